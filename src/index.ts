@@ -1,0 +1,3 @@
+// The library entry (dist/index.js, CommonJS): require('unroll').analyze(text, options?)
+export { analyze } from './analysis';
+export type * from './report';

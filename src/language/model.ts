@@ -1,0 +1,121 @@
+// The resolved model of a .rnn file: what the language layer hands to the engine.
+// Names are resolved, time indices are explicit, every expression carries its shape.
+
+import type { Range } from '../report';
+
+/** [] scalar, [n] column vector, [m, n] matrix. */
+export type Shape = number[];
+
+/**
+ * A time index: value = (v === null ? 0 : env[v]) + k.
+ * v is 't' (the free step of an equation or question) or a variable bound by Σ/∏.
+ * The horizon T is already resolved to a number here.
+ */
+export interface Idx {
+  v: string | null;
+  k: number;
+}
+
+export type Fn =
+  | 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs'
+  | 'softmax' | 'sum' | 'mean' | 'diag'
+  // derivatives written with a prime: σ'(z), tanh'(z), relu'(z)
+  | 'dsigma' | 'dtanh' | 'drelu';
+
+interface Base {
+  shape: Shape;
+  range: Range;
+}
+
+export type Expr =
+  | (Base & { k: 'num'; value: number })
+  | (Base & { k: 'vec'; items: Expr[] })
+  | (Base & { k: 'mat'; rows: Expr[][] })
+  /** a parameter, input, target or quantity; idx null for untimed names and shared parameters */
+  | (Base & { k: 'ref'; name: string; idx: Idx | null })
+  /** a time variable used as a number, e.g. `t` in `0.5^t` */
+  | (Base & { k: 'var'; idx: Idx })
+  | (Base & { k: 'neg'; a: Expr })
+  | (Base & { k: 'add' | 'sub'; a: Expr; b: Expr })
+  /** scalar × anything, or elementwise for two equal shapes where written as juxtaposition/·/* */
+  | (Base & { k: 'mul'; a: Expr; b: Expr })
+  | (Base & { k: 'hadamard'; a: Expr; b: Expr })
+  | (Base & { k: 'matmul'; a: Expr; b: Expr })
+  /** b is a scalar, or the same shape as a (elementwise) */
+  | (Base & { k: 'div'; a: Expr; b: Expr })
+  /** b is a scalar; elementwise power */
+  | (Base & { k: 'pow'; a: Expr; b: Expr })
+  | (Base & { k: 'call'; fn: Fn; arg: Expr })
+  | (Base & { k: 'transpose'; a: Expr })
+  /** 1-based entry: i (and j for a matrix) are scalar expressions that evaluate to integers */
+  | (Base & { k: 'index'; a: Expr; i: Expr; j: Expr | null })
+  | (Base & { k: 'sum' | 'prod'; v: string; from: Idx; to: Idx; body: Expr })
+  /** ∂of/∂wrt (total) or ∂⁺of/∂wrt (immediate); wrt is always a name (with its step) */
+  | (Base & { k: 'deriv'; total: boolean; of: Expr; wrt: { name: string; idx: Idx | null; range: Range } });
+
+export type DeclKind = 'param' | 'input' | 'target';
+
+export interface Decl {
+  name: string;
+  kind: DeclKind;
+  /** a per-step parameter `param w_t`; inputs and targets are always per-step */
+  perStep: boolean;
+  shape: Shape;
+  /** one Float64Array per step (perStep) or a single one; null when no VALUE was given */
+  values: Float64Array[] | null;
+  line: number;
+  range: Range;
+  /** range of the name in the declaration */
+  nameRange: Range;
+}
+
+export interface Quantity {
+  name: string;
+  /** NAME_t = … (timed) or NAME = … (untimed) */
+  timed: boolean;
+  shape: Shape;
+  /** the general equation (for timed: valid at any step with v = 't'); null if only overrides */
+  general: Expr | null;
+  /** NAME_k = … : the value at one step, overriding the general equation there */
+  overrides: Map<number, Expr>;
+  isLoss: boolean;
+  line: number;
+  range: Range;
+  /** source text of the general equation's right side */
+  equationText: string;
+  /** for each override step, its line */
+  overrideLines: Map<number, number>;
+}
+
+export interface DeriveQuestion {
+  kind: 'derive';
+  expr: Expr;
+  /** whether the expression mentions the free step t */
+  freeT: boolean;
+  steps: number[];
+  line: number;
+  range: Range;
+  text: string;
+}
+
+export interface CheckQuestion {
+  kind: 'check';
+  lhs: Expr;
+  rhs: Expr;
+  freeT: boolean;
+  steps: number[];
+  line: number;
+  range: Range;
+  text: string;
+}
+
+export type Question = DeriveQuestion | CheckQuestion;
+
+export interface Model {
+  T: number;
+  decls: Map<string, Decl>;
+  quantities: Map<string, Quantity>;
+  /** name of the objective (loss declaration, else the last untimed scalar), or null */
+  loss: string | null;
+  questions: Question[];
+}

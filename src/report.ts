@@ -1,0 +1,211 @@
+// The Report: everything analyze() answers about one .rnn text, as plain JSON-able data.
+// The CLI prints it (LANGUAGE.md §7), the extension and the panel only display it.
+// Fields beyond §7 (marked "extra") are additive: §7 consumers can ignore them.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** 1-based, end exclusive (endColumn is the column just past the last character). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Diagnostic extends Range {
+  severity: Severity;
+  message: string;
+  /** extra: a stable code such as "unknown-name", "shape-mismatch", "limit". */
+  code?: string;
+}
+
+/** A number (scalar), an array (vector) or an array of rows (matrix). */
+export type Value = number | number[] | number[][];
+
+export interface Form {
+  text: string;
+  latex: string;
+}
+
+export interface DeriveResult {
+  /** the step for a query with a free t; null otherwise */
+  t: number | null;
+  value: Value;
+  /** the most useful form, Unicode text (hovers, terminal) */
+  text: string;
+  /** the same, LaTeX that typesets in KaTeX */
+  latex: string;
+  /** extra: the three symbolic forms (symbolic issue); absent where not derived */
+  forms?: { chain?: Form; explicit?: Form; recursive?: Form };
+  /** extra: exact rational value where every input is rational and the network polynomial */
+  exact?: string;
+}
+
+export interface DeriveReport {
+  line: number;
+  query: string;
+  /** extra */
+  queryLatex: string;
+  /** extra: range of the whole derive statement */
+  range: Range;
+  results: DeriveResult[];
+}
+
+export type CheckStatus = 'holds' | 'fails' | 'holds-at-given-values';
+
+export interface CheckStep {
+  t: number | null;
+  lhs: Value;
+  rhs: Value;
+  ok: boolean;
+}
+
+export interface CheckReport {
+  line: number;
+  status: CheckStatus;
+  message: string;
+  /** extra */
+  range: Range;
+  /** extra: the source text of the equation */
+  equation: string;
+  /** extra: per-step values at the file's values */
+  steps: CheckStep[];
+  /** extra: first failing step at the file's values (fails) */
+  failingStep?: number | null;
+}
+
+export interface ParamReport {
+  name: string;
+  shape: number[];
+  count: number;
+}
+
+export interface FlowReport {
+  name: string;
+  norms: number[];
+}
+
+// ---- extra: the unrolled graph, for hovers and the panel --------------------------------
+
+export type NodeKind = 'param' | 'input' | 'target' | 'state' | 'quantity' | 'loss' | 'constant';
+
+export interface GraphNode {
+  /** "h@2" for h_2, "W_hh" for a shared parameter, "L" for an untimed quantity */
+  id: string;
+  name: string;
+  /** the step, or null for untimed quantities and shared parameters */
+  t: number | null;
+  kind: NodeKind;
+  shape: number[];
+  value: Value;
+  /** ∂loss/∂node (total); null where the loss does not depend on it or there is no loss */
+  grad: Value | null;
+  /** Frobenius norm of grad (0 when null) */
+  gradNorm: number;
+}
+
+export interface GraphEdge {
+  /** node ids: `from` appears in the equation of `to` */
+  from: string;
+  to: string;
+  /** ‖∂⁺to/∂from‖ at the current values (Frobenius norm of the immediate Jacobian) */
+  local: number;
+  /** ‖the part of ∂loss/∂from that flows back along this edge‖ */
+  flow: number;
+}
+
+export interface GraphReport {
+  T: number;
+  /** steps drawn as columns, e.g. [0,1,2,3] or [0..T+1] for backward recurrences */
+  steps: number[];
+  /** quantities in row order: params first, then inputs, states, quantities, loss */
+  rows: { name: string; kind: NodeKind; shape: number[]; timed: boolean; line: number }[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** true when the graph was truncated to a limit (very large T): only a window is listed */
+  truncated: boolean;
+}
+
+/** extra: a quantity's immediate partial with respect to something in its own equation */
+export interface PartialReport {
+  /** the quantity defined, e.g. "h" (its step is the free t) */
+  of: string;
+  /** what it is differentiated by, as written: "h_{t-1}", "W_hh" */
+  wrt: string;
+  /** symbolic ∂⁺of_t/∂wrt, text and LaTeX (symbolic issue; before it: the value) */
+  form: Form;
+  /** per step t = first..T: its value */
+  values: { t: number; value: Value }[];
+}
+
+/** extra: one symbol occurrence in the text, for hovers */
+export interface SymbolOccurrence extends Range {
+  /** the base name, e.g. "h" */
+  name: string;
+  /** the text as written, e.g. "h_{t-1}" */
+  text: string;
+  role: 'definition' | 'use' | 'function' | 'declaration';
+  /** for a use inside an equation: the quantity whose equation it is in */
+  inEquationOf?: string;
+  /** time offset relative to t for uses like h_{t-1} (-1), null if absolute/untimed */
+  offset?: number | null;
+  /** absolute step for uses like h_3 */
+  step?: number | null;
+}
+
+export interface QuantityReport {
+  name: string;
+  kind: NodeKind;
+  shape: number[];
+  timed: boolean;
+  line: number;
+  /** the defining equation's right side as written (for timed quantities, the general one) */
+  equation: string;
+  /** ∂loss/∂NAME_t (total) per step (timed) or one entry (untimed; t null) */
+  grads: { t: number | null; value: Value }[];
+  /** immediate partials with respect to each distinct reference in the equation */
+  partials: PartialReport[];
+}
+
+export interface GradCheckReport {
+  name: string;
+  autodiff: Value;
+  numeric: Value;
+  /** max over entries of |a-n| / max(1e-12, |a|+|n|) */
+  relError: number;
+}
+
+export interface Report {
+  diagnostics: Diagnostic[];
+  derives: DeriveReport[];
+  checks: CheckReport[];
+  params: ParamReport[];
+  flow: FlowReport[];
+  // ---- extra ----
+  /** the horizon, null if it could not be read */
+  T: number | null;
+  loss: { name: string; value: number; line: number } | null;
+  /** names whose numbers are deterministic sample values (no VALUE given) */
+  sampled: string[];
+  quantities: QuantityReport[];
+  symbols: SymbolOccurrence[];
+  graph: GraphReport | null;
+  gradcheck: GradCheckReport[];
+  /** total parameter count */
+  paramCount: number;
+  /** milliseconds analyze() took */
+  elapsedMs: number;
+}
+
+export interface AnalyzeOptions {
+  /** multiply a parameter's values by a factor (the panel's gradient-flow slider) */
+  scale?: Record<string, number>;
+  /** number of random draws for checks (default 4) */
+  draws?: number;
+  /** compute symbolic forms (default true) */
+  symbolic?: boolean;
+  /** include the graph (default true) */
+  graph?: boolean;
+  /** include central-difference gradient check (default true) */
+  gradcheck?: boolean;
+}
