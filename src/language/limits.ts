@@ -1,0 +1,22 @@
+// Every size has a limit that answers with an error naming it, so nothing hangs.
+export const LIMITS = {
+  /** the horizon: LANGUAGE.md §2 */
+  maxT: 10_000,
+  /** bytes of source text */
+  maxFileBytes: 2_000_000,
+  maxTokens: 400_000,
+  /** brackets and nested expressions (the parser is recursive) */
+  maxNesting: 200,
+  /** entries in one tensor */
+  maxEntries: 1_000_000,
+  /** estimated scalar operations of one forward pass over all steps */
+  maxWork: 50_000_000,
+  /** entries of a derivative's Jacobian (rows × columns) */
+  maxJacobian: 100_000,
+  /** wall-clock budget for the engine's questions in one analysis (ms); past it, the rest gets a diagnostic */
+  timeBudgetMs: 1500,
+  /** steps shown in the graph report before it is windowed */
+  maxGraphSteps: 200,
+  /** steps for which per-step immediate partials are reported */
+  maxPartialSteps: 100,
+} as const;

@@ -1,0 +1,116 @@
+// Model expressions printed back as Unicode text (hovers, terminal) and as LaTeX (KaTeX).
+
+import type { Expr, Idx } from './model';
+
+const PREC: Record<string, number> = { add: 1, sub: 1, neg: 2, mul: 3, hadamard: 3, matmul: 3, div: 3, sum: 2, prod: 2, pow: 5, transpose: 6, index: 6 };
+const prec = (e: Expr) => PREC[e.k] ?? 9;
+
+const FN_TEXT: Record<string, string> = { sigma: 'σ', dsigma: 'σ′', tanh: 'tanh', dtanh: 'tanh′', relu: 'relu', drelu: 'relu′' };
+const FN_LATEX: Record<string, string> = {
+  sigma: '\\sigma', dsigma: "\\sigma'", tanh: '\\tanh', dtanh: "\\tanh'", relu: '\\operatorname{relu}', drelu: "\\operatorname{relu}'",
+  exp: '\\exp', log: '\\log', sqrt: '\\sqrt', abs: '\\operatorname{abs}', softmax: '\\operatorname{softmax}', sum: '\\operatorname{sum}',
+  mean: '\\operatorname{mean}', diag: '\\operatorname{diag}',
+};
+
+export function idxString(idx: Idx): string {
+  if (idx.v === null) return String(idx.k);
+  return idx.k === 0 ? idx.v : `${idx.v}${idx.k > 0 ? '+' : '−'}${Math.abs(idx.k)}`;
+}
+
+/** the name a user wrote: model keys of untimed twins (L = Σ_t L_t) carry a trailing # */
+export function displayName(key: string): string {
+  return key.endsWith('#') ? key.slice(0, -1) : key;
+}
+
+/** h_t, h_{t-1}, W_hh */
+export function refText(key: string, idx: Idx | null): string {
+  const name = displayName(key);
+  if (!idx) return name;
+  const s = idxString(idx).replace('−', '-');
+  return s.length === 1 ? `${name}_${s}` : `${name}_{${s}}`;
+}
+
+/** LaTeX of a name: W_hh → W_{hh}; h with index t-1 → h_{t-1}; Greek letters as commands */
+export function nameLatex(key: string, idx: Idx | null = null): string {
+  const parts = displayName(key).split('_');
+  let base = greekLatex(parts[0]!);
+  if (base.length > 1 && !base.startsWith('\\')) base = `\\mathit{${base}}`;
+  const subs = parts.slice(1).map(greekLatex);
+  if (idx) subs.push(idxString(idx).replace('−', '-'));
+  return subs.length ? `${base}_{${subs.join(',')}}` : base;
+}
+
+const GREEK_LATEX: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota', κ: 'kappa',
+  λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi',
+  ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+};
+
+function greekLatex(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const g = GREEK_LATEX[ch];
+    out += g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
+  }
+  return out.trim();
+}
+
+function num(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
+}
+
+export function exprText(e: Expr): string {
+  const wrap = (x: Expr, p: number) => (prec(x) < p ? `(${exprText(x)})` : exprText(x));
+  switch (e.k) {
+    case 'num': return e.value < 0 ? `(${num(e.value)})` : num(e.value);
+    case 'vec': return `[${e.items.map(exprText).join(', ')}]`;
+    case 'mat': return `[${e.rows.map((r) => `[${r.map(exprText).join(', ')}]`).join(', ')}]`;
+    case 'ref': return refText(e.name, e.idx);
+    case 'var': return idxString(e.idx);
+    case 'neg': return `−${wrap(e.a, 3)}`;
+    case 'add': return `${exprText(e.a)} + ${wrap(e.b, 2)}`;
+    case 'sub': return `${exprText(e.a)} − ${wrap(e.b, 2)}`;
+    case 'mul': case 'matmul': {
+      const l = wrap(e.a, 3);
+      const r = wrap(e.b, 4);
+      return e.a.k === 'num' && e.b.k !== 'num' ? `${l}${r.startsWith('(') ? '' : ' '}${r}` : `${l} ${r}`;
+    }
+    case 'hadamard': return `${wrap(e.a, 3)} ⊙ ${wrap(e.b, 4)}`;
+    case 'div': return `${wrap(e.a, 3)}/${wrap(e.b, 4)}`;
+    case 'pow': return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
+    case 'call': return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
+    case 'transpose': return `${wrap(e.a, 6)}ᵀ`;
+    case 'index': return `${wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
+    case 'sum': case 'prod':
+      return `${e.k === 'sum' ? 'Σ' : '∏'}_{${e.v}=${idxString(e.from)}}^{${idxString(e.to)}} ${wrap(e.body, 3)}`;
+    case 'deriv': {
+      const of = e.of.k === 'ref' ? exprText(e.of) : `(${exprText(e.of)})`;
+      return `∂${e.total ? '' : '⁺'}${of}/∂${refText(e.wrt.name, e.wrt.idx)}`;
+    }
+  }
+}
+
+export function exprLatex(e: Expr): string {
+  const wrap = (x: Expr, p: number) => (prec(x) < p ? `\\left(${exprLatex(x)}\\right)` : exprLatex(x));
+  switch (e.k) {
+    case 'num': return e.value < 0 ? `(${num(e.value)})` : num(e.value);
+    case 'vec': return `\\begin{bmatrix}${e.items.map(exprLatex).join(' \\\\ ')}\\end{bmatrix}`;
+    case 'mat': return `\\begin{bmatrix}${e.rows.map((r) => r.map(exprLatex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+    case 'ref': return nameLatex(e.name, e.idx);
+    case 'var': return idxString(e.idx).replace('−', '-');
+    case 'neg': return `-${wrap(e.a, 3)}`;
+    case 'add': return `${exprLatex(e.a)} + ${wrap(e.b, 2)}`;
+    case 'sub': return `${exprLatex(e.a)} - ${wrap(e.b, 2)}`;
+    case 'mul': case 'matmul': return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
+    case 'hadamard': return `${wrap(e.a, 3)} \\odot ${wrap(e.b, 4)}`;
+    case 'div': return `\\frac{${exprLatex(e.a)}}{${exprLatex(e.b)}}`;
+    case 'pow': return `{${wrap(e.a, 6)}}^{${exprLatex(e.b)}}`;
+    case 'call': return e.fn === 'sqrt' ? `\\sqrt{${exprLatex(e.arg)}}` : `${FN_LATEX[e.fn] ?? e.fn}\\left(${exprLatex(e.arg)}\\right)`;
+    case 'transpose': return `{${wrap(e.a, 6)}}^{\\top}`;
+    case 'index': return `\\left[${exprLatex(e.a)}\\right]_{${exprLatex(e.i)}${e.j ? ',' + exprLatex(e.j) : ''}}`;
+    case 'sum': case 'prod':
+      return `${e.k === 'sum' ? '\\sum' : '\\prod'}_{${e.v}=${idxString(e.from).replace('−', '-')}}^{${idxString(e.to).replace('−', '-')}} ${wrap(e.body, 3)}`;
+    case 'deriv':
+      return `\\frac{\\partial${e.total ? '' : '^{+}'} ${e.of.k === 'ref' ? exprLatex(e.of) : `\\left(${exprLatex(e.of)}\\right)`}}{\\partial ${nameLatex(e.wrt.name, e.wrt.idx)}}`;
+  }
+}

@@ -1,0 +1,75 @@
+// Shape rules of LANGUAGE.md §4. A shape of null is "not known yet" (during inference of a
+// recurrence's own shape) and adopts whatever makes the operation valid.
+
+import type { Shape } from './model';
+
+export type MaybeShape = Shape | null;
+
+/** A vector of size 1 and a 1×1 matrix count as scalars. */
+export function norm(s: Shape): Shape {
+  return s.every((d) => d === 1) ? [] : s;
+}
+
+export function entries(s: Shape): number {
+  let n = 1;
+  for (const d of s) n *= d;
+  return n;
+}
+
+export function shapeText(s: MaybeShape): string {
+  if (s === null) return 'unknown';
+  if (s.length === 0) return 'scalar';
+  if (s.length === 1) return `vector of ${s[0]}`;
+  return `${s[0]}×${s[1]} matrix`;
+}
+
+export const same = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/** result of a matrix product, treating a vector [n] as a column [n, 1]; null if inner sizes differ */
+export function matmulShape(a: Shape, b: Shape): Shape | null {
+  const [m, k1] = a.length === 2 ? a : a.length === 1 ? [a[0]!, 1] : [1, 1];
+  const [k2, n] = b.length === 2 ? b : b.length === 1 ? [b[0]!, 1] : [1, 1];
+  if (k1 !== k2) return null;
+  if (b.length === 1 || n === 1) return norm([m!]);
+  return norm([m!, n!]);
+}
+
+export type ProductKind = 'mul' | 'matmul' | 'hadamard';
+
+/** `*`, `·` and juxtaposition: scaling, matrix product where inner sizes agree, else elementwise for equal shapes. */
+export function productKind(a: MaybeShape, b: MaybeShape): { kind: ProductKind; shape: MaybeShape } | null {
+  if (a === null && b === null) return { kind: 'mul', shape: null };
+  if (a === null) {
+    if (b!.length === 0) return { kind: 'mul', shape: null };
+    return { kind: 'hadamard', shape: b };
+  }
+  if (b === null) {
+    if (a.length === 0) return { kind: 'mul', shape: null };
+    // W h with h unknown: assume the column vector that fits
+    if (a.length === 2) return { kind: 'matmul', shape: norm([a[0]!]) };
+    return { kind: 'hadamard', shape: a };
+  }
+  if (a.length === 0 || b.length === 0) return { kind: 'mul', shape: a.length === 0 ? b : a };
+  if (a.length === 2 || b.length === 2) {
+    const m = matmulShape(a, b);
+    if (m) return { kind: 'matmul', shape: m };
+  }
+  if (same(a, b)) return { kind: 'hadamard', shape: a };
+  return null;
+}
+
+/** elementwise with scalar broadcasting: +, −, ⊙, / */
+export function elementwiseShape(a: MaybeShape, b: MaybeShape): MaybeShape | false {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return same(a, b) ? a : false;
+}
+
+export function transposeShape(a: Shape): Shape {
+  if (a.length === 0) return [];
+  if (a.length === 1) return [1, a[0]!];
+  const [r, c] = [a[1]!, a[0]!];
+  return norm(c === 1 ? [r] : [r, c]);
+}
