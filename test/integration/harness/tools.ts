@@ -1,0 +1,42 @@
+// Where the editor-test tools live (installed by scripts/setup-editor-tests.sh) and how to load them.
+// A missing tool is a loud failure naming the set-up script, never a skipped test.
+import { existsSync } from 'fs';
+import { createRequire } from 'module';
+import { join, resolve } from 'path';
+
+/** The repository root: the bundles run from out/integration/runners/. */
+export const REPO = resolve(__dirname, '../../..');
+export const TOOLS = resolve(process.env.UNROLL_EDITOR_TESTS_DIR ?? join(REPO, '.editor-tests'));
+export const RESULTS = join(REPO, 'test-results');
+export const SCREENSHOTS = join(RESULTS, 'screenshots');
+export const CHROMIUM = process.env.UNROLL_CHROMIUM ?? '/usr/bin/chromium';
+
+export class SetupError extends Error {}
+
+export function need(path: string, what: string): string {
+  if (!existsSync(path)) {
+    throw new SetupError(`${what} is not installed (${path} is missing): run scripts/setup-editor-tests.sh`);
+  }
+  return path;
+}
+
+/** require() a package installed in one of the tool folders (cs: code-server, web: test-web). */
+export function requireTool<T>(folder: 'cs' | 'web', name: string): T {
+  const pkg = need(join(TOOLS, folder, 'package.json'), `the editor-test tools (${folder})`);
+  try {
+    return createRequire(pkg)(name) as T;
+  } catch (e) {
+    throw new SetupError(`${name} cannot be loaded from ${join(TOOLS, folder)}: run scripts/setup-editor-tests.sh (${(e as Error).message})`);
+  }
+}
+
+export function codeServerBin(): string {
+  return need(join(TOOLS, 'cs/node_modules/.bin/code-server'), 'code-server');
+}
+
+/** The built extension and suite must exist: the runners test what `npm run build` produced. */
+export function needBuilt(): void {
+  need(join(REPO, 'dist/extension.js'), 'the extension bundle dist/extension.js (run `npm run build`)');
+  need(join(REPO, 'dist/index.js'), 'the library bundle dist/index.js (run `npm run build`)');
+  need(join(REPO, 'out/integration/suite/node.js'), 'the integration suite (run `npm run build:integration`)');
+}

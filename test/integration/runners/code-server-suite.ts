@@ -1,0 +1,56 @@
+// Runs the in-editor suite (test/integration/suite) in code-server's Node extension host, with the
+// extension loaded from the repository as extensionDevelopmentPath. This is what CI runs.
+import { existsSync, readFileSync, rmSync } from 'fs';
+import { join } from 'path';
+import { launch, type Session } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { printResult, writeResults, type Result } from '../harness/results';
+import { runSuiteInPage } from '../harness/testApi';
+import { needBuilt, REPO, RESULTS } from '../harness/tools';
+import { makeWorkspace } from '../harness/workspace';
+import type { SuiteSummary } from '../suite/reporter';
+
+const RUNNER = 'code-server-suite';
+const TIMEOUT_MS = Number(process.env.UNROLL_SUITE_TIMEOUT_MS ?? 300000);
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const secs = () => (Date.now() - t0) / 1000;
+  const resultsFile = join(RESULTS, 'integration', `${RUNNER}.host.json`);
+  rmSync(resultsFile, { force: true });
+  let cs: CodeServer | undefined;
+  let session: Session | undefined;
+  try {
+    needBuilt();
+    const ws = makeWorkspace(RUNNER);
+    cs = await startCodeServer({ name: RUNNER, env: { UNROLL_TEST_RESULTS: resultsFile, ...(process.env.UNROLL_TEST_GREP ? { UNROLL_TEST_GREP: process.env.UNROLL_TEST_GREP } : {}) } });
+    console.log(`[${RUNNER}] code-server on ${cs.origin}, workspace ${ws}`);
+    session = await launch();
+    const url = cs.url(ws, [
+      ['extensionDevelopmentPath', cs.remote(REPO)],
+      ['extensionTestsPath', cs.remote(join(REPO, 'out/integration/suite/node.js'))],
+    ]);
+    const outcome = await runSuiteInPage(session.page, url, TIMEOUT_MS);
+    // the host's own record is complete; the console copy is a fallback
+    let tests: Result[] = outcome.tests;
+    if (existsSync(resultsFile)) tests = (JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteSummary).tests;
+    for (const t of tests) if (!outcome.tests.some((o) => o.title === t.title)) printResult(t);
+    let error: string | undefined;
+    if (outcome.exitCode === null) error = `the suite did not finish within ${TIMEOUT_MS} ms`;
+    else if (tests.length === 0) error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;
+    else if (outcome.exitCode !== 0 && !tests.some((t) => t.state === 'failed')) error = `the workbench exited with ${outcome.exitCode}`;
+    if (error) {
+      const tail = session.console.filter((l) => /error|fail|exception/i.test(l)).slice(-15).join('\n');
+      console.log(`[${RUNNER}] page console (errors):\n${tail}`);
+      console.log(`[${RUNNER}] code-server log tail:\n${cs.log().split('\n').slice(-15).join('\n')}`);
+    }
+    return writeResults(RUNNER, tests, secs(), error).failed === 0 ? 0 : 1;
+  } catch (e) {
+    return writeResults(RUNNER, [], secs(), (e as Error).message).failed === 0 ? 0 : 1;
+  } finally {
+    await session?.close();
+    await cs?.stop();
+  }
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });

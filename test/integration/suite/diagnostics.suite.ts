@@ -1,0 +1,67 @@
+/// <reference types="mocha" />
+import * as vscode from 'vscode';
+import { analyze } from '../../../src/index';
+import { ok, show } from './check';
+import { errorsOf, extension, open, scratchFile, sheet7, waitFor } from './util';
+
+/** 0-based lines of the analyzer's errors for `text` (the library's answer is the expected one). */
+function expectedErrorLines(text: string): number[] {
+  return [...new Set(analyze(text).diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1))].sort((a, b) => a - b);
+}
+
+function editorErrorLines(uri: vscode.Uri): number[] {
+  return [...new Set(errorsOf(uri).map((d) => d.range.start.line))].sort((a, b) => a - b);
+}
+
+async function replaceAll(editor: vscode.TextEditor, text: string): Promise<void> {
+  const doc = editor.document;
+  const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  ok(await editor.edit((e) => e.replace(all, text)), 'edit applied');
+}
+
+suite('diagnostics', () => {
+  test('a broken file gets an error on the broken line, and it vanishes when the line is fixed', async () => {
+    await extension();
+    const good = (await sheet7()).text;
+    // an unknown name in the recurrence (W_hx is not declared)
+    const broken = good.replace('W_hh h_{t-1} + b_h)', 'W_hx h_{t-1} + b_h)');
+    ok(broken !== good, 'the sheet-7 example contains the recurrence `W_hh h_{t-1} + b_h)`');
+    const brokenLine = broken.split('\n').findIndex((l) => l.includes('W_hx'));
+    const expectedBroken = expectedErrorLines(broken);
+    ok(expectedBroken.includes(brokenLine), `the library reports the unknown name on line ${brokenLine + 1}: ${show(analyze(broken).diagnostics)}`);
+
+    const uri = await scratchFile('broken.rnn', broken);
+    const editor = await open(uri);
+    const seen = await waitFor('an error diagnostic on the line with W_hx', () => {
+      const errs = errorsOf(uri).filter((d) => d.range.start.line === brokenLine);
+      return errs.length > 0 && errs;
+    });
+    const d = seen[0]!;
+    ok(/W_hx/.test(d.message), `the error names W_hx: ${show(d.message)}`);
+    const lineText = editor.document.lineAt(brokenLine).text;
+    ok(lineText.slice(d.range.start.character, d.range.end.character).includes('W_hx'), `the range covers W_hx, got ${show(lineText.slice(d.range.start.character, d.range.end.character))}`);
+    await waitFor(`the editor's error lines to equal the library's ${show(expectedBroken)}`, () =>
+      JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expectedBroken));
+
+    // fix it by editing (as a user would), without saving
+    await replaceAll(editor, good);
+    const expectedGood = expectedErrorLines(good);
+    await waitFor(`the error on line ${brokenLine + 1} to vanish (editor errors on lines ${show(editorErrorLines(uri))})`, () =>
+      !errorsOf(uri).some((e) => e.range.start.line === brokenLine && /W_hx/.test(e.message)));
+    await waitFor(`the editor's error lines to equal the library's ${show(expectedGood)} after the fix`, () =>
+      JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expectedGood));
+  });
+
+  test('a syntax error is reported and the rest of the file is still analysed', async () => {
+    await extension();
+    const good = (await sheet7()).text;
+    const broken = good.replace('o_t = σ(W_hy h_t + b_y)', 'o_t = σ(W_hy h_t + * b_y)');
+    ok(broken !== good, 'the sheet-7 example contains `o_t = σ(W_hy h_t + b_y)`');
+    const expected = expectedErrorLines(broken);
+    ok(expected.length > 0, 'the library reports an error for the syntax error');
+    const uri = await scratchFile('syntax.rnn', broken);
+    await open(uri);
+    await waitFor(`the editor's error lines to equal the library's ${show(expected)}`, () =>
+      JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expected));
+  });
+});

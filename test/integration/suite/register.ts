@@ -1,0 +1,11 @@
+// The suite files, in the order they run. Each is loaded after mocha has defined its globals (suite, test),
+// which is why they are required here at run time rather than imported at the top.
+export function registerSuites(): void {
+  require('./activation.suite');
+  require('./diagnostics.suite');
+  require('./checks.suite');
+  require('./hover.suite');
+  require('./inline.suite');
+  require('./unicode.suite');
+  require('./panel.suite');
+}
