@@ -1,0 +1,92 @@
+// What the seed analysis predicts for every check line of every example (see the comments in each
+// examples/*.rnn): the seeds' wrong answers fail at a known first step, equations that lean on the given
+// values (h_0 = 0, all-ones weights, a one-hot target) hold only for these values, the rest hold.
+
+import type { ExpectedCheck } from './helpers';
+
+const DPLUS = '∂⁺';
+
+export const EXPECTED: Record<string, ExpectedCheck[]> = {
+  'sheet7-vanilla-rnn.rnn': [
+    { line: 'check ∂L/∂o_3 =', status: 'holds' }, // eq. 8
+    { line: 'check ∂L/∂o_2 =', status: 'holds' }, // eq. 11
+    { line: 'check ∂L_3/∂h_3 =', status: 'holds' }, // eq. 15
+    { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' }, // eq. 17
+    { line: 'check ∂L/∂h_2 =', status: 'holds' }, // eq. 20
+    { line: 'check ∂L/∂h_1 =', status: 'holds' }, // eq. 22–24
+    { line: 'check ∂⁺h_t/∂W_xh =', status: 'holds' }, // eq. 26 read as the immediate partial
+    // eq. 26 read as the total derivative: right at t = 1 (h_0 constant), wrong from t = 2, and the
+    // right side is the immediate partial — the message must say so
+    { line: 'check ∂h_t/∂W_xh =', status: 'fails', failingStep: 2, mentions: [DPLUS] },
+    { line: 'check ∂⁺h_t/∂W_hh =', status: 'holds' }, // eq. 28
+    { line: 'check ∂L/∂W_xh =', nth: 0, status: 'fails', failingStep: null }, // eq. 30–32 as written
+    { line: 'check ∂L/∂W_xh =', nth: 1, status: 'holds' }, // eq. 32 corrected
+    { line: 'check ∂L/∂W_hh = ∂(L_2 + L_3)', status: 'holds-at-given-values', mentions: ['h_0'] }, // eq. 33
+    { line: 'check ∂L/∂W_hh = ∂L_2/∂o_2', status: 'holds-at-given-values', mentions: ['h_0'] }, // eq. 34–35
+    { line: 'check ∂L/∂W_hh = Σ', status: 'holds' },
+    { line: 'check ∂h_3/∂h_1 =', status: 'holds' }, // exercise 2
+  ],
+  'gru-one-weight.rnn': [
+    { line: 'check ∂h_t/∂h_{t-1} = u_t · ∂h_{t-1}', status: 'fails', failingStep: 1 }, // eq. 5
+    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', nth: 0, status: 'fails', failingStep: 1 }, // eq. 10
+    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', nth: 1, status: 'holds' }, // corrected
+    { line: 'check ∂h_t/∂h_{t-1} = ∂⁺h_t', status: 'holds' },
+    { line: 'check ∂h_t/∂h_{t-1} = (1 - u_t', status: 'holds' }, // A_t w + B_t, corrected
+    { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ∂h_j', status: 'holds' }, // eq. 13
+    { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ((1 - u_j)', status: 'fails', failingStep: null }, // eq. 14
+  ],
+  'binary-addition-rnn.rnn': [
+    // W = ones: h_1 = U x_1 + b_h since h_0 = 0, so the row expansions hold at t = 1 and fail later
+    { line: 'check h_t[1] = x_t[1] + x_t[2] + h_{t-1}[1] - 0.5', status: 'fails', failingStep: 2 },
+    { line: 'check h_t[2] =', status: 'fails', failingStep: 2 },
+    // h_1[1] + h_1[2] = 0.5 − 0.5 = 0 at these inputs: row 3 survives t = 2 and fails at t = 3
+    { line: 'check h_t[3] =', status: 'fails', failingStep: 3 },
+    { line: 'check h_t[1] = x_t[1] + x_t[2] + h_{t-1}[1] + h_{t-1}[2]', status: 'holds-at-given-values' },
+    { line: 'check y_t =', status: 'holds-at-given-values' },
+    { line: 'check ∂h_t/∂h_{t-1} = W', status: 'holds' },
+  ],
+  'scalar-lstm-bptt.rnn': [
+    { line: 'check ∂L/∂h_t = 1 +', status: 'fails', failingStep: 1 },
+    { line: 'check ∂L/∂h_t = ∂L_t/∂h_t', status: 'holds' },
+    { line: "check ∂L/∂c_t = ∂L/∂h_t · o_t tanh'(c_t) + ∂L/∂c_{t+1} · f_t ", status: 'fails', failingStep: 1 },
+    { line: "check ∂L/∂c_t = ∂L/∂h_t · o_t tanh'(c_t) + ∂L/∂c_{t+1} · f_{t+1}", status: 'holds' },
+    { line: 'check ∂L/∂c_T =', status: 'holds' },
+    { line: 'check ∂L/∂g_t =', status: 'holds' },
+    { line: 'check ∂L/∂o_t =', status: 'holds' },
+    { line: 'check ∂L/∂f_t = ∂L/∂c_t · c_{t+1}', status: 'fails', failingStep: 1 },
+    { line: 'check ∂L/∂f_t = ∂L/∂c_t · c_{t-1}', status: 'holds' },
+    { line: 'check ∂L/∂i_t =', status: 'holds' },
+  ],
+  'lstm-parameter-count.rnn': [
+    { line: 'check ∂⁺c_t/∂c_{t-1} =', status: 'holds' },
+    { line: 'check ∂L/∂W_ph =', status: 'holds' },
+  ],
+  'vector-rnn-bptt.rnn': [
+    { line: 'check ∂L/∂W_ph =', status: 'holds' },
+    { line: 'check ∂L/∂p_T = q_T sum(y_T)', status: 'holds' },
+    // ŷ − y leans on a one-hot target; the draws vary the targets
+    { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds-at-given-values' },
+    { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' },
+    { line: 'check ∂h_T/∂h_t =', status: 'holds' },
+    { line: 'check (∂L/∂p_T)ᵀ ∂p_T/∂h_T ∂h_T/∂W_hh = Σ_{i=0}', status: 'fails', failingStep: null },
+    { line: 'check (∂L/∂p_T)ᵀ ∂p_T/∂h_T ∂h_T/∂W_hh = Σ_{i=1}', status: 'holds' },
+    { line: 'check ∂L/∂W_hh =', status: 'holds' },
+  ],
+  'deep-sigmoid-mlp.rnn': [
+    { line: 'check ∂E/∂p_{t-1} =', status: 'holds' },
+    { line: 'check ∂E/∂p_{t-2} =', status: 'holds' },
+    { line: 'check ∂E/∂p_{t-3} =', status: 'holds' },
+    { line: 'check ∂E/∂w_1 =', status: 'holds' },
+    { line: "check σ'(0) = 0.25", status: 'holds' },
+    { line: "check σ'(z_t) =", status: 'holds' },
+  ],
+  'bidirectional-rnn.rnn': [
+    { line: 'check ∂g_t/∂g_{t+1} =', status: 'holds' },
+    { line: 'check ∂L/∂g_t = ∂L_t/∂o_t · ∂o_t/∂g_t + ∂L/∂g_{t-1}', status: 'holds' },
+    { line: 'check ∂L/∂g_1 =', status: 'holds' },
+    // at t = 1 nothing flows into g_1 from earlier steps either, so it holds there; wrong from t = 2
+    { line: 'check ∂L/∂g_t = ∂L_t/∂o_t · ∂o_t/∂g_t + ∂L/∂g_{t+1}', status: 'fails', failingStep: 2 },
+    { line: 'check ∂L/∂h_t =', status: 'holds' },
+    { line: 'check ∂o_2/∂x_4 =', status: 'holds' },
+  ],
+};

@@ -1,0 +1,73 @@
+// Mutations of example texts for fuzzing: character and line edits, and insertions of the language's
+// own tokens (the edits a student makes mid-keystroke, and worse).
+
+import fc from 'fast-check';
+
+export const TOKENS = [
+  'σ', "σ'", '∂', '∂⁺', 'd+', 'Σ_{t=1}^{T}', 'Σ_t', '∏_{j=i+1}^{T}', '∏_j', '_{t-1}', '_{t+1}', '_{T+1}', '_0', '_t',
+  '^(t-1)', '^{(t)}', '[', ']', '[[', ']]', '(', ')', '{', '}', '^', 'ᵀ', "'", '⊙', '@', '·', '*', '/', '+', '-', '=',
+  ',', '_', '.', '..', '|', '\n', ' ', '#', '//', '0', '1', '1.5', '-3', '1e308', '-1e308', '1e-320', '0.0', '10000',
+  '100000', 'NaN', 'Infinity', 'T', 't', 'h', 'x', 'W_hh', 'h_{t-1}', 'x_{t+100}', 'h_{T+5}', 'L', 'σ(', 'tanh(', 'relu(',
+  'exp(', 'log(', 'sqrt(', 'softmax(', 'diag(', 'sum(', 'mean(', 'abs(', "tanh'(", 'count(', '\\sigma', '\\partial',
+  '\\frac{', '\\sum_{t=1}^{T}', '\\cdot', '\\odot', 'grad(', 'grad+(', 'check ', 'derive ', 'loss ', 'param ', 'input ',
+  'target ', 'for t = 1..T', 'for t = 2..T-1', ' : 3', ' : 2x3', ' : 3×3', ' = [1, 2, 3]', ' = 0', 'T = ', 'h_0 = 0',
+  'g_{T+1} = 0', '∂L/∂W_hh', '∂h_t/∂h_{t-1}', '0/0', 'log(0)', 'exp(1000)', '𝛼', '\u0000', '\r', '\t', '\uFEFF',
+];
+
+export type Mutation =
+  | { k: 'delChar' | 'dupChar' | 'swapChars'; at: number }
+  | { k: 'delLine' | 'dupLine' | 'swapLines'; at: number }
+  | { k: 'insert'; at: number; token: string }
+  | { k: 'delRange'; at: number; len: number };
+
+export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ k: fc.constantFrom('delChar' as const, 'dupChar' as const, 'swapChars' as const), at: fc.nat() }),
+  fc.record({ k: fc.constantFrom('delLine' as const, 'dupLine' as const, 'swapLines' as const), at: fc.nat() }),
+  fc.record({ k: fc.constant('insert' as const), at: fc.nat(), token: fc.constantFrom(...TOKENS) }),
+  fc.record({ k: fc.constant('delRange' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
+);
+
+/** Applies one mutation; positions wrap around the text, so any natural number is valid. */
+export function mutate(text: string, m: Mutation): string {
+  const chars = Array.from(text); // code points: never split a surrogate pair … except by design below
+  const n = chars.length;
+  switch (m.k) {
+    case 'delChar':
+      if (!n) return text;
+      chars.splice(m.at % n, 1);
+      return chars.join('');
+    case 'dupChar': {
+      if (!n) return text;
+      const i = m.at % n;
+      chars.splice(i, 0, chars[i]);
+      return chars.join('');
+    }
+    case 'swapChars': {
+      if (n < 2) return text;
+      const i = m.at % (n - 1);
+      [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
+      return chars.join('');
+    }
+    case 'insert': {
+      const i = m.at % (n + 1);
+      chars.splice(i, 0, m.token);
+      return chars.join('');
+    }
+    case 'delRange': {
+      // by UTF-16 units on purpose: this can split a surrogate pair, which a real editor buffer can hold
+      const i = m.at % (text.length + 1);
+      return text.slice(0, i) + text.slice(i + m.len);
+    }
+    default: {
+      const lines = text.split('\n');
+      const i = m.at % lines.length;
+      if (m.k === 'delLine') lines.splice(i, 1);
+      else if (m.k === 'dupLine') lines.splice(i, 0, lines[i]);
+      else if (lines.length > 1) {
+        const j = (i + 1) % lines.length;
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+      }
+      return lines.join('\n');
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// Pathological inputs (issue #2): each answered quickly — with results where the input is legitimate,
+// with an error naming the limit where it passes one. The 2 s bound is a hang guard kept loose for slow
+// machines; the real timings belong to `npm run bench`.
+
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import type { Report } from '../../src/report';
+import { loadExample } from '../examples/helpers';
+import { reportProblems } from './validate';
+
+const LIMIT_MS = 2000;
+
+function timed(text: string): { report: Report; ms: number } {
+  const t0 = performance.now();
+  const report = analyze(text);
+  const ms = performance.now() - t0;
+  expect(reportProblems(text, report)).toEqual([]);
+  return { report, ms };
+}
+
+const errors = (r: Report) => r.diagnostics.filter((d) => d.severity === 'error');
+const SHEET7 = loadExample('sheet7-vanilla-rnn.rnn');
+
+describe('pathological inputs', () => {
+  it('T = 100000: an error on the horizon naming the limit 10,000', () => {
+    const text = SHEET7.replace('T = 3', 'T = 100000');
+    const { report, ms } = timed(text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('T = 100000')) + 1;
+    const e = errors(report).find((d) => d.line === line);
+    expect(e, JSON.stringify(report.diagnostics)).toBeDefined();
+    expect(e!.message).toMatch(/10[,. ]?000/);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('T = 10000 (the limit itself) is accepted', () => {
+    const text = 'T = 10000\ninput x = 0.1\nparam w = 0.5\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t^2\nderive ∂L/∂w\n';
+    const { report, ms } = timed(text);
+    expect(errors(report)).toEqual([]);
+    expect(Number.isFinite(report.derives[0].results[0].value as number)).toBe(true);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('brackets nested 10,000 deep: an error, no stack overflow, and the other lines still answer', () => {
+    const deep = '('.repeat(10_000) + 'x_t' + ')'.repeat(10_000);
+    const text = `T = 3\ninput x = [1, 2, 3]\nparam w = 0.5\nh_0 = 0\nz_t = ${deep}\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t^2\nderive ∂L/∂w\n`;
+    const { report, ms } = timed(text);
+    expect(errors(report).some((d) => d.line === 5)).toBe(true);
+    expect(report.derives.length).toBe(1);
+    expect(report.derives[0].results.length).toBe(1);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('square brackets nested 10,000 deep in a value', () => {
+    const text = `T = 3\nparam w = ${'['.repeat(10_000)}1${']'.repeat(10_000)}\nloss L = w^2\n`;
+    const { report, ms } = timed(text);
+    expect(errors(report).length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('unclosed brackets 10,000 deep', () => {
+    const { report, ms } = timed(`T = 3\nh_t = ${'('.repeat(10_000)}\nloss L = 1\n`);
+    expect(errors(report).length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('a 1 MB file of an example plus comments still gives the example’s results', () => {
+    const pad = '# ' + 'padding '.repeat(12) + '\n';
+    const text = SHEET7 + pad.repeat(Math.ceil(1_000_000 / pad.length));
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const plain = analyze(SHEET7);
+    const { report, ms } = timed(text);
+    expect(report.checks.map((c) => c.status)).toEqual(plain.checks.map((c) => c.status));
+    expect(report.loss!.value).toBe(plain.loss!.value);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('a 1 MB file of equations: answered, limits named where passed', () => {
+    const lines = ['T = 3', 'input x = [1, 2, 3]', 'param w = 0.5', 'h_0 = 0', 'h_t = tanh(w h_{t-1} + x_t)'];
+    let i = 0;
+    while (lines.join('\n').length < 1_000_000) {
+      lines.push(`q${i}_t = σ(w h_{t-1} + x_t) + tanh(w h_t - x_t) * ${i % 7} + h_{t-1}^2`);
+      lines.push(`derive ∂q${i}_3/∂w`);
+      i++;
+    }
+    lines.push('loss L = Σ_t h_t^2');
+    const text = lines.join('\n');
+    const { report, ms } = timed(text);
+    expect(report.loss).not.toBeNull();
+    // either every derive answered or the time/size limit is named in a diagnostic
+    const answered = report.derives.filter((d) => d.results.length > 0).length;
+    if (answered < i) expect(report.diagnostics.some((d) => /limit|budget|too (large|many|long)/i.test(d.message))).toBe(true);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('one line of 100,000 characters: a long sequence literal is legitimate and gets results', () => {
+    const T = 10_000;
+    const xs = Array.from({ length: T }, (_, t) => (Math.sin(t) * 0.5).toFixed(6));
+    const seqLine = `input x = [${xs.join(', ')}]`;
+    expect(seqLine.length).toBeGreaterThanOrEqual(100_000);
+    const text = `T = ${T}\n${seqLine}\nparam w = 0.5\nparam u = 0.3\nh_0 = 0\nh_t = tanh(w h_{t-1} + u x_t)\nloss L = Σ_t h_t^2\nderive ∂L/∂w\nderive ∂L/∂u\n`;
+    const { report, ms } = timed(text);
+    expect(errors(report)).toEqual([]);
+    expect(report.derives.map((d) => d.results.length)).toEqual([1, 1]);
+    expect(Number.isFinite(report.loss!.value)).toBe(true);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('one line of 100,000 characters that is not legitimate: an error, quickly', () => {
+    const text = `T = 3\nh_t = ${'x + '.repeat(25_000)}1\nloss L = 1\n`;
+    const { report, ms } = timed(text);
+    expect(errors(report).length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(LIMIT_MS);
+  });
+});
