@@ -1,6 +1,7 @@
 // Every bundle Unroll ships, built in one go: `npm run build` (add --watch to rebuild on change).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { copyKatex } from './media/build-katex.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
@@ -25,6 +26,9 @@ if (missing.length) {
   console.error(`esbuild.config.mjs: missing entry points: ${missing.join(', ')}`);
   process.exit(1);
 }
+
+// the panel's KaTeX stylesheet and woff2 fonts, served from media/katex through asWebviewUri
+copyKatex();
 
 if (watch) {
   for (const b of bundles) await (await esbuild.context({ ...common, ...b })).watch();

@@ -1,0 +1,339 @@
+// The extension-side host of the unrolled-graph panel: one webview beside the editor that follows the
+// active .rnn editor and its cursor, posts the Report analyze() returned, and answers the webview's
+// requests (scaled re-analysis for the gradient-flow slider, reveal a line, copy LaTeX, save SVG).
+
+import * as vscode from 'vscode';
+import { analyze } from '../analysis';
+import type { Report } from '../report';
+import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type ToWebview } from '../protocol';
+import { cursorContext, sameContext } from './panelCursor';
+import { makeNonce, panelHtml } from './panelHtml';
+
+/** The part of the extension's report cache the panel needs (src/extension/reports.ts implements it). */
+export interface PanelReports {
+  get(document: vscode.TextDocument): Report;
+  onDidUpdate: vscode.Event<{ document: vscode.TextDocument; report: Report }>;
+}
+
+/** `unroll.openPanel`'s argument: a target from a CodeLens/hover link, or the resource URI from the editor title. */
+export interface OpenPanelArgs {
+  uri?: string;
+  line?: number;
+  node?: string;
+}
+
+/** What `unroll.panelTimings` returns (for the editor tests and the bench). */
+export interface PanelTimings {
+  /** ms from a document edit to the panel's report message being posted, most recent last */
+  postLatencyMs: number[];
+  /** ms from posting to the webview having rendered it (the webview reports it back) */
+  renderLatencyMs: number[];
+  /** ms the webview spent building the graph SVG */
+  graphRenderMs: number[];
+  /** number of report messages posted */
+  posted: number;
+}
+
+export const VIEW_TYPE = 'unroll.panel';
+const CURSOR_DEBOUNCE_MS = 50;
+const KEEP = 200;
+
+export function isRnnDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'rnn' || doc.uri.path.toLowerCase().endsWith('.rnn');
+}
+
+function push(list: number[], x: number): void {
+  list.push(x);
+  if (list.length > KEEP) list.shift();
+}
+
+function baseName(uri: vscode.Uri): string {
+  const parts = uri.path.split('/');
+  return parts[parts.length - 1] || uri.toString();
+}
+
+class PanelHost implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private doc: vscode.TextDocument | undefined;
+  /** Date.now() of the first edit of each (uri, version) not yet posted: the start of the edit → post latency */
+  private editAt = new Map<string, number>();
+  private lastReport: Report | undefined;
+  private lastCursor: CursorContext | null = null;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0 };
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly reports: PanelReports,
+  ) {}
+
+  // ---- opening, restoring ----------------------------------------------------------------------
+
+  async open(arg?: OpenPanelArgs | vscode.Uri): Promise<void> {
+    const target = arg instanceof vscode.Uri ? { uri: arg.toString() } : (arg ?? {});
+    const doc = await this.findDocument(target.uri);
+    if (doc) this.doc = doc;
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Unroll', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: this.roots(),
+      });
+      this.attach(panel);
+    }
+    this.postReport();
+    if (target.node) this.post({ type: 'select', node: target.node });
+    else if (typeof target.line === 'number' && this.lastReport) {
+      const ctx = cursorContext(this.lastReport, target.line, 1);
+      this.lastCursor = ctx;
+      if (this.doc) this.post({ type: 'cursor', uri: this.doc.uri.toString(), cursor: ctx });
+    }
+  }
+
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const s = asPanelState(state);
+    if (!this.doc && s.uri) this.doc = await this.findDocument(s.uri);
+    if (this.panel) {
+      // one panel at a time: a second restored one is redundant
+      panel.dispose();
+      return;
+    }
+    this.attach(panel);
+  }
+
+  private roots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')];
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
+    const ext = this.context.extensionUri;
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
+      katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
+    });
+    panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
+    this.updateTitle();
+    this.panelDisposables.push(
+      webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) void this.onMessage(m);
+      }),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.postReport();
+      }),
+      panel.onDidDispose(() => {
+        for (const d of this.panelDisposables) d.dispose();
+        this.panelDisposables = [];
+        this.panel = undefined;
+        this.lastReport = undefined;
+      }),
+    );
+  }
+
+  private async findDocument(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
+    if (uri) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (open) return open;
+      try {
+        return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+      } catch {
+        // the file is gone (renamed, deleted since the reload): fall back to the active editor
+      }
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && isRnnDocument(active)) return active;
+    return vscode.window.visibleTextEditors.map((e) => e.document).find(isRnnDocument) ?? this.doc;
+  }
+
+  // ---- following the editor ----------------------------------------------------------------------
+
+  onActiveEditor(editor: vscode.TextEditor | undefined): void {
+    // focus moving into the panel (or the output pane) leaves the followed document as it was
+    if (!editor || !isRnnDocument(editor.document) || editor.document === this.doc) return;
+    this.doc = editor.document;
+    this.updateTitle();
+    this.postReport();
+  }
+
+  onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (!this.panel || e.textEditor.document !== this.doc) return;
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = undefined;
+      this.postCursor(e.textEditor);
+    }, CURSOR_DEBOUNCE_MS);
+  }
+
+  onEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (!isRnnDocument(e.document) || e.contentChanges.length === 0) return;
+    const key = `${e.document.uri.toString()}#${e.document.version}`;
+    if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
+    if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);
+  }
+
+  onReport(document: vscode.TextDocument, report: Report): void {
+    if (!this.panel || document !== this.doc) return;
+    this.postReport(report);
+  }
+
+  private editorOf(doc: vscode.TextDocument): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active?.document === doc) return active;
+    return vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  }
+
+  private cursorOf(report: Report, editor: vscode.TextEditor | undefined): CursorContext | null {
+    if (!editor) return null;
+    const p = editor.selection.active;
+    return cursorContext(report, p.line + 1, p.character + 1);
+  }
+
+  private postCursor(editor: vscode.TextEditor): void {
+    if (!this.lastReport || !this.doc) return;
+    const ctx = this.cursorOf(this.lastReport, editor);
+    if (!ctx || sameContext(ctx, this.lastCursor)) return;
+    this.lastCursor = ctx;
+    this.post({ type: 'cursor', uri: this.doc.uri.toString(), cursor: ctx });
+  }
+
+  private postReport(given?: Report): void {
+    const panel = this.panel;
+    const doc = this.doc;
+    if (!panel || !panel.visible) return;
+    if (!doc) {
+      this.post({ type: 'empty', reason: 'Open a .rnn file to see its unrolled graph.' });
+      return;
+    }
+    const report = given ?? this.reports.get(doc);
+    const cursor = this.cursorOf(report, this.editorOf(doc));
+    const key = `${doc.uri.toString()}#${doc.version}`;
+    const now = Date.now();
+    const editAt = this.editAt.get(key);
+    if (editAt !== undefined) {
+      this.editAt.delete(key);
+      push(this.stats.postLatencyMs, now - editAt);
+    }
+    this.lastReport = report;
+    this.lastCursor = cursor;
+    this.post({
+      type: 'report',
+      doc: { uri: doc.uri.toString(), fileName: baseName(doc.uri), version: doc.version },
+      report,
+      cursor,
+      editAt: editAt ?? now,
+      postedAt: now,
+    });
+    this.stats.posted++;
+  }
+
+  private updateTitle(): void {
+    if (this.panel) this.panel.title = this.doc ? `Unroll: ${baseName(this.doc.uri)}` : 'Unroll';
+  }
+
+  private post(m: ToWebview): void {
+    void this.panel?.webview.postMessage(m);
+  }
+
+  // ---- requests from the webview -----------------------------------------------------------------
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.lastCursor = null;
+        this.postReport();
+        return;
+      case 'scale':
+        this.answerScale(m.requestId, m.scale);
+        return;
+      case 'reveal':
+        await this.reveal(m.line);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        vscode.window.setStatusBarMessage(`Unroll: copied ${m.what}`, 2500);
+        return;
+      case 'exportSvg':
+        await this.saveSvg(m.svg);
+        return;
+      case 'rendered':
+        push(this.stats.renderLatencyMs, m.latencyMs);
+        push(this.stats.graphRenderMs, m.graphMs);
+        return;
+    }
+  }
+
+  private answerScale(requestId: number, scale: Record<string, number>): void {
+    const doc = this.doc;
+    if (!doc) return;
+    try {
+      // the slider only needs the flow: skip the symbolic forms and the gradient check to stay live
+      const report = analyze(doc.getText(), { scale, symbolic: false, gradcheck: false, graph: false });
+      this.post({ type: 'scaled', requestId, scale, report, error: null });
+    } catch (err) {
+      this.post({ type: 'scaled', requestId, scale, report: null, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private async reveal(line: number): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const l = Math.min(Math.max(line - 1, 0), Math.max(doc.lineCount - 1, 0));
+    const range = doc.lineAt(l).range;
+    const column = this.editorOf(doc)?.viewColumn ?? vscode.ViewColumn.One;
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Selection(range.start, range.start) });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async saveSvg(svg: string): Promise<void> {
+    const doc = this.doc;
+    const name = doc ? baseName(doc.uri).replace(/\.rnn$/i, '') : 'graph';
+    const defaultUri = doc && doc.uri.scheme !== 'untitled' ? vscode.Uri.joinPath(doc.uri, '..', `${name}.graph.svg`) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { SVG: ['svg'] }, title: 'Export the unrolled graph as SVG' });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    vscode.window.setStatusBarMessage(`Unroll: saved ${baseName(target)}`, 2500);
+  }
+
+  timings(): PanelTimings {
+    return {
+      postLatencyMs: [...this.stats.postLatencyMs],
+      renderLatencyMs: [...this.stats.renderLatencyMs],
+      graphRenderMs: [...this.stats.graphRenderMs],
+      posted: this.stats.posted,
+    };
+  }
+
+  dispose(): void {
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.panel?.dispose();
+  }
+}
+
+/**
+ * Register the panel: the `unroll.openPanel` command (editor-title button for .rnn files), the
+ * serializer that restores it after a reload, and the listeners that make it follow the editor.
+ * `unroll.panelTimings` (not in the palette) returns the measured latencies for tests and the bench.
+ */
+export function registerPanel(context: vscode.ExtensionContext, reports: PanelReports): void {
+  const host = new PanelHost(context, reports);
+  context.subscriptions.push(
+    host,
+    vscode.commands.registerCommand('unroll.openPanel', (arg?: OpenPanelArgs | vscode.Uri) => host.open(arg)),
+    vscode.commands.registerCommand('unroll.panelTimings', () => host.timings()),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state: unknown) => host.restore(panel, state),
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => host.onActiveEditor(e)),
+    vscode.window.onDidChangeTextEditorSelection((e) => host.onSelection(e)),
+    vscode.workspace.onDidChangeTextDocument((e) => host.onEdit(e)),
+    reports.onDidUpdate((e) => host.onReport(e.document, e.report)),
+  );
+}

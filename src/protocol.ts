@@ -1,0 +1,195 @@
+// Messages between the extension host (src/extension/panel*.ts) and the panel webview (src/webview/*).
+// Both sides import these types; both sides validate what they receive with the guards below, because
+// a webview message is untrusted input on the extension side and stale input on the webview side.
+
+import type { Report } from './report';
+
+/** What is under the editor cursor, resolved against the Report the panel shows. */
+export interface CursorContext {
+  /** 1-based line and column of the cursor */
+  line: number;
+  column: number;
+  /** index into report.derives of the derive statement under the cursor, or null */
+  derive: number | null;
+  /** index into report.checks of the check statement under the cursor, or null */
+  check: number | null;
+  /** the name under the cursor and, when the text fixes it, its step (h_2 → 2; h_{t-1} → null) */
+  symbol: { name: string; step: number | null } | null;
+  /** the graph node id the cursor designates ("h@2", "W_hh", "L"), when it designates exactly one */
+  node: string | null;
+}
+
+/** The document the panel follows. */
+export interface DocumentInfo {
+  uri: string;
+  /** the file name for the title bar (display only) */
+  fileName: string;
+  version: number;
+}
+
+// ---- extension → webview -------------------------------------------------------------------
+
+export interface ReportMessage {
+  type: 'report';
+  doc: DocumentInfo;
+  report: Report;
+  cursor: CursorContext | null;
+  /** Date.now() on the extension side when the edit that produced this report happened (or when posted) */
+  editAt: number;
+  /** Date.now() on the extension side when the message was posted */
+  postedAt: number;
+}
+
+export interface CursorMessage {
+  type: 'cursor';
+  uri: string;
+  cursor: CursorContext;
+}
+
+/** Select a node (the `unroll.openPanel` command's `node` argument, or a click elsewhere). */
+export interface SelectMessage {
+  type: 'select';
+  node: string;
+}
+
+/** The answer to a ScaleRequest: the Report of the same text with one parameter scaled. */
+export interface ScaleResponse {
+  type: 'scaled';
+  requestId: number;
+  scale: Record<string, number>;
+  report: Report | null;
+  error: string | null;
+}
+
+/** No .rnn document to follow (yet). */
+export interface EmptyMessage {
+  type: 'empty';
+  reason: string;
+}
+
+export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleResponse | EmptyMessage;
+
+// ---- webview → extension -------------------------------------------------------------------
+
+/** The webview has loaded (or reloaded after being hidden) and wants the current state. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Re-analyse the followed document with parameters scaled (the gradient-flow slider). */
+export interface ScaleRequest {
+  type: 'scale';
+  requestId: number;
+  scale: Record<string, number>;
+}
+
+/** Move the editor to a line (check verdicts, derivations, graph rows link to their lines). */
+export interface RevealMessage {
+  type: 'reveal';
+  line: number;
+}
+
+/** Put text on the clipboard (copy a derivation as LaTeX). */
+export interface CopyMessage {
+  type: 'copy';
+  text: string;
+  what: string;
+}
+
+/** Save the graph as an SVG file. */
+export interface ExportSvgMessage {
+  type: 'exportSvg';
+  svg: string;
+}
+
+/** Timings measured in the webview, reported back so the host and tests can read them. */
+export interface RenderedMessage {
+  type: 'rendered';
+  /** postedAt of the ReportMessage that was rendered */
+  postedAt: number;
+  /** ms from the message being posted to the webview having rendered it */
+  latencyMs: number;
+  /** ms the graph SVG took to build */
+  graphMs: number;
+  /** ms the whole panel took to render */
+  totalMs: number;
+}
+
+export type FromWebview = ReadyMessage | ScaleRequest | RevealMessage | CopyMessage | ExportSvgMessage | RenderedMessage;
+
+/** The state the webview persists (vscode.setState) and the serializer receives after a reload. */
+export interface PanelState {
+  uri: string | null;
+  selected: string | null;
+  scaleParam: string | null;
+  scaleFactor: number;
+}
+
+// ---- guards ----------------------------------------------------------------------------------
+
+const MAX_TEXT = 5_000_000;
+
+function isObj(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isFiniteNum(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+function isScale(x: unknown): x is Record<string, number> {
+  if (!isObj(x)) return false;
+  const entries = Object.entries(x);
+  return entries.length <= 64 && entries.every(([k, v]) => k.length <= 200 && isFiniteNum(v) && v > 0 && v <= 1e6);
+}
+
+/** Validate a message the webview sent; anything else is dropped by the host. */
+export function isFromWebview(x: unknown): x is FromWebview {
+  if (!isObj(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'ready':
+      return true;
+    case 'scale':
+      return Number.isInteger(x.requestId) && isScale(x.scale);
+    case 'reveal':
+      return Number.isInteger(x.line) && (x.line as number) >= 1;
+    case 'copy':
+      return typeof x.text === 'string' && x.text.length <= MAX_TEXT && typeof x.what === 'string';
+    case 'exportSvg':
+      return typeof x.svg === 'string' && x.svg.length <= MAX_TEXT;
+    case 'rendered':
+      return isFiniteNum(x.postedAt) && isFiniteNum(x.latencyMs) && isFiniteNum(x.graphMs) && isFiniteNum(x.totalMs);
+    default:
+      return false;
+  }
+}
+
+/** Validate a message the host sent (shape only: the Report itself comes from analyze()). */
+export function isToWebview(x: unknown): x is ToWebview {
+  if (!isObj(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'report':
+      return isObj(x.doc) && isObj(x.report) && isFiniteNum(x.postedAt);
+    case 'cursor':
+      return typeof x.uri === 'string' && isObj(x.cursor);
+    case 'select':
+      return typeof x.node === 'string';
+    case 'scaled':
+      return Number.isInteger(x.requestId) && (x.report === null || isObj(x.report));
+    case 'empty':
+      return typeof x.reason === 'string';
+    default:
+      return false;
+  }
+}
+
+/** Validate persisted state (it survives extension updates, so its shape may be old). */
+export function asPanelState(x: unknown): PanelState {
+  const s: PanelState = { uri: null, selected: null, scaleParam: null, scaleFactor: 1 };
+  if (!isObj(x)) return s;
+  if (typeof x.uri === 'string') s.uri = x.uri;
+  if (typeof x.selected === 'string') s.selected = x.selected;
+  if (typeof x.scaleParam === 'string') s.scaleParam = x.scaleParam;
+  if (isFiniteNum(x.scaleFactor) && x.scaleFactor > 0) s.scaleFactor = x.scaleFactor;
+  return s;
+}

@@ -1,0 +1,374 @@
+// The panel: holds what the extension last sent (Report, cursor) and what the user chose (selected node,
+// folded steps, slider), and renders the sections. It talks to the host only through `Host`, so the
+// same code runs in the webview, in happy-dom tests and in the benchmark.
+
+import type { Report } from '../report';
+import type { CursorContext, DocumentInfo, FromWebview, PanelState, ReportMessage, ToWebview } from '../protocol';
+import { button, clear, h } from './dom';
+import { fmt } from './format';
+import { DEFAULT_LAYOUT } from './graphLayout';
+import { renderGraph, type GraphView } from './graphView';
+import { renderDerivation, type Focus } from './derivation';
+import { defaultScaleParam, renderFlowControls, renderFlowPlot } from './flowPlot';
+import { renderGradcheck } from './gradcheckView';
+import { renderChecks } from './checksView';
+import { exportSvg } from './exportSvg';
+
+export interface Host {
+  post(m: FromWebview): void;
+  setState(s: PanelState): void;
+}
+
+export interface RenderTimings {
+  /** ms building the graph SVG */
+  graphMs: number;
+  /** ms rendering every section */
+  totalMs: number;
+  /** ms from the extension posting the message to the render finishing (same machine clock) */
+  latencyMs: number;
+  nodes: number;
+  edges: number;
+}
+
+const SCALE_DEBOUNCE_MS = 30;
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+export class PanelApp {
+  private docInfo: DocumentInfo | null = null;
+  private report: Report | null = null;
+  private cursor: CursorContext | null = null;
+  private focus: Focus | null = null;
+  private selected: string | null;
+  private unfold = false;
+  private deriveSteps = new Map<number, number | null>();
+  private scaleParam: string | null;
+  private scaleFactor: number;
+  private scaled: Report | null = null;
+  private scalePending = false;
+  private scaleError: string | null = null;
+  private requestId = 0;
+  private scaleTimer: ReturnType<typeof setTimeout> | undefined;
+  private graph: GraphView | null = null;
+  lastTimings: RenderTimings | null = null;
+
+  private readonly el: {
+    title: HTMLElement;
+    summary: HTMLElement;
+    graph: HTMLElement;
+    derivation: HTMLElement;
+    flowControls: HTMLElement;
+    flow: HTMLElement;
+    gradcheck: HTMLElement;
+    checks: HTMLElement;
+    fold: HTMLButtonElement;
+    body: HTMLElement;
+    empty: HTMLElement;
+  };
+
+  constructor(
+    private readonly doc: Document,
+    root: HTMLElement,
+    private readonly host: Host,
+    state: PanelState,
+  ) {
+    this.selected = state.selected;
+    this.scaleParam = state.scaleParam;
+    this.scaleFactor = state.scaleFactor;
+    if (state.selected) this.focus = { kind: 'node', id: state.selected };
+    const d = doc;
+    const section = (id: string, title: string, ...content: HTMLElement[]): HTMLElement =>
+      h(d, 'section', { id: `${id}-section`, 'aria-labelledby': `${id}-title` }, h(d, 'h2', { id: `${id}-title` }, title), ...content);
+    const title = h(d, 'h1', { id: 'title' }, 'Unroll');
+    const summary = h(d, 'div', { id: 'summary', class: 'summary' });
+    const graph = h(d, 'div', { id: 'graph', class: 'graph-host' });
+    const derivation = h(d, 'div', { id: 'derivation', 'aria-live': 'polite' });
+    const flowControls = h(d, 'div', { id: 'flow-controls', class: 'scale-controls' });
+    const flow = h(d, 'div', { id: 'flow' });
+    const gradcheck = h(d, 'div', { id: 'gradcheck' });
+    const checks = h(d, 'div', { id: 'checks' });
+    const fold = button(d, 'Show every step', () => this.toggleFold(), { id: 'fold-toggle', 'aria-pressed': 'false' });
+    const toolbar = h(
+      d,
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph' },
+      button(d, '+', () => this.graph?.zoom.zoom(1.25), { id: 'zoom-in', 'aria-label': 'Zoom in', title: 'Zoom in (+)' }),
+      button(d, '−', () => this.graph?.zoom.zoom(0.8), { id: 'zoom-out', 'aria-label': 'Zoom out', title: 'Zoom out (−)' }),
+      button(d, 'Fit', () => this.graph?.zoom.reset(), { id: 'zoom-reset', title: 'Whole graph (0)' }),
+      fold,
+      button(d, 'Export SVG', () => this.exportGraph(), { id: 'export-svg' }),
+    );
+    const legend = h(
+      d,
+      'p',
+      { class: 'graph-legend' },
+      'Each node: value (top) and ∂loss/∂node (bottom, ∂); vectors as heat strips, ',
+      h(d, 'span', { class: 'key pos' }, 'positive'),
+      ' / ',
+      h(d, 'span', { class: 'key neg' }, 'negative'),
+      '. Edges are as thick as the gradient flowing back along them. Dashed boxes: inputs and targets.',
+    );
+    const body = h(
+      d,
+      'div',
+      { id: 'panel-body' },
+      section('graph', 'Unrolled graph', toolbar, graph, legend),
+      h(
+        d,
+        'div',
+        { class: 'panes' },
+        section('derivation', 'Derivation', derivation),
+        h(d, 'div', { class: 'side' }, section('flow', 'Gradient flow', flow, flowControls), section('gradcheck', 'Gradient check', gradcheck), section('checks', 'Checks', checks)),
+      ),
+    );
+    const empty = h(d, 'p', { id: 'empty', class: 'empty' }, 'Open a .rnn file to see its unrolled graph.');
+    body.hidden = true;
+    clear(root);
+    root.append(h(d, 'header', {}, title, summary), empty, body);
+    this.el = { title, summary, graph, derivation, flowControls, flow, gradcheck, checks, fold, body, empty };
+  }
+
+  /** Dispatch a message from the extension. */
+  handle(m: ToWebview): void {
+    switch (m.type) {
+      case 'report':
+        this.showReport(m);
+        return;
+      case 'cursor':
+        if (this.docInfo && m.uri === this.docInfo.uri) this.setCursor(m.cursor);
+        return;
+      case 'select':
+        this.select(m.node);
+        return;
+      case 'scaled':
+        if (m.requestId !== this.requestId) return; // a newer request is on its way
+        this.scalePending = false;
+        this.scaled = m.report;
+        this.scaleError = m.error;
+        this.renderFlowPlot();
+        return;
+      case 'empty':
+        this.showEmpty(m.reason);
+        return;
+    }
+  }
+
+  showEmpty(reason: string): void {
+    this.report = null;
+    this.el.body.hidden = true;
+    this.el.empty.hidden = false;
+    this.el.empty.textContent = reason;
+    this.el.title.textContent = 'Unroll';
+    clear(this.el.summary);
+  }
+
+  /** Render a Report; returns (and remembers) how long it took. */
+  showReport(m: Pick<ReportMessage, 'doc' | 'report' | 'cursor' | 'postedAt'>): RenderTimings {
+    const t0 = now();
+    const sameDoc = this.docInfo?.uri === m.doc.uri;
+    if (!sameDoc) {
+      this.deriveSteps.clear();
+      this.scaled = null;
+      if (this.docInfo) {
+        this.selected = null;
+        this.focus = null;
+      }
+    }
+    this.docInfo = m.doc;
+    this.report = m.report;
+    this.el.body.hidden = false;
+    this.el.empty.hidden = true;
+    if (m.cursor) this.applyCursor(m.cursor);
+    if (this.focus?.kind === 'derive' && !m.report.derives[this.focus.index]) this.focus = null;
+    if (this.focus?.kind === 'node' && !m.report.graph?.nodes.some((n) => n.id === (this.focus as { id: string }).id)) this.focus = null;
+    if (!this.scaleParam || !m.report.params.some((p) => p.name === this.scaleParam)) this.scaleParam = defaultScaleParam(m.report);
+
+    this.renderHeader();
+    this.renderGraph();
+    const graphMs = this.graph?.ms ?? 0;
+    this.renderDerivation();
+    renderFlowControls(this.doc, this.el.flowControls, m.report, { param: this.scaleParam, factor: this.scaleFactor, onScale: (p, f) => this.onScale(p, f) });
+    this.renderFlowPlot();
+    renderGradcheck(this.doc, this.el.gradcheck, m.report);
+    this.renderChecks();
+    // the slider stays where it was across edits: ask for the edited file at the same scale
+    if (this.scaleFactor !== 1 && this.scaleParam) this.requestScale();
+    this.saveState();
+    const totalMs = now() - t0;
+    this.lastTimings = {
+      graphMs,
+      totalMs,
+      latencyMs: Math.max(0, Date.now() - m.postedAt),
+      nodes: this.graph ? this.graph.layout.nodes.size : 0,
+      edges: this.graph ? this.graph.layout.edges.length : 0,
+    };
+    return this.lastTimings;
+  }
+
+  setCursor(c: CursorContext): void {
+    const before = this.focus;
+    this.applyCursor(c);
+    this.updateHighlights();
+    if (JSON.stringify(before) !== JSON.stringify(this.focus) || c.derive !== null) this.renderDerivation();
+    if (this.report) this.renderChecks();
+  }
+
+  select(id: string): void {
+    this.selected = id;
+    this.focus = { kind: 'node', id };
+    // a folded node cannot be seen: unfold to show it
+    if (this.graph && !this.graph.layout.nodes.has(id) && this.report?.graph?.nodes.some((n) => n.id === id)) {
+      this.unfold = true;
+      this.renderGraph();
+    } else {
+      this.updateHighlights();
+    }
+    this.renderDerivation();
+    this.saveState();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private applyCursor(c: CursorContext): void {
+    this.cursor = c;
+    if (c.derive !== null) {
+      this.focus = { kind: 'derive', index: c.derive };
+      // on a derive with a free t, a step written at the cursor picks the result
+      if (c.symbol?.step !== null && c.symbol?.step !== undefined) this.deriveSteps.set(c.derive, c.symbol.step);
+    } else if (c.node !== null) {
+      this.focus = { kind: 'node', id: c.node };
+    }
+  }
+
+  private renderHeader(): void {
+    const r = this.report;
+    const d = this.docInfo;
+    if (!r || !d) return;
+    this.el.title.textContent = d.fileName;
+    this.el.title.setAttribute('title', d.uri);
+    const parts: (HTMLElement | string)[] = [];
+    const errors = r.diagnostics.filter((x) => x.severity === 'error').length;
+    parts.push(h(this.doc, 'span', { id: 'summary-T' }, r.T === null ? 'T unknown' : `T = ${r.T}`));
+    if (r.loss) parts.push(h(this.doc, 'span', { id: 'summary-loss' }, `${r.loss.name} = ${fmt(r.loss.value, 6)}`));
+    parts.push(h(this.doc, 'span', {}, `${r.paramCount} parameter${r.paramCount === 1 ? '' : 's'}`));
+    if (errors) parts.push(h(this.doc, 'span', { class: 'bad' }, `${errors} error${errors === 1 ? '' : 's'}`));
+    parts.push(h(this.doc, 'span', { class: 'muted' }, `analysed in ${fmt(r.elapsedMs, 3)} ms`));
+    clear(this.el.summary);
+    parts.forEach((p, i) => {
+      if (i) this.el.summary.append(' · ');
+      this.el.summary.append(p);
+    });
+    if (r.sampled.length) {
+      this.el.summary.append(h(this.doc, 'div', { class: 'sampled' }, `Sample values (no value given in the file): ${r.sampled.join(', ')}. The symbolic forms do not depend on them.`));
+    }
+  }
+
+  private renderGraph(): void {
+    const r = this.report;
+    if (!r) return;
+    const kept = this.graph?.zoom.get();
+    const previousLayout = this.graph?.layout;
+    this.graph = renderGraph(this.doc, this.el.graph, r, {
+      layout: { ...DEFAULT_LAYOUT, unfold: this.unfold },
+      selected: this.selected,
+      cursorNode: this.cursor?.node ?? null,
+      cursorRow: this.cursor?.node ? null : (this.cursor?.symbol?.name ?? null),
+      path: [],
+      onSelect: (id) => this.select(id),
+      onToggleFold: () => this.toggleFold(),
+      onReveal: (line) => this.host.post({ type: 'reveal', line }),
+    });
+    // an edit that keeps the graph's size keeps the user's zoom
+    if (this.graph && kept && previousLayout && previousLayout.width === this.graph.layout.width && previousLayout.height === this.graph.layout.height) {
+      this.graph.zoom.set(kept);
+    }
+    const foldable = (r.graph?.steps.length ?? 0) > DEFAULT_LAYOUT.maxColumns;
+    this.el.fold.hidden = !foldable;
+    this.el.fold.textContent = this.unfold ? 'Fold middle steps' : `Show all ${r.graph?.steps.length ?? 0} steps`;
+    this.el.fold.setAttribute('aria-pressed', String(this.unfold));
+  }
+
+  private updateHighlights(): void {
+    const svg = this.graph?.svg;
+    if (!svg) return;
+    const cursorNode = this.cursor?.node ?? null;
+    const cursorRow = cursorNode ? null : (this.cursor?.symbol?.name ?? null);
+    for (const g of Array.from(svg.querySelectorAll('g.node'))) {
+      const id = g.getAttribute('data-id');
+      const name = g.getAttribute('data-name');
+      g.classList.toggle('selected', id === this.selected);
+      g.classList.toggle('cursor', id === cursorNode || (cursorRow !== null && name === cursorRow));
+    }
+  }
+
+  private renderDerivation(): void {
+    const r = this.report;
+    if (!r) return;
+    const index = this.focus?.kind === 'derive' ? this.focus.index : 0;
+    renderDerivation(this.doc, this.el.derivation, r, this.focus, {
+      step: this.deriveSteps.get(index) ?? null,
+      onStep: (t) => {
+        this.deriveSteps.set(index, t);
+        this.renderDerivation();
+      },
+      onCopy: (text, what) => this.host.post({ type: 'copy', text, what }),
+      onReveal: (line) => this.host.post({ type: 'reveal', line }),
+    });
+  }
+
+  private renderChecks(): void {
+    if (!this.report) return;
+    renderChecks(this.doc, this.el.checks, this.report, (line) => this.host.post({ type: 'reveal', line }), this.cursor?.check ?? null);
+  }
+
+  private renderFlowPlot(): void {
+    if (!this.report) return;
+    renderFlowPlot(this.doc, this.el.flow, this.report, {
+      param: this.scaleParam,
+      factor: this.scaleFactor,
+      scaled: this.scaled,
+      pending: this.scalePending,
+      error: this.scaleError,
+      onScale: (p, f) => this.onScale(p, f),
+    });
+  }
+
+  private onScale(param: string, factor: number): void {
+    this.scaleParam = param;
+    this.scaleFactor = factor;
+    this.saveState();
+    if (factor === 1) {
+      this.requestId++; // drop answers still on their way
+      this.scaled = null;
+      this.scalePending = false;
+      this.scaleError = null;
+      this.renderFlowPlot();
+      return;
+    }
+    if (this.scaleTimer) clearTimeout(this.scaleTimer);
+    this.scaleTimer = setTimeout(() => this.requestScale(), SCALE_DEBOUNCE_MS);
+  }
+
+  private requestScale(): void {
+    this.scaleTimer = undefined;
+    if (!this.scaleParam) return;
+    this.scalePending = true;
+    this.host.post({ type: 'scale', requestId: ++this.requestId, scale: { [this.scaleParam]: this.scaleFactor } });
+  }
+
+  private toggleFold(): void {
+    this.unfold = !this.unfold;
+    this.renderGraph();
+  }
+
+  private exportGraph(): void {
+    if (!this.graph) return;
+    this.host.post({ type: 'exportSvg', svg: exportSvg(this.doc, this.graph.svg, this.graph.layout) });
+  }
+
+  private saveState(): void {
+    this.host.setState({ uri: this.docInfo?.uri ?? null, selected: this.selected, scaleParam: this.scaleParam, scaleFactor: this.scaleFactor });
+  }
+}

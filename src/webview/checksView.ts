@@ -1,0 +1,46 @@
+// Check verdicts and the file's problems, each linking to its line.
+
+import type { CheckStatus, Report } from '../report';
+import { button, clear, h } from './dom';
+
+const STATUS: Record<CheckStatus, { icon: string; label: string; cls: string }> = {
+  holds: { icon: '✓', label: 'holds', cls: 'good' },
+  fails: { icon: '✗', label: 'fails', cls: 'bad' },
+  'holds-at-given-values': { icon: '!', label: 'holds only for these values', cls: 'warn' },
+};
+
+export function renderChecks(doc: Document, container: HTMLElement, report: Report, onReveal: (line: number) => void, cursorCheck: number | null): void {
+  clear(container);
+  const errors = report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+  if (errors.length) {
+    const list = h(doc, 'ul', { class: 'diagnostics' });
+    for (const d of errors.slice(0, 50)) {
+      list.appendChild(
+        h(doc, 'li', { class: `diag ${d.severity}`, 'data-line': d.line }, button(doc, `line ${d.line}`, () => onReveal(d.line), { class: 'link line-link', 'data-line': d.line }), ' ', h(doc, 'span', { class: 'message' }, d.message)),
+      );
+    }
+    if (errors.length > 50) list.appendChild(h(doc, 'li', {}, `… and ${errors.length - 50} more`));
+    container.appendChild(list);
+  }
+  if (report.checks.length === 0) {
+    container.appendChild(h(doc, 'p', { class: 'empty' }, 'No check lines in this file.'));
+    return;
+  }
+  const list = h(doc, 'ul', { class: 'checks' });
+  report.checks.forEach((c, i) => {
+    const st = STATUS[c.status] ?? { icon: '?', label: c.status, cls: 'warn' };
+    const li = h(
+      doc,
+      'li',
+      { class: `check ${st.cls}${i === cursorCheck ? ' cursor' : ''}`, 'data-line': c.line, 'data-status': c.status },
+      h(doc, 'span', { class: `verdict ${st.cls}`, title: st.label, 'aria-label': st.label }, st.icon),
+      ' ',
+      button(doc, `line ${c.line}`, () => onReveal(c.line), { class: 'link line-link', 'data-line': c.line }),
+      ' ',
+      h(doc, 'code', { class: 'equation' }, c.equation),
+      h(doc, 'div', { class: 'message' }, c.message),
+    );
+    list.appendChild(li);
+  });
+  container.appendChild(list);
+}

@@ -1,0 +1,176 @@
+// The derivation pane: for the derive line under the cursor, or the node clicked in the graph, the
+// chain-rule, explicit and δ-recursion forms typeset with KaTeX, and the number — all from the Report.
+
+import type { DeriveReport, DeriveResult, GraphNode, Report, Value } from '../report';
+import { button, clear, h, htmlName } from './dom';
+import { fmtShape, fmtValue, isMatrix } from './format';
+import { mathElement } from './math';
+
+export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string };
+
+export interface DerivationOptions {
+  /** the step to show for a derive with a free t (null: the first result) */
+  step: number | null;
+  onStep(t: number | null): void;
+  onCopy(text: string, what: string): void;
+  onReveal(line: number): void;
+}
+
+const FORM_LABELS: [key: 'chain' | 'explicit' | 'recursive', label: string][] = [
+  ['chain', 'Chain rule'],
+  ['explicit', 'Explicit'],
+  ['recursive', 'δ-recursion'],
+];
+
+/** A number as LaTeX: 0.0421, -1.5 \times 10^{-8}. */
+export function latexNumber(x: number, digits = 6): string {
+  if (Number.isNaN(x)) return '\\text{NaN}';
+  if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e-4 && a < 1e6) return String(Number(x.toPrecision(digits)));
+  const [m, e] = x.toExponential(digits - 1).split('e');
+  return `${Number(m)} \\times 10^{${Number(e)}}`;
+}
+
+/** A Report value as LaTeX: a number, or a bmatrix (vectors as columns). */
+export function latexValue(v: Value): string {
+  if (typeof v === 'number') return latexNumber(v);
+  if (isMatrix(v)) return `\\begin{bmatrix}${v.map((r) => r.map((x) => latexNumber(x)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+  return `\\begin{bmatrix}${(v as number[]).map((x) => latexNumber(x)).join(' \\\\ ')}\\end{bmatrix}`;
+}
+
+/** The whole derivation of one result as LaTeX, ready to paste into a solution. */
+export function derivationLatex(d: DeriveReport, r: DeriveResult): string {
+  const lhs = r.t === null ? d.queryLatex : `\\left.${d.queryLatex}\\right|_{t=${r.t}}`;
+  const chain = r.forms?.chain?.latex;
+  const explicit = r.forms?.explicit?.latex;
+  const rhs = [chain, explicit].filter((x): x is string => !!x);
+  if (rhs.length === 0) rhs.push(r.latex);
+  const lines = [`${lhs} &= ${rhs[0]}`, ...rhs.slice(1).map((x) => `&= ${x}`), `&${typeof r.value === 'number' ? '\\approx' : '='} ${latexValue(r.value)}`];
+  const out = [`\\[\n\\begin{aligned}\n${lines.join(' \\\\\n')}\n\\end{aligned}\n\\]`];
+  if (r.forms?.recursive) out.push(`\\[\n${r.forms.recursive.latex}\n\\]`);
+  return out.join('\n');
+}
+
+/** Derives whose differentiation variable is this node (∂L/∂W_hh for W_hh, ∂L/∂h_t at h@2, ∂L/∂h_2 at h@2). */
+export function derivesForNode(report: Report, n: GraphNode): { index: number; t: number | null }[] {
+  const out: { index: number; t: number | null }[] = [];
+  report.derives.forEach((d, index) => {
+    const inside = report.symbols
+      .filter((s) => s.role === 'use' && s.line >= d.range.line && s.line <= d.range.endLine)
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+    const wrt = inside[inside.length - 1];
+    if (!wrt || wrt.name !== n.name) return;
+    if (typeof wrt.step === 'number') {
+      if (wrt.step === n.t) out.push({ index, t: null });
+    } else if (typeof wrt.offset === 'number') {
+      if (n.t !== null && d.results.some((r) => r.t === n.t)) out.push({ index, t: n.t });
+    } else if (n.t === null) {
+      out.push({ index, t: null });
+    }
+  });
+  return out;
+}
+
+function lineLink(doc: Document, line: number, o: DerivationOptions): HTMLButtonElement {
+  return button(doc, `line ${line}`, () => o.onReveal(line), { class: 'link line-link', 'data-line': line, title: `Go to line ${line}` });
+}
+
+function renderResult(doc: Document, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
+  const box = h(doc, 'div', { class: 'result', 'data-t': r.t === null ? '' : r.t });
+  let any = false;
+  for (const [key, label] of FORM_LABELS) {
+    const f = r.forms?.[key];
+    if (!f) continue;
+    any = true;
+    box.appendChild(h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), mathElement(doc, f.latex, true)));
+  }
+  if (!any) box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, r.latex, true)));
+  const value = h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), mathElement(doc, latexValue(r.value), typeof r.value !== 'number'));
+  value.setAttribute('data-value', JSON.stringify(r.value));
+  box.appendChild(value);
+  if (r.exact) box.appendChild(h(doc, 'div', { class: 'exact' }, 'exactly ', h(doc, 'code', {}, r.exact)));
+  const tools = h(doc, 'div', { class: 'tools' });
+  tools.appendChild(button(doc, 'Copy LaTeX', () => o.onCopy(derivationLatex(d, r), `${d.query}${r.t === null ? '' : ` at t = ${r.t}`} as LaTeX`), { class: 'copy-latex' }));
+  box.appendChild(tools);
+  return box;
+}
+
+/** One derive statement: its query, a step picker for a free t, and the selected result. */
+export function renderDerive(doc: Document, report: Report, index: number, o: DerivationOptions): HTMLElement {
+  const d = report.derives[index];
+  const sec = h(doc, 'div', { class: 'derive', 'data-derive': index, 'data-line': d?.line ?? '' });
+  if (!d) return sec;
+  const head = h(doc, 'div', { class: 'derive-head' }, mathElement(doc, d.queryLatex || d.query, false), ' ', lineLink(doc, d.line, o));
+  sec.appendChild(head);
+  if (d.results.length === 0) {
+    sec.appendChild(h(doc, 'p', { class: 'empty' }, 'No result: see the diagnostics on this line.'));
+    return sec;
+  }
+  let result = d.results.find((r) => r.t === o.step) ?? d.results[0];
+  if (d.results.length > 1) {
+    const id = `derive-step-${index}`;
+    const select = h(doc, 'select', { id, class: 'step-picker' });
+    for (const r of d.results) {
+      const opt = h(doc, 'option', { value: r.t === null ? '' : r.t }, r.t === null ? '—' : `t = ${r.t}`);
+      if (r === result) opt.selected = true;
+      select.appendChild(opt);
+    }
+    select.addEventListener('change', () => o.onStep(select.value === '' ? null : Number(select.value)));
+    head.appendChild(h(doc, 'label', { for: id, class: 'step-label' }, ' at '));
+    head.appendChild(select);
+  }
+  result = result ?? d.results[0];
+  sec.appendChild(renderResult(doc, d, result, o));
+  return sec;
+}
+
+/** A node: its value, gradient, immediate partials at its step, and any derive about it. */
+export function renderNodeDetails(doc: Document, report: Report, id: string, o: DerivationOptions): HTMLElement {
+  const n = report.graph?.nodes.find((x) => x.id === id);
+  const sec = h(doc, 'div', { class: 'node-details', 'data-node': id });
+  if (!n) {
+    sec.appendChild(h(doc, 'p', { class: 'empty' }, 'That node is not in the current graph.'));
+    return sec;
+  }
+  const row = report.graph?.rows.find((r) => r.name === n.name);
+  sec.appendChild(h(doc, 'div', { class: 'derive-head' }, htmlName(doc, n.name, n.t), ` · ${n.kind} · ${fmtShape(n.shape)} `, row ? lineLink(doc, row.line, o) : null));
+  const q = report.quantities.find((x) => x.name === n.name);
+  if (q?.equation) sec.appendChild(h(doc, 'div', { class: 'equation' }, h(doc, 'code', {}, `${n.name}${q.timed ? '_t' : ''} = ${q.equation}`)));
+  sec.appendChild(h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), h(doc, 'code', {}, fmtValue(n.value, 16, 6))));
+  if (n.kind !== 'target') {
+    sec.appendChild(h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, `∂${report.loss?.name ?? 'loss'}/∂·`), h(doc, 'code', { class: 'node-grad' }, fmtValue(n.grad, 16, 6))));
+  }
+  const partials = (q?.partials ?? []).map((p) => ({ p, v: p.values.find((x) => x.t === n.t) })).filter((x) => x.v !== undefined);
+  if (partials.length) {
+    sec.appendChild(h(doc, 'div', { class: 'form-label' }, 'Immediate partials'));
+    const list = h(doc, 'ul', { class: 'partials' });
+    for (const { p, v } of partials) {
+      list.appendChild(h(doc, 'li', { 'data-wrt': p.wrt }, mathElement(doc, p.form.latex, false), ' = ', h(doc, 'code', {}, fmtValue(v?.value, 8, 6))));
+    }
+    sec.appendChild(list);
+  }
+  const related = derivesForNode(report, n);
+  for (const r of related) sec.appendChild(renderDerive(doc, report, r.index, { ...o, step: r.t ?? o.step }));
+  if (related.length === 0 && n.kind !== 'target' && report.loss) {
+    const name = n.t === null ? n.name : `${n.name}_${n.t}`;
+    sec.appendChild(h(doc, 'p', { class: 'hint' }, 'For its derivation, add ', h(doc, 'code', {}, `derive ∂${report.loss.name}/∂${name}`), ' to the file.'));
+  }
+  return sec;
+}
+
+/** Fill the derivation pane for the current focus. */
+export function renderDerivation(doc: Document, container: HTMLElement, report: Report, focus: Focus | null, o: DerivationOptions): void {
+  clear(container);
+  if (focus?.kind === 'node') {
+    container.appendChild(renderNodeDetails(doc, report, focus.id, o));
+    return;
+  }
+  const index = focus?.kind === 'derive' ? focus.index : report.derives.length ? 0 : -1;
+  if (index < 0) {
+    container.appendChild(h(doc, 'p', { class: 'empty' }, 'No derive line in this file. Add one, e.g. ', h(doc, 'code', {}, 'derive ∂L/∂W_hh'), ', or click a node.'));
+    return;
+  }
+  container.appendChild(renderDerive(doc, report, index, o));
+}

@@ -1,0 +1,61 @@
+// The panel's browser entry (dist/webview.js): wires PanelApp to the VS Code webview API. Outside a
+// webview (a plain page in the bench or a test browser) it still starts, and `window.unrollPanel`
+// lets the caller feed Reports and read render timings.
+
+import type { Report } from '../report';
+import { asPanelState, isToWebview, type FromWebview, type PanelState } from '../protocol';
+import { PanelApp, type RenderTimings } from './app';
+
+interface VsCodeApi {
+  postMessage(m: unknown): void;
+  getState(): unknown;
+  setState(s: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export interface PanelHooks {
+  app: PanelApp;
+  /** render a Report as if the extension had posted it; returns the timings */
+  showReport(report: Report, fileName?: string): RenderTimings;
+  /** the last render's timings */
+  timings(): RenderTimings | null;
+  /** messages the panel would have posted to the extension (standalone mode only) */
+  outbox: FromWebview[];
+}
+
+function start(): void {
+  const api: VsCodeApi | null = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
+  const outbox: FromWebview[] = [];
+  let state: PanelState = asPanelState(api?.getState());
+  const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+  const app = new PanelApp(document, root, {
+    post: (m) => (api ? api.postMessage(m) : outbox.push(m)),
+    setState: (s) => {
+      state = s;
+      api?.setState(s);
+    },
+  }, state);
+
+  window.addEventListener('message', (ev: MessageEvent) => {
+    const m: unknown = ev.data;
+    if (!isToWebview(m)) return;
+    app.handle(m);
+    if (m.type === 'report' && app.lastTimings) {
+      const t = app.lastTimings;
+      api?.postMessage({ type: 'rendered', postedAt: m.postedAt, latencyMs: t.latencyMs, graphMs: t.graphMs, totalMs: t.totalMs } satisfies FromWebview);
+    }
+  });
+
+  const hooks: PanelHooks = {
+    app,
+    showReport: (report, fileName = 'bench.rnn') =>
+      app.showReport({ doc: { uri: `untitled:${fileName}`, fileName, version: 1 }, report, cursor: null, postedAt: Date.now() }),
+    timings: () => app.lastTimings,
+    outbox,
+  };
+  (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
+  api?.postMessage({ type: 'ready' } satisfies FromWebview);
+}
+
+start();
