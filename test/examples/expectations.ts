@@ -68,8 +68,10 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds-at-given-values' },
     { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' },
     { line: 'check ∂h_T/∂h_t =', status: 'holds' },
-    { line: 'check (∂L/∂p_T)ᵀ ∂p_T/∂h_T ∂h_T/∂W_hh = Σ_{i=0}', status: 'fails', failingStep: null },
-    { line: 'check (∂L/∂p_T)ᵀ ∂p_T/∂h_T ∂h_T/∂W_hh = Σ_{i=1}', status: 'holds' },
+    // seed 002 (b), with the bias b_h in W_hh's place (same paths; its Jacobian is a matrix)
+    { line: 'check (∂L/∂b_h)ᵀ = (∂L/∂p_T)ᵀ', status: 'holds' },
+    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=0}', status: 'fails', failingStep: null },
+    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=1}', status: 'holds' },
     { line: 'check ∂L/∂W_hh =', status: 'holds' },
   ],
   'deep-sigmoid-mlp.rnn': [
