@@ -1,0 +1,39 @@
+// Wires the extension's modules together. Loaded by extension.ts on activation only, so that
+// requiring the bundle outside VS Code (for analyze()) never needs the 'vscode' module.
+
+import * as vscode from 'vscode';
+import { registerCodeLens } from './codeLens';
+import { registerCommands } from './commands';
+import { readSettings } from './config';
+import { registerDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { registerPanel } from './panel';
+import { Reports } from './reports';
+import { registerStatusBar } from './statusBar';
+import { registerUnicodeInput } from './unicodeInput';
+
+export interface UnrollApi {
+  /** the shared report cache (for tests: the same reports the editor shows) */
+  reports: Reports;
+}
+
+export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
+  const reports = new Reports({
+    debounceMs: () => readSettings().debounceMs,
+    analyzeOptions: () => readSettings().analyze,
+  });
+  context.subscriptions.push(
+    reports,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('unroll.checks')) reports.invalidateAll();
+    }),
+  );
+  registerUnicodeInput(context);
+  registerDiagnostics(context, reports);
+  registerHover(context, reports);
+  registerCodeLens(context, reports);
+  registerCommands(context, reports);
+  registerStatusBar(context, reports);
+  registerPanel(context, reports);
+  return { reports };
+}

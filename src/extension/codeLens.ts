@@ -1,0 +1,34 @@
+// Results above derive and check lines (CodeLens), from lensContent() (pure, unit-tested).
+
+import * as vscode from 'vscode';
+import { readSettings } from './config';
+import { toRange } from './convert';
+import { lensItems } from './lensContent';
+import type { Reports } from './reports';
+
+export function registerCodeLens(context: vscode.ExtensionContext, reports: Reports): void {
+  const changed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(
+    changed,
+    reports.onDidUpdate(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('unroll')) changed.fire();
+    }),
+    vscode.languages.registerCodeLensProvider({ language: 'rnn' }, {
+      onDidChangeCodeLenses: changed.event,
+      provideCodeLenses(document) {
+        const settings = readSettings(document.uri);
+        if (!settings.inlineResults) return [];
+        return lensItems(reports.get(document), settings.digits, document.uri.toString()).map((i) => {
+          const r = toRange(i.range);
+          return new vscode.CodeLens(new vscode.Range(r.start.line, 0, r.start.line, 0), {
+            title: i.title,
+            tooltip: i.tooltip,
+            command: i.command,
+            arguments: [i.arg],
+          });
+        });
+      },
+    }),
+  );
+}

@@ -1,0 +1,210 @@
+// Pure formatting for hovers, inline results and the status bar: numbers, values, and
+// Unicode math text (`∂L/∂W_hh`, `h_{t-1}`) as Markdown-safe HTML with real <sub>/<sup>.
+// No 'vscode' import: unit-tested directly.
+
+import type { Value } from '../report';
+
+/** A number with `digits` significant digits, trailing zeros dropped, exponent for tiny/huge. */
+export function formatNumber(x: number, digits: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  if (x === 0) return '0';
+  const d = Math.min(15, Math.max(1, Math.round(digits)));
+  const ax = Math.abs(x);
+  const raw = ax >= 1e-4 && ax < 1e6 ? x.toPrecision(d) : x.toExponential(d - 1);
+  return tidyNumber(raw);
+}
+
+function tidyNumber(s: string): string {
+  const [mant, exp] = s.split('e');
+  let m = mant!;
+  if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
+  if (m === '-0') m = '0';
+  if (exp === undefined) return m;
+  const e = Number(exp);
+  return e === 0 ? m : `${m}e${e}`;
+}
+
+export function isScalar(v: Value): v is number {
+  return typeof v === 'number';
+}
+
+export function isMatrix(v: Value): v is number[][] {
+  return Array.isArray(v) && v.length > 0 && Array.isArray(v[0]);
+}
+
+/** Shape of a value as shown to people: "scalar", "3", "2×3". */
+export function shapeText(shape: readonly number[]): string {
+  if (shape.length === 0) return 'scalar';
+  if (shape.length === 1) return `vector of ${shape[0]}`;
+  return shape.join('×');
+}
+
+/** Frobenius norm of a value. */
+export function norm(v: Value): number {
+  let s = 0;
+  for (const x of flatten(v)) s += x * x;
+  return Math.sqrt(s);
+}
+
+export function flatten(v: Value): number[] {
+  if (typeof v === 'number') return [v];
+  if (isMatrix(v)) return v.flat();
+  return v as number[];
+}
+
+/** One-line plain text: `0.5`, `[0.1, 0.2]`, `[[1, 2], [3, 4]]`; long vectors elided in the middle. */
+export function valueText(v: Value, digits: number, maxItems = 8): string {
+  const f = (x: number): string => formatNumber(x, digits);
+  if (typeof v === 'number') return f(v);
+  const list = (xs: string[]): string => `[${elide(xs, maxItems).join(', ')}]`;
+  if (isMatrix(v)) return list(v.map((row) => list(row.map(f))));
+  return list((v as number[]).map(f));
+}
+
+function elide(xs: string[], max: number): string[] {
+  if (xs.length <= max) return xs;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return [...xs.slice(0, head), '…', ...xs.slice(xs.length - tail)];
+}
+
+/** A value as hover HTML: scalars and vectors inline, matrices as a small table (rows and columns elided past 8). */
+export function valueHtml(v: Value, digits: number): string {
+  if (!isMatrix(v)) return `<code>${escapeHtml(valueText(v, digits))}</code>`;
+  const max = 8;
+  const rowIdx = elideIdx(v.length, max);
+  const colIdx = elideIdx(v[0]!.length, max);
+  const rows = rowIdx.map((i) =>
+    `<tr>${colIdx.map((j) => `<td>${i < 0 || j < 0 ? '…' : escapeHtml(formatNumber(v[i]![j]!, digits))}</td>`).join('')}</tr>`,
+  );
+  return `<table>${rows.join('')}</table>`;
+}
+
+function elideIdx(n: number, max: number): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (n <= max) return all;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return [...all.slice(0, head), -1, ...all.slice(n - tail)];
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape text for HTML (used inside tags and attributes). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
+/**
+ * Escape text for a Markdown paragraph that may contain HTML: HTML-special characters become
+ * entities, Markdown-special ones are backslash-escaped, so user text can never become markup.
+ */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[&<>"']|[\\`*_[\]|~#$]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+}
+
+const NAME_CHAR = /[A-Za-z0-9\u0370-\u03FF]/;
+
+/**
+ * Unicode math text → Markdown-safe HTML with real sub- and superscripts:
+ * `W_hh` → W<sub>hh</sub>, `h_{t-1}` → h<sub>t-1</sub>, `(y - o)^2` → (y - o)<sup>2</sup>, `h^(t)` → h<sup>(t)</sup>.
+ * Everything else is escaped, so the text cannot inject markup.
+ */
+export function mathHtml(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if ((c === '_' || c === '^') && i > 0 && i + 1 < text.length) {
+      const script = readScript(text, i + 1, c === '^');
+      if (script) {
+        const tag = c === '_' ? 'sub' : 'sup';
+        out += `<${tag}>${mathHtml(script.content)}</${tag}>`;
+        i = script.end;
+        continue;
+      }
+    }
+    out += escapeMarkdown(c);
+    i++;
+  }
+  return out;
+}
+
+/** The script after `_` or `^` at `start`: a `{…}` group, a `(…)` group (superscripts), or a run of name characters. */
+function readScript(text: string, start: number, sup: boolean): { content: string; end: number } | null {
+  const open = text[start]!;
+  if (open === '{' || (sup && open === '(')) {
+    const close = open === '{' ? '}' : ')';
+    let depth = 0;
+    for (let j = start; j < text.length; j++) {
+      if (text[j] === open) depth++;
+      else if (text[j] === close && --depth === 0) {
+        const inner = text.slice(start + 1, j);
+        return { content: open === '{' ? inner : `(${inner})`, end: j + 1 };
+      }
+    }
+    return null;
+  }
+  if (sup && (open === '+' || open === '-' || open === '*')) return { content: open, end: start + 1 };
+  let j = start;
+  while (j < text.length && NAME_CHAR.test(text[j]!)) j++;
+  return j > start ? { content: text.slice(start, j), end: j } : null;
+}
+
+const GREEK_LATEX: Record<string, string> = {
+  α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\epsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
+  ι: '\\iota', κ: '\\kappa', λ: '\\lambda', μ: '\\mu', ν: '\\nu', ξ: '\\xi', π: '\\pi', ρ: '\\rho', σ: '\\sigma',
+  τ: '\\tau', υ: '\\upsilon', φ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma', Δ: '\\Delta',
+  Θ: '\\Theta', Λ: '\\Lambda', Ξ: '\\Xi', Π: '\\Pi', Σ: '\\sum', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
+  '∂': '\\partial', '∑': '\\sum', '∏': '\\prod', '·': '\\cdot', '⋅': '\\cdot', '⊙': '\\odot', '∘': '\\circ',
+  '×': '\\times', '−': '-', 'ᵀ': '^{\\top}', '⁺': '^{+}', '≠': '\\neq', '≈': '\\approx', '‖': '\\|',
+};
+
+/**
+ * Unicode math text → LaTeX, for copying results that come as text only (check equations, names).
+ * Subscripts get braces (`W_hh` → `W_{hh}`), Greek and operators become commands, `tanh`/`relu`… upright.
+ */
+export function textToLatex(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if ((c === '_' || c === '^') && i > 0) {
+      const script = readScript(text, i + 1, c === '^');
+      if (script) {
+        out += `${c}{${textToLatex(script.content)}}`;
+        i = script.end;
+        continue;
+      }
+    }
+    const word = /^(tanh|relu|exp|log|sqrt|abs|softmax|sum|mean|diag)\b/.exec(text.slice(i));
+    if (word && (i === 0 || !NAME_CHAR.test(text[i - 1]!))) {
+      out += `\\operatorname{${word[1]}}`;
+      i += word[1]!.length;
+      continue;
+    }
+    const cmd = GREEK_LATEX[c];
+    if (cmd) {
+      out += /^\\[a-zA-Z]+$/.test(cmd) && i + 1 < text.length && /[A-Za-z]/.test(text[i + 1]!) ? `${cmd} ` : cmd;
+    } else if (c === '#' || c === '%' || c === '&' || c === '$') {
+      out += `\\${c}`;
+    } else {
+      out += c;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** A value as LaTeX: a number, or a bmatrix (vectors as columns). */
+export function valueLatex(v: Value, digits: number): string {
+  const f = (x: number): string => {
+    const s = formatNumber(x, digits);
+    const m = /^(-?[\d.]+)e(-?\d+)$/.exec(s);
+    return m ? `${m[1]} \\times 10^{${m[2]}}` : s.replace('∞', '\\infty');
+  };
+  if (typeof v === 'number') return f(v);
+  const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
+  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+}

@@ -1,0 +1,441 @@
+// What a hover says, as a Markdown string (with HTML <sub>/<sup>/<table>), computed from a Report
+// and a position only. No 'vscode' import: hover.ts is the thin adapter, this is unit-tested.
+
+import type {
+  CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
+} from '../report';
+import { escapeHtml, escapeMarkdown, formatNumber, isMatrix, isScalar, mathHtml, norm, shapeText, textToLatex, valueHtml, valueLatex, valueText } from './format';
+import { checkAtLine, contains, deriveAtLine, lossDeriveFor, nodeOf, paramNamed, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
+import { deriveLatex, checkLatex } from './latexContent';
+
+export type HoverDetail = 'brief' | 'full';
+
+export interface HoverOptions {
+  /** significant digits */
+  digits: number;
+  detail: HoverDetail;
+  /** the document's URI, passed to the command links */
+  uri: string;
+  /** the word under the cursor as the editor sees it: a fallback where the Report lists no symbol */
+  word?: string;
+}
+
+export interface HoverContent {
+  markdown: string;
+  /** the source range the hover is about (1-based, end exclusive) */
+  range: Range;
+  /** what "Copy LaTeX" copies */
+  latex: string;
+}
+
+/** Arguments of `unroll.openPanel`. */
+export interface OpenPanelArgs {
+  uri?: string;
+  line?: number;
+  node?: string;
+}
+
+/** A Markdown command link; arguments travel JSON-encoded in the URI, as VS Code expects. */
+export function commandLink(label: string, command: string, args: unknown): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify([args]))})`;
+}
+
+function links(opts: HoverOptions, panel: OpenPanelArgs, latex: string): string {
+  return `${commandLink('Open in Unroll panel', 'unroll.openPanel', { uri: opts.uri, ...panel })} · ${commandLink('Copy LaTeX', 'unroll.copyLatex', { latex })}`;
+}
+
+/** The hover at position p (1-based), or null when there is nothing to say there. */
+export function hoverContent(report: Report, p: Position, opts: HoverOptions): HoverContent | null {
+  const derive = deriveAtLine(report, p.line);
+  if (derive) return deriveHover(report, derive, opts);
+  const check = checkAtLine(report, p.line);
+  if (check) return checkHover(report, check, opts);
+  const sym = symbolAt(report, p);
+  if (!sym) return opts.word ? wordHover(report, opts.word, p, opts) : null;
+  switch (sym.role) {
+    case 'function':
+      return functionHover(sym, opts);
+    case 'declaration':
+      return declarationHover(report, sym, opts);
+    case 'definition':
+      return definitionHover(report, sym, opts);
+    case 'use':
+      return useHover(report, sym, opts);
+  }
+}
+
+/** The range returned when only the editor's word range is known (the adapter substitutes it). */
+export const WORD_RANGE: Range = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+
+/** A hover from the word under the cursor alone: a parameter or a quantity named by it. */
+function wordHover(report: Report, word: string, p: Position, opts: HoverOptions): HoverContent | null {
+  const m = /^(.*?)(?:_(?:\{[^{}]*\}|[tT]|\d+)|\^\{?\([^()]*\)\}?)$/.exec(word);
+  const names = m && m[1] ? [word, m[1]] : [word];
+  for (const name of names) {
+    const sym: SymbolOccurrence = { name, text: word, role: 'use', line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 };
+    let h: HoverContent | null = null;
+    if (paramNamed(report, name)) h = paramHover(report, sym, opts, null);
+    else if (quantityNamed(report, name)) h = useHover(report, sym, opts);
+    if (h) return { ...h, range: WORD_RANGE };
+  }
+  return null;
+}
+
+// ---- derive and check lines --------------------------------------------------------------
+
+function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): HoverContent {
+  const parts = [`**derive** ${mathHtml(d.query)}`];
+  const perStep = d.results.length > 1 || (d.results[0]?.t ?? null) !== null;
+  const max = opts.detail === 'full' ? 12 : 3;
+  if (d.results.length === 0) parts.push('_no result: see the problems on this line_');
+  for (const r of d.results.slice(0, max)) parts.push(resultMd(r, perStep, opts));
+  if (d.results.length > max) parts.push(`_… ${d.results.length - max} more steps in the panel_`);
+  const shown = d.results.map((r) => r.value);
+  parts.push(...sampledNote(report, shown.length > 0));
+  const latex = deriveLatex(d, opts.digits);
+  parts.push(links(opts, { line: d.line }, latex));
+  return { markdown: parts.join('\n\n'), range: d.range, latex };
+}
+
+function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string {
+  const lines: string[] = [];
+  const step = perStep && r.t !== null ? `**t = ${r.t}**: ` : '';
+  const forms = r.forms ?? {};
+  const shown = new Set<string>();
+  const add = (label: string, text: string | undefined): void => {
+    if (!text || shown.has(text)) return;
+    shown.add(text);
+    lines.push(`${label} ${mathHtml(text)}`);
+  };
+  if (opts.detail === 'full') {
+    add('_chain rule:_', forms.chain?.text);
+    add('_explicit:_', forms.explicit?.text);
+    add('_δ-recursion:_', forms.recursive?.text);
+  }
+  if (lines.length === 0) add('', r.text);
+  let value = `= ${valueHtml(r.value, opts.digits)}`;
+  if (r.exact) value += ` (exactly ${escapeMarkdown(r.exact)})`;
+  if (isMatrix(r.value)) return `${step}${lines.join('<br>')}\n\n${value}`;
+  lines.push(value);
+  return step + lines.join('<br>');
+}
+
+const STATUS_LABEL: Record<CheckReport['status'], string> = {
+  holds: '✓ **holds**',
+  fails: '✗ **fails**',
+  'holds-at-given-values': '⚠ **holds only for these values**',
+};
+
+function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverContent {
+  const parts = [`**check** ${mathHtml(c.equation)}`, `${STATUS_LABEL[c.status]}: ${escapeMarkdown(c.message)}`];
+  if (opts.detail === 'full' && c.steps.length > 0) {
+    const rows = c.steps.slice(0, 12).map((s) =>
+      `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits)}</td><td>${valueHtml(s.rhs, opts.digits)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
+    );
+    parts.push(`<table><tr><th></th><th>left</th><th>right</th><th></th></tr>${rows.join('')}</table>`);
+    if (c.steps.length > 12) parts.push(`_… ${c.steps.length - 12} more steps_`);
+    parts.push(...sampledNote(report, true));
+  }
+  const latex = checkLatex(c);
+  parts.push(links(opts, { line: c.line }, latex));
+  return { markdown: parts.join('\n\n'), range: c.range, latex };
+}
+
+// ---- functions ------------------------------------------------------------------------------
+
+interface Identity {
+  text: string;
+  latex: string;
+}
+
+const IDENTITIES: Record<string, Identity> = {
+  sigma: { text: "σ'(z) = σ(z)(1 - σ(z))", latex: "\\sigma'(z) = \\sigma(z)\\,(1-\\sigma(z))" },
+  tanh: { text: "tanh'(z) = 1 - tanh(z)^2", latex: "\\tanh'(z) = 1-\\tanh^2(z)" },
+  relu: { text: "relu'(z) = 1 for z > 0, 0 for z < 0", latex: "\\operatorname{relu}'(z) = \\begin{cases}1 & z>0\\\\0 & z<0\\end{cases}" },
+  exp: { text: "exp'(z) = exp(z)", latex: "\\exp'(z) = \\exp(z)" },
+  log: { text: "log'(z) = 1/z", latex: "\\log'(z) = \\frac{1}{z}" },
+  sqrt: { text: "sqrt'(z) = 1/(2 sqrt(z))", latex: "\\left(\\sqrt{z}\\right)' = \\frac{1}{2\\sqrt{z}}" },
+  abs: { text: "abs'(z) = sign(z) (z ≠ 0)", latex: "|z|' = \\operatorname{sign}(z)" },
+  softmax: { text: '∂softmax(z)/∂z = diag(s) - s sᵀ, where s = softmax(z)', latex: '\\frac{\\partial s}{\\partial z} = \\operatorname{diag}(s) - s s^{\\top},\\; s = \\operatorname{softmax}(z)' },
+  sum: { text: '∂sum(z)/∂z = 1ᵀ (a row of ones)', latex: '\\frac{\\partial \\operatorname{sum}(z)}{\\partial z} = \\mathbf{1}^{\\top}' },
+  mean: { text: '∂mean(z)/∂z = 1ᵀ/n', latex: '\\frac{\\partial \\operatorname{mean}(z)}{\\partial z} = \\tfrac{1}{n}\\mathbf{1}^{\\top}' },
+  diag: { text: '∂diag(v)_{ii}/∂v_i = 1, every other entry 0', latex: '\\frac{\\partial \\operatorname{diag}(v)_{ii}}{\\partial v_i} = 1' },
+  dsigma: { text: "σ''(z) = σ'(z)(1 - 2σ(z)), where σ'(z) = σ(z)(1 - σ(z))", latex: "\\sigma''(z) = \\sigma'(z)\\,(1-2\\sigma(z))" },
+  dtanh: { text: "tanh''(z) = -2 tanh(z) tanh'(z), where tanh'(z) = 1 - tanh(z)^2", latex: "\\tanh''(z) = -2\\tanh(z)\\,\\tanh'(z)" },
+  drelu: { text: "relu''(z) = 0 (z ≠ 0), where relu'(z) = 1 for z > 0, else 0", latex: "\\operatorname{relu}''(z) = 0" },
+};
+
+const FUNCTION_ALIASES: Record<string, string> = { 'σ': 'sigma', '\\sigma': 'sigma', sigmoid: 'sigma' };
+
+/** The rule-table key of a function as written: "σ", "\\sigma", "sigmoid", "σ'", "tanh'", "dsigma" … */
+export function functionKey(written: string): string | null {
+  let w = written.trim().replace(/′/g, "'");
+  let prime = false;
+  if (w.endsWith("'")) {
+    prime = true;
+    w = w.slice(0, -1);
+  } else if (/^d(sigma|tanh|relu)$/.test(w)) {
+    prime = true;
+    w = w.slice(1);
+  }
+  const base = FUNCTION_ALIASES[w] ?? w;
+  const key = prime ? `d${base}` : base;
+  return key in IDENTITIES ? key : null;
+}
+
+function functionHover(sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
+  const key = functionKey(sym.text) ?? functionKey(sym.name);
+  if (!key) return null;
+  const id = IDENTITIES[key]!;
+  const parts = [`**${escapeMarkdown(sym.text)}** — its derivative`, mathHtml(id.text)];
+  if (key === 'sigma') parts.push('Never above 1/4 (at z = 0): a chain of σ\' factors shrinks the gradient.');
+  if (key === 'tanh') parts.push('Never above 1 (at z = 0): a chain of tanh\' factors can only shrink the gradient unless the weights grow it.');
+  parts.push(commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: id.latex }));
+  void opts;
+  return { markdown: parts.join('\n\n'), range: sym, latex: id.latex };
+}
+
+// ---- names --------------------------------------------------------------------------------
+
+function declarationHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
+  if (paramNamed(report, sym.name)) return paramHover(report, sym, opts, null);
+  const q = quantityNamed(report, sym.name);
+  const row = report.graph?.rows.find((r) => r.name === sym.name);
+  const kind = q?.kind ?? row?.kind;
+  if (!kind) return null;
+  const parts = [`**${kind}** ${mathHtml(sym.name)} · ${escapeHtml(shapeText(q?.shape ?? row?.shape ?? []))}`];
+  const values = nodeSeries(report, sym.name, 'value');
+  if (values.length > 0) parts.push(`_values:_ ${stepsHtml(sym.name, values, opts)}`);
+  const grads = q ? q.grads.filter((g) => g.value !== null) : nodeSeries(report, sym.name, 'grad');
+  if (kind === 'input' && grads.length > 0 && report.loss) {
+    parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.name}_t`)}: ${stepsHtml(sym.name, grads, opts)}`);
+  }
+  if (kind === 'target') parts.push('_a training target: no gradient is shown for it_');
+  parts.push(...sampledNote(report, values.length > 0, sym.name));
+  const latex = `${textToLatex(sym.name)}_t`;
+  parts.push(links(opts, { line: sym.line, node: sym.name }, latex));
+  return { markdown: parts.join('\n\n'), range: sym, latex };
+}
+
+function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
+  const q = quantityNamed(report, sym.name);
+  if (!q) return null;
+  const loss = report.loss?.name;
+  const step = sym.step ?? null;
+  const written = q.timed ? `${q.name}_${step === null ? 't' : step}` : q.name;
+  const parts = [`**${escapeHtml(q.kind)}** ${mathHtml(written)} = ${mathHtml(q.equation)} · ${escapeHtml(shapeText(q.shape))}`];
+  let latex: string;
+  if (loss && q.name === loss && report.loss) {
+    parts.push(`_the loss:_ ${mathHtml(loss)} = <code>${formatNumber(report.loss.value, opts.digits)}</code>`);
+    latex = `${textToLatex(loss)} = ${valueLatex(report.loss.value, opts.digits)}`;
+  } else if (loss) {
+    const grads = q.grads.filter((g) => step === null || g.t === step);
+    const lhs = q.timed ? `∂${loss}/∂${q.name}_${step === null ? 't' : step}` : `∂${loss}/∂${q.name}`;
+    parts.push(`${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(q.name, grads, opts) : '0 (the loss does not depend on it)'}`);
+    if (step === null) {
+      const hint = flowHint(report, q.name, opts.digits);
+      if (hint) parts.push(hint);
+    }
+    latex = latexSteps(`\\frac{\\partial ${textToLatex(loss)}}{\\partial ${textToLatex(q.name)}_{${step ?? 't'}}}`, grads, opts.digits);
+  } else {
+    parts.push('_no loss in this file: declare one with_ `loss L = …`');
+    latex = textToLatex(`${written} = ${q.equation}`);
+  }
+  if (opts.detail === 'full') {
+    const values = nodeSeries(report, q.name, 'value').filter((v) => step === null || v.t === step);
+    if (values.length > 0) parts.push(`_values:_ ${stepsHtml(q.name, values, opts)}`);
+    parts.push(...sampledNote(report, true));
+  }
+  parts.push(links(opts, { line: sym.line, node: step === null ? q.name : `${q.name}@${step}` }, latex));
+  return { markdown: parts.join('\n\n'), range: sym, latex };
+}
+
+function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
+  const isParam = paramNamed(report, sym.name) !== undefined;
+  const owner = sym.inEquationOf ? quantityNamed(report, sym.inEquationOf) : undefined;
+  const partial = owner?.partials.find((pr) => sameText(pr.wrt, sym.text)) ?? owner?.partials.find((pr) => pr.wrt === sym.name);
+  if (isParam) return paramHover(report, sym, opts, partial && owner ? { owner, partial } : null);
+  if (partial && owner) {
+    const { md, latex } = partialMd(owner, partial, opts);
+    const parts = [md];
+    const q = quantityNamed(report, sym.name);
+    if (q && report.loss && opts.detail === 'full') {
+      const grads = q.grads;
+      if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(q.name, grads, opts)}`);
+    }
+    parts.push(...sampledNote(report, true));
+    parts.push(links(opts, { line: sym.line, node: owner.name }, latex));
+    return { markdown: parts.join('\n\n'), range: sym, latex };
+  }
+  // a use outside any equation: the node's value and gradient
+  const q = quantityNamed(report, sym.name);
+  if (!q) return null;
+  const node = sym.step !== undefined && sym.step !== null ? nodeOf(report, sym.name, sym.step) : undefined;
+  const parts = [`**${escapeHtml(q.kind)}** ${mathHtml(sym.text)} · ${escapeHtml(shapeText(q.shape))}`];
+  if (node) {
+    parts.push(`_value:_ ${valueHtml(node.value, opts.digits)}`);
+    if (node.grad !== null && report.loss) parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.text}`)} = ${valueHtml(node.grad, opts.digits)}`);
+  } else if (report.loss && q.grads.length > 0) {
+    parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.name, q.grads, opts)}`);
+  }
+  const latex = textToLatex(sym.text);
+  parts.push(links(opts, { line: sym.line, node: node?.id ?? q.name }, latex));
+  return { markdown: parts.join('\n\n'), range: sym, latex };
+}
+
+function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number], opts: HoverOptions): { md: string; latex: string } {
+  const of = owner.timed ? `${owner.name}_t` : owner.name;
+  const lhs = `∂⁺${of}/∂${pr.wrt}`;
+  const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${mathHtml(pr.form.text)}` : '';
+  const lines = [`**immediate partial** ${mathHtml(lhs)}${rhs}`, `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`];
+  if (pr.values.length > 0) lines.push(`_per step:_ ${stepsHtml(owner.name, pr.values, opts)}`);
+  const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
+  return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, pr.values, opts.digits) };
+}
+
+interface PartialCtx {
+  owner: QuantityReport;
+  partial: QuantityReport['partials'][number];
+}
+
+function paramHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions, ctx: PartialCtx | null): HoverContent {
+  const s = paramSection(report, sym.name, opts);
+  const parts = [s.md];
+  let latex = s.latex;
+  if (ctx && opts.detail === 'full') {
+    const pm = partialMd(ctx.owner, ctx.partial, opts);
+    parts.push(pm.md);
+  }
+  parts.push(...sampledNote(report, true, sym.name));
+  if (ctx && opts.detail === 'brief') latex = partialMd(ctx.owner, ctx.partial, opts).latex;
+  parts.push(links(opts, { line: sym.line, node: sym.name }, latex));
+  return { markdown: parts.join('\n\n'), range: sym, latex };
+}
+
+/** ∂L/∂W for a parameter: shape and count, δ-form, value, per-step contributions, gradient check. */
+export function paramSection(report: Report, name: string, opts: Pick<HoverOptions, 'digits' | 'detail'>): { md: string; latex: string } {
+  const p = paramNamed(report, name);
+  const lines: string[] = [];
+  const count = p ? ` · ${p.count} ${p.count === 1 ? 'number' : 'numbers'}` : '';
+  lines.push(`**param** ${mathHtml(name)} · ${escapeHtml(shapeText(p?.shape ?? []))}${count}`);
+  const loss = report.loss?.name;
+  if (!loss) {
+    lines.push('_no loss in this file: declare one with_ `loss L = …`');
+    return { md: lines.join('\n\n'), latex: textToLatex(name) };
+  }
+  const lhs = `∂${loss}/∂${name}`;
+  const lhsLatex = `\\frac{\\partial ${textToLatex(loss)}}{\\partial ${textToLatex(name)}}`;
+  const derive = lossDeriveFor(report, name);
+  const grad = paramGrad(report, name);
+  const users = report.quantities
+    .map((q) => ({ q, pr: q.partials.find((pr) => pr.wrt === name) }))
+    .filter((u): u is { q: QuantityReport; pr: QuantityReport['partials'][number] } => u.pr !== undefined);
+  const delta = users.map(({ q }) => (q.timed ? `Σ_t ∂${loss}/∂${q.name}_t · ∂⁺${q.name}_t/∂${name}` : `∂${loss}/∂${q.name} · ∂⁺${q.name}/∂${name}`));
+  const forms = derive?.results[0]?.forms;
+  const value = grad === undefined ? '' : ` = ${valueHtml(grad, opts.digits)}`;
+  lines.push(`${mathHtml(lhs)}${value}`);
+  if (opts.detail === 'full' && forms?.chain) lines.push(`_chain rule:_ ${mathHtml(forms.chain.text)}`);
+  if (forms?.recursive) lines.push(`_δ-recursion:_ ${mathHtml(forms.recursive.text)}`);
+  else if (delta.length > 0) lines.push(`_by the δ's of the quantities using it:_ ${mathHtml(`${lhs} = ${delta.join(' + ')}`)}`);
+  if (opts.detail === 'full' && grad !== undefined && isScalar(grad)) {
+    const contrib = contributions(users);
+    if (contrib.length > 1) {
+      const terms = contrib.map((c) => `${mathHtml(c.label)}: <code>${formatNumber(c.value, opts.digits)}</code>`);
+      lines.push(`_per step:_ ${terms.join(' · ')}`);
+    }
+  }
+  const gc = report.gradcheck.find((g) => g.name === name);
+  if (gc && opts.detail === 'full') {
+    const ok = gc.relError < 1e-6 ? '✓' : '✗';
+    lines.push(`_gradient check against central differences:_ relative error ${formatNumber(gc.relError, 2)} ${ok}`);
+  }
+  const latex = derive ? deriveLatex(derive, opts.digits) : grad === undefined ? lhsLatex : `${lhsLatex} = ${valueLatex(grad, opts.digits)}`;
+  return { md: lines.join('\n\n'), latex };
+}
+
+/** The gradient of the loss with respect to a parameter, from the graph (or the quantities). */
+export function paramGrad(report: Report, name: string): Value | undefined {
+  const node = nodeOf(report, name, null);
+  if (node && node.grad !== null) return node.grad;
+  const q = report.quantities.find((x) => x.name === name);
+  const g = q?.grads.find((x) => x.t === null);
+  if (g) return g.value;
+  const d = lossDeriveFor(report, name);
+  const r = d?.results.length === 1 ? d.results[0] : undefined;
+  return r?.value;
+}
+
+/**
+ * For scalar quantities and a scalar parameter: the terms δ_t · ∂⁺q_t/∂W of the gradient, one per step and user.
+ * They add up to ∂L/∂W (the tests check that against the engine's own total).
+ */
+export function contributions(users: { q: QuantityReport; pr: QuantityReport['partials'][number] }[]): { label: string; value: number }[] {
+  const out: { label: string; value: number }[] = [];
+  for (const { q, pr } of users) {
+    for (const pv of pr.values) {
+      const g = q.grads.find((x) => x.t === pv.t) ?? (q.timed ? undefined : q.grads[0]);
+      if (!g || !isScalar(g.value) || !isScalar(pv.value)) return [];
+      out.push({ label: q.timed ? `${q.name}_${pv.t}` : q.name, value: g.value * pv.value });
+    }
+  }
+  return out;
+}
+
+// ---- shared pieces ----------------------------------------------------------------------------
+
+/** Values per step as HTML: scalars as a small t/value table, vectors one per line, matrices by norm. */
+export function stepsHtml(name: string, entries: { t: number | null; value: Value }[], opts: Pick<HoverOptions, 'digits' | 'detail'>): string {
+  if (entries.length === 0) return '—';
+  if (entries.length === 1 && entries[0]!.t === null) return valueHtml(entries[0]!.value, opts.digits);
+  const max = opts.detail === 'full' ? 12 : 4;
+  const shown = entries.length <= max ? entries : [...entries.slice(0, max - 1), null, entries[entries.length - 1]!];
+  if (entries.every((e) => isScalar(e.value))) {
+    const head = shown.map((e) => `<th>${e ? `t = ${e.t}` : ''}</th>`).join('');
+    const body = shown.map((e) => `<td>${e ? formatNumber(e.value as number, opts.digits) : '…'}</td>`).join('');
+    return `\n\n<table><tr>${head}</tr><tr>${body}</tr></table>`;
+  }
+  const rows = shown.map((e) =>
+    e === null ? '…' : isMatrix(e.value) ? `t = ${e.t}: ‖·‖ = ${formatNumber(norm(e.value), opts.digits)}` : `t = ${e.t}: <code>${escapeHtml(valueText(e.value, opts.digits))}</code>`,
+  );
+  void name;
+  return `<br>${rows.join('<br>')}`;
+}
+
+function nodeSeries(report: Report, name: string, what: 'value' | 'grad'): { t: number | null; value: Value }[] {
+  const nodes = report.graph?.nodes.filter((n) => n.name === name) ?? [];
+  const out: { t: number | null; value: Value }[] = [];
+  for (const n of nodes) {
+    const v = what === 'value' ? n.value : n.grad;
+    if (v !== null) out.push({ t: n.t, value: v });
+  }
+  return out.sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
+}
+
+/** "vanishing"/"exploding" from the flow norms of a recurrent quantity. */
+export function flowHint(report: Report, name: string, digits: number): string | null {
+  const f = report.flow.find((x) => x.name === name);
+  if (!f || f.norms.length < 2) return null;
+  const first = f.norms[0]!;
+  const last = f.norms[f.norms.length - 1]!;
+  const n = f.norms.length;
+  if (last === 0 && first === 0) return `_gradient flow:_ ‖∂L/∂${escapeHtml(name)}<sub>t</sub>‖ is 0 at every step.`;
+  const ratio = last === 0 ? Infinity : first / last;
+  const norms = `‖∂L/∂${escapeHtml(name)}<sub>1</sub>‖ = ${formatNumber(first, digits)}, ‖∂L/∂${escapeHtml(name)}<sub>${n}</sub>‖ = ${formatNumber(last, digits)}`;
+  if (ratio < 0.1) return `_gradient flow:_ ↘ **vanishing** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
+  if (ratio > 10) return `_gradient flow:_ ↗ **exploding** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
+  return `_gradient flow:_ stable over these steps (${norms})`;
+}
+
+function sampledNote(report: Report, showsNumbers: boolean, only?: string): string[] {
+  if (!showsNumbers || report.sampled.length === 0) return [];
+  const names = only && report.sampled.includes(only) ? [only] : report.sampled;
+  return [`_numbers use deterministic sample values for ${names.map((n) => mathHtml(n)).join(', ')} (no value given in the file)_`];
+}
+
+function latexSteps(lhs: string, entries: { t: number | null; value: Value }[], digits: number): string {
+  if (entries.length === 0) return lhs;
+  if (entries.length === 1 && entries[0]!.t === null) return `${lhs} = ${valueLatex(entries[0]!.value, digits)}`;
+  return `${lhs}:\\quad ${entries.map((e) => `t=${e.t}:\\ ${valueLatex(e.value, digits)}`).join(',\\quad ')}`;
+}
+
+export { contains };

@@ -1,0 +1,35 @@
+// The status bar item of the active .rnn editor: loss value and check tally (statusContent(), pure).
+
+import * as vscode from 'vscode';
+import { isRnn, readSettings } from './config';
+import type { Reports } from './reports';
+import { statusContent } from './statusContent';
+
+export function registerStatusBar(context: vscode.ExtensionContext, reports: Reports): void {
+  const item = vscode.window.createStatusBarItem('unroll.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Unroll';
+  item.command = 'unroll.openPanel';
+  const update = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isRnn(doc)) {
+      item.hide();
+      return;
+    }
+    const report = reports.peek(doc) ?? reports.get(doc);
+    const s = statusContent(report, readSettings(doc.uri).digits);
+    item.text = s.text;
+    item.tooltip = s.tooltip;
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    reports.onDidUpdate(({ document }) => {
+      if (document === vscode.window.activeTextEditor?.document) update();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('unroll')) update();
+    }),
+  );
+  update();
+}
