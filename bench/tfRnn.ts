@@ -44,7 +44,7 @@ export function makeTfRnn(p: RnnProblem): TfRnn {
     let h: tf.Tensor2D = h0 as tf.Tensor2D;
     let L: tf.Tensor = tf.scalar(0);
     for (let t = 0; t < xs.length; t++) {
-      h = tf.tanh(tf.add(tf.add(tf.matMul(vars.W_xh, xs[t]), tf.matMul(vars.W_hh, h)), vars.b_h));
+      h = tf.tanh(tf.add(tf.add(tf.matMul(vars.W_xh, xs[t]), tf.matMul(vars.W_hh, h)), vars.b_h)) as tf.Tensor2D;
       const y = tf.add(tf.matMul(vars.W_hy, h), vars.b_y);
       L = tf.add(L, tf.sum(tf.square(tf.sub(ss[t], y))));
     }

@@ -1,0 +1,39 @@
+// `npm run bench`: Unroll's timings, in one process, as medians of repeated runs, printed as tables.
+// Each section runs on its own: a section whose code is missing or failing says so instead of a number.
+
+import { cpus } from 'node:os';
+import { benchEditor, bundleSizes } from './editorBench';
+import { benchExamples } from './examplesBench';
+import { benchPanelMessages, benchPanelRender } from './panelBench';
+import { benchRnnVsTf, benchScaling } from './rnnBench';
+import { benchSymbolic } from './symbolicBench';
+import { notAvailable } from './timing';
+
+const sections: [string, () => void | Promise<void>][] = [
+  ['analyze() of the examples', benchExamples],
+  ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],
+  ['scaling in T', benchScaling],
+  ['symbolic derive', benchSymbolic],
+  ['editor content', benchEditor],
+  ['panel messages', benchPanelMessages],
+  ['panel rendering', benchPanelRender],
+  ['bundle sizes', bundleSizes],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  console.log(`Unroll benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString()}`);
+  for (const [title, run] of sections) {
+    if (only.length && !only.some((o) => title.includes(o))) continue;
+    try {
+      await run();
+    } catch (e) {
+      notAvailable(title, (e as Error).message.split('\n')[0]);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

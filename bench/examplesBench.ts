@@ -1,0 +1,38 @@
+// Full analyze() of every bundled example (target < 5 ms each).
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../src/analysis';
+import { fmtMs, printTable, timeMedian } from './timing';
+
+export const EXAMPLES_DIR = join(__dirname, '..', 'examples');
+
+export function loadExamples(): { name: string; text: string }[] {
+  return readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.rnn'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(EXAMPLES_DIR, name), 'utf8') }));
+}
+
+export function benchExamples(): void {
+  const rows: string[][] = [];
+  for (const { name, text } of loadExamples()) {
+    const r = analyze(text);
+    const full = timeMedian(() => analyze(text), 25, 5);
+    const lean = timeMedian(() => analyze(text, { symbolic: false, graph: false, gradcheck: false }), 25, 5);
+    const fails = r.checks.filter((c) => c.status === 'fails').length;
+    rows.push([
+      name,
+      String(r.T ?? '?'),
+      `${r.derives.length}/${r.checks.length}/${fails}`,
+      fmtMs(full.ms),
+      full.ms < 5 ? 'yes' : 'NO',
+      fmtMs(lean.ms),
+    ]);
+  }
+  printTable(
+    'analyze() of each example — median; target < 5 ms (lean = no symbolic forms, graph or gradcheck)',
+    ['example', 'T', 'derive/check/fail', 'analyze()', '< 5 ms', 'lean'],
+    rows,
+  );
+}

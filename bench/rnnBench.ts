@@ -1,0 +1,89 @@
+// The 64-unit tanh RNN (D = 32): Unroll's gradients next to TensorFlow.js's, and Unroll's scaling in T.
+
+import { analyze } from '../src/analysis';
+import { compile } from '../src/language';
+import { forward, type ValueOverrides } from '../src/engine/run';
+import { PARAM_NAMES, makeProblem, maxRelDiff, rnnOverrides, rnnText, type RnnProblem } from './rnnProblem';
+import { initTf, makeTfRnn } from './tfRnn';
+import { fmtMs, fmtRatio, printTable, timeMedian } from './timing';
+
+const H = 64;
+const D = 32;
+
+/** Compiles the network once and returns a function doing one forward + backward pass for every parameter. */
+function engineGradients(text: string, values?: ValueOverrides) {
+  const { model, diagnostics } = compile(text);
+  const errs = diagnostics.filter((d) => d.severity === 'error');
+  if (errs.length) throw new Error(`the generated network does not compile: ${errs[0].message} (line ${errs[0].line})`);
+  return () => {
+    const run = forward(model, values);
+    const grads = {} as Record<(typeof PARAM_NAMES)[number], Float64Array>;
+    for (const p of PARAM_NAMES) {
+      const g = run.lossGrad(p, null);
+      if (!g) throw new Error(`no gradient for ${p}`);
+      grads[p] = g.data;
+    }
+    return grads;
+  };
+}
+
+export async function benchRnnVsTf(): Promise<void> {
+  await initTf();
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const T of [20, 200]) {
+    const p: RnnProblem = makeProblem(H, D, T);
+    const text = rnnText(p, true);
+    const grads = engineGradients(text);
+    const tfr = makeTfRnn(p);
+    // same numbers? float32 (TF.js CPU) against float64 (Unroll)
+    const ours = grads();
+    const theirs = tfr.gradients().grads;
+    const diff = Math.max(...PARAM_NAMES.map((n) => maxRelDiff(ours[n], theirs[n])));
+
+    const engine = timeMedian(grads, 21, 3);
+    const full = timeMedian(() => analyze(text), 9, 1, 8000);
+    const lean = timeMedian(() => analyze(text, { symbolic: false, graph: false, gradcheck: false }), 9, 1, 8000);
+    const tfT = timeMedian(() => tfr.gradients(), 11, 2, 8000);
+    tfr.dispose();
+    rows.push([
+      `T = ${T}`,
+      fmtMs(engine.ms),
+      fmtMs(lean.ms),
+      fmtMs(full.ms),
+      fmtMs(tfT.ms),
+      fmtRatio(tfT.ms / engine.ms),
+      fmtRatio(tfT.ms / lean.ms),
+      diff.toExponential(1),
+    ]);
+    notes.push(`T = ${T}: .rnn text ${(text.length / 1024).toFixed(0)} KB`);
+  }
+  printTable(
+    `${H}-unit tanh RNN, D = ${D}, L = Σ_t (s_t − W_hy h_t − b_y)^2: all five parameter gradients — median`,
+    ['', 'engine', 'analyze lean', 'analyze()', 'TF.js cpu', 'TF/engine', 'TF/lean', 'max rel diff'],
+    rows,
+  );
+  console.log(
+    '  engine = forward() + lossGrad() of every parameter on the compiled model (Float64Array);\n' +
+      '  analyze lean = the whole text → Report without symbolic forms, graph or gradcheck; analyze() = defaults.\n' +
+      '  TF.js = tf.variableGrads on the CPU backend (pure JS; float32 is its only CPU float dtype), incl. reading\n' +
+      '  the gradients back. max rel diff = max |unroll − tf| / max |unroll| over every gradient entry (float32 level).\n' +
+      `  ${notes.join('; ')}`,
+  );
+}
+
+export function benchScaling(): void {
+  const rows: string[][] = [];
+  const times: number[] = [];
+  for (const T of [500, 5000]) {
+    const p = makeProblem(H, D, T, 11);
+    // shapes only in the text; the values come in as ValueOverrides (a 5000-step literal is 1 MB of text)
+    const grads = engineGradients(rnnText(p, false, false), rnnOverrides(p));
+    const t = timeMedian(grads, 7, 1, 15000);
+    times.push(t.ms);
+    rows.push([`T = ${T}`, fmtMs(t.ms), `${((t.ms * 1000) / T).toFixed(1)} µs`, String(t.runs)]);
+  }
+  const ratio = times[1] / times[0];
+  rows.push(['T = 5000 / T = 500', fmtRatio(ratio), ratio <= 12 ? 'target ≤ 12×: yes' : 'target ≤ 12×: NO', '']);
+  printTable(`Scaling in T: ${H}-unit tanh RNN, forward + backward (engine) — median`, ['', 'time', 'per step', 'runs'], rows);
+}
