@@ -171,8 +171,11 @@ export interface GradCheckReport {
   name: string;
   autodiff: Value;
   numeric: Value;
-  /** max over entries of |a-n| / max(1e-12, |a|+|n|) */
+  /** max over entries of |a-n| / max(1e-12, |a|+|n|) (differences below 1e-10 count as 0) */
   relError: number;
+  /** flat indices (over steps × entries for per-step parameters) that were checked; autodiff and
+   *  numeric are lists over these when not every entry was checked, else in the parameter's shape */
+  entries: number[];
 }
 
 export interface Report {

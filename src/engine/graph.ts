@@ -1,0 +1,176 @@
+// What the hovers and the panel show of the unrolled graph: nodes with values and ∂loss/∂node,
+// edges with the gradient that flows back along them, per-quantity partials and the flow picture.
+
+import { LIMITS } from '../language/limits';
+import type { Expr, Idx, Model } from '../language/model';
+import { displayName, refText } from '../language/print';
+import { forChildren, walkRefs } from '../language/resolve';
+import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, QuantityReport } from '../report';
+import type { Plan } from './plan';
+import { quantitySteps } from './plan';
+import { RunError, type Env, type Run } from './run';
+import { norm2, toValue } from './tensor';
+
+export const nodeId = (name: string, t: number | null) => (t === null ? displayName(name) : `${displayName(name)}@${t}`);
+
+function kindOf(model: Model, name: string, step: number | null): NodeKind {
+  const d = model.decls.get(name);
+  if (d) return d.kind;
+  const q = model.quantities.get(name)!;
+  if (name === model.loss) return 'loss';
+  if (q.timed && step !== null && q.overrides.has(step)) return 'state';
+  return 'quantity';
+}
+
+/** recurrent quantities: their equation reads themselves at another step */
+export function recurrentNames(model: Model): string[] {
+  const out: string[] = [];
+  for (const q of model.quantities.values()) {
+    if (!q.timed || !q.general) continue;
+    let rec = false;
+    walkRefs(q.general, (r) => { if (r.name === q.name && r.idx && !(r.idx.v === 't' && r.idx.k === 0)) rec = true; });
+    if (rec) out.push(q.name);
+  }
+  return out;
+}
+
+export function flowReport(model: Model, run: Run): FlowReport[] {
+  if (!run.loss) return [];
+  return recurrentNames(model).map((name) => ({
+    name: displayName(name),
+    norms: Array.from({ length: model.T }, (_, k) => {
+      const g = run.lossGrad(name, k + 1);
+      return g ? norm2(g.data) : 0;
+    }),
+  }));
+}
+
+/** the distinct references of an equation, relative to its step: h_{t-1}, x_t, W_hh */
+export function equationRefs(e: Expr): { name: string; idx: Idx | null }[] {
+  const seen = new Map<string, { name: string; idx: Idx | null }>();
+  walkRefs(e, (r) => {
+    // references with a Σ-bound index are summarised by their quantity alone
+    if (r.idx && r.idx.v !== null && r.idx.v !== 't') return;
+    const k = refText(r.name, r.idx);
+    if (!seen.has(k)) seen.set(k, { name: r.name, idx: r.idx });
+  });
+  return [...seen.values()];
+}
+
+export type PartialFormHook = (quantity: string, wrt: { name: string; idx: Idx | null }) => Form | null;
+
+export function quantityReports(model: Model, run: Run, partialForm: PartialFormHook | null, deadline: number): QuantityReport[] {
+  const out: QuantityReport[] = [];
+  for (const q of model.quantities.values()) {
+    const steps = q.timed ? quantitySteps(q, model.T).map(([s]) => s) : [null];
+    const grads = steps.filter((s) => s === null || (s >= 1 && s <= model.T)).slice(0, LIMITS.maxPartialSteps).map((t) => {
+      const g = run.lossGrad(q.name, t);
+      return { t, value: g ? toValue(g) : 0 };
+    });
+    const partials: QuantityReport['partials'] = [];
+    if (q.general && Date.now() < deadline) {
+      for (const wrt of equationRefs(q.general)) {
+        const values: { t: number; value: import('../report').Value }[] = [];
+        const last = q.timed ? Math.min(model.T, LIMITS.maxPartialSteps) : 0;
+        for (let t = q.timed ? 1 : 0; t <= last; t++) {
+          if (q.timed && q.overrides.has(t)) continue;
+          try {
+            const env: Env = q.timed ? { t } : {};
+            const d = run.derivativeAt({ k: 'ref', name: q.name, idx: q.timed ? { v: 't', k: 0 } : null, shape: q.shape, range: q.range }, wrt, env, false);
+            values.push({ t, value: toValue(d.tensor) });
+          } catch (e) {
+            if (!(e instanceof RunError)) throw e;
+          }
+        }
+        const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${refText(wrt.name, wrt.idx)}`;
+        const form = partialForm?.(q.name, wrt) ?? { text: label, latex: label };
+        partials.push({ of: displayName(q.name), wrt: refText(wrt.name, wrt.idx), form, values });
+      }
+    }
+    out.push({
+      name: displayName(q.name), kind: kindOf(model, q.name, null) === 'loss' ? 'loss' : 'quantity', shape: q.shape, timed: q.timed,
+      line: q.line, equation: q.equationText, grads, partials,
+    });
+  }
+  return out;
+}
+
+export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
+  const T = model.T;
+  const truncated = T > LIMITS.maxGraphSteps;
+  const half = Math.floor(LIMITS.maxGraphSteps / 2);
+  const shown = (s: number | null) => s === null || !truncated || s <= half || s > T - half;
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const stepSet = new Set<number>();
+  const rows: GraphReport['rows'] = [];
+  const lossG = (name: string, t: number | null) => run.lossGrad(name, t);
+  const push = (name: string, t: number | null, kind: NodeKind) => {
+    const n = run.node(name, t);
+    if (!n) return;
+    const g = lossG(name, t);
+    const gn = g ? norm2(g.data) : 0;
+    nodes.push({ id: nodeId(name, t), name: displayName(name), t, kind, shape: n.shape, value: toValue(n), grad: g ? toValue(g) : null, gradNorm: gn });
+    if (t !== null) stepSet.add(t);
+  };
+  for (const d of model.decls.values()) {
+    rows.push({ name: d.name, kind: d.kind, shape: d.shape, timed: d.perStep, line: d.line });
+    if (d.perStep) for (let t = 1; t <= T; t++) { if (shown(t)) push(d.name, t, d.kind); }
+    else push(d.name, null, d.kind);
+  }
+  for (const q of model.quantities.values()) {
+    rows.push({ name: displayName(q.name), kind: kindOf(model, q.name, null), shape: q.shape, timed: q.timed, line: q.line });
+  }
+  for (const pn of plan.order) {
+    if (!shown(pn.step)) continue;
+    push(pn.name, pn.step, kindOf(model, pn.name, pn.step));
+    // edges: what this node reads; the flow along an edge is the node's loss gradient pushed
+    // through its own equation into that input (one immediate sweep per node)
+    const to = run.node(pn.name, pn.step)!;
+    const g = run.lossGrad(pn.name, pn.step);
+    const below = new Map<number, Float64Array>();
+    if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweep(to, g.data, to.start, below);
+    const seen = new Set<string>();
+    for (const [name, step] of concreteRefs(pn.expr, pn.step === null ? {} : { t: pn.step })) {
+      const from = run.node(name, step);
+      const id = nodeId(name, step);
+      if (!from || seen.has(id) || !shown(step)) continue;
+      seen.add(id);
+      const contribution = below.get(from.id);
+      // ‖∂⁺to/∂from‖ for small nodes (a Jacobian per edge would be too costly for wide layers)
+      let local = -1;
+      if (to.data.length * from.data.length <= 64 && to.op !== 'leaf') {
+        try {
+          const d = run.derivativeAt({ k: 'ref', name: pn.name, idx: pn.step === null ? null : { v: null, k: pn.step }, shape: to.shape, range: model.quantities.get(pn.name)!.range }, { name, idx: step === null ? null : { v: null, k: step } }, {}, false);
+          local = norm2(d.tensor.data);
+        } catch (e) { if (!(e instanceof RunError)) throw e; }
+      }
+      edges.push({ from: id, to: nodeId(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
+    }
+  }
+  const steps = [...stepSet].sort((a, b) => a - b);
+  return { T, steps, rows, nodes, edges, truncated };
+}
+
+/** every (name, step) an expression reads at these variable values, Σ/∏ expanded */
+function concreteRefs(e: Expr, env: Env): [string, number | null][] {
+  const out: [string, number | null][] = [];
+  const go = (x: Expr, env: Env) => {
+    if (x.k === 'ref') {
+      if (!x.idx) out.push([x.name, null]);
+      else if (x.idx.v === null) out.push([x.name, x.idx.k]);
+      else if (env[x.idx.v] !== undefined) out.push([x.name, env[x.idx.v]! + x.idx.k]);
+      return;
+    }
+    if (x.k === 'sum' || x.k === 'prod') {
+      const val = (i: Idx) => (i.v === null ? i.k : env[i.v] === undefined ? NaN : env[i.v]! + i.k);
+      const a = val(x.from);
+      const b = val(x.to);
+      for (let i = a; i <= b; i++) go(x.body, { ...env, [x.v]: i });
+      return;
+    }
+    forChildren(x, (c) => go(c, env));
+  };
+  go(e, env);
+  return out;
+}

@@ -1,0 +1,224 @@
+// `derive` and `check` (LANGUAGE.md §5): values per step, and verdicts over the file's values
+// and seeded random draws of everything that can vary.
+
+import type { CheckQuestion, DeriveQuestion, Expr, Model } from '../language/model';
+import { displayName, exprLatex, exprText, refText } from '../language/print';
+import type { CheckReport, CheckStep, Diagnostic, DeriveReport, DeriveResult, Form, Range, Value } from '../report';
+import { diag } from '../language/diagnostics';
+import { fmt, isFiniteValue, valueLatex, valueText } from './format';
+import type { Plan } from './plan';
+import { drawDecl, drawState, variedNames } from './random';
+import { forward, RunError, type Env, type Run, type ValueOverrides } from './run';
+import { bindVar } from './subst';
+import { toValue, type Tensor } from './tensor';
+
+export interface SymbolicForms {
+  chain?: Form;
+  explicit?: Form;
+  recursive?: Form;
+  exact?: string;
+  best: Form;
+}
+
+export type SymbolicHook = (of: Expr, wrt: { name: string; idx: import('../language/model').Idx | null }, total: boolean, t: number | null, value: Value) => SymbolicForms | null;
+
+export class Draws {
+  private runs = new Map<string, Run>();
+  constructor(private model: Model, private plan: Plan, private base: ValueOverrides, private scale?: Record<string, number>) {}
+
+  /** every varied name redrawn with this seed (only: just that one name) */
+  run(seed: number, only?: string): Run {
+    const key = `${seed}:${only ?? '*'}`;
+    let r = this.runs.get(key);
+    if (!r) {
+      r = forward(this.model, this.overrides(seed, only), { plan: this.plan, scale: this.scale });
+      this.runs.set(key, r);
+    }
+    return r;
+  }
+
+  overrides(seed: number, only?: string): ValueOverrides {
+    const m: ValueOverrides = new Map(this.base);
+    for (const name of only ? [only] : variedNames(this.model)) {
+      const at = name.indexOf('@');
+      if (at < 0) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));
+      else {
+        const q = this.model.quantities.get(name.slice(0, at))!;
+        m.set(name, [drawState(q.name, Number(name.slice(at + 1)), q.shape, seed)]);
+      }
+    }
+    return m;
+  }
+}
+
+export interface QuestionContext {
+  model: Model;
+  run: Run;
+  draws: Draws;
+  drawCount: number;
+  symbolic: SymbolicHook | null;
+  diagnostics: Diagnostic[];
+}
+
+const lineRange = (r: Range): Range => r;
+
+export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveReport {
+  const steps: (number | null)[] = q.freeT ? q.steps : [null];
+  const results: DeriveResult[] = [];
+  const d = q.expr.k === 'deriv' ? q.expr : null;
+  for (const t of steps) {
+    const env: Env = t === null ? {} : { t };
+    let value: Value;
+    try {
+      if (d) {
+        const r = ctx.run.derivativeAt(d.of, d.wrt, env, d.total);
+        value = toValue(r.tensor);
+        if (!r.reached && t === steps[0]) {
+          const bound = t === null ? d : (bindVar(d, 't', t) as typeof d);
+          ctx.diagnostics.push(diag('hint', `${exprText(bound.of)} does not depend on ${refText(bound.wrt.name, bound.wrt.idx)}${d.total ? '' : ' directly (∂⁺ counts only its direct appearance)'}: the derivative is 0`, q.range, 'independent'));
+        }
+      } else value = toValue(ctx.run.evaluateAt(q.expr, env));
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+      ctx.diagnostics.push(diag('error', e.message, q.range, 'runtime'));
+      return { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
+    }
+    if (!isFiniteValue(value)) ctx.diagnostics.push(diag('warning', `the result is not a finite number${t === null ? '' : ` at t = ${t}`} (NaN or ∞): look for log of a non-positive number, a division by 0 or an overflow`, q.range, 'nan'));
+    const bound = t === null ? q.expr : bindVar(q.expr, 't', t);
+    const text = `${exprText(bound)} = ${valueText(value)}`;
+    const latex = `${exprLatex(bound)} = ${valueLatex(value)}`;
+    const result: DeriveResult = { t, value, text, latex };
+    if (d && ctx.symbolic) {
+      const forms = ctx.symbolic(d.of, d.wrt, d.total, t, value);
+      if (forms) {
+        result.forms = {
+          ...(forms.chain ? { chain: forms.chain } : {}),
+          ...(forms.explicit ? { explicit: forms.explicit } : {}),
+          ...(forms.recursive ? { recursive: forms.recursive } : {}),
+        };
+        result.text = forms.best.text;
+        result.latex = forms.best.latex;
+        if (forms.exact) result.exact = forms.exact;
+      }
+    }
+    results.push(result);
+  }
+  return { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
+}
+
+/** |L − R| ≤ 1e-6·max(1, |L|, |R|) per entry (LANGUAGE.md §5) */
+export function close(a: Float64Array, b: Float64Array): boolean {
+  const n = Math.max(a.length, b.length);
+  if (a.length !== b.length && a.length !== 1 && b.length !== 1) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a.length === 1 ? a[0]! : a[i]!;
+    const y = b.length === 1 ? b[0]! : b[i]!;
+    if (!(Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
+  }
+  return true;
+}
+
+interface Sides { t: number | null; l: Tensor; r: Tensor }
+
+function evaluateSides(q: CheckQuestion, run: Run): Sides[] {
+  const steps: (number | null)[] = q.freeT ? q.steps : [null];
+  return steps.map((t) => {
+    const env: Env = t === null ? {} : { t };
+    return { t, l: run.evaluateAt(q.lhs, env), r: run.evaluateAt(q.rhs, env) };
+  });
+}
+
+const at = (t: number | null) => (t === null ? '' : ` at t = ${t}`);
+
+export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
+  const base = { line: q.line, range: lineRange(q.range), equation: q.text };
+  let sides: Sides[];
+  try {
+    sides = evaluateSides(q, ctx.run);
+  } catch (e) {
+    if (!(e instanceof RunError)) throw e;
+    return { ...base, status: 'fails', message: `cannot evaluate: ${e.message}`, steps: [], failingStep: null };
+  }
+  const steps: CheckStep[] = sides.map((s) => ({ t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: close(s.l.data, s.r.data) }));
+  const bad = sides.find((s) => !close(s.l.data, s.r.data));
+  const range = q.freeT ? ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}` : '';
+  if (bad) {
+    const l = toValue(bad.l);
+    const r = toValue(bad.r);
+    let message = `fails${at(bad.t)}: the left side is ${valueText(l)}, the right side ${valueText(r)}`;
+    if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
+    if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
+    const hint = partialHint(q, ctx.run);
+    if (hint) message += `. ${hint}`;
+    return { ...base, status: 'fails', message, steps, failingStep: bad.t };
+  }
+  // the file's values pass: try the draws
+  for (let seed = 1; seed <= ctx.drawCount; seed++) {
+    let drawSides: Sides[];
+    try { drawSides = evaluateSides(q, ctx.draws.run(seed)); } catch (e) { if (e instanceof RunError) continue; throw e; }
+    const miss = drawSides.find((s) => !close(s.l.data, s.r.data) && isFiniteValue(toValue(s.l)) && isFiniteValue(toValue(s.r)));
+    if (!miss) continue;
+    // name what to vary: each varied thing alone, at this draw
+    const culprits: string[] = [];
+    for (const name of variedNames(ctx.model)) {
+      try {
+        const ss = evaluateSides(q, ctx.draws.run(seed, name));
+        if (ss.some((s) => !close(s.l.data, s.r.data))) culprits.push(name);
+      } catch (e) { if (!(e instanceof RunError)) throw e; }
+    }
+    const nice = culprits.map((c) => {
+      const i = c.indexOf('@');
+      return i < 0 ? displayName(c) : refText(c.slice(0, i), { v: null, k: Number(c.slice(i + 1)) });
+    });
+    const given = culprits.map((c) => givenText(ctx, c)).filter((x) => x);
+    const lv = toValue(miss.l);
+    const rv = toValue(miss.r);
+    const what = nice.length ? `it leans on the given ${nice.length === 1 ? 'value of' : 'values of'} ${nice.join(', ')}${given.length ? ` (${given.join(', ')})` : ''}: vary ${nice.length === 1 ? 'it' : 'them'} and it fails` : 'with other values it fails';
+    return {
+      ...base, status: 'holds-at-given-values', steps, failingStep: null,
+      message: `holds only for these values: ${what}${at(miss.t)} (left ${valueText(lv)}, right ${valueText(rv)} at random draw ${seed})`,
+    };
+  }
+  return { ...base, status: 'holds', steps, failingStep: null, message: `holds${range} at the file's values and ${ctx.drawCount} random draws` };
+}
+
+function givenText(ctx: QuestionContext, c: string): string {
+  const i = c.indexOf('@');
+  if (i < 0) {
+    const d = ctx.model.decls.get(c);
+    if (!d?.values) return '';
+    const v = d.values[0]!;
+    return d.perStep ? '' : `${c} = ${v.length === 1 ? fmt(v[0]!) : `[${Array.from(v).map((x) => fmt(x)).join(', ')}]`}`;
+  }
+  const q = ctx.model.quantities.get(c.slice(0, i));
+  const step = Number(c.slice(i + 1));
+  const n = ctx.run.value(q!.name, step);
+  if (!n) return '';
+  const all0 = n.data.every((x) => x === 0);
+  return `${refText(q!.name, { v: null, k: step })} = ${all0 ? '0' : valueText(toValue(n))}`;
+}
+
+/** a failing ∂A/∂B whose other side is ∂⁺A/∂B (or the reverse): say so */
+function partialHint(q: CheckQuestion, run: Run): string | null {
+  for (const [d, other] of [[q.lhs, q.rhs], [q.rhs, q.lhs]] as const) {
+    if (d.k !== 'deriv') continue;
+    const alt: Expr = { ...d, total: !d.total };
+    try {
+      const steps: (number | null)[] = q.freeT ? q.steps : [null];
+      const ok = steps.every((t) => {
+        const env: Env = t === null ? {} : { t };
+        return close(run.evaluateAt(alt, env).data, run.evaluateAt(other, env).data);
+      });
+      if (!ok) continue;
+      const total = exprText(d.total ? d : alt);
+      const imm = exprText(d.total ? alt : d);
+      const wrt = refText(d.wrt.name, d.wrt.idx);
+      return d.total
+        ? `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the total derivative ${total}, which also counts every path through earlier steps`
+        : `The other side is the total derivative ${total} (every path), not the immediate partial ${imm} (only ${wrt}'s direct appearance)`;
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+    }
+  }
+  return null;
+}

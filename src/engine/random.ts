@@ -1,0 +1,61 @@
+// Deterministic numbers: sample values for declarations without a VALUE (same file, same numbers)
+// and the seeded draws that checks are evaluated at.
+
+import type { Decl, Model, Shape } from '../language/model';
+import { entries } from '../language/shapes';
+
+/** mulberry32: small, fast, good enough for sampling test points */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function uniform(shape: Shape, r: () => number, lo: number, hi: number): Float64Array {
+  const out = new Float64Array(entries(shape));
+  for (let i = 0; i < out.length; i++) out[i] = lo + (hi - lo) * r();
+  return out;
+}
+
+/** values for one declaration: seed 0 gives the sample values, other seeds the check draws */
+export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
+  const r = rng(hash(d.name) ^ Math.imul(seed + 1, 0x9e3779b1));
+  // matrices scaled by fan-in so that recurrences stay in a sensible range
+  const fan = d.shape.length === 2 ? Math.sqrt(d.shape[1]!) : 1;
+  const [lo, hi] = d.kind === 'target' ? [0, 1] : d.kind === 'input' ? [-1, 1] : [-1 / fan, 1 / fan];
+  const widen = seed === 0 ? 1 : 1.5;
+  const n = d.perStep ? T : 1;
+  return Array.from({ length: n }, () => uniform(d.shape, r, lo * (d.kind === 'target' ? 1 : widen), hi * (d.kind === 'target' ? 1 : widen)));
+}
+
+/** a numeric initial (or terminal) state, redrawn for checks */
+export function drawState(name: string, step: number, shape: Shape, seed: number): Float64Array {
+  const r = rng(hash(`${name}@${step}`) ^ Math.imul(seed + 1, 0x9e3779b1));
+  return uniform(shape, r, -1, 1);
+}
+
+/** every varied thing of a model: declarations, and initial states written as plain numbers */
+export function variedNames(model: Model): string[] {
+  const out = [...model.decls.keys()];
+  for (const q of model.quantities.values()) for (const [k, e] of q.overrides) if (isConstant(e)) out.push(`${q.name}@${k}`);
+  return out;
+}
+
+export function isConstant(e: import('../language/model').Expr): boolean {
+  if (e.k === 'num') return true;
+  if (e.k === 'neg') return isConstant(e.a);
+  if (e.k === 'vec') return e.items.every(isConstant);
+  if (e.k === 'mat') return e.rows.every((r) => r.every(isConstant));
+  return false;
+}

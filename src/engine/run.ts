@@ -1,0 +1,264 @@
+// One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
+// ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
+
+import type { Expr, Idx, Model, Shape } from '../language/model';
+import { displayName, refText } from '../language/print';
+import { entries, norm } from '../language/shapes';
+import { buildPlan, nodeKey, type Plan } from './plan';
+import { drawDecl } from './random';
+import { Tape, type TNode } from './tape';
+import { dims, type Tensor } from './tensor';
+
+/** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
+export type ValueOverrides = Map<string, Float64Array[]>;
+
+export class RunError extends Error {}
+
+export interface Derivative {
+  tensor: Tensor;
+  /** whether any path from wrt reaches of (false: the value is 0 because of does not depend on wrt) */
+  reached: boolean;
+}
+
+export interface Run {
+  model: Model;
+  tape: Tape;
+  value(name: string, t: number | null): Tensor | undefined;
+  node(name: string, t: number | null): TNode | undefined;
+  lossGrad(name: string, t: number | null): Tensor | null;
+  evaluate(e: Expr, t: number | null): Tensor;
+  derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
+  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean): Derivative;
+  evaluateAt(e: Expr, env: Env): Tensor;
+  loss: TNode | null;
+}
+
+export type Env = Record<string, number>;
+
+export interface ForwardOptions {
+  plan?: Plan;
+  scale?: Record<string, number>;
+}
+
+export function forward(model: Model, values?: ValueOverrides, options: ForwardOptions = {}): Run {
+  return new UnrolledRun(model, values ?? new Map(), options.plan ?? buildPlan(model), options.scale);
+}
+
+const LONG_RANGE = 2000;
+
+class UnrolledRun implements Run {
+  tape = new Tape();
+  loss: TNode | null = null;
+  private leaves = new Map<string, TNode[]>();
+  private qnodes = new Map<string, TNode>();
+  private lossG: (Float64Array | undefined)[] | null = null;
+  private sweeps = new Map<string, (Float64Array | undefined)[]>();
+
+  constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>) {
+    const T = model.T;
+    for (const d of model.decls.values()) {
+      let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
+      const f = scale?.[d.name];
+      if (f !== undefined && f !== 1) vals = vals.map((v) => v.map((x) => x * f));
+      this.leaves.set(d.name, vals.map((v) => {
+        const n = this.tape.push('leaf', d.shape, v);
+        n.barrier = true;
+        return n;
+      }));
+    }
+    for (const pn of plan.order) {
+      const q = model.quantities.get(pn.name)!;
+      const key = nodeKey(pn.name, pn.step);
+      const start = this.tape.nodes.length;
+      const given = pn.step !== null ? values.get(key) : undefined;
+      let root: TNode;
+      if (given) {
+        root = this.tape.push('leaf', q.shape, given[0]!);
+      } else {
+        let r = this.ev(pn.expr, pn.step === null ? {} : { t: pn.step });
+        if (r.data.length === 1 && entries(q.shape) > 1) r = this.tape.fill(r, q.shape);
+        root = this.tape.push('id', q.shape, r.data, r);
+      }
+      root.barrier = true;
+      root.start = start;
+      this.qnodes.set(key, root);
+    }
+    if (model.loss) this.loss = this.qnodes.get(model.loss) ?? null;
+  }
+
+  node(name: string, t: number | null): TNode | undefined {
+    const leaves = this.leaves.get(name);
+    if (leaves) {
+      const d = this.model.decls.get(name)!;
+      if (!d.perStep) return leaves[0];
+      return t === null ? undefined : leaves[t - 1];
+    }
+    return this.qnodes.get(nodeKey(name, t));
+  }
+
+  value(name: string, t: number | null): Tensor | undefined {
+    const n = this.node(name, t);
+    return n ? { shape: n.shape, data: n.data } : undefined;
+  }
+
+  private lossGrads(): (Float64Array | undefined)[] | null {
+    if (!this.loss) return null;
+    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, Float64Array.of(1), 0);
+    return this.lossG;
+  }
+
+  lossGrad(name: string, t: number | null): Tensor | null {
+    const g = this.lossGrads();
+    const n = this.node(name, t);
+    if (!g || !n) return null;
+    return { shape: n.shape, data: g[n.id] ?? new Float64Array(n.data.length) };
+  }
+
+  evaluate(e: Expr, t: number | null): Tensor {
+    return this.evaluateAt(e, t === null ? {} : { t });
+  }
+
+  evaluateAt(e: Expr, env: Env): Tensor {
+    const mark = this.tape.nodes.length;
+    const r = this.ev(e, env);
+    this.tape.truncate(mark);
+    return { shape: r.shape, data: r.data };
+  }
+
+  derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor {
+    return this.derivativeAt(of, wrt, t === null ? {} : { t }, total).tensor;
+  }
+
+  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean): Derivative {
+    const step = stepOf(wrt.idx, env);
+    const B = this.node(wrt.name, step);
+    if (!B) throw new RunError(`${refText(wrt.name, step === null ? null : { v: null, k: step })} has no value`);
+    const mark = this.tape.nodes.length;
+    let A: TNode;
+    let lo: number;
+    if (of.k === 'ref') {
+      const s = stepOf(of.idx, env);
+      const n = this.node(of.name, s);
+      if (!n) throw new RunError(`${refText(of.name, s === null ? null : { v: null, k: s })} has no value`);
+      A = n;
+      lo = n.start;
+    } else {
+      A = this.ev(of, env);
+      lo = mark;
+    }
+    const m = A.data.length;
+    const n = B.data.length;
+    const out = new Float64Array(m * n);
+    let reached = false;
+    if (A === B) {
+      for (let i = 0; i < m; i++) out[i * n + i] = 1;
+      reached = true;
+    } else if (B.id < A.id) {
+      for (let i = 0; i < m; i++) {
+        let row: Float64Array | undefined;
+        if (total) {
+          const seed = new Float64Array(m);
+          seed[i] = 1;
+          if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
+            // long-range queries (∂L/∂h_t for every t) share one full sweep per output entry
+            const key = `${A.id}:${i}`;
+            let g = this.sweeps.get(key);
+            if (!g) { g = this.tape.sweep(A, seed, 0); this.sweeps.set(key, g); }
+            row = g[B.id];
+          } else {
+            row = this.tape.sweep(A, seed, B.id)[0];
+          }
+        } else if (A.op !== 'leaf') {
+          const seed = new Float64Array(m);
+          seed[i] = 1;
+          const below = new Map<number, Float64Array>();
+          this.tape.sweep(A, seed, lo, below);
+          row = below.get(B.id);
+        }
+        if (row) { reached = true; out.set(row, i * n); }
+      }
+    }
+    this.tape.truncate(mark);
+    let shape: Shape;
+    if (A.shape.length === 0 || m === 1) shape = B.shape;
+    else if (n === 1) shape = A.shape;
+    else shape = norm([m, n]);
+    return { tensor: { shape, data: out }, reached };
+  }
+
+  /** evaluate an expression onto the tape */
+  private ev(e: Expr, env: Env): TNode {
+    const tape = this.tape;
+    switch (e.k) {
+      case 'num': return tape.konst([], Float64Array.of(e.value));
+      case 'var': return tape.konst([], Float64Array.of(stepOf(e.idx, env)!));
+      case 'vec': return tape.pack(e.items.map((x) => this.ev(x, env)), e.shape);
+      case 'mat': return tape.pack(e.rows.flatMap((r) => r.map((x) => this.ev(x, env))), e.shape);
+      case 'ref': {
+        const step = stepOf(e.idx, env);
+        const n = this.node(e.name, step);
+        if (!n) throw new RunError(`${displayName(e.name)}${step === null ? '' : ` at step ${step}`} has no value`);
+        return n;
+      }
+      case 'neg': return tape.neg(this.ev(e.a, env));
+      case 'add': return tape.add(this.ev(e.a, env), this.ev(e.b, env));
+      case 'sub': return tape.add(this.ev(e.a, env), this.ev(e.b, env), true);
+      case 'mul': case 'hadamard': return tape.mul(this.ev(e.a, env), this.ev(e.b, env));
+      case 'matmul': return tape.matmul(this.ev(e.a, env), this.ev(e.b, env), e.shape);
+      case 'div': return tape.div(this.ev(e.a, env), this.ev(e.b, env));
+      case 'pow': return tape.pow(this.ev(e.a, env), this.ev(e.b, env));
+      case 'call': return tape.fn(e.fn, this.ev(e.arg, env), e.shape);
+      case 'transpose': return tape.transpose(this.ev(e.a, env), e.shape);
+      case 'index': {
+        const a = this.ev(e.a, env);
+        const i = intIndex(this.ev(e.i, env).data[0]!);
+        const [m, n] = dims(a.shape);
+        if (e.j) {
+          const j = intIndex(this.ev(e.j, env).data[0]!);
+          if (i < 1 || i > m || j < 1 || j > n) throw new RunError(`index [${i}, ${j}] is outside the ${m}×${n} matrix`);
+          return tape.index(a, (i - 1) * n + (j - 1));
+        }
+        if (i < 1 || i > a.data.length) throw new RunError(`index ${i} is outside 1..${a.data.length}`);
+        return tape.index(a, i - 1);
+      }
+      case 'sum': case 'prod': {
+        const a = stepOf(e.from, env)!;
+        const b = stepOf(e.to, env)!;
+        let acc: TNode | null = null;
+        for (let i = a; i <= b; i++) {
+          const x = this.ev(e.body, { ...env, [e.v]: i });
+          if (!acc) acc = x;
+          else if (e.k === 'sum') acc = tape.add(acc, x);
+          else acc = acc.shape.length === 2 && x.shape.length === 2 ? tape.matmul(acc, x, e.shape) : tape.mul(acc, x);
+        }
+        if (acc) return acc;
+        // the empty sum is 0, the empty product 1 (the identity for Jacobians)
+        const len = entries(e.shape);
+        const data = new Float64Array(len);
+        if (e.k === 'prod') {
+          const [r] = dims(e.shape);
+          if (e.shape.length === 2) for (let k = 0; k < r; k++) data[k * r + k] = 1;
+          else data.fill(1);
+        }
+        return tape.konst(e.shape, data);
+      }
+      case 'deriv': {
+        const d = this.derivativeAt(e.of, e.wrt, env, e.total);
+        return tape.konst(d.tensor.shape, d.tensor.data);
+      }
+    }
+  }
+}
+
+export function stepOf(idx: Idx | null, env: Env): number | null {
+  if (!idx) return null;
+  if (idx.v === null) return idx.k;
+  const base = env[idx.v];
+  if (base === undefined) throw new RunError(`${idx.v} is not bound`);
+  return base + idx.k;
+}
+
+function intIndex(x: number): number {
+  if (!Number.isInteger(x)) throw new RunError(`an index must be a whole number, not ${x}`);
+  return x;
+}

@@ -1,0 +1,29 @@
+// Substituting the free step into an expression: ∂h_t/∂h_{t-1} at t = 2 is ∂h_2/∂h_1.
+import type { Expr, Idx } from '../language/model';
+
+function bindIdx(i: Idx, v: string, value: number): Idx {
+  return i.v === v ? { v: null, k: i.k + value } : i;
+}
+
+export function bindVar(e: Expr, v: string, value: number): Expr {
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'num': return x;
+      case 'ref': return x.idx ? { ...x, idx: bindIdx(x.idx, v, value) } : x;
+      case 'var': return x.idx.v === v ? { k: 'num', value: value + x.idx.k, shape: [], range: x.range } : x;
+      case 'vec': return { ...x, items: x.items.map(go) };
+      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'div': case 'pow':
+        return { ...x, a: go(x.a), b: go(x.b) };
+      case 'call': return { ...x, arg: go(x.arg) };
+      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      case 'sum': case 'prod':
+        if (x.v === v) return { ...x, from: bindIdx(x.from, v, value), to: bindIdx(x.to, v, value) };
+        return { ...x, from: bindIdx(x.from, v, value), to: bindIdx(x.to, v, value), body: go(x.body) };
+      case 'deriv':
+        return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? bindIdx(x.wrt.idx, v, value) : null } };
+    }
+  };
+  return go(e);
+}

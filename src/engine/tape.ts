@@ -1,0 +1,350 @@
+// The tape: every operation of one forward evaluation in creation (= topological) order, each
+// with its backward rule. One reverse sweep over it gives the gradient of one output entry
+// with respect to everything before it.
+
+import type { Fn, Shape } from '../language/model';
+import { entries } from '../language/shapes';
+import { dims, matmul, matmulGradA, matmulGradB, sigmoid } from './tensor';
+
+export type Op =
+  | 'const' | 'leaf' | 'id' | 'fill' | 'add' | 'sub' | 'neg' | 'mul' | 'had' | 'matmul' | 'div' | 'pow'
+  | 'fn' | 'transpose' | 'index' | 'pack';
+
+export interface TNode {
+  id: number;
+  op: Op;
+  shape: Shape;
+  data: Float64Array;
+  a: TNode | null;
+  b: TNode | null;
+  /** pack: the scalar entries of a literal */
+  args: TNode[] | null;
+  fn: Fn | null;
+  /** index: the flat offset picked */
+  offset: number;
+  /** graph nodes (one per quantity and step, and the leaves): where immediate partials stop */
+  barrier: boolean;
+  /** for graph nodes: the tape position where their own equation's operations begin */
+  start: number;
+}
+
+export class Tape {
+  nodes: TNode[] = [];
+
+  push(op: Op, shape: Shape, data: Float64Array, a: TNode | null = null, b: TNode | null = null): TNode {
+    const n: TNode = { id: this.nodes.length, op, shape, data, a, b, args: null, fn: null, offset: 0, barrier: false, start: this.nodes.length };
+    this.nodes.push(n);
+    return n;
+  }
+
+  truncate(len: number): void {
+    this.nodes.length = len;
+  }
+
+  konst(shape: Shape, data: Float64Array): TNode {
+    return this.push('const', shape, data);
+  }
+
+  add(a: TNode, b: TNode, sub = false): TNode {
+    const [big, small] = a.data.length >= b.data.length ? [a, b] : [b, a];
+    const out = new Float64Array(big.data.length);
+    const ad = a.data, bd = b.data;
+    if (ad.length === bd.length) {
+      if (sub) for (let i = 0; i < out.length; i++) out[i] = ad[i]! - bd[i]!;
+      else for (let i = 0; i < out.length; i++) out[i] = ad[i]! + bd[i]!;
+    } else {
+      // scalar broadcast
+      for (let i = 0; i < out.length; i++) {
+        const x = ad.length === 1 ? ad[0]! : ad[i]!;
+        const y = bd.length === 1 ? bd[0]! : bd[i]!;
+        out[i] = sub ? x - y : x + y;
+      }
+    }
+    void small;
+    return this.push(sub ? 'sub' : 'add', big.shape, out, a, b);
+  }
+
+  neg(a: TNode): TNode {
+    const out = new Float64Array(a.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = -a.data[i]!;
+    return this.push('neg', a.shape, out, a);
+  }
+
+  /** elementwise product with scalar broadcasting ('mul' when one side is a scalar) */
+  mul(a: TNode, b: TNode): TNode {
+    const ad = a.data, bd = b.data;
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    if (ad.length === 1) { const s = ad[0]!; for (let i = 0; i < n; i++) out[i] = s * bd[i]!; }
+    else if (bd.length === 1) { const s = bd[0]!; for (let i = 0; i < n; i++) out[i] = ad[i]! * s; }
+    else for (let i = 0; i < n; i++) out[i] = ad[i]! * bd[i]!;
+    const shape = ad.length >= bd.length ? a.shape : b.shape;
+    return this.push(ad.length === bd.length && n > 1 ? 'had' : 'mul', shape, out, a, b);
+  }
+
+  div(a: TNode, b: TNode): TNode {
+    const ad = a.data, bd = b.data;
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = (ad.length === 1 ? ad[0]! : ad[i]!) / (bd.length === 1 ? bd[0]! : bd[i]!);
+    return this.push('div', ad.length >= bd.length ? a.shape : b.shape, out, a, b);
+  }
+
+  pow(a: TNode, b: TNode): TNode {
+    const e = b.data[0]!;
+    const out = new Float64Array(a.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = e === 2 ? a.data[i]! * a.data[i]! : Math.pow(a.data[i]!, e);
+    return this.push('pow', a.shape, out, a, b);
+  }
+
+  matmul(a: TNode, b: TNode, shape: Shape): TNode {
+    const [m, k] = dims(a.shape);
+    const [, n] = dims(b.shape);
+    const out = new Float64Array(m * n);
+    matmul(a.data, b.data, m, k, n, out);
+    return this.push('matmul', shape, out, a, b);
+  }
+
+  transpose(a: TNode, shape: Shape): TNode {
+    const [m, n] = dims(a.shape);
+    if (m === 1 || n === 1) return this.push('transpose', shape, a.data.slice(), a);
+    const out = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = a.data[i * n + j]!;
+    return this.push('transpose', shape, out, a);
+  }
+
+  fill(a: TNode, shape: Shape): TNode {
+    return this.push('fill', shape, new Float64Array(entries(shape)).fill(a.data[0]!), a);
+  }
+
+  index(a: TNode, offset: number): TNode {
+    const n = this.push('index', [], Float64Array.of(a.data[offset]!), a);
+    n.offset = offset;
+    return n;
+  }
+
+  pack(args: TNode[], shape: Shape): TNode {
+    const out = new Float64Array(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = args[i]!.data[0]!;
+    const n = this.push('pack', shape, out);
+    n.args = args;
+    return n;
+  }
+
+  fn(fn: Fn, a: TNode, shape: Shape): TNode {
+    const x = a.data;
+    const len = x.length;
+    let out: Float64Array;
+    switch (fn) {
+      case 'sum': case 'mean': {
+        let s = 0;
+        for (let i = 0; i < len; i++) s += x[i]!;
+        out = Float64Array.of(fn === 'mean' ? s / len : s);
+        break;
+      }
+      case 'softmax': {
+        let m = -Infinity;
+        for (let i = 0; i < len; i++) m = Math.max(m, x[i]!);
+        out = new Float64Array(len);
+        let s = 0;
+        for (let i = 0; i < len; i++) { out[i] = Math.exp(x[i]! - m); s += out[i]!; }
+        for (let i = 0; i < len; i++) out[i]! /= s;
+        break;
+      }
+      case 'diag': {
+        if (a.shape.length === 2) {
+          const n = a.shape[0]!;
+          out = new Float64Array(n);
+          for (let i = 0; i < n; i++) out[i] = x[i * n + i]!;
+        } else {
+          out = new Float64Array(len * len);
+          for (let i = 0; i < len; i++) out[i * len + i] = x[i]!;
+        }
+        break;
+      }
+      default: {
+        out = new Float64Array(len);
+        const f = UNARY[fn];
+        for (let i = 0; i < len; i++) out[i] = f(x[i]!);
+      }
+    }
+    const n = this.push('fn', shape, out, a);
+    n.fn = fn;
+    return n;
+  }
+
+  /**
+   * Reverse sweep from `root` seeded with `seed`, over tape positions lo..root.id.
+   * Inputs below lo are not propagated into; their received gradients go to `below` (if given).
+   */
+  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>): (Float64Array | undefined)[] {
+    const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
+    g[root.id - lo] = seed.slice();
+    const nodes = this.nodes;
+    const acc = (x: TNode, v: Float64Array | number, i = -1) => {
+      let slot: Float64Array | undefined;
+      if (x.id >= lo) {
+        slot = g[x.id - lo];
+        if (!slot) { slot = new Float64Array(x.data.length); g[x.id - lo] = slot; }
+      } else if (below) {
+        slot = below.get(x.id);
+        if (!slot) { slot = new Float64Array(x.data.length); below.set(x.id, slot); }
+      } else return;
+      if (typeof v === 'number') slot[i]! += v;
+      else if (v.length === slot.length) for (let k = 0; k < v.length; k++) slot[k]! += v[k]!;
+      else {
+        // a scalar input broadcast over a tensor: its gradient is the sum
+        let s = 0;
+        for (let k = 0; k < v.length; k++) s += v[k]!;
+        slot[0]! += s;
+      }
+    };
+    for (let id = root.id; id >= lo; id--) {
+      const gy = g[id - lo];
+      if (!gy) continue;
+      const y = nodes[id]!;
+      if (y.op === 'const' || y.op === 'leaf') continue;
+      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed
+      if (y.barrier && below && id !== root.id) continue;
+      backward(y, gy, acc);
+    }
+    return g;
+  }
+}
+
+const UNARY: Record<string, (x: number) => number> = {
+  sigma: sigmoid,
+  tanh: Math.tanh,
+  relu: (x) => (x > 0 ? x : 0),
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  dsigma: (x) => { const s = sigmoid(x); return s * (1 - s); },
+  dtanh: (x) => { const t = Math.tanh(x); return 1 - t * t; },
+  drelu: (x) => (x > 0 ? 1 : 0),
+};
+
+/** d fn(x) / dx, given x and y = fn(x) */
+function unaryGrad(fn: Fn, x: number, y: number): number {
+  switch (fn) {
+    case 'sigma': return y * (1 - y);
+    case 'tanh': return 1 - y * y;
+    case 'relu': return x > 0 ? 1 : 0;
+    case 'exp': return y;
+    case 'log': return 1 / x;
+    case 'sqrt': return 0.5 / y;
+    case 'abs': return x > 0 ? 1 : x < 0 ? -1 : 0;
+    case 'dsigma': { const s = sigmoid(x); return s * (1 - s) * (1 - 2 * s); }
+    case 'dtanh': { const t = Math.tanh(x); return -2 * t * (1 - t * t); }
+    default: return 0;
+  }
+}
+
+type Acc = (x: TNode, v: Float64Array | number, i?: number) => void;
+
+function backward(y: TNode, g: Float64Array, acc: Acc): void {
+  const a = y.a!;
+  const b = y.b;
+  switch (y.op) {
+    case 'id': acc(a, g); return;
+    case 'fill': acc(a, g); return;
+    case 'add': acc(a, g); acc(b!, g); return;
+    case 'sub': {
+      acc(a, g);
+      const ng = new Float64Array(g.length);
+      for (let i = 0; i < g.length; i++) ng[i] = -g[i]!;
+      acc(b!, ng);
+      return;
+    }
+    case 'neg': {
+      const ng = new Float64Array(g.length);
+      for (let i = 0; i < g.length; i++) ng[i] = -g[i]!;
+      acc(a, ng);
+      return;
+    }
+    case 'mul': case 'had': {
+      const ad = a.data, bd = b!.data;
+      const ga = new Float64Array(g.length);
+      const gb = new Float64Array(g.length);
+      for (let i = 0; i < g.length; i++) {
+        ga[i] = g[i]! * (bd.length === 1 ? bd[0]! : bd[i]!);
+        gb[i] = g[i]! * (ad.length === 1 ? ad[0]! : ad[i]!);
+      }
+      acc(a, ga);
+      acc(b!, gb);
+      return;
+    }
+    case 'div': {
+      const ad = a.data, bd = b!.data;
+      const ga = new Float64Array(g.length);
+      const gb = new Float64Array(g.length);
+      for (let i = 0; i < g.length; i++) {
+        const x = ad.length === 1 ? ad[0]! : ad[i]!;
+        const d = bd.length === 1 ? bd[0]! : bd[i]!;
+        ga[i] = g[i]! / d;
+        gb[i] = (-g[i]! * x) / (d * d);
+      }
+      acc(a, ga);
+      acc(b!, gb);
+      return;
+    }
+    case 'pow': {
+      const e = b!.data[0]!;
+      const ga = new Float64Array(g.length);
+      let gb = 0;
+      for (let i = 0; i < g.length; i++) {
+        const x = a.data[i]!;
+        ga[i] = g[i]! * (e === 2 ? 2 * x : e * Math.pow(x, e - 1));
+        if (x > 0) gb += g[i]! * y.data[i]! * Math.log(x);
+      }
+      acc(a, ga);
+      if (b!.op !== 'const') acc(b!, gb, 0);
+      return;
+    }
+    case 'matmul': {
+      const [m, k] = dims(a.shape);
+      const [, n] = dims(b!.shape);
+      const ga = new Float64Array(m * k);
+      const gb = new Float64Array(k * n);
+      matmulGradA(g, b!.data, m, k, n, ga);
+      matmulGradB(g, a.data, m, k, n, gb);
+      acc(a, ga);
+      acc(b!, gb);
+      return;
+    }
+    case 'transpose': {
+      const [m, n] = dims(a.shape);
+      if (m === 1 || n === 1) { acc(a, g); return; }
+      const ga = new Float64Array(m * n);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) ga[i * n + j] = g[j * m + i]!;
+      acc(a, ga);
+      return;
+    }
+    case 'index': acc(a, g[0]!, y.offset); return;
+    case 'pack': {
+      const args = y.args!;
+      for (let i = 0; i < args.length; i++) acc(args[i]!, g[i]!, 0);
+      return;
+    }
+    case 'fn': {
+      const x = a.data;
+      const fn = y.fn!;
+      const ga = new Float64Array(x.length);
+      if (fn === 'sum') ga.fill(g[0]!);
+      else if (fn === 'mean') ga.fill(g[0]! / x.length);
+      else if (fn === 'softmax') {
+        let dot = 0;
+        for (let i = 0; i < x.length; i++) dot += g[i]! * y.data[i]!;
+        for (let i = 0; i < x.length; i++) ga[i] = y.data[i]! * (g[i]! - dot);
+      } else if (fn === 'diag') {
+        if (a.shape.length === 2) { const n = a.shape[0]!; for (let i = 0; i < n; i++) ga[i * n + i] = g[i]!; }
+        else { const n = x.length; for (let i = 0; i < n; i++) ga[i] = g[i * n + i]!; }
+      } else for (let i = 0; i < x.length; i++) ga[i] = g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
+      acc(a, ga);
+      return;
+    }
+    default:
+      return;
+  }
+}

@@ -1,0 +1,88 @@
+// Dense row-major Float64Array tensors and the few kernels BPTT needs. This is the hot path.
+
+import type { Shape } from '../language/model';
+import type { Value } from '../report';
+
+export interface Tensor {
+  shape: Shape;
+  data: Float64Array;
+}
+
+/** rows and columns of a shape seen as a matrix: a vector [n] is a column [n, 1] */
+export function dims(s: Shape): [number, number] {
+  if (s.length === 2) return [s[0]!, s[1]!];
+  if (s.length === 1) return [s[0]!, 1];
+  return [1, 1];
+}
+
+/** out[m×n] (+)= a[m×k] · b[k×n] */
+export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number, out: Float64Array): void {
+  if (n === 1) {
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      const row = i * k;
+      for (let p = 0; p < k; p++) s += a[row + p]! * b[p]!;
+      out[i] = s;
+    }
+    return;
+  }
+  out.fill(0);
+  for (let i = 0; i < m; i++) {
+    const orow = i * n;
+    for (let p = 0; p < k; p++) {
+      const av = a[i * k + p]!;
+      if (av === 0) continue;
+      const brow = p * n;
+      for (let j = 0; j < n; j++) out[orow + j] += av * b[brow + j]!;
+    }
+  }
+}
+
+/** ga[m×k] += g[m×n] · bᵀ */
+export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: number, n: number, ga: Float64Array): void {
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += g[i * n + j]! * b[p * n + j]!;
+      ga[i * k + p] += s;
+    }
+  }
+}
+
+/** gb[k×n] += aᵀ · g[m×n] */
+export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: number, n: number, gb: Float64Array): void {
+  for (let i = 0; i < m; i++) {
+    const grow = i * n;
+    for (let p = 0; p < k; p++) {
+      const av = a[i * k + p]!;
+      if (av === 0) continue;
+      const brow = p * n;
+      for (let j = 0; j < n; j++) gb[brow + j] += av * g[grow + j]!;
+    }
+  }
+}
+
+export function transposeData(a: Float64Array, m: number, n: number): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = a[i * n + j]!;
+  return out;
+}
+
+export function norm2(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * a[i]!;
+  return Math.sqrt(s);
+}
+
+/** a tensor as the Report's Value: a number, an array, or rows */
+export function toValue(t: Tensor): Value {
+  const d = t.data;
+  if (t.shape.length === 0 || d.length === 1) return d[0]!;
+  if (t.shape.length === 1) return Array.from(d);
+  const [m, n] = dims(t.shape);
+  const rows: number[][] = [];
+  for (let i = 0; i < m; i++) rows.push(Array.from(d.subarray(i * n, i * n + n)));
+  return rows;
+}
+
+export const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
