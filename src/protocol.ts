@@ -13,8 +13,8 @@ export interface CursorContext {
   derive: number | null;
   /** index into report.checks of the check statement under the cursor, or null */
   check: number | null;
-  /** the name under the cursor and, when the text fixes it, its step (h_2 → 2; h_{t-1} → null) */
-  symbol: { name: string; step: number | null } | null;
+  /** the name under the cursor and, when the text fixes it, its step (h_2 → 2; h_{t-1} → null, relative) */
+  symbol: { name: string; step: number | null; relative: boolean } | null;
   /** the graph node id the cursor designates ("h@2", "W_hh", "L"), when it designates exactly one */
   node: string | null;
 }

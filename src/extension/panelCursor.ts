@@ -33,12 +33,10 @@ export function cursorContext(report: Report, line: number, column: number): Cur
   let node: string | null = null;
   if (sym) {
     const step = typeof sym.step === 'number' ? sym.step : null;
-    symbol = { name: sym.name, step };
-    const row = report.graph?.rows.find((r) => r.name === sym.name);
-    if (row) {
-      const id = row.timed ? (step === null ? null : nodeId(sym.name, step)) : nodeId(sym.name, null);
-      if (id !== null && report.graph?.nodes.some((n) => n.id === id)) node = id;
-    }
+    symbol = { name: sym.name, step, relative: typeof sym.offset === 'number' };
+    // h_2 → "h@2"; W_hh, L → "W_hh", "L"; h_t, h_{t-1} → no single node (the webview marks the row)
+    const id = step !== null ? nodeId(sym.name, step) : typeof sym.offset === 'number' ? null : nodeId(sym.name, null);
+    if (id !== null && report.graph?.nodes.some((n) => n.id === id)) node = id;
   }
   return { line, column, derive: derive < 0 ? null : derive, check: check < 0 ? null : check, symbol, node };
 }

@@ -7,7 +7,7 @@ import type { CursorContext, DocumentInfo, FromWebview, PanelState, ReportMessag
 import { button, clear, h } from './dom';
 import { fmt } from './format';
 import { DEFAULT_LAYOUT } from './graphLayout';
-import { renderGraph, type GraphView } from './graphView';
+import { onRow, renderGraph, type GraphView } from './graphView';
 import { renderDerivation, type Focus } from './derivation';
 import { defaultScaleParam, renderFlowControls, renderFlowPlot } from './flowPlot';
 import { renderGradcheck } from './gradcheckView';
@@ -274,7 +274,7 @@ export class PanelApp {
       layout: { ...DEFAULT_LAYOUT, unfold: this.unfold },
       selected: this.selected,
       cursorNode: this.cursor?.node ?? null,
-      cursorRow: this.cursor?.node ? null : (this.cursor?.symbol?.name ?? null),
+      cursorRow: this.cursorRow(),
       path: [],
       onSelect: (id) => this.select(id),
       onToggleFold: () => this.toggleFold(),
@@ -294,13 +294,21 @@ export class PanelApp {
     const svg = this.graph?.svg;
     if (!svg) return;
     const cursorNode = this.cursor?.node ?? null;
-    const cursorRow = cursorNode ? null : (this.cursor?.symbol?.name ?? null);
+    const row = this.cursorRow();
     for (const g of Array.from(svg.querySelectorAll('g.node'))) {
       const id = g.getAttribute('data-id');
-      const name = g.getAttribute('data-name');
+      const t = g.getAttribute('data-t');
+      const n = { name: g.getAttribute('data-name') ?? '', t: t ? Number(t) : null };
       g.classList.toggle('selected', id === this.selected);
-      g.classList.toggle('cursor', id === cursorNode || (cursorRow !== null && name === cursorRow));
+      g.classList.toggle('cursor', id === cursorNode || onRow(n, row));
     }
+  }
+
+  /** The row to mark when the cursor is on a name but not on one node (h_t, h_{t-1}, or a name with no node). */
+  private cursorRow(): { name: string; timed: boolean | null } | null {
+    const c = this.cursor;
+    if (!c || c.node || !c.symbol) return null;
+    return { name: c.symbol.name, timed: c.symbol.relative ? true : null };
   }
 
   private renderDerivation(): void {

@@ -112,11 +112,8 @@ export function renderDerive(doc: Document, report: Report, index: number, o: De
   if (d.results.length > 1) {
     const id = `derive-step-${index}`;
     const select = h(doc, 'select', { id, class: 'step-picker' });
-    for (const r of d.results) {
-      const opt = h(doc, 'option', { value: r.t === null ? '' : r.t }, r.t === null ? '—' : `t = ${r.t}`);
-      if (r === result) opt.selected = true;
-      select.appendChild(opt);
-    }
+    for (const r of d.results) select.appendChild(h(doc, 'option', { value: r.t === null ? '' : r.t }, r.t === null ? '—' : `t = ${r.t}`));
+    select.value = result?.t === null || result === undefined ? '' : String(result.t);
     select.addEventListener('change', () => o.onStep(select.value === '' ? null : Number(select.value)));
     head.appendChild(h(doc, 'label', { for: id, class: 'step-label' }, ' at '));
     head.appendChild(select);

@@ -139,11 +139,8 @@ export function renderFlowControls(doc: Document, container: HTMLElement, report
   if (params.length === 0 || report.flow.length === 0) return;
   const param = o.param && params.includes(o.param) ? o.param : (defaultScaleParam(report) ?? params[0]);
   const pick = h(doc, 'select', { id: 'scale-param', 'aria-label': 'Parameter to scale' });
-  for (const p of params) {
-    const opt = h(doc, 'option', { value: p }, p);
-    if (p === param) opt.selected = true;
-    pick.appendChild(opt);
-  }
+  for (const p of params) pick.appendChild(h(doc, 'option', { value: p }, p));
+  pick.value = param;
   const slider = h(doc, 'input', {
     id: 'scale-slider',
     type: 'range',

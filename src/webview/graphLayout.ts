@@ -67,6 +67,11 @@ export interface GraphLayout {
   hiddenNodes: number;
 }
 
+/** Rows are keyed by name and timedness: `L_t` and `loss L` are different rows. */
+export function rowKey(name: string, timed: boolean): string {
+  return `${name}${timed ? '_t' : ''}`;
+}
+
 function isSharedParam(r: GraphReport['rows'][number]): boolean {
   return r.kind === 'param' && !r.timed;
 }
@@ -129,12 +134,13 @@ export function layoutGraph(g: GraphReport, o: LayoutOptions = DEFAULT_LAYOUT): 
     rows.push({ name: r.name, kind: r.kind, timed: r.timed, line: r.line, y, band: r.kind === 'param' });
     y += ROW_H;
   }
-  const rowY = new Map(rows.map((r) => [r.name, r.y]));
+  // a name can have a timed row and an untimed one (L_t and loss L = Σ_t L_t)
+  const rowY = new Map(rows.map((r) => [rowKey(r.name, r.timed), r.y]));
 
   let hiddenNodes = 0;
   for (const n of g.nodes) {
     if (placed.has(n.id)) continue;
-    const ry = rowY.get(n.name);
+    const ry = rowY.get(rowKey(n.name, n.t !== null)) ?? rowY.get(rowKey(n.name, n.t === null));
     if (ry === undefined) continue;
     let nx: number | undefined;
     if (n.t === null) nx = untimedX;

@@ -5,16 +5,16 @@
 import type { GraphNode, Report, Value } from '../report';
 import { h, s, svgName, clear, htmlName } from './dom';
 import { entries, fmt, fmtShape, fmtValue, isMatrix, maxAbs } from './format';
-import { COL_W, HEADER_H, NODE_H, NODE_W, PAD, layoutGraph, type GraphLayout, type LaidNode, type LayoutOptions } from './graphLayout';
+import { COL_W, HEADER_H, NODE_H, NODE_W, PAD, layoutGraph, rowKey, type GraphLayout, type LaidNode, type LayoutOptions } from './graphLayout';
 import { attachZoom, type Zoom } from './zoom';
 
 export interface GraphViewOptions {
   layout: LayoutOptions;
   /** the selected node id (clicked, or from the command argument) */
   selected: string | null;
-  /** the node under the editor cursor, or a whole row when the cursor is on h_t / h_{t-1} */
+  /** the node under the editor cursor, or a whole row when the cursor is on h_t / h_{t-1} (timed) or a name */
   cursorNode: string | null;
-  cursorRow: string | null;
+  cursorRow: { name: string; timed: boolean | null } | null;
   /** nodes (and the edges between them) to emphasise, e.g. a chain-rule path */
   path: string[];
   onSelect(id: string): void;
@@ -92,6 +92,11 @@ function edgePath(a: LaidNode, b: LaidNode): string {
   return `M${ax},${sy} C${ax},${my} ${bx},${my} ${bx},${ey}`;
 }
 
+/** Is the node on the highlighted row (timed null: any row of that name)? */
+export function onRow(n: Pick<GraphNode, 'name' | 't'>, row: GraphViewOptions['cursorRow']): boolean {
+  return row !== null && n.name === row.name && (row.timed === null || row.timed === (n.t !== null));
+}
+
 function nodeLabel(n: GraphNode): string {
   const name = n.t === null ? n.name : `${n.name}_${n.t}`;
   const grad = n.kind === 'target' ? '' : `, ∂loss/∂${name} ${fmtValue(n.grad, 4, 3)}`;
@@ -102,7 +107,7 @@ function drawNode(doc: Document, ln: LaidNode, scales: Map<string, { v: number; 
   const n = ln.node;
   const classes = ['node', `kind-${n.kind}`];
   if (n.id === o.selected) classes.push('selected');
-  if (n.id === o.cursorNode || (o.cursorRow !== null && n.name === o.cursorRow)) classes.push('cursor');
+  if (n.id === o.cursorNode || onRow(n, o.cursorRow)) classes.push('cursor');
   if (o.path.includes(n.id)) classes.push('on-path');
   const g = s(doc, 'g', {
     class: classes.join(' '),
@@ -117,7 +122,7 @@ function drawNode(doc: Document, ln: LaidNode, scales: Map<string, { v: number; 
   });
   g.appendChild(s(doc, 'rect', { class: 'box', width: NODE_W, height: NODE_H, rx: n.kind === 'param' ? 10 : 4 }));
   g.appendChild(svgName(doc, n.name, n.t, { x: 6, y: 14, class: 'label' }));
-  const sc = scales.get(n.name) ?? { v: 0, g: 0 };
+  const sc = scales.get(rowKey(n.name, n.t !== null)) ?? { v: 0, g: 0 };
   // value row
   if (typeof n.value === 'number') {
     g.appendChild(s(doc, 'text', { x: NODE_W - 6, y: 14, class: 'num value', 'text-anchor': 'end', 'data-value': String(n.value) }, fmt(n.value)));
@@ -176,10 +181,11 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   // per-row scales so heat strips compare steps of the same quantity
   const scales = new Map<string, { v: number; g: number }>();
   for (const n of g.nodes) {
-    const sc = scales.get(n.name) ?? { v: 0, g: 0 };
+    const key = rowKey(n.name, n.t !== null);
+    const sc = scales.get(key) ?? { v: 0, g: 0 };
     sc.v = Math.max(sc.v, maxAbs(n.value));
     sc.g = Math.max(sc.g, maxAbs(n.grad));
-    scales.set(n.name, sc);
+    scales.set(key, sc);
   }
   const maxFlow = g.edges.reduce((m, e) => (Number.isFinite(e.flow) ? Math.max(m, e.flow) : m), 0);
 

@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import './setup-dom';
+import { describe, expect, test, vi } from 'vitest';
+import { layoutGraph, visibleSteps, DEFAULT_LAYOUT } from '../../src/webview/graphLayout';
+import { renderGraph, flowStrength, type GraphViewOptions } from '../../src/webview/graphView';
+import { fmt } from '../../src/webview/format';
+import type { Report } from '../../src/report';
+import { sheet7Report, vectorReport } from './fixtures';
+
+function opts(extra: Partial<GraphViewOptions> = {}): GraphViewOptions {
+  return { layout: DEFAULT_LAYOUT, selected: null, cursorNode: null, cursorRow: null, path: [], onSelect: () => {}, onToggleFold: () => {}, onReveal: () => {}, ...extra };
+}
+
+function draw(report: Report, extra: Partial<GraphViewOptions> = {}) {
+  const host = document.createElement('div');
+  host.id = 'graph';
+  document.body.appendChild(host);
+  const view = renderGraph(document, host, report, opts(extra));
+  return { host, view };
+}
+
+describe('layout', () => {
+  test('one column per step, an untimed column, params in a band above', () => {
+    const r = sheet7Report();
+    const l = layoutGraph(r.graph!);
+    expect(l.columns.filter((c) => c.kind === 'step').map((c) => c.step)).toEqual([0, 1, 2, 3]);
+    expect(l.columns.some((c) => c.kind === 'untimed')).toBe(true);
+    expect(l.nodes.size).toBe(r.graph!.nodes.length);
+    const band = l.rows.filter((x) => x.band);
+    const others = l.rows.filter((x) => !x.band);
+    expect(band.map((x) => x.name)).toEqual(['W_xh', 'W_hh', 'b_h', 'W_hy', 'b_y']);
+    expect(Math.max(...band.map((x) => x.y))).toBeLessThan(Math.min(...others.map((x) => x.y)));
+    // same step → same column; same quantity → same row
+    expect(l.nodes.get('h@2')!.x).toBe(l.nodes.get('o@2')!.x);
+    expect(l.nodes.get('h@1')!.y).toBe(l.nodes.get('h@3')!.y);
+    // L_t and loss L are different rows
+    expect(l.nodes.get('L@1')!.y).not.toBe(l.nodes.get('L')!.y);
+    expect(l.edges.length).toBe(r.graph!.edges.length);
+  });
+
+  test('long horizons fold their middle steps, unfold shows all', () => {
+    const steps = Array.from({ length: 51 }, (_, i) => i);
+    const v = visibleSteps(steps, DEFAULT_LAYOUT);
+    expect(v.shown.length + v.folded.length).toBe(51);
+    expect(v.shown[0]).toBe(0);
+    expect(v.shown[v.shown.length - 1]).toBe(50);
+    expect(v.shown.length).toBeLessThan(DEFAULT_LAYOUT.maxColumns);
+    expect(visibleSteps(steps, { ...DEFAULT_LAYOUT, unfold: true }).shown).toEqual(steps);
+    const g = vectorReport(50).graph!;
+    const l = layoutGraph(g);
+    expect(l.columns.filter((c) => c.kind === 'fold')).toHaveLength(1);
+    expect(l.hiddenNodes + l.nodes.size).toBe(g.nodes.length);
+    // no edge is drawn to a folded node
+    for (const e of l.edges) expect(l.nodes.has(e.edge.from) && l.nodes.has(e.edge.to)).toBe(true);
+  });
+});
+
+describe('SVG', () => {
+  test('sheet 7: T+1 step columns, every node with its value and gradient', () => {
+    const r = sheet7Report();
+    const { host, view } = draw(r);
+    const svg = host.querySelector('svg')!;
+    expect(svg.getAttribute('data-columns')).toBe('4');
+    expect(host.querySelectorAll('g.column.step')).toHaveLength(4);
+    expect(host.querySelectorAll('g.node')).toHaveLength(r.graph!.nodes.length);
+    for (const n of r.graph!.nodes) {
+      const g = host.querySelector(`g.node[data-id="${n.id}"]`)!;
+      expect(g, n.id).not.toBeNull();
+      expect(g.getAttribute('data-kind')).toBe(n.kind);
+      expect(g.querySelector('.value')!.textContent).toBe(fmt(n.value as number));
+      if (n.kind === 'target') expect(g.querySelector('.grad')).toBeNull();
+      else expect(g.querySelector('.grad')!.textContent).toBe(n.grad === null ? '—' : fmt(n.grad as number));
+    }
+    expect(host.querySelectorAll('path.edge')).toHaveLength(r.graph!.edges.length);
+    expect(view!.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  test('vectors and matrices draw heat strips with one cell per entry', () => {
+    const r = vectorReport(3, 4);
+    const { host } = draw(r);
+    const h2 = host.querySelector('g.node[data-id="h@2"]')!;
+    const value = h2.querySelector('g.heat.value')!;
+    expect(value.querySelectorAll('rect.cell')).toHaveLength(4);
+    expect(JSON.parse(value.getAttribute('data-value')!)).toEqual(r.graph!.nodes.find((n) => n.id === 'h@2')!.value);
+    const w = host.querySelector('g.node[data-id="W_hh"] g.heat.value')!;
+    expect(w.querySelectorAll('rect.cell')).toHaveLength(16);
+    // sign → class, magnitude → opacity
+    const cells = Array.from(value.querySelectorAll('rect.cell'));
+    const v = r.graph!.nodes.find((n) => n.id === 'h@2')!.value as number[];
+    cells.forEach((c, i) => expect(c.getAttribute('class')).toContain(v[i] >= 0 ? 'pos' : 'neg'));
+  });
+
+  test('edges are sized by the gradient flowing back', () => {
+    expect(flowStrength(1, 1)).toBe(1);
+    expect(flowStrength(0, 1)).toBe(0);
+    expect(flowStrength(1e-3, 1)).toBeCloseTo(0.5);
+    expect(flowStrength(1e-9, 1)).toBe(0);
+    const { host } = draw(sheet7Report());
+    const widths = Array.from(host.querySelectorAll('path.edge')).map((p) => [Number(p.getAttribute('data-flow')), Number(p.getAttribute('stroke-width'))]);
+    const strong = widths.filter(([f]) => f === 1).map(([, w]) => w);
+    const zero = widths.filter(([f]) => f === 0).map(([, w]) => w);
+    expect(strong.length).toBeGreaterThan(0);
+    expect(zero.length).toBeGreaterThan(0);
+    expect(Math.min(...strong)).toBeGreaterThan(Math.max(...zero));
+  });
+
+  test('T = 50 folds: the fold column unfolds on click and on Enter', () => {
+    const onToggleFold = vi.fn();
+    const { host } = draw(vectorReport(50), { onToggleFold });
+    const fold = host.querySelector('g.column.fold')!;
+    expect(fold.textContent).toContain('steps');
+    fold.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    fold.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(onToggleFold).toHaveBeenCalledTimes(2);
+    const all = draw(vectorReport(50), { layout: { ...DEFAULT_LAYOUT, unfold: true } }).host;
+    expect(all.querySelectorAll('g.column.step')).toHaveLength(51);
+    expect(all.querySelectorAll('g.node[data-name="h"]')).toHaveLength(51);
+  });
+
+  test('hover shows value, gradient and immediate partials; click and Enter select', () => {
+    const r = sheet7Report();
+    const onSelect = vi.fn();
+    const { host } = draw(r, { onSelect });
+    const node = host.querySelector('g.node[data-id="h@2"]')!;
+    node.dispatchEvent(new MouseEvent('mouseenter'));
+    const tip = host.querySelector('#graph-tooltip') as HTMLElement;
+    expect(tip.hidden).toBe(false);
+    const n = r.graph!.nodes.find((x) => x.id === 'h@2')!;
+    expect(tip.textContent).toContain(fmt(n.value as number, 4).slice(0, 4));
+    const partials = r.quantities.find((q) => q.name === 'h')!.partials;
+    for (const p of partials) expect(tip.textContent).toContain(p.form.text);
+    node.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(tip.hidden).toBe(true);
+    node.dispatchEvent(new MouseEvent('click'));
+    node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(onSelect).toHaveBeenCalledWith('h@2');
+    expect(onSelect).toHaveBeenCalledTimes(2);
+    expect(node.getAttribute('tabindex')).toBe('0');
+  });
+
+  test('cursor and selection mark nodes', () => {
+    const { host } = draw(sheet7Report(), { selected: 'W_hh', cursorRow: { name: 'h', timed: true } });
+    expect(host.querySelector('g.node[data-id="W_hh"]')!.classList.contains('selected')).toBe(true);
+    expect(host.querySelectorAll('g.node.cursor')).toHaveLength(4);
+  });
+
+  test('keyboard zoom and pan change the view box', () => {
+    const { host } = draw(sheet7Report());
+    const svg = host.querySelector('svg')!;
+    const before = svg.getAttribute('viewBox');
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true }));
+    const zoomed = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(svg.getAttribute('viewBox')).not.toBe(before);
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(Number(svg.getAttribute('viewBox')!.split(' ')[0])).toBeGreaterThan(zoomed[0]);
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+    expect(svg.getAttribute('viewBox')).toBe(before);
+  });
+
+  test('no graph: says why', () => {
+    const r = sheet7Report();
+    r.graph = null;
+    const { host, view } = draw(r);
+    expect(view).toBeNull();
+    expect(host.textContent).toContain('No graph');
+  });
+});

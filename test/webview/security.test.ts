@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import './setup-dom';
+import { describe, expect, test, vi } from 'vitest';
+import { PanelApp } from '../../src/webview/app';
+import { mathElement } from '../../src/webview/math';
+import { panelHtml, contentSecurityPolicy, makeNonce } from '../../src/extension/panelHtml';
+import { hostileReport, PAYLOAD, SCRIPT_END } from './fixtures';
+import type { Report } from '../../src/report';
+
+/** Render a Report through the whole panel and return the root. */
+function renderAll(report: Report): HTMLElement {
+  document.body.innerHTML = '';
+  const root = document.createElement('div');
+  document.body.appendChild(root);
+  const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
+  app.showReport({ doc: { uri: `file:///w/${PAYLOAD}.rnn`, fileName: `${PAYLOAD}${SCRIPT_END}.rnn`, version: 1 }, report, cursor: null, postedAt: Date.now() });
+  return root;
+}
+
+function assertInert(root: HTMLElement): void {
+  expect(root.querySelectorAll('img, script, iframe, object, embed, a[href], foreignObject')).toHaveLength(0);
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes)) {
+      expect(a.name.startsWith('on'), `${el.tagName} ${a.name}`).toBe(false);
+      expect(/javascript:/i.test(a.value) && a.name !== 'data-latex', `${el.tagName} ${a.name}=${a.value}`).toBe(false);
+    }
+  }
+}
+
+describe('user text is text', () => {
+  test('names, messages, equations and file names with HTML render as text and run nothing', () => {
+    const alert = vi.fn();
+    (window as unknown as { alert: typeof alert }).alert = alert;
+    const root = renderAll(hostileReport());
+    assertInert(root);
+    const text = root.textContent ?? '';
+    expect(text).toContain(PAYLOAD); // shown literally…
+    expect(text).toContain('</script>');
+    expect(root.querySelector('#title')!.textContent).toBe(`${PAYLOAD}${SCRIPT_END}.rnn`);
+    expect(root.querySelector('#checks .equation')!.textContent).toContain(PAYLOAD);
+    expect(root.querySelector('#checks .diagnostics .message')!.textContent).toContain(PAYLOAD);
+    // …in the graph too (SVG text, data attributes)
+    const svg = root.querySelector('#graph svg')!;
+    expect(svg.querySelectorAll('g.node').length).toBeGreaterThan(0);
+    expect(svg.textContent).toContain('<img');
+    // a node selected and hovered: the tooltip and the details are text as well
+    const node = svg.querySelector('g.node')!;
+    node.dispatchEvent(new MouseEvent('mouseenter'));
+    node.dispatchEvent(new MouseEvent('click'));
+    assertInert(root);
+    expect(alert).not.toHaveBeenCalled();
+  });
+
+  test('KaTeX runs untrusted: \\href, \\url, \\htmlClass, \\includegraphics do not produce links, classes or images', () => {
+    for (const latex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlClass{evil}{x}', '\\htmlId{evil}{x}', '\\htmlStyle{color:red}{x}', '\\includegraphics{x.png}', `\\text{${PAYLOAD}}`]) {
+      const el = mathElement(document, latex, true);
+      document.body.appendChild(el);
+      expect(el.querySelectorAll('a, img, .evil, #evil, script'), latex).toHaveLength(0);
+      for (const e of Array.from(el.querySelectorAll('*'))) for (const a of Array.from(e.attributes)) expect(a.name.startsWith('on')).toBe(false);
+    }
+    const t = mathElement(document, `\\text{${PAYLOAD}}`, false);
+    expect(t.textContent).toContain(PAYLOAD);
+    // unparseable LaTeX is shown as code text, not thrown
+    const bad = mathElement(document, '\\frac{1}{', true);
+    expect(bad.classList.contains('katex-error')).toBe(true);
+    expect(bad.textContent).toBe('\\frac{1}{');
+  });
+
+  test('the HTML shell: strict CSP with a nonce, every script and stylesheet carries it, attributes escaped', () => {
+    const nonce = makeNonce();
+    expect(nonce).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(makeNonce()).not.toBe(nonce);
+    const html = panelHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce, scriptUri: 'https://r/dist/webview.js', styleUri: 'https://r/media/panel.css', katexCssUri: 'https://r/media/katex/katex.min.css"><script>' });
+    const csp = contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', nonce);
+    expect(csp).toBe(`default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-${nonce}'; font-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-${nonce}'; img-src https://file+.vscode-resource.vscode-cdn.net data:`);
+    expect(csp).not.toContain('unsafe');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(csp);
+    const scripts = Array.from(doc.querySelectorAll('script'));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0].getAttribute('nonce')).toBe(nonce);
+    for (const l of Array.from(doc.querySelectorAll('link'))) expect(l.getAttribute('nonce')).toBe(nonce);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+  });
+});
