@@ -11,8 +11,9 @@ export function formatNumber(x: number, digits: number): string {
   if (x === 0) return '0';
   const d = Math.min(15, Math.max(1, Math.round(digits)));
   const ax = Math.abs(x);
-  const raw = ax >= 1e-4 && ax < 1e6 ? x.toPrecision(d) : x.toExponential(d - 1);
-  return tidyNumber(raw);
+  // String(Number(…)) drops trailing zeros and never uses an exponent in this range
+  if (ax >= 1e-4 && ax < 1e6) return String(Number(x.toPrecision(d)));
+  return tidyNumber(x.toExponential(d - 1));
 }
 
 function tidyNumber(s: string): string {

@@ -37,7 +37,9 @@ export interface OpenPanelArgs {
 
 /** A Markdown command link; arguments travel JSON-encoded in the URI, as VS Code expects. */
 export function commandLink(label: string, command: string, args: unknown): string {
-  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify([args]))})`;
+  // parentheses and quotes are left alone by encodeURIComponent but would end the Markdown link
+  const query = encodeURIComponent(JSON.stringify([args])).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${escapeMarkdown(label)}](command:${command}?${query})`;
 }
 
 function links(opts: HoverOptions, panel: OpenPanelArgs, latex: string): string {
@@ -62,6 +64,10 @@ export function hoverContent(report: Report, p: Position, opts: HoverOptions): H
     case 'use':
       return useHover(report, sym, opts);
   }
+}
+
+function rangeOnly(r: Range): Range {
+  return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
 /** The range returned when only the editor's word range is known (the adapter substitutes it). */
@@ -192,7 +198,7 @@ function functionHover(sym: SymbolOccurrence, opts: HoverOptions): HoverContent 
   if (key === 'tanh') parts.push('Never above 1 (at z = 0): a chain of tanh\' factors can only shrink the gradient unless the weights grow it.');
   parts.push(commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: id.latex }));
   void opts;
-  return { markdown: parts.join('\n\n'), range: sym, latex: id.latex };
+  return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex: id.latex };
 }
 
 // ---- names --------------------------------------------------------------------------------
@@ -214,7 +220,7 @@ function declarationHover(report: Report, sym: SymbolOccurrence, opts: HoverOpti
   parts.push(...sampledNote(report, values.length > 0, sym.name));
   const latex = `${textToLatex(sym.name)}_t`;
   parts.push(links(opts, { line: sym.line, node: sym.name }, latex));
-  return { markdown: parts.join('\n\n'), range: sym, latex };
+  return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
 function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
@@ -247,7 +253,7 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
     parts.push(...sampledNote(report, true));
   }
   parts.push(links(opts, { line: sym.line, node: step === null ? q.name : `${q.name}@${step}` }, latex));
-  return { markdown: parts.join('\n\n'), range: sym, latex };
+  return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
 function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
@@ -265,7 +271,7 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
     }
     parts.push(...sampledNote(report, true));
     parts.push(links(opts, { line: sym.line, node: owner.name }, latex));
-    return { markdown: parts.join('\n\n'), range: sym, latex };
+    return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
   }
   // a use outside any equation: the node's value and gradient
   const q = quantityNamed(report, sym.name);
@@ -280,7 +286,7 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
   }
   const latex = textToLatex(sym.text);
   parts.push(links(opts, { line: sym.line, node: node?.id ?? q.name }, latex));
-  return { markdown: parts.join('\n\n'), range: sym, latex };
+  return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
 function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number], opts: HoverOptions): { md: string; latex: string } {
@@ -309,7 +315,7 @@ function paramHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions, c
   parts.push(...sampledNote(report, true, sym.name));
   if (ctx && opts.detail === 'brief') latex = partialMd(ctx.owner, ctx.partial, opts).latex;
   parts.push(links(opts, { line: sym.line, node: sym.name }, latex));
-  return { markdown: parts.join('\n\n'), range: sym, latex };
+  return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
 /** ∂L/∂W for a parameter: shape and count, δ-form, value, per-step contributions, gradient check. */
