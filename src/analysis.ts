@@ -85,7 +85,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   report.flow = flowReport(model, run);
   report.quantities = quantityReports(model, run, hooks?.partial ?? null, deadline);
   if (options.graph !== false) report.graph = graphReport(model, plan, run);
-  if (options.gradcheck !== false && Date.now() < deadline) report.gradcheck = gradCheck(model, plan, run, options.scale);
+  if (options.gradcheck === true && Date.now() < deadline) report.gradcheck = gradCheck(model, plan, run, options.scale);
   return done();
 }
 

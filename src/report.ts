@@ -209,6 +209,6 @@ export interface AnalyzeOptions {
   symbolic?: boolean;
   /** include the graph (default true) */
   graph?: boolean;
-  /** include central-difference gradient check (default true) */
+  /** include the central-difference gradient check (default false: it costs two forward passes per probed entry; the panel asks for it) */
   gradcheck?: boolean;
 }

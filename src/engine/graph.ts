@@ -130,6 +130,22 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     const g = run.lossGrad(pn.name, pn.step);
     const below = new Map<number, Float64Array>();
     if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweep(to, g.data, to.start, below);
+    // ‖∂⁺to/∂from‖ for every input at once: one immediate sweep per entry of `to` (rows of the
+    // local Jacobians), skipped for wide nodes where it would cost more than it tells
+    const localSq = new Map<number, number>();
+    if (to.op !== 'leaf' && to.data.length <= 16) {
+      for (let i = 0; i < to.data.length; i++) {
+        const seed = new Float64Array(to.data.length);
+        seed[i] = 1;
+        const rows = new Map<number, Float64Array>();
+        run.tape.sweep(to, seed, to.start, rows);
+        for (const [id, row] of rows) {
+          let s = 0;
+          for (let k = 0; k < row.length; k++) s += row[k]! * row[k]!;
+          localSq.set(id, (localSq.get(id) ?? 0) + s);
+        }
+      }
+    }
     const seen = new Set<string>();
     for (const [name, step] of concreteRefs(pn.expr, pn.step === null ? {} : { t: pn.step })) {
       const from = run.node(name, step);
@@ -137,14 +153,8 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       if (!from || seen.has(id) || !shown(step)) continue;
       seen.add(id);
       const contribution = below.get(from.id);
-      // ‖∂⁺to/∂from‖ for small nodes (a Jacobian per edge would be too costly for wide layers)
-      let local = -1;
-      if (to.data.length * from.data.length <= 64 && to.op !== 'leaf') {
-        try {
-          const d = run.derivativeAt({ k: 'ref', name: pn.name, idx: pn.step === null ? null : { v: null, k: pn.step }, shape: to.shape, range: model.quantities.get(pn.name)!.range }, { name, idx: step === null ? null : { v: null, k: step } }, {}, false);
-          local = norm2(d.tensor.data);
-        } catch (e) { if (!(e instanceof RunError)) throw e; }
-      }
+      const sq = localSq.get(from.id);
+      const local = to.op === 'leaf' || to.data.length > 16 ? -1 : Math.sqrt(sq ?? 0);
       edges.push({ from: id, to: nodeId(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
     }
   }
