@@ -1,0 +1,297 @@
+// The derivation of one ∂of/∂wrt on the unrolled graph, as IR:
+//  - the chain-rule form: the sum over paths of products of immediate partials, grouped as a worked
+//    solution groups it (a single continuation is a factor; a branch point opens a bracket holding its
+//    expanded paths), guarded by a size limit — never exponential;
+//  - the explicit form: the same with every immediate partial written out;
+//  - the δ-recursion: one adjoint per recurrent state and step (δ_t = ∂L/∂h_t), defined backwards, and
+//    the result as a sum over its consumers — linear in T.
+// Everything stays concrete (steps are numbers); general lines (δ_t = …) are found later by printing
+// relative to a step and comparing.
+
+import type { Expr, Model } from '../../language/model';
+import { Builder, isScalar, size, substitute, Unsupported, type Label, type Node, type NodeName } from './ir';
+import { Rules } from './rules';
+import { nodeKey, Unrolled, type GNode } from './graph';
+
+/** Above this many ∂-factors in the fully expanded chain form, the chain form is not written out. */
+export const CHAIN_LIMIT = 160;
+
+export interface Edge {
+  /** the consumer (its equation mentions `dep`) */
+  c: GNode;
+  dep: GNode;
+  /** the immediate Jacobian ∂⁺c/∂dep, explicit */
+  J: Node;
+}
+
+/** One per-step item of a printed sum or recursion, with the step it is relative to. */
+export interface StepItem {
+  step: number | null;
+  node: Node;
+}
+
+export interface AdjLine {
+  sym: Node;
+  /** its definition in chain notation (scalar networks) and explicitly */
+  chain: Node | null;
+  explicit: Node;
+  step: number | null;
+  q: string;
+}
+
+export interface Derivation {
+  b: Builder;
+  U: Unrolled;
+  model: Model;
+  of: GNode;
+  wrt: GNode;
+  total: boolean;
+  /** the derivative is structurally zero (of does not depend on wrt) */
+  zero: boolean;
+  /** every shape involved is a scalar */
+  scalar: boolean;
+  /** VJP (gradient-shaped) results, for a scalar `of`; else Jacobian rows */
+  vjp: boolean;
+  chain: Node | null;
+  explicit: Node | null;
+  recursive: { lines: AdjLine[]; result: StepItem[]; resultChain: StepItem[] | null; value: Node; letter: 'delta' | 'bar' } | null;
+  /** an immediate partial: the explicit Jacobian */
+  immediate: Node | null;
+}
+
+export function derive(model: Model, of: { ref: { name: string; step: number | null } } | { expr: Expr; t: number | null },
+  wrt: { name: string; step: number | null }, total: boolean): Derivation {
+  const b = new Builder();
+  const rules = new Rules(b);
+  const U = new Unrolled(model, b);
+  const wrtKey = nodeKey(wrt.name, wrt.step);
+  U.keepLeaf(wrtKey);
+  const ofNode = 'ref' in of ? U.node(of.ref.name, of.ref.step) : U.exprNode(of.expr, of.t);
+  const wrtNode = U.node(wrt.name, wrt.step);
+  U.expand(ofNode);
+  if (!U.nodes.has(wrtKey)) U.nodes.set(wrtKey, wrtNode);
+
+  const d: Derivation = {
+    b, U, model, of: ofNode, wrt: wrtNode, total, zero: false, scalar: true, vjp: false,
+    chain: null, explicit: null, recursive: null, immediate: null,
+  };
+  const ofShape = ofNode.eq ? ofNode.eq.shape : ofNode.leaf.shape;
+  const wrtShape = wrtNode.leaf.shape;
+  d.vjp = isScalar(ofShape);
+
+  // ---- immediate partial ∂⁺of/∂wrt --------------------------------------------------------
+  if (!total) {
+    if (ofNode.key === wrtKey) d.immediate = b.eye(size(wrtShape));
+    else {
+      const J = ofNode.eq ? rules.jacobian(ofNode.eq, wrtNode.leaf) : null;
+      d.immediate = J;
+      if (!J) d.zero = true;
+    }
+    d.scalar = isScalar(ofShape) && isScalar(wrtShape);
+    return d;
+  }
+
+  // ---- the relevant subgraph: nodes on a path from wrt to of --------------------------------
+  const topo = topoOrder(ofNode);
+  const edgeMemo = new Map<string, Node | null>();
+  const edgeJ = (c: GNode, dep: GNode): Node | null => {
+    const k = `${c.key}|${dep.key}`;
+    if (edgeMemo.has(k)) return edgeMemo.get(k)!;
+    const J = c.eq ? rules.jacobian(c.eq, dep.leaf) : null;
+    edgeMemo.set(k, J);
+    return J;
+  };
+  const inR = new Set<string>([wrtKey]);
+  const rdeps = new Map<string, Edge[]>();
+  for (const n of topo) {
+    if (n.key === wrtKey) continue;
+    const es: Edge[] = [];
+    for (const dep of n.deps) {
+      if (!inR.has(dep.key)) continue;
+      const J = edgeJ(n, dep);
+      if (J) es.push({ c: n, dep, J });
+    }
+    // the direct appearance of wrt first, as a worked solution writes ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·…
+    es.sort((a, z) => Number(z.dep.key === wrtKey) - Number(a.dep.key === wrtKey));
+    if (es.length) {
+      inR.add(n.key);
+      rdeps.set(n.key, es);
+    }
+  }
+  if (ofNode.key === wrtKey) {
+    d.chain = d.explicit = b.eye(size(wrtShape));
+    return d;
+  }
+  if (!inR.has(ofNode.key)) {
+    d.zero = true;
+    return d;
+  }
+  const rel = topo.filter((n) => inR.has(n.key));
+  d.scalar = rel.every((n) => isScalar((n.eq ?? n.leaf).shape)) && isScalar(wrtShape);
+
+  // ---- edge symbols ∂c/∂dep (∂⁺ where the partial is not the whole story) -----------------
+  const symMemo = new Map<string, Node>();
+  const jsym = (e: Edge): Node => {
+    const k = `${e.c.key}|${e.dep.key}`;
+    const hit = symMemo.get(k);
+    if (hit) return hit;
+    // a partial that is a constant (∂L/∂L_t = 1) is written as that constant, i.e. dropped
+    const trivial = e.J.op === 'num' || e.J.op === 'eye';
+    const label: Label = { kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) };
+    const s = trivial ? e.J : b.sym(label, e.J);
+    symMemo.set(k, s);
+    return s;
+  };
+  const jmul = (A: Node, B: Node): Node => (isScalar(A.shape) && isScalar(B.shape) ? b.mul(A, B) : b.matmul(A, B));
+
+  // ---- chain-rule form, if its expansion is small enough -----------------------------------
+  const paths = new Map<string, number>([[wrtKey, 1]]);
+  const cost = new Map<string, number>([[wrtKey, 0]]);
+  for (const n of rel) {
+    if (n.key === wrtKey) continue;
+    let p = 0;
+    let c = 0;
+    for (const e of rdeps.get(n.key) ?? []) {
+      const pd = paths.get(e.dep.key)!;
+      p += pd;
+      c += pd + cost.get(e.dep.key)!;
+    }
+    paths.set(n.key, Math.min(p, 1e300));
+    cost.set(n.key, Math.min(c, 1e300));
+  }
+  if (cost.get(ofNode.key)! <= CHAIN_LIMIT) {
+    const expandPaths = (n: GNode): Node[] => {
+      const out: Node[] = [];
+      for (const e of rdeps.get(n.key)!) {
+        if (e.dep.key === wrtKey) out.push(jsym(e));
+        else for (const p of expandPaths(e.dep)) out.push(jmul(jsym(e), p));
+      }
+      return out;
+    };
+    const group = (n: GNode): Node => {
+      const es = rdeps.get(n.key)!;
+      if (es.length === 1) {
+        const e = es[0];
+        return e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep));
+      }
+      return b.add(...expandPaths(n));
+    };
+    const top = rdeps.get(ofNode.key)!.map((e) => (e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep))));
+    d.chain = b.add(...top);
+    d.explicit = explicitOf(b, d.chain);
+  }
+
+  // ---- δ-recursion -------------------------------------------------------------------------
+  const states = new Set<string>();
+  for (const n of rel) {
+    if (n.kind !== 'quantity' || n.step === null) continue;
+    for (const e of rdeps.get(n.key) ?? []) if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
+  }
+  const stateNames = [...states];
+  const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
+  const consumers = new Map<string, Edge[]>();
+  for (const n of rel) for (const e of rdeps.get(n.key) ?? []) {
+    const list = consumers.get(e.dep.key) ?? [];
+    list.push(e);
+    consumers.set(e.dep.key, list);
+  }
+  const seed = d.vjp ? b.num(1) : b.eye(size(ofShape));
+  const adjRef = new Map<string, Node>([[ofNode.key, seed]]);
+  const adjChainRef = new Map<string, Node>([[ofNode.key, seed]]);
+  const lines: AdjLine[] = [];
+  const withChain = d.scalar;
+  const contribution = (e: Edge, a: Node): Node => {
+    if (d.vjp) {
+      const p = rules.pullback(e.c.eq!, e.dep.leaf, a);
+      if (!p) throw new Unsupported('a pullback vanished where the Jacobian did not');
+      return p;
+    }
+    return jmul(a, e.J);
+  };
+  let result: StepItem[] = [];
+  let resultChain: StepItem[] | null = null;
+  for (let i = rel.length - 1; i >= 0; i--) {
+    const n = rel[i];
+    if (n.key === ofNode.key) continue;
+    const cs = consumers.get(n.key) ?? [];
+    const items: StepItem[] = cs.map((e) => ({ step: e.c.step, node: contribution(e, adjRef.get(e.c.key)!) }));
+    const chainItems: StepItem[] | null = withChain ? cs.map((e) => ({ step: e.c.step, node: b.mul(adjChainRef.get(e.c.key)!, jsym(e)) })) : null;
+    if (n.key === wrtKey) {
+      result = items;
+      resultChain = chainItems;
+      break;
+    }
+    const explicit = b.add(...items.map((x) => x.node));
+    const chainDef = chainItems ? b.add(...chainItems.map((x) => x.node)) : null;
+    if (n.kind === 'quantity' && states.has(n.name)) {
+      const label: Label = { kind: 'adj', q: n.name, step: n.step, letter };
+      const sym = b.sym(label, explicit);
+      adjRef.set(n.key, sym);
+      if (chainDef) adjChainRef.set(n.key, b.sym(label, chainDef));
+      lines.push({ sym, chain: chainDef, explicit, step: n.step, q: n.name });
+    } else {
+      adjRef.set(n.key, explicit);
+      if (chainDef) adjChainRef.set(n.key, chainDef);
+    }
+  }
+  const value = b.add(...result.map((x) => x.node));
+  d.recursive = { lines, result, resultChain, value, letter };
+  return d;
+
+  function nodeName(g: GNode): NodeName {
+    return g.kind === 'expr' ? { expr: g.eq! } : { name: g.name, step: g.step };
+  }
+
+  /** ∂⁺ when dep is a shared parameter or reaches c by another route too (searched within a bound). */
+  function needsPlus(e: Edge): boolean {
+    if (e.dep.kind === 'decl' && e.dep.step === null) return true;
+    if (e.dep.kind === 'expr') return false;
+    let budget = 64;
+    const seen = new Set<string>();
+    const stack = e.c.deps.filter((x) => x.key !== e.dep.key);
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.key === e.dep.key) return true;
+      if (seen.has(x.key)) continue;
+      seen.add(x.key);
+      if (--budget < 0) return true;
+      // a node not yet expanded has no deps listed: expand its equation's leaves on demand
+      if (x.kind === 'quantity' && x.eq === null) U.expand(x);
+      for (const y of x.deps) stack.push(y);
+    }
+    return false;
+  }
+}
+
+/** Nodes reachable from root, dependencies before dependents (iterative post-order). */
+function topoOrder(root: GNode): GNode[] {
+  const out: GNode[] = [];
+  const state = new Map<string, number>();
+  const stack: [GNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const [g, i] = top;
+    if (i === 0) {
+      if (state.has(g.key)) {
+        stack.pop();
+        continue;
+      }
+      state.set(g.key, 1);
+    }
+    if (i < g.deps.length) {
+      top[1] = i + 1;
+      const dep = g.deps[i];
+      if (!state.has(dep.key)) stack.push([dep, 0]);
+      continue;
+    }
+    stack.pop();
+    state.set(g.key, 2);
+    out.push(g);
+  }
+  return out;
+}
+
+/** The explicit form: every ∂-symbol replaced by its definition (the simplifier runs again). */
+export function explicitOf(b: Builder, n: Node): Node {
+  return substitute(b, n, (s) => (s.label!.kind === 'jac' ? s.def! : null));
+}

@@ -1,0 +1,184 @@
+// Numeric evaluation of the symbolic IR, in Float64. Used to evaluate every printed form back at a
+// run's values (a form that does not evaluate back to the autodiff value is never shipped).
+// Iterative post-order over the DAG with a memo, so a δ-recursion of length T never deepens the stack.
+
+import { asMat, fromMat, size, type CallFn, type Node, type Shape } from './ir';
+
+export interface Tensor {
+  shape: Shape;
+  data: Float64Array;
+}
+
+/** Values of the leaves: a declaration or a quantity at a step (step null: untimed / shared). */
+export type LeafValues = (name: string, step: number | null) => Tensor | undefined;
+
+export function sigma(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+const fns: Record<CallFn, (x: number) => number> = {
+  sigma,
+  tanh: Math.tanh,
+  relu: (x) => (x > 0 ? x : 0),
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  dsigma: (x) => {
+    const s = sigma(x);
+    return s * (1 - s);
+  },
+  dtanh: (x) => {
+    const t = Math.tanh(x);
+    return 1 - t * t;
+  },
+  drelu: (x) => (x > 0 ? 1 : 0),
+  sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+};
+
+export function applyFn(fn: CallFn, x: number): number {
+  return fns[fn](x);
+}
+
+function filled(shape: Shape, v: number): Tensor {
+  return { shape, data: new Float64Array(size(shape)).fill(v) };
+}
+
+/** Broadcasting binary map: equal sizes elementwise, or one side a scalar. */
+function zip(a: Tensor, b: Tensor, shape: Shape, f: (x: number, y: number) => number): Tensor {
+  const n = size(shape);
+  const out = new Float64Array(n);
+  const sa = a.data.length === 1;
+  const sb = b.data.length === 1;
+  if (!sa && a.data.length !== n) throw new Error(`evaluate: size ${a.data.length} vs ${n}`);
+  if (!sb && b.data.length !== n) throw new Error(`evaluate: size ${b.data.length} vs ${n}`);
+  for (let i = 0; i < n; i++) out[i] = f(sa ? a.data[0] : a.data[i], sb ? b.data[0] : b.data[i]);
+  return { shape, data: out };
+}
+
+function matmul(a: Tensor, b: Tensor, shape: Shape): Tensor {
+  const [m, k] = asMat(a.shape);
+  const [k2, n] = asMat(b.shape);
+  if (k !== k2) throw new Error(`evaluate: matmul ${a.shape} @ ${b.shape}`);
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let p = 0; p < k; p++) {
+      const av = a.data[i * k + p];
+      if (av === 0) continue;
+      for (let j = 0; j < n; j++) out[i * n + j] += av * b.data[p * n + j];
+    }
+  return { shape, data: out };
+}
+
+function evalNode(n: Node, arg: Tensor[], leaf: LeafValues): Tensor {
+  switch (n.op) {
+    case 'num':
+      return { shape: [], data: Float64Array.of(n.num!) };
+    case 'zero':
+      return filled(n.shape, 0);
+    case 'ones':
+      return filled(n.shape, 1);
+    case 'eye': {
+      const k = n.shape[0];
+      const t = filled(n.shape, 0);
+      for (let i = 0; i < k; i++) t.data[i * k + i] = 1;
+      return t;
+    }
+    case 'leaf': {
+      const v = leaf(n.name!, n.step ?? null);
+      if (!v) throw new Error(`evaluate: no value for ${n.name}${n.step === null ? '' : `@${n.step}`}`);
+      if (v.data.length !== size(n.shape)) throw new Error(`evaluate: ${n.name} has ${v.data.length} entries, expected ${size(n.shape)}`);
+      return { shape: n.shape, data: v.data };
+    }
+    case 'vec':
+    case 'mat':
+      return { shape: n.shape, data: Float64Array.from(arg, (t) => t.data[0]) };
+    case 'add':
+      return arg.reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x + y), filled(n.shape, 0));
+    case 'mul':
+    case 'had':
+      return arg.reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x * y), filled(n.shape, 1));
+    case 'matmul':
+      return matmul(arg[0], arg[1], n.shape);
+    case 'T': {
+      const [r, c] = asMat(arg[0].shape);
+      const out = new Float64Array(r * c);
+      for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = arg[0].data[i * c + j];
+      return { shape: n.shape, data: out };
+    }
+    case 'pow':
+      return zip(arg[0], arg[1], n.shape, (x, y) => x ** y);
+    case 'div':
+      return zip(arg[0], arg[1], n.shape, (x, y) => x / y);
+    case 'call': {
+      const f = fns[n.fn!];
+      return { shape: n.shape, data: arg[0].data.map((x) => f(x)) };
+    }
+    case 'softmax': {
+      const d = arg[0].data;
+      const mx = d.reduce((m, x) => Math.max(m, x), -Infinity);
+      const e = d.map((x) => Math.exp(x - mx));
+      const s = e.reduce((a, x) => a + x, 0);
+      return { shape: n.shape, data: e.map((x) => x / s) };
+    }
+    case 'sumall':
+      return { shape: [], data: Float64Array.of(arg[0].data.reduce((a, x) => a + x, 0)) };
+    case 'mean':
+      return { shape: [], data: Float64Array.of(arg[0].data.reduce((a, x) => a + x, 0) / arg[0].data.length) };
+    case 'diag': {
+      const k = arg[0].data.length;
+      const t = filled(n.shape, 0);
+      for (let i = 0; i < k; i++) t.data[i * k + i] = arg[0].data[i];
+      return t;
+    }
+    case 'index': {
+      const a = arg[0];
+      const [, c] = asMat(a.shape);
+      const flat = n.j === null || n.j === undefined ? n.i! - 1 : (n.i! - 1) * c + (n.j - 1);
+      return { shape: [], data: Float64Array.of(a.data[flat]) };
+    }
+    case 'kron': {
+      const [ra, ca] = asMat(arg[0].shape);
+      const [rb, cb] = asMat(arg[1].shape);
+      const C = ca * cb;
+      const out = new Float64Array(ra * rb * C);
+      for (let i = 0; i < ra; i++)
+        for (let j = 0; j < ca; j++)
+          for (let k = 0; k < rb; k++)
+            for (let l = 0; l < cb; l++) out[(i * rb + k) * C + (j * cb + l)] = arg[0].data[i * ca + j] * arg[1].data[k * cb + l];
+      return { shape: fromMat(ra * rb, C), data: out };
+    }
+    case 'vecop':
+      return { shape: n.shape, data: arg[0].data };
+    case 'sym':
+      return arg[0];
+  }
+}
+
+function kids(n: Node): readonly Node[] {
+  return n.op === 'sym' ? [n.def!] : n.args;
+}
+
+/** Evaluate many roots over one shared memo. */
+export class Evaluator {
+  private memo = new Map<number, Tensor>();
+  constructor(private leaf: LeafValues) {}
+
+  value(root: Node): Tensor {
+    const done = this.memo.get(root.id);
+    if (done) return done;
+    const stack: [Node, boolean][] = [[root, false]];
+    while (stack.length) {
+      const [n, expanded] = stack.pop()!;
+      if (this.memo.has(n.id)) continue;
+      const ks = kids(n);
+      if (!expanded) {
+        stack.push([n, true]);
+        for (const k of ks) if (!this.memo.has(k.id)) stack.push([k, false]);
+        continue;
+      }
+      this.memo.set(n.id, evalNode(n, ks.map((k) => this.memo.get(k.id)!), this.leaf));
+    }
+    return this.memo.get(root.id)!;
+  }
+}

@@ -1,0 +1,337 @@
+// Turning a Derivation into printed forms: rows of equations (lhs = rhs = … = value) rendered as
+// Unicode text and as KaTeX LaTeX (aligned, long sums broken one term per line). Per-step lines and
+// per-step terms that print the same relative to their own step are collapsed into one general line
+// (δ_t = … for t = 1..T−1) or one sum (Σ_{t=1}^{T} …): the relative print is a faithful print of
+// each concrete expression, so equal prints mean equal expressions up to the shift of the step.
+
+import type { Form } from '../../report';
+import { size, type Label, type Node, type NodeName } from './ir';
+import { Printer, type PrintOpts } from './print';
+import type { AdjLine, Derivation, StepItem } from './derive';
+import type { Tensor } from './evaluate';
+
+export type Term = { neg: boolean; s: string };
+export interface Row {
+  lhs: string;
+  /** successive right-hand sides: lhs = alt₁ = alt₂ = … */
+  alts: Term[][];
+  /** a range note such as "for t = 1..2" (text, LaTeX) */
+  note?: [string, string];
+}
+export interface Both<T> {
+  text: T;
+  latex: T;
+}
+
+const TEXT_WIDTH = 100;
+
+export function mkPrinters(o: Omit<PrintOpts, 'latex'>): Both<Printer> {
+  return { text: new Printer({ ...o, latex: false }), latex: new Printer({ ...o, latex: true }) };
+}
+
+export function renderText(rows: Row[]): string {
+  const out: string[] = [];
+  for (const r of rows) {
+    const alts = r.alts.map((a) => joinTerms(a, false));
+    const note = r.note ? `   ${r.note[0]}` : '';
+    const one = `${r.lhs} = ${alts.join(' = ')}${note}`;
+    if (one.length <= TEXT_WIDTH) {
+      out.push(one);
+      continue;
+    }
+    const pad = ' '.repeat(Math.min(r.lhs.length + 1, 12));
+    r.alts.forEach((a, i) => {
+      const lead = i === 0 ? `${r.lhs} = ` : `${pad}= `;
+      if (alts[i].length + lead.length <= TEXT_WIDTH) {
+        out.push(lead + alts[i]);
+        return;
+      }
+      a.forEach((t, k) => {
+        if (k === 0) out.push(lead + (t.neg ? '−' : '') + t.s);
+        else out.push(`${pad}  ${t.neg ? '−' : '+'} ${t.s}`);
+      });
+    });
+    if (note) out[out.length - 1] += note;
+  }
+  return out.join('\n');
+}
+
+export function renderLatex(rows: Row[]): string {
+  const lines = rows.map((r) => {
+    const alts = r.alts.map((a) => {
+      const joined = joinTerms(a, true);
+      if (a.length <= 2 || joined.length <= 160) return joined;
+      return a.map((t, k) => (k === 0 ? (t.neg ? '-' : '') + t.s : `\\\\ &\\quad ${t.neg ? '-' : '+'} ${t.s}`)).join(' ');
+    });
+    const note = r.note ? ` \\quad ${r.note[1]}` : '';
+    return `${r.lhs} &= ${alts.join(' \\\\ &= ')}${note}`;
+  });
+  return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+}
+
+function joinTerms(ts: Term[], latex: boolean): string {
+  const minus = latex ? '-' : '−';
+  return ts.map((t, i) => (i === 0 ? (t.neg ? minus : '') + t.s : `${t.neg ? ` ${minus} ` : ' + '}${t.s}`)).join('');
+}
+
+export function form(rows: Row[], latexRows: Row[]): Form {
+  return { text: renderText(rows), latex: renderLatex(latexRows) };
+}
+
+// ---- numbers -----------------------------------------------------------------------------------
+
+export function numText(x: number, latex: boolean): string {
+  if (Number.isNaN(x)) return latex ? '\\text{NaN}' : 'NaN';
+  if (!Number.isFinite(x)) return latex ? (x > 0 ? '\\infty' : '-\\infty') : x > 0 ? '∞' : '−∞';
+  const s = String(Number(x.toPrecision(6)));
+  if (!latex) return s.replace(/^-/, '−');
+  return s.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`);
+}
+
+export function valueText(t: Tensor, shape: number[], latex: boolean): string {
+  const xs = Array.from(t.data, (x) => numText(x, latex));
+  if (shape.length === 0 || xs.length === 1) return xs[0];
+  if (shape.length === 1) return latex ? `\\begin{bmatrix}${xs.join(' \\\\ ')}\\end{bmatrix}` : `[${xs.join(', ')}]`;
+  const c = shape[1];
+  const rows: string[][] = [];
+  for (let i = 0; i < xs.length; i += c) rows.push(xs.slice(i, i + c));
+  return latex
+    ? `\\begin{bmatrix}${rows.map((r) => r.join(' & ')).join(' \\\\ ')}\\end{bmatrix}`
+    : `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`;
+}
+
+export function exactLatex(s: string): string {
+  const frac = (x: string): string => x.replace(/^(-?)(\d+)\/(\d+)$/, (_, m: string, n: string, d: string) => `${m}\\frac{${n}}{${d}}`);
+  if (!s.startsWith('[')) return frac(s);
+  const rows = s.startsWith('[[') ? (JSON.parse(s.replace(/(-?\d+\/\d+|-?\d+)/g, '"$1"')) as string[][]) : [JSON.parse(s.replace(/(-?\d+\/\d+|-?\d+)/g, '"$1"')) as string[]];
+  if (!s.startsWith('[[')) return `\\begin{bmatrix}${rows[0].map(frac).join(' \\\\ ')}\\end{bmatrix}`;
+  return `\\begin{bmatrix}${rows.map((r) => r.map(frac).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+}
+
+// ---- grouping per-step items -------------------------------------------------------------------
+
+interface Group {
+  from: number | null;
+  to: number | null;
+  node: Node;
+}
+
+/** Runs of consecutive steps (stride ±1) whose items print alike relative to their own step. */
+export function collapse(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor'>, key?: (it: StepItem) => string): Group[] {
+  const groups: Group[] = [];
+  let prevKey = '';
+  for (const it of items) {
+    const k = it.step === null ? null : key ? key(it) : new Printer({ ...o, latex: false, anchor: it.step }).str(it.node);
+    const g = groups[groups.length - 1];
+    if (k !== null && g && g.to !== null && it.step !== null && prevKey === k && Math.abs(it.step - g.to) === 1 && (g.from === g.to || Math.sign(it.step - g.to) === Math.sign(g.to - g.from!))) {
+      g.to = it.step;
+    } else groups.push({ from: it.step, to: it.step, node: it.node });
+    prevKey = k ?? '';
+  }
+  return groups;
+}
+
+const rangeNote = (a: number, b: number): [string, string] => {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  return [`for t = ${lo}..${hi}`, `\\text{for } t = ${lo}, \\dots, ${hi}`];
+};
+
+/** A sum of per-step items, with runs written as Σ_{t=a}^{b}. */
+export function sumTerms(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor'>): Both<Term[]> {
+  const groups = collapse(items, o);
+  const text: Term[] = [];
+  const latex: Term[] = [];
+  for (const g of groups) {
+    if (g.from === null || g.from === g.to) {
+      const p = mkPrinters(o);
+      text.push(...p.text.terms(g.node));
+      latex.push(...p.latex.terms(g.node));
+      continue;
+    }
+    const p = mkPrinters({ ...o, anchor: g.from });
+    const lo = Math.min(g.from, g.to!);
+    const hi = Math.max(g.from, g.to!);
+    for (const [pr, out, latexMode] of [[p.text, text, false], [p.latex, latex, true]] as const) {
+      const ts = pr.terms(g.node);
+      const sigma = latexMode ? `\\sum_{t=${lo}}^{${hi}} ` : `Σ_{t=${lo}}^{${hi}} `;
+      if (ts.length === 1) out.push({ neg: ts[0].neg, s: sigma + ts[0].s });
+      else out.push({ neg: false, s: sigma + (latexMode ? `\\left(${pr.joinTerms(ts)}\\right)` : `(${pr.joinTerms(ts)})`) });
+    }
+  }
+  return { text, latex };
+}
+
+// ---- the forms ---------------------------------------------------------------------------------
+
+function nodeName(g: Derivation['of']): NodeName {
+  return g.kind === 'expr' ? { expr: g.eq! } : { name: g.name, step: g.step };
+}
+
+export function headerLabel(d: Derivation): Label {
+  return { kind: 'jac', of: nodeName(d.of), wrt: nodeName(d.wrt), plus: !d.total };
+}
+
+/** Named preactivations used by these nodes (not looking inside adjoint names), in first-use order. */
+function preactivations(roots: Node[]): Node[] {
+  const seen = new Set<number>();
+  const out: Node[] = [];
+  const stack = [...roots].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    if (n.op === 'sym') {
+      if (n.label!.kind === 'pre') out.push(n);
+      if (n.label!.kind === 'adj') continue;
+      stack.push(n.def!);
+      continue;
+    }
+    for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
+  }
+  return out;
+}
+
+/** "where h̃_t = W_xh x_t + W_hh h_{t-1} + b_h": the named preactivations, collapsed over steps. */
+export function whereRows(roots: Node[]): Both<Row[]> {
+  const pres = preactivations(roots);
+  const byQ = new Map<string, Node[]>();
+  for (const p of pres) {
+    const l = p.label as Extract<Label, { kind: 'pre' }>;
+    const k = `${l.q}#${l.n}`;
+    byQ.set(k, [...(byQ.get(k) ?? []), p]);
+  }
+  const text: Row[] = [];
+  const latex: Row[] = [];
+  for (const list of byQ.values()) {
+    list.sort((a, z) => ((a.label as { step: number | null }).step ?? 0) - ((z.label as { step: number | null }).step ?? 0));
+    const items = list.map((p) => ({ step: (p.label as { step: number | null }).step, node: p }));
+    const groups = collapse(items, {}, (it) => new Printer({ latex: false, anchor: it.step! }).str(it.node.def!));
+    for (const g of groups) {
+      const anchor = g.from !== null && g.from !== g.to ? g.from : undefined;
+      const p = mkPrinters({ anchor });
+      const note = anchor !== undefined ? rangeNote(g.from!, g.to!) : undefined;
+      text.push({ lhs: p.text.str(g.node), alts: [p.text.terms(g.node.def!)], note });
+      latex.push({ lhs: p.latex.str(g.node), alts: [p.latex.terms(g.node.def!)], note });
+    }
+  }
+  return { text, latex };
+}
+
+export interface ValueStrings {
+  text: string;
+  latex: string;
+}
+
+function withValue(rows: Both<Row[]>, v: ValueStrings | null): Both<Row[]> {
+  if (!v || !rows.text.length) return rows;
+  const last = rows.text.length - 1;
+  rows.text[last].alts.push([{ neg: false, s: v.text }]);
+  rows.latex[last].alts.push([{ neg: false, s: v.latex }]);
+  return rows;
+}
+
+export function chainForm(d: Derivation, v: ValueStrings | null): Form | undefined {
+  if (!d.chain) return undefined;
+  const p = mkPrinters({});
+  // a single edge is its own chain: show what it is instead of repeating the header
+  const chain = d.chain.op === 'sym' && d.explicit ? d.explicit : d.chain;
+  const rows = withValue({
+    text: [{ lhs: p.text.label(headerLabel(d)), alts: [p.text.terms(chain)] }],
+    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [p.latex.terms(chain)] }],
+  }, v);
+  if (chain !== d.chain) {
+    const w = whereRows([chain]);
+    rows.text.push(...w.text);
+    rows.latex.push(...w.latex);
+  }
+  return form(rows.text, rows.latex);
+}
+
+export function explicitForm(d: Derivation, v: ValueStrings | null, node: Node | null, inlinePre = false): Form | undefined {
+  if (!node) return undefined;
+  const p = mkPrinters({ inline: { pre: inlinePre } });
+  const rows = withValue({
+    text: [{ lhs: p.text.label(headerLabel(d)), alts: [p.text.terms(node)] }],
+    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [p.latex.terms(node)] }],
+  }, v);
+  if (!inlinePre) {
+    const w = whereRows([node]);
+    rows.text.push(...w.text);
+    rows.latex.push(...w.latex);
+  }
+  return form(rows.text, rows.latex);
+}
+
+function shapeNote(shape: number[], latex: boolean): string {
+  if (size(shape) === 1) return '';
+  if (latex) return ` \\in \\mathbb{R}^{${shape.join(' \\times ')}}`;
+  const sup = (n: number): string => String(n).replace(/\d/g, (c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]);
+  return ` ∈ ℝ${shape.map(sup).join('ˣ')}`;
+}
+
+export function recursiveForm(d: Derivation, v: ValueStrings | null): Form | undefined {
+  const r = d.recursive;
+  if (!r) return undefined;
+  const text: Row[] = [];
+  const latex: Row[] = [];
+  // group the adjoint lines by quantity, each run of steps that prints alike as one general line
+  const byQ = new Map<string, AdjLine[]>();
+  for (const l of r.lines) byQ.set(l.q, [...(byQ.get(l.q) ?? []), l]);
+  const ofName = nodeName(d.of);
+  for (const [q, lines] of byQ) {
+    const shape = lines[0].sym.shape;
+    // δ_t := ∂L/∂h_t, stated once
+    const anyStep = lines.find((l) => l.step !== null)?.step ?? undefined;
+    const pd = mkPrinters(anyStep === undefined ? {} : { anchor: anyStep });
+    const defLabel: Label = { kind: 'jac', of: ofName, wrt: { name: q, step: anyStep ?? null }, plus: false };
+    const adjLabel: Label = { kind: 'adj', q, step: anyStep ?? null, letter: r.letter };
+    text.push({ lhs: pd.text.label(adjLabel), alts: [[{ neg: false, s: pd.text.label(defLabel) + shapeNote(shape, false) }]] });
+    latex.push({ lhs: pd.latex.label(adjLabel), alts: [[{ neg: false, s: pd.latex.label(defLabel) + shapeNote(shape, true) }]] });
+    const items = lines.map((l) => ({ step: l.step, node: l.sym }));
+    const keyOf = new Map(lines.map((l) => [l.sym.id, l]));
+    const groups = collapse(items, {}, (it) => {
+      const l = keyOf.get(it.node.id)!;
+      const pr = new Printer({ latex: false, anchor: it.step! });
+      return `${pr.str(l.explicit)}|${l.chain ? pr.str(l.chain) : ''}`;
+    });
+    for (const g of groups) {
+      const l = keyOf.get(g.node.id)!;
+      const general = g.from !== null && g.from !== g.to;
+      const p = mkPrinters(general ? { anchor: g.from! } : {});
+      const note = general ? rangeNote(g.from!, g.to!) : undefined;
+      for (const [pr, out] of [[p.text, text], [p.latex, latex]] as const) {
+        const alts: Term[][] = [];
+        if (l.chain) alts.push(pr.terms(l.chain));
+        alts.push(pr.terms(l.explicit));
+        if (alts.length === 2 && pr.joinTerms(alts[0]) === pr.joinTerms(alts[1])) alts.pop();
+        out.push({ lhs: pr.str(g.node), alts, note });
+      }
+    }
+  }
+  // the result: a sum over the consumers of wrt
+  const ex = sumTerms(r.result, {});
+  const alts: Both<Term[][]> = { text: [], latex: [] };
+  if (r.resultChain) {
+    const ch = sumTerms(r.resultChain, {});
+    alts.text.push(ch.text);
+    alts.latex.push(ch.latex);
+  }
+  if (!alts.text.length || joinTerms(alts.text[0], false) !== joinTerms(ex.text, false)) {
+    alts.text.push(ex.text);
+    alts.latex.push(ex.latex);
+  }
+  const p = mkPrinters({});
+  text.push({ lhs: p.text.label(headerLabel(d)), alts: alts.text });
+  latex.push({ lhs: p.latex.label(headerLabel(d)), alts: alts.latex });
+  const rows = withValue({ text, latex }, v);
+  const w = whereRows([...r.lines.map((l) => l.explicit), ...r.result.map((x) => x.node)]);
+  rows.text.push(...w.text);
+  rows.latex.push(...w.latex);
+  return form(rows.text, rows.latex);
+}
+
+export function zeroForm(d: Derivation): Form {
+  const p = mkPrinters({});
+  return { text: `${p.text.label(headerLabel(d))} = 0`, latex: `${p.latex.label(headerLabel(d))} = 0` };
+}

@@ -1,0 +1,176 @@
+// The symbolic engine's public API: derivations of ∂A/∂B on the unrolled graph in three printed forms
+// (chain rule, explicit, δ-recursion), each as Unicode text and KaTeX LaTeX, with the number; the
+// immediate partial of a quantity's equation for hovers; and evaluation of every form back to numbers.
+
+import type { Expr, Idx, Model } from '../../language/model';
+import type { Form } from '../../report';
+import { derive, type Derivation } from './derive';
+import { Evaluator, type LeafValues, type Tensor } from './evaluate';
+import { exactText, exactValue } from './exact';
+import { chainForm, exactLatex, explicitForm, headerLabel, mkPrinters, recursiveForm, valueText, zeroForm, type ValueStrings } from './forms';
+import { fromMat, size, Unsupported, type Node } from './ir';
+import { Unrolled } from './graph';
+import { Builder } from './ir';
+import { Rules } from './rules';
+
+export { Unsupported } from './ir';
+export type { Tensor } from './evaluate';
+
+export interface DeriveForms {
+  chain?: Form;
+  explicit?: Form;
+  recursive?: Form;
+  exact?: string;
+  best: Form;
+}
+
+/** What evaluateForm needs of a Run: the value of a node (t null: untimed quantity / shared param). */
+export interface ValueSource {
+  value(name: string, t: number | null): Tensor | undefined;
+}
+
+const derivations = new WeakMap<DeriveForms, Derivation>();
+
+function stepOf(idx: Idx | null, t: number | null): number | null {
+  if (!idx) return null;
+  if (idx.v === null) return idx.k;
+  if (t === null) throw new Unsupported(`a free ${idx.v} with no step given`);
+  return t + idx.k;
+}
+
+/** The values of a model computed from its own declared values (when every declaration has one). */
+export function declaredValues(model: Model): LeafValues {
+  const U = new Unrolled(model, new Builder());
+  U.substituteConstants = false;
+  const memo = new Map<string, Tensor>();
+  const ev = new Evaluator((name, step) => get(name, step));
+  function get(name: string, step: number | null): Tensor | undefined {
+    const key = `${name}@${step}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const d = model.decls.get(name);
+    let v: Tensor | undefined;
+    if (d) {
+      const arr = d.values ? (d.perStep ? d.values[(step ?? 1) - 1] : d.values[0]) : undefined;
+      v = arr ? { shape: d.shape, data: arr } : undefined;
+    } else if (model.quantities.has(name)) v = ev.value(U.equation(name, step));
+    if (v) memo.set(key, v);
+    return v;
+  }
+  return get;
+}
+
+function leafValues(src: ValueSource): LeafValues {
+  return (name, step) => src.value(name, step);
+}
+
+/** The shape a derivative is reported in: the gradient's (wrt's) for a scalar `of`, else Jacobian rows × columns. */
+function resultShape(d: Derivation): number[] {
+  const ofShape = (d.of.eq ?? d.of.leaf).shape;
+  const wrtShape = d.wrt.leaf.shape;
+  return size(ofShape) === 1 ? wrtShape : fromMat(size(ofShape), size(wrtShape));
+}
+
+function formNode(d: Derivation, kind: 'chain' | 'explicit' | 'recursive'): Node | null {
+  if (!d.total) return kind === 'recursive' ? null : d.immediate;
+  if (kind === 'chain') return d.chain;
+  if (kind === 'explicit') return d.explicit;
+  return d.recursive?.value ?? null;
+}
+
+function evaluateNode(d: Derivation, n: Node, leaf: LeafValues): Tensor {
+  const t = new Evaluator(leaf).value(n);
+  const shape = resultShape(d);
+  if (t.data.length !== size(shape)) throw new Error(`form evaluates to ${t.data.length} entries, expected ${size(shape)}`);
+  return { shape, data: Float64Array.from(t.data) };
+}
+
+/**
+ * ∂of/∂wrt (total=true) or ∂⁺of/∂wrt, at step t (null when the query has no free t). `of` may be any
+ * model Expr (usually a ref). `values` supplies the numbers (a Run); without it, the model's declared values.
+ */
+export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Idx | null }, total: boolean, t: number | null, values?: ValueSource): DeriveForms {
+  const ofArg = of.k === 'ref' ? { ref: { name: of.name, step: stepOf(of.idx, t) } } : { expr: of, t };
+  const d = derive(model, ofArg, { name: wrt.name, step: stepOf(wrt.idx, t) }, total);
+  if (d.zero) {
+    const z = zeroForm(d);
+    const out: DeriveForms = { explicit: z, best: z };
+    derivations.set(out, d);
+    return out;
+  }
+  const leaf = values ? leafValues(values) : declaredValues(model);
+  const main = formNode(d, 'recursive') ?? formNode(d, 'explicit') ?? formNode(d, 'chain');
+  let v: ValueStrings | null = null;
+  let exact: string | undefined;
+  const shape = resultShape(d);
+  if (main) {
+    const val = evaluateNode(d, main, leaf);
+    v = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
+    const ex = exactValue(model, d.U, main);
+    if (ex) {
+      exact = exactText(ex, shape);
+      const float = Array.from(val.data);
+      const same = ex.data.every((r, i) => r.toNumber() === float[i] && String(float[i]).length <= 8);
+      if (!same) v = { text: `${exact} ≈ ${v.text}`, latex: `${exactLatex(exact)} \\approx ${v.latex}` };
+    }
+  }
+  const out: DeriveForms = { best: { text: '', latex: '' } };
+  if (!total) {
+    out.explicit = explicitForm(d, v, d.immediate, true);
+    out.best = out.explicit!;
+  } else {
+    out.chain = chainForm(d, v);
+    out.explicit = explicitForm(d, v, d.explicit);
+    // with no recurrent state in between, the δ form would only repeat the chain form
+    if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
+    out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
+  }
+  if (exact !== undefined) out.exact = exact;
+  for (const k of ['chain', 'explicit', 'recursive'] as const) if (out[k] === undefined) delete out[k];
+  derivations.set(out, d);
+  return out;
+}
+
+/** ∂⁺NAME_t/∂wrt symbolically in terms of the free t, e.g. "σ′(W_xh x_t + W_hh h_{t-1} + b_h) W_hh". */
+export function partialForm(model: Model, quantity: string, wrt: { name: string; idx: Idx | null }): Form {
+  const q = model.quantities.get(quantity);
+  if (!q) throw new Unsupported(`${quantity} is not a quantity`);
+  const anchor = q.timed ? model.T : null;
+  const b = new Builder();
+  const U = new Unrolled(model, b);
+  U.substituteConstants = false;
+  const eq = U.equation(quantity, anchor);
+  const wstep = wrt.idx === null ? (model.decls.get(wrt.name)?.perStep || model.decls.get(wrt.name)?.kind !== 'param' ? anchor : null) : stepOf(wrt.idx, anchor);
+  const leaf = U.ref(wrt.name, wstep, false);
+  const J = new Rules(b).jacobian(eq, leaf);
+  const p = mkPrinters({ anchor: anchor ?? undefined, inline: { pre: true } });
+  if (!J) return { text: '0', latex: '0' };
+  return { text: p.text.str(J), latex: p.latex.str(J) };
+}
+
+/** Evaluate one of the forms back numerically at a run's values. */
+export function evaluateForm(forms: DeriveForms, kind: 'chain' | 'explicit' | 'recursive', run: ValueSource): Tensor {
+  const d = derivations.get(forms);
+  if (!d) throw new Error('evaluateForm: these forms did not come from deriveForms');
+  if (d.zero) return { shape: resultShape(d), data: new Float64Array(size(resultShape(d))) };
+  const n = formNode(d, kind);
+  if (!n) throw new Error(`evaluateForm: no ${kind} form`);
+  return evaluateNode(d, n, leafValues(run));
+}
+
+/** For the benchmark: derive every form of ∂of/∂wrt and report the time and printed size. */
+export function benchDerive(model: Model, of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null = null, values?: ValueSource): { ms: number; chars: number; nodes: number } {
+  const t0 = performance.now();
+  const f = deriveForms(model, of, wrt, true, t, values);
+  const ms = performance.now() - t0;
+  const chars = (f.chain?.text.length ?? 0) + (f.explicit?.text.length ?? 0) + (f.recursive?.text.length ?? 0) + (f.chain?.latex.length ?? 0) + (f.explicit?.latex.length ?? 0) + (f.recursive?.latex.length ?? 0);
+  return { ms, chars, nodes: derivations.get(f)!.b.count };
+}
+
+/** The header of a derivative as printed (∂L/∂W_hh), for callers that build their own lines. */
+export function derivativeLabel(forms: DeriveForms): Form | null {
+  const d = derivations.get(forms);
+  if (!d) return null;
+  const p = mkPrinters({});
+  return { text: p.text.label(headerLabel(d)), latex: p.latex.label(headerLabel(d)) };
+}

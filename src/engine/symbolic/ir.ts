@@ -1,0 +1,428 @@
+// The symbolic IR: a hash-consed expression DAG. Every node is built through a Builder, which
+// returns the existing node for an identical (op, shape, args, payload) — so shared subexpressions
+// (h̃_t, δ_{t+1}, σ′(h̃_t)) exist once and derivations stay linear in T. The Builder's constructors
+// also apply the small simplifier: constants folded, 0 and 1 dropped, −1 pulled into a coefficient,
+// like terms merged. It is deliberately not a CAS.
+
+export type Shape = number[];
+
+export type CallFn =
+  | 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs'
+  | 'dsigma' | 'dtanh' | 'drelu' | 'sign';
+
+export type Op =
+  | 'num' | 'zero' | 'eye' | 'ones' | 'leaf' | 'vec' | 'mat'
+  | 'add' | 'mul' | 'had' | 'matmul' | 'T' | 'pow' | 'div' | 'call' | 'softmax'
+  | 'sumall' | 'mean' | 'diag' | 'index' | 'kron' | 'vecop' | 'sym';
+
+/** How a node of the unrolled graph is named in a derivative: `h` at step 2, or an expression. */
+export type NodeName = { name: string; step: number | null } | { expr: Node };
+
+export type Label =
+  /** a named preactivation such as h̃_t := W_xh x_t + W_hh h_{t-1} + b_h */
+  | { kind: 'pre'; q: string; step: number | null; n: number }
+  /** an immediate partial ∂a/∂b of one edge of the unrolled graph (∂⁺ when `plus`) */
+  | { kind: 'jac'; of: NodeName; wrt: NodeName; plus: boolean }
+  /** an adjoint δ_t = ∂L/∂h_t (letter 'delta') or h̄_t (letter 'bar') */
+  | { kind: 'adj'; q: string; step: number | null; letter: 'delta' | 'bar' };
+
+export interface Node {
+  readonly id: number;
+  readonly op: Op;
+  readonly shape: Shape;
+  readonly args: readonly Node[];
+  /** num: the value */
+  readonly num?: number;
+  /** leaf: a value of the run (a declaration, or a quantity at a step) */
+  readonly name?: string;
+  readonly step?: number | null;
+  /** leaf: written with an absolute index (h_3) rather than relative to t */
+  readonly abs?: boolean;
+  readonly fn?: CallFn;
+  /** index: 1-based entry (j null for a vector) */
+  readonly i?: number;
+  readonly j?: number | null;
+  /** sym: its name and its definition */
+  readonly label?: Label;
+  readonly def?: Node;
+}
+
+export class Unsupported extends Error {}
+
+export function size(s: Shape): number {
+  let n = 1;
+  for (const d of s) n *= d;
+  return n;
+}
+export const isScalar = (s: Shape): boolean => size(s) === 1;
+export function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+/** A shape as rows × columns: scalar 1×1, vector n×1 (a column), matrix m×n. */
+export function asMat(s: Shape): [number, number] {
+  if (s.length === 0) return [1, 1];
+  if (s.length === 1) return [s[0], 1];
+  return [s[0], s[1]];
+}
+/** Normalize rows × columns back to a shape: 1×1 is a scalar, r×1 a column vector. */
+export function fromMat(r: number, c: number): Shape {
+  if (r === 1 && c === 1) return [];
+  if (c === 1) return [r];
+  return [r, c];
+}
+/** The shape of the Jacobian ∂y/∂x: rows are y's entries, columns x's (both row-major). */
+export function jacShape(y: Shape, x: Shape): Shape {
+  return fromMat(size(y), size(x));
+}
+
+function labelKey(l: Label): string {
+  const nn = (n: NodeName): string => ('expr' in n ? `e${n.expr.id}` : `${n.name}@${n.step}`);
+  switch (l.kind) {
+    case 'pre': return `pre:${l.q}@${l.step}#${l.n}`;
+    case 'jac': return `jac:${nn(l.of)}/${nn(l.wrt)}${l.plus ? '+' : ''}`;
+    case 'adj': return `adj:${l.q}@${l.step}${l.letter}`;
+  }
+}
+
+export class Builder {
+  private table = new Map<string, Node>();
+  private next = 1;
+
+  get count(): number {
+    return this.table.size;
+  }
+
+  private make(op: Op, shape: Shape, args: readonly Node[], extra: Partial<Node> = {}, payload = ''): Node {
+    const key = `${op}|${shape.join('x')}|${args.map((a) => a.id).join(',')}|${payload}`;
+    const hit = this.table.get(key);
+    if (hit) return hit;
+    const node: Node = { id: this.next++, op, shape, args, ...extra };
+    this.table.set(key, node);
+    return node;
+  }
+
+  // ---- atoms -------------------------------------------------------------------------------
+
+  num(v: number): Node {
+    const key = Object.is(v, -0) ? 0 : v;
+    return this.make('num', [], [], { num: key }, String(key));
+  }
+  zero(shape: Shape): Node {
+    return isScalar(shape) && shape.length === 0 ? this.num(0) : this.make('zero', shape, []);
+  }
+  eye(n: number): Node {
+    return n === 1 ? this.num(1) : this.make('eye', [n, n], [], {}, String(n));
+  }
+  ones(shape: Shape): Node {
+    return shape.length === 0 ? this.num(1) : this.make('ones', shape, []);
+  }
+  leaf(name: string, step: number | null, shape: Shape, abs = false): Node {
+    return this.make('leaf', shape, [], { name, step, abs }, `${name}@${step}${abs ? '!' : ''}`);
+  }
+  vec(items: Node[]): Node {
+    if (items.every(isZero)) return this.zero([items.length]);
+    return this.make('vec', [items.length], items);
+  }
+  mat(rows: Node[][]): Node {
+    const flat = rows.flat();
+    const shape = [rows.length, rows[0]?.length ?? 0];
+    if (flat.every(isZero)) return this.zero(shape);
+    return this.make('mat', shape, flat);
+  }
+  sym(label: Label, def: Node): Node {
+    return this.make('sym', def.shape, [], { label, def }, `${labelKey(label)}=${def.id}`);
+  }
+
+  // ---- sums and products -------------------------------------------------------------------
+
+  add(...terms: Node[]): Node {
+    const flat: Node[] = [];
+    for (const t of terms) {
+      if (t.op === 'add') flat.push(...t.args);
+      else if (!isZero(t)) flat.push(t);
+    }
+    const shape = flat.find((t) => !isScalar(t.shape))?.shape ?? terms.find((t) => t.shape.length > 0)?.shape ?? [];
+    // group like terms by their non-numeric part, in order of first appearance
+    const groups = new Map<number, { rest: Node; coef: number }>();
+    const order: (number | 'c')[] = [];
+    let constant = 0;
+    let sawConstant = false;
+    for (const t of flat) {
+      if (t.op === 'num') {
+        constant += t.num!;
+        if (!sawConstant) order.push('c');
+        sawConstant = true;
+        continue;
+      }
+      const [coef, rest] = splitCoef(this, t);
+      const g = groups.get(rest.id);
+      if (g) g.coef += coef;
+      else {
+        groups.set(rest.id, { rest, coef });
+        order.push(rest.id);
+      }
+    }
+    const out: Node[] = [];
+    for (const o of order) {
+      if (o === 'c') {
+        if (constant !== 0) out.push(this.num(constant));
+        continue;
+      }
+      const g = groups.get(o)!;
+      if (g.coef === 0) continue;
+      out.push(g.coef === 1 ? g.rest : this.mul(this.num(g.coef), g.rest));
+    }
+    if (out.length === 0) return this.zero(shape);
+    if (out.length === 1 && sameShape(out[0].shape, shape)) return out[0];
+    return this.make('add', shape, out);
+  }
+
+  sub(a: Node, b: Node): Node {
+    return this.add(a, this.neg(b));
+  }
+  neg(a: Node): Node {
+    return this.mul(this.num(-1), a);
+  }
+
+  /** Scalar product, or a scalar times a tensor (at most one factor is not a scalar). */
+  mul(...factors: Node[]): Node {
+    const flat: Node[] = [];
+    let coef = 1;
+    for (const f of factors) {
+      for (const p of f.op === 'mul' ? f.args : [f]) {
+        if (p.op === 'num') coef *= p.num!;
+        else if (p.op === 'ones' && isScalar(p.shape)) continue;
+        else flat.push(p);
+      }
+    }
+    const tensors = flat.filter((p) => !isScalar(p.shape));
+    const shape: Shape = tensors[0]?.shape ?? factors.find((f) => f.shape.length > 0)?.shape ?? [];
+    if (coef === 0 || flat.some(isZero)) return this.zero(shape);
+    if (tensors.length > 1) {
+      // two tensors in one product: elementwise (same shapes), with the scalars kept in front
+      const scal = flat.filter((p) => isScalar(p.shape));
+      return this.mul(this.num(coef), ...scal, tensors.slice(1).reduce((acc, p) => this.had(acc, p), tensors[0]));
+    }
+    if (flat.length === 0) return coef === 1 && shape.length ? this.ones(shape) : this.num(coef);
+    const args = coef === 1 ? flat : [this.num(coef), ...flat];
+    if (args.length === 1) return args[0];
+    return this.make('mul', shape, args);
+  }
+
+  /** Elementwise product of two same-shape tensors (a scalar side becomes a scaling). */
+  had(a: Node, b: Node): Node {
+    if (isScalar(a.shape) || isScalar(b.shape)) return this.mul(a, b);
+    if (isZero(a) || isZero(b)) return this.zero(a.shape);
+    if (a.op === 'ones') return b;
+    if (b.op === 'ones') return a;
+    // pull scalar coefficients out: (c·X) ⊙ Y = c·(X ⊙ Y)
+    const [ca, ra] = splitCoef(this, a);
+    const [cb, rb] = splitCoef(this, b);
+    if (ca !== 1 || cb !== 1) return this.mul(this.num(ca * cb), this.had(ra, rb));
+    const args = [...(ra.op === 'had' ? ra.args : [ra]), ...(rb.op === 'had' ? rb.args : [rb])];
+    return this.make('had', a.shape, args);
+  }
+
+  matmul(a: Node, b: Node): Node {
+    if (isScalar(a.shape) && a.shape.length <= 1) return this.mul(a, b);
+    if (isScalar(b.shape) && b.shape.length <= 1) return this.mul(a, b);
+    const [ra, ca] = asMat(a.shape);
+    const [rb, cb] = asMat(b.shape);
+    if (ca !== rb) throw new Unsupported(`inner sizes differ: ${a.shape} @ ${b.shape}`);
+    const shape = fromMat(ra, cb);
+    if (isZero(a) || isZero(b)) return this.zero(shape);
+    if (a.op === 'eye') return b;
+    if (b.op === 'eye') return a;
+    const [ka, xa] = splitCoef(this, a);
+    const [kb, xb] = splitCoef(this, b);
+    if (ka !== 1 || kb !== 1) return this.mul(this.num(ka * kb), this.matmul(xa, xb));
+    return this.make('matmul', shape, [a, b]);
+  }
+
+  T(a: Node): Node {
+    if (a.shape.length === 0) return a;
+    if (a.op === 'T') return a.args[0];
+    if (a.op === 'eye' || a.op === 'diag') return a;
+    const [r, c] = asMat(a.shape);
+    const shape = c === 1 ? [1, r] : fromMat(c, r);
+    if (isZero(a)) return this.zero(shape);
+    if (a.op === 'ones') return this.ones(shape);
+    const [k, x] = splitCoef(this, a);
+    if (k !== 1) return this.mul(this.num(k), this.T(x));
+    return this.make('T', shape, [a]);
+  }
+
+  pow(a: Node, b: Node): Node {
+    if (b.op === 'num') {
+      if (b.num === 1) return a;
+      if (b.num === 0) return this.ones(a.shape);
+      if (a.op === 'num') return this.num(a.num! ** b.num!);
+    }
+    if (isZero(a) && b.op === 'num' && b.num! > 0) return this.zero(a.shape);
+    return this.make('pow', a.shape, [a, b]);
+  }
+
+  div(a: Node, b: Node): Node {
+    if (b.op === 'num' && b.num === 1) return a;
+    if (isZero(a)) return this.zero(a.shape.length ? a.shape : b.shape);
+    if (a.op === 'num' && b.op === 'num') return this.num(a.num! / b.num!);
+    const [k, x] = splitCoef(this, a);
+    if (k !== 1) return this.mul(this.num(k), this.div(x, b));
+    return this.make('div', a.shape.length ? a.shape : b.shape, [a, b]);
+  }
+
+  call(fn: CallFn, a: Node): Node {
+    if (isZero(a)) {
+      // values at 0 that are exact and worth folding
+      const at0: Partial<Record<CallFn, number>> = { sigma: 0.5, tanh: 0, relu: 0, exp: 1, dsigma: 0.25, dtanh: 1, abs: 0, sign: 0, sqrt: 0 };
+      const v = at0[fn];
+      if (v !== undefined) return v === 0 ? this.zero(a.shape) : v === 1 ? this.ones(a.shape) : this.mul(this.num(v), this.ones(a.shape));
+    }
+    return this.make('call', a.shape, [a], { fn }, fn);
+  }
+
+  softmax(a: Node): Node {
+    return this.make('softmax', a.shape, [a]);
+  }
+  sumall(a: Node): Node {
+    if (a.shape.length === 0) return a;
+    if (isZero(a)) return this.num(0);
+    return this.make('sumall', [], [a]);
+  }
+  mean(a: Node): Node {
+    if (a.shape.length === 0) return a;
+    if (isZero(a)) return this.num(0);
+    return this.make('mean', [], [a]);
+  }
+  /** A vector (or any tensor, flattened) as a diagonal matrix; a scalar stays a scalar. */
+  diag(v: Node): Node {
+    if (isScalar(v.shape)) return v;
+    const n = size(v.shape);
+    if (isZero(v)) return this.zero([n, n]);
+    if (v.op === 'ones') return this.eye(n);
+    const [k, x] = splitCoef(this, v);
+    if (k !== 1) return this.mul(this.num(k), this.diag(x));
+    return this.make('diag', [n, n], [v]);
+  }
+  index(a: Node, i: number, j: number | null): Node {
+    if (a.op === 'vec' && j === null) return a.args[i - 1];
+    if (a.op === 'mat' && j !== null) return a.args[(i - 1) * a.shape[1] + (j - 1)];
+    if (isZero(a)) return this.num(0);
+    return this.make('index', [], [a], { i, j }, `${i},${j}`);
+  }
+  kron(a: Node, b: Node): Node {
+    if (a.op === 'num' && a.num === 1) return b;
+    if (b.op === 'num' && b.num === 1) return a;
+    const [ra, ca] = asMat(a.shape);
+    const [rb, cb] = asMat(b.shape);
+    const shape = fromMat(ra * rb, ca * cb);
+    if (isZero(a) || isZero(b)) return this.zero(shape);
+    return this.make('kron', shape, [a, b]);
+  }
+  /** A tensor's entries as one column (row-major): vec(X). Vectors and scalars are their own. */
+  vecop(a: Node): Node {
+    if (a.shape.length <= 1) return a;
+    const [r, c] = asMat(a.shape);
+    if (r === 1) return this.make('vecop', [c], [a]);
+    if (isZero(a)) return this.zero([r * c]);
+    return this.make('vecop', [r * c], [a]);
+  }
+}
+
+export function isZero(n: Node): boolean {
+  return n.op === 'zero' || (n.op === 'num' && n.num === 0);
+}
+
+/** c·rest for a product with a leading numeric coefficient, else 1·node. */
+function splitCoef(b: Builder, t: Node): [number, Node] {
+  if (t.op === 'mul' && t.args[0].op === 'num') {
+    const rest = t.args.slice(1);
+    return [t.args[0].num!, rest.length === 1 ? rest[0] : b.mul(...rest)];
+  }
+  return [1, t];
+}
+
+/** Does n mention the leaf `name@step` (looking through named subexpressions)? Memoized per query. */
+export function makeDependsOn(name: string, step: number | null): (n: Node) => boolean {
+  const memo = new Map<number, boolean>();
+  const go = (n: Node): boolean => {
+    const m = memo.get(n.id);
+    if (m !== undefined) return m;
+    let r: boolean;
+    if (n.op === 'leaf') r = n.name === name && n.step === step;
+    else if (n.op === 'sym') r = go(n.def!);
+    else r = n.args.some(go);
+    memo.set(n.id, r);
+    return r;
+  };
+  return go;
+}
+
+/** The leaves n mentions, in order of first appearance (looking through named subexpressions). */
+export function leavesOf(n: Node): Node[] {
+  const seen = new Set<number>();
+  const out: Node[] = [];
+  const stack: Node[] = [n];
+  // iterative pre-order, children pushed in reverse so the first argument is visited first
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (seen.has(x.id)) continue;
+    seen.add(x.id);
+    if (x.op === 'leaf') out.push(x);
+    const kids = x.op === 'sym' ? [x.def!] : x.args;
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+  return out;
+}
+
+/** Rebuild a node with new arguments through the Builder (so the simplifier runs again). */
+export function rebuild(b: Builder, n: Node, args: Node[]): Node {
+  switch (n.op) {
+    case 'num': case 'zero': case 'eye': case 'ones': case 'leaf':
+      return n;
+    case 'vec': return b.vec(args);
+    case 'mat': {
+      const c = n.shape[1];
+      const rows: Node[][] = [];
+      for (let i = 0; i < args.length; i += c) rows.push(args.slice(i, i + c));
+      return b.mat(rows);
+    }
+    case 'add': return b.add(...args);
+    case 'mul': return b.mul(...args);
+    case 'had': return args.slice(1).reduce((acc, a) => b.had(acc, a), args[0]);
+    case 'matmul': return b.matmul(args[0], args[1]);
+    case 'T': return b.T(args[0]);
+    case 'pow': return b.pow(args[0], args[1]);
+    case 'div': return b.div(args[0], args[1]);
+    case 'call': return b.call(n.fn!, args[0]);
+    case 'softmax': return b.softmax(args[0]);
+    case 'sumall': return b.sumall(args[0]);
+    case 'mean': return b.mean(args[0]);
+    case 'diag': return b.diag(args[0]);
+    case 'index': return b.index(args[0], n.i!, n.j ?? null);
+    case 'kron': return b.kron(args[0], args[1]);
+    case 'vecop': return b.vecop(args[0]);
+    case 'sym': return n;
+  }
+}
+
+/** Replace named subexpressions chosen by `f` (returning a replacement, or null to keep), rebuilding above them. */
+export function substitute(b: Builder, root: Node, f: (sym: Node) => Node | null): Node {
+  const memo = new Map<number, Node>();
+  const go = (n: Node): Node => {
+    const m = memo.get(n.id);
+    if (m) return m;
+    let r: Node;
+    if (n.op === 'sym') {
+      const rep = f(n);
+      r = rep ? go(rep) : n;
+    } else if (n.args.length === 0) r = n;
+    else {
+      const args = n.args.map(go);
+      r = args.every((a, i) => a === n.args[i]) ? n : rebuild(b, n, args);
+    }
+    memo.set(n.id, r);
+    return r;
+  };
+  return go(root);
+}

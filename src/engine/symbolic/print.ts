@@ -1,0 +1,278 @@
+// Printers for the symbolic IR: Unicode text (h₂, W_hh, σ′, ∂L/∂h₂, ∂⁺h₁/∂W_xh, ⊙, ᵀ) for hovers and
+// the terminal, and LaTeX that KaTeX typesets (\frac{\partial …}{\partial …}, h_{t-1}, \sigma', \odot,
+// ^\top, \operatorname{diag}). Time indices print either as concrete steps or relative to an anchor
+// step (h_{t-1}); the relative print is also how per-step lines are recognised as one general line.
+
+import type { Label, Node, NodeName } from './ir';
+
+export interface PrintOpts {
+  latex: boolean;
+  /** print steps relative to this one (as `t`, `t-1`, …); undefined: concrete steps */
+  anchor?: number;
+  /** the letter for the anchor step: `t` (default) or `T` */
+  anchorName?: string;
+  /** print these named subexpressions by their definition rather than their name */
+  inline?: { pre?: boolean; jac?: boolean; adj?: boolean };
+}
+
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const subDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
+const supDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
+
+const GREEK: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota',
+  κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon',
+  φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi',
+  Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+};
+
+/** Name characters as LaTeX: Greek letters as commands, a multi-letter word as one italic symbol. */
+function latexWord(w: string, sub = false): string {
+  if (!sub && /^[A-Za-z]{2,}$/.test(w)) return `\\mathit{${w}}`;
+  let out = '';
+  for (const ch of w) {
+    const g = GREEK[ch];
+    out += g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
+  }
+  return out.trim();
+}
+
+/** `W_hh` → base `W`, sub `hh`. */
+function splitName(name: string): { base: string; sub: string | null } {
+  const i = name.indexOf('_');
+  return i < 0 ? { base: name, sub: null } : { base: name.slice(0, i), sub: name.slice(i + 1) };
+}
+
+export class Printer {
+  private memo = new Map<number, { s: string; p: number }>();
+  constructor(readonly o: PrintOpts) {}
+
+  /** A time index as text or LaTeX: concrete, or relative to the anchor. */
+  stepText(step: number, abs = false): { rel: boolean; s: string } {
+    if (this.o.anchor === undefined || abs) return { rel: false, s: String(step) };
+    const d = step - this.o.anchor;
+    const a = this.o.anchorName ?? 't';
+    return { rel: true, s: d === 0 ? a : d > 0 ? `${a}+${d}` : `${a}-${-d}` };
+  }
+
+  /** A name with an optional step, e.g. h₂, h_{t-1}, W_hh (text) or h_{2}, W_{hh} (LaTeX). */
+  name(key: string, step: number | null, abs = false, decorate?: (base: string) => string): string {
+    // model keys of untimed twins (L = Σ_t L_t) carry a trailing #
+    const name = key.endsWith('#') ? key.slice(0, -1) : key;
+    const { base, sub } = splitName(name);
+    const st = step === null ? null : this.stepText(step, abs);
+    if (!this.o.latex) {
+      const b = decorate ? decorate(base) : base;
+      const head = sub === null ? b : `${b}_${sub}`;
+      if (!st) return head;
+      if (!st.rel) return head + subDigits(step!);
+      return st.s.length === 1 ? `${head}_${st.s}` : `${head}_{${st.s}}`;
+    }
+    const lb = decorate ? decorate(latexWord(base)) : latexWord(base);
+    const subs = [sub === null ? null : latexWord(sub, true), st ? st.s : null].filter((x): x is string => x !== null);
+    if (subs.length === 0) return lb;
+    if (subs.length === 2) return `${lb}_{${subs[0]},${subs[1]}}`;
+    return `${lb}_{${subs[0]}}`;
+  }
+
+  nodeName(n: NodeName): string {
+    if ('expr' in n) {
+      const inner = this.print(n.expr);
+      return inner.p >= 4 ? inner.s : this.o.latex ? `\\left(${inner.s}\\right)` : `(${inner.s})`;
+    }
+    return this.name(n.name, n.step);
+  }
+
+  label(l: Label): string {
+    const L = this.o.latex;
+    switch (l.kind) {
+      case 'pre': {
+        const mark = l.n === 0 ? '' : L ? `^{(${l.n + 1})}` : `⁽${supDigits(l.n + 1)}⁾`;
+        const nm = this.name(l.q, l.step, false, (b) => (L ? `\\tilde{${b}}` : `${b}\u0303`));
+        if (!mark) return nm;
+        return L ? nm.replace(/^(\\tilde\{[^}]*\})/, `$1${mark}`) : nm.replace(/^(\S+?\u0303)/, `$1${mark}`);
+      }
+      case 'adj':
+        if (l.letter === 'delta') return this.name(L ? 'δ' : 'δ', l.step);
+        return this.name(l.q, l.step, false, (b) => (L ? `\\bar{${b}}` : `${b}\u0304`));
+      case 'jac': {
+        const d = L ? '\\partial ' : '∂';
+        const plus = l.plus ? (L ? '^{+} ' : '⁺') : '';
+        const of = this.nodeName(l.of);
+        const wrt = this.nodeName(l.wrt);
+        return L ? `\\frac{${d.trim()}${plus ? plus : ' '}${of}}{${d}${wrt}}` : `${d}${plus}${of}/${d}${wrt}`;
+      }
+    }
+  }
+
+  /** The printed node with its precedence: 0 sum, 1 ⊙/⊗, 2 product, 3 postfix, 4 atom. */
+  print(n: Node): { s: string; p: number } {
+    const hit = this.memo.get(n.id);
+    if (hit) return hit;
+    const r = this.printNode(n);
+    this.memo.set(n.id, r);
+    return r;
+  }
+
+  str(n: Node): string {
+    return this.print(n).s;
+  }
+
+  private paren(s: string): string {
+    return this.o.latex ? `\\left(${s}\\right)` : `(${s})`;
+  }
+  private at(n: Node, min: number): string {
+    const r = this.print(n);
+    return r.p >= min ? r.s : this.paren(r.s);
+  }
+
+  private numStr(v: number): string {
+    if (Number.isInteger(v)) return String(v);
+    const s = String(v);
+    return this.o.latex ? s.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`) : s;
+  }
+
+  /** The terms of a sum, each with its sign, for printing and for breaking long sums into lines. */
+  terms(n: Node): { neg: boolean; s: string }[] {
+    const list = n.op === 'add' ? n.args : [n];
+    return list.map((t) => {
+      const neg = isNegative(t);
+      return { neg, s: neg ? this.negated(t) : this.at(t, 1) };
+    });
+  }
+
+  /** A negative term printed without its sign. */
+  private negated(t: Node): string {
+    if (t.op === 'num') return this.numStr(-t.num!);
+    // t is a product with a negative leading coefficient
+    const c = -t.args[0].num!;
+    return this.product(c, t.args.slice(1));
+  }
+
+  joinTerms(ts: { neg: boolean; s: string }[]): string {
+    const minus = this.o.latex ? '-' : '−';
+    return ts.map((t, i) => (i === 0 ? (t.neg ? `${minus}${t.s}` : t.s) : `${t.neg ? ` ${minus} ` : ' + '}${t.s}`)).join('');
+  }
+
+  private isJac(n: Node): boolean {
+    return n.op === 'sym' && n.label!.kind === 'jac' && !this.o.inline?.jac;
+  }
+
+  private product(coef: number, factors: readonly Node[]): string {
+    const L = this.o.latex;
+    const parts: string[] = [];
+    const fs = factors.map((f) => this.at(f, 2));
+    for (let i = 0; i < fs.length; i++) {
+      if (i === 0) {
+        parts.push(fs[i]);
+        continue;
+      }
+      const dot = this.isJac(factors[i]) || this.isJac(factors[i - 1]);
+      parts.push(dot ? (L ? ' \\cdot ' : '·') : ' ');
+      parts.push(fs[i]);
+    }
+    const body = parts.join('');
+    if (coef === 1) return body;
+    if (coef === -1) return (L ? '-' : '−') + body;
+    const c = this.numStr(coef);
+    const first = fs[0] ?? '';
+    const glue = first.startsWith('(') || first.startsWith('\\left(') ? '' : L ? ' \\, ' : ' ';
+    return c + (L && /^\d/.test(first) ? ' \\cdot ' : glue) + body;
+  }
+
+  private fnName(fn: string): string {
+    const L = this.o.latex;
+    const t: Record<string, [string, string]> = {
+      sigma: ['σ', '\\sigma'], dsigma: ['σ′', "\\sigma'"], tanh: ['tanh', '\\tanh'], dtanh: ['tanh′', "\\tanh'"],
+      relu: ['relu', '\\operatorname{relu}'], drelu: ['relu′', "\\operatorname{relu}'"], exp: ['exp', '\\exp'],
+      log: ['log', '\\log'], sign: ['sign', '\\operatorname{sign}'], softmax: ['softmax', '\\operatorname{softmax}'],
+      sumall: ['sum', '\\operatorname{sum}'], mean: ['mean', '\\operatorname{mean}'], diag: ['diag', '\\operatorname{diag}'],
+      vecop: ['vec', '\\operatorname{vec}'],
+    };
+    return (t[fn] ?? [fn, `\\operatorname{${fn}}`])[L ? 1 : 0];
+  }
+
+  private postfixBase(n: Node): string {
+    const s = this.at(n, 3);
+    return this.o.latex && /\^/.test(s) && !s.startsWith('\\left(') ? `{${s}}` : s;
+  }
+
+  private printNode(n: Node): { s: string; p: number } {
+    const L = this.o.latex;
+    switch (n.op) {
+      case 'num':
+        return { s: this.numStr(n.num!), p: n.num! < 0 ? 2 : 4 };
+      case 'zero':
+        return { s: '0', p: 4 };
+      case 'ones':
+        return { s: L ? '\\mathbf{1}' : '𝟏', p: 4 };
+      case 'eye':
+        return { s: L ? `I_{${n.shape[0]}}` : `I${subDigits(n.shape[0])}`, p: 4 };
+      case 'leaf':
+        return { s: this.name(n.name!, n.step ?? null, n.abs), p: 4 };
+      case 'vec':
+      case 'mat': {
+        const items = n.args.map((a) => this.str(a));
+        if (n.op === 'vec') return { s: L ? `\\begin{bmatrix}${items.join(' \\\\ ')}\\end{bmatrix}` : `[${items.join(', ')}]`, p: 4 };
+        const c = n.shape[1];
+        const rows: string[][] = [];
+        for (let i = 0; i < items.length; i += c) rows.push(items.slice(i, i + c));
+        return L
+          ? { s: `\\begin{bmatrix}${rows.map((r) => r.join(' & ')).join(' \\\\ ')}\\end{bmatrix}`, p: 4 }
+          : { s: `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`, p: 4 };
+      }
+      case 'add':
+        return { s: this.joinTerms(this.terms(n)), p: 0 };
+      case 'mul': {
+        const hasCoef = n.args[0].op === 'num';
+        const coef = hasCoef ? n.args[0].num! : 1;
+        return { s: this.product(coef, hasCoef ? n.args.slice(1) : n.args), p: coef < 0 ? 1 : 2 };
+      }
+      case 'had':
+        return { s: n.args.map((a) => this.at(a, 2)).join(L ? ' \\odot ' : ' ⊙ '), p: 1 };
+      case 'kron':
+        return { s: n.args.map((a) => this.at(a, 2)).join(L ? ' \\otimes ' : ' ⊗ '), p: 1 };
+      case 'matmul':
+        return { s: this.product(1, n.args), p: 2 };
+      case 'T':
+        return { s: this.postfixBase(n.args[0]) + (L ? '^{\\top}' : 'ᵀ'), p: 3 };
+      case 'pow': {
+        const e = n.args[1];
+        const base = this.postfixBase(n.args[0]);
+        if (L) return { s: `${base}^{${this.str(e)}}`, p: 3 };
+        if (e.op === 'num' && Number.isInteger(e.num) && e.num! >= 0) return { s: base + supDigits(e.num!), p: 3 };
+        return { s: `${base}^${this.at(e, 4)}`, p: 3 };
+      }
+      case 'div':
+        if (L) return { s: `\\frac{${this.str(n.args[0])}}{${this.str(n.args[1])}}`, p: 4 };
+        return { s: `${this.at(n.args[0], 3)}/${this.at(n.args[1], 3)}`, p: 2 };
+      case 'call': {
+        const a = this.str(n.args[0]);
+        if (n.fn === 'abs') return { s: L ? `\\left|${a}\\right|` : `|${a}|`, p: 4 };
+        if (n.fn === 'sqrt') return { s: L ? `\\sqrt{${a}}` : `√(${a})`, p: 4 };
+        return { s: `${this.fnName(n.fn!)}${this.paren(a)}`, p: 4 };
+      }
+      case 'softmax':
+      case 'sumall':
+      case 'mean':
+      case 'diag':
+      case 'vecop':
+        return { s: `${this.fnName(n.op)}${this.paren(this.str(n.args[0]))}`, p: 4 };
+      case 'index': {
+        const ij = n.j === null || n.j === undefined ? `${n.i}` : `${n.i},${n.j}`;
+        return { s: L ? `\\left[${this.str(n.args[0])}\\right]_{${ij}}` : `${this.at(n.args[0], 3)}[${ij}]`, p: 3 };
+      }
+      case 'sym': {
+        const l = n.label!;
+        const inl = this.o.inline ?? {};
+        if ((l.kind === 'pre' && inl.pre) || (l.kind === 'jac' && inl.jac) || (l.kind === 'adj' && inl.adj)) return this.print(n.def!);
+        return { s: this.label(l), p: 4 };
+      }
+    }
+  }
+}
+
+export function isNegative(t: Node): boolean {
+  return (t.op === 'num' && t.num! < 0) || (t.op === 'mul' && t.args[0].op === 'num' && t.args[0].num! < 0);
+}

@@ -1,0 +1,246 @@
+// The derivative rule table, in two directions over the same IR:
+//  - jacobian(e, x): the immediate Jacobian ∂⁺e/∂x as a matrix expression (rows: e's entries,
+//    columns: x's, both row-major) — diag(σ′(h̃_t)) W_hh, σ′(…) W_hh for scalars;
+//  - pullback(e, x, ā): the vector-Jacobian product āᵀ ∂⁺e/∂x in x's own shape —
+//    W_hhᵀ (δ ⊙ σ′(h̃_t)), (δ_t ⊙ σ′(h̃_t)) h_{t-1}ᵀ — the readable form of gradients.
+// σ′, tanh′ and relu′ stay as functions of their argument (σ′(z) = σ(z)(1−σ(z)) is never expanded).
+// null means "structurally zero" (e does not mention x).
+
+import { Builder, isScalar, makeDependsOn, size, Unsupported, type CallFn, type Node } from './ir';
+
+/** f′(z) for an elementwise function, given z and the node f(z) itself. */
+function derivFn(b: Builder, fn: CallFn, z: Node, fz: Node): Node | null {
+  switch (fn) {
+    case 'sigma': return b.call('dsigma', z);
+    case 'tanh': return b.call('dtanh', z);
+    case 'relu': return b.call('drelu', z);
+    case 'exp': return fz;
+    case 'log': return b.div(b.ones(z.shape), z);
+    case 'sqrt': return b.div(b.ones(z.shape), b.mul(b.num(2), fz));
+    case 'abs': return b.call('sign', z);
+    // σ″ = σ′(1 − 2σ), tanh″ = −2 tanh tanh′; relu′ and sign are piecewise constant
+    case 'dsigma': return b.had(fz, b.sub(b.ones(z.shape), b.mul(b.num(2), b.call('sigma', z))));
+    case 'dtanh': return b.mul(b.num(-2), b.had(b.call('tanh', z), fz));
+    case 'drelu':
+    case 'sign':
+      return null;
+  }
+}
+
+export class Rules {
+  constructor(readonly b: Builder) {}
+
+  // ---- forward: the immediate Jacobian ------------------------------------------------------
+
+  /** v (shaped like the Jacobian's rows) applied entrywise to each row of J: diag(v) J. */
+  private rowScale(v: Node, J: Node): Node {
+    const b = this.b;
+    return isScalar(v.shape) ? b.mul(v, J) : b.matmul(b.diag(b.vecop(v)), J);
+  }
+  /** A tensor X times the Jacobian of a scalar: vec(X) J_s. */
+  private outer(X: Node, Js: Node): Node {
+    const b = this.b;
+    return isScalar(X.shape) ? b.mul(X, Js) : b.matmul(b.vecop(X), Js);
+  }
+
+  jacobian(e: Node, x: Node): Node | null {
+    const dep = makeDependsOn(x.name!, x.step ?? null);
+    const memo = new Map<number, Node | null>();
+    const go = (n: Node): Node | null => {
+      if (!dep(n)) return null;
+      const m = memo.get(n.id);
+      if (m !== undefined) return m;
+      const r = this.jac(n, x, go);
+      memo.set(n.id, r);
+      return r;
+    };
+    return go(e);
+  }
+
+  private jac(n: Node, x: Node, go: (n: Node) => Node | null): Node | null {
+    const b = this.b;
+    const sum = (ts: (Node | null)[]): Node | null => {
+      const kept = ts.filter((t): t is Node => t !== null);
+      return kept.length ? b.add(...kept) : null;
+    };
+    switch (n.op) {
+      case 'leaf':
+        return b.eye(size(x.shape));
+      case 'sym':
+        return go(n.def!);
+      case 'add':
+        return sum(n.args.map((t) => {
+          const J = go(t);
+          if (!J) return null;
+          // a scalar term broadcast over a tensor sum: every row gets its Jacobian
+          return isScalar(t.shape) && !isScalar(n.shape) ? b.matmul(b.ones([size(n.shape)]), J) : J;
+        }));
+      case 'mul': {
+        return sum(n.args.map((f, i) => {
+          const J = go(f);
+          if (!J) return null;
+          const others = n.args.filter((_, k) => k !== i);
+          const rest = others.length ? b.mul(...others) : b.num(1);
+          if (isScalar(f.shape) && !isScalar(n.shape)) return this.outer(rest, J);
+          return b.mul(rest, J);
+        }));
+      }
+      case 'had':
+        return sum(n.args.map((f, i) => {
+          const J = go(f);
+          if (!J) return null;
+          const others = n.args.filter((_, k) => k !== i);
+          return this.rowScale(others.reduce((acc, o) => b.had(acc, o)), J);
+        }));
+      case 'matmul': {
+        const [A, B] = n.args;
+        const JA = go(A);
+        const JB = go(B);
+        const rowsA = A.shape.length === 2 ? A.shape[0] : A.shape.length === 1 ? A.shape[0] : 1;
+        const ts: (Node | null)[] = [];
+        // vec(A B) = (I ⊗ Bᵀ) vec(A) = (A ⊗ I) vec(B), row-major
+        if (JA) ts.push(b.matmul(b.kron(b.eye(rowsA), b.T(B)), JA));
+        if (JB) {
+          const colsB = B.shape.length === 2 ? B.shape[1] : 1;
+          ts.push(b.matmul(b.kron(A, b.eye(colsB)), JB));
+        }
+        return sum(ts);
+      }
+      case 'T': {
+        const a = n.args[0];
+        if (a.shape.length <= 1 || a.shape[0] === 1 || a.shape[1] === 1) return go(a);
+        throw new Unsupported('the Jacobian of a matrix transpose');
+      }
+      case 'pow': {
+        const [a, e] = n.args;
+        const ts: (Node | null)[] = [];
+        const Ja = go(a);
+        if (Ja) ts.push(this.rowScale(b.mul(e, b.pow(a, b.sub(e, b.num(1)))), Ja));
+        const Je = go(e);
+        if (Je) ts.push(this.outer(b.had(n, b.call('log', a)), Je));
+        return sum(ts);
+      }
+      case 'div': {
+        const [a, d] = n.args;
+        const ts: (Node | null)[] = [];
+        const Ja = go(a);
+        if (Ja) ts.push(isScalar(d.shape) ? b.div(Ja, d) : this.rowScale(b.div(b.ones(d.shape), d), Ja));
+        const Jd = go(d);
+        if (Jd) {
+          const coef = b.neg(b.div(a, b.pow(d, b.num(2))));
+          ts.push(isScalar(d.shape) && !isScalar(n.shape) ? this.outer(coef, Jd) : this.rowScale(coef, Jd));
+        }
+        return sum(ts);
+      }
+      case 'call': {
+        const z = n.args[0];
+        const Jz = go(z);
+        const f = derivFn(b, n.fn!, z, n);
+        return Jz && f ? this.rowScale(f, Jz) : null;
+      }
+      case 'softmax': {
+        const Jz = go(n.args[0]);
+        return Jz ? b.matmul(b.sub(b.diag(n), b.matmul(n, b.T(n))), Jz) : null;
+      }
+      case 'sumall':
+      case 'mean': {
+        const a = n.args[0];
+        const Ja = go(a);
+        if (!Ja) return null;
+        const s = b.matmul(b.T(b.ones([size(a.shape)])), Ja);
+        return n.op === 'mean' ? b.div(s, b.num(size(a.shape))) : s;
+      }
+      case 'vecop':
+        return go(n.args[0]);
+      default:
+        throw new Unsupported(`the Jacobian through ${n.op}`);
+    }
+  }
+
+  // ---- reverse: the pullback āᵀ ∂⁺e/∂x ---------------------------------------------------
+
+  pullback(e: Node, x: Node, abar: Node): Node | null {
+    const dep = makeDependsOn(x.name!, x.step ?? null);
+    const go = (n: Node, a: Node): Node | null => (dep(n) ? this.pull(n, a, go) : null);
+    return go(e, abar);
+  }
+
+  private pull(n: Node, a: Node, go: (n: Node, a: Node) => Node | null): Node | null {
+    const b = this.b;
+    const sum = (ts: (Node | null)[]): Node | null => {
+      const kept = ts.filter((t): t is Node => t !== null);
+      return kept.length ? b.add(...kept) : null;
+    };
+    /** ⟨a, X⟩ for a scalar factor of a tensor expression: aᵀX for vectors, sum(a ⊙ X) otherwise. */
+    const inner = (p: Node, X: Node): Node => {
+      if (isScalar(X.shape)) return b.mul(p, X);
+      if (X.shape.length === 1) return b.matmul(b.T(p), X);
+      return b.sumall(b.had(p, X));
+    };
+    switch (n.op) {
+      case 'leaf':
+        return a;
+      case 'sym':
+        return go(n.def!, a);
+      case 'add':
+        return sum(n.args.map((t) => go(t, isScalar(t.shape) && !isScalar(n.shape) ? b.sumall(a) : a)));
+      case 'mul':
+        return sum(n.args.map((f, i) => {
+          const others = n.args.filter((_, k) => k !== i);
+          const rest = others.length ? b.mul(...others) : b.num(1);
+          if (isScalar(f.shape) && !isScalar(n.shape)) return go(f, inner(a, rest));
+          return go(f, b.mul(a, rest));
+        }));
+      case 'had':
+        return sum(n.args.map((f, i) => {
+          const others = n.args.filter((_, k) => k !== i);
+          return go(f, others.reduce((acc, o) => b.had(acc, o), a));
+        }));
+      case 'matmul': {
+        const [A, B] = n.args;
+        return sum([go(A, b.matmul(a, b.T(B))), go(B, b.matmul(b.T(A), a))]);
+      }
+      case 'T':
+        return go(n.args[0], b.T(a));
+      case 'pow': {
+        const [x, e] = n.args;
+        return sum([
+          go(x, b.had(a, b.mul(e, b.pow(x, b.sub(e, b.num(1)))))),
+          go(e, inner(a, b.had(n, b.call('log', x)))),
+        ]);
+      }
+      case 'div': {
+        const [x, d] = n.args;
+        const coef = b.neg(b.div(x, b.pow(d, b.num(2))));
+        return sum([
+          go(x, b.div(a, d)),
+          go(d, isScalar(d.shape) && !isScalar(n.shape) ? inner(a, coef) : b.had(a, coef)),
+        ]);
+      }
+      case 'call': {
+        const z = n.args[0];
+        const f = derivFn(b, n.fn!, z, n);
+        return f ? go(z, b.had(a, f)) : null;
+      }
+      case 'softmax':
+        // J = diag(s) − s sᵀ is symmetric: pullback s ⊙ (ā − sᵀā)
+        return go(n.args[0], b.had(n, b.sub(a, b.matmul(b.T(n), a))));
+      case 'sumall':
+      case 'mean': {
+        const x = n.args[0];
+        const spread = b.mul(a, b.ones(x.shape));
+        return go(x, n.op === 'mean' ? b.div(spread, b.num(size(x.shape))) : spread);
+      }
+      case 'vec':
+        return sum(n.args.map((it, k) => go(it, b.index(a, k + 1, null))));
+      case 'mat': {
+        const c = n.shape[1];
+        return sum(n.args.map((it, k) => go(it, b.index(a, Math.floor(k / c) + 1, (k % c) + 1))));
+      }
+      case 'vecop':
+        throw new Unsupported('the gradient through vec()');
+      default:
+        throw new Unsupported(`the gradient through ${n.op}`);
+    }
+  }
+}
