@@ -482,6 +482,18 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       }
       break;
     }
-    return { k: 'name', raw, sub, sup: null, range: span(t.range, end), nameRange: t.range };
+    // a parenthesised superscript right on the name: h^(t-1), h^{(t)} — index or power, decided on resolution
+    let sup: Ast | null = null;
+    const c = peek();
+    if (isOp(c, '^') && c.tight && (isOp(peek(1), '(') || (isOp(peek(1), '{') && isOp(peek(2), '(')))) {
+      const braced = isOp(peek(1), '{');
+      p += braced ? 3 : 2;
+      enter(c.range);
+      sup = expr();
+      depth--;
+      expectOp(')', 'to close the superscript');
+      end = (braced ? expectOp('}', 'to close the superscript') : tokens[p - 1]!).range;
+    }
+    return { k: 'name', raw, sub, sup, range: span(t.range, end), nameRange: t.range };
   }
 }

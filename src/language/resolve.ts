@@ -97,7 +97,12 @@ export function resolve(statements: Statement[]): Resolved {
   // ---- definitions: which names are sequences -------------------------------------------
   const defs: Def[] = [];
   const general = new Set<string>();
-  for (const st of rest) if (st.k === 'def' && !st.lhs.sub && !st.lhs.sup && /^.+_t$/.test(st.lhs.raw)) general.add(st.lhs.raw.slice(0, -2));
+  for (const st of rest) {
+    if (st.k !== 'def') continue;
+    const ix = st.lhs.sub ?? st.lhs.sup;
+    if (!ix && /^.+_t$/.test(st.lhs.raw)) general.add(st.lhs.raw.slice(0, -2));
+    if (ix && ix.k === 'name' && ix.raw === 't') general.add(st.lhs.raw);
+  }
   const timedBase = (b: string) => general.has(b) || (decls.has(b) && (decls.get(b)!.perStep));
   for (const st of rest) {
     if (st.k !== 'def') continue;

@@ -1,0 +1,56 @@
+import { analyze } from '../../src/analysis';
+import type { Report, Value } from '../../src/report';
+
+/** the sheet-7 network of LANGUAGE.md, with extra lines appended */
+export const SHEET7 = `T = 3
+input  x = [0.5, -1.0, 2.0]
+target y = [1, 0, 1]
+param  W_xh = 0.3
+param  W_hh = 0.8
+param  b_h  = 0.1
+param  W_hy = 1.5
+param  b_y  = -0.2
+h_0 = 0
+h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
+o_t = σ(W_hy h_t + b_y)
+L_t = (y_t - o_t)^2
+loss L = Σ_t L_t
+`;
+
+export function run(text: string, options = {}): Report {
+  return analyze(text, options);
+}
+
+export const errors = (r: Report) => r.diagnostics.filter((d) => d.severity === 'error');
+
+/** the value of the first result of the derive on the last derive line */
+export function derived(text: string): Value {
+  const r = analyze(text);
+  const e = errors(r);
+  if (e.length) throw new Error(e.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+  const d = r.derives[r.derives.length - 1];
+  if (!d || !d.results.length) throw new Error('no derive result');
+  return d.results[0]!.value;
+}
+
+export function derivedAll(text: string): Value[] {
+  const r = analyze(text);
+  const e = errors(r);
+  if (e.length) throw new Error(e.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+  return r.derives[r.derives.length - 1]!.results.map((x) => x.value);
+}
+
+export function lastCheck(text: string) {
+  const r = analyze(text);
+  const e = errors(r);
+  if (e.length) throw new Error(e.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+  return r.checks[r.checks.length - 1]!;
+}
+
+export const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
+
+export function near(a: Value, b: Value, tol = 1e-9): boolean {
+  const x = flat(a);
+  const y = flat(b);
+  return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]!) <= tol * Math.max(1, Math.abs(v), Math.abs(y[i]!)));
+}
