@@ -137,6 +137,7 @@ export function resolve(statements: Statement[]): Resolved {
   }
 
   const quantities = new Map<string, Quantity>();
+  const generalSeen = new Set<string>();
   for (const d of defs) {
     let q = quantities.get(d.key);
     if (!q) {
@@ -151,7 +152,8 @@ export function resolve(statements: Statement[]): Resolved {
       continue;
     }
     if (d.step === 't') {
-      if (q.general) { err(`${d.base}_t is defined twice (first on line ${q.line})`, d.st.lhs.range, 'duplicate'); d.step = undefined as never; continue; }
+      if (generalSeen.has(d.key)) { err(`${d.base}_t is defined twice (first on line ${q.line})`, d.st.lhs.range, 'duplicate'); d.step = undefined as never; continue; }
+      generalSeen.add(d.key);
       q.line = d.st.range.line; q.range = d.st.range; q.equationText = d.st.rhsText;
     } else if (typeof d.step === 'number') {
       if (q.overrideLines.has(d.step)) { err(`${d.base}_${d.step} is defined twice`, d.st.lhs.range, 'duplicate'); d.step = undefined as never; continue; }

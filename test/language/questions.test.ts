@@ -1,0 +1,82 @@
+// LANGUAGE.md §5: derive and check, verdicts over the file's values and random draws.
+import { describe, expect, it } from 'vitest';
+import { errors, lastCheck, run, SHEET7 } from './helpers';
+
+describe('§5 derive', () => {
+  it('one result per step with a free t, t null without', () => {
+    const r = run(SHEET7 + 'derive ∂h_t/∂h_{t-1}\nderive ∂L/∂W_hh');
+    expect(r.derives[0]!.results.map((x) => x.t)).toEqual([1, 2, 3]);
+    expect(r.derives[1]!.results.map((x) => x.t)).toEqual([null]);
+    expect(r.derives[0]!.line).toBe(14);
+    expect(r.derives[0]!.query).toBe('∂h_t/∂h_{t-1}');
+  });
+
+  it('text and latex state the derivative at its step and its value', () => {
+    const r = run(SHEET7 + 'derive ∂h_t/∂h_{t-1}', { symbolic: false });
+    const res = r.derives[0]!.results[1]!;
+    expect(res.text).toMatch(/^∂h_2\/∂h_1 = 0\.\d+/);
+    expect(res.latex).toContain('\\frac{\\partial h_{2}}{\\partial h_{1}}');
+  });
+});
+
+describe('§5 check', () => {
+  it('holds at every draw', () => {
+    const c = lastCheck(SHEET7 + 'check ∂L/∂o_3 = -2(y_3 - o_3)');
+    expect(c.status).toBe('holds');
+    expect(c.message).toMatch(/holds/);
+  });
+
+  it('fails: names the first failing step and both values', () => {
+    const c = lastCheck(SHEET7 + 'check ∂h_t/∂h_{t-1} = W_hh');
+    expect(c.status).toBe('fails');
+    expect(c.failingStep).toBe(1);
+    expect(c.message).toMatch(/^fails at t = 1: the left side is 0\.\d+, the right side 0\.8/);
+  });
+
+  it('holds only for these values: names what to vary', () => {
+    const c = lastCheck(SHEET7 + 'check ∂L/∂W_hh = ∂(L_2 + L_3)/∂W_hh');
+    expect(c.status).toBe('holds-at-given-values');
+    expect(c.message).toContain('h_0');
+  });
+
+  it('a check that leans on a parameter value names that parameter', () => {
+    const c = lastCheck(SHEET7 + 'check W_hh h_1 = 0.8 h_1');
+    expect(c.status).toBe('holds-at-given-values');
+    expect(c.message).toContain('W_hh');
+    expect(c.message).not.toContain('h_0');
+  });
+
+  it('the right side is the immediate partial instead of the total derivative: the message says so', () => {
+    const c = lastCheck(SHEET7 + "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t");
+    expect(c.status).toBe('fails');
+    expect(c.failingStep).toBe(2);
+    expect(c.message).toContain('immediate partial ∂⁺h_t/∂W_xh');
+  });
+
+  it('and the reverse: ∂⁺ asked, the total given', () => {
+    const c = lastCheck(SHEET7 + 'check ∂⁺h_3/∂W_xh = ∂h_3/∂W_xh');
+    expect(c.status).toBe('fails');
+    expect(c.message).toContain('total derivative');
+  });
+
+  it('for t = a..b restricts the steps; by default every step where both sides are defined', () => {
+    const dflt = lastCheck(SHEET7 + 'check ∂L/∂h_t = ∂L_t/∂h_t + ∂L/∂h_{t+1} ∂h_{t+1}/∂h_t');
+    expect(dflt.steps.map((s) => s.t)).toEqual([1, 2]);
+    expect(dflt.status).toBe('holds');
+    const ranged = lastCheck(SHEET7 + 'check ∂L/∂h_t = ∂L_t/∂h_t + ∂L/∂h_{t+1} ∂h_{t+1}/∂h_t for t = 2..T-1');
+    expect(ranged.steps.map((s) => s.t)).toEqual([2]);
+  });
+
+  it('tolerance is relative: 1e-6·max(1, |L|, |R|)', () => {
+    expect(lastCheck('T = 1\ncheck 1000000 = 1000000.5').status).toBe('holds');
+    expect(lastCheck('T = 1\ncheck 1 = 1.00001').status).toBe('fails');
+    expect(lastCheck('T = 1\ncheck 0 = 0.0000005').status).toBe('holds');
+  });
+
+  it('checks of vectors compare every entry', () => {
+    const text = 'T = 1\nparam u : 2 = [1, 2]\ncheck 2 u = u + u\ncheck 2 u = [2, 4]\ncheck 2 u = [2, 4.1]';
+    const r = run(text);
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds-at-given-values', 'fails']);
+  });
+});
