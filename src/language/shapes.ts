@@ -5,9 +5,11 @@ import type { Shape } from './model';
 
 export type MaybeShape = Shape | null;
 
-/** A vector of size 1 and a 1×1 matrix count as scalars. */
+/** A vector of size 1 and a 1×1 matrix count as scalars; an m×1 matrix is the column vector it looks like. */
 export function norm(s: Shape): Shape {
-  return s.every((d) => d === 1) ? [] : s;
+  if (s.every((d) => d === 1)) return [];
+  if (s.length === 2 && s[1] === 1) return [s[0]!];
+  return s;
 }
 
 export function entries(s: Shape): number {
