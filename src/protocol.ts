@@ -2,7 +2,7 @@
 // Both sides import these types; both sides validate what they receive with the guards below, because
 // a webview message is untrusted input on the extension side and stale input on the webview side.
 
-import type { Report } from './report';
+import type { GradCheckReport, Report } from './report';
 
 /** What is under the editor cursor, resolved against the Report the panel shows. */
 export interface CursorContext {
@@ -61,13 +61,25 @@ export interface ScaleResponse {
   error: string | null;
 }
 
+/**
+ * The gradient check of a posted report (central differences cost two forward passes per entry, so the
+ * host computes it after posting the report, off the edit → panel path).
+ */
+export interface GradcheckMessage {
+  type: 'gradcheck';
+  uri: string;
+  version: number;
+  gradcheck: GradCheckReport[];
+  error: string | null;
+}
+
 /** No .rnn document to follow (yet). */
 export interface EmptyMessage {
   type: 'empty';
   reason: string;
 }
 
-export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleResponse | EmptyMessage;
+export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleResponse | GradcheckMessage | EmptyMessage;
 
 // ---- webview → extension -------------------------------------------------------------------
 
@@ -125,6 +137,18 @@ export interface PanelState {
   scaleFactor: number;
 }
 
+// ---- names ------------------------------------------------------------------------------------
+
+/** Symbols name the untimed twin of a timed quantity (loss L = Σ_t L_t) "L#"; the graph calls it "L". */
+export function displayName(symbolName: string): string {
+  return symbolName.endsWith('#') ? symbolName.slice(0, -1) : symbolName;
+}
+
+/** The graph node id of a name at a step: "h@2", or "W_hh" / "L" for untimed ones. */
+export function nodeId(name: string, step: number | null): string {
+  return step === null ? name : `${name}@${step}`;
+}
+
 // ---- guards ----------------------------------------------------------------------------------
 
 const MAX_TEXT = 5_000_000;
@@ -176,6 +200,8 @@ export function isToWebview(x: unknown): x is ToWebview {
       return typeof x.node === 'string';
     case 'scaled':
       return Number.isInteger(x.requestId) && (x.report === null || isObj(x.report));
+    case 'gradcheck':
+      return typeof x.uri === 'string' && Number.isInteger(x.version) && Array.isArray(x.gradcheck);
     case 'empty':
       return typeof x.reason === 'string';
     default:

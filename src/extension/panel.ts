@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { analyze } from '../analysis';
-import type { Report } from '../report';
+import type { GradCheckReport, Report } from '../report';
 import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type ToWebview } from '../protocol';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml } from './panelHtml';
@@ -61,6 +61,9 @@ class PanelHost implements vscode.Disposable {
   private lastReport: Report | undefined;
   private lastCursor: CursorContext | null = null;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
+  private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
+  private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0 };
 
   constructor(
@@ -232,6 +235,37 @@ class PanelHost implements vscode.Disposable {
       postedAt: now,
     });
     this.stats.posted++;
+    this.scheduleGradcheck(doc, report, key);
+  }
+
+  /**
+   * The extension's reports leave out the central-difference check (two forward passes per entry);
+   * the panel shows it, so it is computed here once per document version, after the report is posted.
+   */
+  private scheduleGradcheck(doc: vscode.TextDocument, report: Report, key: string): void {
+    if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
+    this.gradcheckTimer = undefined;
+    // nothing to check: no loss, no parameter, or a model that could not be unrolled (no graph)
+    if (report.gradcheck.length > 0 || !report.loss || report.params.length === 0 || !report.graph) return;
+    const post = (): void => {
+      const g = this.gradcheck;
+      if (g && g.key === key) this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
+    };
+    if (this.gradcheck?.key === key) {
+      post();
+      return;
+    }
+    this.gradcheckTimer = setTimeout(() => {
+      this.gradcheckTimer = undefined;
+      if (doc.isClosed || `${doc.uri.toString()}#${doc.version}` !== key) return;
+      try {
+        const r = analyze(doc.getText(), { gradcheck: true, symbolic: false, graph: false, draws: 0 });
+        this.gradcheck = { key, gradcheck: r.gradcheck, error: null };
+      } catch (err) {
+        this.gradcheck = { key, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
+      }
+      post();
+    }, 0);
   }
 
   private updateTitle(): void {
@@ -313,6 +347,7 @@ class PanelHost implements vscode.Disposable {
 
   dispose(): void {
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
     this.panel?.dispose();
   }
 }

@@ -1,7 +1,9 @@
 // Which derive / check / graph node the editor cursor is on, from the Report alone.
 // Pure (no 'vscode' import) so it is unit-tested and benchmarked without an editor.
 
-import type { CursorContext } from '../protocol';
+import { displayName, nodeId, type CursorContext } from '../protocol';
+
+export { displayName, nodeId };
 import type { Range, Report } from '../report';
 
 function contains(r: Range, line: number, column: number): boolean {
@@ -16,11 +18,6 @@ function onLines(r: Range, line: number): boolean {
   return line >= r.line && line <= r.endLine;
 }
 
-/** The graph node id of a name at a step: "h@2", or "W_hh" / "L" for untimed ones. */
-export function nodeId(name: string, step: number | null): string {
-  return step === null ? name : `${name}@${step}`;
-}
-
 /**
  * Resolve the cursor (1-based line and column) against a Report.
  * A statement counts when the cursor is anywhere on its lines; a symbol when the cursor touches it.
@@ -33,9 +30,10 @@ export function cursorContext(report: Report, line: number, column: number): Cur
   let node: string | null = null;
   if (sym) {
     const step = typeof sym.step === 'number' ? sym.step : null;
-    symbol = { name: sym.name, step, relative: typeof sym.offset === 'number' };
+    const name = displayName(sym.name);
+    symbol = { name, step, relative: typeof sym.offset === 'number' };
     // h_2 → "h@2"; W_hh, L → "W_hh", "L"; h_t, h_{t-1} → no single node (the webview marks the row)
-    const id = step !== null ? nodeId(sym.name, step) : typeof sym.offset === 'number' ? null : nodeId(sym.name, null);
+    const id = step !== null ? nodeId(name, step) : typeof sym.offset === 'number' ? null : nodeId(name, null);
     if (id !== null && report.graph?.nodes.some((n) => n.id === id)) node = id;
   }
   return { line, column, derive: derive < 0 ? null : derive, check: check < 0 ? null : check, symbol, node };

@@ -2,7 +2,7 @@
 // folded steps, slider), and renders the sections. It talks to the host only through `Host`, so the
 // same code runs in the webview, in happy-dom tests and in the benchmark.
 
-import type { Report } from '../report';
+import type { GradCheckReport, Report } from '../report';
 import type { CursorContext, DocumentInfo, FromWebview, PanelState, ReportMessage, ToWebview } from '../protocol';
 import { button, clear, h } from './dom';
 import { fmt } from './format';
@@ -47,6 +47,9 @@ export class PanelApp {
   private scaleParam: string | null;
   private scaleFactor: number;
   private scaled: Report | null = null;
+  /** null while the host is still computing it */
+  private gradcheck: GradCheckReport[] | null = null;
+  private gradcheckError: string | null = null;
   private scalePending = false;
   private scaleError: string | null = null;
   private requestId = 0;
@@ -149,6 +152,12 @@ export class PanelApp {
         this.scaleError = m.error;
         this.renderFlowPlot();
         return;
+      case 'gradcheck':
+        if (!this.report || !this.docInfo || m.uri !== this.docInfo.uri || m.version !== this.docInfo.version) return;
+        this.gradcheck = m.gradcheck;
+        this.gradcheckError = m.error;
+        this.renderGradcheck();
+        return;
       case 'empty':
         this.showEmpty(m.reason);
         return;
@@ -191,7 +200,10 @@ export class PanelApp {
     this.renderDerivation();
     renderFlowControls(this.doc, this.el.flowControls, m.report, { param: this.scaleParam, factor: this.scaleFactor, onScale: (p, f) => this.onScale(p, f) });
     this.renderFlowPlot();
-    renderGradcheck(this.doc, this.el.gradcheck, m.report);
+    // the host sends the gradient check separately when the report left it out
+    this.gradcheck = m.report.gradcheck.length > 0 || !m.report.loss || m.report.params.length === 0 || !m.report.graph ? m.report.gradcheck : null;
+    this.gradcheckError = null;
+    this.renderGradcheck();
     this.renderChecks();
     // the slider stays where it was across edits: ask for the edited file at the same scale
     if (this.scaleFactor !== 1 && this.scaleParam) this.requestScale();
@@ -324,6 +336,11 @@ export class PanelApp {
       onCopy: (text, what) => this.host.post({ type: 'copy', text, what }),
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
     });
+  }
+
+  private renderGradcheck(): void {
+    if (!this.report) return;
+    renderGradcheck(this.doc, this.el.gradcheck, this.report, this.gradcheck, this.gradcheckError);
   }
 
   private renderChecks(): void {

@@ -5,6 +5,8 @@ import type { DeriveReport, DeriveResult, GraphNode, Report, Value } from '../re
 import { button, clear, h, htmlName } from './dom';
 import { fmtShape, fmtValue, isMatrix } from './format';
 import { mathElement } from './math';
+import { quantityOf } from './graphView';
+import { displayName } from '../protocol';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string };
 
@@ -61,7 +63,7 @@ export function derivesForNode(report: Report, n: GraphNode): { index: number; t
       .filter((s) => s.role === 'use' && s.line >= d.range.line && s.line <= d.range.endLine)
       .sort((a, b) => a.line - b.line || a.column - b.column);
     const wrt = inside[inside.length - 1];
-    if (!wrt || wrt.name !== n.name) return;
+    if (!wrt || displayName(wrt.name) !== n.name) return;
     if (typeof wrt.step === 'number') {
       if (wrt.step === n.t) out.push({ index, t: null });
     } else if (typeof wrt.offset === 'number') {
@@ -131,9 +133,9 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
     sec.appendChild(h(doc, 'p', { class: 'empty' }, 'That node is not in the current graph.'));
     return sec;
   }
-  const row = report.graph?.rows.find((r) => r.name === n.name);
+  const row = report.graph?.rows.find((r) => r.name === n.name && r.timed === (n.t !== null)) ?? report.graph?.rows.find((r) => r.name === n.name);
   sec.appendChild(h(doc, 'div', { class: 'derive-head' }, htmlName(doc, n.name, n.t), ` · ${n.kind} · ${fmtShape(n.shape)} `, row ? lineLink(doc, row.line, o) : null));
-  const q = report.quantities.find((x) => x.name === n.name);
+  const q = quantityOf(report, n);
   if (q?.equation) sec.appendChild(h(doc, 'div', { class: 'equation' }, h(doc, 'code', {}, `${n.name}${q.timed ? '_t' : ''} = ${q.equation}`)));
   sec.appendChild(h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), h(doc, 'code', {}, fmtValue(n.value, 16, 6))));
   if (n.kind !== 'target') {

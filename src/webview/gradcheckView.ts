@@ -1,7 +1,7 @@
 // The gradient check: every parameter's autodiff gradient next to central differences (Report.gradcheck),
 // relative error coloured by the usual float64 thresholds.
 
-import type { Report } from '../report';
+import type { GradCheckReport, Report } from '../report';
 import { clear, h } from './dom';
 import { fmt, fmtValue } from './format';
 
@@ -13,16 +13,25 @@ export function relErrorClass(e: number): 'good' | 'warn' | 'bad' {
   return 'bad';
 }
 
-export function renderGradcheck(doc: Document, container: HTMLElement, report: Report): void {
+/** `rows` null: the check is still being computed by the extension. */
+export function renderGradcheck(doc: Document, container: HTMLElement, report: Report, rows: GradCheckReport[] | null = report.gradcheck, error: string | null = null): void {
   clear(container);
-  if (report.gradcheck.length === 0) {
+  if (error) {
+    container.appendChild(h(doc, 'p', { class: 'error' }, `Gradient check failed to run: ${error}`));
+    return;
+  }
+  if (rows === null) {
+    container.appendChild(h(doc, 'p', { class: 'empty pending' }, 'Comparing with central differences…'));
+    return;
+  }
+  if (rows.length === 0) {
     container.appendChild(h(doc, 'p', { class: 'empty' }, report.loss ? 'No parameters to check.' : 'No loss: nothing to check.'));
     return;
   }
   const table = h(doc, 'table', { class: 'gradcheck' });
   table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, 'parameter'), h(doc, 'th', { scope: 'col' }, 'autodiff'), h(doc, 'th', { scope: 'col' }, 'central differences'), h(doc, 'th', { scope: 'col' }, 'rel. error'))));
   const body = h(doc, 'tbody');
-  for (const g of report.gradcheck) {
+  for (const g of rows) {
     const cls = relErrorClass(g.relError);
     body.appendChild(
       h(

@@ -149,13 +149,18 @@ function drawNode(doc: Document, ln: LaidNode, scales: Map<string, { v: number; 
   return g;
 }
 
+/** The quantity a node belongs to (a name can be both timed, L_t, and untimed, loss L). */
+export function quantityOf(report: Report, n: Pick<GraphNode, 'name' | 't'>): Report['quantities'][number] | undefined {
+  return report.quantities.find((x) => x.name === n.name && x.timed === (n.t !== null)) ?? report.quantities.find((x) => x.name === n.name);
+}
+
 /** The tooltip: value, gradient and the immediate partials of a node at its step, as text. */
 export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: GraphNode): void {
   clear(tip);
   tip.appendChild(h(doc, 'div', { class: 'tip-title' }, htmlName(doc, n.name, n.t), ` · ${n.kind} · ${fmtShape(n.shape)}`));
   tip.appendChild(h(doc, 'div', {}, 'value ', h(doc, 'code', {}, fmtValue(n.value, 6))));
   if (n.kind !== 'target') tip.appendChild(h(doc, 'div', {}, '∂loss/∂· ', h(doc, 'code', {}, fmtValue(n.grad, 6))));
-  const q = report.quantities.find((x) => x.name === n.name);
+  const q = quantityOf(report, n);
   const partials = (q?.partials ?? [])
     .map((p) => ({ p, v: p.values.find((x) => x.t === n.t) }))
     .filter((x) => x.v !== undefined);

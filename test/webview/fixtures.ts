@@ -123,7 +123,7 @@ export function buildReport(spec: Spec): Report {
       edges,
       truncated: false,
     },
-    gradcheck: params.map((p, i) => ({ name: p.name, autodiff: 0.1 * (i + 1), numeric: 0.1 * (i + 1) * (1 + 10 ** -(4 + 2 * i)), relError: 10 ** -(4 + 2 * i) / 2 })),
+    gradcheck: params.map((p, i) => ({ name: p.name, autodiff: 0.1 * (i + 1), numeric: 0.1 * (i + 1) * (1 + 10 ** -(4 + 2 * i)), relError: 10 ** -(4 + 2 * i) / 2, entries: [0] })),
     paramCount: params.reduce((a, p) => a + (p.shape ?? []).reduce((x, y) => x * y, 1), 0),
     elapsedMs: 1.5,
   };

@@ -144,6 +144,20 @@ describe('panel', () => {
     r.gradcheck.forEach((g, i) => expect(cells[i].classList.contains(relErrorClass(g.relError))).toBe(true));
   });
 
+  test('a report without the gradient check shows it pending until the host sends it for that version', () => {
+    const { app, root } = mount();
+    const r = sheet7Report();
+    const rows = r.gradcheck;
+    r.gradcheck = [];
+    app.handle(msg(r));
+    expect(root.querySelector('#gradcheck .pending')).not.toBeNull();
+    app.handle({ type: 'gradcheck', uri: 'file:///w/sheet7.rnn', version: 0, gradcheck: rows, error: null });
+    expect(root.querySelector('#gradcheck .pending')).not.toBeNull();
+    app.handle({ type: 'gradcheck', uri: 'file:///w/sheet7.rnn', version: 1, gradcheck: rows, error: null });
+    expect(root.querySelectorAll('#gradcheck tbody tr')).toHaveLength(rows.length);
+    expect(root.querySelector('#gradcheck tr[data-param="W_hh"] td.rel-error')!.getAttribute('data-rel-error')).toBe(String(rows[1].relError));
+  });
+
   test('the slider asks for a scaled report and draws it over the original', async () => {
     vi.useFakeTimers();
     const { app, root, posted } = mount();

@@ -6,6 +6,25 @@ import { mathElement } from '../../src/webview/math';
 import { panelHtml, contentSecurityPolicy, makeNonce } from '../../src/extension/panelHtml';
 import { hostileReport, PAYLOAD, SCRIPT_END } from './fixtures';
 import type { Report } from '../../src/report';
+import { analyze } from '../../src/analysis';
+import { cursorContext } from '../../src/extension/panelCursor';
+
+/** A .rnn file whose comments and names carry HTML. */
+const HOSTILE_RNN = [
+  `# ${PAYLOAD} ${SCRIPT_END}`,
+  'T = 2',
+  `input x = [1, 2]   // ${PAYLOAD}`,
+  'param W = 0.5',
+  'h_0 = 0',
+  'h_t = tanh(W h_{t-1} + x_t)   # </script>',
+  'loss L = Σ_t h_t',
+  `${PAYLOAD} = 3`,
+  'h<img = 2',
+  'derive ∂L/∂W',
+  'derive ∂L/∂img',
+  `check ∂L/∂W = 1 # ${SCRIPT_END}`,
+  'check ∂L/∂W = </script>',
+].join('\n');
 
 /** Render a Report through the whole panel and return the root. */
 function renderAll(report: Report): HTMLElement {
@@ -51,6 +70,26 @@ describe('user text is text', () => {
     expect(alert).not.toHaveBeenCalled();
   });
 
+  test('a .rnn file with HTML in comments and names: the panel shows the analysis as text', () => {
+    const report = analyze(HOSTILE_RNN, { gradcheck: true });
+    // the analysis saw the payload (its messages quote it), so it does reach the panel
+    expect(report.diagnostics.length).toBeGreaterThan(0);
+    const alert = vi.fn();
+    (window as unknown as { alert: typeof alert }).alert = alert;
+    const root = renderAll(report);
+    assertInert(root);
+    const messages = Array.from(root.querySelectorAll('#checks .diagnostics .message')).map((m) => m.textContent);
+    expect(messages).toEqual(report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').slice(0, 50).map((d) => d.message));
+    // every derive line through the cursor, every node clicked
+    for (const d of report.derives) {
+      const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
+      app.showReport({ doc: { uri: 'file:///x.rnn', fileName: 'x.rnn', version: 1 }, report, cursor: cursorContext(report, d.line, 1), postedAt: Date.now() });
+      for (const n of Array.from(root.querySelectorAll('g.node'))) n.dispatchEvent(new MouseEvent('click'));
+      assertInert(root);
+    }
+    expect(alert).not.toHaveBeenCalled();
+  });
+
   test('KaTeX runs untrusted: \\href, \\url, \\htmlClass, \\includegraphics do not produce links, classes or images', () => {
     for (const latex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlClass{evil}{x}', '\\htmlId{evil}{x}', '\\htmlStyle{color:red}{x}', '\\includegraphics{x.png}', `\\text{${PAYLOAD}}`]) {
       const el = mathElement(document, latex, true);
@@ -74,7 +113,10 @@ describe('user text is text', () => {
     const csp = contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', nonce);
     expect(csp).toBe(`default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-${nonce}'; font-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-${nonce}'; img-src https://file+.vscode-resource.vscode-cdn.net data:`);
     expect(csp).not.toContain('unsafe');
-    const doc = new DOMParser().parseFromString(html, 'text/html');
+    // parsed inert (a template's content loads nothing)
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html.replace(/^<!DOCTYPE html>/, '');
+    const doc = tpl.content;
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(csp);
     const scripts = Array.from(doc.querySelectorAll('script'));
     expect(scripts).toHaveLength(1);
