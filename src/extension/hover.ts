@@ -22,6 +22,7 @@ export function registerHover(context: vscode.ExtensionContext, reports: Reports
           detail: settings.hoverDetail,
           uri: document.uri.toString(),
           word,
+          wordColumn: wordRange ? wordRange.start.character + 1 : undefined,
         });
         if (!content) return undefined;
         const md = new vscode.MarkdownString(content.markdown);

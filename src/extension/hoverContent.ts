@@ -5,7 +5,7 @@ import type {
   CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
 } from '../report';
 import { escapeHtml, escapeMarkdown, formatNumber, isMatrix, isScalar, mathHtml, norm, shapeText, textToLatex, valueHtml, valueLatex, valueText } from './format';
-import { checkAtLine, contains, deriveAtLine, lossDeriveFor, nodeOf, paramNamed, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
+import { baseName, checkAtLine, contains, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
 import { deriveLatex, checkLatex } from './latexContent';
 
 export type HoverDetail = 'brief' | 'full';
@@ -18,6 +18,8 @@ export interface HoverOptions {
   uri: string;
   /** the word under the cursor as the editor sees it: a fallback where the Report lists no symbol */
   word?: string;
+  /** 1-based column where that word starts (a symbol starting there is the one meant) */
+  wordColumn?: number;
 }
 
 export interface HoverContent {
@@ -52,7 +54,8 @@ export function hoverContent(report: Report, p: Position, opts: HoverOptions): H
   if (derive) return deriveHover(report, derive, opts);
   const check = checkAtLine(report, p.line);
   if (check) return checkHover(report, check, opts);
-  const sym = symbolAt(report, p);
+  const sym = symbolAt(report, p)
+    ?? (opts.wordColumn === undefined ? undefined : report.symbols.find((s) => s.line === p.line && s.column === opts.wordColumn));
   if (!sym) return opts.word ? wordHover(report, opts.word, p, opts) : null;
   switch (sym.role) {
     case 'function':
@@ -118,7 +121,8 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string
     add('_explicit:_', forms.explicit?.text);
     add('_δ-recursion:_', forms.recursive?.text);
   }
-  if (lines.length === 0) add('', r.text);
+  // the combined text often ends in its own rounding of the value: the value line below says it once
+  if (lines.length === 0) add('', r.text.replace(/\s*=\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i, ''));
   let value = `= ${valueHtml(r.value, opts.digits)}`;
   if (r.exact) value += ` (exactly ${escapeMarkdown(r.exact)})`;
   if (isMatrix(r.value)) return `${step}${lines.join('<br>')}\n\n${value}`;
@@ -145,6 +149,12 @@ function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverCo
   const latex = checkLatex(c);
   parts.push(links(opts, { line: c.line }, latex));
   return { markdown: parts.join('\n\n'), range: c.range, latex };
+}
+
+function horizonHover(report: Report, sym: SymbolOccurrence): HoverContent {
+  const md = `**horizon** T = ${report.T} — the time index t runs 1..${report.T}; h<sub>0</sub>-style initial states sit at t = 0` +
+    (report.paramCount ? `\n\n${report.paramCount} trainable ${report.paramCount === 1 ? 'number' : 'numbers'} in ${report.params.length} ${report.params.length === 1 ? 'parameter' : 'parameters'}` : '');
+  return { markdown: md, range: rangeOnly(sym), latex: `T = ${report.T}` };
 }
 
 // ---- functions ------------------------------------------------------------------------------
@@ -224,14 +234,15 @@ function declarationHover(report: Report, sym: SymbolOccurrence, opts: HoverOpti
 }
 
 function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
-  const q = quantityNamed(report, sym.name);
+  if (sym.name === 'T' && report.T !== null) return horizonHover(report, sym);
+  const q = quantityNamed(report, sym.name, isIndexed(sym));
   if (!q) return null;
   const loss = report.loss?.name;
   const step = sym.step ?? null;
   const written = q.timed ? `${q.name}_${step === null ? 't' : step}` : q.name;
   const parts = [`**${escapeHtml(q.kind)}** ${mathHtml(written)} = ${mathHtml(q.equation)} · ${escapeHtml(shapeText(q.shape))}`];
   let latex: string;
-  if (loss && q.name === loss && report.loss) {
+  if (loss && q.name === loss && !q.timed && report.loss) {
     parts.push(`_the loss:_ ${mathHtml(loss)} = <code>${formatNumber(report.loss.value, opts.digits)}</code>`);
     latex = `${textToLatex(loss)} = ${valueLatex(report.loss.value, opts.digits)}`;
   } else if (loss) {
@@ -248,7 +259,7 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
     latex = textToLatex(`${written} = ${q.equation}`);
   }
   if (opts.detail === 'full') {
-    const values = nodeSeries(report, q.name, 'value').filter((v) => step === null || v.t === step);
+    const values = nodeSeries(report, q.name, 'value').filter((v) => (step === null || v.t === step) && (v.t !== null) === q.timed);
     if (values.length > 0) parts.push(`_values:_ ${stepsHtml(q.name, values, opts)}`);
     parts.push(...sampledNote(report, true));
   }
@@ -258,13 +269,13 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
 
 function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
   const isParam = paramNamed(report, sym.name) !== undefined;
-  const owner = sym.inEquationOf ? quantityNamed(report, sym.inEquationOf) : undefined;
-  const partial = owner?.partials.find((pr) => sameText(pr.wrt, sym.text)) ?? owner?.partials.find((pr) => pr.wrt === sym.name);
+  const owner = sym.inEquationOf ? quantityNamed(report, sym.inEquationOf, sym.inEquationOf.endsWith('#') ? false : undefined) : undefined;
+  const partial = owner ? partialFor(report, owner, sym) : undefined;
   if (isParam) return paramHover(report, sym, opts, partial && owner ? { owner, partial } : null);
   if (partial && owner) {
     const { md, latex } = partialMd(owner, partial, opts);
     const parts = [md];
-    const q = quantityNamed(report, sym.name);
+    const q = quantityNamed(report, sym.name, isIndexed(sym));
     if (q && report.loss && opts.detail === 'full') {
       const grads = q.grads;
       if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(q.name, grads, opts)}`);
@@ -274,9 +285,9 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
     return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
   }
   // a use outside any equation: the node's value and gradient
-  const q = quantityNamed(report, sym.name);
-  if (!q) return null;
-  const node = sym.step !== undefined && sym.step !== null ? nodeOf(report, sym.name, sym.step) : undefined;
+  const q = quantityNamed(report, sym.name, isIndexed(sym));
+  if (!q) return declarationHover(report, { ...sym, name: baseName(sym.name) }, opts);
+  const node = sym.step !== undefined && sym.step !== null ? nodeOf(report, q.name, sym.step) : !q.timed ? nodeOf(report, q.name, null) : undefined;
   const parts = [`**${escapeHtml(q.kind)}** ${mathHtml(sym.text)} · ${escapeHtml(shapeText(q.shape))}`];
   if (node) {
     parts.push(`_value:_ ${valueHtml(node.value, opts.digits)}`);

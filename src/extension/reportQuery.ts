@@ -41,8 +41,65 @@ export function checkAtLine(report: Report, line: number): CheckReport | undefin
   return report.checks.find((c) => line >= c.range.line && line <= c.range.endLine) ?? report.checks.find((c) => c.line === line);
 }
 
-export function quantityNamed(report: Report, name: string): QuantityReport | undefined {
-  return report.quantities.find((q) => q.name === name);
+/**
+ * The quantity of a name. A timed quantity and an untimed one may share a name (`L_t` and `loss L`);
+ * `timed` picks between them, and a trailing `#` (how symbols name the untimed one then) means untimed.
+ */
+export function quantityNamed(report: Report, name: string, timed?: boolean): QuantityReport | undefined {
+  if (name.endsWith('#')) return quantityNamed(report, name.slice(0, -1), false);
+  const all = report.quantities.filter((q) => q.name === name);
+  return (timed === undefined ? undefined : all.find((q) => q.timed === timed)) ?? all[0];
+}
+
+/** Whether a symbol occurrence is written with a time index (h_t, h_{t-1}, L_3), as opposed to L or W_hh. */
+export function isIndexed(sym: SymbolOccurrence): boolean {
+  if (sym.name.endsWith('#')) return false;
+  return (sym.offset !== undefined && sym.offset !== null) || (sym.step !== undefined && sym.step !== null) || sym.text !== sym.name;
+}
+
+/** The name without the `#` that marks an untimed quantity sharing its name with a timed one. */
+export function baseName(name: string): string {
+  return name.endsWith('#') ? name.slice(0, -1) : name;
+}
+
+/** A time index as a comparable key: "off:-1" for t-1, "step:3" for 3 (and T±k), or null if it is not one. */
+export function indexKey(idx: string, T: number | null): string | null {
+  const s = idx.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
+  let m = /^t([+-]\d+)?$/.exec(s);
+  if (m) return `off:${m[1] ? Number(m[1]) : 0}`;
+  m = /^(\d+)$/.exec(s);
+  if (m) return `step:${Number(m[1])}`;
+  m = /^T([+-]\d+)?$/.exec(s);
+  if (m && T !== null) return `step:${T + (m[1] ? Number(m[1]) : 0)}`;
+  return null;
+}
+
+/** Splits "h_{t-1}" into its name and index key ("h", "off:-1"); "W_hh" has no index ("W_hh", "none"). */
+export function splitIndexed(text: string, T: number | null): { name: string; key: string } {
+  const m = /^(.+?)(?:_\{([^{}]*)\}|_([A-Za-z0-9+-]+)|\^\{?\(([^()]*)\)\}?)$/.exec(text.trim());
+  if (m) {
+    const key = indexKey(m[2] ?? m[3] ?? m[4] ?? '', T);
+    if (key) return { name: m[1]!, key };
+  }
+  return { name: text.trim(), key: 'none' };
+}
+
+/** The index key of a symbol occurrence, as splitIndexed() gives it for text. */
+export function symbolKey(sym: SymbolOccurrence): string {
+  if (sym.offset !== undefined && sym.offset !== null) return `off:${sym.offset}`;
+  if (sym.step !== undefined && sym.step !== null) return `step:${sym.step}`;
+  return 'none';
+}
+
+/** The immediate partial of `owner` with respect to what the symbol names (matching name and time index). */
+export function partialFor(report: Report, owner: QuantityReport, sym: SymbolOccurrence): QuantityReport['partials'][number] | undefined {
+  const name = baseName(sym.name);
+  const key = symbolKey(sym);
+  return owner.partials.find((pr) => sameText(pr.wrt, sym.text))
+    ?? owner.partials.find((pr) => {
+      const w = splitIndexed(pr.wrt, report.T);
+      return w.name === name && w.key === key;
+    });
 }
 
 export function paramNamed(report: Report, name: string): ParamReport | undefined {

@@ -121,7 +121,7 @@ export function fixtureReport(): Report {
       edges: [],
       truncated: false,
     },
-    gradcheck: [{ name: 'w', autodiff: 0.05, numeric: 0.0500000001, relError: 1e-9 }],
+    gradcheck: [{ name: 'w', autodiff: 0.05, numeric: 0.0500000001, relError: 1e-9, entries: [0] }],
     paramCount: 1,
     elapsedMs: 1.5,
   };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
 import { snippetEscape, snippetsJson, TEMPLATES } from '../../src/extension/templates';
 
 describe('network templates', () => {
@@ -21,4 +22,16 @@ describe('network templates', () => {
   it('escapes snippet syntax', () => {
     expect(snippetEscape('a $1 \\b }')).toBe('a \\$1 \\\\b }');
   });
+
+  it.each(TEMPLATES.flatMap((t) => (['squared', 'crossEntropy'] as const).map((loss) => ({ id: t.id, loss, text: t.text(loss) }))))(
+    '$id ($loss) is a valid .rnn program whose questions all get answers',
+    ({ text }) => {
+      const r = analyze(text);
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.loss).not.toBeNull();
+      expect(r.derives.length).toBeGreaterThan(0);
+      for (const d of r.derives) expect(d.results.length).toBeGreaterThan(0);
+      for (const c of r.checks) expect(c.status).toBe('holds');
+    },
+  );
 });
