@@ -52,7 +52,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     throw e;
   }
   const deadline = Date.now() + LIMITS.timeBudgetMs;
-  const hooks = options.symbolic === false ? null : symbolicHooks(model, run);
+  const hooks = options.symbolic === false ? null : symbolicHooks(model, run, deadline);
 
   if (run.loss) {
     report.loss = { name: displayName(model.loss!), value: run.loss.data[0]!, line: model.quantities.get(model.loss!)!.line };

@@ -1,9 +1,55 @@
-// The symbolic engine, as the questions and the quantity reports use it.
+// The symbolic engine, as the questions and the quantity reports use it. Every form is evaluated
+// back at the run's values and compared with the autodiff number: a form that does not evaluate
+// back is not shipped.
 import type { Model } from '../language/model';
+import type { Form, Value } from '../report';
 import type { PartialFormHook } from './graph';
-import type { SymbolicHook } from './questions';
+import type { SymbolicForms, SymbolicHook } from './questions';
 import type { Run } from './run';
+import { deriveForms, evaluateForm, partialForm } from './symbolic/index';
 
-export function symbolicHooks(_model: Model, _run: Run): { derive: SymbolicHook; partial: PartialFormHook } | null {
-  return null;
+const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
+
+function agrees(a: Float64Array, b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (!(Math.abs(a[i]! - b[i]!) <= 1e-9 * Math.max(1, Math.abs(a[i]!), Math.abs(b[i]!)))) return false;
+  }
+  return true;
+}
+
+export function symbolicHooks(model: Model, run: Run, deadline: number): { derive: SymbolicHook; partial: PartialFormHook } {
+  const derive: SymbolicHook = (of, wrt, total, t, value) => {
+    if (Date.now() > deadline) return null;
+    let forms;
+    try {
+      forms = deriveForms(model, of, wrt, total, t, run);
+    } catch {
+      // a form the symbolic engine cannot write (yet): the number still stands
+      return null;
+    }
+    const want = flat(value);
+    const out: SymbolicForms = { best: forms.best };
+    let bestKept = false;
+    for (const k of ['chain', 'explicit', 'recursive'] as const) {
+      const f: Form | undefined = forms[k];
+      if (!f) continue;
+      let ok = false;
+      try { ok = agrees(evaluateForm(forms, k, run).data, want); } catch { ok = false; }
+      if (!ok) continue;
+      out[k] = f;
+      if (f === forms.best) bestKept = true;
+    }
+    if (!bestKept) {
+      const next = out.chain ?? out.recursive ?? out.explicit;
+      if (!next) return null;
+      out.best = next;
+    }
+    if (forms.exact) out.exact = forms.exact;
+    return out;
+  };
+  const partial: PartialFormHook = (quantity, wrt) => {
+    try { return partialForm(model, quantity, wrt); } catch { return null; }
+  };
+  return { derive, partial };
 }
