@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
+import { registerAbbreviationCompletion } from './completion';
 import { readSettings } from './config';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
@@ -29,6 +30,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
     }),
   );
   registerUnicodeInput(context);
+  registerAbbreviationCompletion(context);
   registerDiagnostics(context, reports);
   registerHover(context, reports);
   registerCodeLens(context, reports);
