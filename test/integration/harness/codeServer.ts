@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
-import { codeServerBin, TOOLS } from './tools';
+import { codeServerBin, runDir } from './tools';
 
 export interface CodeServer {
   port: number;
@@ -21,7 +21,7 @@ export interface CodeServer {
 }
 
 export interface CodeServerOptions {
-  /** a name for this instance's folders under .editor-tests/run/ */
+  /** a name for this instance's folders under .editor-tests/run/ (made unique per process) */
   name: string;
   extensionsDir?: string;
   /** user settings.json */
@@ -59,7 +59,7 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
 
 /** Runs `code-server ARGS` to completion (used for --install-extension / --list-extensions). */
 export function codeServerCli(args: string[], timeoutMs = 120000): Promise<string> {
-  const home = join(TOOLS, 'run', 'cli');
+  const home = runDir('cli');
   mkdirSync(home, { recursive: true });
   return new Promise((res, rej) => {
     const p = spawn(codeServerBin(), args, { env: { ...process.env, XDG_CONFIG_HOME: join(home, 'xdg'), XDG_DATA_HOME: join(home, 'xdg-data') } });
@@ -77,7 +77,7 @@ export function codeServerCli(args: string[], timeoutMs = 120000): Promise<strin
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   const bin = codeServerBin();
-  const base = join(TOOLS, 'run', opts.name);
+  const base = runDir(opts.name);
   rmSync(base, { recursive: true, force: true });
   const userDataDir = join(base, 'user-data');
   const extensionsDir = opts.extensionsDir ?? join(base, 'extensions');

@@ -1,6 +1,6 @@
 // Where the editor-test tools live (installed by scripts/setup-editor-tests.sh) and how to load them.
 // A missing tool is a loud failure naming the set-up script, never a skipped test.
-import { existsSync } from 'fs';
+import { existsSync, readdirSync, rmSync } from 'fs';
 import { createRequire } from 'module';
 import { join, resolve } from 'path';
 
@@ -12,6 +12,32 @@ export const SCREENSHOTS = join(RESULTS, 'screenshots');
 export const CHROMIUM = process.env.UNROLL_CHROMIUM ?? '/usr/bin/chromium';
 
 export class SetupError extends Error {}
+
+/**
+ * This process's scratch folder under .editor-tests/run/ (per process id, so two runs never share
+ * a user-data dir or a workspace). Folders of processes that are gone are removed on first use.
+ */
+export function runDir(name: string): string {
+  const root = join(TOOLS, 'run');
+  if (!cleaned) {
+    cleaned = true;
+    for (const d of existsSync(root) ? readdirSync(root) : []) {
+      const pid = Number(/-(\d+)$/.exec(d)?.[1]);
+      if (pid && pid !== process.pid && !alive(pid)) rmSync(join(root, d), { recursive: true, force: true });
+    }
+  }
+  return join(root, `${name}-${process.pid}`);
+}
+let cleaned = false;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function need(path: string, what: string): string {
   if (!existsSync(path)) {

@@ -1,0 +1,149 @@
+// Drives code-server's page like a user, with the extension loaded from the repository: the hover as
+// rendered, the status bar, and the Unroll panel's webview (graph SVG, KaTeX, following the cursor),
+// in the dark and the light theme. Screenshots go to test-results/screenshots/ (kept by CI; the README
+// shows copies under docs/screenshots/, refreshed with UNROLL_SCREENSHOTS_TO_DOCS=1).
+import { copyFileSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { launch, type Session } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { sheet7Example } from '../harness/library';
+import { Checks, writeResults } from '../harness/results';
+import { needBuilt, REPO, SCREENSHOTS } from '../harness/tools';
+import { frameWith, gotoLine, hoverWord, openFile, quickPick, runCommand, until, waitForWorkbench } from '../harness/workbench';
+import { makeWorkspace } from '../harness/workspace';
+import { lineOf } from '../suite/pick';
+import { mathKey, showsNumber } from '../suite/text';
+
+const RUNNER = 'code-server-ui';
+const DARK = 'Dark Modern';
+const LIGHT = 'Light Modern';
+
+async function setTheme(page: Page, theme: string, light: boolean): Promise<void> {
+  // through the UI: an Extension Development Host window keeps its own settings (settings.json is not read)
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Preferences: Color Theme');
+  await quickPick(page, null, theme, theme);
+  await page.locator(light ? '.monaco-workbench.vs' : '.monaco-workbench.vs-dark').waitFor({ timeout: 20000 });
+}
+
+/** Focuses the editor group with the .rnn file (the panel takes focus when it opens). */
+async function focusEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 10000 });
+}
+
+async function shot(page: Page, name: string, frameElement?: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (frameElement) await page.locator(frameElement).first().screenshot({ path, timeout: 15000 });
+  else await page.screenshot({ path, timeout: 15000 });
+  if (process.env.UNROLL_SCREENSHOTS_TO_DOCS === '1') {
+    mkdirSync(join(REPO, 'docs/screenshots'), { recursive: true });
+    copyFileSync(path, join(REPO, 'docs/screenshots', `${name}.png`));
+  }
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const checks = new Checks('[ui]');
+  let cs: CodeServer | undefined;
+  let session: Session | undefined;
+  let error: string | undefined;
+  try {
+    needBuilt();
+    const ex = sheet7Example();
+    const dWhh = ex.report.derives.find((d) => mathKey(d.query) === mathKey('∂L/∂W_hh'));
+    const dWxh = ex.report.derives.find((d) => mathKey(d.query) === mathKey('∂L/∂W_xh'));
+    if (!dWhh || !dWxh || typeof dWhh.results[0]?.value !== 'number') throw new Error(`the library does not answer derive ∂L/∂W_hh and ∂L/∂W_xh in ${ex.name}`);
+    const expected = dWhh.results[0].value;
+    const ws = makeWorkspace(RUNNER);
+    cs = await startCodeServer({ name: RUNNER });
+    session = await launch();
+    const page = session.page;
+    await page.goto(cs.url(ws, [['extensionDevelopmentPath', cs.remote(REPO)]]));
+    await waitForWorkbench(page);
+
+    await checks.run(`opening examples/${ex.name} activates the extension (language mode, status bar)`, 60000, async () => {
+      await openFile(page, ex.name);
+      await until('the language mode "Unroll RNN"', async () => /Unroll RNN/.test(await page.locator('#status\\.editor\\.mode').innerText().catch(() => '')), 20000);
+      // the extension's status bar item: the loss value and the check tally
+      const loss = ex.report.loss!;
+      const item = await until('the Unroll status bar item', async () => {
+        const texts = await page.locator('.statusbar-item').allInnerTexts();
+        return texts.find((t) => t.includes(`${loss.name} =`));
+      }, 20000);
+      if (!showsNumber(item, loss.value)) throw new Error(`status bar shows ${JSON.stringify(item)}, expected loss ${loss.value}`);
+    });
+
+    await checks.run('hovering W_hh shows ∂L/∂W_hh and its value (dark theme)', 60000, async () => {
+      // the theme list is complete once the extension hosts are up, which the activation check waited for
+      await setTheme(page, DARK, false);
+      await focusEditor(page);
+      const text = await hoverWord(page, /^\s*param\s+W_hh\b/, 'W_hh');
+      if (!mathKey(text).includes(mathKey('∂L/∂W_hh'))) throw new Error(`hover does not name ∂L/∂W_hh: ${JSON.stringify(text)}`);
+      if (!showsNumber(text, expected)) throw new Error(`hover does not show ${expected}: ${JSON.stringify(text)}`);
+      await shot(page, 'editor-hover-dark');
+    });
+
+    let panel: Frame | undefined;
+    await checks.run('Unroll: Open Panel shows the unrolled graph and typeset KaTeX', 60000, async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Unroll: Open Panel');
+      await page.locator('iframe.webview').first().waitFor({ timeout: 30000 });
+      panel = await frameWith(page, '#graph svg', 30000);
+      const g = ex.report.graph!;
+      const svgT = await panel.locator('#graph svg[data-T]').first().getAttribute('data-T');
+      if (Number(svgT) !== g.T) throw new Error(`graph is drawn for T = ${svgT}, the library says ${g.T}`);
+      const ids = new Set(await panel.locator('#graph svg [data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))));
+      const missing = g.nodes.map((n) => n.id).filter((id) => !ids.has(id));
+      if (missing.length) throw new Error(`graph lacks nodes ${missing.join(', ')} (has ${[...ids].join(', ')})`);
+      await until('typeset KaTeX in the panel', async () => (await panel!.locator('.katex').count()) > 0, 20000);
+      await page.waitForTimeout(500); // let fonts settle for the screenshot
+      await shot(page, 'panel-dark', 'iframe.webview');
+      await shot(page, 'workbench-dark');
+    });
+
+    await checks.run('the panel follows the cursor from one derive line to another', 60000, async () => {
+      if (!panel) throw new Error('no panel');
+      for (const d of [dWhh, dWxh]) {
+        const line = lineOf(ex.text, new RegExp(`^\\s*derive\\s+${d.query.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`));
+        await focusEditor(page);
+        await gotoLine(page, line);
+        const box = panel.locator(`#derivation .derive[data-line="${line}"]`);
+        await box.waitFor({ timeout: 15000 });
+        await until(`KaTeX for ${d.query}`, async () => (await box.locator('.katex').count()) > 0, 10000);
+        const shown = await box.locator('[data-value]').first().getAttribute('data-value');
+        const v = d.results[0]!.value as number;
+        if (shown === null || Math.abs(Number(JSON.parse(shown)) - v) > 1e-9 * Math.max(1, Math.abs(v))) {
+          throw new Error(`panel shows ${shown} for ${d.query}, the library says ${v}`);
+        }
+      }
+    });
+
+    await checks.run('light theme: hover and panel', 60000, async () => {
+      await setTheme(page, LIGHT, true);
+      if (panel) await until('the panel to switch to the light theme', async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''), 15000);
+      await page.waitForTimeout(500);
+      await shot(page, 'panel-light', 'iframe.webview');
+      await shot(page, 'workbench-light');
+      await focusEditor(page);
+      const text = await hoverWord(page, /^\s*param\s+W_hh\b/, 'W_hh');
+      if (!showsNumber(text, expected)) throw new Error(`hover does not show ${expected}: ${JSON.stringify(text)}`);
+      await shot(page, 'editor-hover-light');
+    });
+  } catch (e) {
+    error = (e as Error).message;
+  } finally {
+    if (session && (error || checks.tests.some((t) => t.state === 'failed'))) {
+      await shot(session.page, 'code-server-ui-failure').catch(() => undefined);
+      console.log(`[${RUNNER}] page console (errors):\n${session.console.filter((l) => /error|fail/i.test(l)).slice(-10).join('\n')}`);
+    }
+    await session?.close();
+    await cs?.stop();
+  }
+  return writeResults(RUNNER, checks.tests, (Date.now() - t0) / 1000, error).failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });

