@@ -10,6 +10,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerPanel } from './panel';
 import { Reports } from './reports';
+import { registerSemanticTokens } from './semanticTokens';
 import { registerStatusBar } from './statusBar';
 import { registerUnicodeInput } from './unicodeInput';
 
@@ -34,6 +35,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerDiagnostics(context, reports);
   registerHover(context, reports);
   registerCodeLens(context, reports);
+  registerSemanticTokens(context, reports);
   registerCommands(context, reports);
   registerStatusBar(context, reports);
   registerPanel(context, reports);
