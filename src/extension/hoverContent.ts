@@ -106,6 +106,11 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
   return { markdown: parts.join('\n\n'), range: d.range, latex };
 }
 
+/** A multi-line form (equation lines, then `where` lines) as HTML lines; alignment spaces dropped. */
+export function formHtml(text: string): string {
+  return text.split('\n').map((l) => mathHtml(l.trim())).filter((l) => l !== '').join('<br>');
+}
+
 function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string {
   const lines: string[] = [];
   const step = perStep && r.t !== null ? `**t = ${r.t}**: ` : '';
@@ -114,7 +119,7 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string
   const add = (label: string, text: string | undefined): void => {
     if (!text || shown.has(text)) return;
     shown.add(text);
-    lines.push(`${label} ${mathHtml(text)}`);
+    lines.push(`${label} ${formHtml(text)}`);
   };
   if (opts.detail === 'full') {
     add('_chain rule:_', forms.chain?.text);
@@ -125,9 +130,8 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string
   if (lines.length === 0) add('', r.text.replace(/\s*=\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i, ''));
   let value = `= ${valueHtml(r.value, opts.digits)}`;
   if (r.exact) value += ` (exactly ${escapeMarkdown(r.exact)})`;
-  if (isMatrix(r.value)) return `${step}${lines.join('<br>')}\n\n${value}`;
   lines.push(value);
-  return step + lines.join('<br>');
+  return step + lines.join('\n\n');
 }
 
 const STATUS_LABEL: Record<CheckReport['status'], string> = {
@@ -303,7 +307,7 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
 function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number], opts: HoverOptions): { md: string; latex: string } {
   const of = owner.timed ? `${owner.name}_t` : owner.name;
   const lhs = `∂⁺${of}/∂${pr.wrt}`;
-  const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${mathHtml(pr.form.text)}` : '';
+  const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${formHtml(pr.form.text)}` : '';
   const lines = [`**immediate partial** ${mathHtml(lhs)}${rhs}`, `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`];
   if (pr.values.length > 0) lines.push(`_per step:_ ${stepsHtml(owner.name, pr.values, opts)}`);
   const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
@@ -351,8 +355,8 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
   const forms = derive?.results[0]?.forms;
   const value = grad === undefined ? '' : ` = ${valueHtml(grad, opts.digits)}`;
   lines.push(`${mathHtml(lhs)}${value}`);
-  if (opts.detail === 'full' && forms?.chain) lines.push(`_chain rule:_ ${mathHtml(forms.chain.text)}`);
-  if (forms?.recursive) lines.push(`_δ-recursion:_ ${mathHtml(forms.recursive.text)}`);
+  if (opts.detail === 'full' && forms?.chain) lines.push(`_chain rule:_<br>${formHtml(forms.chain.text)}`);
+  if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
   else if (delta.length > 0) lines.push(`_by the δ's of the quantities using it:_ ${mathHtml(`${lhs} = ${delta.join(' + ')}`)}`);
   if (opts.detail === 'full' && grad !== undefined && isScalar(grad)) {
     const contrib = contributions(users);

@@ -5,30 +5,29 @@ import type { CheckReport, DeriveReport, DeriveResult, Report } from '../report'
 import { textToLatex, valueLatex } from './format';
 
 /**
- * One derive as an aligned block: the query, then its chain-rule, explicit and δ-recursion forms
- * and its number, one `&=` line each (forms that are identical are written once).
+ * One derive as LaTeX: per result (one per step with a free t), each distinct symbolic form
+ * (chain rule, explicit, δ-recursion) as its own block, headed by a comment; forms that are bare
+ * right-hand sides get the query and the number around them. Without forms, the combined LaTeX.
  */
 export function deriveLatex(d: DeriveReport, digits: number): string {
-  const blocks = d.results.map((r) => resultLatex(d, r, digits));
-  return blocks.join('\n\n');
+  return d.results.map((r) => resultLatex(d, r, digits)).join('\n\n');
 }
 
 function resultLatex(d: DeriveReport, r: DeriveResult, digits: number): string {
-  const lhs = r.t !== null ? `${d.queryLatex || textToLatex(d.query)} \\Big|_{t=${r.t}}` : d.queryLatex || textToLatex(d.query);
-  const rhs: string[] = [];
-  const push = (s: string | undefined): void => {
-    if (s && !rhs.includes(s)) rhs.push(s);
-  };
-  push(r.forms?.chain?.latex);
-  push(r.forms?.explicit?.latex);
-  push(r.forms?.recursive?.latex);
-  if (rhs.length === 0) {
-    // only the combined form: it may already read "query = value"
-    return `% ${oneLine(d.query)}${r.t !== null ? ` at t = ${r.t}` : ''} (line ${d.line})\n${r.latex}`;
+  const header = `% ${oneLine(d.query)}${r.t !== null ? ` at t = ${r.t}` : ''} (line ${d.line})`;
+  const forms: [string, string][] = [];
+  for (const [label, f] of [['chain rule', r.forms?.chain], ['explicit', r.forms?.explicit], ['δ-recursion', r.forms?.recursive]] as const) {
+    if (f?.latex && !forms.some(([, l]) => l === f.latex)) forms.push([label, f.latex]);
   }
-  push(r.exact ? exactLatex(r.exact) : valueLatex(r.value, digits));
-  const body = rhs.map((x, i) => `${i === 0 ? lhs : ''} &= ${x}`).join(' \\\\\n');
-  return `% ${oneLine(d.query)}${r.t !== null ? ` at t = ${r.t}` : ''} (line ${d.line})\n\\begin{aligned}\n${body}\n\\end{aligned}`;
+  if (forms.length === 0) return `${header}\n${r.latex}`;
+  const lhs = r.t !== null ? `${d.queryLatex || textToLatex(d.query)} \\Big|_{t=${r.t}}` : d.queryLatex || textToLatex(d.query);
+  const value = r.exact ? exactLatex(r.exact) : valueLatex(r.value, digits);
+  return forms.map(([label, latex]) => {
+    // a complete form (its own aligned block, or already an equation) is copied as it is
+    const complete = /\\begin\{aligned\}|&=/.test(latex) || /(^|[^<>])=(?!=)/.test(latex);
+    const body = complete ? latex : `\\begin{aligned}\n${lhs} &= ${latex} \\\\\n &= ${value}\n\\end{aligned}`;
+    return `${header}, ${label}\n${body}`;
+  }).join('\n\n');
 }
 
 function exactLatex(exact: string): string {

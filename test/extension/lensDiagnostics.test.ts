@@ -66,12 +66,21 @@ describe('status bar', () => {
 });
 
 describe('LaTeX', () => {
-  it('a derive: the query, each distinct form and the number, aligned', () => {
+  it('a derive: each distinct form as its own block, with the query and the number around bare forms', () => {
     const tex = deriveLatex(fixtureReport().derives[0]!, 4);
-    expect(tex).toContain('\\begin{aligned}');
-    expect(tex.match(/&=/g)).toHaveLength(4);
-    expect(tex).toContain('\\frac{\\partial L}{\\partial w} &= \\frac{\\partial L}{\\partial h_2}');
-    expect(tex).toContain('&= 0.05');
+    const blocks = tex.split('\n\n');
+    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['% ∂L/∂w (line 9), chain rule', '% ∂L/∂w (line 9), explicit', '% ∂L/∂w (line 9), δ-recursion']);
+    for (const b of blocks) {
+      expect(b).toContain('\\begin{aligned}');
+      expect(b).toContain('\\frac{\\partial L}{\\partial w} &= ');
+      expect(b).toContain('&= 0.05');
+    }
+  });
+  it('complete forms (their own aligned equations) are copied unchanged', () => {
+    const d = fixtureReport().derives[0]!;
+    const full = '\\begin{aligned}\\frac{\\partial L}{\\partial w} &= x \\\\ &= 0.05\\end{aligned}';
+    d.results[0]!.forms = { chain: { text: 'x', latex: full }, explicit: { text: 'x', latex: full } };
+    expect(deriveLatex(d, 4)).toBe(`% ∂L/∂w (line 9), chain rule\n${full}`);
   });
   it('a derive without symbolic forms keeps its combined LaTeX, one block per step', () => {
     const tex = deriveLatex(fixtureReport().derives[1]!, 4);
@@ -82,6 +91,7 @@ describe('LaTeX', () => {
     expect(checkLatex(fixtureReport().checks[0]!)).toBe('% check (line 10): fails\n\\partial h_{t}/\\partial h_{t-1} = w');
   });
   it('all derives of a file', () => {
-    expect(allDerivesLatex(fixtureReport(), 4).split('% ').length).toBe(4);
+    // three form blocks for ∂L/∂w, one combined block per step for ∂L/∂h_t
+    expect(allDerivesLatex(fixtureReport(), 4).split('\n% ').length).toBe(5);
   });
 });
