@@ -27,6 +27,8 @@ export interface Edge {
 /** One per-step item of a printed sum or recursion, with the step it is relative to. */
 export interface StepItem {
   step: number | null;
+  /** the quantity the item comes from (items of one quantity are summed as one Σ) */
+  q?: string;
   node: Node;
 }
 
@@ -97,7 +99,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const edgeJ = (c: GNode, dep: GNode): Node | null => {
     const k = `${c.key}|${dep.key}`;
     if (edgeMemo.has(k)) return edgeMemo.get(k)!;
-    const J = c.eq ? rules.jacobian(c.eq, dep.leaf) : null;
+    const J = c.eq ? rules.withSelf(c.eq, c.leaf, () => rules.jacobian(c.eq!, dep.leaf)) : null;
     edgeMemo.set(k, J);
     return J;
   };
@@ -137,8 +139,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     if (hit) return hit;
     // a partial that is a constant (∂L/∂L_t = 1) is written as that constant, i.e. dropped
     const trivial = e.J.op === 'num' || e.J.op === 'eye';
-    const label: Label = { kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) };
-    const s = trivial ? e.J : b.sym(label, e.J);
+    const s = trivial ? e.J : b.sym({ kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) }, e.J);
     symMemo.set(k, s);
     return s;
   };
@@ -202,7 +203,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const withChain = d.scalar;
   const contribution = (e: Edge, a: Node): Node => {
     if (d.vjp) {
-      const p = rules.pullback(e.c.eq!, e.dep.leaf, a);
+      const p = rules.withSelf(e.c.eq!, e.c.leaf, () => rules.pullback(e.c.eq!, e.dep.leaf, a));
       if (!p) throw new Unsupported('a pullback vanished where the Jacobian did not');
       return p;
     }
@@ -214,8 +215,8 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     const n = rel[i];
     if (n.key === ofNode.key) continue;
     const cs = consumers.get(n.key) ?? [];
-    const items: StepItem[] = cs.map((e) => ({ step: e.c.step, node: contribution(e, adjRef.get(e.c.key)!) }));
-    const chainItems: StepItem[] | null = withChain ? cs.map((e) => ({ step: e.c.step, node: b.mul(adjChainRef.get(e.c.key)!, jsym(e)) })) : null;
+    const items: StepItem[] = cs.map((e) => ({ step: e.c.step, q: e.c.name, node: contribution(e, adjRef.get(e.c.key)!) }));
+    const chainItems: StepItem[] | null = withChain ? cs.map((e) => ({ step: e.c.step, q: e.c.name, node: b.mul(adjChainRef.get(e.c.key)!, jsym(e)) })) : null;
     if (n.key === wrtKey) {
       result = items;
       resultChain = chainItems;
@@ -248,6 +249,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     if (e.dep.kind === 'expr') return false;
     let budget = 64;
     const seen = new Set<string>();
+    if (e.c.deps.length > budget) return true;
     const stack = e.c.deps.filter((x) => x.key !== e.dep.key);
     while (stack.length) {
       const x = stack.pop()!;
@@ -256,7 +258,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       seen.add(x.key);
       if (--budget < 0) return true;
       // a node not yet expanded has no deps listed: expand its equation's leaves on demand
-      if (x.kind === 'quantity' && x.eq === null) U.expand(x);
+      U.ensure(x);
       for (const y of x.deps) stack.push(y);
     }
     return false;

@@ -139,7 +139,11 @@ const rangeNote = (a: number, b: number): [string, string] => {
 
 /** A sum of per-step items, with runs written as Σ_{t=a}^{b}. */
 export function sumTerms(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor'>): Both<Term[]> {
-  const groups = collapse(items, o);
+  // a sum commutes: gather each quantity's items (in order of first appearance) so their steps run
+  const order = new Map<string, number>();
+  for (const it of items) if (it.q !== undefined && !order.has(it.q)) order.set(it.q, order.size);
+  const sorted = items.map((it, i) => ({ it, i })).sort((x, y) => (order.get(x.it.q ?? '') ?? -1) - (order.get(y.it.q ?? '') ?? -1) || x.i - y.i).map((x) => x.it);
+  const groups = collapse(sorted, o);
   const text: Term[] = [];
   const latex: Term[] = [];
   for (const g of groups) {
@@ -284,7 +288,9 @@ export function recursiveForm(d: Derivation, v: ValueStrings | null): Form | und
     // δ_t := ∂L/∂h_t, stated once
     const anyStep = lines.find((l) => l.step !== null)?.step ?? undefined;
     const pd = mkPrinters(anyStep === undefined ? {} : { anchor: anyStep });
-    const defLabel: Label = { kind: 'jac', of: ofName, wrt: { name: q, step: anyStep ?? null }, plus: false };
+    // the numerator is a fixed node (h₄ in δ_t = ∂h₄/∂h_t): print it with its own step
+    const ofFixed: NodeName = 'name' in ofName && ofName.step !== null ? { expr: d.b.leaf(ofName.name, ofName.step, (d.of.eq ?? d.of.leaf).shape, true) } : ofName;
+    const defLabel: Label = { kind: 'jac', of: ofFixed, wrt: { name: q, step: anyStep ?? null }, plus: false };
     const adjLabel: Label = { kind: 'adj', q, step: anyStep ?? null, letter: r.letter };
     text.push({ lhs: pd.text.label(adjLabel), alts: [[{ neg: false, s: pd.text.label(defLabel) + shapeNote(shape, false) }]] });
     latex.push({ lhs: pd.latex.label(adjLabel), alts: [[{ neg: false, s: pd.latex.label(defLabel) + shapeNote(shape, true) }]] });

@@ -194,6 +194,21 @@ export class Unrolled {
     return g;
   }
 
+  /** Fill in one node's equation and direct dependencies (once). */
+  ensure(g: GNode): void {
+    if (g.kind === 'quantity' && g.eq === null) g.eq = this.equation(g.name, g.step);
+    if (!g.eq || g.deps.length || this.expanded.has(g.key)) return;
+    this.expanded.add(g.key);
+    const depSeen = new Set<string>();
+    for (const l of leavesOf(g.eq)) {
+      const d = this.node(l.name!, l.step ?? null);
+      if (depSeen.has(d.key)) continue;
+      depSeen.add(d.key);
+      g.deps.push(d);
+    }
+  }
+  private expanded = new Set<string>();
+
   /** Every node `root` depends on, each with its equation and direct dependencies (iteratively). */
   expand(root: GNode): GNode[] {
     const order: GNode[] = [];
@@ -204,18 +219,8 @@ export class Unrolled {
       if (seen.has(g.key)) continue;
       seen.add(g.key);
       order.push(g);
-      if (g.kind === 'quantity' && g.eq === null) g.eq = this.equation(g.name, g.step);
-      if (!g.eq) continue;
-      const deps: GNode[] = [];
-      const depSeen = new Set<string>();
-      for (const l of leavesOf(g.eq)) {
-        const d = this.node(l.name!, l.step ?? null);
-        if (depSeen.has(d.key)) continue;
-        depSeen.add(d.key);
-        deps.push(d);
-      }
-      g.deps = deps;
-      for (let i = deps.length - 1; i >= 0; i--) if (!seen.has(deps[i].key)) stack.push(deps[i]);
+      this.ensure(g);
+      for (let i = g.deps.length - 1; i >= 0; i--) if (!seen.has(g.deps[i].key)) stack.push(g.deps[i]);
     }
     return order;
   }

@@ -89,13 +89,14 @@ export class Printer {
     switch (l.kind) {
       case 'pre': {
         const mark = l.n === 0 ? '' : L ? `^{(${l.n + 1})}` : `⁽${supDigits(l.n + 1)}⁾`;
-        const nm = this.name(l.q, l.step, false, (b) => (L ? `\\tilde{${b}}` : `${b}\u0303`));
+        // NFC: õ, ũ as one character where Unicode has one (h̃ stays h + combining tilde)
+        const nm = this.name(l.q, l.step, false, (b) => (L ? `\\tilde{${b}}` : `${b}\u0303`.normalize('NFC')));
         if (!mark) return nm;
         return L ? nm.replace(/^(\\tilde\{[^}]*\})/, `$1${mark}`) : nm.replace(/^(\S+?\u0303)/, `$1${mark}`);
       }
       case 'adj':
         if (l.letter === 'delta') return this.name(L ? 'δ' : 'δ', l.step);
-        return this.name(l.q, l.step, false, (b) => (L ? `\\bar{${b}}` : `${b}\u0304`));
+        return this.name(l.q, l.step, false, (b) => (L ? `\\bar{${b}}` : `${b}\u0304`.normalize('NFC')));
       case 'jac': {
         const d = L ? '\\partial ' : '∂';
         const plus = l.plus ? (L ? '^{+} ' : '⁺') : '';
@@ -128,9 +129,8 @@ export class Printer {
   }
 
   private numStr(v: number): string {
-    if (Number.isInteger(v)) return String(v);
     const s = String(v);
-    return this.o.latex ? s.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`) : s;
+    return this.o.latex ? s.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`) : s.replace(/^-/, '−');
   }
 
   /** The terms of a sum, each with its sign, for printing and for breaking long sums into lines. */
@@ -206,6 +206,8 @@ export class Printer {
       case 'zero':
         return { s: '0', p: 4 };
       case 'ones':
+        // a row of ones is 𝟏ᵀ
+        if (n.shape.length === 2 && n.shape[0] === 1) return { s: L ? '\\mathbf{1}^{\\top}' : '𝟏ᵀ', p: 3 };
         return { s: L ? '\\mathbf{1}' : '𝟏', p: 4 };
       case 'eye':
         return { s: L ? `I_{${n.shape[0]}}` : `I${subDigits(n.shape[0])}`, p: 4 };
@@ -233,8 +235,16 @@ export class Printer {
         return { s: n.args.map((a) => this.at(a, 2)).join(L ? ' \\odot ' : ' ⊙ '), p: 1 };
       case 'kron':
         return { s: n.args.map((a) => this.at(a, 2)).join(L ? ' \\otimes ' : ' ⊗ '), p: 1 };
-      case 'matmul':
-        return { s: this.product(1, n.args), p: 2 };
+      case 'matmul': {
+        // a chain of products prints flat (matrix products associate)
+        const fs: Node[] = [];
+        const flat = (x: Node): void => {
+          if (x.op === 'matmul') x.args.forEach(flat);
+          else fs.push(x);
+        };
+        flat(n);
+        return { s: this.product(1, fs), p: 2 };
+      }
       case 'T':
         return { s: this.postfixBase(n.args[0]) + (L ? '^{\\top}' : 'ᵀ'), p: 3 };
       case 'pow': {
@@ -246,7 +256,8 @@ export class Printer {
       }
       case 'div':
         if (L) return { s: `\\frac{${this.str(n.args[0])}}{${this.str(n.args[1])}}`, p: 4 };
-        return { s: `${this.at(n.args[0], 3)}/${this.at(n.args[1], 3)}`, p: 2 };
+        // below a product, so q₄ᵀ (y₄/q₄) keeps its brackets
+        return { s: `${this.at(n.args[0], 3)}/${this.at(n.args[1], 3)}`, p: 1 };
       case 'call': {
         const a = this.str(n.args[0]);
         if (n.fn === 'abs') return { s: L ? `\\left|${a}\\right|` : `|${a}|`, p: 4 };

@@ -6,7 +6,7 @@
 // σ′, tanh′ and relu′ stay as functions of their argument (σ′(z) = σ(z)(1−σ(z)) is never expanded).
 // null means "structurally zero" (e does not mention x).
 
-import { Builder, isScalar, makeDependsOn, size, Unsupported, type CallFn, type Node } from './ir';
+import { Builder, isScalar, size, Unsupported, type CallFn, type Node } from './ir';
 
 /** f′(z) for an elementwise function, given z and the node f(z) itself. */
 function derivFn(b: Builder, fn: CallFn, z: Node, fz: Node): Node | null {
@@ -28,7 +28,66 @@ function derivFn(b: Builder, fn: CallFn, z: Node, fz: Node): Node | null {
 }
 
 export class Rules {
+  /** the equation being differentiated and the leaf that names its value (q_t for softmax(p_t)) */
+  private self: { eq: Node; leaf: Node } | null = null;
   constructor(readonly b: Builder) {}
+
+  // ---- which leaves a node mentions: computed once per node, so a loss Σ_t L_t with T terms is
+  // not rescanned for each of its T partials ------------------------------------------------
+  private leafSets = new Map<number, Set<string>>();
+  private argIndex = new Map<number, Map<string, number[]>>();
+  private static EMPTY = new Set<string>();
+
+  leafSet(n: Node): Set<string> {
+    const hit = this.leafSets.get(n.id);
+    if (hit) return hit;
+    let r: Set<string>;
+    if (n.op === 'leaf') r = new Set([`${n.name}@${n.step}`]);
+    else if (n.op === 'sym') r = this.leafSet(n.def!);
+    else {
+      const kids = n.args.map((a) => this.leafSet(a)).filter((k) => k.size > 0);
+      if (kids.length === 0) r = Rules.EMPTY;
+      else if (kids.length === 1) r = kids[0];
+      else {
+        r = new Set<string>();
+        for (const k of kids) for (const x of k) r.add(x);
+      }
+    }
+    this.leafSets.set(n.id, r);
+    return r;
+  }
+
+  /** The arguments of n that mention leaf `key` (indexed once for wide sums). */
+  private argsMentioning(n: Node, key: string): Node[] {
+    if (n.args.length <= 16) return n.args.filter((a) => this.leafSet(a).has(key));
+    let idx = this.argIndex.get(n.id);
+    if (!idx) {
+      idx = new Map();
+      n.args.forEach((a, i) => {
+        for (const k of this.leafSet(a)) {
+          const l = idx!.get(k);
+          if (l) l.push(i);
+          else idx!.set(k, [i]);
+        }
+      });
+      this.argIndex.set(n.id, idx);
+    }
+    return (idx.get(key) ?? []).map((i) => n.args[i]);
+  }
+
+  /** Where a derivative reuses the function's own value (exp, softmax), write it as the quantity. */
+  withSelf<T>(eq: Node, leaf: Node, f: () => T): T {
+    const prev = this.self;
+    this.self = { eq, leaf };
+    try {
+      return f();
+    } finally {
+      this.self = prev;
+    }
+  }
+  private me(n: Node): Node {
+    return this.self && this.self.eq === n ? this.self.leaf : n;
+  }
 
   // ---- forward: the immediate Jacobian ------------------------------------------------------
 
@@ -44,7 +103,8 @@ export class Rules {
   }
 
   jacobian(e: Node, x: Node): Node | null {
-    const dep = makeDependsOn(x.name!, x.step ?? null);
+    const key = `${x.name}@${x.step ?? null}`;
+    const dep = (n: Node): boolean => this.leafSet(n).has(key);
     const memo = new Map<number, Node | null>();
     const go = (n: Node): Node | null => {
       if (!dep(n)) return null;
@@ -59,6 +119,7 @@ export class Rules {
 
   private jac(n: Node, x: Node, go: (n: Node) => Node | null): Node | null {
     const b = this.b;
+    const key = `${x.name}@${x.step ?? null}`;
     const sum = (ts: (Node | null)[]): Node | null => {
       const kept = ts.filter((t): t is Node => t !== null);
       return kept.length ? b.add(...kept) : null;
@@ -69,7 +130,7 @@ export class Rules {
       case 'sym':
         return go(n.def!);
       case 'add':
-        return sum(n.args.map((t) => {
+        return sum(this.argsMentioning(n, key).map((t) => {
           const J = go(t);
           if (!J) return null;
           // a scalar term broadcast over a tensor sum: every row gets its Jacobian
@@ -135,12 +196,13 @@ export class Rules {
       case 'call': {
         const z = n.args[0];
         const Jz = go(z);
-        const f = derivFn(b, n.fn!, z, n);
+        const f = derivFn(b, n.fn!, z, this.me(n));
         return Jz && f ? this.rowScale(f, Jz) : null;
       }
       case 'softmax': {
         const Jz = go(n.args[0]);
-        return Jz ? b.matmul(b.sub(b.diag(n), b.matmul(n, b.T(n))), Jz) : null;
+        const s = this.me(n);
+        return Jz ? b.matmul(b.sub(b.diag(s), b.matmul(s, b.T(s))), Jz) : null;
       }
       case 'sumall':
       case 'mean': {
@@ -160,16 +222,16 @@ export class Rules {
   // ---- reverse: the pullback āᵀ ∂⁺e/∂x ---------------------------------------------------
 
   pullback(e: Node, x: Node, abar: Node): Node | null {
-    const dep = makeDependsOn(x.name!, x.step ?? null);
-    const go = (n: Node, a: Node): Node | null => (dep(n) ? this.pull(n, a, go) : null);
+    const key = `${x.name}@${x.step ?? null}`;
+    const go = (n: Node, a: Node): Node | null => (this.leafSet(n).has(key) ? this.pull(n, a, go, key) : null);
     return go(e, abar);
   }
 
-  private pull(n: Node, a: Node, go: (n: Node, a: Node) => Node | null): Node | null {
+  private pull(n: Node, a: Node, go: (n: Node, a: Node) => Node | null, key: string): Node | null {
     const b = this.b;
     const sum = (ts: (Node | null)[]): Node | null => {
       const kept = ts.filter((t): t is Node => t !== null);
-      return kept.length ? b.add(...kept) : null;
+      return kept.length ? factorCommon(b, kept) : null;
     };
     /** ⟨a, X⟩ for a scalar factor of a tensor expression: aᵀX for vectors, sum(a ⊙ X) otherwise. */
     const inner = (p: Node, X: Node): Node => {
@@ -183,7 +245,7 @@ export class Rules {
       case 'sym':
         return go(n.def!, a);
       case 'add':
-        return sum(n.args.map((t) => go(t, isScalar(t.shape) && !isScalar(n.shape) ? b.sumall(a) : a)));
+        return sum(this.argsMentioning(n, key).map((t) => go(t, isScalar(t.shape) && !isScalar(n.shape) ? b.sumall(a) : a)));
       case 'mul':
         return sum(n.args.map((f, i) => {
           const others = n.args.filter((_, k) => k !== i);
@@ -219,12 +281,15 @@ export class Rules {
       }
       case 'call': {
         const z = n.args[0];
-        const f = derivFn(b, n.fn!, z, n);
+        if (n.fn === 'log') return go(z, b.div(a, z));
+        const f = derivFn(b, n.fn!, z, this.me(n));
         return f ? go(z, b.had(a, f)) : null;
       }
-      case 'softmax':
+      case 'softmax': {
         // J = diag(s) − s sᵀ is symmetric: pullback s ⊙ (ā − sᵀā)
-        return go(n.args[0], b.had(n, b.sub(a, b.matmul(b.T(n), a))));
+        const s = this.me(n);
+        return go(n.args[0], b.had(s, b.sub(a, b.matmul(b.T(s), a))));
+      }
       case 'sumall':
       case 'mean': {
         const x = n.args[0];
@@ -243,4 +308,20 @@ export class Rules {
         throw new Unsupported(`the gradient through ${n.op}`);
     }
   }
+}
+
+/** a·x + a·y → a·(x + y) for scalar products sharing leading factors (δ h − δ s → δ(h − s)). */
+export function factorCommon(b: Builder, ts: Node[]): Node {
+  if (ts.length < 2 || !ts.every((t) => isScalar(t.shape) && t.shape.length === 0)) return b.add(...ts);
+  const parts = ts.map((t) => {
+    const fs = t.op === 'mul' ? [...t.args] : [t];
+    const coef = fs[0].op === 'num' ? fs.shift()!.num! : 1;
+    return { coef, fs };
+  });
+  let k = 0;
+  const minLen = Math.min(...parts.map((p) => p.fs.length));
+  while (k < minLen - 1 && parts.every((p) => p.fs[k] === parts[0].fs[k])) k++;
+  if (k === 0) return b.add(...ts);
+  const prefix = parts[0].fs.slice(0, k);
+  return b.mul(...prefix, b.add(...parts.map((p) => b.mul(b.num(p.coef), ...p.fs.slice(k)))));
 }
