@@ -15,7 +15,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, reports: Rep
       item.hide();
       return;
     }
-    const report = reports.peek(doc) ?? reports.get(doc);
+    // never analyse here (this runs during activation): show the last report, or wait for the first one
+    const report = reports.peek(doc);
+    if (!report) {
+      item.hide();
+      return;
+    }
     const s = statusContent(report, readSettings(doc.uri).digits);
     item.text = s.text;
     item.tooltip = s.tooltip;
