@@ -70,16 +70,19 @@ function elide(xs: string[], max: number): string[] {
   return [...xs.slice(0, head), '…', ...xs.slice(xs.length - tail)];
 }
 
-/** A value as hover HTML: scalars and vectors inline, matrices as a small table (rows and columns elided past 8). */
-export function valueHtml(v: Value, digits: number): string {
-  if (!isMatrix(v)) return `<code>${escapeHtml(valueText(v, digits))}</code>`;
+/**
+ * A value as hover HTML: scalars and vectors inline, matrices as a small table (rows and columns elided
+ * past 8) set off as its own HTML block, or inline text where `inline` (inside another table).
+ */
+export function valueHtml(v: Value, digits: number, inline = false): string {
+  if (!isMatrix(v) || inline) return `<code>${escapeHtml(valueText(v, digits))}</code>`;
   const max = 8;
   const rowIdx = elideIdx(v.length, max);
   const colIdx = elideIdx(v[0]!.length, max);
   const rows = rowIdx.map((i) =>
     `<tr>${colIdx.map((j) => `<td>${i < 0 || j < 0 ? '…' : escapeHtml(formatNumber(v[i]![j]!, digits))}</td>`).join('')}</tr>`,
   );
-  return `<table>${rows.join('')}</table>`;
+  return `\n\n<table>${rows.join('')}</table>\n\n`;
 }
 
 function elideIdx(n: number, max: number): number[] {

@@ -144,7 +144,7 @@ function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverCo
   const parts = [`**check** ${mathHtml(c.equation)}`, `${STATUS_LABEL[c.status]}: ${escapeMarkdown(c.message)}`];
   if (opts.detail === 'full' && c.steps.length > 0) {
     const rows = c.steps.slice(0, 12).map((s) =>
-      `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits)}</td><td>${valueHtml(s.rhs, opts.digits)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
+      `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
     );
     parts.push(`<table><tr><th></th><th>left</th><th>right</th><th></th></tr>${rows.join('')}</table>`);
     if (c.steps.length > 12) parts.push(`_… ${c.steps.length - 12} more steps_`);
@@ -309,9 +309,11 @@ function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number]
   const lhs = `∂⁺${of}/∂${pr.wrt}`;
   const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${formHtml(pr.form.text)}` : '';
   const lines = [`**immediate partial** ${mathHtml(lhs)}${rhs}`, `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`];
-  if (pr.values.length > 0) lines.push(`_per step:_ ${stepsHtml(owner.name, pr.values, opts)}`);
+  // an untimed owner (the loss) has one value: its step label means nothing
+  const values = owner.timed ? pr.values : pr.values.slice(0, 1).map((v) => ({ t: null, value: v.value }));
+  if (values.length > 0) lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(owner.name, values, opts)}`);
   const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
-  return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, pr.values, opts.digits) };
+  return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, values, opts.digits) };
 }
 
 interface PartialCtx {
@@ -344,6 +346,8 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
     lines.push('_no loss in this file: declare one with_ `loss L = …`');
     return { md: lines.join('\n\n'), latex: textToLatex(name) };
   }
+  const perStep = report.graph?.rows.find((r) => r.name === name)?.timed ?? false;
+  if (perStep) return perStepParamSection(report, name, loss, lines, opts);
   const lhs = `∂${loss}/∂${name}`;
   const lhsLatex = `\\frac{\\partial ${textToLatex(loss)}}{\\partial ${textToLatex(name)}}`;
   const derive = lossDeriveFor(report, name);
@@ -372,6 +376,18 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
   }
   const latex = derive ? deriveLatex(derive, opts.digits) : grad === undefined ? lhsLatex : `${lhsLatex} = ${valueLatex(grad, opts.digits)}`;
   return { md: lines.join('\n\n'), latex };
+}
+
+/** A parameter with one value per step (`param w_t`): ∂L/∂w_t for each t, and the file's derive of it. */
+function perStepParamSection(report: Report, name: string, loss: string, lines: string[], opts: Pick<HoverOptions, 'digits' | 'detail'>): { md: string; latex: string } {
+  const grads = nodeSeries(report, name, 'grad').filter((g) => g.t !== null);
+  const lhs = `∂${loss}/∂${name}_t`;
+  lines.push(`${mathHtml(lhs)} _(one parameter per step)_: ${grads.length ? stepsHtml(name, grads, opts) : '—'}`);
+  const derive = lossDeriveFor(report, `${name}_t`);
+  const forms = derive?.results[0]?.forms;
+  if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
+  const lhsLatex = `\\frac{\\partial ${textToLatex(loss)}}{\\partial ${textToLatex(name)}_t}`;
+  return { md: lines.join('\n\n'), latex: derive ? deriveLatex(derive, opts.digits) : latexSteps(lhsLatex, grads, opts.digits) };
 }
 
 /** The gradient of the loss with respect to a parameter, from the graph (or the quantities). */

@@ -43,7 +43,10 @@ describe('values', () => {
   it('renders matrices as an HTML table, elided past 8 rows', () => {
     const m = Array.from({ length: 10 }, (_, i) => [i, -i]);
     const html = valueHtml(m, 3);
-    expect(html.startsWith('<table>')).toBe(true);
+    // a block of its own (blank lines around), so Markdown leaves the table as HTML
+    expect(html.startsWith('\n\n<table>')).toBe(true);
+    expect(html.endsWith('</table>\n\n')).toBe(true);
+    expect(valueHtml(m, 3, true)).toMatch(/^<code>\[\[0, 0\], /);
     expect(html.match(/<tr>/g)!.length).toBe(8);
     expect(html).toContain('<td>…</td>');
     expect(html).toContain('<td>-9</td>');

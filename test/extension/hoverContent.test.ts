@@ -158,6 +158,23 @@ describe('hover on derive and check lines', () => {
   });
 });
 
+describe('hover on a per-step parameter', () => {
+  it('shows ∂L/∂w_t for every step from the graph', () => {
+    const r = fixtureReport();
+    r.graph!.rows[0] = { name: 'w', kind: 'param', shape: [], timed: true, line: 4 };
+    r.graph!.nodes = r.graph!.nodes.filter((n) => n.name !== 'w');
+    r.graph!.nodes.push(
+      { id: 'w@1', name: 'w', t: 1, kind: 'param', shape: [], value: 0.5, grad: 0.01, gradNorm: 0.01 },
+      { id: 'w@2', name: 'w', t: 2, kind: 'param', shape: [], value: 0.6, grad: -0.02, gradNorm: 0.02 },
+    );
+    const h = hoverContent(r, at(4, 'w'), full)!;
+    expect(mathKey(h.markdown)).toContain('∂L/∂wt');
+    expect(plain(h.markdown)).toContain('one parameter per step');
+    expect(plain(h.markdown)).toContain('0.01');
+    expect(plain(h.markdown)).toContain('-0.02');
+  });
+});
+
 describe('hover safety and fallbacks', () => {
   it('nothing where there is nothing', () => {
     expect(hoverContent(fixtureReport(), { line: 1, column: 1 }, full)).toBeNull();
