@@ -207,7 +207,8 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   }) as SVGSVGElement;
   const defs = s(doc, 'defs');
   defs.appendChild(
-    s(doc, 'marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' }, s(doc, 'path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' })),
+    // fixed-size heads: with the default markerUnits they would grow with the edge's width
+    s(doc, 'marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s(doc, 'path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' })),
   );
   svg.appendChild(defs);
 
@@ -246,7 +247,9 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
       rowLabels.appendChild(s(doc, 'text', { class: 'row-label band', x: PAD, y: r.y + NODE_H / 2 + 4 }, 'params'));
       continue;
     }
-    const label = svgName(doc, r.name, null, { class: `row-label kind-${r.kind}`, x: PAD, y: r.y + NODE_H / 2 + 4, tabindex: 0, role: 'link', 'data-row': r.name, 'data-line': r.line });
+    const label = svgName(doc, r.name, null, { class: `row-label kind-${r.kind}`, x: PAD, y: r.y + NODE_H / 2 + 4, tabindex: 0, role: 'link', 'data-row': r.name, 'data-line': r.line, 'aria-label': `${r.name}, line ${r.line}` });
+    // L_t and loss L share a name: say which row is which
+    if (!r.timed) label.appendChild(s(doc, 'tspan', { class: 'row-kind', x: PAD, dy: 14, 'font-size': '0.75em' }, r.kind === 'loss' ? 'loss' : 'untimed'));
     label.addEventListener('click', () => o.onReveal(r.line));
     label.addEventListener('keydown', (ev) => {
       if ((ev as KeyboardEvent).key === 'Enter') o.onReveal(r.line);

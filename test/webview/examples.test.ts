@@ -71,12 +71,19 @@ describe.each(examples)('%s', (name) => {
           expect(el.querySelector('.katex')).not.toBeNull();
         }
       }
-      // through the panel: the cursor on the derive line shows it
-      const { root } = mount(report, name, cursorContext(report, d.line, 1));
-      expect(root.querySelector('#derivation .derive')!.getAttribute('data-line')).toBe(String(d.line));
+      // the cursor on the derive line designates it
+      expect(cursorContext(report, d.line, 1).derive).toBe(report.derives.indexOf(d));
+    }
+    // through the panel: the cursor on the first derive line shows it, typeset
+    const first = report.derives[0];
+    if (first) {
+      const { root } = mount(report, name, cursorContext(report, first.line, 1));
+      expect(root.querySelector('#derivation .derive')!.getAttribute('data-line')).toBe(String(first.line));
+      expect(root.querySelectorAll('#derivation .katex').length).toBeGreaterThan(0);
       expect(root.querySelectorAll('#derivation .katex-error')).toHaveLength(0);
     }
-  });
+    // happy-dom builds KaTeX's DOM about 50× slower than a browser: a few seconds per example here
+  }, 120_000);
 
   test('flow, gradient check and checks are listed', () => {
     const { root } = mount(report, name);

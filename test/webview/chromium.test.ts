@@ -1,0 +1,135 @@
+// The built panel (dist/webview.js + media/) in real Chromium, behind the same Content-Security-Policy
+// the extension sets: no CSP violation, no script error, the graph and KaTeX (with its local fonts) render.
+// Needs `npm run build` and /usr/bin/chromium (installed by the editor-tests setup); skipped without them.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { panelHtml, makeNonce } from '../../src/extension/panelHtml';
+import { cursorContext } from '../../src/extension/panelCursor';
+import type { ReportMessage } from '../../src/protocol';
+
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ready = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'webview.js')) && existsSync(join(ROOT, 'media', 'katex', 'katex.min.css'));
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.html': 'text/html', '.svg': 'image/svg+xml' };
+
+describe.skipIf(!ready)('the built panel in Chromium', () => {
+  let server: Server;
+  let origin = '';
+  const pages = new Map<string, string>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let browser: any;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      const page = pages.get(url.pathname);
+      if (page) {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(page);
+        return;
+      }
+      const path = normalize(join(ROOT, url.pathname));
+      // only dist/ and media/, like the webview's localResourceRoots
+      if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
+      res.end(readFileSync(path));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  async function open(name: string, theme: 'light' | 'dark') {
+    const nonce = makeNonce();
+    let html = panelHtml({ cspSource: origin, nonce, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css` });
+    // VS Code gives the page the theme's colours as --vscode-* variables; a dark theme's few that matter
+    // here, in a stylesheet carrying the nonce (an inline style attribute would be refused by the CSP)
+    const vars = theme === 'dark' ? '--vscode-editor-background:#1e1e1e;--vscode-editor-foreground:#d4d4d4;--vscode-editorWidget-background:#252526;--vscode-descriptionForeground:#9d9d9d;--vscode-panel-border:#80808059' : '';
+    html = html.replace('</head>', `<style nonce="${nonce}">html{${vars}}</style>\n</head>`);
+    pages.set(`/${name}.html`, html);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    const problems: string[] = [];
+    page.on('console', (m: { type(): string; text(): string }) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e: Error) => problems.push(e.message));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${origin}/${name}.html`);
+    return { page, problems };
+  }
+
+  test('sheet 7: graph, typeset derivation, no CSP violation; screenshots light and dark', async () => {
+    const text = readFileSync(join(ROOT, 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
+    const report = analyze(text, { gradcheck: true });
+    const derive = report.derives[0];
+    const msg: ReportMessage = {
+      type: 'report',
+      doc: { uri: 'file:///examples/sheet7-vanilla-rnn.rnn', fileName: 'sheet7-vanilla-rnn.rnn', version: 1 },
+      report,
+      cursor: cursorContext(report, derive.line, 1),
+      editAt: Date.now(),
+      postedAt: Date.now(),
+    };
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, problems } = await open(`sheet7-${theme}`, theme);
+      await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
+      await page.waitForSelector('#graph svg g.node[data-id="h@2"]');
+      await page.waitForSelector('#derivation .katex');
+      await page.evaluate(() => document.fonts.ready);
+      expect(await page.locator('#graph svg g.column.step').count()).toBe(report.graph!.steps.length);
+      expect(await page.locator('#graph svg g.node').count()).toBe(report.graph!.nodes.length);
+      expect(await page.locator('#derivation .derive').getAttribute('data-line')).toBe(String(derive.line));
+      // KaTeX's fonts came from media/katex/fonts through the CSP's font-src
+      const fonts = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family));
+      expect(fonts.some((f: string) => f.includes('KaTeX'))).toBe(true);
+      // layout: nodes have real boxes
+      const box = await page.locator('#graph svg g.node[data-id="h@2"]').boundingBox();
+      expect(box!.width).toBeGreaterThan(20);
+      // hover → tooltip
+      await page.locator('#graph svg g.node[data-id="h@2"]').hover();
+      expect(await page.locator('#graph-tooltip').isVisible()).toBe(true);
+      await page.screenshot({ path: join(ROOT, 'test-results', `panel-sheet7-${theme}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
+  test('T = 50 renders folded in under a second, and its timing hook reports it', async () => {
+    const T = 50;
+    const xs = Array.from({ length: T }, (_, t) => (Math.cos(t) * 0.9).toFixed(3));
+    const ys = Array.from({ length: T }, (_, t) => String(t % 2));
+    const text = `T = ${T}\ninput x = [${xs.join(', ')}]\ntarget y = [${ys.join(', ')}]\nparam W_xh = 0.3\nparam W_hh = 0.8\nparam b_h = 0.1\nparam W_hy = 1.5\nparam b_y = -0.2\nh_0 = 0\nh_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)\no_t = σ(W_hy h_t + b_y)\nL_t = (y_t - o_t)^2\nloss L = Σ_t L_t\nderive ∂L/∂W_hh\n`;
+    const report = analyze(text);
+    const { page, problems } = await open('t50', 'light');
+    const t = await page.evaluate((r: unknown) => (window as unknown as { unrollPanel: { showReport(r: unknown): { graphMs: number; totalMs: number } } }).unrollPanel.showReport(r), JSON.parse(JSON.stringify(report)));
+    expect(t.graphMs).toBeLessThan(1000);
+    expect(await page.locator('#graph svg g.column.fold').count()).toBe(1);
+    await page.locator('#fold-toggle').click();
+    expect(await page.locator('#graph svg g.column.step').count()).toBe(T + 1);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
