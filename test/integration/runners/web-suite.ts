@@ -50,7 +50,7 @@ async function main(): Promise<number> {
       browserType: 'none',
       quality: 'stable',
       commit: COMMIT,
-      testRunnerDataDir: join(TOOLS, 'web/.vscode-test-web'),
+      testRunnerDataDir: join(TOOLS, 'web/node_modules/.vscode-test-web'),
       extensionDevelopmentPath: REPO,
       extensionTestsPath: join(REPO, 'out/integration/suite/web.js'),
       folderPath: ws,
