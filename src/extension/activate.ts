@@ -9,6 +9,7 @@ import { readSettings } from './config';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerPanel } from './panel';
+import { registerQuickFixes } from './quickFix';
 import { Reports } from './reports';
 import { registerSemanticTokens } from './semanticTokens';
 import { registerStatusBar } from './statusBar';
@@ -33,6 +34,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerUnicodeInput(context);
   registerAbbreviationCompletion(context);
   registerDiagnostics(context, reports);
+  registerQuickFixes(context);
   registerHover(context, reports);
   registerCodeLens(context, reports);
   registerSemanticTokens(context, reports);

@@ -1,0 +1,48 @@
+// Quick fixes read off the diagnostics' own words: "did you mean W_hh?" replaces the unknown name,
+// and a check whose other side is the immediate partial ∂⁺ (or the total ∂) offers to ask for that one.
+// Pure (no 'vscode').
+
+import type { Range } from '../report';
+import type { DiagnosticItem } from './diagnosticsContent';
+
+export interface QuickFix {
+  title: string;
+  range: Range;
+  newText: string;
+  /** the fix the diagnostic itself names (shown first, applied by "auto fix") */
+  preferred: boolean;
+}
+
+/** `lineText` is the text of the diagnostic's first line (1-based `d.line`). */
+export function quickFixes(d: DiagnosticItem, lineText: string): QuickFix[] {
+  const fixes: QuickFix[] = [];
+  const mean = /did you mean (.+?)\?/.exec(d.message);
+  if (mean && d.line === d.endLine) {
+    for (const alt of mean[1]!.split(/,\s*|\s+or\s+/)) {
+      const name = alt.trim();
+      if (!/^[^\s<>]+$/.test(name)) continue;
+      fixes.push({ title: `Change to ${name}`, range: rangeOnly(d), newText: name, preferred: fixes.length === 0 });
+    }
+  }
+  // "… the immediate partial ∂⁺h_t/∂W_xh …, not the total derivative ∂h_t/∂W_xh …" and the reverse
+  const imm = /immediate partial (∂⁺\S+?\/∂\S+?)[\s,.)(]/.exec(d.message);
+  const tot = /total derivative (∂[^⁺\s]\S*?\/∂\S+?)[\s,.)(]/.exec(d.message);
+  if (imm && tot) {
+    const wantsImmediate = d.message.indexOf(imm[1]!) < d.message.indexOf(tot[1]!);
+    const [from, to] = wantsImmediate ? [tot[1]!, imm[1]!] : [imm[1]!, tot[1]!];
+    const col = lineText.indexOf(from);
+    if (col >= 0) {
+      fixes.push({
+        title: wantsImmediate ? `Ask for the immediate partial ${to}` : `Ask for the total derivative ${to}`,
+        range: { line: d.line, column: col + 1, endLine: d.line, endColumn: col + 1 + from.length },
+        newText: to,
+        preferred: false,
+      });
+    }
+  }
+  return fixes;
+}
+
+function rangeOnly(r: Range): Range {
+  return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { diagnosticItems } from '../../src/extension/diagnosticsContent';
+import { quickFixes } from '../../src/extension/quickFixContent';
+
+function apply(text: string, line: number, fix: { range: { column: number; endColumn: number }; newText: string }): string {
+  const lines = text.split('\n');
+  const l = lines[line - 1]!;
+  lines[line - 1] = l.slice(0, fix.range.column - 1) + fix.newText + l.slice(fix.range.endColumn - 1);
+  return lines.join('\n');
+}
+
+describe('quick fixes', () => {
+  it('an unknown name: change it to the suggested one, and the error goes away', () => {
+    const text = 'T = 2\nparam W_hh = 0.5\nh_0 = 0\nh_t = W_hx h_{t-1} + 1\nloss L = h_2\n';
+    const d = analyze(text).diagnostics.find((x) => x.code === 'unknown-name')!;
+    expect(d).toBeDefined();
+    const fixes = quickFixes(d, text.split('\n')[d.line - 1]!);
+    expect(fixes.map((f) => f.title)).toEqual(['Change to W_hh']);
+    expect(fixes[0]!.preferred).toBe(true);
+    const fixed = apply(text, d.line, fixes[0]!);
+    expect(fixed).toContain('h_t = W_hh h_{t-1} + 1');
+    expect(analyze(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it("a check that mistakes the total derivative for the immediate partial: ask for ∂⁺, and it holds (sheet 7's (26))", () => {
+    const text = readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8');
+    const report = analyze(text);
+    const check = report.checks.find((c) => c.status === 'fails' && c.message.includes('immediate partial'))!;
+    expect(check).toBeDefined();
+    const item = diagnosticItems(report, { hintForHolding: false }).find((i) => i.line === check.line && i.severity === 'error')!;
+    const lineText = text.split('\n')[check.line - 1]!;
+    const fixes = quickFixes(item, lineText);
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0]!.title).toMatch(/^Ask for the immediate partial ∂⁺h_t\/∂W_xh$/);
+    const fixed = apply(text, check.line, fixes[0]!);
+    expect(analyze(fixed).checks.find((c) => c.line === check.line)!.status).toBe('holds');
+  });
+
+  it('offers nothing for other messages', () => {
+    expect(quickFixes({ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message: 'shape mismatch: 3 vs 2' }, 'x')).toEqual([]);
+  });
+});
