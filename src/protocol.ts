@@ -2,7 +2,7 @@
 // Both sides import these types; both sides validate what they receive with the guards below, because
 // a webview message is untrusted input on the extension side and stale input on the webview side.
 
-import type { GradCheckReport, Report } from './report';
+import type { DeriveResult, GradCheckReport, Report, Value } from './report';
 
 /** What is under the editor cursor, resolved against the Report the panel shows. */
 export interface CursorContext {
@@ -147,6 +147,36 @@ export function displayName(symbolName: string): string {
 /** The graph node id of a name at a step: "h@2", or "W_hh" / "L" for untimed ones. */
 export function nodeId(name: string, step: number | null): string {
   return step === null ? name : `${name}@${step}`;
+}
+
+// ---- chain-rule terms ---------------------------------------------------------------------------
+
+/**
+ * One term of a chain-rule sum, with its value and the graph path it follows (node ids from the
+ * differentiation variable to the differentiated quantity). src/report.ts does not carry these yet;
+ * when analyze() adds them as `forms.chain.terms`, the panel makes each term clickable.
+ */
+export interface ChainTerm {
+  text: string;
+  latex: string;
+  value: Value;
+  path: string[];
+}
+
+function isValue(x: unknown): x is Value {
+  if (typeof x === 'number') return true;
+  if (!Array.isArray(x)) return false;
+  return x.every((r) => typeof r === 'number' || (Array.isArray(r) && r.every((v) => typeof v === 'number')));
+}
+
+/** The chain-rule terms of a result, if the Report provides them (validated), else null. */
+export function chainTerms(r: DeriveResult): ChainTerm[] | null {
+  const terms: unknown = (r.forms?.chain as { terms?: unknown } | undefined)?.terms;
+  if (!Array.isArray(terms) || terms.length === 0) return null;
+  const ok = terms.every(
+    (x) => isObj(x) && typeof x.latex === 'string' && typeof x.text === 'string' && isValue(x.value) && Array.isArray(x.path) && x.path.every((p) => typeof p === 'string'),
+  );
+  return ok ? (terms as ChainTerm[]) : null;
 }
 
 // ---- guards ----------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ export class PanelApp {
   private requestId = 0;
   private scaleTimer: ReturnType<typeof setTimeout> | undefined;
   private graph: GraphView | null = null;
+  /** the graph path of the chain-rule term clicked last */
+  private path: string[] = [];
   lastTimings: RenderTimings | null = null;
 
   private readonly el: {
@@ -177,6 +179,7 @@ export class PanelApp {
   showReport(m: Pick<ReportMessage, 'doc' | 'report' | 'cursor' | 'postedAt'>): RenderTimings {
     const t0 = now();
     const sameDoc = this.docInfo?.uri === m.doc.uri;
+    this.path = [];
     if (!sameDoc) {
       this.deriveSteps.clear();
       this.scaled = null;
@@ -287,7 +290,7 @@ export class PanelApp {
       selected: this.selected,
       cursorNode: this.cursor?.node ?? null,
       cursorRow: this.cursorRow(),
-      path: [],
+      path: this.path,
       onSelect: (id) => this.select(id),
       onToggleFold: () => this.toggleFold(),
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
@@ -313,6 +316,10 @@ export class PanelApp {
       const n = { name: g.getAttribute('data-name') ?? '', t: t ? Number(t) : null };
       g.classList.toggle('selected', id === this.selected);
       g.classList.toggle('cursor', id === cursorNode || onRow(n, row));
+      g.classList.toggle('on-path', id !== null && this.path.includes(id));
+    }
+    for (const e of Array.from(svg.querySelectorAll('path.edge'))) {
+      e.classList.toggle('on-path', this.path.includes(e.getAttribute('data-from') ?? '') && this.path.includes(e.getAttribute('data-to') ?? ''));
     }
   }
 
@@ -335,6 +342,12 @@ export class PanelApp {
       },
       onCopy: (text, what) => this.host.post({ type: 'copy', text, what }),
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
+      path: this.path,
+      onPath: (path) => {
+        this.path = path;
+        this.updateHighlights();
+        this.renderDerivation();
+      },
     });
   }
 

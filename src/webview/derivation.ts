@@ -6,7 +6,7 @@ import { button, clear, h, htmlName } from './dom';
 import { fmtShape, fmtValue, isMatrix } from './format';
 import { mathElement } from './math';
 import { quantityOf } from './graphView';
-import { displayName } from '../protocol';
+import { chainTerms, displayName, type ChainTerm } from '../protocol';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string };
 
@@ -16,6 +16,10 @@ export interface DerivationOptions {
   onStep(t: number | null): void;
   onCopy(text: string, what: string): void;
   onReveal(line: number): void;
+  /** highlight a chain-rule term's path in the graph (empty: none) */
+  onPath(path: string[]): void;
+  /** the path highlighted now */
+  path: string[];
 }
 
 const FORM_LABELS: [key: 'chain' | 'explicit' | 'recursive', label: string][] = [
@@ -79,6 +83,20 @@ function lineLink(doc: Document, line: number, o: DerivationOptions): HTMLButton
   return button(doc, `line ${line}`, () => o.onReveal(line), { class: 'link line-link', 'data-line': line, title: `Go to line ${line}` });
 }
 
+/** The terms of the chain-rule sum as buttons: each shows its value and highlights its path in the graph. */
+function renderTerms(doc: Document, terms: ChainTerm[], r: DeriveResult, o: DerivationOptions): HTMLElement {
+  const list = h(doc, 'div', { class: 'terms', role: 'group', 'aria-label': 'Terms of the chain-rule sum' });
+  terms.forEach((term, i) => {
+    const active = term.path.length > 0 && term.path.join(' ') === o.path.join(' ');
+    const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, mathElement(doc, term.latex, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
+    b.addEventListener('click', () => o.onPath(active ? [] : term.path));
+    if (i > 0) list.appendChild(h(doc, 'span', { class: 'plus' }, '+'));
+    list.appendChild(b);
+  });
+  list.appendChild(h(doc, 'span', { class: 'sum' }, ' = ', h(doc, 'code', {}, fmtValue(r.value, 6, 6))));
+  return list;
+}
+
 function renderResult(doc: Document, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
   const box = h(doc, 'div', { class: 'result', 'data-t': r.t === null ? '' : r.t });
   let any = false;
@@ -87,6 +105,10 @@ function renderResult(doc: Document, d: DeriveReport, r: DeriveResult, o: Deriva
     if (!f) continue;
     any = true;
     box.appendChild(h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), mathElement(doc, f.latex, true)));
+    if (key === 'chain') {
+      const terms = chainTerms(r);
+      if (terms) box.appendChild(renderTerms(doc, terms, r, o));
+    }
   }
   if (!any) box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, r.latex, true)));
   const value = h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), mathElement(doc, latexValue(r.value), typeof r.value !== 'number'));

@@ -103,7 +103,13 @@ describe.skipIf(!ready)('the built panel in Chromium', () => {
       expect(await page.locator('#graph svg g.node').count()).toBe(report.graph!.nodes.length);
       expect(await page.locator('#derivation .derive').getAttribute('data-line')).toBe(String(derive.line));
       // KaTeX's fonts came from media/katex/fonts through the CSP's font-src
-      const fonts = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family));
+      const fonts: string[] = await page.evaluate(() => {
+        const loaded: string[] = [];
+        document.fonts.forEach((f) => {
+          if (f.status === 'loaded') loaded.push(f.family);
+        });
+        return loaded;
+      });
       expect(fonts.some((f: string) => f.includes('KaTeX'))).toBe(true);
       // layout: nodes have real boxes
       const box = await page.locator('#graph svg g.node[data-id="h@2"]').boundingBox();

@@ -108,6 +108,33 @@ describe('panel', () => {
     expect(derivesForNode(r, node('o@2'))).toEqual([]);
   });
 
+  test('chain-rule terms, when the Report provides them, are clickable and highlight their path', () => {
+    const { app, root } = mount();
+    const r = sheet7Report();
+    const chain = r.derives[0].results[0].forms!.chain! as { text: string; latex: string; terms?: unknown };
+    chain.terms = [
+      { text: 'a', latex: '\\frac{\\partial L}{\\partial h_2}\\frac{\\partial^{+} h_2}{\\partial W_{hh}}', value: 0.03, path: ['W_hh', 'h@2', 'o@2', 'L@2', 'L'] },
+      { text: 'b', latex: '\\frac{\\partial L}{\\partial h_3}\\frac{\\partial^{+} h_3}{\\partial W_{hh}}', value: 0.0121, path: ['W_hh', 'h@3', 'o@3', 'L@3', 'L'] },
+    ];
+    app.handle(msg(r, { cursor: cursorAt(0) }));
+    const terms = Array.from(root.querySelectorAll('#derivation button.term')) as HTMLButtonElement[];
+    expect(terms).toHaveLength(2);
+    expect(terms[0].querySelector('.katex')).not.toBeNull();
+    expect(root.querySelector('#derivation .terms .sum')!.textContent).toContain('0.0421');
+    terms[1].click();
+    const onPath = Array.from(root.querySelectorAll('#graph g.node.on-path')).map((g) => g.getAttribute('data-id'));
+    expect(onPath.sort()).toEqual(['L', 'L@3', 'W_hh', 'h@3', 'o@3']);
+    expect(root.querySelectorAll('#graph path.edge.on-path').length).toBeGreaterThan(0);
+    expect(root.querySelector('#derivation button.term.active')!.getAttribute('data-term')).toBe('1');
+    (root.querySelector('#derivation button.term.active') as HTMLButtonElement).click();
+    expect(root.querySelectorAll('#graph g.node.on-path')).toHaveLength(0);
+    // malformed terms are ignored, the form still shows
+    chain.terms = [{ latex: 1 }];
+    app.handle(msg(r, { cursor: cursorAt(0) }));
+    expect(root.querySelectorAll('#derivation button.term')).toHaveLength(0);
+    expect(root.querySelector('#derivation .form[data-form="chain"] .katex')).not.toBeNull();
+  });
+
   test('copy LaTeX posts the whole derivation', () => {
     const { app, root, posted } = mount();
     const r = sheet7Report();
