@@ -1,7 +1,7 @@
 // `npm run bench`: Unroll's timings, in one process, as medians of repeated runs, printed as tables.
 // Each section runs on its own: a section whose code is missing or failing says so instead of a number.
 
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { benchEditor, bundleSizes } from './editorBench';
 import { benchExamples } from './examplesBench';
 import { benchPanelMessages, benchPanelRender } from './panelBench';
@@ -23,6 +23,8 @@ const sections: [string, () => void | Promise<void>][] = [
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   console.log(`Unroll benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString()}`);
+  // medians resist outliers, not a machine that is busy throughout: print the load so readers can judge
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
   for (const [title, run] of sections) {
     if (only.length && !only.some((o) => title.includes(o))) continue;
     try {

@@ -5,7 +5,7 @@ import { compile } from '../src/language';
 import { forward, type ValueOverrides } from '../src/engine/run';
 import { PARAM_NAMES, makeProblem, maxRelDiff, rnnOverrides, rnnText, type RnnProblem } from './rnnProblem';
 import { initTf, makeTfRnn } from './tfRnn';
-import { fmtMs, fmtRatio, printTable, timeMedian } from './timing';
+import { fmtMs, fmtRatio, printTable, timeInterleaved, timeMedian } from './timing';
 
 const H = 64;
 const D = 32;
@@ -41,10 +41,13 @@ export async function benchRnnVsTf(): Promise<void> {
     const theirs = tfr.gradients().grads;
     const diff = Math.max(...PARAM_NAMES.map((n) => maxRelDiff(ours[n], theirs[n])));
 
-    const engine = timeMedian(grads, 21, 3);
-    const full = timeMedian(() => analyze(text), 9, 1, 8000);
-    const lean = timeMedian(() => analyze(text, { symbolic: false, graph: false, gradcheck: false }), 9, 1, 8000);
-    const tfT = timeMedian(() => tfr.gradients(), 11, 2, 8000);
+    // interleaved, so that load changes during the run hit every contender alike
+    const [engine, lean, full, tfT] = timeInterleaved(
+      [grads, () => analyze(text, { symbolic: false, graph: false, gradcheck: false }), () => analyze(text), () => tfr.gradients()],
+      15,
+      2,
+      30000,
+    );
     tfr.dispose();
     rows.push([
       `T = ${T}`,

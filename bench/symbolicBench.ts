@@ -1,9 +1,12 @@
 // Symbolic derivations: time and printed size of ∂L/∂W_hh for the scalar vanilla RNN at T = 10, 100, 1000
-// (target: T = 1000 well under 100 ms, size ∝ T). Measured through analyze(): the same text analysed with
-// and without symbolic forms; the difference is what the symbolic engine costs.
+// (target: T = 1000 well under 100 ms, size ∝ T): deriveForms() of src/engine/symbolic directly, and what the
+// forms add to a whole analyze() (the same text analysed with and without them).
 
 import { analyze } from '../src/analysis';
-import { fmtMs, fmtRatio, notAvailable, printTable, timeMedian } from './timing';
+import { forward } from '../src/engine/run';
+import { benchDerive, deriveForms } from '../src/engine/symbolic/index';
+import { compile } from '../src/language';
+import { fmtMs, fmtRatio, printTable, timeInterleaved, timeMedian } from './timing';
 
 export function scalarRnnText(T: number): string {
   const xs = Array.from({ length: T }, (_, t) => (Math.sin(t + 1) * 0.8).toFixed(3));
@@ -28,35 +31,42 @@ export function scalarRnnText(T: number): string {
 
 export function benchSymbolic(): void {
   const rows: string[][] = [];
-  const sizes: number[] = [];
+  let prevSize = 0;
   for (const T of [10, 100, 1000]) {
     const text = scalarRnnText(T);
+    const { model } = compile(text);
+    const q = model.questions[0];
+    if (!q || q.kind !== 'derive' || q.expr.k !== 'deriv') throw new Error('the generated network has no derive');
+    const { of, wrt } = q.expr;
+    const run = forward(model);
+    // deriveForms directly: every form (chain, explicit, δ-recursion) in text and LaTeX, with the number
+    const direct = timeMedian(() => deriveForms(model, of, wrt, true, null, run), 11, 2, 8000);
+    const forms = deriveForms(model, of, wrt, true, null, run);
+    const nodes = benchDerive(model, of, wrt, null, run).nodes;
+    // and what it adds to a whole analyze()
     const base = { graph: false, gradcheck: false, draws: 1 };
-    const r = analyze(text, { ...base, symbolic: true });
-    const forms = r.derives[0]?.results[0]?.forms;
-    if (!forms || !(forms.chain || forms.explicit || forms.recursive)) {
-      notAvailable('Symbolic derive', 'analyze() returns no symbolic forms for `derive ∂L/∂W_hh` yet');
-      return;
-    }
-    const withSym = timeMedian(() => analyze(text, { ...base, symbolic: true }), 11, 2, 8000);
-    const without = timeMedian(() => analyze(text, { ...base, symbolic: false }), 11, 2, 8000);
+    const [withSym, without] = timeInterleaved([() => analyze(text, { ...base, symbolic: true }), () => analyze(text, { ...base, symbolic: false })], 9, 1, 8000);
     const len = (f?: { text: string; latex: string }) => (f ? `${f.text.length}/${f.latex.length}` : '—');
-    const total = [forms.chain, forms.explicit, forms.recursive].reduce((s, f) => s + (f ? f.text.length + f.latex.length : 0), 0);
-    sizes.push(total);
+    const total = [forms.chain, forms.explicit, forms.recursive].reduce((n, f) => n + (f ? f.text.length + f.latex.length : 0), 0);
     rows.push([
       `T = ${T}`,
+      fmtMs(direct.ms),
       fmtMs(Math.max(0, withSym.ms - without.ms)),
-      fmtMs(withSym.ms),
+      String(nodes),
       len(forms.chain),
       len(forms.explicit),
       len(forms.recursive),
-      sizes.length > 1 ? fmtRatio(total / sizes[sizes.length - 2]) : '',
+      prevSize ? fmtRatio(total / prevSize) : '',
     ]);
+    prevSize = total;
   }
   printTable(
     'Symbolic ∂L/∂W_hh, scalar vanilla RNN — median; target T = 1000 well under 100 ms, size ∝ T',
-    ['', 'symbolic cost', 'analyze()', 'chain chars (text/latex)', 'explicit', 'recursive', 'size ×'],
+    ['', 'deriveForms()', 'in analyze()', 'IR nodes', 'chain chars (text/latex)', 'explicit', 'recursive', 'size ×'],
     rows,
   );
-  console.log('  symbolic cost = analyze() with symbolic forms − without (graph, gradcheck off; 1 draw). size × = total printed size vs the previous row (10× T).');
+  console.log(
+    '  deriveForms() = src/engine/symbolic: all three forms with their numbers. in analyze() = analyze() with symbolic\n' +
+      '  forms − without (graph, gradcheck off; 1 draw; it also evaluates every form back). size × = printed size vs the row before.',
+  );
 }

@@ -34,6 +34,27 @@ export function timeMedian(fn: () => unknown, runs = 15, warmup = 3, budgetMs = 
   return { ms: median(xs), runs: xs.length };
 }
 
+/**
+ * Medians of several functions timed in alternation (a, b, c, a, b, c, …), so that a change in machine
+ * load during the measurement affects each of them alike and their ratios stay meaningful.
+ */
+export function timeInterleaved(fns: (() => unknown)[], runs = 15, warmup = 2, budgetMs = 12000): Timing[] {
+  for (let i = 0; i < warmup; i++) for (const f of fns) f();
+  const xs: number[][] = fns.map(() => []);
+  let spent = 0;
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((f, k) => {
+      const t0 = performance.now();
+      f();
+      const dt = performance.now() - t0;
+      xs[k].push(dt);
+      spent += dt;
+    });
+    if (i >= 2 && spent > budgetMs) break;
+  }
+  return xs.map((x) => ({ ms: median(x), runs: x.length }));
+}
+
 /** The same for async work (the panel's message round trip). */
 export async function timeMedianAsync(fn: () => Promise<unknown>, runs = 15, warmup = 3, budgetMs = 4000): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
