@@ -60,6 +60,10 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
   'lstm-parameter-count.rnn': [
     { line: 'check ∂⁺c_t/∂c_{t-1} =', status: 'holds' },
     { line: 'check ∂L/∂W_ph =', status: 'holds' },
+    // seed 002 Q1.2 (b): 4(N_h·N_i + N_h·N_h + N_h + N_o·N_h + N_o) = 88, not 76
+    { line: 'check count(params) = 4(count(W_gx) + count(W_gh) + count(b_g) + count(W_ph)', status: 'fails', failingStep: null, mentions: ['76', '88'] },
+    { line: 'check count(params) = 4(count(W_gx) + count(W_gh) + count(b_g)) +', status: 'holds' },
+    { line: 'check count(params) = 4(3·2', status: 'holds' },
   ],
   'vector-rnn-bptt.rnn': [
     { line: 'check ∂L/∂W_ph =', status: 'holds' },
