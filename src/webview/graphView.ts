@@ -314,6 +314,17 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
 
   container.appendChild(svg);
   container.appendChild(tip);
+  svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
   const zoom = attachZoom(svg, { w: layout.width, h: layout.height });
+  // a panel narrower than the graph: start at full size (readable text) and let the user pan or Fit,
+  // rather than shrinking every label below legibility
+  const cw = container.getBoundingClientRect?.().width ?? 0;
+  if (cw > 0 && cw < layout.width * 0.85) {
+    const vh = doc.defaultView?.innerHeight ?? 0;
+    const eh = vh > 0 ? Math.min(layout.height, Math.round(vh * 0.7)) : layout.height;
+    svg.style.height = `${eh}px`;
+    zoom.set({ x: 0, y: 0, w: cw, h: eh });
+    svg.classList.add('cropped');
+  }
   return { svg, layout, zoom, ms: now() - t0 };
 }

@@ -51,6 +51,9 @@ export function attachZoom(svg: SVGSVGElement, full: { w: number; h: number }, o
     },
     reset: () => {
       view = { x: 0, y: 0, w: full.w, h: full.h };
+      // Fit shows the whole graph in the element's width
+      svg.style.height = '';
+      svg.classList.remove('cropped');
       apply();
     },
   };
