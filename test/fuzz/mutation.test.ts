@@ -2,31 +2,30 @@
 // never hangs, and always returns a well-formed Report with valid 1-based ranges.
 
 import fc from 'fast-check';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import type { AnalyzeOptions } from '../../src/report';
 import { exampleNames, loadExample } from '../examples/helpers';
 import { TOKENS, mutate, mutationArb } from './mutators';
+import { cpuMs } from './cpuTime';
 import { reportProblems } from './validate';
 
 const EXAMPLES = exampleNames().map((n) => ({ name: n, text: loadExample(n) }));
 
-/** A hang guard, not a timing: a single analysis of an example-sized text must finish well inside this. */
+/** A hang guard, not a timing: a single analysis of an example-sized text must finish well inside this (CPU ms). */
 const HANG_MS = 2000;
 
 /** Lean options keep thousands of runs inside the suite's time budget; the default path is fuzzed too. */
 const LEAN: AnalyzeOptions = { draws: 1, symbolic: false, graph: false, gradcheck: false };
 
 function analyzeSafely(text: string, options?: AnalyzeOptions): string[] {
-  const t0 = performance.now();
   let report;
+  let ms;
   try {
-    report = analyze(text, options);
+    ({ value: report, ms } = cpuMs(() => analyze(text, options)));
   } catch (e) {
     return [`analyze() threw: ${(e as Error).stack ?? e}`];
   }
-  const ms = performance.now() - t0;
   const problems = reportProblems(text, report);
   if (ms > HANG_MS) problems.push(`took ${ms.toFixed(0)} ms`);
   return problems;
