@@ -8,6 +8,7 @@ import { registerAbbreviationCompletion } from './completion';
 import { readSettings } from './config';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
+import { registerNavigation } from './navigation';
 import { registerPanel } from './panel';
 import { registerQuickFixes } from './quickFix';
 import { Reports } from './reports';
@@ -37,6 +38,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerQuickFixes(context);
   registerHover(context, reports);
   registerCodeLens(context, reports);
+  registerNavigation(context, reports);
   registerSemanticTokens(context, reports);
   registerCommands(context, reports);
   registerStatusBar(context, reports);

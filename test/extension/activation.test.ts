@@ -28,16 +28,15 @@ vi.mock('vscode', () => {
         return make(`new ${path}`) as object;
       },
     });
-  const vscode = make('vscode') as Record<string, unknown>;
-  return {
-    ...Object.fromEntries(['commands', 'languages', 'window', 'env', 'Uri', 'Range', 'Position', 'EventEmitter', 'MarkdownString', 'Hover', 'CodeLens', 'CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticTag', 'SemanticTokensLegend', 'SemanticTokensBuilder', 'StatusBarAlignment', 'TextDocumentChangeReason', 'ViewColumn', 'WorkspaceEdit', 'SnippetString', 'Selection', 'TextEditorRevealType', 'ThemeColor', 'ThemeIcon'].map((k) => [k, vscode[k]])),
-    workspace: new Proxy({}, {
-      get(_t, prop) {
-        if (prop === 'textDocuments') return [];
-        return (vscode.workspace as Record<string | symbol, unknown>)[prop];
-      },
-    }),
-  };
+  const vscode = make('vscode') as Record<string | symbol, unknown>;
+  const workspace = new Proxy({}, {
+    get: (_t, prop) => (prop === 'textDocuments' ? [] : (vscode.workspace as Record<string | symbol, unknown>)[prop]),
+  });
+  // the module namespace: every export is the recording fake, except workspace's document list
+  return new Proxy({}, {
+    get: (_t, prop) => (prop === 'workspace' ? workspace : prop === 'then' || prop === 'default' || prop === '__esModule' ? undefined : vscode[prop]),
+    has: () => true,
+  });
 });
 
 const { activate } = await import('../../src/extension/extension');
@@ -49,7 +48,7 @@ describe('activate', () => {
     const context = { subscriptions: [] as unknown[], extensionUri: {}, extensionPath: '/ext', globalState: { get: () => undefined, update: () => Promise.resolve() }, workspaceState: { get: () => undefined, update: () => Promise.resolve() } };
     const api = await activate(context as never);
     expect(rec.commands).toEqual(expect.arrayContaining(['unroll.copyLatex', 'unroll.insertTemplate', 'unroll.openPanel']));
-    for (const p of ['registerHoverProvider', 'registerCodeLensProvider', 'registerDocumentSemanticTokensProvider', 'registerCompletionItemProvider', 'registerCodeActionsProvider', 'createDiagnosticCollection']) {
+    for (const p of ['registerHoverProvider', 'registerCodeLensProvider', 'registerDocumentSemanticTokensProvider', 'registerCompletionItemProvider', 'registerCodeActionsProvider', 'createDiagnosticCollection', 'registerDefinitionProvider', 'registerReferenceProvider', 'registerDocumentHighlightProvider', 'registerDocumentSymbolProvider']) {
       expect(rec.calls).toContain(`vscode.languages.${p}`);
     }
     expect(rec.calls).toContain('vscode.window.createStatusBarItem');

@@ -1,0 +1,41 @@
+// Go to definition, references, highlights and the outline for .rnn files (navigationContent.ts, pure).
+
+import * as vscode from 'vscode';
+import { toRange } from './convert';
+import { definitionAt, outline, referencesAt, type OutlineKind } from './navigationContent';
+import type { Reports } from './reports';
+
+const KIND: Record<OutlineKind, vscode.SymbolKind> = {
+  parameter: vscode.SymbolKind.Constant,
+  data: vscode.SymbolKind.Field,
+  quantity: vscode.SymbolKind.Variable,
+  loss: vscode.SymbolKind.Function,
+  horizon: vscode.SymbolKind.Number,
+  derive: vscode.SymbolKind.Event,
+  check: vscode.SymbolKind.Boolean,
+};
+
+export function registerNavigation(context: vscode.ExtensionContext, reports: Reports): void {
+  const selector = { language: 'rnn' };
+  const pos = (p: vscode.Position) => ({ line: p.line + 1, column: p.character + 1 });
+  context.subscriptions.push(
+    vscode.languages.registerDefinitionProvider(selector, {
+      provideDefinition: (doc, p) => definitionAt(reports.get(doc), pos(p)).map((r) => new vscode.Location(doc.uri, toRange(r))),
+    }),
+    vscode.languages.registerReferenceProvider(selector, {
+      provideReferences: (doc, p, ctx) =>
+        referencesAt(reports.get(doc), pos(p))
+          .filter((r) => ctx.includeDeclaration || !r.write)
+          .map((r) => new vscode.Location(doc.uri, toRange(r.range))),
+    }),
+    vscode.languages.registerDocumentHighlightProvider(selector, {
+      provideDocumentHighlights: (doc, p) =>
+        referencesAt(reports.get(doc), pos(p)).map((r) =>
+          new vscode.DocumentHighlight(toRange(r.range), r.write ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read)),
+    }),
+    vscode.languages.registerDocumentSymbolProvider(selector, {
+      provideDocumentSymbols: (doc) =>
+        outline(reports.get(doc)).map((i) => new vscode.DocumentSymbol(i.name, i.detail, KIND[i.kind], toRange(i.range), toRange(i.selection))),
+    }),
+  );
+}
