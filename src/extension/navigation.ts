@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { toRange } from './convert';
-import { definitionAt, outline, referencesAt, type OutlineKind } from './navigationContent';
+import { definitionAt, outline, referencesAt, renamePlan, renameProblem, type OutlineKind } from './navigationContent';
 import type { Reports } from './reports';
 
 const KIND: Record<OutlineKind, vscode.SymbolKind> = {
@@ -32,6 +32,23 @@ export function registerNavigation(context: vscode.ExtensionContext, reports: Re
       provideDocumentHighlights: (doc, p) =>
         referencesAt(reports.get(doc), pos(p)).map((r) =>
           new vscode.DocumentHighlight(toRange(r.range), r.write ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read)),
+    }),
+    vscode.languages.registerRenameProvider(selector, {
+      prepareRename(doc, p) {
+        const plan = renamePlan(reports.get(doc), pos(p), (l) => doc.lineAt(l - 1).text);
+        if (!plan) throw new Error('Only parameters, inputs, targets and quantities can be renamed.');
+        return { range: toRange(plan.range), placeholder: plan.name };
+      },
+      provideRenameEdits(doc, p, newName) {
+        const report = reports.get(doc);
+        const plan = renamePlan(report, pos(p), (l) => doc.lineAt(l - 1).text);
+        if (!plan) return undefined;
+        const problem = renameProblem(report, plan.name, newName);
+        if (problem) throw new Error(problem);
+        const edit = new vscode.WorkspaceEdit();
+        for (const r of plan.edits) edit.replace(doc.uri, toRange(r), newName);
+        return edit;
+      },
     }),
     vscode.languages.registerDocumentSymbolProvider(selector, {
       provideDocumentSymbols: (doc) =>

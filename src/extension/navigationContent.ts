@@ -80,3 +80,38 @@ export function outline(report: Report): OutlineItem[] {
   for (const c of report.checks) items.push({ name: `check ${c.equation}`, detail: c.status, kind: 'check', range: c.range, selection: c.range });
   return items.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
+
+export interface RenamePlan {
+  /** the name being renamed and where it sits at the cursor */
+  name: string;
+  range: Range;
+  /** every place the name is written (only the name: time indices stay as they are) */
+  edits: Range[];
+}
+
+/**
+ * Renaming the thing at p: the base name of every occurrence, never its time index (h_{t-1} keeps
+ * `_{t-1}`). Null for functions, the horizon, and occurrences whose text does not start with the name
+ * (a spelling the symbol table abbreviates).
+ */
+export function renamePlan(report: Report, p: Position, lineText: (line: number) => string): RenamePlan | null {
+  const sym = symbolAt(report, p);
+  if (!sym || sym.role === 'function' || sym.name === 'T') return null;
+  const name = baseName(sym.name);
+  const edits: Range[] = [];
+  for (const r of referencesAt(report, p)) {
+    const at = r.range;
+    if (lineText(at.line).slice(at.column - 1, at.column - 1 + name.length) !== name) return null;
+    edits.push({ line: at.line, column: at.column, endLine: at.line, endColumn: at.column + name.length });
+  }
+  return { name, range: { line: sym.line, column: sym.column, endLine: sym.line, endColumn: sym.column + name.length }, edits };
+}
+
+/** Why a new name cannot be used, or null if it can. */
+export function renameProblem(report: Report, oldName: string, newName: string): string | null {
+  if (!/^[A-Za-z\u0370-\u03FF][A-Za-z0-9\u0370-\u03FF]*(?:_[A-Za-z0-9\u0370-\u03FF]+)*$/.test(newName)) return `${newName} is not a name (a letter, then letters, digits and _ parts)`;
+  if (/_(?:t|T|\d+)$/.test(newName)) return `${newName} ends in a time index`;
+  if (['T', 'param', 'input', 'target', 'loss', 'derive', 'check', 'for', 't', 'sigma', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'grad'].includes(newName)) return `${newName} is reserved`;
+  if (newName !== oldName && report.symbols.some((s) => baseName(s.name) === newName)) return `${newName} is already used in this file`;
+  return null;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { definitionAt, outline, referencesAt } from '../../src/extension/navigationContent';
+import { definitionAt, outline, referencesAt, renamePlan, renameProblem } from '../../src/extension/navigationContent';
 
 const text = readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8');
 const lines = text.split('\n');
@@ -61,5 +61,30 @@ describe('navigation (sheet 7)', () => {
     expect(o.find((i) => i.name === 'h_t')!.detail).toBe('= σ(W_xh x_t + W_hh h_{t-1} + b_h)');
     expect(o.filter((i) => i.kind === 'check')).toHaveLength(report.checks.length);
     for (let i = 1; i < o.length; i++) expect(o[i]!.range.line).toBeGreaterThanOrEqual(o[i - 1]!.range.line);
+  });
+  it('rename touches the name only, never the time index, and the result analyses the same', () => {
+    const plan = renamePlan(report, at(/^h_t =/, 'h_{t-1}'), (l) => lines[l - 1]!)!;
+    expect(plan.name).toBe('h');
+    const renamed = lines.slice();
+    // apply right to left per line so columns stay valid
+    for (const e of [...plan.edits].sort((a, b) => b.line - a.line || b.column - a.column)) {
+      const l = renamed[e.line - 1]!;
+      renamed[e.line - 1] = l.slice(0, e.column - 1) + 'state' + l.slice(e.endColumn - 1);
+    }
+    const after = renamed.join('\n');
+    expect(after).toContain('state_t = σ(W_xh x_t + W_hh state_{t-1} + b_h)');
+    expect(after).toContain('state_0 = 0');
+    const r2 = analyze(after);
+    expect(r2.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r2.loss!.value).toBe(report.loss!.value);
+    expect(r2.checks.map((c) => c.status)).toEqual(report.checks.map((c) => c.status));
+  });
+  it('rename refuses functions, clashes, reserved words and time-index endings', () => {
+    expect(renamePlan(report, at(/^h_t =/, 'σ'), (l) => lines[l - 1]!)).toBeNull();
+    expect(renameProblem(report, 'W_hh', 'W_xh')).toMatch(/already used/);
+    expect(renameProblem(report, 'W_hh', 'tanh')).toMatch(/reserved/);
+    expect(renameProblem(report, 'W_hh', 'W_t')).toMatch(/time index/);
+    expect(renameProblem(report, 'W_hh', '2x')).toMatch(/not a name/);
+    expect(renameProblem(report, 'W_hh', 'U_rec')).toBeNull();
   });
 });
