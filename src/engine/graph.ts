@@ -8,7 +8,7 @@ import { forChildren, walkRefs } from '../language/resolve';
 import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, QuantityReport } from '../report';
 import type { Plan } from './plan';
 import { quantitySteps } from './plan';
-import { RunError, type Env, type Run } from './run';
+import { stepOf, type Env, type Run } from './run';
 import { norm2, toValue } from './tensor';
 
 export const nodeId = (name: string, t: number | null) => (t === null ? displayName(name) : `${displayName(name)}@${t}`);
@@ -74,13 +74,14 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
         const last = q.timed ? Math.min(model.T, LIMITS.maxPartialSteps) : 0;
         for (let t = q.timed ? 1 : 0; t <= last; t++) {
           if (q.timed && q.overrides.has(t)) continue;
-          try {
-            const env: Env = q.timed ? { t } : {};
-            const d = run.derivativeAt({ k: 'ref', name: q.name, idx: q.timed ? { v: 't', k: 0 } : null, shape: q.shape, range: q.range }, wrt, env, false);
-            values.push({ t, value: toValue(d.tensor) });
-          } catch (e) {
-            if (!(e instanceof RunError)) throw e;
-          }
+          const env: Env = q.timed ? { t } : {};
+          const A = run.node(q.name, q.timed ? t : null);
+          let B;
+          try { B = run.node(wrt.name, stepOf(wrt.idx, env)); } catch { B = undefined; }
+          if (!A || !B || A.data.length * B.data.length > 256) continue;
+          const rows = run.immediate(A).get(B.id) ?? new Float64Array(A.data.length * B.data.length);
+          const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
+          values.push({ t, value: toValue({ shape, data: rows }) });
         }
         const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${refText(wrt.name, wrt.idx)}`;
         const form = partialForm?.(q.name, wrt) ?? { text: label, latex: label };
@@ -130,22 +131,9 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     const g = run.lossGrad(pn.name, pn.step);
     const below = new Map<number, Float64Array>();
     if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweep(to, g.data, to.start, below);
-    // ‖∂⁺to/∂from‖ for every input at once: one immediate sweep per entry of `to` (rows of the
-    // local Jacobians), skipped for wide nodes where it would cost more than it tells
-    const localSq = new Map<number, number>();
-    if (to.op !== 'leaf' && to.data.length <= 16) {
-      for (let i = 0; i < to.data.length; i++) {
-        const seed = new Float64Array(to.data.length);
-        seed[i] = 1;
-        const rows = new Map<number, Float64Array>();
-        run.tape.sweep(to, seed, to.start, rows);
-        for (const [id, row] of rows) {
-          let s = 0;
-          for (let k = 0; k < row.length; k++) s += row[k]! * row[k]!;
-          localSq.set(id, (localSq.get(id) ?? 0) + s);
-        }
-      }
-    }
+    // ‖∂⁺to/∂from‖ for every input at once (rows of the local Jacobians), skipped for wide nodes
+    const wide = to.op === 'leaf' || to.data.length > 16;
+    const J = wide ? null : run.immediate(to);
     const seen = new Set<string>();
     for (const [name, step] of concreteRefs(pn.expr, pn.step === null ? {} : { t: pn.step })) {
       const from = run.node(name, step);
@@ -153,8 +141,8 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       if (!from || seen.has(id) || !shown(step)) continue;
       seen.add(id);
       const contribution = below.get(from.id);
-      const sq = localSq.get(from.id);
-      const local = to.op === 'leaf' || to.data.length > 16 ? -1 : Math.sqrt(sq ?? 0);
+      const jac = J?.get(from.id);
+      const local = J ? (jac ? norm2(jac) : 0) : -1;
       edges.push({ from: id, to: nodeId(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
     }
   }

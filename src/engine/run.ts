@@ -29,6 +29,8 @@ export interface Run {
   evaluate(e: Expr, t: number | null): Tensor;
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean): Derivative;
+  /** ∂⁺node/∂input for every input of a graph node's own equation: input tape id → rows (node entries) × input entries */
+  immediate(node: TNode): Map<number, Float64Array>;
   evaluateAt(e: Expr, env: Env): Tensor;
   loss: TNode | null;
 }
@@ -53,6 +55,7 @@ class UnrolledRun implements Run {
   private qnodes = new Map<string, TNode>();
   private lossG: (Float64Array | undefined)[] | null = null;
   private sweeps = new Map<string, (Float64Array | undefined)[]>();
+  private immediates = new Map<number, Map<number, Float64Array>>();
 
   constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>) {
     const T = model.T;
@@ -159,7 +162,9 @@ class UnrolledRun implements Run {
         if (total) {
           const seed = new Float64Array(m);
           seed[i] = 1;
-          if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
+          if (A === this.loss && m === 1) {
+            row = this.lossGrads()![B.id];
+          } else if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
             // long-range queries (∂L/∂h_t for every t) share one full sweep per output entry
             const key = `${A.id}:${i}`;
             let g = this.sweeps.get(key);
@@ -184,6 +189,28 @@ class UnrolledRun implements Run {
     else if (n === 1) shape = A.shape;
     else shape = norm([m, n]);
     return { tensor: { shape, data: out }, reached };
+  }
+
+  immediate(node: TNode): Map<number, Float64Array> {
+    let J = this.immediates.get(node.id);
+    if (J) return J;
+    J = new Map();
+    const m = node.data.length;
+    if (node.op !== 'leaf') {
+      for (let i = 0; i < m; i++) {
+        const seed = new Float64Array(m);
+        seed[i] = 1;
+        const rows = new Map<number, Float64Array>();
+        this.tape.sweep(node, seed, node.start, rows);
+        for (const [id, row] of rows) {
+          let full = J.get(id);
+          if (!full) { full = new Float64Array(m * row.length); J.set(id, full); }
+          full.set(row, i * row.length);
+        }
+      }
+    }
+    this.immediates.set(node.id, J);
+    return J;
   }
 
   /** evaluate an expression onto the tape */

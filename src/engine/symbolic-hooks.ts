@@ -8,6 +8,11 @@ import type { SymbolicForms, SymbolicHook } from './questions';
 import type { Run } from './run';
 import { deriveForms, evaluateForm, partialForm } from './symbolic/index';
 
+/** horizons beyond this get numbers without symbolic forms (a printed derivation that long is not read) */
+const MAX_SYMBOLIC_T = 1000;
+/** symbolic results per analysis (a free-t derive gives one per step) */
+const MAX_SYMBOLIC_RESULTS = 200;
+
 const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
 
 function agrees(a: Float64Array, b: number[]): boolean {
@@ -19,8 +24,10 @@ function agrees(a: Float64Array, b: number[]): boolean {
 }
 
 export function symbolicHooks(model: Model, run: Run, deadline: number): { derive: SymbolicHook; partial: PartialFormHook } {
+  let calls = 0;
   const derive: SymbolicHook = (of, wrt, total, t, value) => {
-    if (Date.now() > deadline) return null;
+    // symbolic forms are for reading: long horizons and long per-step lists get numbers only
+    if (Date.now() > deadline || model.T > MAX_SYMBOLIC_T || ++calls > MAX_SYMBOLIC_RESULTS) return null;
     let forms;
     try {
       forms = deriveForms(model, of, wrt, total, t, run);
@@ -49,6 +56,7 @@ export function symbolicHooks(model: Model, run: Run, deadline: number): { deriv
     return out;
   };
   const partial: PartialFormHook = (quantity, wrt) => {
+    if (Date.now() > deadline || model.T > MAX_SYMBOLIC_T) return null;
     try { return partialForm(model, quantity, wrt); } catch { return null; }
   };
   return { derive, partial };

@@ -199,16 +199,78 @@ export class Tape {
         slot[0]! += s;
       }
     };
-    for (let id = root.id; id >= lo; id--) {
+    const visit = (id: number) => {
+      const gy = g[id - lo];
+      if (!gy) return;
+      const y = nodes[id]!;
+      if (y.op === 'const' || y.op === 'leaf') return;
+      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed
+      if (y.barrier && below && id !== root.id) return;
+      backward(y, gy, acc);
+    };
+    if (root.id - lo < SPARSE_RANGE) {
+      for (let id = root.id; id >= lo; id--) visit(id);
+      return g;
+    }
+    // a long range that the gradient may touch only sparsely (∂q_3/∂w far down a big tape): visit
+    // just the nodes that received a gradient, latest first, so the cost follows what is reached
+    const heap = new MaxHeap();
+    const queued = new Set<number>([root.id]);
+    heap.push(root.id);
+    const accPlain = acc;
+    const accQueue = (x: TNode, v: Float64Array | number, i = -1) => {
+      accPlain(x, v, i);
+      if (x.id >= lo && !queued.has(x.id)) { queued.add(x.id); heap.push(x.id); }
+    };
+    for (;;) {
+      const id = heap.pop();
+      if (id === undefined) break;
       const gy = g[id - lo];
       if (!gy) continue;
       const y = nodes[id]!;
       if (y.op === 'const' || y.op === 'leaf') continue;
-      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed
       if (y.barrier && below && id !== root.id) continue;
-      backward(y, gy, acc);
+      backward(y, gy, accQueue);
     }
     return g;
+  }
+}
+
+const SPARSE_RANGE = 8192;
+
+/** a binary max-heap of tape ids */
+class MaxHeap {
+  private a: number[] = [];
+  push(x: number): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! >= a[i]!) break;
+      [a[p], a[i]] = [a[i]!, a[p]!];
+      i = p;
+    }
+  }
+  pop(): number | undefined {
+    const a = this.a;
+    if (!a.length) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]! > a[m]!) m = l;
+        if (r < a.length && a[r]! > a[m]!) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
   }
 }
 

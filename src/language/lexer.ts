@@ -47,7 +47,12 @@ const LATEX_IGNORED = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'q
 /** font commands: \mathcal{L} is L */
 const LATEX_FONTS = new Set(['mathcal', 'mathbf', 'mathrm', 'mathit', 'boldsymbol', 'bm', 'operatorname', 'text', 'mathsf']);
 
-const isLetter = (c: string) => /\p{L}/u.test(c) && c !== 'ᵀ' && c !== 'Σ' && c !== '∏' && c !== '∑';
+const LETTER = /\p{L}/u;
+const isLetter = (c: string) => {
+  const k = c.charCodeAt(0);
+  if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
+  return LETTER.test(c) && c !== 'ᵀ' && c !== 'Σ' && c !== '∏' && c !== '∑';
+};
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isNameChar = (c: string) => isLetter(c) || isDigit(c);
 

@@ -7,6 +7,8 @@ export const LIMITS = {
   maxTokens: 400_000,
   /** brackets and nested expressions (the parser is recursive) */
   maxNesting: 200,
+  /** operations along one path of an expression tree (a chain a + a + … is as deep as it is long) */
+  maxTreeDepth: 1000,
   /** entries in one tensor */
   maxEntries: 1_000_000,
   /** estimated scalar operations of one forward pass over all steps */

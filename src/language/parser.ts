@@ -23,6 +23,8 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
   const errors: ParseError[] = [];
   let p = 0;
   let depth = 0;
+  /** the depth of the tree below a node: long chains (x + x + … 25,000 times) are deep too */
+  const depthOf = new WeakMap<object, number>();
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -174,6 +176,14 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     return { k: 'check', lhs, rhs, range: span(kw.range, end), text: textOf(lhs.range, rhs.range), forRange };
   }
 
+  function deep<A extends Ast>(node: A, ...kids: Ast[]): A {
+    let d = 0;
+    for (const k of kids) d = Math.max(d, depthOf.get(k) ?? 1);
+    if (d + 1 > LIMITS.maxTreeDepth) fail(`expression too long: more than ${LIMITS.maxTreeDepth} operations in a chain (limit)`, node.range);
+    depthOf.set(node, d + 1);
+    return node;
+  }
+
   function enter(r: Range) {
     if (++depth > LIMITS.maxNesting) fail(`expression nested more than ${LIMITS.maxNesting} levels deep (limit)`, r);
   }
@@ -186,7 +196,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       if (isOp(t, '+') || isOp(t, '-')) {
         next();
         const b = term();
-        a = { k: 'bin', op: t.text as '+', a, b, range: span(a.range, b.range) };
+        a = deep({ k: 'bin', op: t.text as '+', a, b, range: span(a.range, b.range) }, a, b);
       } else break;
     }
     depth--;
@@ -211,7 +221,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       }
       if (!op) break;
       const b = unary();
-      a = { k: 'bin', op, a, b, range: span(a.range, b.range) };
+      a = deep({ k: 'bin', op, a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
   }
@@ -223,7 +233,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       enter(t.range);
       const a = unary();
       depth--;
-      return t.text === '-' ? { k: 'neg', a, range: span(t.range, a.range) } : a;
+      return t.text === '-' ? deep({ k: 'neg', a, range: span(t.range, a.range) }, a) : a;
     }
     return power();
   }
@@ -261,7 +271,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       if (neg) next();
       const e = postfix();
       const b: Ast = neg ? { k: 'neg', a: e, range: span(t.range, e.range) } : e;
-      a = { k: 'bin', op: '^', a, b, range: span(a.range, b.range) };
+      a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
   }
@@ -272,13 +282,13 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       const t = peek();
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         next();
-        a = { k: 'transpose', a, range: span(a.range, t.range) };
+        a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
       } else if (isOp(t, '[') && t.tight) {
         next();
         const args = [expr()];
         while (isOp(peek(), ',')) { next(); args.push(expr()); }
         const close = expectOp(']', 'to close the index');
-        a = { k: 'index', a, args, range: span(a.range, close.range) };
+        a = deep({ k: 'index', a, args, range: span(a.range, close.range) }, a, ...args);
       } else break;
     }
     return a;
@@ -290,7 +300,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     const e = expr();
     depth--;
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
-    return { ...e, range: span(open.range, close.range) } as Ast;
+    return deep({ ...e, range: span(open.range, close.range) } as Ast, e);
   }
 
   function primary(): Ast {
@@ -308,7 +318,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         if (isOp(o, '(') || isOp(o, '{')) { next(); arg = group(o); }
         else if (startsPrimary(o)) arg = power();
         else return fail(`expected the argument of ${src.slice(t.start, t.end)}, found ${describe(o)}`);
-        return { k: 'call', fn: t.text, arg, range: span(t.range, arg.range), fnRange: t.range };
+        return deep({ k: 'call', fn: t.text, arg, range: span(t.range, arg.range), fnRange: t.range }, arg);
       }
       case 'bigop':
         return bigOp();
@@ -383,7 +393,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     if (peek().kind !== 'partial') fail(`expected ∂ after '/' in ∂A/∂B, found ${describe(peek())}`);
     next();
     const wrt = derivOperand();
-    return { k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range) };
+    return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range) }, of, wrt);
   }
 
   function listLiteral(): Ast {
@@ -401,7 +411,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     }
     const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
-    return { k: 'list', items, range: span(open.range, close.range) };
+    return deep({ k: 'list', items, range: span(open.range, close.range) }, ...items);
   }
 
   function bigOp(): Ast {
@@ -438,7 +448,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     enter(op.range);
     const body = term();
     depth--;
-    return { k: 'big', op: op.text as 'sum', v, vRange, from, to, body, range: span(op.range, body.range) };
+    return deep({ k: 'big', op: op.text as 'sum', v, vRange, from, to, body, range: span(op.range, body.range) }, body);
   }
 
   function nameOrNum(): Ast {

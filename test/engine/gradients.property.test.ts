@@ -76,7 +76,7 @@ function centralDiff(text: string, name: string): number[] {
 
 const flat = (v: unknown): number[] => (typeof v === 'number' ? [v] : (v as unknown[]).flat(2) as number[]);
 
-describe('autodiff equals central differences on random networks', () => {
+describe('autodiff equals central differences on random networks', { timeout: 120_000 }, () => {
   it('scalar and vector RNNs, tanh/σ/relu, T ≤ 20', () => {
     fc.assert(
       fc.property(arb, (net) => {

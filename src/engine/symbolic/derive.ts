@@ -9,7 +9,7 @@
 // relative to a step and comparing.
 
 import type { Expr, Model } from '../../language/model';
-import { Builder, isScalar, size, substitute, Unsupported, type Label, type Node, type NodeName } from './ir';
+import { Builder, isScalar, jacShape, sameShape, size, substitute, type Label, type Node, type NodeName } from './ir';
 import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
 
@@ -20,8 +20,8 @@ export interface Edge {
   /** the consumer (its equation mentions `dep`) */
   c: GNode;
   dep: GNode;
-  /** the immediate Jacobian ∂⁺c/∂dep, explicit */
-  J: Node;
+  /** the immediate Jacobian ∂⁺c/∂dep, explicit (computed on first use; null: structurally zero) */
+  readonly J: Node | null;
 }
 
 /** One per-step item of a printed sum or recursion, with the step it is relative to. */
@@ -105,14 +105,12 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   };
   const inR = new Set<string>([wrtKey]);
   const rdeps = new Map<string, Edge[]>();
+  const edge = (c: GNode, dep: GNode): Edge => ({ c, dep, get J() { return edgeJ(c, dep); } });
+  // membership by structure (the equation mentions the node); Jacobians are built only where printed
   for (const n of topo) {
     if (n.key === wrtKey) continue;
     const es: Edge[] = [];
-    for (const dep of n.deps) {
-      if (!inR.has(dep.key)) continue;
-      const J = edgeJ(n, dep);
-      if (J) es.push({ c: n, dep, J });
-    }
+    for (const dep of n.deps) if (inR.has(dep.key)) es.push(edge(n, dep));
     // the direct appearance of wrt first, as a worked solution writes ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·…
     es.sort((a, z) => Number(z.dep.key === wrtKey) - Number(a.dep.key === wrtKey));
     if (es.length) {
@@ -137,12 +135,23 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     const k = `${e.c.key}|${e.dep.key}`;
     const hit = symMemo.get(k);
     if (hit) return hit;
-    // a partial that is a constant (∂L/∂L_t = 1) is written as that constant, i.e. dropped
-    const trivial = e.J.op === 'num' || e.J.op === 'eye';
-    const s = trivial ? e.J : b.sym({ kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) }, e.J);
+    // a partial that is the identity (∂L/∂L_t = 1 in L = Σ_t L_t) is dropped
+    const shape = jacShape((e.c.eq ?? e.c.leaf).shape, e.dep.leaf.shape);
+    const s = isIdentityEdge(e) ? b.eye(size(e.dep.leaf.shape))
+      : b.lazySym({ kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) }, shape, () => e.J ?? b.zero(shape));
     symMemo.set(k, s);
     return s;
   };
+  /** c's equation is dep itself, or a sum in which dep appears once as a plain term */
+  function isIdentityEdge(e: Edge): boolean {
+    const eq = e.c.eq;
+    if (!eq || !sameShape(eq.shape, e.dep.leaf.shape)) return false;
+    const isDep = (n: Node): boolean => n.op === 'leaf' && n.name === e.dep.name && n.step === e.dep.step;
+    if (isDep(eq)) return true;
+    if (eq.op !== 'add') return false;
+    const hits = rules.argsMentioning(eq, e.dep.name, e.dep.step);
+    return hits.length === 1 && isDep(hits[0]);
+  }
   const jmul = (A: Node, B: Node): Node => (isScalar(A.shape) && isScalar(B.shape) ? b.mul(A, B) : b.matmul(A, B));
 
   // ---- chain-rule form, if its expansion is small enough -----------------------------------
@@ -161,23 +170,24 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     cost.set(n.key, Math.min(c, 1e300));
   }
   if (cost.get(ofNode.key)! <= CHAIN_LIMIT) {
+    const live = (n: GNode): Edge[] => (rdeps.get(n.key) ?? []).filter((e) => e.J !== null);
     const expandPaths = (n: GNode): Node[] => {
       const out: Node[] = [];
-      for (const e of rdeps.get(n.key)!) {
+      for (const e of live(n)) {
         if (e.dep.key === wrtKey) out.push(jsym(e));
         else for (const p of expandPaths(e.dep)) out.push(jmul(jsym(e), p));
       }
       return out;
     };
     const group = (n: GNode): Node => {
-      const es = rdeps.get(n.key)!;
+      const es = live(n);
       if (es.length === 1) {
         const e = es[0];
         return e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep));
       }
       return b.add(...expandPaths(n));
     };
-    const top = rdeps.get(ofNode.key)!.map((e) => (e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep))));
+    const top = live(ofNode).map((e) => (e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep))));
     d.chain = b.add(...top);
     d.explicit = explicitOf(b, d.chain);
   }
@@ -201,27 +211,31 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const adjChainRef = new Map<string, Node>([[ofNode.key, seed]]);
   const lines: AdjLine[] = [];
   const withChain = d.scalar;
-  const contribution = (e: Edge, a: Node): Node => {
-    if (d.vjp) {
-      const p = rules.withSelf(e.c.eq!, e.c.leaf, () => rules.pullback(e.c.eq!, e.dep.leaf, a));
-      if (!p) throw new Unsupported('a pullback vanished where the Jacobian did not');
-      return p;
-    }
-    return jmul(a, e.J);
+  const contribution = (e: Edge, a: Node): Node | null => {
+    if (d.vjp) return rules.withSelf(e.c.eq!, e.c.leaf, () => rules.pullback(e.c.eq!, e.dep.leaf, a));
+    return e.J && jmul(a, e.J);
   };
   let result: StepItem[] = [];
   let resultChain: StepItem[] | null = null;
   for (let i = rel.length - 1; i >= 0; i--) {
     const n = rel[i];
     if (n.key === ofNode.key) continue;
-    const cs = consumers.get(n.key) ?? [];
-    const items: StepItem[] = cs.map((e) => ({ step: e.c.step, q: e.c.name, node: contribution(e, adjRef.get(e.c.key)!) }));
-    const chainItems: StepItem[] | null = withChain ? cs.map((e) => ({ step: e.c.step, q: e.c.name, node: b.mul(adjChainRef.get(e.c.key)!, jsym(e)) })) : null;
+    const items: StepItem[] = [];
+    const chainItems: StepItem[] | null = withChain ? [] : null;
+    for (const e of consumers.get(n.key) ?? []) {
+      const a = adjRef.get(e.c.key);
+      // a consumer whose own adjoint vanished, or a partial that is structurally zero (relu′), adds nothing
+      const node = a ? contribution(e, a) : null;
+      if (!node) continue;
+      items.push({ step: e.c.step, q: e.c.name, node });
+      chainItems?.push({ step: e.c.step, q: e.c.name, node: b.mul(adjChainRef.get(e.c.key)!, jsym(e)) });
+    }
     if (n.key === wrtKey) {
       result = items;
       resultChain = chainItems;
       break;
     }
+    if (!items.length) continue;
     const explicit = b.add(...items.map((x) => x.node));
     const chainDef = chainItems ? b.add(...chainItems.map((x) => x.node)) : null;
     if (n.kind === 'quantity' && states.has(n.name)) {
@@ -234,6 +248,11 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       adjRef.set(n.key, explicit);
       if (chainDef) adjChainRef.set(n.key, chainDef);
     }
+  }
+  if (!result.length) {
+    d.zero = true;
+    d.chain = d.explicit = null;
+    return d;
   }
   const value = b.add(...result.map((x) => x.node));
   d.recursive = { lines, result, resultChain, value, letter };

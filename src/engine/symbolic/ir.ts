@@ -92,11 +92,14 @@ export class Builder {
     return this.table.size;
   }
 
-  private make(op: Op, shape: Shape, args: readonly Node[], extra: Partial<Node> = {}, payload = ''): Node {
-    const key = `${op}|${shape.join('x')}|${args.map((a) => a.id).join(',')}|${payload}`;
+  private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): Node {
+    // with arguments, the shape follows from them; atoms carry it in the key
+    let key = op + '|' + payload;
+    if (args.length === 0 || op === 'mat') key += '|' + shape.join('x');
+    else for (let i = 0; i < args.length; i++) key += ',' + args[i].id;
     const hit = this.table.get(key);
     if (hit) return hit;
-    const node: Node = { id: this.next++, op, shape, args, ...extra };
+    const node: Node = extra ? { id: this.next++, op, shape, args, ...extra } : { id: this.next++, op, shape, args };
     this.table.set(key, node);
     return node;
   }
@@ -111,7 +114,7 @@ export class Builder {
     return isScalar(shape) && shape.length === 0 ? this.num(0) : this.make('zero', shape, []);
   }
   eye(n: number): Node {
-    return n === 1 ? this.num(1) : this.make('eye', [n, n], [], {}, String(n));
+    return n === 1 ? this.num(1) : this.make('eye', [n, n], [], undefined, String(n));
   }
   ones(shape: Shape): Node {
     return shape.length === 0 ? this.num(1) : this.make('ones', shape, []);
@@ -129,6 +132,23 @@ export class Builder {
     if (flat.every(isZero)) return this.zero(shape);
     return this.make('mat', shape, flat);
   }
+  /** A named node whose definition is built only when something needs it (an edge partial that is only printed). */
+  lazySym(label: Label, shape: Shape, def: () => Node): Node {
+    const key = `sym|${labelKey(label)}|lazy|${shape.join('x')}`;
+    const hit = this.table.get(key);
+    if (hit) return hit;
+    let cache: Node | null = null;
+    const node = {
+      id: this.next++, op: 'sym' as const, shape, args: [] as Node[], label,
+      get def(): Node {
+        cache ??= def();
+        return cache;
+      },
+    };
+    this.table.set(key, node);
+    return node;
+  }
+
   sym(label: Label, def: Node): Node {
     return this.make('sym', def.shape, [], { label, def }, `${labelKey(label)}=${def.id}`);
   }
@@ -138,13 +158,16 @@ export class Builder {
   add(...terms: Node[]): Node {
     const flat: Node[] = [];
     for (const t of terms) {
-      if (t.op === 'add') flat.push(...t.args);
+      if (t.op === 'add') for (const a of t.args) flat.push(a);
       else if (!isZero(t)) flat.push(t);
     }
-    const shape = flat.find((t) => !isScalar(t.shape))?.shape ?? terms.find((t) => t.shape.length > 0)?.shape ?? [];
-    // group like terms by their non-numeric part, in order of first appearance
-    const groups = new Map<number, { rest: Node; coef: number }>();
-    const order: (number | 'c')[] = [];
+    let shape: Shape = [];
+    for (const t of flat) if (!isScalar(t.shape)) { shape = t.shape; break; }
+    if (shape.length === 0) for (const t of terms) if (t.shape.length > 0) { shape = t.shape; break; }
+    // group like terms by their non-numeric part (keyed without building it), in order of first appearance
+    type G = { coef: number; term: Node; rest: readonly Node[]; merged: boolean };
+    const groups = new Map<string, G>();
+    const order: (G | 'c')[] = [];
     let constant = 0;
     let sawConstant = false;
     for (const t of flat) {
@@ -154,23 +177,30 @@ export class Builder {
         sawConstant = true;
         continue;
       }
-      const [coef, rest] = splitCoef(this, t);
-      const g = groups.get(rest.id);
-      if (g) g.coef += coef;
-      else {
-        groups.set(rest.id, { rest, coef });
-        order.push(rest.id);
+      let coef = 1;
+      let rest: readonly Node[] = [t];
+      if (t.op === 'mul') rest = t.args[0].op === 'num' ? ((coef = t.args[0].num!), t.args.slice(1)) : t.args;
+      let key = rest.length === 1 ? 'n' + rest[0].id : 'm';
+      if (rest.length > 1) for (const r of rest) key += ',' + r.id;
+      const g = groups.get(key);
+      if (g) {
+        g.coef += coef;
+        g.merged = true;
+      } else {
+        const ng: G = { coef, term: t, rest, merged: false };
+        groups.set(key, ng);
+        order.push(ng);
       }
     }
     const out: Node[] = [];
-    for (const o of order) {
-      if (o === 'c') {
+    for (const g of order) {
+      if (g === 'c') {
         if (constant !== 0) out.push(this.num(constant));
         continue;
       }
-      const g = groups.get(o)!;
       if (g.coef === 0) continue;
-      out.push(g.coef === 1 ? g.rest : this.mul(this.num(g.coef), g.rest));
+      if (!g.merged) out.push(g.term);
+      else out.push(g.coef === 1 ? (g.rest.length === 1 ? g.rest[0] : this.mul(...g.rest)) : this.mul(this.num(g.coef), ...g.rest));
     }
     if (out.length === 0) return this.zero(shape);
     if (out.length === 1 && sameShape(out[0].shape, shape)) return out[0];

@@ -6,7 +6,7 @@
 // σ′, tanh′ and relu′ stay as functions of their argument (σ′(z) = σ(z)(1−σ(z)) is never expanded).
 // null means "structurally zero" (e does not mention x).
 
-import { Builder, isScalar, size, Unsupported, type CallFn, type Node } from './ir';
+import { Builder, isScalar, leavesOf, size, Unsupported, type CallFn, type Node } from './ir';
 
 /** f′(z) for an elementwise function, given z and the node f(z) itself. */
 function derivFn(b: Builder, fn: CallFn, z: Node, fz: Node): Node | null {
@@ -32,47 +32,39 @@ export class Rules {
   private self: { eq: Node; leaf: Node } | null = null;
   constructor(readonly b: Builder) {}
 
-  // ---- which leaves a node mentions: computed once per node, so a loss Σ_t L_t with T terms is
-  // not rescanned for each of its T partials ------------------------------------------------
-  private leafSets = new Map<number, Set<string>>();
-  private argIndex = new Map<number, Map<string, number[]>>();
-  private static EMPTY = new Set<string>();
+  // ---- which leaves a node mentions. Equations are small, so a walk answers; wide sums (a loss
+  // Σ_t L_t with T terms) are indexed once, so they are not rescanned for each of their T partials.
+  private wide = new Map<number, Map<string, number[]>>();
 
-  leafSet(n: Node): Set<string> {
-    const hit = this.leafSets.get(n.id);
-    if (hit) return hit;
-    let r: Set<string>;
-    if (n.op === 'leaf') r = new Set([`${n.name}@${n.step}`]);
-    else if (n.op === 'sym') r = this.leafSet(n.def!);
-    else {
-      const kids = n.args.map((a) => this.leafSet(a)).filter((k) => k.size > 0);
-      if (kids.length === 0) r = Rules.EMPTY;
-      else if (kids.length === 1) r = kids[0];
-      else {
-        r = new Set<string>();
-        for (const k of kids) for (const x of k) r.add(x);
-      }
-    }
-    this.leafSets.set(n.id, r);
-    return r;
+  mentions(n: Node, name: string, step: number | null): boolean {
+    if (n.op === 'leaf') return n.name === name && n.step === step;
+    if (n.op === 'sym') return this.mentions(n.def!, name, step);
+    if (n.args.length > 16) return this.index(n).has(`${name}@${step}`);
+    for (const a of n.args) if (this.mentions(a, name, step)) return true;
+    return false;
   }
 
-  /** The arguments of n that mention leaf `key` (indexed once for wide sums). */
-  private argsMentioning(n: Node, key: string): Node[] {
-    if (n.args.length <= 16) return n.args.filter((a) => this.leafSet(a).has(key));
-    let idx = this.argIndex.get(n.id);
+  private index(n: Node): Map<string, number[]> {
+    let idx = this.wide.get(n.id);
     if (!idx) {
       idx = new Map();
       n.args.forEach((a, i) => {
-        for (const k of this.leafSet(a)) {
-          const l = idx!.get(k);
-          if (l) l.push(i);
-          else idx!.set(k, [i]);
+        for (const l of leavesOf(a)) {
+          const k = `${l.name}@${l.step}`;
+          const list = idx!.get(k);
+          if (!list) idx!.set(k, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
         }
       });
-      this.argIndex.set(n.id, idx);
+      this.wide.set(n.id, idx);
     }
-    return (idx.get(key) ?? []).map((i) => n.args[i]);
+    return idx;
+  }
+
+  /** The arguments of n that mention the leaf. */
+  argsMentioning(n: Node, name: string, step: number | null): Node[] {
+    if (n.args.length > 16) return (this.index(n).get(`${name}@${step}`) ?? []).map((i) => n.args[i]);
+    return n.args.filter((a) => this.mentions(a, name, step));
   }
 
   /** Where a derivative reuses the function's own value (exp, softmax), write it as the quantity. */
@@ -103,8 +95,9 @@ export class Rules {
   }
 
   jacobian(e: Node, x: Node): Node | null {
-    const key = `${x.name}@${x.step ?? null}`;
-    const dep = (n: Node): boolean => this.leafSet(n).has(key);
+    const name = x.name!;
+    const step = x.step ?? null;
+    const dep = (n: Node): boolean => this.mentions(n, name, step);
     const memo = new Map<number, Node | null>();
     const go = (n: Node): Node | null => {
       if (!dep(n)) return null;
@@ -119,7 +112,8 @@ export class Rules {
 
   private jac(n: Node, x: Node, go: (n: Node) => Node | null): Node | null {
     const b = this.b;
-    const key = `${x.name}@${x.step ?? null}`;
+    const name = x.name!;
+    const step = x.step ?? null;
     const sum = (ts: (Node | null)[]): Node | null => {
       const kept = ts.filter((t): t is Node => t !== null);
       return kept.length ? b.add(...kept) : null;
@@ -130,7 +124,7 @@ export class Rules {
       case 'sym':
         return go(n.def!);
       case 'add':
-        return sum(this.argsMentioning(n, key).map((t) => {
+        return sum(this.argsMentioning(n, name, step).map((t) => {
           const J = go(t);
           if (!J) return null;
           // a scalar term broadcast over a tensor sum: every row gets its Jacobian
@@ -222,13 +216,16 @@ export class Rules {
   // ---- reverse: the pullback āᵀ ∂⁺e/∂x ---------------------------------------------------
 
   pullback(e: Node, x: Node, abar: Node): Node | null {
-    const key = `${x.name}@${x.step ?? null}`;
-    const go = (n: Node, a: Node): Node | null => (this.leafSet(n).has(key) ? this.pull(n, a, go, key) : null);
+    const name = x.name!;
+    const step = x.step ?? null;
+    const go = (n: Node, a: Node): Node | null => (this.mentions(n, name, step) ? this.pull(n, a, go, name, step) : null);
     return go(e, abar);
   }
 
-  private pull(n: Node, a: Node, go: (n: Node, a: Node) => Node | null, key: string): Node | null {
+  private pull(n: Node, a: Node, go: (n: Node, a: Node) => Node | null, name: string, step: number | null): Node | null {
     const b = this.b;
+    // build an argument's adjoint only when the argument mentions x
+    const g = (x: Node, mk: () => Node): Node | null => (this.mentions(x, name, step) ? go(x, mk()) : null);
     const sum = (ts: (Node | null)[]): Node | null => {
       const kept = ts.filter((t): t is Node => t !== null);
       return kept.length ? factorCommon(b, kept) : null;
@@ -245,38 +242,34 @@ export class Rules {
       case 'sym':
         return go(n.def!, a);
       case 'add':
-        return sum(this.argsMentioning(n, key).map((t) => go(t, isScalar(t.shape) && !isScalar(n.shape) ? b.sumall(a) : a)));
+        return sum(this.argsMentioning(n, name, step).map((t) => g(t, () => (isScalar(t.shape) && !isScalar(n.shape) ? b.sumall(a) : a))));
       case 'mul':
-        return sum(n.args.map((f, i) => {
+        return sum(n.args.map((f, i) => g(f, () => {
           const others = n.args.filter((_, k) => k !== i);
           const rest = others.length ? b.mul(...others) : b.num(1);
-          if (isScalar(f.shape) && !isScalar(n.shape)) return go(f, inner(a, rest));
-          return go(f, b.mul(a, rest));
-        }));
+          return isScalar(f.shape) && !isScalar(n.shape) ? inner(a, rest) : b.mul(a, rest);
+        })));
       case 'had':
-        return sum(n.args.map((f, i) => {
-          const others = n.args.filter((_, k) => k !== i);
-          return go(f, others.reduce((acc, o) => b.had(acc, o), a));
-        }));
+        return sum(n.args.map((f, i) => g(f, () => n.args.filter((_, k) => k !== i).reduce((acc, o) => b.had(acc, o), a))));
       case 'matmul': {
         const [A, B] = n.args;
-        return sum([go(A, b.matmul(a, b.T(B))), go(B, b.matmul(b.T(A), a))]);
+        return sum([g(A, () => b.matmul(a, b.T(B))), g(B, () => b.matmul(b.T(A), a))]);
       }
       case 'T':
         return go(n.args[0], b.T(a));
       case 'pow': {
         const [x, e] = n.args;
         return sum([
-          go(x, b.had(a, b.mul(e, b.pow(x, b.sub(e, b.num(1)))))),
-          go(e, inner(a, b.had(n, b.call('log', x)))),
+          g(x, () => b.had(a, b.mul(e, b.pow(x, b.sub(e, b.num(1)))))),
+          g(e, () => inner(a, b.had(n, b.call('log', x)))),
         ]);
       }
       case 'div': {
         const [x, d] = n.args;
-        const coef = b.neg(b.div(x, b.pow(d, b.num(2))));
+        const coef = (): Node => b.neg(b.div(x, b.pow(d, b.num(2))));
         return sum([
-          go(x, b.div(a, d)),
-          go(d, isScalar(d.shape) && !isScalar(n.shape) ? inner(a, coef) : b.had(a, coef)),
+          g(x, () => b.div(a, d)),
+          g(d, () => (isScalar(d.shape) && !isScalar(n.shape) ? inner(a, coef()) : b.had(a, coef()))),
         ]);
       }
       case 'call': {
@@ -297,10 +290,10 @@ export class Rules {
         return go(x, n.op === 'mean' ? b.div(spread, b.num(size(x.shape))) : spread);
       }
       case 'vec':
-        return sum(n.args.map((it, k) => go(it, b.index(a, k + 1, null))));
+        return sum(n.args.map((it, k) => g(it, () => b.index(a, k + 1, null))));
       case 'mat': {
         const c = n.shape[1];
-        return sum(n.args.map((it, k) => go(it, b.index(a, Math.floor(k / c) + 1, (k % c) + 1))));
+        return sum(n.args.map((it, k) => g(it, () => b.index(a, Math.floor(k / c) + 1, (k % c) + 1))));
       }
       case 'vecop':
         throw new Unsupported('the gradient through vec()');
