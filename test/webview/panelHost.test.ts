@@ -1,0 +1,317 @@
+// The extension side of the panel (src/extension/panel.ts) against a small fake of the VS Code API:
+// registration, the webview's options and CSP, following the editor and cursor, and the requests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { analyze } from '../../src/analysis';
+import type { ToWebview } from '../../src/protocol';
+import type { Report } from '../../src/report';
+
+type Listener<T> = (e: T) => void;
+
+class Emitter<T> {
+  listeners: Listener<T>[] = [];
+  event = (l: Listener<T>) => {
+    this.listeners.push(l);
+    return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+}
+
+class Uri {
+  constructor(readonly scheme: string, readonly path: string) {}
+  static parse(s: string): Uri {
+    const i = s.indexOf(':');
+    return new Uri(s.slice(0, i), s.slice(i + 1).replace(/^\/\//, ''));
+  }
+  static joinPath(u: Uri, ...parts: string[]): Uri {
+    const segs = u.path.split('/');
+    for (const p of parts) {
+      if (p === '..') segs.pop();
+      else segs.push(p);
+    }
+    return new Uri(u.scheme, segs.join('/'));
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+interface FakePanel {
+  viewType: string;
+  title: string;
+  visible: boolean;
+  options: unknown;
+  webview: { html: string; options: { localResourceRoots?: Uri[]; enableScripts?: boolean; enableCommandUris?: boolean }; cspSource: string; posted: ToWebview[]; receive: Emitter<unknown>; asWebviewUri(u: Uri): Uri; postMessage(m: ToWebview): Promise<boolean>; onDidReceiveMessage: Emitter<unknown>['event'] };
+  dispose(): void;
+}
+
+const fake = vi.hoisted(() => ({
+  commands: new Map<string, (...a: unknown[]) => unknown>(),
+  serializers: new Map<string, { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> }>(),
+  panels: [] as unknown[],
+  active: undefined as unknown,
+  visible: [] as unknown[],
+  documents: [] as unknown[],
+  clipboard: [] as string[],
+  written: [] as [unknown, Uint8Array][],
+  emitters: {} as Record<string, { fire(e: unknown): void; event: unknown }>,
+  shown: [] as unknown[],
+}));
+
+vi.mock('vscode', () => {
+  const mk = (name: string) => {
+    const e = new Emitter<unknown>();
+    fake.emitters[name] = e as never;
+    return e.event;
+  };
+  return {
+    Uri,
+    ViewColumn: { One: 1, Two: 2, Beside: -2 },
+    TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+    Selection: class {
+      constructor(readonly anchor: unknown, readonly active: unknown) {}
+    },
+    commands: { registerCommand: (id: string, f: (...a: unknown[]) => unknown) => (fake.commands.set(id, f), { dispose() {} }) },
+    env: { clipboard: { writeText: async (t: string) => void fake.clipboard.push(t) } },
+    window: {
+      get activeTextEditor() {
+        return fake.active;
+      },
+      get visibleTextEditors() {
+        return fake.visible;
+      },
+      onDidChangeActiveTextEditor: mk('active'),
+      onDidChangeTextEditorSelection: mk('selection'),
+      registerWebviewPanelSerializer: (t: string, s: never) => (fake.serializers.set(t, s), { dispose() {} }),
+      setStatusBarMessage: () => ({ dispose() {} }),
+      showSaveDialog: async () => Uri.parse('file:///w/out.svg'),
+      showTextDocument: async (_doc: unknown, o: unknown) => {
+        fake.shown.push(o);
+        return { revealRange() {} };
+      },
+      createWebviewPanel: (viewType: string, title: string, _col: unknown, options: unknown) => {
+        const receive = new Emitter<unknown>();
+        const dispose = new Emitter<void>();
+        const panel: FakePanel & { onDidDispose: unknown; onDidChangeViewState: unknown; reveal(): void } = {
+          viewType,
+          title,
+          visible: true,
+          options,
+          webview: {
+            html: '',
+            options: {},
+            cspSource: 'https://file+.vscode-resource.test',
+            posted: [],
+            receive,
+            asWebviewUri: (u: Uri) => new Uri('https', `file+.vscode-resource.test${u.path}`),
+            postMessage: async (m: ToWebview) => (panel.webview.posted.push(JSON.parse(JSON.stringify(m))), true),
+            onDidReceiveMessage: receive.event,
+          },
+          onDidDispose: dispose.event,
+          onDidChangeViewState: new Emitter<unknown>().event,
+          reveal() {},
+          dispose: () => dispose.fire(),
+        };
+        fake.panels.push(panel);
+        return panel;
+      },
+    },
+    workspace: {
+      get textDocuments() {
+        return fake.documents;
+      },
+      onDidChangeTextDocument: mk('change'),
+      openTextDocument: async () => {
+        throw new Error('not found');
+      },
+      fs: { writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]) },
+    },
+  };
+});
+
+const { registerPanel } = await import('../../src/extension/panel');
+const fakeWindow = ((await import('vscode')) as unknown as { window: { createWebviewPanel(...a: unknown[]): unknown } }).window;
+
+const TEXT = readFileSync(join(__dirname, '..', '..', 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
+
+class Doc {
+  languageId = 'rnn';
+  isClosed = false;
+  lineCount: number;
+  constructor(public text: string, public version = 1, public uri = Uri.parse('file:///w/sheet7.rnn')) {
+    this.lineCount = text.split('\n').length;
+  }
+  getText(): string {
+    return this.text;
+  }
+  lineAt(l: number) {
+    return { range: { start: { line: l, character: 0 }, end: { line: l, character: 1 } } };
+  }
+}
+
+function editor(doc: Doc, line: number, character = 0) {
+  return { document: doc, selection: { active: { line, character } }, viewColumn: 1 };
+}
+
+let reportOf: Map<Doc, Report>;
+const updates = new Emitter<{ document: unknown; report: Report }>();
+const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('file:///ext') };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake.panels.length = 0;
+  fake.commands.clear();
+  fake.clipboard.length = 0;
+  fake.written.length = 0;
+  reportOf = new Map();
+  context.subscriptions = [];
+  updates.listeners = [];
+  registerPanel(context as never, {
+    get: (d) => {
+      const doc = d as unknown as Doc;
+      if (!reportOf.has(doc)) reportOf.set(doc, analyze(doc.getText()));
+      return reportOf.get(doc)!;
+    },
+    onDidUpdate: updates.event as never,
+  });
+});
+
+afterEach(() => {
+  for (const d of context.subscriptions) d.dispose();
+  vi.useRealTimers();
+});
+
+async function openOn(doc: Doc, line: number) {
+  fake.documents = [doc];
+  fake.active = editor(doc, line);
+  fake.visible = [fake.active];
+  await fake.commands.get('unroll.openPanel')!();
+  const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+  panel.webview.receive.fire({ type: 'ready' });
+  return panel;
+}
+
+const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) => panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
+
+describe('panel host', () => {
+  test('registers the command, the timing command and the serializer', () => {
+    expect(fake.commands.has('unroll.openPanel')).toBe(true);
+    expect(fake.commands.has('unroll.panelTimings')).toBe(true);
+    expect(fake.serializers.has('unroll.panel')).toBe(true);
+  });
+
+  test('opens a webview with scripts, local roots limited to dist/ and media/, and a nonce CSP', async () => {
+    const panel = await openOn(new Doc(TEXT), 23);
+    expect(panel.viewType).toBe('unroll.panel');
+    expect(panel.title).toBe('Unroll: sheet7.rnn');
+    expect(panel.webview.options.enableScripts).toBe(true);
+    expect(panel.webview.options.enableCommandUris).toBe(false);
+    expect(panel.webview.options.localResourceRoots!.map(String)).toEqual(['file:///ext/dist', 'file:///ext/media']);
+    const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
+    expect(panel.webview.html).toContain(`script-src 'nonce-${nonce}'`);
+    expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="https://file+.vscode-resource.test/ext/dist/webview.js">`);
+    expect(panel.webview.html).toContain('/ext/media/katex/katex.min.css');
+  });
+
+  test('posts the report with the cursor context of the active editor', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 23); // line 24: derive ∂L/∂W_hh
+    const m = lastOf(panel, 'report')!;
+    expect(m.doc).toEqual({ uri: 'file:///w/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 });
+    expect(m.report.derives.length).toBeGreaterThan(0);
+    expect(m.cursor!.derive).toBe(m.report.derives.findIndex((d) => d.line === 24));
+  });
+
+  test('follows the cursor, debounced, and only when the context changes', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 23);
+    const before = panel.webview.posted.length;
+    const move = (line: number, character = 0) => fake.emitters.selection.fire({ textEditor: { ...editor(doc, line, character) } });
+    move(24);
+    move(25);
+    expect(panel.webview.posted.length).toBe(before); // debounced
+    vi.advanceTimersByTime(60);
+    const cursor = lastOf(panel, 'cursor')!;
+    expect(cursor.cursor.line).toBe(26);
+    expect(cursor.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === 26));
+    const n = panel.webview.posted.length;
+    move(25, 3); // same derive line, no symbol: nothing new to draw
+    vi.advanceTimersByTime(60);
+    expect(panel.webview.posted.length).toBe(n);
+  });
+
+  test('a new report for the followed document is posted; the edit → post latency is measured', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    doc.version = 2;
+    doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
+    fake.emitters.change.fire({ document: doc, contentChanges: [{}] });
+    updates.fire({ document: doc, report: analyze(doc.text) });
+    const m = lastOf(panel, 'report')!;
+    expect(m.doc.version).toBe(2);
+    expect(m.report.params.find((p) => p.name === 'W_hh')).toBeDefined();
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { postLatencyMs: number[]; posted: number };
+    expect(t.postLatencyMs).toHaveLength(1);
+    expect(t.posted).toBeGreaterThanOrEqual(2);
+    // another document's update is not this panel's business
+    const other = new Doc(TEXT, 1, Uri.parse('file:///w/other.rnn'));
+    const count = panel.webview.posted.length;
+    updates.fire({ document: other, report: analyze(TEXT) });
+    expect(panel.webview.posted.length).toBe(count);
+  });
+
+  test('the gradient check follows the report, once per version', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    expect(lastOf(panel, 'gradcheck')).toBeUndefined();
+    vi.advanceTimersByTime(1);
+    const g = lastOf(panel, 'gradcheck')!;
+    expect(g.version).toBe(1);
+    expect(g.gradcheck.map((x) => x.name).sort()).toEqual(['W_hh', 'W_hy', 'W_xh', 'b_h', 'b_y']);
+    expect(g.gradcheck.every((x) => x.relError < 1e-6)).toBe(true);
+  });
+
+  test('the slider: a scale request is answered with the scaled report', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    panel.webview.receive.fire({ type: 'scale', requestId: 7, scale: { W_hh: 3 } });
+    const r = lastOf(panel, 'scaled')!;
+    expect(r.requestId).toBe(7);
+    expect(r.error).toBeNull();
+    const base = lastOf(panel, 'report')!.report.flow[0].norms;
+    expect(r.report!.flow[0].norms).not.toEqual(base);
+    expect(r.report!.flow[0].norms).toEqual(analyze(TEXT, { scale: { W_hh: 3 } }).flow[0].norms);
+  });
+
+  test('reveal, copy and export; malformed messages are ignored', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    panel.webview.receive.fire({ type: 'copy', text: '\\frac{a}{b}', what: 'x' });
+    panel.webview.receive.fire({ type: 'copy', text: 5, what: 'x' });
+    panel.webview.receive.fire({ type: 'exportSvg', svg: '<svg/>' });
+    panel.webview.receive.fire({ type: 'reveal', line: 31 });
+    panel.webview.receive.fire({ type: 'runCommand', command: 'workbench.action.terminal.new' });
+    await vi.runAllTimersAsync();
+    expect(fake.clipboard).toEqual(['\\frac{a}{b}']);
+    expect(fake.written).toHaveLength(1);
+    expect(new TextDecoder().decode(fake.written[0][1])).toBe('<svg/>');
+    expect((fake.shown[fake.shown.length - 1] as { selection: { anchor: { line: number } } }).selection.anchor.line).toBe(30);
+  });
+
+  test('the serializer restores a panel for the document in its state', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.active = undefined;
+    fake.visible = [];
+    // a panel as VS Code hands it to the serializer after a reload
+    const panel = fakeWindow.createWebviewPanel('unroll.panel', 'Unroll', 1, {}) as FakePanel;
+    await fake.serializers.get('unroll.panel')!.deserializeWebviewPanel(panel, { uri: 'file:///w/sheet7.rnn', selected: 'h@2', scaleParam: null, scaleFactor: 1 });
+    expect(panel.webview.html).toContain('Content-Security-Policy');
+    expect(panel.title).toBe('Unroll: sheet7.rnn');
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(lastOf(panel, 'report')!.doc.uri).toBe('file:///w/sheet7.rnn');
+  });
+});
