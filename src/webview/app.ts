@@ -299,6 +299,12 @@ export class PanelApp {
     if (this.graph && kept && previousLayout && previousLayout.width === this.graph.layout.width && previousLayout.height === this.graph.layout.height) {
       this.graph.zoom.set(kept);
     }
+    if (r.graph?.truncated) {
+      const shown = r.graph.steps.length;
+      this.el.graph.appendChild(
+        h(this.doc, 'p', { id: 'graph-truncated', class: 'hint' }, `T = ${r.graph.T} is too long to list every step: the analysis sent ${shown} of the ${r.graph.T + 1} steps (the first and the last). The gradient flow below covers every step.`),
+      );
+    }
     const foldable = (r.graph?.steps.length ?? 0) > DEFAULT_LAYOUT.maxColumns;
     this.el.fold.hidden = !foldable;
     this.el.fold.textContent = this.unfold ? 'Fold middle steps' : `Show all ${r.graph?.steps.length ?? 0} steps`;

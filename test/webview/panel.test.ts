@@ -252,6 +252,16 @@ describe('panel', () => {
     expect(root.querySelector('g.node[data-id="h@25"]')!.classList.contains('selected')).toBe(true);
   });
 
+  test('a truncated graph says so', () => {
+    const { app, root } = mount();
+    const r = vectorReport(50);
+    r.graph!.truncated = true;
+    app.handle(msg(r));
+    expect(root.querySelector('#graph-truncated')!.textContent).toContain('T = 50');
+    app.handle(msg(vectorReport(50)));
+    expect(root.querySelector('#graph-truncated')).toBeNull();
+  });
+
   test('state survives a reload: selection and slider come back', () => {
     const { app, root } = mount({ selected: 'o@2', scaleParam: 'W_hy', scaleFactor: 0.5 });
     app.handle(msg(sheet7Report()));
