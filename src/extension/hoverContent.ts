@@ -95,10 +95,21 @@ function wordHover(report: Report, word: string, p: Position, opts: HoverOptions
 function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): HoverContent {
   const parts = [`**derive** ${mathHtml(d.query)}`];
   const perStep = d.results.length > 1 || (d.results[0]?.t ?? null) !== null;
-  const max = opts.detail === 'full' ? 12 : 3;
   if (d.results.length === 0) parts.push('_no result: see the problems on this line_');
-  for (const r of d.results.slice(0, max)) parts.push(resultMd(r, perStep, opts));
-  if (d.results.length > max) parts.push(`_… ${d.results.length - max} more steps in the panel_`);
+  if (!perStep || d.results.length === 1) {
+    for (const r of d.results) parts.push(resultMd(r, perStep, opts));
+  } else {
+    // one result per step: the forms of the first step (the others have the same shape), then every step's number
+    const first = d.results[0]!;
+    parts.push(resultMd(first, true, opts));
+    if (d.results.every((r) => isScalar(r.value))) {
+      parts.push(`_every step:_ ${stepsHtml(d.query, d.results, opts)}`);
+    } else {
+      const max = opts.detail === 'full' ? 12 : 4;
+      for (const r of d.results.slice(1, max)) parts.push(`**t = ${r.t}**: = ${valueHtml(r.value, opts.digits)}`);
+      if (d.results.length > max) parts.push(`_… ${d.results.length - max} more steps in the panel_`);
+    }
+  }
   const shown = d.results.map((r) => r.value);
   parts.push(...sampledNote(report, shown.length > 0));
   const latex = deriveLatex(d, opts.digits);
