@@ -1,0 +1,62 @@
+// Sizes and times grow linearly in T: the IR is a DAG with shared subexpressions, the δ form is
+// one line per state and range of steps, and nothing expands paths beyond the chain form's limit.
+
+import { describe, expect, it } from 'vitest';
+import type { Expr } from '../../src/language/model';
+import { benchDerive, deriveForms, evaluateForm } from '../../src/engine/symbolic/index';
+import { compileOk, forward, relClose } from './helpers';
+
+const rnn = (T: number): string => `T = ${T}
+input x = 0.5
+target y = 0.2
+param W_xh = 0.3
+param W_hh = 0.8
+param b_h = 0.1
+param W_hy = 1.5
+param b_y = -0.2
+h_0 = 0
+h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
+o_t = σ(W_hy h_t + b_y)
+L_t = (y_t - o_t)^2
+loss L = Σ_t L_t
+`;
+const R = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+const L: Expr = { k: 'ref', name: 'L#', idx: null, shape: [], range: R };
+
+function cpuMs(f: () => void): number {
+  const u0 = process.cpuUsage();
+  f();
+  const u = process.cpuUsage(u0);
+  return (u.user + u.system) / 1000;
+}
+
+describe('linear growth in T', () => {
+  it('IR nodes and printed size grow at most linearly; time stays far from quadratic', () => {
+    const m100 = compileOk(rnn(100));
+    const m1000 = compileOk(rnn(1000));
+    const r100 = forward(m100);
+    const r1000 = forward(m1000);
+    const wrt = { name: 'W_hh', idx: null };
+    benchDerive(m100, L, wrt, null, r100); // warm up
+    const a = benchDerive(m100, L, wrt, null, r100);
+    const b = benchDerive(m1000, L, wrt, null, r1000);
+    expect(b.nodes / a.nodes).toBeGreaterThan(8);
+    expect(b.nodes / a.nodes).toBeLessThan(11);
+    // the δ form collapses to general lines: the printed size hardly grows
+    expect(b.chars).toBeLessThan(2 * a.chars);
+    const t100 = Math.min(...[0, 1, 2].map(() => cpuMs(() => benchDerive(m100, L, wrt, null, r100))));
+    const t1000 = Math.min(...[0, 1, 2].map(() => cpuMs(() => benchDerive(m1000, L, wrt, null, r1000))));
+    // linear would be ×10, quadratic ×100
+    expect(t1000 / Math.max(t100, 1)).toBeLessThan(30);
+  }, 120_000);
+
+  it('evaluates the T = 1000 δ form back to the autodiff value', () => {
+    const m = compileOk(rnn(1000));
+    const run = forward(m);
+    const f = deriveForms(m, L, { name: 'W_xh', idx: null }, true, null, run);
+    expect(f.chain).toBeUndefined();
+    expect(f.best).toBe(f.recursive);
+    expect(f.recursive!.text).toContain('for t = 1..999');
+    expect(relClose(evaluateForm(f, 'recursive', run).data, run.derivative(L, { name: 'W_xh', idx: null }, null, true).data)).toBe(true);
+  }, 60_000);
+});
