@@ -25,6 +25,8 @@ describe('extension entry bundle', () => {
         const code = readFileSync(outfile, 'utf8');
         const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
         expect(new Set(required)).toEqual(new Set(['vscode']));
+        // a web worker has no process, Buffer or __dirname: any use would throw at run time in vscode.dev
+        expect(code).not.toMatch(/\bprocess\.(?!env\.UNROLL_WEB)|\bBuffer\.|__dirname|__filename/);
       }
     });
   }
