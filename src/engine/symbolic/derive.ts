@@ -63,11 +63,9 @@ export interface Derivation {
 
 export function derive(model: Model, of: { ref: { name: string; step: number | null } } | { expr: Expr; t: number | null },
   wrt: { name: string; step: number | null }, total: boolean): Derivation {
-  const b = new Builder();
-  const rules = new Rules(b);
-  const U = new Unrolled(model, b);
   const wrtKey = nodeKey(wrt.name, wrt.step);
-  U.keepLeaf(wrtKey);
+  const ctx = contextFor(model, wrt);
+  const { b, rules, U, edgeMemo, symMemo } = ctx;
   const ofNode = 'ref' in of ? U.node(of.ref.name, of.ref.step) : U.exprNode(of.expr, of.t);
   const wrtNode = U.node(wrt.name, wrt.step);
   U.expand(ofNode);
@@ -95,7 +93,6 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
 
   // ---- the relevant subgraph: nodes on a path from wrt to of --------------------------------
   const topo = topoOrder(ofNode);
-  const edgeMemo = new Map<string, Node | null>();
   const edgeJ = (c: GNode, dep: GNode): Node | null => {
     const k = `${c.key}|${dep.key}`;
     if (edgeMemo.has(k)) return edgeMemo.get(k)!;
@@ -130,7 +127,6 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   d.scalar = rel.every((n) => isScalar((n.eq ?? n.leaf).shape)) && isScalar(wrtShape);
 
   // ---- edge symbols ∂c/∂dep (∂⁺ where the partial is not the whole story) -----------------
-  const symMemo = new Map<string, Node>();
   const jsym = (e: Edge): Node => {
     const k = `${e.c.key}|${e.dep.key}`;
     const hit = symMemo.get(k);
@@ -282,6 +278,36 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     }
     return false;
   }
+}
+
+/**
+ * What derivations of one model share: the IR (hash-consed), the unrolled graph with its equations,
+ * and the edge partials. A file's derives and a free t's steps then build each piece once.
+ * Kept per model (and per kept initial state: differentiating by h_0 keeps h_0 = 0 as a name).
+ */
+interface Context {
+  b: Builder;
+  rules: Rules;
+  U: Unrolled;
+  edgeMemo: Map<string, Node | null>;
+  symMemo: Map<string, Node>;
+}
+const contexts = new WeakMap<Model, Map<string, Context>>();
+
+function contextFor(model: Model, wrt: { name: string; step: number | null }): Context {
+  const q = model.quantities.get(wrt.name);
+  const keep = q && wrt.step !== null && q.overrides.has(wrt.step) ? nodeKey(wrt.name, wrt.step) : '';
+  let byKeep = contexts.get(model);
+  if (!byKeep) contexts.set(model, (byKeep = new Map()));
+  let ctx = byKeep.get(keep);
+  if (!ctx) {
+    const b = new Builder();
+    const U = new Unrolled(model, b);
+    if (keep) U.keepLeaf(keep);
+    ctx = { b, rules: new Rules(b), U, edgeMemo: new Map(), symMemo: new Map() };
+    byKeep.set(keep, ctx);
+  }
+  return ctx;
 }
 
 /** Nodes reachable from root, dependencies before dependents (iterative post-order). */

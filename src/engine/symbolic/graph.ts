@@ -228,7 +228,10 @@ export class Unrolled {
   /** A node for an arbitrary expression `of` (∂(L_2 + L_3)/∂W) at step t. */
   exprNode(of: Expr, t: number | null): GNode {
     const eq = this.convert(of, t === null ? {} : { t }, null);
-    const g: GNode = { key: '⟨of⟩', name: '⟨of⟩', step: null, kind: 'expr', leaf: eq, eq, deps: [] };
+    const key = `⟨of#${eq.id}⟩`;
+    const hit = this.nodes.get(key);
+    if (hit) return hit;
+    const g: GNode = { key, name: '⟨of⟩', step: null, kind: 'expr', leaf: eq, eq, deps: [] };
     this.nodes.set(g.key, g);
     return g;
   }
