@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
-import { registerAbbreviationCompletion } from './completion';
+import { registerAbbreviationCompletion, registerNameCompletion } from './completion';
 import { readSettings } from './config';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
@@ -34,6 +34,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   );
   registerUnicodeInput(context);
   registerAbbreviationCompletion(context);
+  registerNameCompletion(context, reports);
   registerDiagnostics(context, reports);
   registerQuickFixes(context);
   registerHover(context, reports);

@@ -1,8 +1,39 @@
-// After a backslash, offer the abbreviations (`\sig` → σ) as completions, so the table is discoverable.
+// Completions: after a backslash the Unicode abbreviations (`\sig` → σ), so the table is discoverable;
+// elsewhere the file's own names (from the last report: completion never waits for an analysis).
 
 import * as vscode from 'vscode';
 import { abbreviationsStartingWith } from './abbreviations';
+import { nameCompletions, type NameKind } from './completionContent';
 import { readSettings } from './config';
+import type { Reports } from './reports';
+
+const KIND: Record<NameKind, vscode.CompletionItemKind> = {
+  parameter: vscode.CompletionItemKind.Constant,
+  data: vscode.CompletionItemKind.Field,
+  quantity: vscode.CompletionItemKind.Variable,
+  function: vscode.CompletionItemKind.Function,
+  keyword: vscode.CompletionItemKind.Keyword,
+};
+
+export function registerNameCompletion(context: vscode.ExtensionContext, reports: Reports): void {
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider({ language: 'rnn' }, {
+      provideCompletionItems(document, position) {
+        const before = document.lineAt(position.line).text.slice(0, position.character);
+        if (/\\[^\\\s]*$/.test(before) || /#|\/\//.test(before)) return undefined;
+        const report = reports.peek(document);
+        if (!report) return undefined;
+        const range = document.getWordRangeAtPosition(position, /[A-Za-z\u0370-\u03FF][A-Za-z0-9_\u0370-\u03FF]*/);
+        return nameCompletions(report).map((c) => {
+          const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, KIND[c.kind]);
+          item.insertText = c.insertText;
+          if (range) item.range = range;
+          return item;
+        });
+      },
+    }),
+  );
+}
 
 export function registerAbbreviationCompletion(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
