@@ -58,8 +58,16 @@ npm_in() {
 
 # ---- 2. code-server + playwright-core -------------------------------------------------------
 CS="$ROOT/cs"; CS_PINS="$CODE_SERVER $PLAYWRIGHT"
+# The native build takes minutes: a built copy is kept per machine (Node ABI + arch) and reused by other
+# clones. UNROLL_EDITOR_TESTS_CACHE=off disables it (to time an install from nothing).
+CACHE=${UNROLL_EDITOR_TESTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/unroll-editor-tests}
+CS_KEY="cs-${CODE_SERVER#code-server@}-pw${PLAYWRIGHT#playwright-core@}-abi$(node -p process.versions.modules)-$(uname -m)"
 if [ "$(cat "$CS/.installed" 2>/dev/null)" = "$CS_PINS" ] && [ -x "$CS/node_modules/.bin/code-server" ]; then
   step "code-server present ($CS_PINS)"
+elif [ "$CACHE" != off ] && [ "$(cat "$CACHE/$CS_KEY/.installed" 2>/dev/null)" = "$CS_PINS" ]; then
+  step "code-server from this machine's cache $CACHE/$CS_KEY"
+  rm -rf "$CS" && mkdir -p "$CS"
+  timed cp -a "$CACHE/$CS_KEY/." "$CS/"
 else
   step "installing $CS_PINS into $CS (node-gyp builds native modules: ~1.5 min)"
   rm -f "$CS/.installed"
@@ -72,6 +80,10 @@ else
   timed npm_in "$CS" env TMPDIR="$ROOT/tmp" npm_config_unsafe_perm=true npm_config_yes=true \
     npm install --save-exact --foreground-scripts "$CODE_SERVER" "$PLAYWRIGHT"
   echo "$CS_PINS" > "$CS/.installed"
+  if [ "$CACHE" != off ]; then
+    rm -rf "$CACHE/$CS_KEY.tmp" && mkdir -p "$CACHE/$CS_KEY.tmp" && cp -a "$CS/." "$CACHE/$CS_KEY.tmp/" \
+      && rm -rf "$CACHE/$CS_KEY" && mv "$CACHE/$CS_KEY.tmp" "$CACHE/$CS_KEY" && step "  kept a copy in $CACHE/$CS_KEY"
+  fi
 fi
 # XDG_*: otherwise code-server writes ~/.config/code-server/config.yaml
 step "$(XDG_CONFIG_HOME="$CS/xdg" XDG_DATA_HOME="$CS/xdg-data" "$CS/node_modules/.bin/code-server" --version | tail -1)"

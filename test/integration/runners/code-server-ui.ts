@@ -33,12 +33,23 @@ async function focusEditor(page: Page): Promise<void> {
   await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 10000 });
 }
 
-async function shot(page: Page, name: string, frameElement?: string): Promise<void> {
+/** Saves a screenshot: the page, one element, or the hover widget with the editor around it. */
+async function shot(page: Page, name: string, what: 'page' | 'hover' | string = 'page', toDocs = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  if (frameElement) await page.locator(frameElement).first().screenshot({ path, timeout: 15000 });
-  else await page.screenshot({ path, timeout: 15000 });
-  if (process.env.UNROLL_SCREENSHOTS_TO_DOCS === '1') {
+  if (what === 'page') await page.screenshot({ path, timeout: 15000 });
+  else if (what === 'hover') {
+    const hover = await page.locator('.monaco-hover:visible').first().boundingBox();
+    const editor = await page.locator('.editor-group-container.active .editor-instance').first().boundingBox();
+    if (!hover || !editor) throw new Error('no hover/editor to photograph');
+    const x = Math.max(0, editor.x);
+    const y = Math.max(0, Math.min(hover.y, editor.y) - 10);
+    const right = Math.min(page.viewportSize()!.width, Math.max(hover.x + hover.width + 20, x + 760));
+    const bottom = Math.min(editor.y + editor.height, hover.y + hover.height + 120);
+    await page.screenshot({ path, timeout: 15000, clip: { x, y, width: right - x, height: bottom - y } });
+  } else await page.locator(what).first().screenshot({ path, timeout: 15000 });
+  // the README shows copies of the small ones: refreshed with UNROLL_SCREENSHOTS_TO_DOCS=1
+  if (toDocs && process.env.UNROLL_SCREENSHOTS_TO_DOCS === '1') {
     mkdirSync(join(REPO, 'docs/screenshots'), { recursive: true });
     copyFileSync(path, join(REPO, 'docs/screenshots', `${name}.png`));
   }
@@ -83,7 +94,7 @@ async function main(): Promise<number> {
       const text = await hoverWord(page, /^\s*param\s+W_hh\b/, 'W_hh');
       if (!mathKey(text).includes(mathKey('∂L/∂W_hh'))) throw new Error(`hover does not name ∂L/∂W_hh: ${JSON.stringify(text)}`);
       if (!showsNumber(text, expected)) throw new Error(`hover does not show ${expected}: ${JSON.stringify(text)}`);
-      await shot(page, 'editor-hover-dark');
+      await shot(page, 'editor-hover-dark', 'hover', true);
     });
 
     let panel: Frame | undefined;
@@ -101,7 +112,7 @@ async function main(): Promise<number> {
       if (missing.length) throw new Error(`graph lacks nodes ${missing.join(', ')} (has ${[...ids].join(', ')})`);
       await until('typeset KaTeX in the panel', async () => (await panel!.locator('.katex').count()) > 0, 20000);
       await page.waitForTimeout(500); // let fonts settle for the screenshot
-      await shot(page, 'panel-dark', 'iframe.webview');
+      await shot(page, 'panel-dark', 'iframe.webview', true);
       await shot(page, 'workbench-dark');
     });
 
@@ -126,12 +137,12 @@ async function main(): Promise<number> {
       await setTheme(page, LIGHT, true);
       if (panel) await until('the panel to switch to the light theme', async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''), 15000);
       await page.waitForTimeout(500);
-      await shot(page, 'panel-light', 'iframe.webview');
+      await shot(page, 'panel-light', 'iframe.webview', true);
       await shot(page, 'workbench-light');
       await focusEditor(page);
       const text = await hoverWord(page, /^\s*param\s+W_hh\b/, 'W_hh');
       if (!showsNumber(text, expected)) throw new Error(`hover does not show ${expected}: ${JSON.stringify(text)}`);
-      await shot(page, 'editor-hover-light');
+      await shot(page, 'editor-hover-light', 'hover', true);
     });
   } catch (e) {
     error = (e as Error).message;
