@@ -219,7 +219,7 @@ function functionHover(sym: SymbolOccurrence, opts: HoverOptions): HoverContent 
   if (!key) return null;
   const id = IDENTITIES[key]!;
   const parts = [`**${escapeMarkdown(sym.text)}** — its derivative`, mathHtml(id.text)];
-  if (key === 'sigma') parts.push('Never above 1/4 (at z = 0): a chain of σ\' factors shrinks the gradient.');
+  if (key === 'sigma') parts.push('Never above 1/4 (at z = 0): a chain of σ\' factors shrinks the gradient. Type σ as `\\sigma` and a space.');
   if (key === 'tanh') parts.push('Never above 1 (at z = 0): a chain of tanh\' factors can only shrink the gradient unless the weights grow it.');
   parts.push(commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: id.latex }));
   void opts;
