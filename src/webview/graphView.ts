@@ -318,7 +318,10 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   const zoom = attachZoom(svg, { w: layout.width, h: layout.height });
   // a panel narrower than the graph: start at full size (readable text) and let the user pan or Fit,
   // rather than shrinking every label below legibility
-  const cw = container.getBoundingClientRect?.().width ?? 0;
+  // the window's width (the graph spans the page) rather than the container's: reading a box would force
+  // a layout of the whole page in the middle of rendering
+  const iw = doc.defaultView?.innerWidth ?? 0;
+  const cw = iw > 0 ? iw - 26 : 0;
   if (cw > 0 && cw < layout.width * 0.85) {
     const vh = doc.defaultView?.innerHeight ?? 0;
     const eh = vh > 0 ? Math.min(layout.height, Math.round(vh * 0.7)) : layout.height;
