@@ -104,6 +104,7 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const stepSet = new Set<number>();
+  let capped = false;
   const rows: GraphReport['rows'] = [];
   const lossG = (name: string, t: number | null) => run.lossGrad(name, t);
   const push = (name: string, t: number | null, kind: NodeKind) => {
@@ -124,6 +125,7 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
   }
   for (const pn of plan.order) {
     if (!shown(pn.step)) continue;
+    if (nodes.length >= LIMITS.maxGraphNodes) { capped = true; break; }
     push(pn.name, pn.step, kindOf(model, pn.name, pn.step));
     // edges: what this node reads; the flow along an edge is the node's loss gradient pushed
     // through its own equation into that input (one immediate sweep per node)
@@ -147,7 +149,7 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     }
   }
   const steps = [...stepSet].sort((a, b) => a - b);
-  return { T, steps, rows, nodes, edges, truncated };
+  return { T, steps, rows, nodes, edges, truncated: truncated || capped };
 }
 
 /** every (name, step) an expression reads at these variable values, Σ/∏ expanded */

@@ -12,6 +12,8 @@ import { deriveForms, evaluateForm, partialForm } from './symbolic/index';
 const MAX_SYMBOLIC_T = 1000;
 /** symbolic results per analysis (a free-t derive gives one per step) */
 const MAX_SYMBOLIC_RESULTS = 200;
+/** milliseconds of symbolic work per analysis */
+const MAX_SYMBOLIC_MS = 300;
 
 const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
 
@@ -25,9 +27,19 @@ function agrees(a: Float64Array, b: number[]): boolean {
 
 export function symbolicHooks(model: Model, run: Run, deadline: number): { derive: SymbolicHook; partial: PartialFormHook } {
   let calls = 0;
+  let spent = 0;
   const derive: SymbolicHook = (of, wrt, total, t, value) => {
-    // symbolic forms are for reading: long horizons and long per-step lists get numbers only
-    if (Date.now() > deadline || model.T > MAX_SYMBOLIC_T || ++calls > MAX_SYMBOLIC_RESULTS) return null;
+    // symbolic forms are for reading: long horizons, long per-step lists and files with hundreds
+    // of questions get numbers only past a budget
+    if (Date.now() > deadline || model.T > MAX_SYMBOLIC_T || ++calls > MAX_SYMBOLIC_RESULTS || spent > MAX_SYMBOLIC_MS) return null;
+    const t0 = Date.now();
+    try {
+      return deriveChecked(of, wrt, total, t, value);
+    } finally {
+      spent += Date.now() - t0;
+    }
+  };
+  const deriveChecked: SymbolicHook = (of, wrt, total, t, value) => {
     let forms;
     try {
       forms = deriveForms(model, of, wrt, total, t, run);

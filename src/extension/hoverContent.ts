@@ -10,6 +10,9 @@ import { deriveLatex, checkLatex } from './latexContent';
 
 export type HoverDetail = 'brief' | 'full';
 
+/** A hover carries its LaTeX in a command link: at most this many steps of it (the command copies them all). */
+const HOVER_LATEX_STEPS = 12;
+
 export interface HoverOptions {
   /** significant digits */
   digits: number;
@@ -112,7 +115,7 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
   }
   const shown = d.results.map((r) => r.value);
   parts.push(...sampledNote(report, shown.length > 0));
-  const latex = deriveLatex(d, opts.digits);
+  const latex = deriveLatex(d, opts.digits, HOVER_LATEX_STEPS);
   parts.push(links(opts, { line: d.line }, latex));
   return { markdown: parts.join('\n\n'), range: d.range, latex };
 }
@@ -385,7 +388,7 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
     const ok = gc.relError < 1e-6 ? '✓' : '✗';
     lines.push(`_gradient check against central differences:_ relative error ${formatNumber(gc.relError, 2)} ${ok}`);
   }
-  const latex = derive ? deriveLatex(derive, opts.digits) : grad === undefined ? lhsLatex : `${lhsLatex} = ${valueLatex(grad, opts.digits)}`;
+  const latex = derive ? deriveLatex(derive, opts.digits, HOVER_LATEX_STEPS) : grad === undefined ? lhsLatex : `${lhsLatex} = ${valueLatex(grad, opts.digits)}`;
   return { md: lines.join('\n\n'), latex };
 }
 
@@ -398,7 +401,7 @@ function perStepParamSection(report: Report, name: string, loss: string, lines: 
   const forms = derive?.results[0]?.forms;
   if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
   const lhsLatex = `\\frac{\\partial ${textToLatex(loss)}}{\\partial ${textToLatex(name)}_t}`;
-  return { md: lines.join('\n\n'), latex: derive ? deriveLatex(derive, opts.digits) : latexSteps(lhsLatex, grads, opts.digits) };
+  return { md: lines.join('\n\n'), latex: derive ? deriveLatex(derive, opts.digits, HOVER_LATEX_STEPS) : latexSteps(lhsLatex, grads, opts.digits) };
 }
 
 /** The gradient of the loss with respect to a parameter, from the graph (or the quantities). */
@@ -420,8 +423,9 @@ export function paramGrad(report: Report, name: string): Value | undefined {
 export function contributions(users: { q: QuantityReport; pr: QuantityReport['partials'][number] }[]): { label: string; value: number }[] {
   const out: { label: string; value: number }[] = [];
   for (const { q, pr } of users) {
+    const byStep = new Map(q.grads.map((g) => [g.t, g]));
     for (const pv of pr.values) {
-      const g = q.grads.find((x) => x.t === pv.t) ?? (q.timed ? undefined : q.grads[0]);
+      const g = byStep.get(pv.t) ?? (q.timed ? undefined : q.grads[0]);
       if (!g || !isScalar(g.value) || !isScalar(pv.value)) return [];
       out.push({ label: q.timed ? `${q.name}_${pv.t}` : q.name, value: g.value * pv.value });
     }
@@ -483,7 +487,9 @@ function sampledNote(report: Report, showsNumbers: boolean, only?: string): stri
 function latexSteps(lhs: string, entries: { t: number | null; value: Value }[], digits: number): string {
   if (entries.length === 0) return lhs;
   if (entries.length === 1 && entries[0]!.t === null) return `${lhs} = ${valueLatex(entries[0]!.value, digits)}`;
-  return `${lhs}:\\quad ${entries.map((e) => `t=${e.t}:\\ ${valueLatex(e.value, digits)}`).join(',\\quad ')}`;
+  const shown = entries.slice(0, HOVER_LATEX_STEPS).map((e) => `t=${e.t}:\\ ${valueLatex(e.value, digits)}`);
+  if (entries.length > shown.length) shown.push('\\dots');
+  return `${lhs}:\\quad ${shown.join(',\\quad ')}`;
 }
 
 export { contains };

@@ -9,8 +9,11 @@ import { textToLatex, valueLatex } from './format';
  * (chain rule, explicit, δ-recursion) as its own block, headed by a comment; forms that are bare
  * right-hand sides get the query and the number around them. Without forms, the combined LaTeX.
  */
-export function deriveLatex(d: DeriveReport, digits: number): string {
-  return d.results.map((r) => resultLatex(d, r, digits)).join('\n\n');
+export function deriveLatex(d: DeriveReport, digits: number, maxResults = Infinity): string {
+  const blocks = d.results.slice(0, maxResults).map((r) => resultLatex(d, r, digits));
+  const more = d.results.length - blocks.length;
+  if (more > 0) blocks.push(`% … ${more} more ${more === 1 ? 'step' : 'steps'}: "Unroll: Copy Derivation as LaTeX" on line ${d.line} copies them all`);
+  return blocks.join('\n\n');
 }
 
 function resultLatex(d: DeriveReport, r: DeriveResult, digits: number): string {

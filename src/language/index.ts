@@ -32,5 +32,5 @@ export function compile(text: string): Compiled {
     ...parsed.errors.map((e) => diag('error', e.message, e.range, e.message.includes('(limit)') ? 'limit' : 'syntax')),
     ...resolved.diagnostics,
   ].sort((a, b) => a.line - b.line || a.column - b.column);
-  return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal || errors.some((e) => e.message.includes('(limit)')) };
+  return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };
 }

@@ -76,6 +76,7 @@ export function lex(src: string): LexResult {
   let i = 0;
   let depth = 0;
   let lastEnd = -1;
+  let statements = 0;
   const n = src.length;
 
   const range = (s: number, e: number, l = line, ls = lineStart): Range => ({
@@ -102,7 +103,14 @@ export function lex(src: string): LexResult {
           depth = 0;
         }
       }
-      if (breakHere) push('newline', '\n', s, s + 1);
+      if (breakHere) {
+        const prev = tokens[tokens.length - 1];
+        if (prev && prev.kind !== 'newline' && ++statements > LIMITS.maxStatements) {
+          errors.push({ message: `more than ${LIMITS.maxStatements.toLocaleString('en')} statements: the rest of the file is not analysed (limit)`, range: range(s, s) });
+          break;
+        }
+        push('newline', '\n', s, s + 1);
+      }
       line++;
       lineStart = i;
       lastEnd = -1;

@@ -5,6 +5,8 @@ export const LIMITS = {
   /** bytes of source text */
   maxFileBytes: 2_000_000,
   maxTokens: 400_000,
+  /** statements (lines that say something); comments and blank lines do not count */
+  maxStatements: 2_000,
   /** brackets and nested expressions (the parser is recursive) */
   maxNesting: 200,
   /** operations along one path of an expression tree (a chain a + a + … is as deep as it is long) */
@@ -16,7 +18,9 @@ export const LIMITS = {
   /** entries of a derivative's Jacobian (rows × columns) */
   maxJacobian: 100_000,
   /** wall-clock budget for the engine's questions in one analysis (ms); past it, the rest gets a diagnostic */
-  timeBudgetMs: 1500,
+  timeBudgetMs: 700,
+  /** graph nodes listed in the report (the panel cannot show more usefully) */
+  maxGraphNodes: 3000,
   /** steps shown in the graph report before it is windowed */
   maxGraphSteps: 200,
   /** steps for which per-step immediate partials are reported */

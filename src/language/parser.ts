@@ -64,15 +64,11 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
   }
   return { statements, errors };
 
-  function textOf(a: Range, b: Range): string {
-    // the source text between two token ranges (same statement)
-    const first = tokens.find((t) => t.range.line === a.line && t.range.column === a.column);
-    let last: Token | undefined;
-    for (let k = p - 1; k >= 0; k--) {
-      const t = tokens[k]!;
-      if (t.range.endLine === b.endLine && t.range.endColumn === b.endColumn) { last = t; break; }
-    }
-    return first && last ? src.slice(first.start, last.end).replace(/\s+/g, ' ').trim() : '';
+  /** the source text from token index s0 to the last token read */
+  function textFrom(s0: number): string {
+    const first = tokens[s0];
+    const last = tokens[p - 1];
+    return first && last && p > s0 ? src.slice(first.start, last.end).replace(/\s+/g, ' ').trim() : '';
   }
 
   function statement(): Statement {
@@ -87,8 +83,9 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         }
         case 'derive': {
           next();
+          const s0 = p;
           const e = expr();
-          return { k: 'derive', expr: e, range: span(t.range, e.range), text: textOf(e.range, e.range) };
+          return { k: 'derive', expr: e, range: span(t.range, e.range), text: textFrom(s0) };
         }
         case 'check': return check();
         default: fail(`'${t.text}' cannot start a statement`);
@@ -150,15 +147,18 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     const eq = peek();
     if (!isOp(eq, '=')) fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
     next();
+    const s0 = p;
     const rhs = expr();
-    return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textOf(rhs.range, rhs.range) };
+    return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
   }
 
   function check(): Statement {
     const kw = next();
+    const s0 = p;
     const lhs = expr();
     expectOp('=', 'between the two sides of the check');
     const rhs = expr();
+    const text = textFrom(s0);
     let forRange: (Statement & { k: 'check' })['forRange'] = null;
     let end = rhs.range;
     if (peek().kind === 'kw' && peek().text === 'for') {
@@ -173,7 +173,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       forRange = { v: v.text, from, to, range: span(f.range, to.range) };
       end = to.range;
     }
-    return { k: 'check', lhs, rhs, range: span(kw.range, end), text: textOf(lhs.range, rhs.range), forRange };
+    return { k: 'check', lhs, rhs, range: span(kw.range, end), text, forRange };
   }
 
   function deep<A extends Ast>(node: A, ...kids: Ast[]): A {

@@ -194,6 +194,7 @@ export class PanelApp {
     this.el.empty.hidden = true;
     if (m.cursor) this.applyCursor(m.cursor);
     if (this.focus?.kind === 'derive' && !m.report.derives[this.focus.index]) this.focus = null;
+    if (this.focus?.kind === 'check' && !m.report.checks[this.focus.index]) this.focus = null;
     if (this.focus?.kind === 'node' && !m.report.graph?.nodes.some((n) => n.id === (this.focus as { id: string }).id)) this.focus = null;
     if (!this.scaleParam || !m.report.params.some((p) => p.name === this.scaleParam)) this.scaleParam = defaultScaleParam(m.report);
 
@@ -252,6 +253,8 @@ export class PanelApp {
       this.focus = { kind: 'derive', index: c.derive };
       // on a derive with a free t, a step written at the cursor picks the result
       if (c.symbol?.step !== null && c.symbol?.step !== undefined) this.deriveSteps.set(c.derive, c.symbol.step);
+    } else if (c.check !== null) {
+      this.focus = { kind: 'check', index: c.check };
     } else if (c.node !== null) {
       this.focus = { kind: 'node', id: c.node };
     }

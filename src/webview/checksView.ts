@@ -2,8 +2,9 @@
 
 import type { CheckStatus, Report } from '../report';
 import { button, clear, h } from './dom';
+import { fmtValue } from './format';
 
-const STATUS: Record<CheckStatus, { icon: string; label: string; cls: string }> = {
+export const STATUS: Record<CheckStatus, { icon: string; label: string; cls: string }> = {
   holds: { icon: '✓', label: 'holds', cls: 'good' },
   fails: { icon: '✗', label: 'fails', cls: 'bad' },
   'holds-at-given-values': { icon: '!', label: 'holds only for these values', cls: 'warn' },
@@ -43,4 +44,39 @@ export function renderChecks(doc: Document, container: HTMLElement, report: Repo
     list.appendChild(li);
   });
   container.appendChild(list);
+}
+
+/** One check in the derivation pane (the cursor is on its line): verdict, message, both sides per step. */
+export function renderCheckDetails(doc: Document, report: Report, index: number, onReveal: (line: number) => void): HTMLElement {
+  const c = report.checks[index];
+  const sec = h(doc, 'div', { class: 'check-details', 'data-check': index, 'data-line': c?.line ?? '' });
+  if (!c) return sec;
+  const st = STATUS[c.status] ?? { icon: '?', label: c.status, cls: 'warn' };
+  sec.appendChild(
+    h(doc, 'div', { class: 'derive-head' }, h(doc, 'span', { class: `verdict ${st.cls}` }, `${st.icon} ${st.label}`), ' ', button(doc, `line ${c.line}`, () => onReveal(c.line), { class: 'link line-link', 'data-line': c.line })),
+  );
+  sec.appendChild(h(doc, 'div', { class: 'equation' }, h(doc, 'code', {}, `check ${c.equation}`)));
+  sec.appendChild(h(doc, 'p', { class: 'message' }, c.message));
+  if (c.steps.length) {
+    const table = h(doc, 'table', { class: 'check-steps' });
+    table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, 't'), h(doc, 'th', { scope: 'col' }, 'left side'), h(doc, 'th', { scope: 'col' }, 'right side'), h(doc, 'th', { scope: 'col' }, ''))));
+    const body = h(doc, 'tbody');
+    for (const s of c.steps.slice(0, 200)) {
+      body.appendChild(
+        h(
+          doc,
+          'tr',
+          { class: s.ok ? 'good' : 'bad', 'data-t': s.t === null ? '' : s.t },
+          h(doc, 'td', {}, s.t === null ? '—' : String(s.t)),
+          h(doc, 'td', {}, h(doc, 'code', {}, fmtValue(s.lhs, 6, 6))),
+          h(doc, 'td', {}, h(doc, 'code', {}, fmtValue(s.rhs, 6, 6))),
+          h(doc, 'td', { class: s.ok ? 'good' : 'bad' }, s.ok ? '✓' : '✗'),
+        ),
+      );
+    }
+    table.appendChild(body);
+    sec.appendChild(h(doc, 'div', { class: 'form-label' }, "At the file's values"));
+    sec.appendChild(table);
+  }
+  return sec;
 }

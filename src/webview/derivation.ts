@@ -6,9 +6,10 @@ import { button, clear, h, htmlName } from './dom';
 import { fmtShape, fmtValue, isMatrix } from './format';
 import { mathElement } from './math';
 import { quantityOf } from './graphView';
+import { renderCheckDetails } from './checksView';
 import { chainTerms, displayName, type ChainTerm } from '../protocol';
 
-export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string };
+export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 
 export interface DerivationOptions {
   /** the step to show for a derive with a free t (null: the first result) */
@@ -186,6 +187,10 @@ export function renderDerivation(doc: Document, container: HTMLElement, report: 
   clear(container);
   if (focus?.kind === 'node') {
     container.appendChild(renderNodeDetails(doc, report, focus.id, o));
+    return;
+  }
+  if (focus?.kind === 'check' && report.checks[focus.index]) {
+    container.appendChild(renderCheckDetails(doc, report, focus.index, o.onReveal));
     return;
   }
   const index = focus?.kind === 'derive' ? focus.index : report.derives.length ? 0 : -1;

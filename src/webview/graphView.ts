@@ -149,6 +149,27 @@ function drawNode(doc: Document, ln: LaidNode, scales: Map<string, { v: number; 
   return g;
 }
 
+/** Arrow keys move between nodes: ←/→ along the row (the steps), ↑/↓ to the nearest node above/below. */
+export function neighbour(layout: GraphLayout, from: LaidNode, key: string): LaidNode | null {
+  let best: LaidNode | null = null;
+  let bestScore = Infinity;
+  for (const n of layout.nodes.values()) {
+    if (n === from) continue;
+    const dx = n.x - from.x;
+    const dy = n.y - from.y;
+    let score = Infinity;
+    if (key === 'ArrowRight' && dy === 0 && dx > 0) score = dx;
+    else if (key === 'ArrowLeft' && dy === 0 && dx < 0) score = -dx;
+    else if (key === 'ArrowDown' && dy > 0) score = dy * 1000 + Math.abs(dx);
+    else if (key === 'ArrowUp' && dy < 0) score = -dy * 1000 + Math.abs(dx);
+    if (score < bestScore) {
+      bestScore = score;
+      best = n;
+    }
+  }
+  return best;
+}
+
 /** The quantity a node belongs to (a name can be both timed, L_t, and untimed, loss L). */
 export function quantityOf(report: Report, n: Pick<GraphNode, 'name' | 't'>): Report['quantities'][number] | undefined {
   return report.quantities.find((x) => x.name === n.name && x.timed === (n.t !== null)) ?? report.quantities.find((x) => x.name === n.name);
@@ -281,6 +302,7 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
 
   const tip = h(doc, 'div', { id: 'graph-tooltip', class: 'tooltip', role: 'tooltip', hidden: true });
   const nodes = s(doc, 'g', { class: 'nodes' });
+  const elements = new Map<string, SVGElement>();
   for (const ln of layout.nodes.values()) {
     const el = drawNode(doc, ln, scales, o);
     const show = (): void => {
@@ -306,8 +328,15 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
       if (k === 'Enter' || k === ' ') {
         ev.preventDefault();
         o.onSelect(ln.node.id);
+        return;
+      }
+      const next = neighbour(layout, ln, k);
+      if (next) {
+        ev.preventDefault();
+        (elements.get(next.node.id) as unknown as HTMLElement | undefined)?.focus();
       }
     });
+    elements.set(ln.node.id, el);
     nodes.appendChild(el);
   }
   svg.appendChild(nodes);

@@ -59,6 +59,24 @@ export interface Derivation {
   recursive: { lines: AdjLine[]; result: StepItem[]; resultChain: StepItem[] | null; value: Node; letter: 'delta' | 'bar' } | null;
   /** an immediate partial: the explicit Jacobian */
   immediate: Node | null;
+  /** the chain form's general shape, where one exists: Σ_t prefix_t·Σ_k (∏_j ∂h_j/∂h_{j-1}) ∂⁺h_k/∂W */
+  general: General | null;
+  /** the general shape with every partial written out (evaluated for the explicit form) */
+  generalExplicit: Node | null;
+}
+
+export interface General {
+  /** the single recurrent state; null: no recursion (Σ_t prefix_t alone) */
+  state: string | null;
+  /** first step at which the state depends on wrt */
+  k0: number;
+  /** per top-level step t: the product of partials from `of` down to the state at t */
+  tops: { t: number; prefix: Node }[];
+  /** ∂h_j/∂h_{j-1} and ∂⁺h_k/∂W by step */
+  J: Map<number, Node>;
+  P: Map<number, Node>;
+  /** the same sum with shared inner sums, S_t = P_t + J_t S_{t-1}: linear in T, for evaluation */
+  value: Node;
 }
 
 export function derive(model: Model, of: { ref: { name: string; step: number | null } } | { expr: Expr; t: number | null },
@@ -73,7 +91,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
 
   const d: Derivation = {
     b, U, model, of: ofNode, wrt: wrtNode, total, zero: false, scalar: true, vjp: false,
-    chain: null, explicit: null, recursive: null, immediate: null,
+    chain: null, explicit: null, recursive: null, immediate: null, general: null, generalExplicit: null,
   };
   const ofShape = ofNode.eq ? ofNode.eq.shape : ofNode.leaf.shape;
   const wrtShape = wrtNode.leaf.shape;
@@ -202,6 +220,9 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     list.push(e);
     consumers.set(e.dep.key, list);
   }
+  if (stateNames.length <= 1) d.general = generalChain(stateNames[0] ?? null);
+  if (d.general && !d.explicit) d.generalExplicit = explicitOf(b, d.general.value);
+
   const seed = d.vjp ? b.num(1) : b.eye(size(ofShape));
   const adjRef = new Map<string, Node>([[ofNode.key, seed]]);
   const adjChainRef = new Map<string, Node>([[ofNode.key, seed]]);
@@ -253,6 +274,56 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const value = b.add(...result.map((x) => x.node));
   d.recursive = { lines, result, resultChain, value, letter };
   return d;
+
+  /** Σ_t prefix_t·Σ_k (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂⁺h_k/∂W, when the graph has exactly that shape. */
+  function generalChain(S: string | null): General | null {
+    const edgesOf = (n: GNode): Edge[] => rdeps.get(n.key) ?? [];
+    const isState = (n: GNode): boolean => S !== null && n.kind === 'quantity' && n.name === S && n.step !== null;
+    if (isState(ofNode) || isState(wrtNode)) return null;
+    const tops: { t: number; prefix: Node }[] = [];
+    let flat = 0;
+    for (const e0 of edgesOf(ofNode)) {
+      if (e0.J === null || e0.dep.step === null) return null;
+      let prefix = jsym(e0);
+      let n = e0.dep;
+      // a single chain of non-state nodes down to the state (or straight to wrt: no recursion)
+      while (!isState(n) && n.key !== wrtKey) {
+        const es = edgesOf(n);
+        if (es.length !== 1 || es[0].J === null) return null;
+        prefix = jmul(prefix, jsym(es[0]));
+        n = es[0].dep;
+      }
+      if (n.key === wrtKey) flat++;
+      tops.push({ t: n.key === wrtKey ? e0.dep.step : n.step!, prefix });
+    }
+    if (!tops.length || (flat && flat !== tops.length)) return null;
+    tops.sort((a, z) => a.t - z.t);
+    for (let i = 1; i < tops.length; i++) if (tops[i].t !== tops[0].t + i) return null;
+    if (flat) return { state: null, k0: tops[0].t, tops, J: new Map(), P: new Map(), value: b.add(...tops.map((x) => x.prefix)) };
+    const steps = rel.filter(isState).map((n) => n.step!).sort((a, z) => a - z);
+    if (!steps.length) return null;
+    const k0 = steps[0];
+    const J = new Map<number, Node>();
+    const P = new Map<number, Node>();
+    let S_prev: Node | null = null;
+    const Sval = new Map<number, Node>();
+    for (let i = 0; i < steps.length; i++) {
+      const k = steps[i];
+      if (k !== k0 + i) return null;
+      const n = rel.find((x) => isState(x) && x.step === k)!;
+      const es = edgesOf(n);
+      const direct = es.find((e) => e.dep.key === wrtKey);
+      const rec = es.find((e) => isState(e.dep) && e.dep.step === k - 1);
+      if (!direct || direct.J === null || es.length !== (rec ? 2 : 1) || (i > 0) !== Boolean(rec) || (rec && rec.J === null)) return null;
+      P.set(k, jsym(direct));
+      if (rec) J.set(k, jsym(rec));
+      S_prev = S_prev ? b.add(P.get(k)!, jmul(J.get(k)!, S_prev)) : P.get(k)!;
+      Sval.set(k, S_prev);
+    }
+    if (!Sval.has(tops[0].t) || !Sval.has(tops[tops.length - 1].t)) return null;
+    const value = b.add(...tops.map((x) => jmul(x.prefix, Sval.get(x.t)!)));
+    return { state: S, k0, tops, J, P, value };
+  }
 
   function nodeName(g: GNode): NodeName {
     return g.kind === 'expr' ? { expr: g.eq! } : { name: g.name, step: g.step };

@@ -235,16 +235,73 @@ function withValue(rows: Both<Row[]>, v: ValueStrings | null): Both<Row[]> {
   return rows;
 }
 
+/**
+ * The general Σ/∏ shape of the chain form, printed with the step names t, k, j — or null when some
+ * step's factor does not print like the others (then no general line is claimed).
+ */
+export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | null {
+  const g = d.general;
+  if (!g || g.tops.length < 2 && g.state === null) return null;
+  const inline = explicit ? { jac: true } : {};
+  const one = (items: [number, Node][], name: string, latex: boolean): string | null => {
+    let out: string | null = null;
+    for (const [step, n] of items) {
+      const s = new Printer({ latex, anchor: step, anchorName: name, inline }).factor(n);
+      if (out !== null && s !== out) return null;
+      out = s;
+    }
+    return out;
+  };
+  const build = (latex: boolean): string | null => {
+    const multi = g.tops.length > 1;
+    const lo = g.tops[0].t;
+    const hi = g.tops[g.tops.length - 1].t;
+    const isOne = (n: Node): boolean => n.op === 'num' && n.num === 1;
+    const prefix = multi
+      ? one(g.tops.map((x) => [x.t, x.prefix]), 't', latex)
+      : new Printer({ latex, inline }).factor(g.tops[0].prefix);
+    if (prefix === null) return null;
+    const sum = (v: string, a: number | string, b: number | string): string => (latex ? `\sum_{${v}=${a}}^{${b}} ` : `Σ_{${v}=${a}}^{${b}} `);
+    const dot = explicit ? ' ' : latex ? ' \cdot ' : '·';
+    const pre = isOne(g.tops[0].prefix) ? '' : prefix + dot;
+    let body: string;
+    if (g.state === null) body = prefix;
+    else {
+      const top = multi ? 't' : String(hi);
+      const J = g.J.size ? one([...g.J.entries()], 'j', latex) : '';
+      const P = one([...g.P.entries()], 'k', latex);
+      if (J === null || P === null) return null;
+      const prod = g.J.size ? (latex ? `\left(\prod_{j=k+1}^{${top}} ${J}\right) ` : `(∏_{j=k+1}^{${top}} ${J}) `) : '';
+      body = pre + sum('k', g.k0, top) + prod + P;
+    }
+    return multi ? sum('t', lo, hi) + body : body;
+  };
+  const text = build(false);
+  const latex = build(true);
+  if (text === null || latex === null) return null;
+  return { text: [{ neg: false, s: text }], latex: [{ neg: false, s: latex }] };
+}
+
 export function chainForm(d: Derivation, v: ValueStrings | null): Form | undefined {
-  if (!d.chain) return undefined;
+  const general = generalTerms(d, false);
+  if (!d.chain && !general) return undefined;
   const p = mkPrinters({});
   // a single edge is its own chain: show what it is instead of repeating the header
-  const chain = d.chain.op === 'sym' && d.explicit ? d.explicit : d.chain;
+  const chain = d.chain && d.chain.op === 'sym' && d.explicit ? d.explicit : d.chain;
+  const alts: Both<Term[][]> = { text: [], latex: [] };
+  if (chain) {
+    alts.text.push(p.text.terms(chain));
+    alts.latex.push(p.latex.terms(chain));
+  }
+  if (general && (!chain || chain === d.chain)) {
+    alts.text.push(general.text);
+    alts.latex.push(general.latex);
+  }
   const rows = withValue({
-    text: [{ lhs: p.text.label(headerLabel(d)), alts: [p.text.terms(chain)] }],
-    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [p.latex.terms(chain)] }],
+    text: [{ lhs: p.text.label(headerLabel(d)), alts: alts.text }],
+    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: alts.latex }],
   }, v);
-  if (chain !== d.chain) {
+  if (chain && chain !== d.chain) {
     const w = whereRows([chain]);
     rows.text.push(...w.text);
     rows.latex.push(...w.latex);
@@ -253,14 +310,16 @@ export function chainForm(d: Derivation, v: ValueStrings | null): Form | undefin
 }
 
 export function explicitForm(d: Derivation, v: ValueStrings | null, node: Node | null, inlinePre = false): Form | undefined {
-  if (!node) return undefined;
+  // beyond the chain form's size limit, the general Σ/∏ shape written out
+  const general = !node && d.generalExplicit ? generalTerms(d, true) : null;
+  if (!node && !general) return undefined;
   const p = mkPrinters({ inline: { pre: inlinePre } });
   const rows = withValue({
-    text: [{ lhs: p.text.label(headerLabel(d)), alts: [p.text.terms(node)] }],
-    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [p.latex.terms(node)] }],
+    text: [{ lhs: p.text.label(headerLabel(d)), alts: [node ? p.text.terms(node) : general!.text] }],
+    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [node ? p.latex.terms(node) : general!.latex] }],
   }, v);
   if (!inlinePre) {
-    const w = whereRows([node]);
+    const w = whereRows([node ?? d.generalExplicit!]);
     rows.text.push(...w.text);
     rows.latex.push(...w.latex);
   }

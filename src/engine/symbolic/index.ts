@@ -73,8 +73,8 @@ function resultShape(d: Derivation): number[] {
 
 function formNode(d: Derivation, kind: 'chain' | 'explicit' | 'recursive'): Node | null {
   if (!d.total) return kind === 'recursive' ? null : d.immediate;
-  if (kind === 'chain') return d.chain;
-  if (kind === 'explicit') return d.explicit;
+  if (kind === 'chain') return d.chain ?? d.general?.value ?? null;
+  if (kind === 'explicit') return d.explicit ?? d.generalExplicit;
   return d.recursive?.value ?? null;
 }
 

@@ -120,6 +120,11 @@ export class Printer {
     return this.print(n).s;
   }
 
+  /** n as a factor of a product (bracketed when it is a sum). */
+  factor(n: Node): string {
+    return this.at(n, 2);
+  }
+
   private paren(s: string): string {
     return this.o.latex ? `\\left(${s}\\right)` : `(${s})`;
   }
