@@ -87,6 +87,14 @@ describe('LaTeX', () => {
     expect(tex).toContain('\\frac{\\partial L}{\\partial h_1} = 0.2');
     expect(tex).toContain('at t = 2');
   });
+  it('a long per-step derive is cut where a hover carries it, and the cut says how to copy it all', () => {
+    const d = fixtureReport().derives[1]!;
+    d.results = Array.from({ length: 50 }, (_, i) => ({ t: i + 1, value: i, text: '', latex: `x_{${i + 1}} = ${i}` }));
+    const cut = deriveLatex(d, 4, 12);
+    expect(cut.match(/^% /gm)).toHaveLength(13);
+    expect(cut).toContain('38 more steps');
+    expect(deriveLatex(d, 4)).toContain('x_{50} = 49');
+  });
   it('a check: its equation and the verdict as a comment', () => {
     expect(checkLatex(fixtureReport().checks[0]!)).toBe('% check (line 10): fails\n\\partial h_{t}/\\partial h_{t-1} = w');
   });
