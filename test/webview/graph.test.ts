@@ -138,6 +138,20 @@ describe('SVG', () => {
     expect(node.getAttribute('tabindex')).toBe('0');
   });
 
+  test('arrow keys move the focus between nodes: along the steps and between rows', () => {
+    const { host } = draw(sheet7Report());
+    const node = (id: string) => host.querySelector(`g.node[data-id="${id}"]`) as unknown as HTMLElement;
+    const press = (id: string, key: string) => node(id).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    press('h@1', 'ArrowRight');
+    expect(document.activeElement).toBe(node('h@2'));
+    press('h@2', 'ArrowLeft');
+    expect(document.activeElement).toBe(node('h@1'));
+    press('h@2', 'ArrowDown');
+    expect(document.activeElement).toBe(node('o@2'));
+    press('o@2', 'ArrowUp');
+    expect(document.activeElement).toBe(node('h@2'));
+  });
+
   test('cursor and selection mark nodes', () => {
     const { host } = draw(sheet7Report(), { selected: 'W_hh', cursorRow: { name: 'h', timed: true } });
     expect(host.querySelector('g.node[data-id="W_hh"]')!.classList.contains('selected')).toBe(true);

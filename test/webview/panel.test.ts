@@ -76,6 +76,24 @@ describe('panel', () => {
     expect(root.querySelector('#derivation .result')!.getAttribute('data-t')).toBe('2');
   });
 
+  test('the cursor on a check line shows its verdict and both sides per step', () => {
+    const { app, root } = mount();
+    const r = sheet7Report();
+    r.checks[1].steps = [
+      { t: 1, lhs: 0.5, rhs: 0.5, ok: true },
+      { t: 2, lhs: 0.12, rhs: 0.1, ok: false },
+    ];
+    app.handle(msg(r));
+    app.handle({ type: 'cursor', uri: 'file:///w/sheet7.rnn', cursor: { line: 56, column: 1, derive: null, check: 1, symbol: null, node: null } });
+    const d = root.querySelector('#derivation .check-details')!;
+    expect(d.getAttribute('data-line')).toBe('56');
+    expect(d.querySelector('.equation')!.textContent).toBe(`check ${r.checks[1].equation}`);
+    const rows = Array.from(d.querySelectorAll('table.check-steps tbody tr'));
+    expect(rows.map((x) => x.getAttribute('class'))).toEqual(['good', 'bad']);
+    expect(rows[1].textContent).toContain('0.12');
+    expect(root.querySelector('#checks li.check.cursor')!.getAttribute('data-line')).toBe('56');
+  });
+
   test('clicking a node shows its details and the derives about it', () => {
     const { app, root, states } = mount();
     const r = sheet7Report();
