@@ -106,7 +106,7 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
     const first = d.results[0]!;
     parts.push(resultMd(first, true, opts));
     if (d.results.every((r) => isScalar(r.value))) {
-      parts.push(`_every step:_ ${stepsHtml(d.query, d.results, opts)}`);
+      parts.push(`_every step:_ ${stepsHtml(d.results, opts)}`);
     } else {
       const max = opts.detail === 'full' ? 12 : 4;
       for (const r of d.results.slice(1, max)) parts.push(`**t = ${r.t}**: = ${valueHtml(r.value, opts.digits)}`);
@@ -224,8 +224,7 @@ function functionHover(sym: SymbolOccurrence, opts: HoverOptions): HoverContent 
   const parts = [`**${escapeMarkdown(sym.text)}** — its derivative`, mathHtml(id.text)];
   if (key === 'sigma') parts.push('Never above 1/4 (at z = 0): a chain of σ\' factors shrinks the gradient. Type σ as `\\sigma` and a space.');
   if (key === 'tanh') parts.push('Never above 1 (at z = 0): a chain of tanh\' factors can only shrink the gradient unless the weights grow it.');
-  parts.push(commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: id.latex }));
-  void opts;
+  parts.push(links(opts, { line: sym.line }, id.latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex: id.latex };
 }
 
@@ -239,10 +238,10 @@ function declarationHover(report: Report, sym: SymbolOccurrence, opts: HoverOpti
   if (!kind) return null;
   const parts = [`**${kind}** ${mathHtml(sym.name)} · ${escapeHtml(shapeText(q?.shape ?? row?.shape ?? []))}`];
   const values = nodeSeries(report, sym.name, 'value');
-  if (values.length > 0) parts.push(`_values:_ ${stepsHtml(sym.name, values, opts)}`);
+  if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts)}`);
   const grads = q ? q.grads.filter((g) => g.value !== null) : nodeSeries(report, sym.name, 'grad');
   if (kind === 'input' && grads.length > 0 && report.loss) {
-    parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.name}_t`)}: ${stepsHtml(sym.name, grads, opts)}`);
+    parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.name}_t`)}: ${stepsHtml(grads, opts)}`);
   }
   if (kind === 'target') parts.push('_a training target: no gradient is shown for it_');
   parts.push(...sampledNote(report, values.length > 0, sym.name));
@@ -266,7 +265,7 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
   } else if (loss) {
     const grads = q.grads.filter((g) => step === null || g.t === step);
     const lhs = q.timed ? `∂${loss}/∂${q.name}_${step === null ? 't' : step}` : `∂${loss}/∂${q.name}`;
-    parts.push(`${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(q.name, grads, opts) : '0 (the loss does not depend on it)'}`);
+    parts.push(`${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(grads, opts) : '0 (the loss does not depend on it)'}`);
     if (step === null) {
       const hint = flowHint(report, q.name, opts.digits);
       if (hint) parts.push(hint);
@@ -278,7 +277,7 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
   }
   if (opts.detail === 'full') {
     const values = nodeSeries(report, q.name, 'value').filter((v) => (step === null || v.t === step) && (v.t !== null) === q.timed);
-    if (values.length > 0) parts.push(`_values:_ ${stepsHtml(q.name, values, opts)}`);
+    if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts)}`);
     parts.push(...sampledNote(report, true));
   }
   parts.push(links(opts, { line: sym.line, node: step === null ? q.name : `${q.name}@${step}` }, latex));
@@ -296,7 +295,7 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
     const q = quantityNamed(report, sym.name, isIndexed(sym));
     if (q && report.loss && opts.detail === 'full') {
       const grads = q.grads;
-      if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(q.name, grads, opts)}`);
+      if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(grads, opts)}`);
     }
     parts.push(...sampledNote(report, true));
     parts.push(links(opts, { line: sym.line, node: owner.name }, latex));
@@ -311,7 +310,7 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
     parts.push(`_value:_ ${valueHtml(node.value, opts.digits)}`);
     if (node.grad !== null && report.loss) parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.text}`)} = ${valueHtml(node.grad, opts.digits)}`);
   } else if (report.loss && q.grads.length > 0) {
-    parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.name, q.grads, opts)}`);
+    parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.grads, opts)}`);
   }
   const latex = textToLatex(sym.text);
   parts.push(links(opts, { line: sym.line, node: node?.id ?? q.name }, latex));
@@ -325,7 +324,7 @@ function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number]
   const lines = [`**immediate partial** ${mathHtml(lhs)}${rhs}`, `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`];
   // an untimed owner (the loss) has one value: its step label means nothing
   const values = owner.timed ? pr.values : pr.values.slice(0, 1).map((v) => ({ t: null, value: v.value }));
-  if (values.length > 0) lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(owner.name, values, opts)}`);
+  if (values.length > 0) lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(values, opts)}`);
   const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
   return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, values, opts.digits) };
 }
@@ -396,7 +395,7 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
 function perStepParamSection(report: Report, name: string, loss: string, lines: string[], opts: Pick<HoverOptions, 'digits' | 'detail'>): { md: string; latex: string } {
   const grads = nodeSeries(report, name, 'grad').filter((g) => g.t !== null);
   const lhs = `∂${loss}/∂${name}_t`;
-  lines.push(`${mathHtml(lhs)} _(one parameter per step)_: ${grads.length ? stepsHtml(name, grads, opts) : '—'}`);
+  lines.push(`${mathHtml(lhs)} _(one parameter per step)_: ${grads.length ? stepsHtml(grads, opts) : '—'}`);
   const derive = lossDeriveFor(report, `${name}_t`);
   const forms = derive?.results[0]?.forms;
   if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
@@ -436,7 +435,7 @@ export function contributions(users: { q: QuantityReport; pr: QuantityReport['pa
 // ---- shared pieces ----------------------------------------------------------------------------
 
 /** Values per step as HTML: scalars as a small t/value table, vectors one per line, matrices by norm. */
-export function stepsHtml(name: string, entries: { t: number | null; value: Value }[], opts: Pick<HoverOptions, 'digits' | 'detail'>): string {
+export function stepsHtml(entries: { t: number | null; value: Value }[], opts: Pick<HoverOptions, 'digits' | 'detail'>): string {
   if (entries.length === 0) return '—';
   if (entries.length === 1 && entries[0]!.t === null) return valueHtml(entries[0]!.value, opts.digits);
   const max = opts.detail === 'full' ? 12 : 4;
@@ -449,7 +448,6 @@ export function stepsHtml(name: string, entries: { t: number | null; value: Valu
   const rows = shown.map((e) =>
     e === null ? '…' : isMatrix(e.value) ? `t = ${e.t}: ‖·‖ = ${formatNumber(norm(e.value), opts.digits)}` : `t = ${e.t}: <code>${escapeHtml(valueText(e.value, opts.digits))}</code>`,
   );
-  void name;
   return `<br>${rows.join('<br>')}`;
 }
 
