@@ -89,6 +89,24 @@ export function visibleSteps(steps: number[], o: LayoutOptions): { shown: number
   };
 }
 
+/** Move each target row just above the first row that reads it (y_t next to L_t), so its edges stay short. */
+function placeTargets(rows: GraphReport['rows'], g: GraphReport): GraphReport['rows'] {
+  const nameOf = new Map(g.nodes.map((n) => [n.id, n]));
+  const out = rows.filter((r) => r.kind !== 'target');
+  for (const target of rows.filter((r) => r.kind === 'target')) {
+    const readers = new Set<string>();
+    for (const e of g.edges) {
+      const from = nameOf.get(e.from);
+      const to = nameOf.get(e.to);
+      if (from && to && from.name === target.name && from.t !== null) readers.add(rowKey(to.name, to.t !== null));
+    }
+    const at = out.findIndex((r) => readers.has(rowKey(r.name, r.timed)));
+    if (at < 0) out.push(target);
+    else out.splice(at, 0, target);
+  }
+  return out;
+}
+
 export function layoutGraph(g: GraphReport, o: LayoutOptions = DEFAULT_LAYOUT): GraphLayout {
   const { shown, folded, foldAfter } = visibleSteps(g.steps, o);
   const hasUntimed = g.rows.some((r) => !r.timed && !isSharedParam(r));
@@ -129,7 +147,7 @@ export function layoutGraph(g: GraphReport, o: LayoutOptions = DEFAULT_LAYOUT): 
   }
   // per-step parameters stay in the band, then the rest in the Report's order
   const rest = g.rows.filter((r) => !isSharedParam(r));
-  const ordered = [...rest.filter((r) => r.kind === 'param'), ...rest.filter((r) => r.kind !== 'param')];
+  const ordered = placeTargets([...rest.filter((r) => r.kind === 'param'), ...rest.filter((r) => r.kind !== 'param')], g);
   for (const r of ordered) {
     rows.push({ name: r.name, kind: r.kind, timed: r.timed, line: r.line, y, band: r.kind === 'param' });
     y += ROW_H;

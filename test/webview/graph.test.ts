@@ -36,6 +36,10 @@ describe('layout', () => {
     // L_t and loss L are different rows
     expect(l.nodes.get('L@1')!.y).not.toBe(l.nodes.get('L')!.y);
     expect(l.edges.length).toBe(r.graph!.edges.length);
+    // the target y sits just above L_t, the row that reads it
+    const order = others.map((x) => `${x.name}${x.timed ? '_t' : ''}`);
+    expect(order.indexOf('y_t') + 1).toBe(order.indexOf('L_t'));
+    expect(order.indexOf('x_t')).toBeLessThan(order.indexOf('h_t'));
   });
 
   test('long horizons fold their middle steps, unfold shows all', () => {
