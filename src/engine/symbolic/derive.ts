@@ -15,6 +15,8 @@ import { nodeKey, Unrolled, type GNode } from './graph';
 
 /** Above this many ∂-factors in the fully expanded chain form, the chain form is not written out. */
 export const CHAIN_LIMIT = 160;
+/** Above this many top-level terms, the general Σ/∏ form replaces the expanded chain form. */
+export const GENERAL_OVER = 4;
 
 export interface Edge {
   /** the consumer (its equation mentions `dep`) */
@@ -221,6 +223,8 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     consumers.set(e.dep.key, list);
   }
   if (stateNames.length <= 1) d.general = generalChain(stateNames[0] ?? null);
+  // with a general shape at hand, a long expansion is not worth printing
+  if (d.general && d.chain && d.chain.op === 'add' && d.chain.args.length > GENERAL_OVER) d.chain = d.explicit = null;
   if (d.general && !d.explicit) d.generalExplicit = explicitOf(b, d.general.value);
 
   const seed = d.vjp ? b.num(1) : b.eye(size(ofShape));

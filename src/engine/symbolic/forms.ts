@@ -7,7 +7,7 @@
 import type { Form } from '../../report';
 import { size, type Label, type Node, type NodeName } from './ir';
 import { Printer, type PrintOpts } from './print';
-import type { AdjLine, Derivation, StepItem } from './derive';
+import { explicitOf, type AdjLine, type Derivation, type StepItem } from './derive';
 import type { Tensor } from './evaluate';
 
 export type Term = { neg: boolean; s: string };
@@ -242,11 +242,12 @@ function withValue(rows: Both<Row[]>, v: ValueStrings | null): Both<Row[]> {
 export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | null {
   const g = d.general;
   if (!g || g.tops.length < 2 && g.state === null) return null;
-  const inline = explicit ? { jac: true } : {};
-  const one = (items: [number, Node][], name: string, latex: boolean): string | null => {
+  // the explicit shape prints each partial's definition, simplified as one product
+  const show = (n: Node): Node => (explicit ? explicitOf(d.b, n) : n);
+  const one = (items: [number, Node][], name: string, latex: boolean, loose = false): string | null => {
     let out: string | null = null;
     for (const [step, n] of items) {
-      const s = new Printer({ latex, anchor: step, anchorName: name, inline }).factor(n);
+      const s = new Printer({ latex, anchor: step, anchorName: name }).factor(show(n), loose);
       if (out !== null && s !== out) return null;
       out = s;
     }
@@ -258,11 +259,11 @@ export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | n
     const hi = g.tops[g.tops.length - 1].t;
     const isOne = (n: Node): boolean => n.op === 'num' && n.num === 1;
     const prefix = multi
-      ? one(g.tops.map((x) => [x.t, x.prefix]), 't', latex)
-      : new Printer({ latex, inline }).factor(g.tops[0].prefix);
+      ? one(g.tops.map((x) => [x.t, x.prefix]), 't', latex, true)
+      : new Printer({ latex }).factor(show(g.tops[0].prefix), true);
     if (prefix === null) return null;
-    const sum = (v: string, a: number | string, b: number | string): string => (latex ? `\sum_{${v}=${a}}^{${b}} ` : `Σ_{${v}=${a}}^{${b}} `);
-    const dot = explicit ? ' ' : latex ? ' \cdot ' : '·';
+    const sum = (v: string, a: number | string, b: number | string): string => (latex ? `\\sum_{${v}=${a}}^{${b}} ` : `Σ_{${v}=${a}}^{${b}} `);
+    const dot = explicit ? ' ' : latex ? ' \\cdot ' : '·';
     const pre = isOne(g.tops[0].prefix) ? '' : prefix + dot;
     let body: string;
     if (g.state === null) body = prefix;
@@ -271,7 +272,7 @@ export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | n
       const J = g.J.size ? one([...g.J.entries()], 'j', latex) : '';
       const P = one([...g.P.entries()], 'k', latex);
       if (J === null || P === null) return null;
-      const prod = g.J.size ? (latex ? `\left(\prod_{j=k+1}^{${top}} ${J}\right) ` : `(∏_{j=k+1}^{${top}} ${J}) `) : '';
+      const prod = g.J.size ? (latex ? `\\left(\\prod_{j=k+1}^{${top}} ${J}\\right) ` : `(∏_{j=k+1}^{${top}} ${J}) `) : '';
       body = pre + sum('k', g.k0, top) + prod + P;
     }
     return multi ? sum('t', lo, hi) + body : body;

@@ -120,9 +120,9 @@ export class Printer {
     return this.print(n).s;
   }
 
-  /** n as a factor of a product (bracketed when it is a sum). */
-  factor(n: Node): string {
-    return this.at(n, 2);
+  /** n as a factor of a product (bracketed when it is a sum); `loose`: a leading minus may stay. */
+  factor(n: Node, loose = false): string {
+    return this.at(n, loose ? 1 : 2);
   }
 
   private paren(s: string): string {
