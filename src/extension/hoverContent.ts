@@ -275,11 +275,12 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
     parts.push('_no loss in this file: declare one with_ `loss L = …`');
     latex = textToLatex(`${written} = ${q.equation}`);
   }
-  if (opts.detail === 'full') {
+  const isTheLoss = loss !== undefined && q.name === loss && !q.timed;
+  if (opts.detail === 'full' && !isTheLoss) {
     const values = nodeSeries(report, q.name, 'value').filter((v) => (step === null || v.t === step) && (v.t !== null) === q.timed);
     if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts)}`);
-    parts.push(...sampledNote(report, true));
   }
+  parts.push(...sampledNote(report, loss !== undefined));
   parts.push(links(opts, { line: sym.line, node: step === null ? q.name : `${q.name}@${step}` }, latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
