@@ -315,7 +315,14 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         next();
         let arg: Ast;
         const o = peek();
-        if (isOp(o, '(') || isOp(o, '{')) { next(); arg = group(o); }
+        if (isOp(o, '(') && t.text === 'count') {
+          // count(A, B, …) takes a list
+          next();
+          const items = [expr()];
+          while (isOp(peek(), ',')) { next(); items.push(expr()); }
+          const close = expectOp(')', 'to close count(');
+          arg = { k: 'list', items, range: span(o.range, close.range) };
+        } else if (isOp(o, '(') || isOp(o, '{')) { next(); arg = group(o); }
         else if (startsPrimary(o)) arg = power();
         else return fail(`expected the argument of ${src.slice(t.start, t.end)}, found ${describe(o)}`);
         return deep({ k: 'call', fn: t.text, arg, range: span(t.range, arg.range), fnRange: t.range }, arg);

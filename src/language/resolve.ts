@@ -470,7 +470,11 @@ export function resolve(statements: Statement[]): Resolved {
 
   function countOf(a: Ast, ctx: Ctx): number {
     const args: Ast[] = [];
-    const flat = (x: Ast) => { if (x.k === 'bin' && x.op === 'juxt') { flat(x.a); flat(x.b); } else args.push(x); };
+    const flat = (x: Ast) => {
+      if (x.k === 'bin' && x.op === 'juxt') { flat(x.a); flat(x.b); }
+      else if (x.k === 'list') x.items.forEach(flat);
+      else args.push(x);
+    };
     flat(a);
     let n = 0;
     for (const x of args) {
@@ -629,7 +633,8 @@ export function resolve(statements: Statement[]): Resolved {
   let loss: string | null = null;
   const live = new Map([...quantities].filter(([n]) => !brokenQuantities.has(n)));
   for (const q of live.values()) if (q.isLoss) loss = q.name;
-  if (!loss) for (const q of live.values()) if (!q.timed && q.shape.length === 0) loss = q.name;
+  // without `loss`, the last untimed scalar that depends on something (a constant such as n_h = 3 is no objective)
+  if (!loss) for (const q of live.values()) if (!q.timed && q.shape.length === 0 && q.general && refsAny(q.general)) loss = q.name;
   for (const d of defs) if (d.st.isLoss && d.step !== null && d.step !== undefined) err('the loss is one number: declare it without a time index (loss L = Σ_t L_t)', d.st.lhs.range);
 
   // ---- questions ----------------------------------------------------------------------------
@@ -752,6 +757,12 @@ export function resolve(statements: Statement[]): Resolved {
 }
 
 // ---- helpers -----------------------------------------------------------------------------
+
+function refsAny(e: Expr): boolean {
+  let any = false;
+  walkRefs(e, () => { any = true; });
+  return any;
+}
 
 export function forChildren(x: Expr, f: (c: Expr) => void): void {
   switch (x.k) {

@@ -129,3 +129,15 @@ describe('§4 expressions', () => {
     expect(derivedAll(SHEET7 + 'derive ∂L/∂h_t')).toHaveLength(3);
   });
 });
+
+describe('count (docs/language-notes.md)', () => {
+  it('count(A, B) is the number of entries, count(params) every trainable entry', () => {
+    const r = run('T = 2\nparam W : 3x2 = 0\nparam b : 3 = 0\nparam w_t = [1, 2]\ncheck count(params) = 11\ncheck count(W, b) = 9\ncheck count(w) = 2');
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds']);
+  });
+
+  it('a constant is not taken for the objective', () => {
+    expect(run('T = 1\nparam w = 2\nE = w^2\nn = 3').loss?.name).toBe('E');
+  });
+});
