@@ -89,6 +89,36 @@ export function visibleSteps(steps: number[], o: LayoutOptions): { shown: number
   };
 }
 
+/**
+ * Order rows so that within a step values flow downwards (z_t above p_t = σ(z_t)): a stable topological
+ * sort over same-step edges (recurrences across steps do not constrain rows); a cycle keeps the given order.
+ */
+function topoRows(rows: GraphReport['rows'], g: GraphReport): GraphReport['rows'] {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const keys = rows.map((r) => rowKey(r.name, r.timed));
+  const present = new Set(keys);
+  const deps = new Map<string, Set<string>>(keys.map((k) => [k, new Set<string>()]));
+  for (const e of g.edges) {
+    const from = byId.get(e.from);
+    const to = byId.get(e.to);
+    if (!from || !to || (from.t !== null && to.t !== null && from.t !== to.t)) continue;
+    const kf = rowKey(from.name, from.t !== null);
+    const kt = rowKey(to.name, to.t !== null);
+    if (kf !== kt && present.has(kf) && present.has(kt)) deps.get(kt)!.add(kf);
+  }
+  const out: GraphReport['rows'] = [];
+  const placed = new Set<string>();
+  const left = rows.map((r, i) => ({ r, k: keys[i] }));
+  while (left.length) {
+    let i = left.findIndex(({ k }) => [...deps.get(k)!].every((d) => placed.has(d)));
+    if (i < 0) i = 0;
+    const [{ r, k }] = left.splice(i, 1);
+    out.push(r);
+    placed.add(k);
+  }
+  return out;
+}
+
 /** Move each target row just above the first row that reads it (y_t next to L_t), so its edges stay short. */
 function placeTargets(rows: GraphReport['rows'], g: GraphReport): GraphReport['rows'] {
   const nameOf = new Map(g.nodes.map((n) => [n.id, n]));
@@ -147,7 +177,7 @@ export function layoutGraph(g: GraphReport, o: LayoutOptions = DEFAULT_LAYOUT): 
   }
   // per-step parameters stay in the band, then the rest in the Report's order
   const rest = g.rows.filter((r) => !isSharedParam(r));
-  const ordered = placeTargets([...rest.filter((r) => r.kind === 'param'), ...rest.filter((r) => r.kind !== 'param')], g);
+  const ordered = placeTargets(topoRows([...rest.filter((r) => r.kind === 'param'), ...rest.filter((r) => r.kind !== 'param')], g), g);
   for (const r of ordered) {
     rows.push({ name: r.name, kind: r.kind, timed: r.timed, line: r.line, y, band: r.kind === 'param' });
     y += ROW_H;

@@ -350,10 +350,13 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   // the window's width (the graph spans the page) rather than the container's: reading a box would force
   // a layout of the whole page in the middle of rendering
   const iw = doc.defaultView?.innerWidth ?? 0;
+  const ih = doc.defaultView?.innerHeight ?? 0;
   const cw = iw > 0 ? iw - 26 : 0;
-  if (cw > 0 && cw < layout.width * 0.85) {
-    const vh = doc.defaultView?.innerHeight ?? 0;
-    const eh = vh > 0 ? Math.min(layout.height, Math.round(vh * 0.7)) : layout.height;
+  const ch = ih > 0 ? Math.round(ih * 0.7) : 0;
+  // the scale at which the whole graph would fit the panel (width, and 70% of its height)
+  const fit = cw > 0 && ch > 0 ? Math.min(cw / layout.width, ch / layout.height) : 1;
+  if (fit < 0.85) {
+    const eh = Math.min(layout.height, ch);
     svg.style.height = `${eh}px`;
     zoom.set({ x: 0, y: 0, w: cw, h: eh });
     svg.classList.add('cropped');
