@@ -34,12 +34,17 @@ suite('hovers', () => {
     ok(showsNumber(text, expected), `hover shows ∂L/∂W_hh = ${expected}: ${show(plain(text))}`);
   });
 
-  test('hovering W_hh where the recurrence uses it also answers with a derivative', async () => {
+  test('hovering h_{t-1} inside h_t = … shows the immediate partial ∂⁺h_t/∂h_{t-1} at every step', async () => {
     const ex = await sheet7();
     await extension();
-    const pos = positionOf(ex.text, /^\s*h_t\s*=/, 'W_hh');
-    const text = await hoverAt(ex.uri, pos, 'W_hh in h_t = …');
-    ok(text.includes('∂'), `hover shows a derivative: ${show(plain(text))}`);
+    const partial = ex.report.quantities.find((q) => q.name === 'h')?.partials.find((p) => p.wrt === 'h_{t-1}');
+    ok(partial, `the library reports ∂⁺h_t/∂h_{t-1}: ${show(ex.report.quantities.map((q) => q.name))}`);
+    const pos = positionOf(ex.text, /^\s*h_t\s*=/, 'h_{t-1}');
+    const text = await hoverAt(ex.uri, pos, 'h_{t-1} in h_t = …');
+    ok(text.includes('∂⁺') || text.includes('∂<sup>+</sup>'), `hover shows an immediate partial ∂⁺: ${show(plain(text))}`);
+    for (const v of partial.values) {
+      ok(typeof v.value === 'number' && showsNumber(text, v.value), `hover shows ∂⁺h_${v.t}/∂h_${(v.t ?? 0) - 1} = ${show(v.value)}: ${show(plain(text))}`);
+    }
   });
 
   test('hovering σ shows its derivative identity', async () => {

@@ -4,7 +4,7 @@
 /** Flattens hover/lens/hint contents to plain text: HTML tags and Markdown escapes removed. */
 export function plain(s: string): string {
   return s
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^>]*>/g, ' ') // a space: table cells and blocks must not glue their numbers together
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
