@@ -304,7 +304,9 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     tops.sort((a, z) => a.t - z.t);
     for (let i = 1; i < tops.length; i++) if (tops[i].t !== tops[0].t + i) return null;
     if (flat) return { state: null, k0: tops[0].t, tops, J: new Map(), P: new Map(), value: b.add(...tops.map((x) => x.prefix)) };
-    const steps = rel.filter(isState).map((n) => n.step!).sort((a, z) => a - z);
+    const stateAt = new Map<number, GNode>();
+    for (const n of rel) if (isState(n)) stateAt.set(n.step!, n);
+    const steps = [...stateAt.keys()].sort((a, z) => a - z);
     if (!steps.length) return null;
     const k0 = steps[0];
     const J = new Map<number, Node>();
@@ -314,7 +316,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     for (let i = 0; i < steps.length; i++) {
       const k = steps[i];
       if (k !== k0 + i) return null;
-      const n = rel.find((x) => isState(x) && x.step === k)!;
+      const n = stateAt.get(k)!;
       const es = edgesOf(n);
       const direct = es.find((e) => e.dep.key === wrtKey);
       const rec = es.find((e) => isState(e.dep) && e.dep.step === k - 1);

@@ -243,10 +243,17 @@ export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | n
   const g = d.general;
   if (!g || g.tops.length < 2 && g.state === null) return null;
   // the explicit shape prints each partial's definition, simplified as one product
-  const show = (n: Node): Node => (explicit ? explicitOf(d.b, n) : n);
+  const shown = new Map<number, Node>();
+  const show = (n: Node): Node => {
+    if (!explicit) return n;
+    let e = shown.get(n.id);
+    if (!e) shown.set(n.id, (e = explicitOf(d.b, n)));
+    return e;
+  };
+  // every step must print alike (checked on the text, which is built first); LaTeX prints one of them
   const one = (items: [number, Node][], name: string, latex: boolean, loose = false): string | null => {
     let out: string | null = null;
-    for (const [step, n] of items) {
+    for (const [step, n] of latex ? items.slice(0, 1) : items) {
       const s = new Printer({ latex, anchor: step, anchorName: name }).factor(show(n), loose);
       if (out !== null && s !== out) return null;
       out = s;
