@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     const expected = dWhh.results[0].value;
     const ws = makeWorkspace(RUNNER);
     cs = await startCodeServer({ name: RUNNER });
-    session = await launch();
+    session = await launch([], { width: 1600, height: 1000 });
     const page = session.page;
     await page.goto(cs.url(ws, [['extensionDevelopmentPath', cs.remote(REPO)]]));
     await waitForWorkbench(page);
@@ -101,6 +101,8 @@ async function main(): Promise<number> {
     await checks.run('Unroll: Open Panel shows the unrolled graph and typeset KaTeX', 60000, async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
+      // room for the editor and the panel side by side
+      await runCommand(page, 'View: Close Primary Side Bar');
       await runCommand(page, 'Unroll: Open Panel');
       await page.locator('iframe.webview').first().waitFor({ timeout: 30000 });
       panel = await frameWith(page, '#graph svg', 30000);
@@ -111,6 +113,7 @@ async function main(): Promise<number> {
       const missing = g.nodes.map((n) => n.id).filter((id) => !ids.has(id));
       if (missing.length) throw new Error(`graph lacks nodes ${missing.join(', ')} (has ${[...ids].join(', ')})`);
       await until('typeset KaTeX in the panel', async () => (await panel!.locator('.katex').count()) > 0, 20000);
+      await page.mouse.move(800, 990); // no tooltip over the picture
       await page.waitForTimeout(500); // let fonts settle for the screenshot
       await shot(page, 'panel-dark', 'iframe.webview', true);
       await shot(page, 'workbench-dark');
@@ -136,6 +139,7 @@ async function main(): Promise<number> {
     await checks.run('light theme: hover and panel', 60000, async () => {
       await setTheme(page, LIGHT, true);
       if (panel) await until('the panel to switch to the light theme', async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''), 15000);
+      await page.mouse.move(800, 990);
       await page.waitForTimeout(500);
       await shot(page, 'panel-light', 'iframe.webview', true);
       await shot(page, 'workbench-light');
