@@ -15,7 +15,7 @@ export interface NameCompletion {
   kind: NameKind;
 }
 
-const FUNCTIONS = ['σ', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag'];
+const FUNCTIONS = ['σ', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count'];
 const KEYWORDS = ['param', 'input', 'target', 'loss', 'derive', 'check', 'for'];
 
 export function nameCompletions(report: Report): NameCompletion[] {

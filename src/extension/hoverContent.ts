@@ -194,6 +194,7 @@ const IDENTITIES: Record<string, Identity> = {
   sum: { text: '∂sum(z)/∂z = 1ᵀ (a row of ones)', latex: '\\frac{\\partial \\operatorname{sum}(z)}{\\partial z} = \\mathbf{1}^{\\top}' },
   mean: { text: '∂mean(z)/∂z = 1ᵀ/n', latex: '\\frac{\\partial \\operatorname{mean}(z)}{\\partial z} = \\tfrac{1}{n}\\mathbf{1}^{\\top}' },
   diag: { text: '∂diag(v)_{ii}/∂v_i = 1, every other entry 0', latex: '\\frac{\\partial \\operatorname{diag}(v)_{ii}}{\\partial v_i} = 1' },
+  count: { text: 'count(A, …) is the number of entries (count(params): every trainable one) — a constant, so its derivative is 0', latex: '\\frac{\\partial \\operatorname{count}(\\cdot)}{\\partial x} = 0' },
   dsigma: { text: "σ''(z) = σ'(z)(1 - 2σ(z)), where σ'(z) = σ(z)(1 - σ(z))", latex: "\\sigma''(z) = \\sigma'(z)\\,(1-2\\sigma(z))" },
   dtanh: { text: "tanh''(z) = -2 tanh(z) tanh'(z), where tanh'(z) = 1 - tanh(z)^2", latex: "\\tanh''(z) = -2\\tanh(z)\\,\\tanh'(z)" },
   drelu: { text: "relu''(z) = 0 (z ≠ 0), where relu'(z) = 1 for z > 0, else 0", latex: "\\operatorname{relu}''(z) = 0" },

@@ -120,6 +120,7 @@ describe('hover on functions', () => {
     expect(functionKey("σ'")).toBe('dsigma');
     expect(functionKey('dtanh')).toBe('dtanh');
     expect(functionKey('relu')).toBe('relu');
+    expect(functionKey('count')).toBe('count');
     expect(functionKey('nope')).toBeNull();
   });
 });
