@@ -47,17 +47,17 @@ export function latexValue(v: Value): string {
   return `\\begin{bmatrix}${(v as number[]).map((x) => latexNumber(x)).join(' \\\\ ')}\\end{bmatrix}`;
 }
 
-/** The whole derivation of one result as LaTeX, ready to paste into a solution. */
+/** The whole derivation of one result as LaTeX display blocks, ready to paste into a solution. */
 export function derivationLatex(d: DeriveReport, r: DeriveResult): string {
   const lhs = r.t === null ? d.queryLatex : `\\left.${d.queryLatex}\\right|_{t=${r.t}}`;
-  const chain = r.forms?.chain?.latex;
-  const explicit = r.forms?.explicit?.latex;
-  const rhs = [chain, explicit].filter((x): x is string => !!x);
-  if (rhs.length === 0) rhs.push(r.latex);
-  const lines = [`${lhs} &= ${rhs[0]}`, ...rhs.slice(1).map((x) => `&= ${x}`), `&${typeof r.value === 'number' ? '\\approx' : '='} ${latexValue(r.value)}`];
-  const out = [`\\[\n\\begin{aligned}\n${lines.join(' \\\\\n')}\n\\end{aligned}\n\\]`];
-  if (r.forms?.recursive) out.push(`\\[\n${r.forms.recursive.latex}\n\\]`);
-  return out.join('\n');
+  const forms = [r.forms?.chain?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter((x): x is string => !!x);
+  if (forms.length === 0) forms.push(r.latex);
+  // a form that is a whole equation (the symbolic forms are aligned blocks with their left side) stays
+  // as it is; a bare right-hand side gets the query in front
+  const blocks = forms.map((f) => (/(^|[^\\])=/.test(f) ? f : `${lhs} = ${f}`));
+  blocks.push(`${lhs} ${typeof r.value === 'number' ? '\\approx' : '='} ${latexValue(r.value)}`);
+  const head = `% derive ${d.query}${r.t === null ? '' : ` at t = ${r.t}`} (line ${d.line})`;
+  return [head, ...blocks.map((b) => `\\[\n${b}\n\\]`)].join('\n');
 }
 
 /** Derives whose differentiation variable is this node (∂L/∂W_hh for W_hh, ∂L/∂h_t at h@2, ∂L/∂h_2 at h@2). */

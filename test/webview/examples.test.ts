@@ -4,13 +4,17 @@
 import './setup-dom';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { PanelApp } from '../../src/webview/app';
 import { fmt } from '../../src/webview/format';
 import { mathElement } from '../../src/webview/math';
+import { derivationLatex } from '../../src/webview/derivation';
 import { cursorContext } from '../../src/extension/panelCursor';
 import type { Report } from '../../src/report';
+
+// every mount typesets a derivation, and happy-dom builds KaTeX's DOM far slower than a browser
+vi.setConfig({ testTimeout: 60_000 });
 
 const DIR = join(__dirname, '..', '..', 'examples');
 const examples = readdirSync(DIR).filter((f) => f.endsWith('.rnn')).sort();
@@ -71,6 +75,12 @@ describe.each(examples)('%s', (name) => {
           expect(el.querySelector('.katex')).not.toBeNull();
         }
       }
+      // copy as LaTeX: every form verbatim (they typeset, above) and the number, which typesets too
+      const copied = derivationLatex(d, d.results[0]);
+      const blocks = copied.split('\n').filter((l) => !l.startsWith('%')).join('\n').split(/\\\[|\\\]/).map((x) => x.trim()).filter(Boolean);
+      const forms = [d.results[0].forms?.chain, d.results[0].forms?.explicit, d.results[0].forms?.recursive].filter(Boolean).length || 1;
+      expect(blocks).toHaveLength(forms + 1);
+      expect(mathElement(document, blocks[blocks.length - 1], true).classList.contains('katex-error')).toBe(false);
       // the cursor on the derive line designates it
       expect(cursorContext(report, d.line, 1).derive).toBe(report.derives.indexOf(d));
     }
