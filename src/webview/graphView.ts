@@ -311,8 +311,11 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
       const box = (el as unknown as SVGGraphicsElement).getBoundingClientRect?.();
       const host = container.getBoundingClientRect?.();
       if (box && host) {
-        tip.style.left = `${Math.max(0, box.left - host.left + container.scrollLeft)}px`;
-        tip.style.top = `${box.bottom - host.top + container.scrollTop + 4}px`;
+        // below the node, or above it when it would be cut off at the bottom of the graph
+        const below = box.bottom - host.top + 4;
+        const above = box.top - host.top - tip.offsetHeight - 4;
+        tip.style.left = `${Math.max(0, Math.min(box.left - host.left, host.width - tip.offsetWidth - 4))}px`;
+        tip.style.top = `${below + tip.offsetHeight > host.height && above >= 0 ? above : below}px`;
       }
     };
     const hide = (): void => {
