@@ -12,8 +12,6 @@ export interface PlanNode {
   /** null for an untimed quantity */
   step: number | null;
   expr: Expr;
-  /** the node keys this node reads */
-  deps: string[];
 }
 
 export interface Plan {
@@ -44,69 +42,88 @@ export function quantitySteps(q: Quantity, T: number): [number | null, Expr][] {
 
 export function buildPlan(model: Model): Plan {
   const T = model.T;
-  const nodes = new Map<string, PlanNode>();
+  // every (quantity, step) gets an integer slot: base[name] + step (one slot for untimed quantities)
+  const base = new Map<string, number>();
+  let slots = 0;
+  for (const q of model.quantities.values()) {
+    base.set(q.name, slots);
+    slots += q.timed ? T + 2 : 1;
+  }
+  const slotOf = (name: string, step: number | null) => {
+    const b = base.get(name);
+    if (b === undefined) return -1;
+    return b + (step ?? 0);
+  };
+  const nodes: (PlanNode | undefined)[] = new Array(slots);
+  const depSlots: number[][] = new Array(slots);
   let work = 0;
   let depCount = 0;
   for (const q of model.quantities.values()) {
     const cost = exprCost(q.general ?? [...q.overrides.values()][0]!);
     for (const [step, expr] of quantitySteps(q, T)) {
-      const deps: string[] = [];
-      collectDeps(expr, step === null ? {} : { t: step }, model, deps);
+      const deps: number[] = [];
+      collectDeps(expr, step === null ? {} : { t: step }, model, (name, s) => deps.push(slotOf(name, s)));
       depCount += deps.length;
       if (depCount > 5_000_000) throw new PlanError(`the unrolled graph has more than 5,000,000 edges (limit)`, 'limit', q.line);
-      nodes.set(nodeKey(q.name, step), { name: q.name, step, expr, deps });
+      const slot = slotOf(q.name, step);
+      nodes[slot] = { name: q.name, step, expr };
+      depSlots[slot] = deps;
       work += cost;
     }
     if (work > LIMITS.maxWork) {
       throw new PlanError(`network too large to analyse in time: about ${Math.round(work).toLocaleString('en')} operations per pass (limit ${LIMITS.maxWork.toLocaleString('en')})`, 'limit', q.line);
     }
   }
-  // Kahn's algorithm, iterative (recurrences are thousands of steps deep)
-  const indeg = new Map<string, number>();
-  const users = new Map<string, string[]>();
-  for (const [k, n] of nodes) {
-    let d = 0;
-    for (const dep of n.deps) {
-      if (!nodes.has(dep)) continue;
-      d++;
-      let u = users.get(dep);
-      if (!u) users.set(dep, (u = []));
-      u.push(k);
-    }
-    indeg.set(k, d);
+  // Kahn's algorithm over the slots, iterative (recurrences are thousands of steps deep)
+  const indeg = new Int32Array(slots);
+  const userCount = new Int32Array(slots + 1);
+  for (let i = 0; i < slots; i++) {
+    if (!nodes[i]) continue;
+    for (const d of depSlots[i]!) if (d >= 0 && nodes[d]) { indeg[i]!++; userCount[d + 1]!++; }
   }
-  const queue: string[] = [];
-  for (const [k, d] of indeg) if (d === 0) queue.push(k);
+  for (let i = 0; i < slots; i++) userCount[i + 1]! += userCount[i]!;
+  const users = new Int32Array(userCount[slots]!);
+  const fillAt = userCount.slice(0, slots);
+  for (let i = 0; i < slots; i++) {
+    if (!nodes[i]) continue;
+    for (const d of depSlots[i]!) if (d >= 0 && nodes[d]) users[fillAt[d]!++] = i;
+  }
+  const queue: number[] = [];
+  let total = 0;
+  for (let i = 0; i < slots; i++) if (nodes[i]) { total++; if (indeg[i] === 0) queue.push(i); }
   const order: PlanNode[] = [];
   for (let qi = 0; qi < queue.length; qi++) {
     const k = queue[qi]!;
-    order.push(nodes.get(k)!);
-    for (const u of users.get(k) ?? []) {
-      const d = indeg.get(u)! - 1;
-      indeg.set(u, d);
-      if (d === 0) queue.push(u);
+    order.push(nodes[k]!);
+    for (let u = userCount[k]!; u < userCount[k + 1]!; u++) {
+      const v = users[u]!;
+      if (--indeg[v]! === 0) queue.push(v);
     }
   }
-  if (order.length < nodes.size) {
-    const stuck = [...indeg].filter(([, d]) => d > 0).map(([k]) => k);
-    const first = nodes.get(stuck[0]!)!;
-    const names = [...new Set(stuck.map((k) => displayName(nodes.get(k)!.name)))];
+  if (order.length < total) {
+    const stuck: PlanNode[] = [];
+    for (let i = 0; i < slots; i++) if (nodes[i] && indeg[i]! > 0) stuck.push(nodes[i]!);
+    const first = stuck[0]!;
+    const names = [...new Set(stuck.map((n) => displayName(n.name)))];
     throw new PlanError(`dependency cycle across steps among ${names.join(', ')}: no order computes ${displayName(first.name)}${first.step === null ? '' : `_${first.step}`}`, 'cycle', model.quantities.get(first.name)?.line ?? null);
   }
   return { order, work };
 }
 
-function collectDeps(e: Expr, env: Record<string, number>, model: Model, out: string[]): void {
+function collectDeps(e: Expr, env: Record<string, number>, model: Model, out: (name: string, step: number | null) => void): void {
   if (e.k === 'ref') {
     if (!model.quantities.has(e.name)) return;
-    const step = e.idx ? (e.idx.v === null ? 0 : env[e.idx.v]!) + e.idx.k : null;
-    out.push(nodeKey(e.name, step));
+    out(e.name, e.idx ? (e.idx.v === null ? 0 : env[e.idx.v]!) + e.idx.k : null);
     return;
   }
   if (e.k === 'sum' || e.k === 'prod') {
     const a = (e.from.v === null ? 0 : env[e.from.v]!) + e.from.k;
     const b = (e.to.v === null ? 0 : env[e.to.v]!) + e.to.k;
-    for (let i = a; i <= b; i++) collectDeps(e.body, { ...env, [e.v]: i }, model, out);
+    const inner = { ...env };
+    for (let i = a; i <= b; i++) {
+      inner[e.v] = i;
+      collectDeps(e.body, inner, model, out);
+    }
     return;
   }
   forChildren(e, (c) => collectDeps(c, env, model, out));

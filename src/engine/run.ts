@@ -52,7 +52,8 @@ class UnrolledRun implements Run {
   tape = new Tape();
   loss: TNode | null = null;
   private leaves = new Map<string, TNode[]>();
-  private qnodes = new Map<string, TNode>();
+  /** graph nodes by name, indexed by step (one entry at index 0 for untimed quantities) */
+  private qnodes = new Map<string, TNode[]>();
   private lossG: (Float64Array | undefined)[] | null = null;
   private sweeps = new Map<string, (Float64Array | undefined)[]>();
   private immediates = new Map<number, Map<number, Float64Array>>();
@@ -71,9 +72,8 @@ class UnrolledRun implements Run {
     }
     for (const pn of plan.order) {
       const q = model.quantities.get(pn.name)!;
-      const key = nodeKey(pn.name, pn.step);
       const start = this.tape.nodes.length;
-      const given = pn.step !== null ? values.get(key) : undefined;
+      const given = pn.step !== null ? values.get(nodeKey(pn.name, pn.step)) : undefined;
       let root: TNode;
       if (given) {
         root = this.tape.push('leaf', q.shape, given[0]!);
@@ -84,9 +84,11 @@ class UnrolledRun implements Run {
       }
       root.barrier = true;
       root.start = start;
-      this.qnodes.set(key, root);
+      let steps = this.qnodes.get(pn.name);
+      if (!steps) this.qnodes.set(pn.name, (steps = []));
+      steps[pn.step ?? 0] = root;
     }
-    if (model.loss) this.loss = this.qnodes.get(model.loss) ?? null;
+    if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
   }
 
   node(name: string, t: number | null): TNode | undefined {
@@ -96,7 +98,11 @@ class UnrolledRun implements Run {
       if (!d.perStep) return leaves[0];
       return t === null ? undefined : leaves[t - 1];
     }
-    return this.qnodes.get(nodeKey(name, t));
+    const steps = this.qnodes.get(name);
+    if (!steps) return undefined;
+    const q = this.model.quantities.get(name)!;
+    if (q.timed ? t === null : t !== null) return undefined;
+    return t === null ? steps[0] : t < 0 ? undefined : steps[t];
   }
 
   value(name: string, t: number | null): Tensor | undefined {
@@ -106,7 +112,7 @@ class UnrolledRun implements Run {
 
   private lossGrads(): (Float64Array | undefined)[] | null {
     if (!this.loss) return null;
-    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, Float64Array.of(1), 0);
+    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, Float64Array.of(1), 0, undefined, true);
     return this.lossG;
   }
 

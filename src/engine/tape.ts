@@ -177,7 +177,7 @@ export class Tape {
    * Reverse sweep from `root` seeded with `seed`, over tape positions lo..root.id.
    * Inputs below lo are not propagated into; their received gradients go to `below` (if given).
    */
-  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>): (Float64Array | undefined)[] {
+  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false): (Float64Array | undefined)[] {
     const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
     g[root.id - lo] = seed.slice();
     const nodes = this.nodes;
@@ -208,19 +208,20 @@ export class Tape {
       if (y.barrier && below && id !== root.id) return;
       backward(y, gy, acc);
     };
-    if (root.id - lo < SPARSE_RANGE) {
+    if (dense || root.id - lo < SPARSE_RANGE) {
       for (let id = root.id; id >= lo; id--) visit(id);
       return g;
     }
     // a long range that the gradient may touch only sparsely (∂q_3/∂w far down a big tape): visit
     // just the nodes that received a gradient, latest first, so the cost follows what is reached
     const heap = new MaxHeap();
-    const queued = new Set<number>([root.id]);
+    const queued = new Uint8Array(root.id - lo + 1);
+    queued[root.id - lo] = 1;
     heap.push(root.id);
     const accPlain = acc;
     const accQueue = (x: TNode, v: Float64Array | number, i = -1) => {
       accPlain(x, v, i);
-      if (x.id >= lo && !queued.has(x.id)) { queued.add(x.id); heap.push(x.id); }
+      if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); }
     };
     for (;;) {
       const id = heap.pop();

@@ -18,7 +18,7 @@ export const LIMITS = {
   /** entries of a derivative's Jacobian (rows × columns) */
   maxJacobian: 100_000,
   /** wall-clock budget for the engine's questions in one analysis (ms); past it, the rest gets a diagnostic */
-  timeBudgetMs: 700,
+  timeBudgetMs: 1500,
   /** graph nodes listed in the report (the panel cannot show more usefully) */
   maxGraphNodes: 3000,
   /** steps shown in the graph report before it is windowed */

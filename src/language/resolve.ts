@@ -555,7 +555,10 @@ export function resolve(statements: Statement[]): Resolved {
   for (const q of quantities.values()) {
     if (!q.timed || brokenQuantities.has(q.name)) continue;
     if (q.general) {
+      // without Σ/∏ the first undefined reference can only be within the largest offset of either end
+      const reach = boundedReach(q.general);
       for (let t = 1; t <= horizon; t++) {
+        if (reach !== null && t > reach + 1 && t < horizon - reach) t = horizon - reach;
         if (q.overrides.has(t)) continue;
         const problem = firstUndefined(q.general, { t });
         if (problem) {
@@ -757,6 +760,20 @@ export function resolve(statements: Statement[]): Resolved {
 }
 
 // ---- helpers -----------------------------------------------------------------------------
+
+/** the largest |offset| of a t-relative reference, or null when Σ/∏ make definedness depend on more */
+function boundedReach(e: Expr): number | null {
+  let reach = 0;
+  let big = false;
+  const go = (x: Expr) => {
+    if (x.k === 'sum' || x.k === 'prod') { big = true; return; }
+    if (x.k === 'ref' && x.idx && x.idx.v === 't') reach = Math.max(reach, Math.abs(x.idx.k));
+    if (x.k === 'deriv') big = true;
+    forChildren(x, go);
+  };
+  go(e);
+  return big ? null : reach;
+}
 
 function refsAny(e: Expr): boolean {
   let any = false;

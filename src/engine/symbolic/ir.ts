@@ -49,6 +49,9 @@ export interface Node {
 
 export class Unsupported extends Error {}
 
+/** A node with its hash-consing payload (internal to the Builder). */
+type NodeInternal = Node & { pl: string };
+
 export function size(s: Shape): number {
   let n = 1;
   for (const d of s) n *= d;
@@ -85,22 +88,43 @@ function labelKey(l: Label): string {
 }
 
 export class Builder {
-  private table = new Map<string, Node>();
+  // hash-consing on a numeric hash of (op, payload, argument ids | atom shape), with buckets for
+  // collisions: no key string is built per call, which matters for sums with T arguments
+  private table = new Map<number, Node | Node[]>();
+  private lazy = new Map<string, Node>();
+  private size = 0;
   private next = 1;
 
   get count(): number {
-    return this.table.size;
+    return this.size;
+  }
+
+  private static strHash(s: string, h: number): number {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
   }
 
   private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): Node {
-    // with arguments, the shape follows from them; atoms carry it in the key
-    let key = op + '|' + payload;
-    if (args.length === 0 || op === 'mat') key += '|' + shape.join('x');
-    else for (let i = 0; i < args.length; i++) key += ',' + args[i].id;
-    const hit = this.table.get(key);
-    if (hit) return hit;
-    const node: Node = extra ? { id: this.next++, op, shape, args, ...extra } : { id: this.next++, op, shape, args };
-    this.table.set(key, node);
+    const atom = args.length === 0 || op === 'mat';
+    let h = Builder.strHash(payload, Builder.strHash(op, 0x811c9dc5));
+    if (atom) for (const d of shape) h = Math.imul(h ^ (d + 0x9e37), 0x01000193);
+    for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i].id, 0x01000193);
+    const bucket = this.table.get(h);
+    const same = (n: Node): boolean => {
+      if (n.op !== op || (n as NodeInternal).pl !== payload || n.args.length !== args.length) return false;
+      for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
+      return !atom || sameShape(n.shape, shape);
+    };
+    if (bucket) {
+      if (Array.isArray(bucket)) {
+        for (const n of bucket) if (same(n)) return n;
+      } else if (same(bucket)) return bucket;
+    }
+    const node: NodeInternal = extra ? { id: this.next++, op, shape, args, pl: payload, ...extra } : { id: this.next++, op, shape, args, pl: payload };
+    if (!bucket) this.table.set(h, node);
+    else if (Array.isArray(bucket)) bucket.push(node);
+    else this.table.set(h, [bucket, node]);
+    this.size++;
     return node;
   }
 
@@ -134,8 +158,8 @@ export class Builder {
   }
   /** A named node whose definition is built only when something needs it (an edge partial that is only printed). */
   lazySym(label: Label, shape: Shape, def: () => Node): Node {
-    const key = `sym|${labelKey(label)}|lazy|${shape.join('x')}`;
-    const hit = this.table.get(key);
+    const key = `${labelKey(label)}|${shape.join('x')}`;
+    const hit = this.lazy.get(key);
     if (hit) return hit;
     let cache: Node | null = null;
     const node = {
@@ -145,7 +169,8 @@ export class Builder {
         return cache;
       },
     };
-    this.table.set(key, node);
+    this.lazy.set(key, node);
+    this.size++;
     return node;
   }
 
