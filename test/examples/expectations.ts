@@ -71,6 +71,8 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     // ŷ − y leans on a one-hot target; the draws vary the targets
     { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds-at-given-values' },
     { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' },
+    // a product of Jacobians ∂h_j/∂h_{j-1} written with ∏ must chain in the order the chain rule does
+    // (later steps on the left) — the reading of seed 002's ∏_{j=i+1}^{T} and of Pascanu et al. (2013)
     { line: 'check ∂h_T/∂h_t =', status: 'holds' },
     // seed 002 (b), with the bias b_h in W_hh's place (same paths; its Jacobian is a matrix)
     { line: 'check (∂L/∂b_h)ᵀ = (∂L/∂p_T)ᵀ', status: 'holds' },

@@ -52,7 +52,9 @@ describe('deep-sigmoid-mlp.rnn', () => {
     const mag = perLayer.results.map((r) => Math.abs(flatten(r.value)[0]));
     // σ'(z) ≤ 1/4 and |w_t| ≤ 1.2 here, so each step back shrinks the gradient by at least 0.3
     expect(mag[0]).toBeLessThan(mag[7] * 1e-2);
+    // p_t depends on p_{t-1} through z_t: it has a recurrence, so it has a flow entry (LANGUAGE.md §7)
     const flowP = report.flow.find((f) => f.name === 'p')!;
+    expect(flowP, `flow lists ${JSON.stringify(report.flow.map((f) => f.name))}`).toBeDefined();
     expect(flowP.norms.length).toBe(8);
     for (let t = 1; t < 8; t++) expect(flowP.norms[t - 1]).toBeLessThan(flowP.norms[t] * 0.3);
   });
@@ -75,5 +77,13 @@ describe('sheet7-vanilla-rnn.rnn', () => {
   it('counts five scalar parameters and uses the given values (no sampling)', () => {
     expect(report.paramCount).toBe(5);
     expect(report.sampled).toEqual([]);
+  });
+});
+
+describe('scalar-lstm-bptt.rnn', () => {
+  it('lists both recurrent quantities in flow: c (c_{t-1} in its own equation) and h (through the gates)', () => {
+    const report = analyze(loadExample('scalar-lstm-bptt.rnn'));
+    expect(report.flow.map((f) => f.name).sort()).toEqual(['c', 'h']);
+    for (const f of report.flow) expect(f.norms.length).toBe(4);
   });
 });
