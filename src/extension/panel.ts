@@ -125,12 +125,11 @@ class PanelHost implements vscode.Disposable {
     });
     panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
     this.updateTitle();
+    // no view-state listener: a hidden webview is discarded, and when shown again it reloads and says
+    // 'ready', which posts the current report; focus moving in and out of the panel re-renders nothing
     this.panelDisposables.push(
       webview.onDidReceiveMessage((m: unknown) => {
         if (isFromWebview(m)) void this.onMessage(m);
-      }),
-      panel.onDidChangeViewState(() => {
-        if (panel.visible) this.postReport();
       }),
       panel.onDidDispose(() => {
         for (const d of this.panelDisposables) d.dispose();
