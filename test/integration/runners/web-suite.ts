@@ -5,10 +5,13 @@
 import { join } from 'path';
 import { launch, type Session } from '../harness/browser';
 import { freePort } from '../harness/codeServer';
-import { writeResults } from '../harness/results';
+import { sheet7Example } from '../harness/library';
+import { Checks, writeResults } from '../harness/results';
 import { runSuiteInPage } from '../harness/testApi';
 import { need, needBuilt, REPO, requireTool, TOOLS } from '../harness/tools';
 import { makeWorkspace } from '../harness/workspace';
+import { frameWith, until } from '../harness/workbench';
+import type { Page } from 'playwright-core';
 
 const RUNNER = 'web-suite';
 const TIMEOUT_MS = Number(process.env.UNROLL_SUITE_TIMEOUT_MS ?? 300000);
@@ -31,6 +34,20 @@ interface TestWeb {
     browserType: 'none'; quality: 'stable'; commit: string; testRunnerDataDir: string; extensionDevelopmentPath: string;
     extensionTestsPath: string; folderPath: string; host: string; port: number;
   }): Promise<{ dispose(): void }>;
+}
+
+/**
+ * The suite's last test leaves the sheet-7 example and the Unroll panel open; read the panel's frame.
+ * (Opening files from the page is unreliable in test-web: Quick Open finds nothing in its mounted folder.)
+ */
+async function webPanel(page: Page): Promise<void> {
+  await page.locator('iframe.webview').first().waitFor({ timeout: 20000 });
+  const frame = await frameWith(page, '#graph svg [data-id]', 30000);
+  const ids = await frame.locator('#graph svg [data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  const expected = sheet7Example().report.graph?.nodes.map((n) => n.id) ?? [];
+  const missing = expected.filter((id) => !ids.includes(id));
+  if (expected.length === 0 || missing.length) throw new Error(`graph lacks nodes ${missing.join(', ')} (has ${ids.join(', ')})`);
+  await until('KaTeX in the panel', async () => (await frame.locator('.katex').count()) > 0, 20000);
 }
 
 async function main(): Promise<number> {
@@ -67,7 +84,10 @@ async function main(): Promise<number> {
       error = `the console carried ${outcome.tests.length} results, the suite reported ${outcome.summary.passed + outcome.summary.failed}`;
     } else if (outcome.exitCode !== 0 && !outcome.tests.some((t) => t.state === 'failed')) error = `the workbench exited with ${outcome.exitCode}`;
     if (error) console.log(`[${RUNNER}] page console (errors):\n${session.console.filter((l) => /error|fail|exception/i.test(l)).slice(-15).join('\n')}`);
-    return writeResults(RUNNER, outcome.tests, secs(), error).failed === 0 ? 0 : 1;
+    // the panel's content in the web build (webviews on {uuid}.localhost): the suite can only see its tab
+    const checks = new Checks('[web]');
+    if (!error) await checks.run('the panel renders its graph and KaTeX in VS Code for the web', 60000, () => webPanel(session!.page));
+    return writeResults(RUNNER, [...outcome.tests, ...checks.tests], secs(), error).failed === 0 ? 0 : 1;
   } catch (e) {
     return writeResults(RUNNER, [], secs(), (e as Error).message).failed === 0 ? 0 : 1;
   } finally {
