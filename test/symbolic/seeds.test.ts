@@ -212,3 +212,39 @@ loss L = Σ_t L_t
     expect(f.exact).toBeUndefined();
   });
 });
+
+describe('vector LSTM: gates with ⊙, gradients as outer products', () => {
+  const model = compileOk(`T = 3
+input x : 2 = [[1, 0], [0.5, -1], [-0.3, 0.8]]
+target y = [0.2, -0.1, 0.3]
+param W_i : 2x2 = [[0.1, 0.2], [0.3, -0.1]]
+param U_i : 2x2 = [[0.2, -0.3], [0.1, 0.4]]
+param W_f : 2x2 = [[0.5, 0.1], [-0.2, 0.3]]
+param U_f : 2x2 = [[0.3, 0.2], [0.1, -0.5]]
+param W_g : 2x2 = [[-0.4, 0.2], [0.6, 0.1]]
+param U_g : 2x2 = [[0.2, 0.1], [-0.3, 0.2]]
+param W_o : 2x2 = [[0.3, -0.2], [0.1, 0.2]]
+param U_o : 2x2 = [[0.1, 0.3], [0.2, -0.1]]
+param v : 1x2 = [[1, -0.5]]
+h_0 = 0
+c_0 = 0
+i_t = σ(W_i x_t + U_i h_{t-1})
+f_t = σ(W_f x_t + U_f h_{t-1})
+o_t = σ(W_o x_t + U_o h_{t-1})
+g_t = tanh(W_g x_t + U_g h_{t-1})
+c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+h_t = o_t ⊙ tanh(c_t)
+L_t = (y_t - v h_t)^2
+loss L = Σ_t L_t
+`);
+  const run = forward(model);
+  it('writes c̄_t = h̄_t ⊙ o_t ⊙ tanh′(c_t) + c̄_{t+1} ⊙ f_{t+1} and Σ_t (c̄_t ⊙ c_{t-1} ⊙ σ′(f̃_t)) h_{t-1}ᵀ', () => {
+    const { forms } = checkDerivative(model, run, ref(model.loss!), { name: 'U_f', idx: null }, true, null);
+    const rec = forms.recursive!.text.normalize('NFC');
+    expect(rec).toContain('c̄_t = ∂L/∂c_t ∈ ℝ²');
+    expect(rec).toContain('c̄₂ = h̄₂ ⊙ o₂ ⊙ tanh′(c₂) + c̄₃ ⊙ f₃');
+    expect(rec).toContain('U_fᵀ (c̄₃ ⊙ c₂ ⊙ σ′(f̃₃))');
+    expect(rec).toContain('∂L/∂U_f = Σ_{t=2}^{3} (c̄_t ⊙ c_{t-1} ⊙ σ′(f̃_t)) h_{t-1}ᵀ');
+    for (const w of ['W_i', 'U_g', 'W_o', 'v']) checkDerivative(model, run, ref(model.loss!), { name: w, idx: null }, true, null);
+  });
+});
