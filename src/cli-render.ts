@@ -19,22 +19,23 @@ export function renderText(file: string, r: Report, many = false): string {
   for (const d of r.derives) {
     const lines = [`derive ${d.query}`];
     for (const res of d.results) {
-      lines.push(`  ${res.text}`);
-      if (res.exact) lines.push(`  ${dim('exact: ' + res.exact)}`);
+      lines.push(res.text);
+      if (res.exact) lines.push(dim('exact: ' + res.exact));
       if (res.forms && d.results.length === 1) {
-        for (const [k, f] of Object.entries(res.forms)) if (f && f.text !== res.text) lines.push(`  ${dim(k + ':')} ${f.text}`);
+        for (const [k, f] of Object.entries(res.forms)) if (f && f.text !== res.text) lines.push(`${dim(k + ' form:')}\n${f.text}`);
       }
     }
     items.push({ line: d.line, lines });
   }
   for (const c of r.checks) {
     const mark = c.status === 'holds' ? green('✓') : c.status === 'fails' ? red('✗') : yellow('⚠');
-    items.push({ line: c.line, lines: [`check ${c.equation}`, `  ${mark} ${c.message}`] });
+    items.push({ line: c.line, lines: [`check ${c.equation}`, `${mark} ${c.message}`] });
   }
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {
     out.push(`  ${dim(`line ${it.line}`.padEnd(9))}${it.lines[0]}`);
-    for (const l of it.lines.slice(1)) out.push(`  ${' '.repeat(9)}${l}`);
+    // multi-line forms keep their own layout, indented under their question
+    for (const l of it.lines.slice(1)) for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
   }
   const tally = { holds: 0, fails: 0, 'holds-at-given-values': 0 };
   for (const c of r.checks) tally[c.status]++;

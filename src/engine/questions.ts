@@ -8,7 +8,7 @@ import { diag } from '../language/diagnostics';
 import { fmt, isFiniteValue, valueLatex, valueText } from './format';
 import type { Plan } from './plan';
 import { drawDecl, drawState, variedNames } from './random';
-import { forward, RunError, type Env, type Run, type ValueOverrides } from './run';
+import { forward, RunError, stepOf, type Env, type Run, type ValueOverrides } from './run';
 import { bindVar } from './subst';
 import { toValue, type Tensor } from './tensor';
 
@@ -148,7 +148,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     let message = `fails${at(bad.t)}: the left side is ${valueText(l)}, the right side ${valueText(r)}`;
     if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
     if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
-    const hint = partialHint(q, ctx.run);
+    const hint = partialHint(q, ctx.run) ?? pathHint(q, ctx.run);
     if (hint) message += `. ${hint}`;
     return { ...base, status: 'fails', message, steps, failingStep: bad.t };
   }
@@ -188,7 +188,7 @@ function givenText(ctx: QuestionContext, c: string): string {
     const d = ctx.model.decls.get(c);
     if (!d?.values) return '';
     const v = d.values[0]!;
-    return d.perStep ? '' : `${c} = ${v.length === 1 ? fmt(v[0]!) : `[${Array.from(v).map((x) => fmt(x)).join(', ')}]`}`;
+    return d.perStep ? '' : `${c} = ${valueText(toValue({ shape: d.shape, data: v }))}`;
   }
   const q = ctx.model.quantities.get(c.slice(0, i));
   const step = Number(c.slice(i + 1));
@@ -221,4 +221,68 @@ function partialHint(q: CheckQuestion, run: Run): string | null {
     }
   }
   return null;
+}
+
+/**
+ * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
+ * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t".
+ */
+function pathHint(q: CheckQuestion, run: Run): string | null {
+  if (run.tape.nodes.length > 50_000) return null;
+  for (const [d, other] of [[q.lhs, q.rhs], [q.rhs, q.lhs]] as const) {
+    if (d.k !== 'deriv' || !d.total) continue;
+    const steps: (number | null)[] = q.freeT ? q.steps : [null];
+    // candidates keyed by quantity and offset from t, so that one explanation holds at every step
+    let agreed: Map<string, { name: string; off: number | null; value: Tensor }> | null = null;
+    try {
+      for (const t of steps) {
+        const env: Env = t === null ? {} : { t };
+        const total = run.derivativeAt(d.of, d.wrt, env, true).tensor;
+        const want = run.evaluateAt(other, env);
+        const bStep = stepOf(d.wrt.idx, env);
+        const B = run.node(d.wrt.name, bStep);
+        if (!B) return null;
+        const here = new Map<string, { name: string; off: number | null; value: Tensor }>();
+        for (const c of run.quantityNodes()) {
+          if (c.node.id <= B.id) continue;
+          const J = run.immediate(c.node).get(B.id);
+          if (!J || J.every((x) => x === 0)) continue;
+          const viaC = run.derivativeAt(d.of, { name: c.name, idx: c.t === null ? null : { v: null, k: c.t } }, env, true);
+          if (!viaC.reached) continue;
+          const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
+          const rest = total.data.map((x, i) => x - contrib[i]!);
+          if (!close(rest, want.data)) continue;
+          const off = c.t === null ? null : t === null ? c.t : c.t - t;
+          here.set(`${c.name}@${off}`, { name: c.name, off, value: { shape: total.shape, data: contrib } });
+        }
+        if (agreed === null) agreed = here;
+        else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
+        if (!agreed.size) break;
+      }
+    } catch (e) {
+      if (e instanceof RunError) return null;
+      throw e;
+    }
+    const hit = agreed && [...agreed.values()][0];
+    if (!hit) continue;
+    const cText = hit.off === null ? refText(hit.name, null) : q.freeT ? refText(hit.name, { v: 't', k: hit.off }) : refText(hit.name, { v: null, k: hit.off });
+    const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
+    const wrt = refText(d.wrt.name, d.wrt.idx);
+    const term = cText === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${cText}·∂⁺${cText}/∂${wrt}`;
+    return `The other side leaves out the path through ${cText}: the term ${term}${q.freeT ? '' : ` = ${valueText(toValue(hit.value))}`}`;
+  }
+  return null;
+}
+
+/** (∂A/∂C as rows over A's entries) × (∂⁺C/∂B as rows over C's entries) → rows over A × B's entries */
+function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, outLen: number): Float64Array {
+  const m = outLen / nB;
+  const nC = cb.length / nB;
+  const out = new Float64Array(outLen);
+  for (let i = 0; i < m; i++) for (let k = 0; k < nC; k++) {
+    const a = ac[i * nC + k]!;
+    if (a === 0) continue;
+    for (let j = 0; j < nB; j++) out[i * nB + j] += a * cb[k * nB + j]!;
+  }
+  return out;
 }

@@ -25,6 +25,8 @@ export interface Run {
   tape: Tape;
   value(name: string, t: number | null): Tensor | undefined;
   node(name: string, t: number | null): TNode | undefined;
+  /** every quantity node, with its name and step (t null for untimed quantities) */
+  quantityNodes(): { name: string; t: number | null; node: TNode }[];
   lossGrad(name: string, t: number | null): Tensor | null;
   evaluate(e: Expr, t: number | null): Tensor;
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
@@ -103,6 +105,15 @@ class UnrolledRun implements Run {
     const q = this.model.quantities.get(name)!;
     if (q.timed ? t === null : t !== null) return undefined;
     return t === null ? steps[0] : t < 0 ? undefined : steps[t];
+  }
+
+  quantityNodes(): { name: string; t: number | null; node: TNode }[] {
+    const out: { name: string; t: number | null; node: TNode }[] = [];
+    for (const [name, steps] of this.qnodes) {
+      const timed = this.model.quantities.get(name)!.timed;
+      steps.forEach((node, i) => { if (node) out.push({ name, t: timed ? i : null, node }); });
+    }
+    return out;
   }
 
   value(name: string, t: number | null): Tensor | undefined {

@@ -80,3 +80,22 @@ describe('§5 check', () => {
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds-at-given-values', 'fails']);
   });
 });
+
+describe('§5 where a failing check goes wrong', () => {
+  it('a check that leaves out one path names it (the one-weight GRU of seed 000)', () => {
+    const gru = `T = 4
+input x = [0.5, -1, 0.25, 1]
+target y = [0.2, 0.4, 0.1, 0.3]
+param w = 0.7
+h_0 = 0.1
+u_t = σ(w h_{t-1} + w x_t)
+s_t = w(h_{t-1} + x_t)
+h_t = u_t h_{t-1} + (1 - u_t) s_t
+loss L = Σ_t (y_t - h_t)^2
+check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w
+`;
+    const c = lastCheck(gru);
+    expect(c.status).toBe('fails');
+    expect(c.message).toContain('leaves out the path through u_t');
+  });
+});
