@@ -27,7 +27,7 @@ function banner(s) {
 
 /** Runs a command with output shown; returns its exit status (a timeout or a signal counts as failure). */
 function run(cmd, args, timeoutMs, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, ...env }, killSignal: 'SIGKILL' });
+  const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, ...env }, killSignal: 'SIGTERM' }); // SIGTERM: runners stop their editors
   if (r.error) console.log(`!! ${cmd} ${args.join(' ')}: ${r.error.message}`);
   return r.status ?? 1;
 }

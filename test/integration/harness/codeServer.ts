@@ -98,6 +98,10 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   });
   let log = '';
   const exited = new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+  // if this runner dies first (timeout, Ctrl+C), take code-server and its extension hosts with it
+  const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  process.once('exit', killGroup);
+  void exited.then(() => process.removeListener('exit', killGroup));
   await new Promise<void>((res, rej) => {
     const timeoutMs = opts.startTimeoutMs ?? 60000;
     const timer = setTimeout(() => rej(new Error(`code-server did not start within ${timeoutMs} ms\n${log}`)), timeoutMs);

@@ -66,3 +66,20 @@ export function needBuilt(): void {
   need(join(REPO, 'dist/index.js'), 'the library bundle dist/index.js (run `npm run build`)');
   need(join(REPO, 'out/integration/suite/node.js'), 'the integration suite (run `npm run build:integration`)');
 }
+
+/**
+ * A runner never outlives `ms`: on timeout or SIGTERM/SIGINT it exits (exit handlers stop code-server),
+ * so a hung browser or editor cannot hang CI.
+ */
+export function watchdog(runner: string, ms: number): void {
+  setTimeout(() => {
+    console.error(`[${runner}] gave up after ${ms} ms (watchdog)`);
+    process.exit(1);
+  }, ms).unref();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(sig, () => {
+      console.error(`[${runner}] ${sig}: stopping`);
+      process.exit(1);
+    });
+  }
+}

@@ -9,7 +9,7 @@ import { launch, type Session } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { sheet7Example } from '../harness/library';
 import { Checks, writeResults } from '../harness/results';
-import { needBuilt, REPO, SCREENSHOTS } from '../harness/tools';
+import { needBuilt, REPO, SCREENSHOTS, watchdog } from '../harness/tools';
 import { frameWith, gotoLine, hoverWord, openFile, quickPick, runCommand, until, waitForWorkbench } from '../harness/workbench';
 import { makeWorkspace } from '../harness/workspace';
 import { lineOf } from '../suite/pick';
@@ -161,4 +161,5 @@ async function main(): Promise<number> {
   return writeResults(RUNNER, checks.tests, (Date.now() - t0) / 1000, error).failed === 0 ? 0 : 1;
 }
 
+watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
 main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });

@@ -8,7 +8,7 @@ import { launch, type Session } from '../harness/browser';
 import { codeServerCli, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { sheet7Example } from '../harness/library';
 import { Checks, writeResults } from '../harness/results';
-import { REPO, runDir } from '../harness/tools';
+import { REPO, runDir, watchdog } from '../harness/tools';
 import { frameWith, hoverWord, openFile, runCommand, until, waitForWorkbench } from '../harness/workbench';
 import { makeWorkspace } from '../harness/workspace';
 import { mathKey, showsNumber } from '../suite/text';
@@ -91,4 +91,5 @@ async function main(): Promise<number> {
   return writeResults(RUNNER, checks.tests, (Date.now() - t0) / 1000, error).failed === 0 ? 0 : 1;
 }
 
+watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
 main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
