@@ -94,10 +94,25 @@ function evalNode(n: Node, arg: Tensor[], leaf: LeafValues): Tensor {
     case 'mat':
       return { shape: n.shape, data: Float64Array.from(arg, (t) => t.data[0]) };
     case 'add':
-      return arg.reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x + y), filled(n.shape, 0));
     case 'mul':
-    case 'had':
-      return arg.reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x * y), filled(n.shape, 1));
+    case 'had': {
+      // accumulate in place (scalars broadcast)
+      const len = size(n.shape);
+      const out = new Float64Array(len).fill(n.op === 'add' ? 0 : 1);
+      for (const t of arg) {
+        const d = t.data;
+        if (d.length === 1) {
+          const v = d[0];
+          if (n.op === 'add') for (let i = 0; i < len; i++) out[i] += v;
+          else for (let i = 0; i < len; i++) out[i] *= v;
+        } else {
+          if (d.length !== len) throw new Error(`evaluate: size ${d.length} vs ${len}`);
+          if (n.op === 'add') for (let i = 0; i < len; i++) out[i] += d[i];
+          else for (let i = 0; i < len; i++) out[i] *= d[i];
+        }
+      }
+      return { shape: n.shape, data: out };
+    }
     case 'matmul':
       return matmul(arg[0], arg[1], n.shape);
     case 'T': {

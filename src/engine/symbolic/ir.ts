@@ -99,6 +99,12 @@ export class Builder {
     return this.size;
   }
 
+  private static same(n: Node, op: Op, payload: string, args: readonly Node[], atom: boolean, shape: Shape): boolean {
+    if (n.op !== op || (n as NodeInternal).pl !== payload || n.args.length !== args.length) return false;
+    for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
+    return !atom || sameShape(n.shape, shape);
+  }
+
   private static strHash(s: string, h: number): number {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return h;
@@ -110,15 +116,10 @@ export class Builder {
     if (atom) for (const d of shape) h = Math.imul(h ^ (d + 0x9e37), 0x01000193);
     for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i].id, 0x01000193);
     const bucket = this.table.get(h);
-    const same = (n: Node): boolean => {
-      if (n.op !== op || (n as NodeInternal).pl !== payload || n.args.length !== args.length) return false;
-      for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
-      return !atom || sameShape(n.shape, shape);
-    };
     if (bucket) {
       if (Array.isArray(bucket)) {
-        for (const n of bucket) if (same(n)) return n;
-      } else if (same(bucket)) return bucket;
+        for (const n of bucket) if (Builder.same(n, op, payload, args, atom, shape)) return n;
+      } else if (Builder.same(bucket, op, payload, args, atom, shape)) return bucket;
     }
     const node: NodeInternal = extra ? { id: this.next++, op, shape, args, pl: payload, ...extra } : { id: this.next++, op, shape, args, pl: payload };
     if (!bucket) this.table.set(h, node);
