@@ -6,6 +6,7 @@ export function registerSuites(): void {
   require('./checks.suite');
   require('./hover.suite');
   require('./inline.suite');
+  require('./examples.suite');
   require('./unicode.suite');
   require('./panel.suite');
 }
