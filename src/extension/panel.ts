@@ -36,6 +36,12 @@ export interface PanelTimings {
 
 export const VIEW_TYPE = 'unroll.panel';
 const CURSOR_DEBOUNCE_MS = 50;
+/**
+ * After an edit of the followed document the panel asks for its report sooner than the extension's
+ * analysis debounce (150 ms by default) would deliver it — but never sooner than 1.5× the last analysis
+ * took, so typing into a large network does not queue analyses back to back.
+ */
+const EDIT_DEBOUNCE_MS = 40;
 const KEEP = 200;
 
 export function isRnnDocument(doc: vscode.TextDocument): boolean {
@@ -61,6 +67,7 @@ class PanelHost implements vscode.Disposable {
   private lastReport: Report | undefined;
   private lastCursor: CursorContext | null = null;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
   private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
@@ -179,10 +186,21 @@ class PanelHost implements vscode.Disposable {
     const key = `${e.document.uri.toString()}#${e.document.version}`;
     if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
     if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);
+    if (!this.panel?.visible || e.document !== this.doc) return;
+    if (this.editTimer) clearTimeout(this.editTimer);
+    const wait = Math.max(EDIT_DEBOUNCE_MS, 1.5 * (this.lastReport?.elapsedMs ?? 0));
+    this.editTimer = setTimeout(() => {
+      this.editTimer = undefined;
+      // reports.get analyses the current version now and caches it; the extension's own debounced
+      // run then finds it in the cache and announces that same report, which onReport skips
+      if (this.doc !== e.document || e.document.isClosed) return;
+      const report = this.reports.get(e.document);
+      if (report !== this.lastReport) this.postReport(report);
+    }, wait);
   }
 
   onReport(document: vscode.TextDocument, report: Report): void {
-    if (!this.panel || document !== this.doc) return;
+    if (!this.panel || document !== this.doc || report === this.lastReport) return;
     this.postReport(report);
   }
 
@@ -347,6 +365,7 @@ class PanelHost implements vscode.Disposable {
   dispose(): void {
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
+    if (this.editTimer) clearTimeout(this.editTimer);
     this.panel?.dispose();
   }
 }

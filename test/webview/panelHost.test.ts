@@ -156,7 +156,7 @@ function editor(doc: Doc, line: number, character = 0) {
   return { document: doc, selection: { active: { line, character } }, viewColumn: 1 };
 }
 
-let reportOf: Map<Doc, Report>;
+let reportOf: Map<string, Report>;
 const updates = new Emitter<{ document: unknown; report: Report }>();
 const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('file:///ext') };
 
@@ -170,10 +170,12 @@ beforeEach(() => {
   context.subscriptions = [];
   updates.listeners = [];
   registerPanel(context as never, {
+    // like Reports: analysed on demand, cached per (uri, version)
     get: (d) => {
       const doc = d as unknown as Doc;
-      if (!reportOf.has(doc)) reportOf.set(doc, analyze(doc.getText()));
-      return reportOf.get(doc)!;
+      const key = `${doc.uri}#${doc.version}`;
+      if (!reportOf.has(key)) reportOf.set(key, analyze(doc.getText()));
+      return reportOf.get(key)!;
     },
     onDidUpdate: updates.event as never,
   });
@@ -261,6 +263,29 @@ describe('panel host', () => {
     const count = panel.webview.posted.length;
     updates.fire({ document: other, report: analyze(TEXT) });
     expect(panel.webview.posted.length).toBe(count);
+  });
+
+  test('an edit is posted ~40 ms later, before the extension announces it; the announcement is not posted twice', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    const count = () => panel.webview.posted.filter((m) => m.type === 'report').length;
+    const before = count();
+    doc.version = 2;
+    doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
+    fake.emitters.change.fire({ document: doc, contentChanges: [{}] });
+    vi.advanceTimersByTime(10);
+    expect(count()).toBe(before);
+    vi.advanceTimersByTime(Math.max(40, 1.5 * lastOf(panel, 'report')!.report.elapsedMs));
+    expect(count()).toBe(before + 1);
+    const posted = lastOf(panel, 'report')!;
+    expect(posted.doc.version).toBe(2);
+    expect(posted.report.graph!.nodes.find((n) => n.id === 'W_hh')!.value).toBe(0.5);
+    // the extension's debounced analysis announces the same (cached) report: nothing new to post
+    updates.fire({ document: doc, report: reportOf.get(`${doc.uri}#2`)! });
+    expect(count()).toBe(before + 1);
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { postLatencyMs: number[] };
+    expect(t.postLatencyMs).toHaveLength(1);
+    expect(t.postLatencyMs[0]).toBeGreaterThanOrEqual(40);
   });
 
   test('the gradient check follows the report, once per version', async () => {
