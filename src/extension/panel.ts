@@ -41,7 +41,7 @@ const CURSOR_DEBOUNCE_MS = 50;
  * analysis debounce (150 ms by default) would deliver it — but never sooner than 1.5× the last analysis
  * took, so typing into a large network does not queue analyses back to back.
  */
-const EDIT_DEBOUNCE_MS = 40;
+const EDIT_DEBOUNCE_MS = 25;
 const KEEP = 200;
 
 export function isRnnDocument(doc: vscode.TextDocument): boolean {
