@@ -140,7 +140,10 @@ export function partialForm(model: Model, quantity: string, wrt: { name: string;
   const U = new Unrolled(model, b);
   U.substituteConstants = false;
   const eq = U.equation(quantity, anchor);
-  const wstep = wrt.idx === null ? (model.decls.get(wrt.name)?.perStep || model.decls.get(wrt.name)?.kind !== 'param' ? anchor : null) : stepOf(wrt.idx, anchor);
+  // a name written without a step: a shared parameter or an untimed quantity (no step), else the step of the equation
+  const decl = model.decls.get(wrt.name);
+  const timedName = decl ? decl.kind !== 'param' || decl.perStep : model.quantities.get(wrt.name)?.timed ?? false;
+  const wstep = wrt.idx === null ? (timedName ? anchor : null) : stepOf(wrt.idx, anchor);
   const leaf = U.ref(wrt.name, wstep, false);
   const J = new Rules(b).jacobian(eq, leaf);
   const p = mkPrinters({ anchor: anchor ?? undefined, inline: { pre: true } });

@@ -289,6 +289,9 @@ export class Builder {
     if (isZero(a) || isZero(b)) return this.zero(shape);
     if (a.op === 'eye') return b;
     if (b.op === 'eye') return a;
+    // diag(u) diag(v) = diag(u ⊙ v)
+    if (a.op === 'diag' && b.op === 'diag') return this.diag(this.had(a.args[0], b.args[0]));
+    if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
     const [kb, xb] = splitCoef(this, b);
     if (ka !== 1 || kb !== 1) return this.mul(this.num(ka * kb), this.matmul(xa, xb));
