@@ -212,3 +212,20 @@ export function valueLatex(v: Value, digits: number): string {
   const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * A sparkline of non-negative magnitudes (gradient norms over t), on a log scale so that vanishing and
+ * exploding show as a slope; zeros are a space. Long series are sampled down to `width` bars.
+ */
+export function sparkline(values: readonly number[], width = 40): string {
+  if (values.length === 0) return '';
+  const picked = values.length <= width ? values : Array.from({ length: width }, (_, i) => values[Math.round((i * (values.length - 1)) / (width - 1))]!);
+  const logs = picked.map((v) => (v > 0 && Number.isFinite(v) ? Math.log10(v) : null));
+  const finite = logs.filter((x): x is number => x !== null);
+  if (finite.length === 0) return ' '.repeat(picked.length);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  return logs.map((x) => (x === null ? ' ' : BARS[hi - lo < 1e-12 ? 3 : Math.round(((x - lo) / (hi - lo)) * (BARS.length - 1))]!)).join('');
+}

@@ -4,7 +4,7 @@
 import type {
   CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
 } from '../report';
-import { escapeHtml, escapeMarkdown, formatNumber, isMatrix, isScalar, mathHtml, norm, shapeText, textToLatex, valueHtml, valueLatex, valueText } from './format';
+import { escapeHtml, escapeMarkdown, formatNumber, isMatrix, isScalar, mathHtml, norm, shapeText, sparkline, textToLatex, valueHtml, valueLatex, valueText } from './format';
 import { baseName, checkAtLine, contains, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
 import { deriveLatex, checkLatex } from './latexContent';
 
@@ -472,7 +472,7 @@ export function flowHint(report: Report, name: string, digits: number): string |
   const n = f.norms.length;
   if (last === 0 && first === 0) return `_gradient flow:_ ‖∂L/∂${escapeHtml(name)}<sub>t</sub>‖ is 0 at every step.`;
   const ratio = last === 0 ? Infinity : first / last;
-  const norms = `‖∂L/∂${escapeHtml(name)}<sub>1</sub>‖ = ${formatNumber(first, digits)}, ‖∂L/∂${escapeHtml(name)}<sub>${n}</sub>‖ = ${formatNumber(last, digits)}`;
+  const norms = `‖∂L/∂${escapeHtml(name)}<sub>1</sub>‖ = ${formatNumber(first, digits)}, ‖∂L/∂${escapeHtml(name)}<sub>${n}</sub>‖ = ${formatNumber(last, digits)}; t = 1…${n}: <code>${sparkline(f.norms)}</code>`;
   if (ratio < 0.1) return `_gradient flow:_ ↘ **vanishing** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
   if (ratio > 10) return `_gradient flow:_ ↗ **exploding** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
   return `_gradient flow:_ stable over these steps (${norms})`;

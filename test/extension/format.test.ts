@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, formatNumber, mathHtml, textToLatex, valueHtml, valueLatex, valueText } from '../../src/extension/format';
+import { escapeMarkdown, formatNumber, mathHtml, sparkline, textToLatex, valueHtml, valueLatex, valueText } from '../../src/extension/format';
 
 describe('formatNumber', () => {
   it('keeps the requested significant digits and drops trailing zeros', () => {
@@ -97,5 +97,19 @@ describe('textToLatex', () => {
   });
   it('escapes LaTeX specials from comments', () => {
     expect(textToLatex('50% & #1')).toBe('50\\% \\& \\#1');
+  });
+});
+
+describe('sparkline', () => {
+  it('draws magnitudes on a log scale: a geometric decay is an even slope', () => {
+    expect(sparkline([1, 0.1, 0.01, 0.001])).toBe('█▆▃▁');
+    expect(sparkline([1e-6, 1, 1e6])).toBe('▁▅█');
+  });
+  it('handles zeros, constants, emptiness and long series', () => {
+    expect(sparkline([0, 1, 10])).toBe(' ▁█');
+    expect(sparkline([2, 2, 2])).toBe('▄▄▄');
+    expect(sparkline([])).toBe('');
+    expect(sparkline([0, 0])).toBe('  ');
+    expect(sparkline(Array.from({ length: 1000 }, (_, i) => i + 1), 40)).toHaveLength(40);
   });
 });
