@@ -22,14 +22,41 @@ function kindOf(model: Model, name: string, step: number | null): NodeKind {
   return 'quantity';
 }
 
-/** recurrent quantities: their equation reads themselves at another step */
+/**
+ * Recurrent quantities: the states (read at another step somewhere) that depend on themselves at another
+ * step, directly (h_{t-1} in h_t's equation) or through others (h_{t-1} in the gates that make h_t).
+ * Same-step cycles are errors, so any cycle in the graph of quantities crosses steps.
+ */
 export function recurrentNames(model: Model): string[] {
+  const edges = new Map<string, Set<string>>();
+  // the states: what some equation reads at another step (h_{t-1}, c_{t-1}); gates are not states
+  const states = new Set<string>();
+  for (const q of model.quantities.values()) {
+    const out = new Set<string>();
+    const add = (e: Expr) => walkRefs(e, (r) => {
+      if (!model.quantities.get(r.name)?.timed || !r.idx) return;
+      out.add(r.name);
+      if (r.idx.v === 't' && r.idx.k !== 0) states.add(r.name);
+    });
+    if (q.timed && q.general) add(q.general);
+    edges.set(q.name, out);
+  }
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === to) return true;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      for (const m of edges.get(n) ?? []) stack.push(m);
+    }
+    return false;
+  };
   const out: string[] = [];
   for (const q of model.quantities.values()) {
-    if (!q.timed || !q.general) continue;
-    let rec = false;
-    walkRefs(q.general, (r) => { if (r.name === q.name && r.idx && !(r.idx.v === 't' && r.idx.k === 0)) rec = true; });
-    if (rec) out.push(q.name);
+    if (!q.timed || !q.general || !states.has(q.name)) continue;
+    if ([...edges.get(q.name)!].some((r) => reaches(r, q.name))) out.push(q.name);
   }
   return out;
 }

@@ -273,7 +273,8 @@ class UnrolledRun implements Run {
           const x = this.ev(e.body, { ...env, [e.v]: i });
           if (!acc) acc = x;
           else if (e.k === 'sum') acc = tape.add(acc, x);
-          else acc = acc.shape.length === 2 && x.shape.length === 2 ? tape.matmul(acc, x, e.shape) : tape.mul(acc, x);
+          // a product of Jacobians reads as the chain rule does: the later index on the left
+          else acc = acc.shape.length === 2 && x.shape.length === 2 ? tape.matmul(x, acc, e.shape) : tape.mul(acc, x);
         }
         if (acc) return acc;
         // the empty sum is 0, the empty product 1 (the identity for Jacobians)

@@ -4,14 +4,15 @@
 import type {
   CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
 } from '../report';
-import { escapeHtml, escapeMarkdown, formatNumber, isMatrix, isScalar, mathHtml, norm, shapeText, sparkline, textToLatex, valueHtml, valueLatex, valueText } from './format';
-import { baseName, checkAtLine, contains, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
+import { escapeHtml, escapeMarkdown, formatNumber, isScalar, mathHtml, shapeText, textToLatex, valueHtml, valueLatex } from './format';
+import { baseName, checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
 import { deriveLatex, checkLatex } from './latexContent';
+import { functionKey, IDENTITIES } from './functionRules';
+import { flowHint, formHtml, HOVER_LATEX_STEPS, latexSteps, nodeSeries, sampledNote, stepsHtml } from './hoverPieces';
+
+export { flowHint, functionKey, stepsHtml };
 
 export type HoverDetail = 'brief' | 'full';
-
-/** A hover carries its LaTeX in a command link: at most this many steps of it (the command copies them all). */
-const HOVER_LATEX_STEPS = 12;
 
 export interface HoverOptions {
   /** significant digits */
@@ -120,11 +121,6 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
   return { markdown: parts.join('\n\n'), range: d.range, latex };
 }
 
-/** A multi-line form (equation lines, then `where` lines) as HTML lines; alignment spaces dropped. */
-export function formHtml(text: string): string {
-  return text.split('\n').map((l) => mathHtml(l.trim())).filter((l) => l !== '').join('<br>');
-}
-
 function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string {
   const lines: string[] = [];
   const step = perStep && r.t !== null ? `**t = ${r.t}**: ` : '';
@@ -176,47 +172,6 @@ function horizonHover(report: Report, sym: SymbolOccurrence): HoverContent {
 }
 
 // ---- functions ------------------------------------------------------------------------------
-
-interface Identity {
-  text: string;
-  latex: string;
-}
-
-const IDENTITIES: Record<string, Identity> = {
-  sigma: { text: "σ'(z) = σ(z)(1 - σ(z))", latex: "\\sigma'(z) = \\sigma(z)\\,(1-\\sigma(z))" },
-  tanh: { text: "tanh'(z) = 1 - tanh(z)^2", latex: "\\tanh'(z) = 1-\\tanh^2(z)" },
-  relu: { text: "relu'(z) = 1 for z > 0, 0 for z < 0", latex: "\\operatorname{relu}'(z) = \\begin{cases}1 & z>0\\\\0 & z<0\\end{cases}" },
-  exp: { text: "exp'(z) = exp(z)", latex: "\\exp'(z) = \\exp(z)" },
-  log: { text: "log'(z) = 1/z", latex: "\\log'(z) = \\frac{1}{z}" },
-  sqrt: { text: "sqrt'(z) = 1/(2 sqrt(z))", latex: "\\left(\\sqrt{z}\\right)' = \\frac{1}{2\\sqrt{z}}" },
-  abs: { text: "abs'(z) = sign(z) (z ≠ 0)", latex: "|z|' = \\operatorname{sign}(z)" },
-  softmax: { text: '∂softmax(z)/∂z = diag(s) - s sᵀ, where s = softmax(z)', latex: '\\frac{\\partial s}{\\partial z} = \\operatorname{diag}(s) - s s^{\\top},\\; s = \\operatorname{softmax}(z)' },
-  sum: { text: '∂sum(z)/∂z = 1ᵀ (a row of ones)', latex: '\\frac{\\partial \\operatorname{sum}(z)}{\\partial z} = \\mathbf{1}^{\\top}' },
-  mean: { text: '∂mean(z)/∂z = 1ᵀ/n', latex: '\\frac{\\partial \\operatorname{mean}(z)}{\\partial z} = \\tfrac{1}{n}\\mathbf{1}^{\\top}' },
-  diag: { text: '∂diag(v)_{ii}/∂v_i = 1, every other entry 0', latex: '\\frac{\\partial \\operatorname{diag}(v)_{ii}}{\\partial v_i} = 1' },
-  count: { text: 'count(A, …) is the number of entries (count(params): every trainable one) — a constant, so its derivative is 0', latex: '\\frac{\\partial \\operatorname{count}(\\cdot)}{\\partial x} = 0' },
-  dsigma: { text: "σ''(z) = σ'(z)(1 - 2σ(z)), where σ'(z) = σ(z)(1 - σ(z))", latex: "\\sigma''(z) = \\sigma'(z)\\,(1-2\\sigma(z))" },
-  dtanh: { text: "tanh''(z) = -2 tanh(z) tanh'(z), where tanh'(z) = 1 - tanh(z)^2", latex: "\\tanh''(z) = -2\\tanh(z)\\,\\tanh'(z)" },
-  drelu: { text: "relu''(z) = 0 (z ≠ 0), where relu'(z) = 1 for z > 0, else 0", latex: "\\operatorname{relu}''(z) = 0" },
-};
-
-const FUNCTION_ALIASES: Record<string, string> = { 'σ': 'sigma', '\\sigma': 'sigma', sigmoid: 'sigma' };
-
-/** The rule-table key of a function as written: "σ", "\\sigma", "sigmoid", "σ'", "tanh'", "dsigma" … */
-export function functionKey(written: string): string | null {
-  let w = written.trim().replace(/′/g, "'");
-  let prime = false;
-  if (w.endsWith("'")) {
-    prime = true;
-    w = w.slice(0, -1);
-  } else if (/^d(sigma|tanh|relu)$/.test(w)) {
-    prime = true;
-    w = w.slice(1);
-  }
-  const base = FUNCTION_ALIASES[w] ?? w;
-  const key = prime ? `d${base}` : base;
-  return key in IDENTITIES ? key : null;
-}
 
 function functionHover(sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
   const key = functionKey(sym.text) ?? functionKey(sym.name);
@@ -434,62 +389,3 @@ export function contributions(users: { q: QuantityReport; pr: QuantityReport['pa
   return out;
 }
 
-// ---- shared pieces ----------------------------------------------------------------------------
-
-/** Values per step as HTML: scalars as a small t/value table, vectors one per line, matrices by norm. */
-export function stepsHtml(entries: { t: number | null; value: Value }[], opts: Pick<HoverOptions, 'digits' | 'detail'>): string {
-  if (entries.length === 0) return '—';
-  if (entries.length === 1 && entries[0]!.t === null) return valueHtml(entries[0]!.value, opts.digits);
-  const max = opts.detail === 'full' ? 12 : 4;
-  const shown = entries.length <= max ? entries : [...entries.slice(0, max - 1), null, entries[entries.length - 1]!];
-  if (entries.every((e) => isScalar(e.value))) {
-    const head = shown.map((e) => `<th>${e ? `t = ${e.t}` : ''}</th>`).join('');
-    const body = shown.map((e) => `<td>${e ? formatNumber(e.value as number, opts.digits) : '…'}</td>`).join('');
-    return `\n\n<table><tr>${head}</tr><tr>${body}</tr></table>`;
-  }
-  const rows = shown.map((e) =>
-    e === null ? '…' : isMatrix(e.value) ? `t = ${e.t}: ‖·‖ = ${formatNumber(norm(e.value), opts.digits)}` : `t = ${e.t}: <code>${escapeHtml(valueText(e.value, opts.digits))}</code>`,
-  );
-  return `<br>${rows.join('<br>')}`;
-}
-
-function nodeSeries(report: Report, name: string, what: 'value' | 'grad'): { t: number | null; value: Value }[] {
-  const nodes = report.graph?.nodes.filter((n) => n.name === name) ?? [];
-  const out: { t: number | null; value: Value }[] = [];
-  for (const n of nodes) {
-    const v = what === 'value' ? n.value : n.grad;
-    if (v !== null) out.push({ t: n.t, value: v });
-  }
-  return out.sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
-}
-
-/** "vanishing"/"exploding" from the flow norms of a recurrent quantity. */
-export function flowHint(report: Report, name: string, digits: number): string | null {
-  const f = report.flow.find((x) => x.name === name);
-  if (!f || f.norms.length < 2) return null;
-  const first = f.norms[0]!;
-  const last = f.norms[f.norms.length - 1]!;
-  const n = f.norms.length;
-  if (last === 0 && first === 0) return `_gradient flow:_ ‖∂L/∂${escapeHtml(name)}<sub>t</sub>‖ is 0 at every step.`;
-  const ratio = last === 0 ? Infinity : first / last;
-  const norms = `‖∂L/∂${escapeHtml(name)}<sub>1</sub>‖ = ${formatNumber(first, digits)}, ‖∂L/∂${escapeHtml(name)}<sub>${n}</sub>‖ = ${formatNumber(last, digits)}; t = 1…${n}: <code>${sparkline(f.norms)}</code>`;
-  if (ratio < 0.1) return `_gradient flow:_ ↘ **vanishing** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
-  if (ratio > 10) return `_gradient flow:_ ↗ **exploding** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
-  return `_gradient flow:_ stable over these steps (${norms})`;
-}
-
-function sampledNote(report: Report, showsNumbers: boolean, only?: string): string[] {
-  if (!showsNumbers || report.sampled.length === 0) return [];
-  const names = only && report.sampled.includes(only) ? [only] : report.sampled;
-  return [`_numbers use deterministic sample values for ${names.map((n) => mathHtml(n)).join(', ')} (no value given in the file)_`];
-}
-
-function latexSteps(lhs: string, entries: { t: number | null; value: Value }[], digits: number): string {
-  if (entries.length === 0) return lhs;
-  if (entries.length === 1 && entries[0]!.t === null) return `${lhs} = ${valueLatex(entries[0]!.value, digits)}`;
-  const shown = entries.slice(0, HOVER_LATEX_STEPS).map((e) => `t=${e.t}:\\ ${valueLatex(e.value, digits)}`);
-  if (entries.length > shown.length) shown.push('\\dots');
-  return `${lhs}:\\quad ${shown.join(',\\quad ')}`;
-}
-
-export { contains };

@@ -129,6 +129,14 @@ export function renderFlowPlot(doc: Document, container: HTMLElement, report: Re
 /** The parameter a fresh slider scales: the recurrent weight if one is recognisable. */
 export function defaultScaleParam(report: Report): string | null {
   const params = report.params.map((p) => p.name);
+  // the parameter written right before a recurrent quantity's previous step: W_hh in "W_hh h_{t-1}"
+  for (const f of report.flow) {
+    const q = report.quantities.find((x) => x.name === f.name && x.timed);
+    if (!q) continue;
+    const prev = new RegExp(`([A-Za-zΑ-ω][\\w]*)\\s*[·*@]?\\s*${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_\\{?t\\s*[-+]\\s*1\\}?`);
+    const m = prev.exec(q.equation);
+    if (m && params.includes(m[1])) return m[1];
+  }
   return params.find((p) => /hh|rec/i.test(p)) ?? params.find((p) => /^(U|W)$/.test(p)) ?? params[0] ?? null;
 }
 

@@ -9,7 +9,8 @@ import type { Unrolled } from './graph';
 
 type RT = { shape: number[]; data: Rat[] };
 
-export function exactValue(model: Model, U: Unrolled, root: Node): RT | null {
+/** `declValue` gives the declarations' numbers (a run's, so a scaled parameter is read as scaled). */
+export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (name: string, step: number | null) => { data: Float64Array } | undefined): RT | null {
   const memo = new Map<number, RT>();
   const leafMemo = new Map<string, RT>();
   let budget = 200_000;
@@ -21,8 +22,7 @@ export function exactValue(model: Model, U: Unrolled, root: Node): RT | null {
     let r: RT;
     const d = model.decls.get(name);
     if (d) {
-      if (!d.values) throw new NotExact('a sampled value');
-      const arr = d.perStep ? d.values[(step ?? 1) - 1] : d.values[0];
+      const arr = declValue ? declValue(name, step)?.data : d.values ? (d.perStep ? d.values[(step ?? 1) - 1] : d.values[0]) : undefined;
       if (!arr) throw new NotExact('no value');
       r = { shape, data: Array.from(arr, (x) => Rat.fromNumber(x)) };
     } else r = ev(U.equation(name, step));

@@ -106,7 +106,7 @@ export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Id
   if (main) {
     const val = evaluateNode(d, main, leaf);
     v = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
-    const ex = exactValue(model, d.U, main);
+    const ex = exactValue(model, d.U, main, leaf);
     if (ex) {
       exact = exactText(ex, shape);
       const float = Array.from(val.data);

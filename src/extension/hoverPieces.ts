@@ -1,0 +1,70 @@
+// Pieces shared by the hovers: numbers per step, the gradient-flow hint, the sample-value note, forms. Pure.
+
+import type { Report, Value } from '../report';
+import { escapeHtml, formatNumber, isMatrix, isScalar, mathHtml, norm, sparkline, valueHtml, valueLatex, valueText } from './format';
+import type { HoverOptions } from './hoverContent';
+
+/** A hover carries its LaTeX in a command link: at most this many steps of it (the command copies them all). */
+export const HOVER_LATEX_STEPS = 12;
+
+/** A multi-line form (equation lines, then `where` lines) as HTML lines; alignment spaces dropped. */
+export function formHtml(text: string): string {
+  return text.split('\n').map((l) => mathHtml(l.trim())).filter((l) => l !== '').join('<br>');
+}
+
+/** Values per step as HTML: scalars as a small t/value table, vectors one per line, matrices by norm. */
+export function stepsHtml(entries: { t: number | null; value: Value }[], opts: Pick<HoverOptions, 'digits' | 'detail'>): string {
+  if (entries.length === 0) return '—';
+  if (entries.length === 1 && entries[0]!.t === null) return valueHtml(entries[0]!.value, opts.digits);
+  const max = opts.detail === 'full' ? 12 : 4;
+  const shown = entries.length <= max ? entries : [...entries.slice(0, max - 1), null, entries[entries.length - 1]!];
+  if (entries.every((e) => isScalar(e.value))) {
+    const head = shown.map((e) => `<th>${e ? `t = ${e.t}` : ''}</th>`).join('');
+    const body = shown.map((e) => `<td>${e ? formatNumber(e.value as number, opts.digits) : '…'}</td>`).join('');
+    return `\n\n<table><tr>${head}</tr><tr>${body}</tr></table>`;
+  }
+  const rows = shown.map((e) =>
+    e === null ? '…' : isMatrix(e.value) ? `t = ${e.t}: ‖·‖ = ${formatNumber(norm(e.value), opts.digits)}` : `t = ${e.t}: <code>${escapeHtml(valueText(e.value, opts.digits))}</code>`,
+  );
+  return `<br>${rows.join('<br>')}`;
+}
+
+export function nodeSeries(report: Report, name: string, what: 'value' | 'grad'): { t: number | null; value: Value }[] {
+  const nodes = report.graph?.nodes.filter((n) => n.name === name) ?? [];
+  const out: { t: number | null; value: Value }[] = [];
+  for (const n of nodes) {
+    const v = what === 'value' ? n.value : n.grad;
+    if (v !== null) out.push({ t: n.t, value: v });
+  }
+  return out.sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
+}
+
+/** "vanishing"/"exploding" from the flow norms of a recurrent quantity. */
+export function flowHint(report: Report, name: string, digits: number): string | null {
+  const f = report.flow.find((x) => x.name === name);
+  if (!f || f.norms.length < 2) return null;
+  const first = f.norms[0]!;
+  const last = f.norms[f.norms.length - 1]!;
+  const n = f.norms.length;
+  if (last === 0 && first === 0) return `_gradient flow:_ ‖∂L/∂${escapeHtml(name)}<sub>t</sub>‖ is 0 at every step.`;
+  const ratio = last === 0 ? Infinity : first / last;
+  const norms = `‖∂L/∂${escapeHtml(name)}<sub>1</sub>‖ = ${formatNumber(first, digits)}, ‖∂L/∂${escapeHtml(name)}<sub>${n}</sub>‖ = ${formatNumber(last, digits)}; t = 1…${n}: <code>${sparkline(f.norms)}</code>`;
+  if (ratio < 0.1) return `_gradient flow:_ ↘ **vanishing** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
+  if (ratio > 10) return `_gradient flow:_ ↗ **exploding** going back in time (${norms}; ×${formatNumber(ratio, 2)})`;
+  return `_gradient flow:_ stable over these steps (${norms})`;
+}
+
+export function sampledNote(report: Report, showsNumbers: boolean, only?: string): string[] {
+  if (!showsNumbers || report.sampled.length === 0) return [];
+  const names = only && report.sampled.includes(only) ? [only] : report.sampled;
+  return [`_numbers use deterministic sample values for ${names.map((n) => mathHtml(n)).join(', ')} (no value given in the file)_`];
+}
+
+export function latexSteps(lhs: string, entries: { t: number | null; value: Value }[], digits: number): string {
+  if (entries.length === 0) return lhs;
+  if (entries.length === 1 && entries[0]!.t === null) return `${lhs} = ${valueLatex(entries[0]!.value, digits)}`;
+  const shown = entries.slice(0, HOVER_LATEX_STEPS).map((e) => `t=${e.t}:\\ ${valueLatex(e.value, digits)}`);
+  if (entries.length > shown.length) shown.push('\\dots');
+  return `${lhs}:\\quad ${shown.join(',\\quad ')}`;
+}
+
