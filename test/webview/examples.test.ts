@@ -10,6 +10,7 @@ import { PanelApp } from '../../src/webview/app';
 import { fmt } from '../../src/webview/format';
 import { mathElement } from '../../src/webview/math';
 import { derivationLatex } from '../../src/webview/derivation';
+import { defaultScaleParam } from '../../src/webview/flowPlot';
 import { cursorContext } from '../../src/extension/panelCursor';
 import type { Report } from '../../src/report';
 
@@ -102,4 +103,17 @@ describe.each(examples)('%s', (name) => {
     expect(root.querySelectorAll('#flow .legend li')).toHaveLength(report.flow.length);
     if (report.flow.some((f) => f.norms.some((x) => x > 0))) expect(root.querySelector('#flow polyline.series')).not.toBeNull();
   });
+});
+
+test('the slider starts on the weight of the recurrence', () => {
+  const expected: Record<string, string> = {
+    'sheet7-vanilla-rnn.rnn': 'W_hh',
+    'bidirectional-rnn.rnn': 'U_f',
+    'binary-addition-rnn.rnn': 'W',
+    'vector-rnn-bptt.rnn': 'W_hh',
+  };
+  for (const [name, param] of Object.entries(expected)) {
+    if (!examples.includes(name)) continue;
+    expect(defaultScaleParam(analyze(readFileSync(join(DIR, name), 'utf8'))), name).toBe(param);
+  }
 });
