@@ -22,6 +22,8 @@ export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (n
     let r: RT;
     const d = model.decls.get(name);
     if (d) {
+      // sample values (no VALUE in the file) have no exact meaning worth showing
+      if (!d.values) throw new NotExact('a sampled value');
       const arr = declValue ? declValue(name, step)?.data : d.values ? (d.perStep ? d.values[(step ?? 1) - 1] : d.values[0]) : undefined;
       if (!arr) throw new NotExact('no value');
       r = { shape, data: Array.from(arr, (x) => Rat.fromNumber(x)) };
