@@ -10,6 +10,7 @@ import type { Plan } from './plan';
 import { drawDecl, drawState, variedNames } from './random';
 import { forward, RunError, stepOf, type Env, type Run, type ValueOverrides } from './run';
 import { bindVar } from './subst';
+import { nodeLabel, termHint } from './paths';
 import { toValue, type Tensor } from './tensor';
 
 export interface SymbolicForms {
@@ -148,7 +149,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     let message = `fails${at(bad.t)}: the left side is ${valueText(l)}, the right side ${valueText(r)}`;
     if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
     if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
-    const hint = partialHint(q, ctx.run) ?? pathHint(q, ctx.run);
+    const hint = partialHint(q, ctx.run) ?? pathHint(q, ctx.run) ?? termsHint(q, ctx.run, bad.t);
     if (hint) message += `. ${hint}`;
     return { ...base, status: 'fails', message, steps, failingStep: bad.t };
   }
@@ -285,4 +286,18 @@ function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, outLen: nu
     for (let j = 0; j < nB; j++) out[i * nB + j] += a * cb[k * nB + j]!;
   }
   return out;
+}
+
+/** a hand-written sum of chain products, matched against the paths of the graph, term by term */
+function termsHint(q: CheckQuestion, run: Run, t: number | null): string | null {
+  try {
+    for (const [d, other] of [[q.lhs, q.rhs], [q.rhs, q.lhs]] as const) {
+      if (d.k !== 'deriv') continue;
+      const h = termHint(d, other, t === null ? {} : { t }, run, nodeLabel(run));
+      if (h) return h;
+    }
+  } catch (e) {
+    if (!(e instanceof RunError)) throw e;
+  }
+  return null;
 }

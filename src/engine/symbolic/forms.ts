@@ -215,8 +215,10 @@ export function whereRows(roots: Node[]): Both<Row[]> {
       const anchor = g.from !== null && g.from !== g.to ? g.from : undefined;
       const p = mkPrinters({ anchor });
       const note = anchor !== undefined ? rangeNote(g.from!, g.to!) : undefined;
-      text.push({ lhs: p.text.str(g.node), alts: [p.text.terms(g.node.def!)], note });
-      latex.push({ lhs: p.latex.str(g.node), alts: [p.latex.terms(g.node.def!)], note });
+      // the first named subexpression opens the "where" list
+      const first = text.length === 0;
+      text.push({ lhs: (first ? 'where ' : '') + p.text.str(g.node), alts: [p.text.terms(g.node.def!)], note });
+      latex.push({ lhs: (first ? '\\text{where } ' : '') + p.latex.str(g.node), alts: [p.latex.terms(g.node.def!)], note });
     }
   }
   return { text, latex };

@@ -1,0 +1,130 @@
+// Where a hand-written chain rule goes wrong: the true ∂A/∂B is a sum over paths from B to A of
+// products of immediate partials; a worked solution writes a sum of products of derivative factors.
+// Matching the two term by term names the term that is no path and the path that no term covers.
+// Scalar networks only (every node on the way a scalar), and only while the paths are few.
+
+import type { Expr } from '../language/model';
+import { displayName, exprText } from '../language/print';
+import { fmt } from './format';
+import { stepOf, type Env, type Run } from './run';
+import { bindVar } from './subst';
+import type { TNode } from './tape';
+
+const MAX_PATHS = 400;
+const MAX_TERMS = 400;
+
+interface Monomial { coef: number; factors: Expr[] }
+
+/** a sum of products, distributed; null when too large or not scalar */
+function expand(e: Expr): Monomial[] | null {
+  if (e.shape.length !== 0) return null;
+  switch (e.k) {
+    case 'num': return [{ coef: e.value, factors: [] }];
+    case 'add': case 'sub': {
+      const a = expand(e.a);
+      const b = expand(e.b);
+      if (!a || !b) return null;
+      return [...a, ...b.map((m) => (e.k === 'sub' ? { ...m, coef: -m.coef } : m))];
+    }
+    case 'neg': {
+      const a = expand(e.a);
+      return a && a.map((m) => ({ ...m, coef: -m.coef }));
+    }
+    case 'mul': {
+      const a = expand(e.a);
+      const b = expand(e.b);
+      if (!a || !b || a.length * b.length > MAX_TERMS) return null;
+      return a.flatMap((x) => b.map((y) => ({ coef: x.coef * y.coef, factors: [...x.factors, ...y.factors] })));
+    }
+    case 'sum': {
+      if (e.from.v !== null || e.to.v !== null) return [{ coef: 1, factors: [e] }];
+      const out: Monomial[] = [];
+      for (let i = e.from.k; i <= e.to.k; i++) {
+        const m = expand(bindVar(e.body, e.v, i));
+        if (!m || out.length + m.length > MAX_TERMS) return null;
+        out.push(...m);
+      }
+      return out;
+    }
+    default:
+      return [{ coef: 1, factors: [e] }];
+  }
+}
+
+function pathsBetween(run: Run, B: TNode, A: TNode): TNode[][] | null {
+  // users: for every quantity node, the nodes its own equation reads
+  const users = new Map<number, TNode[]>();
+  for (const q of run.quantityNodes()) {
+    if (q.node.id <= B.id || q.node.id > A.id) continue;
+    for (const id of run.immediate(q.node).keys()) {
+      let u = users.get(id);
+      if (!u) users.set(id, (u = []));
+      u.push(q.node);
+    }
+  }
+  const out: TNode[][] = [];
+  const walk = (n: TNode, path: TNode[]): boolean => {
+    if (n === A) { out.push(path); return out.length <= MAX_PATHS; }
+    for (const u of users.get(n.id) ?? []) if (!walk(u, [...path, u])) return false;
+    return true;
+  };
+  return walk(B, [B]) ? out : null;
+}
+
+function pathValue(run: Run, path: TNode[]): number {
+  let v = 1;
+  for (let i = 1; i < path.length; i++) v *= run.immediate(path[i]!).get(path[i - 1]!.id)?.[0] ?? 0;
+  return v;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1e-12, Math.abs(a), Math.abs(b));
+
+/** a message naming the wrong term and the missing path, or null when the two do not match up simply */
+export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: Run, label: (n: TNode) => string): string | null {
+  if (!d.total || d.shape.length !== 0 || d.of.k !== 'ref') return null;
+  const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
+  const A = run.node(d.of.name, stepOf(d.of.idx, env));
+  if (!A || !B || A.data.length !== 1 || B.data.length !== 1) return null;
+  const monos = expand(t0(other, env));
+  if (!monos || monos.length < 2) return null;
+  const paths = pathsBetween(run, B, A);
+  if (!paths || paths.some((p) => p.some((n) => n.data.length !== 1))) return null;
+  const pv = paths.map((p) => pathValue(run, p));
+  const mv = monos.map((m) => m.factors.reduce((acc, f) => acc * run.evaluateAt(f, env).data[0]!, m.coef));
+  const usedPath = new Array(paths.length).fill(false);
+  const unmatched: number[] = [];
+  mv.forEach((v, j) => {
+    if (v === 0) return;
+    const k = pv.findIndex((p, i) => !usedPath[i] && same(p, v));
+    if (k < 0) unmatched.push(j);
+    else usedPath[k] = true;
+  });
+  const missing = pv.map((_, i) => i).filter((i) => !usedPath[i] && pv[i] !== 0);
+  if (unmatched.length === 0 && missing.length === 0) return null;
+  if (unmatched.length > 1 || missing.length > 1) return null;
+  const termText = (j: number) => {
+    const m = monos[j]!;
+    const body = m.factors.map((f) => exprText(f)).join('·') || '1';
+    return `${m.coef === -1 ? '−' : m.coef === 1 ? '' : fmt(m.coef) + '·'}${body}`;
+  };
+  const pathText = (i: number) => paths[i]!.map(label).join(' → ');
+  const parts: string[] = [];
+  if (unmatched.length) parts.push(`the term ${termText(unmatched[0]!)} (= ${fmt(mv[unmatched[0]!]!)}) is no path from ${label(B)} to ${label(A)}`);
+  if (missing.length) parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)} (= ${fmt(pv[missing[0]!]!)})`);
+  return parts.join(' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** bind the free step so that the terms are concrete */
+function t0(e: Expr, env: Env): Expr {
+  return env.t === undefined ? e : bindVar(e, 't', env.t);
+}
+
+export function nodeLabel(run: Run): (n: TNode) => string {
+  const names = new Map<number, string>();
+  for (const q of run.quantityNodes()) names.set(q.node.id, q.t === null ? displayName(q.name) : `${displayName(q.name)}_${q.t}`);
+  for (const [name, d] of run.model.decls) {
+    if (d.perStep) for (let t = 1; t <= run.model.T; t++) { const n = run.node(name, t); if (n) names.set(n.id, `${name}_${t}`); }
+    else { const n = run.node(name, null); if (n) names.set(n.id, name); }
+  }
+  return (n) => names.get(n.id) ?? '?';
+}
