@@ -325,8 +325,9 @@ class PanelHost implements vscode.Disposable {
     const doc = this.doc;
     if (!doc) return;
     try {
-      // the slider only needs the flow: skip the symbolic forms and the gradient check to stay live
-      const report = analyze(doc.getText(), { scale, symbolic: false, gradcheck: false, graph: false });
+      // the slider redraws the flow plot and the graph: skip the symbolic forms, the gradient check and
+      // the checks' random draws to stay live
+      const report = analyze(doc.getText(), { scale, symbolic: false, gradcheck: false, draws: 0 });
       this.post({ type: 'scaled', requestId, scale, report, error: null });
     } catch (err) {
       this.post({ type: 'scaled', requestId, scale, report: null, error: err instanceof Error ? err.message : String(err) });

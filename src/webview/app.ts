@@ -153,6 +153,7 @@ export class PanelApp {
         this.scaled = m.report;
         this.scaleError = m.error;
         this.renderFlowPlot();
+        this.renderGraph();
         return;
       case 'gradcheck':
         if (!this.report || !this.docInfo || m.uri !== this.docInfo.uri || m.version !== this.docInfo.version) return;
@@ -190,6 +191,8 @@ export class PanelApp {
     }
     this.docInfo = m.doc;
     this.report = m.report;
+    // a scaled report of the previous text is stale; a new one is requested below
+    this.scaled = null;
     this.el.body.hidden = false;
     this.el.empty.hidden = true;
     if (m.cursor) this.applyCursor(m.cursor);
@@ -283,9 +286,17 @@ export class PanelApp {
     }
   }
 
+  /** The graph drawn is the scaled one while the slider is away from × 1 (its edges show the new flow). */
+  private graphSource(): { report: Report; scaled: boolean } | null {
+    if (!this.report) return null;
+    if (this.scaled?.graph && this.scaleFactor !== 1) return { report: this.scaled, scaled: true };
+    return { report: this.report, scaled: false };
+  }
+
   private renderGraph(): void {
-    const r = this.report;
-    if (!r) return;
+    const source = this.graphSource();
+    if (!source) return;
+    const r = source.report;
     const kept = this.graph?.zoom.get();
     const previousLayout = this.graph?.layout;
     this.graph = renderGraph(this.doc, this.el.graph, r, {
@@ -302,10 +313,17 @@ export class PanelApp {
     if (this.graph && kept && previousLayout && previousLayout.width === this.graph.layout.width && previousLayout.height === this.graph.layout.height) {
       this.graph.zoom.set(kept);
     }
+    if (source.scaled && this.scaleParam) {
+      this.el.graph.insertBefore(
+        h(this.doc, 'p', { id: 'graph-scaled', class: 'hint' }, `Drawn with ${this.scaleParam} × ${this.scaleFactor.toFixed(2)} (the gradient-flow slider below); reset it for the file's own values.`),
+        this.el.graph.firstChild,
+      );
+    }
     if (r.graph?.truncated) {
       const shown = r.graph.steps.length;
-      this.el.graph.appendChild(
+      this.el.graph.insertBefore(
         h(this.doc, 'p', { id: 'graph-truncated', class: 'hint' }, `T = ${r.graph.T} is too long to list every step: the analysis sent ${shown} of the ${r.graph.T + 1} steps (the first and the last). The gradient flow below covers every step.`),
+        this.el.graph.firstChild,
       );
     }
     const foldable = (r.graph?.steps.length ?? 0) > DEFAULT_LAYOUT.maxColumns;
@@ -388,10 +406,12 @@ export class PanelApp {
     this.saveState();
     if (factor === 1) {
       this.requestId++; // drop answers still on their way
+      const wasScaled = this.scaled !== null;
       this.scaled = null;
       this.scalePending = false;
       this.scaleError = null;
       this.renderFlowPlot();
+      if (wasScaled) this.renderGraph();
       return;
     }
     if (this.scaleTimer) clearTimeout(this.scaleTimer);

@@ -229,10 +229,18 @@ describe('panel', () => {
     app.handle({ type: 'scaled', requestId: req.requestId, scale: req.scale, report: scaled, error: null });
     expect(root.querySelector('#flow polyline.scaled')).not.toBeNull();
     expect(root.querySelector('#flow polyline.base.faded')).not.toBeNull();
+    // the graph is redrawn from the scaled report, and says so
+    expect(root.querySelector('#graph-scaled')!.textContent).toContain('W_hh ×');
+    const scaledValue = scaled.graph!.nodes.find((n) => n.id === 'h@2')!;
+    scaledValue.value = 0.987654;
+    app.handle({ type: 'scaled', requestId: req.requestId, scale: req.scale, report: scaled, error: null });
+    expect(root.querySelector('g.node[data-id="h@2"] .value')!.textContent).toBe('0.9877');
     // the slider kept its position (the controls are not rebuilt by the answer)
     expect(root.querySelector('#scale-slider')).toBe(slider);
     (root.querySelector('#scale-reset') as HTMLButtonElement).click();
     expect(root.querySelector('#flow polyline.scaled')).toBeNull();
+    expect(root.querySelector('#graph-scaled')).toBeNull();
+    expect(root.querySelector('g.node[data-id="h@2"] .value')!.textContent).not.toBe('0.9877');
     vi.useRealTimers();
   });
 
