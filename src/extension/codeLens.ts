@@ -1,4 +1,5 @@
-// Results above derive and check lines (CodeLens), from lensContent() (pure, unit-tested).
+// Results on derive and check lines — above them (CodeLens) or at their end (inlay hints), as the
+// setting says — from lensContent() (pure, unit-tested).
 
 import * as vscode from 'vscode';
 import { readSettings } from './config';
@@ -18,7 +19,7 @@ export function registerCodeLens(context: vscode.ExtensionContext, reports: Repo
       onDidChangeCodeLenses: changed.event,
       provideCodeLenses(document) {
         const settings = readSettings(document.uri);
-        if (!settings.inlineResults) return [];
+        if (!settings.inlineResults || settings.inlineStyle !== 'codeLens') return [];
         return lensItems(reports.get(document), settings.digits, document.uri.toString()).map((i) => {
           const r = toRange(i.range);
           return new vscode.CodeLens(new vscode.Range(r.start.line, 0, r.start.line, 0), {
@@ -28,6 +29,22 @@ export function registerCodeLens(context: vscode.ExtensionContext, reports: Repo
             arguments: [i.arg],
           });
         });
+      },
+    }),
+    vscode.languages.registerInlayHintsProvider({ language: 'rnn' }, {
+      onDidChangeInlayHints: changed.event,
+      provideInlayHints(document, range) {
+        const settings = readSettings(document.uri);
+        if (!settings.inlineResults || settings.inlineStyle !== 'inlayHints') return [];
+        return lensItems(reports.get(document), settings.digits, document.uri.toString())
+          .filter((i) => i.command === 'unroll.openPanel')
+          .map((i) => {
+            const end = document.lineAt(Math.min(document.lineCount - 1, i.range.endLine - 1)).range.end;
+            const hint = new vscode.InlayHint(end, [{ value: i.title, tooltip: i.tooltip, command: { title: i.title, command: i.command, arguments: [i.arg] } }]);
+            hint.paddingLeft = true;
+            return hint;
+          })
+          .filter((h) => range.contains(h.position));
       },
     }),
   );

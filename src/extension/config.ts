@@ -13,6 +13,7 @@ export interface Settings {
   hintForHoldingChecks: boolean;
   debounceMs: number;
   inlineResults: boolean;
+  inlineStyle: 'codeLens' | 'inlayHints';
   analyze: AnalyzeOptions;
 }
 
@@ -27,6 +28,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     hintForHoldingChecks: c.get<boolean>('diagnostics.hintForHoldingChecks', false),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 150), 0, 2000),
     inlineResults: c.get<boolean>('inlineResults.enabled', true),
+    inlineStyle: c.get<string>('inlineResults.style', 'codeLens') === 'inlayHints' ? 'inlayHints' : 'codeLens',
     analyze: { draws: clamp(c.get<number>('checks.draws', 4), 0, 50) },
   };
 }

@@ -48,7 +48,7 @@ describe('activate', () => {
     const context = { subscriptions: [] as unknown[], extensionUri: {}, extensionPath: '/ext', globalState: { get: () => undefined, update: () => Promise.resolve() }, workspaceState: { get: () => undefined, update: () => Promise.resolve() } };
     const api = await activate(context as never);
     expect(rec.commands).toEqual(expect.arrayContaining(['unroll.copyLatex', 'unroll.insertTemplate', 'unroll.openPanel']));
-    for (const p of ['registerHoverProvider', 'registerCodeLensProvider', 'registerDocumentSemanticTokensProvider', 'registerCompletionItemProvider', 'registerCodeActionsProvider', 'createDiagnosticCollection', 'registerDefinitionProvider', 'registerReferenceProvider', 'registerDocumentHighlightProvider', 'registerDocumentSymbolProvider']) {
+    for (const p of ['registerHoverProvider', 'registerCodeLensProvider', 'registerInlayHintsProvider', 'registerDocumentSemanticTokensProvider', 'registerCompletionItemProvider', 'registerCodeActionsProvider', 'createDiagnosticCollection', 'registerDefinitionProvider', 'registerReferenceProvider', 'registerDocumentHighlightProvider', 'registerDocumentSymbolProvider']) {
       expect(rec.calls).toContain(`vscode.languages.${p}`);
     }
     expect(rec.calls).toContain('vscode.window.createStatusBarItem');
