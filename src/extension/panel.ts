@@ -42,6 +42,8 @@ const CURSOR_DEBOUNCE_MS = 50;
  * took, so typing into a large network does not queue analyses back to back.
  */
 const EDIT_DEBOUNCE_MS = 25;
+/** the gradient check waits for a pause in typing: each edit's report cancels the pending one */
+const GRADCHECK_DELAY_MS = 300;
 const KEEP = 200;
 
 export function isRnnDocument(doc: vscode.TextDocument): boolean {
@@ -85,6 +87,7 @@ class PanelHost implements vscode.Disposable {
     const doc = await this.findDocument(target.uri);
     if (doc) this.doc = doc;
     if (this.panel) {
+      this.updateTitle();
       this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     } else {
       const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Unroll', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -282,7 +285,7 @@ class PanelHost implements vscode.Disposable {
         this.gradcheck = { key, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
       }
       post();
-    }, 0);
+    }, GRADCHECK_DELAY_MS);
   }
 
   private updateTitle(): void {
