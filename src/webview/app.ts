@@ -183,7 +183,6 @@ export class PanelApp {
     this.path = [];
     if (!sameDoc) {
       this.deriveSteps.clear();
-      this.scaled = null;
       if (this.docInfo) {
         this.selected = null;
         this.focus = null;
