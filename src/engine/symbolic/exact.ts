@@ -2,15 +2,40 @@
 // operation on the way is polynomial (or piecewise linear away from its kink). Quantities are
 // recomputed exactly from their equations rather than read back as floats.
 
-import type { Model } from '../../language/model';
+import type { Expr, Model } from '../../language/model';
 import { asMat, size, type Node } from './ir';
 import { NotExact, Rat } from './rational';
 import type { Unrolled } from './graph';
 
 type RT = { shape: number[]; data: Rat[] };
 
+const NON_POLYNOMIAL = new Set(['sigma', 'tanh', 'exp', 'log', 'sqrt', 'softmax', 'dsigma', 'dtanh']);
+const polynomialMemo = new WeakMap<Model, boolean>();
+
+/** Whether no equation of the model calls a transcendental function (σ, tanh, exp, log, √, softmax). */
+function polynomialModel(model: Model): boolean {
+  const hit = polynomialMemo.get(model);
+  if (hit !== undefined) return hit;
+  let ok = true;
+  const visit = (e: Expr): void => {
+    if (!ok) return;
+    if (e.k === 'call' && NON_POLYNOMIAL.has(e.fn)) ok = false;
+    for (const v of Object.values(e)) {
+      if (v && typeof v === 'object' && 'k' in v) visit(v as Expr);
+      else if (Array.isArray(v)) for (const x of v.flat()) if (x && typeof x === 'object' && 'k' in x) visit(x as Expr);
+    }
+  };
+  for (const q of model.quantities.values()) {
+    if (q.general) visit(q.general);
+    for (const o of q.overrides.values()) visit(o);
+  }
+  polynomialMemo.set(model, ok);
+  return ok;
+}
+
 /** `declValue` gives the declarations' numbers (a run's, so a scaled parameter is read as scaled). */
 export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (name: string, step: number | null) => { data: Float64Array } | undefined): RT | null {
+  if (!polynomialModel(model)) return null;
   const memo = new Map<number, RT>();
   const leafMemo = new Map<string, RT>();
   let budget = 200_000;
