@@ -181,7 +181,7 @@ export class Tape {
     const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
     g[root.id - lo] = seed.slice();
     const nodes = this.nodes;
-    const acc = (x: TNode, v: Float64Array | number, i = -1) => {
+    const slotOf = (x: TNode): Float64Array | undefined => {
       let slot: Float64Array | undefined;
       if (x.id >= lo) {
         slot = g[x.id - lo];
@@ -189,7 +189,12 @@ export class Tape {
       } else if (below) {
         slot = below.get(x.id);
         if (!slot) { slot = new Float64Array(x.data.length); below.set(x.id, slot); }
-      } else return;
+      }
+      return slot;
+    };
+    const acc = (x: TNode, v: Float64Array | number, i = -1) => {
+      const slot = slotOf(x);
+      if (!slot) return;
       if (typeof v === 'number') slot[i]! += v;
       else if (v.length === slot.length) for (let k = 0; k < v.length; k++) slot[k]! += v[k]!;
       else {
@@ -206,7 +211,7 @@ export class Tape {
       if (y.op === 'const' || y.op === 'leaf') return;
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed
       if (y.barrier && below && id !== root.id) return;
-      backward(y, gy, acc);
+      backward(y, gy, acc, slotOf);
     };
     if (dense || root.id - lo < SPARSE_RANGE) {
       for (let id = root.id; id >= lo; id--) visit(id);
@@ -231,7 +236,7 @@ export class Tape {
       const y = nodes[id]!;
       if (y.op === 'const' || y.op === 'leaf') continue;
       if (y.barrier && below && id !== root.id) continue;
-      backward(y, gy, accQueue);
+      backward(y, gy, accQueue, (x) => { const sl = slotOf(x); if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); } return sl; });
     }
     return g;
   }
@@ -305,8 +310,10 @@ function unaryGrad(fn: Fn, x: number, y: number): number {
 }
 
 type Acc = (x: TNode, v: Float64Array | number, i?: number) => void;
+/** the gradient accumulator of a node, to add into in place (undefined: not tracked in this sweep) */
+type Slot = (x: TNode) => Float64Array | undefined;
 
-function backward(y: TNode, g: Float64Array, acc: Acc): void {
+function backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot): void {
   const a = y.a!;
   const b = y.b;
   switch (y.op) {
@@ -328,14 +335,22 @@ function backward(y: TNode, g: Float64Array, acc: Acc): void {
     }
     case 'mul': case 'had': {
       const ad = a.data, bd = b!.data;
-      const ga = new Float64Array(g.length);
-      const gb = new Float64Array(g.length);
-      for (let i = 0; i < g.length; i++) {
-        ga[i] = g[i]! * (bd.length === 1 ? bd[0]! : bd[i]!);
-        gb[i] = g[i]! * (ad.length === 1 ? ad[0]! : ad[i]!);
+      if (a.op !== 'const') {
+        const ga = slot(a);
+        if (ga) {
+          if (bd.length === 1) { const s = bd[0]!; if (ga.length === g.length) for (let i = 0; i < g.length; i++) ga[i]! += g[i]! * s; else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * s; ga[0]! += t; } }
+          else if (ga.length === g.length) for (let i = 0; i < g.length; i++) ga[i]! += g[i]! * bd[i]!;
+          else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * bd[i]!; ga[0]! += t; }
+        }
       }
-      acc(a, ga);
-      acc(b!, gb);
+      if (b!.op !== 'const') {
+        const gb = slot(b!);
+        if (gb) {
+          if (ad.length === 1) { const s = ad[0]!; if (gb.length === g.length) for (let i = 0; i < g.length; i++) gb[i]! += g[i]! * s; else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * s; gb[0]! += t; } }
+          else if (gb.length === g.length) for (let i = 0; i < g.length; i++) gb[i]! += g[i]! * ad[i]!;
+          else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * ad[i]!; gb[0]! += t; }
+        }
+      }
       return;
     }
     case 'div': {
@@ -366,14 +381,11 @@ function backward(y: TNode, g: Float64Array, acc: Acc): void {
       return;
     }
     case 'matmul': {
+      // weight gradients add up over every step: accumulate in place, no temporary per step
       const [m, k] = dims(a.shape);
       const [, n] = dims(b!.shape);
-      const ga = new Float64Array(m * k);
-      const gb = new Float64Array(k * n);
-      matmulGradA(g, b!.data, m, k, n, ga);
-      matmulGradB(g, a.data, m, k, n, gb);
-      acc(a, ga);
-      acc(b!, gb);
+      if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, m, k, n, ga); }
+      if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, m, k, n, gb); }
       return;
     }
     case 'transpose': {
