@@ -25,7 +25,19 @@ function agrees(a: Float64Array, b: number[]): boolean {
   return true;
 }
 
-export function symbolicHooks(model: Model, run: Run, deadline: number): { derive: SymbolicHook; partial: PartialFormHook } {
+/** entries of the largest tensor for which forms are derived and checked (checking evaluates dense Jacobians) */
+const MAX_SYMBOLIC_ENTRIES = 256;
+
+function largest(model: Model): number {
+  let n = 0;
+  for (const d of model.decls.values()) n = Math.max(n, d.shape.reduce((a, b) => a * b, 1));
+  for (const q of model.quantities.values()) n = Math.max(n, q.shape.reduce((a, b) => a * b, 1));
+  return n;
+}
+
+export function symbolicHooks(model: Model, run: Run, deadline: number): { derive: SymbolicHook; partial: PartialFormHook } | null {
+  // exercise-sized networks get written derivations; wide layers get numbers (the forms would read the same)
+  if (largest(model) > MAX_SYMBOLIC_ENTRIES) return null;
   let calls = 0;
   let spent = 0;
   const derive: SymbolicHook = (of, wrt, total, t, value) => {
