@@ -42,7 +42,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const QUIET_SETTINGS: Record<string, unknown> = {
+const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

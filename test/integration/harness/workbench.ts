@@ -47,7 +47,7 @@ export async function gotoLine(page: Page, line: number): Promise<void> {
 }
 
 /** Centre (page coordinates) of the first occurrence of `word` on the first visible editor line matching `line`. */
-export async function wordBox(page: Page, line: RegExp, word: string): Promise<{ x: number; y: number }> {
+async function wordBox(page: Page, line: RegExp, word: string): Promise<{ x: number; y: number }> {
   const box = await page.evaluate(
     ({ src, flags, word }) => {
       const re = new RegExp(src, flags);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../../../src/index';
 import type { Report } from '../../../src/report';
 import { isSheet7 } from './pick';
-export { mathKey, numbersIn, plain, showsNumber } from './text';
+export { mathKey, plain, showsNumber } from './text';
 
 export const EXTENSION_ID = 'unroll.unroll';
 
