@@ -10,6 +10,6 @@ export function equal<T>(actual: T, expected: T, message: string): void {
 }
 
 export function show(v: unknown): string {
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const s = JSON.stringify(v) ?? String(v);
   return s.length > 400 ? s.slice(0, 400) + '…' : s;
 }
