@@ -221,7 +221,8 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
     width: layout.width,
     height: layout.height,
     tabindex: 0,
-    role: 'img',
+    // a group, not an image: its nodes are focusable buttons
+    role: 'group',
     'aria-label': `Unrolled graph over ${g.steps.length} steps: ${g.nodes.length} nodes, ${g.edges.length} edges. Arrow keys pan, + and − zoom, 0 resets.`,
     'data-T': g.T,
     'data-columns': layout.columns.filter((c) => c.kind === 'step').length,
