@@ -77,7 +77,7 @@ export interface General {
   /** ∂h_j/∂h_{j-1} and ∂⁺h_k/∂W by step */
   J: Map<number, Node>;
   P: Map<number, Node>;
-  /** the same sum with shared inner sums, S_t = P_t + J_t S_{t-1}: linear in T, for evaluation */
+  /** the same sum regrouped from the output side (G_k = prefix_k + G_{k+1} J_{k+1}; Σ_k G_k P_k), for evaluation */
   value: Node;
 }
 
@@ -311,8 +311,6 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     const k0 = steps[0];
     const J = new Map<number, Node>();
     const P = new Map<number, Node>();
-    let S_prev: Node | null = null;
-    const Sval = new Map<number, Node>();
     for (let i = 0; i < steps.length; i++) {
       const k = steps[i];
       if (k !== k0 + i) return null;
@@ -323,11 +321,20 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       if (!direct || direct.J === null || es.length !== (rec ? 2 : 1) || (i > 0) !== Boolean(rec) || (rec && rec.J === null)) return null;
       P.set(k, jsym(direct));
       if (rec) J.set(k, jsym(rec));
-      S_prev = S_prev ? b.add(P.get(k)!, jmul(J.get(k)!, S_prev)) : P.get(k)!;
-      Sval.set(k, S_prev);
     }
-    if (!Sval.has(tops[0].t) || !Sval.has(tops[tops.length - 1].t)) return null;
-    const value = b.add(...tops.map((x) => jmul(x.prefix, Sval.get(x.t)!)));
+    if (!P.has(tops[0].t) || !P.has(tops[tops.length - 1].t)) return null;
+    // for evaluation, the same sum regrouped from the output side: G_k = prefix_k + G_{k+1} J_{k+1},
+    // value = Σ_k G_k ∂⁺h_k/∂W — linear in T, and only row vectors times Jacobians for a scalar `of`
+    const topAt = new Map(tops.map((x) => [x.t, x.prefix]));
+    const terms: Node[] = [];
+    let G: Node | null = null;
+    for (let k = tops[tops.length - 1].t; k >= k0; k--) {
+      const own = topAt.get(k) ?? null;
+      const carried: Node | null = G && J.has(k + 1) ? jmul(G, J.get(k + 1)!) : null;
+      G = own && carried ? b.add(own, carried) : own ?? carried;
+      if (G) terms.push(jmul(G, P.get(k)!));
+    }
+    const value = b.add(...terms);
     return { state: S, k0, tops, J, P, value };
   }
 

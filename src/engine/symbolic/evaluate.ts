@@ -179,6 +179,93 @@ export class Evaluator {
   private memo = new Map<number, Tensor>();
   constructor(private leaf: LeafValues) {}
 
+  /**
+   * v·value(n) for a row vector v, without forming the Jacobians of a product chain: a chain of
+   * partials is multiplied from the left (the output side), sums distribute, diag and I ⊗ B act
+   * directly on the row. For a scalar `of` this keeps every step a row-vector product.
+   */
+  rowTimes(v: Float64Array, n: Node): Float64Array {
+    // with the unit seed, n's own row is asked for: shared rows (G_k of a general form) once each
+    if (v.length === 1 && v[0] === 1) {
+      const hit = this.rowMemo.get(n.id);
+      if (hit) return hit;
+      const r = this.rowTimesRaw(v, n);
+      this.rowMemo.set(n.id, r);
+      return r;
+    }
+    return this.rowTimesRaw(v, n);
+  }
+  private rowMemo = new Map<number, Float64Array>();
+
+  private rowTimesRaw(v: Float64Array, n: Node): Float64Array {
+    const [rows, cols] = asMat(n.shape);
+    if (v.length !== rows) throw new Error(`rowTimes: row of ${v.length} by ${rows}×${cols}`);
+    switch (n.op) {
+      case 'sym':
+        return this.rowTimes(v, n.def!);
+      case 'eye':
+        return v;
+      case 'matmul': {
+        const chain: Node[] = [];
+        const flat = (x: Node): void => {
+          if (x.op === 'matmul') x.args.forEach(flat);
+          else chain.push(x);
+        };
+        flat(n);
+        return chain.reduce((r, f) => this.rowTimes(r, f), v);
+      }
+      case 'add':
+        if (n.args.every((a) => a.shape.length === n.shape.length && a.shape.every((d, i) => d === n.shape[i]))) {
+          const out = new Float64Array(cols);
+          for (const a of n.args) {
+            const r = this.rowTimes(v, a);
+            for (let i = 0; i < cols; i++) out[i] += r[i];
+          }
+          return out;
+        }
+        break;
+      case 'mul': {
+        const tensors = n.args.filter((a) => size(a.shape) !== 1);
+        if (tensors.length === 1) {
+          let s = 1;
+          for (const a of n.args) if (a !== tensors[0]) s *= this.value(a).data[0];
+          const r = this.rowTimes(v, tensors[0]);
+          return r.map((x) => x * s);
+        }
+        break;
+      }
+      case 'diag': {
+        const d = this.value(n.args[0]).data;
+        return v.map((x, i) => x * d[i]);
+      }
+      case 'kron':
+        if (n.args[0].op === 'eye') {
+          // v (I_m ⊗ B): each block of v times B
+          const B = this.value(n.args[1]);
+          const [rb, cb] = asMat(B.shape);
+          const m = n.args[0].shape[0];
+          const out = new Float64Array(m * cb);
+          for (let i = 0; i < m; i++)
+            for (let p = 0; p < rb; p++) {
+              const vp = v[i * rb + p];
+              if (vp === 0) continue;
+              for (let j = 0; j < cb; j++) out[i * cb + j] += vp * B.data[p * cb + j];
+            }
+          return out;
+        }
+        break;
+    }
+    const M = this.value(n);
+    if (size(n.shape) === 1 && rows === 1) return Float64Array.of(v[0] * M.data[0]);
+    const out = new Float64Array(cols);
+    for (let p = 0; p < rows; p++) {
+      const vp = v[p];
+      if (vp === 0) continue;
+      for (let j = 0; j < cols; j++) out[j] += vp * M.data[p * cols + j];
+    }
+    return out;
+  }
+
   value(root: Node): Tensor {
     const done = this.memo.get(root.id);
     if (done) return done;

@@ -8,7 +8,7 @@ import { derive, type Derivation } from './derive';
 import { Evaluator, type LeafValues, type Tensor } from './evaluate';
 import { exactText, exactValue } from './exact';
 import { chainForm, exactLatex, explicitForm, headerLabel, mkPrinters, recursiveForm, valueText, zeroForm, type ValueStrings } from './forms';
-import { fromMat, size, Unsupported, type Node } from './ir';
+import { asMat, fromMat, size, Unsupported, type Node } from './ir';
 import { Unrolled } from './graph';
 import { Builder } from './ir';
 import { Rules } from './rules';
@@ -79,7 +79,10 @@ function formNode(d: Derivation, kind: 'chain' | 'explicit' | 'recursive'): Node
 }
 
 function evaluateNode(d: Derivation, n: Node, leaf: LeafValues): Tensor {
-  const t = new Evaluator(leaf).value(n);
+  const ev = new Evaluator(leaf);
+  // a scalar's chain of partials is evaluated from the output side (row vectors), never as full Jacobians
+  const rowWise = d.vjp && asMat(n.shape)[0] === 1 && (n.op === 'add' || n.op === 'matmul' || n.op === 'mul' || n.op === 'sym');
+  const t = rowWise ? { shape: n.shape, data: ev.rowTimes(Float64Array.of(1), n) } : ev.value(n);
   const shape = resultShape(d);
   if (t.data.length !== size(shape)) throw new Error(`form evaluates to ${t.data.length} entries, expected ${size(shape)}`);
   return { shape, data: Float64Array.from(t.data) };
