@@ -118,6 +118,20 @@ describe.skipIf(!ready)('the built panel in Chromium', () => {
       await page.locator('#graph svg g.node[data-id="h@2"]').hover();
       expect(await page.locator('#graph-tooltip').isVisible()).toBe(true);
       await page.screenshot({ path: join(ROOT, 'test-results', `panel-sheet7-${theme}.png`), fullPage: true });
+      // export SVG: a standalone file with the theme's colours written in (no var(--vscode-…) left)
+      await page.locator('#export-svg').click();
+      const svg: string = await page.evaluate(() => {
+        const out = (window as unknown as { unrollPanel: { outbox: { type: string; svg?: string }[] } }).unrollPanel.outbox;
+        return out.filter((m) => m.type === 'exportSvg').pop()?.svg ?? '';
+      });
+      expect(svg.startsWith('<?xml')).toBe(true);
+      expect(svg).not.toContain('var(');
+      const fills: string[] = await page.evaluate((text: string) => {
+        const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return Array.from(d.querySelectorAll('g.node rect.box')).map((r) => r.getAttribute('fill') ?? '');
+      }, svg);
+      expect(fills.length).toBe(report.graph!.nodes.length);
+      for (const f of fills) expect(f).toMatch(/^rgb/);
       expect(problems).toEqual([]);
       await page.close();
     }
