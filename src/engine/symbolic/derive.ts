@@ -63,8 +63,6 @@ export interface Derivation {
   immediate: Node | null;
   /** the chain form's general shape, where one exists: Σ_t prefix_t·Σ_k (∏_j ∂h_j/∂h_{j-1}) ∂⁺h_k/∂W */
   general: General | null;
-  /** the general shape with every partial written out (evaluated for the explicit form) */
-  generalExplicit: Node | null;
 }
 
 export interface General {
@@ -93,7 +91,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
 
   const d: Derivation = {
     b, U, model, of: ofNode, wrt: wrtNode, total, zero: false, scalar: true, vjp: false,
-    chain: null, explicit: null, recursive: null, immediate: null, general: null, generalExplicit: null,
+    chain: null, explicit: null, recursive: null, immediate: null, general: null,
   };
   const ofShape = ofNode.eq ? ofNode.eq.shape : ofNode.leaf.shape;
   const wrtShape = wrtNode.leaf.shape;
@@ -225,7 +223,6 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   if (stateNames.length <= 1) d.general = generalChain(stateNames[0] ?? null);
   // with a general shape at hand, a long expansion is not worth printing
   if (d.general && d.chain && d.chain.op === 'add' && d.chain.args.length > GENERAL_OVER) d.chain = d.explicit = null;
-  if (d.general && !d.explicit) d.generalExplicit = explicitOf(b, d.general.value);
 
   const seed = d.vjp ? b.num(1) : b.eye(size(ofShape));
   const adjRef = new Map<string, Node>([[ofNode.key, seed]]);

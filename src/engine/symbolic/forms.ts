@@ -241,7 +241,7 @@ function withValue(rows: Both<Row[]>, v: ValueStrings | null): Both<Row[]> {
  * The general Σ/∏ shape of the chain form, printed with the step names t, k, j — or null when some
  * step's factor does not print like the others (then no general line is claimed).
  */
-export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | null {
+export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]): Both<Term[]> | null {
   const g = d.general;
   if (!g || g.tops.length < 2 && g.state === null) return null;
   // the explicit shape prints each partial's definition, simplified as one product
@@ -249,7 +249,10 @@ export function generalTerms(d: Derivation, explicit: boolean): Both<Term[]> | n
   const show = (n: Node): Node => {
     if (!explicit) return n;
     let e = shown.get(n.id);
-    if (!e) shown.set(n.id, (e = explicitOf(d.b, n)));
+    if (!e) {
+      shown.set(n.id, (e = explicitOf(d.b, n)));
+      shownOut?.push(e);
+    }
     return e;
   };
   // every step must print alike (checked on the text, which is built first); LaTeX prints one of them
@@ -321,7 +324,8 @@ export function chainForm(d: Derivation, v: ValueStrings | null): Form | undefin
 
 export function explicitForm(d: Derivation, v: ValueStrings | null, node: Node | null, inlinePre = false): Form | undefined {
   // beyond the chain form's size limit, the general Σ/∏ shape written out
-  const general = !node && d.generalExplicit ? generalTerms(d, true) : null;
+  const shown: Node[] = [];
+  const general = !node && d.general ? generalTerms(d, true, shown) : null;
   if (!node && !general) return undefined;
   const p = mkPrinters({ inline: { pre: inlinePre } });
   const rows = withValue({
@@ -329,7 +333,7 @@ export function explicitForm(d: Derivation, v: ValueStrings | null, node: Node |
     latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [node ? p.latex.terms(node) : general!.latex] }],
   }, v);
   if (!inlinePre) {
-    const w = whereRows([node ?? d.generalExplicit!]);
+    const w = whereRows(node ? [node] : shown);
     rows.text.push(...w.text);
     rows.latex.push(...w.latex);
   }

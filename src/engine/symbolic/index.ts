@@ -74,7 +74,9 @@ function resultShape(d: Derivation): number[] {
 function formNode(d: Derivation, kind: 'chain' | 'explicit' | 'recursive'): Node | null {
   if (!d.total) return kind === 'recursive' ? null : d.immediate;
   if (kind === 'chain') return d.chain ?? d.general?.value ?? null;
-  if (kind === 'explicit') return d.explicit ?? d.generalExplicit;
+  // the general explicit form is the general chain with each ∂ written as its definition — the very
+  // expressions the chain's symbols evaluate through
+  if (kind === 'explicit') return d.explicit ?? d.general?.value ?? null;
   return d.recursive?.value ?? null;
 }
 
