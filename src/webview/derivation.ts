@@ -169,7 +169,8 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
     sec.appendChild(h(doc, 'div', { class: 'form-label' }, 'Immediate partials'));
     const list = h(doc, 'ul', { class: 'partials' });
     for (const { p, v } of partials) {
-      list.appendChild(h(doc, 'li', { 'data-wrt': p.wrt }, mathElement(doc, p.form.latex, false), ' = ', h(doc, 'code', {}, fmtValue(v?.value, 8, 6))));
+      const label = `∂⁺${n.t === null ? n.name : `${n.name}_t`}/∂${p.wrt}`;
+      list.appendChild(h(doc, 'li', { 'data-wrt': p.wrt }, h(doc, 'span', { class: 'wrt' }, `${label} = `), mathElement(doc, p.form.latex, false), ' = ', h(doc, 'code', {}, fmtValue(v?.value, 8, 6))));
     }
     sec.appendChild(list);
   }

@@ -187,7 +187,12 @@ export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: 
     .filter((x) => x.v !== undefined);
   if (partials.length) {
     const list = h(doc, 'ul', { class: 'tip-partials' });
-    for (const { p, v } of partials) list.appendChild(h(doc, 'li', {}, `${p.form.text} = `, h(doc, 'code', {}, fmtValue(v?.value, 6))));
+    for (const { p, v } of partials) {
+      // the form is the partial's expression; say what it differentiates by
+      const label = `∂⁺${n.t === null ? n.name : `${n.name}_t`}/∂${p.wrt}`;
+      const form = p.form.text && p.form.text !== label ? ` = ${p.form.text}` : '';
+      list.appendChild(h(doc, 'li', {}, `${label}${form} = `, h(doc, 'code', {}, fmtValue(v?.value, 6))));
+    }
     tip.appendChild(h(doc, 'div', { class: 'tip-sub' }, 'immediate partials'));
     tip.appendChild(list);
   }
