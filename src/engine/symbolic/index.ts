@@ -80,8 +80,18 @@ function formNode(d: Derivation, kind: 'chain' | 'explicit' | 'recursive'): Node
   return d.recursive?.value ?? null;
 }
 
-function evaluateNode(d: Derivation, n: Node, leaf: LeafValues): Tensor {
-  const ev = new Evaluator(leaf);
+/** One evaluator per derivation and value source: the three forms share their subexpressions' values. */
+const evaluators = new WeakMap<Derivation, WeakMap<object, Evaluator>>();
+function evaluatorFor(d: Derivation, src: object, leaf: LeafValues): Evaluator {
+  let bySrc = evaluators.get(d);
+  if (!bySrc) evaluators.set(d, (bySrc = new WeakMap()));
+  let ev = bySrc.get(src);
+  if (!ev) bySrc.set(src, (ev = new Evaluator(leaf)));
+  return ev;
+}
+
+function evaluateNode(d: Derivation, n: Node, leaf: LeafValues, src?: object): Tensor {
+  const ev = src ? evaluatorFor(d, src, leaf) : new Evaluator(leaf);
   // a scalar's chain of partials is evaluated from the output side (row vectors), never as full Jacobians
   const rowWise = d.vjp && asMat(n.shape)[0] === 1 && (n.op === 'add' || n.op === 'matmul' || n.op === 'mul' || n.op === 'sym');
   const t = rowWise ? { shape: n.shape, data: ev.rowTimes(Float64Array.of(1), n) } : ev.value(n);
@@ -109,7 +119,7 @@ export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Id
   let exact: string | undefined;
   const shape = resultShape(d);
   if (main) {
-    const val = evaluateNode(d, main, leaf);
+    const val = evaluateNode(d, main, leaf, values);
     v = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
     const ex = exactValue(model, d.U, main, leaf);
     if (ex) {
@@ -163,7 +173,7 @@ export function evaluateForm(forms: DeriveForms, kind: 'chain' | 'explicit' | 'r
   if (d.zero) return { shape: resultShape(d), data: new Float64Array(size(resultShape(d))) };
   const n = formNode(d, kind);
   if (!n) throw new Error(`evaluateForm: no ${kind} form`);
-  return evaluateNode(d, n, leafValues(run));
+  return evaluateNode(d, n, leafValues(run), run);
 }
 
 /** For the benchmark: derive every form of ∂of/∂wrt and report the time and printed size. */
