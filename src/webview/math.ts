@@ -18,6 +18,11 @@ const OPTIONS = {
 /** Typeset `latex` into a new element; returns it (class "math", plus "katex-error" when it would not parse). */
 export function mathElement(doc: Document, latex: string, display: boolean): HTMLElement {
   const holder = h(doc, display ? 'div' : 'span', { class: display ? 'math display' : 'math', 'data-latex': latex });
+  // KaTeX builds its nodes with the global `document`. In the webview that is `doc`; in Node (the bench
+  // renders the panel into a happy-dom Window) there is none, so lend it `doc` for the call.
+  const g = globalThis as { document?: Document };
+  const lend = g.document === undefined;
+  if (lend) g.document = doc;
   try {
     katex.render(latex, holder, { ...OPTIONS, displayMode: display });
   } catch (err) {
@@ -25,6 +30,8 @@ export function mathElement(doc: Document, latex: string, display: boolean): HTM
     holder.classList.add('katex-error');
     holder.setAttribute('title', err instanceof Error ? err.message : String(err));
     holder.appendChild(h(doc, 'code', {}, latex));
+  } finally {
+    if (lend) delete g.document;
   }
   return holder;
 }
