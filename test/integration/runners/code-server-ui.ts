@@ -121,12 +121,19 @@ async function main(): Promise<number> {
 
     await checks.run('the panel follows the cursor from one derive line to another', 60000, async () => {
       if (!panel) throw new Error('no panel');
+      let previous: number | null = null;
       for (const d of [dWhh, dWxh]) {
         const line = lineOf(ex.text, new RegExp(`^\\s*derive\\s+${d.query.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`));
         await focusEditor(page);
         await gotoLine(page, line);
         const box = panel.locator(`#derivation .derive[data-line="${line}"]`);
         await box.waitFor({ timeout: 15000 });
+        // the derivation shown is replaced, not added to
+        if (previous !== null) {
+          const stale = panel.locator(`#derivation .derive[data-line="${previous}"]`);
+          await until(`the derivation of line ${previous} to leave the panel`, async () => (await stale.count()) === 0, 10000);
+        }
+        previous = line;
         await until(`KaTeX for ${d.query}`, async () => (await box.locator('.katex').count()) > 0, 10000);
         const shown = await box.locator('[data-value]').first().getAttribute('data-value');
         const v = d.results[0]!.value as number;
