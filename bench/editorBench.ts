@@ -9,7 +9,7 @@ import { hoverContent, type HoverOptions } from '../src/extension/hoverContent';
 import { lensItems } from '../src/extension/lensContent';
 import type { Report } from '../src/report';
 import { loadExamples } from './examplesBench';
-import { fmtMs, median, printTable, timeMedian } from './timing';
+import { fmtMs, fmtT, median, printTable, timeMedian } from './timing';
 
 const HOVER: HoverOptions = { digits: 4, detail: 'full', uri: 'file:///bench.rnn' };
 
@@ -44,12 +44,12 @@ export function benchEditor(): void {
       fmtMs(median(perHover)),
       fmtMs(Math.max(...perHover)),
       fmtMs(diags.ms),
-      fmtMs(afterChange.ms),
-      afterChange.ms < 20 ? 'yes' : 'NO',
+      fmtT(afterChange),
+      afterChange.cpuMs < 20 ? 'yes' : 'NO',
     ]);
   }
   printTable(
-    'Editor: hover and diagnostics content per example — median; target < 20 ms after a change',
+    'Editor: hover and diagnostics content per example — median (wall / CPU); target < 20 ms after a change (judged on CPU)',
     ['example', 'hovers', 'hover (median)', 'hover (max)', 'diagnostics', 'change → all', '< 20 ms'],
     rows,
   );

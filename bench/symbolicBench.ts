@@ -6,7 +6,7 @@ import { analyze } from '../src/analysis';
 import { forward } from '../src/engine/run';
 import { benchDerive, deriveForms } from '../src/engine/symbolic/index';
 import { compile } from '../src/language';
-import { fmtMs, fmtRatio, printTable, timeInterleaved, timeMedian } from './timing';
+import { fmtMs, fmtRatio, fmtT, printTable, timeInterleaved, timeMedian } from './timing';
 
 export function scalarRnnText(T: number): string {
   const xs = Array.from({ length: T }, (_, t) => (Math.sin(t + 1) * 0.8).toFixed(3));
@@ -50,8 +50,8 @@ export function benchSymbolic(): void {
     const total = [forms.chain, forms.explicit, forms.recursive].reduce((n, f) => n + (f ? f.text.length + f.latex.length : 0), 0);
     rows.push([
       `T = ${T}`,
-      fmtMs(direct.ms),
-      fmtMs(Math.max(0, withSym.ms - without.ms)),
+      fmtT(direct),
+      fmtMs(Math.max(0, withSym.cpuMs - without.cpuMs)),
       String(nodes),
       len(forms.chain),
       len(forms.explicit),
@@ -61,12 +61,12 @@ export function benchSymbolic(): void {
     prevSize = total;
   }
   printTable(
-    'Symbolic ∂L/∂W_hh, scalar vanilla RNN — median; target T = 1000 well under 100 ms, size ∝ T',
+    'Symbolic ∂L/∂W_hh, scalar vanilla RNN — median wall / CPU; target T = 1000 well under 100 ms, size ∝ T',
     ['', 'deriveForms()', 'in analyze()', 'IR nodes', 'chain chars (text/latex)', 'explicit', 'recursive', 'size ×'],
     rows,
   );
   console.log(
-    '  deriveForms() = src/engine/symbolic: all three forms with their numbers. in analyze() = analyze() with symbolic\n' +
-      '  forms − without (graph, gradcheck off; 1 draw; it also evaluates every form back). size × = printed size vs the row before.',
+    '  deriveForms() = src/engine/symbolic: all three forms with their numbers. in analyze() = CPU time of analyze() with\n' +
+      '  symbolic forms − without (graph, gradcheck off; 1 draw; it also evaluates every form back). size × = printed size vs the row before.',
   );
 }

@@ -4,8 +4,10 @@
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
-  /** median milliseconds */
+  /** median wall-clock milliseconds */
   ms: number;
+  /** median CPU milliseconds of this process (user + system): what the work costs, whatever else runs */
+  cpuMs: number;
   runs: number;
 }
 
@@ -15,23 +17,22 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** One call's wall and CPU time in ms. */
+function measure(fn: () => unknown): [number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [wall, (c.user + c.system) / 1000];
+}
+
 /**
- * Median wall time of fn over `runs` runs after `warmup` unmeasured ones. Stops early (but after at
- * least 3 runs) once `budgetMs` of measured time is spent, so slow cases do not stall the bench.
+ * Median times of fn over `runs` runs after `warmup` unmeasured ones. Stops early (but after at
+ * least 3 runs) once `budgetMs` of wall time is spent, so slow cases do not stall the bench.
  */
 export function timeMedian(fn: () => unknown, runs = 15, warmup = 3, budgetMs = 4000): Timing {
-  for (let i = 0; i < warmup; i++) fn();
-  const xs: number[] = [];
-  let spent = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    const dt = performance.now() - t0;
-    xs.push(dt);
-    spent += dt;
-    if (xs.length >= 3 && spent > budgetMs) break;
-  }
-  return { ms: median(xs), runs: xs.length };
+  return timeInterleaved([fn], runs, warmup, budgetMs)[0];
 }
 
 /**
@@ -40,35 +41,19 @@ export function timeMedian(fn: () => unknown, runs = 15, warmup = 3, budgetMs = 
  */
 export function timeInterleaved(fns: (() => unknown)[], runs = 15, warmup = 2, budgetMs = 12000): Timing[] {
   for (let i = 0; i < warmup; i++) for (const f of fns) f();
-  const xs: number[][] = fns.map(() => []);
+  const wall: number[][] = fns.map(() => []);
+  const cpu: number[][] = fns.map(() => []);
   let spent = 0;
   for (let i = 0; i < runs; i++) {
     fns.forEach((f, k) => {
-      const t0 = performance.now();
-      f();
-      const dt = performance.now() - t0;
-      xs[k].push(dt);
-      spent += dt;
+      const [w, c] = measure(f);
+      wall[k].push(w);
+      cpu[k].push(c);
+      spent += w;
     });
     if (i >= 2 && spent > budgetMs) break;
   }
-  return xs.map((x) => ({ ms: median(x), runs: x.length }));
-}
-
-/** The same for async work (the panel's message round trip). */
-export async function timeMedianAsync(fn: () => Promise<unknown>, runs = 15, warmup = 3, budgetMs = 4000): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const xs: number[] = [];
-  let spent = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    const dt = performance.now() - t0;
-    xs.push(dt);
-    spent += dt;
-    if (xs.length >= 3 && spent > budgetMs) break;
-  }
-  return { ms: median(xs), runs: xs.length };
+  return wall.map((w, k) => ({ ms: median(w), cpuMs: median(cpu[k]), runs: w.length }));
 }
 
 export function fmtMs(ms: number): string {
@@ -76,6 +61,11 @@ export function fmtMs(ms: number): string {
   if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
   if (ms < 100) return `${ms.toFixed(2)} ms`;
   return `${ms.toFixed(0)} ms`;
+}
+
+/** "wall / cpu": on a shared machine the wall time carries other processes' load, the CPU time does not */
+export function fmtT(t: Timing): string {
+  return `${fmtMs(t.ms)} / ${fmtMs(t.cpuMs)}`;
 }
 
 export function fmtRatio(r: number): string {
