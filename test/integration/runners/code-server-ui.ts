@@ -155,6 +155,19 @@ async function main(): Promise<number> {
       if (!showsNumber(text, expected)) throw new Error(`hover does not show ${expected}: ${JSON.stringify(text)}`);
       await shot(page, 'editor-hover-light', 'hover', true);
     });
+
+    await checks.run('typing \\sigma and a space on the keyboard gives σ', 30000, async () => {
+      await page.keyboard.press('Escape');
+      await focusEditor(page);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('zz_t = \\sigma ', { delay: 20 });
+      const lineText = async () => (await page.locator('.editor-group-container.active .view-line', { hasText: 'zz_t' }).first().innerText()).replace(/\u00a0/g, ' ');
+      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 5000)
+        .catch(async (e: Error) => { throw new Error(`${e.message}: the line reads ${JSON.stringify(await lineText())}`); });
+      if ((await lineText()).includes('\\')) throw new Error(`the backslash text stayed: ${JSON.stringify(await lineText())}`);
+      await shot(page, 'unicode-input');
+    });
   } catch (e) {
     error = (e as Error).message;
   } finally {
