@@ -45,20 +45,20 @@ describe('sheet 7 (seed 001)', () => {
     expect(forms.best).toEqual(forms.chain);
   });
 
-  it('drops the h₀ = 0 term of ∂L/∂W_hh as eq. 33–35 do, and gives the general δ form', () => {
+  it('keeps h₀ a symbol in ∂L/∂W_hh (the terms eq. 33–35 drop are there), and gives the general δ form', () => {
     const { forms } = checkDerivative(model, run, ref(L), { name: 'W_hh', idx: null }, true, null);
-    expect(oneLine(forms.chain!.text)).toMatch(/^∂L\/∂W_hh = ∂L₂\/∂o₂·∂o₂\/∂h₂·∂⁺h₂\/∂W_hh \+ ∂L₃\/∂o₃·∂o₃\/∂h₃·\(∂⁺h₃\/∂W_hh \+ ∂h₃\/∂h₂·∂⁺h₂\/∂W_hh\) = /);
+    expect(oneLine(forms.chain!.text)).toMatch(/^∂L\/∂W_hh = ∂L₁\/∂o₁·∂o₁\/∂h₁·∂⁺h₁\/∂W_hh \+ ∂L₂\/∂o₂·∂o₂\/∂h₂·\(∂⁺h₂\/∂W_hh \+ ∂h₂\/∂h₁·∂⁺h₁\/∂W_hh\) \+ /);
     const rec = forms.recursive!.text.normalize('NFC');
     expect(rec).toContain('δ_t = ∂L/∂h_t');
     expect(rec).toContain('δ₃ = ∂L₃/∂o₃·∂o₃/∂h₃ = −2(y₃ − o₃) σ′(õ₃) W_hy');
-    expect(rec).toContain('Σ_{t=2}^{3} δ_t σ′(h̃_t) h_{t-1}');
+    expect(rec).toContain('Σ_{t=1}^{3} δ_t σ′(h̃_t) h_{t-1}');
   });
 
   it('writes every immediate partial explicitly, σ′ kept, with named preactivations', () => {
     const { forms } = checkDerivative(model, run, ref(L), { name: 'W_xh', idx: null }, true, null);
     const ex = oneLine(forms.explicit!.text.normalize('NFC'));
     expect(ex).toContain('−2(y₁ − o₁) σ′(õ₁) W_hy σ′(h̃₁) x₁');
-    expect(forms.explicit!.text.normalize('NFC')).toMatch(/^h̃_t = W_xh x_t \+ W_hh h_\{t-1\} \+ b_h {3}for t = 2\.\.3$/m);
+    expect(forms.explicit!.text.normalize('NFC')).toMatch(/^h̃_t = W_xh x_t \+ W_hh h_\{t-1\} \+ b_h {3}for t = 1\.\.3$/m);
     expect(forms.recursive!.text.normalize('NFC')).toMatch(/^δ_t = ∂L_t\/∂o_t·∂o_t\/∂h_t \+ δ_\{t\+1\}·∂h_\{t\+1\}\/∂h_t$/m);
     expect(forms.recursive!.text.normalize('NFC')).toContain('= −2(y_t − o_t) σ′(õ_t) W_hy + δ_{t+1} σ′(h̃_{t+1}) W_hh   for t = 1..2');
   });
@@ -100,7 +100,7 @@ loss L = Σ_t L_t
   });
   it('sums the weight gradient over steps', () => {
     const { forms } = checkDerivative(model, run, ref(model.loss!), { name: 'w', idx: null }, true, null);
-    expect(forms.recursive!.text.normalize('NFC')).toContain('Σ_{t=2}^{4} δ_t (h_{t-1} − s_t) σ′(ũ_t) (h_{t-1} + x_t)');
+    expect(forms.recursive!.text.normalize('NFC')).toContain('Σ_{t=1}^{4} δ_t (h_{t-1} − s_t) σ′(ũ_t) (h_{t-1} + x_t)');
   });
 });
 
@@ -162,7 +162,7 @@ loss L = Σ_t L_t
     const rec = forms.recursive!.text.normalize('NFC');
     expect(rec).toContain('δ_t = ∂L/∂h_t ∈ ℝ³');
     expect(rec).toContain('W_hhᵀ (δ_{t+1} ⊙ tanh′(h̃_{t+1}))');
-    expect(rec).toContain('Σ_{t=2}^{4} (δ_t ⊙ tanh′(h̃_t)) h_{t-1}ᵀ');
+    expect(rec).toContain('Σ_{t=1}^{4} (δ_t ⊙ tanh′(h̃_t)) h_{t-1}ᵀ');
     expect(forms.recursive!.latex).toContain('\\odot');
     expect(forms.recursive!.latex).toContain('^{\\top}');
   });
@@ -242,9 +242,9 @@ loss L = Σ_t L_t
     const { forms } = checkDerivative(model, run, ref(model.loss!), { name: 'U_f', idx: null }, true, null);
     const rec = forms.recursive!.text.normalize('NFC');
     expect(rec).toContain('c̄_t = ∂L/∂c_t ∈ ℝ²');
-    expect(rec).toContain('c̄₂ = h̄₂ ⊙ o₂ ⊙ tanh′(c₂) + c̄₃ ⊙ f₃');
-    expect(rec).toContain('U_fᵀ (c̄₃ ⊙ c₂ ⊙ σ′(f̃₃))');
-    expect(rec).toContain('∂L/∂U_f = Σ_{t=2}^{3} (c̄_t ⊙ c_{t-1} ⊙ σ′(f̃_t)) h_{t-1}ᵀ');
+    expect(rec).toContain('c̄_t = h̄_t ⊙ o_t ⊙ tanh′(c_t) + c̄_{t+1} ⊙ f_{t+1}   for t = 1..2');
+    expect(rec).toContain('U_fᵀ (c̄_{t+1} ⊙ c_t ⊙ σ′(f̃_{t+1}))');
+    expect(rec).toContain('∂L/∂U_f = Σ_{t=1}^{3} (c̄_t ⊙ c_{t-1} ⊙ σ′(f̃_t)) h_{t-1}ᵀ');
     for (const w of ['W_i', 'U_g', 'W_o', 'v']) checkDerivative(model, run, ref(model.loss!), { name: w, idx: null }, true, null);
   });
 });

@@ -384,6 +384,9 @@ function contextFor(model: Model, wrt: { name: string; step: number | null }): C
   if (!ctx) {
     const b = new Builder();
     const U = new Unrolled(model, b);
+    // initial states stay symbols (h_0, not 0): a derivation that drops the terms h_0 = 0 makes vanish
+    // would teach the seed's eq. 33 mistake; the numbers still use the file's values
+    U.substituteConstants = false;
     if (keep) U.keepLeaf(keep);
     ctx = { b, rules: new Rules(b), U, edgeMemo: new Map(), symMemo: new Map() };
     byKeep.set(keep, ctx);
