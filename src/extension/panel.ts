@@ -70,6 +70,8 @@ class PanelHost implements vscode.Disposable {
   private lastCursor: CursorContext | null = null;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
+  /** what the last `unroll.openPanel` asked to show, until a later cursor move supersedes it */
+  private pendingTarget: { node?: string; line?: number } | undefined;
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
   private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
@@ -97,12 +99,21 @@ class PanelHost implements vscode.Disposable {
       });
       this.attach(panel);
     }
+    // a new webview may not be listening yet: keep the target and send it again on 'ready'
+    this.pendingTarget = target.node || typeof target.line === 'number' ? { node: target.node, line: target.line } : undefined;
     this.postReport();
+    this.postTarget();
+  }
+
+  /** The node or line `unroll.openPanel` was asked to show. */
+  private postTarget(): void {
+    const target = this.pendingTarget;
+    if (!target || !this.doc) return;
     if (target.node) this.post({ type: 'select', node: target.node });
     else if (typeof target.line === 'number' && this.lastReport) {
       const ctx = cursorContext(this.lastReport, target.line, 1);
       this.lastCursor = ctx;
-      if (this.doc) this.post({ type: 'cursor', uri: this.doc.uri.toString(), cursor: ctx });
+      this.post({ type: 'cursor', uri: this.doc.uri.toString(), cursor: ctx });
     }
   }
 
@@ -221,6 +232,7 @@ class PanelHost implements vscode.Disposable {
 
   private postCursor(editor: vscode.TextEditor): void {
     if (!this.lastReport || !this.doc) return;
+    this.pendingTarget = undefined;
     const ctx = this.cursorOf(this.lastReport, editor);
     if (!ctx || sameContext(ctx, this.lastCursor)) return;
     this.lastCursor = ctx;
@@ -303,6 +315,7 @@ class PanelHost implements vscode.Disposable {
       case 'ready':
         this.lastCursor = null;
         this.postReport();
+        this.postTarget();
         return;
       case 'scale':
         this.answerScale(m.requestId, m.scale);

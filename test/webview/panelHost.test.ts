@@ -288,6 +288,22 @@ describe('panel host', () => {
     expect(t.postLatencyMs[0]).toBeGreaterThanOrEqual(25);
   });
 
+  test('openPanel with a node: the selection reaches a webview that only now says ready', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.active = editor(doc, 0);
+    fake.visible = [fake.active];
+    await fake.commands.get('unroll.openPanel')!({ node: 'h@2' });
+    const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+    panel.webview.posted.length = 0; // the webview was not listening yet
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(panel.webview.posted.map((m) => m.type)).toEqual(['report', 'select']);
+    expect(lastOf(panel, 'select')!.node).toBe('h@2');
+    // with a line: the cursor context of that line
+    await fake.commands.get('unroll.openPanel')!({ line: 24 });
+    expect(lastOf(panel, 'cursor')!.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === 24));
+  });
+
   test('the gradient check follows the report, once per version', async () => {
     const doc = new Doc(TEXT);
     const panel = await openOn(doc, 0);
