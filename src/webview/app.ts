@@ -325,6 +325,7 @@ export class PanelApp {
         this.el.graph.firstChild,
       );
     }
+    this.updateHighlights();
     const foldable = (r.graph?.steps.length ?? 0) > DEFAULT_LAYOUT.maxColumns;
     this.el.fold.hidden = !foldable;
     this.el.fold.textContent = this.unfold ? 'Fold middle steps' : `Show all ${r.graph?.steps.length ?? 0} steps`;
@@ -344,6 +345,9 @@ export class PanelApp {
       g.classList.toggle('cursor', id === cursorNode || onRow(n, row));
       g.classList.toggle('on-path', id !== null && this.path.includes(id));
     }
+    // the cursor's node folded away: mark the fold, which unfolds on a click
+    const fold = svg.querySelector('g.column.fold');
+    if (fold) fold.classList.toggle('cursor', cursorNode !== null && !this.graph!.layout.nodes.has(cursorNode));
     for (const e of Array.from(svg.querySelectorAll('path.edge'))) {
       e.classList.toggle('on-path', this.path.includes(e.getAttribute('data-from') ?? '') && this.path.includes(e.getAttribute('data-to') ?? ''));
     }

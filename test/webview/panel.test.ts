@@ -273,6 +273,9 @@ describe('panel', () => {
     expect(stepCols()).toBe(51);
     fold.click();
     expect(stepCols()).toBeLessThan(20);
+    // the cursor on a folded node marks the fold
+    app.handle({ type: 'cursor', uri: 'file:///w/sheet7.rnn', cursor: { line: 9, column: 1, derive: null, check: null, symbol: { name: 'h', step: 25, relative: false }, node: 'h@25' } });
+    expect(root.querySelector('#graph g.column.fold')!.classList.contains('cursor')).toBe(true);
     app.handle({ type: 'select', node: 'h@25' });
     expect(stepCols()).toBe(51);
     expect(root.querySelector('g.node[data-id="h@25"]')!.classList.contains('selected')).toBe(true);
