@@ -25,6 +25,18 @@ export type Value = number | number[] | number[][];
 export interface Form {
   text: string;
   latex: string;
+  /** extra, on a chain-rule form: its terms, one per path through the unrolled graph (they sum to the value) */
+  terms?: ChainTerm[];
+}
+
+/** one term of a chain-rule sum: the product of immediate partials along one path */
+export interface ChainTerm {
+  text: string;
+  latex: string;
+  /** its value at the file's values, in the result's shape */
+  value: Value;
+  /** graph node ids from the variable differentiated by to the quantity differentiated */
+  path: string[];
 }
 
 export interface DeriveResult {

@@ -4,7 +4,9 @@
 // Scalar networks only (every node on the way a scalar), and only while the paths are few.
 
 import type { Expr } from '../language/model';
-import { displayName, exprText } from '../language/print';
+import { displayName, exprText, nameLatex, refText } from '../language/print';
+import type { ChainTerm } from '../report';
+import { toValue } from './tensor';
 import { fmt } from './format';
 import { stepOf, type Env, type Run } from './run';
 import { bindVar } from './subst';
@@ -127,4 +129,76 @@ export function nodeLabel(run: Run): (n: TNode) => string {
     else { const n = run.node(name, null); if (n) names.set(n.id, name); }
   }
   return (n) => names.get(n.id) ?? '?';
+}
+
+const MAX_TERMS_SHOWN = 64;
+
+/**
+ * The chain-rule sum of ∂A/∂B as terms: one per path from B to A, each the product of the immediate
+ * partials along it (Jacobians for vectors), with its value and its path of graph node ids.
+ */
+export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainTerm[] | null {
+  if (!d.total || d.of.k !== 'ref') return null;
+  const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
+  const A = run.node(d.of.name, stepOf(d.of.idx, env));
+  if (!A || !B || A === B) return null;
+  const paths = pathsBetween(run, B, A);
+  if (!paths || paths.length === 0 || paths.length > MAX_TERMS_SHOWN) return null;
+  const names = nodeNames(run);
+  const isDecl = run.model.decls.has(d.wrt.name);
+  const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
+  return paths.map((path) => {
+    // the Jacobian of the path: J_k ⋯ J_1, rows over the current node's entries, columns over B's
+    let M: Float64Array = new Float64Array(B.data.length * B.data.length);
+    for (let i = 0; i < B.data.length; i++) M[i * B.data.length + i] = 1;
+    const text: string[] = [];
+    const latex: string[] = [];
+    for (let k = 1; k < path.length; k++) {
+      const u = path[k - 1]!, v = path[k]!;
+      const J = run.immediate(v).get(u.id)!;
+      M = matProduct(J, M, v.data.length, u.data.length, B.data.length);
+      // ∂L/∂L_t = 1 in a sum of losses: a factor a worked solution leaves out
+      if (J.length === 1 && J[0] === 1 && names.get(v.id)!.t === null) continue;
+      const plus = k === 1 && isDecl ? '⁺' : '';
+      const nv = names.get(v.id)!, nu = names.get(u.id)!;
+      text.push(`∂${plus}${nv.text}/∂${nu.text}`);
+      latex.push(`\\frac{\\partial${plus ? '^{+}' : ''} ${nv.latex}}{\\partial ${nu.latex}}`);
+    }
+    // written the way a solution writes it: from the quantity back to the variable (∂L_3/∂o_3·…·∂⁺h_1/∂W)
+    return {
+      text: text.reverse().join('·') || '1',
+      latex: latex.reverse().join(' \\cdot ') || '1',
+      value: toValue({ shape, data: M }),
+      path: path.map((n) => names.get(n.id)!.id),
+    };
+  });
+}
+
+/** rows(v) × cols(B) = J[rows(v) × rows(u)] · M[rows(u) × cols(B)] */
+function matProduct(J: Float64Array, M: Float64Array, nv: number, nu: number, nb: number): Float64Array {
+  const out = new Float64Array(nv * nb);
+  for (let i = 0; i < nv; i++) for (let k = 0; k < nu; k++) {
+    const a = J[i * nu + k]!;
+    if (a === 0) continue;
+    for (let j = 0; j < nb; j++) out[i * nb + j] += a * M[k * nb + j]!;
+  }
+  return out;
+}
+
+interface NodeName { id: string; text: string; latex: string; t: number | null }
+
+/** every node's graph id (as in the Report's graph), text and LaTeX name */
+function nodeNames(run: Run): Map<number, NodeName> {
+  const out = new Map<number, NodeName>();
+  const put = (n: TNode | undefined, name: string, t: number | null) => {
+    if (!n) return;
+    const idx = t === null ? null : { v: null, k: t };
+    out.set(n.id, { id: t === null ? displayName(name) : `${displayName(name)}@${t}`, text: refText(name, idx), latex: nameLatex(name, idx), t });
+  };
+  for (const q of run.quantityNodes()) put(q.node, q.name, q.t);
+  for (const [name, d] of run.model.decls) {
+    if (d.perStep) for (let t = 1; t <= run.model.T; t++) put(run.node(name, t), name, t);
+    else put(run.node(name, null), name, null);
+  }
+  return out;
 }

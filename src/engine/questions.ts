@@ -10,7 +10,7 @@ import type { Plan } from './plan';
 import { drawDecl, drawState, variedNames } from './random';
 import { forward, RunError, stepOf, type Env, type Run, type ValueOverrides } from './run';
 import { bindVar } from './subst';
-import { nodeLabel, termHint } from './paths';
+import { chainTerms, nodeLabel, termHint } from './paths';
 import { toValue, type Tensor } from './tensor';
 
 export interface SymbolicForms {
@@ -97,6 +97,10 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
           ...(forms.explicit ? { explicit: forms.explicit } : {}),
           ...(forms.recursive ? { recursive: forms.recursive } : {}),
         };
+        if (result.forms.chain) {
+          const terms = chainTerms(ctx.run, d, env);
+          if (terms) result.forms.chain = { ...result.forms.chain, terms };
+        }
         result.text = forms.best.text;
         result.latex = forms.best.latex;
         if (forms.exact) result.exact = forms.exact;

@@ -114,3 +114,18 @@ describe('§5 a wrong term of a hand-written chain rule is named', () => {
     expect(c.message).toContain('leaves out the path through h_1: the term ∂L/∂h_1·∂⁺h_1/∂W_hh');
   });
 });
+
+describe('derive: the chain-rule terms, one per path', () => {
+  it('sum to the value, carry their path and typeset', async () => {
+    const katex = (await import('katex')).default;
+    const r = run(SHEET7 + 'derive ∂L/∂W_xh');
+    const res = r.derives[0]!.results[0]!;
+    const terms = res.forms!.chain!.terms!;
+    expect(terms).toHaveLength(6);
+    expect(Math.abs(terms.reduce((a, t) => a + (t.value as number), 0) - (res.value as number))).toBeLessThan(1e-12);
+    const longest = terms.find((t) => t.path.length === 7)!;
+    expect(longest.text).toBe('∂L_3/∂o_3·∂o_3/∂h_3·∂h_3/∂h_2·∂h_2/∂h_1·∂⁺h_1/∂W_xh');
+    expect(longest.path).toEqual(['W_xh', 'h@1', 'h@2', 'h@3', 'o@3', 'L@3', 'L']);
+    for (const t of terms) expect(() => katex.renderToString(t.latex, { throwOnError: true })).not.toThrow();
+  });
+});
