@@ -12,7 +12,7 @@ import { reportProblems } from './validate';
 
 const EXAMPLES = exampleNames().map((n) => ({ name: n, text: loadExample(n) }));
 
-/** A hang guard, not a timing: a single analysis of an example-sized text must finish well inside this (CPU ms). */
+/** A hang guard, not a timing: a single analysis of an example-sized text must finish well inside this (see cpuTime.ts). */
 const HANG_MS = 2000;
 
 /** Lean options keep thousands of runs inside the suite's time budget; the default path is fuzzed too. */
