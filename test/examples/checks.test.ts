@@ -2,6 +2,7 @@
 // the verdict the seed analysis predicts (expectations.ts).
 
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
 import { EXPECTED } from './expectations';
 import { exampleNames, expectChecks, loadExample } from './helpers';
 
@@ -26,6 +27,12 @@ describe('examples', () => {
       }
       expect(report.loss).not.toBeNull();
       expect(Number.isFinite(report.loss!.value)).toBe(true);
+    });
+
+    it(`${name}: the same text gives the same Report (seeded draws, no hidden state)`, () => {
+      const text = loadExample(name);
+      const strip = (r: ReturnType<typeof analyze>) => JSON.stringify({ ...r, elapsedMs: 0 });
+      expect(strip(analyze(text))).toBe(strip(analyze(text)));
     });
   }
 });
