@@ -11,6 +11,7 @@ import { gradCheck } from './engine/gradcheck';
 import { buildPlan, PlanError, type Plan } from './engine/plan';
 import { answerCheck, answerDerive, Draws, type QuestionContext } from './engine/questions';
 import { forward, RunError, type Run } from './engine/run';
+import { Budget, LimitError } from './engine/tape';
 import { symbolicHooks } from './engine/symbolic-hooks';
 import type { AnalyzeOptions, Diagnostic, ParamReport, Report } from './report';
 
@@ -40,19 +41,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
 
   let plan: Plan;
   let run: Run;
+  // the budget counts from the start: reading a huge file uses it up too
+  const deadline = Date.now() - (now() - t0) + LIMITS.timeBudgetMs;
+  const budget = new Budget(LIMITS.maxOperations, deadline);
   try {
     plan = buildPlan(model);
-    run = forward(model, undefined, { plan, scale: options.scale });
+    run = forward(model, undefined, { plan, scale: options.scale, budget });
   } catch (e) {
-    if (e instanceof PlanError || e instanceof RunError) {
+    if (e instanceof PlanError || e instanceof RunError || e instanceof LimitError) {
       const line = e instanceof PlanError && e.line ? e.line : 1;
       report.diagnostics.push(diag('error', e.message, { line, column: 1, endLine: line, endColumn: Math.max(2, lineLength(text, line) + 1) }, e instanceof PlanError ? e.code : 'runtime'));
       return done();
     }
     throw e;
   }
-  // the budget counts from the start: reading a huge file uses it up too
-  const deadline = Date.now() - (now() - t0) + LIMITS.timeBudgetMs;
   const hooks = options.symbolic === false ? null : symbolicHooks(model, run, deadline);
 
   if (run.loss) {
@@ -68,25 +70,36 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   }
 
   const ctx: QuestionContext = {
-    model, run, draws: new Draws(model, plan, new Map(), options.scale), drawCount: options.draws ?? 4,
-    symbolic: hooks?.derive ?? null, diagnostics: report.diagnostics,
+    model, run, draws: new Draws(model, plan, new Map(), options.scale, budget), drawCount: options.draws ?? 4,
+    symbolic: hooks?.derive ?? null, diagnostics: report.diagnostics, termResults: 0,
   };
+  const limited = (range: Diagnostic | import('./report').Range, why: string) =>
+    report.diagnostics.push(diag('warning', `not analysed: ${why}`, range, 'limit'));
   for (const q of model.questions) {
     if (Date.now() > deadline) {
-      report.diagnostics.push(diag('warning', `not analysed: the time budget of ${LIMITS.timeBudgetMs} ms for one analysis was used up (limit)`, q.range, 'limit'));
+      limited(q.range, `the time budget of ${LIMITS.timeBudgetMs} ms for one analysis was used up (limit)`);
       continue;
     }
-    if (q.kind === 'derive') report.derives.push(answerDerive(q, ctx));
-    else {
-      const c = answerCheck(q, ctx);
-      report.checks.push(c);
+    try {
+      if (q.kind === 'derive') report.derives.push(answerDerive(q, ctx));
+      else report.checks.push(answerCheck(q, ctx));
+    } catch (e) {
+      if (!(e instanceof LimitError)) throw e;
+      limited(q.range, e.message);
     }
   }
 
-  report.flow = flowReport(model, run);
-  report.quantities = quantityReports(model, run, hooks?.partial ?? null, deadline);
-  if (options.graph !== false && Date.now() < deadline) report.graph = graphReport(model, plan, run);
-  if (options.gradcheck === true && Date.now() < deadline) report.gradcheck = gradCheck(model, plan, run, options.scale);
+  // what the editor and the panel add is worth less than the answers: it gets what budget is left
+  budget.limit = Infinity;
+  budget.deadline = Infinity;
+  try {
+    report.flow = flowReport(model, run);
+    report.quantities = quantityReports(model, run, hooks?.partial ?? null, deadline);
+    if (options.graph !== false && Date.now() < deadline) report.graph = graphReport(model, plan, run);
+    if (options.gradcheck === true && Date.now() < deadline) report.gradcheck = gradCheck(model, plan, run, options.scale);
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+  }
   return done();
 }
 

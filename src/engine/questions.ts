@@ -12,6 +12,7 @@ import { forward, RunError, stepOf, type Env, type Run, type ValueOverrides } fr
 import { bindVar } from './subst';
 import { chainTerms, nodeLabel, termHint } from './paths';
 import { toValue, type Tensor } from './tensor';
+import { LimitError, type Budget } from './tape';
 
 export interface SymbolicForms {
   chain?: Form;
@@ -25,14 +26,14 @@ export type SymbolicHook = (of: Expr, wrt: { name: string; idx: import('../langu
 
 export class Draws {
   private runs = new Map<string, Run>();
-  constructor(private model: Model, private plan: Plan, private base: ValueOverrides, private scale?: Record<string, number>) {}
+  constructor(private model: Model, private plan: Plan, private base: ValueOverrides, private scale?: Record<string, number>, private budget?: Budget) {}
 
   /** every varied name redrawn with this seed (only: just that one name) */
   run(seed: number, only?: string): Run {
     const key = `${seed}:${only ?? '*'}`;
     let r = this.runs.get(key);
     if (!r) {
-      r = forward(this.model, this.overrides(seed, only), { plan: this.plan, scale: this.scale });
+      r = forward(this.model, this.overrides(seed, only), { plan: this.plan, scale: this.scale, budget: this.budget });
       this.runs.set(key, r);
     }
     return r;
@@ -59,6 +60,8 @@ export interface QuestionContext {
   drawCount: number;
   symbolic: SymbolicHook | null;
   diagnostics: Diagnostic[];
+  /** derive results given chain-rule terms so far (they cost a path search each) */
+  termResults: number;
 }
 
 const lineRange = (r: Range): Range => r;
@@ -97,7 +100,7 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
           ...(forms.explicit ? { explicit: forms.explicit } : {}),
           ...(forms.recursive ? { recursive: forms.recursive } : {}),
         };
-        if (result.forms.chain) {
+        if (result.forms.chain && ++ctx.termResults <= 20) {
           const terms = chainTerms(ctx.run, d, env);
           if (terms) result.forms.chain = { ...result.forms.chain, terms };
         }
@@ -222,7 +225,7 @@ function partialHint(q: CheckQuestion, run: Run): string | null {
         ? `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the total derivative ${total}, which also counts every path through earlier steps`
         : `The other side is the total derivative ${total} (every path), not the immediate partial ${imm} (only ${wrt}'s direct appearance)`;
     } catch (e) {
-      if (!(e instanceof RunError)) throw e;
+      if (!(e instanceof RunError) && !(e instanceof LimitError)) throw e;
     }
   }
   return null;
@@ -265,7 +268,7 @@ function pathHint(q: CheckQuestion, run: Run): string | null {
         if (!agreed.size) break;
       }
     } catch (e) {
-      if (e instanceof RunError) return null;
+      if (e instanceof RunError || e instanceof LimitError) return null;
       throw e;
     }
     const hit = agreed && [...agreed.values()][0];
@@ -301,7 +304,7 @@ function termsHint(q: CheckQuestion, run: Run, t: number | null): string | null 
       if (h) return h;
     }
   } catch (e) {
-    if (!(e instanceof RunError)) throw e;
+    if (!(e instanceof RunError) && !(e instanceof LimitError)) throw e;
   }
   return null;
 }

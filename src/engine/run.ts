@@ -6,7 +6,7 @@ import { displayName, refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
-import { Tape, type TNode } from './tape';
+import { Tape, type Budget, type TNode } from './tape';
 import { dims, type Tensor } from './tensor';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
@@ -42,13 +42,17 @@ export type Env = Record<string, number>;
 export interface ForwardOptions {
   plan?: Plan;
   scale?: Record<string, number>;
+  /** shared by the runs of one analysis */
+  budget?: Budget;
 }
 
 export function forward(model: Model, values?: ValueOverrides, options: ForwardOptions = {}): Run {
-  return new UnrolledRun(model, values ?? new Map(), options.plan ?? buildPlan(model), options.scale);
+  return new UnrolledRun(model, values ?? new Map(), options.plan ?? buildPlan(model), options.scale, options.budget);
 }
 
 const LONG_RANGE = 2000;
+/** slots of cached long-range sweeps per run */
+const MAX_CACHED = 4_000_000;
 
 class UnrolledRun implements Run {
   tape = new Tape();
@@ -59,8 +63,10 @@ class UnrolledRun implements Run {
   private lossG: (Float64Array | undefined)[] | null = null;
   private sweeps = new Map<string, (Float64Array | undefined)[]>();
   private immediates = new Map<number, Map<number, Float64Array>>();
+  private cached = 0;
 
-  constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>) {
+  constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>, budget?: Budget) {
+    if (budget) this.tape.budget = budget;
     const T = model.T;
     for (const d of model.decls.values()) {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
@@ -185,7 +191,11 @@ class UnrolledRun implements Run {
             // long-range queries (∂L/∂h_t for every t) share one full sweep per output entry
             const key = `${A.id}:${i}`;
             let g = this.sweeps.get(key);
-            if (!g) { g = this.tape.sweep(A, seed, 0); this.sweeps.set(key, g); }
+            if (!g) {
+              g = this.tape.sweep(A, seed, 0);
+              // cached while the cache stays small: many distinct long-range sources would hold O(T²)
+              if ((this.cached += g.length) < MAX_CACHED) this.sweeps.set(key, g);
+            }
             row = g[B.id];
           } else {
             row = this.tape.sweep(A, seed, B.id)[0];

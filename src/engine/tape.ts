@@ -28,10 +28,30 @@ export interface TNode {
   start: number;
 }
 
+/** Raised when an analysis passes its operation or time budget: the question gets a diagnostic naming it. */
+export class LimitError extends Error {}
+
+/** Operations and time shared by every tape of one analysis, so that no question can run away. */
+export class Budget {
+  ops = 0;
+  private nextCheck = 1 << 16;
+  constructor(public limit = Infinity, public deadline = Infinity) {}
+  tick(n: number): void {
+    this.ops += n;
+    if (this.ops > this.limit) throw new LimitError(`more than ${this.limit.toLocaleString('en')} operations for one analysis (limit)`);
+    if (this.ops > this.nextCheck) {
+      this.nextCheck = this.ops + (1 << 16);
+      if (Date.now() > this.deadline) throw new LimitError('the time budget of one analysis was used up (limit)');
+    }
+  }
+}
+
 export class Tape {
   nodes: TNode[] = [];
+  budget = new Budget();
 
   push(op: Op, shape: Shape, data: Float64Array, a: TNode | null = null, b: TNode | null = null): TNode {
+    this.budget.tick(1 + (data.length >> 4));
     const n: TNode = { id: this.nodes.length, op, shape, data, a, b, args: null, fn: null, offset: 0, barrier: false, start: this.nodes.length };
     this.nodes.push(n);
     return n;
@@ -214,6 +234,7 @@ export class Tape {
       backward(y, gy, acc, slotOf);
     };
     if (dense || root.id - lo < SPARSE_RANGE) {
+      this.budget.tick(root.id - lo + 1);
       for (let id = root.id; id >= lo; id--) visit(id);
       return g;
     }
@@ -226,7 +247,7 @@ export class Tape {
     const accPlain = acc;
     const accQueue = (x: TNode, v: Float64Array | number, i = -1) => {
       accPlain(x, v, i);
-      if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); }
+      if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); this.budget.tick(4); }
     };
     for (;;) {
       const id = heap.pop();

@@ -15,10 +15,12 @@ export const LIMITS = {
   maxEntries: 1_000_000,
   /** estimated scalar operations of one forward pass over all steps */
   maxWork: 50_000_000,
+  /** tape operations and sweep steps of one whole analysis (questions with Σ of sweeps grow as T²) */
+  maxOperations: 60_000_000,
   /** entries of a derivative's Jacobian (rows × columns) */
   maxJacobian: 100_000,
   /** wall-clock budget for the engine's questions in one analysis (ms); past it, the rest gets a diagnostic */
-  timeBudgetMs: 1500,
+  timeBudgetMs: 1000,
   /** graph nodes listed in the report (the panel cannot show more usefully) */
   maxGraphNodes: 3000,
   /** steps shown in the graph report before it is windowed */

@@ -73,6 +73,10 @@ export function resolve(statements: Statement[]): Resolved {
       err(`${name} is declared twice (first on line ${decls.get(name)!.line})`, st.name.range, 'duplicate');
       continue;
     }
+    if (st.shape && entries(st.shape) > LIMITS.maxEntries) {
+      err(`${name} would have ${entries(st.shape).toLocaleString('en')} entries, more than ${LIMITS.maxEntries.toLocaleString('en')} (limit)`, st.shapeRange ?? st.name.range, 'limit');
+      continue;
+    }
     decls.set(name, {
       name, kind: st.kind, perStep, shape: st.shape ? norm(st.shape) : [], values: null,
       line: st.range.line, range: st.range, nameRange: st.name.nameRange,
