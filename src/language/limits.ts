@@ -14,7 +14,7 @@ export const LIMITS = {
   /** entries in one tensor */
   maxEntries: 1_000_000,
   /** estimated scalar operations of one forward pass over all steps */
-  maxWork: 50_000_000,
+  maxWork: 150_000_000,
   /** tape operations and sweep steps of one whole analysis (questions with Σ of sweeps grow as T²) */
   maxOperations: 60_000_000,
   /** entries of a derivative's Jacobian (rows × columns) */
