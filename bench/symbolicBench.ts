@@ -51,7 +51,7 @@ export function benchSymbolic(): void {
     rows.push([
       `T = ${T}`,
       fmtT(direct),
-      fmtMs(Math.max(0, withSym.cpuMs - without.cpuMs)),
+      fmtMs(Math.max(0, withSym.ownMs - without.ownMs)),
       String(nodes),
       len(forms.chain),
       len(forms.explicit),
@@ -61,12 +61,12 @@ export function benchSymbolic(): void {
     prevSize = total;
   }
   printTable(
-    'Symbolic ∂L/∂W_hh, scalar vanilla RNN — median wall / CPU; target T = 1000 well under 100 ms, size ∝ T',
+    'Symbolic ∂L/∂W_hh, scalar vanilla RNN — median; target T = 1000 well under 100 ms, size ∝ T',
     ['', 'deriveForms()', 'in analyze()', 'IR nodes', 'chain chars (text/latex)', 'explicit', 'recursive', 'size ×'],
     rows,
   );
   console.log(
-    '  deriveForms() = src/engine/symbolic: all three forms with their numbers. in analyze() = CPU time of analyze() with\n' +
+    '  deriveForms() = src/engine/symbolic: all three forms with their numbers. in analyze() = analyze() with\n' +
       '  symbolic forms − without (graph, gradcheck off; 1 draw; it also evaluates every form back). size × = printed size vs the row before.',
   );
 }
