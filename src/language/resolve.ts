@@ -58,6 +58,8 @@ export function resolve(statements: Statement[]): Resolved {
 
   // ---- declarations -------------------------------------------------------------------------
   const decls = new Map<string, Decl>();
+  /** declarations refused for a limit: their uses stay quiet (the declaration carries the error) */
+  const refused = new Set<string>();
   const declStatements: (Statement & { k: 'decl' })[] = [];
   for (const st of rest) {
     if (st.k !== 'decl') continue;
@@ -75,6 +77,7 @@ export function resolve(statements: Statement[]): Resolved {
     }
     if (st.shape && entries(st.shape) > LIMITS.maxEntries) {
       err(`${name} would have ${entries(st.shape).toLocaleString('en')} entries, more than ${LIMITS.maxEntries.toLocaleString('en')} (limit)`, st.shapeRange ?? st.name.range, 'limit');
+      refused.add(name);
       continue;
     }
     decls.set(name, {
@@ -262,6 +265,7 @@ export function resolve(statements: Statement[]): Resolved {
     };
     const known = (n: string) => decls.has(n) || quantities.has(n);
     let raw = a.raw;
+    if (refused.has(raw) || (!known(raw) && refused.has(raw.replace(/_[^_]+$/, '')))) throw new Quiet();
     // h_1^{(t)}: entry 1 of h at step t
     let entry: number | null = null;
     if (a.sup) {
