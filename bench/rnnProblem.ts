@@ -3,6 +3,8 @@
 // with seeded values, written out as .rnn text (for analyze()) and as ValueOverrides (for forward()).
 // TensorFlow.js computes the same gradients from the same numbers (tfRnn.ts).
 
+import { rng } from '../src/engine/random';
+
 export interface RnnProblem {
   H: number;
   D: number;
@@ -24,17 +26,8 @@ export interface RnnProblem {
 export const PARAM_NAMES = ['W_xh', 'W_hh', 'b_h', 'W_hy', 'b_y'] as const;
 export type ParamName = (typeof PARAM_NAMES)[number];
 
-/** mulberry32: a small seeded PRNG, so every run of the bench uses the same numbers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** the engine's own seeded PRNG (mulberry32), so every run of the bench uses the same numbers */
+export const prng = rng;
 
 /** Values rounded to 4 decimals: exact in the .rnn text, and the text stays short. */
 function filled(n: number, scale: number, rnd: () => number): Float64Array {

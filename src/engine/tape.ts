@@ -184,7 +184,7 @@ export class Tape {
       }
       default: {
         out = new Float64Array(len);
-        const f = UNARY[fn];
+        const f = UNARY[fn as keyof typeof UNARY];
         for (let i = 0; i < len; i++) out[i] = f(x[i]!);
       }
     }
@@ -301,7 +301,8 @@ class MaxHeap {
   }
 }
 
-const UNARY: Record<string, (x: number) => number> = {
+/** the elementwise functions of the language, one definition for the tape and the symbolic evaluator */
+export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'dsigma' | 'dtanh' | 'drelu', (x: number) => number> = {
   sigma: sigmoid,
   tanh: Math.tanh,
   relu: (x) => (x > 0 ? x : 0),

@@ -2,6 +2,7 @@
 // run's values (a form that does not evaluate back to the autodiff value is never shipped).
 // Iterative post-order over the DAG with a memo, so a δ-recursion of length T never deepens the stack.
 
+import { UNARY } from '../tape';
 import { asMat, fromMat, size, type CallFn, type Node, type Shape } from './ir';
 
 export interface Tensor {
@@ -12,27 +13,8 @@ export interface Tensor {
 /** Values of the leaves: a declaration or a quantity at a step (step null: untimed / shared). */
 export type LeafValues = (name: string, step: number | null) => Tensor | undefined;
 
-export function sigma(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-}
-
 const fns: Record<CallFn, (x: number) => number> = {
-  sigma,
-  tanh: Math.tanh,
-  relu: (x) => (x > 0 ? x : 0),
-  exp: Math.exp,
-  log: Math.log,
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  dsigma: (x) => {
-    const s = sigma(x);
-    return s * (1 - s);
-  },
-  dtanh: (x) => {
-    const t = Math.tanh(x);
-    return 1 - t * t;
-  },
-  drelu: (x) => (x > 0 ? 1 : 0),
+  ...UNARY,
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
 };
 
