@@ -66,7 +66,7 @@ export class Tape {
   }
 
   add(a: TNode, b: TNode, sub = false): TNode {
-    const [big, small] = a.data.length >= b.data.length ? [a, b] : [b, a];
+    const big = a.data.length >= b.data.length ? a : b;
     const out = new Float64Array(big.data.length);
     const ad = a.data, bd = b.data;
     if (ad.length === bd.length) {
@@ -80,7 +80,6 @@ export class Tape {
         out[i] = sub ? x - y : x + y;
       }
     }
-    void small;
     return this.push(sub ? 'sub' : 'add', big.shape, out, a, b);
   }
 

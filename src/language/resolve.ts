@@ -612,11 +612,9 @@ export function resolve(statements: Statement[]): Resolved {
       const st = cycleState.get(e.to) ?? 0;
       if (st === 1) {
         const cyc = [...stack.slice(stack.indexOf(e.to)), e.to];
-        const q = quantities.get(n)!;
         const sub = (x: string) => (quantities.get(x)?.timed ? `${x}_t` : x);
         err(`dependency cycle within one step: ${cyc.map(sub).join(' → ')}`, e.range, 'cycle');
         for (const c of cyc) brokenQuantities.add(c);
-        void q;
         return true;
       }
       if (st === 0 && visit(e.to)) return true;
