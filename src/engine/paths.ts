@@ -122,13 +122,8 @@ function t0(e: Expr, env: Env): Expr {
 }
 
 export function nodeLabel(run: Run): (n: TNode) => string {
-  const names = new Map<number, string>();
-  for (const q of run.quantityNodes()) names.set(q.node.id, q.t === null ? displayName(q.name) : `${displayName(q.name)}_${q.t}`);
-  for (const [name, d] of run.model.decls) {
-    if (d.perStep) for (let t = 1; t <= run.model.T; t++) { const n = run.node(name, t); if (n) names.set(n.id, `${name}_${t}`); }
-    else { const n = run.node(name, null); if (n) names.set(n.id, name); }
-  }
-  return (n) => names.get(n.id) ?? '?';
+  const names = nodeNames(run);
+  return (n) => names.get(n.id)?.text ?? '?';
 }
 
 const MAX_TERMS_SHOWN = 64;

@@ -4,25 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/language/model';
 import { deriveForms, partialForm } from '../../src/engine/symbolic/index';
+import { SHEET7 } from '../language/helpers';
 import { checkDerivative, compileOk, forward } from './helpers';
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const ref = (name: string, k: number | null = null, v: string | null = null): Expr => ({ k: 'ref', name, idx: k === null && v === null ? null : { v, k: k ?? 0 }, shape: [], range: R });
 
-const SHEET7 = `T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_xh = 0.3
-param  W_hh = 0.8
-param  b_h  = 0.1
-param  W_hy = 1.5
-param  b_y  = -0.2
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-o_t = σ(W_hy h_t + b_y)
-L_t = (y_t - o_t)^2
-loss L = Σ_t L_t
-`;
 
 /** The text of a form with its line breaks undone. */
 const oneLine = (s: string): string => s.split('\n').map((l) => l.trim()).join(' ').replace(/ {2,}/g, ' ').normalize('NFC');
