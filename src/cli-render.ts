@@ -37,10 +37,10 @@ export function renderText(file: string, r: Report, many = false): string {
     // multi-line forms keep their own layout, indented under their question
     for (const l of it.lines.slice(1)) for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
   }
-  const tally = { holds: 0, fails: 0, 'holds-at-given-values': 0 };
+  const tally = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const c of r.checks) tally[c.status]++;
   if (r.checks.length) {
-    out.push(`  ${r.checks.length} check${r.checks.length === 1 ? '' : 's'}: ${tally.holds} hold, ${tally.fails} fail, ${tally['holds-at-given-values']} hold only for these values`);
+    out.push(`  ${r.checks.length} check${r.checks.length === 1 ? '' : 's'}: ${tally.holds} hold, ${tally.fails} fail, ${tally['holds-at-given-values']} hold only for these values${tally['holds-as-one-step'] ? `, ${tally['holds-as-one-step']} hold as one-step derivatives` : ''}`);
   }
   if (r.sampled.length) out.push(dim(`  (sample values for ${r.sampled.join(', ')})`));
   return out.join('\n') + '\n' + (many ? '\n' : '');

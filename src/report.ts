@@ -63,7 +63,8 @@ export interface DeriveReport {
   results: DeriveResult[];
 }
 
-export type CheckStatus = 'holds' | 'fails' | 'holds-at-given-values';
+/** holds-as-one-step: holds when its ∂ are read as one-step derivatives (LANGUAGE.md §5), a warning */
+export type CheckStatus = 'holds' | 'fails' | 'holds-at-given-values' | 'holds-as-one-step';
 
 export interface CheckStep {
   t: number | null;
@@ -73,9 +74,14 @@ export interface CheckStep {
 }
 
 export interface CheckReport {
+  /** where this link's right side begins */
   line: number;
   status: CheckStatus;
   message: string;
+  /** for a chain E₀ = E₁ = …: the 1-based link (1 for E₀ = E₁); absent for a one-link check */
+  link?: number;
+  /** the equation's label (\tag{…} or a solution's "(n)") */
+  tag?: string;
   /** extra */
   range: Range;
   /** extra: the source text of the equation */

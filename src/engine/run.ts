@@ -301,6 +301,8 @@ class UnrolledRun implements Run {
         const d = this.derivativeAt(e.of, e.wrt, env, e.total);
         return tape.konst(d.tensor.shape, d.tensor.data);
       }
+      case 'contract': case 'matpow': case 'indicator':
+        throw new RunError(`${e.k} is not evaluated yet`);
     }
   }
 }

@@ -14,8 +14,9 @@ export function bindVar(e: Expr, v: string, value: number): Expr {
       case 'vec': return { ...x, items: x.items.map(go) };
       case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
       case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'div': case 'pow':
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
         return { ...x, a: go(x.a), b: go(x.b) };
+      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
       case 'call': return { ...x, arg: go(x.arg) };
       case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
       case 'sum': case 'prod':

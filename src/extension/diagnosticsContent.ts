@@ -18,6 +18,7 @@ export interface DiagnosticOptions {
 const CHECK_SEVERITY: Record<CheckReport['status'], Severity | null> = {
   fails: 'error',
   'holds-at-given-values': 'warning',
+  'holds-as-one-step': 'warning',
   holds: null,
 };
 

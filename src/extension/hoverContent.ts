@@ -148,6 +148,7 @@ const STATUS_LABEL: Record<CheckReport['status'], string> = {
   holds: '✓ **holds**',
   fails: '✗ **fails**',
   'holds-at-given-values': '⚠ **holds only for these values**',
+  'holds-as-one-step': '⚠ **holds as a one-step derivative**',
 };
 
 function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverContent {

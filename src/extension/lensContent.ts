@@ -45,6 +45,7 @@ function compact(v: Value, digits: number): string {
 export function checkTitle(c: CheckReport, digits: number): string {
   if (c.status === 'holds') return '✓ holds';
   if (c.status === 'holds-at-given-values') return '⚠ holds only for these values';
+  if (c.status === 'holds-as-one-step') return '⚠ holds as a one-step derivative';
   const bad = c.steps.find((s) => !s.ok && (c.failingStep === undefined || c.failingStep === null || s.t === c.failingStep)) ?? c.steps.find((s) => !s.ok);
   if (!bad) return '✗ fails';
   const at = bad.t === null ? '' : ` at t = ${bad.t}`;

@@ -24,14 +24,24 @@ export type Ast =
   | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range }
   | { k: 'transpose'; a: Ast; range: Range }
   | { k: 'index'; a: Ast; args: Ast[]; range: Range }
-  | { k: 'big'; op: 'sum' | 'prod'; v: string | null; vRange: Range | null; from: Ast | null; to: Ast | null; body: Ast; range: Range }
-  | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range };
+  /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
+  | { k: 'big'; op: 'sum' | 'prod'; v: string | null; vRange: Range | null; from: Ast | null; to: Ast | null; body: Ast; range: Range; desc?: boolean }
+  /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient) */
+  | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean }
+  /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4) */
+  | { k: 'adjoint'; a: NameAst; range: Range }
+  /** the indicator 1_{a=b}: 1 where a equals b, else 0 */
+  | { k: 'indicator'; a: Ast; b: Ast; range: Range };
 
 export type Statement =
   | { k: 'decl'; kind: 'param' | 'input' | 'target'; name: NameAst; shape: number[] | null; shapeRange: Range | null; value: Ast | null; range: Range }
   | { k: 'def'; lhs: NameAst; rhs: Ast; isLoss: boolean; range: Range; rhsText: string }
   | { k: 'derive'; expr: Ast; range: Range; text: string }
-  | { k: 'check'; lhs: Ast; rhs: Ast; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null };
+  /**
+   * check E₀ = E₁ = … : lhs is E₀, rhs is E₁, more holds E₂, E₃, … (a chain of equalities, LANGUAGE.md §5).
+   * tag: the label from \tag{…} (or a solution's trailing "(n)").
+   */
+  | { k: 'check'; lhs: Ast; rhs: Ast; more: Ast[]; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null; tag?: string };
 
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };

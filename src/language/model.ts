@@ -19,6 +19,8 @@ export interface Idx {
 export type Fn =
   | 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs'
   | 'softmax' | 'sum' | 'mean' | 'diag'
+  // the inverse functions as written: σ^{-1} (logit) and tanh^{-1} (artanh) — LANGUAGE.md §1
+  | 'logit' | 'artanh'
   // derivatives written with a prime: σ'(z), tanh'(z), relu'(z)
   | 'dsigma' | 'dtanh' | 'drelu';
 
@@ -41,6 +43,15 @@ export type Expr =
   | (Base & { k: 'mul'; a: Expr; b: Expr })
   | (Base & { k: 'hadamard'; a: Expr; b: Expr })
   | (Base & { k: 'matmul'; a: Expr; b: Expr })
+  /**
+   * a's last index contracted with b's first (numerator layout, LANGUAGE.md §4): a vector a acts as a row.
+   * [n]·[n,k] → [k]; [n]·[n,m,k] → [m,k]; [p,n]·[n,m,k] → [p,m,k]; [n]·[n] is not one (that is elementwise).
+   */
+  | (Base & { k: 'contract'; a: Expr; b: Expr })
+  /** M^n for a square matrix M and a whole number n ≥ 0 (n may depend on bound indices); M^0 = I */
+  | (Base & { k: 'matpow'; a: Expr; n: Expr })
+  /** 1 where a = b (scalars), else 0 */
+  | (Base & { k: 'indicator'; a: Expr; b: Expr })
   /** b is a scalar, or the same shape as a (elementwise) */
   | (Base & { k: 'div'; a: Expr; b: Expr })
   /** b is a scalar; elementwise power */
@@ -50,8 +61,13 @@ export type Expr =
   /** 1-based entry: i (and j for a matrix) are scalar expressions that evaluate to integers */
   | (Base & { k: 'index'; a: Expr; i: Expr; j: Expr | null })
   | (Base & { k: 'sum' | 'prod'; v: string; from: Idx; to: Idx; body: Expr })
-  /** ∂of/∂wrt (total) or ∂⁺of/∂wrt (immediate); wrt is always a name (with its step) */
-  | (Base & { k: 'deriv'; total: boolean; of: Expr; wrt: { name: string; idx: Idx | null; range: Range } });
+  /**
+   * ∂of/∂wrt (total) or ∂⁺of/∂wrt (immediate); wrt is always a name (with its step).
+   * oneStep (with total false): the one-step derivative of LANGUAGE.md §5 — earlier steps' nodes held fixed
+   * except wrt itself, paths within of's own step followed. Set by the check's one-step re-reading.
+   * The shape of ∂(vector n)/∂(matrix m×k) is [n, m, k].
+   */
+  | (Base & { k: 'deriv'; total: boolean; oneStep?: boolean; of: Expr; wrt: { name: string; idx: Idx | null; range: Range } });
 
 export type DeclKind = 'param' | 'input' | 'target';
 
@@ -93,19 +109,38 @@ export interface DeriveQuestion {
   /** whether the expression mentions the free step t */
   freeT: boolean;
   steps: number[];
+  free: FreeIndex[];
   line: number;
   range: Range;
   text: string;
 }
 
+/** a free index other than t (LANGUAGE.md §3): a letter in a step position runs over steps, in an entry position over entries */
+export interface FreeIndex {
+  v: string;
+  values: number[];
+}
+
+/** one link E₀ = Eₖ of a check's chain (a plain check is one link) */
 export interface CheckQuestion {
   kind: 'check';
   lhs: Expr;
   rhs: Expr;
   freeT: boolean;
   steps: number[];
+  /** free indices besides t; the check holds when it holds for every combination */
+  free: FreeIndex[];
+  /** the line where this link's right side begins */
   line: number;
+  /** the whole check statement (shared by its links) */
   range: Range;
+  /** the range of this link's right side */
+  rhsRange: Range;
+  /** 1-based: 1 for E₀ = E₁, 2 for E₀ = E₂, … */
+  link: number;
+  /** how many links the statement has */
+  links: number;
+  tag?: string;
   text: string;
 }
 

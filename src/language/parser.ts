@@ -173,7 +173,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       forRange = { v: v.text, from, to, range: span(f.range, to.range) };
       end = to.range;
     }
-    return { k: 'check', lhs, rhs, range: span(kw.range, end), text, forRange };
+    return { k: 'check', lhs, rhs, more: [], range: span(kw.range, end), text, forRange };
   }
 
   function deep<A extends Ast>(node: A, ...kids: Ast[]): A {

@@ -75,6 +75,9 @@ export function exprText(e: Expr): string {
       const r = wrap(e.b, 4);
       return e.a.k === 'num' && e.b.k !== 'num' ? `${l}${r.startsWith('(') ? '' : ' '}${r}` : `${l} ${r}`;
     }
+    case 'contract': return `${wrap(e.a, 3)} ${wrap(e.b, 4)}`;
+    case 'matpow': return `${wrap(e.a, 6)}^(${exprText(e.n)})`;
+    case 'indicator': return `1[${exprText(e.a)} = ${exprText(e.b)}]`;
     case 'hadamard': return `${wrap(e.a, 3)} ⊙ ${wrap(e.b, 4)}`;
     case 'div': return `${wrap(e.a, 3)}/${wrap(e.b, 4)}`;
     case 'pow': return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
@@ -85,7 +88,7 @@ export function exprText(e: Expr): string {
       return `${e.k === 'sum' ? 'Σ' : '∏'}_{${e.v}=${idxString(e.from)}}^{${idxString(e.to)}} ${wrap(e.body, 3)}`;
     case 'deriv': {
       const of = e.of.k === 'ref' ? exprText(e.of) : `(${exprText(e.of)})`;
-      return `∂${e.total ? '' : '⁺'}${of}/∂${refText(e.wrt.name, e.wrt.idx)}`;
+      return `∂${e.total || e.oneStep ? '' : '⁺'}${of}/∂${refText(e.wrt.name, e.wrt.idx)}`;
     }
   }
 }
@@ -102,6 +105,9 @@ export function exprLatex(e: Expr): string {
     case 'add': return `${exprLatex(e.a)} + ${wrap(e.b, 2)}`;
     case 'sub': return `${exprLatex(e.a)} - ${wrap(e.b, 2)}`;
     case 'mul': case 'matmul': return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
+    case 'contract': return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
+    case 'matpow': return `{${wrap(e.a, 6)}}^{${exprLatex(e.n)}}`;
+    case 'indicator': return `\\mathbb{1}_{${exprLatex(e.a)} = ${exprLatex(e.b)}}`;
     case 'hadamard': return `${wrap(e.a, 3)} \\odot ${wrap(e.b, 4)}`;
     case 'div': return `\\frac{${exprLatex(e.a)}}{${exprLatex(e.b)}}`;
     case 'pow': return `{${wrap(e.a, 6)}}^{${exprLatex(e.b)}}`;
@@ -111,6 +117,6 @@ export function exprLatex(e: Expr): string {
     case 'sum': case 'prod':
       return `${e.k === 'sum' ? '\\sum' : '\\prod'}_{${e.v}=${idxString(e.from).replace('−', '-')}}^{${idxString(e.to).replace('−', '-')}} ${wrap(e.body, 3)}`;
     case 'deriv':
-      return `\\frac{\\partial${e.total ? '' : '^{+}'} ${e.of.k === 'ref' ? exprLatex(e.of) : `\\left(${exprLatex(e.of)}\\right)`}}{\\partial ${nameLatex(e.wrt.name, e.wrt.idx)}}`;
+      return `\\frac{\\partial${e.total || e.oneStep ? '' : '^{+}'} ${e.of.k === 'ref' ? exprLatex(e.of) : `\\left(${exprLatex(e.of)}\\right)`}}{\\partial ${nameLatex(e.wrt.name, e.wrt.idx)}}`;
   }
 }

@@ -656,7 +656,7 @@ export function resolve(statements: Statement[]): Resolved {
         const e = expression(st.expr, ctx);
         const freeT = mentionsT(e);
         const steps = questionSteps([e], freeT, null, st.range);
-        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, line: st.range.line, range: st.range, text: st.text });
+        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: [], line: st.range.line, range: st.range, text: st.text });
       } else {
         const lhs = expression(st.lhs, ctx);
         const rhs = expression(st.rhs, ctx);
@@ -675,7 +675,7 @@ export function resolve(statements: Statement[]): Resolved {
         }
         const freeT = mentionsT(lhs) || mentionsT(rhs);
         const steps = questionSteps([lhs, rhs], freeT, range, st.range);
-        if (steps) questions.push({ kind: 'check', lhs, rhs, freeT, steps, line: st.range.line, range: st.range, text: st.text });
+        if (steps) questions.push({ kind: 'check', lhs, rhs, freeT, steps, free: [], line: st.range.line, range: st.range, rhsRange: rhs.range, link: 1, links: 1, text: st.text });
       }
     } catch (x) {
       if (!(x instanceof Quiet)) throw x;

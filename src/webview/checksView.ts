@@ -8,6 +8,7 @@ export const STATUS: Record<CheckStatus, { icon: string; label: string; cls: str
   holds: { icon: '✓', label: 'holds', cls: 'good' },
   fails: { icon: '✗', label: 'fails', cls: 'bad' },
   'holds-at-given-values': { icon: '!', label: 'holds only for these values', cls: 'warn' },
+  'holds-as-one-step': { icon: '!', label: 'holds as a one-step derivative', cls: 'warn' },
 };
 
 export function renderChecks(doc: Document, container: HTMLElement, report: Report, onReveal: (line: number) => void, cursorCheck: number | null): void {

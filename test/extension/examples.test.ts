@@ -72,7 +72,7 @@ describe.each(examples)('$name', ({ text }) => {
         expect(on.filter((i) => i.severity === 'error' || i.severity === 'warning')).toEqual([]);
       }
       const hover = plain(hoverAt(report, text, c.line, 1)!.markdown);
-      expect(hover).toContain({ holds: '✓', fails: '✗', 'holds-at-given-values': '⚠' }[c.status]);
+      expect(hover).toContain({ holds: '✓', fails: '✗', 'holds-at-given-values': '⚠', 'holds-as-one-step': '⚠' }[c.status]);
     }
   });
 

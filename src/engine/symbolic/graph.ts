@@ -149,6 +149,9 @@ export class Unrolled {
           case 'tanh':
           case 'relu':
             return b.call(e.fn, this.named(arg, owner));
+          case 'logit':
+          case 'artanh':
+            throw new Unsupported(`${e.fn} in an equation`);
           default:
             return b.call(e.fn, arg);
         }
@@ -165,6 +168,10 @@ export class Unrolled {
       }
       case 'deriv':
         throw new Unsupported('a derivative inside an equation');
+      case 'contract':
+      case 'matpow':
+      case 'indicator':
+        throw new Unsupported(`${e.k} in an equation`);
     }
   }
 
