@@ -1,0 +1,72 @@
+// What every phase of resolution shares: the horizon, the names declared and defined so far, the shapes
+// being inferred, which quantities are broken, and the diagnostics and symbol occurrences produced.
+
+import type { Diagnostic, Range, SymbolOccurrence } from '../../report';
+import type { Statement } from '../ast';
+import { diag } from '../diagnostics';
+import type { Decl, Quantity } from '../model';
+import { displayName } from '../print';
+import type { MaybeShape } from '../shapes';
+
+/** one equation `NAME… = …` as it will enter a quantity */
+export interface Definition {
+  st: Statement & { k: 'def' };
+  /** the name without its index; after the definitions phase, the model key */
+  base: string;
+  /** 't' for the general equation, a step for an override, null for an untimed quantity; undefined once refused */
+  step: 't' | number | null | undefined;
+  /** the model key: the name, or name# for an untimed twin of a sequence (L = Σ_t L_t) */
+  key: string;
+}
+
+export class Scope {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly symbols: SymbolOccurrence[] = [];
+  /** the horizon was unusable: the engine must not run */
+  fatal = false;
+  /** the horizon T, once read */
+  T = 0;
+  readonly decls = new Map<string, Decl>();
+  /** declarations refused for a limit: their uses stay quiet (the declaration carries the error) */
+  readonly refused = new Set<string>();
+  readonly quantities = new Map<string, Quantity>();
+  /** the equations, in source order */
+  readonly definitions: Definition[] = [];
+  /** shapes of quantities while they are inferred (null: not known yet) */
+  readonly quantityShapes = new Map<string, MaybeShape>();
+  /** quantities that cannot be evaluated (their definition, or one they depend on, has an error) */
+  readonly broken = new Set<string>();
+
+  error(message: string, range: Range, code?: string): void {
+    this.diagnostics.push(diag('error', message, range, code));
+  }
+
+  isKnown(name: string): boolean {
+    return this.decls.has(name) || this.quantities.has(name);
+  }
+
+  isTimed(name: string): boolean {
+    const d = this.decls.get(name);
+    return d ? d.perStep : this.quantities.get(name)?.timed ?? false;
+  }
+
+  /** names a user may write, for "did you mean" */
+  knownNames(): string[] {
+    return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), 'T'];
+  }
+
+  shapeOf(name: string): MaybeShape {
+    return this.decls.get(name)?.shape ?? this.quantityShapes.get(name) ?? null;
+  }
+
+  /** whether NAME has a value at this step (null: untimed) */
+  defined(name: string, step: number | null): boolean {
+    const d = this.decls.get(name);
+    if (d) return !d.perStep ? step === null : step !== null && step >= 1 && step <= this.T;
+    const q = this.quantities.get(name);
+    if (!q) return false;
+    if (!q.timed) return step === null;
+    if (step === null) return false;
+    return q.overrides.has(step) || (q.general !== null && step >= 1 && step <= this.T);
+  }
+}
