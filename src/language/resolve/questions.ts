@@ -26,23 +26,42 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
         const steps = questionSteps(scope, [e], freeT, null, st.range);
         if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: [], line: st.range.line, range: st.range, text: st.text });
       } else {
-        const lhs = readExpression(st.lhs, ctx);
-        const rhs = readExpression(st.rhs, ctx);
-        if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
-          scope.error(`shape mismatch: the left side is a ${shapeText(lhs.shape)}, the right side a ${shapeText(rhs.shape)}`, st.range, 'shape-mismatch');
-          continue;
-        }
-        const range = st.forRange ? readForRange(scope, st.forRange) : null;
-        if (range === false) continue;
-        const freeT = mentionsT(lhs) || mentionsT(rhs);
-        const steps = questionSteps(scope, [lhs, rhs], freeT, range, st.range);
-        if (steps) questions.push({ kind: 'check', lhs, rhs, freeT, steps, free: [], line: st.range.line, range: st.range, rhsRange: rhs.range, link: 1, links: 1, text: st.text });
+        questions.push(...readCheck(scope, st, ctx));
       }
     } catch (x) {
       if (!(x instanceof Abandoned)) throw x;
     }
   }
   return questions;
+}
+
+/**
+ * check E₀ = E₁ = E₂ … : one CheckQuestion per link E₀ = Eₖ (LANGUAGE.md §5). A side that does not read
+ * gets its diagnostic and drops its link; the other links still stand.
+ */
+function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
+  const lhs = readExpression(st.lhs, ctx);
+  const range = st.forRange ? readForRange(scope, st.forRange) : null;
+  if (range === false) return [];
+  const sides = [st.rhs, ...st.more];
+  const links: Question[] = [];
+  sides.forEach((side, n) => {
+    let rhs: Expr;
+    try { rhs = readExpression(side, ctx); } catch (x) { if (x instanceof Abandoned) return; throw x; }
+    if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
+      const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
+      scope.error(`shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}`, sides.length > 1 ? side.range : st.range, 'shape-mismatch');
+      return;
+    }
+    const freeT = mentionsT(lhs) || mentionsT(rhs);
+    const steps = questionSteps(scope, [lhs, rhs], freeT, range, sides.length > 1 ? side.range : st.range);
+    if (!steps) return;
+    links.push({
+      kind: 'check', lhs, rhs, freeT, steps, free: [], line: side.range.line, range: st.range, rhsRange: side.range,
+      link: n + 1, links: sides.length, ...(st.tag !== undefined ? { tag: st.tag } : {}), text: st.text,
+    });
+  });
+  return links;
 }
 
 /** `for t = a..b`; false when it does not read (reported) */
