@@ -1,17 +1,14 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
 import type { Ast } from '../ast';
-import { LIMITS } from '../limits';
-import type { Expr, Fn, Idx, Shape } from '../model';
-import { elementwiseShape, entries, matmulShape, norm, productKind, same, shapeText, transposeShape, type MaybeShape } from '../shapes';
+import type { Expr, Idx, Shape } from '../model';
+import { elementwiseShape, matmulShape, norm, productKind, same, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
+import { readAdjoint, readDerivative } from './calculus';
+import { readCall } from './functions';
 import { readName, timeIndexOf } from './names';
-import { describe, occurrence, operands } from './text';
+import { describe, operands } from './text';
 
-const FN_NAMES: Record<string, string> = {
-  sigma: 'σ', tanh: 'tanh', relu: 'relu', exp: 'exp', log: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax',
-  sum: 'sum', mean: 'mean', diag: 'diag', dsigma: "σ'", dtanh: "tanh'", drelu: "relu'", count: 'count',
-};
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
   switch (a.k) {
@@ -39,6 +36,10 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
       return readBig(a, ctx);
     case 'deriv':
       return readDerivative(a, ctx);
+    case 'adjoint':
+      return readAdjoint(a.a, a.range, ctx);
+    case 'indicator':
+      return readIndicator(a, ctx);
   }
   return fail(ctx, 'unsupported expression', (a as Ast).range);
 }
@@ -90,26 +91,6 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   }
 }
 
-function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
-  if (ctx.record) ctx.scope.symbols.push(occurrence(a.fnRange, a.fn, FN_NAMES[a.fn] ?? a.fn, 'function'));
-  if (a.fn === 'count') {
-    // count(A, …): the number of entries, a static fact (count(params): every trainable entry)
-    return { k: 'num', value: countEntries(a.arg, ctx), shape: [], range: a.range };
-  }
-  const x = readExpression(a.arg, ctx);
-  const s = x.shape;
-  let shape: MaybeShape = s;
-  if (a.fn === 'sum' || a.fn === 'mean') shape = [];
-  else if (a.fn === 'softmax') { if (s && s.length > 1) fail(ctx, `softmax takes a vector, not a ${shapeText(s)}`, a.range, 'shape-mismatch'); }
-  else if (a.fn === 'diag') {
-    if (s && s.length === 1) shape = [s[0]!, s[0]!];
-    else if (s && s.length === 2 && s[0] === s[1]) shape = [s[0]!];
-    else if (s && s.length === 0) shape = [];
-    else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
-  }
-  return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
-}
-
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const args = a.args.map((i) => readExpression(i, ctx));
@@ -136,47 +117,10 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range };
 }
 
-function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr {
-  if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
-  const of = readExpression(a.of, { ...ctx, allowDeriv: false });
-  const w = readExpression(a.wrt, { ...ctx, allowDeriv: false });
-  if (w.k !== 'ref') return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, a.wrt.range, 'syntax');
-  const ws = w.shape;
-  let shape: MaybeShape = null;
-  if (of.shape && ws) {
-    if (of.shape.length === 0) shape = ws;
-    else if (ws.length === 0) shape = of.shape;
-    else if (of.shape.length === 1 && ws.length === 1) shape = norm([of.shape[0]!, ws[0]!]);
-    else fail(ctx, `∂A/∂B of a ${shapeText(of.shape)} by a ${shapeText(ws)} is not a matrix; differentiate a scalar or a vector by a vector`, a.range, 'shape-mismatch');
-    if (entries(of.shape) * entries(ws) > LIMITS.maxJacobian) fail(ctx, `this Jacobian has more than ${LIMITS.maxJacobian} entries (limit)`, a.range, 'limit');
-  }
-  return { k: 'deriv', total: !a.plus, of, wrt: { name: w.name, idx: w.idx, range: w.range }, shape: shape as Shape, range: a.range };
-}
-
-/** count(A, B, …): the number of entries of each (count(params): every trainable entry) */
-function countEntries(a: Ast, ctx: ExprContext): number {
-  const { decls, T } = ctx.scope;
-  const args: Ast[] = [];
-  const flat = (x: Ast) => {
-    if (x.k === 'bin' && x.op === 'juxt') { flat(x.a); flat(x.b); }
-    else if (x.k === 'list') x.items.forEach(flat);
-    else args.push(x);
-  };
-  flat(a);
-  let n = 0;
-  for (const x of args) {
-    if (x.k === 'name' && x.raw === 'params' && !decls.has('params')) {
-      for (const d of decls.values()) if (d.kind === 'param') n += entries(d.shape) * (d.perStep ? T : 1);
-      continue;
-    }
-    if (x.k === 'name' && decls.has(x.raw)) {
-      const d = decls.get(x.raw)!;
-      n += entries(d.shape) * (d.perStep ? T : 1);
-      continue;
-    }
-    const e = readExpression(x, ctx);
-    if (!e.shape) fail(ctx, 'count needs a known shape', x.range);
-    n += entries(e.shape);
-  }
-  return n;
+/** 1_{a=b}: 1 where a equals b, else 0 */
+function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
+  const x = readExpression(a.a, ctx);
+  const y = readExpression(a.b, ctx);
+  for (const side of [x, y]) if (side.shape && side.shape.length) fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
+  return { k: 'indicator', a: x, b: y, shape: [], range: a.range };
 }

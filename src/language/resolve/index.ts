@@ -4,6 +4,7 @@
 import type { Diagnostic, SymbolOccurrence } from '../../report';
 import type { Statement } from '../ast';
 import type { Model } from '../model';
+import { recordAliases } from './aliases';
 import { declareNames, readDeclaredValues } from './declarations';
 import { collectDefinitions } from './definitions';
 import { inferQuantityShapes, readEquations } from './equations';
@@ -31,6 +32,7 @@ export function resolve(statements: Statement[]): Resolved {
   const declStatements = declareNames(rest, scope);
   scope.T = T ?? defaultHorizon(statements, declStatements, scope);
   collectDefinitions(rest, scope);
+  recordAliases(rest, scope);
   readDeclaredValues(declStatements, scope);
   inferQuantityShapes(scope);
   readEquations(scope);
@@ -39,6 +41,7 @@ export function resolve(statements: Statement[]): Resolved {
   spreadBroken(scope);
   const live = new Map([...scope.quantities].filter(([n]) => !scope.broken.has(n)));
   const loss = chooseLoss(scope, live);
+  scope.loss = loss;
   const questions = readQuestions(rest, scope);
   return {
     model: { T: scope.T, decls: scope.decls, quantities: live, loss, questions },

@@ -7,6 +7,7 @@ import { suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, type ExprContext } from './context';
+import { markedAdjoint, readAdjoint } from './calculus';
 import { readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
@@ -25,6 +26,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
   };
   let raw = a.raw;
+  // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
+  const marked = markedAdjoint(a);
+  if (marked && !known(raw) && !known(raw.replace(/_[^_]+$/, ''))) return readAdjoint(marked, a.range, ctx);
   if (scope.refused.has(raw) || (!known(raw) && scope.refused.has(raw.replace(/_[^_]+$/, '')))) throw new Abandoned();
   // h_1^{(t)}: entry 1 of h at step t
   let entry: number | null = null;

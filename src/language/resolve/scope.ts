@@ -36,6 +36,10 @@ export class Scope {
   readonly quantityShapes = new Map<string, MaybeShape>();
   /** quantities that cannot be evaluated (their definition, or one they depend on, has an error) */
   readonly broken = new Set<string>();
+  /** the objective, once chosen (adjoints X̄ differentiate it) */
+  loss: string | null = null;
+  /** function aliases `φ = tanh`: name → function, with the line that set it */
+  readonly aliases = new Map<string, { fn: string; line: number }>();
 
   error(message: string, range: Range, code?: string): void {
     this.diagnostics.push(diag('error', message, range, code));
