@@ -58,6 +58,8 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   const what = `${barred(a)} = ∂loss/∂${writtenName(a)}`;
   if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what} belongs in derive and check lines, not in equations`, range, 'syntax');
   const loss = scope.loss;
+  const refused = scope.refusedLoss;
+  if (!loss && refused) return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(refused.name)} is a ${shapeText(refused.shape)}`, range, 'adjoint');
   if (!loss) return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
   const lossShape = scope.shapeOf(loss) ?? [];
   if (lossShape.length) return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(loss)} is a ${shapeText(lossShape)}`, range, 'adjoint');

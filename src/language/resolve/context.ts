@@ -1,6 +1,7 @@
 // The context an expression is read in, and the one way a reading is abandoned.
 
 import type { Range } from '../../report';
+import { diag } from '../diagnostics';
 import type { Scope } from './scope';
 
 export interface ExprContext {
@@ -19,6 +20,18 @@ export interface ExprContext {
 
 /** thrown to abandon an expression once its diagnostic is reported (or when it must stay quiet) */
 export class Abandoned extends Error {}
+
+/** abandoned because the expression uses a name that is not available (its own definition has the error) */
+export class UsesUnavailable extends Abandoned {
+  constructor(readonly unavailable: string) { super(unavailable); }
+}
+
+/** a use of a name whose definition has an error: said once per use as a warning, never "unknown name" */
+export function failUnavailable(ctx: ExprContext, name: string, range: Range): never {
+  const why = ctx.scope.unavailableMessage(name);
+  if (!ctx.quiet && why) ctx.scope.diagnostics.push(diag('warning', why, range, 'unavailable'));
+  throw new UsesUnavailable(name);
+}
 
 export function fail(ctx: ExprContext, message: string, range: Range, code?: string): never {
   if (!ctx.quiet) ctx.scope.error(message, range, code);

@@ -20,6 +20,7 @@ export function declareNames(statements: Statement[], scope: Scope): DeclStateme
     let perStep = st.kind !== 'param';
     if (st.name.sub || st.name.sup) {
       scope.error(`declare ${name} without an index: \`${st.kind} ${name}\`${st.kind === 'param' ? ` (or \`param ${name}_t\` for one per step)` : ''}`, st.name.range);
+      scope.unavailable.set(name, { root: name, line: st.range.line });
       continue;
     }
     const m = /^(.+)_t$/.exec(name);
@@ -68,7 +69,8 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
       }
       const list = v as (number | number[] | number[][])[];
       if (list.length !== T) {
-        scope.error(`${d.name} has ${list.length} ${list.length === 1 ? 'entry' : 'entries'} but T = ${T}: a sequence gives one entry per step`, st.value.range, 'sequence-length');
+        // with an unusable horizon (T = 3.5) the length cannot be judged: the horizon's own error says it all
+        if (!scope.fatal) scope.error(`${d.name} has ${list.length} ${list.length === 1 ? 'entry' : 'entries'} but T = ${T}: a sequence gives one entry per step`, st.value.range, 'sequence-length');
         continue;
       }
       const entryShape = norm(valueShape(list[0]!) as Shape);

@@ -34,6 +34,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       const idx = tryTimeIndex(ix, new Set(['t']), T);
       if (!idx || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
         scope.error(`the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this`, ix.range);
+        scope.unavailable.set(base, { root: base, line: st.range.line });
         continue;
       }
       step = idx.v === 't' ? 't' : idx.k;
@@ -49,7 +50,8 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       scope.error(`${base} is declared as ${decl.kind === 'param' ? 'a parameter' : 'an input'} on line ${decl.line}; it cannot also be defined by an equation`, lhs.range, 'duplicate');
       continue;
     }
-    if (typeof step === 'number' && (step < 0 || step > T + 1)) {
+    // with an unusable horizon (T = 3.5) steps cannot be judged: the horizon's own error says it all
+    if (typeof step === 'number' && !scope.fatal && (step < 0 || step > T + 1)) {
       scope.error(`step ${step} is outside 0..T+1 (T = ${T})`, lhs.range, 'index');
       continue;
     }

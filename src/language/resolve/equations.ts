@@ -5,7 +5,7 @@ import { LIMITS } from '../limits';
 import type { Expr } from '../model';
 import { displayName } from '../print';
 import { entries, same, shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, type ExprContext } from './context';
+import { Abandoned, UsesUnavailable, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import type { Definition, Scope } from './scope';
 
@@ -44,20 +44,26 @@ export function readEquations(scope: Scope): void {
   for (const d of liveDefinitions(scope)) {
     const q = scope.quantities.get(d.key)!;
     let e: Expr;
-    try { e = readExpression(d.st.rhs, equationContext(scope, d, true)); } catch (x) { if (x instanceof Abandoned) continue; throw x; }
+    const line = d.st.range.line;
+    try { e = readExpression(d.st.rhs, equationContext(scope, d, true)); } catch (x) {
+      if (x instanceof UsesUnavailable) { const u = scope.unavailable.get(x.unavailable); scope.markBroken(q.name, u?.line ?? line, u?.root ?? x.unavailable); continue; }
+      if (x instanceof Abandoned) { scope.markBroken(q.name, line); continue; }
+      throw x;
+    }
     const s = e.shape;
     const numericState = typeof d.step === 'number' && s.length === 0;
     if (!same(s, q.shape) && !numericState) {
       scope.error(`shape mismatch: ${displayName(d.key)} is a ${shapeText(q.shape)} but this equation gives a ${shapeText(s)}`, d.st.rhs.range, 'shape-mismatch');
+      scope.markBroken(q.name, line);
       continue;
     }
-    if (entries(q.shape) > LIMITS.maxEntries) { scope.error(`${displayName(d.key)} has more than ${LIMITS.maxEntries} entries (limit)`, d.st.range, 'limit'); continue; }
+    if (entries(q.shape) > LIMITS.maxEntries) { scope.error(`${displayName(d.key)} has more than ${LIMITS.maxEntries} entries (limit)`, d.st.range, 'limit'); scope.markBroken(q.name, line); continue; }
     if (d.step === 't' || d.step === null) q.general = e;
     else q.overrides.set(d.step!, e);
   }
-  // a quantity whose equation failed to resolve is left out, so that the rest still answers;
-  // references to it stay quiet (its own line carries the error)
+  // a quantity with an equation that failed to resolve is left out (even when another of its equations,
+  // say h_0, reads), so that the rest still answers; its uses say it is not available
   for (const q of scope.quantities.values()) {
-    if (!q.general && q.overrides.size === 0) scope.broken.add(q.name);
+    if (!q.general && q.overrides.size === 0) scope.markBroken(q.name, q.line);
   }
 }

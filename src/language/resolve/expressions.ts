@@ -1,6 +1,7 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
 import type { Ast } from '../ast';
+import { diag } from '../diagnostics';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, same, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
@@ -108,6 +109,10 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
 function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   const v = a.v ?? 't';
   if (ctx.vars.has(v) && v !== 't') fail(ctx, `${v} is already bound by an outer Σ/∏`, a.vRange ?? a.range, 'index');
+  if (v === 't' && ctx.of !== null && ctx.vars.has('t') && !a.from && !a.to && ctx.record) {
+    // inside NAME_t = …, Σ_t runs over every step and hides the equation's own t (LANGUAGE.md §6)
+    ctx.scope.diagnostics.push(diag('warning', `this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)`, a.range, 'hidden-t'));
+  }
   const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
   const to: Idx = a.to ? timeIndexOf(a.to, ctx) : { v: null, k: ctx.scope.T };
   const body = readExpression(a.body, withVars(ctx, v));

@@ -6,7 +6,7 @@ import type { Ast, NameAst } from '../ast';
 import { suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, fail, type ExprContext } from './context';
+import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
 import { readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
@@ -16,12 +16,13 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const scope = ctx.scope;
   const T = scope.T;
   const mk = (name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr => {
-    if (scope.broken.has(name)) throw new Abandoned();
+    if (scope.broken.has(name)) failUnavailable(ctx, name, range);
     if (ctx.record) scope.symbols.push({ ...occurrence(a.nameRange, name, writtenName(a), 'use'), ...(ctx.of ? { inEquationOf: ctx.of } : {}), offset: idx && idx.v === 't' ? idx.k : null, step: idx && idx.v === null ? idx.k : null });
     return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
   };
   const known = (n: string) => scope.isKnown(n);
   const unknown = (name: string): never => {
+    if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
     const s = suggest(name, scope.knownNames());
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
   };

@@ -77,6 +77,8 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
 
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
 function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRange | null, where: Range): number[] | null {
+  // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
+  if (scope.fatal) return [];
   if (!freeT) {
     for (const e of es) {
       const p = firstUndefined(scope, e, {});

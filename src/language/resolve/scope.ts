@@ -36,13 +36,35 @@ export class Scope {
   readonly quantityShapes = new Map<string, MaybeShape>();
   /** quantities that cannot be evaluated (their definition, or one they depend on, has an error) */
   readonly broken = new Set<string>();
+  /**
+   * why a name cannot be used: the name whose definition has the error (itself, or one it depends on)
+   * and that definition's line. Covers broken quantities and definitions refused outright.
+   */
+  readonly unavailable = new Map<string, { root: string; line: number }>();
   /** the objective, once chosen (adjoints X̄ differentiate it) */
   loss: string | null = null;
+  /** a `loss` refused for not being one number (its name and shape), so that adjoints can say why */
+  refusedLoss: { name: string; shape: number[] } | null = null;
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
   error(message: string, range: Range, code?: string): void {
     this.diagnostics.push(diag('error', message, range, code));
+  }
+
+  /** marks a quantity (or a refused name) unusable because of the definition on `line` (of `root`, default itself) */
+  markBroken(name: string, line: number, root = name): void {
+    this.broken.add(name);
+    if (!this.unavailable.has(name)) this.unavailable.set(name, { root, line });
+  }
+
+  /** "h is not available: its definition on line 7 has an error" (LANGUAGE.md §6: no cascades) */
+  unavailableMessage(name: string): string | null {
+    const u = this.unavailable.get(name);
+    if (!u) return null;
+    const shown = displayName(name);
+    if (u.root === name) return `${shown} is not available: its definition on line ${u.line} has an error`;
+    return `${shown} is not available: it depends on ${displayName(u.root)}, whose definition on line ${u.line} has an error`;
   }
 
   isKnown(name: string): boolean {

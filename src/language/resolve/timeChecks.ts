@@ -3,6 +3,7 @@
 
 import type { Range } from '../../report';
 import type { Expr } from '../model';
+import { diag } from '../diagnostics';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { boundedReach, forChildren, walkRefs } from './walk';
@@ -46,6 +47,8 @@ export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number
 /** every timed equation at every step, and every override and untimed equation, refers only to defined values */
 export function checkSteps(scope: Scope): void {
   const { quantities, broken, T } = scope;
+  // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
+  if (scope.fatal) return;
   for (const q of quantities.values()) {
     if (!q.timed || broken.has(q.name)) continue;
     if (q.general) {
@@ -63,26 +66,26 @@ export function checkSteps(scope: Scope): void {
           else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && r.k !== 0))) {
             scope.error(`missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`, ref.range, 'initial-state');
           } else scope.error(`${written} at t = ${t} is step ${step}, past the end of ${ref.name} (steps 1..${T})`, ref.range, 'index');
-          broken.add(q.name);
+          scope.markBroken(q.name, q.line);
           break;
         }
       }
     }
     for (const [k, e] of q.overrides) {
       const problem = firstUndefined(scope, e, { t: k });
-      if (problem) { scope.error(`${refWritten(problem.ref)} is not defined at step ${problem.step}`, problem.ref.range, 'index'); broken.add(q.name); }
+      if (problem) { scope.error(`${refWritten(problem.ref)} is not defined at step ${problem.step}`, problem.ref.range, 'index'); scope.markBroken(q.name, q.overrideLines.get(k) ?? q.line); }
     }
   }
   for (const q of quantities.values()) {
     if (q.timed || !q.general) continue;
     const problem = firstUndefined(scope, q.general, {});
-    if (problem) { scope.error(`${refWritten(problem.ref)} is step ${problem.step}, outside the steps where ${problem.ref.name} is defined`, problem.ref.range, 'index'); broken.add(q.name); }
+    if (problem) { scope.error(`${refWritten(problem.ref)} is step ${problem.step}, outside the steps where ${problem.ref.name} is defined`, problem.ref.range, 'index'); scope.markBroken(q.name, q.line); }
   }
 }
 
 /** dependency cycles within one step (or among untimed quantities) */
 export function checkCycles(scope: Scope): void {
-  const { quantities, broken } = scope;
+  const { quantities } = scope;
   const sameStepDeps = new Map<string, { to: string; range: Range }[]>();
   for (const q of quantities.values()) {
     const list: { to: string; range: Range }[] = [];
@@ -103,7 +106,7 @@ export function checkCycles(scope: Scope): void {
         const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
         const sub = (x: string) => (quantities.get(x)?.timed ? `${x}_t` : x);
         scope.error(`dependency cycle within one step: ${cycle.map(sub).join(' → ')}`, e.range, 'cycle');
-        for (const c of cycle) broken.add(c);
+        for (const c of cycle) scope.markBroken(c, e.range.line);
         return true;
       }
       if (st === undefined && visit(e.to)) return true;
@@ -115,7 +118,10 @@ export function checkCycles(scope: Scope): void {
   for (const n of quantities.keys()) if (!state.get(n)) { stack.length = 0; visit(n); }
 }
 
-/** anything depending on a broken quantity cannot be evaluated either */
+/**
+ * anything depending on a broken quantity cannot be evaluated either: its equation gets one warning at the
+ * first use of a broken name ("h is not available: …"), never a second error
+ */
 export function spreadBroken(scope: Scope): void {
   const { quantities, broken } = scope;
   let grew = true;
@@ -123,11 +129,17 @@ export function spreadBroken(scope: Scope): void {
     grew = false;
     for (const q of quantities.values()) {
       if (broken.has(q.name)) continue;
-      let bad = false;
-      const check = (e: Expr) => walkRefs(e, (r) => { if (broken.has(r.name)) bad = true; });
+      let use: (Expr & { k: 'ref' }) | null = null;
+      const check = (e: Expr) => walkRefs(e, (r) => { if (!use && broken.has(r.name)) use = r; });
       if (q.general) check(q.general);
       for (const e of q.overrides.values()) check(e);
-      if (bad) { broken.add(q.name); grew = true; }
+      const first = use as (Expr & { k: 'ref' }) | null;
+      if (!first) continue;
+      const why = scope.unavailableMessage(first.name);
+      if (why) scope.diagnostics.push(diag('warning', why, first.range, 'unavailable'));
+      const u = scope.unavailable.get(first.name);
+      scope.markBroken(q.name, u?.line ?? q.line, u?.root ?? first.name);
+      grew = true;
     }
   }
 }
