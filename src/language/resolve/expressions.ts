@@ -1,9 +1,10 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
+import type { Range } from '../../report';
 import type { Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr, Idx, Shape } from '../model';
-import { elementwiseShape, matmulShape, norm, productKind, same, shapeText, transposeShape } from '../shapes';
+import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
 import { readCall } from './functions';
@@ -29,6 +30,7 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
       return readCall(a, ctx);
     case 'transpose': {
       const x = readExpression(a.a, ctx);
+      if (x.shape && x.shape.length > 2) fail(ctx, `a ${shapeText(x.shape)} has no transpose`, a.range, 'shape-mismatch');
       return { k: 'transpose', a: x, shape: (x.shape ? transposeShape(x.shape) : null) as Shape, range: a.range };
     }
     case 'index':
@@ -82,13 +84,13 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
     case '/': {
-      if (y.shape && y.shape.length && !(x.shape && same(x.shape, y.shape))) fail(ctx, `shape mismatch: cannot divide ${operands(x, y)}`, a.range, 'shape-mismatch');
-      return { k: 'div', a: x, b: y, shape: x.shape as Shape, range: a.range };
+      // elementwise with a scalar on either side (1/ŷ divides 1 by each entry)
+      const s = elementwiseShape(x.shape, y.shape);
+      if (s === false) fail(ctx, `shape mismatch: cannot divide ${operands(x, y)}`, a.range, 'shape-mismatch');
+      return { k: 'div', a: x, b: y, shape: s as Shape, range: a.range };
     }
-    case '^': {
-      if (y.shape && y.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(y.shape)}`, a.b.range, 'shape-mismatch');
-      return { k: 'pow', a: x, b: y, shape: x.shape as Shape, range: a.range };
-    }
+    case '^':
+      return power(x, y, a.b.range, a.range, ctx);
   }
 }
 
@@ -128,4 +130,20 @@ function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
   const y = readExpression(a.b, ctx);
   for (const side of [x, y]) if (side.shape && side.shape.length) fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
   return { k: 'indicator', a: x, b: y, shape: [], range: a.range };
+}
+
+/**
+ * x^y: the matrix power for a square matrix and a whole number y ≥ 0 (which may depend on bound indices,
+ * (W_hhᵀ)^{T-i}); elementwise for scalars and vectors (LANGUAGE.md §4)
+ */
+export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx: ExprContext): Expr {
+  if (y.shape && y.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(y.shape)}`, exponentRange, 'shape-mismatch');
+  const s = x.shape;
+  if (s && s.length >= 2) {
+    if (s.length !== 2 || s[0] !== s[1]) fail(ctx, `M^k is the matrix power of a square matrix, not of a ${shapeText(s)} (⊙ multiplies entrywise)`, range, 'shape-mismatch');
+    const k = y.k === 'num' ? y.value : y.k === 'neg' && y.a.k === 'num' ? -y.a.value : null;
+    if (k !== null && (!Number.isInteger(k) || k < 0)) fail(ctx, `a matrix power M^k needs a whole number k ≥ 0, not ${k}`, exponentRange, 'shape-mismatch');
+    return { k: 'matpow', a: x, n: y, shape: s, range };
+  }
+  return { k: 'pow', a: x, b: y, shape: s as Shape, range };
 }

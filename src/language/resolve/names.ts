@@ -3,12 +3,12 @@
 
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
-import { suggest } from '../diagnostics';
+import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
-import { readExpression } from './expressions';
+import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
 
@@ -27,6 +27,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
   };
   let raw = a.raw;
+  const run = splitRun(a, ctx);
+  if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   const marked = markedAdjoint(a);
   if (marked && !known(raw) && !known(raw.replace(/_[^_]+$/, ''))) return readAdjoint(marked, a.range, ctx);
@@ -44,9 +46,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     // not a sequence: a power x^(2)
     const base = readName({ ...a, sup: null }, ctx);
-    const ex = readExpression(a.sup, ctx);
-    if (ex.shape && ex.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(ex.shape)}`, a.sup.range, 'shape-mismatch');
-    return { k: 'pow', a: base, b: ex, shape: base.shape, range: a.range };
+    return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
   if (a.sub) {
     if (!known(raw)) unknown(raw);
@@ -89,4 +89,55 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
     fail(ctx, `a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable`, a.range, 'index');
   }
   return idx!;
+}
+
+/**
+ * Ux^{(t)}, Wh^{(t-1)}, vh^{(t)}: a name the file does not define that is a run of names it does define is
+ * their product, longest names first (LANGUAGE.md §1), with an information diagnostic saying how it was read.
+ * The last name keeps the index. A defined name always wins, so this is tried only when the head is unknown.
+ */
+function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
+  const scope = ctx.scope;
+  const cut = a.raw.indexOf('_');
+  const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
+  const tail = cut < 0 ? '' : a.raw.slice(cut);
+  if (scope.isKnown(head) || scope.isKnown(a.raw) || scope.unavailable.has(head) || ctx.vars.has(a.raw) || head === 'T') return null;
+  const chars = Array.from(head);
+  if (chars.length < 2) return null;
+  const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n));
+  if (!pieces) return null;
+  let column = a.nameRange.column;
+  const names: NameAst[] = pieces.map((p, i) => {
+    const last = i === pieces.length - 1;
+    const nameRange: Range = { ...a.nameRange, column, endColumn: column + p.length + (last ? tail.length : 0) };
+    column += p.length;
+    return last
+      ? { k: 'name', raw: p + tail, sub: a.sub, sup: a.sup, range: { ...a.range, column: nameRange.column }, nameRange }
+      : { k: 'name', raw: p, sub: null, sup: null, range: nameRange, nameRange };
+  });
+  if (ctx.record && !ctx.quiet) {
+    const written = writtenName(a);
+    const read = names.map(writtenName).join(' ');
+    scope.diagnostics.push(diag('information', `${written} is read as ${read}: a product of names this file defines`, a.nameRange, 'juxtaposed-names'));
+  }
+  return names.slice(1).reduce<Ast>((acc, n) => ({ k: 'bin', op: 'juxt', a: acc, b: n, range: a.range }), names[0]!);
+}
+
+/** splits chars into known names, preferring the longest name at each point; null when no split exists */
+function longestPieces(chars: string[], isName: (n: string) => boolean): string[] | null {
+  const memo = new Map<number, string[] | null>();
+  const from = (i: number): string[] | null => {
+    if (i === chars.length) return [];
+    if (memo.has(i)) return memo.get(i)!;
+    let found: string[] | null = null;
+    for (let j = chars.length; j > i && !found; j--) {
+      const piece = chars.slice(i, j).join('');
+      if (!isName(piece)) continue;
+      const rest = from(j);
+      if (rest) found = [piece, ...rest];
+    }
+    memo.set(i, found);
+    return found;
+  };
+  return from(0);
 }
