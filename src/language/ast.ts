@@ -21,7 +21,8 @@ export type Ast =
   | { k: 'list'; items: Ast[]; range: Range }
   | { k: 'neg'; a: Ast; range: Range }
   | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^' | '⊙' | '@' | 'juxt'; a: Ast; b: Ast; range: Range }
-  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range }
+  /** written: the spelling of an inverse read as a function (σ^{-1} → fn 'logit', written '\\sigma^{-1}' as in the source) */
+  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string }
   | { k: 'transpose'; a: Ast; range: Range }
   | { k: 'index'; a: Ast; args: Ast[]; range: Range }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
@@ -41,7 +42,9 @@ export type Statement =
    * check E₀ = E₁ = … : lhs is E₀, rhs is E₁, more holds E₂, E₃, … (a chain of equalities, LANGUAGE.md §5).
    * tag: the label from \tag{…} (or a solution's trailing "(n)").
    */
-  | { k: 'check'; lhs: Ast; rhs: Ast; more: Ast[]; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null; tag?: string };
+  | { k: 'check'; lhs: Ast; rhs: Ast; more: Ast[]; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null; tag?: string }
+  /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
+  | { k: 'alias'; name: NameAst; fn: string; range: Range };
 
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
