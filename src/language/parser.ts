@@ -71,6 +71,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   const depthOf = new WeakMap<object, number>();
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
+  /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
+  let inRange = false;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -84,6 +86,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const t = peek();
     if (!isOp(t, s)) {
       if (t.kind === 'error') throw new Stop(null);
+      if (t.kind === 'op' && REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T})`);
       fail(`expected '${s}'${what ? ' ' + what : ''}, found ${describe(t)}`);
     }
     return next();
@@ -109,6 +112,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     depth = 0;
     supTransposed = false;
+    inRange = false;
   }
   return { statements, errors };
 
@@ -245,7 +249,9 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       if (v.kind !== 'name') fail(`expected 'for t = a..b', found ${describe(v)}`);
       next();
       expectOp('=', "in 'for t = a..b'");
+      inRange = true;
       const from = expr();
+      inRange = false;
       if (isOp(peek(), '…')) next();
       else expectOp('..', "in 'for t = a..b'");
       const to = expr();
@@ -329,7 +335,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           next();
           if (!startsPrimary(peek())) continue;
           op = '*';
-        } else if (t.text === '…') ellipsis(t);
+        } else if (t.text === '…' && !inRange) ellipsis(t);
       }
       if (!op && startsPrimary(t)) op = 'juxt';
       if (!op) break;
