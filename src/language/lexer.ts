@@ -153,6 +153,9 @@ const STATEMENT_START =
 /** the ASCII derivative dA/dB and d+A/dB: a d directly before a name, a slash and another d-name */
 const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?)?)\s*\/\s*d[\p{L}]/uy;
 
+/** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
+const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
+
 /** what a '{' opened: a group the parser sees, or braces of a command that leaves no token */
 const enum Brace { Real, Transparent, Underbrace, Overbrace }
 
@@ -552,6 +555,12 @@ export function lex(src: string): LexResult {
       return;
     }
     if (LATEX_IGNORED.has(cmd)) {
+      // an equation number set off by a space at the end of the line, u_t = … \quad (1), is its label
+      if (cmd === 'quad' || cmd === 'qquad') {
+        EQUATION_NUMBER.lastIndex = i;
+        const m = EQUATION_NUMBER.exec(src);
+        if (m) { pendingTag = m[1]!; i += m[0].length; return; }
+      }
       if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
       // \left. and \right. are invisible delimiters
       if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
