@@ -504,10 +504,14 @@ export function lex(src: string): LexResult {
     }
   }
 
-  /** the end of a balanced { … } starting at j (or the end of the line, unbalanced) */
-  function skipGroup(j: number): number {
+  /**
+   * The end of a balanced { … } starting at j; unbalanced (no '}' on the line, or none within `limit`
+   * characters, so that a line of thousands of unclosed groups stays linear), the end of what was read.
+   */
+  function skipGroup(j: number, limit = 2000): number {
     let d = 0;
-    for (; j < n; j++) {
+    const stop = Math.min(n, j + limit);
+    for (; j < stop; j++) {
       const c = src.charCodeAt(j);
       if (c === 92) { j++; continue; }
       if (c === 123) d++;
@@ -517,10 +521,11 @@ export function lex(src: string): LexResult {
     return j;
   }
 
-  /** the end of a command \name or \c starting at j */
+  /** the end of a command \name or \c starting at j (a backslash before a line break or the end is alone) */
   function commandEnd(j: number): number {
     let q = j + 1;
     const c = src.charCodeAt(q);
+    if (c === 10 || c === 13 || q >= n) return q;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       let d = c;
       while ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) d = src.charCodeAt(++q);
@@ -682,18 +687,19 @@ export function lex(src: string): LexResult {
   }
 
   /** the letters an accent stands over (braced or one letter/command), with fonts and Greek read */
-  function accentBase(j: number): [string, number] | null {
+  function accentBase(j: number, level = 0): [string, number] | null {
+    if (level > 8) return null;
     while (src.charCodeAt(j) === 32) j++;
     const c = src.charCodeAt(j);
     if (c === 123) {
-      const e = skipGroup(j);
+      const e = skipGroup(j, 200);
       if (src.charCodeAt(e - 1) !== 125) return null;
       let w = '';
       let q = j + 1;
       while (q < e - 1) {
         const d = src.charCodeAt(q);
         if (d === 32) { q++; continue; }
-        const r = accentBase(q);
+        const r = accentBase(q, level + 1);
         if (!r) return null;
         w += r[0];
         q = r[1];
@@ -704,9 +710,9 @@ export function lex(src: string): LexResult {
       const e = commandEnd(j);
       const cmd = src.slice(j + 1, e);
       if (GREEK[cmd]) return [GREEK[cmd]!, e];
-      if (LATEX_FONTS.has(cmd)) return accentBase(e);
+      if (LATEX_FONTS.has(cmd)) return accentBase(e, level + 1);
       const m = ACCENTS[cmd];
-      if (m) { const r = accentBase(e); return r ? [r[0] + m, r[1]] : null; }
+      if (m) { const r = accentBase(e, level + 1); return r ? [r[0] + m, r[1]] : null; }
       return null;
     }
     if (isLetterCode(c, src[j] ?? '')) {
