@@ -85,4 +85,24 @@ describe('fuzz: the v2 notation', () => {
     if (st.k !== 'decl' || !st.value || st.value.k !== 'list') throw new Error('no list');
     expect(st.value.items.map((a) => (a.k === 'num' ? a.value : NaN))).toEqual(xs.map((x) => Number(x.toPrecision(17))));
   });
+
+  it('every number reads as the same double as Number(text), alone and in a literal', () => {
+    const formats = (x: number) => [String(x), x.toExponential(), x.toExponential(3), x.toFixed(6), x.toPrecision(15), x.toPrecision(17), x.toFixed(0)];
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 }), (x) => {
+        const texts = formats(Math.abs(x)).filter((t) => /^\d/.test(t));
+        const text = `derive ${texts.join(' + ')}\nparam v = [${texts.map((t) => '-' + t).join(', ')}]\n`;
+        const { tokens } = lex(text);
+        const nums = tokens.filter((t) => t.kind === 'num').map((t) => t.value);
+        expect(nums).toEqual(texts.map(Number));
+        const lit = tokens.find((t) => t.kind === 'lit');
+        const items = lit && lit.lit && lit.lit.k === 'list' ? lit.lit.items.map((a) => (a.k === 'num' ? a.value : NaN)) : [];
+        expect(items).toEqual(texts.map((t) => -Number(t)));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+    for (const t of ['0', '007', '.5', '1e3', '1E-3', '2.5e+2', '123456789012345678', '0.1', '0.30000000000000004', '9007199254740993', '1e22', '1e23', '4.9e-324', '1e400', '123456789012345.6']) {
+      expect(lex(t).tokens[0]!.value).toBe(Number(t));
+    }
+  }, 60_000);
 });
