@@ -86,7 +86,7 @@ const LATEX_OPS: Record<string, string> = {
   cdot: '*', times: '*', ast: '*', odot: '⊙', circ: '⊙', top: 'ᵀ', intercal: 'ᵀ',
   le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', lt: '<', gt: '>',
   cdots: '…', ldots: '…', dots: '…', dotsb: '…', dotsc: '…', dotsm: '…', dotsi: '…',
-  mid: '|', vert: '|',
+  mid: '|', vert: '|', prime: "'",
 };
 /** spacing, sizing and numbering commands that carry no meaning here */
 const LATEX_IGNORED = new Set([

@@ -80,8 +80,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   const fail = (message: string, range: Range = peek().range): never => {
     throw new Stop({ message, range });
   };
-  const describe = (t: Token) =>
-    t.kind === 'newline' || t.kind === 'eof' ? 'the end of the line' : `'${src.slice(t.start, t.end)}'`;
+  const describe = (t: Token) => {
+    if (t.kind === 'newline' || t.kind === 'eof') return 'the end of the line';
+    const text = src.slice(t.start, Math.min(t.end, t.start + 41));
+    return `'${t.end - t.start > 40 ? text.slice(0, 37) + '…' : text}'`;
+  };
   const expectOp = (s: string, what?: string) => {
     const t = peek();
     if (!isOp(t, s)) {
@@ -503,6 +506,14 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let fn = t.text;
     let written: string | undefined;
     let pow: Ast | null = null;
+    // σ^{\prime}(z), σ^\prime(z): the derivative, as σ'(z)
+    if (DERIVABLE.has(fn) && isOp(peek(), '^')) {
+      const braced = isOp(peek(1), '{') && isOp(peek(2), "'") && isOp(peek(3), '}');
+      if (braced || isOp(peek(1), "'")) {
+        p += braced ? 4 : 2;
+        fn = 'd' + fn;
+      }
+    }
     if (isOp(peek(), '^')) {
       const sup = fnSuperscript();
       if (sup) {
@@ -882,7 +893,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         continue;
       }
       if ((o.kind === 'name' || o.kind === 'num') && o.tight) {
-        raw += '_' + src.slice(o.start, o.end);
+        raw += '_' + o.text;
         p += 2;
         end = o.range;
         continue;

@@ -140,6 +140,16 @@ describe('rule 6: inverse functions', () => {
     expect(expr('σ^-1(z)')).toBe('logit{σ^-1}(z)');
     expect(expr('\\tanh^{-1}(c^{(t)})')).toBe('artanh{\\tanh^{-1}}(c^(t))');
   });
+  it("σ^{\\prime} is σ'", () => {
+    expect(expr("\\sigma^{\\prime}(z) + \\tanh^\\prime(z) + σ'(z)")).toBe('(+ (+ dsigma(z) dtanh(z)) dsigma(z))');
+  });
+  it('a Greek subscript keeps its letter', () => {
+    expect(expr('W_\\alpha + b_{\\beta}')).toBe('(+ W_α b_β)');
+  });
+  it('a long literal is cut short in a message', () => {
+    const m = messages(`derive [${Array(50).fill(1).join(', ')}] ]`)[0]!;
+    expect(m.length).toBeLessThan(100);
+  });
   it('tanh^2(z) is tanh(z)^2; relu^{-1} is named', () => {
     expect(expr('\\tanh^2(z)')).toBe('(^ tanh(z) 2)');
     expect(messages('derive relu^{-1}(z)')[0]).toMatch(/the inverse of relu is not a function here/);
