@@ -51,9 +51,12 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
 /** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */
 export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   const scope = ctx.scope;
-  // the file may define a name spelled with the bar itself: then it is that name
+  // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name
+  const cut = a.raw.indexOf('_');
+  const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
   for (const mark of ['\u0304', '\u0305']) {
-    if (scope.isKnown(a.raw + mark)) return readName({ ...a, raw: a.raw + mark, range }, ctx);
+    const barredRaw = head + mark + a.raw.slice(head.length);
+    if (scope.isKnown(head + mark) || scope.isKnown(barredRaw)) return readName({ ...a, raw: barredRaw, range }, ctx);
   }
   const what = `${barred(a)} = ∂loss/∂${writtenName(a)}`;
   if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what} belongs in derive and check lines, not in equations`, range, 'syntax');
