@@ -22,9 +22,9 @@ describe('no cascades', () => {
     expect(d).toEqual([
       'error 6:21-6:23 unknown name zz',
       'warning 7:8-7:13 h is not available: its definition on line 6 has an error',
-      'warning 8:14-8:17 o is not available: it depends on h, whose definition on line 6 has an error',
-      'warning 9:14-9:17 L is not available: it depends on h, whose definition on line 6 has an error',
-      'warning 10:8-10:9 L is not available: it depends on h, whose definition on line 6 has an error',
+      'warning 8:14-8:17 o is not available: it depends on h_t, whose definition on line 6 has an error',
+      'warning 9:14-9:17 L is not available: it depends on h_t, whose definition on line 6 has an error',
+      'warning 10:8-10:9 L is not available: it depends on h_t, whose definition on line 6 has an error',
     ]);
     expect(d.join('\n')).not.toMatch(/past the end|unknown name h\b|unknown name o\b/);
     expect(compile(NET('σ(w h_{t-1} + zz x_t)')).model.quantities.has('h')).toBe(false);
@@ -34,7 +34,7 @@ describe('no cascades', () => {
     const d = lines(NET('w h_{t-1} + [1, 2] ⊙ [1, 2, 3]'));
     expect(d.filter((x) => x.startsWith('error'))).toEqual(['error 6:19-6:37 shape mismatch: ⊙ needs equal shapes, not the literal (vector of 2) and the literal (vector of 3)']);
     expect(d.slice(1)).toHaveLength(4);
-    expect(d.slice(1).every((x) => /^warning .* is not available: (its definition|it depends on h, whose definition) on line 6 has an error$/.test(x))).toBe(true);
+    expect(d.slice(1).every((x) => /^warning .* is not available: (its definition|it depends on h_t, whose definition) on line 6 has an error$/.test(x))).toBe(true);
   });
 
   it('a name whose left side is refused is not available, never unknown', () => {

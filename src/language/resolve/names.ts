@@ -54,7 +54,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return mk(raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
   if (raw === 'T' && !known('T')) return { k: 'num', value: T, shape: [], range: a.range };
-  if (ctx.vars.has(raw) && !known(raw)) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
+  // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
+  if (ctx.vars.has(raw) && (!known(raw) || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   if (scope.quantities.has(raw + '#')) return mk(raw + '#', null, scope.shapeOf(raw + '#'), a.range);
   if (known(raw)) {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');

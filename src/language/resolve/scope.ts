@@ -64,7 +64,8 @@ export class Scope {
     if (!u) return null;
     const shown = displayName(name);
     if (u.root === name) return `${shown} is not available: its definition on line ${u.line} has an error`;
-    return `${shown} is not available: it depends on ${displayName(u.root)}, whose definition on line ${u.line} has an error`;
+    const root = this.quantities.get(u.root)?.timed ? `${displayName(u.root)}_t` : displayName(u.root);
+    return `${shown} is not available: it depends on ${root}, whose definition on line ${u.line} has an error`;
   }
 
   isKnown(name: string): boolean {
