@@ -60,6 +60,8 @@ class Tok implements Token {
     public lit: Ast | null = null,
   ) {}
   get range(): Range {
+    // a literal may span lines: its AST has the range
+    if (this.lit) return this.lit.range;
     return (this.r ??= { line: this.line, column: this.start - this.lineStart + 1, endLine: this.line, endColumn: this.end - this.lineStart + 1 });
   }
 }
