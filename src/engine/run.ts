@@ -2,7 +2,7 @@
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
 import type { Expr, Idx, Model, Shape } from '../language/model';
-import { displayName, refText } from '../language/print';
+import { displayName, exprText, refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
@@ -214,6 +214,8 @@ class UnrolledRun implements Run {
     let shape: Shape;
     if (A.shape.length === 0 || m === 1) shape = B.shape;
     else if (n === 1) shape = A.shape;
+    // ∂(vector)/∂(matrix): one matrix in B's shape per entry of A (LANGUAGE.md §4)
+    else if (A.shape.length === 1 && B.shape.length === 2 && B.shape[0]! > 1 && B.shape[1]! > 1) shape = [m, B.shape[0]!, B.shape[1]!];
     else shape = norm([m, n]);
     return { tensor: { shape, data: out }, reached };
   }
@@ -238,6 +240,15 @@ class UnrolledRun implements Run {
     }
     this.immediates.set(node.id, J);
     return J;
+  }
+
+  private matpow(e: Expr & { k: 'matpow' }, env: Env): TNode {
+    const M = this.ev(e.a, env);
+    const n = this.ev(e.n, env).data[0]!;
+    const [r, c] = dims(M.shape);
+    if (r !== c) throw new RunError(`a matrix power needs a square matrix, not ${r}×${c}`);
+    if (!Number.isInteger(n) || n < 0) throw new RunError(`the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`);
+    return matpowOn(this.tape, M, n, e.shape);
   }
 
   /** evaluate an expression onto the tape */
@@ -301,10 +312,31 @@ class UnrolledRun implements Run {
         const d = this.derivativeAt(e.of, e.wrt, env, e.total);
         return tape.konst(d.tensor.shape, d.tensor.data);
       }
-      case 'contract': case 'matpow': case 'indicator':
-        throw new RunError(`${e.k} is not evaluated yet`);
+      case 'contract': return tape.contract(this.ev(e.a, env), this.ev(e.b, env), e.shape);
+      case 'matpow': return this.matpow(e, env);
+      case 'indicator': {
+        // a comparison: constant where it is defined, so its gradient is zero
+        const a = this.ev(e.a, env).data[0]!;
+        const b = this.ev(e.b, env).data[0]!;
+        return tape.konst([], Float64Array.of(a === b ? 1 : 0));
+      }
     }
   }
+}
+
+/** M^n by repeated squaring on the tape (so the backward pass comes with it); n a whole number ≥ 0 */
+function matpowOn(tape: Tape, M: TNode, n: number, shape: Shape): TNode {
+  let result: TNode | null = null;
+  let base = M;
+  for (let k = n; k > 0; k >>= 1) {
+    if (k & 1) result = result ? tape.matmul(result, base, shape) : base;
+    if (k > 1) base = tape.matmul(base, base, shape);
+  }
+  if (result) return result;
+  const [r] = dims(shape);
+  const I = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) I[i * r + i] = 1;
+  return tape.konst(shape, I);
 }
 
 export function stepOf(idx: Idx | null, env: Env): number | null {

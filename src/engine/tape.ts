@@ -8,7 +8,7 @@ import { dims, matmul, matmulGradA, matmulGradB, sigmoid } from './tensor';
 
 export type Op =
   | 'const' | 'leaf' | 'id' | 'fill' | 'add' | 'sub' | 'neg' | 'mul' | 'had' | 'matmul' | 'div' | 'pow'
-  | 'fn' | 'transpose' | 'index' | 'pack';
+  | 'fn' | 'transpose' | 'index' | 'pack' | 'contract';
 
 export interface TNode {
   id: number;
@@ -122,6 +122,19 @@ export class Tape {
     const out = new Float64Array(m * n);
     matmul(a.data, b.data, m, k, n, out);
     return this.push('matmul', shape, out, a, b);
+  }
+
+  /**
+   * a's last index with b's first (LANGUAGE.md §4): a seen as P×n rows, b as n×Q, the result P×Q in `shape`.
+   * A vector a is one row, so [n]·[n,k] → [k] and [p,n]·[n,m,k] → [p,m,k].
+   */
+  contract(a: TNode, b: TNode, shape: Shape): TNode {
+    const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
+    const P = a.data.length / n;
+    const Q = b.data.length / n;
+    const out = new Float64Array(P * Q);
+    matmul(a.data, b.data, P, n, Q, out);
+    return this.push('contract', shape, out, a, b);
   }
 
   transpose(a: TNode, shape: Shape): TNode {
@@ -301,7 +314,7 @@ class MaxHeap {
 }
 
 /** the elementwise functions of the language, one definition for the tape and the symbolic evaluator */
-export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'dsigma' | 'dtanh' | 'drelu', (x: number) => number> = {
+export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'logit' | 'artanh' | 'dsigma' | 'dtanh' | 'drelu', (x: number) => number> = {
   sigma: sigmoid,
   tanh: Math.tanh,
   relu: (x) => (x > 0 ? x : 0),
@@ -309,6 +322,9 @@ export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 
   log: Math.log,
   sqrt: Math.sqrt,
   abs: Math.abs,
+  // σ^{-1} and tanh^{-1} as written (LANGUAGE.md §1): NaN outside (0, 1) and (−1, 1), as log of a negative
+  logit: (x) => Math.log(x / (1 - x)),
+  artanh: Math.atanh,
   dsigma: (x) => { const s = sigmoid(x); return s * (1 - s); },
   dtanh: (x) => { const t = Math.tanh(x); return 1 - t * t; },
   drelu: (x) => (x > 0 ? 1 : 0),
@@ -324,6 +340,8 @@ function unaryGrad(fn: Fn, x: number, y: number): number {
     case 'log': return 1 / x;
     case 'sqrt': return 0.5 / y;
     case 'abs': return x > 0 ? 1 : x < 0 ? -1 : 0;
+    case 'logit': return 1 / (x * (1 - x));
+    case 'artanh': return 1 / (1 - x * x);
     case 'dsigma': { const s = sigmoid(x); return s * (1 - s) * (1 - 2 * s); }
     case 'dtanh': { const t = Math.tanh(x); return -2 * t * (1 - t * t); }
     default: return 0;
@@ -407,6 +425,14 @@ function backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot): void {
       const [, n] = dims(b!.shape);
       if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, m, k, n, ga); }
       if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, m, k, n, gb); }
+      return;
+    }
+    case 'contract': {
+      const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
+      const P = a.data.length / n;
+      const Q = b!.data.length / n;
+      if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, P, n, Q, ga); }
+      if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, P, n, Q, gb); }
       return;
     }
     case 'transpose': {
