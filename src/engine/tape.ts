@@ -208,8 +208,9 @@ export class Tape {
   /**
    * Reverse sweep from `root` seeded with `seed`, over tape positions lo..root.id.
    * Inputs below lo are not propagated into; their received gradients go to `below` (if given).
+   * With `below`, graph nodes (barriers) other than the root are not crossed, except where `cross` says so.
    */
-  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false): (Float64Array | undefined)[] {
+  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false, cross?: (n: TNode) => boolean): (Float64Array | undefined)[] {
     const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
     g[root.id - lo] = seed.slice();
     const nodes = this.nodes;
@@ -241,8 +242,9 @@ export class Tape {
       if (!gy) return;
       const y = nodes[id]!;
       if (y.op === 'const' || y.op === 'leaf') return;
-      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed
-      if (y.barrier && below && id !== root.id) return;
+      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
+      // in a one-step sweep only those of the step (`cross`)
+      if (y.barrier && below && id !== root.id && !cross?.(y)) return;
       backward(y, gy, acc, slotOf);
     };
     if (dense || root.id - lo < SPARSE_RANGE) {
@@ -268,7 +270,7 @@ export class Tape {
       if (!gy) continue;
       const y = nodes[id]!;
       if (y.op === 'const' || y.op === 'leaf') continue;
-      if (y.barrier && below && id !== root.id) continue;
+      if (y.barrier && below && id !== root.id && !cross?.(y)) continue;
       backward(y, gy, accQueue, (x) => { const sl = slotOf(x); if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); } return sl; });
     }
     return g;
