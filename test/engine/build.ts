@@ -2,6 +2,8 @@
 // one-step derivatives) before the resolver emits them, and anything a test needs exactly.
 import type { Expr, Fn, Idx, Model, Shape } from '../../src/language/model';
 import { compile } from '../../src/language/index';
+import { forward, type Run, type ValueOverrides } from '../../src/engine/run';
+import { nodeKey } from '../../src/engine/plan';
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 
@@ -69,3 +71,34 @@ export function vectorNet(seed: number, T: number, n: number, d: number, p: numb
     `loss L = Σ_t L_t`,
   ].join('\n') + '\n';
 }
+
+/** X_k by Y (a declaration or `name@step`), with every other step's nodes held at their values */
+export function oneStepCentral(m: Model, base: Run, X: string, k: number, Y: string): number[] {
+  const fixed: ValueOverrides = new Map();
+  for (const q of base.quantityNodes()) if (q.t !== null && q.t !== k && nodeKey(q.name, q.t) !== Y) fixed.set(nodeKey(q.name, q.t), [q.node.data.slice()]);
+  const at = Y.indexOf('@');
+  const yName = at < 0 ? Y : Y.slice(0, at);
+  const yStep = at < 0 ? null : Number(Y.slice(at + 1));
+  const decl = m.decls.get(yName);
+  // a per-step declaration (`x@2`): perturb that step's entries; a quantity node: give it as a value
+  const start = decl ? (decl.values ?? [base.node(yName, null)!.data]).map((a) => a.slice()) : [base.node(yName, yStep)!.data.slice()];
+  const row = decl && yStep !== null ? yStep - 1 : 0;
+  const key = decl ? yName : Y;
+  const nEntries = start[row]!.length;
+  const xLen = base.node(X, k)!.data.length;
+  const out = new Array<number>(xLen * nEntries).fill(0);
+  for (let j = 0; j < nEntries; j++) {
+    const xAt = (delta: number) => {
+      const vals = start.map((a) => a.slice());
+      vals[row]![j]! += delta;
+      const o = new Map(fixed);
+      o.set(key, vals);
+      return forward(m, o).node(X, k)!.data;
+    };
+    const h = 1e-6;
+    const p = xAt(h), q = xAt(-h);
+    for (let i = 0; i < xLen; i++) out[i * nEntries + j] = (p[i]! - q[i]!) / (2 * h);
+  }
+  return out;
+}
+

@@ -2,40 +2,8 @@
 // except Y itself, the paths within X's step followed — checked against central differences that
 // re-run the forward pass with those nodes given as values.
 import { describe, expect, it } from 'vitest';
-import { forward, type Run, type ValueOverrides } from '../../src/engine/run';
-import { nodeKey } from '../../src/engine/plan';
-import type { Model } from '../../src/language/model';
-import { idx, model, ref } from './build';
-
-/** X_k by Y (a declaration or `name@step`), with every other step's nodes held at their values */
-export function oneStepCentral(m: Model, base: Run, X: string, k: number, Y: string): number[] {
-  const fixed: ValueOverrides = new Map();
-  for (const q of base.quantityNodes()) if (q.t !== null && q.t !== k && nodeKey(q.name, q.t) !== Y) fixed.set(nodeKey(q.name, q.t), [q.node.data.slice()]);
-  const at = Y.indexOf('@');
-  const yName = at < 0 ? Y : Y.slice(0, at);
-  const yStep = at < 0 ? null : Number(Y.slice(at + 1));
-  const decl = m.decls.get(yName);
-  // a per-step declaration (`x@2`): perturb that step's entries; a quantity node: give it as a value
-  const start = decl ? (decl.values ?? [base.node(yName, null)!.data]).map((a) => a.slice()) : [base.node(yName, yStep)!.data.slice()];
-  const row = decl && yStep !== null ? yStep - 1 : 0;
-  const key = decl ? yName : Y;
-  const nEntries = start[row]!.length;
-  const xLen = base.node(X, k)!.data.length;
-  const out = new Array<number>(xLen * nEntries).fill(0);
-  for (let j = 0; j < nEntries; j++) {
-    const xAt = (delta: number) => {
-      const vals = start.map((a) => a.slice());
-      vals[row]![j]! += delta;
-      const o = new Map(fixed);
-      o.set(key, vals);
-      return forward(m, o).node(X, k)!.data;
-    };
-    const h = 1e-6;
-    const p = xAt(h), q = xAt(-h);
-    for (let i = 0; i < xLen; i++) out[i * nEntries + j] = (p[i]! - q[i]!) / (2 * h);
-  }
-  return out;
-}
+import { forward } from '../../src/engine/run';
+import { idx, model, oneStepCentral, ref } from './build';
 
 const GRU = `T = 3
 input x = [0.5, -1, 0.25]
