@@ -1,4 +1,42 @@
 // The syntax tree, before names are resolved: what the text says, with ranges.
+//
+// How the notation of LANGUAGE.md v2 §1/§3/§4 arrives here (the reader's contract with the resolver):
+// - `w.h_{t-1}`: a dot between operands is bin '*' (as `·`); a final dot ending a sentence is dropped.
+// - Accents make names: `\tilde{h}_t` is the name raw 'h̃_t' (h + U+0303), `\hat{y}` 'ŷ' (U+0302), \check
+//   U+030C, \dot U+0307, \ddot U+0308, \acute U+0301, \grave U+0300, \breve U+0306, \vec U+20D7; combining
+//   marks typed directly are name characters. Indices after the accent are handled as for any name.
+// - `\bar{X}`, `\overline{X}` (and `\overline{c^{(t)}}`, `\bar{h}_t`, `\overline{h}^{(t)}`, `\bar h_t`) are
+//   {k:'adjoint', a} with `a` the whole indexed name (indices inside or right after the bar). A Unicode X̄
+//   (U+0304 or U+0305) is the NAME 'X̄'. As the left side of a definition, `\bar{x}_t = …` defines the name
+//   raw 'x̄_t' (U+0304 after the first segment): the resolver may read an adjoint whose barred spelling is
+//   defined as that name.
+// - Fonts (\mathbf, \boldsymbol, \bm, \mathrm, \mathit, \mathcal, \mathsf, \mathbb, …) and \operatorname
+//   leave their content; `N_{\text{hidden}}` is the name 'N_hidden'; \text elsewhere, \left, \right,
+//   \big…, spacing, \displaystyle, \nonumber, \label, & and \\ (outside matrices) and the layout
+//   environments (aligned, split, align, gather, equation, eqnarray, multline) leave nothing. `\underbrace{A}_{…}`
+//   and `\overbrace{A}^{…}` are A as printed (no brackets are added around A).
+// - `\tag{…}` in a check, or `\quad (n)` / `\qquad (n)` ending the line, is `tag` on the check statement.
+// - `\begin{bmatrix|pmatrix|matrix}`: a `list` of row `list`s; one column is a flat `list`. `[1 \quad -1 \quad 1]`
+//   (entries separated by \quad, \qquad or \;) is a flat `list`.
+// - `σ^{-1}`, `\sigma^{-1}`, `σ⁻¹`, `σ^-1` are call fn 'logit', `\tanh^{-1}` fn 'artanh'; `written` is the
+//   source text of the function and its superscript ('\\sigma^{-1}', 'σ⁻¹', 'φ^{-1}'). `tanh^2(z)` is
+//   bin '^' (call tanh, 2).
+// - `∇_B A`, `\nabla_{B} A`: deriv {plus:false, of:A, wrt:B, nabla:true}; A is the next power-level operand.
+// - `\frac{∂ EXPR}{∂ B}`: deriv of any expression; `\frac{∂}{∂B} A` too. `\frac{A}{∂B}` (no ∂ above) is the
+//   deriv of A, with a ParseError of severity 'information' saying so.
+// - `x²` is bin '^' (x, 2); `W⁻¹` bin '^' (W, neg 1) (after σ/tanh: the inverse, above).
+// - `h^{(t-1)\top}`, `h^{(t)T}`: {k:'transpose', a: the name with its sup}.
+// - Bounds: `Σ_{1≤t≤T}` big {v:'t', from:1, to:T}; `∏_{t≥i>k}` {v:'i', from: k+1 (bin '+'), to: t, desc:true}
+//   (desc whenever the bounds are written with ≥/>); `<` gives bin '-' 1 on the upper bound; `Σ_{i<t}` has
+//   from null. `Σ_{i,j} E` is big i (big j E), neither with bounds.
+// - `w_{i,j}^{(k+1)}`: name raw 'w', sub {k:'list', items:[i, j]}, sup (k+1). `p_j^{(k+1)}` stays raw 'p_j'.
+// - `1_{a=b}`, `\mathbb{1}_{…}`, `\mathbf{1}_{…}`, `𝟙_{…}`: {k:'indicator', a, b}. `onehot(k, n)`: call 'onehot'
+//   with a `list` argument (like `count`).
+// - `φ = tanh` alone on a line: Statement {k:'alias'}; every other `φ` in the file is the function
+//   (φ'(z) its derivative 'dtanh', φ^{-1} its inverse).
+// - `check A = B = C …`: lhs A, rhs B, more [C, …], each side with its own range.
+// - A literal of numbers only ([0.5, -1], [[1, 2], [3, 4]]) has `num` items, a negative entry being one
+//   `num` with a negative value (elsewhere `-2` is still neg(num 2)).
 
 import type { Range } from '../report';
 
@@ -21,7 +59,8 @@ export type Ast =
   | { k: 'list'; items: Ast[]; range: Range }
   | { k: 'neg'; a: Ast; range: Range }
   | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^' | '⊙' | '@' | 'juxt'; a: Ast; b: Ast; range: Range }
-  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range }
+  /** written: the spelling of an inverse read as a function (σ^{-1} → fn 'logit', written '\\sigma^{-1}' as in the source) */
+  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string }
   | { k: 'transpose'; a: Ast; range: Range }
   | { k: 'index'; a: Ast; args: Ast[]; range: Range }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
@@ -41,7 +80,9 @@ export type Statement =
    * check E₀ = E₁ = … : lhs is E₀, rhs is E₁, more holds E₂, E₃, … (a chain of equalities, LANGUAGE.md §5).
    * tag: the label from \tag{…} (or a solution's trailing "(n)").
    */
-  | { k: 'check'; lhs: Ast; rhs: Ast; more: Ast[]; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null; tag?: string };
+  | { k: 'check'; lhs: Ast; rhs: Ast; more: Ast[]; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null; tag?: string }
+  /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
+  | { k: 'alias'; name: NameAst; fn: string; range: Range };
 
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };

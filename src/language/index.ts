@@ -29,7 +29,7 @@ export function compile(text: string): Compiled {
   const resolved = resolve(parsed.statements);
   const diagnostics = [
     ...errors.map((e) => diag('error', e.message, e.range, e.message.includes('limit') ? 'limit' : 'syntax')),
-    ...parsed.errors.map((e) => diag('error', e.message, e.range, e.message.includes('(limit)') ? 'limit' : 'syntax')),
+    ...parsed.errors.map((e) => diag(e.severity ?? 'error', e.message, e.range, e.severity === 'information' ? 'reading' : e.message.includes('(limit)') ? 'limit' : 'syntax')),
     ...resolved.diagnostics,
   ].sort((a, b) => a.line - b.line || a.column - b.column);
   return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };

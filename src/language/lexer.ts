@@ -1,12 +1,25 @@
 // Tokens with source ranges. Unicode, LaTeX and ASCII spellings are folded here, once,
 // so the parser sees one token per meaning (σ = \sigma = sigma = sigmoid, ∂ = \partial, …).
+// LaTeX layout (fonts, \left, spacing, aligned environments, \\ and & outside matrices) leaves no token;
+// accents make names (\tilde{h} → h̃); see LANGUAGE.md §1 and docs/language-notes.md.
+//
+// The loop reads character codes, not regular expressions: numbers and long literals are most of a
+// file's bytes (issue 11), so a number is scanned and converted in one pass (see scanNumber).
 
 import type { Range } from '../report';
+import type { Ast } from './ast';
 import { LIMITS } from './limits';
 
 export type TokKind =
-  | 'num' | 'name' | 'kw' | 'fn' | 'bigop' | 'partial' | 'frac' | 'grad' | 'op' | 'newline' | 'eof' | 'error';
+  | 'num' | 'name' | 'kw' | 'fn' | 'bigop' | 'partial' | 'frac' | 'grad' | 'nabla' | 'bar' | 'lit' | 'op' | 'newline' | 'eof' | 'error';
 
+/**
+ * Operators ('op' tokens), by text: + - * / ^ = , : @ _ | ( ) [ ] { } ᵀ ' ⁺ ⊙ and
+ *   '.'  a dot between operands (a product, LANGUAGE.md §1)   '..'  a range (for t = 1..3)
+ *   '…'  an ellipsis (…, \cdots, \ldots, \dots)                '≤' '≥' '<' '>'  (Σ/∏ bounds only)
+ *   'mat[' 'mat]'  \begin{bmatrix|pmatrix|matrix} … \end{…}     '&' 'row'  (an entry / row break in a matrix)
+ *   'sep'  \quad, \qquad or \; between two entries of a [ … ] literal
+ */
 export interface Token {
   kind: TokKind;
   /** normalised text: the name, the keyword, the function ('sigma', 'dsigma'), the operator */
@@ -20,43 +33,114 @@ export interface Token {
   /** offset of the token's first character in the source */
   start: number;
   end: number;
+  /** the content of a \tag{…} written just before this token (the parser gives it to its check) */
+  tag: string | null;
+  /** kind 'lit': a literal of numbers only ([0.5, -1, 2], [[1, 2], [3, 4]]), already read into its AST */
+  lit: Ast | null;
+}
+
+/**
+ * A token keeps its line and the line's start offset; its Range object is made when asked for (most
+ * tokens of a literal — commas, most numbers' ranges — are never asked), which keeps the lexer's
+ * allocation, and so the garbage collector's work, low on files of numbers.
+ */
+class Tok implements Token {
+  private r: Range | null = null;
+  constructor(
+    public kind: TokKind,
+    public text: string,
+    public value: number,
+    public plus: boolean,
+    public tight: boolean,
+    public start: number,
+    public end: number,
+    public tag: string | null,
+    private readonly line: number,
+    private readonly lineStart: number,
+    public lit: Ast | null = null,
+  ) {}
+  get range(): Range {
+    return (this.r ??= { line: this.line, column: this.start - this.lineStart + 1, endLine: this.line, endColumn: this.end - this.lineStart + 1 });
+  }
 }
 
 export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', 'check', 'for']);
 
 /** function spellings → canonical name */
-const FUNCTIONS: Record<string, string> = {
+export const FUNCTIONS: Record<string, string> = {
   σ: 'sigma', sigma: 'sigma', sigmoid: 'sigma', tanh: 'tanh', relu: 'relu', ReLU: 'relu', exp: 'exp',
   log: 'log', ln: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax', sum: 'sum', mean: 'mean', diag: 'diag',
-  count: 'count',
+  count: 'count', onehot: 'onehot',
 };
-const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
+/** functions whose derivative is written with a prime: σ'(z) */
+export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
 
 /** LaTeX commands → what they stand for */
 const GREEK: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', tau: 'τ', upsilon: 'υ',
-  phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ',
-  Xi: 'Ξ', Pi: 'Π', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  vartheta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', varrho: 'ρ',
+  tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ',
+  Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', Upsilon: 'Υ', ell: 'ℓ',
 };
 const LATEX_OPS: Record<string, string> = {
-  cdot: '*', times: '*', odot: '⊙', circ: '⊙', top: 'ᵀ', intercal: 'ᵀ',
+  cdot: '*', times: '*', ast: '*', odot: '⊙', circ: '⊙', top: 'ᵀ', intercal: 'ᵀ',
+  le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', lt: '<', gt: '>',
+  cdots: '…', ldots: '…', dots: '…', dotsb: '…', dotsc: '…', dotsm: '…', dotsi: '…',
+  mid: '|', vert: '|', prime: "'",
 };
-/** spacing and sizing commands that carry no meaning here */
-const LATEX_IGNORED = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'quad', 'qquad', ',', ';', '!', ':', ' ', 'displaystyle']);
-/** font commands: \mathcal{L} is L */
-const LATEX_FONTS = new Set(['mathcal', 'mathbf', 'mathrm', 'mathit', 'boldsymbol', 'bm', 'operatorname', 'text', 'mathsf']);
+/** spacing, sizing and numbering commands that carry no meaning here */
+const LATEX_IGNORED = new Set([
+  'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr',
+  'bigm', 'Bigm', 'biggm', 'Biggm', 'middle', 'quad', 'qquad', ',', ';', '!', ':', ' ', '>', 'displaystyle',
+  'textstyle', 'scriptstyle', 'nonumber', 'notag', 'limits', 'nolimits', 'enspace', 'thinspace', 'medspace', 'thickspace',
+]);
+/** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
+const LATEX_SEPARATORS = new Set(['quad', 'qquad', ';']);
+/** font commands: \mathcal{L} is L (their braces are transparent) */
+const LATEX_FONTS = new Set([
+  'mathcal', 'mathbf', 'mathrm', 'mathit', 'mathsf', 'mathtt', 'mathbb', 'mathfrak', 'mathscr', 'boldsymbol', 'bm',
+  'pmb', 'operatorname', 'textbf', 'textit', 'textrm', 'mathnormal',
+]);
+/** accents → the combining mark they add to a name: \tilde{h} → h̃ */
+const ACCENTS: Record<string, string> = {
+  tilde: '\u0303', widetilde: '\u0303', hat: '\u0302', widehat: '\u0302', check: '\u030C', dot: '\u0307',
+  ddot: '\u0308', acute: '\u0301', grave: '\u0300', breve: '\u0306', vec: '\u20D7',
+};
+/** environments that are layout only: their rows and & are one chain of equalities */
+const LAYOUT_ENVS = new Set(['aligned', 'split', 'align', 'gather', 'gathered', 'equation', 'eqnarray', 'multline', 'alignat', 'alignedat', 'flalign']);
+const MATRIX_ENVS = new Set(['bmatrix', 'pmatrix', 'matrix']);
 
-const LETTER = /\p{L}/u;
-const isLetter = (c: string) => {
-  const k = c.charCodeAt(0);
+const LETTER = /[\p{L}\p{M}]/u;
+const MARK = /\p{M}/u;
+/** a letter that may start a name (not ᵀ, Σ, ∑, which are operators) */
+function isLetterCode(k: number, c: string): boolean {
   if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
-  return LETTER.test(c) && c !== 'ᵀ' && c !== 'Σ' && c !== '∏' && c !== '∑';
-};
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const isNameChar = (c: string) => isLetter(c) || isDigit(c);
+  if (k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
+  return LETTER.test(c) && !MARK.test(c);
+}
+/** a character that continues a name: letters, digits, combining marks (h̃, X̄) */
+function isNameCode(k: number, c: string): boolean {
+  if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || (k >= 48 && k <= 57);
+  if (k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
+  return LETTER.test(c);
+}
+const isDigitCode = (k: number) => k >= 48 && k <= 57;
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+/** superscript digits ⁰…⁹ → their value, else -1 */
+function superDigit(k: number): number {
+  if (k === 0x2070) return 0;
+  if (k === 0xb9) return 1;
+  if (k === 0xb2) return 2;
+  if (k === 0xb3) return 3;
+  if (k >= 0x2074 && k <= 0x2079) return k - 0x2070;
+  return -1;
+}
+const SUPER_MINUS = 0x207b;
+
+/** exact powers of ten (10^22 is the last one a double holds exactly) */
+const POW10: number[] = [];
+for (let k = 0, v = 1; k <= 22; k++, v *= 10) POW10.push(v);
 
 export interface LexResult {
   tokens: Token[];
@@ -65,42 +149,183 @@ export interface LexResult {
 
 /** Starts of lines: where a statement may begin even inside an unclosed bracket (recovery). */
 const STATEMENT_START =
-  /^[ \t]*(?:(?:param|input|target|loss|derive|check)\b|[\p{L}\\][\p{L}\p{N}_]*(?:_\{[^}\n]*\}|\^\{?\([^)\n]*\)\}?)?[ \t]*=(?!=))/u;
+  /[ \t]*(?:(?:param|input|target|loss|derive|check)\b|[\p{L}\\][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\}|\^\{?\([^)\n]*\)\}?)?[ \t]*=(?!=))/uy;
+/** the ASCII derivative dA/dB and d+A/dB: a d directly before a name, a slash and another d-name */
+const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?)?)\s*\/\s*d[\p{L}]/uy;
+
+/** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
+const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
+
+/**
+ * Numbers and literals of numbers, read from character codes: the bytes most files are made of (issue 11).
+ * The state lives in the object's fields (line counting inside a literal, the value just read).
+ */
+class NumberReader {
+  /** the value of the number read last */
+  value = 0;
+  /** the end of the literal read last */
+  end = 0;
+  /** the line reached, and its start offset */
+  line = 1;
+  lineStart = 0;
+  constructor(private readonly src: string) {}
+
+  /**
+   * A number from j (its value in `value`); returns its end. Up to 15 significant digits and a decimal
+   * exponent within ±22, the value is an exact integer times or divided by an exact power of ten: one
+   * correctly rounded operation, the same double as Number(text). Else Number(text).
+   */
+  number(j: number): number {
+    const src = this.src;
+    const s = j;
+    let m = 0;
+    let digits = 0;
+    let frac = 0;
+    let c = src.charCodeAt(j);
+    while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; c = src.charCodeAt(++j); }
+    if (c === 46) {
+      const d = src.charCodeAt(j + 1);
+      if (d >= 48 && d <= 57) {
+        c = src.charCodeAt(++j);
+        while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; frac++; c = src.charCodeAt(++j); }
+      }
+    }
+    let exp = 0;
+    if (c === 101 || c === 69) {
+      let q = j + 1;
+      let sign = 1;
+      const sc = src.charCodeAt(q);
+      if (sc === 43 || sc === 45) { sign = sc === 45 ? -1 : 1; q++; }
+      let d = src.charCodeAt(q);
+      if (d >= 48 && d <= 57) {
+        while (d >= 48 && d <= 57) { if (exp < 100000) exp = exp * 10 + (d - 48); d = src.charCodeAt(++q); }
+        exp *= sign;
+        j = q;
+      }
+    }
+    const e = exp - frac;
+    if (digits <= 15 && e >= -22 && e <= 22) {
+      let v = e === 0 ? m : e < 0 ? m / POW10[-e]! : m * POW10[e]!;
+      // m · 10^e is exact only while it stays below 2^53; past that, Number() rounds it once
+      if (e > 0 && v > 9007199254740991) v = Number(src.slice(s, j));
+      this.value = v;
+    } else this.value = Number(src.slice(s, j));
+    return j;
+  }
+
+  /** skips spaces and line breaks inside a literal, counting lines */
+  private space(j: number): number {
+    const src = this.src;
+    for (;;) {
+      const c = src.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 0xa0) j++;
+      else if (c === 10 || c === 13) {
+        j += c === 13 && src.charCodeAt(j + 1) === 10 ? 2 : 1;
+        this.line++;
+        this.lineStart = j;
+      } else return j;
+    }
+  }
+
+  /**
+   * The literal at j (src[j] is '[') when it holds numbers (or such literals, 3 levels deep) and nothing
+   * else, its end in `end`; null (the caller makes ordinary tokens) at anything else.
+   */
+  list(j: number, level: number): Ast | null {
+    const src = this.src;
+    const l0 = this.line;
+    const c0 = j - this.lineStart + 1;
+    const items: Ast[] = [];
+    j = this.space(j + 1);
+    if (src.charCodeAt(j) !== 93) {
+      for (;;) {
+        const c = src.charCodeAt(j);
+        if (c === 91) {
+          if (level >= 3) return null;
+          const inner = this.list(j, level + 1);
+          if (!inner) return null;
+          items.push(inner);
+          j = this.end;
+        } else {
+          const s = j;
+          const neg = c === 45 || c === 0x2212;
+          if (neg) j++;
+          const d = src.charCodeAt(j);
+          if (!((d >= 48 && d <= 57) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return null;
+          j = this.number(j);
+          const ls = this.lineStart;
+          items.push({ k: 'num', value: neg ? -this.value : this.value, range: { line: this.line, column: s - ls + 1, endLine: this.line, endColumn: j - ls + 1 } });
+        }
+        if (items.length > LIMITS.maxEntries) return null;
+        j = this.space(j);
+        const e = src.charCodeAt(j);
+        if (e === 44) {
+          j = this.space(j + 1);
+          if (src.charCodeAt(j) === 93) break;
+          continue;
+        }
+        if (e === 93) break;
+        return null;
+      }
+    }
+    this.end = j + 1;
+    return { k: 'list', items, range: { line: l0, column: c0, endLine: this.line, endColumn: this.end - this.lineStart + 1 } };
+  }
+}
+
+/** what a '{' opened: a group the parser sees, or braces of a command that leaves no token */
+const enum Brace { Real, Transparent, Underbrace, Overbrace }
 
 export function lex(src: string): LexResult {
   const tokens: Token[] = [];
   const errors: LexResult['errors'] = [];
-  // line starts for offset → (line, column)
   let line = 1;
   let lineStart = 0;
   let i = 0;
+  /** open brackets of any kind: a statement continues onto the next line while one is open */
   let depth = 0;
   let lastEnd = -1;
   let statements = 0;
+  /** what each open '{' is */
+  const braces: Brace[] = [];
+  /** open environments: true for a matrix (where & and \\ mean something) */
+  const envs: boolean[] = [];
+  let pendingTag: string | null = null;
+  /** the value of the number scanned last (scanNumber) */
+  const numbers = new NumberReader(src);
   const n = src.length;
 
-  const range = (s: number, e: number, l = line, ls = lineStart): Range => ({
-    line: l, column: s - ls + 1, endLine: l, endColumn: e - ls + 1,
-  });
-  const push = (kind: TokKind, text: string, s: number, e: number, extra: Partial<Token> = {}) => {
-    tokens.push({ kind, text, value: 0, plus: false, tight: s === lastEnd, range: range(s, e), start: s, end: e, ...extra });
+  const range = (s: number, e: number): Range => ({ line, column: s - lineStart + 1, endLine: line, endColumn: e - lineStart + 1 });
+  const push = (kind: TokKind, text: string, s: number, e: number, value = 0, plus = false) => {
+    tokens.push(new Tok(kind, text, value, plus, s === lastEnd, s, e, pendingTag, line, lineStart));
+    pendingTag = null;
     lastEnd = e;
+  };
+  const error = (text: string, s: number, e: number, message: string) => {
+    push('error', text, s, e);
+    errors.push({ message, range: range(s, e) });
   };
 
   while (i < n) {
-    const c = src[i]!;
+    const k = src.charCodeAt(i);
+    const s = i;
+    // numbers: 3, 0.5, .5, 1e-3 (never "1." so that 1..3 stays a range)
+    if (isDigitCode(k) || (k === 46 && isDigitCode(src.charCodeAt(i + 1)))) {
+      i = numbers.number(i);
+      push('num', src.slice(s, i), s, i, numbers.value);
+      continue;
+    }
     // newlines: a statement continues while a bracket is open, unless the next line clearly starts a new one
-    if (c === '\n' || c === '\r') {
-      const nl = c === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      const s = i;
-      i += nl;
+    if (k === 10 || k === 13) {
+      i += k === 13 && src.charCodeAt(i + 1) === 10 ? 2 : 1;
       let breakHere = depth === 0;
       if (!breakHere) {
-        const nextLineEnd = src.indexOf('\n', i);
-        const next = src.slice(i, nextLineEnd < 0 ? n : nextLineEnd);
-        if (STATEMENT_START.test(next)) {
+        STATEMENT_START.lastIndex = i;
+        if (STATEMENT_START.test(src)) {
           breakHere = true;
           depth = 0;
+          braces.length = 0;
+          envs.length = 0;
         }
       }
       if (breakHere) {
@@ -116,145 +341,423 @@ export function lex(src: string): LexResult {
       lastEnd = -1;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\u00a0') { i++; continue; }
+    if (k === 32 || k === 9 || k === 0xa0) { i++; continue; }
     // comments
-    if (c === '#' || (c === '/' && src[i + 1] === '/')) {
-      while (i < n && src[i] !== '\n' && src[i] !== '\r') i++;
+    if (k === 35 || (k === 47 && src.charCodeAt(i + 1) === 47)) {
+      while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
       continue;
     }
-    const s = i;
-    // numbers: 3, 0.5, .5, 1e-3 (never "1." so that 1..3 stays a range)
-    if (isDigit(c) || (c === '.' && isDigit(src[i + 1] ?? ''))) {
-      const m = /^(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i, i + 64))!;
-      i += m[0].length;
-      push('num', m[0], s, i, { value: Number(m[0]) });
-      continue;
-    }
-    // LaTeX commands
-    if (c === '\\') {
-      const m = /^\\([A-Za-z]+|.)/.exec(src.slice(i, i + 40));
-      if (!m) { i++; push('error', '\\', s, i); errors.push({ message: 'a lone backslash', range: range(s, i) }); continue; }
-      const cmd = m[1]!;
-      i += m[0].length;
-      if (LATEX_IGNORED.has(cmd)) continue;
-      if (LATEX_FONTS.has(cmd)) {
-        // \mathcal{L} → the name L; \operatorname{diag} → diag
-        const g = /^\s*\{([^{}]*)\}/.exec(src.slice(i, i + 200));
-        if (g) {
-          const inner = g[1]!.trim();
-          i += g[0].length;
-          lexWord(inner, s, i);
-        }
-        continue;
-      }
-      if (cmd === 'partial') { pushPartial(s); continue; }
-      if (cmd === 'sum') { push('bigop', 'sum', s, i); continue; }
-      if (cmd === 'prod') { push('bigop', 'prod', s, i); continue; }
-      if (cmd === 'frac' || cmd === 'dfrac' || cmd === 'tfrac') { push('frac', 'frac', s, i); continue; }
-      if (LATEX_OPS[cmd]) { push('op', LATEX_OPS[cmd]!, s, i); continue; }
-      if (cmd === '{' || cmd === '}') { push('op', cmd === '{' ? '(' : ')', s, i); continue; }
-      if (cmd === 'mid' || cmd === 'vert') { push('op', '|', s, i); continue; }
-      if (GREEK[cmd]) { lexWord(GREEK[cmd]!, s, i); continue; }
-      if (FUNCTIONS[cmd]) { lexWord(cmd, s, i); continue; }
-      push('error', m[0], s, i);
-      errors.push({ message: `unknown LaTeX command \\${cmd}`, range: range(s, i) });
-      continue;
-    }
-    // ASCII derivative spellings dA/dB and d+A/dB: a d directly before a name, a slash and another d-name
-    if (c === 'd' && (lastEnd !== s || tokens.length === 0 || !isNameChar(src[s - 1] ?? ''))) {
-      const m = /^d(\+?)([\p{L}][\p{L}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?)?)\s*\/\s*d[\p{L}]/u.exec(src.slice(i, i + 200));
+    if (k === 92) { latex(); continue; }
+    // ASCII derivative spellings dA/dB and d+A/dB
+    if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1), src[s - 1] ?? ''))) {
+      ASCII_DERIV.lastIndex = i;
+      const m = ASCII_DERIV.exec(src);
       if (m) {
         i += 1 + m[1]!.length;
-        push('partial', '∂', s, i, { plus: m[1] === '+' });
+        push('partial', '∂', s, i, 0, m[1] === '+');
         continue;
       }
       // the d of the denominator: "/ dB" right after a partial numerator
       const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && isLetter(src[i + 1] ?? '')) {
+      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && isLetterCode(src.charCodeAt(i + 1), src[i + 1] ?? '')) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
       }
     }
-    if (isLetter(c)) {
-      let j = i + 1;
-      // letters, digits and _segments (W_xh, h_t, L_3); "_{" and "_(" end the word: the subscript is a group
-      for (;;) {
-        while (j < n && isNameChar(src[j]!)) j++;
-        if (src[j] === '_' && j + 1 < n && isNameChar(src[j + 1]!)) { j++; continue; }
-        break;
-      }
-      let word = src.slice(i, j);
-      // sum_/prod_ are Σ/∏ written in ASCII
-      const big = /^(sum|prod)_/.exec(word);
-      if (big && word.length > big[0].length) {
-        i += big[1]!.length;
-        push('bigop', big[1]!, s, i);
-        push('op', '_', i, i + 1);
-        i += 1;
-        continue;
-      }
-      if ((word === 'sum' || word === 'prod') && src[j] === '_') {
-        i = j;
-        push('bigop', word, s, i);
-        continue;
-      }
-      // Unicode subscript digits: h₂ is h_2
-      let k = j;
-      while (k < n && SUBSCRIPT_DIGITS.includes(src[k]!)) k++;
-      if (k > j) {
-        word += '_' + [...src.slice(j, k)].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('');
-        j = k;
-      }
-      i = j;
-      lexWord(word, s, i);
+    if (isLetterCode(k, src[i]!)) { word(); continue; }
+    // 𝟙 (U+1D7D9, two UTF-16 units): the indicator's 1
+    if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
+      i += 2;
+      push('num', '1', s, i, 1);
       continue;
     }
-    // single characters
-    i++;
-    switch (c) {
-      case '∂': pushPartial(s); break;
-      case 'Σ': case '∑': push('bigop', 'sum', s, i); break;
-      case '∏': push('bigop', 'prod', s, i); break;
-      case '(': case '[': case '{': depth++; push('op', c, s, i); break;
-      case ')': case ']': case '}': depth = Math.max(0, depth - 1); push('op', c, s, i); break;
-      case '·': case '⋅': case '*': case '×': case '∙': push('op', '*', s, i); break;
-      case '⊙': case '∘': push('op', '⊙', s, i); break;
-      case '−': case '–': push('op', '-', s, i); break;
-      case 'ᵀ': case '⊤': push('op', 'ᵀ', s, i); break;
-      case '′': case "'": push('op', "'", s, i); break;
-      case '⁺': push('op', '⁺', s, i); break;
-      case '.':
-        if (src[i] === '.') { i++; push('op', '..', s, i); }
-        else { push('error', '.', s, i); errors.push({ message: "unexpected '.'", range: range(s, i) }); }
-        break;
-      case '…':
-        push('op', '..', s, i); break;
-      case '+': case '-': case '/': case '^': case '=': case ',': case ':': case '@': case '_': case '|':
-        push('op', c, s, i); break;
-      default:
-        push('error', c, s, i);
-        errors.push({ message: `unexpected character '${c}'`, range: range(s, i) });
+    // superscripts: x² is x^2, W⁻¹ is W^{-1}
+    if (superDigit(k) >= 0 || (k === SUPER_MINUS && superDigit(src.charCodeAt(i + 1)) >= 0)) {
+      superscript();
+      continue;
     }
+    if (k === 91 && literal()) continue;
+    single(k);
     if (tokens.length > LIMITS.maxTokens) {
       errors.push({ message: `file too large: more than ${LIMITS.maxTokens.toLocaleString('en')} tokens (limit)`, range: range(s, i) });
       break;
     }
   }
   push('newline', '\n', n, n);
-  tokens.push({ kind: 'eof', text: '', value: 0, plus: false, tight: false, range: range(n, n), start: n, end: n });
+  tokens.push(new Tok('eof', '', 0, false, false, n, n, null, line, lineStart));
   return { tokens, errors };
+
+  /**
+   * A bracket literal of numbers only, at i: read straight into its AST (no token per number and comma),
+   * which is most of the bytes of a file that gives its values. Anything else in it (a name, an
+   * operator, a comment) and the ordinary tokens are made instead. A '[' right after an operand is an
+   * index (v[2]) and is left alone.
+   */
+  function literal(): boolean {
+    const prev = tokens[tokens.length - 1];
+    if (prev && i === lastEnd && (prev.kind === 'name' || prev.kind === 'num' || prev.kind === 'lit' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']' || prev.text === '}' || prev.text === 'ᵀ' || prev.text === "'")))) return false;
+    numbers.line = line;
+    numbers.lineStart = lineStart;
+    const ast = numbers.list(i, 1);
+    if (!ast) return false;
+    const s = i;
+    tokens.push(new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast));
+    pendingTag = null;
+    line = numbers.line;
+    lineStart = numbers.lineStart;
+    lastEnd = i = numbers.end;
+    return true;
+  }
+
+  /** a name, a keyword or a function spelled with letters: W_xh, h_t, L_3, h̃, sum_ */
+  function word() {
+    const s = i;
+    let j = i + 1;
+    // letters, digits, combining marks and _segments (W_xh, h_t, L_3); "_{" and "_(" end the word: the subscript is a group
+    for (;;) {
+      let c = src.charCodeAt(j);
+      while (j < n && isNameCode(c, src[j]!)) c = src.charCodeAt(++j);
+      if (c === 95 && j + 1 < n && isNameCode(src.charCodeAt(j + 1), src[j + 1]!)) { j++; continue; }
+      break;
+    }
+    let w = src.slice(i, j);
+    // sum_/prod_ are Σ/∏ written in ASCII
+    if (w.startsWith('sum_') || w.startsWith('prod_')) {
+      const b = w.startsWith('sum') ? 'sum' : 'prod';
+      i += b.length;
+      push('bigop', b, s, i);
+      push('op', '_', i, i + 1);
+      i += 1;
+      return;
+    }
+    if ((w === 'sum' || w === 'prod') && src.charCodeAt(j) === 95) {
+      i = j;
+      push('bigop', w, s, i);
+      return;
+    }
+    // Unicode subscript digits: h₂ is h_2
+    let q = j;
+    while (q < n && SUBSCRIPT_DIGITS.includes(src[q]!)) q++;
+    if (q > j) {
+      w += '_' + [...src.slice(j, q)].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('');
+      j = q;
+    }
+    i = j;
+    lexWord(w, s, i);
+  }
+
+  /** ², ⁻¹: '^', then '-' and the number */
+  function superscript() {
+    const s = i;
+    const neg = src.charCodeAt(i) === SUPER_MINUS;
+    if (neg) i++;
+    let v = 0;
+    let d: number;
+    while ((d = superDigit(src.charCodeAt(i))) >= 0) { v = v * 10 + d; i++; }
+    push('op', '^', s, i);
+    if (neg) push('op', '-', s, i);
+    push('num', String(v), s, i, v);
+  }
+
+  function single(k: number) {
+    const s = i;
+    const c = src[i]!;
+    i++;
+    switch (c) {
+      case '∂': pushPartial(s); return;
+      case '∇': push('nabla', '∇', s, i); return;
+      case 'Σ': case '∑': push('bigop', 'sum', s, i); return;
+      case '∏': push('bigop', 'prod', s, i); return;
+      case '{':
+        depth++;
+        braces.push(Brace.Real);
+        push('op', '{', s, i);
+        return;
+      case '}': closeBrace(s); return;
+      case '(': case '[': depth++; push('op', c, s, i); return;
+      case ')': case ']': depth = Math.max(0, depth - 1); push('op', c, s, i); return;
+      case '·': case '⋅': case '*': case '×': case '∙': push('op', '*', s, i); return;
+      case '⊙': case '∘': push('op', '⊙', s, i); return;
+      case '−': case '–': push('op', '-', s, i); return;
+      case 'ᵀ': case '⊤': push('op', 'ᵀ', s, i); return;
+      case '′': case "'": push('op', "'", s, i); return;
+      case '⁺': push('op', '⁺', s, i); return;
+      case '≤': case '⩽': push('op', '≤', s, i); return;
+      case '≥': case '⩾': push('op', '≥', s, i); return;
+      case '.':
+        if (src.charCodeAt(i) === 46) { i++; push('op', '..', s, i); } else push('op', '.', s, i);
+        return;
+      case '…': case '⋯': push('op', '…', s, i); return;
+      case '&':
+        if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
+        return;
+      case '+': case '-': case '/': case '^': case '=': case ',': case ':': case '@': case '_': case '|': case '<': case '>':
+        push('op', c, s, i);
+        return;
+      default: {
+        // a character outside the BMP is one code point of two units
+        const cp = src.codePointAt(s)!;
+        const text = String.fromCodePoint(cp);
+        i = s + text.length;
+        const what = k >= 0x300 && MARK.test(c) ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it` : `unexpected character '${text}'`;
+        error(text, s, i, what);
+      }
+    }
+  }
+
+  function closeBrace(s: number) {
+    depth = Math.max(0, depth - 1);
+    const b = braces.length ? braces.pop()! : Brace.Real;
+    if (b === Brace.Real) { push('op', '}', s, i); return; }
+    // a transparent brace: \mathbf{h}^{(T)} keeps the ^ tight on h
+    if (lastEnd === s) lastEnd = i;
+    if (b === Brace.Underbrace || b === Brace.Overbrace) {
+      // drop the annotation: \underbrace{A}_{…}, \overbrace{A}^{…}
+      let j = i;
+      while (src.charCodeAt(j) === 32) j++;
+      if (src.charCodeAt(j) === (b === Brace.Underbrace ? 95 : 94)) {
+        j++;
+        while (src.charCodeAt(j) === 32) j++;
+        i = src.charCodeAt(j) === 123 ? skipGroup(j) : src.charCodeAt(j) === 92 ? commandEnd(j) : j + 1;
+      }
+    }
+  }
+
+  /**
+   * The end of a balanced { … } starting at j; unbalanced (no '}' on the line, or none within `limit`
+   * characters, so that a line of thousands of unclosed groups stays linear), the end of what was read.
+   */
+  function skipGroup(j: number, limit = 2000): number {
+    let d = 0;
+    const stop = Math.min(n, j + limit);
+    for (; j < stop; j++) {
+      const c = src.charCodeAt(j);
+      if (c === 92) { j++; continue; }
+      if (c === 123) d++;
+      else if (c === 125 && --d === 0) return j + 1;
+      else if (c === 10 || c === 13) return j;
+    }
+    return j;
+  }
+
+  /** the end of a command \name or \c starting at j (a backslash before a line break or the end is alone) */
+  function commandEnd(j: number): number {
+    let q = j + 1;
+    const c = src.charCodeAt(q);
+    if (c === 10 || c === 13 || q >= n) return q;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      let d = c;
+      while ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) d = src.charCodeAt(++q);
+      return q;
+    }
+    return q < n ? q + 1 : q;
+  }
+
+  /** the content of the { … } group at j (after spaces), and its end; null when there is none */
+  function groupAt(j: number): [string, number] | null {
+    while (src.charCodeAt(j) === 32) j++;
+    if (src.charCodeAt(j) !== 123) return null;
+    const e = skipGroup(j);
+    if (src.charCodeAt(e - 1) !== 125) return null;
+    return [src.slice(j + 1, e - 1), e];
+  }
+
+  /** a LaTeX command at i */
+  function latex() {
+    const s = i;
+    const e = commandEnd(i);
+    const cmd = src.slice(i + 1, e);
+    i = e;
+    if (cmd === '') { error('\\', s, i, 'a lone backslash'); return; }
+    if (cmd === '\\') {
+      // a line break: a row of a matrix; layout elsewhere. \\[2pt] has a spacing argument.
+      if (src.charCodeAt(i) === 91) {
+        const close = src.indexOf(']', i);
+        if (close > 0 && close - i < 12 && /^\[[\d.]+(pt|em|ex|mm|cm)\]$/.test(src.slice(i, close + 1))) i = close + 1;
+      }
+      if (envs.length && envs[envs.length - 1]) push('op', 'row', s, i);
+      return;
+    }
+    if (LATEX_IGNORED.has(cmd)) {
+      // an equation number set off by a space at the end of the line, u_t = … \quad (1), is its label
+      if (cmd === 'quad' || cmd === 'qquad') {
+        EQUATION_NUMBER.lastIndex = i;
+        const m = EQUATION_NUMBER.exec(src);
+        if (m) { pendingTag = m[1]!; i += m[0].length; return; }
+      }
+      if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
+      // \left. and \right. are invisible delimiters
+      if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
+      return;
+    }
+    if (LATEX_FONTS.has(cmd)) { transparent(Brace.Transparent); return; }
+    if (cmd === 'underbrace') { transparent(Brace.Underbrace); return; }
+    if (cmd === 'overbrace') { transparent(Brace.Overbrace); return; }
+    if (cmd === 'text' || cmd === 'textnormal' || cmd === 'mbox') { text(s); return; }
+    if (cmd === 'label') { const g = groupAt(i); if (g) i = g[1]; return; }
+    if (cmd === 'tag' || cmd === 'tag*') { tag(s); return; }
+    if (cmd === 'begin' || cmd === 'end') { environment(cmd === 'begin', s); return; }
+    if (cmd === 'partial') { pushPartial(s); return; }
+    if (cmd === 'nabla') { push('nabla', '∇', s, i); return; }
+    if (cmd === 'sum') { push('bigop', 'sum', s, i); return; }
+    if (cmd === 'prod') { push('bigop', 'prod', s, i); return; }
+    if (cmd === 'frac' || cmd === 'dfrac' || cmd === 'tfrac') { push('frac', 'frac', s, i); return; }
+    if (cmd === 'bar' || cmd === 'overline') { push('bar', cmd, s, i); return; }
+    const acc = ACCENTS[cmd];
+    if (acc) { accent(cmd, acc, s); return; }
+    const op = LATEX_OPS[cmd];
+    if (op) { push('op', op, s, i); return; }
+    if (cmd === '{') { depth++; push('op', '(', s, i); return; }
+    if (cmd === '}') { depth = Math.max(0, depth - 1); push('op', ')', s, i); return; }
+    if (GREEK[cmd]) { lexWord(GREEK[cmd]!, s, i); return; }
+    if (FUNCTIONS[cmd]) { lexWord(cmd, s, i); return; }
+    error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
+  }
+
+  /** \quad between two entries of a [ … ] literal separates them: [1 \quad -1 \quad 1] */
+  function separatesEntries(): boolean {
+    const prev = tokens[tokens.length - 1];
+    if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']')))) return false;
+    // the innermost open bracket must be a '['
+    let d = 0;
+    for (let q = tokens.length - 1; q >= 0; q--) {
+      const t = tokens[q]!;
+      if (t.kind === 'newline') return false;
+      if (t.kind !== 'op') continue;
+      if (t.text === ')' || t.text === ']' || t.text === '}' || t.text === 'mat]') d++;
+      else if (t.text === '(' || t.text === '{' || t.text === 'mat[') { if (d-- === 0) return false; }
+      else if (t.text === '[') { if (d-- === 0) return true; }
+      if (tokens.length - q > 64) return false;
+    }
+    return false;
+  }
+
+  /** a command whose { … } leaves no token: \mathbf{W} is W */
+  function transparent(kind: Brace) {
+    let j = i;
+    while (src.charCodeAt(j) === 32) j++;
+    if (src.charCodeAt(j) === 42 && kind === Brace.Transparent) j++; // \operatorname*{…}
+    while (src.charCodeAt(j) === 32) j++;
+    if (src.charCodeAt(j) !== 123) return; // \mathbf W: the next token is the content
+    i = j + 1;
+    depth++;
+    braces.push(kind);
+  }
+
+  /** \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), ignored elsewhere */
+  function text(s: number) {
+    const g = groupAt(i);
+    if (!g) return;
+    i = g[1];
+    const prev = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    const inSub = prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
+    const w = g[0].trim().replace(/\s+/g, '_');
+    if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
+  }
+
+  /** \tag{…}: the equation's label, given to the next token (the parser passes it to the check) */
+  function tag(s: number) {
+    const g = groupAt(i);
+    if (!g) { error(src.slice(s, i), s, i, '\\tag needs its label in braces: \\tag{1}'); return; }
+    i = g[1];
+    pendingTag = g[0].trim();
+  }
+
+  /** \begin{env} / \end{env}: layout environments vanish, matrices are literals */
+  function environment(begin: boolean, s: number) {
+    const g = groupAt(i);
+    if (!g) { error(src.slice(s, i), s, i, `\\${begin ? 'begin' : 'end'} needs an environment name in braces`); return; }
+    i = g[1];
+    const name = g[0].trim();
+    const base = name.endsWith('*') ? name.slice(0, -1) : name;
+    if (LAYOUT_ENVS.has(base)) {
+      if (begin) {
+        envs.push(false);
+        // \begin{alignat}{2}: the column count
+        if (base.startsWith('alignat')) { const c = groupAt(i); if (c) i = c[1]; }
+      } else if (envs.length) envs.pop();
+      return;
+    }
+    if (MATRIX_ENVS.has(name)) {
+      if (begin) { envs.push(true); depth++; push('op', 'mat[', s, i); }
+      else {
+        if (envs.length) envs.pop();
+        depth = Math.max(0, depth - 1);
+        push('op', 'mat]', s, i);
+      }
+      return;
+    }
+    error(src.slice(s, i), s, i, `unknown LaTeX environment {${name}}${/matrix$/.test(name) ? ' (matrices are written with bmatrix, pmatrix or matrix)' : ''}`);
+  }
+
+  /**
+   * \tilde{h}, \hat y, \tilde{\delta}: a name with a combining mark (h̃, ŷ, δ̃). The indices after the
+   * accent are the name's as usual: \tilde{h}_t is h̃_t.
+   */
+  function accent(cmd: string, mark: string, s: number) {
+    const r = accentBase(i);
+    if (!r) {
+      error(src.slice(s, i), s, i, `\\${cmd} over something that is not a letter: write \\${cmd}{h}`);
+      return;
+    }
+    i = r[1];
+    lexWord(r[0] + mark, s, i);
+  }
+
+  /** the letters an accent stands over (braced or one letter/command), with fonts and Greek read */
+  function accentBase(j: number, level = 0): [string, number] | null {
+    if (level > 8) return null;
+    while (src.charCodeAt(j) === 32) j++;
+    const c = src.charCodeAt(j);
+    if (c === 123) {
+      const e = skipGroup(j, 200);
+      if (src.charCodeAt(e - 1) !== 125) return null;
+      let w = '';
+      let q = j + 1;
+      while (q < e - 1) {
+        const d = src.charCodeAt(q);
+        if (d === 32) { q++; continue; }
+        const r = accentBase(q, level + 1);
+        if (!r) return null;
+        w += r[0];
+        q = r[1];
+      }
+      return w ? [w, e] : null;
+    }
+    if (c === 92) {
+      const e = commandEnd(j);
+      const cmd = src.slice(j + 1, e);
+      if (GREEK[cmd]) return [GREEK[cmd]!, e];
+      if (LATEX_FONTS.has(cmd)) return accentBase(e, level + 1);
+      const m = ACCENTS[cmd];
+      if (m) { const r = accentBase(e, level + 1); return r ? [r[0] + m, r[1]] : null; }
+      return null;
+    }
+    if (isLetterCode(c, src[j] ?? '')) {
+      // one letter and the marks written on it
+      let q = j + 1;
+      while (q < n && src.charCodeAt(q) >= 0x300 && MARK.test(src[q]!)) q++;
+      return [src.slice(j, q), q];
+    }
+    return null;
+  }
 
   function pushPartial(s: number) {
     // ∂⁺, ∂^+, ∂^{+}
-    const m = /^(?:⁺|\^\+|\^\{\+\})/.exec(src.slice(i, i + 6));
-    if (m) i += m[0].length;
-    push('partial', '∂', s, i, { plus: !!m });
+    let e = i;
+    if (src.charCodeAt(e) === 0x207a) e += 1;
+    else if (src.charCodeAt(e) === 94 && src.charCodeAt(e + 1) === 43) e += 2;
+    else if (src.startsWith('^{+}', e)) e += 4;
+    const plus = e > i;
+    i = e;
+    push('partial', '∂', s, i, 0, plus);
   }
 
-  function lexWord(word: string, s: number, e: number) {
-    if (KEYWORDS.has(word)) { push('kw', word, s, e); return; }
-    const fn = FUNCTIONS[word];
+  function lexWord(w: string, s: number, e: number) {
+    if (KEYWORDS.has(w)) { push('kw', w, s, e); return; }
+    const fn = FUNCTIONS[w];
     if (fn) {
       // a prime right after σ/tanh/relu is its derivative: σ'(z)
       if (DERIVABLE.has(fn) && (src[e] === "'" || src[e] === '′')) {
@@ -265,12 +768,12 @@ export function lex(src: string): LexResult {
       push('fn', fn, s, e);
       return;
     }
-    if (word === 'grad') {
-      if (src[e] === '+') { i = e + 1; push('grad', 'grad', s, e + 1, { plus: true }); return; }
+    if (w === 'grad') {
+      if (src[e] === '+') { i = e + 1; push('grad', 'grad', s, e + 1, 0, true); return; }
       push('grad', 'grad', s, e);
       return;
     }
-    push('name', word, s, e);
+    push('name', w, s, e);
   }
 }
 

@@ -1,15 +1,58 @@
 // Recursive-descent parser. One statement per line; a bad statement is reported and skipped to
-// its line end, so the rest of the file still parses.
+// its line end, so the rest of the file still parses. The notation of LANGUAGE.md v2 §1/§3/§4 is read
+// here into the AST of ast.ts (its header lists the conventions).
 
 import type { Range } from '../report';
 import type { Ast, NameAst, Statement } from './ast';
 import { span } from './ast';
 import type { Token } from './lexer';
+import { DERIVABLE } from './lexer';
 import { LIMITS } from './limits';
 
 export interface ParseError {
   message: string;
   range: Range;
+  /** absent: an error. 'information': a note on how something was read (a \frac with ∂ only below) */
+  severity?: 'error' | 'information';
+}
+
+const REL = new Set(['≤', '≥', '<', '>']);
+const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
+
+/**
+ * Activation aliases (`φ = tanh` on a line of its own): the token index of each alias statement, and
+ * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
+ * The whole file is scanned first, so a use before the alias line reads too.
+ */
+function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> } {
+  const starts = new Set<number>();
+  const map = new Map<string, string>();
+  for (let q = 0; q + 3 < tokens.length; q++) {
+    const t = tokens[q]!;
+    if (t.kind !== 'name' || (q > 0 && tokens[q - 1]!.kind !== 'newline')) continue;
+    const eq = tokens[q + 1]!;
+    const f = tokens[q + 2]!;
+    const end = tokens[q + 3]!;
+    if (eq.kind === 'op' && eq.text === '=' && f.kind === 'fn' && FN_NAMES.has(f.text) && (end.kind === 'newline' || end.kind === 'eof')) {
+      starts.add(q);
+      map.set(t.text, f.text);
+    }
+  }
+  if (!map.size) return { tokens, starts };
+  const out: Token[] = [];
+  const moved = new Set<number>();
+  for (let q = 0; q < tokens.length; q++) {
+    const t = tokens[q]!;
+    if (starts.has(q)) moved.add(out.length);
+    const fn = t.kind === 'name' && !starts.has(q) ? map.get(t.text) : undefined;
+    if (!fn) { out.push(t); continue; }
+    const prime = tokens[q + 1];
+    if (prime && prime.kind === 'op' && prime.text === "'" && prime.tight && DERIVABLE.has(fn)) {
+      out.push({ kind: 'fn', text: 'd' + fn, value: 0, plus: false, tight: t.tight, start: t.start, end: prime.end, tag: t.tag, lit: null, range: span(t.range, prime.range) });
+      q++;
+    } else out.push({ kind: 'fn', text: fn, value: 0, plus: false, tight: t.tight, start: t.start, end: t.end, tag: t.tag, lit: null, range: t.range });
+  }
+  return { tokens: out, starts: moved };
 }
 
 class Stop extends Error {
@@ -18,13 +61,18 @@ class Stop extends Error {
   }
 }
 
-export function parse(tokens: Token[], src: string): { statements: Statement[]; errors: ParseError[] } {
+export function parse(input: Token[], src: string): { statements: Statement[]; errors: ParseError[] } {
+  const { tokens, starts: aliasStarts } = applyAliases(input);
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
   let p = 0;
   let depth = 0;
   /** the depth of the tree below a node: long chains (x + x + … 25,000 times) are deep too */
   const depthOf = new WeakMap<object, number>();
+  /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
+  let supTransposed = false;
+  /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
+  let inRange = false;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -32,12 +80,16 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
   const fail = (message: string, range: Range = peek().range): never => {
     throw new Stop({ message, range });
   };
-  const describe = (t: Token) =>
-    t.kind === 'newline' || t.kind === 'eof' ? 'the end of the line' : `'${src.slice(t.start, t.end)}'`;
+  const describe = (t: Token) => {
+    if (t.kind === 'newline' || t.kind === 'eof') return 'the end of the line';
+    const text = src.slice(t.start, Math.min(t.end, t.start + 41));
+    return `'${t.end - t.start > 40 ? text.slice(0, 37) + '…' : text}'`;
+  };
   const expectOp = (s: string, what?: string) => {
     const t = peek();
     if (!isOp(t, s)) {
       if (t.kind === 'error') throw new Stop(null);
+      if (t.kind === 'op' && REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T})`);
       fail(`expected '${s}'${what ? ' ' + what : ''}, found ${describe(t)}`);
     }
     return next();
@@ -50,6 +102,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
         const t = peek();
+        if (t.kind === 'op' && REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
         if (t.kind !== 'error') fail(`unexpected ${describe(t)} after the statement`);
         throw new Stop(null);
       }
@@ -61,6 +114,8 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       while (peek().kind !== 'newline' && peek().kind !== 'eof') p++;
     }
     depth = 0;
+    supTransposed = false;
+    inRange = false;
   }
   return { statements, errors };
 
@@ -69,6 +124,11 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     const first = tokens[s0];
     const last = tokens[p - 1];
     return first && last && p > s0 ? src.slice(first.start, last.end).replace(/\s+/g, ' ').trim() : '';
+  }
+
+  /** the source text of tokens a..b-1, spaces folded */
+  function textOf(a: number, b: number): string {
+    return b > a ? src.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/\s+/g, ' ').trim() : '';
   }
 
   function statement(): Statement {
@@ -91,16 +151,26 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         default: fail(`'${t.text}' cannot start a statement`);
       }
     }
-    if (t.kind === 'name') return definition();
+    if (t.kind === 'name' && aliasStarts.has(p)) return alias();
+    if (t.kind === 'name' || t.kind === 'bar') return definition();
     if (t.kind === 'error') throw new Stop(null);
     return fail(`a statement starts with a name, 'param', 'input', 'target', 'loss', 'derive' or 'check', not ${describe(t)}`);
+  }
+
+  /** φ = tanh (found by applyAliases) */
+  function alias(): Statement {
+    const t = next();
+    next();
+    const f = next();
+    const name: NameAst = { k: 'name', raw: t.text, sub: null, sup: null, range: t.range, nameRange: t.range };
+    return { k: 'alias', name, fn: f.text, range: span(t.range, f.range) };
   }
 
   function declaration(): Statement {
     const kw = next();
     const nt = peek();
     if (nt.kind !== 'name') fail(`expected a name after '${kw.text}', found ${describe(nt)}`);
-    const name = nameWithIndex();
+    const name = nameWithIndex(false);
     let shape: number[] | null = null;
     let shapeRange: Range | null = null;
     if (isOp(peek(), ':')) {
@@ -143,7 +213,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
   }
 
   function definition(): Statement & { k: 'def' } {
-    const lhs = nameWithIndex();
+    const lhs = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
     const eq = peek();
     if (!isOp(eq, '=')) fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
     next();
@@ -152,33 +222,64 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
   }
 
+  /** \bar{x}_t = … defines the name x̄_t (a defined name spelled with a bar is itself, not an adjoint) */
+  function barredName(): NameAst {
+    const a = adjoint().a;
+    const cut = a.raw.indexOf('_');
+    const raw = cut < 0 ? a.raw + '\u0304' : a.raw.slice(0, cut) + '\u0304' + a.raw.slice(cut);
+    return { ...a, raw };
+  }
+
   function check(): Statement {
+    const k0 = p;
     const kw = next();
     const s0 = p;
     const lhs = expr();
     expectOp('=', 'between the two sides of the check');
     const rhs = expr();
+    // a chain A = B = C …: every later side is checked against the first
+    const more: Ast[] = [];
+    while (isOp(peek(), '=')) {
+      next();
+      more.push(expr());
+    }
     const text = textFrom(s0);
     let forRange: (Statement & { k: 'check' })['forRange'] = null;
-    let end = rhs.range;
+    let end = (more.length ? more[more.length - 1]! : rhs).range;
     if (peek().kind === 'kw' && peek().text === 'for') {
       const f = next();
       const v = peek();
       if (v.kind !== 'name') fail(`expected 'for t = a..b', found ${describe(v)}`);
       next();
       expectOp('=', "in 'for t = a..b'");
+      inRange = true;
       const from = expr();
-      expectOp('..', "in 'for t = a..b'");
+      inRange = false;
+      if (isOp(peek(), '…')) next();
+      else expectOp('..', "in 'for t = a..b'");
       const to = expr();
       forRange = { v: v.text, from, to, range: span(f.range, to.range) };
       end = to.range;
     }
-    return { k: 'check', lhs, rhs, more: [], range: span(kw.range, end), text, forRange };
+    const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
+    // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
+    for (let q = k0; q <= p && q < tokens.length; q++) {
+      const tag = tokens[q]!.tag;
+      if (tag !== null) { st.tag = tag; break; }
+    }
+    return st;
   }
 
   function deep<A extends Ast>(node: A, ...kids: Ast[]): A {
+    return deepAll(node, kids);
+  }
+
+  function deepAll<A extends Ast>(node: A, kids: Ast[]): A {
     let d = 0;
-    for (const k of kids) d = Math.max(d, depthOf.get(k) ?? 1);
+    for (let q = 0; q < kids.length; q++) {
+      const x = depthOf.get(kids[q]!) ?? 1;
+      if (x > d) d = x;
+    }
     if (d + 1 > LIMITS.maxTreeDepth) fail(`expression too long: more than ${LIMITS.maxTreeDepth} operations in a chain (limit)`, node.range);
     depthOf.set(node, d + 1);
     return node;
@@ -204,8 +305,23 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
   }
 
   function startsPrimary(t: Token): boolean {
-    if (t.kind === 'num' || t.kind === 'name' || t.kind === 'fn' || t.kind === 'bigop' || t.kind === 'partial' || t.kind === 'frac' || t.kind === 'grad') return true;
-    return t.kind === 'op' && (t.text === '(' || t.text === '{' || t.text === '[');
+    switch (t.kind) {
+      case 'num': case 'name': case 'fn': case 'bigop': case 'partial': case 'frac': case 'grad': case 'nabla': case 'bar': case 'lit':
+        return true;
+      case 'op':
+        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[';
+      default:
+        return false;
+    }
+  }
+
+  /** the message for an ellipsis: it stands for terms that are not written */
+  function ellipsis(t: Token): never {
+    const prev = tokens[p - 1];
+    const after = prev && prev.kind === 'op' ? prev.text : '';
+    if (after === '+' || after === '-') fail('an ellipsis (…) stands for terms that are not written: write the sum with Σ', t.range);
+    if (after === ',' || after === '[' || after === '&') fail('an ellipsis (…) stands for entries that are not written: write every entry', t.range);
+    return fail('an ellipsis (…) stands for terms that are not written: write the product with ∏', t.range);
   }
 
   function term(): Ast {
@@ -213,12 +329,18 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     for (;;) {
       const t = peek();
       let op: '*' | '/' | '⊙' | '@' | 'juxt' | null = null;
-      if (t.kind === 'op' && (t.text === '*' || t.text === '/' || t.text === '⊙' || t.text === '@')) {
-        next();
-        op = t.text as '*';
-      } else if (startsPrimary(t)) {
-        op = 'juxt';
+      if (t.kind === 'op') {
+        if (t.text === '*' || t.text === '/' || t.text === '⊙' || t.text === '@') {
+          next();
+          op = t.text as '*';
+        } else if (t.text === '.') {
+          // w.h_{t-1}: a dot between two operands is a product; a final dot ends a sentence
+          next();
+          if (!startsPrimary(peek())) continue;
+          op = '*';
+        } else if (t.text === '…' && !inRange) ellipsis(t);
       }
+      if (!op && startsPrimary(t)) op = 'juxt';
       if (!op) break;
       const b = unary();
       a = deep({ k: 'bin', op, a, b, range: span(a.range, b.range) }, a, b);
@@ -308,29 +430,28 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     switch (t.kind) {
       case 'num':
         next();
+        // 1_{i=y}, \mathbb{1}_{…}, 𝟙_{…}: the indicator
+        if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
         return { k: 'num', value: t.value, range: t.range };
-      case 'name':
-        return nameWithIndex();
-      case 'fn': {
-        next();
-        let arg: Ast;
-        const o = peek();
-        if (isOp(o, '(') && t.text === 'count') {
-          // count(A, B, …) takes a list
-          next();
-          const items = [expr()];
-          while (isOp(peek(), ',')) { next(); items.push(expr()); }
-          const close = expectOp(')', 'to close count(');
-          arg = { k: 'list', items, range: span(o.range, close.range) };
-        } else if (isOp(o, '(') || isOp(o, '{')) { next(); arg = group(o); }
-        else if (startsPrimary(o)) arg = power();
-        else return fail(`expected the argument of ${src.slice(t.start, t.end)}, found ${describe(o)}`);
-        return deep({ k: 'call', fn: t.text, arg, range: span(t.range, arg.range), fnRange: t.range }, arg);
+      case 'name': {
+        const a = nameWithIndex(true);
+        if (!supTransposed) return a;
+        supTransposed = false;
+        return deep({ k: 'transpose', a, range: a.range }, a);
       }
+      case 'lit':
+        next();
+        return t.lit!;
+      case 'fn':
+        return call();
       case 'bigop':
         return bigOp();
       case 'partial':
         return derivative();
+      case 'nabla':
+        return nabla();
+      case 'bar':
+        return adjoint();
       case 'grad': {
         next();
         expectOp('(', `after grad${t.plus ? '+' : ''}`);
@@ -340,36 +461,20 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         const close = expectOp(')', 'to close grad(');
         return { k: 'deriv', plus: t.plus, of, wrt, range: span(t.range, close.range) };
       }
-      case 'frac': {
-        next();
-        const o1 = expectOp('{', 'after \\frac');
-        if (peek().kind === 'partial') {
-          const d = peek();
-          next();
-          const plus = d.plus || eatPlus();
-          const of = derivOperand();
-          expectOp('}', 'to close the numerator of \\frac');
-          expectOp('{', 'for the denominator of \\frac');
-          if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
-          next();
-          const wrt = derivOperand();
-          const close = expectOp('}', 'to close the denominator of \\frac');
-          return { k: 'deriv', plus, of, wrt, range: span(t.range, close.range) };
-        }
-        const a = group(o1);
-        const o2 = expectOp('{', 'for the denominator of \\frac');
-        const b = group(o2);
-        return { k: 'bin', op: '/', a, b, range: span(t.range, b.range) };
-      }
+      case 'frac':
+        return frac();
       case 'op':
         if (t.text === '(' || t.text === '{') { next(); return group(t); }
         if (t.text === '[') return listLiteral();
+        if (t.text === 'mat[') return matrix();
+        if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
           const e = expr();
           const close = expectOp('|', 'to close |…|');
           return { k: 'call', fn: 'abs', arg: e, range: span(t.range, close.range), fnRange: t.range };
         }
+        if (REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T})`);
         break;
       case 'error':
         throw new Stop(null);
@@ -377,6 +482,180 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         break;
     }
     return fail(`expected a value, found ${describe(t)}`);
+  }
+
+  /** 1_{a=b} after its 1 */
+  function indicator(one: Token): Ast {
+    next();
+    const o = next();
+    enter(o.range);
+    const a = expr();
+    expectOp('=', 'in the indicator 1_{a=b}');
+    const b = expr();
+    depth--;
+    const close = expectOp('}', 'to close the indicator 1_{a=b}');
+    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+  }
+
+  /**
+   * A function and its argument. σ^{-1}, σ⁻¹ and tanh^{-1} are the inverse functions (logit,
+   * artanh), with the spelling kept in `written`; tanh^2(z) is tanh(z)^2.
+   */
+  function call(): Ast {
+    const t = next();
+    let fn = t.text;
+    let written: string | undefined;
+    let pow: Ast | null = null;
+    // σ^{\prime}(z), σ^\prime(z): the derivative, as σ'(z)
+    if (DERIVABLE.has(fn) && isOp(peek(), '^')) {
+      const braced = isOp(peek(1), '{') && isOp(peek(2), "'") && isOp(peek(3), '}');
+      if (braced || isOp(peek(1), "'")) {
+        p += braced ? 4 : 2;
+        fn = 'd' + fn;
+      }
+    }
+    if (isOp(peek(), '^')) {
+      const sup = fnSuperscript();
+      if (sup) {
+        if (sup.value === -1) {
+          const inv = fn === 'sigma' ? 'logit' : fn === 'tanh' ? 'artanh' : null;
+          written = src.slice(t.start, tokens[p - 1]!.end);
+          if (!inv) fail(`${written}: the inverse of ${src.slice(t.start, t.end)} is not a function here (σ^{-1} and tanh^{-1} are)`, span(t.range, sup.range));
+          fn = inv!;
+        } else pow = { k: 'num', value: sup.value, range: sup.range };
+      }
+    }
+    let arg: Ast;
+    const o = peek();
+    if (isOp(o, '(') && (fn === 'count' || fn === 'onehot')) {
+      // count(A, B, …) and onehot(k, n) take a list
+      next();
+      const items = [expr()];
+      while (isOp(peek(), ',')) { next(); items.push(expr()); }
+      const close = expectOp(')', `to close ${fn}(`);
+      arg = { k: 'list', items, range: span(o.range, close.range) };
+    } else if (isOp(o, '(') || isOp(o, '{')) { next(); arg = group(o); }
+    else if (startsPrimary(o)) arg = power();
+    else return fail(`expected the argument of ${src.slice(t.start, tokens[p - 1]!.end)}, found ${describe(o)}`);
+    const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, arg.range), fnRange: t.range };
+    if (written !== undefined) c.written = written;
+    const r = deep(c, arg);
+    return pow ? deep({ k: 'bin', op: '^', a: r, b: pow, range: span(r.range, pow.range) }, r) : r;
+  }
+
+  /** ^{-1}, ^-1, ⁻¹, ^2, ^{2} right after a function; null (nothing read) for anything else */
+  function fnSuperscript(): { value: number; range: Range } | null {
+    const save = p;
+    const caret = next();
+    const braced = isOp(peek(), '{');
+    if (braced) next();
+    const neg = isOp(peek(), '-');
+    if (neg) next();
+    const num = peek();
+    if (num.kind === 'num' && Number.isInteger(num.value)) {
+      next();
+      if (!braced || isOp(peek(), '}')) {
+        if (braced) next();
+        return { value: neg ? -num.value : num.value, range: span(caret.range, tokens[p - 1]!.range) };
+      }
+    }
+    p = save;
+    return null;
+  }
+
+  /** ∇_B A, \nabla_{\mathbf W} L: the gradient ∂A/∂B; A is the next power-level operand */
+  function nabla(): Ast {
+    const t = next();
+    if (!isOp(peek(), '_')) fail(`write the gradient with its variable as the subscript: ∇_B A, found ${describe(peek())} after ∇`);
+    next();
+    let wrt: Ast;
+    const o = peek();
+    if (isOp(o, '{')) {
+      next();
+      enter(o.range);
+      wrt = expr();
+      depth--;
+      expectOp('}', 'to close the subscript of ∇');
+    } else if (o.kind === 'name') wrt = nameWithIndex(false);
+    else return fail(`expected the variable of ∇_B A after '_', found ${describe(o)}`);
+    if (!startsPrimary(peek())) fail(`expected what ∇_… differentiates (∇_B A), found ${describe(peek())}`);
+    const of = power();
+    return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range), nabla: true }, of, wrt);
+  }
+
+  /** \bar{X}, \overline{c^{(t)}}, \bar{h}_t, \overline{h}^{(t)}: the adjoint of the indexed name */
+  function adjoint(): Ast & { k: 'adjoint' } {
+    const b = next();
+    const cmd = `\\${b.text}`;
+    const o = peek();
+    let a: NameAst;
+    if (isOp(o, '{')) {
+      next();
+      if (peek().kind !== 'name') fail(`${cmd}{…} is the adjoint of a name (${cmd}{h}), found ${describe(peek())}`);
+      a = nameWithIndex(false);
+      const close = expectOp('}', `to close ${cmd}{`);
+      // indices written right after the bar belong to the name: \bar{h}_t
+      a = indices({ ...a, range: span(a.range, close.range) }, false);
+      if (a.range.endLine === close.range.endLine && a.range.endColumn === close.range.endColumn) a = { ...a, range: span(a.nameRange, lastNameEnd(a)) };
+    } else if (o.kind === 'name') a = nameWithIndex(false);
+    else return fail(`${cmd} is the adjoint of a name (${cmd}{h}), found ${describe(o)}`);
+    return { k: 'adjoint', a, range: span(b.range, tokens[p - 1]!.range) };
+  }
+
+  /** the end of a name's last index (its own word when it has none) */
+  function lastNameEnd(a: NameAst): Range {
+    return a.sup ? a.sup.range : a.sub ? a.sub.range : a.nameRange;
+  }
+
+  /** \frac{A}{B}; \frac{∂A}{∂B} (A any expression) is a derivative, \frac{∂}{∂B} A too */
+  function frac(): Ast {
+    const t = next();
+    const o1 = expectOp('{', 'after \\frac');
+    if (peek().kind === 'partial') {
+      const d = next();
+      const plus = d.plus || eatPlus();
+      if (isOp(peek(), '}')) {
+        // the operator form \frac{∂}{∂B} A
+        next();
+        const wrt = fracDenominator();
+        if (!startsPrimary(peek())) fail(`expected what \\frac{∂}{∂…} differentiates, found ${describe(peek())}`);
+        const of = power();
+        return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, of.range) }, of, wrt);
+      }
+      enter(d.range);
+      const of = expr();
+      depth--;
+      expectOp('}', 'to close the numerator of \\frac');
+      const wrt = fracDenominator();
+      return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) }, of, wrt);
+    }
+    const n0 = p;
+    const a = group(o1);
+    const n1 = p - 1;
+    const o2 = expectOp('{', 'for the denominator of \\frac');
+    if (peek().kind === 'partial') {
+      // ∂ in the denominator only (seed 000 eq. 4): the derivative of the numerator, with a note
+      p--;
+      const d0 = p + 2;
+      const wrt = fracDenominator();
+      const range = span(t.range, tokens[p - 1]!.range);
+      errors.push({ severity: 'information', message: `read as ∂(${textOf(n0, n1)})/∂${textOf(d0, p - 1)}: the numerator has no ∂`, range });
+      return deep({ k: 'deriv', plus: false, of: a, wrt, range }, a, wrt);
+    }
+    const b = group(o2);
+    return deep({ k: 'bin', op: '/', a, b, range: span(t.range, b.range) }, a, b);
+  }
+
+  /** {∂B} of a \frac: the variable, any expression */
+  function fracDenominator(): Ast {
+    expectOp('{', 'for the denominator of \\frac');
+    if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
+    const d = next();
+    enter(d.range);
+    const wrt = expr();
+    depth--;
+    expectOp('}', 'to close the denominator of \\frac');
+    return wrt;
   }
 
   function eatPlus(): boolean {
@@ -389,7 +668,7 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     const o = peek();
     if (isOp(o, '(') || isOp(o, '{')) { next(); return group(o); }
     if (o.kind !== 'name') fail(`expected a name after ∂, found ${describe(o)}`);
-    return nameWithIndex();
+    return nameWithIndex(false);
   }
 
   function derivative(): Ast {
@@ -403,46 +682,113 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range) }, of, wrt);
   }
 
+  /** one entry of a literal: a number (the common case, read without the expression descent) or an expression */
+  function entry(): Ast {
+    const t = peek();
+    if (t.kind === 'num') {
+      const u = peek(1);
+      if (u.kind === 'op' && (u.text === ',' || u.text === ']' || u.text === '&' || u.text === 'row' || u.text === 'mat]' || u.text === 'sep')) {
+        p++;
+        return { k: 'num', value: t.value, range: t.range };
+      }
+    } else if (t.kind === 'op' && t.text === '-') {
+      const v = peek(1);
+      const u = peek(2);
+      if (v.kind === 'num' && u.kind === 'op' && (u.text === ',' || u.text === ']' || u.text === '&' || u.text === 'row' || u.text === 'mat]' || u.text === 'sep')) {
+        p += 2;
+        return { k: 'num', value: -v.value, range: span(t.range, v.range) };
+      }
+    }
+    return expr();
+  }
+
   function listLiteral(): Ast {
     const open = next();
     enter(open.range);
     const items: Ast[] = [];
     if (!isOp(peek(), ']')) {
-      items.push(expr());
-      while (isOp(peek(), ',')) {
+      items.push(entry());
+      // entries are separated by commas, or by \quad / \; in a row written [1 \quad -1 \quad 1]
+      while (isOp(peek(), ',') || isOp(peek(), 'sep')) {
         next();
         if (isOp(peek(), ']')) break;
-        items.push(expr());
+        items.push(entry());
         if (items.length > LIMITS.maxEntries) fail(`more than ${LIMITS.maxEntries} entries in a literal (limit)`);
       }
     }
     const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
-    return deep({ k: 'list', items, range: span(open.range, close.range) }, ...items);
+    return deepAll({ k: 'list', items, range: span(open.range, close.range) }, items);
+  }
+
+  /** \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}: a list of rows; one column is a vector */
+  function matrix(): Ast {
+    const open = next();
+    enter(open.range);
+    const rows: Ast[][] = [];
+    for (;;) {
+      if (isOp(peek(), 'mat]')) break;
+      const row: Ast[] = [entry()];
+      while (isOp(peek(), '&')) { next(); row.push(entry()); }
+      rows.push(row);
+      if (isOp(peek(), 'row')) { next(); continue; }
+      if (!isOp(peek(), 'mat]')) fail(`expected '&', '\\\\' or \\end{…} after an entry of the matrix, found ${describe(peek())}`);
+    }
+    const close = next();
+    depth--;
+    const range = span(open.range, close.range);
+    if (!rows.length) fail('an empty matrix', range);
+    const cols = rows[0]!.length;
+    const bad = rows.find((r) => r.length !== cols);
+    if (bad) fail(`the rows of the matrix have different lengths (${cols} and ${bad.length})`, range);
+    if (cols === 1) {
+      const items = rows.map((r) => r[0]!);
+      return deepAll({ k: 'list', items, range }, items);
+    }
+    const items = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
+    return deepAll({ k: 'list', items, range }, items);
   }
 
   function bigOp(): Ast {
     const op = next();
-    let v: string | null = null;
-    let vRange: Range | null = null;
+    const sym = op.text === 'sum' ? 'Σ' : '∏';
+    let vars: { v: string; range: Range }[] = [];
     let from: Ast | null = null;
     let to: Ast | null = null;
+    let desc = false;
     if (isOp(peek(), '_')) {
       next();
       const o = peek();
       if (isOp(o, '{') || isOp(o, '(')) {
         next();
-        const vt = peek();
-        if (vt.kind !== 'name') fail(`expected the index variable after ${op.text === 'sum' ? 'Σ' : '∏'}_{, found ${describe(vt)}`);
-        next();
-        v = vt.text;
-        vRange = vt.range;
-        if (isOp(peek(), '=')) { next(); from = expr(); }
-        expectOp(o.text === '{' ? '}' : ')', 'to close the index of Σ/∏');
+        const close = o.text === '{' ? '}' : ')';
+        enter(o.range);
+        const first = expr();
+        const nx = peek();
+        if (isOp(nx, '=')) {
+          vars = [plainVar(first, sym)];
+          next();
+          from = expr();
+        } else if (isOp(nx, ',')) {
+          // Σ_{i,j}: one Σ per variable, no bounds
+          vars = [plainVar(first, sym)];
+          while (isOp(peek(), ',')) { next(); vars.push(plainVar(expr(), sym)); }
+        } else if (REL.has(nx.kind === 'op' ? nx.text : '')) {
+          const terms = [first];
+          const rels: string[] = [];
+          while (peek().kind === 'op' && REL.has(peek().text)) { rels.push(next().text); terms.push(expr()); }
+          const r = bounds(terms, rels, sym, span(o.range, tokens[p - 1]!.range));
+          vars = [r.v];
+          from = r.from;
+          to = r.to;
+          desc = r.desc;
+        } else if (isOp(nx, close)) vars = [plainVar(first, sym)];
+        else fail(`expected '=', ',', '≤' or '${close}' in the index of ${sym}, found ${describe(nx)}`);
+        depth--;
+        expectOp(close, `to close the index of ${sym}`);
       } else if (o.kind === 'name') {
         next();
-        v = o.text;
-        vRange = o.range;
+        vars = [{ v: o.text, range: o.range }];
       } else fail(`expected the index variable after '_', found ${describe(o)}`);
     }
     if (isOp(peek(), '^')) {
@@ -453,9 +799,51 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       else fail(`expected the upper bound after '^', found ${describe(o)}`);
     }
     enter(op.range);
-    const body = term();
+    let body = term();
     depth--;
-    return deep({ k: 'big', op: op.text as 'sum', v, vRange, from, to, body, range: span(op.range, body.range) }, body);
+    const range = span(op.range, body.range);
+    if (!vars.length) return deep({ k: 'big', op: op.text as 'sum', v: null, vRange: null, from, to, body, range }, body);
+    for (let q = vars.length - 1; q >= 0; q--) {
+      const last = q === vars.length - 1;
+      const node: Ast & { k: 'big' } = { k: 'big', op: op.text as 'sum', v: vars[q]!.v, vRange: vars[q]!.range, from: last ? from : null, to: last ? to : null, body, range };
+      if (desc) node.desc = true;
+      body = deep(node, body);
+    }
+    return body;
+  }
+
+  /** the index variable of Σ/∏: a plain letter or word */
+  function plainVar(a: Ast, sym: string): { v: string; range: Range } {
+    if (a.k !== 'name' || a.sub || a.sup) return fail(`the index of ${sym} is a plain name (Σ_{i=1}^{T}, Σ_{1≤t≤T}, Σ_{i,j})`, a.range);
+    return { v: a.raw, range: a.nameRange };
+  }
+
+  /**
+   * Bounds written as inequalities: 1 ≤ t ≤ T (from 1 to T), t ≥ i > k (i from k+1 up to t, the factors
+   * written from t down: desc), i < t (up to t−1), i ≥ 2 (from 2).
+   */
+  function bounds(terms: Ast[], rels: string[], sym: string, where: Range): { v: { v: string; range: Range }; from: Ast | null; to: Ast | null; desc: boolean } {
+    const up = rels.every((r) => r === '≤' || r === '<');
+    const down = rels.every((r) => r === '≥' || r === '>');
+    if (!up && !down) fail(`the bounds of ${sym} run one way: 1 ≤ t ≤ T or t ≥ i > k`, where);
+    const plus = (e: Ast, d: number): Ast => (d === 0 ? e : { k: 'bin', op: d > 0 ? '+' : '-', a: e, b: { k: 'num', value: 1, range: e.range }, range: e.range });
+    const strict = (r: string) => (r === '<' || r === '>' ? 1 : 0);
+    const isVar = (a: Ast) => a.k === 'name' && !a.sub && !a.sup;
+    if (terms.length === 3) {
+      const v = plainVar(terms[1]!, sym);
+      if (up) return { v, from: plus(terms[0]!, strict(rels[0]!)), to: plus(terms[2]!, -strict(rels[1]!)), desc: false };
+      return { v, from: plus(terms[2]!, strict(rels[1]!)), to: plus(terms[0]!, -strict(rels[0]!)), desc: true };
+    }
+    if (terms.length === 2) {
+      const r = rels[0]!;
+      if (isVar(terms[0]!)) {
+        const v = plainVar(terms[0]!, sym);
+        return up ? { v, from: null, to: plus(terms[1]!, -strict(r)), desc: false } : { v, from: plus(terms[1]!, strict(r)), to: null, desc: true };
+      }
+      const v = plainVar(terms[1]!, sym);
+      return up ? { v, from: plus(terms[0]!, strict(r)), to: null, desc: false } : { v, from: null, to: plus(terms[0]!, -strict(r)), desc: true };
+    }
+    return fail(`the bounds of ${sym} are one variable between two bounds: 1 ≤ t ≤ T`, where);
   }
 
   function nameOrNum(): Ast {
@@ -464,17 +852,25 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
     return { k: 'name', raw: t.text, sub: null, sup: null, range: t.range, nameRange: t.range };
   }
 
-  /** a name with its subscript groups: W_hh, h_t, h_{t-1}, W_{xh}, h^{(t)} (the superscript is handled in power()) */
-  function nameWithIndex(): NameAst {
+  /**
+   * A name with its subscript groups: W_hh, h_t, h_{t-1}, W_{xh}, w_{i,j} (a list), and a parenthesised
+   * superscript step h^{(t)} (also h^{(t-1)\top}: with allowT, the transpose is flagged in supTransposed).
+   */
+  function nameWithIndex(allowT: boolean): NameAst {
     const t = next();
-    let raw = t.text;
-    let sub: Ast | null = null;
-    let end = t.range;
+    return indices({ k: 'name', raw: t.text, sub: null, sup: null, range: t.range, nameRange: t.range }, allowT);
+  }
+
+  /** the indices written after a name (or after the bar of \bar{h}) */
+  function indices(base: NameAst, allowT: boolean): NameAst {
+    let raw = base.raw;
+    let sub = base.sub;
+    let end = base.range;
     while (isOp(peek(), '_') && peek().tight) {
       const u = peek();
       const o = peek(1);
       if (isOp(o, '{') || isOp(o, '(')) {
-        // W_{xh} is the name W_xh; h_{t-1} is h with an index
+        // W_{xh} is the name W_xh; h_{t-1} is h with an index; w_{i,j} has a list of indices
         const close = o.text === '{' ? '}' : ')';
         const a = peek(2);
         if ((a.kind === 'name' || a.kind === 'num') && isOp(peek(3), close) && !sub) {
@@ -486,13 +882,18 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
         p += 2;
         if (sub) fail('a name takes one subscript group', u.range);
         enter(o.range);
-        sub = expr();
+        const first = expr();
+        if (isOp(peek(), ',')) {
+          const items = [first];
+          while (isOp(peek(), ',')) { next(); items.push(expr()); }
+          sub = deepAll({ k: 'list', items, range: span(first.range, items[items.length - 1]!.range) }, items);
+        } else sub = first;
         depth--;
         end = expectOp(close, 'to close the subscript').range;
         continue;
       }
       if ((o.kind === 'name' || o.kind === 'num') && o.tight) {
-        raw += '_' + (o.kind === 'num' ? o.text : o.text);
+        raw += '_' + o.text;
         p += 2;
         end = o.range;
         continue;
@@ -500,17 +901,25 @@ export function parse(tokens: Token[], src: string): { statements: Statement[]; 
       break;
     }
     // a parenthesised superscript right on the name: h^(t-1), h^{(t)} — index or power, decided on resolution
-    let sup: Ast | null = null;
+    let sup = base.sup;
     const c = peek();
-    if (isOp(c, '^') && c.tight && (isOp(peek(1), '(') || (isOp(peek(1), '{') && isOp(peek(2), '(')))) {
+    if (!sup && isOp(c, '^') && c.tight && (isOp(peek(1), '(') || (isOp(peek(1), '{') && isOp(peek(2), '(')))) {
       const braced = isOp(peek(1), '{');
       p += braced ? 3 : 2;
       enter(c.range);
       sup = expr();
       depth--;
-      expectOp(')', 'to close the superscript');
-      end = (braced ? expectOp('}', 'to close the superscript') : tokens[p - 1]!).range;
+      end = expectOp(')', 'to close the superscript').range;
+      if (braced) {
+        // Goodfellow's h^{(t-1)\top}, h^{(t)T}: the step and a transpose
+        const x = peek();
+        if (allowT && (isOp(x, 'ᵀ') || (x.kind === 'name' && x.text === 'T')) && isOp(peek(1), '}')) {
+          next();
+          supTransposed = true;
+        }
+        end = expectOp('}', 'to close the superscript').range;
+      }
     }
-    return { k: 'name', raw, sub, sup, range: span(t.range, end), nameRange: t.range };
+    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: base.nameRange };
   }
 }

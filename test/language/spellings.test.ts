@@ -18,6 +18,12 @@ describe('§1 spellings fold to the same token', () => {
     ['h^{(t-1)}', 'h^{(t)} = σ(W_xh x^{(t)} + W_hh h^{(t-1)} + b_h)'],
     ['W_{hh}', 'h_t = σ(W_{xh} x_t + W_{hh} h_{t-1} + b_{h})'],
     ['\\left( \\right)', 'h_t = σ\\left(W_xh x_t + W_hh h_{t-1} + b_h\\right)'],
+    // LANGUAGE.md v2 §1
+    ['. products', 'h_t = σ(W_xh.x_t + W_hh.h_{t-1} + b_h)'],
+    ['\\mathbf fonts', 'h_t = \\sigma(\\mathbf{W}_{xh} \\mathbf{x}_t + \\mathbf{W}_{hh} \\mathbf{h}_{t-1} + \\boldsymbol{b}_h)'],
+    ['\\mathbf{h}^{(t)}', 'h^{(t)} = σ(W_xh \\mathbf{x}^{(t)} + W_hh \\mathbf{h}^{(t-1)} + b_h)'],
+    ['spacing and \\tag', 'h_t = \\sigma\\!\\left(W_{xh}\\,x_t + W_{hh}\\;h_{t-1} + b_h\\right) \\tag{1}'],
+    ['\\quad (1)', 'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h) \\quad (1)'],
   ];
   for (const [name, line] of variants) {
     it(name, () => {
@@ -26,14 +32,14 @@ describe('§1 spellings fold to the same token', () => {
     });
   }
 
-  const sums = ['loss L = Σ_t L_t', 'loss L = ∑_t L_t', 'loss L = \\sum_{t=1}^{T} L_t', 'loss L = sum_t L_t', 'loss L = Σ_{t=1}^{3} L_t', 'loss L = sum_{t=1}^T L_t', 'loss L = L_1 + L_2 + L_3'];
+  const sums = ['loss L = Σ_{1≤t≤T} L_t', 'loss L = \\sum_{1 \\le t \\le T} \\mathcal{L}_t', 'loss L = Σ_t L_t', 'loss L = ∑_t L_t', 'loss L = \\sum_{t=1}^{T} L_t', 'loss L = sum_t L_t', 'loss L = Σ_{t=1}^{3} L_t', 'loss L = sum_{t=1}^T L_t', 'loss L = L_1 + L_2 + L_3'];
   for (const s of sums) {
     it(`sum: ${s}`, () => {
       expect(near(derived(SHEET7.replace('loss L = Σ_t L_t', s) + 'derive ∂L/∂W_hh'), base)).toBe(true);
     });
   }
 
-  const derivs = ['derive ∂L/∂W_hh', 'derive \\partial L/\\partial W_hh', 'derive dL/dW_hh', 'derive grad(L, W_hh)', 'derive \\frac{\\partial L}{\\partial W_{hh}}', 'derive \\frac{∂L}{∂W_hh}'];
+  const derivs = ['derive ∇_{W_hh} L', 'derive \\nabla_{\\mathbf{W}_{hh}} \\mathcal{L}', 'derive \\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{W}_{hh}}', 'derive ∂L/∂W_hh', 'derive \\partial L/\\partial W_hh', 'derive dL/dW_hh', 'derive grad(L, W_hh)', 'derive \\frac{\\partial L}{\\partial W_{hh}}', 'derive \\frac{∂L}{∂W_hh}'];
   for (const d of derivs) it(`derivative: ${d}`, () => expect(near(derived(SHEET7 + d), base)).toBe(true));
 
   it('∂⁺, ∂^+, d+ and grad+ are the immediate partial', () => {
@@ -55,6 +61,17 @@ describe('§1 spellings fold to the same token', () => {
   });
 
   it('\\frac{A}{B} is A/B', () => expect(derived('T = 1\nderive \\frac{3}{4}')).toBe(0.75));
+
+  it('an activation alias φ = σ is the function everywhere', () => {
+    const text = 'φ = \\sigma\n' + SHEET7.replace('h_t = σ(', 'h_t = φ(') + 'derive ∂L/∂W_hh';
+    expect(near(derived(text), base)).toBe(true);
+  });
+
+  it('² is ^2, and a matrix environment is a literal', () => {
+    expect(near(derived(SHEET7.replace('L_t = (y_t - o_t)^2', 'L_t = (y_t - o_t)²') + 'derive ∂L/∂W_hh'), base)).toBe(true);
+    expect(derived('T = 1\nparam M : 2x2 = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}\nderive M')).toEqual([[1, 2], [3, 4]]);
+    expect(derived('T = 1\nparam v : 3 = \\begin{pmatrix} 1 \\\\ 2 \\\\ 3 \\end{pmatrix}\nderive v')).toEqual([1, 2, 3]);
+  });
 
   it('# and // start comments; statements continue while a bracket is open', () => {
     const text = `T = 2 # horizon

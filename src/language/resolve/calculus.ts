@@ -1,0 +1,84 @@
+// Derivative terms (LANGUAGE.md §4): ∂A/∂B and ∂⁺A/∂B, the gradient ∇_B A, and the adjoint X̄ = ∂loss/∂X.
+
+import type { Range } from '../../report';
+import type { Ast, NameAst } from '../ast';
+import { LIMITS } from '../limits';
+import type { Expr, Shape } from '../model';
+import { displayName } from '../print';
+import { entries, shapeText, type MaybeShape } from '../shapes';
+import { fail, type ExprContext } from './context';
+import { readExpression } from './expressions';
+import { readName } from './names';
+import { writtenName } from './text';
+
+/** combining macron U+0304 and overline U+0305: X̄ written with the mark on the letter */
+const ADJOINT_MARK = /[\u0304\u0305]/;
+
+/**
+ * the shape of ∂A/∂B: B's shape for a scalar A, A's for a scalar B, the Jacobian n×k of two vectors,
+ * and the n×m×k tensor of a vector by a matrix (textbooks' ∂h^{(i)}/∂W_hh)
+ */
+export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
+  if (of.length === 0) return wrt;
+  if (wrt.length === 0) return of;
+  if (of.length === 1 && wrt.length === 1) return [of[0]!, wrt[0]!];
+  if (of.length === 1 && wrt.length === 2) return [of[0]!, wrt[0]!, wrt[1]!];
+  return null;
+}
+
+function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {
+  const w = readExpression(wrtAst, { ...ctx, allowDeriv: false });
+  if (w.k !== 'ref') return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, wrtAst.range, 'syntax');
+  let shape: MaybeShape = null;
+  if (of.shape && w.shape) {
+    shape = derivativeShape(of.shape, w.shape);
+    if (!shape) fail(ctx, `∂A/∂B of a ${shapeText(of.shape)} by a ${shapeText(w.shape)} has no reading: differentiate a scalar or a vector (by a scalar, a vector or a matrix)`, range, 'shape-mismatch');
+    if (entries(of.shape) * entries(w.shape) > LIMITS.maxJacobian) fail(ctx, `this Jacobian has more than ${LIMITS.maxJacobian} entries (limit)`, range, 'limit');
+  }
+  return { k: 'deriv', total, of, wrt: { name: w.name, idx: w.idx, range: w.range }, shape: shape as Shape, range };
+}
+
+/** ∂A/∂B, ∂⁺A/∂B and ∇_B A */
+export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr {
+  if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
+  const of = readExpression(a.of, { ...ctx, allowDeriv: false });
+  if (a.nabla && of.shape && of.shape.length) {
+    fail(ctx, `∇_B A is the gradient of a scalar A, but this A is a ${shapeText(of.shape)}: write ∂A/∂B for its Jacobian`, a.of.range, 'shape-mismatch');
+  }
+  return derivative(of, a.wrt, !a.plus, a.range, ctx);
+}
+
+/** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */
+export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
+  const scope = ctx.scope;
+  // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name
+  const cut = a.raw.indexOf('_');
+  const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
+  for (const mark of ['\u0304', '\u0305']) {
+    const barredRaw = head + mark + a.raw.slice(head.length);
+    if (scope.isKnown(head + mark) || scope.isKnown(barredRaw)) return readName({ ...a, raw: barredRaw, range }, ctx);
+  }
+  const what = `${barred(a)} = ∂loss/∂${writtenName(a)}`;
+  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what} belongs in derive and check lines, not in equations`, range, 'syntax');
+  const loss = scope.loss;
+  const refused = scope.refusedLoss;
+  if (!loss && refused) return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(refused.name)} is a ${shapeText(refused.shape)}`, range, 'adjoint');
+  if (!loss) return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
+  const lossShape = scope.shapeOf(loss) ?? [];
+  if (lossShape.length) return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(loss)} is a ${shapeText(lossShape)}`, range, 'adjoint');
+  const of: Expr = { k: 'ref', name: loss, idx: null, shape: [], range };
+  return derivative(of, a, true, range, ctx);
+}
+
+/** X̄ as a reader writes it: the bar on the name's first letter */
+function barred(a: NameAst): string {
+  const w = writtenName(a);
+  const first = String.fromCodePoint(w.codePointAt(0)!);
+  return first + '\u0304' + w.slice(first.length);
+}
+
+/** a name written with the adjoint mark that the file does not define: X̄_t is ∂loss/∂X_t */
+export function markedAdjoint(a: NameAst): NameAst | null {
+  if (!ADJOINT_MARK.test(a.raw)) return null;
+  return { ...a, raw: a.raw.replace(/[\u0304\u0305]/g, '') };
+}

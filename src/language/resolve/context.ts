@@ -1,0 +1,43 @@
+// The context an expression is read in, and the one way a reading is abandoned.
+
+import type { Range } from '../../report';
+import { diag } from '../diagnostics';
+import type { Scope } from './scope';
+
+export interface ExprContext {
+  scope: Scope;
+  /** index variables in scope: 't' (free step) and Σ/∏ variables */
+  vars: Set<string>;
+  /** report nothing (shape inference reads equations before their final pass) */
+  quiet: boolean;
+  /** the quantity whose equation this is (for symbols) */
+  of: string | null;
+  /** derivative terms: only in questions */
+  allowDeriv: boolean;
+  /** record symbol occurrences (the final pass only) */
+  record: boolean;
+}
+
+/** thrown to abandon an expression once its diagnostic is reported (or when it must stay quiet) */
+export class Abandoned extends Error {}
+
+/** abandoned because the expression uses a name that is not available (its own definition has the error) */
+export class UsesUnavailable extends Abandoned {
+  constructor(readonly unavailable: string) { super(unavailable); }
+}
+
+/** a use of a name whose definition has an error: said once per use as a warning, never "unknown name" */
+export function failUnavailable(ctx: ExprContext, name: string, range: Range): never {
+  const why = ctx.scope.unavailableMessage(name);
+  if (!ctx.quiet && why) ctx.scope.diagnostics.push(diag('warning', why, range, 'unavailable'));
+  throw new UsesUnavailable(name);
+}
+
+export function fail(ctx: ExprContext, message: string, range: Range, code?: string): never {
+  if (!ctx.quiet) ctx.scope.error(message, range, code);
+  throw new Abandoned();
+}
+
+export function withVars(ctx: ExprContext, ...vars: string[]): ExprContext {
+  return { ...ctx, vars: new Set([...ctx.vars, ...vars]) };
+}

@@ -1,0 +1,100 @@
+// Equations `NAME_t = …`, `NAME_k = …`, `NAME = …`: which names are sequences, and one Quantity per name
+// (its general equation and its per-step overrides), with duplicates refused.
+
+import type { Statement } from '../ast';
+import type { Quantity } from '../model';
+import type { Definition, Scope } from './scope';
+import { occurrence } from './text';
+import { tryTimeIndex } from './timeIndex';
+
+/** the names defined by a general equation NAME_t = … */
+function sequenceNames(statements: Statement[]): Set<string> {
+  const general = new Set<string>();
+  for (const st of statements) {
+    if (st.k !== 'def') continue;
+    const ix = st.lhs.sub ?? st.lhs.sup;
+    if (!ix && /^.+_t$/.test(st.lhs.raw)) general.add(st.lhs.raw.slice(0, -2));
+    if (ix && ix.k === 'name' && ix.raw === 't') general.add(st.lhs.raw);
+  }
+  return general;
+}
+
+/** reads every equation's left side into scope.definitions and scope.quantities */
+export function collectDefinitions(statements: Statement[], scope: Scope): void {
+  const T = scope.T;
+  const general = sequenceNames(statements);
+  const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false);
+  for (const st of statements) {
+    if (st.k !== 'def') continue;
+    const lhs = st.lhs;
+    let base = lhs.raw;
+    let step: Definition['step'] = null;
+    const ix = lhs.sub ?? lhs.sup;
+    if (ix) {
+      const idx = tryTimeIndex(ix, new Set(['t']), T);
+      if (!idx || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
+        scope.error(`the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this`, ix.range);
+        scope.unavailable.set(base, { root: base, line: st.range.line });
+        continue;
+      }
+      step = idx.v === 't' ? 't' : idx.k;
+    } else {
+      const m = /^(.+)_(t|T|\d+)$/.exec(lhs.raw);
+      if (m && (m[2] === 't' || timedBase(m[1]!))) {
+        base = m[1]!;
+        step = m[2] === 't' ? 't' : m[2] === 'T' ? T : Number(m[2]);
+      }
+    }
+    const decl = scope.decls.get(base);
+    if (decl) {
+      scope.error(`${base} is declared as ${decl.kind === 'param' ? 'a parameter' : 'an input'} on line ${decl.line}; it cannot also be defined by an equation`, lhs.range, 'duplicate');
+      continue;
+    }
+    // with an unusable horizon (T = 3.5) steps cannot be judged: the horizon's own error says it all
+    if (typeof step === 'number' && !scope.fatal && (step < 0 || step > T + 1)) {
+      scope.error(`step ${step} is outside 0..T+1 (T = ${T})`, lhs.range, 'index');
+      continue;
+    }
+    scope.definitions.push({ st, base, step, key: step === null && general.has(base) ? base + '#' : base });
+    scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
+  }
+  buildQuantities(scope);
+}
+
+function buildQuantities(scope: Scope): void {
+  const generalSeen = new Set<string>();
+  for (const d of scope.definitions) {
+    let q = scope.quantities.get(d.key);
+    if (!q) {
+      q = newQuantity(d);
+      scope.quantities.set(d.key, q);
+    } else if ((d.step === null) !== !q.timed) {
+      scope.error(`${d.base} is used both with and without a time index`, d.st.lhs.range);
+      d.step = undefined;
+      continue;
+    }
+    if (d.step === 't') {
+      if (generalSeen.has(d.key)) { scope.error(`${d.base}_t is defined twice (first on line ${q.line})`, d.st.lhs.range, 'duplicate'); d.step = undefined; continue; }
+      generalSeen.add(d.key);
+      q.line = d.st.range.line; q.range = d.st.range; q.equationText = d.st.rhsText;
+    } else if (typeof d.step === 'number') {
+      if (q.overrideLines.has(d.step)) { scope.error(`${d.base}_${d.step} is defined twice`, d.st.lhs.range, 'duplicate'); d.step = undefined; continue; }
+      q.overrideLines.set(d.step, d.st.range.line);
+    }
+    if (d.st.isLoss) q.isLoss = true;
+  }
+  // untimed duplicates
+  const seenUntimed = new Map<string, number>();
+  for (const d of scope.definitions) {
+    if (d.step !== null) continue;
+    if (seenUntimed.has(d.base)) { scope.error(`${d.base} is defined twice (first on line ${seenUntimed.get(d.base)})`, d.st.lhs.range, 'duplicate'); d.step = undefined; }
+    else seenUntimed.set(d.base, d.st.range.line);
+  }
+}
+
+function newQuantity(d: Definition): Quantity {
+  return {
+    name: d.key, timed: d.step !== null, shape: [], general: null, overrides: new Map(), isLoss: false,
+    line: d.st.range.line, range: d.st.range, equationText: d.st.rhsText, overrideLines: new Map(),
+  };
+}

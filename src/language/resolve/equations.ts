@@ -1,0 +1,69 @@
+// The equations' right sides: first the quantities' shapes (a fixpoint, so a recurrence learns its own
+// shape from its other terms), then the final reading of every equation with its diagnostics.
+
+import { LIMITS } from '../limits';
+import type { Expr } from '../model';
+import { displayName } from '../print';
+import { entries, same, shapeText, type MaybeShape } from '../shapes';
+import { Abandoned, UsesUnavailable, type ExprContext } from './context';
+import { readExpression } from './expressions';
+import type { Definition, Scope } from './scope';
+
+function equationContext(scope: Scope, d: Definition, final: boolean): ExprContext {
+  return { scope, vars: new Set(d.step === 't' ? ['t'] : []), quiet: !final, of: d.key, allowDeriv: false, record: final };
+}
+
+const liveDefinitions = (scope: Scope) => scope.definitions.filter((d) => d.step !== undefined);
+
+/** every quantity's shape: read the equations quietly until no shape changes */
+export function inferQuantityShapes(scope: Scope): void {
+  const { quantities, quantityShapes } = scope;
+  const defs = liveDefinitions(scope);
+  for (const q of quantities.values()) quantityShapes.set(q.name, null);
+  for (let iter = 0; iter < quantities.size + 2; iter++) {
+    let changed = false;
+    for (const d of defs) {
+      let s: MaybeShape = null;
+      try { s = readExpression(d.st.rhs, equationContext(scope, d, false)).shape; } catch { continue; }
+      const cur = quantityShapes.get(d.key) ?? null;
+      // a scalar initial state (h_0 = 0) takes its quantity's shape: it never decides it
+      if (s === null || (typeof d.step === 'number' && s.length === 0)) continue;
+      if (cur === null || (cur.length === 0 && s.length > 0)) {
+        quantityShapes.set(d.key, s);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  for (const q of quantities.values()) q.shape = quantityShapes.get(q.name) ?? [];
+  for (const q of quantities.values()) quantityShapes.set(q.name, q.shape);
+}
+
+/** reads every equation into its quantity (general or override), reporting what does not read */
+export function readEquations(scope: Scope): void {
+  for (const d of liveDefinitions(scope)) {
+    const q = scope.quantities.get(d.key)!;
+    let e: Expr;
+    const line = d.st.range.line;
+    try { e = readExpression(d.st.rhs, equationContext(scope, d, true)); } catch (x) {
+      if (x instanceof UsesUnavailable) { const u = scope.unavailable.get(x.unavailable); scope.markBroken(q.name, u?.line ?? line, u?.root ?? x.unavailable); continue; }
+      if (x instanceof Abandoned) { scope.markBroken(q.name, line); continue; }
+      throw x;
+    }
+    const s = e.shape;
+    const numericState = typeof d.step === 'number' && s.length === 0;
+    if (!same(s, q.shape) && !numericState) {
+      scope.error(`shape mismatch: ${displayName(d.key)} is a ${shapeText(q.shape)} but this equation gives a ${shapeText(s)}`, d.st.rhs.range, 'shape-mismatch');
+      scope.markBroken(q.name, line);
+      continue;
+    }
+    if (entries(q.shape) > LIMITS.maxEntries) { scope.error(`${displayName(d.key)} has more than ${LIMITS.maxEntries} entries (limit)`, d.st.range, 'limit'); scope.markBroken(q.name, line); continue; }
+    if (d.step === 't' || d.step === null) q.general = e;
+    else q.overrides.set(d.step!, e);
+  }
+  // a quantity with an equation that failed to resolve is left out (even when another of its equations,
+  // say h_0, reads), so that the rest still answers; its uses say it is not available
+  for (const q of scope.quantities.values()) {
+    if (!q.general && q.overrides.size === 0) scope.markBroken(q.name, q.line);
+  }
+}

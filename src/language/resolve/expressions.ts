@@ -1,0 +1,149 @@
+// Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
+
+import type { Range } from '../../report';
+import type { Ast } from '../ast';
+import { diag } from '../diagnostics';
+import type { Expr, Idx, Shape } from '../model';
+import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
+import { fail, withVars, type ExprContext } from './context';
+import { readAdjoint, readDerivative } from './calculus';
+import { readCall } from './functions';
+import { readName, timeIndexOf } from './names';
+import { describe, operands } from './text';
+
+
+export function readExpression(a: Ast, ctx: ExprContext): Expr {
+  switch (a.k) {
+    case 'num':
+      return { k: 'num', value: a.value, shape: [], range: a.range };
+    case 'name':
+      return readName(a, ctx);
+    case 'list':
+      return readLiteral(a, ctx);
+    case 'neg': {
+      const x = readExpression(a.a, ctx);
+      return { k: 'neg', a: x, shape: x.shape, range: a.range };
+    }
+    case 'bin':
+      return readBinary(a, ctx);
+    case 'call':
+      return readCall(a, ctx);
+    case 'transpose': {
+      const x = readExpression(a.a, ctx);
+      if (x.shape && x.shape.length > 2) fail(ctx, `a ${shapeText(x.shape)} has no transpose`, a.range, 'shape-mismatch');
+      return { k: 'transpose', a: x, shape: (x.shape ? transposeShape(x.shape) : null) as Shape, range: a.range };
+    }
+    case 'index':
+      return readIndex(a, ctx);
+    case 'big':
+      return readBig(a, ctx);
+    case 'deriv':
+      return readDerivative(a, ctx);
+    case 'adjoint':
+      return readAdjoint(a.a, a.range, ctx);
+    case 'indicator':
+      return readIndicator(a, ctx);
+  }
+  return fail(ctx, 'unsupported expression', (a as Ast).range);
+}
+
+function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
+  if (a.items.length === 0) fail(ctx, 'an empty literal []', a.range, 'shape-mismatch');
+  const items = a.items.map((x) => readExpression(x, ctx));
+  if (items.every((x) => x.shape !== null && x.shape.length === 0)) {
+    return { k: 'vec', items, shape: norm([items.length]), range: a.range };
+  }
+  const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
+  if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length)) fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
+  return { k: 'mat', rows: rows as Expr[][], shape: norm([rows.length, rows[0]!.length]), range: a.range };
+}
+
+function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
+  const x = readExpression(a.a, ctx);
+  const y = readExpression(a.b, ctx);
+  switch (a.op) {
+    case '+': case '-': {
+      const s = elementwiseShape(x.shape, y.shape);
+      if (s === false) fail(ctx, `shape mismatch: cannot ${a.op === '+' ? 'add' : 'subtract'} ${operands(x, y)}`, a.range, 'shape-mismatch');
+      return { k: a.op === '+' ? 'add' : 'sub', a: x, b: y, shape: s as Shape, range: a.range };
+    }
+    case '⊙': {
+      const s = elementwiseShape(x.shape, y.shape);
+      if (s === false) fail(ctx, `shape mismatch: ⊙ needs equal shapes, not ${operands(x, y)}`, a.range, 'shape-mismatch');
+      const k = (x.shape && x.shape.length === 0) || (y.shape && y.shape.length === 0) ? 'mul' : 'hadamard';
+      return { k, a: x, b: y, shape: s as Shape, range: a.range };
+    }
+    case '@': {
+      const s = x.shape && y.shape ? matmulShape(x.shape, y.shape) : null;
+      if (x.shape && y.shape && !s) fail(ctx, `shape mismatch: cannot form the matrix product of ${operands(x, y)}`, a.range, 'shape-mismatch');
+      return { k: 'matmul', a: x, b: y, shape: s as Shape, range: a.range };
+    }
+    case '*': case 'juxt': {
+      const r = productKind(x.shape, y.shape);
+      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}`, a.range, 'shape-mismatch');
+      return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
+    }
+    case '/': {
+      // elementwise with a scalar on either side (1/ŷ divides 1 by each entry)
+      const s = elementwiseShape(x.shape, y.shape);
+      if (s === false) fail(ctx, `shape mismatch: cannot divide ${operands(x, y)}`, a.range, 'shape-mismatch');
+      return { k: 'div', a: x, b: y, shape: s as Shape, range: a.range };
+    }
+    case '^':
+      return power(x, y, a.b.range, a.range, ctx);
+  }
+}
+
+function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
+  const x = readExpression(a.a, ctx);
+  const args = a.args.map((i) => readExpression(i, ctx));
+  for (const i of args) if (i.shape && i.shape.length) fail(ctx, `an index must be a scalar`, i.range, 'shape-mismatch');
+  const s = x.shape;
+  if (s && s.length === 0) fail(ctx, `${describe(x)} is a scalar: it has no entries to index`, a.range, 'shape-mismatch');
+  if (s && args.length !== s.length) fail(ctx, `${describe(x)} is a ${shapeText(s)}: index it with ${s.length === 1 ? 'one number, v[i]' : 'two numbers, M[i, j]'}`, a.range, 'shape-mismatch');
+  if (args.length > 2) fail(ctx, 'at most two indices', a.range, 'shape-mismatch');
+  args.forEach((i, n) => {
+    if (s && i.k === 'num' && (!Number.isInteger(i.value) || i.value < 1 || i.value > s[n]!)) fail(ctx, `index ${i.value} is outside 1..${s[n]}`, i.range, 'index');
+  });
+  return { k: 'index', a: x, i: args[0]!, j: args[1] ?? null, shape: [], range: a.range };
+}
+
+function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
+  const v = a.v ?? 't';
+  if (ctx.vars.has(v) && v !== 't') fail(ctx, `${v} is already bound by an outer Σ/∏`, a.vRange ?? a.range, 'index');
+  if (v === 't' && ctx.of !== null && ctx.vars.has('t') && !a.from && !a.to && ctx.record) {
+    // inside NAME_t = …, Σ_t runs over every step and hides the equation's own t (LANGUAGE.md §6)
+    ctx.scope.diagnostics.push(diag('warning', `this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)`, a.range, 'hidden-t'));
+  }
+  const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
+  const to: Idx = a.to ? timeIndexOf(a.to, ctx) : { v: null, k: ctx.scope.T };
+  const body = readExpression(a.body, withVars(ctx, v));
+  const s = body.shape;
+  if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1]) fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
+  if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
+  return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range };
+}
+
+/** 1_{a=b}: 1 where a equals b, else 0 */
+function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
+  const x = readExpression(a.a, ctx);
+  const y = readExpression(a.b, ctx);
+  for (const side of [x, y]) if (side.shape && side.shape.length) fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
+  return { k: 'indicator', a: x, b: y, shape: [], range: a.range };
+}
+
+/**
+ * x^y: the matrix power for a square matrix and a whole number y ≥ 0 (which may depend on bound indices,
+ * (W_hhᵀ)^{T-i}); elementwise for scalars and vectors (LANGUAGE.md §4)
+ */
+export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx: ExprContext): Expr {
+  if (y.shape && y.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(y.shape)}`, exponentRange, 'shape-mismatch');
+  const s = x.shape;
+  if (s && s.length >= 2) {
+    if (s.length !== 2 || s[0] !== s[1]) fail(ctx, `M^k is the matrix power of a square matrix, not of a ${shapeText(s)} (⊙ multiplies entrywise)`, range, 'shape-mismatch');
+    const k = y.k === 'num' ? y.value : y.k === 'neg' && y.a.k === 'num' ? -y.a.value : null;
+    if (k !== null && (!Number.isInteger(k) || k < 0)) fail(ctx, `a matrix power M^k needs a whole number k ≥ 0, not ${k}`, exponentRange, 'shape-mismatch');
+    return { k: 'matpow', a: x, n: y, shape: s, range };
+  }
+  return { k: 'pow', a: x, b: y, shape: s as Shape, range };
+}

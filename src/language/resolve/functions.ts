@@ -1,0 +1,89 @@
+// Function applications: σ, tanh, …, their primes, the inverses σ^{-1} and tanh^{-1}, onehot(k, n),
+// count(…), and names that stand for a function (φ = tanh).
+
+import type { Ast } from '../ast';
+import { diag } from '../diagnostics';
+import type { Expr, Fn, Shape } from '../model';
+import { entries, shapeText, type MaybeShape } from '../shapes';
+import { fail, type ExprContext } from './context';
+import { readExpression } from './expressions';
+import { occurrence } from './text';
+import { constValue } from './values';
+
+const FN_NAMES: Record<string, string> = {
+  sigma: 'σ', tanh: 'tanh', relu: 'relu', exp: 'exp', log: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax',
+  sum: 'sum', mean: 'mean', diag: 'diag', dsigma: "σ'", dtanh: "tanh'", drelu: "relu'", count: 'count',
+  logit: 'σ^{-1}', artanh: 'tanh^{-1}', onehot: 'onehot',
+};
+
+/** the inverses as written, and what a student who wrote them may have meant (seed 004 writes σ' this way) */
+const INVERSE_HINT: Record<string, string> = {
+  logit: "σ^{-1} is the inverse function (logit); the derivative σ'(z) is written σ'",
+  artanh: "tanh^{-1} is the inverse function (artanh); the derivative tanh'(z) is written tanh'",
+};
+
+export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
+  const scope = ctx.scope;
+  if (ctx.record) scope.symbols.push(occurrence(a.fnRange, a.fn, FN_NAMES[a.fn] ?? a.fn, 'function'));
+  if (a.fn === 'count') {
+    // count(A, …): the number of entries, a static fact (count(params): every trainable entry)
+    return { k: 'num', value: countEntries(a.arg, ctx), shape: [], range: a.range };
+  }
+  if (a.fn === 'onehot') return readOnehot(a, ctx);
+  const x = readExpression(a.arg, ctx);
+  const hint = INVERSE_HINT[a.fn];
+  if (hint && ctx.record && !ctx.quiet) scope.diagnostics.push(diag('hint', hint, a.fnRange, 'inverse'));
+  const s = x.shape;
+  let shape: MaybeShape = s;
+  if (a.fn === 'sum' || a.fn === 'mean') shape = [];
+  else if (a.fn === 'softmax') { if (s && s.length > 1) fail(ctx, `softmax takes a vector, not a ${shapeText(s)}`, a.range, 'shape-mismatch'); }
+  else if (a.fn === 'diag') {
+    if (s && s.length === 1) shape = [s[0]!, s[0]!];
+    else if (s && s.length === 2 && s[0] === s[1]) shape = [s[0]!];
+    else if (s && s.length === 0) shape = [];
+    else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
+  }
+  return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
+}
+
+/** onehot(k, n): the vector of n entries that is 1 at entry k (1-based) — n indicators */
+function readOnehot(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
+  const args = a.arg.k === 'list' ? a.arg.items : [a.arg];
+  if (args.length !== 2) return fail(ctx, `onehot(k, n) takes the place k and the size n`, a.range, 'syntax');
+  const n = constValue(args[1]!, ctx.scope.T);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 100_000) return fail(ctx, `the size n of onehot(k, n) must be a whole number from 1 to 100,000`, args[1]!.range, 'shape-mismatch');
+  const k = readExpression(args[0]!, ctx);
+  if (k.shape && k.shape.length) fail(ctx, `the place k of onehot(k, n) is a number, not a ${shapeText(k.shape)}`, args[0]!.range, 'shape-mismatch');
+  const items: Expr[] = Array.from({ length: n }, (_, i) => ({
+    k: 'indicator', a: k, b: { k: 'num', value: i + 1, shape: [], range: a.range }, shape: [], range: a.range,
+  }));
+  return n === 1 ? items[0]! : { k: 'vec', items, shape: [n], range: a.range };
+}
+
+/** count(A, B, …): the number of entries of each (count(params): every trainable entry) */
+function countEntries(a: Ast, ctx: ExprContext): number {
+  const { decls, T } = ctx.scope;
+  const args: Ast[] = [];
+  const flat = (x: Ast) => {
+    if (x.k === 'bin' && x.op === 'juxt') { flat(x.a); flat(x.b); }
+    else if (x.k === 'list') x.items.forEach(flat);
+    else args.push(x);
+  };
+  flat(a);
+  let n = 0;
+  for (const x of args) {
+    if (x.k === 'name' && x.raw === 'params' && !decls.has('params')) {
+      for (const d of decls.values()) if (d.kind === 'param') n += entries(d.shape) * (d.perStep ? T : 1);
+      continue;
+    }
+    if (x.k === 'name' && decls.has(x.raw)) {
+      const d = decls.get(x.raw)!;
+      n += entries(d.shape) * (d.perStep ? T : 1);
+      continue;
+    }
+    const e = readExpression(x, ctx);
+    if (!e.shape) fail(ctx, 'count needs a known shape', x.range);
+    n += entries(e.shape);
+  }
+  return n;
+}

@@ -1,0 +1,52 @@
+// Name resolution, time indices and shapes: statements → Model (+ diagnostics, + symbols for hovers).
+// The phases run in this order, each in its own file, sharing one Scope.
+
+import type { Diagnostic, SymbolOccurrence } from '../../report';
+import type { Statement } from '../ast';
+import type { Model } from '../model';
+import { recordAliases } from './aliases';
+import { declareNames, readDeclaredValues } from './declarations';
+import { collectDefinitions } from './definitions';
+import { inferQuantityShapes, readEquations } from './equations';
+import { defaultHorizon, readHorizon } from './horizon';
+import { chooseLoss } from './loss';
+import { readQuestions } from './questions';
+import { Scope } from './scope';
+import { checkCycles, checkSteps, spreadBroken } from './timeChecks';
+
+export { forChildren, walkRefs } from './walk';
+export { constValue } from './values';
+export { idxText } from './text';
+
+export interface Resolved {
+  model: Model;
+  diagnostics: Diagnostic[];
+  symbols: SymbolOccurrence[];
+  /** the horizon was unusable: the engine must not run */
+  fatal: boolean;
+}
+
+export function resolve(statements: Statement[]): Resolved {
+  const scope = new Scope();
+  const { rest, T } = readHorizon(statements, scope);
+  const declStatements = declareNames(rest, scope);
+  scope.T = T ?? defaultHorizon(statements, declStatements, scope);
+  collectDefinitions(rest, scope);
+  recordAliases(rest, scope);
+  readDeclaredValues(declStatements, scope);
+  inferQuantityShapes(scope);
+  readEquations(scope);
+  checkSteps(scope);
+  checkCycles(scope);
+  spreadBroken(scope);
+  const live = new Map([...scope.quantities].filter(([n]) => !scope.broken.has(n)));
+  const loss = chooseLoss(scope, live);
+  scope.loss = loss;
+  const questions = readQuestions(rest, scope);
+  return {
+    model: { T: scope.T, decls: scope.decls, quantities: live, loss, questions },
+    diagnostics: scope.diagnostics,
+    symbols: scope.symbols,
+    fatal: scope.fatal,
+  };
+}

@@ -1,0 +1,105 @@
+// `derive` and `check` lines: their expressions, and the steps at which they are asked.
+
+import type { Range } from '../../report';
+import type { Statement } from '../ast';
+import type { Expr, Question } from '../model';
+import { same, shapeText } from '../shapes';
+import { Abandoned, type ExprContext } from './context';
+import { readExpression } from './expressions';
+import type { Scope } from './scope';
+import { refWritten } from './text';
+import { firstUndefined } from './timeChecks';
+import { constValue } from './values';
+import { mentionsT } from './walk';
+
+type StepRange = { from: number; to: number };
+
+export function readQuestions(statements: Statement[], scope: Scope): Question[] {
+  const questions: Question[] = [];
+  for (const st of statements) {
+    if (st.k !== 'derive' && st.k !== 'check') continue;
+    const ctx: ExprContext = { scope, vars: new Set(['t']), quiet: false, of: null, allowDeriv: true, record: true };
+    try {
+      if (st.k === 'derive') {
+        const e = readExpression(st.expr, ctx);
+        const freeT = mentionsT(e);
+        const steps = questionSteps(scope, [e], freeT, null, st.range);
+        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: [], line: st.range.line, range: st.range, text: st.text });
+      } else {
+        questions.push(...readCheck(scope, st, ctx));
+      }
+    } catch (x) {
+      if (!(x instanceof Abandoned)) throw x;
+    }
+  }
+  return questions;
+}
+
+/**
+ * check E₀ = E₁ = E₂ … : one CheckQuestion per link E₀ = Eₖ (LANGUAGE.md §5). A side that does not read
+ * gets its diagnostic and drops its link; the other links still stand.
+ */
+function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
+  const lhs = readExpression(st.lhs, ctx);
+  const range = st.forRange ? readForRange(scope, st.forRange) : null;
+  if (range === false) return [];
+  const sides = [st.rhs, ...st.more];
+  const links: Question[] = [];
+  sides.forEach((side, n) => {
+    let rhs: Expr;
+    try { rhs = readExpression(side, ctx); } catch (x) { if (x instanceof Abandoned) return; throw x; }
+    if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
+      const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
+      scope.error(`shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}`, sides.length > 1 ? side.range : st.range, 'shape-mismatch');
+      return;
+    }
+    const freeT = mentionsT(lhs) || mentionsT(rhs);
+    const steps = questionSteps(scope, [lhs, rhs], freeT, range, sides.length > 1 ? side.range : st.range);
+    if (!steps) return;
+    links.push({
+      kind: 'check', lhs, rhs, freeT, steps, free: [], line: side.range.line, range: st.range, rhsRange: side.range,
+      link: n + 1, links: sides.length, ...(st.tag !== undefined ? { tag: st.tag } : {}), text: st.text,
+    });
+  });
+  return links;
+}
+
+/** `for t = a..b`; false when it does not read (reported) */
+function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })['forRange']>): StepRange | false {
+  const T = scope.T;
+  if (f.v !== 't') { scope.error(`write the range of t: for t = a..b`, f.range); return false; }
+  const a = constValue(f.from, T);
+  const b = constValue(f.to, T);
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) { scope.error(`the range of t must be integers (T may be used): for t = 1..T-1`, f.range, 'index'); return false; }
+  if (a < 0 || b > T + 1 || a > b) { scope.error(`the range ${a}..${b} is outside 0..T+1 (T = ${T}) or empty`, f.range, 'index'); return false; }
+  return { from: a, to: b };
+}
+
+/** the steps where every expression is defined ([] with no free t); null when none (reported) */
+function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRange | null, where: Range): number[] | null {
+  // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
+  if (scope.fatal) return [];
+  if (!freeT) {
+    for (const e of es) {
+      const p = firstUndefined(scope, e, {});
+      if (p) { scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index'); return null; }
+    }
+    return [];
+  }
+  const steps: number[] = [];
+  const from = range ? range.from : 1;
+  const to = range ? range.to : scope.T;
+  for (let t = from; t <= to; t++) {
+    const p = es.map((e) => firstUndefined(scope, e, { t })).find((x) => x);
+    if (!p) steps.push(t);
+    else if (range) { scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index'); return null; }
+  }
+  if (!steps.length) { scope.error(`there is no step where ${es.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index'); return null; }
+  return steps;
+}
+
+function describeUndefined(scope: Scope, name: string, step: number | null): string {
+  if (step === null) return `${name} needs a step`;
+  if (step < 0 || step > scope.T + 1) return `step ${step} is outside 0..T+1`;
+  return `${name} has no value at step ${step}`;
+}

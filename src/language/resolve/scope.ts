@@ -1,0 +1,98 @@
+// What every phase of resolution shares: the horizon, the names declared and defined so far, the shapes
+// being inferred, which quantities are broken, and the diagnostics and symbol occurrences produced.
+
+import type { Diagnostic, Range, SymbolOccurrence } from '../../report';
+import type { Statement } from '../ast';
+import { diag } from '../diagnostics';
+import type { Decl, Quantity } from '../model';
+import { displayName } from '../print';
+import type { MaybeShape } from '../shapes';
+
+/** one equation `NAME… = …` as it will enter a quantity */
+export interface Definition {
+  st: Statement & { k: 'def' };
+  /** the name without its index; after the definitions phase, the model key */
+  base: string;
+  /** 't' for the general equation, a step for an override, null for an untimed quantity; undefined once refused */
+  step: 't' | number | null | undefined;
+  /** the model key: the name, or name# for an untimed twin of a sequence (L = Σ_t L_t) */
+  key: string;
+}
+
+export class Scope {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly symbols: SymbolOccurrence[] = [];
+  /** the horizon was unusable: the engine must not run */
+  fatal = false;
+  /** the horizon T, once read */
+  T = 0;
+  readonly decls = new Map<string, Decl>();
+  /** declarations refused for a limit: their uses stay quiet (the declaration carries the error) */
+  readonly refused = new Set<string>();
+  readonly quantities = new Map<string, Quantity>();
+  /** the equations, in source order */
+  readonly definitions: Definition[] = [];
+  /** shapes of quantities while they are inferred (null: not known yet) */
+  readonly quantityShapes = new Map<string, MaybeShape>();
+  /** quantities that cannot be evaluated (their definition, or one they depend on, has an error) */
+  readonly broken = new Set<string>();
+  /**
+   * why a name cannot be used: the name whose definition has the error (itself, or one it depends on)
+   * and that definition's line. Covers broken quantities and definitions refused outright.
+   */
+  readonly unavailable = new Map<string, { root: string; line: number }>();
+  /** the objective, once chosen (adjoints X̄ differentiate it) */
+  loss: string | null = null;
+  /** a `loss` refused for not being one number (its name and shape), so that adjoints can say why */
+  refusedLoss: { name: string; shape: number[] } | null = null;
+  /** function aliases `φ = tanh`: name → function, with the line that set it */
+  readonly aliases = new Map<string, { fn: string; line: number }>();
+
+  error(message: string, range: Range, code?: string): void {
+    this.diagnostics.push(diag('error', message, range, code));
+  }
+
+  /** marks a quantity (or a refused name) unusable because of the definition on `line` (of `root`, default itself) */
+  markBroken(name: string, line: number, root = name): void {
+    this.broken.add(name);
+    if (!this.unavailable.has(name)) this.unavailable.set(name, { root, line });
+  }
+
+  /** "h is not available: its definition on line 7 has an error" (LANGUAGE.md §6: no cascades) */
+  unavailableMessage(name: string): string | null {
+    const u = this.unavailable.get(name);
+    if (!u) return null;
+    const shown = displayName(name);
+    if (u.root === name) return `${shown} is not available: its definition on line ${u.line} has an error`;
+    return `${shown} is not available: it depends on ${displayName(u.root)}, whose definition on line ${u.line} has an error`;
+  }
+
+  isKnown(name: string): boolean {
+    return this.decls.has(name) || this.quantities.has(name);
+  }
+
+  isTimed(name: string): boolean {
+    const d = this.decls.get(name);
+    return d ? d.perStep : this.quantities.get(name)?.timed ?? false;
+  }
+
+  /** names a user may write, for "did you mean" */
+  knownNames(): string[] {
+    return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), 'T'];
+  }
+
+  shapeOf(name: string): MaybeShape {
+    return this.decls.get(name)?.shape ?? this.quantityShapes.get(name) ?? null;
+  }
+
+  /** whether NAME has a value at this step (null: untimed) */
+  defined(name: string, step: number | null): boolean {
+    const d = this.decls.get(name);
+    if (d) return !d.perStep ? step === null : step !== null && step >= 1 && step <= this.T;
+    const q = this.quantities.get(name);
+    if (!q) return false;
+    if (!q.timed) return step === null;
+    if (step === null) return false;
+    return q.overrides.has(step) || (q.general !== null && step >= 1 && step <= this.T);
+  }
+}

@@ -1,0 +1,145 @@
+// Time: every reference has a value at the steps where it is used (initial and terminal states, sequence
+// ends), no quantity depends on itself within one step, and what depends on a broken quantity is broken.
+
+import type { Range } from '../../report';
+import type { Expr } from '../model';
+import { diag } from '../diagnostics';
+import type { Scope } from './scope';
+import { refWritten } from './text';
+import { boundedReach, forChildren, walkRefs } from './walk';
+
+export interface Undefined {
+  ref: Expr & { k: 'ref' };
+  step: number;
+}
+
+/** the first reference that has no value when the free variables take these values */
+export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number>): Undefined | null {
+  let found: Undefined | null = null;
+  let budget = 200_000;
+  const go = (x: Expr, env: Record<string, number>) => {
+    if (found || --budget < 0) return;
+    if (x.k === 'ref') {
+      const step = x.idx ? (x.idx.v === null ? 0 : env[x.idx.v]!) + x.idx.k : null;
+      if (x.idx && x.idx.v !== null && env[x.idx.v] === undefined) return;
+      if (!scope.defined(x.name, step)) found = { ref: x, step: step ?? NaN };
+      return;
+    }
+    if (x.k === 'sum' || x.k === 'prod') {
+      const a = (x.from.v === null ? 0 : env[x.from.v]!) + x.from.k;
+      const b = (x.to.v === null ? 0 : env[x.to.v]!) + x.to.k;
+      if (Number.isNaN(a) || Number.isNaN(b)) return;
+      for (let i = a; i <= b && !found; i++) go(x.body, { ...env, [x.v]: i });
+      return;
+    }
+    if (x.k === 'deriv') {
+      go(x.of, env);
+      const step = x.wrt.idx ? (x.wrt.idx.v === null ? 0 : env[x.wrt.idx.v]!) + x.wrt.idx.k : null;
+      if (!(x.wrt.idx && x.wrt.idx.v !== null && env[x.wrt.idx.v] === undefined) && !scope.defined(x.wrt.name, step)) found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
+      return;
+    }
+    forChildren(x, (c) => go(c, env));
+  };
+  go(e, env);
+  return found;
+}
+
+/** every timed equation at every step, and every override and untimed equation, refers only to defined values */
+export function checkSteps(scope: Scope): void {
+  const { quantities, broken, T } = scope;
+  // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
+  if (scope.fatal) return;
+  for (const q of quantities.values()) {
+    if (!q.timed || broken.has(q.name)) continue;
+    if (q.general) {
+      // without Σ/∏ the first undefined reference can only be within the largest offset of either end
+      const reach = boundedReach(q.general);
+      for (let t = 1; t <= T; t++) {
+        if (reach !== null && t > reach + 1 && t < T - reach) t = T - reach;
+        if (q.overrides.has(t)) continue;
+        const problem = firstUndefined(scope, q.general, { t });
+        if (problem) {
+          const { ref, step } = problem;
+          const r = ref.idx!;
+          const written = refWritten(ref);
+          if (step < 0 || step > T + 1) scope.error(`${written} at t = ${t} is step ${step}, outside 0..T+1 (T = ${T})`, ref.range, 'index');
+          else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && r.k !== 0))) {
+            scope.error(`missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`, ref.range, 'initial-state');
+          } else scope.error(`${written} at t = ${t} is step ${step}, past the end of ${ref.name} (steps 1..${T})`, ref.range, 'index');
+          scope.markBroken(q.name, q.line);
+          break;
+        }
+      }
+    }
+    for (const [k, e] of q.overrides) {
+      const problem = firstUndefined(scope, e, { t: k });
+      if (problem) { scope.error(`${refWritten(problem.ref)} is not defined at step ${problem.step}`, problem.ref.range, 'index'); scope.markBroken(q.name, q.overrideLines.get(k) ?? q.line); }
+    }
+  }
+  for (const q of quantities.values()) {
+    if (q.timed || !q.general) continue;
+    const problem = firstUndefined(scope, q.general, {});
+    if (problem) { scope.error(`${refWritten(problem.ref)} is step ${problem.step}, outside the steps where ${problem.ref.name} is defined`, problem.ref.range, 'index'); scope.markBroken(q.name, q.line); }
+  }
+}
+
+/** dependency cycles within one step (or among untimed quantities) */
+export function checkCycles(scope: Scope): void {
+  const { quantities } = scope;
+  const sameStepDeps = new Map<string, { to: string; range: Range }[]>();
+  for (const q of quantities.values()) {
+    const list: { to: string; range: Range }[] = [];
+    if (q.general) walkRefs(q.general, (r) => {
+      if (!quantities.has(r.name)) return;
+      if (!q.timed || r.idx === null || (r.idx.v === 't' && r.idx.k === 0)) list.push({ to: r.name, range: r.range });
+    });
+    sameStepDeps.set(q.name, list);
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): boolean => {
+    state.set(n, 'visiting');
+    stack.push(n);
+    for (const e of sameStepDeps.get(n) ?? []) {
+      const st = state.get(e.to);
+      if (st === 'visiting') {
+        const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+        const sub = (x: string) => (quantities.get(x)?.timed ? `${x}_t` : x);
+        scope.error(`dependency cycle within one step: ${cycle.map(sub).join(' → ')}`, e.range, 'cycle');
+        for (const c of cycle) scope.markBroken(c, e.range.line);
+        return true;
+      }
+      if (st === undefined && visit(e.to)) return true;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return false;
+  };
+  for (const n of quantities.keys()) if (!state.get(n)) { stack.length = 0; visit(n); }
+}
+
+/**
+ * anything depending on a broken quantity cannot be evaluated either: its equation gets one warning at the
+ * first use of a broken name ("h is not available: …"), never a second error
+ */
+export function spreadBroken(scope: Scope): void {
+  const { quantities, broken } = scope;
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const q of quantities.values()) {
+      if (broken.has(q.name)) continue;
+      let use: (Expr & { k: 'ref' }) | null = null;
+      const check = (e: Expr) => walkRefs(e, (r) => { if (!use && broken.has(r.name)) use = r; });
+      if (q.general) check(q.general);
+      for (const e of q.overrides.values()) check(e);
+      const first = use as (Expr & { k: 'ref' }) | null;
+      if (!first) continue;
+      const why = scope.unavailableMessage(first.name);
+      if (why) scope.diagnostics.push(diag('warning', why, first.range, 'unavailable'));
+      const u = scope.unavailable.get(first.name);
+      scope.markBroken(q.name, u?.line ?? q.line, u?.root ?? first.name);
+      grew = true;
+    }
+  }
+}
