@@ -161,3 +161,23 @@ loss L = Σ_t sum(h_t)
     expect(r.steps.map((s) => s.t)).toEqual([1, 2]);
   });
 });
+
+describe('σ^{-1} written for σ\' (seed 004)', () => {
+  const m = model(GRU);
+  const ctx = context(m);
+  const z = ref(m, 'z', idx(0, 't'));
+  const h = ref(m, 'h', idx(0, 't'));
+  const zArg: Expr = { k: 'add', a: { k: 'mul', a: ref(m, 'u'), b: ref(m, 'h', idx(-1, 't')), shape: [], range: R }, b: { k: 'mul', a: ref(m, 'w'), b: ref(m, 'x', idx(0, 't')), shape: [], range: R }, shape: [], range: R };
+  it('a failing check says that it holds with σ\' in σ^{-1}\'s place', () => {
+    // z_t(1 − z_t) = σ'(u h_{t-1} + w x_t), written with σ^{-1}
+    const lhs: Expr = { k: 'mul', a: z, b: { k: 'sub', a: num(1), b: z, shape: [], range: R }, shape: [], range: R };
+    const r = answerCheck(question(m, lhs, { k: 'call', fn: 'logit', arg: zArg, shape: [], range: R }), ctx);
+    expect(r.status).toBe('fails');
+    expect(r.message).toContain("with the derivative σ' in its place the check holds");
+  });
+  it('and that it fails too when it does', () => {
+    const r = answerCheck(question(m, h, { k: 'call', fn: 'artanh', arg: zArg, shape: [], range: R }), ctx);
+    expect(r.status).toBe('fails');
+    expect(r.message).toContain("with the derivative tanh' in its place the check fails too");
+  });
+});

@@ -268,3 +268,41 @@ export function termsHint(c: Claim, run: Run, p: Point): string | null {
     return null;
   });
 }
+
+/** σ^{-1} → σ', tanh^{-1} → tanh' throughout; null when the expression has neither */
+function primed(e: Expr): Expr | null {
+  let hit = false;
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'call':
+        if (x.fn === 'logit' || x.fn === 'artanh') { hit = true; return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) }; }
+        return { ...x, arg: go(x.arg) };
+      case 'vec': return { ...x, items: x.items.map(go) };
+      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+        return { ...x, a: go(x.a), b: go(x.b) };
+      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
+      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      default: return x;
+    }
+  };
+  const out = go(e);
+  return hit ? out : null;
+}
+
+/**
+ * σ^{-1} and tanh^{-1} are the inverse functions (LANGUAGE.md §1); seed 004 writes σ' that way. A failing
+ * check with them says whether it holds with σ' (tanh') in their place.
+ */
+export function inverseHint(c: Claim, run: Run): string | null {
+  const l = primed(c.lhs);
+  const r = primed(c.rhs);
+  if (!l && !r) return null;
+  const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
+  const holds = guard(() => c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data)));
+  return holds
+    ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`
+    : `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check fails too`;
+}
