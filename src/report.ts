@@ -19,8 +19,8 @@ export interface Diagnostic extends Range {
   code?: string;
 }
 
-/** A number (scalar), an array (vector) or an array of rows (matrix). */
-export type Value = number | number[] | number[][];
+/** a number, a vector, the rows of a matrix, or a list of matrices (∂ of a vector by a matrix, LANGUAGE.md §4) */
+export type Value = number | number[] | number[][] | number[][][];
 
 export interface Form {
   text: string;

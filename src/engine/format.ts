@@ -10,8 +10,11 @@ export function fmt(x: number, digits = 6): string {
   return x.toExponential(Math.max(0, digits - 3)).replace('e', 'e');
 }
 
+const isTensor3 = (v: Value): v is number[][][] => Array.isArray(v) && v.length > 0 && Array.isArray(v[0]) && Array.isArray((v[0] as unknown[])[0]);
+
 export function valueText(v: Value, digits = 6): string {
   if (typeof v === 'number') return fmt(v, digits);
+  if (isTensor3(v)) return `[${v.map((m) => valueText(m, digits)).join(', ')}]`;
   if (v.length && Array.isArray(v[0])) return `[${(v as number[][]).map((r) => `[${r.map((x) => fmt(x, digits)).join(', ')}]`).join(', ')}]`;
   return `[${(v as number[]).map((x) => fmt(x, digits)).join(', ')}]`;
 }
@@ -26,11 +29,12 @@ function latexNum(x: number, digits: number): string {
 
 export function valueLatex(v: Value, digits = 6): string {
   if (typeof v === 'number') return latexNum(v, digits);
+  if (isTensor3(v)) return `\\left(${v.map((m) => valueLatex(m, digits)).join(',\\; ')}\\right)`;
   if (v.length && Array.isArray(v[0])) return `\\begin{bmatrix}${(v as number[][]).map((r) => r.map((x) => latexNum(x, digits)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
   return `\\begin{bmatrix}${(v as number[]).map((x) => latexNum(x, digits)).join(' \\\\ ')}\\end{bmatrix}`;
 }
 
 export function isFiniteValue(v: Value): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
-  return (v as (number | number[])[]).every((x) => (Array.isArray(x) ? x.every(Number.isFinite) : Number.isFinite(x)));
+  return (v as Value[]).every(isFiniteValue);
 }

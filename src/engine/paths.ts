@@ -113,7 +113,34 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   const parts: string[] = [];
   if (unmatched.length) parts.push(`the term ${termText(unmatched[0]!)} (= ${fmt(mv[unmatched[0]!]!)}) is no path from ${label(B)} to ${label(A)}`);
   if (missing.length) parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)} (= ${fmt(pv[missing[0]!]!)})`);
-  return parts.join(' ').replace(/^./, (c) => c.toUpperCase());
+  const fix = unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
+  return parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
+}
+
+/**
+ * A term that is a missing path with one factor wrong: "the last factor should be ∂h_1/∂W_xh" (∂⁺ when the
+ * term writes ∂⁺ there). The path's factors run from A back to B, as the term writes them; a ∂L/∂L_t = 1
+ * of a sum of losses is left out, as a worked solution does.
+ */
+function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
+  const edges: { u: TNode; v: TNode; value: number }[] = [];
+  const untimed = new Set(run.quantityNodes().filter((q) => q.t === null).map((q) => q.node.id));
+  for (let k = 1; k < path.length; k++) {
+    const u = path[k - 1]!, v = path[k]!;
+    const value = run.immediate(v).get(u.id)?.[0] ?? 0;
+    if (value === 1 && untimed.has(v.id)) continue;
+    edges.push({ u, v, value });
+  }
+  edges.reverse();
+  if (edges.length !== m.factors.length || m.coef !== 1) return null;
+  const wrong: number[] = [];
+  m.factors.forEach((f, i) => { if (!same(run.evaluateAt(f, env).data[0]!, edges[i]!.value)) wrong.push(i); });
+  if (wrong.length !== 1) return null;
+  const i = wrong[0]!;
+  const f = m.factors[i]!;
+  const plus = f.k === 'deriv' && !f.total && !f.oneStep ? '⁺' : '';
+  const where = i === edges.length - 1 ? 'the last factor' : i === 0 ? 'the first factor' : `factor ${i + 1}`;
+  return `${where} should be ∂${plus}${label(edges[i]!.v)}/∂${label(edges[i]!.u)}`;
 }
 
 /** bind the free step so that the terms are concrete */

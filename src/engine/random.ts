@@ -36,7 +36,51 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
   const [lo, hi] = d.kind === 'target' ? [0, 1] : d.kind === 'input' ? [-1, 1] : [-1 / fan, 1 / fan];
   const widen = seed === 0 ? 1 : 1.5;
   const n = d.perStep ? T : 1;
+  if (d.kind === 'target' && d.values && seed !== 0) {
+    const kind = targetKind(d.values);
+    if (kind) return Array.from({ length: n }, () => drawKind(kind, entries(d.shape), r));
+  }
   return Array.from({ length: n }, () => uniform(d.shape, r, lo * (d.kind === 'target' ? 1 : widen), hi * (d.kind === 'target' ? 1 : widen)));
+}
+
+/**
+ * What a target's given values are, so that draws stay of that kind (LANGUAGE.md §5): one-hot vectors,
+ * probability vectors, 0/1 values, whole numbers (within the given range). null: any number in [0, 1].
+ */
+export type TargetKind =
+  | { k: 'onehot' }
+  | { k: 'probability' }
+  | { k: 'binary' }
+  | { k: 'integer'; lo: number; hi: number };
+
+export function targetKind(values: Float64Array[]): TargetKind | null {
+  const all = values.flatMap((v) => Array.from(v));
+  if (!all.length || all.some((x) => !Number.isFinite(x))) return null;
+  const len = values[0]!.length;
+  if (len > 1) {
+    if (values.every((v) => v.every((x) => x === 0 || x === 1) && v.reduce((a, b) => a + b, 0) === 1)) return { k: 'onehot' };
+    if (values.every((v) => v.every((x) => x >= 0) && Math.abs(v.reduce((a, b) => a + b, 0) - 1) <= 1e-9)) return { k: 'probability' };
+  }
+  if (all.every((x) => x === 0 || x === 1)) return { k: 'binary' };
+  if (all.every((x) => Number.isInteger(x))) return { k: 'integer', lo: Math.min(...all), hi: Math.max(...all) };
+  return null;
+}
+
+function drawKind(kind: TargetKind, len: number, r: () => number): Float64Array {
+  const out = new Float64Array(len);
+  switch (kind.k) {
+    case 'onehot': out[Math.min(len - 1, Math.floor(r() * len))] = 1; break;
+    case 'probability': {
+      // normalised exponentials of uniforms: every entry positive, the sum 1
+      let s = 0;
+      for (let i = 0; i < len; i++) { out[i] = Math.exp(2 * r()); s += out[i]!; }
+      for (let i = 0; i < len; i++) out[i]! /= s;
+      break;
+    }
+    case 'binary': for (let i = 0; i < len; i++) out[i] = r() < 0.5 ? 0 : 1; break;
+    case 'integer': for (let i = 0; i < len; i++) out[i] = kind.lo + Math.min(kind.hi - kind.lo, Math.floor(r() * (kind.hi - kind.lo + 1))); break;
+  }
+  return out;
 }
 
 /** a numeric initial (or terminal) state, redrawn for checks */

@@ -2,7 +2,7 @@
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
 import type { Expr, Idx, Model, Shape } from '../language/model';
-import { displayName, refText } from '../language/print';
+import { displayName, exprText, refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
@@ -30,7 +30,8 @@ export interface Run {
   lossGrad(name: string, t: number | null): Tensor | null;
   evaluate(e: Expr, t: number | null): Tensor;
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
-  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean): Derivative;
+  /** oneStep (with total): the one-step derivative of LANGUAGE.md §5 when `of` is a per-step quantity */
+  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): Derivative;
   /** ∂⁺node/∂input for every input of a graph node's own equation: input tape id → rows (node entries) × input entries */
   immediate(node: TNode): Map<number, Float64Array>;
   evaluateAt(e: Expr, env: Env): Tensor;
@@ -64,6 +65,8 @@ class UnrolledRun implements Run {
   private sweeps = new Map<string, (Float64Array | undefined)[]>();
   private immediates = new Map<number, Map<number, Float64Array>>();
   private cached = 0;
+  /** the step of every timed quantity node (by tape id); untimed quantities are absent */
+  private nodeStep = new Map<number, number>();
 
   constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>, budget?: Budget) {
     if (budget) this.tape.budget = budget;
@@ -95,6 +98,7 @@ class UnrolledRun implements Run {
       let steps = this.qnodes.get(pn.name);
       if (!steps) this.qnodes.set(pn.name, (steps = []));
       steps[pn.step ?? 0] = root;
+      if (pn.step !== null) this.nodeStep.set(root.id, pn.step);
     }
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
   }
@@ -155,7 +159,8 @@ class UnrolledRun implements Run {
     return this.derivativeAt(of, wrt, t === null ? {} : { t }, total).tensor;
   }
 
-  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean): Derivative {
+  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
+    if (oneStep && total && of.k === 'ref' && this.model.quantities.get(of.name)?.timed) return this.oneStepAt(of, wrt, env);
     const step = stepOf(wrt.idx, env);
     const B = this.node(wrt.name, step);
     if (!B) throw new RunError(`${refText(wrt.name, step === null ? null : { v: null, k: step })} has no value`);
@@ -211,11 +216,43 @@ class UnrolledRun implements Run {
       }
     }
     this.tape.truncate(mark);
-    let shape: Shape;
-    if (A.shape.length === 0 || m === 1) shape = B.shape;
-    else if (n === 1) shape = A.shape;
-    else shape = norm([m, n]);
-    return { tensor: { shape, data: out }, reached };
+    return { tensor: { shape: derivShape(A, B), data: out }, reached };
+  }
+
+  /**
+   * The one-step derivative of X = of at step k by Y (LANGUAGE.md §5): every graph node of another step is
+   * held fixed except Y itself, so the sweep from X crosses only the nodes of step k (and untimed
+   * quantities) — through the step's own intermediates (h̃_k, the gates) — and reads what reaches Y.
+   */
+  private oneStepAt(of: Expr & { k: 'ref' }, wrt: { name: string; idx: Idx | null }, env: Env): Derivative {
+    const k = stepOf(of.idx, env);
+    const A = this.node(of.name, k);
+    if (!A) throw new RunError(`${refText(of.name, k === null ? null : { v: null, k })} has no value`);
+    const bStep = stepOf(wrt.idx, env);
+    const B = this.node(wrt.name, bStep);
+    if (!B) throw new RunError(`${refText(wrt.name, bStep === null ? null : { v: null, k: bStep })} has no value`);
+    const m = A.data.length;
+    const n = B.data.length;
+    const out = new Float64Array(m * n);
+    let reached = false;
+    if (A === B) {
+      for (let i = 0; i < m; i++) out[i * n + i] = 1;
+      reached = true;
+    } else if (B.id < A.id && A.op !== 'leaf') {
+      const cross = (y: TNode) => y.op !== 'leaf' && (this.nodeStep.get(y.id) ?? k) === k;
+      // the sweep starts at the first equation it may cross: the earliest crossable node before A
+      let lo = A.start;
+      for (const q of this.quantityNodes()) if (q.node.id < A.id && (q.t === null || q.t === k) && q.node.op !== 'leaf') lo = Math.min(lo, q.node.start);
+      for (let i = 0; i < m; i++) {
+        const seed = new Float64Array(m);
+        seed[i] = 1;
+        const below = new Map<number, Float64Array>();
+        const g = this.tape.sweep(A, seed, lo, below, false, cross);
+        const row = B.id >= lo ? g[B.id - lo] : below.get(B.id);
+        if (row) { reached = true; out.set(row, i * n); }
+      }
+    }
+    return { tensor: { shape: derivShape(A, B), data: out }, reached };
   }
 
   immediate(node: TNode): Map<number, Float64Array> {
@@ -238,6 +275,15 @@ class UnrolledRun implements Run {
     }
     this.immediates.set(node.id, J);
     return J;
+  }
+
+  private matpow(e: Expr & { k: 'matpow' }, env: Env): TNode {
+    const M = this.ev(e.a, env);
+    const n = this.ev(e.n, env).data[0]!;
+    const [r, c] = dims(M.shape);
+    if (r !== c) throw new RunError(`a matrix power needs a square matrix, not ${r}×${c}`);
+    if (!Number.isInteger(n) || n < 0) throw new RunError(`the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`);
+    return matpowOn(this.tape, M, n, e.shape);
   }
 
   /** evaluate an expression onto the tape */
@@ -298,13 +344,45 @@ class UnrolledRun implements Run {
         return tape.konst(e.shape, data);
       }
       case 'deriv': {
-        const d = this.derivativeAt(e.of, e.wrt, env, e.total);
+        const d = this.derivativeAt(e.of, e.wrt, env, e.total, e.oneStep);
         return tape.konst(d.tensor.shape, d.tensor.data);
       }
-      case 'contract': case 'matpow': case 'indicator':
-        throw new RunError(`${e.k} is not evaluated yet`);
+      case 'contract': return tape.contract(this.ev(e.a, env), this.ev(e.b, env), e.shape);
+      case 'matpow': return this.matpow(e, env);
+      case 'indicator': {
+        // a comparison: constant where it is defined, so its gradient is zero
+        const a = this.ev(e.a, env).data[0]!;
+        const b = this.ev(e.b, env).data[0]!;
+        return tape.konst([], Float64Array.of(a === b ? 1 : 0));
+      }
     }
   }
+}
+
+/** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */
+function derivShape(A: TNode, B: TNode): Shape {
+  const m = A.data.length;
+  const n = B.data.length;
+  if (A.shape.length === 0 || m === 1) return B.shape;
+  if (n === 1) return A.shape;
+  // ∂(vector)/∂(matrix): one matrix in B's shape per entry of A (LANGUAGE.md §4)
+  if (A.shape.length === 1 && B.shape.length === 2 && B.shape[0]! > 1 && B.shape[1]! > 1) return [m, B.shape[0]!, B.shape[1]!];
+  return norm([m, n]);
+}
+
+/** M^n by repeated squaring on the tape (so the backward pass comes with it); n a whole number ≥ 0 */
+function matpowOn(tape: Tape, M: TNode, n: number, shape: Shape): TNode {
+  let result: TNode | null = null;
+  let base = M;
+  for (let k = n; k > 0; k >>= 1) {
+    if (k & 1) result = result ? tape.matmul(result, base, shape) : base;
+    if (k > 1) base = tape.matmul(base, base, shape);
+  }
+  if (result) return result;
+  const [r] = dims(shape);
+  const I = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) I[i * r + i] = 1;
+  return tape.konst(shape, I);
 }
 
 export function stepOf(idx: Idx | null, env: Env): number | null {

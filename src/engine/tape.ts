@@ -8,7 +8,7 @@ import { dims, matmul, matmulGradA, matmulGradB, sigmoid } from './tensor';
 
 export type Op =
   | 'const' | 'leaf' | 'id' | 'fill' | 'add' | 'sub' | 'neg' | 'mul' | 'had' | 'matmul' | 'div' | 'pow'
-  | 'fn' | 'transpose' | 'index' | 'pack';
+  | 'fn' | 'transpose' | 'index' | 'pack' | 'contract';
 
 export interface TNode {
   id: number;
@@ -124,6 +124,19 @@ export class Tape {
     return this.push('matmul', shape, out, a, b);
   }
 
+  /**
+   * a's last index with b's first (LANGUAGE.md §4): a seen as P×n rows, b as n×Q, the result P×Q in `shape`.
+   * A vector a is one row, so [n]·[n,k] → [k] and [p,n]·[n,m,k] → [p,m,k].
+   */
+  contract(a: TNode, b: TNode, shape: Shape): TNode {
+    const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
+    const P = a.data.length / n;
+    const Q = b.data.length / n;
+    const out = new Float64Array(P * Q);
+    matmul(a.data, b.data, P, n, Q, out);
+    return this.push('contract', shape, out, a, b);
+  }
+
   transpose(a: TNode, shape: Shape): TNode {
     const [m, n] = dims(a.shape);
     if (m === 1 || n === 1) return this.push('transpose', shape, a.data.slice(), a);
@@ -195,8 +208,9 @@ export class Tape {
   /**
    * Reverse sweep from `root` seeded with `seed`, over tape positions lo..root.id.
    * Inputs below lo are not propagated into; their received gradients go to `below` (if given).
+   * With `below`, graph nodes (barriers) other than the root are not crossed, except where `cross` says so.
    */
-  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false): (Float64Array | undefined)[] {
+  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false, cross?: (n: TNode) => boolean): (Float64Array | undefined)[] {
     const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
     g[root.id - lo] = seed.slice();
     const nodes = this.nodes;
@@ -228,8 +242,9 @@ export class Tape {
       if (!gy) return;
       const y = nodes[id]!;
       if (y.op === 'const' || y.op === 'leaf') return;
-      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed
-      if (y.barrier && below && id !== root.id) return;
+      // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
+      // in a one-step sweep only those of the step (`cross`)
+      if (y.barrier && below && id !== root.id && !cross?.(y)) return;
       backward(y, gy, acc, slotOf);
     };
     if (dense || root.id - lo < SPARSE_RANGE) {
@@ -255,7 +270,7 @@ export class Tape {
       if (!gy) continue;
       const y = nodes[id]!;
       if (y.op === 'const' || y.op === 'leaf') continue;
-      if (y.barrier && below && id !== root.id) continue;
+      if (y.barrier && below && id !== root.id && !cross?.(y)) continue;
       backward(y, gy, accQueue, (x) => { const sl = slotOf(x); if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); } return sl; });
     }
     return g;
@@ -301,7 +316,7 @@ class MaxHeap {
 }
 
 /** the elementwise functions of the language, one definition for the tape and the symbolic evaluator */
-export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'dsigma' | 'dtanh' | 'drelu', (x: number) => number> = {
+export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'logit' | 'artanh' | 'dsigma' | 'dtanh' | 'drelu', (x: number) => number> = {
   sigma: sigmoid,
   tanh: Math.tanh,
   relu: (x) => (x > 0 ? x : 0),
@@ -309,6 +324,9 @@ export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 
   log: Math.log,
   sqrt: Math.sqrt,
   abs: Math.abs,
+  // σ^{-1} and tanh^{-1} as written (LANGUAGE.md §1): NaN outside (0, 1) and (−1, 1), as log of a negative
+  logit: (x) => Math.log(x / (1 - x)),
+  artanh: Math.atanh,
   dsigma: (x) => { const s = sigmoid(x); return s * (1 - s); },
   dtanh: (x) => { const t = Math.tanh(x); return 1 - t * t; },
   drelu: (x) => (x > 0 ? 1 : 0),
@@ -324,6 +342,8 @@ function unaryGrad(fn: Fn, x: number, y: number): number {
     case 'log': return 1 / x;
     case 'sqrt': return 0.5 / y;
     case 'abs': return x > 0 ? 1 : x < 0 ? -1 : 0;
+    case 'logit': return 1 / (x * (1 - x));
+    case 'artanh': return 1 / (1 - x * x);
     case 'dsigma': { const s = sigmoid(x); return s * (1 - s) * (1 - 2 * s); }
     case 'dtanh': { const t = Math.tanh(x); return -2 * t * (1 - t * t); }
     default: return 0;
@@ -407,6 +427,14 @@ function backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot): void {
       const [, n] = dims(b!.shape);
       if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, m, k, n, ga); }
       if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, m, k, n, gb); }
+      return;
+    }
+    case 'contract': {
+      const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
+      const P = a.data.length / n;
+      const Q = b!.data.length / n;
+      if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, P, n, Q, ga); }
+      if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, P, n, Q, gb); }
       return;
     }
     case 'transpose': {

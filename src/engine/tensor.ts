@@ -79,6 +79,17 @@ export function toValue(t: Tensor): Value {
   const d = t.data;
   if (t.shape.length === 0 || d.length === 1) return d[0]!;
   if (t.shape.length === 1) return Array.from(d);
+  if (t.shape.length === 3) {
+    // ∂(vector n)/∂(matrix m×k): a list of n matrices, one per entry of the vector
+    const [, m, k] = t.shape as [number, number, number];
+    const out: number[][][] = [];
+    for (let p = 0; p < t.shape[0]!; p++) {
+      const rows: number[][] = [];
+      for (let i = 0; i < m; i++) rows.push(Array.from(d.subarray((p * m + i) * k, (p * m + i + 1) * k)));
+      out.push(rows);
+    }
+    return out;
+  }
   const [m, n] = dims(t.shape);
   const rows: number[][] = [];
   for (let i = 0; i < m; i++) rows.push(Array.from(d.subarray(i * n, i * n + n)));

@@ -4,8 +4,6 @@
 
 import type { ExpectedCheck } from './helpers';
 
-const DPLUS = '∂⁺';
-
 export const EXPECTED: Record<string, ExpectedCheck[]> = {
   'sheet7-vanilla-rnn.rnn': [
     { line: 'check ∂L/∂o_3 =', status: 'holds' }, // eq. 8
@@ -15,9 +13,9 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂L/∂h_2 =', status: 'holds' }, // eq. 20
     { line: 'check ∂L/∂h_1 =', status: 'holds' }, // eq. 22–24
     { line: 'check ∂⁺h_t/∂W_xh =', status: 'holds' }, // eq. 26 read as the immediate partial
-    // eq. 26 read as the total derivative: right at t = 1 (h_0 constant), wrong from t = 2, and the
-    // right side is the immediate partial — the message must say so
-    { line: 'check ∂h_t/∂W_xh =', status: 'fails', failingStep: 2, mentions: [DPLUS] },
+    // eq. 26 as the seed writes it (∂): wrong from t = 2 as a total derivative, right as the one-step
+    // derivative the sheet means (LANGUAGE.md v2 §5) — the message names what the total adds
+    { line: 'check ∂h_t/∂W_xh =', status: 'holds-as-one-step', mentions: ['one-step', '∂h_2/∂W_xh adds'] },
     { line: 'check ∂⁺h_t/∂W_hh =', status: 'holds' }, // eq. 28
     { line: 'check ∂L/∂W_xh =', nth: 0, status: 'fails', failingStep: null }, // eq. 30–32 as written
     { line: 'check ∂L/∂W_xh =', nth: 1, status: 'holds' }, // eq. 32 corrected
@@ -69,14 +67,16 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂L/∂W_ph =', status: 'holds' },
     { line: 'check ∂L/∂p_T = q_T sum(y_T)', status: 'holds' },
     // ŷ − y leans on a one-hot target; the draws vary the targets
-    { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds-at-given-values' },
+    // draws keep a one-hot target one-hot (LANGUAGE.md v2 §5), so ŷ_T − y_T holds
+    { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds' },
     { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' },
     // a product of Jacobians ∂h_j/∂h_{j-1} written with ∏ must chain in the order the chain rule does
     // (later steps on the left) — the reading of seed 002's ∏_{j=i+1}^{T} and of Pascanu et al. (2013)
     { line: 'check ∂h_T/∂h_t =', status: 'holds' },
     // seed 002 (b), with the bias b_h in W_hh's place (same paths; its Jacobian is a matrix)
     { line: 'check (∂L/∂b_h)ᵀ = (∂L/∂p_T)ᵀ', status: 'holds' },
-    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=0}', status: 'fails', failingStep: null },
+    // seed 002 (b) with ∂ as printed: right as one-step derivatives (LANGUAGE.md v2 §5)
+    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=0}', status: 'holds-as-one-step', mentions: ['one-step'] },
     { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=1}', status: 'holds' },
     { line: 'check ∂L/∂W_hh =', status: 'holds' },
   ],

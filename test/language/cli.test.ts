@@ -17,7 +17,8 @@ beforeAll(async () => {
   cli = join(dir, 'cli.js');
   await build({ entryPoints: ['src/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
   writeFileSync(join(dir, 'good.rnn'), SHEET7 + 'derive ∂L/∂W_hh\ncheck ∂L/∂o_3 = -2(y_3 - o_3)\n');
-  writeFileSync(join(dir, 'bad.rnn'), SHEET7 + "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t\n");
+  // wrong from t = 2 (h_0 = 0 hides the extra term at t = 1); with ∂ it would hold as a one-step derivative (v2)
+  writeFileSync(join(dir, 'bad.rnn'), SHEET7 + "check ∂⁺h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t + h_{t-1}\n");
   writeFileSync(join(dir, 'broken.rnn'), SHEET7 + 'derive ∂L/∂W_zz\n');
 }, 60_000);
 

@@ -1,0 +1,202 @@
+// `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
+// re-read with one-step derivatives when it fails as written, with a message that says why.
+
+import type { CheckQuestion, Expr } from '../../language/model';
+import { displayName, refText } from '../../language/print';
+import type { CheckReport, CheckStep, CheckStatus } from '../../report';
+import { fmt, isFiniteValue, valueText } from '../format';
+import type { QuestionContext } from '../questions';
+import { variedNames } from '../random';
+import { RunError, type Run } from '../run';
+import { toValue } from '../tensor';
+import { inverseHint, leftOutHint, partialHint, pathHint, termsHint, zeroHint, type Claim } from './hints';
+import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
+import { rereadOneStep, rereadText } from './reread';
+
+interface DrawVerdict {
+  /** the first draw and point where the sides differ (both finite) */
+  miss: { seed: number; s: Sides } | null;
+  judged: number;
+  skipped: { seed: number; reason: string }[];
+}
+
+const finite = (s: Sides) => isFiniteValue(toValue(s.l)) && isFiniteValue(toValue(s.r));
+
+/** every draw of the context: judged, missed, or skipped (and why) — never silently dropped */
+function judgeDraws(lhs: Expr, rhs: Expr, points: Point[], ctx: QuestionContext): DrawVerdict {
+  const out: DrawVerdict = { miss: null, judged: 0, skipped: [] };
+  for (let seed = 1; seed <= ctx.drawCount; seed++) {
+    let sides: Sides[];
+    try {
+      sides = evaluateSides(points, lhs, rhs, ctx.draws.run(seed));
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+      out.skipped.push({ seed, reason: e.message });
+      continue;
+    }
+    const off = sides.filter((s) => !close(s.l.data, s.r.data));
+    if (off.some((s) => !finite(s))) {
+      out.skipped.push({ seed, reason: `not a finite number${off.find((s) => !finite(s))!.label}` });
+      continue;
+    }
+    out.judged++;
+    if (off.length && !out.miss) { out.miss = { seed, s: off[0]! }; break; }
+  }
+  return out;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function skippedText(v: DrawVerdict): string {
+  if (!v.skipped.length) return '';
+  const first = v.skipped[0]!;
+  return `${plural(v.skipped.length, 'random draw')} could not be evaluated (draw ${first.seed}: ${first.reason})`;
+}
+
+function stepsOf(sides: Sides[]): CheckStep[] {
+  // one entry per step: the first failing point of that step, else its first
+  const byT = new Map<number | null, Sides>();
+  for (const s of sides) {
+    const prev = byT.get(s.t);
+    if (!prev || (close(prev.l.data, prev.r.data) && !close(s.l.data, s.r.data))) byT.set(s.t, s);
+  }
+  return [...byT.values()].map((s) => ({ t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: close(s.l.data, s.r.data) }));
+}
+
+function failText(bad: Sides): string {
+  const l = toValue(bad.l);
+  const r = toValue(bad.r);
+  let message = `fails${bad.label}: the left side is ${valueText(l)}, the right side ${valueText(r)}`;
+  if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
+  if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
+  return message;
+}
+
+const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
+
+/** the varied names that alone make the check fail at this draw, and their given values */
+function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
+  const found: string[] = [];
+  for (const name of variedNames(ctx.model)) {
+    try {
+      const ss = evaluateSides(points, lhs, rhs, ctx.draws.run(seed, name));
+      if (ss.some((s) => !close(s.l.data, s.r.data))) found.push(name);
+    } catch (e) { if (!(e instanceof RunError)) throw e; }
+  }
+  const nice = found.map((c) => {
+    const i = c.indexOf('@');
+    return i < 0 ? displayName(c) : refText(c.slice(0, i), { v: null, k: Number(c.slice(i + 1)) });
+  });
+  return { nice, given: found.map((c) => givenText(ctx, c)).filter((x) => x) };
+}
+
+/** "holds only for these values: it leans on the given value of h_0 (h_0 = 0): vary it and it fails at t = 2 (…)" */
+function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: QuestionContext): string {
+  const { nice, given } = culprits(claim.lhs, claim.rhs, claim.points, miss.seed, ctx);
+  const what = nice.length
+    ? `it leans on the given ${nice.length === 1 ? 'value of' : 'values of'} ${nice.join(', ')}${given.length ? ` (${given.join(', ')})` : ''}: vary ${nice.length === 1 ? 'it' : 'them'} and it fails`
+    : 'with other values it fails';
+  let text = `${what}${miss.s.label} (left ${valueText(toValue(miss.s.l))}, right ${valueText(toValue(miss.s.r))} at random draw ${miss.seed})`;
+  const left = leftOutHint(claim, miss.s, ctx.draws.run(miss.seed));
+  if (left) text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : 'the values are the file\'s'}`;
+  else {
+    const path = pathHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
+    if (path) text += `. At random draw ${miss.seed}: ${path.replace(/^./, (c) => c.toLowerCase())}`;
+  }
+  return text;
+}
+
+/** why a check fails at the file's values, as precisely as it can be said */
+function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): string | null {
+  return inverseHint(claim, run)
+    ?? zeroHint(claim, bad, run)
+    ?? partialHint(claim, run)
+    ?? pathHint(claim, run)
+    ?? (rr ? termsHint(rr, run, bad) : null)
+    ?? termsHint(claim, run, bad)
+    ?? leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())
+    ?? null;
+}
+
+export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
+  const base = {
+    line: q.line, range: q.range, equation: q.text,
+    ...(q.links > 1 ? { link: q.link } : {}),
+    ...(q.tag ? { tag: q.tag } : {}),
+  };
+  const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport =>
+    ({ ...base, status, message, steps, failingStep });
+  const points = checkPoints(q);
+  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
+  const range = q.freeT ? ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}` : '';
+  let sides: Sides[];
+  try {
+    sides = evaluateSides(points, q.lhs, q.rhs, ctx.run);
+  } catch (e) {
+    if (!(e instanceof RunError)) throw e;
+    return report('fails', `cannot evaluate: ${e.message}`, []);
+  }
+  const steps = stepsOf(sides);
+  const bad = sides.find((s) => !close(s.l.data, s.r.data)) ?? null;
+  const rr = rereadOneStep(q.lhs, q.rhs, ctx.model);
+  const rrClaim: Claim | null = rr ? { ...claim, lhs: rr.lhs, rhs: rr.rhs } : null;
+
+  /** the one-step reading, when the check fails as written (at the file's values or at a draw) */
+  const oneStep = (asWritten: string): CheckReport | null => {
+    if (!rrClaim) return null;
+    let rs: Sides[];
+    try { rs = evaluateSides(points, rrClaim.lhs, rrClaim.rhs, ctx.run); } catch (e) { if (e instanceof RunError) return null; throw e; }
+    if (rs.some((s) => !close(s.l.data, s.r.data))) return null;
+    const { names, adds } = rereadText(rr!, ctx.run, points);
+    const what = `${names} read as one-step derivative${names.includes(' and ') ? 's' : ''} (the step's own paths, every node of another step held fixed, as many sheets write ∂)`;
+    const totals = adds.length ? `As total derivatives it ${asWritten}: the total derivative also counts the paths through other steps (${adds.join(', ')})` : `As total derivatives it ${asWritten}`;
+    const v = judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx);
+    const skipped = skippedText(v);
+    if (v.miss) {
+      return report('holds-at-given-values', `holds only for these values, and only with ${what}: then ${leansText(rrClaim, v.miss, ctx)}. ${totals}`, stepsOf(rs));
+    }
+    if (v.judged === 0 && ctx.drawCount > 0) {
+      return report('holds-at-given-values', `holds at the file's values only with ${what}, and ${skipped}, so it is not known to hold for other values. ${totals}`, stepsOf(rs));
+    }
+    return report('holds-as-one-step', `holds as a one-step derivative${range}, with ${what}: at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}. ${totals}`, stepsOf(rs));
+  };
+
+  if (bad) {
+    const asWritten = failText(bad);
+    const os = oneStep(asWritten);
+    if (os) return os;
+    let message = asWritten;
+    const hint = failureHint(claim, rrClaim, bad, ctx.run);
+    if (hint) message += `. ${hint}`;
+    return report('fails', message, steps, bad.t);
+  }
+  // the file's values pass: try the draws
+  const v = judgeDraws(q.lhs, q.rhs, points, ctx);
+  const skipped = skippedText(v);
+  if (v.miss) {
+    const os = oneStep(`fails at random draw ${v.miss.seed}${v.miss.s.label} (left ${valueText(toValue(v.miss.s.l))}, right ${valueText(toValue(v.miss.s.r))})`);
+    if (os?.status === 'holds-as-one-step') return os;
+    return report('holds-at-given-values', `holds only for these values: ${leansText(claim, v.miss, ctx)}${skipped ? `; ${skipped}` : ''}`, steps);
+  }
+  if (v.judged === 0 && ctx.drawCount > 0) {
+    // a check judged at no draw is not known to hold (issue 9: no false "holds")
+    return report('holds-at-given-values', `holds${range} at the file's values, but none of the ${plural(ctx.drawCount, 'random draw')} could be evaluated (draw ${v.skipped[0]!.seed}: ${v.skipped[0]!.reason}), so it is not known to hold for other values`, steps);
+  }
+  return report('holds', `holds${range} at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}`, steps);
+}
+
+function givenText(ctx: QuestionContext, c: string): string {
+  const i = c.indexOf('@');
+  if (i < 0) {
+    const d = ctx.model.decls.get(c);
+    if (!d?.values) return '';
+    const v = d.values[0]!;
+    return d.perStep ? '' : `${c} = ${valueText(toValue({ shape: d.shape, data: v }))}`;
+  }
+  const q = ctx.model.quantities.get(c.slice(0, i));
+  const step = Number(c.slice(i + 1));
+  const n = ctx.run.value(q!.name, step);
+  if (!n) return '';
+  const all0 = n.data.every((x) => x === 0);
+  return `${refText(q!.name, { v: null, k: step })} = ${all0 ? '0' : valueText(toValue(n))}`;
+}

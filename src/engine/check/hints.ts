@@ -1,0 +1,308 @@
+// What a failing check's message says about why: a derivative that is silently 0, the immediate
+// partial where the total was meant, a left-out path or part of the gradient, a wrong factor.
+
+import type { Expr } from '../../language/model';
+import { exprText, refText } from '../../language/print';
+import { fmt, valueText } from '../format';
+import { nodeLabel, termHint } from '../paths';
+import { RunError, stepOf, type Env, type Run } from '../run';
+import { bindVar } from '../subst';
+import { LimitError, type TNode } from '../tape';
+import { toValue, type Tensor } from '../tensor';
+import { close, type Point } from './points';
+
+type Deriv = Expr & { k: 'deriv' };
+
+export interface Claim {
+  lhs: Expr;
+  rhs: Expr;
+  points: Point[];
+  freeT: boolean;
+}
+
+const guard = <T>(f: () => T): T | null => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RunError || e instanceof LimitError) return null;
+    throw e;
+  }
+};
+
+function bindAll(e: Expr, env: Env): Expr {
+  let x = e;
+  for (const [v, value] of Object.entries(env)) x = bindVar(x, v, value);
+  return x;
+}
+
+/** graph node id → its name and step */
+function names(run: Run): Map<number, { name: string; t: number | null }> {
+  const out = new Map<number, { name: string; t: number | null }>();
+  for (const q of run.quantityNodes()) out.set(q.node.id, { name: q.name, t: q.t });
+  return out;
+}
+
+/** a node's name written relative to the free step (z_t, h_{t-1}) when the check has one */
+function relLabel(n: { name: string; t: number | null }, t: number | null): string {
+  if (n.t === null) return refText(n.name, null);
+  return t === null ? refText(n.name, { v: null, k: n.t }) : refText(n.name, { v: 't', k: n.t - t });
+}
+
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/**
+ * The quantities of A's own equation through which B reaches A other than directly: for ∂h_t/∂h_{t-1}
+ * of a GRU, z_t and g_t.
+ */
+function through(run: Run, A: TNode, B: TNode, t: number | null): string[] {
+  const byId = names(run);
+  const out: string[] = [];
+  for (const id of run.immediate(A).keys()) {
+    const c = byId.get(id);
+    if (!c || id === B.id || id < B.id) continue;
+    const reach = run.derivativeAt({ k: 'ref', name: c.name, idx: c.t === null ? null : { v: null, k: c.t }, shape: [], range: ZERO }, { name: refName(run, B), idx: refIdx(run, B) }, {}, true).reached;
+    if (reach) out.push(relLabel(c, t));
+  }
+  return out;
+}
+
+const ZERO = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function refName(run: Run, B: TNode): string {
+  const q = names(run).get(B.id);
+  if (q) return q.name;
+  for (const [name, d] of run.model.decls) {
+    if (!d.perStep && run.node(name, null) === B) return name;
+    if (d.perStep) for (let s = 1; s <= run.model.T; s++) if (run.node(name, s) === B) return name;
+  }
+  return '?';
+}
+
+function refIdx(run: Run, B: TNode): { v: null; k: number } | null {
+  const q = names(run).get(B.id);
+  if (q) return q.t === null ? null : { v: null, k: q.t };
+  for (const [name, d] of run.model.decls) if (d.perStep) for (let s = 1; s <= run.model.T; s++) if (run.node(name, s) === B) return { v: null, k: s };
+  return null;
+}
+
+/** every derivative of an expression that is not under a Σ/∏ (those need their bound variable) */
+function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
+  switch (e.k) {
+    case 'deriv': out.push(e); break;
+    case 'neg': case 'transpose': derivsOf(e.a, out); break;
+    case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+      derivsOf(e.a, out); derivsOf(e.b, out); break;
+    case 'matpow': derivsOf(e.a, out); break;
+    case 'call': derivsOf(e.arg, out); break;
+    case 'vec': e.items.forEach((x) => derivsOf(x, out)); break;
+    case 'mat': e.rows.forEach((r) => r.forEach((x) => derivsOf(x, out))); break;
+    default: break;
+  }
+  return out;
+}
+
+/**
+ * A derivative in the check that is 0 because no path (or, for ∂⁺, no direct appearance) joins its two
+ * ends: the same hint a derive line gets, naming how B does reach A when it does (issue 9: a silently
+ * zero ∂⁺h_t/∂b, b reaching h_t through a named pre-activation).
+ */
+export function zeroHint(c: Claim, p: Point, run: Run): string | null {
+  for (const d of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
+    const hint = guard(() => {
+      const r = run.derivativeAt(d.of, d.wrt, p.env, d.total, d.oneStep);
+      if (r.reached) return null;
+      const bound = bindAll(d, p.env) as Deriv;
+      const of = exprText(bound.of);
+      const wrt = refText(bound.wrt.name, bound.wrt.idx);
+      if (!d.total) {
+        const A = d.of.k === 'ref' ? run.node(d.of.name, stepOf(d.of.idx, p.env)) : undefined;
+        const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+        const via = A && B ? through(run, A, B, p.t) : [];
+        const how = via.length ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${list(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}` : '';
+        return `${exprText(bound)} is 0: ${wrt} does not appear directly in ${of}'s own equation (∂⁺ counts only its direct appearance)${how}`;
+      }
+      return `${exprText(bound)} is 0: ${of} does not depend on ${wrt}${d.oneStep ? ' within its own step' : ''}`;
+    });
+    if (hint) return hint;
+  }
+  return null;
+}
+
+/** a failing ∂A/∂B whose other side is ∂⁺A/∂B (or the reverse): say so, and what the total adds */
+export function partialHint(c: Claim, run: Run): string | null {
+  for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+    if (d.k !== 'deriv') continue;
+    const alt: Deriv = { ...d, total: !d.total, oneStep: false };
+    const hint = guard(() => {
+      const ok = c.points.every((p) => close(run.evaluateAt(alt, p.env).data, run.evaluateAt(other, p.env).data));
+      if (!ok) return null;
+      const total = exprText(d.total ? { ...d, oneStep: false } : alt);
+      const imm = exprText(d.total ? alt : d);
+      const wrt = refText(d.wrt.name, d.wrt.idx);
+      if (!d.total) return `The other side is the total derivative ${total} (every path), not the immediate partial ${imm} (only ${wrt}'s direct appearance)`;
+      // what the total adds: the paths through the quantities of A's own equation (the gates), or through earlier steps
+      const p = c.points[0]!;
+      let adds = 'every path through earlier steps';
+      if (d.of.k === 'ref') {
+        const A = run.node(d.of.name, stepOf(d.of.idx, p.env));
+        const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+        const via = A && B ? through(run, A, B, p.t) : [];
+        if (via.length) adds = `the paths through ${list(via)}`;
+      }
+      return `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the derivative ${total}, which also counts ${adds}`;
+    });
+    if (hint) return hint;
+  }
+  return null;
+}
+
+/** (∂A/∂C as rows over A's entries) × (∂C/∂B as rows over C's entries) → rows over A × B's entries */
+export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, outLen: number): Float64Array {
+  const m = outLen / nB;
+  const nC = cb.length / nB;
+  const out = new Float64Array(outLen);
+  for (let i = 0; i < m; i++) for (let k = 0; k < nC; k++) {
+    const a = ac[i * nC + k]!;
+    if (a === 0) continue;
+    for (let j = 0; j < nB; j++) out[i * nB + j] += a * cb[k * nB + j]!;
+  }
+  return out;
+}
+
+/**
+ * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
+ * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t".
+ */
+export function pathHint(c: Claim, run: Run): string | null {
+  if (run.tape.nodes.length > 50_000) return null;
+  for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+    if (d.k !== 'deriv' || !d.total || d.oneStep) continue;
+    // candidates keyed by quantity and offset from t, so that one explanation holds at every step
+    let agreed: Map<string, { name: string; off: number | null; value: Tensor }> | null = null;
+    try {
+      for (const p of c.points) {
+        const t = p.t;
+        const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
+        const want = run.evaluateAt(other, p.env);
+        const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+        if (!B) return null;
+        const here = new Map<string, { name: string; off: number | null; value: Tensor }>();
+        for (const q of run.quantityNodes()) {
+          if (q.node.id <= B.id) continue;
+          const J = run.immediate(q.node).get(B.id);
+          if (!J || J.every((x) => x === 0)) continue;
+          const viaC = run.derivativeAt(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
+          if (!viaC.reached) continue;
+          const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
+          const rest = total.data.map((x, i) => x - contrib[i]!);
+          if (!close(rest, want.data)) continue;
+          const off = q.t === null ? null : t === null ? q.t : q.t - t;
+          here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
+        }
+        if (agreed === null) agreed = here;
+        else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
+        if (!agreed.size) break;
+      }
+    } catch (e) {
+      if (e instanceof RunError || e instanceof LimitError) return null;
+      throw e;
+    }
+    const hit = agreed && [...agreed.values()][0];
+    if (!hit) continue;
+    const cText = hit.off === null ? refText(hit.name, null) : c.freeT ? refText(hit.name, { v: 't', k: hit.off }) : refText(hit.name, { v: null, k: hit.off });
+    const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
+    const wrt = refText(d.wrt.name, d.wrt.idx);
+    const term = cText === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${cText}·∂⁺${cText}/∂${wrt}`;
+    return `The other side leaves out the path through ${cText}: the term ${term}${c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`}`;
+  }
+  return null;
+}
+
+/**
+ * A failing ∂A/∂B whose other side is the total without the part through one input C of A's own
+ * equation (∂L/∂W_hh without ∂L_1/∂W_hh): "the right side leaves out ∂L_1/∂W_hh = 0.0192".
+ * Judged at one point of one run (a draw, when the file's values hide it).
+ */
+export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value: number | null } | null {
+  for (const [d, other, side] of [[c.lhs, c.rhs, 'right'], [c.rhs, c.lhs, 'left']] as const) {
+    if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref') continue;
+    const of = d.of;
+    const hit = guard(() => {
+      const A = run.node(of.name, stepOf(of.idx, p.env));
+      const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+      if (!A || !B || A.id <= B.id) return null;
+      const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
+      const want = run.evaluateAt(other, p.env);
+      const byId = names(run);
+      for (const [id, J] of run.immediate(A)) {
+        const q = byId.get(id);
+        if (!q || id === B.id) continue;
+        const viaC = run.derivativeAt({ k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO }, d.wrt, p.env, true);
+        if (!viaC.reached) continue;
+        const contrib = chainProduct(J, viaC.tensor.data, B.data.length, total.data.length);
+        if (contrib.every((x) => x === 0)) continue;
+        const rest = total.data.map((x, i) => x - contrib[i]!);
+        if (!close(rest, want.data)) continue;
+        const cName = refText(q.name, q.t === null ? null : { v: null, k: q.t });
+        const wrt = refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
+        const ones = J.every((x) => x === 1) && A.data.length === 1;
+        const term = ones ? `∂${cName}/∂${wrt}` : `∂${exprText(bindAll(d.of, p.env))}/∂${cName}·∂${cName}/∂${wrt}`;
+        const v = toValue({ shape: total.shape, data: contrib });
+        return { text: `the ${side} side leaves out ${term} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`, value: typeof v === 'number' ? v : null };
+      }
+      return null;
+    });
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** a hand-written sum of chain products, matched against the paths of the graph, term by term */
+export function termsHint(c: Claim, run: Run, p: Point): string | null {
+  return guard(() => {
+    for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+      if (d.k !== 'deriv') continue;
+      const h = termHint(d, other, p.env, run, nodeLabel(run));
+      if (h) return h;
+    }
+    return null;
+  });
+}
+
+/** σ^{-1} → σ', tanh^{-1} → tanh' throughout; null when the expression has neither */
+function primed(e: Expr): Expr | null {
+  let hit = false;
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'call':
+        if (x.fn === 'logit' || x.fn === 'artanh') { hit = true; return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) }; }
+        return { ...x, arg: go(x.arg) };
+      case 'vec': return { ...x, items: x.items.map(go) };
+      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+        return { ...x, a: go(x.a), b: go(x.b) };
+      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
+      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      default: return x;
+    }
+  };
+  const out = go(e);
+  return hit ? out : null;
+}
+
+/**
+ * σ^{-1} and tanh^{-1} are the inverse functions (LANGUAGE.md §1); seed 004 writes σ' that way. A failing
+ * check with them says whether it holds with σ' (tanh') in their place.
+ */
+export function inverseHint(c: Claim, run: Run): string | null {
+  const l = primed(c.lhs);
+  const r = primed(c.rhs);
+  if (!l && !r) return null;
+  const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
+  const holds = guard(() => c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data)));
+  return holds
+    ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`
+    : `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check fails too`;
+}

@@ -1,0 +1,40 @@
+// Where a check is evaluated: every step of its range times every value of its other free indices
+// (LANGUAGE.md §3: the check holds when it holds for every value), and the comparison of two sides.
+
+import type { CheckQuestion, Expr } from '../../language/model';
+import type { Env, Run } from '../run';
+import type { Tensor } from '../tensor';
+
+export interface Point {
+  t: number | null;
+  env: Env;
+  /** " at t = 2", " at t = 2, i = 3", or "" */
+  label: string;
+}
+
+export interface Sides extends Point { l: Tensor; r: Tensor }
+
+/** the cartesian product of the steps and the free indices' values */
+export function checkPoints(q: CheckQuestion): Point[] {
+  let points: Point[] = (q.freeT ? q.steps : [null]).map((t): Point => ({ t, env: t === null ? {} : { t }, label: t === null ? '' : `t = ${t}` }));
+  for (const f of q.free ?? []) {
+    points = points.flatMap((p) => f.values.map((v) => ({ t: p.t, env: { ...p.env, [f.v]: v }, label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })));
+  }
+  return points.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
+}
+
+export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
+  return points.map((p) => ({ ...p, l: run.evaluateAt(lhs, p.env), r: run.evaluateAt(rhs, p.env) }));
+}
+
+/** |L − R| ≤ 1e-6·max(1, |L|, |R|) per entry (LANGUAGE.md §5) */
+export function close(a: Float64Array, b: Float64Array): boolean {
+  const n = Math.max(a.length, b.length);
+  if (a.length !== b.length && a.length !== 1 && b.length !== 1) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a.length === 1 ? a[0]! : a[i]!;
+    const y = b.length === 1 ? b[0]! : b[i]!;
+    if (!(Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,140 @@
+// The one-step re-reading of a check (LANGUAGE.md §5): many sheets write ∂ for a local, one-step
+// derivative. A check that fails as written is read again with every ∂X/∂Y of a per-step X by a
+// parameter, an input, or a node of X's own step or the step next to it taken as one-step;
+// derivatives of untimed quantities (the loss) stay total.
+
+import type { Expr, Idx, Model } from '../../language/model';
+import { exprText } from '../../language/print';
+import { fmt, valueText } from '../format';
+import { RunError, stepOf, type Env, type Run } from '../run';
+import { bindVar } from '../subst';
+import { toValue } from '../tensor';
+import type { Point } from './points';
+
+type Deriv = Expr & { k: 'deriv' };
+
+interface Binder { v: string; from: Idx; to: Idx }
+
+export interface Reread {
+  lhs: Expr;
+  rhs: Expr;
+  /** the derivatives re-read (as one-step), each with the Σ/∏ binders around it */
+  derivs: { d: Deriv; binders: Binder[] }[];
+}
+
+function adjacent(a: Idx, b: Idx | null): boolean {
+  if (!b) return false;
+  // the same variable (or both fixed steps): at most one step apart; different variables cannot be told apart here
+  return a.v === b.v ? Math.abs(a.k - b.k) <= 1 : true;
+}
+
+export function rereadable(d: Deriv, model: Model): boolean {
+  if (!d.total || d.oneStep || d.of.k !== 'ref' || !d.of.idx) return false;
+  if (!model.quantities.get(d.of.name)?.timed) return false;
+  if (model.decls.has(d.wrt.name)) return true;
+  return !!model.quantities.get(d.wrt.name)?.timed && adjacent(d.of.idx, d.wrt.idx);
+}
+
+/** the check with its derivatives re-read, or null when none is */
+export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null {
+  const derivs: Reread['derivs'] = [];
+  const go = (e: Expr, binders: Binder[]): Expr => {
+    switch (e.k) {
+      case 'num': case 'ref': case 'var': return e;
+      case 'vec': return { ...e, items: e.items.map((x) => go(x, binders)) };
+      case 'mat': return { ...e, rows: e.rows.map((r) => r.map((x) => go(x, binders))) };
+      case 'neg': case 'transpose': return { ...e, a: go(e.a, binders) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+        return { ...e, a: go(e.a, binders), b: go(e.b, binders) };
+      case 'matpow': return { ...e, a: go(e.a, binders), n: go(e.n, binders) };
+      case 'call': return { ...e, arg: go(e.arg, binders) };
+      case 'index': return { ...e, a: go(e.a, binders), i: go(e.i, binders), j: e.j ? go(e.j, binders) : null };
+      case 'sum': case 'prod': return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
+      case 'deriv': {
+        if (!rereadable(e, model)) return e;
+        const d: Deriv = { ...e, oneStep: true };
+        derivs.push({ d, binders });
+        return d;
+      }
+    }
+  };
+  const l = go(lhs, []);
+  const r = go(rhs, []);
+  // a check that writes ∂⁺ somewhere tells the two apart: its ∂ are meant as total derivatives
+  if (derivs.length && (writesPlus(lhs) || writesPlus(rhs))) return null;
+  return derivs.length ? { lhs: l, rhs: r, derivs } : null;
+}
+
+function writesPlus(e: Expr): boolean {
+  let found = false;
+  const go = (x: Expr): void => {
+    if (found) return;
+    switch (x.k) {
+      case 'deriv': if (!x.total) found = true; go(x.of); return;
+      case 'vec': x.items.forEach(go); return;
+      case 'mat': x.rows.forEach((r) => r.forEach(go)); return;
+      case 'neg': case 'transpose': go(x.a); return;
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': go(x.a); go(x.b); return;
+      case 'matpow': go(x.a); go(x.n); return;
+      case 'call': go(x.arg); return;
+      case 'index': go(x.a); return;
+      case 'sum': case 'prod': go(x.body); return;
+      default: return;
+    }
+  };
+  go(e);
+  return found;
+}
+
+const MAX_BINDINGS = 64;
+
+/** every binding of the Σ/∏ variables around a derivative at one point (capped) */
+function bindings(binders: Binder[], env: Env): Env[] {
+  let out: Env[] = [env];
+  for (const b of binders) {
+    const next: Env[] = [];
+    for (const e of out) {
+      const lo = stepOf(b.from, e)!;
+      const hi = stepOf(b.to, e)!;
+      for (let i = lo; i <= hi && next.length < MAX_BINDINGS; i++) next.push({ ...e, [b.v]: i });
+    }
+    out = next;
+  }
+  return out;
+}
+
+function bindAll(e: Expr, env: Env): Expr {
+  let x = e;
+  for (const [v, value] of Object.entries(env)) x = bindVar(x, v, value);
+  return x;
+}
+
+/**
+ * The re-read derivatives as written ("∂h_t/∂W_xh") and, for each, the first value its total derivative
+ * adds to the one-step one ("∂h_2/∂W_xh adds 0.0384").
+ */
+export function rereadText(rr: Reread, run: Run, points: Point[]): { names: string; adds: string[] } {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  const adds: string[] = [];
+  for (const { d, binders } of rr.derivs) {
+    const text = exprText(d);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    names.push(text);
+    try {
+      search: for (const p of points) for (const env of bindings(binders, p.env)) {
+        const one = run.evaluateAt(d, env);
+        const total = run.evaluateAt({ ...d, oneStep: false }, env);
+        const diff = total.data.map((x, i) => x - one.data[i]!);
+        if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
+        const v = toValue({ shape: total.shape, data: diff });
+        adds.push(`${exprText(bindAll({ ...d, oneStep: false }, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
+        break search;
+      }
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+    }
+  }
+  return { names: names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]!, adds };
+}
