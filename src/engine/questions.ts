@@ -1,8 +1,9 @@
 // `derive` and `check` (LANGUAGE.md §5): values per step, and verdicts over the file's values
 // and seeded random draws of everything that can vary.
 
+import * as ids from '../ids';
 import type { CheckQuestion, DeriveQuestion, Expr, Model } from '../language/model';
-import { displayName, exprLatex, exprText, refText } from '../language/print';
+import { exprLatex, exprText, refText } from '../language/print';
 import type { CheckReport, CheckStep, Diagnostic, DeriveReport, DeriveResult, Form, Range, Value } from '../report';
 import { diag } from '../language/diagnostics';
 import { fmt, isFiniteValue, valueLatex, valueText } from './format';
@@ -42,11 +43,11 @@ export class Draws {
   overrides(seed: number, only?: string): ValueOverrides {
     const m: ValueOverrides = new Map(this.base);
     for (const name of only ? [only] : variedNames(this.model)) {
-      const at = name.indexOf('@');
-      if (at < 0) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));
+      const id = ids.parseNodeKey(name);
+      if (id.step === null) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));
       else {
-        const q = this.model.quantities.get(name.slice(0, at))!;
-        m.set(name, [drawState(q.name, Number(name.slice(at + 1)), q.shape, seed)]);
+        const q = this.model.quantities.get(id.name)!;
+        m.set(name, [drawState(q.name, id.step, q.shape, seed)]);
       }
     }
     return m;
@@ -174,10 +175,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
         if (ss.some((s) => !close(s.l.data, s.r.data))) culprits.push(name);
       } catch (e) { if (!(e instanceof RunError)) throw e; }
     }
-    const nice = culprits.map((c) => {
-      const i = c.indexOf('@');
-      return i < 0 ? displayName(c) : refText(c.slice(0, i), { v: null, k: Number(c.slice(i + 1)) });
-    });
+    const nice = culprits.map((c) => ids.nodeLabel(ids.parseNodeKey(c)));
     const given = culprits.map((c) => givenText(ctx, c)).filter((x) => x);
     const lv = toValue(miss.l);
     const rv = toValue(miss.r);
@@ -191,15 +189,15 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
 }
 
 function givenText(ctx: QuestionContext, c: string): string {
-  const i = c.indexOf('@');
-  if (i < 0) {
+  const id = ids.parseNodeKey(c);
+  if (id.step === null) {
     const d = ctx.model.decls.get(c);
     if (!d?.values) return '';
     const v = d.values[0]!;
     return d.perStep ? '' : `${c} = ${valueText(toValue({ shape: d.shape, data: v }))}`;
   }
-  const q = ctx.model.quantities.get(c.slice(0, i));
-  const step = Number(c.slice(i + 1));
+  const q = ctx.model.quantities.get(id.name);
+  const step = id.step;
   const n = ctx.run.value(q!.name, step);
   if (!n) return '';
   const all0 = n.data.every((x) => x === 0);

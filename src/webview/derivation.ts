@@ -7,7 +7,7 @@ import { fmtShape, fmtValue, isMatrix } from './format';
 import { mathElement } from './math';
 import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
-import { chainTerms, displayName, type ChainTerm } from '../protocol';
+import { chainTerms, type ChainTerm } from '../protocol';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 
@@ -68,7 +68,7 @@ export function derivesForNode(report: Report, n: GraphNode): { index: number; t
       .filter((s) => s.role === 'use' && s.line >= d.range.line && s.line <= d.range.endLine)
       .sort((a, b) => a.line - b.line || a.column - b.column);
     const wrt = inside[inside.length - 1];
-    if (!wrt || displayName(wrt.name) !== n.name) return;
+    if (!wrt || wrt.name !== n.name) return;
     if (typeof wrt.step === 'number') {
       if (wrt.step === n.t) out.push({ index, t: null });
     } else if (typeof wrt.offset === 'number') {
