@@ -18,12 +18,7 @@ export function entries(s: Shape): number {
   return n;
 }
 
-export function shapeText(s: MaybeShape): string {
-  if (s === null) return 'unknown';
-  if (s.length === 0) return 'scalar';
-  if (s.length === 1) return `vector of ${s[0]}`;
-  return `${s[0]}×${s[1]} matrix`;
-}
+export { shapeText } from '../display/shape';
 
 export const same = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
 
