@@ -60,17 +60,19 @@ export function isFiniteValue(v: Value): boolean {
 export function valueText(v: Value, digits: number, maxItems = Infinity, style: NumberStyle = {}): string {
   const f = (x: number): string => formatNumber(x, digits, style);
   if (typeof v === 'number') return f(v);
-  const list = (xs: string[]): string => `[${elide(xs, maxItems).join(', ')}]`;
-  if (isMatrix(v)) return list(v.map((row) => list(row.map(f))));
-  return list((v as number[]).map(f));
+  // elide before formatting: a long value costs only the entries shown
+  const list = <T>(xs: readonly T[], g: (x: T) => string): string => `[${elide(xs).map((x) => (x === ELIDED ? '…' : g(x as T))).join(', ')}]`;
+  const elide = <T>(xs: readonly T[]): (T | typeof ELIDED)[] => {
+    if (xs.length <= maxItems) return [...xs];
+    const head = Math.ceil((maxItems - 1) / 2);
+    const tail = maxItems - 1 - head;
+    return [...xs.slice(0, head), ELIDED, ...xs.slice(xs.length - tail)];
+  };
+  if (isMatrix(v)) return list(v, (row) => list(row, f));
+  return list(v as number[], f);
 }
 
-function elide(xs: string[], max: number): string[] {
-  if (xs.length <= max) return xs;
-  const head = Math.ceil((max - 1) / 2);
-  const tail = max - 1 - head;
-  return [...xs.slice(0, head), '…', ...xs.slice(xs.length - tail)];
-}
+const ELIDED = Symbol('elided');
 
 /** A number as LaTeX: 0.5, -2, 1.5 \times 10^{-7}, \infty, -\infty, \text{NaN}. */
 export function numberLatex(x: number, digits: number): string {
