@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in one run, with one combined line at the end.
-//   build + typecheck (gates) → unit tests (vitest) → grammar tests (vscode-tmgrammar-test) →
+//   build + typecheck + lint (gates) → unit tests (vitest) → grammar tests (vscode-tmgrammar-test) →
 //   integration tests in a real VS Code (code-server suite, code-server UI, the packaged .vsix, VS Code for the web).
 // Integration needs the tools of scripts/setup-editor-tests.sh; without them this fails loudly, it never skips.
 // `--integration` runs the build and the integration tests only (npm run test:integration);
@@ -48,6 +48,8 @@ function readJson(path) {
 mkdirSync(RESULTS, { recursive: true });
 const built = gate('build', 'npm', ['run', '--silent', 'build'], 300000);
 if (!integrationOnly) gate('typecheck', 'npm', ['run', '--silent', 'typecheck'], 300000);
+// the layer rules (eslint.config.mjs) and the correctness rules the tree passes
+if (!integrationOnly) gate('lint', 'npm', ['run', '--silent', 'lint'], 300000);
 
 // ---- unit tests ---------------------------------------------------------------------------
 if (!integrationOnly) {

@@ -4,7 +4,7 @@
 import { diag } from './language/diagnostics';
 import { compile } from './language/index';
 import { LIMITS } from './language/limits';
-import { displayName } from './language/print';
+import { nameOfKey } from './ids';
 import { entries } from './language/shapes';
 import { flowReport, graphReport, quantityReports } from './engine/graph';
 import { gradCheck } from './engine/gradcheck';
@@ -58,7 +58,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   const hooks = options.symbolic === false ? null : symbolicHooks(model, run, deadline);
 
   if (run.loss) {
-    report.loss = { name: displayName(model.loss!), value: run.loss.data[0]!, line: model.quantities.get(model.loss!)!.line };
+    report.loss = { name: nameOfKey(model.loss!), value: run.loss.data[0]!, line: model.quantities.get(model.loss!)!.line };
     if (!Number.isFinite(report.loss.value)) {
       const line = report.loss.line;
       report.diagnostics.push(diag('warning', `the loss ${report.loss.name} is not a finite number (NaN or ∞)`, { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 }, 'nan'));

@@ -1,4 +1,5 @@
 // The CLI's two printed forms of a Report: readable text (the main job) and a LaTeX fragment.
+import { formatNumber } from './display/number';
 import type { Report } from './report';
 
 const tty = typeof process !== 'undefined' && process.stdout?.isTTY && !process.env.NO_COLOR;
@@ -59,6 +60,4 @@ export function renderLatex(file: string, r: Report): string {
   return out.join('\n') + '\n';
 }
 
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(+x.toPrecision(6)) : String(x);
-}
+const fmt = (x: number): string => formatNumber(x, 6);

@@ -4,6 +4,8 @@
 
 import type { DeriveResult, GradCheckReport, Report, Value } from './report';
 
+export { nodeKey, parseNodeKey, nodeLabel, type NodeId } from './ids';
+
 /** What is under the editor cursor, resolved against the Report the panel shows. */
 export interface CursorContext {
   /** 1-based line and column of the cursor */
@@ -15,7 +17,7 @@ export interface CursorContext {
   check: number | null;
   /** the name under the cursor and, when the text fixes it, its step (h_2 → 2; h_{t-1} → null, relative) */
   symbol: { name: string; step: number | null; relative: boolean } | null;
-  /** the graph node id the cursor designates ("h@2", "W_hh", "L"), when it designates exactly one */
+  /** the graph node key the cursor designates ("h@2", "W_hh", "L"; src/ids.ts), when it designates exactly one */
   node: string | null;
 }
 
@@ -135,18 +137,6 @@ export interface PanelState {
   selected: string | null;
   scaleParam: string | null;
   scaleFactor: number;
-}
-
-// ---- names ------------------------------------------------------------------------------------
-
-/** Symbols name the untimed twin of a timed quantity (loss L = Σ_t L_t) "L#"; the graph calls it "L". */
-export function displayName(symbolName: string): string {
-  return symbolName.endsWith('#') ? symbolName.slice(0, -1) : symbolName;
-}
-
-/** The graph node id of a name at a step: "h@2", or "W_hh" / "L" for untimed ones. */
-export function nodeId(name: string, step: number | null): string {
-  return step === null ? name : `${name}@${step}`;
 }
 
 // ---- chain-rule terms ---------------------------------------------------------------------------

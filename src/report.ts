@@ -35,7 +35,7 @@ export interface ChainTerm {
   latex: string;
   /** its value at the file's values, in the result's shape */
   value: Value;
-  /** graph node ids from the variable differentiated by to the quantity differentiated */
+  /** graph node keys (src/ids.ts nodeKey) from the variable differentiated by to the quantity differentiated */
   path: string[];
 }
 
@@ -108,11 +108,14 @@ export interface FlowReport {
 export type NodeKind = 'param' | 'input' | 'target' | 'state' | 'quantity' | 'loss' | 'constant';
 
 export interface GraphNode {
-  /** "h@2" for h_2, "W_hh" for a shared parameter, "L" for an untimed quantity */
+  /** the node's key, nodeKey({ name, step: t }) from src/ids.ts: "h@2" for h_2, "W_hh", "L" */
   id: string;
+  /** the name as written (an untimed L beside L_t is "L" with t null, never a model key) */
   name: string;
   /** the step, or null for untimed quantities and shared parameters */
   t: number | null;
+  /** whether the name is a sequence (h_t, x_t, a per-step parameter); false for W_hh and the untimed L */
+  timed: boolean;
   kind: NodeKind;
   shape: number[];
   value: Value;
@@ -123,7 +126,7 @@ export interface GraphNode {
 }
 
 export interface GraphEdge {
-  /** node ids: `from` appears in the equation of `to` */
+  /** node keys (GraphNode.id; parseNodeKey in src/ids.ts reads them back): `from` appears in the equation of `to` */
   from: string;
   to: string;
   /** ‖∂⁺to/∂from‖ at the current values (Frobenius norm of the immediate Jacobian) */
@@ -158,13 +161,17 @@ export interface PartialReport {
 
 /** extra: one symbol occurrence in the text, for hovers */
 export interface SymbolOccurrence extends Range {
-  /** the base name, e.g. "h" */
+  /** the base name as written, e.g. "h" (never the model's "#" key of an untimed twin) */
   name: string;
+  /** false when the name is the untimed quantity that shares its name with a timed one (loss L beside L_t) */
+  timed?: boolean;
   /** the text as written, e.g. "h_{t-1}" */
   text: string;
   role: 'definition' | 'use' | 'function' | 'declaration';
   /** for a use inside an equation: the quantity whose equation it is in */
   inEquationOf?: string;
+  /** false when that quantity is the untimed one sharing its name with a timed one (the equation of L beside L_t) */
+  inEquationOfTimed?: boolean;
   /** time offset relative to t for uses like h_{t-1} (-1), null if absolute/untimed */
   offset?: number | null;
   /** absolute step for uses like h_3 */

@@ -1,9 +1,10 @@
 // What the hovers and the panel show of the unrolled graph: nodes with values and ∂loss/∂node,
 // edges with the gradient that flows back along them, per-quantity partials and the flow picture.
 
+import { nameOfKey, nodeIdOf, nodeKey } from '../ids';
 import { LIMITS } from '../language/limits';
 import type { Expr, Idx, Model } from '../language/model';
-import { displayName, refText } from '../language/print';
+import { refText } from '../language/print';
 import { forChildren, walkRefs } from '../language/resolve';
 import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, QuantityReport } from '../report';
 import type { Plan } from './plan';
@@ -11,7 +12,8 @@ import { quantitySteps } from './plan';
 import { stepOf, type Env, type Run } from './run';
 import { norm2, toValue } from './tensor';
 
-export const nodeId = (name: string, t: number | null) => (t === null ? displayName(name) : `${displayName(name)}@${t}`);
+/** the Report's key of a model key at a step (the untimed twin "L#" is the node "L") */
+const graphKey = (key: string, t: number | null) => nodeKey({ name: nameOfKey(key), step: t });
 
 function kindOf(model: Model, name: string, step: number | null): NodeKind {
   const d = model.decls.get(name);
@@ -64,7 +66,7 @@ export function recurrentNames(model: Model): string[] {
 export function flowReport(model: Model, run: Run): FlowReport[] {
   if (!run.loss) return [];
   return recurrentNames(model).map((name) => ({
-    name: displayName(name),
+    name: nameOfKey(name),
     norms: Array.from({ length: model.T }, (_, k) => {
       const g = run.lossGrad(name, k + 1);
       return g ? norm2(g.data) : 0;
@@ -112,11 +114,11 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
         }
         const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${refText(wrt.name, wrt.idx)}`;
         const form = partialForm?.(q.name, wrt) ?? { text: label, latex: label };
-        partials.push({ of: displayName(q.name), wrt: refText(wrt.name, wrt.idx), form, values });
+        partials.push({ of: nameOfKey(q.name), wrt: refText(wrt.name, wrt.idx), form, values });
       }
     }
     out.push({
-      name: displayName(q.name), kind: kindOf(model, q.name, null) === 'loss' ? 'loss' : 'quantity', shape: q.shape, timed: q.timed,
+      name: nameOfKey(q.name), kind: kindOf(model, q.name, null) === 'loss' ? 'loss' : 'quantity', shape: q.shape, timed: q.timed,
       line: q.line, equation: q.equationText, grads, partials,
     });
   }
@@ -134,26 +136,27 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
   let capped = false;
   const rows: GraphReport['rows'] = [];
   const lossG = (name: string, t: number | null) => run.lossGrad(name, t);
-  const push = (name: string, t: number | null, kind: NodeKind) => {
+  const push = (name: string, t: number | null, kind: NodeKind, timed: boolean) => {
     const n = run.node(name, t);
     if (!n) return;
     const g = lossG(name, t);
     const gn = g ? norm2(g.data) : 0;
-    nodes.push({ id: nodeId(name, t), name: displayName(name), t, kind, shape: n.shape, value: toValue(n), grad: g ? toValue(g) : null, gradNorm: gn });
+    const id = nodeIdOf(name, t, timed);
+    nodes.push({ id: nodeKey(id), name: id.name, t, timed: id.timed, kind, shape: n.shape, value: toValue(n), grad: g ? toValue(g) : null, gradNorm: gn });
     if (t !== null) stepSet.add(t);
   };
   for (const d of model.decls.values()) {
     rows.push({ name: d.name, kind: d.kind, shape: d.shape, timed: d.perStep, line: d.line });
-    if (d.perStep) for (let t = 1; t <= T; t++) { if (shown(t)) push(d.name, t, d.kind); }
-    else push(d.name, null, d.kind);
+    if (d.perStep) for (let t = 1; t <= T; t++) { if (shown(t)) push(d.name, t, d.kind, true); }
+    else push(d.name, null, d.kind, false);
   }
   for (const q of model.quantities.values()) {
-    rows.push({ name: displayName(q.name), kind: kindOf(model, q.name, null), shape: q.shape, timed: q.timed, line: q.line });
+    rows.push({ name: nameOfKey(q.name), kind: kindOf(model, q.name, null), shape: q.shape, timed: q.timed, line: q.line });
   }
   for (const pn of plan.order) {
     if (!shown(pn.step)) continue;
     if (nodes.length >= LIMITS.maxGraphNodes) { capped = true; break; }
-    push(pn.name, pn.step, kindOf(model, pn.name, pn.step));
+    push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
     // edges: what this node reads; the flow along an edge is the node's loss gradient pushed
     // through its own equation into that input (one immediate sweep per node)
     const to = run.node(pn.name, pn.step)!;
@@ -166,13 +169,13 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     const seen = new Set<string>();
     for (const [name, step] of concreteRefs(pn.expr, pn.step === null ? {} : { t: pn.step })) {
       const from = run.node(name, step);
-      const id = nodeId(name, step);
+      const id = graphKey(name, step);
       if (!from || seen.has(id) || !shown(step)) continue;
       seen.add(id);
       const contribution = below.get(from.id);
       const jac = J?.get(from.id);
       const local = J ? (jac ? norm2(jac) : 0) : -1;
-      edges.push({ from: id, to: nodeId(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
+      edges.push({ from: id, to: graphKey(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
     }
   }
   const steps = [...stepSet].sort((a, b) => a - b);

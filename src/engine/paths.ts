@@ -3,8 +3,9 @@
 // Matching the two term by term names the term that is no path and the path that no term covers.
 // Scalar networks only (every node on the way a scalar), and only while the paths are few.
 
+import { nameOfKey, nodeKey } from '../ids';
 import type { Expr } from '../language/model';
-import { displayName, exprText, nameLatex, refText } from '../language/print';
+import { exprText, nameLatex, refText } from '../language/print';
 import type { ChainTerm } from '../report';
 import { toValue } from './tensor';
 import { fmt } from './format';
@@ -215,7 +216,7 @@ function nodeNames(run: Run): Map<number, NodeName> {
   const put = (n: TNode | undefined, name: string, t: number | null) => {
     if (!n) return;
     const idx = t === null ? null : { v: null, k: t };
-    out.set(n.id, { id: t === null ? displayName(name) : `${displayName(name)}@${t}`, text: refText(name, idx), latex: nameLatex(name, idx), t });
+    out.set(n.id, { id: nodeKey({ name: nameOfKey(name), step: t }), text: refText(name, idx), latex: nameLatex(name, idx), t });
   };
   for (const q of run.quantityNodes()) put(q.node, q.name, q.t);
   for (const [name, d] of run.model.decls) {

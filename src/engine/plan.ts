@@ -1,6 +1,7 @@
 // The unrolled graph's shape: one node per (quantity, step), in an order where every node comes
 // after everything its equation reads. Built once per model, reused by every evaluation.
 
+import { nodeKey as idKey } from '../ids';
 import { LIMITS } from '../language/limits';
 import type { Expr, Model, Quantity } from '../language/model';
 import { displayName } from '../language/print';
@@ -20,7 +21,8 @@ export interface Plan {
   work: number;
 }
 
-export const nodeKey = (name: string, step: number | null) => (step === null ? name : `${name}@${step}`);
+/** the key of a model name at a step in value overrides ("h@0"), as src/ids.ts spells every node key */
+export const nodeKey = (name: string, step: number | null) => idKey({ name, step });
 
 export class PlanError extends Error {
   constructor(message: string, public readonly code: string, public readonly line: number | null = null) {

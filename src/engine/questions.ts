@@ -1,6 +1,7 @@
 // `derive` and `check` (LANGUAGE.md §5): values per step, and verdicts over the file's values
 // and seeded random draws of everything that can vary.
 
+import * as ids from '../ids';
 import type { DeriveQuestion, Expr, Model } from '../language/model';
 import { exprLatex, exprText, refText } from '../language/print';
 import type { Diagnostic, DeriveReport, DeriveResult, Form, Value } from '../report';
@@ -42,11 +43,11 @@ export class Draws {
   overrides(seed: number, only?: string): ValueOverrides {
     const m: ValueOverrides = new Map(this.base);
     for (const name of only ? [only] : variedNames(this.model)) {
-      const at = name.indexOf('@');
-      if (at < 0) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));
+      const id = ids.parseNodeKey(name);
+      if (id.step === null) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));
       else {
-        const q = this.model.quantities.get(name.slice(0, at))!;
-        m.set(name, [drawState(q.name, Number(name.slice(at + 1)), q.shape, seed)]);
+        const q = this.model.quantities.get(id.name)!;
+        m.set(name, [drawState(q.name, id.step, q.shape, seed)]);
       }
     }
     return m;

@@ -1,6 +1,7 @@
 // Deterministic numbers: sample values for declarations without a VALUE (same file, same numbers)
 // and the seeded draws that checks are evaluated at.
 
+import { nodeKey } from '../ids';
 import type { Decl, Model, Shape } from '../language/model';
 import { entries } from '../language/shapes';
 
@@ -92,7 +93,7 @@ export function drawState(name: string, step: number, shape: Shape, seed: number
 /** every varied thing of a model: declarations, and initial states written as plain numbers */
 export function variedNames(model: Model): string[] {
   const out = [...model.decls.keys()];
-  for (const q of model.quantities.values()) for (const [k, e] of q.overrides) if (isConstant(e)) out.push(`${q.name}@${k}`);
+  for (const q of model.quantities.values()) for (const [k, e] of q.overrides) if (isConstant(e)) out.push(nodeKey({ name: q.name, step: k }));
   return out;
 }
 

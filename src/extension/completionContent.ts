@@ -3,7 +3,6 @@
 
 import type { Report } from '../report';
 import { shapeText } from './format';
-import { baseName } from './reportQuery';
 
 export type NameKind = 'parameter' | 'data' | 'quantity' | 'function' | 'keyword';
 
@@ -29,7 +28,7 @@ export function nameCompletions(report: Report): NameCompletion[] {
     out.set(r.name, { label: r.name, insertText: `${r.name}_t`, detail: `${r.kind} · ${shapeText(r.shape)}`, kind: 'data' });
   }
   for (const q of report.quantities) {
-    const key = q.timed ? `${q.name}_t` : baseName(q.name);
+    const key = q.timed ? `${q.name}_t` : q.name;
     if (out.has(key) || out.has(q.name) && !q.timed) continue;
     out.set(key, { label: key, insertText: key, detail: `${q.kind} · ${shapeText(q.shape)} = ${q.equation}`, kind: 'quantity' });
   }

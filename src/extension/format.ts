@@ -2,43 +2,14 @@
 // Unicode math text (`∂L/∂W_hh`, `h_{t-1}`) as Markdown-safe HTML with real <sub>/<sup>.
 // No 'vscode' import: unit-tested directly.
 
+import { entriesOf, formatNumber, isMatrix, valueText as displayValueText } from '../display/number';
 import type { Value } from '../report';
 
-/** A number with `digits` significant digits, trailing zeros dropped, exponent for tiny/huge. */
-export function formatNumber(x: number, digits: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
-  if (x === 0) return '0';
-  const d = Math.min(15, Math.max(1, Math.round(digits)));
-  const ax = Math.abs(x);
-  // String(Number(…)) drops trailing zeros and never uses an exponent in this range
-  if (ax >= 1e-4 && ax < 1e6) return String(Number(x.toPrecision(d)));
-  return tidyNumber(x.toExponential(d - 1));
-}
-
-function tidyNumber(s: string): string {
-  const [mant, exp] = s.split('e');
-  let m = mant!;
-  if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
-  if (m === '-0') m = '0';
-  if (exp === undefined) return m;
-  const e = Number(exp);
-  return e === 0 ? m : `${m}e${e}`;
-}
+export { formatNumber, isMatrix, valueLatex } from '../display/number';
+export { shapeText } from '../display/shape';
 
 export function isScalar(v: Value): v is number {
   return typeof v === 'number';
-}
-
-export function isMatrix(v: Value): v is number[][] {
-  return Array.isArray(v) && v.length > 0 && Array.isArray(v[0]);
-}
-
-/** Shape of a value as shown to people: "scalar", "3", "2×3". */
-export function shapeText(shape: readonly number[]): string {
-  if (shape.length === 0) return 'scalar';
-  if (shape.length === 1) return `vector of ${shape[0]}`;
-  return shape.join('×');
 }
 
 /** Frobenius norm of a value. */
@@ -48,26 +19,11 @@ export function norm(v: Value): number {
   return Math.sqrt(s);
 }
 
-export function flatten(v: Value): number[] {
-  if (typeof v === 'number') return [v];
-  if (isMatrix(v)) return v.flat();
-  return v as number[];
-}
+export const flatten = entriesOf;
 
 /** One-line plain text: `0.5`, `[0.1, 0.2]`, `[[1, 2], [3, 4]]`; long vectors elided in the middle. */
 export function valueText(v: Value, digits: number, maxItems = 8): string {
-  const f = (x: number): string => formatNumber(x, digits);
-  if (typeof v === 'number') return f(v);
-  const list = (xs: string[]): string => `[${elide(xs, maxItems).join(', ')}]`;
-  if (isMatrix(v)) return list(v.map((row) => list(row.map(f))));
-  return list((v as number[]).map(f));
-}
-
-function elide(xs: string[], max: number): string[] {
-  if (xs.length <= max) return xs;
-  const head = Math.ceil((max - 1) / 2);
-  const tail = max - 1 - head;
-  return [...xs.slice(0, head), '…', ...xs.slice(xs.length - tail)];
+  return displayValueText(v, digits, maxItems);
 }
 
 /**
@@ -199,18 +155,6 @@ export function textToLatex(text: string): string {
     i++;
   }
   return out;
-}
-
-/** A value as LaTeX: a number, or a bmatrix (vectors as columns). */
-export function valueLatex(v: Value, digits: number): string {
-  const f = (x: number): string => {
-    const s = formatNumber(x, digits);
-    const m = /^(-?[\d.]+)e(-?\d+)$/.exec(s);
-    return m ? `${m[1]} \\times 10^{${m[2]}}` : s.replace('∞', '\\infty');
-  };
-  if (typeof v === 'number') return f(v);
-  const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
-  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

@@ -4,8 +4,9 @@
 import type {
   CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
 } from '../report';
+import { nodeKey } from '../ids';
 import { escapeHtml, escapeMarkdown, formatNumber, isScalar, mathHtml, shapeText, textToLatex, valueHtml, valueLatex } from './format';
-import { baseName, checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
+import { checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
 import { deriveLatex, checkLatex } from './latexContent';
 import { functionKey, IDENTITIES } from './functionRules';
 import { flowHint, formHtml, HOVER_LATEX_STEPS, latexSteps, nodeSeries, sampledNote, stepsHtml } from './hoverPieces';
@@ -238,13 +239,13 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
     if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts)}`);
   }
   parts.push(...sampledNote(report, loss !== undefined));
-  parts.push(links(opts, { line: sym.line, node: step === null ? q.name : `${q.name}@${step}` }, latex));
+  parts.push(links(opts, { line: sym.line, node: nodeKey({ name: q.name, step }) }, latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
 function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): HoverContent | null {
   const isParam = paramNamed(report, sym.name) !== undefined;
-  const owner = sym.inEquationOf ? quantityNamed(report, sym.inEquationOf, sym.inEquationOf.endsWith('#') ? false : undefined) : undefined;
+  const owner = sym.inEquationOf ? quantityNamed(report, sym.inEquationOf, sym.inEquationOfTimed) : undefined;
   const partial = owner ? partialFor(report, owner, sym) : undefined;
   if (isParam) return paramHover(report, sym, opts, partial && owner ? { owner, partial } : null);
   if (partial && owner) {
@@ -261,7 +262,7 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
   }
   // a use outside any equation: the node's value and gradient
   const q = quantityNamed(report, sym.name, isIndexed(sym));
-  if (!q) return declarationHover(report, { ...sym, name: baseName(sym.name) }, opts);
+  if (!q) return declarationHover(report, sym, opts);
   const node = sym.step !== undefined && sym.step !== null ? nodeOf(report, q.name, sym.step) : !q.timed ? nodeOf(report, q.name, null) : undefined;
   const parts = [`**${escapeHtml(q.kind)}** ${mathHtml(sym.text)} · ${escapeHtml(shapeText(q.shape))}`];
   if (node) {

@@ -37,7 +37,7 @@ export function deriveTitle(d: DeriveReport, digits: number): string {
 
 function compact(v: Value, digits: number): string {
   if (isScalar(v)) return formatNumber(v, digits);
-  if (isMatrix(v)) return `${shapeText([v.length, v[0]!.length])} matrix, ‖·‖ = ${formatNumber(norm(v), digits)}`;
+  if (isMatrix(v)) return `${shapeText([v.length, v[0]!.length])}, ‖·‖ = ${formatNumber(norm(v), digits)}`;
   return v.length <= 4 ? valueText(v, digits) : `vector of ${v.length}, ‖·‖ = ${formatNumber(norm(v), digits)}`;
 }
 

@@ -2,7 +2,7 @@
 // Pure (no 'vscode').
 
 import type { NodeKind, Range, Report, SymbolOccurrence } from '../report';
-import { baseName, isIndexed, splitIndexed, symbolAt, symbolKey, type Position } from './reportQuery';
+import { isIndexed, splitIndexed, symbolAt, symbolKey, type Position } from './reportQuery';
 
 function rangeOnly(r: Range): Range {
   return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
@@ -11,8 +11,8 @@ function rangeOnly(r: Range): Range {
 /** Occurrences naming the same thing: same base name, and for a name used both timed and untimed (L_t, loss L), the same kind of use. */
 function sameEntity(report: Report, a: SymbolOccurrence, b: SymbolOccurrence): boolean {
   if (a.role === 'function' || b.role === 'function') return a.role === b.role && a.name === b.name;
-  if (baseName(a.name) !== baseName(b.name)) return false;
-  const shared = report.quantities.filter((q) => q.name === baseName(a.name)).length > 1;
+  if (a.name !== b.name) return false;
+  const shared = report.quantities.filter((q) => q.name === a.name).length > 1;
   return !shared || isIndexed(a) === isIndexed(b);
 }
 
@@ -68,7 +68,7 @@ export function outline(report: Report): OutlineItem[] {
       items.push({ name: 'T', detail: report.T === null ? '' : `= ${report.T}`, kind: 'horizon', range: r, selection: r });
       continue;
     }
-    const name = baseName(s.name);
+    const name = s.name;
     const nk = kinds.get(name);
     const isLoss = report.loss?.name === name && !isIndexed(s);
     const kind: OutlineKind = isLoss ? 'loss' : nk === 'param' ? 'parameter' : nk === 'input' || nk === 'target' ? 'data' : 'quantity';
@@ -97,7 +97,7 @@ export interface RenamePlan {
 export function renamePlan(report: Report, p: Position, lineText: (line: number) => string): RenamePlan | null {
   const sym = symbolAt(report, p);
   if (!sym || sym.role === 'function' || sym.name === 'T') return null;
-  const name = baseName(sym.name);
+  const name = sym.name;
   const edits: Range[] = [];
   for (const r of referencesAt(report, p)) {
     const at = r.range;
@@ -112,6 +112,6 @@ export function renameProblem(report: Report, oldName: string, newName: string):
   if (!/^[A-Za-z\u0370-\u03FF][A-Za-z0-9\u0370-\u03FF]*(?:_[A-Za-z0-9\u0370-\u03FF]+)*$/.test(newName)) return `${newName} is not a name (a letter, then letters, digits and _ parts)`;
   if (/_(?:t|T|\d+)$/.test(newName)) return `${newName} ends in a time index`;
   if (['T', 'param', 'input', 'target', 'loss', 'derive', 'check', 'for', 't', 'sigma', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'grad'].includes(newName)) return `${newName} is reserved`;
-  if (newName !== oldName && report.symbols.some((s) => baseName(s.name) === newName)) return `${newName} is already used in this file`;
+  if (newName !== oldName && report.symbols.some((s) => s.name === newName)) return `${newName} is already used in this file`;
   return null;
 }

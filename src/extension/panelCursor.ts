@@ -1,9 +1,7 @@
 // Which derive / check / graph node the editor cursor is on, from the Report alone.
 // Pure (no 'vscode' import) so it is unit-tested and benchmarked without an editor.
 
-import { displayName, nodeId, type CursorContext } from '../protocol';
-
-export { displayName, nodeId };
+import { nodeKey, type CursorContext } from '../protocol';
 import type { Range, Report } from '../report';
 
 function contains(r: Range, line: number, column: number): boolean {
@@ -30,10 +28,10 @@ export function cursorContext(report: Report, line: number, column: number): Cur
   let node: string | null = null;
   if (sym) {
     const step = typeof sym.step === 'number' ? sym.step : null;
-    const name = displayName(sym.name);
+    const name = sym.name;
     symbol = { name, step, relative: typeof sym.offset === 'number' };
     // h_2 → "h@2"; W_hh, L → "W_hh", "L"; h_t, h_{t-1} → no single node (the webview marks the row)
-    const id = step !== null ? nodeId(name, step) : typeof sym.offset === 'number' ? null : nodeId(name, null);
+    const id = typeof sym.offset === 'number' && step === null ? null : nodeKey({ name, step });
     if (id !== null && report.graph?.nodes.some((n) => n.id === id)) node = id;
   }
   return { line, column, derive: derive < 0 ? null : derive, check: check < 0 ? null : check, symbol, node };

@@ -43,23 +43,17 @@ export function checkAtLine(report: Report, line: number): CheckReport | undefin
 
 /**
  * The quantity of a name. A timed quantity and an untimed one may share a name (`L_t` and `loss L`);
- * `timed` picks between them, and a trailing `#` (how symbols name the untimed one then) means untimed.
+ * `timed` picks between them (a symbol says `timed: false` when it names the untimed one).
  */
 export function quantityNamed(report: Report, name: string, timed?: boolean): QuantityReport | undefined {
-  if (name.endsWith('#')) return quantityNamed(report, name.slice(0, -1), false);
   const all = report.quantities.filter((q) => q.name === name);
   return (timed === undefined ? undefined : all.find((q) => q.timed === timed)) ?? all[0];
 }
 
 /** Whether a symbol occurrence is written with a time index (h_t, h_{t-1}, L_3), as opposed to L or W_hh. */
 export function isIndexed(sym: SymbolOccurrence): boolean {
-  if (sym.name.endsWith('#')) return false;
+  if (sym.timed === false) return false;
   return (sym.offset !== undefined && sym.offset !== null) || (sym.step !== undefined && sym.step !== null) || sym.text !== sym.name;
-}
-
-/** The name without the `#` that marks an untimed quantity sharing its name with a timed one. */
-export function baseName(name: string): string {
-  return name.endsWith('#') ? name.slice(0, -1) : name;
 }
 
 /** A time index as a comparable key: "off:-1" for t-1, "step:3" for 3 (and T±k), or null if it is not one. */
@@ -93,7 +87,7 @@ export function symbolKey(sym: SymbolOccurrence): string {
 
 /** The immediate partial of `owner` with respect to what the symbol names (matching name and time index). */
 export function partialFor(report: Report, owner: QuantityReport, sym: SymbolOccurrence): QuantityReport['partials'][number] | undefined {
-  const name = baseName(sym.name);
+  const name = sym.name;
   const key = symbolKey(sym);
   return owner.partials.find((pr) => sameText(pr.wrt, sym.text))
     ?? owner.partials.find((pr) => {
@@ -109,11 +103,6 @@ export function paramNamed(report: Report, name: string): ParamReport | undefine
 /** The graph node of a name at a step (null: shared parameter or untimed quantity). */
 export function nodeOf(report: Report, name: string, t: number | null): GraphNode | undefined {
   return report.graph?.nodes.find((n) => n.name === name && n.t === t);
-}
-
-/** Node ids as the graph names them: "h@2", "W_hh". */
-export function nodeId(name: string, t: number | null): string {
-  return t === null ? name : `${name}@${t}`;
 }
 
 /** Collapse spacing so "h_{t - 1}" and "h_{t-1}" compare equal. */

@@ -2,7 +2,6 @@
 // or computed quantities, and which occurrence defines them. Pure (no 'vscode').
 
 import type { NodeKind, Report } from '../report';
-import { baseName } from './reportQuery';
 
 export const TOKEN_TYPES = ['parameter', 'variable', 'function'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'definition', 'readonly', 'defaultLibrary'] as const;
@@ -34,7 +33,7 @@ export function semanticTokens(report: Report): SemanticToken[] {
       type = 'function';
       modifiers.push('defaultLibrary');
     } else {
-      const kind = kinds.get(baseName(s.name));
+      const kind = kinds.get(s.name);
       if (kind === undefined) continue;
       if (kind === 'param') type = 'parameter';
       else {

@@ -1,4 +1,5 @@
 // The language layer's one entry: text → model, diagnostics and symbol occurrences.
+import { isUntimedTwinKey, nameOfKey } from '../ids';
 import type { Diagnostic, SymbolOccurrence } from '../report';
 import { diag } from './diagnostics';
 import { lex } from './lexer';
@@ -32,5 +33,16 @@ export function compile(text: string): Compiled {
     ...parsed.errors.map((e) => diag(e.severity ?? 'error', e.message, e.range, e.severity === 'information' ? 'reading' : e.message.includes('(limit)') ? 'limit' : 'syntax')),
     ...resolved.diagnostics,
   ].sort((a, b) => a.line - b.line || a.column - b.column);
-  return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };
+  return { model: resolved.model, diagnostics, symbols: resolved.symbols.map(asWritten), fatal: resolved.fatal };
+}
+
+/** Symbols leave the language layer named as written: the model key "L#" becomes L with timed: false. */
+function asWritten(s: SymbolOccurrence): SymbolOccurrence {
+  const out: SymbolOccurrence = { ...s, name: nameOfKey(s.name) };
+  if (isUntimedTwinKey(s.name)) out.timed = false;
+  if (s.inEquationOf !== undefined) {
+    out.inEquationOf = nameOfKey(s.inEquationOf);
+    if (isUntimedTwinKey(s.inEquationOf)) out.inEquationOfTimed = false;
+  }
+  return out;
 }

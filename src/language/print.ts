@@ -1,5 +1,6 @@
 // Model expressions printed back as Unicode text (hovers, terminal) and as LaTeX (KaTeX).
 
+import { nameOfKey } from '../ids';
 import type { Expr, Idx } from './model';
 
 const PREC: Record<string, number> = { add: 1, sub: 1, neg: 2, mul: 3, hadamard: 3, matmul: 3, div: 3, sum: 2, prod: 2, pow: 5, transpose: 6, index: 6 };
@@ -17,10 +18,8 @@ export function idxString(idx: Idx): string {
   return idx.k === 0 ? idx.v : `${idx.v}${idx.k > 0 ? '+' : '−'}${Math.abs(idx.k)}`;
 }
 
-/** the name a user wrote: model keys of untimed twins (L = Σ_t L_t) carry a trailing # */
-export function displayName(key: string): string {
-  return key.endsWith('#') ? key.slice(0, -1) : key;
-}
+/** the name a user wrote, from a model key (src/ids.ts: untimed twins L = Σ_t L_t carry a "#") */
+export const displayName = nameOfKey;
 
 /** h_t, h_{t-1}, W_hh */
 export function refText(key: string, idx: Idx | null): string {

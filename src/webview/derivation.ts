@@ -3,11 +3,12 @@
 
 import type { DeriveReport, DeriveResult, GraphNode, Report, Value } from '../report';
 import { button, clear, h, htmlName } from './dom';
-import { fmtShape, fmtValue, isMatrix } from './format';
+import { numberLatex, valueLatex } from '../display/number';
+import { fmtShape, fmtValue } from './format';
 import { mathElement } from './math';
 import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
-import { chainTerms, displayName, type ChainTerm } from '../protocol';
+import { chainTerms, type ChainTerm } from '../protocol';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 
@@ -29,23 +30,11 @@ const FORM_LABELS: [key: 'chain' | 'explicit' | 'recursive', label: string][] = 
   ['recursive', 'δ-recursion'],
 ];
 
-/** A number as LaTeX: 0.0421, -1.5 \times 10^{-8}. */
-export function latexNumber(x: number, digits = 6): string {
-  if (Number.isNaN(x)) return '\\text{NaN}';
-  if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e-4 && a < 1e6) return String(Number(x.toPrecision(digits)));
-  const [m, e] = x.toExponential(digits - 1).split('e');
-  return `${Number(m)} \\times 10^{${Number(e)}}`;
-}
+/** A number as LaTeX: 0.0421, -1.5 \times 10^{-8} (src/display at six digits). */
+export const latexNumber = (x: number, digits = 6): string => numberLatex(x, digits);
 
 /** A Report value as LaTeX: a number, or a bmatrix (vectors as columns). */
-export function latexValue(v: Value): string {
-  if (typeof v === 'number') return latexNumber(v);
-  if (isMatrix(v)) return `\\begin{bmatrix}${v.map((r) => r.map((x) => latexNumber(x)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
-  return `\\begin{bmatrix}${(v as number[]).map((x) => latexNumber(x)).join(' \\\\ ')}\\end{bmatrix}`;
-}
+export const latexValue = (v: Value): string => valueLatex(v, 6);
 
 /** The whole derivation of one result as LaTeX display blocks, ready to paste into a solution. */
 export function derivationLatex(d: DeriveReport, r: DeriveResult): string {
@@ -68,7 +57,7 @@ export function derivesForNode(report: Report, n: GraphNode): { index: number; t
       .filter((s) => s.role === 'use' && s.line >= d.range.line && s.line <= d.range.endLine)
       .sort((a, b) => a.line - b.line || a.column - b.column);
     const wrt = inside[inside.length - 1];
-    if (!wrt || displayName(wrt.name) !== n.name) return;
+    if (!wrt || wrt.name !== n.name) return;
     if (typeof wrt.step === 'number') {
       if (wrt.step === n.t) out.push({ index, t: null });
     } else if (typeof wrt.offset === 'number') {

@@ -165,8 +165,8 @@ describe('hover on a per-step parameter', () => {
     r.graph!.rows[0] = { name: 'w', kind: 'param', shape: [], timed: true, line: 4 };
     r.graph!.nodes = r.graph!.nodes.filter((n) => n.name !== 'w');
     r.graph!.nodes.push(
-      { id: 'w@1', name: 'w', t: 1, kind: 'param', shape: [], value: 0.5, grad: 0.01, gradNorm: 0.01 },
-      { id: 'w@2', name: 'w', t: 2, kind: 'param', shape: [], value: 0.6, grad: -0.02, gradNorm: 0.02 },
+      { id: 'w@1', name: 'w', t: 1, timed: true, kind: 'param', shape: [], value: 0.5, grad: 0.01, gradNorm: 0.01 },
+      { id: 'w@2', name: 'w', t: 2, timed: true, kind: 'param', shape: [], value: 0.6, grad: -0.02, gradNorm: 0.02 },
     );
     const h = hoverContent(r, at(4, 'w'), full)!;
     expect(mathKey(h.markdown)).toContain('∂L/∂wt');

@@ -1,6 +1,7 @@
 // Hand-made Reports for the panel tests: the shape analyze() returns (src/report.ts), with numbers
 // that are arbitrary but deterministic — the panel must show whatever numbers it is given.
 
+import { nodeKey } from '../../src/ids';
 import type { DeriveReport, GraphEdge, GraphNode, NodeKind, QuantityReport, Report, SymbolOccurrence, Value } from '../../src/report';
 
 export interface RowSpec {
@@ -52,9 +53,10 @@ export function buildReport(spec: Spec): Report {
       const seed = hash(r.name) + (t ?? 100);
       const grad = r.kind === 'target' ? null : valueOf(shape, seed + 0.5);
       return {
-        id: t === null ? r.name : `${r.name}@${t}`,
+        id: nodeKey({ name: r.name, step: t }),
         name: r.name,
         t,
+        timed: t !== null,
         kind: r.kind,
         shape,
         value: valueOf(shape, seed),

@@ -30,6 +30,6 @@ test('every derivation form of the fixture typesets without a KaTeX error', () =
 test('values typeset as numbers and matrices', () => {
   expect(latexValue(0.5)).toBe('0.5');
   expect(latexValue(-1.5e-8)).toBe('-1.5 \\times 10^{-8}');
-  expect(latexValue([1, 2])).toBe('\\begin{bmatrix}1 \\\\ 2\\end{bmatrix}');
-  expect(latexValue([[1, 0], [0, 1]])).toBe('\\begin{bmatrix}1 & 0 \\\\ 0 & 1\\end{bmatrix}');
+  expect(latexValue([1, 2])).toBe('\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}');
+  expect(latexValue([[1, 0], [0, 1]])).toBe('\\begin{bmatrix} 1 & 0 \\\\ 0 & 1 \\end{bmatrix}');
 });

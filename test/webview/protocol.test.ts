@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { asPanelState, isFromWebview, isToWebview } from '../../src/protocol';
-import { cursorContext, sameContext, nodeId } from '../../src/extension/panelCursor';
+import { cursorContext, sameContext } from '../../src/extension/panelCursor';
 import { sheet7Report } from './fixtures';
 
 describe('messages', () => {
@@ -59,7 +59,5 @@ describe('cursor context', () => {
     expect(sameContext(cursorContext(r, 24, 11), cursorContext(r, 24, 13))).toBe(true);
     expect(sameContext(cursorContext(r, 24, 11), cursorContext(r, 25, 11))).toBe(false);
     expect(sameContext(null, cursorContext(r, 24, 11))).toBe(false);
-    expect(nodeId('h', 2)).toBe('h@2');
-    expect(nodeId('W_hh', null)).toBe('W_hh');
   });
 });

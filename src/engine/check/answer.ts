@@ -1,8 +1,9 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
-import { displayName, refText } from '../../language/print';
+import { refText } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
 import type { QuestionContext } from '../questions';
@@ -83,10 +84,7 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
       if (ss.some((s) => !close(s.l.data, s.r.data))) found.push(name);
     } catch (e) { if (!(e instanceof RunError)) throw e; }
   }
-  const nice = found.map((c) => {
-    const i = c.indexOf('@');
-    return i < 0 ? displayName(c) : refText(c.slice(0, i), { v: null, k: Number(c.slice(i + 1)) });
-  });
+  const nice = found.map((c) => ids.nodeLabel(ids.parseNodeKey(c)));
   return { nice, given: found.map((c) => givenText(ctx, c)).filter((x) => x) };
 }
 
@@ -186,15 +184,15 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
 }
 
 function givenText(ctx: QuestionContext, c: string): string {
-  const i = c.indexOf('@');
-  if (i < 0) {
+  const id = ids.parseNodeKey(c);
+  if (id.step === null) {
     const d = ctx.model.decls.get(c);
     if (!d?.values) return '';
     const v = d.values[0]!;
     return d.perStep ? '' : `${c} = ${valueText(toValue({ shape: d.shape, data: v }))}`;
   }
-  const q = ctx.model.quantities.get(c.slice(0, i));
-  const step = Number(c.slice(i + 1));
+  const q = ctx.model.quantities.get(id.name);
+  const step = id.step;
   const n = ctx.run.value(q!.name, step);
   if (!n) return '';
   const all0 = n.data.every((x) => x === 0);

@@ -5,6 +5,7 @@
 // An initial state given as a constant (h_0 = 0) is substituted: it is part of the equations, and it
 // makes the terms it kills vanish, as a worked solution drops them.
 
+import { nodeKey as idKey } from '../../ids';
 import type { Expr, Idx, Model } from '../../language/model';
 import { Builder, leavesOf, Unsupported, type Node, type Shape } from './ir';
 
@@ -21,7 +22,8 @@ export interface GNode {
   deps: GNode[];
 }
 
-export const nodeKey = (name: string, step: number | null): string => `${name}@${step ?? '-'}`;
+/** a model name at a step as a map key, spelled as src/ids.ts spells every node key */
+export const nodeKey = (name: string, step: number | null): string => idKey({ name, step });
 
 function stepOf(idx: Idx | null, env: Record<string, number>): number | null {
   if (!idx) return null;

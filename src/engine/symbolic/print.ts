@@ -3,6 +3,7 @@
 // ^\top, \operatorname{diag}). Time indices print either as concrete steps or relative to an anchor
 // step (h_{t-1}); the relative print is also how per-step lines are recognised as one general line.
 
+import { nameOfKey } from '../../ids';
 import type { Label, Node, NodeName } from './ir';
 
 export interface PrintOpts {
@@ -58,8 +59,7 @@ export class Printer {
 
   /** A name with an optional step, e.g. h₂, h_{t-1}, W_hh (text) or h_{2}, W_{hh} (LaTeX). */
   name(key: string, step: number | null, abs = false, decorate?: (base: string) => string): string {
-    // model keys of untimed twins (L = Σ_t L_t) carry a trailing #
-    const name = key.endsWith('#') ? key.slice(0, -1) : key;
+    const name = nameOfKey(key);
     const { base, sub } = splitName(name);
     const st = step === null ? null : this.stepText(step, abs);
     if (!this.o.latex) {

@@ -1,0 +1,99 @@
+// Numbers and values as people read them, in text and in LaTeX: one behaviour for the engine's
+// messages, the CLI, the hovers, inline results, the status bar and the panel.
+// Imports nothing but the Report's Value type, so the webview bundle can use it too.
+//
+// The agreed behaviour (test/display.test.ts):
+// - `digits` significant digits (clamped to 1..15), trailing zeros dropped: 0.04213, 0.5, 120;
+// - plain notation for 1e-4 ≤ |x| < 1e6, else a tidy exponent: 1.23e-7, -5e12, 2e6;
+// - NaN is "NaN"; ±∞ are "∞" and "-∞" (the same minus as every negative number); -0 is "0";
+// - text uses the ASCII minus, so a number copied from a hover pastes back into a .rnn file; the panel
+//   asks for the typographic minus (−) and gets it on the mantissa, the exponent and −∞ alike.
+
+import type { Value } from '../report';
+
+export interface NumberStyle {
+  /** the typographic minus sign (U+2212) instead of "-" (the panel) */
+  unicodeMinus?: boolean;
+}
+
+/** A number with `digits` significant digits (see the behaviour above). */
+export function formatNumber(x: number, digits: number, style: NumberStyle = {}): string {
+  const s = plainNumber(x, digits);
+  return style.unicodeMinus ? s.replace(/-/g, '−') : s;
+}
+
+function plainNumber(x: number, digits: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  if (x === 0) return '0';
+  const d = Math.min(15, Math.max(1, Math.round(digits)));
+  const ax = Math.abs(x);
+  // String(Number(…)) drops trailing zeros and never uses an exponent in this range
+  if (ax >= 1e-4 && ax < 1e6) return String(Number(x.toPrecision(d)));
+  const [mant, exp] = x.toExponential(d - 1).split('e');
+  let m = mant!;
+  if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
+  const e = Number(exp);
+  return e === 0 ? m : `${m}e${e}`;
+}
+
+export function isMatrix(v: Value): v is number[][] {
+  return Array.isArray(v) && v.length > 0 && Array.isArray(v[0]) && !isTensor3(v);
+}
+
+/** ∂(vector)/∂(matrix): a list of matrices (LANGUAGE.md §4) */
+export function isTensor3(v: Value): v is number[][][] {
+  return Array.isArray(v) && v.length > 0 && Array.isArray(v[0]) && Array.isArray((v[0] as unknown[])[0]);
+}
+
+/** All entries of a value, row-major. */
+export function entriesOf(v: Value): number[] {
+  if (typeof v === 'number') return [v];
+  if (isTensor3(v)) return v.flat(2);
+  if (isMatrix(v)) return v.flat();
+  return v as number[];
+}
+
+/** Whether every entry is finite. */
+export function isFiniteValue(v: Value): boolean {
+  return entriesOf(v).every(Number.isFinite);
+}
+
+/**
+ * One line of text: 0.5, [0.1, 0.2], [[1, 2], [3, 4]]. Lists longer than `maxItems` keep their first and
+ * last entries around a "…" (default: no elision, as messages and the CLI print whole values).
+ */
+export function valueText(v: Value, digits: number, maxItems = Infinity, style: NumberStyle = {}): string {
+  const f = (x: number): string => formatNumber(x, digits, style);
+  if (typeof v === 'number') return f(v);
+  // elide before formatting: a long value costs only the entries shown
+  const list = <T>(xs: readonly T[], g: (x: T) => string): string => `[${elide(xs).map((x) => (x === ELIDED ? '…' : g(x as T))).join(', ')}]`;
+  const elide = <T>(xs: readonly T[]): (T | typeof ELIDED)[] => {
+    if (xs.length <= maxItems) return [...xs];
+    const head = Math.ceil((maxItems - 1) / 2);
+    const tail = maxItems - 1 - head;
+    return [...xs.slice(0, head), ELIDED, ...xs.slice(xs.length - tail)];
+  };
+  if (isTensor3(v)) return list(v, (m) => list(m, (row) => list(row, f)));
+  if (isMatrix(v)) return list(v, (row) => list(row, f));
+  return list(v as number[], f);
+}
+
+const ELIDED = Symbol('elided');
+
+/** A number as LaTeX: 0.5, -2, 1.5 \times 10^{-7}, \infty, -\infty, \text{NaN}. */
+export function numberLatex(x: number, digits: number): string {
+  if (Number.isNaN(x)) return '\\text{NaN}';
+  const s = formatNumber(x, digits);
+  const m = /^(-?[\d.]+)e(-?\d+)$/.exec(s);
+  return m ? `${m[1]} \\times 10^{${m[2]}}` : s.replace('∞', '\\infty');
+}
+
+/** A value as LaTeX: a number, or a bmatrix (vectors as columns). */
+export function valueLatex(v: Value, digits: number): string {
+  const f = (x: number): string => numberLatex(x, digits);
+  if (typeof v === 'number') return f(v);
+  if (isTensor3(v)) return `\\left(${v.map((m) => valueLatex(m, digits)).join(',\\; ')}\\right)`;
+  const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
+  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+}
