@@ -144,15 +144,37 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string
   return step + lines.join('\n\n');
 }
 
-const STATUS_LABEL: Record<CheckReport['status'], string> = {
-  holds: '✓ **holds**',
-  fails: '✗ **fails**',
-  'holds-at-given-values': '⚠ **holds only for these values**',
-  'holds-as-one-step': '⚠ **holds as a one-step derivative**',
+/** Statuses shown as a problem on the check's line (diagnosticsContent.ts): the editor puts that problem in the hover. */
+const HAS_PROBLEM: ReadonlySet<CheckReport['status']> = new Set(['fails', 'holds-at-given-values', 'holds-as-one-step']);
+
+const VERDICT: Record<CheckReport['status'], { mark: string; word: string }> = {
+  holds: { mark: '✓', word: 'holds' },
+  fails: { mark: '✗', word: 'fails' },
+  'holds-at-given-values': { mark: '⚠', word: 'holds only for these values' },
+  'holds-as-one-step': { mark: '⚠', word: 'holds as a one-step derivative' },
 };
 
+/**
+ * The verdict once: "✗ **fails** at t = 1", not "✗ fails: fails at t = 1" (the messages begin with their
+ * verdict). Where the check is a problem on its line, the editor shows that problem (the whole message)
+ * in the same hover: the reason is not repeated, the hover points to it.
+ */
+export function verdictMd(c: CheckReport): string {
+  const { mark, word } = VERDICT[c.status];
+  const msg = c.message.trim();
+  const colon = msg.indexOf(': ');
+  const head = colon < 0 ? msg : msg.slice(0, colon);
+  const rest = colon < 0 ? '' : msg.slice(colon + 2);
+  const verb = word.split(' ')[0]!;
+  const why = (text: string): string => (HAS_PROBLEM.has(c.status) ? ' _(why: the problem on this line, shown with this hover)_' : `: ${escapeMarkdown(text)}`);
+  if (!head.toLowerCase().startsWith(verb)) return msg ? `${mark} **${word}**${why(msg)}` : `${mark} **${word}**`;
+  const n = head.toLowerCase().startsWith(word) ? word.length : verb.length;
+  const verdict = `${mark} **${escapeMarkdown(head.slice(0, n))}**${escapeMarkdown(head.slice(n))}`;
+  return rest ? verdict + why(rest) : verdict;
+}
+
 function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverContent {
-  const parts = [`**check** ${mathHtml(c.equation)}`, `${STATUS_LABEL[c.status]}: ${escapeMarkdown(c.message)}`];
+  const parts = [`**check** ${mathHtml(c.equation)}`, verdictMd(c)];
   if (opts.detail === 'full' && c.steps.length > 0) {
     const rows = c.steps.slice(0, 12).map((s) =>
       `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,

@@ -1,5 +1,6 @@
 // Pieces shared by the hovers: numbers per step, the gradient-flow hint, the sample-value note, forms. Pure.
 
+import { sampledNames } from '../webview/sampled';
 import type { Report, Value } from '../report';
 import { escapeHtml, formatNumber, isMatrix, isScalar, mathHtml, norm, sparkline, valueHtml, valueLatex, valueText } from './format';
 import type { HoverOptions } from './hoverContent';
@@ -56,8 +57,13 @@ export function flowHint(report: Report, name: string, digits: number): string |
 
 export function sampledNote(report: Report, showsNumbers: boolean, only?: string): string[] {
   if (!showsNumbers || report.sampled.length === 0) return [];
-  const names = only && report.sampled.includes(only) ? [only] : report.sampled;
-  return [`_numbers use deterministic sample values for ${names.map((n) => mathHtml(n)).join(', ')} (no value given in the file)_`];
+  const keep = (n: string): boolean => !only || !report.sampled.includes(only) || n === only;
+  const { unwritten, refused } = sampledNames(report);
+  const list = (names: string[]): string => names.filter(keep).map((n) => mathHtml(n)).join(', ');
+  const out: string[] = [];
+  if (unwritten.some(keep)) out.push(`_numbers use deterministic sample values for ${list(unwritten)} (no value given in the file)_`);
+  if (refused.some(keep)) out.push(`_numbers use sample values for ${list(refused)}: the values given have errors (see Problems)_`);
+  return out;
 }
 
 export function latexSteps(lhs: string, entries: { t: number | null; value: Value }[], digits: number): string {

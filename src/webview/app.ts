@@ -13,6 +13,7 @@ import { defaultScaleParam, renderFlowControls, renderFlowPlot } from './flowPlo
 import { renderGradcheck } from './gradcheckView';
 import { renderChecks } from './checksView';
 import { exportSvg } from './exportSvg';
+import { sampledSentences } from './sampled';
 
 export interface Host {
   post(m: FromWebview): void;
@@ -280,9 +281,7 @@ export class PanelApp {
       if (i) this.el.summary.append(' · ');
       this.el.summary.append(p);
     });
-    if (r.sampled.length) {
-      this.el.summary.append(h(this.doc, 'div', { class: 'sampled' }, `Sample values (no value given in the file): ${r.sampled.join(', ')}. The symbolic forms do not depend on them.`));
-    }
+    for (const sentence of sampledSentences(r)) this.el.summary.append(h(this.doc, 'div', { class: 'sampled' }, sentence));
   }
 
   /** The graph drawn is the scaled one while the slider is away from × 1 (its edges show the new flow). */

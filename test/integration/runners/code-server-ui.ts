@@ -197,8 +197,12 @@ async function main(): Promise<number> {
       for (const line of TYPED_EXERCISE) {
         await page.keyboard.type(line, { delay: 30 });
         if (line === 'derive ∂L/∂w') {
-          // the file knows w_x and w_h: the list is open on "w" — Enter must still break the line
-          await until('the completion list on "w"', async () => page.locator('.suggest-widget.visible').count(), 5000);
+          // the file knows w_x and w_h: with the list open on "w" (Ctrl+Space if typing did not open it),
+          // Enter must still break the line and not accept w_x
+          await page.waitForTimeout(400);
+          if (!(await page.locator('.suggest-widget.visible').count())) await page.keyboard.press('Control+Space');
+          await until('the completion list on "w" offering w_x', async () =>
+            /w_x/.test(await page.locator('.suggest-widget.visible').first().innerText().catch(() => '')), 8000);
         }
         if (await page.locator('.suggest-widget.visible').count()) openAtEnd++;
         await page.keyboard.press('Enter');
