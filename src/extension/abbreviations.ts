@@ -21,11 +21,18 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
 };
 
+/**
+ * Binary operators keep the space that triggered them: `\odot h` reads `⊙ h`, as the operator is
+ * written between spaced operands; names and functions (`\sigma (` → `σ(`) consume it.
+ */
+const KEEPS_TRIGGER = new Set(['·', '⊙', '∘', '×', '≠', '≈', '≤', '≥', '→', '↦', '∈', '±']);
+
 export interface Replacement {
-  /** 0-based offsets in the line: the backslash … the end of the trigger whitespace (exclusive) */
+  /** 0-based offsets in the line: the backslash … the end of what is replaced (exclusive): the trigger
+   * whitespace too, except after a binary operator, whose trigger stays */
   start: number;
   end: number;
-  /** the symbol that replaces `\abbrev` and its trigger */
+  /** the symbol that replaces `\abbrev` (and its trigger, unless the symbol keeps it) */
   symbol: string;
   abbreviation: string;
 }
@@ -33,7 +40,7 @@ export interface Replacement {
 /**
  * If `lineText` has `\abbrev` followed by trigger whitespace ending exactly at `end` (0-based, exclusive),
  * return the replacement. The trigger (one space, a Tab, or the spaces a Tab inserted) is consumed,
- * so `\sigma ` + `(` reads `σ(`. Longest known abbreviation wins; `\\sigma` (an escaped backslash) is left alone.
+ * so `\sigma ` + `(` reads `σ(`, except after a binary operator (`\odot ` + `h` reads `⊙ h`). Longest known abbreviation wins; `\\sigma` (an escaped backslash) is left alone.
  */
 export function findReplacement(lineText: string, end: number, triggerLength: number): Replacement | null {
   if (triggerLength < 1 || end > lineText.length) return null;
@@ -47,7 +54,7 @@ export function findReplacement(lineText: string, end: number, triggerLength: nu
   const abbreviation = m[1]!;
   const symbol = ABBREVIATIONS[abbreviation];
   if (symbol === undefined) return null;
-  return { start, end, symbol, abbreviation };
+  return { start, end: KEEPS_TRIGGER.has(symbol) ? end - triggerLength : end, symbol, abbreviation };
 }
 
 /**

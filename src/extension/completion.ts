@@ -1,5 +1,8 @@
 // Completions: after a backslash the Unicode abbreviations (`\sig` → σ), so the table is discoverable;
 // elsewhere the file's own names (from the last report: completion never waits for an analysis).
+// Enter never accepts a completion in .rnn files (package.json's configurationDefaults turn
+// editor.acceptSuggestionOnEnter off for [rnn]): a student pressing Enter at a line's end wants a new
+// line, and a list open on a just-typed name used to swallow it. Tab accepts.
 
 import * as vscode from 'vscode';
 import { abbreviationsStartingWith } from './abbreviations';
@@ -24,8 +27,11 @@ export function registerNameCompletion(context: vscode.ExtensionContext, reports
         const report = reports.peek(document);
         if (!report) return undefined;
         const range = document.getWordRangeAtPosition(position, /[A-Za-z\u0370-\u03FF][A-Za-z0-9_\u0370-\u03FF]*/);
-        return nameCompletions(report).map((c) => {
+        const typed = range ? document.getText(range) : '';
+        return nameCompletions(report, typed).map((c) => {
           const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, KIND[c.kind]);
+          // Enter always breaks the line ([rnn] sets editor.acceptSuggestionOnEnter off); Tab accepts
+          item.commitCharacters = [];
           item.insertText = c.insertText;
           if (range) item.range = range;
           return item;

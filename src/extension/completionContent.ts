@@ -17,7 +17,16 @@ export interface NameCompletion {
 const FUNCTIONS = ['σ', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count'];
 const KEYWORDS = ['param', 'input', 'target', 'loss', 'derive', 'check', 'for'];
 
-export function nameCompletions(report: Report): NameCompletion[] {
+/**
+ * The completions for a position where `typed` is the word already written. A completion that would
+ * insert exactly `typed` is left out: it adds nothing, and an open list on a finished word is what
+ * made Enter at a line's end accept instead of breaking the line (issue 13).
+ */
+export function nameCompletions(report: Report, typed = ''): NameCompletion[] {
+  return allNames(report).filter((c) => typed === '' || c.insertText !== typed);
+}
+
+function allNames(report: Report): NameCompletion[] {
   const out = new Map<string, NameCompletion>();
   for (const p of report.params) {
     const timed = report.graph?.rows.find((r) => r.name === p.name)?.timed ?? false;

@@ -9,7 +9,7 @@ import { escapeHtml, escapeMarkdown, formatNumber, isScalar, mathHtml, shapeText
 import { checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
 import { deriveLatex, checkLatex } from './latexContent';
 import { functionKey, IDENTITIES } from './functionRules';
-import { flowHint, formHtml, HOVER_LATEX_STEPS, latexSteps, nodeSeries, sampledNote, stepsHtml } from './hoverPieces';
+import { compactRecursionText, flowHint, formHtml, formHtmlCapped, HOVER_FORM_LINES, HOVER_LATEX_STEPS, latexSteps, nodeSeries, sampledNote, stepsHtml } from './hoverPieces';
 
 export { flowHint, functionKey, stepsHtml };
 
@@ -99,16 +99,17 @@ function wordHover(report: Report, word: string, p: Position, opts: HoverOptions
 
 function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): HoverContent {
   const parts = [`**derive** ${mathHtml(d.query)}`];
+  const rest = commandLink('the rest in the panel', 'unroll.openPanel', { uri: opts.uri, line: d.line });
   const perStep = d.results.length > 1 || (d.results[0]?.t ?? null) !== null;
   if (d.results.length === 0) parts.push('_no result: see the problems on this line_');
   if (!perStep || d.results.length === 1) {
-    for (const r of d.results) parts.push(resultMd(r, perStep, opts));
+    for (const r of d.results) parts.push(resultMd(r, perStep, opts, rest));
   } else {
     // one result per step: the forms of the first step (the others have the same shape), then every step's number
     const first = d.results[0]!;
-    parts.push(resultMd(first, true, opts));
+    parts.push(resultMd(first, true, opts, rest));
     if (d.results.every((r) => isScalar(r.value))) {
-      parts.push(`_every step:_ ${stepsHtml(d.results, opts)}`);
+      parts.push(`_every step:_ ${stepsHtml(d.results, opts, report.T)}`);
     } else {
       const max = opts.detail === 'full' ? 12 : 4;
       for (const r of d.results.slice(1, max)) parts.push(`**t = ${r.t}**: = ${valueHtml(r.value, opts.digits)}`);
@@ -122,7 +123,7 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
   return { markdown: parts.join('\n\n'), range: d.range, latex };
 }
 
-function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string {
+function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions, rest: string): string {
   const lines: string[] = [];
   const step = perStep && r.t !== null ? `**t = ${r.t}**: ` : '';
   const forms = r.forms ?? {};
@@ -130,9 +131,12 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string
   const add = (label: string, text: string | undefined): void => {
     if (!text || shown.has(text)) return;
     shown.add(text);
-    lines.push(`${label} ${formHtml(text)}`);
+    lines.push(`${label} ${formHtmlCapped(text, HOVER_FORM_LINES, rest)}`);
   };
   if (opts.detail === 'full') {
+    // the compact statement of a δ-recursion first (∂L/∂w = Σ_t δ_t·…), then the forms, each capped
+    const compact = forms.recursive ? compactRecursionText(forms.recursive.text) : null;
+    if (compact) lines.push(`_in short (δ from the recursion below):_ ${formHtml(compact)}`);
     add('_chain rule:_', forms.chain?.text);
     add('_explicit:_', forms.explicit?.text);
     add('_δ-recursion:_', forms.recursive?.text);
@@ -145,15 +149,37 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions): string
   return step + lines.join('\n\n');
 }
 
-const STATUS_LABEL: Record<CheckReport['status'], string> = {
-  holds: '✓ **holds**',
-  fails: '✗ **fails**',
-  'holds-at-given-values': '⚠ **holds only for these values**',
-  'holds-as-one-step': '⚠ **holds as a one-step derivative**',
+/** Statuses shown as a problem on the check's line (diagnosticsContent.ts): the editor puts that problem in the hover. */
+const HAS_PROBLEM: ReadonlySet<CheckReport['status']> = new Set(['fails', 'holds-at-given-values', 'holds-as-one-step']);
+
+const VERDICT: Record<CheckReport['status'], { mark: string; word: string }> = {
+  holds: { mark: '✓', word: 'holds' },
+  fails: { mark: '✗', word: 'fails' },
+  'holds-at-given-values': { mark: '⚠', word: 'holds only for these values' },
+  'holds-as-one-step': { mark: '⚠', word: 'holds as a one-step derivative' },
 };
 
+/**
+ * The verdict once: "✗ **fails** at t = 1", not "✗ fails: fails at t = 1" (the messages begin with their
+ * verdict). Where the check is a problem on its line, the editor shows that problem (the whole message)
+ * in the same hover: the reason is not repeated, the hover points to it.
+ */
+export function verdictMd(c: CheckReport): string {
+  const { mark, word } = VERDICT[c.status];
+  const msg = c.message.trim();
+  const colon = msg.indexOf(': ');
+  const head = colon < 0 ? msg : msg.slice(0, colon);
+  const rest = colon < 0 ? '' : msg.slice(colon + 2);
+  const verb = word.split(' ')[0]!;
+  const why = (text: string): string => (HAS_PROBLEM.has(c.status) ? ' _(why: the problem on this line, shown with this hover)_' : `: ${escapeMarkdown(text)}`);
+  if (!head.toLowerCase().startsWith(verb)) return msg ? `${mark} **${word}**${why(msg)}` : `${mark} **${word}**`;
+  const n = head.toLowerCase().startsWith(word) ? word.length : verb.length;
+  const verdict = `${mark} **${escapeMarkdown(head.slice(0, n))}**${escapeMarkdown(head.slice(n))}`;
+  return rest ? verdict + why(rest) : verdict;
+}
+
 function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverContent {
-  const parts = [`**check** ${mathHtml(c.equation)}`, `${STATUS_LABEL[c.status]}: ${escapeMarkdown(c.message)}`];
+  const parts = [`**check** ${mathHtml(c.equation)}`, verdictMd(c)];
   if (opts.detail === 'full' && c.steps.length > 0) {
     const rows = c.steps.slice(0, 12).map((s) =>
       `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
@@ -196,10 +222,10 @@ function declarationHover(report: Report, sym: SymbolOccurrence, opts: HoverOpti
   if (!kind) return null;
   const parts = [`**${kind}** ${mathHtml(sym.name)} · ${escapeHtml(shapeText(q?.shape ?? row?.shape ?? []))}`];
   const values = nodeSeries(report, sym.name, 'value');
-  if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts)}`);
+  if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts, report.T)}`);
   const grads = q ? q.grads.filter((g) => g.value !== null) : nodeSeries(report, sym.name, 'grad');
   if (kind === 'input' && grads.length > 0 && report.loss) {
-    parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.name}_t`)}: ${stepsHtml(grads, opts)}`);
+    parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.name}_t`)}: ${stepsHtml(grads, opts, report.T)}`);
   }
   if (kind === 'target') parts.push('_a training target: no gradient is shown for it_');
   parts.push(...sampledNote(report, values.length > 0, sym.name));
@@ -223,7 +249,7 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
   } else if (loss) {
     const grads = q.grads.filter((g) => step === null || g.t === step);
     const lhs = q.timed ? `∂${loss}/∂${q.name}_${step === null ? 't' : step}` : `∂${loss}/∂${q.name}`;
-    parts.push(`${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(grads, opts) : '0 (the loss does not depend on it)'}`);
+    parts.push(`${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(grads, opts, step === null && q.timed ? report.T : null) : '0 (the loss does not depend on it)'}`);
     if (step === null) {
       const hint = flowHint(report, q.name, opts.digits);
       if (hint) parts.push(hint);
@@ -236,7 +262,7 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
   const isTheLoss = loss !== undefined && q.name === loss && !q.timed;
   if (opts.detail === 'full' && !isTheLoss) {
     const values = nodeSeries(report, q.name, 'value').filter((v) => (step === null || v.t === step) && (v.t !== null) === q.timed);
-    if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts)}`);
+    if (values.length > 0) parts.push(`_values:_ ${stepsHtml(values, opts, step === null && q.timed ? report.T : null)}`);
   }
   parts.push(...sampledNote(report, loss !== undefined));
   parts.push(links(opts, { line: sym.line, node: nodeKey({ name: q.name, step }) }, latex));
@@ -249,12 +275,12 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
   const partial = owner ? partialFor(report, owner, sym) : undefined;
   if (isParam) return paramHover(report, sym, opts, partial && owner ? { owner, partial } : null);
   if (partial && owner) {
-    const { md, latex } = partialMd(owner, partial, opts);
+    const { md, latex } = partialMd(owner, partial, opts, report.T);
     const parts = [md];
     const q = quantityNamed(report, sym.name, isIndexed(sym));
     if (q && report.loss && opts.detail === 'full') {
       const grads = q.grads;
-      if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(grads, opts)}`);
+      if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(grads, opts, q.timed ? report.T : null)}`);
     }
     parts.push(...sampledNote(report, true));
     parts.push(links(opts, { line: sym.line, node: owner.name }, latex));
@@ -269,21 +295,21 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
     parts.push(`_value:_ ${valueHtml(node.value, opts.digits)}`);
     if (node.grad !== null && report.loss) parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.text}`)} = ${valueHtml(node.grad, opts.digits)}`);
   } else if (report.loss && q.grads.length > 0) {
-    parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.grads, opts)}`);
+    parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.grads, opts, q.timed ? report.T : null)}`);
   }
   const latex = textToLatex(sym.text);
   parts.push(links(opts, { line: sym.line, node: node?.id ?? q.name }, latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
-function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number], opts: HoverOptions): { md: string; latex: string } {
+function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number], opts: HoverOptions, horizon: number | null): { md: string; latex: string } {
   const of = owner.timed ? `${owner.name}_t` : owner.name;
   const lhs = `∂⁺${of}/∂${pr.wrt}`;
   const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${formHtml(pr.form.text)}` : '';
   const lines = [`**immediate partial** ${mathHtml(lhs)}${rhs}`, `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`];
   // an untimed owner (the loss) has one value: its step label means nothing
   const values = owner.timed ? pr.values : pr.values.slice(0, 1).map((v) => ({ t: null, value: v.value }));
-  if (values.length > 0) lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(values, opts)}`);
+  if (values.length > 0) lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(values, opts, owner.timed ? horizon : null)}`);
   const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
   return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, values, opts.digits) };
 }
@@ -298,17 +324,17 @@ function paramHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions, c
   const parts = [s.md];
   let latex = s.latex;
   if (ctx && opts.detail === 'full') {
-    const pm = partialMd(ctx.owner, ctx.partial, opts);
+    const pm = partialMd(ctx.owner, ctx.partial, opts, report.T);
     parts.push(pm.md);
   }
   parts.push(...sampledNote(report, true, sym.name));
-  if (ctx && opts.detail === 'brief') latex = partialMd(ctx.owner, ctx.partial, opts).latex;
+  if (ctx && opts.detail === 'brief') latex = partialMd(ctx.owner, ctx.partial, opts, report.T).latex;
   parts.push(links(opts, { line: sym.line, node: sym.name }, latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
 /** ∂L/∂W for a parameter: shape and count, δ-form, value, per-step contributions, gradient check. */
-export function paramSection(report: Report, name: string, opts: Pick<HoverOptions, 'digits' | 'detail'>): { md: string; latex: string } {
+export function paramSection(report: Report, name: string, opts: Pick<HoverOptions, 'digits' | 'detail'> & { uri?: string }): { md: string; latex: string } {
   const p = paramNamed(report, name);
   const lines: string[] = [];
   const count = p ? ` · ${p.count} ${p.count === 1 ? 'number' : 'numbers'}` : '';
@@ -331,15 +357,16 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
   const forms = derive?.results[0]?.forms;
   const value = grad === undefined ? '' : ` = ${valueHtml(grad, opts.digits)}`;
   lines.push(`${mathHtml(lhs)}${value}`);
-  if (opts.detail === 'full' && forms?.chain) lines.push(`_chain rule:_<br>${formHtml(forms.chain.text)}`);
-  if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
+  // the panel has every form whole: a hover shows the compact statement first and caps the rest
+  const rest = derive && opts.uri ? commandLink('the rest in the panel', 'unroll.openPanel', { uri: opts.uri, line: derive.line }) : 'the rest in the panel';
+  const compact = forms?.recursive ? compactRecursionText(forms.recursive.text) : null;
+  if (compact) lines.push(`_in short (δ from the recursion below):_<br>${formHtml(compact)}`);
+  if (opts.detail === 'full' && forms?.chain) lines.push(`_chain rule:_<br>${formHtmlCapped(forms.chain.text, HOVER_FORM_LINES, rest)}`);
+  if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtmlCapped(forms.recursive.text, HOVER_FORM_LINES, rest)}`);
   else if (delta.length > 0) lines.push(`_by the δ's of the quantities using it:_ ${mathHtml(`${lhs} = ${delta.join(' + ')}`)}`);
   if (opts.detail === 'full' && grad !== undefined && isScalar(grad)) {
     const contrib = contributions(users);
-    if (contrib.length > 1) {
-      const terms = contrib.map((c) => `${mathHtml(c.label)}: <code>${formatNumber(c.value, opts.digits)}</code>`);
-      lines.push(`_per step:_ ${terms.join(' · ')}`);
-    }
+    if (contrib.length > 1) lines.push(contributionsMd(contrib, grad, users, report.T, opts.digits));
   }
   const gc = report.gradcheck.find((g) => g.name === name);
   if (gc && opts.detail === 'full') {
@@ -354,7 +381,7 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
 function perStepParamSection(report: Report, name: string, loss: string, lines: string[], opts: Pick<HoverOptions, 'digits' | 'detail'>): { md: string; latex: string } {
   const grads = nodeSeries(report, name, 'grad').filter((g) => g.t !== null);
   const lhs = `∂${loss}/∂${name}_t`;
-  lines.push(`${mathHtml(lhs)} _(one parameter per step)_: ${grads.length ? stepsHtml(grads, opts) : '—'}`);
+  lines.push(`${mathHtml(lhs)} _(one parameter per step)_: ${grads.length ? stepsHtml(grads, opts, report.T) : '—'}`);
   const derive = lossDeriveFor(report, `${name}_t`);
   const forms = derive?.results[0]?.forms;
   if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
@@ -372,6 +399,28 @@ export function paramGrad(report: Report, name: string): Value | undefined {
   const d = lossDeriveFor(report, name);
   const r = d?.results.length === 1 ? d.results[0] : undefined;
   return r?.value;
+}
+
+/** Per-step terms shown in a hover; past that, how many there are and what the rest add up to. */
+const HOVER_TERMS = 12;
+
+/**
+ * The per-step terms δ_t·∂⁺q_t/∂W, the first few of them, saying how many steps they cover of how many
+ * and, when the Report lists per-step partials for the first steps only (long sequences), what the
+ * steps not listed contribute (the total minus the listed terms), so that the numbers add up.
+ */
+export function contributionsMd(contrib: { label: string; value: number }[], total: number, users: { q: QuantityReport }[], T: number | null, digits: number): string {
+  const shown = contrib.slice(0, HOVER_TERMS);
+  const terms = shown.map((c) => `${mathHtml(c.label)}: <code>${formatNumber(c.value, digits)}</code>`);
+  const timedUsers = users.filter((u) => u.q.timed).length;
+  const listedSteps = timedUsers ? Math.round(contrib.length / timedUsers) : contrib.length;
+  const listedSum = contrib.reduce((a, c) => a + c.value, 0);
+  const notes: string[] = [];
+  if (contrib.length > shown.length) notes.push(`${shown.length} of ${contrib.length} terms shown; the rest in the panel`);
+  if (T !== null && timedUsers && listedSteps < T) {
+    notes.push(`per-step terms are listed for the first ${listedSteps} of ${T} steps: they add up to <code>${formatNumber(listedSum, digits)}</code>, the other ${T - listedSteps} steps to <code>${formatNumber(total - listedSum, digits)}</code>`);
+  }
+  return `_per step:_ ${terms.join(' · ')}${notes.length ? `<br>_(${notes.join('; ')})_` : ''}`;
 }
 
 /**

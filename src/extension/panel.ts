@@ -32,6 +32,10 @@ export interface PanelTimings {
   graphRenderMs: number[];
   /** number of report messages posted */
   posted: number;
+  /** ms from `unroll.openPanel` creating the panel to the webview having rendered its first report */
+  openMs: number[];
+  /** ms from `unroll.openPanel` revealing a hidden panel to it being visible again (its page is kept) */
+  reshowMs: number[];
 }
 
 export const VIEW_TYPE = 'unroll.panel';
@@ -75,7 +79,15 @@ class PanelHost implements vscode.Disposable {
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
   private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0 };
+  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0, openMs: [], reshowMs: [] };
+  /**
+   * The webview said 'ready': until then nothing is posted, 'ready' posts the report. (Posting at
+   * creation too made a new panel render the report twice — half of the open time, issue 13.)
+   */
+  private ready = false;
+  /** Date.now() when openPanel created the panel / revealed a hidden one, until it is rendered / visible */
+  private openAt: number | undefined;
+  private reshowAt: number | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -90,11 +102,15 @@ class PanelHost implements vscode.Disposable {
     if (doc) this.doc = doc;
     if (this.panel) {
       this.updateTitle();
+      if (!this.panel.visible) this.reshowAt = Date.now();
       this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     } else {
+      this.openAt = Date.now();
       const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Unroll', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         enableFindWidget: true,
+        // re-showing a hidden panel keeps its page: no reload, no re-render (it took 1.4 s, issue 13)
+        retainContextWhenHidden: true,
         localResourceRoots: this.roots(),
       });
       this.attach(panel);
@@ -108,7 +124,8 @@ class PanelHost implements vscode.Disposable {
   /** The node or line `unroll.openPanel` was asked to show. */
   private postTarget(): void {
     const target = this.pendingTarget;
-    if (!target || !this.doc) return;
+    // before 'ready' the target waits: 'ready' posts it after the report
+    if (!target || !this.doc || !this.ready) return;
     if (target.node) this.post({ type: 'select', node: target.node });
     else if (typeof target.line === 'number' && this.lastReport) {
       const ctx = cursorContext(this.lastReport, target.line, 1);
@@ -134,6 +151,7 @@ class PanelHost implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    this.ready = false;
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
     const ext = this.context.extensionUri;
@@ -146,9 +164,16 @@ class PanelHost implements vscode.Disposable {
     });
     panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
     this.updateTitle();
-    // no view-state listener: a hidden webview is discarded, and when shown again it reloads and says
-    // 'ready', which posts the current report; focus moving in and out of the panel re-renders nothing
+    // the page is kept while hidden (retainContextWhenHidden); a restored panel without it reloads and
+    // says 'ready', which posts the current report. Becoming visible again posts what changed meanwhile.
     this.panelDisposables.push(
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) return;
+        if (this.reshowAt !== undefined) push(this.stats.reshowMs, Date.now() - this.reshowAt);
+        this.reshowAt = undefined;
+        // edits made while it was hidden were not posted (postReport skips a hidden panel)
+        if (this.doc && this.ready && this.reports.get(this.doc) !== this.lastReport) this.postReport();
+      }),
       webview.onDidReceiveMessage((m: unknown) => {
         if (isFromWebview(m)) void this.onMessage(m);
       }),
@@ -242,7 +267,7 @@ class PanelHost implements vscode.Disposable {
   private postReport(given?: Report): void {
     const panel = this.panel;
     const doc = this.doc;
-    if (!panel || !panel.visible) return;
+    if (!panel || !panel.visible || !this.ready) return;
     if (!doc) {
       this.post({ type: 'empty', reason: 'Open a .rnn file to see its unrolled graph.' });
       return;
@@ -313,6 +338,7 @@ class PanelHost implements vscode.Disposable {
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
+        this.ready = true;
         this.lastCursor = null;
         this.postReport();
         this.postTarget();
@@ -331,6 +357,8 @@ class PanelHost implements vscode.Disposable {
         await this.saveSvg(m.svg);
         return;
       case 'rendered':
+        if (this.openAt !== undefined) push(this.stats.openMs, Date.now() - this.openAt);
+        this.openAt = undefined;
         push(this.stats.renderLatencyMs, m.latencyMs);
         push(this.stats.graphRenderMs, m.graphMs);
         return;
@@ -376,6 +404,8 @@ class PanelHost implements vscode.Disposable {
       renderLatencyMs: [...this.stats.renderLatencyMs],
       graphRenderMs: [...this.stats.graphRenderMs],
       posted: this.stats.posted,
+      openMs: [...this.stats.openMs],
+      reshowMs: [...this.stats.reshowMs],
     };
   }
 

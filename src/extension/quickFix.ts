@@ -9,6 +9,7 @@ export function registerQuickFixes(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider({ language: 'rnn' }, {
       provideCodeActions(document, _range, ctx) {
         const actions: vscode.CodeAction[] = [];
+        let lines: string[] | undefined;
         for (const diag of ctx.diagnostics) {
           if (diag.source !== 'unroll') continue;
           const item = {
@@ -19,7 +20,8 @@ export function registerQuickFixes(context: vscode.ExtensionContext): void {
             severity: 'error' as const,
             message: diag.message,
           };
-          for (const fix of quickFixes(item, document.lineAt(diag.range.start.line).text)) {
+          lines ??= document.getText().split(/\r?\n/);
+          for (const fix of quickFixes(item, document.lineAt(diag.range.start.line).text, lines)) {
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
             action.diagnostics = [diag];
             action.isPreferred = fix.preferred;

@@ -6,13 +6,14 @@ import type { GradCheckReport, Report } from '../report';
 import type { CursorContext, DocumentInfo, FromWebview, PanelState, ReportMessage, ToWebview } from '../protocol';
 import { button, clear, h } from './dom';
 import { fmt } from './format';
-import { DEFAULT_LAYOUT } from './graphLayout';
+import { DEFAULT_LAYOUT, NODE_H, NODE_W } from './graphLayout';
 import { onRow, renderGraph, type GraphView } from './graphView';
 import { renderDerivation, type Focus } from './derivation';
 import { defaultScaleParam, renderFlowControls, renderFlowPlot } from './flowPlot';
 import { renderGradcheck } from './gradcheckView';
 import { renderChecks } from './checksView';
 import { exportSvg } from './exportSvg';
+import { sampledSentences } from './sampled';
 
 export interface Host {
   post(m: FromWebview): void;
@@ -181,6 +182,7 @@ export class PanelApp {
     const t0 = now();
     const sameDoc = this.docInfo?.uri === m.doc.uri;
     this.path = [];
+    this.doc.getElementById('graph-section')?.classList.remove('pinned');
     if (!sameDoc) {
       this.deriveSteps.clear();
       if (this.docInfo) {
@@ -280,9 +282,7 @@ export class PanelApp {
       if (i) this.el.summary.append(' · ');
       this.el.summary.append(p);
     });
-    if (r.sampled.length) {
-      this.el.summary.append(h(this.doc, 'div', { class: 'sampled' }, `Sample values (no value given in the file): ${r.sampled.join(', ')}. The symbolic forms do not depend on them.`));
-    }
+    for (const sentence of sampledSentences(r)) this.el.summary.append(h(this.doc, 'div', { class: 'sampled' }, sentence));
   }
 
   /** The graph drawn is the scaled one while the slider is away from × 1 (its edges show the new flow). */
@@ -353,6 +353,32 @@ export class PanelApp {
     }
   }
 
+  /**
+   * A clicked chain term: its path scrolled into view in the graph, and the graph kept at the top of
+   * the panel (sticky) while a path is shown, so that the term and its path are on screen together.
+   */
+  private showPath(): void {
+    const section = this.doc.getElementById('graph-section');
+    section?.classList.toggle('pinned', this.path.length > 0);
+    const g = this.graph;
+    if (!g || this.path.length === 0) return;
+    const laid = this.path.map((id) => g.layout.nodes.get(id)).filter((n): n is NonNullable<typeof n> => n !== undefined);
+    if (laid.length === 0) return;
+    const x = Math.min(...laid.map((n) => n.x));
+    const y = Math.min(...laid.map((n) => n.y));
+    const right = Math.max(...laid.map((n) => n.x + NODE_W));
+    const bottom = Math.max(...laid.map((n) => n.y + NODE_H));
+    g.zoom.reveal({ x, y, w: right - x, h: bottom - y });
+    // the pinned graph covers the top of the panel: bring the clicked term out from under it
+    const term = this.el.derivation.querySelector('button.term.active');
+    const view = this.doc.defaultView;
+    if (!term || !section || !view) return;
+    const under = section.getBoundingClientRect().bottom + 8 - term.getBoundingClientRect().top;
+    if (under > 0) view.scrollBy(0, -under);
+    const below = term.getBoundingClientRect().bottom - view.innerHeight;
+    if (below > 0) view.scrollBy(0, below + 8);
+  }
+
   /** The row to mark when the cursor is on a name but not on one node (h_t, h_{t-1}, or a name with no node). */
   private cursorRow(): { name: string; timed: boolean | null } | null {
     const c = this.cursor;
@@ -377,6 +403,7 @@ export class PanelApp {
         this.path = path;
         this.updateHighlights();
         this.renderDerivation();
+        this.showPath();
       },
     });
   }

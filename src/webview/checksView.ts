@@ -21,7 +21,7 @@ export function renderChecks(doc: Document, container: HTMLElement, report: Repo
         h(doc, 'li', { class: `diag ${d.severity}`, 'data-line': d.line }, button(doc, `line ${d.line}`, () => onReveal(d.line), { class: 'link line-link', 'data-line': d.line }), ' ', h(doc, 'span', { class: 'message' }, d.message)),
       );
     }
-    if (errors.length > 50) list.appendChild(h(doc, 'li', {}, `… and ${errors.length - 50} more`));
+    if (errors.length > 50) list.appendChild(h(doc, 'li', { class: 'truncated' }, `… the first 50 of ${errors.length} problems: all of them are in the editor's Problems view`));
     container.appendChild(list);
   }
   if (report.checks.length === 0) {
@@ -78,6 +78,9 @@ export function renderCheckDetails(doc: Document, report: Report, index: number,
     table.appendChild(body);
     sec.appendChild(h(doc, 'div', { class: 'form-label' }, "At the file's values"));
     sec.appendChild(table);
+    const last = c.steps[Math.min(c.steps.length, 200) - 1]?.t ?? null;
+    if (c.steps.length > 200) sec.appendChild(h(doc, 'p', { class: 'hint truncated' }, `The first 200 of ${c.steps.length} steps are listed here; the message above says which steps were checked.`));
+    else if (report.T !== null && last !== null && last < report.T) sec.appendChild(h(doc, 'p', { class: 'hint truncated' }, `Steps listed up to t = ${last} of T = ${report.T} (the analysis reports the first steps only); the message above says which steps were checked.`));
   }
   return sec;
 }

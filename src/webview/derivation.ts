@@ -9,6 +9,10 @@ import { mathElement } from './math';
 import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
+import { compactRecursion, formRows, splitZeroTerms } from './compactForm';
+
+/** Forms longer than this many display rows start folded (their summary says how long they are). */
+const FOLD_ROWS = 10;
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 
@@ -73,34 +77,89 @@ function lineLink(doc: Document, line: number, o: DerivationOptions): HTMLButton
   return button(doc, `line ${line}`, () => o.onReveal(line), { class: 'link line-link', 'data-line': line, title: `Go to line ${line}` });
 }
 
-/** The terms of the chain-rule sum as buttons: each shows its value and highlights its path in the graph. */
-function renderTerms(doc: Document, terms: ChainTerm[], r: DeriveResult, o: DerivationOptions): HTMLElement {
+/**
+ * The terms of the chain-rule sum as buttons: each shows its value and highlights its path in the graph.
+ * Paths that are exactly 0 at these values are counted in one line ("3 paths are 0 because h_0 = 0"),
+ * their buttons folded under it.
+ */
+function renderTerms(doc: Document, report: Report, terms: ChainTerm[], r: DeriveResult, o: DerivationOptions): HTMLElement {
   const list = h(doc, 'div', { class: 'terms', role: 'group', 'aria-label': 'Terms of the chain-rule sum' });
-  terms.forEach((term, i) => {
+  const termButton = (term: ChainTerm, i: number): HTMLElement => {
     const active = term.path.length > 0 && term.path.join(' ') === o.path.join(' ');
     const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, mathElement(doc, term.latex, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
     b.addEventListener('click', () => o.onPath(active ? [] : term.path));
-    if (i > 0) list.appendChild(h(doc, 'span', { class: 'plus' }, '+'));
-    list.appendChild(b);
+    return b;
+  };
+  const { shown, zero, because } = splitZeroTerms(report, terms);
+  // with nothing but zeros there is nothing to fold them under
+  const visible = shown.length ? shown : zero;
+  visible.forEach(({ term, index }, k) => {
+    if (k > 0) list.appendChild(h(doc, 'span', { class: 'plus' }, '+'));
+    list.appendChild(termButton(term, index));
   });
   list.appendChild(h(doc, 'span', { class: 'sum' }, ' = ', h(doc, 'code', {}, fmtValue(r.value, 6, 6))));
+  if (shown.length && zero.length) {
+    const n = zero.length;
+    const note = `${n} ${n === 1 ? 'path is' : 'paths are'} 0${because ? ` because ${because}` : ' at these values'}`;
+    const fold = h(doc, 'details', { class: 'zero-terms', 'data-zero': n }, h(doc, 'summary', {}, note));
+    zero.forEach(({ term, index }) => fold.appendChild(termButton(term, index)));
+    list.appendChild(fold);
+  }
   return list;
 }
 
-function renderResult(doc: Document, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
+/**
+ * Why a derivation shows only its number: the Report's own reason when it gives one (`formsOmitted`,
+ * set where the analysis skipped the symbolic forms), otherwise what is known to leave them out.
+ */
+export function formsOmittedReason(report: Report, d: DeriveReport, r: DeriveResult): string {
+  const given = [(r as { formsOmitted?: unknown }).formsOmitted, (d as { formsOmitted?: unknown }).formsOmitted, (report as { formsOmitted?: unknown }).formsOmitted]
+    .find((x): x is string => typeof x === 'string' && x.trim() !== '');
+  if (given) return `Only the number: ${given}`;
+  const long = report.T !== null && report.T > 100 ? ` (T = ${report.T})` : '';
+  return `Only the number: no symbolic form was written for this derivative — forms are written for exercise-sized networks within a time budget, and this one is past it${long}. The value is computed by reverse-mode autodiff in float64.`;
+}
+
+/** A form: typeset, folded when long (the summary says how many lines it has). */
+function formBlock(doc: Document, key: string, label: string, latex: string, open: boolean): HTMLElement {
+  const rows = formRows(latex);
+  if (open || rows <= FOLD_ROWS) {
+    return h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), mathElement(doc, latex, true));
+  }
+  const fold = h(doc, 'details', { class: 'form folded', 'data-form': key }, h(doc, 'summary', { class: 'form-label' }, `${label} — ${rows} lines`));
+  // typeset on first opening: a folded form costs nothing until it is read
+  let typeset = false;
+  fold.addEventListener('toggle', () => {
+    if (typeset || !(fold as HTMLDetailsElement).open) return;
+    typeset = true;
+    fold.appendChild(mathElement(doc, latex, true));
+  });
+  return fold;
+}
+
+function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
   const box = h(doc, 'div', { class: 'result', 'data-t': r.t === null ? '' : r.t });
   let any = false;
+  // the compact statement first: ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion that defines δ_t follows)
+  const compact = compactRecursion(d, r);
+  if (compact) {
+    box.appendChild(h(doc, 'div', { class: 'form compact', 'data-form': 'compact' }, h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'), mathElement(doc, compact.latex, true)));
+  }
   for (const [key, label] of FORM_LABELS) {
     const f = r.forms?.[key];
     if (!f) continue;
+    // the first form shown stays open; long ones after it (or after the compact statement) fold
+    box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact));
     any = true;
-    box.appendChild(h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), mathElement(doc, f.latex, true)));
     if (key === 'chain') {
       const terms = chainTerms(r);
-      if (terms) box.appendChild(renderTerms(doc, terms, r, o));
+      if (terms) box.appendChild(renderTerms(doc, report, terms, r, o));
     }
   }
-  if (!any) box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, r.latex, true)));
+  if (!any) {
+    box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, r.latex, true)));
+    box.appendChild(h(doc, 'p', { class: 'hint forms-omitted' }, formsOmittedReason(report, d, r)));
+  }
   const value = h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), mathElement(doc, latexValue(r.value), typeof r.value !== 'number'));
   value.setAttribute('data-value', JSON.stringify(r.value));
   box.appendChild(value);
@@ -133,7 +192,7 @@ export function renderDerive(doc: Document, report: Report, index: number, o: De
     head.appendChild(select);
   }
   result = result ?? d.results[0];
-  sec.appendChild(renderResult(doc, d, result, o));
+  sec.appendChild(renderResult(doc, report, d, result, o));
   return sec;
 }
 

@@ -11,6 +11,10 @@ export const ROW_H = 84;
 export const LABEL_W = 84;
 export const HEADER_H = 30;
 export const PAD = 16;
+/** shared parameters sit in their own lane above the time columns, this far apart */
+export const PARAM_DX = NODE_W + 16;
+/** room above the lane's first row for its label */
+export const LANE_LABEL_H = 18;
 
 export interface LayoutOptions {
   /** at most this many step columns before the middle ones fold into one "⋯" column */
@@ -65,6 +69,10 @@ export interface GraphLayout {
   folded: number[];
   /** nodes not drawn because their step is folded */
   hiddenNodes: number;
+  /** the parameter lane (shared parameters, drawn apart from the time columns), or null without any */
+  lane: { y: number; h: number } | null;
+  /** top of the column headers (below the lane) */
+  headerY: number;
 }
 
 /** Rows are keyed by name and timedness: `L_t` and `loss L` are different rows. */
@@ -160,21 +168,33 @@ export function layoutGraph(g: GraphReport, o: LayoutOptions = DEFAULT_LAYOUT): 
   for (const c of columns) if (c.kind === 'step' && c.step !== null) stepX.set(c.step, c.x);
   const untimedX = columns.find((c) => c.kind === 'untimed')?.x ?? x;
 
-  // rows: shared parameters spread over band rows as wide as the drawn columns
+  // rows: shared parameters in their own lane above the columns (they belong to no step), spread
+  // over lane rows as wide as the drawn columns
   const rows: LaidRow[] = [];
   const nodesById = new Map(g.nodes.map((n) => [n.id, n]));
   const placed = new Map<string, LaidNode>();
   const shared = g.rows.filter(isSharedParam);
-  const perBand = Math.max(1, columns.length);
-  let y = HEADER_H + PAD;
-  for (let i = 0; i < shared.length; i += perBand) {
-    shared.slice(i, i + perBand).forEach((r, j) => {
-      rows.push({ name: r.name, kind: r.kind, timed: false, line: r.line, y, band: true });
-      const n = nodesById.get(r.name);
-      if (n) placed.set(n.id, { node: n, x: (columns[j]?.x ?? LABEL_W + PAD + j * COL_W) + (COL_W - NODE_W) / 2, y });
-    });
-    y += ROW_H;
+  const laneX = LABEL_W + PAD;
+  const perBand = Math.max(1, Math.floor((x - laneX) / PARAM_DX));
+  let y = PAD;
+  let lane: GraphLayout['lane'] = null;
+  if (shared.length) {
+    const laneTop = y;
+    y += LANE_LABEL_H;
+    for (let i = 0; i < shared.length; i += perBand) {
+      shared.slice(i, i + perBand).forEach((r, j) => {
+        rows.push({ name: r.name, kind: r.kind, timed: false, line: r.line, y, band: true });
+        const n = nodesById.get(r.name);
+        if (n) placed.set(n.id, { node: n, x: laneX + j * PARAM_DX, y });
+      });
+      y += ROW_H;
+    }
+    y -= ROW_H - NODE_H - PAD / 2;
+    lane = { y: laneTop, h: y - laneTop };
+    y += PAD / 2;
   }
+  const headerY = shared.length ? y : 0;
+  y = headerY + HEADER_H + PAD;
   // per-step parameters stay in the band, then the rest in the Report's order
   const rest = g.rows.filter((r) => !isSharedParam(r));
   const ordered = placeTargets(topoRows([...rest.filter((r) => r.kind === 'param'), ...rest.filter((r) => r.kind !== 'param')], g), g);
@@ -216,5 +236,7 @@ export function layoutGraph(g: GraphReport, o: LayoutOptions = DEFAULT_LAYOUT): 
     edges,
     folded,
     hiddenNodes,
+    lane,
+    headerY,
   };
 }

@@ -5,7 +5,7 @@
 import type { GraphNode, Report, Value } from '../report';
 import { h, s, svgName, clear, htmlName } from './dom';
 import { entries, fmt, fmtShape, fmtValue, isMatrix, maxAbs } from './format';
-import { COL_W, HEADER_H, NODE_H, NODE_W, PAD, layoutGraph, rowKey, type GraphLayout, type LaidNode, type LayoutOptions } from './graphLayout';
+import { COL_W, HEADER_H, LABEL_W, NODE_H, NODE_W, PAD, layoutGraph, rowKey, type GraphLayout, type LaidNode, type LayoutOptions } from './graphLayout';
 import { attachZoom, type Zoom } from './zoom';
 
 export interface GraphViewOptions {
@@ -198,6 +198,46 @@ export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: 
   }
 }
 
+/** "t = 3..5, untimed" for the columns of `cols`, or '' for none. */
+export function columnsText(cols: GraphLayout['columns']): string {
+  const steps = cols.filter((c) => c.kind === 'step' && c.step !== null).map((c) => c.step as number);
+  const folded = cols.filter((c) => c.kind === 'fold').flatMap((c) => c.folded);
+  const all = [...steps, ...folded].sort((a, b) => a - b);
+  const parts: string[] = [];
+  if (all.length) parts.push(all.length === 1 ? `t = ${all[0]}` : `t = ${all[0]}..${all[all.length - 1]}`);
+  if (cols.some((c) => c.kind === 'untimed')) parts.push('untimed');
+  return parts.join(', ');
+}
+
+/**
+ * The columns mostly outside the visible part of the scroller (left and right), in graph units.
+ * Pure, for the edge labels: "← t = 0..1" and "t = 3..5, untimed →".
+ */
+export function offscreenColumns(layout: GraphLayout, scrollLeft: number, clientWidth: number, scale: number): { left: GraphLayout['columns']; right: GraphLayout['columns'] } {
+  const x0 = scrollLeft / scale;
+  const x1 = (scrollLeft + clientWidth) / scale;
+  // a column counts as off-screen when less than half of its node box is visible
+  const margin = (COL_W - NODE_W) / 2 + NODE_W / 2;
+  return {
+    left: layout.columns.filter((c) => c.x + margin < x0),
+    right: layout.columns.filter((c) => c.x + margin > x1),
+  };
+}
+
+function updateOffscreen(layout: GraphLayout, scroller: HTMLElement, scale: number, left: HTMLElement, right: HTMLElement): void {
+  const cw = scroller.clientWidth;
+  if (cw <= 0) return;
+  const off = offscreenColumns(layout, scroller.scrollLeft, cw, scale);
+  const l = columnsText(off.left);
+  const r = columnsText(off.right);
+  left.hidden = l === '';
+  right.hidden = r === '';
+  left.textContent = l ? `← ${l}` : '';
+  right.textContent = r ? `${r} →` : '';
+  left.setAttribute('aria-label', l ? `Scroll left: ${l} off-screen` : '');
+  right.setAttribute('aria-label', r ? `Scroll right: ${r} off-screen` : '');
+}
+
 /** Build the graph SVG into `container` (replacing what was there). */
 export function renderGraph(doc: Document, container: HTMLElement, report: Report, o: GraphViewOptions): GraphView | null {
   const t0 = now();
@@ -243,14 +283,15 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   const cols = s(doc, 'g', { class: 'columns' });
   for (const c of layout.columns) {
     const col = s(doc, 'g', { class: `column ${c.kind}`, 'data-step': c.step ?? '' });
-    col.appendChild(s(doc, 'rect', { class: 'column-bg', x: c.x, y: HEADER_H, width: COL_W, height: layout.height - HEADER_H - PAD / 2 }));
-    col.appendChild(s(doc, 'text', { class: 'column-label', x: c.x + COL_W / 2, y: HEADER_H - 10, 'text-anchor': 'middle' }, c.label));
+    const top = layout.headerY + HEADER_H;
+    col.appendChild(s(doc, 'rect', { class: 'column-bg', x: c.x, y: top, width: COL_W, height: layout.height - top - PAD / 2 }));
+    col.appendChild(s(doc, 'text', { class: 'column-label', x: c.x + COL_W / 2, y: top - 10, 'text-anchor': 'middle' }, c.label));
     if (c.kind === 'fold') {
       col.setAttribute('class', 'column fold');
       col.setAttribute('tabindex', '0');
       col.setAttribute('role', 'button');
       col.setAttribute('aria-label', `Show the ${c.folded.length} folded steps`);
-      col.appendChild(s(doc, 'text', { class: 'fold-hint', x: c.x + COL_W / 2, y: HEADER_H + 24, 'text-anchor': 'middle' }, 'click to unfold'));
+      col.appendChild(s(doc, 'text', { class: 'fold-hint', x: c.x + COL_W / 2, y: top + 24, 'text-anchor': 'middle' }, 'click to unfold'));
       const activate = (): void => o.onToggleFold();
       col.addEventListener('click', activate);
       col.addEventListener('keydown', (ev) => {
@@ -263,6 +304,13 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
     cols.appendChild(col);
   }
   svg.appendChild(cols);
+  if (layout.lane) {
+    // the parameters' own lane: shared by every step, so drawn apart from the time columns
+    const lane = s(doc, 'g', { class: 'param-lane' });
+    lane.appendChild(s(doc, 'rect', { class: 'lane-bg', x: LABEL_W + PAD / 2, y: layout.lane.y, width: layout.width - LABEL_W - PAD, height: layout.lane.h, rx: 6 }));
+    lane.appendChild(s(doc, 'text', { class: 'lane-label', x: LABEL_W + PAD, y: layout.lane.y + 13 }, 'parameters — shared by every step'));
+    svg.appendChild(lane);
+  }
 
   // row labels (link to the line that defines the row)
   const rowLabels = s(doc, 'g', { class: 'rows' });
@@ -350,25 +398,24 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   }
   svg.appendChild(nodes);
 
-  container.appendChild(svg);
+  // the graph scrolls inside its host at a readable size; the edges say what is off-screen
+  const scroller = h(doc, 'div', { class: 'graph-scroll' });
+  scroller.appendChild(svg);
+  container.appendChild(scroller);
+  const offLeft = h(doc, 'button', { type: 'button', class: 'offscreen left', hidden: true });
+  const offRight = h(doc, 'button', { type: 'button', class: 'offscreen right', hidden: true });
+  offLeft.addEventListener('click', () => zoom.pan(-Math.max(COL_W, scroller.clientWidth * 0.8) / Number(svg.getAttribute('data-scale') ?? 1), 0));
+  offRight.addEventListener('click', () => zoom.pan(Math.max(COL_W, scroller.clientWidth * 0.8) / Number(svg.getAttribute('data-scale') ?? 1), 0));
+  container.appendChild(offLeft);
+  container.appendChild(offRight);
   container.appendChild(tip);
   svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
-  const zoom = attachZoom(svg, { w: layout.width, h: layout.height });
-  // a panel narrower than the graph: start at full size (readable text) and let the user pan or Fit,
-  // rather than shrinking every label below legibility
-  // the window's width (the graph spans the page) rather than the container's: reading a box would force
-  // a layout of the whole page in the middle of rendering
-  const iw = doc.defaultView?.innerWidth ?? 0;
-  const ih = doc.defaultView?.innerHeight ?? 0;
-  const cw = iw > 0 ? iw - 26 : 0;
-  const ch = ih > 0 ? Math.round(ih * 0.7) : 0;
-  // the scale at which the whole graph would fit the panel (width, and 70% of its height)
-  const fit = cw > 0 && ch > 0 ? Math.min(cw / layout.width, ch / layout.height) : 1;
-  if (fit < 0.85) {
-    const eh = Math.min(layout.height, ch);
-    svg.style.height = `${eh}px`;
-    zoom.set({ x: 0, y: 0, w: cw, h: eh });
-    svg.classList.add('cropped');
-  }
+  const update = (): void => updateOffscreen(layout, scroller, Number(svg.getAttribute('data-scale') ?? 1), offLeft, offRight);
+  const zoom = attachZoom(svg, scroller, { w: layout.width, h: layout.height }, update);
+  // after the first layout (reading sizes now would force one in the middle of rendering)
+  const win = doc.defaultView;
+  if (win?.requestAnimationFrame) win.requestAnimationFrame(update);
+  else update();
+  win?.addEventListener?.('resize', update);
   return { svg, layout, zoom, ms: now() - t0 };
 }

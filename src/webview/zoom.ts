@@ -1,81 +1,106 @@
-// Zoom and pan for the graph SVG through its viewBox: wheel zooms around the pointer, dragging the
-// background pans, and the keyboard does both (+ − 0 and the arrow keys) when the graph has focus.
+// Zoom and pan for the graph: the SVG is drawn at `scale` × its natural size inside a scrolling host,
+// so panning is scrolling (scroll bars, wheel, dragging the background, the arrow keys) and zooming
+// changes the drawn size. The scale never goes below 1: at 1 the smallest text is 11 px, and a graph
+// wider than the panel is scrolled, never shrunk below legibility (issue 13). Fit shows what fits at a
+// readable size and scrolls back to the start.
 
+/** The view: the drawn scale and the host's scroll offsets in screen pixels. */
 export interface ViewBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+  scale: number;
+  left: number;
+  top: number;
 }
 
 export interface Zoom {
   get(): ViewBox;
   set(v: ViewBox): void;
-  /** zoom by a factor around a point in graph coordinates (default: the centre) */
+  /** zoom by a factor around a point in graph coordinates (default: the visible centre) */
   zoom(factor: number, cx?: number, cy?: number): void;
+  /** scroll by graph units */
   pan(dx: number, dy: number): void;
+  /** Fit: the readable size (scale 1), scrolled to the start */
   reset(): void;
+  /** scroll so that the box (graph units) is in view, as far as it fits */
+  reveal(box: { x: number; y: number; w: number; h: number }): void;
 }
 
-const MIN_SCALE = 0.05;
-const MAX_SCALE = 8;
+/** Text is 11 px at scale 1: the smallest scale (issue 13: node text never below 11 px). */
+export const MIN_SCALE = 1;
+export const MAX_SCALE = 4;
 
-/** Pure: the view box after zooming by `factor` (>1 zooms in) around (cx, cy). */
-export function zoomBox(v: ViewBox, factor: number, cx: number, cy: number, full: { w: number; h: number }): ViewBox {
-  const scale = full.w / (v.w / factor);
-  if (scale < MIN_SCALE || scale > MAX_SCALE) return v;
-  const w = v.w / factor;
-  const h = v.h / factor;
-  return { x: cx - (cx - v.x) / factor, y: cy - (cy - v.y) / factor, w, h };
+/** Pure: the scale after zooming by `factor`, clamped to the readable range. */
+export function nextScale(scale: number, factor: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale * factor));
 }
 
-export function attachZoom(svg: SVGSVGElement, full: { w: number; h: number }, onChange?: (v: ViewBox) => void): Zoom {
-  let view: ViewBox = { x: 0, y: 0, w: full.w, h: full.h };
-  const apply = (): void => {
-    svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
-    onChange?.(view);
+export function attachZoom(svg: SVGSVGElement, host: HTMLElement, full: { w: number; h: number }, onChange?: (v: ViewBox) => void): Zoom {
+  let scale = MIN_SCALE;
+  svg.setAttribute('viewBox', `0 0 ${full.w} ${full.h}`);
+  const size = (): void => {
+    svg.setAttribute('width', String(Math.round(full.w * scale)));
+    svg.setAttribute('height', String(Math.round(full.h * scale)));
+    svg.setAttribute('data-scale', String(scale));
   };
+  const changed = (): void => onChange?.(z.get());
   const z: Zoom = {
-    get: () => ({ ...view }),
+    get: () => ({ scale, left: host.scrollLeft, top: host.scrollTop }),
     set: (v) => {
-      view = { ...v };
-      apply();
+      scale = nextScale(v.scale, 1);
+      size();
+      host.scrollLeft = v.left;
+      host.scrollTop = v.top;
+      changed();
     },
-    zoom: (factor, cx = view.x + view.w / 2, cy = view.y + view.h / 2) => {
-      view = zoomBox(view, factor, cx, cy, full);
-      apply();
+    zoom: (factor, cx, cy) => {
+      const before = scale;
+      const px = cx === undefined ? host.scrollLeft + host.clientWidth / 2 : cx * before;
+      const py = cy === undefined ? host.scrollTop + host.clientHeight / 2 : cy * before;
+      scale = nextScale(scale, factor);
+      size();
+      // keep the point under the same place on screen
+      const k = scale / before;
+      host.scrollLeft = px * k - (px - host.scrollLeft);
+      host.scrollTop = py * k - (py - host.scrollTop);
+      changed();
     },
     pan: (dx, dy) => {
-      view = { ...view, x: view.x + dx, y: view.y + dy };
-      apply();
+      host.scrollLeft += dx * scale;
+      host.scrollTop += dy * scale;
+      changed();
     },
     reset: () => {
-      view = { x: 0, y: 0, w: full.w, h: full.h };
-      // Fit shows the whole graph in the element's width
-      svg.style.height = '';
-      svg.classList.remove('cropped');
-      apply();
+      scale = MIN_SCALE;
+      size();
+      host.scrollLeft = 0;
+      host.scrollTop = 0;
+      changed();
+    },
+    reveal: (box) => {
+      const x = box.x * scale;
+      const y = box.y * scale;
+      const w = box.w * scale;
+      const h = box.h * scale;
+      const cw = host.clientWidth;
+      const ch = host.clientHeight;
+      // the start of a box wider than the view, else the whole box as near the current view as possible
+      if (w > cw || x < host.scrollLeft) host.scrollLeft = Math.max(0, x - 8);
+      else if (x + w > host.scrollLeft + cw) host.scrollLeft = x + w - cw + 8;
+      if (h > ch || y < host.scrollTop) host.scrollTop = Math.max(0, y - 8);
+      else if (y + h > host.scrollTop + ch) host.scrollTop = y + h - ch + 8;
+      changed();
     },
   };
-  apply();
+  size();
+  host.addEventListener('scroll', changed, { passive: true });
 
-  // screen pixels → graph units
-  const unit = (): number => {
-    const r = svg.getBoundingClientRect();
-    return r.width > 0 ? view.w / r.width : 1;
-  };
-  const toGraph = (clientX: number, clientY: number): [number, number] => {
-    const r = svg.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return [view.x + view.w / 2, view.y + view.h / 2];
-    return [view.x + ((clientX - r.left) / r.width) * view.w, view.y + ((clientY - r.top) / r.height) * view.h];
-  };
-
+  // Ctrl + wheel zooms around the pointer; a plain wheel scrolls the host as usual
   svg.addEventListener(
     'wheel',
     (ev) => {
+      if (!ev.ctrlKey) return;
       ev.preventDefault();
-      const [cx, cy] = toGraph(ev.clientX, ev.clientY);
-      z.zoom(ev.deltaY < 0 ? 1.15 : 1 / 1.15, cx, cy);
+      const r = svg.getBoundingClientRect();
+      z.zoom(ev.deltaY < 0 ? 1.15 : 1 / 1.15, (ev.clientX - r.left) / scale, (ev.clientY - r.top) / scale);
     },
     { passive: false },
   );
@@ -90,8 +115,8 @@ export function attachZoom(svg: SVGSVGElement, full: { w: number; h: number }, o
   });
   svg.addEventListener('pointermove', (ev) => {
     if (!drag || ev.pointerId !== drag.id) return;
-    const u = unit();
-    z.pan(-(ev.clientX - drag.x) * u, -(ev.clientY - drag.y) * u);
+    host.scrollLeft -= ev.clientX - drag.x;
+    host.scrollTop -= ev.clientY - drag.y;
     drag = { ...drag, x: ev.clientX, y: ev.clientY };
   });
   const end = (ev: PointerEvent): void => {
@@ -104,7 +129,7 @@ export function attachZoom(svg: SVGSVGElement, full: { w: number; h: number }, o
 
   svg.addEventListener('keydown', (ev) => {
     if (ev.target !== svg) return;
-    const step = view.w / 10;
+    const step = Math.max(40, host.clientWidth / 3) / scale;
     const keys: Record<string, () => void> = {
       '+': () => z.zoom(1.25),
       '=': () => z.zoom(1.25),

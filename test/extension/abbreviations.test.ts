@@ -33,7 +33,15 @@ describe('Unicode abbreviations', () => {
     expect(typeInto('h_t = ', '\\sigma ')).toBe('h_t = σ');
     expect(typeInto('', 'derive \\partial L/\\partial W ')).toBe('derive ∂L/∂W ');
     expect(typeInto('loss L = ', '\\sum _t L_t')).toBe('loss L = Σ_t L_t');
-    expect(typeInto('', 'f_t \\odot c')).toBe('f_t ⊙c');
+  });
+
+  it('keeps the space after a binary operator: \\odot then space gives "⊙ " (issue 13)', () => {
+    expect(typeInto('c_t = f_t ', '\\odot h_{t-1}')).toBe('c_t = f_t ⊙ h_{t-1}');
+    expect(typeInto('', 'a \\cdot b \\times c')).toBe('a · b × c');
+    expect(typeInto('', 'x \\ne y')).toBe('x ≠ y');
+    expect(findReplacement('a \\odot ', 8, 1)).toEqual({ start: 2, end: 7, symbol: '⊙', abbreviation: 'odot' });
+    // names and functions still consume it
+    expect(typeInto('', '\\sigma (x)')).toBe('σ(x)');
   });
 
   it('finds the abbreviation in a change that inserted it whole (editor.edit, paste)', () => {

@@ -20,3 +20,19 @@ describe('name completions', () => {
     expect(nameCompletions(r).find((c) => c.label === 'w')).toMatchObject({ insertText: 'w_t', kind: 'parameter' });
   });
 });
+
+describe('Enter never joins lines (issue 13, item 1)', () => {
+  it('a completion equal to the word already typed is not offered', () => {
+    const r = analyze(readFileSync('examples/gru-one-weight.rnn', 'utf8'));
+    for (const typed of ['w', 'L', 'derive', 'h_t']) {
+      const offered = nameCompletions(r, typed).map((c) => c.insertText);
+      expect(offered).not.toContain(typed);
+      // the rest of the list stays
+      expect(offered.length).toBe(nameCompletions(r).length - 1);
+    }
+  });
+  it('[rnn] turns acceptSuggestionOnEnter off, so Enter at a line end always starts a new line', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.contributes.configurationDefaults['[rnn]']['editor.acceptSuggestionOnEnter']).toBe('off');
+  });
+});

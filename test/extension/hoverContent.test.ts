@@ -152,10 +152,35 @@ describe('hover on derive and check lines', () => {
     expect(text).toContain('0.1234');
     expect(h.markdown).toContain('<table>');
   });
-  it('a check that holds only for these values', () => {
+  it('a check that holds only for these values: the verdict, the reason left to the line\'s problem', () => {
     const h = hoverContent(fixtureReport(), { line: 12, column: 2 }, full)!;
-    expect(plain(h.markdown)).toContain('⚠');
-    expect(plain(h.markdown)).toContain('vary h_0');
+    expect(plain(h.markdown)).toContain('⚠ holds only for these values');
+    expect(plain(h.markdown)).not.toContain('vary h_0');
+  });
+  it('the verdict word once, and the message once in the hover the editor shows (issue 13, item 4)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { analyze } = await import('../../src/analysis');
+    const { diagnosticItems } = await import('../../src/extension/diagnosticsContent');
+    for (const file of ['gru-one-weight', 'sheet7-vanilla-rnn', 'scalar-lstm-bptt']) {
+      const r = analyze(readFileSync(`examples/${file}.rnn`, 'utf8'));
+      const problems = diagnosticItems(r, { hintForHolding: false });
+      for (const c of r.checks) {
+        const text = plain(hoverContent(r, { line: c.line, column: c.range.column }, full)!.markdown);
+        expect(text).not.toMatch(/\b(fails|holds)\b[^\n]*?: \1\b/);
+        expect(text).not.toMatch(/fails: fails|holds: holds/);
+        // the editor shows the line's problem in the same hover: the hover itself does not repeat it
+        const problem = problems.find((p) => p.line === c.range.line && p.message === c.message);
+        const body = c.message.slice(c.message.indexOf(': ') + 2);
+        if (problem && body.length > 20) expect(text).not.toContain(body.slice(0, 40));
+        if (c.status === 'fails') expect(text).toMatch(/✗ fails( at t = \d+)?/);
+      }
+    }
+  });
+  it('a check that holds keeps its whole message (it is no problem, so the editor shows nothing else)', () => {
+    const r = fixtureReport();
+    r.checks[0] = { ...r.checks[0]!, status: 'holds', message: 'holds for t = 1..2 at the file\'s values and 4 random draws' };
+    const text = plain(hoverContent(r, { line: 10, column: 2 }, full)!.markdown);
+    expect(text).toContain("✓ holds for t = 1..2 at the file's values and 4 random draws");
   });
 });
 

@@ -42,3 +42,28 @@ describe('quick fixes', () => {
     expect(quickFixes({ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message: 'shape mismatch: 3 vs 2' }, 'x')).toEqual([]);
   });
 });
+
+describe('quick fix for a missing initial state (issue 13, item 6)', () => {
+  it('adds `h_0 = 0` on its own line before the equation, and the error goes away', () => {
+    const text = 'T = 2\nparam w = 0.5\ninput x = [1, 2]\nh_t = tanh(w h_{t-1} + x_t)\nloss L = h_2\n';
+    const d = analyze(text).diagnostics.find((x) => x.code === 'initial-state')!;
+    expect(d.message).toContain('add `h_0 = 0`');
+    const lines = text.split('\n');
+    const fixes = quickFixes(d, lines[d.line - 1]!, lines);
+    expect(fixes.map((f) => f.title)).toEqual(['Add `h_0 = 0` before this equation']);
+    expect(fixes[0]!.preferred).toBe(true);
+    const fixed = apply(text, fixes[0]!.range.line, fixes[0]!);
+    expect(fixed).toBe('T = 2\nparam w = 0.5\ninput x = [1, 2]\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nloss L = h_2\n');
+    expect(analyze(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('an equation over several lines (an open bracket) gets the line before its first line, with its indentation', () => {
+    const text = 'T = 2\nparam w = 0.5\ninput x = [1, 2]\n  h_t = tanh(w x_t +\n    w h_{t-1})\nloss L = h_2\n';
+    const d = analyze(text).diagnostics.find((x) => x.code === 'initial-state');
+    expect(d?.line).toBe(5);
+    const lines = text.split('\n');
+    const fix = quickFixes(d!, lines[d!.line - 1]!, lines)[0]!;
+    expect(fix.range.line).toBe(4);
+    expect(fix.newText).toBe('  h_0 = 0\n');
+  });
+});

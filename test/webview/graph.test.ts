@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import './setup-dom';
 import { describe, expect, test, vi } from 'vitest';
-import { layoutGraph, visibleSteps, DEFAULT_LAYOUT } from '../../src/webview/graphLayout';
-import { renderGraph, flowStrength, type GraphViewOptions } from '../../src/webview/graphView';
+import { layoutGraph, visibleSteps, DEFAULT_LAYOUT, HEADER_H, NODE_H } from '../../src/webview/graphLayout';
+import { renderGraph, flowStrength, columnsText, offscreenColumns, type GraphViewOptions } from '../../src/webview/graphView';
 import { fmt } from '../../src/webview/format';
 import type { Report } from '../../src/report';
 import { sheet7Report, vectorReport } from './fixtures';
@@ -162,18 +162,47 @@ describe('SVG', () => {
     expect(host.querySelectorAll('g.node.cursor')).toHaveLength(4);
   });
 
-  test('keyboard zoom and pan change the view box', () => {
+  test('keyboard zoom changes the drawn size, never below the readable scale; 0 (Fit) goes back to it', () => {
     const { host } = draw(sheet7Report());
     const svg = host.querySelector('svg')!;
-    const before = svg.getAttribute('viewBox');
+    const w0 = Number(svg.getAttribute('width'));
+    // the whole graph in graph units, drawn at scale 1 (11 px text)
+    expect(svg.getAttribute('viewBox')).toBe(`0 0 ${w0} ${svg.getAttribute('height')}`);
     svg.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true }));
-    const zoomed = svg.getAttribute('viewBox')!.split(' ').map(Number);
-    expect(svg.getAttribute('viewBox')).not.toBe(before);
-    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    expect(Number(svg.getAttribute('viewBox')!.split(' ')[0])).toBeGreaterThan(zoomed[0]);
+    expect(Number(svg.getAttribute('width'))).toBeGreaterThan(w0);
     svg.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
-    // 0 (Fit) shows the whole graph
-    expect(svg.getAttribute('viewBox')).toBe(`0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
+    expect(Number(svg.getAttribute('width'))).toBe(w0);
+    for (let i = 0; i < 5; i++) svg.dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true }));
+    expect(Number(svg.getAttribute('width'))).toBe(w0);
+    expect(svg.getAttribute('data-scale')).toBe('1');
+  });
+
+  test('shared parameters are drawn in their own lane, above every time column', () => {
+    const { host, view } = draw(sheet7Report());
+    const lane = view!.layout.lane!;
+    expect(lane).not.toBeNull();
+    const columnTop = view!.layout.headerY + HEADER_H;
+    for (const n of view!.layout.nodes.values()) {
+      if (n.node.kind !== 'param' || n.node.t !== null) continue;
+      expect(n.y).toBeGreaterThanOrEqual(lane.y);
+      expect(n.y + NODE_H).toBeLessThanOrEqual(lane.y + lane.h);
+      expect(n.y + NODE_H).toBeLessThan(columnTop);
+    }
+    for (const n of view!.layout.nodes.values()) if (n.node.t !== null) expect(n.y).toBeGreaterThan(columnTop);
+    expect(host.querySelector('.param-lane .lane-label')!.textContent).toContain('parameters');
+  });
+
+  test('the edge labels name the columns off-screen', () => {
+    const { view } = draw(sheet7Report());
+    const layout = view!.layout;
+    // a view 300 px wide at the start: the later columns are off to the right
+    const off = offscreenColumns(layout, 0, 300, 1);
+    expect(off.left).toEqual([]);
+    expect(columnsText(off.right)).toMatch(/^t = \d+\.\.\d+, untimed$/);
+    // scrolled to the end: the first columns are off to the left
+    const end = offscreenColumns(layout, layout.width - 300, 300, 1);
+    expect(columnsText(end.left)).toMatch(/^t = 0/);
+    expect(end.right).toEqual([]);
   });
 
   test('no graph: says why', () => {

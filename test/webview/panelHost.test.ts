@@ -288,6 +288,25 @@ describe('panel host', () => {
     expect(t.postLatencyMs[0]).toBeGreaterThanOrEqual(25);
   });
 
+  test('a new panel renders its report once: nothing is posted before ready, the page is kept while hidden; open time measured', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.active = editor(doc, 23);
+    fake.visible = [fake.active];
+    await fake.commands.get('unroll.openPanel')!();
+    const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+    expect((panel.options as { retainContextWhenHidden?: boolean }).retainContextWhenHidden).toBe(true);
+    // before 'ready' the webview is not listening: posting then rendered the report twice (issue 13)
+    expect(panel.webview.posted).toEqual([]);
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(panel.webview.posted.filter((m) => m.type === 'report')).toHaveLength(1);
+    vi.advanceTimersByTime(40);
+    panel.webview.receive.fire({ type: 'rendered', postedAt: Date.now(), latencyMs: 12, graphMs: 3, totalMs: 20 });
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { openMs: number[]; reshowMs: number[] };
+    expect(t.openMs).toHaveLength(1);
+    expect(t.openMs[0]).toBeGreaterThanOrEqual(40);
+  });
+
   test('openPanel with a node: the selection reaches a webview that only now says ready', async () => {
     const doc = new Doc(TEXT);
     fake.documents = [doc];

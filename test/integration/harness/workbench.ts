@@ -27,7 +27,8 @@ export async function quickPick(page: Page, key: string | null, text: string, pi
 /** Opens a workspace file by name through Quick Open (Ctrl+P). */
 export async function openFile(page: Page, fileName: string): Promise<void> {
   await quickPick(page, 'Control+P', fileName, fileName);
-  await page.locator(`.tabs-container .tab.active`, { hasText: fileName }).waitFor({ timeout: 20000 });
+  // .first(): a panel that follows the file is titled after it too ("Unroll: name.rnn")
+  await page.locator(`.tabs-container .tab.active`, { hasText: fileName }).first().waitFor({ timeout: 20000 });
   await page.locator('.editor-instance .view-line').first().waitFor({ timeout: 20000 });
 }
 

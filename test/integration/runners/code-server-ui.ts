@@ -2,7 +2,7 @@
 // rendered, the status bar, and the Unroll panel's webview (graph SVG, KaTeX, following the cursor),
 // in the dark and the light theme. Screenshots go to test-results/screenshots/ (kept by CI; the README
 // shows copies under docs/screenshots/, refreshed with UNROLL_SCREENSHOTS_TO_DOCS=1).
-import { copyFileSync, mkdirSync } from 'fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { launch, type Session } from '../harness/browser';
@@ -18,6 +18,25 @@ import { mathKey, showsNumber } from '../suite/text';
 const RUNNER = 'code-server-ui';
 const DARK = 'Dark Modern';
 const LIGHT = 'Light Modern';
+
+const TYPED_FILE = 'typed.rnn';
+/** A scalar RNN as a student types it: several lines end in a name the file knows (w is a prefix of w_x, w_h). */
+const TYPED_EXERCISE = [
+  'T = 3',
+  'input x = [0.5, -1, 0.25]',
+  'target y = [0.1, 0.2, 0.3]',
+  'param w_x = 0.4',
+  'param w_h = 0.9',
+  'param w = 0.7',
+  'h_0 = 0',
+  'h_t = tanh(w_x x_t + w_h h_{t-1})',
+  'o_t = w h_t',
+  'L_t = (y_t - o_t)^2',
+  'loss L = Σ_t L_t',
+  'derive ∂L/∂w',
+  'derive ∂L/∂w_h',
+  'check ∂L/∂w = Σ_t 2 (o_t - y_t) h_t',
+];
 
 async function setTheme(page: Page, theme: string, light: boolean): Promise<void> {
   // through the UI: an Extension Development Host window keeps its own settings (settings.json is not read)
@@ -69,6 +88,7 @@ async function main(): Promise<number> {
     if (!dWhh || !dWxh || typeof dWhh.results[0]?.value !== 'number') throw new Error(`the library does not answer derive ∂L/∂W_hh and ∂L/∂W_xh in ${ex.name}`);
     const expected = dWhh.results[0].value;
     const ws = makeWorkspace(RUNNER);
+    writeFileSync(join(ws, 'scratch', TYPED_FILE), '');
     cs = await startCodeServer({ name: RUNNER });
     session = await launch([], { width: 1600, height: 1000 });
     const page = session.page;
@@ -167,6 +187,33 @@ async function main(): Promise<number> {
         .catch(async (e: Error) => { throw new Error(`${e.message}: the line reads ${JSON.stringify(await lineText())}`); });
       if ((await lineText()).includes('\\')) throw new Error(`the backslash text stayed: ${JSON.stringify(await lineText())}`);
       await shot(page, 'unicode-input');
+    });
+
+    await checks.run('typing a whole exercise by keyboard (Enter at every line end, completions open) gives exactly the typed text', 120000, async () => {
+      await page.keyboard.press('Escape');
+      await openFile(page, TYPED_FILE);
+      await focusEditor(page);
+      let openAtEnd = 0;
+      for (const line of TYPED_EXERCISE) {
+        await page.keyboard.type(line, { delay: 30 });
+        if (line === 'derive ∂L/∂w') {
+          // the file knows w_x and w_h: with the list open on "w" (Ctrl+Space if typing did not open it),
+          // Enter must still break the line and not accept w_x
+          await page.waitForTimeout(400);
+          if (!(await page.locator('.suggest-widget.visible').count())) await page.keyboard.press('Control+Space');
+          await until('the completion list on "w" offering w_x', async () =>
+            /w_x/.test(await page.locator('.suggest-widget.visible').first().innerText().catch(() => '')), 8000);
+        }
+        if (await page.locator('.suggest-widget.visible').count()) openAtEnd++;
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      const want = TYPED_EXERCISE.join('\n') + '\n';
+      const file = join(ws, 'scratch', TYPED_FILE);
+      const got = await until('the typed file to be saved', async () => { const t = readFileSync(file, 'utf8'); return t.length > 0 ? t : undefined; }, 10000);
+      if (got !== want) throw new Error(`the typed text differs (${openAtEnd} line ends had the completion list open):\n${JSON.stringify(got)}\nexpected\n${JSON.stringify(want)}`);
+      console.log(`[${RUNNER}] typed ${TYPED_EXERCISE.length} lines; the completion list was open at ${openAtEnd} line ends`);
     });
   } catch (e) {
     error = (e as Error).message;

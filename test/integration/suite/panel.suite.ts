@@ -23,4 +23,24 @@ suite('panel', () => {
       `the panel opens beside the editor, not over it (editor column ${editor.viewColumn}, panel column ${tab.group.viewColumn}, tabs ${show(webviewTabs().map((t) => t.label))})`);
     // left open: the web runner then reads the panel's content from the page
   });
+
+  test('panel open and re-show times are measured (reported, not asserted: issue 13)', async () => {
+    type Timings = { openMs: number[]; reshowMs: number[] };
+    const timings = async (): Promise<Timings> => (await vscode.commands.executeCommand('unroll.panelTimings')) as Timings;
+    // the first test opened it: wait for the webview's first rendered report
+    const opened = await waitFor('the panel to report its open time', async () => ((await timings()).openMs.length ? timings() : undefined), 30000);
+    // hide it behind a text editor in its own column, then show it again
+    const tab = webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
+    ok(tab, 'the panel tab');
+    const ex = await sheet7();
+    await vscode.window.showTextDocument(ex.uri, { viewColumn: tab.group.viewColumn, preview: false, preserveFocus: false });
+    await waitFor('the panel to be hidden', () => !tab.isActive || undefined, 5000).catch(() => undefined);
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('unroll.openPanel');
+    const shown = await waitFor('the panel to report its re-show time', async () => ((await timings()).reshowMs.length ? timings() : undefined), 15000);
+    const wall = Date.now() - t0;
+    const line = `[panel timings] open ${opened.openMs.join(', ')} ms (openPanel → first report rendered); re-show ${shown.reshowMs.join(', ')} ms (reveal → visible), ${wall} ms wall`;
+    console.log(line);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'panel-timings.txt'), new TextEncoder().encode(`${line}\n`));
+  });
 });
