@@ -199,6 +199,8 @@ function mapReport(report: Report, gen: GeneratedText, file: LineIndex, keepLine
       return;
     }
     const r = o as Record<string, unknown>;
+    // messages name places too ("the '(' at 17:20", "on line 7"): those are the file's as well
+    if (typeof r.message === 'string') r.message = mapMessage(r.message, gen, file, keepLinesUpTo);
     if (isRange(r)) {
       if ((r.line as number) > keepLinesUpTo) Object.assign(r, gen.mapRange(r as unknown as Range, file));
     } else if (typeof r.line === 'number' && (r.line as number) > keepLinesUpTo) {
@@ -207,6 +209,16 @@ function mapReport(report: Report, gen: GeneratedText, file: LineIndex, keepLine
     for (const v of Object.values(r)) if (v && typeof v === 'object') walk(v);
   };
   walk(report);
+}
+
+function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: number): string {
+  return message
+    .replace(/\bat (\d+):(\d+)\b/g, (all, l: string, c: string) => {
+      if (+l <= keep) return all;
+      const p = file.pos(gen.offsetAt(+l, +c));
+      return `at ${p.line}:${p.column}`;
+    })
+    .replace(/\bon line (\d+)\b/g, (all, l: string) => (+l <= keep ? `${all} of the sidecar` : `on line ${file.lineOf(gen.offsetAt(+l, 1))}`));
 }
 
 function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Network, networkLines: number, claims: Claim[], displays: Display[], out: SolutionReport): void {

@@ -64,6 +64,11 @@ export function readLatex(text: string): ReadResult {
     let outerTag: Display['outerTag'] = null;
     const same = labelLine(rest);
     if (same) outerTag = { text: same, start: end, end: lineEnd };
+    else if (!rest.trim() && lineEnd < src.length) {
+      const nextEnd = indexOrEnd(src, '\n', lineEnd + 1);
+      const next = labelLine(src.slice(lineEnd + 1, nextEnd));
+      if (next) outerTag = { text: next, start: lineEnd + 1, end: nextEnd };
+    }
     result.displays.push({ start, end, contentStart, contentEnd: close, outerTag });
     OPEN.lastIndex = end;
   }
