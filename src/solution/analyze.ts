@@ -12,6 +12,8 @@ import { GeneratedText, LineIndex } from './sourcemap';
 
 /** claims checked per network: one analysis stays within the statement limit of a .rnn file */
 export const MAX_CLAIMS_PER_NETWORK = Math.floor(LIMITS.maxStatements / 2);
+/** reader problems (unclosed displays) listed one by one */
+export const MAX_READER_PROBLEMS = 100;
 /** networks analysed per file: each analysis has its own time budget */
 export const MAX_NETWORKS = 20;
 
@@ -54,7 +56,12 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
   if (!networks.length) return empty;
 
   const out: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
-  for (const p of read.problems) out.diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
+  // a reader's problems are listed up to a limit, then counted (a file of 80,000 unclosed `\[` stays usable)
+  for (const p of read.problems.slice(0, MAX_READER_PROBLEMS)) out.diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
+  if (read.problems.length > MAX_READER_PROBLEMS) {
+    const p = read.problems[MAX_READER_PROBLEMS]!;
+    out.diagnostics.push({ ...file.range(p.start, p.end), severity: 'warning', code: 'limit', message: `${(read.problems.length - MAX_READER_PROBLEMS).toLocaleString('en')} more problems like the ones before are not listed (limit)` });
+  }
 
   // displays → equations and claims (a display beginning with =, + or − continues the claim before it)
   const claims: Claim[] = [];
@@ -71,7 +78,8 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
     folded.rows.forEach((row, r) => {
       if (r === 0 && folded.continues && previous && previous.network === network) {
         previous.text.chars += ' ' + row.chars;
-        previous.text.at.push(row.at[0] ?? d.contentStart, ...row.at);
+        previous.text.at.push(row.at[0] ?? d.contentStart);
+        for (const o of row.at) previous.text.at.push(o);
         previous.displays.push(index);
         return;
       }
@@ -256,7 +264,7 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       c.skip = reason.replace(/^not analysed: /, '');
       continue;
     }
-    keptDiags.push(...diags);
+    for (const d of diags) keptDiags.push(d);
     for (const ch of all) {
       if (!usable.includes(ch)) {
         solutionDiags.push({ ...ch.range, severity: 'information', code: 'solution-skipped', message: `link ${ch.link ?? 1} not checked: ${ch.message}` });
@@ -296,5 +304,5 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       out.diagnostics.push({ ...file.range(0, 0), severity: d.severity, code: d.code ?? 'sidecar', message: `in the sidecar .rnn, line ${d.line}: ${d.message}` });
     } else out.diagnostics.push(d);
   }
-  out.diagnostics.push(...solutionDiags, ...verdicts);
+  for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);
 }
