@@ -1,16 +1,26 @@
 // The CLI's two printed forms of a Report: readable text (the main job) and a LaTeX fragment.
-import type { Report } from './report';
+import type { CheckReport, CheckStatus, Report } from './report';
+import type { EquationResult, SolutionReport } from './solution/index';
 
 const tty = typeof process !== 'undefined' && process.stdout?.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
 const red = paint(31), green = paint(32), yellow = paint(33), dim = paint(2), bold = paint(1);
 
-export function renderText(file: string, r: Report, many = false): string {
-  const out: string[] = [];
+/** `n thing` / `n things` */
+export const count = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+function summary(r: Report): string {
   const head = [`T = ${r.T ?? '?'}`];
   if (r.loss) head.push(`loss ${r.loss.name} = ${fmt(r.loss.value)}`);
-  if (r.params.length) head.push(`${r.paramCount} parameters`);
-  out.push(`${bold(file)}  ${dim('(' + head.join(', ') + ')')}`);
+  if (r.params.length) head.push(count(r.paramCount, 'parameter'));
+  return head.join(', ');
+}
+
+const markOf = (s: CheckStatus | 'skipped') => (s === 'holds' ? green('✓') : s === 'fails' ? red('✗') : s === 'skipped' ? dim('–') : yellow('⚠'));
+
+export function renderText(file: string, r: Report, many = false): string {
+  const out: string[] = [];
+  out.push(`${bold(file)}  ${dim('(' + summary(r) + ')')}`);
   for (const d of r.diagnostics) {
     const sev = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : dim(d.severity);
     out.push(`  ${d.line}:${d.column} ${sev}: ${d.message}`);
@@ -28,8 +38,7 @@ export function renderText(file: string, r: Report, many = false): string {
     items.push({ line: d.line, lines });
   }
   for (const c of r.checks) {
-    const mark = c.status === 'holds' ? green('✓') : c.status === 'fails' ? red('✗') : yellow('⚠');
-    items.push({ line: c.line, lines: [`check ${c.equation}`, `${mark} ${c.message}`] });
+    items.push({ line: c.line, lines: [`check ${c.equation}`, `${markOf(c.status)} ${c.message}`] });
   }
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {
@@ -40,10 +49,78 @@ export function renderText(file: string, r: Report, many = false): string {
   const tally = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const c of r.checks) tally[c.status]++;
   if (r.checks.length) {
-    out.push(`  ${r.checks.length} check${r.checks.length === 1 ? '' : 's'}: ${tally.holds} hold, ${tally.fails} fail, ${tally['holds-at-given-values']} hold only for these values${tally['holds-as-one-step'] ? `, ${tally['holds-as-one-step']} hold as one-step derivatives` : ''}`);
+    out.push(`  ${count(r.checks.length, 'check')}: ${tallyText(tally)}`);
   }
   if (r.sampled.length) out.push(dim(`  (sample values for ${r.sampled.join(', ')})`));
   return out.join('\n') + '\n' + (many ? '\n' : '');
+}
+
+function tallyText(t: Record<CheckStatus, number>): string {
+  const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    verb(t.holds, 'holds', 'hold'), verb(t.fails, 'fails', 'fail'), verb(t['holds-at-given-values'], 'holds only for these values', 'hold only for these values'),
+    verb(t['holds-as-one-step'], 'holds as a one-step derivative', 'hold as one-step derivatives'),
+  ];
+  // only the verdicts that occur
+  return parts.filter((p) => !p.startsWith('0 ')).join(', ');
+}
+
+/** a solution (LANGUAGE.md §8): its networks, then every equation with its label and verdict, then the counts */
+export function renderSolutionText(file: string, sol: SolutionReport, many = false): string {
+  const out: string[] = [bold(file)];
+  sol.networks.forEach((n, i) => {
+    const where = n.range ? `line ${n.range.line}` : 'sidecar';
+    out.push(`  ${dim(`network ${sol.networks.length > 1 ? `${i + 1} ` : ''}(${where}): ${summary(n.report)}`)}`);
+  });
+  // the diagnostics an equation does not already show
+  for (const d of sol.diagnostics) {
+    if (d.code === 'solution-skipped' || d.code?.startsWith('check-')) continue;
+    const sev = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : dim(d.severity);
+    out.push(`  ${d.line}:${d.column} ${sev}: ${d.message}`);
+  }
+  // the network blocks' own derive lines, as for a .rnn file
+  for (const n of sol.networks) {
+    for (const d of n.report.derives) {
+      out.push(`  ${dim(`line ${d.line}`.padEnd(9))}derive ${d.query}`);
+      for (const res of d.results) for (const part of res.text.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
+    }
+  }
+  for (const eq of sol.equations) out.push(...equationLines(eq));
+  const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
+  for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
+  out.push(`  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped`);
+  return out.join('\n') + '\n' + (many ? '\n' : '');
+}
+
+function equationLines(eq: EquationResult): string[] {
+  const label = eq.tag !== null ? `(${eq.tag})` : '';
+  const head = `  ${dim(`line ${eq.range.line}`.padEnd(9))}${label.padEnd(6)} ${markOf(eq.status)} `;
+  if (eq.status === 'skipped') return [head + dim(eq.message)];
+  const links = [...new Set(eq.checks)];
+  if (links.length <= 1) return [head + eq.message];
+  // a chain: the equation's verdict, then each link's
+  return [head + eq.message, ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(`link ${c.link ?? 1}`)} ${markOf(c.status)} ${c.message}`)];
+}
+
+/** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
+export function solutionJson(sol: SolutionReport) {
+  const reports = sol.networks.map((n) => n.report);
+  const checks = reports.flatMap((r) => r.checks).map((c) => ({ ...c, tag: c.tag ?? null, link: c.link ?? 1 }));
+  return {
+    diagnostics: sol.diagnostics,
+    derives: reports.flatMap((r) => r.derives),
+    checks,
+    params: reports.flatMap((r) => r.params),
+    flow: reports.flatMap((r) => r.flow),
+    equations: sol.equations.map((e) => ({
+      line: e.range.line, column: e.range.column, endLine: e.range.endLine, endColumn: e.range.endColumn,
+      tag: e.tag, network: e.network, status: e.status, message: e.message,
+      links: [...new Set(e.checks)].map((c) => ({ link: c.link ?? 1, line: c.line, status: c.status, message: c.message })),
+    })),
+    checked: sol.checked,
+    skipped: sol.skipped,
+    networks: sol.networks.map((n) => ({ line: n.range?.line ?? null, T: n.report.T, loss: n.report.loss, paramCount: n.report.paramCount })),
+  };
 }
 
 export function renderLatex(file: string, r: Report): string {

@@ -1,0 +1,300 @@
+// analyzeSolution(): read the file, build one generated .rnn text per network (its blocks' lines,
+// then one `check` line per claim), run analyze() on it, and map everything back to the file.
+import { analyze } from '../analysis';
+import { LIMITS } from '../language/limits';
+import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
+import { type Display, type Folded, foldDisplay, topLevelEquals } from './display';
+import type { SolutionKind, SolutionReport } from './index';
+import { readLatex } from './latex';
+import { readMarkdown } from './markdown';
+import type { Fence, ReadResult } from './read';
+import { GeneratedText, LineIndex } from './sourcemap';
+
+/** claims checked per network: one analysis stays within the statement limit of a .rnn file */
+export const MAX_CLAIMS_PER_NETWORK = Math.floor(LIMITS.maxStatements / 2);
+/** networks analysed per file: each analysis has its own time budget */
+export const MAX_NETWORKS = 20;
+
+interface Network { fences: Fence[]; sidecar: string | null; start: number }
+
+interface Claim {
+  text: Folded;
+  /** indices into the file's displays: the first, and any that continue it */
+  displays: number[];
+  network: number;
+  /** why it is not handed to analyze() */
+  skip: string | null;
+  /** generated line of its check statement */
+  genLine: number;
+  /** for each side after the first: its file offsets (start, end) */
+  sides: { start: number; end: number }[];
+}
+
+const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, 'holds-at-given-values': 2, fails: 3 };
+
+export function analyzeSolution(text: string, kind: SolutionKind, options: { sidecar?: string | null; analyze?: AnalyzeOptions } = {}): SolutionReport {
+  const empty: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
+  const file = new LineIndex(text);
+  const sidecar = options.sidecar ?? null;
+  if (text.length > LIMITS.maxFileBytes) {
+    // too large to read at all; only a solution (by its sidecar or a quick look for ```rnn) says so
+    if (!sidecar && !(kind === 'markdown' && /^[ \t>]*(?:```|~~~)[ \t]*rnn\b/m.test(text.slice(0, LIMITS.maxFileBytes)))) return empty;
+    empty.diagnostics.push({ ...file.range(0, 0), severity: 'error', code: 'limit', message: `the file is larger than ${LIMITS.maxFileBytes.toLocaleString('en')} characters: not analysed (limit)` });
+    return empty;
+  }
+  const read: ReadResult = kind === 'markdown' ? readMarkdown(text) : readLatex(text);
+
+  const networks: Network[] = [];
+  if (sidecar !== null) networks.push({ fences: [], sidecar, start: -1 });
+  for (const f of read.fences) {
+    const last = networks[networks.length - 1];
+    if (f.declaresT || !last) networks.push({ fences: [f], sidecar: null, start: f.start });
+    else last.fences.push(f);
+  }
+  if (!networks.length) return empty;
+
+  const out: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
+  for (const p of read.problems) out.diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
+
+  // displays → equations and claims (a display beginning with =, + or − continues the claim before it)
+  const claims: Claim[] = [];
+  const networkOf = (d: Display) => {
+    let n = 0;
+    for (let i = 0; i < networks.length; i++) if (networks[i]!.start <= d.start) n = i;
+    return n;
+  };
+  let previous: Claim | null = null;
+  read.displays.forEach((d, index) => {
+    const folded = foldDisplay(text, d);
+    const network = networkOf(d);
+    out.equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag, status: 'skipped', message: '', checks: [] });
+    folded.rows.forEach((row, r) => {
+      if (r === 0 && folded.continues && previous && previous.network === network) {
+        previous.text.chars += ' ' + row.chars;
+        previous.text.at.push(row.at[0] ?? d.contentStart, ...row.at);
+        previous.displays.push(index);
+        return;
+      }
+      previous = { text: { chars: row.chars, at: [...row.at] }, displays: [index], network, skip: null, genLine: 0, sides: [] };
+      claims.push(previous);
+    });
+  });
+  for (const c of claims) {
+    if (!c.text.chars.trim()) c.skip = 'an empty equation';
+    else if (topLevelEquals(c.text.chars) < 0) c.skip = 'no equality to check';
+  }
+
+  const limitWarned = new Set<number>();
+  networks.forEach((net, n) => {
+    const mine = claims.filter((c) => c.network === n && !c.skip);
+    mine.slice(MAX_CLAIMS_PER_NETWORK).forEach((c, k) => {
+      c.skip = `more than ${MAX_CLAIMS_PER_NETWORK.toLocaleString('en')} equations for one network (limit)`;
+      if (k === 0) limitWarned.add(claims.indexOf(c));
+    });
+    if (n >= MAX_NETWORKS) {
+      for (const c of mine) c.skip = `more than ${MAX_NETWORKS} networks in one file (limit)`;
+      if (mine[0]) limitWarned.add(claims.indexOf(mine[0]));
+      return;
+    }
+    const checked = mine.slice(0, MAX_CLAIMS_PER_NETWORK);
+    const { gen, networkLines } = generate(text, net, checked);
+    let report: Report;
+    try {
+      report = analyze(gen.text, options.analyze);
+    } catch (e) {
+      // an engine failure on one claim must not take the file down: the network alone, claims skipped
+      for (const c of checked) c.skip = `could not be analysed (${(e as Error).message})`;
+      report = analyze(generate(text, net, []).gen.text, options.analyze);
+    }
+    out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
+    collect(report, gen, file, net, networkLines, checked, read.displays, out);
+  });
+
+  // equations: their links, status and message
+  const skippedClaims = claims.filter((c) => c.skip);
+  for (const c of skippedClaims) {
+    for (const d of c.displays) {
+      const eq = out.equations[d]!;
+      if (eq.checks.length) continue;
+      eq.message = `not checked: ${c.skip}`;
+    }
+  }
+  for (const eq of out.equations) {
+    if (!eq.checks.length) {
+      eq.status = 'skipped';
+      if (!eq.message) eq.message = 'not checked';
+      continue;
+    }
+    const worst = eq.checks.reduce((a, b) => (ORDER[b.status] > ORDER[a.status] ? b : a));
+    eq.status = worst.status;
+    eq.message = (eq.checks.find((x) => x.status !== 'holds') ?? eq.checks[0]!).message;
+  }
+  claims.forEach((c, i) => {
+    if (!c.skip) return;
+    const limit = c.skip.endsWith('(limit)');
+    if (limit && !limitWarned.has(i)) return;
+    const first = read.displays[c.displays[0]!]!;
+    const lastD = read.displays[c.displays[c.displays.length - 1]!]!;
+    out.diagnostics.push({ ...file.range(first.start, limit ? first.end : lastD.end), severity: limit ? 'warning' : 'information', code: limit ? 'limit' : 'solution-skipped',
+      message: limit ? `this and the following equations are not checked: ${c.skip}` : `not checked: ${c.skip}` });
+  });
+  for (const eq of out.equations) if (eq.status === 'skipped') out.skipped++; else out.checked++;
+  out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return out;
+}
+
+/** the generated .rnn text: the network's lines, then one check line per claim */
+function generate(text: string, net: Network, claims: Claim[]): { gen: GeneratedText; networkLines: number } {
+  const gen = new GeneratedText();
+  if (net.sidecar !== null) gen.push(net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n', () => 0);
+  for (const f of net.fences) {
+    for (const l of f.lines) gen.push(text.slice(l.start, l.end) + '\n', (i) => l.start + i);
+  }
+  const networkLines = gen.currentLine - 1;
+  for (const c of claims) {
+    c.genLine = gen.currentLine;
+    const at = c.text.at;
+    const anchor = at[0] ?? 0;
+    gen.pushAt('check ', anchor);
+    gen.push(c.text.chars, (i) => at[i]!);
+    gen.pushAt('\n', (at[at.length - 1] ?? anchor) + 1);
+    // each side's file span, to put a link's verdict on its own right side
+    c.sides = sideSpans(c.text);
+  }
+  return { gen, networkLines };
+}
+
+/** the sides after the first of a chain E₀ = E₁ = …: file offsets of each, trimmed */
+function sideSpans(t: Folded): { start: number; end: number }[] {
+  const eqs: number[] = [];
+  let depth = 0;
+  const s = t.chars;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') { i++; continue; }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === '=' && depth === 0) eqs.push(i);
+  }
+  return eqs.map((e, k) => {
+    let a = e + 1, b = k + 1 < eqs.length ? eqs[k + 1]! : s.length;
+    while (a < b && s[a] === ' ') a++;
+    while (b > a && s[b - 1] === ' ') b--;
+    return { start: t.at[a] ?? t.at[e]!, end: b > a ? t.at[b - 1]! + 1 : t.at[e]! + 1 };
+  });
+}
+
+const isRange = (o: Record<string, unknown>): boolean =>
+  typeof o.line === 'number' && typeof o.column === 'number' && typeof o.endLine === 'number' && typeof o.endColumn === 'number';
+
+/** map every range (and every bare `line`) of a report from generated to file coordinates, in place */
+function mapReport(report: Report, gen: GeneratedText, file: LineIndex, keepLinesUpTo: number): void {
+  const seen = new Set<object>();
+  const walk = (o: unknown): void => {
+    if (!o || typeof o !== 'object' || seen.has(o)) return;
+    seen.add(o);
+    if (Array.isArray(o)) {
+      if (o.length && typeof o[0] === 'number') return;
+      for (const x of o) walk(x);
+      return;
+    }
+    const r = o as Record<string, unknown>;
+    // messages name places too ("the '(' at 17:20", "on line 7"): those are the file's as well
+    if (typeof r.message === 'string') r.message = mapMessage(r.message, gen, file, keepLinesUpTo);
+    if (isRange(r)) {
+      if ((r.line as number) > keepLinesUpTo) Object.assign(r, gen.mapRange(r as unknown as Range, file));
+    } else if (typeof r.line === 'number' && (r.line as number) > keepLinesUpTo) {
+      r.line = file.lineOf(gen.offsetAt(r.line as number, 1));
+    }
+    for (const v of Object.values(r)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(report);
+}
+
+function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: number): string {
+  return message
+    .replace(/\bat (\d+):(\d+)\b/g, (all, l: string, c: string) => {
+      if (+l <= keep) return all;
+      const p = file.pos(gen.offsetAt(+l, +c));
+      return `at ${p.line}:${p.column}`;
+    })
+    .replace(/\bon line (\d+)\b/g, (all, l: string) => (+l <= keep ? `${all} of the sidecar` : `on line ${file.lineOf(gen.offsetAt(+l, 1))}`));
+}
+
+function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Network, networkLines: number, claims: Claim[], displays: Display[], out: SolutionReport): void {
+  const byLine = new Map<number, Claim>();
+  for (const c of claims) byLine.set(c.genLine, c);
+  // sort diagnostics and checks by their generated line before mapping
+  const claimDiags = new Map<Claim, Diagnostic[]>();
+  const claimChecks = new Map<Claim, CheckReport[]>();
+  const keptDiags: Diagnostic[] = [];
+  for (const d of report.diagnostics) {
+    const c = byLine.get(d.line);
+    if (c) claimDiags.set(c, [...(claimDiags.get(c) ?? []), d]);
+    else keptDiags.push(d);
+  }
+  const keptChecks: CheckReport[] = [];
+  for (const ch of report.checks) {
+    const c = byLine.get(ch.line);
+    if (c) claimChecks.set(c, [...(claimChecks.get(c) ?? []), ch]);
+    else keptChecks.push(ch);
+  }
+  // a sidecar's own lines have no place in the solution file: they keep the sidecar's coordinates
+  const keep = net.sidecar !== null ? networkLines : 0;
+  const sidecarDiags = keptDiags.filter((d) => d.line <= keep);
+  mapReport(report, gen, file, keep);
+
+  const verdicts: Diagnostic[] = [];
+  const solutionDiags: Diagnostic[] = [];
+  for (const c of claims) {
+    const diags = claimDiags.get(c) ?? [];
+    const all = claimChecks.get(c) ?? [];
+    const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate'));
+    if (!usable.length) {
+      const why = diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit');
+      const reason = why?.message ?? all[0]?.message ?? 'the equation does not read as a check';
+      c.skip = reason.replace(/^not analysed: /, '');
+      continue;
+    }
+    keptDiags.push(...diags);
+    for (const ch of all) {
+      if (!usable.includes(ch)) {
+        solutionDiags.push({ ...ch.range, severity: 'information', code: 'solution-skipped', message: `link ${ch.link ?? 1} not checked: ${ch.message}` });
+        continue;
+      }
+      const link = ch.link ?? 1;
+      const side = c.sides[link - 1];
+      if (side) {
+        ch.range = file.range(side.start, side.end);
+        ch.line = ch.range.line;
+      }
+      ch.link = link;
+      keptChecks.push(ch);
+      if (ch.status !== 'holds') {
+        verdicts.push({ ...ch.range, severity: ch.status === 'fails' ? 'error' : 'warning', message: ch.message, code: `check-${ch.status}` });
+      }
+      // the equation whose display holds this link's right side, and every later display the side spans (seed 001's `+ …` blocks)
+      const start = side?.start ?? c.text.at[0] ?? 0;
+      const end = side?.end ?? start;
+      let target = c.displays[0]!;
+      for (const d of c.displays) if (displays[d]!.start <= start) target = d;
+      const tagged = out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ?? null;
+      if (tagged !== null) ch.tag = tagged;
+      for (const d of c.displays) if (d === target || (d > target && displays[d]!.start < end)) out.equations[d]!.checks.push(ch);
+    }
+  }
+  // a display holding only the chain's first side (`$$ ∂L/∂h_1 $$` then `$$ = … $$`) shows the chain's links
+  for (const c of claims) {
+    if (c.skip) continue;
+    const links = [...new Set(c.displays.flatMap((d) => out.equations[d]!.checks))];
+    for (const d of c.displays) if (!out.equations[d]!.checks.length) out.equations[d]!.checks.push(...links);
+  }
+  report.checks = keptChecks.sort((a, b) => a.line - b.line);
+  report.diagnostics = keptDiags.sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const d of report.diagnostics) {
+    if (sidecarDiags.includes(d)) {
+      out.diagnostics.push({ ...file.range(0, 0), severity: d.severity, code: d.code ?? 'sidecar', message: `in the sidecar .rnn, line ${d.line}: ${d.message}` });
+    } else out.diagnostics.push(d);
+  }
+  out.diagnostics.push(...solutionDiags, ...verdicts);
+}

@@ -1,0 +1,187 @@
+// One display equation as found in the file, and its folding into claims: the text a `check`
+// line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
+// labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
+
+/** a display equation found by a reader (Markdown or LaTeX) */
+export interface Display {
+  /** file offsets of the whole display, delimiters included (end exclusive) */
+  start: number;
+  end: number;
+  /** file offsets of the math between the delimiters */
+  contentStart: number;
+  contentEnd: number;
+  /** a label written outside the math: `$$ … $$ (19)` or `(19)` on the next line */
+  outerTag: { text: string; start: number; end: number } | null;
+}
+
+/** one claim's folded text: chars[i] came from file offset at[i] */
+export interface Folded {
+  chars: string;
+  at: number[];
+}
+
+export interface FoldedDisplay {
+  tag: string | null;
+  /** claims in this display; the first may continue the display before (see `continues`) */
+  rows: Folded[];
+  /** the first row begins with `=`, `+` or `−`: it belongs to the chain of the display before */
+  continues: boolean;
+}
+
+/** environments whose `&` and `\\` are content, not layout (a matrix literal) */
+const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
+/** wrappers that are only layout */
+const LAYOUT_ENVS = /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
+
+/** fold the math of a display (text = the whole file) into rows of claims */
+export function foldDisplay(text: string, d: Display): FoldedDisplay {
+  const chars: string[] = [];
+  const at: number[] = [];
+  const breaks: number[] = [];
+  let tag: string | null = null;
+  let matrixDepth = 0;
+  let braceDepth = 0;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k++) { chars.push(' '); at.push(k); }
+  };
+  let i = d.contentStart;
+  const end = d.contentEnd;
+  while (i < end) {
+    const c = text[i]!;
+    if (c === '\\') {
+      const m = /^\\(?:([A-Za-z]+)\*?|.)/.exec(text.slice(i, Math.min(end, i + 40)))!;
+      const word = m[1];
+      if (text[i + 1] === '\\' && matrixDepth === 0) {
+        // a row break, with its optional spacing `\\[2pt]`
+        let j = i + 2;
+        const sp = /^\s*\[[^\]\n]{0,20}\]/.exec(text.slice(j, Math.min(end, j + 30)));
+        if (sp) j += sp[0].length;
+        if (braceDepth === 0) breaks.push(chars.length);
+        blank(i, j);
+        i = j;
+        continue;
+      }
+      if (word === 'tag' || word === 'label') {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          if (word === 'tag' && tag === null) tag = text.slice(arg.start + 1, arg.end - 1).trim();
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      if (word === 'nonumber' || word === 'notag') { blank(i, i + m[0].length); i += m[0].length; continue; }
+      if (word === 'begin' || word === 'end') {
+        const arg = braced(text, i + m[0].length, end);
+        const env = arg ? text.slice(arg.start + 1, arg.end - 1).trim() : '';
+        if (arg && MATRIX_ENVS.test(env)) matrixDepth = Math.max(0, matrixDepth + (word === 'begin' ? 1 : -1));
+        else if (arg && LAYOUT_ENVS.test(env)) {
+          let j = arg.end;
+          // alignedat{2}: its column count is layout too
+          if (word === 'begin' && env.startsWith('alignedat')) j = braced(text, j, end)?.end ?? j;
+          blank(i, j);
+          i = j;
+          continue;
+        }
+      }
+      for (let k = 0; k < m[0].length; k++) { chars.push(text[i + k]!); at.push(i + k); }
+      i += m[0].length;
+      continue;
+    }
+    if (c === '%') {
+      // a TeX comment, to the end of its line
+      let j = i;
+      while (j < end && text[j] !== '\n') j++;
+      blank(i, j);
+      i = j;
+      continue;
+    }
+    if (c === '{') braceDepth++;
+    else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
+    const keep = c === '\n' || c === '\r' || c === '\t' || (c === '&' && matrixDepth === 0) ? ' ' : c;
+    chars.push(keep);
+    at.push(i);
+    i++;
+  }
+  // rows, then the label and punctuation at the very end
+  const rows: Folded[] = [];
+  let from = 0;
+  for (const b of [...breaks, chars.length]) {
+    rows.push({ chars: chars.slice(from, b).join(''), at: at.slice(from, b) });
+    from = b;
+  }
+  const last = rows[rows.length - 1]!;
+  const trailing = trailingLabel(last.chars);
+  if (trailing) {
+    if (tag === null) tag = trailing.text;
+    last.chars = last.chars.slice(0, trailing.start) + ' '.repeat(last.chars.length - trailing.start);
+  }
+  last.chars = last.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
+  if (tag === null && d.outerTag) tag = d.outerTag.text;
+  // rows that begin a new equation (gather, align with several equations) become claims of their own
+  const claims: Folded[] = [];
+  for (const r of rows) {
+    const prev = claims[claims.length - 1];
+    if (!prev || !startsNewClaim(r.chars)) {
+      if (prev) {
+        prev.chars += ' ' + r.chars;
+        prev.at.push(r.at[0] ?? prev.at[prev.at.length - 1] ?? d.contentStart, ...r.at);
+      } else claims.push({ chars: r.chars, at: [...r.at] });
+    } else claims.push({ chars: r.chars, at: [...r.at] });
+  }
+  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? '') };
+}
+
+/** `{…}` starting at i (after optional spaces): its offsets, braces included */
+function braced(text: string, i: number, end: number): { start: number; end: number } | null {
+  let j = i;
+  while (j < end && (text[j] === ' ' || text[j] === '*')) j++;
+  if (text[j] !== '{') return null;
+  let depth = 0;
+  for (let k = j; k < end; k++) {
+    if (text[k] === '\\') { k++; continue; }
+    if (text[k] === '{') depth++;
+    else if (text[k] === '}' && --depth === 0) return { start: j, end: k + 1 };
+  }
+  return null;
+}
+
+/** a label `(n)` that ends the math, after `\quad`/`\qquad` or a space (seed 000 writes `… \quad (1)`) */
+function trailingLabel(s: string): { text: string; start: number } | null {
+  const m = /(^|\\q?quad|\s|\\[,;!])\s*(\(\s*[0-9a-z.]{1,12}\s*\))\s*$/.exec(s);
+  if (!m) return null;
+  const label = LABEL.exec(m[2]!.replace(/\s+/g, ''));
+  if (!label) return null;
+  // `σ' (z)` is an argument: a letter label needs `\quad` before it
+  if (!/^\d/.test(label[1]!) && !m[1]!.startsWith('\\q')) return null;
+  // `w (1)` could be a product: only a label when something separates it
+  const start = m.index + (m[1]!.startsWith('\\') ? 0 : m[1]!.length);
+  return { text: label[1]!, start };
+}
+
+/** a row of an align/gather that states a new equation (`y_t &= …` after `h_t &= …`) */
+function startsNewClaim(row: string): boolean {
+  const t = row.trim();
+  if (!t || /^(?:=|\+|-|−|\\cdot|\\times|\\pm|\\mp)/.test(t)) return false;
+  return topLevelEquals(t) > 0;
+}
+
+/** index of the first `=` outside braces and brackets (not `\leq`-like commands), or -1 */
+export function topLevelEquals(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') { i++; continue; }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === '=' && depth === 0) return i;
+  }
+  return -1;
+}
+
+/** a standalone label line: `(19)`, `  (21)  ` */
+export function labelLine(line: string): string | null {
+  const m = LABEL.exec(line.trim().replace(/\s+/g, ''));
+  return m ? m[1]! : null;
+}

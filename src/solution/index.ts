@@ -1,0 +1,57 @@
+// Solutions written in Markdown or LaTeX (LANGUAGE.md §8): the network from ```rnn blocks (or a
+// sidecar NAME.rnn), every display equation a claim checked by analyze(), every range the
+// solution file's own. No vscode here: the CLI, the extension and the preview share it.
+import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
+import { hasRnnFence } from './markdown';
+
+export type SolutionKind = 'markdown' | 'latex';
+
+export interface SolutionReport {
+  /** one Report per network, in file order. Every range in it is the solution file's own (a
+   *  sidecar network's own statements keep the sidecar's lines; its range is null). Its
+   *  `checks` are the checked claims' links (plus the network block's own `check` lines). */
+  networks: { report: Report; range: Range | null }[];
+  /** every display equation, in file order */
+  equations: EquationResult[];
+  /** everything to show, in file coordinates: the networks' diagnostics, one `information` per
+   *  skipped equation, the reader's problems, and one per link that does not hold (code
+   *  `check-fails` → error, `check-holds-at-given-values` / `check-holds-as-one-step` → warning,
+   *  on the link's own right side) — a consumer shows these and need not derive its own from checks */
+  diagnostics: Diagnostic[];
+  /** equations with at least one link judged / equations skipped */
+  checked: number;
+  skipped: number;
+}
+
+export interface EquationResult {
+  /** the display equation in the file, delimiters included */
+  range: Range;
+  /** index into networks */
+  network: number | null;
+  /** \tag{…} or a trailing "(n)" on the equation's line or the next */
+  tag: string | null;
+  /** the worst of its links, or skipped */
+  status: CheckStatus | 'skipped';
+  /** the first failing link's message (the first link's when all hold), or why it was skipped */
+  message: string;
+  /** its links, ranges mapped (for a derivation spread over several displays, the links whose
+   *  right side lies in this display); each carries `link` and, when the equation has one, `tag` */
+  checks: CheckReport[];
+}
+
+/** .md/.markdown → markdown, .tex → latex, anything else null */
+export function solutionKindOf(fileName: string): SolutionKind | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.tex')) return 'latex';
+  return null;
+}
+
+/** a solution has a network: an ```rnn block (Markdown) or a sidecar NAME.rnn beside it */
+export function isSolution(text: string, kind: SolutionKind, hasSidecar: boolean): boolean {
+  if (hasSidecar) return true;
+  return kind === 'markdown' && hasRnnFence(text);
+}
+
+export { analyzeSolution } from './analyze';
+export type { AnalyzeOptions };

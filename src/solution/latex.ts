@@ -1,0 +1,100 @@
+// The LaTeX reader: display math (`$$ … $$`, `\[ … \]`, the display environments of §8) in the
+// document body, with `%` comments and verbatim-like environments blanked out first so that
+// nothing in them is ever read. Inline `$ … $` and `\( … \)` are skipped over, not checked.
+import { type Display, labelLine } from './display';
+import { DISPLAY_ENVS, type ReadResult } from './read';
+
+const VERBATIM = /\\begin\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment)\}/g;
+const OPEN = new RegExp(`\\$\\$|\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}|\\$|\\\\\\(|\\\\verb(.)`, 'g');
+
+/** the text with comments and verbatim bodies replaced by spaces (same length, newlines kept) */
+export function maskLatex(text: string): string {
+  const out = text.split('');
+  const blank = (a: number, b: number) => { for (let k = a; k < b; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' '; };
+  // verbatim first: a % inside it is not a comment
+  for (const m of text.matchAll(VERBATIM)) {
+    const close = text.indexOf(`\\end{${m[1]}}`, m.index! + m[0].length);
+    blank(m.index! + m[0].length, close < 0 ? text.length : close);
+  }
+  for (let i = 0; i < text.length; i++) {
+    if (out[i] === '\\') { i++; continue; }
+    if (out[i] === '%') {
+      let j = i;
+      while (j < text.length && text[j] !== '\n') j++;
+      blank(i, j);
+      i = j;
+    }
+  }
+  return out.join('');
+}
+
+export function readLatex(text: string): ReadResult {
+  const result: ReadResult = { fences: [], displays: [], problems: [] };
+  const src = maskLatex(text);
+  // the preamble defines macros (`$` in \newcommand…); equations live in the body
+  const body = src.indexOf('\\begin{document}');
+  OPEN.lastIndex = body < 0 ? 0 : body;
+  let m: RegExpExecArray | null;
+  while ((m = OPEN.exec(src))) {
+    const start = m.index;
+    const opener = m[0];
+    if (opener.startsWith('\\verb')) {
+      const close = src.indexOf(m[2]!, start + opener.length);
+      OPEN.lastIndex = close < 0 ? start + opener.length : close + 1;
+      continue;
+    }
+    if (opener === '$' || opener === '\\(') {
+      // inline math: skip to its end (an escaped \$ is not a delimiter)
+      const close = findUnescaped(src, opener === '$' ? '$' : '\\)', start + opener.length);
+      OPEN.lastIndex = close < 0 ? start + 1 : close + (opener === '$' ? 1 : 2);
+      continue;
+    }
+    const env = m[1];
+    const closer = opener === '$$' ? '$$' : opener === '\\[' ? '\\]' : `\\end{${env}}`;
+    const contentStart = start + opener.length;
+    const close = env ? matchingEnd(src, contentStart, env) : findUnescaped(src, closer, contentStart);
+    if (close < 0) {
+      result.problems.push({ start, end: contentStart, severity: 'warning', message: `${opener} is never closed: this equation is not checked` });
+      OPEN.lastIndex = contentStart;
+      continue;
+    }
+    const end = close + closer.length;
+    const lineEnd = indexOrEnd(src, '\n', end);
+    const rest = src.slice(end, lineEnd);
+    let outerTag: Display['outerTag'] = null;
+    const same = labelLine(rest);
+    if (same) outerTag = { text: same, start: end, end: lineEnd };
+    else if (!rest.trim() && lineEnd < src.length) {
+      const nextEnd = indexOrEnd(src, '\n', lineEnd + 1);
+      const next = labelLine(src.slice(lineEnd + 1, nextEnd));
+      if (next) outerTag = { text: next, start: lineEnd + 1, end: nextEnd };
+    }
+    result.displays.push({ start, end, contentStart, contentEnd: close, outerTag });
+    OPEN.lastIndex = end;
+  }
+  return result;
+}
+
+function indexOrEnd(s: string, what: string, from: number): number {
+  const i = s.indexOf(what, from);
+  return i < 0 ? s.length : i;
+}
+
+function findUnescaped(s: string, what: string, from: number): number {
+  let i = s.indexOf(what, from);
+  while (i > 0 && s[i - 1] === '\\' && what === '$') i = s.indexOf(what, i + 1);
+  return i;
+}
+
+function matchingEnd(src: string, from: number, env: string): number {
+  const open = `\\begin{${env}}`, close = `\\end{${env}}`;
+  let depth = 1;
+  let i = from;
+  for (;;) {
+    const a = src.indexOf(open, i), b = src.indexOf(close, i);
+    if (b < 0) return -1;
+    if (a >= 0 && a < b) { depth++; i = a + open.length; continue; }
+    if (--depth === 0) return b;
+    i = b + close.length;
+  }
+}

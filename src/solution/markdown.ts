@@ -1,0 +1,120 @@
+// The Markdown reader: markdown-it (the parser VS Code's own preview uses) finds the blocks, so
+// fenced and indented code, HTML blocks and inline code are never read as math. A block rule of
+// ours recognises display math where a block may start: `$$ … $$`, `\[ … \]` and the display
+// environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
+import MarkdownIt from 'markdown-it';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import { type Display, labelLine } from './display';
+import type { Fence, ReadResult } from './read';
+import { DISPLAY_ENVS } from './read';
+
+interface MathMeta { display: Display | null; unclosed: { start: number; end: number; opener: string } | null }
+
+let parser: MarkdownIt | null = null;
+function markdown(): MarkdownIt {
+  if (parser) return parser;
+  const md = new MarkdownIt({ html: true });
+  md.block.ruler.after('fence', 'unroll_math', displayMath, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  parser = md;
+  return md;
+}
+
+const OPEN = new RegExp(`^(?:\\$\\$|\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\})`);
+
+function displayMath(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  // four spaces in is indented code, not math
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const src = state.src;
+  const pos = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const lineEnd = state.eMarks[startLine]!;
+  const m = OPEN.exec(src.slice(pos, Math.min(lineEnd, pos + 40)));
+  if (!m) return false;
+  if (silent) return true;
+  const closer = m[0] === '$$' ? '$$' : m[0] === '\\[' ? '\\]' : `\\end{${m[1]}}`;
+  const contentStart = pos + m[0].length;
+  const limit = state.eMarks[endLine - 1] ?? lineEnd;
+  let close = src.indexOf(closer, contentStart);
+  // an environment's own name may nest (`equation` inside is rare, but `\begin{aligned}` twice is not): match depth
+  if (m[1] && close >= 0) close = matchingEnd(src, contentStart, m[1], limit);
+  const token = state.push('unroll_math', '', 0);
+  let closeLine = startLine;
+  if (close < 0 || close > limit) {
+    // unclosed: only the opening line is taken, so the rest of the document still reads
+    token.meta = { display: null, unclosed: { start: pos, end: pos + m[0].length, opener: m[0] } } satisfies MathMeta;
+  } else {
+    while (closeLine + 1 < endLine && state.bMarks[closeLine + 1]! <= close) closeLine++;
+    const end = close + closer.length;
+    // a label after the display on its own line, or on the line after it (seed 001 writes `$$ … $$\n (19)`)
+    const rest = src.slice(end, state.eMarks[closeLine]!);
+    let outerTag: Display['outerTag'] = null;
+    const same = labelLine(rest);
+    if (same) outerTag = { text: same, start: end, end: state.eMarks[closeLine]! };
+    else if (!rest.trim() && closeLine + 1 < endLine) {
+      const next = labelLine(src.slice(state.bMarks[closeLine + 1]!, state.eMarks[closeLine + 1]!));
+      if (next) {
+        outerTag = { text: next, start: state.bMarks[closeLine + 1]!, end: state.eMarks[closeLine + 1]! };
+        closeLine++;
+      }
+    }
+    token.meta = { display: { start: pos, end, contentStart, contentEnd: close, outerTag }, unclosed: null } satisfies MathMeta;
+  }
+  token.map = [startLine, closeLine + 1];
+  state.line = closeLine + 1;
+  return true;
+}
+
+function matchingEnd(src: string, from: number, env: string, limit: number): number {
+  const open = `\\begin{${env}}`, close = `\\end{${env}}`;
+  let depth = 1;
+  let i = from;
+  while (i <= limit) {
+    const a = src.indexOf(open, i), b = src.indexOf(close, i);
+    if (b < 0) return -1;
+    if (a >= 0 && a < b) { depth++; i = a + open.length; continue; }
+    if (--depth === 0) return b;
+    i = b + close.length;
+  }
+  return -1;
+}
+
+/** markdown-it turns CR LF into LF; a same-length copy keeps its offsets the file's */
+function sameLength(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n/g, ' \n').replace(/\r/g, '\n') : text;
+}
+
+/** fenced blocks marked rnn, quickly: a file without one is not a solution and costs nothing more */
+export const RNN_FENCE = /^[ \t>]*(?:```|~~~)[ \t]*rnn\b/m;
+
+export function readMarkdown(text: string, wantMath = true): ReadResult {
+  const result: ReadResult = { fences: [], displays: [], problems: [] };
+  const src = sameLength(text);
+  const tokens = markdown().parse(src, {});
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineEnd = (l: number) => (l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : src.length);
+  for (const t of tokens) {
+    if (t.type === 'fence' && t.info.trim().split(/\s+/)[0] === 'rnn' && t.map) {
+      // content lines are the lines after the opening fence, as many as markdown-it's content holds
+      const count = t.content ? t.content.split('\n').length - 1 : 0;
+      const lines: Fence['lines'] = [];
+      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++) lines.push({ start: lineStarts[l]!, end: lineEnd(l) });
+      result.fences.push({
+        start: lineStarts[t.map[0]]!, end: lineEnd(Math.max(t.map[0], t.map[1] - 1)), lines,
+        declaresT: /^\s*T\s*=/m.test(t.content),
+      });
+    } else if (t.type === 'unroll_math' && wantMath) {
+      const meta = t.meta as MathMeta;
+      if (meta.display) result.displays.push(meta.display);
+      else if (meta.unclosed) {
+        result.problems.push({ ...meta.unclosed, severity: 'warning', message: `${meta.unclosed.opener} is never closed: this equation is not checked` });
+      }
+    }
+  }
+  return result;
+}
+
+/** does the text have a ```rnn block (and not merely the characters inside other code)? */
+export function hasRnnFence(text: string): boolean {
+  if (!RNN_FENCE.test(text)) return false;
+  return readMarkdown(text, false).fences.length > 0;
+}
