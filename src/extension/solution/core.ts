@@ -1,25 +1,9 @@
-// SHIM until the solution reader (src/solution, branch `solution`) lands: its public types as
-// agreed, so the editor side typechecks. Replaced by re-exports of '../../solution' on merge.
+// The one place the editor side imports the solution reader from (src/solution, no 'vscode').
 
-import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../../report';
+import type { analyzeSolution } from '../../solution';
 
-export type SolutionKind = 'markdown' | 'latex';
+export { analyzeSolution, isSolution } from '../../solution';
+export type { EquationResult, SolutionKind, SolutionReport } from '../../solution';
 
-export interface EquationResult {
-  range: Range;
-  network: number | null;
-  tag: string | null;
-  status: CheckStatus | 'skipped';
-  message: string;
-  checks: CheckReport[];
-}
-
-export interface SolutionReport {
-  networks: { report: Report; range: Range | null }[];
-  equations: EquationResult[];
-  diagnostics: Diagnostic[];
-  checked: number;
-  skipped: number;
-}
-
-export type AnalyzeSolution = (text: string, kind: SolutionKind, options?: { sidecar?: string | null; analyze?: AnalyzeOptions }) => SolutionReport;
+/** The reader's signature, for code that is handed it (the preview plugin, its tests). */
+export type AnalyzeSolution = typeof analyzeSolution;

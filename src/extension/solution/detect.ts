@@ -4,8 +4,8 @@
 
 import type { SolutionKind } from './core';
 
-/** The opening of a network block. Any Markdown text holding a network contains it. */
-export const RNN_FENCE = '```rnn';
+/** The opening of a network block: ```rnn or ~~~rnn (any Markdown text holding a network matches). */
+const RNN_FENCE = /(?:```|~~~)[ \t]*rnn/;
 
 /** The kind of a document by its language id (VS Code's, LaTeX Workshop's) or, failing that, its file name. */
 export function documentKind(languageId: string, path: string): SolutionKind | null {
@@ -19,7 +19,8 @@ export function documentKind(languageId: string, path: string): SolutionKind | n
 
 /** Whether the text itself may hold a network: a Markdown text with an ```rnn fence (LaTeX has none). */
 export function mayHoldNetwork(text: string, kind: SolutionKind): boolean {
-  return kind === 'markdown' && text.includes(RNN_FENCE);
+  // the plain substring test first: most Markdown files never mention rnn at all
+  return kind === 'markdown' && text.includes('rnn') && RNN_FENCE.test(text);
 }
 
 /** The sidecar's path for a document path: sheet7.md → sheet7.rnn; null for a path with no extension. */

@@ -1,12 +1,12 @@
 // The .rnn text of each network of a solution, in the order the solution reader numbers them
-// (LANGUAGE.md §8): the ```rnn blocks of a Markdown text — a block that declares T starts a new
-// network, a block that does not adds to the current one — or else the sidecar's text.
+// (LANGUAGE.md §8): the sidecar's text first when there is one, then the ```rnn blocks of a Markdown
+// text — a block that declares T starts a new network, a block that does not adds to the current one.
 // The editor needs the text itself to answer a hover on a derivative: it asks analyze() to
 // `derive` exactly what is under the cursor, with every symbolic form. Pure (no 'vscode').
 
 import type { SolutionKind } from './core';
 
-const OPEN = /^ {0,3}(`{3,}|~{3,})\s*rnn(?:\s|$)/;
+const OPEN = /^[ \t>]*(`{3,}|~{3,})[ \t]*rnn(?:\s|$)/;
 const DECLARES_T = /^\s*T\s*=/m;
 
 /** The ```rnn blocks' contents, in order (an unclosed block runs to the end of the text, as CommonMark says). */
@@ -37,8 +37,8 @@ function closingLine(lines: string[], from: number, fence: string): number {
 /** The text of every network, numbered as SolutionReport.networks is. */
 export function networkSources(text: string, kind: SolutionKind, sidecar: string | null): string[] {
   const blocks = kind === 'markdown' ? rnnBlocks(text) : [];
-  if (blocks.length === 0) return sidecar === null ? [] : [sidecar];
-  const nets: string[] = [];
+  // the sidecar is network 0; a block without T adds to the network before it (the sidecar's too)
+  const nets: string[] = sidecar === null ? [] : [sidecar];
   for (const b of blocks) {
     if (nets.length === 0 || DECLARES_T.test(b)) nets.push(b);
     else nets[nets.length - 1] += `\n${b}`;

@@ -1,21 +1,25 @@
 // What a solution shows in the editor, computed from its SolutionReport only: the problems (the
-// reader's diagnostics plus every link's verdict, through the same rules as a .rnn file's), the
+// reader's diagnostics, which carry every link's verdict that is not "holds"), the
 // result line above each checked equation, and which network a line belongs to (for hovers and
 // the panel). Pure (no 'vscode'): the adapters beside it map these onto VS Code's types.
 
-import type { CheckReport, Range, Report } from '../../report';
-import { diagnosticItems, type DiagnosticItem, type DiagnosticOptions } from '../diagnosticsContent';
-import { failedReport } from '../failedReport';
+import type { CheckReport, Range } from '../../report';
+import type { DiagnosticItem, DiagnosticOptions } from '../diagnosticsContent';
 import { checkTitle, type LensItem } from '../lensContent';
 import type { EquationResult, SolutionReport } from './core';
 
-/** The report that only carries diagnostics and checks, which is all diagnosticItems() reads. */
-function asReport(sol: SolutionReport): Report {
-  return { ...failedReport(''), diagnostics: sol.diagnostics, checks: sol.equations.flatMap((e) => e.checks) };
-}
-
+/**
+ * The problems of a solution: the reader's own list (it already holds one per link that does not
+ * hold, on the link's right side), plus a hint on each holding link when the setting asks for them.
+ */
 export function solutionDiagnosticItems(sol: SolutionReport, opts: DiagnosticOptions): DiagnosticItem[] {
-  return diagnosticItems(asReport(sol), opts);
+  const items: DiagnosticItem[] = sol.diagnostics.map((d) => ({ ...d }));
+  if (opts.hintForHolding) {
+    for (const c of sol.equations.flatMap((e) => e.checks)) {
+      if (c.status === 'holds') items.push({ ...c.range, severity: 'hint', message: c.message || 'check holds', code: 'check-holds' });
+    }
+  }
+  return items;
 }
 
 const SEVERITY_ORDER: Record<CheckReport['status'], number> = {
