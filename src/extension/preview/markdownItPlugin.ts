@@ -6,7 +6,7 @@
 // typed structurally here, the instance comes from VS Code (or from the tests).
 
 import type { AnalyzeSolution, EquationResult, SolutionReport } from '../solution/core';
-import { RNN_FENCE } from '../solution/detect';
+import { mayHoldNetwork } from '../solution/detect';
 import { equationTitle } from '../solution/solutionContent';
 import { escapeHtml, highlightRnn } from './rnnHighlight';
 
@@ -133,7 +133,7 @@ export function unrollMarkdownIt<M extends MarkdownItLike>(md: M, analyze: Analy
   const analysis = new PreviewAnalysis(analyze);
   md.core.ruler.push('unroll_solution', (state) => {
     // an ordinary Markdown text is left alone after one substring test
-    if (!state.src.includes(RNN_FENCE)) return;
+    if (!mayHoldNetwork(state.src, 'markdown')) return;
     const sol = analysis.of(state.src);
     if (sol.equations.length === 0) return;
     state.tokens = markTokens(state, state.tokens, sol, new Set(), false, null);
