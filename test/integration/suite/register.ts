@@ -9,4 +9,5 @@ export function registerSuites(): void {
   require('./examples.suite');
   require('./unicode.suite');
   require('./panel.suite');
+  require('./solution.suite');
 }
