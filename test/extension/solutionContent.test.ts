@@ -80,6 +80,10 @@ describe('solution content', () => {
     expect(expected).not.toBeCloseTo(other, 6);
     expect(h?.markdown).toContain(formatNumber(expected, 6));
     expect(TEXT.slice(h!.start, h!.end)).toBe(h!.derivative);
+    // its panel link opens the equation's own line, not the generated derive line
+    const link = /command:unroll\.openPanel\?([^)]*)\)/.exec(h!.markdown);
+    expect(JSON.parse(decodeURIComponent(link![1]!))).toEqual([{ uri: 'file:///s.md', line }]);
+    expect(h!.markdown.match(/command:unroll\.openPanel/g)?.length).toBe(1);
   });
 
   it('no hover outside display equations or off derivatives', () => {

@@ -68,13 +68,31 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
       onDidChangeCodeLenses: changed.event,
       async provideCodeLenses(document) {
         const settings = readSettings(document.uri);
-        if (!settings.inlineResults) return [];
+        if (!settings.inlineResults || settings.inlineStyle !== 'codeLens') return [];
         const solution = await solutions.get(document);
         if (!solution) return [];
         return solutionLensItems(solution, settings.digits, document.uri.toString()).map((i) => {
           const line = toRange(i.range).start.line;
           return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: i.title, tooltip: i.tooltip, command: i.command, arguments: [i.arg] });
         });
+      },
+    }),
+    // the same results at the end of each equation when the setting asks for inlay hints
+    vscode.languages.registerInlayHintsProvider(SOLUTION_SELECTOR, {
+      onDidChangeInlayHints: changed.event,
+      async provideInlayHints(document, range) {
+        const settings = readSettings(document.uri);
+        if (!settings.inlineResults || settings.inlineStyle !== 'inlayHints') return [];
+        const solution = await solutions.get(document);
+        if (!solution) return [];
+        return solutionLensItems(solution, settings.digits, document.uri.toString())
+          .map((i) => {
+            const end = document.lineAt(Math.min(document.lineCount - 1, Math.max(0, i.range.endLine - 1))).range.end;
+            const hint = new vscode.InlayHint(end, [{ value: i.title, tooltip: i.tooltip, command: { title: i.title, command: i.command, arguments: [i.arg] } }]);
+            hint.paddingLeft = true;
+            return hint;
+          })
+          .filter((h) => range.contains(h.position));
       },
     }),
   );

@@ -4,7 +4,7 @@
 
 import { analyze } from '../../analysis';
 import type { AnalyzeOptions, Report } from '../../report';
-import { hoverContent, type HoverOptions } from '../hoverContent';
+import { commandLink, hoverContent, type HoverOptions } from '../hoverContent';
 import type { SolutionReport } from './core';
 import { derivativeAt, type FoundDerivative } from './derivativeAt';
 import { equationAtLine, networkAtLine } from './solutionContent';
@@ -86,7 +86,11 @@ export function solutionHoverContent(
   }
   const content = hoverContent(report, { line: deriveLine, column: 1 }, opts);
   if (!content) return null;
-  return { markdown: content.markdown, start: found.start, end: found.end, derivative: found.text };
+  // the .rnn hover's links point at the derive line of the generated text: point them at the equation
+  const parts = content.markdown.split('\n\n');
+  if (parts.length > 1 && parts[parts.length - 1]!.includes('command:unroll.openPanel')) parts.pop();
+  parts.push(`${commandLink('Open in Unroll panel', 'unroll.openPanel', { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: content.latex })}`);
+  return { markdown: parts.join('\n\n'), start: found.start, end: found.end, derivative: found.text };
 }
 
 function escape(s: string): string {
