@@ -86,6 +86,17 @@ describe('solution content', () => {
     expect(h!.markdown.match(/command:unroll\.openPanel/g)?.length).toBe(1);
   });
 
+  it('a derivative with a free t shows its value at every step', () => {
+    const text = `${TEXT}\n$$\\frac{\\partial h_t}{\\partial h_{t-1}} = w \\sigma'(w h_{t-1} + x_t)$$\n`;
+    const s = analyzeSolution(text, 'markdown');
+    const line = text.split('\n').findIndex((l) => l.includes('h_{t-1}}')) + 1;
+    const col = text.split('\n')[line - 1]!.indexOf('h_t}') + 1;
+    const h = solutionHoverContent(text, s, networkSources(text, 'markdown', null), line, col, { digits: 6, detail: 'full', uri: 'u', analyze: {} });
+    const results = analyze(`${NET(2)}\nderive ∂h_t/∂h_{t-1}\n`).derives[0]!.results;
+    expect(results.length).toBe(2);
+    for (const r of results) expect(h?.markdown).toContain(formatNumber(r.value as number, 6));
+  });
+
   it('no hover outside display equations or off derivatives', () => {
     const nets = networkSources(TEXT, 'markdown', null);
     const opts = { digits: 4, detail: 'full' as const, uri: 'u', analyze: {} };

@@ -10,7 +10,7 @@ import { analyzeSolution } from '../../src/solution';
 
 interface Md extends MarkdownItLike {
   render(src: string): string;
-  block: { ruler: { before(name: string, rule: string, fn: (state: BlockState, start: number, end: number, silent: boolean) => boolean): void } };
+  block: { ruler: { after(name: string, rule: string, fn: (state: BlockState, start: number, end: number, silent: boolean) => boolean, opts: { alt: string[] }): void } };
 }
 interface BlockState { src: string; bMarks: number[]; eMarks: number[]; tShift: number[]; line: number; push(type: string, tag: string, nesting: number): MdToken }
 
@@ -18,7 +18,8 @@ const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new () => Md
 
 /** $$ … $$ blocks (one line or several) as math_block tokens, rendered by KaTeX — what markdown-math does */
 function mathStandIn(md: Md): void {
-  md.block.ruler.before('fence', 'math_block', (state, start, end, silent) => {
+  // registered as markdown-it-katex registers it: after blockquote, able to interrupt a paragraph or a list
+  md.block.ruler.after('blockquote', 'math_block', (state, start, end, silent) => {
     const line = (i: number) => state.src.slice(state.bMarks[i]! + state.tShift[i]!, state.eMarks[i]);
     if (!line(start).startsWith('$$')) return false;
     if (silent) return true;
@@ -33,7 +34,7 @@ function mathStandIn(md: Md): void {
     t.map = [start, last + 1];
     state.line = last + 1;
     return true;
-  });
+  }, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.renderer.rules.math_block = (tokens, idx) => `<p class="katex-block">${katex.renderToString(tokens[idx]!.content, { displayMode: true, throwOnError: false })}</p>\n`;
 }
 
@@ -89,6 +90,25 @@ describe('the preview plugin', () => {
     expect(ws[2]!.cls).toBe('skipped');
     expect(ws[2]!.title).toMatch(/not checked/);
     expect(html).toMatch(/unroll-eq-fails" title="[^"]*"><span class="unroll-mark" aria-label="fails">✗<\/span><p class="katex-block">/);
+  });
+
+  it('marks equations in list items and over several lines, each with its own verdict, in file order', () => {
+    const text = [
+      '```rnn', NETWORK, '```',
+      '',
+      '1. The output',
+      '   $$\\frac{\\partial \\mathcal{L}}{\\partial y_2} = -2(t_2 - y_2)$$',
+      '2. Over lines:',
+      '',
+      '$$',
+      '\\frac{\\partial \\mathcal{L}}{\\partial y_1}',
+      '  = 2(t_1 - y_1)',
+      '$$',
+      '',
+    ].join('\n');
+    const sol = analyzeSolution(text, 'markdown');
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'fails']);
+    expect(wrappers(render(text)).map((w) => w.cls)).toEqual(['holds', 'fails']);
   });
 
   it('wraps the math rendering, never replaces it', () => {
