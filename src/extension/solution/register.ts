@@ -10,15 +10,12 @@ import { HOVER_COMMANDS } from '../hover';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
 import { solutionHoverContent } from './solutionHoverContent';
-import { SolutionReports } from './solutionReports';
+import { SolutionReports, solutionSchemes } from './solutionReports';
 
-/** Markdown (built-in) and LaTeX (LaTeX Workshop's language id), saved or untitled. */
-export const SOLUTION_SELECTOR: vscode.DocumentSelector = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
-  { language: 'latex', scheme: 'file' },
-  { language: 'latex', scheme: 'untitled' },
-];
+/** Markdown (built-in) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
+function solutionSelector(): vscode.DocumentFilter[] {
+  return ['markdown', 'latex'].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
+}
 
 export function registerSolutions(context: vscode.ExtensionContext): SolutionReports {
   const solutions = new SolutionReports({
@@ -31,9 +28,10 @@ export function registerSolutions(context: vscode.ExtensionContext): SolutionRep
       if (e.affectsConfiguration('unroll.checks')) solutions.invalidateAll();
     }),
   );
+  const selector = solutionSelector();
   registerSolutionDiagnostics(context, solutions);
-  registerSolutionLenses(context, solutions);
-  registerSolutionHover(context, solutions);
+  registerSolutionLenses(context, solutions, selector);
+  registerSolutionHover(context, solutions, selector);
   return solutions;
 }
 
@@ -56,7 +54,7 @@ function registerSolutionDiagnostics(context: vscode.ExtensionContext, solutions
   );
 }
 
-function registerSolutionLenses(context: vscode.ExtensionContext, solutions: SolutionReports): void {
+function registerSolutionLenses(context: vscode.ExtensionContext, solutions: SolutionReports, selector: vscode.DocumentSelector): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
@@ -64,7 +62,7 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('unroll')) changed.fire();
     }),
-    vscode.languages.registerCodeLensProvider(SOLUTION_SELECTOR, {
+    vscode.languages.registerCodeLensProvider(selector, {
       onDidChangeCodeLenses: changed.event,
       async provideCodeLenses(document) {
         const settings = readSettings(document.uri);
@@ -78,7 +76,7 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
       },
     }),
     // the same results at the end of each equation when the setting asks for inlay hints
-    vscode.languages.registerInlayHintsProvider(SOLUTION_SELECTOR, {
+    vscode.languages.registerInlayHintsProvider(selector, {
       onDidChangeInlayHints: changed.event,
       async provideInlayHints(document, range) {
         const settings = readSettings(document.uri);
@@ -98,9 +96,9 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
   );
 }
 
-function registerSolutionHover(context: vscode.ExtensionContext, solutions: SolutionReports): void {
+function registerSolutionHover(context: vscode.ExtensionContext, solutions: SolutionReports, selector: vscode.DocumentSelector): void {
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(SOLUTION_SELECTOR, {
+    vscode.languages.registerHoverProvider(selector, {
       async provideHover(document, position) {
         const solution = await solutions.get(document);
         if (!solution || solution.equations.length === 0) return undefined;

@@ -25,8 +25,13 @@ interface Entry {
   announced: boolean;
 }
 
-/** The schemes a solution may live in: saved files and new untitled buffers (never git:, output:, …). */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/**
+ * The schemes a solution may live in: saved files, new untitled buffers, and whatever scheme the
+ * workspace's own folders use (vscode.dev's vscode-vfs, a web test host's) — never git:, output:, ….
+ */
+export function solutionSchemes(): Set<string> {
+  return new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+}
 
 export class SolutionReports implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
@@ -65,7 +70,7 @@ export class SolutionReports implements vscode.Disposable {
 
   /** Markdown or LaTeX in a scheme a solution may live in; null for everything else. */
   kind(document: vscode.TextDocument): SolutionKind | null {
-    if (!SCHEMES.has(document.uri.scheme)) return null;
+    if (!solutionSchemes().has(document.uri.scheme)) return null;
     return documentKind(document.languageId, document.uri.path);
   }
 
