@@ -6,18 +6,20 @@ import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Repor
 import { type Display, type Folded, foldDisplay, topLevelEquals } from './display';
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
-import { readMarkdown } from './markdown';
+import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
 
 /** claims checked per network: one analysis stays within the statement limit of a .rnn file */
 export const MAX_CLAIMS_PER_NETWORK = Math.floor(LIMITS.maxStatements / 2);
+/** reader problems (unclosed displays) listed one by one */
+export const MAX_READER_PROBLEMS = 100;
 /** networks analysed per file: each analysis has its own time budget */
 export const MAX_NETWORKS = 20;
 
-interface Network { fences: Fence[]; sidecar: string | null; start: number }
+export interface Network { fences: Fence[]; sidecar: string | null; start: number }
 
-interface Claim {
+export interface Claim {
   text: Folded;
   /** indices into the file's displays: the first, and any that continue it */
   displays: number[];
@@ -32,15 +34,25 @@ interface Claim {
 
 const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, 'holds-at-given-values': 2, fails: 3 };
 
-export function analyzeSolution(text: string, kind: SolutionKind, options: { sidecar?: string | null; analyze?: AnalyzeOptions } = {}): SolutionReport {
-  const empty: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
+/** what the reader finds before any analysis: the networks, the equations and the claims (also
+ *  what an editor needs to place marks without analysing); null when the file is not a solution */
+export interface SolutionReading {
+  file: LineIndex;
+  displays: Display[];
+  networks: Network[];
+  equations: { range: Range; network: number; tag: string | null }[];
+  claims: Claim[];
+  /** the reader's own problems (unclosed displays), or the file-size limit */
+  diagnostics: Diagnostic[];
+}
+
+export function readSolution(text: string, kind: SolutionKind, sidecar: string | null = null): SolutionReading | null {
   const file = new LineIndex(text);
-  const sidecar = options.sidecar ?? null;
   if (text.length > LIMITS.maxFileBytes) {
     // too large to read at all; only a solution (by its sidecar or a quick look for ```rnn) says so
-    if (!sidecar && !(kind === 'markdown' && /^[ \t>]*(?:```|~~~)[ \t]*rnn\b/m.test(text.slice(0, LIMITS.maxFileBytes)))) return empty;
-    empty.diagnostics.push({ ...file.range(0, 0), severity: 'error', code: 'limit', message: `the file is larger than ${LIMITS.maxFileBytes.toLocaleString('en')} characters: not analysed (limit)` });
-    return empty;
+    if (!sidecar && !(kind === 'markdown' && RNN_FENCE.test(text.slice(0, LIMITS.maxFileBytes)))) return null;
+    const diagnostics: Diagnostic[] = [{ ...file.range(0, 0), severity: 'error', code: 'limit', message: `the file is larger than ${LIMITS.maxFileBytes.toLocaleString('en')} characters: not analysed (limit)` }];
+    return { file, displays: [], networks: [], equations: [], claims: [], diagnostics };
   }
   const read: ReadResult = kind === 'markdown' ? readMarkdown(text) : readLatex(text);
 
@@ -51,27 +63,30 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
     if (f.declaresT || !last) networks.push({ fences: [f], sidecar: null, start: f.start });
     else last.fences.push(f);
   }
-  if (!networks.length) return empty;
+  if (!networks.length) return null;
 
-  const out: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
-  for (const p of read.problems) out.diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
+  const diagnostics: Diagnostic[] = [];
+  // a reader's problems are listed up to a limit, then counted (a file of 80,000 unclosed `\[` stays usable)
+  for (const p of read.problems.slice(0, MAX_READER_PROBLEMS)) diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
+  if (read.problems.length > MAX_READER_PROBLEMS) {
+    const p = read.problems[MAX_READER_PROBLEMS]!;
+    diagnostics.push({ ...file.range(p.start, p.end), severity: 'warning', code: 'limit', message: `${(read.problems.length - MAX_READER_PROBLEMS).toLocaleString('en')} more problems like the ones before are not listed (limit)` });
+  }
 
   // displays → equations and claims (a display beginning with =, + or − continues the claim before it)
+  const equations: SolutionReading['equations'] = [];
   const claims: Claim[] = [];
-  const networkOf = (d: Display) => {
-    let n = 0;
-    for (let i = 0; i < networks.length; i++) if (networks[i]!.start <= d.start) n = i;
-    return n;
-  };
+  let network = 0;
   let previous: Claim | null = null;
   read.displays.forEach((d, index) => {
     const folded = foldDisplay(text, d);
-    const network = networkOf(d);
-    out.equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag, status: 'skipped', message: '', checks: [] });
+    while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
+    equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag });
     folded.rows.forEach((row, r) => {
       if (r === 0 && folded.continues && previous && previous.network === network) {
         previous.text.chars += ' ' + row.chars;
-        previous.text.at.push(row.at[0] ?? d.contentStart, ...row.at);
+        previous.text.at.push(row.at[0] ?? d.contentStart);
+        for (const o of row.at) previous.text.at.push(o);
         previous.displays.push(index);
         return;
       }
@@ -82,6 +97,19 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
   for (const c of claims) {
     if (!c.text.chars.trim()) c.skip = 'an empty equation';
     else if (topLevelEquals(c.text.chars) < 0) c.skip = 'no equality to check';
+  }
+  return { file, displays: read.displays, networks, equations, claims, diagnostics };
+}
+
+export function analyzeSolution(text: string, kind: SolutionKind, options: { sidecar?: string | null; analyze?: AnalyzeOptions } = {}): SolutionReport {
+  const reading = readSolution(text, kind, options.sidecar ?? null);
+  const out: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
+  if (!reading) return out;
+  const { file, networks, claims } = reading;
+  out.diagnostics.push(...reading.diagnostics);
+  for (const e of reading.equations) {
+    // networks past the limit are not analysed: their equations belong to none
+    out.equations.push({ range: e.range, network: e.network < MAX_NETWORKS ? e.network : null, tag: e.tag, status: 'skipped', message: '', checks: [] });
   }
 
   const limitWarned = new Set<number>();
@@ -107,7 +135,7 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
       report = analyze(generate(text, net, []).gen.text, options.analyze);
     }
     out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
-    collect(report, gen, file, net, networkLines, checked, read.displays, out);
+    collect(report, gen, file, net, networkLines, checked, reading.displays, out);
   });
 
   // equations: their links, status and message
@@ -133,8 +161,8 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
     if (!c.skip) return;
     const limit = c.skip.endsWith('(limit)');
     if (limit && !limitWarned.has(i)) return;
-    const first = read.displays[c.displays[0]!]!;
-    const lastD = read.displays[c.displays[c.displays.length - 1]!]!;
+    const first = reading.displays[c.displays[0]!]!;
+    const lastD = reading.displays[c.displays[c.displays.length - 1]!]!;
     out.diagnostics.push({ ...file.range(first.start, limit ? first.end : lastD.end), severity: limit ? 'warning' : 'information', code: limit ? 'limit' : 'solution-skipped',
       message: limit ? `this and the following equations are not checked: ${c.skip}` : `not checked: ${c.skip}` });
   });
@@ -256,7 +284,7 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       c.skip = reason.replace(/^not analysed: /, '');
       continue;
     }
-    keptDiags.push(...diags);
+    for (const d of diags) keptDiags.push(d);
     for (const ch of all) {
       if (!usable.includes(ch)) {
         solutionDiags.push({ ...ch.range, severity: 'information', code: 'solution-skipped', message: `link ${ch.link ?? 1} not checked: ${ch.message}` });
@@ -296,5 +324,5 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       out.diagnostics.push({ ...file.range(0, 0), severity: d.severity, code: d.code ?? 'sidecar', message: `in the sidecar .rnn, line ${d.line}: ${d.message}` });
     } else out.diagnostics.push(d);
   }
-  out.diagnostics.push(...solutionDiags, ...verdicts);
+  for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);
 }

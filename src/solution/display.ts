@@ -126,7 +126,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
         prev.chars += ' ' + r.chars;
-        prev.at.push(r.at[0] ?? prev.at[prev.at.length - 1] ?? d.contentStart, ...r.at);
+        prev.at.push(r.at[0] ?? prev.at[prev.at.length - 1] ?? d.contentStart);
+        for (const o of r.at) prev.at.push(o);
       } else claims.push({ chars: r.chars, at: [...r.at] });
     } else claims.push({ chars: r.chars, at: [...r.at] });
   }

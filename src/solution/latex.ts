@@ -2,7 +2,7 @@
 // document body, with `%` comments and verbatim-like environments blanked out first so that
 // nothing in them is ever read. Inline `$ … $` and `\( … \)` are skipped over, not checked.
 import { type Display, labelLine } from './display';
-import { DISPLAY_ENVS, type ReadResult } from './read';
+import { DISPLAY_ENVS, forwardSearch, type ReadResult } from './read';
 
 const VERBATIM = /\\begin\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment)\}/g;
 const OPEN = new RegExp(`\\$\\$|\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}|\\$|\\\\\\(|\\\\verb(.)`, 'g');
@@ -12,9 +12,15 @@ export function maskLatex(text: string): string {
   const out = text.split('');
   const blank = (a: number, b: number) => { for (let k = a; k < b; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' '; };
   // verbatim first: a % inside it is not a comment
+  const find = forwardSearch(text);
+  let done = 0;
   for (const m of text.matchAll(VERBATIM)) {
-    const close = text.indexOf(`\\end{${m[1]}}`, m.index! + m[0].length);
-    blank(m.index! + m[0].length, close < 0 ? text.length : close);
+    // an opener inside a verbatim body already blanked is text, not a new body
+    if (m.index! < done) continue;
+    const close = find(`\\end{${m[1]}}`, m.index! + m[0].length);
+    done = close < 0 ? text.length : close;
+    blank(m.index! + m[0].length, done);
+    if (close < 0) break;
   }
   for (let i = 0; i < text.length; i++) {
     if (out[i] === '\\') { i++; continue; }
@@ -33,27 +39,31 @@ export function readLatex(text: string): ReadResult {
   const src = maskLatex(text);
   // the preamble defines macros (`$` in \newcommand…); equations live in the body
   const body = src.indexOf('\\begin{document}');
+  const find = forwardSearch(src);
   OPEN.lastIndex = body < 0 ? 0 : body;
   let m: RegExpExecArray | null;
   while ((m = OPEN.exec(src))) {
     const start = m.index;
     const opener = m[0];
     if (opener.startsWith('\\verb')) {
-      const close = src.indexOf(m[2]!, start + opener.length);
+      const close = find(m[2]!, start + opener.length);
       OPEN.lastIndex = close < 0 ? start + opener.length : close + 1;
       continue;
     }
     if (opener === '$' || opener === '\\(') {
       // inline math: skip to its end (an escaped \$ is not a delimiter)
-      const close = findUnescaped(src, opener === '$' ? '$' : '\\)', start + opener.length);
+      const close = findUnescaped(find, src, opener === '$' ? '$' : '\\)', start + opener.length);
       OPEN.lastIndex = close < 0 ? start + 1 : close + (opener === '$' ? 1 : 2);
       continue;
     }
     const env = m[1];
     const closer = opener === '$$' ? '$$' : opener === '\\[' ? '\\]' : `\\end{${env}}`;
     const contentStart = start + opener.length;
-    const close = env ? matchingEnd(src, contentStart, env) : findUnescaped(src, closer, contentStart);
-    if (close < 0) {
+    // a blank line ends a paragraph, and no display math runs past one (TeX refuses it)
+    const blank = find(BLANK_LINE, contentStart);
+    const para = blank < 0 ? src.length : blank;
+    const close = env ? matchingEnd(find, contentStart, env) : findUnescaped(find, src, closer, contentStart);
+    if (close < 0 || close > para) {
       result.problems.push({ start, end: contentStart, severity: 'warning', message: `${opener} is never closed: this equation is not checked` });
       OPEN.lastIndex = contentStart;
       continue;
@@ -80,18 +90,20 @@ function indexOrEnd(s: string, what: string, from: number): number {
   return i < 0 ? s.length : i;
 }
 
-function findUnescaped(s: string, what: string, from: number): number {
-  let i = s.indexOf(what, from);
-  while (i > 0 && s[i - 1] === '\\' && what === '$') i = s.indexOf(what, i + 1);
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+function findUnescaped(find: (w: string, f: number) => number, s: string, what: string, from: number): number {
+  let i = find(what, from);
+  while (i > 0 && s[i - 1] === '\\' && what === '$') i = find(what, i + 1);
   return i;
 }
 
-function matchingEnd(src: string, from: number, env: string): number {
+function matchingEnd(find: (w: string, f: number) => number, from: number, env: string): number {
   const open = `\\begin{${env}}`, close = `\\end{${env}}`;
   let depth = 1;
   let i = from;
   for (;;) {
-    const a = src.indexOf(open, i), b = src.indexOf(close, i);
+    const a = find(open, i), b = find(close, i);
     if (b < 0) return -1;
     if (a >= 0 && a < b) { depth++; i = a + open.length; continue; }
     if (--depth === 0) return b;

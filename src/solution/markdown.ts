@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { type Display, labelLine } from './display';
 import type { Fence, ReadResult } from './read';
-import { DISPLAY_ENVS } from './read';
+import { DISPLAY_ENVS, forwardSearch } from './read';
 
 interface MathMeta { display: Display | null; unclosed: { start: number; end: number; opener: string } | null }
 
@@ -32,10 +32,15 @@ function displayMath(state: StateBlock, startLine: number, endLine: number, sile
   if (silent) return true;
   const closer = m[0] === '$$' ? '$$' : m[0] === '\\[' ? '\\]' : `\\end{${m[1]}}`;
   const contentStart = pos + m[0].length;
-  const limit = state.eMarks[endLine - 1] ?? lineEnd;
-  let close = src.indexOf(closer, contentStart);
+  // display math ends before a blank line (as in LaTeX, where a paragraph break inside it is an
+  // error): an unclosed `$$` then costs one line, not the rest of the document
+  const env = state.env as { unrollFind?: ReturnType<typeof forwardSearch>; unrollBlank?: { from: number; at: number } };
+  const last = Math.min(endLine, nextBlankLine(state, env, startLine)) - 1;
+  const limit = state.eMarks[last]!;
+  const find = (env.unrollFind ??= forwardSearch(src));
+  let close = find(closer, contentStart);
   // an environment's own name may nest (`equation` inside is rare, but `\begin{aligned}` twice is not): match depth
-  if (m[1] && close >= 0) close = matchingEnd(src, contentStart, m[1], limit);
+  if (m[1] && close >= 0 && close <= limit) close = matchingEnd(find, contentStart, m[1], limit);
   const token = state.push('unroll_math', '', 0);
   let closeLine = startLine;
   if (close < 0 || close > limit) {
@@ -63,12 +68,23 @@ function displayMath(state: StateBlock, startLine: number, endLine: number, sile
   return true;
 }
 
-function matchingEnd(src: string, from: number, env: string, limit: number): number {
+/** the first blank line after `line` (or the end); the last answer is reused while it lies ahead */
+function nextBlankLine(state: StateBlock, env: { unrollBlank?: { from: number; at: number } }, line: number): number {
+  const c = env.unrollBlank;
+  if (c && c.from <= line && c.at > line) return c.at;
+  let at = line + 1;
+  while (at < state.lineMax && !state.isEmpty(at)) at++;
+  // a container's last line is not a blank line: only a real one (or the document's end) is kept
+  if (at < state.lineMax || !state.parentType || state.parentType === 'root') env.unrollBlank = { from: line, at };
+  return at;
+}
+
+function matchingEnd(find: (w: string, f: number) => number, from: number, env: string, limit: number): number {
   const open = `\\begin{${env}}`, close = `\\end{${env}}`;
   let depth = 1;
   let i = from;
   while (i <= limit) {
-    const a = src.indexOf(open, i), b = src.indexOf(close, i);
+    const a = find(open, i), b = find(close, i);
     if (b < 0) return -1;
     if (a >= 0 && a < b) { depth++; i = a + open.length; continue; }
     if (--depth === 0) return b;
