@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/analysis';
 import { derivativeAt } from '../../src/extension/solution/derivativeAt';
 import { documentKind, mayHoldNetwork, sidecarPath } from '../../src/extension/solution/detect';
-import { networkSources, rnnBlocks } from '../../src/extension/solution/networkSource';
+import { networkSources } from '../../src/extension/solution/networkSource';
 
 /** the derivative found with the cursor on the first character of `needle` in `text` */
 function at(text: string, needle: string, shift = 0): string | null {
@@ -116,18 +116,17 @@ describe('which documents are solutions', () => {
 describe('network sources', () => {
   it('a block that declares T starts a network, a block that does not adds to it', () => {
     const md = 'Intro\n\n```rnn\nT = 2\nparam w = 1\n```\n\n$$ a $$\n\n```rnn\nh_t = w\n```\n\n```rnn\nT = 3\nparam v = 2\n```\n';
-    expect(rnnBlocks(md)).toEqual(['T = 2\nparam w = 1', 'h_t = w', 'T = 3\nparam v = 2']);
-    expect(networkSources(md, 'markdown', null)).toEqual(['T = 2\nparam w = 1\nh_t = w', 'T = 3\nparam v = 2']);
+    expect(networkSources(md, 'markdown', null)).toEqual(['T = 2\nparam w = 1\nh_t = w\n', 'T = 3\nparam v = 2\n']);
   });
 
-  it('an ```rnn line inside another fence is that fence\'s content; an unclosed block runs to the end', () => {
-    const md = '````md\n```rnn\nT = 9\n```\n````\n\n```rnn\nT = 1\nparam w = 2';
-    expect(rnnBlocks(md)).toEqual(['T = 1\nparam w = 2']);
+  it('an ```rnn line inside another fence is that fence\'s content', () => {
+    const md = '````md\n```rnn\nT = 9\n```\n````\n\n```rnn\nT = 1\nparam w = 2\n```\n';
+    expect(networkSources(md, 'markdown', null)).toEqual(['T = 1\nparam w = 2\n']);
   });
 
-  it('without blocks the sidecar is the network; LaTeX always uses it', () => {
-    expect(networkSources('# no blocks', 'markdown', 'T = 1')).toEqual(['T = 1']);
-    expect(networkSources('\\begin{equation}x\\end{equation}', 'latex', 'T = 2')).toEqual(['T = 2']);
+  it('the sidecar is network 0; LaTeX has only it; no network, no text', () => {
+    expect(networkSources('# no blocks', 'markdown', 'T = 1')).toEqual(['T = 1\n']);
+    expect(networkSources('\\begin{equation}x = 1\\end{equation}', 'latex', 'T = 2\n')).toEqual(['T = 2\n']);
     expect(networkSources('# nothing', 'markdown', null)).toEqual([]);
   });
 });

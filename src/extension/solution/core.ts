@@ -2,7 +2,7 @@
 
 import type { analyzeSolution } from '../../solution';
 
-export { analyzeSolution, isSolution } from '../../solution';
+export { analyzeSolution, isSolution, readSolution } from '../../solution';
 export type { EquationResult, SolutionKind, SolutionReport } from '../../solution';
 
 /** The reader's signature, for code that is handed it (the preview plugin, its tests). */
