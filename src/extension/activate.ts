@@ -13,12 +13,17 @@ import { registerPanel } from './panel';
 import { registerQuickFixes } from './quickFix';
 import { Reports } from './reports';
 import { registerSemanticTokens } from './semanticTokens';
+import { CombinedPanelReports } from './solution/panelReports';
+import { registerSolutions } from './solution/register';
+import type { SolutionReports } from './solution/solutionReports';
 import { registerStatusBar } from './statusBar';
 import { registerUnicodeInput } from './unicodeInput';
 
 export interface UnrollApi {
   /** the shared report cache (for tests: the same reports the editor shows) */
   reports: Reports;
+  /** the Markdown/LaTeX solutions' report cache (for tests: what the editor shows for a solution) */
+  solutions: SolutionReports;
 }
 
 export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
@@ -43,6 +48,10 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerSemanticTokens(context, reports);
   registerCommands(context, reports);
   registerStatusBar(context, reports);
-  registerPanel(context, reports);
-  return { reports };
+  const solutions = registerSolutions(context);
+  // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
+  const panelReports = new CombinedPanelReports(reports, solutions);
+  context.subscriptions.push(panelReports);
+  registerPanel(context, panelReports);
+  return { reports, solutions };
 }

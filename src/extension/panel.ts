@@ -13,6 +13,8 @@ import { makeNonce, panelHtml } from './panelHtml';
 export interface PanelReports {
   get(document: vscode.TextDocument): Report;
   onDidUpdate: vscode.Event<{ document: vscode.TextDocument; report: Report }>;
+  /** documents other than .rnn files the panel follows too (Markdown/LaTeX solutions) */
+  follows?(document: vscode.TextDocument): boolean;
 }
 
 /** `unroll.openPanel`'s argument: a target from a CodeLens/hover link, or the resource URI from the editor title. */
@@ -93,6 +95,10 @@ class PanelHost implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly reports: PanelReports,
   ) {}
+
+  private follows(doc: vscode.TextDocument): boolean {
+    return isRnnDocument(doc) || this.reports.follows?.(doc) === true;
+  }
 
   // ---- opening, restoring ----------------------------------------------------------------------
 
@@ -197,15 +203,15 @@ class PanelHost implements vscode.Disposable {
       }
     }
     const active = vscode.window.activeTextEditor?.document;
-    if (active && isRnnDocument(active)) return active;
-    return vscode.window.visibleTextEditors.map((e) => e.document).find(isRnnDocument) ?? this.doc;
+    if (active && this.follows(active)) return active;
+    return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.follows(d)) ?? this.doc;
   }
 
   // ---- following the editor ----------------------------------------------------------------------
 
   onActiveEditor(editor: vscode.TextEditor | undefined): void {
     // focus moving into the panel (or the output pane) leaves the followed document as it was
-    if (!editor || !isRnnDocument(editor.document) || editor.document === this.doc) return;
+    if (!editor || !this.follows(editor.document) || editor.document === this.doc) return;
     this.doc = editor.document;
     this.updateTitle();
     this.postReport();
@@ -221,7 +227,7 @@ class PanelHost implements vscode.Disposable {
   }
 
   onEdit(e: vscode.TextDocumentChangeEvent): void {
-    if (!isRnnDocument(e.document) || e.contentChanges.length === 0) return;
+    if (!this.follows(e.document) || e.contentChanges.length === 0) return;
     const key = `${e.document.uri.toString()}#${e.document.version}`;
     if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
     if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);

@@ -13,6 +13,7 @@ import { needBuilt, REPO, SCREENSHOTS, watchdog } from '../harness/tools';
 import { frameWith, gotoLine, hoverWord, openFile, quickPick, runCommand, until, waitForWorkbench } from '../harness/workbench';
 import { makeWorkspace } from '../harness/workspace';
 import { lineOf } from '../suite/pick';
+import { SOLUTION } from '../suite/solutionFixture';
 import { mathKey, showsNumber } from '../suite/text';
 
 const RUNNER = 'code-server-ui';
@@ -214,6 +215,33 @@ async function main(): Promise<number> {
       const got = await until('the typed file to be saved', async () => { const t = readFileSync(file, 'utf8'); return t.length > 0 ? t : undefined; }, 10000);
       if (got !== want) throw new Error(`the typed text differs (${openAtEnd} line ends had the completion list open):\n${JSON.stringify(got)}\nexpected\n${JSON.stringify(want)}`);
       console.log(`[${RUNNER}] typed ${TYPED_EXERCISE.length} lines; the completion list was open at ${openAtEnd} line ends`);
+    });
+
+    await checks.run('a Markdown solution: an error squiggle on its wrong equation, ✓/✗ marks in the preview', 90000, async () => {
+      // seed 001's eq. (8) with its sign lost, beside equations that hold
+      writeFileSync(join(ws, 'scratch', 'sheet7-solution.md'), SOLUTION);
+      await page.keyboard.press('Escape');
+      await openFile(page, 'sheet7-solution.md');
+      await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ timeout: 30000 });
+      // the verdicts above the equations (CodeLens): ✓ on (7), ✗ on (8)
+      const lenses = page.locator('.editor-group-container.active .codelens-decoration');
+      await until('the lenses ✓ (7) and ✗ (8)', async () => {
+        const texts = (await lenses.allInnerTexts()).join(' | ');
+        return texts.includes('(7) ✓') && texts.includes('(8) ✗') && texts;
+      }, 20000);
+      // the panel follows the solution (its title names it)
+      await until('the Unroll panel to follow the solution', async () => (await page.locator('.tab', { hasText: 'Unroll: sheet7-solution.md' }).count()) > 0, 15000);
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(500);
+      await shot(page, 'solution-editor', 'page', true);
+      await runCommand(page, 'Markdown: Open Preview to the Side');
+      const preview = await frameWith(page, '.unroll-eq-fails', 30000);
+      const title = (await preview.locator('.unroll-eq-fails').first().getAttribute('title')) ?? '';
+      if (!title.includes('(8)') || !title.includes('✗')) throw new Error(`the ✗ mark's title is ${JSON.stringify(title)}`);
+      if ((await preview.locator('.unroll-eq-holds').count()) === 0) throw new Error('no ✓ mark in the preview');
+      await until('KaTeX inside the marks', async () => (await preview.locator('.unroll-eq .katex').count()) > 0, 15000);
+      await page.waitForTimeout(500);
+      await shot(page, 'solution-preview', 'page', true);
     });
   } catch (e) {
     error = (e as Error).message;

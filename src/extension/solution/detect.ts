@@ -1,0 +1,32 @@
+// Which Markdown/LaTeX documents are solutions — decided cheaply, before any parsing, so an ordinary
+// README never pays for Unroll: a substring test for an ```rnn fence, else a sidecar NAME.rnn beside
+// NAME.md / NAME.tex (LANGUAGE.md §8). Pure (no 'vscode').
+
+import type { SolutionKind } from './core';
+
+/** The opening of a network block: ```rnn or ~~~rnn (any Markdown text holding a network matches). */
+const RNN_FENCE = /(?:```|~~~)[ \t]*rnn/;
+
+/** The kind of a document by its language id (VS Code's, LaTeX Workshop's) or, failing that, its file name. */
+export function documentKind(languageId: string, path: string): SolutionKind | null {
+  if (languageId === 'markdown') return 'markdown';
+  if (languageId === 'latex' || languageId === 'tex') return 'latex';
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.tex')) return 'latex';
+  return null;
+}
+
+/** Whether the text itself may hold a network: a Markdown text with an ```rnn fence (LaTeX has none). */
+export function mayHoldNetwork(text: string, kind: SolutionKind): boolean {
+  // the plain substring test first: most Markdown files never mention rnn at all
+  return kind === 'markdown' && text.includes('rnn') && RNN_FENCE.test(text);
+}
+
+/** The sidecar's path for a document path: sheet7.md → sheet7.rnn; null for a path with no extension. */
+export function sidecarPath(path: string): string | null {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  if (dot <= slash + 1) return null;
+  return `${path.slice(0, dot)}.rnn`;
+}

@@ -1,0 +1,72 @@
+// The panel's reports for .rnn files and solutions together: for a solution, the Report of the
+// network the cursor is in (the panel shows one network; moving the cursor into an equation about
+// another network announces that network's Report, which the panel then draws).
+
+import * as vscode from 'vscode';
+import type { Report } from '../../report';
+import { failedReport } from '../failedReport';
+import type { PanelReports } from '../panel';
+import type { Reports } from '../reports';
+import { mayHoldNetwork } from './detect';
+import { networkAtLine } from './solutionContent';
+import type { SolutionReports } from './solutionReports';
+
+export class CombinedPanelReports implements PanelReports, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<{ document: vscode.TextDocument; report: Report }>();
+  readonly onDidUpdate = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[];
+  /** per solution URI: the network the panel was last given */
+  private readonly shown = new Map<string, number | null>();
+
+  constructor(private readonly reports: Reports, private readonly solutions: SolutionReports) {
+    this.subscriptions = [
+      this.emitter,
+      reports.onDidUpdate((e) => this.emitter.fire(e)),
+      solutions.onDidUpdate(({ document }) => this.announce(document, true)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (this.follows(e.textEditor.document)) this.announce(e.textEditor.document, false);
+      }),
+    ];
+  }
+
+  follows(document: vscode.TextDocument): boolean {
+    if ((this.solutions.peek(document)?.networks.length ?? 0) > 0) return true;
+    // a Markdown solution opened a moment ago may not be analysed yet: its ```rnn fence says enough
+    const kind = this.solutions.kind(document);
+    return kind !== null && mayHoldNetwork(document.getText(), kind);
+  }
+
+  get(document: vscode.TextDocument): Report {
+    if (!this.solutions.kind(document)) return this.reports.get(document);
+    return this.networkReport(document).report;
+  }
+
+  private cursorLine(document: vscode.TextDocument): number {
+    const editor = vscode.window.activeTextEditor?.document === document
+      ? vscode.window.activeTextEditor
+      : vscode.window.visibleTextEditors.find((e) => e.document === document);
+    return (editor?.selection.active.line ?? 0) + 1;
+  }
+
+  private networkReport(document: vscode.TextDocument): { index: number | null; report: Report } {
+    const sol = this.solutions.getNow(document);
+    if (!sol) return { index: null, report: failedReport('this document is not a solution: it has no ```rnn block and no .rnn file beside it') };
+    const index = networkAtLine(sol, this.cursorLine(document));
+    const net = index === null ? undefined : sol.networks[index];
+    if (!net) return { index: null, report: { ...failedReport(''), diagnostics: sol.diagnostics } };
+    return { index, report: net.report };
+  }
+
+  /** Tell the panel about the solution's report: always after an analysis, on a cursor move only when the network changes. */
+  private announce(document: vscode.TextDocument, always: boolean): void {
+    const key = document.uri.toString();
+    const { index, report } = this.networkReport(document);
+    if (!always && this.shown.has(key) && this.shown.get(key) === index) return;
+    this.shown.set(key, index);
+    this.emitter.fire({ document, report });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,98 @@
+// The hover on a derivative inside a solution's display equation: the derivative as written is asked
+// of its network with `derive` (every symbolic form and the value at every step), and the .rnn
+// hover's own content is shown for it. Pure (no 'vscode'): solutionHover.ts is the adapter.
+
+import { analyze } from '../../analysis';
+import type { AnalyzeOptions, Report } from '../../report';
+import { commandLink, hoverContent, type HoverOptions } from '../hoverContent';
+import type { SolutionReport } from './core';
+import { derivativeAt, type FoundDerivative } from './derivativeAt';
+import { equationAtLine, networkAtLine } from './solutionContent';
+
+export interface SolutionHover {
+  markdown: string;
+  /** 0-based offsets of the derivative in the document text */
+  start: number;
+  end: number;
+  /** the derivative as asked of the network */
+  derivative: string;
+}
+
+/** Offsets of the start of every line (0-based line i starts at starts[i]). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column → offset, clamped into the text. */
+export function offsetOf(text: string, starts: readonly number[], line: number, column: number): number {
+  const l = Math.min(Math.max(line - 1, 0), starts.length - 1);
+  return Math.min(starts[l]! + Math.max(column - 1, 0), text.length);
+}
+
+/** The derivative under a 1-based position, searched only inside the display equation on that line. */
+export function solutionDerivativeAt(text: string, sol: SolutionReport, line: number, column: number): (FoundDerivative & { network: number | null }) | null {
+  const eq = equationAtLine(sol, line);
+  if (!eq) return null;
+  const starts = lineStarts(text);
+  const from = offsetOf(text, starts, eq.range.line, eq.range.column);
+  const to = offsetOf(text, starts, eq.range.endLine, eq.range.endColumn);
+  const found = derivativeAt(text, offsetOf(text, starts, line, column), from, Math.max(from, to));
+  if (!found) return null;
+  return { ...found, network: eq.network ?? networkAtLine(sol, line) };
+}
+
+const MAX_CACHED = 64;
+const deriveCache = new Map<string, Report>();
+
+/** The network's Report with `derive DERIVATIVE` appended as its last line (cached per text). */
+export function deriveReport(network: string, derivative: string, options: AnalyzeOptions): { report: Report; line: number } {
+  // a derivative written over several lines of an equation is one derive statement
+  const query = derivative.replace(/\s*\n\s*/g, ' ');
+  const text = `${network.replace(/\s+$/, '')}\nderive ${query}\n`;
+  const line = text.split('\n').length - 1;
+  const key = `${JSON.stringify(options)}\u0000${text}`;
+  let report = deriveCache.get(key);
+  if (!report) {
+    report = analyze(text, options);
+    if (deriveCache.size >= MAX_CACHED) deriveCache.delete(deriveCache.keys().next().value as string);
+    deriveCache.set(key, report);
+  }
+  return { report, line };
+}
+
+/**
+ * The hover at a 1-based position of a solution, or null off a derivative. `networks` are the
+ * networks' .rnn texts (networkSource.ts), numbered as the SolutionReport numbers them.
+ */
+export function solutionHoverContent(
+  text: string,
+  sol: SolutionReport,
+  networks: readonly string[],
+  line: number,
+  column: number,
+  opts: HoverOptions & { analyze: AnalyzeOptions },
+): SolutionHover | null {
+  const found = solutionDerivativeAt(text, sol, line, column);
+  if (!found || found.network === null) return null;
+  const network = networks[found.network];
+  if (network === undefined) return null;
+  const { report, line: deriveLine } = deriveReport(network, found.text, { ...opts.analyze, gradcheck: false, graph: false });
+  const problems = report.diagnostics.filter((d) => d.line === deriveLine && d.severity === 'error');
+  if (problems.length > 0 && !report.derives.some((d) => d.line === deriveLine && d.results.length > 0)) {
+    const why = problems.map((d) => d.message).join('; ');
+    return { markdown: `**Unroll** cannot evaluate this derivative: ${escape(why)}`, start: found.start, end: found.end, derivative: found.text };
+  }
+  const content = hoverContent(report, { line: deriveLine, column: 1 }, opts);
+  if (!content) return null;
+  // the .rnn hover's links point at the derive line of the generated text: point them at the equation
+  const parts = content.markdown.split('\n\n');
+  if (parts.length > 1 && parts[parts.length - 1]!.includes('command:unroll.openPanel')) parts.pop();
+  parts.push(`${commandLink('Open in Unroll panel', 'unroll.openPanel', { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: content.latex })}`);
+  return { markdown: parts.join('\n\n'), start: found.start, end: found.end, derivative: found.text };
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+!<>|]/g, (c) => `\\${c}`);
+}
