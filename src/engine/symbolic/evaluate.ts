@@ -2,6 +2,7 @@
 // run's values (a form that does not evaluate back to the autodiff value is never shipped).
 // Iterative post-order over the DAG with a memo, so a δ-recursion of length T never deepens the stack.
 
+import { charge } from '../budget';
 import { UNARY } from '../tape';
 import { asMat, fromMat, size, type CallFn, type Node, type Shape } from './ir';
 
@@ -152,6 +153,12 @@ function evalNode(n: Node, arg: Tensor[], leaf: LeafValues): Tensor {
   }
 }
 
+function matmulWork(n: Node): number {
+  const [m, k] = asMat(n.args[0]!.shape);
+  const [, c] = asMat(n.args[1]!.shape);
+  return n.op === 'kron' ? size(n.shape) : m * k * c;
+}
+
 function kids(n: Node): readonly Node[] {
   return n.op === 'sym' ? [n.def!] : n.args;
 }
@@ -181,6 +188,7 @@ export class Evaluator {
 
   private rowTimesRaw(v: Float64Array, n: Node): Float64Array {
     const [rows, cols] = asMat(n.shape);
+    charge(n.op === 'matmul' || n.op === 'add' || n.op === 'sym' ? 1 : rows * cols);
     if (v.length !== rows) throw new Error(`rowTimes: row of ${v.length} by ${rows}×${cols}`);
     switch (n.op) {
       case 'sym':
@@ -261,7 +269,10 @@ export class Evaluator {
         for (const k of ks) if (!this.memo.has(k.id)) stack.push([k, false]);
         continue;
       }
-      this.memo.set(n.id, evalNode(n, ks.map((k) => this.memo.get(k.id)!), this.leaf));
+      const out = evalNode(n, ks.map((k) => this.memo.get(k.id)!), this.leaf);
+      // a product costs rows × inner × columns, anything else about its output's size
+      charge(n.op === 'matmul' || n.op === 'kron' ? matmulWork(n) : out.data.length);
+      this.memo.set(n.id, out);
     }
     return this.memo.get(root.id)!;
   }
