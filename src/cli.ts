@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from './analysis';
 import { renderLatex, renderText } from './cli-render';
+import { checkCommand, serveIfCheckWorker } from './cliParallel';
 
 const USAGE = `usage:
   unroll FILE.rnn                 every derive and check, as readable text
@@ -10,7 +11,7 @@ const USAGE = `usage:
   unroll latex FILE.rnn           every derivation as LaTeX, ready to paste into a solution
   (several files may be given; exit status 2 for usage or file errors)`;
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   if (flags.has('--help') || args.length === 0) {
@@ -34,6 +35,8 @@ function main(argv: string[]): number {
     process.stderr.write(`unroll: ${(e as Error).message}\n`);
     return 2;
   }
+  // several files to check: spread over the cores (cliParallel.ts)
+  if (mode === 'check' && files.length > 1) return checkCommand(files, json);
   for (const file of files) {
     let text: string;
     try {
@@ -71,4 +74,5 @@ function pick(r: ReturnType<typeof analyze>) {
   return { diagnostics, derives, checks, params, flow, ...extra };
 }
 
-process.exitCode = main(process.argv.slice(2));
+// a worker thread of the parallel check runs this same bundle: it serves checks instead
+if (!serveIfCheckWorker()) void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
