@@ -3,6 +3,7 @@
 
 import { cpus, loadavg } from 'node:os';
 import { benchEditor, bundleSizes } from './editorBench';
+import { benchCheckFolder } from './checkBench';
 import { benchExamples } from './examplesBench';
 import { benchPanelMessages, benchPanelRender } from './panelBench';
 import { benchRnnVsTf, benchScaling } from './rnnBench';
@@ -14,6 +15,7 @@ const sections: [string, () => void | Promise<void>][] = [
   ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],
   ['scaling in T', benchScaling],
   ['symbolic derive', benchSymbolic],
+  ['unroll check of a folder', benchCheckFolder],
   ['editor content', benchEditor],
   ['panel messages', benchPanelMessages],
   ['panel rendering', benchPanelRender],

@@ -93,3 +93,19 @@ export function printTable(title: string, header: string[], rows: string[][]): v
 export function notAvailable(title: string, reason: string): void {
   console.log(`\n${title}\n  not available yet: ${reason}`);
 }
+
+/** Median of `fn(prepare())` where only fn is timed (e.g. a request on a fresh, uncached analysis). */
+export function timePrepared<P>(prepare: () => P, fn: (p: P) => unknown, runs = 15, warmup = 2): Timing {
+  for (let i = 0; i < warmup; i++) fn(prepare());
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const own: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const p = prepare();
+    const [w, c] = measure(() => fn(p));
+    wall.push(w);
+    cpu.push(c);
+    own.push(Math.min(w, c));
+  }
+  return { ms: median(wall), cpuMs: median(cpu), ownMs: median(own), runs };
+}

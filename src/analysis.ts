@@ -1,5 +1,9 @@
 // analyze(text): the one entry point. The CLI, the extension, the panel and the tests all go
-// through it, so they can never disagree.
+// through it, so they can never disagree. By default the Report is numeric (diagnostics, CodeLens and
+// the status bar need nothing more); the symbolic forms of one derive are derived on demand through
+// an Analysis (analyzeSession(text).forms(line), or formsFor(text, line)), or for every derive with
+// { forms: true }. Every limit that decides what a Report contains is counted in operations, so the
+// same text gets the same Report on any machine; the clock is only a last guard (engine/budget.ts).
 
 import { diag } from './language/diagnostics';
 import { compile } from './language/index';
@@ -11,13 +15,77 @@ import { gradCheck } from './engine/gradcheck';
 import { buildPlan, PlanError, type Plan } from './engine/plan';
 import { answerCheck, answerDerive, Draws, type QuestionContext } from './engine/questions';
 import { forward, RunError, type Run } from './engine/run';
-import { Budget, LimitError } from './engine/tape';
-import { symbolicHooks } from './engine/symbolic-hooks';
-import type { AnalyzeOptions, Diagnostic, ParamReport, Report } from './report';
+import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
+import { symbolicHooks, type SymbolicHooks } from './engine/symbolic-hooks';
+import type { DeriveQuestion, Model } from './language/model';
+import type { AnalyzeOptions, DeriveReport, Diagnostic, ParamReport, Report } from './report';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
+  return analyzeSession(text, options).report;
+}
+
+/** What a finished analysis keeps to answer one derive's forms later. */
+interface Kept {
+  model: Model;
+  ctx: QuestionContext;
+  hooks: SymbolicHooks;
+  budget: Budget;
+}
+
+/** One analysis of one text: its Report and, on demand, the symbolic forms of one derive (cached). */
+export class Analysis {
+  private readonly cache = new Map<number, DeriveReport | undefined>();
+  constructor(readonly report: Report, private readonly kept: Kept | null) {}
+
+  /**
+   * The derive on `line` (DeriveReport.line) with its symbolic forms, or the reason they are absent
+   * (DeriveResult.formsOmitted); undefined when no derive of the Report is on that line. The same
+   * results as analyze(text, { forms: true }) gives for that derive.
+   */
+  forms(line: number): DeriveReport | undefined {
+    if (this.cache.has(line)) return this.cache.get(line);
+    const numeric = this.report.derives.find((d) => d.line === line);
+    let out: DeriveReport | undefined;
+    if (numeric) {
+      const q = this.kept?.model.questions.find((x): x is DeriveQuestion => x.kind === 'derive' && x.line === line);
+      out = q && this.kept ? withForms(q, this.kept) : numeric;
+    }
+    this.cache.set(line, out);
+    return out;
+  }
+}
+
+/** Forms of the derive on `line`: from a finished Analysis (cached there) or from text (analysed now). */
+export function formsFor(source: string | Analysis, line: number, options: AnalyzeOptions = {}): DeriveReport | undefined {
+  return (typeof source === 'string' ? analyzeSession(source, options) : source).forms(line);
+}
+
+function withForms(q: DeriveQuestion, kept: Kept): DeriveReport | undefined {
+  kept.hooks.begin(true);
+  // a request can come long after the analysis: the wall guard counts from the request
+  kept.budget.deadline = Date.now() + WALL_GUARD_MS;
+  try {
+    const r = answerDerive(q, { ...kept.ctx, symbolic: kept.hooks.derive, diagnostics: [], termResults: 0 });
+    markOmitted(r, kept.hooks.reasons);
+    return r;
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+    return undefined;
+  }
+}
+
+/** results without forms get the reason the hook recorded (one reason per hook call, in result order) */
+function markOmitted(r: DeriveReport, reasons: (string | null)[]): void {
+  if (reasons.length !== r.results.length) return;
+  r.results.forEach((res, i) => {
+    const why = reasons[i];
+    if (!res.forms && why) res.formsOmitted = why;
+  });
+}
+
+export function analyzeSession(text: string, options: AnalyzeOptions = {}): Analysis {
   const t0 = now();
   const { model, diagnostics, symbols, fatal } = compile(text);
   const report: Report = {
@@ -37,12 +105,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     report.paramCount += p.count;
   }
   report.sampled = [...model.decls.values()].filter((d) => !d.values).map((d) => d.name);
-  if (fatal) return done();
+  if (fatal) return new Analysis(done(), null);
 
   let plan: Plan;
   let run: Run;
-  // the budget counts from the start: reading a huge file uses it up too
-  const deadline = Date.now() - (now() - t0) + LIMITS.timeBudgetMs;
+  // operations decide; the clock is only a guard far above them (from the start: reading counts too)
+  const deadline = Date.now() - (now() - t0) + WALL_GUARD_MS;
   const budget = new Budget(LIMITS.maxOperations, deadline);
   try {
     plan = buildPlan(model);
@@ -51,11 +119,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
     if (e instanceof PlanError || e instanceof RunError || e instanceof LimitError) {
       const line = e instanceof PlanError && e.line ? e.line : 1;
       report.diagnostics.push(diag('error', e.message, { line, column: 1, endLine: line, endColumn: Math.max(2, lineLength(text, line) + 1) }, e instanceof PlanError ? e.code : 'runtime'));
-      return done();
+      return new Analysis(done(), null);
     }
     throw e;
   }
-  const hooks = options.symbolic === false ? null : symbolicHooks(model, run, deadline);
+  const wantForms = options.forms ?? options.symbolic ?? false;
+  const hooks = symbolicHooks(model, run);
 
   if (run.loss) {
     report.loss = { name: nameOfKey(model.loss!), value: run.loss.data[0]!, line: model.quantities.get(model.loss!)!.line };
@@ -71,36 +140,36 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
 
   const ctx: QuestionContext = {
     model, run, draws: new Draws(model, plan, new Map(), options.scale, budget), drawCount: options.draws ?? 4,
-    symbolic: hooks?.derive ?? null, diagnostics: report.diagnostics, termResults: 0,
+    symbolic: wantForms ? hooks.derive : null, diagnostics: report.diagnostics, termResults: 0,
   };
   const limited = (range: Diagnostic | import('./report').Range, why: string) =>
     report.diagnostics.push(diag('warning', `not analysed: ${why}`, range, 'limit'));
   for (const q of model.questions) {
-    if (Date.now() > deadline) {
-      limited(q.range, `the time budget of ${LIMITS.timeBudgetMs} ms for one analysis was used up (limit)`);
-      continue;
-    }
     try {
-      if (q.kind === 'derive') report.derives.push(answerDerive(q, ctx));
-      else report.checks.push(answerCheck(q, ctx));
+      if (q.kind === 'derive') {
+        hooks.begin();
+        const r = answerDerive(q, ctx);
+        if (wantForms) markOmitted(r, hooks.reasons);
+        report.derives.push(r);
+      } else report.checks.push(answerCheck(q, ctx));
     } catch (e) {
       if (!(e instanceof LimitError)) throw e;
       limited(q.range, e.message);
     }
   }
 
-  // what the editor and the panel add is worth less than the answers: it gets what budget is left
+  // what the editor and the panel add is bounded by its own counted limits (graph window, partial
+  // steps, probed entries), not by what the questions left; the clock stays a guard
   budget.limit = Infinity;
-  budget.deadline = Infinity;
   try {
     report.flow = flowReport(model, run);
-    report.quantities = quantityReports(model, run, hooks?.partial ?? null, deadline);
-    if (options.graph !== false && Date.now() < deadline) report.graph = graphReport(model, plan, run);
-    if (options.gradcheck === true && Date.now() < deadline) report.gradcheck = gradCheck(model, plan, run, options.scale);
+    report.quantities = quantityReports(model, run, hooks.partial, Infinity);
+    if (options.graph !== false) report.graph = graphReport(model, plan, run);
+    if (options.gradcheck === true) report.gradcheck = gradCheck(model, plan, run, options.scale);
   } catch (e) {
     if (!(e instanceof LimitError)) throw e;
   }
-  return done();
+  return new Analysis(done(), { model, ctx, hooks, budget });
 }
 
 function lineLength(text: string, line: number): number {

@@ -1,12 +1,11 @@
 // unroll FILE | unroll check FILE [--json] | unroll latex FILE  (LANGUAGE.md §7). FILE is a .rnn
 // file, a Markdown or LaTeX solution (§8), or a folder standing for every such file under it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { version } from '../package.json';
-import { analyze } from './analysis';
-import { renderLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
-import type { Report } from './report';
-import { analyzeSolution, isSolution, solutionKindOf, type SolutionReport } from './solution/index';
+import { runFile, type Mode } from './cliFile';
+import { checkCommand, serveIfCheckWorker } from './cliParallel';
+import { isSolution, solutionKindOf } from './solution/index';
 
 const USAGE = `usage:
   unroll FILE                 every derive and check, as readable text
@@ -18,9 +17,7 @@ FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution whose network is 
 \`\`\`rnn blocks or in a NAME.rnn beside it, or a folder (every such file under it).
 Several files may be given. Exit status 2 for usage or file errors.`;
 
-type Mode = 'text' | 'check' | 'latex';
-
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   if (flags.has('--help')) {
@@ -54,53 +51,22 @@ function main(argv: string[]): number {
     process.stderr.write(`unroll: no .rnn file or solution found in ${args.join(', ')}\n`);
     return 2;
   }
+  // several files to check: spread over the cores (cliParallel.ts)
+  if (mode === 'check' && files.length > 1) return checkCommand(files, json);
   let status = 0;
   const outputs: unknown[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      if (!statSync(file).isFile()) throw new Error('not a file');
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`unroll: cannot read ${file}: ${(e as Error).message}\n`);
+    const o = runFile(file, mode, json, files.length > 1);
+    if (o.error) {
+      process.stderr.write(`unroll: ${o.error}\n`);
       return 2;
     }
-    const kind = solutionKindOf(file);
-    if (kind) {
-      const sidecar = sidecarOf(file);
-      if (!isSolution(text, kind, sidecar !== null)) {
-        process.stderr.write(`unroll: ${file} is not a solution: it has no \`\`\`rnn block and no ${basename(file, extname(file))}.rnn beside it\n`);
-        return 2;
-      }
-      const sol = analyzeSolution(text, kind, { sidecar });
-      if (mode === 'check' && solutionFails(sol)) status = 1;
-      if (mode === 'check' && json) outputs.push({ file, ...solutionJson(sol) });
-      else if (mode === 'latex') for (const n of sol.networks) process.stdout.write(renderLatex(file, n.report));
-      else process.stdout.write(renderSolutionText(file, sol, files.length > 1));
-      continue;
-    }
-    const report = analyze(text);
-    if (mode === 'check' && reportFails(report)) status = 1;
-    if (mode === 'check' && json) outputs.push({ file, ...pick(report) });
-    else if (mode === 'latex') process.stdout.write(renderLatex(file, report));
-    else process.stdout.write(renderText(file, report, files.length > 1));
+    if (mode === 'check' && o.bad) status = 1;
+    if (o.json !== undefined) outputs.push(o.json);
+    else process.stdout.write(o.out);
   }
   if (json) process.stdout.write(JSON.stringify(outputs.length === 1 ? outputs[0] : outputs, null, 2) + '\n');
   return status;
-}
-
-const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'error') || r.checks.some((c) => c.status !== 'holds');
-const solutionFails = (s: SolutionReport) =>
-  s.diagnostics.some((d) => d.severity === 'error') || s.networks.some((n) => n.report.checks.some((c) => c.status !== 'holds'));
-
-/** NAME.rnn beside NAME.md / NAME.tex: the network of a solution written without rnn blocks */
-function sidecarOf(file: string): string | null {
-  const side = file.slice(0, file.length - extname(file).length) + '.rnn';
-  try {
-    return existsSync(side) && statSync(side).isFile() ? readFileSync(side, 'utf8') : null;
-  } catch {
-    return null;
-  }
 }
 
 /** a folder stands for every .rnn file and every solution under it (a whole folder of solutions at once) */
@@ -126,10 +92,5 @@ function expand(path: string, given: boolean): string[] {
     .flatMap((e) => expand(join(path, e.name), false));
 }
 
-/** the §7 object first, then the extras */
-function pick(r: Report) {
-  const { diagnostics, derives, checks, params, flow, ...extra } = r;
-  return { diagnostics, derives, checks, params, flow, ...extra };
-}
-
-process.exitCode = main(process.argv.slice(2));
+// a worker thread of the parallel check runs this same bundle: it serves checks instead
+if (!serveIfCheckWorker()) void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });

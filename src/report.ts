@@ -51,6 +51,8 @@ export interface DeriveResult {
   forms?: { chain?: Form; explicit?: Form; recursive?: Form };
   /** extra: exact rational value where every input is rational and the network polynomial */
   exact?: string;
+  /** extra: why `forms` is absent although forms were asked for (a size limit, a derivative the symbolic engine cannot write) */
+  formsOmitted?: string;
 }
 
 export interface DeriveReport {
@@ -230,7 +232,10 @@ export interface AnalyzeOptions {
   scale?: Record<string, number>;
   /** number of random draws for checks (default 4) */
   draws?: number;
-  /** compute symbolic forms (default true) */
+  /** derive the symbolic forms of every derive (default false: diagnostics, CodeLens and the status bar
+   *  need only numbers; a hover or the panel asks for one derive's forms with Analysis.forms) */
+  forms?: boolean;
+  /** the old name of `forms` (kept as an alias) */
   symbolic?: boolean;
   /** include the graph (default true) */
   graph?: boolean;

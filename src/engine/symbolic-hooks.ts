@@ -1,21 +1,31 @@
 // The symbolic engine, as the questions and the quantity reports use it. Every form is evaluated
 // back at the run's values and compared with the autodiff number: a form that does not evaluate
-// back is not shipped.
+// back is not shipped. Every limit here is counted (steps, entries, results, operations), never
+// timed, so the same file gets the same forms on any machine; where forms are not given, the reason
+// is recorded for the Report (DeriveResult.formsOmitted).
 import type { Model } from '../language/model';
 import type { Form, Value } from '../report';
+import { Budget, LimitError, metered } from './budget';
 import type { PartialFormHook } from './graph';
 import type { SymbolicForms, SymbolicHook } from './questions';
 import type { Run } from './run';
-import { deriveForms, evaluateForm, partialForm } from './symbolic/index';
+import { deriveForms, evaluateForm, Unsupported } from './symbolic/index';
+import { partialForm } from './symbolic/index';
 
 /** horizons beyond this get numbers without symbolic forms (a printed derivation that long is not read) */
-const MAX_SYMBOLIC_T = 1000;
-/** symbolic results per analysis (a free-t derive gives one per step) */
-const MAX_SYMBOLIC_RESULTS = 200;
-/** milliseconds of symbolic work per analysis */
-const MAX_SYMBOLIC_MS = 300;
+export const MAX_SYMBOLIC_T = 1000;
+/** symbolic results per question (a free-t derive gives one per step) */
+export const MAX_SYMBOLIC_RESULTS = 200;
+/** symbolic operations (IR constructions, entries evaluated back, printed nodes) per question: ∂L/∂W_hh
+ *  of the sheet-7 network with all three forms takes ~0.15 million at T = 300, ~0.5 million at T = 1000 */
+export const MAX_SYMBOLIC_OPS = 1_000_000;
+/** the same over a whole analysis that asks for every derive's forms ({ forms: true }) */
+export const MAX_SYMBOLIC_OPS_TOTAL = 3_000_000;
+/** entries of the largest tensor for which forms are derived and checked */
+export const MAX_SYMBOLIC_ENTRIES = 256;
 
 const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
+const en = (n: number) => n.toLocaleString('en');
 
 function agrees(a: Float64Array, b: number[]): boolean {
   if (a.length !== b.length) return false;
@@ -25,40 +35,84 @@ function agrees(a: Float64Array, b: number[]): boolean {
   return true;
 }
 
-/** entries of the largest tensor for which forms are derived and checked (checking evaluates dense Jacobians) */
-const MAX_SYMBOLIC_ENTRIES = 256;
-
-function largest(model: Model): number {
-  let n = 0;
-  for (const d of model.decls.values()) n = Math.max(n, d.shape.reduce((a, b) => a * b, 1));
-  for (const q of model.quantities.values()) n = Math.max(n, q.shape.reduce((a, b) => a * b, 1));
-  return n;
+function largest(model: Model): { name: string; n: number } {
+  let best = { name: '', n: 0 };
+  const see = (name: string, shape: number[]) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    if (n > best.n) best = { name, n };
+  };
+  for (const d of model.decls.values()) see(d.name, d.shape);
+  for (const q of model.quantities.values()) see(q.name, q.shape);
+  return best;
 }
 
-export function symbolicHooks(model: Model, run: Run, deadline: number): { derive: SymbolicHook; partial: PartialFormHook } | null {
-  // exercise-sized networks get written derivations; wide layers get numbers (the forms would read the same)
-  if (largest(model) > MAX_SYMBOLIC_ENTRIES) return null;
+export interface SymbolicHooks {
+  derive: SymbolicHook;
+  partial: PartialFormHook;
+  /** start a question: its own operation budget and result count. `alone` (a request for one derive's
+   *  forms): the budget is the question's own, whatever was asked before, so the answer does not depend
+   *  on the order of requests; else it is also bounded by what the analysis's earlier questions used */
+  begin(alone?: boolean): void;
+  /** per call of `derive` since the last begin(): null where forms were given, else why not */
+  reasons: (string | null)[];
+}
+
+/** Why no forms at all can be derived for this model, or null. */
+export function formsRefused(model: Model): string | null {
+  if (model.T > MAX_SYMBOLIC_T) return `symbolic forms are written for horizons up to T = ${en(MAX_SYMBOLIC_T)} (here T = ${en(model.T)}); the number is exact (limit)`;
+  const big = largest(model);
+  if (big.n > MAX_SYMBOLIC_ENTRIES) return `symbolic forms are written for tensors of up to ${MAX_SYMBOLIC_ENTRIES} entries (${big.name} has ${en(big.n)}); the number is exact (limit)`;
+  return null;
+}
+
+export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
+  const refused = formsRefused(model);
   let calls = 0;
-  let spent = 0;
-  const derive: SymbolicHook = (of, wrt, total, t, value) => {
-    // symbolic forms are for reading: long horizons, long per-step lists and files with hundreds
-    // of questions get numbers only past a budget
-    if (Date.now() > deadline || model.T > MAX_SYMBOLIC_T || ++calls > MAX_SYMBOLIC_RESULTS || spent > MAX_SYMBOLIC_MS) return null;
-    const t0 = Date.now();
-    try {
-      return deriveChecked(of, wrt, total, t, value);
-    } finally {
-      spent += Date.now() - t0;
-    }
+  let budget = new Budget(MAX_SYMBOLIC_OPS);
+  /** operations of the questions before this one (only { forms: true } asks for more than one) */
+  let before = 0;
+  const hooks: SymbolicHooks = {
+    reasons: [],
+    begin(alone = false) {
+      calls = 0;
+      if (alone) {
+        budget = new Budget(MAX_SYMBOLIC_OPS);
+      } else {
+        before += budget.ops;
+        budget = new Budget(Math.max(0, Math.min(MAX_SYMBOLIC_OPS, MAX_SYMBOLIC_OPS_TOTAL - before)));
+      }
+      hooks.reasons = [];
+    },
+    derive(of, wrt, total, t, value) {
+      let why: string | null = refused;
+      let out: SymbolicForms | null = null;
+      if (!why && ++calls > MAX_SYMBOLIC_RESULTS) why = `symbolic forms are written for the first ${MAX_SYMBOLIC_RESULTS} steps of one question (limit)`;
+      if (!why && budget.ops >= budget.limit) why = overBudget();
+      if (!why) {
+        try {
+          out = metered(budget, () => deriveChecked(of, wrt, total, t, value));
+          if (!out) why = 'no symbolic form evaluated back to the number';
+        } catch (e) {
+          if (e instanceof LimitError) why = overBudget();
+          else if (e instanceof Unsupported) why = `the symbolic engine cannot write this derivative: ${e.message}`;
+          // a form the symbolic engine cannot write (yet): the number still stands
+          else why = 'the symbolic engine cannot write this derivative';
+        }
+      }
+      hooks.reasons.push(out ? null : why);
+      return out;
+    },
+    partial(quantity, wrt) {
+      if (refused) return null;
+      try { return partialForm(model, quantity, wrt); } catch { return null; }
+    },
   };
+  const overBudget = () =>
+    budget.limit < MAX_SYMBOLIC_OPS
+      ? `the symbolic forms of this file's derives passed ${en(MAX_SYMBOLIC_OPS_TOTAL)} operations; this one is given on demand (hover, panel) (limit)`
+      : `the symbolic derivation passed ${en(MAX_SYMBOLIC_OPS)} operations for this question (limit)`;
   const deriveChecked: SymbolicHook = (of, wrt, total, t, value) => {
-    let forms;
-    try {
-      forms = deriveForms(model, of, wrt, total, t, run);
-    } catch {
-      // a form the symbolic engine cannot write (yet): the number still stands
-      return null;
-    }
+    const forms = deriveForms(model, of, wrt, total, t, run);
     const want = flat(value);
     const out: SymbolicForms = { best: forms.best };
     let bestKept = false;
@@ -66,7 +120,12 @@ export function symbolicHooks(model: Model, run: Run, deadline: number): { deriv
       const f: Form | undefined = forms[k];
       if (!f) continue;
       let ok = false;
-      try { ok = agrees(evaluateForm(forms, k, run).data, want); } catch { ok = false; }
+      try {
+        ok = agrees(evaluateForm(forms, k, run).data, want);
+      } catch (e) {
+        if (e instanceof LimitError) throw e;
+        ok = false;
+      }
       if (!ok) continue;
       out[k] = f;
       if (f === forms.best) bestKept = true;
@@ -79,9 +138,5 @@ export function symbolicHooks(model: Model, run: Run, deadline: number): { deriv
     if (forms.exact) out.exact = forms.exact;
     return out;
   };
-  const partial: PartialFormHook = (quantity, wrt) => {
-    if (Date.now() > deadline || model.T > MAX_SYMBOLIC_T) return null;
-    try { return partialForm(model, quantity, wrt); } catch { return null; }
-  };
-  return { derive, partial };
+  return hooks;
 }

@@ -5,6 +5,7 @@
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
 import { dims, matmul, matmulGradA, matmulGradB, sigmoid } from './tensor';
+import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
   | 'const' | 'leaf' | 'id' | 'fill' | 'add' | 'sub' | 'neg' | 'mul' | 'had' | 'matmul' | 'div' | 'pow'
@@ -28,30 +29,15 @@ export interface TNode {
   start: number;
 }
 
-/** Raised when an analysis passes its operation or time budget: the question gets a diagnostic naming it. */
-export class LimitError extends Error {}
-
-/** Operations and time shared by every tape of one analysis, so that no question can run away. */
-export class Budget {
-  ops = 0;
-  private nextCheck = 1 << 16;
-  constructor(public limit = Infinity, public deadline = Infinity) {}
-  tick(n: number): void {
-    this.ops += n;
-    if (this.ops > this.limit) throw new LimitError(`more than ${this.limit.toLocaleString('en')} operations for one analysis (limit)`);
-    if (this.ops > this.nextCheck) {
-      this.nextCheck = this.ops + (1 << 16);
-      if (Date.now() > this.deadline) throw new LimitError('the time budget of one analysis was used up (limit)');
-    }
-  }
-}
+// the budget lives in budget.ts (the symbolic engine and the analysis use it too); re-exported for old imports
+export { Budget, LimitError } from './budget';
 
 export class Tape {
   nodes: TNode[] = [];
   budget = new Budget();
 
   push(op: Op, shape: Shape, data: Float64Array, a: TNode | null = null, b: TNode | null = null): TNode {
-    this.budget.tick(1 + (data.length >> 4));
+    this.budget.tick(PUSH_OPS + (data.length >> 4));
     const n: TNode = { id: this.nodes.length, op, shape, data, a, b, args: null, fn: null, offset: 0, barrier: false, start: this.nodes.length };
     this.nodes.push(n);
     return n;

@@ -15,11 +15,12 @@ export const LIMITS = {
   maxEntries: 1_000_000,
   /** estimated scalar operations of one forward pass over all steps */
   maxWork: 150_000_000,
-  /** tape operations and sweep steps of one whole analysis (questions with Σ of sweeps grow as T²) */
-  maxOperations: 60_000_000,
+  /** counted operations of one whole analysis (engine/budget.ts: a tape operation counts 4, a sweep
+   *  step 1; questions with Σ of sweeps grow as T²): about one second of work, the same on any machine */
+  maxOperations: 2_500_000,
   /** entries of a derivative's Jacobian (rows × columns) */
   maxJacobian: 100_000,
-  /** wall-clock budget for the engine's questions in one analysis (ms); past it, the rest gets a diagnostic */
+  /** no longer decides anything (limits are counted: engine/budget.ts has the wall-clock guard); kept for old readers */
   timeBudgetMs: 1000,
   /** graph nodes listed in the report (the panel cannot show more usefully) */
   maxGraphNodes: 3000,

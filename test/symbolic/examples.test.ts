@@ -10,7 +10,7 @@ import { checkDerivative, compileOk, forward } from './helpers';
 const dir = join(__dirname, '../../examples');
 const files = readdirSync(dir).filter((f) => f.endsWith('.rnn')).sort();
 
-describe('symbolic forms of every derive in the examples', () => {
+describe('symbolic forms of every derive in the examples', { timeout: 60_000 }, () => {
   it('finds the examples', () => {
     expect(files.length).toBeGreaterThan(0);
   });

@@ -2,6 +2,7 @@
 // run's values (a form that does not evaluate back to the autodiff value is never shipped).
 // Iterative post-order over the DAG with a memo, so a δ-recursion of length T never deepens the stack.
 
+import { charge } from '../budget';
 import { UNARY } from '../tape';
 import { asMat, fromMat, size, type CallFn, type Node, type Shape } from './ir';
 
@@ -152,13 +153,20 @@ function evalNode(n: Node, arg: Tensor[], leaf: LeafValues): Tensor {
   }
 }
 
+function matmulWork(n: Node): number {
+  const [m, k] = asMat(n.args[0]!.shape);
+  const [, c] = asMat(n.args[1]!.shape);
+  return n.op === 'kron' ? size(n.shape) : m * k * c;
+}
+
 function kids(n: Node): readonly Node[] {
   return n.op === 'sym' ? [n.def!] : n.args;
 }
 
 /** Evaluate many roots over one shared memo. */
 export class Evaluator {
-  private memo = new Map<number, Tensor>();
+  // node ids are the Builder's dense counter: an array indexed by id, not a Map (the hot path of evaluation)
+  private memo: (Tensor | undefined)[] = [];
   constructor(private leaf: LeafValues) {}
 
   /**
@@ -181,6 +189,7 @@ export class Evaluator {
 
   private rowTimesRaw(v: Float64Array, n: Node): Float64Array {
     const [rows, cols] = asMat(n.shape);
+    charge(n.op === 'matmul' || n.op === 'add' || n.op === 'sym' ? 1 : rows * cols);
     if (v.length !== rows) throw new Error(`rowTimes: row of ${v.length} by ${rows}×${cols}`);
     switch (n.op) {
       case 'sym':
@@ -249,20 +258,31 @@ export class Evaluator {
   }
 
   value(root: Node): Tensor {
-    const done = this.memo.get(root.id);
+    const memo = this.memo;
+    const done = memo[root.id];
     if (done) return done;
-    const stack: [Node, boolean][] = [[root, false]];
-    while (stack.length) {
-      const [n, expanded] = stack.pop()!;
-      if (this.memo.has(n.id)) continue;
+    // two parallel stacks (node, expanded?) rather than a tuple per entry
+    const nodes: Node[] = [root];
+    const expanded: boolean[] = [false];
+    while (nodes.length) {
+      const n = nodes.pop()!;
+      const ex = expanded.pop()!;
+      if (memo[n.id]) continue;
       const ks = kids(n);
-      if (!expanded) {
-        stack.push([n, true]);
-        for (const k of ks) if (!this.memo.has(k.id)) stack.push([k, false]);
+      if (!ex) {
+        nodes.push(n);
+        expanded.push(true);
+        for (const k of ks) if (!memo[k.id]) { nodes.push(k); expanded.push(false); }
         continue;
       }
-      this.memo.set(n.id, evalNode(n, ks.map((k) => this.memo.get(k.id)!), this.leaf));
+      const args: Tensor[] = new Array(ks.length);
+      for (let i = 0; i < ks.length; i++) args[i] = memo[ks[i]!.id]!;
+      const out = evalNode(n, args, this.leaf);
+      // a product costs rows × inner × columns, anything else about its output's size
+      charge(n.op === 'matmul' || n.op === 'kron' ? matmulWork(n) : out.data.length);
+      memo[n.id] = out;
     }
-    return this.memo.get(root.id)!;
+    return memo[root.id]!;
   }
+
 }

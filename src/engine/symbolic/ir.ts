@@ -4,6 +4,8 @@
 // also apply the small simplifier: constants folded, 0 and 1 dropped, −1 pulled into a coefficient,
 // like terms merged. It is deliberately not a CAS.
 
+import { charge } from '../budget';
+
 export type Shape = number[];
 
 export type CallFn =
@@ -111,6 +113,8 @@ export class Builder {
   }
 
   private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): Node {
+    // every construction counts, found or new: a derivation's work is its lookups as much as its nodes
+    charge(1 + args.length);
     const atom = args.length === 0 || op === 'mat';
     let h = Builder.strHash(payload, Builder.strHash(op, 0x811c9dc5));
     if (atom) for (const d of shape) h = Math.imul(h ^ (d + 0x9e37), 0x01000193);

@@ -4,6 +4,7 @@
 // step (h_{t-1}); the relative print is also how per-step lines are recognised as one general line.
 
 import { nameOfKey } from '../../ids';
+import { charge } from '../budget';
 import type { Label, Node, NodeName } from './ir';
 
 export interface PrintOpts {
@@ -204,6 +205,7 @@ export class Printer {
   }
 
   private printNode(n: Node): { s: string; p: number } {
+    charge(4);
     const L = this.o.latex;
     switch (n.op) {
       case 'num':

@@ -1,0 +1,72 @@
+// What the CLI does with one file, in every mode: read it, analyse it as a .rnn file or as a Markdown/LaTeX
+// solution (LANGUAGE.md §8), and give the text or JSON to print and whether it fails a check. One function,
+// so the one-thread loop (cli.ts) and the worker threads of a folder check (cliParallel.ts) can never differ.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { analyze } from './analysis';
+import { renderLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
+import type { Report } from './report';
+import { analyzeSolution, isSolution, solutionKindOf, type SolutionReport } from './solution/index';
+
+export type Mode = 'text' | 'check' | 'latex';
+
+/** What one file gives: its printed text or JSON object, and whether it fails the check. */
+export interface FileOutcome {
+  file: string;
+  /** the text to print (not in JSON mode) */
+  out: string;
+  /** the §7 object with the file name (JSON mode) */
+  json?: unknown;
+  bad: boolean;
+  /** the file could not be read or is not a solution (exit status 2) */
+  error?: string;
+}
+
+export function runFile(file: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { file, out: '', bad: true, error: `cannot read ${file}: ${(e as Error).message}` };
+  }
+  // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
+  const forms = mode !== 'check' || json;
+  const kind = solutionKindOf(file);
+  if (kind) {
+    const sidecar = sidecarOf(file);
+    if (!isSolution(text, kind, sidecar !== null)) {
+      return { file, out: '', bad: true, error: `${file} is not a solution: it has no \`\`\`rnn block and no ${basename(file, extname(file))}.rnn beside it` };
+    }
+    const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });
+    const bad = solutionFails(sol);
+    if (mode === 'check' && json) return { file, out: '', json: { file, ...solutionJson(sol) }, bad };
+    if (mode === 'latex') return { file, out: sol.networks.map((n) => renderLatex(file, n.report)).join(''), bad };
+    return { file, out: renderSolutionText(file, sol, many), bad };
+  }
+  const report = analyze(text, { forms });
+  const bad = reportFails(report);
+  if (mode === 'check' && json) return { file, out: '', json: { file, ...pick(report) }, bad };
+  if (mode === 'latex') return { file, out: renderLatex(file, report), bad };
+  return { file, out: renderText(file, report, many), bad };
+}
+
+const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'error') || r.checks.some((c) => c.status !== 'holds');
+const solutionFails = (s: SolutionReport) =>
+  s.diagnostics.some((d) => d.severity === 'error') || s.networks.some((n) => n.report.checks.some((c) => c.status !== 'holds'));
+
+/** NAME.rnn beside NAME.md / NAME.tex: the network of a solution written without rnn blocks */
+export function sidecarOf(file: string): string | null {
+  const side = file.slice(0, file.length - extname(file).length) + '.rnn';
+  try {
+    return existsSync(side) && statSync(side).isFile() ? readFileSync(side, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** the §7 object first, then the extras */
+function pick(r: Report) {
+  const { diagnostics, derives, checks, params, flow, ...extra } = r;
+  return { diagnostics, derives, checks, params, flow, ...extra };
+}

@@ -1,0 +1,51 @@
+// The work budget of one analysis, counted in operations so that the same file gets the same Report
+// on any machine, idle or loaded. A wall-clock deadline exists only as a last guard against a runaway
+// (set far above what the operation limits allow, ~10× the expected worst case): a Report whose
+// contents depend on it is a bug, not a limit.
+
+/** Raised when an analysis passes its operation budget: the question gets a diagnostic naming it. */
+export class LimitError extends Error {}
+
+/** What one tape operation counts, against one step of a sweep: creating a node (its array, its
+ *  record) costs about four times visiting one in a sweep — measured, so that the operation limit
+ *  corresponds to about one second of work whatever the question is made of */
+export const PUSH_OPS = 4;
+
+/** The wall-clock guard of one analysis (ms): far above any file the operation limits let through. */
+export const WALL_GUARD_MS = 20_000;
+
+/** Operations shared by every tape of one analysis, so that no question can run away. */
+export class Budget {
+  ops = 0;
+  private nextCheck = 1 << 16;
+  constructor(public limit = Infinity, public deadline = Infinity) {}
+  tick(n: number): void {
+    this.ops += n;
+    if (this.ops > this.limit) throw new LimitError(`more than ${this.limit.toLocaleString('en')} operations for one analysis (limit)`);
+    if (this.ops > this.nextCheck) {
+      this.nextCheck = this.ops + (1 << 16);
+      if (Date.now() > this.deadline) throw new LimitError('the analysis ran past its wall-clock guard (the machine is overloaded or the engine has a bug)');
+    }
+  }
+}
+
+// The symbolic engine's work is metered the same way: IR nodes built and entries computed when a form
+// is evaluated back. One meter is active while a derive's forms are made (the engine is synchronous);
+// it is a module variable rather than a parameter so the Builder's hot path needs no extra argument.
+let meter: Budget | null = null;
+
+/** Run `f` with `b` counting the symbolic engine's work (a LimitError past its limit). */
+export function metered<T>(b: Budget, f: () => T): T {
+  const outer = meter;
+  meter = b;
+  try {
+    return f();
+  } finally {
+    meter = outer;
+  }
+}
+
+/** Charge `n` operations to the active symbolic meter, if any. */
+export function charge(n: number): void {
+  if (meter) meter.tick(n);
+}

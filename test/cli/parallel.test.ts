@@ -1,0 +1,58 @@
+// `unroll check FOLDER` over worker threads (issue 11): the same output, in the same order, with the
+// same exit status as one thread; the speed in files per second on stderr.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SHEET7 } from '../language/helpers';
+
+let dir = '';
+let cli = '';
+const unroll = (threads: number, ...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, UNROLL_THREADS: String(threads) } });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'unroll-par-'));
+  cli = join(dir, 'cli.js');
+  await build({ entryPoints: ['src/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
+  mkdirSync(join(dir, 'class', 'week2'), { recursive: true });
+  for (let i = 0; i < 9; i++) {
+    const body = i % 3 === 1 ? "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t\n" : `check ∂L/∂o_3 = -2(y_3 - o_3)\nderive ∂L/∂W_hh\n`;
+    writeFileSync(join(dir, 'class', i < 5 ? '' : 'week2', `s${i}.rnn`), SHEET7.replace('T = 3', `T = ${3 + (i % 4)}`) + body);
+  }
+  writeFileSync(join(dir, 'good-a.rnn'), SHEET7 + 'check ∂L/∂o_3 = -2(y_3 - o_3)\n');
+  writeFileSync(join(dir, 'good-b.rnn'), SHEET7 + 'derive ∂L/∂W_hh\n');
+}, 60_000);
+
+describe('unroll check over several threads', { timeout: 120_000 }, () => {
+  it('prints what one thread prints, in the same order, with the same status, and the speed', () => {
+    const one = unroll(1, 'check', 'class');
+    const two = unroll(2, 'check', 'class');
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.indexOf('s0.rnn')).toBeLessThan(one.stdout.indexOf('s8.rnn'));
+    expect(one.stderr).toMatch(/9 files in [\d.]+ s: [\d.]+ files\/s on 1 thread\n/);
+    expect(two.stderr).toMatch(/9 files in [\d.]+ s: [\d.]+ files\/s on 2 threads\n/);
+  });
+
+  it('--json gives the same array on several threads', () => {
+    const clean = (s: string) => (JSON.parse(s) as { elapsedMs: number }[]).map((r) => ({ ...r, elapsedMs: 0 }));
+    const one = unroll(1, 'check', 'class', '--json');
+    const two = unroll(2, 'check', 'class', '--json');
+    expect(clean(two.stdout)).toEqual(clean(one.stdout));
+    expect(clean(two.stdout)).toHaveLength(9);
+  });
+
+  it('every file holding gives status 0', () => {
+    expect(unroll(2, 'check', 'good-a.rnn', 'good-b.rnn').status).toBe(0);
+  });
+
+  it('a missing file among several: status 2 naming it', () => {
+    const r = unroll(2, 'check', 'good-a.rnn', 'missing.rnn');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('missing.rnn');
+  });
+});
