@@ -31,9 +31,23 @@ export function matmulShape(a: Shape, b: Shape): Shape | null {
   return norm([m!, n!]);
 }
 
-export type ProductKind = 'mul' | 'matmul' | 'hadamard';
+export type ProductKind = 'mul' | 'matmul' | 'hadamard' | 'contract';
 
-/** `*`, `·` and juxtaposition: scaling, matrix product where inner sizes agree, else elementwise for equal shapes. */
+/**
+ * a's last index contracted with b's first, where the column reading has none (LANGUAGE.md §4, numerator layout):
+ * a vector left of a matrix acts as a row ([n]·[n,k] → [k]); a row or a Jacobian times a tensor ∂(vector)/∂(matrix)
+ * ([n]·[n,m,k] → [m,k], [p,n]·[n,m,k] → [p,m,k]). null when the sizes do not meet.
+ */
+export function contractShape(a: Shape, b: Shape): Shape | null {
+  if (a.length === 0 || b.length < 2 || a.length + b.length - 2 > 3) return null;
+  if (a[a.length - 1] !== b[0]) return null;
+  return norm([...a.slice(0, -1), ...b.slice(1)]);
+}
+
+/**
+ * `*`, `·` and juxtaposition: scaling, matrix product where inner sizes agree, else a vector (or Jacobian) left of a
+ * matrix (or tensor) as a row, else elementwise for equal shapes. The column reading wins where both read.
+ */
 export function productKind(a: MaybeShape, b: MaybeShape): { kind: ProductKind; shape: MaybeShape } | null {
   if (a === null && b === null) return { kind: 'mul', shape: null };
   if (a === null) {
@@ -47,11 +61,13 @@ export function productKind(a: MaybeShape, b: MaybeShape): { kind: ProductKind; 
     return { kind: 'hadamard', shape: a };
   }
   if (a.length === 0 || b.length === 0) return { kind: 'mul', shape: a.length === 0 ? b : a };
-  if (a.length === 2 || b.length === 2) {
+  if ((a.length === 2 || b.length === 2) && a.length < 3 && b.length < 3) {
     const m = matmulShape(a, b);
     if (m) return { kind: 'matmul', shape: m };
   }
   if (same(a, b)) return { kind: 'hadamard', shape: a };
+  const c = contractShape(a, b);
+  if (c) return { kind: 'contract', shape: c };
   return null;
 }
 
