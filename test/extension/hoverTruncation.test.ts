@@ -20,7 +20,7 @@ describe('gated networks: the compact form first, the rest capped (issue 13, ite
   for (const file of ['gru-one-weight', 'scalar-lstm-bptt']) {
     it(`${file}: every parameter hover starts with a form of at most a few lines and links to the rest`, () => {
       const text = readFileSync(`examples/${file}.rnn`, 'utf8');
-      const r = analyze(text);
+      const r = analyze(text, { forms: true });
       for (const p of r.params) {
         const h = hoverContent(r, paramLine(text, p.name), full)!;
         const md = h.markdown;
@@ -49,7 +49,7 @@ describe('gated networks: the compact form first, the rest capped (issue 13, ite
   });
   it('the derive hover of a GRU links the rest to the panel at the derive line', () => {
     const text = readFileSync('examples/gru-one-weight.rnn', 'utf8');
-    const r = analyze(text);
+    const r = analyze(text, { forms: true });
     const d = r.derives.find((x) => x.query === '∂L/∂w')!;
     const h = hoverContent(r, { line: d.line, column: 2 }, full)!;
     expect(plain(h.markdown)).toMatch(/^derive ∂L\/∂w\n+in short/m);

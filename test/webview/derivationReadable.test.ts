@@ -27,7 +27,7 @@ function show(report: Report, derive: number): HTMLElement {
 describe('derivations of gated networks are readable (issue 13, item 3)', () => {
   for (const file of ['gru-one-weight', 'scalar-lstm-bptt']) {
     test(`${file}: every derive starts with a form of at most a few lines; long forms are folded with their length`, () => {
-      const r = analyze(readFileSync(`examples/${file}.rnn`, 'utf8'));
+      const r = analyze(readFileSync(`examples/${file}.rnn`, 'utf8'), { forms: true });
       expect(r.derives.length).toBeGreaterThan(0);
       r.derives.forEach((d, i) => {
         const pane = show(r, i);
@@ -50,7 +50,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
   }
 
   test('the GRU derive ∂L/∂w shows the result statement of the δ-recursion first, then the recursion', () => {
-    const r = analyze(readFileSync('examples/gru-one-weight.rnn', 'utf8'));
+    const r = analyze(readFileSync('examples/gru-one-weight.rnn', 'utf8'), { forms: true });
     const i = r.derives.findIndex((d) => d.query === '∂L/∂w');
     const pane = show(r, i);
     const forms = Array.from(pane.querySelectorAll('.result > .form')).map((f) => f.getAttribute('data-form'));
@@ -62,7 +62,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
   }, 60000);
 
   test('chain paths that are 0 are counted with their reason (sheet 7: h_0 = 0), their buttons folded', () => {
-    const r = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'));
+    const r = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), { forms: true });
     const i = r.derives.findIndex((d) => d.query === '∂L/∂W_hh');
     const terms = chainTerms(r.derives[i]!.results[0]!)!;
     const split = splitZeroTerms(r, terms);
@@ -84,7 +84,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
 
 describe('a derivation with only its number says why (issue 13, item 5)', () => {
   test("the Report's formsOmitted reason is shown when present, else what leaves the forms out", () => {
-    const r = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'));
+    const r = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), { forms: true });
     const d = r.derives[0]!;
     const res = { ...d.results[0]!, forms: undefined };
     expect(formsOmittedReason(r, d, { ...res, formsOmitted: 'T = 5000 is past the 1000 steps symbolic forms are written for' } as typeof res))
