@@ -32,7 +32,7 @@ beforeAll(async () => {
   cpSync(join(__dirname, '..', '..', 'examples', 'solutions'), join(dir, 'examples'), { recursive: true });
 }, 60_000);
 
-describe('§7 unroll', () => {
+describe('§7 unroll', { timeout: 60_000 }, () => {
   it('unroll FILE prints every derive and check as text', () => {
     const r = unroll('good.rnn');
     expect(r.status).toBe(0);
@@ -106,7 +106,7 @@ describe('§7 unroll', () => {
   });
 });
 
-describe('§7/§8 unroll on Markdown and LaTeX solutions', () => {
+describe('§7/§8 unroll on Markdown and LaTeX solutions', { timeout: 60_000 }, () => {
   it('unroll FILE.md: each equation with its label and mark, and the counts', () => {
     const r = unroll('solutions/good.md');
     expect(r.status).toBe(0);
