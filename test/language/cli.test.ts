@@ -174,5 +174,11 @@ describe('§7/§8 unroll on Markdown and LaTeX solutions', { timeout: 60_000 }, 
     const r = unroll('latex', 'solutions/derive.md');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('% line 15: derive ∂L/∂W_hh');
+    // and as text, with the block's own check lines
+    writeFileSync(join(dir, 'solutions', 'derive.md'), `\`\`\`rnn\n${SHEET7}derive ∂L/∂W_hh\ncheck ∂L/∂o_3 = 2(y_3 - o_3)\n\`\`\`\n`);
+    const t = unroll('solutions/derive.md');
+    expect(t.stdout).toMatch(/line 15 +derive ∂L\/∂W_hh/);
+    expect(t.stdout).toMatch(/line 16 +check ∂L\/∂o_3 = 2\(y_3 - o_3\)\n +✗ fails/);
+    expect(t.stdout).toContain('0 equations: 0 checked, 0 skipped');
   });
 });
