@@ -1,7 +1,7 @@
 // LANGUAGE.md §8: the reader on every seed solution — networks, equation ranges, labels,
 // continuations, and the equations it skips before any analysis (with their reasons).
 import { describe, expect, it } from 'vitest';
-import { isSolution, solutionKindOf } from '../../src/solution/index';
+import { isSolution, readSolution, solutionKindOf } from '../../src/solution/index';
 import { example, reading } from './helpers';
 
 describe('which files are solutions', () => {
@@ -130,3 +130,35 @@ describe('seed 004: two networks in one file', () => {
     expect(c.text.endsWith('= \\overline{c^{(t)}} i^{(t)}')).toBe(true);
   });
 });
+
+describe('reader details', () => {
+  const NET = (T: number) => `\`\`\`rnn\nT = ${T}\nparam w = 1\nh_0 = 0\nh_t = w h_{t-1} + 1\n\`\`\`\n`;
+
+  it('a continuation never reaches back into another network', () => {
+    const r = reading(`${NET(2)}\n$$ h_1 = 1 $$\n\n${NET(3)}\n$$ = 1 $$\n`)!;
+    expect(r.networks).toBe(2);
+    expect(r.claims.map((c) => [c.displays, c.text])).toEqual([[[0], 'h_1 = 1'], [[1], '= 1']]);
+  });
+
+  it('rnn blocks without T add to the network before; equations before the first block belong to it', () => {
+    const r = reading(`$$ h_1 = 1 $$\n\n${NET(2)}\n\`\`\`rnn\nloss L = h_T\n\`\`\`\n\n$$ L = 2 $$\n`)!;
+    expect(r.networks).toBe(1);
+    expect(r.equations.map((e) => e.network)).toEqual([0, 0]);
+  });
+
+  it('labels: (a) only after \\quad, so σ\'(z) stays an argument; \\tag* and a trailing comma', () => {
+    const r = reading(`${NET(2)}\n$$ h_1 = w \\quad (a) $$\n\n$$ h_1 = \\sigma' (z) $$\n\n$$ h_2 = 2, \\tag*{ii} $$\n`)!;
+    expect(r.equations.map((e) => e.tag)).toEqual(['a', null, 'ii']);
+    expect(r.claims.map((c) => c.text)).toEqual(['h_1 = w', "h_1 = \\sigma' (z)", 'h_2 = 2']);
+  });
+
+  it('a display in a list item and in a block quote keeps its own columns', () => {
+    const text = `${NET(2)}\n1. first\n\n   $$ h_1 = 1 $$\n\n> $$ h_2 = 2 $$\n`;
+    const r = readSolutionRanges(text);
+    expect(r).toEqual([{ line: 10, column: 4 }, { line: 12, column: 3 }]);
+  });
+});
+
+function readSolutionRanges(text: string) {
+  return readSolution(text, 'markdown')!.equations.map((e) => ({ line: e.range.line, column: e.range.column }));
+}
