@@ -113,6 +113,7 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
   }
 
   const limitWarned = new Set<number>();
+  let networksWarned = false;
   networks.forEach((net, n) => {
     const mine = claims.filter((c) => c.network === n && !c.skip);
     mine.slice(MAX_CLAIMS_PER_NETWORK).forEach((c, k) => {
@@ -121,7 +122,9 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
     });
     if (n >= MAX_NETWORKS) {
       for (const c of mine) c.skip = `more than ${MAX_NETWORKS} networks in one file (limit)`;
-      if (mine[0]) limitWarned.add(claims.indexOf(mine[0]));
+      // one warning for all of them, at the first equation not analysed
+      if (mine[0] && !networksWarned) limitWarned.add(claims.indexOf(mine[0]));
+      if (mine[0]) networksWarned = true;
       return;
     }
     const checked = mine.slice(0, MAX_CLAIMS_PER_NETWORK);

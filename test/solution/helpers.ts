@@ -1,0 +1,78 @@
+// Shared by the solution tests: the examples, and a reading that lists what a test asserts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSolution, type SolutionKind } from '../../src/solution/index';
+
+export const EXAMPLES = join(__dirname, '..', '..', 'examples', 'solutions');
+export const example = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
+
+/** the reader's result in a form tests compare: equations (line, tag, network) and claims (displays, folded text) */
+export function reading(text: string, kind: SolutionKind = 'markdown', sidecar: string | null = null) {
+  const r = readSolution(text, kind, sidecar);
+  if (!r) return null;
+  return {
+    networks: r.networks.length,
+    equations: r.equations.map((e) => ({ line: e.range.line, endLine: e.range.endLine, tag: e.tag, network: e.network })),
+    claims: r.claims.map((c) => ({ displays: c.displays, text: c.text.chars.replace(/\s+/g, ' ').trim(), skip: c.skip })),
+    diagnostics: r.diagnostics,
+  };
+}
+
+/** the text of a file range (1-based lines and columns, end exclusive) */
+export function slice(text: string, r: { line: number; column: number; endLine: number; endColumn: number }): string {
+  const lines = text.split('\n');
+  const offset = (l: number, c: number) => lines.slice(0, l - 1).reduce((n, s) => n + s.length + 1, 0) + c - 1;
+  return text.slice(offset(r.line, r.column), offset(r.endLine, r.endColumn));
+}
+
+/** the sheet-7 network of LANGUAGE.md, as a Markdown network block */
+export const SHEET7_BLOCK = `\`\`\`rnn
+T = 3
+input  x = [0.5, -1.0, 2.0]
+target t = [1, 0, 1]
+param  W_xh = 0.3
+param  W_hh = 0.8
+param  b_h  = 0.1
+param  W_hy = 1.5
+param  b_y  = -0.2
+h_0 = 0
+h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
+y_t = σ(W_hy h_t + b_y)
+\\mathcal{L}_t = (t_t - y_t)^2
+loss \\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t
+\`\`\`
+`;
+
+/** a worked sheet over SHEET7_BLOCK: claims that hold, fail, continue, span lines, and do not read */
+export const SHEET = `# Sheet 7, worked
+
+${SHEET7_BLOCK}
+Part 1.
+
+$$\\frac{\\partial \\mathcal{L}}{\\partial y_3} = -2(t_3 - y_3) \\tag{1}$$
+
+$$\\frac{\\partial \\mathcal{L}}{\\partial y_3} = 2(t_3 - y_3)$$
+(2)
+
+$$\\frac{\\partial h_t}{\\partial h_{t-1}} = \\sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h)W_{hh} \\tag{17}$$
+
+$$\\mathcal{L} = (t_1 - y_1)^2$$
+
+$$+ (t_2 - y_2)^2$$
+
+$$+ (t_3 - y_3)^2 \\tag{6}$$
+
+$$
+\\begin{aligned}
+\\frac{\\partial \\mathcal{L}}{\\partial y_2}
+  &= 2(t_2
+  - y_2) \\\\
+\\end{aligned}
+$$
+
+$$ \\mathcal{Q}_t = 1 $$
+
+$$ h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h), $$
+
+Inline $y_3 = 5$ is prose.
+`;
