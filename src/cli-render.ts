@@ -78,11 +78,15 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
     const sev = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : dim(d.severity);
     out.push(`  ${d.line}:${d.column} ${sev}: ${d.message}`);
   }
-  // the network blocks' own derive lines, as for a .rnn file
+  // the network blocks' own derive and check lines, as for a .rnn file
+  const claimed = new Set(sol.equations.flatMap((e) => e.checks));
   for (const n of sol.networks) {
     for (const d of n.report.derives) {
       out.push(`  ${dim(`line ${d.line}`.padEnd(9))}derive ${d.query}`);
       for (const res of d.results) for (const part of res.text.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
+    }
+    for (const c of n.report.checks) {
+      if (!claimed.has(c)) out.push(`  ${dim(`line ${c.line}`.padEnd(9))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
     }
   }
   for (const eq of sol.equations) out.push(...equationLines(eq));

@@ -24,8 +24,10 @@ export interface Claim {
   /** indices into the file's displays: the first, and any that continue it */
   displays: number[];
   network: number;
-  /** why it is not handed to analyze() */
+  /** why it is not handed to analyze(), or why it was not judged */
   skip: string | null;
+  /** skipped for the count of equations or networks: one warning covers all of them */
+  quiet?: boolean;
   /** generated line of its check statement */
   genLine: number;
   /** for each side after the first: its file offsets (start, end) */
@@ -118,27 +120,22 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
     const mine = claims.filter((c) => c.network === n && !c.skip);
     mine.slice(MAX_CLAIMS_PER_NETWORK).forEach((c, k) => {
       c.skip = `more than ${MAX_CLAIMS_PER_NETWORK.toLocaleString('en')} equations for one network (limit)`;
+      c.quiet = true;
       if (k === 0) limitWarned.add(claims.indexOf(c));
     });
     if (n >= MAX_NETWORKS) {
-      for (const c of mine) c.skip = `more than ${MAX_NETWORKS} networks in one file (limit)`;
+      for (const c of mine) {
+        c.skip = `more than ${MAX_NETWORKS} networks in one file (limit)`;
+        c.quiet = true;
+      }
       // one warning for all of them, at the first equation not analysed
       if (mine[0] && !networksWarned) limitWarned.add(claims.indexOf(mine[0]));
       if (mine[0]) networksWarned = true;
       return;
     }
-    const checked = mine.slice(0, MAX_CLAIMS_PER_NETWORK);
-    const { gen, networkLines } = generate(text, net, checked);
-    let report: Report;
-    try {
-      report = analyze(gen.text, options.analyze);
-    } catch (e) {
-      // an engine failure on one claim must not take the file down: the network alone, claims skipped
-      for (const c of checked) c.skip = `could not be analysed (${(e as Error).message})`;
-      report = analyze(generate(text, net, []).gen.text, options.analyze);
-    }
+    const { report, gen, networkLines, analysed } = analyzeSafely(text, net, mine.slice(0, MAX_CLAIMS_PER_NETWORK), options.analyze);
     out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
-    collect(report, gen, file, net, networkLines, checked, reading.displays, out);
+    collect(report, gen, file, net, networkLines, analysed, reading.displays, out);
   });
 
   // equations: their links, status and message
@@ -162,16 +159,73 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
   }
   claims.forEach((c, i) => {
     if (!c.skip) return;
-    const limit = c.skip.endsWith('(limit)');
-    if (limit && !limitWarned.has(i)) return;
-    const first = reading.displays[c.displays[0]!]!;
-    const lastD = reading.displays[c.displays[c.displays.length - 1]!]!;
-    out.diagnostics.push({ ...file.range(first.start, limit ? first.end : lastD.end), severity: limit ? 'warning' : 'information', code: limit ? 'limit' : 'solution-skipped',
-      message: limit ? `this and the following equations are not checked: ${c.skip}` : `not checked: ${c.skip}` });
+    if (c.quiet && !limitWarned.has(i)) return;
+    if (c.quiet) {
+      const first = reading.displays[c.displays[0]!]!;
+      out.diagnostics.push({ ...file.range(first.start, first.end), severity: 'warning', code: 'limit', message: `this and the following equations are not checked: ${c.skip}` });
+      return;
+    }
+    // one information per skipped equation: a chain spread over several displays gets one on each
+    for (const d of c.displays) {
+      const shown = reading.displays[d]!;
+      out.diagnostics.push({ ...file.range(shown.start, shown.end), severity: 'information', code: 'solution-skipped', message: `not checked: ${c.skip}` });
+    }
   });
   for (const eq of out.equations) if (eq.status === 'skipped') out.skipped++; else out.checked++;
   out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return out;
+}
+
+/** analyses the engine may attempt to find the claims that make it throw */
+const MAX_ATTEMPTS = 24;
+
+/** analyze() on the network and its claims; should the engine throw (a bug, not a verdict), the
+ *  claims that make it throw are found by halving and skipped with its message, so one claim never
+ *  takes the others down */
+function analyzeSafely(text: string, net: Network, claims: Claim[], options: AnalyzeOptions | undefined) {
+  let attempts = 0;
+  const attempt = (cs: Claim[]): Error | null => {
+    attempts++;
+    try {
+      analyze(generate(text, net, cs).gen.text, options);
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  };
+  const fail = (cs: Claim[], e: Error) => { for (const c of cs) c.skip = `could not be analysed (${e.message})`; };
+  const isolate = (cs: Claim[], e: Error): void => {
+    if (cs.length === 1 || attempts >= MAX_ATTEMPTS) return fail(cs, e);
+    const halves = [cs.slice(0, cs.length >> 1), cs.slice(cs.length >> 1)];
+    for (const h of halves) {
+      const err = attempt(h);
+      if (err) isolate(h, err);
+    }
+  };
+  for (;;) {
+    const good = claims.filter((c) => !c.skip);
+    const { gen, networkLines } = generate(text, net, good);
+    try {
+      return { report: analyze(gen.text, options), gen, networkLines, analysed: good };
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      if (!good.length) {
+        // the network alone: nothing to analyse, one error at its first line
+        const report: Report = {
+          diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'internal', message: `the network could not be analysed: ${err.message}` }],
+          derives: [], checks: [], params: [], flow: [], T: null, loss: null, sampled: [], quantities: [], symbols: [], graph: null, gradcheck: [], paramCount: 0, elapsedMs: 0,
+        };
+        return { report, gen, networkLines, analysed: good };
+      }
+      if (attempt([])) {
+        fail(good, err);
+        continue;
+      }
+      isolate(good, err);
+      // claims that throw only together, or past the attempts: what is left unresolved is skipped too
+      if (good.every((c) => !c.skip)) fail(good, err);
+    }
+  }
 }
 
 /** the generated .rnn text: the network's lines, then one check line per claim */
@@ -278,6 +332,7 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
   const verdicts: Diagnostic[] = [];
   const solutionDiags: Diagnostic[] = [];
   for (const c of claims) {
+    if (c.skip) continue;
     const diags = claimDiags.get(c) ?? [];
     const all = claimChecks.get(c) ?? [];
     const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate'));

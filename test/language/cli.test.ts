@@ -32,7 +32,7 @@ beforeAll(async () => {
   cpSync(join(__dirname, '..', '..', 'examples', 'solutions'), join(dir, 'examples'), { recursive: true });
 }, 60_000);
 
-describe('§7 unroll', () => {
+describe('§7 unroll', { timeout: 60_000 }, () => {
   it('unroll FILE prints every derive and check as text', () => {
     const r = unroll('good.rnn');
     expect(r.status).toBe(0);
@@ -106,7 +106,7 @@ describe('§7 unroll', () => {
   });
 });
 
-describe('§7/§8 unroll on Markdown and LaTeX solutions', () => {
+describe('§7/§8 unroll on Markdown and LaTeX solutions', { timeout: 60_000 }, () => {
   it('unroll FILE.md: each equation with its label and mark, and the counts', () => {
     const r = unroll('solutions/good.md');
     expect(r.status).toBe(0);
@@ -174,5 +174,11 @@ describe('§7/§8 unroll on Markdown and LaTeX solutions', () => {
     const r = unroll('latex', 'solutions/derive.md');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('% line 15: derive ∂L/∂W_hh');
+    // and as text, with the block's own check lines
+    writeFileSync(join(dir, 'solutions', 'derive.md'), `\`\`\`rnn\n${SHEET7}derive ∂L/∂W_hh\ncheck ∂L/∂o_3 = 2(y_3 - o_3)\n\`\`\`\n`);
+    const t = unroll('solutions/derive.md');
+    expect(t.stdout).toMatch(/line 15 +derive ∂L\/∂W_hh/);
+    expect(t.stdout).toMatch(/line 16 +check ∂L\/∂o_3 = 2\(y_3 - o_3\)\n +✗ fails/);
+    expect(t.stdout).toContain('0 equations: 0 checked, 0 skipped');
   });
 });

@@ -57,12 +57,19 @@ describe('adversarial Markdown', () => {
     const { value: sol, ms } = timed(() => analyzeSolution(text, 'markdown', { analyze: FAST }));
     expect(ms).toBeLessThan(20_000);
     expect(sol.equations).toHaveLength(10_000);
-    expect(sol.checked).toBe(MAX_CLAIMS_PER_NETWORK);
-    expect(sol.skipped).toBe(10_000 - MAX_CLAIMS_PER_NETWORK);
+    // the first 1,000 are handed to the engine; on a loaded machine its time budget may stop it
+    // earlier, and each equation it did not reach says so
+    expect(sol.checked).toBeGreaterThan(0);
+    expect(sol.checked).toBeLessThanOrEqual(MAX_CLAIMS_PER_NETWORK);
+    expect(sol.checked + sol.skipped).toBe(10_000);
+    for (const e of sol.equations.slice(0, MAX_CLAIMS_PER_NETWORK)) {
+      if (e.status === 'skipped') expect(e.message).toMatch(/time budget .*\(limit\)/);
+    }
     const limit = sol.diagnostics.filter((d) => d.code === 'limit');
     expect(limit).toHaveLength(1);
     expect(limit[0]!.message).toMatch(/more than 1,000 equations for one network \(limit\)/);
-    expect(sol.equations[MAX_CLAIMS_PER_NETWORK]!.message).toMatch(/\(limit\)$/);
+    expect(limit[0]!.line).toBe(sol.equations[MAX_CLAIMS_PER_NETWORK]!.range.line);
+    expect(sol.equations.slice(MAX_CLAIMS_PER_NETWORK).every((e) => /equations for one network \(limit\)$/.test(e.message))).toBe(true);
   }, 60_000);
 
   it('a 1 MB file of prose, inline math and code spans: read in bounded time, nothing checked', () => {
