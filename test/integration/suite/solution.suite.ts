@@ -71,6 +71,28 @@ suite('solutions (Markdown and LaTeX)', () => {
     ok(at('\\tag{9}').some((t) => t.includes('(9)') && /[✓⚠]/.test(t)), `eq. (9) holds: ${show(at('\\tag{9}'))}`);
   });
 
+  test('with unroll.inlineResults.style = inlayHints the verdicts sit at the end of the equations instead', async () => {
+    await extension();
+    const uri = await scratchFile('solution-inlay.md', SOLUTION);
+    const editor = await open(uri);
+    const config = vscode.workspace.getConfiguration('unroll');
+    await config.update('inlineResults.style', 'inlayHints', vscode.ConfigurationTarget.Workspace);
+    try {
+      const line8 = lineOf(SOLUTION, '\\tag{8}');
+      const all = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+      const hints = await waitFor('an inlay hint ✗ (8) at the end of eq. (8)', async () => {
+        const hs = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, all)) ?? [];
+        return hs.some((h) => h.position.line === line8 && label(h).includes('(8)') && label(h).includes('✗')) && hs;
+      });
+      const h8 = hints.find((h) => h.position.line === line8)!;
+      ok(h8.position.character === editor.document.lineAt(line8).text.length, `the hint is at the end of the line: ${show(h8.position)}`);
+      await waitFor('no verdict lens while inlay hints are chosen', async () => (await lenses(uri)).length === 0);
+    } finally {
+      await config.update('inlineResults.style', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('hovering a derivative in display math shows its value', async () => {
     await extension();
     const { dLdy3 } = oracle();
