@@ -656,6 +656,8 @@ export function lex(src: string): LexResult {
     const before = tokens[tokens.length - 2];
     const inSub = prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
     const w = g[0].trim().replace(/\s+/g, '_');
+    // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
+    if (FUNCTIONS[w]) { lexWord(w, s, i); return; }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 

@@ -405,6 +405,23 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
+      } else if (isOp(t, '_') && t.tight && isOp(tokens[p - 1]!, ')') && (isOp(peek(1), '{') || ((peek(1).kind === 'name' || peek(1).kind === 'num') && peek(1).tight))) {
+        // (∇_o L)_i: an entry of a bracketed value, as v[i]
+        next();
+        const o = next();
+        let args: Ast[];
+        let end: Range;
+        if (isOp(o, '{')) {
+          enter(o.range);
+          args = [expr()];
+          while (isOp(peek(), ',')) { next(); args.push(expr()); }
+          depth--;
+          end = expectOp('}', 'to close the subscript').range;
+        } else {
+          args = [o.kind === 'num' ? { k: 'num', value: o.value, range: o.range } : { k: 'name', raw: o.text, sub: null, sup: null, range: o.range, nameRange: o.range }];
+          end = o.range;
+        }
+        a = deep({ k: 'index', a, args, range: span(a.range, end) }, a, ...args);
       } else if (isOp(t, '[') && t.tight) {
         next();
         const args = [expr()];
