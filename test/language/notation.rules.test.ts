@@ -72,6 +72,8 @@ describe('rule 4: fonts and layout are transparent', () => {
     expect(expr('\\mathbf{h}^{(T)}')).toBe('h^(T)');
     expect(expr('\\mathbf{W_{hh}} \\mathbf{h}_{t-1}')).toBe('(· W_hh h[(- t 1)])');
     expect(expr('\\mathbf{W} x')).toBe('(· W x)');
+    // d2l.ai writes subscripts in \textrm without braces around the command
+    expect(expr('\\mathbf{W}_\\textrm{qh}^\\top + W_\\mathrm{hh}')).toBe('(+ (T W_qh) W_hh)');
   });
   it('\\operatorname, \\mathrm and \\text name functions', () => {
     expect(expr('\\operatorname{diag}(v)')).toBe('diag(v)');
