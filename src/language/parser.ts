@@ -646,6 +646,34 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const wrt = fracDenominator();
       return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) }, of, wrt);
     }
+    // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
+    if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1))) {
+      const save = p;
+      const noted = errors.length;
+      const d0 = depth;
+      try {
+        next();
+        enter(o1.range);
+        const of = expr();
+        depth--;
+        expectOp('}', 'to close the numerator of \\frac');
+        expectOp('{', 'for the denominator of \\frac');
+        if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1))) {
+          next();
+          enter(o1.range);
+          const wrt = expr();
+          depth--;
+          const close = expectOp('}', 'to close the denominator of \\frac');
+          return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, close.range) }, of, wrt);
+        }
+      } catch (e) {
+        if (!(e instanceof Stop) || e.diag?.message.includes('(limit)')) throw e;
+      }
+      // not a derivative after all: a fraction with a factor d
+      p = save;
+      errors.length = noted;
+      depth = d0;
+    }
     const n0 = p;
     const a = group(o1);
     const n1 = p - 1;

@@ -189,6 +189,11 @@ describe('rule 8: derivatives as fractions', () => {
     const st = r.statements[0]!;
     expect(st.k === 'check' && sx(st.rhs)).toBe('(d (+ (* u_t h[(- t 1)]) (* (- 1 u_t) s_t)) h[(- t 1)])');
   });
+  it('an upright d above and below: \\frac{\\mathrm{d} L}{\\mathrm{d} W}', () => {
+    expect(expr('\\frac{\\mathrm{d} L}{\\mathrm{d} W_{hh}}')).toBe('(d L W_hh)');
+    expect(expr('\\frac{d L_t}{d h_t}')).toBe('(d L_t h_t)');
+    expect(expr('\\frac{d x}{2}')).toBe('(/ (· d x) 2)');
+  });
   it('a plain fraction stays a division', () => {
     expect(expr('\\frac{h_t}{W_{hh}}')).toBe('(/ h_t W_hh)');
   });
