@@ -73,6 +73,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   let supTransposed = false;
   /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
   let inRange = false;
+  /** readings of \frac{d …}{d …} tried in this statement */
+  let dTries = 0;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -116,6 +118,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     depth = 0;
     supTransposed = false;
     inRange = false;
+    dTries = 0;
   }
   return { statements, errors };
 
@@ -647,7 +650,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) }, of, wrt);
     }
     // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
-    if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1))) {
+    // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
+    if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1)) && dTries++ < 16) {
       const save = p;
       const noted = errors.length;
       const d0 = depth;

@@ -70,7 +70,7 @@ describe('fuzz: the v2 notation', () => {
   }, 60_000);
 
   it('deep nesting of the new brackets is a limit, not a stack overflow', () => {
-    for (const open of ['\\mathbf{', '\\overline{', '\\left(', '\\begin{bmatrix} ', '\\frac{\\partial ', 'Σ_{', '\\tilde{']) {
+    for (const open of ['\\frac{d ', '\\frac{d x \\frac{d ', '\\mathbf{', '\\overline{', '\\left(', '\\begin{bmatrix} ', '\\frac{\\partial ', 'Σ_{', '\\tilde{']) {
       expect(readSafely('derive ' + open.repeat(5000) + 'x')).toEqual([]);
     }
   }, 60_000);
