@@ -787,7 +787,8 @@ export function lex(src: string): LexResult {
 /** Whether the tokens before a trailing '/' are a derivative's numerator (∂A or ∂(…)). */
 function isPartialNumerator(tokens: Token[]): boolean {
   let depth = 0;
-  for (let k = tokens.length - 2; k >= 0; k--) {
+  // a numerator is short: looking back further would make a long line of '/ d' quadratic
+  for (let k = tokens.length - 2; k >= 0 && k >= tokens.length - 200; k--) {
     const t = tokens[k]!;
     if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth++;
     else if (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth--;
