@@ -593,9 +593,9 @@ export function lex(src: string): LexResult {
       if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
       return;
     }
-    if (LATEX_FONTS.has(cmd)) { transparent(Brace.Transparent); return; }
-    if (cmd === 'underbrace') { transparent(Brace.Underbrace); return; }
-    if (cmd === 'overbrace') { transparent(Brace.Overbrace); return; }
+    if (LATEX_FONTS.has(cmd)) { transparent(Brace.Transparent, s); return; }
+    if (cmd === 'underbrace') { transparent(Brace.Underbrace, s); return; }
+    if (cmd === 'overbrace') { transparent(Brace.Overbrace, s); return; }
     if (cmd === 'text' || cmd === 'textnormal' || cmd === 'mbox') { text(s); return; }
     if (cmd === 'label') { const g = groupAt(i); if (g) i = g[1]; return; }
     if (cmd === 'tag' || cmd === 'tag*') { tag(s); return; }
@@ -636,12 +636,15 @@ export function lex(src: string): LexResult {
   }
 
   /** a command whose { … } leaves no token: \mathbf{W} is W */
-  function transparent(kind: Brace) {
+  function transparent(kind: Brace, s: number) {
+    // W_\mathrm{qh}: the content stays tight to what the command was tight to
+    if (lastEnd === s) lastEnd = i;
     let j = i;
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) === 42 && kind === Brace.Transparent) j++; // \operatorname*{…}
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) !== 123) return; // \mathbf W: the next token is the content
+    if (lastEnd === i) lastEnd = j + 1;
     i = j + 1;
     depth++;
     braces.push(kind);
@@ -656,6 +659,8 @@ export function lex(src: string): LexResult {
     const before = tokens[tokens.length - 2];
     const inSub = prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
     const w = g[0].trim().replace(/\s+/g, '_');
+    // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
+    if (FUNCTIONS[w]) { lexWord(w, s, i); return; }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 
@@ -782,7 +787,8 @@ export function lex(src: string): LexResult {
 /** Whether the tokens before a trailing '/' are a derivative's numerator (∂A or ∂(…)). */
 function isPartialNumerator(tokens: Token[]): boolean {
   let depth = 0;
-  for (let k = tokens.length - 2; k >= 0; k--) {
+  // a numerator is short: looking back further would make a long line of '/ d' quadratic
+  for (let k = tokens.length - 2; k >= 0 && k >= tokens.length - 200; k--) {
     const t = tokens[k]!;
     if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth++;
     else if (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth--;
