@@ -103,6 +103,9 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   return { file, displays: read.displays, networks, equations, claims, diagnostics };
 }
 
+/** diagnostics that say a claim does not read, not that it is wrong */
+const UNREAD = new Set(['syntax', 'reading', 'unknown-name', 'unavailable']);
+
 export function analyzeSolution(text: string, kind: SolutionKind, options: { sidecar?: string | null; analyze?: AnalyzeOptions } = {}): SolutionReport {
   const reading = readSolution(text, kind, options.sidecar ?? null);
   const out: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
@@ -342,7 +345,9 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       c.skip = reason.replace(/^not analysed: /, '');
       continue;
     }
-    for (const d of diags) keptDiags.push(d);
+    // a link that does not read (notation the language lacks, a name the network does not define) is
+    // skipped like a whole equation would be: information, not an error, while the other links are judged
+    for (const d of diags) keptDiags.push(d.severity === 'error' && UNREAD.has(d.code ?? '') ? { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` } : d);
     for (const ch of all) {
       if (!usable.includes(ch)) {
         solutionDiags.push({ ...ch.range, severity: 'information', code: 'solution-skipped', message: `link ${ch.link ?? 1} not checked: ${ch.message}` });

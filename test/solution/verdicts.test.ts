@@ -132,3 +132,21 @@ describe('ranges map back under any layout (property)', () => {
     );
   });
 });
+
+describe('a chain with one unreadable link', () => {
+  // seed 001 eq. (1): h_t = σ(h̃_t) = σ(…) under a network that does not define h̃ — the first link does
+  // not read (information, never an error), the second is still judged
+  const text = `${SHEET7_BLOCK}
+
+$$h_t = \\sigma(\\tilde{h}_t) = \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h) \\tag{1}$$
+`;
+  const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+
+  it('the unreadable link is information, the readable one holds', () => {
+    expect(sol.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const info = sol.diagnostics.find((d) => d.severity === 'information' && /h̃/.test(d.message));
+    expect(info?.message).toMatch(/^not checked: unknown name h̃/);
+    const eq = sol.equations.find((e) => e.tag === '1')!;
+    expect(eq.checks.map((c) => [c.link, c.status])).toEqual([[2, 'holds']]);
+  });
+});
