@@ -158,4 +158,28 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
     await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'panel-520-term-path.png') });
     await page.close();
   }, 120_000);
+
+  test('open time in Chromium: page load, first report rendered (logged, not asserted)', async () => {
+    const rows: string[] = [];
+    for (const file of ['sheet7-vanilla-rnn.rnn', 'gru-one-weight.rnn', 'scalar-lstm-bptt.rnn']) {
+      const report = analyze(readFileSync(join(ROOT, 'examples', file), 'utf8'));
+      const d = report.derives[0];
+      const msg = JSON.parse(JSON.stringify({ type: 'report', doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 }, report, cursor: d ? cursorContext(report, d.line, 1) : null, editAt: Date.now(), postedAt: Date.now() }));
+      const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+      const t0 = Date.now();
+      await page.goto(`${origin}/panel.html`);
+      await page.waitForFunction(() => 'unrollPanel' in window);
+      const loaded = Date.now() - t0;
+      const t1 = Date.now();
+      await page.evaluate((m: unknown) => window.postMessage(m, '*'), msg);
+      await page.waitForSelector('#graph svg g.node');
+      await page.waitForSelector('#derivation .katex');
+      const rendered = Date.now() - t1;
+      const inside = await page.evaluate(() => (window as unknown as { unrollPanel: { timings(): { graphMs: number; totalMs: number } | null } }).unrollPanel.timings());
+      rows.push(`${file}: page + script ${loaded} ms, report → graph and KaTeX ${rendered} ms (inside: graph ${inside?.graphMs.toFixed(1)} ms, whole render ${inside?.totalMs.toFixed(1)} ms)`);
+      await page.close();
+    }
+    console.log(`[panel open in Chromium at ${WIDTH} px]\n${rows.join('\n')}`);
+    expect(rows).toHaveLength(3);
+  }, 120_000);
 });

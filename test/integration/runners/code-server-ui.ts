@@ -211,7 +211,9 @@ async function main(): Promise<number> {
       await page.keyboard.press('Control+S');
       const want = TYPED_EXERCISE.join('\n') + '\n';
       const file = join(ws, 'scratch', TYPED_FILE);
-      const got = await until('the typed file to be saved', async () => { const t = readFileSync(file, 'utf8'); return t.length > 0 ? t : undefined; }, 10000);
+      // the save may still be writing: wait for the whole text (a wrong text stays wrong, then fails below)
+      let got = '';
+      await until('the typed file to be saved', async () => { got = readFileSync(file, 'utf8'); return got === want; }, 15000).catch(() => undefined);
       if (got !== want) throw new Error(`the typed text differs (${openAtEnd} line ends had the completion list open):\n${JSON.stringify(got)}\nexpected\n${JSON.stringify(want)}`);
       console.log(`[${RUNNER}] typed ${TYPED_EXERCISE.length} lines; the completion list was open at ${openAtEnd} line ends`);
     });
