@@ -183,7 +183,7 @@ async function main(): Promise<number> {
       await page.keyboard.press('Enter');
       await page.keyboard.type('zz_t = \\sigma ', { delay: 20 });
       const lineText = async () => (await page.locator('.editor-group-container.active .view-line', { hasText: 'zz_t' }).first().innerText()).replace(/\u00a0/g, ' ');
-      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 5000)
+      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 15000)
         .catch(async (e: Error) => { throw new Error(`${e.message}: the line reads ${JSON.stringify(await lineText())}`); });
       if ((await lineText()).includes('\\')) throw new Error(`the backslash text stayed: ${JSON.stringify(await lineText())}`);
       await shot(page, 'unicode-input');
