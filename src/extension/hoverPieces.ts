@@ -21,9 +21,32 @@ export const HOVER_FORM_LINES = 6;
  * command link to the panel, where the whole form is).
  */
 export function formHtmlCapped(text: string, max: number, rest: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  if (lines.length <= max) return formHtml(text);
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').flatMap(breakAtTerms);
+  if (lines.length <= max) return lines.map((l) => mathHtml(l)).join('<br>');
   return `${lines.slice(0, max).map((l) => mathHtml(l)).join('<br>')}<br>_… ${lines.length - max} more lines: ${rest}_`;
+}
+
+/** A hover line longer than this is broken before each top-level + or − (one term per line). */
+export const HOVER_LINE_CHARS = 90;
+
+/** `a = b + c(d + e) − f` → ['a = b', '+ c(d + e)', '− f'] when longer than HOVER_LINE_CHARS. */
+export function breakAtTerms(line: string): string[] {
+  if (line.length <= HOVER_LINE_CHARS) return [line];
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const eq = line.indexOf(' = ');
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && i > eq && c === ' ' && /^ [+−-] /.test(line.slice(i, i + 3)) && i > start) {
+      out.push(line.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(line.slice(start).trim());
+  return out.filter((l) => l !== '');
 }
 
 /**

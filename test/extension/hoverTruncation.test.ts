@@ -79,3 +79,18 @@ describe('truncated lists say so and where the rest is (issue 13, item 5)', () =
     expect(md.match(/h\d+: /g)).toHaveLength(12);
   });
 });
+
+describe('long hover lines break at the terms (issue 13, item 3)', () => {
+  it('one term per line past the width, brackets kept whole', async () => {
+    const { breakAtTerms, HOVER_LINE_CHARS } = await import('../../src/extension/hoverPieces');
+    const long = `∂L/∂W = ${Array.from({ length: 8 }, (_, i) => `a_${i}·(b_${i} + c_${i})`).join(' + ')} − d`;
+    const parts = breakAtTerms(long);
+    expect(parts).toHaveLength(9);
+    expect(parts[0]).toBe('∂L/∂W = a_0·(b_0 + c_0)');
+    expect(parts[1]).toBe('+ a_1·(b_1 + c_1)');
+    expect(parts[8]).toBe('− d');
+    expect(parts.join(' ')).toBe(long);
+    expect(breakAtTerms('a = b + c')).toEqual(['a = b + c']);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(HOVER_LINE_CHARS);
+  });
+});

@@ -35,6 +35,9 @@ async function main(): Promise<number> {
     let tests: Result[] = outcome.tests;
     if (existsSync(resultsFile)) tests = (JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteSummary).tests;
     for (const t of tests) if (!outcome.tests.some((o) => o.title === t.title)) printResult(t);
+    // the panel suite writes its measured open / re-show times into the workspace (reported, not asserted)
+    const timings = join(ws, 'panel-timings.txt');
+    if (existsSync(timings)) console.log(`[${RUNNER}] ${readFileSync(timings, 'utf8').trim()}`);
     let error: string | undefined;
     if (outcome.exitCode === null) error = `the suite did not finish within ${TIMEOUT_MS} ms`;
     else if (tests.length === 0) error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;

@@ -184,7 +184,7 @@ async function main(): Promise<number> {
       await page.keyboard.press('Enter');
       await page.keyboard.type('zz_t = \\sigma ', { delay: 20 });
       const lineText = async () => (await page.locator('.editor-group-container.active .view-line', { hasText: 'zz_t' }).first().innerText()).replace(/\u00a0/g, ' ');
-      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 5000)
+      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 15000)
         .catch(async (e: Error) => { throw new Error(`${e.message}: the line reads ${JSON.stringify(await lineText())}`); });
       if ((await lineText()).includes('\\')) throw new Error(`the backslash text stayed: ${JSON.stringify(await lineText())}`);
       await shot(page, 'unicode-input');
@@ -212,7 +212,9 @@ async function main(): Promise<number> {
       await page.keyboard.press('Control+S');
       const want = TYPED_EXERCISE.join('\n') + '\n';
       const file = join(ws, 'scratch', TYPED_FILE);
-      const got = await until('the typed file to be saved', async () => { const t = readFileSync(file, 'utf8'); return t.length > 0 ? t : undefined; }, 10000);
+      // the save may still be writing: wait for the whole text (a wrong text stays wrong, then fails below)
+      let got = '';
+      await until('the typed file to be saved', async () => { got = readFileSync(file, 'utf8'); return got === want; }, 15000).catch(() => undefined);
       if (got !== want) throw new Error(`the typed text differs (${openAtEnd} line ends had the completion list open):\n${JSON.stringify(got)}\nexpected\n${JSON.stringify(want)}`);
       console.log(`[${RUNNER}] typed ${TYPED_EXERCISE.length} lines; the completion list was open at ${openAtEnd} line ends`);
     });

@@ -28,7 +28,9 @@ suite('panel', () => {
     type Timings = { openMs: number[]; reshowMs: number[] };
     const timings = async (): Promise<Timings> => (await vscode.commands.executeCommand('unroll.panelTimings')) as Timings;
     // the first test opened it: wait for the webview's first rendered report
-    const opened = await waitFor('the panel to report its open time', async () => ((await timings()).openMs.length ? timings() : undefined), 30000);
+    // a measurement, not a verdict: a host whose webview never reports back (e.g. a web worker without
+    // webview support) gets "not measured", not a failure
+    const opened = await waitFor('the panel to report its open time', async () => ((await timings()).openMs.length ? timings() : undefined), 30000).catch(() => null);
     // hide it behind a text editor in its own column, then show it again
     const tab = webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
     ok(tab, 'the panel tab');
@@ -37,9 +39,9 @@ suite('panel', () => {
     await waitFor('the panel to be hidden', () => !tab.isActive || undefined, 5000).catch(() => undefined);
     const t0 = Date.now();
     await vscode.commands.executeCommand('unroll.openPanel');
-    const shown = await waitFor('the panel to report its re-show time', async () => ((await timings()).reshowMs.length ? timings() : undefined), 15000);
+    const shown = await waitFor('the panel to report its re-show time', async () => ((await timings()).reshowMs.length ? timings() : undefined), 15000).catch(() => null);
     const wall = Date.now() - t0;
-    const line = `[panel timings] open ${opened.openMs.join(', ')} ms (openPanel → first report rendered); re-show ${shown.reshowMs.join(', ')} ms (reveal → visible), ${wall} ms wall`;
+    const line = `[panel timings] open ${opened ? opened.openMs.join(', ') : 'not measured'} ms (openPanel → first report rendered); re-show ${shown ? shown.reshowMs.join(', ') : 'not measured'} ms (reveal → visible), ${wall} ms wall`;
     console.log(line);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'panel-timings.txt'), new TextEncoder().encode(`${line}\n`));
   });
