@@ -77,7 +77,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (idx && !scope.isTimed(base)) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
-      if (shape && shape.length === 1 && seg !== 'T') return entriesOf(mk(base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
+      if (shape && shape.length >= 1 && seg !== 'T') return entriesOf(mk(base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
       fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
     }
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
