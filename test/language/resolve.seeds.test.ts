@@ -149,3 +149,29 @@ check ∂L_t/∂h_t = -2(t_t - h_t)
     expect(analyze(text).checks[0]!.status).toBe('holds');
   });
 });
+
+describe('textbook notation through the parser', () => {
+  it('φ = tanh, Σ_{1≤t≤T}, diag, h̄^{(t)}, h^{(t-1)\\top}, E², ∇_W E and ∏_{t≥i>1} all read', () => {
+    const text = String.raw`T = 3
+input x : 3 = 1
+param W : 3x3 = 0.2
+φ = tanh
+h_0 = [0, 0, 0]
+h_t = φ(W h_{t-1} + x_t)
+E = sum(h_3)
+check ∂E/∂W = \sum_{1 \le t \le T} \mathrm{diag}(φ'(W h^{(t-1)} + x^{(t)})) \bar{h}^{(t)} h^{(t-1)\top}
+check E² = E E
+check \nabla_{W} E = ∂E/∂W
+check \prod_{t \ge i > 1} W = W W
+`;
+    const c = compile(text);
+    expect(c.diagnostics).toEqual([]);
+    const cs = checksOf(text);
+    expect(exprText(cs[0]!.rhs)).toBe('Σ_{t=1}^{3} diag(tanh′(W h_{t-1} + x_t)) ∂E/∂h_t h_{t-1}ᵀ');
+    expect(cs[0]!.rhs.shape).toEqual([3, 3]);
+    expect(cs[1]!.lhs).toMatchObject({ k: 'pow', b: { value: 2 } });
+    expect(cs[2]!.lhs).toMatchObject({ k: 'deriv', total: true, shape: [3, 3] });
+    expect(cs[3]!.lhs).toMatchObject({ k: 'prod', desc: true, from: { v: null, k: 2 }, to: { v: 't', k: 0 } });
+    expect(c.symbols.filter((s) => s.name === 'φ').map((s) => s.role)).toEqual(['definition']);
+  });
+});
