@@ -81,7 +81,7 @@ export function exprText(e: Expr): string {
     case 'pow': return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
     case 'call': return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
     case 'transpose': return `${wrap(e.a, 6)}ᵀ`;
-    case 'index': return `${wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
+    case 'index': return `${e.a.k === 'deriv' ? `(${exprText(e.a)})` : wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
     case 'sum': case 'prod':
       return e.desc
         ? `∏_{${idxString(e.to)}≥${e.v}≥${idxString(e.from)}} ${wrap(e.body, 3)}`

@@ -136,3 +136,20 @@ describe('a product written top-down (∏_{t≥i>k})', () => {
     expect((sts[1]!.lhs as Expr & { k: 'prod' }).desc).toBeUndefined();
   });
 });
+
+describe('an entry picked by a target\'s value (ŷ_{y})', () => {
+  it('in a per-step equation, ŷ_{y} is entry y_t of ŷ_t, with an information diagnostic', () => {
+    const text = `T = 2
+input x : 3 = 1
+target y = [1, 3]
+param W : 3x3 = 0.1
+s_t = softmax(W x_t)
+L_t = -log(s_{y})
+`;
+    const c = compile(text);
+    expect(c.diagnostics.map((d) => [d.severity, d.message, d.line, d.column])).toEqual([
+      ['information', "s_{y} is read as entry y_t of s_t (the entry picked by y's value at the same step)", 6, 11],
+    ]);
+    expect(c.model.quantities.get('L')!.general).toMatchObject({ k: 'neg', a: { k: 'call', fn: 'log', arg: { k: 'index', a: { k: 'ref', name: 's', idx: { v: 't', k: 0 } }, i: { k: 'ref', name: 'y', idx: { v: 't', k: 0 } } } } });
+  });
+});

@@ -55,7 +55,7 @@ check \frac{\partial E}{\partial p_r^{(k-1)}} = \sum_{i,j} \frac{\partial E}{\pa
     const [a, b] = checksOf(text);
     expect(a!.free).toEqual([{ v: 'k', values: [1, 2] }, { v: 'i', values: [1, 2, 3] }]);
     expect(a!.rhs).toMatchObject({ k: 'sum', v: 'j', to: { v: null, k: 3 } });
-    expect(exprText(a!.rhs)).toBe('Σ_{j=1}^{3} ∂E/∂p_{k+1}[j] σ′(z_{k+1}[j]) w_{k+1}[i, j]');
+    expect(exprText(a!.rhs)).toBe('Σ_{j=1}^{3} (∂E/∂p_{k+1})[j] σ′(z_{k+1}[j]) w_{k+1}[i, j]');
     expect(b!.free.map((f) => f.v).sort()).toEqual(['k', 'r']);
     // p^{(0)} is the input layer (an initial state), so k - 1 = 0 is a step
     expect(b!.free.find((f) => f.v === 'k')!.values).toEqual([1, 2]);

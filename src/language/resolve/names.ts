@@ -21,6 +21,14 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
   };
   const known = (n: string) => scope.isKnown(n);
+  // ŷ_{y}: the entry of ŷ_t picked by the value of the sequence y at the same step (one-hot targets)
+  const entryByValue = (base: string, by: string, byRange: Range): Expr | null => {
+    if (!scope.isTimed(base) || !scope.isTimed(by) || ctx.vars.has(by) || !ctx.vars.has('t') || (scope.shapeOf(base)?.length ?? 0) !== 1) return null;
+    if (ctx.record && !ctx.quiet) scope.diagnostics.push(diag('information', `${base}_{${by}} is read as entry ${by}_t of ${base}_t (the entry picked by ${by}'s value at the same step)`, a.range, 'entry-by-value'));
+    const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: byRange, nameRange: byRange };
+    const pick: Ast = { k: 'name', raw: by, sub: step, sup: null, range: byRange, nameRange: byRange };
+    return entriesOf(mk(base, { v: 't', k: 0 }, scope.shapeOf(base), a.range), [pick], a.range, ctx);
+  };
   const unknown = (name: string): never => {
     if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
     const s = suggest(name, scope.knownNames());
@@ -57,6 +65,10 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
       return entriesOf(mk(raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
     }
+    if (a.sub.k === 'name' && !a.sub.sub && !a.sub.sup) {
+      const picked = entryByValue(raw, a.sub.raw, a.sub.range);
+      if (picked) return picked;
+    }
     return mk(raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
   if (raw === 'T' && !known('T')) return { k: 'num', value: T, shape: [], range: a.range };
@@ -80,6 +92,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       if (shape && shape.length >= 1 && seg !== 'T') return entriesOf(mk(base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
       fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
     }
+    const picked = entryByValue(base, seg, a.nameRange);
+    if (picked) return picked;
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
   if (m && /^(t|T|\d+)$/.test(m[2]!) && !known(m[1]!)) unknown(m[1]!);
