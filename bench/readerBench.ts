@@ -3,6 +3,7 @@
 // 200-step sequence of 32-vectors). Only lex() + parse() are timed: names are not resolved here.
 // The lead wires this into bench/bench.ts (benchReader prints the table).
 
+import type { Ast } from '../src/language/ast';
 import { lex } from '../src/language/lexer';
 import { parse } from '../src/language/parser';
 import { makeProblem, rnnText } from './rnnProblem';
@@ -33,8 +34,16 @@ export function readerBench(T = 200): ReaderBenchResult {
     if (r.errors.length) throw new Error(`the reader bench text does not parse: ${r.errors[0]!.message}`);
     return r;
   };
+  // numbers: tokens, and the entries of literals read whole
   let numbers = 0;
-  for (const t of lex(text).tokens) if (t.kind === 'num') numbers++;
+  const count = (a: Ast): void => {
+    if (a.k === 'num') numbers++;
+    else if (a.k === 'list') a.items.forEach(count);
+  };
+  for (const t of lex(text).tokens) {
+    if (t.kind === 'num') numbers++;
+    else if (t.lit) count(t.lit);
+  }
   const both = timeMedian(once, 15, 3, 4000);
   const lexOnly = timeMedian(() => lex(text), 15, 3, 4000);
   const mb = text.length / 1e6;

@@ -35,6 +35,8 @@
 // - `φ = tanh` alone on a line: Statement {k:'alias'}; every other `φ` in the file is the function
 //   (φ'(z) its derivative 'dtanh', φ^{-1} its inverse).
 // - `check A = B = C …`: lhs A, rhs B, more [C, …], each side with its own range.
+// - `(∇_o L)_i`, `(X)_{i,j}`: a subscript right after a closing bracket is {k:'index'} (as X[i, j]).
+// - `\text{diag}`, `\text{softmax}` (a function's name in \text) are the functions.
 // - A literal of numbers only ([0.5, -1], [[1, 2], [3, 4]]) has `num` items, a negative entry being one
 //   `num` with a negative value (elsewhere `-2` is still neg(num 2)).
 

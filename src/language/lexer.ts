@@ -60,6 +60,8 @@ class Tok implements Token {
     public lit: Ast | null = null,
   ) {}
   get range(): Range {
+    // a literal may span lines: its AST has the range
+    if (this.lit) return this.lit.range;
     return (this.r ??= { line: this.line, column: this.start - this.lineStart + 1, endLine: this.line, endColumn: this.end - this.lineStart + 1 });
   }
 }
@@ -156,6 +158,123 @@ const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\
 /** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
 const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
 
+/**
+ * Numbers and literals of numbers, read from character codes: the bytes most files are made of (issue 11).
+ * The state lives in the object's fields (line counting inside a literal, the value just read).
+ */
+class NumberReader {
+  /** the value of the number read last */
+  value = 0;
+  /** the end of the literal read last */
+  end = 0;
+  /** the line reached, and its start offset */
+  line = 1;
+  lineStart = 0;
+  constructor(private readonly src: string) {}
+
+  /**
+   * A number from j (its value in `value`); returns its end. Up to 15 significant digits and a decimal
+   * exponent within ±22, the value is an exact integer times or divided by an exact power of ten: one
+   * correctly rounded operation, the same double as Number(text). Else Number(text).
+   */
+  number(j: number): number {
+    const src = this.src;
+    const s = j;
+    let m = 0;
+    let digits = 0;
+    let frac = 0;
+    let c = src.charCodeAt(j);
+    while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; c = src.charCodeAt(++j); }
+    if (c === 46) {
+      const d = src.charCodeAt(j + 1);
+      if (d >= 48 && d <= 57) {
+        c = src.charCodeAt(++j);
+        while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; frac++; c = src.charCodeAt(++j); }
+      }
+    }
+    let exp = 0;
+    if (c === 101 || c === 69) {
+      let q = j + 1;
+      let sign = 1;
+      const sc = src.charCodeAt(q);
+      if (sc === 43 || sc === 45) { sign = sc === 45 ? -1 : 1; q++; }
+      let d = src.charCodeAt(q);
+      if (d >= 48 && d <= 57) {
+        while (d >= 48 && d <= 57) { if (exp < 100000) exp = exp * 10 + (d - 48); d = src.charCodeAt(++q); }
+        exp *= sign;
+        j = q;
+      }
+    }
+    const e = exp - frac;
+    if (digits <= 15 && e >= -22 && e <= 22) {
+      let v = e === 0 ? m : e < 0 ? m / POW10[-e]! : m * POW10[e]!;
+      // m · 10^e is exact only while it stays below 2^53; past that, Number() rounds it once
+      if (e > 0 && v > 9007199254740991) v = Number(src.slice(s, j));
+      this.value = v;
+    } else this.value = Number(src.slice(s, j));
+    return j;
+  }
+
+  /** skips spaces and line breaks inside a literal, counting lines */
+  private space(j: number): number {
+    const src = this.src;
+    for (;;) {
+      const c = src.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 0xa0) j++;
+      else if (c === 10 || c === 13) {
+        j += c === 13 && src.charCodeAt(j + 1) === 10 ? 2 : 1;
+        this.line++;
+        this.lineStart = j;
+      } else return j;
+    }
+  }
+
+  /**
+   * The literal at j (src[j] is '[') when it holds numbers (or such literals, 3 levels deep) and nothing
+   * else, its end in `end`; null (the caller makes ordinary tokens) at anything else.
+   */
+  list(j: number, level: number): Ast | null {
+    const src = this.src;
+    const l0 = this.line;
+    const c0 = j - this.lineStart + 1;
+    const items: Ast[] = [];
+    j = this.space(j + 1);
+    if (src.charCodeAt(j) !== 93) {
+      for (;;) {
+        const c = src.charCodeAt(j);
+        if (c === 91) {
+          if (level >= 3) return null;
+          const inner = this.list(j, level + 1);
+          if (!inner) return null;
+          items.push(inner);
+          j = this.end;
+        } else {
+          const s = j;
+          const neg = c === 45 || c === 0x2212;
+          if (neg) j++;
+          const d = src.charCodeAt(j);
+          if (!((d >= 48 && d <= 57) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return null;
+          j = this.number(j);
+          const ls = this.lineStart;
+          items.push({ k: 'num', value: neg ? -this.value : this.value, range: { line: this.line, column: s - ls + 1, endLine: this.line, endColumn: j - ls + 1 } });
+        }
+        if (items.length > LIMITS.maxEntries) return null;
+        j = this.space(j);
+        const e = src.charCodeAt(j);
+        if (e === 44) {
+          j = this.space(j + 1);
+          if (src.charCodeAt(j) === 93) break;
+          continue;
+        }
+        if (e === 93) break;
+        return null;
+      }
+    }
+    this.end = j + 1;
+    return { k: 'list', items, range: { line: l0, column: c0, endLine: this.line, endColumn: this.end - this.lineStart + 1 } };
+  }
+}
+
 /** what a '{' opened: a group the parser sees, or braces of a command that leaves no token */
 const enum Brace { Real, Transparent, Underbrace, Overbrace }
 
@@ -175,11 +294,7 @@ export function lex(src: string): LexResult {
   const envs: boolean[] = [];
   let pendingTag: string | null = null;
   /** the value of the number scanned last (scanNumber) */
-  let numValue = 0;
-  /** the state of a literal read by scanList: its end, and the line it has reached */
-  let litEnd = 0;
-  let litLine = 0;
-  let litLineStart = 0;
+  const numbers = new NumberReader(src);
   const n = src.length;
 
   const range = (s: number, e: number): Range => ({ line, column: s - lineStart + 1, endLine: line, endColumn: e - lineStart + 1 });
@@ -198,8 +313,8 @@ export function lex(src: string): LexResult {
     const s = i;
     // numbers: 3, 0.5, .5, 1e-3 (never "1." so that 1..3 stays a range)
     if (isDigitCode(k) || (k === 46 && isDigitCode(src.charCodeAt(i + 1)))) {
-      i = scanNumber(i);
-      push('num', src.slice(s, i), s, i, numValue);
+      i = numbers.number(i);
+      push('num', src.slice(s, i), s, i, numbers.value);
       continue;
     }
     // newlines: a statement continues while a bracket is open, unless the next line clearly starts a new one
@@ -276,46 +391,6 @@ export function lex(src: string): LexResult {
   return { tokens, errors };
 
   /**
-   * Scans a number from j and sets numValue; returns its end. Up to 15 significant digits and a
-   * decimal exponent within ±22, the value is an exact integer times or divided by an exact power of
-   * ten: one correctly rounded operation, the same double as Number(text). Else Number(text).
-   */
-  function scanNumber(j: number): number {
-    const s = j;
-    let m = 0;
-    let digits = 0;
-    let frac = 0;
-    let c = src.charCodeAt(j);
-    while (isDigitCode(c)) { m = m * 10 + (c - 48); digits++; c = src.charCodeAt(++j); }
-    if (c === 46 && isDigitCode(src.charCodeAt(j + 1))) {
-      c = src.charCodeAt(++j);
-      while (isDigitCode(c)) { m = m * 10 + (c - 48); digits++; frac++; c = src.charCodeAt(++j); }
-    }
-    let exp = 0;
-    let hasExp = false;
-    if (c === 101 || c === 69) {
-      let q = j + 1;
-      let sign = 1;
-      const sc = src.charCodeAt(q);
-      if (sc === 43 || sc === 45) { sign = sc === 45 ? -1 : 1; q++; }
-      if (isDigitCode(src.charCodeAt(q))) {
-        hasExp = true;
-        let d = src.charCodeAt(q);
-        while (isDigitCode(d)) { if (exp < 100000) exp = exp * 10 + (d - 48); d = src.charCodeAt(++q); }
-        exp *= sign;
-        j = q;
-      }
-    }
-    const e = exp - frac;
-    if (digits <= 15 && e >= -22 && e <= 22 && (!hasExp || digits > 0)) {
-      numValue = e === 0 ? m : e < 0 ? m / POW10[-e]! : m * POW10[e]!;
-      // m · 10^e is exact only while it stays below 2^53; past that, Number() rounds it once
-      if (e > 0 && numValue > 9007199254740991) numValue = Number(src.slice(s, j));
-    } else numValue = Number(src.slice(s, j));
-    return j;
-  }
-
-  /**
    * A bracket literal of numbers only, at i: read straight into its AST (no token per number and comma),
    * which is most of the bytes of a file that gives its values. Anything else in it (a name, an
    * operator, a comment) and the ordinary tokens are made instead. A '[' right after an operand is an
@@ -324,70 +399,17 @@ export function lex(src: string): LexResult {
   function literal(): boolean {
     const prev = tokens[tokens.length - 1];
     if (prev && i === lastEnd && (prev.kind === 'name' || prev.kind === 'num' || prev.kind === 'lit' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']' || prev.text === '}' || prev.text === 'ᵀ' || prev.text === "'")))) return false;
-    litLine = line;
-    litLineStart = lineStart;
-    const ast = scanList(i, 1);
+    numbers.line = line;
+    numbers.lineStart = lineStart;
+    const ast = numbers.list(i, 1);
     if (!ast) return false;
     const s = i;
-    tokens.push(new Tok('lit', '[', 0, false, s === lastEnd, s, litEnd, pendingTag, line, lineStart, ast));
+    tokens.push(new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast));
     pendingTag = null;
-    line = litLine;
-    lineStart = litLineStart;
-    lastEnd = i = litEnd;
+    line = numbers.line;
+    lineStart = numbers.lineStart;
+    lastEnd = i = numbers.end;
     return true;
-  }
-
-  /** skips spaces and newlines inside a literal (counting lines); -1 at anything else that is not content */
-  function litSpace(j: number): number {
-    for (;;) {
-      const c = src.charCodeAt(j);
-      if (c === 32 || c === 9 || c === 0xa0) j++;
-      else if (c === 10 || c === 13) {
-        j += c === 13 && src.charCodeAt(j + 1) === 10 ? 2 : 1;
-        litLine++;
-        litLineStart = j;
-      } else return j;
-    }
-  }
-
-  /** the list at j (src[j] is '['), or null; its end in litEnd */
-  function scanList(j: number, level: number): Ast | null {
-    const l0 = litLine;
-    const c0 = j - litLineStart + 1;
-    const items: Ast[] = [];
-    j = litSpace(j + 1);
-    if (src.charCodeAt(j) !== 93) {
-      for (;;) {
-        const c = src.charCodeAt(j);
-        if (c === 91) {
-          if (level >= 3) return null;
-          const inner = scanList(j, level + 1);
-          if (!inner) return null;
-          items.push(inner);
-          j = litEnd;
-        } else {
-          const s = j;
-          const neg = c === 45 || c === 0x2212;
-          if (neg) j++;
-          const d = src.charCodeAt(j);
-          if (!(isDigitCode(d) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return null;
-          j = scanNumber(j);
-          items.push({ k: 'num', value: neg ? -numValue : numValue, range: { line: litLine, column: s - litLineStart + 1, endLine: litLine, endColumn: j - litLineStart + 1 } });
-        }
-        if (items.length > LIMITS.maxEntries) return null;
-        j = litSpace(j);
-        const e = src.charCodeAt(j);
-        if (e === 44) {
-          j = litSpace(j + 1);
-          if (src.charCodeAt(j) === 93) break;
-          continue;
-        }
-        if (e === 93) break;
-        return null;
-      }
-    }
-    litEnd = j + 1;
-    return { k: 'list', items, range: { line: l0, column: c0, endLine: litLine, endColumn: litEnd - litLineStart + 1 } };
   }
 
   /** a name, a keyword or a function spelled with letters: W_xh, h_t, L_3, h̃, sum_ */
@@ -571,9 +593,9 @@ export function lex(src: string): LexResult {
       if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
       return;
     }
-    if (LATEX_FONTS.has(cmd)) { transparent(Brace.Transparent); return; }
-    if (cmd === 'underbrace') { transparent(Brace.Underbrace); return; }
-    if (cmd === 'overbrace') { transparent(Brace.Overbrace); return; }
+    if (LATEX_FONTS.has(cmd)) { transparent(Brace.Transparent, s); return; }
+    if (cmd === 'underbrace') { transparent(Brace.Underbrace, s); return; }
+    if (cmd === 'overbrace') { transparent(Brace.Overbrace, s); return; }
     if (cmd === 'text' || cmd === 'textnormal' || cmd === 'mbox') { text(s); return; }
     if (cmd === 'label') { const g = groupAt(i); if (g) i = g[1]; return; }
     if (cmd === 'tag' || cmd === 'tag*') { tag(s); return; }
@@ -614,12 +636,15 @@ export function lex(src: string): LexResult {
   }
 
   /** a command whose { … } leaves no token: \mathbf{W} is W */
-  function transparent(kind: Brace) {
+  function transparent(kind: Brace, s: number) {
+    // W_\mathrm{qh}: the content stays tight to what the command was tight to
+    if (lastEnd === s) lastEnd = i;
     let j = i;
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) === 42 && kind === Brace.Transparent) j++; // \operatorname*{…}
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) !== 123) return; // \mathbf W: the next token is the content
+    if (lastEnd === i) lastEnd = j + 1;
     i = j + 1;
     depth++;
     braces.push(kind);
@@ -634,6 +659,8 @@ export function lex(src: string): LexResult {
     const before = tokens[tokens.length - 2];
     const inSub = prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
     const w = g[0].trim().replace(/\s+/g, '_');
+    // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
+    if (FUNCTIONS[w]) { lexWord(w, s, i); return; }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 
@@ -760,7 +787,8 @@ export function lex(src: string): LexResult {
 /** Whether the tokens before a trailing '/' are a derivative's numerator (∂A or ∂(…)). */
 function isPartialNumerator(tokens: Token[]): boolean {
   let depth = 0;
-  for (let k = tokens.length - 2; k >= 0; k--) {
+  // a numerator is short: looking back further would make a long line of '/ d' quadratic
+  for (let k = tokens.length - 2; k >= 0 && k >= tokens.length - 200; k--) {
     const t = tokens[k]!;
     if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth++;
     else if (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth--;

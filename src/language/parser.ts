@@ -73,6 +73,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   let supTransposed = false;
   /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
   let inRange = false;
+  /** readings of \frac{d …}{d …} tried in this statement */
+  let dTries = 0;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -116,6 +118,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     depth = 0;
     supTransposed = false;
     inRange = false;
+    dTries = 0;
   }
   return { statements, errors };
 
@@ -405,6 +408,23 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
+      } else if (isOp(t, '_') && t.tight && isOp(tokens[p - 1]!, ')') && (isOp(peek(1), '{') || ((peek(1).kind === 'name' || peek(1).kind === 'num') && peek(1).tight))) {
+        // (∇_o L)_i: an entry of a bracketed value, as v[i]
+        next();
+        const o = next();
+        let args: Ast[];
+        let end: Range;
+        if (isOp(o, '{')) {
+          enter(o.range);
+          args = [expr()];
+          while (isOp(peek(), ',')) { next(); args.push(expr()); }
+          depth--;
+          end = expectOp('}', 'to close the subscript').range;
+        } else {
+          args = [o.kind === 'num' ? { k: 'num', value: o.value, range: o.range } : { k: 'name', raw: o.text, sub: null, sup: null, range: o.range, nameRange: o.range }];
+          end = o.range;
+        }
+        a = deep({ k: 'index', a, args, range: span(a.range, end) }, a, ...args);
       } else if (isOp(t, '[') && t.tight) {
         next();
         const args = [expr()];
@@ -628,6 +648,35 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       expectOp('}', 'to close the numerator of \\frac');
       const wrt = fracDenominator();
       return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) }, of, wrt);
+    }
+    // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
+    // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
+    if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1)) && dTries++ < 16) {
+      const save = p;
+      const noted = errors.length;
+      const d0 = depth;
+      try {
+        next();
+        enter(o1.range);
+        const of = expr();
+        depth--;
+        expectOp('}', 'to close the numerator of \\frac');
+        expectOp('{', 'for the denominator of \\frac');
+        if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1))) {
+          next();
+          enter(o1.range);
+          const wrt = expr();
+          depth--;
+          const close = expectOp('}', 'to close the denominator of \\frac');
+          return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, close.range) }, of, wrt);
+        }
+      } catch (e) {
+        if (!(e instanceof Stop) || e.diag?.message.includes('(limit)')) throw e;
+      }
+      // not a derivative after all: a fraction with a factor d
+      p = save;
+      errors.length = noted;
+      depth = d0;
     }
     const n0 = p;
     const a = group(o1);

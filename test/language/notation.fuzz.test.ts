@@ -70,7 +70,7 @@ describe('fuzz: the v2 notation', () => {
   }, 60_000);
 
   it('deep nesting of the new brackets is a limit, not a stack overflow', () => {
-    for (const open of ['\\mathbf{', '\\overline{', '\\left(', '\\begin{bmatrix} ', '\\frac{\\partial ', 'Σ_{', '\\tilde{']) {
+    for (const open of ['\\frac{d ', '\\frac{d x \\frac{d ', '\\mathbf{', '\\overline{', '\\left(', '\\begin{bmatrix} ', '\\frac{\\partial ', 'Σ_{', '\\tilde{']) {
       expect(readSafely('derive ' + open.repeat(5000) + 'x')).toEqual([]);
     }
   }, 60_000);
@@ -105,4 +105,26 @@ describe('fuzz: the v2 notation', () => {
       expect(lex(t).tokens[0]!.value).toBe(Number(t));
     }
   }, 60_000);
+
+  it('a literal over several lines keeps every entry\'s line and column, and the lines after it', () => {
+    const text = 'T = 2\nparam W : 2x2 = [[1, -2],\r\n   [3.5, 4e1]]\nderive W x\n';
+    const { tokens } = lex(text);
+    const r = parse(tokens, text);
+    expect(r.errors).toEqual([]);
+    const decl = r.statements[1]!;
+    if (decl.k !== 'decl' || !decl.value || decl.value.k !== 'list') throw new Error('no list');
+    expect(decl.value.range).toEqual({ line: 2, column: 17, endLine: 3, endColumn: 15 });
+    const row2 = decl.value.items[1]!;
+    if (row2.k !== 'list') throw new Error('no row');
+    expect(row2.items.map((a) => [a.k === 'num' ? a.value : NaN, a.range.line, a.range.column, a.range.endColumn])).toEqual([[3.5, 3, 5, 8], [40, 3, 10, 13]]);
+    expect(r.statements[2]).toMatchObject({ k: 'derive', range: { line: 4, column: 1 } });
+  });
+
+  it('a literal with anything but numbers is read token by token, to the same tree', () => {
+    const a = parse(lex('derive [[1, 2], [3, x]]').tokens, 'derive [[1, 2], [3, x]]').statements[0]!;
+    expect(a).toMatchObject({ k: 'derive', expr: { k: 'list', items: [{ k: 'list', items: [{ value: 1 }, { value: 2 }] }, { k: 'list', items: [{ value: 3 }, { k: 'name', raw: 'x' }] }] } });
+    // an index right after a name stays an index
+    const b = parse(lex('derive v[2] + M[1, 2]').tokens, 'derive v[2] + M[1, 2]').statements[0]!;
+    expect(b).toMatchObject({ k: 'derive', expr: { k: 'bin', a: { k: 'index', args: [{ value: 2 }] }, b: { k: 'index', args: [{ value: 1 }, { value: 2 }] } } });
+  });
 });

@@ -72,9 +72,12 @@ describe('rule 4: fonts and layout are transparent', () => {
     expect(expr('\\mathbf{h}^{(T)}')).toBe('h^(T)');
     expect(expr('\\mathbf{W_{hh}} \\mathbf{h}_{t-1}')).toBe('(· W_hh h[(- t 1)])');
     expect(expr('\\mathbf{W} x')).toBe('(· W x)');
+    // d2l.ai writes subscripts in \textrm without braces around the command
+    expect(expr('\\mathbf{W}_\\textrm{qh}^\\top + W_\\mathrm{hh}')).toBe('(+ (T W_qh) W_hh)');
   });
-  it('\\operatorname and \\mathrm name functions', () => {
+  it('\\operatorname, \\mathrm and \\text name functions', () => {
     expect(expr('\\operatorname{diag}(v)')).toBe('diag(v)');
+    expect(expr('\\text{diag}\\left(1 - \\left(\\boldsymbol{h}^{(t+1)}\\right)^2\\right)')).toBe('diag((- 1 (^ h^((+ t 1)) 2)))');
     expect(expr('\\mathrm{softmax}(z)')).toBe('softmax(z)');
   });
   it('\\text inside a subscript is part of the name, elsewhere nothing', () => {
@@ -186,6 +189,11 @@ describe('rule 8: derivatives as fractions', () => {
     const st = r.statements[0]!;
     expect(st.k === 'check' && sx(st.rhs)).toBe('(d (+ (* u_t h[(- t 1)]) (* (- 1 u_t) s_t)) h[(- t 1)])');
   });
+  it('an upright d above and below: \\frac{\\mathrm{d} L}{\\mathrm{d} W}', () => {
+    expect(expr('\\frac{\\mathrm{d} L}{\\mathrm{d} W_{hh}}')).toBe('(d L W_hh)');
+    expect(expr('\\frac{d L_t}{d h_t}')).toBe('(d L_t h_t)');
+    expect(expr('\\frac{d x}{2}')).toBe('(/ (· d x) 2)');
+  });
   it('a plain fraction stays a division', () => {
     expect(expr('\\frac{h_t}{W_{hh}}')).toBe('(/ h_t W_hh)');
   });
@@ -286,6 +294,24 @@ describe('rule 15: chains', () => {
     const st = read('check a = bb = ccc').statements[0]!;
     if (st.k !== 'check') throw new Error();
     expect([st.lhs.range.column, st.rhs.range.column, st.more[0]!.range.column]).toEqual([7, 11, 16]);
+  });
+});
+
+describe('Goodfellow et al. §10.2.2, as printed', () => {
+  it('(∇_{o^{(t)}} L)_i: an entry of a bracketed value', () => {
+    expect(sides('(\\nabla_{\\boldsymbol{o}^{(t)}} L)_i = \\frac{\\partial L}{\\partial o_i^{(t)}} = \\hat{y}_i^{(t)} - \\mathbf{1}_{i=y^{(t)}}')).toEqual([
+      '(at (∇ L o^(t)) i)',
+      '(d L o_i^(t))',
+      '(- y\u0302_i^(t) (1 i y^(t)))',
+    ]);
+    expect(expr('(a + b)_{i,j}')).toBe('(at (+ a b) i j)');
+  });
+  it('eq. 10.21 and 10.26', () => {
+    expect(sides('\\nabla_{\\boldsymbol{h}^{(t)}} L = \\left(\\frac{\\partial \\boldsymbol{h}^{(t+1)}}{\\partial \\boldsymbol{h}^{(t)}}\\right)^\\top (\\nabla_{\\boldsymbol{h}^{(t+1)}} L) + \\left(\\frac{\\partial \\boldsymbol{o}^{(t)}}{\\partial \\boldsymbol{h}^{(t)}}\\right)^\\top (\\nabla_{\\boldsymbol{o}^{(t)}} L)')).toEqual([
+      '(∇ L h^(t))',
+      '(+ (· (T (d h^((+ t 1)) h^(t))) (∇ L h^((+ t 1)))) (· (T (d o^(t) h^(t))) (∇ L o^(t))))',
+    ]);
+    expect(sides('\\nabla_{\\boldsymbol{V}} L = \\sum_t (\\nabla_{\\boldsymbol{o}^{(t)}} L) \\boldsymbol{h}^{(t)\\top}')).toEqual(['(∇ L V)', '(sum t _ _ (· (∇ L o^(t)) (T h^(t))))']);
   });
 });
 
