@@ -1,6 +1,7 @@
 // One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
+import { idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
 import { displayName, exprText, refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
@@ -387,10 +388,9 @@ function matpowOn(tape: Tape, M: TNode, n: number, shape: Shape): TNode {
 
 export function stepOf(idx: Idx | null, env: Env): number | null {
   if (!idx) return null;
-  if (idx.v === null) return idx.k;
-  const base = env[idx.v];
-  if (base === undefined) throw new RunError(`${idx.v} is not bound`);
-  return base + idx.k;
+  const step = idxValue(idx, env);
+  if (step === undefined) throw new RunError(`${idxVars(idx).find((v) => env[v] === undefined)} is not bound`);
+  return step;
 }
 
 function intIndex(x: number): number {

@@ -1,8 +1,9 @@
 // Substituting the free step into an expression: ∂h_t/∂h_{t-1} at t = 2 is ∂h_2/∂h_1.
+import { bindIdxVar } from '../language/idx';
 import type { Expr, Idx } from '../language/model';
 
 function bindIdx(i: Idx, v: string, value: number): Idx {
-  return i.v === v ? { v: null, k: i.k + value } : i;
+  return bindIdxVar(i, v, value);
 }
 
 export function bindVar(e: Expr, v: string, value: number): Expr {
@@ -10,7 +11,10 @@ export function bindVar(e: Expr, v: string, value: number): Expr {
     switch (x.k) {
       case 'num': return x;
       case 'ref': return x.idx ? { ...x, idx: bindIdx(x.idx, v, value) } : x;
-      case 'var': return x.idx.v === v ? { k: 'num', value: value + x.idx.k, shape: [], range: x.range } : x;
+      case 'var': {
+        const b = bindIdx(x.idx, v, value);
+        return b.v === null && !b.terms ? { k: 'num', value: b.k, shape: [], range: x.range } : { ...x, idx: b };
+      }
       case 'vec': return { ...x, items: x.items.map(go) };
       case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
       case 'neg': case 'transpose': return { ...x, a: go(x.a) };

@@ -7,13 +7,21 @@ import type { Range } from '../report';
 export type Shape = number[];
 
 /**
- * A time index: value = (v === null ? 0 : env[v]) + k.
- * v is 't' (the free step of an equation or question) or a variable bound by Σ/∏.
+ * A time index: value = (v === null ? 0 : env[v]) + k + Σ sign·env[term.v] over `terms`.
+ * v is 't' (the free step of an equation or question), a variable bound by Σ/∏, or a free index of a question.
+ * `terms` holds further variables when the index has several (o_{T+t-i}, h_{t-k}); v, when not null, always
+ * counts +1 (an index with only subtracted variables, T-i, has v null). Use idxValue (./idx) to evaluate one.
  * The horizon T is already resolved to a number here.
  */
 export interface Idx {
   v: string | null;
   k: number;
+  terms?: IdxTerm[];
+}
+
+export interface IdxTerm {
+  v: string;
+  sign: 1 | -1;
 }
 
 export type Fn =
@@ -60,7 +68,11 @@ export type Expr =
   | (Base & { k: 'transpose'; a: Expr })
   /** 1-based entry: i (and j for a matrix) are scalar expressions that evaluate to integers */
   | (Base & { k: 'index'; a: Expr; i: Expr; j: Expr | null })
-  | (Base & { k: 'sum' | 'prod'; v: string; from: Idx; to: Idx; body: Expr })
+  /**
+   * Σ/∏ over v = from..to. desc (∏ only): the factors are multiplied in the written order from `to` down to
+   * `from` (∏_{t≥i>k} E_i = E_t ⋯ E_{k+1}); otherwise from `from` up to `to`.
+   */
+  | (Base & { k: 'sum' | 'prod'; v: string; from: Idx; to: Idx; body: Expr; desc?: boolean })
   /**
    * ∂of/∂wrt (total) or ∂⁺of/∂wrt (immediate); wrt is always a name (with its step).
    * oneStep (with total false): the one-step derivative of LANGUAGE.md §5 — earlier steps' nodes held fixed

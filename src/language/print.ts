@@ -1,6 +1,7 @@
 // Model expressions printed back as Unicode text (hovers, terminal) and as LaTeX (KaTeX).
 
 import { nameOfKey } from '../ids';
+import { idxString } from './idx';
 import type { Expr, Idx } from './model';
 
 const PREC: Record<string, number> = { add: 1, sub: 1, neg: 2, mul: 3, hadamard: 3, matmul: 3, div: 3, sum: 2, prod: 2, pow: 5, transpose: 6, index: 6 };
@@ -13,10 +14,7 @@ const FN_LATEX: Record<string, string> = {
   mean: '\\operatorname{mean}', diag: '\\operatorname{diag}',
 };
 
-export function idxString(idx: Idx): string {
-  if (idx.v === null) return String(idx.k);
-  return idx.k === 0 ? idx.v : `${idx.v}${idx.k > 0 ? '+' : '−'}${Math.abs(idx.k)}`;
-}
+export { idxString };
 
 /** the name a user wrote, from a model key (src/ids.ts: untimed twins L = Σ_t L_t carry a "#") */
 export const displayName = nameOfKey;
@@ -25,7 +23,7 @@ export const displayName = nameOfKey;
 export function refText(key: string, idx: Idx | null): string {
   const name = displayName(key);
   if (!idx) return name;
-  const s = idxString(idx).replace('−', '-');
+  const s = idxString(idx, '-');
   return s.length === 1 ? `${name}_${s}` : `${name}_{${s}}`;
 }
 
@@ -35,7 +33,7 @@ export function nameLatex(key: string, idx: Idx | null = null): string {
   let base = greekLatex(parts[0]!);
   if (base.length > 1 && !base.startsWith('\\')) base = `\\mathit{${base}}`;
   const subs = parts.slice(1).map(greekLatex);
-  if (idx) subs.push(idxString(idx).replace('−', '-'));
+  if (idx) subs.push(idxString(idx, '-'));
   return subs.length ? `${base}_{${subs.join(',')}}` : base;
 }
 
@@ -82,9 +80,11 @@ export function exprText(e: Expr): string {
     case 'pow': return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
     case 'call': return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
     case 'transpose': return `${wrap(e.a, 6)}ᵀ`;
-    case 'index': return `${wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
+    case 'index': return `${e.a.k === 'deriv' ? `(${exprText(e.a)})` : wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
     case 'sum': case 'prod':
-      return `${e.k === 'sum' ? 'Σ' : '∏'}_{${e.v}=${idxString(e.from)}}^{${idxString(e.to)}} ${wrap(e.body, 3)}`;
+      return e.desc
+        ? `∏_{${idxString(e.to)}≥${e.v}≥${idxString(e.from)}} ${wrap(e.body, 3)}`
+        : `${e.k === 'sum' ? 'Σ' : '∏'}_{${e.v}=${idxString(e.from)}}^{${idxString(e.to)}} ${wrap(e.body, 3)}`;
     case 'deriv': {
       const of = e.of.k === 'ref' ? exprText(e.of) : `(${exprText(e.of)})`;
       return `∂${e.total || e.oneStep ? '' : '⁺'}${of}/∂${refText(e.wrt.name, e.wrt.idx)}`;
@@ -99,7 +99,7 @@ export function exprLatex(e: Expr): string {
     case 'vec': return `\\begin{bmatrix}${e.items.map(exprLatex).join(' \\\\ ')}\\end{bmatrix}`;
     case 'mat': return `\\begin{bmatrix}${e.rows.map((r) => r.map(exprLatex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
     case 'ref': return nameLatex(e.name, e.idx);
-    case 'var': return idxString(e.idx).replace('−', '-');
+    case 'var': return idxString(e.idx, '-');
     case 'neg': return `-${wrap(e.a, 3)}`;
     case 'add': return `${exprLatex(e.a)} + ${wrap(e.b, 2)}`;
     case 'sub': return `${exprLatex(e.a)} - ${wrap(e.b, 2)}`;
@@ -114,7 +114,9 @@ export function exprLatex(e: Expr): string {
     case 'transpose': return `{${wrap(e.a, 6)}}^{\\top}`;
     case 'index': return `\\left[${exprLatex(e.a)}\\right]_{${exprLatex(e.i)}${e.j ? ',' + exprLatex(e.j) : ''}}`;
     case 'sum': case 'prod':
-      return `${e.k === 'sum' ? '\\sum' : '\\prod'}_{${e.v}=${idxString(e.from).replace('−', '-')}}^{${idxString(e.to).replace('−', '-')}} ${wrap(e.body, 3)}`;
+      // a descending product is written with its bounds as a sheet writes it: ∏_{to ≥ v ≥ from}
+      if (e.desc) return `\\prod_{${idxString(e.to, '-')} \\geq ${e.v} \\geq ${idxString(e.from, '-')}} ${wrap(e.body, 3)}`;
+      return `${e.k === 'sum' ? '\\sum' : '\\prod'}_{${e.v}=${idxString(e.from, '-')}}^{${idxString(e.to, '-')}} ${wrap(e.body, 3)}`;
     case 'deriv':
       return `\\frac{\\partial${e.total || e.oneStep ? '' : '^{+}'} ${e.of.k === 'ref' ? exprLatex(e.of) : `\\left(${exprLatex(e.of)}\\right)`}}{\\partial ${nameLatex(e.wrt.name, e.wrt.idx)}}`;
   }

@@ -28,7 +28,19 @@ export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
 
 function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {
   const w = readExpression(wrtAst, { ...ctx, allowDeriv: false });
+  // ∂E/∂p_j^{(k+1)} of a scalar E: entry j of the gradient ∂E/∂p^{(k+1)}
+  if (w.k === 'index' && w.a.k === 'ref' && of.shape && of.shape.length === 0) {
+    const gradient = derivativeBy(of, w.a, total, range, ctx);
+    return { k: 'index', a: gradient, i: w.i, j: w.j, shape: [], range };
+  }
+  if (w.k === 'index' && w.a.k === 'ref' && of.shape) {
+    return fail(ctx, `∂A/∂(an entry) needs a scalar A; this A is a ${shapeText(of.shape)}`, range, 'shape-mismatch');
+  }
   if (w.k !== 'ref') return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, wrtAst.range, 'syntax');
+  return derivativeBy(of, w, total, range, ctx);
+}
+
+function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: Range, ctx: ExprContext): Expr {
   let shape: MaybeShape = null;
   if (of.shape && w.shape) {
     shape = derivativeShape(of.shape, w.shape);

@@ -32,7 +32,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     const ix = lhs.sub ?? lhs.sup;
     if (ix) {
       const idx = tryTimeIndex(ix, new Set(['t']), T);
-      if (!idx || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
+      if (!idx || idx.terms || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
         scope.error(`the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this`, ix.range);
         scope.unavailable.set(base, { root: base, line: st.range.line });
         continue;

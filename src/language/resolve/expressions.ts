@@ -9,6 +9,7 @@ import { fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
 import { readCall } from './functions';
 import { readName, timeIndexOf } from './names';
+import { forChildren } from './walk';
 import { describe, operands } from './text';
 
 
@@ -116,12 +117,19 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
     ctx.scope.diagnostics.push(diag('warning', `this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)`, a.range, 'hidden-t'));
   }
   const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
-  const to: Idx = a.to ? timeIndexOf(a.to, ctx) : { v: null, k: ctx.scope.T };
   const body = readExpression(a.body, withVars(ctx, v));
+  // with no upper bound, Σ_j over an entry index runs over the entries it picks, else over the steps 1..T
+  let to: Idx = { v: null, k: ctx.scope.T };
+  if (a.to) to = timeIndexOf(a.to, ctx);
+  else if (v !== 't') {
+    const sizes = entrySizes(body, v);
+    if (sizes.size > 1) fail(ctx, `${v} picks entries of different sizes (${[...sizes].join(' and ')}): give Σ its bounds`, a.vRange ?? a.range, 'index');
+    if (sizes.size === 1) to = { v: null, k: [...sizes][0]! };
+  }
   const s = body.shape;
   if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1]) fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
-  return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range };
+  return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
 }
 
 /** 1_{a=b}: 1 where a equals b, else 0 */
@@ -146,4 +154,20 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
     return { k: 'matpow', a: x, n: y, shape: s, range };
   }
   return { k: 'pow', a: x, b: y, shape: s as Shape, range };
+}
+
+/** the sizes of the dimensions an index variable picks entries of (v[i] of a vector of 3 → 3) */
+export function entrySizes(e: Expr, v: string): Set<number> {
+  const sizes = new Set<number>();
+  const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
+  const go = (x: Expr) => {
+    if (x.k === 'index' && x.a.shape) {
+      if (isV(x.i)) sizes.add(x.a.shape[0]!);
+      if (isV(x.j)) sizes.add(x.a.shape[1]!);
+    }
+    if (x.k === 'sum' || x.k === 'prod') { if (x.v !== v) go(x.body); return; }
+    forChildren(x, go);
+  };
+  go(e);
+  return sizes;
 }

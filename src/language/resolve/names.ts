@@ -17,10 +17,18 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const T = scope.T;
   const mk = (name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr => {
     if (scope.broken.has(name)) failUnavailable(ctx, name, range);
-    if (ctx.record) scope.symbols.push({ ...occurrence(a.nameRange, name, writtenName(a), 'use'), ...(ctx.of ? { inEquationOf: ctx.of } : {}), offset: idx && idx.v === 't' ? idx.k : null, step: idx && idx.v === null ? idx.k : null });
+    if (ctx.record) scope.symbols.push({ ...occurrence(a.nameRange, name, writtenName(a), 'use'), ...(ctx.of ? { inEquationOf: ctx.of } : {}), offset: idx && idx.v === 't' && !idx.terms ? idx.k : null, step: idx && idx.v === null && !idx.terms ? idx.k : null });
     return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
   };
   const known = (n: string) => scope.isKnown(n);
+  // ŷ_{y}: the entry of ŷ_t picked by the value of the sequence y at the same step (one-hot targets)
+  const entryByValue = (base: string, by: string, byRange: Range): Expr | null => {
+    if (!scope.isTimed(base) || !scope.isTimed(by) || ctx.vars.has(by) || !ctx.vars.has('t') || (scope.shapeOf(base)?.length ?? 0) !== 1) return null;
+    if (ctx.record && !ctx.quiet) scope.diagnostics.push(diag('information', `${base}_{${by}} is read as entry ${by}_t of ${base}_t (the entry picked by ${by}'s value at the same step)`, a.range, 'entry-by-value'));
+    const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: byRange, nameRange: byRange };
+    const pick: Ast = { k: 'name', raw: by, sub: step, sup: null, range: byRange, nameRange: byRange };
+    return entriesOf(mk(base, { v: 't', k: 0 }, scope.shapeOf(base), a.range), [pick], a.range, ctx);
+  };
   const unknown = (name: string): never => {
     if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
     const s = suggest(name, scope.knownNames());
@@ -33,16 +41,16 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const marked = markedAdjoint(a);
   if (marked && !known(raw) && !known(raw.replace(/_[^_]+$/, ''))) return readAdjoint(marked, a.range, ctx);
   if (scope.refused.has(raw) || (!known(raw) && scope.refused.has(raw.replace(/_[^_]+$/, '')))) throw new Abandoned();
-  // h_1^{(t)}: entry 1 of h at step t
-  let entry: number | null = null;
+  // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
-    const m = /^(.+)_(\d+)$/.exec(raw);
-    if (!known(raw) && m && scope.isTimed(m[1]!)) { raw = m[1]!; entry = Number(m[2]); }
-    if (scope.isTimed(raw) && !a.sub) {
+    let entry: Ast[] | null = null;
+    const m = /^(.+)_([^_]+)$/.exec(raw);
+    if (!known(raw) && m && scope.isTimed(m[1]!) && isEntryIndex(m[2]!, ctx)) { raw = m[1]!; entry = [segmentAst(m[2]!, a)]; }
+    if (scope.isTimed(raw) && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
-      let e = mk(raw, idx, scope.shapeOf(raw), a.range);
-      if (entry !== null) e = entryOf(e, entry, a.range, ctx);
-      return e;
+      const e = mk(raw, idx, scope.shapeOf(raw), a.range);
+      const picks = entry ?? (a.sub ? subscriptItems(a.sub) : null);
+      return picks ? entriesOf(e, picks, a.range, ctx) : e;
     }
     // not a sequence: a power x^(2)
     const base = readName({ ...a, sup: null }, ctx);
@@ -50,7 +58,17 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   if (a.sub) {
     if (!known(raw)) unknown(raw);
-    if (!scope.isTimed(raw)) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
+    // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
+    if (!scope.isTimed(raw) || a.sub.k === 'list') {
+      const shape = scope.shapeOf(raw);
+      if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
+      if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
+      return entriesOf(mk(raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
+    }
+    if (a.sub.k === 'name' && !a.sub.sub && !a.sub.sup) {
+      const picked = entryByValue(raw, a.sub.raw, a.sub.range);
+      if (picked) return picked;
+    }
     return mk(raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
   if (raw === 'T' && !known('T')) return { k: 'num', value: T, shape: [], range: a.range };
@@ -68,19 +86,50 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const seg = m[2]!;
     const idx: Idx | null = /^\d+$/.test(seg) ? { v: null, k: Number(seg) } : seg === 'T' ? { v: null, k: T } : ctx.vars.has(seg) ? { v: seg, k: 0 } : null;
     if (idx && scope.isTimed(base)) return mk(base, idx, scope.shapeOf(base), a.range);
-    if (idx && !scope.isTimed(base)) fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
+    if (idx && !scope.isTimed(base)) {
+      // v_i, b_2: an entry of a vector that is not a sequence
+      const shape = scope.shapeOf(base);
+      if (shape && shape.length >= 1 && seg !== 'T') return entriesOf(mk(base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
+      fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
+    }
+    const picked = entryByValue(base, seg, a.nameRange);
+    if (picked) return picked;
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
   if (m && /^(t|T|\d+)$/.test(m[2]!) && !known(m[1]!)) unknown(m[1]!);
   return unknown(raw);
 }
 
-/** entry i (1-based) of a vector-valued expression */
-export function entryOf(e: Expr, i: number, range: Range, ctx: ExprContext): Expr {
+/** entries picked by 1-based indices (numbers, bound or free indices, scalar expressions): v[i], M[i, j] */
+export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext): Expr {
   const s = e.shape;
-  if (s && s.length !== 1) fail(ctx, `${nameOrThis(e)} is a ${shapeText(s)}: one index picks an entry of a vector`, range, 'shape-mismatch');
-  if (s && (i < 1 || i > s[0]!)) fail(ctx, `entry ${i} is outside 1..${s[0]}`, range, 'index');
-  return { k: 'index', a: e, i: { k: 'num', value: i, shape: [], range }, j: null, shape: [], range };
+  if (picks.length > 2) fail(ctx, 'at most two indices pick an entry', range, 'index');
+  if (s && s.length !== picks.length) {
+    fail(ctx, s.length === 0 ? `${nameOrThis(e)} is a scalar: it has no entries to pick` : `${nameOrThis(e)} is a ${shapeText(s)}: pick an entry with ${s.length === 1 ? 'one index' : 'two indices'}`, range, 'index');
+  }
+  const at = picks.map((p, n) => {
+    const x = readExpression(p, ctx);
+    if (x.shape && x.shape.length) fail(ctx, `an index must be a scalar, not a ${shapeText(x.shape)}`, p.range, 'shape-mismatch');
+    if (s && x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > s[n]!)) fail(ctx, `entry ${x.value} is outside 1..${s[n]}`, p.range, 'index');
+    return x;
+  });
+  return { k: 'index', a: e, i: at[0]!, j: at[1] ?? null, shape: [], range };
+}
+
+/** the items of a subscript: w_{i,j} → [i, j]; h_{i} → [i] */
+function subscriptItems(sub: Ast): Ast[] {
+  return sub.k === 'list' ? sub.items : [sub];
+}
+
+/** a number or an index variable in scope (bound by Σ/∏, or a question's free index) */
+function isEntryIndex(seg: string, ctx: ExprContext): boolean {
+  return /^\d+$/.test(seg) || ctx.vars.has(seg);
+}
+
+/** the trailing segment of a raw name (p_j → j) as an expression of its own */
+function segmentAst(seg: string, a: NameAst): Ast {
+  if (/^\d+$/.test(seg)) return { k: 'num', value: Number(seg), range: a.nameRange };
+  return { k: 'name', raw: seg, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
 }
 
 export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {

@@ -1,16 +1,16 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
 import type { Range } from '../../report';
-import type { Statement } from '../ast';
-import type { Expr, Question } from '../model';
+import type { Ast, Statement } from '../ast';
+import type { Expr, FreeIndex, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, type ExprContext } from './context';
-import { readExpression } from './expressions';
+import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined } from './timeChecks';
 import { constValue } from './values';
-import { mentionsT } from './walk';
+import { mentionedVars, mentionsT } from './walk';
 
 type StepRange = { from: number; to: number };
 
@@ -18,13 +18,15 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   const questions: Question[] = [];
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
-    const ctx: ExprContext = { scope, vars: new Set(['t']), quiet: false, of: null, allowDeriv: true, record: true };
+    const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
+    const ctx: ExprContext = { scope, vars: new Set(['t', ...freeCandidates(scope, sides)]), quiet: false, of: null, allowDeriv: true, record: true };
     try {
       if (st.k === 'derive') {
         const e = readExpression(st.expr, ctx);
         const freeT = mentionsT(e);
-        const steps = questionSteps(scope, [e], freeT, null, st.range);
-        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: [], line: st.range.line, range: st.range, text: st.text });
+        const free = freeIndices(scope, [e], st.range);
+        const steps = free && questionSteps(scope, [e], freeT, null, st.range);
+        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
       } else {
         questions.push(...readCheck(scope, st, ctx));
       }
@@ -54,14 +56,74 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
       return;
     }
     const freeT = mentionsT(lhs) || mentionsT(rhs);
-    const steps = questionSteps(scope, [lhs, rhs], freeT, range, sides.length > 1 ? side.range : st.range);
+    const where = sides.length > 1 ? side.range : st.range;
+    const free = freeIndices(scope, [lhs, rhs], where);
+    const steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
     if (!steps) return;
     links.push({
-      kind: 'check', lhs, rhs, freeT, steps, free: [], line: side.range.line, range: st.range, rhsRange: side.range,
+      kind: 'check', lhs, rhs, freeT, steps, free: free!, line: side.range.line, range: st.range, rhsRange: side.range,
       link: n + 1, links: sides.length, ...(st.tag !== undefined ? { tag: st.tag } : {}), text: st.text,
     });
   });
   return links;
+}
+
+/**
+ * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
+ * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
+ */
+function freeCandidates(scope: Scope, sides: Ast[]): string[] {
+  const letters = new Set<string>();
+  const bound = new Set<string>();
+  const letter = (x: string) => /^\p{L}$/u.test(x);
+  const go = (a: Ast, inIndex: boolean) => {
+    switch (a.k) {
+      case 'name': {
+        if (inIndex && letter(a.raw)) letters.add(a.raw);
+        const seg = /_([^_]+)$/.exec(a.raw)?.[1];
+        if (seg && letter(seg)) letters.add(seg);
+        if (a.sub) go(a.sub, true);
+        if (a.sup) go(a.sup, true);
+        return;
+      }
+      case 'big': bound.add(a.v ?? 't'); if (a.from) go(a.from, true); if (a.to) go(a.to, true); go(a.body, inIndex); return;
+      case 'index': go(a.a, inIndex); a.args.forEach((x) => go(x, true)); return;
+      case 'list': a.items.forEach((x) => go(x, inIndex)); return;
+      case 'neg': case 'transpose': go(a.a, inIndex); return;
+      case 'bin': go(a.a, inIndex); go(a.b, inIndex); return;
+      case 'call': go(a.arg, inIndex); return;
+      case 'deriv': go(a.of, inIndex); go(a.wrt, inIndex); return;
+      case 'adjoint': go(a.a, inIndex); return;
+      case 'indicator': go(a.a, inIndex); go(a.b, inIndex); return;
+      default: return;
+    }
+  };
+  for (const a of sides) go(a, false);
+  return [...letters].filter((l) => l !== 't' && l !== 'T' && !bound.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l));
+}
+
+/**
+ * the free indices the resolved sides use, with their values: a step index runs over the steps 1..T where the
+ * sides are defined, an entry index over the entries it picks. null when one has no values (reported).
+ */
+function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | null {
+  const used = new Set<string>();
+  for (const e of sides) for (const v of mentionedVars(e)) if (v !== 't') used.add(v);
+  const out: FreeIndex[] = [];
+  for (const v of used) {
+    const sizes = new Set<number>();
+    for (const e of sides) for (const n of entrySizes(e, v)) sizes.add(n);
+    if (sizes.size > 1) { scope.error(`the free index ${v} picks entries of different sizes (${[...sizes].join(' and ')})`, where, 'index'); return null; }
+    if (sizes.size === 1) {
+      out.push({ v, values: Array.from({ length: [...sizes][0]! }, (_, i) => i + 1) });
+      continue;
+    }
+    const values: number[] = [];
+    for (let u = 1; u <= scope.T; u++) if (sides.every((e) => !firstUndefined(scope, e, { [v]: u }))) values.push(u);
+    if (!values.length) { scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index'); return null; }
+    out.push({ v, values });
+  }
+  return out;
 }
 
 /** `for t = a..b`; false when it does not read (reported) */

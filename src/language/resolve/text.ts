@@ -2,6 +2,7 @@
 
 import type { Range, SymbolOccurrence } from '../../report';
 import type { NameAst } from '../ast';
+import { idxString } from '../idx';
 import type { Expr, Idx } from '../model';
 import { shapeText } from '../shapes';
 
@@ -15,9 +16,7 @@ export function writtenName(a: NameAst): string {
 }
 
 export function idxText(idx: Idx): string {
-  const k = idx.k;
-  if (idx.v === null) return String(k);
-  return k === 0 ? idx.v : `${idx.v}${k > 0 ? '+' : '-'}${Math.abs(k)}`;
+  return idxString(idx, '-');
 }
 
 /** h_t, h_{t-1}, W_hh */

@@ -2,6 +2,7 @@
 // ends), no quantity depends on itself within one step, and what depends on a broken quantity is broken.
 
 import type { Range } from '../../report';
+import { idxValue } from '../idx';
 import type { Expr } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
@@ -20,22 +21,23 @@ export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number
   const go = (x: Expr, env: Record<string, number>) => {
     if (found || --budget < 0) return;
     if (x.k === 'ref') {
-      const step = x.idx ? (x.idx.v === null ? 0 : env[x.idx.v]!) + x.idx.k : null;
-      if (x.idx && x.idx.v !== null && env[x.idx.v] === undefined) return;
+      const step = x.idx ? idxValue(x.idx, env) : null;
+      // an index with a variable not bound here (a free index judged elsewhere) is not judged
+      if (step === undefined) return;
       if (!scope.defined(x.name, step)) found = { ref: x, step: step ?? NaN };
       return;
     }
     if (x.k === 'sum' || x.k === 'prod') {
-      const a = (x.from.v === null ? 0 : env[x.from.v]!) + x.from.k;
-      const b = (x.to.v === null ? 0 : env[x.to.v]!) + x.to.k;
-      if (Number.isNaN(a) || Number.isNaN(b)) return;
+      const a = idxValue(x.from, env);
+      const b = idxValue(x.to, env);
+      if (a === undefined || b === undefined) return;
       for (let i = a; i <= b && !found; i++) go(x.body, { ...env, [x.v]: i });
       return;
     }
     if (x.k === 'deriv') {
       go(x.of, env);
-      const step = x.wrt.idx ? (x.wrt.idx.v === null ? 0 : env[x.wrt.idx.v]!) + x.wrt.idx.k : null;
-      if (!(x.wrt.idx && x.wrt.idx.v !== null && env[x.wrt.idx.v] === undefined) && !scope.defined(x.wrt.name, step)) found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
+      const step = x.wrt.idx ? idxValue(x.wrt.idx, env) : null;
+      if (step !== undefined && !scope.defined(x.wrt.name, step)) found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
     }
     forChildren(x, (c) => go(c, env));
@@ -63,7 +65,7 @@ export function checkSteps(scope: Scope): void {
           const r = ref.idx!;
           const written = refWritten(ref);
           if (step < 0 || step > T + 1) scope.error(`${written} at t = ${t} is step ${step}, outside 0..T+1 (T = ${T})`, ref.range, 'index');
-          else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && r.k !== 0))) {
+          else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && !r.terms && r.k !== 0))) {
             scope.error(`missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`, ref.range, 'initial-state');
           } else scope.error(`${written} at t = ${t} is step ${step}, past the end of ${ref.name} (steps 1..${T})`, ref.range, 'index');
           scope.markBroken(q.name, q.line);
@@ -91,7 +93,7 @@ export function checkCycles(scope: Scope): void {
     const list: { to: string; range: Range }[] = [];
     if (q.general) walkRefs(q.general, (r) => {
       if (!quantities.has(r.name)) return;
-      if (!q.timed || r.idx === null || (r.idx.v === 't' && r.idx.k === 0)) list.push({ to: r.name, range: r.range });
+      if (!q.timed || r.idx === null || (r.idx.v === 't' && !r.idx.terms && r.idx.k === 0)) list.push({ to: r.name, range: r.range });
     });
     sameStepDeps.set(q.name, list);
   }

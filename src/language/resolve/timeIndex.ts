@@ -1,20 +1,48 @@
-// Time indices as written: t, t±k, a step number, T, T±k, or a Σ/∏ variable (LANGUAGE.md §3).
+// Time indices as written: t, t±k, a step number, T, T±k, a Σ/∏ variable or a free index, and sums and
+// differences of them (o_{T+t-i}, h_{t-k}) — LANGUAGE.md §3.
 
 import type { Ast } from '../ast';
-import type { Idx } from '../model';
+import { makeIdx } from '../idx';
+import type { Idx, IdxTerm } from '../model';
+
+/** a linear form k + Σ coef·var, as read from the text */
+interface Linear { k: number; coefs: Map<string, number> }
+
+function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
+  if (a.k === 'num') return Number.isInteger(a.value) ? { k: a.value, coefs: new Map() } : null;
+  if (a.k === 'name' && !a.sub && !a.sup) {
+    if (vars.has(a.raw)) return { k: 0, coefs: new Map([[a.raw, 1]]) };
+    if (a.raw === 'T') return { k: T, coefs: new Map() };
+    return null;
+  }
+  if (a.k === 'neg') {
+    const x = linear(a.a, vars, T);
+    return x && { k: -x.k, coefs: new Map([...x.coefs].map(([v, c]) => [v, -c])) };
+  }
+  if (a.k === 'bin' && (a.op === '+' || a.op === '-')) {
+    const x = linear(a.a, vars, T);
+    const y = linear(a.b, vars, T);
+    if (!x || !y) return null;
+    const sign = a.op === '+' ? 1 : -1;
+    const coefs = new Map(x.coefs);
+    for (const [v, c] of y.coefs) coefs.set(v, (coefs.get(v) ?? 0) + sign * c);
+    return { k: x.k + sign * y.k, coefs };
+  }
+  return null;
+}
 
 /** the index `a` denotes, with the variables in scope; null when it is not a time index */
 export function tryTimeIndex(a: Ast, vars: Set<string>, T: number): Idx | null {
-  if (a.k === 'num') return Number.isInteger(a.value) ? { v: null, k: a.value } : null;
-  if (a.k === 'name' && !a.sub && !a.sup) {
-    if (a.raw === 'T') return { v: null, k: T };
-    if (vars.has(a.raw)) return { v: a.raw, k: 0 };
-    return null;
+  const l = linear(a, vars, T);
+  if (!l) return null;
+  const terms: IdxTerm[] = [];
+  for (const [v, c] of l.coefs) {
+    if (c === 0) continue;
+    // each variable counts once, added or subtracted (2t is no step index)
+    if (c !== 1 && c !== -1) return null;
+    terms.push({ v, sign: c });
   }
-  if (a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && Number.isInteger(a.b.value)) {
-    const base = tryTimeIndex(a.a, vars, T);
-    if (!base) return null;
-    return { v: base.v, k: base.k + (a.op === '+' ? a.b.value : -a.b.value) };
-  }
-  return null;
+  // t first, so that the common t±k keeps v = 't'
+  terms.sort((p, q) => (p.v === 't' ? -1 : q.v === 't' ? 1 : 0));
+  return makeIdx(null, l.k, terms);
 }

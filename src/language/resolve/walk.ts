@@ -1,6 +1,7 @@
 // Walking resolved expressions: children, references, and what an expression mentions.
 
-import type { Expr } from '../model';
+import { idxVars } from '../idx';
+import type { Expr, Idx } from '../model';
 
 export function forChildren(x: Expr, f: (c: Expr) => void): void {
   switch (x.k) {
@@ -34,6 +35,7 @@ export function boundedReach(e: Expr): number | null {
   let big = false;
   const go = (x: Expr) => {
     if (x.k === 'sum' || x.k === 'prod') { big = true; return; }
+    if (x.k === 'ref' && x.idx && x.idx.terms) big = true;
     if (x.k === 'ref' && x.idx && x.idx.v === 't') reach = Math.max(reach, Math.abs(x.idx.k));
     if (x.k === 'deriv') big = true;
     forChildren(x, go);
@@ -44,18 +46,24 @@ export function boundedReach(e: Expr): number | null {
 
 /** whether the expression uses the free step t (not bound by a Σ/∏ of its own) */
 export function mentionsT(e: Expr): boolean {
-  let yes = false;
+  return mentionedVars(e).has('t');
+}
+
+/** the index variables an expression uses that no Σ/∏ of its own binds (t, free indices) */
+export function mentionedVars(e: Expr): Set<string> {
+  const out = new Set<string>();
+  const add = (idx: Idx | null, bound: Set<string>) => { if (idx) for (const v of idxVars(idx)) if (!bound.has(v)) out.add(v); };
   const go = (x: Expr, bound: Set<string>) => {
-    if (yes) return;
-    if ((x.k === 'ref' && x.idx?.v === 't' && !bound.has('t')) || (x.k === 'var' && x.idx.v === 't' && !bound.has('t'))) { yes = true; return; }
-    if (x.k === 'deriv' && x.wrt.idx?.v === 't' && !bound.has('t')) { yes = true; return; }
+    if (x.k === 'ref' || x.k === 'var') add(x.idx, bound);
+    if (x.k === 'deriv') add(x.wrt.idx, bound);
     if (x.k === 'sum' || x.k === 'prod') {
-      if ((x.from.v === 't' || x.to.v === 't') && !bound.has('t')) { yes = true; return; }
+      add(x.from, bound);
+      add(x.to, bound);
       go(x.body, new Set([...bound, x.v]));
       return;
     }
     forChildren(x, (c) => go(c, bound));
   };
   go(e, new Set());
-  return yes;
+  return out;
 }

@@ -1,0 +1,62 @@
+// Time indices with one or several variables (LANGUAGE.md §3: o_{T+t-i}, h_{t-k}): their value, the
+// variables they mention, binding one variable to a number, and their text.
+
+import type { Idx, IdxTerm } from './model';
+
+/** the variables an index mentions (v first, then the terms) */
+export function idxVars(idx: Idx): string[] {
+  const out = idx.v === null ? [] : [idx.v];
+  for (const t of idx.terms ?? []) out.push(t.v);
+  return out;
+}
+
+/** the step an index denotes with these variables; undefined when one of them is not bound */
+export function idxValue(idx: Idx, env: Record<string, number>): number | undefined {
+  let n = idx.k;
+  if (idx.v !== null) {
+    const x = env[idx.v];
+    if (x === undefined) return undefined;
+    n += x;
+  }
+  for (const t of idx.terms ?? []) {
+    const x = env[t.v];
+    if (x === undefined) return undefined;
+    n += t.sign * x;
+  }
+  return n;
+}
+
+/** the index with variable v replaced by value (the other variables stay) */
+export function bindIdxVar(idx: Idx, v: string, value: number): Idx {
+  let k = idx.k;
+  let main = idx.v;
+  if (main === v) { k += value; main = null; }
+  const terms: IdxTerm[] = [];
+  for (const t of idx.terms ?? []) {
+    if (t.v === v) k += t.sign * value;
+    else terms.push(t);
+  }
+  return makeIdx(main, k, terms);
+}
+
+/** a normal index: v is a +1 variable whenever the index has one; terms only when there are any */
+export function makeIdx(v: string | null, k: number, terms: IdxTerm[] = []): Idx {
+  const rest = [...terms];
+  let main = v;
+  if (main === null) {
+    const j = rest.findIndex((t) => t.sign === 1);
+    if (j >= 0) { main = rest[j]!.v; rest.splice(j, 1); }
+  }
+  return rest.length ? { v: main, k, terms: rest } : { v: main, k };
+}
+
+/** t-1, T+t-i (with T resolved: 3+t-i), k+1, 2 — `minus` is the sign used for subtraction */
+export function idxString(idx: Idx, minus = '−'): string {
+  let s = idx.v ?? '';
+  for (const t of idx.terms ?? []) s += s === '' ? (t.sign > 0 ? t.v : `${minus}${t.v}`) : `${t.sign > 0 ? '+' : minus}${t.v}`;
+  if (s === '') return String(idx.k);
+  if (idx.k === 0) return s;
+  // a number first reads as written (T-i is 3-i), else after the variables (t-1)
+  if (idx.v === null) return `${idx.k}${s.startsWith(minus) ? s : `+${s}`}`;
+  return `${s}${idx.k > 0 ? '+' : minus}${Math.abs(idx.k)}`;
+}
