@@ -306,3 +306,68 @@ export function inverseHint(c: Claim, run: Run): string | null {
     ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`
     : `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check fails too`;
 }
+
+const MAX_SHIFTED = 40;
+
+/**
+ * A step off by one or two: seed 004's c̄ with f^{(t)} for f^{(t+1)}, f̄ with c^{(t+1)} for c^{(t-1)}. Each
+ * timed name outside a derivative is moved by ±1, ±2 steps in turn; when that alone makes the check hold
+ * at the file's values, it is named: "f_t should be f_{t+1}".
+ */
+export function shiftHint(c: Claim, run: Run): string | null {
+  const model = run.model;
+  const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
+  // every timed reference, by its position in a walk of the expression (derivatives are left alone)
+  const count = (e: Expr): number => {
+    switch (e.k) {
+      case 'ref': return e.idx && timed(e.name) ? 1 : 0;
+      case 'deriv': case 'num': case 'var': return 0;
+      case 'vec': return e.items.reduce((a, x) => a + count(x), 0);
+      case 'mat': return e.rows.flat().reduce((a, x) => a + count(x), 0);
+      case 'neg': case 'transpose': return count(e.a);
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': return count(e.a) + count(e.b);
+      case 'matpow': return count(e.a);
+      case 'call': return count(e.arg);
+      case 'index': return count(e.a);
+      case 'sum': case 'prod': return count(e.body);
+    }
+  };
+  const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
+    let i = 0;
+    let from: Expr | undefined, to: Expr | undefined;
+    const go = (x: Expr): Expr => {
+      switch (x.k) {
+        case 'ref': {
+          if (!x.idx || !timed(x.name)) return x;
+          if (i++ !== target) return x;
+          from = x;
+          to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
+          return to;
+        }
+        case 'deriv': case 'num': case 'var': return x;
+        case 'vec': return { ...x, items: x.items.map(go) };
+        case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+        case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+        case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+          { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
+        case 'matpow': return { ...x, a: go(x.a) };
+        case 'call': return { ...x, arg: go(x.arg) };
+        case 'index': return { ...x, a: go(x.a) };
+        case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      }
+    };
+    const out = go(e);
+    return { e: out, from, to };
+  };
+  for (const side of ['rhs', 'lhs'] as const) {
+    const n = Math.min(MAX_SHIFTED, count(c[side]));
+    for (let k = 0; k < n; k++) for (const delta of [1, -1, 2, -2]) {
+      const s = shift(c[side], k, delta);
+      if (!s.from || !s.to) continue;
+      const moved = { ...c, [side]: s.e };
+      const holds = guard(() => c.points.every((p) => close(run.evaluateAt(moved.lhs, p.env).data, run.evaluateAt(moved.rhs, p.env).data)));
+      if (holds) return `${exprText(s.from)} should be ${exprText(s.to)}: with that step the check holds`;
+    }
+  }
+  return null;
+}
