@@ -359,15 +359,52 @@ export function shiftHint(c: Claim, run: Run): string | null {
     const out = go(e);
     return { e: out, from, to };
   };
+  // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
+  const frozen = guard(() => c.points.map((p) => ({ env: p.env, lhs: freeze(c.lhs, p.env, run), rhs: freeze(c.rhs, p.env, run) })));
+  if (!frozen) return null;
   for (const side of ['rhs', 'lhs'] as const) {
     const n = Math.min(MAX_SHIFTED, count(c[side]));
     for (let k = 0; k < n; k++) for (const delta of [1, -1, 2, -2]) {
-      const s = shift(c[side], k, delta);
-      if (!s.from || !s.to) continue;
-      const moved = { ...c, [side]: s.e };
-      const holds = guard(() => c.points.every((p) => close(run.evaluateAt(moved.lhs, p.env).data, run.evaluateAt(moved.rhs, p.env).data)));
-      if (holds) return `${exprText(s.from)} should be ${exprText(s.to)}: with that step the check holds`;
+      let named: { from?: Expr; to?: Expr } = {};
+      const holds = guard(() => frozen.every((f) => {
+        const s = shift(f[side], k, delta);
+        if (!s.from || !s.to) return false;
+        named = s;
+        const l = side === 'lhs' ? s.e : f.lhs;
+        const r = side === 'rhs' ? s.e : f.rhs;
+        return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
+      }));
+      if (holds && named.from && named.to) return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
     }
   }
   return null;
+}
+
+/** every derivative not under a Σ/∏ replaced by its value at this point (a number, vector or matrix literal) */
+function freeze(e: Expr, env: Env, run: Run): Expr {
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'deriv': {
+        const v = run.evaluateAt(x, env);
+        const lit = (value: number): Expr => ({ k: 'num', value, shape: [], range: x.range });
+        if (v.shape.length === 0 || v.data.length === 1) return lit(v.data[0]!);
+        if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
+        if (v.shape.length === 2) {
+          const [m, n] = v.shape as [number, number];
+          return { k: 'mat', rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)), shape: v.shape, range: x.range };
+        }
+        return x;
+      }
+      case 'num': case 'var': case 'ref': case 'sum': case 'prod': return x;
+      case 'vec': return { ...x, items: x.items.map(go) };
+      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+        { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
+      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
+      case 'call': return { ...x, arg: go(x.arg) };
+      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+    }
+  };
+  return go(e);
 }
