@@ -4,7 +4,7 @@
 import type { Range, Report } from '../../src/report';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-const STATUSES = new Set(['holds', 'fails', 'holds-at-given-values']);
+const STATUSES = new Set(['holds', 'fails', 'holds-at-given-values', 'holds-as-one-step']);
 
 function checkRange(r: Range, lines: string[], what: string): string[] {
   const bad: string[] = [];

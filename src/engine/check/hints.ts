@@ -149,7 +149,7 @@ export function partialHint(c: Claim, run: Run): string | null {
         const via = A && B ? through(run, A, B, p.t) : [];
         if (via.length) adds = `the paths through ${list(via)}`;
       }
-      return `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the derivative ${total}, which also counts ${adds}`;
+      return `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the total derivative ${total}, which also counts ${adds}`;
     });
     if (hint) return hint;
   }
