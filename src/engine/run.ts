@@ -68,6 +68,9 @@ class UnrolledRun implements Run {
   private cached = 0;
   /** the step of every timed quantity node (by tape id); untimed quantities are absent */
   private nodeStep = new Map<number, number>();
+  /** where the equations of each step's nodes begin (the earliest), and of the untimed quantities: one-step sweeps start there */
+  private stepStart = new Map<number, number>();
+  private untimedStarts: { id: number; start: number }[] = [];
 
   constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>, budget?: Budget) {
     if (budget) this.tape.budget = budget;
@@ -99,7 +102,10 @@ class UnrolledRun implements Run {
       let steps = this.qnodes.get(pn.name);
       if (!steps) this.qnodes.set(pn.name, (steps = []));
       steps[pn.step ?? 0] = root;
-      if (pn.step !== null) this.nodeStep.set(root.id, pn.step);
+      if (pn.step !== null) {
+        this.nodeStep.set(root.id, pn.step);
+        if (!given) this.stepStart.set(pn.step, Math.min(this.stepStart.get(pn.step) ?? start, start));
+      } else this.untimedStarts.push({ id: root.id, start });
     }
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
   }
@@ -242,8 +248,8 @@ class UnrolledRun implements Run {
     } else if (B.id < A.id && A.op !== 'leaf') {
       const cross = (y: TNode) => y.op !== 'leaf' && (this.nodeStep.get(y.id) ?? k) === k;
       // the sweep starts at the first equation it may cross: the earliest crossable node before A
-      let lo = A.start;
-      for (const q of this.quantityNodes()) if (q.node.id < A.id && (q.t === null || q.t === k) && q.node.op !== 'leaf') lo = Math.min(lo, q.node.start);
+      let lo = Math.min(A.start, this.stepStart.get(k!) ?? A.start);
+      for (const u of this.untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
       for (let i = 0; i < m; i++) {
         const seed = new Float64Array(m);
         seed[i] = 1;

@@ -7,7 +7,7 @@ import { buildPlan } from '../../src/engine/plan';
 import { forward } from '../../src/engine/run';
 import type { CheckQuestion, Expr, Model } from '../../src/language/model';
 import { SHEET7 } from '../language/helpers';
-import { idx, model, num, ref, v } from './build';
+import { deriv, idx, model, num, ref, v } from './build';
 
 const check = (text: string) => {
   const r = analyze(text);
@@ -179,5 +179,35 @@ describe('σ^{-1} written for σ\' (seed 004)', () => {
     const r = answerCheck(question(m, h, { k: 'call', fn: 'artanh', arg: zArg, shape: [], range: R }), ctx);
     expect(r.status).toBe('fails');
     expect(r.message).toContain("with the derivative tanh' in its place the check fails too");
+  });
+});
+
+describe('a step off by one is named (seed 004: c̄ with f^{(t)} for f^{(t+1)})', () => {
+  const m = model(`T = 3
+input x = [0.5, -1, 0.25]
+param a = 0.6
+param b = -0.3
+h_0 = 0.2
+c_0 = -0.1
+f_t = σ(a h_{t-1} + b x_t)
+i_t = σ(b h_{t-1} + a x_t)
+o_t = σ(a h_{t-1} - b x_t)
+g_t = tanh(a h_{t-1} + x_t)
+c_t = f_t c_{t-1} + i_t g_t
+h_t = o_t tanh(c_t)
+loss L = Σ_t h_t^2
+`);
+  const ctx = context(m);
+  const L = ref(m, m.loss!);
+  const mul = (x: Expr, y: Expr): Expr => ({ k: 'mul', a: x, b: y, shape: [], range: R });
+  const add = (x: Expr, y: Expr): Expr => ({ k: 'add', a: x, b: y, shape: [], range: R });
+  const cbar = (k: number) => deriv(m, L, 'c', idx(k, 't'));
+  // c̄_t = h̄_t ∂h_t/∂c_t + c̄_{t+1} f_{t+1}
+  const rhs = (fStep: number) => add(mul(deriv(m, L, 'h', idx(0, 't')), deriv(m, ref(m, 'h', idx(0, 't')), 'c', idx(0, 't'))), mul(cbar(1), ref(m, 'f', idx(fStep, 't'))));
+  it('the right recursion holds; with f_t it fails and the message says f_t should be f_{t+1}', () => {
+    expect(answerCheck(question(m, cbar(0), rhs(1), { steps: [1, 2] }), ctx).status).toBe('holds');
+    const r = answerCheck(question(m, cbar(0), rhs(0), { steps: [1, 2] }), ctx);
+    expect(r.status).toBe('fails');
+    expect(r.message).toContain('f_t should be f_{t+1}');
   });
 });

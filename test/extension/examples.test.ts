@@ -147,5 +147,7 @@ describe('sheet 7 (vanilla RNN)', () => {
     const errors = diagnosticItems(report, { hintForHolding: false }).filter((d) => d.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.some((e) => /the last factor should be ∂⁺h_1\/∂W_xh/.test(e.message))).toBe(true);
+    // v2: (26) with ∂ holds as a one-step derivative; its warning names the step where the total derivative differs
+    expect(diagnosticItems(report, { hintForHolding: false }).some((e) => e.severity === 'warning' && /t = 2/.test(e.message))).toBe(true);
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { diagnosticItems } from '../../src/extension/diagnosticsContent';
@@ -24,8 +23,9 @@ describe('quick fixes', () => {
     expect(analyze(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
-  it("a check that mistakes the total derivative for the immediate partial: ask for ∂⁺, and it holds (sheet 7's (26))", () => {
-    const text = readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8');
+  it('a check that mistakes the total derivative for the immediate partial: ask for ∂⁺, and it holds (a GRU)', () => {
+    // sheet 7's (26) now holds as a one-step derivative (LANGUAGE.md v2 §5); the GRU's 1 − z_t is ∂⁺ only
+    const text = 'T = 3\ninput x = [0.5, -1, 0.25]\nparam w = 0.7\nparam u = -0.4\nh_0 = 0.3\nz_t = σ(u h_{t-1} + w x_t)\ng_t = tanh(w h_{t-1} + u x_t)\nh_t = (1 - z_t) h_{t-1} + z_t g_t\nloss L = Σ_t h_t^2\ncheck ∂h_t/∂h_{t-1} = 1 - z_t\n';
     const report = analyze(text);
     const check = report.checks.find((c) => c.status === 'fails' && c.message.includes('immediate partial'))!;
     expect(check).toBeDefined();
@@ -33,7 +33,7 @@ describe('quick fixes', () => {
     const lineText = text.split('\n')[check.line - 1]!;
     const fixes = quickFixes(item, lineText);
     expect(fixes).toHaveLength(1);
-    expect(fixes[0]!.title).toMatch(/^Ask for the immediate partial ∂⁺h_t\/∂W_xh$/);
+    expect(fixes[0]!.title).toMatch(/^Ask for the immediate partial ∂⁺h_t\/∂h_\{t-1\}$/);
     const fixed = apply(text, check.line, fixes[0]!);
     expect(analyze(fixed).checks.find((c) => c.line === check.line)!.status).toBe('holds');
   });

@@ -10,7 +10,7 @@ import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
-import { inverseHint, leftOutHint, partialHint, pathHint, termsHint, zeroHint, type Claim } from './hints';
+import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
 import { rereadOneStep, rereadText } from './reread';
 
@@ -108,6 +108,8 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): string | null {
   return inverseHint(claim, run)
     ?? zeroHint(claim, bad, run)
+    ?? (rr ? shiftHint(rr, run) : null)
+    ?? shiftHint(claim, run)
     ?? partialHint(claim, run)
     ?? pathHint(claim, run)
     ?? (rr ? termsHint(rr, run, bad) : null)

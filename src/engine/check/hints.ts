@@ -149,7 +149,7 @@ export function partialHint(c: Claim, run: Run): string | null {
         const via = A && B ? through(run, A, B, p.t) : [];
         if (via.length) adds = `the paths through ${list(via)}`;
       }
-      return `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the derivative ${total}, which also counts ${adds}`;
+      return `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the total derivative ${total}, which also counts ${adds}`;
     });
     if (hint) return hint;
   }
@@ -305,4 +305,106 @@ export function inverseHint(c: Claim, run: Run): string | null {
   return holds
     ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`
     : `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check fails too`;
+}
+
+const MAX_SHIFTED = 40;
+
+/**
+ * A step off by one or two: seed 004's c̄ with f^{(t)} for f^{(t+1)}, f̄ with c^{(t+1)} for c^{(t-1)}. Each
+ * timed name outside a derivative is moved by ±1, ±2 steps in turn; when that alone makes the check hold
+ * at the file's values, it is named: "f_t should be f_{t+1}".
+ */
+export function shiftHint(c: Claim, run: Run): string | null {
+  const model = run.model;
+  const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
+  // every timed reference, by its position in a walk of the expression (derivatives are left alone)
+  const count = (e: Expr): number => {
+    switch (e.k) {
+      case 'ref': return e.idx && timed(e.name) ? 1 : 0;
+      case 'deriv': case 'num': case 'var': return 0;
+      case 'vec': return e.items.reduce((a, x) => a + count(x), 0);
+      case 'mat': return e.rows.flat().reduce((a, x) => a + count(x), 0);
+      case 'neg': case 'transpose': return count(e.a);
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': return count(e.a) + count(e.b);
+      case 'matpow': return count(e.a);
+      case 'call': return count(e.arg);
+      case 'index': return count(e.a);
+      case 'sum': case 'prod': return count(e.body);
+    }
+  };
+  const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
+    let i = 0;
+    let from: Expr | undefined, to: Expr | undefined;
+    const go = (x: Expr): Expr => {
+      switch (x.k) {
+        case 'ref': {
+          if (!x.idx || !timed(x.name)) return x;
+          if (i++ !== target) return x;
+          from = x;
+          to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
+          return to;
+        }
+        case 'deriv': case 'num': case 'var': return x;
+        case 'vec': return { ...x, items: x.items.map(go) };
+        case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+        case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+        case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+          { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
+        case 'matpow': return { ...x, a: go(x.a) };
+        case 'call': return { ...x, arg: go(x.arg) };
+        case 'index': return { ...x, a: go(x.a) };
+        case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      }
+    };
+    const out = go(e);
+    return { e: out, from, to };
+  };
+  // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
+  const frozen = guard(() => c.points.map((p) => ({ env: p.env, lhs: freeze(c.lhs, p.env, run), rhs: freeze(c.rhs, p.env, run) })));
+  if (!frozen) return null;
+  for (const side of ['rhs', 'lhs'] as const) {
+    const n = Math.min(MAX_SHIFTED, count(c[side]));
+    for (let k = 0; k < n; k++) for (const delta of [1, -1, 2, -2]) {
+      let named: { from?: Expr; to?: Expr } = {};
+      const holds = guard(() => frozen.every((f) => {
+        const s = shift(f[side], k, delta);
+        if (!s.from || !s.to) return false;
+        named = s;
+        const l = side === 'lhs' ? s.e : f.lhs;
+        const r = side === 'rhs' ? s.e : f.rhs;
+        return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
+      }));
+      if (holds && named.from && named.to) return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
+    }
+  }
+  return null;
+}
+
+/** every derivative not under a Σ/∏ replaced by its value at this point (a number, vector or matrix literal) */
+function freeze(e: Expr, env: Env, run: Run): Expr {
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'deriv': {
+        const v = run.evaluateAt(x, env);
+        const lit = (value: number): Expr => ({ k: 'num', value, shape: [], range: x.range });
+        if (v.shape.length === 0 || v.data.length === 1) return lit(v.data[0]!);
+        if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
+        if (v.shape.length === 2) {
+          const [m, n] = v.shape as [number, number];
+          return { k: 'mat', rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)), shape: v.shape, range: x.range };
+        }
+        return x;
+      }
+      case 'num': case 'var': case 'ref': case 'sum': case 'prod': return x;
+      case 'vec': return { ...x, items: x.items.map(go) };
+      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+        { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
+      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
+      case 'call': return { ...x, arg: go(x.arg) };
+      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+    }
+  };
+  return go(e);
 }
