@@ -1,6 +1,7 @@
 // What the hovers and the panel show of the unrolled graph: nodes with values and ∂loss/∂node,
 // edges with the gradient that flows back along them, per-quantity partials and the flow picture.
 
+import { idxValue } from '../language/idx';
 import { nameOfKey, nodeIdOf, nodeKey } from '../ids';
 import { LIMITS } from '../language/limits';
 import type { Expr, Idx, Model } from '../language/model';
@@ -188,12 +189,14 @@ function concreteRefs(e: Expr, env: Env): [string, number | null][] {
   const go = (x: Expr, env: Env) => {
     if (x.k === 'ref') {
       if (!x.idx) out.push([x.name, null]);
-      else if (x.idx.v === null) out.push([x.name, x.idx.k]);
-      else if (env[x.idx.v] !== undefined) out.push([x.name, env[x.idx.v]! + x.idx.k]);
+      else {
+        const step = idxValue(x.idx, env);
+        if (step !== undefined) out.push([x.name, step]);
+      }
       return;
     }
     if (x.k === 'sum' || x.k === 'prod') {
-      const val = (i: Idx) => (i.v === null ? i.k : env[i.v] === undefined ? NaN : env[i.v]! + i.k);
+      const val = (i: Idx) => idxValue(i, env) ?? NaN;
       const a = val(x.from);
       const b = val(x.to);
       for (let i = a; i <= b; i++) go(x.body, { ...env, [x.v]: i });

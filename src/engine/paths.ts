@@ -3,6 +3,7 @@
 // Matching the two term by term names the term that is no path and the path that no term covers.
 // Scalar networks only (every node on the way a scalar), and only while the paths are few.
 
+import { idxVars } from '../language/idx';
 import { nameOfKey, nodeKey } from '../ids';
 import type { Expr } from '../language/model';
 import { exprText, nameLatex, refText } from '../language/print';
@@ -40,7 +41,7 @@ function expand(e: Expr): Monomial[] | null {
       return a.flatMap((x) => b.map((y) => ({ coef: x.coef * y.coef, factors: [...x.factors, ...y.factors] })));
     }
     case 'sum': {
-      if (e.from.v !== null || e.to.v !== null) return [{ coef: 1, factors: [e] }];
+      if (idxVars(e.from).length || idxVars(e.to).length) return [{ coef: 1, factors: [e] }];
       const out: Monomial[] = [];
       for (let i = e.from.k; i <= e.to.k; i++) {
         const m = expand(bindVar(e.body, e.v, i));

@@ -3,6 +3,7 @@
 
 import { nodeKey as idKey } from '../ids';
 import { LIMITS } from '../language/limits';
+import { idxValue } from '../language/idx';
 import type { Expr, Model, Quantity } from '../language/model';
 import { displayName } from '../language/print';
 import { forChildren } from '../language/resolve';
@@ -115,12 +116,12 @@ export function buildPlan(model: Model): Plan {
 function collectDeps(e: Expr, env: Record<string, number>, model: Model, out: (name: string, step: number | null) => void): void {
   if (e.k === 'ref') {
     if (!model.quantities.has(e.name)) return;
-    out(e.name, e.idx ? (e.idx.v === null ? 0 : env[e.idx.v]!) + e.idx.k : null);
+    out(e.name, e.idx ? idxValue(e.idx, env)! : null);
     return;
   }
   if (e.k === 'sum' || e.k === 'prod') {
-    const a = (e.from.v === null ? 0 : env[e.from.v]!) + e.from.k;
-    const b = (e.to.v === null ? 0 : env[e.to.v]!) + e.to.k;
+    const a = idxValue(e.from, env)!;
+    const b = idxValue(e.to, env)!;
     const inner = { ...env };
     for (let i = a; i <= b; i++) {
       inner[e.v] = i;

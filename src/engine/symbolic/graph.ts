@@ -5,6 +5,7 @@
 // An initial state given as a constant (h_0 = 0) is substituted: it is part of the equations, and it
 // makes the terms it kills vanish, as a worked solution drops them.
 
+import { idxValue, idxVars } from '../../language/idx';
 import { nodeKey as idKey } from '../../ids';
 import type { Expr, Idx, Model } from '../../language/model';
 import { Builder, leavesOf, Unsupported, type Node, type Shape } from './ir';
@@ -27,10 +28,9 @@ export const nodeKey = (name: string, step: number | null): string => idKey({ na
 
 function stepOf(idx: Idx | null, env: Record<string, number>): number | null {
   if (!idx) return null;
-  if (idx.v === null) return idx.k;
-  const base = env[idx.v];
-  if (base === undefined) throw new Unsupported(`unbound time index ${idx.v}`);
-  return base + idx.k;
+  const step = idxValue(idx, env);
+  if (step === undefined) throw new Unsupported(`unbound time index ${idxVars(idx).find((v) => env[v] === undefined)}`);
+  return step;
 }
 
 function isConstant(n: Node): boolean {

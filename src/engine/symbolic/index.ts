@@ -2,6 +2,7 @@
 // (chain rule, explicit, δ-recursion), each as Unicode text and KaTeX LaTeX, with the number; the
 // immediate partial of a quantity's equation for hovers; and evaluation of every form back to numbers.
 
+import { idxValue, idxVars } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
 import type { Form } from '../../report';
 import { derive, type Derivation } from './derive';
@@ -33,9 +34,10 @@ const derivations = new WeakMap<DeriveForms, Derivation>();
 
 function stepOf(idx: Idx | null, t: number | null): number | null {
   if (!idx) return null;
-  if (idx.v === null) return idx.k;
-  if (t === null) throw new Unsupported(`a free ${idx.v} with no step given`);
-  return t + idx.k;
+  const vars = idxVars(idx);
+  if (!vars.length) return idx.k;
+  if (t === null || vars.some((v) => v !== 't')) throw new Unsupported(`a free ${vars.find((v) => v !== 't') ?? vars[0]} with no step given`);
+  return idxValue(idx, { t })!;
 }
 
 /** The values of a model computed from its own declared values (when every declaration has one). */
