@@ -4,7 +4,7 @@
 import * as ids from '../ids';
 import type { CheckQuestion, DeriveQuestion, Expr, Model } from '../language/model';
 import { exprLatex, exprText, refText } from '../language/print';
-import type { CheckReport, CheckStep, Diagnostic, DeriveReport, DeriveResult, Form, Range, Value } from '../report';
+import type { CheckReport, CheckStep, Diagnostic, DeriveReport, DeriveResult, Range, Value } from '../report';
 import { diag } from '../language/diagnostics';
 import { fmt, isFiniteValue, valueLatex, valueText } from './format';
 import type { Plan } from './plan';
@@ -12,16 +12,12 @@ import { drawDecl, drawState, variedNames } from './random';
 import { forward, RunError, stepOf, type Env, type Run, type ValueOverrides } from './run';
 import { bindVar } from './subst';
 import { chainTerms, nodeLabel, termHint } from './paths';
+import type { DeriveForms } from './symbolic';
 import { toValue, type Tensor } from './tensor';
 import { LimitError, type Budget } from './tape';
 
-export interface SymbolicForms {
-  chain?: Form;
-  explicit?: Form;
-  recursive?: Form;
-  exact?: string;
-  best: Form;
-}
+/** the symbolic forms of one result (one definition: the symbolic engine's DeriveForms) */
+export type SymbolicForms = DeriveForms;
 
 export type SymbolicHook = (of: Expr, wrt: { name: string; idx: import('../language/model').Idx | null }, total: boolean, t: number | null, value: Value) => SymbolicForms | null;
 

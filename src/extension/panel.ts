@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { analyze } from '../analysis';
 import type { GradCheckReport, Report } from '../report';
-import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type ToWebview } from '../protocol';
+import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type OpenPanelArgs, type ToWebview } from '../protocol';
+import { isRnn } from './config';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml } from './panelHtml';
 
@@ -13,13 +14,6 @@ import { makeNonce, panelHtml } from './panelHtml';
 export interface PanelReports {
   get(document: vscode.TextDocument): Report;
   onDidUpdate: vscode.Event<{ document: vscode.TextDocument; report: Report }>;
-}
-
-/** `unroll.openPanel`'s argument: a target from a CodeLens/hover link, or the resource URI from the editor title. */
-export interface OpenPanelArgs {
-  uri?: string;
-  line?: number;
-  node?: string;
 }
 
 /** What `unroll.panelTimings` returns (for the editor tests and the bench). */
@@ -45,10 +39,6 @@ const EDIT_DEBOUNCE_MS = 25;
 /** the gradient check waits for a pause in typing: each edit's report cancels the pending one */
 const GRADCHECK_DELAY_MS = 300;
 const KEEP = 200;
-
-export function isRnnDocument(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'rnn' || doc.uri.path.toLowerCase().endsWith('.rnn');
-}
 
 function push(list: number[], x: number): void {
   list.push(x);
@@ -172,15 +162,15 @@ class PanelHost implements vscode.Disposable {
       }
     }
     const active = vscode.window.activeTextEditor?.document;
-    if (active && isRnnDocument(active)) return active;
-    return vscode.window.visibleTextEditors.map((e) => e.document).find(isRnnDocument) ?? this.doc;
+    if (active && isRnn(active)) return active;
+    return vscode.window.visibleTextEditors.map((e) => e.document).find(isRnn) ?? this.doc;
   }
 
   // ---- following the editor ----------------------------------------------------------------------
 
   onActiveEditor(editor: vscode.TextEditor | undefined): void {
     // focus moving into the panel (or the output pane) leaves the followed document as it was
-    if (!editor || !isRnnDocument(editor.document) || editor.document === this.doc) return;
+    if (!editor || !isRnn(editor.document) || editor.document === this.doc) return;
     this.doc = editor.document;
     this.updateTitle();
     this.postReport();
@@ -196,7 +186,7 @@ class PanelHost implements vscode.Disposable {
   }
 
   onEdit(e: vscode.TextDocumentChangeEvent): void {
-    if (!isRnnDocument(e.document) || e.contentChanges.length === 0) return;
+    if (!isRnn(e.document) || e.contentChanges.length === 0) return;
     const key = `${e.document.uri.toString()}#${e.document.version}`;
     if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
     if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);
