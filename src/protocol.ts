@@ -2,7 +2,7 @@
 // Both sides import these types; both sides validate what they receive with the guards below, because
 // a webview message is untrusted input on the extension side and stale input on the webview side.
 
-import type { DeriveResult, GradCheckReport, Report, Value } from './report';
+import type { ChainTerm, DeriveResult, GradCheckReport, Report, Value } from './report';
 
 export { nodeKey, parseNodeKey, nodeLabel, type NodeId } from './ids';
 
@@ -46,6 +46,14 @@ export interface CursorMessage {
   type: 'cursor';
   uri: string;
   cursor: CursorContext;
+}
+
+/** The argument of the `unroll.openPanel` command: a target from a CodeLens or hover link. */
+export interface OpenPanelArgs {
+  uri?: string;
+  line?: number;
+  /** a graph node key (src/ids.ts) to select */
+  node?: string;
 }
 
 /** Select a node (the `unroll.openPanel` command's `node` argument, or a click elsewhere). */
@@ -141,17 +149,9 @@ export interface PanelState {
 
 // ---- chain-rule terms ---------------------------------------------------------------------------
 
-/**
- * One term of a chain-rule sum, with its value and the graph path it follows (node ids from the
- * differentiation variable to the differentiated quantity). src/report.ts does not carry these yet;
- * when analyze() adds them as `forms.chain.terms`, the panel makes each term clickable.
- */
-export interface ChainTerm {
-  text: string;
-  latex: string;
-  value: Value;
-  path: string[];
-}
+// A chain-rule form carries its terms (src/report.ts ChainTerm: text, LaTeX, value, and the path of node
+// keys it follows); the panel makes each term clickable. A stale Report may lack them or be malformed.
+export type { ChainTerm };
 
 function isValue(x: unknown): x is Value {
   if (typeof x === 'number') return true;

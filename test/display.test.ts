@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, numberLatex, valueLatex, valueText } from '../src/display/number';
+import { nameCharsLatex } from '../src/display/latex';
 import { shapeText } from '../src/display/shape';
+import { nameLatex } from '../src/language/print';
+import { textToLatex } from '../src/extension/format';
 import { fmt as engineFmt, valueText as engineValueText } from '../src/engine/format';
 import { formatNumber as extensionFormat, shapeText as extensionShape } from '../src/extension/format';
 import { shapeText as languageShape } from '../src/language/shapes';
@@ -69,5 +72,18 @@ describe('one shape vocabulary', () => {
       expect(f([2, 3])).toBe('2×3 matrix');
     }
     expect(shapeText(null)).toBe('unknown');
+  });
+});
+
+describe('one Greek table for LaTeX', () => {
+  it('the model printer, the symbolic printer and the hovers agree on Greek names', () => {
+    expect(nameCharsLatex('α')).toBe('\\alpha');
+    expect(nameCharsLatex('βx')).toBe('\\beta x');
+    expect(nameCharsLatex('é')).toBe('\\text{é}');
+    expect(nameLatex('W_α')).toBe('W_{\\alpha}');
+    expect(nameLatex('Ω')).toBe('\\Omega');
+    expect(textToLatex('Ω')).toBe('\\Omega');
+    // in math text Σ is the sum operator, in a name the letter
+    expect(textToLatex('Σ_t L_t')).toBe('\\sum_{t} L_{t}');
   });
 });

@@ -4,7 +4,7 @@
 import * as ids from '../ids';
 import type { DeriveQuestion, Expr, Model } from '../language/model';
 import { exprLatex, exprText, refText } from '../language/print';
-import type { Diagnostic, DeriveReport, DeriveResult, Form, Value } from '../report';
+import type { Diagnostic, DeriveReport, DeriveResult, Value } from '../report';
 import { diag } from '../language/diagnostics';
 import { isFiniteValue, valueLatex, valueText } from './format';
 import type { Plan } from './plan';
@@ -12,16 +12,12 @@ import { drawDecl, drawState, variedNames } from './random';
 import { forward, RunError, type Env, type Run, type ValueOverrides } from './run';
 import { bindVar } from './subst';
 import { chainTerms } from './paths';
+import type { DeriveForms } from './symbolic';
 import { toValue } from './tensor';
 import type { Budget } from './tape';
 
-export interface SymbolicForms {
-  chain?: Form;
-  explicit?: Form;
-  recursive?: Form;
-  exact?: string;
-  best: Form;
-}
+/** the symbolic forms of one result (one definition: the symbolic engine's DeriveForms) */
+export type SymbolicForms = DeriveForms;
 
 export type SymbolicHook = (of: Expr, wrt: { name: string; idx: import('../language/model').Idx | null }, total: boolean, t: number | null, value: Value) => SymbolicForms | null;
 

@@ -33,6 +33,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   };
 }
 
+/** A document Unroll analyses and the panel follows: one in the rnn language mode (not a .rnn file the user switched to another mode). */
 export function isRnn(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'rnn';
 }

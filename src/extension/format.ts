@@ -2,6 +2,7 @@
 // Unicode math text (`∂L/∂W_hh`, `h_{t-1}`) as Markdown-safe HTML with real <sub>/<sup>.
 // No 'vscode' import: unit-tested directly.
 
+import { GREEK_COMMANDS } from '../display/latex';
 import { entriesOf, formatNumber, isMatrix, valueText as displayValueText } from '../display/number';
 import type { Value } from '../report';
 
@@ -112,11 +113,10 @@ function readScript(text: string, start: number, sup: boolean): { content: strin
   return j > start ? { content: text.slice(start, j), end: j } : null;
 }
 
+// the Greek letters of names (src/display/latex.ts), and the operators of math text (Σ is the sum here)
 const GREEK_LATEX: Record<string, string> = {
-  α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\epsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
-  ι: '\\iota', κ: '\\kappa', λ: '\\lambda', μ: '\\mu', ν: '\\nu', ξ: '\\xi', π: '\\pi', ρ: '\\rho', σ: '\\sigma',
-  τ: '\\tau', υ: '\\upsilon', φ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma', Δ: '\\Delta',
-  Θ: '\\Theta', Λ: '\\Lambda', Ξ: '\\Xi', Π: '\\Pi', Σ: '\\sum', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
+  ...Object.fromEntries(Object.entries(GREEK_COMMANDS).map(([ch, name]) => [ch, `\\${name}`])),
+  Σ: '\\sum',
   '∂': '\\partial', '∑': '\\sum', '∏': '\\prod', '·': '\\cdot', '⋅': '\\cdot', '⊙': '\\odot', '∘': '\\circ',
   '×': '\\times', '−': '-', 'ᵀ': '^{\\top}', '⁺': '^{+}', '≠': '\\neq', '≈': '\\approx', '‖': '\\|',
 };

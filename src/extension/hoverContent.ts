@@ -5,6 +5,7 @@ import type {
   CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
 } from '../report';
 import { nodeKey } from '../ids';
+import type { OpenPanelArgs } from '../protocol';
 import { escapeHtml, escapeMarkdown, formatNumber, isScalar, mathHtml, shapeText, textToLatex, valueHtml, valueLatex } from './format';
 import { checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from './reportQuery';
 import { deriveLatex, checkLatex } from './latexContent';
@@ -33,13 +34,6 @@ export interface HoverContent {
   range: Range;
   /** what "Copy LaTeX" copies */
   latex: string;
-}
-
-/** Arguments of `unroll.openPanel`. */
-export interface OpenPanelArgs {
-  uri?: string;
-  line?: number;
-  node?: string;
 }
 
 /** A Markdown command link; arguments travel JSON-encoded in the URI, as VS Code expects. */

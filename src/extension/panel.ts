@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { analyze } from '../analysis';
 import type { GradCheckReport, Report } from '../report';
-import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type ToWebview } from '../protocol';
+import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type OpenPanelArgs, type ToWebview } from '../protocol';
+import { isRnn } from './config';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml } from './panelHtml';
 
@@ -15,13 +16,6 @@ export interface PanelReports {
   onDidUpdate: vscode.Event<{ document: vscode.TextDocument; report: Report }>;
   /** documents other than .rnn files the panel follows too (Markdown/LaTeX solutions) */
   follows?(document: vscode.TextDocument): boolean;
-}
-
-/** `unroll.openPanel`'s argument: a target from a CodeLens/hover link, or the resource URI from the editor title. */
-export interface OpenPanelArgs {
-  uri?: string;
-  line?: number;
-  node?: string;
 }
 
 /** What `unroll.panelTimings` returns (for the editor tests and the bench). */
@@ -51,10 +45,6 @@ const EDIT_DEBOUNCE_MS = 25;
 /** the gradient check waits for a pause in typing: each edit's report cancels the pending one */
 const GRADCHECK_DELAY_MS = 300;
 const KEEP = 200;
-
-export function isRnnDocument(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'rnn' || doc.uri.path.toLowerCase().endsWith('.rnn');
-}
 
 function push(list: number[], x: number): void {
   list.push(x);
@@ -97,7 +87,7 @@ class PanelHost implements vscode.Disposable {
   ) {}
 
   private follows(doc: vscode.TextDocument): boolean {
-    return isRnnDocument(doc) || this.reports.follows?.(doc) === true;
+    return isRnn(doc) || this.reports.follows?.(doc) === true;
   }
 
   // ---- opening, restoring ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Model expressions printed back as Unicode text (hovers, terminal) and as LaTeX (KaTeX).
 
+import { nameCharsLatex } from '../display/latex';
 import { nameOfKey } from '../ids';
 import { idxString } from './idx';
 import type { Expr, Idx } from './model';
@@ -30,26 +31,11 @@ export function refText(key: string, idx: Idx | null): string {
 /** LaTeX of a name: W_hh → W_{hh}; h with index t-1 → h_{t-1}; Greek letters as commands */
 export function nameLatex(key: string, idx: Idx | null = null): string {
   const parts = displayName(key).split('_');
-  let base = greekLatex(parts[0]!);
+  let base = nameCharsLatex(parts[0]!);
   if (base.length > 1 && !base.startsWith('\\')) base = `\\mathit{${base}}`;
-  const subs = parts.slice(1).map(greekLatex);
+  const subs = parts.slice(1).map(nameCharsLatex);
   if (idx) subs.push(idxString(idx, '-'));
   return subs.length ? `${base}_{${subs.join(',')}}` : base;
-}
-
-const GREEK_LATEX: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota', κ: 'kappa',
-  λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi',
-  ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
-};
-
-function greekLatex(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const g = GREEK_LATEX[ch];
-    out += g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
-  }
-  return out.trim();
 }
 
 function num(v: number): string {

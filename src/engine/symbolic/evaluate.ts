@@ -4,12 +4,10 @@
 
 import { charge } from '../budget';
 import { UNARY } from '../tape';
+import type { Tensor } from '../tensor';
 import { asMat, fromMat, size, type CallFn, type Node, type Shape } from './ir';
 
-export interface Tensor {
-  shape: Shape;
-  data: Float64Array;
-}
+export type { Tensor };
 
 /** Values of the leaves: a declaration or a quantity at a step (step null: untimed / shared). */
 export type LeafValues = (name: string, step: number | null) => Tensor | undefined;

@@ -5,8 +5,13 @@
 // like terms merged. It is deliberately not a CAS.
 
 import { charge } from '../budget';
+import type { Shape } from '../../language/model';
+import { entries as size } from '../../language/shapes';
+import { dims as asMat } from '../tensor';
 
-export type Shape = number[];
+// one shape vocabulary: the model's Shape, its entry count and its rows × columns (a vector is a column)
+export type { Shape };
+export { asMat, size };
 
 export type CallFn =
   | 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs'
@@ -54,20 +59,9 @@ export class Unsupported extends Error {}
 /** A node with its hash-consing payload (internal to the Builder). */
 type NodeInternal = Node & { pl: string };
 
-export function size(s: Shape): number {
-  let n = 1;
-  for (const d of s) n *= d;
-  return n;
-}
 export const isScalar = (s: Shape): boolean => size(s) === 1;
 export function sameShape(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-/** A shape as rows × columns: scalar 1×1, vector n×1 (a column), matrix m×n. */
-export function asMat(s: Shape): [number, number] {
-  if (s.length === 0) return [1, 1];
-  if (s.length === 1) return [s[0], 1];
-  return [s[0], s[1]];
 }
 /** Normalize rows × columns back to a shape: 1×1 is a scalar, r×1 a column vector. */
 export function fromMat(r: number, c: number): Shape {

@@ -3,6 +3,7 @@
 // ^\top, \operatorname{diag}). Time indices print either as concrete steps or relative to an anchor
 // step (h_{t-1}); the relative print is also how per-step lines are recognised as one general line.
 
+import { nameCharsLatex } from '../../display/latex';
 import { nameOfKey } from '../../ids';
 import { charge } from '../budget';
 import type { Label, Node, NodeName } from './ir';
@@ -22,22 +23,10 @@ const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const subDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
 const supDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
 
-const GREEK: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota',
-  κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon',
-  φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi',
-  Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
-};
-
 /** Name characters as LaTeX: Greek letters as commands, a multi-letter word as one italic symbol. */
 function latexWord(w: string, sub = false): string {
   if (!sub && /^[A-Za-z]{2,}$/.test(w)) return `\\mathit{${w}}`;
-  let out = '';
-  for (const ch of w) {
-    const g = GREEK[ch];
-    out += g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
-  }
-  return out.trim();
+  return nameCharsLatex(w);
 }
 
 /** `W_hh` → base `W`, sub `hh`. */
