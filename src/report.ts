@@ -90,6 +90,8 @@ export interface CheckReport {
   equation: string;
   /** extra: per-step values at the file's values */
   steps: CheckStep[];
+  /** extra: where the term the message names as wrong is written (a hand-written chain rule's bad term) */
+  culprit?: Range;
   /** extra: first failing step at the file's values (fails) */
   failingStep?: number | null;
 }

@@ -7,7 +7,7 @@ import { idxVars } from '../language/idx';
 import { nameOfKey, nodeKey } from '../ids';
 import type { Expr } from '../language/model';
 import { exprText, nameLatex, refText } from '../language/print';
-import type { ChainTerm } from '../report';
+import type { ChainTerm, Range } from '../report';
 import { toValue } from './tensor';
 import { fmt } from './format';
 import { stepOf, type Env, type Run } from './run';
@@ -84,7 +84,13 @@ function pathValue(run: Run, path: TNode[]): number {
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1e-12, Math.abs(a), Math.abs(b));
 
 /** a message naming the wrong term and the missing path, or null when the two do not match up simply */
-export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: Run, label: (n: TNode) => string): string | null {
+/** a term-by-term diagnosis: its text, and the source range of the one term it names as wrong */
+export interface TermHint {
+  text: string;
+  culprit: Range | null;
+}
+
+export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: Run, label: (n: TNode) => string): TermHint | null {
   if (!d.total || d.shape.length !== 0 || d.of.k !== 'ref') return null;
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
@@ -116,7 +122,31 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   if (unmatched.length) parts.push(`the term ${termText(unmatched[0]!)} (= ${fmt(mv[unmatched[0]!]!)}) is no path from ${label(B)} to ${label(A)}`);
   if (missing.length) parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)} (= ${fmt(pv[missing[0]!]!)})`);
   const fix = unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
-  return parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
+  const text = parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
+  return { text, culprit: unmatched.length === 1 ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+}
+
+/** the factors written for this term alone: a common prefix pulled out of brackets is shared by its terms */
+function ownFactors(monos: Monomial[], j: number): Expr[] {
+  const shared = new Set<Expr>();
+  monos.forEach((m, i) => { if (i !== j) for (const f of m.factors) shared.add(f); });
+  const own = monos[j]!.factors.filter((f) => !shared.has(f));
+  return own.length ? own : monos[j]!.factors;
+}
+
+/** the source range covering a term's factors (they come from one stretch of one statement) */
+function spanOf(factors: Expr[]): Range | null {
+  if (!factors.length) return null;
+  const rs = factors.map((f) => f.range);
+  const before = (a: Range, b: Range) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const after = (a: Range, b: Range) => a.endLine > b.endLine || (a.endLine === b.endLine && a.endColumn > b.endColumn);
+  let lo = rs[0]!;
+  let hi = rs[0]!;
+  for (const r of rs) {
+    if (before(r, lo)) lo = r;
+    if (after(r, hi)) hi = r;
+  }
+  return { line: lo.line, column: lo.column, endLine: hi.endLine, endColumn: hi.endColumn };
 }
 
 /**

@@ -31,7 +31,8 @@ export function diagnosticItems(report: Report, opts: DiagnosticOptions): Diagno
     // analyze() may already report a verdict as a diagnostic on the same line: show it once
     const dup = items.some((d) => d.line >= c.range.line && d.line <= c.range.endLine && d.message === message);
     if (dup) continue;
-    items.push({ ...c.range, severity, message, code: `check-${c.status}` });
+    // a wrong term the engine names is underlined itself; otherwise the whole check
+    items.push({ ...(c.culprit ?? c.range), severity, message, code: `check-${c.status}` });
   }
   return items;
 }

@@ -362,7 +362,8 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       ch.link = link;
       keptChecks.push(ch);
       if (ch.status !== 'holds') {
-        verdicts.push({ ...ch.range, severity: ch.status === 'fails' ? 'error' : 'warning', message: ch.message, code: `check-${ch.status}` });
+        // on the wrong term itself when the engine names one (seed 001 eq. 32's last factor, in its own display)
+        verdicts.push({ ...(ch.culprit ?? ch.range), severity: ch.status === 'fails' ? 'error' : 'warning', message: ch.message, code: `check-${ch.status}` });
       }
       // the equation whose display holds this link's right side, and every later display the side spans (seed 001's `+ …` blocks)
       const start = side?.start ?? c.text.at[0] ?? 0;

@@ -4,7 +4,7 @@
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
 import { refText } from '../../language/print';
-import type { CheckReport, CheckStep, CheckStatus } from '../../report';
+import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
 import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
@@ -105,16 +105,18 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 }
 
 /** why a check fails at the file's values, as precisely as it can be said */
-function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): string | null {
-  return inverseHint(claim, run)
-    ?? zeroHint(claim, bad, run)
-    ?? (rr ? shiftHint(rr, run) : null)
-    ?? shiftHint(claim, run)
-    ?? partialHint(claim, run)
-    ?? pathHint(claim, run)
+function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { text: string; culprit: Range | null } | null {
+  const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
+  return plain(inverseHint(claim, run))
+    ?? plain(zeroHint(claim, bad, run))
+    ?? plain(rr ? shiftHint(rr, run) : null)
+    ?? plain(shiftHint(claim, run))
+    ?? plain(partialHint(claim, run))
+    ?? plain(pathHint(claim, run))
+    // the term matcher also says where the wrong term is written (a solution puts its error there)
     ?? (rr ? termsHint(rr, run, bad) : null)
     ?? termsHint(claim, run, bad)
-    ?? leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())
+    ?? plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase()))
     ?? null;
 }
 
@@ -167,8 +169,10 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (os) return os;
     let message = asWritten;
     const hint = failureHint(claim, rrClaim, bad, ctx.run);
-    if (hint) message += `. ${hint}`;
-    return report('fails', message, steps, bad.t);
+    if (hint) message += `. ${hint.text}`;
+    const failed = report('fails', message, steps, bad.t);
+    if (hint?.culprit) failed.culprit = hint.culprit;
+    return failed;
   }
   // the file's values pass: try the draws
   const v = judgeDraws(q.lhs, q.rhs, points, ctx);

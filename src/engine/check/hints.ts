@@ -4,7 +4,7 @@
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { fmt, valueText } from '../format';
-import { nodeLabel, termHint } from '../paths';
+import { nodeLabel, termHint, type TermHint } from '../paths';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import { LimitError, type TNode } from '../tape';
@@ -258,7 +258,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
 }
 
 /** a hand-written sum of chain products, matched against the paths of the graph, term by term */
-export function termsHint(c: Claim, run: Run, p: Point): string | null {
+export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
   return guard(() => {
     for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
       if (d.k !== 'deriv') continue;
