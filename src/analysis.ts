@@ -37,7 +37,8 @@ interface Kept {
 /** One analysis of one text: its Report and, on demand, the symbolic forms of one derive (cached). */
 export class Analysis {
   private readonly cache = new Map<number, DeriveReport | undefined>();
-  constructor(readonly report: Report, private readonly kept: Kept | null) {}
+  /** `withForms`: the Report already has every derive's forms ({ forms: true }), forms() returns them */
+  constructor(readonly report: Report, private readonly kept: Kept | null, private readonly withForms = false) {}
 
   /**
    * The derive on `line` (DeriveReport.line) with its symbolic forms, or the reason they are absent
@@ -48,7 +49,8 @@ export class Analysis {
     if (this.cache.has(line)) return this.cache.get(line);
     const numeric = this.report.derives.find((d) => d.line === line);
     let out: DeriveReport | undefined;
-    if (numeric) {
+    if (numeric && this.withForms) out = numeric;
+    else if (numeric) {
       const q = this.kept?.model.questions.find((x): x is DeriveQuestion => x.kind === 'derive' && x.line === line);
       out = q && this.kept ? withForms(q, this.kept) : numeric;
     }
@@ -169,7 +171,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}): Anal
   } catch (e) {
     if (!(e instanceof LimitError)) throw e;
   }
-  return new Analysis(done(), { model, ctx, hooks, budget });
+  return new Analysis(done(), { model, ctx, hooks, budget }, wantForms);
 }
 
 function lineLength(text: string, line: number): number {

@@ -1,10 +1,14 @@
 // One Report per open .rnn document: computed by analyze() on open, again after each change once
 // the typing pauses (debounced; a newer change cancels the pending run), cached per (uri, version)
 // so hovers, lenses, diagnostics, the status bar and the panel all read the same analysis.
+// forms(document, line) gives one derive's symbolic forms from the same cached analysis (derived on
+// the first request, then cached per version). Until the hover and the panel ask through it, the
+// editor's analysis still carries every form ({ forms: true }, as before analyze() became numeric by
+// default); `formsInReport: false` makes the cached Report numeric.
 
 import * as vscode from 'vscode';
-import { analyze } from '../analysis';
-import type { AnalyzeOptions, Report } from '../report';
+import { analyzeSession, type Analysis } from '../analysis';
+import type { AnalyzeOptions, DeriveReport, Report } from '../report';
 import { isRnn } from './config';
 import { failedReport } from './failedReport';
 
@@ -16,6 +20,8 @@ export interface ReportUpdate {
 interface Entry {
   version: number;
   report: Report;
+  /** the analysis behind it, for forms on demand (null for a failed analysis) */
+  analysis: Analysis | null;
   /** whether onDidUpdate has announced this version */
   announced: boolean;
 }
@@ -23,6 +29,8 @@ interface Entry {
 export interface ReportsOptions {
   debounceMs(): number;
   analyzeOptions(): AnalyzeOptions;
+  /** whether the cached Report carries every derive's forms (default true, see above) */
+  formsInReport?: boolean;
 }
 
 export class Reports implements vscode.Disposable {
@@ -45,12 +53,29 @@ export class Reports implements vscode.Disposable {
 
   /** The report of the document as it is now: cached, or computed on the spot. */
   get(document: vscode.TextDocument): Report {
+    return this.entry(document).report;
+  }
+
+  /** The derive on `line` of the document as it is now, with its symbolic forms (or why they are absent). */
+  forms(document: vscode.TextDocument, line: number): DeriveReport | undefined {
+    const e = this.entry(document);
+    if (!e.analysis) return e.report.derives.find((d) => d.line === line);
+    try {
+      return e.analysis.forms(line);
+    } catch {
+      // as analyze(): a failure of the symbolic engine never takes the numbers with it
+      return e.report.derives.find((d) => d.line === line);
+    }
+  }
+
+  private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.report;
-    const report = this.compute(document);
-    this.cache.set(key, { version: document.version, report, announced: false });
-    return report;
+    if (hit && hit.version === document.version) return hit;
+    const { report, analysis } = this.compute(document);
+    const e: Entry = { version: document.version, report, analysis, announced: false };
+    this.cache.set(key, e);
+    return e;
   }
 
   /** The cached report whatever its version (for display while a new one is pending), if any. */
@@ -101,12 +126,13 @@ export class Reports implements vscode.Disposable {
     this.cache.delete(key);
   }
 
-  private compute(document: vscode.TextDocument): Report {
+  private compute(document: vscode.TextDocument): { report: Report; analysis: Analysis | null } {
     try {
-      return analyze(document.getText(), this.options.analyzeOptions());
+      const analysis = analyzeSession(document.getText(), { forms: this.options.formsInReport ?? true, ...this.options.analyzeOptions() });
+      return { report: analysis.report, analysis };
     } catch (e) {
       // analyze() promises never to throw; if it does, say so on line 1 rather than going silent
-      return failedReport(e instanceof Error ? e.message : String(e));
+      return { report: failedReport(e instanceof Error ? e.message : String(e)), analysis: null };
     }
   }
 }

@@ -34,6 +34,12 @@ describe('symbolic forms on demand', { timeout: 120_000 }, () => {
     expect(formsFor(SHEET7, lines[0]!)).toEqual(full.derives.find((d) => d.line === lines[0]));
   });
 
+  it('an analysis made with { forms: true } answers forms() from its Report', () => {
+    const a = analyzeSession(SHEET7, { forms: true });
+    const d = a.report.derives[0]!;
+    expect(a.forms(d.line)).toBe(d);
+  });
+
   it('a line without a derive gives undefined', () => {
     const a = analyzeSession(SHEET7);
     expect(a.forms(1)).toBeUndefined();

@@ -43,13 +43,16 @@ vi.mock('vscode', () => {
 const analyzed: string[] = [];
 const options: unknown[] = [];
 vi.mock('../../src/analysis', () => ({
-  analyze: (text: string, o: unknown) => {
+  analyzeSession: (text: string, o: unknown) => {
     analyzed.push(text);
     options.push(o);
     if (text === 'boom') throw new Error('engine bug');
-    return { text, diagnostics: [] };
+    const report = { text, diagnostics: [], derives: [{ line: 2, results: [] }] };
+    // one derive's forms on demand: counted, so the test sees the cache per version
+    return { report, forms: (line: number) => { formsAsked.push(`${text}:${line}`); return line === 2 ? { line, results: [], forms: true } : undefined; } };
   },
 }));
+const formsAsked: string[] = [];
 
 const { Reports } = await import('../../src/extension/reports');
 
@@ -94,7 +97,8 @@ describe('Reports', () => {
     fake.open.fire(d);
     vi.advanceTimersByTime(0);
     expect(updates).toEqual(['a']);
-    expect(options.at(-1)).toEqual({ draws: 2 });
+    // the settings' options, with every form in the Report until the hover and panel ask through forms()
+    expect(options.at(-1)).toEqual({ forms: true, draws: 2 });
   });
 
   it('debounces typing: one analysis after the pause, of the latest text only', () => {
@@ -153,5 +157,18 @@ describe('Reports', () => {
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ line: 1, severity: 'error' });
     expect(r.diagnostics[0]!.message).toContain('engine bug');
+  });
+
+  it('forms(document, line) asks the cached analysis of the current version; a failed analysis gives its numbers', () => {
+    const { reports } = make();
+    formsAsked.length = 0;
+    const d = new Doc('f');
+    expect(reports.forms(d as never, 2)).toEqual({ line: 2, results: [], forms: true });
+    expect(reports.forms(d as never, 7)).toBeUndefined();
+    expect(analyzed.filter((t) => t === 'f')).toHaveLength(1);
+    d.edit('g');
+    reports.forms(d as never, 2);
+    expect(formsAsked).toEqual(['f:2', 'f:7', 'g:2']);
+    expect(reports.forms(new Doc('boom', { toString: () => 'file:///b.rnn' }) as never, 2)).toBeUndefined();
   });
 });

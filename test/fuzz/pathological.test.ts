@@ -93,7 +93,9 @@ describe('pathological inputs', { timeout: 300_000 }, () => {
     // either every derive answered or the time/size limit is named in a diagnostic
     const answered = report.derives.filter((d) => d.results.length > 0).length;
     if (answered < i) expect(report.diagnostics.some((d) => /limit|budget|too (large|many|long)/i.test(d.message))).toBe(true);
-    expect(ms).toBeLessThan(LIMIT_MS);
+    // since the limits are counted (issue 11) the ~1,000 derives past the statement limit's cut are all
+    // answered, where a 1 s wall-clock budget used to drop some: ≈1 s of CPU idle, twice the bound of the rest
+    expect(ms).toBeLessThan(2 * LIMIT_MS);
   });
 
   it('one line of 100,000 characters: a long sequence literal is legitimate and gets results', () => {
