@@ -123,7 +123,8 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   if (missing.length) parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)} (= ${fmt(pv[missing[0]!]!)})`);
   const fix = unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
   const text = parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
-  return { text, culprit: unmatched.length === 1 ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+  // located only when the diagnosis is certain: one term that is a missing path with one factor wrong
+  return { text, culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
 }
 
 /** the factors written for this term alone: a common prefix pulled out of brackets is shared by its terms */
