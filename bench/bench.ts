@@ -6,12 +6,14 @@ import { benchEditor, bundleSizes } from './editorBench';
 import { benchCheckFolder } from './checkBench';
 import { benchExamples } from './examplesBench';
 import { benchPanelMessages, benchPanelRender } from './panelBench';
+import { benchReader } from './readerBench';
 import { benchRnnVsTf, benchScaling } from './rnnBench';
 import { benchSymbolic } from './symbolicBench';
 import { notAvailable } from './timing';
 
 const sections: [string, () => void | Promise<void>][] = [
   ['analyze() of the examples', benchExamples],
+  ['reader (lexer + parser) on numbers', benchReader],
   ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],
   ['scaling in T', benchScaling],
   ['symbolic derive', benchSymbolic],
