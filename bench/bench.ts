@@ -7,6 +7,7 @@ import { benchCheckFolder } from './checkBench';
 import { benchExamples } from './examplesBench';
 import { benchPanelMessages, benchPanelRender } from './panelBench';
 import { benchReader } from './readerBench';
+import { benchSolutions } from './solutionBench';
 import { benchRnnVsTf, benchScaling } from './rnnBench';
 import { benchSymbolic } from './symbolicBench';
 import { notAvailable } from './timing';
@@ -14,6 +15,7 @@ import { notAvailable } from './timing';
 const sections: [string, () => void | Promise<void>][] = [
   ['analyze() of the examples', benchExamples],
   ['reader (lexer + parser) on numbers', benchReader],
+  ['solutions (Markdown/LaTeX) in the editor', benchSolutions],
   ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],
   ['scaling in T', benchScaling],
   ['symbolic derive', benchSymbolic],

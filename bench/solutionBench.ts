@@ -1,0 +1,32 @@
+// A solution file edited in the editor: the time from the new text to its diagnostics and lenses
+// (issue 10: target < 20 ms for a seed-sized solution, the debounce excluded) — the reader, analyze() of
+// each network, the mapping back, and the editor's pure content (no VS Code in a bench).
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { solutionDiagnosticItems, solutionLensItems } from '../src/extension/solution/solutionContent';
+import { analyzeSolution, solutionKindOf } from '../src/solution/index';
+import { EXAMPLES_DIR } from './examplesBench';
+import { fmtT, printTable, timeMedian } from './timing';
+
+export function benchSolutions(): void {
+  const dir = join(EXAMPLES_DIR, 'solutions');
+  const rows: string[][] = [];
+  for (const name of readdirSync(dir).filter((f) => solutionKindOf(f)).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const kind = solutionKindOf(name)!;
+    const side = join(dir, name.slice(0, name.length - extname(name).length) + '.rnn');
+    let sidecar: string | null = null;
+    try { sidecar = readFileSync(side, 'utf8'); } catch { /* a Markdown solution carries its network */ }
+    // what the editor does after the debounce: the editor's options (4 draws, numbers only), then the content
+    const edit = () => {
+      const sol = analyzeSolution(text, kind, { sidecar, analyze: { draws: 4 } });
+      solutionDiagnosticItems(sol, { hintForHolding: false });
+      return solutionLensItems(sol, 4, 'file:///bench');
+    };
+    const sol = analyzeSolution(text, kind, { sidecar, analyze: { draws: 4 } });
+    const t = timeMedian(edit, 9, 2);
+    rows.push([name, `${sol.checked}/${sol.skipped}`, fmtT(t), t.ownMs < 20 ? 'yes' : 'NO']);
+  }
+  printTable('a solution edited: new text → its diagnostics and lenses (debounce excluded)', ['solution', 'checked/skipped', 'edit → diagnostics', '< 20 ms'], rows);
+}
