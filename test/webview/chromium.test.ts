@@ -82,7 +82,7 @@ describe.skipIf(!ready)('the built panel in Chromium', () => {
 
   test('sheet 7: graph, typeset derivation, no CSP violation; screenshots light and dark', async () => {
     const text = readFileSync(join(ROOT, 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
-    const report = analyze(text, { gradcheck: true });
+    const report = analyze(text, { gradcheck: true, forms: true });
     const derive = report.derives[0];
     const msg: ReportMessage = {
       type: 'report',

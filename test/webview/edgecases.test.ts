@@ -11,7 +11,7 @@ import { PanelApp } from '../../src/webview/app';
 import { cursorContext } from '../../src/extension/panelCursor';
 
 function render(text: string) {
-  const report = analyze(text, { gradcheck: true });
+  const report = analyze(text, { gradcheck: true, forms: true });
   document.body.innerHTML = '';
   const root = document.createElement('div');
   document.body.appendChild(root);

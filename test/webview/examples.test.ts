@@ -35,7 +35,7 @@ test('there are examples to test', () => {
 
 describe.each(examples)('%s', (name) => {
   const text = readFileSync(join(DIR, name), 'utf8');
-  const report = analyze(text, { gradcheck: true });
+  const report = analyze(text, { gradcheck: true, forms: true });
 
   test('the graph: one column per step, every node with its value and gradient', () => {
     const g = report.graph!;

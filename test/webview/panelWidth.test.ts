@@ -82,7 +82,7 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
   for (const file of EXAMPLES) {
     test(`${file}: visible or labelled off-screen, text ≥ 11 px, parameters in their own lane`, async () => {
       const text = readFileSync(join(ROOT, 'examples', file), 'utf8');
-      const report = analyze(text);
+      const report = analyze(text, { forms: true });
       const derive = report.derives[0];
       const msg: ReportMessage = {
         type: 'report', doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 }, report,
@@ -131,7 +131,7 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
 
   test("sheet 7: a clicked chain term's path is scrolled into view while the term is on screen", async () => {
     const text = readFileSync(join(ROOT, 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
-    const report = analyze(text);
+    const report = analyze(text, { forms: true });
     const index = report.derives.findIndex((d) => (chainTerms(d.results[0]!)?.length ?? 0) > 1);
     const d = report.derives[index]!;
     const terms = chainTerms(d.results[0]!)!;
@@ -172,7 +172,7 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
   test('open time in Chromium: page load, first report rendered (logged, not asserted)', async () => {
     const rows: string[] = [];
     for (const file of ['sheet7-vanilla-rnn.rnn', 'gru-one-weight.rnn', 'scalar-lstm-bptt.rnn']) {
-      const report = analyze(readFileSync(join(ROOT, 'examples', file), 'utf8'));
+      const report = analyze(readFileSync(join(ROOT, 'examples', file), 'utf8'), { forms: true });
       const d = report.derives[0];
       const msg = JSON.parse(JSON.stringify({ type: 'report', doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 }, report, cursor: d ? cursorContext(report, d.line, 1) : null, editAt: Date.now(), postedAt: Date.now() }));
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
