@@ -6,20 +6,8 @@ import { parse } from '../../src/language/parser';
 import { resolve, type Resolved } from '../../src/language/resolve';
 import type { CheckQuestion, DeriveQuestion } from '../../src/language/model';
 
-export const NET = `T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_xh = 0.3
-param  W_hh = 0.8
-param  b_h  = 0.1
-param  W_hy = 1.5
-param  b_y  = -0.2
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-o_t = σ(W_hy h_t + b_y)
-L_t = (y_t - o_t)^2
-loss L = Σ_t L_t
-`;
+/** the sheet-7 network of LANGUAGE.md (one definition: helpers.ts) */
+export { SHEET7 as NET } from './helpers';
 
 export function statementsOf(text: string): Statement[] {
   const { tokens, errors } = lex(text);
