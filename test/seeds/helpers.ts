@@ -2,7 +2,7 @@
 // network block in the seed's own notation (fixtures/seedNNN.rnn), and the seed as it stands with a
 // network block (examples/solutions/*.md), must get the verdict a teacher would give.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { analyze } from '../../src/analysis';
@@ -21,8 +21,12 @@ export function analyzeFixture(name: string): Report {
   return analyze(fixture(name));
 }
 
+/** a seed solution as it stands; a .tex one with its sidecar NAME.rnn beside it */
 export function analyzeSeedSolution(name: string): SolutionReport {
-  return analyzeSolution(solution(name), name.endsWith('.tex') ? 'latex' : 'markdown');
+  const sidecar = name.replace(/\.tex$/, '.rnn');
+  const path = join(__dirname, '..', '..', 'examples', 'solutions', sidecar);
+  const kind = name.endsWith('.tex') ? 'latex' : 'markdown';
+  return analyzeSolution(solution(name), kind, { sidecar: kind === 'latex' && existsSync(path) ? readFileSync(path, 'utf8') : null });
 }
 
 /** the links of the check labelled `tag` (\tag{…} in a fixture); at least one must exist */
@@ -72,4 +76,12 @@ export function lineContaining(text: string, needle: string): number {
 export function expectNoErrorsBut(report: Report, ...allowed: RegExp[]): void {
   const errors = report.diagnostics.filter((d) => d.severity === 'error' && !allowed.some((a) => a.test(d.message)));
   expect(errors.map((d) => `${d.line}: ${d.message}`)).toEqual([]);
+}
+
+/** link `link` (1-based) of the check tagged `tag` has `status` and messages matching every regex */
+export function expectLink(report: Report, tag: string, link: number, status: CheckStatus, ...messages: RegExp[]): void {
+  const l = linksOf(report, tag).find((c) => (c.link ?? 1) === link);
+  expect(l, `(${tag}) link ${link}`).toBeDefined();
+  expect(l!.status, `(${tag}) link ${link}: ${l!.message}`).toBe(status);
+  for (const m of messages) expect(l!.message, `(${tag}) link ${link}`).toMatch(m);
 }
