@@ -64,21 +64,17 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check count(params) = 4(3·2', status: 'holds' },
   ],
   'vector-rnn-bptt.rnn': [
-    { line: 'check ∂L/∂W_ph =', status: 'holds' },
-    { line: 'check ∂L/∂p_T = q_T sum(y_T)', status: 'holds' },
-    // ŷ − y leans on a one-hot target; the draws vary the targets
-    // draws keep a one-hot target one-hot (LANGUAGE.md v2 §5), so ŷ_T − y_T holds
-    { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds' },
-    { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' },
-    // a product of Jacobians ∂h_j/∂h_{j-1} written with ∏ must chain in the order the chain rule does
-    // (later steps on the left) — the reading of seed 002's ∏_{j=i+1}^{T} and of Pascanu et al. (2013)
-    { line: 'check ∂h_T/∂h_t =', status: 'holds' },
-    // seed 002 (b), with the bias b_h in W_hh's place (same paths; its Jacobian is a matrix)
-    { line: 'check (∂L/∂b_h)ᵀ = (∂L/∂p_T)ᵀ', status: 'holds' },
-    // seed 002 (b) with ∂ as printed: right as one-step derivatives (LANGUAGE.md v2 §5)
-    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=0}', status: 'holds-as-one-step', mentions: ['one-step'] },
-    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=1}', status: 'holds' },
-    { line: 'check ∂L/∂W_hh =', status: 'holds' },
+    { line: 'check ∂L^{(T)}/∂W_ph =', status: 'holds' }, // seed 002 (a)
+    // draws keep a one-hot target one-hot (LANGUAGE.md v2 §5), so ŷ − y holds for cross-entropy
+    { line: 'check ∂L^{(T)}/∂p^{(T)} = ŷ^{(T)} - y^{(T)}', status: 'holds' },
+    { line: 'check ∂h^{(t)}/∂h^{(t-1)} =', status: 'holds' },
+    // a product of Jacobians written with ∏ chains in the order the chain rule does (later steps left)
+    { line: 'check ∂h^{(T)}/∂h^{(t)} =', status: 'holds' },
+    // seed 002 (b) as printed: gradient × Jacobian × vector-by-matrix tensor, no transposes
+    { line: 'check ∂L^{(T)}/∂W_hh = ∂L^{(T)}/∂p^{(T)}', status: 'holds' },
+    // seed 002 (b)'s expansion with ∂⁺ for the step's own term
+    { line: 'check ∂L^{(T)}/∂W_hh = Σ_{i=1}', status: 'holds' },
+    { line: 'check ∂L/∂W_hh = Σ_{i=1}', status: 'holds' },
   ],
   'deep-sigmoid-mlp.rnn': [
     { line: 'check ∂E/∂p_{t-1} =', status: 'holds' },
