@@ -25,13 +25,13 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂h_3/∂h_1 =', status: 'holds' }, // exercise 2
   ],
   'gru-one-weight.rnn': [
-    { line: 'check ∂h_t/∂h_{t-1} = u_t · ∂h_{t-1}', status: 'fails', failingStep: 1 }, // eq. 5
-    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', nth: 0, status: 'fails', failingStep: 1 }, // eq. 10
-    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', nth: 1, status: 'holds' }, // corrected
+    { line: 'check ∂h_t/∂h_{t-1} = u_t \\cdot \\frac', status: 'fails', failingStep: 1, mentions: ['the path through u_t'] }, // eq. 5
+    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t).w', status: 'fails', failingStep: 1, mentions: ['the path through u_t'] }, // eq. 10
+    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', status: 'holds' }, // corrected
     { line: 'check ∂h_t/∂h_{t-1} = ∂⁺h_t', status: 'holds' },
     { line: 'check ∂h_t/∂h_{t-1} = (1 - u_t', status: 'holds' }, // A_t w + B_t, corrected
     { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ∂h_j', status: 'holds' }, // eq. 13
-    { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ((1 - u_j)', status: 'fails', failingStep: null }, // eq. 14
+    { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ((1 - u_j).w', status: 'fails', failingStep: null }, // eq. 14
   ],
   'binary-addition-rnn.rnn': [
     // W = ones: h_1 = U x_1 + b_h since h_0 = 0, so the row expansions hold at t = 1 and fail later
