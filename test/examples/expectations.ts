@@ -76,6 +76,16 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂L^{(T)}/∂W_hh = Σ_{i=1}', status: 'holds' },
     { line: 'check ∂L/∂W_hh = Σ_{i=1}', status: 'holds' },
   ],
+  'mlp-layers-as-steps.rnn': [
+    { line: 'check z_j^{(k)} =', status: 'holds' },
+    { line: 'check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} · σ\'(z_j^{(k+1)}) · w_{i,j}', status: 'holds' }, // the lecture's formula
+    // exercise 1: one chain of three sides, one verdict per link, all on the chain's line
+    { line: 'check ∂E/∂p_r^{(k-1)} =', status: 'holds' },
+    { line: 'check ∂E/∂p_r^{(k-1)} =', status: 'holds' },
+    { line: 'check ∂E/∂p_r^{(k-1)} =', status: 'holds' },
+    // w_{j,i} for w_{i,j}: fails at a layer and neuron the message names
+    { line: 'check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} · σ\'(z_j^{(k+1)}) · w_{j,i}', status: 'fails', mentions: [/fails at k = \d+, i = \d+/] },
+  ],
   'deep-sigmoid-mlp.rnn': [
     { line: 'check ∂E/∂p_{t-1} =', status: 'holds' },
     { line: 'check ∂E/∂p_{t-2} =', status: 'holds' },
