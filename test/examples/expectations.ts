@@ -25,13 +25,13 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂h_3/∂h_1 =', status: 'holds' }, // exercise 2
   ],
   'gru-one-weight.rnn': [
-    { line: 'check ∂h_t/∂h_{t-1} = u_t · ∂h_{t-1}', status: 'fails', failingStep: 1 }, // eq. 5
-    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', nth: 0, status: 'fails', failingStep: 1 }, // eq. 10
-    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', nth: 1, status: 'holds' }, // corrected
+    { line: 'check ∂h_t/∂h_{t-1} = u_t \\cdot \\frac', status: 'fails', failingStep: 1, mentions: ['the path through u_t'] }, // eq. 5
+    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t).w', status: 'fails', failingStep: 1, mentions: ['the path through u_t'] }, // eq. 10
+    { line: 'check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w', status: 'holds' }, // corrected
     { line: 'check ∂h_t/∂h_{t-1} = ∂⁺h_t', status: 'holds' },
     { line: 'check ∂h_t/∂h_{t-1} = (1 - u_t', status: 'holds' }, // A_t w + B_t, corrected
     { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ∂h_j', status: 'holds' }, // eq. 13
-    { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ((1 - u_j)', status: 'fails', failingStep: null }, // eq. 14
+    { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ((1 - u_j).w', status: 'fails', failingStep: null }, // eq. 14
   ],
   'binary-addition-rnn.rnn': [
     // W = ones: h_1 = U x_1 + b_h since h_0 = 0, so the row expansions hold at t = 1 and fail later
@@ -64,21 +64,27 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check count(params) = 4(3·2', status: 'holds' },
   ],
   'vector-rnn-bptt.rnn': [
-    { line: 'check ∂L/∂W_ph =', status: 'holds' },
-    { line: 'check ∂L/∂p_T = q_T sum(y_T)', status: 'holds' },
-    // ŷ − y leans on a one-hot target; the draws vary the targets
-    // draws keep a one-hot target one-hot (LANGUAGE.md v2 §5), so ŷ_T − y_T holds
-    { line: 'check ∂L/∂p_T = q_T - y_T', status: 'holds' },
-    { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' },
-    // a product of Jacobians ∂h_j/∂h_{j-1} written with ∏ must chain in the order the chain rule does
-    // (later steps on the left) — the reading of seed 002's ∏_{j=i+1}^{T} and of Pascanu et al. (2013)
-    { line: 'check ∂h_T/∂h_t =', status: 'holds' },
-    // seed 002 (b), with the bias b_h in W_hh's place (same paths; its Jacobian is a matrix)
-    { line: 'check (∂L/∂b_h)ᵀ = (∂L/∂p_T)ᵀ', status: 'holds' },
-    // seed 002 (b) with ∂ as printed: right as one-step derivatives (LANGUAGE.md v2 §5)
-    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=0}', status: 'holds-as-one-step', mentions: ['one-step'] },
-    { line: 'check (∂L/∂b_h)ᵀ = Σ_{i=1}', status: 'holds' },
-    { line: 'check ∂L/∂W_hh =', status: 'holds' },
+    { line: 'check ∂L^{(T)}/∂W_ph =', status: 'holds' }, // seed 002 (a)
+    // draws keep a one-hot target one-hot (LANGUAGE.md v2 §5), so ŷ − y holds for cross-entropy
+    { line: 'check ∂L^{(T)}/∂p^{(T)} = ŷ^{(T)} - y^{(T)}', status: 'holds' },
+    { line: 'check ∂h^{(t)}/∂h^{(t-1)} =', status: 'holds' },
+    // a product of Jacobians written with ∏ chains in the order the chain rule does (later steps left)
+    { line: 'check ∂h^{(T)}/∂h^{(t)} =', status: 'holds' },
+    // seed 002 (b) as printed: gradient × Jacobian × vector-by-matrix tensor, no transposes
+    { line: 'check ∂L^{(T)}/∂W_hh = ∂L^{(T)}/∂p^{(T)}', status: 'holds' },
+    // seed 002 (b)'s expansion with ∂⁺ for the step's own term
+    { line: 'check ∂L^{(T)}/∂W_hh = Σ_{i=1}', status: 'holds' },
+    { line: 'check ∂L/∂W_hh = Σ_{i=1}', status: 'holds' },
+  ],
+  'mlp-layers-as-steps.rnn': [
+    { line: 'check z_j^{(k)} =', status: 'holds' },
+    { line: 'check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} · σ\'(z_j^{(k+1)}) · w_{i,j}', status: 'holds' }, // the lecture's formula
+    // exercise 1: one chain of three sides, one verdict per link, all on the chain's line
+    { line: 'check ∂E/∂p_r^{(k-1)} =', status: 'holds' },
+    { line: 'check ∂E/∂p_r^{(k-1)} =', status: 'holds' },
+    { line: 'check ∂E/∂p_r^{(k-1)} =', status: 'holds' },
+    // w_{j,i} for w_{i,j}: fails at a layer and neuron the message names
+    { line: 'check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} · σ\'(z_j^{(k+1)}) · w_{j,i}', status: 'fails', mentions: [/fails at k = \d+, i = \d+/] },
   ],
   'deep-sigmoid-mlp.rnn': [
     { line: 'check ∂E/∂p_{t-1} =', status: 'holds' },

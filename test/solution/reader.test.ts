@@ -53,11 +53,11 @@ describe('seed 001 (vanilla RNN, three steps)', () => {
   const eq = (tag: string) => r.equations.findIndex((e) => e.tag === tag);
   it('labels from \\tag{…} and from `(n)` on the line after the display', () => {
     expect(r.equations).toHaveLength(38);
-    expect(r.equations[eq('1')]).toMatchObject({ line: 25, endLine: 25 });
+    expect(r.equations[eq('1')]).toMatchObject({ line: 31, endLine: 31 });
     // `$$ … $$\n(6)` and `$$ … $$\n (19)`: the label on the next line
-    expect(r.equations[eq('6')]!.line).toBe(35);
-    expect(r.equations[eq('19')]!.line).toBe(84);
-    expect(r.equations[eq('21')]!.line).toBe(94);
+    expect(r.equations[eq('6')]!.line).toBe(41);
+    expect(r.equations[eq('19')]!.line).toBe(90);
+    expect(r.equations[eq('21')]!.line).toBe(100);
     // `(9)` two lines below eq. (8) is prose, not a label
     expect(eq('9')).toBe(-1);
     expect(eq('12')).toBe(-1);
@@ -78,7 +78,7 @@ describe('seed 001 (vanilla RNN, three steps)', () => {
   });
   it('a display with no equality is not a claim; each such display is skipped with its reason', () => {
     const questions = r.claims.filter((c) => c.skip === 'no equality to check');
-    expect(questions.map((c) => r.equations[c.displays[0]!]!.line)).toEqual([48, 108, 111]);
+    expect(questions.map((c) => r.equations[c.displays[0]!]!.line)).toEqual([54, 114, 117]);
   });
   it('math in inline $…$ is never read', () => {
     // line 46 holds $\sigma'(x)$ inline; line 163 the answer with inline derivatives
@@ -89,7 +89,7 @@ describe('seed 001 (vanilla RNN, three steps)', () => {
 describe('seed 002: multi-line aligned, rows and & are layout', () => {
   const r = reading(example('002-vanilla-rnn-jacobians.md'))!;
   it('three equations; the aligned one (two rows) is one chain of four sides', () => {
-    expect(r.equations.map((e) => e.line)).toEqual([37, 43, 64]);
+    expect(r.equations.map((e) => e.line)).toEqual([37, 43, 102]);
     const aligned = r.claims[1]!;
     expect(aligned.text.split(' = ')).toHaveLength(4);
     expect(aligned.text).not.toContain('&');
@@ -105,7 +105,7 @@ describe('seed 002: multi-line aligned, rows and & are layout', () => {
 describe('seed 003: split environments inside $$', () => {
   it('three equations, the split one a single chain of four sides', () => {
     const r = reading(example('003-mlp-layers-as-steps.md'))!;
-    expect(r.equations.map((e) => e.line)).toEqual([50, 54, 60]);
+    expect(r.equations.map((e) => e.line)).toEqual([50, 67, 73]);
     expect(r.claims[2]!.text.split(' = ')).toHaveLength(4);
     expect(r.claims[2]!.text).not.toMatch(/split|&/);
   });
@@ -115,13 +115,13 @@ describe('seed 004: two networks in one file', () => {
   const r = reading(example('004-binary-addition-and-lstm.md'))!;
   it('a block that declares T starts a network; equations after it are about it', () => {
     expect(r.networks).toBe(2);
-    const firstLstm = r.equations.findIndex((e) => e.line === 82);
+    const firstLstm = r.equations.findIndex((e) => e.line === 83);
     expect(r.equations.slice(0, firstLstm).every((e) => e.network === 0)).toBe(true);
     expect(r.equations.slice(firstLstm).every((e) => e.network === 1)).toBe(true);
     expect(r.equations).toHaveLength(24);
   });
   it('inline $U = \\begin{bmatrix}…$ is prose; the $$W = …$$ matrix keeps its & and \\\\', () => {
-    expect(r.equations[0]!.line).toBe(30);
+    expect(r.equations[0]!.line).toBe(31);
     expect(r.claims[0]!.text).toBe('W = \\begin{bmatrix} 1 & 1 & 1 \\\\ 1 & 1 & 1 \\\\ 1 & 1 & 1 \\end{bmatrix}');
   });
   it('`$$= \\overline{c^{(t)}} i^{(t)}$$` continues ḡ across blank lines', () => {

@@ -1,0 +1,85 @@
+// Seed 004 (assignment 1, bonus). Q1: a binary-addition RNN with hand-set weights (bmatrix literals,
+// Ux^{(t)} for U x^{(t)}); its expanded rows h_i^{(t)} = x_1 + x_2 + h_i^{(t-1)} − b keep only h_i of
+// W h^{(t-1)}, but W is all ones, so they fail from t = 2 on (they hold at t = 1 only because h^{(0)} = 0);
+// the output row y^{(t)} = h_1 − h_2 + h_3 − 0.5 holds. Q2: an LSTM's backward pass with adjoints
+// \overline{X}: the h̄ line is wrong (h^{(t)} for h̄, h^{(t+1)} in the gates, σ^{-1} for σ'), c̄'s last
+// term has f^{(t)} for f^{(t+1)} (and tanh^{-1} for tanh'), f̄ has c^{(t+1)} for c^{(t-1)}; ḡ, ō, ī hold.
+
+import { describe, expect, it } from 'vitest';
+import { analyzeFixture, analyzeSeedSolution, expectLink, expectNoErrorsBut, expectTag, lineContaining, solution } from './helpers';
+
+describe('seed 004 Q1 (binary addition) pasted into check lines', () => {
+  const report = analyzeFixture('seed004.rnn');
+
+  it('reads every pinned equation with no error', () => {
+    expectNoErrorsBut(report);
+  });
+
+  it('the given weights and the network equations hold, and so does the output row', () => {
+    for (const tag of ['W', 'b_h', 'b_y', 'h', 'y', 'yrow', 'h1-ok']) expectTag(report, tag, 'holds');
+  });
+
+  it('the expanded hidden rows fail at the step where h^{(t-1)} first matters', () => {
+    expectTag(report, 'h1', 'fails', /fails at t = 2: the left side is 0, the right side 2/);
+    expectTag(report, 'h2', 'fails', /fails at t = 2/);
+    expectTag(report, 'h3', 'fails', /fails at t = 3/);
+  });
+});
+
+describe('seed 004 Q2 (LSTM backward pass) pasted into check lines', () => {
+  const report = analyzeFixture('seed004-lstm.rnn');
+
+  it('reads every equation; σ^{-1}/tanh^{-1} are the inverse functions with a hint about σ\'', () => {
+    expectNoErrorsBut(report);
+    expect(report.diagnostics.some((d) => d.severity === 'hint' && /σ\^\{-1\} is the inverse function \(logit\)/.test(d.message))).toBe(true);
+  });
+
+  it('the LSTM equations hold', () => {
+    for (const tag of ['i', 'f', 'o', 'g', 'c', 'hdef']) expectTag(report, tag, 'holds');
+  });
+
+  it('the h̄ line fails on both sides, naming the gate that does not depend on h^{(t+1)} and σ^{-1}', () => {
+    expectLink(report, 'hbar', 1, 'fails', /∂i_2\/∂h_2 is 0: i_2 does not depend on h_2/);
+    expectLink(report, 'hbar', 2, 'fails', /σ\^\{-1\} is the inverse function/);
+  });
+
+  it('c̄: the chain rule holds as one-step derivatives; the seed\'s last side fails (tanh^{-1}, f^{(t)})', () => {
+    expectLink(report, 'cbar', 1, 'holds-as-one-step', /∂h_t\/∂c_t and ∂c_\{t\+1\}\/∂c_t read as one-step/);
+    expectLink(report, 'cbar', 2, 'fails', /tanh\^\{-1\} is the inverse function/);
+    expectTag(report, "cbar'", 'fails', /f_t should be f_\{t\+1\}: with that step the check holds/);
+    expectTag(report, 'cbar-ok', 'holds');
+  });
+
+  it('f̄ fails naming c^{(t+1)} for c^{(t-1)}; ḡ, ō, ī hold', () => {
+    expectLink(report, 'fbar', 1, 'holds');
+    expectLink(report, 'fbar', 2, 'fails', /c_\{t\+1\} should be c_\{t-1\}: with that step the check holds/);
+    expectTag(report, 'fbar-ok', 'holds');
+    for (const tag of ['gbar', 'obar', 'ibar']) expectTag(report, tag, 'holds');
+  });
+});
+
+describe('seed 004 as it stands (Markdown solution)', () => {
+  const name = '004-binary-addition-and-lstm.md';
+  const report = analyzeSeedSolution(name);
+  const text = solution(name);
+  const at = (needle: string) => {
+    const line = lineContaining(text, needle);
+    const eq = report.equations.find((e) => e.range.line <= line && line <= e.range.endLine);
+    expect(eq, needle).toBeDefined();
+    return eq!;
+  };
+
+  it('flags the binary-addition rows, h̄, c̄ and f̄ at their own lines; the output row and ḡ, ō, ī hold', () => {
+    expect(at('$$h_1^{(t)} = x_1^{(t)}').status).toBe('fails');
+    expect(at('$$h_2^{(t)} = x_1^{(t)}').status).toBe('fails');
+    expect(at('$$h_3^{(t)} = x_1^{(t)}').status).toBe('fails');
+    expect(at('$$y^{(t)} = h_1^{(t)}').status).toBe('holds');
+    expect(at('$$h^{(t)} = 1 + i^{(t+1)}').status).toBe('fails');
+    expect(at('\\overline{c^{(t)}} &=').status).toBe('fails');
+    const f = at('\\overline{f^{(t)}} &=');
+    expect(f.status).toBe('fails');
+    expect(f.message).toMatch(/c_\{t\+1\} should be c_\{t-1\}/);
+    expect(at('$$\\overline{i^{(t)}} = ').status).toBe('holds');
+    expect(at('\\overline{o^{(t)}} &=').status).toBe('holds');
+  });
+});
