@@ -236,6 +236,9 @@ class UnrolledRun implements Run {
     const A = this.node(of.name, k);
     if (!A) throw new RunError(`${refText(of.name, k === null ? null : { v: null, k })} has no value`);
     const bStep = stepOf(wrt.idx, env);
+    // only a node of X's own step or the step next to it is re-read (§5); where a bound variable puts Y
+    // further away (∂h_T/∂h_i of seed 002, i = 1), the derivative stays total
+    if (bStep !== null && k !== null && Math.abs(bStep - k) > 1 && this.model.quantities.get(wrt.name)?.timed) return this.derivativeAt(of, wrt, env, true);
     const B = this.node(wrt.name, bStep);
     if (!B) throw new RunError(`${refText(wrt.name, bStep === null ? null : { v: null, k: bStep })} has no value`);
     const m = A.data.length;

@@ -1,11 +1,9 @@
 // Seed 002 (Deep Learning assignment 2): question 1.1 on a vector RNN (bold vectors, superscript steps,
 // the chain rule in numerator layout as textbooks write it), question 1.2 (b) on an LSTM's parameter
 // count. Its mistake: N_total multiplies the output layer by four (88 instead of 76 here).
-//
-// Not pinned (a gap, see the report): (b)'s second and third sides, Σ_i … ∂h^{(T)}/∂h^{(i)} ∂h^{(i)}/∂W_hh,
-// are right when ∂h^{(i)}/∂W_hh is the one-step derivative, as the seed means it; Unroll says "fails"
-// with no explanation instead of "holds as a one-step derivative" (the re-reading is not tried when a
-// factor is a vector-by-matrix tensor). (b') below, with ∂⁺, pins the formula itself.
+// (b)'s second and third sides, Σ_i … ∂h^{(T)}/∂h^{(i)} ∂h^{(i)}/∂W_hh, are right when ∂h^{(i)}/∂W_hh is the
+// one-step derivative, as the seed means it: they hold as one-step derivatives, while ∂𝓛^{(T)}/∂W_hh (a
+// per-step loss no later step reads) stays total and ∂h^{(T)}/∂h^{(i)} is one-step only where i is T or T−1.
 
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, analyzeSeedSolution, expectLink, expectNoErrorsBut, expectTag, lineContaining, solution } from './helpers';
@@ -22,6 +20,11 @@ describe('seed 002 pasted into check lines', () => {
   it('(a) and the chain rule of (b) hold, vector times Jacobian times tensor in the textbook order', () => {
     expectTag(rnn, 'a', 'holds');
     expectLink(rnn, 'b', 1, 'holds');
+  });
+
+  it("(b)'s sums over the steps hold as one-step derivatives (the seed's ∂h^{(i)}/∂W_hh is one-step)", () => {
+    expectLink(rnn, 'b', 2, 'holds-as-one-step');
+    expectLink(rnn, 'b', 3, 'holds-as-one-step');
   });
 
   it("(b)'s sum over steps with the product of Jacobians holds with ∂⁺ for the step's own term", () => {

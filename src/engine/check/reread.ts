@@ -1,10 +1,11 @@
 // The one-step re-reading of a check (LANGUAGE.md §5): many sheets write ∂ for a local, one-step
-// derivative. A check that fails as written is read again with every ∂X/∂Y of a per-step X by a
-// parameter, an input, or a node of X's own step or the step next to it taken as one-step;
-// derivatives of untimed quantities (the loss) stay total.
+// derivative. A check that fails as written is read again with every ∂X/∂Y of a per-step X of the
+// recurrence by a parameter, an input, or a node of X's own step or the step next to it taken as one-step;
+// derivatives of untimed quantities (the loss) and of per-step outputs and losses stay total.
 
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
+import { walkRefs } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
@@ -28,9 +29,38 @@ function adjacent(a: Idx, b: Idx | null): boolean {
   return a.v === b.v ? Math.abs(a.k - b.k) <= 1 : true;
 }
 
+/**
+ * The quantities of the recurrence: those read at another step (h from h_{t-1}, c from c_{t+1}) and,
+ * step by step backwards, the same-step quantities their equations read (h̃_t, the gates). The one-step
+ * reading is about these; a per-step output or loss (o_t, 𝓛^{(T)}) that no later step reads, written
+ * with ∂, means its total derivative, as seed 002's ∂𝓛^{(T)}/∂W_hh does.
+ */
+const recurrences = new WeakMap<Model, Set<string>>();
+function recurrent(name: string, model: Model): boolean {
+  let set = recurrences.get(model);
+  if (!set) {
+    set = new Set<string>();
+    const sameStep = new Map<string, string[]>();
+    for (const q of model.quantities.values()) {
+      if (!q.timed || !q.general) continue;
+      const reads: string[] = [];
+      walkRefs(q.general, (r) => {
+        if (!r.idx || r.idx.v !== 't' || r.idx.terms?.length || !model.quantities.get(r.name)?.timed) return;
+        if (r.idx.k !== 0) set!.add(r.name);
+        else reads.push(r.name);
+      });
+      sameStep.set(q.name, reads);
+    }
+    const todo = [...set];
+    while (todo.length) for (const r of sameStep.get(todo.pop()!) ?? []) if (!set.has(r)) { set.add(r); todo.push(r); }
+    recurrences.set(model, set);
+  }
+  return set.has(name);
+}
+
 export function rereadable(d: Deriv, model: Model): boolean {
   if (!d.total || d.oneStep || d.of.k !== 'ref' || !d.of.idx) return false;
-  if (!model.quantities.get(d.of.name)?.timed) return false;
+  if (!model.quantities.get(d.of.name)?.timed || !recurrent(d.of.name, model)) return false;
   if (model.decls.has(d.wrt.name)) return true;
   return !!model.quantities.get(d.wrt.name)?.timed && adjacent(d.of.idx, d.wrt.idx);
 }
