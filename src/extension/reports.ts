@@ -76,7 +76,7 @@ export class Reports implements vscode.Disposable {
     if (this.scheduler.busy(key) || (this.timers.has(key) && this.scheduler.attached(key))) {
       // a worker is (or is about to be) on the current version: answer with what is finished
       if (hit) return hit.report;
-      if (this.scheduler.busy(key)) return beingAnalysed();
+      if (this.scheduler.busy(key)) return BEING_ANALYSED;
     }
     return this.entry(document).report;
   }
@@ -144,14 +144,10 @@ export class Reports implements vscode.Disposable {
       // undefined: superseded by a newer version, whose own job announces it
       if (!report || document.isClosed) return;
       const now = this.cache.get(key);
-      if (now && now.version >= version) {
-        // the host got there first (a get() without a worker answer yet): keep its entry
-        if (now.version === version) this.announce(document);
-        return;
-      }
-      this.cache.set(key, { version, report, analysis: null, announced: false });
-      if (document.version === version) this.announce(document);
-      else this.fire(key, document);
+      // the host got there first (a get() on the host fallback path): keep its entry, announce it
+      if (!now || now.version < version) this.cache.set(key, { version, report, analysis: null, announced: false });
+      // fire, never announce(): that would analyse on the host if the document has moved on meanwhile
+      this.fire(key, document);
     });
   }
 
@@ -208,7 +204,6 @@ export class Reports implements vscode.Disposable {
   }
 }
 
-/** What get() answers while the first analysis of a document is still running in its worker. */
-function beingAnalysed(): Report {
-  return { ...failedReport(''), diagnostics: [] };
-}
+/** What get() answers while the first analysis of a document is still running in its worker (one object, so that
+ *  callers comparing Reports by identity, like the panel, see no change until the real one arrives). */
+const BEING_ANALYSED: Report = Object.freeze({ ...failedReport(''), diagnostics: [] });
