@@ -11,19 +11,21 @@ export function defaultWorkerFactory(): WorkerFactory {
   return process.env.UNROLL_WEB === '1' ? webWorkerFactory() : nodeWorkerFactory();
 }
 
-/** dist/worker.js beside the running bundle (dist/extension.js); absent when run from source (tests). */
+/**
+ * dist/worker.js of this extension (absent when run from source: unit tests get no worker). Node's
+ * modules are taken through a require held in a variable, so that the browser bundle names none of them
+ * (test/extension/entry.test.ts checks it requires only 'vscode' and never touches __dirname).
+ */
 function nodeWorkerFactory(): WorkerFactory {
   return () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { existsSync } = require('node:fs') as typeof import('node:fs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { join } = require('node:path') as typeof import('node:path');
-    const script = join(__dirname, 'worker.js');
+    const root = vscode.extensions?.getExtension(EXTENSION_ID)?.extensionUri;
+    const nodeRequire = typeof require === 'function' ? require : undefined;
+    if (!root || !nodeRequire) return undefined;
+    const { Worker } = nodeRequire('worker_threads') as typeof import('node:worker_threads');
+    const { existsSync } = nodeRequire('fs') as typeof import('node:fs');
+    const script = vscode.Uri.joinPath(root, 'dist', 'worker.js').fsPath;
     if (!existsSync(script)) return undefined;
     const worker = new Worker(script);
-    // an idle worker must not keep the extension host alive on shutdown
     worker.unref();
     let terminated = false;
     return {
@@ -55,7 +57,7 @@ type WebWorkerConstructor = new (url: string) => WebWorkerLike;
 function webWorkerFactory(): WorkerFactory {
   return () => {
     const WorkerCtor = (globalThis as { Worker?: WebWorkerConstructor }).Worker;
-    const root = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
+    const root = vscode.extensions?.getExtension(EXTENSION_ID)?.extensionUri;
     const g = globalThis as { fetch?: typeof fetch; Blob?: typeof Blob; URL?: typeof URL };
     if (!WorkerCtor || !root || !g.fetch || !g.Blob || !g.URL?.createObjectURL) return undefined;
     const url = vscode.Uri.joinPath(root, 'dist', 'web', 'worker.js').toString(true);
