@@ -15,6 +15,9 @@ const bundles = [
   // the extension: Node extension host (desktop) and web worker (vscode.dev)
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], minify: true },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], minify: true, define: { 'process.env.UNROLL_WEB': '"1"' } },
+  // the analysis worker the extension starts (src/extension/worker): worker_threads on desktop, a Web Worker in the browser
+  { entryPoints: ['src/extension/worker/entry.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', minify: true },
+  { entryPoints: ['src/extension/worker/entry.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', minify: true, define: { 'process.env.UNROLL_WEB': '"1"' } },
   // the panel's own browser bundle
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', minify: true },
   // the benchmark (not shipped)

@@ -38,6 +38,9 @@ async function main(): Promise<number> {
     // the panel suite writes its measured open / re-show times into the workspace (reported, not asserted)
     const timings = join(ws, 'panel-timings.txt');
     if (existsSync(timings)) console.log(`[${RUNNER}] ${readFileSync(timings, 'utf8').trim()}`);
+    // and the worker suite its hover latency during a 10,000-step analysis
+    const workerTimings = join(ws, 'worker-timings.txt');
+    if (existsSync(workerTimings)) for (const l of readFileSync(workerTimings, 'utf8').trim().split('\n')) console.log(`[${RUNNER}] ${l}`);
     let error: string | undefined;
     if (outcome.exitCode === null) error = `the suite did not finish within ${TIMEOUT_MS} ms`;
     else if (tests.length === 0) error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;

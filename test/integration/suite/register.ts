@@ -8,6 +8,7 @@ export function registerSuites(): void {
   require('./inline.suite');
   require('./examples.suite');
   require('./unicode.suite');
+  require('./worker.suite');
   // before the panel suite: it leaves the panel on the sheet-7 example, which the web runner then reads
   require('./solution.suite');
   require('./panel.suite');

@@ -1,0 +1,20 @@
+// The analysis worker's entry point, bundled twice by esbuild.config.mjs: dist/worker.js runs in a
+// Node worker_threads Worker (desktop extension host), dist/web/worker.js in a Web Worker (browser
+// host; the build defines process.env.UNROLL_WEB so the Node branch is dropped there).
+
+import { answer } from './analyzeInWorker';
+import type { AnalysisRequest } from './protocol';
+
+interface WebWorkerScope {
+  onmessage: ((e: { data: AnalysisRequest }) => void) | null;
+  postMessage(message: unknown): void;
+}
+
+if (process.env.UNROLL_WEB === '1') {
+  const scope = globalThis as unknown as WebWorkerScope;
+  scope.onmessage = (e) => scope.postMessage(answer(e.data));
+} else {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  parentPort?.on('message', (request: AnalysisRequest) => parentPort.postMessage(answer(request)));
+}
