@@ -755,10 +755,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const open = next();
     enter(open.range);
     const items: Ast[] = [];
+    let commas = 0;
     if (!isOp(peek(), ']')) {
       items.push(entry());
       // entries are separated by commas, or by \quad / \; in a row written [1 \quad -1 \quad 1]
       while (isOp(peek(), ',') || isOp(peek(), 'sep')) {
+        if (isOp(peek(), ',')) commas++;
         next();
         if (isOp(peek(), ']')) break;
         items.push(entry());
@@ -767,7 +769,13 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
-    return deepAll({ k: 'list', items, range: span(open.range, close.range) }, items);
+    const range = span(open.range, close.range);
+    // entries set side by side with spaces only, as seed 004 writes v = [1 \quad -1 \quad 1], are a row: a 1×n matrix
+    if (items.length > 1 && commas === 0) {
+      const row = deepAll({ k: 'list', items, range } as Ast, items);
+      return deepAll({ k: 'list', items: [row], range }, [row]);
+    }
+    return deepAll({ k: 'list', items, range }, items);
   }
 
   /** \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}: a list of rows; one column is a vector */

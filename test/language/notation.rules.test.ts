@@ -129,9 +129,11 @@ describe('rule 5: matrix literals', () => {
     expect(messages('derive \\begin{bmatrix} 1 & 2 \\\\ 3 \\end{bmatrix}')[0]).toMatch(/different lengths \(2 and 1\)/);
     expect(messages('derive \\begin{cases} 1 \\end{cases}')[0]).toMatch(/unknown LaTeX environment \{cases\}/);
   });
-  it('[1 \\quad -1 \\quad 1] is a list of its entries', () => {
-    expect(expr('[1 \\quad -1 \\quad 1]')).toBe('[1, -1, 1]');
-    expect(expr('[a \\qquad b \\; c]')).toBe('[a, b, c]');
+  it('[1 \\quad -1 \\quad 1] is a row: one list of its entries (a 1×n matrix, as seed 004 writes v)', () => {
+    expect(expr('[1 \\quad -1 \\quad 1]')).toBe('[[1, -1, 1]]');
+    expect(expr('[a \\qquad b \\; c]')).toBe('[[a, b, c]]');
+    // commas keep the vector (a column)
+    expect(expr('[1, -1, 1]')).toBe('[1, -1, 1]');
   });
 });
 

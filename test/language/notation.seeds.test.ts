@@ -186,7 +186,7 @@ describe('the seeds\' display equations', () => {
     const find = (needle: string) => SEEDS['004']!.find((e) => e.startsWith(needle))!;
     expect(sidesOf(find('W ='))).toEqual(['W', '[[1, 1, 1], [1, 1, 1], [1, 1, 1]]']);
     expect(sidesOf(find('b_h ='))).toEqual(['b_h', '[-0.5, -1.5, -2.5]']);
-    expect(sidesOf(find('v ='))).toEqual(['v', '[1, -1, 1]']);
+    expect(sidesOf(find('v ='))).toEqual(['v', '[[1, -1, 1]]']);
     expect(sidesOf(find('\\begin{aligned}\\overline{c^{(t)}}'))).toEqual([
       '(bar c^(t))',
       '(+ (· (bar h^(t)) (d h^(t) c^(t))) (· (bar c^((+ t 1))) (d c^((+ t 1)) c^(t))))',

@@ -83,3 +83,16 @@ describe('seed 004 as it stands (Markdown solution)', () => {
     expect(at('\\overline{o^{(t)}} &=').status).toBe('holds');
   });
 });
+
+describe('seed 004: the row v = [1 \\quad -1 \\quad 1]', () => {
+  it('is a row (1×3), so y^{(t)} = v h^{(t)} + b_y is a scalar and the equation v = … holds', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { analyzeSolution } = await import('../../src/solution/index');
+    const text = readFileSync('examples/solutions/004-binary-addition-and-lstm.md', 'utf8');
+    const sol = analyzeSolution(text, 'markdown', { analyze: { draws: 2 } });
+    const line = text.split('\n').findIndex((l) => l.includes('v = [1 \\quad -1 \\quad 1]')) + 1;
+    const eq = sol.equations.find((e) => e.range.line === line)!;
+    expect(eq.status).toBe('holds');
+    expect(sol.skipped).toBe(0);
+  });
+});
