@@ -12,6 +12,7 @@ import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
+import { ratioHint } from './ratio';
 import { rereadOneStep, rereadText } from './reread';
 
 interface DrawVerdict {
@@ -168,7 +169,8 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const os = oneStep(asWritten);
     if (os) return os;
     let message = asWritten;
-    const hint = failureHint(claim, rrClaim, bad, ctx.run);
+    const ratio = ratioHint(claim, ctx.model, ctx.run);
+    const hint = ratio ? { text: ratio, culprit: null } : failureHint(claim, rrClaim, bad, ctx.run);
     if (hint) message += `. ${hint.text}`;
     const failed = report('fails', message, steps, bad.t);
     if (hint?.culprit) failed.culprit = hint.culprit;
