@@ -90,6 +90,9 @@ async function main(): Promise<number> {
     const expected = dWhh.results[0].value;
     const ws = makeWorkspace(RUNNER);
     writeFileSync(join(ws, 'scratch', TYPED_FILE), '');
+    // written before the workbench starts: a file created later may be missing from Quick Open's index
+    // for longer than a check waits (seen in CI: "timed out … waiting for a row labelled sheet7-solution.md")
+    writeFileSync(join(ws, 'scratch', 'sheet7-solution.md'), SOLUTION);
     cs = await startCodeServer({ name: RUNNER });
     session = await launch([], { width: 1600, height: 1000 });
     const page = session.page;
@@ -220,8 +223,7 @@ async function main(): Promise<number> {
     });
 
     await checks.run('a Markdown solution: an error squiggle on its wrong equation, ✓/✗ marks in the preview', 90000, async () => {
-      // seed 001's eq. (8) with its sign lost, beside equations that hold
-      writeFileSync(join(ws, 'scratch', 'sheet7-solution.md'), SOLUTION);
+      // seed 001's eq. (8) with its sign lost, beside equations that hold (the file is written at setup)
       await page.keyboard.press('Escape');
       await openFile(page, 'sheet7-solution.md');
       await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ timeout: 30000 });
