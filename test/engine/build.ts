@@ -50,8 +50,11 @@ export function rand(seed: number) {
   };
 }
 
-/** a vector RNN with a vector output, all values given (n hidden, d inputs, p outputs) */
-export function vectorNet(seed: number, T: number, n: number, d: number, p: number, act = 'tanh'): string {
+/**
+ * a vector RNN with a vector output, all values given (n hidden, d inputs, p outputs); gated: a step with
+ * intermediates (z_t, g_t), through which the one-step derivative goes
+ */
+export function vectorNet(seed: number, T: number, n: number, d: number, p: number, act = 'tanh', gated = false): string {
   const r = rand(seed);
   const x = () => (r() * 1.6).toFixed(6);
   const vec = (k: number) => `[${Array.from({ length: k }, x).join(', ')}]`;
@@ -65,7 +68,9 @@ export function vectorNet(seed: number, T: number, n: number, d: number, p: numb
     `param b_h : ${n} = ${vec(n)}`,
     `param W_hy : ${p}x${n} = ${mat(p, n)}`,
     `h_0 = ${vec(n)}`,
-    `h_t = ${act}(W_xh x_t + W_hh h_{t-1} + b_h)`,
+    ...(gated
+      ? ['z_t = σ(W_hh h_{t-1} + b_h)', `g_t = ${act}(W_xh x_t + W_hh h_{t-1})`, 'h_t = (1 - z_t) ⊙ h_{t-1} + z_t ⊙ g_t']
+      : [`h_t = ${act}(W_xh x_t + W_hh h_{t-1} + b_h)`]),
     `o_t = W_hy h_t`,
     `L_t = sum((y_t - o_t)^2)`,
     `loss L = Σ_t L_t`,

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { forward } from '../../src/engine/run';
 import type { Expr } from '../../src/language/model';
-import { contract, deriv, idx, model, oneStepCentral, rand, ref } from './build';
+import { contract, deriv, idx, model, oneStepCentral, ref, vectorNet } from './build';
 
 const ACT = ['tanh', 'σ', 'relu'] as const;
 
@@ -21,29 +21,7 @@ const arb = fc.record({
   gated: fc.boolean(),
 });
 
-function source(net: Net): string {
-  const r = rand(net.seed);
-  const x = () => (r() * 1.6).toFixed(6);
-  const vec = (k: number) => `[${Array.from({ length: k }, x).join(', ')}]`;
-  const mat = (m: number, k: number) => `[${Array.from({ length: m }, () => vec(k)).join(', ')}]`;
-  const { T, n, d, p, act } = net;
-  const lines = [
-    `T = ${T}`,
-    `input x : ${d} = [${Array.from({ length: T }, () => vec(d)).join(', ')}]`,
-    `target y : ${p} = [${Array.from({ length: T }, () => vec(p)).join(', ')}]`,
-    `param W_xh : ${n}x${d} = ${mat(n, d)}`,
-    `param W_hh : ${n}x${n} = ${mat(n, n)}`,
-    `param b_h : ${n} = ${vec(n)}`,
-    `param W_hy : ${p}x${n} = ${mat(p, n)}`,
-    `h_0 = ${vec(n)}`,
-  ];
-  if (net.gated) {
-    // a step with intermediates: the one-step derivative goes through z_t and g_t
-    lines.push('z_t = σ(W_hh h_{t-1} + b_h)', `g_t = ${act}(W_xh x_t + W_hh h_{t-1})`, 'h_t = (1 - z_t) ⊙ h_{t-1} + z_t ⊙ g_t');
-  } else lines.push(`h_t = ${act}(W_xh x_t + W_hh h_{t-1} + b_h)`);
-  lines.push('o_t = W_hy h_t', 'L_t = sum((y_t - o_t)^2)', 'loss L = Σ_t L_t');
-  return lines.join('\n') + '\n';
-}
+const source = (net: Net): string => vectorNet(net.seed, net.T, net.n, net.d, net.p, net.act, net.gated);
 
 const within = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number): boolean =>
   a.length === b.length && Array.from(a).every((x, i) => Math.abs(x - b[i]!) <= tol * Math.max(1, Math.abs(x), Math.abs(b[i]!)));
