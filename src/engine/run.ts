@@ -8,6 +8,7 @@ import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
 import { Tape, type Budget, type TNode } from './tape';
+import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
@@ -71,6 +72,11 @@ class UnrolledRun implements Run {
   /** where the equations of each step's nodes begin (the earliest), and of the untimed quantities: one-step sweeps start there */
   private stepStart = new Map<number, number>();
   private untimedStarts: { id: number; start: number }[] = [];
+  /** the quantity nodes in creation order (forward accumulation walks them) */
+  private graphOrder: TNode[] = [];
+  /** forward accumulation from one source B, used once long-range queries keep B and change A */
+  private tangents: Tangents | null = null;
+  private longRange = { b: -1, a: -1, distinctA: 0 };
 
   constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>, budget?: Budget) {
     if (budget) this.tape.budget = budget;
@@ -99,6 +105,7 @@ class UnrolledRun implements Run {
       }
       root.barrier = true;
       root.start = start;
+      this.graphOrder.push(root);
       let steps = this.qnodes.get(pn.name);
       if (!steps) this.qnodes.set(pn.name, (steps = []));
       steps[pn.step ?? 0] = root;
@@ -191,6 +198,9 @@ class UnrolledRun implements Run {
     if (A === B) {
       for (let i = 0; i < m; i++) out[i * n + i] = 1;
       reached = true;
+    } else if (B.id < A.id && total && of.k === 'ref' && A.id - B.id > LONG_RANGE && this.tangentsFor(A, B)) {
+      const D = this.tangents!.at(A);
+      if (D) { out.set(D); reached = true; }
     } else if (B.id < A.id) {
       for (let i = 0; i < m; i++) {
         let row: Float64Array | undefined;
@@ -224,6 +234,22 @@ class UnrolledRun implements Run {
     }
     this.tape.truncate(mark);
     return { tensor: { shape: derivShape(A, B), data: out }, reached };
+  }
+
+  /**
+   * Whether the long-range ∂A/∂B is answered by forward accumulation from B: once the queries keep B and
+   * change A (∂h_t/∂h_1 for every t), one forward pass serves them all, where the reverse sweeps (cached per A,
+   * right for ∂L/∂h_t for every t) would cost O(T) each.
+   */
+  private tangentsFor(A: TNode, B: TNode): boolean {
+    if (this.tangents?.source === B) return true;
+    const seen = this.longRange;
+    if (seen.b !== B.id) { seen.b = B.id; seen.a = A.id; seen.distinctA = 1; return false; }
+    if (seen.a !== A.id) { seen.a = A.id; seen.distinctA++; }
+    // a square of B's entries per node is held: only for sources of modest width
+    if (seen.distinctA < 3 || B.data.length > 64 || A === this.loss) return false;
+    this.tangents = new Tangents(B, this.graphOrder, (n) => this.immediate(n), this.tape.budget);
+    return true;
   }
 
   /**
