@@ -53,6 +53,11 @@ export interface NameAst {
   range: Range;
   /** the range of the word alone */
   nameRange: Range;
+  /**
+   * arguments written right after the name, as a function of what it depends on: seed 001's
+   * ℒ_t(t_t, y_t) (two or more, separated by commas; the range covers the parentheses)
+   */
+  args?: Range;
 }
 
 export type Ast =

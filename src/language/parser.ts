@@ -124,14 +124,21 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   /** the source text from token index s0 to the last token read */
   function textFrom(s0: number): string {
-    const first = tokens[s0];
-    const last = tokens[p - 1];
-    return first && last && p > s0 ? src.slice(first.start, last.end).replace(/\s+/g, ' ').trim() : '';
+    return textOf(s0, p);
   }
 
   /** the source text of tokens a..b-1, spaces folded */
   function textOf(a: number, b: number): string {
-    return b > a ? src.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/\s+/g, ' ').trim() : '';
+    if (b <= a) return '';
+    let s = tokens[a]!.start;
+    let e = tokens[b - 1]!.end;
+    // a font around the first name leaves no token (\mathcal{L}_t starts at L): take the command along,
+    // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written
+    for (let m; (m = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/.exec(src.slice(Math.max(0, s - 40), s))); ) s -= m[0].length;
+    let open = 0;
+    for (let i = s; i < e; i++) open += src[i] === '{' ? 1 : src[i] === '}' ? -1 : 0;
+    while (open > 0 && src[e] === '}') { e++; open--; }
+    return src.slice(s, e).replace(/\s+/g, ' ').trim();
   }
 
   function statement(): Statement {
@@ -977,6 +984,35 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         end = expectOp('}', 'to close the superscript').range;
       }
     }
-    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: base.nameRange };
+    const args = argumentList();
+    if (args) end = args;
+    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: base.nameRange, ...(args ? { args: span(args, args) } : {}) };
+  }
+
+  /**
+   * ℒ_t(t_t, y_t): a name followed, with no space, by a parenthesised list of two or more arguments is the
+   * quantity written as a function of what it depends on (a product would not hold a comma). The arguments
+   * are read and dropped; the range of the list is returned.
+   */
+  function argumentList(): Range | null {
+    const o = peek();
+    if (!isOp(o, '(') || !o.tight) return null;
+    let level = 0;
+    let comma = false;
+    for (let i = p; i < tokens.length; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
+      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
+        if (--level === 0) break;
+      } else if (level === 1 && isOp(x, ',')) comma = true;
+      else if (x.kind === 'newline' || x.kind === 'eof') return null;
+    }
+    if (!comma) return null;
+    next();
+    enter(o.range);
+    expr();
+    while (isOp(peek(), ',')) { next(); expr(); }
+    depth--;
+    return span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range);
   }
 }

@@ -141,3 +141,25 @@ describe('count (docs/language-notes.md)', () => {
     expect(run('T = 1\nparam w = 2\nE = w^2\nn = 3').loss?.name).toBe('E');
   });
 });
+
+describe('a quantity written with its arguments (seed 001 eq. 3: 𝓛_t(t_t, y_t))', () => {
+  const NET = 'T = 3\ninput x = [0.5, -1.0, 2.0]\ntarget t = [1, 0, 1]\nparam w = 0.3\nh_0 = 0\nh_t = σ(w x_t + w h_{t-1})\n\\mathcal{L}_t = (t_t - h_t)^2\nloss \\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t\n';
+  it('is read as the quantity, with a note, and checked', () => {
+    const r = run(NET + 'check \\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^2\ncheck \\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^3\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    const notes = r.diagnostics.filter((d) => /arguments in parentheses/.test(d.message));
+    expect(notes.map((d) => [d.severity, d.line, d.column])).toEqual([['information', 9, 16], ['information', 10, 16]]);
+  });
+  it('keeps its text as written in the report (the font command and its braces)', () => {
+    const r = run(NET + 'check \\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^2\ncheck \\mathbf{h}_t = σ(w x_t + w h_{t-1})\n');
+    expect(r.checks.map((c) => c.equation)).toEqual(['\\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^2', '\\mathbf{h}_t = σ(w x_t + w h_{t-1})']);
+  });
+  it('an undefined function of arguments is an unknown name, not a syntax error; a space before ( keeps the product reading', () => {
+    const r = run(NET + 'check f(x_t, h_{t-1}) = h_t\n');
+    expect(errors(r).map((d) => d.message)).toEqual(['unknown name f — did you mean x?']);
+    expect(r.diagnostics.some((d) => /arguments in parentheses/.test(d.message))).toBe(false);
+    const spaced = run(NET + 'check h_t (x_t, h_t) = 1\n');
+    expect(errors(spaced).length).toBe(1);
+  });
+});

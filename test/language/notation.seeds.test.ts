@@ -118,8 +118,6 @@ function sidesOf(eq: string): string[] {
 
 /** equations that are not claims the language reads, with the diagnostic that says why */
 const UNREAD: Record<string, RegExp> = {
-  // a loss written as a function of its arguments
-  '\\mathcal{L}_t(t_t, y_t) = (t_t - y_t)^2 \\tag{3}': /expected '\)' to close the '\('/,
   // seed 000 eq. 13: the factors left out with \cdots
   '\\frac{\\partial h_t}{\\partial h_0} = \\frac{\\partial h_t}{\\partial h_{t-1}} \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-2}} \\cdot \\frac{\\partial h_{t-2}}{\\partial h_{t-3}} \\cdots \\frac{\\partial h_1}{\\partial h_0} \\quad (13)': /an ellipsis \(…\) stands for terms that are not written: write the product with ∏/,
 };

@@ -15,9 +15,11 @@ const H0 = /leans on the given value of h_0 \(h_0 = 0\)/;
 describe('seed 001 pasted into check lines', () => {
   const report = analyzeFixture('seed001.rnn');
 
-  it('reads every equation but (3)\'s function-call left side 𝓛_t(t_t, y_t)', () => {
-    expectNoErrorsBut(report, /expected '\)' to close the '\('/);
-    expect(report.checks.some((c) => c.tag === '3')).toBe(false);
+  it('reads every equation; (3)\'s 𝓛_t(t_t, y_t), the loss written with its arguments, is read as 𝓛_t and holds', () => {
+    expectNoErrorsBut(report);
+    expectTag(report, '3', 'holds');
+    const note = report.diagnostics.find((d) => d.severity === 'information' && /arguments in parentheses/.test(d.message));
+    expect(note?.message).toBe('L_t(…) is read as L_t: the arguments in parentheses name what it depends on');
   });
 
   it('the definitions, the loss and part (a) hold: (1), (2), (3) without its arguments, (4)–(6), (7)–(8), (10)–(11), (13)–(15), (16)–(17), (18)–(20), exercise 2', () => {

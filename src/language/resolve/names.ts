@@ -34,6 +34,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const s = suggest(name, scope.knownNames());
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
   };
+  if (a.args) {
+    // ℒ_t(t_t, y_t): the quantity written with what it depends on; read as the quantity itself
+    const e = readName({ ...a, args: undefined, range: { ...a.range, endLine: a.args.line, endColumn: a.args.column } }, ctx);
+    if (ctx.record && !ctx.quiet) scope.diagnostics.push(diag('information', `${writtenName(a)}(…) is read as ${writtenName(a)}: the arguments in parentheses name what it depends on`, a.range, 'function-arguments'));
+    return e;
+  }
   let raw = a.raw;
   const run = splitRun(a, ctx);
   if (run) return readExpression(run, ctx);
