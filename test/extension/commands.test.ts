@@ -34,7 +34,7 @@ vi.mock('vscode', () => ({
   Position: class { constructor(public line: number, public character: number) {} },
 }));
 
-const { registerCommands } = await import('../../src/extension/commands');
+const { registerCommands } = await import('../../src/extension/commands/commands');
 
 const text = readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8');
 const lines = text.split('\n');

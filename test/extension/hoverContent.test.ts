@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contributions, functionKey, hoverContent, WORD_RANGE, type HoverOptions } from '../../src/extension/hoverContent';
+import { contributions, functionKey, hoverContent, WORD_RANGE, type HoverOptions } from '../../src/extension/hover/hoverContent';
 import { fixtureReport, rangeOf } from './fixture';
 import { commandArgs, mathKey, plain } from './plain';
 
@@ -160,7 +160,7 @@ describe('hover on derive and check lines', () => {
   it('the verdict word once, and the message once in the hover the editor shows (issue 13, item 4)', async () => {
     const { readFileSync } = await import('node:fs');
     const { analyze } = await import('../../src/analysis');
-    const { diagnosticItems } = await import('../../src/extension/diagnosticsContent');
+    const { diagnosticItems } = await import('../../src/extension/diagnostics/diagnosticsContent');
     for (const file of ['gru-one-weight', 'sheet7-vanilla-rnn', 'scalar-lstm-bptt']) {
       const r = analyze(readFileSync(`examples/${file}.rnn`, 'utf8'));
       const problems = diagnosticItems(r, { hintForHolding: false });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticItems } from '../../src/extension/diagnosticsContent';
-import { checkTitle, deriveTitle, lensItems } from '../../src/extension/lensContent';
-import { statusContent } from '../../src/extension/statusContent';
-import { deriveLatex, checkLatex, allDerivesLatex } from '../../src/extension/latexContent';
+import { diagnosticItems } from '../../src/extension/diagnostics/diagnosticsContent';
+import { checkTitle, deriveTitle, lensItems } from '../../src/extension/inline/inlineContent';
+import { statusContent } from '../../src/extension/status/statusBarContent';
+import { deriveLatex, checkLatex, allDerivesLatex } from '../../src/extension/commands/latexContent';
 import { fixtureReport } from './fixture';
 
 describe('diagnostics', () => {

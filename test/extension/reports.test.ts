@@ -54,7 +54,7 @@ vi.mock('../../src/analysis', () => ({
 }));
 const formsAsked: string[] = [];
 
-const { Reports } = await import('../../src/extension/reports');
+const { Reports } = await import('../../src/extension/reports/documentReports');
 
 class Doc {
   version = 1;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { semanticTokens } from '../../src/extension/semanticContent';
+import { semanticTokens } from '../../src/extension/semantic/semanticTokensContent';
 import { fixtureReport } from './fixture';
 
 describe('semantic tokens', () => {

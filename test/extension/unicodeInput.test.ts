@@ -19,7 +19,7 @@ vi.mock('vscode', () => ({
   WorkspaceEdit: class { replace() {} },
 }));
 
-const { registerUnicodeInput } = await import('../../src/extension/unicodeInput');
+const { registerUnicodeInput } = await import('../../src/extension/unicode/unicodeInput');
 
 class Doc {
   languageId = 'rnn';

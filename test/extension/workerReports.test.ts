@@ -58,7 +58,7 @@ const formsAsked: string[] = [];
 
 
 
-const { Reports } = await import('../../src/extension/reports');
+const { Reports } = await import('../../src/extension/reports/documentReports');
 
 class Doc {
   version = 1;

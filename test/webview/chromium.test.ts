@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { panelHtml, makeNonce } from '../../src/extension/panelHtml';
-import { cursorContext } from '../../src/extension/panelCursor';
+import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { ReportMessage } from '../../src/protocol';
 
 const ROOT = join(__dirname, '..', '..');

@@ -1,4 +1,4 @@
-// The extension side of the panel (src/extension/panel.ts) against a small fake of the VS Code API:
+// The extension side of the panel (src/extension/panel/panel.ts) against a small fake of the VS Code API:
 // registration, the webview's options and CSP, following the editor and cursor, and the requests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,7 +132,7 @@ vi.mock('vscode', () => {
   };
 });
 
-const { registerPanel } = await import('../../src/extension/panel');
+const { registerPanel } = await import('../../src/extension/panel/panel');
 const fakeWindow = ((await import('vscode')) as unknown as { window: { createWebviewPanel(...a: unknown[]): unknown } }).window;
 
 const TEXT = readFileSync(join(__dirname, '..', '..', 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
