@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { definitionAt, outline, referencesAt, renamePlan, renameProblem } from '../../src/extension/navigation/navigationContent';
+import { analyze } from '../../../src/analysis';
+import { definitionAt, outline, referencesAt, renamePlan, renameProblem } from '../../../src/extension/navigation/navigationContent';
 
 const text = readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8');
 const lines = text.split('\n');

@@ -2,11 +2,11 @@
 // link to the panel; every truncated list says that it is truncated and where the rest is.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { contributionsMd, hoverContent, type HoverOptions } from '../../src/extension/hover/hoverContent';
-import { compactRecursionText, formHtmlCapped, stepsHtml, stepsNote } from '../../src/extension/hover/hoverPieces';
-import type { QuantityReport } from '../../src/report';
-import { commandArgs, plain } from './plain';
+import { analyze } from '../../../src/analysis';
+import { contributionsMd, hoverContent, type HoverOptions } from '../../../src/extension/hover/hoverContent';
+import { compactRecursionText, formHtmlCapped, stepsHtml, stepsNote } from '../../../src/extension/hover/hoverPieces';
+import type { QuantityReport } from '../../../src/report';
+import { commandArgs, plain } from '../plain';
 
 const full: HoverOptions = { digits: 4, detail: 'full', uri: 'file:///x.rnn' };
 
@@ -82,7 +82,7 @@ describe('truncated lists say so and where the rest is (issue 13, item 5)', () =
 
 describe('long hover lines break at the terms (issue 13, item 3)', () => {
   it('one term per line past the width, brackets kept whole', async () => {
-    const { breakAtTerms, HOVER_LINE_CHARS } = await import('../../src/extension/hover/hoverPieces');
+    const { breakAtTerms, HOVER_LINE_CHARS } = await import('../../../src/extension/hover/hoverPieces');
     const long = `∂L/∂W = ${Array.from({ length: 8 }, (_, i) => `a_${i}·(b_${i} + c_${i})`).join(' + ')} − d`;
     const parts = breakAtTerms(long);
     expect(parts).toHaveLength(9);

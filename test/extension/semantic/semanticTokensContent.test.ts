@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { semanticTokens } from '../../src/extension/semantic/semanticTokensContent';
-import { fixtureReport } from './fixture';
+import { analyze } from '../../../src/analysis';
+import { semanticTokens } from '../../../src/extension/semantic/semanticTokensContent';
+import { fixtureReport } from '../fixture';
 
 describe('semantic tokens', () => {
   it('tells parameters, data and quantities apart, and marks where they are introduced', () => {

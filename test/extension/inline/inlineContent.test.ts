@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticItems } from '../../src/extension/diagnostics/diagnosticsContent';
-import { checkTitle, deriveTitle, lensItems } from '../../src/extension/inline/inlineContent';
-import { statusContent } from '../../src/extension/status/statusBarContent';
-import { deriveLatex, checkLatex, allDerivesLatex } from '../../src/extension/commands/latexContent';
-import { fixtureReport } from './fixture';
+import { diagnosticItems } from '../../../src/extension/diagnostics/diagnosticsContent';
+import { checkTitle, deriveTitle, lensItems } from '../../../src/extension/inline/inlineContent';
+import { statusContent } from '../../../src/extension/status/statusBarContent';
+import { deriveLatex, checkLatex, allDerivesLatex } from '../../../src/extension/commands/latexContent';
+import { fixtureReport } from '../fixture';
 
 describe('diagnostics', () => {
   it('keeps the Report diagnostics and adds check verdicts by severity', () => {

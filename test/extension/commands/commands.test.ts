@@ -1,40 +1,13 @@
-// The commands' behaviour with a small fake of the VS Code API: what lands on the clipboard, where a
-// template goes. The report comes from the real analyze().
+// The commands' behaviour with the shared fake of the VS Code API (test/extension/fake/vscode.ts): what
+// lands on the clipboard, where a template goes. The report comes from the real analyze().
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../src/analysis';
+import { analyze } from '../../../src/analysis';
+import { fake, resetFake } from '../fake/vscode';
 
-const fake = vi.hoisted(() => ({
-  handlers: new Map<string, (...args: unknown[]) => unknown>(),
-  clipboard: [] as string[],
-  info: [] as string[],
-  opened: [] as { language: string; content: string }[],
-  snippets: [] as string[],
-  activeTextEditor: undefined as unknown,
-  textDocuments: [] as unknown[],
-  config: {} as Record<string, unknown>,
-}));
+vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 
-vi.mock('vscode', () => ({
-  commands: { registerCommand: (id: string, h: (...a: unknown[]) => unknown) => { fake.handlers.set(id, h); return { dispose() {} }; } },
-  env: { clipboard: { writeText: async (t: string) => { fake.clipboard.push(t); } } },
-  window: {
-    get activeTextEditor() { return fake.activeTextEditor; },
-    setStatusBarMessage: () => ({ dispose() {} }),
-    showInformationMessage: async (m: string) => { fake.info.push(m); },
-    showQuickPick: async () => undefined,
-    showTextDocument: async () => undefined,
-  },
-  workspace: {
-    get textDocuments() { return fake.textDocuments; },
-    getConfiguration: () => ({ get: (k: string, d: unknown) => (k in fake.config ? fake.config[k] : d) }),
-    openTextDocument: async (o: { language: string; content: string }) => { fake.opened.push(o); return {}; },
-  },
-  SnippetString: class { constructor(public value: string) {} },
-  Position: class { constructor(public line: number, public character: number) {} },
-}));
-
-const { registerCommands } = await import('../../src/extension/commands/commands');
+const { registerCommands } = await import('../../../src/extension/commands/commands');
 
 const text = readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8');
 const lines = text.split('\n');
@@ -44,29 +17,28 @@ function doc(content: string, uri = 'file:///sheet7.rnn') {
   return { uri: { toString: () => uri }, languageId: 'rnn', getText: () => content };
 }
 
+/** the snippets inserted into an editor */
+const snippets: string[] = [];
+
 function editorAt(d: ReturnType<typeof doc>, line1: number) {
   return {
     document: d,
     selection: { active: { line: line1 - 1, character: 0 } },
-    insertSnippet: async (s: { value: string }) => { fake.snippets.push(s.value); return true; },
+    insertSnippet: async (s: { value: string }) => { snippets.push(s.value); return true; },
   };
 }
 
 beforeEach(() => {
-  fake.handlers.clear();
-  fake.clipboard.length = 0;
-  fake.info.length = 0;
-  fake.opened.length = 0;
-  fake.snippets.length = 0;
-  fake.config = {};
+  resetFake();
+  snippets.length = 0;
   const d = doc(text);
-  fake.textDocuments = [d];
+  fake.documents = [d];
   fake.activeTextEditor = editorAt(d, 1);
   const report = analyze(text);
   registerCommands({ subscriptions: [] } as never, { get: () => report } as never);
 });
 
-const run = (id: string, ...args: unknown[]) => fake.handlers.get(id)!(...args) as Promise<unknown>;
+const run = (id: string, ...args: unknown[]) => fake.commands.get(id)!(...args) as Promise<unknown>;
 
 describe('unroll.copyLatex', () => {
   it('copies LaTeX handed over by a hover link as it is', async () => {
@@ -82,9 +54,9 @@ describe('unroll.copyLatex', () => {
   });
   it('from the palette: the derive or check under the cursor, else every derive', async () => {
     const checkLine = lineOf(/^check ∂L\/∂o_3/);
-    fake.activeTextEditor = editorAt(fake.textDocuments[0] as ReturnType<typeof doc>, checkLine);
+    fake.activeTextEditor = editorAt(fake.documents[0] as ReturnType<typeof doc>, checkLine);
     expect(await run('unroll.copyLatex')).toBe(`% check (line ${checkLine}): holds\n\\partial L/\\partial o_{3} = -2(y_{3} - o_{3})`);
-    fake.activeTextEditor = editorAt(fake.textDocuments[0] as ReturnType<typeof doc>, 1);
+    fake.activeTextEditor = editorAt(fake.documents[0] as ReturnType<typeof doc>, 1);
     const all = (await run('unroll.copyLatex')) as string;
     expect(all).toContain('∂L/∂W_hh');
     expect(all).toContain('∂L/∂W_xh');
@@ -102,7 +74,7 @@ describe('unroll.insertTemplate', () => {
     fake.activeTextEditor = editorAt(doc('  \n'), 1);
     const t = (await run('unroll.insertTemplate', 'lstm')) as string;
     expect(t).toContain('c_t = f_t c_{t-1} + i_t g_t');
-    expect(fake.snippets).toEqual([t]);
+    expect(snippets).toEqual([t]);
     expect(fake.opened).toEqual([]);
   });
   it('opens a new .rnn document when the editor holds other text, with the loss the setting asks for', async () => {

@@ -1,79 +1,18 @@
 // Reports with a (fake) analysis worker: get() never analyses on the host while the worker runs, answers
 // with the last finished Report, the final announcement matches the latest text, forms come from the
-// cached Report. 'vscode' and the analysis are the same fakes as in reports.test.ts.
+// cached Report. 'vscode' is the shared fake (test/extension/fake/vscode.ts), the analysis and documents
+// those of ./fakes.ts, shared with documentReports.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../src/extension/worker/protocol';
+import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 
-type Listener<T> = (e: T) => void;
+import { fake } from '../fake/vscode';
+import { analysis, Doc } from './fakes';
 
-class FakeEmitter<T> {
-  private listeners: Listener<T>[] = [];
-  event = (l: Listener<T>) => {
-    this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners = [];
-  }
-}
+vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
+vi.mock('../../../src/analysis', async () => (await import('./fakes')).analysisModule);
+const { analyzed, formsAsked } = analysis;
 
-const fake = vi.hoisted(() => ({
-  open: undefined as unknown as { fire(d: unknown): void },
-  change: undefined as unknown as { fire(e: unknown): void },
-  close: undefined as unknown as { fire(d: unknown): void },
-  documents: [] as unknown[],
-}));
-
-vi.mock('vscode', () => {
-  fake.open = new FakeEmitter();
-  fake.change = new FakeEmitter();
-  fake.close = new FakeEmitter();
-  return {
-    EventEmitter: FakeEmitter,
-    workspace: {
-      onDidOpenTextDocument: (fake.open as FakeEmitter<unknown>).event,
-      onDidChangeTextDocument: (fake.change as FakeEmitter<unknown>).event,
-      onDidCloseTextDocument: (fake.close as FakeEmitter<unknown>).event,
-      get textDocuments() { return fake.documents; },
-    },
-  };
-});
-
-const analyzed: string[] = [];
-const options: unknown[] = [];
-vi.mock('../../src/analysis', () => ({
-  analyzeSession: (text: string, o: unknown) => {
-    analyzed.push(text);
-    options.push(o);
-    if (text === 'boom') throw new Error('engine bug');
-    const report = { text, diagnostics: [], derives: [{ line: 2, results: [] }] };
-    // one derive's forms on demand: counted, so the test sees the cache per version
-    return { report, forms: (line: number) => { formsAsked.push(`${text}:${line}`); return line === 2 ? { line, results: [], forms: true } : undefined; } };
-  },
-}));
-const formsAsked: string[] = [];
-
-
-
-const { Reports } = await import('../../src/extension/reports/documentReports');
-
-class Doc {
-  version = 1;
-  isClosed = false;
-  languageId = 'rnn';
-  constructor(public text: string, public uri = { toString: () => 'file:///a.rnn' }) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(text: string): void {
-    this.text = text;
-    this.version++;
-    fake.change.fire({ document: this, contentChanges: [{}] });
-  }
-}
+const { Reports } = await import('../../../src/extension/reports/documentReports');
 
 /** A worker that answers only when told, with the Report the fake analysis gives for the text. */
 class FakeWorker implements WorkerLike {
@@ -118,7 +57,7 @@ describe('Reports with an analysis worker', () => {
   it('analyses in the worker, not on the host; get() meanwhile returns an empty Report that is not announced', async () => {
     const { reports, updates, workers } = make();
     const d = new Doc('big');
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(0);
     expect(workers).toHaveLength(1);
     expect(workers[0]!.posted.map((p) => p.text)).toEqual(['big']);
@@ -137,7 +76,7 @@ describe('Reports with an analysis worker', () => {
   it('while a newer version is analysed, get() answers with the last finished Report, and the final one matches the latest text', async () => {
     const { reports, updates, workers } = make(150);
     const d = new Doc('v1');
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(0);
     workers[0]!.finish();
     await flush();
@@ -163,7 +102,7 @@ describe('Reports with an analysis worker', () => {
   it('forms() answers from the Report of the worker (which carries every form) without analysing again', async () => {
     const { reports, workers } = make();
     const d = new Doc('f');
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(0);
     workers[0]!.finish();
     await flush();
@@ -178,7 +117,7 @@ describe('Reports with an analysis worker', () => {
     const updates: string[] = [];
     reports.onDidUpdate(({ report }) => updates.push(textOf(report)!));
     const d = new Doc('host');
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(0);
     expect(analyzed).toEqual(['host']);
     expect(updates).toEqual(['host']);
@@ -187,9 +126,9 @@ describe('Reports with an analysis worker', () => {
   it('closing a document stops its worker', () => {
     const { workers } = make();
     const d = new Doc('c');
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(0);
-    fake.close.fire(d);
+    fake.events.close.fire(d);
     expect(workers[0]!.terminated).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contributions, functionKey, hoverContent, WORD_RANGE, type HoverOptions } from '../../src/extension/hover/hoverContent';
-import { fixtureReport, rangeOf } from './fixture';
-import { commandArgs, mathKey, plain } from './plain';
+import { contributions, functionKey, hoverContent, WORD_RANGE, type HoverOptions } from '../../../src/extension/hover/hoverContent';
+import { fixtureReport, rangeOf } from '../fixture';
+import { commandArgs, mathKey, plain } from '../plain';
 
 const full: HoverOptions = { digits: 4, detail: 'full', uri: 'file:///sheet.rnn' };
 const brief: HoverOptions = { ...full, detail: 'brief' };
@@ -159,8 +159,8 @@ describe('hover on derive and check lines', () => {
   });
   it('the verdict word once, and the message once in the hover the editor shows (issue 13, item 4)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { analyze } = await import('../../src/analysis');
-    const { diagnosticItems } = await import('../../src/extension/diagnostics/diagnosticsContent');
+    const { analyze } = await import('../../../src/analysis');
+    const { diagnosticItems } = await import('../../../src/extension/diagnostics/diagnosticsContent');
     for (const file of ['gru-one-weight', 'sheet7-vanilla-rnn', 'scalar-lstm-bptt']) {
       const r = analyze(readFileSync(`examples/${file}.rnn`, 'utf8'));
       const problems = diagnosticItems(r, { hintForHolding: false });

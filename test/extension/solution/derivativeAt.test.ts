@@ -2,10 +2,10 @@
 // which documents count as solutions (cheaply), and the networks' .rnn texts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze } from '../../src/analysis';
-import { derivativeAt } from '../../src/extension/solution/derivativeAt';
-import { documentKind, mayHoldNetwork, sidecarPath } from '../../src/extension/solution/detect';
-import { networkSources } from '../../src/extension/solution/networkSource';
+import { analyze } from '../../../src/analysis';
+import { derivativeAt } from '../../../src/extension/solution/derivativeAt';
+import { documentKind, mayHoldNetwork, sidecarPath } from '../../../src/extension/solution/detect';
+import { networkSources } from '../../../src/extension/solution/networkSource';
 
 /** the derivative found with the cursor on the first character of `needle` in `text` */
 function at(text: string, needle: string, shift = 0): string | null {

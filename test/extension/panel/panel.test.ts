@@ -1,141 +1,18 @@
-// The extension side of the panel (src/extension/panel/panel.ts) against a small fake of the VS Code API:
+// The extension side of the panel (src/extension/panel/panel.ts) against the shared fake of the VS Code API:
 // registration, the webview's options and CSP, following the editor and cursor, and the requests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { analyze } from '../../src/analysis';
-import type { ToWebview } from '../../src/protocol';
-import type { Report } from '../../src/report';
+import { analyze } from '../../../src/analysis';
+import type { ToWebview } from '../../../src/protocol';
+import type { Report } from '../../../src/report';
+import { EventEmitter as Emitter, fake, resetFake, Uri, createWebviewPanel, type FakePanel } from '../fake/vscode';
 
-type Listener<T> = (e: T) => void;
+vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 
-class Emitter<T> {
-  listeners: Listener<T>[] = [];
-  event = (l: Listener<T>) => {
-    this.listeners.push(l);
-    return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-}
+const { registerPanel } = await import('../../../src/extension/panel/panel');
 
-class Uri {
-  constructor(readonly scheme: string, readonly path: string) {}
-  static parse(s: string): Uri {
-    const i = s.indexOf(':');
-    return new Uri(s.slice(0, i), s.slice(i + 1).replace(/^\/\//, ''));
-  }
-  static joinPath(u: Uri, ...parts: string[]): Uri {
-    const segs = u.path.split('/');
-    for (const p of parts) {
-      if (p === '..') segs.pop();
-      else segs.push(p);
-    }
-    return new Uri(u.scheme, segs.join('/'));
-  }
-  toString(): string {
-    return `${this.scheme}://${this.path}`;
-  }
-}
-
-interface FakePanel {
-  viewType: string;
-  title: string;
-  visible: boolean;
-  options: unknown;
-  webview: { html: string; options: { localResourceRoots?: Uri[]; enableScripts?: boolean; enableCommandUris?: boolean }; cspSource: string; posted: ToWebview[]; receive: Emitter<unknown>; asWebviewUri(u: Uri): Uri; postMessage(m: ToWebview): Promise<boolean>; onDidReceiveMessage: Emitter<unknown>['event'] };
-  dispose(): void;
-}
-
-const fake = vi.hoisted(() => ({
-  commands: new Map<string, (...a: unknown[]) => unknown>(),
-  serializers: new Map<string, { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> }>(),
-  panels: [] as unknown[],
-  active: undefined as unknown,
-  visible: [] as unknown[],
-  documents: [] as unknown[],
-  clipboard: [] as string[],
-  written: [] as [unknown, Uint8Array][],
-  emitters: {} as Record<string, { fire(e: unknown): void; event: unknown }>,
-  shown: [] as unknown[],
-}));
-
-vi.mock('vscode', () => {
-  const mk = (name: string) => {
-    const e = new Emitter<unknown>();
-    fake.emitters[name] = e as never;
-    return e.event;
-  };
-  return {
-    Uri,
-    ViewColumn: { One: 1, Two: 2, Beside: -2 },
-    TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
-    Selection: class {
-      constructor(readonly anchor: unknown, readonly active: unknown) {}
-    },
-    commands: { registerCommand: (id: string, f: (...a: unknown[]) => unknown) => (fake.commands.set(id, f), { dispose() {} }) },
-    env: { clipboard: { writeText: async (t: string) => void fake.clipboard.push(t) } },
-    window: {
-      get activeTextEditor() {
-        return fake.active;
-      },
-      get visibleTextEditors() {
-        return fake.visible;
-      },
-      onDidChangeActiveTextEditor: mk('active'),
-      onDidChangeTextEditorSelection: mk('selection'),
-      registerWebviewPanelSerializer: (t: string, s: never) => (fake.serializers.set(t, s), { dispose() {} }),
-      setStatusBarMessage: () => ({ dispose() {} }),
-      showSaveDialog: async () => Uri.parse('file:///w/out.svg'),
-      showTextDocument: async (_doc: unknown, o: unknown) => {
-        fake.shown.push(o);
-        return { revealRange() {} };
-      },
-      createWebviewPanel: (viewType: string, title: string, _col: unknown, options: unknown) => {
-        const receive = new Emitter<unknown>();
-        const dispose = new Emitter<void>();
-        const panel: FakePanel & { onDidDispose: unknown; onDidChangeViewState: unknown; reveal(): void } = {
-          viewType,
-          title,
-          visible: true,
-          options,
-          webview: {
-            html: '',
-            options: {},
-            cspSource: 'https://file+.vscode-resource.test',
-            posted: [],
-            receive,
-            asWebviewUri: (u: Uri) => new Uri('https', `file+.vscode-resource.test${u.path}`),
-            postMessage: async (m: ToWebview) => (panel.webview.posted.push(JSON.parse(JSON.stringify(m))), true),
-            onDidReceiveMessage: receive.event,
-          },
-          onDidDispose: dispose.event,
-          onDidChangeViewState: new Emitter<unknown>().event,
-          reveal() {},
-          dispose: () => dispose.fire(),
-        };
-        fake.panels.push(panel);
-        return panel;
-      },
-    },
-    workspace: {
-      get textDocuments() {
-        return fake.documents;
-      },
-      onDidChangeTextDocument: mk('change'),
-      openTextDocument: async () => {
-        throw new Error('not found');
-      },
-      fs: { writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]) },
-    },
-  };
-});
-
-const { registerPanel } = await import('../../src/extension/panel/panel');
-const fakeWindow = ((await import('vscode')) as unknown as { window: { createWebviewPanel(...a: unknown[]): unknown } }).window;
-
-const TEXT = readFileSync(join(__dirname, '..', '..', 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
+const TEXT = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
 
 class Doc {
   languageId = 'rnn';
@@ -162,10 +39,7 @@ const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.
 
 beforeEach(() => {
   vi.useFakeTimers();
-  fake.panels.length = 0;
-  fake.commands.clear();
-  fake.clipboard.length = 0;
-  fake.written.length = 0;
+  resetFake();
   reportOf = new Map();
   context.subscriptions = [];
   updates.listeners = [];
@@ -188,8 +62,8 @@ afterEach(() => {
 
 async function openOn(doc: Doc, line: number) {
   fake.documents = [doc];
-  fake.active = editor(doc, line);
-  fake.visible = [fake.active];
+  fake.activeTextEditor = editor(doc, line);
+  fake.visibleTextEditors = [fake.activeTextEditor];
   await fake.commands.get('unroll.openPanel')!();
   const panel = fake.panels[fake.panels.length - 1] as FakePanel;
   panel.webview.receive.fire({ type: 'ready' });
@@ -231,7 +105,7 @@ describe('panel host', () => {
     const doc = new Doc(TEXT);
     const panel = await openOn(doc, 23);
     const before = panel.webview.posted.length;
-    const move = (line: number, character = 0) => fake.emitters.selection.fire({ textEditor: { ...editor(doc, line, character) } });
+    const move = (line: number, character = 0) => fake.events.selection.fire({ textEditor: { ...editor(doc, line, character) } });
     move(24);
     move(25);
     expect(panel.webview.posted.length).toBe(before); // debounced
@@ -250,7 +124,7 @@ describe('panel host', () => {
     const panel = await openOn(doc, 0);
     doc.version = 2;
     doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
-    fake.emitters.change.fire({ document: doc, contentChanges: [{}] });
+    fake.events.change.fire({ document: doc, contentChanges: [{}] });
     updates.fire({ document: doc, report: analyze(doc.text) });
     const m = lastOf(panel, 'report')!;
     expect(m.doc.version).toBe(2);
@@ -272,7 +146,7 @@ describe('panel host', () => {
     const before = count();
     doc.version = 2;
     doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
-    fake.emitters.change.fire({ document: doc, contentChanges: [{}] });
+    fake.events.change.fire({ document: doc, contentChanges: [{}] });
     vi.advanceTimersByTime(10);
     expect(count()).toBe(before);
     vi.advanceTimersByTime(Math.max(25, 1.5 * lastOf(panel, 'report')!.report.elapsedMs));
@@ -291,8 +165,8 @@ describe('panel host', () => {
   test('a new panel renders its report once: nothing is posted before ready, the page is kept while hidden; open time measured', async () => {
     const doc = new Doc(TEXT);
     fake.documents = [doc];
-    fake.active = editor(doc, 23);
-    fake.visible = [fake.active];
+    fake.activeTextEditor = editor(doc, 23);
+    fake.visibleTextEditors = [fake.activeTextEditor];
     await fake.commands.get('unroll.openPanel')!();
     const panel = fake.panels[fake.panels.length - 1] as FakePanel;
     expect((panel.options as { retainContextWhenHidden?: boolean }).retainContextWhenHidden).toBe(true);
@@ -310,8 +184,8 @@ describe('panel host', () => {
   test('openPanel with a node: the selection reaches a webview that only now says ready', async () => {
     const doc = new Doc(TEXT);
     fake.documents = [doc];
-    fake.active = editor(doc, 0);
-    fake.visible = [fake.active];
+    fake.activeTextEditor = editor(doc, 0);
+    fake.visibleTextEditors = [fake.activeTextEditor];
     await fake.commands.get('unroll.openPanel')!({ node: 'h@2' });
     const panel = fake.panels[fake.panels.length - 1] as FakePanel;
     panel.webview.posted.length = 0; // the webview was not listening yet
@@ -366,10 +240,10 @@ describe('panel host', () => {
   test('the serializer restores a panel for the document in its state', async () => {
     const doc = new Doc(TEXT);
     fake.documents = [doc];
-    fake.active = undefined;
-    fake.visible = [];
+    fake.activeTextEditor = undefined;
+    fake.visibleTextEditors = [];
     // a panel as VS Code hands it to the serializer after a reload
-    const panel = fakeWindow.createWebviewPanel('unroll.panel', 'Unroll', 1, {}) as FakePanel;
+    const panel = createWebviewPanel('unroll.panel', 'Unroll', 1, {});
     await fake.serializers.get('unroll.panel')!.deserializeWebviewPanel(panel, { uri: 'file:///w/sheet7.rnn', selected: 'h@2', scaleParam: null, scaleFactor: 1 });
     expect(panel.webview.html).toContain('Content-Security-Policy');
     expect(panel.title).toBe('Unroll: sheet7.rnn');

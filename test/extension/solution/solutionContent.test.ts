@@ -1,12 +1,12 @@
 // What the editor shows for a solution, from its SolutionReport: problems, lenses with labels and
 // verdicts, the network of a line, and the hover on a derivative (its value from analyze()'s derive).
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { networkSources } from '../../src/extension/solution/networkSource';
-import { equationTitle, networkAtLine, solutionDiagnosticItems, solutionLensItems } from '../../src/extension/solution/solutionContent';
-import { solutionDerivativeAt, solutionHoverContent } from '../../src/extension/solution/solutionHoverContent';
-import { analyzeSolution } from '../../src/solution';
-import { formatNumber } from '../../src/extension/shared/format';
+import { analyze } from '../../../src/analysis';
+import { networkSources } from '../../../src/extension/solution/networkSource';
+import { equationTitle, networkAtLine, solutionDiagnosticItems, solutionLensItems } from '../../../src/extension/solution/solutionContent';
+import { solutionDerivativeAt, solutionHoverContent } from '../../../src/extension/solution/solutionHoverContent';
+import { analyzeSolution } from '../../../src/solution';
+import { formatNumber } from '../../../src/extension/shared/format';
 
 const NET = (T: number) => `T = ${T}\ninput x = 0.5\ntarget t = ${T === 3 ? 1 : 0}\nparam w = 0.8\nparam v = 1.5\nh_0 = 0\nh_t = σ(w h_{t-1} + x_t)\ny_t = σ(v h_t)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t`;
 const TEXT = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { nameCompletions } from '../../src/extension/completion/completionContent';
+import { analyze } from '../../../src/analysis';
+import { nameCompletions } from '../../../src/extension/completion/completionContent';
 
 describe('name completions', () => {
   it("offers the file's names with their usual index, and the functions", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { diagnosticItems } from '../../src/extension/diagnostics/diagnosticsContent';
-import { quickFixes } from '../../src/extension/quickfix/quickFixContent';
+import { analyze } from '../../../src/analysis';
+import { diagnosticItems } from '../../../src/extension/diagnostics/diagnosticsContent';
+import { quickFixes } from '../../../src/extension/quickfix/quickFixContent';
 
 function apply(text: string, line: number, fix: { range: { column: number; endColumn: number }; newText: string }): string {
   const lines = text.split('\n');

@@ -2,9 +2,9 @@
 // outdated version terminated, answers to older jobs dropped, and the host fallback when no worker
 // can be started or one dies.
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report';
-import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../src/extension/worker/protocol';
-import { AnalysisScheduler } from '../../src/extension/worker/scheduler';
+import type { Report } from '../../../src/report';
+import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
+import { AnalysisScheduler } from '../../../src/extension/worker/scheduler';
 
 class FakeWorker implements WorkerLike {
   posted: AnalysisRequest[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { snippetEscape, snippetsJson, TEMPLATES } from '../../src/extension/commands/templates';
+import { analyze } from '../../../src/analysis';
+import { snippetEscape, snippetsJson, TEMPLATES } from '../../../src/extension/commands/templates';
 
 describe('network templates', () => {
   it('snippets/rnn.json is generated from the templates (regenerate it when they change)', () => {

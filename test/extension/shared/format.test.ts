@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, formatNumber, mathHtml, sparkline, textToLatex, valueHtml, valueLatex, valueText } from '../../src/extension/shared/format';
+import { escapeMarkdown, formatNumber, mathHtml, sparkline, textToLatex, valueHtml, valueLatex, valueText } from '../../../src/extension/shared/format';
 
 describe('formatNumber', () => {
   it('keeps the requested significant digits and drops trailing zeros', () => {

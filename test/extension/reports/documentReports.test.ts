@@ -1,75 +1,15 @@
 // Reports: analysis on open, debounced after changes, stale runs cancelled, cached per version.
-// 'vscode' is replaced by a small fake with just the events Reports listens to.
+// 'vscode' is the shared fake (test/extension/fake/vscode.ts): the events Reports listens to.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener<T> = (e: T) => void;
+import { fake } from '../fake/vscode';
+import { analysis, Doc } from './fakes';
 
-class FakeEmitter<T> {
-  private listeners: Listener<T>[] = [];
-  event = (l: Listener<T>) => {
-    this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners = [];
-  }
-}
+vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
+vi.mock('../../../src/analysis', async () => (await import('./fakes')).analysisModule);
+const { analyzed, options, formsAsked } = analysis;
 
-const fake = vi.hoisted(() => ({
-  open: undefined as unknown as { fire(d: unknown): void },
-  change: undefined as unknown as { fire(e: unknown): void },
-  close: undefined as unknown as { fire(d: unknown): void },
-  documents: [] as unknown[],
-}));
-
-vi.mock('vscode', () => {
-  fake.open = new FakeEmitter();
-  fake.change = new FakeEmitter();
-  fake.close = new FakeEmitter();
-  return {
-    EventEmitter: FakeEmitter,
-    workspace: {
-      onDidOpenTextDocument: (fake.open as FakeEmitter<unknown>).event,
-      onDidChangeTextDocument: (fake.change as FakeEmitter<unknown>).event,
-      onDidCloseTextDocument: (fake.close as FakeEmitter<unknown>).event,
-      get textDocuments() { return fake.documents; },
-    },
-  };
-});
-
-const analyzed: string[] = [];
-const options: unknown[] = [];
-vi.mock('../../src/analysis', () => ({
-  analyzeSession: (text: string, o: unknown) => {
-    analyzed.push(text);
-    options.push(o);
-    if (text === 'boom') throw new Error('engine bug');
-    const report = { text, diagnostics: [], derives: [{ line: 2, results: [] }] };
-    // one derive's forms on demand: counted, so the test sees the cache per version
-    return { report, forms: (line: number) => { formsAsked.push(`${text}:${line}`); return line === 2 ? { line, results: [], forms: true } : undefined; } };
-  },
-}));
-const formsAsked: string[] = [];
-
-const { Reports } = await import('../../src/extension/reports/documentReports');
-
-class Doc {
-  version = 1;
-  isClosed = false;
-  languageId = 'rnn';
-  constructor(public text: string, public uri = { toString: () => 'file:///a.rnn' }) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(text: string): void {
-    this.text = text;
-    this.version++;
-    fake.change.fire({ document: this, contentChanges: [{}] });
-  }
-}
+const { Reports } = await import('../../../src/extension/reports/documentReports');
 
 describe('Reports', () => {
   beforeEach(() => {
@@ -94,7 +34,7 @@ describe('Reports', () => {
   it('analyses a document on open and announces it', () => {
     const { updates } = make();
     const d = new Doc('a');
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(0);
     expect(updates).toEqual(['a']);
     // the settings' options, with every form in the Report until the hover and panel ask through forms()
@@ -135,7 +75,7 @@ describe('Reports', () => {
     reports.get(d as never);
     d.edit('pq');
     d.isClosed = true;
-    fake.close.fire(d);
+    fake.events.close.fire(d);
     vi.advanceTimersByTime(100);
     expect(updates).toEqual([]);
     d.isClosed = false;
@@ -146,7 +86,7 @@ describe('Reports', () => {
     const { updates } = make();
     const d = new Doc('a');
     d.languageId = 'markdown';
-    fake.open.fire(d);
+    fake.events.open.fire(d);
     vi.advanceTimersByTime(1000);
     expect(updates).toEqual([]);
   });

@@ -4,9 +4,9 @@
 import { createRequire } from 'node:module';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { unrollMarkdownIt, type MarkdownItLike, type MdToken } from '../../src/extension/preview/markdownItPlugin';
-import { analyzeSolution } from '../../src/solution';
+import { analyze } from '../../../src/analysis';
+import { unrollMarkdownIt, type MarkdownItLike, type MdToken } from '../../../src/extension/preview/markdownItPlugin';
+import { analyzeSolution } from '../../../src/solution';
 
 interface Md extends MarkdownItLike {
   render(src: string): string;

@@ -1,7 +1,7 @@
 // ```rnn blocks in the Markdown preview: highlighted, and every character of the source escaped.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeHtml, highlightRnn } from '../../src/extension/preview/rnnHighlight';
+import { escapeHtml, highlightRnn } from '../../../src/extension/preview/rnnHighlight';
 
 /** the text a browser would show for the HTML (tags dropped, entities decoded) */
 function textOf(html: string): string {

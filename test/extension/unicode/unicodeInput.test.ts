@@ -1,25 +1,11 @@
-// The Unicode-input adapter with a fake editor: the edit it makes, its undo stops, and its retries.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// The Unicode-input adapter with the shared fake editor (test/extension/fake/vscode.ts): the edit it makes,
+// its undo stops, and its retries.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, resetFake, type Range } from '../fake/vscode';
 
-const fake = vi.hoisted(() => ({
-  listener: undefined as undefined | ((e: unknown) => void),
-  editors: [] as unknown[],
-  config: {} as Record<string, unknown>,
-}));
+vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 
-vi.mock('vscode', () => ({
-  workspace: {
-    onDidChangeTextDocument: (l: (e: unknown) => void) => { fake.listener = l; return { dispose() {} }; },
-    getConfiguration: () => ({ get: (k: string, d: unknown) => (k in fake.config ? fake.config[k] : d) }),
-    applyEdit: async () => false,
-  },
-  window: { get visibleTextEditors() { return fake.editors; } },
-  TextDocumentChangeReason: { Undo: 1, Redo: 2 },
-  Range: class { constructor(public sl: number, public sc: number, public el: number, public ec: number) {} },
-  WorkspaceEdit: class { replace() {} },
-}));
-
-const { registerUnicodeInput } = await import('../../src/extension/unicode/unicodeInput');
+const { registerUnicodeInput } = await import('../../../src/extension/unicode/unicodeInput');
 
 class Doc {
   languageId = 'rnn';
@@ -29,7 +15,7 @@ class Doc {
   lineAt(i: number) { return { text: this.lines[i]! }; }
 }
 
-interface Edit { range: { sl: number; sc: number; el: number; ec: number }; text: string; opts: unknown }
+interface Edit { range: Range; text: string; opts: unknown }
 
 function editor(doc: Doc, refusals = 0) {
   const edits: Edit[] = [];
@@ -41,27 +27,33 @@ function editor(doc: Doc, refusals = 0) {
       if (refuse-- > 0) return false;
       cb({ replace: (range, text) => {
         edits.push({ range, text, opts });
-        const l = doc.lines[range.sl]!;
-        doc.lines[range.sl] = l.slice(0, range.sc) + text + l.slice(range.ec);
+        const l = doc.lines[range.start.line]!;
+        doc.lines[range.start.line] = l.slice(0, range.start.character) + text + l.slice(range.end.character);
       } });
       return true;
     },
   };
-  fake.editors = [ed];
+  fake.visibleTextEditors = [ed];
   return ed;
 }
 
 /** The document after typing `typed` at the end of line 0 (already in doc.lines), as one change. */
 function typed(doc: Doc, typedText: string, reason?: number) {
   const line = doc.lines[0]!;
-  fake.listener!({ document: doc, reason, contentChanges: [{ text: typedText, range: { start: { line: 0, character: line.length - typedText.length } } }] });
+  fake.events.change.fire({ document: doc, reason, contentChanges: [{ text: typedText, range: { start: { line: 0, character: line.length - typedText.length } } }] });
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
+const context = { subscriptions: [] as { dispose(): void }[] };
+
 beforeEach(() => {
-  fake.config = {};
-  registerUnicodeInput({ subscriptions: [] } as never);
+  resetFake();
+  registerUnicodeInput(context as never);
+});
+
+afterEach(() => {
+  for (const d of context.subscriptions.splice(0)) d.dispose();
 });
 
 describe('Unicode input adapter', () => {
@@ -71,7 +63,7 @@ describe('Unicode input adapter', () => {
     typed(doc, ' ');
     await settle();
     expect(doc.lines[0]).toBe('h_t = σ');
-    expect(ed.edits).toEqual([{ range: { sl: 0, sc: 6, el: 0, ec: 13 }, text: 'σ', opts: { undoStopBefore: true, undoStopAfter: true } }]);
+    expect(ed.edits).toEqual([{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 13 } }, text: 'σ', opts: { undoStopBefore: true, undoStopAfter: true } }]);
   });
 
   it('leaves undo and redo alone, and does nothing when the setting is off', async () => {
