@@ -20,6 +20,7 @@ import * as vscode from 'vscode';
 import { analyzeSession, type Analysis } from '../../analysis';
 import type { AnalyzeOptions, DeriveReport, Report } from '../../report';
 import { isRnn } from '../config';
+import { Debouncer } from './debouncer';
 import { failedReport } from './failedReport';
 import { defaultWorkerFactory } from '../worker/factory';
 import type { WorkerFactory } from '../worker/protocol';
@@ -50,7 +51,7 @@ export interface ReportsOptions {
 
 export class Reports implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Debouncer();
   private readonly emitter = new vscode.EventEmitter<ReportUpdate>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidUpdate: vscode.Event<ReportUpdate> = this.emitter.event;
@@ -73,7 +74,7 @@ export class Reports implements vscode.Disposable {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.report;
-    if (this.scheduler.busy(key) || (this.timers.has(key) && this.scheduler.attached(key))) {
+    if (this.scheduler.busy(key) || (this.timers.pending(key) && this.scheduler.attached(key))) {
       // a worker is (or is about to be) on the current version: answer with what is finished
       if (hit) return hit.report;
       if (this.scheduler.busy(key)) return BEING_ANALYSED;
@@ -116,14 +117,9 @@ export class Reports implements vscode.Disposable {
   /** Analyse after `delayMs` unless another change comes first; then announce the result. */
   schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!isRnn(document)) return;
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (document.isClosed) return;
-      this.analyse(document);
-    }, delayMs));
+    this.timers.schedule(document.uri.toString(), delayMs, () => {
+      if (!document.isClosed) this.analyse(document);
+    });
   }
 
   /** Analyse the current version (in the worker when there is one), then announce it. */
@@ -160,8 +156,7 @@ export class Reports implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.dispose();
     this.cache.clear();
     this.scheduler.dispose();
     for (const s of this.subscriptions) s.dispose();
@@ -182,9 +177,7 @@ export class Reports implements vscode.Disposable {
 
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.delete(key);
+    this.timers.cancel(key);
     this.cache.delete(key);
     this.scheduler.forget(key);
   }
