@@ -65,4 +65,21 @@ export default tseslint.config(
       { regex: '^node:', message: 'the webview runs in a browser' }]),
   // everything outside the editor: no vscode (the CLI, analyze(), the Report, the protocol)
   layer(['src/*.ts'], ['extension', 'webview'], 'the shared top-level modules do not import the editor or the panel'),
+  // inside the extension: each feature folder pairs a thin editor module with a pure content module
+  // (`hover/hover.ts` + `hover/hoverContent.ts`); the pure side, the command table and what runs in the
+  // analysis worker never import vscode, so they are unit-tested (and run) without an editor
+  {
+    files: [
+      'src/extension/**/*Content.ts', 'src/extension/commands/ids.ts', 'src/extension/commands/templates.ts',
+      'src/extension/hover/hoverPieces.ts', 'src/extension/hover/functionRules.ts', 'src/extension/panel/panelCursor.ts',
+      'src/extension/panel/panelHtml.ts', 'src/extension/reports/failedReport.ts', 'src/extension/reports/reportQuery.ts', 'src/extension/reports/debouncer.ts',
+      'src/extension/shared/format.ts', 'src/extension/worker/entry.ts', 'src/extension/worker/analyzeInWorker.ts',
+      'src/extension/worker/protocol.ts', 'src/extension/preview/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'a pure content module (or worker code) of src/extension does not import vscode: its editor module does' }],
+      }],
+    },
+  },
 );

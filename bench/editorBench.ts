@@ -1,12 +1,12 @@
 // The editor side: hover content and diagnostics for each example after a change (target < 20 ms median),
-// through the extension's pure content functions (src/extension/*Content.ts), and the bundle sizes.
+// through the extension's pure content functions (src/extension/*/*Content.ts), and the bundle sizes.
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../src/analysis';
-import { diagnosticItems } from '../src/extension/diagnosticsContent';
-import { hoverContent, type HoverOptions } from '../src/extension/hoverContent';
-import { lensItems } from '../src/extension/lensContent';
+import { diagnosticItems } from '../src/extension/diagnostics/diagnosticsContent';
+import { hoverContent, type HoverOptions } from '../src/extension/hover/hoverContent';
+import { lensItems } from '../src/extension/inline/inlineContent';
 import type { Report } from '../src/report';
 import { loadExamples } from './examplesBench';
 import { fmtMs, fmtT, median, printTable, timeMedian } from './timing';

@@ -3,7 +3,7 @@
 // browser-like DOM (happy-dom) for T = 3 and T = 50.
 
 import { analyze } from '../src/analysis';
-import { cursorContext } from '../src/extension/panelCursor';
+import { cursorContext } from '../src/extension/panel/panelCursor';
 import { asPanelState, type ReportMessage } from '../src/protocol';
 import { PanelApp } from '../src/webview/app';
 import { loadExamples } from './examplesBench';

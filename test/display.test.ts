@@ -4,9 +4,9 @@ import { formatNumber, numberLatex, valueLatex, valueText } from '../src/display
 import { nameCharsLatex } from '../src/display/latex';
 import { shapeText } from '../src/display/shape';
 import { nameLatex } from '../src/language/print';
-import { textToLatex } from '../src/extension/format';
+import { textToLatex } from '../src/extension/shared/format';
 import { fmt as engineFmt, valueText as engineValueText } from '../src/engine/format';
-import { formatNumber as extensionFormat, shapeText as extensionShape } from '../src/extension/format';
+import { formatNumber as extensionFormat, shapeText as extensionShape } from '../src/extension/shared/format';
 import { shapeText as languageShape } from '../src/language/shapes';
 import { fmt as webviewFmt, fmtShape as webviewShape, fmtValue } from '../src/webview/format';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis';
 import { isUntimedTwinKey, nameOfKey, nodeIdOf, nodeKey, nodeLabel, parseNodeKey, untimedTwinKey } from '../src/ids';
-import { hoverContent } from '../src/extension/hoverContent';
-import { cursorContext } from '../src/extension/panelCursor';
+import { hoverContent } from '../src/extension/hover/hoverContent';
+import { cursorContext } from '../src/extension/panel/panelCursor';
 
 describe('node ids', () => {
   it('keys: h@2 for a step, the bare name without one', () => {

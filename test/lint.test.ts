@@ -30,6 +30,12 @@ describe('layer rules', { timeout: 60_000 }, () => {
     expect(await restricted('src/webview/x.ts', "import type { Report } from '../report';\nimport { isToWebview } from '../protocol';\nimport { fmt } from './format';\nexport const y = (r: Report) => isToWebview(r) && fmt(1);\n")).toEqual([]);
   });
 
+  it("the extension's pure content modules and worker code do not import vscode", async () => {
+    expect(await restricted('src/extension/hover/hoverContent.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
+    expect(await restricted('src/extension/worker/entry.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
+    expect(await restricted('src/extension/hover/hover.ts', "import * as vscode from 'vscode';\nimport { hoverContent } from './hoverContent';\nexport const y = [vscode, hoverContent];\n")).toEqual([]);
+  });
+
   it('src/solution may use the language and analyze(), not the editor', async () => {
     expect(await restricted('src/solution/x.ts', "import { analyze } from '../analysis';\nimport { lex } from '../language/lexer';\nexport const y = [analyze, lex];\n")).toEqual([]);
     expect(await restricted('src/solution/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);

@@ -1,5 +1,5 @@
 // LaTeX of the Greek letters a name may contain: one table for the model printer (src/language/print.ts),
-// the symbolic printer (src/engine/symbolic/print.ts) and the hovers' text → LaTeX (src/extension/format.ts).
+// the symbolic printer (src/engine/symbolic/print.ts) and the hovers' text → LaTeX (src/extension/shared/format.ts).
 // Imports nothing, so every layer and the webview bundle can use it.
 
 /** Greek letter → its LaTeX command name (without the backslash). */

@@ -1,6 +1,8 @@
-// The tape: every operation of one forward evaluation in creation (= topological) order, each
-// with its backward rule. One reverse sweep over it gives the gradient of one output entry
-// with respect to everything before it.
+// The tape: every operation of one forward evaluation in creation (= topological) order. One reverse
+// sweep over it gives the gradient of one output entry with respect to everything before it.
+// Each operation is one rule below with its forward (the output from the inputs) and its backward (the
+// inputs' gradients from the output's) side by side, as in micrograd; the Tape's methods run a forward and
+// record the node, `sweep` visits the nodes in reverse and runs each one's backward.
 
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
@@ -32,6 +34,299 @@ export interface TNode {
 // the budget lives in budget.ts (the symbolic engine and the analysis use it too); re-exported for old imports
 export { Budget, LimitError } from './budget';
 
+/** Adds a gradient into an input's accumulator: a whole tensor, or one entry `i` (undefined: not tracked). */
+type Acc = (x: TNode, v: Float64Array | number, i?: number) => void;
+/** the gradient accumulator of a node, to add into in place (undefined: not tracked in this sweep) */
+type Slot = (x: TNode) => Float64Array | undefined;
+
+/** How the gradient g of node y's output flows back to y's inputs. */
+interface Rule {
+  backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot): void;
+}
+
+// ---- the rules, one per operation: forward beside backward --------------------------------------
+
+/** const, leaf: nothing flows further back. */
+const LEAF: Rule = { backward() {} };
+
+/** id (a graph node's value is its equation's), fill (a scalar spread over a shape): g goes back as it is. */
+const PASS: Rule = {
+  backward(y, g, acc) {
+    acc(y.a!, g);
+  },
+};
+
+/** a + b and a − b, with a scalar side broadcast */
+const ADD = {
+  forward(ad: Float64Array, bd: Float64Array, sub: boolean): Float64Array {
+    const out = new Float64Array(Math.max(ad.length, bd.length));
+    if (ad.length === bd.length) {
+      if (sub) for (let i = 0; i < out.length; i++) out[i] = ad[i]! - bd[i]!;
+      else for (let i = 0; i < out.length; i++) out[i] = ad[i]! + bd[i]!;
+    } else {
+      // scalar broadcast
+      for (let i = 0; i < out.length; i++) {
+        const x = ad.length === 1 ? ad[0]! : ad[i]!;
+        const y = bd.length === 1 ? bd[0]! : bd[i]!;
+        out[i] = sub ? x - y : x + y;
+      }
+    }
+    return out;
+  },
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    acc(y.a!, g);
+    acc(y.b!, g);
+  },
+};
+const SUB: Rule = {
+  backward(y, g, acc) {
+    acc(y.a!, g);
+    acc(y.b!, negated(g));
+  },
+};
+
+/** −a */
+const NEG = {
+  forward(ad: Float64Array): Float64Array {
+    return negated(ad);
+  },
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    acc(y.a!, negated(g));
+  },
+};
+
+function negated(v: Float64Array): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = -v[i]!;
+  return out;
+}
+
+/** a ⊙ b ('had') and a scalar times a tensor ('mul') */
+const MUL = {
+  forward(ad: Float64Array, bd: Float64Array): Float64Array {
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    if (ad.length === 1) { const s = ad[0]!; for (let i = 0; i < n; i++) out[i] = s * bd[i]!; }
+    else if (bd.length === 1) { const s = bd[0]!; for (let i = 0; i < n; i++) out[i] = ad[i]! * s; }
+    else for (let i = 0; i < n; i++) out[i] = ad[i]! * bd[i]!;
+    return out;
+  },
+  // ∂/∂a = g ⊙ b, ∂/∂b = g ⊙ a, summed where the side was a broadcast scalar; added in place (hot path)
+  backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
+    const a = y.a!, b = y.b!;
+    if (a.op !== 'const') { const ga = slot(a); if (ga) addProduct(ga, g, b.data); }
+    if (b.op !== 'const') { const gb = slot(b); if (gb) addProduct(gb, g, a.data); }
+  },
+};
+
+/** into += g ⊙ other, where other may be a broadcast scalar and `into` a scalar that was broadcast */
+function addProduct(into: Float64Array, g: Float64Array, other: Float64Array): void {
+  if (other.length === 1) {
+    const s = other[0]!;
+    if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * s;
+    else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * s; into[0]! += t; }
+  } else if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * other[i]!;
+  else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * other[i]!; into[0]! += t; }
+}
+
+/** a / b, elementwise, either side possibly a scalar */
+const DIV = {
+  forward(ad: Float64Array, bd: Float64Array): Float64Array {
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = (ad.length === 1 ? ad[0]! : ad[i]!) / (bd.length === 1 ? bd[0]! : bd[i]!);
+    return out;
+  },
+  // ∂/∂a = g / b, ∂/∂b = −g a / b²
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    const ad = y.a!.data, bd = y.b!.data;
+    const ga = new Float64Array(g.length);
+    const gb = new Float64Array(g.length);
+    for (let i = 0; i < g.length; i++) {
+      const x = ad.length === 1 ? ad[0]! : ad[i]!;
+      const d = bd.length === 1 ? bd[0]! : bd[i]!;
+      ga[i] = g[i]! / d;
+      gb[i] = (-g[i]! * x) / (d * d);
+    }
+    acc(y.a!, ga);
+    acc(y.b!, gb);
+  },
+};
+
+/** a^e for a scalar exponent e (squares multiplied out) */
+const POW = {
+  forward(ad: Float64Array, e: number): Float64Array {
+    const out = new Float64Array(ad.length);
+    for (let i = 0; i < out.length; i++) out[i] = e === 2 ? ad[i]! * ad[i]! : Math.pow(ad[i]!, e);
+    return out;
+  },
+  // ∂/∂a = e a^(e−1); ∂/∂e = a^e ln a where a > 0 (only when the exponent is not a constant)
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    const a = y.a!, b = y.b!;
+    const e = b.data[0]!;
+    const ga = new Float64Array(g.length);
+    let gb = 0;
+    for (let i = 0; i < g.length; i++) {
+      const x = a.data[i]!;
+      ga[i] = g[i]! * (e === 2 ? 2 * x : e * Math.pow(x, e - 1));
+      if (x > 0) gb += g[i]! * y.data[i]! * Math.log(x);
+    }
+    acc(a, ga);
+    if (b.op !== 'const') acc(b, gb, 0);
+  },
+};
+
+/** A B, matrices (vectors as columns or rows, by their shapes) */
+const MATMUL = {
+  forward(a: TNode, b: TNode): Float64Array {
+    const [m, k] = dims(a.shape);
+    const [, n] = dims(b.shape);
+    const out = new Float64Array(m * n);
+    matmul(a.data, b.data, m, k, n, out);
+    return out;
+  },
+  // weight gradients add up over every step: accumulate in place, no temporary per step
+  backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
+    const a = y.a!, b = y.b!;
+    const [m, k] = dims(a.shape);
+    const [, n] = dims(b.shape);
+    if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b.data, m, k, n, ga); }
+    if (b.op !== 'const') { const gb = slot(b); if (gb) matmulGradB(g, a.data, m, k, n, gb); }
+  },
+};
+
+/**
+ * a's last index with b's first (LANGUAGE.md §4): a seen as P×n rows, b as n×Q, the result P×Q.
+ * A vector a is one row, so [n]·[n,k] → [k] and [p,n]·[n,m,k] → [p,m,k].
+ */
+const CONTRACT = {
+  sizes(a: TNode, b: TNode): [P: number, n: number, Q: number] {
+    const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
+    return [a.data.length / n, n, b.data.length / n];
+  },
+  forward(a: TNode, b: TNode): Float64Array {
+    const [P, n, Q] = CONTRACT.sizes(a, b);
+    const out = new Float64Array(P * Q);
+    matmul(a.data, b.data, P, n, Q, out);
+    return out;
+  },
+  backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
+    const a = y.a!, b = y.b!;
+    const [P, n, Q] = CONTRACT.sizes(a, b);
+    if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b.data, P, n, Q, ga); }
+    if (b.op !== 'const') { const gb = slot(b); if (gb) matmulGradB(g, a.data, P, n, Q, gb); }
+  },
+};
+
+/** Aᵀ (a vector's transpose is the same entries) */
+const TRANSPOSE = {
+  forward(a: TNode): Float64Array {
+    const [m, n] = dims(a.shape);
+    if (m === 1 || n === 1) return a.data.slice();
+    return transposed(a.data, m, n);
+  },
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    const [m, n] = dims(y.a!.shape);
+    acc(y.a!, m === 1 || n === 1 ? g : transposed(g, n, m));
+  },
+};
+
+/** the n×m transpose of an m×n row-major matrix */
+function transposed(v: Float64Array, m: number, n: number): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = v[i * n + j]!;
+  return out;
+}
+
+/** one entry of a tensor, at a flat offset */
+const INDEX = {
+  forward(ad: Float64Array, offset: number): Float64Array {
+    return Float64Array.of(ad[offset]!);
+  },
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    acc(y.a!, g[0]!, y.offset);
+  },
+};
+
+/** a literal's scalar entries packed into one tensor */
+const PACK = {
+  forward(args: TNode[]): Float64Array {
+    const out = new Float64Array(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = args[i]!.data[0]!;
+    return out;
+  },
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    const args = y.args!;
+    for (let i = 0; i < args.length; i++) acc(args[i]!, g[i]!, 0);
+  },
+};
+
+/** the language's functions: Σ, mean, softmax, diag, and the elementwise ones of UNARY */
+const FN = {
+  forward(fn: Fn, a: TNode): Float64Array {
+    const x = a.data;
+    const len = x.length;
+    switch (fn) {
+      case 'sum': case 'mean': {
+        let s = 0;
+        for (let i = 0; i < len; i++) s += x[i]!;
+        return Float64Array.of(fn === 'mean' ? s / len : s);
+      }
+      case 'softmax': {
+        let m = -Infinity;
+        for (let i = 0; i < len; i++) m = Math.max(m, x[i]!);
+        const out = new Float64Array(len);
+        let s = 0;
+        for (let i = 0; i < len; i++) { out[i] = Math.exp(x[i]! - m); s += out[i]!; }
+        for (let i = 0; i < len; i++) out[i]! /= s;
+        return out;
+      }
+      case 'diag': {
+        if (a.shape.length === 2) {
+          const n = a.shape[0]!;
+          const out = new Float64Array(n);
+          for (let i = 0; i < n; i++) out[i] = x[i * n + i]!;
+          return out;
+        }
+        const out = new Float64Array(len * len);
+        for (let i = 0; i < len; i++) out[i * len + i] = x[i]!;
+        return out;
+      }
+      default: {
+        const out = new Float64Array(len);
+        const f = UNARY[fn as keyof typeof UNARY];
+        for (let i = 0; i < len; i++) out[i] = f(x[i]!);
+        return out;
+      }
+    }
+  },
+  backward(y: TNode, g: Float64Array, acc: Acc): void {
+    const a = y.a!;
+    const x = a.data;
+    const fn = y.fn!;
+    const ga = new Float64Array(x.length);
+    if (fn === 'sum') ga.fill(g[0]!);
+    else if (fn === 'mean') ga.fill(g[0]! / x.length);
+    else if (fn === 'softmax') {
+      let dot = 0;
+      for (let i = 0; i < x.length; i++) dot += g[i]! * y.data[i]!;
+      for (let i = 0; i < x.length; i++) ga[i] = y.data[i]! * (g[i]! - dot);
+    } else if (fn === 'diag') {
+      if (a.shape.length === 2) { const n = a.shape[0]!; for (let i = 0; i < n; i++) ga[i * n + i] = g[i]!; }
+      else { const n = x.length; for (let i = 0; i < n; i++) ga[i] = g[i * n + i]!; }
+    } else for (let i = 0; i < x.length; i++) ga[i] = g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
+    acc(a, ga);
+  },
+};
+
+/** every operation's backward, by the op a node records */
+const RULES: Record<Op, Rule> = {
+  const: LEAF, leaf: LEAF, id: PASS, fill: PASS, add: ADD, sub: SUB, neg: NEG, mul: MUL, had: MUL, matmul: MATMUL,
+  div: DIV, pow: POW, fn: FN, transpose: TRANSPOSE, index: INDEX, pack: PACK, contract: CONTRACT,
+};
+
+// ---- the tape ---------------------------------------------------------------------------------
+
 export class Tape {
   nodes: TNode[] = [];
   budget = new Budget();
@@ -53,82 +348,39 @@ export class Tape {
 
   add(a: TNode, b: TNode, sub = false): TNode {
     const big = a.data.length >= b.data.length ? a : b;
-    const out = new Float64Array(big.data.length);
-    const ad = a.data, bd = b.data;
-    if (ad.length === bd.length) {
-      if (sub) for (let i = 0; i < out.length; i++) out[i] = ad[i]! - bd[i]!;
-      else for (let i = 0; i < out.length; i++) out[i] = ad[i]! + bd[i]!;
-    } else {
-      // scalar broadcast
-      for (let i = 0; i < out.length; i++) {
-        const x = ad.length === 1 ? ad[0]! : ad[i]!;
-        const y = bd.length === 1 ? bd[0]! : bd[i]!;
-        out[i] = sub ? x - y : x + y;
-      }
-    }
-    return this.push(sub ? 'sub' : 'add', big.shape, out, a, b);
+    return this.push(sub ? 'sub' : 'add', big.shape, ADD.forward(a.data, b.data, sub), a, b);
   }
 
   neg(a: TNode): TNode {
-    const out = new Float64Array(a.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = -a.data[i]!;
-    return this.push('neg', a.shape, out, a);
+    return this.push('neg', a.shape, NEG.forward(a.data), a);
   }
 
   /** elementwise product with scalar broadcasting ('mul' when one side is a scalar) */
   mul(a: TNode, b: TNode): TNode {
     const ad = a.data, bd = b.data;
-    const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
-    if (ad.length === 1) { const s = ad[0]!; for (let i = 0; i < n; i++) out[i] = s * bd[i]!; }
-    else if (bd.length === 1) { const s = bd[0]!; for (let i = 0; i < n; i++) out[i] = ad[i]! * s; }
-    else for (let i = 0; i < n; i++) out[i] = ad[i]! * bd[i]!;
     const shape = ad.length >= bd.length ? a.shape : b.shape;
-    return this.push(ad.length === bd.length && n > 1 ? 'had' : 'mul', shape, out, a, b);
+    return this.push(ad.length === bd.length && ad.length > 1 ? 'had' : 'mul', shape, MUL.forward(ad, bd), a, b);
   }
 
   div(a: TNode, b: TNode): TNode {
-    const ad = a.data, bd = b.data;
-    const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = (ad.length === 1 ? ad[0]! : ad[i]!) / (bd.length === 1 ? bd[0]! : bd[i]!);
-    return this.push('div', ad.length >= bd.length ? a.shape : b.shape, out, a, b);
+    return this.push('div', a.data.length >= b.data.length ? a.shape : b.shape, DIV.forward(a.data, b.data), a, b);
   }
 
   pow(a: TNode, b: TNode): TNode {
-    const e = b.data[0]!;
-    const out = new Float64Array(a.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = e === 2 ? a.data[i]! * a.data[i]! : Math.pow(a.data[i]!, e);
-    return this.push('pow', a.shape, out, a, b);
+    return this.push('pow', a.shape, POW.forward(a.data, b.data[0]!), a, b);
   }
 
   matmul(a: TNode, b: TNode, shape: Shape): TNode {
-    const [m, k] = dims(a.shape);
-    const [, n] = dims(b.shape);
-    const out = new Float64Array(m * n);
-    matmul(a.data, b.data, m, k, n, out);
-    return this.push('matmul', shape, out, a, b);
+    return this.push('matmul', shape, MATMUL.forward(a, b), a, b);
   }
 
-  /**
-   * a's last index with b's first (LANGUAGE.md §4): a seen as P×n rows, b as n×Q, the result P×Q in `shape`.
-   * A vector a is one row, so [n]·[n,k] → [k] and [p,n]·[n,m,k] → [p,m,k].
-   */
+  /** a's last index with b's first (see CONTRACT), the result in `shape` */
   contract(a: TNode, b: TNode, shape: Shape): TNode {
-    const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
-    const P = a.data.length / n;
-    const Q = b.data.length / n;
-    const out = new Float64Array(P * Q);
-    matmul(a.data, b.data, P, n, Q, out);
-    return this.push('contract', shape, out, a, b);
+    return this.push('contract', shape, CONTRACT.forward(a, b), a, b);
   }
 
   transpose(a: TNode, shape: Shape): TNode {
-    const [m, n] = dims(a.shape);
-    if (m === 1 || n === 1) return this.push('transpose', shape, a.data.slice(), a);
-    const out = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = a.data[i * n + j]!;
-    return this.push('transpose', shape, out, a);
+    return this.push('transpose', shape, TRANSPOSE.forward(a), a);
   }
 
   fill(a: TNode, shape: Shape): TNode {
@@ -136,57 +388,19 @@ export class Tape {
   }
 
   index(a: TNode, offset: number): TNode {
-    const n = this.push('index', [], Float64Array.of(a.data[offset]!), a);
+    const n = this.push('index', [], INDEX.forward(a.data, offset), a);
     n.offset = offset;
     return n;
   }
 
   pack(args: TNode[], shape: Shape): TNode {
-    const out = new Float64Array(args.length);
-    for (let i = 0; i < args.length; i++) out[i] = args[i]!.data[0]!;
-    const n = this.push('pack', shape, out);
+    const n = this.push('pack', shape, PACK.forward(args));
     n.args = args;
     return n;
   }
 
   fn(fn: Fn, a: TNode, shape: Shape): TNode {
-    const x = a.data;
-    const len = x.length;
-    let out: Float64Array;
-    switch (fn) {
-      case 'sum': case 'mean': {
-        let s = 0;
-        for (let i = 0; i < len; i++) s += x[i]!;
-        out = Float64Array.of(fn === 'mean' ? s / len : s);
-        break;
-      }
-      case 'softmax': {
-        let m = -Infinity;
-        for (let i = 0; i < len; i++) m = Math.max(m, x[i]!);
-        out = new Float64Array(len);
-        let s = 0;
-        for (let i = 0; i < len; i++) { out[i] = Math.exp(x[i]! - m); s += out[i]!; }
-        for (let i = 0; i < len; i++) out[i]! /= s;
-        break;
-      }
-      case 'diag': {
-        if (a.shape.length === 2) {
-          const n = a.shape[0]!;
-          out = new Float64Array(n);
-          for (let i = 0; i < n; i++) out[i] = x[i * n + i]!;
-        } else {
-          out = new Float64Array(len * len);
-          for (let i = 0; i < len; i++) out[i * len + i] = x[i]!;
-        }
-        break;
-      }
-      default: {
-        out = new Float64Array(len);
-        const f = UNARY[fn as keyof typeof UNARY];
-        for (let i = 0; i < len; i++) out[i] = f(x[i]!);
-      }
-    }
-    const n = this.push('fn', shape, out, a);
+    const n = this.push('fn', shape, FN.forward(fn, a), a);
     n.fn = fn;
     return n;
   }
@@ -195,12 +409,22 @@ export class Tape {
    * Reverse sweep from `root` seeded with `seed`, over tape positions lo..root.id.
    * Inputs below lo are not propagated into; their received gradients go to `below` (if given).
    * With `below`, graph nodes (barriers) other than the root are not crossed, except where `cross` says so.
+   * Every node that received a gradient is visited once, latest first: over the whole range (dense), or —
+   * for a long range the gradient may reach only sparsely (∂q_3/∂w far down a big tape) — just the nodes
+   * reached, through a heap, so the cost follows what is reached.
    */
   sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false, cross?: (n: TNode) => boolean): (Float64Array | undefined)[] {
     const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
     g[root.id - lo] = seed.slice();
     const nodes = this.nodes;
-    const slotOf = (x: TNode): Float64Array | undefined => {
+    const sparse = !dense && root.id - lo >= SPARSE_RANGE;
+    const heap = sparse ? new MaxHeap() : null;
+    const queued = sparse ? new Uint8Array(root.id - lo + 1) : null;
+    /** sparse: the first gradient a node on the tape receives puts it in the queue (charged `ops`) */
+    const reached = (x: TNode, ops: number): void => {
+      if (queued && x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap!.push(x.id); if (ops) this.budget.tick(ops); }
+    };
+    const slotHere: Slot = (x) => {
       let slot: Float64Array | undefined;
       if (x.id >= lo) {
         slot = g[x.id - lo];
@@ -211,8 +435,11 @@ export class Tape {
       }
       return slot;
     };
-    const acc = (x: TNode, v: Float64Array | number, i = -1) => {
-      const slot = slotOf(x);
+    // the rules that add into a slot in place (mul, matmul) are not charged for queueing; those through acc are
+    const slotOf: Slot = queued ? (x) => { const slot = slotHere(x); reached(x, 0); return slot; } : slotHere;
+    const acc: Acc = (x, v, i = -1) => {
+      const slot = slotHere(x);
+      if (queued) reached(x, 4);
       if (!slot) return;
       if (typeof v === 'number') slot[i]! += v;
       else if (v.length === slot.length) for (let k = 0; k < v.length; k++) slot[k]! += v[k]!;
@@ -223,42 +450,23 @@ export class Tape {
         slot[0]! += s;
       }
     };
-    const visit = (id: number) => {
+    const visit = (id: number): void => {
       const gy = g[id - lo];
       if (!gy) return;
       const y = nodes[id]!;
-      if (y.op === 'const' || y.op === 'leaf') return;
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
       // in a one-step sweep only those of the step (`cross`)
       if (y.barrier && below && id !== root.id && !cross?.(y)) return;
-      backward(y, gy, acc, slotOf);
+      RULES[y.op].backward(y, gy, acc, slotOf);
     };
-    if (dense || root.id - lo < SPARSE_RANGE) {
+    if (!heap) {
       this.budget.tick(root.id - lo + 1);
       for (let id = root.id; id >= lo; id--) visit(id);
       return g;
     }
-    // a long range that the gradient may touch only sparsely (∂q_3/∂w far down a big tape): visit
-    // just the nodes that received a gradient, latest first, so the cost follows what is reached
-    const heap = new MaxHeap();
-    const queued = new Uint8Array(root.id - lo + 1);
-    queued[root.id - lo] = 1;
+    queued![root.id - lo] = 1;
     heap.push(root.id);
-    const accPlain = acc;
-    const accQueue = (x: TNode, v: Float64Array | number, i = -1) => {
-      accPlain(x, v, i);
-      if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); this.budget.tick(4); }
-    };
-    for (;;) {
-      const id = heap.pop();
-      if (id === undefined) break;
-      const gy = g[id - lo];
-      if (!gy) continue;
-      const y = nodes[id]!;
-      if (y.op === 'const' || y.op === 'leaf') continue;
-      if (y.barrier && below && id !== root.id && !cross?.(y)) continue;
-      backward(y, gy, accQueue, (x) => { const sl = slotOf(x); if (x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap.push(x.id); } return sl; });
-    }
+    for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
     return g;
   }
 }
@@ -333,128 +541,5 @@ function unaryGrad(fn: Fn, x: number, y: number): number {
     case 'dsigma': { const s = sigmoid(x); return s * (1 - s) * (1 - 2 * s); }
     case 'dtanh': { const t = Math.tanh(x); return -2 * t * (1 - t * t); }
     default: return 0;
-  }
-}
-
-type Acc = (x: TNode, v: Float64Array | number, i?: number) => void;
-/** the gradient accumulator of a node, to add into in place (undefined: not tracked in this sweep) */
-type Slot = (x: TNode) => Float64Array | undefined;
-
-function backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot): void {
-  const a = y.a!;
-  const b = y.b;
-  switch (y.op) {
-    case 'id': acc(a, g); return;
-    case 'fill': acc(a, g); return;
-    case 'add': acc(a, g); acc(b!, g); return;
-    case 'sub': {
-      acc(a, g);
-      const ng = new Float64Array(g.length);
-      for (let i = 0; i < g.length; i++) ng[i] = -g[i]!;
-      acc(b!, ng);
-      return;
-    }
-    case 'neg': {
-      const ng = new Float64Array(g.length);
-      for (let i = 0; i < g.length; i++) ng[i] = -g[i]!;
-      acc(a, ng);
-      return;
-    }
-    case 'mul': case 'had': {
-      const ad = a.data, bd = b!.data;
-      if (a.op !== 'const') {
-        const ga = slot(a);
-        if (ga) {
-          if (bd.length === 1) { const s = bd[0]!; if (ga.length === g.length) for (let i = 0; i < g.length; i++) ga[i]! += g[i]! * s; else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * s; ga[0]! += t; } }
-          else if (ga.length === g.length) for (let i = 0; i < g.length; i++) ga[i]! += g[i]! * bd[i]!;
-          else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * bd[i]!; ga[0]! += t; }
-        }
-      }
-      if (b!.op !== 'const') {
-        const gb = slot(b!);
-        if (gb) {
-          if (ad.length === 1) { const s = ad[0]!; if (gb.length === g.length) for (let i = 0; i < g.length; i++) gb[i]! += g[i]! * s; else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * s; gb[0]! += t; } }
-          else if (gb.length === g.length) for (let i = 0; i < g.length; i++) gb[i]! += g[i]! * ad[i]!;
-          else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * ad[i]!; gb[0]! += t; }
-        }
-      }
-      return;
-    }
-    case 'div': {
-      const ad = a.data, bd = b!.data;
-      const ga = new Float64Array(g.length);
-      const gb = new Float64Array(g.length);
-      for (let i = 0; i < g.length; i++) {
-        const x = ad.length === 1 ? ad[0]! : ad[i]!;
-        const d = bd.length === 1 ? bd[0]! : bd[i]!;
-        ga[i] = g[i]! / d;
-        gb[i] = (-g[i]! * x) / (d * d);
-      }
-      acc(a, ga);
-      acc(b!, gb);
-      return;
-    }
-    case 'pow': {
-      const e = b!.data[0]!;
-      const ga = new Float64Array(g.length);
-      let gb = 0;
-      for (let i = 0; i < g.length; i++) {
-        const x = a.data[i]!;
-        ga[i] = g[i]! * (e === 2 ? 2 * x : e * Math.pow(x, e - 1));
-        if (x > 0) gb += g[i]! * y.data[i]! * Math.log(x);
-      }
-      acc(a, ga);
-      if (b!.op !== 'const') acc(b!, gb, 0);
-      return;
-    }
-    case 'matmul': {
-      // weight gradients add up over every step: accumulate in place, no temporary per step
-      const [m, k] = dims(a.shape);
-      const [, n] = dims(b!.shape);
-      if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, m, k, n, ga); }
-      if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, m, k, n, gb); }
-      return;
-    }
-    case 'contract': {
-      const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
-      const P = a.data.length / n;
-      const Q = b!.data.length / n;
-      if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b!.data, P, n, Q, ga); }
-      if (b!.op !== 'const') { const gb = slot(b!); if (gb) matmulGradB(g, a.data, P, n, Q, gb); }
-      return;
-    }
-    case 'transpose': {
-      const [m, n] = dims(a.shape);
-      if (m === 1 || n === 1) { acc(a, g); return; }
-      const ga = new Float64Array(m * n);
-      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) ga[i * n + j] = g[j * m + i]!;
-      acc(a, ga);
-      return;
-    }
-    case 'index': acc(a, g[0]!, y.offset); return;
-    case 'pack': {
-      const args = y.args!;
-      for (let i = 0; i < args.length; i++) acc(args[i]!, g[i]!, 0);
-      return;
-    }
-    case 'fn': {
-      const x = a.data;
-      const fn = y.fn!;
-      const ga = new Float64Array(x.length);
-      if (fn === 'sum') ga.fill(g[0]!);
-      else if (fn === 'mean') ga.fill(g[0]! / x.length);
-      else if (fn === 'softmax') {
-        let dot = 0;
-        for (let i = 0; i < x.length; i++) dot += g[i]! * y.data[i]!;
-        for (let i = 0; i < x.length; i++) ga[i] = y.data[i]! * (g[i]! - dot);
-      } else if (fn === 'diag') {
-        if (a.shape.length === 2) { const n = a.shape[0]!; for (let i = 0; i < n; i++) ga[i * n + i] = g[i]!; }
-        else { const n = x.length; for (let i = 0; i < n; i++) ga[i] = g[i * n + i]!; }
-      } else for (let i = 0; i < x.length; i++) ga[i] = g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
-      acc(a, ga);
-      return;
-    }
-    default:
-      return;
   }
 }

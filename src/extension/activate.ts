@@ -2,22 +2,22 @@
 // requiring the bundle outside VS Code (for analyze()) never needs the 'vscode' module.
 
 import * as vscode from 'vscode';
-import { registerCodeLens } from './codeLens';
-import { registerCommands } from './commands';
-import { registerAbbreviationCompletion, registerNameCompletion } from './completion';
+import { registerCodeLens } from './inline/inline';
+import { registerCommands } from './commands/commands';
+import { registerAbbreviationCompletion, registerNameCompletion } from './completion/completion';
 import { readSettings } from './config';
-import { registerDiagnostics } from './diagnostics';
-import { registerHover } from './hover';
-import { registerNavigation } from './navigation';
-import { registerPanel } from './panel';
-import { registerQuickFixes } from './quickFix';
-import { Reports } from './reports';
-import { registerSemanticTokens } from './semanticTokens';
+import { registerDiagnostics } from './diagnostics/diagnostics';
+import { registerHover } from './hover/hover';
+import { registerNavigation } from './navigation/navigation';
+import { registerPanel } from './panel/panel';
+import { registerQuickFixes } from './quickfix/quickFix';
+import { Reports } from './reports/documentReports';
+import { registerSemanticTokens } from './semantic/semanticTokens';
 import { CombinedPanelReports } from './solution/panelReports';
 import { registerSolutions } from './solution/register';
 import type { SolutionReports } from './solution/solutionReports';
-import { registerStatusBar } from './statusBar';
-import { registerUnicodeInput } from './unicodeInput';
+import { registerStatusBar } from './status/statusBar';
+import { registerUnicodeInput } from './unicode/unicodeInput';
 
 export interface UnrollApi {
   /** the shared report cache (for tests: the same reports the editor shows) */

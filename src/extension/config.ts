@@ -2,8 +2,8 @@
 
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../report';
-import type { HoverDetail } from './hoverContent';
-import type { LossKind } from './templates';
+import type { HoverDetail } from './hover/hoverContent';
+import type { LossKind } from './commands/templates';
 
 export interface Settings {
   digits: number;

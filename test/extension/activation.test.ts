@@ -1,43 +1,10 @@
-// Activation wires every feature and stays fast. 'vscode' is a recording fake: any API is a no-op that
-// returns a disposable; registrations are recorded by name so the test can check what was wired.
+// Activation wires every feature and stays fast. 'vscode' is the shared fake (test/extension/fake/vscode.ts):
+// every API call is recorded by name (the ones no fake implements are no-ops) so the test can check what was wired.
 import { describe, expect, it, vi } from 'vitest';
+import { COMMANDS, CONTRIBUTED_COMMANDS } from '../../src/extension/commands/ids';
+import { fake } from './fake/vscode';
 
-const rec = vi.hoisted(() => ({ calls: [] as string[], commands: [] as string[] }));
-
-vi.mock('vscode', () => {
-  const make = (path: string): unknown =>
-    new Proxy(function () {}, {
-      get(_t, prop) {
-        if (prop === 'then') return undefined; // not a promise
-        if (prop === Symbol.toPrimitive) return () => path;
-        if (prop === 'dispose') return () => undefined;
-        if (prop === 'event') return () => ({ dispose: () => undefined });
-        return make(`${path}.${String(prop)}`);
-      },
-      apply(_t, _this, args: unknown[]) {
-        rec.calls.push(path);
-        if (path === 'vscode.commands.registerCommand') rec.commands.push(args[0] as string);
-        if (path.endsWith('.getConfiguration')) return { get: (_k: string, d: unknown) => d };
-        if (path.endsWith('textDocuments') || path.endsWith('visibleTextEditors')) return [];
-        return make(`${path}()`);
-      },
-      set() {
-        return true; // item.text = …, md.isTrusted = …
-      },
-      construct(_t, _args) {
-        return make(`new ${path}`) as object;
-      },
-    });
-  const vscode = make('vscode') as Record<string | symbol, unknown>;
-  const workspace = new Proxy({}, {
-    get: (_t, prop) => (prop === 'textDocuments' ? [] : (vscode.workspace as Record<string | symbol, unknown>)[prop]),
-  });
-  // the module namespace: every export is the recording fake, except workspace's document list
-  return new Proxy({}, {
-    get: (_t, prop) => (prop === 'workspace' ? workspace : prop === 'then' || prop === 'default' || prop === '__esModule' ? undefined : vscode[prop]),
-    has: () => true,
-  });
-});
+vi.mock('vscode', async () => (await import('./fake/vscode')).vscodeModule);
 
 const { activate } = await import('../../src/extension/extension');
 // load (and let vitest transform) the lazily imported modules first: a bundle has them ready
@@ -47,11 +14,13 @@ describe('activate', () => {
   it('registers every provider and command, and is fast', async () => {
     const context = { subscriptions: [] as unknown[], extensionUri: {}, extensionPath: '/ext', globalState: { get: () => undefined, update: () => Promise.resolve() }, workspaceState: { get: () => undefined, update: () => Promise.resolve() } };
     const api = await activate(context as never);
-    expect(rec.commands).toEqual(expect.arrayContaining(['unroll.copyLatex', 'unroll.insertTemplate', 'unroll.openPanel']));
+    // every command of the table is registered, the contributed ones and the internal ones
+    expect([...fake.commands.keys()].sort()).toEqual(Object.values(COMMANDS).sort());
+    expect([...fake.commands.keys()]).toEqual(expect.arrayContaining([...CONTRIBUTED_COMMANDS]));
     for (const p of ['registerHoverProvider', 'registerCodeLensProvider', 'registerInlayHintsProvider', 'registerDocumentSemanticTokensProvider', 'registerCompletionItemProvider', 'registerCodeActionsProvider', 'createDiagnosticCollection', 'registerDefinitionProvider', 'registerReferenceProvider', 'registerDocumentHighlightProvider', 'registerDocumentSymbolProvider']) {
-      expect(rec.calls).toContain(`vscode.languages.${p}`);
+      expect(fake.calls).toContain(`vscode.languages.${p}`);
     }
-    expect(rec.calls).toContain('vscode.window.createStatusBarItem');
+    expect(fake.calls).toContain('vscode.window.createStatusBarItem');
     expect(context.subscriptions.length).toBeGreaterThan(10);
     // well under the 100 ms budget (the first import of the modules is included)
     expect(api.activationMs).toBeLessThan(100);

@@ -1,5 +1,5 @@
 import type { Report } from '../../src/report';
-import { nameCompletions } from '../../src/extension/completionContent';
+import { nameCompletions } from '../../src/extension/completion/completionContent';
 
 /** Name completions for a report: every item has a label and something to insert. */
 export function completionsOk(report: Report): void {

@@ -2,18 +2,24 @@ import { analyze } from '../../src/analysis';
 import type { AnalyzeOptions } from '../../src/report';
 import type { Report, Value } from '../../src/report';
 
-/** the sheet-7 network of LANGUAGE.md, with extra lines appended */
-export const SHEET7 = `T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_xh = 0.3
+/**
+ * The sheet-7 network's parameters and recurrence (LANGUAGE.md), the lines every spelling of it shares:
+ * SHEET7 below, the Markdown block of test/solution/helpers.ts, the long horizons of test/symbolic/scale.test.ts.
+ */
+export const SHEET7_RECURRENCE = `param  W_xh = 0.3
 param  W_hh = 0.8
 param  b_h  = 0.1
 param  W_hy = 1.5
 param  b_y  = -0.2
 h_0 = 0
 h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-o_t = σ(W_hy h_t + b_y)
+`;
+
+/** the sheet-7 network of LANGUAGE.md, with extra lines appended */
+export const SHEET7 = `T = 3
+input  x = [0.5, -1.0, 2.0]
+target y = [1, 0, 1]
+${SHEET7_RECURRENCE}o_t = σ(W_hy h_t + b_y)
 L_t = (y_t - o_t)^2
 loss L = Σ_t L_t
 `;

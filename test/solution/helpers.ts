@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSolution, type SolutionKind } from '../../src/solution/index';
+import { SHEET7_RECURRENCE } from '../language/helpers';
 
 export const EXAMPLES = join(__dirname, '..', '..', 'examples', 'solutions');
 export const example = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
@@ -30,14 +31,7 @@ export const SHEET7_BLOCK = `\`\`\`rnn
 T = 3
 input  x = [0.5, -1.0, 2.0]
 target t = [1, 0, 1]
-param  W_xh = 0.3
-param  W_hh = 0.8
-param  b_h  = 0.1
-param  W_hy = 1.5
-param  b_y  = -0.2
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-y_t = σ(W_hy h_t + b_y)
+${SHEET7_RECURRENCE}y_t = σ(W_hy h_t + b_y)
 \\mathcal{L}_t = (t_t - y_t)^2
 loss \\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t
 \`\`\`

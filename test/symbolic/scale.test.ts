@@ -4,19 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/language/model';
 import { benchDerive, deriveForms, evaluateForm } from '../../src/engine/symbolic/index';
+import { SHEET7_RECURRENCE } from '../language/helpers';
 import { compileOk, forward, relClose } from './helpers';
 
 const rnn = (T: number): string => `T = ${T}
 input x = 0.5
 target y = 0.2
-param W_xh = 0.3
-param W_hh = 0.8
-param b_h = 0.1
-param W_hy = 1.5
-param b_y = -0.2
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-o_t = σ(W_hy h_t + b_y)
+${SHEET7_RECURRENCE}o_t = σ(W_hy h_t + b_y)
 L_t = (y_t - o_t)^2
 loss L = Σ_t L_t
 `;

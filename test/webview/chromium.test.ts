@@ -1,62 +1,33 @@
 // The built panel (dist/webview.js + media/) in real Chromium, behind the same Content-Security-Policy
 // the extension sets: no CSP violation, no script error, the graph and KaTeX (with its local fonts) render.
 // Needs `npm run build` and /usr/bin/chromium (installed by the editor-tests setup); skipped without them.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { panelHtml, makeNonce } from '../../src/extension/panelHtml';
-import { cursorContext } from '../../src/extension/panelCursor';
+import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { ReportMessage } from '../../src/protocol';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ready = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'webview.js')) && existsSync(join(ROOT, 'media', 'katex', 'katex.min.css'));
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.html': 'text/html', '.svg': 'image/svg+xml' };
+import { launchChromium, panelReady as ready, ROOT, servePanel, type PanelServer } from './panelServer';
 
 describe.skipIf(!ready)('the built panel in Chromium', () => {
-  let server: Server;
+  let server: PanelServer;
   let origin = '';
-  const pages = new Map<string, string>();
+  let pages: Map<string, string>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let browser: any;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/favicon.ico') {
-        res.writeHead(204);
-        res.end();
-        return;
-      }
-      const page = pages.get(url.pathname);
-      if (page) {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(page);
-        return;
-      }
-      const path = normalize(join(ROOT, url.pathname));
-      // only dist/ and media/, like the webview's localResourceRoots
-      if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
-        res.writeHead(404);
-        res.end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    server = await servePanel();
+    origin = server.origin;
+    pages = server.pages;
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await server?.close();
   });
 
   async function open(name: string, theme: 'light' | 'dark') {

@@ -8,7 +8,7 @@ import { describe, expect, test, vi } from 'vitest';
 vi.setConfig({ testTimeout: 60_000 });
 import { analyze } from '../../src/analysis';
 import { PanelApp } from '../../src/webview/app';
-import { cursorContext } from '../../src/extension/panelCursor';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 
 function render(text: string) {
   const report = analyze(text, { gradcheck: true, forms: true });

@@ -11,7 +11,7 @@ import { fmt } from '../../src/webview/format';
 import { mathElement } from '../../src/webview/math';
 import { derivationLatex } from '../../src/webview/derivation';
 import { defaultScaleParam } from '../../src/webview/flowPlot';
-import { cursorContext } from '../../src/extension/panelCursor';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { Report } from '../../src/report';
 
 // every mount typesets a derivation, and happy-dom builds KaTeX's DOM far slower than a browser

@@ -4,20 +4,15 @@
 // scrolled into view while the term is on screen. Screenshots go to test-results/screenshots/panel-520-*.png
 // (copied to docs/screenshots/ with UNROLL_SCREENSHOTS_TO_DOCS=1, as the code-server UI runner does).
 // Needs `npm run build` and /usr/bin/chromium; skipped without them (as chromium.test.ts).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { panelHtml, makeNonce } from '../../src/extension/panelHtml';
-import { cursorContext } from '../../src/extension/panelCursor';
+import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 import { chainTerms, type ReportMessage } from '../../src/protocol';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ready = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'webview.js')) && existsSync(join(ROOT, 'media', 'katex', 'katex.min.css'));
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.html': 'text/html' };
+import { launchChromium, panelReady as ready, ROOT, servePanel, type PanelServer } from './panelServer';
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.rnn')).sort();
 /** the panel's default width beside an editor (issue 13 measured 502–526 px) */
 const WIDTH = 520;
@@ -35,40 +30,22 @@ async function shot(page: any, name: string): Promise<void> {
 }
 
 describe.skipIf(!ready)('the panel at its default width, every example', () => {
-  let server: Server;
+  let server: PanelServer;
   let origin = '';
-  let html = '';
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let browser: any;
 
   beforeAll(async () => {
     const nonce = makeNonce();
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/panel.html') {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(html);
-        return;
-      }
-      const path = normalize(join(ROOT, url.pathname));
-      if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
-        res.writeHead(404);
-        res.end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    html = panelHtml({ cspSource: origin, nonce, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css` });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    server = await servePanel();
+    origin = server.origin;
+    server.pages.set('/panel.html', panelHtml({ cspSource: origin, nonce, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css` }));
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await server?.close();
   });
 
   /** The smallest rendered size of the graph's text, in CSS px (font size × drawn scale). */

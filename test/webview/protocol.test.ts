@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { asPanelState, isFromWebview, isToWebview } from '../../src/protocol';
-import { cursorContext, sameContext } from '../../src/extension/panelCursor';
+import { cursorContext, sameContext } from '../../src/extension/panel/panelCursor';
 import { sheet7Report } from './fixtures';
 
 describe('messages', () => {

@@ -3,11 +3,11 @@ import './setup-dom';
 import { describe, expect, test, vi } from 'vitest';
 import { PanelApp } from '../../src/webview/app';
 import { mathElement } from '../../src/webview/math';
-import { panelHtml, contentSecurityPolicy, makeNonce } from '../../src/extension/panelHtml';
+import { panelHtml, contentSecurityPolicy, makeNonce } from '../../src/extension/panel/panelHtml';
 import { hostileReport, PAYLOAD, SCRIPT_END } from './fixtures';
 import type { Report } from '../../src/report';
 import { analyze } from '../../src/analysis';
-import { cursorContext } from '../../src/extension/panelCursor';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 
 /** A .rnn file whose comments and names carry HTML. */
 const HOSTILE_RNN = [

@@ -4,9 +4,9 @@
 
 import * as vscode from 'vscode';
 import type { Report } from '../../report';
-import { failedReport } from '../failedReport';
-import type { PanelReports } from '../panel';
-import type { Reports } from '../reports';
+import { failedReport } from '../reports/failedReport';
+import type { PanelReports } from '../panel/panel';
+import type { Reports } from '../reports/documentReports';
 import { mayHoldNetwork } from './detect';
 import { networkAtLine } from './solutionContent';
 import type { SolutionReports } from './solutionReports';

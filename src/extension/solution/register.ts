@@ -5,8 +5,8 @@
 
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { toRange, toSeverity } from '../convert';
-import { HOVER_COMMANDS } from '../hover';
+import { toRange, toSeverity } from '../shared/convert';
+import { HOVER_COMMANDS } from '../hover/hover';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
 import { solutionHoverContent } from './solutionHoverContent';

@@ -4,9 +4,10 @@
 // the panel). Pure (no 'vscode'): the adapters beside it map these onto VS Code's types.
 
 import type { CheckReport, Range } from '../../report';
-import type { DiagnosticItem, DiagnosticOptions } from '../diagnosticsContent';
-import { checkTitle, type LensItem } from '../lensContent';
+import type { DiagnosticItem, DiagnosticOptions } from '../diagnostics/diagnosticsContent';
+import { checkTitle, type LensItem } from '../inline/inlineContent';
 import type { EquationResult, SolutionReport } from './core';
+import { COMMANDS } from '../commands/ids';
 
 /**
  * The problems of a solution: the reader's own list (it already holds one per link that does not
@@ -54,7 +55,7 @@ export function solutionLensItems(sol: SolutionReport, digits: number, uri: stri
       range: e.range,
       title: equationTitle(e, digits),
       tooltip: e.message || worstLink(e)?.message || '',
-      command: 'unroll.openPanel' as const,
+      command: COMMANDS.openPanel,
       arg: { uri, line: e.range.line },
     }));
 }

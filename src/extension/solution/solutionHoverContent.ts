@@ -4,10 +4,11 @@
 
 import { analyze } from '../../analysis';
 import type { AnalyzeOptions, Report } from '../../report';
-import { commandLink, hoverContent, type HoverOptions } from '../hoverContent';
+import { commandLink, hoverContent, type HoverOptions } from '../hover/hoverContent';
 import type { SolutionReport } from './core';
 import { derivativeAt, type FoundDerivative } from './derivativeAt';
 import { equationAtLine, networkAtLine } from './solutionContent';
+import { COMMANDS } from '../commands/ids';
 
 export interface SolutionHover {
   markdown: string;
@@ -88,8 +89,8 @@ export function solutionHoverContent(
   if (!content) return null;
   // the .rnn hover's links point at the derive line of the generated text: point them at the equation
   const parts = content.markdown.split('\n\n');
-  if (parts.length > 1 && parts[parts.length - 1]!.includes('command:unroll.openPanel')) parts.pop();
-  parts.push(`${commandLink('Open in Unroll panel', 'unroll.openPanel', { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', 'unroll.copyLatex', { latex: content.latex })}`);
+  if (parts.length > 1 && parts[parts.length - 1]!.includes(`command:${COMMANDS.openPanel}`)) parts.pop();
+  parts.push(`${commandLink('Open in Unroll panel', COMMANDS.openPanel, { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', COMMANDS.copyLatex, { latex: content.latex })}`);
   return { markdown: parts.join('\n\n'), start: found.start, end: found.end, derivative: found.text };
 }
 

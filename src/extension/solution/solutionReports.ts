@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../report';
+import { Debouncer } from '../reports/debouncer';
 import { analyzeSolution, isSolution, type SolutionKind, type SolutionReport } from './core';
 import { documentKind, mayHoldNetwork, sidecarPath } from './detect';
 
@@ -35,7 +36,7 @@ export function solutionSchemes(): Set<string> {
 
 export class SolutionReports implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Debouncer();
   /** sidecar URI → whether it exists (stat results, dropped when a .rnn file changes) */
   private readonly sidecarExists = new Map<string, boolean>();
   private readonly emitter = new vscode.EventEmitter<SolutionUpdate>();
@@ -157,13 +158,9 @@ export class SolutionReports implements vscode.Disposable {
   /** Analyse after `delayMs` unless another change comes first; then announce the result. */
   schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!this.kind(document)) return;
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
+    this.timers.schedule(document.uri.toString(), delayMs, () => {
       if (!document.isClosed) void this.announce(document);
-    }, delayMs));
+    });
   }
 
   /** Drop every cached report (settings changed) and analyse the open solutions again. */
@@ -189,15 +186,12 @@ export class SolutionReports implements vscode.Disposable {
 
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.delete(key);
+    this.timers.cancel(key);
     this.cache.delete(key);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.dispose();
     this.cache.clear();
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();

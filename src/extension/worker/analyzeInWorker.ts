@@ -3,7 +3,7 @@
 
 import { analyzeSession } from '../../analysis';
 import type { Report } from '../../report';
-import { failedReport } from '../failedReport';
+import { failedReport } from '../reports/failedReport';
 import type { AnalysisRequest, AnalysisResponse } from './protocol';
 
 export function analyzeText(text: string, options: AnalysisRequest['options']): Report {

@@ -1,6 +1,7 @@
 // Equations `NAME_t = …`, `NAME_k = …`, `NAME = …`: which names are sequences, and one Quantity per name
 // (its general equation and its per-step overrides), with duplicates refused.
 
+import { untimedTwinKey } from '../../ids';
 import type { Statement } from '../ast';
 import type { Quantity } from '../model';
 import type { Definition, Scope } from './scope';
@@ -55,7 +56,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       scope.error(`step ${step} is outside 0..T+1 (T = ${T})`, lhs.range, 'index');
       continue;
     }
-    scope.definitions.push({ st, base, step, key: step === null && general.has(base) ? base + '#' : base });
+    scope.definitions.push({ st, base, step, key: step === null && general.has(base) ? untimedTwinKey(base) : base });
     scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
   }
   buildQuantities(scope);

@@ -1,6 +1,7 @@
 // Names in expressions: declared and defined names, their time indices (h_t, h_{t-1}, h^{(t)}, L_3),
 // entries by a superscripted step (h_1^{(t)}), and the unknown-name diagnostic.
 
+import { untimedTwinKey } from '../../ids';
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
 import { diag, suggest } from '../diagnostics';
@@ -80,7 +81,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (raw === 'T' && !known('T')) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
   if (ctx.vars.has(raw) && (!known(raw) || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
-  if (scope.quantities.has(raw + '#')) return mk(raw + '#', null, scope.shapeOf(raw + '#'), a.range);
+  const twin = untimedTwinKey(raw);
+  if (scope.quantities.has(twin)) return mk(twin, null, scope.shapeOf(twin), a.range);
   if (known(raw)) {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mk(raw, null, scope.shapeOf(raw), a.range);

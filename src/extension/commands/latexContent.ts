@@ -1,0 +1,54 @@
+// LaTeX that "Copy LaTeX" puts on the clipboard, ready to paste into a written solution.
+// Pure (no 'vscode').
+
+import type { CheckReport, DeriveReport, DeriveResult, Report } from '../../report';
+import { textToLatex, valueLatex } from '../shared/format';
+
+/**
+ * One derive as LaTeX: per result (one per step with a free t), each distinct symbolic form
+ * (chain rule, explicit, δ-recursion) as its own block, headed by a comment; forms that are bare
+ * right-hand sides get the query and the number around them. Without forms, the combined LaTeX.
+ */
+export function deriveLatex(d: DeriveReport, digits: number, maxResults = Infinity): string {
+  const blocks = d.results.slice(0, maxResults).map((r) => resultLatex(d, r, digits));
+  const more = d.results.length - blocks.length;
+  if (more > 0) blocks.push(`% … ${more} more ${more === 1 ? 'step' : 'steps'}: "Unroll: Copy Derivation as LaTeX" on line ${d.line} copies them all`);
+  return blocks.join('\n\n');
+}
+
+function resultLatex(d: DeriveReport, r: DeriveResult, digits: number): string {
+  const header = `% ${oneLine(d.query)}${r.t !== null ? ` at t = ${r.t}` : ''} (line ${d.line})`;
+  const forms: [string, string][] = [];
+  for (const [label, f] of [['chain rule', r.forms?.chain], ['explicit', r.forms?.explicit], ['δ-recursion', r.forms?.recursive]] as const) {
+    if (f?.latex && !forms.some(([, l]) => l === f.latex)) forms.push([label, f.latex]);
+  }
+  if (forms.length === 0) return `${header}\n${r.latex}`;
+  const lhs = r.t !== null ? `${d.queryLatex || textToLatex(d.query)} \\Big|_{t=${r.t}}` : d.queryLatex || textToLatex(d.query);
+  const value = r.exact ? exactLatex(r.exact) : valueLatex(r.value, digits);
+  return forms.map(([label, latex]) => {
+    // a complete form (its own aligned block, or already an equation) is copied as it is
+    const complete = /\\begin\{aligned\}|&=/.test(latex) || /(^|[^<>])=(?!=)/.test(latex);
+    const body = complete ? latex : `\\begin{aligned}\n${lhs} &= ${latex} \\\\\n &= ${value}\n\\end{aligned}`;
+    return `${header}, ${label}\n${body}`;
+  }).join('\n\n');
+}
+
+function exactLatex(exact: string): string {
+  const m = /^(-?)(\d+)\/(\d+)$/.exec(exact.trim());
+  return m ? `${m[1]}\\frac{${m[2]}}{${m[3]}}` : exact;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+/** A check as LaTeX: its equation, and the verdict as a comment. */
+export function checkLatex(c: CheckReport): string {
+  const verdict = c.status === 'holds' ? 'holds' : c.status === 'fails' ? 'fails' : 'holds only for the given values';
+  return `% check (line ${c.line}): ${verdict}\n${textToLatex(c.equation)}`;
+}
+
+/** Every derive of the file, for "Copy Derivation as LaTeX" with nothing under the cursor. */
+export function allDerivesLatex(report: Report, digits: number): string {
+  return report.derives.map((d) => deriveLatex(d, digits)).join('\n\n');
+}

@@ -1,0 +1,37 @@
+// Hovers for .rnn files: a thin adapter over hoverContent() (which is pure and unit-tested).
+
+import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import { toRange } from '../shared/convert';
+import { hoverContent } from './hoverContent';
+import type { Reports } from '../reports/documentReports';
+import { LINK_COMMANDS } from '../commands/ids';
+
+/** Commands the hover's links may run (a trusted MarkdownString limited to these). */
+export const HOVER_COMMANDS = [...LINK_COMMANDS];
+
+export function registerHover(context: vscode.ExtensionContext, reports: Reports): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider({ language: 'rnn' }, {
+      provideHover(document, position) {
+        const settings = readSettings(document.uri);
+        const report = reports.get(document);
+        const wordRange = document.getWordRangeAtPosition(position);
+        const word = wordRange ? document.getText(wordRange) : undefined;
+        const content = hoverContent(report, { line: position.line + 1, column: position.character + 1 }, {
+          digits: settings.digits,
+          detail: settings.hoverDetail,
+          uri: document.uri.toString(),
+          word,
+          wordColumn: wordRange ? wordRange.start.character + 1 : undefined,
+        });
+        if (!content) return undefined;
+        const md = new vscode.MarkdownString(content.markdown);
+        md.supportHtml = true;
+        md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+        const range = content.range.line > 0 ? toRange(content.range) : wordRange;
+        return new vscode.Hover(md, range);
+      },
+    }),
+  );
+}

@@ -1,0 +1,436 @@
+// The extension-side host of the unrolled-graph panel: one webview beside the editor that follows the
+// active .rnn editor and its cursor, posts the Report analyze() returned, and answers the webview's
+// requests (scaled re-analysis for the gradient-flow slider, reveal a line, copy LaTeX, save SVG).
+
+import * as vscode from 'vscode';
+import { analyze } from '../../analysis';
+import type { GradCheckReport, Report } from '../../report';
+import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type OpenPanelArgs, type ToWebview } from '../../protocol';
+import { isRnn } from '../config';
+import { cursorContext, sameContext } from './panelCursor';
+import { makeNonce, panelHtml } from './panelHtml';
+import { COMMANDS } from '../commands/ids';
+
+/** The part of the extension's report cache the panel needs (src/extension/reports/documentReports.ts implements it). */
+export interface PanelReports {
+  get(document: vscode.TextDocument): Report;
+  onDidUpdate: vscode.Event<{ document: vscode.TextDocument; report: Report }>;
+  /** documents other than .rnn files the panel follows too (Markdown/LaTeX solutions) */
+  follows?(document: vscode.TextDocument): boolean;
+}
+
+/** What `unroll.panelTimings` returns (for the editor tests and the bench). */
+export interface PanelTimings {
+  /** ms from a document edit to the panel's report message being posted, most recent last */
+  postLatencyMs: number[];
+  /** ms from posting to the webview having rendered it (the webview reports it back) */
+  renderLatencyMs: number[];
+  /** ms the webview spent building the graph SVG */
+  graphRenderMs: number[];
+  /** number of report messages posted */
+  posted: number;
+  /** ms from `unroll.openPanel` creating the panel to the webview having rendered its first report */
+  openMs: number[];
+  /** ms from `unroll.openPanel` revealing a hidden panel to it being visible again (its page is kept) */
+  reshowMs: number[];
+}
+
+export const VIEW_TYPE = 'unroll.panel';
+const CURSOR_DEBOUNCE_MS = 50;
+/**
+ * After an edit of the followed document the panel asks for its report sooner than the extension's
+ * analysis debounce (150 ms by default) would deliver it — but never sooner than 1.5× the last analysis
+ * took, so typing into a large network does not queue analyses back to back.
+ */
+const EDIT_DEBOUNCE_MS = 25;
+/** the gradient check waits for a pause in typing: each edit's report cancels the pending one */
+const GRADCHECK_DELAY_MS = 300;
+const KEEP = 200;
+
+function push(list: number[], x: number): void {
+  list.push(x);
+  if (list.length > KEEP) list.shift();
+}
+
+function baseName(uri: vscode.Uri): string {
+  const parts = uri.path.split('/');
+  return parts[parts.length - 1] || uri.toString();
+}
+
+class PanelHost implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private doc: vscode.TextDocument | undefined;
+  /** Date.now() of the first edit of each (uri, version) not yet posted: the start of the edit → post latency */
+  private editAt = new Map<string, number>();
+  private lastReport: Report | undefined;
+  private lastCursor: CursorContext | null = null;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+  /** what the last `unroll.openPanel` asked to show, until a later cursor move supersedes it */
+  private pendingTarget: { node?: string; line?: number } | undefined;
+  /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
+  private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
+  private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0, openMs: [], reshowMs: [] };
+  /**
+   * The webview said 'ready': until then nothing is posted, 'ready' posts the report. (Posting at
+   * creation too made a new panel render the report twice — half of the open time, issue 13.)
+   */
+  private ready = false;
+  /** Date.now() when openPanel created the panel / revealed a hidden one, until it is rendered / visible */
+  private openAt: number | undefined;
+  private reshowAt: number | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly reports: PanelReports,
+  ) {}
+
+  private follows(doc: vscode.TextDocument): boolean {
+    return isRnn(doc) || this.reports.follows?.(doc) === true;
+  }
+
+  // ---- opening, restoring ----------------------------------------------------------------------
+
+  async open(arg?: OpenPanelArgs | vscode.Uri): Promise<void> {
+    const target = arg instanceof vscode.Uri ? { uri: arg.toString() } : (arg ?? {});
+    const doc = await this.findDocument(target.uri);
+    if (doc) this.doc = doc;
+    if (this.panel) {
+      this.updateTitle();
+      if (!this.panel.visible) this.reshowAt = Date.now();
+      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    } else {
+      this.openAt = Date.now();
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Unroll', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        enableFindWidget: true,
+        // re-showing a hidden panel keeps its page: no reload, no re-render (it took 1.4 s, issue 13)
+        retainContextWhenHidden: true,
+        localResourceRoots: this.roots(),
+      });
+      this.attach(panel);
+    }
+    // a new webview may not be listening yet: keep the target and send it again on 'ready'
+    this.pendingTarget = target.node || typeof target.line === 'number' ? { node: target.node, line: target.line } : undefined;
+    this.postReport();
+    this.postTarget();
+  }
+
+  /** The node or line `unroll.openPanel` was asked to show. */
+  private postTarget(): void {
+    const target = this.pendingTarget;
+    // before 'ready' the target waits: 'ready' posts it after the report
+    if (!target || !this.doc || !this.ready) return;
+    if (target.node) this.post({ type: 'select', node: target.node });
+    else if (typeof target.line === 'number' && this.lastReport) {
+      const ctx = cursorContext(this.lastReport, target.line, 1);
+      this.lastCursor = ctx;
+      this.post({ type: 'cursor', uri: this.doc.uri.toString(), cursor: ctx });
+    }
+  }
+
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const s = asPanelState(state);
+    if (!this.doc && s.uri) this.doc = await this.findDocument(s.uri);
+    if (this.panel) {
+      // one panel at a time: a second restored one is redundant
+      panel.dispose();
+      return;
+    }
+    this.attach(panel);
+  }
+
+  private roots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')];
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
+    const ext = this.context.extensionUri;
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
+      katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
+    });
+    panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
+    this.updateTitle();
+    // the page is kept while hidden (retainContextWhenHidden); a restored panel without it reloads and
+    // says 'ready', which posts the current report. Becoming visible again posts what changed meanwhile.
+    this.panelDisposables.push(
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) return;
+        if (this.reshowAt !== undefined) push(this.stats.reshowMs, Date.now() - this.reshowAt);
+        this.reshowAt = undefined;
+        // edits made while it was hidden were not posted (postReport skips a hidden panel)
+        if (this.doc && this.ready && this.reports.get(this.doc) !== this.lastReport) this.postReport();
+      }),
+      webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) void this.onMessage(m);
+      }),
+      panel.onDidDispose(() => {
+        for (const d of this.panelDisposables) d.dispose();
+        this.panelDisposables = [];
+        this.panel = undefined;
+        this.lastReport = undefined;
+      }),
+    );
+  }
+
+  private async findDocument(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
+    if (uri) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (open) return open;
+      try {
+        return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+      } catch {
+        // the file is gone (renamed, deleted since the reload): fall back to the active editor
+      }
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && this.follows(active)) return active;
+    return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.follows(d)) ?? this.doc;
+  }
+
+  // ---- following the editor ----------------------------------------------------------------------
+
+  onActiveEditor(editor: vscode.TextEditor | undefined): void {
+    // focus moving into the panel (or the output pane) leaves the followed document as it was
+    if (!editor || !this.follows(editor.document) || editor.document === this.doc) return;
+    this.doc = editor.document;
+    this.updateTitle();
+    this.postReport();
+  }
+
+  onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (!this.panel || e.textEditor.document !== this.doc) return;
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = undefined;
+      this.postCursor(e.textEditor);
+    }, CURSOR_DEBOUNCE_MS);
+  }
+
+  onEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (!this.follows(e.document) || e.contentChanges.length === 0) return;
+    const key = `${e.document.uri.toString()}#${e.document.version}`;
+    if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
+    if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);
+    if (!this.panel?.visible || e.document !== this.doc) return;
+    if (this.editTimer) clearTimeout(this.editTimer);
+    const wait = Math.max(EDIT_DEBOUNCE_MS, 1.5 * (this.lastReport?.elapsedMs ?? 0));
+    this.editTimer = setTimeout(() => {
+      this.editTimer = undefined;
+      // reports.get analyses the current version now and caches it; the extension's own debounced
+      // run then finds it in the cache and announces that same report, which onReport skips
+      if (this.doc !== e.document || e.document.isClosed) return;
+      const report = this.reports.get(e.document);
+      if (report !== this.lastReport) this.postReport(report);
+    }, wait);
+  }
+
+  onReport(document: vscode.TextDocument, report: Report): void {
+    if (!this.panel || document !== this.doc || report === this.lastReport) return;
+    this.postReport(report);
+  }
+
+  private editorOf(doc: vscode.TextDocument): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active?.document === doc) return active;
+    return vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  }
+
+  private cursorOf(report: Report, editor: vscode.TextEditor | undefined): CursorContext | null {
+    if (!editor) return null;
+    const p = editor.selection.active;
+    return cursorContext(report, p.line + 1, p.character + 1);
+  }
+
+  private postCursor(editor: vscode.TextEditor): void {
+    if (!this.lastReport || !this.doc) return;
+    this.pendingTarget = undefined;
+    const ctx = this.cursorOf(this.lastReport, editor);
+    if (!ctx || sameContext(ctx, this.lastCursor)) return;
+    this.lastCursor = ctx;
+    this.post({ type: 'cursor', uri: this.doc.uri.toString(), cursor: ctx });
+  }
+
+  private postReport(given?: Report): void {
+    const panel = this.panel;
+    const doc = this.doc;
+    if (!panel || !panel.visible || !this.ready) return;
+    if (!doc) {
+      this.post({ type: 'empty', reason: 'Open a .rnn file to see its unrolled graph.' });
+      return;
+    }
+    const report = given ?? this.reports.get(doc);
+    const cursor = this.cursorOf(report, this.editorOf(doc));
+    const key = `${doc.uri.toString()}#${doc.version}`;
+    const now = Date.now();
+    const editAt = this.editAt.get(key);
+    if (editAt !== undefined) {
+      this.editAt.delete(key);
+      push(this.stats.postLatencyMs, now - editAt);
+    }
+    this.lastReport = report;
+    this.lastCursor = cursor;
+    this.post({
+      type: 'report',
+      doc: { uri: doc.uri.toString(), fileName: baseName(doc.uri), version: doc.version },
+      report,
+      cursor,
+      editAt: editAt ?? now,
+      postedAt: now,
+    });
+    this.stats.posted++;
+    this.scheduleGradcheck(doc, report, key);
+  }
+
+  /**
+   * The extension's reports leave out the central-difference check (two forward passes per entry);
+   * the panel shows it, so it is computed here once per document version, after the report is posted.
+   */
+  private scheduleGradcheck(doc: vscode.TextDocument, report: Report, key: string): void {
+    if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
+    this.gradcheckTimer = undefined;
+    // nothing to check: no loss, no parameter, or a model that could not be unrolled (no graph)
+    if (report.gradcheck.length > 0 || !report.loss || report.params.length === 0 || !report.graph) return;
+    const post = (): void => {
+      const g = this.gradcheck;
+      if (g && g.key === key) this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
+    };
+    if (this.gradcheck?.key === key) {
+      post();
+      return;
+    }
+    this.gradcheckTimer = setTimeout(() => {
+      this.gradcheckTimer = undefined;
+      if (doc.isClosed || `${doc.uri.toString()}#${doc.version}` !== key) return;
+      try {
+        const r = analyze(doc.getText(), { gradcheck: true, symbolic: false, graph: false, draws: 0 });
+        this.gradcheck = { key, gradcheck: r.gradcheck, error: null };
+      } catch (err) {
+        this.gradcheck = { key, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
+      }
+      post();
+    }, GRADCHECK_DELAY_MS);
+  }
+
+  private updateTitle(): void {
+    if (this.panel) this.panel.title = this.doc ? `Unroll: ${baseName(this.doc.uri)}` : 'Unroll';
+  }
+
+  private post(m: ToWebview): void {
+    void this.panel?.webview.postMessage(m);
+  }
+
+  // ---- requests from the webview -----------------------------------------------------------------
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.lastCursor = null;
+        this.postReport();
+        this.postTarget();
+        return;
+      case 'scale':
+        this.answerScale(m.requestId, m.scale);
+        return;
+      case 'reveal':
+        await this.reveal(m.line);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        vscode.window.setStatusBarMessage(`Unroll: copied ${m.what}`, 2500);
+        return;
+      case 'exportSvg':
+        await this.saveSvg(m.svg);
+        return;
+      case 'rendered':
+        if (this.openAt !== undefined) push(this.stats.openMs, Date.now() - this.openAt);
+        this.openAt = undefined;
+        push(this.stats.renderLatencyMs, m.latencyMs);
+        push(this.stats.graphRenderMs, m.graphMs);
+        return;
+    }
+  }
+
+  private answerScale(requestId: number, scale: Record<string, number>): void {
+    const doc = this.doc;
+    if (!doc) return;
+    try {
+      // the slider redraws the flow plot and the graph: skip the symbolic forms, the gradient check and
+      // the checks' random draws to stay live
+      const report = analyze(doc.getText(), { scale, symbolic: false, gradcheck: false, draws: 0 });
+      this.post({ type: 'scaled', requestId, scale, report, error: null });
+    } catch (err) {
+      this.post({ type: 'scaled', requestId, scale, report: null, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private async reveal(line: number): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const l = Math.min(Math.max(line - 1, 0), Math.max(doc.lineCount - 1, 0));
+    const range = doc.lineAt(l).range;
+    const column = this.editorOf(doc)?.viewColumn ?? vscode.ViewColumn.One;
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Selection(range.start, range.start) });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async saveSvg(svg: string): Promise<void> {
+    const doc = this.doc;
+    const name = doc ? baseName(doc.uri).replace(/\.rnn$/i, '') : 'graph';
+    const defaultUri = doc && doc.uri.scheme !== 'untitled' ? vscode.Uri.joinPath(doc.uri, '..', `${name}.graph.svg`) : undefined;
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { SVG: ['svg'] }, title: 'Export the unrolled graph as SVG' });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    vscode.window.setStatusBarMessage(`Unroll: saved ${baseName(target)}`, 2500);
+  }
+
+  timings(): PanelTimings {
+    return {
+      postLatencyMs: [...this.stats.postLatencyMs],
+      renderLatencyMs: [...this.stats.renderLatencyMs],
+      graphRenderMs: [...this.stats.graphRenderMs],
+      posted: this.stats.posted,
+      openMs: [...this.stats.openMs],
+      reshowMs: [...this.stats.reshowMs],
+    };
+  }
+
+  dispose(): void {
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
+    if (this.editTimer) clearTimeout(this.editTimer);
+    this.panel?.dispose();
+  }
+}
+
+/**
+ * Register the panel: the `unroll.openPanel` command (editor-title button for .rnn files), the
+ * serializer that restores it after a reload, and the listeners that make it follow the editor.
+ * `unroll.panelTimings` (not in the palette) returns the measured latencies for tests and the bench.
+ */
+export function registerPanel(context: vscode.ExtensionContext, reports: PanelReports): void {
+  const host = new PanelHost(context, reports);
+  context.subscriptions.push(
+    host,
+    vscode.commands.registerCommand(COMMANDS.openPanel, (arg?: OpenPanelArgs | vscode.Uri) => host.open(arg)),
+    vscode.commands.registerCommand(COMMANDS.panelTimings, () => host.timings()),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state: unknown) => host.restore(panel, state),
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => host.onActiveEditor(e)),
+    vscode.window.onDidChangeTextEditorSelection((e) => host.onSelection(e)),
+    vscode.workspace.onDidChangeTextDocument((e) => host.onEdit(e)),
+    reports.onDidUpdate((e) => host.onReport(e.document, e.report)),
+  );
+}

@@ -1,0 +1,22 @@
+// The Report shown when analyze() itself failed: one error on line 1, nothing else. Pure.
+
+import type { Report } from '../../report';
+
+export function failedReport(message: string): Report {
+  return {
+    diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message: `Unroll could not analyse this file: ${message}`, code: 'internal' }],
+    derives: [],
+    checks: [],
+    params: [],
+    flow: [],
+    T: null,
+    loss: null,
+    sampled: [],
+    quantities: [],
+    symbols: [],
+    graph: null,
+    gradcheck: [],
+    paramCount: 0,
+    elapsedMs: 0,
+  };
+}

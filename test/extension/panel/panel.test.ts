@@ -1,0 +1,253 @@
+// The extension side of the panel (src/extension/panel/panel.ts) against the shared fake of the VS Code API:
+// registration, the webview's options and CSP, following the editor and cursor, and the requests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { analyze } from '../../../src/analysis';
+import type { ToWebview } from '../../../src/protocol';
+import type { Report } from '../../../src/report';
+import { EventEmitter as Emitter, fake, resetFake, Uri, createWebviewPanel, type FakePanel } from '../fake/vscode';
+
+vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
+
+const { registerPanel } = await import('../../../src/extension/panel/panel');
+
+const TEXT = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
+
+class Doc {
+  languageId = 'rnn';
+  isClosed = false;
+  lineCount: number;
+  constructor(public text: string, public version = 1, public uri = Uri.parse('file:///w/sheet7.rnn')) {
+    this.lineCount = text.split('\n').length;
+  }
+  getText(): string {
+    return this.text;
+  }
+  lineAt(l: number) {
+    return { range: { start: { line: l, character: 0 }, end: { line: l, character: 1 } } };
+  }
+}
+
+function editor(doc: Doc, line: number, character = 0) {
+  return { document: doc, selection: { active: { line, character } }, viewColumn: 1 };
+}
+
+let reportOf: Map<string, Report>;
+const updates = new Emitter<{ document: unknown; report: Report }>();
+const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('file:///ext') };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  resetFake();
+  reportOf = new Map();
+  context.subscriptions = [];
+  updates.listeners = [];
+  registerPanel(context as never, {
+    // like Reports: analysed on demand, cached per (uri, version)
+    get: (d) => {
+      const doc = d as unknown as Doc;
+      const key = `${doc.uri}#${doc.version}`;
+      if (!reportOf.has(key)) reportOf.set(key, analyze(doc.getText()));
+      return reportOf.get(key)!;
+    },
+    onDidUpdate: updates.event as never,
+  });
+});
+
+afterEach(() => {
+  for (const d of context.subscriptions) d.dispose();
+  vi.useRealTimers();
+});
+
+async function openOn(doc: Doc, line: number) {
+  fake.documents = [doc];
+  fake.activeTextEditor = editor(doc, line);
+  fake.visibleTextEditors = [fake.activeTextEditor];
+  await fake.commands.get('unroll.openPanel')!();
+  const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+  panel.webview.receive.fire({ type: 'ready' });
+  return panel;
+}
+
+const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) => panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
+
+describe('panel host', () => {
+  test('registers the command, the timing command and the serializer', () => {
+    expect(fake.commands.has('unroll.openPanel')).toBe(true);
+    expect(fake.commands.has('unroll.panelTimings')).toBe(true);
+    expect(fake.serializers.has('unroll.panel')).toBe(true);
+  });
+
+  test('opens a webview with scripts, local roots limited to dist/ and media/, and a nonce CSP', async () => {
+    const panel = await openOn(new Doc(TEXT), 23);
+    expect(panel.viewType).toBe('unroll.panel');
+    expect(panel.title).toBe('Unroll: sheet7.rnn');
+    expect(panel.webview.options.enableScripts).toBe(true);
+    expect(panel.webview.options.enableCommandUris).toBe(false);
+    expect(panel.webview.options.localResourceRoots!.map(String)).toEqual(['file:///ext/dist', 'file:///ext/media']);
+    const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
+    expect(panel.webview.html).toContain(`script-src 'nonce-${nonce}'`);
+    expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="https://file+.vscode-resource.test/ext/dist/webview.js">`);
+    expect(panel.webview.html).toContain('/ext/media/katex/katex.min.css');
+  });
+
+  test('posts the report with the cursor context of the active editor', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 23); // line 24: derive ∂L/∂W_hh
+    const m = lastOf(panel, 'report')!;
+    expect(m.doc).toEqual({ uri: 'file:///w/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 });
+    expect(m.report.derives.length).toBeGreaterThan(0);
+    expect(m.cursor!.derive).toBe(m.report.derives.findIndex((d) => d.line === 24));
+  });
+
+  test('follows the cursor, debounced, and only when the context changes', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 23);
+    const before = panel.webview.posted.length;
+    const move = (line: number, character = 0) => fake.events.selection.fire({ textEditor: { ...editor(doc, line, character) } });
+    move(24);
+    move(25);
+    expect(panel.webview.posted.length).toBe(before); // debounced
+    vi.advanceTimersByTime(60);
+    const cursor = lastOf(panel, 'cursor')!;
+    expect(cursor.cursor.line).toBe(26);
+    expect(cursor.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === 26));
+    const n = panel.webview.posted.length;
+    move(25, 3); // same derive line, no symbol: nothing new to draw
+    vi.advanceTimersByTime(60);
+    expect(panel.webview.posted.length).toBe(n);
+  });
+
+  test('a new report for the followed document is posted; the edit → post latency is measured', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    doc.version = 2;
+    doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
+    fake.events.change.fire({ document: doc, contentChanges: [{}] });
+    updates.fire({ document: doc, report: analyze(doc.text) });
+    const m = lastOf(panel, 'report')!;
+    expect(m.doc.version).toBe(2);
+    expect(m.report.params.find((p) => p.name === 'W_hh')).toBeDefined();
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { postLatencyMs: number[]; posted: number };
+    expect(t.postLatencyMs).toHaveLength(1);
+    expect(t.posted).toBeGreaterThanOrEqual(2);
+    // another document's update is not this panel's business
+    const other = new Doc(TEXT, 1, Uri.parse('file:///w/other.rnn'));
+    const count = panel.webview.posted.length;
+    updates.fire({ document: other, report: analyze(TEXT) });
+    expect(panel.webview.posted.length).toBe(count);
+  });
+
+  test('an edit is posted ~25 ms later, before the extension announces it; the announcement is not posted twice', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    const count = () => panel.webview.posted.filter((m) => m.type === 'report').length;
+    const before = count();
+    doc.version = 2;
+    doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
+    fake.events.change.fire({ document: doc, contentChanges: [{}] });
+    vi.advanceTimersByTime(10);
+    expect(count()).toBe(before);
+    vi.advanceTimersByTime(Math.max(25, 1.5 * lastOf(panel, 'report')!.report.elapsedMs));
+    expect(count()).toBe(before + 1);
+    const posted = lastOf(panel, 'report')!;
+    expect(posted.doc.version).toBe(2);
+    expect(posted.report.graph!.nodes.find((n) => n.id === 'W_hh')!.value).toBe(0.5);
+    // the extension's debounced analysis announces the same (cached) report: nothing new to post
+    updates.fire({ document: doc, report: reportOf.get(`${doc.uri}#2`)! });
+    expect(count()).toBe(before + 1);
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { postLatencyMs: number[] };
+    expect(t.postLatencyMs).toHaveLength(1);
+    expect(t.postLatencyMs[0]).toBeGreaterThanOrEqual(25);
+  });
+
+  test('a new panel renders its report once: nothing is posted before ready, the page is kept while hidden; open time measured', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.activeTextEditor = editor(doc, 23);
+    fake.visibleTextEditors = [fake.activeTextEditor];
+    await fake.commands.get('unroll.openPanel')!();
+    const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+    expect((panel.options as { retainContextWhenHidden?: boolean }).retainContextWhenHidden).toBe(true);
+    // before 'ready' the webview is not listening: posting then rendered the report twice (issue 13)
+    expect(panel.webview.posted).toEqual([]);
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(panel.webview.posted.filter((m) => m.type === 'report')).toHaveLength(1);
+    vi.advanceTimersByTime(40);
+    panel.webview.receive.fire({ type: 'rendered', postedAt: Date.now(), latencyMs: 12, graphMs: 3, totalMs: 20 });
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { openMs: number[]; reshowMs: number[] };
+    expect(t.openMs).toHaveLength(1);
+    expect(t.openMs[0]).toBeGreaterThanOrEqual(40);
+  });
+
+  test('openPanel with a node: the selection reaches a webview that only now says ready', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.activeTextEditor = editor(doc, 0);
+    fake.visibleTextEditors = [fake.activeTextEditor];
+    await fake.commands.get('unroll.openPanel')!({ node: 'h@2' });
+    const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+    panel.webview.posted.length = 0; // the webview was not listening yet
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(panel.webview.posted.map((m) => m.type)).toEqual(['report', 'select']);
+    expect(lastOf(panel, 'select')!.node).toBe('h@2');
+    // with a line: the cursor context of that line
+    await fake.commands.get('unroll.openPanel')!({ line: 24 });
+    expect(lastOf(panel, 'cursor')!.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === 24));
+  });
+
+  test('the gradient check follows the report, once per version', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    expect(lastOf(panel, 'gradcheck')).toBeUndefined();
+    vi.advanceTimersByTime(100);
+    expect(lastOf(panel, 'gradcheck')).toBeUndefined();
+    vi.advanceTimersByTime(250);
+    const g = lastOf(panel, 'gradcheck')!;
+    expect(g.version).toBe(1);
+    expect(g.gradcheck.map((x) => x.name).sort()).toEqual(['W_hh', 'W_hy', 'W_xh', 'b_h', 'b_y']);
+    expect(g.gradcheck.every((x) => x.relError < 1e-6)).toBe(true);
+  });
+
+  test('the slider: a scale request is answered with the scaled report', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    panel.webview.receive.fire({ type: 'scale', requestId: 7, scale: { W_hh: 3 } });
+    const r = lastOf(panel, 'scaled')!;
+    expect(r.requestId).toBe(7);
+    expect(r.error).toBeNull();
+    const base = lastOf(panel, 'report')!.report.flow[0].norms;
+    expect(r.report!.flow[0].norms).not.toEqual(base);
+    expect(r.report!.flow[0].norms).toEqual(analyze(TEXT, { scale: { W_hh: 3 } }).flow[0].norms);
+  });
+
+  test('reveal, copy and export; malformed messages are ignored', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, 0);
+    panel.webview.receive.fire({ type: 'copy', text: '\\frac{a}{b}', what: 'x' });
+    panel.webview.receive.fire({ type: 'copy', text: 5, what: 'x' });
+    panel.webview.receive.fire({ type: 'exportSvg', svg: '<svg/>' });
+    panel.webview.receive.fire({ type: 'reveal', line: 31 });
+    panel.webview.receive.fire({ type: 'runCommand', command: 'workbench.action.terminal.new' });
+    await vi.runAllTimersAsync();
+    expect(fake.clipboard).toEqual(['\\frac{a}{b}']);
+    expect(fake.written).toHaveLength(1);
+    expect(new TextDecoder().decode(fake.written[0][1])).toBe('<svg/>');
+    expect((fake.shown[fake.shown.length - 1] as { selection: { anchor: { line: number } } }).selection.anchor.line).toBe(30);
+  });
+
+  test('the serializer restores a panel for the document in its state', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.activeTextEditor = undefined;
+    fake.visibleTextEditors = [];
+    // a panel as VS Code hands it to the serializer after a reload
+    const panel = createWebviewPanel('unroll.panel', 'Unroll', 1, {});
+    await fake.serializers.get('unroll.panel')!.deserializeWebviewPanel(panel, { uri: 'file:///w/sheet7.rnn', selected: 'h@2', scaleParam: null, scaleFactor: 1 });
+    expect(panel.webview.html).toContain('Content-Security-Policy');
+    expect(panel.title).toBe('Unroll: sheet7.rnn');
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(lastOf(panel, 'report')!.doc.uri).toBe('file:///w/sheet7.rnn');
+  });
+});

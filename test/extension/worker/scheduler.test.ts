@@ -1,0 +1,130 @@
+// AnalysisScheduler with a fake worker: one job in flight per document, a busy worker with an
+// outdated version terminated, answers to older jobs dropped, and the host fallback when no worker
+// can be started or one dies.
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../src/report';
+import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
+import { AnalysisScheduler } from '../../../src/extension/worker/scheduler';
+
+class FakeWorker implements WorkerLike {
+  posted: AnalysisRequest[] = [];
+  terminated = false;
+  private message: ((r: AnalysisResponse) => void) | undefined;
+  private error: ((e: unknown) => void) | undefined;
+  postMessage(r: AnalysisRequest): void { this.posted.push(r); }
+  onMessage(l: (r: AnalysisResponse) => void): void { this.message = l; }
+  onError(l: (e: unknown) => void): void { this.error = l; }
+  terminate(): void { this.terminated = true; }
+  /** answer the request with id `id` as the real worker would, with a Report naming its text */
+  answer(id: number): void {
+    const req = this.posted.find((r) => r.id === id);
+    if (!req) throw new Error(`no request ${id}`);
+    this.message?.({ id, report: reportOf(req.text) });
+  }
+  crash(): void { this.error?.(new Error('worker died')); }
+}
+
+function reportOf(text: string): Report {
+  return { diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'info', message: text }] } as unknown as Report;
+}
+const textOf = (r: Report | undefined) => r?.diagnostics[0]?.message;
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const onHost: string[] = [];
+  const scheduler = new AnalysisScheduler(() => { const w = new FakeWorker(); workers.push(w); return w; }, (text) => { onHost.push(text); return reportOf(`host:${text}`); });
+  return { scheduler, workers, onHost };
+}
+
+describe('AnalysisScheduler', () => {
+  it('analyses in a worker and resolves with its Report', async () => {
+    const { scheduler, workers, onHost } = setup();
+    const p = scheduler.analyse('a', 1, 'x = 1', {});
+    expect(scheduler.busy('a')).toBe(true);
+    expect(workers).toHaveLength(1);
+    workers[0]!.answer(workers[0]!.posted[0]!.id);
+    expect(textOf(await p)).toBe('x = 1');
+    expect(scheduler.busy('a')).toBe(false);
+    expect(onHost).toEqual([]);
+  });
+
+  it('keeps one analysis in flight per document: the same version joins the running job', () => {
+    const { scheduler, workers } = setup();
+    const p1 = scheduler.analyse('a', 1, 'v1', {});
+    const p2 = scheduler.analyse('a', 1, 'v1', {});
+    expect(p2).toBe(p1);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.posted).toHaveLength(1);
+  });
+
+  it('terminates a worker busy with an outdated version and drops its result', async () => {
+    const { scheduler, workers } = setup();
+    const old = scheduler.analyse('a', 1, 'v1', {});
+    const fresh = scheduler.analyse('a', 2, 'v2', {});
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(await old).toBeUndefined();
+    // the terminated worker's late answer changes nothing
+    workers[0]!.answer(workers[0]!.posted[0]!.id);
+    expect(scheduler.busy('a')).toBe(true);
+    workers[1]!.answer(workers[1]!.posted[0]!.id);
+    expect(textOf(await fresh)).toBe('v2');
+  });
+
+  it('drops an answer to an older job id on the same worker', async () => {
+    const { scheduler, workers } = setup();
+    const first = scheduler.analyse('a', 1, 'v1', {});
+    workers[0]!.answer(workers[0]!.posted[0]!.id);
+    expect(textOf(await first)).toBe('v1');
+    const second = scheduler.analyse('a', 2, 'v2', {});
+    expect(workers).toHaveLength(1); // an idle worker is reused
+    workers[0]!.answer(workers[0]!.posted[0]!.id); // a stray repeat of the old answer
+    expect(scheduler.busy('a')).toBe(true);
+    workers[0]!.answer(workers[0]!.posted[1]!.id);
+    expect(textOf(await second)).toBe('v2');
+  });
+
+  it('gives each document its own worker, so a long analysis does not hold up another file', async () => {
+    const { scheduler, workers } = setup();
+    void scheduler.analyse('big', 1, 'T = 10000', {});
+    const small = scheduler.analyse('small', 1, 'small', {});
+    expect(workers).toHaveLength(2);
+    workers[1]!.answer(workers[1]!.posted[0]!.id);
+    expect(textOf(await small)).toBe('small');
+    expect(scheduler.busy('big')).toBe(true);
+  });
+
+  it('says so synchronously (undefined) when no worker can be started, and stays on the host', () => {
+    let calls = 0;
+    const scheduler = new AnalysisScheduler(() => { calls++; return undefined; });
+    expect(scheduler.analyse('a', 1, 'x', {})).toBeUndefined();
+    expect(scheduler.onHostThread).toBe(true);
+    expect(scheduler.analyse('b', 1, 'y', {})).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it('treats a factory that throws as no worker', () => {
+    const scheduler = new AnalysisScheduler(() => { throw new Error('no Worker here'); });
+    expect(scheduler.analyse('a', 1, 'x', {})).toBeUndefined();
+    expect(scheduler.onHostThread).toBe(true);
+  });
+
+  it('finishes the job on the host when its worker dies, and uses the host from then on', async () => {
+    const { scheduler, workers, onHost } = setup();
+    const p = scheduler.analyse('a', 1, 'v1', {});
+    workers[0]!.crash();
+    expect(textOf(await p)).toBe('host:v1');
+    expect(onHost).toEqual(['v1']);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(scheduler.analyse('a', 2, 'v2', {})).toBeUndefined();
+  });
+
+  it('forget() stops the worker of a closed document and resolves its job with undefined', async () => {
+    const { scheduler, workers } = setup();
+    const p = scheduler.analyse('a', 1, 'v1', {});
+    scheduler.forget('a');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(await p).toBeUndefined();
+    expect(scheduler.attached('a')).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+// The built panel (dist/webview.js + media/) served to a real Chromium, for chromium.test.ts and
+// panelWidth.test.ts: HTML pages registered by path, and only dist/ and media/ besides — like the
+// webview's localResourceRoots. Needs `npm run build` and /usr/bin/chromium; `panelReady` says whether both are there.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const panelReady = existsSync(CHROMIUM) && existsSync(join(ROOT, 'dist', 'webview.js')) && existsSync(join(ROOT, 'media', 'katex', 'katex.min.css'));
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.html': 'text/html', '.svg': 'image/svg+xml' };
+
+export interface PanelServer {
+  /** http://127.0.0.1:port */
+  origin: string;
+  /** HTML pages by path ("/panel.html") */
+  pages: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export async function servePanel(): Promise<PanelServer> {
+  const pages = new Map<string, string>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const page = pages.get(url.pathname);
+    if (page) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(page);
+      return;
+    }
+    const path = normalize(join(ROOT, url.pathname));
+    // only dist/ and media/, like the webview's localResourceRoots
+    if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, pages, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A headless Chromium through playwright-core. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function launchChromium(): Promise<any> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}
