@@ -9,7 +9,7 @@ import { mathElement } from './math';
 import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
-import { compactRecursion, formRows, splitZeroTerms } from './compactForm';
+import { compactRecursion, factoredFirst, formRows, splitZeroTerms } from './compactForm';
 
 /** Forms longer than this many display rows start folded (their summary says how long they are). */
 const FOLD_ROWS = 10;
@@ -28,8 +28,9 @@ export interface DerivationOptions {
   path: string[];
 }
 
-const FORM_LABELS: [key: 'chain' | 'explicit' | 'recursive', label: string][] = [
+const FORM_LABELS: [key: 'chain' | 'factored' | 'explicit' | 'recursive', label: string][] = [
   ['chain', 'Chain rule'],
+  ['factored', 'Chain rule, factored'],
   ['explicit', 'Explicit'],
   ['recursive', 'δ-recursion'],
 ];
@@ -43,7 +44,7 @@ export const latexValue = (v: Value): string => valueLatex(v, 6);
 /** The whole derivation of one result as LaTeX display blocks, ready to paste into a solution. */
 export function derivationLatex(d: DeriveReport, r: DeriveResult): string {
   const lhs = r.t === null ? d.queryLatex : `\\left.${d.queryLatex}\\right|_{t=${r.t}}`;
-  const forms = [r.forms?.chain?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter((x): x is string => !!x);
+  const forms = [r.forms?.chain?.latex, r.forms?.factored?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter((x): x is string => !!x);
   if (forms.length === 0) forms.push(r.latex);
   // a form that is a whole equation (the symbolic forms are aligned blocks with their left side) stays
   // as it is; a bare right-hand side gets the query in front
@@ -140,14 +141,20 @@ function formBlock(doc: Document, key: string, label: string, latex: string, ope
 function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
   const box = h(doc, 'div', { class: 'result', 'data-t': r.t === null ? '' : r.t });
   let any = false;
-  // the compact statement first: ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion that defines δ_t follows)
-  const compact = compactRecursion(d, r);
+  // a short factored chain form (∂L₃/∂o₃·∂o₃/∂h₃·(∂⁺h₃/∂W + ∂h₃/∂h₂·(…))) is read first when the sum
+  // over paths is long; else the compact statement ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion follows)
+  const factored = factoredFirst(r.forms) ? r.forms!.factored! : null;
+  if (factored) {
+    box.appendChild(formBlock(doc, 'factored', 'Chain rule, factored', factored.latex, true));
+    any = true;
+  }
+  const compact = factored ? null : compactRecursion(d, r);
   if (compact) {
     box.appendChild(h(doc, 'div', { class: 'form compact', 'data-form': 'compact' }, h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'), mathElement(doc, compact.latex, true)));
   }
   for (const [key, label] of FORM_LABELS) {
     const f = r.forms?.[key];
-    if (!f) continue;
+    if (!f || f === factored) continue;
     // the first form shown stays open; long ones after it (or after the compact statement) fold
     box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact));
     any = true;
