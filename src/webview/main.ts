@@ -24,6 +24,11 @@ export interface PanelHooks {
   outbox: FromWebview[];
 }
 
+/** when this script started running (page load → script is the cost of loading the bundle and styles) */
+const scriptAt = Date.now();
+/** when the page started loading (the navigation's time origin), on the same clock */
+const pageAt = typeof performance !== 'undefined' && performance.timeOrigin ? Math.round(performance.timeOrigin) : scriptAt;
+
 function start(): void {
   const api: VsCodeApi | null = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
   const outbox: FromWebview[] = [];
@@ -35,6 +40,8 @@ function start(): void {
       state = s;
       api?.setState(s);
     },
+    // after the next frame is painted (a frame callback runs before paint; the task after it, after)
+    afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
   }, state);
 
   window.addEventListener('message', (ev: MessageEvent) => {
@@ -55,7 +62,7 @@ function start(): void {
     outbox,
   };
   (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
-  api?.postMessage({ type: 'ready' } satisfies FromWebview);
+  api?.postMessage({ type: 'ready', pageAt, scriptAt } satisfies FromWebview);
 }
 
 start();
