@@ -140,6 +140,8 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions, rest: s
   }
   // the combined text often ends in its own rounding of the value: the value line below says it once
   if (lines.length === 0) add('', r.text.replace(/\s*=\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i, ''));
+  // a number without its derivation says why (a size limit: T = 5000 is past the symbolic forms' horizon)
+  if (!r.forms && r.formsOmitted) lines.push(`_only the number: ${escapeMarkdown(r.formsOmitted)}_`);
   let value = `= ${valueHtml(r.value, opts.digits)}`;
   if (r.exact) value += ` (exactly ${escapeMarkdown(r.exact)})`;
   lines.push(value);
