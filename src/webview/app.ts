@@ -424,6 +424,8 @@ export class PanelApp {
       },
       onCopy: (text, what) => this.host.post({ type: 'copy', text, what }),
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
+      // in the webview, every form after the first is typeset in a task of its own, after the first paint
+      ...(this.host.afterPaint ? { later: (fn: () => void) => void setTimeout(fn, 0) } : {}),
       path: this.path,
       onPath: (path) => {
         this.path = path;

@@ -26,6 +26,24 @@ export interface DerivationOptions {
   onPath(path: string[]): void;
   /** the path highlighted now */
   path: string[];
+  /**
+   * Run a later piece of typesetting in a task of its own (the webview: after the first form is painted).
+   * Absent (tests), everything is typeset at once.
+   */
+  later?(fn: () => void): void;
+}
+
+/**
+ * A formula typeset now, or — with `o.later` — a placeholder typeset in a later task (skipped if the pane
+ * was re-rendered meanwhile). The first form of a derivation is typeset now: it is what is read first.
+ */
+function lazyMath(doc: Document, latex: string, display: boolean, o: DerivationOptions, now: boolean): HTMLElement {
+  if (now || !o.later) return mathElement(doc, latex, display);
+  const holder = h(doc, display ? 'div' : 'span', { class: 'math pending', 'data-latex': latex }, '…');
+  o.later(() => {
+    if (holder.isConnected) holder.replaceWith(mathElement(doc, latex, display));
+  });
+  return holder;
 }
 
 const FORM_LABELS: [key: 'chain' | 'factored' | 'explicit' | 'recursive', label: string][] = [
@@ -87,7 +105,7 @@ function renderTerms(doc: Document, report: Report, terms: ChainTerm[], r: Deriv
   const list = h(doc, 'div', { class: 'terms', role: 'group', 'aria-label': 'Terms of the chain-rule sum' });
   const termButton = (term: ChainTerm, i: number): HTMLElement => {
     const active = term.path.length > 0 && term.path.join(' ') === o.path.join(' ');
-    const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, mathElement(doc, term.latex, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
+    const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, lazyMath(doc, term.latex, false, o, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
     b.addEventListener('click', () => o.onPath(active ? [] : term.path));
     return b;
   };
@@ -122,10 +140,10 @@ export function formsOmittedReason(report: Report, d: DeriveReport, r: DeriveRes
 }
 
 /** A form: typeset, folded when long (the summary says how many lines it has). */
-function formBlock(doc: Document, key: string, label: string, latex: string, open: boolean): HTMLElement {
+function formBlock(doc: Document, key: string, label: string, latex: string, open: boolean, o: DerivationOptions, first: boolean): HTMLElement {
   const rows = formRows(latex);
   if (open || rows <= FOLD_ROWS) {
-    return h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), mathElement(doc, latex, true));
+    return h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), lazyMath(doc, latex, true, o, first));
   }
   const fold = h(doc, 'details', { class: 'form folded', 'data-form': key }, h(doc, 'summary', { class: 'form-label' }, `${label} — ${rows} lines`));
   // typeset on first opening: a folded form costs nothing until it is read
@@ -145,7 +163,7 @@ function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveR
   // over paths is long; else the compact statement ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion follows)
   const factored = factoredFirst(r.forms) ? r.forms!.factored! : null;
   if (factored) {
-    box.appendChild(formBlock(doc, 'factored', 'Chain rule, factored', factored.latex, true));
+    box.appendChild(formBlock(doc, 'factored', 'Chain rule, factored', factored.latex, true, o, true));
     any = true;
   }
   const compact = factored ? null : compactRecursion(d, r);
@@ -156,7 +174,7 @@ function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveR
     const f = r.forms?.[key];
     if (!f || f === factored) continue;
     // the first form shown stays open; long ones after it (or after the compact statement) fold
-    box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact));
+    box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact, o, !any && !compact));
     any = true;
     if (key === 'chain') {
       const terms = chainTerms(r);

@@ -22,6 +22,8 @@ export interface PanelHooks {
   timings(): RenderTimings | null;
   /** messages the panel would have posted to the extension (standalone mode only) */
   outbox: FromWebview[];
+  /** when the page started loading and this script started running (Date.now() clock) */
+  started: { pageAt: number; scriptAt: number };
 }
 
 /** when this script started running (page load → script is the cost of loading the bundle and styles) */
@@ -60,6 +62,7 @@ function start(): void {
       app.showReport({ doc: { uri: `untitled:${fileName}`, fileName, version: 1 }, report, cursor: null, postedAt: Date.now() }),
     timings: () => app.lastTimings,
     outbox,
+    started: { pageAt, scriptAt },
   };
   (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
   api?.postMessage({ type: 'ready', pageAt, scriptAt } satisfies FromWebview);

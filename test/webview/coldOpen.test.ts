@@ -41,6 +41,21 @@ describe('cold open: the graph first, the typeset derivation after the first pai
     expect(root.querySelector('#derivation .katex')).not.toBeNull();
   }, 30000);
 
+  test('the first form is typeset at once; the forms and chain terms after it in later tasks', async () => {
+    const { app: a, root, later } = app();
+    const i = report.derives.findIndex((d) => d.query === '∂L/∂W_hh');
+    a.handle({ ...message(report, 1), cursor: { line: report.derives[i]!.line, column: 1, derive: i, check: null, symbol: null, node: null } });
+    later[0]!();
+    const forms = Array.from(root.querySelectorAll('#derivation .result > .form'));
+    expect(forms[0]!.getAttribute('data-form')).toBe('factored');
+    expect(forms[0]!.querySelector('.katex')).not.toBeNull();
+    expect(root.querySelectorAll('#derivation .math.pending').length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(root.querySelectorAll('#derivation .math.pending')).toHaveLength(0);
+    for (const f of forms) expect(f.querySelector('.katex'), f.getAttribute('data-form')!).not.toBeNull();
+    expect(root.querySelectorAll('#derivation .terms button.term .katex').length).toBe(report.derives[i]!.results[0]!.forms!.chain!.terms!.length);
+  }, 30000);
+
   test('a newer report before the paint: the pending sections of the old one are dropped', () => {
     const { app: a, root, later } = app();
     a.handle(message(report, 1));

@@ -167,6 +167,26 @@ async function main(): Promise<number> {
       }
     });
 
+    await checks.run('the derivation of ∂L/∂W_hh opens on its factored chain form (the sheet\'s nesting)', 60000, async () => {
+      if (!panel) throw new Error('no panel');
+      const line = lineOf(ex.text, /^\s*derive\s+∂L\/∂W_hh\s*$/);
+      await focusEditor(page);
+      await gotoLine(page, line);
+      const box = panel.locator(`#derivation .derive[data-line="${line}"]`);
+      await box.waitFor({ timeout: 15000 });
+      await until('the factored form typeset', async () => (await box.locator('.form[data-form="factored"] .katex').count()) > 0, 15000);
+      const first = await box.locator('.result > .form').first().getAttribute('data-form');
+      if (first !== 'factored') throw new Error(`the first form shown is ${first}, not the factored chain form`);
+      const section = panel.locator('#derivation-section');
+      await section.scrollIntoViewIfNeeded();
+      await page.mouse.move(800, 990);
+      await page.waitForTimeout(500);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, 'panel-factored-form.png');
+      await section.screenshot({ path, timeout: 15000 });
+      if (process.env.UNROLL_SCREENSHOTS_TO_DOCS === '1') copyFileSync(path, join(REPO, 'docs/screenshots', 'panel-factored-form.png'));
+    });
+
     await checks.run('light theme: hover and panel', 60000, async () => {
       await setTheme(page, LIGHT, true);
       if (panel) await until('the panel to switch to the light theme', async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''), 15000);
