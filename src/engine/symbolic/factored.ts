@@ -17,8 +17,12 @@ import type { Printer } from './print';
 
 /** Above this many printed ∂-factors the factored form is not written (the δ-recursion is the short one). */
 export const FACTORED_LIMIT = 80;
-/** Edges walked while collecting the paths of one step (a bound on the enumeration, never exponential). */
-const WALK_LIMIT = 20_000;
+/**
+ * Edges walked while collecting the paths (each walked edge is printed at least once in a shared bracket, so
+ * past a few times the factor limit the form is too long anyway): a long horizon stops here, before the
+ * Jacobians of its many edges are built.
+ */
+const WALK_LIMIT = 4 * FACTORED_LIMIT;
 /** Text lines longer than this are broken at the terms of the nested sums. */
 const TEXT_WIDTH = 100;
 
