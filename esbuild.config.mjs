@@ -21,7 +21,7 @@ const bundles = [
   // the panel's own browser bundle
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', minify: true },
   // the benchmark (not shipped)
-  { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', external: ['@tensorflow/tfjs'] },
+  { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', external: ['@tensorflow/tfjs', 'playwright-core'] },
 ];
 
 const missing = bundles.flatMap((b) => b.entryPoints).filter((e) => !existsSync(e));

@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { benchEditor, bundleSizes } from './editorBench';
 import { benchCheckFolder } from './checkBench';
 import { benchExamples } from './examplesBench';
-import { benchPanelMessages, benchPanelRender } from './panelBench';
+import { benchPanelColdOpen, benchPanelMessages, benchPanelRender } from './panelBench';
 import { benchReader } from './readerBench';
 import { benchSolutions } from './solutionBench';
 import { benchRnnVsTf, benchScaling } from './rnnBench';
@@ -23,6 +23,7 @@ const sections: [string, () => void | Promise<void>][] = [
   ['editor content', benchEditor],
   ['panel messages', benchPanelMessages],
   ['panel rendering', benchPanelRender],
+  ['panel cold open', benchPanelColdOpen],
   ['bundle sizes', bundleSizes],
 ];
 

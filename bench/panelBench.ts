@@ -69,3 +69,96 @@ export async function benchPanelRender(): Promise<void> {
   );
   console.log('  happy-dom builds the DOM without layout or paint; a real webview adds those.');
 }
+
+/**
+ * A cold open of the built panel page in Chromium (/usr/bin/chromium), as the webview loads it: the page
+ * with its bundle and styles linked (fetched, as before) and inline (the extension's page now), then the
+ * first report posted. Split where the page can time itself: navigation → script running ('ready'),
+ * report posted → graph painted, → derivation typeset (after the first paint). Not VS Code's own part
+ * (creating the webview frame), which the code-server suite reports as `frame` in unroll.panelTimings.
+ */
+export async function benchPanelColdOpen(): Promise<void> {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { createServer } = await import('node:http');
+  const { join, normalize } = await import('node:path');
+  const { loadavg } = await import('node:os');
+  const { panelHtml, makeNonce } = await import('../src/extension/panelHtml');
+  const ROOT = process.cwd();
+  const CHROMIUM = '/usr/bin/chromium';
+  if (!existsSync(CHROMIUM) || !existsSync(join(ROOT, 'dist', 'webview.js'))) throw new Error('needs /usr/bin/chromium and npm run build');
+  const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2' };
+  let html = '';
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/panel.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(html);
+      return;
+    }
+    const path = normalize(join(ROOT, url.pathname));
+    if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const load0 = loadavg()[0]!;
+  try {
+    const files = {
+      script: readFileSync(join(ROOT, 'dist', 'webview.js'), 'utf8'),
+      panelCss: readFileSync(join(ROOT, 'media', 'panel.css'), 'utf8'),
+      katexCss: readFileSync(join(ROOT, 'media', 'katex', 'katex.min.css'), 'utf8'),
+      fontsUri: `${origin}/media/katex/fonts`,
+    };
+    const rows: string[][] = [];
+    for (const { name, text } of loadExamples().filter((e) => /sheet7|gru-one|lstm/.test(e.name))) {
+      const m = { ...messageFor(text, name) };
+      m.report = analyze(text, { forms: true });
+      const bytes = JSON.stringify(m).length;
+      for (const inline of [false, true]) {
+        const load: number[] = [];
+        const graph: number[] = [];
+        const forms: number[] = [];
+        for (let run = 0; run < 5; run++) {
+          html = panelHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css`, ...(inline ? { inline: files } : {}) });
+          const page = await browser.newPage({ viewport: { width: 520, height: 900 } });
+          await page.goto(`${origin}/panel.html`);
+          const t = await page.evaluate(async (msg: unknown) => {
+            const w = window as unknown as { unrollPanel: { started: { pageAt: number; scriptAt: number } } };
+            const ready = w.unrollPanel.started;
+            const t0 = performance.now();
+            window.postMessage(msg, '*');
+            const until = (test: () => boolean): Promise<number> => new Promise((resolve) => {
+              const poll = (): void => { if (test()) requestAnimationFrame(() => resolve(performance.now() - t0)); else setTimeout(poll, 1); };
+              poll();
+            });
+            const graphMs = await until(() => document.querySelector('#graph svg g.node') !== null);
+            const formsMs = await until(() => document.querySelector('#derivation .katex') !== null);
+            return { loadMs: ready.scriptAt - ready.pageAt, graphMs, formsMs };
+          }, JSON.parse(JSON.stringify(m)));
+          load.push(t.loadMs);
+          graph.push(t.graphMs);
+          forms.push(t.formsMs);
+          await page.close();
+        }
+        rows.push([name, inline ? 'inline' : 'linked', fmtMs(median(load)), fmtMs(median(graph)), fmtMs(median(forms)), fmtMs(median(load) + median(forms)), `${(bytes / 1024).toFixed(0)} KB`]);
+      }
+    }
+    printTable(
+      `Panel cold open in Chromium (520 px), median of 5 — load average ${load0.toFixed(1)} at start; target < 300 ms to the typeset derivation`,
+      ['example', 'page', 'page → script', 'report → graph painted', 'report → derivation typeset', 'page → derivation', 'message'],
+      rows,
+    );
+    console.log('  page → script: loading HTML, styles and the bundle (linked: fetched from a local server; in VS Code each fetch also crosses the\n  webview\'s service worker and the editor). The webview frame itself (VS Code) is not included: see unroll.panelTimings `frame`.');
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+}

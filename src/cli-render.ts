@@ -29,6 +29,8 @@ export function renderText(file: string, r: Report, many = false): string {
   const items: { line: number; lines: string[] }[] = [];
   for (const d of r.derives) {
     const lines = [`derive ${d.query}`];
+    // a number printed without its derivation says why, once per derive (the reason is the same for every step)
+    const omitted = d.results.find((res) => !res.forms && res.formsOmitted)?.formsOmitted;
     for (const res of d.results) {
       lines.push(res.text);
       if (res.exact) lines.push(dim('exact: ' + res.exact));
@@ -36,6 +38,7 @@ export function renderText(file: string, r: Report, many = false): string {
         for (const [k, f] of Object.entries(res.forms)) if (f && f.text !== res.text) lines.push(`${dim(k + ' form:')}\n${f.text}`);
       }
     }
+    if (omitted) lines.push(dim(`(only the number: ${omitted})`));
     items.push({ line: d.line, lines });
   }
   for (const c of r.checks) {

@@ -96,6 +96,9 @@ export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleRes
 /** The webview has loaded (or reloaded after being hidden) and wants the current state. */
 export interface ReadyMessage {
   type: 'ready';
+  /** when the webview's page started loading and its script started (Date.now() clock, ms; for timings) */
+  pageAt?: number;
+  scriptAt?: number;
 }
 
 /** Re-analyse the followed document with parameters scaled (the gradient-flow slider). */

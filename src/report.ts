@@ -48,7 +48,7 @@ export interface DeriveResult {
   /** the same, LaTeX that typesets in KaTeX */
   latex: string;
   /** extra: the three symbolic forms (symbolic issue); absent where not derived */
-  forms?: { chain?: Form; explicit?: Form; recursive?: Form };
+  forms?: { chain?: Form; explicit?: Form; recursive?: Form; factored?: Form };
   /** extra: exact rational value where every input is rational and the network polynomial */
   exact?: string;
   /** extra: why `forms` is absent although forms were asked for (a size limit, a derivative the symbolic engine cannot write) */

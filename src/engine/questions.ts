@@ -94,6 +94,7 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
           ...(forms.chain ? { chain: forms.chain } : {}),
           ...(forms.explicit ? { explicit: forms.explicit } : {}),
           ...(forms.recursive ? { recursive: forms.recursive } : {}),
+          ...(forms.factored ? { factored: forms.factored } : {}),
         };
         if (result.forms.chain && ++ctx.termResults <= 20) {
           const terms = chainTerms(ctx.run, d, env);

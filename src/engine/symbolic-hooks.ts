@@ -116,7 +116,7 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
     const want = flat(value);
     const out: SymbolicForms = { best: forms.best };
     let bestKept = false;
-    for (const k of ['chain', 'explicit', 'recursive'] as const) {
+    for (const k of ['chain', 'explicit', 'recursive', 'factored'] as const) {
       const f: Form | undefined = forms[k];
       if (!f) continue;
       let ok = false;

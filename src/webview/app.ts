@@ -18,6 +18,12 @@ import { sampledSentences } from './sampled';
 export interface Host {
   post(m: FromWebview): void;
   setState(s: PanelState): void;
+  /**
+   * Run `fn` after the browser has painted (the webview: next frame, then a task). Given, the first
+   * report draws its header and graph at once and typesets the derivation and the side sections after
+   * that first paint (KaTeX is the slow part of a cold open); absent (tests, bench), all at once.
+   */
+  afterPaint?(fn: () => void): void;
 }
 
 export interface RenderTimings {
@@ -59,6 +65,9 @@ export class PanelApp {
   /** the graph path of the chain-rule term clicked last */
   private path: string[] = [];
   lastTimings: RenderTimings | null = null;
+  /** the sections a first report left for after its first paint (replaced by a newer report) */
+  private pendingSections: (() => void) | null = null;
+  private painted = false;
 
   private readonly el: {
     title: HTMLElement;
@@ -205,14 +214,31 @@ export class PanelApp {
     this.renderHeader();
     this.renderGraph();
     const graphMs = this.graph?.ms ?? 0;
-    this.renderDerivation();
-    renderFlowControls(this.doc, this.el.flowControls, m.report, { param: this.scaleParam, factor: this.scaleFactor, onScale: (p, f) => this.onScale(p, f) });
-    this.renderFlowPlot();
     // the host sends the gradient check separately when the report left it out
     this.gradcheck = m.report.gradcheck.length > 0 || !m.report.loss || m.report.params.length === 0 || !m.report.graph ? m.report.gradcheck : null;
     this.gradcheckError = null;
-    this.renderGradcheck();
-    this.renderChecks();
+    const report = m.report;
+    const sections = (): void => {
+      this.pendingSections = null;
+      this.renderDerivation();
+      renderFlowControls(this.doc, this.el.flowControls, report, { param: this.scaleParam, factor: this.scaleFactor, onScale: (p, f) => this.onScale(p, f) });
+      this.renderFlowPlot();
+      this.renderGradcheck();
+      this.renderChecks();
+    };
+    if (!this.painted && this.host.afterPaint) {
+      // a cold open: the graph first, the typeset derivation right after the first paint
+      this.painted = true;
+      this.pendingSections = sections;
+      clear(this.el.derivation);
+      this.el.derivation.appendChild(h(this.doc, 'p', { class: 'hint typesetting' }, 'Typesetting the derivation…'));
+      this.host.afterPaint(() => {
+        if (this.pendingSections === sections && this.report === report) sections();
+      });
+    } else {
+      this.painted = true;
+      sections();
+    }
     // the slider stays where it was across edits: ask for the edited file at the same scale
     if (this.scaleFactor !== 1 && this.scaleParam) this.requestScale();
     this.saveState();
@@ -398,6 +424,8 @@ export class PanelApp {
       },
       onCopy: (text, what) => this.host.post({ type: 'copy', text, what }),
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
+      // in the webview, every form after the first is typeset in a task of its own, after the first paint
+      ...(this.host.afterPaint ? { later: (fn: () => void) => void setTimeout(fn, 0) } : {}),
       path: this.path,
       onPath: (path) => {
         this.path = path;

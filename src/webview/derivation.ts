@@ -9,7 +9,7 @@ import { mathElement } from './math';
 import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
-import { compactRecursion, formRows, splitZeroTerms } from './compactForm';
+import { compactRecursion, factoredFirst, formRows, splitZeroTerms } from './compactForm';
 
 /** Forms longer than this many display rows start folded (their summary says how long they are). */
 const FOLD_ROWS = 10;
@@ -26,10 +26,29 @@ export interface DerivationOptions {
   onPath(path: string[]): void;
   /** the path highlighted now */
   path: string[];
+  /**
+   * Run a later piece of typesetting in a task of its own (the webview: after the first form is painted).
+   * Absent (tests), everything is typeset at once.
+   */
+  later?(fn: () => void): void;
 }
 
-const FORM_LABELS: [key: 'chain' | 'explicit' | 'recursive', label: string][] = [
+/**
+ * A formula typeset now, or — with `o.later` — a placeholder typeset in a later task (skipped if the pane
+ * was re-rendered meanwhile). The first form of a derivation is typeset now: it is what is read first.
+ */
+function lazyMath(doc: Document, latex: string, display: boolean, o: DerivationOptions, now: boolean): HTMLElement {
+  if (now || !o.later) return mathElement(doc, latex, display);
+  const holder = h(doc, display ? 'div' : 'span', { class: 'math pending', 'data-latex': latex }, '…');
+  o.later(() => {
+    if (holder.isConnected) holder.replaceWith(mathElement(doc, latex, display));
+  });
+  return holder;
+}
+
+const FORM_LABELS: [key: 'chain' | 'factored' | 'explicit' | 'recursive', label: string][] = [
   ['chain', 'Chain rule'],
+  ['factored', 'Chain rule, factored'],
   ['explicit', 'Explicit'],
   ['recursive', 'δ-recursion'],
 ];
@@ -43,7 +62,7 @@ export const latexValue = (v: Value): string => valueLatex(v, 6);
 /** The whole derivation of one result as LaTeX display blocks, ready to paste into a solution. */
 export function derivationLatex(d: DeriveReport, r: DeriveResult): string {
   const lhs = r.t === null ? d.queryLatex : `\\left.${d.queryLatex}\\right|_{t=${r.t}}`;
-  const forms = [r.forms?.chain?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter((x): x is string => !!x);
+  const forms = [r.forms?.chain?.latex, r.forms?.factored?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter((x): x is string => !!x);
   if (forms.length === 0) forms.push(r.latex);
   // a form that is a whole equation (the symbolic forms are aligned blocks with their left side) stays
   // as it is; a bare right-hand side gets the query in front
@@ -86,7 +105,7 @@ function renderTerms(doc: Document, report: Report, terms: ChainTerm[], r: Deriv
   const list = h(doc, 'div', { class: 'terms', role: 'group', 'aria-label': 'Terms of the chain-rule sum' });
   const termButton = (term: ChainTerm, i: number): HTMLElement => {
     const active = term.path.length > 0 && term.path.join(' ') === o.path.join(' ');
-    const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, mathElement(doc, term.latex, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
+    const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, lazyMath(doc, term.latex, false, o, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
     b.addEventListener('click', () => o.onPath(active ? [] : term.path));
     return b;
   };
@@ -121,10 +140,10 @@ export function formsOmittedReason(report: Report, d: DeriveReport, r: DeriveRes
 }
 
 /** A form: typeset, folded when long (the summary says how many lines it has). */
-function formBlock(doc: Document, key: string, label: string, latex: string, open: boolean): HTMLElement {
+function formBlock(doc: Document, key: string, label: string, latex: string, open: boolean, o: DerivationOptions, first: boolean): HTMLElement {
   const rows = formRows(latex);
   if (open || rows <= FOLD_ROWS) {
-    return h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), mathElement(doc, latex, true));
+    return h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), lazyMath(doc, latex, true, o, first));
   }
   const fold = h(doc, 'details', { class: 'form folded', 'data-form': key }, h(doc, 'summary', { class: 'form-label' }, `${label} — ${rows} lines`));
   // typeset on first opening: a folded form costs nothing until it is read
@@ -140,16 +159,22 @@ function formBlock(doc: Document, key: string, label: string, latex: string, ope
 function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
   const box = h(doc, 'div', { class: 'result', 'data-t': r.t === null ? '' : r.t });
   let any = false;
-  // the compact statement first: ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion that defines δ_t follows)
-  const compact = compactRecursion(d, r);
+  // a short factored chain form (∂L₃/∂o₃·∂o₃/∂h₃·(∂⁺h₃/∂W + ∂h₃/∂h₂·(…))) is read first when the sum
+  // over paths is long; else the compact statement ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion follows)
+  const factored = factoredFirst(r.forms) ? r.forms!.factored! : null;
+  if (factored) {
+    box.appendChild(formBlock(doc, 'factored', 'Chain rule, factored', factored.latex, true, o, true));
+    any = true;
+  }
+  const compact = factored ? null : compactRecursion(d, r);
   if (compact) {
     box.appendChild(h(doc, 'div', { class: 'form compact', 'data-form': 'compact' }, h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'), mathElement(doc, compact.latex, true)));
   }
   for (const [key, label] of FORM_LABELS) {
     const f = r.forms?.[key];
-    if (!f) continue;
+    if (!f || f === factored) continue;
     // the first form shown stays open; long ones after it (or after the compact statement) fold
-    box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact));
+    box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact, o, !any && !compact));
     any = true;
     if (key === 'chain') {
       const terms = chainTerms(r);

@@ -22,7 +22,14 @@ export interface PanelHooks {
   timings(): RenderTimings | null;
   /** messages the panel would have posted to the extension (standalone mode only) */
   outbox: FromWebview[];
+  /** when the page started loading and this script started running (Date.now() clock) */
+  started: { pageAt: number; scriptAt: number };
 }
+
+/** when this script started running (page load → script is the cost of loading the bundle and styles) */
+const scriptAt = Date.now();
+/** when the page started loading (the navigation's time origin), on the same clock */
+const pageAt = typeof performance !== 'undefined' && performance.timeOrigin ? Math.round(performance.timeOrigin) : scriptAt;
 
 function start(): void {
   const api: VsCodeApi | null = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
@@ -35,6 +42,8 @@ function start(): void {
       state = s;
       api?.setState(s);
     },
+    // after the next frame is painted (a frame callback runs before paint; the task after it, after)
+    afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
   }, state);
 
   window.addEventListener('message', (ev: MessageEvent) => {
@@ -53,9 +62,10 @@ function start(): void {
       app.showReport({ doc: { uri: `untitled:${fileName}`, fileName, version: 1 }, report, cursor: null, postedAt: Date.now() }),
     timings: () => app.lastTimings,
     outbox,
+    started: { pageAt, scriptAt },
   };
   (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
-  api?.postMessage({ type: 'ready' } satisfies FromWebview);
+  api?.postMessage({ type: 'ready', pageAt, scriptAt } satisfies FromWebview);
 }
 
 start();

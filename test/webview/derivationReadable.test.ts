@@ -54,7 +54,9 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
     const i = r.derives.findIndex((d) => d.query === '∂L/∂w');
     const pane = show(r, i);
     const forms = Array.from(pane.querySelectorAll('.result > .form')).map((f) => f.getAttribute('data-form'));
-    expect(forms).toEqual(['compact', 'recursive']);
+    // the factored form of Σ_t L_t over 4 steps is long (each L_t has its own nest): it folds after the statement
+    expect(forms).toEqual(['compact', 'factored', 'recursive']);
+    expect(pane.querySelector('.result > details.form[data-form="factored"]')).not.toBeNull();
     const compact = compactRecursion(r.derives[i]!, r.derives[i]!.results[0]!)!;
     expect(compact.latex.startsWith('\\begin{aligned}\\frac{\\partial L}{\\partial w}')).toBe(true);
     expect(compact.latex).not.toContain('\\text{where');

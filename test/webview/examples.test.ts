@@ -79,7 +79,7 @@ describe.each(examples)('%s', (name) => {
       // copy as LaTeX: every form verbatim (they typeset, above) and the number, which typesets too
       const copied = derivationLatex(d, d.results[0]);
       const blocks = copied.split('\n').filter((l) => !l.startsWith('%')).join('\n').split(/\\\[|\\\]/).map((x) => x.trim()).filter(Boolean);
-      const forms = [d.results[0].forms?.chain, d.results[0].forms?.explicit, d.results[0].forms?.recursive].filter(Boolean).length || 1;
+      const forms = [d.results[0].forms?.chain, d.results[0].forms?.factored, d.results[0].forms?.explicit, d.results[0].forms?.recursive].filter(Boolean).length || 1;
       expect(blocks).toHaveLength(forms + 1);
       expect(mathElement(document, blocks[blocks.length - 1], true).classList.contains('katex-error')).toBe(false);
       // the cursor on the derive line designates it

@@ -279,7 +279,8 @@ describe('panel', () => {
     app.handle({ type: 'select', node: 'h@25' });
     expect(stepCols()).toBe(51);
     expect(root.querySelector('g.node[data-id="h@25"]')!.classList.contains('selected')).toBe(true);
-  });
+    // three full renders of a 51-column graph in happy-dom: over 5 s on a loaded two-core machine
+  }, 60000);
 
   test('a truncated graph says so', () => {
     const { app, root } = mount();

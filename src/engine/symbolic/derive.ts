@@ -63,6 +63,21 @@ export interface Derivation {
   immediate: Node | null;
   /** the chain form's general shape, where one exists: Σ_t prefix_t·Σ_k (∏_j ∂h_j/∂h_{j-1}) ∂⁺h_k/∂W */
   general: General | null;
+  /** the relevant subgraph as paths read it (src/engine/symbolic/factored.ts); null for an immediate partial */
+  paths: PathGraph | null;
+}
+
+/** The part of the unrolled graph on a path from wrt to of, with its edge symbols. */
+export interface PathGraph {
+  wrtKey: string;
+  /** names of the recurrent states (quantities read at another step) */
+  states: ReadonlySet<string>;
+  /** the edges from a node to its dependencies on a path to wrt, structurally zero ones left out */
+  live(n: GNode): Edge[];
+  /** an edge's ∂-symbol (∂h_t/∂h_{t-1}, ∂⁺h_t/∂W), or the identity for an identity edge */
+  sym(e: Edge): Node;
+  /** the product of two Jacobians (scalar or matrix) */
+  mul(A: Node, B: Node): Node;
 }
 
 export interface General {
@@ -91,7 +106,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
 
   const d: Derivation = {
     b, U, model, of: ofNode, wrt: wrtNode, total, zero: false, scalar: true, vjp: false,
-    chain: null, explicit: null, recursive: null, immediate: null, general: null,
+    chain: null, explicit: null, recursive: null, immediate: null, general: null, paths: null,
   };
   const ofShape = ofNode.eq ? ofNode.eq.shape : ofNode.leaf.shape;
   const wrtShape = wrtNode.leaf.shape;
@@ -213,6 +228,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     for (const e of rdeps.get(n.key) ?? []) if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
   }
   const stateNames = [...states];
+  d.paths = { wrtKey, states, live: (n) => (rdeps.get(n.key) ?? []).filter((e) => e.J !== null), sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
   const consumers = new Map<string, Edge[]>();
   for (const n of rel) for (const e of rdeps.get(n.key) ?? []) {

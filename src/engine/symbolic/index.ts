@@ -9,6 +9,7 @@ import { derive, type Derivation } from './derive';
 import { Evaluator, type LeafValues, type Tensor } from './evaluate';
 import { exactText, exactValue } from './exact';
 import { chainForm, exactLatex, explicitForm, headerLabel, mkPrinters, recursiveForm, valueText, zeroForm, type ValueStrings } from './forms';
+import { factoredForm, factoredOf } from './factored';
 import { asMat, fromMat, size, Unsupported, type Node } from './ir';
 import { Unrolled } from './graph';
 import { Builder } from './ir';
@@ -21,6 +22,8 @@ export interface DeriveForms {
   chain?: Form;
   explicit?: Form;
   recursive?: Form;
+  /** the chain sum with common prefixes pulled out, nested over the steps (factored.ts) */
+  factored?: Form;
   exact?: string;
   best: Form;
 }
@@ -73,7 +76,10 @@ function resultShape(d: Derivation): number[] {
   return size(ofShape) === 1 ? wrtShape : fromMat(size(ofShape), size(wrtShape));
 }
 
-function formNode(d: Derivation, kind: 'chain' | 'explicit' | 'recursive'): Node | null {
+export type FormKind = 'chain' | 'explicit' | 'recursive' | 'factored';
+
+function formNode(d: Derivation, kind: FormKind): Node | null {
+  if (kind === 'factored') return d.total ? factoredOf(d)?.node ?? null : null;
   if (!d.total) return kind === 'recursive' ? null : d.immediate;
   if (kind === 'chain') return d.chain ?? d.general?.value ?? null;
   // the general explicit form is the general chain with each ∂ written as its definition — the very
@@ -140,10 +146,11 @@ export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Id
     out.explicit = explicitForm(d, v, d.explicit);
     // with no recurrent state in between, the δ form would only repeat the chain form
     if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
+    out.factored = factoredForm(d, v);
     out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
   }
   if (exact !== undefined) out.exact = exact;
-  for (const k of ['chain', 'explicit', 'recursive'] as const) if (out[k] === undefined) delete out[k];
+  for (const k of ['chain', 'explicit', 'recursive', 'factored'] as const) if (out[k] === undefined) delete out[k];
   derivations.set(out, d);
   return out;
 }
@@ -169,7 +176,7 @@ export function partialForm(model: Model, quantity: string, wrt: { name: string;
 }
 
 /** Evaluate one of the forms back numerically at a run's values. */
-export function evaluateForm(forms: DeriveForms, kind: 'chain' | 'explicit' | 'recursive', run: ValueSource): Tensor {
+export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSource): Tensor {
   const d = derivations.get(forms);
   if (!d) throw new Error('evaluateForm: these forms did not come from deriveForms');
   if (d.zero) return { shape: resultShape(d), data: new Float64Array(size(resultShape(d))) };

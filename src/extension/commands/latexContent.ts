@@ -19,7 +19,7 @@ export function deriveLatex(d: DeriveReport, digits: number, maxResults = Infini
 function resultLatex(d: DeriveReport, r: DeriveResult, digits: number): string {
   const header = `% ${oneLine(d.query)}${r.t !== null ? ` at t = ${r.t}` : ''} (line ${d.line})`;
   const forms: [string, string][] = [];
-  for (const [label, f] of [['chain rule', r.forms?.chain], ['explicit', r.forms?.explicit], ['δ-recursion', r.forms?.recursive]] as const) {
+  for (const [label, f] of [['chain rule', r.forms?.chain], ['chain rule, factored', r.forms?.factored], ['explicit', r.forms?.explicit], ['δ-recursion', r.forms?.recursive]] as const) {
     if (f?.latex && !forms.some(([, l]) => l === f.latex)) forms.push([label, f.latex]);
   }
   if (forms.length === 0) return `${header}\n${r.latex}`;

@@ -10,6 +10,7 @@ import { escapeHtml, escapeMarkdown, formatNumber, isScalar, mathHtml, shapeText
 import { checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from '../reports/reportQuery';
 import { deriveLatex, checkLatex } from '../commands/latexContent';
 import { functionKey, IDENTITIES } from './functionRules';
+import { factoredFirst } from '../../webview/compactForm';
 import { compactRecursionText, flowHint, formHtml, formHtmlCapped, HOVER_FORM_LINES, HOVER_LATEX_STEPS, latexSteps, nodeSeries, sampledNote, stepsHtml } from './hoverPieces';
 import { COMMANDS } from '../commands/ids';
 
@@ -129,8 +130,10 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions, rest: s
     lines.push(`${label} ${formHtmlCapped(text, HOVER_FORM_LINES, rest)}`);
   };
   if (opts.detail === 'full') {
-    // the compact statement of a δ-recursion first (∂L/∂w = Σ_t δ_t·…), then the forms, each capped
-    const compact = forms.recursive ? compactRecursionText(forms.recursive.text) : null;
+    // the compact statement first — the factored chain form where it is short and the path sum long,
+    // else the δ-recursion's ∂L/∂w = Σ_t δ_t·… — then the forms, each capped
+    if (factoredFirst(forms)) add('_chain rule, factored:_', forms.factored?.text);
+    const compact = forms.recursive && !factoredFirst(forms) ? compactRecursionText(forms.recursive.text) : null;
     if (compact) lines.push(`_in short (δ from the recursion below):_ ${formHtml(compact)}`);
     add('_chain rule:_', forms.chain?.text);
     add('_explicit:_', forms.explicit?.text);
@@ -138,6 +141,8 @@ function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions, rest: s
   }
   // the combined text often ends in its own rounding of the value: the value line below says it once
   if (lines.length === 0) add('', r.text.replace(/\s*=\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i, ''));
+  // a number without its derivation says why (a size limit: T = 5000 is past the symbolic forms' horizon)
+  if (!r.forms && r.formsOmitted) lines.push(`_only the number: ${escapeMarkdown(r.formsOmitted)}_`);
   let value = `= ${valueHtml(r.value, opts.digits)}`;
   if (r.exact) value += ` (exactly ${escapeMarkdown(r.exact)})`;
   lines.push(value);
@@ -354,7 +359,10 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
   lines.push(`${mathHtml(lhs)}${value}`);
   // the panel has every form whole: a hover shows the compact statement first and caps the rest
   const rest = derive && opts.uri ? commandLink('the rest in the panel', COMMANDS.openPanel, { uri: opts.uri, line: derive.line }) : 'the rest in the panel';
-  const compact = forms?.recursive ? compactRecursionText(forms.recursive.text) : null;
+  // the factored chain form first where it is short and the path sum long (factoredFirst)
+  const factored = factoredFirst(forms) ? forms!.factored! : null;
+  if (factored) lines.push(`_chain rule, factored:_<br>${formHtmlCapped(factored.text, HOVER_FORM_LINES, rest)}`);
+  const compact = forms?.recursive && !factored ? compactRecursionText(forms.recursive.text) : null;
   if (compact) lines.push(`_in short (δ from the recursion below):_<br>${formHtml(compact)}`);
   if (opts.detail === 'full' && forms?.chain) lines.push(`_chain rule:_<br>${formHtmlCapped(forms.chain.text, HOVER_FORM_LINES, rest)}`);
   if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtmlCapped(forms.recursive.text, HOVER_FORM_LINES, rest)}`);

@@ -94,7 +94,11 @@ export function stepsNote(entries: { t: number | null }[], shownBefore: number, 
   if (shownBefore < entries.length - 1) {
     const from = entries[shownBefore]?.t;
     const to = entries[entries.length - 2]?.t;
-    parts.push(from != null && to != null ? `t = ${from}…${to} left out here (${entries.length - shownBefore - 1} steps)` : `${entries.length - shownBefore - 1} steps left out here`);
+    const listed = entries.length - shownBefore - 1;
+    // a long sequence's Report keeps only its first and last steps: the gap counts steps, not list entries
+    const span = from != null && to != null ? to - from + 1 : listed;
+    const kept = span > listed ? `; the analysis lists ${listed} of them, the first and last steps of a long sequence` : '';
+    parts.push(from != null && to != null ? `t = ${from}…${to} left out here (${span} steps${kept})` : `${listed} steps left out here`);
   }
   const last = timed.length ? timed[timed.length - 1]!.t! : null;
   if (horizon && last !== null && last < horizon) parts.push(`listed for t ≤ ${last} of T = ${horizon}: later steps are not listed`);

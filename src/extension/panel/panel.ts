@@ -33,9 +33,32 @@ export interface PanelTimings {
   openMs: number[];
   /** ms from `unroll.openPanel` revealing a hidden panel to it being visible again (its page is kept) */
   reshowMs: number[];
+  /** where a cold open's time goes, one entry per open (ms; see OpenPhases) */
+  openPhases: OpenPhases[];
+}
+
+/** A cold open split at the points both sides can time (one machine, one clock). */
+export interface OpenPhases {
+  /** createWebviewPanel → the page starts loading (the editor creating the webview frame) */
+  frame: number;
+  /** page start → the panel's script runs (loading the HTML, styles and bundle) */
+  load: number;
+  /** script start → 'ready' received by the host (building the panel, the message hop) */
+  ready: number;
+  /** 'ready' → the report posted (the host getting the Report) */
+  report: number;
+  /** posted → the webview has drawn it */
+  render: number;
 }
 
 export const VIEW_TYPE = 'unroll.panel';
+
+/** The webview's own files, as text. */
+interface PanelFiles {
+  script: string;
+  panelCss: string;
+  katexCss: string;
+}
 const CURSOR_DEBOUNCE_MS = 50;
 /**
  * After an edit of the followed document the panel asks for its report sooner than the extension's
@@ -72,7 +95,9 @@ class PanelHost implements vscode.Disposable {
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
   private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0, openMs: [], reshowMs: [] };
+  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0, openMs: [], reshowMs: [], openPhases: [] };
+  /** the cold open being measured: when 'ready' came, what the page said, when the report went out */
+  private opening: { pageAt?: number; scriptAt?: number; readyAt?: number; postedAt?: number } = {};
   /**
    * The webview said 'ready': until then nothing is posted, 'ready' posts the report. (Posting at
    * creation too made a new panel render the report twice — half of the open time, issue 13.)
@@ -82,10 +107,25 @@ class PanelHost implements vscode.Disposable {
   private openAt: number | undefined;
   private reshowAt: number | undefined;
 
+  /** the webview's bundle and styles, read at activation to go into its page (null: link them instead) */
+  private readonly files: { promise: Promise<PanelFiles | null>; done: boolean; value: PanelFiles | null };
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly reports: PanelReports,
-  ) {}
+  ) {
+    const ext = context.extensionUri;
+    const read = async (...path: string[]): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext, ...path)));
+    const files = { promise: Promise.resolve<PanelFiles | null>(null), done: false, value: null as PanelFiles | null };
+    files.promise = Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')])
+      .then(([script, panelCss, katexCss]) => ({ script, panelCss, katexCss }), () => null)
+      .then((v) => {
+        files.done = true;
+        files.value = v;
+        return v;
+      });
+    this.files = files;
+  }
 
   private follows(doc: vscode.TextDocument): boolean {
     return isRnn(doc) || this.reports.follows?.(doc) === true;
@@ -152,20 +192,28 @@ class PanelHost implements vscode.Disposable {
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
     const ext = this.context.extensionUri;
-    webview.html = panelHtml({
+    const html = (files: PanelFiles | null): string => panelHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
       katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
+      ...(files ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } } : {}),
     });
+    // the page carries its script and styles (read once, from activation on): nothing to fetch on a cold open
+    if (this.files.done) webview.html = html(this.files.value);
+    else void this.files.promise.then((f) => { if (this.panel === panel) webview.html = html(f); });
     panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
     this.updateTitle();
     // the page is kept while hidden (retainContextWhenHidden); a restored panel without it reloads and
     // says 'ready', which posts the current report. Becoming visible again posts what changed meanwhile.
     this.panelDisposables.push(
       panel.onDidChangeViewState((e) => {
-        if (!e.webviewPanel.visible) return;
+        // a panel hidden before its first render is not a cold open any more: its time is not counted
+        if (!e.webviewPanel.visible) {
+          this.openAt = undefined;
+          return;
+        }
         if (this.reshowAt !== undefined) push(this.stats.reshowMs, Date.now() - this.reshowAt);
         this.reshowAt = undefined;
         // edits made while it was hidden were not posted (postReport skips a hidden panel)
@@ -179,6 +227,7 @@ class PanelHost implements vscode.Disposable {
         this.panelDisposables = [];
         this.panel = undefined;
         this.lastReport = undefined;
+        this.openAt = undefined;
       }),
     );
   }
@@ -289,6 +338,7 @@ class PanelHost implements vscode.Disposable {
       postedAt: now,
     });
     this.stats.posted++;
+    if (this.openAt !== undefined && this.opening.readyAt !== undefined && this.opening.postedAt === undefined) this.opening.postedAt = now;
     this.scheduleGradcheck(doc, report, key);
   }
 
@@ -335,6 +385,7 @@ class PanelHost implements vscode.Disposable {
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
+        if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, readyAt: Date.now() };
         this.ready = true;
         this.lastCursor = null;
         this.postReport();
@@ -354,7 +405,16 @@ class PanelHost implements vscode.Disposable {
         await this.saveSvg(m.svg);
         return;
       case 'rendered':
-        if (this.openAt !== undefined) push(this.stats.openMs, Date.now() - this.openAt);
+        if (this.openAt !== undefined) {
+          const end = Date.now();
+          push(this.stats.openMs, end - this.openAt);
+          const o = this.opening;
+          if (o.pageAt !== undefined && o.scriptAt !== undefined && o.readyAt !== undefined && o.postedAt !== undefined) {
+            this.stats.openPhases.push({ frame: o.pageAt - this.openAt, load: o.scriptAt - o.pageAt, ready: o.readyAt - o.scriptAt, report: o.postedAt - o.readyAt, render: end - o.postedAt });
+            if (this.stats.openPhases.length > KEEP) this.stats.openPhases.shift();
+          }
+          this.opening = {};
+        }
         this.openAt = undefined;
         push(this.stats.renderLatencyMs, m.latencyMs);
         push(this.stats.graphRenderMs, m.graphMs);
@@ -403,6 +463,7 @@ class PanelHost implements vscode.Disposable {
       posted: this.stats.posted,
       openMs: [...this.stats.openMs],
       reshowMs: [...this.stats.reshowMs],
+      openPhases: [...this.stats.openPhases],
     };
   }
 

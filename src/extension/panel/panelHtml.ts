@@ -12,6 +12,30 @@ export interface PanelHtmlInput {
   styleUri: string;
   /** asWebviewUri(media/katex/katex.min.css); its fonts resolve relative to it, through the same scheme */
   katexCssUri: string;
+  /**
+   * The same files' contents, to put into the page itself (a cold open then fetches nothing but the
+   * KaTeX fonts a formula uses: each fetch goes through the webview's service worker and the editor,
+   * which under load costs more than parsing). The fonts are found at `fontsUri` (asWebviewUri of
+   * media/katex/fonts). Absent, or not safe to inline, the page links the files.
+   */
+  inline?: { script: string; panelCss: string; katexCss: string; fontsUri: string };
+}
+
+/** Text that can sit inside a <script> or <style> element without ending it early. */
+function inlineable(text: string, tag: 'script' | 'style'): boolean {
+  return !new RegExp(`</${tag}|<!--`, 'i').test(text);
+}
+
+/** The inline parts, or null when one of them cannot be inlined safely. */
+function inlineParts(p: PanelHtmlInput): { script: string; css: string[] } | null {
+  const i = p.inline;
+  if (!i || /["'()<>\\\s]/.test(i.fontsUri)) return null;
+  // KaTeX's stylesheet names its fonts relative to itself (url(fonts/KaTeX_Main-Regular.woff2))
+  const katexCss = i.katexCss.replace(/url\(fonts\//g, `url(${i.fontsUri}/`);
+  // the bundle's source map comment would point next to the page, where there is no map
+  const script = i.script.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
+  if (!inlineable(script, 'script') || !inlineable(katexCss, 'style') || !inlineable(i.panelCss, 'style')) return null;
+  return { script, css: [katexCss, i.panelCss] };
 }
 
 /** A nonce from a CSPRNG: 32 characters of [A-Za-z0-9]. */
@@ -39,19 +63,24 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function panelHtml(p: PanelHtmlInput): string {
   const csp = contentSecurityPolicy(p.cspSource, p.nonce);
+  const inline = inlineParts(p);
+  const n = attr(p.nonce);
+  const styles = inline
+    ? inline.css.map((c) => `<style nonce="${n}">${c}</style>`).join('\n')
+    : `<link rel="stylesheet" nonce="${n}" href="${attr(p.katexCssUri)}">\n<link rel="stylesheet" nonce="${n}" href="${attr(p.styleUri)}">`;
+  const script = inline ? `<script nonce="${n}">${inline.script}</script>` : `<script nonce="${n}" src="${attr(p.scriptUri)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${attr(p.nonce)}" href="${attr(p.katexCssUri)}">
-<link rel="stylesheet" nonce="${attr(p.nonce)}" href="${attr(p.styleUri)}">
+${styles}
 <title>Unroll</title>
 </head>
 <body>
 <div id="app" role="main"><p class="empty">Open a .rnn file to see its unrolled graph.</p></div>
-<script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
+${script}
 </body>
 </html>`;
 }

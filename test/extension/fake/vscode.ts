@@ -249,7 +249,11 @@ export const workspace = namespace('workspace', {
     fake.opened.push(arg as { language: string; content: string });
     return {};
   },
-  fs: { writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]) },
+  fs: {
+    writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]),
+    // the panel's own files, which its page carries inline
+    readFile: async (u: { path: string }) => new TextEncoder().encode(`/* ${u.path} */`),
+  },
 });
 
 export const languages = namespace('languages', {});

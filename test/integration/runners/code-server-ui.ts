@@ -167,6 +167,35 @@ async function main(): Promise<number> {
       }
     });
 
+    await checks.run('the derivation of ∂L/∂W_hh opens on its factored chain form (the sheet\'s nesting)', 60000, async () => {
+      if (!panel) throw new Error('no panel');
+      const line = lineOf(ex.text, /^\s*derive\s+∂L\/∂W_hh\s*$/);
+      await focusEditor(page);
+      await gotoLine(page, line);
+      const box = panel.locator(`#derivation .derive[data-line="${line}"]`);
+      await box.waitFor({ timeout: 15000 });
+      await until('the factored form typeset', async () => (await box.locator('.form[data-form="factored"] .katex').count()) > 0, 15000);
+      const first = await box.locator('.result > .form').first().getAttribute('data-form');
+      if (first !== 'factored') throw new Error(`the first form shown is ${first}, not the factored chain form`);
+      // the factored form, the sum over paths below it and its terms (zero paths counted), as the panel shows them
+      const factored = box.locator('.result > .form[data-form="factored"]');
+      const terms = box.locator('.terms').first();
+      await until('the chain terms typeset', async () => (await terms.locator('.katex').count()) > 0, 15000);
+      await factored.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await page.mouse.move(800, 990);
+      await page.waitForTimeout(500);
+      const frame = await page.locator('iframe.webview').first().boundingBox();
+      const top = await factored.boundingBox();
+      const bottom = await terms.boundingBox();
+      if (!frame || !top || !bottom) throw new Error('no factored form or terms to photograph');
+      const y = Math.max(frame.y, top.y - 8);
+      const end = Math.min(frame.y + frame.height, bottom.y + bottom.height + 30);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, 'panel-factored-form.png');
+      await page.screenshot({ path, timeout: 15000, clip: { x: frame.x, y, width: frame.width, height: end - y } });
+      if (process.env.UNROLL_SCREENSHOTS_TO_DOCS === '1') copyFileSync(path, join(REPO, 'docs/screenshots', 'panel-factored-form.png'));
+    });
+
     await checks.run('light theme: hover and panel', 60000, async () => {
       await setTheme(page, LIGHT, true);
       if (panel) await until('the panel to switch to the light theme', async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''), 15000);
