@@ -82,7 +82,7 @@ export async function benchPanelColdOpen(): Promise<void> {
   const { createServer } = await import('node:http');
   const { join, normalize } = await import('node:path');
   const { loadavg } = await import('node:os');
-  const { panelHtml, makeNonce } = await import('../src/extension/panelHtml');
+  const { panelHtml, makeNonce } = await import('../src/extension/panel/panelHtml');
   const ROOT = process.cwd();
   const CHROMIUM = '/usr/bin/chromium';
   if (!existsSync(CHROMIUM) || !existsSync(join(ROOT, 'dist', 'webview.js'))) throw new Error('needs /usr/bin/chromium and npm run build');

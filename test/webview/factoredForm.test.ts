@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { PanelApp } from '../../src/webview/app';
 import { alignedRows, factoredFirst, FACTORED_FIRST_ROWS } from '../../src/webview/compactForm';
-import { hoverContent } from '../../src/extension/hoverContent';
+import { hoverContent } from '../../src/extension/hover/hoverContent';
 import type { Report } from '../../src/report';
 import { plain } from '../extension/plain';
 

@@ -4,7 +4,7 @@
 // anything that could end its element early is linked instead of inlined.
 import './setup-dom';
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panelHtml';
+import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panel/panelHtml';
 
 const BASE = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://r/dist/webview.js', styleUri: 'https://r/media/panel.css', katexCssUri: 'https://r/media/katex/katex.min.css' };
 const FILES = {

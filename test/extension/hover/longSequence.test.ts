@@ -1,11 +1,11 @@
 // Issue 13 item 5 on a 5,000-step file: every list that stops early says so and where the rest is, and a
 // derivation shown as a bare number says why (hover, CLI).
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import { hoverContent } from '../../src/extension/hoverContent';
-import { stepsNote } from '../../src/extension/hoverPieces';
-import { renderText } from '../../src/cli-render';
-import { plain } from './plain';
+import { analyze } from '../../../src/analysis';
+import { hoverContent } from '../../../src/extension/hover/hoverContent';
+import { stepsNote } from '../../../src/extension/hover/hoverPieces';
+import { renderText } from '../../../src/cli-render';
+import { plain } from '../plain';
 
 const T = 5000;
 const TEXT = [
