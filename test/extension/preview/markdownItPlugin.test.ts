@@ -51,7 +51,7 @@ const SOLUTION = [
   '',
   String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{8}$$`,
   '',
-  String.raw`$$\mathcal{L}_t(t_t, y_t) = (t_t - y_t)^2 \tag{3}$$`,
+  String.raw`$$\ell(t_t, y_t) = (t_t - y_t)^2 \tag{3}$$`,
   '',
   'Inline math $\\frac{\\partial L}{\\partial y_3}$ is not checked.',
   '',
@@ -86,7 +86,7 @@ describe('the preview plugin', () => {
     expect(ws[1]!.cls).toBe('fails');
     expect(ws[1]!.title).toContain('(8)');
     expect(ws[1]!.title).toContain('✗');
-    // the skipped one (\mathcal{L}_t(t_t, y_t) is notation the language lacks) says why, with no mark
+    // the skipped one (ℓ is a name the network does not define) says why, with no mark
     expect(ws[2]!.cls).toBe('skipped');
     expect(ws[2]!.title).toMatch(/not checked/);
     expect(html).toMatch(/unroll-eq-fails" title="[^"]*"><span class="unroll-mark" aria-label="fails">✗<\/span><p class="katex-block">/);
