@@ -56,8 +56,37 @@ export interface Node {
 
 export class Unsupported extends Error {}
 
-/** A node with its hash-consing payload (internal to the Builder). */
-type NodeInternal = Node & { pl: string };
+/**
+ * Every node is one class with every field present, so V8 sees a single object shape: the property
+ * reads of the rules, the printer and the evaluator stay monomorphic (an object literal per op with
+ * optional fields spread in made them megamorphic). `pl` is the hash-consing payload.
+ */
+class IrNode implements Node {
+  num: number | undefined = undefined;
+  name: string | undefined = undefined;
+  step: number | null | undefined = undefined;
+  abs: boolean | undefined = undefined;
+  fn: CallFn | undefined = undefined;
+  i: number | undefined = undefined;
+  j: number | null | undefined = undefined;
+  label: Label | undefined = undefined;
+  private d: Node | undefined = undefined;
+  /** a lazy sym's definition, built on first use */
+  private thunk: (() => Node) | null = null;
+  constructor(readonly id: number, readonly op: Op, readonly shape: Shape, readonly args: readonly Node[], readonly pl: string) {}
+  get def(): Node | undefined {
+    if (this.thunk) {
+      const f = this.thunk;
+      this.thunk = null;
+      this.d = f();
+    }
+    return this.d;
+  }
+  setDef(d: Node | (() => Node)): void {
+    if (typeof d === 'function') this.thunk = d;
+    else this.d = d;
+  }
+}
 
 export const isScalar = (s: Shape): boolean => size(s) === 1;
 export function sameShape(a: Shape, b: Shape): boolean {
@@ -86,7 +115,7 @@ function labelKey(l: Label): string {
 export class Builder {
   // hash-consing on a numeric hash of (op, payload, argument ids | atom shape), with buckets for
   // collisions: no key string is built per call, which matters for sums with T arguments
-  private table = new Map<number, Node | Node[]>();
+  private table = new Map<number, IrNode | IrNode[]>();
   private lazy = new Map<string, Node>();
   private size = 0;
   private next = 1;
@@ -95,8 +124,8 @@ export class Builder {
     return this.size;
   }
 
-  private static same(n: Node, op: Op, payload: string, args: readonly Node[], atom: boolean, shape: Shape): boolean {
-    if (n.op !== op || (n as NodeInternal).pl !== payload || n.args.length !== args.length) return false;
+  private static same(n: IrNode, op: Op, payload: string, args: readonly Node[], atom: boolean, shape: Shape): boolean {
+    if (n.op !== op || n.pl !== payload || n.args.length !== args.length) return false;
     for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
     return !atom || sameShape(n.shape, shape);
   }
@@ -106,20 +135,33 @@ export class Builder {
     return h;
   }
 
-  private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): Node {
+  private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): IrNode {
     // every construction counts, found or new: a derivation's work is its lookups as much as its nodes
     charge(1 + args.length);
     const atom = args.length === 0 || op === 'mat';
     let h = Builder.strHash(payload, Builder.strHash(op, 0x811c9dc5));
     if (atom) for (const d of shape) h = Math.imul(h ^ (d + 0x9e37), 0x01000193);
     for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i].id, 0x01000193);
+    // a small integer (V8 Smi) key: a full int32 outside ±2^30 would be boxed as a heap number per lookup
+    h &= 0x3fffffff;
     const bucket = this.table.get(h);
     if (bucket) {
       if (Array.isArray(bucket)) {
         for (const n of bucket) if (Builder.same(n, op, payload, args, atom, shape)) return n;
       } else if (Builder.same(bucket, op, payload, args, atom, shape)) return bucket;
     }
-    const node: NodeInternal = extra ? { id: this.next++, op, shape, args, pl: payload, ...extra } : { id: this.next++, op, shape, args, pl: payload };
+    const node = new IrNode(this.next++, op, shape, args, payload);
+    if (extra) {
+      if (extra.num !== undefined) node.num = extra.num;
+      if (extra.name !== undefined) node.name = extra.name;
+      if (extra.step !== undefined) node.step = extra.step;
+      if (extra.abs !== undefined) node.abs = extra.abs;
+      if (extra.fn !== undefined) node.fn = extra.fn;
+      if (extra.i !== undefined) node.i = extra.i;
+      if (extra.j !== undefined) node.j = extra.j;
+      if (extra.label !== undefined) node.label = extra.label;
+      if (extra.def !== undefined) node.setDef(extra.def);
+    }
     if (!bucket) this.table.set(h, node);
     else if (Array.isArray(bucket)) bucket.push(node);
     else this.table.set(h, [bucket, node]);
@@ -143,8 +185,21 @@ export class Builder {
     return shape.length === 0 ? this.num(1) : this.make('ones', shape, []);
   }
   leaf(name: string, step: number | null, shape: Shape, abs = false): Node {
-    return this.make('leaf', shape, [], { name, step, abs }, `${name}@${step}${abs ? '!' : ''}`);
+    // leaves are asked for constantly (every reference in every equation): a map by name and step
+    // instead of building and hashing their payload string each time
+    let byStep = (abs ? this.absLeaves : this.leaves).get(name);
+    if (!byStep) (abs ? this.absLeaves : this.leaves).set(name, (byStep = new Map()));
+    const hit = byStep.get(step);
+    if (hit && sameShape(hit.shape, shape)) {
+      charge(1);
+      return hit;
+    }
+    const n = this.make('leaf', shape, [], { name, step, abs }, `${name}@${step}${abs ? '!' : ''}`);
+    byStep.set(step, n);
+    return n;
   }
+  private leaves = new Map<string, Map<number | null, Node>>();
+  private absLeaves = new Map<string, Map<number | null, Node>>();
   vec(items: Node[]): Node {
     if (items.every(isZero)) return this.zero([items.length]);
     return this.make('vec', [items.length], items);
@@ -160,14 +215,9 @@ export class Builder {
     const key = `${labelKey(label)}|${shape.join('x')}`;
     const hit = this.lazy.get(key);
     if (hit) return hit;
-    let cache: Node | null = null;
-    const node = {
-      id: this.next++, op: 'sym' as const, shape, args: [] as Node[], label,
-      get def(): Node {
-        cache ??= def();
-        return cache;
-      },
-    };
+    const node = new IrNode(this.next++, 'sym', shape, [], key);
+    node.label = label;
+    node.setDef(def);
     this.lazy.set(key, node);
     this.size++;
     return node;
@@ -190,6 +240,9 @@ export class Builder {
     if (shape.length === 0) for (const t of terms) if (t.shape.length > 0) { shape = t.shape; break; }
     // group like terms by their non-numeric part (keyed without building it), in order of first appearance
     type G = { coef: number; term: Node; rest: readonly Node[]; merged: boolean };
+    // a term's key is its one non-numeric factor's id (the common case, no string built) or the ids of
+    // its factors joined
+    const single = new Map<number, G>();
     const groups = new Map<string, G>();
     const order: (G | 'c')[] = [];
     let constant = 0;
@@ -204,15 +257,16 @@ export class Builder {
       let coef = 1;
       let rest: readonly Node[] = [t];
       if (t.op === 'mul') rest = t.args[0].op === 'num' ? ((coef = t.args[0].num!), t.args.slice(1)) : t.args;
-      let key = rest.length === 1 ? 'n' + rest[0].id : 'm';
+      let key = '';
       if (rest.length > 1) for (const r of rest) key += ',' + r.id;
-      const g = groups.get(key);
+      const g = rest.length === 1 ? single.get(rest[0].id) : groups.get(key);
       if (g) {
         g.coef += coef;
         g.merged = true;
       } else {
         const ng: G = { coef, term: t, rest, merged: false };
-        groups.set(key, ng);
+        if (rest.length === 1) single.set(rest[0].id, ng);
+        else groups.set(key, ng);
         order.push(ng);
       }
     }
