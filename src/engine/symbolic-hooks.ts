@@ -21,8 +21,10 @@ export const MAX_SYMBOLIC_RESULTS = 200;
 export const MAX_SYMBOLIC_OPS = 1_000_000;
 /** the same over a whole analysis that asks for every derive's forms ({ forms: true }) */
 export const MAX_SYMBOLIC_OPS_TOTAL = 3_000_000;
-/** entries of the largest tensor for which forms are derived and checked */
-export const MAX_SYMBOLIC_ENTRIES = 256;
+/** entries of the largest tensor for which forms are derived and checked: a 64-unit network's W_hh.
+ *  Its forms are evaluated back as row vectors times Jacobians from the loss side (diag and I ⊗ hᵀ act
+ *  on the row), never as 64 × 4096 matrices, so the check stays within the operation budget */
+export const MAX_SYMBOLIC_ENTRIES = 4096;
 
 const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
 const en = (n: number) => n.toLocaleString('en');
