@@ -26,6 +26,15 @@ export interface Edge {
   readonly J: Node | null;
 }
 
+/** An edge whose Jacobian is looked up (and built once per context) when first read: one class rather
+ *  than an object literal with a getter, which allocated a closure per edge */
+class LazyEdge implements Edge {
+  constructor(readonly c: GNode, readonly dep: GNode, private readonly jOf: (c: GNode, dep: GNode) => Node | null) {}
+  get J(): Node | null {
+    return this.jOf(this.c, this.dep);
+  }
+}
+
 /** One per-step item of a printed sum or recursion, with the step it is relative to. */
 export interface StepItem {
   step: number | null;
@@ -123,7 +132,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   // graph nodes are unique per (name, step) within a context: maps keyed by the objects themselves
   const inR = new Set<GNode>([wrtNode]);
   const rdeps = new Map<GNode, Edge[]>();
-  const edge = (c: GNode, dep: GNode): Edge => ({ c, dep, get J() { return edgeJ(c, dep); } });
+  const edge = (c: GNode, dep: GNode): Edge => new LazyEdge(c, dep, edgeJ);
   // membership by structure (the equation mentions the node); Jacobians are built only where printed
   for (const n of topo) {
     if (n === wrtNode) continue;

@@ -238,6 +238,12 @@ export class Builder {
     let shape: Shape = [];
     for (const t of flat) if (!isScalar(t.shape)) { shape = t.shape; break; }
     if (shape.length === 0) for (const t of terms) if (t.shape.length > 0) { shape = t.shape; break; }
+    // the common case, a few terms of which none are alike: nothing to group, no maps built
+    if (flat.length <= 8 && nothingToMerge(flat)) {
+      if (flat.length === 0) return this.zero(shape);
+      if (flat.length === 1 && sameShape(flat[0].shape, shape)) return flat[0];
+      return this.make('add', shape, flat);
+    }
     // group like terms by their non-numeric part (keyed without building it), in order of first appearance
     type G = { coef: number; term: Node; rest: readonly Node[]; merged: boolean };
     // a term's key is its one non-numeric factor's id (the common case, no string built) or the ids of
@@ -294,27 +300,41 @@ export class Builder {
 
   /** Scalar product, or a scalar times a tensor (at most one factor is not a scalar). */
   mul(...factors: Node[]): Node {
+    // one pass, no intermediate arrays beyond the flattened factors (the hottest constructor)
     const flat: Node[] = [];
     let coef = 1;
+    let tensors = 0;
+    let firstTensor: Node | null = null;
+    let zero = false;
     for (const f of factors) {
-      for (const p of f.op === 'mul' ? f.args : [f]) {
+      const n = f.op === 'mul' ? f.args.length : 1;
+      for (let i = 0; i < n; i++) {
+        const p = f.op === 'mul' ? f.args[i] : f;
         if (p.op === 'num') coef *= p.num!;
         else if (p.op === 'ones' && isScalar(p.shape)) continue;
-        else flat.push(p);
+        else {
+          flat.push(p);
+          if (isZero(p)) zero = true;
+          if (!isScalar(p.shape)) {
+            tensors++;
+            firstTensor ??= p;
+          }
+        }
       }
     }
-    const tensors = flat.filter((p) => !isScalar(p.shape));
-    const shape: Shape = tensors[0]?.shape ?? factors.find((f) => f.shape.length > 0)?.shape ?? [];
-    if (coef === 0 || flat.some(isZero)) return this.zero(shape);
-    if (tensors.length > 1) {
+    let shape: Shape = firstTensor?.shape ?? [];
+    if (!firstTensor) for (const f of factors) if (f.shape.length > 0) { shape = f.shape; break; }
+    if (coef === 0 || zero) return this.zero(shape);
+    if (tensors > 1) {
       // two tensors in one product: elementwise (same shapes), with the scalars kept in front
       const scal = flat.filter((p) => isScalar(p.shape));
-      return this.mul(this.num(coef), ...scal, tensors.slice(1).reduce((acc, p) => this.had(acc, p), tensors[0]));
+      const ts = flat.filter((p) => !isScalar(p.shape));
+      return this.mul(this.num(coef), ...scal, ts.slice(1).reduce((acc, p) => this.had(acc, p), ts[0]));
     }
     if (flat.length === 0) return coef === 1 && shape.length ? this.ones(shape) : this.num(coef);
-    const args = coef === 1 ? flat : [this.num(coef), ...flat];
-    if (args.length === 1) return args[0];
-    return this.make('mul', shape, args);
+    if (coef !== 1) flat.unshift(this.num(coef));
+    if (flat.length === 1) return flat[0];
+    return this.make('mul', shape, flat);
   }
 
   /** Elementwise product of two same-shape tensors (a scalar side becomes a scaling). */
@@ -438,6 +458,36 @@ export class Builder {
     if (isZero(a)) return this.zero([r * c]);
     return this.make('vecop', [r * c], [a]);
   }
+}
+
+/** The non-numeric factors of a term as a range of its arguments (a product's leading coefficient skipped). */
+function restStart(t: Node): number {
+  return t.op === 'mul' && t.args[0].op === 'num' ? 1 : 0;
+}
+function sameRest(a: Node, b: Node): boolean {
+  const am = a.op === 'mul';
+  const bm = b.op === 'mul';
+  if (!am && !bm) return a === b;
+  const as = am ? restStart(a) : 0;
+  const bs = bm ? restStart(b) : 0;
+  const al = am ? a.args.length - as : 1;
+  const bl = bm ? b.args.length - bs : 1;
+  if (al !== bl) return false;
+  for (let i = 0; i < al; i++) if ((am ? a.args[as + i] : a) !== (bm ? b.args[bs + i] : b)) return false;
+  return true;
+}
+/** At most one nonzero constant and no two terms with the same non-numeric part. */
+function nothingToMerge(flat: readonly Node[]): boolean {
+  let nums = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const t = flat[i];
+    if (t.op === 'num') {
+      if (++nums > 1 || t.num === 0) return false;
+      continue;
+    }
+    for (let k = 0; k < i; k++) if (flat[k].op !== 'num' && sameRest(flat[k], t)) return false;
+  }
+  return true;
 }
 
 export function isZero(n: Node): boolean {
