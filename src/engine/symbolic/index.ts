@@ -11,6 +11,7 @@ import { exactText, exactValue } from './exact';
 import { chainForm, exactLatex, explicitForm, headerLabel, mkPrinters, recursiveForm, valueText, zeroForm, type ValueStrings } from './forms';
 import { asMat, fromMat, size, Unsupported, type Node } from './ir';
 import { Unrolled } from './graph';
+import { withSharedPrints } from './print';
 import { Builder } from './ir';
 import { Rules } from './rules';
 
@@ -132,16 +133,19 @@ export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Id
     }
   }
   const out: DeriveForms = { best: { text: '', latex: '' } };
-  if (!total) {
-    out.explicit = explicitForm(d, v, d.immediate, true);
-    out.best = out.explicit!;
-  } else {
-    out.chain = chainForm(d, v);
-    out.explicit = explicitForm(d, v, d.explicit);
-    // with no recurrent state in between, the δ form would only repeat the chain form
-    if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
-    out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
-  }
+  // the three forms print many of the same subexpressions at the same steps: one memo per print option
+  withSharedPrints(() => {
+    if (!total) {
+      out.explicit = explicitForm(d, v, d.immediate, true);
+      out.best = out.explicit!;
+    } else {
+      out.chain = chainForm(d, v);
+      out.explicit = explicitForm(d, v, d.explicit);
+      // with no recurrent state in between, the δ form would only repeat the chain form
+      if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
+      out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
+    }
+  });
   if (exact !== undefined) out.exact = exact;
   for (const k of ['chain', 'explicit', 'recursive'] as const) if (out[k] === undefined) delete out[k];
   derivations.set(out, d);
