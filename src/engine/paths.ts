@@ -192,8 +192,14 @@ const MAX_TERMS_SHOWN = 64;
  * The chain-rule sum of ∂A/∂B as terms: one per path from B to A, each the product of the immediate
  * partials along it (Jacobians for vectors), with its value and its path of graph node ids.
  */
+/** Chain terms are listed for networks whose tensors have at most this many entries: finding the paths
+ *  takes every node's immediate Jacobian (one sweep per entry), which for a 64-unit network cost more
+ *  than the forms themselves (they are written up to 4,096 entries) */
+const MAX_TERMS_ENTRIES = 256;
+
 export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainTerm[] | null {
   if (!d.total || d.of.k !== 'ref') return null;
+  for (const x of [...run.model.decls.values(), ...run.model.quantities.values()]) if (x.shape.reduce((a, b) => a * b, 1) > MAX_TERMS_ENTRIES) return null;
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
   if (!A || !B || A === B) return null;
