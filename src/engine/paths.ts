@@ -192,8 +192,14 @@ const MAX_TERMS_SHOWN = 64;
  * The chain-rule sum of ∂A/∂B as terms: one per path from B to A, each the product of the immediate
  * partials along it (Jacobians for vectors), with its value and its path of graph node ids.
  */
+/** Chain terms are listed for networks whose tensors have at most this many entries: finding the paths
+ *  takes every node's immediate Jacobian (one sweep per entry), which for a 64-unit network cost more
+ *  than the forms themselves (they are written up to 4,096 entries) */
+const MAX_TERMS_ENTRIES = 256;
+
 export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainTerm[] | null {
   if (!d.total || d.of.k !== 'ref') return null;
+  for (const x of [...run.model.decls.values(), ...run.model.quantities.values()]) if (x.shape.reduce((a, b) => a * b, 1) > MAX_TERMS_ENTRIES) return null;
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
   if (!A || !B || A === B) return null;
@@ -203,15 +209,23 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
   const isDecl = run.model.decls.has(d.wrt.name);
   const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
   return paths.map((path) => {
-    // the Jacobian of the path: J_k ⋯ J_1, rows over the current node's entries, columns over B's
-    let M: Float64Array = new Float64Array(B.data.length * B.data.length);
-    for (let i = 0; i < B.data.length; i++) M[i * B.data.length + i] = 1;
+    // the Jacobian of the path J_k ⋯ J_1 (rows over A's entries, columns over B's), multiplied from the
+    // narrower end: from A's side when A has fewer entries (a loss: row vectors times Jacobians, not
+    // 2048 × 2048 products for a 64-unit network's W_xh), else from B's side
+    const nA = A.data.length, nB = B.data.length;
+    const fromA = nA < nB;
+    const Js: Float64Array[] = [];
+    for (let k = 1; k < path.length; k++) Js.push(run.immediate(path[k]!).get(path[k - 1]!.id)!);
+    const n0 = fromA ? nA : nB;
+    let M: Float64Array = new Float64Array(n0 * n0);
+    for (let i = 0; i < n0; i++) M[i * n0 + i] = 1;
+    if (fromA) for (let k = path.length - 1; k >= 1; k--) M = matProduct(M, Js[k - 1]!, nA, path[k]!.data.length, path[k - 1]!.data.length);
+    else for (let k = 1; k < path.length; k++) M = matProduct(Js[k - 1]!, M, path[k]!.data.length, path[k - 1]!.data.length, nB);
     const text: string[] = [];
     const latex: string[] = [];
     for (let k = 1; k < path.length; k++) {
       const u = path[k - 1]!, v = path[k]!;
-      const J = run.immediate(v).get(u.id)!;
-      M = matProduct(J, M, v.data.length, u.data.length, B.data.length);
+      const J = Js[k - 1]!;
       // ∂L/∂L_t = 1 in a sum of losses: a factor a worked solution leaves out
       if (J.length === 1 && J[0] === 1 && names.get(v.id)!.t === null) continue;
       const plus = k === 1 && isDecl ? '⁺' : '';

@@ -26,6 +26,15 @@ export interface Edge {
   readonly J: Node | null;
 }
 
+/** An edge whose Jacobian is looked up (and built once per context) when first read: one class rather
+ *  than an object literal with a getter, which allocated a closure per edge */
+class LazyEdge implements Edge {
+  constructor(readonly c: GNode, readonly dep: GNode, private readonly jOf: (c: GNode, dep: GNode) => Node | null) {}
+  get J(): Node | null {
+    return this.jOf(this.c, this.dep);
+  }
+}
+
 /** One per-step item of a printed sum or recursion, with the step it is relative to. */
 export interface StepItem {
   step: number | null;
@@ -114,7 +123,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
 
   // ---- immediate partial ∂⁺of/∂wrt --------------------------------------------------------
   if (!total) {
-    if (ofNode.key === wrtKey) d.immediate = b.eye(size(wrtShape));
+    if (ofNode === wrtNode) d.immediate = b.eye(size(wrtShape));
     else {
       const J = ofNode.eq ? rules.jacobian(ofNode.eq, wrtNode.leaf) : null;
       d.immediate = J;
@@ -127,48 +136,52 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   // ---- the relevant subgraph: nodes on a path from wrt to of --------------------------------
   const topo = topoOrder(ofNode);
   const edgeJ = (c: GNode, dep: GNode): Node | null => {
-    const k = `${c.key}|${dep.key}`;
-    if (edgeMemo.has(k)) return edgeMemo.get(k)!;
+    let byDep = edgeMemo.get(c);
+    if (!byDep) edgeMemo.set(c, (byDep = new Map()));
+    const hit = byDep.get(dep);
+    if (hit !== undefined) return hit;
     const J = c.eq ? rules.withSelf(c.eq, c.leaf, () => rules.jacobian(c.eq!, dep.leaf)) : null;
-    edgeMemo.set(k, J);
+    byDep.set(dep, J);
     return J;
   };
-  const inR = new Set<string>([wrtKey]);
-  const rdeps = new Map<string, Edge[]>();
-  const edge = (c: GNode, dep: GNode): Edge => ({ c, dep, get J() { return edgeJ(c, dep); } });
+  // graph nodes are unique per (name, step) within a context: maps keyed by the objects themselves
+  const inR = new Set<GNode>([wrtNode]);
+  const rdeps = new Map<GNode, Edge[]>();
+  const edge = (c: GNode, dep: GNode): Edge => new LazyEdge(c, dep, edgeJ);
   // membership by structure (the equation mentions the node); Jacobians are built only where printed
   for (const n of topo) {
-    if (n.key === wrtKey) continue;
+    if (n === wrtNode) continue;
     const es: Edge[] = [];
-    for (const dep of n.deps) if (inR.has(dep.key)) es.push(edge(n, dep));
+    for (const dep of n.deps) if (inR.has(dep)) es.push(edge(n, dep));
     // the direct appearance of wrt first, as a worked solution writes ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·…
-    es.sort((a, z) => Number(z.dep.key === wrtKey) - Number(a.dep.key === wrtKey));
+    if (es.length > 1) es.sort((a, z) => Number(z.dep === wrtNode) - Number(a.dep === wrtNode));
     if (es.length) {
-      inR.add(n.key);
-      rdeps.set(n.key, es);
+      inR.add(n);
+      rdeps.set(n, es);
     }
   }
-  if (ofNode.key === wrtKey) {
+  if (ofNode === wrtNode) {
     d.chain = d.explicit = b.eye(size(wrtShape));
     return d;
   }
-  if (!inR.has(ofNode.key)) {
+  if (!inR.has(ofNode)) {
     d.zero = true;
     return d;
   }
-  const rel = topo.filter((n) => inR.has(n.key));
+  const rel = topo.filter((n) => inR.has(n));
   d.scalar = rel.every((n) => isScalar((n.eq ?? n.leaf).shape)) && isScalar(wrtShape);
 
   // ---- edge symbols ∂c/∂dep (∂⁺ where the partial is not the whole story) -----------------
   const jsym = (e: Edge): Node => {
-    const k = `${e.c.key}|${e.dep.key}`;
-    const hit = symMemo.get(k);
+    let byDep = symMemo.get(e.c);
+    if (!byDep) symMemo.set(e.c, (byDep = new Map()));
+    const hit = byDep.get(e.dep);
     if (hit) return hit;
     // a partial that is the identity (∂L/∂L_t = 1 in L = Σ_t L_t) is dropped
     const shape = jacShape((e.c.eq ?? e.c.leaf).shape, e.dep.leaf.shape);
     const s = isIdentityEdge(e) ? b.eye(size(e.dep.leaf.shape))
       : b.lazySym({ kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) }, shape, () => e.J ?? b.zero(shape));
-    symMemo.set(k, s);
+    byDep.set(e.dep, s);
     return s;
   };
   /** c's equation is dep itself, or a sum in which dep appears once as a plain term */
@@ -184,26 +197,26 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const jmul = (A: Node, B: Node): Node => (isScalar(A.shape) && isScalar(B.shape) ? b.mul(A, B) : b.matmul(A, B));
 
   // ---- chain-rule form, if its expansion is small enough -----------------------------------
-  const paths = new Map<string, number>([[wrtKey, 1]]);
-  const cost = new Map<string, number>([[wrtKey, 0]]);
+  const paths = new Map<GNode, number>([[wrtNode, 1]]);
+  const cost = new Map<GNode, number>([[wrtNode, 0]]);
   for (const n of rel) {
-    if (n.key === wrtKey) continue;
+    if (n === wrtNode) continue;
     let p = 0;
     let c = 0;
-    for (const e of rdeps.get(n.key) ?? []) {
-      const pd = paths.get(e.dep.key)!;
+    for (const e of rdeps.get(n) ?? []) {
+      const pd = paths.get(e.dep)!;
       p += pd;
-      c += pd + cost.get(e.dep.key)!;
+      c += pd + cost.get(e.dep)!;
     }
-    paths.set(n.key, Math.min(p, 1e300));
-    cost.set(n.key, Math.min(c, 1e300));
+    paths.set(n, Math.min(p, 1e300));
+    cost.set(n, Math.min(c, 1e300));
   }
-  if (cost.get(ofNode.key)! <= CHAIN_LIMIT) {
-    const live = (n: GNode): Edge[] => (rdeps.get(n.key) ?? []).filter((e) => e.J !== null);
+  if (cost.get(ofNode)! <= CHAIN_LIMIT) {
+    const live = (n: GNode): Edge[] => (rdeps.get(n) ?? []).filter((e) => e.J !== null);
     const expandPaths = (n: GNode): Node[] => {
       const out: Node[] = [];
       for (const e of live(n)) {
-        if (e.dep.key === wrtKey) out.push(jsym(e));
+        if (e.dep === wrtNode) out.push(jsym(e));
         else for (const p of expandPaths(e.dep)) out.push(jmul(jsym(e), p));
       }
       return out;
@@ -212,11 +225,11 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       const es = live(n);
       if (es.length === 1) {
         const e = es[0];
-        return e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep));
+        return e.dep === wrtNode ? jsym(e) : jmul(jsym(e), group(e.dep));
       }
       return b.add(...expandPaths(n));
     };
-    const top = live(ofNode).map((e) => (e.dep.key === wrtKey ? jsym(e) : jmul(jsym(e), group(e.dep))));
+    const top = live(ofNode).map((e) => (e.dep === wrtNode ? jsym(e) : jmul(jsym(e), group(e.dep))));
     d.chain = b.add(...top);
     d.explicit = explicitOf(b, d.chain);
   }
@@ -225,24 +238,24 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const states = new Set<string>();
   for (const n of rel) {
     if (n.kind !== 'quantity' || n.step === null) continue;
-    for (const e of rdeps.get(n.key) ?? []) if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
+    for (const e of rdeps.get(n) ?? []) if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
   }
   const stateNames = [...states];
   d.paths = { wrtKey, states, live: (n) => (rdeps.get(n.key) ?? []).filter((e) => e.J !== null), sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
-  const consumers = new Map<string, Edge[]>();
-  for (const n of rel) for (const e of rdeps.get(n.key) ?? []) {
-    const list = consumers.get(e.dep.key) ?? [];
-    list.push(e);
-    consumers.set(e.dep.key, list);
+  const consumers = new Map<GNode, Edge[]>();
+  for (const n of rel) for (const e of rdeps.get(n) ?? []) {
+    const list = consumers.get(e.dep);
+    if (list) list.push(e);
+    else consumers.set(e.dep, [e]);
   }
   if (stateNames.length <= 1) d.general = generalChain(stateNames[0] ?? null);
   // with a general shape at hand, a long expansion is not worth printing
   if (d.general && d.chain && d.chain.op === 'add' && d.chain.args.length > GENERAL_OVER) d.chain = d.explicit = null;
 
   const seed = d.vjp ? b.num(1) : b.eye(size(ofShape));
-  const adjRef = new Map<string, Node>([[ofNode.key, seed]]);
-  const adjChainRef = new Map<string, Node>([[ofNode.key, seed]]);
+  const adjRef = new Map<GNode, Node>([[ofNode, seed]]);
+  const adjChainRef = new Map<GNode, Node>([[ofNode, seed]]);
   const lines: AdjLine[] = [];
   const withChain = d.scalar;
   const contribution = (e: Edge, a: Node): Node | null => {
@@ -253,18 +266,18 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   let resultChain: StepItem[] | null = null;
   for (let i = rel.length - 1; i >= 0; i--) {
     const n = rel[i];
-    if (n.key === ofNode.key) continue;
+    if (n === ofNode) continue;
     const items: StepItem[] = [];
     const chainItems: StepItem[] | null = withChain ? [] : null;
-    for (const e of consumers.get(n.key) ?? []) {
-      const a = adjRef.get(e.c.key);
+    for (const e of consumers.get(n) ?? []) {
+      const a = adjRef.get(e.c);
       // a consumer whose own adjoint vanished, or a partial that is structurally zero (relu′), adds nothing
       const node = a ? contribution(e, a) : null;
       if (!node) continue;
       items.push({ step: e.c.step, q: e.c.name, node });
-      chainItems?.push({ step: e.c.step, q: e.c.name, node: b.mul(adjChainRef.get(e.c.key)!, jsym(e)) });
+      chainItems?.push({ step: e.c.step, q: e.c.name, node: b.mul(adjChainRef.get(e.c)!, jsym(e)) });
     }
-    if (n.key === wrtKey) {
+    if (n === wrtNode) {
       result = items;
       resultChain = chainItems;
       break;
@@ -275,12 +288,12 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     if (n.kind === 'quantity' && states.has(n.name)) {
       const label: Label = { kind: 'adj', q: n.name, step: n.step, letter };
       const sym = b.sym(label, explicit);
-      adjRef.set(n.key, sym);
-      if (chainDef) adjChainRef.set(n.key, b.sym(label, chainDef));
+      adjRef.set(n, sym);
+      if (chainDef) adjChainRef.set(n, b.sym(label, chainDef));
       lines.push({ sym, chain: chainDef, explicit, step: n.step, q: n.name });
     } else {
-      adjRef.set(n.key, explicit);
-      if (chainDef) adjChainRef.set(n.key, chainDef);
+      adjRef.set(n, explicit);
+      if (chainDef) adjChainRef.set(n, chainDef);
     }
   }
   if (!result.length) {
@@ -294,7 +307,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
 
   /** Σ_t prefix_t·Σ_k (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂⁺h_k/∂W, when the graph has exactly that shape. */
   function generalChain(S: string | null): General | null {
-    const edgesOf = (n: GNode): Edge[] => rdeps.get(n.key) ?? [];
+    const edgesOf = (n: GNode): Edge[] => rdeps.get(n) ?? [];
     const isState = (n: GNode): boolean => S !== null && n.kind === 'quantity' && n.name === S && n.step !== null;
     if (isState(ofNode) || isState(wrtNode)) return null;
     const tops: { t: number; prefix: Node }[] = [];
@@ -304,14 +317,14 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       let prefix = jsym(e0);
       let n = e0.dep;
       // a single chain of non-state nodes down to the state (or straight to wrt: no recursion)
-      while (!isState(n) && n.key !== wrtKey) {
+      while (!isState(n) && n !== wrtNode) {
         const es = edgesOf(n);
         if (es.length !== 1 || es[0].J === null) return null;
         prefix = jmul(prefix, jsym(es[0]));
         n = es[0].dep;
       }
-      if (n.key === wrtKey) flat++;
-      tops.push({ t: n.key === wrtKey ? e0.dep.step : n.step!, prefix });
+      if (n === wrtNode) flat++;
+      tops.push({ t: n === wrtNode ? e0.dep.step : n.step!, prefix });
     }
     if (!tops.length || (flat && flat !== tops.length)) return null;
     tops.sort((a, z) => a.t - z.t);
@@ -329,7 +342,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       if (k !== k0 + i) return null;
       const n = stateAt.get(k)!;
       const es = edgesOf(n);
-      const direct = es.find((e) => e.dep.key === wrtKey);
+      const direct = es.find((e) => e.dep === wrtNode);
       const rec = es.find((e) => isState(e.dep) && e.dep.step === k - 1);
       if (!direct || direct.J === null || es.length !== (rec ? 2 : 1) || (i > 0) !== Boolean(rec) || (rec && rec.J === null)) return null;
       P.set(k, jsym(direct));
@@ -360,14 +373,14 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     if (e.dep.kind === 'decl' && e.dep.step === null) return true;
     if (e.dep.kind === 'expr') return false;
     let budget = 64;
-    const seen = new Set<string>();
+    const seen = new Set<GNode>();
     if (e.c.deps.length > budget) return true;
-    const stack = e.c.deps.filter((x) => x.key !== e.dep.key);
+    const stack = e.c.deps.filter((x) => x !== e.dep);
     while (stack.length) {
       const x = stack.pop()!;
-      if (x.key === e.dep.key) return true;
-      if (seen.has(x.key)) continue;
-      seen.add(x.key);
+      if (x === e.dep) return true;
+      if (seen.has(x)) continue;
+      seen.add(x);
       if (--budget < 0) return true;
       // a node not yet expanded has no deps listed: expand its equation's leaves on demand
       U.ensure(x);
@@ -386,8 +399,8 @@ interface Context {
   b: Builder;
   rules: Rules;
   U: Unrolled;
-  edgeMemo: Map<string, Node | null>;
-  symMemo: Map<string, Node>;
+  edgeMemo: Map<GNode, Map<GNode, Node | null>>;
+  symMemo: Map<GNode, Map<GNode, Node>>;
 }
 const contexts = new WeakMap<Model, Map<string, Context>>();
 
@@ -413,26 +426,26 @@ function contextFor(model: Model, wrt: { name: string; step: number | null }): C
 /** Nodes reachable from root, dependencies before dependents (iterative post-order). */
 function topoOrder(root: GNode): GNode[] {
   const out: GNode[] = [];
-  const state = new Map<string, number>();
+  const state = new Map<GNode, number>();
   const stack: [GNode, number][] = [[root, 0]];
   while (stack.length) {
     const top = stack[stack.length - 1];
     const [g, i] = top;
     if (i === 0) {
-      if (state.has(g.key)) {
+      if (state.has(g)) {
         stack.pop();
         continue;
       }
-      state.set(g.key, 1);
+      state.set(g, 1);
     }
     if (i < g.deps.length) {
       top[1] = i + 1;
       const dep = g.deps[i];
-      if (!state.has(dep.key)) stack.push([dep, 0]);
+      if (!state.has(dep)) stack.push([dep, 0]);
       continue;
     }
     stack.pop();
-    state.set(g.key, 2);
+    state.set(g, 2);
     out.push(g);
   }
   return out;

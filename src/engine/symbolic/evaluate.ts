@@ -187,7 +187,9 @@ export class Evaluator {
 
   private rowTimesRaw(v: Float64Array, n: Node): Float64Array {
     const [rows, cols] = asMat(n.shape);
-    charge(n.op === 'matmul' || n.op === 'add' || n.op === 'sym' ? 1 : rows * cols);
+    // each case charges the entries it computes: diag and I ⊗ B act on the row without forming the
+    // matrix, so a 64-unit ∂⁺h_k/∂W_hh (64 × 4096) costs its 4,096 products, not its 262,144 entries
+    charge(1);
     if (v.length !== rows) throw new Error(`rowTimes: row of ${v.length} by ${rows}×${cols}`);
     switch (n.op) {
       case 'sym':
@@ -206,6 +208,7 @@ export class Evaluator {
       case 'add':
         if (n.args.every((a) => a.shape.length === n.shape.length && a.shape.every((d, i) => d === n.shape[i]))) {
           const out = new Float64Array(cols);
+          charge(cols * n.args.length);
           for (const a of n.args) {
             const r = this.rowTimes(v, a);
             for (let i = 0; i < cols; i++) out[i] += r[i];
@@ -219,12 +222,14 @@ export class Evaluator {
           let s = 1;
           for (const a of n.args) if (a !== tensors[0]) s *= this.value(a).data[0];
           const r = this.rowTimes(v, tensors[0]);
+          charge(r.length);
           return r.map((x) => x * s);
         }
         break;
       }
       case 'diag': {
         const d = this.value(n.args[0]).data;
+        charge(rows);
         return v.map((x, i) => x * d[i]);
       }
       case 'kron':
@@ -233,6 +238,7 @@ export class Evaluator {
           const B = this.value(n.args[1]);
           const [rb, cb] = asMat(B.shape);
           const m = n.args[0].shape[0];
+          charge(m * rb * cb);
           const out = new Float64Array(m * cb);
           for (let i = 0; i < m; i++)
             for (let p = 0; p < rb; p++) {
@@ -245,6 +251,7 @@ export class Evaluator {
         break;
     }
     const M = this.value(n);
+    charge(rows * cols);
     if (size(n.shape) === 1 && rows === 1) return Float64Array.of(v[0] * M.data[0]);
     const out = new Float64Array(cols);
     for (let p = 0; p < rows; p++) {

@@ -203,7 +203,10 @@ export function whereRows(roots: Node[]): Both<Row[]> {
   for (const p of pres) {
     const l = p.label as Extract<Label, { kind: 'pre' }>;
     const k = `${l.q}#${l.n}`;
-    byQ.set(k, [...(byQ.get(k) ?? []), p]);
+    // appended in place: copying the list per item was quadratic in T
+    const list = byQ.get(k);
+    if (list) list.push(p);
+    else byQ.set(k, [p]);
   }
   const text: Row[] = [];
   const latex: Row[] = [];
@@ -354,7 +357,11 @@ export function recursiveForm(d: Derivation, v: ValueStrings | null): Form | und
   const latex: Row[] = [];
   // group the adjoint lines by quantity, each run of steps that prints alike as one general line
   const byQ = new Map<string, AdjLine[]>();
-  for (const l of r.lines) byQ.set(l.q, [...(byQ.get(l.q) ?? []), l]);
+  for (const l of r.lines) {
+    const list = byQ.get(l.q);
+    if (list) list.push(l);
+    else byQ.set(l.q, [l]);
+  }
   const ofName = nodeName(d.of);
   for (const [q, lines] of byQ) {
     const shape = lines[0].sym.shape;

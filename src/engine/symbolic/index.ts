@@ -12,6 +12,7 @@ import { chainForm, exactLatex, explicitForm, headerLabel, mkPrinters, recursive
 import { factoredForm, factoredOf } from './factored';
 import { asMat, fromMat, size, Unsupported, type Node } from './ir';
 import { Unrolled } from './graph';
+import { withSharedPrints } from './print';
 import { Builder } from './ir';
 import { Rules } from './rules';
 
@@ -138,17 +139,20 @@ export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Id
     }
   }
   const out: DeriveForms = { best: { text: '', latex: '' } };
-  if (!total) {
-    out.explicit = explicitForm(d, v, d.immediate, true);
-    out.best = out.explicit!;
-  } else {
-    out.chain = chainForm(d, v);
-    out.explicit = explicitForm(d, v, d.explicit);
-    // with no recurrent state in between, the δ form would only repeat the chain form
-    if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
-    out.factored = factoredForm(d, v);
-    out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
-  }
+  // the forms print many of the same subexpressions at the same steps: one memo per print option
+  withSharedPrints(() => {
+    if (!total) {
+      out.explicit = explicitForm(d, v, d.immediate, true);
+      out.best = out.explicit!;
+    } else {
+      out.chain = chainForm(d, v);
+      out.explicit = explicitForm(d, v, d.explicit);
+      // with no recurrent state in between, the δ form would only repeat the chain form
+      if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
+      out.factored = factoredForm(d, v);
+      out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
+    }
+  });
   if (exact !== undefined) out.exact = exact;
   for (const k of ['chain', 'explicit', 'recursive', 'factored'] as const) if (out[k] === undefined) delete out[k];
   derivations.set(out, d);

@@ -56,8 +56,37 @@ export interface Node {
 
 export class Unsupported extends Error {}
 
-/** A node with its hash-consing payload (internal to the Builder). */
-type NodeInternal = Node & { pl: string };
+/**
+ * Every node is one class with every field present, so V8 sees a single object shape: the property
+ * reads of the rules, the printer and the evaluator stay monomorphic (an object literal per op with
+ * optional fields spread in made them megamorphic). `pl` is the hash-consing payload.
+ */
+class IrNode implements Node {
+  num: number | undefined = undefined;
+  name: string | undefined = undefined;
+  step: number | null | undefined = undefined;
+  abs: boolean | undefined = undefined;
+  fn: CallFn | undefined = undefined;
+  i: number | undefined = undefined;
+  j: number | null | undefined = undefined;
+  label: Label | undefined = undefined;
+  private d: Node | undefined = undefined;
+  /** a lazy sym's definition, built on first use */
+  private thunk: (() => Node) | null = null;
+  constructor(readonly id: number, readonly op: Op, readonly shape: Shape, readonly args: readonly Node[], readonly pl: string) {}
+  get def(): Node | undefined {
+    if (this.thunk) {
+      const f = this.thunk;
+      this.thunk = null;
+      this.d = f();
+    }
+    return this.d;
+  }
+  setDef(d: Node | (() => Node)): void {
+    if (typeof d === 'function') this.thunk = d;
+    else this.d = d;
+  }
+}
 
 export const isScalar = (s: Shape): boolean => size(s) === 1;
 export function sameShape(a: Shape, b: Shape): boolean {
@@ -86,7 +115,7 @@ function labelKey(l: Label): string {
 export class Builder {
   // hash-consing on a numeric hash of (op, payload, argument ids | atom shape), with buckets for
   // collisions: no key string is built per call, which matters for sums with T arguments
-  private table = new Map<number, Node | Node[]>();
+  private table = new Map<number, IrNode | IrNode[]>();
   private lazy = new Map<string, Node>();
   private size = 0;
   private next = 1;
@@ -95,8 +124,8 @@ export class Builder {
     return this.size;
   }
 
-  private static same(n: Node, op: Op, payload: string, args: readonly Node[], atom: boolean, shape: Shape): boolean {
-    if (n.op !== op || (n as NodeInternal).pl !== payload || n.args.length !== args.length) return false;
+  private static same(n: IrNode, op: Op, payload: string, args: readonly Node[], atom: boolean, shape: Shape): boolean {
+    if (n.op !== op || n.pl !== payload || n.args.length !== args.length) return false;
     for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
     return !atom || sameShape(n.shape, shape);
   }
@@ -106,20 +135,33 @@ export class Builder {
     return h;
   }
 
-  private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): Node {
+  private make(op: Op, shape: Shape, args: readonly Node[], extra?: Partial<Node>, payload = ''): IrNode {
     // every construction counts, found or new: a derivation's work is its lookups as much as its nodes
     charge(1 + args.length);
     const atom = args.length === 0 || op === 'mat';
     let h = Builder.strHash(payload, Builder.strHash(op, 0x811c9dc5));
     if (atom) for (const d of shape) h = Math.imul(h ^ (d + 0x9e37), 0x01000193);
     for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i].id, 0x01000193);
+    // a small integer (V8 Smi) key: a full int32 outside ±2^30 would be boxed as a heap number per lookup
+    h &= 0x3fffffff;
     const bucket = this.table.get(h);
     if (bucket) {
       if (Array.isArray(bucket)) {
         for (const n of bucket) if (Builder.same(n, op, payload, args, atom, shape)) return n;
       } else if (Builder.same(bucket, op, payload, args, atom, shape)) return bucket;
     }
-    const node: NodeInternal = extra ? { id: this.next++, op, shape, args, pl: payload, ...extra } : { id: this.next++, op, shape, args, pl: payload };
+    const node = new IrNode(this.next++, op, shape, args, payload);
+    if (extra) {
+      if (extra.num !== undefined) node.num = extra.num;
+      if (extra.name !== undefined) node.name = extra.name;
+      if (extra.step !== undefined) node.step = extra.step;
+      if (extra.abs !== undefined) node.abs = extra.abs;
+      if (extra.fn !== undefined) node.fn = extra.fn;
+      if (extra.i !== undefined) node.i = extra.i;
+      if (extra.j !== undefined) node.j = extra.j;
+      if (extra.label !== undefined) node.label = extra.label;
+      if (extra.def !== undefined) node.setDef(extra.def);
+    }
     if (!bucket) this.table.set(h, node);
     else if (Array.isArray(bucket)) bucket.push(node);
     else this.table.set(h, [bucket, node]);
@@ -143,8 +185,21 @@ export class Builder {
     return shape.length === 0 ? this.num(1) : this.make('ones', shape, []);
   }
   leaf(name: string, step: number | null, shape: Shape, abs = false): Node {
-    return this.make('leaf', shape, [], { name, step, abs }, `${name}@${step}${abs ? '!' : ''}`);
+    // leaves are asked for constantly (every reference in every equation): a map by name and step
+    // instead of building and hashing their payload string each time
+    let byStep = (abs ? this.absLeaves : this.leaves).get(name);
+    if (!byStep) (abs ? this.absLeaves : this.leaves).set(name, (byStep = new Map()));
+    const hit = byStep.get(step);
+    if (hit && sameShape(hit.shape, shape)) {
+      charge(1);
+      return hit;
+    }
+    const n = this.make('leaf', shape, [], { name, step, abs }, `${name}@${step}${abs ? '!' : ''}`);
+    byStep.set(step, n);
+    return n;
   }
+  private leaves = new Map<string, Map<number | null, Node>>();
+  private absLeaves = new Map<string, Map<number | null, Node>>();
   vec(items: Node[]): Node {
     if (items.every(isZero)) return this.zero([items.length]);
     return this.make('vec', [items.length], items);
@@ -160,14 +215,9 @@ export class Builder {
     const key = `${labelKey(label)}|${shape.join('x')}`;
     const hit = this.lazy.get(key);
     if (hit) return hit;
-    let cache: Node | null = null;
-    const node = {
-      id: this.next++, op: 'sym' as const, shape, args: [] as Node[], label,
-      get def(): Node {
-        cache ??= def();
-        return cache;
-      },
-    };
+    const node = new IrNode(this.next++, 'sym', shape, [], key);
+    node.label = label;
+    node.setDef(def);
     this.lazy.set(key, node);
     this.size++;
     return node;
@@ -188,8 +238,17 @@ export class Builder {
     let shape: Shape = [];
     for (const t of flat) if (!isScalar(t.shape)) { shape = t.shape; break; }
     if (shape.length === 0) for (const t of terms) if (t.shape.length > 0) { shape = t.shape; break; }
+    // the common case, a few terms of which none are alike: nothing to group, no maps built
+    if (flat.length <= 8 && nothingToMerge(flat)) {
+      if (flat.length === 0) return this.zero(shape);
+      if (flat.length === 1 && sameShape(flat[0].shape, shape)) return flat[0];
+      return this.make('add', shape, flat);
+    }
     // group like terms by their non-numeric part (keyed without building it), in order of first appearance
     type G = { coef: number; term: Node; rest: readonly Node[]; merged: boolean };
+    // a term's key is its one non-numeric factor's id (the common case, no string built) or the ids of
+    // its factors joined
+    const single = new Map<number, G>();
     const groups = new Map<string, G>();
     const order: (G | 'c')[] = [];
     let constant = 0;
@@ -204,15 +263,16 @@ export class Builder {
       let coef = 1;
       let rest: readonly Node[] = [t];
       if (t.op === 'mul') rest = t.args[0].op === 'num' ? ((coef = t.args[0].num!), t.args.slice(1)) : t.args;
-      let key = rest.length === 1 ? 'n' + rest[0].id : 'm';
+      let key = '';
       if (rest.length > 1) for (const r of rest) key += ',' + r.id;
-      const g = groups.get(key);
+      const g = rest.length === 1 ? single.get(rest[0].id) : groups.get(key);
       if (g) {
         g.coef += coef;
         g.merged = true;
       } else {
         const ng: G = { coef, term: t, rest, merged: false };
-        groups.set(key, ng);
+        if (rest.length === 1) single.set(rest[0].id, ng);
+        else groups.set(key, ng);
         order.push(ng);
       }
     }
@@ -240,27 +300,41 @@ export class Builder {
 
   /** Scalar product, or a scalar times a tensor (at most one factor is not a scalar). */
   mul(...factors: Node[]): Node {
+    // one pass, no intermediate arrays beyond the flattened factors (the hottest constructor)
     const flat: Node[] = [];
     let coef = 1;
+    let tensors = 0;
+    let firstTensor: Node | null = null;
+    let zero = false;
     for (const f of factors) {
-      for (const p of f.op === 'mul' ? f.args : [f]) {
+      const n = f.op === 'mul' ? f.args.length : 1;
+      for (let i = 0; i < n; i++) {
+        const p = f.op === 'mul' ? f.args[i] : f;
         if (p.op === 'num') coef *= p.num!;
         else if (p.op === 'ones' && isScalar(p.shape)) continue;
-        else flat.push(p);
+        else {
+          flat.push(p);
+          if (isZero(p)) zero = true;
+          if (!isScalar(p.shape)) {
+            tensors++;
+            firstTensor ??= p;
+          }
+        }
       }
     }
-    const tensors = flat.filter((p) => !isScalar(p.shape));
-    const shape: Shape = tensors[0]?.shape ?? factors.find((f) => f.shape.length > 0)?.shape ?? [];
-    if (coef === 0 || flat.some(isZero)) return this.zero(shape);
-    if (tensors.length > 1) {
+    let shape: Shape = firstTensor?.shape ?? [];
+    if (!firstTensor) for (const f of factors) if (f.shape.length > 0) { shape = f.shape; break; }
+    if (coef === 0 || zero) return this.zero(shape);
+    if (tensors > 1) {
       // two tensors in one product: elementwise (same shapes), with the scalars kept in front
       const scal = flat.filter((p) => isScalar(p.shape));
-      return this.mul(this.num(coef), ...scal, tensors.slice(1).reduce((acc, p) => this.had(acc, p), tensors[0]));
+      const ts = flat.filter((p) => !isScalar(p.shape));
+      return this.mul(this.num(coef), ...scal, ts.slice(1).reduce((acc, p) => this.had(acc, p), ts[0]));
     }
     if (flat.length === 0) return coef === 1 && shape.length ? this.ones(shape) : this.num(coef);
-    const args = coef === 1 ? flat : [this.num(coef), ...flat];
-    if (args.length === 1) return args[0];
-    return this.make('mul', shape, args);
+    if (coef !== 1) flat.unshift(this.num(coef));
+    if (flat.length === 1) return flat[0];
+    return this.make('mul', shape, flat);
   }
 
   /** Elementwise product of two same-shape tensors (a scalar side becomes a scaling). */
@@ -384,6 +458,36 @@ export class Builder {
     if (isZero(a)) return this.zero([r * c]);
     return this.make('vecop', [r * c], [a]);
   }
+}
+
+/** The non-numeric factors of a term as a range of its arguments (a product's leading coefficient skipped). */
+function restStart(t: Node): number {
+  return t.op === 'mul' && t.args[0].op === 'num' ? 1 : 0;
+}
+function sameRest(a: Node, b: Node): boolean {
+  const am = a.op === 'mul';
+  const bm = b.op === 'mul';
+  if (!am && !bm) return a === b;
+  const as = am ? restStart(a) : 0;
+  const bs = bm ? restStart(b) : 0;
+  const al = am ? a.args.length - as : 1;
+  const bl = bm ? b.args.length - bs : 1;
+  if (al !== bl) return false;
+  for (let i = 0; i < al; i++) if ((am ? a.args[as + i] : a) !== (bm ? b.args[bs + i] : b)) return false;
+  return true;
+}
+/** At most one nonzero constant and no two terms with the same non-numeric part. */
+function nothingToMerge(flat: readonly Node[]): boolean {
+  let nums = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const t = flat[i];
+    if (t.op === 'num') {
+      if (++nums > 1 || t.num === 0) return false;
+      continue;
+    }
+    for (let k = 0; k < i; k++) if (flat[k].op !== 'num' && sameRest(flat[k], t)) return false;
+  }
+  return true;
 }
 
 export function isZero(n: Node): boolean {

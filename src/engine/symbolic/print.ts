@@ -35,9 +35,34 @@ function splitName(name: string): { base: string; sub: string | null } {
   return i < 0 ? { base: name, sub: null } : { base: name.slice(0, i), sub: name.slice(i + 1) };
 }
 
+// A print is a pure function of the node and the options. Forms print the same subexpressions relative
+// to the same step many times (each per-step item is printed to see whether the items print alike, then
+// the where-rows of two forms again): within withSharedPrints, printers with equal options share one memo.
+// Node ids are per Builder, so the scope is one derivation's printing.
+let sharedMemos: Map<string, Map<number, { s: string; p: number }>> | null = null;
+
+/** Run f with printers of equal options sharing their memo (nodes of one Builder only). */
+export function withSharedPrints<T>(f: () => T): T {
+  const outer = sharedMemos;
+  sharedMemos = outer ?? new Map();
+  try {
+    return f();
+  } finally {
+    sharedMemos = outer;
+  }
+}
+
 export class Printer {
-  private memo = new Map<number, { s: string; p: number }>();
-  constructor(readonly o: PrintOpts) {}
+  private memo: Map<number, { s: string; p: number }>;
+  constructor(readonly o: PrintOpts) {
+    if (sharedMemos) {
+      const i = o.inline;
+      const k = `${o.latex ? 1 : 0}|${o.anchor ?? ''}|${o.anchorName ?? ''}|${i?.pre ? 1 : 0}${i?.jac ? 1 : 0}${i?.adj ? 1 : 0}`;
+      let m = sharedMemos.get(k);
+      if (!m) sharedMemos.set(k, (m = new Map()));
+      this.memo = m;
+    } else this.memo = new Map();
+  }
 
   /** A time index as text or LaTeX: concrete, or relative to the anchor. */
   stepText(step: number, abs = false): { rel: boolean; s: string } {

@@ -36,12 +36,34 @@ export class Rules {
   // Σ_t L_t with T terms) are indexed once, so they are not rescanned for each of their T partials.
   private wide = new Map<number, Map<string, number[]>>();
 
+  // answers per leaf and node: the rules ask of every subexpression on their way down, which walked
+  // the same subtrees again at each level. Keyed by the leaf's name, then its step.
+  private mentionMemo = new Map<string, Map<number | null, Map<number, boolean>>>();
+
+  private memoFor(name: string, step: number | null): Map<number, boolean> {
+    let bySteps = this.mentionMemo.get(name);
+    if (!bySteps) this.mentionMemo.set(name, (bySteps = new Map()));
+    let memo = bySteps.get(step);
+    if (!memo) bySteps.set(step, (memo = new Map()));
+    return memo;
+  }
+
   mentions(n: Node, name: string, step: number | null): boolean {
     if (n.op === 'leaf') return n.name === name && n.step === step;
-    if (n.op === 'sym') return this.mentions(n.def!, name, step);
-    if (n.args.length > 16) return this.index(n).has(`${name}@${step}`);
-    for (const a of n.args) if (this.mentions(a, name, step)) return true;
-    return false;
+    return this.mentionsIn(n, name, step, this.memoFor(name, step));
+  }
+
+  private mentionsIn(n: Node, name: string, step: number | null, memo: Map<number, boolean>): boolean {
+    if (n.op === 'leaf') return n.name === name && n.step === step;
+    if (n.args.length === 0 && n.op !== 'sym') return false;
+    const hit = memo.get(n.id);
+    if (hit !== undefined) return hit;
+    let r = false;
+    if (n.op === 'sym') r = this.mentionsIn(n.def!, name, step, memo);
+    else if (n.args.length > 16) r = this.index(n).has(`${name}@${step}`);
+    else for (const a of n.args) if (this.mentionsIn(a, name, step, memo)) { r = true; break; }
+    memo.set(n.id, r);
+    return r;
   }
 
   private index(n: Node): Map<string, number[]> {
