@@ -446,7 +446,8 @@ export function lex(src: string): LexResult {
       j = q;
     }
     i = j;
-    lexWord(w, s, i);
+    // ŷ typed as one character (U+0177) is the same name as \hat{y} (y and a combining circumflex)
+    lexWord(w.normalize('NFD'), s, i);
   }
 
   /** ², ⁻¹: '^', then '-' and the number */
