@@ -923,7 +923,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let raw = base.raw;
     let sub = base.sub;
     let end = base.range;
-    while (isOp(peek(), '_') && peek().tight) {
+    const subscripts = () => { while (isOp(peek(), '_') && peek().tight) {
       const u = peek();
       const o = peek(1);
       if (isOp(o, '{') || isOp(o, '(')) {
@@ -956,7 +956,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         continue;
       }
       break;
-    }
+    } };
+    subscripts();
     // a parenthesised superscript right on the name: h^(t-1), h^{(t)} — index or power, decided on resolution
     let sup = base.sup;
     const c = peek();
@@ -976,6 +977,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         }
         end = expectOp('}', 'to close the superscript').range;
       }
+      // the entry after the step, as LaTeX allows either order: ŷ^{(t)}_{y^{(t)}} is ŷ_{y^{(t)}}^{(t)}
+      if (!sub && raw === base.raw) subscripts();
     }
     return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: base.nameRange };
   }
