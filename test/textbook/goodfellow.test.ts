@@ -16,7 +16,8 @@ const diag = (step: string) => String.raw`\text{diag}\left(1 - \left(${h(step)}\
 const EQUATIONS = [
   String.raw`\frac{\partial L}{\partial L^{(t)}} = 1 \tag{10.17}`,
   String.raw`(${grad(o('t'))})_i = \frac{\partial L}{\partial o_i^{(t)}} = \hat{y}_i^{(t)} - \mathbf{1}_{i=y^{(t)}} \tag{10.18}`,
-  String.raw`${grad(h('T'))} = ${B('V')}^\top ${grad(o('T'))} \tag{10.19}`,
+  String.raw`${grad(h('\\tau'))} = ${B('V')}^\top ${grad(o('\\tau'))} \tag{10.19}`,
+  String.raw`${grad(h('T'))} = ${B('V')}^\top ${grad(o('T'))} \tag{10.19T}`,
   String.raw`${grad(h('t'))} = \left(\frac{\partial ${h('t+1')}}{\partial ${h('t')}}\right)^\top (${grad(h('t+1'))}) + \left(\frac{\partial ${o('t')}}{\partial ${h('t')}}\right)^\top (${grad(o('t'))}) = ${B('W')}^\top ${diag('t+1')} (${grad(h('t+1'))}) + ${B('V')}^\top (${grad(o('t'))}) \tag{10.21}`,
   String.raw`${grad(B('c'))} = \sum_t \left(\frac{\partial ${o('t')}}{\partial ${B('c')}}\right)^\top ${grad(o('t'))} = \sum_t ${grad(o('t'))} \tag{10.22}`,
   String.raw`${grad(B('b'))} = \sum_t ${diag('t')} ${grad(h('t'))} \tag{10.23}`,
@@ -30,7 +31,7 @@ describe('Goodfellow §10.2.2 as printed', () => {
 
   it('every line reads', () => expectClean(report));
 
-  it.each(['10.17', '10.18', '10.19', '10.21', '10.22', '10.23', '10.24', '10.26', '10.28'])('eq. %s holds at the file\'s values and every draw', (tag) => {
+  it.each(['10.17', '10.18', '10.19', '10.19T', '10.21', '10.22', '10.23', '10.24', '10.26', '10.28'])('eq. %s holds at the file\'s values and every draw', (tag) => {
     expectTag(report, tag, 'holds', /random draws/);
   });
 

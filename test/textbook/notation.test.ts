@@ -20,3 +20,18 @@ describe('a superscript step before the subscript entry', () => {
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds-at-given-values']);
   });
 });
+
+describe('τ, Goodfellow\'s last step', () => {
+  const net = 'T = 3\ninput x = [1, 2, 3]\nparam w = 0.5\nh_0 = 0.2\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t\n';
+  it('is T where the file does not define it: h^{(τ)}, h_τ, Σ_{t=1}^{τ}, 1/τ', () => {
+    const r = analyze(net + 'check h^{(\\tau)} = h_3\ncheck h_τ = h_T\ncheck \\sum_{t=1}^{\\tau} h_t = L\ncheck 1/τ = 1/3\ncheck h^{(τ-1)} = h_2\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
+  });
+  it('is a step variable where a Σ binds it, and a name where the file defines one', () => {
+    const r = analyze(net + 'check \\sum_{\\tau=1}^{T} h_\\tau = L\n');
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+    const d = analyze(net.replace('param w = 0.5', 'param w = 0.5\nparam τ = 2') + 'check τ w = 1\n');
+    expect(d.checks.map((c) => c.status)).toEqual(['holds-at-given-values']);
+  });
+});
