@@ -20,7 +20,7 @@ const EQUATIONS = [
   String.raw`${grad(h('T'))} = ${B('V')}^\top ${grad(o('T'))} \tag{10.19T}`,
   String.raw`${grad(h('t'))} = \left(\frac{\partial ${h('t+1')}}{\partial ${h('t')}}\right)^\top (${grad(h('t+1'))}) + \left(\frac{\partial ${o('t')}}{\partial ${h('t')}}\right)^\top (${grad(o('t'))}) = ${B('W')}^\top ${diag('t+1')} (${grad(h('t+1'))}) + ${B('V')}^\top (${grad(o('t'))}) \tag{10.21}`,
   String.raw`${grad(B('c'))} = \sum_t \left(\frac{\partial ${o('t')}}{\partial ${B('c')}}\right)^\top ${grad(o('t'))} = \sum_t ${grad(o('t'))} \tag{10.22}`,
-  String.raw`${grad(B('b'))} = \sum_t ${diag('t')} ${grad(h('t'))} \tag{10.23}`,
+  String.raw`${grad(B('b'))} = \sum_t \left(\frac{\partial ${h('t')}}{\partial ${B('b')}^{(t)}}\right)^\top ${grad(h('t'))} = \sum_t ${diag('t')} ${grad(h('t'))} \tag{10.23}`,
   String.raw`${grad(B('V'))} = \sum_t (${grad(o('t'))}) ${B('h')}^{(t)\top} \tag{10.24}`,
   String.raw`${grad(B('W'))} = \sum_t ${diag('t')} (${grad(h('t'))}) ${B('h')}^{(t-1)\top} \tag{10.26}`,
   String.raw`${grad(B('U'))} = \sum_t ${diag('t')} (${grad(h('t'))}) ${B('x')}^{(t)\top} \tag{10.28}`,
@@ -35,8 +35,9 @@ describe('Goodfellow §10.2.2 as printed', () => {
     expectTag(report, tag, 'holds', /random draws/);
   });
 
-  it('each link of a chain is its own result: 10.18 has two, 10.21 two, 10.22 two', () => {
+  it('each link of a chain is its own result: 10.18 has two, 10.21 two, 10.22 two, 10.23 two', () => {
     expect(links(report, '10.18').map((l) => l.link)).toEqual([1, 2]);
+    expect(links(report, '10.23').map((l) => l.link)).toEqual([1, 2]);
     expect(links(report, '10.21').map((l) => l.link)).toEqual([1, 2]);
     expect(links(report, '10.22').map((l) => l.link)).toEqual([1, 2]);
   });
@@ -70,5 +71,30 @@ describe('the loss as the book writes it', () => {
       String.raw`${grad(h('t'))} = ${B('W')}^\top ${diag('t+1')} (${grad(h('t+1'))}) + ${B('V')}^\top (${grad(o('t'))}) \tag{c}`);
     expectClean(r);
     for (const tag of ['a', 'b', 'c']) expectTag(r, tag, 'holds');
+  });
+});
+
+describe('θ^{(t)}, the book\'s copy of a shared parameter used at step t only', () => {
+  it('∂h^{(t)}/∂b^{(t)} is the one-step derivative (diag(1 − h²) here); ∂h^{(t)}/∂W^{(t)} contracts with ∇_{h^{(t)}} L', () => {
+    const r = withChecks(GOODFELLOW,
+      String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}^{(t)}} = \text{diag}(1 - (${h('t')})^2) \tag{f}`,
+      String.raw`${grad(B('W'))} = \sum_t ${grad(h('t'))} \frac{\partial ${h('t')}}{\partial ${B('W')}^{(t)}} \tag{w}`);
+    expectClean(r);
+    expectTag(r, 'f', 'holds');
+    expectTag(r, 'w', 'holds');
+    // without the copy, ∂h^{(t)}/∂b is the total derivative (every earlier step's use of b too)
+    const total = withChecks(GOODFELLOW, String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}} = \text{diag}(1 - (${h('t')})^2) \tag{t}`);
+    expectTag(total, 't', 'holds-as-one-step');
+  });
+  it('a copy by another step, or in the derivative of L, is a diagnostic that names it', () => {
+    const r = withChecks(GOODFELLOW,
+      String.raw`${grad(B('W'))} = \sum_t \frac{\partial L}{\partial ${B('W')}^{(t)}}`,
+      String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}^{(t-1)}} = 0`);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.line, d.message])).toEqual([
+      [16, expect.stringMatching(/^W with a step is the copy of W used at that step \(Goodfellow's notation\): it is read only in the derivative of a quantity at the same step/)],
+      [17, expect.stringMatching(/^b with a step is the copy of b used at that step/)],
+    ]);
+    expect(r.checks).toEqual([]);
   });
 });
