@@ -72,7 +72,7 @@ export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', '
 export const FUNCTIONS: Record<string, string> = {
   σ: 'sigma', sigma: 'sigma', sigmoid: 'sigma', tanh: 'tanh', relu: 'relu', ReLU: 'relu', exp: 'exp',
   log: 'log', ln: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax', sum: 'sum', mean: 'mean', diag: 'diag',
-  count: 'count', onehot: 'onehot',
+  count: 'count', onehot: 'onehot', prod: 'prod',
 };
 /** functions whose derivative is written with a prime: σ'(z) */
 export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);

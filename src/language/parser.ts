@@ -547,8 +547,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     let arg: Ast;
     const o = peek();
-    if (isOp(o, '(') && (fn === 'count' || fn === 'onehot')) {
-      // count(A, B, …) and onehot(k, n) take a list
+    if (isOp(o, '(') && (fn === 'count' || fn === 'onehot' || fn === 'prod')) {
+      // count(A, B, …), onehot(k, n) and d2l.ai's prod(A, B) take a list
       next();
       const items = [expr()];
       while (isOp(peek(), ',')) { next(); items.push(expr()); }
