@@ -438,9 +438,14 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   function group(open: Token): Ast {
     // ( … ) or { … } (LaTeX grouping)
+    const before = tokens[p - 1] === open ? tokens[p - 2] : undefined;
     enter(open.range);
     const e = expr();
     depth--;
+    // d2l.ai's f(x_t, h_{t-1}, w_h): a name applied to arguments, which no function of the language is
+    if (open.text === '(' && isOp(peek(), ',') && before && before.kind === 'name' && open.tight) {
+      fail(`expected ')' to close the '(' at ${open.range.line}:${open.range.column}, found ',': a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`, peek().range);
+    }
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
     return deep({ ...e, range: span(open.range, close.range) } as Ast, e);
   }
