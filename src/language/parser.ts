@@ -651,8 +651,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const of = expr();
       depth--;
       expectOp('}', 'to close the numerator of \\frac');
-      const wrt = fracDenominator();
-      return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) }, of, wrt);
+      // d2l.ai's \frac{∂l(o_t, y_t)}{T \cdot ∂o_t}: a constant factor before the ∂ of the denominator
+      const scale = isOp(peek(), '{') && peek(1).kind !== 'partial' ? denominatorFactor() : null;
+      const wrt = fracDenominator(scale !== null);
+      const dv = deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) } as Ast, of, wrt);
+      return scale ? deep({ k: 'bin', op: '/', a: dv, b: scale, range: dv.range }, dv, scale) : dv;
     }
     // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
     // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
@@ -700,9 +703,22 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     return deep({ k: 'bin', op: '/', a, b, range: span(t.range, b.range) }, a, b);
   }
 
+  /**
+   * the factor c of a denominator {c ∂B} or {c · ∂B} (a number or a name such as T), its '{' read:
+   * fracDenominator(true) reads the ∂B after it
+   */
+  function denominatorFactor(): Ast {
+    next();
+    if (!startsPrimary(peek())) fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
+    const c = power();
+    if (isOp(peek(), '*')) next();
+    if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})');
+    return c;
+  }
+
   /** {∂B} of a \frac: the variable, any expression */
-  function fracDenominator(): Ast {
-    expectOp('{', 'for the denominator of \\frac');
+  function fracDenominator(opened = false): Ast {
+    if (!opened) expectOp('{', 'for the denominator of \\frac');
     if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
     const d = next();
     enter(d.range);

@@ -35,3 +35,15 @@ describe('τ, Goodfellow\'s last step', () => {
     expect(d.checks.map((c) => c.status)).toEqual(['holds-at-given-values']);
   });
 });
+
+describe('a constant factor in a derivative\'s denominator (d2l.ai eq. 9.7.13)', () => {
+  const net = 'T = 3\ninput x = [1, 2, 3]\nparam w = 0.5\nh_t = w x_t\nloss L = Σ_t h_t\n';
+  it('\\frac{∂A}{T \\cdot ∂B} and \\frac{∂A}{2 ∂B} are ∂A/∂B divided by the factor', () => {
+    const r = analyze(net + 'check \\frac{\\partial L}{T \\cdot \\partial w} = 2\ncheck \\frac{\\partial h_t}{2 \\partial w} = x_t / 2\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds-at-given-values', 'holds']);
+  });
+  it('a factor with no ∂ after it is named', () => {
+    expect(errors(net + 'check \\frac{\\partial L}{T w} = 2\n')).toEqual(['the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})']);
+  });
+});
