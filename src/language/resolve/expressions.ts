@@ -81,7 +81,9 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     }
     case '*': case 'juxt': {
       const r = productKind(x.shape, y.shape);
-      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}`, a.range, 'shape-mismatch');
+      // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
+      const outer = x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
+      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer}`, a.range, 'shape-mismatch');
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
     case '/': {
