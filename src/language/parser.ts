@@ -71,6 +71,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   const depthOf = new WeakMap<object, number>();
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
+  /** the definition whose right side is being read: kept, marked broken, when that side does not parse */
+  let brokenDef: (Statement & { k: 'def' }) | null = null;
   /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
   let inRange = false;
   /** readings of \frac{d …}{d …} tried in this statement */
@@ -112,10 +114,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       if (e.diag) errors.push(e.diag);
+      if (brokenDef) statements.push(brokenDef);
       if (p === start) p++;
       while (peek().kind !== 'newline' && peek().kind !== 'eof') p++;
     }
     depth = 0;
+    brokenDef = null;
     supTransposed = false;
     inRange = false;
     dTries = 0;
@@ -141,7 +145,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         case 'param': case 'input': case 'target': return declaration();
         case 'loss': {
           next();
-          const d = definition();
+          const d = definition(true);
           return { ...d, isLoss: true, range: span(t.range, d.range) };
         }
         case 'derive': {
@@ -215,13 +219,16 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     return [dims, span(first.range, last.range)];
   }
 
-  function definition(): Statement & { k: 'def' } {
+  function definition(isLoss = false): Statement & { k: 'def' } {
     const lhs = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
     const eq = peek();
     if (!isOp(eq, '=')) fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
     next();
     const s0 = p;
+    // a right side that does not parse still defines its name, so that its uses say "not available" (no cascade)
+    if (lhs.raw !== 'T') brokenDef = { k: 'def', lhs, rhs: { k: 'num', value: 0, range: lhs.range }, isLoss, range: lhs.range, rhsText: '', broken: true };
     const rhs = expr();
+    brokenDef = null;
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
   }
 

@@ -47,3 +47,14 @@ describe('a constant factor in a derivative\'s denominator (d2l.ai eq. 9.7.13)',
     expect(errors(net + 'check \\frac{\\partial L}{T w} = 2\n')).toEqual(['the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})']);
   });
 });
+
+describe('an equation whose right side does not parse', () => {
+  it('is reported once; its uses say it is not available (no cycle L → L, no "not a sequence")', () => {
+    for (const bad of ['-\\log h^{(t)}_{(}', 'h_t +* 2']) {
+      const r = analyze(`T = 2\ninput x = [1, 2]\nparam w = 0.5\nh_t = w x_t\nL^{(t)} = ${bad}\nloss L = \\sum_t L^{(t)}\ncheck L = 1\n`);
+      const shown = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+      expect(shown.filter((d) => d.severity === 'error').map((d) => d.line), bad).toEqual([5]);
+      expect(shown.find((d) => d.line === 6)?.message, bad).toBe('L is not available: its definition on line 5 has an error');
+    }
+  });
+});
