@@ -68,9 +68,12 @@ describe('the loss as the book writes it', () => {
     const r = withChecks(GOODFELLOW_ONEHOT,
       String.raw`${grad(o('t'))} = \hat{${B('y')}}^{(t)} - ${B('y')}^{(t)} \tag{a}`,
       String.raw`${grad(B('W'))} = \sum_t ${diag('t')} (${grad(h('t'))}) ${B('h')}^{(t-1)\top} \tag{b}`,
-      String.raw`${grad(h('t'))} = ${B('W')}^\top ${diag('t+1')} (${grad(h('t+1'))}) + ${B('V')}^\top (${grad(o('t'))}) \tag{c}`);
+      String.raw`${grad(h('t'))} = ${B('W')}^\top ${diag('t+1')} (${grad(h('t+1'))}) + ${B('V')}^\top (${grad(o('t'))}) \tag{c}`,
+      // eq. 10.18 as printed: 1_{i=y^{(t)}} of a one-hot target is its entry i (an information says so)
+      String.raw`(${grad(o('t'))})_i = \hat{y}_i^{(t)} - \mathbf{1}_{i=y^{(t)}} \tag{d}`);
     expectClean(r);
-    for (const tag of ['a', 'b', 'c']) expectTag(r, tag, 'holds');
+    for (const tag of ['a', 'b', 'c', 'd']) expectTag(r, tag, 'holds');
+    expect(r.diagnostics.filter((x) => x.code === 'indicator-one-hot').map((x) => x.line)).toEqual([19]);
   });
 });
 

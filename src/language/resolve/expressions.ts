@@ -138,6 +138,14 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
 function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const y = readExpression(a.b, ctx);
+  // 1_{i=y^{(t)}} with y a vector target (one-hot: Goodfellow eq. 10.18 with one-hot targets): "i is y's class", entry i of y
+  const vec = (e: Expr) => e.shape?.length === 1 && e.k === 'ref' && ctx.scope.decls.get(e.name)?.kind === 'target';
+  const num = (e: Expr) => e.shape?.length === 0;
+  if ((num(x) && vec(y)) || (vec(x) && num(y))) {
+    const [v, i] = vec(x) ? [x, y] : [y, x];
+    if (ctx.record && !ctx.quiet) ctx.scope.diagnostics.push(diag('information', `1_{a=b} of a number and a vector of ${v.shape![0]} is read as the target's entry (a one-hot target is 1 at its class)`, a.range, 'indicator-one-hot'));
+    return { k: 'index', a: v, i, j: null, shape: [], range: a.range };
+  }
   for (const side of [x, y]) if (side.shape && side.shape.length) fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
   return { k: 'indicator', a: x, b: y, shape: [], range: a.range };
 }
