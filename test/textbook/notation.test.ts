@@ -58,3 +58,13 @@ describe('an equation whose right side does not parse', () => {
     }
   });
 });
+
+describe('accented names in LaTeX', () => {
+  it('ŷ (y + U+0302, as names are stored) and δ̂ typeset with accent commands, not \\text of a bare mark', async () => {
+    const { nameCharsLatex } = await import('../../src/display/latex');
+    expect(nameCharsLatex('y\u0302')).toBe('\\hat{y}');
+    expect(nameCharsLatex('ŷ'.normalize('NFD'))).toBe('\\hat{y}');
+    expect(nameCharsLatex('δ\u0302x')).toBe('\\hat{\\delta}x');
+    expect(nameCharsLatex('αx')).toBe('\\alpha x');
+  });
+});
