@@ -10,12 +10,22 @@ export const GREEK_COMMANDS: Readonly<Record<string, string>> = {
   Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
 };
 
-/** Name characters as LaTeX: Greek letters as commands, Latin letters and digits as they are, anything else as \text. */
+/** combining marks → the accent command that puts them on the letter before (names are NFD: ŷ is y + U+0302) */
+const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
+  '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u0305': 'overline', '\u030C': 'check', '\u0307': 'dot',
+  '\u0301': 'acute', '\u0306': 'breve', '\u0300': 'grave', '\u0308': 'ddot',
+};
+
+/** Name characters as LaTeX: Greek letters as commands, Latin letters and digits as they are, accents as commands, anything else as \text. */
 export function nameCharsLatex(s: string): string {
   let out = '';
-  for (const ch of s) {
+  const chars = [...s];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
     const g = GREEK_COMMANDS[ch];
-    out += g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
+    let one = g ? `\\${g}` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
+    while (i + 1 < chars.length && ACCENT_COMMANDS[chars[i + 1]!]) one = `\\${ACCENT_COMMANDS[chars[++i]!]}{${one}}`;
+    out += g && one === `\\${g}` ? `${one} ` : one;
   }
   return out.trim();
 }

@@ -81,7 +81,8 @@ export type Ast =
 
 export type Statement =
   | { k: 'decl'; kind: 'param' | 'input' | 'target'; name: NameAst; shape: number[] | null; shapeRange: Range | null; value: Ast | null; range: Range }
-  | { k: 'def'; lhs: NameAst; rhs: Ast; isLoss: boolean; range: Range; rhsText: string }
+  /** broken: its right side did not parse (rhs is a placeholder); the name is defined, and unavailable */
+  | { k: 'def'; lhs: NameAst; rhs: Ast; isLoss: boolean; range: Range; rhsText: string; broken?: true }
   | { k: 'derive'; expr: Ast; range: Range; text: string }
   /**
    * check E₀ = E₁ = … : lhs is E₀, rhs is E₁, more holds E₂, E₃, … (a chain of equalities, LANGUAGE.md §5).

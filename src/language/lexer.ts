@@ -72,7 +72,7 @@ export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', '
 export const FUNCTIONS: Record<string, string> = {
   σ: 'sigma', sigma: 'sigma', sigmoid: 'sigma', tanh: 'tanh', relu: 'relu', ReLU: 'relu', exp: 'exp',
   log: 'log', ln: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax', sum: 'sum', mean: 'mean', diag: 'diag',
-  count: 'count', onehot: 'onehot',
+  count: 'count', onehot: 'onehot', prod: 'prod',
 };
 /** functions whose derivative is written with a prime: σ'(z) */
 export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
@@ -446,7 +446,8 @@ export function lex(src: string): LexResult {
       j = q;
     }
     i = j;
-    lexWord(w, s, i);
+    // ŷ typed as one character (U+0177) is the same name as \hat{y} (y and a combining circumflex)
+    lexWord(w.normalize('NFD'), s, i);
   }
 
   /** ², ⁻¹: '^', then '-' and the number */

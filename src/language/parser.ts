@@ -71,6 +71,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   const depthOf = new WeakMap<object, number>();
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
+  /** the definition whose right side is being read: kept, marked broken, when that side does not parse */
+  let brokenDef: (Statement & { k: 'def' }) | null = null;
   /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
   let inRange = false;
   /** readings of \frac{d …}{d …} tried in this statement */
@@ -112,10 +114,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       if (e.diag) errors.push(e.diag);
+      if (brokenDef) statements.push(brokenDef);
       if (p === start) p++;
       while (peek().kind !== 'newline' && peek().kind !== 'eof') p++;
     }
     depth = 0;
+    brokenDef = null;
     supTransposed = false;
     inRange = false;
     dTries = 0;
@@ -148,7 +152,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         case 'param': case 'input': case 'target': return declaration();
         case 'loss': {
           next();
-          const d = definition();
+          const d = definition(true);
           return { ...d, isLoss: true, range: span(t.range, d.range) };
         }
         case 'derive': {
@@ -222,13 +226,16 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     return [dims, span(first.range, last.range)];
   }
 
-  function definition(): Statement & { k: 'def' } {
+  function definition(isLoss = false): Statement & { k: 'def' } {
     const lhs = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
     const eq = peek();
     if (!isOp(eq, '=')) fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
     next();
     const s0 = p;
+    // a right side that does not parse still defines its name, so that its uses say "not available" (no cascade)
+    if (lhs.raw !== 'T') brokenDef = { k: 'def', lhs, rhs: { k: 'num', value: 0, range: lhs.range }, isLoss, range: lhs.range, rhsText: '', broken: true };
     const rhs = expr();
+    brokenDef = null;
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
   }
 
@@ -445,9 +452,14 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   function group(open: Token): Ast {
     // ( … ) or { … } (LaTeX grouping)
+    const before = tokens[p - 1] === open ? tokens[p - 2] : undefined;
     enter(open.range);
     const e = expr();
     depth--;
+    // d2l.ai's f(x_t, h_{t-1}, w_h): a name applied to arguments, which no function of the language is
+    if (open.text === '(' && isOp(peek(), ',') && before && before.kind === 'name' && open.tight) {
+      fail(`expected ')' to close the '(' at ${open.range.line}:${open.range.column}, found ',': a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`, peek().range);
+    }
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
     return deep({ ...e, range: span(open.range, close.range) } as Ast, e);
   }
@@ -554,8 +566,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     let arg: Ast;
     const o = peek();
-    if (isOp(o, '(') && (fn === 'count' || fn === 'onehot')) {
-      // count(A, B, …) and onehot(k, n) take a list
+    if (isOp(o, '(') && (fn === 'count' || fn === 'onehot' || fn === 'prod')) {
+      // count(A, B, …), onehot(k, n) and d2l.ai's prod(A, B) take a list
       next();
       const items = [expr()];
       while (isOp(peek(), ',')) { next(); items.push(expr()); }
@@ -653,8 +665,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const of = expr();
       depth--;
       expectOp('}', 'to close the numerator of \\frac');
-      const wrt = fracDenominator();
-      return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) }, of, wrt);
+      // d2l.ai's \frac{∂l(o_t, y_t)}{T \cdot ∂o_t}: a constant factor before the ∂ of the denominator
+      const scale = isOp(peek(), '{') && peek(1).kind !== 'partial' ? denominatorFactor() : null;
+      const wrt = fracDenominator(scale !== null);
+      const dv = deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) } as Ast, of, wrt);
+      return scale ? deep({ k: 'bin', op: '/', a: dv, b: scale, range: dv.range }, dv, scale) : dv;
     }
     // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
     // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
@@ -702,9 +717,22 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     return deep({ k: 'bin', op: '/', a, b, range: span(t.range, b.range) }, a, b);
   }
 
+  /**
+   * the factor c of a denominator {c ∂B} or {c · ∂B} (a number or a name such as T), its '{' read:
+   * fracDenominator(true) reads the ∂B after it
+   */
+  function denominatorFactor(): Ast {
+    next();
+    if (!startsPrimary(peek())) fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
+    const c = power();
+    if (isOp(peek(), '*')) next();
+    if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})');
+    return c;
+  }
+
   /** {∂B} of a \frac: the variable, any expression */
-  function fracDenominator(): Ast {
-    expectOp('{', 'for the denominator of \\frac');
+  function fracDenominator(opened = false): Ast {
+    if (!opened) expectOp('{', 'for the denominator of \\frac');
     if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
     const d = next();
     enter(d.range);
@@ -930,7 +958,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let raw = base.raw;
     let sub = base.sub;
     let end = base.range;
-    while (isOp(peek(), '_') && peek().tight) {
+    const subscripts = () => { while (isOp(peek(), '_') && peek().tight) {
       const u = peek();
       const o = peek(1);
       if (isOp(o, '{') || isOp(o, '(')) {
@@ -963,7 +991,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         continue;
       }
       break;
-    }
+    } };
+    subscripts();
     // a parenthesised superscript right on the name: h^(t-1), h^{(t)} — index or power, decided on resolution
     let sup = base.sup;
     const c = peek();
@@ -983,6 +1012,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         }
         end = expectOp('}', 'to close the superscript').range;
       }
+      // the entry after the step, as LaTeX allows either order: ŷ^{(t)}_{y^{(t)}} is ŷ_{y^{(t)}}^{(t)}
+      if (!sub && raw === base.raw) subscripts();
     }
     const args = argumentList();
     if (args) end = args;

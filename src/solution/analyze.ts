@@ -32,6 +32,8 @@ export interface Claim {
   genLine: number;
   /** for each side after the first: its file offsets (start, end) */
   sides: { start: number; end: number }[];
+  /** its own \tag in a display of several equations (align rows tagged one by one); else null */
+  tag?: string | null;
 }
 
 const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, 'holds-at-given-values': 2, fails: 3 };
@@ -92,7 +94,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         previous.displays.push(index);
         return;
       }
-      previous = { text: { chars: row.chars, at: [...row.at] }, displays: [index], network, skip: null, genLine: 0, sides: [] };
+      previous = { text: { chars: row.chars, at: [...row.at] }, displays: [index], network, skip: null, genLine: 0, sides: [], tag: folded.rows.length > 1 ? folded.rowTags[r] ?? null : null };
       claims.push(previous);
     });
   });
@@ -370,7 +372,7 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       const end = side?.end ?? start;
       let target = c.displays[0]!;
       for (const d of c.displays) if (displays[d]!.start <= start) target = d;
-      const tagged = out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ?? null;
+      const tagged = c.tag ?? out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ?? null;
       if (tagged !== null) ch.tag = tagged;
       for (const d of c.displays) if (d === target || (d > target && displays[d]!.start < end)) out.equations[d]!.checks.push(ch);
     }

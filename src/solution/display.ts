@@ -26,6 +26,8 @@ export interface FoldedDisplay {
   rows: Folded[];
   /** the first row begins with `=`, `+` or `−`: it belongs to the chain of the display before */
   continues: boolean;
+  /** per claim of `rows`, the \tag{…} written in its own rows (an align with one \tag per equation) */
+  rowTags: (string | null)[];
 }
 
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
@@ -40,6 +42,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   const at: number[] = [];
   const breaks: number[] = [];
   let tag: string | null = null;
+  // the \tag of each row, by row number (breaks seen before it)
+  const tagAt = new Map<number, string>();
   let matrixDepth = 0;
   let braceDepth = 0;
   const blank = (from: number, to: number) => {
@@ -66,6 +70,7 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         const arg = braced(text, i + m[0].length, end);
         if (arg) {
           if (word === 'tag' && tag === null) tag = text.slice(arg.start + 1, arg.end - 1).trim();
+          if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, text.slice(arg.start + 1, arg.end - 1).trim());
           blank(i, arg.end);
           i = arg.end;
           continue;
@@ -121,17 +126,20 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   if (tag === null && d.outerTag) tag = d.outerTag.text;
   // rows that begin a new equation (gather, align with several equations) become claims of their own
   const claims: Folded[] = [];
-  for (const r of rows) {
+  const rowTags: (string | null)[] = [];
+  rows.forEach((r, n) => {
     const prev = claims[claims.length - 1];
+    const own = tagAt.get(n) ?? null;
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
+        if (rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = own;
         prev.chars += ' ' + r.chars;
         prev.at.push(r.at[0] ?? prev.at[prev.at.length - 1] ?? d.contentStart);
         for (const o of r.at) prev.at.push(o);
-      } else claims.push({ chars: r.chars, at: [...r.at] });
-    } else claims.push({ chars: r.chars, at: [...r.at] });
-  }
-  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? '') };
+      } else { claims.push({ chars: r.chars, at: [...r.at] }); rowTags.push(own); }
+    } else { claims.push({ chars: r.chars, at: [...r.at] }); rowTags.push(own); }
+  });
+  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags };
 }
 
 /** `{…}` starting at i (after optional spaces): its offsets, braces included */

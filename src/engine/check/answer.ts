@@ -14,6 +14,7 @@ import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, 
 import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
 import { ratioHint } from './ratio';
 import { rereadOneStep, rereadText } from './reread';
+import { textbookHint } from './textbook';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -118,6 +119,7 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     ?? (rr ? termsHint(rr, run, bad) : null)
     ?? termsHint(claim, run, bad)
     ?? plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase()))
+    ?? plain(textbookHint(claim, run, run.model))
     ?? null;
 }
 

@@ -2,6 +2,7 @@
 
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
+import { makeIdx } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
 import { displayName } from '../print';
@@ -9,6 +10,7 @@ import { entries, shapeText, type MaybeShape } from '../shapes';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { readName } from './names';
+import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
 
 /** combining macron U+0304 and overline U+0305: X̄ written with the mark on the letter */
@@ -27,6 +29,8 @@ export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
 }
 
 function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {
+  const copy = stepCopy(of, wrtAst, total, range, ctx);
+  if (copy) return copy;
   const w = readExpression(wrtAst, { ...ctx, allowDeriv: false });
   // ∂E/∂p_j^{(k+1)} of a scalar E: entry j of the gradient ∂E/∂p^{(k+1)}
   if (w.k === 'index' && w.a.k === 'ref' && of.shape && of.shape.length === 0) {
@@ -38,6 +42,27 @@ function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Ex
   }
   if (w.k !== 'ref') return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, wrtAst.range, 'syntax');
   return derivativeBy(of, w, total, range, ctx);
+}
+
+/**
+ * Goodfellow et al. §10.2.2 (eqs. 10.22–10.28): θ^{(t)} is a copy of the shared parameter θ used at step t
+ * only, so ∂h^{(t)}/∂b^{(t)} is the one-step derivative of h^{(t)} by b (every other step's use of b held
+ * fixed); ∂⁺h^{(t)}/∂b^{(t)} is ∂⁺h^{(t)}/∂b. Read only in the derivative of a quantity at that same step; null when wrtAst is no such copy.
+ */
+function stepCopy(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr | null {
+  if (wrtAst.k !== 'name' || !wrtAst.sup || wrtAst.sub) return null;
+  const d = ctx.scope.decls.get(wrtAst.raw);
+  if (!d || d.kind !== 'param' || d.perStep) return null;
+  const idx = tryTimeIndex(wrtAst.sup, ctx.vars, ctx.scope.T);
+  if (!idx) return null;
+  const name = displayName(d.name);
+  if (of.k !== 'ref' || !of.idx || !ctx.scope.isTimed(of.name) || JSON.stringify(makeIdx(of.idx.v, of.idx.k, of.idx.terms ?? [])) !== JSON.stringify(idx)) {
+    return fail(ctx, `${name} with a step is the copy of ${name} used at that step (Goodfellow's notation): it is read only in the derivative of a quantity at the same step, as ∂h^{(t)}/∂${name}^{(t)} (the one-step derivative)`, wrtAst.range, 'syntax');
+  }
+  const w: Expr & { k: 'ref' } = { k: 'ref', name: d.name, idx: null, shape: d.shape, range: wrtAst.range };
+  // ∂⁺h^{(t)}/∂b^{(t)} stays the immediate partial (b's direct appearance in h^{(t)}'s own equation)
+  const deriv = derivativeBy(of, w, total, range, ctx);
+  return deriv.k === 'deriv' && total ? { ...deriv, oneStep: true } : deriv;
 }
 
 function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: Range, ctx: ExprContext): Expr {

@@ -60,6 +60,8 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
   }
   buildQuantities(scope);
+  // an equation whose right side did not parse (its error is reported): the name exists, and is unavailable
+  for (const d of scope.definitions) if (d.st.broken && d.step !== undefined) { scope.markBroken(d.key, d.st.range.line); d.step = undefined; }
 }
 
 function buildQuantities(scope: Scope): void {

@@ -81,7 +81,9 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     }
     case '*': case 'juxt': {
       const r = productKind(x.shape, y.shape);
-      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}`, a.range, 'shape-mismatch');
+      // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
+      const outer = x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
+      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer}`, a.range, 'shape-mismatch');
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
     case '/': {
@@ -136,6 +138,14 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
 function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const y = readExpression(a.b, ctx);
+  // 1_{i=y^{(t)}} with y a vector target (one-hot: Goodfellow eq. 10.18 with one-hot targets): "i is y's class", entry i of y
+  const vec = (e: Expr) => e.shape?.length === 1 && e.k === 'ref' && ctx.scope.decls.get(e.name)?.kind === 'target';
+  const num = (e: Expr) => e.shape?.length === 0;
+  if ((num(x) && vec(y)) || (vec(x) && num(y))) {
+    const [v, i] = vec(x) ? [x, y] : [y, x];
+    if (ctx.record && !ctx.quiet) ctx.scope.diagnostics.push(diag('information', `1_{a=b} of a number and a vector of ${v.shape![0]} is read as the target's entry (a one-hot target is 1 at its class)`, a.range, 'indicator-one-hot'));
+    return { k: 'index', a: v, i, j: null, shape: [], range: a.range };
+  }
   for (const side of [x, y]) if (side.shape && side.shape.length) fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
   return { k: 'indicator', a: x, b: y, shape: [], range: a.range };
 }

@@ -13,7 +13,7 @@ import { constValue } from './values';
 const FN_NAMES: Record<string, string> = {
   sigma: 'σ', tanh: 'tanh', relu: 'relu', exp: 'exp', log: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax',
   sum: 'sum', mean: 'mean', diag: 'diag', dsigma: "σ'", dtanh: "tanh'", drelu: "relu'", count: 'count',
-  logit: 'σ^{-1}', artanh: 'tanh^{-1}', onehot: 'onehot',
+  logit: 'σ^{-1}', artanh: 'tanh^{-1}', onehot: 'onehot', prod: 'prod',
 };
 
 /** the inverses as written, and what a student who wrote them may have meant (seed 004 writes σ' this way) */
@@ -30,6 +30,7 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     return { k: 'num', value: countEntries(a.arg, ctx), shape: [], range: a.range };
   }
   if (a.fn === 'onehot') return readOnehot(a, ctx);
+  if (a.fn === 'prod') return readProd(a, ctx);
   const x = readExpression(a.arg, ctx);
   const hint = INVERSE_HINT[a.fn];
   if (hint && ctx.record && !ctx.quiet) scope.diagnostics.push(diag('hint', hint, a.fnRange, 'inverse'));
@@ -44,6 +45,17 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   }
   return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
+}
+
+/**
+ * d2l.ai §9.7's prod(A, B): "multiplies its arguments after the necessary operations such as transposition";
+ * its arguments are a gradient and a Jacobian in chain-rule order, which is how a product written A B reads
+ * (a gradient left of a Jacobian acts as a row, LANGUAGE.md §4), so prod(A, B) is A B.
+ */
+function readProd(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
+  const args = a.arg.k === 'list' ? a.arg.items : [a.arg];
+  if (args.length !== 2) return fail(ctx, `prod(A, B) (d2l.ai's notation) takes two factors: a gradient and a Jacobian, in chain-rule order`, a.range, 'syntax');
+  return readExpression({ k: 'bin', op: 'juxt', a: args[0]!, b: args[1]!, range: a.range }, ctx);
 }
 
 /** onehot(k, n): the vector of n entries that is 1 at entry k (1-based) — n indicators */

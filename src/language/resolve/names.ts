@@ -78,7 +78,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     return mk(raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
-  if (raw === 'T' && !known('T')) return { k: 'num', value: T, shape: [], range: a.range };
+  if ((raw === 'T' || raw === 'τ') && !known(raw)) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
   if (ctx.vars.has(raw) && (!known(raw) || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = untimedTwinKey(raw);
@@ -92,7 +92,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (m && known(m[1]!)) {
     const base = m[1]!;
     const seg = m[2]!;
-    const idx: Idx | null = /^\d+$/.test(seg) ? { v: null, k: Number(seg) } : seg === 'T' ? { v: null, k: T } : ctx.vars.has(seg) ? { v: seg, k: 0 } : null;
+    const idx: Idx | null = /^\d+$/.test(seg) ? { v: null, k: Number(seg) } : seg === 'T' || (seg === 'τ' && !ctx.vars.has(seg)) ? { v: null, k: T } : ctx.vars.has(seg) ? { v: seg, k: 0 } : null;
     if (idx && scope.isTimed(base)) return mk(base, idx, scope.shapeOf(base), a.range);
     if (idx && !scope.isTimed(base)) {
       // v_i, b_2: an entry of a vector that is not a sequence

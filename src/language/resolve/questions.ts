@@ -99,7 +99,7 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
     }
   };
   for (const a of sides) go(a, false);
-  return [...letters].filter((l) => l !== 't' && l !== 'T' && !bound.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l));
+  return [...letters].filter((l) => l !== 't' && l !== 'T' && l !== 'τ' && !bound.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l));
 }
 
 /**

@@ -12,7 +12,8 @@ function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
   if (a.k === 'num') return Number.isInteger(a.value) ? { k: a.value, coefs: new Map() } : null;
   if (a.k === 'name' && !a.sub && !a.sup) {
     if (vars.has(a.raw)) return { k: 0, coefs: new Map([[a.raw, 1]]) };
-    if (a.raw === 'T') return { k: T, coefs: new Map() };
+    // Goodfellow et al. write the last step τ (h^{(τ)}); unless a Σ/∏ binds it, it is T
+    if (a.raw === 'T' || a.raw === 'τ') return { k: T, coefs: new Map() };
     return null;
   }
   if (a.k === 'neg') {

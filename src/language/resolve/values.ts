@@ -10,7 +10,7 @@ export type Nested = number | Nested[];
 export function constValue(a: Ast, T?: number): Nested | null {
   switch (a.k) {
     case 'num': return a.value;
-    case 'name': return a.raw === 'T' && T !== undefined && !a.sub && !a.sup ? T : null;
+    case 'name': return (a.raw === 'T' || a.raw === 'τ') && T !== undefined && !a.sub && !a.sup ? T : null;
     case 'neg': { const v = constValue(a.a, T); return typeof v === 'number' ? -v : null; }
     case 'list': {
       const items = a.items.map((x) => constValue(x, T));

@@ -1,0 +1,194 @@
+// What a failing check's message says about the mistakes textbook BPTT formulas invite (Goodfellow §10.2.2,
+// d2l.ai §9.7): a constant factor off (the 1/T of a mean loss, the sign), a missing transpose (or a Jacobian
+// written right of its gradient, an outer product in the wrong order), a missing σ'/tanh' factor (∇_{h_t} L
+// where ∇_{a_t} L = diag(1 − h_t²) ∇_{h_t} L was meant). Each is tried only when the others say nothing.
+
+import { makeIdx } from '../../language/idx';
+import type { Expr, Idx, Model } from '../../language/model';
+import { exprText, refText } from '../../language/print';
+import { fmt } from '../format';
+import { RunError, type Run } from '../run';
+import { LimitError } from '../tape';
+import type { Claim } from './hints';
+import { close } from './points';
+
+type Deriv = Expr & { k: 'deriv' };
+
+/** variants tried per hint: each costs one evaluation of the sides at every point */
+const MAX_VARIANTS = 24;
+
+const guard = <T>(f: () => T): T | null => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RunError || e instanceof LimitError) return null;
+    throw e;
+  }
+};
+
+/** the check holds with these sides at every point (of the file's values) */
+function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
+  return guard(() => c.points.every((p) => close(run.evaluateAt(lhs, p.env).data, run.evaluateAt(rhs, p.env).data))) === true;
+}
+
+/** the children of an expression, and the expression rebuilt with new ones (Σ/∏ bodies included) */
+function children(x: Expr): Expr[] {
+  switch (x.k) {
+    case 'neg': case 'transpose': case 'matpow': return [x.a];
+    case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': return [x.a, x.b];
+    case 'call': return [x.arg];
+    case 'sum': case 'prod': return [x.body];
+    case 'vec': return x.items;
+    case 'mat': return x.rows.flat();
+    default: return [];
+  }
+}
+
+/** e with its nodes for which pick(node) gives a replacement replaced (the first match on each path) */
+function replace(e: Expr, pick: (x: Expr) => Expr | null): Expr {
+  const go = (x: Expr): Expr => {
+    const r = pick(x);
+    if (r) return r;
+    switch (x.k) {
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'matpow': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+        { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
+      case 'call': return { ...x, arg: go(x.arg) };
+      case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      case 'vec': return { ...x, items: x.items.map(go) };
+      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      default: return x;
+    }
+  };
+  return go(e);
+}
+
+function nodes(e: Expr, out: Expr[] = []): Expr[] {
+  out.push(e);
+  for (const c of children(e)) nodes(c, out);
+  return out;
+}
+
+const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
+
+/**
+ * the sides differ by a constant factor at every point: the sign, 2, or the 1/T of a mean loss
+ * (d2l.ai's L = (1/T) Σ_t l_t with the 1/T forgotten)
+ */
+export function scaleHint(c: Claim, run: Run): string | null {
+  const T = run.model.T;
+  const k = guard(() => {
+    let k: number | null = null;
+    for (const p of c.points) {
+      const l = run.evaluateAt(c.lhs, p.env).data;
+      const r = run.evaluateAt(c.rhs, p.env).data;
+      if (l.length !== r.length) return null;
+      if (k === null) {
+        let at = -1;
+        for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
+        if (at < 0) return null;
+        k = r[at]! / l[at]!;
+      }
+      const kk = k;
+      if (!close(l.map((x) => kk * x), r)) return null;
+    }
+    return k;
+  });
+  if (k === null || Math.abs(k - 1) < 1e-6) return null;
+  const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
+  if (is(-1)) return 'The right side is the left side with the opposite sign: a sign is wrong';
+  if (T > 1 && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
+  if (T > 1 && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;
+  if (T > 1 && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
+  for (const v of [2, 0.5, -2, -0.5]) if (is(v)) return `The right side is ${fmt(v, 4)} times the left side`;
+  return null;
+}
+
+/**
+ * a transpose missing or too many: the right side is the left side's transpose (an outer product in the wrong
+ * order), one square matrix of the right side wants its transpose (W for Wᵀ), or every Jacobian does (a
+ * Jacobian written left of the gradient it multiplies, where the chain rule puts the gradient first)
+ */
+export function transposeHint(c: Claim, run: Run): string | null {
+  if (square(c.rhs) && holdsWith(c, c.lhs, { k: 'transpose', a: c.rhs, shape: c.rhs.shape, range: c.rhs.range }, run)) {
+    return 'The right side is the transpose of the left side: the factors of an outer product are in the wrong order (the gradient comes first: (∇_o L) hᵀ), or a transpose is missing';
+  }
+  const flip = (x: Expr): Expr => (x.k === 'transpose' ? x.a : { k: 'transpose', a: x, shape: x.shape, range: x.range });
+  const candidates = nodes(c.rhs).filter((x) => square(x) && (x.k === 'ref' || x.k === 'deriv' || (x.k === 'transpose' && (x.a.k === 'ref' || x.a.k === 'deriv'))));
+  const plain = candidates.filter((x) => !candidates.some((y) => y.k === 'transpose' && y.a === x));
+  for (const x of plain.slice(0, MAX_VARIANTS)) {
+    if (!holdsWith(c, c.lhs, replace(c.rhs, (y) => (y === x ? flip(x) : null)), run)) continue;
+    const order = x.k === 'deriv' ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x)}, it needs none)` : '';
+    return `${exprText(x)} should be ${flipText(x)}: with that transpose the check holds${order}`;
+  }
+  const jacobians: Expr[] = plain.filter((x) => x.k === 'deriv');
+  if (jacobians.length > 1 && holdsWith(c, c.lhs, replace(c.rhs, (y) => (jacobians.includes(y) ? flip(y) : null)), run)) {
+    return `With every Jacobian transposed (${jacobians.map(flipText).join(', ')}) the check holds: a Jacobian written left of the gradient it multiplies needs its transpose (or write the gradient first, as the chain rule orders them)`;
+  }
+  return null;
+}
+
+/** Xᵀ, with brackets round a derivative: (∂h_{t+1}/∂h_t)ᵀ */
+const flipText = (x: Expr) => (x.k === 'transpose' ? exprText(x.a) : x.k === 'deriv' ? `(${exprText(x)})ᵀ` : `${exprText(x)}ᵀ`);
+
+const gradientFirst = (d: Expr) => `∂L/∂${d.k === 'deriv' ? exprText(d.of) : 'A'} ${exprText(d)}`;
+
+const ACTIVATIONS: Record<string, { prime: 'dtanh' | 'dsigma' | 'drelu'; written: string; matrix: string }> = {
+  tanh: { prime: 'dtanh', written: "tanh'", matrix: 'diag(1 − h²)' },
+  sigma: { prime: 'dsigma', written: "σ'", matrix: 'diag(σ(1 − σ))' },
+  relu: { prime: 'drelu', written: "relu'", matrix: "diag(relu')" },
+};
+
+/** e (a quantity's general equation, written at step t) moved to step `to`: t ↦ to in every index */
+function atStep(e: Expr, to: Idx): Expr | null {
+  let ok = true;
+  const out = replace(e, (x) => {
+    if (x.k === 'var' || x.k === 'deriv' || x.k === 'sum' || x.k === 'prod') { ok = false; return x; }
+    if (x.k !== 'ref' || !x.idx) return null;
+    if (x.idx.v !== 't' || x.idx.terms?.length) { if (x.idx.v !== null || x.idx.terms?.length) ok = false; return x; }
+    return { ...x, idx: makeIdx(to.v, to.k + x.idx.k, to.terms ?? []) };
+  });
+  return ok ? out : null;
+}
+
+/**
+ * ∂L/∂h_t where ∂L/∂a_t was meant, h_t = tanh(a_t): the factor tanh'(a_t) — diag(1 − h_t²) — is missing
+ * (Goodfellow's eqs. 10.23–10.28 without it). With the pre-activation named, the message names ∂L/∂a_t; written
+ * inside h_t's equation, it names the factor.
+ */
+export function activationHint(c: Claim, run: Run, model: Model): string | null {
+  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv' && x.total && !x.oneStep && x.wrt.idx !== null && x.shape?.length === 1);
+  let tried = 0;
+  for (const d of derivs) {
+    const q = model.quantities.get(d.wrt.name);
+    const eq = q?.timed ? q.general : null;
+    if (!eq || eq.k !== 'call' || !ACTIVATIONS[eq.fn] || !d.of.shape || d.of.shape.length !== 0) continue;
+    const act = ACTIVATIONS[eq.fn]!;
+    if (tried++ >= MAX_VARIANTS) break;
+    const arg = eq.arg;
+    if (arg.k === 'ref' && arg.idx && arg.idx.v === 't' && arg.idx.k === 0 && !arg.idx.terms?.length && model.quantities.get(arg.name)?.timed) {
+      // h_t = tanh(a_t): try ∂L/∂a_t
+      const meant: Deriv = { ...d, wrt: { ...d.wrt, name: arg.name } };
+      if (holdsWith(c, c.lhs, replace(c.rhs, (y) => (y === d ? meant : null)), run)) {
+        const a = refText(arg.name, d.wrt.idx);
+        return `${exprText(d)} should be ${exprText(meant)}: the factor ${act.written}(${a}) — ${act.matrix} in matrix form — is missing`;
+      }
+      continue;
+    }
+    const moved = atStep(arg, d.wrt.idx!);
+    if (!moved) continue;
+    const factor: Expr = { k: 'call', fn: act.prime, arg: moved, shape: d.shape, range: d.range };
+    const meant: Expr = { k: 'hadamard', a: factor, b: d, shape: d.shape, range: d.range };
+    if (holdsWith(c, c.lhs, replace(c.rhs, (y) => (y === d ? meant : null)), run)) {
+      return `${exprText(d)} needs the factor ${act.written}(${exprText(moved)}) — ${act.matrix} in matrix form — of ${refText(d.wrt.name, d.wrt.idx)}'s own equation: with it the check holds`;
+    }
+  }
+  return null;
+}
+
+/** the first of the hints above that says something */
+export function textbookHint(c: Claim, run: Run, model: Model): string | null {
+  if (run.tape.nodes.length > 50_000) return null;
+  return scaleHint(c, run) ?? transposeHint(c, run) ?? activationHint(c, run, model);
+}
