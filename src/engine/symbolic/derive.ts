@@ -241,7 +241,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     for (const e of rdeps.get(n) ?? []) if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
   }
   const stateNames = [...states];
-  d.paths = { wrtKey, states, live: (n) => (rdeps.get(n.key) ?? []).filter((e) => e.J !== null), sym: jsym, mul: jmul };
+  d.paths = { wrtKey, states, live: (n) => (rdeps.get(n) ?? []).filter((e) => e.J !== null), sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
   const consumers = new Map<GNode, Edge[]>();
   for (const n of rel) for (const e of rdeps.get(n) ?? []) {
