@@ -36,6 +36,10 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
   };
   if (a.args) {
+    // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
+    if (!scope.isKnown(a.raw) && !scope.isKnown(a.raw.replace(/_[^_]+$/, ''))) {
+      fail(ctx, `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`, a.range, 'unknown-name');
+    }
     // ℒ_t(t_t, y_t): the quantity written with what it depends on; read as the quantity itself
     const e = readName({ ...a, args: undefined, range: { ...a.range, endLine: a.args.line, endColumn: a.args.column } }, ctx);
     if (ctx.record && !ctx.quiet) scope.diagnostics.push(diag('information', `${writtenName(a)}(…) is read as ${writtenName(a)}: the arguments in parentheses name what it depends on`, a.range, 'function-arguments'));
