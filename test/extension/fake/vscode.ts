@@ -6,6 +6,8 @@
 // API is a recording no-op (its calls are listed in `fake.calls`), so activating every feature works.
 // Module state is per test file (vitest isolates files); `resetFake()` clears it between tests.
 
+import { readFileSync } from 'node:fs';
+
 type Listener<T> = (e: T) => void;
 
 export class EventEmitter<T> {
@@ -249,7 +251,11 @@ export const workspace = namespace('workspace', {
     fake.opened.push(arg as { language: string; content: string });
     return {};
   },
-  fs: { writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]) },
+  fs: {
+    writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]),
+    // a file of the real disk (the extension's own files: docs/language.md), by the Uri's path
+    readFile: async (u: Uri) => Uint8Array.from(readFileSync(u.path)),
+  },
 });
 
 export const languages = namespace('languages', {});
