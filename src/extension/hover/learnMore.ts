@@ -24,10 +24,14 @@ export function referenceSection(report: Report, p: Position): ReferenceSection 
   const sym = symbolAt(report, p);
   if (!sym) return null;
   switch (sym.role) {
-    case 'function': return 'expressions';
-    case 'declaration': return 'declarations';
-    case 'definition': return 'time';
-    case 'use': return null;
+    case 'function':
+      return 'expressions';
+    case 'declaration':
+      return 'declarations';
+    case 'definition':
+      return 'time';
+    case 'use':
+      return null;
   }
 }
 
@@ -43,7 +47,13 @@ export function referenceLink(referenceUri: string, referenceText: string | unde
 }
 
 /** The hover with its "Learn more" link appended (unchanged where no section applies). */
-export function withLearnMore(content: HoverContent, report: Report, p: Position, referenceUri: string, referenceText: string | undefined): HoverContent {
+export function withLearnMore(
+  content: HoverContent,
+  report: Report,
+  p: Position,
+  referenceUri: string,
+  referenceText: string | undefined,
+): HoverContent {
   const section = referenceSection(report, p);
   if (!section) return content;
   return { ...content, markdown: `${content.markdown}\n\n${referenceLink(referenceUri, referenceText, section)}` };

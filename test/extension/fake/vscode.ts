@@ -14,7 +14,11 @@ export class EventEmitter<T> {
   listeners: Listener<T>[] = [];
   event = (l: Listener<T>): { dispose(): void } => {
     this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((x) => x !== l);
+      },
+    };
   };
   fire(e: T): void {
     for (const l of [...this.listeners]) l(e);
@@ -25,7 +29,10 @@ export class EventEmitter<T> {
 }
 
 export class Uri {
-  constructor(readonly scheme: string, readonly path: string) {}
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
   static parse(s: string): Uri {
     const i = s.indexOf(':');
     return new Uri(s.slice(0, i), s.slice(i + 1).replace(/^\/\//, ''));
@@ -44,7 +51,10 @@ export class Uri {
 }
 
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 
 export class Range {
@@ -57,7 +67,10 @@ export class Range {
 }
 
 export class Selection {
-  constructor(readonly anchor: unknown, readonly active: unknown) {}
+  constructor(
+    readonly anchor: unknown,
+    readonly active: unknown,
+  ) {}
 }
 
 export class SnippetString {
@@ -220,8 +233,12 @@ export const env = namespace('env', {
 });
 
 export const window = namespace('window', {
-  get activeTextEditor() { return fake.activeTextEditor; },
-  get visibleTextEditors() { return fake.visibleTextEditors; },
+  get activeTextEditor() {
+    return fake.activeTextEditor;
+  },
+  get visibleTextEditors() {
+    return fake.visibleTextEditors;
+  },
   onDidChangeActiveTextEditor: (l: Listener<unknown>) => fake.events.activeEditor.event(l),
   onDidChangeTextEditorSelection: (l: Listener<unknown>) => fake.events.selection.event(l),
   registerWebviewPanelSerializer: (t: string, s: never) => (fake.serializers.set(t, s), { dispose() {} }),
@@ -234,7 +251,9 @@ export const window = namespace('window', {
 });
 
 export const workspace = namespace('workspace', {
-  get textDocuments() { return fake.documents; },
+  get textDocuments() {
+    return fake.documents;
+  },
   onDidOpenTextDocument: (l: Listener<unknown>) => fake.events.open.event(l),
   onDidChangeTextDocument: (l: Listener<unknown>) => fake.events.change.event(l),
   onDidCloseTextDocument: (l: Listener<unknown>) => fake.events.close.event(l),
@@ -261,8 +280,22 @@ export const workspace = namespace('workspace', {
 export const languages = namespace('languages', {});
 
 const exported: Record<string, unknown> = {
-  EventEmitter, Uri, Position, Range, Selection, SnippetString, WorkspaceEdit, ViewColumn, TextEditorRevealType,
-  TextDocumentChangeReason, StatusBarAlignment, commands, env, window, workspace, languages,
+  EventEmitter,
+  Uri,
+  Position,
+  Range,
+  Selection,
+  SnippetString,
+  WorkspaceEdit,
+  ViewColumn,
+  TextEditorRevealType,
+  TextDocumentChangeReason,
+  StatusBarAlignment,
+  commands,
+  env,
+  window,
+  workspace,
+  languages,
 };
 
 /**
