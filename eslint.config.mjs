@@ -71,7 +71,7 @@ export default tseslint.config(
   {
     files: [
       'src/extension/**/*Content.ts', 'src/extension/commands/ids.ts', 'src/extension/commands/templates.ts',
-      'src/extension/hover/hoverPieces.ts', 'src/extension/hover/functionRules.ts', 'src/extension/panel/panelCursor.ts',
+      'src/extension/hover/hoverPieces.ts', 'src/extension/hover/functionRules.ts', 'src/extension/hover/learnMore.ts', 'src/extension/panel/panelCursor.ts',
       'src/extension/panel/panelHtml.ts', 'src/extension/reports/failedReport.ts', 'src/extension/reports/reportQuery.ts', 'src/extension/reports/debouncer.ts',
       'src/extension/shared/format.ts', 'src/extension/worker/entry.ts', 'src/extension/worker/analyzeInWorker.ts',
       'src/extension/worker/protocol.ts', 'src/extension/preview/**/*.ts',

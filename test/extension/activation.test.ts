@@ -2,7 +2,7 @@
 // every API call is recorded by name (the ones no fake implements are no-ops) so the test can check what was wired.
 import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS, CONTRIBUTED_COMMANDS } from '../../src/extension/commands/ids';
-import { fake } from './fake/vscode';
+import { fake, Uri } from './fake/vscode';
 
 vi.mock('vscode', async () => (await import('./fake/vscode')).vscodeModule);
 
@@ -12,7 +12,7 @@ await import('../../src/extension/activate');
 
 describe('activate', () => {
   it('registers every provider and command, and is fast', async () => {
-    const context = { subscriptions: [] as unknown[], extensionUri: {}, extensionPath: '/ext', globalState: { get: () => undefined, update: () => Promise.resolve() }, workspaceState: { get: () => undefined, update: () => Promise.resolve() } };
+    const context = { subscriptions: [] as unknown[], extensionUri: Uri.parse('file:///ext'), extensionPath: '/ext', globalState: { get: () => undefined, update: () => Promise.resolve() }, workspaceState: { get: () => undefined, update: () => Promise.resolve() } };
     const api = await activate(context as never);
     // every command of the table is registered, the contributed ones and the internal ones
     expect([...fake.commands.keys()].sort()).toEqual(Object.values(COMMANDS).sort());

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config';
 import { toRange } from '../shared/convert';
 import { hoverContent } from './hoverContent';
+import { withLearnMore } from './learnMore';
 import type { Reports } from '../reports/documentReports';
 import { LINK_COMMANDS } from '../commands/ids';
 
@@ -11,6 +12,13 @@ import { LINK_COMMANDS } from '../commands/ids';
 export const HOVER_COMMANDS = [...LINK_COMMANDS];
 
 export function registerHover(context: vscode.ExtensionContext, reports: Reports): void {
+  // the language reference ships with the extension; its text gives the "Learn more" links their line
+  const reference = vscode.Uri.joinPath(context.extensionUri, 'docs', 'language.md');
+  let referenceText: string | undefined;
+  void Promise.resolve(vscode.workspace.fs.readFile(reference)).then(
+    (bytes) => { referenceText = new TextDecoder().decode(bytes); },
+    () => undefined, // without it the links open the reference at its top
+  );
   context.subscriptions.push(
     vscode.languages.registerHoverProvider({ language: 'rnn' }, {
       provideHover(document, position) {
@@ -26,7 +34,8 @@ export function registerHover(context: vscode.ExtensionContext, reports: Reports
           wordColumn: wordRange ? wordRange.start.character + 1 : undefined,
         });
         if (!content) return undefined;
-        const md = new vscode.MarkdownString(content.markdown);
+        const position1 = { line: position.line + 1, column: position.character + 1 };
+        const md = new vscode.MarkdownString(withLearnMore(content, report, position1, reference.toString(), referenceText).markdown);
         md.supportHtml = true;
         md.isTrusted = { enabledCommands: HOVER_COMMANDS };
         const range = content.range.line > 0 ? toRange(content.range) : wordRange;

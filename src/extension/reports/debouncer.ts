@@ -7,10 +7,13 @@ export class Debouncer {
   /** Run `run` after `delayMs` unless `key` is scheduled (or cancelled) again first. */
   schedule(key: string, delayMs: number, run: () => void): void {
     this.cancel(key);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      run();
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        run();
+      }, delayMs),
+    );
   }
 
   /** Whether a run of `key` is waiting. */

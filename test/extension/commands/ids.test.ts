@@ -27,7 +27,9 @@ describe('the command table', () => {
 
   it('every menu entry and keybinding names a command of the table', () => {
     const used = [
-      ...Object.values(pkg.contributes.menus ?? {}).flat().map((m) => m.command),
+      ...Object.values(pkg.contributes.menus ?? {})
+        .flat()
+        .map((m) => m.command),
       ...(pkg.contributes.keybindings ?? []).map((k) => k.command),
     ];
     expect(used.length).toBeGreaterThan(0);

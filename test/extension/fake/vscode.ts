@@ -6,13 +6,19 @@
 // API is a recording no-op (its calls are listed in `fake.calls`), so activating every feature works.
 // Module state is per test file (vitest isolates files); `resetFake()` clears it between tests.
 
+import { existsSync, readFileSync } from 'node:fs';
+
 type Listener<T> = (e: T) => void;
 
 export class EventEmitter<T> {
   listeners: Listener<T>[] = [];
   event = (l: Listener<T>): { dispose(): void } => {
     this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((x) => x !== l);
+      },
+    };
   };
   fire(e: T): void {
     for (const l of [...this.listeners]) l(e);
@@ -23,7 +29,10 @@ export class EventEmitter<T> {
 }
 
 export class Uri {
-  constructor(readonly scheme: string, readonly path: string) {}
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
   static parse(s: string): Uri {
     const i = s.indexOf(':');
     return new Uri(s.slice(0, i), s.slice(i + 1).replace(/^\/\//, ''));
@@ -42,7 +51,10 @@ export class Uri {
 }
 
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 
 export class Range {
@@ -55,7 +67,10 @@ export class Range {
 }
 
 export class Selection {
-  constructor(readonly anchor: unknown, readonly active: unknown) {}
+  constructor(
+    readonly anchor: unknown,
+    readonly active: unknown,
+  ) {}
 }
 
 export class SnippetString {
@@ -218,8 +233,12 @@ export const env = namespace('env', {
 });
 
 export const window = namespace('window', {
-  get activeTextEditor() { return fake.activeTextEditor; },
-  get visibleTextEditors() { return fake.visibleTextEditors; },
+  get activeTextEditor() {
+    return fake.activeTextEditor;
+  },
+  get visibleTextEditors() {
+    return fake.visibleTextEditors;
+  },
   onDidChangeActiveTextEditor: (l: Listener<unknown>) => fake.events.activeEditor.event(l),
   onDidChangeTextEditorSelection: (l: Listener<unknown>) => fake.events.selection.event(l),
   registerWebviewPanelSerializer: (t: string, s: never) => (fake.serializers.set(t, s), { dispose() {} }),
@@ -232,7 +251,9 @@ export const window = namespace('window', {
 });
 
 export const workspace = namespace('workspace', {
-  get textDocuments() { return fake.documents; },
+  get textDocuments() {
+    return fake.documents;
+  },
   onDidOpenTextDocument: (l: Listener<unknown>) => fake.events.open.event(l),
   onDidChangeTextDocument: (l: Listener<unknown>) => fake.events.change.event(l),
   onDidCloseTextDocument: (l: Listener<unknown>) => fake.events.close.event(l),
@@ -251,16 +272,31 @@ export const workspace = namespace('workspace', {
   },
   fs: {
     writeFile: async (u: unknown, b: Uint8Array) => void fake.written.push([u, b]),
-    // the panel's own files, which its page carries inline
-    readFile: async (u: { path: string }) => new TextEncoder().encode(`/* ${u.path} */`),
+    // a file of the real disk (the extension's own files: docs/language.md) by the Uri's path; the panel's
+    // files under the fake extension root (/ext/…), which its page carries inline, as a comment naming them
+    readFile: async (u: Uri) => (existsSync(u.path) ? Uint8Array.from(readFileSync(u.path)) : new TextEncoder().encode(`/* ${u.path} */`)),
   },
 });
 
 export const languages = namespace('languages', {});
 
 const exported: Record<string, unknown> = {
-  EventEmitter, Uri, Position, Range, Selection, SnippetString, WorkspaceEdit, ViewColumn, TextEditorRevealType,
-  TextDocumentChangeReason, StatusBarAlignment, commands, env, window, workspace, languages,
+  EventEmitter,
+  Uri,
+  Position,
+  Range,
+  Selection,
+  SnippetString,
+  WorkspaceEdit,
+  ViewColumn,
+  TextEditorRevealType,
+  TextDocumentChangeReason,
+  StatusBarAlignment,
+  commands,
+  env,
+  window,
+  workspace,
+  languages,
 };
 
 /**
