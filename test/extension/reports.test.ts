@@ -1,44 +1,9 @@
 // Reports: analysis on open, debounced after changes, stale runs cancelled, cached per version.
 // 'vscode' is replaced by a small fake with just the events Reports listens to.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, FakeDocument } from './vscodeFake';
 
-type Listener<T> = (e: T) => void;
-
-class FakeEmitter<T> {
-  private listeners: Listener<T>[] = [];
-  event = (l: Listener<T>) => {
-    this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners = [];
-  }
-}
-
-const fake = vi.hoisted(() => ({
-  open: undefined as unknown as { fire(d: unknown): void },
-  change: undefined as unknown as { fire(e: unknown): void },
-  close: undefined as unknown as { fire(d: unknown): void },
-  documents: [] as unknown[],
-}));
-
-vi.mock('vscode', () => {
-  fake.open = new FakeEmitter();
-  fake.change = new FakeEmitter();
-  fake.close = new FakeEmitter();
-  return {
-    EventEmitter: FakeEmitter,
-    workspace: {
-      onDidOpenTextDocument: (fake.open as FakeEmitter<unknown>).event,
-      onDidChangeTextDocument: (fake.change as FakeEmitter<unknown>).event,
-      onDidCloseTextDocument: (fake.close as FakeEmitter<unknown>).event,
-      get textDocuments() { return fake.documents; },
-    },
-  };
-});
+vi.mock('vscode', () => import('./vscodeFake'));
 
 const analyzed: string[] = [];
 const options: unknown[] = [];
@@ -56,20 +21,7 @@ const formsAsked: string[] = [];
 
 const { Reports } = await import('../../src/extension/reports');
 
-class Doc {
-  version = 1;
-  isClosed = false;
-  languageId = 'rnn';
-  constructor(public text: string, public uri = { toString: () => 'file:///a.rnn' }) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(text: string): void {
-    this.text = text;
-    this.version++;
-    fake.change.fire({ document: this, contentChanges: [{}] });
-  }
-}
+const Doc = FakeDocument;
 
 describe('Reports', () => {
   beforeEach(() => {

@@ -1,46 +1,11 @@
 // Reports with a (fake) analysis worker: get() never analyses on the host while the worker runs, answers
 // with the last finished Report, the final announcement matches the latest text, forms come from the
-// cached Report. 'vscode' and the analysis are the same fakes as in reports.test.ts.
+// cached Report. 'vscode' is the shared fake (vscodeFake.ts), the analysis the same fake as in reports.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../src/extension/worker/protocol';
+import { fake, FakeDocument } from './vscodeFake';
+import type { AnalysisJob, AnalysisRequest, AnalysisResponse, WorkerLike } from '../../src/extension/worker/protocol';
 
-type Listener<T> = (e: T) => void;
-
-class FakeEmitter<T> {
-  private listeners: Listener<T>[] = [];
-  event = (l: Listener<T>) => {
-    this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners = [];
-  }
-}
-
-const fake = vi.hoisted(() => ({
-  open: undefined as unknown as { fire(d: unknown): void },
-  change: undefined as unknown as { fire(e: unknown): void },
-  close: undefined as unknown as { fire(d: unknown): void },
-  documents: [] as unknown[],
-}));
-
-vi.mock('vscode', () => {
-  fake.open = new FakeEmitter();
-  fake.change = new FakeEmitter();
-  fake.close = new FakeEmitter();
-  return {
-    EventEmitter: FakeEmitter,
-    workspace: {
-      onDidOpenTextDocument: (fake.open as FakeEmitter<unknown>).event,
-      onDidChangeTextDocument: (fake.change as FakeEmitter<unknown>).event,
-      onDidCloseTextDocument: (fake.close as FakeEmitter<unknown>).event,
-      get textDocuments() { return fake.documents; },
-    },
-  };
-});
+vi.mock('vscode', () => import('./vscodeFake'));
 
 const analyzed: string[] = [];
 const options: unknown[] = [];
@@ -56,31 +21,16 @@ vi.mock('../../src/analysis', () => ({
 }));
 const formsAsked: string[] = [];
 
-
-
 const { Reports } = await import('../../src/extension/reports');
 
-class Doc {
-  version = 1;
-  isClosed = false;
-  languageId = 'rnn';
-  constructor(public text: string, public uri = { toString: () => 'file:///a.rnn' }) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(text: string): void {
-    this.text = text;
-    this.version++;
-    fake.change.fire({ document: this, contentChanges: [{}] });
-  }
-}
+const Doc = FakeDocument;
 
 /** A worker that answers only when told, with the Report the fake analysis gives for the text. */
 class FakeWorker implements WorkerLike {
-  posted: AnalysisRequest[] = [];
+  posted: AnalysisJob[] = [];
   terminated = false;
   private message: ((r: AnalysisResponse) => void) | undefined;
-  postMessage(r: AnalysisRequest): void { this.posted.push(r); }
+  postMessage(r: AnalysisRequest): void { this.posted.push(r as AnalysisJob); }
   onMessage(l: (r: AnalysisResponse) => void): void { this.message = l; }
   onError(): void {}
   terminate(): void { this.terminated = true; }
