@@ -8,7 +8,8 @@ import { checkFiles, defaultThreads } from '../src/cliParallel';
 import { loadExamples } from './examplesBench';
 import { fmtRatio, median, printTable } from './timing';
 
-export const FOLDER_FILES = 1000;
+/** files in the folder (UNROLL_BENCH_FILES; 1,000 by default, a class's worth) */
+export const FOLDER_FILES = Math.max(10, Number(process.env.UNROLL_BENCH_FILES) || 1000);
 /** runs per thread count (UNROLL_BENCH_RUNS, default 1): a 1,000-file folder takes tens of seconds on a shared machine */
 const RUNS = Math.max(1, Number(process.env.UNROLL_BENCH_RUNS) || 1);
 

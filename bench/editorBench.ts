@@ -124,14 +124,16 @@ export async function benchEditorHost(): Promise<void> {
       }
       host.close(doc);
       const own = medianOf(ts, 'ownMs');
-      rows.push([name, fmtMs(own), fmtMs(medianOf(ts, 'hostMs')), fmtMs(medianOf(ts, 'convertMs')), own < 10 ? 'yes' : 'NO']);
+      // the numeric analysis the worker runs before it answers, alone in this thread: the rest is the host's path
+      const alone = timeMedian(() => analyze(text, { draws: 4 }), 15, 3);
+      rows.push([name, fmtMs(own), fmtT(alone), fmtMs(medianOf(ts, 'hostMs')), fmtMs(medianOf(ts, 'convertMs')), own < 10 ? 'yes' : 'NO']);
     }
   } finally {
     host.dispose();
   }
   printTable(
     'Editor host: an edit → its diagnostics and lenses, through the analysis worker (debounce 0) — median of 15; target < 10 ms',
-    ['example', 'edit → diagnostics', 'host thread busy', 'Report → items', '< 10 ms'],
+    ['example', 'edit → diagnostics', 'analyze() alone', 'host thread busy', 'Report → items', '< 10 ms'],
     rows,
   );
   console.log('  the extension\'s Reports with the \'vscode\' fake, dist/worker.js in a worker thread; edit → diagnostics is\n  min(wall, CPU of both threads) and includes the analysis in the worker; "host thread busy" is its event-loop\n  utilisation over the same time (receiving the Report, diagnostics and lenses).');
@@ -157,14 +159,14 @@ export async function benchEditorLong(): Promise<void> {
       const ts: EditTiming[] = [];
       for (let i = 0; i < LONG_RUNS; i++) ts.push(await timedEdit(host, doc, () => doc.edit(`${text}\n# edit ${i}\n`)));
       const block = medianOf(ts, 'longestBlockMs');
-      rows.push([`edit, Report ${label}`, fmtMs(medianOf(ts, 'ownMs')), fmtMs(medianOf(ts, 'hostMs')), fmtMs(block), fmtMs(medianOf(ts, 'loopDelayMs')), block < 16 ? 'yes' : 'NO']);
+      rows.push([`edit, Report ${label}`, fmtMs(medianOf(ts, 'ownMs')), fmtMs(block), fmtMs(medianOf(ts, 'loopDelayMs')), block < 16 ? 'yes' : 'NO']);
     } finally {
       host.dispose();
     }
   }
   printTable(
     `Editor host: a ${LONG_T}-step file edited — median of ${LONG_RUNS}; the host thread's longest block, target < 16 ms`,
-    ['', 'edit → diagnostics', 'host thread busy', 'longest block', 'loop delay (wall)', '< 16 ms'],
+    ['', 'edit → diagnostics', 'longest block', 'loop delay (wall)', '< 16 ms'],
     rows,
   );
   console.log(`  the same analysis alone, in this thread: ${fmtT(analysis)} (forms included, as the editor asks). The longest block\n  is min(wall, the host thread's own CPU time) of the longest gap between two ticks of a 1 ms timer; the loop\n  delay is the wall-clock maximum of monitorEventLoopDelay (the other agents' load on this machine included).`);

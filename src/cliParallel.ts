@@ -87,7 +87,11 @@ export async function checkFiles(files: string[], options: { json: boolean; thre
   const outcomes: CheckOutcome[] = new Array(files.length);
   let printed = 0;
   const flush = () => {
-    while (printed < files.length && outcomes[printed]) options.emit?.(outcomes[printed++]!);
+    // (not `emit?.(outcomes[printed++])`: without an emit, ?. skips the argument and its ++, and this never ends)
+    while (printed < files.length && outcomes[printed]) {
+      const o = outcomes[printed++]!;
+      options.emit?.(o);
+    }
   };
   let next = 0;
   const ownCpu = () => {

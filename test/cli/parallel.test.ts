@@ -82,3 +82,13 @@ describe('unroll check over several threads', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('missing.rnn');
   });
 });
+
+describe('checkFiles without an emit callback (the benchmark calls it so)', { timeout: 60_000 }, () => {
+  it('returns every outcome in order instead of looping forever', async () => {
+    const { checkFiles } = await import('../../src/cliParallel');
+    const files = ['good-a.rnn', 'good-b.rnn', 'missing.rnn'].map((f) => join(dir, f));
+    const run = await checkFiles(files, { json: false, threads: 1 });
+    expect(run.outcomes.map((o) => o.file)).toEqual(files);
+    expect(run.outcomes.map((o) => o.bad)).toEqual([false, false, true]);
+  });
+});
