@@ -20,8 +20,8 @@ const bundles = [
   { entryPoints: ['src/extension/worker/entry.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', minify: true, define: { 'process.env.UNROLL_WEB': '"1"' } },
   // the panel's own browser bundle
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', minify: true },
-  // the benchmark (not shipped)
-  { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', external: ['@tensorflow/tfjs', 'playwright-core'] },
+  // the benchmark (not shipped); it drives the extension's host-side code with the unit tests' 'vscode' fake
+  { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', external: ['@tensorflow/tfjs', 'playwright-core'], alias: { vscode: './test/extension/fake/vscode.ts' } },
 ];
 
 const missing = bundles.flatMap((b) => b.entryPoints).filter((e) => !existsSync(e));

@@ -2,7 +2,7 @@
 // Each section runs on its own: a section whose code is missing or failing says so instead of a number.
 
 import { cpus, loadavg } from 'node:os';
-import { benchEditor, bundleSizes } from './editorBench';
+import { benchEditor, benchEditorHost, benchEditorLong, bundleSizes } from './editorBench';
 import { benchCheckFolder } from './checkBench';
 import { benchExamples } from './examplesBench';
 import { benchPanelColdOpen, benchPanelMessages, benchPanelRender } from './panelBench';
@@ -21,6 +21,8 @@ const sections: [string, () => void | Promise<void>][] = [
   ['symbolic derive', benchSymbolic],
   ['unroll check of a folder', benchCheckFolder],
   ['editor content', benchEditor],
+  ['editor host: edit → diagnostics', benchEditorHost],
+  ['editor host: 5,000-step file', benchEditorLong],
   ['panel messages', benchPanelMessages],
   ['panel rendering', benchPanelRender],
   ['panel cold open', benchPanelColdOpen],

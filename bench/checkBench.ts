@@ -8,9 +8,10 @@ import { checkFiles, defaultThreads } from '../src/cliParallel';
 import { loadExamples } from './examplesBench';
 import { fmtRatio, median, printTable } from './timing';
 
-export const FOLDER_FILES = 1000;
-/** runs per thread count (UNROLL_BENCH_RUNS): a folder takes seconds to minutes on a shared machine */
-const RUNS = Math.max(1, Number(process.env.UNROLL_BENCH_RUNS) || 3);
+/** files in the folder (UNROLL_BENCH_FILES; 1,000 by default, a class's worth) */
+export const FOLDER_FILES = Math.max(10, Number(process.env.UNROLL_BENCH_FILES) || 1000);
+/** runs per thread count (UNROLL_BENCH_RUNS, default 1): a 1,000-file folder takes tens of seconds on a shared machine */
+const RUNS = Math.max(1, Number(process.env.UNROLL_BENCH_RUNS) || 1);
 
 export function makeFolder(n = FOLDER_FILES): { dir: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'unroll-class-'));
@@ -31,19 +32,44 @@ export function makeFolder(n = FOLDER_FILES): { dir: string; files: string[] } {
 export async function benchCheckFolder(): Promise<void> {
   const { dir, files } = makeFolder();
   const script = join(__dirname, 'cli.js');
-  const all = defaultThreads();
-  const rows: string[][] = [];
-  const perSecond: Record<number, number> = {};
+  const counts = [...new Set([1, defaultThreads()])];
+  const runs: Record<number, { wall: number; cpu: number; busiest: number | undefined }[]> = {};
   try {
-    for (const threads of [...new Set([1, all])]) {
-      const runs: number[] = [];
-      for (let r = 0; r < RUNS; r++) runs.push((await checkFiles(files, { json: false, threads, script })).ms);
-      const ms = median(runs);
-      perSecond[threads] = files.length / (ms / 1000);
-      rows.push([`${threads} thread${threads === 1 ? '' : 's'}`, `${(ms / 1000).toFixed(2)} s`, perSecond[threads]!.toFixed(0), threads === 1 ? '' : fmtRatio(perSecond[threads]! / perSecond[1]!)]);
+    // one thread count after the other, RUNS times: a change in the machine's load hits both alike
+    for (let r = 0; r < RUNS; r++) {
+      for (const threads of counts) {
+        const c0 = process.cpuUsage();
+        const run = await checkFiles(files, { json: false, threads, script });
+        const c = process.cpuUsage(c0);
+        const known = run.threadCpuMs.filter((x): x is number => x !== undefined);
+        (runs[threads] ??= []).push({ wall: run.ms, cpu: (c.user + c.system) / 1000, busiest: known.length === run.threadCpuMs.length ? Math.max(...known) : undefined });
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  printTable(`unroll check on a folder of ${files.length} solutions (the examples, horizons varied) — median of ${RUNS} wall time${RUNS === 1 ? '' : 's'}`, ['', 'time', 'files/s', 'speed-up'], rows);
+  const rows = counts.map((threads) => {
+    const rs = runs[threads]!;
+    const wall = median(rs.map((x) => x.wall));
+    const cpu = median(rs.map((x) => x.cpu));
+    const busiest = rs.every((x) => x.busiest !== undefined) ? median(rs.map((x) => x.busiest!)) : undefined;
+    return { threads, wall, cpu, busiest };
+  });
+  const one = rows[0]!;
+  // on free cores a run would take as long as its busiest thread's own CPU time (never more than its wall time)
+  const freeMs = (x: (typeof rows)[number]) => Math.min(x.wall, x.busiest ?? x.wall);
+  printTable(
+    `unroll check on a folder of ${files.length} solutions (the examples, horizons varied) — median of ${RUNS} run${RUNS === 1 ? '' : 's'}, interleaved`,
+    ['', 'wall', 'files/s (wall)', 'CPU, all threads', 'busiest thread', 'files/s (free cores)', 'speed-up'],
+    rows.map((x) => [
+      `${x.threads} thread${x.threads === 1 ? '' : 's'}`,
+      `${(x.wall / 1000).toFixed(2)} s`,
+      (files.length / (x.wall / 1000)).toFixed(0),
+      `${(x.cpu / 1000).toFixed(2)} s`,
+      x.busiest === undefined ? 'n/a' : `${(x.busiest / 1000).toFixed(2)} s`,
+      (files.length / (freeMs(x) / 1000)).toFixed(0),
+      x === one ? '' : `${fmtRatio(one.wall / x.wall)} wall, ${fmtRatio(freeMs(one) / freeMs(x))} free cores`,
+    ]),
+  );
+  console.log('  "busiest thread" is the largest own CPU time of one thread (Linux /proc/thread-self/schedstat): what the run\n  would take with a core per thread; "free cores" figures use min(wall, that). The machine\'s other load inflates\n  wall time only.');
 }

@@ -1,8 +1,15 @@
-// `unroll check` over many files at once: the files are spread over worker threads (one per core),
-// each thread runs this same CLI bundle as a checker (the worker is told so by its workerData), the
-// results are printed in the files' order as they arrive, and the speed (files per second) goes to
-// stderr so that stdout stays the same as a one-thread run. UNROLL_THREADS=N chooses the thread count.
+// `unroll check` over many files at once: the files are spread over threads, this one and worker threads
+// running this same CLI bundle as checkers (the worker is told so by its workerData); the results are
+// printed in the files' order as they arrive, and the speed (files per second) goes to stderr so that
+// stdout stays the same as a one-thread run. UNROLL_THREADS=N chooses the thread count.
+//
+// Why a folder was slower on two threads than on one (52 vs 28 files/s for 200 files): every thread is a
+// fresh V8 isolate that loads the bundle and warms its JIT on the first dozens of files — about 1.5 s of
+// CPU, some 100 files' worth — while this thread sat idle forwarding messages. Now this thread checks files
+// too (one worker fewer), and by default a worker is started only for a folder big enough to repay its
+// warm-up. (A larger young generation for the workers was tried: no change in CPU time.)
 
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { runFile, type FileOutcome } from './cliFile';
@@ -11,10 +18,24 @@ import { runFile, type FileOutcome } from './cliFile';
 export type CheckOutcome = FileOutcome;
 
 const WORKER_FLAG = 'unroll-check-worker';
+/** files a worker must have to repay its start and JIT warm-up (measured: ~1.5 s of CPU ≈ 100 files) */
+export const FILES_PER_EXTRA_THREAD = 150;
+
+type Request = { i: number; file: string } | null;
+type Reply = { i: number; outcome: CheckOutcome } | { cpuMs: number | undefined };
 
 /** Check one file, as `unroll check` does. */
 export function checkOne(file: string, json: boolean, many: boolean): CheckOutcome {
   return runFile(file, 'check', json, many);
+}
+
+/** This thread's CPU time in ms where the system says it (Linux), else undefined: for the benchmark's figures. */
+export function threadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 /** In a worker started by checkFiles: answer check requests until told to stop. Returns whether this is one. */
@@ -22,68 +43,107 @@ export function serveIfCheckWorker(): boolean {
   if (isMainThread || !parentPort || (workerData as { flag?: string } | null)?.flag !== WORKER_FLAG) return false;
   const { json, many } = workerData as { json: boolean; many: boolean };
   const port = parentPort;
-  port.on('message', (m: { i: number; file: string } | null) => {
-    if (m === null) return port.close();
-    port.postMessage({ i: m.i, outcome: checkOne(m.file, json, many) });
+  port.on('message', (m: Request) => {
+    if (m === null) {
+      port.postMessage({ cpuMs: threadCpuMs() } satisfies Reply);
+      return port.close();
+    }
+    port.postMessage({ i: m.i, outcome: checkOne(m.file, json, many) } satisfies Reply);
   });
   return true;
 }
 
+/** The machine's cores, or UNROLL_THREADS. */
 export function defaultThreads(): number {
   const env = Number(process.env.UNROLL_THREADS);
   if (Number.isInteger(env) && env > 0) return env;
   return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
 }
 
+/** Threads for `files` files when none is asked for: every core, but only as many as the files repay. */
+export function threadsFor(files: number): number {
+  const env = Number(process.env.UNROLL_THREADS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return Math.max(1, Math.min(defaultThreads(), 1 + Math.floor(files / FILES_PER_EXTRA_THREAD)));
+}
+
 export interface CheckRun {
   outcomes: CheckOutcome[];
   ms: number;
   threads: number;
+  /** each thread's own CPU time (this one first), where the system tells it */
+  threadCpuMs: (number | undefined)[];
 }
 
 /**
- * Check `files` over `threads` worker threads running `script` (this bundle), calling `emit` for each
- * outcome in the files' order. One thread checks in this thread (no worker to start).
+ * Check `files` over `threads` threads (this one and `threads - 1` workers running `script`, this bundle),
+ * calling `emit` for each outcome in the files' order.
  */
 export async function checkFiles(files: string[], options: { json: boolean; threads?: number; script?: string; emit?: (o: CheckOutcome) => void }): Promise<CheckRun> {
   const t0 = performance.now();
+  const cpu0 = threadCpuMs();
   const many = files.length > 1;
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), files.length));
+  const threads = Math.max(1, Math.min(options.threads ?? threadsFor(files.length), files.length));
   const outcomes: CheckOutcome[] = new Array(files.length);
   let printed = 0;
   const flush = () => {
-    while (printed < files.length && outcomes[printed]) options.emit?.(outcomes[printed++]!);
+    // (not `emit?.(outcomes[printed++])`: without an emit, ?. skips the argument and its ++, and this never ends)
+    while (printed < files.length && outcomes[printed]) {
+      const o = outcomes[printed++]!;
+      options.emit?.(o);
+    }
+  };
+  let next = 0;
+  const ownCpu = () => {
+    const c = threadCpuMs();
+    return c !== undefined && cpu0 !== undefined ? c - cpu0 : undefined;
   };
   if (threads === 1) {
-    files.forEach((f, i) => {
-      outcomes[i] = checkOne(f, options.json, many);
+    for (; next < files.length; next++) {
+      outcomes[next] = checkOne(files[next]!, options.json, many);
       flush();
-    });
-    return { outcomes, ms: performance.now() - t0, threads };
+    }
+    return { outcomes, ms: performance.now() - t0, threads, threadCpuMs: [ownCpu()] };
   }
-  let next = 0;
   const script = options.script ?? __filename;
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(script, { workerData: { flag: WORKER_FLAG, json: options.json, many }, argv: [] });
+  const workerCpu: (number | undefined)[] = [];
+  const workers = Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(script, {
+      workerData: { flag: WORKER_FLAG, json: options.json, many },
+      argv: [],
+    });
     const feed = () => {
       if (next < files.length) {
         const i = next++;
-        w.postMessage({ i, file: files[i] });
-      } else w.postMessage(null);
+        w.postMessage({ i, file: files[i]! } satisfies Request);
+      } else w.postMessage(null satisfies Request);
     };
-    w.on('message', (m: { i: number; outcome: CheckOutcome }) => {
+    w.on('message', (m: Reply) => {
+      if ('cpuMs' in m) return void workerCpu.push(m.cpuMs);
       outcomes[m.i] = m.outcome;
       flush();
       feed();
     });
     w.on('error', reject);
     w.on('exit', () => resolve());
-    // two requests in flight per thread, so a thread never waits for the next file
+    // two requests in flight per worker, so a worker never waits for its next file
     feed();
     feed();
-  })));
+  }));
+  // this thread checks files too, one per turn of its event loop so the workers' answers are taken in between
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      if (next >= files.length) return resolve();
+      const i = next++;
+      outcomes[i] = checkOne(files[i]!, options.json, many);
+      flush();
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
+  await Promise.all(workers);
   flush();
-  return { outcomes, ms: performance.now() - t0, threads };
+  return { outcomes, ms: performance.now() - t0, threads, threadCpuMs: [ownCpu(), ...workerCpu] };
 }
 
 /** `unroll check` of several files: print in order, exit status as the one-thread loop, speed on stderr. */

@@ -3,6 +3,7 @@
 import { analyze } from '../analysis';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
+import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals } from './display';
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
@@ -211,7 +212,7 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
     const good = claims.filter((c) => !c.skip);
     const { gen, networkLines } = generate(text, net, good);
     try {
-      return { report: analyze(gen.text, options), gen, networkLines, analysed: good };
+      return { report: analyzeGenerated(gen.text, networkLines, good.length, options), gen, networkLines, analysed: good };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       if (!good.length) {
@@ -231,6 +232,14 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       if (good.every((c) => !c.skip)) fail(good, err);
     }
   }
+}
+
+/** analyze() of a generated text, with the claims seen before taken from the cache (claimCache.ts) */
+function analyzeGenerated(genText: string, networkLines: number, claims: number, options: AnalyzeOptions | undefined): Report {
+  const lines = genText.split('\n');
+  // one line per claim and a final newline, else (a claim spanning lines) the whole text as it is
+  if (!claimCacheEnabled() || lines.length !== networkLines + claims + 1) return analyze(genText, options);
+  return analyzeClaims({ network: lines.slice(0, networkLines).map((l) => l + '\n').join(''), claims: lines.slice(networkLines, networkLines + claims) }, options);
 }
 
 /** the generated .rnn text: the network's lines, then one check line per claim */

@@ -1,7 +1,7 @@
 // `unroll check FOLDER` over worker threads (issue 11): the same output, in the same order, with the
 // same exit status as one thread; the speed in files per second on stderr.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,8 +10,11 @@ import { SHEET7 } from '../language/helpers';
 
 let dir = '';
 let cli = '';
-const unroll = (threads: number, ...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, UNROLL_THREADS: String(threads) } });
+const unroll = (threads: number | undefined, ...args: string[]) => {
+  const env: NodeJS.ProcessEnv = { ...process.env, UNROLL_THREADS: String(threads) };
+  if (threads === undefined) delete env.UNROLL_THREADS;
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env });
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unroll-par-'));
@@ -22,6 +25,11 @@ beforeAll(async () => {
     const body = i % 3 === 1 ? "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t\n" : `check ∂L/∂o_3 = -2(y_3 - o_3)\nderive ∂L/∂W_hh\n`;
     writeFileSync(join(dir, 'class', i < 5 ? '' : 'week2', `s${i}.rnn`), SHEET7.replace('T = 3', `T = ${3 + (i % 4)}`) + body);
   }
+  // a mixed folder: Markdown and LaTeX solutions of the examples, a long file first (slow) then short ones
+  mkdirSync(join(dir, 'mixed'), { recursive: true });
+  for (const f of readdirSync('examples/solutions')) copyFileSync(join('examples/solutions', f), join(dir, 'mixed', f));
+  writeFileSync(join(dir, 'mixed', '0-long.rnn'), SHEET7.replace('T = 3', 'T = 400').replace(/^input\s+x = .*$/m, '').replace(/^target\s+y = .*$/m, '') + 'derive ∂L/∂W_hh\n');
+  for (let i = 0; i < 6; i++) writeFileSync(join(dir, 'mixed', `s${i}.rnn`), SHEET7 + (i % 2 ? 'check ∂L/∂o_3 = 2(y_3 - o_3)\n' : 'derive ∂L/∂W_xh\n'));
   writeFileSync(join(dir, 'good-a.rnn'), SHEET7 + 'check ∂L/∂o_3 = -2(y_3 - o_3)\n');
   writeFileSync(join(dir, 'good-b.rnn'), SHEET7 + 'derive ∂L/∂W_hh\n');
 }, 60_000);
@@ -46,6 +54,24 @@ describe('unroll check over several threads', { timeout: 120_000 }, () => {
     expect(clean(two.stdout)).toHaveLength(9);
   });
 
+  it('a mixed folder (solutions, a slow file first) on 3 threads prints byte for byte what the sequential run prints', () => {
+    const one = unroll(1, 'check', 'mixed');
+    const three = unroll(3, 'check', 'mixed');
+    expect(one.stdout.length).toBeGreaterThan(0);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.status).toBe(one.status);
+    expect(one.status).toBe(1);
+    expect(three.stderr).toMatch(/on 3 threads\n/);
+    const clean = (s: string) => (JSON.parse(s) as { elapsedMs?: number }[]).map((r) => ({ ...r, elapsedMs: 0 }));
+    expect(clean(unroll(3, 'check', 'mixed', '--json').stdout)).toEqual(clean(unroll(1, 'check', 'mixed', '--json').stdout));
+  });
+
+  it('without UNROLL_THREADS a small folder stays on one thread (a worker would not repay its start)', () => {
+    const r = unroll(undefined, 'check', 'class');
+    expect(r.stdout).toBe(unroll(1, 'check', 'class').stdout);
+    expect(r.stderr).toMatch(/9 files in [\d.]+ s: [\d.]+ files\/s on 1 thread\n/);
+  });
+
   it('every file holding gives status 0', () => {
     expect(unroll(2, 'check', 'good-a.rnn', 'good-b.rnn').status).toBe(0);
   });
@@ -54,5 +80,15 @@ describe('unroll check over several threads', { timeout: 120_000 }, () => {
     const r = unroll(2, 'check', 'good-a.rnn', 'missing.rnn');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('missing.rnn');
+  });
+});
+
+describe('checkFiles without an emit callback (the benchmark calls it so)', { timeout: 60_000 }, () => {
+  it('returns every outcome in order instead of looping forever', async () => {
+    const { checkFiles } = await import('../../src/cliParallel');
+    const files = ['good-a.rnn', 'good-b.rnn', 'missing.rnn'].map((f) => join(dir, f));
+    const run = await checkFiles(files, { json: false, threads: 1 });
+    expect(run.outcomes.map((o) => o.file)).toEqual(files);
+    expect(run.outcomes.map((o) => o.bad)).toEqual([false, false, true]);
   });
 });

@@ -8,7 +8,8 @@
 //
 // The analysis runs in a worker (worker/scheduler.ts: a worker_threads Worker on the desktop host, a
 // Web Worker in the browser), so the host thread only turns Reports into diagnostics, hovers and
-// lenses. get() stays synchronous: it returns the Report of the current version when the worker has
+// lenses. The worker answers with the numeric Report first, announced at once (diagnostics and lenses
+// need nothing more), then with the same Report carrying the forms, announced again. get() stays synchronous: it returns the Report of the current version when the worker has
 // finished it, else the last finished Report of the document (an older version: hovers and the panel
 // never wait on a running analysis), and computes on the host only when the document has none yet
 // and no worker is analysing it. While the very first analysis of a document is in flight in a
@@ -82,6 +83,11 @@ export class Reports implements vscode.Disposable {
     return this.entry(document).report;
   }
 
+  /** Whether a worker is still on the document (its analysis, or the forms that follow the numeric Report). */
+  analysing(document: vscode.TextDocument): boolean {
+    return this.scheduler.busy(document.uri.toString());
+  }
+
   /** The derive on `line` of the document as it is now, with its symbolic forms (or why they are absent). */
   forms(document: vscode.TextDocument, line: number): DeriveReport | undefined {
     const hit = this.cache.get(document.uri.toString());
@@ -131,7 +137,14 @@ export class Reports implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const job = this.scheduler.analyse(key, version, document.getText(), this.analyzeOptions());
+    // the numeric Report first (diagnostics and lenses at once), then the same with the forms, announced again
+    const complete = (report: Report) => {
+      const now = this.cache.get(key);
+      if (document.isClosed || !now || now.analysis || now.version !== version) return;
+      this.cache.set(key, { version, report, analysis: null, announced: false });
+      this.fire(key, document);
+    };
+    const job = this.scheduler.analyse(key, version, document.getText(), this.analyzeOptions(), complete);
     if (!job) {
       this.announce(document);
       return;

@@ -3,6 +3,7 @@
 // returns undefined when this environment has no such thing (then the host analyses itself).
 
 import * as vscode from 'vscode';
+import { nodeWorker } from './nodeWorker';
 import type { AnalysisRequest, AnalysisResponse, WorkerFactory } from './protocol';
 
 const EXTENSION_ID = 'unroll.unroll';
@@ -21,23 +22,10 @@ function nodeWorkerFactory(): WorkerFactory {
     const root = vscode.extensions?.getExtension(EXTENSION_ID)?.extensionUri;
     const nodeRequire = typeof require === 'function' ? require : undefined;
     if (!root || !nodeRequire) return undefined;
-    const { Worker } = nodeRequire('worker_threads') as typeof import('node:worker_threads');
     const { existsSync } = nodeRequire('fs') as typeof import('node:fs');
     const script = vscode.Uri.joinPath(root, 'dist', 'worker.js').fsPath;
     if (!existsSync(script)) return undefined;
-    const worker = new Worker(script);
-    worker.unref();
-    let terminated = false;
-    return {
-      postMessage: (request) => worker.postMessage(request),
-      onMessage: (listener) => { worker.on('message', listener); },
-      onError: (listener) => {
-        worker.on('error', listener);
-        // an exit nobody asked for (a crash, out of memory) is a failure too
-        worker.on('exit', (code) => { if (!terminated) listener(new Error(`analysis worker exited (${code})`)); });
-      },
-      terminate: () => { terminated = true; void worker.terminate(); },
-    };
+    return nodeWorker(script, nodeRequire);
   };
 }
 

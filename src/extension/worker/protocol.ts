@@ -1,19 +1,56 @@
 // The messages between the extension host and the analysis worker. Plain data only: they cross a
-// structured clone (worker_threads or a Web Worker), so a Report travels as it is.
+// structured clone (worker_threads or a Web Worker). A small Report travels whole; a big one as a
+// skeleton whose long arrays the host then asks for a piece at a time (pieces.ts says why).
 
 import type { AnalyzeOptions, Report } from '../../report';
+import type { Piece } from './pieces';
 
-export interface AnalysisRequest {
+/** Analyse this text. */
+export interface AnalysisJob {
   /** the job's number, so that an answer to an older job is recognised and dropped */
   id: number;
   text: string;
   options: AnalyzeOptions;
 }
 
-export interface AnalysisResponse {
+/** Send piece number `piece` of job `id`'s Report (after a skeleton said how many there are). */
+export interface PieceRequest {
+  id: number;
+  piece: number;
+}
+
+export type AnalysisRequest = AnalysisJob | PieceRequest;
+
+/**
+ * `complete: false`: the numeric Report, sent first while the forms asked for are derived; the job's
+ * complete Report follows (absent means complete).
+ */
+interface ReportStage {
+  complete?: boolean;
+}
+
+/** The whole Report. */
+export interface WholeReport extends ReportStage {
   id: number;
   report: Report;
 }
+
+/** The Report with its long arrays emptied; `pieces` pieces refill them (pieces.ts). */
+export interface ReportSkeleton extends ReportStage {
+  id: number;
+  skeleton: Report;
+  pieces: number;
+}
+
+export interface ReportPiece {
+  id: number;
+  piece: number;
+  data: Piece;
+}
+
+export type AnalysisResponse = WholeReport | ReportSkeleton | ReportPiece;
+
+export const isPieceRequest = (r: AnalysisRequest): r is PieceRequest => 'piece' in r;
 
 /** The one thing the host needs from a worker, whatever kind it is (Node, Web, or a test's fake). */
 export interface WorkerLike {

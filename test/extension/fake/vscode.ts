@@ -181,6 +181,25 @@ function freshState() {
 /** The observable state of the fake editor. */
 export const fake = freshState();
 
+/** A text document of language `languageId` whose edits fire the change event, as VS Code's do. */
+export class FakeDocument {
+  version = 1;
+  isClosed = false;
+  constructor(
+    public text: string,
+    public uri = { toString: () => 'file:///a.rnn' },
+    public languageId = 'rnn',
+  ) {}
+  getText(): string {
+    return this.text;
+  }
+  edit(text: string): void {
+    this.text = text;
+    this.version++;
+    fake.events.change.fire({ document: this, contentChanges: [{}] });
+  }
+}
+
 /** Back to an empty editor (commands, documents, listeners, recorded output). */
 export function resetFake(): void {
   Object.assign(fake, freshState());

@@ -3,7 +3,7 @@
 // cached Report. 'vscode' is the shared fake (test/extension/fake/vscode.ts), the analysis and documents
 // those of ./fakes.ts, shared with documentReports.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
+import type { AnalysisJob, AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 
 import { fake } from '../fake/vscode';
 import { analysis, Doc } from './fakes';
@@ -16,10 +16,10 @@ const { Reports } = await import('../../../src/extension/reports/documentReports
 
 /** A worker that answers only when told, with the Report the fake analysis gives for the text. */
 class FakeWorker implements WorkerLike {
-  posted: AnalysisRequest[] = [];
+  posted: AnalysisJob[] = [];
   terminated = false;
   private message: ((r: AnalysisResponse) => void) | undefined;
-  postMessage(r: AnalysisRequest): void { this.posted.push(r); }
+  postMessage(r: AnalysisRequest): void { this.posted.push(r as AnalysisJob); }
   onMessage(l: (r: AnalysisResponse) => void): void { this.message = l; }
   onError(): void {}
   terminate(): void { this.terminated = true; }

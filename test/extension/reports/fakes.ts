@@ -1,7 +1,6 @@
 // What the two Reports tests (documentReports.test.ts, documentReports.worker.test.ts) share: a fake
 // analyzeSession that records what it was asked, and a document whose edits fire the fake editor's event.
 //   vi.mock('../../../src/analysis', async () => (await import('./fakes')).analysisModule);
-import { fake } from '../fake/vscode';
 
 /** Every text analysed, the options of each analysis, and each derive's forms asked for ("text:line"). */
 export const analysis = { analyzed: [] as string[], options: [] as unknown[], formsAsked: [] as string[] };
@@ -21,17 +20,5 @@ export const analysisModule = {
   },
 };
 
-export class Doc {
-  version = 1;
-  isClosed = false;
-  languageId = 'rnn';
-  constructor(public text: string, public uri = { toString: () => 'file:///a.rnn' }) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(text: string): void {
-    this.text = text;
-    this.version++;
-    fake.events.change.fire({ document: this, contentChanges: [{}] });
-  }
-}
+/** a document whose edits fire the fake editor's change event (the shared fake's FakeDocument) */
+export { FakeDocument as Doc } from '../fake/vscode';

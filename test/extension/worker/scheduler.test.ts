@@ -3,15 +3,15 @@
 // can be started or one dies.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/report';
-import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
+import type { AnalysisJob, AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 import { AnalysisScheduler } from '../../../src/extension/worker/scheduler';
 
 class FakeWorker implements WorkerLike {
-  posted: AnalysisRequest[] = [];
+  posted: AnalysisJob[] = [];
   terminated = false;
   private message: ((r: AnalysisResponse) => void) | undefined;
   private error: ((e: unknown) => void) | undefined;
-  postMessage(r: AnalysisRequest): void { this.posted.push(r); }
+  postMessage(r: AnalysisRequest): void { this.posted.push(r as AnalysisJob); }
   onMessage(l: (r: AnalysisResponse) => void): void { this.message = l; }
   onError(l: (e: unknown) => void): void { this.error = l; }
   terminate(): void { this.terminated = true; }

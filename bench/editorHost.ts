@@ -1,0 +1,139 @@
+// The extension host as the editor benchmark drives it: the extension's own Reports (src/extension/reports.ts:
+// edit events, debounce, the analysis worker dist/worker.js, Reports back) with the unit tests' 'vscode' fake
+// (the bench bundle aliases 'vscode' to test/extension/fake/vscode.ts), and on each announced Report what
+// diagnostics.ts and codeLens.ts do with it (diagnosticItems, lensItems). Only the VS Code API is fake.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { diagnosticItems, type DiagnosticItem } from '../src/extension/diagnostics/diagnosticsContent';
+import { lensItems } from '../src/extension/inline/inlineContent';
+import { Reports } from '../src/extension/reports/documentReports';
+import { nodeWorker } from '../src/extension/worker/nodeWorker';
+import { fake, FakeDocument } from '../test/extension/fake/vscode';
+
+export interface Published {
+  /** performance.now() when the diagnostics and lenses were ready */
+  at: number;
+  diagnostics: DiagnosticItem[];
+  /** ms the host spent turning the Report into diagnostics and lenses */
+  convertMs: number;
+}
+
+interface Waiter {
+  doc: FakeDocument;
+  accept(p: Published): boolean;
+  resolve(p: Published): void;
+}
+
+export class EditorHost {
+  readonly reports: Reports;
+  private waiters: Waiter[] = [];
+  private docs = 0;
+
+  /** `pieceBytes`: how the worker sends big Reports (Infinity: whole, as before pieces; undefined: the shipped size) */
+  constructor(pieceBytes?: number) {
+    fake.documents = [];
+    const script = join(__dirname, 'worker.js');
+    this.reports = new Reports({
+      debounceMs: () => 0,
+      analyzeOptions: () => ({ draws: 4 }),
+      workers: () => nodeWorker(script, require, pieceBytes === undefined ? undefined : { pieceBytes }),
+    });
+    this.reports.onDidUpdate(({ document, report }) => {
+      const t0 = performance.now();
+      const diagnostics = diagnosticItems(report, { hintForHolding: false });
+      lensItems(report, 4, document.uri.toString());
+      const at = performance.now();
+      const p: Published = { at, diagnostics, convertMs: at - t0 };
+      this.waiters = this.waiters.filter((w) => {
+        if (w.doc !== (document as unknown) || !w.accept(p)) return true;
+        w.resolve(p);
+        return false;
+      });
+    });
+  }
+
+  open(text: string): FakeDocument {
+    const name = `bench-${++this.docs}.rnn`;
+    const doc = new FakeDocument(text, { toString: () => `file:///${name}` });
+    fake.documents.push(doc);
+    fake.events.open.fire(doc);
+    return doc;
+  }
+
+  close(doc: FakeDocument): void {
+    doc.isClosed = true;
+    fake.documents = fake.documents.filter((d) => d !== doc);
+    fake.events.close.fire(doc);
+  }
+
+  /** The next diagnostics published for `doc` that `accept` takes (default: any). */
+  published(doc: FakeDocument, accept: (p: Published) => boolean = () => true): Promise<Published> {
+    return new Promise((resolve) => this.waiters.push({ doc, accept, resolve }));
+  }
+
+  dispose(): void {
+    this.reports.dispose();
+    fake.documents = [];
+  }
+}
+
+export const hasError = (p: Published): boolean => p.diagnostics.some((d) => d.severity === 'error');
+
+/** A scalar RNN over `T` steps with every input and target written out, as a student's long sequence would be. */
+export function longRnn(T: number, extra = ''): string {
+  const xs = Array.from({ length: T }, (_, i) => (Math.sin(i) * 0.9).toFixed(3)).join(', ');
+  const ys = Array.from({ length: T }, (_, i) => i % 2).join(', ');
+  return [
+    `T = ${T}`, '',
+    `input  x = [${xs}]`, `target y = [${ys}]`,
+    'param  W_xh = 0.3', 'param  W_hh = 0.8', 'param  b_h = 0.1', 'param  W_hy = 1.5', 'param  b_y = -0.2', 'h_0 = 0', '',
+    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)', 'o_t = σ(W_hy h_t + b_y)', 'L_t = (y_t - o_t)^2', 'loss L = Σ_t L_t', '',
+    'derive ∂L/∂W_hh', 'derive ∂L/∂W_xh', 'derive ∂L/∂h_t', "check ∂h_t/∂h_{t-1} = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh", extra, '',
+  ].join('\n');
+}
+
+/** This thread's CPU time in ms (Linux: /proc/thread-self/schedstat, in ns), or undefined elsewhere. */
+function threadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The host thread's longest block: a 1 ms timer re-armed on every tick; between two ticks the thread was
+ * busy with other work (or descheduled by the machine's other load). Each gap counts as min(wall, this
+ * thread's own CPU time), so a shared machine's load does not pass for the host's own work.
+ */
+export class BlockProbe {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastWall = 0;
+  private lastCpu: number | undefined;
+  longestMs = 0;
+
+  start(): void {
+    this.longestMs = 0;
+    this.lastWall = performance.now();
+    this.lastCpu = threadCpuMs();
+    const tick = () => {
+      const wall = performance.now();
+      const cpu = threadCpuMs();
+      // the timer's own 1 ms wait is idle time, not a block
+      const gap = Math.max(0, wall - this.lastWall - 1);
+      const own = cpu !== undefined && this.lastCpu !== undefined ? Math.min(gap, cpu - this.lastCpu) : gap;
+      this.longestMs = Math.max(this.longestMs, own);
+      this.lastWall = performance.now();
+      this.lastCpu = threadCpuMs();
+      this.timer = setTimeout(tick, 1);
+    };
+    this.timer = setTimeout(tick, 1);
+  }
+
+  stop(): number {
+    clearTimeout(this.timer);
+    return this.longestMs;
+  }
+}

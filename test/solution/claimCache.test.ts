@@ -1,0 +1,64 @@
+// The claim cache (src/solution/claimCache.ts): a solution analysed after an edit, with the other claims'
+// results taken from the cache, gives exactly the SolutionReport a fresh analysis gives — on every example
+// solution, for edits to one equation (random characters changed inside a display), to prose, and to the
+// network block.
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetClaimCache } from '../../src/solution/claimCache';
+import { analyzeSolution, readSolution, solutionKindOf } from '../../src/solution/index';
+import { example } from './helpers';
+
+const FILES = ['000-gru-long-term-dependencies.md', '001-rnn-three-steps.md', '002-vanilla-rnn-jacobians.md', '003-mlp-layers-as-steps.md', '004-binary-addition-and-lstm.md', '001-rnn-three-steps-latex.tex'];
+const sidecarOf = (f: string) => (f.endsWith('.tex') ? example(f.replace(/\.tex$/, '.rnn')) : null);
+
+/** the SolutionReport as JSON, without the time each analysis took; `fresh`: without the cache (analyze() of the whole generated text) */
+function solved(text: string, file: string, fresh: boolean): string {
+  if (fresh) resetClaimCache(false);
+  const sol = analyzeSolution(text, solutionKindOf(file)!, { sidecar: sidecarOf(file), analyze: { draws: 4 } });
+  if (fresh) resetClaimCache(true);
+  return JSON.stringify(sol, (k, v: unknown) => (k === 'elapsedMs' ? 0 : v));
+}
+
+/** the file's display equations, as offsets (start, end) */
+function displays(text: string, file: string): { start: number; end: number }[] {
+  return readSolution(text, solutionKindOf(file)!, sidecarOf(file))!.displays.map((d) => ({ start: d.contentStart, end: d.end }));
+}
+
+const REPLACEMENTS = ['+', '-', '2', 'h', 't', ' ', '', 'W_{hh}', '\\cdot', '1'];
+
+describe('the claim cache', () => {
+  beforeEach(() => resetClaimCache());
+
+  it.each(FILES)('%s: analysed again with a warm cache, the same report', (file) => {
+    const text = example(file);
+    const cold = solved(text, file, true);
+    expect(solved(text, file, false)).toBe(cold); // every claim fresh
+    expect(solved(text, file, false)).toBe(cold); // every claim from the cache
+  });
+
+  it('an edit inside one equation: the report equals a fresh analysis of the edited text', { timeout: 120_000 }, () => {
+    fc.assert(fc.property(fc.constantFrom(...FILES), fc.nat(), fc.nat(), fc.constantFrom(...REPLACEMENTS), (file, which, at, by) => {
+      const text = example(file);
+      const ds = displays(text, file);
+      const d = ds[which % ds.length]!;
+      const i = d.start + (at % Math.max(1, d.end - d.start));
+      const edited = text.slice(0, i) + by + text.slice(i + 1);
+      resetClaimCache();
+      solved(text, file, false); // the cache holds every claim of the text before the edit
+      const warm = solved(edited, file, false);
+      expect(warm).toBe(solved(edited, file, true));
+    }), { numRuns: 25 });
+  });
+
+  it('prose and network edits: the report equals a fresh analysis', () => {
+    const file = '001-rnn-three-steps.md';
+    const text = example(file);
+    solved(text, file, false);
+    const prose = 'A new first paragraph.\n\n' + text;
+    expect(solved(prose, file, false)).toBe(solved(prose, file, true));
+    solved(text, file, false);
+    const network = text.replace(/param\s+W_hh = [^\n]*/, 'param W_hh = 0.7');
+    expect(network).not.toBe(text);
+    expect(solved(network, file, false)).toBe(solved(network, file, true));
+  });
+});
