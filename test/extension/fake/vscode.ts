@@ -298,6 +298,7 @@ export const workspace = namespace('workspace', {
 });
 
 export const languages = namespace('languages', {});
+export const extensions = namespace('extensions', {});
 
 const exported: Record<string, unknown> = {
   EventEmitter,
@@ -316,6 +317,7 @@ const exported: Record<string, unknown> = {
   window,
   workspace,
   languages,
+  extensions,
 };
 
 /**
