@@ -66,4 +66,11 @@ describe('a wrong local factor of a backward formula is named', () => {
     const c = check("\\bar{o}_t = \\bar{h}_t ⊙ tanh'(c_t)");
     expect(c.message).toMatch(/The term ∂L\/∂h_t tanh′\(c_t\) should be ∂L\/∂h_t·∂⁺h_t\/∂o_t, with ∂⁺h_t\/∂o_t = -?[\d.]+/);
   });
+
+  it("tanh' for σ' inside a parameter gradient's Σ (no term-by-term reading): the swap is named", () => {
+    expect(check("∂L/∂W_hf = Σ_{t=1}^{T} \\bar{f}_t σ'(W_xf x_t + W_hf h_{t-1}) h_{t-1}").status).toBe('holds');
+    const c = check("∂L/∂W_hf = Σ_{t=1}^{T} \\bar{f}_t tanh'(W_xf x_t + W_hf h_{t-1}) h_{t-1}");
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/tanh' should be σ': with that derivative the check holds/);
+  });
 });

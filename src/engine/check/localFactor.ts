@@ -49,6 +49,8 @@ function swapPrimes(e: Expr): Expr | null {
       case 'neg': case 'transpose': return { ...x, a: go(x.a) };
       case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow':
         return { ...x, a: go(x.a), b: go(x.b) };
+      case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      case 'vec': return { ...x, items: x.items.map(go) };
       default: return x;
     }
   };
@@ -184,4 +186,25 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   if (uAct && close(times(w.value, uAct.slope), w.want)) return `${head}: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
   const localWant = diag ? toValue({ shape: n === 1 ? [] : [n], data: diag }) : null;
   return `${head}${localWant !== null ? `, with ∂⁺${uText}/∂${bText} = ${typeof localWant === 'number' ? fmt(localWant, 4) : valueText(localWant, 4)}` : ''}: its value is ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.value }), 4)}, the term should be ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.want }), 4)}`;
+}
+
+/**
+ * σ' and tanh' swapped anywhere in a failing check (a gate's slope written as the candidate's, or the
+ * reverse): when the check holds with every σ' read as tanh' and every tanh' as σ', it says so.
+ */
+export function primeSwapHint(c: Claim, run: Run): string | null {
+  const l = swapPrimes(c.lhs);
+  const r = swapPrimes(c.rhs);
+  if (!l && !r) return null;
+  try {
+    if (!c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data))) return null;
+  } catch (e) {
+    if (e instanceof RunError || e instanceof LimitError) return null;
+    throw e;
+  }
+  const has = JSON.stringify([c.lhs, c.rhs]).includes('"dsigma"');
+  const both = has && JSON.stringify([c.lhs, c.rhs]).includes('"dtanh"');
+  return both
+    ? "σ' and tanh' are swapped: with each written as the other the check holds (σ' belongs to the gates' σ, tanh' to tanh)"
+    : `${has ? "σ' should be tanh'" : "tanh' should be σ'"}: with that derivative the check holds (σ' belongs to the gates' σ, tanh' to tanh)`;
 }
