@@ -73,4 +73,11 @@ describe('a wrong local factor of a backward formula is named', () => {
     expect(c.status).toBe('fails');
     expect(c.message).toMatch(/tanh' should be σ': with that derivative the check holds/);
   });
+
+  it('a left-out path is named when the check runs over every step and holds at the last one (no c_{T+1} there)', () => {
+    const c = check("\\bar{c}_t = \\bar{h}_t ⊙ o_t ⊙ tanh'(c_t)");
+    expect(c.status).toBe('fails');
+    expect(c.failingStep).toBe(1);
+    expect(c.message).toMatch(/leaves out the path through c_{t\+1}: the term ∂L\/∂c_{t\+1}·∂⁺c_{t\+1}\/∂c_t/);
+  });
 });
