@@ -166,6 +166,16 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   const diag = diagonal(w.J, n);
   // what is wrong with the local factor, when one simple change puts it right
   if (close(w.value.map((x) => -x), w.want)) return `${head}: it has the wrong sign`;
+  // a gate where its complement belongs (z_t for 1 − z_t, the GRU's interpolation), or the reverse
+  for (const f of factorsOf(w.t.e)) {
+    const inner = f.k === 'sub' && f.a.k === 'num' && f.a.value === 1 ? f.b : f;
+    if (inner.k !== 'ref' || !inner.idx) continue;
+    const v = run.evaluateAt(inner, env).data;
+    const fv = run.evaluateAt(f, env).data;
+    if (fv.some((x) => x === 0)) continue;
+    const alt = w.value.map((x, i) => (x / (fv.length === 1 ? fv[0]! : fv[i]!)) * (inner === f ? 1 - (v.length === 1 ? v[0]! : v[i]!) : (v.length === 1 ? v[0]! : v[i]!)));
+    if (close(alt, w.want)) return `${head}: ${inner === f ? `${exprText(f)} should be 1 − ${exprText(f)}` : `${exprText(f)} should be ${exprText(inner)}`}`;
+  }
   const swapped = swapPrimes(w.t.e);
   if (swapped && close(run.evaluateAt(swapped, env).data.map((x) => x * w.t.sign), w.want)) {
     const has = JSON.stringify(w.t.e).includes('"dsigma"') ? ["σ'", "tanh'"] : ["tanh'", "σ'"];
