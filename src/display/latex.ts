@@ -10,12 +10,22 @@ export const GREEK_COMMANDS: Readonly<Record<string, string>> = {
   Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
 };
 
-/** Name characters as LaTeX: Greek letters as commands, Latin letters and digits as they are, anything else as \text. */
+/** combining accent → its LaTeX command: the accented names of LANGUAGE.md §1 (h̃ from \tilde{h}, ŷ, …) */
+const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
+  '\u0303': 'tilde', '\u0302': 'hat', '\u0304': 'bar', '\u0305': 'overline', '\u030C': 'check', '\u0307': 'dot',
+  '\u0301': 'acute', '\u0306': 'breve', '\u0308': 'ddot',
+};
+
+/** Name characters as LaTeX: Greek letters as commands, Latin letters and digits as they are, a combining
+ *  accent as its command around the letter before it (h̃ → \tilde{h}; KaTeX cannot typeset a lone mark),
+ *  anything else as \text. */
 export function nameCharsLatex(s: string): string {
-  let out = '';
+  const pieces: string[] = [];
   for (const ch of s) {
+    const accent = ACCENT_COMMANDS[ch];
+    if (accent && pieces.length) { pieces.push(`\\${accent}{${pieces.pop()!.trim()}}`); continue; }
     const g = GREEK_COMMANDS[ch];
-    out += g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
+    pieces.push(g ? `\\${g} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`);
   }
-  return out.trim();
+  return pieces.join('').trim();
 }
