@@ -923,6 +923,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let raw = base.raw;
     let sub = base.sub;
     let end = base.range;
+    // W_{xh}: the braces are part of the name as written, so its range (hovers, renames, tokens) covers them
+    let nameEnd = base.nameRange;
     while (isOp(peek(), '_') && peek().tight) {
       const u = peek();
       const o = peek(1);
@@ -934,6 +936,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           raw += '_' + (a.kind === 'num' ? String(a.value) : a.text);
           p += 4;
           end = tokens[p - 1]!.range;
+          nameEnd = end;
           continue;
         }
         p += 2;
@@ -953,6 +956,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         raw += '_' + o.text;
         p += 2;
         end = o.range;
+        nameEnd = end;
         continue;
       }
       break;
@@ -977,6 +981,6 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         end = expectOp('}', 'to close the superscript').range;
       }
     }
-    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: base.nameRange };
+    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd) };
   }
 }
