@@ -140,7 +140,7 @@ describe('scalar LSTM (d2l §10.1 notation)', () => {
       { check: String.raw`\frac{\partial c_t}{\partial c_{t-1}} = f_t`, status: 'holds-as-one-step', says: [ONE_STEP, /∂c_t\/∂c_{t-1} read as one-step/, /∂c_2\/∂c_1 adds/] },
       { check: String.raw`\frac{\partial^+ c_t}{\partial c_{t-1}} = f_t`, status: 'holds' },
       // the cell's chain alone is not ∂c_3/∂c_1: c_1 also reaches c_3 through h_1 → o_2 → h_2, bypassing c_2
-      { check: String.raw`\frac{\partial c_3}{\partial c_1} = \frac{\partial c_3}{\partial c_2} \frac{\partial c_2}{\partial c_1}`, status: 'fails' },
+      { check: String.raw`\frac{\partial c_3}{\partial c_1} = \frac{\partial c_3}{\partial c_2} \frac{\partial c_2}{\partial c_1}`, status: 'fails', says: [/counts only the paths through c_2; ∂c_3\/∂c_1 also has paths that bypass c_2: they leave c_1 through h_1/] },
     ]);
   });
 

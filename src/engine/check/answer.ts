@@ -12,6 +12,7 @@ import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
+import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rereadOneStep, rereadText } from './reread';
@@ -117,6 +118,7 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     ?? plain(pathHint(claim, run))
     ?? plain(localFactorHint(claim, run, bad))
     ?? plain(primeSwapHint(claim, run))
+    ?? plain(bypassHint(claim, run))
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     ?? (rr ? termsHint(rr, run, bad) : null)
     ?? termsHint(claim, run, bad)
