@@ -41,7 +41,7 @@ describe('∂A_t/∂B for many t and one B', () => {
     // ∂h_t/∂h_1 = Π_{j=2}^{t} w (1 - h_j²)
     let p = 1;
     for (let t = 2; t <= 1500; t += 1) {
-      const h = r.graph.nodes.find((n) => n.name === 'h' && n.t === t);
+      const h = r.graph!.nodes.find((n) => n.name === 'h' && n.t === t);
       if (!h) break;
       p *= 0.5 * (1 - (h.value as number) ** 2);
       expect(res[t - 1]!.value as number).toBeCloseTo(p, 12);
