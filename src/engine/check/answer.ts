@@ -118,11 +118,12 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     ?? plain(pathHint(claim, run))
     ?? plain(localFactorHint(claim, run, bad))
     ?? plain(primeSwapHint(claim, run))
-    ?? plain(bypassHint(claim, run))
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     ?? (rr ? termsHint(rr, run, bad) : null)
     ?? termsHint(claim, run, bad)
     ?? plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase()))
+    // after the left-out part, which names it with its value when it is one input of A's equation
+    ?? plain(bypassHint(claim, run))
     ?? null;
 }
 
