@@ -5,7 +5,7 @@
 
 import { idxVars } from '../language/idx';
 import { nameOfKey, nodeKey } from '../ids';
-import type { Expr } from '../language/model';
+import type { Expr, Idx } from '../language/model';
 import { exprText, nameLatex, refText } from '../language/print';
 import type { ChainTerm, Range } from '../report';
 import { toValue } from './tensor';
@@ -165,7 +165,8 @@ function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: 
     edges.push({ u, v, value });
   }
   edges.reverse();
-  if (edges.length !== m.factors.length || m.coef !== 1) return null;
+  if (m.coef !== 1) return null;
+  if (edges.length !== m.factors.length) return segmentFactor(m, path, env, run, label);
   const wrong: number[] = [];
   m.factors.forEach((f, i) => { if (!same(run.evaluateAt(f, env).data[0]!, edges[i]!.value)) wrong.push(i); });
   if (wrong.length !== 1) return null;
@@ -174,6 +175,58 @@ function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: 
   const plus = f.k === 'deriv' && !f.total && !f.oneStep ? '⁺' : '';
   const where = i === edges.length - 1 ? 'the last factor' : i === 0 ? 'the first factor' : `factor ${i + 1}`;
   return `${where} should be ∂${plus}${label(edges[i]!.v)}/∂${label(edges[i]!.u)}`;
+}
+
+/**
+ * wrongFactor when the term's factors are fewer than the path's edges: each factor spans a stretch of
+ * the path, through intermediates the solution does not write (seed 001's h_t = σ(h̃_t), where ∂h_2/∂h_1
+ * covers h_1 → h̃_2 → h_2). The factors other than one are placed on the path by their own two ends;
+ * the one left must span the gap between its neighbours, and is named with the gap's two ends.
+ */
+function segmentFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
+  const n = m.factors.length;
+  const posOf = (ref: { name: string; idx: Idx | null }) => {
+    const node = run.node(ref.name, stepOf(ref.idx, env));
+    return node ? path.indexOf(node) : -1;
+  };
+  // each factor's two ends as positions on the path (the of end higher), or null when it is not a ∂X/∂Y on it
+  const ends = m.factors.map((f) => {
+    if (f.k !== 'deriv' || f.of.k !== 'ref') return null;
+    const hi = posOf(f.of);
+    const lo = posOf(f.wrt);
+    return hi > lo && lo >= 0 ? { hi, lo } : null;
+  });
+  const edge = (k: number) => run.immediate(path[k]!).get(path[k - 1]!.id)?.[0] ?? 0;
+  const stretch = (lo: number, hi: number) => { let v = 1; for (let k = lo + 1; k <= hi; k++) v *= edge(k); return v; };
+  const untimed = new Set(run.quantityNodes().filter((q) => q.t === null).map((q) => q.node.id));
+  // the top of the term: A, or a node below it joined to A by edges of 1 into untimed sums (∂L/∂L_3 left out)
+  let top = path.length - 1;
+  while (top > 0 && edge(top) === 1 && untimed.has(path[top]!.id)) top--;
+  for (let i = 0; i < n; i++) {
+    const others = ends.every((e, j) => j === i || e !== null);
+    if (!others) continue;
+    // the junctions: factor j spans junction j+1 (low) to junction j (high)
+    const J: number[] = new Array(n + 1).fill(NaN);
+    J[n] = 0;
+    let ok = true;
+    ends.forEach((e, j) => {
+      if (j === i || !e) return;
+      for (const [k, v] of [[j, e.hi], [j + 1, e.lo]] as const) {
+        if (Number.isNaN(J[k]!)) J[k] = v;
+        else if (J[k] !== v) ok = false;
+      }
+    });
+    if (Number.isNaN(J[0]!)) J[0] = top;
+    if (!ok || J.some((v) => Number.isNaN(v)) || J[0]! < top || J.some((v, k) => k > 0 && v >= J[k - 1]!)) continue;
+    if (J[0]! !== top && !(J[0]! > top && J[0] === path.length - 1)) continue;
+    const fits = m.factors.every((f, j) => j === i || same(run.evaluateAt(f, env).data[0]!, stretch(J[j + 1]!, J[j]!)));
+    if (!fits || same(run.evaluateAt(m.factors[i]!, env).data[0]!, stretch(J[i + 1]!, J[i]!))) continue;
+    const f = m.factors[i]!;
+    const plus = f.k === 'deriv' && !f.total && !f.oneStep && J[i]! - J[i + 1]! === 1 ? '⁺' : '';
+    const where = i === n - 1 ? 'the last factor' : i === 0 ? 'the first factor' : `factor ${i + 1}`;
+    return `${where} should be ∂${plus}${label(path[J[i]!]!)}/∂${label(path[J[i + 1]!]!)}`;
+  }
+  return null;
 }
 
 /** bind the free step so that the terms are concrete */

@@ -958,6 +958,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let raw = base.raw;
     let sub = base.sub;
     let end = base.range;
+    // W_{xh}: the braces are part of the name as written, so its range (hovers, renames, tokens) covers them
+    let nameEnd = base.nameRange;
     const subscripts = () => { while (isOp(peek(), '_') && peek().tight) {
       const u = peek();
       const o = peek(1);
@@ -969,6 +971,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           raw += '_' + (a.kind === 'num' ? String(a.value) : a.text);
           p += 4;
           end = tokens[p - 1]!.range;
+          nameEnd = end;
           continue;
         }
         p += 2;
@@ -988,6 +991,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         raw += '_' + o.text;
         p += 2;
         end = o.range;
+        nameEnd = end;
         continue;
       }
       break;
@@ -1017,7 +1021,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     const args = argumentList();
     if (args) end = args;
-    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: base.nameRange, ...(args ? { args: span(args, args) } : {}) };
+    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd), ...(args ? { args: span(args, args) } : {}) };
   }
 
   /**

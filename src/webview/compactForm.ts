@@ -82,8 +82,13 @@ export function splitZeroTerms(report: Report, terms: ChainTerm[]): ZeroTerms {
   let because: string | null = null;
   if (zero.length) {
     const initial = (report.graph?.nodes ?? []).filter((n) => n.t === 0 && typeof n.value === 'number' && n.value === 0);
-    // a zero initial state whose step-1 successor is every zero path's first step (∂⁺h_1/∂W carries h_0)
-    const named = initial.find((n) => zero.every(({ term }) => term.path[1] === `${n.name}@1` || term.path.includes(n.id)));
+    // a zero initial state whose step-1 successor is every zero path's first step (∂⁺h_1/∂W carries h_0),
+    // or a node that reads it directly (seed 001's h̃_1 = W_xh x_1 + W_hh h_0 + b_h, before h_1 = σ(h̃_1))
+    const readers = (id: string) => new Set((report.graph?.edges ?? []).filter((e) => e.from === id).map((e) => e.to));
+    const named = initial.find((n) => {
+      const next = readers(n.id);
+      return zero.every(({ term }) => term.path[1] === `${n.name}@1` || next.has(term.path[1]!) || term.path.includes(n.id));
+    });
     if (named) because = `${named.name}_0 = 0`;
   }
   return { shown, zero, because };

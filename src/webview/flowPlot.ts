@@ -133,9 +133,12 @@ export function defaultScaleParam(report: Report): string | null {
   for (const f of report.flow) {
     const q = report.quantities.find((x) => x.name === f.name && x.timed);
     if (!q) continue;
-    const prev = new RegExp(`([A-Za-zΑ-ω][\\w]*)\\s*[·*@]?\\s*${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_\\{?t\\s*[-+]\\s*1\\}?`);
+    // also as the seeds write it: W_{hh}h_{t-1}, Wh^{(t-1)} (names written together, superscript steps)
+    const name = f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const prev = new RegExp(`([A-Za-zΑ-ω](?:\\w|_\\{\\w+\\})*?)\\s*[·*@]?\\s*${name}(?:_\\{?t\\s*[-+]\\s*1\\}?|\\^\\{?\\(t\\s*-\\s*1\\)\\}?)`);
     const m = prev.exec(q.equation);
-    if (m && params.includes(m[1])) return m[1];
+    const p = m?.[1]?.replace(/_\{(\w+)\}/g, '_$1');
+    if (p && params.includes(p)) return p;
   }
   return params.find((p) => /hh|rec/i.test(p)) ?? params.find((p) => /^(U|W)$/.test(p)) ?? params[0] ?? null;
 }

@@ -6,23 +6,31 @@ import type { ExpectedCheck } from './helpers';
 
 export const EXPECTED: Record<string, ExpectedCheck[]> = {
   'sheet7-vanilla-rnn.rnn': [
-    { line: 'check ∂L/∂o_3 =', status: 'holds' }, // eq. 8
-    { line: 'check ∂L/∂o_2 =', status: 'holds' }, // eq. 11
-    { line: 'check ∂L_3/∂h_3 =', status: 'holds' }, // eq. 15
-    { line: 'check ∂h_t/∂h_{t-1} =', status: 'holds' }, // eq. 17
-    { line: 'check ∂L/∂h_2 =', status: 'holds' }, // eq. 20
-    { line: 'check ∂L/∂h_1 =', status: 'holds' }, // eq. 22–24
-    { line: 'check ∂⁺h_t/∂W_xh =', status: 'holds' }, // eq. 26 read as the immediate partial
-    // eq. 26 as the seed writes it (∂): wrong from t = 2 as a total derivative, right as the one-step
-    // derivative the sheet means (LANGUAGE.md v2 §5) — the message names what the total adds
-    { line: 'check ∂h_t/∂W_xh =', status: 'holds-as-one-step', mentions: ['one-step', '∂h_2/∂W_xh adds'] },
-    { line: 'check ∂⁺h_t/∂W_hh =', status: 'holds' }, // eq. 28
-    { line: 'check ∂L/∂W_xh =', nth: 0, status: 'fails', failingStep: null }, // eq. 30–32 as written
-    { line: 'check ∂L/∂W_xh =', nth: 1, status: 'holds' }, // eq. 32 corrected
-    { line: 'check ∂L/∂W_hh = ∂(L_2 + L_3)', status: 'holds-at-given-values', mentions: ['h_0'] }, // eq. 33
-    { line: 'check ∂L/∂W_hh = ∂L_2/∂o_2', status: 'holds-at-given-values', mentions: ['h_0'] }, // eq. 34–35
-    { line: 'check ∂L/∂W_hh = Σ', status: 'holds' },
-    { line: 'check ∂h_3/∂h_1 =', status: 'holds' }, // exercise 2
+    // (1), (2), (4)–(6): chains of equalities, one verdict per link
+    { line: 'check h_t = \\sigma(\\tilde{h}_t) =', status: 'holds' },
+    { line: 'check h_t = \\sigma(\\tilde{h}_t) =', status: 'holds' },
+    { line: 'check y_t = \\sigma(\\tilde{y}_t) =', status: 'holds' },
+    { line: 'check y_t = \\sigma(\\tilde{y}_t) =', status: 'holds' },
+    { line: 'check \\mathcal{L} = (\\mathcal{L}_1', status: 'holds' },
+    { line: 'check \\mathcal{L} = (\\mathcal{L}_1', status: 'holds' },
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial y_3} =', status: 'holds' }, // eq. 7–8 (two links)
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial y_3} =', status: 'holds' },
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial y_2} =', status: 'holds' }, // eq. 11
+    { line: 'check \\frac{\\partial \\mathcal{L}_3}{\\partial h_3} =', status: 'holds' }, // eq. 15
+    { line: 'check \\frac{\\partial h_t}{\\partial h_{t-1}} =', status: 'holds' }, // eq. 17
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial h_2} =', status: 'holds' }, // eq. 20
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial h_1} =', status: 'holds' }, // eq. 22–24
+    // eq. 26 and 28 as the seed writes them (∂): wrong from t = 2 as total derivatives, right as the one-step
+    // derivatives the sheet means (LANGUAGE.md v2 §5) — the message names what the total adds
+    { line: 'check \\frac{\\partial h_t}{\\partial W_{xh}} =', status: 'holds-as-one-step', mentions: ['one-step', '∂h_2/∂W_xh adds'] },
+    { line: 'check \\frac{\\partial h_t}{\\partial W_{hh}} =', status: 'holds-as-one-step', mentions: ['one-step'] },
+    // eq. 30–32 as written: the last factor of (32) should be ∂h_1/∂W_xh
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial W_{xh}} =', nth: 0, status: 'fails', failingStep: null, mentions: ['the last factor should be ∂h_1/∂W_xh'] },
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial W_{xh}} =', nth: 1, status: 'holds-as-one-step' }, // eq. 32 corrected
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial W_{hh}} = \\frac{\\partial (\\mathcal{L}_2', status: 'holds-at-given-values', mentions: ['h_0', 'leaves out ∂L_1/∂W_hh'] }, // eq. 33
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial W_{hh}} = \\frac{\\partial \\mathcal{L}_2}', status: 'holds-at-given-values', mentions: ['h_0'] }, // eq. 34–35
+    { line: 'check \\frac{\\partial \\mathcal{L}}{\\partial W_{hh}} = \\sum', status: 'holds' },
+    { line: 'check \\frac{\\partial h_3}{\\partial h_1} =', status: 'holds' }, // exercise 2
   ],
   'gru-one-weight.rnn': [
     { line: 'check ∂h_t/∂h_{t-1} = u_t \\cdot \\frac', status: 'fails', failingStep: 1, mentions: ['the path through u_t'] }, // eq. 5
@@ -34,26 +42,31 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂h_T/∂h_0 = ∏_{j=1}^{T} ((1 - u_j).w', status: 'fails', failingStep: null }, // eq. 14
   ],
   'binary-addition-rnn.rnn': [
-    // W = ones: h_1 = U x_1 + b_h since h_0 = 0, so the row expansions hold at t = 1 and fail later
-    { line: 'check h_t[1] = x_t[1] + x_t[2] + h_{t-1}[1] - 0.5', status: 'fails', failingStep: 2 },
-    { line: 'check h_t[2] =', status: 'fails', failingStep: 2 },
+    // W = ones: h^(1) = U x^(1) + b_h since h_0 = 0, so the row expansions hold at t = 1 and fail later
+    { line: 'check h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} - 0.5', status: 'fails', failingStep: 2 },
+    { line: 'check h_2^{(t)} =', status: 'fails', failingStep: 2 },
     // h_1[1] + h_1[2] = 0.5 − 0.5 = 0 at these inputs: row 3 survives t = 2 and fails at t = 3
-    { line: 'check h_t[3] =', status: 'fails', failingStep: 3 },
-    { line: 'check h_t[1] = x_t[1] + x_t[2] + h_{t-1}[1] + h_{t-1}[2]', status: 'holds-at-given-values' },
-    { line: 'check y_t =', status: 'holds-at-given-values' },
-    { line: 'check ∂h_t/∂h_{t-1} = W', status: 'holds' },
+    { line: 'check h_3^{(t)} =', status: 'fails', failingStep: 3 },
+    { line: 'check h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} + h_2^{(t-1)}', status: 'holds-at-given-values', mentions: ['W'] },
+    { line: 'check y^{(t)} =', status: 'holds-at-given-values', mentions: ['v', 'b_y'] },
+    { line: 'check \\frac{\\partial h^{(t)}}{\\partial h^{(t-1)}} = W', status: 'holds' },
   ],
   'scalar-lstm-bptt.rnn': [
-    { line: 'check ∂L/∂h_t = 1 +', status: 'fails', failingStep: 1 },
-    { line: 'check ∂L/∂h_t = ∂L_t/∂h_t', status: 'holds' },
-    { line: "check ∂L/∂c_t = ∂L/∂h_t · o_t tanh'(c_t) + ∂L/∂c_{t+1} · f_t ", status: 'fails', failingStep: 1 },
-    { line: "check ∂L/∂c_t = ∂L/∂h_t · o_t tanh'(c_t) + ∂L/∂c_{t+1} · f_{t+1}", status: 'holds' },
-    { line: 'check ∂L/∂c_T =', status: 'holds' },
-    { line: 'check ∂L/∂g_t =', status: 'holds' },
-    { line: 'check ∂L/∂o_t =', status: 'holds' },
-    { line: 'check ∂L/∂f_t = ∂L/∂c_t · c_{t+1}', status: 'fails', failingStep: 1 },
-    { line: 'check ∂L/∂f_t = ∂L/∂c_t · c_{t-1}', status: 'holds' },
-    { line: 'check ∂L/∂i_t =', status: 'holds' },
+    { line: 'check \\overline{h^{(t)}} = 1 +', status: 'fails', failingStep: 1 },
+    { line: 'check \\overline{h^{(t)}} = \\frac{\\partial L^{(t)}}', status: 'holds' },
+    // the seed's c̄ chain rule with ∂ for the one-step partials
+    { line: 'check \\overline{c^{(t)}} = \\overline{h^{(t)}} \\frac', status: 'holds-as-one-step', mentions: ['∂c_{t+1}/∂c_t'] },
+    { line: 'check \\overline{c^{(t)}} = \\overline{h^{(t)}} o^{(t)} \\tanh^{-1}', status: 'fails', failingStep: 1, mentions: ["tanh' in its place and f_{t+1} for f_t"] },
+    { line: "check \\overline{c^{(t)}} = \\overline{h^{(t)}} o^{(t)} \\tanh'(c^{(t)}) + \\overline{c^{(t+1)}} f^{(t)} ", status: 'fails', failingStep: 1, mentions: ['f_t should be f_{t+1}'] },
+    { line: "check \\overline{c^{(t)}} = \\overline{h^{(t)}} o^{(t)} \\tanh'(c^{(t)}) + \\overline{c^{(t+1)}} f^{(t+1)}", status: 'holds' },
+    { line: 'check \\overline{c^{(T)}} =', status: 'holds' },
+    { line: 'check \\overline{g^{(t)}} =', status: 'holds' }, // two links
+    { line: 'check \\overline{g^{(t)}} =', status: 'holds' },
+    { line: 'check \\overline{o^{(t)}} =', status: 'holds' }, // two links
+    { line: 'check \\overline{o^{(t)}} =', status: 'holds' },
+    { line: 'check \\overline{f^{(t)}} = \\overline{c^{(t)}} c^{(t+1)}', status: 'fails', failingStep: 1, mentions: ['c_{t+1} should be c_{t-1}'] },
+    { line: 'check \\overline{f^{(t)}} = \\overline{c^{(t)}} c^{(t-1)}', status: 'holds' },
+    { line: 'check \\overline{i^{(t)}} =', status: 'holds' },
   ],
   'lstm-parameter-count.rnn': [
     { line: 'check ∂⁺c_t/∂c_{t-1} =', status: 'holds' },

@@ -108,21 +108,25 @@ describe('sheet 7 (vanilla RNN)', () => {
     expect(plain(h.markdown)).toContain('1 number');
   });
 
-  it('hovering W_hh in the recurrence shows ∂L/∂W_hh and the immediate partial ∂⁺h_t/∂W_hh per step', () => {
-    const p = findPos(text, /^h_t =/, 'W_hh');
+  // the recurrence is the seed's pre-activation h̃_t = W_{xh}x_t + W_{hh}h_{t-1} + b_h (and h_t = σ(h̃_t))
+  const TILDE = /^\\tilde\{h\}_t =/;
+  const htilde = 'h\u0303';
+
+  it('hovering W_{hh} in the recurrence shows ∂L/∂W_hh and the immediate partial ∂⁺h̃_t/∂W_hh per step', () => {
+    const p = findPos(text, TILDE, 'W_{hh}');
     const h = hoverAt(report, text, p.line, p.column)!;
-    expect(mathKey(h.markdown)).toContain(mathKey('∂⁺h_t/∂W_hh'));
-    const pr = report.quantities.find((q) => q.name === 'h')!.partials.find((x) => x.wrt === 'W_hh')!;
+    expect(mathKey(h.markdown)).toContain(mathKey('∂⁺h̃_t/∂W_hh'));
+    const pr = report.quantities.find((q) => q.name === htilde)!.partials.find((x) => x.wrt === 'W_hh')!;
     for (const v of pr.values) expect(plain(h.markdown)).toContain(formatNumber(v.value as number, 4));
   });
 
-  it('hovering anywhere on h_{t-1} (even its index) shows ∂⁺h_t/∂h_{t-1} per step', () => {
+  it('hovering anywhere on h_{t-1} (even its index) shows ∂⁺h̃_t/∂h_{t-1} per step', () => {
     for (const offset of [0, 2, 4]) {
-      const p = findPos(text, /^h_t =/, 'h_{t-1}', offset);
+      const p = findPos(text, TILDE, 'h_{t-1}', offset);
       const h = hoverAt(report, text, p.line, p.column)!;
       expect(h, `hover at offset ${offset}`).not.toBeNull();
-      expect(mathKey(h.markdown)).toContain(mathKey('∂⁺h_t/∂h_{t-1}'));
-      const pr = report.quantities.find((q) => q.name === 'h')!.partials.find((x) => x.wrt === 'h_{t-1}')!;
+      expect(mathKey(h.markdown)).toContain(mathKey('∂⁺h̃_t/∂h_{t-1}'));
+      const pr = report.quantities.find((q) => q.name === htilde)!.partials.find((x) => x.wrt === 'h_{t-1}')!;
       expect(plain(h.markdown)).toContain(formatNumber(pr.values[1]!.value as number, 4));
     }
   });
@@ -131,22 +135,23 @@ describe('sheet 7 (vanilla RNN)', () => {
     const h = hoverAt(report, text, findPos(text, /^h_t =/, 'h_t').line, 1)!;
     const grads = report.quantities.find((q) => q.name === 'h' && q.timed)!.grads;
     for (const g of grads) expect(plain(h.markdown)).toContain(formatNumber(g.value as number, 4));
-    const lt = hoverAt(report, text, findPos(text, /^L_t =/, 'L_t').line, 1)!;
+    // the seed's \mathcal{L}_t and \mathcal{L} are the names L_t and L
+    const lt = hoverAt(report, text, findPos(text, /^\\mathcal\{L\}_t =/, 'L').line, findPos(text, /^\\mathcal\{L\}_t =/, 'L').column)!;
     expect(plain(lt.markdown)).not.toMatch(/the loss:/);
     expect(mathKey(lt.markdown)).toContain('∂L/∂Lt');
-    const loss = hoverAt(report, text, findPos(text, /^loss L/, 'L ').line, findPos(text, /^loss L/, 'L ').column)!;
+    const loss = hoverAt(report, text, findPos(text, /^loss \\mathcal/, 'L}').line, findPos(text, /^loss \\mathcal/, 'L}').column)!;
     expect(plain(loss.markdown)).toContain(`L = ${formatNumber(report.loss!.value, 4)}`);
   });
 
   it('hovering σ states σ\' = σ(1 − σ)', () => {
-    const p = findPos(text, /^h_t =/, 'σ');
+    const p = findPos(text, /^h_t =/, 'sigma');
     expect(plain(hoverAt(report, text, p.line, p.column)!.markdown)).toContain("σ'(z) = σ(z)(1 - σ(z))");
   });
 
   it("the seeds' wrong checks are errors naming the culprit (seed 001 eq. 32: the last factor)", () => {
     const errors = diagnosticItems(report, { hintForHolding: false }).filter((d) => d.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.some((e) => /the last factor should be ∂⁺h_1\/∂W_xh/.test(e.message))).toBe(true);
+    expect(errors.some((e) => /the last factor should be ∂h_1\/∂W_xh/.test(e.message))).toBe(true);
     // v2: (26) with ∂ holds as a one-step derivative; its warning names the step where the total derivative differs
     expect(diagnosticItems(report, { hintForHolding: false }).some((e) => e.severity === 'warning' && /t = 2/.test(e.message))).toBe(true);
   });

@@ -8,7 +8,7 @@ import { analyzeFixture, analyzeSeedSolution, equationOf, expectLink, expectNoEr
 
 const ONE_STEP = /holds as a one-step derivative/;
 const LAST_FACTOR = /the last factor should be ∂h_1\/∂W_xh/;
-// with h_t = σ(h̃_t) the wrong term is named, but not yet the factor it should have (see the report)
+// with h_t = σ(h̃_t) the wrong term is named, and the factor it should have (its factors span h̃ too)
 const NO_PATH = /The term ∂L_3\/∂y_3·∂y_3\/∂h_3·∂h_3\/∂h_2·∂h_2\/∂h_1·∂h_2\/∂W_xh \(= [-\d.e]+\) is no path from W_xh to L/;
 const H0 = /leans on the given value of h_0 \(h_0 = 0\)/;
 
@@ -39,10 +39,10 @@ describe('seed 001 pasted into check lines', () => {
     expectLink(report, '27', 2, 'holds-as-one-step', ONE_STEP, /∂h_t\/∂W_hh read as one-step/);
   });
 
-  it('(29) keeps only L_1\'s path; (30)–(32) fail naming the wrong term', () => {
+  it('(29) keeps only L_1\'s path; (30)–(32) fail naming the wrong term and its last factor', () => {
     expectLink(report, '29', 1, 'holds');
     expectLink(report, '29', 2, 'fails');
-    expectLink(report, '29', 3, 'fails', NO_PATH);
+    expectLink(report, '29', 3, 'fails', NO_PATH, LAST_FACTOR);
     expectTag(report, "32'", 'holds-as-one-step', ONE_STEP);
   });
 

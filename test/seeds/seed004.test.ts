@@ -45,7 +45,7 @@ describe('seed 004 Q2 (LSTM backward pass) pasted into check lines', () => {
 
   it('c̄: the chain rule holds as one-step derivatives; the seed\'s last side fails (tanh^{-1}, f^{(t)})', () => {
     expectLink(report, 'cbar', 1, 'holds-as-one-step', /∂h_t\/∂c_t and ∂c_\{t\+1\}\/∂c_t read as one-step/);
-    expectLink(report, 'cbar', 2, 'fails', /tanh\^\{-1\} is the inverse function/);
+    expectLink(report, 'cbar', 2, 'fails', /tanh\^\{-1\} is the inverse function/, /with the derivative tanh' in its place and f_\{t\+1\} for f_t, the check holds/);
     expectTag(report, "cbar'", 'fails', /f_t should be f_\{t\+1\}: with that step the check holds/);
     expectTag(report, 'cbar-ok', 'holds');
   });

@@ -12,6 +12,8 @@ import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
+import { bypassHint } from './bypass';
+import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rereadOneStep, rereadText } from './reread';
 import { textbookHint } from './textbook';
@@ -115,10 +117,14 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     ?? plain(shiftHint(claim, run))
     ?? plain(partialHint(claim, run))
     ?? plain(pathHint(claim, run))
+    ?? plain(localFactorHint(claim, run, bad))
+    ?? plain(primeSwapHint(claim, run))
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     ?? (rr ? termsHint(rr, run, bad) : null)
     ?? termsHint(claim, run, bad)
     ?? plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase()))
+    // after the left-out part, which names it with its value when it is one input of A's equation
+    ?? plain(bypassHint(claim, run))
     ?? plain(textbookHint(claim, run, run.model))
     ?? null;
 }

@@ -178,17 +178,18 @@ export function pathHint(c: Claim, run: Run): string | null {
   for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
     if (d.k !== 'deriv' || !d.total || d.oneStep) continue;
     // candidates keyed by quantity and offset from t, so that one explanation holds at every step
-    let agreed: Map<string, { name: string; off: number | null; value: Tensor }> | null = null;
+    let agreed: Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }> | null = null;
     try {
       for (const p of c.points) {
         const t = p.t;
         const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
         const want = run.evaluateAt(other, p.env);
-        // a point where the sides agree says nothing about the path left out (∂L/∂h_T has no h_{T+1} path)
+        // only the steps where the check fails need the explanation (∂L/∂h_T has no h_{T+1} path to leave out)
         if (close(total.data, want.data)) continue;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
         if (!B) return null;
-        const here = new Map<string, { name: string; off: number | null; value: Tensor }>();
+        const here = new Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }>();
+        const each: { name: string; off: number | null; contrib: Float64Array }[] = [];
         for (const q of run.quantityNodes()) {
           if (q.node.id <= B.id) continue;
           const J = run.immediate(q.node).get(B.id);
@@ -196,10 +197,17 @@ export function pathHint(c: Claim, run: Run): string | null {
           const viaC = run.derivativeAt(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
           if (!viaC.reached) continue;
           const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
+          const off = q.t === null ? null : t === null ? q.t : q.t - t;
+          each.push({ name: q.name, off, contrib });
           const rest = total.data.map((x, i) => x - contrib[i]!);
           if (!close(rest, want.data)) continue;
-          const off = q.t === null ? null : t === null ? q.t : q.t - t;
           here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
+        }
+        // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t)
+        if (!here.size) for (let i = 0; i < each.length; i++) for (let j = i + 1; j < each.length; j++) {
+          const [a, b] = [each[i]!, each[j]!];
+          const rest = total.data.map((x, k) => x - a.contrib[k]! - b.contrib[k]!);
+          if (close(rest, want.data)) here.set(`${a.name}@${a.off}+${b.name}@${b.off}`, { name: a.name, off: a.off, value: { shape: total.shape, data: a.contrib.map((x, k) => x + b.contrib[k]!) }, also: { name: b.name, off: b.off } });
         }
         if (agreed === null) agreed = here;
         else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
@@ -211,11 +219,14 @@ export function pathHint(c: Claim, run: Run): string | null {
     }
     const hit = agreed && [...agreed.values()][0];
     if (!hit) continue;
-    const cText = hit.off === null ? refText(hit.name, null) : c.freeT ? refText(hit.name, { v: 't', k: hit.off }) : refText(hit.name, { v: null, k: hit.off });
+    const label = (x: { name: string; off: number | null }) => x.off === null ? refText(x.name, null) : c.freeT ? refText(x.name, { v: 't', k: x.off }) : refText(x.name, { v: null, k: x.off });
+    const cText = label(hit);
     const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
     const wrt = refText(d.wrt.name, d.wrt.idx);
-    const term = cText === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${cText}·∂⁺${cText}/∂${wrt}`;
-    return `The other side leaves out the path through ${cText}: the term ${term}${c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`}`;
+    const termOf = (x: string) => (x === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${x}·∂⁺${x}/∂${wrt}`);
+    const value = c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`;
+    if (hit.also) return `The other side leaves out the paths through ${cText} and ${label(hit.also)}: the terms ${termOf(cText)} + ${termOf(label(hit.also))}${value}`;
+    return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;
 }
@@ -304,8 +315,11 @@ export function inverseHint(c: Claim, run: Run): string | null {
   if (!l && !r) return null;
   const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
   const holds = guard(() => c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data)));
-  return holds
-    ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`
+  if (holds) return `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`;
+  // seed 004's c̄ line: σ^{-1} for σ' and a step off by one — both are named
+  const shifted = /^(.*) should be (.*): with that step the check holds$/.exec(shiftHint({ ...c, lhs: l ?? c.lhs, rhs: r ?? c.rhs }, run) ?? '');
+  return shifted
+    ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place and ${shifted[2]} for ${shifted[1]}, the check holds`
     : `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check fails too`;
 }
 

@@ -32,6 +32,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   };
   const unknown = (name: string): never => {
     if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
+    // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
+    const rest = name.startsWith('δ') ? name.slice(1).replace(/_[^_]+$/, '') : '';
+    if (rest && scope.isKnown(rest)) {
+      return fail(ctx, `unknown name ${name}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`, a.nameRange, 'unknown-name');
+    }
     const s = suggest(name, scope.knownNames());
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
   };

@@ -53,9 +53,10 @@ describe('unroll.copyLatex', () => {
     expect(latex).toContain('\\frac{\\partial L}{\\partial W_{hh}}');
   });
   it('from the palette: the derive or check under the cursor, else every derive', async () => {
-    const checkLine = lineOf(/^check ∂L\/∂o_3/);
+    // seed 001's (11), pasted as LaTeX: copied back as the check's own text
+    const checkLine = lineOf(/^check \\frac\{\\partial \\mathcal\{L\}\}\{\\partial y_2\}/);
     fake.activeTextEditor = editorAt(fake.documents[0] as ReturnType<typeof doc>, checkLine);
-    expect(await run('unroll.copyLatex')).toBe(`% check (line ${checkLine}): holds\n\\partial L/\\partial o_{3} = -2(y_{3} - o_{3})`);
+    expect(await run('unroll.copyLatex')).toBe(`% check (line ${checkLine}): holds\n\\frac{\\partial \\mathcal{L}}{\\partial y_{2}} = 1\\cdot 2(t_{2}-y_{2})(-1)`);
     fake.activeTextEditor = editorAt(fake.documents[0] as ReturnType<typeof doc>, 1);
     const all = (await run('unroll.copyLatex')) as string;
     expect(all).toContain('∂L/∂W_hh');

@@ -13,6 +13,8 @@ vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 const { registerPanel } = await import('../../../src/extension/panel/panel');
 
 const TEXT = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'sheet7-vanilla-rnn.rnn'), 'utf8');
+/** 0-based editor line of `derive ∂L/∂W_hh`; the next two lines derive ∂L/∂W_xh and ∂h_t/∂h_{t-1} */
+const D = TEXT.split('\n').findIndex((l) => l.startsWith('derive ∂L/∂W_hh'));
 
 class Doc {
   languageId = 'rnn';
@@ -80,7 +82,7 @@ describe('panel host', () => {
   });
 
   test('opens a webview with scripts, local roots limited to dist/ and media/, and a nonce CSP', async () => {
-    const panel = await openOn(new Doc(TEXT), 23);
+    const panel = await openOn(new Doc(TEXT), D);
     expect(panel.viewType).toBe('unroll.panel');
     expect(panel.title).toBe('Unroll: sheet7.rnn');
     expect(panel.webview.options.enableScripts).toBe(true);
@@ -97,27 +99,27 @@ describe('panel host', () => {
 
   test('posts the report with the cursor context of the active editor', async () => {
     const doc = new Doc(TEXT);
-    const panel = await openOn(doc, 23); // line 24: derive ∂L/∂W_hh
+    const panel = await openOn(doc, D); // line D + 1: derive ∂L/∂W_hh
     const m = lastOf(panel, 'report')!;
     expect(m.doc).toEqual({ uri: 'file:///w/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 });
     expect(m.report.derives.length).toBeGreaterThan(0);
-    expect(m.cursor!.derive).toBe(m.report.derives.findIndex((d) => d.line === 24));
+    expect(m.cursor!.derive).toBe(m.report.derives.findIndex((d) => d.line === D + 1));
   });
 
   test('follows the cursor, debounced, and only when the context changes', async () => {
     const doc = new Doc(TEXT);
-    const panel = await openOn(doc, 23);
+    const panel = await openOn(doc, D);
     const before = panel.webview.posted.length;
     const move = (line: number, character = 0) => fake.events.selection.fire({ textEditor: { ...editor(doc, line, character) } });
-    move(24);
-    move(25);
+    move(D + 1);
+    move(D + 2);
     expect(panel.webview.posted.length).toBe(before); // debounced
     vi.advanceTimersByTime(60);
     const cursor = lastOf(panel, 'cursor')!;
-    expect(cursor.cursor.line).toBe(26);
-    expect(cursor.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === 26));
+    expect(cursor.cursor.line).toBe(D + 3);
+    expect(cursor.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === D + 3));
     const n = panel.webview.posted.length;
-    move(25, 3); // same derive line, no symbol: nothing new to draw
+    move(D + 2, 3); // same derive line, no symbol: nothing new to draw
     vi.advanceTimersByTime(60);
     expect(panel.webview.posted.length).toBe(n);
   });
@@ -168,7 +170,7 @@ describe('panel host', () => {
   test('a new panel renders its report once: nothing is posted before ready, the page is kept while hidden; open time measured', async () => {
     const doc = new Doc(TEXT);
     fake.documents = [doc];
-    fake.activeTextEditor = editor(doc, 23);
+    fake.activeTextEditor = editor(doc, D);
     fake.visibleTextEditors = [fake.activeTextEditor];
     await fake.commands.get('unroll.openPanel')!();
     const panel = fake.panels[fake.panels.length - 1] as FakePanel;
@@ -196,8 +198,8 @@ describe('panel host', () => {
     expect(panel.webview.posted.map((m) => m.type)).toEqual(['report', 'select']);
     expect(lastOf(panel, 'select')!.node).toBe('h@2');
     // with a line: the cursor context of that line
-    await fake.commands.get('unroll.openPanel')!({ line: 24 });
-    expect(lastOf(panel, 'cursor')!.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === 24));
+    await fake.commands.get('unroll.openPanel')!({ line: D + 1 });
+    expect(lastOf(panel, 'cursor')!.cursor.derive).toBe(lastOf(panel, 'report')!.report.derives.findIndex((d) => d.line === D + 1));
   });
 
   test('the gradient check follows the report, once per version', async () => {

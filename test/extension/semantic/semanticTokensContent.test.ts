@@ -24,7 +24,8 @@ describe('semantic tokens', () => {
       expect(b.line > a.line || (b.line === a.line && b.char >= a.char + a.length)).toBe(true);
     }
     const lines = text.split('\n');
-    const whh = toks.filter((t) => lines[t.line]!.slice(t.char, t.char + t.length) === 'W_hh');
+    // W_hh as declared, W_{hh} as the seed's equations write it
+    const whh = toks.filter((t) => /^W_\{?hh\}?$/.test(lines[t.line]!.slice(t.char, t.char + t.length)));
     expect(whh.length).toBeGreaterThan(2);
     expect(whh.every((t) => t.type === 'parameter')).toBe(true);
   });

@@ -1,0 +1,220 @@
+// A backward formula written as a sum over the users U of a node B, one term ∂A/∂U · (local factor) per
+// user — an LSTM's c̄_t = h̄_t ⊙ o_t ⊙ tanh'(c_t) + c̄_{t+1} ⊙ f_{t+1} — with one local factor wrong: the
+// term is named, with the factor it should be (∂⁺U/∂B), and, where it can be said, what is wrong with it:
+// a factor of U's own equation left out (o_t), σ' where tanh' belongs (or the reverse), the sign.
+
+import type { Expr } from '../../language/model';
+import { exprText, refText } from '../../language/print';
+import { fmt, valueText } from '../format';
+import { RunError, stepOf, type Env, type Run } from '../run';
+import { LimitError } from '../tape';
+import { toValue } from '../tensor';
+import type { Claim } from './hints';
+import { close, type Point } from './points';
+
+type Deriv = Expr & { k: 'deriv' };
+
+interface Term { sign: number; e: Expr }
+
+/** the additive terms of an expression, with their signs (products are not distributed) */
+function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
+  if (e.k === 'add') { termsOf(e.a, sign, out); termsOf(e.b, sign, out); }
+  else if (e.k === 'sub') { termsOf(e.a, sign, out); termsOf(e.b, -sign, out); }
+  else if (e.k === 'neg') termsOf(e.a, -sign, out);
+  else out.push({ sign, e });
+  return out;
+}
+
+/** the factors of a product written with juxtaposition, ·, * or ⊙ (a minus on a factor is left on it: −h̄_t) */
+function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.k === 'mul' || e.k === 'hadamard') { factorsOf(e.a, out); factorsOf(e.b, out); }
+  else if (e.k === 'neg' && (e.a.k === 'deriv' || e.a.k === 'mul' || e.a.k === 'hadamard')) factorsOf(e.a, out);
+  else out.push(e);
+  return out;
+}
+
+/** the same derivative numerator at the same step (∂L/∂… of one loss, ∂L/∂h_t and h̄_t alike) */
+function sameOf(a: Expr, b: Expr, env: Env): boolean {
+  return a.k === 'ref' && b.k === 'ref' && a.name === b.name && stepOf(a.idx, env) === stepOf(b.idx, env);
+}
+
+/** σ' ↔ tanh' throughout (null when neither is written) */
+function swapPrimes(e: Expr): Expr | null {
+  let hit = false;
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'call':
+        if (x.fn === 'dsigma' || x.fn === 'dtanh') { hit = true; return { ...x, fn: x.fn === 'dsigma' ? 'dtanh' : 'dsigma', arg: go(x.arg) }; }
+        return { ...x, arg: go(x.arg) };
+      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow':
+        return { ...x, a: go(x.a), b: go(x.b) };
+      case 'sum': case 'prod': return { ...x, body: go(x.body) };
+      case 'vec': return { ...x, items: x.items.map(go) };
+      default: return x;
+    }
+  };
+  const out = go(e);
+  return hit ? out : null;
+}
+
+/** the timed names read at U's own step by U's equation (o_t and c_t for h_t = o_t ⊙ tanh(c_t)) */
+function ownFactors(run: Run, name: string, step: number): Expr[] {
+  const q = run.model.quantities.get(name);
+  const out: Expr[] = [];
+  const seen = new Set<string>();
+  const go = (x: Expr): void => {
+    switch (x.k) {
+      case 'ref':
+        if (x.idx && x.idx.v === 't' && !x.idx.terms?.length && !seen.has(x.name)) {
+          seen.add(x.name);
+          out.push({ ...x, idx: { v: null, k: step + x.idx.k } });
+        }
+        return;
+      case 'call': go(x.arg); return;
+      case 'neg': case 'transpose': go(x.a); return;
+      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': go(x.a); go(x.b); return;
+      default: return;
+    }
+  };
+  if (q?.timed && q.general) go(q.general);
+  return out;
+}
+
+/** U's slope when its equation is σ(z) or tanh(z): σ'(z) = U ⊙ (1 − U), tanh'(z) = 1 − U², from U's value */
+function activationSlope(run: Run, name: string, step: number | null, label: (name: string, step: number | null) => string): { fn: string; slope: Float64Array; text: string } | null {
+  const q = run.model.quantities.get(name);
+  const e = step !== null && q?.timed ? (q.general ?? null) : null;
+  if (!e || e.k !== 'call' || (e.fn !== 'sigma' && e.fn !== 'tanh')) return null;
+  const u = run.value(name, step)?.data;
+  if (!u) return null;
+  const me = label(name, step);
+  return e.fn === 'sigma'
+    ? { fn: "σ'", slope: u.map((x) => x * (1 - x)), text: `${me} ⊙ (1 − ${me})` }
+    : { fn: "tanh'", slope: u.map((x) => 1 - x * x), text: `1 − ${me}²` };
+}
+
+/** the diagonal of a square Jacobian that has nothing off it (an elementwise step), else null */
+function diagonal(J: Float64Array, n: number): Float64Array | null {
+  if (J.length !== n * n) return null;
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    if (i === j) d[i] = J[i * n + j]!;
+    else if (J[i * n + j] !== 0) return null;
+  }
+  return d;
+}
+
+const times = (a: Float64Array, b: Float64Array): Float64Array => {
+  const n = Math.max(a.length, b.length);
+  return Float64Array.from({ length: n }, (_, i) => (a.length === 1 ? a[0]! : a[i]!) * (b.length === 1 ? b[0]! : b[i]!));
+};
+
+export function localFactorHint(c: Claim, run: Run, p: Point): string | null {
+  try {
+    for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+      const hint = judge(d, other, run, p, c.freeT);
+      if (hint) return hint;
+    }
+  } catch (e) {
+    if (e instanceof RunError || e instanceof LimitError) return null;
+    throw e;
+  }
+  return null;
+}
+
+function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string | null {
+  if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.shape.length !== 0) return null;
+  const env = p.env;
+  const bStep = stepOf(d.wrt.idx, env);
+  const B = run.node(d.wrt.name, bStep);
+  if (!B) return null;
+  const n = B.data.length;
+  const total = run.derivativeAt(d.of, d.wrt, env, true).tensor.data;
+  const terms = termsOf(other);
+  if (!terms.length) return null;
+  // each term: its adjoint factor ∂A/∂U, the user U (whose own equation reads B), and the rest of the term
+  const read = terms.map((t) => {
+    const fs = factorsOf(t.e);
+    const k = fs.findIndex((f) => f.k === 'deriv' && f.total && !f.oneStep && sameOf(f.of, d.of, env));
+    if (k < 0) return null;
+    const adj = fs[k] as Deriv;
+    const uStep = stepOf(adj.wrt.idx, env);
+    const U = run.node(adj.wrt.name, uStep);
+    const J = U ? run.immediate(U).get(B.id) : undefined;
+    if (!U || !J || U.data.length !== n) return null;
+    const value = run.evaluateAt(t.e, env).data;
+    const want = new Float64Array(n);
+    const a = run.evaluateAt(adj, env).data;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) want[j] += a[i]! * J[i * n + j]!;
+    return { t, adj, U: { name: adj.wrt.name, step: uStep }, J, value: value.map((x) => x * t.sign), want };
+  });
+  // only a formula whose every term goes through a user of B, and whose terms add up to the total but for one
+  if (read.some((r) => r === null)) return null;
+  const rs = read as NonNullable<(typeof read)[number]>[];
+  const wrong = rs.filter((r) => !close(r.value, r.want));
+  if (wrong.length !== 1) return null;
+  const sum = new Float64Array(n);
+  for (const r of rs) for (let i = 0; i < n; i++) sum[i] += r === wrong[0] ? r.want[i]! : r.value[i]!;
+  if (!close(sum, total)) return null;
+  const w = wrong[0]!;
+  const label = (name: string, step: number | null) => refText(name, step === null ? null : freeT && env.t !== undefined ? { v: 't', k: step - env.t } : { v: null, k: step });
+  const uText = label(w.U.name, w.U.step);
+  const bText = label(d.wrt.name, bStep);
+  const should = `∂${exprText(d.of)}/∂${uText}·∂⁺${uText}/∂${bText}`;
+  const head = `The term ${exprText(w.t.e)} should be ${should}`;
+  const diag = diagonal(w.J, n);
+  // what is wrong with the local factor, when one simple change puts it right
+  if (close(w.value.map((x) => -x), w.want)) return `${head}: it has the wrong sign`;
+  // a gate where its complement belongs (z_t for 1 − z_t, the GRU's interpolation), or the reverse
+  for (const f of factorsOf(w.t.e)) {
+    const inner = f.k === 'sub' && f.a.k === 'num' && f.a.value === 1 ? f.b : f;
+    if (inner.k !== 'ref' || !inner.idx) continue;
+    const v = run.evaluateAt(inner, env).data;
+    const fv = run.evaluateAt(f, env).data;
+    if (fv.some((x) => x === 0)) continue;
+    const alt = w.value.map((x, i) => (x / (fv.length === 1 ? fv[0]! : fv[i]!)) * (inner === f ? 1 - (v.length === 1 ? v[0]! : v[i]!) : (v.length === 1 ? v[0]! : v[i]!)));
+    if (close(alt, w.want)) return `${head}: ${inner === f ? `${exprText(f)} should be 1 − ${exprText(f)}` : `${exprText(f)} should be ${exprText(inner)}`}`;
+  }
+  const swapped = swapPrimes(w.t.e);
+  if (swapped && close(run.evaluateAt(swapped, env).data.map((x) => x * w.t.sign), w.want)) {
+    const has = JSON.stringify(w.t.e).includes('"dsigma"') ? ["σ'", "tanh'"] : ["tanh'", "σ'"];
+    return `${head}: it has ${has[0]} where ${uText}'s equation needs ${has[1]}`;
+  }
+  for (const f of ownFactors(run, w.U.name, w.U.step ?? 0)) {
+    const v = run.evaluateAt(f, {}).data;
+    if (v.length !== 1 && v.length !== n) continue;
+    if (close(times(w.value, v), w.want)) return `${head}: it leaves out the factor ${label(f.k === 'ref' ? f.name : '?', f.k === 'ref' ? stepOf(f.idx, {}) : null)} (∂⁺${uText}/∂${bText} has it)`;
+  }
+  // the slope of an activation, B = σ(z) or tanh(z) (σ'(z) = B ⊙ (1 − B)): a textbook's δB multiplies it in
+  // (the gradient at B's argument, not at B); ∂L/∂z by way of U = σ(z) needs U's own slope
+  const bAct = activationSlope(run, d.wrt.name, bStep, label);
+  if (bAct && close(w.value, times(w.want, bAct.slope))) {
+    return `${head}: it has the extra factor ${bAct.fn}(…) = ${bAct.text}, which makes it the gradient at ${bText}'s argument (its pre-activation), not at ${bText}`;
+  }
+  const uAct = activationSlope(run, w.U.name, w.U.step, label);
+  if (uAct && close(times(w.value, uAct.slope), w.want)) return `${head}: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
+  const localWant = diag ? toValue({ shape: n === 1 ? [] : [n], data: diag }) : null;
+  return `${head}${localWant !== null ? `, with ∂⁺${uText}/∂${bText} = ${typeof localWant === 'number' ? fmt(localWant, 4) : valueText(localWant, 4)}` : ''}: its value is ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.value }), 4)}, the term should be ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.want }), 4)}`;
+}
+
+/**
+ * σ' and tanh' swapped anywhere in a failing check (a gate's slope written as the candidate's, or the
+ * reverse): when the check holds with every σ' read as tanh' and every tanh' as σ', it says so.
+ */
+export function primeSwapHint(c: Claim, run: Run): string | null {
+  const l = swapPrimes(c.lhs);
+  const r = swapPrimes(c.rhs);
+  if (!l && !r) return null;
+  try {
+    if (!c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data))) return null;
+  } catch (e) {
+    if (e instanceof RunError || e instanceof LimitError) return null;
+    throw e;
+  }
+  const has = JSON.stringify([c.lhs, c.rhs]).includes('"dsigma"');
+  const both = has && JSON.stringify([c.lhs, c.rhs]).includes('"dtanh"');
+  return both
+    ? "σ' and tanh' are swapped: with each written as the other the check holds (σ' belongs to the gates' σ, tanh' to tanh)"
+    : `${has ? "σ' should be tanh'" : "tanh' should be σ'"}: with that derivative the check holds (σ' belongs to the gates' σ, tanh' to tanh)`;
+}
