@@ -24,7 +24,7 @@ describe('Learn more', () => {
   it('derive and check lines, functions, declarations and equations get their section', () => {
     expect(referenceSection(report, at(/^derive /, /derive/))).toBe('derive');
     expect(referenceSection(report, at(/^check /, /check/))).toBe('check');
-    expect(referenceSection(report, at(/^h_t = /, /σ/))).toBe('expressions');
+    expect(referenceSection(report, at(/^h_t = /, /\\sigma/))).toBe('expressions');
     expect(referenceSection(report, at(/^param\s+W_hh/, /W_hh/))).toBe('declarations');
     expect(referenceSection(report, at(/^h_t = /, /h_t/))).toBe('time');
   });
