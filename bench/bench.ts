@@ -31,10 +31,18 @@ const sections: [string, () => void | Promise<void>][] = [
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  console.log(`Unroll benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString()}`);
+  console.log(
+    `Unroll benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString()}`,
+  );
   // medians resist outliers, not a machine that is busy throughout: print the load so readers can judge
-  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
-  console.log('every time is a median over runs of min(wall, CPU time of this process): a busy machine inflates wall time,\nV8\'s parallel GC inflates CPU time, never both — the minimum is the work itself');
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min)`,
+  );
+  console.log(
+    "every time is a median over runs of min(wall, CPU time of this process): a busy machine inflates wall time,\nV8's parallel GC inflates CPU time, never both — the minimum is the work itself",
+  );
   for (const [title, run] of sections) {
     if (only.length && !only.some((o) => title.includes(o))) continue;
     try {

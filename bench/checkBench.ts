@@ -23,7 +23,10 @@ export function makeFolder(n = FOLDER_FILES): { dir: string; files: string[] } {
     mkdirSync(sub, { recursive: true });
     const file = join(sub, `${i}-${name}`);
     // a different horizon per student where the example states one (T = 3 → 3..6)
-    writeFileSync(file, text.replace(/^T = (\d+)$/m, (_, t) => `T = ${Number(t) + (i % 4)}`));
+    writeFileSync(
+      file,
+      text.replace(/^T = (\d+)$/m, (_, t) => `T = ${Number(t) + (i % 4)}`),
+    );
     files.push(file);
   }
   return { dir, files };
@@ -42,7 +45,11 @@ export async function benchCheckFolder(): Promise<void> {
         const run = await checkFiles(files, { json: false, threads, script });
         const c = process.cpuUsage(c0);
         const known = run.threadCpuMs.filter((x): x is number => x !== undefined);
-        (runs[threads] ??= []).push({ wall: run.ms, cpu: (c.user + c.system) / 1000, busiest: known.length === run.threadCpuMs.length ? Math.max(...known) : undefined });
+        (runs[threads] ??= []).push({
+          wall: run.ms,
+          cpu: (c.user + c.system) / 1000,
+          busiest: known.length === run.threadCpuMs.length ? Math.max(...known) : undefined,
+        });
       }
     }
   } finally {
@@ -71,5 +78,7 @@ export async function benchCheckFolder(): Promise<void> {
       x === one ? '' : `${fmtRatio(one.wall / x.wall)} wall, ${fmtRatio(freeMs(one) / freeMs(x))} free cores`,
     ]),
   );
-  console.log('  "busiest thread" is the largest own CPU time of one thread (Linux /proc/thread-self/schedstat): what the run\n  would take with a core per thread; "free cores" figures use min(wall, that). The machine\'s other load inflates\n  wall time only.');
+  console.log(
+    '  "busiest thread" is the largest own CPU time of one thread (Linux /proc/thread-self/schedstat): what the run\n  would take with a core per thread; "free cores" figures use min(wall, that). The machine\'s other load inflates\n  wall time only.',
+  );
 }

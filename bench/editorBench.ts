@@ -36,12 +36,16 @@ export function benchEditor(): void {
     const answered = positions.filter((p) => hoverContent(report, p, HOVER) !== null).length;
     // after a change: a fresh analysis, the diagnostics, the lenses and one hover on a parameter
     const param = report.symbols.find((s) => s.role === 'declaration') ?? report.symbols[0];
-    const afterChange = timeMedian(() => {
-      const r = analyze(text);
-      diagnosticItems(r, { hintForHolding: false });
-      lensItems(r, 4, HOVER.uri);
-      if (param) hoverContent(r, { line: param.line, column: param.column }, HOVER);
-    }, 21, 3);
+    const afterChange = timeMedian(
+      () => {
+        const r = analyze(text);
+        diagnosticItems(r, { hintForHolding: false });
+        lensItems(r, 4, HOVER.uri);
+        if (param) hoverContent(r, { line: param.line, column: param.column }, HOVER);
+      },
+      21,
+      3,
+    );
     const diags = timeMedian(() => diagnosticItems(report, { hintForHolding: false }), 25, 3);
     rows.push([
       name,
@@ -58,15 +62,15 @@ export function benchEditor(): void {
     ['example', 'hovers', 'hover (median)', 'hover (max)', 'diagnostics', 'change → all', '< 20 ms'],
     rows,
   );
-  console.log('  change → all = analyze() + diagnosticItems() + lensItems() + one parameter hover. Extension activation is\n  measured inside VS Code by the editor tests, not here.');
+  console.log(
+    '  change → all = analyze() + diagnosticItems() + lensItems() + one parameter hover. Extension activation is\n  measured inside VS Code by the editor tests, not here.',
+  );
 }
 
 export function bundleSizes(): void {
   const root = join(__dirname, '..');
   const files = ['dist/index.js', 'dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'dist/webview.js', 'dist/bench.js'];
-  const rows = files
-    .filter((f) => existsSync(join(root, f)))
-    .map((f) => [f, `${(statSync(join(root, f)).size / 1024).toFixed(0)} KB`]);
+  const rows = files.filter((f) => existsSync(join(root, f))).map((f) => [f, `${(statSync(join(root, f)).size / 1024).toFixed(0)} KB`]);
   printTable('Bundle sizes (minified where shipped)', ['bundle', 'size'], rows);
 }
 
@@ -84,7 +88,13 @@ interface EditTiming {
 }
 
 /** Applies `edit` to `doc` and waits for the diagnostics `accept` takes, measuring the host meanwhile. */
-async function timedEdit(host: EditorHost, doc: FakeDocument, edit: () => void, accept?: (p: Published) => boolean, probeBlocks = true): Promise<EditTiming> {
+async function timedEdit(
+  host: EditorHost,
+  doc: FakeDocument,
+  edit: () => void,
+  accept?: (p: Published) => boolean,
+  probeBlocks = true,
+): Promise<EditTiming> {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const probe = new BlockProbe();
   const waiting = host.published(doc, accept);
@@ -103,7 +113,13 @@ async function timedEdit(host: EditorHost, doc: FakeDocument, edit: () => void, 
   loop.disable();
   const longestBlockMs = probe.stop();
   // the histogram's max is how late its 1 ms timer fired: the longest stretch the host thread did not get back to its loop
-  return { ownMs: Math.min(wall, (c.user + c.system) / 1000), hostMs: elu.active, longestBlockMs, loopDelayMs: loop.max / 1e6, convertMs: p.convertMs };
+  return {
+    ownMs: Math.min(wall, (c.user + c.system) / 1000),
+    hostMs: elu.active,
+    longestBlockMs,
+    loopDelayMs: loop.max / 1e6,
+    convertMs: p.convertMs,
+  };
 }
 
 const medianOf = (ts: EditTiming[], k: keyof EditTiming) => median(ts.map((t) => t[k]));
@@ -136,7 +152,9 @@ export async function benchEditorHost(): Promise<void> {
     ['example', 'edit → diagnostics', 'analyze() alone', 'host thread busy', 'Report → items', '< 10 ms'],
     rows,
   );
-  console.log('  the extension\'s Reports with the \'vscode\' fake, dist/worker.js in a worker thread; edit → diagnostics is\n  min(wall, CPU of both threads) and includes the analysis in the worker; "host thread busy" is its event-loop\n  utilisation over the same time (receiving the Report, diagnostics and lenses).');
+  console.log(
+    "  the extension's Reports with the 'vscode' fake, dist/worker.js in a worker thread; edit → diagnostics is\n  min(wall, CPU of both threads) and includes the analysis in the worker; \"host thread busy\" is its event-loop\n  utilisation over the same time (receiving the Report, diagnostics and lenses).",
+  );
 }
 
 const LONG_T = 5000;
@@ -151,7 +169,10 @@ export async function benchEditorLong(): Promise<void> {
   const text = longRnn(LONG_T);
   const rows: string[][] = [];
   const analysis = timeMedian(() => analyze(text, { draws: 4, forms: true }), LONG_RUNS, 1, 60_000);
-  for (const [label, pieceBytes] of [['in pieces (shipped)', undefined], ['whole (before)', Infinity]] as const) {
+  for (const [label, pieceBytes] of [
+    ['in pieces (shipped)', undefined],
+    ['whole (before)', Infinity],
+  ] as const) {
     const host = new EditorHost(pieceBytes);
     try {
       const doc = host.open(text);
@@ -159,7 +180,13 @@ export async function benchEditorLong(): Promise<void> {
       const ts: EditTiming[] = [];
       for (let i = 0; i < LONG_RUNS; i++) ts.push(await timedEdit(host, doc, () => doc.edit(`${text}\n# edit ${i}\n`)));
       const block = medianOf(ts, 'longestBlockMs');
-      rows.push([`edit, Report ${label}`, fmtMs(medianOf(ts, 'ownMs')), fmtMs(block), fmtMs(medianOf(ts, 'loopDelayMs')), block < 16 ? 'yes' : 'NO']);
+      rows.push([
+        `edit, Report ${label}`,
+        fmtMs(medianOf(ts, 'ownMs')),
+        fmtMs(block),
+        fmtMs(medianOf(ts, 'loopDelayMs')),
+        block < 16 ? 'yes' : 'NO',
+      ]);
     } finally {
       host.dispose();
     }
@@ -169,7 +196,9 @@ export async function benchEditorLong(): Promise<void> {
     ['', 'edit → diagnostics', 'longest block', 'loop delay (wall)', '< 16 ms'],
     rows,
   );
-  console.log(`  the same analysis alone, in this thread: ${fmtT(analysis)} (forms included, as the editor asks). The longest block\n  is min(wall, the host thread's own CPU time) of the longest gap between two ticks of a 1 ms timer; the loop\n  delay is the wall-clock maximum of monitorEventLoopDelay (the other agents' load on this machine included).`);
+  console.log(
+    `  the same analysis alone, in this thread: ${fmtT(analysis)} (forms included, as the editor asks). The longest block\n  is min(wall, the host thread's own CPU time) of the longest gap between two ticks of a 1 ms timer; the loop\n  delay is the wall-clock maximum of monitorEventLoopDelay (the other agents' load on this machine included).`,
+  );
   await benchErrorClear(text);
 }
 
@@ -184,13 +213,27 @@ async function benchErrorClear(text: string): Promise<void> {
     await host.published(doc, hasError);
     for (let i = 0; i < LONG_RUNS; i++) {
       // the fix, with the worker idle
-      idle.push(await timedEdit(host, doc, () => doc.edit(text), (p) => !hasError(p)));
+      idle.push(
+        await timedEdit(
+          host,
+          doc,
+          () => doc.edit(text),
+          (p) => !hasError(p),
+        ),
+      );
       doc.edit(broken);
       await host.published(doc, hasError);
       // another broken version, and the fix typed 300 ms into its analysis
       doc.edit(alsoBroken);
       await new Promise((r) => setTimeout(r, 300));
-      stale.push(await timedEdit(host, doc, () => doc.edit(text), (p) => !hasError(p)));
+      stale.push(
+        await timedEdit(
+          host,
+          doc,
+          () => doc.edit(text),
+          (p) => !hasError(p),
+        ),
+      );
       doc.edit(broken);
       await host.published(doc, hasError);
     }
@@ -202,7 +245,7 @@ async function benchErrorClear(text: string): Promise<void> {
     ['', 'fix → cleared', 'longest block'],
     [
       ['worker idle when the fix comes', fmtMs(medianOf(idle, 'ownMs')), fmtMs(medianOf(idle, 'longestBlockMs'))],
-      ['fix typed 300 ms into an older version\'s analysis', fmtMs(medianOf(stale, 'ownMs')), fmtMs(medianOf(stale, 'longestBlockMs'))],
+      ["fix typed 300 ms into an older version's analysis", fmtMs(medianOf(stale, 'ownMs')), fmtMs(medianOf(stale, 'longestBlockMs'))],
     ],
   );
 }

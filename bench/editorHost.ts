@@ -86,11 +86,28 @@ export function longRnn(T: number, extra = ''): string {
   const xs = Array.from({ length: T }, (_, i) => (Math.sin(i) * 0.9).toFixed(3)).join(', ');
   const ys = Array.from({ length: T }, (_, i) => i % 2).join(', ');
   return [
-    `T = ${T}`, '',
-    `input  x = [${xs}]`, `target y = [${ys}]`,
-    'param  W_xh = 0.3', 'param  W_hh = 0.8', 'param  b_h = 0.1', 'param  W_hy = 1.5', 'param  b_y = -0.2', 'h_0 = 0', '',
-    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)', 'o_t = σ(W_hy h_t + b_y)', 'L_t = (y_t - o_t)^2', 'loss L = Σ_t L_t', '',
-    'derive ∂L/∂W_hh', 'derive ∂L/∂W_xh', 'derive ∂L/∂h_t', "check ∂h_t/∂h_{t-1} = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh", extra, '',
+    `T = ${T}`,
+    '',
+    `input  x = [${xs}]`,
+    `target y = [${ys}]`,
+    'param  W_xh = 0.3',
+    'param  W_hh = 0.8',
+    'param  b_h = 0.1',
+    'param  W_hy = 1.5',
+    'param  b_y = -0.2',
+    'h_0 = 0',
+    '',
+    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
+    'o_t = σ(W_hy h_t + b_y)',
+    'L_t = (y_t - o_t)^2',
+    'loss L = Σ_t L_t',
+    '',
+    'derive ∂L/∂W_hh',
+    'derive ∂L/∂W_xh',
+    'derive ∂L/∂h_t',
+    "check ∂h_t/∂h_{t-1} = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh",
+    extra,
+    '',
   ].join('\n');
 }
 

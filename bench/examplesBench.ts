@@ -26,7 +26,12 @@ export function benchExamples(): void {
     // one derive's forms on a fresh Analysis (the editor's hover or panel request): the slowest derive of the file
     let slowest: Timing | null = null;
     for (const d of r.derives) {
-      const t = timePrepared(() => analyzeSession(text), (a) => a.forms(d.line), 9, 1);
+      const t = timePrepared(
+        () => analyzeSession(text),
+        (a) => a.forms(d.line),
+        9,
+        1,
+      );
       if (!slowest || t.ownMs > slowest.ownMs) slowest = t;
     }
     const fails = r.checks.filter((c) => c.status === 'fails').length;
@@ -42,7 +47,7 @@ export function benchExamples(): void {
     ]);
   }
   printTable(
-    'analyze() of each example — median; numeric (the default) target < 2 ms; one derive\'s forms on demand target < 5 ms',
+    "analyze() of each example — median; numeric (the default) target < 2 ms; one derive's forms on demand target < 5 ms",
     ['example', 'T', 'derive/check/fail', 'analyze()', '< 2 ms', 'forms of 1 derive (slowest)', '< 5 ms', 'every form ({ forms: true })'],
     rows,
   );

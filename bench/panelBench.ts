@@ -26,9 +26,13 @@ export function benchPanelMessages(): void {
   const rows: string[][] = [];
   for (const { name, text } of loadExamples()) {
     let bytes = 0;
-    const t = timeMedian(() => {
-      bytes = JSON.stringify(messageFor(text, name)).length;
-    }, 21, 3);
+    const t = timeMedian(
+      () => {
+        bytes = JSON.stringify(messageFor(text, name)).length;
+      },
+      21,
+      3,
+    );
     rows.push([name, fmtT(t), `${(bytes / 1024).toFixed(0)} KB`, t.ownMs < 100 ? 'yes' : 'NO']);
   }
   printTable('Panel: edit → report message posted — median; target < 100 ms', ['example', 'latency', 'message', '< 100 ms'], rows);
@@ -53,17 +57,22 @@ export async function benchPanelRender(): Promise<void> {
     const m = messageFor(sheet7(T), `sheet7-T${T}.rnn`);
     const graph: number[] = [];
     const total: number[] = [];
-    const t = timeMedian(() => {
-      const r = app.showReport({ ...m, postedAt: Date.now() });
-      graph.push(r.graphMs);
-      total.push(r.totalMs);
-    }, 15, 3, 8000);
+    const t = timeMedian(
+      () => {
+        const r = app.showReport({ ...m, postedAt: Date.now() });
+        graph.push(r.graphMs);
+        total.push(r.totalMs);
+      },
+      15,
+      3,
+      8000,
+    );
     const last = app.lastTimings!;
     rows.push([`T = ${T}`, fmtMs(median(graph)), fmtMs(median(total)), fmtT(t), `${last.nodes}/${last.edges}`]);
     await window.happyDOM.close();
   }
   printTable(
-    'Panel: rendering the sheet-7 network in happy-dom — median (graph and sections: the panel\'s own wall-clock timings)',
+    "Panel: rendering the sheet-7 network in happy-dom — median (graph and sections: the panel's own wall-clock timings)",
     ['', 'graph SVG', 'all sections', 'showReport()', 'nodes/edges'],
     rows,
   );
@@ -127,28 +136,50 @@ export async function benchPanelColdOpen(): Promise<void> {
         const graph: number[] = [];
         const forms: number[] = [];
         for (let run = 0; run < 5; run++) {
-          html = panelHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css`, ...(inline ? { inline: files } : {}) });
+          html = panelHtml({
+            cspSource: origin,
+            nonce: makeNonce(),
+            scriptUri: `${origin}/dist/webview.js`,
+            styleUri: `${origin}/media/panel.css`,
+            katexCssUri: `${origin}/media/katex/katex.min.css`,
+            ...(inline ? { inline: files } : {}),
+          });
           const page = await browser.newPage({ viewport: { width: 520, height: 900 } });
           await page.goto(`${origin}/panel.html`);
-          const t = await page.evaluate(async (msg: unknown) => {
-            const w = window as unknown as { unrollPanel: { started: { pageAt: number; scriptAt: number } } };
-            const ready = w.unrollPanel.started;
-            const t0 = performance.now();
-            window.postMessage(msg, '*');
-            const until = (test: () => boolean): Promise<number> => new Promise((resolve) => {
-              const poll = (): void => { if (test()) requestAnimationFrame(() => resolve(performance.now() - t0)); else setTimeout(poll, 1); };
-              poll();
-            });
-            const graphMs = await until(() => document.querySelector('#graph svg g.node') !== null);
-            const formsMs = await until(() => document.querySelector('#derivation .katex') !== null);
-            return { loadMs: ready.scriptAt - ready.pageAt, graphMs, formsMs };
-          }, JSON.parse(JSON.stringify(m)));
+          const t = await page.evaluate(
+            async (msg: unknown) => {
+              const w = window as unknown as { unrollPanel: { started: { pageAt: number; scriptAt: number } } };
+              const ready = w.unrollPanel.started;
+              const t0 = performance.now();
+              window.postMessage(msg, '*');
+              const until = (test: () => boolean): Promise<number> =>
+                new Promise((resolve) => {
+                  const poll = (): void => {
+                    if (test()) requestAnimationFrame(() => resolve(performance.now() - t0));
+                    else setTimeout(poll, 1);
+                  };
+                  poll();
+                });
+              const graphMs = await until(() => document.querySelector('#graph svg g.node') !== null);
+              const formsMs = await until(() => document.querySelector('#derivation .katex') !== null);
+              return { loadMs: ready.scriptAt - ready.pageAt, graphMs, formsMs };
+            },
+            JSON.parse(JSON.stringify(m)),
+          );
           load.push(t.loadMs);
           graph.push(t.graphMs);
           forms.push(t.formsMs);
           await page.close();
         }
-        rows.push([name, inline ? 'inline' : 'linked', fmtMs(median(load)), fmtMs(median(graph)), fmtMs(median(forms)), fmtMs(median(load) + median(forms)), `${(bytes / 1024).toFixed(0)} KB`]);
+        rows.push([
+          name,
+          inline ? 'inline' : 'linked',
+          fmtMs(median(load)),
+          fmtMs(median(graph)),
+          fmtMs(median(forms)),
+          fmtMs(median(load) + median(forms)),
+          `${(bytes / 1024).toFixed(0)} KB`,
+        ]);
       }
     }
     printTable(
@@ -156,7 +187,9 @@ export async function benchPanelColdOpen(): Promise<void> {
       ['example', 'page', 'page → script', 'report → graph painted', 'report → derivation typeset', 'page → derivation', 'message'],
       rows,
     );
-    console.log('  page → script: loading HTML, styles and the bundle (linked: fetched from a local server; in VS Code each fetch also crosses the\n  webview\'s service worker and the editor). The webview frame itself (VS Code) is not included: see unroll.panelTimings `frame`.');
+    console.log(
+      "  page → script: loading HTML, styles and the bundle (linked: fetched from a local server; in VS Code each fetch also crosses the\n  webview's service worker and the editor). The webview frame itself (VS Code) is not included: see unroll.panelTimings `frame`.",
+    );
   } finally {
     await browser.close();
     await new Promise((r) => server.close(r));

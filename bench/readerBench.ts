@@ -53,8 +53,17 @@ export function readerBench(T = 200): ReaderBenchResult {
 /** prints the figures as a table (for bench/bench.ts) */
 export function benchReader(): void {
   const r = readerBench();
-  printTable('reader: lex + parse of the 64-unit RNN with its values in the text (T = 200)', ['chars', 'numbers', 'lex + parse', 'MB/s', 'lex alone MB/s'], [
-    [r.chars.toLocaleString('en'), r.numbers.toLocaleString('en'), fmtT({ ms: r.ms, cpuMs: r.ms, ownMs: r.ms, runs: 0 }), r.mbPerSec.toFixed(1), r.lexMbPerSec.toFixed(1)],
-  ]);
+  printTable(
+    'reader: lex + parse of the 64-unit RNN with its values in the text (T = 200)',
+    ['chars', 'numbers', 'lex + parse', 'MB/s', 'lex alone MB/s'],
+    [
+      [
+        r.chars.toLocaleString('en'),
+        r.numbers.toLocaleString('en'),
+        fmtT({ ms: r.ms, cpuMs: r.ms, ownMs: r.ms, runs: 0 }),
+        r.mbPerSec.toFixed(1),
+        r.lexMbPerSec.toFixed(1),
+      ],
+    ],
+  );
 }
-

@@ -79,7 +79,10 @@ export async function benchRnnVsTf(): Promise<void> {
 
 export function benchScaling(): void {
   // the 64-unit network first; where T = 5000 passes the engine's work limit, a smaller one that fits
-  for (const [h, d] of [[H, D], [32, 16]]) {
+  for (const [h, d] of [
+    [H, D],
+    [32, 16],
+  ]) {
     const rows: string[][] = [];
     const times: number[] = [];
     try {

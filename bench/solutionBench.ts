@@ -15,12 +15,18 @@ import { fmtT, printTable, timeMedian } from './timing';
 export function benchSolutions(): void {
   const dir = join(EXAMPLES_DIR, 'solutions');
   const rows: string[][] = [];
-  for (const name of readdirSync(dir).filter((f) => solutionKindOf(f)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => solutionKindOf(f))
+    .sort()) {
     const text = readFileSync(join(dir, name), 'utf8');
     const kind = solutionKindOf(name)!;
     const side = join(dir, name.slice(0, name.length - extname(name).length) + '.rnn');
     let sidecar: string | null = null;
-    try { sidecar = readFileSync(side, 'utf8'); } catch { /* a Markdown solution carries its network */ }
+    try {
+      sidecar = readFileSync(side, 'utf8');
+    } catch {
+      /* a Markdown solution carries its network */
+    }
     // the equation edited: the middle one that has an `=` to put spaces after
     const reading = readSolution(text, kind, sidecar)!;
     const eqs = reading.displays.map((d) => text.indexOf('=', d.contentStart)).filter((i, k) => i >= 0 && i < reading.displays[k]!.end);
@@ -40,5 +46,9 @@ export function benchSolutions(): void {
     const t = timeMedian(edit, 15, 2);
     rows.push([name, `${sol.checked}/${sol.skipped}`, fmtT(without), fmtT(t), t.ownMs < 20 ? 'yes' : 'NO']);
   }
-  printTable('a solution edited (one equation changed): new text → its diagnostics and lenses (debounce excluded)', ['solution', 'checked/skipped', 'without claim cache', 'edit → diagnostics', '< 20 ms'], rows);
+  printTable(
+    'a solution edited (one equation changed): new text → its diagnostics and lenses (debounce excluded)',
+    ['solution', 'checked/skipped', 'without claim cache', 'edit → diagnostics', '< 20 ms'],
+    rows,
+  );
 }

@@ -76,16 +76,34 @@ export function benchSymbolic(): void {
     const text = scalarRnnText(T);
     const runs = T >= 1000 ? 7 : 11;
     // deriveForms: every form (chain, explicit, δ-recursion) in text and LaTeX, with the number
-    const direct = timeFresh(() => firstDerive(text), (p: ReturnType<typeof firstDerive>) => deriveForms(p.model, p.of, p.wrt, true, null, p.run), runs, 10000);
+    const direct = timeFresh(
+      () => firstDerive(text),
+      (p: ReturnType<typeof firstDerive>) => deriveForms(p.model, p.of, p.wrt, true, null, p.run),
+      runs,
+      10000,
+    );
     const back = timeFresh(() => firstDerive(text), formsAndBack, runs, 10000);
     const one = firstDerive(text);
     const nodes = benchDerive(one.model, one.of, one.wrt, null, one.run).nodes;
     const sizes = formSizes(one.model, one);
     // and what it adds to a whole analyze() (which also checks every form against the autodiff number)
     const base = { graph: false, gradcheck: false, draws: 1 };
-    const [withSym, without] = timeInterleaved([() => analyze(text, { ...base, forms: true }), () => analyze(text, { ...base, forms: false })], runs, 1, 10000);
+    const [withSym, without] = timeInterleaved(
+      [() => analyze(text, { ...base, forms: true }), () => analyze(text, { ...base, forms: false })],
+      runs,
+      1,
+      10000,
+    );
     const total = sizes.reduce((n, s) => n + (s === '—' ? 0 : s.split('/').reduce((a, x) => a + Number(x), 0)), 0);
-    rows.push([`T = ${T}`, fmtT(direct), fmtT(back), fmtMs(Math.max(0, withSym.ownMs - without.ownMs)), String(nodes), ...sizes, prevSize ? fmtRatio(total / prevSize) : '']);
+    rows.push([
+      `T = ${T}`,
+      fmtT(direct),
+      fmtT(back),
+      fmtMs(Math.max(0, withSym.ownMs - without.ownMs)),
+      String(nodes),
+      ...sizes,
+      prevSize ? fmtRatio(total / prevSize) : '',
+    ]);
     prevSize = total;
   }
   printTable(
@@ -101,10 +119,20 @@ export function benchSymbolic(): void {
 
   // the 64-unit network: W_hh has 4,096 entries, ∂⁺h_k/∂W_hh is 64 × 4,096
   const wide = rnnText(makeProblem(64, 32, 20), true);
-  const direct = timeFresh(() => firstDerive(wide), (p: ReturnType<typeof firstDerive>) => deriveForms(p.model, p.of, p.wrt, true, null, p.run), 7, 10000);
+  const direct = timeFresh(
+    () => firstDerive(wide),
+    (p: ReturnType<typeof firstDerive>) => deriveForms(p.model, p.of, p.wrt, true, null, p.run),
+    7,
+    10000,
+  );
   const back = timeFresh(() => firstDerive(wide), formsAndBack, 7, 10000);
   const base = { graph: false, gradcheck: false, draws: 1 };
-  const [withSym, without] = timeInterleaved([() => analyze(wide, { ...base, forms: true }), () => analyze(wide, { ...base, forms: false })], 5, 1, 15000);
+  const [withSym, without] = timeInterleaved(
+    [() => analyze(wide, { ...base, forms: true }), () => analyze(wide, { ...base, forms: false })],
+    5,
+    1,
+    15000,
+  );
   const r = analyze(wide, { ...base, forms: true });
   const kept = r.derives.map((d) => {
     const res = d.results[0];

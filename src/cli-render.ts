@@ -5,7 +5,11 @@ import type { EquationResult, SolutionReport } from './solution/index';
 
 const tty = typeof process !== 'undefined' && process.stdout?.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
-const red = paint(31), green = paint(32), yellow = paint(33), dim = paint(2), bold = paint(1);
+const red = paint(31),
+  green = paint(32),
+  yellow = paint(33),
+  dim = paint(2),
+  bold = paint(1);
 
 /** `n thing` / `n things` */
 export const count = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -17,7 +21,8 @@ function summary(r: Report): string {
   return head.join(', ');
 }
 
-const markOf = (s: CheckStatus | 'skipped') => (s === 'holds' ? green('✓') : s === 'fails' ? red('✗') : s === 'skipped' ? dim('–') : yellow('⚠'));
+const markOf = (s: CheckStatus | 'skipped') =>
+  s === 'holds' ? green('✓') : s === 'fails' ? red('✗') : s === 'skipped' ? dim('–') : yellow('⚠');
 
 export function renderText(file: string, r: Report, many = false): string {
   const out: string[] = [];
@@ -48,7 +53,8 @@ export function renderText(file: string, r: Report, many = false): string {
   for (const it of items) {
     out.push(`  ${dim(`line ${it.line}`.padEnd(9))}${it.lines[0]}`);
     // multi-line forms keep their own layout, indented under their question
-    for (const l of it.lines.slice(1)) for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
+    for (const l of it.lines.slice(1))
+      for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
   }
   const tally = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const c of r.checks) tally[c.status]++;
@@ -62,7 +68,9 @@ export function renderText(file: string, r: Report, many = false): string {
 function tallyText(t: Record<CheckStatus, number>): string {
   const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
-    verb(t.holds, 'holds', 'hold'), verb(t.fails, 'fails', 'fail'), verb(t['holds-at-given-values'], 'holds only for these values', 'hold only for these values'),
+    verb(t.holds, 'holds', 'hold'),
+    verb(t.fails, 'fails', 'fail'),
+    verb(t['holds-at-given-values'], 'holds only for these values', 'hold only for these values'),
     verb(t['holds-as-one-step'], 'holds as a one-step derivative', 'hold as one-step derivatives'),
   ];
   // only the verdicts that occur
@@ -90,13 +98,16 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
       for (const res of d.results) for (const part of res.text.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
     }
     for (const c of n.report.checks) {
-      if (!claimed.has(c)) out.push(`  ${dim(`line ${c.line}`.padEnd(9))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
+      if (!claimed.has(c))
+        out.push(`  ${dim(`line ${c.line}`.padEnd(9))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
     }
   }
   for (const eq of sol.equations) out.push(...equationLines(eq));
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
-  out.push(`  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped`);
+  out.push(
+    `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped`,
+  );
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
 
@@ -107,7 +118,10 @@ function equationLines(eq: EquationResult): string[] {
   const links = [...new Set(eq.checks)];
   if (links.length <= 1) return [head + eq.message];
   // a chain: the equation's verdict, then each link's
-  return [head + eq.message, ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(`link ${c.link ?? 1}`)} ${markOf(c.status)} ${c.message}`)];
+  return [
+    head + eq.message,
+    ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(`link ${c.link ?? 1}`)} ${markOf(c.status)} ${c.message}`),
+  ];
 }
 
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
@@ -121,13 +135,24 @@ export function solutionJson(sol: SolutionReport) {
     params: reports.flatMap((r) => r.params),
     flow: reports.flatMap((r) => r.flow),
     equations: sol.equations.map((e) => ({
-      line: e.range.line, column: e.range.column, endLine: e.range.endLine, endColumn: e.range.endColumn,
-      tag: e.tag, network: e.network, status: e.status, message: e.message,
+      line: e.range.line,
+      column: e.range.column,
+      endLine: e.range.endLine,
+      endColumn: e.range.endColumn,
+      tag: e.tag,
+      network: e.network,
+      status: e.status,
+      message: e.message,
       links: [...new Set(e.checks)].map((c) => ({ link: c.link ?? 1, line: c.line, status: c.status, message: c.message })),
     })),
     checked: sol.checked,
     skipped: sol.skipped,
-    networks: sol.networks.map((n) => ({ line: n.range?.line ?? null, T: n.report.T, loss: n.report.loss, paramCount: n.report.paramCount })),
+    networks: sol.networks.map((n) => ({
+      line: n.range?.line ?? null,
+      T: n.report.T,
+      loss: n.report.loss,
+      paramCount: n.report.paramCount,
+    })),
   };
 }
 

@@ -72,7 +72,11 @@ function main(argv: string[]): number | Promise<number> {
 /** a folder stands for every .rnn file and every solution under it (a whole folder of solutions at once) */
 function expand(path: string, given: boolean): string[] {
   let st;
-  try { st = statSync(path); } catch { throw new Error(`cannot read ${path}: no such file or folder`); }
+  try {
+    st = statSync(path);
+  } catch {
+    throw new Error(`cannot read ${path}: no such file or folder`);
+  }
   if (!st.isDirectory()) {
     if (given) return [path];
     if (path.endsWith('.rnn')) return [path];
@@ -93,4 +97,7 @@ function expand(path: string, given: boolean): string[] {
 }
 
 // a worker thread of the parallel check runs this same bundle: it serves checks instead
-if (!serveIfCheckWorker()) void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
+if (!serveIfCheckWorker())
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });

@@ -36,7 +36,12 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
   if (kind) {
     const sidecar = sidecarOf(file);
     if (!isSolution(text, kind, sidecar !== null)) {
-      return { file, out: '', bad: true, error: `${file} is not a solution: it has no \`\`\`rnn block and no ${basename(file, extname(file))}.rnn beside it` };
+      return {
+        file,
+        out: '',
+        bad: true,
+        error: `${file} is not a solution: it has no \`\`\`rnn block and no ${basename(file, extname(file))}.rnn beside it`,
+      };
     }
     const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });
     const bad = solutionFails(sol);

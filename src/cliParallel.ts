@@ -79,7 +79,10 @@ export interface CheckRun {
  * Check `files` over `threads` threads (this one and `threads - 1` workers running `script`, this bundle),
  * calling `emit` for each outcome in the files' order.
  */
-export async function checkFiles(files: string[], options: { json: boolean; threads?: number; script?: string; emit?: (o: CheckOutcome) => void }): Promise<CheckRun> {
+export async function checkFiles(
+  files: string[],
+  options: { json: boolean; threads?: number; script?: string; emit?: (o: CheckOutcome) => void },
+): Promise<CheckRun> {
   const t0 = performance.now();
   const cpu0 = threadCpuMs();
   const many = files.length > 1;
@@ -107,29 +110,33 @@ export async function checkFiles(files: string[], options: { json: boolean; thre
   }
   const script = options.script ?? __filename;
   const workerCpu: (number | undefined)[] = [];
-  const workers = Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(script, {
-      workerData: { flag: WORKER_FLAG, json: options.json, many },
-      argv: [],
-    });
-    const feed = () => {
-      if (next < files.length) {
-        const i = next++;
-        w.postMessage({ i, file: files[i]! } satisfies Request);
-      } else w.postMessage(null satisfies Request);
-    };
-    w.on('message', (m: Reply) => {
-      if ('cpuMs' in m) return void workerCpu.push(m.cpuMs);
-      outcomes[m.i] = m.outcome;
-      flush();
-      feed();
-    });
-    w.on('error', reject);
-    w.on('exit', () => resolve());
-    // two requests in flight per worker, so a worker never waits for its next file
-    feed();
-    feed();
-  }));
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const w = new Worker(script, {
+          workerData: { flag: WORKER_FLAG, json: options.json, many },
+          argv: [],
+        });
+        const feed = () => {
+          if (next < files.length) {
+            const i = next++;
+            w.postMessage({ i, file: files[i]! } satisfies Request);
+          } else w.postMessage(null satisfies Request);
+        };
+        w.on('message', (m: Reply) => {
+          if ('cpuMs' in m) return void workerCpu.push(m.cpuMs);
+          outcomes[m.i] = m.outcome;
+          flush();
+          feed();
+        });
+        w.on('error', reject);
+        w.on('exit', () => resolve());
+        // two requests in flight per worker, so a worker never waits for its next file
+        feed();
+        feed();
+      }),
+  );
   // this thread checks files too, one per turn of its event loop so the workers' answers are taken in between
   await new Promise<void>((resolve) => {
     const step = () => {
@@ -154,7 +161,10 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
     json,
     emit: (o) => {
       if (failed) return;
-      if (o.error) { failed = o.error; return; }
+      if (o.error) {
+        failed = o.error;
+        return;
+      }
       if (o.bad) status = 1;
       if (!json) process.stdout.write(o.out);
     },
@@ -163,8 +173,17 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
     process.stderr.write(`unroll: ${failed}\n`);
     return 2;
   }
-  if (json) process.stdout.write(JSON.stringify(outcomes.map((o) => o.json), null, 2) + '\n');
+  if (json)
+    process.stdout.write(
+      JSON.stringify(
+        outcomes.map((o) => o.json),
+        null,
+        2,
+      ) + '\n',
+    );
   const s = ms / 1000;
-  process.stderr.write(`unroll: ${files.length} files in ${s.toFixed(2)} s: ${(files.length / s).toFixed(1)} files/s on ${threads} thread${threads === 1 ? '' : 's'}\n`);
+  process.stderr.write(
+    `unroll: ${files.length} files in ${s.toFixed(2)} s: ${(files.length / s).toFixed(1)} files/s on ${threads} thread${threads === 1 ? '' : 's'}\n`,
+  );
   return status;
 }

@@ -167,7 +167,13 @@ export function chainTerms(r: DeriveResult): ChainTerm[] | null {
   const terms: unknown = (r.forms?.chain as { terms?: unknown } | undefined)?.terms;
   if (!Array.isArray(terms) || terms.length === 0) return null;
   const ok = terms.every(
-    (x) => isObj(x) && typeof x.latex === 'string' && typeof x.text === 'string' && isValue(x.value) && Array.isArray(x.path) && x.path.every((p) => typeof p === 'string'),
+    (x) =>
+      isObj(x) &&
+      typeof x.latex === 'string' &&
+      typeof x.text === 'string' &&
+      isValue(x.value) &&
+      Array.isArray(x.path) &&
+      x.path.every((p) => typeof p === 'string'),
   );
   return ok ? (terms as ChainTerm[]) : null;
 }

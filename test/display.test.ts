@@ -43,20 +43,39 @@ describe('one number format for the engine, the extension and the panel', () => 
   });
 
   it('every finite number reads back within its precision, the same in every layer', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, min: -1e300, max: 1e300 }), fc.integer({ min: 1, max: 15 }), (x, d) => {
-      const s = formatNumber(x, d);
-      if (x === 0) { expect(s).toBe('0'); return; }
-      expect(Math.abs(Number(s) - x)).toBeLessThanOrEqual(Math.abs(x) * 10 ** (1 - d));
-      expect(extensionFormat(x, d)).toBe(s);
-      expect(engineFmt(x, d)).toBe(s);
-      expect(webviewFmt(x, d)).toBe(s.replace(/-/g, '−'));
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e300, max: 1e300 }), fc.integer({ min: 1, max: 15 }), (x, d) => {
+        const s = formatNumber(x, d);
+        if (x === 0) {
+          expect(s).toBe('0');
+          return;
+        }
+        expect(Math.abs(Number(s) - x)).toBeLessThanOrEqual(Math.abs(x) * 10 ** (1 - d));
+        expect(extensionFormat(x, d)).toBe(s);
+        expect(engineFmt(x, d)).toBe(s);
+        expect(webviewFmt(x, d)).toBe(s.replace(/-/g, '−'));
+      }),
+    );
   });
 
   it('values: whole in messages, elided in the middle where asked', () => {
-    expect(valueText([[1, -2], [3, 4]], 4)).toBe('[[1, -2], [3, 4]]');
+    expect(
+      valueText(
+        [
+          [1, -2],
+          [3, 4],
+        ],
+        4,
+      ),
+    ).toBe('[[1, -2], [3, 4]]');
     expect(engineValueText(Array.from({ length: 12 }, (_, i) => i))).toBe('[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]');
-    expect(valueText(Array.from({ length: 12 }, (_, i) => i), 4, 5)).toBe('[0, 1, …, 10, 11]');
+    expect(
+      valueText(
+        Array.from({ length: 12 }, (_, i) => i),
+        4,
+        5,
+      ),
+    ).toBe('[0, 1, …, 10, 11]');
     expect(fmtValue(null)).toBe('—');
     expect(fmtValue([-1, 2])).toBe('[−1, 2]');
     expect(valueLatex([1, 2], 4)).toBe('\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}');

@@ -17,7 +17,9 @@ describe('accented names in LaTeX', () => {
 
   it('typesets in KaTeX without errors', () => {
     for (const n of ['h\u0303', 'y\u0302', 'c\u0304', 'x\u0307']) {
-      expect(() => katex.renderToString(`\\frac{\\partial ${nameLatex(n, { v: null, k: 2 })}}{\\partial W}`, { throwOnError: true, strict: 'error' })).not.toThrow();
+      expect(() =>
+        katex.renderToString(`\\frac{\\partial ${nameLatex(n, { v: null, k: 2 })}}{\\partial W}`, { throwOnError: true, strict: 'error' }),
+      ).not.toThrow();
     }
   });
 });

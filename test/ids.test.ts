@@ -17,9 +17,11 @@ describe('node ids', () => {
   it('parseNodeKey inverts nodeKey for every name and step', () => {
     const name = fc.stringMatching(/^[A-Za-zα-ω][A-Za-z0-9_α-ω′]{0,8}$/);
     const step = fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null });
-    fc.assert(fc.property(name, step, (n, s) => {
-      expect(parseNodeKey(nodeKey({ name: n, step: s }))).toEqual({ name: n, step: s });
-    }));
+    fc.assert(
+      fc.property(name, step, (n, s) => {
+        expect(parseNodeKey(nodeKey({ name: n, step: s }))).toEqual({ name: n, step: s });
+      }),
+    );
   });
 
   it('labels: h_2, h_{10}, W_hh', () => {

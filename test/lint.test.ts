@@ -13,31 +13,61 @@ describe('layer rules', { timeout: 60_000 }, () => {
   it('src/language imports nothing above it', async () => {
     expect(await restricted('src/language/x.ts', "import { fmt } from '../engine/format';\nexport const y = fmt;\n")).toHaveLength(1);
     expect(await restricted('src/language/x.ts', "import { analyze } from '../analysis';\nexport const y = analyze;\n")).toHaveLength(1);
-    expect(await restricted('src/language/x.ts', "import { nodeKey } from '../ids';\nimport type { Value } from '../report';\nexport const y: Value = nodeKey({ name: 'h', step: 1 }).length;\n")).toEqual([]);
+    expect(
+      await restricted(
+        'src/language/x.ts',
+        "import { nodeKey } from '../ids';\nimport type { Value } from '../report';\nexport const y: Value = nodeKey({ name: 'h', step: 1 }).length;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('src/engine imports only the language; nothing but src/extension imports vscode', async () => {
-    expect(await restricted('src/engine/symbolic/x.ts', "import { isToWebview } from '../../protocol';\nexport const y = isToWebview;\n")).toHaveLength(1);
+    expect(
+      await restricted('src/engine/symbolic/x.ts', "import { isToWebview } from '../../protocol';\nexport const y = isToWebview;\n"),
+    ).toHaveLength(1);
     expect(await restricted('src/engine/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
-    expect(await restricted('src/engine/symbolic/x.ts', "import { LIMITS } from '../../language/limits';\nexport const y = LIMITS;\n")).toEqual([]);
+    expect(
+      await restricted('src/engine/symbolic/x.ts', "import { LIMITS } from '../../language/limits';\nexport const y = LIMITS;\n"),
+    ).toEqual([]);
     expect(await restricted('src/extension/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toEqual([]);
   });
 
   it('src/webview imports only the protocol (and ids, display, report types)', async () => {
     expect(await restricted('src/webview/x.ts', "import { analyze } from '../analysis';\nexport const y = analyze;\n")).toHaveLength(1);
     expect(await restricted('src/webview/x.ts', "import { Tape } from '../engine/tape';\nexport const y = Tape;\n")).toHaveLength(1);
-    expect(await restricted('src/webview/x.ts', "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n")).toHaveLength(1);
-    expect(await restricted('src/webview/x.ts', "import type { Report } from '../report';\nimport { isToWebview } from '../protocol';\nimport { fmt } from './format';\nexport const y = (r: Report) => isToWebview(r) && fmt(1);\n")).toEqual([]);
+    expect(await restricted('src/webview/x.ts', "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await restricted(
+        'src/webview/x.ts',
+        "import type { Report } from '../report';\nimport { isToWebview } from '../protocol';\nimport { fmt } from './format';\nexport const y = (r: Report) => isToWebview(r) && fmt(1);\n",
+      ),
+    ).toEqual([]);
   });
 
   it("the extension's pure content modules and worker code do not import vscode", async () => {
-    expect(await restricted('src/extension/hover/hoverContent.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
-    expect(await restricted('src/extension/worker/entry.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
-    expect(await restricted('src/extension/hover/hover.ts', "import * as vscode from 'vscode';\nimport { hoverContent } from './hoverContent';\nexport const y = [vscode, hoverContent];\n")).toEqual([]);
+    expect(
+      await restricted('src/extension/hover/hoverContent.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n"),
+    ).toHaveLength(1);
+    expect(await restricted('src/extension/worker/entry.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await restricted(
+        'src/extension/hover/hover.ts',
+        "import * as vscode from 'vscode';\nimport { hoverContent } from './hoverContent';\nexport const y = [vscode, hoverContent];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('src/solution may use the language and analyze(), not the editor', async () => {
-    expect(await restricted('src/solution/x.ts', "import { analyze } from '../analysis';\nimport { lex } from '../language/lexer';\nexport const y = [analyze, lex];\n")).toEqual([]);
+    expect(
+      await restricted(
+        'src/solution/x.ts',
+        "import { analyze } from '../analysis';\nimport { lex } from '../language/lexer';\nexport const y = [analyze, lex];\n",
+      ),
+    ).toEqual([]);
     expect(await restricted('src/solution/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
   });
 });

@@ -67,7 +67,10 @@ export function valueText(v: Value, digits: number, maxItems = Infinity, style: 
   const f = (x: number): string => formatNumber(x, digits, style);
   if (typeof v === 'number') return f(v);
   // elide before formatting: a long value costs only the entries shown
-  const list = <T>(xs: readonly T[], g: (x: T) => string): string => `[${elide(xs).map((x) => (x === ELIDED ? '…' : g(x as T))).join(', ')}]`;
+  const list = <T>(xs: readonly T[], g: (x: T) => string): string =>
+    `[${elide(xs)
+      .map((x) => (x === ELIDED ? '…' : g(x as T)))
+      .join(', ')}]`;
   const elide = <T>(xs: readonly T[]): (T | typeof ELIDED)[] => {
     if (xs.length <= maxItems) return [...xs];
     const head = Math.ceil((maxItems - 1) / 2);

@@ -18,13 +18,17 @@ export const WALL_GUARD_MS = 120_000;
 export class Budget {
   ops = 0;
   private nextCheck = 1 << 16;
-  constructor(public limit = Infinity, public deadline = Infinity) {}
+  constructor(
+    public limit = Infinity,
+    public deadline = Infinity,
+  ) {}
   tick(n: number): void {
     this.ops += n;
     if (this.ops > this.limit) throw new LimitError(`more than ${this.limit.toLocaleString('en')} operations for one analysis (limit)`);
     if (this.ops > this.nextCheck) {
       this.nextCheck = this.ops + (1 << 16);
-      if (Date.now() > this.deadline) throw new LimitError('the analysis ran past its wall-clock guard (the machine is overloaded or the engine has a bug)');
+      if (Date.now() > this.deadline)
+        throw new LimitError('the analysis ran past its wall-clock guard (the machine is overloaded or the engine has a bug)');
     }
   }
 }

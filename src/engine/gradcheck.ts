@@ -21,7 +21,10 @@ export function gradCheck(model: Model, plan: Plan, run: Run, scale?: Record<str
     const base = (d.values ?? drawDecl(d, model.T, 0)).map((v) => v.slice());
     const per = base[0]!.length;
     const total = per * base.length;
-    const picks = total <= MAX_ENTRIES ? [...Array(total).keys()] : Array.from({ length: MAX_ENTRIES }, (_, k) => Math.floor((k * total) / MAX_ENTRIES));
+    const picks =
+      total <= MAX_ENTRIES
+        ? [...Array(total).keys()]
+        : Array.from({ length: MAX_ENTRIES }, (_, k) => Math.floor((k * total) / MAX_ENTRIES));
     const auto: number[] = [];
     const numeric: number[] = [];
     let worst = 0;
@@ -38,7 +41,12 @@ export function gradCheck(model: Model, plan: Plan, run: Run, scale?: Record<str
         const vals = base.map((b) => b.slice());
         vals[step]![i] = v / f;
         const o: ValueOverrides = new Map([[d.name, vals]]);
-        try { return forward(model, o, { plan, scale }).loss!.data[0]!; } catch (e) { if (e instanceof RunError) return NaN; throw e; }
+        try {
+          return forward(model, o, { plan, scale }).loss!.data[0]!;
+        } catch (e) {
+          if (e instanceof RunError) return NaN;
+          throw e;
+        }
       };
       const n = (lossAt(x * f + h) - lossAt(x * f - h)) / (2 * h);
       auto.push(a);

@@ -36,11 +36,12 @@ export function recurrentNames(model: Model): string[] {
   const states = new Set<string>();
   for (const q of model.quantities.values()) {
     const out = new Set<string>();
-    const add = (e: Expr) => walkRefs(e, (r) => {
-      if (!model.quantities.get(r.name)?.timed || !r.idx) return;
-      out.add(r.name);
-      if (r.idx.v === 't' && r.idx.k !== 0) states.add(r.name);
-    });
+    const add = (e: Expr) =>
+      walkRefs(e, (r) => {
+        if (!model.quantities.get(r.name)?.timed || !r.idx) return;
+        out.add(r.name);
+        if (r.idx.v === 't' && r.idx.k !== 0) states.add(r.name);
+      });
     if (q.timed && q.general) add(q.general);
     edges.set(q.name, out);
   }
@@ -93,10 +94,13 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
   const out: QuantityReport[] = [];
   for (const q of model.quantities.values()) {
     const steps = q.timed ? quantitySteps(q, model.T).map(([s]) => s) : [null];
-    const grads = steps.filter((s) => s === null || (s >= 1 && s <= model.T)).slice(0, LIMITS.maxPartialSteps).map((t) => {
-      const g = run.lossGrad(q.name, t);
-      return { t, value: g ? toValue(g) : 0 };
-    });
+    const grads = steps
+      .filter((s) => s === null || (s >= 1 && s <= model.T))
+      .slice(0, LIMITS.maxPartialSteps)
+      .map((t) => {
+        const g = run.lossGrad(q.name, t);
+        return { t, value: g ? toValue(g) : 0 };
+      });
     const partials: QuantityReport['partials'] = [];
     if (q.general && Date.now() < deadline) {
       for (const wrt of equationRefs(q.general)) {
@@ -107,7 +111,11 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
           const env: Env = q.timed ? { t } : {};
           const A = run.node(q.name, q.timed ? t : null);
           let B;
-          try { B = run.node(wrt.name, stepOf(wrt.idx, env)); } catch { B = undefined; }
+          try {
+            B = run.node(wrt.name, stepOf(wrt.idx, env));
+          } catch {
+            B = undefined;
+          }
           if (!A || !B || A.data.length * B.data.length > 256) continue;
           const rows = run.immediate(A).get(B.id) ?? new Float64Array(A.data.length * B.data.length);
           const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
@@ -119,8 +127,14 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
       }
     }
     out.push({
-      name: nameOfKey(q.name), kind: kindOf(model, q.name, null) === 'loss' ? 'loss' : 'quantity', shape: q.shape, timed: q.timed,
-      line: q.line, equation: q.equationText, grads, partials,
+      name: nameOfKey(q.name),
+      kind: kindOf(model, q.name, null) === 'loss' ? 'loss' : 'quantity',
+      shape: q.shape,
+      timed: q.timed,
+      line: q.line,
+      equation: q.equationText,
+      grads,
+      partials,
     });
   }
   return out;
@@ -143,12 +157,25 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     const g = lossG(name, t);
     const gn = g ? norm2(g.data) : 0;
     const id = nodeIdOf(name, t, timed);
-    nodes.push({ id: nodeKey(id), name: id.name, t, timed: id.timed, kind, shape: n.shape, value: toValue(n), grad: g ? toValue(g) : null, gradNorm: gn });
+    nodes.push({
+      id: nodeKey(id),
+      name: id.name,
+      t,
+      timed: id.timed,
+      kind,
+      shape: n.shape,
+      value: toValue(n),
+      grad: g ? toValue(g) : null,
+      gradNorm: gn,
+    });
     if (t !== null) stepSet.add(t);
   };
   for (const d of model.decls.values()) {
     rows.push({ name: d.name, kind: d.kind, shape: d.shape, timed: d.perStep, line: d.line });
-    if (d.perStep) for (let t = 1; t <= T; t++) { if (shown(t)) push(d.name, t, d.kind, true); }
+    if (d.perStep)
+      for (let t = 1; t <= T; t++) {
+        if (shown(t)) push(d.name, t, d.kind, true);
+      }
     else push(d.name, null, d.kind, false);
   }
   for (const q of model.quantities.values()) {
@@ -156,7 +183,10 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
   }
   for (const pn of plan.order) {
     if (!shown(pn.step)) continue;
-    if (nodes.length >= LIMITS.maxGraphNodes) { capped = true; break; }
+    if (nodes.length >= LIMITS.maxGraphNodes) {
+      capped = true;
+      break;
+    }
     push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
     // edges: what this node reads; the flow along an edge is the node's loss gradient pushed
     // through its own equation into that input (one immediate sweep per node)

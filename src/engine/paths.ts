@@ -17,14 +17,19 @@ import type { TNode } from './tape';
 const MAX_PATHS = 400;
 const MAX_TERMS = 400;
 
-interface Monomial { coef: number; factors: Expr[] }
+interface Monomial {
+  coef: number;
+  factors: Expr[];
+}
 
 /** a sum of products, distributed; null when too large or not scalar */
 function expand(e: Expr): Monomial[] | null {
   if (e.shape.length !== 0) return null;
   switch (e.k) {
-    case 'num': return [{ coef: e.value, factors: [] }];
-    case 'add': case 'sub': {
+    case 'num':
+      return [{ coef: e.value, factors: [] }];
+    case 'add':
+    case 'sub': {
       const a = expand(e.a);
       const b = expand(e.b);
       if (!a || !b) return null;
@@ -68,7 +73,10 @@ function pathsBetween(run: Run, B: TNode, A: TNode): TNode[][] | null {
   }
   const out: TNode[][] = [];
   const walk = (n: TNode, path: TNode[]): boolean => {
-    if (n === A) { out.push(path); return out.length <= MAX_PATHS; }
+    if (n === A) {
+      out.push(path);
+      return out.length <= MAX_PATHS;
+    }
     for (const u of users.get(n.id) ?? []) if (!walk(u, [...path, u])) return false;
     return true;
   };
@@ -119,9 +127,12 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   };
   const pathText = (i: number) => paths[i]!.map(label).join(' → ');
   const parts: string[] = [];
-  if (unmatched.length) parts.push(`the term ${termText(unmatched[0]!)} (= ${fmt(mv[unmatched[0]!]!)}) is no path from ${label(B)} to ${label(A)}`);
-  if (missing.length) parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)} (= ${fmt(pv[missing[0]!]!)})`);
-  const fix = unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
+  if (unmatched.length)
+    parts.push(`the term ${termText(unmatched[0]!)} (= ${fmt(mv[unmatched[0]!]!)}) is no path from ${label(B)} to ${label(A)}`);
+  if (missing.length)
+    parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)} (= ${fmt(pv[missing[0]!]!)})`);
+  const fix =
+    unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
   const text = parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
   // located only when the diagnosis is certain: one term that is a missing path with one factor wrong
   return { text, culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
@@ -130,7 +141,9 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
 /** the factors written for this term alone: a common prefix pulled out of brackets is shared by its terms */
 function ownFactors(monos: Monomial[], j: number): Expr[] {
   const shared = new Set<Expr>();
-  monos.forEach((m, i) => { if (i !== j) for (const f of m.factors) shared.add(f); });
+  monos.forEach((m, i) => {
+    if (i !== j) for (const f of m.factors) shared.add(f);
+  });
   const own = monos[j]!.factors.filter((f) => !shared.has(f));
   return own.length ? own : monos[j]!.factors;
 }
@@ -157,9 +170,15 @@ function spanOf(factors: Expr[]): Range | null {
  */
 function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
   const edges: { u: TNode; v: TNode; value: number }[] = [];
-  const untimed = new Set(run.quantityNodes().filter((q) => q.t === null).map((q) => q.node.id));
+  const untimed = new Set(
+    run
+      .quantityNodes()
+      .filter((q) => q.t === null)
+      .map((q) => q.node.id),
+  );
   for (let k = 1; k < path.length; k++) {
-    const u = path[k - 1]!, v = path[k]!;
+    const u = path[k - 1]!,
+      v = path[k]!;
     const value = run.immediate(v).get(u.id)?.[0] ?? 0;
     if (value === 1 && untimed.has(v.id)) continue;
     edges.push({ u, v, value });
@@ -168,7 +187,9 @@ function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: 
   if (m.coef !== 1) return null;
   if (edges.length !== m.factors.length) return segmentFactor(m, path, env, run, label);
   const wrong: number[] = [];
-  m.factors.forEach((f, i) => { if (!same(run.evaluateAt(f, env).data[0]!, edges[i]!.value)) wrong.push(i); });
+  m.factors.forEach((f, i) => {
+    if (!same(run.evaluateAt(f, env).data[0]!, edges[i]!.value)) wrong.push(i);
+  });
   if (wrong.length !== 1) return null;
   const i = wrong[0]!;
   const f = m.factors[i]!;
@@ -197,8 +218,17 @@ function segmentFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n
     return hi > lo && lo >= 0 ? { hi, lo } : null;
   });
   const edge = (k: number) => run.immediate(path[k]!).get(path[k - 1]!.id)?.[0] ?? 0;
-  const stretch = (lo: number, hi: number) => { let v = 1; for (let k = lo + 1; k <= hi; k++) v *= edge(k); return v; };
-  const untimed = new Set(run.quantityNodes().filter((q) => q.t === null).map((q) => q.node.id));
+  const stretch = (lo: number, hi: number) => {
+    let v = 1;
+    for (let k = lo + 1; k <= hi; k++) v *= edge(k);
+    return v;
+  };
+  const untimed = new Set(
+    run
+      .quantityNodes()
+      .filter((q) => q.t === null)
+      .map((q) => q.node.id),
+  );
   // the top of the term: A, or a node below it joined to A by edges of 1 into untimed sums (∂L/∂L_3 left out)
   let top = path.length - 1;
   while (top > 0 && edge(top) === 1 && untimed.has(path[top]!.id)) top--;
@@ -211,7 +241,10 @@ function segmentFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n
     let ok = true;
     ends.forEach((e, j) => {
       if (j === i || !e) return;
-      for (const [k, v] of [[j, e.hi], [j + 1, e.lo]] as const) {
+      for (const [k, v] of [
+        [j, e.hi],
+        [j + 1, e.lo],
+      ] as const) {
         if (Number.isNaN(J[k]!)) J[k] = v;
         else if (J[k] !== v) ok = false;
       }
@@ -252,7 +285,8 @@ const MAX_TERMS_ENTRIES = 256;
 
 export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainTerm[] | null {
   if (!d.total || d.of.k !== 'ref') return null;
-  for (const x of [...run.model.decls.values(), ...run.model.quantities.values()]) if (x.shape.reduce((a, b) => a * b, 1) > MAX_TERMS_ENTRIES) return null;
+  for (const x of [...run.model.decls.values(), ...run.model.quantities.values()])
+    if (x.shape.reduce((a, b) => a * b, 1) > MAX_TERMS_ENTRIES) return null;
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
   if (!A || !B || A === B) return null;
@@ -265,7 +299,8 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
     // the Jacobian of the path J_k ⋯ J_1 (rows over A's entries, columns over B's), multiplied from the
     // narrower end: from A's side when A has fewer entries (a loss: row vectors times Jacobians, not
     // 2048 × 2048 products for a 64-unit network's W_xh), else from B's side
-    const nA = A.data.length, nB = B.data.length;
+    const nA = A.data.length,
+      nB = B.data.length;
     const fromA = nA < nB;
     const Js: Float64Array[] = [];
     for (let k = 1; k < path.length; k++) Js.push(run.immediate(path[k]!).get(path[k - 1]!.id)!);
@@ -277,12 +312,14 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
     const text: string[] = [];
     const latex: string[] = [];
     for (let k = 1; k < path.length; k++) {
-      const u = path[k - 1]!, v = path[k]!;
+      const u = path[k - 1]!,
+        v = path[k]!;
       const J = Js[k - 1]!;
       // ∂L/∂L_t = 1 in a sum of losses: a factor a worked solution leaves out
       if (J.length === 1 && J[0] === 1 && names.get(v.id)!.t === null) continue;
       const plus = k === 1 && isDecl ? '⁺' : '';
-      const nv = names.get(v.id)!, nu = names.get(u.id)!;
+      const nv = names.get(v.id)!,
+        nu = names.get(u.id)!;
       text.push(`∂${plus}${nv.text}/∂${nu.text}`);
       latex.push(`\\frac{\\partial${plus ? '^{+}' : ''} ${nv.latex}}{\\partial ${nu.latex}}`);
     }
@@ -299,15 +336,21 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
 /** rows(v) × cols(B) = J[rows(v) × rows(u)] · M[rows(u) × cols(B)] */
 function matProduct(J: Float64Array, M: Float64Array, nv: number, nu: number, nb: number): Float64Array {
   const out = new Float64Array(nv * nb);
-  for (let i = 0; i < nv; i++) for (let k = 0; k < nu; k++) {
-    const a = J[i * nu + k]!;
-    if (a === 0) continue;
-    for (let j = 0; j < nb; j++) out[i * nb + j] += a * M[k * nb + j]!;
-  }
+  for (let i = 0; i < nv; i++)
+    for (let k = 0; k < nu; k++) {
+      const a = J[i * nu + k]!;
+      if (a === 0) continue;
+      for (let j = 0; j < nb; j++) out[i * nb + j] += a * M[k * nb + j]!;
+    }
   return out;
 }
 
-interface NodeName { id: string; text: string; latex: string; t: number | null }
+interface NodeName {
+  id: string;
+  text: string;
+  latex: string;
+  t: number | null;
+}
 
 /** every node's graph id (as in the Report's graph), text and LaTeX name */
 function nodeNames(run: Run): Map<number, NodeName> {

@@ -26,7 +26,11 @@ export interface Plan {
 export const nodeKey = (name: string, step: number | null) => idKey({ name, step });
 
 export class PlanError extends Error {
-  constructor(message: string, public readonly code: string, public readonly line: number | null = null) {
+  constructor(
+    message: string,
+    public readonly code: string,
+    public readonly line: number | null = null,
+  ) {
     super(message);
   }
 }
@@ -74,7 +78,11 @@ export function buildPlan(model: Model): Plan {
       work += cost;
     }
     if (work > LIMITS.maxWork) {
-      throw new PlanError(`network too large to analyse in time: about ${Math.round(work).toLocaleString('en')} operations per pass (limit ${LIMITS.maxWork.toLocaleString('en')})`, 'limit', q.line);
+      throw new PlanError(
+        `network too large to analyse in time: about ${Math.round(work).toLocaleString('en')} operations per pass (limit ${LIMITS.maxWork.toLocaleString('en')})`,
+        'limit',
+        q.line,
+      );
     }
   }
   // Kahn's algorithm over the slots, iterative (recurrences are thousands of steps deep)
@@ -82,7 +90,11 @@ export function buildPlan(model: Model): Plan {
   const userCount = new Int32Array(slots + 1);
   for (let i = 0; i < slots; i++) {
     if (!nodes[i]) continue;
-    for (const d of depSlots[i]!) if (d >= 0 && nodes[d]) { indeg[i]!++; userCount[d + 1]!++; }
+    for (const d of depSlots[i]!)
+      if (d >= 0 && nodes[d]) {
+        indeg[i]!++;
+        userCount[d + 1]!++;
+      }
   }
   for (let i = 0; i < slots; i++) userCount[i + 1]! += userCount[i]!;
   const users = new Int32Array(userCount[slots]!);
@@ -93,7 +105,11 @@ export function buildPlan(model: Model): Plan {
   }
   const queue: number[] = [];
   let total = 0;
-  for (let i = 0; i < slots; i++) if (nodes[i]) { total++; if (indeg[i] === 0) queue.push(i); }
+  for (let i = 0; i < slots; i++)
+    if (nodes[i]) {
+      total++;
+      if (indeg[i] === 0) queue.push(i);
+    }
   const order: PlanNode[] = [];
   for (let qi = 0; qi < queue.length; qi++) {
     const k = queue[qi]!;
@@ -108,7 +124,11 @@ export function buildPlan(model: Model): Plan {
     for (let i = 0; i < slots; i++) if (nodes[i] && indeg[i]! > 0) stuck.push(nodes[i]!);
     const first = stuck[0]!;
     const names = [...new Set(stuck.map((n) => displayName(n.name)))];
-    throw new PlanError(`dependency cycle across steps among ${names.join(', ')}: no order computes ${displayName(first.name)}${first.step === null ? '' : `_${first.step}`}`, 'cycle', model.quantities.get(first.name)?.line ?? null);
+    throw new PlanError(
+      `dependency cycle across steps among ${names.join(', ')}: no order computes ${displayName(first.name)}${first.step === null ? '' : `_${first.step}`}`,
+      'cycle',
+      model.quantities.get(first.name)?.line ?? null,
+    );
   }
   return { order, work };
 }

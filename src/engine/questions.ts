@@ -19,11 +19,23 @@ import type { Budget } from './tape';
 /** the symbolic forms of one result (one definition: the symbolic engine's DeriveForms) */
 export type SymbolicForms = DeriveForms;
 
-export type SymbolicHook = (of: Expr, wrt: { name: string; idx: import('../language/model').Idx | null }, total: boolean, t: number | null, value: Value) => SymbolicForms | null;
+export type SymbolicHook = (
+  of: Expr,
+  wrt: { name: string; idx: import('../language/model').Idx | null },
+  total: boolean,
+  t: number | null,
+  value: Value,
+) => SymbolicForms | null;
 
 export class Draws {
   private runs = new Map<string, Run>();
-  constructor(private model: Model, private plan: Plan, private base: ValueOverrides, private scale?: Record<string, number>, private budget?: Budget) {}
+  constructor(
+    private model: Model,
+    private plan: Plan,
+    private base: ValueOverrides,
+    private scale?: Record<string, number>,
+    private budget?: Budget,
+  ) {}
 
   /** every varied name redrawn with this seed (only: just that one name) */
   run(seed: number, only?: string): Run {
@@ -74,7 +86,14 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
         value = toValue(r.tensor);
         if (!r.reached && t === steps[0]) {
           const bound = t === null ? d : (bindVar(d, 't', t) as typeof d);
-          ctx.diagnostics.push(diag('hint', `${exprText(bound.of)} does not depend on ${refText(bound.wrt.name, bound.wrt.idx)}${d.total ? '' : ' directly (∂⁺ counts only its direct appearance)'}: the derivative is 0`, q.range, 'independent'));
+          ctx.diagnostics.push(
+            diag(
+              'hint',
+              `${exprText(bound.of)} does not depend on ${refText(bound.wrt.name, bound.wrt.idx)}${d.total ? '' : ' directly (∂⁺ counts only its direct appearance)'}: the derivative is 0`,
+              q.range,
+              'independent',
+            ),
+          );
         }
       } else value = toValue(ctx.run.evaluateAt(q.expr, env));
     } catch (e) {
@@ -82,7 +101,15 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
       ctx.diagnostics.push(diag('error', e.message, q.range, 'runtime'));
       return { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
     }
-    if (!isFiniteValue(value)) ctx.diagnostics.push(diag('warning', `the result is not a finite number${t === null ? '' : ` at t = ${t}`} (NaN or ∞): look for log of a non-positive number, a division by 0 or an overflow`, q.range, 'nan'));
+    if (!isFiniteValue(value))
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          `the result is not a finite number${t === null ? '' : ` at t = ${t}`} (NaN or ∞): look for log of a non-positive number, a division by 0 or an overflow`,
+          q.range,
+          'nan',
+        ),
+      );
     const bound = t === null ? q.expr : bindVar(q.expr, 't', t);
     const text = `${exprText(bound)} = ${valueText(value)}`;
     const latex = `${exprLatex(bound)} = ${valueLatex(value)}`;

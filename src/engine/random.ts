@@ -41,18 +41,16 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
     const kind = targetKind(d.values);
     if (kind) return Array.from({ length: n }, () => drawKind(kind, entries(d.shape), r));
   }
-  return Array.from({ length: n }, () => uniform(d.shape, r, lo * (d.kind === 'target' ? 1 : widen), hi * (d.kind === 'target' ? 1 : widen)));
+  return Array.from({ length: n }, () =>
+    uniform(d.shape, r, lo * (d.kind === 'target' ? 1 : widen), hi * (d.kind === 'target' ? 1 : widen)),
+  );
 }
 
 /**
  * What a target's given values are, so that draws stay of that kind (LANGUAGE.md §5): one-hot vectors,
  * probability vectors, 0/1 values, whole numbers (within the given range). null: any number in [0, 1].
  */
-export type TargetKind =
-  | { k: 'onehot' }
-  | { k: 'probability' }
-  | { k: 'binary' }
-  | { k: 'integer'; lo: number; hi: number };
+export type TargetKind = { k: 'onehot' } | { k: 'probability' } | { k: 'binary' } | { k: 'integer'; lo: number; hi: number };
 
 export function targetKind(values: Float64Array[]): TargetKind | null {
   const all = values.flatMap((v) => Array.from(v));
@@ -70,16 +68,25 @@ export function targetKind(values: Float64Array[]): TargetKind | null {
 function drawKind(kind: TargetKind, len: number, r: () => number): Float64Array {
   const out = new Float64Array(len);
   switch (kind.k) {
-    case 'onehot': out[Math.min(len - 1, Math.floor(r() * len))] = 1; break;
+    case 'onehot':
+      out[Math.min(len - 1, Math.floor(r() * len))] = 1;
+      break;
     case 'probability': {
       // normalised exponentials of uniforms: every entry positive, the sum 1
       let s = 0;
-      for (let i = 0; i < len; i++) { out[i] = Math.exp(2 * r()); s += out[i]!; }
+      for (let i = 0; i < len; i++) {
+        out[i] = Math.exp(2 * r());
+        s += out[i]!;
+      }
       for (let i = 0; i < len; i++) out[i]! /= s;
       break;
     }
-    case 'binary': for (let i = 0; i < len; i++) out[i] = r() < 0.5 ? 0 : 1; break;
-    case 'integer': for (let i = 0; i < len; i++) out[i] = kind.lo + Math.min(kind.hi - kind.lo, Math.floor(r() * (kind.hi - kind.lo + 1))); break;
+    case 'binary':
+      for (let i = 0; i < len; i++) out[i] = r() < 0.5 ? 0 : 1;
+      break;
+    case 'integer':
+      for (let i = 0; i < len; i++) out[i] = kind.lo + Math.min(kind.hi - kind.lo, Math.floor(r() * (kind.hi - kind.lo + 1)));
+      break;
   }
   return out;
 }
@@ -93,7 +100,8 @@ export function drawState(name: string, step: number, shape: Shape, seed: number
 /** every varied thing of a model: declarations, and initial states written as plain numbers */
 export function variedNames(model: Model): string[] {
   const out = [...model.decls.keys()];
-  for (const q of model.quantities.values()) for (const [k, e] of q.overrides) if (isConstant(e)) out.push(nodeKey({ name: q.name, step: k }));
+  for (const q of model.quantities.values())
+    for (const [k, e] of q.overrides) if (isConstant(e)) out.push(nodeKey({ name: q.name, step: k }));
   return out;
 }
 

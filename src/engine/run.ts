@@ -78,18 +78,27 @@ class UnrolledRun implements Run {
   private tangents: Tangents | null = null;
   private longRange = { b: -1, a: -1, distinctA: 0 };
 
-  constructor(public model: Model, values: ValueOverrides, plan: Plan, scale?: Record<string, number>, budget?: Budget) {
+  constructor(
+    public model: Model,
+    values: ValueOverrides,
+    plan: Plan,
+    scale?: Record<string, number>,
+    budget?: Budget,
+  ) {
     if (budget) this.tape.budget = budget;
     const T = model.T;
     for (const d of model.decls.values()) {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
       const f = scale?.[d.name];
       if (f !== undefined && f !== 1) vals = vals.map((v) => v.map((x) => x * f));
-      this.leaves.set(d.name, vals.map((v) => {
-        const n = this.tape.push('leaf', d.shape, v);
-        n.barrier = true;
-        return n;
-      }));
+      this.leaves.set(
+        d.name,
+        vals.map((v) => {
+          const n = this.tape.push('leaf', d.shape, v);
+          n.barrier = true;
+          return n;
+        }),
+      );
     }
     for (const pn of plan.order) {
       const q = model.quantities.get(pn.name)!;
@@ -135,7 +144,9 @@ class UnrolledRun implements Run {
     const out: { name: string; t: number | null; node: TNode }[] = [];
     for (const [name, steps] of this.qnodes) {
       const timed = this.model.quantities.get(name)!.timed;
-      steps.forEach((node, i) => { if (node) out.push({ name, t: timed ? i : null, node }); });
+      steps.forEach((node, i) => {
+        if (node) out.push({ name, t: timed ? i : null, node });
+      });
     }
     return out;
   }
@@ -200,7 +211,10 @@ class UnrolledRun implements Run {
       reached = true;
     } else if (B.id < A.id && total && of.k === 'ref' && A.id - B.id > LONG_RANGE && this.tangentsFor(A, B)) {
       const D = this.tangents!.at(A);
-      if (D) { out.set(D); reached = true; }
+      if (D) {
+        out.set(D);
+        reached = true;
+      }
     } else if (B.id < A.id) {
       for (let i = 0; i < m; i++) {
         let row: Float64Array | undefined;
@@ -229,7 +243,10 @@ class UnrolledRun implements Run {
           this.tape.sweep(A, seed, lo, below);
           row = below.get(B.id);
         }
-        if (row) { reached = true; out.set(row, i * n); }
+        if (row) {
+          reached = true;
+          out.set(row, i * n);
+        }
       }
     }
     this.tape.truncate(mark);
@@ -244,8 +261,16 @@ class UnrolledRun implements Run {
   private tangentsFor(A: TNode, B: TNode): boolean {
     if (this.tangents?.source === B) return true;
     const seen = this.longRange;
-    if (seen.b !== B.id) { seen.b = B.id; seen.a = A.id; seen.distinctA = 1; return false; }
-    if (seen.a !== A.id) { seen.a = A.id; seen.distinctA++; }
+    if (seen.b !== B.id) {
+      seen.b = B.id;
+      seen.a = A.id;
+      seen.distinctA = 1;
+      return false;
+    }
+    if (seen.a !== A.id) {
+      seen.a = A.id;
+      seen.distinctA++;
+    }
     // a square of B's entries per node is held: only for sources of modest width
     if (seen.distinctA < 3 || B.data.length > 64 || A === this.loss) return false;
     this.tangents = new Tangents(B, this.graphOrder, (n) => this.immediate(n), this.tape.budget);
@@ -264,7 +289,8 @@ class UnrolledRun implements Run {
     const bStep = stepOf(wrt.idx, env);
     // only a node of X's own step or the step next to it is re-read (§5); where a bound variable puts Y
     // further away (∂h_T/∂h_i of seed 002, i = 1), the derivative stays total
-    if (bStep !== null && k !== null && Math.abs(bStep - k) > 1 && this.model.quantities.get(wrt.name)?.timed) return this.derivativeAt(of, wrt, env, true);
+    if (bStep !== null && k !== null && Math.abs(bStep - k) > 1 && this.model.quantities.get(wrt.name)?.timed)
+      return this.derivativeAt(of, wrt, env, true);
     const B = this.node(wrt.name, bStep);
     if (!B) throw new RunError(`${refText(wrt.name, bStep === null ? null : { v: null, k: bStep })} has no value`);
     const m = A.data.length;
@@ -285,7 +311,10 @@ class UnrolledRun implements Run {
         const below = new Map<number, Float64Array>();
         const g = this.tape.sweep(A, seed, lo, below, false, cross);
         const row = B.id >= lo ? g[B.id - lo] : below.get(B.id);
-        if (row) { reached = true; out.set(row, i * n); }
+        if (row) {
+          reached = true;
+          out.set(row, i * n);
+        }
       }
     }
     return { tensor: { shape: derivShape(A, B), data: out }, reached };
@@ -304,7 +333,10 @@ class UnrolledRun implements Run {
         this.tape.sweep(node, seed, node.start, rows);
         for (const [id, row] of rows) {
           let full = J.get(id);
-          if (!full) { full = new Float64Array(m * row.length); J.set(id, full); }
+          if (!full) {
+            full = new Float64Array(m * row.length);
+            J.set(id, full);
+          }
           full.set(row, i * row.length);
         }
       }
@@ -326,25 +358,45 @@ class UnrolledRun implements Run {
   private ev(e: Expr, env: Env): TNode {
     const tape = this.tape;
     switch (e.k) {
-      case 'num': return tape.konst([], Float64Array.of(e.value));
-      case 'var': return tape.konst([], Float64Array.of(stepOf(e.idx, env)!));
-      case 'vec': return tape.pack(e.items.map((x) => this.ev(x, env)), e.shape);
-      case 'mat': return tape.pack(e.rows.flatMap((r) => r.map((x) => this.ev(x, env))), e.shape);
+      case 'num':
+        return tape.konst([], Float64Array.of(e.value));
+      case 'var':
+        return tape.konst([], Float64Array.of(stepOf(e.idx, env)!));
+      case 'vec':
+        return tape.pack(
+          e.items.map((x) => this.ev(x, env)),
+          e.shape,
+        );
+      case 'mat':
+        return tape.pack(
+          e.rows.flatMap((r) => r.map((x) => this.ev(x, env))),
+          e.shape,
+        );
       case 'ref': {
         const step = stepOf(e.idx, env);
         const n = this.node(e.name, step);
         if (!n) throw new RunError(`${displayName(e.name)}${step === null ? '' : ` at step ${step}`} has no value`);
         return n;
       }
-      case 'neg': return tape.neg(this.ev(e.a, env));
-      case 'add': return tape.add(this.ev(e.a, env), this.ev(e.b, env));
-      case 'sub': return tape.add(this.ev(e.a, env), this.ev(e.b, env), true);
-      case 'mul': case 'hadamard': return tape.mul(this.ev(e.a, env), this.ev(e.b, env));
-      case 'matmul': return tape.matmul(this.ev(e.a, env), this.ev(e.b, env), e.shape);
-      case 'div': return tape.div(this.ev(e.a, env), this.ev(e.b, env));
-      case 'pow': return tape.pow(this.ev(e.a, env), this.ev(e.b, env));
-      case 'call': return tape.fn(e.fn, this.ev(e.arg, env), e.shape);
-      case 'transpose': return tape.transpose(this.ev(e.a, env), e.shape);
+      case 'neg':
+        return tape.neg(this.ev(e.a, env));
+      case 'add':
+        return tape.add(this.ev(e.a, env), this.ev(e.b, env));
+      case 'sub':
+        return tape.add(this.ev(e.a, env), this.ev(e.b, env), true);
+      case 'mul':
+      case 'hadamard':
+        return tape.mul(this.ev(e.a, env), this.ev(e.b, env));
+      case 'matmul':
+        return tape.matmul(this.ev(e.a, env), this.ev(e.b, env), e.shape);
+      case 'div':
+        return tape.div(this.ev(e.a, env), this.ev(e.b, env));
+      case 'pow':
+        return tape.pow(this.ev(e.a, env), this.ev(e.b, env));
+      case 'call':
+        return tape.fn(e.fn, this.ev(e.arg, env), e.shape);
+      case 'transpose':
+        return tape.transpose(this.ev(e.a, env), e.shape);
       case 'index': {
         const a = this.ev(e.a, env);
         const i = intIndex(this.ev(e.i, env).data[0]!);
@@ -357,7 +409,8 @@ class UnrolledRun implements Run {
         if (i < 1 || i > a.data.length) throw new RunError(`index ${i} is outside 1..${a.data.length}`);
         return tape.index(a, i - 1);
       }
-      case 'sum': case 'prod': {
+      case 'sum':
+      case 'prod': {
         const a = stepOf(e.from, env)!;
         const b = stepOf(e.to, env)!;
         let acc: TNode | null = null;
@@ -383,8 +436,10 @@ class UnrolledRun implements Run {
         const d = this.derivativeAt(e.of, e.wrt, env, e.total, e.oneStep);
         return tape.konst(d.tensor.shape, d.tensor.data);
       }
-      case 'contract': return tape.contract(this.ev(e.a, env), this.ev(e.b, env), e.shape);
-      case 'matpow': return this.matpow(e, env);
+      case 'contract':
+        return tape.contract(this.ev(e.a, env), this.ev(e.b, env), e.shape);
+      case 'matpow':
+        return this.matpow(e, env);
       case 'indicator': {
         // a comparison: constant where it is defined, so its gradient is zero
         const a = this.ev(e.a, env).data[0]!;

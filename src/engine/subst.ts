@@ -9,21 +9,39 @@ function bindIdx(i: Idx, v: string, value: number): Idx {
 export function bindVar(e: Expr, v: string, value: number): Expr {
   const go = (x: Expr): Expr => {
     switch (x.k) {
-      case 'num': return x;
-      case 'ref': return x.idx ? { ...x, idx: bindIdx(x.idx, v, value) } : x;
+      case 'num':
+        return x;
+      case 'ref':
+        return x.idx ? { ...x, idx: bindIdx(x.idx, v, value) } : x;
       case 'var': {
         const b = bindIdx(x.idx, v, value);
         return b.v === null && !b.terms ? { k: 'num', value: b.k, shape: [], range: x.range } : { ...x, idx: b };
       }
-      case 'vec': return { ...x, items: x.items.map(go) };
-      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+      case 'vec':
+        return { ...x, items: x.items.map(go) };
+      case 'mat':
+        return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg':
+      case 'transpose':
+        return { ...x, a: go(x.a) };
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator':
         return { ...x, a: go(x.a), b: go(x.b) };
-      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
-      case 'call': return { ...x, arg: go(x.arg) };
-      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
-      case 'sum': case 'prod':
+      case 'matpow':
+        return { ...x, a: go(x.a), n: go(x.n) };
+      case 'call':
+        return { ...x, arg: go(x.arg) };
+      case 'index':
+        return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      case 'sum':
+      case 'prod':
         if (x.v === v) return { ...x, from: bindIdx(x.from, v, value), to: bindIdx(x.to, v, value) };
         return { ...x, from: bindIdx(x.from, v, value), to: bindIdx(x.to, v, value), body: go(x.body) };
       case 'deriv':

@@ -62,9 +62,11 @@ export interface SymbolicHooks {
 
 /** Why no forms at all can be derived for this model, or null. */
 export function formsRefused(model: Model): string | null {
-  if (model.T > MAX_SYMBOLIC_T) return `symbolic forms are written for horizons up to T = ${en(MAX_SYMBOLIC_T)} (here T = ${en(model.T)}); the number is exact (limit)`;
+  if (model.T > MAX_SYMBOLIC_T)
+    return `symbolic forms are written for horizons up to T = ${en(MAX_SYMBOLIC_T)} (here T = ${en(model.T)}); the number is exact (limit)`;
   const big = largest(model);
-  if (big.n > MAX_SYMBOLIC_ENTRIES) return `symbolic forms are written for tensors of up to ${MAX_SYMBOLIC_ENTRIES} entries (${big.name} has ${en(big.n)}); the number is exact (limit)`;
+  if (big.n > MAX_SYMBOLIC_ENTRIES)
+    return `symbolic forms are written for tensors of up to ${MAX_SYMBOLIC_ENTRIES} entries (${big.name} has ${en(big.n)}); the number is exact (limit)`;
   return null;
 }
 
@@ -89,7 +91,8 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
     derive(of, wrt, total, t, value) {
       let why: string | null = refused;
       let out: SymbolicForms | null = null;
-      if (!why && ++calls > MAX_SYMBOLIC_RESULTS) why = `symbolic forms are written for the first ${MAX_SYMBOLIC_RESULTS} steps of one question (limit)`;
+      if (!why && ++calls > MAX_SYMBOLIC_RESULTS)
+        why = `symbolic forms are written for the first ${MAX_SYMBOLIC_RESULTS} steps of one question (limit)`;
       if (!why && budget.ops >= budget.limit) why = overBudget();
       if (!why) {
         try {
@@ -107,7 +110,11 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
     },
     partial(quantity, wrt) {
       if (refused) return null;
-      try { return partialForm(model, quantity, wrt); } catch { return null; }
+      try {
+        return partialForm(model, quantity, wrt);
+      } catch {
+        return null;
+      }
     },
   };
   const overBudget = () =>

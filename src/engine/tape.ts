@@ -10,8 +10,23 @@ import { dims, matmul, matmulGradA, matmulGradB, sigmoid } from './tensor';
 import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
-  | 'const' | 'leaf' | 'id' | 'fill' | 'add' | 'sub' | 'neg' | 'mul' | 'had' | 'matmul' | 'div' | 'pow'
-  | 'fn' | 'transpose' | 'index' | 'pack' | 'contract';
+  | 'const'
+  | 'leaf'
+  | 'id'
+  | 'fill'
+  | 'add'
+  | 'sub'
+  | 'neg'
+  | 'mul'
+  | 'had'
+  | 'matmul'
+  | 'div'
+  | 'pow'
+  | 'fn'
+  | 'transpose'
+  | 'index'
+  | 'pack'
+  | 'contract';
 
 export interface TNode {
   id: number;
@@ -106,16 +121,27 @@ const MUL = {
   forward(ad: Float64Array, bd: Float64Array): Float64Array {
     const n = Math.max(ad.length, bd.length);
     const out = new Float64Array(n);
-    if (ad.length === 1) { const s = ad[0]!; for (let i = 0; i < n; i++) out[i] = s * bd[i]!; }
-    else if (bd.length === 1) { const s = bd[0]!; for (let i = 0; i < n; i++) out[i] = ad[i]! * s; }
-    else for (let i = 0; i < n; i++) out[i] = ad[i]! * bd[i]!;
+    if (ad.length === 1) {
+      const s = ad[0]!;
+      for (let i = 0; i < n; i++) out[i] = s * bd[i]!;
+    } else if (bd.length === 1) {
+      const s = bd[0]!;
+      for (let i = 0; i < n; i++) out[i] = ad[i]! * s;
+    } else for (let i = 0; i < n; i++) out[i] = ad[i]! * bd[i]!;
     return out;
   },
   // ∂/∂a = g ⊙ b, ∂/∂b = g ⊙ a, summed where the side was a broadcast scalar; added in place (hot path)
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
-    const a = y.a!, b = y.b!;
-    if (a.op !== 'const') { const ga = slot(a); if (ga) addProduct(ga, g, b.data); }
-    if (b.op !== 'const') { const gb = slot(b); if (gb) addProduct(gb, g, a.data); }
+    const a = y.a!,
+      b = y.b!;
+    if (a.op !== 'const') {
+      const ga = slot(a);
+      if (ga) addProduct(ga, g, b.data);
+    }
+    if (b.op !== 'const') {
+      const gb = slot(b);
+      if (gb) addProduct(gb, g, a.data);
+    }
   },
 };
 
@@ -124,9 +150,17 @@ function addProduct(into: Float64Array, g: Float64Array, other: Float64Array): v
   if (other.length === 1) {
     const s = other[0]!;
     if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * s;
-    else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * s; into[0]! += t; }
+    else {
+      let t = 0;
+      for (let i = 0; i < g.length; i++) t += g[i]! * s;
+      into[0]! += t;
+    }
   } else if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * other[i]!;
-  else { let t = 0; for (let i = 0; i < g.length; i++) t += g[i]! * other[i]!; into[0]! += t; }
+  else {
+    let t = 0;
+    for (let i = 0; i < g.length; i++) t += g[i]! * other[i]!;
+    into[0]! += t;
+  }
 }
 
 /** a / b, elementwise, either side possibly a scalar */
@@ -139,7 +173,8 @@ const DIV = {
   },
   // ∂/∂a = g / b, ∂/∂b = −g a / b²
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    const ad = y.a!.data, bd = y.b!.data;
+    const ad = y.a!.data,
+      bd = y.b!.data;
     const ga = new Float64Array(g.length);
     const gb = new Float64Array(g.length);
     for (let i = 0; i < g.length; i++) {
@@ -162,7 +197,8 @@ const POW = {
   },
   // ∂/∂a = e a^(e−1); ∂/∂e = a^e ln a where a > 0 (only when the exponent is not a constant)
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    const a = y.a!, b = y.b!;
+    const a = y.a!,
+      b = y.b!;
     const e = b.data[0]!;
     const ga = new Float64Array(g.length);
     let gb = 0;
@@ -187,11 +223,18 @@ const MATMUL = {
   },
   // weight gradients add up over every step: accumulate in place, no temporary per step
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
-    const a = y.a!, b = y.b!;
+    const a = y.a!,
+      b = y.b!;
     const [m, k] = dims(a.shape);
     const [, n] = dims(b.shape);
-    if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b.data, m, k, n, ga); }
-    if (b.op !== 'const') { const gb = slot(b); if (gb) matmulGradB(g, a.data, m, k, n, gb); }
+    if (a.op !== 'const') {
+      const ga = slot(a);
+      if (ga) matmulGradA(g, b.data, m, k, n, ga);
+    }
+    if (b.op !== 'const') {
+      const gb = slot(b);
+      if (gb) matmulGradB(g, a.data, m, k, n, gb);
+    }
   },
 };
 
@@ -211,10 +254,17 @@ const CONTRACT = {
     return out;
   },
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
-    const a = y.a!, b = y.b!;
+    const a = y.a!,
+      b = y.b!;
     const [P, n, Q] = CONTRACT.sizes(a, b);
-    if (a.op !== 'const') { const ga = slot(a); if (ga) matmulGradA(g, b.data, P, n, Q, ga); }
-    if (b.op !== 'const') { const gb = slot(b); if (gb) matmulGradB(g, a.data, P, n, Q, gb); }
+    if (a.op !== 'const') {
+      const ga = slot(a);
+      if (ga) matmulGradA(g, b.data, P, n, Q, ga);
+    }
+    if (b.op !== 'const') {
+      const gb = slot(b);
+      if (gb) matmulGradB(g, a.data, P, n, Q, gb);
+    }
   },
 };
 
@@ -267,7 +317,8 @@ const FN = {
     const x = a.data;
     const len = x.length;
     switch (fn) {
-      case 'sum': case 'mean': {
+      case 'sum':
+      case 'mean': {
         let s = 0;
         for (let i = 0; i < len; i++) s += x[i]!;
         return Float64Array.of(fn === 'mean' ? s / len : s);
@@ -277,7 +328,10 @@ const FN = {
         for (let i = 0; i < len; i++) m = Math.max(m, x[i]!);
         const out = new Float64Array(len);
         let s = 0;
-        for (let i = 0; i < len; i++) { out[i] = Math.exp(x[i]! - m); s += out[i]!; }
+        for (let i = 0; i < len; i++) {
+          out[i] = Math.exp(x[i]! - m);
+          s += out[i]!;
+        }
         for (let i = 0; i < len; i++) out[i]! /= s;
         return out;
       }
@@ -312,8 +366,13 @@ const FN = {
       for (let i = 0; i < x.length; i++) dot += g[i]! * y.data[i]!;
       for (let i = 0; i < x.length; i++) ga[i] = y.data[i]! * (g[i]! - dot);
     } else if (fn === 'diag') {
-      if (a.shape.length === 2) { const n = a.shape[0]!; for (let i = 0; i < n; i++) ga[i * n + i] = g[i]!; }
-      else { const n = x.length; for (let i = 0; i < n; i++) ga[i] = g[i * n + i]!; }
+      if (a.shape.length === 2) {
+        const n = a.shape[0]!;
+        for (let i = 0; i < n; i++) ga[i * n + i] = g[i]!;
+      } else {
+        const n = x.length;
+        for (let i = 0; i < n; i++) ga[i] = g[i * n + i]!;
+      }
     } else for (let i = 0; i < x.length; i++) ga[i] = g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
     acc(a, ga);
   },
@@ -321,8 +380,23 @@ const FN = {
 
 /** every operation's backward, by the op a node records */
 const RULES: Record<Op, Rule> = {
-  const: LEAF, leaf: LEAF, id: PASS, fill: PASS, add: ADD, sub: SUB, neg: NEG, mul: MUL, had: MUL, matmul: MATMUL,
-  div: DIV, pow: POW, fn: FN, transpose: TRANSPOSE, index: INDEX, pack: PACK, contract: CONTRACT,
+  const: LEAF,
+  leaf: LEAF,
+  id: PASS,
+  fill: PASS,
+  add: ADD,
+  sub: SUB,
+  neg: NEG,
+  mul: MUL,
+  had: MUL,
+  matmul: MATMUL,
+  div: DIV,
+  pow: POW,
+  fn: FN,
+  transpose: TRANSPOSE,
+  index: INDEX,
+  pack: PACK,
+  contract: CONTRACT,
 };
 
 // ---- the tape ---------------------------------------------------------------------------------
@@ -333,7 +407,19 @@ export class Tape {
 
   push(op: Op, shape: Shape, data: Float64Array, a: TNode | null = null, b: TNode | null = null): TNode {
     this.budget.tick(PUSH_OPS + (data.length >> 4));
-    const n: TNode = { id: this.nodes.length, op, shape, data, a, b, args: null, fn: null, offset: 0, barrier: false, start: this.nodes.length };
+    const n: TNode = {
+      id: this.nodes.length,
+      op,
+      shape,
+      data,
+      a,
+      b,
+      args: null,
+      fn: null,
+      offset: 0,
+      barrier: false,
+      start: this.nodes.length,
+    };
     this.nodes.push(n);
     return n;
   }
@@ -357,7 +443,8 @@ export class Tape {
 
   /** elementwise product with scalar broadcasting ('mul' when one side is a scalar) */
   mul(a: TNode, b: TNode): TNode {
-    const ad = a.data, bd = b.data;
+    const ad = a.data,
+      bd = b.data;
     const shape = ad.length >= bd.length ? a.shape : b.shape;
     return this.push(ad.length === bd.length && ad.length > 1 ? 'had' : 'mul', shape, MUL.forward(ad, bd), a, b);
   }
@@ -413,7 +500,14 @@ export class Tape {
    * for a long range the gradient may reach only sparsely (∂q_3/∂w far down a big tape) — just the nodes
    * reached, through a heap, so the cost follows what is reached.
    */
-  sweep(root: TNode, seed: Float64Array, lo: number, below?: Map<number, Float64Array>, dense = false, cross?: (n: TNode) => boolean): (Float64Array | undefined)[] {
+  sweep(
+    root: TNode,
+    seed: Float64Array,
+    lo: number,
+    below?: Map<number, Float64Array>,
+    dense = false,
+    cross?: (n: TNode) => boolean,
+  ): (Float64Array | undefined)[] {
     const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
     g[root.id - lo] = seed.slice();
     const nodes = this.nodes;
@@ -422,21 +516,37 @@ export class Tape {
     const queued = sparse ? new Uint8Array(root.id - lo + 1) : null;
     /** sparse: the first gradient a node on the tape receives puts it in the queue (charged `ops`) */
     const reached = (x: TNode, ops: number): void => {
-      if (queued && x.id >= lo && !queued[x.id - lo]) { queued[x.id - lo] = 1; heap!.push(x.id); if (ops) this.budget.tick(ops); }
+      if (queued && x.id >= lo && !queued[x.id - lo]) {
+        queued[x.id - lo] = 1;
+        heap!.push(x.id);
+        if (ops) this.budget.tick(ops);
+      }
     };
     const slotHere: Slot = (x) => {
       let slot: Float64Array | undefined;
       if (x.id >= lo) {
         slot = g[x.id - lo];
-        if (!slot) { slot = new Float64Array(x.data.length); g[x.id - lo] = slot; }
+        if (!slot) {
+          slot = new Float64Array(x.data.length);
+          g[x.id - lo] = slot;
+        }
       } else if (below) {
         slot = below.get(x.id);
-        if (!slot) { slot = new Float64Array(x.data.length); below.set(x.id, slot); }
+        if (!slot) {
+          slot = new Float64Array(x.data.length);
+          below.set(x.id, slot);
+        }
       }
       return slot;
     };
     // the rules that add into a slot in place (mul, matmul) are not charged for queueing; those through acc are
-    const slotOf: Slot = queued ? (x) => { const slot = slotHere(x); reached(x, 0); return slot; } : slotHere;
+    const slotOf: Slot = queued
+      ? (x) => {
+          const slot = slotHere(x);
+          reached(x, 0);
+          return slot;
+        }
+      : slotHere;
     const acc: Acc = (x, v, i = -1) => {
       const slot = slotHere(x);
       if (queued) reached(x, 4);
@@ -496,7 +606,8 @@ class MaxHeap {
       a[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < a.length && a[l]! > a[m]!) m = l;
         if (r < a.length && a[r]! > a[m]!) m = r;
@@ -510,7 +621,10 @@ class MaxHeap {
 }
 
 /** the elementwise functions of the language, one definition for the tape and the symbolic evaluator */
-export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'logit' | 'artanh' | 'dsigma' | 'dtanh' | 'drelu', (x: number) => number> = {
+export const UNARY: Record<
+  'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'logit' | 'artanh' | 'dsigma' | 'dtanh' | 'drelu',
+  (x: number) => number
+> = {
   sigma: sigmoid,
   tanh: Math.tanh,
   relu: (x) => (x > 0 ? x : 0),
@@ -521,25 +635,47 @@ export const UNARY: Record<'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 
   // σ^{-1} and tanh^{-1} as written (LANGUAGE.md §1): NaN outside (0, 1) and (−1, 1), as log of a negative
   logit: (x) => Math.log(x / (1 - x)),
   artanh: Math.atanh,
-  dsigma: (x) => { const s = sigmoid(x); return s * (1 - s); },
-  dtanh: (x) => { const t = Math.tanh(x); return 1 - t * t; },
+  dsigma: (x) => {
+    const s = sigmoid(x);
+    return s * (1 - s);
+  },
+  dtanh: (x) => {
+    const t = Math.tanh(x);
+    return 1 - t * t;
+  },
   drelu: (x) => (x > 0 ? 1 : 0),
 };
 
 /** d fn(x) / dx, given x and y = fn(x) */
 function unaryGrad(fn: Fn, x: number, y: number): number {
   switch (fn) {
-    case 'sigma': return y * (1 - y);
-    case 'tanh': return 1 - y * y;
-    case 'relu': return x > 0 ? 1 : 0;
-    case 'exp': return y;
-    case 'log': return 1 / x;
-    case 'sqrt': return 0.5 / y;
-    case 'abs': return x > 0 ? 1 : x < 0 ? -1 : 0;
-    case 'logit': return 1 / (x * (1 - x));
-    case 'artanh': return 1 / (1 - x * x);
-    case 'dsigma': { const s = sigmoid(x); return s * (1 - s) * (1 - 2 * s); }
-    case 'dtanh': { const t = Math.tanh(x); return -2 * t * (1 - t * t); }
-    default: return 0;
+    case 'sigma':
+      return y * (1 - y);
+    case 'tanh':
+      return 1 - y * y;
+    case 'relu':
+      return x > 0 ? 1 : 0;
+    case 'exp':
+      return y;
+    case 'log':
+      return 1 / x;
+    case 'sqrt':
+      return 0.5 / y;
+    case 'abs':
+      return x > 0 ? 1 : x < 0 ? -1 : 0;
+    case 'logit':
+      return 1 / (x * (1 - x));
+    case 'artanh':
+      return 1 / (1 - x * x);
+    case 'dsigma': {
+      const s = sigmoid(x);
+      return s * (1 - s) * (1 - 2 * s);
+    }
+    case 'dtanh': {
+      const t = Math.tanh(x);
+      return -2 * t * (1 - t * t);
+    }
+    default:
+      return 0;
   }
 }

@@ -18,7 +18,9 @@ function extendMarkdownIt<M extends MarkdownItLike>(md: M): M {
 }
 
 /** The extension's exports: the report cache, and how long activation took (for the editor tests and the bench). */
-export async function activate(context: vscode.ExtensionContext): Promise<UnrollApi & { activationMs: number; extendMarkdownIt: typeof extendMarkdownIt }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<UnrollApi & { activationMs: number; extendMarkdownIt: typeof extendMarkdownIt }> {
   const t0 = performance.now();
   const { activateUnroll } = await import('./activate');
   const api = activateUnroll(context);

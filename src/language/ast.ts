@@ -71,7 +71,17 @@ export type Ast =
   | { k: 'transpose'; a: Ast; range: Range }
   | { k: 'index'; a: Ast; args: Ast[]; range: Range }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
-  | { k: 'big'; op: 'sum' | 'prod'; v: string | null; vRange: Range | null; from: Ast | null; to: Ast | null; body: Ast; range: Range; desc?: boolean }
+  | {
+      k: 'big';
+      op: 'sum' | 'prod';
+      v: string | null;
+      vRange: Range | null;
+      from: Ast | null;
+      to: Ast | null;
+      body: Ast;
+      range: Range;
+      desc?: boolean;
+    }
   /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient) */
   | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean }
   /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4) */
@@ -80,7 +90,15 @@ export type Ast =
   | { k: 'indicator'; a: Ast; b: Ast; range: Range };
 
 export type Statement =
-  | { k: 'decl'; kind: 'param' | 'input' | 'target'; name: NameAst; shape: number[] | null; shapeRange: Range | null; value: Ast | null; range: Range }
+  | {
+      k: 'decl';
+      kind: 'param' | 'input' | 'target';
+      name: NameAst;
+      shape: number[] | null;
+      shapeRange: Range | null;
+      value: Ast | null;
+      range: Range;
+    }
   /** broken: its right side did not parse (rhs is a placeholder); the name is defined, and unavailable */
   | { k: 'def'; lhs: NameAst; rhs: Ast; isLoss: boolean; range: Range; rhsText: string; broken?: true }
   | { k: 'derive'; expr: Ast; range: Range; text: string }
@@ -88,7 +106,16 @@ export type Statement =
    * check E₀ = E₁ = … : lhs is E₀, rhs is E₁, more holds E₂, E₃, … (a chain of equalities, LANGUAGE.md §5).
    * tag: the label from \tag{…} (or a solution's trailing "(n)").
    */
-  | { k: 'check'; lhs: Ast; rhs: Ast; more: Ast[]; range: Range; text: string; forRange: { v: string; from: Ast; to: Ast; range: Range } | null; tag?: string }
+  | {
+      k: 'check';
+      lhs: Ast;
+      rhs: Ast;
+      more: Ast[];
+      range: Range;
+      text: string;
+      forRange: { v: string; from: Ast; to: Ast; range: Range } | null;
+      tag?: string;
+    }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
   | { k: 'alias'; name: NameAst; fn: string; range: Range };
 

@@ -26,7 +26,10 @@ export function suggest(name: string, known: Iterable<string>): string | null {
   const lower = name.toLowerCase();
   for (const k of known) {
     const d = k.toLowerCase() === lower ? 0.5 : distance(name, k);
-    if (d < bestD) { bestD = d; best = k; }
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
   }
   return best !== null && bestD <= Math.max(1, Math.floor(name.length / 2)) ? best : null;
 }

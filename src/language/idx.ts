@@ -30,7 +30,10 @@ export function idxValue(idx: Idx, env: Record<string, number>): number | undefi
 export function bindIdxVar(idx: Idx, v: string, value: number): Idx {
   let k = idx.k;
   let main = idx.v;
-  if (main === v) { k += value; main = null; }
+  if (main === v) {
+    k += value;
+    main = null;
+  }
   const terms: IdxTerm[] = [];
   for (const t of idx.terms ?? []) {
     if (t.v === v) k += t.sign * value;
@@ -45,7 +48,10 @@ export function makeIdx(v: string | null, k: number, terms: IdxTerm[] = []): Idx
   let main = v;
   if (main === null) {
     const j = rest.findIndex((t) => t.sign === 1);
-    if (j >= 0) { main = rest[j]!.v; rest.splice(j, 1); }
+    if (j >= 0) {
+      main = rest[j]!.v;
+      rest.splice(j, 1);
+    }
   }
   return rest.length ? { v: main, k, terms: rest } : { v: main, k };
 }

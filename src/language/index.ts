@@ -20,7 +20,14 @@ export function compile(text: string): Compiled {
   if (text.length > LIMITS.maxFileBytes) {
     return {
       model: { T: 0, decls: new Map(), quantities: new Map(), loss: null, questions: [] },
-      diagnostics: [diag('error', `file too large to analyse: ${text.length.toLocaleString('en')} characters (limit ${LIMITS.maxFileBytes.toLocaleString('en')})`, { line: 1, column: 1, endLine: 1, endColumn: 2 }, 'limit')],
+      diagnostics: [
+        diag(
+          'error',
+          `file too large to analyse: ${text.length.toLocaleString('en')} characters (limit ${LIMITS.maxFileBytes.toLocaleString('en')})`,
+          { line: 1, column: 1, endLine: 1, endColumn: 2 },
+          'limit',
+        ),
+      ],
       symbols: [],
       fatal: true,
     };
@@ -30,7 +37,14 @@ export function compile(text: string): Compiled {
   const resolved = resolve(parsed.statements);
   const diagnostics = [
     ...errors.map((e) => diag('error', e.message, e.range, e.message.includes('limit') ? 'limit' : 'syntax')),
-    ...parsed.errors.map((e) => diag(e.severity ?? 'error', e.message, e.range, e.severity === 'information' ? 'reading' : e.message.includes('(limit)') ? 'limit' : 'syntax')),
+    ...parsed.errors.map((e) =>
+      diag(
+        e.severity ?? 'error',
+        e.message,
+        e.range,
+        e.severity === 'information' ? 'reading' : e.message.includes('(limit)') ? 'limit' : 'syntax',
+      ),
+    ),
     ...resolved.diagnostics,
   ].sort((a, b) => a.line - b.line || a.column - b.column);
   return { model: resolved.model, diagnostics, symbols: resolved.symbols.map(asWritten), fatal: resolved.fatal };

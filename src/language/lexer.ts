@@ -11,7 +11,7 @@ import type { Ast } from './ast';
 import { LIMITS } from './limits';
 
 export type TokKind =
-  | 'num' | 'name' | 'kw' | 'fn' | 'bigop' | 'partial' | 'frac' | 'grad' | 'nabla' | 'bar' | 'lit' | 'op' | 'newline' | 'eof' | 'error';
+  'num' | 'name' | 'kw' | 'fn' | 'bigop' | 'partial' | 'frac' | 'grad' | 'nabla' | 'bar' | 'lit' | 'op' | 'newline' | 'eof' | 'error';
 
 /**
  * Operators ('op' tokens), by text: + - * / ^ = , : @ _ | ( ) [ ] { } ᵀ ' ⁺ ⊙ and
@@ -62,7 +62,12 @@ class Tok implements Token {
   get range(): Range {
     // a literal may span lines: its AST has the range
     if (this.lit) return this.lit.range;
-    return (this.r ??= { line: this.line, column: this.start - this.lineStart + 1, endLine: this.line, endColumn: this.end - this.lineStart + 1 });
+    return (this.r ??= {
+      line: this.line,
+      column: this.start - this.lineStart + 1,
+      endLine: this.line,
+      endColumn: this.end - this.lineStart + 1,
+    });
   }
 }
 
@@ -70,46 +75,186 @@ export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', '
 
 /** function spellings → canonical name */
 export const FUNCTIONS: Record<string, string> = {
-  σ: 'sigma', sigma: 'sigma', sigmoid: 'sigma', tanh: 'tanh', relu: 'relu', ReLU: 'relu', exp: 'exp',
-  log: 'log', ln: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax', sum: 'sum', mean: 'mean', diag: 'diag',
-  count: 'count', onehot: 'onehot', prod: 'prod',
+  σ: 'sigma',
+  sigma: 'sigma',
+  sigmoid: 'sigma',
+  tanh: 'tanh',
+  relu: 'relu',
+  ReLU: 'relu',
+  exp: 'exp',
+  log: 'log',
+  ln: 'log',
+  sqrt: 'sqrt',
+  abs: 'abs',
+  softmax: 'softmax',
+  sum: 'sum',
+  mean: 'mean',
+  diag: 'diag',
+  count: 'count',
+  onehot: 'onehot',
+  prod: 'prod',
 };
 /** functions whose derivative is written with a prime: σ'(z) */
 export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
 
 /** LaTeX commands → what they stand for */
 const GREEK: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-  vartheta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', varrho: 'ρ',
-  tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ',
-  Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', Upsilon: 'Υ', ell: 'ℓ',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  vartheta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  varrho: 'ρ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  Upsilon: 'Υ',
+  ell: 'ℓ',
 };
 const LATEX_OPS: Record<string, string> = {
-  cdot: '*', times: '*', ast: '*', odot: '⊙', circ: '⊙', top: 'ᵀ', intercal: 'ᵀ',
-  le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥', geqslant: '≥', lt: '<', gt: '>',
-  cdots: '…', ldots: '…', dots: '…', dotsb: '…', dotsc: '…', dotsm: '…', dotsi: '…',
-  mid: '|', vert: '|', prime: "'",
+  cdot: '*',
+  times: '*',
+  ast: '*',
+  odot: '⊙',
+  circ: '⊙',
+  top: 'ᵀ',
+  intercal: 'ᵀ',
+  le: '≤',
+  leq: '≤',
+  leqslant: '≤',
+  ge: '≥',
+  geq: '≥',
+  geqslant: '≥',
+  lt: '<',
+  gt: '>',
+  cdots: '…',
+  ldots: '…',
+  dots: '…',
+  dotsb: '…',
+  dotsc: '…',
+  dotsm: '…',
+  dotsi: '…',
+  mid: '|',
+  vert: '|',
+  prime: "'",
 };
 /** spacing, sizing and numbering commands that carry no meaning here */
 const LATEX_IGNORED = new Set([
-  'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr',
-  'bigm', 'Bigm', 'biggm', 'Biggm', 'middle', 'quad', 'qquad', ',', ';', '!', ':', ' ', '>', 'displaystyle',
-  'textstyle', 'scriptstyle', 'nonumber', 'notag', 'limits', 'nolimits', 'enspace', 'thinspace', 'medspace', 'thickspace',
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'biggl',
+  'biggr',
+  'Biggl',
+  'Biggr',
+  'bigm',
+  'Bigm',
+  'biggm',
+  'Biggm',
+  'middle',
+  'quad',
+  'qquad',
+  ',',
+  ';',
+  '!',
+  ':',
+  ' ',
+  '>',
+  'displaystyle',
+  'textstyle',
+  'scriptstyle',
+  'nonumber',
+  'notag',
+  'limits',
+  'nolimits',
+  'enspace',
+  'thinspace',
+  'medspace',
+  'thickspace',
 ]);
 /** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
 const LATEX_SEPARATORS = new Set(['quad', 'qquad', ';']);
 /** font commands: \mathcal{L} is L (their braces are transparent) */
 const LATEX_FONTS = new Set([
-  'mathcal', 'mathbf', 'mathrm', 'mathit', 'mathsf', 'mathtt', 'mathbb', 'mathfrak', 'mathscr', 'boldsymbol', 'bm',
-  'pmb', 'operatorname', 'textbf', 'textit', 'textrm', 'mathnormal',
+  'mathcal',
+  'mathbf',
+  'mathrm',
+  'mathit',
+  'mathsf',
+  'mathtt',
+  'mathbb',
+  'mathfrak',
+  'mathscr',
+  'boldsymbol',
+  'bm',
+  'pmb',
+  'operatorname',
+  'textbf',
+  'textit',
+  'textrm',
+  'mathnormal',
 ]);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
 const ACCENTS: Record<string, string> = {
-  tilde: '\u0303', widetilde: '\u0303', hat: '\u0302', widehat: '\u0302', check: '\u030C', dot: '\u0307',
-  ddot: '\u0308', acute: '\u0301', grave: '\u0300', breve: '\u0306', vec: '\u20D7',
+  tilde: '\u0303',
+  widetilde: '\u0303',
+  hat: '\u0302',
+  widehat: '\u0302',
+  check: '\u030C',
+  dot: '\u0307',
+  ddot: '\u0308',
+  acute: '\u0301',
+  grave: '\u0300',
+  breve: '\u0306',
+  vec: '\u20D7',
 };
 /** environments that are layout only: their rows and & are one chain of equalities */
-const LAYOUT_ENVS = new Set(['aligned', 'split', 'align', 'gather', 'gathered', 'equation', 'eqnarray', 'multline', 'alignat', 'alignedat', 'flalign']);
+const LAYOUT_ENVS = new Set([
+  'aligned',
+  'split',
+  'align',
+  'gather',
+  'gathered',
+  'equation',
+  'eqnarray',
+  'multline',
+  'alignat',
+  'alignedat',
+  'flalign',
+]);
 const MATRIX_ENVS = new Set(['bmatrix', 'pmatrix', 'matrix']);
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -184,12 +329,21 @@ class NumberReader {
     let digits = 0;
     let frac = 0;
     let c = src.charCodeAt(j);
-    while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; c = src.charCodeAt(++j); }
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      c = src.charCodeAt(++j);
+    }
     if (c === 46) {
       const d = src.charCodeAt(j + 1);
       if (d >= 48 && d <= 57) {
         c = src.charCodeAt(++j);
-        while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; frac++; c = src.charCodeAt(++j); }
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          digits++;
+          frac++;
+          c = src.charCodeAt(++j);
+        }
       }
     }
     let exp = 0;
@@ -197,10 +351,16 @@ class NumberReader {
       let q = j + 1;
       let sign = 1;
       const sc = src.charCodeAt(q);
-      if (sc === 43 || sc === 45) { sign = sc === 45 ? -1 : 1; q++; }
+      if (sc === 43 || sc === 45) {
+        sign = sc === 45 ? -1 : 1;
+        q++;
+      }
       let d = src.charCodeAt(q);
       if (d >= 48 && d <= 57) {
-        while (d >= 48 && d <= 57) { if (exp < 100000) exp = exp * 10 + (d - 48); d = src.charCodeAt(++q); }
+        while (d >= 48 && d <= 57) {
+          if (exp < 100000) exp = exp * 10 + (d - 48);
+          d = src.charCodeAt(++q);
+        }
         exp *= sign;
         j = q;
       }
@@ -256,7 +416,11 @@ class NumberReader {
           if (!((d >= 48 && d <= 57) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return null;
           j = this.number(j);
           const ls = this.lineStart;
-          items.push({ k: 'num', value: neg ? -this.value : this.value, range: { line: this.line, column: s - ls + 1, endLine: this.line, endColumn: j - ls + 1 } });
+          items.push({
+            k: 'num',
+            value: neg ? -this.value : this.value,
+            range: { line: this.line, column: s - ls + 1, endLine: this.line, endColumn: j - ls + 1 },
+          });
         }
         if (items.length > LIMITS.maxEntries) return null;
         j = this.space(j);
@@ -276,7 +440,12 @@ class NumberReader {
 }
 
 /** what a '{' opened: a group the parser sees, or braces of a command that leaves no token */
-const enum Brace { Real, Transparent, Underbrace, Overbrace }
+const enum Brace {
+  Real,
+  Transparent,
+  Underbrace,
+  Overbrace,
+}
 
 export function lex(src: string): LexResult {
   const tokens: Token[] = [];
@@ -333,7 +502,10 @@ export function lex(src: string): LexResult {
       if (breakHere) {
         const prev = tokens[tokens.length - 1];
         if (prev && prev.kind !== 'newline' && ++statements > LIMITS.maxStatements) {
-          errors.push({ message: `more than ${LIMITS.maxStatements.toLocaleString('en')} statements: the rest of the file is not analysed (limit)`, range: range(s, s) });
+          errors.push({
+            message: `more than ${LIMITS.maxStatements.toLocaleString('en')} statements: the rest of the file is not analysed (limit)`,
+            range: range(s, s),
+          });
           break;
         }
         push('newline', '\n', s, s + 1);
@@ -343,13 +515,19 @@ export function lex(src: string): LexResult {
       lastEnd = -1;
       continue;
     }
-    if (k === 32 || k === 9 || k === 0xa0) { i++; continue; }
+    if (k === 32 || k === 9 || k === 0xa0) {
+      i++;
+      continue;
+    }
     // comments
     if (k === 35 || (k === 47 && src.charCodeAt(i + 1) === 47)) {
       while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
       continue;
     }
-    if (k === 92) { latex(); continue; }
+    if (k === 92) {
+      latex();
+      continue;
+    }
     // ASCII derivative spellings dA/dB and d+A/dB
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1), src[s - 1] ?? ''))) {
       ASCII_DERIV.lastIndex = i;
@@ -361,13 +539,22 @@ export function lex(src: string): LexResult {
       }
       // the d of the denominator: "/ dB" right after a partial numerator
       const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && isLetterCode(src.charCodeAt(i + 1), src[i + 1] ?? '')) {
+      if (
+        prev &&
+        prev.kind === 'op' &&
+        prev.text === '/' &&
+        isPartialNumerator(tokens) &&
+        isLetterCode(src.charCodeAt(i + 1), src[i + 1] ?? '')
+      ) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
       }
     }
-    if (isLetterCode(k, src[i]!)) { word(); continue; }
+    if (isLetterCode(k, src[i]!)) {
+      word();
+      continue;
+    }
     // 𝟙 (U+1D7D9, two UTF-16 units): the indicator's 1
     if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
       i += 2;
@@ -398,7 +585,15 @@ export function lex(src: string): LexResult {
    */
   function literal(): boolean {
     const prev = tokens[tokens.length - 1];
-    if (prev && i === lastEnd && (prev.kind === 'name' || prev.kind === 'num' || prev.kind === 'lit' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']' || prev.text === '}' || prev.text === 'ᵀ' || prev.text === "'")))) return false;
+    if (
+      prev &&
+      i === lastEnd &&
+      (prev.kind === 'name' ||
+        prev.kind === 'num' ||
+        prev.kind === 'lit' ||
+        (prev.kind === 'op' && (prev.text === ')' || prev.text === ']' || prev.text === '}' || prev.text === 'ᵀ' || prev.text === "'")))
+    )
+      return false;
     numbers.line = line;
     numbers.lineStart = lineStart;
     const ast = numbers.list(i, 1);
@@ -420,7 +615,10 @@ export function lex(src: string): LexResult {
     for (;;) {
       let c = src.charCodeAt(j);
       while (j < n && isNameCode(c, src[j]!)) c = src.charCodeAt(++j);
-      if (c === 95 && j + 1 < n && isNameCode(src.charCodeAt(j + 1), src[j + 1]!)) { j++; continue; }
+      if (c === 95 && j + 1 < n && isNameCode(src.charCodeAt(j + 1), src[j + 1]!)) {
+        j++;
+        continue;
+      }
       break;
     }
     let w = src.slice(i, j);
@@ -457,7 +655,10 @@ export function lex(src: string): LexResult {
     if (neg) i++;
     let v = 0;
     let d: number;
-    while ((d = superDigit(src.charCodeAt(i))) >= 0) { v = v * 10 + d; i++; }
+    while ((d = superDigit(src.charCodeAt(i))) >= 0) {
+      v = v * 10 + d;
+      i++;
+    }
     push('op', '^', s, i);
     if (neg) push('op', '-', s, i);
     push('num', String(v), s, i, v);
@@ -468,34 +669,96 @@ export function lex(src: string): LexResult {
     const c = src[i]!;
     i++;
     switch (c) {
-      case '∂': pushPartial(s); return;
-      case '∇': push('nabla', '∇', s, i); return;
-      case 'Σ': case '∑': push('bigop', 'sum', s, i); return;
-      case '∏': push('bigop', 'prod', s, i); return;
+      case '∂':
+        pushPartial(s);
+        return;
+      case '∇':
+        push('nabla', '∇', s, i);
+        return;
+      case 'Σ':
+      case '∑':
+        push('bigop', 'sum', s, i);
+        return;
+      case '∏':
+        push('bigop', 'prod', s, i);
+        return;
       case '{':
         depth++;
         braces.push(Brace.Real);
         push('op', '{', s, i);
         return;
-      case '}': closeBrace(s); return;
-      case '(': case '[': depth++; push('op', c, s, i); return;
-      case ')': case ']': depth = Math.max(0, depth - 1); push('op', c, s, i); return;
-      case '·': case '⋅': case '*': case '×': case '∙': push('op', '*', s, i); return;
-      case '⊙': case '∘': push('op', '⊙', s, i); return;
-      case '−': case '–': push('op', '-', s, i); return;
-      case 'ᵀ': case '⊤': push('op', 'ᵀ', s, i); return;
-      case '′': case "'": push('op', "'", s, i); return;
-      case '⁺': push('op', '⁺', s, i); return;
-      case '≤': case '⩽': push('op', '≤', s, i); return;
-      case '≥': case '⩾': push('op', '≥', s, i); return;
-      case '.':
-        if (src.charCodeAt(i) === 46) { i++; push('op', '..', s, i); } else push('op', '.', s, i);
+      case '}':
+        closeBrace(s);
         return;
-      case '…': case '⋯': push('op', '…', s, i); return;
+      case '(':
+      case '[':
+        depth++;
+        push('op', c, s, i);
+        return;
+      case ')':
+      case ']':
+        depth = Math.max(0, depth - 1);
+        push('op', c, s, i);
+        return;
+      case '·':
+      case '⋅':
+      case '*':
+      case '×':
+      case '∙':
+        push('op', '*', s, i);
+        return;
+      case '⊙':
+      case '∘':
+        push('op', '⊙', s, i);
+        return;
+      case '−':
+      case '–':
+        push('op', '-', s, i);
+        return;
+      case 'ᵀ':
+      case '⊤':
+        push('op', 'ᵀ', s, i);
+        return;
+      case '′':
+      case "'":
+        push('op', "'", s, i);
+        return;
+      case '⁺':
+        push('op', '⁺', s, i);
+        return;
+      case '≤':
+      case '⩽':
+        push('op', '≤', s, i);
+        return;
+      case '≥':
+      case '⩾':
+        push('op', '≥', s, i);
+        return;
+      case '.':
+        if (src.charCodeAt(i) === 46) {
+          i++;
+          push('op', '..', s, i);
+        } else push('op', '.', s, i);
+        return;
+      case '…':
+      case '⋯':
+        push('op', '…', s, i);
+        return;
       case '&':
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
         return;
-      case '+': case '-': case '/': case '^': case '=': case ',': case ':': case '@': case '_': case '|': case '<': case '>':
+      case '+':
+      case '-':
+      case '/':
+      case '^':
+      case '=':
+      case ',':
+      case ':':
+      case '@':
+      case '_':
+      case '|':
+      case '<':
+      case '>':
         push('op', c, s, i);
         return;
       default: {
@@ -503,7 +766,10 @@ export function lex(src: string): LexResult {
         const cp = src.codePointAt(s)!;
         const text = String.fromCodePoint(cp);
         i = s + text.length;
-        const what = k >= 0x300 && MARK.test(c) ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it` : `unexpected character '${text}'`;
+        const what =
+          k >= 0x300 && MARK.test(c)
+            ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it`
+            : `unexpected character '${text}'`;
         error(text, s, i, what);
       }
     }
@@ -512,7 +778,10 @@ export function lex(src: string): LexResult {
   function closeBrace(s: number) {
     depth = Math.max(0, depth - 1);
     const b = braces.length ? braces.pop()! : Brace.Real;
-    if (b === Brace.Real) { push('op', '}', s, i); return; }
+    if (b === Brace.Real) {
+      push('op', '}', s, i);
+      return;
+    }
     // a transparent brace: \mathbf{h}^{(T)} keeps the ^ tight on h
     if (lastEnd === s) lastEnd = i;
     if (b === Brace.Underbrace || b === Brace.Overbrace) {
@@ -536,7 +805,10 @@ export function lex(src: string): LexResult {
     const stop = Math.min(n, j + limit);
     for (; j < stop; j++) {
       const c = src.charCodeAt(j);
-      if (c === 92) { j++; continue; }
+      if (c === 92) {
+        j++;
+        continue;
+      }
       if (c === 123) d++;
       else if (c === 125 && --d === 0) return j + 1;
       else if (c === 10 || c === 13) return j;
@@ -572,7 +844,10 @@ export function lex(src: string): LexResult {
     const e = commandEnd(i);
     const cmd = src.slice(i + 1, e);
     i = e;
-    if (cmd === '') { error('\\', s, i, 'a lone backslash'); return; }
+    if (cmd === '') {
+      error('\\', s, i, 'a lone backslash');
+      return;
+    }
     if (cmd === '\\') {
       // a line break: a row of a matrix; layout elsewhere. \\[2pt] has a spacing argument.
       if (src.charCodeAt(i) === 91) {
@@ -587,41 +862,106 @@ export function lex(src: string): LexResult {
       if (cmd === 'quad' || cmd === 'qquad') {
         EQUATION_NUMBER.lastIndex = i;
         const m = EQUATION_NUMBER.exec(src);
-        if (m) { pendingTag = m[1]!; i += m[0].length; return; }
+        if (m) {
+          pendingTag = m[1]!;
+          i += m[0].length;
+          return;
+        }
       }
       if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
       // \left. and \right. are invisible delimiters
       if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
       return;
     }
-    if (LATEX_FONTS.has(cmd)) { transparent(Brace.Transparent, s); return; }
-    if (cmd === 'underbrace') { transparent(Brace.Underbrace, s); return; }
-    if (cmd === 'overbrace') { transparent(Brace.Overbrace, s); return; }
-    if (cmd === 'text' || cmd === 'textnormal' || cmd === 'mbox') { text(s); return; }
-    if (cmd === 'label') { const g = groupAt(i); if (g) i = g[1]; return; }
-    if (cmd === 'tag' || cmd === 'tag*') { tag(s); return; }
-    if (cmd === 'begin' || cmd === 'end') { environment(cmd === 'begin', s); return; }
-    if (cmd === 'partial') { pushPartial(s); return; }
-    if (cmd === 'nabla') { push('nabla', '∇', s, i); return; }
-    if (cmd === 'sum') { push('bigop', 'sum', s, i); return; }
-    if (cmd === 'prod') { push('bigop', 'prod', s, i); return; }
-    if (cmd === 'frac' || cmd === 'dfrac' || cmd === 'tfrac') { push('frac', 'frac', s, i); return; }
-    if (cmd === 'bar' || cmd === 'overline') { push('bar', cmd, s, i); return; }
+    if (LATEX_FONTS.has(cmd)) {
+      transparent(Brace.Transparent, s);
+      return;
+    }
+    if (cmd === 'underbrace') {
+      transparent(Brace.Underbrace, s);
+      return;
+    }
+    if (cmd === 'overbrace') {
+      transparent(Brace.Overbrace, s);
+      return;
+    }
+    if (cmd === 'text' || cmd === 'textnormal' || cmd === 'mbox') {
+      text(s);
+      return;
+    }
+    if (cmd === 'label') {
+      const g = groupAt(i);
+      if (g) i = g[1];
+      return;
+    }
+    if (cmd === 'tag' || cmd === 'tag*') {
+      tag(s);
+      return;
+    }
+    if (cmd === 'begin' || cmd === 'end') {
+      environment(cmd === 'begin', s);
+      return;
+    }
+    if (cmd === 'partial') {
+      pushPartial(s);
+      return;
+    }
+    if (cmd === 'nabla') {
+      push('nabla', '∇', s, i);
+      return;
+    }
+    if (cmd === 'sum') {
+      push('bigop', 'sum', s, i);
+      return;
+    }
+    if (cmd === 'prod') {
+      push('bigop', 'prod', s, i);
+      return;
+    }
+    if (cmd === 'frac' || cmd === 'dfrac' || cmd === 'tfrac') {
+      push('frac', 'frac', s, i);
+      return;
+    }
+    if (cmd === 'bar' || cmd === 'overline') {
+      push('bar', cmd, s, i);
+      return;
+    }
     const acc = ACCENTS[cmd];
-    if (acc) { accent(cmd, acc, s); return; }
+    if (acc) {
+      accent(cmd, acc, s);
+      return;
+    }
     const op = LATEX_OPS[cmd];
-    if (op) { push('op', op, s, i); return; }
-    if (cmd === '{') { depth++; push('op', '(', s, i); return; }
-    if (cmd === '}') { depth = Math.max(0, depth - 1); push('op', ')', s, i); return; }
-    if (GREEK[cmd]) { lexWord(GREEK[cmd]!, s, i); return; }
-    if (FUNCTIONS[cmd]) { lexWord(cmd, s, i); return; }
+    if (op) {
+      push('op', op, s, i);
+      return;
+    }
+    if (cmd === '{') {
+      depth++;
+      push('op', '(', s, i);
+      return;
+    }
+    if (cmd === '}') {
+      depth = Math.max(0, depth - 1);
+      push('op', ')', s, i);
+      return;
+    }
+    if (GREEK[cmd]) {
+      lexWord(GREEK[cmd]!, s, i);
+      return;
+    }
+    if (FUNCTIONS[cmd]) {
+      lexWord(cmd, s, i);
+      return;
+    }
     error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
   }
 
   /** \quad between two entries of a [ … ] literal separates them: [1 \quad -1 \quad 1] */
   function separatesEntries(): boolean {
     const prev = tokens[tokens.length - 1];
-    if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']')))) return false;
+    if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']'))))
+      return false;
     // the innermost open bracket must be a '['
     let d = 0;
     for (let q = tokens.length - 1; q >= 0; q--) {
@@ -629,8 +969,11 @@ export function lex(src: string): LexResult {
       if (t.kind === 'newline') return false;
       if (t.kind !== 'op') continue;
       if (t.text === ')' || t.text === ']' || t.text === '}' || t.text === 'mat]') d++;
-      else if (t.text === '(' || t.text === '{' || t.text === 'mat[') { if (d-- === 0) return false; }
-      else if (t.text === '[') { if (d-- === 0) return true; }
+      else if (t.text === '(' || t.text === '{' || t.text === 'mat[') {
+        if (d-- === 0) return false;
+      } else if (t.text === '[') {
+        if (d-- === 0) return true;
+      }
       if (tokens.length - q > 64) return false;
     }
     return false;
@@ -658,17 +1001,24 @@ export function lex(src: string): LexResult {
     i = g[1];
     const prev = tokens[tokens.length - 1];
     const before = tokens[tokens.length - 2];
-    const inSub = prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
+    const inSub =
+      prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
     const w = g[0].trim().replace(/\s+/g, '_');
     // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
-    if (FUNCTIONS[w]) { lexWord(w, s, i); return; }
+    if (FUNCTIONS[w]) {
+      lexWord(w, s, i);
+      return;
+    }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 
   /** \tag{…}: the equation's label, given to the next token (the parser passes it to the check) */
   function tag(s: number) {
     const g = groupAt(i);
-    if (!g) { error(src.slice(s, i), s, i, '\\tag needs its label in braces: \\tag{1}'); return; }
+    if (!g) {
+      error(src.slice(s, i), s, i, '\\tag needs its label in braces: \\tag{1}');
+      return;
+    }
     i = g[1];
     pendingTag = g[0].trim();
   }
@@ -676,7 +1026,10 @@ export function lex(src: string): LexResult {
   /** \begin{env} / \end{env}: layout environments vanish, matrices are literals */
   function environment(begin: boolean, s: number) {
     const g = groupAt(i);
-    if (!g) { error(src.slice(s, i), s, i, `\\${begin ? 'begin' : 'end'} needs an environment name in braces`); return; }
+    if (!g) {
+      error(src.slice(s, i), s, i, `\\${begin ? 'begin' : 'end'} needs an environment name in braces`);
+      return;
+    }
     i = g[1];
     const name = g[0].trim();
     const base = name.endsWith('*') ? name.slice(0, -1) : name;
@@ -684,20 +1037,31 @@ export function lex(src: string): LexResult {
       if (begin) {
         envs.push(false);
         // \begin{alignat}{2}: the column count
-        if (base.startsWith('alignat')) { const c = groupAt(i); if (c) i = c[1]; }
+        if (base.startsWith('alignat')) {
+          const c = groupAt(i);
+          if (c) i = c[1];
+        }
       } else if (envs.length) envs.pop();
       return;
     }
     if (MATRIX_ENVS.has(name)) {
-      if (begin) { envs.push(true); depth++; push('op', 'mat[', s, i); }
-      else {
+      if (begin) {
+        envs.push(true);
+        depth++;
+        push('op', 'mat[', s, i);
+      } else {
         if (envs.length) envs.pop();
         depth = Math.max(0, depth - 1);
         push('op', 'mat]', s, i);
       }
       return;
     }
-    error(src.slice(s, i), s, i, `unknown LaTeX environment {${name}}${/matrix$/.test(name) ? ' (matrices are written with bmatrix, pmatrix or matrix)' : ''}`);
+    error(
+      src.slice(s, i),
+      s,
+      i,
+      `unknown LaTeX environment {${name}}${/matrix$/.test(name) ? ' (matrices are written with bmatrix, pmatrix or matrix)' : ''}`,
+    );
   }
 
   /**
@@ -726,7 +1090,10 @@ export function lex(src: string): LexResult {
       let q = j + 1;
       while (q < e - 1) {
         const d = src.charCodeAt(q);
-        if (d === 32) { q++; continue; }
+        if (d === 32) {
+          q++;
+          continue;
+        }
         const r = accentBase(q, level + 1);
         if (!r) return null;
         w += r[0];
@@ -740,7 +1107,10 @@ export function lex(src: string): LexResult {
       if (GREEK[cmd]) return [GREEK[cmd]!, e];
       if (LATEX_FONTS.has(cmd)) return accentBase(e, level + 1);
       const m = ACCENTS[cmd];
-      if (m) { const r = accentBase(e, level + 1); return r ? [r[0] + m, r[1]] : null; }
+      if (m) {
+        const r = accentBase(e, level + 1);
+        return r ? [r[0] + m, r[1]] : null;
+      }
       return null;
     }
     if (isLetterCode(c, src[j] ?? '')) {
@@ -764,7 +1134,10 @@ export function lex(src: string): LexResult {
   }
 
   function lexWord(w: string, s: number, e: number) {
-    if (KEYWORDS.has(w)) { push('kw', w, s, e); return; }
+    if (KEYWORDS.has(w)) {
+      push('kw', w, s, e);
+      return;
+    }
     const fn = FUNCTIONS[w];
     if (fn) {
       // a prime right after σ/tanh/relu is its derivative: σ'(z)
@@ -777,7 +1150,11 @@ export function lex(src: string): LexResult {
       return;
     }
     if (w === 'grad') {
-      if (src[e] === '+') { i = e + 1; push('grad', 'grad', s, e + 1, 0, true); return; }
+      if (src[e] === '+') {
+        i = e + 1;
+        push('grad', 'grad', s, e + 1, 0, true);
+        return;
+      }
       push('grad', 'grad', s, e);
       return;
     }
@@ -794,7 +1171,15 @@ function isPartialNumerator(tokens: Token[]): boolean {
     if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth++;
     else if (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth--;
     else if (t.kind === 'partial' && depth === 0) return true;
-    else if (depth === 0 && !(t.kind === 'name' || t.kind === 'num' || (t.kind === 'op' && (t.text === '_' || t.text === '^' || t.text === '-' || t.text === '+')))) return false;
+    else if (
+      depth === 0 &&
+      !(
+        t.kind === 'name' ||
+        t.kind === 'num' ||
+        (t.kind === 'op' && (t.text === '_' || t.text === '^' || t.text === '-' || t.text === '+'))
+      )
+    )
+      return false;
     if (depth < 0) return false;
   }
   return false;

@@ -25,12 +25,24 @@ export interface IdxTerm {
 }
 
 export type Fn =
-  | 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs'
-  | 'softmax' | 'sum' | 'mean' | 'diag'
+  | 'sigma'
+  | 'tanh'
+  | 'relu'
+  | 'exp'
+  | 'log'
+  | 'sqrt'
+  | 'abs'
+  | 'softmax'
+  | 'sum'
+  | 'mean'
+  | 'diag'
   // the inverse functions as written: σ^{-1} (logit) and tanh^{-1} (artanh) — LANGUAGE.md §1
-  | 'logit' | 'artanh'
+  | 'logit'
+  | 'artanh'
   // derivatives written with a prime: σ'(z), tanh'(z), relu'(z)
-  | 'dsigma' | 'dtanh' | 'drelu';
+  | 'dsigma'
+  | 'dtanh'
+  | 'drelu';
 
 interface Base {
   shape: Shape;

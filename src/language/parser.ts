@@ -45,12 +45,38 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
     const t = tokens[q]!;
     if (starts.has(q)) moved.add(out.length);
     const fn = t.kind === 'name' && !starts.has(q) ? map.get(t.text) : undefined;
-    if (!fn) { out.push(t); continue; }
+    if (!fn) {
+      out.push(t);
+      continue;
+    }
     const prime = tokens[q + 1];
     if (prime && prime.kind === 'op' && prime.text === "'" && prime.tight && DERIVABLE.has(fn)) {
-      out.push({ kind: 'fn', text: 'd' + fn, value: 0, plus: false, tight: t.tight, start: t.start, end: prime.end, tag: t.tag, lit: null, range: span(t.range, prime.range) });
+      out.push({
+        kind: 'fn',
+        text: 'd' + fn,
+        value: 0,
+        plus: false,
+        tight: t.tight,
+        start: t.start,
+        end: prime.end,
+        tag: t.tag,
+        lit: null,
+        range: span(t.range, prime.range),
+      });
       q++;
-    } else out.push({ kind: 'fn', text: fn, value: 0, plus: false, tight: t.tight, start: t.start, end: t.end, tag: t.tag, lit: null, range: t.range });
+    } else
+      out.push({
+        kind: 'fn',
+        text: fn,
+        value: 0,
+        plus: false,
+        tight: t.tight,
+        start: t.start,
+        end: t.end,
+        tag: t.tag,
+        lit: null,
+        range: t.range,
+      });
   }
   return { tokens: out, starts: moved };
 }
@@ -100,13 +126,17 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   };
 
   while (peek().kind !== 'eof') {
-    if (peek().kind === 'newline') { p++; continue; }
+    if (peek().kind === 'newline') {
+      p++;
+      continue;
+    }
     const start = p;
     try {
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
         const t = peek();
-        if (t.kind === 'op' && REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
+        if (t.kind === 'op' && REL.has(t.text))
+          fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
         if (t.kind !== 'error') fail(`unexpected ${describe(t)} after the statement`);
         throw new Stop(null);
       }
@@ -138,10 +168,13 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let e = tokens[b - 1]!.end;
     // a font around the first name leaves no token (\mathcal{L}_t starts at L): take the command along,
     // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written
-    for (let m; (m = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/.exec(src.slice(Math.max(0, s - 40), s))); ) s -= m[0].length;
+    for (let m; (m = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
     let open = 0;
     for (let i = s; i < e; i++) open += src[i] === '{' ? 1 : src[i] === '}' ? -1 : 0;
-    while (open > 0 && src[e] === '}') { e++; open--; }
+    while (open > 0 && src[e] === '}') {
+      e++;
+      open--;
+    }
     return src.slice(s, e).replace(/\s+/g, ' ').trim();
   }
 
@@ -149,7 +182,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const t = peek();
     if (t.kind === 'kw') {
       switch (t.text) {
-        case 'param': case 'input': case 'target': return declaration();
+        case 'param':
+        case 'input':
+        case 'target':
+          return declaration();
         case 'loss': {
           next();
           const d = definition(true);
@@ -161,8 +197,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           const e = expr();
           return { k: 'derive', expr: e, range: span(t.range, e.range), text: textFrom(s0) };
         }
-        case 'check': return check();
-        default: fail(`'${t.text}' cannot start a statement`);
+        case 'check':
+          return check();
+        default:
+          fail(`'${t.text}' cannot start a statement`);
       }
     }
     if (t.kind === 'name' && aliasStarts.has(p)) return alias();
@@ -205,7 +243,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const dims: number[] = [];
     const dim = () => {
       const t = peek();
-      if (t.kind !== 'num' || !Number.isInteger(t.value) || t.value < 1) fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
+      if (t.kind !== 'num' || !Number.isInteger(t.value) || t.value < 1)
+        fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
       next();
       dims.push(t.value);
     };
@@ -229,11 +268,13 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   function definition(isLoss = false): Statement & { k: 'def' } {
     const lhs = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
     const eq = peek();
-    if (!isOp(eq, '=')) fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
+    if (!isOp(eq, '='))
+      fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
     next();
     const s0 = p;
     // a right side that does not parse still defines its name, so that its uses say "not available" (no cascade)
-    if (lhs.raw !== 'T') brokenDef = { k: 'def', lhs, rhs: { k: 'num', value: 0, range: lhs.range }, isLoss, range: lhs.range, rhsText: '', broken: true };
+    if (lhs.raw !== 'T')
+      brokenDef = { k: 'def', lhs, rhs: { k: 'num', value: 0, range: lhs.range }, isLoss, range: lhs.range, rhsText: '', broken: true };
     const rhs = expr();
     brokenDef = null;
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
@@ -282,7 +323,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; q <= p && q < tokens.length; q++) {
       const tag = tokens[q]!.tag;
-      if (tag !== null) { st.tag = tag; break; }
+      if (tag !== null) {
+        st.tag = tag;
+        break;
+      }
     }
     return st;
   }
@@ -297,7 +341,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const x = depthOf.get(kids[q]!) ?? 1;
       if (x > d) d = x;
     }
-    if (d + 1 > LIMITS.maxTreeDepth) fail(`expression too long: more than ${LIMITS.maxTreeDepth} operations in a chain (limit)`, node.range);
+    if (d + 1 > LIMITS.maxTreeDepth)
+      fail(`expression too long: more than ${LIMITS.maxTreeDepth} operations in a chain (limit)`, node.range);
     depthOf.set(node, d + 1);
     return node;
   }
@@ -323,7 +368,16 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   function startsPrimary(t: Token): boolean {
     switch (t.kind) {
-      case 'num': case 'name': case 'fn': case 'bigop': case 'partial': case 'frac': case 'grad': case 'nabla': case 'bar': case 'lit':
+      case 'num':
+      case 'name':
+      case 'fn':
+      case 'bigop':
+      case 'partial':
+      case 'frac':
+      case 'grad':
+      case 'nabla':
+      case 'bar':
+      case 'lit':
         return true;
       case 'op':
         return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[';
@@ -337,7 +391,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const prev = tokens[p - 1];
     const after = prev && prev.kind === 'op' ? prev.text : '';
     if (after === '+' || after === '-') fail('an ellipsis (…) stands for terms that are not written: write the sum with Σ', t.range);
-    if (after === ',' || after === '[' || after === '&') fail('an ellipsis (…) stands for entries that are not written: write every entry', t.range);
+    if (after === ',' || after === '[' || after === '&')
+      fail('an ellipsis (…) stands for entries that are not written: write every entry', t.range);
     return fail('an ellipsis (…) stands for terms that are not written: write the product with ∏', t.range);
   }
 
@@ -422,7 +477,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
-      } else if (isOp(t, '_') && t.tight && isOp(tokens[p - 1]!, ')') && (isOp(peek(1), '{') || ((peek(1).kind === 'name' || peek(1).kind === 'num') && peek(1).tight))) {
+      } else if (
+        isOp(t, '_') &&
+        t.tight &&
+        isOp(tokens[p - 1]!, ')') &&
+        (isOp(peek(1), '{') || ((peek(1).kind === 'name' || peek(1).kind === 'num') && peek(1).tight))
+      ) {
         // (∇_o L)_i: an entry of a bracketed value, as v[i]
         next();
         const o = next();
@@ -431,18 +491,28 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         if (isOp(o, '{')) {
           enter(o.range);
           args = [expr()];
-          while (isOp(peek(), ',')) { next(); args.push(expr()); }
+          while (isOp(peek(), ',')) {
+            next();
+            args.push(expr());
+          }
           depth--;
           end = expectOp('}', 'to close the subscript').range;
         } else {
-          args = [o.kind === 'num' ? { k: 'num', value: o.value, range: o.range } : { k: 'name', raw: o.text, sub: null, sup: null, range: o.range, nameRange: o.range }];
+          args = [
+            o.kind === 'num'
+              ? { k: 'num', value: o.value, range: o.range }
+              : { k: 'name', raw: o.text, sub: null, sup: null, range: o.range, nameRange: o.range },
+          ];
           end = o.range;
         }
         a = deep({ k: 'index', a, args, range: span(a.range, end) }, a, ...args);
       } else if (isOp(t, '[') && t.tight) {
         next();
         const args = [expr()];
-        while (isOp(peek(), ',')) { next(); args.push(expr()); }
+        while (isOp(peek(), ',')) {
+          next();
+          args.push(expr());
+        }
         const close = expectOp(']', 'to close the index');
         a = deep({ k: 'index', a, args, range: span(a.range, close.range) }, a, ...args);
       } else break;
@@ -458,7 +528,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     depth--;
     // d2l.ai's f(x_t, h_{t-1}, w_h): a name applied to arguments, which no function of the language is
     if (open.text === '(' && isOp(peek(), ',') && before && before.kind === 'name' && open.tight) {
-      fail(`expected ')' to close the '(' at ${open.range.line}:${open.range.column}, found ',': a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`, peek().range);
+      fail(
+        `expected ')' to close the '(' at ${open.range.line}:${open.range.column}, found ',': a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,
+        peek().range,
+      );
     }
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
     return deep({ ...e, range: span(open.range, close.range) } as Ast, e);
@@ -503,7 +576,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       case 'frac':
         return frac();
       case 'op':
-        if (t.text === '(' || t.text === '{') { next(); return group(t); }
+        if (t.text === '(' || t.text === '{') {
+          next();
+          return group(t);
+        }
         if (t.text === '[') return listLiteral();
         if (t.text === 'mat[') return matrix();
         if (t.text === '…') return ellipsis(t);
@@ -559,7 +635,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         if (sup.value === -1) {
           const inv = fn === 'sigma' ? 'logit' : fn === 'tanh' ? 'artanh' : null;
           written = src.slice(t.start, tokens[p - 1]!.end);
-          if (!inv) fail(`${written}: the inverse of ${src.slice(t.start, t.end)} is not a function here (σ^{-1} and tanh^{-1} are)`, span(t.range, sup.range));
+          if (!inv)
+            fail(
+              `${written}: the inverse of ${src.slice(t.start, t.end)} is not a function here (σ^{-1} and tanh^{-1} are)`,
+              span(t.range, sup.range),
+            );
           fn = inv!;
         } else pow = { k: 'num', value: sup.value, range: sup.range };
       }
@@ -570,11 +650,16 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       // count(A, B, …), onehot(k, n) and d2l.ai's prod(A, B) take a list
       next();
       const items = [expr()];
-      while (isOp(peek(), ',')) { next(); items.push(expr()); }
+      while (isOp(peek(), ',')) {
+        next();
+        items.push(expr());
+      }
       const close = expectOp(')', `to close ${fn}(`);
       arg = { k: 'list', items, range: span(o.range, close.range) };
-    } else if (isOp(o, '(') || isOp(o, '{')) { next(); arg = group(o); }
-    else if (startsPrimary(o)) arg = power();
+    } else if (isOp(o, '(') || isOp(o, '{')) {
+      next();
+      arg = group(o);
+    } else if (startsPrimary(o)) arg = power();
     else return fail(`expected the argument of ${src.slice(t.start, tokens[p - 1]!.end)}, found ${describe(o)}`);
     const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, arg.range), fnRange: t.range };
     if (written !== undefined) c.written = written;
@@ -635,7 +720,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const close = expectOp('}', `to close ${cmd}{`);
       // indices written right after the bar belong to the name: \bar{h}_t
       a = indices({ ...a, range: span(a.range, close.range) }, false);
-      if (a.range.endLine === close.range.endLine && a.range.endColumn === close.range.endColumn) a = { ...a, range: span(a.nameRange, lastNameEnd(a)) };
+      if (a.range.endLine === close.range.endLine && a.range.endColumn === close.range.endColumn)
+        a = { ...a, range: span(a.nameRange, lastNameEnd(a)) };
     } else if (o.kind === 'name') a = nameWithIndex(false);
     else return fail(`${cmd} is the adjoint of a name (${cmd}{h}), found ${describe(o)}`);
     return { k: 'adjoint', a, range: span(b.range, tokens[p - 1]!.range) };
@@ -710,7 +796,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const d0 = p + 2;
       const wrt = fracDenominator();
       const range = span(t.range, tokens[p - 1]!.range);
-      errors.push({ severity: 'information', message: `read as ∂(${textOf(n0, n1)})/∂${textOf(d0, p - 1)}: the numerator has no ∂`, range });
+      errors.push({
+        severity: 'information',
+        message: `read as ∂(${textOf(n0, n1)})/∂${textOf(d0, p - 1)}: the numerator has no ∂`,
+        range,
+      });
       return deep({ k: 'deriv', plus: false, of: a, wrt, range }, a, wrt);
     }
     const b = group(o2);
@@ -726,7 +816,8 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     if (!startsPrimary(peek())) fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
     const c = power();
     if (isOp(peek(), '*')) next();
-    if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})');
+    if (peek().kind !== 'partial')
+      fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})');
     return c;
   }
 
@@ -743,14 +834,23 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   }
 
   function eatPlus(): boolean {
-    if (isOp(peek(), '⁺')) { next(); return true; }
-    if (isOp(peek(), '^') && isOp(peek(1), '+')) { p += 2; return true; }
+    if (isOp(peek(), '⁺')) {
+      next();
+      return true;
+    }
+    if (isOp(peek(), '^') && isOp(peek(1), '+')) {
+      p += 2;
+      return true;
+    }
     return false;
   }
 
   function derivOperand(): Ast {
     const o = peek();
-    if (isOp(o, '(') || isOp(o, '{')) { next(); return group(o); }
+    if (isOp(o, '(') || isOp(o, '{')) {
+      next();
+      return group(o);
+    }
     if (o.kind !== 'name') fail(`expected a name after ∂, found ${describe(o)}`);
     return nameWithIndex(false);
   }
@@ -771,14 +871,21 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const t = peek();
     if (t.kind === 'num') {
       const u = peek(1);
-      if (u.kind === 'op' && (u.text === ',' || u.text === ']' || u.text === '&' || u.text === 'row' || u.text === 'mat]' || u.text === 'sep')) {
+      if (
+        u.kind === 'op' &&
+        (u.text === ',' || u.text === ']' || u.text === '&' || u.text === 'row' || u.text === 'mat]' || u.text === 'sep')
+      ) {
         p++;
         return { k: 'num', value: t.value, range: t.range };
       }
     } else if (t.kind === 'op' && t.text === '-') {
       const v = peek(1);
       const u = peek(2);
-      if (v.kind === 'num' && u.kind === 'op' && (u.text === ',' || u.text === ']' || u.text === '&' || u.text === 'row' || u.text === 'mat]' || u.text === 'sep')) {
+      if (
+        v.kind === 'num' &&
+        u.kind === 'op' &&
+        (u.text === ',' || u.text === ']' || u.text === '&' || u.text === 'row' || u.text === 'mat]' || u.text === 'sep')
+      ) {
         p += 2;
         return { k: 'num', value: -v.value, range: span(t.range, v.range) };
       }
@@ -821,9 +928,15 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     for (;;) {
       if (isOp(peek(), 'mat]')) break;
       const row: Ast[] = [entry()];
-      while (isOp(peek(), '&')) { next(); row.push(entry()); }
+      while (isOp(peek(), '&')) {
+        next();
+        row.push(entry());
+      }
       rows.push(row);
-      if (isOp(peek(), 'row')) { next(); continue; }
+      if (isOp(peek(), 'row')) {
+        next();
+        continue;
+      }
       if (!isOp(peek(), 'mat]')) fail(`expected '&', '\\\\' or \\end{…} after an entry of the matrix, found ${describe(peek())}`);
     }
     const close = next();
@@ -864,11 +977,17 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         } else if (isOp(nx, ',')) {
           // Σ_{i,j}: one Σ per variable, no bounds
           vars = [plainVar(first, sym)];
-          while (isOp(peek(), ',')) { next(); vars.push(plainVar(expr(), sym)); }
+          while (isOp(peek(), ',')) {
+            next();
+            vars.push(plainVar(expr(), sym));
+          }
         } else if (REL.has(nx.kind === 'op' ? nx.text : '')) {
           const terms = [first];
           const rels: string[] = [];
-          while (peek().kind === 'op' && REL.has(peek().text)) { rels.push(next().text); terms.push(expr()); }
+          while (peek().kind === 'op' && REL.has(peek().text)) {
+            rels.push(next().text);
+            terms.push(expr());
+          }
           const r = bounds(terms, rels, sym, span(o.range, tokens[p - 1]!.range));
           vars = [r.v];
           from = r.from;
@@ -886,8 +1005,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     if (isOp(peek(), '^')) {
       next();
       const o = peek();
-      if (isOp(o, '{') || isOp(o, '(')) { next(); to = group(o); }
-      else if (o.kind === 'name' || o.kind === 'num') to = nameOrNum();
+      if (isOp(o, '{') || isOp(o, '(')) {
+        next();
+        to = group(o);
+      } else if (o.kind === 'name' || o.kind === 'num') to = nameOrNum();
       else fail(`expected the upper bound after '^', found ${describe(o)}`);
     }
     enter(op.range);
@@ -897,7 +1018,16 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     if (!vars.length) return deep({ k: 'big', op: op.text as 'sum', v: null, vRange: null, from, to, body, range }, body);
     for (let q = vars.length - 1; q >= 0; q--) {
       const last = q === vars.length - 1;
-      const node: Ast & { k: 'big' } = { k: 'big', op: op.text as 'sum', v: vars[q]!.v, vRange: vars[q]!.range, from: last ? from : null, to: last ? to : null, body, range };
+      const node: Ast & { k: 'big' } = {
+        k: 'big',
+        op: op.text as 'sum',
+        v: vars[q]!.v,
+        vRange: vars[q]!.range,
+        from: last ? from : null,
+        to: last ? to : null,
+        body,
+        range,
+      };
       if (desc) node.desc = true;
       body = deep(node, body);
     }
@@ -914,11 +1044,17 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
    * Bounds written as inequalities: 1 ≤ t ≤ T (from 1 to T), t ≥ i > k (i from k+1 up to t, the factors
    * written from t down: desc), i < t (up to t−1), i ≥ 2 (from 2).
    */
-  function bounds(terms: Ast[], rels: string[], sym: string, where: Range): { v: { v: string; range: Range }; from: Ast | null; to: Ast | null; desc: boolean } {
+  function bounds(
+    terms: Ast[],
+    rels: string[],
+    sym: string,
+    where: Range,
+  ): { v: { v: string; range: Range }; from: Ast | null; to: Ast | null; desc: boolean } {
     const up = rels.every((r) => r === '≤' || r === '<');
     const down = rels.every((r) => r === '≥' || r === '>');
     if (!up && !down) fail(`the bounds of ${sym} run one way: 1 ≤ t ≤ T or t ≥ i > k`, where);
-    const plus = (e: Ast, d: number): Ast => (d === 0 ? e : { k: 'bin', op: d > 0 ? '+' : '-', a: e, b: { k: 'num', value: 1, range: e.range }, range: e.range });
+    const plus = (e: Ast, d: number): Ast =>
+      d === 0 ? e : { k: 'bin', op: d > 0 ? '+' : '-', a: e, b: { k: 'num', value: 1, range: e.range }, range: e.range };
     const strict = (r: string) => (r === '<' || r === '>' ? 1 : 0);
     const isVar = (a: Ast) => a.k === 'name' && !a.sub && !a.sup;
     if (terms.length === 3) {
@@ -930,10 +1066,14 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const r = rels[0]!;
       if (isVar(terms[0]!)) {
         const v = plainVar(terms[0]!, sym);
-        return up ? { v, from: null, to: plus(terms[1]!, -strict(r)), desc: false } : { v, from: plus(terms[1]!, strict(r)), to: null, desc: true };
+        return up
+          ? { v, from: null, to: plus(terms[1]!, -strict(r)), desc: false }
+          : { v, from: plus(terms[1]!, strict(r)), to: null, desc: true };
       }
       const v = plainVar(terms[1]!, sym);
-      return up ? { v, from: plus(terms[0]!, strict(r)), to: null, desc: false } : { v, from: null, to: plus(terms[0]!, -strict(r)), desc: true };
+      return up
+        ? { v, from: plus(terms[0]!, strict(r)), to: null, desc: false }
+        : { v, from: null, to: plus(terms[0]!, -strict(r)), desc: true };
     }
     return fail(`the bounds of ${sym} are one variable between two bounds: 1 ≤ t ≤ T`, where);
   }
@@ -960,42 +1100,47 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let end = base.range;
     // W_{xh}: the braces are part of the name as written, so its range (hovers, renames, tokens) covers them
     let nameEnd = base.nameRange;
-    const subscripts = () => { while (isOp(peek(), '_') && peek().tight) {
-      const u = peek();
-      const o = peek(1);
-      if (isOp(o, '{') || isOp(o, '(')) {
-        // W_{xh} is the name W_xh; h_{t-1} is h with an index; w_{i,j} has a list of indices
-        const close = o.text === '{' ? '}' : ')';
-        const a = peek(2);
-        if ((a.kind === 'name' || a.kind === 'num') && isOp(peek(3), close) && !sub) {
-          raw += '_' + (a.kind === 'num' ? String(a.value) : a.text);
-          p += 4;
-          end = tokens[p - 1]!.range;
+    const subscripts = () => {
+      while (isOp(peek(), '_') && peek().tight) {
+        const u = peek();
+        const o = peek(1);
+        if (isOp(o, '{') || isOp(o, '(')) {
+          // W_{xh} is the name W_xh; h_{t-1} is h with an index; w_{i,j} has a list of indices
+          const close = o.text === '{' ? '}' : ')';
+          const a = peek(2);
+          if ((a.kind === 'name' || a.kind === 'num') && isOp(peek(3), close) && !sub) {
+            raw += '_' + (a.kind === 'num' ? String(a.value) : a.text);
+            p += 4;
+            end = tokens[p - 1]!.range;
+            nameEnd = end;
+            continue;
+          }
+          p += 2;
+          if (sub) fail('a name takes one subscript group', u.range);
+          enter(o.range);
+          const first = expr();
+          if (isOp(peek(), ',')) {
+            const items = [first];
+            while (isOp(peek(), ',')) {
+              next();
+              items.push(expr());
+            }
+            sub = deepAll({ k: 'list', items, range: span(first.range, items[items.length - 1]!.range) }, items);
+          } else sub = first;
+          depth--;
+          end = expectOp(close, 'to close the subscript').range;
+          continue;
+        }
+        if ((o.kind === 'name' || o.kind === 'num') && o.tight) {
+          raw += '_' + o.text;
+          p += 2;
+          end = o.range;
           nameEnd = end;
           continue;
         }
-        p += 2;
-        if (sub) fail('a name takes one subscript group', u.range);
-        enter(o.range);
-        const first = expr();
-        if (isOp(peek(), ',')) {
-          const items = [first];
-          while (isOp(peek(), ',')) { next(); items.push(expr()); }
-          sub = deepAll({ k: 'list', items, range: span(first.range, items[items.length - 1]!.range) }, items);
-        } else sub = first;
-        depth--;
-        end = expectOp(close, 'to close the subscript').range;
-        continue;
+        break;
       }
-      if ((o.kind === 'name' || o.kind === 'num') && o.tight) {
-        raw += '_' + o.text;
-        p += 2;
-        end = o.range;
-        nameEnd = end;
-        continue;
-      }
-      break;
-    } };
+    };
     subscripts();
     // a parenthesised superscript right on the name: h^(t-1), h^{(t)} — index or power, decided on resolution
     let sup = base.sup;
@@ -1021,7 +1166,15 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     const args = argumentList();
     if (args) end = args;
-    return { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd), ...(args ? { args: span(args, args) } : {}) };
+    return {
+      k: 'name',
+      raw,
+      sub,
+      sup,
+      range: span(base.range, end),
+      nameRange: span(base.nameRange, nameEnd),
+      ...(args ? { args: span(args, args) } : {}),
+    };
   }
 
   /**
@@ -1046,7 +1199,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     next();
     enter(o.range);
     expr();
-    while (isOp(peek(), ',')) { next(); expr(); }
+    while (isOp(peek(), ',')) {
+      next();
+      expr();
+    }
     depth--;
     return span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range);
   }

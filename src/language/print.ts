@@ -5,14 +5,38 @@ import { nameOfKey } from '../ids';
 import { idxString } from './idx';
 import type { Expr, Idx } from './model';
 
-const PREC: Record<string, number> = { add: 1, sub: 1, neg: 2, mul: 3, hadamard: 3, matmul: 3, div: 3, sum: 2, prod: 2, pow: 5, transpose: 6, index: 6 };
+const PREC: Record<string, number> = {
+  add: 1,
+  sub: 1,
+  neg: 2,
+  mul: 3,
+  hadamard: 3,
+  matmul: 3,
+  div: 3,
+  sum: 2,
+  prod: 2,
+  pow: 5,
+  transpose: 6,
+  index: 6,
+};
 const prec = (e: Expr) => PREC[e.k] ?? 9;
 
 const FN_TEXT: Record<string, string> = { sigma: 'σ', dsigma: 'σ′', tanh: 'tanh', dtanh: 'tanh′', relu: 'relu', drelu: 'relu′' };
 const FN_LATEX: Record<string, string> = {
-  sigma: '\\sigma', dsigma: "\\sigma'", tanh: '\\tanh', dtanh: "\\tanh'", relu: '\\operatorname{relu}', drelu: "\\operatorname{relu}'",
-  exp: '\\exp', log: '\\log', sqrt: '\\sqrt', abs: '\\operatorname{abs}', softmax: '\\operatorname{softmax}', sum: '\\operatorname{sum}',
-  mean: '\\operatorname{mean}', diag: '\\operatorname{diag}',
+  sigma: '\\sigma',
+  dsigma: "\\sigma'",
+  tanh: '\\tanh',
+  dtanh: "\\tanh'",
+  relu: '\\operatorname{relu}',
+  drelu: "\\operatorname{relu}'",
+  exp: '\\exp',
+  log: '\\log',
+  sqrt: '\\sqrt',
+  abs: '\\operatorname{abs}',
+  softmax: '\\operatorname{softmax}',
+  sum: '\\operatorname{sum}',
+  mean: '\\operatorname{mean}',
+  diag: '\\operatorname{diag}',
 };
 
 export { idxString };
@@ -45,29 +69,48 @@ function num(v: number): string {
 export function exprText(e: Expr): string {
   const wrap = (x: Expr, p: number) => (prec(x) < p ? `(${exprText(x)})` : exprText(x));
   switch (e.k) {
-    case 'num': return e.value < 0 ? `(${num(e.value)})` : num(e.value);
-    case 'vec': return `[${e.items.map(exprText).join(', ')}]`;
-    case 'mat': return `[${e.rows.map((r) => `[${r.map(exprText).join(', ')}]`).join(', ')}]`;
-    case 'ref': return refText(e.name, e.idx);
-    case 'var': return idxString(e.idx);
-    case 'neg': return `−${wrap(e.a, 3)}`;
-    case 'add': return `${exprText(e.a)} + ${wrap(e.b, 2)}`;
-    case 'sub': return `${exprText(e.a)} − ${wrap(e.b, 2)}`;
-    case 'mul': case 'matmul': {
+    case 'num':
+      return e.value < 0 ? `(${num(e.value)})` : num(e.value);
+    case 'vec':
+      return `[${e.items.map(exprText).join(', ')}]`;
+    case 'mat':
+      return `[${e.rows.map((r) => `[${r.map(exprText).join(', ')}]`).join(', ')}]`;
+    case 'ref':
+      return refText(e.name, e.idx);
+    case 'var':
+      return idxString(e.idx);
+    case 'neg':
+      return `−${wrap(e.a, 3)}`;
+    case 'add':
+      return `${exprText(e.a)} + ${wrap(e.b, 2)}`;
+    case 'sub':
+      return `${exprText(e.a)} − ${wrap(e.b, 2)}`;
+    case 'mul':
+    case 'matmul': {
       const l = wrap(e.a, 3);
       const r = wrap(e.b, 4);
       return e.a.k === 'num' && e.b.k !== 'num' ? `${l}${r.startsWith('(') ? '' : ' '}${r}` : `${l} ${r}`;
     }
-    case 'contract': return `${wrap(e.a, 3)} ${wrap(e.b, 4)}`;
-    case 'matpow': return `${wrap(e.a, 6)}^(${exprText(e.n)})`;
-    case 'indicator': return `1[${exprText(e.a)} = ${exprText(e.b)}]`;
-    case 'hadamard': return `${wrap(e.a, 3)} ⊙ ${wrap(e.b, 4)}`;
-    case 'div': return `${wrap(e.a, 3)}/${wrap(e.b, 4)}`;
-    case 'pow': return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
-    case 'call': return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
-    case 'transpose': return `${wrap(e.a, 6)}ᵀ`;
-    case 'index': return `${e.a.k === 'deriv' ? `(${exprText(e.a)})` : wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
-    case 'sum': case 'prod':
+    case 'contract':
+      return `${wrap(e.a, 3)} ${wrap(e.b, 4)}`;
+    case 'matpow':
+      return `${wrap(e.a, 6)}^(${exprText(e.n)})`;
+    case 'indicator':
+      return `1[${exprText(e.a)} = ${exprText(e.b)}]`;
+    case 'hadamard':
+      return `${wrap(e.a, 3)} ⊙ ${wrap(e.b, 4)}`;
+    case 'div':
+      return `${wrap(e.a, 3)}/${wrap(e.b, 4)}`;
+    case 'pow':
+      return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
+    case 'call':
+      return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
+    case 'transpose':
+      return `${wrap(e.a, 6)}ᵀ`;
+    case 'index':
+      return `${e.a.k === 'deriv' ? `(${exprText(e.a)})` : wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
+    case 'sum':
+    case 'prod':
       return e.desc
         ? `∏_{${idxString(e.to)}≥${e.v}≥${idxString(e.from)}} ${wrap(e.body, 3)}`
         : `${e.k === 'sum' ? 'Σ' : '∏'}_{${e.v}=${idxString(e.from)}}^{${idxString(e.to)}} ${wrap(e.body, 3)}`;
@@ -81,25 +124,45 @@ export function exprText(e: Expr): string {
 export function exprLatex(e: Expr): string {
   const wrap = (x: Expr, p: number) => (prec(x) < p ? `\\left(${exprLatex(x)}\\right)` : exprLatex(x));
   switch (e.k) {
-    case 'num': return e.value < 0 ? `(${num(e.value)})` : num(e.value);
-    case 'vec': return `\\begin{bmatrix}${e.items.map(exprLatex).join(' \\\\ ')}\\end{bmatrix}`;
-    case 'mat': return `\\begin{bmatrix}${e.rows.map((r) => r.map(exprLatex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
-    case 'ref': return nameLatex(e.name, e.idx);
-    case 'var': return idxString(e.idx, '-');
-    case 'neg': return `-${wrap(e.a, 3)}`;
-    case 'add': return `${exprLatex(e.a)} + ${wrap(e.b, 2)}`;
-    case 'sub': return `${exprLatex(e.a)} - ${wrap(e.b, 2)}`;
-    case 'mul': case 'matmul': return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
-    case 'contract': return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
-    case 'matpow': return `{${wrap(e.a, 6)}}^{${exprLatex(e.n)}}`;
-    case 'indicator': return `\\mathbb{1}_{${exprLatex(e.a)} = ${exprLatex(e.b)}}`;
-    case 'hadamard': return `${wrap(e.a, 3)} \\odot ${wrap(e.b, 4)}`;
-    case 'div': return `\\frac{${exprLatex(e.a)}}{${exprLatex(e.b)}}`;
-    case 'pow': return `{${wrap(e.a, 6)}}^{${exprLatex(e.b)}}`;
-    case 'call': return e.fn === 'sqrt' ? `\\sqrt{${exprLatex(e.arg)}}` : `${FN_LATEX[e.fn] ?? e.fn}\\left(${exprLatex(e.arg)}\\right)`;
-    case 'transpose': return `{${wrap(e.a, 6)}}^{\\top}`;
-    case 'index': return `\\left[${exprLatex(e.a)}\\right]_{${exprLatex(e.i)}${e.j ? ',' + exprLatex(e.j) : ''}}`;
-    case 'sum': case 'prod':
+    case 'num':
+      return e.value < 0 ? `(${num(e.value)})` : num(e.value);
+    case 'vec':
+      return `\\begin{bmatrix}${e.items.map(exprLatex).join(' \\\\ ')}\\end{bmatrix}`;
+    case 'mat':
+      return `\\begin{bmatrix}${e.rows.map((r) => r.map(exprLatex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+    case 'ref':
+      return nameLatex(e.name, e.idx);
+    case 'var':
+      return idxString(e.idx, '-');
+    case 'neg':
+      return `-${wrap(e.a, 3)}`;
+    case 'add':
+      return `${exprLatex(e.a)} + ${wrap(e.b, 2)}`;
+    case 'sub':
+      return `${exprLatex(e.a)} - ${wrap(e.b, 2)}`;
+    case 'mul':
+    case 'matmul':
+      return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
+    case 'contract':
+      return `${wrap(e.a, 3)} \\, ${wrap(e.b, 4)}`;
+    case 'matpow':
+      return `{${wrap(e.a, 6)}}^{${exprLatex(e.n)}}`;
+    case 'indicator':
+      return `\\mathbb{1}_{${exprLatex(e.a)} = ${exprLatex(e.b)}}`;
+    case 'hadamard':
+      return `${wrap(e.a, 3)} \\odot ${wrap(e.b, 4)}`;
+    case 'div':
+      return `\\frac{${exprLatex(e.a)}}{${exprLatex(e.b)}}`;
+    case 'pow':
+      return `{${wrap(e.a, 6)}}^{${exprLatex(e.b)}}`;
+    case 'call':
+      return e.fn === 'sqrt' ? `\\sqrt{${exprLatex(e.arg)}}` : `${FN_LATEX[e.fn] ?? e.fn}\\left(${exprLatex(e.arg)}\\right)`;
+    case 'transpose':
+      return `{${wrap(e.a, 6)}}^{\\top}`;
+    case 'index':
+      return `\\left[${exprLatex(e.a)}\\right]_{${exprLatex(e.i)}${e.j ? ',' + exprLatex(e.j) : ''}}`;
+    case 'sum':
+    case 'prod':
       // a descending product is written with its bounds as a sheet writes it: ∏_{to ≥ v ≥ from}
       if (e.desc) return `\\prod_{${idxString(e.to, '-')} \\geq ${e.v} \\geq ${idxString(e.from, '-')}} ${wrap(e.body, 3)}`;
       return `${e.k === 'sum' ? '\\sum' : '\\prod'}_{${e.v}=${idxString(e.from, '-')}}^{${idxString(e.to, '-')}} ${wrap(e.body, 3)}`;

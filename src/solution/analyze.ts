@@ -18,7 +18,11 @@ export const MAX_READER_PROBLEMS = 100;
 /** networks analysed per file: each analysis has its own time budget */
 export const MAX_NETWORKS = 20;
 
-export interface Network { fences: Fence[]; sidecar: string | null; start: number }
+export interface Network {
+  fences: Fence[];
+  sidecar: string | null;
+  start: number;
+}
 
 export interface Claim {
   text: Folded;
@@ -56,7 +60,14 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   if (text.length > LIMITS.maxFileBytes) {
     // too large to read at all; only a solution (by its sidecar or a quick look for ```rnn) says so
     if (!sidecar && !(kind === 'markdown' && RNN_FENCE.test(text.slice(0, LIMITS.maxFileBytes)))) return null;
-    const diagnostics: Diagnostic[] = [{ ...file.range(0, 0), severity: 'error', code: 'limit', message: `the file is larger than ${LIMITS.maxFileBytes.toLocaleString('en')} characters: not analysed (limit)` }];
+    const diagnostics: Diagnostic[] = [
+      {
+        ...file.range(0, 0),
+        severity: 'error',
+        code: 'limit',
+        message: `the file is larger than ${LIMITS.maxFileBytes.toLocaleString('en')} characters: not analysed (limit)`,
+      },
+    ];
     return { file, displays: [], networks: [], equations: [], claims: [], diagnostics };
   }
   const read: ReadResult = kind === 'markdown' ? readMarkdown(text) : readLatex(text);
@@ -72,10 +83,16 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
 
   const diagnostics: Diagnostic[] = [];
   // a reader's problems are listed up to a limit, then counted (a file of 80,000 unclosed `\[` stays usable)
-  for (const p of read.problems.slice(0, MAX_READER_PROBLEMS)) diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
+  for (const p of read.problems.slice(0, MAX_READER_PROBLEMS))
+    diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
   if (read.problems.length > MAX_READER_PROBLEMS) {
     const p = read.problems[MAX_READER_PROBLEMS]!;
-    diagnostics.push({ ...file.range(p.start, p.end), severity: 'warning', code: 'limit', message: `${(read.problems.length - MAX_READER_PROBLEMS).toLocaleString('en')} more problems like the ones before are not listed (limit)` });
+    diagnostics.push({
+      ...file.range(p.start, p.end),
+      severity: 'warning',
+      code: 'limit',
+      message: `${(read.problems.length - MAX_READER_PROBLEMS).toLocaleString('en')} more problems like the ones before are not listed (limit)`,
+    });
   }
 
   // displays → equations and claims (a display beginning with =, + or − continues the claim before it)
@@ -95,7 +112,15 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         previous.displays.push(index);
         return;
       }
-      previous = { text: { chars: row.chars, at: [...row.at] }, displays: [index], network, skip: null, genLine: 0, sides: [], tag: folded.rows.length > 1 ? folded.rowTags[r] ?? null : null };
+      previous = {
+        text: { chars: row.chars, at: [...row.at] },
+        displays: [index],
+        network,
+        skip: null,
+        genLine: 0,
+        sides: [],
+        tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
+      };
       claims.push(previous);
     });
   });
@@ -109,7 +134,11 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
 /** diagnostics that say a claim does not read, not that it is wrong */
 const UNREAD = new Set(['syntax', 'reading', 'unknown-name', 'unavailable']);
 
-export function analyzeSolution(text: string, kind: SolutionKind, options: { sidecar?: string | null; analyze?: AnalyzeOptions } = {}): SolutionReport {
+export function analyzeSolution(
+  text: string,
+  kind: SolutionKind,
+  options: { sidecar?: string | null; analyze?: AnalyzeOptions } = {},
+): SolutionReport {
   const reading = readSolution(text, kind, options.sidecar ?? null);
   const out: SolutionReport = { networks: [], equations: [], diagnostics: [], checked: 0, skipped: 0 };
   if (!reading) return out;
@@ -117,7 +146,14 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
   out.diagnostics.push(...reading.diagnostics);
   for (const e of reading.equations) {
     // networks past the limit are not analysed: their equations belong to none
-    out.equations.push({ range: e.range, network: e.network < MAX_NETWORKS ? e.network : null, tag: e.tag, status: 'skipped', message: '', checks: [] });
+    out.equations.push({
+      range: e.range,
+      network: e.network < MAX_NETWORKS ? e.network : null,
+      tag: e.tag,
+      status: 'skipped',
+      message: '',
+      checks: [],
+    });
   }
 
   const limitWarned = new Set<number>();
@@ -168,16 +204,28 @@ export function analyzeSolution(text: string, kind: SolutionKind, options: { sid
     if (c.quiet && !limitWarned.has(i)) return;
     if (c.quiet) {
       const first = reading.displays[c.displays[0]!]!;
-      out.diagnostics.push({ ...file.range(first.start, first.end), severity: 'warning', code: 'limit', message: `this and the following equations are not checked: ${c.skip}` });
+      out.diagnostics.push({
+        ...file.range(first.start, first.end),
+        severity: 'warning',
+        code: 'limit',
+        message: `this and the following equations are not checked: ${c.skip}`,
+      });
       return;
     }
     // one information per skipped equation: a chain spread over several displays gets one on each
     for (const d of c.displays) {
       const shown = reading.displays[d]!;
-      out.diagnostics.push({ ...file.range(shown.start, shown.end), severity: 'information', code: 'solution-skipped', message: `not checked: ${c.skip}` });
+      out.diagnostics.push({
+        ...file.range(shown.start, shown.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: `not checked: ${c.skip}`,
+      });
     }
   });
-  for (const eq of out.equations) if (eq.status === 'skipped') out.skipped++; else out.checked++;
+  for (const eq of out.equations)
+    if (eq.status === 'skipped') out.skipped++;
+    else out.checked++;
   out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return out;
 }
@@ -199,7 +247,9 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       return e instanceof Error ? e : new Error(String(e));
     }
   };
-  const fail = (cs: Claim[], e: Error) => { for (const c of cs) c.skip = `could not be analysed (${e.message})`; };
+  const fail = (cs: Claim[], e: Error) => {
+    for (const c of cs) c.skip = `could not be analysed (${e.message})`;
+  };
   const isolate = (cs: Claim[], e: Error): void => {
     if (cs.length === 1 || attempts >= MAX_ATTEMPTS) return fail(cs, e);
     const halves = [cs.slice(0, cs.length >> 1), cs.slice(cs.length >> 1)];
@@ -218,8 +268,30 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       if (!good.length) {
         // the network alone: nothing to analyse, one error at its first line
         const report: Report = {
-          diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'internal', message: `the network could not be analysed: ${err.message}` }],
-          derives: [], checks: [], params: [], flow: [], T: null, loss: null, sampled: [], quantities: [], symbols: [], graph: null, gradcheck: [], paramCount: 0, elapsedMs: 0,
+          diagnostics: [
+            {
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 2,
+              severity: 'error',
+              code: 'internal',
+              message: `the network could not be analysed: ${err.message}`,
+            },
+          ],
+          derives: [],
+          checks: [],
+          params: [],
+          flow: [],
+          T: null,
+          loss: null,
+          sampled: [],
+          quantities: [],
+          symbols: [],
+          graph: null,
+          gradcheck: [],
+          paramCount: 0,
+          elapsedMs: 0,
         };
         return { report, gen, networkLines, analysed: good };
       }
@@ -239,7 +311,16 @@ function analyzeGenerated(genText: string, networkLines: number, claims: number,
   const lines = genText.split('\n');
   // one line per claim and a final newline, else (a claim spanning lines) the whole text as it is
   if (!claimCacheEnabled() || lines.length !== networkLines + claims + 1) return analyze(genText, options);
-  return analyzeClaims({ network: lines.slice(0, networkLines).map((l) => l + '\n').join(''), claims: lines.slice(networkLines, networkLines + claims) }, options);
+  return analyzeClaims(
+    {
+      network: lines
+        .slice(0, networkLines)
+        .map((l) => l + '\n')
+        .join(''),
+      claims: lines.slice(networkLines, networkLines + claims),
+    },
+    options,
+  );
 }
 
 /** the generated .rnn text: the network's lines, then one check line per claim */
@@ -270,13 +351,17 @@ function sideSpans(t: Folded): { start: number; end: number }[] {
   const s = t.chars;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (c === '\\') { i++; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
     else if (c === '=' && depth === 0) eqs.push(i);
   }
   return eqs.map((e, k) => {
-    let a = e + 1, b = k + 1 < eqs.length ? eqs[k + 1]! : s.length;
+    let a = e + 1,
+      b = k + 1 < eqs.length ? eqs[k + 1]! : s.length;
     while (a < b && s[a] === ' ') a++;
     while (b > a && s[b - 1] === ' ') b--;
     return { start: t.at[a] ?? t.at[e]!, end: b > a ? t.at[b - 1]! + 1 : t.at[e]! + 1 };
@@ -317,10 +402,21 @@ function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: 
       const p = file.pos(gen.offsetAt(+l, +c));
       return `at ${p.line}:${p.column}`;
     })
-    .replace(/\bon line (\d+)\b/g, (all, l: string) => (+l <= keep ? `${all} of the sidecar` : `on line ${file.lineOf(gen.offsetAt(+l, 1))}`));
+    .replace(/\bon line (\d+)\b/g, (all, l: string) =>
+      +l <= keep ? `${all} of the sidecar` : `on line ${file.lineOf(gen.offsetAt(+l, 1))}`,
+    );
 }
 
-function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Network, networkLines: number, claims: Claim[], displays: Display[], out: SolutionReport): void {
+function collect(
+  report: Report,
+  gen: GeneratedText,
+  file: LineIndex,
+  net: Network,
+  networkLines: number,
+  claims: Claim[],
+  displays: Display[],
+  out: SolutionReport,
+): void {
   const byLine = new Map<number, Claim>();
   for (const c of claims) byLine.set(c.genLine, c);
   // sort diagnostics and checks by their generated line before mapping
@@ -358,10 +454,20 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
     }
     // a link that does not read (notation the language lacks, a name the network does not define) is
     // skipped like a whole equation would be: information, not an error, while the other links are judged
-    for (const d of diags) keptDiags.push(d.severity === 'error' && UNREAD.has(d.code ?? '') ? { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` } : d);
+    for (const d of diags)
+      keptDiags.push(
+        d.severity === 'error' && UNREAD.has(d.code ?? '')
+          ? { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` }
+          : d,
+      );
     for (const ch of all) {
       if (!usable.includes(ch)) {
-        solutionDiags.push({ ...ch.range, severity: 'information', code: 'solution-skipped', message: `link ${ch.link ?? 1} not checked: ${ch.message}` });
+        solutionDiags.push({
+          ...ch.range,
+          severity: 'information',
+          code: 'solution-skipped',
+          message: `link ${ch.link ?? 1} not checked: ${ch.message}`,
+        });
         continue;
       }
       const link = ch.link ?? 1;
@@ -374,7 +480,12 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
       keptChecks.push(ch);
       if (ch.status !== 'holds') {
         // on the wrong term itself when the engine names one (seed 001 eq. 32's last factor, in its own display)
-        verdicts.push({ ...(ch.culprit ?? ch.range), severity: ch.status === 'fails' ? 'error' : 'warning', message: ch.message, code: `check-${ch.status}` });
+        verdicts.push({
+          ...(ch.culprit ?? ch.range),
+          severity: ch.status === 'fails' ? 'error' : 'warning',
+          message: ch.message,
+          code: `check-${ch.status}`,
+        });
       }
       // the equation whose display holds this link's right side, and every later display the side spans (seed 001's `+ …` blocks)
       const start = side?.start ?? c.text.at[0] ?? 0;
@@ -396,7 +507,12 @@ function collect(report: Report, gen: GeneratedText, file: LineIndex, net: Netwo
   report.diagnostics = keptDiags.sort((a, b) => a.line - b.line || a.column - b.column);
   for (const d of report.diagnostics) {
     if (sidecarDiags.includes(d)) {
-      out.diagnostics.push({ ...file.range(0, 0), severity: d.severity, code: d.code ?? 'sidecar', message: `in the sidecar .rnn, line ${d.line}: ${d.message}` });
+      out.diagnostics.push({
+        ...file.range(0, 0),
+        severity: d.severity,
+        code: d.code ?? 'sidecar',
+        message: `in the sidecar .rnn, line ${d.line}: ${d.message}`,
+      });
     } else out.diagnostics.push(d);
   }
   for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);

@@ -33,7 +33,8 @@ export interface FoldedDisplay {
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
 const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
 /** wrappers that are only layout */
-const LAYOUT_ENVS = /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+const LAYOUT_ENVS =
+  /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
 const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
@@ -47,7 +48,10 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   let matrixDepth = 0;
   let braceDepth = 0;
   const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) { chars.push(' '); at.push(k); }
+    for (let k = from; k < to; k++) {
+      chars.push(' ');
+      at.push(k);
+    }
   };
   let i = d.contentStart;
   const end = d.contentEnd;
@@ -76,7 +80,11 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           continue;
         }
       }
-      if (word === 'nonumber' || word === 'notag') { blank(i, i + m[0].length); i += m[0].length; continue; }
+      if (word === 'nonumber' || word === 'notag') {
+        blank(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
       if (word === 'begin' || word === 'end') {
         const arg = braced(text, i + m[0].length, end);
         const env = arg ? text.slice(arg.start + 1, arg.end - 1).trim() : '';
@@ -90,7 +98,10 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           continue;
         }
       }
-      for (let k = 0; k < m[0].length; k++) { chars.push(text[i + k]!); at.push(i + k); }
+      for (let k = 0; k < m[0].length; k++) {
+        chars.push(text[i + k]!);
+        at.push(i + k);
+      }
       i += m[0].length;
       continue;
     }
@@ -136,8 +147,14 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         prev.chars += ' ' + r.chars;
         prev.at.push(r.at[0] ?? prev.at[prev.at.length - 1] ?? d.contentStart);
         for (const o of r.at) prev.at.push(o);
-      } else { claims.push({ chars: r.chars, at: [...r.at] }); rowTags.push(own); }
-    } else { claims.push({ chars: r.chars, at: [...r.at] }); rowTags.push(own); }
+      } else {
+        claims.push({ chars: r.chars, at: [...r.at] });
+        rowTags.push(own);
+      }
+    } else {
+      claims.push({ chars: r.chars, at: [...r.at] });
+      rowTags.push(own);
+    }
   });
   return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags };
 }
@@ -149,7 +166,10 @@ function braced(text: string, i: number, end: number): { start: number; end: num
   if (text[j] !== '{') return null;
   let depth = 0;
   for (let k = j; k < end; k++) {
-    if (text[k] === '\\') { k++; continue; }
+    if (text[k] === '\\') {
+      k++;
+      continue;
+    }
     if (text[k] === '{') depth++;
     else if (text[k] === '}' && --depth === 0) return { start: j, end: k + 1 };
   }
@@ -181,7 +201,10 @@ export function topLevelEquals(s: string): number {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (c === '\\') { i++; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
     else if (c === '=' && depth === 0) return i;

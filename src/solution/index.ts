@@ -53,5 +53,13 @@ export function isSolution(text: string, kind: SolutionKind, hasSidecar: boolean
   return kind === 'markdown' && hasRnnFence(text);
 }
 
-export { analyzeSolution, readSolution, MAX_CLAIMS_PER_NETWORK, MAX_NETWORKS, type SolutionReading, type Claim, type Network } from './analyze';
+export {
+  analyzeSolution,
+  readSolution,
+  MAX_CLAIMS_PER_NETWORK,
+  MAX_NETWORKS,
+  type SolutionReading,
+  type Claim,
+  type Network,
+} from './analyze';
 export type { AnalyzeOptions };

@@ -10,7 +10,9 @@ const OPEN = new RegExp(`\\$\\$|\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}|\\$|\\\
 /** the text with comments and verbatim bodies replaced by spaces (same length, newlines kept) */
 export function maskLatex(text: string): string {
   const out = text.split('');
-  const blank = (a: number, b: number) => { for (let k = a; k < b; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' '; };
+  const blank = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
   // verbatim first: a % inside it is not a comment
   const find = forwardSearch(text);
   let done = 0;
@@ -23,7 +25,10 @@ export function maskLatex(text: string): string {
     if (close < 0) break;
   }
   for (let i = 0; i < text.length; i++) {
-    if (out[i] === '\\') { i++; continue; }
+    if (out[i] === '\\') {
+      i++;
+      continue;
+    }
     if (out[i] === '%') {
       let j = i;
       while (j < text.length && text[j] !== '\n') j++;
@@ -64,7 +69,12 @@ export function readLatex(text: string): ReadResult {
     const para = blank < 0 ? src.length : blank;
     const close = env ? matchingEnd(find, contentStart, env) : findUnescaped(find, src, closer, contentStart);
     if (close < 0 || close > para) {
-      result.problems.push({ start, end: contentStart, severity: 'warning', message: `${opener} is never closed: this equation is not checked` });
+      result.problems.push({
+        start,
+        end: contentStart,
+        severity: 'warning',
+        message: `${opener} is never closed: this equation is not checked`,
+      });
       OPEN.lastIndex = contentStart;
       continue;
     }
@@ -99,13 +109,19 @@ function findUnescaped(find: (w: string, f: number) => number, s: string, what: 
 }
 
 function matchingEnd(find: (w: string, f: number) => number, from: number, env: string): number {
-  const open = `\\begin{${env}}`, close = `\\end{${env}}`;
+  const open = `\\begin{${env}}`,
+    close = `\\end{${env}}`;
   let depth = 1;
   let i = from;
   for (;;) {
-    const a = find(open, i), b = find(close, i);
+    const a = find(open, i),
+      b = find(close, i);
     if (b < 0) return -1;
-    if (a >= 0 && a < b) { depth++; i = a + open.length; continue; }
+    if (a >= 0 && a < b) {
+      depth++;
+      i = a + open.length;
+      continue;
+    }
     if (--depth === 0) return b;
     i = b + close.length;
   }

@@ -8,7 +8,10 @@ import { type Display, labelLine } from './display';
 import type { Fence, ReadResult } from './read';
 import { DISPLAY_ENVS, forwardSearch } from './read';
 
-interface MathMeta { display: Display | null; unclosed: { start: number; end: number; opener: string } | null }
+interface MathMeta {
+  display: Display | null;
+  unclosed: { start: number; end: number; opener: string } | null;
+}
 
 let parser: MarkdownIt | null = null;
 function markdown(): MarkdownIt {
@@ -83,13 +86,19 @@ function nextBlankLine(state: StateBlock, env: { unrollBlank?: { from: number; a
 }
 
 function matchingEnd(find: (w: string, f: number) => number, from: number, env: string, limit: number): number {
-  const open = `\\begin{${env}}`, close = `\\end{${env}}`;
+  const open = `\\begin{${env}}`,
+    close = `\\end{${env}}`;
   let depth = 1;
   let i = from;
   while (i <= limit) {
-    const a = find(open, i), b = find(close, i);
+    const a = find(open, i),
+      b = find(close, i);
     if (b < 0) return -1;
-    if (a >= 0 && a < b) { depth++; i = a + open.length; continue; }
+    if (a >= 0 && a < b) {
+      depth++;
+      i = a + open.length;
+      continue;
+    }
     if (--depth === 0) return b;
     i = b + close.length;
   }
@@ -116,16 +125,23 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       // content lines are the lines after the opening fence, as many as markdown-it's content holds
       const count = t.content ? t.content.split('\n').length - 1 : 0;
       const lines: Fence['lines'] = [];
-      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++) lines.push({ start: lineStarts[l]!, end: lineEnd(l) });
+      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++)
+        lines.push({ start: lineStarts[l]!, end: lineEnd(l) });
       result.fences.push({
-        start: lineStarts[t.map[0]]!, end: lineEnd(Math.max(t.map[0], t.map[1] - 1)), lines,
+        start: lineStarts[t.map[0]]!,
+        end: lineEnd(Math.max(t.map[0], t.map[1] - 1)),
+        lines,
         declaresT: /^\s*T\s*=/m.test(t.content),
       });
     } else if (t.type === 'unroll_math' && wantMath) {
       const meta = t.meta as MathMeta;
       if (meta.display) result.displays.push(meta.display);
       else if (meta.unclosed) {
-        result.problems.push({ ...meta.unclosed, severity: 'warning', message: `${meta.unclosed.opener} is never closed: this equation is not checked` });
+        result.problems.push({
+          ...meta.unclosed,
+          severity: 'warning',
+          message: `${meta.unclosed.opener} is never closed: this equation is not checked`,
+        });
       }
     }
   }

@@ -9,17 +9,23 @@ export class LineIndex {
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
-  get lineCount(): number { return this.starts.length; }
-  lineStart(line: number): number { return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1]!; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1]!;
+  }
   lineEnd(line: number): number {
     const next = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
     return next > 0 && this.text[next - 1] === '\r' && next - 1 >= this.lineStart(line) ? next - 1 : next;
   }
   lineOf(offset: number): number {
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   }
@@ -28,7 +34,8 @@ export class LineIndex {
     return { line, column: offset - this.starts[line - 1]! + 1 };
   }
   range(start: number, end: number): Range {
-    const a = this.pos(start), b = this.pos(Math.max(start, end));
+    const a = this.pos(start),
+      b = this.pos(Math.max(start, end));
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 }
@@ -56,9 +63,13 @@ export class GeneratedText {
     this.push(text, () => anchor);
   }
 
-  get text(): string { return this.chunks.join(''); }
+  get text(): string {
+    return this.chunks.join('');
+  }
   /** the 1-based generated line the next pushed character will be on */
-  get currentLine(): number { return this.lineStarts.length; }
+  get currentLine(): number {
+    return this.lineStarts.length;
+  }
 
   private index(line: number, column: number): number {
     const l = Math.min(Math.max(line, 1), this.lineStarts.length);

@@ -135,7 +135,14 @@ export class PanelApp {
         'div',
         { class: 'panes' },
         section('derivation', 'Derivation', derivation),
-        h(d, 'div', { class: 'side' }, section('flow', 'Gradient flow', flow, flowControls), section('gradcheck', 'Gradient check', gradcheck), section('checks', 'Checks', checks)),
+        h(
+          d,
+          'div',
+          { class: 'side' },
+          section('flow', 'Gradient flow', flow, flowControls),
+          section('gradcheck', 'Gradient check', gradcheck),
+          section('checks', 'Checks', checks),
+        ),
       ),
     );
     const empty = h(d, 'p', { id: 'empty', class: 'empty' }, 'Open a .rnn file to see its unrolled graph.');
@@ -215,13 +222,18 @@ export class PanelApp {
     this.renderGraph();
     const graphMs = this.graph?.ms ?? 0;
     // the host sends the gradient check separately when the report left it out
-    this.gradcheck = m.report.gradcheck.length > 0 || !m.report.loss || m.report.params.length === 0 || !m.report.graph ? m.report.gradcheck : null;
+    this.gradcheck =
+      m.report.gradcheck.length > 0 || !m.report.loss || m.report.params.length === 0 || !m.report.graph ? m.report.gradcheck : null;
     this.gradcheckError = null;
     const report = m.report;
     const sections = (): void => {
       this.pendingSections = null;
       this.renderDerivation();
-      renderFlowControls(this.doc, this.el.flowControls, report, { param: this.scaleParam, factor: this.scaleFactor, onScale: (p, f) => this.onScale(p, f) });
+      renderFlowControls(this.doc, this.el.flowControls, report, {
+        param: this.scaleParam,
+        factor: this.scaleFactor,
+        onScale: (p, f) => this.onScale(p, f),
+      });
       this.renderFlowPlot();
       this.renderGradcheck();
       this.renderChecks();
@@ -335,19 +347,35 @@ export class PanelApp {
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
     });
     // an edit that keeps the graph's size keeps the user's zoom
-    if (this.graph && kept && previousLayout && previousLayout.width === this.graph.layout.width && previousLayout.height === this.graph.layout.height) {
+    if (
+      this.graph &&
+      kept &&
+      previousLayout &&
+      previousLayout.width === this.graph.layout.width &&
+      previousLayout.height === this.graph.layout.height
+    ) {
       this.graph.zoom.set(kept);
     }
     if (source.scaled && this.scaleParam) {
       this.el.graph.insertBefore(
-        h(this.doc, 'p', { id: 'graph-scaled', class: 'hint' }, `Drawn with ${this.scaleParam} × ${this.scaleFactor.toFixed(2)} (the gradient-flow slider below); reset it for the file's own values.`),
+        h(
+          this.doc,
+          'p',
+          { id: 'graph-scaled', class: 'hint' },
+          `Drawn with ${this.scaleParam} × ${this.scaleFactor.toFixed(2)} (the gradient-flow slider below); reset it for the file's own values.`,
+        ),
         this.el.graph.firstChild,
       );
     }
     if (r.graph?.truncated) {
       const shown = r.graph.steps.length;
       this.el.graph.insertBefore(
-        h(this.doc, 'p', { id: 'graph-truncated', class: 'hint' }, `T = ${r.graph.T} is too long to list every step: the analysis sent ${shown} of the ${r.graph.T + 1} steps (the first and the last). The gradient flow below covers every step.`),
+        h(
+          this.doc,
+          'p',
+          { id: 'graph-truncated', class: 'hint' },
+          `T = ${r.graph.T} is too long to list every step: the analysis sent ${shown} of the ${r.graph.T + 1} steps (the first and the last). The gradient flow below covers every step.`,
+        ),
         this.el.graph.firstChild,
       );
     }
@@ -375,7 +403,10 @@ export class PanelApp {
     const fold = svg.querySelector('g.column.fold');
     if (fold) fold.classList.toggle('cursor', cursorNode !== null && !this.graph!.layout.nodes.has(cursorNode));
     for (const e of Array.from(svg.querySelectorAll('path.edge'))) {
-      e.classList.toggle('on-path', this.path.includes(e.getAttribute('data-from') ?? '') && this.path.includes(e.getAttribute('data-to') ?? ''));
+      e.classList.toggle(
+        'on-path',
+        this.path.includes(e.getAttribute('data-from') ?? '') && this.path.includes(e.getAttribute('data-to') ?? ''),
+      );
     }
   }
 
@@ -494,6 +525,11 @@ export class PanelApp {
   }
 
   private saveState(): void {
-    this.host.setState({ uri: this.docInfo?.uri ?? null, selected: this.selected, scaleParam: this.scaleParam, scaleFactor: this.scaleFactor });
+    this.host.setState({
+      uri: this.docInfo?.uri ?? null,
+      selected: this.selected,
+      scaleParam: this.scaleParam,
+      scaleFactor: this.scaleFactor,
+    });
   }
 }

@@ -11,17 +11,33 @@ export const STATUS: Record<CheckStatus, { icon: string; label: string; cls: str
   'holds-as-one-step': { icon: '!', label: 'holds as a one-step derivative', cls: 'warn' },
 };
 
-export function renderChecks(doc: Document, container: HTMLElement, report: Report, onReveal: (line: number) => void, cursorCheck: number | null): void {
+export function renderChecks(
+  doc: Document,
+  container: HTMLElement,
+  report: Report,
+  onReveal: (line: number) => void,
+  cursorCheck: number | null,
+): void {
   clear(container);
   const errors = report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
   if (errors.length) {
     const list = h(doc, 'ul', { class: 'diagnostics' });
     for (const d of errors.slice(0, 50)) {
       list.appendChild(
-        h(doc, 'li', { class: `diag ${d.severity}`, 'data-line': d.line }, button(doc, `line ${d.line}`, () => onReveal(d.line), { class: 'link line-link', 'data-line': d.line }), ' ', h(doc, 'span', { class: 'message' }, d.message)),
+        h(
+          doc,
+          'li',
+          { class: `diag ${d.severity}`, 'data-line': d.line },
+          button(doc, `line ${d.line}`, () => onReveal(d.line), { class: 'link line-link', 'data-line': d.line }),
+          ' ',
+          h(doc, 'span', { class: 'message' }, d.message),
+        ),
       );
     }
-    if (errors.length > 50) list.appendChild(h(doc, 'li', { class: 'truncated' }, `… the first 50 of ${errors.length} problems: all of them are in the editor's Problems view`));
+    if (errors.length > 50)
+      list.appendChild(
+        h(doc, 'li', { class: 'truncated' }, `… the first 50 of ${errors.length} problems: all of them are in the editor's Problems view`),
+      );
     container.appendChild(list);
   }
   if (report.checks.length === 0) {
@@ -54,13 +70,35 @@ export function renderCheckDetails(doc: Document, report: Report, index: number,
   if (!c) return sec;
   const st = STATUS[c.status] ?? { icon: '?', label: c.status, cls: 'warn' };
   sec.appendChild(
-    h(doc, 'div', { class: 'derive-head' }, h(doc, 'span', { class: `verdict ${st.cls}` }, `${st.icon} ${st.label}`), ' ', button(doc, `line ${c.line}`, () => onReveal(c.line), { class: 'link line-link', 'data-line': c.line })),
+    h(
+      doc,
+      'div',
+      { class: 'derive-head' },
+      h(doc, 'span', { class: `verdict ${st.cls}` }, `${st.icon} ${st.label}`),
+      ' ',
+      button(doc, `line ${c.line}`, () => onReveal(c.line), { class: 'link line-link', 'data-line': c.line }),
+    ),
   );
   sec.appendChild(h(doc, 'div', { class: 'equation' }, h(doc, 'code', {}, `check ${c.equation}`)));
   sec.appendChild(h(doc, 'p', { class: 'message' }, c.message));
   if (c.steps.length) {
     const table = h(doc, 'table', { class: 'check-steps' });
-    table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, 't'), h(doc, 'th', { scope: 'col' }, 'left side'), h(doc, 'th', { scope: 'col' }, 'right side'), h(doc, 'th', { scope: 'col' }, ''))));
+    table.appendChild(
+      h(
+        doc,
+        'thead',
+        {},
+        h(
+          doc,
+          'tr',
+          {},
+          h(doc, 'th', { scope: 'col' }, 't'),
+          h(doc, 'th', { scope: 'col' }, 'left side'),
+          h(doc, 'th', { scope: 'col' }, 'right side'),
+          h(doc, 'th', { scope: 'col' }, ''),
+        ),
+      ),
+    );
     const body = h(doc, 'tbody');
     for (const s of c.steps.slice(0, 200)) {
       body.appendChild(
@@ -79,8 +117,24 @@ export function renderCheckDetails(doc: Document, report: Report, index: number,
     sec.appendChild(h(doc, 'div', { class: 'form-label' }, "At the file's values"));
     sec.appendChild(table);
     const last = c.steps[Math.min(c.steps.length, 200) - 1]?.t ?? null;
-    if (c.steps.length > 200) sec.appendChild(h(doc, 'p', { class: 'hint truncated' }, `The first 200 of ${c.steps.length} steps are listed here; the message above says which steps were checked.`));
-    else if (report.T !== null && last !== null && last < report.T) sec.appendChild(h(doc, 'p', { class: 'hint truncated' }, `Steps listed up to t = ${last} of T = ${report.T} (the analysis reports the first steps only); the message above says which steps were checked.`));
+    if (c.steps.length > 200)
+      sec.appendChild(
+        h(
+          doc,
+          'p',
+          { class: 'hint truncated' },
+          `The first 200 of ${c.steps.length} steps are listed here; the message above says which steps were checked.`,
+        ),
+      );
+    else if (report.T !== null && last !== null && last < report.T)
+      sec.appendChild(
+        h(
+          doc,
+          'p',
+          { class: 'hint truncated' },
+          `Steps listed up to t = ${last} of T = ${report.T} (the analysis reports the first steps only); the message above says which steps were checked.`,
+        ),
+      );
   }
   return sec;
 }

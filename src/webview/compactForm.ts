@@ -49,7 +49,11 @@ export function compactRecursion(_d: DeriveReport, r: DeriveResult): { latex: st
   const where = rows.findIndex((row) => row.startsWith('\\text{where'));
   const before = where < 0 ? rows.length : where;
   let begin = -1;
-  for (let i = before - 1; i > 0; i--) if (!rows[i]!.startsWith('&')) { begin = i; break; }
+  for (let i = before - 1; i > 0; i--)
+    if (!rows[i]!.startsWith('&')) {
+      begin = i;
+      break;
+    }
   if (begin <= 0) return null;
   let end = begin + 1;
   while (end < before && rows[end]!.startsWith('&')) end++;

@@ -62,7 +62,9 @@ export const latexValue = (v: Value): string => valueLatex(v, 6);
 /** The whole derivation of one result as LaTeX display blocks, ready to paste into a solution. */
 export function derivationLatex(d: DeriveReport, r: DeriveResult): string {
   const lhs = r.t === null ? d.queryLatex : `\\left.${d.queryLatex}\\right|_{t=${r.t}}`;
-  const forms = [r.forms?.chain?.latex, r.forms?.factored?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter((x): x is string => !!x);
+  const forms = [r.forms?.chain?.latex, r.forms?.factored?.latex, r.forms?.explicit?.latex, r.forms?.recursive?.latex].filter(
+    (x): x is string => !!x,
+  );
   if (forms.length === 0) forms.push(r.latex);
   // a form that is a whole equation (the symbolic forms are aligned blocks with their left side) stays
   // as it is; a bare right-hand side gets the query in front
@@ -105,7 +107,20 @@ function renderTerms(doc: Document, report: Report, terms: ChainTerm[], r: Deriv
   const list = h(doc, 'div', { class: 'terms', role: 'group', 'aria-label': 'Terms of the chain-rule sum' });
   const termButton = (term: ChainTerm, i: number): HTMLElement => {
     const active = term.path.length > 0 && term.path.join(' ') === o.path.join(' ');
-    const b = h(doc, 'button', { type: 'button', class: `term${active ? ' active' : ''}`, 'aria-pressed': String(active), 'data-term': i, title: `path: ${term.path.join(' → ')}` }, lazyMath(doc, term.latex, false, o, false), ' = ', h(doc, 'code', {}, fmtValue(term.value, 6, 6)));
+    const b = h(
+      doc,
+      'button',
+      {
+        type: 'button',
+        class: `term${active ? ' active' : ''}`,
+        'aria-pressed': String(active),
+        'data-term': i,
+        title: `path: ${term.path.join(' → ')}`,
+      },
+      lazyMath(doc, term.latex, false, o, false),
+      ' = ',
+      h(doc, 'code', {}, fmtValue(term.value, 6, 6)),
+    );
     b.addEventListener('click', () => o.onPath(active ? [] : term.path));
     return b;
   };
@@ -132,20 +147,42 @@ function renderTerms(doc: Document, report: Report, terms: ChainTerm[], r: Deriv
  * set where the analysis skipped the symbolic forms), otherwise what is known to leave them out.
  */
 export function formsOmittedReason(report: Report, d: DeriveReport, r: DeriveResult): string {
-  const given = [(r as { formsOmitted?: unknown }).formsOmitted, (d as { formsOmitted?: unknown }).formsOmitted, (report as { formsOmitted?: unknown }).formsOmitted]
-    .find((x): x is string => typeof x === 'string' && x.trim() !== '');
+  const given = [
+    (r as { formsOmitted?: unknown }).formsOmitted,
+    (d as { formsOmitted?: unknown }).formsOmitted,
+    (report as { formsOmitted?: unknown }).formsOmitted,
+  ].find((x): x is string => typeof x === 'string' && x.trim() !== '');
   if (given) return `Only the number: ${given}`;
   const long = report.T !== null && report.T > 100 ? ` (T = ${report.T})` : '';
   return `Only the number: no symbolic form was written for this derivative — forms are written for exercise-sized networks within a time budget, and this one is past it${long}. The value is computed by reverse-mode autodiff in float64.`;
 }
 
 /** A form: typeset, folded when long (the summary says how many lines it has). */
-function formBlock(doc: Document, key: string, label: string, latex: string, open: boolean, o: DerivationOptions, first: boolean): HTMLElement {
+function formBlock(
+  doc: Document,
+  key: string,
+  label: string,
+  latex: string,
+  open: boolean,
+  o: DerivationOptions,
+  first: boolean,
+): HTMLElement {
   const rows = formRows(latex);
   if (open || rows <= FOLD_ROWS) {
-    return h(doc, 'div', { class: 'form', 'data-form': key }, h(doc, 'div', { class: 'form-label' }, label), lazyMath(doc, latex, true, o, first));
+    return h(
+      doc,
+      'div',
+      { class: 'form', 'data-form': key },
+      h(doc, 'div', { class: 'form-label' }, label),
+      lazyMath(doc, latex, true, o, first),
+    );
   }
-  const fold = h(doc, 'details', { class: 'form folded', 'data-form': key }, h(doc, 'summary', { class: 'form-label' }, `${label} — ${rows} lines`));
+  const fold = h(
+    doc,
+    'details',
+    { class: 'form folded', 'data-form': key },
+    h(doc, 'summary', { class: 'form-label' }, `${label} — ${rows} lines`),
+  );
   // typeset on first opening: a folded form costs nothing until it is read
   let typeset = false;
   fold.addEventListener('toggle', () => {
@@ -168,7 +205,15 @@ function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveR
   }
   const compact = factored ? null : compactRecursion(d, r);
   if (compact) {
-    box.appendChild(h(doc, 'div', { class: 'form compact', 'data-form': 'compact' }, h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'), mathElement(doc, compact.latex, true)));
+    box.appendChild(
+      h(
+        doc,
+        'div',
+        { class: 'form compact', 'data-form': 'compact' },
+        h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'),
+        mathElement(doc, compact.latex, true),
+      ),
+    );
   }
   for (const [key, label] of FORM_LABELS) {
     const f = r.forms?.[key];
@@ -185,12 +230,22 @@ function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveR
     box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, r.latex, true)));
     box.appendChild(h(doc, 'p', { class: 'hint forms-omitted' }, formsOmittedReason(report, d, r)));
   }
-  const value = h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), mathElement(doc, latexValue(r.value), typeof r.value !== 'number'));
+  const value = h(
+    doc,
+    'div',
+    { class: 'number' },
+    h(doc, 'span', { class: 'form-label' }, 'Value'),
+    mathElement(doc, latexValue(r.value), typeof r.value !== 'number'),
+  );
   value.setAttribute('data-value', JSON.stringify(r.value));
   box.appendChild(value);
   if (r.exact) box.appendChild(h(doc, 'div', { class: 'exact' }, 'exactly ', h(doc, 'code', {}, r.exact)));
   const tools = h(doc, 'div', { class: 'tools' });
-  tools.appendChild(button(doc, 'Copy LaTeX', () => o.onCopy(derivationLatex(d, r), `${d.query}${r.t === null ? '' : ` at t = ${r.t}`} as LaTeX`), { class: 'copy-latex' }));
+  tools.appendChild(
+    button(doc, 'Copy LaTeX', () => o.onCopy(derivationLatex(d, r), `${d.query}${r.t === null ? '' : ` at t = ${r.t}`} as LaTeX`), {
+      class: 'copy-latex',
+    }),
+  );
   box.appendChild(tools);
   return box;
 }
@@ -229,13 +284,34 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
     sec.appendChild(h(doc, 'p', { class: 'empty' }, 'That node is not in the current graph.'));
     return sec;
   }
-  const row = report.graph?.rows.find((r) => r.name === n.name && r.timed === (n.t !== null)) ?? report.graph?.rows.find((r) => r.name === n.name);
-  sec.appendChild(h(doc, 'div', { class: 'derive-head' }, htmlName(doc, n.name, n.t), ` · ${n.kind} · ${fmtShape(n.shape)} `, row ? lineLink(doc, row.line, o) : null));
+  const row =
+    report.graph?.rows.find((r) => r.name === n.name && r.timed === (n.t !== null)) ?? report.graph?.rows.find((r) => r.name === n.name);
+  sec.appendChild(
+    h(
+      doc,
+      'div',
+      { class: 'derive-head' },
+      htmlName(doc, n.name, n.t),
+      ` · ${n.kind} · ${fmtShape(n.shape)} `,
+      row ? lineLink(doc, row.line, o) : null,
+    ),
+  );
   const q = quantityOf(report, n);
-  if (q?.equation) sec.appendChild(h(doc, 'div', { class: 'equation' }, h(doc, 'code', {}, `${n.name}${q.timed ? '_t' : ''} = ${q.equation}`)));
-  sec.appendChild(h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), h(doc, 'code', {}, fmtValue(n.value, 16, 6))));
+  if (q?.equation)
+    sec.appendChild(h(doc, 'div', { class: 'equation' }, h(doc, 'code', {}, `${n.name}${q.timed ? '_t' : ''} = ${q.equation}`)));
+  sec.appendChild(
+    h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, 'Value'), h(doc, 'code', {}, fmtValue(n.value, 16, 6))),
+  );
   if (n.kind !== 'target') {
-    sec.appendChild(h(doc, 'div', { class: 'number' }, h(doc, 'span', { class: 'form-label' }, `∂${report.loss?.name ?? 'loss'}/∂·`), h(doc, 'code', { class: 'node-grad' }, fmtValue(n.grad, 16, 6))));
+    sec.appendChild(
+      h(
+        doc,
+        'div',
+        { class: 'number' },
+        h(doc, 'span', { class: 'form-label' }, `∂${report.loss?.name ?? 'loss'}/∂·`),
+        h(doc, 'code', { class: 'node-grad' }, fmtValue(n.grad, 16, 6)),
+      ),
+    );
   }
   const partials = (q?.partials ?? []).map((p) => ({ p, v: p.values.find((x) => x.t === n.t) })).filter((x) => x.v !== undefined);
   if (partials.length) {
@@ -243,7 +319,17 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
     const list = h(doc, 'ul', { class: 'partials' });
     for (const { p, v } of partials) {
       const label = `∂⁺${n.t === null ? n.name : `${n.name}_t`}/∂${p.wrt}`;
-      list.appendChild(h(doc, 'li', { 'data-wrt': p.wrt }, h(doc, 'span', { class: 'wrt' }, `${label} = `), mathElement(doc, p.form.latex, false), ' = ', h(doc, 'code', {}, fmtValue(v?.value, 8, 6))));
+      list.appendChild(
+        h(
+          doc,
+          'li',
+          { 'data-wrt': p.wrt },
+          h(doc, 'span', { class: 'wrt' }, `${label} = `),
+          mathElement(doc, p.form.latex, false),
+          ' = ',
+          h(doc, 'code', {}, fmtValue(v?.value, 8, 6)),
+        ),
+      );
     }
     sec.appendChild(list);
   }
@@ -251,7 +337,16 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
   for (const r of related) sec.appendChild(renderDerive(doc, report, r.index, { ...o, step: r.t ?? o.step }));
   if (related.length === 0 && n.kind !== 'target' && report.loss) {
     const name = n.t === null ? n.name : `${n.name}_${n.t}`;
-    sec.appendChild(h(doc, 'p', { class: 'hint' }, 'For its derivation, add ', h(doc, 'code', {}, `derive ∂${report.loss.name}/∂${name}`), ' to the file.'));
+    sec.appendChild(
+      h(
+        doc,
+        'p',
+        { class: 'hint' },
+        'For its derivation, add ',
+        h(doc, 'code', {}, `derive ∂${report.loss.name}/∂${name}`),
+        ' to the file.',
+      ),
+    );
   }
   return sec;
 }
@@ -269,7 +364,16 @@ export function renderDerivation(doc: Document, container: HTMLElement, report: 
   }
   const index = focus?.kind === 'derive' ? focus.index : report.derives.length ? 0 : -1;
   if (index < 0) {
-    container.appendChild(h(doc, 'p', { class: 'empty' }, 'No derive line in this file. Add one, e.g. ', h(doc, 'code', {}, 'derive ∂L/∂W_hh'), ', or click a node.'));
+    container.appendChild(
+      h(
+        doc,
+        'p',
+        { class: 'empty' },
+        'No derive line in this file. Add one, e.g. ',
+        h(doc, 'code', {}, 'derive ∂L/∂W_hh'),
+        ', or click a node.',
+      ),
+    );
     return;
   }
   container.appendChild(renderDerive(doc, report, index, o));

@@ -3,7 +3,18 @@
 
 import type { GraphLayout } from './graphLayout';
 
-const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width', 'stroke-dasharray', 'font-family', 'font-size', 'font-weight', 'opacity'] as const;
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'stroke-dasharray',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'opacity',
+] as const;
 
 export function exportSvg(doc: Document, svg: SVGSVGElement, layout: Pick<GraphLayout, 'width' | 'height'>): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;

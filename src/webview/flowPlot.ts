@@ -61,7 +61,13 @@ export function logRange(series: FlowReport[]): [number, number] | null {
 function plot(doc: Document, base: FlowReport[], scaled: FlowReport[] | null): SVGElement {
   const all = scaled ? [...base, ...scaled] : base;
   const range = logRange(all);
-  const svg = s(doc, 'svg', { xmlns: 'http://www.w3.org/2000/svg', class: 'flow-plot', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Gradient norm per step, log scale' });
+  const svg = s(doc, 'svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    class: 'flow-plot',
+    viewBox: `0 0 ${W} ${H}`,
+    role: 'img',
+    'aria-label': 'Gradient norm per step, log scale',
+  });
   const n = Math.max(1, ...all.map((f) => f.norms.length));
   const px = (i: number): number => M.l + (n === 1 ? (W - M.l - M.r) / 2 : (i / (n - 1)) * (W - M.l - M.r));
   if (!range) {
@@ -91,7 +97,9 @@ function plot(doc: Document, base: FlowReport[], scaled: FlowReport[] | null): S
       pts.push(`${px(i).toFixed(1)},${py(x).toFixed(1)}`);
       dots.appendChild(s(doc, 'circle', { cx: px(i), cy: py(x), r: 2.5 }, s(doc, 'title', {}, `‖∂L/∂${f.name}_${i + 1}‖ = ${fmt(x)}`)));
     });
-    svg.appendChild(s(doc, 'polyline', { points: pts.join(' '), class: `series series-${k % 6} ${cls}`, 'data-name': f.name, fill: 'none' }));
+    svg.appendChild(
+      s(doc, 'polyline', { points: pts.join(' '), class: `series series-${k % 6} ${cls}`, 'data-name': f.name, fill: 'none' }),
+    );
     svg.appendChild(dots);
   };
   base.forEach((f, k) => draw(f, k, scaled ? 'base faded' : 'base'));
@@ -113,7 +121,14 @@ export function renderFlowPlot(doc: Document, container: HTMLElement, report: Re
     const first = f.norms[0];
     const last = f.norms[f.norms.length - 1];
     legend.appendChild(
-      h(doc, 'li', { class: `series-${k % 6}`, 'data-name': f.name }, h(doc, 'span', { class: 'swatch' }), `‖∂L/∂${f.name}_t‖ `, h(doc, 'code', {}, `t=1: ${fmt(first ?? 0, 3)} · t=${f.norms.length}: ${fmt(last ?? 0, 3)}`)),
+      h(
+        doc,
+        'li',
+        { class: `series-${k % 6}`, 'data-name': f.name },
+        h(doc, 'span', { class: 'swatch' }),
+        `‖∂L/∂${f.name}_t‖ `,
+        h(doc, 'code', {}, `t=1: ${fmt(first ?? 0, 3)} · t=${f.norms.length}: ${fmt(last ?? 0, 3)}`),
+      ),
     );
   });
   container.appendChild(legend);
@@ -135,7 +150,9 @@ export function defaultScaleParam(report: Report): string | null {
     if (!q) continue;
     // also as the seeds write it: W_{hh}h_{t-1}, Wh^{(t-1)} (names written together, superscript steps)
     const name = f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const prev = new RegExp(`([A-Za-zΑ-ω](?:\\w|_\\{\\w+\\})*?)\\s*[·*@]?\\s*${name}(?:_\\{?t\\s*[-+]\\s*1\\}?|\\^\\{?\\(t\\s*-\\s*1\\)\\}?)`);
+    const prev = new RegExp(
+      `([A-Za-zΑ-ω](?:\\w|_\\{\\w+\\})*?)\\s*[·*@]?\\s*${name}(?:_\\{?t\\s*[-+]\\s*1\\}?|\\^\\{?\\(t\\s*-\\s*1\\)\\}?)`,
+    );
     const m = prev.exec(q.equation);
     const p = m?.[1]?.replace(/_\{(\w+)\}/g, '_$1');
     if (p && params.includes(p)) return p;
@@ -144,7 +161,12 @@ export function defaultScaleParam(report: Report): string | null {
 }
 
 /** Parameter picker, log-scaled slider (× 0.1 … × 3) and reset. */
-export function renderFlowControls(doc: Document, container: HTMLElement, report: Report, o: Pick<FlowOptions, 'param' | 'factor' | 'onScale'>): void {
+export function renderFlowControls(
+  doc: Document,
+  container: HTMLElement,
+  report: Report,
+  o: Pick<FlowOptions, 'param' | 'factor' | 'onScale'>,
+): void {
   clear(container);
   const params = report.params.map((p) => p.name);
   if (params.length === 0 || report.flow.length === 0) return;

@@ -14,7 +14,13 @@ export function relErrorClass(e: number): 'good' | 'warn' | 'bad' {
 }
 
 /** `rows` null: the check is still being computed by the extension. */
-export function renderGradcheck(doc: Document, container: HTMLElement, report: Report, rows: GradCheckReport[] | null = report.gradcheck, error: string | null = null): void {
+export function renderGradcheck(
+  doc: Document,
+  container: HTMLElement,
+  report: Report,
+  rows: GradCheckReport[] | null = report.gradcheck,
+  error: string | null = null,
+): void {
   clear(container);
   if (error) {
     container.appendChild(h(doc, 'p', { class: 'error' }, `Gradient check failed to run: ${error}`));
@@ -29,7 +35,22 @@ export function renderGradcheck(doc: Document, container: HTMLElement, report: R
     return;
   }
   const table = h(doc, 'table', { class: 'gradcheck' });
-  table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, 'parameter'), h(doc, 'th', { scope: 'col' }, 'autodiff'), h(doc, 'th', { scope: 'col' }, 'central differences'), h(doc, 'th', { scope: 'col' }, 'rel. error'))));
+  table.appendChild(
+    h(
+      doc,
+      'thead',
+      {},
+      h(
+        doc,
+        'tr',
+        {},
+        h(doc, 'th', { scope: 'col' }, 'parameter'),
+        h(doc, 'th', { scope: 'col' }, 'autodiff'),
+        h(doc, 'th', { scope: 'col' }, 'central differences'),
+        h(doc, 'th', { scope: 'col' }, 'rel. error'),
+      ),
+    ),
+  );
   const body = h(doc, 'tbody');
   for (const g of rows) {
     const cls = relErrorClass(g.relError);
@@ -41,7 +62,21 @@ export function renderGradcheck(doc: Document, container: HTMLElement, report: R
         h(doc, 'th', { scope: 'row' }, g.name),
         h(doc, 'td', {}, h(doc, 'code', {}, fmtValue(g.autodiff, 4, 6))),
         h(doc, 'td', {}, h(doc, 'code', {}, fmtValue(g.numeric, 4, 6))),
-        h(doc, 'td', { class: `rel-error ${cls}`, 'data-rel-error': String(g.relError), title: cls === 'good' ? 'below 1e-7: agrees' : cls === 'warn' ? 'between 1e-7 and 1e-4: suspicious' : 'above 1e-4: the gradients disagree' }, `${fmt(g.relError, 2)} ${cls === 'good' ? '✓' : cls === 'warn' ? '!' : '✗'}`),
+        h(
+          doc,
+          'td',
+          {
+            class: `rel-error ${cls}`,
+            'data-rel-error': String(g.relError),
+            title:
+              cls === 'good'
+                ? 'below 1e-7: agrees'
+                : cls === 'warn'
+                  ? 'between 1e-7 and 1e-4: suspicious'
+                  : 'above 1e-4: the gradients disagree',
+          },
+          `${fmt(g.relError, 2)} ${cls === 'good' ? '✓' : cls === 'warn' ? '!' : '✗'}`,
+        ),
       ),
     );
   }

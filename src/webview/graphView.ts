@@ -5,7 +5,19 @@
 import type { GraphNode, Report, Value } from '../report';
 import { h, s, svgName, clear, htmlName } from './dom';
 import { entries, fmt, fmtShape, fmtValue, isMatrix, maxAbs } from './format';
-import { COL_W, HEADER_H, LABEL_W, NODE_H, NODE_W, PAD, layoutGraph, rowKey, type GraphLayout, type LaidNode, type LayoutOptions } from './graphLayout';
+import {
+  COL_W,
+  HEADER_H,
+  LABEL_W,
+  NODE_H,
+  NODE_W,
+  PAD,
+  layoutGraph,
+  rowKey,
+  type GraphLayout,
+  type LaidNode,
+  type LayoutOptions,
+} from './graphLayout';
 import { attachZoom, type Zoom } from './zoom';
 
 export interface GraphViewOptions {
@@ -49,7 +61,9 @@ function heat(doc: Document, v: Value, scale: number, x: number, y: number, w: n
   const flat = entries(v);
   const cols = isMatrix(v) ? (v[0]?.length ?? 1) : flat.length;
   if (flat.length > STRIP_MAX) {
-    g.appendChild(s(doc, 'text', { x, y: y + hgt - 1, class: 'num' }, `${fmtShape(isMatrix(v) ? [rows, cols] : [cols])}, max |·| ${fmt(maxAbs(v), 3)}`));
+    g.appendChild(
+      s(doc, 'text', { x, y: y + hgt - 1, class: 'num' }, `${fmtShape(isMatrix(v) ? [rows, cols] : [cols])}, max |·| ${fmt(maxAbs(v), 3)}`),
+    );
     return g;
   }
   const cw = w / Math.max(1, cols);
@@ -125,7 +139,9 @@ function drawNode(doc: Document, ln: LaidNode, scales: Map<string, { v: number; 
   const sc = scales.get(rowKey(n.name, n.t !== null)) ?? { v: 0, g: 0 };
   // value row
   if (typeof n.value === 'number') {
-    g.appendChild(s(doc, 'text', { x: NODE_W - 6, y: 14, class: 'num value', 'text-anchor': 'end', 'data-value': String(n.value) }, fmt(n.value)));
+    g.appendChild(
+      s(doc, 'text', { x: NODE_W - 6, y: 14, class: 'num value', 'text-anchor': 'end', 'data-value': String(n.value) }, fmt(n.value)),
+    );
   } else {
     const strip = heat(doc, n.value, sc.v, 6, 20, NODE_W - 12, 10, 'value');
     strip.setAttribute('data-value', JSON.stringify(n.value));
@@ -137,7 +153,9 @@ function drawNode(doc: Document, ln: LaidNode, scales: Map<string, { v: number; 
     if (n.grad === null) {
       g.appendChild(s(doc, 'text', { x: NODE_W - 6, y: NODE_H - 6, class: 'num grad none', 'text-anchor': 'end' }, '—'));
     } else if (typeof n.grad === 'number') {
-      g.appendChild(s(doc, 'text', { x: NODE_W - 6, y: NODE_H - 6, class: 'num grad', 'text-anchor': 'end', 'data-grad': String(n.grad) }, fmt(n.grad)));
+      g.appendChild(
+        s(doc, 'text', { x: NODE_W - 6, y: NODE_H - 6, class: 'num grad', 'text-anchor': 'end', 'data-grad': String(n.grad) }, fmt(n.grad)),
+      );
     } else {
       const strip = heat(doc, n.grad, sc.g, 18, NODE_H - 15, NODE_W - 24, 10, 'grad');
       strip.setAttribute('data-grad', JSON.stringify(n.grad));
@@ -182,9 +200,7 @@ export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: 
   tip.appendChild(h(doc, 'div', {}, 'value ', h(doc, 'code', {}, fmtValue(n.value, 6))));
   if (n.kind !== 'target') tip.appendChild(h(doc, 'div', {}, '∂loss/∂· ', h(doc, 'code', {}, fmtValue(n.grad, 6))));
   const q = quantityOf(report, n);
-  const partials = (q?.partials ?? [])
-    .map((p) => ({ p, v: p.values.find((x) => x.t === n.t) }))
-    .filter((x) => x.v !== undefined);
+  const partials = (q?.partials ?? []).map((p) => ({ p, v: p.values.find((x) => x.t === n.t) })).filter((x) => x.v !== undefined);
   if (partials.length) {
     const list = h(doc, 'ul', { class: 'tip-partials' });
     for (const { p, v } of partials) {
@@ -213,7 +229,12 @@ export function columnsText(cols: GraphLayout['columns']): string {
  * The columns mostly outside the visible part of the scroller (left and right), in graph units.
  * Pure, for the edge labels: "← t = 0..1" and "t = 3..5, untimed →".
  */
-export function offscreenColumns(layout: GraphLayout, scrollLeft: number, clientWidth: number, scale: number): { left: GraphLayout['columns']; right: GraphLayout['columns'] } {
+export function offscreenColumns(
+  layout: GraphLayout,
+  scrollLeft: number,
+  clientWidth: number,
+  scale: number,
+): { left: GraphLayout['columns']; right: GraphLayout['columns'] } {
   const x0 = scrollLeft / scale;
   const x1 = (scrollLeft + clientWidth) / scale;
   // a column counts as off-screen when less than half of its node box is visible
@@ -244,7 +265,14 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   clear(container);
   const g = report.graph;
   if (!g || g.nodes.length === 0) {
-    container.appendChild(h(doc, 'p', { class: 'empty' }, report.graph ? 'The graph is empty.' : 'No graph: the file has errors that stop it from being unrolled.'));
+    container.appendChild(
+      h(
+        doc,
+        'p',
+        { class: 'empty' },
+        report.graph ? 'The graph is empty.' : 'No graph: the file has errors that stop it from being unrolled.',
+      ),
+    );
     return null;
   }
   const layout = layoutGraph(g, o.layout);
@@ -275,7 +303,21 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   const defs = s(doc, 'defs');
   defs.appendChild(
     // fixed-size heads: with the default markerUnits they would grow with the edge's width
-    s(doc, 'marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s(doc, 'path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' })),
+    s(
+      doc,
+      'marker',
+      {
+        id: 'arrow',
+        viewBox: '0 0 10 10',
+        refX: 9,
+        refY: 5,
+        markerWidth: 8,
+        markerHeight: 8,
+        markerUnits: 'userSpaceOnUse',
+        orient: 'auto-start-reverse',
+      },
+      s(doc, 'path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }),
+    ),
   );
   svg.appendChild(defs);
 
@@ -307,7 +349,16 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   if (layout.lane) {
     // the parameters' own lane: shared by every step, so drawn apart from the time columns
     const lane = s(doc, 'g', { class: 'param-lane' });
-    lane.appendChild(s(doc, 'rect', { class: 'lane-bg', x: LABEL_W + PAD / 2, y: layout.lane.y, width: layout.width - LABEL_W - PAD, height: layout.lane.h, rx: 6 }));
+    lane.appendChild(
+      s(doc, 'rect', {
+        class: 'lane-bg',
+        x: LABEL_W + PAD / 2,
+        y: layout.lane.y,
+        width: layout.width - LABEL_W - PAD,
+        height: layout.lane.h,
+        rx: 6,
+      }),
+    );
     lane.appendChild(s(doc, 'text', { class: 'lane-label', x: LABEL_W + PAD, y: layout.lane.y + 13 }, 'parameters — shared by every step'));
     svg.appendChild(lane);
   }
@@ -322,9 +373,21 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
       rowLabels.appendChild(s(doc, 'text', { class: 'row-label band', x: PAD, y: r.y + NODE_H / 2 + 4 }, 'params'));
       continue;
     }
-    const label = svgName(doc, r.name, null, { class: `row-label kind-${r.kind}`, x: PAD, y: r.y + NODE_H / 2 + 4, tabindex: 0, role: 'link', 'data-row': r.name, 'data-line': r.line, 'aria-label': `${r.name}, line ${r.line}` });
+    const label = svgName(doc, r.name, null, {
+      class: `row-label kind-${r.kind}`,
+      x: PAD,
+      y: r.y + NODE_H / 2 + 4,
+      tabindex: 0,
+      role: 'link',
+      'data-row': r.name,
+      'data-line': r.line,
+      'aria-label': `${r.name}, line ${r.line}`,
+    });
     // L_t and loss L share a name: say which row is which
-    if (!r.timed) label.appendChild(s(doc, 'tspan', { class: 'row-kind', x: PAD, dy: 14, 'font-size': '0.75em' }, r.kind === 'loss' ? 'loss' : 'untimed'));
+    if (!r.timed)
+      label.appendChild(
+        s(doc, 'tspan', { class: 'row-kind', x: PAD, dy: 14, 'font-size': '0.75em' }, r.kind === 'loss' ? 'loss' : 'untimed'),
+      );
     label.addEventListener('click', () => o.onReveal(r.line));
     label.addEventListener('keydown', (ev) => {
       if ((ev as KeyboardEvent).key === 'Enter') o.onReveal(r.line);
@@ -349,7 +412,9 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
       'data-flow': String(le.edge.flow),
       'data-local': String(le.edge.local),
     });
-    path.appendChild(s(doc, 'title', {}, `${le.edge.from} → ${le.edge.to}: local ${fmt(le.edge.local)}, gradient flow ${fmt(le.edge.flow)}`));
+    path.appendChild(
+      s(doc, 'title', {}, `${le.edge.from} → ${le.edge.to}: local ${fmt(le.edge.local)}, gradient flow ${fmt(le.edge.flow)}`),
+    );
     edges.appendChild(path);
   }
   svg.appendChild(edges);
@@ -404,8 +469,12 @@ export function renderGraph(doc: Document, container: HTMLElement, report: Repor
   container.appendChild(scroller);
   const offLeft = h(doc, 'button', { type: 'button', class: 'offscreen left', hidden: true });
   const offRight = h(doc, 'button', { type: 'button', class: 'offscreen right', hidden: true });
-  offLeft.addEventListener('click', () => zoom.pan(-Math.max(COL_W, scroller.clientWidth * 0.8) / Number(svg.getAttribute('data-scale') ?? 1), 0));
-  offRight.addEventListener('click', () => zoom.pan(Math.max(COL_W, scroller.clientWidth * 0.8) / Number(svg.getAttribute('data-scale') ?? 1), 0));
+  offLeft.addEventListener('click', () =>
+    zoom.pan(-Math.max(COL_W, scroller.clientWidth * 0.8) / Number(svg.getAttribute('data-scale') ?? 1), 0),
+  );
+  offRight.addEventListener('click', () =>
+    zoom.pan(Math.max(COL_W, scroller.clientWidth * 0.8) / Number(svg.getAttribute('data-scale') ?? 1), 0),
+  );
   container.appendChild(offLeft);
   container.appendChild(offRight);
   container.appendChild(tip);

@@ -36,15 +36,20 @@ function start(): void {
   const outbox: FromWebview[] = [];
   let state: PanelState = asPanelState(api?.getState());
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
-  const app = new PanelApp(document, root, {
-    post: (m) => (api ? api.postMessage(m) : outbox.push(m)),
-    setState: (s) => {
-      state = s;
-      api?.setState(s);
+  const app = new PanelApp(
+    document,
+    root,
+    {
+      post: (m) => (api ? api.postMessage(m) : outbox.push(m)),
+      setState: (s) => {
+        state = s;
+        api?.setState(s);
+      },
+      // after the next frame is painted (a frame callback runs before paint; the task after it, after)
+      afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
     },
-    // after the next frame is painted (a frame callback runs before paint; the task after it, after)
-    afterPaint: (fn) => requestAnimationFrame(() => setTimeout(fn, 0)),
-  }, state);
+    state,
+  );
 
   window.addEventListener('message', (ev: MessageEvent) => {
     const m: unknown = ev.data;
@@ -52,7 +57,13 @@ function start(): void {
     app.handle(m);
     if (m.type === 'report' && app.lastTimings) {
       const t = app.lastTimings;
-      api?.postMessage({ type: 'rendered', postedAt: m.postedAt, latencyMs: t.latencyMs, graphMs: t.graphMs, totalMs: t.totalMs } satisfies FromWebview);
+      api?.postMessage({
+        type: 'rendered',
+        postedAt: m.postedAt,
+        latencyMs: t.latencyMs,
+        graphMs: t.graphMs,
+        totalMs: t.totalMs,
+      } satisfies FromWebview);
     }
   });
 

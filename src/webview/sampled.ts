@@ -25,7 +25,11 @@ export function sampledNames(report: Report): SampledNames {
 export function sampledSentences(report: Report): string[] {
   const { unwritten, refused } = sampledNames(report);
   const out: string[] = [];
-  if (unwritten.length) out.push(`Sample values (no value given in the file): ${unwritten.join(', ')}. The symbolic forms do not depend on them.`);
-  if (refused.length) out.push(`The values given for ${refused.join(', ')} have errors (see Problems): sample values stand in for them until they are fixed.`);
+  if (unwritten.length)
+    out.push(`Sample values (no value given in the file): ${unwritten.join(', ')}. The symbolic forms do not depend on them.`);
+  if (refused.length)
+    out.push(
+      `The values given for ${refused.join(', ')} have errors (see Problems): sample values stand in for them until they are fixed.`,
+    );
   return out;
 }

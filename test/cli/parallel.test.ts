@@ -22,14 +22,21 @@ beforeAll(async () => {
   await build({ entryPoints: ['src/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
   mkdirSync(join(dir, 'class', 'week2'), { recursive: true });
   for (let i = 0; i < 9; i++) {
-    const body = i % 3 === 1 ? "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t\n" : `check ∂L/∂o_3 = -2(y_3 - o_3)\nderive ∂L/∂W_hh\n`;
+    const body =
+      i % 3 === 1 ? "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t\n" : `check ∂L/∂o_3 = -2(y_3 - o_3)\nderive ∂L/∂W_hh\n`;
     writeFileSync(join(dir, 'class', i < 5 ? '' : 'week2', `s${i}.rnn`), SHEET7.replace('T = 3', `T = ${3 + (i % 4)}`) + body);
   }
   // a mixed folder: Markdown and LaTeX solutions of the examples, a long file first (slow) then short ones
   mkdirSync(join(dir, 'mixed'), { recursive: true });
   for (const f of readdirSync('examples/solutions')) copyFileSync(join('examples/solutions', f), join(dir, 'mixed', f));
-  writeFileSync(join(dir, 'mixed', '0-long.rnn'), SHEET7.replace('T = 3', 'T = 400').replace(/^input\s+x = .*$/m, '').replace(/^target\s+y = .*$/m, '') + 'derive ∂L/∂W_hh\n');
-  for (let i = 0; i < 6; i++) writeFileSync(join(dir, 'mixed', `s${i}.rnn`), SHEET7 + (i % 2 ? 'check ∂L/∂o_3 = 2(y_3 - o_3)\n' : 'derive ∂L/∂W_xh\n'));
+  writeFileSync(
+    join(dir, 'mixed', '0-long.rnn'),
+    SHEET7.replace('T = 3', 'T = 400')
+      .replace(/^input\s+x = .*$/m, '')
+      .replace(/^target\s+y = .*$/m, '') + 'derive ∂L/∂W_hh\n',
+  );
+  for (let i = 0; i < 6; i++)
+    writeFileSync(join(dir, 'mixed', `s${i}.rnn`), SHEET7 + (i % 2 ? 'check ∂L/∂o_3 = 2(y_3 - o_3)\n' : 'derive ∂L/∂W_xh\n'));
   writeFileSync(join(dir, 'good-a.rnn'), SHEET7 + 'check ∂L/∂o_3 = -2(y_3 - o_3)\n');
   writeFileSync(join(dir, 'good-b.rnn'), SHEET7 + 'derive ∂L/∂W_hh\n');
 }, 60_000);

@@ -29,7 +29,15 @@ export function deriv(model: Model, of: Expr, wrt: string, wi: Idx | null, kind:
   const ws = model.decls.get(wrt)?.shape ?? model.quantities.get(wrt)!.shape;
   const os = of.shape;
   const shape = os.length === 0 ? ws : ws.length === 0 ? os : os.length === 1 && ws.length === 2 ? [os[0]!, ...ws] : [os[0]!, ws[0]!];
-  return { k: 'deriv', total: kind !== 'immediate', ...(kind === 'oneStep' ? { oneStep: true } : {}), of, wrt: { name: wrt, idx: wi, range: R }, shape, range: R };
+  return {
+    k: 'deriv',
+    total: kind !== 'immediate',
+    ...(kind === 'oneStep' ? { oneStep: true } : {}),
+    of,
+    wrt: { name: wrt, idx: wi, range: R },
+    shape,
+    range: R,
+  };
 }
 
 export function model(text: string): Model {
@@ -59,28 +67,31 @@ export function vectorNet(seed: number, T: number, n: number, d: number, p: numb
   const x = () => (r() * 1.6).toFixed(6);
   const vec = (k: number) => `[${Array.from({ length: k }, x).join(', ')}]`;
   const mat = (m: number, k: number) => `[${Array.from({ length: m }, () => vec(k)).join(', ')}]`;
-  return [
-    `T = ${T}`,
-    `input x : ${d} = [${Array.from({ length: T }, () => vec(d)).join(', ')}]`,
-    `target y : ${p} = [${Array.from({ length: T }, () => vec(p)).join(', ')}]`,
-    `param W_xh : ${n}x${d} = ${mat(n, d)}`,
-    `param W_hh : ${n}x${n} = ${mat(n, n)}`,
-    `param b_h : ${n} = ${vec(n)}`,
-    `param W_hy : ${p}x${n} = ${mat(p, n)}`,
-    `h_0 = ${vec(n)}`,
-    ...(gated
-      ? ['z_t = σ(W_hh h_{t-1} + b_h)', `g_t = ${act}(W_xh x_t + W_hh h_{t-1})`, 'h_t = (1 - z_t) ⊙ h_{t-1} + z_t ⊙ g_t']
-      : [`h_t = ${act}(W_xh x_t + W_hh h_{t-1} + b_h)`]),
-    `o_t = W_hy h_t`,
-    `L_t = sum((y_t - o_t)^2)`,
-    `loss L = Σ_t L_t`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `T = ${T}`,
+      `input x : ${d} = [${Array.from({ length: T }, () => vec(d)).join(', ')}]`,
+      `target y : ${p} = [${Array.from({ length: T }, () => vec(p)).join(', ')}]`,
+      `param W_xh : ${n}x${d} = ${mat(n, d)}`,
+      `param W_hh : ${n}x${n} = ${mat(n, n)}`,
+      `param b_h : ${n} = ${vec(n)}`,
+      `param W_hy : ${p}x${n} = ${mat(p, n)}`,
+      `h_0 = ${vec(n)}`,
+      ...(gated
+        ? ['z_t = σ(W_hh h_{t-1} + b_h)', `g_t = ${act}(W_xh x_t + W_hh h_{t-1})`, 'h_t = (1 - z_t) ⊙ h_{t-1} + z_t ⊙ g_t']
+        : [`h_t = ${act}(W_xh x_t + W_hh h_{t-1} + b_h)`]),
+      `o_t = W_hy h_t`,
+      `L_t = sum((y_t - o_t)^2)`,
+      `loss L = Σ_t L_t`,
+    ].join('\n') + '\n'
+  );
 }
 
 /** X_k by Y (a declaration or `name@step`), with every other step's nodes held at their values */
 export function oneStepCentral(m: Model, base: Run, X: string, k: number, Y: string): number[] {
   const fixed: ValueOverrides = new Map();
-  for (const q of base.quantityNodes()) if (q.t !== null && q.t !== k && nodeKey(q.name, q.t) !== Y) fixed.set(nodeKey(q.name, q.t), [q.node.data.slice()]);
+  for (const q of base.quantityNodes())
+    if (q.t !== null && q.t !== k && nodeKey(q.name, q.t) !== Y) fixed.set(nodeKey(q.name, q.t), [q.node.data.slice()]);
   const at = Y.indexOf('@');
   const yName = at < 0 ? Y : Y.slice(0, at);
   const yStep = at < 0 ? null : Number(Y.slice(at + 1));
@@ -101,9 +112,9 @@ export function oneStepCentral(m: Model, base: Run, X: string, k: number, Y: str
       return forward(m, o).node(X, k)!.data;
     };
     const h = 1e-6;
-    const p = xAt(h), q = xAt(-h);
+    const p = xAt(h),
+      q = xAt(-h);
     for (let i = 0; i < xLen; i++) out[i * nEntries + j] = (p[i]! - q[i]!) / (2 * h);
   }
   return out;
 }
-

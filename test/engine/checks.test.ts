@@ -17,18 +17,41 @@ const check = (text: string) => {
 
 function context(m: Model): QuestionContext {
   const plan = buildPlan(m);
-  return { model: m, run: forward(m, undefined, { plan }), draws: new Draws(m, plan, new Map()), drawCount: 4, symbolic: null, diagnostics: [], termResults: 0 };
+  return {
+    model: m,
+    run: forward(m, undefined, { plan }),
+    draws: new Draws(m, plan, new Map()),
+    drawCount: 4,
+    symbolic: null,
+    diagnostics: [],
+    termResults: 0,
+  };
 }
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 function question(m: Model, lhs: Expr, rhs: Expr, extra: Partial<CheckQuestion> = {}): CheckQuestion {
-  return { kind: 'check', lhs, rhs, freeT: true, steps: Array.from({ length: m.T }, (_, i) => i + 1), free: [], line: 1, range: R, rhsRange: R, link: 1, links: 1, text: 'hand-built', ...extra };
+  return {
+    kind: 'check',
+    lhs,
+    rhs,
+    freeT: true,
+    steps: Array.from({ length: m.T }, (_, i) => i + 1),
+    free: [],
+    line: 1,
+    range: R,
+    rhsRange: R,
+    link: 1,
+    links: 1,
+    text: 'hand-built',
+    ...extra,
+  };
 }
 
-const EQ32 = (d: string) => `check ∂L/∂W_xh = ∂L_1/∂o_1 · ∂o_1/∂h_1 · ${d}h_1/∂W_xh + ∂L_2/∂o_2 · ∂o_2/∂h_2 · (${d}h_2/∂W_xh + ∂h_2/∂h_1 · ${d}h_1/∂W_xh) + ∂L_3/∂o_3 · ∂o_3/∂h_3 · (${d}h_3/∂W_xh + ∂h_3/∂h_2 · ${d}h_2/∂W_xh + ∂h_3/∂h_2 · ∂h_2/∂h_1 · ${d}h_2/∂W_xh)`;
+const EQ32 = (d: string) =>
+  `check ∂L/∂W_xh = ∂L_1/∂o_1 · ∂o_1/∂h_1 · ${d}h_1/∂W_xh + ∂L_2/∂o_2 · ∂o_2/∂h_2 · (${d}h_2/∂W_xh + ∂h_2/∂h_1 · ${d}h_1/∂W_xh) + ∂L_3/∂o_3 · ∂o_3/∂h_3 · (${d}h_3/∂W_xh + ∂h_3/∂h_2 · ${d}h_2/∂W_xh + ∂h_3/∂h_2 · ∂h_2/∂h_1 · ${d}h_2/∂W_xh)`;
 
 describe('the one-step re-reading (holds-as-one-step)', () => {
-  it("seed 001 eq. 26 with ∂: holds as one-step, naming the derivative and what the total adds", () => {
+  it('seed 001 eq. 26 with ∂: holds as one-step, naming the derivative and what the total adds', () => {
     const c = check(SHEET7 + "check ∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t");
     expect(c.status).toBe('holds-as-one-step');
     expect(c.message).toContain('∂h_t/∂W_xh read as one-step derivative');
@@ -51,7 +74,7 @@ describe('the one-step re-reading (holds-as-one-step)', () => {
     expect(c.status).toBe('fails');
     expect(c.message).toContain('total derivative');
   });
-  it('a re-reading that holds only at the file\'s values is holds-at-given-values and says both', () => {
+  it("a re-reading that holds only at the file's values is holds-at-given-values and says both", () => {
     // the one-step reading holds while h_0 = 0 (the extra + h_0 vanishes); as total derivatives it fails at t = 2
     const c = check(SHEET7 + "check ∂h_t/∂W_hh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) h_{t-1} + h_0");
     expect(c.status).toBe('holds-at-given-values');
@@ -71,7 +94,7 @@ describe('the left-out part of a gradient is named with its value', () => {
     expect(c.status).toBe('holds-at-given-values');
     expect(c.message).toMatch(/the right side leaves out ∂L_1\/∂W_hh = -?0\.\d+ at random draw \d, which is 0 only when h_0 = 0/i);
   });
-  it('at the file\'s values too, when h_0 ≠ 0', () => {
+  it("at the file's values too, when h_0 ≠ 0", () => {
     const c = check(SHEET7.replace('h_0 = 0', 'h_0 = 0.5') + 'check ∂L/∂W_hh = ∂L_2/∂W_hh + ∂L_3/∂W_hh');
     expect(c.status).toBe('fails');
     expect(c.message).toMatch(/The right side leaves out ∂L_1\/∂W_hh = -?0\.\d+/);
@@ -100,7 +123,13 @@ describe('bugs found on the way (regressions)', () => {
     const m = model(SHEET7 + 'input k = [-1, 0, -1]\n');
     const ctx = context(m);
     // 1 + relu(k_1) is a whole number where the drawn k_1 ≤ 0, not where it is positive
-    const i: Expr = { k: 'add', a: num(1), b: { k: 'call', fn: 'relu', arg: ref(m, 'k', idx(1)), shape: [], range: R }, shape: [], range: R };
+    const i: Expr = {
+      k: 'add',
+      a: num(1),
+      b: { k: 'call', fn: 'relu', arg: ref(m, 'k', idx(1)), shape: [], range: R },
+      shape: [],
+      range: R,
+    };
     const lhs: Expr = { k: 'index', a: { k: 'vec', items: [num(1), num(1)], shape: [2], range: R }, i, j: null, shape: [], range: R };
     const r = answerCheck(question(m, lhs, num(1), { freeT: false, steps: [] }), ctx);
     const judged = Number(/and (\d) random draws?/.exec(r.message)?.[1] ?? 0);
@@ -123,11 +152,11 @@ loss L = Σ_t h_t^2
 check ∂⁺h_t/∂b = tanh'(a_t)
 `);
     expect(c.status).toBe('fails');
-    expect(c.message).toContain('∂⁺h_1/∂b is 0: b does not appear directly in h_1\'s own equation');
+    expect(c.message).toContain("∂⁺h_1/∂b is 0: b does not appear directly in h_1's own equation");
     expect(c.message).toContain('through a_t');
     expect(c.message).not.toContain('The other side is');
   });
-  it("(c) GRU ∂h_t/∂h_{t-1} = 1 - z_t: the missing paths run through z_t and g_t, not earlier steps", () => {
+  it('(c) GRU ∂h_t/∂h_{t-1} = 1 - z_t: the missing paths run through z_t and g_t, not earlier steps', () => {
     const c = check(GRU + 'check ∂h_t/∂h_{t-1} = 1 - z_t');
     expect(c.status).toBe('fails');
     expect(c.message).toContain('immediate partial ∂⁺h_t/∂h_{t-1}');
@@ -146,7 +175,7 @@ loss L = Σ_t sum(h_t)
 `);
   const ctx = context(m);
   const at = (i: Expr): Expr => ({ k: 'index', a: ref(m, 'h', idx(0, 't')), i, j: null, shape: [], range: R });
-  it('link and tag are on the report of a chain\'s link', () => {
+  it("link and tag are on the report of a chain's link", () => {
     const r = answerCheck(question(m, at(v('i')), at(v('i')), { free: [{ v: 'i', values: [1, 2, 3] }], link: 2, links: 3, tag: '7' }), ctx);
     expect(r).toMatchObject({ status: 'holds', link: 2, tag: '7' });
     const one = answerCheck(question(m, at(num(1)), at(num(1))), ctx);
@@ -162,13 +191,19 @@ loss L = Σ_t sum(h_t)
   });
 });
 
-describe('σ^{-1} written for σ\' (seed 004)', () => {
+describe("σ^{-1} written for σ' (seed 004)", () => {
   const m = model(GRU);
   const ctx = context(m);
   const z = ref(m, 'z', idx(0, 't'));
   const h = ref(m, 'h', idx(0, 't'));
-  const zArg: Expr = { k: 'add', a: { k: 'mul', a: ref(m, 'u'), b: ref(m, 'h', idx(-1, 't')), shape: [], range: R }, b: { k: 'mul', a: ref(m, 'w'), b: ref(m, 'x', idx(0, 't')), shape: [], range: R }, shape: [], range: R };
-  it('a failing check says that it holds with σ\' in σ^{-1}\'s place', () => {
+  const zArg: Expr = {
+    k: 'add',
+    a: { k: 'mul', a: ref(m, 'u'), b: ref(m, 'h', idx(-1, 't')), shape: [], range: R },
+    b: { k: 'mul', a: ref(m, 'w'), b: ref(m, 'x', idx(0, 't')), shape: [], range: R },
+    shape: [],
+    range: R,
+  };
+  it("a failing check says that it holds with σ' in σ^{-1}'s place", () => {
     // z_t(1 − z_t) = σ'(u h_{t-1} + w x_t), written with σ^{-1}
     const lhs: Expr = { k: 'mul', a: z, b: { k: 'sub', a: num(1), b: z, shape: [], range: R }, shape: [], range: R };
     const r = answerCheck(question(m, lhs, { k: 'call', fn: 'logit', arg: zArg, shape: [], range: R }), ctx);
@@ -203,7 +238,11 @@ loss L = Σ_t h_t^2
   const add = (x: Expr, y: Expr): Expr => ({ k: 'add', a: x, b: y, shape: [], range: R });
   const cbar = (k: number) => deriv(m, L, 'c', idx(k, 't'));
   // c̄_t = h̄_t ∂h_t/∂c_t + c̄_{t+1} f_{t+1}
-  const rhs = (fStep: number) => add(mul(deriv(m, L, 'h', idx(0, 't')), deriv(m, ref(m, 'h', idx(0, 't')), 'c', idx(0, 't'))), mul(cbar(1), ref(m, 'f', idx(fStep, 't'))));
+  const rhs = (fStep: number) =>
+    add(
+      mul(deriv(m, L, 'h', idx(0, 't')), deriv(m, ref(m, 'h', idx(0, 't')), 'c', idx(0, 't'))),
+      mul(cbar(1), ref(m, 'f', idx(fStep, 't'))),
+    );
   it('the right recursion holds; with f_t it fails and the message says f_t should be f_{t+1}', () => {
     expect(answerCheck(question(m, cbar(0), rhs(1), { steps: [1, 2] }), ctx).status).toBe('holds');
     const r = answerCheck(question(m, cbar(0), rhs(0), { steps: [1, 2] }), ctx);

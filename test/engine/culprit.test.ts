@@ -19,7 +19,9 @@ describe('the wrong term of a chain rule is located', () => {
     const bad = r.checks.find((c) => c.status === 'fails' && /the last factor should be/.test(c.message))!;
     expect(bad).toBeDefined();
     // the factors written for this term alone (the common prefix ∂𝓛_3/∂y_3 · ∂y_3/∂h_3 is shared by the bracket)
-    expect(slice(text, bad.culprit!)).toBe('\\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1} \\cdot \\frac{\\partial h_2}{\\partial W_{xh}}');
+    expect(slice(text, bad.culprit!)).toBe(
+      '\\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1} \\cdot \\frac{\\partial h_2}{\\partial W_{xh}}',
+    );
   });
 
   it('in a solution: the error is on eq. (32), the display that holds the wrong term', () => {

@@ -5,14 +5,34 @@ import { drawDecl, targetKind } from '../../src/engine/random';
 import type { Decl } from '../../src/language/model';
 
 const decl = (shape: number[], values: number[][]): Decl => ({
-  name: 'y', kind: 'target', perStep: true, shape, values: values.map((v) => Float64Array.from(v)), line: 1,
-  range: { line: 1, column: 1, endLine: 1, endColumn: 2 }, nameRange: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+  name: 'y',
+  kind: 'target',
+  perStep: true,
+  shape,
+  values: values.map((v) => Float64Array.from(v)),
+  line: 1,
+  range: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+  nameRange: { line: 1, column: 1, endLine: 1, endColumn: 2 },
 });
 
 describe('target kinds', () => {
   it('are recognised from the given values', () => {
-    expect(targetKind([[0, 1, 0], [1, 0, 0]].map((v) => Float64Array.from(v)))).toEqual({ k: 'onehot' });
-    expect(targetKind([[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]].map((v) => Float64Array.from(v)))).toEqual({ k: 'probability' });
+    expect(
+      targetKind(
+        [
+          [0, 1, 0],
+          [1, 0, 0],
+        ].map((v) => Float64Array.from(v)),
+      ),
+    ).toEqual({ k: 'onehot' });
+    expect(
+      targetKind(
+        [
+          [0.2, 0.3, 0.5],
+          [0.1, 0.1, 0.8],
+        ].map((v) => Float64Array.from(v)),
+      ),
+    ).toEqual({ k: 'probability' });
     expect(targetKind([[1], [0], [1]].map((v) => Float64Array.from(v)))).toEqual({ k: 'binary' });
     expect(targetKind([[3], [1], [2]].map((v) => Float64Array.from(v)))).toEqual({ k: 'integer', lo: 1, hi: 3 });
     expect(targetKind([[0.25], [0.5]].map((v) => Float64Array.from(v)))).toBeNull();
@@ -20,13 +40,33 @@ describe('target kinds', () => {
   it('are kept by every draw, with the place of the one varying', () => {
     const places = new Set<number>();
     for (let seed = 1; seed <= 12; seed++) {
-      const oh = drawDecl(decl([4], [[0, 1, 0, 0], [0, 0, 0, 1]]), 2, seed);
+      const oh = drawDecl(
+        decl(
+          [4],
+          [
+            [0, 1, 0, 0],
+            [0, 0, 0, 1],
+          ],
+        ),
+        2,
+        seed,
+      );
       for (const v of oh) {
         expect(v.reduce((a, b) => a + b, 0)).toBe(1);
         expect(v.every((x) => x === 0 || x === 1)).toBe(true);
         places.add(v.indexOf(1));
       }
-      for (const v of drawDecl(decl([3], [[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]), 2, seed)) {
+      for (const v of drawDecl(
+        decl(
+          [3],
+          [
+            [0.2, 0.3, 0.5],
+            [0.1, 0.1, 0.8],
+          ],
+        ),
+        2,
+        seed,
+      )) {
         expect(Math.abs(v.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
         expect(v.every((x) => x > 0)).toBe(true);
       }
@@ -38,7 +78,7 @@ describe('target kinds', () => {
 });
 
 describe('∂L/∂p_T = softmax(p_T) − y_T holds for cross-entropy with one-hot targets', () => {
-  it('at the file\'s values and every draw', () => {
+  it("at the file's values and every draw", () => {
     const r = analyze(`T = 2
 input x : 2 = [[0.5, -1], [0.25, 0.75]]
 target y : 3 = [[0, 1, 0], [1, 0, 0]]

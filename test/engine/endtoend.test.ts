@@ -57,6 +57,9 @@ describe('vector calculus as textbooks write it', () => {
   });
   it('a chain gets one result per link, each judged against the first side', () => {
     const cs = checks('check ∂L/∂h_1 = ∂L/∂h_3 ∂h_3/∂h_2 ∂h_2/∂h_1 = Σ_{i=1}^{T} ∂L_i/∂h_1');
-    expect(cs.map((c) => [c.link, c.status])).toEqual([[1, 'fails'], [2, 'holds']]);
+    expect(cs.map((c) => [c.link, c.status])).toEqual([
+      [1, 'fails'],
+      [2, 'holds'],
+    ]);
   });
 });

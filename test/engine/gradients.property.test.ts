@@ -8,7 +8,14 @@ import { analyze } from '../../src/analysis';
 
 const ACT = ['tanh', 'σ', 'relu'] as const;
 
-interface Net { T: number; n: number; d: number; act: (typeof ACT)[number]; seed: number; twoLayers: boolean }
+interface Net {
+  T: number;
+  n: number;
+  d: number;
+  act: (typeof ACT)[number];
+  seed: number;
+  twoLayers: boolean;
+}
 
 const arb = fc.record({
   T: fc.integer({ min: 1, max: 20 }),
@@ -33,7 +40,8 @@ function source(net: Net): string {
   const r = rand(net.seed);
   const num = () => (r() * 1.6).toFixed(6);
   const vec = (k: number) => (k === 1 ? num() : `[${Array.from({ length: k }, num).join(', ')}]`);
-  const mat = (m: number, k: number) => (m === 1 && k === 1 ? num() : `[${Array.from({ length: m }, () => `[${Array.from({ length: k }, num).join(', ')}]`).join(', ')}]`);
+  const mat = (m: number, k: number) =>
+    m === 1 && k === 1 ? num() : `[${Array.from({ length: m }, () => `[${Array.from({ length: k }, num).join(', ')}]`).join(', ')}]`;
   const sh = (m: number, k: number) => (m === 1 && k === 1 ? '' : k === 1 ? ` : ${m}` : ` : ${m}x${k}`);
   const { T, n, d, act } = net;
   const lines = [
@@ -74,7 +82,7 @@ function centralDiff(text: string, name: string): number[] {
   return out;
 }
 
-const flat = (v: unknown): number[] => (typeof v === 'number' ? [v] : (v as unknown[]).flat(2) as number[]);
+const flat = (v: unknown): number[] => (typeof v === 'number' ? [v] : ((v as unknown[]).flat(2) as number[]));
 
 describe('autodiff equals central differences on random networks', { timeout: 120_000 }, () => {
   it('scalar and vector RNNs, tanh/σ/relu, T ≤ 20', () => {
@@ -103,10 +111,13 @@ describe('autodiff equals central differences on random networks', { timeout: 12
 
   it('the gradient check of analyze() agrees with itself in float64 (relative error < 1e-7)', () => {
     fc.assert(
-      fc.property(arb.filter((n) => n.act !== 'relu'), (net) => {
-        const r = analyze(source(net), { symbolic: false, graph: false, gradcheck: true });
-        for (const g of r.gradcheck) expect(g.relError, g.name).toBeLessThan(1e-6);
-      }),
+      fc.property(
+        arb.filter((n) => n.act !== 'relu'),
+        (net) => {
+          const r = analyze(source(net), { symbolic: false, graph: false, gradcheck: true });
+          for (const g of r.gradcheck) expect(g.relError, g.name).toBeLessThan(1e-6);
+        },
+      ),
       { numRuns: 20, seed: 7 },
     );
   });
@@ -117,7 +128,18 @@ describe('autodiff equals central differences on random networks', { timeout: 12
     const run = forward(model);
     // ∂h_4/∂h_2 (a Jacobian) by perturbing h_2's override is not possible; perturb W_hh instead:
     // ∂(sum h_4)/∂W_hh vs central differences of a forward pass
-    const J = run.derivative({ k: 'call', fn: 'sum', arg: { k: 'ref', name: 'h', idx: { v: null, k: 4 }, shape: [3], range: model.quantities.get('h')!.range }, shape: [], range: model.quantities.get('h')!.range }, { name: 'W_hh', idx: null }, null, true);
+    const J = run.derivative(
+      {
+        k: 'call',
+        fn: 'sum',
+        arg: { k: 'ref', name: 'h', idx: { v: null, k: 4 }, shape: [3], range: model.quantities.get('h')!.range },
+        shape: [],
+        range: model.quantities.get('h')!.range,
+      },
+      { name: 'W_hh', idx: null },
+      null,
+      true,
+    );
     const base = model.decls.get('W_hh')!.values!;
     for (let i = 0; i < 9; i++) {
       const at = (delta: number) => {

@@ -27,11 +27,12 @@ describe('one-step derivatives on the unrolled tape', () => {
   const os = (X: string, k: number, Y: string, step: number | null) =>
     run.derivativeAt(ref(m, X, idx(k)), { name: Y, idx: step === null ? null : idx(step) }, {}, true, true);
   it('by a parameter: through the gates of step k only, earlier steps fixed', () => {
-    for (const k of [1, 2, 3]) for (const Y of ['w', 'u']) {
-      const d = os('h', k, Y, null);
-      near(d.tensor.data, oneStepCentral(m, run, 'h', k, Y));
-      expect(d.reached).toBe(true);
-    }
+    for (const k of [1, 2, 3])
+      for (const Y of ['w', 'u']) {
+        const d = os('h', k, Y, null);
+        near(d.tensor.data, oneStepCentral(m, run, 'h', k, Y));
+        expect(d.reached).toBe(true);
+      }
     // at k ≥ 2 the total derivative adds the paths through h_{k-1}
     const total = run.derivativeAt(ref(m, 'h', idx(3)), { name: 'w', idx: null }, {}, true).tensor.data[0]!;
     expect(Math.abs(total - os('h', 3, 'w', null).tensor.data[0]!)).toBeGreaterThan(1e-3);

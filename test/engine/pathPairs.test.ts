@@ -26,19 +26,24 @@ const check = (rhs: string) => {
 };
 
 describe('left-out path families of ∂h_t/∂h_{t-1}', () => {
-  const full = "z_t + (1 - z_t) tanh'(W_xh x_t + W_hh r_t h_{t-1}) W_hh (r_t + h_{t-1} σ'(W_xr x_t + W_hr h_{t-1}) W_hr) + (h_{t-1} - \\tilde{h}_t) σ'(W_xz x_t + W_hz h_{t-1}) W_hz";
+  const full =
+    "z_t + (1 - z_t) tanh'(W_xh x_t + W_hh r_t h_{t-1}) W_hh (r_t + h_{t-1} σ'(W_xr x_t + W_hr h_{t-1}) W_hr) + (h_{t-1} - \\tilde{h}_t) σ'(W_xz x_t + W_hz h_{t-1}) W_hz";
   it('the whole derivative holds (the control)', () => {
     expect(check(full).status).toBe('holds');
   });
 
   it('one family left out is named (as before)', () => {
-    const c = check("z_t + (1 - z_t) tanh'(W_xh x_t + W_hh r_t h_{t-1}) W_hh r_t + (h_{t-1} - \\tilde{h}_t) σ'(W_xz x_t + W_hz h_{t-1}) W_hz");
+    const c = check(
+      "z_t + (1 - z_t) tanh'(W_xh x_t + W_hh r_t h_{t-1}) W_hh r_t + (h_{t-1} - \\tilde{h}_t) σ'(W_xz x_t + W_hz h_{t-1}) W_hz",
+    );
     expect(c.message).toMatch(/leaves out the path through r_t: the term ∂h_t\/∂r_t·∂⁺r_t\/∂h_{t-1}/);
   });
 
   it('two families left out are both named', () => {
     const c = check("z_t + (1 - z_t) tanh'(W_xh x_t + W_hh r_t h_{t-1}) W_hh r_t");
     expect(c.status).toBe('fails');
-    expect(c.message).toMatch(/leaves out the paths through z_t and r_t: the terms ∂h_t\/∂z_t·∂⁺z_t\/∂h_{t-1} \+ ∂h_t\/∂r_t·∂⁺r_t\/∂h_{t-1}/);
+    expect(c.message).toMatch(
+      /leaves out the paths through z_t and r_t: the terms ∂h_t\/∂z_t·∂⁺z_t\/∂h_{t-1} \+ ∂h_t\/∂r_t·∂⁺r_t\/∂h_{t-1}/,
+    );
   });
 });

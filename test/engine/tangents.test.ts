@@ -11,23 +11,30 @@ import { analyze } from '../../src/analysis';
 describe('∂A_t/∂B for many t and one B', { timeout: 60_000 }, () => {
   it('equals the per-query reverse sweep, for a state, a parameter and an input as B', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1 << 30 }), fc.boolean(), fc.constantFrom('h', 'o'), fc.constantFrom('h@1', 'W_hh', 'x@2'), (seed, gated, of, wrt) => {
-        const T = 260;
-        const m = model(vectorNet(seed, T, 3, 2, 2, 'tanh', gated));
-        const shared = forward(m);
-        const [name, at] = wrt.split('@') as [string, string | undefined];
-        const wi = at === undefined ? null : idx(Number(at));
-        for (let t = 1; t <= T; t += 13) {
-          const q = deriv(m, ref(m, of, idx(0, 't')), name, wi);
-          if (q.k !== 'deriv') throw new Error('deriv');
-          const got = shared.derivativeAt(q.of, q.wrt, { t }, true);
-          const want = forward(m).derivativeAt(q.of, q.wrt, { t }, true);
-          expect(got.reached).toBe(want.reached);
-          const g = [...got.tensor.data], w = [...want.tensor.data];
-          expect(g.length).toBe(w.length);
-          g.forEach((x, i) => expect(Math.abs(x - w[i]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(w[i]!))));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1 << 30 }),
+        fc.boolean(),
+        fc.constantFrom('h', 'o'),
+        fc.constantFrom('h@1', 'W_hh', 'x@2'),
+        (seed, gated, of, wrt) => {
+          const T = 260;
+          const m = model(vectorNet(seed, T, 3, 2, 2, 'tanh', gated));
+          const shared = forward(m);
+          const [name, at] = wrt.split('@') as [string, string | undefined];
+          const wi = at === undefined ? null : idx(Number(at));
+          for (let t = 1; t <= T; t += 13) {
+            const q = deriv(m, ref(m, of, idx(0, 't')), name, wi);
+            if (q.k !== 'deriv') throw new Error('deriv');
+            const got = shared.derivativeAt(q.of, q.wrt, { t }, true);
+            const want = forward(m).derivativeAt(q.of, q.wrt, { t }, true);
+            expect(got.reached).toBe(want.reached);
+            const g = [...got.tensor.data],
+              w = [...want.tensor.data];
+            expect(g.length).toBe(w.length);
+            g.forEach((x, i) => expect(Math.abs(x - w[i]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(w[i]!))));
+          }
+        },
+      ),
       { numRuns: 4 },
     );
   }, 60_000); // six random networks of 260 steps: ~2 s alone, over 5 s on a loaded machine

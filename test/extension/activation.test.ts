@@ -12,12 +12,30 @@ await import('../../src/extension/activate');
 
 describe('activate', () => {
   it('registers every provider and command, and is fast', async () => {
-    const context = { subscriptions: [] as unknown[], extensionUri: Uri.parse('file:///ext'), extensionPath: '/ext', globalState: { get: () => undefined, update: () => Promise.resolve() }, workspaceState: { get: () => undefined, update: () => Promise.resolve() } };
+    const context = {
+      subscriptions: [] as unknown[],
+      extensionUri: Uri.parse('file:///ext'),
+      extensionPath: '/ext',
+      globalState: { get: () => undefined, update: () => Promise.resolve() },
+      workspaceState: { get: () => undefined, update: () => Promise.resolve() },
+    };
     const api = await activate(context as never);
     // every command of the table is registered, the contributed ones and the internal ones
     expect([...fake.commands.keys()].sort()).toEqual(Object.values(COMMANDS).sort());
     expect([...fake.commands.keys()]).toEqual(expect.arrayContaining([...CONTRIBUTED_COMMANDS]));
-    for (const p of ['registerHoverProvider', 'registerCodeLensProvider', 'registerInlayHintsProvider', 'registerDocumentSemanticTokensProvider', 'registerCompletionItemProvider', 'registerCodeActionsProvider', 'createDiagnosticCollection', 'registerDefinitionProvider', 'registerReferenceProvider', 'registerDocumentHighlightProvider', 'registerDocumentSymbolProvider']) {
+    for (const p of [
+      'registerHoverProvider',
+      'registerCodeLensProvider',
+      'registerInlayHintsProvider',
+      'registerDocumentSemanticTokensProvider',
+      'registerCompletionItemProvider',
+      'registerCodeActionsProvider',
+      'createDiagnosticCollection',
+      'registerDefinitionProvider',
+      'registerReferenceProvider',
+      'registerDocumentHighlightProvider',
+      'registerDocumentSymbolProvider',
+    ]) {
       expect(fake.calls).toContain(`vscode.languages.${p}`);
     }
     expect(fake.calls).toContain('vscode.window.createStatusBarItem');

@@ -14,7 +14,15 @@ describe('extension entry bundle', () => {
   for (const platform of ['node', 'browser'] as const) {
     it(`${platform}: exports analyze, activate and deactivate, and needs 'vscode' only to activate`, async () => {
       const outfile = join(dir, `${platform}.js`);
-      await build({ entryPoints: ['src/extension/extension.ts'], outfile, bundle: true, platform, format: 'cjs', external: ['vscode'], logLevel: 'silent' });
+      await build({
+        entryPoints: ['src/extension/extension.ts'],
+        outfile,
+        bundle: true,
+        platform,
+        format: 'cjs',
+        external: ['vscode'],
+        logLevel: 'silent',
+      });
       const mod = createRequire(import.meta.url)(outfile) as Record<string, unknown>;
       expect(Object.keys(mod).sort()).toEqual(['activate', 'analyze', 'deactivate']);
       const report = (mod.analyze as (t: string) => { loss: { value: number } | null })('T = 1\nparam w = 2\nloss L = w^2\n');

@@ -13,7 +13,9 @@ import { mathKey, plain } from './plain';
 import { wordAt } from './wordAt';
 
 const OPTS: HoverOptions = { digits: 4, detail: 'full', uri: 'file:///x.rnn' };
-const examples = readdirSync('examples').filter((f) => f.endsWith('.rnn')).sort()
+const examples = readdirSync('examples')
+  .filter((f) => f.endsWith('.rnn'))
+  .sort()
   .map((name) => ({ name, text: readFileSync(join('examples', name), 'utf8') }));
 
 /** Hover the way VS Code does: at a 1-based position, with the editor's word there. */
@@ -55,7 +57,12 @@ describe.each(examples)('$name', ({ text }) => {
       if (!r || !isScalar(r.value)) continue;
       const shown = formatNumber(r.value, 4);
       expect(plain(hoverAt(report, text, d.line, 1)!.markdown)).toContain(shown);
-      expect(lenses.filter((l) => l.range.line === d.line).map((l) => l.title).join(' ')).toContain(shown);
+      expect(
+        lenses
+          .filter((l) => l.range.line === d.line)
+          .map((l) => l.title)
+          .join(' '),
+      ).toContain(shown);
     }
   });
 
@@ -143,7 +150,7 @@ describe('sheet 7 (vanilla RNN)', () => {
     expect(plain(loss.markdown)).toContain(`L = ${formatNumber(report.loss!.value, 4)}`);
   });
 
-  it('hovering σ states σ\' = σ(1 − σ)', () => {
+  it("hovering σ states σ' = σ(1 − σ)", () => {
     const p = findPos(text, /^h_t =/, 'sigma');
     expect(plain(hoverAt(report, text, p.line, p.column)!.markdown)).toContain("σ'(z) = σ(z)(1 - σ(z))");
   });

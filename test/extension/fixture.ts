@@ -17,8 +17,17 @@
 import type { Range, Report, SymbolOccurrence } from '../../src/report';
 
 export const FIXTURE_TEXT = [
-  'T = 2', 'input x = [1, 2]', 'target y = [0, 1]', 'param w = 0.5', 'h_0 = 0', 'h_t = σ(w h_{t-1} + x_t)',
-  'L_t = (y_t - h_t)^2', 'loss L = Σ_t L_t', 'derive ∂L/∂w', 'check ∂h_t/∂h_{t-1} = w', 'derive ∂L/∂h_t',
+  'T = 2',
+  'input x = [1, 2]',
+  'target y = [0, 1]',
+  'param w = 0.5',
+  'h_0 = 0',
+  'h_t = σ(w h_{t-1} + x_t)',
+  'L_t = (y_t - h_t)^2',
+  'loss L = Σ_t L_t',
+  'derive ∂L/∂w',
+  'check ∂h_t/∂h_{t-1} = w',
+  'derive ∂L/∂h_t',
   'check ∂L/∂w = ∂L/∂h_2 · ∂⁺h_2/∂w',
 ].join('\n');
 
@@ -31,7 +40,14 @@ export function rangeOf(line: number, needle: string, occurrence = 0): Range {
   return { line, column: col + 1, endLine: line, endColumn: col + 1 + needle.length };
 }
 
-function sym(line: number, text: string, name: string, role: SymbolOccurrence['role'], extra: Partial<SymbolOccurrence> = {}, occurrence = 0): SymbolOccurrence {
+function sym(
+  line: number,
+  text: string,
+  name: string,
+  role: SymbolOccurrence['role'],
+  extra: Partial<SymbolOccurrence> = {},
+  occurrence = 0,
+): SymbolOccurrence {
   return { ...rangeOf(line, text, occurrence), name, text, role, ...extra };
 }
 
@@ -44,18 +60,33 @@ export function fixtureReport(): Report {
     diagnostics: [{ line: 10, column: 1, endLine: 10, endColumn: 5, severity: 'information', message: 'an information note' }],
     derives: [
       {
-        line: 9, query: '∂L/∂w', queryLatex: '\\frac{\\partial L}{\\partial w}', range: lineRange(9),
-        results: [{
-          t: null, value: 0.05, text: '∂L/∂w = 0.05', latex: '\\frac{\\partial L}{\\partial w} = 0.05',
-          forms: {
-            chain: { text: '∂L/∂h_2 · ∂⁺h_2/∂w + ∂L/∂h_1 · ∂⁺h_1/∂w', latex: '\\frac{\\partial L}{\\partial h_2}\\frac{\\partial^+ h_2}{\\partial w} + \\frac{\\partial L}{\\partial h_1}\\frac{\\partial^+ h_1}{\\partial w}' },
-            explicit: { text: "-2(y_2 - h_2) σ'(w h_1 + x_2) h_1", latex: "-2(y_2 - h_2)\\sigma'(w h_1 + x_2) h_1" },
-            recursive: { text: 'Σ_t δ_t h_{t-1}, δ_t = ∂L/∂h_t σ\'(z_t)', latex: '\\sum_t \\delta_t h_{t-1}' },
+        line: 9,
+        query: '∂L/∂w',
+        queryLatex: '\\frac{\\partial L}{\\partial w}',
+        range: lineRange(9),
+        results: [
+          {
+            t: null,
+            value: 0.05,
+            text: '∂L/∂w = 0.05',
+            latex: '\\frac{\\partial L}{\\partial w} = 0.05',
+            forms: {
+              chain: {
+                text: '∂L/∂h_2 · ∂⁺h_2/∂w + ∂L/∂h_1 · ∂⁺h_1/∂w',
+                latex:
+                  '\\frac{\\partial L}{\\partial h_2}\\frac{\\partial^+ h_2}{\\partial w} + \\frac{\\partial L}{\\partial h_1}\\frac{\\partial^+ h_1}{\\partial w}',
+              },
+              explicit: { text: "-2(y_2 - h_2) σ'(w h_1 + x_2) h_1", latex: "-2(y_2 - h_2)\\sigma'(w h_1 + x_2) h_1" },
+              recursive: { text: "Σ_t δ_t h_{t-1}, δ_t = ∂L/∂h_t σ'(z_t)", latex: '\\sum_t \\delta_t h_{t-1}' },
+            },
           },
-        }],
+        ],
       },
       {
-        line: 11, query: '∂L/∂h_t', queryLatex: '\\frac{\\partial L}{\\partial h_t}', range: lineRange(11),
+        line: 11,
+        query: '∂L/∂h_t',
+        queryLatex: '\\frac{\\partial L}{\\partial h_t}',
+        range: lineRange(11),
         results: [
           { t: 1, value: 0.2, text: '∂L/∂h_1 = 0.2', latex: '\\frac{\\partial L}{\\partial h_1} = 0.2' },
           { t: 2, value: 0.5, text: '∂L/∂h_2 = 0.5', latex: '\\frac{\\partial L}{\\partial h_2} = 0.5' },
@@ -64,14 +95,24 @@ export function fixtureReport(): Report {
     ],
     checks: [
       {
-        line: 10, status: 'fails', message: 'fails at t = 2: left 0.1234 ≠ right 0.5', range: lineRange(10),
+        line: 10,
+        status: 'fails',
+        message: 'fails at t = 2: left 0.1234 ≠ right 0.5',
+        range: lineRange(10),
         equation: '∂h_t/∂h_{t-1} = w',
-        steps: [{ t: 1, lhs: 0.125, rhs: 0.5, ok: false }, { t: 2, lhs: 0.1234, rhs: 0.5, ok: false }],
+        steps: [
+          { t: 1, lhs: 0.125, rhs: 0.5, ok: false },
+          { t: 2, lhs: 0.1234, rhs: 0.5, ok: false },
+        ],
         failingStep: 1,
       },
       {
-        line: 12, status: 'holds-at-given-values', message: 'holds only for these values: vary h_0', range: lineRange(12),
-        equation: '∂L/∂w = ∂L/∂h_2 · ∂⁺h_2/∂w', steps: [{ t: null, lhs: 0.05, rhs: 0.05, ok: true }],
+        line: 12,
+        status: 'holds-at-given-values',
+        message: 'holds only for these values: vary h_0',
+        range: lineRange(12),
+        equation: '∂L/∂w = ∂L/∂h_2 · ∂⁺h_2/∂w',
+        steps: [{ t: null, lhs: 0.05, rhs: 0.05, ok: true }],
       },
     ],
     params: [{ name: 'w', shape: [], count: 1 }],
@@ -81,17 +122,55 @@ export function fixtureReport(): Report {
     sampled: [],
     quantities: [
       {
-        name: 'h', kind: 'state', shape: [], timed: true, line: 6, equation: 'σ(w h_{t-1} + x_t)',
-        grads: [{ t: 1, value: 0.2 }, { t: 2, value: 0.5 }],
+        name: 'h',
+        kind: 'state',
+        shape: [],
+        timed: true,
+        line: 6,
+        equation: 'σ(w h_{t-1} + x_t)',
+        grads: [
+          { t: 1, value: 0.2 },
+          { t: 2, value: 0.5 },
+        ],
         partials: [
-          { of: 'h', wrt: 'w', form: { text: "σ'(w h_{t-1} + x_t) h_{t-1}", latex: "\\sigma'(w h_{t-1} + x_t) h_{t-1}" }, values: [{ t: 1, value: 0 }, { t: 2, value: 0.1 }] },
-          { of: 'h', wrt: 'h_{t-1}', form: { text: "σ'(w h_{t-1} + x_t) w", latex: "\\sigma'(w h_{t-1} + x_t) w" }, values: [{ t: 1, value: 0.125 }, { t: 2, value: 0.1234 }] },
-          { of: 'h', wrt: 'x_t', form: { text: "σ'(w h_{t-1} + x_t)", latex: "\\sigma'(w h_{t-1} + x_t)" }, values: [{ t: 1, value: 0.25 }, { t: 2, value: 0.2468 }] },
+          {
+            of: 'h',
+            wrt: 'w',
+            form: { text: "σ'(w h_{t-1} + x_t) h_{t-1}", latex: "\\sigma'(w h_{t-1} + x_t) h_{t-1}" },
+            values: [
+              { t: 1, value: 0 },
+              { t: 2, value: 0.1 },
+            ],
+          },
+          {
+            of: 'h',
+            wrt: 'h_{t-1}',
+            form: { text: "σ'(w h_{t-1} + x_t) w", latex: "\\sigma'(w h_{t-1} + x_t) w" },
+            values: [
+              { t: 1, value: 0.125 },
+              { t: 2, value: 0.1234 },
+            ],
+          },
+          {
+            of: 'h',
+            wrt: 'x_t',
+            form: { text: "σ'(w h_{t-1} + x_t)", latex: "\\sigma'(w h_{t-1} + x_t)" },
+            values: [
+              { t: 1, value: 0.25 },
+              { t: 2, value: 0.2468 },
+            ],
+          },
         ],
       },
       {
-        name: 'L', kind: 'loss', shape: [], timed: false, line: 8, equation: 'Σ_t L_t',
-        grads: [{ t: null, value: 1 }], partials: [],
+        name: 'L',
+        kind: 'loss',
+        shape: [],
+        timed: false,
+        line: 8,
+        equation: 'Σ_t L_t',
+        grads: [{ t: null, value: 1 }],
+        partials: [],
       },
     ],
     symbols: [
@@ -105,7 +184,8 @@ export function fixtureReport(): Report {
       sym(8, 'L', 'L', 'definition'),
     ],
     graph: {
-      T: 2, steps: [0, 1, 2],
+      T: 2,
+      steps: [0, 1, 2],
       rows: [
         { name: 'w', kind: 'param', shape: [], timed: false, line: 4 },
         { name: 'x', kind: 'input', shape: [], timed: true, line: 2 },

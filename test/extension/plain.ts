@@ -6,7 +6,11 @@ export function plain(s: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/(?<!\\)\*\*/g, '')
     .replace(/(?<![\\\w])_|(?<!\\)_(?!\w)/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~$])/g, '$1');
 }
 

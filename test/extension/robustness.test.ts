@@ -14,9 +14,28 @@ import { statusContent } from '../../src/extension/status/statusBarContent';
 import { completionsOk } from './robustnessHelpers';
 import { wordAt } from './wordAt';
 
-const examples = readdirSync('examples').filter((f) => f.endsWith('.rnn')).map((f) => readFileSync(`examples/${f}`, 'utf8'));
+const examples = readdirSync('examples')
+  .filter((f) => f.endsWith('.rnn'))
+  .map((f) => readFileSync(`examples/${f}`, 'utf8'));
 const ALLOWED_TAG = /<(?!\/?(?:sub|sup|code|table|tr|td|th|br)>)/;
-const SNIPPETS = ['σ(', ')', '_{t-1}', '∂', '/∂', '<img src=x onerror=alert(1)>', '\n', '=', 'W_hh', ' ', '[1, 2]', 'check ', 'derive ', '^2', '#', '}'];
+const SNIPPETS = [
+  'σ(',
+  ')',
+  '_{t-1}',
+  '∂',
+  '/∂',
+  '<img src=x onerror=alert(1)>',
+  '\n',
+  '=',
+  'W_hh',
+  ' ',
+  '[1, 2]',
+  'check ',
+  'derive ',
+  '^2',
+  '#',
+  '}',
+];
 
 const edit = fc.record({
   at: fc.nat(),

@@ -15,7 +15,11 @@ const scalarRnn = (T: number) => `T = ${T}\nparam w = 0.5\ninput x = 0.1\nh_0 = 
 const CASES: [string, string, boolean][] = [
   ['a double sum over the steps (T² terms)', scalarRnn(500) + 'check L = Σ_{i=1}^{T} Σ_{j=1}^{T} h_j / T\n', false],
   ['a sum of total derivatives (a sweep per term)', scalarRnn(1500) + 'check ∂L/∂w = Σ_{i=1}^{T} ∂L/∂h_i · ∂h_i/∂w\n', false],
-  ['a product of one-step Jacobians and a derive per step', scalarRnn(1500) + 'check ∂h_T/∂h_1 = ∏_{j=2}^{T} ∂h_j/∂h_{j-1}\nderive ∂h_t/∂h_1\n', false],
+  [
+    'a product of one-step Jacobians and a derive per step',
+    scalarRnn(1500) + 'check ∂h_T/∂h_1 = ∏_{j=2}^{T} ∂h_j/∂h_{j-1}\nderive ∂h_t/∂h_1\n',
+    false,
+  ],
   ['T = 10000, the limit itself, with forms asked for', scalarRnn(10_000) + 'derive ∂L/∂w\n', true],
   ['sheet 7 at T = 300 with every form', loadExample('sheet7-vanilla-rnn.rnn').replace('T = 3', 'T = 300'), true],
 ];

@@ -10,8 +10,10 @@ function checkRange(r: Range, lines: string[], what: string): string[] {
   const bad: string[] = [];
   const ints = [r.line, r.column, r.endLine, r.endColumn].every((x) => Number.isInteger(x) && x >= 1);
   if (!ints) return [`${what}: range not 1-based integers ${JSON.stringify(r)}`];
-  if (r.endLine < r.line || (r.endLine === r.line && r.endColumn < r.column)) bad.push(`${what}: range ends before it starts ${JSON.stringify(r)}`);
-  if (r.line > lines.length || r.endLine > lines.length) bad.push(`${what}: range past the last line (${lines.length}) ${JSON.stringify(r)}`);
+  if (r.endLine < r.line || (r.endLine === r.line && r.endColumn < r.column))
+    bad.push(`${what}: range ends before it starts ${JSON.stringify(r)}`);
+  if (r.line > lines.length || r.endLine > lines.length)
+    bad.push(`${what}: range past the last line (${lines.length}) ${JSON.stringify(r)}`);
   else {
     // columns count UTF-16 code units of the line; the end may sit one past the last character
     const maxStart = lines[r.line - 1].length + 1;

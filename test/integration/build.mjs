@@ -23,13 +23,34 @@ const libraryFromDist = {
   },
 };
 
-const runners = readdirSync(join(here, 'runners')).filter((f) => f.endsWith('.ts')).map((f) => join(here, 'runners', f));
+const runners = readdirSync(join(here, 'runners'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => join(here, 'runners', f));
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: [join(here, 'suite/index.ts')], outfile: join(out, 'suite/node.js'),
-    platform: 'node', format: 'cjs', external: ['vscode', 'mocha'], plugins: [libraryFromDist] }),
-  esbuild.build({ ...common, entryPoints: [join(here, 'suite/index.web.ts')], outfile: join(out, 'suite/web.js'),
-    platform: 'browser', format: 'cjs', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: runners, outdir: join(out, 'runners'),
-    platform: 'node', format: 'cjs', external: ['playwright-core', '@vscode/test-electron', '@vscode/test-web'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, 'suite/index.ts')],
+    outfile: join(out, 'suite/node.js'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+    plugins: [libraryFromDist],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(here, 'suite/index.web.ts')],
+    outfile: join(out, 'suite/web.js'),
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: runners,
+    outdir: join(out, 'runners'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core', '@vscode/test-electron', '@vscode/test-web'],
+  }),
 ]);

@@ -23,10 +23,16 @@ beforeAll(async () => {
   // solutions (LANGUAGE.md §8) in a folder of their own
   const sol = join(dir, 'solutions');
   mkdirSync(sol);
-  writeFileSync(join(sol, 'good.md'), `# Sheet 7\n\n\`\`\`rnn\n${SHEET7}\`\`\`\n\n$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) \\tag{1}$$\n\n$$ \\mathcal{Q} = 1 $$\n`);
+  writeFileSync(
+    join(sol, 'good.md'),
+    `# Sheet 7\n\n\`\`\`rnn\n${SHEET7}\`\`\`\n\n$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) \\tag{1}$$\n\n$$ \\mathcal{Q} = 1 $$\n`,
+  );
   writeFileSync(join(sol, 'bad.md'), `\`\`\`rnn\n${SHEET7}\`\`\`\n\n$$\\frac{\\partial L}{\\partial o_3} = 2(y_3 - o_3)$$\n(7)\n`);
   writeFileSync(join(sol, 'README.md'), '# Not a solution\n\n$$ a = b $$\n');
-  writeFileSync(join(sol, 'sheet.tex'), '\\documentclass{article}\n\\begin{document}\n% \\[ o_3 = 5 \\]\n\\begin{equation}\n  \\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) \\tag{4}\n\\end{equation}\n\\end{document}\n');
+  writeFileSync(
+    join(sol, 'sheet.tex'),
+    '\\documentclass{article}\n\\begin{document}\n% \\[ o_3 = 5 \\]\n\\begin{equation}\n  \\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) \\tag{4}\n\\end{equation}\n\\end{document}\n',
+  );
   writeFileSync(join(sol, 'sheet.rnn'), SHEET7);
   writeFileSync(join(sol, 'alone.tex'), '\\begin{document}\\[ a = b \\]\\end{document}\n');
   writeFileSync(join(dir, 'one.rnn'), 'T = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\n');
@@ -155,7 +161,12 @@ describe('§7/§8 unroll on Markdown and LaTeX solutions', { timeout: 60_000 }, 
     expect(r.stdout).not.toContain('README.md');
     expect(r.stdout).not.toContain('alone.tex');
     const j = JSON.parse(unroll('check', 'solutions', '--json').stdout);
-    expect(j.map((o: { file: string }) => o.file)).toEqual(['solutions/bad.md', 'solutions/good.md', 'solutions/sheet.rnn', 'solutions/sheet.tex']);
+    expect(j.map((o: { file: string }) => o.file)).toEqual([
+      'solutions/bad.md',
+      'solutions/good.md',
+      'solutions/sheet.rnn',
+      'solutions/sheet.tex',
+    ]);
   });
 
   it('the seed examples: every one reads, the seed-000 GRU mistake is flagged at eq. (5)', () => {
@@ -163,14 +174,19 @@ describe('§7/§8 unroll on Markdown and LaTeX solutions', { timeout: 60_000 }, 
     expect(r.status).toBe(1);
     const files = JSON.parse(r.stdout) as { file: string; equations: { tag: string | null; status: string; line: number }[] }[];
     expect(files.map((f) => f.file.replace('examples/', ''))).toEqual([
-      '000-gru-long-term-dependencies.md', '001-rnn-three-steps-latex.rnn', '001-rnn-three-steps-latex.tex', '001-rnn-three-steps.md',
-      '002-vanilla-rnn-jacobians.md', '003-mlp-layers-as-steps.md', '004-binary-addition-and-lstm.md',
+      '000-gru-long-term-dependencies.md',
+      '001-rnn-three-steps-latex.rnn',
+      '001-rnn-three-steps-latex.tex',
+      '001-rnn-three-steps.md',
+      '002-vanilla-rnn-jacobians.md',
+      '003-mlp-layers-as-steps.md',
+      '004-binary-addition-and-lstm.md',
     ]);
     const gru = files[0]!.equations.find((e) => e.tag === '5')!;
     expect(gru).toMatchObject({ line: 50, status: 'fails' });
   });
 
-  it('unroll latex FILE.md prints the network blocks\' derivations', () => {
+  it("unroll latex FILE.md prints the network blocks' derivations", () => {
     writeFileSync(join(dir, 'solutions', 'derive.md'), `\`\`\`rnn\n${SHEET7}derive ∂L/∂W_hh\n\`\`\`\n`);
     const r = unroll('latex', 'solutions/derive.md');
     expect(r.status).toBe(0);

@@ -9,10 +9,18 @@ describe('§2 declarations', () => {
   });
 
   it('param NAME [: SHAPE] [= VALUE] with scalar, vector and matrix values', () => {
-    const r = run('T = 1\nparam a = 2\nparam v : 3 = [1, 2, 3]\nparam M : 2x3 = [[1, 2, 3], [4, 5, 6]]\nparam N : 2×2 = 0.5\nparam k = [[1, 2]]\nderive M v');
+    const r = run(
+      'T = 1\nparam a = 2\nparam v : 3 = [1, 2, 3]\nparam M : 2x3 = [[1, 2, 3], [4, 5, 6]]\nparam N : 2×2 = 0.5\nparam k = [[1, 2]]\nderive M v',
+    );
     expect(errors(r)).toEqual([]);
     expect(r.derives[0]!.results[0]!.value).toEqual([14, 32]);
-    expect(r.params.map((p) => [p.name, p.shape, p.count])).toEqual([['a', [], 1], ['v', [3], 3], ['M', [2, 3], 6], ['N', [2, 2], 4], ['k', [1, 2], 2]]);
+    expect(r.params.map((p) => [p.name, p.shape, p.count])).toEqual([
+      ['a', [], 1],
+      ['v', [3], 3],
+      ['M', [2, 3], 6],
+      ['N', [2, 2], 4],
+      ['k', [1, 2], 2],
+    ]);
   });
 
   it('a single number fills a whole shape', () => {
@@ -30,7 +38,10 @@ describe('§2 declarations', () => {
 
   it('input and target: one value per step, used as NAME_t; one number fills every step', () => {
     expect(derivedAll('T = 3\ninput x = 0.1\nderive x_t')).toEqual([0.1, 0.1, 0.1]);
-    expect(derivedAll('T = 2\ninput x : 2 = [[1, 0], [0, 1]]\nderive x_t')).toEqual([[1, 0], [0, 1]]);
+    expect(derivedAll('T = 2\ninput x : 2 = [[1, 0], [0, 1]]\nderive x_t')).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(derivedAll('T = 2\ntarget y = [3, 4]\nderive y_t')).toEqual([3, 4]);
   });
 
@@ -39,7 +50,12 @@ describe('§2 declarations', () => {
     expect(r.loss?.name).toBe('L');
     expect(near(r.derives[0]!.results[0]!.value, r.loss!.value)).toBe(true);
     const q = r.quantities.map((x) => [x.name, x.timed]);
-    expect(q).toEqual([['h', true], ['o', true], ['L', true], ['L', false]]);
+    expect(q).toEqual([
+      ['h', true],
+      ['o', true],
+      ['L', true],
+      ['L', false],
+    ]);
   });
 
   it('without loss, the objective is the last untimed scalar', () => {
@@ -88,7 +104,8 @@ describe('§3 time indices', () => {
   });
 
   it('a backward recurrence with a terminal state g_{T+1} (bidirectional)', () => {
-    const text = 'T = 3\ninput x = [1, 2, 3]\ng_{T+1} = 0\ng_t = 0.5 g_{t+1} + x_t\nh_0 = 0\nh_t = 0.5 h_{t-1} + x_t\no_t = h_t + g_t\nloss L = Σ_t o_t\nderive g_t';
+    const text =
+      'T = 3\ninput x = [1, 2, 3]\ng_{T+1} = 0\ng_t = 0.5 g_{t+1} + x_t\nh_0 = 0\nh_t = 0.5 h_{t-1} + x_t\no_t = h_t + g_t\nloss L = Σ_t o_t\nderive g_t';
     expect(derivedAll(text)).toEqual([1 + 1 + 0.75, 2 + 1.5, 3]);
     expect(lastCheck(text + '\ncheck o_2 = h_2 + g_2').status).toBe('holds');
   });

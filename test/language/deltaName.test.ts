@@ -11,7 +11,9 @@ describe('δ before a defined name', () => {
     const r = analyze(`${NET}check δo_t = \\bar{h}_t tanh(x_t)\n`);
     const d = r.diagnostics.filter((x) => x.severity === 'error');
     expect(d).toHaveLength(1);
-    expect(d[0]!.message).toBe("unknown name δo: δo is not read as a derivative — write the adjoint \\bar{o} (∂loss/∂o), or ∂L/∂z with the pre-activation z named, for the gradient at o's argument");
+    expect(d[0]!.message).toBe(
+      "unknown name δo: δo is not read as a derivative — write the adjoint \\bar{o} (∂loss/∂o), or ∂L/∂z with the pre-activation z named, for the gradient at o's argument",
+    );
     expect(d[0]!.column).toBe(7);
     // written as the adjoint, it holds
     expect(analyze(`${NET}check \\bar{o}_t = \\bar{h}_t tanh(x_t)\n`).checks[0]!.status).toBe('holds');

@@ -66,7 +66,7 @@ describe('§6 diagnostics', () => {
     expect(one('T = 3\ninput x = [1, 2, 3]\nh_t = x_{t-5}\n').message).toContain('outside 0..T+1');
   });
 
-  it('an index past a sequence\'s length', () => {
+  it("an index past a sequence's length", () => {
     expect(one('T = 3\ninput x = [1, 2, 3]\nh_t = x_{t+1}\n').message).toContain('past the end of x');
   });
 

@@ -30,12 +30,18 @@ describe('§4 expressions', () => {
 
   it('scalar × vector/matrix is scaling', () => {
     expect(d('a u')).toEqual([2, 4]);
-    expect(d('M a')).toEqual([[2, 4], [6, 8]]);
+    expect(d('M a')).toEqual([
+      [2, 4],
+      [6, 8],
+    ]);
   });
 
   it('matrix × vector and matrix × matrix are matrix products where inner sizes agree', () => {
     expect(d('M u')).toEqual([5, 11]);
-    expect(d('M N')).toEqual([[2, 1], [4, 3]]);
+    expect(d('M N')).toEqual([
+      [2, 1],
+      [4, 3],
+    ]);
     expect(d('M · u')).toEqual([5, 11]);
   });
 
@@ -45,10 +51,19 @@ describe('§4 expressions', () => {
   });
 
   it('⊙ is always elementwise, @ always the matrix product, ᵀ transposes', () => {
-    expect(d('M ⊙ N')).toEqual([[0, 2], [3, 0]]);
-    expect(d('M @ N')).toEqual([[2, 1], [4, 3]]);
+    expect(d('M ⊙ N')).toEqual([
+      [0, 2],
+      [3, 0],
+    ]);
+    expect(d('M @ N')).toEqual([
+      [2, 1],
+      [4, 3],
+    ]);
     expect(d('uᵀ v')).toBe(13);
-    expect(d('u vᵀ')).toEqual([[3, 5], [6, 10]]);
+    expect(d('u vᵀ')).toEqual([
+      [3, 5],
+      [6, 10],
+    ]);
   });
 
   it('a 1×n row times a vector is a scalar', () => {
@@ -68,7 +83,10 @@ describe('§4 expressions', () => {
     expect(near(sm, [1 / (1 + Math.E), Math.E / (1 + Math.E)])).toBe(true);
     expect(d('sum(M)')).toBe(10);
     expect(d('mean(u)')).toBe(1.5);
-    expect(d('diag(u)')).toEqual([[1, 0], [0, 2]]);
+    expect(d('diag(u)')).toEqual([
+      [1, 0],
+      [0, 2],
+    ]);
     expect(d('diag(M)')).toEqual([1, 4]);
     expect(d('σ(u)')).toHaveLength(2);
   });
@@ -89,8 +107,14 @@ describe('§4 expressions', () => {
     expect(d('∏_{i=1}^{4} i')).toBe(24);
     expect(d('Σ_{i=2}^{1} a')).toBe(0);
     expect(d('∏_{i=2}^{1} a')).toBe(1);
-    expect(d('∏_{i=2}^{1} M')).toEqual([[1, 0], [0, 1]]);
-    expect(d('∏_{i=1}^{2} M')).toEqual([[7, 10], [15, 22]]);
+    expect(d('∏_{i=2}^{1} M')).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(d('∏_{i=1}^{2} M')).toEqual([
+      [7, 10],
+      [15, 22],
+    ]);
   });
 
   it('∂A/∂B total: every path; ∂⁺A/∂B immediate: the direct appearance only', () => {
@@ -107,13 +131,25 @@ describe('§4 expressions', () => {
     expect(near(a, b)).toBe(true);
   });
 
-  it('for a vector, ∂A/∂B is the Jacobian (rows: A, columns: B); for a scalar A it has B\'s shape', () => {
-    const text = 'T = 2\nparam W : 2x2 = [[0.5, 0.1], [0.2, 0.3]]\ninput x : 2 = [[1, 2], [3, 4]]\nh_0 = 0\nh_t = tanh(W h_{t-1} + x_t)\nloss L = sum(h_T)\n';
+  it("for a vector, ∂A/∂B is the Jacobian (rows: A, columns: B); for a scalar A it has B's shape", () => {
+    const text =
+      'T = 2\nparam W : 2x2 = [[0.5, 0.1], [0.2, 0.3]]\ninput x : 2 = [[1, 2], [3, 4]]\nh_0 = 0\nh_t = tanh(W h_{t-1} + x_t)\nloss L = sum(h_T)\n';
     const J = derived(text + 'derive ∂h_2/∂h_1') as number[][];
     const h1 = derived(text + 'derive h_1') as number[];
     const h2 = derived(text + 'derive h_2') as number[];
     expect(J).toHaveLength(2);
-    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) expect(near(J[i]![j]!, (1 - h2[i]! ** 2) * [[0.5, 0.1], [0.2, 0.3]][i]![j]!)).toBe(true);
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 2; j++)
+        expect(
+          near(
+            J[i]![j]!,
+            (1 - h2[i]! ** 2) *
+              [
+                [0.5, 0.1],
+                [0.2, 0.3],
+              ][i]![j]!,
+          ),
+        ).toBe(true);
     void h1;
     expect(derived(text + 'derive ∂L/∂W')).toHaveLength(2);
     expect((derived(text + 'derive ∂L/∂W') as number[][])[0]).toHaveLength(2);
@@ -132,7 +168,9 @@ describe('§4 expressions', () => {
 
 describe('count (docs/language-notes.md)', () => {
   it('count(A, B) is the number of entries, count(params) every trainable entry', () => {
-    const r = run('T = 2\nparam W : 3x2 = 0\nparam b : 3 = 0\nparam w_t = [1, 2]\ncheck count(params) = 11\ncheck count(W, b) = 9\ncheck count(w) = 2');
+    const r = run(
+      'T = 2\nparam W : 3x2 = 0\nparam b : 3 = 0\nparam w_t = [1, 2]\ncheck count(params) = 11\ncheck count(W, b) = 9\ncheck count(w) = 2',
+    );
     expect(errors(r)).toEqual([]);
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds']);
   });
@@ -143,13 +181,17 @@ describe('count (docs/language-notes.md)', () => {
 });
 
 describe('a quantity written with its arguments (seed 001 eq. 3: 𝓛_t(t_t, y_t))', () => {
-  const NET = 'T = 3\ninput x = [0.5, -1.0, 2.0]\ntarget t = [1, 0, 1]\nparam w = 0.3\nh_0 = 0\nh_t = σ(w x_t + w h_{t-1})\n\\mathcal{L}_t = (t_t - h_t)^2\nloss \\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t\n';
+  const NET =
+    'T = 3\ninput x = [0.5, -1.0, 2.0]\ntarget t = [1, 0, 1]\nparam w = 0.3\nh_0 = 0\nh_t = σ(w x_t + w h_{t-1})\n\\mathcal{L}_t = (t_t - h_t)^2\nloss \\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t\n';
   it('is read as the quantity, with a note, and checked', () => {
     const r = run(NET + 'check \\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^2\ncheck \\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^3\n');
     expect(errors(r)).toEqual([]);
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
     const notes = r.diagnostics.filter((d) => /arguments in parentheses/.test(d.message));
-    expect(notes.map((d) => [d.severity, d.line, d.column])).toEqual([['information', 9, 16], ['information', 10, 16]]);
+    expect(notes.map((d) => [d.severity, d.line, d.column])).toEqual([
+      ['information', 9, 16],
+      ['information', 10, 16],
+    ]);
   });
   it('keeps its text as written in the report (the font command and its braces)', () => {
     const r = run(NET + 'check \\mathcal{L}_t(t_t, h_t) = (t_t - h_t)^2\ncheck \\mathbf{h}_t = σ(w x_t + w h_{t-1})\n');

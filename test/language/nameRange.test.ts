@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 
-const TEXT = 'T = 2\ninput x = [1, 2]\nparam W_xh = 0.5\nparam W_hh = 0.3\nh_0 = 0\nh_t = tanh(W_{xh}x_t + W_{hh} h_{t-1})\nloss L = Σ_t h_t\n';
+const TEXT =
+  'T = 2\ninput x = [1, 2]\nparam W_xh = 0.5\nparam W_hh = 0.3\nh_0 = 0\nh_t = tanh(W_{xh}x_t + W_{hh} h_{t-1})\nloss L = Σ_t h_t\n';
 
 describe('the range of a name with a braced subscript', () => {
   it('covers the braces: W_{xh} and W_{hh} in the equation', () => {

@@ -6,18 +6,127 @@ import { lex } from '../../src/language/lexer';
 import { parse } from '../../src/language/parser';
 
 const FRAGMENTS = [
-  'w.h_{t-1}', '.', '..', '…', '\\cdots', '\\ldots', '\\tilde{h}_t', '\\tilde h', '\\tilde', '\\hat{y}', '\\hat{\\tau}', '\\tilde{\\delta}_t',
-  'h\u0303', '\u0303', 'X\u0304', '\\bar{X}', '\\bar', '\\overline{c^{(t)}}', '\\overline{h}^{(t)}', '\\bar{h}_t', '\\mathbf{W}_{hh}',
-  '\\mathbf{', '\\boldsymbol{h}^{(t)}', '\\mathcal{L}_t', '\\operatorname{diag}', '\\mathrm{softmax}', 'N_{\\text{hidden}}', '\\text{ so }',
-  '\\left(', '\\right)', '\\left.', '\\right.', '\\big(', '\\,', '\\;', '\\quad', '\\qquad (3)', '&', '\\\\', '\\begin{aligned}',
-  '\\end{aligned}', '\\begin{bmatrix}', '\\end{bmatrix}', '\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', '\\begin{cases}',
-  '\\underbrace{a}_{x}', '\\underbrace{', '\\overbrace{b}^{y}', '\\tag{1}', '\\tag', '\\label{eq}', '\\sigma^{-1}', 'σ⁻¹', '\\tanh^{-1}',
-  '\\tanh^2', '∇_W', '\\nabla_{\\mathbf W}', '∇', '\\frac{\\partial', '\\frac{\\partial \\sigma(z)}{\\partial z}', '\\frac{a}{\\partial b}',
-  '\\frac{\\partial}{\\partial x}', '}{', '²', '⁻¹', '⁻', 'h^{(t-1)\\top}', 'h^{(t)T}', 'Σ_{1≤t≤T}', '\\sum_{1 \\le t \\le T}', '∏_{t≥i>k}',
-  '\\prod_{t \\ge i > k}', 'Σ_{i,j}', 'Σ_{i,', '≤', '≥', '<', '>', 'w_{i,j}^{(k+1)}', 'p_j^{(k+1)}', '1_{i=y}', '\\mathbb{1}_{', '𝟙_{i=y}',
-  '𝟙', '\ud835', 'onehot(k, 3)', 'φ = tanh\n', "φ'(z)", 'φ^{-1}', '=', 'check ', 'derive ', '\n', 'for t = 1..3', '[1 \\quad -1]',
-  '[0.5, -1, 2e-3]', '[[1, 2], [3, 4]]', '[1,', '[[', ']', '(', ')', '{', '}', '^', '_', 'h_t', 'x', '2', '-', '+', '*', '/', '\\foo', '\\',
-  '∂', '∂⁺', 'd', 'L', '#', ' ',
+  'w.h_{t-1}',
+  '.',
+  '..',
+  '…',
+  '\\cdots',
+  '\\ldots',
+  '\\tilde{h}_t',
+  '\\tilde h',
+  '\\tilde',
+  '\\hat{y}',
+  '\\hat{\\tau}',
+  '\\tilde{\\delta}_t',
+  'h\u0303',
+  '\u0303',
+  'X\u0304',
+  '\\bar{X}',
+  '\\bar',
+  '\\overline{c^{(t)}}',
+  '\\overline{h}^{(t)}',
+  '\\bar{h}_t',
+  '\\mathbf{W}_{hh}',
+  '\\mathbf{',
+  '\\boldsymbol{h}^{(t)}',
+  '\\mathcal{L}_t',
+  '\\operatorname{diag}',
+  '\\mathrm{softmax}',
+  'N_{\\text{hidden}}',
+  '\\text{ so }',
+  '\\left(',
+  '\\right)',
+  '\\left.',
+  '\\right.',
+  '\\big(',
+  '\\,',
+  '\\;',
+  '\\quad',
+  '\\qquad (3)',
+  '&',
+  '\\\\',
+  '\\begin{aligned}',
+  '\\end{aligned}',
+  '\\begin{bmatrix}',
+  '\\end{bmatrix}',
+  '\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}',
+  '\\begin{cases}',
+  '\\underbrace{a}_{x}',
+  '\\underbrace{',
+  '\\overbrace{b}^{y}',
+  '\\tag{1}',
+  '\\tag',
+  '\\label{eq}',
+  '\\sigma^{-1}',
+  'σ⁻¹',
+  '\\tanh^{-1}',
+  '\\tanh^2',
+  '∇_W',
+  '\\nabla_{\\mathbf W}',
+  '∇',
+  '\\frac{\\partial',
+  '\\frac{\\partial \\sigma(z)}{\\partial z}',
+  '\\frac{a}{\\partial b}',
+  '\\frac{\\partial}{\\partial x}',
+  '}{',
+  '²',
+  '⁻¹',
+  '⁻',
+  'h^{(t-1)\\top}',
+  'h^{(t)T}',
+  'Σ_{1≤t≤T}',
+  '\\sum_{1 \\le t \\le T}',
+  '∏_{t≥i>k}',
+  '\\prod_{t \\ge i > k}',
+  'Σ_{i,j}',
+  'Σ_{i,',
+  '≤',
+  '≥',
+  '<',
+  '>',
+  'w_{i,j}^{(k+1)}',
+  'p_j^{(k+1)}',
+  '1_{i=y}',
+  '\\mathbb{1}_{',
+  '𝟙_{i=y}',
+  '𝟙',
+  '\ud835',
+  'onehot(k, 3)',
+  'φ = tanh\n',
+  "φ'(z)",
+  'φ^{-1}',
+  '=',
+  'check ',
+  'derive ',
+  '\n',
+  'for t = 1..3',
+  '[1 \\quad -1]',
+  '[0.5, -1, 2e-3]',
+  '[[1, 2], [3, 4]]',
+  '[1,',
+  '[[',
+  ']',
+  '(',
+  ')',
+  '{',
+  '}',
+  '^',
+  '_',
+  'h_t',
+  'x',
+  '2',
+  '-',
+  '+',
+  '*',
+  '/',
+  '\\foo',
+  '\\',
+  '∂',
+  '∂⁺',
+  'd',
+  'L',
+  '#',
+  ' ',
 ];
 
 function readSafely(text: string): string[] {
@@ -28,7 +137,8 @@ function readSafely(text: string): string[] {
     const lines = text.split(/\r\n|\r|\n/).length + 1;
     for (const e of [...errors, ...r.errors]) {
       const g = e.range;
-      if (!(g.line >= 1 && g.column >= 1 && g.endLine >= g.line && g.line <= lines)) problems.push(`bad range ${JSON.stringify(g)} for ${e.message}`);
+      if (!(g.line >= 1 && g.column >= 1 && g.endLine >= g.line && g.line <= lines))
+        problems.push(`bad range ${JSON.stringify(g)} for ${e.message}`);
       if (!e.message) problems.push('an empty message');
     }
   } catch (e) {
@@ -40,10 +150,15 @@ function readSafely(text: string): string[] {
 describe('fuzz: the v2 notation', () => {
   it('random concatenations never throw', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 24 }), fc.constantFrom('', ' '), fc.constantFrom('', 'check ', 'derive ', 'h_t = '), (parts, sep, head) => {
-        const text = head + parts.join(sep);
-        expect(readSafely(text)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 24 }),
+        fc.constantFrom('', ' '),
+        fc.constantFrom('', 'check ', 'derive ', 'h_t = '),
+        (parts, sep, head) => {
+          const text = head + parts.join(sep);
+          expect(readSafely(text)).toEqual([]);
+        },
+      ),
       { numRuns: 3000, seed: 20261130 },
     );
   }, 60_000);
@@ -70,7 +185,17 @@ describe('fuzz: the v2 notation', () => {
   }, 60_000);
 
   it('deep nesting of the new brackets is a limit, not a stack overflow', () => {
-    for (const open of ['\\frac{d ', '\\frac{d x \\frac{d ', '\\mathbf{', '\\overline{', '\\left(', '\\begin{bmatrix} ', '\\frac{\\partial ', 'Σ_{', '\\tilde{']) {
+    for (const open of [
+      '\\frac{d ',
+      '\\frac{d x \\frac{d ',
+      '\\mathbf{',
+      '\\overline{',
+      '\\left(',
+      '\\begin{bmatrix} ',
+      '\\frac{\\partial ',
+      'Σ_{',
+      '\\tilde{',
+    ]) {
       expect(readSafely('derive ' + open.repeat(5000) + 'x')).toEqual([]);
     }
   }, 60_000);
@@ -87,7 +212,15 @@ describe('fuzz: the v2 notation', () => {
   });
 
   it('every number reads as the same double as Number(text), alone and in a literal', () => {
-    const formats = (x: number) => [String(x), x.toExponential(), x.toExponential(3), x.toFixed(6), x.toPrecision(15), x.toPrecision(17), x.toFixed(0)];
+    const formats = (x: number) => [
+      String(x),
+      x.toExponential(),
+      x.toExponential(3),
+      x.toFixed(6),
+      x.toPrecision(15),
+      x.toPrecision(17),
+      x.toFixed(0),
+    ];
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e30, max: 1e30 }), (x) => {
         const texts = formats(Math.abs(x)).filter((t) => /^\d/.test(t));
@@ -101,12 +234,28 @@ describe('fuzz: the v2 notation', () => {
       }),
       { numRuns: 3000, seed: 11 },
     );
-    for (const t of ['0', '007', '.5', '1e3', '1E-3', '2.5e+2', '123456789012345678', '0.1', '0.30000000000000004', '9007199254740993', '1e22', '1e23', '4.9e-324', '1e400', '123456789012345.6']) {
+    for (const t of [
+      '0',
+      '007',
+      '.5',
+      '1e3',
+      '1E-3',
+      '2.5e+2',
+      '123456789012345678',
+      '0.1',
+      '0.30000000000000004',
+      '9007199254740993',
+      '1e22',
+      '1e23',
+      '4.9e-324',
+      '1e400',
+      '123456789012345.6',
+    ]) {
       expect(lex(t).tokens[0]!.value).toBe(Number(t));
     }
   }, 60_000);
 
-  it('a literal over several lines keeps every entry\'s line and column, and the lines after it', () => {
+  it("a literal over several lines keeps every entry's line and column, and the lines after it", () => {
     const text = 'T = 2\nparam W : 2x2 = [[1, -2],\r\n   [3.5, 4e1]]\nderive W x\n';
     const { tokens } = lex(text);
     const r = parse(tokens, text);
@@ -116,15 +265,30 @@ describe('fuzz: the v2 notation', () => {
     expect(decl.value.range).toEqual({ line: 2, column: 17, endLine: 3, endColumn: 15 });
     const row2 = decl.value.items[1]!;
     if (row2.k !== 'list') throw new Error('no row');
-    expect(row2.items.map((a) => [a.k === 'num' ? a.value : NaN, a.range.line, a.range.column, a.range.endColumn])).toEqual([[3.5, 3, 5, 8], [40, 3, 10, 13]]);
+    expect(row2.items.map((a) => [a.k === 'num' ? a.value : NaN, a.range.line, a.range.column, a.range.endColumn])).toEqual([
+      [3.5, 3, 5, 8],
+      [40, 3, 10, 13],
+    ]);
     expect(r.statements[2]).toMatchObject({ k: 'derive', range: { line: 4, column: 1 } });
   });
 
   it('a literal with anything but numbers is read token by token, to the same tree', () => {
     const a = parse(lex('derive [[1, 2], [3, x]]').tokens, 'derive [[1, 2], [3, x]]').statements[0]!;
-    expect(a).toMatchObject({ k: 'derive', expr: { k: 'list', items: [{ k: 'list', items: [{ value: 1 }, { value: 2 }] }, { k: 'list', items: [{ value: 3 }, { k: 'name', raw: 'x' }] }] } });
+    expect(a).toMatchObject({
+      k: 'derive',
+      expr: {
+        k: 'list',
+        items: [
+          { k: 'list', items: [{ value: 1 }, { value: 2 }] },
+          { k: 'list', items: [{ value: 3 }, { k: 'name', raw: 'x' }] },
+        ],
+      },
+    });
     // an index right after a name stays an index
     const b = parse(lex('derive v[2] + M[1, 2]').tokens, 'derive v[2] + M[1, 2]').statements[0]!;
-    expect(b).toMatchObject({ k: 'derive', expr: { k: 'bin', a: { k: 'index', args: [{ value: 2 }] }, b: { k: 'index', args: [{ value: 1 }, { value: 2 }] } } });
+    expect(b).toMatchObject({
+      k: 'derive',
+      expr: { k: 'bin', a: { k: 'index', args: [{ value: 2 }] }, b: { k: 'index', args: [{ value: 1 }, { value: 2 }] } },
+    });
   });
 });

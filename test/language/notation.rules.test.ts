@@ -24,7 +24,9 @@ describe('rule 2: accents make names', () => {
     expect(expr('\\tilde{h}_t')).toBe('h\u0303_t');
     expect(expr('\\tilde h_t')).toBe('h\u0303_t');
     expect(expr('\\hat{y}')).toBe('y\u0302');
-    expect(expr('\\check{a} + \\dot{a} + \\acute{a} + \\breve{a} + \\vec{a}')).toBe('(+ (+ (+ (+ a\u030C a\u0307) a\u0301) a\u0306) a\u20D7)');
+    expect(expr('\\check{a} + \\dot{a} + \\acute{a} + \\breve{a} + \\vec{a}')).toBe(
+      '(+ (+ (+ (+ a\u030C a\u0307) a\u0301) a\u0306) a\u20D7)',
+    );
     expect(expr('\\hat{y}_{t-1}')).toBe('y\u0302[(- t 1)]');
   });
   it('Unicode combining marks are name characters: h̃_t is \\tilde{h}_t', () => {
@@ -53,7 +55,9 @@ describe('rule 3: bars are adjoints', () => {
   });
   it('the adjoint node keeps the whole indexed name', () => {
     const st = read('derive \\overline{c^{(t+1)}}').statements[0]!;
-    expect(st.k === 'derive' && st.expr.k === 'adjoint' && st.expr.a.k === 'name' && st.expr.a.raw === 'c' && st.expr.a.sup !== null).toBe(true);
+    expect(st.k === 'derive' && st.expr.k === 'adjoint' && st.expr.a.k === 'name' && st.expr.a.raw === 'c' && st.expr.a.sup !== null).toBe(
+      true,
+    );
   });
   it('a Unicode X̄ is the name X̄', () => {
     expect(expr('X\u0304 + h\u0305_t')).toBe('(+ X\u0304 h\u0305_t)');
@@ -67,7 +71,9 @@ describe('rule 3: bars are adjoints', () => {
 describe('rule 4: fonts and layout are transparent', () => {
   it('fonts', () => {
     expect(expr('\\mathbf{W}_{hh}')).toBe('W_hh');
-    expect(expr('\\boldsymbol{h}^{(t)} + \\bm{x}_t + \\mathrm{b}_h + \\mathit{c} + \\mathsf{d} + \\mathbb{e}')).toBe('(+ (+ (+ (+ (+ h^(t) x_t) b_h) c) d) e)');
+    expect(expr('\\boldsymbol{h}^{(t)} + \\bm{x}_t + \\mathrm{b}_h + \\mathit{c} + \\mathsf{d} + \\mathbb{e}')).toBe(
+      '(+ (+ (+ (+ (+ h^(t) x_t) b_h) c) d) e)',
+    );
     expect(expr('\\mathcal{L}_t')).toBe('L_t');
     expect(expr('\\mathbf{h}^{(T)}')).toBe('h^(T)');
     expect(expr('\\mathbf{W_{hh}} \\mathbf{h}_{t-1}')).toBe('(· W_hh h[(- t 1)])');
@@ -176,7 +182,9 @@ describe('rule 7: ∇', () => {
 
 describe('rule 8: derivatives as fractions', () => {
   it('the numerator is any expression', () => {
-    expect(expr('\\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial W_{xh}}')).toBe('(d sigma((+ (+ (· W_xh x_t) (· W_hh h[(- t 1)])) b_h)) W_xh)');
+    expect(expr('\\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial W_{xh}}')).toBe(
+      '(d sigma((+ (+ (· W_xh x_t) (· W_hh h[(- t 1)])) b_h)) W_xh)',
+    );
     expect(expr('\\frac{\\partial (\\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial h_2}')).toBe('(d (+ L_2 L_3) h_2)');
     expect(expr('\\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{W}_{hh}}')).toBe('(d L^(T) W_hh)');
     expect(expr('\\frac{\\partial^+ h_2}{\\partial W_xh}')).toBe('(d+ h_2 W_xh)');
@@ -187,7 +195,10 @@ describe('rule 8: derivatives as fractions', () => {
   it('∂ only below (seed 000 eq. 4): the derivative of the numerator, and a note', () => {
     const r = read('check \\frac{\\partial h_t}{\\partial h_{t-1}} = \\frac{u_t * h_{t-1} + (1 - u_t) * s_t}{\\partial h_{t-1}}');
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ severity: 'information', message: 'read as ∂(u_t * h_{t-1} + (1 - u_t) * s_t)/∂h_{t-1}: the numerator has no ∂' });
+    expect(r.errors[0]).toMatchObject({
+      severity: 'information',
+      message: 'read as ∂(u_t * h_{t-1} + (1 - u_t) * s_t)/∂h_{t-1}: the numerator has no ∂',
+    });
     const st = r.statements[0]!;
     expect(st.k === 'check' && sx(st.rhs)).toBe('(d (+ (* u_t h[(- t 1)]) (* (- 1 u_t) s_t)) h[(- t 1)])');
   });
@@ -247,7 +258,10 @@ describe('rule 11: bounds of Σ and ∏', () => {
 describe('rule 12: subscript lists', () => {
   it('w_{i,j}^{(k+1)}', () => {
     const st = read('derive w_{i,j}^{(k+1)}').statements[0]!;
-    expect(st).toMatchObject({ k: 'derive', expr: { k: 'name', raw: 'w', sub: { k: 'list', items: [{ raw: 'i' }, { raw: 'j' }] }, sup: { k: 'bin', op: '+' } } });
+    expect(st).toMatchObject({
+      k: 'derive',
+      expr: { k: 'name', raw: 'w', sub: { k: 'list', items: [{ raw: 'i' }, { raw: 'j' }] }, sup: { k: 'bin', op: '+' } },
+    });
     expect(expr('p_j^{(k+1)}')).toBe('p_j^((+ k 1))');
     expect(expr('M_{1,2}')).toBe('M[[1, 2]]');
   });
@@ -267,7 +281,7 @@ describe('rule 13: indicators and onehot', () => {
 });
 
 describe('rule 14: activation aliases', () => {
-  const text = 'φ = tanh\nh_t = φ(W h_{t-1})\ncheck ∂h_t/∂h_{t-1} = φ\'(W h_{t-1}) W\nderive φ^{-1}(h_1)\n';
+  const text = "φ = tanh\nh_t = φ(W h_{t-1})\ncheck ∂h_t/∂h_{t-1} = φ'(W h_{t-1}) W\nderive φ^{-1}(h_1)\n";
   it('the alias statement, and the name read as the function everywhere', () => {
     const r = read(text);
     expect(r.errors).toEqual([]);
@@ -301,19 +315,23 @@ describe('rule 15: chains', () => {
 
 describe('Goodfellow et al. §10.2.2, as printed', () => {
   it('(∇_{o^{(t)}} L)_i: an entry of a bracketed value', () => {
-    expect(sides('(\\nabla_{\\boldsymbol{o}^{(t)}} L)_i = \\frac{\\partial L}{\\partial o_i^{(t)}} = \\hat{y}_i^{(t)} - \\mathbf{1}_{i=y^{(t)}}')).toEqual([
-      '(at (∇ L o^(t)) i)',
-      '(d L o_i^(t))',
-      '(- y\u0302_i^(t) (1 i y^(t)))',
-    ]);
+    expect(
+      sides(
+        '(\\nabla_{\\boldsymbol{o}^{(t)}} L)_i = \\frac{\\partial L}{\\partial o_i^{(t)}} = \\hat{y}_i^{(t)} - \\mathbf{1}_{i=y^{(t)}}',
+      ),
+    ).toEqual(['(at (∇ L o^(t)) i)', '(d L o_i^(t))', '(- y\u0302_i^(t) (1 i y^(t)))']);
     expect(expr('(a + b)_{i,j}')).toBe('(at (+ a b) i j)');
   });
   it('eq. 10.21 and 10.26', () => {
-    expect(sides('\\nabla_{\\boldsymbol{h}^{(t)}} L = \\left(\\frac{\\partial \\boldsymbol{h}^{(t+1)}}{\\partial \\boldsymbol{h}^{(t)}}\\right)^\\top (\\nabla_{\\boldsymbol{h}^{(t+1)}} L) + \\left(\\frac{\\partial \\boldsymbol{o}^{(t)}}{\\partial \\boldsymbol{h}^{(t)}}\\right)^\\top (\\nabla_{\\boldsymbol{o}^{(t)}} L)')).toEqual([
-      '(∇ L h^(t))',
-      '(+ (· (T (d h^((+ t 1)) h^(t))) (∇ L h^((+ t 1)))) (· (T (d o^(t) h^(t))) (∇ L o^(t))))',
+    expect(
+      sides(
+        '\\nabla_{\\boldsymbol{h}^{(t)}} L = \\left(\\frac{\\partial \\boldsymbol{h}^{(t+1)}}{\\partial \\boldsymbol{h}^{(t)}}\\right)^\\top (\\nabla_{\\boldsymbol{h}^{(t+1)}} L) + \\left(\\frac{\\partial \\boldsymbol{o}^{(t)}}{\\partial \\boldsymbol{h}^{(t)}}\\right)^\\top (\\nabla_{\\boldsymbol{o}^{(t)}} L)',
+      ),
+    ).toEqual(['(∇ L h^(t))', '(+ (· (T (d h^((+ t 1)) h^(t))) (∇ L h^((+ t 1)))) (· (T (d o^(t) h^(t))) (∇ L o^(t))))']);
+    expect(sides('\\nabla_{\\boldsymbol{V}} L = \\sum_t (\\nabla_{\\boldsymbol{o}^{(t)}} L) \\boldsymbol{h}^{(t)\\top}')).toEqual([
+      '(∇ L V)',
+      '(sum t _ _ (· (∇ L o^(t)) (T h^(t))))',
     ]);
-    expect(sides('\\nabla_{\\boldsymbol{V}} L = \\sum_t (\\nabla_{\\boldsymbol{o}^{(t)}} L) \\boldsymbol{h}^{(t)\\top}')).toEqual(['(∇ L V)', '(sum t _ _ (· (∇ L o^(t)) (T h^(t))))']);
   });
 });
 
@@ -328,7 +346,9 @@ describe('rule 17: unknown notation is named, the rest of the file reads', () =>
 
 describe('rule 18: an ellipsis is not a product', () => {
   it('\\cdots, \\ldots, … between factors or terms', () => {
-    expect(messages('check a = b \\cdot c \\cdots d')[0]).toBe('an ellipsis (…) stands for terms that are not written: write the product with ∏');
+    expect(messages('check a = b \\cdot c \\cdots d')[0]).toBe(
+      'an ellipsis (…) stands for terms that are not written: write the product with ∏',
+    );
     expect(messages('check a = b c … d')[0]).toBe('an ellipsis (…) stands for terms that are not written: write the product with ∏');
     expect(messages('check a = b + \\ldots + d')[0]).toBe('an ellipsis (…) stands for terms that are not written: write the sum with Σ');
     expect(messages('derive [1, \\dots, 3]')[0]).toBe('an ellipsis (…) stands for entries that are not written: write every entry');

@@ -7,65 +7,65 @@ import { read, sx } from './notationHelpers';
 
 const SEEDS: Record<string, string[]> = {
   '000': [
-    "u_t = \\sigma(w.h_{t-1} + w.x_t) \\quad (1)",
-    "s_t = w.(h_{t-1} + x_t) \\quad (2)",
-    "h_t = u_t.h_{t-1} + (1 - u_t).s_t \\quad (3)",
-    "\\frac{\\partial h_t}{\\partial h_{t-1}} = \\frac{u_t * h_{t-1} + (1 - u_t) * s_t}{\\partial h_{t-1}} \\quad (4)",
-    "\\frac{\\partial h_t}{\\partial h_{t-1}} = u_t \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-1}} + (1 - u_t) \\cdot \\frac{\\partial s_t}{\\partial h_{t-1}} \\quad (5)",
-    "(6)",
-    "s_t = w.(h_{t-1} + x_t) \\quad (7)",
-    "\\frac{\\partial s_t}{\\partial h_{t-1}} = w.\\frac{\\partial h_{t-1}}{\\partial h_{t-1}} + 0 \\quad (8)",
-    "= w \\quad (9)",
-    "\\frac{\\partial h_t}{\\partial h_{t-1}} = u_t + (1 - u_t).w \\quad (10)",
-    "A_t = 1 - u_t \\quad (11)",
-    "B_t = u_t \\quad (12)",
-    "\\frac{\\partial h_t}{\\partial h_0} = \\frac{\\partial h_t}{\\partial h_{t-1}} \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-2}} \\cdot \\frac{\\partial h_{t-2}}{\\partial h_{t-3}} \\cdots \\frac{\\partial h_1}{\\partial h_0} \\quad (13)",
-    "\\frac{\\partial h_t}{\\partial h_{t-1}} = (1 - u_t).w + u_t \\quad (14)",
+    'u_t = \\sigma(w.h_{t-1} + w.x_t) \\quad (1)',
+    's_t = w.(h_{t-1} + x_t) \\quad (2)',
+    'h_t = u_t.h_{t-1} + (1 - u_t).s_t \\quad (3)',
+    '\\frac{\\partial h_t}{\\partial h_{t-1}} = \\frac{u_t * h_{t-1} + (1 - u_t) * s_t}{\\partial h_{t-1}} \\quad (4)',
+    '\\frac{\\partial h_t}{\\partial h_{t-1}} = u_t \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-1}} + (1 - u_t) \\cdot \\frac{\\partial s_t}{\\partial h_{t-1}} \\quad (5)',
+    '(6)',
+    's_t = w.(h_{t-1} + x_t) \\quad (7)',
+    '\\frac{\\partial s_t}{\\partial h_{t-1}} = w.\\frac{\\partial h_{t-1}}{\\partial h_{t-1}} + 0 \\quad (8)',
+    '= w \\quad (9)',
+    '\\frac{\\partial h_t}{\\partial h_{t-1}} = u_t + (1 - u_t).w \\quad (10)',
+    'A_t = 1 - u_t \\quad (11)',
+    'B_t = u_t \\quad (12)',
+    '\\frac{\\partial h_t}{\\partial h_0} = \\frac{\\partial h_t}{\\partial h_{t-1}} \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-2}} \\cdot \\frac{\\partial h_{t-2}}{\\partial h_{t-3}} \\cdots \\frac{\\partial h_1}{\\partial h_0} \\quad (13)',
+    '\\frac{\\partial h_t}{\\partial h_{t-1}} = (1 - u_t).w + u_t \\quad (14)',
   ],
   '001': [
-    "h_t = \\sigma(\\tilde{h}_t) = \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h) \\tag{1}",
-    "y_t = \\sigma(\\tilde{y}_t) = \\sigma(W_{hy}h_t + b_y) \\tag{2}",
-    "\\mathcal{L}_t(t_t, y_t) = (t_t - y_t)^2 \\tag{3}",
-    "\\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t \\tag{4}",
-    "= (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3) \\tag{5}",
-    "= (t_1 - y_1)^2 + (t_2 - y_2)^2 + (t_3 - y_3)^2",
-    "\\frac{\\partial \\mathcal{L}}{\\partial h_1}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial y_3} = \\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}_3} \\cdot \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\tag{7}",
-    "=1\\cdot 2(t_3-y_3)(-1) \\tag{8}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial y_2} = \\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}_2} \\cdot \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\tag{10}",
-    "=1\\cdot 2(t_2-y_2)(-1) \\tag{11}",
-    "\\frac{\\partial \\mathcal{L}_3}{\\partial h_3} = \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\tag{13}",
-    "= \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial \\sigma(W_{hy}h_3 + b_y)}{\\partial h_3} \\tag{14}",
+    'h_t = \\sigma(\\tilde{h}_t) = \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h) \\tag{1}',
+    'y_t = \\sigma(\\tilde{y}_t) = \\sigma(W_{hy}h_t + b_y) \\tag{2}',
+    '\\mathcal{L}_t(t_t, y_t) = (t_t - y_t)^2 \\tag{3}',
+    '\\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t \\tag{4}',
+    '= (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3) \\tag{5}',
+    '= (t_1 - y_1)^2 + (t_2 - y_2)^2 + (t_3 - y_3)^2',
+    '\\frac{\\partial \\mathcal{L}}{\\partial h_1}',
+    '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = \\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}_3} \\cdot \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\tag{7}',
+    '=1\\cdot 2(t_3-y_3)(-1) \\tag{8}',
+    '\\frac{\\partial \\mathcal{L}}{\\partial y_2} = \\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}_2} \\cdot \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\tag{10}',
+    '=1\\cdot 2(t_2-y_2)(-1) \\tag{11}',
+    '\\frac{\\partial \\mathcal{L}_3}{\\partial h_3} = \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\tag{13}',
+    '= \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial \\sigma(W_{hy}h_3 + b_y)}{\\partial h_3} \\tag{14}',
     "= \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\sigma'(W_{hy}h_3 + b_y)W_{hy} \\tag{15}",
-    "\\frac{\\partial h_t}{\\partial h_{t-1}} = \\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial h_{t-1}} \\tag{16}",
+    '\\frac{\\partial h_t}{\\partial h_{t-1}} = \\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial h_{t-1}} \\tag{16}',
     "= \\sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h)W_{hh} \\tag{17}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial h_2} = \\frac{\\partial (\\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial h_2} \\tag{18}",
-    "= \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} + \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_2}",
-    "= \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} + \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\frac{\\partial h_3}{\\partial h_2}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial h_1} = \\frac{\\partial (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial h_1}",
-    "= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1}",
-    "= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1} \\tag{22}",
-    "+\\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1} \\tag{23}",
-    "+\\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial W_{rh}}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial W_{hh}}",
-    "\\frac{\\partial h_t}{\\partial W_{xh}} = \\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial W_{xh}} \\tag{25}",
+    '\\frac{\\partial \\mathcal{L}}{\\partial h_2} = \\frac{\\partial (\\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial h_2} \\tag{18}',
+    '= \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} + \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_2}',
+    '= \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} + \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\frac{\\partial h_3}{\\partial h_2}',
+    '\\frac{\\partial \\mathcal{L}}{\\partial h_1} = \\frac{\\partial (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial h_1}',
+    '= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1}',
+    '= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1} \\tag{22}',
+    '+\\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1} \\tag{23}',
+    '+\\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1}',
+    '\\frac{\\partial \\mathcal{L}}{\\partial W_{rh}}',
+    '\\frac{\\partial \\mathcal{L}}{\\partial W_{hh}}',
+    '\\frac{\\partial h_t}{\\partial W_{xh}} = \\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial W_{xh}} \\tag{25}',
     "= \\sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h)x_t \\tag{26}",
-    "\\frac{h_t}{W_{hh}} = \\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial W_{hh}}",
+    '\\frac{h_t}{W_{hh}} = \\frac{\\partial \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)}{\\partial W_{hh}}',
     "= \\sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h)h_{t-1}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial W_{xh}} = \\frac{\\partial (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial W_{xh}}",
-    "= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial W_{xh}}",
-    "= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial W_{xh}} \\tag{30}",
-    "+\\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} \\cdot \\left(\\frac{\\partial h_2}{\\partial W_{xh}} + \\frac{\\partial h_2}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial W_{xh}}\\right) \\tag{31}",
-    "+\\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\left(\\frac{\\partial h_3}{\\partial W_{xh}} + \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial W_{xh}} + \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1} \\cdot \\frac{\\partial h_2}{\\partial W_{xh}}\\right) \\tag{32}",
-    "\\frac{\\partial \\mathcal{L}}{\\partial W_{hh}} = \\frac{\\partial (\\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial W_{hh}} \\tag{33}",
-    "= \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial W_{hh}}",
-    "+\\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\left(\\frac{\\partial h_3}{\\partial W_{hh}} + \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial W_{hh}}\\right) \\tag{35}",
+    '\\frac{\\partial \\mathcal{L}}{\\partial W_{xh}} = \\frac{\\partial (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial W_{xh}}',
+    '= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial W_{xh}}',
+    '= \\frac{\\partial \\mathcal{L}_1}{\\partial y_1} \\cdot \\frac{\\partial y_1}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial W_{xh}} \\tag{30}',
+    '+\\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} \\cdot \\left(\\frac{\\partial h_2}{\\partial W_{xh}} + \\frac{\\partial h_2}{\\partial h_1} \\cdot \\frac{\\partial h_1}{\\partial W_{xh}}\\right) \\tag{31}',
+    '+\\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\left(\\frac{\\partial h_3}{\\partial W_{xh}} + \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial W_{xh}} + \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial h_1} \\cdot \\frac{\\partial h_2}{\\partial W_{xh}}\\right) \\tag{32}',
+    '\\frac{\\partial \\mathcal{L}}{\\partial W_{hh}} = \\frac{\\partial (\\mathcal{L}_2 + \\mathcal{L}_3)}{\\partial W_{hh}} \\tag{33}',
+    '= \\frac{\\partial \\mathcal{L}_2}{\\partial y_2} \\cdot \\frac{\\partial y_2}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial W_{hh}}',
+    '+\\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\cdot \\frac{\\partial y_3}{\\partial h_3} \\cdot \\left(\\frac{\\partial h_3}{\\partial W_{hh}} + \\frac{\\partial h_3}{\\partial h_2} \\cdot \\frac{\\partial h_2}{\\partial W_{hh}}\\right) \\tag{35}',
   ],
   '002': [
-    "\\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{W}_{ph}} = \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{W}_{ph}}",
-    "\\begin{aligned} \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{W}_{hh}} &= \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{h}^{(T)}} \\frac{\\partial \\mathbf{h}^{(T)}}{\\partial \\mathbf{W}_{hh}} = \\sum_{i=0}^T \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{h}^{(T)}} \\frac{\\partial \\mathbf{h}^{(T)}}{\\partial \\mathbf{h}^{(i)}} \\frac{\\partial \\mathbf{h}^{(i)}}{\\partial \\mathbf{W}_{hh}} \\\\ &= \\sum_{i=0}^T \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{h}^{(T)}} \\left( \\prod_{j=i+1}^T \\frac{\\partial \\mathbf{h}^{(j)}}{\\partial \\mathbf{h}^{(j-1)}} \\right) \\frac{\\partial \\mathbf{h}^{(i)}}{\\partial \\mathbf{W}_{hh}} \\end{aligned}",
-    "N_{\\text{total}} = 4 \\left( \\underbrace{N_{\\text{hidden}} \\cdot N_{\\text{input}} + N_{\\text{hidden}} \\cdot N_{\\text{hidden}} + N_{\\text{hidden}}}_{\\text{gate input weights, recurrent weights and biases}} \\right. \\\\ \\left. + \\underbrace{N_{\\text{output}} \\cdot N_{\\text{hidden}}}_{\\text{output weights}} + \\underbrace{N_{\\text{output}}}_{\\text{output bias}} \\right)",
+    '\\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{W}_{ph}} = \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{W}_{ph}}',
+    '\\begin{aligned} \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{W}_{hh}} &= \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{h}^{(T)}} \\frac{\\partial \\mathbf{h}^{(T)}}{\\partial \\mathbf{W}_{hh}} = \\sum_{i=0}^T \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{h}^{(T)}} \\frac{\\partial \\mathbf{h}^{(T)}}{\\partial \\mathbf{h}^{(i)}} \\frac{\\partial \\mathbf{h}^{(i)}}{\\partial \\mathbf{W}_{hh}} \\\\ &= \\sum_{i=0}^T \\frac{\\partial \\mathcal{L}^{(T)}}{\\partial \\mathbf{p}^{(T)}} \\frac{\\partial \\mathbf{p}^{(T)}}{\\partial \\mathbf{h}^{(T)}} \\left( \\prod_{j=i+1}^T \\frac{\\partial \\mathbf{h}^{(j)}}{\\partial \\mathbf{h}^{(j-1)}} \\right) \\frac{\\partial \\mathbf{h}^{(i)}}{\\partial \\mathbf{W}_{hh}} \\end{aligned}',
+    'N_{\\text{total}} = 4 \\left( \\underbrace{N_{\\text{hidden}} \\cdot N_{\\text{input}} + N_{\\text{hidden}} \\cdot N_{\\text{hidden}} + N_{\\text{hidden}}}_{\\text{gate input weights, recurrent weights and biases}} \\right. \\\\ \\left. + \\underbrace{N_{\\text{output}} \\cdot N_{\\text{hidden}}}_{\\text{output weights}} + \\underbrace{N_{\\text{output}}}_{\\text{output bias}} \\right)',
   ],
   '003': [
     "\\frac{\\partial E}{\\partial p_i} = \\sum_j \\frac{\\partial E}{\\partial y_j} \\cdot \\sigma'(z_j) \\cdot w_{i,j}",
@@ -73,30 +73,30 @@ const SEEDS: Record<string, string[]> = {
     "\\begin{split} \\frac{\\partial E}{\\partial p_r^{(k-1)}} &= \\sum_i \\frac{\\partial E}{\\partial p_i^{(k)}} \\cdot \\sigma' \\left( z_i^{(k)} \\right) \\cdot w_{r,i}^{(k)} \\\\ &= \\sum_i \\left( \\sum_j \\frac{\\partial E}{\\partial p_j^{(k+1)}} \\cdot \\sigma' \\left( z_j^{(k+1)} \\right) \\cdot w_{i,j}^{(k+1)} \\right) \\cdot \\sigma' \\left( z_i^{(k)} \\right) \\cdot w_{r,i}^{(k)} \\\\ &= \\sum_{i,j} \\frac{\\partial E}{\\partial p_j^{(k+1)}} \\cdot \\sigma' \\left( z_j^{(k+1)} \\right) \\cdot \\sigma' \\left( z_i^{(k)} \\right) \\cdot w_{i,j}^{(k+1)} \\cdot w_{r,i}^{(k)} \\end{split}",
   ],
   '004': [
-    "W = \\begin{bmatrix} 1 & 1 & 1 \\\\ 1 & 1 & 1 \\\\ 1 & 1 & 1 \\end{bmatrix}",
-    "b_h = \\begin{bmatrix} -0.5 \\\\ -1.5 \\\\ -2.5 \\end{bmatrix}",
-    "v = [1 \\quad -1 \\quad 1]",
-    "b_y = -0.5",
-    "h^{(t)} = Ux^{(t)} + Wh^{(t-1)} + b_h",
-    "y^{(t)} = vh^{(t)} + b_y",
-    "h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} - 0.5",
-    "h_2^{(t)} = x_1^{(t)} + x_2^{(t)} + h_2^{(t-1)} - 1.5",
-    "h_3^{(t)} = x_1^{(t)} + x_2^{(t)} + h_3^{(t-1)} - 2.5",
-    "y^{(t)} = h_1^{(t)} - h_2^{(t)} + h_3^{(t)} - 0.5",
-    "i^{(t)} = \\sigma(w_{ix} x^{(t)} + w_{ih} h^{(t-1)})",
-    "f^{(t)} = \\sigma(w_{fx} x^{(t)} + w_{fh} h^{(t-1)})",
-    "o^{(t)} = \\sigma(w_{ox} x^{(t)} + w_{oh} h^{(t-1)})",
-    "g^{(t)} = \\tanh(w_{gx} x^{(t)} + w_{gh} h^{(t-1)})",
-    "c^{(t)} = f^{(t)} c^{(t-1)} + i^{(t)} g^{(t)}",
-    "h^{(t)} = o^{(t)} \\tanh(c^{(t)})",
-    "h^{(t)} = 1 + i^{(t+1)} \\frac{\\partial i^{(t+1)}}{\\partial h^{(t+1)}} + f^{(t+1)} \\frac{\\partial f^{(t+1)}}{\\partial h^{(t+1)}} + o^{(t+1)} \\frac{\\partial o^{(t+1)}}{\\partial h^{(t+1)}} + g^{(t+1)} \\frac{\\partial g^{(t+1)}}{\\partial h^{(t+1)}}",
-    "= 1 + \\overline{i^{(t+1)}} \\sigma^{-1}(w_{ix} x^{(t+1)} + w_{ih} h^{(t+1)}) \\cdot w_{ih} + \\overline{f^{(t+1)}} \\sigma^{-1}(w_{fx} x^{(t+1)} + w_{fh} h^{(t+1)}) \\cdot w_{fh} + \\overline{o^{(t+1)}} \\sigma^{-1}(w_{ox} x^{(t+1)} + w_{oh} h^{(t+1)}) \\cdot w_{oh} + \\overline{g^{(t+1)}} \\tanh^{-1}(w_{gx} x^{(t+1)} + w_{gh} h^{(t+1)}) \\cdot w_{gh}",
-    "\\begin{aligned}\\overline{c^{(t)}} &= \\overline{h^{(t)}} \\frac{\\partial h^{(t)}}{\\partial c^{(t)}} + \\overline{c^{(t+1)}} \\frac{\\partial c^{(t+1)}}{\\partial c^{(t)}} \\\\ &= \\overline{h^{(t)}} o^{(t)} \\tanh^{-1}(c^{(t)}) + \\overline{c^{(t+1)}} f^{(t)}\\end{aligned}",
-    "\\overline{g^{(t)}} = \\overline{c^{(t)}} \\frac{\\partial c^{(t)}}{\\partial g^{(t)}}",
-    "= \\overline{c^{(t)}} i^{(t)}",
-    "\\begin{aligned}\\overline{o^{(t)}} &= \\overline{h^{(t)}} \\frac{\\partial h^{(t)}}{\\partial o^{(t)}} \\\\ &= \\overline{h^{(t)}} \\tanh(c^{(t)})\\end{aligned}",
-    "\\begin{aligned}\\overline{f^{(t)}} &= \\overline{c^{(t)}} \\frac{\\partial c^{(t)}}{\\partial f^{(t)}} \\\\ &= \\overline{c^{(t)}} c^{(t+1)}\\end{aligned}",
-    "\\overline{i^{(t)}} = \\overline{c^{(t)}} g^{(t)}",
+    'W = \\begin{bmatrix} 1 & 1 & 1 \\\\ 1 & 1 & 1 \\\\ 1 & 1 & 1 \\end{bmatrix}',
+    'b_h = \\begin{bmatrix} -0.5 \\\\ -1.5 \\\\ -2.5 \\end{bmatrix}',
+    'v = [1 \\quad -1 \\quad 1]',
+    'b_y = -0.5',
+    'h^{(t)} = Ux^{(t)} + Wh^{(t-1)} + b_h',
+    'y^{(t)} = vh^{(t)} + b_y',
+    'h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} - 0.5',
+    'h_2^{(t)} = x_1^{(t)} + x_2^{(t)} + h_2^{(t-1)} - 1.5',
+    'h_3^{(t)} = x_1^{(t)} + x_2^{(t)} + h_3^{(t-1)} - 2.5',
+    'y^{(t)} = h_1^{(t)} - h_2^{(t)} + h_3^{(t)} - 0.5',
+    'i^{(t)} = \\sigma(w_{ix} x^{(t)} + w_{ih} h^{(t-1)})',
+    'f^{(t)} = \\sigma(w_{fx} x^{(t)} + w_{fh} h^{(t-1)})',
+    'o^{(t)} = \\sigma(w_{ox} x^{(t)} + w_{oh} h^{(t-1)})',
+    'g^{(t)} = \\tanh(w_{gx} x^{(t)} + w_{gh} h^{(t-1)})',
+    'c^{(t)} = f^{(t)} c^{(t-1)} + i^{(t)} g^{(t)}',
+    'h^{(t)} = o^{(t)} \\tanh(c^{(t)})',
+    'h^{(t)} = 1 + i^{(t+1)} \\frac{\\partial i^{(t+1)}}{\\partial h^{(t+1)}} + f^{(t+1)} \\frac{\\partial f^{(t+1)}}{\\partial h^{(t+1)}} + o^{(t+1)} \\frac{\\partial o^{(t+1)}}{\\partial h^{(t+1)}} + g^{(t+1)} \\frac{\\partial g^{(t+1)}}{\\partial h^{(t+1)}}',
+    '= 1 + \\overline{i^{(t+1)}} \\sigma^{-1}(w_{ix} x^{(t+1)} + w_{ih} h^{(t+1)}) \\cdot w_{ih} + \\overline{f^{(t+1)}} \\sigma^{-1}(w_{fx} x^{(t+1)} + w_{fh} h^{(t+1)}) \\cdot w_{fh} + \\overline{o^{(t+1)}} \\sigma^{-1}(w_{ox} x^{(t+1)} + w_{oh} h^{(t+1)}) \\cdot w_{oh} + \\overline{g^{(t+1)}} \\tanh^{-1}(w_{gx} x^{(t+1)} + w_{gh} h^{(t+1)}) \\cdot w_{gh}',
+    '\\begin{aligned}\\overline{c^{(t)}} &= \\overline{h^{(t)}} \\frac{\\partial h^{(t)}}{\\partial c^{(t)}} + \\overline{c^{(t+1)}} \\frac{\\partial c^{(t+1)}}{\\partial c^{(t)}} \\\\ &= \\overline{h^{(t)}} o^{(t)} \\tanh^{-1}(c^{(t)}) + \\overline{c^{(t+1)}} f^{(t)}\\end{aligned}',
+    '\\overline{g^{(t)}} = \\overline{c^{(t)}} \\frac{\\partial c^{(t)}}{\\partial g^{(t)}}',
+    '= \\overline{c^{(t)}} i^{(t)}',
+    '\\begin{aligned}\\overline{o^{(t)}} &= \\overline{h^{(t)}} \\frac{\\partial h^{(t)}}{\\partial o^{(t)}} \\\\ &= \\overline{h^{(t)}} \\tanh(c^{(t)})\\end{aligned}',
+    '\\begin{aligned}\\overline{f^{(t)}} &= \\overline{c^{(t)}} \\frac{\\partial c^{(t)}}{\\partial f^{(t)}} \\\\ &= \\overline{c^{(t)}} c^{(t+1)}\\end{aligned}',
+    '\\overline{i^{(t)}} = \\overline{c^{(t)}} g^{(t)}',
   ],
 };
 
@@ -119,10 +119,11 @@ function sidesOf(eq: string): string[] {
 /** equations that are not claims the language reads, with the diagnostic that says why */
 const UNREAD: Record<string, RegExp> = {
   // seed 000 eq. 13: the factors left out with \cdots
-  '\\frac{\\partial h_t}{\\partial h_0} = \\frac{\\partial h_t}{\\partial h_{t-1}} \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-2}} \\cdot \\frac{\\partial h_{t-2}}{\\partial h_{t-3}} \\cdots \\frac{\\partial h_1}{\\partial h_0} \\quad (13)': /an ellipsis \(…\) stands for terms that are not written: write the product with ∏/,
+  '\\frac{\\partial h_t}{\\partial h_0} = \\frac{\\partial h_t}{\\partial h_{t-1}} \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-2}} \\cdot \\frac{\\partial h_{t-2}}{\\partial h_{t-3}} \\cdots \\frac{\\partial h_1}{\\partial h_0} \\quad (13)':
+    /an ellipsis \(…\) stands for terms that are not written: write the product with ∏/,
 };
 
-describe('the seeds\' display equations', () => {
+describe("the seeds' display equations", () => {
   for (const [seed, eqs] of Object.entries(SEEDS)) {
     it(`seed ${seed}: every equation reads, or is named`, () => {
       for (const eq of eqs) {
@@ -170,14 +171,19 @@ describe('the seeds\' display equations', () => {
 
   it('seed 002: the LSTM count with \\text names and \\underbrace', () => {
     const s = sidesOf(SEEDS['002']![2]!);
-    expect(s).toEqual(['N_total', '(· 4 (+ (+ (+ (+ (* N_hidden N_input) (* N_hidden N_hidden)) N_hidden) (* N_output N_hidden)) N_output))']);
+    expect(s).toEqual([
+      'N_total',
+      '(· 4 (+ (+ (+ (+ (* N_hidden N_input) (* N_hidden N_hidden)) N_hidden) (* N_output N_hidden)) N_output))',
+    ]);
   });
 
   it('seed 003: Σ_j and Σ_{i,j} with w_{i,j}^{(k+1)}', () => {
     expect(sidesOf(SEEDS['003']![1]!)[1]).toBe('(sum j _ _ (* (* (d E p_j^((+ k 1))) dsigma(z_j^((+ k 1)))) w[[i, j]]^((+ k 1))))');
     const s = sidesOf(SEEDS['003']![2]!);
     expect(s).toHaveLength(4);
-    expect(s[3]).toBe('(sum i _ _ (sum j _ _ (* (* (* (* (d E p_j^((+ k 1))) dsigma(z_j^((+ k 1)))) dsigma(z_i^(k))) w[[i, j]]^((+ k 1))) w[[r, i]]^(k))))');
+    expect(s[3]).toBe(
+      '(sum i _ _ (sum j _ _ (* (* (* (* (d E p_j^((+ k 1))) dsigma(z_j^((+ k 1)))) dsigma(z_i^(k))) w[[i, j]]^((+ k 1))) w[[r, i]]^(k))))',
+    );
   });
 
   it('seed 004: \\overline{c^{(t)}}, bmatrix, [1 \\quad -1 \\quad 1], \\sigma^{-1} and \\tanh^{-1}', () => {
@@ -191,6 +197,8 @@ describe('the seeds\' display equations', () => {
       '(+ (· (· (bar h^(t)) o^(t)) artanh{\\tanh^{-1}}(c^(t))) (· (bar c^((+ t 1))) f^(t)))',
     ]);
     const inv = sidesOf(find('= 1 + \\overline{i^{(t+1)}}'))[1]!;
-    expect(inv.startsWith('(+ (+ (+ (+ 1 (* (· (bar i^((+ t 1))) logit{\\sigma^{-1}}((+ (· w_ix x^((+ t 1))) (· w_ih h^((+ t 1)))))) w_ih))')).toBe(true);
+    expect(
+      inv.startsWith('(+ (+ (+ (+ 1 (* (· (bar i^((+ t 1))) logit{\\sigma^{-1}}((+ (· w_ix x^((+ t 1))) (· w_ih h^((+ t 1)))))) w_ih))'),
+    ).toBe(true);
   });
 });

@@ -14,18 +14,30 @@ export function read(text: string): { statements: Statement[]; errors: ParseErro
 /** the S-expression of an AST: (* a b), h[t-1], h^(t), [1, 2], (sum t 1 T body), (d A B), (bar h), … */
 export function sx(a: Ast): string {
   switch (a.k) {
-    case 'num': return String(a.value);
-    case 'name': return a.raw + (a.sub ? `[${sx(a.sub)}]` : '') + (a.sup ? `^(${sx(a.sup)})` : '');
-    case 'list': return `[${a.items.map(sx).join(', ')}]`;
-    case 'neg': return `(- ${sx(a.a)})`;
-    case 'bin': return `(${a.op === 'juxt' ? '·' : a.op} ${sx(a.a)} ${sx(a.b)})`;
-    case 'call': return `${a.fn}${a.written ? `{${a.written}}` : ''}(${sx(a.arg)})`;
-    case 'transpose': return `(T ${sx(a.a)})`;
-    case 'index': return `(at ${sx(a.a)} ${a.args.map(sx).join(' ')})`;
-    case 'big': return `(${a.op}${a.desc ? '↓' : ''} ${a.v ?? '_'} ${a.from ? sx(a.from) : '_'} ${a.to ? sx(a.to) : '_'} ${sx(a.body)})`;
-    case 'deriv': return `(${a.nabla ? '∇' : a.plus ? 'd+' : 'd'} ${sx(a.of)} ${sx(a.wrt)})`;
-    case 'adjoint': return `(bar ${sx(a.a)})`;
-    case 'indicator': return `(1 ${sx(a.a)} ${sx(a.b)})`;
+    case 'num':
+      return String(a.value);
+    case 'name':
+      return a.raw + (a.sub ? `[${sx(a.sub)}]` : '') + (a.sup ? `^(${sx(a.sup)})` : '');
+    case 'list':
+      return `[${a.items.map(sx).join(', ')}]`;
+    case 'neg':
+      return `(- ${sx(a.a)})`;
+    case 'bin':
+      return `(${a.op === 'juxt' ? '·' : a.op} ${sx(a.a)} ${sx(a.b)})`;
+    case 'call':
+      return `${a.fn}${a.written ? `{${a.written}}` : ''}(${sx(a.arg)})`;
+    case 'transpose':
+      return `(T ${sx(a.a)})`;
+    case 'index':
+      return `(at ${sx(a.a)} ${a.args.map(sx).join(' ')})`;
+    case 'big':
+      return `(${a.op}${a.desc ? '↓' : ''} ${a.v ?? '_'} ${a.from ? sx(a.from) : '_'} ${a.to ? sx(a.to) : '_'} ${sx(a.body)})`;
+    case 'deriv':
+      return `(${a.nabla ? '∇' : a.plus ? 'd+' : 'd'} ${sx(a.of)} ${sx(a.wrt)})`;
+    case 'adjoint':
+      return `(bar ${sx(a.a)})`;
+    case 'indicator':
+      return `(1 ${sx(a.a)} ${sx(a.b)})`;
   }
 }
 

@@ -103,7 +103,10 @@ check ∂h_t/∂h_{t-1} = u_t + (1 - u_t) w
 
 describe('§5 a wrong term of a hand-written chain rule is named', () => {
   it('seed 001 eq. 32: the last factor should be ∂⁺h_1/∂W_xh', () => {
-    const c = lastCheck(SHEET7 + 'check ∂L/∂W_xh = ∂L_1/∂o_1 · ∂o_1/∂h_1 · ∂⁺h_1/∂W_xh + ∂L_2/∂o_2 · ∂o_2/∂h_2 · (∂⁺h_2/∂W_xh + ∂h_2/∂h_1 · ∂⁺h_1/∂W_xh) + ∂L_3/∂o_3 · ∂o_3/∂h_3 · (∂⁺h_3/∂W_xh + ∂h_3/∂h_2 · ∂⁺h_2/∂W_xh + ∂h_3/∂h_2 · ∂h_2/∂h_1 · ∂⁺h_2/∂W_xh)');
+    const c = lastCheck(
+      SHEET7 +
+        'check ∂L/∂W_xh = ∂L_1/∂o_1 · ∂o_1/∂h_1 · ∂⁺h_1/∂W_xh + ∂L_2/∂o_2 · ∂o_2/∂h_2 · (∂⁺h_2/∂W_xh + ∂h_2/∂h_1 · ∂⁺h_1/∂W_xh) + ∂L_3/∂o_3 · ∂o_3/∂h_3 · (∂⁺h_3/∂W_xh + ∂h_3/∂h_2 · ∂⁺h_2/∂W_xh + ∂h_3/∂h_2 · ∂h_2/∂h_1 · ∂⁺h_2/∂W_xh)',
+    );
     expect(c.status).toBe('fails');
     expect(c.message).toContain('The term ∂L_3/∂o_3·∂o_3/∂h_3·∂h_3/∂h_2·∂h_2/∂h_1·∂⁺h_2/∂W_xh');
     expect(c.message).toContain('no term covers the path W_xh → h_1 → h_2 → h_3 → o_3 → L_3 → L');

@@ -7,13 +7,14 @@ import { checks, derives, errorsOf, mapQuestions, NET, resolveEdited } from './r
 const nameStartingWith = (x: Ast, prefix: string): NameAst | null => (x.k === 'name' && x.raw.startsWith(prefix) ? x : null);
 
 /** BAR_h_2 → the adjoint h̄_2 (as the parser gives \bar{h}_2); MARK_h_2 → the name h̄_2 with the combining macron */
-const adjoints = (sts: Statement[]) => mapQuestions(sts, (x) => {
-  const bar = nameStartingWith(x, 'BAR_');
-  if (bar) return { k: 'adjoint', a: { ...bar, raw: bar.raw.slice(4) }, range: bar.range };
-  const mark = nameStartingWith(x, 'MARK_');
-  if (mark) return { ...mark, raw: mark.raw.slice(5).replace(/^(\w)/, '$1\u0304') };
-  return null;
-});
+const adjoints = (sts: Statement[]) =>
+  mapQuestions(sts, (x) => {
+    const bar = nameStartingWith(x, 'BAR_');
+    if (bar) return { k: 'adjoint', a: { ...bar, raw: bar.raw.slice(4) }, range: bar.range };
+    const mark = nameStartingWith(x, 'MARK_');
+    if (mark) return { ...mark, raw: mark.raw.slice(5).replace(/^(\w)/, '$1\u0304') };
+    return null;
+  });
 
 describe('the adjoint X̄ = ∂loss/∂X', () => {
   it('\\bar{h}_2 and h̄_2 are the total derivative of the loss by h at step 2', () => {
@@ -38,7 +39,9 @@ describe('the adjoint X̄ = ∂loss/∂X', () => {
     const text = NET.replace('loss L = Σ_t L_t\n', 'L = [1, 2]\n') + 'check BAR_h_2 = 0\n';
     const r = resolveEdited(text, adjoints);
     const e = errorsOf(r);
-    expect(e.map((d) => d.message)).toEqual(['the adjoint h̄_2 = ∂loss/∂h_2 needs a loss, and this file has none: mark the objective with `loss L = …`']);
+    expect(e.map((d) => d.message)).toEqual([
+      'the adjoint h̄_2 = ∂loss/∂h_2 needs a loss, and this file has none: mark the objective with `loss L = …`',
+    ]);
     expect([e[0]!.line, e[0]!.column]).toEqual([14, 7]);
     // T written in the loss's place: a vector is no loss either
     const r2 = resolveEdited(NET.replace('loss L = Σ_t L_t\n', 'loss L = [Σ_t L_t, 1]\n') + 'check BAR_h_2 = 0\n', adjoints);
@@ -46,13 +49,21 @@ describe('the adjoint X̄ = ∂loss/∂X', () => {
   });
 
   it('a name the file defines with the mark is itself', () => {
-    const r = resolveEdited(NET + 'hbar_t = 2 h_t\ncheck MARK_h_t = 2 h_t\n', (sts) => adjoints(sts.map((st) => (st.k === 'def' && st.lhs.raw === 'hbar_t' ? { ...st, lhs: { ...st.lhs, raw: 'h\u0304_t' } } : st))));
+    const r = resolveEdited(NET + 'hbar_t = 2 h_t\ncheck MARK_h_t = 2 h_t\n', (sts) =>
+      adjoints(sts.map((st) => (st.k === 'def' && st.lhs.raw === 'hbar_t' ? { ...st, lhs: { ...st.lhs, raw: 'h\u0304_t' } } : st))),
+    );
     expect(errorsOf(r)).toEqual([]);
     expect(checks(r)[0]!.lhs).toMatchObject({ k: 'ref', name: 'h\u0304' });
   });
 
   it('in an equation, a diagnostic (derivatives belong in questions)', () => {
-    const r = resolveEdited(NET + 'g_t = BAR_h_t\n', (sts) => sts.map((st) => st.k === 'def' && st.lhs.raw === 'g_t' ? { ...st, rhs: { k: 'adjoint', a: { ...(st.rhs as NameAst), raw: 'h_t' }, range: st.rhs.range } } : st));
+    const r = resolveEdited(NET + 'g_t = BAR_h_t\n', (sts) =>
+      sts.map((st) =>
+        st.k === 'def' && st.lhs.raw === 'g_t'
+          ? { ...st, rhs: { k: 'adjoint', a: { ...(st.rhs as NameAst), raw: 'h_t' }, range: st.rhs.range } }
+          : st,
+      ),
+    );
     expect(errorsOf(r).map((d) => d.message)).toEqual(['the adjoint h̄_t = ∂loss/∂h_t belongs in derive and check lines, not in equations']);
   });
 });
@@ -68,12 +79,17 @@ describe('∇_B A', () => {
 
   it('of a vector: a diagnostic naming its shape', () => {
     const r = resolveEdited('T = 2\ninput x : 2 = 1\nparam W : 2x2 = 0.5\nh_t = W x_t\nderive ∂h_1/∂W\n', nabla);
-    expect(errorsOf(r).map((d) => d.message)).toEqual(['∇_B A is the gradient of a scalar A, but this A is a vector of 2: write ∂A/∂B for its Jacobian']);
+    expect(errorsOf(r).map((d) => d.message)).toEqual([
+      '∇_B A is the gradient of a scalar A, but this A is a vector of 2: write ∂A/∂B for its Jacobian',
+    ]);
   });
 });
 
 describe('σ^{-1} and tanh^{-1}', () => {
-  const inverse = (sts: Statement[]) => mapQuestions(sts, (x) => (x.k === 'call' && (x.fn === 'exp' || x.fn === 'log') ? { ...x, fn: x.fn === 'exp' ? 'logit' : 'artanh', arg: x.arg } : null));
+  const inverse = (sts: Statement[]) =>
+    mapQuestions(sts, (x) =>
+      x.k === 'call' && (x.fn === 'exp' || x.fn === 'log') ? { ...x, fn: x.fn === 'exp' ? 'logit' : 'artanh', arg: x.arg } : null,
+    );
 
   it('are the inverse functions, with a hint that the derivative is written with a prime', () => {
     const r = resolveEdited(NET + 'check exp(o_1) = W_hy h_1 + b_y\ncheck log(h_1) = 0\n', inverse);
@@ -91,11 +107,12 @@ describe('σ^{-1} and tanh^{-1}', () => {
 
 describe('the indicator and onehot', () => {
   /** sqrt(a - b) stands for 1_{a=b}; mean(k, n) for onehot(k, n) */
-  const notation = (sts: Statement[]) => mapQuestions(sts, (x) => {
-    if (x.k === 'call' && x.fn === 'sqrt' && x.arg.k === 'bin') return { k: 'indicator', a: x.arg.a, b: x.arg.b, range: x.range };
-    if (x.k === 'call' && x.fn === 'mean') return { ...x, fn: 'onehot' };
-    return null;
-  });
+  const notation = (sts: Statement[]) =>
+    mapQuestions(sts, (x) => {
+      if (x.k === 'call' && x.fn === 'sqrt' && x.arg.k === 'bin') return { k: 'indicator', a: x.arg.a, b: x.arg.b, range: x.range };
+      if (x.k === 'call' && x.fn === 'mean') return { ...x, fn: 'onehot' };
+      return null;
+    });
 
   it('1_{a=b} is an indicator of two scalars', () => {
     const r = resolveEdited(NET + 'check sqrt(y_2 - 1) = 1 - y_2\n', notation);
@@ -127,10 +144,14 @@ describe('the indicator and onehot', () => {
 });
 
 describe('φ = tanh', () => {
-  const alias = (fnName: string, line: number) => (sts: Statement[]): Statement[] => sts.map((st) => {
-    if (st.k === 'def' && st.range.line === line) return { k: 'alias', name: st.lhs, fn: fnName, range: st.range } as unknown as Statement;
-    return st;
-  });
+  const alias =
+    (fnName: string, line: number) =>
+    (sts: Statement[]): Statement[] =>
+      sts.map((st) => {
+        if (st.k === 'def' && st.range.line === line)
+          return { k: 'alias', name: st.lhs, fn: fnName, range: st.range } as unknown as Statement;
+        return st;
+      });
 
   it('records the name as a definition', () => {
     const r = resolveEdited(NET + 'φ = 1\n', alias('tanh', 14));

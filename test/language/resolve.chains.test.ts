@@ -10,7 +10,11 @@ describe('chains of equalities', () => {
     const r = resolveEdited(text, (s) => chain(s, s.length - 3, 3));
     expect(errorsOf(r)).toEqual([]);
     const cs = checks(r);
-    expect(cs.map((c) => [c.link, c.links, c.line])).toEqual([[1, 3, base + 1], [2, 3, base + 2], [3, 3, base + 3]]);
+    expect(cs.map((c) => [c.link, c.links, c.line])).toEqual([
+      [1, 3, base + 1],
+      [2, 3, base + 2],
+      [3, 3, base + 3],
+    ]);
     // every link has the same left side and the whole statement's range
     expect(cs.every((c) => c.lhs === cs[0]!.lhs)).toBe(true);
     expect(cs.map((c) => c.range.line)).toEqual([base + 1, base + 1, base + 1]);
@@ -35,9 +39,9 @@ describe('chains of equalities', () => {
     expect(checks(r).map((c) => c.link)).toEqual([1, 2]);
     expect(errorsOf(r)).toHaveLength(0);
     const r2 = resolveEdited(NET + 'check [1, 2] = [1, 2]\ncheck x = [[1, 2], [3, 4]]\n', (s) => chain(s, s.length - 2, 2));
-    expect(errorsOf(r2).map((d) => [d.message, d.line, d.column])).toEqual([[
-      'shape mismatch: the left side is a vector of 2, side 3 of the chain a 2×2 matrix', base + 2, 11,
-    ]]);
+    expect(errorsOf(r2).map((d) => [d.message, d.line, d.column])).toEqual([
+      ['shape mismatch: the left side is a vector of 2, side 3 of the chain a 2×2 matrix', base + 2, 11],
+    ]);
     expect(checks(r2).map((c) => c.link)).toEqual([1]);
   });
 
@@ -50,12 +54,20 @@ describe('chains of equalities', () => {
       return joined;
     });
     const cs = checks(r);
-    expect(cs.map((c) => [c.link, c.links, c.tag])).toEqual([[1, 2, '12'], [2, 2, '12'], [1, 1, undefined]]);
+    expect(cs.map((c) => [c.link, c.links, c.tag])).toEqual([
+      [1, 2, '12'],
+      [2, 2, '12'],
+      [1, 1, undefined],
+    ]);
   });
 
   it('a free t in one link only makes only that link per-step', () => {
     const text = NET + 'check o_3 = o_3\ncheck x = Σ_t o_t - o_1 - o_2\ncheck x = o_t\n';
     const r = resolveEdited(text, (s) => chain(s, s.length - 3, 3));
-    expect(checks(r).map((c) => [c.freeT, c.steps])).toEqual([[false, []], [false, []], [true, [1, 2, 3]]]);
+    expect(checks(r).map((c) => [c.freeT, c.steps])).toEqual([
+      [false, []],
+      [false, []],
+      [true, [1, 2, 3]],
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/language';
 
-const lines = (text: string) => compile(text).diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message}`);
+const lines = (text: string) =>
+  compile(text).diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message}`);
 
 const NET = (h: string) => `T = 3
 input  x = [0.5, -1.0, 2.0]
@@ -32,9 +33,15 @@ describe('no cascades', () => {
 
   it('a shape error in h_t: the same, once', () => {
     const d = lines(NET('w h_{t-1} + [1, 2] ⊙ [1, 2, 3]'));
-    expect(d.filter((x) => x.startsWith('error'))).toEqual(['error 6:19-6:37 shape mismatch: ⊙ needs equal shapes, not the literal (vector of 2) and the literal (vector of 3)']);
+    expect(d.filter((x) => x.startsWith('error'))).toEqual([
+      'error 6:19-6:37 shape mismatch: ⊙ needs equal shapes, not the literal (vector of 2) and the literal (vector of 3)',
+    ]);
     expect(d.slice(1)).toHaveLength(4);
-    expect(d.slice(1).every((x) => /^warning .* is not available: (its definition|it depends on h_t, whose definition) on line 6 has an error$/.test(x))).toBe(true);
+    expect(
+      d
+        .slice(1)
+        .every((x) => /^warning .* is not available: (its definition|it depends on h_t, whose definition) on line 6 has an error$/.test(x)),
+    ).toBe(true);
   });
 
   it('a name whose left side is refused is not available, never unknown', () => {
@@ -65,15 +72,19 @@ describe('the horizon (issue 13 item 4)', () => {
 describe('the loss is one number', () => {
   it('a vector loss: names its shape and suggests sum(…)', () => {
     const text = 'T = 2\ninput x : 3 = 1\nparam W : 3x3 = 0.1\nh_t = W x_t\nloss L = h_1 + h_2\n';
-    expect(lines(text)).toEqual(['error 5:10-5:19 the loss L is a vector of 3, but a loss is one number: add its entries with `loss L = sum(…)`']);
+    expect(lines(text)).toEqual([
+      'error 5:10-5:19 the loss L is a vector of 3, but a loss is one number: add its entries with `loss L = sum(…)`',
+    ]);
     expect(compile(text).model.loss).toBeNull();
   });
 });
 
 describe('an unbounded Σ in a per-step equation', () => {
-  it('warns that it hides the equation\'s own t, suggesting sum(…)', () => {
+  it("warns that it hides the equation's own t, suggesting sum(…)", () => {
     const text = 'T = 3\ninput x = [1, 2, 3]\ns_t = Σ_t x_t\n';
-    expect(lines(text)).toEqual(["warning 3:7-3:14 this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)"]);
+    expect(lines(text)).toEqual([
+      "warning 3:7-3:14 this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)",
+    ]);
   });
 
   it('not with bounds, not in an untimed equation, not in a question', () => {

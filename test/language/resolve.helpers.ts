@@ -34,7 +34,11 @@ export function chain(sts: Statement[], i: number, count: number): Statement[] {
   const head = sts[i] as Statement & { k: 'check' };
   const tail = sts.slice(i + 1, i + count) as (Statement & { k: 'check' })[];
   const last = tail[tail.length - 1] ?? head;
-  const joined: Statement = { ...head, more: tail.map((c) => c.rhs), range: { ...head.range, endLine: last.range.endLine, endColumn: last.range.endColumn } };
+  const joined: Statement = {
+    ...head,
+    more: tail.map((c) => c.rhs),
+    range: { ...head.range, endLine: last.range.endLine, endColumn: last.range.endColumn },
+  };
   return [...sts.slice(0, i), joined, ...sts.slice(i + count)];
 }
 
@@ -48,15 +52,25 @@ export function mapAst(a: Ast, f: (x: Ast) => Ast | null): Ast {
   if (r) return r;
   const m = (x: Ast) => mapAst(x, f);
   switch (a.k) {
-    case 'list': return { ...a, items: a.items.map(m) };
-    case 'neg': case 'transpose': return { ...a, a: m(a.a) };
-    case 'bin': return { ...a, a: m(a.a), b: m(a.b) };
-    case 'call': return { ...a, arg: m(a.arg) };
-    case 'index': return { ...a, a: m(a.a), args: a.args.map(m) };
-    case 'big': return { ...a, body: m(a.body) };
-    case 'deriv': return { ...a, of: m(a.of), wrt: m(a.wrt) };
-    case 'indicator': return { ...a, a: m(a.a), b: m(a.b) };
-    default: return a;
+    case 'list':
+      return { ...a, items: a.items.map(m) };
+    case 'neg':
+    case 'transpose':
+      return { ...a, a: m(a.a) };
+    case 'bin':
+      return { ...a, a: m(a.a), b: m(a.b) };
+    case 'call':
+      return { ...a, arg: m(a.arg) };
+    case 'index':
+      return { ...a, a: m(a.a), args: a.args.map(m) };
+    case 'big':
+      return { ...a, body: m(a.body) };
+    case 'deriv':
+      return { ...a, of: m(a.of), wrt: m(a.wrt) };
+    case 'indicator':
+      return { ...a, a: m(a.a), b: m(a.b) };
+    default:
+      return a;
   }
 }
 

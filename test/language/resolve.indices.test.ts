@@ -25,7 +25,9 @@ function read(text: string) {
 
 describe('a sequence named t (seed 001)', () => {
   it('t_t, t_3 and t_{t-1} index it; a bare t is the step', () => {
-    const text = NET.replace('target y', 'target t').replace(/y_t/g, 't_t') + 'p_t = 0.5 t\ncheck ∂L/∂o_3 = -2(t_3 - o_3)\ncheck t_{t} = t_t\ncheck t_{t-1} = 1 for t = 2..3\n';
+    const text =
+      NET.replace('target y', 'target t').replace(/y_t/g, 't_t') +
+      'p_t = 0.5 t\ncheck ∂L/∂o_3 = -2(t_3 - o_3)\ncheck t_{t} = t_t\ncheck t_{t-1} = 1 for t = 2..3\n';
     const { errors, checks, c } = read(text);
     expect(errors).toEqual([]);
     expect((checks[0]!.rhs as Expr & { k: 'mul' }).b).toMatchObject({ k: 'sub', a: { k: 'ref', name: 't', idx: { v: null, k: 3 } } });
@@ -70,11 +72,18 @@ describe('free indices (§3)', () => {
     expect(checks[0]!.free).toEqual([{ v: 'k', values: [1, 2] }]);
   });
 
-  it('seed 003: ∂E/∂p_i^{(k)} — k over the steps, i over the entries; the gradient\'s entry i', () => {
+  it("seed 003: ∂E/∂p_i^{(k)} — k over the steps, i over the entries; the gradient's entry i", () => {
     const { errors, checks } = read(VNET + 'check ∂E/∂h_i^{(k)} = ∂E/∂h_i^{(k)}\n');
     expect(errors).toEqual([]);
-    expect(checks[0]!.free).toEqual([{ v: 'k', values: [1, 2, 3] }, { v: 'i', values: [1, 2, 3] }]);
-    expect(checks[0]!.lhs).toMatchObject({ k: 'index', a: { k: 'deriv', shape: [3], wrt: { name: 'h', idx: { v: 'k', k: 0 } } }, i: { k: 'var', idx: { v: 'i' } } });
+    expect(checks[0]!.free).toEqual([
+      { v: 'k', values: [1, 2, 3] },
+      { v: 'i', values: [1, 2, 3] },
+    ]);
+    expect(checks[0]!.lhs).toMatchObject({
+      k: 'index',
+      a: { k: 'deriv', shape: [3], wrt: { name: 'h', idx: { v: 'k', k: 0 } } },
+      i: { k: 'var', idx: { v: 'i' } },
+    });
   });
 
   it('derive carries its free indices too', () => {
@@ -95,14 +104,21 @@ describe('free indices (§3)', () => {
 
 describe('entry indices (§4)', () => {
   it('v[i], v_i, v_2, M_{i,j}, h_1^{(t)} and p_j^{(k+1)} pick entries (1-based)', () => {
-    const { errors, checks } = read(VNET + 'check v[i] = v_i\ncheck v_2 = 0.5\ncheck Σ_{i=1}^{3} Σ_{j=1}^{3} U_{i,j} = sum(U)\ncheck h_1^{(t)} = h_t[1]\ncheck Σ_{k=1}^{2} h_j^{(k+1)} = 0\n');
+    const { errors, checks } = read(
+      VNET +
+        'check v[i] = v_i\ncheck v_2 = 0.5\ncheck Σ_{i=1}^{3} Σ_{j=1}^{3} U_{i,j} = sum(U)\ncheck h_1^{(t)} = h_t[1]\ncheck Σ_{k=1}^{2} h_j^{(k+1)} = 0\n',
+    );
     expect(errors).toEqual([]);
     expect(checks[0]!.rhs).toMatchObject({ k: 'index', a: { k: 'ref', name: 'v', idx: null }, i: { k: 'var' }, j: null });
     expect(checks[1]!.lhs).toMatchObject({ k: 'index', i: { k: 'num', value: 2 } });
     const inner = ((checks[2]!.lhs as Expr & { k: 'sum' }).body as Expr & { k: 'sum' }).body;
     expect(inner).toMatchObject({ k: 'index', a: { name: 'U' }, i: { k: 'var', idx: { v: 'i' } }, j: { k: 'var', idx: { v: 'j' } } });
     expect(checks[3]!.lhs).toMatchObject({ k: 'index', a: { k: 'ref', name: 'h', idx: { v: 't', k: 0 } }, i: { k: 'num', value: 1 } });
-    expect((checks[4]!.lhs as Expr & { k: 'sum' }).body).toMatchObject({ k: 'index', a: { name: 'h', idx: { v: 'k', k: 1 } }, i: { k: 'var', idx: { v: 'j' } } });
+    expect((checks[4]!.lhs as Expr & { k: 'sum' }).body).toMatchObject({
+      k: 'index',
+      a: { name: 'h', idx: { v: 'k', k: 1 } },
+      i: { k: 'var', idx: { v: 'j' } },
+    });
     expect(checks[4]!.free).toEqual([{ v: 'j', values: [1, 2, 3] }]);
   });
 
@@ -137,7 +153,7 @@ describe('a product written top-down (∏_{t≥i>k})', () => {
   });
 });
 
-describe('an entry picked by a target\'s value (ŷ_{y})', () => {
+describe("an entry picked by a target's value (ŷ_{y})", () => {
   it('in a per-step equation, ŷ_{y} is entry y_t of ŷ_t, with an information diagnostic', () => {
     const text = `T = 2
 input x : 3 = 1
@@ -150,6 +166,13 @@ L_t = -log(s_{y})
     expect(c.diagnostics.map((d) => [d.severity, d.message, d.line, d.column])).toEqual([
       ['information', "s_{y} is read as entry y_t of s_t (the entry picked by y's value at the same step)", 6, 11],
     ]);
-    expect(c.model.quantities.get('L')!.general).toMatchObject({ k: 'neg', a: { k: 'call', fn: 'log', arg: { k: 'index', a: { k: 'ref', name: 's', idx: { v: 't', k: 0 } }, i: { k: 'ref', name: 'y', idx: { v: 't', k: 0 } } } } });
+    expect(c.model.quantities.get('L')!.general).toMatchObject({
+      k: 'neg',
+      a: {
+        k: 'call',
+        fn: 'log',
+        arg: { k: 'index', a: { k: 'ref', name: 's', idx: { v: 't', k: 0 } }, i: { k: 'ref', name: 'y', idx: { v: 't', k: 0 } } },
+      },
+    });
   });
 });

@@ -6,7 +6,10 @@ import type { CheckQuestion, Expr } from '../../src/language/model';
 import { exprText } from '../../src/language/print';
 import { analyze } from '../../src/analysis';
 
-const problems = (text: string) => compile(text).diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.line}:${d.column} ${d.message}`);
+const problems = (text: string) =>
+  compile(text)
+    .diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')
+    .map((d) => `${d.line}:${d.column} ${d.message}`);
 const checksOf = (text: string) => compile(text).model.questions.filter((q): q is CheckQuestion => q.kind === 'check');
 
 // seed 002: a vector RNN written as Goodfellow's chapter does, with p^{(t)} = V h^{(t)}
@@ -23,12 +26,19 @@ L_t = sum(p_t ⊙ p_t)
 
 describe('seed 002', () => {
   it('(a) and (b) read in numerator layout, ∂h^{(i)}/∂W_hh as a tensor, the chain a chain', () => {
-    const text = SEED2 + String.raw`check \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{W}_{ph}} = \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{p}^{(T)}} \frac{\partial \mathbf{p}^{(T)}}{\partial \mathbf{W}_{ph}}
+    const text =
+      SEED2 +
+      String.raw`check \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{W}_{ph}} = \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{p}^{(T)}} \frac{\partial \mathbf{p}^{(T)}}{\partial \mathbf{W}_{ph}}
 check \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{W}_{hh}} = \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{p}^{(T)}} \frac{\partial \mathbf{p}^{(T)}}{\partial \mathbf{h}^{(T)}} \frac{\partial \mathbf{h}^{(T)}}{\partial \mathbf{W}_{hh}} = \sum_{i=0}^T \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{p}^{(T)}} \frac{\partial \mathbf{p}^{(T)}}{\partial \mathbf{h}^{(T)}} \frac{\partial \mathbf{h}^{(T)}}{\partial \mathbf{h}^{(i)}} \frac{\partial \mathbf{h}^{(i)}}{\partial \mathbf{W}_{hh}} = \sum_{i=0}^T \frac{\partial \mathcal{L}^{(T)}}{\partial \mathbf{p}^{(T)}} \frac{\partial \mathbf{p}^{(T)}}{\partial \mathbf{h}^{(T)}} \left( \prod_{j=i+1}^T \frac{\partial \mathbf{h}^{(j)}}{\partial \mathbf{h}^{(j-1)}} \right) \frac{\partial \mathbf{h}^{(i)}}{\partial \mathbf{W}_{hh}}
 `;
     expect(problems(text)).toEqual([]);
     const cs = checksOf(text);
-    expect(cs.map((c) => [c.line, c.link, c.links])).toEqual([[10, 1, 1], [11, 1, 3], [11, 2, 3], [11, 3, 3]]);
+    expect(cs.map((c) => [c.line, c.link, c.links])).toEqual([
+      [10, 1, 1],
+      [11, 1, 3],
+      [11, 2, 3],
+      [11, 3, 3],
+    ]);
     expect(cs[0]!.rhs).toMatchObject({ k: 'contract', shape: [2, 3] });
     expect(cs[1]!.lhs.shape).toEqual([3, 3]);
     expect(cs[1]!.rhs).toMatchObject({ k: 'contract', shape: [3, 3], b: { k: 'deriv', shape: [3, 3, 3] } });
@@ -47,13 +57,18 @@ loss E = sum(p_3 ⊙ p_3)
 `;
 
 describe('seed 003', () => {
-  it('∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ\'(z_j^{(k+1)}) w_{i,j}^{(k+1)}: i over entries, k over layers', () => {
-    const text = SEED3 + String.raw`check \frac{\partial E}{\partial p_i^{(k)}} = \sum_j \frac{\partial E}{\partial p_j^{(k+1)}} \cdot \sigma' \left( z_j^{(k+1)} \right) \cdot w_{i,j}^{(k+1)}
+  it("∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{i,j}^{(k+1)}: i over entries, k over layers", () => {
+    const text =
+      SEED3 +
+      String.raw`check \frac{\partial E}{\partial p_i^{(k)}} = \sum_j \frac{\partial E}{\partial p_j^{(k+1)}} \cdot \sigma' \left( z_j^{(k+1)} \right) \cdot w_{i,j}^{(k+1)}
 check \frac{\partial E}{\partial p_r^{(k-1)}} = \sum_{i,j} \frac{\partial E}{\partial p_j^{(k+1)}} \cdot \sigma' \left( z_j^{(k+1)} \right) \cdot \sigma' \left( z_i^{(k)} \right) \cdot w_{i,j}^{(k+1)} \cdot w_{r,i}^{(k)}
 `;
     expect(problems(text)).toEqual([]);
     const [a, b] = checksOf(text);
-    expect(a!.free).toEqual([{ v: 'k', values: [1, 2] }, { v: 'i', values: [1, 2, 3] }]);
+    expect(a!.free).toEqual([
+      { v: 'k', values: [1, 2] },
+      { v: 'i', values: [1, 2, 3] },
+    ]);
     expect(a!.rhs).toMatchObject({ k: 'sum', v: 'j', to: { v: null, k: 3 } });
     expect(exprText(a!.rhs)).toBe('Σ_{j=1}^{3} (∂E/∂p_{k+1})[j] σ′(z_{k+1}[j]) w_{k+1}[i, j]');
     expect(b!.free.map((f) => f.v).sort()).toEqual(['k', 'r']);
@@ -77,7 +92,9 @@ y_t = v h_t + b_y
 
 describe('seed 004', () => {
   it('Ux^{(t)} + Wh^{(t-1)} and vh^{(t)} read as products (information), h_1^{(t)} as an entry', () => {
-    const text = SEED4 + String.raw`check h^{(t)} = Ux^{(t)} + Wh^{(t-1)} + b_h
+    const text =
+      SEED4 +
+      String.raw`check h^{(t)} = Ux^{(t)} + Wh^{(t-1)} + b_h
 check y^{(t)} = vh^{(t)} + b_y
 check h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} - 0.5
 `;
@@ -116,14 +133,18 @@ loss L = Σ_t h_t
 `;
 
   it('the adjoints \\overline{c^{(t)}} read as ∂L/∂c_t; σ^{-1} gets its hint; the f̄ mistake fails, ō holds', () => {
-    const text = LSTM + String.raw`check \overline{o^{(t)}} = \overline{h^{(t)}} \tanh(c^{(t)})
+    const text =
+      LSTM +
+      String.raw`check \overline{o^{(t)}} = \overline{h^{(t)}} \tanh(c^{(t)})
 check \overline{f^{(t)}} = \overline{c^{(t)}} c^{(t+1)} for t = 1..2
 check \overline{g^{(t)}} = \overline{c^{(t)}} i^{(t)}
 check \overline{i^{(1)}} = \overline{c^{(1)}} \sigma^{-1}(g^{(1)})
 `;
     const c = compile(text);
     expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(c.diagnostics.filter((d) => d.severity === 'hint').map((d) => [d.line, d.message])).toEqual([[23, "σ^{-1} is the inverse function (logit); the derivative σ'(z) is written σ'"]]);
+    expect(c.diagnostics.filter((d) => d.severity === 'hint').map((d) => [d.line, d.message])).toEqual([
+      [23, "σ^{-1} is the inverse function (logit); the derivative σ'(z) is written σ'"],
+    ]);
     const cs = checksOf(text);
     expect(cs[0]!.lhs).toMatchObject({ k: 'deriv', total: true, of: { name: 'L' }, wrt: { name: 'o', idx: { v: 't', k: 0 } } });
     // the verdicts of the first three (logit is the engine's to evaluate)

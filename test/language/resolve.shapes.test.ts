@@ -19,7 +19,11 @@ loss L = Σ_t L_t
 
 function model(extra: string) {
   const c = compile(VNET + extra);
-  return { c, errors: c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`), checks: c.model.questions as CheckQuestion[] };
+  return {
+    c,
+    errors: c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`),
+    checks: c.model.questions as CheckQuestion[],
+  };
 }
 
 describe('a vector left of a matrix acts as a row', () => {
@@ -52,7 +56,7 @@ describe('a vector left of a matrix acts as a row', () => {
 });
 
 describe('∂(vector)/∂(matrix) is an n×m×k tensor', () => {
-  it('has shape [n, m, k]; a gradient times it contracts to the matrix\'s shape; a Jacobian times it keeps p', () => {
+  it("has shape [n, m, k]; a gradient times it contracts to the matrix's shape; a Jacobian times it keeps p", () => {
     const { errors, checks } = model('check ∂L/∂U = Σ_i ∂L/∂h_i ∂h_i/∂U\ncheck ∂o_1/∂U = ∂o_1/∂h_1 ∂h_1/∂U\ncheck ∂h_1/∂U = ∂h_1/∂U\n');
     expect(errors).toEqual([]);
     const sum = checks[0]!.rhs as Expr & { k: 'sum' };
@@ -104,7 +108,9 @@ describe('juxtaposed runs of defined names', () => {
     const c = compile(VNET + 'p_t = Vh_t\n');
     expect(c.diagnostics.filter((d) => d.severity !== 'information')).toEqual([]);
     const info = c.diagnostics.filter((d) => d.severity === 'information');
-    expect(info.map((d) => [d.message, d.line, d.column, d.endColumn])).toEqual([['Vh_t is read as V h_t: a product of names this file defines', 12, 7, 11]]);
+    expect(info.map((d) => [d.message, d.line, d.column, d.endColumn])).toEqual([
+      ['Vh_t is read as V h_t: a product of names this file defines', 12, 7, 11],
+    ]);
     expect(c.model.quantities.get('p')!.general).toMatchObject({ k: 'matmul', a: { name: 'V' }, b: { name: 'h', idx: { v: 't', k: 0 } } });
     const defined = compile(VNET + 'Vh = 2\ncheck Vh = 2\n');
     expect(defined.diagnostics).toEqual([]);

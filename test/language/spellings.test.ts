@@ -32,19 +32,45 @@ describe('§1 spellings fold to the same token', () => {
     });
   }
 
-  const sums = ['loss L = Σ_{1≤t≤T} L_t', 'loss L = \\sum_{1 \\le t \\le T} \\mathcal{L}_t', 'loss L = Σ_t L_t', 'loss L = ∑_t L_t', 'loss L = \\sum_{t=1}^{T} L_t', 'loss L = sum_t L_t', 'loss L = Σ_{t=1}^{3} L_t', 'loss L = sum_{t=1}^T L_t', 'loss L = L_1 + L_2 + L_3'];
+  const sums = [
+    'loss L = Σ_{1≤t≤T} L_t',
+    'loss L = \\sum_{1 \\le t \\le T} \\mathcal{L}_t',
+    'loss L = Σ_t L_t',
+    'loss L = ∑_t L_t',
+    'loss L = \\sum_{t=1}^{T} L_t',
+    'loss L = sum_t L_t',
+    'loss L = Σ_{t=1}^{3} L_t',
+    'loss L = sum_{t=1}^T L_t',
+    'loss L = L_1 + L_2 + L_3',
+  ];
   for (const s of sums) {
     it(`sum: ${s}`, () => {
       expect(near(derived(SHEET7.replace('loss L = Σ_t L_t', s) + 'derive ∂L/∂W_hh'), base)).toBe(true);
     });
   }
 
-  const derivs = ['derive ∇_{W_hh} L', 'derive \\nabla_{\\mathbf{W}_{hh}} \\mathcal{L}', 'derive \\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{W}_{hh}}', 'derive ∂L/∂W_hh', 'derive \\partial L/\\partial W_hh', 'derive dL/dW_hh', 'derive grad(L, W_hh)', 'derive \\frac{\\partial L}{\\partial W_{hh}}', 'derive \\frac{∂L}{∂W_hh}'];
+  const derivs = [
+    'derive ∇_{W_hh} L',
+    'derive \\nabla_{\\mathbf{W}_{hh}} \\mathcal{L}',
+    'derive \\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{W}_{hh}}',
+    'derive ∂L/∂W_hh',
+    'derive \\partial L/\\partial W_hh',
+    'derive dL/dW_hh',
+    'derive grad(L, W_hh)',
+    'derive \\frac{\\partial L}{\\partial W_{hh}}',
+    'derive \\frac{∂L}{∂W_hh}',
+  ];
   for (const d of derivs) it(`derivative: ${d}`, () => expect(near(derived(SHEET7 + d), base)).toBe(true));
 
   it('∂⁺, ∂^+, d+ and grad+ are the immediate partial', () => {
     const imm = derived(SHEET7 + 'derive ∂⁺h_2/∂W_xh');
-    for (const d of ['derive ∂^+h_2/∂W_xh', 'derive d+h_2/dW_xh', 'derive grad+(h_2, W_xh)', 'derive \\partial^+ h_2/\\partial W_xh', 'derive \\frac{\\partial^+ h_2}{\\partial W_xh}']) {
+    for (const d of [
+      'derive ∂^+h_2/∂W_xh',
+      'derive d+h_2/dW_xh',
+      'derive grad+(h_2, W_xh)',
+      'derive \\partial^+ h_2/\\partial W_xh',
+      'derive \\frac{\\partial^+ h_2}{\\partial W_xh}',
+    ]) {
       expect(near(derived(SHEET7 + d), imm)).toBe(true);
     }
     expect(near(imm, derived(SHEET7 + 'derive ∂h_2/∂W_xh'))).toBe(false);
@@ -57,7 +83,11 @@ describe('§1 spellings fold to the same token', () => {
 
   it("ᵀ, ' and ^T transpose", () => {
     const pre = 'T = 1\nparam M : 2x2 = [[1, 2], [3, 4]]\n';
-    for (const e of ['Mᵀ', "M'", 'M^T', 'M^{T}', 'M^\\top']) expect(derived(`${pre}derive ${e}`)).toEqual([[1, 3], [2, 4]]);
+    for (const e of ['Mᵀ', "M'", 'M^T', 'M^{T}', 'M^\\top'])
+      expect(derived(`${pre}derive ${e}`)).toEqual([
+        [1, 3],
+        [2, 4],
+      ]);
   });
 
   it('\\frac{A}{B} is A/B', () => expect(derived('T = 1\nderive \\frac{3}{4}')).toBe(0.75));
@@ -69,7 +99,10 @@ describe('§1 spellings fold to the same token', () => {
 
   it('² is ^2, and a matrix environment is a literal', () => {
     expect(near(derived(SHEET7.replace('L_t = (y_t - o_t)^2', 'L_t = (y_t - o_t)²') + 'derive ∂L/∂W_hh'), base)).toBe(true);
-    expect(derived('T = 1\nparam M : 2x2 = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}\nderive M')).toEqual([[1, 2], [3, 4]]);
+    expect(derived('T = 1\nparam M : 2x2 = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}\nderive M')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(derived('T = 1\nparam v : 3 = \\begin{pmatrix} 1 \\\\ 2 \\\\ 3 \\end{pmatrix}\nderive v')).toEqual([1, 2, 3]);
   });
 
@@ -103,7 +136,7 @@ derive h_2
     expect(r.checks[0]!.status).toBe('holds');
   });
 
-  it('σ′ with a Unicode prime is σ\'', () => {
+  it("σ′ with a Unicode prime is σ'", () => {
     expect(lastCheck(SHEET7 + "check σ′(0.3) = σ'(0.3)").status).toBe('holds');
   });
 });

@@ -4,7 +4,16 @@
 // ∂h_1/∂W_xh; (33)–(35) leave out L_1's term, right only because h_0 = 0.
 
 import { describe, expect, it } from 'vitest';
-import { analyzeFixture, analyzeSeedSolution, equationOf, expectLink, expectNoErrorsBut, expectTag, lineContaining, solution } from './helpers';
+import {
+  analyzeFixture,
+  analyzeSeedSolution,
+  equationOf,
+  expectLink,
+  expectNoErrorsBut,
+  expectTag,
+  lineContaining,
+  solution,
+} from './helpers';
 
 const ONE_STEP = /holds as a one-step derivative/;
 const LAST_FACTOR = /the last factor should be ∂h_1\/∂W_xh/;
@@ -15,7 +24,7 @@ const H0 = /leans on the given value of h_0 \(h_0 = 0\)/;
 describe('seed 001 pasted into check lines', () => {
   const report = analyzeFixture('seed001.rnn');
 
-  it('reads every equation; (3)\'s 𝓛_t(t_t, y_t), the loss written with its arguments, is read as 𝓛_t and holds', () => {
+  it("reads every equation; (3)'s 𝓛_t(t_t, y_t), the loss written with its arguments, is read as 𝓛_t and holds", () => {
     expectNoErrorsBut(report);
     expectTag(report, '3', 'holds');
     const note = report.diagnostics.find((d) => d.severity === 'information' && /arguments in parentheses/.test(d.message));
@@ -26,7 +35,7 @@ describe('seed 001 pasted into check lines', () => {
     for (const tag of ['1', '2', "3'", '4', '7', '10', '13', '16', '18', 'E2']) expectTag(report, tag, 'holds');
   });
 
-  it('(21) keeps only L_1\'s path and fails naming the path through step 2; (22)–(24) hold', () => {
+  it("(21) keeps only L_1's path and fails naming the path through step 2; (22)–(24) hold", () => {
     expectLink(report, '21', 1, 'holds');
     expectLink(report, '21', 2, 'fails', /leaves out the path through h̃_2/);
     expectLink(report, '21', 3, 'holds');
@@ -39,7 +48,7 @@ describe('seed 001 pasted into check lines', () => {
     expectLink(report, '27', 2, 'holds-as-one-step', ONE_STEP, /∂h_t\/∂W_hh read as one-step/);
   });
 
-  it('(29) keeps only L_1\'s path; (30)–(32) fail naming the wrong term and its last factor', () => {
+  it("(29) keeps only L_1's path; (30)–(32) fail naming the wrong term and its last factor", () => {
     expectLink(report, '29', 1, 'holds');
     expectLink(report, '29', 2, 'fails');
     expectLink(report, '29', 3, 'fails', NO_PATH, LAST_FACTOR);
@@ -63,7 +72,9 @@ for (const name of ['001-rnn-three-steps.md', '001-rnn-three-steps-latex.tex']) 
       const line = lineContaining(solution(name), '\\frac{\\partial h_2}{\\partial W_{xh}}\\right)');
       expect(eq.range.line <= line && line <= eq.range.endLine, `(32) spans line ${line}`).toBe(true);
       // the error spans the link's right side, (30) to (32), so it covers (32)'s own line
-      expect(report.diagnostics.some((d) => d.severity === 'error' && d.line <= line && line <= d.endLine && LAST_FACTOR.test(d.message))).toBe(true);
+      expect(
+        report.diagnostics.some((d) => d.severity === 'error' && d.line <= line && line <= d.endLine && LAST_FACTOR.test(d.message)),
+      ).toBe(true);
     });
 
     it('(26) holds as a one-step derivative; (33)–(35) lean on h_0 = 0; (21) leaves out step 2', () => {
@@ -78,7 +89,29 @@ for (const name of ['001-rnn-three-steps.md', '001-rnn-three-steps-latex.tex']) 
     // (27) writes h_t/W_hh (no ∂), a quotient, so (27)–(28) fail as written instead of (28) holding as
     // a one-step derivative: not pinned here (a gap, see seed001.rnn's (27) with the ∂ put back)
     it('the right equations of part (a) hold', () => {
-      for (const tag of ['1', '2', '4', '5', '6', '7', '8', '10', '11', '13', '14', '15', '16', '17', '18', '19', '20', '22', '23', '24', '25']) {
+      for (const tag of [
+        '1',
+        '2',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '10',
+        '11',
+        '13',
+        '14',
+        '15',
+        '16',
+        '17',
+        '18',
+        '19',
+        '20',
+        '22',
+        '23',
+        '24',
+        '25',
+      ]) {
         expect(equationOf(report, tag).status, `(${tag})`).toBe('holds');
       }
     });

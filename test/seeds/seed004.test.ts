@@ -29,9 +29,11 @@ describe('seed 004 Q1 (binary addition) pasted into check lines', () => {
 describe('seed 004 Q2 (LSTM backward pass) pasted into check lines', () => {
   const report = analyzeFixture('seed004-lstm.rnn');
 
-  it('reads every equation; σ^{-1}/tanh^{-1} are the inverse functions with a hint about σ\'', () => {
+  it("reads every equation; σ^{-1}/tanh^{-1} are the inverse functions with a hint about σ'", () => {
     expectNoErrorsBut(report);
-    expect(report.diagnostics.some((d) => d.severity === 'hint' && /σ\^\{-1\} is the inverse function \(logit\)/.test(d.message))).toBe(true);
+    expect(report.diagnostics.some((d) => d.severity === 'hint' && /σ\^\{-1\} is the inverse function \(logit\)/.test(d.message))).toBe(
+      true,
+    );
   });
 
   it('the LSTM equations hold', () => {
@@ -43,9 +45,16 @@ describe('seed 004 Q2 (LSTM backward pass) pasted into check lines', () => {
     expectLink(report, 'hbar', 2, 'fails', /σ\^\{-1\} is the inverse function/);
   });
 
-  it('c̄: the chain rule holds as one-step derivatives; the seed\'s last side fails (tanh^{-1}, f^{(t)})', () => {
+  it("c̄: the chain rule holds as one-step derivatives; the seed's last side fails (tanh^{-1}, f^{(t)})", () => {
     expectLink(report, 'cbar', 1, 'holds-as-one-step', /∂h_t\/∂c_t and ∂c_\{t\+1\}\/∂c_t read as one-step/);
-    expectLink(report, 'cbar', 2, 'fails', /tanh\^\{-1\} is the inverse function/, /with the derivative tanh' in its place and f_\{t\+1\} for f_t, the check holds/);
+    expectLink(
+      report,
+      'cbar',
+      2,
+      'fails',
+      /tanh\^\{-1\} is the inverse function/,
+      /with the derivative tanh' in its place and f_\{t\+1\} for f_t, the check holds/,
+    );
     expectTag(report, "cbar'", 'fails', /f_t should be f_\{t\+1\}: with that step the check holds/);
     expectTag(report, 'cbar-ok', 'holds');
   });

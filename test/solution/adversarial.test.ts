@@ -19,22 +19,43 @@ describe('adversarial Markdown', () => {
   it('an unclosed $$ is a warning on its line; the equations after it still read', () => {
     const text = NET + '\n$$ h_1 = x_1\n\nSome prose.\n\n$$ h_1 = w h_0 + x_1 $$\n';
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
-    expect(sol.diagnostics.find((d) => d.severity === 'warning')).toMatchObject({ line: 10, column: 1, endColumn: 3, message: '$$ is never closed: this equation is not checked' });
+    expect(sol.diagnostics.find((d) => d.severity === 'warning')).toMatchObject({
+      line: 10,
+      column: 1,
+      endColumn: 3,
+      message: '$$ is never closed: this equation is not checked',
+    });
     expect(sol.equations).toHaveLength(1);
     expect(sol.equations[0]).toMatchObject({ status: 'holds', range: { line: 14 } });
   });
 
   it('math inside fenced code, indented code, code spans and HTML is never read', () => {
-    const text = NET + [
-      '```', '$$ h_1 = 5 $$', '```', '',
-      '~~~python', '$$ h_1 = 6 $$', '~~~', '',
-      '    $$ h_1 = 7 $$', '',
-      '`$$ h_1 = 8 $$` and ``$$ h_1 = 9 $$``', '',
-      '<!--', '$$ h_1 = 10 $$', '-->', '',
-      '> $$ h_1 = w h_0 + x_1 $$', '',
-      '- item', '',
-      '  $$ h_2 = w h_1 + x_2 $$', '',
-    ].join('\n');
+    const text =
+      NET +
+      [
+        '```',
+        '$$ h_1 = 5 $$',
+        '```',
+        '',
+        '~~~python',
+        '$$ h_1 = 6 $$',
+        '~~~',
+        '',
+        '    $$ h_1 = 7 $$',
+        '',
+        '`$$ h_1 = 8 $$` and ``$$ h_1 = 9 $$``',
+        '',
+        '<!--',
+        '$$ h_1 = 10 $$',
+        '-->',
+        '',
+        '> $$ h_1 = w h_0 + x_1 $$',
+        '',
+        '- item',
+        '',
+        '  $$ h_2 = w h_1 + x_2 $$',
+        '',
+      ].join('\n');
     const r = reading(text)!;
     // only the block-quoted one and the one in the list item are math
     expect(r.claims.map((c) => c.text)).toEqual(['h_1 = w h_0 + x_1', 'h_2 = w h_1 + x_2']);
@@ -81,7 +102,7 @@ describe('adversarial Markdown', () => {
     expect(sol.networks).toHaveLength(1);
   }, 60_000);
 
-  it('one 1 MB equation is skipped with the engine\'s limit, not a crash', () => {
+  it("one 1 MB equation is skipped with the engine's limit, not a crash", () => {
     const text = NET + '$$ h_1 = ' + 'x_1 + '.repeat(170_000) + 'x_1 $$\n';
     const { value: sol, ms } = timed(() => analyzeSolution(text, 'markdown', { analyze: FAST }));
     expect(ms).toBeLessThan(20_000);

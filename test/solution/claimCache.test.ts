@@ -8,7 +8,14 @@ import { resetClaimCache } from '../../src/solution/claimCache';
 import { analyzeSolution, readSolution, solutionKindOf } from '../../src/solution/index';
 import { example } from './helpers';
 
-const FILES = ['000-gru-long-term-dependencies.md', '001-rnn-three-steps.md', '002-vanilla-rnn-jacobians.md', '003-mlp-layers-as-steps.md', '004-binary-addition-and-lstm.md', '001-rnn-three-steps-latex.tex'];
+const FILES = [
+  '000-gru-long-term-dependencies.md',
+  '001-rnn-three-steps.md',
+  '002-vanilla-rnn-jacobians.md',
+  '003-mlp-layers-as-steps.md',
+  '004-binary-addition-and-lstm.md',
+  '001-rnn-three-steps-latex.tex',
+];
 const sidecarOf = (f: string) => (f.endsWith('.tex') ? example(f.replace(/\.tex$/, '.rnn')) : null);
 
 /** the SolutionReport as JSON, without the time each analysis took; `fresh`: without the cache (analyze() of the whole generated text) */
@@ -37,17 +44,20 @@ describe('the claim cache', () => {
   });
 
   it('an edit inside one equation: the report equals a fresh analysis of the edited text', { timeout: 120_000 }, () => {
-    fc.assert(fc.property(fc.constantFrom(...FILES), fc.nat(), fc.nat(), fc.constantFrom(...REPLACEMENTS), (file, which, at, by) => {
-      const text = example(file);
-      const ds = displays(text, file);
-      const d = ds[which % ds.length]!;
-      const i = d.start + (at % Math.max(1, d.end - d.start));
-      const edited = text.slice(0, i) + by + text.slice(i + 1);
-      resetClaimCache();
-      solved(text, file, false); // the cache holds every claim of the text before the edit
-      const warm = solved(edited, file, false);
-      expect(warm).toBe(solved(edited, file, true));
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.constantFrom(...FILES), fc.nat(), fc.nat(), fc.constantFrom(...REPLACEMENTS), (file, which, at, by) => {
+        const text = example(file);
+        const ds = displays(text, file);
+        const d = ds[which % ds.length]!;
+        const i = d.start + (at % Math.max(1, d.end - d.start));
+        const edited = text.slice(0, i) + by + text.slice(i + 1);
+        resetClaimCache();
+        solved(text, file, false); // the cache holds every claim of the text before the edit
+        const warm = solved(edited, file, false);
+        expect(warm).toBe(solved(edited, file, true));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('prose and network edits: the report equals a fresh analysis', () => {

@@ -76,7 +76,7 @@ describe('the LaTeX reader', () => {
     expect(r.diagnostics[0]!.message).toMatch(/never closed/);
   });
 
-  it('verdicts with the sidecar network, on the file\'s own lines', () => {
+  it("verdicts with the sidecar network, on the file's own lines", () => {
     const sol = analyzeSolution(TEX, 'latex', { sidecar: SIDECAR, analyze: { draws: 2, graph: false, symbolic: false } });
     const status = sol.equations.map((e) => e.status);
     // h_1 = 0.5 holds only at the given x; h_2 = w h_1 + x_2 holds; h_3 = 0.8·0.5 + 2 is only these values

@@ -65,7 +65,9 @@ describe('seed 001 (vanilla RNN, three steps)', () => {
   it('eq. (4)–(6): one chain 𝓛 = Σ 𝓛_t = (𝓛_1 + 𝓛_2 + 𝓛_3) = …', () => {
     const c = r.claims.find((x) => x.displays.includes(eq('5')))!;
     expect(c.displays).toEqual([eq('4'), eq('5'), eq('6')]);
-    expect(c.text).toBe('\\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t = (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3) = (t_1 - y_1)^2 + (t_2 - y_2)^2 + (t_3 - y_3)^2');
+    expect(c.text).toBe(
+      '\\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t = (\\mathcal{L}_1 + \\mathcal{L}_2 + \\mathcal{L}_3) = (t_1 - y_1)^2 + (t_2 - y_2)^2 + (t_3 - y_3)^2',
+    );
   });
   it('eq. (29)–(32): `= A (30)`, `+ B (31)`, `+ C (32)` make one last side A + B + C', () => {
     const c = r.claims.find((x) => x.displays.includes(eq('32')))!;
@@ -137,7 +139,10 @@ describe('reader details', () => {
   it('a continuation never reaches back into another network', () => {
     const r = reading(`${NET(2)}\n$$ h_1 = 1 $$\n\n${NET(3)}\n$$ = 1 $$\n`)!;
     expect(r.networks).toBe(2);
-    expect(r.claims.map((c) => [c.displays, c.text])).toEqual([[[0], 'h_1 = 1'], [[1], '= 1']]);
+    expect(r.claims.map((c) => [c.displays, c.text])).toEqual([
+      [[0], 'h_1 = 1'],
+      [[1], '= 1'],
+    ]);
   });
 
   it('rnn blocks without T add to the network before; equations before the first block belong to it', () => {
@@ -146,7 +151,7 @@ describe('reader details', () => {
     expect(r.equations.map((e) => e.network)).toEqual([0, 0]);
   });
 
-  it('labels: (a) only after \\quad, so σ\'(z) stays an argument; \\tag* and a trailing comma', () => {
+  it("labels: (a) only after \\quad, so σ'(z) stays an argument; \\tag* and a trailing comma", () => {
     const r = reading(`${NET(2)}\n$$ h_1 = w \\quad (a) $$\n\n$$ h_1 = \\sigma' (z) $$\n\n$$ h_2 = 2, \\tag*{ii} $$\n`)!;
     expect(r.equations.map((e) => e.tag)).toEqual(['a', null, 'ii']);
     expect(r.claims.map((c) => c.text)).toEqual(['h_1 = w', "h_1 = \\sigma' (z)", 'h_2 = 2']);
@@ -155,7 +160,10 @@ describe('reader details', () => {
   it('a display in a list item and in a block quote keeps its own columns', () => {
     const text = `${NET(2)}\n1. first\n\n   $$ h_1 = 1 $$\n\n> $$ h_2 = 2 $$\n`;
     const r = readSolutionRanges(text);
-    expect(r).toEqual([{ line: 10, column: 4 }, { line: 12, column: 3 }]);
+    expect(r).toEqual([
+      { line: 10, column: 4 },
+      { line: 12, column: 3 },
+    ]);
   });
 });
 

@@ -9,8 +9,7 @@ import { SHEET, SHEET7_BLOCK, slice } from './helpers';
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const FAST = { draws: 2, graph: false, symbolic: false };
 
-
-describe('verdicts at the file\'s own places', () => {
+describe("verdicts at the file's own places", () => {
   const text = SHEET;
   const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
   const byTag = (tag: string) => sol.equations.find((e) => e.tag === tag)!;
@@ -33,7 +32,7 @@ describe('verdicts at the file\'s own places', () => {
     expect(two.checks[0]).toMatchObject({ line: 23, link: 1, tag: '2', status: 'fails' });
   });
 
-  it('seed 001 eq. (17) written with \\frac and σ\' holds at every step', () => {
+  it("seed 001 eq. (17) written with \\frac and σ' holds at every step", () => {
     expect(byTag('17').status).toBe('holds');
     expect(byTag('17').message).toMatch(/^holds for t = 1\.\.3/);
   });
@@ -61,12 +60,17 @@ describe('verdicts at the file\'s own places', () => {
     const q = sol.equations[7]!;
     expect(q.status).toBe('skipped');
     expect(q.message).toMatch(/^not checked: unknown name Q/);
-    expect(sol.diagnostics.find((d) => d.line === 42)).toMatchObject({ severity: 'information', code: 'solution-skipped', column: 1, endColumn: 24 });
+    expect(sol.diagnostics.find((d) => d.line === 42)).toMatchObject({
+      severity: 'information',
+      code: 'solution-skipped',
+      column: 1,
+      endColumn: 24,
+    });
     // no error survives from the skipped claim
     expect(sol.diagnostics.filter((d) => d.line === 42)).toHaveLength(1);
   });
 
-  it('an equation restating the network\'s definition (with a trailing comma) holds', () => {
+  it("an equation restating the network's definition (with a trailing comma) holds", () => {
     expect(sol.equations[8]!.status).toBe('holds');
   });
 
@@ -75,7 +79,7 @@ describe('verdicts at the file\'s own places', () => {
     expect(sol.skipped).toBe(1);
   });
 
-  it('the network\'s own report is in file coordinates: symbols, quantities, loss', () => {
+  it("the network's own report is in file coordinates: symbols, quantities, loss", () => {
     const r = sol.networks[0]!.report;
     const decl = r.symbols.find((s) => s.name === 'W_hh' && s.role === 'declaration')!;
     expect(decl.line).toBe(8);
@@ -96,7 +100,7 @@ describe('the network block', () => {
     expect(slice(text, d)).toBe('q');
   });
 
-  it('the block\'s own derive lines are answered too', () => {
+  it("the block's own derive lines are answered too", () => {
     const text = '```rnn\nT = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\nderive ∂L/∂w\n```\n';
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
     expect(sol.networks[0]!.report.derives[0]).toMatchObject({ line: 7, query: '∂L/∂w' });

@@ -30,7 +30,10 @@ function checkAll(text: string, params = PARAMS, typeset = true): Map<string, st
 /** analyze() with forms: every derive has forms, none omitted */
 function analyzedForms(text: string, params = PARAMS): { kinds: string[]; omitted: string | undefined }[] {
   const r = analyze(text + params.map((p) => `derive ∂L/∂${p}\n`).join(''), { forms: true, graph: false, gradcheck: false, draws: 1 });
-  return r.derives.map((d) => ({ kinds: Object.keys(d.results[0]?.forms ?? {}).filter((k) => k !== 'best' && k !== 'exact'), omitted: d.results[0]?.formsOmitted }));
+  return r.derives.map((d) => ({
+    kinds: Object.keys(d.results[0]?.forms ?? {}).filter((k) => k !== 'best' && k !== 'exact'),
+    omitted: d.results[0]?.formsOmitted,
+  }));
 }
 
 describe('forms evaluated back on random networks', () => {

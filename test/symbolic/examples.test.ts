@@ -8,7 +8,9 @@ import type { Expr } from '../../src/language/model';
 import { checkDerivative, compileOk, forward } from './helpers';
 
 const dir = join(__dirname, '../../examples');
-const files = readdirSync(dir).filter((f) => f.endsWith('.rnn')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
 
 describe('symbolic forms of every derive in the examples', { timeout: 60_000 }, () => {
   it('finds the examples', () => {

@@ -19,21 +19,23 @@ function scalarNet(seed: number, T: number, gated: boolean, lossAll: boolean, h0
   const r = rand(seed);
   const x = (): string => (r() * 1.6).toFixed(4);
   const seq = (): string => `[${Array.from({ length: T }, x).join(', ')}]`;
-  return [
-    `T = ${T}`,
-    `input x = ${seq()}`,
-    `target y = ${seq()}`,
-    `param w = ${x()}`,
-    `param u = ${x()}`,
-    `param v = ${x()}`,
-    `h_0 = ${h0 ? x() : '0'}`,
-    ...(gated
-      ? ['z_t = σ(u h_{t-1} + u x_t)', 's_t = tanh(w h_{t-1} + x_t)', 'h_t = z_t h_{t-1} + (1 - z_t) s_t']
-      : ['h_t = tanh(w h_{t-1} + u x_t)']),
-    'o_t = v h_t',
-    'L_t = (y_t - o_t)^2',
-    lossAll ? 'loss L = Σ_t L_t' : 'loss L = L_T',
-  ].join('\n') + '\n';
+  return (
+    [
+      `T = ${T}`,
+      `input x = ${seq()}`,
+      `target y = ${seq()}`,
+      `param w = ${x()}`,
+      `param u = ${x()}`,
+      `param v = ${x()}`,
+      `h_0 = ${h0 ? x() : '0'}`,
+      ...(gated
+        ? ['z_t = σ(u h_{t-1} + u x_t)', 's_t = tanh(w h_{t-1} + x_t)', 'h_t = z_t h_{t-1} + (1 - z_t) s_t']
+        : ['h_t = tanh(w h_{t-1} + u x_t)']),
+      'o_t = v h_t',
+      'L_t = (y_t - o_t)^2',
+      lossAll ? 'loss L = Σ_t L_t' : 'loss L = L_T',
+    ].join('\n') + '\n'
+  );
 }
 
 /** Derive ∂L/∂wrt; when a factored form is given, it evaluates back to autodiff and typesets. */
@@ -45,7 +47,10 @@ function checkFactored(text: string, wrt: string): boolean {
   if (!forms.factored) return false;
   const want = run.derivative(of, { name: wrt, idx: null }, null, true).data;
   const got = evaluateForm(forms, 'factored', run).data;
-  if (!relClose(got, want)) throw new Error(`factored ∂L/∂${wrt} evaluates to ${Array.from(got)}, autodiff gives ${Array.from(want)}\n${forms.factored.text}\n${text}`);
+  if (!relClose(got, want))
+    throw new Error(
+      `factored ∂L/∂${wrt} evaluates to ${Array.from(got)}, autodiff gives ${Array.from(want)}\n${forms.factored.text}\n${text}`,
+    );
   typesets(forms.factored.latex);
   for (const line of forms.factored.text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(140);
   return true;
@@ -87,11 +92,21 @@ describe('the factored chain form', () => {
   });
 
   it('gives a scalar GRU at T = 3 its form in the Report, evaluated back, with each state bracket once per use', () => {
-    const text = [
-      'T = 3', 'input x = [0.5, -0.3, 0.8]', 'target y = [0.2, 0.1, 0.6]', 'param w = 0.7', 'param u = -0.4', 'h_0 = 0',
-      'z_t = σ(u h_{t-1} + u x_t)', 'g_t = tanh(w h_{t-1} + x_t)', 'h_t = z_t h_{t-1} + (1 - z_t) g_t',
-      'loss L = (y_T - h_T)^2', 'derive ∂L/∂u', 'derive ∂L/∂w',
-    ].join('\n') + '\n';
+    const text =
+      [
+        'T = 3',
+        'input x = [0.5, -0.3, 0.8]',
+        'target y = [0.2, 0.1, 0.6]',
+        'param w = 0.7',
+        'param u = -0.4',
+        'h_0 = 0',
+        'z_t = σ(u h_{t-1} + u x_t)',
+        'g_t = tanh(w h_{t-1} + x_t)',
+        'h_t = z_t h_{t-1} + (1 - z_t) g_t',
+        'loss L = (y_T - h_T)^2',
+        'derive ∂L/∂u',
+        'derive ∂L/∂w',
+      ].join('\n') + '\n';
     const r = analyze(text, { forms: true });
     for (const d of r.derives) {
       const f = d.results[0]!.forms?.factored;
@@ -111,8 +126,18 @@ describe('the factored chain form', () => {
     // one step: a single path, nothing to nest
     expect(checkFactored(scalarNet(5, 1, false, true, true), 'w')).toBe(false);
     // a two-state network over many steps: the nesting would repeat brackets exponentially
-    const lstm = ['T = 8', 'input x = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]', 'param a = 0.5', 'param b = 0.3', 'h_0 = 0', 'c_0 = 0',
-      'c_t = σ(a h_{t-1}) c_{t-1} + tanh(b x_t)', 'h_t = tanh(c_t) + a h_{t-1}', 'loss L = h_T'].join('\n') + '\n';
+    const lstm =
+      [
+        'T = 8',
+        'input x = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]',
+        'param a = 0.5',
+        'param b = 0.3',
+        'h_0 = 0',
+        'c_0 = 0',
+        'c_t = σ(a h_{t-1}) c_{t-1} + tanh(b x_t)',
+        'h_t = tanh(c_t) + a h_{t-1}',
+        'loss L = h_T',
+      ].join('\n') + '\n';
     expect(checkFactored(lstm, 'a')).toBe(false);
   });
 });

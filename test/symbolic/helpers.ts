@@ -33,7 +33,16 @@ export interface Checked {
 }
 
 /** Derive, then check every form evaluates back to the autodiff value and every LaTeX string typesets. */
-export function checkDerivative(model: Model, run: Run, of: Expr, wrt: { name: string; idx: Idx | null }, total: boolean, t: number | null, label = '', typeset = true): Checked {
+export function checkDerivative(
+  model: Model,
+  run: Run,
+  of: Expr,
+  wrt: { name: string; idx: Idx | null },
+  total: boolean,
+  t: number | null,
+  label = '',
+  typeset = true,
+): Checked {
   const forms = deriveForms(model, of, wrt, total, t, run);
   const want = run.derivative(of, wrt, t, total).data;
   const kinds: Checked['kinds'] = [];
@@ -42,7 +51,8 @@ export function checkDerivative(model: Model, run: Run, of: Expr, wrt: { name: s
     if (!f) continue;
     kinds.push(k);
     const got = evaluateForm(forms, k, run).data;
-    if (!relClose(got, want)) throw new Error(`${label} t=${t} ${k} form evaluates to ${Array.from(got)} but autodiff gives ${Array.from(want)}\n${f.text}`);
+    if (!relClose(got, want))
+      throw new Error(`${label} t=${t} ${k} form evaluates to ${Array.from(got)} but autodiff gives ${Array.from(want)}\n${f.text}`);
     if (typeset) typesets(f.latex);
     expect(f.text.length).toBeGreaterThan(0);
   }

@@ -59,7 +59,10 @@ describe('simplifier', () => {
 
 describe('printers', () => {
   const b = new Builder();
-  const z = b.sym({ kind: 'pre', q: 'h', step: 2, n: 0 }, b.add(b.mul(b.leaf('W_xh', null, []), b.leaf('x', 2, [])), b.mul(b.leaf('W_hh', null, []), b.leaf('h', 1, []))));
+  const z = b.sym(
+    { kind: 'pre', q: 'h', step: 2, n: 0 },
+    b.add(b.mul(b.leaf('W_xh', null, []), b.leaf('x', 2, [])), b.mul(b.leaf('W_hh', null, []), b.leaf('h', 1, []))),
+  );
   const J = b.mul(b.call('dsigma', z), b.leaf('W_hh', null, []));
   it('prints steps concretely or relative to an anchor', () => {
     expect(text(J)).toBe('σ′(h̃₂) W_hh');
@@ -97,7 +100,11 @@ describe('rules', () => {
   const x = b.leaf('x', 1, []);
   const W = b.leaf('W', null, [2, 2]);
   const h = b.leaf('h', 1, [2]);
-  const vals = new Map<string, Float64Array>([['x@1', Float64Array.of(0.3)], ['W@null', Float64Array.of(0.5, -0.2, 0.1, 0.4)], ['h@1', Float64Array.of(0.7, -0.6)]]);
+  const vals = new Map<string, Float64Array>([
+    ['x@1', Float64Array.of(0.3)],
+    ['W@null', Float64Array.of(0.5, -0.2, 0.1, 0.4)],
+    ['h@1', Float64Array.of(0.7, -0.6)],
+  ]);
   const ev = new Evaluator((name, step) => {
     const v = vals.get(`${name}@${step}`);
     return v && { shape: [], data: v };

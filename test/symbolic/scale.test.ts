@@ -51,9 +51,12 @@ describe('linear growth in T', () => {
     // no expansion of a thousand terms: the general Σ/∏ shape, and the δ recursion in two lines
     expect(f.chain!.text).toContain('Σ_{t=1}^{1000} ∂L_t/∂o_t·∂o_t/∂h_t·Σ_{k=1}^{t} (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂⁺h_k/∂W_xh');
     expect(f.chain!.text).not.toContain('₉₉₉');
-    expect(f.explicit!.text).toContain('Σ_{t=1}^{1000} −2(y_t − o_t) σ′(õ_t) W_hy Σ_{k=1}^{t} (∏_{j=k+1}^{t} σ′(h̃_j) W_hh) σ′(h̃_k) x_k'.normalize('NFC'));
+    expect(f.explicit!.text).toContain(
+      'Σ_{t=1}^{1000} −2(y_t − o_t) σ′(õ_t) W_hy Σ_{k=1}^{t} (∏_{j=k+1}^{t} σ′(h̃_j) W_hh) σ′(h̃_k) x_k'.normalize('NFC'),
+    );
     expect(f.recursive!.text).toContain('for t = 1..999');
-    for (const k of ['chain', 'explicit'] as const) expect(relClose(evaluateForm(f, k, run).data, run.derivative(L, { name: 'W_xh', idx: null }, null, true).data)).toBe(true);
+    for (const k of ['chain', 'explicit'] as const)
+      expect(relClose(evaluateForm(f, k, run).data, run.derivative(L, { name: 'W_xh', idx: null }, null, true).data)).toBe(true);
     expect(relClose(evaluateForm(f, 'recursive', run).data, run.derivative(L, { name: 'W_xh', idx: null }, null, true).data)).toBe(true);
   }, 60_000);
 });

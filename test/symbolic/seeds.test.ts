@@ -8,11 +8,22 @@ import { SHEET7 } from '../language/helpers';
 import { checkDerivative, compileOk, forward } from './helpers';
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-const ref = (name: string, k: number | null = null, v: string | null = null): Expr => ({ k: 'ref', name, idx: k === null && v === null ? null : { v, k: k ?? 0 }, shape: [], range: R });
-
+const ref = (name: string, k: number | null = null, v: string | null = null): Expr => ({
+  k: 'ref',
+  name,
+  idx: k === null && v === null ? null : { v, k: k ?? 0 },
+  shape: [],
+  range: R,
+});
 
 /** The text of a form with its line breaks undone. */
-const oneLine = (s: string): string => s.split('\n').map((l) => l.trim()).join(' ').replace(/ {2,}/g, ' ').normalize('NFC');
+const oneLine = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' ')
+    .replace(/ {2,}/g, ' ')
+    .normalize('NFC');
 
 describe('sheet 7 (seed 001)', () => {
   const model = compileOk(SHEET7);
@@ -34,7 +45,9 @@ describe('sheet 7 (seed 001)', () => {
 
   it('keeps h₀ a symbol in ∂L/∂W_hh (the terms eq. 33–35 drop are there), and gives the general δ form', () => {
     const { forms } = checkDerivative(model, run, ref(L), { name: 'W_hh', idx: null }, true, null);
-    expect(oneLine(forms.chain!.text)).toMatch(/^∂L\/∂W_hh = ∂L₁\/∂o₁·∂o₁\/∂h₁·∂⁺h₁\/∂W_hh \+ ∂L₂\/∂o₂·∂o₂\/∂h₂·\(∂⁺h₂\/∂W_hh \+ ∂h₂\/∂h₁·∂⁺h₁\/∂W_hh\) \+ /);
+    expect(oneLine(forms.chain!.text)).toMatch(
+      /^∂L\/∂W_hh = ∂L₁\/∂o₁·∂o₁\/∂h₁·∂⁺h₁\/∂W_hh \+ ∂L₂\/∂o₂·∂o₂\/∂h₂·\(∂⁺h₂\/∂W_hh \+ ∂h₂\/∂h₁·∂⁺h₁\/∂W_hh\) \+ /,
+    );
     const rec = forms.recursive!.text.normalize('NFC');
     expect(rec).toContain('δ_t = ∂L/∂h_t');
     expect(rec).toContain('δ₃ = ∂L₃/∂o₃·∂o₃/∂h₃ = −2(y₃ − o₃) σ′(õ₃) W_hy');

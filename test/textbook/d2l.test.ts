@@ -12,8 +12,12 @@ const ob = (s: string) => String.raw`\mathbf{o}_{${s}}`;
 const prod = (a: string, b: string) => String.raw`\textrm{prod}\left(${a}, ${b}\right)`;
 
 describe('d2l.ai §9.7.2, the matrix model', () => {
-  const report = withChecks(D2L_MATRIX,
-    String.raw`${d('L', ob('t'))} = \frac{\partial l (\mathbf{o}_t, y_t)}{T \cdot \partial \mathbf{o}_t} \tag{9.7.13x}`.replace(String.raw`l (\mathbf{o}_t, y_t)`, 'l_t'),
+  const report = withChecks(
+    D2L_MATRIX,
+    String.raw`${d('L', ob('t'))} = \frac{\partial l (\mathbf{o}_t, y_t)}{T \cdot \partial \mathbf{o}_t} \tag{9.7.13x}`.replace(
+      String.raw`l (\mathbf{o}_t, y_t)`,
+      'l_t',
+    ),
     String.raw`${d('L', W('qh'))} = \sum_{t=1}^T ${prod(d('L', ob('t')), d(ob('t'), W('qh')))} = \sum_{t=1}^T ${d('L', ob('t'))} \mathbf{h}_t^\top \tag{9.7.14}`,
     String.raw`${d('L', hb('T'))} = ${prod(d('L', ob('T')), d(ob('T'), hb('T')))} = ${W('qh')}^\top ${d('L', ob('T'))} \tag{9.7.15}`,
     String.raw`${d('L', hb('t'))} = ${prod(d('L', hb('t+1')), d(hb('t+1'), hb('t')))} + ${prod(d('L', ob('t')), d(ob('t'), hb('t')))} = ${W('hh')}^\top ${d('L', hb('t+1'))} + ${W('qh')}^\top ${d('L', ob('t'))} \tag{9.7.16}`,
@@ -25,14 +29,16 @@ describe('d2l.ai §9.7.2, the matrix model', () => {
 
   it('every line reads', () => expectClean(report));
 
-  it.each(['9.7.13', '9.7.13x', '9.7.14', '9.7.15', '9.7.16', '9.7.17'])('eq. %s holds, every link', (tag) => expectTag(report, tag, 'holds', /random draws/));
+  it.each(['9.7.13', '9.7.13x', '9.7.14', '9.7.15', '9.7.16', '9.7.17'])('eq. %s holds, every link', (tag) =>
+    expectTag(report, tag, 'holds', /random draws/),
+  );
 
   it('9.7.16 holds for t = 1..T−1 and 9.7.17 for every t (the power (W_hhᵀ)^{T−i} and the step T+t−i)', () => {
     expect(links(report, '9.7.16')[0]!.message).toMatch(/^holds for t = 1\.\.3 /);
     expect(links(report, '9.7.17')[0]!.message).toMatch(/^holds for t = 1\.\.4 /);
   });
 
-  it('9.7.18: the final forms hold; prod(∂L/∂h_t, ∂h_t/∂W) holds when ∂h_t/∂W is the step\'s own (one-step) derivative, as d2l means it', () => {
+  it("9.7.18: the final forms hold; prod(∂L/∂h_t, ∂h_t/∂W) holds when ∂h_t/∂W is the step's own (one-step) derivative, as d2l means it", () => {
     for (const tag of ['9.7.18a', '9.7.18b']) {
       const [mid, last] = links(report, tag);
       expect(last!.status, last!.message).toBe('holds');
@@ -42,12 +48,18 @@ describe('d2l.ai §9.7.2, the matrix model', () => {
   });
 
   it('prod(A, B) is the product in chain-rule order, and takes exactly two factors', () => {
-    const r = withChecks(D2L_MATRIX, String.raw`${prod(d('L', ob('t')), W('qh'))} = ${W('qh')}^\top ${d('L', ob('t'))}`, 'prod(W_qh) = W_qh');
+    const r = withChecks(
+      D2L_MATRIX,
+      String.raw`${prod(d('L', ob('t')), W('qh'))} = ${W('qh')}^\top ${d('L', ob('t'))}`,
+      'prod(W_qh) = W_qh',
+    );
     expect(r.checks.map((c) => c.status)).toEqual(['holds']);
-    expect(r.diagnostics.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual([expect.stringMatching(/^prod\(A, B\) \(d2l\.ai's notation\) takes two factors/)]);
+    expect(r.diagnostics.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual([
+      expect.stringMatching(/^prod\(A, B\) \(d2l\.ai's notation\) takes two factors/),
+    ]);
   });
 
-  it('the gradients are autodiff\'s, which central differences confirm', () => {
+  it("the gradients are autodiff's, which central differences confirm", () => {
     const r = analyze(D2L_MATRIX, { gradcheck: true });
     expect(r.gradcheck.length).toBe(3);
     for (const g of r.gradcheck) expect(g.relError, g.name).toBeLessThan(1e-6);
@@ -56,7 +68,8 @@ describe('d2l.ai §9.7.2, the matrix model', () => {
 
 describe('d2l.ai §9.7.1, the scalar model h_t = f(x_t, h_{t-1}, w_h), o_t = g(h_t, w_o)', () => {
   const f = (i: string) => String.raw`\tanh'(w_h h_{${i}-1} + w_x x_${i})`;
-  const report = withChecks(D2L_SCALAR,
+  const report = withChecks(
+    D2L_SCALAR,
     // (9.7.3) with l, g and h named by the quantities they compute
     String.raw`${d('L', 'w_h')} = \frac{1}{T}\sum_{t=1}^T ${d('l_t', 'o_t')} ${d('o_t', 'h_t')} ${d('h_t', 'w_h')} \tag{9.7.3}`,
     // (9.7.7) with f written out: ∂f/∂w_h = tanh'(…) h_{i-1}, ∂f/∂h_{j-1} = tanh'(…) w_h
@@ -74,10 +87,14 @@ describe('d2l.ai §9.7.1, the scalar model h_t = f(x_t, h_{t-1}, w_h), o_t = g(h
     expect(links(report, '9.7.4')[0]!.message).toMatch(/^holds for t = 1\.\.4 /);
   });
 
-  it('d2l\'s own f(x_t, h_{t-1}, w_h) is named as a function the file does not define, not a bare syntax error', () => {
+  it("d2l's own f(x_t, h_{t-1}, w_h) is named as a function the file does not define, not a bare syntax error", () => {
     const r = withChecks(D2L_SCALAR, String.raw`${d('h_t', 'w_h')} = \frac{\partial f(x_t, h_{t-1}, w_h)}{\partial w_h}`);
     const errors = r.diagnostics.filter((x) => x.severity === 'error');
-    expect(errors.map((x) => x.message)).toEqual([expect.stringMatching(/a name applied to arguments, as d2l\.ai writes f\(x_t, h_\{t-1\}, w_h\), is no function the file defines — write the quantity it computes/)]);
+    expect(errors.map((x) => x.message)).toEqual([
+      expect.stringMatching(
+        /a name applied to arguments, as d2l\.ai writes f\(x_t, h_\{t-1\}, w_h\), is no function the file defines — write the quantity it computes/,
+      ),
+    ]);
     expect(errors[0]!.line).toBe(12);
   });
 });

@@ -31,9 +31,12 @@ describe('Goodfellow §10.2.2 as printed', () => {
 
   it('every line reads', () => expectClean(report));
 
-  it.each(['10.17', '10.18', '10.19', '10.19T', '10.21', '10.22', '10.23', '10.24', '10.26', '10.28'])('eq. %s holds at the file\'s values and every draw', (tag) => {
-    expectTag(report, tag, 'holds', /random draws/);
-  });
+  it.each(['10.17', '10.18', '10.19', '10.19T', '10.21', '10.22', '10.23', '10.24', '10.26', '10.28'])(
+    "eq. %s holds at the file's values and every draw",
+    (tag) => {
+      expectTag(report, tag, 'holds', /random draws/);
+    },
+  );
 
   it('each link of a chain is its own result: 10.18 has two, 10.21 two, 10.22 two, 10.23 two', () => {
     expect(links(report, '10.18').map((l) => l.link)).toEqual([1, 2]);
@@ -65,37 +68,51 @@ describe('the loss as the book writes it', () => {
   });
 
   it('with one-hot targets, ∇_{o^{(t)}} L = ŷ^{(t)} − y^{(t)} and the gradients hold (draws keep y one-hot)', () => {
-    const r = withChecks(GOODFELLOW_ONEHOT,
+    const r = withChecks(
+      GOODFELLOW_ONEHOT,
       String.raw`${grad(o('t'))} = \hat{${B('y')}}^{(t)} - ${B('y')}^{(t)} \tag{a}`,
       String.raw`${grad(B('W'))} = \sum_t ${diag('t')} (${grad(h('t'))}) ${B('h')}^{(t-1)\top} \tag{b}`,
       String.raw`${grad(h('t'))} = ${B('W')}^\top ${diag('t+1')} (${grad(h('t+1'))}) + ${B('V')}^\top (${grad(o('t'))}) \tag{c}`,
       // eq. 10.18 as printed: 1_{i=y^{(t)}} of a one-hot target is its entry i (an information says so)
-      String.raw`(${grad(o('t'))})_i = \hat{y}_i^{(t)} - \mathbf{1}_{i=y^{(t)}} \tag{d}`);
+      String.raw`(${grad(o('t'))})_i = \hat{y}_i^{(t)} - \mathbf{1}_{i=y^{(t)}} \tag{d}`,
+    );
     expectClean(r);
     for (const tag of ['a', 'b', 'c', 'd']) expectTag(r, tag, 'holds');
     expect(r.diagnostics.filter((x) => x.code === 'indicator-one-hot').map((x) => x.line)).toEqual([19]);
   });
 });
 
-describe('θ^{(t)}, the book\'s copy of a shared parameter used at step t only', () => {
+describe("θ^{(t)}, the book's copy of a shared parameter used at step t only", () => {
   it('∂h^{(t)}/∂b^{(t)} is the one-step derivative (diag(1 − h²) here); ∂h^{(t)}/∂W^{(t)} contracts with ∇_{h^{(t)}} L', () => {
-    const r = withChecks(GOODFELLOW,
+    const r = withChecks(
+      GOODFELLOW,
       String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}^{(t)}} = \text{diag}(1 - (${h('t')})^2) \tag{f}`,
-      String.raw`${grad(B('W'))} = \sum_t ${grad(h('t'))} \frac{\partial ${h('t')}}{\partial ${B('W')}^{(t)}} \tag{w}`);
+      String.raw`${grad(B('W'))} = \sum_t ${grad(h('t'))} \frac{\partial ${h('t')}}{\partial ${B('W')}^{(t)}} \tag{w}`,
+    );
     expectClean(r);
     expectTag(r, 'f', 'holds');
     expectTag(r, 'w', 'holds');
     // without the copy, ∂h^{(t)}/∂b is the total derivative (every earlier step's use of b too)
-    const total = withChecks(GOODFELLOW, String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}} = \text{diag}(1 - (${h('t')})^2) \tag{t}`);
+    const total = withChecks(
+      GOODFELLOW,
+      String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}} = \text{diag}(1 - (${h('t')})^2) \tag{t}`,
+    );
     expectTag(total, 't', 'holds-as-one-step');
   });
   it('a copy by another step, or in the derivative of L, is a diagnostic that names it', () => {
-    const r = withChecks(GOODFELLOW,
+    const r = withChecks(
+      GOODFELLOW,
       String.raw`${grad(B('W'))} = \sum_t \frac{\partial L}{\partial ${B('W')}^{(t)}}`,
-      String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}^{(t-1)}} = 0`);
+      String.raw`\frac{\partial ${h('t')}}{\partial ${B('b')}^{(t-1)}} = 0`,
+    );
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.line, d.message])).toEqual([
-      [16, expect.stringMatching(/^W with a step is the copy of W used at that step \(Goodfellow's notation\): it is read only in the derivative of a quantity at the same step/)],
+      [
+        16,
+        expect.stringMatching(
+          /^W with a step is the copy of W used at that step \(Goodfellow's notation\): it is read only in the derivative of a quantity at the same step/,
+        ),
+      ],
       [17, expect.stringMatching(/^b with a step is the copy of b used at that step/)],
     ]);
     expect(r.checks).toEqual([]);

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 
-const errors = (text: string) => analyze(text).diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.message);
+const errors = (text: string) =>
+  analyze(text)
+    .diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')
+    .map((d) => d.message);
 
 describe('ŷ typed as one character', () => {
   it('is the same name as \\hat{y} and as y with a combining circumflex', () => {
@@ -21,10 +24,12 @@ describe('a superscript step before the subscript entry', () => {
   });
 });
 
-describe('τ, Goodfellow\'s last step', () => {
+describe("τ, Goodfellow's last step", () => {
   const net = 'T = 3\ninput x = [1, 2, 3]\nparam w = 0.5\nh_0 = 0.2\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t\n';
   it('is T where the file does not define it: h^{(τ)}, h_τ, Σ_{t=1}^{τ}, 1/τ', () => {
-    const r = analyze(net + 'check h^{(\\tau)} = h_3\ncheck h_τ = h_T\ncheck \\sum_{t=1}^{\\tau} h_t = L\ncheck 1/τ = 1/3\ncheck h^{(τ-1)} = h_2\n');
+    const r = analyze(
+      net + 'check h^{(\\tau)} = h_3\ncheck h_τ = h_T\ncheck \\sum_{t=1}^{\\tau} h_t = L\ncheck 1/τ = 1/3\ncheck h^{(τ-1)} = h_2\n',
+    );
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
   });
@@ -36,7 +41,7 @@ describe('τ, Goodfellow\'s last step', () => {
   });
 });
 
-describe('a constant factor in a derivative\'s denominator (d2l.ai eq. 9.7.13)', () => {
+describe("a constant factor in a derivative's denominator (d2l.ai eq. 9.7.13)", () => {
   const net = 'T = 3\ninput x = [1, 2, 3]\nparam w = 0.5\nh_t = w x_t\nloss L = Σ_t h_t\n';
   it('\\frac{∂A}{T \\cdot ∂B} and \\frac{∂A}{2 ∂B} are ∂A/∂B divided by the factor', () => {
     const r = analyze(net + 'check \\frac{\\partial L}{T \\cdot \\partial w} = 2\ncheck \\frac{\\partial h_t}{2 \\partial w} = x_t / 2\n');
@@ -44,7 +49,9 @@ describe('a constant factor in a derivative\'s denominator (d2l.ai eq. 9.7.13)',
     expect(r.checks.map((c) => c.status)).toEqual(['holds-at-given-values', 'holds']);
   });
   it('a factor with no ∂ after it is named', () => {
-    expect(errors(net + 'check \\frac{\\partial L}{T w} = 2\n')).toEqual(['the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})']);
+    expect(errors(net + 'check \\frac{\\partial L}{T w} = 2\n')).toEqual([
+      'the denominator of a derivative \\frac{∂A}{∂B} starts with ∂ (or a constant factor and ∂: {T · ∂B})',
+    ]);
   });
 });
 
@@ -53,7 +60,10 @@ describe('an equation whose right side does not parse', () => {
     for (const bad of ['-\\log h^{(t)}_{(}', 'h_t +* 2']) {
       const r = analyze(`T = 2\ninput x = [1, 2]\nparam w = 0.5\nh_t = w x_t\nL^{(t)} = ${bad}\nloss L = \\sum_t L^{(t)}\ncheck L = 1\n`);
       const shown = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
-      expect(shown.filter((d) => d.severity === 'error').map((d) => d.line), bad).toEqual([5]);
+      expect(
+        shown.filter((d) => d.severity === 'error').map((d) => d.line),
+        bad,
+      ).toEqual([5]);
       expect(shown.find((d) => d.line === 6)?.message, bad).toBe('L is not available: its definition on line 5 has an error');
     }
   });

@@ -26,23 +26,33 @@ describe('Goodfellow §10.2.2 as a Markdown solution', () => {
     expect(errors.map((d) => d.line)).toEqual([lineOf('\\tag{S1}'), lineOf('\\tag{S2}')]);
   });
 
-  it('the book\'s equations hold, the slips fail with the culprit named', () => {
+  it("the book's equations hold, the slips fail with the culprit named", () => {
     const byTag = Object.fromEntries(sol.equations.map((e) => [e.tag, e]));
-    for (const tag of ['10.17', '10.18', '10.19', '10.21', '10.22', '10.26', '10.28']) expect(byTag[tag]!.status, `${tag}: ${byTag[tag]!.message}`).toBe('holds');
+    for (const tag of ['10.17', '10.18', '10.19', '10.21', '10.22', '10.26', '10.28'])
+      expect(byTag[tag]!.status, `${tag}: ${byTag[tag]!.message}`).toBe('holds');
     expect(byTag.S1!.status).toBe('fails');
     expect(byTag.S1!.message).toMatch(/leaves out the path through a_\{t\+1\}/);
     expect(byTag.S2!.status).toBe('fails');
     expect(byTag.S2!.message).toMatch(/h_t should be h_\{t-1\}: with that step the check holds/);
   });
 
-  it('each claim is mapped to its own line: a chain\'s links to their right sides, an align\'s rows to their own \\tag', () => {
+  it("each claim is mapped to its own line: a chain's links to their right sides, an align's rows to their own \\tag", () => {
     const checks = sol.networks[0]!.report.checks;
     const at = (tag: string) => checks.filter((c) => c.tag === tag).map((c) => [c.line, c.link, c.status]);
     // (10.21) written over two rows of an aligned: link 1 on the first row, link 2 on the second
-    expect(at('10.21')).toEqual([[lineOf('&= \\left(\\frac{\\partial \\boldsymbol{h}^{(t+1)}}'), 1, 'holds'], [lineOf('&= \\boldsymbol{W}^\\top'), 2, 'holds']]);
+    expect(at('10.21')).toEqual([
+      [lineOf('&= \\left(\\frac{\\partial \\boldsymbol{h}^{(t+1)}}'), 1, 'holds'],
+      [lineOf('&= \\boldsymbol{W}^\\top'), 2, 'holds'],
+    ]);
     // the align: three equations, each with its own \tag on its own row
-    expect(at('10.22')).toEqual([[lineOf('\\tag{10.22}'), 1, 'holds'], [lineOf('\\tag{10.22}'), 2, 'holds']]);
-    expect(at('10.23')).toEqual([[lineOf('\\tag{10.23}'), 1, 'holds'], [lineOf('\\tag{10.23}'), 2, 'holds']]);
+    expect(at('10.22')).toEqual([
+      [lineOf('\\tag{10.22}'), 1, 'holds'],
+      [lineOf('\\tag{10.22}'), 2, 'holds'],
+    ]);
+    expect(at('10.23')).toEqual([
+      [lineOf('\\tag{10.23}'), 1, 'holds'],
+      [lineOf('\\tag{10.23}'), 2, 'holds'],
+    ]);
     expect(at('10.24')).toEqual([[lineOf('\\tag{10.24}'), 1, 'holds']]);
     expect(at('S1')).toEqual([[lineOf('\\tag{S1}'), 1, 'fails']]);
     // a failing link is reported on its own right side
@@ -50,7 +60,7 @@ describe('Goodfellow §10.2.2 as a Markdown solution', () => {
     expect(TEXT.split('\n')[s2.line - 1]!.slice(s2.column - 1)).toMatch(/^\\sum_t/);
   });
 
-  it('the CLI\'s function gives the same verdicts and exits as failing (two slips)', () => {
+  it("the CLI's function gives the same verdicts and exits as failing (two slips)", () => {
     const out = runFile(FILE, 'check', true, false);
     expect(out.error).toBeUndefined();
     expect(out.bad).toBe(true);

@@ -93,7 +93,9 @@ export function expectTag(report: Report, tag: string, status: CheckStatus, ...m
 
 /** no error or warning diagnostic: every line read */
 export function expectClean(report: Report): void {
-  expect(report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([]);
+  expect(
+    report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.line}:${d.column} ${d.message}`),
+  ).toEqual([]);
 }
 
 /** the network followed by check lines */

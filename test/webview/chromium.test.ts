@@ -32,10 +32,19 @@ describe.skipIf(!ready)('the built panel in Chromium', () => {
 
   async function open(name: string, theme: 'light' | 'dark') {
     const nonce = makeNonce();
-    let html = panelHtml({ cspSource: origin, nonce, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css` });
+    let html = panelHtml({
+      cspSource: origin,
+      nonce,
+      scriptUri: `${origin}/dist/webview.js`,
+      styleUri: `${origin}/media/panel.css`,
+      katexCssUri: `${origin}/media/katex/katex.min.css`,
+    });
     // VS Code gives the page the theme's colours as --vscode-* variables; a dark theme's few that matter
     // here, in a stylesheet carrying the nonce (an inline style attribute would be refused by the CSP)
-    const vars = theme === 'dark' ? '--vscode-editor-background:#1e1e1e;--vscode-editor-foreground:#d4d4d4;--vscode-editorWidget-background:#252526;--vscode-descriptionForeground:#9d9d9d;--vscode-panel-border:#80808059' : '';
+    const vars =
+      theme === 'dark'
+        ? '--vscode-editor-background:#1e1e1e;--vscode-editor-foreground:#d4d4d4;--vscode-editorWidget-background:#252526;--vscode-descriptionForeground:#9d9d9d;--vscode-panel-border:#80808059'
+        : '';
     html = html.replace('</head>', `<style nonce="${nonce}">html{${vars}}</style>\n</head>`);
     pages.set(`/${name}.html`, html);
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });

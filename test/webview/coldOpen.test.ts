@@ -10,14 +10,26 @@ import type { ReportMessage } from '../../src/protocol';
 import type { Report } from '../../src/report';
 
 function message(report: Report, version: number): ReportMessage {
-  return { type: 'report', doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version }, report, cursor: null, editAt: Date.now(), postedAt: Date.now() };
+  return {
+    type: 'report',
+    doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version },
+    report,
+    cursor: null,
+    editAt: Date.now(),
+    postedAt: Date.now(),
+  };
 }
 
 function app(): { app: PanelApp; root: HTMLElement; later: (() => void)[] } {
   document.body.innerHTML = '';
   const root = document.body.appendChild(document.createElement('div'));
   const later: (() => void)[] = [];
-  const a = new PanelApp(document, root, { post: () => undefined, setState: () => undefined, afterPaint: (fn) => later.push(fn) }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
+  const a = new PanelApp(
+    document,
+    root,
+    { post: () => undefined, setState: () => undefined, afterPaint: (fn) => later.push(fn) },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+  );
   return { app: a, root, later };
 }
 
@@ -44,7 +56,10 @@ describe('cold open: the graph first, the typeset derivation after the first pai
   test('the first form is typeset at once; the forms and chain terms after it in later tasks', async () => {
     const { app: a, root, later } = app();
     const i = report.derives.findIndex((d) => d.query === '∂L/∂W_hh');
-    a.handle({ ...message(report, 1), cursor: { line: report.derives[i]!.line, column: 1, derive: i, check: null, symbol: null, node: null } });
+    a.handle({
+      ...message(report, 1),
+      cursor: { line: report.derives[i]!.line, column: 1, derive: i, check: null, symbol: null, node: null },
+    });
     later[0]!();
     const forms = Array.from(root.querySelectorAll('#derivation .result > .form'));
     expect(forms[0]!.getAttribute('data-form')).toBe('factored');
@@ -53,7 +68,9 @@ describe('cold open: the graph first, the typeset derivation after the first pai
     await new Promise((r) => setTimeout(r, 200));
     expect(root.querySelectorAll('#derivation .math.pending')).toHaveLength(0);
     for (const f of forms) expect(f.querySelector('.katex'), f.getAttribute('data-form')!).not.toBeNull();
-    expect(root.querySelectorAll('#derivation .terms button.term .katex').length).toBe(report.derives[i]!.results[0]!.forms!.chain!.terms!.length);
+    expect(root.querySelectorAll('#derivation .terms button.term .katex').length).toBe(
+      report.derives[i]!.results[0]!.forms!.chain!.terms!.length,
+    );
   }, 30000);
 
   test('a newer report before the paint: the pending sections of the old one are dropped', () => {

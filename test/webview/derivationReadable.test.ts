@@ -19,8 +19,20 @@ function show(report: Report, derive: number): HTMLElement {
   const root = document.createElement('div');
   root.id = 'app';
   document.body.appendChild(root);
-  const app = new PanelApp(document, root, { post: () => undefined, setState: () => undefined }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
-  app.handle({ type: 'report', doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version: 1 }, report, cursor: { line: 1, column: 1, derive, check: null, symbol: null, node: null }, editAt: Date.now(), postedAt: Date.now() });
+  const app = new PanelApp(
+    document,
+    root,
+    { post: () => undefined, setState: () => undefined },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+  );
+  app.handle({
+    type: 'report',
+    doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version: 1 },
+    report,
+    cursor: { line: 1, column: 1, derive, check: null, symbol: null, node: null },
+    editAt: Date.now(),
+    postedAt: Date.now(),
+  });
   return root.querySelector('#derivation') as HTMLElement;
 }
 
@@ -33,9 +45,10 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
         const pane = show(r, i);
         const first = pane.querySelector('.result > .form') as HTMLElement;
         expect(first, d.query).not.toBeNull();
-        const latex = first.getAttribute('data-form') === 'compact'
-          ? compactRecursion(d, d.results[0]!)!.latex
-          : d.results[0]!.forms?.[first.getAttribute('data-form') as 'chain']?.latex ?? d.results[0]!.latex;
+        const latex =
+          first.getAttribute('data-form') === 'compact'
+            ? compactRecursion(d, d.results[0]!)!.latex
+            : (d.results[0]!.forms?.[first.getAttribute('data-form') as 'chain']?.latex ?? d.results[0]!.latex);
         expect(alignedRows(latex)?.length ?? 1, `${d.query}: first form`).toBeLessThanOrEqual(FEW);
         for (const f of Array.from(pane.querySelectorAll('details.form.folded'))) {
           expect(f.querySelector('summary')!.textContent).toMatch(/ — \d+ lines$/);
@@ -89,8 +102,9 @@ describe('a derivation with only its number says why (issue 13, item 5)', () => 
     const r = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), { forms: true });
     const d = r.derives[0]!;
     const res = { ...d.results[0]!, forms: undefined };
-    expect(formsOmittedReason(r, d, { ...res, formsOmitted: 'T = 5000 is past the 1000 steps symbolic forms are written for' } as typeof res))
-      .toBe('Only the number: T = 5000 is past the 1000 steps symbolic forms are written for');
+    expect(
+      formsOmittedReason(r, d, { ...res, formsOmitted: 'T = 5000 is past the 1000 steps symbolic forms are written for' } as typeof res),
+    ).toBe('Only the number: T = 5000 is past the 1000 steps symbolic forms are written for');
     expect(formsOmittedReason({ ...r, T: 5000 }, d, res)).toContain('(T = 5000)');
     const bare = { ...r, derives: [{ ...d, results: [res] }] } as Report;
     const pane = show(bare, 0);
@@ -99,5 +113,8 @@ describe('a derivation with only its number says why (issue 13, item 5)', () => 
 });
 
 test('aligned rows: a matrix inside a row is not split at its own row breaks', () => {
-  expect(alignedRows('\\begin{aligned}a &= \\begin{bmatrix}1 \\\\ 2\\end{bmatrix} \\\\ &= b\\end{aligned}')).toEqual(['a &= \\begin{bmatrix}1 \\\\ 2\\end{bmatrix}', '&= b']);
+  expect(alignedRows('\\begin{aligned}a &= \\begin{bmatrix}1 \\\\ 2\\end{bmatrix} \\\\ &= b\\end{aligned}')).toEqual([
+    'a &= \\begin{bmatrix}1 \\\\ 2\\end{bmatrix}',
+    '&= b',
+  ]);
 });

@@ -15,9 +15,19 @@ function render(text: string) {
   document.body.innerHTML = '';
   const root = document.createElement('div');
   document.body.appendChild(root);
-  const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
+  const app = new PanelApp(
+    document,
+    root,
+    { post: () => {}, setState: () => {} },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+  );
   const lines = text.split('\n').length;
-  app.showReport({ doc: { uri: 'file:///e.rnn', fileName: 'e.rnn', version: 1 }, report, cursor: cursorContext(report, lines, 1), postedAt: Date.now() });
+  app.showReport({
+    doc: { uri: 'file:///e.rnn', fileName: 'e.rnn', version: 1 },
+    report,
+    cursor: cursorContext(report, lines, 1),
+    postedAt: Date.now(),
+  });
   // the cursor visits every line, every node gets clicked
   for (let l = 1; l <= lines; l++) app.setCursor(cursorContext(report, l, 3));
   for (const n of Array.from(root.querySelectorAll('g.node')).slice(0, 12)) n.dispatchEvent(new MouseEvent('click'));
@@ -60,7 +70,9 @@ describe('the panel survives', () => {
   });
 
   test('vectors and matrices with sample values', () => {
-    const { report, root } = render('T = 3\ninput x : 2\nparam W : 3x3\nparam U : 3x2\nh_0 = [0, 0, 0]\nh_t = tanh(W h_{t-1} + U x_t)\nloss L = sum(h_3)\nderive ∂L/∂W\n');
+    const { report, root } = render(
+      'T = 3\ninput x : 2\nparam W : 3x3\nparam U : 3x2\nh_0 = [0, 0, 0]\nh_t = tanh(W h_{t-1} + U x_t)\nloss L = sum(h_3)\nderive ∂L/∂W\n',
+    );
     expect(report.sampled.length).toBeGreaterThan(0);
     expect(root.querySelector('.sampled')!.textContent).toContain(report.sampled[0]);
     expect(root.querySelectorAll('g.node[data-id="W"] g.heat.value rect.cell')).toHaveLength(9);

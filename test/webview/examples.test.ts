@@ -18,13 +18,20 @@ import type { Report } from '../../src/report';
 vi.setConfig({ testTimeout: 60_000 });
 
 const DIR = join(__dirname, '..', '..', 'examples');
-const examples = readdirSync(DIR).filter((f) => f.endsWith('.rnn')).sort();
+const examples = readdirSync(DIR)
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
 
 function mount(report: Report, name: string, cursor: ReturnType<typeof cursorContext> | null = null) {
   document.body.innerHTML = '';
   const root = document.createElement('div');
   document.body.appendChild(root);
-  const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
+  const app = new PanelApp(
+    document,
+    root,
+    { post: () => {}, setState: () => {} },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+  );
   app.showReport({ doc: { uri: `file:///examples/${name}`, fileName: name, version: 1 }, report, cursor, postedAt: Date.now() });
   return { app, root };
 }
@@ -61,7 +68,8 @@ describe.each(examples)('%s', (name) => {
     }
     // every row of the Report, every quantity's node at every step it has
     const timedRows = g.rows.filter((r) => r.timed);
-    for (const r of timedRows) expect(root.querySelectorAll(`#graph g.node[data-name="${CSS.escape(r.name)}"]:not([data-t=""])`).length).toBeGreaterThan(0);
+    for (const r of timedRows)
+      expect(root.querySelectorAll(`#graph g.node[data-name="${CSS.escape(r.name)}"]:not([data-t=""])`).length).toBeGreaterThan(0);
     expect(root.querySelectorAll('#graph path.edge')).toHaveLength(g.edges.length);
   });
 
@@ -78,8 +86,17 @@ describe.each(examples)('%s', (name) => {
       }
       // copy as LaTeX: every form verbatim (they typeset, above) and the number, which typesets too
       const copied = derivationLatex(d, d.results[0]);
-      const blocks = copied.split('\n').filter((l) => !l.startsWith('%')).join('\n').split(/\\\[|\\\]/).map((x) => x.trim()).filter(Boolean);
-      const forms = [d.results[0].forms?.chain, d.results[0].forms?.factored, d.results[0].forms?.explicit, d.results[0].forms?.recursive].filter(Boolean).length || 1;
+      const blocks = copied
+        .split('\n')
+        .filter((l) => !l.startsWith('%'))
+        .join('\n')
+        .split(/\\\[|\\\]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const forms =
+        [d.results[0].forms?.chain, d.results[0].forms?.factored, d.results[0].forms?.explicit, d.results[0].forms?.recursive].filter(
+          Boolean,
+        ).length || 1;
       expect(blocks).toHaveLength(forms + 1);
       expect(mathElement(document, blocks[blocks.length - 1], true).classList.contains('katex-error')).toBe(false);
       // the cursor on the derive line designates it

@@ -11,19 +11,41 @@ import { hoverContent } from '../../src/extension/hover/hoverContent';
 import type { Report } from '../../src/report';
 import { plain } from '../extension/plain';
 
-const GRU = [
-  'T = 3', 'input x = [0.5, -0.3, 0.8]', 'target y = [0.2, 0.1, 0.6]', 'param w = 0.7', 'param u = -0.4', 'h_0 = 0',
-  'z_t = σ(u h_{t-1} + u x_t)', 'g_t = tanh(w h_{t-1} + x_t)', 'h_t = z_t h_{t-1} + (1 - z_t) g_t',
-  'loss L = (y_T - h_T)^2', 'derive ∂L/∂u', 'derive ∂L/∂w',
-].join('\n') + '\n';
+const GRU =
+  [
+    'T = 3',
+    'input x = [0.5, -0.3, 0.8]',
+    'target y = [0.2, 0.1, 0.6]',
+    'param w = 0.7',
+    'param u = -0.4',
+    'h_0 = 0',
+    'z_t = σ(u h_{t-1} + u x_t)',
+    'g_t = tanh(w h_{t-1} + x_t)',
+    'h_t = z_t h_{t-1} + (1 - z_t) g_t',
+    'loss L = (y_T - h_T)^2',
+    'derive ∂L/∂u',
+    'derive ∂L/∂w',
+  ].join('\n') + '\n';
 
 function show(report: Report, derive: number): HTMLElement {
   document.body.innerHTML = '';
   const root = document.createElement('div');
   root.id = 'app';
   document.body.appendChild(root);
-  const app = new PanelApp(document, root, { post: () => undefined, setState: () => undefined }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
-  app.handle({ type: 'report', doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version: 1 }, report, cursor: { line: 1, column: 1, derive, check: null, symbol: null, node: null }, editAt: Date.now(), postedAt: Date.now() });
+  const app = new PanelApp(
+    document,
+    root,
+    { post: () => undefined, setState: () => undefined },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+  );
+  app.handle({
+    type: 'report',
+    doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version: 1 },
+    report,
+    cursor: { line: 1, column: 1, derive, check: null, symbol: null, node: null },
+    editAt: Date.now(),
+    postedAt: Date.now(),
+  });
   return root.querySelector('#derivation') as HTMLElement;
 }
 
@@ -69,6 +91,8 @@ describe('the factored chain form in the panel and the hover', () => {
 
   test('a form that is short anyway (one path) is not preceded by a factored form', () => {
     expect(factoredFirst({ chain: { text: '∂L/∂V = ∂L/∂o·∂o/∂V = 1', latex: '' } })).toBe(false);
-    expect(factoredFirst({ chain: { text: 'a'.repeat(400), latex: '' }, factored: { text: 'x\n'.repeat(FACTORED_FIRST_ROWS + 1), latex: '' } })).toBe(false);
+    expect(
+      factoredFirst({ chain: { text: 'a'.repeat(400), latex: '' }, factored: { text: 'x\n'.repeat(FACTORED_FIRST_ROWS + 1), latex: '' } }),
+    ).toBe(false);
   });
 });

@@ -96,7 +96,10 @@ export function buildReport(spec: Spec): Report {
         .map(([from, off]) => ({
           of: r.name,
           wrt: off === null ? from : off === 0 ? `${from}_t` : `${from}_{t${off}}`,
-          form: { text: `∂⁺${r.name}_t/∂${from}`, latex: `\\frac{\\partial^{+} ${r.name}_t}{\\partial ${from.replace(/_(\w+)/, '_{$1}')}}` },
+          form: {
+            text: `∂⁺${r.name}_t/∂${from}`,
+            latex: `\\frac{\\partial^{+} ${r.name}_t}{\\partial ${from.replace(/_(\w+)/, '_{$1}')}}`,
+          },
           values: Array.from({ length: T }, (_, i) => ({ t: i + 1, value: valueOf([], hash(from + r.name) + i) })),
         })),
     }));
@@ -125,7 +128,13 @@ export function buildReport(spec: Spec): Report {
       edges,
       truncated: false,
     },
-    gradcheck: params.map((p, i) => ({ name: p.name, autodiff: 0.1 * (i + 1), numeric: 0.1 * (i + 1) * (1 + 10 ** -(4 + 2 * i)), relError: 10 ** -(4 + 2 * i) / 2, entries: [0] })),
+    gradcheck: params.map((p, i) => ({
+      name: p.name,
+      autodiff: 0.1 * (i + 1),
+      numeric: 0.1 * (i + 1) * (1 + 10 ** -(4 + 2 * i)),
+      relError: 10 ** -(4 + 2 * i) / 2,
+      entries: [0],
+    })),
     paramCount: params.reduce((a, p) => a + (p.shape ?? []).reduce((x, y) => x * y, 1), 0),
     elapsedMs: 1.5,
   };
@@ -155,15 +164,28 @@ export function sheet7Report(): Report {
       { name: 'L', kind: 'loss', timed: false, line: 22 },
     ],
     uses: [
-      ['W_xh', null, 'h'], ['x', 0, 'h'], ['W_hh', null, 'h'], ['h', -1, 'h'], ['b_h', null, 'h'],
-      ['W_hy', null, 'o'], ['h', 0, 'o'], ['b_y', null, 'o'],
-      ['y', 0, 'L'], ['o', 0, 'L'],
+      ['W_xh', null, 'h'],
+      ['x', 0, 'h'],
+      ['W_hh', null, 'h'],
+      ['h', -1, 'h'],
+      ['b_h', null, 'h'],
+      ['W_hy', null, 'o'],
+      ['h', 0, 'o'],
+      ['b_y', null, 'o'],
+      ['y', 0, 'L'],
+      ['o', 0, 'L'],
     ],
   });
   // loss L = Σ_t L_t
   for (let t = 1; t <= T; t++) r.graph!.edges.push({ from: `L@${t}`, to: 'L', local: 1, flow: 1 });
   const chain = (t: string) => `\\sum_{${t}=1}^{3} \\frac{\\partial L}{\\partial h_${t}} \\frac{\\partial^{+} h_${t}}{\\partial W_{hh}}`;
-  const derive = (line: number, query: string, queryLatex: string, results: DeriveReport['results']): DeriveReport => ({ line, query, queryLatex, range: range(line, 1, 20), results });
+  const derive = (line: number, query: string, queryLatex: string, results: DeriveReport['results']): DeriveReport => ({
+    line,
+    query,
+    queryLatex,
+    range: range(line, 1, 20),
+    results,
+  });
   r.derives = [
     derive(24, '∂L/∂W_hh', '\\frac{\\partial L}{\\partial W_{hh}}', [
       {
@@ -174,22 +196,63 @@ export function sheet7Report(): Report {
         forms: {
           chain: { text: 'Σ_t ∂L/∂h_t ∂⁺h_t/∂W_hh', latex: chain('t') },
           explicit: { text: '…', latex: "\\sum_{t=1}^{3} \\delta_t \\, \\sigma'(W_{xh} x_t + W_{hh} h_{t-1} + b_h) \\, h_{t-1}" },
-          recursive: { text: 'δ_t = …', latex: "\\delta_t = \\frac{\\partial L_t}{\\partial h_t} + \\delta_{t+1} \\sigma'(z_{t+1}) W_{hh}" },
+          recursive: {
+            text: 'δ_t = …',
+            latex: "\\delta_t = \\frac{\\partial L_t}{\\partial h_t} + \\delta_{t+1} \\sigma'(z_{t+1}) W_{hh}",
+          },
         },
       },
     ]),
-    derive(25, '∂L/∂W_xh', '\\frac{\\partial L}{\\partial W_{xh}}', [{ t: null, value: -0.125, text: '…', latex: '\\sum_{t=1}^{3} \\delta_t \\sigma\'(z_t) x_t' }]),
-    derive(26, '∂h_t/∂h_{t-1}', '\\frac{\\partial h_t}{\\partial h_{t-1}}', [1, 2, 3].map((t) => ({ t, value: 0.1 * t, text: `σ'(z_${t}) W_hh`, latex: `\\sigma'(z_{${t}}) W_{hh}`, forms: { chain: { text: '…', latex: `\\sigma'(z_{${t}}) W_{hh}` } } }))),
+    derive(25, '∂L/∂W_xh', '\\frac{\\partial L}{\\partial W_{xh}}', [
+      { t: null, value: -0.125, text: '…', latex: "\\sum_{t=1}^{3} \\delta_t \\sigma'(z_t) x_t" },
+    ]),
+    derive(
+      26,
+      '∂h_t/∂h_{t-1}',
+      '\\frac{\\partial h_t}{\\partial h_{t-1}}',
+      [1, 2, 3].map((t) => ({
+        t,
+        value: 0.1 * t,
+        text: `σ'(z_${t}) W_hh`,
+        latex: `\\sigma'(z_{${t}}) W_{hh}`,
+        forms: { chain: { text: '…', latex: `\\sigma'(z_{${t}}) W_{hh}` } },
+      })),
+    ),
   ];
   r.checks = [
-    { line: 30, status: 'holds', message: 'holds at every step and draw', range: range(30), equation: '∂L/∂o_3 = -2(y_3 - o_3)', steps: [] },
-    { line: 56, status: 'fails', message: 'fails at t = 2: 0.12 ≠ 0.10', range: range(56), equation: '∂h_t/∂W_xh = σ\'(…) x_t', steps: [], failingStep: 2 },
-    { line: 64, status: 'holds-at-given-values', message: 'holds only because h_0 = 0', range: range(64), equation: '∂L/∂W_hh = ∂(L_2 + L_3)/∂W_hh', steps: [] },
+    {
+      line: 30,
+      status: 'holds',
+      message: 'holds at every step and draw',
+      range: range(30),
+      equation: '∂L/∂o_3 = -2(y_3 - o_3)',
+      steps: [],
+    },
+    {
+      line: 56,
+      status: 'fails',
+      message: 'fails at t = 2: 0.12 ≠ 0.10',
+      range: range(56),
+      equation: "∂h_t/∂W_xh = σ'(…) x_t",
+      steps: [],
+      failingStep: 2,
+    },
+    {
+      line: 64,
+      status: 'holds-at-given-values',
+      message: 'holds only because h_0 = 0',
+      range: range(64),
+      equation: '∂L/∂W_hh = ∂(L_2 + L_3)/∂W_hh',
+      steps: [],
+    },
   ];
   r.symbols = [
-    sym('L', 'L', 24, 8), sym('W_hh', 'W_hh', 24, 11),
-    sym('L', 'L', 25, 8), sym('W_xh', 'W_xh', 25, 11),
-    sym('h', 'h_t', 26, 8, { offset: 0 }), sym('h', 'h_{t-1}', 26, 13, { offset: -1 }),
+    sym('L', 'L', 24, 8),
+    sym('W_hh', 'W_hh', 24, 11),
+    sym('L', 'L', 25, 8),
+    sym('W_xh', 'W_xh', 25, 11),
+    sym('h', 'h_t', 26, 8, { offset: 0 }),
+    sym('h', 'h_{t-1}', 26, 13, { offset: -1 }),
     sym('o', 'o_3', 30, 10, { step: 3 }),
     sym('h', 'h_t', 19, 1, { role: 'definition', offset: 0 }),
     sym('h', 'h_0', 17, 1, { role: 'definition', step: 0 }),
@@ -213,7 +276,15 @@ export function vectorReport(T: number, n = 4): Report {
       { name: 'o', kind: 'quantity', timed: true, line: 10 },
       { name: 'L', kind: 'loss', timed: false, line: 11 },
     ],
-    uses: [['W_xh', null, 'h'], ['x', 0, 'h'], ['W_hh', null, 'h'], ['h', -1, 'h'], ['b', null, 'h'], ['v', null, 'o'], ['h', 0, 'o']],
+    uses: [
+      ['W_xh', null, 'h'],
+      ['x', 0, 'h'],
+      ['W_hh', null, 'h'],
+      ['h', -1, 'h'],
+      ['b', null, 'h'],
+      ['v', null, 'o'],
+      ['h', 0, 'o'],
+    ],
   });
   for (let t = 1; t <= T; t++) r.graph!.edges.push({ from: `o@${t}`, to: 'L', local: 1, flow: 0.5 });
   return r;
@@ -233,7 +304,10 @@ export function hostileReport(): Report {
       { name: `h${PAYLOAD}`, kind: 'state', timed: true, steps: [0, 1, 2], line: 2 },
       { name: `L${bad}`, kind: 'loss', timed: false, line: 3 },
     ],
-    uses: [[bad, null, `h${PAYLOAD}`], [`h${PAYLOAD}`, -1, `h${PAYLOAD}`]],
+    uses: [
+      [bad, null, `h${PAYLOAD}`],
+      [`h${PAYLOAD}`, -1, `h${PAYLOAD}`],
+    ],
   });
   r.graph!.edges.push({ from: `h${PAYLOAD}@2`, to: `L${bad}`, local: 1, flow: 1 });
   r.diagnostics = [{ severity: 'error', message: `unknown name ${bad}`, line: 4, column: 1, endLine: 4, endColumn: 5 }];

@@ -8,7 +8,17 @@ import type { Report } from '../../src/report';
 import { sheet7Report, vectorReport } from './fixtures';
 
 function opts(extra: Partial<GraphViewOptions> = {}): GraphViewOptions {
-  return { layout: DEFAULT_LAYOUT, selected: null, cursorNode: null, cursorRow: null, path: [], onSelect: () => {}, onToggleFold: () => {}, onReveal: () => {}, ...extra };
+  return {
+    layout: DEFAULT_LAYOUT,
+    selected: null,
+    cursorNode: null,
+    cursorRow: null,
+    path: [],
+    onSelect: () => {},
+    onToggleFold: () => {},
+    onReveal: () => {},
+    ...extra,
+  };
 }
 
 function draw(report: Report, extra: Partial<GraphViewOptions> = {}) {
@@ -100,7 +110,10 @@ describe('SVG', () => {
     expect(flowStrength(1e-3, 1)).toBeCloseTo(0.5);
     expect(flowStrength(1e-9, 1)).toBe(0);
     const { host } = draw(sheet7Report());
-    const widths = Array.from(host.querySelectorAll('path.edge')).map((p) => [Number(p.getAttribute('data-flow')), Number(p.getAttribute('stroke-width'))]);
+    const widths = Array.from(host.querySelectorAll('path.edge')).map((p) => [
+      Number(p.getAttribute('data-flow')),
+      Number(p.getAttribute('stroke-width')),
+    ]);
     const strong = widths.filter(([f]) => f === 1).map(([, w]) => w);
     const zero = widths.filter(([f]) => f === 0).map(([, w]) => w);
     expect(strong.length).toBeGreaterThan(0);

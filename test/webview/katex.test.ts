@@ -11,7 +11,13 @@ test('every derivation form of the fixture typesets without a KaTeX error', () =
   for (const d of r.derives) {
     for (const latex of [d.queryLatex]) expect(mathElement(document, latex, false).querySelector('.katex')).not.toBeNull();
     for (const res of d.results) {
-      const forms = [res.latex, res.forms?.chain?.latex, res.forms?.explicit?.latex, res.forms?.recursive?.latex, latexValue(res.value)].filter((x): x is string => !!x);
+      const forms = [
+        res.latex,
+        res.forms?.chain?.latex,
+        res.forms?.explicit?.latex,
+        res.forms?.recursive?.latex,
+        latexValue(res.value),
+      ].filter((x): x is string => !!x);
       for (const f of forms) {
         const el = mathElement(document, f, true);
         expect(el.classList.contains('katex-error'), f).toBe(false);
@@ -19,7 +25,13 @@ test('every derivation form of the fixture typesets without a KaTeX error', () =
         n++;
       }
       // the copied LaTeX is itself valid KaTeX (display blocks without the \[ \] delimiters)
-      for (const block of derivationLatex(d, res).split('\n').filter((l) => !l.startsWith('%')).join('\n').split(/\\\[|\\\]/).map((x) => x.trim()).filter(Boolean)) {
+      for (const block of derivationLatex(d, res)
+        .split('\n')
+        .filter((l) => !l.startsWith('%'))
+        .join('\n')
+        .split(/\\\[|\\\]/)
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         expect(mathElement(document, block, true).classList.contains('katex-error'), block).toBe(false);
       }
     }
@@ -31,5 +43,10 @@ test('values typeset as numbers and matrices', () => {
   expect(latexValue(0.5)).toBe('0.5');
   expect(latexValue(-1.5e-8)).toBe('-1.5 \\times 10^{-8}');
   expect(latexValue([1, 2])).toBe('\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}');
-  expect(latexValue([[1, 0], [0, 1]])).toBe('\\begin{bmatrix} 1 & 0 \\\\ 0 & 1 \\end{bmatrix}');
+  expect(
+    latexValue([
+      [1, 0],
+      [0, 1],
+    ]),
+  ).toBe('\\begin{bmatrix} 1 & 0 \\\\ 0 & 1 \\end{bmatrix}');
 });

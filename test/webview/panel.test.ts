@@ -10,7 +10,15 @@ import { factorToSlider, sliderToFactor, SCALE_MAX, SCALE_MIN } from '../../src/
 import { sheet7Report, vectorReport } from './fixtures';
 
 function msg(report: Report, extra: Partial<ReportMessage> = {}): ReportMessage {
-  return { type: 'report', doc: { uri: 'file:///w/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 }, report, cursor: null, editAt: Date.now(), postedAt: Date.now(), ...extra };
+  return {
+    type: 'report',
+    doc: { uri: 'file:///w/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 },
+    report,
+    cursor: null,
+    editAt: Date.now(),
+    postedAt: Date.now(),
+    ...extra,
+  };
 }
 
 function mount(state: Partial<PanelState> = {}) {
@@ -20,11 +28,20 @@ function mount(state: Partial<PanelState> = {}) {
   document.body.appendChild(root);
   const posted: FromWebview[] = [];
   const states: PanelState[] = [];
-  const app = new PanelApp(document, root, { post: (m) => posted.push(m), setState: (s) => states.push(s) }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1, ...state });
+  const app = new PanelApp(
+    document,
+    root,
+    { post: (m) => posted.push(m), setState: (s) => states.push(s) },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1, ...state },
+  );
   return { app, root, posted, states };
 }
 
-const cursorAt = (derive: number | null, node: string | null = null, symbol: { name: string; step: number | null; relative: boolean } | null = null) => ({ line: 1, column: 1, derive, check: null, symbol, node });
+const cursorAt = (
+  derive: number | null,
+  node: string | null = null,
+  symbol: { name: string; step: number | null; relative: boolean } | null = null,
+) => ({ line: 1, column: 1, derive, check: null, symbol, node });
 
 beforeEach(() => {
   vi.useRealTimers();
@@ -53,7 +70,11 @@ describe('panel', () => {
     const derivation = root.querySelector('#derivation')!;
     expect(derivation.querySelector('.derive')!.getAttribute('data-line')).toBe('24');
     // chain, explicit and δ forms, each typeset, and the number
-    expect(Array.from(derivation.querySelectorAll('.form')).map((f) => f.getAttribute('data-form'))).toEqual(['chain', 'explicit', 'recursive']);
+    expect(Array.from(derivation.querySelectorAll('.form')).map((f) => f.getAttribute('data-form'))).toEqual([
+      'chain',
+      'explicit',
+      'recursive',
+    ]);
     for (const f of Array.from(derivation.querySelectorAll('.form'))) expect(f.querySelector('.katex')).not.toBeNull();
     expect(JSON.parse(derivation.querySelector('.number')!.getAttribute('data-value')!)).toBe(0.0421);
     app.handle({ type: 'cursor', uri: 'file:///w/sheet7.rnn', cursor: cursorAt(1) });
@@ -84,7 +105,11 @@ describe('panel', () => {
       { t: 2, lhs: 0.12, rhs: 0.1, ok: false },
     ];
     app.handle(msg(r));
-    app.handle({ type: 'cursor', uri: 'file:///w/sheet7.rnn', cursor: { line: 56, column: 1, derive: null, check: 1, symbol: null, node: null } });
+    app.handle({
+      type: 'cursor',
+      uri: 'file:///w/sheet7.rnn',
+      cursor: { line: 56, column: 1, derive: null, check: 1, symbol: null, node: null },
+    });
     const d = root.querySelector('#derivation .check-details')!;
     expect(d.getAttribute('data-line')).toBe('56');
     expect(d.querySelector('.equation')!.textContent).toBe(`check ${r.checks[1].equation}`);
@@ -131,8 +156,18 @@ describe('panel', () => {
     const r = sheet7Report();
     const chain = r.derives[0].results[0].forms!.chain! as { text: string; latex: string; terms?: unknown };
     chain.terms = [
-      { text: 'a', latex: '\\frac{\\partial L}{\\partial h_2}\\frac{\\partial^{+} h_2}{\\partial W_{hh}}', value: 0.03, path: ['W_hh', 'h@2', 'o@2', 'L@2', 'L'] },
-      { text: 'b', latex: '\\frac{\\partial L}{\\partial h_3}\\frac{\\partial^{+} h_3}{\\partial W_{hh}}', value: 0.0121, path: ['W_hh', 'h@3', 'o@3', 'L@3', 'L'] },
+      {
+        text: 'a',
+        latex: '\\frac{\\partial L}{\\partial h_2}\\frac{\\partial^{+} h_2}{\\partial W_{hh}}',
+        value: 0.03,
+        path: ['W_hh', 'h@2', 'o@2', 'L@2', 'L'],
+      },
+      {
+        text: 'b',
+        latex: '\\frac{\\partial L}{\\partial h_3}\\frac{\\partial^{+} h_3}{\\partial W_{hh}}',
+        value: 0.0121,
+        path: ['W_hh', 'h@3', 'o@3', 'L@3', 'L'],
+      },
     ];
     app.handle(msg(r, { cursor: cursorAt(0) }));
     const terms = Array.from(root.querySelectorAll('#derivation button.term')) as HTMLButtonElement[];
@@ -172,7 +207,11 @@ describe('panel', () => {
     app.handle(msg(sheet7Report()));
     const items = Array.from(root.querySelectorAll('#checks li.check'));
     expect(items.map((i) => i.getAttribute('data-status'))).toEqual(['holds', 'fails', 'holds-at-given-values']);
-    expect(items.map((i) => i.classList.contains('good') || i.classList.contains('bad') || i.classList.contains('warn'))).toEqual([true, true, true]);
+    expect(items.map((i) => i.classList.contains('good') || i.classList.contains('bad') || i.classList.contains('warn'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
     (items[1].querySelector('button.line-link') as HTMLButtonElement).click();
     expect(posted).toContainEqual({ type: 'reveal', line: 56 });
   });
@@ -200,7 +239,9 @@ describe('panel', () => {
     expect(root.querySelector('#gradcheck .pending')).not.toBeNull();
     app.handle({ type: 'gradcheck', uri: 'file:///w/sheet7.rnn', version: 1, gradcheck: rows, error: null });
     expect(root.querySelectorAll('#gradcheck tbody tr')).toHaveLength(rows.length);
-    expect(root.querySelector('#gradcheck tr[data-param="W_hh"] td.rel-error')!.getAttribute('data-rel-error')).toBe(String(rows[1].relError));
+    expect(root.querySelector('#gradcheck tr[data-param="W_hh"] td.rel-error')!.getAttribute('data-rel-error')).toBe(
+      String(rows[1].relError),
+    );
   });
 
   test('the slider asks for a scaled report and draws it over the original', async () => {
@@ -274,7 +315,11 @@ describe('panel', () => {
     fold.click();
     expect(stepCols()).toBeLessThan(20);
     // the cursor on a folded node marks the fold
-    app.handle({ type: 'cursor', uri: 'file:///w/sheet7.rnn', cursor: { line: 9, column: 1, derive: null, check: null, symbol: { name: 'h', step: 25, relative: false }, node: 'h@25' } });
+    app.handle({
+      type: 'cursor',
+      uri: 'file:///w/sheet7.rnn',
+      cursor: { line: 9, column: 1, derive: null, check: null, symbol: { name: 'h', step: 25, relative: false }, node: 'h@25' },
+    });
     expect(root.querySelector('#graph g.column.fold')!.classList.contains('cursor')).toBe(true);
     app.handle({ type: 'select', node: 'h@25' });
     expect(stepCols()).toBe(51);

@@ -6,11 +6,17 @@ import './setup-dom';
 import { describe, expect, test } from 'vitest';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panel/panelHtml';
 
-const BASE = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://r/dist/webview.js', styleUri: 'https://r/media/panel.css', katexCssUri: 'https://r/media/katex/katex.min.css' };
+const BASE = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  scriptUri: 'https://r/dist/webview.js',
+  styleUri: 'https://r/media/panel.css',
+  katexCssUri: 'https://r/media/katex/katex.min.css',
+};
 const FILES = {
   script: 'console.log("panel");\n//# sourceMappingURL=webview.js.map\n',
   panelCss: 'body { color: red; }',
-  katexCss: '@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2")}.katex{font:normal 1.21em KaTeX_Main}',
+  katexCss:
+    '@font-face{font-family:KaTeX_Main;src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2")}.katex{font:normal 1.21em KaTeX_Main}',
   fontsUri: 'https://r/media/katex/fonts',
 };
 
@@ -25,7 +31,9 @@ describe('the panel page with its files inline', () => {
     const nonce = makeNonce();
     const html = panelHtml({ ...BASE, nonce, inline: FILES });
     const doc = parse(html);
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(contentSecurityPolicy(BASE.cspSource, nonce));
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(
+      contentSecurityPolicy(BASE.cspSource, nonce),
+    );
     expect(html).not.toContain('unsafe-inline');
     const scripts = Array.from(doc.querySelectorAll('script'));
     expect(scripts).toHaveLength(1);
@@ -43,7 +51,13 @@ describe('the panel page with its files inline', () => {
   });
 
   test('a bundle or stylesheet that would end its element early is linked instead', () => {
-    for (const bad of [{ script: 'x = "</script><script>alert(1)"' }, { script: 'a <!-- b' }, { panelCss: 'a{}</style><script>alert(1)</script>' }, { katexCss: '</STYLE>' }, { fontsUri: 'https://r/x") , url("evil' }]) {
+    for (const bad of [
+      { script: 'x = "</script><script>alert(1)"' },
+      { script: 'a <!-- b' },
+      { panelCss: 'a{}</style><script>alert(1)</script>' },
+      { katexCss: '</STYLE>' },
+      { fontsUri: 'https://r/x") , url("evil' },
+    ]) {
       const nonce = makeNonce();
       const html = panelHtml({ ...BASE, nonce, inline: { ...FILES, ...bad } });
       const doc = parse(html);

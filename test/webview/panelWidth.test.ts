@@ -13,7 +13,9 @@ import { cursorContext } from '../../src/extension/panel/panelCursor';
 import { chainTerms, type ReportMessage } from '../../src/protocol';
 
 import { launchChromium, panelReady as ready, ROOT, servePanel, type PanelServer } from './panelServer';
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.rnn')).sort();
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.rnn'))
+  .sort();
 /** the panel's default width beside an editor (issue 13 measured 502–526 px) */
 const WIDTH = 520;
 const MIN_TEXT_PX = 11;
@@ -39,7 +41,16 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
     const nonce = makeNonce();
     server = await servePanel();
     origin = server.origin;
-    server.pages.set('/panel.html', panelHtml({ cspSource: origin, nonce, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, katexCssUri: `${origin}/media/katex/katex.min.css` }));
+    server.pages.set(
+      '/panel.html',
+      panelHtml({
+        cspSource: origin,
+        nonce,
+        scriptUri: `${origin}/dist/webview.js`,
+        styleUri: `${origin}/media/panel.css`,
+        katexCssUri: `${origin}/media/katex/katex.min.css`,
+      }),
+    );
     browser = await launchChromium();
   }, 60_000);
 
@@ -50,11 +61,12 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
 
   /** The smallest rendered size of the graph's text, in CSS px (font size × drawn scale). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const minTextPx = (page: any): Promise<number> => page.evaluate(() => {
-    const svg = document.querySelector('#graph svg') as SVGSVGElement;
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-    return Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-  });
+  const minTextPx = (page: any): Promise<number> =>
+    page.evaluate(() => {
+      const svg = document.querySelector('#graph svg') as SVGSVGElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    });
 
   for (const file of EXAMPLES) {
     test(`${file}: visible or labelled off-screen, text ≥ 11 px, parameters in their own lane`, async () => {
@@ -62,8 +74,12 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
       const report = analyze(text, { forms: true });
       const derive = report.derives[0];
       const msg: ReportMessage = {
-        type: 'report', doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 }, report,
-        cursor: derive ? cursorContext(report, derive.line, 1) : null, editAt: Date.now(), postedAt: Date.now(),
+        type: 'report',
+        doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 },
+        report,
+        cursor: derive ? cursorContext(report, derive.line, 1) : null,
+        editAt: Date.now(),
+        postedAt: Date.now(),
       };
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const problems: string[] = [];
@@ -76,7 +92,12 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
         const scroller = document.querySelector('#graph .graph-scroll') as HTMLElement;
         const svg = scroller.querySelector('svg') as SVGSVGElement;
         const right = document.querySelector('#graph .offscreen.right') as HTMLElement;
-        return { view: scroller.clientWidth, drawn: svg.getBoundingClientRect().width, label: right.hidden ? '' : right.textContent ?? '', visible: !right.hidden && right.getBoundingClientRect().width > 0 };
+        return {
+          view: scroller.clientWidth,
+          drawn: svg.getBoundingClientRect().width,
+          label: right.hidden ? '' : (right.textContent ?? ''),
+          visible: !right.hidden && right.getBoundingClientRect().width > 0,
+        };
       });
       // the whole graph fits, or the edge label names what is off to the right
       if (geo.drawn > geo.view + 1) {
@@ -93,7 +114,16 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
         const top = Math.min(...Array.from(document.querySelectorAll('#graph svg .column-bg')).map((r) => r.getBoundingClientRect().top));
         const params = Array.from(document.querySelectorAll('#graph svg g.node.kind-param')).filter((g) => !g.getAttribute('data-t'));
         const laneBox = document.querySelector('#graph svg .param-lane .lane-bg')?.getBoundingClientRect();
-        return { top, bottoms: params.map((g) => g.getBoundingClientRect().bottom), inLane: laneBox ? params.every((g) => { const b = g.getBoundingClientRect(); return b.top >= laneBox.top - 0.5 && b.bottom <= laneBox.bottom + 0.5; }) : params.length === 0 };
+        return {
+          top,
+          bottoms: params.map((g) => g.getBoundingClientRect().bottom),
+          inLane: laneBox
+            ? params.every((g) => {
+                const b = g.getBoundingClientRect();
+                return b.top >= laneBox.top - 0.5 && b.bottom <= laneBox.bottom + 0.5;
+              })
+            : params.length === 0,
+        };
       });
       for (const b of lane.bottoms) expect(b).toBeLessThanOrEqual(lane.top);
       expect(lane.inLane).toBe(true);
@@ -113,30 +143,47 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
     const d = report.derives[index]!;
     const terms = chainTerms(d.results[0]!)!;
     const msg: ReportMessage = {
-      type: 'report', doc: { uri: 'file:///examples/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 }, report,
-      cursor: cursorContext(report, d.line, 1), editAt: Date.now(), postedAt: Date.now(),
+      type: 'report',
+      doc: { uri: 'file:///examples/sheet7.rnn', fileName: 'sheet7.rnn', version: 1 },
+      report,
+      cursor: cursorContext(report, d.line, 1),
+      editAt: Date.now(),
+      postedAt: Date.now(),
     };
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
     await page.goto(`${origin}/panel.html`);
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
     await page.waitForSelector('#derivation button.term');
     // the term whose path reaches furthest right (the last step)
-    const last = terms.map((t, i) => ({ t, i })).filter(({ t }) => typeof t.value === 'number' && t.value !== 0).pop()!;
+    const last = terms
+      .map((t, i) => ({ t, i }))
+      .filter(({ t }) => typeof t.value === 'number' && t.value !== 0)
+      .pop()!;
     const button = page.locator(`#derivation button.term[data-term="${last.i}"]`);
     await button.scrollIntoViewIfNeeded();
     await button.click();
     await page.waitForTimeout(200);
     const seen = await page.evaluate((i: number) => {
-      const inView = (r: DOMRect, v: { left: number; top: number; right: number; bottom: number }) => r.right > v.left && r.left < v.right && r.bottom > v.top && r.top < v.bottom;
+      const inView = (r: DOMRect, v: { left: number; top: number; right: number; bottom: number }) =>
+        r.right > v.left && r.left < v.right && r.bottom > v.top && r.top < v.bottom;
       const scroller = (document.querySelector('#graph .graph-scroll') as HTMLElement).getBoundingClientRect();
       const vp = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
-      const clip = { left: Math.max(scroller.left, 0), top: Math.max(scroller.top, 0), right: Math.min(scroller.right, vp.right), bottom: Math.min(scroller.bottom, vp.bottom) };
+      const clip = {
+        left: Math.max(scroller.left, 0),
+        top: Math.max(scroller.top, 0),
+        right: Math.min(scroller.right, vp.right),
+        bottom: Math.min(scroller.bottom, vp.bottom),
+      };
       const onPath = Array.from(document.querySelectorAll('#graph svg g.node.on-path')).map((g) => g.getBoundingClientRect());
       const el = document.querySelector(`#derivation button.term[data-term="${i}"]`)!;
       const term = el.getBoundingClientRect();
       // on screen and not under the pinned graph: the point at its centre is the term itself
       const hit = document.elementFromPoint(term.left + term.width / 2, term.top + term.height / 2);
-      return { onPath: onPath.length, visible: onPath.filter((r) => inView(r, clip)).length, term: inView(term, vp) && !!hit && el.contains(hit) };
+      return {
+        onPath: onPath.length,
+        visible: onPath.filter((r) => inView(r, clip)).length,
+        term: inView(term, vp) && !!hit && el.contains(hit),
+      };
     }, last.i);
     expect(seen.onPath).toBe(last.t.path.length);
     // the term and (most of) its path on screen together
@@ -151,7 +198,16 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
     for (const file of ['sheet7-vanilla-rnn.rnn', 'gru-one-weight.rnn', 'scalar-lstm-bptt.rnn']) {
       const report = analyze(readFileSync(join(ROOT, 'examples', file), 'utf8'), { forms: true });
       const d = report.derives[0];
-      const msg = JSON.parse(JSON.stringify({ type: 'report', doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 }, report, cursor: d ? cursorContext(report, d.line, 1) : null, editAt: Date.now(), postedAt: Date.now() }));
+      const msg = JSON.parse(
+        JSON.stringify({
+          type: 'report',
+          doc: { uri: `file:///examples/${file}`, fileName: file, version: 1 },
+          report,
+          cursor: d ? cursorContext(report, d.line, 1) : null,
+          editAt: Date.now(),
+          postedAt: Date.now(),
+        }),
+      );
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const t0 = Date.now();
       await page.goto(`${origin}/panel.html`);
@@ -162,8 +218,12 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
       await page.waitForSelector('#graph svg g.node');
       await page.waitForSelector('#derivation .katex');
       const rendered = Date.now() - t1;
-      const inside = await page.evaluate(() => (window as unknown as { unrollPanel: { timings(): { graphMs: number; totalMs: number } | null } }).unrollPanel.timings());
-      rows.push(`${file}: page + script ${loaded} ms, report → graph and KaTeX ${rendered} ms (inside: graph ${inside?.graphMs.toFixed(1)} ms, whole render ${inside?.totalMs.toFixed(1)} ms)`);
+      const inside = await page.evaluate(() =>
+        (window as unknown as { unrollPanel: { timings(): { graphMs: number; totalMs: number } | null } }).unrollPanel.timings(),
+      );
+      rows.push(
+        `${file}: page + script ${loaded} ms, report → graph and KaTeX ${rendered} ms (inside: graph ${inside?.graphMs.toFixed(1)} ms, whole render ${inside?.totalMs.toFixed(1)} ms)`,
+      );
       await page.close();
     }
     console.log(`[panel open in Chromium at ${WIDTH} px]\n${rows.join('\n')}`);

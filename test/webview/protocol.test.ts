@@ -25,7 +25,9 @@ describe('messages', () => {
 
   test('the webview accepts only well-formed host messages', () => {
     const report = sheet7Report();
-    expect(isToWebview({ type: 'report', doc: { uri: 'u', fileName: 'f', version: 1 }, report, cursor: null, editAt: 1, postedAt: 1 })).toBe(true);
+    expect(
+      isToWebview({ type: 'report', doc: { uri: 'u', fileName: 'f', version: 1 }, report, cursor: null, editAt: 1, postedAt: 1 }),
+    ).toBe(true);
     expect(isToWebview({ type: 'report', doc: {}, report: null, postedAt: 1 })).toBe(false);
     expect(isToWebview({ type: 'scaled', requestId: 1, scale: {}, report: null, error: 'x' })).toBe(true);
     expect(isToWebview({ type: 'select', node: 'h@2' })).toBe(true);
@@ -34,7 +36,12 @@ describe('messages', () => {
 
   test('persisted state is validated', () => {
     expect(asPanelState(undefined)).toEqual({ uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
-    expect(asPanelState({ uri: 'file:///a.rnn', selected: 'h@1', scaleParam: 'W', scaleFactor: 0.5 })).toEqual({ uri: 'file:///a.rnn', selected: 'h@1', scaleParam: 'W', scaleFactor: 0.5 });
+    expect(asPanelState({ uri: 'file:///a.rnn', selected: 'h@1', scaleParam: 'W', scaleFactor: 0.5 })).toEqual({
+      uri: 'file:///a.rnn',
+      selected: 'h@1',
+      scaleParam: 'W',
+      scaleFactor: 0.5,
+    });
     expect(asPanelState({ uri: 3, scaleFactor: -2 })).toEqual({ uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
   });
 });

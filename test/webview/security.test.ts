@@ -31,8 +31,18 @@ function renderAll(report: Report): HTMLElement {
   document.body.innerHTML = '';
   const root = document.createElement('div');
   document.body.appendChild(root);
-  const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
-  app.showReport({ doc: { uri: `file:///w/${PAYLOAD}.rnn`, fileName: `${PAYLOAD}${SCRIPT_END}.rnn`, version: 1 }, report, cursor: null, postedAt: Date.now() });
+  const app = new PanelApp(
+    document,
+    root,
+    { post: () => {}, setState: () => {} },
+    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+  );
+  app.showReport({
+    doc: { uri: `file:///w/${PAYLOAD}.rnn`, fileName: `${PAYLOAD}${SCRIPT_END}.rnn`, version: 1 },
+    report,
+    cursor: null,
+    postedAt: Date.now(),
+  });
   return root;
 }
 
@@ -79,11 +89,26 @@ describe('user text is text', () => {
     const root = renderAll(report);
     assertInert(root);
     const messages = Array.from(root.querySelectorAll('#checks .diagnostics .message')).map((m) => m.textContent);
-    expect(messages).toEqual(report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').slice(0, 50).map((d) => d.message));
+    expect(messages).toEqual(
+      report.diagnostics
+        .filter((d) => d.severity === 'error' || d.severity === 'warning')
+        .slice(0, 50)
+        .map((d) => d.message),
+    );
     // every derive line through the cursor, every node clicked
     for (const d of report.derives) {
-      const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
-      app.showReport({ doc: { uri: 'file:///x.rnn', fileName: 'x.rnn', version: 1 }, report, cursor: cursorContext(report, d.line, 1), postedAt: Date.now() });
+      const app = new PanelApp(
+        document,
+        root,
+        { post: () => {}, setState: () => {} },
+        { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+      );
+      app.showReport({
+        doc: { uri: 'file:///x.rnn', fileName: 'x.rnn', version: 1 },
+        report,
+        cursor: cursorContext(report, d.line, 1),
+        postedAt: Date.now(),
+      });
       for (const n of Array.from(root.querySelectorAll('g.node'))) n.dispatchEvent(new MouseEvent('click'));
       assertInert(root);
     }
@@ -91,11 +116,20 @@ describe('user text is text', () => {
   });
 
   test('KaTeX runs untrusted: \\href, \\url, \\htmlClass, \\includegraphics do not produce links, classes or images', () => {
-    for (const latex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlClass{evil}{x}', '\\htmlId{evil}{x}', '\\htmlStyle{color:red}{x}', '\\includegraphics{x.png}', `\\text{${PAYLOAD}}`]) {
+    for (const latex of [
+      '\\href{javascript:alert(1)}{x}',
+      '\\url{javascript:alert(1)}',
+      '\\htmlClass{evil}{x}',
+      '\\htmlId{evil}{x}',
+      '\\htmlStyle{color:red}{x}',
+      '\\includegraphics{x.png}',
+      `\\text{${PAYLOAD}}`,
+    ]) {
       const el = mathElement(document, latex, true);
       document.body.appendChild(el);
       expect(el.querySelectorAll('a, img, .evil, #evil, script'), latex).toHaveLength(0);
-      for (const e of Array.from(el.querySelectorAll('*'))) for (const a of Array.from(e.attributes)) expect(a.name.startsWith('on')).toBe(false);
+      for (const e of Array.from(el.querySelectorAll('*')))
+        for (const a of Array.from(e.attributes)) expect(a.name.startsWith('on')).toBe(false);
     }
     const t = mathElement(document, `\\text{${PAYLOAD}}`, false);
     expect(t.textContent).toContain(PAYLOAD);
@@ -109,9 +143,17 @@ describe('user text is text', () => {
     const nonce = makeNonce();
     expect(nonce).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(makeNonce()).not.toBe(nonce);
-    const html = panelHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce, scriptUri: 'https://r/dist/webview.js', styleUri: 'https://r/media/panel.css', katexCssUri: 'https://r/media/katex/katex.min.css"><script>' });
+    const html = panelHtml({
+      cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+      nonce,
+      scriptUri: 'https://r/dist/webview.js',
+      styleUri: 'https://r/media/panel.css',
+      katexCssUri: 'https://r/media/katex/katex.min.css"><script>',
+    });
     const csp = contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', nonce);
-    expect(csp).toBe(`default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-${nonce}'; font-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-${nonce}'; img-src https://file+.vscode-resource.vscode-cdn.net data:`);
+    expect(csp).toBe(
+      `default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-${nonce}'; font-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-${nonce}'; img-src https://file+.vscode-resource.vscode-cdn.net data:`,
+    );
     expect(csp).not.toContain('unsafe');
     // parsed inert (a template's content loads nothing)
     const tpl = document.createElement('template');

@@ -45,7 +45,10 @@ function judgeDraws(lhs: Expr, rhs: Expr, points: Point[], ctx: QuestionContext)
       continue;
     }
     out.judged++;
-    if (off.length && !out.miss) { out.miss = { seed, s: off[0]! }; break; }
+    if (off.length && !out.miss) {
+      out.miss = { seed, s: off[0]! };
+      break;
+    }
   }
   return out;
 }
@@ -86,7 +89,9 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
     try {
       const ss = evaluateSides(points, lhs, rhs, ctx.draws.run(seed, name));
       if (ss.some((s) => !close(s.l.data, s.r.data))) found.push(name);
-    } catch (e) { if (!(e instanceof RunError)) throw e; }
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+    }
   }
   const nice = found.map((c) => ids.nodeLabel(ids.parseNodeKey(c)));
   return { nice, given: found.map((c) => givenText(ctx, c)).filter((x) => x) };
@@ -100,7 +105,8 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     : 'with other values it fails';
   let text = `${what}${miss.s.label} (left ${valueText(toValue(miss.s.l))}, right ${valueText(toValue(miss.s.r))} at random draw ${miss.seed})`;
   const left = leftOutHint(claim, miss.s, ctx.draws.run(miss.seed));
-  if (left) text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : 'the values are the file\'s'}`;
+  if (left)
+    text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
   else {
     const path = pathHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     if (path) text += `. At random draw ${miss.seed}: ${path.replace(/^./, (c) => c.toLowerCase())}`;
@@ -111,32 +117,41 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 /** why a check fails at the file's values, as precisely as it can be said */
 function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
-  return plain(inverseHint(claim, run))
-    ?? plain(zeroHint(claim, bad, run))
-    ?? plain(rr ? shiftHint(rr, run) : null)
-    ?? plain(shiftHint(claim, run))
-    ?? plain(partialHint(claim, run))
-    ?? plain(pathHint(claim, run))
-    ?? plain(localFactorHint(claim, run, bad))
-    ?? plain(primeSwapHint(claim, run))
+  return (
+    plain(inverseHint(claim, run)) ??
+    plain(zeroHint(claim, bad, run)) ??
+    plain(rr ? shiftHint(rr, run) : null) ??
+    plain(shiftHint(claim, run)) ??
+    plain(partialHint(claim, run)) ??
+    plain(pathHint(claim, run)) ??
+    plain(localFactorHint(claim, run, bad)) ??
+    plain(primeSwapHint(claim, run)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
-    ?? (rr ? termsHint(rr, run, bad) : null)
-    ?? termsHint(claim, run, bad)
-    ?? plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase()))
+    (rr ? termsHint(rr, run, bad) : null) ??
+    termsHint(claim, run, bad) ??
+    plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
-    ?? plain(bypassHint(claim, run))
-    ?? plain(textbookHint(claim, run, run.model))
-    ?? null;
+    plain(bypassHint(claim, run)) ??
+    plain(textbookHint(claim, run, run.model)) ??
+    null
+  );
 }
 
 export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
   const base = {
-    line: q.line, range: q.range, equation: q.text,
+    line: q.line,
+    range: q.range,
+    equation: q.text,
     ...(q.links > 1 ? { link: q.link } : {}),
     ...(q.tag ? { tag: q.tag } : {}),
   };
-  const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport =>
-    ({ ...base, status, message, steps, failingStep });
+  const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport => ({
+    ...base,
+    status,
+    message,
+    steps,
+    failingStep,
+  });
   const points = checkPoints(q);
   const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
   const range = q.freeT ? ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}` : '';
@@ -156,20 +171,39 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   const oneStep = (asWritten: string): CheckReport | null => {
     if (!rrClaim) return null;
     let rs: Sides[];
-    try { rs = evaluateSides(points, rrClaim.lhs, rrClaim.rhs, ctx.run); } catch (e) { if (e instanceof RunError) return null; throw e; }
+    try {
+      rs = evaluateSides(points, rrClaim.lhs, rrClaim.rhs, ctx.run);
+    } catch (e) {
+      if (e instanceof RunError) return null;
+      throw e;
+    }
     if (rs.some((s) => !close(s.l.data, s.r.data))) return null;
     const { names, adds } = rereadText(rr!, ctx.run, points);
     const what = `${names} read as one-step derivative${names.includes(' and ') ? 's' : ''} (the step's own paths, every node of another step held fixed, as many sheets write ∂)`;
-    const totals = adds.length ? `As total derivatives it ${asWritten}: the total derivative also counts the paths through other steps (${adds.join(', ')})` : `As total derivatives it ${asWritten}`;
+    const totals = adds.length
+      ? `As total derivatives it ${asWritten}: the total derivative also counts the paths through other steps (${adds.join(', ')})`
+      : `As total derivatives it ${asWritten}`;
     const v = judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx);
     const skipped = skippedText(v);
     if (v.miss) {
-      return report('holds-at-given-values', `holds only for these values, and only with ${what}: then ${leansText(rrClaim, v.miss, ctx)}. ${totals}`, stepsOf(rs));
+      return report(
+        'holds-at-given-values',
+        `holds only for these values, and only with ${what}: then ${leansText(rrClaim, v.miss, ctx)}. ${totals}`,
+        stepsOf(rs),
+      );
     }
     if (v.judged === 0 && ctx.drawCount > 0) {
-      return report('holds-at-given-values', `holds at the file's values only with ${what}, and ${skipped}, so it is not known to hold for other values. ${totals}`, stepsOf(rs));
+      return report(
+        'holds-at-given-values',
+        `holds at the file's values only with ${what}, and ${skipped}, so it is not known to hold for other values. ${totals}`,
+        stepsOf(rs),
+      );
     }
-    return report('holds-as-one-step', `holds as a one-step derivative${range}, with ${what}: at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}. ${totals}`, stepsOf(rs));
+    return report(
+      'holds-as-one-step',
+      `holds as a one-step derivative${range}, with ${what}: at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}. ${totals}`,
+      stepsOf(rs),
+    );
   };
 
   if (bad) {
@@ -188,15 +222,29 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   const v = judgeDraws(q.lhs, q.rhs, points, ctx);
   const skipped = skippedText(v);
   if (v.miss) {
-    const os = oneStep(`fails at random draw ${v.miss.seed}${v.miss.s.label} (left ${valueText(toValue(v.miss.s.l))}, right ${valueText(toValue(v.miss.s.r))})`);
+    const os = oneStep(
+      `fails at random draw ${v.miss.seed}${v.miss.s.label} (left ${valueText(toValue(v.miss.s.l))}, right ${valueText(toValue(v.miss.s.r))})`,
+    );
     if (os?.status === 'holds-as-one-step') return os;
-    return report('holds-at-given-values', `holds only for these values: ${leansText(claim, v.miss, ctx)}${skipped ? `; ${skipped}` : ''}`, steps);
+    return report(
+      'holds-at-given-values',
+      `holds only for these values: ${leansText(claim, v.miss, ctx)}${skipped ? `; ${skipped}` : ''}`,
+      steps,
+    );
   }
   if (v.judged === 0 && ctx.drawCount > 0) {
     // a check judged at no draw is not known to hold (issue 9: no false "holds")
-    return report('holds-at-given-values', `holds${range} at the file's values, but none of the ${plural(ctx.drawCount, 'random draw')} could be evaluated (draw ${v.skipped[0]!.seed}: ${v.skipped[0]!.reason}), so it is not known to hold for other values`, steps);
+    return report(
+      'holds-at-given-values',
+      `holds${range} at the file's values, but none of the ${plural(ctx.drawCount, 'random draw')} could be evaluated (draw ${v.skipped[0]!.seed}: ${v.skipped[0]!.reason}), so it is not known to hold for other values`,
+      steps,
+    );
   }
-  return report('holds', `holds${range} at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}`, steps);
+  return report(
+    'holds',
+    `holds${range} at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}`,
+    steps,
+  );
 }
 
 function givenText(ctx: QuestionContext, c: string): string {

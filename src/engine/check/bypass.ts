@@ -15,14 +15,18 @@ const isTotal = (e: Expr): e is Deriv => e.k === 'deriv' && e.total && !e.oneSte
 
 export function bypassHint(c: Claim, run: Run): string | null {
   try {
-    for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+    for (const [d, other] of [
+      [c.lhs, c.rhs],
+      [c.rhs, c.lhs],
+    ] as const) {
       if (!isTotal(d) || (other.k !== 'mul' && other.k !== 'matmul' && other.k !== 'contract')) continue;
       const [ac, cb] = [other.a, other.b];
       if (!isTotal(ac) || !isTotal(cb) || d.of.k !== 'ref' || ac.of.k !== 'ref' || cb.of.k !== 'ref') continue;
       const p = c.points.find((q) => !close(run.evaluateAt(d, q.env).data, run.evaluateAt(other, q.env).data));
       if (!p) continue;
       const env = p.env;
-      const same = (x: { name: string; idx: Deriv['wrt']['idx'] }, y: { name: string; idx: Deriv['wrt']['idx'] }) => x.name === y.name && stepOf(x.idx, env) === stepOf(y.idx, env);
+      const same = (x: { name: string; idx: Deriv['wrt']['idx'] }, y: { name: string; idx: Deriv['wrt']['idx'] }) =>
+        x.name === y.name && stepOf(x.idx, env) === stepOf(y.idx, env);
       // the chain A ← C ← B as written
       if (!same(ac.of, d.of) || !same(cb.wrt, d.wrt) || !same(ac.wrt, cb.of)) continue;
       const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
@@ -37,9 +41,13 @@ export function bypassHint(c: Claim, run: Run): string | null {
         const qRef = { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } };
         const aQ = run.derivativeAt(d.of, qRef, env, true);
         if (!aQ.reached) continue;
-        const cQ = run.derivativeAt({ k: 'ref', name: ac.wrt.name, idx: ac.wrt.idx, shape: [], range: d.range }, qRef, env, true).tensor.data;
+        const cQ = run.derivativeAt({ k: 'ref', name: ac.wrt.name, idx: ac.wrt.idx, shape: [], range: d.range }, qRef, env, true).tensor
+          .data;
         const through = chainProduct(aC, cQ, q.node.data.length, nA * q.node.data.length);
-        if (!close(aQ.tensor.data, through)) leave.push(refText(q.name, q.t === null ? null : c.freeT && env.t !== undefined ? { v: 't', k: q.t - env.t } : { v: null, k: q.t }));
+        if (!close(aQ.tensor.data, through))
+          leave.push(
+            refText(q.name, q.t === null ? null : c.freeT && env.t !== undefined ? { v: 't', k: q.t - env.t } : { v: null, k: q.t }),
+          );
       }
       const refOf = (w: Deriv['wrt']) => exprText({ k: 'ref', name: w.name, idx: w.idx, shape: [], range: d.range });
       const cText = refOf(ac.wrt);

@@ -60,7 +60,12 @@ function through(run: Run, A: TNode, B: TNode, t: number | null): string[] {
   for (const id of run.immediate(A).keys()) {
     const c = byId.get(id);
     if (!c || id === B.id || id < B.id) continue;
-    const reach = run.derivativeAt({ k: 'ref', name: c.name, idx: c.t === null ? null : { v: null, k: c.t }, shape: [], range: ZERO }, { name: refName(run, B), idx: refIdx(run, B) }, {}, true).reached;
+    const reach = run.derivativeAt(
+      { k: 'ref', name: c.name, idx: c.t === null ? null : { v: null, k: c.t }, shape: [], range: ZERO },
+      { name: refName(run, B), idx: refIdx(run, B) },
+      {},
+      true,
+    ).reached;
     if (reach) out.push(relLabel(c, t));
   }
   return out;
@@ -81,22 +86,47 @@ function refName(run: Run, B: TNode): string {
 function refIdx(run: Run, B: TNode): { v: null; k: number } | null {
   const q = names(run).get(B.id);
   if (q) return q.t === null ? null : { v: null, k: q.t };
-  for (const [name, d] of run.model.decls) if (d.perStep) for (let s = 1; s <= run.model.T; s++) if (run.node(name, s) === B) return { v: null, k: s };
+  for (const [name, d] of run.model.decls)
+    if (d.perStep) for (let s = 1; s <= run.model.T; s++) if (run.node(name, s) === B) return { v: null, k: s };
   return null;
 }
 
 /** every derivative of an expression that is not under a Σ/∏ (those need their bound variable) */
 function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
   switch (e.k) {
-    case 'deriv': out.push(e); break;
-    case 'neg': case 'transpose': derivsOf(e.a, out); break;
-    case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
-      derivsOf(e.a, out); derivsOf(e.b, out); break;
-    case 'matpow': derivsOf(e.a, out); break;
-    case 'call': derivsOf(e.arg, out); break;
-    case 'vec': e.items.forEach((x) => derivsOf(x, out)); break;
-    case 'mat': e.rows.forEach((r) => r.forEach((x) => derivsOf(x, out))); break;
-    default: break;
+    case 'deriv':
+      out.push(e);
+      break;
+    case 'neg':
+    case 'transpose':
+      derivsOf(e.a, out);
+      break;
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'hadamard':
+    case 'matmul':
+    case 'contract':
+    case 'div':
+    case 'pow':
+    case 'indicator':
+      derivsOf(e.a, out);
+      derivsOf(e.b, out);
+      break;
+    case 'matpow':
+      derivsOf(e.a, out);
+      break;
+    case 'call':
+      derivsOf(e.arg, out);
+      break;
+    case 'vec':
+      e.items.forEach((x) => derivsOf(x, out));
+      break;
+    case 'mat':
+      e.rows.forEach((r) => r.forEach((x) => derivsOf(x, out)));
+      break;
+    default:
+      break;
   }
   return out;
 }
@@ -118,7 +148,9 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
         const A = d.of.k === 'ref' ? run.node(d.of.name, stepOf(d.of.idx, p.env)) : undefined;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
         const via = A && B ? through(run, A, B, p.t) : [];
-        const how = via.length ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${list(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}` : '';
+        const how = via.length
+          ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${list(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}`
+          : '';
         return `${exprText(bound)} is 0: ${wrt} does not appear directly in ${of}'s own equation (∂⁺ counts only its direct appearance)${how}`;
       }
       return `${exprText(bound)} is 0: ${of} does not depend on ${wrt}${d.oneStep ? ' within its own step' : ''}`;
@@ -130,7 +162,10 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
 
 /** a failing ∂A/∂B whose other side is ∂⁺A/∂B (or the reverse): say so, and what the total adds */
 export function partialHint(c: Claim, run: Run): string | null {
-  for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+  for (const [d, other] of [
+    [c.lhs, c.rhs],
+    [c.rhs, c.lhs],
+  ] as const) {
     if (d.k !== 'deriv') continue;
     const alt: Deriv = { ...d, total: !d.total, oneStep: false };
     const hint = guard(() => {
@@ -139,7 +174,8 @@ export function partialHint(c: Claim, run: Run): string | null {
       const total = exprText(d.total ? { ...d, oneStep: false } : alt);
       const imm = exprText(d.total ? alt : d);
       const wrt = refText(d.wrt.name, d.wrt.idx);
-      if (!d.total) return `The other side is the total derivative ${total} (every path), not the immediate partial ${imm} (only ${wrt}'s direct appearance)`;
+      if (!d.total)
+        return `The other side is the total derivative ${total} (every path), not the immediate partial ${imm} (only ${wrt}'s direct appearance)`;
       // what the total adds: the paths through the quantities of A's own equation (the gates), or through earlier steps
       const p = c.points[0]!;
       let adds = 'every path through earlier steps';
@@ -161,11 +197,12 @@ export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, out
   const m = outLen / nB;
   const nC = cb.length / nB;
   const out = new Float64Array(outLen);
-  for (let i = 0; i < m; i++) for (let k = 0; k < nC; k++) {
-    const a = ac[i * nC + k]!;
-    if (a === 0) continue;
-    for (let j = 0; j < nB; j++) out[i * nB + j] += a * cb[k * nB + j]!;
-  }
+  for (let i = 0; i < m; i++)
+    for (let k = 0; k < nC; k++) {
+      const a = ac[i * nC + k]!;
+      if (a === 0) continue;
+      for (let j = 0; j < nB; j++) out[i * nB + j] += a * cb[k * nB + j]!;
+    }
   return out;
 }
 
@@ -175,7 +212,10 @@ export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, out
  */
 export function pathHint(c: Claim, run: Run): string | null {
   if (run.tape.nodes.length > 50_000) return null;
-  for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+  for (const [d, other] of [
+    [c.lhs, c.rhs],
+    [c.rhs, c.lhs],
+  ] as const) {
     if (d.k !== 'deriv' || !d.total || d.oneStep) continue;
     // candidates keyed by quantity and offset from t, so that one explanation holds at every step
     let agreed: Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }> | null = null;
@@ -204,11 +244,19 @@ export function pathHint(c: Claim, run: Run): string | null {
           here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
         }
         // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t)
-        if (!here.size) for (let i = 0; i < each.length; i++) for (let j = i + 1; j < each.length; j++) {
-          const [a, b] = [each[i]!, each[j]!];
-          const rest = total.data.map((x, k) => x - a.contrib[k]! - b.contrib[k]!);
-          if (close(rest, want.data)) here.set(`${a.name}@${a.off}+${b.name}@${b.off}`, { name: a.name, off: a.off, value: { shape: total.shape, data: a.contrib.map((x, k) => x + b.contrib[k]!) }, also: { name: b.name, off: b.off } });
-        }
+        if (!here.size)
+          for (let i = 0; i < each.length; i++)
+            for (let j = i + 1; j < each.length; j++) {
+              const [a, b] = [each[i]!, each[j]!];
+              const rest = total.data.map((x, k) => x - a.contrib[k]! - b.contrib[k]!);
+              if (close(rest, want.data))
+                here.set(`${a.name}@${a.off}+${b.name}@${b.off}`, {
+                  name: a.name,
+                  off: a.off,
+                  value: { shape: total.shape, data: a.contrib.map((x, k) => x + b.contrib[k]!) },
+                  also: { name: b.name, off: b.off },
+                });
+            }
         if (agreed === null) agreed = here;
         else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
         if (!agreed.size) break;
@@ -219,13 +267,15 @@ export function pathHint(c: Claim, run: Run): string | null {
     }
     const hit = agreed && [...agreed.values()][0];
     if (!hit) continue;
-    const label = (x: { name: string; off: number | null }) => x.off === null ? refText(x.name, null) : c.freeT ? refText(x.name, { v: 't', k: x.off }) : refText(x.name, { v: null, k: x.off });
+    const label = (x: { name: string; off: number | null }) =>
+      x.off === null ? refText(x.name, null) : c.freeT ? refText(x.name, { v: 't', k: x.off }) : refText(x.name, { v: null, k: x.off });
     const cText = label(hit);
     const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
     const wrt = refText(d.wrt.name, d.wrt.idx);
     const termOf = (x: string) => (x === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${x}·∂⁺${x}/∂${wrt}`);
     const value = c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`;
-    if (hit.also) return `The other side leaves out the paths through ${cText} and ${label(hit.also)}: the terms ${termOf(cText)} + ${termOf(label(hit.also))}${value}`;
+    if (hit.also)
+      return `The other side leaves out the paths through ${cText} and ${label(hit.also)}: the terms ${termOf(cText)} + ${termOf(label(hit.also))}${value}`;
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;
@@ -237,7 +287,10 @@ export function pathHint(c: Claim, run: Run): string | null {
  * Judged at one point of one run (a draw, when the file's values hide it).
  */
 export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value: number | null } | null {
-  for (const [d, other, side] of [[c.lhs, c.rhs, 'right'], [c.rhs, c.lhs, 'left']] as const) {
+  for (const [d, other, side] of [
+    [c.lhs, c.rhs, 'right'],
+    [c.rhs, c.lhs, 'left'],
+  ] as const) {
     if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref') continue;
     const of = d.of;
     const hit = guard(() => {
@@ -250,7 +303,12 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
-        const viaC = run.derivativeAt({ k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO }, d.wrt, p.env, true);
+        const viaC = run.derivativeAt(
+          { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO },
+          d.wrt,
+          p.env,
+          true,
+        );
         if (!viaC.reached) continue;
         const contrib = chainProduct(J, viaC.tensor.data, B.data.length, total.data.length);
         if (contrib.every((x) => x === 0)) continue;
@@ -261,7 +319,10 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
         const ones = J.every((x) => x === 1) && A.data.length === 1;
         const term = ones ? `∂${cName}/∂${wrt}` : `∂${exprText(bindAll(d.of, p.env))}/∂${cName}·∂${cName}/∂${wrt}`;
         const v = toValue({ shape: total.shape, data: contrib });
-        return { text: `the ${side} side leaves out ${term} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`, value: typeof v === 'number' ? v : null };
+        return {
+          text: `the ${side} side leaves out ${term} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
+          value: typeof v === 'number' ? v : null,
+        };
       }
       return null;
     });
@@ -273,7 +334,10 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
 /** a hand-written sum of chain products, matched against the paths of the graph, term by term */
 export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
   return guard(() => {
-    for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+    for (const [d, other] of [
+      [c.lhs, c.rhs],
+      [c.rhs, c.lhs],
+    ] as const) {
       if (d.k !== 'deriv') continue;
       const h = termHint(d, other, p.env, run, nodeLabel(run));
       if (h) return h;
@@ -288,17 +352,37 @@ function primed(e: Expr): Expr | null {
   const go = (x: Expr): Expr => {
     switch (x.k) {
       case 'call':
-        if (x.fn === 'logit' || x.fn === 'artanh') { hit = true; return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) }; }
+        if (x.fn === 'logit' || x.fn === 'artanh') {
+          hit = true;
+          return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) };
+        }
         return { ...x, arg: go(x.arg) };
-      case 'vec': return { ...x, items: x.items.map(go) };
-      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+      case 'vec':
+        return { ...x, items: x.items.map(go) };
+      case 'mat':
+        return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg':
+      case 'transpose':
+        return { ...x, a: go(x.a) };
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator':
         return { ...x, a: go(x.a), b: go(x.b) };
-      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
-      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
-      case 'sum': case 'prod': return { ...x, body: go(x.body) };
-      default: return x;
+      case 'matpow':
+        return { ...x, a: go(x.a), n: go(x.n) };
+      case 'index':
+        return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      case 'sum':
+      case 'prod':
+        return { ...x, body: go(x.body) };
+      default:
+        return x;
     }
   };
   const out = go(e);
@@ -317,7 +401,9 @@ export function inverseHint(c: Claim, run: Run): string | null {
   const holds = guard(() => c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data)));
   if (holds) return `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`;
   // seed 004's c̄ line: σ^{-1} for σ' and a step off by one — both are named
-  const shifted = /^(.*) should be (.*): with that step the check holds$/.exec(shiftHint({ ...c, lhs: l ?? c.lhs, rhs: r ?? c.rhs }, run) ?? '');
+  const shifted = /^(.*) should be (.*): with that step the check holds$/.exec(
+    shiftHint({ ...c, lhs: l ?? c.lhs, rhs: r ?? c.rhs }, run) ?? '',
+  );
   return shifted
     ? `${names[0]} is the inverse function; with the derivative ${names[1]} in its place and ${shifted[2]} for ${shifted[1]}, the check holds`
     : `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check fails too`;
@@ -336,16 +422,38 @@ export function shiftHint(c: Claim, run: Run): string | null {
   // every timed reference, by its position in a walk of the expression (derivatives are left alone)
   const count = (e: Expr): number => {
     switch (e.k) {
-      case 'ref': return e.idx && timed(e.name) ? 1 : 0;
-      case 'deriv': case 'num': case 'var': return 0;
-      case 'vec': return e.items.reduce((a, x) => a + count(x), 0);
-      case 'mat': return e.rows.flat().reduce((a, x) => a + count(x), 0);
-      case 'neg': case 'transpose': return count(e.a);
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': return count(e.a) + count(e.b);
-      case 'matpow': return count(e.a);
-      case 'call': return count(e.arg);
-      case 'index': return count(e.a);
-      case 'sum': case 'prod': return count(e.body);
+      case 'ref':
+        return e.idx && timed(e.name) ? 1 : 0;
+      case 'deriv':
+      case 'num':
+      case 'var':
+        return 0;
+      case 'vec':
+        return e.items.reduce((a, x) => a + count(x), 0);
+      case 'mat':
+        return e.rows.flat().reduce((a, x) => a + count(x), 0);
+      case 'neg':
+      case 'transpose':
+        return count(e.a);
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator':
+        return count(e.a) + count(e.b);
+      case 'matpow':
+        return count(e.a);
+      case 'call':
+        return count(e.arg);
+      case 'index':
+        return count(e.a);
+      case 'sum':
+      case 'prod':
+        return count(e.body);
     }
   };
   const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
@@ -360,16 +468,38 @@ export function shiftHint(c: Claim, run: Run): string | null {
           to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
           return to;
         }
-        case 'deriv': case 'num': case 'var': return x;
-        case 'vec': return { ...x, items: x.items.map(go) };
-        case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
-        case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-        case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
-          { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
-        case 'matpow': return { ...x, a: go(x.a) };
-        case 'call': return { ...x, arg: go(x.arg) };
-        case 'index': return { ...x, a: go(x.a) };
-        case 'sum': case 'prod': return { ...x, body: go(x.body) };
+        case 'deriv':
+        case 'num':
+        case 'var':
+          return x;
+        case 'vec':
+          return { ...x, items: x.items.map(go) };
+        case 'mat':
+          return { ...x, rows: x.rows.map((r) => r.map(go)) };
+        case 'neg':
+        case 'transpose':
+          return { ...x, a: go(x.a) };
+        case 'add':
+        case 'sub':
+        case 'mul':
+        case 'hadamard':
+        case 'matmul':
+        case 'contract':
+        case 'div':
+        case 'pow':
+        case 'indicator': {
+          const a = go(x.a);
+          return { ...x, a, b: go(x.b) };
+        }
+        case 'matpow':
+          return { ...x, a: go(x.a) };
+        case 'call':
+          return { ...x, arg: go(x.arg) };
+        case 'index':
+          return { ...x, a: go(x.a) };
+        case 'sum':
+        case 'prod':
+          return { ...x, body: go(x.body) };
       }
     };
     const out = go(e);
@@ -380,18 +510,22 @@ export function shiftHint(c: Claim, run: Run): string | null {
   if (!frozen) return null;
   for (const side of ['rhs', 'lhs'] as const) {
     const n = Math.min(MAX_SHIFTED, count(c[side]));
-    for (let k = 0; k < n; k++) for (const delta of [1, -1, 2, -2]) {
-      let named: { from?: Expr; to?: Expr } = {};
-      const holds = guard(() => frozen.every((f) => {
-        const s = shift(f[side], k, delta);
-        if (!s.from || !s.to) return false;
-        named = s;
-        const l = side === 'lhs' ? s.e : f.lhs;
-        const r = side === 'rhs' ? s.e : f.rhs;
-        return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
-      }));
-      if (holds && named.from && named.to) return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
-    }
+    for (let k = 0; k < n; k++)
+      for (const delta of [1, -1, 2, -2]) {
+        let named: { from?: Expr; to?: Expr } = {};
+        const holds = guard(() =>
+          frozen.every((f) => {
+            const s = shift(f[side], k, delta);
+            if (!s.from || !s.to) return false;
+            named = s;
+            const l = side === 'lhs' ? s.e : f.lhs;
+            const r = side === 'rhs' ? s.e : f.rhs;
+            return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
+          }),
+        );
+        if (holds && named.from && named.to)
+          return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
+      }
   }
   return null;
 }
@@ -407,19 +541,46 @@ function freeze(e: Expr, env: Env, run: Run): Expr {
         if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
         if (v.shape.length === 2) {
           const [m, n] = v.shape as [number, number];
-          return { k: 'mat', rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)), shape: v.shape, range: x.range };
+          return {
+            k: 'mat',
+            rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)),
+            shape: v.shape,
+            range: x.range,
+          };
         }
         return x;
       }
-      case 'num': case 'var': case 'ref': case 'sum': case 'prod': return x;
-      case 'vec': return { ...x, items: x.items.map(go) };
-      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
-        { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
-      case 'matpow': return { ...x, a: go(x.a), n: go(x.n) };
-      case 'call': return { ...x, arg: go(x.arg) };
-      case 'index': return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      case 'num':
+      case 'var':
+      case 'ref':
+      case 'sum':
+      case 'prod':
+        return x;
+      case 'vec':
+        return { ...x, items: x.items.map(go) };
+      case 'mat':
+        return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      case 'neg':
+      case 'transpose':
+        return { ...x, a: go(x.a) };
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator': {
+        const a = go(x.a);
+        return { ...x, a, b: go(x.b) };
+      }
+      case 'matpow':
+        return { ...x, a: go(x.a), n: go(x.n) };
+      case 'call':
+        return { ...x, arg: go(x.arg) };
+      case 'index':
+        return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
     }
   };
   return go(e);

@@ -14,21 +14,30 @@ import { close, type Point } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
 
-interface Term { sign: number; e: Expr }
+interface Term {
+  sign: number;
+  e: Expr;
+}
 
 /** the additive terms of an expression, with their signs (products are not distributed) */
 function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
-  if (e.k === 'add') { termsOf(e.a, sign, out); termsOf(e.b, sign, out); }
-  else if (e.k === 'sub') { termsOf(e.a, sign, out); termsOf(e.b, -sign, out); }
-  else if (e.k === 'neg') termsOf(e.a, -sign, out);
+  if (e.k === 'add') {
+    termsOf(e.a, sign, out);
+    termsOf(e.b, sign, out);
+  } else if (e.k === 'sub') {
+    termsOf(e.a, sign, out);
+    termsOf(e.b, -sign, out);
+  } else if (e.k === 'neg') termsOf(e.a, -sign, out);
   else out.push({ sign, e });
   return out;
 }
 
 /** the factors of a product written with juxtaposition, ·, * or ⊙ (a minus on a factor is left on it: −h̄_t) */
 function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
-  if (e.k === 'mul' || e.k === 'hadamard') { factorsOf(e.a, out); factorsOf(e.b, out); }
-  else if (e.k === 'neg' && (e.a.k === 'deriv' || e.a.k === 'mul' || e.a.k === 'hadamard')) factorsOf(e.a, out);
+  if (e.k === 'mul' || e.k === 'hadamard') {
+    factorsOf(e.a, out);
+    factorsOf(e.b, out);
+  } else if (e.k === 'neg' && (e.a.k === 'deriv' || e.a.k === 'mul' || e.a.k === 'hadamard')) factorsOf(e.a, out);
   else out.push(e);
   return out;
 }
@@ -44,14 +53,30 @@ function swapPrimes(e: Expr): Expr | null {
   const go = (x: Expr): Expr => {
     switch (x.k) {
       case 'call':
-        if (x.fn === 'dsigma' || x.fn === 'dtanh') { hit = true; return { ...x, fn: x.fn === 'dsigma' ? 'dtanh' : 'dsigma', arg: go(x.arg) }; }
+        if (x.fn === 'dsigma' || x.fn === 'dtanh') {
+          hit = true;
+          return { ...x, fn: x.fn === 'dsigma' ? 'dtanh' : 'dsigma', arg: go(x.arg) };
+        }
         return { ...x, arg: go(x.arg) };
-      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow':
+      case 'neg':
+      case 'transpose':
+        return { ...x, a: go(x.a) };
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
         return { ...x, a: go(x.a), b: go(x.b) };
-      case 'sum': case 'prod': return { ...x, body: go(x.body) };
-      case 'vec': return { ...x, items: x.items.map(go) };
-      default: return x;
+      case 'sum':
+      case 'prod':
+        return { ...x, body: go(x.body) };
+      case 'vec':
+        return { ...x, items: x.items.map(go) };
+      default:
+        return x;
     }
   };
   const out = go(e);
@@ -71,10 +96,26 @@ function ownFactors(run: Run, name: string, step: number): Expr[] {
           out.push({ ...x, idx: { v: null, k: step + x.idx.k } });
         }
         return;
-      case 'call': go(x.arg); return;
-      case 'neg': case 'transpose': go(x.a); return;
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': go(x.a); go(x.b); return;
-      default: return;
+      case 'call':
+        go(x.arg);
+        return;
+      case 'neg':
+      case 'transpose':
+        go(x.a);
+        return;
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+        go(x.a);
+        go(x.b);
+        return;
+      default:
+        return;
     }
   };
   if (q?.timed && q.general) go(q.general);
@@ -82,7 +123,12 @@ function ownFactors(run: Run, name: string, step: number): Expr[] {
 }
 
 /** U's slope when its equation is σ(z) or tanh(z): σ'(z) = U ⊙ (1 − U), tanh'(z) = 1 − U², from U's value */
-function activationSlope(run: Run, name: string, step: number | null, label: (name: string, step: number | null) => string): { fn: string; slope: Float64Array; text: string } | null {
+function activationSlope(
+  run: Run,
+  name: string,
+  step: number | null,
+  label: (name: string, step: number | null) => string,
+): { fn: string; slope: Float64Array; text: string } | null {
   const q = run.model.quantities.get(name);
   const e = step !== null && q?.timed ? (q.general ?? null) : null;
   if (!e || e.k !== 'call' || (e.fn !== 'sigma' && e.fn !== 'tanh')) return null;
@@ -98,10 +144,11 @@ function activationSlope(run: Run, name: string, step: number | null, label: (na
 function diagonal(J: Float64Array, n: number): Float64Array | null {
   if (J.length !== n * n) return null;
   const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    if (i === j) d[i] = J[i * n + j]!;
-    else if (J[i * n + j] !== 0) return null;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      if (i === j) d[i] = J[i * n + j]!;
+      else if (J[i * n + j] !== 0) return null;
+    }
   return d;
 }
 
@@ -112,7 +159,10 @@ const times = (a: Float64Array, b: Float64Array): Float64Array => {
 
 export function localFactorHint(c: Claim, run: Run, p: Point): string | null {
   try {
-    for (const [d, other] of [[c.lhs, c.rhs], [c.rhs, c.lhs]] as const) {
+    for (const [d, other] of [
+      [c.lhs, c.rhs],
+      [c.rhs, c.lhs],
+    ] as const) {
       const hint = judge(d, other, run, p, c.freeT);
       if (hint) return hint;
     }
@@ -158,14 +208,21 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   for (const r of rs) for (let i = 0; i < n; i++) sum[i] += r === wrong[0] ? r.want[i]! : r.value[i]!;
   if (!close(sum, total)) return null;
   const w = wrong[0]!;
-  const label = (name: string, step: number | null) => refText(name, step === null ? null : freeT && env.t !== undefined ? { v: 't', k: step - env.t } : { v: null, k: step });
+  const label = (name: string, step: number | null) =>
+    refText(name, step === null ? null : freeT && env.t !== undefined ? { v: 't', k: step - env.t } : { v: null, k: step });
   const uText = label(w.U.name, w.U.step);
   const bText = label(d.wrt.name, bStep);
   const should = `∂${exprText(d.of)}/∂${uText}·∂⁺${uText}/∂${bText}`;
   const head = `The term ${exprText(w.t.e)} should be ${should}`;
   const diag = diagonal(w.J, n);
   // what is wrong with the local factor, when one simple change puts it right
-  if (close(w.value.map((x) => -x), w.want)) return `${head}: it has the wrong sign`;
+  if (
+    close(
+      w.value.map((x) => -x),
+      w.want,
+    )
+  )
+    return `${head}: it has the wrong sign`;
   // a gate where its complement belongs (z_t for 1 − z_t, the GRU's interpolation), or the reverse
   for (const f of factorsOf(w.t.e)) {
     const inner = f.k === 'sub' && f.a.k === 'num' && f.a.value === 1 ? f.b : f;
@@ -173,18 +230,29 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
     const v = run.evaluateAt(inner, env).data;
     const fv = run.evaluateAt(f, env).data;
     if (fv.some((x) => x === 0)) continue;
-    const alt = w.value.map((x, i) => (x / (fv.length === 1 ? fv[0]! : fv[i]!)) * (inner === f ? 1 - (v.length === 1 ? v[0]! : v[i]!) : (v.length === 1 ? v[0]! : v[i]!)));
-    if (close(alt, w.want)) return `${head}: ${inner === f ? `${exprText(f)} should be 1 − ${exprText(f)}` : `${exprText(f)} should be ${exprText(inner)}`}`;
+    const alt = w.value.map(
+      (x, i) =>
+        (x / (fv.length === 1 ? fv[0]! : fv[i]!)) * (inner === f ? 1 - (v.length === 1 ? v[0]! : v[i]!) : v.length === 1 ? v[0]! : v[i]!),
+    );
+    if (close(alt, w.want))
+      return `${head}: ${inner === f ? `${exprText(f)} should be 1 − ${exprText(f)}` : `${exprText(f)} should be ${exprText(inner)}`}`;
   }
   const swapped = swapPrimes(w.t.e);
-  if (swapped && close(run.evaluateAt(swapped, env).data.map((x) => x * w.t.sign), w.want)) {
+  if (
+    swapped &&
+    close(
+      run.evaluateAt(swapped, env).data.map((x) => x * w.t.sign),
+      w.want,
+    )
+  ) {
     const has = JSON.stringify(w.t.e).includes('"dsigma"') ? ["σ'", "tanh'"] : ["tanh'", "σ'"];
     return `${head}: it has ${has[0]} where ${uText}'s equation needs ${has[1]}`;
   }
   for (const f of ownFactors(run, w.U.name, w.U.step ?? 0)) {
     const v = run.evaluateAt(f, {}).data;
     if (v.length !== 1 && v.length !== n) continue;
-    if (close(times(w.value, v), w.want)) return `${head}: it leaves out the factor ${label(f.k === 'ref' ? f.name : '?', f.k === 'ref' ? stepOf(f.idx, {}) : null)} (∂⁺${uText}/∂${bText} has it)`;
+    if (close(times(w.value, v), w.want))
+      return `${head}: it leaves out the factor ${label(f.k === 'ref' ? f.name : '?', f.k === 'ref' ? stepOf(f.idx, {}) : null)} (∂⁺${uText}/∂${bText} has it)`;
   }
   // the slope of an activation, B = σ(z) or tanh(z) (σ'(z) = B ⊙ (1 − B)): a textbook's δB multiplies it in
   // (the gradient at B's argument, not at B); ∂L/∂z by way of U = σ(z) needs U's own slope

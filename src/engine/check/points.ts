@@ -12,13 +12,22 @@ export interface Point {
   label: string;
 }
 
-export interface Sides extends Point { l: Tensor; r: Tensor }
+export interface Sides extends Point {
+  l: Tensor;
+  r: Tensor;
+}
 
 /** the cartesian product of the steps and the free indices' values */
 export function checkPoints(q: CheckQuestion): Point[] {
-  let points: Point[] = (q.freeT ? q.steps : [null]).map((t): Point => ({ t, env: t === null ? {} : { t }, label: t === null ? '' : `t = ${t}` }));
+  let points: Point[] = (q.freeT ? q.steps : [null]).map((t): Point => ({
+    t,
+    env: t === null ? {} : { t },
+    label: t === null ? '' : `t = ${t}`,
+  }));
   for (const f of q.free ?? []) {
-    points = points.flatMap((p) => f.values.map((v) => ({ t: p.t, env: { ...p.env, [f.v]: v }, label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })));
+    points = points.flatMap((p) =>
+      f.values.map((v) => ({ t: p.t, env: { ...p.env, [f.v]: v }, label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })),
+    );
   }
   return points.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
 }

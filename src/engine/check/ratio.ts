@@ -13,18 +13,35 @@ type Ref = Expr & { k: 'ref' };
 
 /** the side with every scalar ratio of two names A/B replaced by ∂A/∂B, or null when it has none */
 function withDerivatives(e: Expr, model: Model, found: string[]): Expr {
-  if (e.k === 'div' && e.a.k === 'ref' && e.b.k === 'ref' && e.a.shape.length === 0 && e.b.shape.length === 0
-    && model.quantities.has(e.a.name) && (model.quantities.has(e.b.name) || model.decls.has(e.b.name))) {
+  if (
+    e.k === 'div' &&
+    e.a.k === 'ref' &&
+    e.b.k === 'ref' &&
+    e.a.shape.length === 0 &&
+    e.b.shape.length === 0 &&
+    model.quantities.has(e.a.name) &&
+    (model.quantities.has(e.b.name) || model.decls.has(e.b.name))
+  ) {
     const a = e.a as Ref;
     const b = e.b as Ref;
     found.push(`${exprText(e)} is a ratio of two values where ∂${exprText(a)}/∂${exprText(b)} was meant (its ∂ is missing)`);
     return { k: 'deriv', total: true, of: a, wrt: { name: b.name, idx: b.idx, range: b.range }, shape: [], range: e.range };
   }
   switch (e.k) {
-    case 'neg': case 'transpose': return { ...e, a: withDerivatives(e.a, model, found) };
-    case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow':
+    case 'neg':
+    case 'transpose':
+      return { ...e, a: withDerivatives(e.a, model, found) };
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'hadamard':
+    case 'matmul':
+    case 'contract':
+    case 'div':
+    case 'pow':
       return { ...e, a: withDerivatives(e.a, model, found), b: withDerivatives(e.b, model, found) };
-    default: return e;
+    default:
+      return e;
   }
 }
 

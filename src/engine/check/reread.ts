@@ -14,7 +14,11 @@ import type { Point } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
 
-interface Binder { v: string; from: Idx; to: Idx }
+interface Binder {
+  v: string;
+  from: Idx;
+  to: Idx;
+}
 
 export interface Reread {
   lhs: Expr;
@@ -52,7 +56,12 @@ function recurrent(name: string, model: Model): boolean {
       sameStep.set(q.name, reads);
     }
     const todo = [...set];
-    while (todo.length) for (const r of sameStep.get(todo.pop()!) ?? []) if (!set.has(r)) { set.add(r); todo.push(r); }
+    while (todo.length)
+      for (const r of sameStep.get(todo.pop()!) ?? [])
+        if (!set.has(r)) {
+          set.add(r);
+          todo.push(r);
+        }
     recurrences.set(model, set);
   }
   return set.has(name);
@@ -70,16 +79,36 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
   const derivs: Reread['derivs'] = [];
   const go = (e: Expr, binders: Binder[]): Expr => {
     switch (e.k) {
-      case 'num': case 'ref': case 'var': return e;
-      case 'vec': return { ...e, items: e.items.map((x) => go(x, binders)) };
-      case 'mat': return { ...e, rows: e.rows.map((r) => r.map((x) => go(x, binders))) };
-      case 'neg': case 'transpose': return { ...e, a: go(e.a, binders) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
+      case 'num':
+      case 'ref':
+      case 'var':
+        return e;
+      case 'vec':
+        return { ...e, items: e.items.map((x) => go(x, binders)) };
+      case 'mat':
+        return { ...e, rows: e.rows.map((r) => r.map((x) => go(x, binders))) };
+      case 'neg':
+      case 'transpose':
+        return { ...e, a: go(e.a, binders) };
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator':
         return { ...e, a: go(e.a, binders), b: go(e.b, binders) };
-      case 'matpow': return { ...e, a: go(e.a, binders), n: go(e.n, binders) };
-      case 'call': return { ...e, arg: go(e.arg, binders) };
-      case 'index': return { ...e, a: go(e.a, binders), i: go(e.i, binders), j: e.j ? go(e.j, binders) : null };
-      case 'sum': case 'prod': return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
+      case 'matpow':
+        return { ...e, a: go(e.a, binders), n: go(e.n, binders) };
+      case 'call':
+        return { ...e, arg: go(e.arg, binders) };
+      case 'index':
+        return { ...e, a: go(e.a, binders), i: go(e.i, binders), j: e.j ? go(e.j, binders) : null };
+      case 'sum':
+      case 'prod':
+        return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
       case 'deriv': {
         if (!rereadable(e, model)) return e;
         const d: Deriv = { ...e, oneStep: true };
@@ -100,16 +129,48 @@ function writesPlus(e: Expr): boolean {
   const go = (x: Expr): void => {
     if (found) return;
     switch (x.k) {
-      case 'deriv': if (!x.total) found = true; go(x.of); return;
-      case 'vec': x.items.forEach(go); return;
-      case 'mat': x.rows.forEach((r) => r.forEach(go)); return;
-      case 'neg': case 'transpose': go(x.a); return;
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': go(x.a); go(x.b); return;
-      case 'matpow': go(x.a); go(x.n); return;
-      case 'call': go(x.arg); return;
-      case 'index': go(x.a); return;
-      case 'sum': case 'prod': go(x.body); return;
-      default: return;
+      case 'deriv':
+        if (!x.total) found = true;
+        go(x.of);
+        return;
+      case 'vec':
+        x.items.forEach(go);
+        return;
+      case 'mat':
+        x.rows.forEach((r) => r.forEach(go));
+        return;
+      case 'neg':
+      case 'transpose':
+        go(x.a);
+        return;
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator':
+        go(x.a);
+        go(x.b);
+        return;
+      case 'matpow':
+        go(x.a);
+        go(x.n);
+        return;
+      case 'call':
+        go(x.arg);
+        return;
+      case 'index':
+        go(x.a);
+        return;
+      case 'sum':
+      case 'prod':
+        go(x.body);
+        return;
+      default:
+        return;
     }
   };
   go(e);
@@ -153,15 +214,16 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
     seen.add(text);
     names.push(text);
     try {
-      search: for (const p of points) for (const env of bindings(binders, p.env)) {
-        const one = run.evaluateAt(d, env);
-        const total = run.evaluateAt({ ...d, oneStep: false }, env);
-        const diff = total.data.map((x, i) => x - one.data[i]!);
-        if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
-        const v = toValue({ shape: total.shape, data: diff });
-        adds.push(`${exprText(bindAll({ ...d, oneStep: false }, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
-        break search;
-      }
+      search: for (const p of points)
+        for (const env of bindings(binders, p.env)) {
+          const one = run.evaluateAt(d, env);
+          const total = run.evaluateAt({ ...d, oneStep: false }, env);
+          const diff = total.data.map((x, i) => x - one.data[i]!);
+          if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
+          const v = toValue({ shape: total.shape, data: diff });
+          adds.push(`${exprText(bindAll({ ...d, oneStep: false }, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
+          break search;
+        }
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
     }

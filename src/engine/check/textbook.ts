@@ -34,13 +34,31 @@ function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
 /** the children of an expression, and the expression rebuilt with new ones (Σ/∏ bodies included) */
 function children(x: Expr): Expr[] {
   switch (x.k) {
-    case 'neg': case 'transpose': case 'matpow': return [x.a];
-    case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator': return [x.a, x.b];
-    case 'call': return [x.arg];
-    case 'sum': case 'prod': return [x.body];
-    case 'vec': return x.items;
-    case 'mat': return x.rows.flat();
-    default: return [];
+    case 'neg':
+    case 'transpose':
+    case 'matpow':
+      return [x.a];
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'hadamard':
+    case 'matmul':
+    case 'contract':
+    case 'div':
+    case 'pow':
+    case 'indicator':
+      return [x.a, x.b];
+    case 'call':
+      return [x.arg];
+    case 'sum':
+    case 'prod':
+      return [x.body];
+    case 'vec':
+      return x.items;
+    case 'mat':
+      return x.rows.flat();
+    default:
+      return [];
   }
 }
 
@@ -50,15 +68,34 @@ function replace(e: Expr, pick: (x: Expr) => Expr | null): Expr {
     const r = pick(x);
     if (r) return r;
     switch (x.k) {
-      case 'neg': case 'transpose': return { ...x, a: go(x.a) };
-      case 'matpow': return { ...x, a: go(x.a) };
-      case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'div': case 'pow': case 'indicator':
-        { const a = go(x.a); return { ...x, a, b: go(x.b) }; }
-      case 'call': return { ...x, arg: go(x.arg) };
-      case 'sum': case 'prod': return { ...x, body: go(x.body) };
-      case 'vec': return { ...x, items: x.items.map(go) };
-      case 'mat': return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      default: return x;
+      case 'neg':
+      case 'transpose':
+        return { ...x, a: go(x.a) };
+      case 'matpow':
+        return { ...x, a: go(x.a) };
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'div':
+      case 'pow':
+      case 'indicator': {
+        const a = go(x.a);
+        return { ...x, a, b: go(x.b) };
+      }
+      case 'call':
+        return { ...x, arg: go(x.arg) };
+      case 'sum':
+      case 'prod':
+        return { ...x, body: go(x.body) };
+      case 'vec':
+        return { ...x, items: x.items.map(go) };
+      case 'mat':
+        return { ...x, rows: x.rows.map((r) => r.map(go)) };
+      default:
+        return x;
     }
   };
   return go(e);
@@ -91,7 +128,13 @@ export function scaleHint(c: Claim, run: Run): string | null {
         k = r[at]! / l[at]!;
       }
       const kk = k;
-      if (!close(l.map((x) => kk * x), r)) return null;
+      if (
+        !close(
+          l.map((x) => kk * x),
+          r,
+        )
+      )
+        return null;
     }
     return k;
   });
@@ -115,15 +158,36 @@ export function transposeHint(c: Claim, run: Run): string | null {
     return 'The right side is the transpose of the left side: the factors of an outer product are in the wrong order (the gradient comes first: (∇_o L) hᵀ), or a transpose is missing';
   }
   const flip = (x: Expr): Expr => (x.k === 'transpose' ? x.a : { k: 'transpose', a: x, shape: x.shape, range: x.range });
-  const candidates = nodes(c.rhs).filter((x) => square(x) && (x.k === 'ref' || x.k === 'deriv' || (x.k === 'transpose' && (x.a.k === 'ref' || x.a.k === 'deriv'))));
+  const candidates = nodes(c.rhs).filter(
+    (x) => square(x) && (x.k === 'ref' || x.k === 'deriv' || (x.k === 'transpose' && (x.a.k === 'ref' || x.a.k === 'deriv'))),
+  );
   const plain = candidates.filter((x) => !candidates.some((y) => y.k === 'transpose' && y.a === x));
   for (const x of plain.slice(0, MAX_VARIANTS)) {
-    if (!holdsWith(c, c.lhs, replace(c.rhs, (y) => (y === x ? flip(x) : null)), run)) continue;
-    const order = x.k === 'deriv' ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x)}, it needs none)` : '';
+    if (
+      !holdsWith(
+        c,
+        c.lhs,
+        replace(c.rhs, (y) => (y === x ? flip(x) : null)),
+        run,
+      )
+    )
+      continue;
+    const order =
+      x.k === 'deriv'
+        ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x)}, it needs none)`
+        : '';
     return `${exprText(x)} should be ${flipText(x)}: with that transpose the check holds${order}`;
   }
   const jacobians: Expr[] = plain.filter((x) => x.k === 'deriv');
-  if (jacobians.length > 1 && holdsWith(c, c.lhs, replace(c.rhs, (y) => (jacobians.includes(y) ? flip(y) : null)), run)) {
+  if (
+    jacobians.length > 1 &&
+    holdsWith(
+      c,
+      c.lhs,
+      replace(c.rhs, (y) => (jacobians.includes(y) ? flip(y) : null)),
+      run,
+    )
+  ) {
     return `With every Jacobian transposed (${jacobians.map(flipText).join(', ')}) the check holds: a Jacobian written left of the gradient it multiplies needs its transpose (or write the gradient first, as the chain rule orders them)`;
   }
   return null;
@@ -144,9 +208,15 @@ const ACTIVATIONS: Record<string, { prime: 'dtanh' | 'dsigma' | 'drelu'; written
 function atStep(e: Expr, to: Idx): Expr | null {
   let ok = true;
   const out = replace(e, (x) => {
-    if (x.k === 'var' || x.k === 'deriv' || x.k === 'sum' || x.k === 'prod') { ok = false; return x; }
+    if (x.k === 'var' || x.k === 'deriv' || x.k === 'sum' || x.k === 'prod') {
+      ok = false;
+      return x;
+    }
     if (x.k !== 'ref' || !x.idx) return null;
-    if (x.idx.v !== 't' || x.idx.terms?.length) { if (x.idx.v !== null || x.idx.terms?.length) ok = false; return x; }
+    if (x.idx.v !== 't' || x.idx.terms?.length) {
+      if (x.idx.v !== null || x.idx.terms?.length) ok = false;
+      return x;
+    }
     return { ...x, idx: makeIdx(to.v, to.k + x.idx.k, to.terms ?? []) };
   });
   return ok ? out : null;
@@ -158,7 +228,9 @@ function atStep(e: Expr, to: Idx): Expr | null {
  * inside h_t's equation, it names the factor.
  */
 export function activationHint(c: Claim, run: Run, model: Model): string | null {
-  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv' && x.total && !x.oneStep && x.wrt.idx !== null && x.shape?.length === 1);
+  const derivs = nodes(c.rhs).filter(
+    (x): x is Deriv => x.k === 'deriv' && x.total && !x.oneStep && x.wrt.idx !== null && x.shape?.length === 1,
+  );
   let tried = 0;
   for (const d of derivs) {
     const q = model.quantities.get(d.wrt.name);
@@ -167,10 +239,24 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
     const act = ACTIVATIONS[eq.fn]!;
     if (tried++ >= MAX_VARIANTS) break;
     const arg = eq.arg;
-    if (arg.k === 'ref' && arg.idx && arg.idx.v === 't' && arg.idx.k === 0 && !arg.idx.terms?.length && model.quantities.get(arg.name)?.timed) {
+    if (
+      arg.k === 'ref' &&
+      arg.idx &&
+      arg.idx.v === 't' &&
+      arg.idx.k === 0 &&
+      !arg.idx.terms?.length &&
+      model.quantities.get(arg.name)?.timed
+    ) {
       // h_t = tanh(a_t): try ∂L/∂a_t
       const meant: Deriv = { ...d, wrt: { ...d.wrt, name: arg.name } };
-      if (holdsWith(c, c.lhs, replace(c.rhs, (y) => (y === d ? meant : null)), run)) {
+      if (
+        holdsWith(
+          c,
+          c.lhs,
+          replace(c.rhs, (y) => (y === d ? meant : null)),
+          run,
+        )
+      ) {
         const a = refText(arg.name, d.wrt.idx);
         return `${exprText(d)} should be ${exprText(meant)}: the factor ${act.written}(${a}) — ${act.matrix} in matrix form — is missing`;
       }
@@ -180,7 +266,14 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
     if (!moved) continue;
     const factor: Expr = { k: 'call', fn: act.prime, arg: moved, shape: d.shape, range: d.range };
     const meant: Expr = { k: 'hadamard', a: factor, b: d, shape: d.shape, range: d.range };
-    if (holdsWith(c, c.lhs, replace(c.rhs, (y) => (y === d ? meant : null)), run)) {
+    if (
+      holdsWith(
+        c,
+        c.lhs,
+        replace(c.rhs, (y) => (y === d ? meant : null)),
+        run,
+      )
+    ) {
       return `${exprText(d)} needs the factor ${act.written}(${exprText(moved)}) — ${act.matrix} in matrix form — of ${refText(d.wrt.name, d.wrt.idx)}'s own equation: with it the check holds`;
     }
   }

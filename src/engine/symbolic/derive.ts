@@ -29,7 +29,11 @@ export interface Edge {
 /** An edge whose Jacobian is looked up (and built once per context) when first read: one class rather
  *  than an object literal with a getter, which allocated a closure per edge */
 class LazyEdge implements Edge {
-  constructor(readonly c: GNode, readonly dep: GNode, private readonly jOf: (c: GNode, dep: GNode) => Node | null) {}
+  constructor(
+    readonly c: GNode,
+    readonly dep: GNode,
+    private readonly jOf: (c: GNode, dep: GNode) => Node | null,
+  ) {}
   get J(): Node | null {
     return this.jOf(this.c, this.dep);
   }
@@ -103,8 +107,12 @@ export interface General {
   value: Node;
 }
 
-export function derive(model: Model, of: { ref: { name: string; step: number | null } } | { expr: Expr; t: number | null },
-  wrt: { name: string; step: number | null }, total: boolean): Derivation {
+export function derive(
+  model: Model,
+  of: { ref: { name: string; step: number | null } } | { expr: Expr; t: number | null },
+  wrt: { name: string; step: number | null },
+  total: boolean,
+): Derivation {
   const wrtKey = nodeKey(wrt.name, wrt.step);
   const ctx = contextFor(model, wrt);
   const { b, rules, U, edgeMemo, symMemo } = ctx;
@@ -114,8 +122,21 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   if (!U.nodes.has(wrtKey)) U.nodes.set(wrtKey, wrtNode);
 
   const d: Derivation = {
-    b, U, model, of: ofNode, wrt: wrtNode, total, zero: false, scalar: true, vjp: false,
-    chain: null, explicit: null, recursive: null, immediate: null, general: null, paths: null,
+    b,
+    U,
+    model,
+    of: ofNode,
+    wrt: wrtNode,
+    total,
+    zero: false,
+    scalar: true,
+    vjp: false,
+    chain: null,
+    explicit: null,
+    recursive: null,
+    immediate: null,
+    general: null,
+    paths: null,
   };
   const ofShape = ofNode.eq ? ofNode.eq.shape : ofNode.leaf.shape;
   const wrtShape = wrtNode.leaf.shape;
@@ -179,7 +200,8 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     if (hit) return hit;
     // a partial that is the identity (∂L/∂L_t = 1 in L = Σ_t L_t) is dropped
     const shape = jacShape((e.c.eq ?? e.c.leaf).shape, e.dep.leaf.shape);
-    const s = isIdentityEdge(e) ? b.eye(size(e.dep.leaf.shape))
+    const s = isIdentityEdge(e)
+      ? b.eye(size(e.dep.leaf.shape))
       : b.lazySym({ kind: 'jac', of: nodeName(e.c), wrt: nodeName(e.dep), plus: needsPlus(e) }, shape, () => e.J ?? b.zero(shape));
     byDep.set(e.dep, s);
     return s;
@@ -238,17 +260,19 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
   const states = new Set<string>();
   for (const n of rel) {
     if (n.kind !== 'quantity' || n.step === null) continue;
-    for (const e of rdeps.get(n) ?? []) if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
+    for (const e of rdeps.get(n) ?? [])
+      if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
   }
   const stateNames = [...states];
   d.paths = { wrtKey, states, live: (n) => (rdeps.get(n) ?? []).filter((e) => e.J !== null), sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
   const consumers = new Map<GNode, Edge[]>();
-  for (const n of rel) for (const e of rdeps.get(n) ?? []) {
-    const list = consumers.get(e.dep);
-    if (list) list.push(e);
-    else consumers.set(e.dep, [e]);
-  }
+  for (const n of rel)
+    for (const e of rdeps.get(n) ?? []) {
+      const list = consumers.get(e.dep);
+      if (list) list.push(e);
+      else consumers.set(e.dep, [e]);
+    }
   if (stateNames.length <= 1) d.general = generalChain(stateNames[0] ?? null);
   // with a general shape at hand, a long expansion is not worth printing
   if (d.general && d.chain && d.chain.op === 'add' && d.chain.args.length > GENERAL_OVER) d.chain = d.explicit = null;
@@ -344,7 +368,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
       const es = edgesOf(n);
       const direct = es.find((e) => e.dep === wrtNode);
       const rec = es.find((e) => isState(e.dep) && e.dep.step === k - 1);
-      if (!direct || direct.J === null || es.length !== (rec ? 2 : 1) || (i > 0) !== Boolean(rec) || (rec && rec.J === null)) return null;
+      if (!direct || direct.J === null || es.length !== (rec ? 2 : 1) || i > 0 !== Boolean(rec) || (rec && rec.J === null)) return null;
       P.set(k, jsym(direct));
       if (rec) J.set(k, jsym(rec));
     }
@@ -357,7 +381,7 @@ export function derive(model: Model, of: { ref: { name: string; step: number | n
     for (let k = tops[tops.length - 1].t; k >= k0; k--) {
       const own = topAt.get(k) ?? null;
       const carried: Node | null = G && J.has(k + 1) ? jmul(G, J.get(k + 1)!) : null;
-      G = own && carried ? b.add(own, carried) : own ?? carried;
+      G = own && carried ? b.add(own, carried) : (own ?? carried);
       if (G) terms.push(jmul(G, P.get(k)!));
     }
     const value = b.add(...terms);

@@ -277,7 +277,11 @@ export class Evaluator {
       if (!ex) {
         nodes.push(n);
         expanded.push(true);
-        for (const k of ks) if (!memo[k.id]) { nodes.push(k); expanded.push(false); }
+        for (const k of ks)
+          if (!memo[k.id]) {
+            nodes.push(k);
+            expanded.push(false);
+          }
         continue;
       }
       const args: Tensor[] = new Array(ks.length);
@@ -289,5 +293,4 @@ export class Evaluator {
     }
     return memo[root.id]!;
   }
-
 }

@@ -34,7 +34,12 @@ function polynomialModel(model: Model): boolean {
 }
 
 /** `declValue` gives the declarations' numbers (a run's, so a scaled parameter is read as scaled). */
-export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (name: string, step: number | null) => { data: Float64Array } | undefined): RT | null {
+export function exactValue(
+  model: Model,
+  U: Unrolled,
+  root: Node,
+  declValue?: (name: string, step: number | null) => { data: Float64Array } | undefined,
+): RT | null {
   if (!polynomialModel(model)) return null;
   const memo = new Map<number, RT>();
   const leafMemo = new Map<string, RT>();
@@ -72,19 +77,35 @@ export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (n
     const a = (): RT[] => n.args.map(ev);
     let r: RT;
     switch (n.op) {
-      case 'num': r = { shape: [], data: [Rat.fromNumber(n.num!)] }; break;
-      case 'zero': r = fill(n.shape, Rat.int(0)); break;
-      case 'ones': r = fill(n.shape, Rat.int(1)); break;
+      case 'num':
+        r = { shape: [], data: [Rat.fromNumber(n.num!)] };
+        break;
+      case 'zero':
+        r = fill(n.shape, Rat.int(0));
+        break;
+      case 'ones':
+        r = fill(n.shape, Rat.int(1));
+        break;
       case 'eye': {
         const k = n.shape[0];
         r = fill(n.shape, Rat.int(0));
         r.data = r.data.map((x, i) => (Math.floor(i / k) === i % k ? Rat.int(1) : x));
         break;
       }
-      case 'leaf': r = leaf(n.name!, n.step ?? null, n.shape); break;
-      case 'vec': case 'mat': r = { shape: n.shape, data: a().map((t) => t.data[0]) }; break;
-      case 'add': r = a().reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x.add(y)), fill(n.shape, Rat.int(0))); break;
-      case 'mul': case 'had': r = a().reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x.mul(y)), fill(n.shape, Rat.int(1))); break;
+      case 'leaf':
+        r = leaf(n.name!, n.step ?? null, n.shape);
+        break;
+      case 'vec':
+      case 'mat':
+        r = { shape: n.shape, data: a().map((t) => t.data[0]) };
+        break;
+      case 'add':
+        r = a().reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x.add(y)), fill(n.shape, Rat.int(0)));
+        break;
+      case 'mul':
+      case 'had':
+        r = a().reduce((acc, t) => zip(acc, t, n.shape, (x, y) => x.mul(y)), fill(n.shape, Rat.int(1)));
+        break;
       case 'matmul': {
         const [A, B] = a();
         const [m, k] = asMat(A.shape);
@@ -115,23 +136,39 @@ export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (n
         });
         break;
       }
-      case 'div': { const [A, B] = a(); r = zip(A, B, n.shape, (x, y) => x.div(y)); break; }
+      case 'div': {
+        const [A, B] = a();
+        r = zip(A, B, n.shape, (x, y) => x.div(y));
+        break;
+      }
       case 'call': {
         const [A] = a();
         const f = (x: Rat): Rat => {
           switch (n.fn) {
-            case 'relu': return x.sign() > 0 ? x : Rat.int(0);
-            case 'abs': return x.sign() < 0 ? x.neg() : x;
-            case 'drelu': if (x.sign() === 0) throw new NotExact('relu′ at its kink'); return Rat.int(x.sign() > 0 ? 1 : 0);
-            case 'sign': return Rat.int(x.sign());
-            default: throw new NotExact(`${n.fn} is not polynomial`);
+            case 'relu':
+              return x.sign() > 0 ? x : Rat.int(0);
+            case 'abs':
+              return x.sign() < 0 ? x.neg() : x;
+            case 'drelu':
+              if (x.sign() === 0) throw new NotExact('relu′ at its kink');
+              return Rat.int(x.sign() > 0 ? 1 : 0);
+            case 'sign':
+              return Rat.int(x.sign());
+            default:
+              throw new NotExact(`${n.fn} is not polynomial`);
           }
         };
         r = { shape: n.shape, data: A.data.map(f) };
         break;
       }
-      case 'sumall': r = { shape: [], data: [a()[0].data.reduce((s, x) => s.add(x), Rat.int(0))] }; break;
-      case 'mean': { const [A] = a(); r = { shape: [], data: [A.data.reduce((s, x) => s.add(x), Rat.int(0)).div(Rat.int(A.data.length))] }; break; }
+      case 'sumall':
+        r = { shape: [], data: [a()[0].data.reduce((s, x) => s.add(x), Rat.int(0))] };
+        break;
+      case 'mean': {
+        const [A] = a();
+        r = { shape: [], data: [A.data.reduce((s, x) => s.add(x), Rat.int(0)).div(Rat.int(A.data.length))] };
+        break;
+      }
       case 'diag': {
         const [A] = a();
         const k = A.data.length;
@@ -150,14 +187,21 @@ export function exactValue(model: Model, U: Unrolled, root: Node, declValue?: (n
         const [ra, ca] = asMat(A.shape);
         const [rb, cb] = asMat(B.shape);
         const out: Rat[] = new Array(ra * rb * ca * cb);
-        for (let i = 0; i < ra; i++) for (let j = 0; j < ca; j++) for (let k = 0; k < rb; k++) for (let l = 0; l < cb; l++)
-          out[(i * rb + k) * ca * cb + j * cb + l] = A.data[i * ca + j].mul(B.data[k * cb + l]);
+        for (let i = 0; i < ra; i++)
+          for (let j = 0; j < ca; j++)
+            for (let k = 0; k < rb; k++)
+              for (let l = 0; l < cb; l++) out[(i * rb + k) * ca * cb + j * cb + l] = A.data[i * ca + j].mul(B.data[k * cb + l]);
         r = { shape: n.shape, data: out };
         break;
       }
-      case 'vecop': r = { shape: n.shape, data: a()[0].data }; break;
-      case 'sym': r = ev(n.def!); break;
-      case 'softmax': throw new NotExact('softmax is not polynomial');
+      case 'vecop':
+        r = { shape: n.shape, data: a()[0].data };
+        break;
+      case 'sym':
+        r = ev(n.def!);
+        break;
+      case 'softmax':
+        throw new NotExact('softmax is not polynomial');
     }
     memo.set(n.id, r);
     return r;

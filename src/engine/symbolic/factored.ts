@@ -165,7 +165,9 @@ interface Lines {
 function flat(t: Tree, p: Printer, latex: boolean): string {
   if (t.k === 'sym') return p.factor(t.n);
   if (t.k === 'sum') return t.items.map((x) => flat(x, p, latex)).join(' + ');
-  return t.items.map((x) => (x.k === 'sum' ? (latex ? `\\left(${flat(x, p, true)}\\right)` : `(${flat(x, p, false)})`) : flat(x, p, latex))).join(latex ? ' \\cdot ' : '·');
+  return t.items
+    .map((x) => (x.k === 'sum' ? (latex ? `\\left(${flat(x, p, true)}\\right)` : `(${flat(x, p, false)})`) : flat(x, p, latex)))
+    .join(latex ? ' \\cdot ' : '·');
 }
 
 /**

@@ -103,7 +103,9 @@ export function valueText(t: Tensor, shape: number[], latex: boolean): string {
 export function exactLatex(s: string): string {
   const frac = (x: string): string => x.replace(/^(-?)(\d+)\/(\d+)$/, (_, m: string, n: string, d: string) => `${m}\\frac{${n}}{${d}}`);
   if (!s.startsWith('[')) return frac(s);
-  const rows = s.startsWith('[[') ? (JSON.parse(s.replace(/(-?\d+\/\d+|-?\d+)/g, '"$1"')) as string[][]) : [JSON.parse(s.replace(/(-?\d+\/\d+|-?\d+)/g, '"$1"')) as string[]];
+  const rows = s.startsWith('[[')
+    ? (JSON.parse(s.replace(/(-?\d+\/\d+|-?\d+)/g, '"$1"')) as string[][])
+    : [JSON.parse(s.replace(/(-?\d+\/\d+|-?\d+)/g, '"$1"')) as string[]];
   if (!s.startsWith('[[')) return `\\begin{bmatrix}${rows[0].map(frac).join(' \\\\ ')}\\end{bmatrix}`;
   return `\\begin{bmatrix}${rows.map((r) => r.map(frac).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
 }
@@ -123,7 +125,15 @@ export function collapse(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
   for (const it of items) {
     const k = it.step === null ? null : key ? key(it) : new Printer({ ...o, latex: false, anchor: it.step }).str(it.node);
     const g = groups[groups.length - 1];
-    if (k !== null && g && g.to !== null && it.step !== null && prevKey === k && Math.abs(it.step - g.to) === 1 && (g.from === g.to || Math.sign(it.step - g.to) === Math.sign(g.to - g.from!))) {
+    if (
+      k !== null &&
+      g &&
+      g.to !== null &&
+      it.step !== null &&
+      prevKey === k &&
+      Math.abs(it.step - g.to) === 1 &&
+      (g.from === g.to || Math.sign(it.step - g.to) === Math.sign(g.to - g.from!))
+    ) {
       g.to = it.step;
     } else groups.push({ from: it.step, to: it.step, node: it.node });
     prevKey = k ?? '';
@@ -142,7 +152,10 @@ export function sumTerms(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
   // a sum commutes: gather each quantity's items (in order of first appearance) so their steps run
   const order = new Map<string, number>();
   for (const it of items) if (it.q !== undefined && !order.has(it.q)) order.set(it.q, order.size);
-  const sorted = items.map((it, i) => ({ it, i })).sort((x, y) => (order.get(x.it.q ?? '') ?? -1) - (order.get(y.it.q ?? '') ?? -1) || x.i - y.i).map((x) => x.it);
+  const sorted = items
+    .map((it, i) => ({ it, i }))
+    .sort((x, y) => (order.get(x.it.q ?? '') ?? -1) - (order.get(y.it.q ?? '') ?? -1) || x.i - y.i)
+    .map((x) => x.it);
   const groups = collapse(sorted, o);
   const text: Term[] = [];
   const latex: Term[] = [];
@@ -156,7 +169,10 @@ export function sumTerms(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
     const p = mkPrinters({ ...o, anchor: g.from });
     const lo = Math.min(g.from, g.to!);
     const hi = Math.max(g.from, g.to!);
-    for (const [pr, out, latexMode] of [[p.text, text, false], [p.latex, latex, true]] as const) {
+    for (const [pr, out, latexMode] of [
+      [p.text, text, false],
+      [p.latex, latex, true],
+    ] as const) {
       const ts = pr.terms(g.node);
       const sigma = latexMode ? `\\sum_{t=${lo}}^{${hi}} ` : `Σ_{t=${lo}}^{${hi}} `;
       if (ts.length === 1) out.push({ neg: ts[0].neg, s: sigma + ts[0].s });
@@ -246,7 +262,7 @@ function withValue(rows: Both<Row[]>, v: ValueStrings | null): Both<Row[]> {
  */
 export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]): Both<Term[]> | null {
   const g = d.general;
-  if (!g || g.tops.length < 2 && g.state === null) return null;
+  if (!g || (g.tops.length < 2 && g.state === null)) return null;
   // the explicit shape prints each partial's definition, simplified as one product
   const shown = new Map<number, Node>();
   const show = (n: Node): Node => {
@@ -274,10 +290,16 @@ export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]
     const hi = g.tops[g.tops.length - 1].t;
     const isOne = (n: Node): boolean => n.op === 'num' && n.num === 1;
     const prefix = multi
-      ? one(g.tops.map((x) => [x.t, x.prefix]), 't', latex, true)
+      ? one(
+          g.tops.map((x) => [x.t, x.prefix]),
+          't',
+          latex,
+          true,
+        )
       : new Printer({ latex }).factor(show(g.tops[0].prefix), true);
     if (prefix === null) return null;
-    const sum = (v: string, a: number | string, b: number | string): string => (latex ? `\\sum_{${v}=${a}}^{${b}} ` : `Σ_{${v}=${a}}^{${b}} `);
+    const sum = (v: string, a: number | string, b: number | string): string =>
+      latex ? `\\sum_{${v}=${a}}^{${b}} ` : `Σ_{${v}=${a}}^{${b}} `;
     const dot = explicit ? ' ' : latex ? ' \\cdot ' : '·';
     const pre = isOne(g.tops[0].prefix) ? '' : prefix + dot;
     let body: string;
@@ -313,10 +335,13 @@ export function chainForm(d: Derivation, v: ValueStrings | null): Form | undefin
     alts.text.push(general.text);
     alts.latex.push(general.latex);
   }
-  const rows = withValue({
-    text: [{ lhs: p.text.label(headerLabel(d)), alts: alts.text }],
-    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: alts.latex }],
-  }, v);
+  const rows = withValue(
+    {
+      text: [{ lhs: p.text.label(headerLabel(d)), alts: alts.text }],
+      latex: [{ lhs: p.latex.label(headerLabel(d)), alts: alts.latex }],
+    },
+    v,
+  );
   if (chain && chain !== d.chain) {
     const w = whereRows([chain]);
     rows.text.push(...w.text);
@@ -331,10 +356,13 @@ export function explicitForm(d: Derivation, v: ValueStrings | null, node: Node |
   const general = !node && d.general ? generalTerms(d, true, shown) : null;
   if (!node && !general) return undefined;
   const p = mkPrinters({ inline: { pre: inlinePre } });
-  const rows = withValue({
-    text: [{ lhs: p.text.label(headerLabel(d)), alts: [node ? p.text.terms(node) : general!.text] }],
-    latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [node ? p.latex.terms(node) : general!.latex] }],
-  }, v);
+  const rows = withValue(
+    {
+      text: [{ lhs: p.text.label(headerLabel(d)), alts: [node ? p.text.terms(node) : general!.text] }],
+      latex: [{ lhs: p.latex.label(headerLabel(d)), alts: [node ? p.latex.terms(node) : general!.latex] }],
+    },
+    v,
+  );
   if (!inlinePre) {
     const w = whereRows(node ? [node] : shown);
     rows.text.push(...w.text);
@@ -369,7 +397,8 @@ export function recursiveForm(d: Derivation, v: ValueStrings | null): Form | und
     const anyStep = lines.find((l) => l.step !== null)?.step ?? undefined;
     const pd = mkPrinters(anyStep === undefined ? {} : { anchor: anyStep });
     // the numerator is a fixed node (h₄ in δ_t = ∂h₄/∂h_t): print it with its own step
-    const ofFixed: NodeName = 'name' in ofName && ofName.step !== null ? { expr: d.b.leaf(ofName.name, ofName.step, (d.of.eq ?? d.of.leaf).shape, true) } : ofName;
+    const ofFixed: NodeName =
+      'name' in ofName && ofName.step !== null ? { expr: d.b.leaf(ofName.name, ofName.step, (d.of.eq ?? d.of.leaf).shape, true) } : ofName;
     const defLabel: Label = { kind: 'jac', of: ofFixed, wrt: { name: q, step: anyStep ?? null }, plus: false };
     const adjLabel: Label = { kind: 'adj', q, step: anyStep ?? null, letter: r.letter };
     text.push({ lhs: pd.text.label(adjLabel), alts: [[{ neg: false, s: pd.text.label(defLabel) + shapeNote(shape, false) }]] });
@@ -386,7 +415,10 @@ export function recursiveForm(d: Derivation, v: ValueStrings | null): Form | und
       const general = g.from !== null && g.from !== g.to;
       const p = mkPrinters(general ? { anchor: g.from! } : {});
       const note = general ? rangeNote(g.from!, g.to!) : undefined;
-      for (const [pr, out] of [[p.text, text], [p.latex, latex]] as const) {
+      for (const [pr, out] of [
+        [p.text, text],
+        [p.latex, latex],
+      ] as const) {
         const alts: Term[][] = [];
         if (l.chain) alts.push(pr.terms(l.chain));
         alts.push(pr.terms(l.explicit));

@@ -46,7 +46,10 @@ export class Unrolled {
   private eqMemo = new Map<string, Node>();
   private preCount = new Map<string, number>();
 
-  constructor(readonly model: Model, readonly b: Builder) {}
+  constructor(
+    readonly model: Model,
+    readonly b: Builder,
+  ) {}
 
   /** Don't substitute this node's constant equation (it is the `wrt` of a derivative). */
   keepLeaf(key: string): void {

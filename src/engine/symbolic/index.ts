@@ -8,7 +8,17 @@ import type { Form } from '../../report';
 import { derive, type Derivation } from './derive';
 import { Evaluator, type LeafValues, type Tensor } from './evaluate';
 import { exactText, exactValue } from './exact';
-import { chainForm, exactLatex, explicitForm, headerLabel, mkPrinters, recursiveForm, valueText, zeroForm, type ValueStrings } from './forms';
+import {
+  chainForm,
+  exactLatex,
+  explicitForm,
+  headerLabel,
+  mkPrinters,
+  recursiveForm,
+  valueText,
+  zeroForm,
+  type ValueStrings,
+} from './forms';
 import { factoredForm, factoredOf } from './factored';
 import { asMat, fromMat, size, Unsupported, type Node } from './ir';
 import { Unrolled } from './graph';
@@ -40,7 +50,8 @@ function stepOf(idx: Idx | null, t: number | null): number | null {
   if (!idx) return null;
   const vars = idxVars(idx);
   if (!vars.length) return idx.k;
-  if (t === null || vars.some((v) => v !== 't')) throw new Unsupported(`a free ${vars.find((v) => v !== 't') ?? vars[0]} with no step given`);
+  if (t === null || vars.some((v) => v !== 't'))
+    throw new Unsupported(`a free ${vars.find((v) => v !== 't') ?? vars[0]} with no step given`);
   return idxValue(idx, { t })!;
 }
 
@@ -80,7 +91,7 @@ function resultShape(d: Derivation): number[] {
 export type FormKind = 'chain' | 'explicit' | 'recursive' | 'factored';
 
 function formNode(d: Derivation, kind: FormKind): Node | null {
-  if (kind === 'factored') return d.total ? factoredOf(d)?.node ?? null : null;
+  if (kind === 'factored') return d.total ? (factoredOf(d)?.node ?? null) : null;
   if (!d.total) return kind === 'recursive' ? null : d.immediate;
   if (kind === 'chain') return d.chain ?? d.general?.value ?? null;
   // the general explicit form is the general chain with each ∂ written as its definition — the very
@@ -113,7 +124,14 @@ function evaluateNode(d: Derivation, n: Node, leaf: LeafValues, src?: object): T
  * ∂of/∂wrt (total=true) or ∂⁺of/∂wrt, at step t (null when the query has no free t). `of` may be any
  * model Expr (usually a ref). `values` supplies the numbers (a Run); without it, the model's declared values.
  */
-export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Idx | null }, total: boolean, t: number | null, values?: ValueSource): DeriveForms {
+export function deriveForms(
+  model: Model,
+  of: Expr,
+  wrt: { name: string; idx: Idx | null },
+  total: boolean,
+  t: number | null,
+  values?: ValueSource,
+): DeriveForms {
   const ofArg = of.k === 'ref' ? { ref: { name: of.name, step: stepOf(of.idx, t) } } : { expr: of, t };
   const d = derive(model, ofArg, { name: wrt.name, step: stepOf(wrt.idx, t) }, total);
   if (d.zero) {
@@ -150,7 +168,7 @@ export function deriveForms(model: Model, of: Expr, wrt: { name: string; idx: Id
       // with no recurrent state in between, the δ form would only repeat the chain form
       if (!out.chain || d.recursive?.lines.length) out.recursive = recursiveForm(d, v);
       out.factored = factoredForm(d, v);
-      out.best = out.chain && out.chain.text.length <= 900 ? out.chain : out.recursive ?? out.explicit ?? out.chain!;
+      out.best = out.chain && out.chain.text.length <= 900 ? out.chain : (out.recursive ?? out.explicit ?? out.chain!);
     }
   });
   if (exact !== undefined) out.exact = exact;
@@ -170,7 +188,7 @@ export function partialForm(model: Model, quantity: string, wrt: { name: string;
   const eq = U.equation(quantity, anchor);
   // a name written without a step: a shared parameter or an untimed quantity (no step), else the step of the equation
   const decl = model.decls.get(wrt.name);
-  const timedName = decl ? decl.kind !== 'param' || decl.perStep : model.quantities.get(wrt.name)?.timed ?? false;
+  const timedName = decl ? decl.kind !== 'param' || decl.perStep : (model.quantities.get(wrt.name)?.timed ?? false);
   const wstep = wrt.idx === null ? (timedName ? anchor : null) : stepOf(wrt.idx, anchor);
   const leaf = U.ref(wrt.name, wstep, false);
   const J = new Rules(b).jacobian(eq, leaf);
@@ -190,11 +208,23 @@ export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSourc
 }
 
 /** For the benchmark: derive every form of ∂of/∂wrt and report the time and printed size. */
-export function benchDerive(model: Model, of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null = null, values?: ValueSource): { ms: number; chars: number; nodes: number } {
+export function benchDerive(
+  model: Model,
+  of: Expr,
+  wrt: { name: string; idx: Idx | null },
+  t: number | null = null,
+  values?: ValueSource,
+): { ms: number; chars: number; nodes: number } {
   const t0 = performance.now();
   const f = deriveForms(model, of, wrt, true, t, values);
   const ms = performance.now() - t0;
-  const chars = (f.chain?.text.length ?? 0) + (f.explicit?.text.length ?? 0) + (f.recursive?.text.length ?? 0) + (f.chain?.latex.length ?? 0) + (f.explicit?.latex.length ?? 0) + (f.recursive?.latex.length ?? 0);
+  const chars =
+    (f.chain?.text.length ?? 0) +
+    (f.explicit?.text.length ?? 0) +
+    (f.recursive?.text.length ?? 0) +
+    (f.chain?.latex.length ?? 0) +
+    (f.explicit?.latex.length ?? 0) +
+    (f.recursive?.latex.length ?? 0);
   return { ms, chars, nodes: derivations.get(f)!.b.count };
 }
 

@@ -13,14 +13,32 @@ import { dims as asMat } from '../tensor';
 export type { Shape };
 export { asMat, size };
 
-export type CallFn =
-  | 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs'
-  | 'dsigma' | 'dtanh' | 'drelu' | 'sign';
+export type CallFn = 'sigma' | 'tanh' | 'relu' | 'exp' | 'log' | 'sqrt' | 'abs' | 'dsigma' | 'dtanh' | 'drelu' | 'sign';
 
 export type Op =
-  | 'num' | 'zero' | 'eye' | 'ones' | 'leaf' | 'vec' | 'mat'
-  | 'add' | 'mul' | 'had' | 'matmul' | 'T' | 'pow' | 'div' | 'call' | 'softmax'
-  | 'sumall' | 'mean' | 'diag' | 'index' | 'kron' | 'vecop' | 'sym';
+  | 'num'
+  | 'zero'
+  | 'eye'
+  | 'ones'
+  | 'leaf'
+  | 'vec'
+  | 'mat'
+  | 'add'
+  | 'mul'
+  | 'had'
+  | 'matmul'
+  | 'T'
+  | 'pow'
+  | 'div'
+  | 'call'
+  | 'softmax'
+  | 'sumall'
+  | 'mean'
+  | 'diag'
+  | 'index'
+  | 'kron'
+  | 'vecop'
+  | 'sym';
 
 /** How a node of the unrolled graph is named in a derivative: `h` at step 2, or an expression. */
 export type NodeName = { name: string; step: number | null } | { expr: Node };
@@ -73,7 +91,13 @@ class IrNode implements Node {
   private d: Node | undefined = undefined;
   /** a lazy sym's definition, built on first use */
   private thunk: (() => Node) | null = null;
-  constructor(readonly id: number, readonly op: Op, readonly shape: Shape, readonly args: readonly Node[], readonly pl: string) {}
+  constructor(
+    readonly id: number,
+    readonly op: Op,
+    readonly shape: Shape,
+    readonly args: readonly Node[],
+    readonly pl: string,
+  ) {}
   get def(): Node | undefined {
     if (this.thunk) {
       const f = this.thunk;
@@ -106,9 +130,12 @@ export function jacShape(y: Shape, x: Shape): Shape {
 function labelKey(l: Label): string {
   const nn = (n: NodeName): string => ('expr' in n ? `e${n.expr.id}` : `${n.name}@${n.step}`);
   switch (l.kind) {
-    case 'pre': return `pre:${l.q}@${l.step}#${l.n}`;
-    case 'jac': return `jac:${nn(l.of)}/${nn(l.wrt)}${l.plus ? '+' : ''}`;
-    case 'adj': return `adj:${l.q}@${l.step}${l.letter}`;
+    case 'pre':
+      return `pre:${l.q}@${l.step}#${l.n}`;
+    case 'jac':
+      return `jac:${nn(l.of)}/${nn(l.wrt)}${l.plus ? '+' : ''}`;
+    case 'adj':
+      return `adj:${l.q}@${l.step}${l.letter}`;
   }
 }
 
@@ -236,8 +263,17 @@ export class Builder {
       else if (!isZero(t)) flat.push(t);
     }
     let shape: Shape = [];
-    for (const t of flat) if (!isScalar(t.shape)) { shape = t.shape; break; }
-    if (shape.length === 0) for (const t of terms) if (t.shape.length > 0) { shape = t.shape; break; }
+    for (const t of flat)
+      if (!isScalar(t.shape)) {
+        shape = t.shape;
+        break;
+      }
+    if (shape.length === 0)
+      for (const t of terms)
+        if (t.shape.length > 0) {
+          shape = t.shape;
+          break;
+        }
     // the common case, a few terms of which none are alike: nothing to group, no maps built
     if (flat.length <= 8 && nothingToMerge(flat)) {
       if (flat.length === 0) return this.zero(shape);
@@ -323,13 +359,22 @@ export class Builder {
       }
     }
     let shape: Shape = firstTensor?.shape ?? [];
-    if (!firstTensor) for (const f of factors) if (f.shape.length > 0) { shape = f.shape; break; }
+    if (!firstTensor)
+      for (const f of factors)
+        if (f.shape.length > 0) {
+          shape = f.shape;
+          break;
+        }
     if (coef === 0 || zero) return this.zero(shape);
     if (tensors > 1) {
       // two tensors in one product: elementwise (same shapes), with the scalars kept in front
       const scal = flat.filter((p) => isScalar(p.shape));
       const ts = flat.filter((p) => !isScalar(p.shape));
-      return this.mul(this.num(coef), ...scal, ts.slice(1).reduce((acc, p) => this.had(acc, p), ts[0]));
+      return this.mul(
+        this.num(coef),
+        ...scal,
+        ts.slice(1).reduce((acc, p) => this.had(acc, p), ts[0]),
+      );
     }
     if (flat.length === 0) return coef === 1 && shape.length ? this.ones(shape) : this.num(coef);
     if (coef !== 1) flat.unshift(this.num(coef));
@@ -405,7 +450,17 @@ export class Builder {
   call(fn: CallFn, a: Node): Node {
     if (isZero(a)) {
       // values at 0 that are exact and worth folding
-      const at0: Partial<Record<CallFn, number>> = { sigma: 0.5, tanh: 0, relu: 0, exp: 1, dsigma: 0.25, dtanh: 1, abs: 0, sign: 0, sqrt: 0 };
+      const at0: Partial<Record<CallFn, number>> = {
+        sigma: 0.5,
+        tanh: 0,
+        relu: 0,
+        exp: 1,
+        dsigma: 0.25,
+        dtanh: 1,
+        abs: 0,
+        sign: 0,
+        sqrt: 0,
+      };
       const v = at0[fn];
       if (v !== undefined) return v === 0 ? this.zero(a.shape) : v === 1 ? this.ones(a.shape) : this.mul(this.num(v), this.ones(a.shape));
     }
@@ -539,31 +594,52 @@ export function leavesOf(n: Node): Node[] {
 /** Rebuild a node with new arguments through the Builder (so the simplifier runs again). */
 export function rebuild(b: Builder, n: Node, args: Node[]): Node {
   switch (n.op) {
-    case 'num': case 'zero': case 'eye': case 'ones': case 'leaf':
+    case 'num':
+    case 'zero':
+    case 'eye':
+    case 'ones':
+    case 'leaf':
       return n;
-    case 'vec': return b.vec(args);
+    case 'vec':
+      return b.vec(args);
     case 'mat': {
       const c = n.shape[1];
       const rows: Node[][] = [];
       for (let i = 0; i < args.length; i += c) rows.push(args.slice(i, i + c));
       return b.mat(rows);
     }
-    case 'add': return b.add(...args);
-    case 'mul': return b.mul(...args);
-    case 'had': return args.slice(1).reduce((acc, a) => b.had(acc, a), args[0]);
-    case 'matmul': return b.matmul(args[0], args[1]);
-    case 'T': return b.T(args[0]);
-    case 'pow': return b.pow(args[0], args[1]);
-    case 'div': return b.div(args[0], args[1]);
-    case 'call': return b.call(n.fn!, args[0]);
-    case 'softmax': return b.softmax(args[0]);
-    case 'sumall': return b.sumall(args[0]);
-    case 'mean': return b.mean(args[0]);
-    case 'diag': return b.diag(args[0]);
-    case 'index': return b.index(args[0], n.i!, n.j ?? null);
-    case 'kron': return b.kron(args[0], args[1]);
-    case 'vecop': return b.vecop(args[0]);
-    case 'sym': return n;
+    case 'add':
+      return b.add(...args);
+    case 'mul':
+      return b.mul(...args);
+    case 'had':
+      return args.slice(1).reduce((acc, a) => b.had(acc, a), args[0]);
+    case 'matmul':
+      return b.matmul(args[0], args[1]);
+    case 'T':
+      return b.T(args[0]);
+    case 'pow':
+      return b.pow(args[0], args[1]);
+    case 'div':
+      return b.div(args[0], args[1]);
+    case 'call':
+      return b.call(n.fn!, args[0]);
+    case 'softmax':
+      return b.softmax(args[0]);
+    case 'sumall':
+      return b.sumall(args[0]);
+    case 'mean':
+      return b.mean(args[0]);
+    case 'diag':
+      return b.diag(args[0]);
+    case 'index':
+      return b.index(args[0], n.i!, n.j ?? null);
+    case 'kron':
+      return b.kron(args[0], args[1]);
+    case 'vecop':
+      return b.vecop(args[0]);
+    case 'sym':
+      return n;
   }
 }
 

@@ -204,10 +204,19 @@ export class Printer {
   private fnName(fn: string): string {
     const L = this.o.latex;
     const t: Record<string, [string, string]> = {
-      sigma: ['σ', '\\sigma'], dsigma: ['σ′', "\\sigma'"], tanh: ['tanh', '\\tanh'], dtanh: ['tanh′', "\\tanh'"],
-      relu: ['relu', '\\operatorname{relu}'], drelu: ['relu′', "\\operatorname{relu}'"], exp: ['exp', '\\exp'],
-      log: ['log', '\\log'], sign: ['sign', '\\operatorname{sign}'], softmax: ['softmax', '\\operatorname{softmax}'],
-      sumall: ['sum', '\\operatorname{sum}'], mean: ['mean', '\\operatorname{mean}'], diag: ['diag', '\\operatorname{diag}'],
+      sigma: ['σ', '\\sigma'],
+      dsigma: ['σ′', "\\sigma'"],
+      tanh: ['tanh', '\\tanh'],
+      dtanh: ['tanh′', "\\tanh'"],
+      relu: ['relu', '\\operatorname{relu}'],
+      drelu: ['relu′', "\\operatorname{relu}'"],
+      exp: ['exp', '\\exp'],
+      log: ['log', '\\log'],
+      sign: ['sign', '\\operatorname{sign}'],
+      softmax: ['softmax', '\\operatorname{softmax}'],
+      sumall: ['sum', '\\operatorname{sum}'],
+      mean: ['mean', '\\operatorname{mean}'],
+      diag: ['diag', '\\operatorname{diag}'],
       vecop: ['vec', '\\operatorname{vec}'],
     };
     return (t[fn] ?? [fn, `\\operatorname{${fn}}`])[L ? 1 : 0];

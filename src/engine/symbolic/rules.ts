@@ -11,16 +11,25 @@ import { Builder, isScalar, leavesOf, size, Unsupported, type CallFn, type Node 
 /** f′(z) for an elementwise function, given z and the node f(z) itself. */
 function derivFn(b: Builder, fn: CallFn, z: Node, fz: Node): Node | null {
   switch (fn) {
-    case 'sigma': return b.call('dsigma', z);
-    case 'tanh': return b.call('dtanh', z);
-    case 'relu': return b.call('drelu', z);
-    case 'exp': return fz;
-    case 'log': return b.div(b.ones(z.shape), z);
-    case 'sqrt': return b.div(b.ones(z.shape), b.mul(b.num(2), fz));
-    case 'abs': return b.call('sign', z);
+    case 'sigma':
+      return b.call('dsigma', z);
+    case 'tanh':
+      return b.call('dtanh', z);
+    case 'relu':
+      return b.call('drelu', z);
+    case 'exp':
+      return fz;
+    case 'log':
+      return b.div(b.ones(z.shape), z);
+    case 'sqrt':
+      return b.div(b.ones(z.shape), b.mul(b.num(2), fz));
+    case 'abs':
+      return b.call('sign', z);
     // σ″ = σ′(1 − 2σ), tanh″ = −2 tanh tanh′; relu′ and sign are piecewise constant
-    case 'dsigma': return b.had(fz, b.sub(b.ones(z.shape), b.mul(b.num(2), b.call('sigma', z))));
-    case 'dtanh': return b.mul(b.num(-2), b.had(b.call('tanh', z), fz));
+    case 'dsigma':
+      return b.had(fz, b.sub(b.ones(z.shape), b.mul(b.num(2), b.call('sigma', z))));
+    case 'dtanh':
+      return b.mul(b.num(-2), b.had(b.call('tanh', z), fz));
     case 'drelu':
     case 'sign':
       return null;
@@ -61,7 +70,12 @@ export class Rules {
     let r = false;
     if (n.op === 'sym') r = this.mentionsIn(n.def!, name, step, memo);
     else if (n.args.length > 16) r = this.index(n).has(`${name}@${step}`);
-    else for (const a of n.args) if (this.mentionsIn(a, name, step, memo)) { r = true; break; }
+    else
+      for (const a of n.args)
+        if (this.mentionsIn(a, name, step, memo)) {
+          r = true;
+          break;
+        }
     memo.set(n.id, r);
     return r;
   }
@@ -146,29 +160,38 @@ export class Rules {
       case 'sym':
         return go(n.def!);
       case 'add':
-        return sum(this.argsMentioning(n, name, step).map((t) => {
-          const J = go(t);
-          if (!J) return null;
-          // a scalar term broadcast over a tensor sum: every row gets its Jacobian
-          return isScalar(t.shape) && !isScalar(n.shape) ? b.matmul(b.ones([size(n.shape)]), J) : J;
-        }));
+        return sum(
+          this.argsMentioning(n, name, step).map((t) => {
+            const J = go(t);
+            if (!J) return null;
+            // a scalar term broadcast over a tensor sum: every row gets its Jacobian
+            return isScalar(t.shape) && !isScalar(n.shape) ? b.matmul(b.ones([size(n.shape)]), J) : J;
+          }),
+        );
       case 'mul': {
-        return sum(n.args.map((f, i) => {
-          const J = go(f);
-          if (!J) return null;
-          const others = n.args.filter((_, k) => k !== i);
-          const rest = others.length ? b.mul(...others) : b.num(1);
-          if (isScalar(f.shape) && !isScalar(n.shape)) return this.outer(rest, J);
-          return b.mul(rest, J);
-        }));
+        return sum(
+          n.args.map((f, i) => {
+            const J = go(f);
+            if (!J) return null;
+            const others = n.args.filter((_, k) => k !== i);
+            const rest = others.length ? b.mul(...others) : b.num(1);
+            if (isScalar(f.shape) && !isScalar(n.shape)) return this.outer(rest, J);
+            return b.mul(rest, J);
+          }),
+        );
       }
       case 'had':
-        return sum(n.args.map((f, i) => {
-          const J = go(f);
-          if (!J) return null;
-          const others = n.args.filter((_, k) => k !== i);
-          return this.rowScale(others.reduce((acc, o) => b.had(acc, o)), J);
-        }));
+        return sum(
+          n.args.map((f, i) => {
+            const J = go(f);
+            if (!J) return null;
+            const others = n.args.filter((_, k) => k !== i);
+            return this.rowScale(
+              others.reduce((acc, o) => b.had(acc, o)),
+              J,
+            );
+          }),
+        );
       case 'matmul': {
         const [A, B] = n.args;
         const JA = go(A);
@@ -266,11 +289,15 @@ export class Rules {
       case 'add':
         return sum(this.argsMentioning(n, name, step).map((t) => g(t, () => (isScalar(t.shape) && !isScalar(n.shape) ? b.sumall(a) : a))));
       case 'mul':
-        return sum(n.args.map((f, i) => g(f, () => {
-          const others = n.args.filter((_, k) => k !== i);
-          const rest = others.length ? b.mul(...others) : b.num(1);
-          return isScalar(f.shape) && !isScalar(n.shape) ? inner(a, rest) : b.mul(a, rest);
-        })));
+        return sum(
+          n.args.map((f, i) =>
+            g(f, () => {
+              const others = n.args.filter((_, k) => k !== i);
+              const rest = others.length ? b.mul(...others) : b.num(1);
+              return isScalar(f.shape) && !isScalar(n.shape) ? inner(a, rest) : b.mul(a, rest);
+            }),
+          ),
+        );
       case 'had':
         return sum(n.args.map((f, i) => g(f, () => n.args.filter((_, k) => k !== i).reduce((acc, o) => b.had(acc, o), a))));
       case 'matmul': {
@@ -281,18 +308,12 @@ export class Rules {
         return go(n.args[0], b.T(a));
       case 'pow': {
         const [x, e] = n.args;
-        return sum([
-          g(x, () => b.had(a, b.mul(e, b.pow(x, b.sub(e, b.num(1)))))),
-          g(e, () => inner(a, b.had(n, b.call('log', x)))),
-        ]);
+        return sum([g(x, () => b.had(a, b.mul(e, b.pow(x, b.sub(e, b.num(1)))))), g(e, () => inner(a, b.had(n, b.call('log', x))))]);
       }
       case 'div': {
         const [x, d] = n.args;
         const coef = (): Node => b.neg(b.div(x, b.pow(d, b.num(2))));
-        return sum([
-          g(x, () => b.div(a, d)),
-          g(d, () => (isScalar(d.shape) && !isScalar(n.shape) ? inner(a, coef()) : b.had(a, coef()))),
-        ]);
+        return sum([g(x, () => b.div(a, d)), g(d, () => (isScalar(d.shape) && !isScalar(n.shape) ? inner(a, coef()) : b.had(a, coef())))]);
       }
       case 'call': {
         const z = n.args[0];

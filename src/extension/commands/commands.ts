@@ -36,7 +36,9 @@ async function copyLatex(reports: Reports, arg?: CopyLatexArgs): Promise<string 
     }
     const report = reports.get(doc);
     const digits = readSettings(doc.uri).digits;
-    const line = arg?.line ?? (vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line + 1 : undefined);
+    const line =
+      arg?.line ??
+      (vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line + 1 : undefined);
     const derive = line === undefined ? undefined : deriveAtLine(report, line);
     const check = line === undefined ? undefined : checkAtLine(report, line);
     latex = derive ? deriveLatex(derive, digits) : check ? checkLatex(check) : allDerivesLatex(report, digits);

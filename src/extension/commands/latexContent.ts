@@ -12,25 +12,33 @@ import { textToLatex, valueLatex } from '../shared/format';
 export function deriveLatex(d: DeriveReport, digits: number, maxResults = Infinity): string {
   const blocks = d.results.slice(0, maxResults).map((r) => resultLatex(d, r, digits));
   const more = d.results.length - blocks.length;
-  if (more > 0) blocks.push(`% … ${more} more ${more === 1 ? 'step' : 'steps'}: "Unroll: Copy Derivation as LaTeX" on line ${d.line} copies them all`);
+  if (more > 0)
+    blocks.push(`% … ${more} more ${more === 1 ? 'step' : 'steps'}: "Unroll: Copy Derivation as LaTeX" on line ${d.line} copies them all`);
   return blocks.join('\n\n');
 }
 
 function resultLatex(d: DeriveReport, r: DeriveResult, digits: number): string {
   const header = `% ${oneLine(d.query)}${r.t !== null ? ` at t = ${r.t}` : ''} (line ${d.line})`;
   const forms: [string, string][] = [];
-  for (const [label, f] of [['chain rule', r.forms?.chain], ['chain rule, factored', r.forms?.factored], ['explicit', r.forms?.explicit], ['δ-recursion', r.forms?.recursive]] as const) {
+  for (const [label, f] of [
+    ['chain rule', r.forms?.chain],
+    ['chain rule, factored', r.forms?.factored],
+    ['explicit', r.forms?.explicit],
+    ['δ-recursion', r.forms?.recursive],
+  ] as const) {
     if (f?.latex && !forms.some(([, l]) => l === f.latex)) forms.push([label, f.latex]);
   }
   if (forms.length === 0) return `${header}\n${r.latex}`;
   const lhs = r.t !== null ? `${d.queryLatex || textToLatex(d.query)} \\Big|_{t=${r.t}}` : d.queryLatex || textToLatex(d.query);
   const value = r.exact ? exactLatex(r.exact) : valueLatex(r.value, digits);
-  return forms.map(([label, latex]) => {
-    // a complete form (its own aligned block, or already an equation) is copied as it is
-    const complete = /\\begin\{aligned\}|&=/.test(latex) || /(^|[^<>])=(?!=)/.test(latex);
-    const body = complete ? latex : `\\begin{aligned}\n${lhs} &= ${latex} \\\\\n &= ${value}\n\\end{aligned}`;
-    return `${header}, ${label}\n${body}`;
-  }).join('\n\n');
+  return forms
+    .map(([label, latex]) => {
+      // a complete form (its own aligned block, or already an equation) is copied as it is
+      const complete = /\\begin\{aligned\}|&=/.test(latex) || /(^|[^<>])=(?!=)/.test(latex);
+      const body = complete ? latex : `\\begin{aligned}\n${lhs} &= ${latex} \\\\\n &= ${value}\n\\end{aligned}`;
+      return `${header}, ${label}\n${body}`;
+    })
+    .join('\n\n');
 }
 
 function exactLatex(exact: string): string {

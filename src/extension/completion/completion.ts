@@ -20,46 +20,53 @@ const KIND: Record<NameKind, vscode.CompletionItemKind> = {
 
 export function registerNameCompletion(context: vscode.ExtensionContext, reports: Reports): void {
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider({ language: 'rnn' }, {
-      provideCompletionItems(document, position) {
-        const before = document.lineAt(position.line).text.slice(0, position.character);
-        if (/\\[^\\\s]*$/.test(before) || /#|\/\//.test(before)) return undefined;
-        const report = reports.peek(document);
-        if (!report) return undefined;
-        const range = document.getWordRangeAtPosition(position, /[A-Za-z\u0370-\u03FF][A-Za-z0-9_\u0370-\u03FF]*/);
-        const typed = range ? document.getText(range) : '';
-        return nameCompletions(report, typed).map((c) => {
-          const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, KIND[c.kind]);
-          // Enter always breaks the line ([rnn] sets editor.acceptSuggestionOnEnter off); Tab accepts
-          item.commitCharacters = [];
-          item.insertText = c.insertText;
-          if (range) item.range = range;
-          return item;
-        });
+    vscode.languages.registerCompletionItemProvider(
+      { language: 'rnn' },
+      {
+        provideCompletionItems(document, position) {
+          const before = document.lineAt(position.line).text.slice(0, position.character);
+          if (/\\[^\\\s]*$/.test(before) || /#|\/\//.test(before)) return undefined;
+          const report = reports.peek(document);
+          if (!report) return undefined;
+          const range = document.getWordRangeAtPosition(position, /[A-Za-z\u0370-\u03FF][A-Za-z0-9_\u0370-\u03FF]*/);
+          const typed = range ? document.getText(range) : '';
+          return nameCompletions(report, typed).map((c) => {
+            const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, KIND[c.kind]);
+            // Enter always breaks the line ([rnn] sets editor.acceptSuggestionOnEnter off); Tab accepts
+            item.commitCharacters = [];
+            item.insertText = c.insertText;
+            if (range) item.range = range;
+            return item;
+          });
+        },
       },
-    }),
+    ),
   );
 }
 
 export function registerAbbreviationCompletion(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider({ language: 'rnn' }, {
-      provideCompletionItems(document, position) {
-        if (!readSettings(document.uri).unicodeInput) return undefined;
-        const before = document.lineAt(position.line).text.slice(0, position.character);
-        const m = /\\([^\\\s]*)$/.exec(before);
-        if (!m) return undefined;
-        const range = new vscode.Range(position.line, position.character - m[0].length, position.line, position.character);
-        return abbreviationsStartingWith(m[1]!).map(({ abbreviation, symbol }, i) => {
-          const item = new vscode.CompletionItem({ label: `\\${abbreviation}`, description: symbol }, vscode.CompletionItemKind.Operator);
-          item.insertText = symbol;
-          item.filterText = `\\${abbreviation}`;
-          item.range = range;
-          item.sortText = String(i).padStart(4, '0');
-          item.detail = `${symbol} (Unicode input)`;
-          return item;
-        });
+    vscode.languages.registerCompletionItemProvider(
+      { language: 'rnn' },
+      {
+        provideCompletionItems(document, position) {
+          if (!readSettings(document.uri).unicodeInput) return undefined;
+          const before = document.lineAt(position.line).text.slice(0, position.character);
+          const m = /\\([^\\\s]*)$/.exec(before);
+          if (!m) return undefined;
+          const range = new vscode.Range(position.line, position.character - m[0].length, position.line, position.character);
+          return abbreviationsStartingWith(m[1]!).map(({ abbreviation, symbol }, i) => {
+            const item = new vscode.CompletionItem({ label: `\\${abbreviation}`, description: symbol }, vscode.CompletionItemKind.Operator);
+            item.insertText = symbol;
+            item.filterText = `\\${abbreviation}`;
+            item.range = range;
+            item.sortText = String(i).padStart(4, '0');
+            item.detail = `${symbol} (Unicode input)`;
+            return item;
+          });
+        },
       },
-    }, '\\'),
+      '\\',
+    ),
   );
 }

@@ -30,7 +30,12 @@ function allNames(report: Report): NameCompletion[] {
   const out = new Map<string, NameCompletion>();
   for (const p of report.params) {
     const timed = report.graph?.rows.find((r) => r.name === p.name)?.timed ?? false;
-    out.set(p.name, { label: p.name, insertText: timed ? `${p.name}_t` : p.name, detail: `param · ${shapeText(p.shape)}`, kind: 'parameter' });
+    out.set(p.name, {
+      label: p.name,
+      insertText: timed ? `${p.name}_t` : p.name,
+      detail: `param · ${shapeText(p.shape)}`,
+      kind: 'parameter',
+    });
   }
   for (const r of report.graph?.rows ?? []) {
     if (out.has(r.name) || (r.kind !== 'input' && r.kind !== 'target')) continue;
@@ -38,7 +43,7 @@ function allNames(report: Report): NameCompletion[] {
   }
   for (const q of report.quantities) {
     const key = q.timed ? `${q.name}_t` : q.name;
-    if (out.has(key) || out.has(q.name) && !q.timed) continue;
+    if (out.has(key) || (out.has(q.name) && !q.timed)) continue;
     out.set(key, { label: key, insertText: key, detail: `${q.kind} · ${shapeText(q.shape)} = ${q.equation}`, kind: 'quantity' });
   }
   for (const f of FUNCTIONS) out.set(`fn:${f}`, { label: f, insertText: f, detail: 'function', kind: 'function' });

@@ -12,13 +12,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext, reports: R
     if (!isRnn(document) || document.isClosed) return;
     const settings = readSettings(document.uri);
     const items = diagnosticItems(reports.get(document), { hintForHolding: settings.hintForHoldingChecks });
-    collection.set(document.uri, items.map((i) => {
-      const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
-      d.source = 'unroll';
-      if (i.code) d.code = i.code;
-      if (i.code === 'unreachable' || /does not depend/.test(i.message)) d.tags = [vscode.DiagnosticTag.Unnecessary];
-      return d;
-    }));
+    collection.set(
+      document.uri,
+      items.map((i) => {
+        const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
+        d.source = 'unroll';
+        if (i.code) d.code = i.code;
+        if (i.code === 'unreachable' || /does not depend/.test(i.message)) d.tags = [vscode.DiagnosticTag.Unnecessary];
+        return d;
+      }),
+    );
   };
   context.subscriptions.push(
     collection,

@@ -13,17 +13,23 @@ export const IDENTITIES: Record<string, Identity> = {
   log: { text: "log'(z) = 1/z", latex: "\\log'(z) = \\frac{1}{z}" },
   sqrt: { text: "sqrt'(z) = 1/(2 sqrt(z))", latex: "\\left(\\sqrt{z}\\right)' = \\frac{1}{2\\sqrt{z}}" },
   abs: { text: "abs'(z) = sign(z) (z ≠ 0)", latex: "|z|' = \\operatorname{sign}(z)" },
-  softmax: { text: '∂softmax(z)/∂z = diag(s) - s sᵀ, where s = softmax(z)', latex: '\\frac{\\partial s}{\\partial z} = \\operatorname{diag}(s) - s s^{\\top},\\; s = \\operatorname{softmax}(z)' },
+  softmax: {
+    text: '∂softmax(z)/∂z = diag(s) - s sᵀ, where s = softmax(z)',
+    latex: '\\frac{\\partial s}{\\partial z} = \\operatorname{diag}(s) - s s^{\\top},\\; s = \\operatorname{softmax}(z)',
+  },
   sum: { text: '∂sum(z)/∂z = 1ᵀ (a row of ones)', latex: '\\frac{\\partial \\operatorname{sum}(z)}{\\partial z} = \\mathbf{1}^{\\top}' },
   mean: { text: '∂mean(z)/∂z = 1ᵀ/n', latex: '\\frac{\\partial \\operatorname{mean}(z)}{\\partial z} = \\tfrac{1}{n}\\mathbf{1}^{\\top}' },
   diag: { text: '∂diag(v)_{ii}/∂v_i = 1, every other entry 0', latex: '\\frac{\\partial \\operatorname{diag}(v)_{ii}}{\\partial v_i} = 1' },
-  count: { text: 'count(A, …) is the number of entries (count(params): every trainable one) — a constant, so its derivative is 0', latex: '\\frac{\\partial \\operatorname{count}(\\cdot)}{\\partial x} = 0' },
+  count: {
+    text: 'count(A, …) is the number of entries (count(params): every trainable one) — a constant, so its derivative is 0',
+    latex: '\\frac{\\partial \\operatorname{count}(\\cdot)}{\\partial x} = 0',
+  },
   dsigma: { text: "σ''(z) = σ'(z)(1 - 2σ(z)), where σ'(z) = σ(z)(1 - σ(z))", latex: "\\sigma''(z) = \\sigma'(z)\\,(1-2\\sigma(z))" },
   dtanh: { text: "tanh''(z) = -2 tanh(z) tanh'(z), where tanh'(z) = 1 - tanh(z)^2", latex: "\\tanh''(z) = -2\\tanh(z)\\,\\tanh'(z)" },
   drelu: { text: "relu''(z) = 0 (z ≠ 0), where relu'(z) = 1 for z > 0, else 0", latex: "\\operatorname{relu}''(z) = 0" },
 };
 
-const FUNCTION_ALIASES: Record<string, string> = { 'σ': 'sigma', '\\sigma': 'sigma', sigmoid: 'sigma' };
+const FUNCTION_ALIASES: Record<string, string> = { σ: 'sigma', '\\sigma': 'sigma', sigmoid: 'sigma' };
 
 /** The rule-table key of a function as written: "σ", "\\sigma", "sigmoid", "σ'", "tanh'", "dsigma" … */
 export function functionKey(written: string): string | null {
@@ -40,4 +46,3 @@ export function functionKey(written: string): string | null {
   const key = prime ? `d${base}` : base;
   return key in IDENTITIES ? key : null;
 }
-

@@ -1,17 +1,48 @@
 // What a hover says, as a Markdown string (with HTML <sub>/<sup>/<table>), computed from a Report
 // and a position only. No 'vscode' import: hover.ts is the thin adapter, this is unit-tested.
 
-import type {
-  CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value,
-} from '../../report';
+import type { CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value } from '../../report';
 import { nodeKey } from '../../ids';
 import type { OpenPanelArgs } from '../../protocol';
-import { escapeHtml, escapeMarkdown, formatNumber, isScalar, mathHtml, shapeText, textToLatex, valueHtml, valueLatex } from '../shared/format';
-import { checkAtLine, deriveAtLine, isIndexed, lossDeriveFor, nodeOf, paramNamed, partialFor, quantityNamed, sameText, symbolAt, type Position } from '../reports/reportQuery';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  formatNumber,
+  isScalar,
+  mathHtml,
+  shapeText,
+  textToLatex,
+  valueHtml,
+  valueLatex,
+} from '../shared/format';
+import {
+  checkAtLine,
+  deriveAtLine,
+  isIndexed,
+  lossDeriveFor,
+  nodeOf,
+  paramNamed,
+  partialFor,
+  quantityNamed,
+  sameText,
+  symbolAt,
+  type Position,
+} from '../reports/reportQuery';
 import { deriveLatex, checkLatex } from '../commands/latexContent';
 import { functionKey, IDENTITIES } from './functionRules';
 import { factoredFirst } from '../../webview/compactForm';
-import { compactRecursionText, flowHint, formHtml, formHtmlCapped, HOVER_FORM_LINES, HOVER_LATEX_STEPS, latexSteps, nodeSeries, sampledNote, stepsHtml } from './hoverPieces';
+import {
+  compactRecursionText,
+  flowHint,
+  formHtml,
+  formHtmlCapped,
+  HOVER_FORM_LINES,
+  HOVER_LATEX_STEPS,
+  latexSteps,
+  nodeSeries,
+  sampledNote,
+  stepsHtml,
+} from './hoverPieces';
 import { COMMANDS } from '../commands/ids';
 
 export { flowHint, functionKey, stepsHtml };
@@ -55,8 +86,9 @@ export function hoverContent(report: Report, p: Position, opts: HoverOptions): H
   if (derive) return deriveHover(report, derive, opts);
   const check = checkAtLine(report, p.line);
   if (check) return checkHover(report, check, opts);
-  const sym = symbolAt(report, p)
-    ?? (opts.wordColumn === undefined ? undefined : report.symbols.find((s) => s.line === p.line && s.column === opts.wordColumn));
+  const sym =
+    symbolAt(report, p) ??
+    (opts.wordColumn === undefined ? undefined : report.symbols.find((s) => s.line === p.line && s.column === opts.wordColumn));
   if (!sym) return opts.word ? wordHover(report, opts.word, p, opts) : null;
   switch (sym.role) {
     case 'function':
@@ -82,7 +114,15 @@ function wordHover(report: Report, word: string, p: Position, opts: HoverOptions
   const m = /^(.*?)(?:_(?:\{[^{}]*\}|[tT]|\d+)|\^\{?\([^()]*\)\}?)$/.exec(word);
   const names = m && m[1] ? [word, m[1]] : [word];
   for (const name of names) {
-    const sym: SymbolOccurrence = { name, text: word, role: 'use', line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 };
+    const sym: SymbolOccurrence = {
+      name,
+      text: word,
+      role: 'use',
+      line: p.line,
+      column: p.column,
+      endLine: p.line,
+      endColumn: p.column + 1,
+    };
     let h: HoverContent | null = null;
     if (paramNamed(report, name)) h = paramHover(report, sym, opts, null);
     else if (quantityNamed(report, name)) h = useHover(report, sym, opts);
@@ -171,7 +211,8 @@ export function verdictMd(c: CheckReport): string {
   const head = colon < 0 ? msg : msg.slice(0, colon);
   const rest = colon < 0 ? '' : msg.slice(colon + 2);
   const verb = word.split(' ')[0]!;
-  const why = (text: string): string => (HAS_PROBLEM.has(c.status) ? ' _(why: the problem on this line, shown with this hover)_' : `: ${escapeMarkdown(text)}`);
+  const why = (text: string): string =>
+    HAS_PROBLEM.has(c.status) ? ' _(why: the problem on this line, shown with this hover)_' : `: ${escapeMarkdown(text)}`;
   if (!head.toLowerCase().startsWith(verb)) return msg ? `${mark} **${word}**${why(msg)}` : `${mark} **${word}**`;
   const n = head.toLowerCase().startsWith(word) ? word.length : verb.length;
   const verdict = `${mark} **${escapeMarkdown(head.slice(0, n))}**${escapeMarkdown(head.slice(n))}`;
@@ -181,9 +222,12 @@ export function verdictMd(c: CheckReport): string {
 function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverContent {
   const parts = [`**check** ${mathHtml(c.equation)}`, verdictMd(c)];
   if (opts.detail === 'full' && c.steps.length > 0) {
-    const rows = c.steps.slice(0, 12).map((s) =>
-      `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
-    );
+    const rows = c.steps
+      .slice(0, 12)
+      .map(
+        (s) =>
+          `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
+      );
     parts.push(`<table><tr><th></th><th>left</th><th>right</th><th></th></tr>${rows.join('')}</table>`);
     if (c.steps.length > 12) parts.push(`_… ${c.steps.length - 12} more steps_`);
     parts.push(...sampledNote(report, true));
@@ -194,8 +238,11 @@ function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverCo
 }
 
 function horizonHover(report: Report, sym: SymbolOccurrence): HoverContent {
-  const md = `**horizon** T = ${report.T} — the time index t runs 1..${report.T}; h<sub>0</sub>-style initial states sit at t = 0` +
-    (report.paramCount ? `\n\n${report.paramCount} trainable ${report.paramCount === 1 ? 'number' : 'numbers'} in ${report.params.length} ${report.params.length === 1 ? 'parameter' : 'parameters'}` : '');
+  const md =
+    `**horizon** T = ${report.T} — the time index t runs 1..${report.T}; h<sub>0</sub>-style initial states sit at t = 0` +
+    (report.paramCount
+      ? `\n\n${report.paramCount} trainable ${report.paramCount === 1 ? 'number' : 'numbers'} in ${report.params.length} ${report.params.length === 1 ? 'parameter' : 'parameters'}`
+      : '');
   return { markdown: md, range: rangeOnly(sym), latex: `T = ${report.T}` };
 }
 
@@ -206,8 +253,10 @@ function functionHover(sym: SymbolOccurrence, opts: HoverOptions): HoverContent 
   if (!key) return null;
   const id = IDENTITIES[key]!;
   const parts = [`**${escapeMarkdown(sym.text)}** — its derivative`, mathHtml(id.text)];
-  if (key === 'sigma') parts.push('Never above 1/4 (at z = 0): a chain of σ\' factors shrinks the gradient. Type σ as `\\sigma` and a space.');
-  if (key === 'tanh') parts.push('Never above 1 (at z = 0): a chain of tanh\' factors can only shrink the gradient unless the weights grow it.');
+  if (key === 'sigma')
+    parts.push("Never above 1/4 (at z = 0): a chain of σ' factors shrinks the gradient. Type σ as `\\sigma` and a space.");
+  if (key === 'tanh')
+    parts.push("Never above 1 (at z = 0): a chain of tanh' factors can only shrink the gradient unless the weights grow it.");
   parts.push(links(opts, { line: sym.line }, id.latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex: id.latex };
 }
@@ -249,7 +298,9 @@ function definitionHover(report: Report, sym: SymbolOccurrence, opts: HoverOptio
   } else if (loss) {
     const grads = q.grads.filter((g) => step === null || g.t === step);
     const lhs = q.timed ? `∂${loss}/∂${q.name}_${step === null ? 't' : step}` : `∂${loss}/∂${q.name}`;
-    parts.push(`${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(grads, opts, step === null && q.timed ? report.T : null) : '0 (the loss does not depend on it)'}`);
+    parts.push(
+      `${mathHtml(lhs)} _(total: every path to the loss)_: ${grads.length ? stepsHtml(grads, opts, step === null && q.timed ? report.T : null) : '0 (the loss does not depend on it)'}`,
+    );
     if (step === null) {
       const hint = flowHint(report, q.name, opts.digits);
       if (hint) parts.push(hint);
@@ -280,7 +331,10 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
     const q = quantityNamed(report, sym.name, isIndexed(sym));
     if (q && report.loss && opts.detail === 'full') {
       const grads = q.grads;
-      if (grads.length > 0) parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(grads, opts, q.timed ? report.T : null)}`);
+      if (grads.length > 0)
+        parts.push(
+          `${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)} _(total)_: ${stepsHtml(grads, opts, q.timed ? report.T : null)}`,
+        );
     }
     parts.push(...sampledNote(report, true));
     parts.push(links(opts, { line: sym.line, node: owner.name }, latex));
@@ -289,27 +343,40 @@ function useHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions): Ho
   // a use outside any equation: the node's value and gradient
   const q = quantityNamed(report, sym.name, isIndexed(sym));
   if (!q) return declarationHover(report, sym, opts);
-  const node = sym.step !== undefined && sym.step !== null ? nodeOf(report, q.name, sym.step) : !q.timed ? nodeOf(report, q.name, null) : undefined;
+  const node =
+    sym.step !== undefined && sym.step !== null ? nodeOf(report, q.name, sym.step) : !q.timed ? nodeOf(report, q.name, null) : undefined;
   const parts = [`**${escapeHtml(q.kind)}** ${mathHtml(sym.text)} · ${escapeHtml(shapeText(q.shape))}`];
   if (node) {
     parts.push(`_value:_ ${valueHtml(node.value, opts.digits)}`);
-    if (node.grad !== null && report.loss) parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.text}`)} = ${valueHtml(node.grad, opts.digits)}`);
+    if (node.grad !== null && report.loss)
+      parts.push(`${mathHtml(`∂${report.loss.name}/∂${sym.text}`)} = ${valueHtml(node.grad, opts.digits)}`);
   } else if (report.loss && q.grads.length > 0) {
-    parts.push(`${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.grads, opts, q.timed ? report.T : null)}`);
+    parts.push(
+      `${mathHtml(`∂${report.loss.name}/∂${q.timed ? `${q.name}_t` : q.name}`)}: ${stepsHtml(q.grads, opts, q.timed ? report.T : null)}`,
+    );
   }
   const latex = textToLatex(sym.text);
   parts.push(links(opts, { line: sym.line, node: node?.id ?? q.name }, latex));
   return { markdown: parts.join('\n\n'), range: rangeOnly(sym), latex };
 }
 
-function partialMd(owner: QuantityReport, pr: QuantityReport['partials'][number], opts: HoverOptions, horizon: number | null): { md: string; latex: string } {
+function partialMd(
+  owner: QuantityReport,
+  pr: QuantityReport['partials'][number],
+  opts: HoverOptions,
+  horizon: number | null,
+): { md: string; latex: string } {
   const of = owner.timed ? `${owner.name}_t` : owner.name;
   const lhs = `∂⁺${of}/∂${pr.wrt}`;
   const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${formHtml(pr.form.text)}` : '';
-  const lines = [`**immediate partial** ${mathHtml(lhs)}${rhs}`, `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`];
+  const lines = [
+    `**immediate partial** ${mathHtml(lhs)}${rhs}`,
+    `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`,
+  ];
   // an untimed owner (the loss) has one value: its step label means nothing
   const values = owner.timed ? pr.values : pr.values.slice(0, 1).map((v) => ({ t: null, value: v.value }));
-  if (values.length > 0) lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(values, opts, owner.timed ? horizon : null)}`);
+  if (values.length > 0)
+    lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(values, opts, owner.timed ? horizon : null)}`);
   const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
   return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, values, opts.digits) };
 }
@@ -334,7 +401,11 @@ function paramHover(report: Report, sym: SymbolOccurrence, opts: HoverOptions, c
 }
 
 /** ∂L/∂W for a parameter: shape and count, δ-form, value, per-step contributions, gradient check. */
-export function paramSection(report: Report, name: string, opts: Pick<HoverOptions, 'digits' | 'detail'> & { uri?: string }): { md: string; latex: string } {
+export function paramSection(
+  report: Report,
+  name: string,
+  opts: Pick<HoverOptions, 'digits' | 'detail'> & { uri?: string },
+): { md: string; latex: string } {
   const p = paramNamed(report, name);
   const lines: string[] = [];
   const count = p ? ` · ${p.count} ${p.count === 1 ? 'number' : 'numbers'}` : '';
@@ -353,12 +424,17 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
   const users = report.quantities
     .map((q) => ({ q, pr: q.partials.find((pr) => pr.wrt === name) }))
     .filter((u): u is { q: QuantityReport; pr: QuantityReport['partials'][number] } => u.pr !== undefined);
-  const delta = users.map(({ q }) => (q.timed ? `Σ_t ∂${loss}/∂${q.name}_t · ∂⁺${q.name}_t/∂${name}` : `∂${loss}/∂${q.name} · ∂⁺${q.name}/∂${name}`));
+  const delta = users.map(({ q }) =>
+    q.timed ? `Σ_t ∂${loss}/∂${q.name}_t · ∂⁺${q.name}_t/∂${name}` : `∂${loss}/∂${q.name} · ∂⁺${q.name}/∂${name}`,
+  );
   const forms = derive?.results[0]?.forms;
   const value = grad === undefined ? '' : ` = ${valueHtml(grad, opts.digits)}`;
   lines.push(`${mathHtml(lhs)}${value}`);
   // the panel has every form whole: a hover shows the compact statement first and caps the rest
-  const rest = derive && opts.uri ? commandLink('the rest in the panel', COMMANDS.openPanel, { uri: opts.uri, line: derive.line }) : 'the rest in the panel';
+  const rest =
+    derive && opts.uri
+      ? commandLink('the rest in the panel', COMMANDS.openPanel, { uri: opts.uri, line: derive.line })
+      : 'the rest in the panel';
   // the factored chain form first where it is short and the path sum long (factoredFirst)
   const factored = factoredFirst(forms) ? forms!.factored! : null;
   if (factored) lines.push(`_chain rule, factored:_<br>${formHtmlCapped(factored.text, HOVER_FORM_LINES, rest)}`);
@@ -376,12 +452,22 @@ export function paramSection(report: Report, name: string, opts: Pick<HoverOptio
     const ok = gc.relError < 1e-6 ? '✓' : '✗';
     lines.push(`_gradient check against central differences:_ relative error ${formatNumber(gc.relError, 2)} ${ok}`);
   }
-  const latex = derive ? deriveLatex(derive, opts.digits, HOVER_LATEX_STEPS) : grad === undefined ? lhsLatex : `${lhsLatex} = ${valueLatex(grad, opts.digits)}`;
+  const latex = derive
+    ? deriveLatex(derive, opts.digits, HOVER_LATEX_STEPS)
+    : grad === undefined
+      ? lhsLatex
+      : `${lhsLatex} = ${valueLatex(grad, opts.digits)}`;
   return { md: lines.join('\n\n'), latex };
 }
 
 /** A parameter with one value per step (`param w_t`): ∂L/∂w_t for each t, and the file's derive of it. */
-function perStepParamSection(report: Report, name: string, loss: string, lines: string[], opts: Pick<HoverOptions, 'digits' | 'detail'>): { md: string; latex: string } {
+function perStepParamSection(
+  report: Report,
+  name: string,
+  loss: string,
+  lines: string[],
+  opts: Pick<HoverOptions, 'digits' | 'detail'>,
+): { md: string; latex: string } {
   const grads = nodeSeries(report, name, 'grad').filter((g) => g.t !== null);
   const lhs = `∂${loss}/∂${name}_t`;
   lines.push(`${mathHtml(lhs)} _(one parameter per step)_: ${grads.length ? stepsHtml(grads, opts, report.T) : '—'}`);
@@ -389,7 +475,10 @@ function perStepParamSection(report: Report, name: string, loss: string, lines: 
   const forms = derive?.results[0]?.forms;
   if (forms?.recursive) lines.push(`_δ-recursion:_<br>${formHtml(forms.recursive.text)}`);
   const lhsLatex = `\\frac{\\partial ${textToLatex(loss)}}{\\partial ${textToLatex(name)}_t}`;
-  return { md: lines.join('\n\n'), latex: derive ? deriveLatex(derive, opts.digits, HOVER_LATEX_STEPS) : latexSteps(lhsLatex, grads, opts.digits) };
+  return {
+    md: lines.join('\n\n'),
+    latex: derive ? deriveLatex(derive, opts.digits, HOVER_LATEX_STEPS) : latexSteps(lhsLatex, grads, opts.digits),
+  };
 }
 
 /** The gradient of the loss with respect to a parameter, from the graph (or the quantities). */
@@ -412,7 +501,13 @@ const HOVER_TERMS = 12;
  * and, when the Report lists per-step partials for the first steps only (long sequences), what the
  * steps not listed contribute (the total minus the listed terms), so that the numbers add up.
  */
-export function contributionsMd(contrib: { label: string; value: number }[], total: number, users: { q: QuantityReport }[], T: number | null, digits: number): string {
+export function contributionsMd(
+  contrib: { label: string; value: number }[],
+  total: number,
+  users: { q: QuantityReport }[],
+  T: number | null,
+  digits: number,
+): string {
   const shown = contrib.slice(0, HOVER_TERMS);
   const terms = shown.map((c) => `${mathHtml(c.label)}: <code>${formatNumber(c.value, digits)}</code>`);
   const timedUsers = users.filter((u) => u.q.timed).length;
@@ -421,7 +516,9 @@ export function contributionsMd(contrib: { label: string; value: number }[], tot
   const notes: string[] = [];
   if (contrib.length > shown.length) notes.push(`${shown.length} of ${contrib.length} terms shown; the rest in the panel`);
   if (T !== null && timedUsers && listedSteps < T) {
-    notes.push(`per-step terms are listed for the first ${listedSteps} of ${T} steps: they add up to <code>${formatNumber(listedSum, digits)}</code>, the other ${T - listedSteps} steps to <code>${formatNumber(total - listedSum, digits)}</code>`);
+    notes.push(
+      `per-step terms are listed for the first ${listedSteps} of ${T} steps: they add up to <code>${formatNumber(listedSum, digits)}</code>, the other ${T - listedSteps} steps to <code>${formatNumber(total - listedSum, digits)}</code>`,
+    );
   }
   return `_per step:_ ${terms.join(' · ')}${notes.length ? `<br>_(${notes.join('; ')})_` : ''}`;
 }
@@ -442,4 +539,3 @@ export function contributions(users: { q: QuantityReport; pr: QuantityReport['pa
   }
   return out;
 }
-

@@ -2,7 +2,18 @@
 
 import { sampledNames } from '../../webview/sampled';
 import type { Report, Value } from '../../report';
-import { escapeHtml, formatNumber, isMatrix, isScalar, mathHtml, norm, sparkline, valueHtml, valueLatex, valueText } from '../shared/format';
+import {
+  escapeHtml,
+  formatNumber,
+  isMatrix,
+  isScalar,
+  mathHtml,
+  norm,
+  sparkline,
+  valueHtml,
+  valueLatex,
+  valueText,
+} from '../shared/format';
 import type { HoverOptions } from './hoverContent';
 
 /** A hover carries its LaTeX in a command link: at most this many steps of it (the command copies them all). */
@@ -10,7 +21,11 @@ export const HOVER_LATEX_STEPS = 12;
 
 /** A multi-line form (equation lines, then `where` lines) as HTML lines; alignment spaces dropped. */
 export function formHtml(text: string): string {
-  return text.split('\n').map((l) => mathHtml(l.trim())).filter((l) => l !== '').join('<br>');
+  return text
+    .split('\n')
+    .map((l) => mathHtml(l.trim()))
+    .filter((l) => l !== '')
+    .join('<br>');
 }
 
 /** Lines of one symbolic form a hover shows before pointing to the panel for the rest. */
@@ -21,9 +36,16 @@ export const HOVER_FORM_LINES = 6;
  * command link to the panel, where the whole form is).
  */
 export function formHtmlCapped(text: string, max: number, rest: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').flatMap(breakAtTerms);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .flatMap(breakAtTerms);
   if (lines.length <= max) return lines.map((l) => mathHtml(l)).join('<br>');
-  return `${lines.slice(0, max).map((l) => mathHtml(l)).join('<br>')}<br>_… ${lines.length - max} more lines: ${rest}_`;
+  return `${lines
+    .slice(0, max)
+    .map((l) => mathHtml(l))
+    .join('<br>')}<br>_… ${lines.length - max} more lines: ${rest}_`;
 }
 
 /** A hover line longer than this is broken before each top-level + or − (one term per line). */
@@ -67,7 +89,11 @@ export function compactRecursionText(text: string): string | null {
 }
 
 /** Values per step as HTML: scalars as a small t/value table, vectors one per line, matrices by norm. */
-export function stepsHtml(entries: { t: number | null; value: Value }[], opts: Pick<HoverOptions, 'digits' | 'detail'>, horizon?: number | null): string {
+export function stepsHtml(
+  entries: { t: number | null; value: Value }[],
+  opts: Pick<HoverOptions, 'digits' | 'detail'>,
+  horizon?: number | null,
+): string {
   if (entries.length === 0) return '—';
   if (entries.length === 1 && entries[0]!.t === null) return valueHtml(entries[0]!.value, opts.digits);
   const max = opts.detail === 'full' ? 12 : 4;
@@ -79,7 +105,11 @@ export function stepsHtml(entries: { t: number | null; value: Value }[], opts: P
     return `\n\n<table><tr>${head}</tr><tr>${body}</tr></table>${note ? `\n\n${note}` : ''}`;
   }
   const rows = shown.map((e) =>
-    e === null ? '…' : isMatrix(e.value) ? `t = ${e.t}: ‖·‖ = ${formatNumber(norm(e.value), opts.digits)}` : `t = ${e.t}: <code>${escapeHtml(valueText(e.value, opts.digits))}</code>`,
+    e === null
+      ? '…'
+      : isMatrix(e.value)
+        ? `t = ${e.t}: ‖·‖ = ${formatNumber(norm(e.value), opts.digits)}`
+        : `t = ${e.t}: <code>${escapeHtml(valueText(e.value, opts.digits))}</code>`,
   );
   return `<br>${rows.join('<br>')}${note ? `<br>${note}` : ''}`;
 }
@@ -134,7 +164,11 @@ export function sampledNote(report: Report, showsNumbers: boolean, only?: string
   if (!showsNumbers || report.sampled.length === 0) return [];
   const keep = (n: string): boolean => !only || !report.sampled.includes(only) || n === only;
   const { unwritten, refused } = sampledNames(report);
-  const list = (names: string[]): string => names.filter(keep).map((n) => mathHtml(n)).join(', ');
+  const list = (names: string[]): string =>
+    names
+      .filter(keep)
+      .map((n) => mathHtml(n))
+      .join(', ');
   const out: string[] = [];
   if (unwritten.some(keep)) out.push(`_numbers use deterministic sample values for ${list(unwritten)} (no value given in the file)_`);
   if (refused.some(keep)) out.push(`_numbers use sample values for ${list(refused)}: the values given have errors (see Problems)_`);
@@ -148,4 +182,3 @@ export function latexSteps(lhs: string, entries: { t: number | null; value: Valu
   if (entries.length > shown.length) shown.push('\\dots');
   return `${lhs}:\\quad ${shown.join(',\\quad ')}`;
 }
-

@@ -17,11 +17,30 @@ export interface LensItem {
 export function lensItems(report: Report, digits: number, uri: string): LensItem[] {
   const items: LensItem[] = [];
   for (const d of report.derives) {
-    items.push({ range: d.range, title: deriveTitle(d, digits), tooltip: `Open ${d.query} in the Unroll panel`, command: COMMANDS.openPanel, arg: { uri, line: d.line } });
-    if (d.results.length > 0) items.push({ range: d.range, title: 'Copy LaTeX', tooltip: 'Copy this derivation as LaTeX', command: COMMANDS.copyLatex, arg: { uri, line: d.line } });
+    items.push({
+      range: d.range,
+      title: deriveTitle(d, digits),
+      tooltip: `Open ${d.query} in the Unroll panel`,
+      command: COMMANDS.openPanel,
+      arg: { uri, line: d.line },
+    });
+    if (d.results.length > 0)
+      items.push({
+        range: d.range,
+        title: 'Copy LaTeX',
+        tooltip: 'Copy this derivation as LaTeX',
+        command: COMMANDS.copyLatex,
+        arg: { uri, line: d.line },
+      });
   }
   for (const c of report.checks) {
-    items.push({ range: c.range, title: checkTitle(c, digits), tooltip: c.message, command: COMMANDS.openPanel, arg: { uri, line: c.line } });
+    items.push({
+      range: c.range,
+      title: checkTitle(c, digits),
+      tooltip: c.message,
+      command: COMMANDS.openPanel,
+      arg: { uri, line: c.line },
+    });
   }
   return items.sort((a, b) => a.range.line - b.range.line);
 }
@@ -47,7 +66,9 @@ export function checkTitle(c: CheckReport, digits: number): string {
   if (c.status === 'holds') return '✓ holds';
   if (c.status === 'holds-at-given-values') return '⚠ holds only for these values';
   if (c.status === 'holds-as-one-step') return '⚠ holds as a one-step derivative';
-  const bad = c.steps.find((s) => !s.ok && (c.failingStep === undefined || c.failingStep === null || s.t === c.failingStep)) ?? c.steps.find((s) => !s.ok);
+  const bad =
+    c.steps.find((s) => !s.ok && (c.failingStep === undefined || c.failingStep === null || s.t === c.failingStep)) ??
+    c.steps.find((s) => !s.ok);
   if (!bad) return '✗ fails';
   const at = bad.t === null ? '' : ` at t = ${bad.t}`;
   const both = isScalar(bad.lhs) && isScalar(bad.rhs) ? `: ${formatNumber(bad.lhs, digits)} ≠ ${formatNumber(bad.rhs, digits)}` : '';

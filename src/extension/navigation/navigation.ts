@@ -30,8 +30,13 @@ export function registerNavigation(context: vscode.ExtensionContext, reports: Re
     }),
     vscode.languages.registerDocumentHighlightProvider(selector, {
       provideDocumentHighlights: (doc, p) =>
-        referencesAt(reports.get(doc), pos(p)).map((r) =>
-          new vscode.DocumentHighlight(toRange(r.range), r.write ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read)),
+        referencesAt(reports.get(doc), pos(p)).map(
+          (r) =>
+            new vscode.DocumentHighlight(
+              toRange(r.range),
+              r.write ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read,
+            ),
+        ),
     }),
     vscode.languages.registerRenameProvider(selector, {
       prepareRename(doc, p) {
@@ -52,7 +57,9 @@ export function registerNavigation(context: vscode.ExtensionContext, reports: Re
     }),
     vscode.languages.registerDocumentSymbolProvider(selector, {
       provideDocumentSymbols: (doc) =>
-        outline(reports.get(doc)).map((i) => new vscode.DocumentSymbol(i.name, i.detail, KIND[i.kind], toRange(i.range), toRange(i.selection))),
+        outline(reports.get(doc)).map(
+          (i) => new vscode.DocumentSymbol(i.name, i.detail, KIND[i.kind], toRange(i.range), toRange(i.selection)),
+        ),
     }),
   );
 }

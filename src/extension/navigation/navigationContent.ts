@@ -77,7 +77,8 @@ export function outline(report: Report): OutlineItem[] {
     items.push({ name: s.text, detail, kind, range: r, selection: r });
   }
   for (const d of report.derives) items.push({ name: `derive ${d.query}`, detail: '', kind: 'derive', range: d.range, selection: d.range });
-  for (const c of report.checks) items.push({ name: `check ${c.equation}`, detail: c.status, kind: 'check', range: c.range, selection: c.range });
+  for (const c of report.checks)
+    items.push({ name: `check ${c.equation}`, detail: c.status, kind: 'check', range: c.range, selection: c.range });
   return items.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 
@@ -109,9 +110,36 @@ export function renamePlan(report: Report, p: Position, lineText: (line: number)
 
 /** Why a new name cannot be used, or null if it can. */
 export function renameProblem(report: Report, oldName: string, newName: string): string | null {
-  if (!/^[A-Za-z\u0370-\u03FF][A-Za-z0-9\u0370-\u03FF]*(?:_[A-Za-z0-9\u0370-\u03FF]+)*$/.test(newName)) return `${newName} is not a name (a letter, then letters, digits and _ parts)`;
+  if (!/^[A-Za-z\u0370-\u03FF][A-Za-z0-9\u0370-\u03FF]*(?:_[A-Za-z0-9\u0370-\u03FF]+)*$/.test(newName))
+    return `${newName} is not a name (a letter, then letters, digits and _ parts)`;
   if (/_(?:t|T|\d+)$/.test(newName)) return `${newName} ends in a time index`;
-  if (['T', 'param', 'input', 'target', 'loss', 'derive', 'check', 'for', 't', 'sigma', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'grad'].includes(newName)) return `${newName} is reserved`;
+  if (
+    [
+      'T',
+      'param',
+      'input',
+      'target',
+      'loss',
+      'derive',
+      'check',
+      'for',
+      't',
+      'sigma',
+      'sigmoid',
+      'tanh',
+      'relu',
+      'exp',
+      'log',
+      'sqrt',
+      'abs',
+      'softmax',
+      'sum',
+      'mean',
+      'diag',
+      'grad',
+    ].includes(newName)
+  )
+    return `${newName} is reserved`;
   if (newName !== oldName && report.symbols.some((s) => s.name === newName)) return `${newName} is already used in this file`;
   return null;
 }

@@ -95,7 +95,15 @@ class PanelHost implements vscode.Disposable {
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
   private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly stats: PanelTimings = { postLatencyMs: [], renderLatencyMs: [], graphRenderMs: [], posted: 0, openMs: [], reshowMs: [], openPhases: [] };
+  private readonly stats: PanelTimings = {
+    postLatencyMs: [],
+    renderLatencyMs: [],
+    graphRenderMs: [],
+    posted: 0,
+    openMs: [],
+    reshowMs: [],
+    openPhases: [],
+  };
   /** the cold open being measured: when 'ready' came, what the page said, when the report went out */
   private opening: { pageAt?: number; scriptAt?: number; readyAt?: number; postedAt?: number } = {};
   /**
@@ -115,10 +123,14 @@ class PanelHost implements vscode.Disposable {
     private readonly reports: PanelReports,
   ) {
     const ext = context.extensionUri;
-    const read = async (...path: string[]): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext, ...path)));
+    const read = async (...path: string[]): Promise<string> =>
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext, ...path)));
     const files = { promise: Promise.resolve<PanelFiles | null>(null), done: false, value: null as PanelFiles | null };
     files.promise = Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')])
-      .then(([script, panelCss, katexCss]) => ({ script, panelCss, katexCss }), () => null)
+      .then(
+        ([script, panelCss, katexCss]) => ({ script, panelCss, katexCss }),
+        () => null,
+      )
       .then((v) => {
         files.done = true;
         files.value = v;
@@ -143,13 +155,18 @@ class PanelHost implements vscode.Disposable {
       this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     } else {
       this.openAt = Date.now();
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Unroll', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        enableFindWidget: true,
-        // re-showing a hidden panel keeps its page: no reload, no re-render (it took 1.4 s, issue 13)
-        retainContextWhenHidden: true,
-        localResourceRoots: this.roots(),
-      });
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'Unroll',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          enableFindWidget: true,
+          // re-showing a hidden panel keeps its page: no reload, no re-render (it took 1.4 s, issue 13)
+          retainContextWhenHidden: true,
+          localResourceRoots: this.roots(),
+        },
+      );
       this.attach(panel);
     }
     // a new webview may not be listening yet: keep the target and send it again on 'ready'
@@ -192,17 +209,23 @@ class PanelHost implements vscode.Disposable {
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
     const ext = this.context.extensionUri;
-    const html = (files: PanelFiles | null): string => panelHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
-      katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
-      ...(files ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } } : {}),
-    });
+    const html = (files: PanelFiles | null): string =>
+      panelHtml({
+        cspSource: webview.cspSource,
+        nonce: makeNonce(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
+        katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
+        ...(files
+          ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } }
+          : {}),
+      });
     // the page carries its script and styles (read once, from activation on): nothing to fetch on a cold open
     if (this.files.done) webview.html = html(this.files.value);
-    else void this.files.promise.then((f) => { if (this.panel === panel) webview.html = html(f); });
+    else
+      void this.files.promise.then((f) => {
+        if (this.panel === panel) webview.html = html(f);
+      });
     panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
     this.updateTitle();
     // the page is kept while hidden (retainContextWhenHidden); a restored panel without it reloads and
@@ -353,7 +376,8 @@ class PanelHost implements vscode.Disposable {
     if (report.gradcheck.length > 0 || !report.loss || report.params.length === 0 || !report.graph) return;
     const post = (): void => {
       const g = this.gradcheck;
-      if (g && g.key === key) this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
+      if (g && g.key === key)
+        this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
     };
     if (this.gradcheck?.key === key) {
       post();
@@ -410,7 +434,13 @@ class PanelHost implements vscode.Disposable {
           push(this.stats.openMs, end - this.openAt);
           const o = this.opening;
           if (o.pageAt !== undefined && o.scriptAt !== undefined && o.readyAt !== undefined && o.postedAt !== undefined) {
-            this.stats.openPhases.push({ frame: o.pageAt - this.openAt, load: o.scriptAt - o.pageAt, ready: o.readyAt - o.scriptAt, report: o.postedAt - o.readyAt, render: end - o.postedAt });
+            this.stats.openPhases.push({
+              frame: o.pageAt - this.openAt,
+              load: o.scriptAt - o.pageAt,
+              ready: o.readyAt - o.scriptAt,
+              report: o.postedAt - o.readyAt,
+              render: end - o.postedAt,
+            });
             if (this.stats.openPhases.length > KEEP) this.stats.openPhases.shift();
           }
           this.opening = {};
@@ -441,7 +471,10 @@ class PanelHost implements vscode.Disposable {
     const l = Math.min(Math.max(line - 1, 0), Math.max(doc.lineCount - 1, 0));
     const range = doc.lineAt(l).range;
     const column = this.editorOf(doc)?.viewColumn ?? vscode.ViewColumn.One;
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Selection(range.start, range.start) });
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: column,
+      selection: new vscode.Selection(range.start, range.start),
+    });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

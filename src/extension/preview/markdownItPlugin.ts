@@ -70,7 +70,13 @@ export class PreviewAnalysis {
 // ---- marks ---------------------------------------------------------------------------------------
 
 const MARK: Record<string, string> = { holds: '✓', fails: '✗', 'holds-at-given-values': '⚠', 'holds-as-one-step': '⚠', skipped: '' };
-const CLASS: Record<string, string> = { holds: 'holds', fails: 'fails', 'holds-at-given-values': 'warn', 'holds-as-one-step': 'warn', skipped: 'skipped' };
+const CLASS: Record<string, string> = {
+  holds: 'holds',
+  fails: 'fails',
+  'holds-at-given-values': 'warn',
+  'holds-as-one-step': 'warn',
+  skipped: 'skipped',
+};
 
 /** The hover text of an equation's mark: its verdict line, then the message. */
 export function markTitle(e: EquationResult): string {
@@ -98,7 +104,14 @@ function equationsIn(sol: SolutionReport, from: number, to: number, used: Set<Eq
 }
 
 /** Wrap each display-math token of `tokens` (block level or an inline token's children) with its equation's mark. */
-function markTokens(state: MdState, tokens: MdToken[], sol: SolutionReport, used: Set<EquationResult>, inline: boolean, parentMap: [number, number] | null): MdToken[] {
+function markTokens(
+  state: MdState,
+  tokens: MdToken[],
+  sol: SolutionReport,
+  used: Set<EquationResult>,
+  inline: boolean,
+  parentMap: [number, number] | null,
+): MdToken[] {
   const out: MdToken[] = [];
   // inline children carry no line map: they take the equations of their paragraph, in order
   const pool = inline && parentMap ? equationsIn(sol, parentMap[0], parentMap[1], used) : [];
@@ -144,7 +157,10 @@ export function unrollMarkdownIt<M extends MarkdownItLike>(md: M, analyze: Analy
     if (t.info.trim().split(/\s+/)[0] === 'rnn') {
       // keep the attributes other plugins set (VS Code's data-line and code-line class for scroll sync)
       const attrs = (t.attrs ?? []).filter(([k]) => /^[a-z][a-z0-9-]*$/i.test(k) && k !== 'class');
-      const extra = (t.attrs ?? []).filter(([k]) => k === 'class').map(([, v]) => ` ${escapeHtml(v)}`).join('');
+      const extra = (t.attrs ?? [])
+        .filter(([k]) => k === 'class')
+        .map(([, v]) => ` ${escapeHtml(v)}`)
+        .join('');
       const attrHtml = attrs.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
       return `<pre class="unroll-rnn${extra}"${attrHtml}><code class="language-rnn">${highlightRnn(t.content)}</code></pre>\n`;
     }

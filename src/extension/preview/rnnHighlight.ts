@@ -9,7 +9,22 @@ export function escapeHtml(s: string): string {
 
 const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', 'check', 'for']);
 const FUNCTIONS = new Set([
-  'σ', 'sigma', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'logit', 'artanh', 'grad',
+  'σ',
+  'sigma',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'exp',
+  'log',
+  'sqrt',
+  'abs',
+  'softmax',
+  'sum',
+  'mean',
+  'diag',
+  'logit',
+  'artanh',
+  'grad',
 ]);
 
 /** one token kind per rule, tried in order at each position (sticky regexes) */

@@ -4,7 +4,17 @@ import type { Report } from '../../report';
 
 export function failedReport(message: string): Report {
   return {
-    diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message: `Unroll could not analyse this file: ${message}`, code: 'internal' }],
+    diagnostics: [
+      {
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        severity: 'error',
+        message: `Unroll could not analyse this file: ${message}`,
+        code: 'internal',
+      },
+    ],
     derives: [],
     checks: [],
     params: [],

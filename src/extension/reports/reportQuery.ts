@@ -1,9 +1,7 @@
 // Lookups into a Report by source position and by name, shared by the hover, lens and command content.
 // Pure (no 'vscode').
 
-import type {
-  CheckReport, DeriveReport, GraphNode, ParamReport, QuantityReport, Range, Report, SymbolOccurrence,
-} from '../../report';
+import type { CheckReport, DeriveReport, GraphNode, ParamReport, QuantityReport, Range, Report, SymbolOccurrence } from '../../report';
 
 /** 1-based line and column of a character (the one under the mouse or right of the cursor). */
 export interface Position {
@@ -89,11 +87,13 @@ export function symbolKey(sym: SymbolOccurrence): string {
 export function partialFor(report: Report, owner: QuantityReport, sym: SymbolOccurrence): QuantityReport['partials'][number] | undefined {
   const name = sym.name;
   const key = symbolKey(sym);
-  return owner.partials.find((pr) => sameText(pr.wrt, sym.text))
-    ?? owner.partials.find((pr) => {
+  return (
+    owner.partials.find((pr) => sameText(pr.wrt, sym.text)) ??
+    owner.partials.find((pr) => {
       const w = splitIndexed(pr.wrt, report.T);
       return w.name === name && w.key === key;
-    });
+    })
+  );
 }
 
 export function paramNamed(report: Report, name: string): ParamReport | undefined {

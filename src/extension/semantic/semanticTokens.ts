@@ -10,15 +10,19 @@ export function registerSemanticTokens(context: vscode.ExtensionContext, reports
   context.subscriptions.push(
     changed,
     reports.onDidUpdate(() => changed.fire()),
-    vscode.languages.registerDocumentSemanticTokensProvider({ language: 'rnn' }, {
-      onDidChangeSemanticTokens: changed.event,
-      provideDocumentSemanticTokens(document) {
-        const b = new vscode.SemanticTokensBuilder(legend);
-        for (const t of semanticTokens(reports.get(document))) {
-          b.push(new vscode.Range(t.line, t.char, t.line, t.char + t.length), t.type, t.modifiers);
-        }
-        return b.build();
+    vscode.languages.registerDocumentSemanticTokensProvider(
+      { language: 'rnn' },
+      {
+        onDidChangeSemanticTokens: changed.event,
+        provideDocumentSemanticTokens(document) {
+          const b = new vscode.SemanticTokensBuilder(legend);
+          for (const t of semanticTokens(reports.get(document))) {
+            b.push(new vscode.Range(t.line, t.char, t.line, t.char + t.length), t.type, t.modifiers);
+          }
+          return b.build();
+        },
       },
-    }, legend),
+      legend,
+    ),
   );
 }

@@ -36,8 +36,8 @@ export function valueHtml(v: Value, digits: number, inline = false): string {
   const max = 8;
   const rowIdx = elideIdx(v.length, max);
   const colIdx = elideIdx(v[0]!.length, max);
-  const rows = rowIdx.map((i) =>
-    `<tr>${colIdx.map((j) => `<td>${i < 0 || j < 0 ? '…' : escapeHtml(formatNumber(v[i]![j]!, digits))}</td>`).join('')}</tr>`,
+  const rows = rowIdx.map(
+    (i) => `<tr>${colIdx.map((j) => `<td>${i < 0 || j < 0 ? '…' : escapeHtml(formatNumber(v[i]![j]!, digits))}</td>`).join('')}</tr>`,
   );
   return `\n\n<table>${rows.join('')}</table>\n\n`;
 }
@@ -117,8 +117,20 @@ function readScript(text: string, start: number, sup: boolean): { content: strin
 const GREEK_LATEX: Record<string, string> = {
   ...Object.fromEntries(Object.entries(GREEK_COMMANDS).map(([ch, name]) => [ch, `\\${name}`])),
   Σ: '\\sum',
-  '∂': '\\partial', '∑': '\\sum', '∏': '\\prod', '·': '\\cdot', '⋅': '\\cdot', '⊙': '\\odot', '∘': '\\circ',
-  '×': '\\times', '−': '-', 'ᵀ': '^{\\top}', '⁺': '^{+}', '≠': '\\neq', '≈': '\\approx', '‖': '\\|',
+  '∂': '\\partial',
+  '∑': '\\sum',
+  '∏': '\\prod',
+  '·': '\\cdot',
+  '⋅': '\\cdot',
+  '⊙': '\\odot',
+  '∘': '\\circ',
+  '×': '\\times',
+  '−': '-',
+  ᵀ: '^{\\top}',
+  '⁺': '^{+}',
+  '≠': '\\neq',
+  '≈': '\\approx',
+  '‖': '\\|',
 };
 
 /**
@@ -165,7 +177,8 @@ const BARS = '▁▂▃▄▅▆▇█';
  */
 export function sparkline(values: readonly number[], width = 40): string {
   if (values.length === 0) return '';
-  const picked = values.length <= width ? values : Array.from({ length: width }, (_, i) => values[Math.round((i * (values.length - 1)) / (width - 1))]!);
+  const picked =
+    values.length <= width ? values : Array.from({ length: width }, (_, i) => values[Math.round((i * (values.length - 1)) / (width - 1))]!);
   const logs = picked.map((v) => (v > 0 && Number.isFinite(v) ? Math.log10(v) : null));
   const finite = logs.filter((x): x is number => x !== null);
   if (finite.length === 0) return ' '.repeat(picked.length);

@@ -25,7 +25,10 @@ function closeOf(text: string, open: number, limit: number): number {
   let depth = 0;
   for (let i = open; i < limit; i++) {
     const ch = text[i];
-    if (ch === '\\' && text[i + 1] === o) { i++; continue; }
+    if (ch === '\\' && text[i + 1] === o) {
+      i++;
+      continue;
+    }
     if (ch === o) depth++;
     else if (ch === c && --depth === 0) return i + 1;
   }

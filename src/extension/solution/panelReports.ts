@@ -18,7 +18,10 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
   /** per solution URI: the network the panel was last given */
   private readonly shown = new Map<string, number | null>();
 
-  constructor(private readonly reports: Reports, private readonly solutions: SolutionReports) {
+  constructor(
+    private readonly reports: Reports,
+    private readonly solutions: SolutionReports,
+  ) {
     this.subscriptions = [
       this.emitter,
       reports.onDidUpdate((e) => this.emitter.fire(e)),
@@ -42,15 +45,17 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
   }
 
   private cursorLine(document: vscode.TextDocument): number {
-    const editor = vscode.window.activeTextEditor?.document === document
-      ? vscode.window.activeTextEditor
-      : vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const editor =
+      vscode.window.activeTextEditor?.document === document
+        ? vscode.window.activeTextEditor
+        : vscode.window.visibleTextEditors.find((e) => e.document === document);
     return (editor?.selection.active.line ?? 0) + 1;
   }
 
   private networkReport(document: vscode.TextDocument): { index: number | null; report: Report } {
     const sol = this.solutions.getNow(document);
-    if (!sol) return { index: null, report: failedReport('this document is not a solution: it has no ```rnn block and no .rnn file beside it') };
+    if (!sol)
+      return { index: null, report: failedReport('this document is not a solution: it has no ```rnn block and no .rnn file beside it') };
     const index = networkAtLine(sol, this.cursorLine(document));
     const net = index === null ? undefined : sol.networks[index];
     if (!net) return { index: null, report: { ...failedReport(''), diagnostics: sol.diagnostics } };

@@ -43,12 +43,15 @@ function registerSolutionDiagnostics(context: vscode.ExtensionContext, solutions
       if (document.isClosed) return;
       const settings = readSettings(document.uri);
       const items = solutionDiagnosticItems(solution, { hintForHolding: settings.hintForHoldingChecks });
-      collection.set(document.uri, items.map((i) => {
-        const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
-        d.source = 'unroll';
-        if (i.code) d.code = i.code;
-        return d;
-      }));
+      collection.set(
+        document.uri,
+        items.map((i) => {
+          const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
+          d.source = 'unroll';
+          if (i.code) d.code = i.code;
+          return d;
+        }),
+      );
     }),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
   );
@@ -71,7 +74,12 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
         if (!solution) return [];
         return solutionLensItems(solution, settings.digits, document.uri.toString()).map((i) => {
           const line = toRange(i.range).start.line;
-          return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: i.title, tooltip: i.tooltip, command: i.command, arguments: [i.arg] });
+          return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+            title: i.title,
+            tooltip: i.tooltip,
+            command: i.command,
+            arguments: [i.arg],
+          });
         });
       },
     }),
@@ -86,7 +94,9 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
         return solutionLensItems(solution, settings.digits, document.uri.toString())
           .map((i) => {
             const end = document.lineAt(Math.min(document.lineCount - 1, Math.max(0, i.range.endLine - 1))).range.end;
-            const hint = new vscode.InlayHint(end, [{ value: i.title, tooltip: i.tooltip, command: { title: i.title, command: i.command, arguments: [i.arg] } }]);
+            const hint = new vscode.InlayHint(end, [
+              { value: i.title, tooltip: i.tooltip, command: { title: i.title, command: i.command, arguments: [i.arg] } },
+            ]);
             hint.paddingLeft = true;
             return hint;
           })

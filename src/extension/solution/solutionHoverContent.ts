@@ -33,7 +33,12 @@ export function offsetOf(text: string, starts: readonly number[], line: number, 
 }
 
 /** The derivative under a 1-based position, searched only inside the display equation on that line. */
-export function solutionDerivativeAt(text: string, sol: SolutionReport, line: number, column: number): (FoundDerivative & { network: number | null }) | null {
+export function solutionDerivativeAt(
+  text: string,
+  sol: SolutionReport,
+  line: number,
+  column: number,
+): (FoundDerivative & { network: number | null }) | null {
   const eq = equationAtLine(sol, line);
   if (!eq) return null;
   const starts = lineStarts(text);
@@ -83,14 +88,21 @@ export function solutionHoverContent(
   const problems = report.diagnostics.filter((d) => d.line === deriveLine && d.severity === 'error');
   if (problems.length > 0 && !report.derives.some((d) => d.line === deriveLine && d.results.length > 0)) {
     const why = problems.map((d) => d.message).join('; ');
-    return { markdown: `**Unroll** cannot evaluate this derivative: ${escape(why)}`, start: found.start, end: found.end, derivative: found.text };
+    return {
+      markdown: `**Unroll** cannot evaluate this derivative: ${escape(why)}`,
+      start: found.start,
+      end: found.end,
+      derivative: found.text,
+    };
   }
   const content = hoverContent(report, { line: deriveLine, column: 1 }, opts);
   if (!content) return null;
   // the .rnn hover's links point at the derive line of the generated text: point them at the equation
   const parts = content.markdown.split('\n\n');
   if (parts.length > 1 && parts[parts.length - 1]!.includes(`command:${COMMANDS.openPanel}`)) parts.pop();
-  parts.push(`${commandLink('Open in Unroll panel', COMMANDS.openPanel, { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', COMMANDS.copyLatex, { latex: content.latex })}`);
+  parts.push(
+    `${commandLink('Open in Unroll panel', COMMANDS.openPanel, { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', COMMANDS.copyLatex, { latex: content.latex })}`,
+  );
   return { markdown: parts.join('\n\n'), start: found.start, end: found.end, derivative: found.text };
 }
 

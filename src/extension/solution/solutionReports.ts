@@ -59,7 +59,8 @@ export class SolutionReports implements vscode.Disposable {
         if (e.contentChanges.length === 0) return;
         if (e.document.languageId === 'rnn') {
           // an unsaved edit of a sidecar changes its solutions' network
-          for (const d of vscode.workspace.textDocuments) if (this.sidecarUri(d)?.toString() === e.document.uri.toString()) this.schedule(d, this.options.debounceMs());
+          for (const d of vscode.workspace.textDocuments)
+            if (this.sidecarUri(d)?.toString() === e.document.uri.toString()) this.schedule(d, this.options.debounceMs());
           return;
         }
         this.schedule(e.document, this.options.debounceMs());
@@ -149,7 +150,13 @@ export class SolutionReports implements vscode.Disposable {
     } catch (e) {
       // analyzeSolution promises never to throw; if it does, say so rather than going silent
       const message = `Unroll could not analyse this solution: ${e instanceof Error ? e.message : String(e)}`;
-      solution = { networks: [], equations: [], diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message, code: 'internal' }], checked: 0, skipped: 0 };
+      solution = {
+        networks: [],
+        equations: [],
+        diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message, code: 'internal' }],
+        checked: 0,
+        skipped: 0,
+      };
     }
     this.cache.set(key, { version: document.version, sidecar, solution, announced: false });
     return solution;

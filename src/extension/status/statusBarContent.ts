@@ -23,10 +23,13 @@ export function statusContent(report: Report, digits: number): StatusContent {
   const checks: string[] = [];
   if (tally.holds) checks.push(`✓${tally.holds}`);
   if (tally.fails) checks.push(`✗${tally.fails}`);
-  if (tally['holds-at-given-values'] + tally['holds-as-one-step']) checks.push(`⚠${tally['holds-at-given-values'] + tally['holds-as-one-step']}`);
+  if (tally['holds-at-given-values'] + tally['holds-as-one-step'])
+    checks.push(`⚠${tally['holds-at-given-values'] + tally['holds-as-one-step']}`);
   if (checks.length) parts.push(checks.join(' '));
   if (report.checks.length) {
-    tips.push(`checks: ${tally.holds} hold, ${tally.fails} fail, ${tally['holds-at-given-values']} hold only for the file's values${tally['holds-as-one-step'] ? `, ${tally['holds-as-one-step']} hold as one-step derivatives` : ''}`);
+    tips.push(
+      `checks: ${tally.holds} hold, ${tally.fails} fail, ${tally['holds-at-given-values']} hold only for the file's values${tally['holds-as-one-step'] ? `, ${tally['holds-as-one-step']} hold as one-step derivatives` : ''}`,
+    );
   }
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) {

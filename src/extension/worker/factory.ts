@@ -54,23 +54,40 @@ function webWorkerFactory(): WorkerFactory {
     const errorListeners: ((e: unknown) => void)[] = [];
     let worker: WebWorkerLike | undefined;
     let terminated = false;
-    const fail = (e: unknown) => { if (!terminated) for (const l of errorListeners) l(e); };
+    const fail = (e: unknown) => {
+      if (!terminated) for (const l of errorListeners) l(e);
+    };
     g.fetch(url)
-      .then((r) => { if (!r.ok) throw new Error(`${url}: ${r.status}`); return r.text(); })
+      .then((r) => {
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+        return r.text();
+      })
       .then((source) => {
         if (terminated) return;
         const blobUrl = g.URL!.createObjectURL(new g.Blob!([source], { type: 'text/javascript' }));
         worker = new WorkerCtor(blobUrl);
-        worker.onmessage = (e) => { for (const l of messageListeners) l(e.data); };
+        worker.onmessage = (e) => {
+          for (const l of messageListeners) l(e.data);
+        };
         worker.onerror = fail;
         for (const m of queue.splice(0)) worker.postMessage(m);
       })
       .catch(fail);
     return {
-      postMessage: (request) => { if (worker) worker.postMessage(request); else queue.push(request); },
-      onMessage: (listener) => { messageListeners.push(listener); },
-      onError: (listener) => { errorListeners.push(listener); },
-      terminate: () => { terminated = true; worker?.terminate(); },
+      postMessage: (request) => {
+        if (worker) worker.postMessage(request);
+        else queue.push(request);
+      },
+      onMessage: (listener) => {
+        messageListeners.push(listener);
+      },
+      onError: (listener) => {
+        errorListeners.push(listener);
+      },
+      terminate: () => {
+        terminated = true;
+        worker?.terminate();
+      },
     };
   };
 }

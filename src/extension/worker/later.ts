@@ -2,4 +2,10 @@
 // included). A Web Worker or browser host has no setImmediate.
 
 export const later: (f: () => void) => void =
-  typeof setImmediate === 'function' ? (f) => { setImmediate(f); } : (f) => { setTimeout(f, 0); };
+  typeof setImmediate === 'function'
+    ? (f) => {
+        setImmediate(f);
+      }
+    : (f) => {
+        setTimeout(f, 0);
+      };

@@ -13,12 +13,19 @@ export function nodeWorker(script: string, nodeRequire: NodeJS.Require, workerDa
   let terminated = false;
   return {
     postMessage: (request) => worker.postMessage(request),
-    onMessage: (listener) => { worker.on('message', listener); },
+    onMessage: (listener) => {
+      worker.on('message', listener);
+    },
     onError: (listener) => {
       worker.on('error', listener);
       // an exit nobody asked for (a crash, out of memory) is a failure too
-      worker.on('exit', (code) => { if (!terminated) listener(new Error(`analysis worker exited (${code})`)); });
+      worker.on('exit', (code) => {
+        if (!terminated) listener(new Error(`analysis worker exited (${code})`));
+      });
     },
-    terminate: () => { terminated = true; void worker.terminate(); },
+    terminate: () => {
+      terminated = true;
+      void worker.terminate();
+    },
   };
 }

@@ -66,7 +66,13 @@ export class AnalysisScheduler {
    * is there, and `onComplete` gets the Report with the forms once the worker has derived them (unless a
    * newer version came first); the job counts as in flight until then.
    */
-  analyse(key: string, version: number, text: string, options: AnalyzeOptions, onComplete?: (report: Report) => void): Promise<Report | undefined> | undefined {
+  analyse(
+    key: string,
+    version: number,
+    text: string,
+    options: AnalyzeOptions,
+    onComplete?: (report: Report) => void,
+  ): Promise<Report | undefined> | undefined {
     if (this.fallback) return undefined;
     let slot = this.slots.get(key);
     if (slot?.job) {
@@ -91,7 +97,9 @@ export class AnalysisScheduler {
       this.slots.set(key, slot);
     }
     let resolve!: (r: Report | undefined) => void;
-    const promise = new Promise<Report | undefined>((r) => { resolve = r; });
+    const promise = new Promise<Report | undefined>((r) => {
+      resolve = r;
+    });
     const job: Job = { id: this.nextId++, version, text, options, promise, resolve, answered: false, onComplete };
     slot.job = job;
     slot.worker.postMessage({ id: job.id, text, options });

@@ -5,7 +5,12 @@ import type { NameAst, Statement } from '../ast';
 import type { Scope } from './scope';
 import { occurrence } from './text';
 
-interface AliasStatement { k: 'alias'; name: NameAst; fn: string; range: Statement['range'] }
+interface AliasStatement {
+  k: 'alias';
+  name: NameAst;
+  fn: string;
+  range: Statement['range'];
+}
 
 /** typed loosely so that this reads before and after the parser's Statement gains the alias form */
 const asAlias = (st: Statement): AliasStatement | null => ((st as { k: string }).k === 'alias' ? (st as unknown as AliasStatement) : null);
@@ -18,10 +23,21 @@ export function recordAliases(statements: Statement[], scope: Scope): void {
     const before = scope.aliases.get(name);
     const decl = scope.decls.get(name);
     const q = scope.quantities.get(name);
-    const already = before ? `the function ${before.fn} on line ${before.line}`
-      : decl ? `declared on line ${decl.line}`
-      : q ? `defined on line ${q.line}` : null;
-    if (already) { scope.error(`${name} already means ${already.startsWith('the') ? already : `something else (${already})`}: a name stands for one thing in a file`, st.name.range, 'duplicate'); continue; }
+    const already = before
+      ? `the function ${before.fn} on line ${before.line}`
+      : decl
+        ? `declared on line ${decl.line}`
+        : q
+          ? `defined on line ${q.line}`
+          : null;
+    if (already) {
+      scope.error(
+        `${name} already means ${already.startsWith('the') ? already : `something else (${already})`}: a name stands for one thing in a file`,
+        st.name.range,
+        'duplicate',
+      );
+      continue;
+    }
     scope.aliases.set(name, { fn: st.fn, line: st.range.line });
     scope.symbols.push(occurrence(st.name.nameRange, name, name, 'definition'));
   }

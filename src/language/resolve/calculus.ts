@@ -40,7 +40,8 @@ function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Ex
   if (w.k === 'index' && w.a.k === 'ref' && of.shape) {
     return fail(ctx, `∂A/∂(an entry) needs a scalar A; this A is a ${shapeText(of.shape)}`, range, 'shape-mismatch');
   }
-  if (w.k !== 'ref') return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, wrtAst.range, 'syntax');
+  if (w.k !== 'ref')
+    return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, wrtAst.range, 'syntax');
   return derivativeBy(of, w, total, range, ctx);
 }
 
@@ -56,8 +57,18 @@ function stepCopy(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Expr
   const idx = tryTimeIndex(wrtAst.sup, ctx.vars, ctx.scope.T);
   if (!idx) return null;
   const name = displayName(d.name);
-  if (of.k !== 'ref' || !of.idx || !ctx.scope.isTimed(of.name) || JSON.stringify(makeIdx(of.idx.v, of.idx.k, of.idx.terms ?? [])) !== JSON.stringify(idx)) {
-    return fail(ctx, `${name} with a step is the copy of ${name} used at that step (Goodfellow's notation): it is read only in the derivative of a quantity at the same step, as ∂h^{(t)}/∂${name}^{(t)} (the one-step derivative)`, wrtAst.range, 'syntax');
+  if (
+    of.k !== 'ref' ||
+    !of.idx ||
+    !ctx.scope.isTimed(of.name) ||
+    JSON.stringify(makeIdx(of.idx.v, of.idx.k, of.idx.terms ?? [])) !== JSON.stringify(idx)
+  ) {
+    return fail(
+      ctx,
+      `${name} with a step is the copy of ${name} used at that step (Goodfellow's notation): it is read only in the derivative of a quantity at the same step, as ∂h^{(t)}/∂${name}^{(t)} (the one-step derivative)`,
+      wrtAst.range,
+      'syntax',
+    );
   }
   const w: Expr & { k: 'ref' } = { k: 'ref', name: d.name, idx: null, shape: d.shape, range: wrtAst.range };
   // ∂⁺h^{(t)}/∂b^{(t)} stays the immediate partial (b's direct appearance in h^{(t)}'s own equation)
@@ -69,8 +80,15 @@ function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: R
   let shape: MaybeShape = null;
   if (of.shape && w.shape) {
     shape = derivativeShape(of.shape, w.shape);
-    if (!shape) fail(ctx, `∂A/∂B of a ${shapeText(of.shape)} by a ${shapeText(w.shape)} has no reading: differentiate a scalar or a vector (by a scalar, a vector or a matrix)`, range, 'shape-mismatch');
-    if (entries(of.shape) * entries(w.shape) > LIMITS.maxJacobian) fail(ctx, `this Jacobian has more than ${LIMITS.maxJacobian} entries (limit)`, range, 'limit');
+    if (!shape)
+      fail(
+        ctx,
+        `∂A/∂B of a ${shapeText(of.shape)} by a ${shapeText(w.shape)} has no reading: differentiate a scalar or a vector (by a scalar, a vector or a matrix)`,
+        range,
+        'shape-mismatch',
+      );
+    if (entries(of.shape) * entries(w.shape) > LIMITS.maxJacobian)
+      fail(ctx, `this Jacobian has more than ${LIMITS.maxJacobian} entries (limit)`, range, 'limit');
   }
   return { k: 'deriv', total, of, wrt: { name: w.name, idx: w.idx, range: w.range }, shape: shape as Shape, range };
 }
@@ -80,7 +98,12 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
   const of = readExpression(a.of, { ...ctx, allowDeriv: false });
   if (a.nabla && of.shape && of.shape.length) {
-    fail(ctx, `∇_B A is the gradient of a scalar A, but this A is a ${shapeText(of.shape)}: write ∂A/∂B for its Jacobian`, a.of.range, 'shape-mismatch');
+    fail(
+      ctx,
+      `∇_B A is the gradient of a scalar A, but this A is a ${shapeText(of.shape)}: write ∂A/∂B for its Jacobian`,
+      a.of.range,
+      'shape-mismatch',
+    );
   }
   return derivative(of, a.wrt, !a.plus, a.range, ctx);
 }
@@ -99,10 +122,18 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what} belongs in derive and check lines, not in equations`, range, 'syntax');
   const loss = scope.loss;
   const refused = scope.refusedLoss;
-  if (!loss && refused) return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(refused.name)} is a ${shapeText(refused.shape)}`, range, 'adjoint');
-  if (!loss) return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
+  if (!loss && refused)
+    return fail(
+      ctx,
+      `the adjoint ${what} needs a scalar loss, but ${displayName(refused.name)} is a ${shapeText(refused.shape)}`,
+      range,
+      'adjoint',
+    );
+  if (!loss)
+    return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
   const lossShape = scope.shapeOf(loss) ?? [];
-  if (lossShape.length) return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(loss)} is a ${shapeText(lossShape)}`, range, 'adjoint');
+  if (lossShape.length)
+    return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(loss)} is a ${shapeText(lossShape)}`, range, 'adjoint');
   const of: Expr = { k: 'ref', name: loss, idx: null, shape: [], range };
   return derivative(of, a, true, range, ctx);
 }

@@ -23,7 +23,9 @@ export class Abandoned extends Error {}
 
 /** abandoned because the expression uses a name that is not available (its own definition has the error) */
 export class UsesUnavailable extends Abandoned {
-  constructor(readonly unavailable: string) { super(unavailable); }
+  constructor(readonly unavailable: string) {
+    super(unavailable);
+  }
 }
 
 /** a use of a name whose definition has an error: said once per use as a warning, never "unknown name" */

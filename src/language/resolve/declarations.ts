@@ -19,24 +19,40 @@ export function declareNames(statements: Statement[], scope: Scope): DeclStateme
     let name = st.name.raw;
     let perStep = st.kind !== 'param';
     if (st.name.sub || st.name.sup) {
-      scope.error(`declare ${name} without an index: \`${st.kind} ${name}\`${st.kind === 'param' ? ` (or \`param ${name}_t\` for one per step)` : ''}`, st.name.range);
+      scope.error(
+        `declare ${name} without an index: \`${st.kind} ${name}\`${st.kind === 'param' ? ` (or \`param ${name}_t\` for one per step)` : ''}`,
+        st.name.range,
+      );
       scope.unavailable.set(name, { root: name, line: st.range.line });
       continue;
     }
     const m = /^(.+)_t$/.exec(name);
-    if (m) { name = m[1]!; perStep = true; }
+    if (m) {
+      name = m[1]!;
+      perStep = true;
+    }
     if (scope.decls.has(name)) {
       scope.error(`${name} is declared twice (first on line ${scope.decls.get(name)!.line})`, st.name.range, 'duplicate');
       continue;
     }
     if (st.shape && entries(st.shape) > LIMITS.maxEntries) {
-      scope.error(`${name} would have ${entries(st.shape).toLocaleString('en')} entries, more than ${LIMITS.maxEntries.toLocaleString('en')} (limit)`, st.shapeRange ?? st.name.range, 'limit');
+      scope.error(
+        `${name} would have ${entries(st.shape).toLocaleString('en')} entries, more than ${LIMITS.maxEntries.toLocaleString('en')} (limit)`,
+        st.shapeRange ?? st.name.range,
+        'limit',
+      );
       scope.refused.add(name);
       continue;
     }
     scope.decls.set(name, {
-      name, kind: st.kind, perStep, shape: st.shape ? norm(st.shape) : [], values: null,
-      line: st.range.line, range: st.range, nameRange: st.name.nameRange,
+      name,
+      kind: st.kind,
+      perStep,
+      shape: st.shape ? norm(st.shape) : [],
+      values: null,
+      line: st.range.line,
+      range: st.range,
+      nameRange: st.name.nameRange,
     });
     accepted.push(st);
     scope.symbols.push(occurrence(st.name.nameRange, name, st.name.raw, 'declaration'));
@@ -51,9 +67,15 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
     const d = scope.decls.get(/^(.+)_t$/.exec(st.name.raw)?.[1] ?? st.name.raw)!;
     if (!d || d.range !== st.range || !st.value) continue;
     const v = constValue(st.value);
-    if (v === null) { scope.error(`the value of ${d.name} must be numbers, e.g. 0.5, [1, 2] or [[1, 0], [0, 1]]`, st.value.range); continue; }
+    if (v === null) {
+      scope.error(`the value of ${d.name} must be numbers, e.g. 0.5, [1, 2] or [[1, 0], [0, 1]]`, st.value.range);
+      continue;
+    }
     const vs = valueShape(v);
-    if (vs === false) { scope.error(`the value of ${d.name} is ragged: every row needs the same number of entries`, st.value.range, 'shape-mismatch'); continue; }
+    if (vs === false) {
+      scope.error(`the value of ${d.name} is ragged: every row needs the same number of entries`, st.value.range, 'shape-mismatch');
+      continue;
+    }
     if (d.perStep) {
       // a sequence: T entries of the declared shape; a single value (of the shape) fills every step
       const declared = st.shape ? d.shape : null;
@@ -70,7 +92,12 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
       const list = v as (number | number[] | number[][])[];
       if (list.length !== T) {
         // with an unusable horizon (T = 3.5) the length cannot be judged: the horizon's own error says it all
-        if (!scope.fatal) scope.error(`${d.name} has ${list.length} ${list.length === 1 ? 'entry' : 'entries'} but T = ${T}: a sequence gives one entry per step`, st.value.range, 'sequence-length');
+        if (!scope.fatal)
+          scope.error(
+            `${d.name} has ${list.length} ${list.length === 1 ? 'entry' : 'entries'} but T = ${T}: a sequence gives one entry per step`,
+            st.value.range,
+            'sequence-length',
+          );
         continue;
       }
       const entryShape = norm(valueShape(list[0]!) as Shape);
@@ -79,10 +106,17 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
       const values: Float64Array[] = [];
       for (let k = 0; k < list.length; k++) {
         const e = list[k]!;
-        if (typeof e === 'number') { values.push(fill(shape, e)); continue; }
+        if (typeof e === 'number') {
+          values.push(fill(shape, e));
+          continue;
+        }
         const es = valueShape(e);
         if (es === false || !same(norm(es), shape)) {
-          scope.error(`entry ${k + 1} of ${d.name} is ${es === false ? 'ragged' : shapeText(norm(es))}, but ${d.name} is a ${shapeText(shape)}`, st.value.range, 'shape-mismatch');
+          scope.error(
+            `entry ${k + 1} of ${d.name} is ${es === false ? 'ragged' : shapeText(norm(es))}, but ${d.name} is a ${shapeText(shape)}`,
+            st.value.range,
+            'shape-mismatch',
+          );
           ok = false;
           break;
         }
@@ -92,7 +126,10 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
       d.shape = shape;
       d.values = values;
     } else {
-      if (typeof v === 'number') { d.values = [fill(d.shape, v)]; continue; }
+      if (typeof v === 'number') {
+        d.values = [fill(d.shape, v)];
+        continue;
+      }
       const s = norm(vs);
       if (st.shape && !same(s, d.shape)) {
         scope.error(`${d.name} is declared a ${shapeText(d.shape)} but its value is a ${shapeText(s)}`, st.value.range, 'shape-mismatch');
@@ -101,6 +138,7 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
       d.shape = s;
       d.values = [Float64Array.from(flatten(v))];
     }
-    if (entries(d.shape) > LIMITS.maxEntries) scope.error(`${d.name} has more than ${LIMITS.maxEntries} entries (limit)`, st.range, 'limit');
+    if (entries(d.shape) > LIMITS.maxEntries)
+      scope.error(`${d.name} has more than ${LIMITS.maxEntries} entries (limit)`, st.range, 'limit');
   }
 }

@@ -48,7 +48,11 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     }
     const decl = scope.decls.get(base);
     if (decl) {
-      scope.error(`${base} is declared as ${decl.kind === 'param' ? 'a parameter' : 'an input'} on line ${decl.line}; it cannot also be defined by an equation`, lhs.range, 'duplicate');
+      scope.error(
+        `${base} is declared as ${decl.kind === 'param' ? 'a parameter' : 'an input'} on line ${decl.line}; it cannot also be defined by an equation`,
+        lhs.range,
+        'duplicate',
+      );
       continue;
     }
     // with an unusable horizon (T = 3.5) steps cannot be judged: the horizon's own error says it all
@@ -61,7 +65,11 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
   }
   buildQuantities(scope);
   // an equation whose right side did not parse (its error is reported): the name exists, and is unavailable
-  for (const d of scope.definitions) if (d.st.broken && d.step !== undefined) { scope.markBroken(d.key, d.st.range.line); d.step = undefined; }
+  for (const d of scope.definitions)
+    if (d.st.broken && d.step !== undefined) {
+      scope.markBroken(d.key, d.st.range.line);
+      d.step = undefined;
+    }
 }
 
 function buildQuantities(scope: Scope): void {
@@ -77,11 +85,21 @@ function buildQuantities(scope: Scope): void {
       continue;
     }
     if (d.step === 't') {
-      if (generalSeen.has(d.key)) { scope.error(`${d.base}_t is defined twice (first on line ${q.line})`, d.st.lhs.range, 'duplicate'); d.step = undefined; continue; }
+      if (generalSeen.has(d.key)) {
+        scope.error(`${d.base}_t is defined twice (first on line ${q.line})`, d.st.lhs.range, 'duplicate');
+        d.step = undefined;
+        continue;
+      }
       generalSeen.add(d.key);
-      q.line = d.st.range.line; q.range = d.st.range; q.equationText = d.st.rhsText;
+      q.line = d.st.range.line;
+      q.range = d.st.range;
+      q.equationText = d.st.rhsText;
     } else if (typeof d.step === 'number') {
-      if (q.overrideLines.has(d.step)) { scope.error(`${d.base}_${d.step} is defined twice`, d.st.lhs.range, 'duplicate'); d.step = undefined; continue; }
+      if (q.overrideLines.has(d.step)) {
+        scope.error(`${d.base}_${d.step} is defined twice`, d.st.lhs.range, 'duplicate');
+        d.step = undefined;
+        continue;
+      }
       q.overrideLines.set(d.step, d.st.range.line);
     }
     if (d.st.isLoss) q.isLoss = true;
@@ -90,14 +108,24 @@ function buildQuantities(scope: Scope): void {
   const seenUntimed = new Map<string, number>();
   for (const d of scope.definitions) {
     if (d.step !== null) continue;
-    if (seenUntimed.has(d.base)) { scope.error(`${d.base} is defined twice (first on line ${seenUntimed.get(d.base)})`, d.st.lhs.range, 'duplicate'); d.step = undefined; }
-    else seenUntimed.set(d.base, d.st.range.line);
+    if (seenUntimed.has(d.base)) {
+      scope.error(`${d.base} is defined twice (first on line ${seenUntimed.get(d.base)})`, d.st.lhs.range, 'duplicate');
+      d.step = undefined;
+    } else seenUntimed.set(d.base, d.st.range.line);
   }
 }
 
 function newQuantity(d: Definition): Quantity {
   return {
-    name: d.key, timed: d.step !== null, shape: [], general: null, overrides: new Map(), isLoss: false,
-    line: d.st.range.line, range: d.st.range, equationText: d.st.rhsText, overrideLines: new Map(),
+    name: d.key,
+    timed: d.step !== null,
+    shape: [],
+    general: null,
+    overrides: new Map(),
+    isLoss: false,
+    line: d.st.range.line,
+    range: d.st.range,
+    equationText: d.st.rhsText,
+    overrideLines: new Map(),
   };
 }

@@ -24,7 +24,11 @@ export function inferQuantityShapes(scope: Scope): void {
     let changed = false;
     for (const d of defs) {
       let s: MaybeShape = null;
-      try { s = readExpression(d.st.rhs, equationContext(scope, d, false)).shape; } catch { continue; }
+      try {
+        s = readExpression(d.st.rhs, equationContext(scope, d, false)).shape;
+      } catch {
+        continue;
+      }
       const cur = quantityShapes.get(d.key) ?? null;
       // a scalar initial state (h_0 = 0) takes its quantity's shape: it never decides it
       if (s === null || (typeof d.step === 'number' && s.length === 0)) continue;
@@ -45,19 +49,36 @@ export function readEquations(scope: Scope): void {
     const q = scope.quantities.get(d.key)!;
     let e: Expr;
     const line = d.st.range.line;
-    try { e = readExpression(d.st.rhs, equationContext(scope, d, true)); } catch (x) {
-      if (x instanceof UsesUnavailable) { const u = scope.unavailable.get(x.unavailable); scope.markBroken(q.name, u?.line ?? line, u?.root ?? x.unavailable); continue; }
-      if (x instanceof Abandoned) { scope.markBroken(q.name, line); continue; }
+    try {
+      e = readExpression(d.st.rhs, equationContext(scope, d, true));
+    } catch (x) {
+      if (x instanceof UsesUnavailable) {
+        const u = scope.unavailable.get(x.unavailable);
+        scope.markBroken(q.name, u?.line ?? line, u?.root ?? x.unavailable);
+        continue;
+      }
+      if (x instanceof Abandoned) {
+        scope.markBroken(q.name, line);
+        continue;
+      }
       throw x;
     }
     const s = e.shape;
     const numericState = typeof d.step === 'number' && s.length === 0;
     if (!same(s, q.shape) && !numericState) {
-      scope.error(`shape mismatch: ${displayName(d.key)} is a ${shapeText(q.shape)} but this equation gives a ${shapeText(s)}`, d.st.rhs.range, 'shape-mismatch');
+      scope.error(
+        `shape mismatch: ${displayName(d.key)} is a ${shapeText(q.shape)} but this equation gives a ${shapeText(s)}`,
+        d.st.rhs.range,
+        'shape-mismatch',
+      );
       scope.markBroken(q.name, line);
       continue;
     }
-    if (entries(q.shape) > LIMITS.maxEntries) { scope.error(`${displayName(d.key)} has more than ${LIMITS.maxEntries} entries (limit)`, d.st.range, 'limit'); scope.markBroken(q.name, line); continue; }
+    if (entries(q.shape) > LIMITS.maxEntries) {
+      scope.error(`${displayName(d.key)} has more than ${LIMITS.maxEntries} entries (limit)`, d.st.range, 'limit');
+      scope.markBroken(q.name, line);
+      continue;
+    }
     if (d.step === 't' || d.step === null) q.general = e;
     else q.overrides.set(d.step!, e);
   }

@@ -12,7 +12,6 @@ import { readName, timeIndexOf } from './names';
 import { forChildren } from './walk';
 import { describe, operands } from './text';
 
-
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
   switch (a.k) {
     case 'num':
@@ -55,7 +54,8 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
     return { k: 'vec', items, shape: norm([items.length]), range: a.range };
   }
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
-  if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length)) fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
+  if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))
+    fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
   return { k: 'mat', rows: rows as Expr[][], shape: norm([rows.length, rows[0]!.length]), range: a.range };
 }
 
@@ -63,9 +63,11 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const y = readExpression(a.b, ctx);
   switch (a.op) {
-    case '+': case '-': {
+    case '+':
+    case '-': {
       const s = elementwiseShape(x.shape, y.shape);
-      if (s === false) fail(ctx, `shape mismatch: cannot ${a.op === '+' ? 'add' : 'subtract'} ${operands(x, y)}`, a.range, 'shape-mismatch');
+      if (s === false)
+        fail(ctx, `shape mismatch: cannot ${a.op === '+' ? 'add' : 'subtract'} ${operands(x, y)}`, a.range, 'shape-mismatch');
       return { k: a.op === '+' ? 'add' : 'sub', a: x, b: y, shape: s as Shape, range: a.range };
     }
     case '⊙': {
@@ -76,13 +78,16 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     }
     case '@': {
       const s = x.shape && y.shape ? matmulShape(x.shape, y.shape) : null;
-      if (x.shape && y.shape && !s) fail(ctx, `shape mismatch: cannot form the matrix product of ${operands(x, y)}`, a.range, 'shape-mismatch');
+      if (x.shape && y.shape && !s)
+        fail(ctx, `shape mismatch: cannot form the matrix product of ${operands(x, y)}`, a.range, 'shape-mismatch');
       return { k: 'matmul', a: x, b: y, shape: s as Shape, range: a.range };
     }
-    case '*': case 'juxt': {
+    case '*':
+    case 'juxt': {
       const r = productKind(x.shape, y.shape);
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
-      const outer = x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
+      const outer =
+        x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
       if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer}`, a.range, 'shape-mismatch');
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
@@ -103,10 +108,17 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   for (const i of args) if (i.shape && i.shape.length) fail(ctx, `an index must be a scalar`, i.range, 'shape-mismatch');
   const s = x.shape;
   if (s && s.length === 0) fail(ctx, `${describe(x)} is a scalar: it has no entries to index`, a.range, 'shape-mismatch');
-  if (s && args.length !== s.length) fail(ctx, `${describe(x)} is a ${shapeText(s)}: index it with ${s.length === 1 ? 'one number, v[i]' : 'two numbers, M[i, j]'}`, a.range, 'shape-mismatch');
+  if (s && args.length !== s.length)
+    fail(
+      ctx,
+      `${describe(x)} is a ${shapeText(s)}: index it with ${s.length === 1 ? 'one number, v[i]' : 'two numbers, M[i, j]'}`,
+      a.range,
+      'shape-mismatch',
+    );
   if (args.length > 2) fail(ctx, 'at most two indices', a.range, 'shape-mismatch');
   args.forEach((i, n) => {
-    if (s && i.k === 'num' && (!Number.isInteger(i.value) || i.value < 1 || i.value > s[n]!)) fail(ctx, `index ${i.value} is outside 1..${s[n]}`, i.range, 'index');
+    if (s && i.k === 'num' && (!Number.isInteger(i.value) || i.value < 1 || i.value > s[n]!))
+      fail(ctx, `index ${i.value} is outside 1..${s[n]}`, i.range, 'index');
   });
   return { k: 'index', a: x, i: args[0]!, j: args[1] ?? null, shape: [], range: a.range };
 }
@@ -116,7 +128,14 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   if (ctx.vars.has(v) && v !== 't') fail(ctx, `${v} is already bound by an outer Σ/∏`, a.vRange ?? a.range, 'index');
   if (v === 't' && ctx.of !== null && ctx.vars.has('t') && !a.from && !a.to && ctx.record) {
     // inside NAME_t = …, Σ_t runs over every step and hides the equation's own t (LANGUAGE.md §6)
-    ctx.scope.diagnostics.push(diag('warning', `this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)`, a.range, 'hidden-t'));
+    ctx.scope.diagnostics.push(
+      diag(
+        'warning',
+        `this Σ runs over every step 1..T and hides this equation's own t; to add the entries of a vector write sum(…)`,
+        a.range,
+        'hidden-t',
+      ),
+    );
   }
   const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
   const body = readExpression(a.body, withVars(ctx, v));
@@ -125,11 +144,13 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   if (a.to) to = timeIndexOf(a.to, ctx);
   else if (v !== 't') {
     const sizes = entrySizes(body, v);
-    if (sizes.size > 1) fail(ctx, `${v} picks entries of different sizes (${[...sizes].join(' and ')}): give Σ its bounds`, a.vRange ?? a.range, 'index');
+    if (sizes.size > 1)
+      fail(ctx, `${v} picks entries of different sizes (${[...sizes].join(' and ')}): give Σ its bounds`, a.vRange ?? a.range, 'index');
     if (sizes.size === 1) to = { v: null, k: [...sizes][0]! };
   }
   const s = body.shape;
-  if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1]) fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
+  if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1])
+    fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
   return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
 }
@@ -143,10 +164,20 @@ function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
   const num = (e: Expr) => e.shape?.length === 0;
   if ((num(x) && vec(y)) || (vec(x) && num(y))) {
     const [v, i] = vec(x) ? [x, y] : [y, x];
-    if (ctx.record && !ctx.quiet) ctx.scope.diagnostics.push(diag('information', `1_{a=b} of a number and a vector of ${v.shape![0]} is read as the target's entry (a one-hot target is 1 at its class)`, a.range, 'indicator-one-hot'));
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `1_{a=b} of a number and a vector of ${v.shape![0]} is read as the target's entry (a one-hot target is 1 at its class)`,
+          a.range,
+          'indicator-one-hot',
+        ),
+      );
     return { k: 'index', a: v, i, j: null, shape: [], range: a.range };
   }
-  for (const side of [x, y]) if (side.shape && side.shape.length) fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
+  for (const side of [x, y])
+    if (side.shape && side.shape.length)
+      fail(ctx, `the indicator 1_{a=b} compares two numbers, not a ${shapeText(side.shape)}`, side.range, 'shape-mismatch');
   return { k: 'indicator', a: x, b: y, shape: [], range: a.range };
 }
 
@@ -158,9 +189,11 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
   if (y.shape && y.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(y.shape)}`, exponentRange, 'shape-mismatch');
   const s = x.shape;
   if (s && s.length >= 2) {
-    if (s.length !== 2 || s[0] !== s[1]) fail(ctx, `M^k is the matrix power of a square matrix, not of a ${shapeText(s)} (⊙ multiplies entrywise)`, range, 'shape-mismatch');
+    if (s.length !== 2 || s[0] !== s[1])
+      fail(ctx, `M^k is the matrix power of a square matrix, not of a ${shapeText(s)} (⊙ multiplies entrywise)`, range, 'shape-mismatch');
     const k = y.k === 'num' ? y.value : y.k === 'neg' && y.a.k === 'num' ? -y.a.value : null;
-    if (k !== null && (!Number.isInteger(k) || k < 0)) fail(ctx, `a matrix power M^k needs a whole number k ≥ 0, not ${k}`, exponentRange, 'shape-mismatch');
+    if (k !== null && (!Number.isInteger(k) || k < 0))
+      fail(ctx, `a matrix power M^k needs a whole number k ≥ 0, not ${k}`, exponentRange, 'shape-mismatch');
     return { k: 'matpow', a: x, n: y, shape: s, range };
   }
   return { k: 'pow', a: x, b: y, shape: s as Shape, range };
@@ -175,7 +208,10 @@ export function entrySizes(e: Expr, v: string): Set<number> {
       if (isV(x.i)) sizes.add(x.a.shape[0]!);
       if (isV(x.j)) sizes.add(x.a.shape[1]!);
     }
-    if (x.k === 'sum' || x.k === 'prod') { if (x.v !== v) go(x.body); return; }
+    if (x.k === 'sum' || x.k === 'prod') {
+      if (x.v !== v) go(x.body);
+      return;
+    }
     forChildren(x, go);
   };
   go(e);

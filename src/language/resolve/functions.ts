@@ -11,9 +11,25 @@ import { occurrence } from './text';
 import { constValue } from './values';
 
 const FN_NAMES: Record<string, string> = {
-  sigma: 'σ', tanh: 'tanh', relu: 'relu', exp: 'exp', log: 'log', sqrt: 'sqrt', abs: 'abs', softmax: 'softmax',
-  sum: 'sum', mean: 'mean', diag: 'diag', dsigma: "σ'", dtanh: "tanh'", drelu: "relu'", count: 'count',
-  logit: 'σ^{-1}', artanh: 'tanh^{-1}', onehot: 'onehot', prod: 'prod',
+  sigma: 'σ',
+  tanh: 'tanh',
+  relu: 'relu',
+  exp: 'exp',
+  log: 'log',
+  sqrt: 'sqrt',
+  abs: 'abs',
+  softmax: 'softmax',
+  sum: 'sum',
+  mean: 'mean',
+  diag: 'diag',
+  dsigma: "σ'",
+  dtanh: "tanh'",
+  drelu: "relu'",
+  count: 'count',
+  logit: 'σ^{-1}',
+  artanh: 'tanh^{-1}',
+  onehot: 'onehot',
+  prod: 'prod',
 };
 
 /** the inverses as written, and what a student who wrote them may have meant (seed 004 writes σ' this way) */
@@ -37,8 +53,9 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   const s = x.shape;
   let shape: MaybeShape = s;
   if (a.fn === 'sum' || a.fn === 'mean') shape = [];
-  else if (a.fn === 'softmax') { if (s && s.length > 1) fail(ctx, `softmax takes a vector, not a ${shapeText(s)}`, a.range, 'shape-mismatch'); }
-  else if (a.fn === 'diag') {
+  else if (a.fn === 'softmax') {
+    if (s && s.length > 1) fail(ctx, `softmax takes a vector, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
+  } else if (a.fn === 'diag') {
     if (s && s.length === 1) shape = [s[0]!, s[0]!];
     else if (s && s.length === 2 && s[0] === s[1]) shape = [s[0]!];
     else if (s && s.length === 0) shape = [];
@@ -54,7 +71,8 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
  */
 function readProd(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   const args = a.arg.k === 'list' ? a.arg.items : [a.arg];
-  if (args.length !== 2) return fail(ctx, `prod(A, B) (d2l.ai's notation) takes two factors: a gradient and a Jacobian, in chain-rule order`, a.range, 'syntax');
+  if (args.length !== 2)
+    return fail(ctx, `prod(A, B) (d2l.ai's notation) takes two factors: a gradient and a Jacobian, in chain-rule order`, a.range, 'syntax');
   return readExpression({ k: 'bin', op: 'juxt', a: args[0]!, b: args[1]!, range: a.range }, ctx);
 }
 
@@ -63,11 +81,17 @@ function readOnehot(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   const args = a.arg.k === 'list' ? a.arg.items : [a.arg];
   if (args.length !== 2) return fail(ctx, `onehot(k, n) takes the place k and the size n`, a.range, 'syntax');
   const n = constValue(args[1]!, ctx.scope.T);
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 100_000) return fail(ctx, `the size n of onehot(k, n) must be a whole number from 1 to 100,000`, args[1]!.range, 'shape-mismatch');
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 100_000)
+    return fail(ctx, `the size n of onehot(k, n) must be a whole number from 1 to 100,000`, args[1]!.range, 'shape-mismatch');
   const k = readExpression(args[0]!, ctx);
-  if (k.shape && k.shape.length) fail(ctx, `the place k of onehot(k, n) is a number, not a ${shapeText(k.shape)}`, args[0]!.range, 'shape-mismatch');
+  if (k.shape && k.shape.length)
+    fail(ctx, `the place k of onehot(k, n) is a number, not a ${shapeText(k.shape)}`, args[0]!.range, 'shape-mismatch');
   const items: Expr[] = Array.from({ length: n }, (_, i) => ({
-    k: 'indicator', a: k, b: { k: 'num', value: i + 1, shape: [], range: a.range }, shape: [], range: a.range,
+    k: 'indicator',
+    a: k,
+    b: { k: 'num', value: i + 1, shape: [], range: a.range },
+    shape: [],
+    range: a.range,
   }));
   return n === 1 ? items[0]! : { k: 'vec', items, shape: [n], range: a.range };
 }
@@ -77,8 +101,10 @@ function countEntries(a: Ast, ctx: ExprContext): number {
   const { decls, T } = ctx.scope;
   const args: Ast[] = [];
   const flat = (x: Ast) => {
-    if (x.k === 'bin' && x.op === 'juxt') { flat(x.a); flat(x.b); }
-    else if (x.k === 'list') x.items.forEach(flat);
+    if (x.k === 'bin' && x.op === 'juxt') {
+      flat(x.a);
+      flat(x.b);
+    } else if (x.k === 'list') x.items.forEach(flat);
     else args.push(x);
   };
   flat(a);

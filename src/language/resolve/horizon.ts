@@ -12,12 +12,22 @@ export function readHorizon(statements: Statement[], scope: Scope): { rest: Stat
   let T: number | null = null;
   const rest: Statement[] = [];
   for (const st of statements) {
-    if (!(st.k === 'def' && st.lhs.raw === 'T' && !st.lhs.sub && !st.lhs.sup)) { rest.push(st); continue; }
+    if (!(st.k === 'def' && st.lhs.raw === 'T' && !st.lhs.sub && !st.lhs.sup)) {
+      rest.push(st);
+      continue;
+    }
     const v = constValue(st.rhs);
     scope.symbols.push(occurrence(st.lhs.nameRange, 'T', 'T', 'definition'));
-    if (T !== null) { scope.error(`the horizon T is set twice`, st.range, 'horizon'); continue; }
+    if (T !== null) {
+      scope.error(`the horizon T is set twice`, st.range, 'horizon');
+      continue;
+    }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > LIMITS.maxT) {
-      scope.error(`the horizon T must be an integer from 1 to ${LIMITS.maxT.toLocaleString('en')} (limit), not ${typeof v === 'number' ? v : 'this'}`, st.rhs.range, typeof v === 'number' && v > LIMITS.maxT ? 'limit' : 'horizon');
+      scope.error(
+        `the horizon T must be an integer from 1 to ${LIMITS.maxT.toLocaleString('en')} (limit), not ${typeof v === 'number' ? v : 'this'}`,
+        st.rhs.range,
+        typeof v === 'number' && v > LIMITS.maxT ? 'limit' : 'horizon',
+      );
       scope.fatal = true;
       T = 0;
       continue;
@@ -35,6 +45,13 @@ export function defaultHorizon(statements: Statement[], declStatements: (Stateme
     .filter((x): x is number => x !== null);
   if (lens.length && lens.every((l) => l === lens[0]) && lens[0]! >= 1 && lens[0]! <= LIMITS.maxT) return lens[0]!;
   const first = statements[0]?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  scope.diagnostics.push(diag('warning', 'no horizon given: using T = 3 (write `T = …` on its own line)', { ...first, endLine: first.line, endColumn: first.column }, 'horizon'));
+  scope.diagnostics.push(
+    diag(
+      'warning',
+      'no horizon given: using T = 3 (write `T = …` on its own line)',
+      { ...first, endLine: first.line, endColumn: first.column },
+      'horizon',
+    ),
+  );
   return 3;
 }

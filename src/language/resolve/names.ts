@@ -18,14 +18,29 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const T = scope.T;
   const mk = (name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr => {
     if (scope.broken.has(name)) failUnavailable(ctx, name, range);
-    if (ctx.record) scope.symbols.push({ ...occurrence(a.nameRange, name, writtenName(a), 'use'), ...(ctx.of ? { inEquationOf: ctx.of } : {}), offset: idx && idx.v === 't' && !idx.terms ? idx.k : null, step: idx && idx.v === null && !idx.terms ? idx.k : null });
+    if (ctx.record)
+      scope.symbols.push({
+        ...occurrence(a.nameRange, name, writtenName(a), 'use'),
+        ...(ctx.of ? { inEquationOf: ctx.of } : {}),
+        offset: idx && idx.v === 't' && !idx.terms ? idx.k : null,
+        step: idx && idx.v === null && !idx.terms ? idx.k : null,
+      });
     return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
   };
   const known = (n: string) => scope.isKnown(n);
   // ŷ_{y}: the entry of ŷ_t picked by the value of the sequence y at the same step (one-hot targets)
   const entryByValue = (base: string, by: string, byRange: Range): Expr | null => {
-    if (!scope.isTimed(base) || !scope.isTimed(by) || ctx.vars.has(by) || !ctx.vars.has('t') || (scope.shapeOf(base)?.length ?? 0) !== 1) return null;
-    if (ctx.record && !ctx.quiet) scope.diagnostics.push(diag('information', `${base}_{${by}} is read as entry ${by}_t of ${base}_t (the entry picked by ${by}'s value at the same step)`, a.range, 'entry-by-value'));
+    if (!scope.isTimed(base) || !scope.isTimed(by) || ctx.vars.has(by) || !ctx.vars.has('t') || (scope.shapeOf(base)?.length ?? 0) !== 1)
+      return null;
+    if (ctx.record && !ctx.quiet)
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `${base}_{${by}} is read as entry ${by}_t of ${base}_t (the entry picked by ${by}'s value at the same step)`,
+          a.range,
+          'entry-by-value',
+        ),
+      );
     const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: byRange, nameRange: byRange };
     const pick: Ast = { k: 'name', raw: by, sub: step, sup: null, range: byRange, nameRange: byRange };
     return entriesOf(mk(base, { v: 't', k: 0 }, scope.shapeOf(base), a.range), [pick], a.range, ctx);
@@ -35,7 +50,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
     const rest = name.startsWith('δ') ? name.slice(1).replace(/_[^_]+$/, '') : '';
     if (rest && scope.isKnown(rest)) {
-      return fail(ctx, `unknown name ${name}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`, a.nameRange, 'unknown-name');
+      return fail(
+        ctx,
+        `unknown name ${name}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`,
+        a.nameRange,
+        'unknown-name',
+      );
     }
     const s = suggest(name, scope.knownNames());
     return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
@@ -43,11 +63,24 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.args) {
     // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
     if (!scope.isKnown(a.raw) && !scope.isKnown(a.raw.replace(/_[^_]+$/, ''))) {
-      fail(ctx, `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`, a.range, 'unknown-name');
+      fail(
+        ctx,
+        `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,
+        a.range,
+        'unknown-name',
+      );
     }
     // ℒ_t(t_t, y_t): the quantity written with what it depends on; read as the quantity itself
     const e = readName({ ...a, args: undefined, range: { ...a.range, endLine: a.args.line, endColumn: a.args.column } }, ctx);
-    if (ctx.record && !ctx.quiet) scope.diagnostics.push(diag('information', `${writtenName(a)}(…) is read as ${writtenName(a)}: the arguments in parentheses name what it depends on`, a.range, 'function-arguments'));
+    if (ctx.record && !ctx.quiet)
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `${writtenName(a)}(…) is read as ${writtenName(a)}: the arguments in parentheses name what it depends on`,
+          a.range,
+          'function-arguments',
+        ),
+      );
     return e;
   }
   let raw = a.raw;
@@ -61,7 +94,10 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.sup) {
     let entry: Ast[] | null = null;
     const m = /^(.+)_([^_]+)$/.exec(raw);
-    if (!known(raw) && m && scope.isTimed(m[1]!) && isEntryIndex(m[2]!, ctx)) { raw = m[1]!; entry = [segmentAst(m[2]!, a)]; }
+    if (!known(raw) && m && scope.isTimed(m[1]!) && isEntryIndex(m[2]!, ctx)) {
+      raw = m[1]!;
+      entry = [segmentAst(m[2]!, a)];
+    }
     if (scope.isTimed(raw) && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
       const e = mk(raw, idx, scope.shapeOf(raw), a.range);
@@ -101,7 +137,13 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (m && known(m[1]!)) {
     const base = m[1]!;
     const seg = m[2]!;
-    const idx: Idx | null = /^\d+$/.test(seg) ? { v: null, k: Number(seg) } : seg === 'T' || (seg === 'τ' && !ctx.vars.has(seg)) ? { v: null, k: T } : ctx.vars.has(seg) ? { v: seg, k: 0 } : null;
+    const idx: Idx | null = /^\d+$/.test(seg)
+      ? { v: null, k: Number(seg) }
+      : seg === 'T' || (seg === 'τ' && !ctx.vars.has(seg))
+        ? { v: null, k: T }
+        : ctx.vars.has(seg)
+          ? { v: seg, k: 0 }
+          : null;
     if (idx && scope.isTimed(base)) return mk(base, idx, scope.shapeOf(base), a.range);
     if (idx && !scope.isTimed(base)) {
       // v_i, b_2: an entry of a vector that is not a sequence
@@ -122,12 +164,20 @@ export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext)
   const s = e.shape;
   if (picks.length > 2) fail(ctx, 'at most two indices pick an entry', range, 'index');
   if (s && s.length !== picks.length) {
-    fail(ctx, s.length === 0 ? `${nameOrThis(e)} is a scalar: it has no entries to pick` : `${nameOrThis(e)} is a ${shapeText(s)}: pick an entry with ${s.length === 1 ? 'one index' : 'two indices'}`, range, 'index');
+    fail(
+      ctx,
+      s.length === 0
+        ? `${nameOrThis(e)} is a scalar: it has no entries to pick`
+        : `${nameOrThis(e)} is a ${shapeText(s)}: pick an entry with ${s.length === 1 ? 'one index' : 'two indices'}`,
+      range,
+      'index',
+    );
   }
   const at = picks.map((p, n) => {
     const x = readExpression(p, ctx);
     if (x.shape && x.shape.length) fail(ctx, `an index must be a scalar, not a ${shapeText(x.shape)}`, p.range, 'shape-mismatch');
-    if (s && x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > s[n]!)) fail(ctx, `entry ${x.value} is outside 1..${s[n]}`, p.range, 'index');
+    if (s && x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > s[n]!))
+      fail(ctx, `entry ${x.value} is outside 1..${s[n]}`, p.range, 'index');
     return x;
   });
   return { k: 'index', a: e, i: at[0]!, j: at[1] ?? null, shape: [], range };
@@ -152,7 +202,8 @@ function segmentAst(seg: string, a: NameAst): Ast {
 export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
   const idx = tryTimeIndex(a, ctx.vars, ctx.scope.T);
   if (!idx) {
-    if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw)) fail(ctx, `${a.raw} is not bound here: use t, a step number, or a Σ/∏ index`, a.range, 'index');
+    if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))
+      fail(ctx, `${a.raw} is not bound here: use t, a step number, or a Σ/∏ index`, a.range, 'index');
     fail(ctx, `a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable`, a.range, 'index');
   }
   return idx!;
@@ -185,7 +236,9 @@ function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
   if (ctx.record && !ctx.quiet) {
     const written = writtenName(a);
     const read = names.map(writtenName).join(' ');
-    scope.diagnostics.push(diag('information', `${written} is read as ${read}: a product of names this file defines`, a.nameRange, 'juxtaposed-names'));
+    scope.diagnostics.push(
+      diag('information', `${written} is read as ${read}: a product of names this file defines`, a.nameRange, 'juxtaposed-names'),
+    );
   }
   return names.slice(1).reduce<Ast>((acc, n) => ({ k: 'bin', op: 'juxt', a: acc, b: n, range: a.range }), names[0]!);
 }

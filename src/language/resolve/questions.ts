@@ -19,14 +19,22 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
-    const ctx: ExprContext = { scope, vars: new Set(['t', ...freeCandidates(scope, sides)]), quiet: false, of: null, allowDeriv: true, record: true };
+    const ctx: ExprContext = {
+      scope,
+      vars: new Set(['t', ...freeCandidates(scope, sides)]),
+      quiet: false,
+      of: null,
+      allowDeriv: true,
+      record: true,
+    };
     try {
       if (st.k === 'derive') {
         const e = readExpression(st.expr, ctx);
         const freeT = mentionsT(e);
         const free = freeIndices(scope, [e], st.range);
         const steps = free && questionSteps(scope, [e], freeT, null, st.range);
-        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
+        if (steps)
+          questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
       } else {
         questions.push(...readCheck(scope, st, ctx));
       }
@@ -49,10 +57,19 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
   const links: Question[] = [];
   sides.forEach((side, n) => {
     let rhs: Expr;
-    try { rhs = readExpression(side, ctx); } catch (x) { if (x instanceof Abandoned) return; throw x; }
+    try {
+      rhs = readExpression(side, ctx);
+    } catch (x) {
+      if (x instanceof Abandoned) return;
+      throw x;
+    }
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
-      scope.error(`shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}`, sides.length > 1 ? side.range : st.range, 'shape-mismatch');
+      scope.error(
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}`,
+        sides.length > 1 ? side.range : st.range,
+        'shape-mismatch',
+      );
       return;
     }
     const freeT = mentionsT(lhs) || mentionsT(rhs);
@@ -61,8 +78,19 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     const steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
     if (!steps) return;
     links.push({
-      kind: 'check', lhs, rhs, freeT, steps, free: free!, line: side.range.line, range: st.range, rhsRange: side.range,
-      link: n + 1, links: sides.length, ...(st.tag !== undefined ? { tag: st.tag } : {}), text: st.text,
+      kind: 'check',
+      lhs,
+      rhs,
+      freeT,
+      steps,
+      free: free!,
+      line: side.range.line,
+      range: st.range,
+      rhsRange: side.range,
+      link: n + 1,
+      links: sides.length,
+      ...(st.tag !== undefined ? { tag: st.tag } : {}),
+      text: st.text,
     });
   });
   return links;
@@ -86,20 +114,49 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
         if (a.sup) go(a.sup, true);
         return;
       }
-      case 'big': bound.add(a.v ?? 't'); if (a.from) go(a.from, true); if (a.to) go(a.to, true); go(a.body, inIndex); return;
-      case 'index': go(a.a, inIndex); a.args.forEach((x) => go(x, true)); return;
-      case 'list': a.items.forEach((x) => go(x, inIndex)); return;
-      case 'neg': case 'transpose': go(a.a, inIndex); return;
-      case 'bin': go(a.a, inIndex); go(a.b, inIndex); return;
-      case 'call': go(a.arg, inIndex); return;
-      case 'deriv': go(a.of, inIndex); go(a.wrt, inIndex); return;
-      case 'adjoint': go(a.a, inIndex); return;
-      case 'indicator': go(a.a, inIndex); go(a.b, inIndex); return;
-      default: return;
+      case 'big':
+        bound.add(a.v ?? 't');
+        if (a.from) go(a.from, true);
+        if (a.to) go(a.to, true);
+        go(a.body, inIndex);
+        return;
+      case 'index':
+        go(a.a, inIndex);
+        a.args.forEach((x) => go(x, true));
+        return;
+      case 'list':
+        a.items.forEach((x) => go(x, inIndex));
+        return;
+      case 'neg':
+      case 'transpose':
+        go(a.a, inIndex);
+        return;
+      case 'bin':
+        go(a.a, inIndex);
+        go(a.b, inIndex);
+        return;
+      case 'call':
+        go(a.arg, inIndex);
+        return;
+      case 'deriv':
+        go(a.of, inIndex);
+        go(a.wrt, inIndex);
+        return;
+      case 'adjoint':
+        go(a.a, inIndex);
+        return;
+      case 'indicator':
+        go(a.a, inIndex);
+        go(a.b, inIndex);
+        return;
+      default:
+        return;
     }
   };
   for (const a of sides) go(a, false);
-  return [...letters].filter((l) => l !== 't' && l !== 'T' && l !== 'τ' && !bound.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l));
+  return [...letters].filter(
+    (l) => l !== 't' && l !== 'T' && l !== 'τ' && !bound.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
+  );
 }
 
 /**
@@ -113,14 +170,20 @@ function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | n
   for (const v of used) {
     const sizes = new Set<number>();
     for (const e of sides) for (const n of entrySizes(e, v)) sizes.add(n);
-    if (sizes.size > 1) { scope.error(`the free index ${v} picks entries of different sizes (${[...sizes].join(' and ')})`, where, 'index'); return null; }
+    if (sizes.size > 1) {
+      scope.error(`the free index ${v} picks entries of different sizes (${[...sizes].join(' and ')})`, where, 'index');
+      return null;
+    }
     if (sizes.size === 1) {
       out.push({ v, values: Array.from({ length: [...sizes][0]! }, (_, i) => i + 1) });
       continue;
     }
     const values: number[] = [];
     for (let u = 1; u <= scope.T; u++) if (sides.every((e) => !firstUndefined(scope, e, { [v]: u }))) values.push(u);
-    if (!values.length) { scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index'); return null; }
+    if (!values.length) {
+      scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
+      return null;
+    }
     out.push({ v, values });
   }
   return out;
@@ -129,11 +192,20 @@ function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | n
 /** `for t = a..b`; false when it does not read (reported) */
 function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })['forRange']>): StepRange | false {
   const T = scope.T;
-  if (f.v !== 't') { scope.error(`write the range of t: for t = a..b`, f.range); return false; }
+  if (f.v !== 't') {
+    scope.error(`write the range of t: for t = a..b`, f.range);
+    return false;
+  }
   const a = constValue(f.from, T);
   const b = constValue(f.to, T);
-  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) { scope.error(`the range of t must be integers (T may be used): for t = 1..T-1`, f.range, 'index'); return false; }
-  if (a < 0 || b > T + 1 || a > b) { scope.error(`the range ${a}..${b} is outside 0..T+1 (T = ${T}) or empty`, f.range, 'index'); return false; }
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) {
+    scope.error(`the range of t must be integers (T may be used): for t = 1..T-1`, f.range, 'index');
+    return false;
+  }
+  if (a < 0 || b > T + 1 || a > b) {
+    scope.error(`the range ${a}..${b} is outside 0..T+1 (T = ${T}) or empty`, f.range, 'index');
+    return false;
+  }
   return { from: a, to: b };
 }
 
@@ -144,7 +216,10 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   if (!freeT) {
     for (const e of es) {
       const p = firstUndefined(scope, e, {});
-      if (p) { scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index'); return null; }
+      if (p) {
+        scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
+        return null;
+      }
     }
     return [];
   }
@@ -154,9 +229,15 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   for (let t = from; t <= to; t++) {
     const p = es.map((e) => firstUndefined(scope, e, { t })).find((x) => x);
     if (!p) steps.push(t);
-    else if (range) { scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index'); return null; }
+    else if (range) {
+      scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
+      return null;
+    }
   }
-  if (!steps.length) { scope.error(`there is no step where ${es.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index'); return null; }
+  if (!steps.length) {
+    scope.error(`there is no step where ${es.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
+    return null;
+  }
   return steps;
 }
 

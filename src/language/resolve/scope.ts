@@ -74,7 +74,7 @@ export class Scope {
 
   isTimed(name: string): boolean {
     const d = this.decls.get(name);
-    return d ? d.perStep : this.quantities.get(name)?.timed ?? false;
+    return d ? d.perStep : (this.quantities.get(name)?.timed ?? false);
   }
 
   /** names a user may write, for "did you mean" */

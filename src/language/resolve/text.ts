@@ -35,7 +35,22 @@ export function nameOrThis(e: Expr): string {
 export function describe(e: Expr): string {
   if (e.k === 'ref') return refWritten(e);
   if (e.k === 'num') return String(e.value);
-  const what: Record<string, string> = { add: 'sum', sub: 'difference', mul: 'product', matmul: 'product', hadamard: 'product', contract: 'product', call: 'function value', vec: 'literal', mat: 'literal', indicator: 'indicator', matpow: 'matrix power', neg: 'negation', deriv: 'derivative', transpose: 'transpose' };
+  const what: Record<string, string> = {
+    add: 'sum',
+    sub: 'difference',
+    mul: 'product',
+    matmul: 'product',
+    hadamard: 'product',
+    contract: 'product',
+    call: 'function value',
+    vec: 'literal',
+    mat: 'literal',
+    indicator: 'indicator',
+    matpow: 'matrix power',
+    neg: 'negation',
+    deriv: 'derivative',
+    transpose: 'transpose',
+  };
   return 'the ' + (what[e.k] ?? 'expression');
 }
 

@@ -37,7 +37,8 @@ export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number
     if (x.k === 'deriv') {
       go(x.of, env);
       const step = x.wrt.idx ? idxValue(x.wrt.idx, env) : null;
-      if (step !== undefined && !scope.defined(x.wrt.name, step)) found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
+      if (step !== undefined && !scope.defined(x.wrt.name, step))
+        found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
     }
     forChildren(x, (c) => go(c, env));
@@ -64,9 +65,14 @@ export function checkSteps(scope: Scope): void {
           const { ref, step } = problem;
           const r = ref.idx!;
           const written = refWritten(ref);
-          if (step < 0 || step > T + 1) scope.error(`${written} at t = ${t} is step ${step}, outside 0..T+1 (T = ${T})`, ref.range, 'index');
+          if (step < 0 || step > T + 1)
+            scope.error(`${written} at t = ${t} is step ${step}, outside 0..T+1 (T = ${T})`, ref.range, 'index');
           else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && !r.terms && r.k !== 0))) {
-            scope.error(`missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`, ref.range, 'initial-state');
+            scope.error(
+              `missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`,
+              ref.range,
+              'initial-state',
+            );
           } else scope.error(`${written} at t = ${t} is step ${step}, past the end of ${ref.name} (steps 1..${T})`, ref.range, 'index');
           scope.markBroken(q.name, q.line);
           break;
@@ -75,13 +81,23 @@ export function checkSteps(scope: Scope): void {
     }
     for (const [k, e] of q.overrides) {
       const problem = firstUndefined(scope, e, { t: k });
-      if (problem) { scope.error(`${refWritten(problem.ref)} is not defined at step ${problem.step}`, problem.ref.range, 'index'); scope.markBroken(q.name, q.overrideLines.get(k) ?? q.line); }
+      if (problem) {
+        scope.error(`${refWritten(problem.ref)} is not defined at step ${problem.step}`, problem.ref.range, 'index');
+        scope.markBroken(q.name, q.overrideLines.get(k) ?? q.line);
+      }
     }
   }
   for (const q of quantities.values()) {
     if (q.timed || !q.general) continue;
     const problem = firstUndefined(scope, q.general, {});
-    if (problem) { scope.error(`${refWritten(problem.ref)} is step ${problem.step}, outside the steps where ${problem.ref.name} is defined`, problem.ref.range, 'index'); scope.markBroken(q.name, q.line); }
+    if (problem) {
+      scope.error(
+        `${refWritten(problem.ref)} is step ${problem.step}, outside the steps where ${problem.ref.name} is defined`,
+        problem.ref.range,
+        'index',
+      );
+      scope.markBroken(q.name, q.line);
+    }
   }
 }
 
@@ -91,10 +107,11 @@ export function checkCycles(scope: Scope): void {
   const sameStepDeps = new Map<string, { to: string; range: Range }[]>();
   for (const q of quantities.values()) {
     const list: { to: string; range: Range }[] = [];
-    if (q.general) walkRefs(q.general, (r) => {
-      if (!quantities.has(r.name)) return;
-      if (!q.timed || r.idx === null || (r.idx.v === 't' && !r.idx.terms && r.idx.k === 0)) list.push({ to: r.name, range: r.range });
-    });
+    if (q.general)
+      walkRefs(q.general, (r) => {
+        if (!quantities.has(r.name)) return;
+        if (!q.timed || r.idx === null || (r.idx.v === 't' && !r.idx.terms && r.idx.k === 0)) list.push({ to: r.name, range: r.range });
+      });
     sameStepDeps.set(q.name, list);
   }
   const state = new Map<string, 'visiting' | 'done'>();
@@ -117,7 +134,11 @@ export function checkCycles(scope: Scope): void {
     state.set(n, 'done');
     return false;
   };
-  for (const n of quantities.keys()) if (!state.get(n)) { stack.length = 0; visit(n); }
+  for (const n of quantities.keys())
+    if (!state.get(n)) {
+      stack.length = 0;
+      visit(n);
+    }
 }
 
 /**
@@ -132,7 +153,10 @@ export function spreadBroken(scope: Scope): void {
     for (const q of quantities.values()) {
       if (broken.has(q.name)) continue;
       let use: (Expr & { k: 'ref' }) | null = null;
-      const check = (e: Expr) => walkRefs(e, (r) => { if (!use && broken.has(r.name)) use = r; });
+      const check = (e: Expr) =>
+        walkRefs(e, (r) => {
+          if (!use && broken.has(r.name)) use = r;
+        });
       if (q.general) check(q.general);
       for (const e of q.overrides.values()) check(e);
       const first = use as (Expr & { k: 'ref' }) | null;

@@ -6,7 +6,10 @@ import { makeIdx } from '../idx';
 import type { Idx, IdxTerm } from '../model';
 
 /** a linear form k + Σ coef·var, as read from the text */
-interface Linear { k: number; coefs: Map<string, number> }
+interface Linear {
+  k: number;
+  coefs: Map<string, number>;
+}
 
 function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
   if (a.k === 'num') return Number.isInteger(a.value) ? { k: a.value, coefs: new Map() } : null;

@@ -9,9 +9,14 @@ export type Nested = number | Nested[];
 /** a constant value: numbers, literals, arithmetic on them and T */
 export function constValue(a: Ast, T?: number): Nested | null {
   switch (a.k) {
-    case 'num': return a.value;
-    case 'name': return (a.raw === 'T' || a.raw === 'τ') && T !== undefined && !a.sub && !a.sup ? T : null;
-    case 'neg': { const v = constValue(a.a, T); return typeof v === 'number' ? -v : null; }
+    case 'num':
+      return a.value;
+    case 'name':
+      return (a.raw === 'T' || a.raw === 'τ') && T !== undefined && !a.sub && !a.sup ? T : null;
+    case 'neg': {
+      const v = constValue(a.a, T);
+      return typeof v === 'number' ? -v : null;
+    }
     case 'list': {
       const items = a.items.map((x) => constValue(x, T));
       return items.some((x) => x === null) ? null : (items as Nested[]);
@@ -21,15 +26,23 @@ export function constValue(a: Ast, T?: number): Nested | null {
       const y = constValue(a.b, T);
       if (typeof x !== 'number' || typeof y !== 'number') return null;
       switch (a.op) {
-        case '+': return x + y;
-        case '-': return x - y;
-        case '*': case 'juxt': return x * y;
-        case '/': return x / y;
-        case '^': return x ** y;
-        default: return null;
+        case '+':
+          return x + y;
+        case '-':
+          return x - y;
+        case '*':
+        case 'juxt':
+          return x * y;
+        case '/':
+          return x / y;
+        case '^':
+          return x ** y;
+        default:
+          return null;
       }
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 

@@ -5,27 +5,65 @@ import type { Expr, Idx } from '../model';
 
 export function forChildren(x: Expr, f: (c: Expr) => void): void {
   switch (x.k) {
-    case 'vec': x.items.forEach(f); break;
-    case 'mat': x.rows.forEach((r) => r.forEach(f)); break;
-    case 'neg': case 'transpose': f(x.a); break;
-    case 'add': case 'sub': case 'mul': case 'hadamard': case 'matmul': case 'contract': case 'indicator': case 'div': case 'pow': f(x.a); f(x.b); break;
-    case 'matpow': f(x.a); f(x.n); break;
-    case 'call': f(x.arg); break;
-    case 'index': f(x.a); f(x.i); if (x.j) f(x.j); break;
-    case 'sum': case 'prod': f(x.body); break;
-    case 'deriv': f(x.of); break;
-    default: break;
+    case 'vec':
+      x.items.forEach(f);
+      break;
+    case 'mat':
+      x.rows.forEach((r) => r.forEach(f));
+      break;
+    case 'neg':
+    case 'transpose':
+      f(x.a);
+      break;
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'hadamard':
+    case 'matmul':
+    case 'contract':
+    case 'indicator':
+    case 'div':
+    case 'pow':
+      f(x.a);
+      f(x.b);
+      break;
+    case 'matpow':
+      f(x.a);
+      f(x.n);
+      break;
+    case 'call':
+      f(x.arg);
+      break;
+    case 'index':
+      f(x.a);
+      f(x.i);
+      if (x.j) f(x.j);
+      break;
+    case 'sum':
+    case 'prod':
+      f(x.body);
+      break;
+    case 'deriv':
+      f(x.of);
+      break;
+    default:
+      break;
   }
 }
 
 export function walkRefs(x: Expr, f: (r: Expr & { k: 'ref' }) => void): void {
-  if (x.k === 'ref') { f(x); return; }
+  if (x.k === 'ref') {
+    f(x);
+    return;
+  }
   forChildren(x, (c) => walkRefs(c, f));
 }
 
 export function refsAny(e: Expr): boolean {
   let any = false;
-  walkRefs(e, () => { any = true; });
+  walkRefs(e, () => {
+    any = true;
+  });
   return any;
 }
 
@@ -34,7 +72,10 @@ export function boundedReach(e: Expr): number | null {
   let reach = 0;
   let big = false;
   const go = (x: Expr) => {
-    if (x.k === 'sum' || x.k === 'prod') { big = true; return; }
+    if (x.k === 'sum' || x.k === 'prod') {
+      big = true;
+      return;
+    }
     if (x.k === 'ref' && x.idx && x.idx.terms) big = true;
     if (x.k === 'ref' && x.idx && x.idx.v === 't') reach = Math.max(reach, Math.abs(x.idx.k));
     if (x.k === 'deriv') big = true;
@@ -52,7 +93,9 @@ export function mentionsT(e: Expr): boolean {
 /** the index variables an expression uses that no Σ/∏ of its own binds (t, free indices) */
 export function mentionedVars(e: Expr): Set<string> {
   const out = new Set<string>();
-  const add = (idx: Idx | null, bound: Set<string>) => { if (idx) for (const v of idxVars(idx)) if (!bound.has(v)) out.add(v); };
+  const add = (idx: Idx | null, bound: Set<string>) => {
+    if (idx) for (const v of idxVars(idx)) if (!bound.has(v)) out.add(v);
+  };
   const go = (x: Expr, bound: Set<string>) => {
     if (x.k === 'ref' || x.k === 'var') add(x.idx, bound);
     if (x.k === 'deriv') add(x.wrt.idx, bound);

@@ -24,7 +24,10 @@ function editorAt(d: ReturnType<typeof doc>, line1: number) {
   return {
     document: d,
     selection: { active: { line: line1 - 1, character: 0 } },
-    insertSnippet: async (s: { value: string }) => { snippets.push(s.value); return true; },
+    insertSnippet: async (s: { value: string }) => {
+      snippets.push(s.value);
+      return true;
+    },
   };
 }
 
@@ -56,7 +59,9 @@ describe('unroll.copyLatex', () => {
     // seed 001's (11), pasted as LaTeX: copied back as the check's own text
     const checkLine = lineOf(/^check \\frac\{\\partial \\mathcal\{L\}\}\{\\partial y_2\}/);
     fake.activeTextEditor = editorAt(fake.documents[0] as ReturnType<typeof doc>, checkLine);
-    expect(await run('unroll.copyLatex')).toBe(`% check (line ${checkLine}): holds\n\\frac{\\partial \\mathcal{L}}{\\partial y_{2}} = 1\\cdot 2(t_{2}-y_{2})(-1)`);
+    expect(await run('unroll.copyLatex')).toBe(
+      `% check (line ${checkLine}): holds\n\\frac{\\partial \\mathcal{L}}{\\partial y_{2}} = 1\\cdot 2(t_{2}-y_{2})(-1)`,
+    );
     fake.activeTextEditor = editorAt(fake.documents[0] as ReturnType<typeof doc>, 1);
     const all = (await run('unroll.copyLatex')) as string;
     expect(all).toContain('∂L/∂W_hh');

@@ -9,7 +9,14 @@ describe('network templates', () => {
     expect(onDisk).toEqual(snippetsJson());
   });
   it("covers the seeds' networks", () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['vanilla-rnn', 'gru-one-weight', 'lstm', 'bidirectional-rnn', 'deep-sigmoid-net', 'binary-addition']);
+    expect(TEMPLATES.map((t) => t.id)).toEqual([
+      'vanilla-rnn',
+      'gru-one-weight',
+      'lstm',
+      'bidirectional-rnn',
+      'deep-sigmoid-net',
+      'binary-addition',
+    ]);
     expect(new Set(TEMPLATES.map((t) => t.prefix)).size).toBe(TEMPLATES.length);
   });
   it('writes a cross-entropy loss only where the output is a probability', () => {

@@ -152,7 +152,7 @@ describe('hover on derive and check lines', () => {
     expect(text).toContain('0.1234');
     expect(h.markdown).toContain('<table>');
   });
-  it('a check that holds only for these values: the verdict, the reason left to the line\'s problem', () => {
+  it("a check that holds only for these values: the verdict, the reason left to the line's problem", () => {
     const h = hoverContent(fixtureReport(), { line: 12, column: 2 }, full)!;
     expect(plain(h.markdown)).toContain('⚠ holds only for these values');
     expect(plain(h.markdown)).not.toContain('vary h_0');
@@ -178,7 +178,7 @@ describe('hover on derive and check lines', () => {
   });
   it('a check that holds keeps its whole message (it is no problem, so the editor shows nothing else)', () => {
     const r = fixtureReport();
-    r.checks[0] = { ...r.checks[0]!, status: 'holds', message: 'holds for t = 1..2 at the file\'s values and 4 random draws' };
+    r.checks[0] = { ...r.checks[0]!, status: 'holds', message: "holds for t = 1..2 at the file's values and 4 random draws" };
     const text = plain(hoverContent(r, { line: 10, column: 2 }, full)!.markdown);
     expect(text).toContain("✓ holds for t = 1..2 at the file's values and 4 random draws");
   });

@@ -37,7 +37,8 @@ describe('gated networks: the compact form first, the rest capped (issue 13, ite
     });
   }
   it('the compact statement of a δ-recursion is its result line and continuation, without δ or where lines', () => {
-    const text = 'δ_t = ∂L/∂h_t\nδ₃ = −2(y₃ − h₃)\nδ_t = ∂L_t/∂h_t\n      + δ_{t+1} w\n∂L/∂w = Σ_t δ_t·∂⁺h_t/∂w\n       = Σ_t δ_t h_{t-1}\n       = 0.5\nwhere z̃_t = w h_{t-1}\ng̃_t = x_t';
+    const text =
+      'δ_t = ∂L/∂h_t\nδ₃ = −2(y₃ − h₃)\nδ_t = ∂L_t/∂h_t\n      + δ_{t+1} w\n∂L/∂w = Σ_t δ_t·∂⁺h_t/∂w\n       = Σ_t δ_t h_{t-1}\n       = 0.5\nwhere z̃_t = w h_{t-1}\ng̃_t = x_t';
     expect(compactRecursionText(text)).toBe('∂L/∂w = Σ_t δ_t·∂⁺h_t/∂w\n       = Σ_t δ_t h_{t-1}\n       = 0.5');
     expect(compactRecursionText('∂L/∂w = 3')).toBeNull();
   });

@@ -8,14 +8,23 @@ import { renderText } from '../../../src/cli-render';
 import { plain } from '../plain';
 
 const T = 5000;
-const TEXT = [
-  `T = ${T}`,
-  `input x = [${Array.from({ length: T }, (_, t) => (Math.cos(t) * 0.9).toFixed(3)).join(', ')}]`,
-  `target y = [${Array.from({ length: T }, (_, t) => String(t % 2)).join(', ')}]`,
-  'param W_xh = 0.3', 'param W_hh = 0.8', 'param b_h = 0.1', 'param W_hy = 1.5', 'param b_y = -0.2', 'h_0 = 0',
-  'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)', 'o_t = σ(W_hy h_t + b_y)', 'L_t = (y_t - o_t)^2', 'loss L = Σ_t L_t',
-  'derive ∂L/∂W_hh',
-].join('\n') + '\n';
+const TEXT =
+  [
+    `T = ${T}`,
+    `input x = [${Array.from({ length: T }, (_, t) => (Math.cos(t) * 0.9).toFixed(3)).join(', ')}]`,
+    `target y = [${Array.from({ length: T }, (_, t) => String(t % 2)).join(', ')}]`,
+    'param W_xh = 0.3',
+    'param W_hh = 0.8',
+    'param b_h = 0.1',
+    'param W_hy = 1.5',
+    'param b_y = -0.2',
+    'h_0 = 0',
+    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
+    'o_t = σ(W_hy h_t + b_y)',
+    'L_t = (y_t - o_t)^2',
+    'loss L = Σ_t L_t',
+    'derive ∂L/∂W_hh',
+  ].join('\n') + '\n';
 
 describe('a 5,000-step file: truncations say so', () => {
   const report = analyze(TEXT, { forms: true });
@@ -43,7 +52,9 @@ describe('a 5,000-step file: truncations say so', () => {
     const all = Array.from({ length: 20 }, (_, i) => ({ t: i + 1 }));
     expect(stepsNote(all, 11, 20)).toBe('_(t = 12…19 left out here (8 steps))_');
     const thinned = [...all.slice(0, 12), { t: 4990 }, { t: 5000 }];
-    expect(stepsNote(thinned, 11, 5000)).toBe('_(t = 12…4990 left out here (4979 steps; the analysis lists 2 of them, the first and last steps of a long sequence))_');
+    expect(stepsNote(thinned, 11, 5000)).toBe(
+      '_(t = 12…4990 left out here (4979 steps; the analysis lists 2 of them, the first and last steps of a long sequence))_',
+    );
   });
 
   it('the CLI says why a derive has only its number', () => {

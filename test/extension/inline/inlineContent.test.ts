@@ -8,7 +8,11 @@ import { fixtureReport } from '../fixture';
 describe('diagnostics', () => {
   it('keeps the Report diagnostics and adds check verdicts by severity', () => {
     const items = diagnosticItems(fixtureReport(), { hintForHolding: false });
-    expect(items.map((i) => [i.line, i.severity])).toEqual([[10, 'information'], [10, 'error'], [12, 'warning']]);
+    expect(items.map((i) => [i.line, i.severity])).toEqual([
+      [10, 'information'],
+      [10, 'error'],
+      [12, 'warning'],
+    ]);
     expect(items[1]!.message).toContain('fails at t = 2');
     expect(items[1]!.code).toBe('check-fails');
   });
@@ -33,7 +37,20 @@ describe('inline results', () => {
     expect(deriveTitle(r.derives[1]!, 4)).toBe('2 steps: 0.2 · 0.5');
     const long = { ...r.derives[1]!, results: Array.from({ length: 9 }, (_, i) => ({ t: i + 1, value: i / 10, text: '', latex: '' })) };
     expect(deriveTitle(long, 4)).toBe('9 steps: 0 · 0.1 · 0.2 · … · 0.7 · 0.8');
-    const mat = { ...r.derives[0]!, results: [{ t: null, value: [[3, 0], [0, 4]], text: '', latex: '' }] };
+    const mat = {
+      ...r.derives[0]!,
+      results: [
+        {
+          t: null,
+          value: [
+            [3, 0],
+            [0, 4],
+          ],
+          text: '',
+          latex: '',
+        },
+      ],
+    };
     expect(deriveTitle(mat, 4)).toBe('= 2×2 matrix, ‖·‖ = 5');
   });
   it('check lines: the verdict with the failing step and both values', () => {
@@ -45,7 +62,12 @@ describe('inline results', () => {
   it('one lens per check, two per derive (result, Copy LaTeX), in line order, with their commands', () => {
     const items = lensItems(fixtureReport(), 4, 'file:///a.rnn');
     expect(items.map((i) => [i.range.line, i.command])).toEqual([
-      [9, 'unroll.openPanel'], [9, 'unroll.copyLatex'], [10, 'unroll.openPanel'], [11, 'unroll.openPanel'], [11, 'unroll.copyLatex'], [12, 'unroll.openPanel'],
+      [9, 'unroll.openPanel'],
+      [9, 'unroll.copyLatex'],
+      [10, 'unroll.openPanel'],
+      [11, 'unroll.openPanel'],
+      [11, 'unroll.copyLatex'],
+      [12, 'unroll.openPanel'],
     ]);
     expect(items[0]!.arg).toEqual({ uri: 'file:///a.rnn', line: 9 });
   });
@@ -69,7 +91,11 @@ describe('LaTeX', () => {
   it('a derive: each distinct form as its own block, with the query and the number around bare forms', () => {
     const tex = deriveLatex(fixtureReport().derives[0]!, 4);
     const blocks = tex.split('\n\n');
-    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['% ∂L/∂w (line 9), chain rule', '% ∂L/∂w (line 9), explicit', '% ∂L/∂w (line 9), δ-recursion']);
+    expect(blocks.map((b) => b.split('\n')[0])).toEqual([
+      '% ∂L/∂w (line 9), chain rule',
+      '% ∂L/∂w (line 9), explicit',
+      '% ∂L/∂w (line 9), δ-recursion',
+    ]);
     for (const b of blocks) {
       expect(b).toContain('\\begin{aligned}');
       expect(b).toContain('\\frac{\\partial L}{\\partial w} &= ');

@@ -32,7 +32,7 @@ describe('navigation (sheet 7)', () => {
     const o = definitionAt(report, at(/^\\tilde\{y\}_t =/, 'h_t'));
     expect(o.map((r) => r.line)).toEqual([at(/^h_t =/, 'h_t').line]);
   });
-  it('a use of one fixed step goes to that step\'s own equation when it has one', () => {
+  it("a use of one fixed step goes to that step's own equation when it has one", () => {
     const t = 'T = 2\nparam w = 0.5\nh_0 = 0.5\nh_t = w h_{t-1}\nloss L = h_2\ncheck h_0 = 0.5\ncheck h_1 = w h_0\n';
     const r = analyze(t);
     const ls = t.split('\n');

@@ -20,7 +20,11 @@ class Doc {
   languageId = 'rnn';
   isClosed = false;
   lineCount: number;
-  constructor(public text: string, public version = 1, public uri = Uri.parse('file:///w/sheet7.rnn')) {
+  constructor(
+    public text: string,
+    public version = 1,
+    public uri = Uri.parse('file:///w/sheet7.rnn'),
+  ) {
     this.lineCount = text.split('\n').length;
   }
   getText(): string {
@@ -72,7 +76,8 @@ async function openOn(doc: Doc, line: number) {
   return panel;
 }
 
-const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) => panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
+const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) =>
+  panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
 
 describe('panel host', () => {
   test('registers the command, the timing command and the serializer', () => {
@@ -249,7 +254,9 @@ describe('panel host', () => {
     fake.visibleTextEditors = [];
     // a panel as VS Code hands it to the serializer after a reload
     const panel = createWebviewPanel('unroll.panel', 'Unroll', 1, {});
-    await fake.serializers.get('unroll.panel')!.deserializeWebviewPanel(panel, { uri: 'file:///w/sheet7.rnn', selected: 'h@2', scaleParam: null, scaleFactor: 1 });
+    await fake.serializers
+      .get('unroll.panel')!
+      .deserializeWebviewPanel(panel, { uri: 'file:///w/sheet7.rnn', selected: 'h@2', scaleParam: null, scaleFactor: 1 });
     expect(panel.webview.html).toContain('Content-Security-Policy');
     expect(panel.title).toBe('Unroll: sheet7.rnn');
     panel.webview.receive.fire({ type: 'ready' });

@@ -10,35 +10,58 @@ import { analyzeSolution } from '../../../src/solution';
 
 interface Md extends MarkdownItLike {
   render(src: string): string;
-  block: { ruler: { after(name: string, rule: string, fn: (state: BlockState, start: number, end: number, silent: boolean) => boolean, opts: { alt: string[] }): void } };
+  block: {
+    ruler: {
+      after(
+        name: string,
+        rule: string,
+        fn: (state: BlockState, start: number, end: number, silent: boolean) => boolean,
+        opts: { alt: string[] },
+      ): void;
+    };
+  };
 }
-interface BlockState { src: string; bMarks: number[]; eMarks: number[]; tShift: number[]; line: number; push(type: string, tag: string, nesting: number): MdToken }
+interface BlockState {
+  src: string;
+  bMarks: number[];
+  eMarks: number[];
+  tShift: number[];
+  line: number;
+  push(type: string, tag: string, nesting: number): MdToken;
+}
 
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new () => Md;
 
 /** $$ … $$ blocks (one line or several) as math_block tokens, rendered by KaTeX — what markdown-math does */
 function mathStandIn(md: Md): void {
   // registered as markdown-it-katex registers it: after blockquote, able to interrupt a paragraph or a list
-  md.block.ruler.after('blockquote', 'math_block', (state, start, end, silent) => {
-    const line = (i: number) => state.src.slice(state.bMarks[i]! + state.tShift[i]!, state.eMarks[i]);
-    if (!line(start).startsWith('$$')) return false;
-    if (silent) return true;
-    let last = start;
-    if (!(line(start).length > 2 && line(start).trimEnd().endsWith('$$'))) {
-      for (last = start + 1; last < end && !line(last).includes('$$'); last++);
-    }
-    const body: string[] = [];
-    for (let i = start; i <= Math.min(last, end - 1); i++) body.push(line(i));
-    const t = state.push('math_block', 'math', 0);
-    t.content = body.join('\n').replace(/^\$\$|\$\$\s*$/g, '');
-    t.map = [start, last + 1];
-    state.line = last + 1;
-    return true;
-  }, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.renderer.rules.math_block = (tokens, idx) => `<p class="katex-block">${katex.renderToString(tokens[idx]!.content, { displayMode: true, throwOnError: false })}</p>\n`;
+  md.block.ruler.after(
+    'blockquote',
+    'math_block',
+    (state, start, end, silent) => {
+      const line = (i: number) => state.src.slice(state.bMarks[i]! + state.tShift[i]!, state.eMarks[i]);
+      if (!line(start).startsWith('$$')) return false;
+      if (silent) return true;
+      let last = start;
+      if (!(line(start).length > 2 && line(start).trimEnd().endsWith('$$'))) {
+        for (last = start + 1; last < end && !line(last).includes('$$'); last++);
+      }
+      const body: string[] = [];
+      for (let i = start; i <= Math.min(last, end - 1); i++) body.push(line(i));
+      const t = state.push('math_block', 'math', 0);
+      t.content = body.join('\n').replace(/^\$\$|\$\$\s*$/g, '');
+      t.map = [start, last + 1];
+      state.line = last + 1;
+      return true;
+    },
+    { alt: ['paragraph', 'reference', 'blockquote', 'list'] },
+  );
+  md.renderer.rules.math_block = (tokens, idx) =>
+    `<p class="katex-block">${katex.renderToString(tokens[idx]!.content, { displayMode: true, throwOnError: false })}</p>\n`;
 }
 
-const NETWORK = 'T = 3\ninput x = [0.5, -1.0, 2.0]\ntarget t = [1, 0, 1]\nparam W_xh = 0.3\nparam W_hh = 0.8\nparam b_h = 0.1\nparam W_hy = 1.5\nparam b_y = -0.2\nh_0 = 0\nh_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)\ny_t = σ(W_hy h_t + b_y)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t';
+const NETWORK =
+  'T = 3\ninput x = [0.5, -1.0, 2.0]\ntarget t = [1, 0, 1]\nparam W_xh = 0.3\nparam W_hh = 0.8\nparam b_h = 0.1\nparam W_hy = 1.5\nparam b_y = -0.2\nh_0 = 0\nh_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)\ny_t = σ(W_hy h_t + b_y)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t';
 const SOLUTION = [
   '## Exercise 1 <b>bold</b> & "quotes"',
   '',
@@ -66,7 +89,10 @@ function render(src: string, withMath = true): string {
 
 /** [class, title] of every wrapper, in order */
 function wrappers(html: string): { cls: string; title: string }[] {
-  return [...html.matchAll(/<(?:div|span) class="unroll-eq unroll-eq-([a-z]+)" title="([^"]*)">/g)].map((m) => ({ cls: m[1]!, title: m[2]! }));
+  return [...html.matchAll(/<(?:div|span) class="unroll-eq unroll-eq-([a-z]+)" title="([^"]*)">/g)].map((m) => ({
+    cls: m[1]!,
+    title: m[2]!,
+  }));
 }
 
 describe('the preview plugin', () => {
@@ -94,7 +120,9 @@ describe('the preview plugin', () => {
 
   it('marks equations in list items and over several lines, each with its own verdict, in file order', () => {
     const text = [
-      '```rnn', NETWORK, '```',
+      '```rnn',
+      NETWORK,
+      '```',
       '',
       '1. The output',
       '   $$\\frac{\\partial \\mathcal{L}}{\\partial y_2} = -2(t_2 - y_2)$$',
@@ -161,7 +189,10 @@ describe('the preview plugin', () => {
     const md = new MarkdownIt();
     mathStandIn(md);
     let calls = 0;
-    unrollMarkdownIt(md, (t, k, o) => { calls++; return analyzeSolution(t, k, o); });
+    unrollMarkdownIt(md, (t, k, o) => {
+      calls++;
+      return analyzeSolution(t, k, o);
+    });
     const a = md.render(SOLUTION);
     const b = md.render(SOLUTION);
     expect(a).toBe(b);

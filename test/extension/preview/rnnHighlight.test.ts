@@ -5,7 +5,13 @@ import { escapeHtml, highlightRnn } from '../../../src/extension/preview/rnnHigh
 
 /** the text a browser would show for the HTML (tags dropped, entities decoded) */
 function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 describe('highlightRnn', () => {
@@ -35,11 +41,13 @@ describe('highlightRnn', () => {
   });
 
   it('any text round-trips and never yields a tag other than its spans', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-      const html = highlightRnn(s);
-      expect(textOf(html)).toBe(s);
-      for (const tag of html.match(/<[^>]*>/g) ?? []) expect(tag).toMatch(/^<(span class="unroll-[a-z]+"|\/span)>$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const html = highlightRnn(s);
+        expect(textOf(html)).toBe(s);
+        for (const tag of html.match(/<[^>]*>/g) ?? []) expect(tag).toMatch(/^<(span class="unroll-[a-z]+"|\/span)>$/);
+      }),
+    );
   });
 
   it('escapeHtml escapes the five characters that matter', () => {

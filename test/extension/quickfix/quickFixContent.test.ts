@@ -25,7 +25,8 @@ describe('quick fixes', () => {
 
   it('a check that mistakes the total derivative for the immediate partial: ask for ∂⁺, and it holds (a GRU)', () => {
     // sheet 7's (26) now holds as a one-step derivative (LANGUAGE.md v2 §5); the GRU's 1 − z_t is ∂⁺ only
-    const text = 'T = 3\ninput x = [0.5, -1, 0.25]\nparam w = 0.7\nparam u = -0.4\nh_0 = 0.3\nz_t = σ(u h_{t-1} + w x_t)\ng_t = tanh(w h_{t-1} + u x_t)\nh_t = (1 - z_t) h_{t-1} + z_t g_t\nloss L = Σ_t h_t^2\ncheck ∂h_t/∂h_{t-1} = 1 - z_t\n';
+    const text =
+      'T = 3\ninput x = [0.5, -1, 0.25]\nparam w = 0.7\nparam u = -0.4\nh_0 = 0.3\nz_t = σ(u h_{t-1} + w x_t)\ng_t = tanh(w h_{t-1} + u x_t)\nh_t = (1 - z_t) h_{t-1} + z_t g_t\nloss L = Σ_t h_t^2\ncheck ∂h_t/∂h_{t-1} = 1 - z_t\n';
     const report = analyze(text);
     const check = report.checks.find((c) => c.status === 'fails' && c.message.includes('immediate partial'))!;
     expect(check).toBeDefined();
@@ -39,7 +40,9 @@ describe('quick fixes', () => {
   });
 
   it('offers nothing for other messages', () => {
-    expect(quickFixes({ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message: 'shape mismatch: 3 vs 2' }, 'x')).toEqual([]);
+    expect(quickFixes({ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message: 'shape mismatch: 3 vs 2' }, 'x')).toEqual(
+      [],
+    );
   });
 });
 

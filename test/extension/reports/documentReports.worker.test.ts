@@ -19,13 +19,22 @@ class FakeWorker implements WorkerLike {
   posted: AnalysisJob[] = [];
   terminated = false;
   private message: ((r: AnalysisResponse) => void) | undefined;
-  postMessage(r: AnalysisRequest): void { this.posted.push(r as AnalysisJob); }
-  onMessage(l: (r: AnalysisResponse) => void): void { this.message = l; }
+  postMessage(r: AnalysisRequest): void {
+    this.posted.push(r as AnalysisJob);
+  }
+  onMessage(l: (r: AnalysisResponse) => void): void {
+    this.message = l;
+  }
   onError(): void {}
-  terminate(): void { this.terminated = true; }
+  terminate(): void {
+    this.terminated = true;
+  }
   finish(): void {
     const req = this.posted.at(-1)!;
-    this.message?.({ id: req.id, report: { text: req.text, diagnostics: [], derives: [{ line: 2, results: [], fromWorker: true }] } as never });
+    this.message?.({
+      id: req.id,
+      report: { text: req.text, diagnostics: [], derives: [{ line: 2, results: [], fromWorker: true }] } as never,
+    });
   }
 }
 
@@ -47,7 +56,15 @@ describe('Reports with an analysis worker', () => {
 
   function make(debounceMs = 150) {
     const workers: FakeWorker[] = [];
-    const reports = new Reports({ debounceMs: () => debounceMs, analyzeOptions: () => ({ draws: 2 }), workers: () => { const w = new FakeWorker(); workers.push(w); return w; } });
+    const reports = new Reports({
+      debounceMs: () => debounceMs,
+      analyzeOptions: () => ({ draws: 2 }),
+      workers: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    });
     made.push(reports);
     const updates: string[] = [];
     reports.onDidUpdate(({ report }) => updates.push(textOf(report)!));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, formatNumber, mathHtml, sparkline, textToLatex, valueHtml, valueLatex, valueText } from '../../../src/extension/shared/format';
+import {
+  escapeMarkdown,
+  formatNumber,
+  mathHtml,
+  sparkline,
+  textToLatex,
+  valueHtml,
+  valueLatex,
+  valueText,
+} from '../../../src/extension/shared/format';
 
 describe('formatNumber', () => {
   it('keeps the requested significant digits and drops trailing zeros', () => {
@@ -34,10 +43,22 @@ describe('values', () => {
   it('writes scalars, vectors and matrices on one line', () => {
     expect(valueText(0.25, 4)).toBe('0.25');
     expect(valueText([1, -0.5], 4)).toBe('[1, -0.5]');
-    expect(valueText([[1, 2], [3, 4]], 4)).toBe('[[1, 2], [3, 4]]');
+    expect(
+      valueText(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        4,
+      ),
+    ).toBe('[[1, 2], [3, 4]]');
   });
   it('elides long vectors in the middle', () => {
-    const t = valueText(Array.from({ length: 20 }, (_, i) => i), 4, 5);
+    const t = valueText(
+      Array.from({ length: 20 }, (_, i) => i),
+      4,
+      5,
+    );
     expect(t).toBe('[0, 1, …, 18, 19]');
   });
   it('renders matrices as an HTML table, elided past 8 rows', () => {
@@ -52,7 +73,15 @@ describe('values', () => {
     expect(html).toContain('<td>-9</td>');
   });
   it('writes LaTeX matrices and exponents', () => {
-    expect(valueLatex([[1, 2], [3, 4]], 4)).toBe('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}');
+    expect(
+      valueLatex(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        4,
+      ),
+    ).toBe('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}');
     expect(valueLatex([1, 2], 4)).toBe('\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}');
     expect(valueLatex(2.5e-9, 2)).toBe('2.5 \\times 10^{-9}');
   });
@@ -110,6 +139,11 @@ describe('sparkline', () => {
     expect(sparkline([2, 2, 2])).toBe('▄▄▄');
     expect(sparkline([])).toBe('');
     expect(sparkline([0, 0])).toBe('  ');
-    expect(sparkline(Array.from({ length: 1000 }, (_, i) => i + 1), 40)).toHaveLength(40);
+    expect(
+      sparkline(
+        Array.from({ length: 1000 }, (_, i) => i + 1),
+        40,
+      ),
+    ).toHaveLength(40);
   });
 });

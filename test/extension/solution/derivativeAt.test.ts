@@ -56,7 +56,8 @@ describe('derivativeAt', () => {
   });
 
   it('every derivative it finds in a seed-like equation is one analyze() can derive', () => {
-    const net = 'T = 3\ninput x = [0.5, -1, 2]\ntarget t = [1, 0, 1]\nparam W_xh = 0.3\nparam W_hh = 0.8\nparam b_h = 0.1\nparam W_hy = 1.5\nparam b_y = -0.2\nh_0 = 0\nh_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)\ny_t = σ(W_hy h_t + b_y)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t\n';
+    const net =
+      'T = 3\ninput x = [0.5, -1, 2]\ntarget t = [1, 0, 1]\nparam W_xh = 0.3\nparam W_hh = 0.8\nparam b_h = 0.1\nparam W_hy = 1.5\nparam b_y = -0.2\nh_0 = 0\nh_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)\ny_t = σ(W_hy h_t + b_y)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t\n';
     const seen = new Set<string>();
     for (let i = 0; i < eq7.length; i++) {
       const d = derivativeAt(eq7, i);
@@ -65,21 +66,33 @@ describe('derivativeAt', () => {
     expect(seen.size).toBe(3);
     for (const d of seen) {
       const r = analyze(`${net}derive ${d}\n`);
-      expect(r.diagnostics.filter((x) => x.severity === 'error'), d).toEqual([]);
+      expect(
+        r.diagnostics.filter((x) => x.severity === 'error'),
+        d,
+      ).toEqual([]);
       expect(r.derives.at(-1)?.results.length, d).toBeGreaterThan(0);
     }
   });
 
   it('never throws and answers within the text on arbitrary input', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('\\frac', '{', '}', '(', ')', '∂', '\\partial', '/', ' ', 'h', '_', 't', '^', '+', '1') , maxLength: 40 }), fc.nat(), (s, n) => {
-      const off = s.length === 0 ? 0 : n % s.length;
-      const d = derivativeAt(s, off);
-      if (d) {
-        expect(d.start).toBeLessThanOrEqual(off);
-        expect(d.end).toBeGreaterThan(off);
-        expect(s.slice(d.start, d.end)).toBe(d.text);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('\\frac', '{', '}', '(', ')', '∂', '\\partial', '/', ' ', 'h', '_', 't', '^', '+', '1'),
+          maxLength: 40,
+        }),
+        fc.nat(),
+        (s, n) => {
+          const off = s.length === 0 ? 0 : n % s.length;
+          const d = derivativeAt(s, off);
+          if (d) {
+            expect(d.start).toBeLessThanOrEqual(off);
+            expect(d.end).toBeGreaterThan(off);
+            expect(s.slice(d.start, d.end)).toBe(d.text);
+          }
+        },
+      ),
+    );
   });
 
   it('is fast on a long equation with many unclosed groups', () => {
@@ -119,7 +132,7 @@ describe('network sources', () => {
     expect(networkSources(md, 'markdown', null)).toEqual(['T = 2\nparam w = 1\nh_t = w\n', 'T = 3\nparam v = 2\n']);
   });
 
-  it('an ```rnn line inside another fence is that fence\'s content', () => {
+  it("an ```rnn line inside another fence is that fence's content", () => {
     const md = '````md\n```rnn\nT = 9\n```\n````\n\n```rnn\nT = 1\nparam w = 2\n```\n';
     expect(networkSources(md, 'markdown', null)).toEqual(['T = 1\nparam w = 2\n']);
   });

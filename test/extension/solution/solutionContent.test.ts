@@ -8,16 +8,21 @@ import { solutionDerivativeAt, solutionHoverContent } from '../../../src/extensi
 import { analyzeSolution } from '../../../src/solution';
 import { formatNumber } from '../../../src/extension/shared/format';
 
-const NET = (T: number) => `T = ${T}\ninput x = 0.5\ntarget t = ${T === 3 ? 1 : 0}\nparam w = 0.8\nparam v = 1.5\nh_0 = 0\nh_t = σ(w h_{t-1} + x_t)\ny_t = σ(v h_t)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t`;
+const NET = (T: number) =>
+  `T = ${T}\ninput x = 0.5\ntarget t = ${T === 3 ? 1 : 0}\nparam w = 0.8\nparam v = 1.5\nh_0 = 0\nh_t = σ(w h_{t-1} + x_t)\ny_t = σ(v h_t)\nL_t = (t_t - y_t)^2\nloss L = Σ_t L_t`;
 const TEXT = [
   '# Two exercises',
-  '```rnn', NET(3), '```',
+  '```rnn',
+  NET(3),
+  '```',
   '',
   String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = -2(t_3 - y_3) \tag{1}$$`,
   '',
   String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{2}$$`,
   '',
-  '```rnn', NET(2), '```',
+  '```rnn',
+  NET(2),
+  '```',
   '',
   String.raw`$$\frac{\partial \mathcal{L}}{\partial y_2} = 2(t_2 - y_2)$$`,
   '',
@@ -32,7 +37,7 @@ describe('solution content', () => {
     expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'fails', 'fails']);
   });
 
-  it('problems are the reader\'s, with a hint per holding link only when asked', () => {
+  it("problems are the reader's, with a hint per holding link only when asked", () => {
     const plain = solutionDiagnosticItems(sol, { hintForHolding: false });
     expect(plain).toEqual(sol.diagnostics);
     expect(plain.filter((d) => d.severity === 'error').map((d) => d.line)).toEqual([lineOf('tag{2}'), lineOf('y_2}')]);
@@ -64,17 +69,22 @@ describe('solution content', () => {
     expect(networkAtLine(sol, lineOf('```rnn', 5) + 2)).toBe(1);
   });
 
-  it('the network texts line up with the reader\'s networks', () => {
+  it("the network texts line up with the reader's networks", () => {
     const nets = networkSources(TEXT, 'markdown', null);
     expect(nets.length).toBe(sol.networks.length);
     nets.forEach((n, i) => expect(analyze(n).T).toBe(sol.networks[i]!.report.T));
   });
 
-  it('hovering ∂L/∂y_2 in the second exercise shows the second network\'s value', () => {
+  it("hovering ∂L/∂y_2 in the second exercise shows the second network's value", () => {
     const line = lineOf('y_2}');
     const col = TEXT.split('\n')[line - 1]!.indexOf('y_2}') + 1;
     expect(solutionDerivativeAt(TEXT, sol, line, col)?.text).toBe(String.raw`\frac{\partial \mathcal{L}}{\partial y_2}`);
-    const h = solutionHoverContent(TEXT, sol, networkSources(TEXT, 'markdown', null), line, col, { digits: 6, detail: 'full', uri: 'file:///s.md', analyze: {} });
+    const h = solutionHoverContent(TEXT, sol, networkSources(TEXT, 'markdown', null), line, col, {
+      digits: 6,
+      detail: 'full',
+      uri: 'file:///s.md',
+      analyze: {},
+    });
     const expected = analyze(`${NET(2)}\nderive ∂L/∂y_2\n`).derives[0]!.results[0]!.value as number;
     const other = analyze(`${NET(3)}\nderive ∂L/∂y_2\n`).derives[0]!.results[0]!.value as number;
     expect(expected).not.toBeCloseTo(other, 6);
@@ -91,7 +101,12 @@ describe('solution content', () => {
     const s = analyzeSolution(text, 'markdown');
     const line = text.split('\n').findIndex((l) => l.includes('h_{t-1}}')) + 1;
     const col = text.split('\n')[line - 1]!.indexOf('h_t}') + 1;
-    const h = solutionHoverContent(text, s, networkSources(text, 'markdown', null), line, col, { digits: 6, detail: 'full', uri: 'u', analyze: {} });
+    const h = solutionHoverContent(text, s, networkSources(text, 'markdown', null), line, col, {
+      digits: 6,
+      detail: 'full',
+      uri: 'u',
+      analyze: {},
+    });
     const results = analyze(`${NET(2)}\nderive ∂h_t/∂h_{t-1}\n`).derives[0]!.results;
     expect(results.length).toBe(2);
     for (const r of results) expect(h?.markdown).toContain(formatNumber(r.value as number, 6));
@@ -111,7 +126,12 @@ describe('solution content', () => {
     const s = analyzeSolution(text, 'markdown');
     const line = lineOf('y_2}');
     const col = text.split('\n')[line - 1]!.indexOf('q_2}') + 1;
-    const h = solutionHoverContent(text, s, networkSources(text, 'markdown', null), line, col, { digits: 4, detail: 'full', uri: 'u', analyze: {} });
+    const h = solutionHoverContent(text, s, networkSources(text, 'markdown', null), line, col, {
+      digits: 4,
+      detail: 'full',
+      uri: 'u',
+      analyze: {},
+    });
     expect(h?.markdown).toMatch(/cannot evaluate/);
     expect(h?.markdown).toMatch(/q/);
   });

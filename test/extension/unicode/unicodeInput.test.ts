@@ -11,11 +11,19 @@ class Doc {
   languageId = 'rnn';
   isClosed = false;
   constructor(public lines: string[]) {}
-  get lineCount() { return this.lines.length; }
-  lineAt(i: number) { return { text: this.lines[i]! }; }
+  get lineCount() {
+    return this.lines.length;
+  }
+  lineAt(i: number) {
+    return { text: this.lines[i]! };
+  }
 }
 
-interface Edit { range: Range; text: string; opts: unknown }
+interface Edit {
+  range: Range;
+  text: string;
+  opts: unknown;
+}
 
 function editor(doc: Doc, refusals = 0) {
   const edits: Edit[] = [];
@@ -25,11 +33,13 @@ function editor(doc: Doc, refusals = 0) {
     edits,
     edit: async (cb: (b: { replace(r: Edit['range'], t: string): void }) => void, opts: unknown) => {
       if (refuse-- > 0) return false;
-      cb({ replace: (range, text) => {
-        edits.push({ range, text, opts });
-        const l = doc.lines[range.start.line]!;
-        doc.lines[range.start.line] = l.slice(0, range.start.character) + text + l.slice(range.end.character);
-      } });
+      cb({
+        replace: (range, text) => {
+          edits.push({ range, text, opts });
+          const l = doc.lines[range.start.line]!;
+          doc.lines[range.start.line] = l.slice(0, range.start.character) + text + l.slice(range.end.character);
+        },
+      });
       return true;
     },
   };
@@ -40,7 +50,11 @@ function editor(doc: Doc, refusals = 0) {
 /** The document after typing `typed` at the end of line 0 (already in doc.lines), as one change. */
 function typed(doc: Doc, typedText: string, reason?: number) {
   const line = doc.lines[0]!;
-  fake.events.change.fire({ document: doc, reason, contentChanges: [{ text: typedText, range: { start: { line: 0, character: line.length - typedText.length } } }] });
+  fake.events.change.fire({
+    document: doc,
+    reason,
+    contentChanges: [{ text: typedText, range: { start: { line: 0, character: line.length - typedText.length } } }],
+  });
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
@@ -63,7 +77,13 @@ describe('Unicode input adapter', () => {
     typed(doc, ' ');
     await settle();
     expect(doc.lines[0]).toBe('h_t = σ');
-    expect(ed.edits).toEqual([{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 13 } }, text: 'σ', opts: { undoStopBefore: true, undoStopAfter: true } }]);
+    expect(ed.edits).toEqual([
+      {
+        range: { start: { line: 0, character: 6 }, end: { line: 0, character: 13 } },
+        text: 'σ',
+        opts: { undoStopBefore: true, undoStopAfter: true },
+      },
+    ]);
   });
 
   it('leaves undo and redo alone, and does nothing when the setting is off', async () => {

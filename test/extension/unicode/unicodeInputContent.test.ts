@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ABBREVIATIONS, abbreviationsStartingWith, findReplacement, triggerOfChange } from '../../../src/extension/unicode/unicodeInputContent';
+import {
+  ABBREVIATIONS,
+  abbreviationsStartingWith,
+  findReplacement,
+  triggerOfChange,
+} from '../../../src/extension/unicode/unicodeInputContent';
 
 /** Simulates typing `typed` at the end of `line` one character at a time, applying replacements as the editor would. */
 function typeInto(line: string, typed: string): string {

@@ -11,17 +11,27 @@ class FakeWorker implements WorkerLike {
   terminated = false;
   private message: ((r: AnalysisResponse) => void) | undefined;
   private error: ((e: unknown) => void) | undefined;
-  postMessage(r: AnalysisRequest): void { this.posted.push(r as AnalysisJob); }
-  onMessage(l: (r: AnalysisResponse) => void): void { this.message = l; }
-  onError(l: (e: unknown) => void): void { this.error = l; }
-  terminate(): void { this.terminated = true; }
+  postMessage(r: AnalysisRequest): void {
+    this.posted.push(r as AnalysisJob);
+  }
+  onMessage(l: (r: AnalysisResponse) => void): void {
+    this.message = l;
+  }
+  onError(l: (e: unknown) => void): void {
+    this.error = l;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
   /** answer the request with id `id` as the real worker would, with a Report naming its text */
   answer(id: number): void {
     const req = this.posted.find((r) => r.id === id);
     if (!req) throw new Error(`no request ${id}`);
     this.message?.({ id, report: reportOf(req.text) });
   }
-  crash(): void { this.error?.(new Error('worker died')); }
+  crash(): void {
+    this.error?.(new Error('worker died'));
+  }
 }
 
 function reportOf(text: string): Report {
@@ -32,7 +42,17 @@ const textOf = (r: Report | undefined) => r?.diagnostics[0]?.message;
 function setup() {
   const workers: FakeWorker[] = [];
   const onHost: string[] = [];
-  const scheduler = new AnalysisScheduler(() => { const w = new FakeWorker(); workers.push(w); return w; }, (text) => { onHost.push(text); return reportOf(`host:${text}`); });
+  const scheduler = new AnalysisScheduler(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    (text) => {
+      onHost.push(text);
+      return reportOf(`host:${text}`);
+    },
+  );
   return { scheduler, workers, onHost };
 }
 
@@ -96,7 +116,10 @@ describe('AnalysisScheduler', () => {
 
   it('says so synchronously (undefined) when no worker can be started, and stays on the host', () => {
     let calls = 0;
-    const scheduler = new AnalysisScheduler(() => { calls++; return undefined; });
+    const scheduler = new AnalysisScheduler(() => {
+      calls++;
+      return undefined;
+    });
     expect(scheduler.analyse('a', 1, 'x', {})).toBeUndefined();
     expect(scheduler.onHostThread).toBe(true);
     expect(scheduler.analyse('b', 1, 'y', {})).toBeUndefined();
@@ -104,7 +127,9 @@ describe('AnalysisScheduler', () => {
   });
 
   it('treats a factory that throws as no worker', () => {
-    const scheduler = new AnalysisScheduler(() => { throw new Error('no Worker here'); });
+    const scheduler = new AnalysisScheduler(() => {
+      throw new Error('no Worker here');
+    });
     expect(scheduler.analyse('a', 1, 'x', {})).toBeUndefined();
     expect(scheduler.onHostThread).toBe(true);
   });

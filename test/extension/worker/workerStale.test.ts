@@ -41,9 +41,13 @@ class ShuffledWorker implements WorkerLike {
     // a terminated worker takes no more requests (what it had already answered may still arrive)
     if (!this.terminated) this.serve(structuredClone(request));
   }
-  onMessage(l: (r: AnalysisResponse) => void): void { this.listener = l; }
+  onMessage(l: (r: AnalysisResponse) => void): void {
+    this.listener = l;
+  }
   onError(): void {}
-  terminate(): void { this.terminated = true; }
+  terminate(): void {
+    this.terminated = true;
+  }
   deliver(k: number): void {
     const [r] = this.outbox.splice(k % this.outbox.length, 1);
     this.listener?.(structuredClone(r!));
@@ -68,45 +72,56 @@ describe('stale analyses never win', () => {
   });
 
   it('announced versions never go back, and the last one announced is the latest text, with its forms', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
-      const workers: ShuffledWorker[] = [];
-      const reports = new Reports({ debounceMs: () => 0, analyzeOptions: () => ({ draws: 2 }), workers: () => { const w = new ShuffledWorker(); workers.push(w); return w; } });
-      made.push(reports);
-      const seen: { version: number; forms: boolean }[] = [];
-      reports.onDidUpdate(({ report }) => seen.push({ version: versionOf(report), forms: hasForms(report) }));
-      let v = 0;
-      const doc = new FakeDocument(textOf(v), { toString: () => 'file:///race.rnn' });
-      fake.documents = [doc];
-      fake.events.open.fire(doc);
-      await turn();
-      for (const s of steps) {
-        if (s.kind === 'edit' && v < LOSS.length - 1) doc.edit(textOf(++v));
-        else if (s.kind === 'deliver') {
-          const busy = workers.filter((w) => w.outbox.length > 0);
-          if (busy.length) busy[s.worker % busy.length]!.deliver(s.message);
-        }
-        // the debounce timers and the host's piece requests run on later turns
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const workers: ShuffledWorker[] = [];
+        const reports = new Reports({
+          debounceMs: () => 0,
+          analyzeOptions: () => ({ draws: 2 }),
+          workers: () => {
+            const w = new ShuffledWorker();
+            workers.push(w);
+            return w;
+          },
+        });
+        made.push(reports);
+        const seen: { version: number; forms: boolean }[] = [];
+        reports.onDidUpdate(({ report }) => seen.push({ version: versionOf(report), forms: hasForms(report) }));
+        let v = 0;
+        const doc = new FakeDocument(textOf(v), { toString: () => 'file:///race.rnn' });
+        fake.documents = [doc];
+        fake.events.open.fire(doc);
         await turn();
-      }
-      // then let everything still waiting arrive (oldest first), with turns in between
-      for (let guard = 0; guard < 10_000; guard++) {
-        const w = workers.find((x) => x.outbox.length > 0);
-        if (!w) {
+        for (const s of steps) {
+          if (s.kind === 'edit' && v < LOSS.length - 1) doc.edit(textOf(++v));
+          else if (s.kind === 'deliver') {
+            const busy = workers.filter((w) => w.outbox.length > 0);
+            if (busy.length) busy[s.worker % busy.length]!.deliver(s.message);
+          }
+          // the debounce timers and the host's piece requests run on later turns
           await turn();
-          if (!workers.some((x) => x.outbox.length > 0)) break;
-          continue;
         }
-        w.deliver(0);
-        await turn();
-      }
-      expect(seen.length).toBeGreaterThan(0);
-      for (let i = 1; i < seen.length; i++) expect(seen[i]!.version).toBeGreaterThanOrEqual(seen[i - 1]!.version);
-      // never an older version's Report once a newer one was announced, and never a Report of a version that was not typed
-      expect(seen.every((s) => s.version >= 0 && s.version <= v)).toBe(true);
-      expect(seen.at(-1)).toEqual({ version: v, forms: true });
-      expect(versionOf(reports.get(doc as never))).toBe(v);
-      expect(reports.analysing(doc as never)).toBe(false);
-      reports.dispose();
-    }), { numRuns: 40 });
+        // then let everything still waiting arrive (oldest first), with turns in between
+        for (let guard = 0; guard < 10_000; guard++) {
+          const w = workers.find((x) => x.outbox.length > 0);
+          if (!w) {
+            await turn();
+            if (!workers.some((x) => x.outbox.length > 0)) break;
+            continue;
+          }
+          w.deliver(0);
+          await turn();
+        }
+        expect(seen.length).toBeGreaterThan(0);
+        for (let i = 1; i < seen.length; i++) expect(seen[i]!.version).toBeGreaterThanOrEqual(seen[i - 1]!.version);
+        // never an older version's Report once a newer one was announced, and never a Report of a version that was not typed
+        expect(seen.every((s) => s.version >= 0 && s.version <= v)).toBe(true);
+        expect(seen.at(-1)).toEqual({ version: v, forms: true });
+        expect(versionOf(reports.get(doc as never))).toBe(v);
+        expect(reports.analysing(doc as never)).toBe(false);
+        reports.dispose();
+      }),
+      { numRuns: 40 },
+    );
   }, 60_000);
 });

@@ -3,8 +3,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, need, requireTool } from './tools';
 
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 export interface Session {
@@ -27,7 +33,12 @@ export async function launch(extraArgs: string[] = [], viewport = { width: 1400,
   page.on('console', (m) => lines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
   return {
-    browser, context, page, console: lines,
-    close: async () => { await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10000))]); },
+    browser,
+    context,
+    page,
+    console: lines,
+    close: async () => {
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10000))]);
+    },
   };
 }

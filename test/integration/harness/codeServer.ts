@@ -62,11 +62,16 @@ export function codeServerCli(args: string[], timeoutMs = 120000): Promise<strin
   const home = runDir('cli');
   mkdirSync(home, { recursive: true });
   return new Promise((res, rej) => {
-    const p = spawn(codeServerBin(), args, { env: { ...process.env, XDG_CONFIG_HOME: join(home, 'xdg'), XDG_DATA_HOME: join(home, 'xdg-data') } });
+    const p = spawn(codeServerBin(), args, {
+      env: { ...process.env, XDG_CONFIG_HOME: join(home, 'xdg'), XDG_DATA_HOME: join(home, 'xdg-data') },
+    });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => { p.kill('SIGKILL'); rej(new Error(`code-server ${args.join(' ')}: timed out after ${timeoutMs} ms\n${out}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      p.kill('SIGKILL');
+      rej(new Error(`code-server ${args.join(' ')}: timed out after ${timeoutMs} ms\n${out}`));
+    }, timeoutMs);
     p.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) res(out);
@@ -86,20 +91,39 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(bin, [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-  ], {
-    // XDG_*: otherwise code-server writes ~/.config/code-server/config.yaml with a password
-    env: { ...process.env, ...opts.env, XDG_CONFIG_HOME: join(base, 'xdg'), XDG_DATA_HOME: join(base, 'xdg-data') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: stop() ends code-server and the extension hosts it forked
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+    ],
+    {
+      // XDG_*: otherwise code-server writes ~/.config/code-server/config.yaml with a password
+      env: { ...process.env, ...opts.env, XDG_CONFIG_HOME: join(base, 'xdg'), XDG_DATA_HOME: join(base, 'xdg-data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: stop() ends code-server and the extension hosts it forked
+    },
+  );
   let log = '';
   const exited = new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
   // if this runner dies first (timeout, Ctrl+C), take code-server and its extension hosts with it
-  const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   process.once('exit', killGroup);
   void exited.then(() => process.removeListener('exit', killGroup));
   await new Promise<void>((res, rej) => {
@@ -107,24 +131,42 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     const timer = setTimeout(() => rej(new Error(`code-server did not start within ${timeoutMs} ms\n${log}`)), timeoutMs);
     const on = (d: Buffer) => {
       log += d;
-      if (/HTTP server listening/.test(log)) { clearTimeout(timer); res(); }
+      if (/HTTP server listening/.test(log)) {
+        clearTimeout(timer);
+        res();
+      }
     };
     child.stdout!.on('data', on);
     child.stderr!.on('data', on);
-    void exited.then((c) => { clearTimeout(timer); rej(new Error(`code-server exited with ${c} before listening\n${log}`)); });
+    void exited.then((c) => {
+      clearTimeout(timer);
+      rej(new Error(`code-server exited with ${c} before listening\n${log}`));
+    });
   });
   const authority = `127.0.0.1:${port}`;
   return {
-    port, origin, userDataDir, extensionsDir,
+    port,
+    origin,
+    userDataDir,
+    extensionsDir,
     log: () => log,
     remote: (path) => `vscode-remote://${authority}${path}`,
     url: (folder, payload) =>
       `${origin}/?folder=${encodeURIComponent(folder)}` + (payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''),
     stop: async () => {
       if (child.exitCode !== null) return;
-      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-      if (!killed) try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+      if (!killed)
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
     },
   };
 }

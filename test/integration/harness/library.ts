@@ -19,7 +19,9 @@ export interface ExampleFile {
 
 export function sheet7Example(): ExampleFile {
   const dir = join(REPO, 'examples');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.rnn')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.rnn'))
+    .sort()) {
     const text = readFileSync(join(dir, name), 'utf8');
     if (isSheet7(text)) return { name, text, report: analyze(text) };
   }

@@ -23,7 +23,13 @@ export interface RunnerResults {
 
 export function printResult(r: Result): void {
   console.log(`  ${r.state === 'passed' ? '✓' : '✗'} ${r.title} (${r.ms} ms)`);
-  if (r.error) console.log(r.error.split('\n').map((l) => '      ' + l).join('\n'));
+  if (r.error)
+    console.log(
+      r.error
+        .split('\n')
+        .map((l) => '      ' + l)
+        .join('\n'),
+    );
 }
 
 export function writeResults(runner: string, tests: Result[], seconds: number, error?: string): RunnerResults {

@@ -23,9 +23,14 @@ export async function runSuiteInPage(page: Page, url: string, timeoutMs: number)
       if (body.startsWith('SUMMARY ')) summary = JSON.parse(body.slice(8)) as SuiteSummary;
       else {
         const rec = JSON.parse(body) as TestRecord;
-        if (!tests.some((t) => t.title === rec.title)) { tests.push(rec); printResult(rec); }
+        if (!tests.some((t) => t.title === rec.title)) {
+          tests.push(rec);
+          printResult(rec);
+        }
       }
-    } catch { /* a line cut by the console: the results file has it */ }
+    } catch {
+      /* a line cut by the console: the results file has it */
+    }
   };
   page.on('console', (m) => seen(m.text()));
   let exit!: (code: number) => void;

@@ -52,7 +52,9 @@ export function requireTool<T>(folder: 'cs' | 'web', name: string): T {
   try {
     return createRequire(pkg)(name) as T;
   } catch (e) {
-    throw new SetupError(`${name} cannot be loaded from ${join(TOOLS, folder)}: run scripts/setup-editor-tests.sh (${(e as Error).message})`);
+    throw new SetupError(
+      `${name} cannot be loaded from ${join(TOOLS, folder)}: run scripts/setup-editor-tests.sh (${(e as Error).message})`,
+    );
   }
 }
 

@@ -15,13 +15,17 @@ export async function quickPick(page: Page, key: string | null, text: string, pi
   await input.waitFor({ state: 'visible', timeout: 15000 });
   await input.fill(text);
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  await until(`a row labelled "${pick}"`, async () => {
-    const labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent?.trim() ?? ''));
-    const i = labels.indexOf(pick);
-    if (i < 0) return false;
-    await rows.nth(i).click({ timeout: 5000 });
-    return true;
-  }, 20000);
+  await until(
+    `a row labelled "${pick}"`,
+    async () => {
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent?.trim() ?? ''));
+      const i = labels.indexOf(pick);
+      if (i < 0) return false;
+      await rows.nth(i).click({ timeout: 5000 });
+      return true;
+    },
+    20000,
+  );
 }
 
 /** Opens a workspace file by name through Quick Open (Ctrl+P). */
@@ -65,8 +69,14 @@ async function wordBox(page: Page, line: RegExp, word: string): Promise<{ x: num
         let startSet = false;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const len = (n.textContent ?? '').length;
-          if (!startSet && start < pos + len) { range.setStart(n, start - pos); startSet = true; }
-          if (startSet && start + word.length <= pos + len) { range.setEnd(n, start + word.length - pos); break; }
+          if (!startSet && start < pos + len) {
+            range.setStart(n, start - pos);
+            startSet = true;
+          }
+          if (startSet && start + word.length <= pos + len) {
+            range.setEnd(n, start + word.length - pos);
+            break;
+          }
           pos += len;
         }
         const r = range.getBoundingClientRect();
@@ -83,7 +93,11 @@ async function wordBox(page: Page, line: RegExp, word: string): Promise<{ x: num
 /** Hovers `word` and returns the text of the hover widget that appears. */
 export async function hoverWord(page: Page, line: RegExp, word: string): Promise<string> {
   await page.mouse.move(5, 5);
-  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator('.monaco-hover')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
   const { x, y } = await wordBox(page, line, word);
   await page.mouse.move(x, y, { steps: 3 });
   const hover = page.locator('.monaco-hover:visible .hover-contents').first();
@@ -104,11 +118,22 @@ export async function frameWith(page: Page, selector: string, timeoutMs = 30000)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const f of page.frames()) {
-      if (await f.locator(selector).count().catch(() => 0)) return f;
+      if (
+        await f
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return f;
     }
     await page.waitForTimeout(250);
   }
-  throw new Error(`no frame contains ${selector} after ${timeoutMs} ms (frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(', ')})`);
+  throw new Error(
+    `no frame contains ${selector} after ${timeoutMs} ms (frames: ${page
+      .frames()
+      .map((f) => f.url().slice(0, 80))
+      .join(', ')})`,
+  );
 }
 
 /** Polls `probe` until it is truthy or throws with `what`. */
@@ -122,7 +147,8 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -23,7 +23,13 @@ async function main(): Promise<number> {
   try {
     needBuilt();
     const ws = makeWorkspace(RUNNER);
-    cs = await startCodeServer({ name: RUNNER, env: { UNROLL_TEST_RESULTS: resultsFile, ...(process.env.UNROLL_TEST_GREP ? { UNROLL_TEST_GREP: process.env.UNROLL_TEST_GREP } : {}) } });
+    cs = await startCodeServer({
+      name: RUNNER,
+      env: {
+        UNROLL_TEST_RESULTS: resultsFile,
+        ...(process.env.UNROLL_TEST_GREP ? { UNROLL_TEST_GREP: process.env.UNROLL_TEST_GREP } : {}),
+      },
+    });
     console.log(`[${RUNNER}] code-server on ${cs.origin}, workspace ${ws}`);
     session = await launch();
     const url = cs.url(ws, [
@@ -46,7 +52,10 @@ async function main(): Promise<number> {
     else if (tests.length === 0) error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;
     else if (outcome.exitCode !== 0 && !tests.some((t) => t.state === 'failed')) error = `the workbench exited with ${outcome.exitCode}`;
     if (error) {
-      const tail = session.console.filter((l) => /error|fail|exception/i.test(l)).slice(-15).join('\n');
+      const tail = session.console
+        .filter((l) => /error|fail|exception/i.test(l))
+        .slice(-15)
+        .join('\n');
       console.log(`[${RUNNER}] page console (errors):\n${tail}`);
       console.log(`[${RUNNER}] code-server log tail:\n${cs.log().split('\n').slice(-15).join('\n')}`);
     }
@@ -60,4 +69,10 @@ async function main(): Promise<number> {
 }
 
 watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

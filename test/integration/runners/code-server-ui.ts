@@ -86,7 +86,8 @@ async function main(): Promise<number> {
     const ex = sheet7Example();
     const dWhh = ex.report.derives.find((d) => mathKey(d.query) === mathKey('∂L/∂W_hh'));
     const dWxh = ex.report.derives.find((d) => mathKey(d.query) === mathKey('∂L/∂W_xh'));
-    if (!dWhh || !dWxh || typeof dWhh.results[0]?.value !== 'number') throw new Error(`the library does not answer derive ∂L/∂W_hh and ∂L/∂W_xh in ${ex.name}`);
+    if (!dWhh || !dWxh || typeof dWhh.results[0]?.value !== 'number')
+      throw new Error(`the library does not answer derive ∂L/∂W_hh and ∂L/∂W_xh in ${ex.name}`);
     const expected = dWhh.results[0].value;
     const ws = makeWorkspace(RUNNER);
     writeFileSync(join(ws, 'scratch', TYPED_FILE), '');
@@ -101,13 +102,27 @@ async function main(): Promise<number> {
 
     await checks.run(`opening examples/${ex.name} activates the extension (language mode, status bar)`, 60000, async () => {
       await openFile(page, ex.name);
-      await until('the language mode "Unroll RNN"', async () => /Unroll RNN/.test(await page.locator('#status\\.editor\\.mode').innerText().catch(() => '')), 20000);
+      await until(
+        'the language mode "Unroll RNN"',
+        async () =>
+          /Unroll RNN/.test(
+            await page
+              .locator('#status\\.editor\\.mode')
+              .innerText()
+              .catch(() => ''),
+          ),
+        20000,
+      );
       // the extension's status bar item: the loss value and the check tally
       const loss = ex.report.loss!;
-      const item = await until('the Unroll status bar item', async () => {
-        const texts = await page.locator('.statusbar-item').allInnerTexts();
-        return texts.find((t) => t.includes(`${loss.name} =`));
-      }, 20000);
+      const item = await until(
+        'the Unroll status bar item',
+        async () => {
+          const texts = await page.locator('.statusbar-item').allInnerTexts();
+          return texts.find((t) => t.includes(`${loss.name} =`));
+        },
+        20000,
+      );
       if (!showsNumber(item, loss.value)) throw new Error(`status bar shows ${JSON.stringify(item)}, expected loss ${loss.value}`);
     });
 
@@ -167,7 +182,7 @@ async function main(): Promise<number> {
       }
     });
 
-    await checks.run('the derivation of ∂L/∂W_hh opens on its factored chain form (the sheet\'s nesting)', 60000, async () => {
+    await checks.run("the derivation of ∂L/∂W_hh opens on its factored chain form (the sheet's nesting)", 60000, async () => {
       if (!panel) throw new Error('no panel');
       const line = lineOf(ex.text, /^\s*derive\s+∂L\/∂W_hh\s*$/);
       await focusEditor(page);
@@ -198,7 +213,12 @@ async function main(): Promise<number> {
 
     await checks.run('light theme: hover and panel', 60000, async () => {
       await setTheme(page, LIGHT, true);
-      if (panel) await until('the panel to switch to the light theme', async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''), 15000);
+      if (panel)
+        await until(
+          'the panel to switch to the light theme',
+          async () => /vscode-light/.test((await panel!.locator('body').getAttribute('class')) ?? ''),
+          15000,
+        );
       await page.mouse.move(800, 990);
       await page.waitForTimeout(500);
       await shot(page, 'panel-light', 'iframe.webview', true);
@@ -215,41 +235,67 @@ async function main(): Promise<number> {
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
       await page.keyboard.type('zz_t = \\sigma ', { delay: 20 });
-      const lineText = async () => (await page.locator('.editor-group-container.active .view-line', { hasText: 'zz_t' }).first().innerText()).replace(/\u00a0/g, ' ');
-      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 15000)
-        .catch(async (e: Error) => { throw new Error(`${e.message}: the line reads ${JSON.stringify(await lineText())}`); });
+      const lineText = async () =>
+        (await page.locator('.editor-group-container.active .view-line', { hasText: 'zz_t' }).first().innerText()).replace(/\u00a0/g, ' ');
+      await until('σ in the typed line', async () => (await lineText()).includes('zz_t = σ'), 15000).catch(async (e: Error) => {
+        throw new Error(`${e.message}: the line reads ${JSON.stringify(await lineText())}`);
+      });
       if ((await lineText()).includes('\\')) throw new Error(`the backslash text stayed: ${JSON.stringify(await lineText())}`);
       await shot(page, 'unicode-input');
     });
 
-    await checks.run('typing a whole exercise by keyboard (Enter at every line end, completions open) gives exactly the typed text', 120000, async () => {
-      await page.keyboard.press('Escape');
-      await openFile(page, TYPED_FILE);
-      await focusEditor(page);
-      let openAtEnd = 0;
-      for (const line of TYPED_EXERCISE) {
-        await page.keyboard.type(line, { delay: 30 });
-        if (line === 'derive ∂L/∂w') {
-          // the file knows w_x and w_h: with the list open on "w" (Ctrl+Space if typing did not open it),
-          // Enter must still break the line and not accept w_x
-          await page.waitForTimeout(400);
-          if (!(await page.locator('.suggest-widget.visible').count())) await page.keyboard.press('Control+Space');
-          await until('the completion list on "w" offering w_x', async () =>
-            /w_x/.test(await page.locator('.suggest-widget.visible').first().innerText().catch(() => '')), 8000);
+    await checks.run(
+      'typing a whole exercise by keyboard (Enter at every line end, completions open) gives exactly the typed text',
+      120000,
+      async () => {
+        await page.keyboard.press('Escape');
+        await openFile(page, TYPED_FILE);
+        await focusEditor(page);
+        let openAtEnd = 0;
+        for (const line of TYPED_EXERCISE) {
+          await page.keyboard.type(line, { delay: 30 });
+          if (line === 'derive ∂L/∂w') {
+            // the file knows w_x and w_h: with the list open on "w" (Ctrl+Space if typing did not open it),
+            // Enter must still break the line and not accept w_x
+            await page.waitForTimeout(400);
+            if (!(await page.locator('.suggest-widget.visible').count())) await page.keyboard.press('Control+Space');
+            await until(
+              'the completion list on "w" offering w_x',
+              async () =>
+                /w_x/.test(
+                  await page
+                    .locator('.suggest-widget.visible')
+                    .first()
+                    .innerText()
+                    .catch(() => ''),
+                ),
+              8000,
+            );
+          }
+          if (await page.locator('.suggest-widget.visible').count()) openAtEnd++;
+          await page.keyboard.press('Enter');
         }
-        if (await page.locator('.suggest-widget.visible').count()) openAtEnd++;
-        await page.keyboard.press('Enter');
-      }
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+S');
-      const want = TYPED_EXERCISE.join('\n') + '\n';
-      const file = join(ws, 'scratch', TYPED_FILE);
-      // the save may still be writing: wait for the whole text (a wrong text stays wrong, then fails below)
-      let got = '';
-      await until('the typed file to be saved', async () => { got = readFileSync(file, 'utf8'); return got === want; }, 15000).catch(() => undefined);
-      if (got !== want) throw new Error(`the typed text differs (${openAtEnd} line ends had the completion list open):\n${JSON.stringify(got)}\nexpected\n${JSON.stringify(want)}`);
-      console.log(`[${RUNNER}] typed ${TYPED_EXERCISE.length} lines; the completion list was open at ${openAtEnd} line ends`);
-    });
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+S');
+        const want = TYPED_EXERCISE.join('\n') + '\n';
+        const file = join(ws, 'scratch', TYPED_FILE);
+        // the save may still be writing: wait for the whole text (a wrong text stays wrong, then fails below)
+        let got = '';
+        await until(
+          'the typed file to be saved',
+          async () => {
+            got = readFileSync(file, 'utf8');
+            return got === want;
+          },
+          15000,
+        ).catch(() => undefined);
+        if (got !== want)
+          throw new Error(
+            `the typed text differs (${openAtEnd} line ends had the completion list open):\n${JSON.stringify(got)}\nexpected\n${JSON.stringify(want)}`,
+          );
+        console.log(`[${RUNNER}] typed ${TYPED_EXERCISE.length} lines; the completion list was open at ${openAtEnd} line ends`);
+      },
+    );
 
     await checks.run('a Markdown solution: an error squiggle on its wrong equation, ✓/✗ marks in the preview', 90000, async () => {
       // seed 001's eq. (8) with its sign lost, beside equations that hold (the file is written at setup)
@@ -258,12 +304,20 @@ async function main(): Promise<number> {
       await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ timeout: 30000 });
       // the verdicts above the equations (CodeLens): ✓ on (7), ✗ on (8)
       const lenses = page.locator('.editor-group-container.active .codelens-decoration');
-      await until('the lenses ✓ (7) and ✗ (8)', async () => {
-        const texts = (await lenses.allInnerTexts()).join(' | ');
-        return texts.includes('(7) ✓') && texts.includes('(8) ✗') && texts;
-      }, 20000);
+      await until(
+        'the lenses ✓ (7) and ✗ (8)',
+        async () => {
+          const texts = (await lenses.allInnerTexts()).join(' | ');
+          return texts.includes('(7) ✓') && texts.includes('(8) ✗') && texts;
+        },
+        20000,
+      );
       // the panel follows the solution (its title names it)
-      await until('the Unroll panel to follow the solution', async () => (await page.locator('.tab', { hasText: 'Unroll: sheet7-solution.md' }).count()) > 0, 15000);
+      await until(
+        'the Unroll panel to follow the solution',
+        async () => (await page.locator('.tab', { hasText: 'Unroll: sheet7-solution.md' }).count()) > 0,
+        15000,
+      );
       await page.mouse.move(5, 5);
       await page.waitForTimeout(500);
       await shot(page, 'solution-editor', 'page', true);
@@ -281,7 +335,12 @@ async function main(): Promise<number> {
   } finally {
     if (session && (error || checks.tests.some((t) => t.state === 'failed'))) {
       await shot(session.page, 'code-server-ui-failure').catch(() => undefined);
-      console.log(`[${RUNNER}] page console (errors):\n${session.console.filter((l) => /error|fail/i.test(l)).slice(-10).join('\n')}`);
+      console.log(
+        `[${RUNNER}] page console (errors):\n${session.console
+          .filter((l) => /error|fail/i.test(l))
+          .slice(-10)
+          .join('\n')}`,
+      );
     }
     await session?.close();
     await cs?.stop();
@@ -290,4 +349,10 @@ async function main(): Promise<number> {
 }
 
 watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

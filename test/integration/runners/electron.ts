@@ -29,7 +29,15 @@ async function main(): Promise<number> {
       ...(process.env.UNROLL_VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.UNROLL_VSCODE_EXECUTABLE } : { version: VERSION }),
       extensionDevelopmentPath: REPO,
       extensionTestsPath: join(REPO, 'out/integration/suite/node.js'),
-      launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', userDataDir],
+      launchArgs: [
+        ws,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--user-data-dir',
+        userDataDir,
+      ],
       extensionTestsEnv: { UNROLL_TEST_RESULTS: resultsFile },
     }).catch((e: unknown) => {
       // a failing suite rejects too: the results file tells failing tests from a VS Code that did not start
@@ -37,15 +45,26 @@ async function main(): Promise<number> {
       return 1;
     });
     // a hung desktop VS Code must not hang the run
-    const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`VS Code did not finish within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref());
+    const timeout = new Promise<never>((_, rej) =>
+      setTimeout(() => rej(new Error(`VS Code did not finish within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+    );
     await Promise.race([run, timeout]);
     if (!existsSync(resultsFile)) throw new Error('the suite wrote no results');
     const summary = JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteSummary;
     return writeResults(RUNNER, summary.tests, (Date.now() - t0) / 1000).failed === 0 ? 0 : 1;
   } catch (e) {
-    return writeResults(RUNNER, [], (Date.now() - t0) / 1000, `VS Code desktop could not run the suite: ${(e as Error).message}`).failed === 0 ? 0 : 1;
+    return writeResults(RUNNER, [], (Date.now() - t0) / 1000, `VS Code desktop could not run the suite: ${(e as Error).message}`).failed ===
+      0
+      ? 0
+      : 1;
   }
 }
 
 watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -30,26 +30,37 @@ async function main(): Promise<number> {
     rmSync(extensionsDir, { recursive: true, force: true });
 
     const packaged = await checks.run('npm run package builds a .vsix', 240000, async () => {
-      execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], timeout: 230000 });
+      execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 230000,
+      });
       if (!existsSync(vsix)) throw new Error(`no ${vsix}`);
       const kb = statSync(vsix).size / 1024;
       const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
       console.log(`[${RUNNER}] ${vsix}: ${kb.toFixed(0)} KB, ${listing.length} files`);
-      for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview.js']) {
+      for (const f of [
+        'extension/package.json',
+        'extension/dist/extension.js',
+        'extension/dist/web/extension.js',
+        'extension/dist/webview.js',
+      ]) {
         if (!listing.includes(f)) throw new Error(`the .vsix lacks ${f}`);
       }
       const stray = listing.filter((f) => /^extension\/(node_modules|src|test|\.editor-tests|out)\//.test(f));
       if (stray.length) throw new Error(`the .vsix carries development files: ${stray.slice(0, 5).join(', ')}`);
     });
 
-    const installed = packaged && await checks.run('code-server --install-extension installs it', 120000, async () => {
-      if (!existsSync(vsix)) throw new Error('no .vsix to install');
-      await codeServerCli(['--extensions-dir', extensionsDir, '--install-extension', vsix]);
-      const list = await codeServerCli(['--extensions-dir', extensionsDir, '--list-extensions', '--show-versions']);
-      if (!/^unroll\.unroll@/m.test(list)) throw new Error(`not listed after install: ${list}`);
-      const dirs = readdirSync(extensionsDir).filter((d) => d.startsWith('unroll.unroll-'));
-      if (dirs.length !== 1) throw new Error(`expected one installed folder, found ${dirs.join(', ')}`);
-    });
+    const installed =
+      packaged &&
+      (await checks.run('code-server --install-extension installs it', 120000, async () => {
+        if (!existsSync(vsix)) throw new Error('no .vsix to install');
+        await codeServerCli(['--extensions-dir', extensionsDir, '--install-extension', vsix]);
+        const list = await codeServerCli(['--extensions-dir', extensionsDir, '--list-extensions', '--show-versions']);
+        if (!/^unroll\.unroll@/m.test(list)) throw new Error(`not listed after install: ${list}`);
+        const dirs = readdirSync(extensionsDir).filter((d) => d.startsWith('unroll.unroll-'));
+        if (dirs.length !== 1) throw new Error(`expected one installed folder, found ${dirs.join(', ')}`);
+      }));
 
     // without an installed .vsix the UI checks cannot tell anything: the failure above is the result
     if (!installed) throw new Error('the .vsix was not built or not installed: the installed-extension checks did not run');
@@ -65,10 +76,24 @@ async function main(): Promise<number> {
 
     await checks.run('the installed extension activates on a .rnn file (language mode, status bar)', 60000, async () => {
       await openFile(page, ex.name);
-      await until('the language mode "Unroll RNN"', async () => /Unroll RNN/.test(await page.locator('#status\\.editor\\.mode').innerText().catch(() => '')), 20000);
+      await until(
+        'the language mode "Unroll RNN"',
+        async () =>
+          /Unroll RNN/.test(
+            await page
+              .locator('#status\\.editor\\.mode')
+              .innerText()
+              .catch(() => ''),
+          ),
+        20000,
+      );
       const loss = ex.report.loss!;
-      await until('the Unroll status bar item with the loss', async () =>
-        (await page.locator('.statusbar-item').allInnerTexts()).some((t) => t.includes(`${loss.name} =`) && showsNumber(t, loss.value)), 20000);
+      await until(
+        'the Unroll status bar item with the loss',
+        async () =>
+          (await page.locator('.statusbar-item').allInnerTexts()).some((t) => t.includes(`${loss.name} =`) && showsNumber(t, loss.value)),
+        20000,
+      );
     });
 
     await checks.run('the installed extension answers a hover on W_hh with ∂L/∂W_hh', 45000, async () => {
@@ -94,4 +119,10 @@ async function main(): Promise<number> {
 }
 
 watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

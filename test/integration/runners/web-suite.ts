@@ -31,8 +31,15 @@ export const WEBVIEW_FLAGS = [
 /** The part of @vscode/test-web's API used here (the package lives in .editor-tests/web, not in the repo). */
 interface TestWeb {
   open(options: {
-    browserType: 'none'; quality: 'stable'; commit: string; testRunnerDataDir: string; extensionDevelopmentPath: string;
-    extensionTestsPath: string; folderPath: string; host: string; port: number;
+    browserType: 'none';
+    quality: 'stable';
+    commit: string;
+    testRunnerDataDir: string;
+    extensionDevelopmentPath: string;
+    extensionTestsPath: string;
+    folderPath: string;
+    host: string;
+    port: number;
   }): Promise<{ dispose(): void }>;
 }
 
@@ -79,11 +86,19 @@ async function main(): Promise<number> {
     const outcome = await runSuiteInPage(session.page, `http://localhost:${port}/`, TIMEOUT_MS);
     let error: string | undefined;
     if (outcome.exitCode === null) error = `the suite did not finish within ${TIMEOUT_MS} ms`;
-    else if (outcome.tests.length === 0) error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;
+    else if (outcome.tests.length === 0)
+      error = `the suite ran no test (exit code ${outcome.exitCode}): the extension or the suite failed to load`;
     else if (outcome.summary && outcome.summary.passed + outcome.summary.failed !== outcome.tests.length) {
       error = `the console carried ${outcome.tests.length} results, the suite reported ${outcome.summary.passed + outcome.summary.failed}`;
-    } else if (outcome.exitCode !== 0 && !outcome.tests.some((t) => t.state === 'failed')) error = `the workbench exited with ${outcome.exitCode}`;
-    if (error) console.log(`[${RUNNER}] page console (errors):\n${session.console.filter((l) => /error|fail|exception/i.test(l)).slice(-15).join('\n')}`);
+    } else if (outcome.exitCode !== 0 && !outcome.tests.some((t) => t.state === 'failed'))
+      error = `the workbench exited with ${outcome.exitCode}`;
+    if (error)
+      console.log(
+        `[${RUNNER}] page console (errors):\n${session.console
+          .filter((l) => /error|fail|exception/i.test(l))
+          .slice(-15)
+          .join('\n')}`,
+      );
     // the panel's content in the web build (webviews on {uuid}.localhost): the suite can only see its tab
     const checks = new Checks('[web]');
     if (!error) await checks.run('the panel renders its graph and KaTeX in VS Code for the web', 60000, () => webPanel(session!.page));
@@ -97,4 +112,10 @@ async function main(): Promise<number> {
 }
 
 watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -38,7 +38,10 @@ suite('diagnostics', () => {
     lines[brokenLine] = lines[brokenLine]!.replace('W_hh', 'W_hx');
     const broken = lines.join('\n');
     const expectedBroken = expectedErrorLines(broken);
-    ok(expectedBroken.includes(brokenLine), `the library reports the unknown name on line ${brokenLine + 1}: ${show(analyze(broken).diagnostics)}`);
+    ok(
+      expectedBroken.includes(brokenLine),
+      `the library reports the unknown name on line ${brokenLine + 1}: ${show(analyze(broken).diagnostics)}`,
+    );
 
     const uri = await scratchFile('broken.rnn', broken);
     const editor = await open(uri);
@@ -49,17 +52,26 @@ suite('diagnostics', () => {
     const d = seen[0]!;
     ok(/W_hx/.test(d.message), `the error names W_hx: ${show(d.message)}`);
     const lineText = editor.document.lineAt(brokenLine).text;
-    ok(lineText.slice(d.range.start.character, d.range.end.character).includes('W_hx'), `the range covers W_hx, got ${show(lineText.slice(d.range.start.character, d.range.end.character))}`);
-    await waitFor(`the editor's error lines to equal the library's ${show(expectedBroken)}`, () =>
-      JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expectedBroken));
+    ok(
+      lineText.slice(d.range.start.character, d.range.end.character).includes('W_hx'),
+      `the range covers W_hx, got ${show(lineText.slice(d.range.start.character, d.range.end.character))}`,
+    );
+    await waitFor(
+      `the editor's error lines to equal the library's ${show(expectedBroken)}`,
+      () => JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expectedBroken),
+    );
 
     // fix it by editing (as a user would), without saving
     await replaceAll(editor, good);
     const expectedGood = expectedErrorLines(good);
-    await waitFor(`the error on line ${brokenLine + 1} to vanish (editor errors on lines ${show(editorErrorLines(uri))})`, () =>
-      !errorsOf(uri).some((e) => e.range.start.line === brokenLine && /W_hx/.test(e.message)));
-    await waitFor(`the editor's error lines to equal the library's ${show(expectedGood)} after the fix`, () =>
-      JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expectedGood));
+    await waitFor(
+      `the error on line ${brokenLine + 1} to vanish (editor errors on lines ${show(editorErrorLines(uri))})`,
+      () => !errorsOf(uri).some((e) => e.range.start.line === brokenLine && /W_hx/.test(e.message)),
+    );
+    await waitFor(
+      `the editor's error lines to equal the library's ${show(expectedGood)} after the fix`,
+      () => JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expectedGood),
+    );
   });
 
   test('a syntax error is reported and the rest of the file is still analysed', async () => {
@@ -71,7 +83,9 @@ suite('diagnostics', () => {
     ok(expected.length > 0, 'the library reports an error for the syntax error');
     const uri = await scratchFile('syntax.rnn', broken);
     await open(uri);
-    await waitFor(`the editor's error lines to equal the library's ${show(expected)}`, () =>
-      JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expected));
+    await waitFor(
+      `the editor's error lines to equal the library's ${show(expected)}`,
+      () => JSON.stringify(editorErrorLines(uri)) === JSON.stringify(expected),
+    );
   });
 });

@@ -11,14 +11,26 @@ suite('every example', () => {
   test('the editor shows exactly the errors the library finds (diagnostics and failing checks)', async () => {
     await extension();
     for (const ex of await examples()) {
-      const expected = [...new Set([
-        ...ex.report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1),
-        ...ex.report.checks.filter((c) => c.status === 'fails').map((c) => c.range.line - 1),
-      ])].sort((a, b) => a - b);
+      const expected = [
+        ...new Set([
+          ...ex.report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1),
+          ...ex.report.checks.filter((c) => c.status === 'fails').map((c) => c.range.line - 1),
+        ]),
+      ].sort((a, b) => a - b);
       await open(ex.uri);
-      const actual = () => [...new Set(vscode.languages.getDiagnostics(ex.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.range.start.line))].sort((a, b) => a - b);
-      await waitFor(`${ex.name}: error lines ${show(expected.map((l) => l + 1))} (editor: ${show(actual().map((l) => l + 1))})`,
-        () => JSON.stringify(actual()) === JSON.stringify(expected));
+      const actual = () =>
+        [
+          ...new Set(
+            vscode.languages
+              .getDiagnostics(ex.uri)
+              .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+              .map((d) => d.range.start.line),
+          ),
+        ].sort((a, b) => a - b);
+      await waitFor(
+        `${ex.name}: error lines ${show(expected.map((l) => l + 1))} (editor: ${show(actual().map((l) => l + 1))})`,
+        () => JSON.stringify(actual()) === JSON.stringify(expected),
+      );
     }
   });
 
@@ -36,7 +48,10 @@ suite('every example', () => {
           const t = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ex.uri, pos)) ?? []);
           return t.trim().length > 0 && t;
         });
-        ok(mathKey(text).includes(mathKey(`∂${loss}/∂${n.name}`)), `${ex.name}: hover on ${n.name} names ∂${loss}/∂${n.name}: ${show(plain(text))}`);
+        ok(
+          mathKey(text).includes(mathKey(`∂${loss}/∂${n.name}`)),
+          `${ex.name}: hover on ${n.name} names ∂${loss}/∂${n.name}: ${show(plain(text))}`,
+        );
         ok(showsNumber(text, n.grad), `${ex.name}: hover on ${n.name} shows ${n.grad}: ${show(plain(text))}`);
         hovered++;
       }

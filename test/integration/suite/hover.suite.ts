@@ -10,7 +10,11 @@ function expectedGradient(report: Awaited<ReturnType<typeof sheet7>>['report']):
   const v = derive.results[0]!.value;
   ok(typeof v === 'number' && Number.isFinite(v), `∂L/∂W_hh is a finite scalar: ${show(v)}`);
   const node = report.graph?.nodes.find((n) => n.id === 'W_hh');
-  if (node) ok(typeof node.grad === 'number' && Math.abs(node.grad - v) <= 1e-12 * Math.max(1, Math.abs(v)), `graph node W_hh carries the same gradient: ${show(node.grad)}`);
+  if (node)
+    ok(
+      typeof node.grad === 'number' && Math.abs(node.grad - v) <= 1e-12 * Math.max(1, Math.abs(v)),
+      `graph node W_hh carries the same gradient: ${show(node.grad)}`,
+    );
   return v;
 }
 
@@ -43,7 +47,10 @@ suite('hovers', () => {
     const text = await hoverAt(ex.uri, pos, 'h_{t-1} in h_t = …');
     ok(text.includes('∂⁺') || text.includes('∂<sup>+</sup>'), `hover shows an immediate partial ∂⁺: ${show(plain(text))}`);
     for (const v of partial.values) {
-      ok(typeof v.value === 'number' && showsNumber(text, v.value), `hover shows ∂⁺h_${v.t}/∂h_${(v.t ?? 0) - 1} = ${show(v.value)}: ${show(plain(text))}`);
+      ok(
+        typeof v.value === 'number' && showsNumber(text, v.value),
+        `hover shows ∂⁺h_${v.t}/∂h_${(v.t ?? 0) - 1} = ${show(v.value)}: ${show(plain(text))}`,
+      );
     }
   });
 

@@ -15,7 +15,10 @@ async function inlineResults(uri: vscode.Uri, doc: vscode.TextDocument): Promise
   const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, all)) ?? [];
   return [
     ...lenses.filter((l) => l.command).map((l) => ({ line: l.range.start.line, text: plain(l.command!.title) })),
-    ...hints.map((h) => ({ line: h.position.line, text: plain(typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')) })),
+    ...hints.map((h) => ({
+      line: h.position.line,
+      text: plain(typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')),
+    })),
   ];
 }
 
@@ -33,11 +36,17 @@ suite('inline results (CodeLens / inlay hints)', () => {
     // derive ∂L/∂W_hh (no free t): its inline result shows the library's number
     const d = ex.report.derives.find((q) => q.results.length === 1 && q.results[0]!.t === null && typeof q.results[0]!.value === 'number')!;
     ok(d, 'a derive with one scalar result');
-    const onLine = items.filter((i) => i.line === d.line - 1).map((i) => i.text).join(' | ');
+    const onLine = items
+      .filter((i) => i.line === d.line - 1)
+      .map((i) => i.text)
+      .join(' | ');
     ok(showsNumber(onLine, d.results[0]!.value as number), `line ${d.line} (${d.query}) shows ${d.results[0]!.value}: ${show(onLine)}`);
     // check lines: the verdict is visible (✓ / ✗ / ⚠ or words)
     for (const c of ex.report.checks) {
-      const t = items.filter((i) => i.line === c.line - 1).map((i) => i.text).join(' | ');
+      const t = items
+        .filter((i) => i.line === c.line - 1)
+        .map((i) => i.text)
+        .join(' | ');
       const mark = c.status === 'holds' ? /✓|holds/i : c.status === 'fails' ? /✗|fail/i : /⚠|only|these values/i;
       ok(mark.test(t), `check on line ${c.line} (${c.status}) shows its verdict: ${show(t)}`);
     }

@@ -19,11 +19,14 @@ suite('panel', () => {
     // the tab model updates asynchronously; the panel's view type is unroll.panel (the webview content itself
     // is not readable through the API: the Playwright driver reads it from the page)
     const tab = await waitFor('a webview tab of view type unroll.panel', () =>
-      webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel')));
+      webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel')),
+    );
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === ex.uri.toString());
     ok(editor, 'the .rnn editor stays visible');
-    ok(editor.viewColumn !== tab.group.viewColumn,
-      `the panel opens beside the editor, not over it (editor column ${editor.viewColumn}, panel column ${tab.group.viewColumn}, tabs ${show(webviewTabs().map((t) => t.label))})`);
+    ok(
+      editor.viewColumn !== tab.group.viewColumn,
+      `the panel opens beside the editor, not over it (editor column ${editor.viewColumn}, panel column ${tab.group.viewColumn}, tabs ${show(webviewTabs().map((t) => t.label))})`,
+    );
     // left open: the web runner then reads the panel's content from the page
   });
 
@@ -33,7 +36,11 @@ suite('panel', () => {
     // the first test opened it: wait for the webview's first rendered report
     // a measurement, not a verdict: a host whose webview never reports back (e.g. a web worker without
     // webview support) gets "not measured", not a failure
-    const opened = await waitFor('the panel to report its open time', async () => ((await timings()).openMs.length ? timings() : undefined), 30000).catch(() => null);
+    const opened = await waitFor(
+      'the panel to report its open time',
+      async () => ((await timings()).openMs.length ? timings() : undefined),
+      30000,
+    ).catch(() => null);
     // hide it behind a text editor in its own column, then show it again
     const tab = webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
     ok(tab, 'the panel tab');
@@ -42,11 +49,24 @@ suite('panel', () => {
     await waitFor('the panel to be hidden', () => !tab.isActive || undefined, 5000).catch(() => undefined);
     const t0 = Date.now();
     await vscode.commands.executeCommand('unroll.openPanel');
-    const shown = await waitFor('the panel to report its re-show time', async () => ((await timings()).reshowMs.length ? timings() : undefined), 15000).catch(() => null);
+    const shown = await waitFor(
+      'the panel to report its re-show time',
+      async () => ((await timings()).reshowMs.length ? timings() : undefined),
+      15000,
+    ).catch(() => null);
     const wall = Date.now() - t0;
-    const phases = (opened?.openPhases ?? []).map((p) => Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ')).join('; ');
+    const phases = (opened?.openPhases ?? [])
+      .map((p) =>
+        Object.entries(p)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+      )
+      .join('; ');
     const line = `[panel timings] open ${opened ? opened.openMs.join(', ') : 'not measured'} ms (openPanel → first report rendered${phases ? `: ${phases}` : ''}); re-show ${shown ? shown.reshowMs.join(', ') : 'not measured'} ms (reveal → visible), ${wall} ms wall`;
     console.log(line);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'panel-timings.txt'), new TextEncoder().encode(`${line}\n`));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'panel-timings.txt'),
+      new TextEncoder().encode(`${line}\n`),
+    );
   });
 });

@@ -34,24 +34,35 @@ suite('solutions (Markdown and LaTeX)', () => {
       const e = errorsOf(uri).filter((d) => d.range.start.line === line8);
       return e.length > 0 && e;
     });
-    ok(errs.every((d) => d.source === 'unroll'), `the error comes from Unroll: ${show(errs.map((d) => d.source))}`);
+    ok(
+      errs.every((d) => d.source === 'unroll'),
+      `the error comes from Unroll: ${show(errs.map((d) => d.source))}`,
+    );
     const others = errorsOf(uri).filter((d) => d.range.start.line !== line8);
     ok(others.length === 0, `no error elsewhere: ${show(others.map((d) => [d.range.start.line + 1, d.message]))}`);
   });
 
-  test('seed 001 as a solution (examples/solutions): the editor shows the library\'s problems on their own lines', async () => {
+  test("seed 001 as a solution (examples/solutions): the editor shows the library's problems on their own lines", async () => {
     await extension();
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'examples', 'solutions', '001-rnn-three-steps.md');
     const text = await readText(uri);
     const sol = analyzeSolution(text, 'markdown');
     ok(sol.networks.length === 1, `the library reads seed 001's network: ${show(sol.diagnostics.slice(0, 3))}`);
-    const expected = (severity: string) => [...new Set(sol.diagnostics.filter((d) => d.severity === severity).map((d) => d.line - 1))].sort((a, b) => a - b);
-    const seen = (severity: vscode.DiagnosticSeverity) => [...new Set(errorsOf(uri, severity).map((d) => d.range.start.line))].sort((a, b) => a - b);
+    const expected = (severity: string) =>
+      [...new Set(sol.diagnostics.filter((d) => d.severity === severity).map((d) => d.line - 1))].sort((a, b) => a - b);
+    const seen = (severity: vscode.DiagnosticSeverity) =>
+      [...new Set(errorsOf(uri, severity).map((d) => d.range.start.line))].sort((a, b) => a - b);
     await open(uri);
     // every equation the library skips gets its information diagnostic, so there is always something to wait for
     ok(expected('information').length > 0, 'the library explains the skipped equations');
-    await waitFor(`the information lines ${show(expected('information'))}`, () => JSON.stringify(seen(vscode.DiagnosticSeverity.Information)) === JSON.stringify(expected('information')));
-    await waitFor(`the error lines ${show(expected('error'))}`, () => JSON.stringify(seen(vscode.DiagnosticSeverity.Error)) === JSON.stringify(expected('error')));
+    await waitFor(
+      `the information lines ${show(expected('information'))}`,
+      () => JSON.stringify(seen(vscode.DiagnosticSeverity.Information)) === JSON.stringify(expected('information')),
+    );
+    await waitFor(
+      `the error lines ${show(expected('error'))}`,
+      () => JSON.stringify(seen(vscode.DiagnosticSeverity.Error)) === JSON.stringify(expected('error')),
+    );
     const eq32 = lineOf(text, '\\tag{32}');
     const flagged = sol.equations.find((e) => e.range.line - 1 === eq32 && e.status === 'fails');
     if (flagged) ok(seen(vscode.DiagnosticSeverity.Error).includes(eq32), `eq. (32) is an error on its own line ${eq32 + 1}`);
@@ -66,9 +77,18 @@ suite('solutions (Markdown and LaTeX)', () => {
       return ls.some((l) => /\(8\)/.test(l.command?.title ?? '')) && ls;
     });
     const at = (needle: string) => all.filter((l) => l.range.start.line === lineOf(SOLUTION, needle)).map((l) => l.command?.title ?? '');
-    ok(at('\\tag{8}').some((t) => t.includes('(8)') && t.includes('✗')), `eq. (8) is marked ✗: ${show(at('\\tag{8}'))}`);
-    ok(at('\\tag{7}').some((t) => t.includes('(7)') && t.includes('✓')), `eq. (7) is marked ✓: ${show(at('\\tag{7}'))}`);
-    ok(at('\\tag{9}').some((t) => t.includes('(9)') && /[✓⚠]/.test(t)), `eq. (9) holds: ${show(at('\\tag{9}'))}`);
+    ok(
+      at('\\tag{8}').some((t) => t.includes('(8)') && t.includes('✗')),
+      `eq. (8) is marked ✗: ${show(at('\\tag{8}'))}`,
+    );
+    ok(
+      at('\\tag{7}').some((t) => t.includes('(7)') && t.includes('✓')),
+      `eq. (7) is marked ✓: ${show(at('\\tag{7}'))}`,
+    );
+    ok(
+      at('\\tag{9}').some((t) => t.includes('(9)') && /[✓⚠]/.test(t)),
+      `eq. (9) holds: ${show(at('\\tag{9}'))}`,
+    );
   });
 
   test('with unroll.inlineResults.style = inlayHints the verdicts sit at the end of the equations instead', async () => {
@@ -101,14 +121,22 @@ suite('solutions (Markdown and LaTeX)', () => {
     const line = lineOf(SOLUTION, '\\tag{7}');
     const col = SOLUTION.split('\n')[line]!.indexOf('y_3}');
     const text = await waitFor('a hover on ∂L/∂y_3 in eq. (7)', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, col));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        new vscode.Position(line, col),
+      );
       const t = hoverText(hovers ?? []);
       return showsNumber(t, dLdy3) && t;
     });
     ok(/derive/.test(plain(text)), `the hover is the derive hover: ${show(plain(text))}`);
     // off any derivative (on the = sign) there is no Unroll hover
     const eqCol = SOLUTION.split('\n')[line]!.indexOf(' = ');
-    const off = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, eqCol + 1));
+    const off = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, eqCol + 1),
+    );
     ok(!showsNumber(hoverText(off ?? []), dLdy3), `no derivative hover on "=": ${show(plain(hoverText(off ?? [])))}`);
   });
 
@@ -161,9 +189,16 @@ suite('solutions (Markdown and LaTeX)', () => {
     await open(solution);
     await waitFor('the control solution to be analysed', () => errorsOf(solution).length > 0);
     await sleep(500);
-    ok(vscode.languages.getDiagnostics(uri).length === 0, `no problems: ${show(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`);
+    ok(
+      vscode.languages.getDiagnostics(uri).length === 0,
+      `no problems: ${show(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`,
+    );
     ok((await lenses(uri)).length === 0, 'no lenses');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, readme.split('\n')[2]!.indexOf('L}')));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(2, readme.split('\n')[2]!.indexOf('L}')),
+    );
     ok(!/derive/.test(hoverText(hovers ?? [])), `no Unroll hover: ${show(hoverText(hovers ?? []))}`);
     const api = ext.exports as { solutions?: { peek(d: vscode.TextDocument): unknown } };
     ok(api.solutions && api.solutions.peek(editor.document) === undefined, 'the README was never analysed');
@@ -178,7 +213,10 @@ suite('solutions (Markdown and LaTeX)', () => {
     editor.selection = new vscode.Selection(line, 3, line, 3);
     await vscode.commands.executeCommand('unroll.openPanel');
     const tab = await waitFor('the Unroll panel titled after the solution', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('solution-panel.md')));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('solution-panel.md')),
+    );
     ok(tab, 'panel tab');
   });
 });

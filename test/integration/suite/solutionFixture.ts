@@ -23,7 +23,24 @@ export const EQ7 = String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = \fra
 export const EQ8 = String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{8}$$`;
 export const EQ9 = String.raw`$$\frac{\partial h_t}{\partial h_{t-1}} = \sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h)W_{hh} \tag{9}$$`;
 
-export const SOLUTION = ['# Exercise sheet 7 — my solution', '', '```rnn', NETWORK, '```', '', 'First the output:', '', EQ7, '', EQ8, '', 'and the recurrence:', '', EQ9, ''].join('\n');
+export const SOLUTION = [
+  '# Exercise sheet 7 — my solution',
+  '',
+  '```rnn',
+  NETWORK,
+  '```',
+  '',
+  'First the output:',
+  '',
+  EQ7,
+  '',
+  EQ8,
+  '',
+  'and the recurrence:',
+  '',
+  EQ9,
+  '',
+].join('\n');
 
 /** 0-based line of the first line containing `needle` */
 export function lineOf(text: string, needle: string): number {

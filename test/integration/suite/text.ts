@@ -14,7 +14,9 @@ export function plain(s: string): string {
 
 /** A name spelling-neutral form for comparing math text: W_hh, W<sub>hh</sub>, W_{hh} all become Whh. */
 export function mathKey(s: string): string {
-  return plain(s).replace(/[\s_{}]/g, '').replace(/−/g, '-');
+  return plain(s)
+    .replace(/[\s_{}]/g, '')
+    .replace(/−/g, '-');
 }
 
 /** Numbers written in a text, with the number of significant digits each was printed with. */
@@ -24,7 +26,11 @@ export function numbersIn(text: string): { value: number; digits: number; raw: s
   const re = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
   for (const m of t.matchAll(re)) {
     const raw = m[0];
-    const mantissa = raw.replace(/[eE].*$/, '').replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+    const mantissa = raw
+      .replace(/[eE].*$/, '')
+      .replace(/^-/, '')
+      .replace('.', '')
+      .replace(/^0+/, '');
     out.push({ value: Number(raw), digits: Math.max(1, mantissa.length), raw });
   }
   return out;
@@ -40,4 +46,3 @@ export function showsNumber(text: string, expected: number): boolean {
     return digits >= 2 && Math.abs(value - expected) <= halfUlp * 1.0001;
   });
 }
-

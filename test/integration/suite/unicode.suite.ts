@@ -16,10 +16,14 @@ suite('Unicode input', () => {
     const end = editor.document.lineAt(1).range.end;
     editor.selection = new vscode.Selection(end, end);
     await type('\\sigma ');
-    const line = await waitFor('\\sigma to become σ', () => {
-      const l = editor.document.lineAt(1).text;
-      return l.includes('σ') && l;
-    }, 5000);
+    const line = await waitFor(
+      '\\sigma to become σ',
+      () => {
+        const l = editor.document.lineAt(1).text;
+        return l.includes('σ') && l;
+      },
+      5000,
+    );
     ok(!line.includes('\\sigma'), `the abbreviation is replaced, not kept: ${show(line)}`);
     ok(line.startsWith('h_t = σ'), `σ lands where the cursor was: ${show(line)}`);
     await vscode.commands.executeCommand('undo');
@@ -31,8 +35,9 @@ suite('Unicode input', () => {
     const uri = await scratchFile('unicode2.rnn', '');
     const editor = await open(uri);
     await type('derive \\partial L/\\partial W ');
-    await waitFor('∂ twice', () => (editor.document.getText().match(/∂/g) ?? []).length === 2 || undefined, 5000)
-      .catch((e: Error) => { throw new Error(`${e.message}: text is ${show(editor.document.getText())}`); });
+    await waitFor('∂ twice', () => (editor.document.getText().match(/∂/g) ?? []).length === 2 || undefined, 5000).catch((e: Error) => {
+      throw new Error(`${e.message}: text is ${show(editor.document.getText())}`);
+    });
     await type('\\sum ');
     await waitFor('Σ', () => editor.document.getText().includes('Σ'), 5000);
   });

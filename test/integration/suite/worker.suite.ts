@@ -14,11 +14,26 @@ function bigRnn(extra = ''): string {
   const xs = Array.from({ length: T }, (_, i) => (Math.sin(i) * 0.9).toFixed(3)).join(', ');
   const ys = Array.from({ length: T }, (_, i) => i % 2).join(', ');
   return [
-    `T = ${T}`, '',
-    `input  x = [${xs}]`, `target y = [${ys}]`,
-    'param  W_xh = 0.3', 'param  W_hh = 0.8', 'param  b_h = 0.1', 'param  W_hy = 1.5', 'param  b_y = -0.2', 'h_0 = 0', '',
-    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)', 'o_t = σ(W_hy h_t + b_y)', 'L_t = (y_t - o_t)^2', 'loss L = Σ_t L_t', '',
-    'derive ∂L/∂W_hh', 'derive ∂L/∂W_xh', extra, '',
+    `T = ${T}`,
+    '',
+    `input  x = [${xs}]`,
+    `target y = [${ys}]`,
+    'param  W_xh = 0.3',
+    'param  W_hh = 0.8',
+    'param  b_h = 0.1',
+    'param  W_hy = 1.5',
+    'param  b_y = -0.2',
+    'h_0 = 0',
+    '',
+    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
+    'o_t = σ(W_hy h_t + b_y)',
+    'L_t = (y_t - o_t)^2',
+    'loss L = Σ_t L_t',
+    '',
+    'derive ∂L/∂W_hh',
+    'derive ∂L/∂W_xh',
+    extra,
+    '',
   ].join('\n');
 }
 
@@ -33,7 +48,8 @@ suite('analysis worker', () => {
     const small = await sheet7();
     await open(small.uri);
     const pos = positionOf(small.text, /^\s*param\s+W_hh\b/, 'W_hh');
-    const hover = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, pos)) ?? []);
+    const hover = async () =>
+      hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, pos)) ?? []);
     // the small file's Report is in the cache before the big analysis starts
     await waitFor('a hover on the small file', async () => (await hover()).includes('W_hh'));
 
@@ -59,21 +75,30 @@ suite('analysis worker', () => {
 
     const expected = (() => {
       const r = analyze(latest);
-      return [...new Set([
-        ...r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1),
-        ...r.checks.filter((c) => c.status === 'fails').map((c) => c.range.line - 1),
-      ])].sort((a, b) => a - b);
+      return [
+        ...new Set([
+          ...r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1),
+          ...r.checks.filter((c) => c.status === 'fails').map((c) => c.range.line - 1),
+        ]),
+      ].sort((a, b) => a - b);
     })();
     ok(expected.includes(badLine), `the library finds the error on the new line ${badLine + 1}: ${show(expected)}`);
     const started = Date.now();
-    const got = await waitFor('the diagnostics of the latest text', () => {
-      const lines = errorLines(bigUri);
-      return JSON.stringify(lines) === JSON.stringify(expected) && lines;
-    }, 150000);
+    const got = await waitFor(
+      'the diagnostics of the latest text',
+      () => {
+        const lines = errorLines(bigUri);
+        return JSON.stringify(lines) === JSON.stringify(expected) && lines;
+      },
+      150000,
+    );
     const line2 = `[worker timings] diagnostics of the edited ${T}-step file matched the latest text ${Date.now() - started} ms after the library's own analysis of it (${Date.now() - opened} ms after opening)`;
     console.log(line2);
     // the code-server runner prints this file (reported, not asserted, like the panel's timings)
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt'), new TextEncoder().encode(`${line}\n${line2}\n`));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt'),
+      new TextEncoder().encode(`${line}\n${line2}\n`),
+    );
     ok(editor.document.getText() === latest, 'the text did not change meanwhile');
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
