@@ -3,6 +3,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
+import { mapChildren } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { nodeLabel, termHint, type TermHint } from '../paths';
 import { RunError, stepOf, type Env, type Run } from '../run';
@@ -350,40 +351,11 @@ export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
 function primed(e: Expr): Expr | null {
   let hit = false;
   const go = (x: Expr): Expr => {
-    switch (x.k) {
-      case 'call':
-        if (x.fn === 'logit' || x.fn === 'artanh') {
-          hit = true;
-          return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) };
-        }
-        return { ...x, arg: go(x.arg) };
-      case 'vec':
-        return { ...x, items: x.items.map(go) };
-      case 'mat':
-        return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      case 'neg':
-      case 'transpose':
-        return { ...x, a: go(x.a) };
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-      case 'indicator':
-        return { ...x, a: go(x.a), b: go(x.b) };
-      case 'matpow':
-        return { ...x, a: go(x.a), n: go(x.n) };
-      case 'index':
-        return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
-      case 'sum':
-      case 'prod':
-        return { ...x, body: go(x.body) };
-      default:
-        return x;
+    if (x.k === 'call' && (x.fn === 'logit' || x.fn === 'artanh')) {
+      hit = true;
+      return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) };
     }
+    return mapChildren(x, go);
   };
   const out = go(e);
   return hit ? out : null;

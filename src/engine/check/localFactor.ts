@@ -5,6 +5,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
+import { mapChildren } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -51,33 +52,11 @@ function sameOf(a: Expr, b: Expr, env: Env): boolean {
 function swapPrimes(e: Expr): Expr | null {
   let hit = false;
   const go = (x: Expr): Expr => {
-    switch (x.k) {
-      case 'call':
-        if (x.fn === 'dsigma' || x.fn === 'dtanh') {
-          hit = true;
-          return { ...x, fn: x.fn === 'dsigma' ? 'dtanh' : 'dsigma', arg: go(x.arg) };
-        }
-        return { ...x, arg: go(x.arg) };
-      case 'neg':
-      case 'transpose':
-        return { ...x, a: go(x.a) };
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-        return { ...x, a: go(x.a), b: go(x.b) };
-      case 'sum':
-      case 'prod':
-        return { ...x, body: go(x.body) };
-      case 'vec':
-        return { ...x, items: x.items.map(go) };
-      default:
-        return x;
+    if (x.k === 'call' && (x.fn === 'dsigma' || x.fn === 'dtanh')) {
+      hit = true;
+      return { ...x, fn: x.fn === 'dsigma' ? 'dtanh' : 'dsigma', arg: go(x.arg) };
     }
+    return mapChildren(x, go);
   };
   const out = go(e);
   return hit ? out : null;

@@ -51,6 +51,52 @@ export function forChildren(x: Expr, f: (c: Expr) => void): void {
   }
 }
 
+/**
+ * A copy of x with each child replaced by f(child), in the order forChildren visits them (the a side before the
+ * b side); leaves are returned as they are, and a derivative's `of` is mapped (its wrt is a name).
+ */
+export function mapChildren(x: Expr, f: (c: Expr) => Expr): Expr {
+  switch (x.k) {
+    case 'vec':
+      return { ...x, items: x.items.map(f) };
+    case 'mat':
+      return { ...x, rows: x.rows.map((r) => r.map(f)) };
+    case 'neg':
+    case 'transpose':
+      return { ...x, a: f(x.a) };
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'hadamard':
+    case 'matmul':
+    case 'contract':
+    case 'indicator':
+    case 'div':
+    case 'pow': {
+      const a = f(x.a);
+      return { ...x, a, b: f(x.b) };
+    }
+    case 'matpow': {
+      const a = f(x.a);
+      return { ...x, a, n: f(x.n) };
+    }
+    case 'call':
+      return { ...x, arg: f(x.arg) };
+    case 'index': {
+      const a = f(x.a);
+      const i = f(x.i);
+      return { ...x, a, i, j: x.j ? f(x.j) : null };
+    }
+    case 'sum':
+    case 'prod':
+      return { ...x, body: f(x.body) };
+    case 'deriv':
+      return { ...x, of: f(x.of) };
+    default:
+      return x;
+  }
+}
+
 export function walkRefs(x: Expr, f: (r: Expr & { k: 'ref' }) => void): void {
   if (x.k === 'ref') {
     f(x);
