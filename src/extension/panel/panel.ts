@@ -126,7 +126,17 @@ class PanelHost implements vscode.Disposable {
     const read = async (...path: string[]): Promise<string> =>
       new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext, ...path)));
     const files = { promise: Promise.resolve<PanelFiles | null>(null), done: false, value: null as PanelFiles | null };
-    files.promise = Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')])
+    // only from the local disk: in VS Code for the web the extension is served over http, where reading its
+    // files through workspace.fs may never answer (the page then links them, as before); and never wait long
+    const local = ext.scheme === 'file';
+    const giveUp = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow')), 2000));
+    const reads = local
+      ? Promise.race([
+          Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')]),
+          giveUp,
+        ])
+      : Promise.reject(new Error('not on the local disk'));
+    files.promise = reads
       .then(
         ([script, panelCss, katexCss]) => ({ script, panelCss, katexCss }),
         () => null,

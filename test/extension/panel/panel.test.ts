@@ -102,6 +102,19 @@ describe('panel host', () => {
     expect(panel.webview.html).not.toContain(' src=');
   });
 
+  test('in VS Code for the web (the extension served over http) the page links its bundle and styles instead', async () => {
+    for (const d of context.subscriptions) d.dispose();
+    resetFake();
+    const web = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('http://localhost/static/ext') };
+    registerPanel(web as never, { get: (d) => analyze((d as unknown as Doc).getText()), onDidUpdate: updates.event as never });
+    const panel = await openOn(new Doc(TEXT), D);
+    for (let i = 0; i < 10 && !panel.webview.html; i++) await Promise.resolve();
+    const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
+    expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="`);
+    expect(panel.webview.html).toContain('katex.min.css');
+    for (const d of web.subscriptions) d.dispose();
+  });
+
   test('posts the report with the cursor context of the active editor', async () => {
     const doc = new Doc(TEXT);
     const panel = await openOn(doc, D); // line D + 1: derive ∂L/∂W_hh
