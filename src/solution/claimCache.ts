@@ -35,6 +35,9 @@ export interface GeneratedNetwork {
  * seen before (same network, same options) taken from the cache. Throws when analyze() throws.
  */
 export function analyzeClaims(g: GeneratedNetwork, options: AnalyzeOptions | undefined): Report {
+  // a claim whose brackets do not close continues onto the next check line (LANGUAGE.md §1), so the claims are
+  // not independent: analyse the whole text, keeping nothing (a '+' typed over seed 000's "(12)" did this)
+  if (g.claims.some((c) => !balanced(c))) return analyze(g.network + g.claims.map((c) => c + '\n').join(''), options);
   const key = `${JSON.stringify(options ?? {})}\n${g.network}`;
   let entry = cache.get(key);
   if (entry) cache.delete(key); // most recently used last
@@ -123,4 +126,14 @@ function shiftLines<T>(item: T, from: number, by: number): T {
   };
   walk(item);
   return item;
+}
+
+/** whether every ( [ { of a claim's check line is closed on it */
+function balanced(line: string): boolean {
+  let depth = 0;
+  for (const ch of line) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return depth === 0;
 }
