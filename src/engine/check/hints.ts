@@ -3,7 +3,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { mapChildren } from '../../language/resolve';
+import { mapChildren, renameCalls } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { nodeLabel, termHint, type TermHint } from '../paths';
 import { RunError, stepOf, type Env, type Run } from '../run';
@@ -349,16 +349,7 @@ export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
 
 /** σ^{-1} → σ', tanh^{-1} → tanh' throughout; null when the expression has neither */
 function primed(e: Expr): Expr | null {
-  let hit = false;
-  const go = (x: Expr): Expr => {
-    if (x.k === 'call' && (x.fn === 'logit' || x.fn === 'artanh')) {
-      hit = true;
-      return { ...x, fn: x.fn === 'logit' ? 'dsigma' : 'dtanh', arg: go(x.arg) };
-    }
-    return mapChildren(x, go);
-  };
-  const out = go(e);
-  return hit ? out : null;
+  return renameCalls(e, { logit: 'dsigma', artanh: 'dtanh' });
 }
 
 /**
@@ -522,37 +513,11 @@ function freeze(e: Expr, env: Env, run: Run): Expr {
         }
         return x;
       }
-      case 'num':
-      case 'var':
-      case 'ref':
       case 'sum':
       case 'prod':
         return x;
-      case 'vec':
-        return { ...x, items: x.items.map(go) };
-      case 'mat':
-        return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      case 'neg':
-      case 'transpose':
-        return { ...x, a: go(x.a) };
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-      case 'indicator': {
-        const a = go(x.a);
-        return { ...x, a, b: go(x.b) };
-      }
-      case 'matpow':
-        return { ...x, a: go(x.a), n: go(x.n) };
-      case 'call':
-        return { ...x, arg: go(x.arg) };
-      case 'index':
-        return { ...x, a: go(x.a), i: go(x.i), j: x.j ? go(x.j) : null };
+      default:
+        return mapChildren(x, go);
     }
   };
   return go(e);

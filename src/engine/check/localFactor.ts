@@ -5,7 +5,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { mapChildren } from '../../language/resolve';
+import { renameCalls } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -50,16 +50,7 @@ function sameOf(a: Expr, b: Expr, env: Env): boolean {
 
 /** σ' ↔ tanh' throughout (null when neither is written) */
 function swapPrimes(e: Expr): Expr | null {
-  let hit = false;
-  const go = (x: Expr): Expr => {
-    if (x.k === 'call' && (x.fn === 'dsigma' || x.fn === 'dtanh')) {
-      hit = true;
-      return { ...x, fn: x.fn === 'dsigma' ? 'dtanh' : 'dsigma', arg: go(x.arg) };
-    }
-    return mapChildren(x, go);
-  };
-  const out = go(e);
-  return hit ? out : null;
+  return renameCalls(e, { dsigma: 'dtanh', dtanh: 'dsigma' });
 }
 
 /** the timed names read at U's own step by U's equation (o_t and c_t for h_t = o_t ⊙ tanh(c_t)) */

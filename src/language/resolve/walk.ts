@@ -1,7 +1,7 @@
 // Walking resolved expressions: children, references, and what an expression mentions.
 
 import { idxVars } from '../idx';
-import type { Expr, Idx } from '../model';
+import type { Expr, Fn, Idx } from '../model';
 
 export function forChildren(x: Expr, f: (c: Expr) => void): void {
   switch (x.k) {
@@ -95,6 +95,21 @@ export function mapChildren(x: Expr, f: (c: Expr) => Expr): Expr {
     default:
       return x;
   }
+}
+
+/** e with every call of a function in `rename` calling its replacement instead, or null when there is none */
+export function renameCalls(e: Expr, rename: Partial<Record<Fn, Fn>>): Expr | null {
+  let hit = false;
+  const go = (x: Expr): Expr => {
+    const to = x.k === 'call' ? rename[x.fn] : undefined;
+    if (x.k === 'call' && to) {
+      hit = true;
+      return { ...x, fn: to, arg: go(x.arg) };
+    }
+    return mapChildren(x, go);
+  };
+  const out = go(e);
+  return hit ? out : null;
 }
 
 export function walkRefs(x: Expr, f: (r: Expr & { k: 'ref' }) => void): void {
