@@ -5,7 +5,7 @@
 
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { walkRefs } from '../../language/resolve';
+import { mapChildren, walkRefs } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
@@ -79,33 +79,6 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
   const derivs: Reread['derivs'] = [];
   const go = (e: Expr, binders: Binder[]): Expr => {
     switch (e.k) {
-      case 'num':
-      case 'ref':
-      case 'var':
-        return e;
-      case 'vec':
-        return { ...e, items: e.items.map((x) => go(x, binders)) };
-      case 'mat':
-        return { ...e, rows: e.rows.map((r) => r.map((x) => go(x, binders))) };
-      case 'neg':
-      case 'transpose':
-        return { ...e, a: go(e.a, binders) };
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-      case 'indicator':
-        return { ...e, a: go(e.a, binders), b: go(e.b, binders) };
-      case 'matpow':
-        return { ...e, a: go(e.a, binders), n: go(e.n, binders) };
-      case 'call':
-        return { ...e, arg: go(e.arg, binders) };
-      case 'index':
-        return { ...e, a: go(e.a, binders), i: go(e.i, binders), j: e.j ? go(e.j, binders) : null };
       case 'sum':
       case 'prod':
         return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
@@ -115,6 +88,8 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
         derivs.push({ d, binders });
         return d;
       }
+      default:
+        return mapChildren(e, (x) => go(x, binders));
     }
   };
   const l = go(lhs, []);
