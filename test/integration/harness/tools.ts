@@ -8,6 +8,8 @@ import { join, resolve } from 'path';
 export const REPO = resolve(__dirname, '../../..');
 export const TOOLS = resolve(process.env.UNROLL_EDITOR_TESTS_DIR ?? join(REPO, '.editor-tests'));
 export const RESULTS = join(REPO, 'test-results');
+/** A stand-in for LaTeX Workshop (owns the latex language, hovers, lint diagnostics), loaded beside Unroll. */
+export const LATEX_STAND_IN = join(REPO, 'test/integration/fixtures/latex-workshop-stand-in');
 export const SCREENSHOTS = join(RESULTS, 'screenshots');
 export const CHROMIUM = process.env.UNROLL_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -6,6 +6,7 @@ import { launch, type Session } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { printResult, writeResults, type Result } from '../harness/results';
 import { runSuiteInPage } from '../harness/testApi';
+import { extensionsWithStandIn } from '../harness/standIn';
 import { needBuilt, REPO, RESULTS, watchdog } from '../harness/tools';
 import { makeWorkspace } from '../harness/workspace';
 import type { SuiteSummary } from '../suite/reporter';
@@ -25,6 +26,8 @@ async function main(): Promise<number> {
     const ws = makeWorkspace(RUNNER);
     cs = await startCodeServer({
       name: RUNNER,
+      // LaTeX Workshop's stand-in, installed beside Unroll (the coexist suite)
+      extensionsDir: await extensionsWithStandIn(RUNNER),
       env: {
         UNROLL_TEST_RESULTS: resultsFile,
         ...(process.env.UNROLL_TEST_GREP ? { UNROLL_TEST_GREP: process.env.UNROLL_TEST_GREP } : {}),

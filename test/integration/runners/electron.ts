@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { writeResults } from '../harness/results';
-import { needBuilt, REPO, runDir, watchdog } from '../harness/tools';
+import { needBuilt, REPO, runDir, watchdog, LATEX_STAND_IN } from '../harness/tools';
 import { makeWorkspace } from '../harness/workspace';
 import type { SuiteSummary } from '../suite/reporter';
 
@@ -27,7 +27,8 @@ async function main(): Promise<number> {
     mkdirSync(userDataDir, { recursive: true });
     const run = runTests({
       ...(process.env.UNROLL_VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.UNROLL_VSCODE_EXECUTABLE } : { version: VERSION }),
-      extensionDevelopmentPath: REPO,
+      // desktop VS Code loads several development paths: LaTeX Workshop's stand-in rides beside Unroll
+      extensionDevelopmentPath: [REPO, LATEX_STAND_IN],
       extensionTestsPath: join(REPO, 'out/integration/suite/node.js'),
       launchArgs: [
         ws,

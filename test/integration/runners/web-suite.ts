@@ -8,7 +8,7 @@ import { freePort } from '../harness/codeServer';
 import { sheet7Example } from '../harness/library';
 import { Checks, writeResults } from '../harness/results';
 import { runSuiteInPage } from '../harness/testApi';
-import { need, needBuilt, REPO, requireTool, TOOLS, watchdog } from '../harness/tools';
+import { LATEX_STAND_IN, need, needBuilt, REPO, requireTool, TOOLS, watchdog } from '../harness/tools';
 import { makeWorkspace } from '../harness/workspace';
 import { frameWith, until } from '../harness/workbench';
 import type { Page } from 'playwright-core';
@@ -36,6 +36,7 @@ interface TestWeb {
     commit: string;
     testRunnerDataDir: string;
     extensionDevelopmentPath: string;
+    extensionPaths: string[];
     extensionTestsPath: string;
     folderPath: string;
     host: string;
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
       commit: COMMIT,
       testRunnerDataDir: join(TOOLS, 'web/node_modules/.vscode-test-web'),
       extensionDevelopmentPath: REPO,
+      extensionPaths: [LATEX_STAND_IN], // LaTeX Workshop's stand-in beside Unroll (the coexist suite)
       extensionTestsPath: join(REPO, 'out/integration/suite/web.js'),
       folderPath: ws,
       host: 'localhost', // webviews live on {uuid}.localhost

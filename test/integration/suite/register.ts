@@ -11,5 +11,6 @@ export function registerSuites(): void {
   require('./worker.suite');
   // before the panel suite: it leaves the panel on the sheet-7 example, which the web runner then reads
   require('./solution.suite');
+  require('./coexist.suite');
   require('./panel.suite');
 }
