@@ -197,7 +197,8 @@ export function analyzeSolution(
     }
     const worst = eq.checks.reduce((a, b) => (ORDER[b.status] > ORDER[a.status] ? b : a));
     eq.status = worst.status;
-    eq.message = (eq.checks.find((x) => x.status !== 'holds') ?? eq.checks[0]!).message;
+    // the message explains the status shown beside it: the first link with the worst verdict
+    eq.message = worst.message;
   }
   claims.forEach((c, i) => {
     if (!c.skip) return;

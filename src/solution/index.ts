@@ -32,7 +32,7 @@ export interface EquationResult {
   tag: string | null;
   /** the worst of its links, or skipped */
   status: CheckStatus | 'skipped';
-  /** the first failing link's message (the first link's when all hold), or why it was skipped */
+  /** the message of the first link with the worst verdict (the one its status shows), or why it was skipped */
   message: string;
   /** its links, ranges mapped (for a derivation spread over several displays, the links whose
    *  right side lies in this display); each carries `link` and, when the equation has one, `tag` */

@@ -85,6 +85,11 @@ describe('seed 004 as it stands (Markdown solution)', () => {
     expect(at('$$y^{(t)} = h_1^{(t)}').status).toBe('holds');
     expect(at('$$h^{(t)} = 1 + i^{(t+1)}').status).toBe('fails');
     expect(at('\\overline{c^{(t)}} &=').status).toBe('fails');
+    // the message is the one its ✗ stands for: c̄'s second link fails, its first only holds as one step
+    const c = at('\\overline{c^{(t)}} &=');
+    expect(c.checks.map((x) => x.status)).toEqual(['holds-as-one-step', 'fails']);
+    expect(c.message).toBe(c.checks[1]!.message);
+    expect(c.message).toMatch(/^fails at t = 1/);
     const f = at('\\overline{f^{(t)}} &=');
     expect(f.status).toBe('fails');
     expect(f.message).toMatch(/c_\{t\+1\} should be c_\{t-1\}/);
