@@ -32,7 +32,13 @@ describe('seed 002 pasted into check lines', () => {
   });
 
   it('the LSTM count N_total fails (the output layer counted four times); the output layer once holds', () => {
-    expectTag(lstm, 'b', 'fails', /the left side is 76, the right side 88/);
+    expectTag(
+      lstm,
+      'b',
+      'fails',
+      /the left side is 76, the right side 88/,
+      /The factor 4 multiplies N_output ?·? ?N_hidden \+ N_output too/,
+    );
     expectTag(lstm, "b'", 'holds');
     expect(lstm.params.reduce((n, p) => n + p.count, 0)).toBe(76);
   });
@@ -55,5 +61,7 @@ describe('seed 002 as it stands (Markdown solution)', () => {
     const n = report.equations.find((e) => e.range.line === lineContaining(text, '$$N_{\\text{total}} = 4'));
     expect(n?.status).toBe('fails');
     expect(n?.message).toMatch(/the left side is 76, the right side 88/);
+    // the culprit named: the 4 of the gates also multiplies the output layer's weights and bias
+    expect(n?.message).toMatch(/The factor 4 multiplies N_output ?·? ?N_hidden \+ N_output too: applied to .* only, the check holds/);
   });
 });

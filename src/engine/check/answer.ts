@@ -16,6 +16,7 @@ import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rereadOneStep, rereadText } from './reread';
+import { distributeHint } from './distribute';
 import { textbookHint } from './textbook';
 
 interface DrawVerdict {
@@ -133,6 +134,7 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
     plain(textbookHint(claim, run, run.model)) ??
+    plain(distributeHint(claim, run)) ??
     null
   );
 }

@@ -27,7 +27,7 @@ const guard = <T>(f: () => T): T | null => {
 };
 
 /** the check holds with these sides at every point (of the file's values) */
-function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
+export function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
   return guard(() => c.points.every((p) => close(run.evaluateAt(lhs, p.env).data, run.evaluateAt(rhs, p.env).data))) === true;
 }
 
