@@ -50,7 +50,8 @@ describe('seed 001 pasted into check lines', () => {
 
   it("(29) keeps only L_1's path; (30)–(32) fail naming the wrong term and its last factor", () => {
     expectLink(report, '29', 1, 'holds');
-    expectLink(report, '29', 2, 'fails');
+    // what a teacher writes beside it: the terms of L_2 and L_3 are missing
+    expectLink(report, '29', 2, 'fails', /The right side leaves out ∂L_2\/∂W_xh \+ ∂L_3\/∂W_xh = -0\.1553/);
     expectLink(report, '29', 3, 'fails', NO_PATH, LAST_FACTOR);
     expectTag(report, "32'", 'holds-as-one-step', ONE_STEP);
   });

@@ -282,9 +282,21 @@ export function pathHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/** inputs of one equation tried together as left out: any one of them, or several of its first this many */
+const MAX_LEFT_OUT = 6;
+
+/** the subsets of 0..n-1 tried, smallest first: every single index, then pairs, … of the first `max` */
+function subsetsBySize(n: number, max: number): number[][] {
+  const m = Math.min(n, max);
+  const several: number[][] = [];
+  for (let mask = 1; mask < 1 << m; mask++) if (mask & (mask - 1)) several.push([...Array(m).keys()].filter((k) => mask & (1 << k)));
+  return [...[...Array(n).keys()].map((k) => [k]), ...several.sort((a, b) => a.length - b.length)];
+}
+
 /**
  * A failing ∂A/∂B whose other side is the total without the part through one input C of A's own
- * equation (∂L/∂W_hh without ∂L_1/∂W_hh): "the right side leaves out ∂L_1/∂W_hh = 0.0192".
+ * equation (∂L/∂W_hh without ∂L_1/∂W_hh): "the right side leaves out ∂L_1/∂W_hh = 0.0192" — or through
+ * several ("leaves out ∂L_2/∂W_xh + ∂L_3/∂W_xh").
  * Judged at one point of one run (a draw, when the file's values hide it).
  */
 export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value: number | null } | null {
@@ -301,6 +313,9 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
       const want = run.evaluateAt(other, p.env);
       const byId = names(run);
+      const wrt = refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
+      // each input C of A's equation with the part of the total that runs through it
+      const parts: { id: number; term: string; contrib: Float64Array }[] = [];
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
@@ -313,15 +328,19 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
         if (!viaC.reached) continue;
         const contrib = chainProduct(J, viaC.tensor.data, B.data.length, total.data.length);
         if (contrib.every((x) => x === 0)) continue;
+        const cName = refText(q.name, q.t === null ? null : { v: null, k: q.t });
+        const ones = J.every((x) => x === 1) && A.data.length === 1;
+        parts.push({ id, term: ones ? `∂${cName}/∂${wrt}` : `∂${exprText(bindAll(d.of, p.env))}/∂${cName}·∂${cName}/∂${wrt}`, contrib });
+      }
+      parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
+      // one input left out first, then two, … (seed 001 eq. (29) keeps only L_1's term of L = L_1 + L_2 + L_3)
+      for (const set of subsetsBySize(parts.length, MAX_LEFT_OUT)) {
+        const contrib = total.data.map((_, i) => set.reduce((acc, k) => acc + parts[k]!.contrib[i]!, 0));
         const rest = total.data.map((x, i) => x - contrib[i]!);
         if (!close(rest, want.data)) continue;
-        const cName = refText(q.name, q.t === null ? null : { v: null, k: q.t });
-        const wrt = refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
-        const ones = J.every((x) => x === 1) && A.data.length === 1;
-        const term = ones ? `∂${cName}/∂${wrt}` : `∂${exprText(bindAll(d.of, p.env))}/∂${cName}·∂${cName}/∂${wrt}`;
         const v = toValue({ shape: total.shape, data: contrib });
         return {
-          text: `the ${side} side leaves out ${term} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
+          text: `the ${side} side leaves out ${set.map((k) => parts[k]!.term).join(' + ')} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
           value: typeof v === 'number' ? v : null,
         };
       }
