@@ -19,7 +19,7 @@ function distance(a: string, b: string): number {
   return prev[n]!;
 }
 
-/** the nearest known name, if it is near enough to be a likely typo */
+/** the nearest known name, if it is near enough to be a likely typo (a one-letter name: only another case) */
 export function suggest(name: string, known: Iterable<string>): string | null {
   let best: string | null = null;
   let bestD = Infinity;
@@ -31,5 +31,7 @@ export function suggest(name: string, known: Iterable<string>): string | null {
       best = k;
     }
   }
-  return best !== null && bestD <= Math.max(1, Math.floor(name.length / 2)) ? best : null;
+  // every one-letter name is one edit from every other (seed 000's A_t is no typo of x): only its case counts
+  const near = name.length === 1 ? 0.5 : Math.max(1, Math.floor(name.length / 2));
+  return best !== null && bestD <= near ? best : null;
 }

@@ -41,6 +41,16 @@ export interface Claim {
   tag?: string | null;
 }
 
+/**
+ * The left side of `A_t = 1 − u_t` when A is the unknown name the error is about: the student defines a
+ * name of their own (seed 000 eq. (11)), which is no claim about the network.
+ */
+function definedName(chars: string, why: Diagnostic): string | null {
+  const name = why.code === 'unknown-name' ? /^unknown name (\S+)/.exec(why.message)?.[1] : undefined;
+  const lhs = chars.split('=')[0]!.trim();
+  return name && lhs.startsWith(name) && /^[^\s+\-*/·(){}]+(?:_\{[^{}=]*\}|_[^\s=]+)?$/.test(lhs) ? lhs : null;
+}
+
 const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, 'holds-at-given-values': 2, fails: 3 };
 
 /** what the reader finds before any analysis: the networks, the equations and the claims (also
@@ -450,7 +460,10 @@ function collect(
     if (!usable.length) {
       const why = diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit');
       const reason = why?.message ?? all[0]?.message ?? 'the equation does not read as a check';
-      c.skip = reason.replace(/^not analysed: /, '');
+      const defined = why ? definedName(c.text.chars, why) : null;
+      c.skip = defined
+        ? `${defined} is not a name of the network: the equation defines it, so there is nothing to check (to use it, define it in the rnn block)`
+        : reason.replace(/^not analysed: /, '');
       continue;
     }
     // a link that does not read (notation the language lacks, a name the network does not define) is
