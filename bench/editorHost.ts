@@ -19,6 +19,8 @@ export interface Published {
   diagnostics: DiagnosticItem[];
   /** ms the host spent turning the Report into diagnostics and lenses */
   convertMs: number;
+  /** the analysis's own wall time where it ran (Report.elapsedMs, in the worker) */
+  analysisMs: number;
 }
 
 interface Waiter {
@@ -46,7 +48,7 @@ export class EditorHost {
       const diagnostics = diagnosticItems(report, { hintForHolding: false });
       lensItems(report, 4, document.uri.toString());
       const at = performance.now();
-      const p: Published = { at, diagnostics, convertMs: at - t0 };
+      const p: Published = { at, diagnostics, convertMs: at - t0, analysisMs: report.elapsedMs };
       this.waiters = this.waiters.filter((w) => {
         if (w.doc !== (document as unknown) || !w.accept(p)) return true;
         w.resolve(p);
