@@ -1,10 +1,13 @@
 // `unroll check FOLDER` on a class's worth of solutions: 1,000 files generated from the examples
-// (each with its horizon varied), checked on one thread and on every core, in files per second.
+// (each with its horizon varied), checked on one thread and on every core, in files per second — each run a
+// fresh `unroll check` process, as a user runs it (so the one-thread run pays its JIT warm-up too).
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFiles, defaultThreads } from '../src/cliParallel';
+import { performance } from 'node:perf_hooks';
+import { defaultThreads } from '../src/cliParallel';
 import { loadExamples } from './examplesBench';
 import { fmtRatio, median, printTable } from './timing';
 
@@ -32,53 +35,84 @@ export function makeFolder(n = FOLDER_FILES): { dir: string; files: string[] } {
   return { dir, files };
 }
 
+interface FolderRun {
+  /** the CLI process from start to exit */
+  wall: number;
+  /** the process's CPU time, every thread */
+  cpu: number;
+  /** the checking threads' own CPU times (this one first) */
+  threads: number[];
+}
+
+/** `unroll check DIR` as a user runs it: a fresh process (cold JIT in every thread), `threads` threads. */
+function runCli(script: string, dir: string, threads: number): FolderRun {
+  const statsFile = join(dir, `.stats-${threads}.json`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [script, 'check', dir], {
+    env: { ...process.env, UNROLL_THREADS: String(threads), UNROLL_CHECK_STATS: statsFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const wall = performance.now() - t0;
+  if (!existsSync(statsFile)) throw new Error(`unroll check gave no figures: ${r.stderr.split('\n')[0] ?? r.status}`);
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { cpuMs: number; threadCpuMs: (number | null)[] };
+  rmSync(statsFile);
+  return { wall, cpu: stats.cpuMs, threads: stats.threadCpuMs.filter((x): x is number => typeof x === 'number') };
+}
+
 export async function benchCheckFolder(): Promise<void> {
   const { dir, files } = makeFolder();
   const script = join(__dirname, 'cli.js');
   const counts = [...new Set([1, defaultThreads()])];
-  const runs: Record<number, { wall: number; cpu: number; busiest: number | undefined }[]> = {};
+  const runs: Record<number, FolderRun[]> = {};
   try {
     // one thread count after the other, RUNS times: a change in the machine's load hits both alike
-    for (let r = 0; r < RUNS; r++) {
-      for (const threads of counts) {
-        const c0 = process.cpuUsage();
-        const run = await checkFiles(files, { json: false, threads, script });
-        const c = process.cpuUsage(c0);
-        const known = run.threadCpuMs.filter((x): x is number => x !== undefined);
-        (runs[threads] ??= []).push({
-          wall: run.ms,
-          cpu: (c.user + c.system) / 1000,
-          busiest: known.length === run.threadCpuMs.length ? Math.max(...known) : undefined,
-        });
-      }
-    }
+    for (let r = 0; r < RUNS; r++) for (const threads of counts) (runs[threads] ??= []).push(runCli(script, dir, threads));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const rows = counts.map((threads) => {
     const rs = runs[threads]!;
-    const wall = median(rs.map((x) => x.wall));
-    const cpu = median(rs.map((x) => x.cpu));
-    const busiest = rs.every((x) => x.busiest !== undefined) ? median(rs.map((x) => x.busiest!)) : undefined;
-    return { threads, wall, cpu, busiest };
+    const known = rs.every((x) => x.threads.length === threads);
+    return {
+      threads,
+      wall: median(rs.map((x) => x.wall)),
+      cpu: median(rs.map((x) => x.cpu)),
+      busiest: known ? median(rs.map((x) => Math.max(...x.threads))) : undefined,
+      checkers: known ? median(rs.map((x) => sum(x.threads))) : undefined,
+    };
   });
   const one = rows[0]!;
   // on free cores a run would take as long as its busiest thread's own CPU time (never more than its wall time)
   const freeMs = (x: (typeof rows)[number]) => Math.min(x.wall, x.busiest ?? x.wall);
+  const s = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
   printTable(
-    `unroll check on a folder of ${files.length} solutions (the examples, horizons varied) — median of ${RUNS} run${RUNS === 1 ? '' : 's'}, interleaved`,
-    ['', 'wall', 'files/s (wall)', 'CPU, all threads', 'busiest thread', 'files/s (free cores)', 'speed-up'],
+    `unroll check on a folder of ${files.length} solutions (the examples, horizons varied), a fresh process per run as a user runs it — median of ${RUNS} run${RUNS === 1 ? '' : 's'}, interleaved`,
+    [
+      '',
+      'wall',
+      'files/s (wall)',
+      'CPU, all threads',
+      'checking threads',
+      'JIT + GC threads',
+      'busiest thread',
+      'files/s (free cores)',
+      'speed-up',
+    ],
     rows.map((x) => [
       `${x.threads} thread${x.threads === 1 ? '' : 's'}`,
-      `${(x.wall / 1000).toFixed(2)} s`,
+      s(x.wall),
       (files.length / (x.wall / 1000)).toFixed(0),
-      `${(x.cpu / 1000).toFixed(2)} s`,
-      x.busiest === undefined ? 'n/a' : `${(x.busiest / 1000).toFixed(2)} s`,
+      s(x.cpu),
+      s(x.checkers),
+      x.checkers === undefined ? 'n/a' : s(x.cpu - x.checkers),
+      s(x.busiest),
       (files.length / (freeMs(x) / 1000)).toFixed(0),
       x === one ? '' : `${fmtRatio(one.wall / x.wall)} wall, ${fmtRatio(freeMs(one) / freeMs(x))} free cores`,
     ]),
   );
   console.log(
-    '  "busiest thread" is the largest own CPU time of one thread (Linux /proc/thread-self/schedstat): what the run\n  would take with a core per thread; "free cores" figures use min(wall, that). The machine\'s other load inflates\n  wall time only.',
+    '  "checking threads" is the sum of the checking threads\' own CPU times (Linux /proc/thread-self/schedstat), "JIT + GC\n  threads" the rest of the process\'s CPU: V8\'s optimising compiler and GC helpers, busiest while each thread\'s JIT\n  warms up (a fresh isolate per thread). "busiest thread": what the run would take with a core per thread; "free\n  cores" figures use min(wall, that). The machine\'s other load inflates wall time only.',
   );
 }

@@ -11,6 +11,7 @@ import { lensItems } from '../src/extension/inline/inlineContent';
 import { Reports } from '../src/extension/reports/documentReports';
 import { nodeWorker } from '../src/extension/worker/nodeWorker';
 import { fake, FakeDocument } from '../test/extension/fake/vscode';
+import { LONG_RNN_QUESTIONS, longRnn as sharedLongRnn } from '../test/fixtures/longRnn';
 
 export interface Published {
   /** performance.now() when the diagnostics and lenses were ready */
@@ -18,6 +19,8 @@ export interface Published {
   diagnostics: DiagnosticItem[];
   /** ms the host spent turning the Report into diagnostics and lenses */
   convertMs: number;
+  /** the analysis's own wall time where it ran (Report.elapsedMs, in the worker) */
+  analysisMs: number;
 }
 
 interface Waiter {
@@ -45,7 +48,7 @@ export class EditorHost {
       const diagnostics = diagnosticItems(report, { hintForHolding: false });
       lensItems(report, 4, document.uri.toString());
       const at = performance.now();
-      const p: Published = { at, diagnostics, convertMs: at - t0 };
+      const p: Published = { at, diagnostics, convertMs: at - t0, analysisMs: report.elapsedMs };
       this.waiters = this.waiters.filter((w) => {
         if (w.doc !== (document as unknown) || !w.accept(p)) return true;
         w.resolve(p);
@@ -81,34 +84,9 @@ export class EditorHost {
 
 export const hasError = (p: Published): boolean => p.diagnostics.some((d) => d.severity === 'error');
 
-/** A scalar RNN over `T` steps with every input and target written out, as a student's long sequence would be. */
+/** The benchmark's long file: the shared long RNN (test/fixtures/longRnn.ts) asked two more questions, then `extra`. */
 export function longRnn(T: number, extra = ''): string {
-  const xs = Array.from({ length: T }, (_, i) => (Math.sin(i) * 0.9).toFixed(3)).join(', ');
-  const ys = Array.from({ length: T }, (_, i) => i % 2).join(', ');
-  return [
-    `T = ${T}`,
-    '',
-    `input  x = [${xs}]`,
-    `target y = [${ys}]`,
-    'param  W_xh = 0.3',
-    'param  W_hh = 0.8',
-    'param  b_h = 0.1',
-    'param  W_hy = 1.5',
-    'param  b_y = -0.2',
-    'h_0 = 0',
-    '',
-    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
-    'o_t = σ(W_hy h_t + b_y)',
-    'L_t = (y_t - o_t)^2',
-    'loss L = Σ_t L_t',
-    '',
-    'derive ∂L/∂W_hh',
-    'derive ∂L/∂W_xh',
-    'derive ∂L/∂h_t',
-    "check ∂h_t/∂h_{t-1} = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh",
-    extra,
-    '',
-  ].join('\n');
+  return sharedLongRnn(T, [...LONG_RNN_QUESTIONS, 'derive ∂L/∂h_t', "check ∂h_t/∂h_{t-1} = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh", extra]);
 }
 
 /** This thread's CPU time in ms (Linux: /proc/thread-self/schedstat, in ns), or undefined elsewhere. */

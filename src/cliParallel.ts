@@ -4,12 +4,21 @@
 // stdout stays the same as a one-thread run. UNROLL_THREADS=N chooses the thread count.
 //
 // Why a folder was slower on two threads than on one (52 vs 28 files/s for 200 files): every thread is a
-// fresh V8 isolate that loads the bundle and warms its JIT on the first dozens of files — about 1.5 s of
-// CPU, some 100 files' worth — while this thread sat idle forwarding messages. Now this thread checks files
-// too (one worker fewer), and by default a worker is started only for a folder big enough to repay its
-// warm-up. (A larger young generation for the workers was tried: no change in CPU time.)
+// fresh V8 isolate that loads the bundle and warms its JIT on the first dozens of files, while this thread
+// sat idle forwarding messages. Now this thread checks files too (one worker fewer), and by default a
+// worker is started only for a folder big enough to repay its warm-up. (A larger young generation for the
+// workers was tried: no change in CPU time.)
+//
+// Why two threads do ~40% more work than one (1,000 files: 10.2 → 14.6 s of CPU) and gain little wall time
+// on two cores: V8 compiles the hot functions with its optimising compiler on helper threads, and a fresh
+// process of 300 files spends about as much CPU there (with the GC helpers: 3.3 s) as in checking itself
+// (3.4 s); run with --no-concurrent-recompilation the same ~3 s lands on the checking thread. So a
+// one-thread run already keeps a second core busy while it warms up, and each extra thread is another
+// isolate compiling the same functions again (+1.6 s on those helpers, +0.9 s of slower cold checking, for
+// 300 files: ~2.5 s ≈ 250 files' worth). No V8 flag tried made the total smaller (--single-threaded-gc,
+// --no-turbo-inlining, a smaller inlining budget, --maglev, a larger semi-space). Hence FILES_PER_EXTRA_THREAD.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { runFile, type FileOutcome } from './cliFile';
@@ -18,8 +27,8 @@ import { runFile, type FileOutcome } from './cliFile';
 export type CheckOutcome = FileOutcome;
 
 const WORKER_FLAG = 'unroll-check-worker';
-/** files a worker must have to repay its start and JIT warm-up (measured: ~1.5 s of CPU ≈ 100 files) */
-export const FILES_PER_EXTRA_THREAD = 150;
+/** files a worker must have to repay its start and JIT warm-up (measured: ~2.5 s of CPU ≈ 250 files, see above) */
+export const FILES_PER_EXTRA_THREAD = 400;
 
 type Request = { i: number; file: string } | null;
 type Reply = { i: number; outcome: CheckOutcome } | { cpuMs: number | undefined };
@@ -157,7 +166,7 @@ export async function checkFiles(
 export async function checkCommand(files: string[], json: boolean): Promise<number> {
   let status = 0;
   let failed: string | undefined;
-  const { outcomes, ms, threads } = await checkFiles(files, {
+  const run = await checkFiles(files, {
     json,
     emit: (o) => {
       if (failed) return;
@@ -169,6 +178,8 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
       if (!json) process.stdout.write(o.out);
     },
   });
+  const { outcomes, ms, threads } = run;
+  writeStats(run);
   if (failed) {
     process.stderr.write(`unroll: ${failed}\n`);
     return 2;
@@ -186,4 +197,21 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
     `unroll: ${files.length} files in ${s.toFixed(2)} s: ${(files.length / s).toFixed(1)} files/s on ${threads} thread${threads === 1 ? '' : 's'}\n`,
   );
   return status;
+}
+
+/**
+ * For the benchmark, which runs `unroll check FOLDER` as a user does (a fresh process): UNROLL_CHECK_STATS
+ * names a file that gets the run's figures as JSON, the process's CPU time included (every thread of it:
+ * the checkers, and V8's compiler and GC threads).
+ */
+function writeStats(run: CheckRun): void {
+  const file = process.env.UNROLL_CHECK_STATS;
+  if (!file) return;
+  const c = process.cpuUsage();
+  const stats = { ms: run.ms, threads: run.threads, cpuMs: (c.user + c.system) / 1000, threadCpuMs: run.threadCpuMs };
+  try {
+    writeFileSync(file, JSON.stringify(stats));
+  } catch {
+    // figures only: never a reason to fail the check
+  }
 }

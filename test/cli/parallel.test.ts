@@ -1,7 +1,7 @@
 // `unroll check FOLDER` over worker threads (issue 11): the same output, in the same order, with the
 // same exit status as one thread; the speed in files per second on stderr.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -87,6 +87,40 @@ describe('unroll check over several threads', { timeout: 120_000 }, () => {
     const r = unroll(2, 'check', 'good-a.rnn', 'missing.rnn');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('missing.rnn');
+  });
+});
+
+describe('how many threads, and the figures for the benchmark', { timeout: 60_000 }, () => {
+  it('starts a worker only for a folder that repays its warm-up, never more threads than cores', async () => {
+    const { threadsFor, defaultThreads, FILES_PER_EXTRA_THREAD } = await import('../../src/cliParallel');
+    const saved = process.env.UNROLL_THREADS;
+    delete process.env.UNROLL_THREADS;
+    try {
+      expect(threadsFor(1)).toBe(1);
+      expect(threadsFor(FILES_PER_EXTRA_THREAD - 1)).toBe(1);
+      expect(threadsFor(FILES_PER_EXTRA_THREAD)).toBe(Math.min(2, defaultThreads()));
+      expect(threadsFor(1000 * FILES_PER_EXTRA_THREAD)).toBe(defaultThreads());
+      process.env.UNROLL_THREADS = '3';
+      expect(threadsFor(1)).toBe(3);
+    } finally {
+      if (saved === undefined) delete process.env.UNROLL_THREADS;
+      else process.env.UNROLL_THREADS = saved;
+    }
+  });
+
+  it('UNROLL_CHECK_STATS gets the run’s figures as JSON, stdout unchanged', () => {
+    const stats = join(dir, 'stats.json');
+    const r = spawnSync(process.execPath, [cli, 'check', 'class'], {
+      encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, UNROLL_THREADS: '2', UNROLL_CHECK_STATS: stats },
+    });
+    expect(r.stdout).toBe(unroll(2, 'check', 'class').stdout);
+    const s = JSON.parse(readFileSync(stats, 'utf8')) as { ms: number; threads: number; cpuMs: number; threadCpuMs: unknown[] };
+    expect(s.threads).toBe(2);
+    expect(s.threadCpuMs).toHaveLength(2);
+    expect(s.ms).toBeGreaterThan(0);
+    expect(s.cpuMs).toBeGreaterThan(0);
   });
 });
 

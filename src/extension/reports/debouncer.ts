@@ -1,18 +1,33 @@
 // The typing pause, per document: one pending run per key, a newer schedule replacing the pending one.
 // Shared by the .rnn Reports (documentReports.ts) and the solutions' (solution/solutionReports.ts). Pure (no 'vscode').
+// A pause of 0 runs on the next turn of the event loop (setImmediate where there is one): a 0 ms timer
+// waits at least 1 ms in Node, a millisecond of every edit's way to its diagnostics.
+
+interface Pending {
+  cancel(): void;
+}
+
+function after(delayMs: number, run: () => void): Pending {
+  if (delayMs <= 0 && typeof setImmediate === 'function') {
+    const i = setImmediate(run);
+    return { cancel: () => clearImmediate(i) };
+  }
+  const t = setTimeout(run, delayMs);
+  return { cancel: () => clearTimeout(t) };
+}
 
 export class Debouncer {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, Pending>();
 
   /** Run `run` after `delayMs` unless `key` is scheduled (or cancelled) again first. */
   schedule(key: string, delayMs: number, run: () => void): void {
     this.cancel(key);
     this.timers.set(
       key,
-      setTimeout(() => {
+      after(delayMs, () => {
         this.timers.delete(key);
         run();
-      }, delayMs),
+      }),
     );
   }
 
@@ -23,13 +38,12 @@ export class Debouncer {
 
   /** Drop the waiting run of `key`, if any. */
   cancel(key: string): void {
-    const t = this.timers.get(key);
-    if (t !== undefined) clearTimeout(t);
+    this.timers.get(key)?.cancel();
     this.timers.delete(key);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) t.cancel();
     this.timers.clear();
   }
 }

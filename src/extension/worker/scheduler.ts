@@ -1,10 +1,23 @@
 // Analyses off the host thread, one job in flight per document, stale versions cancelled.
-// Each document gets its own worker while it is open: a worker busy with an outdated version is
-// terminated and a fresh one started for the newer text (an analysis cannot be interrupted from
-// outside, and a 10,000-step file must not delay the answer to the edit that superseded it), and an
-// answer to an older job is dropped (the job number says which). If no worker can be started, or
-// one dies, every later job runs on the host thread, silently: the editor must keep working.
-// Pure of vscode (the factory is injected), so the scheduling is tested with a fake worker.
+// A worker runs one job at a time. A worker busy with an outdated version of a document is terminated
+// and the newer text goes to another (an analysis cannot be interrupted from outside, and a 10,000-step
+// file must not delay the answer to the edit that superseded it); an answer to an older job is dropped
+// (the job number says which). Two documents are never analysed in the same worker at once, so a long
+// analysis does not hold up another file.
+//
+// Workers are kept and reused, across documents too: a fresh worker is a fresh V8 isolate, and its JIT
+// needs a few dozen analyses to warm up (measured: the sheet-7 example's numeric analysis took ~50% more
+// CPU over a fresh worker's first 18 jobs than in a warm one). So a job goes to its document's last worker
+// if that one is free, else to any free worker, and a new worker is started only when all are busy;
+// free workers beyond IDLE_WORKERS are stopped.
+//
+// A job that asks for the symbolic forms is answered twice: the numeric Report first, then the Report
+// with the forms. The worker starts on the forms only once this thread says it has taken the numeric
+// Report (a `taken` message, sent on a later turn of this thread's loop, after the diagnostics of that
+// Report were published): on a busy machine the forms do not compete with the diagnostics' way here.
+//
+// If no worker can be started, or one dies, every later job runs on the host thread, silently: the editor
+// must keep working. Pure of vscode (the factory is injected), so the scheduling is tested with a fake worker.
 
 import type { AnalyzeOptions, Report } from '../../report';
 import { analyzeText } from './analyzeInWorker';
@@ -12,8 +25,12 @@ import { later } from './later';
 import { addPiece } from './pieces';
 import type { WorkerFactory, WorkerLike } from './protocol';
 
+/** Free workers kept warm for the next job (each is a V8 isolate: some MB of memory). */
+export const IDLE_WORKERS = 2;
+
 interface Job {
   id: number;
+  key: string;
   version: number;
   text: string;
   options: AnalyzeOptions;
@@ -28,11 +45,15 @@ interface Job {
 
 interface Slot {
   worker: WorkerLike;
+  /** the job this worker is on (until its complete Report arrives) */
   job: Job | undefined;
 }
 
 export class AnalysisScheduler {
-  private readonly slots = new Map<string, Slot>();
+  /** every live worker, in the order they were started */
+  private readonly pool: Slot[] = [];
+  /** each document's last worker: its job's, while one is in flight */
+  private readonly last = new Map<string, Slot>();
   private fallback = false;
   private nextId = 1;
 
@@ -46,18 +67,23 @@ export class AnalysisScheduler {
     return this.fallback;
   }
 
-  /** Whether document `key` has a worker of its own (it has been analysed off the host thread). */
+  /** Whether document `key` is analysed off the host thread (it has been, and is still open). */
   attached(key: string): boolean {
-    return this.slots.has(key);
+    return this.last.has(key);
   }
 
   /** Whether an analysis of document `key` is in flight in a worker. */
   busy(key: string): boolean {
-    return this.slots.get(key)?.job !== undefined;
+    return this.jobOf(key) !== undefined;
+  }
+
+  /** How many workers are alive (busy or free). */
+  get workers(): number {
+    return this.pool.length;
   }
 
   /**
-   * The Report of `text` (version `version` of document `key`), computed in the document's worker.
+   * The Report of `text` (version `version` of document `key`), computed in a worker.
    * Resolves with undefined when a newer version superseded this one before it finished (its result
    * is dropped). Asking again for the version in flight joins that job rather than starting another.
    * Returns undefined, synchronously, when there is no worker to be had: the caller analyses on its
@@ -74,50 +100,67 @@ export class AnalysisScheduler {
     onComplete?: (report: Report) => void,
   ): Promise<Report | undefined> | undefined {
     if (this.fallback) return undefined;
-    let slot = this.slots.get(key);
-    if (slot?.job) {
-      if (slot.job.version === version && slot.job.text === text) return slot.job.promise;
-      if (slot.job.answered) {
+    const own = this.last.get(key);
+    let slot: Slot | undefined;
+    if (own?.job?.key === key) {
+      if (own.job.version === version && own.job.text === text) return own.job.promise;
+      if (own.job.answered) {
         // only the outdated version's forms are pending: the worker drops them for the newer job (it derives
         // them one derive at a time and looks at its messages in between), and keeps its warm JIT
-        slot.job = undefined;
+        own.job = undefined;
+        slot = own;
       } else {
         // busy analysing an outdated version: its answer would be dropped anyway, so stop the work now
-        this.stop(key, slot);
-        slot = undefined;
+        this.stop(own);
       }
     }
+    slot ??= this.freeSlot(own);
     if (!slot) {
-      const worker = this.start(key);
-      if (!worker) {
-        this.fallback = true;
-        return undefined;
-      }
-      slot = { worker, job: undefined };
-      this.slots.set(key, slot);
+      this.fallback = true;
+      return undefined;
     }
+    this.last.set(key, slot);
     let resolve!: (r: Report | undefined) => void;
     const promise = new Promise<Report | undefined>((r) => {
       resolve = r;
     });
-    const job: Job = { id: this.nextId++, version, text, options, promise, resolve, answered: false, onComplete };
+    const job: Job = { id: this.nextId++, key, version, text, options, promise, resolve, answered: false, onComplete };
     slot.job = job;
     slot.worker.postMessage({ id: job.id, text, options });
     return promise;
   }
 
-  /** The document was closed: stop its worker, drop its job. */
+  /** The document was closed: drop its job, stopping its worker if it is still on the analysis. */
   forget(key: string): void {
-    const slot = this.slots.get(key);
-    if (slot) this.stop(key, slot);
+    const slot = this.last.get(key);
+    this.last.delete(key);
+    if (slot?.job?.key !== key) return;
+    if (slot.job.answered) {
+      // only forms nobody will read: the next job posted to this worker drops them
+      slot.job = undefined;
+      this.trimIdle();
+    } else this.stop(slot);
   }
 
   dispose(): void {
-    for (const [key, slot] of [...this.slots]) this.stop(key, slot);
+    for (const slot of [...this.pool]) this.stop(slot);
+    this.last.clear();
   }
 
-  private stop(key: string, slot: Slot): void {
-    this.slots.delete(key);
+  private jobOf(key: string): Job | undefined {
+    const job = this.last.get(key)?.job;
+    return job?.key === key ? job : undefined;
+  }
+
+  /** A worker with no job: `preferred` (the document's own) if free, else any free one, else a new one. */
+  private freeSlot(preferred: Slot | undefined): Slot | undefined {
+    if (preferred && !preferred.job && this.pool.includes(preferred)) return preferred;
+    return this.pool.find((s) => !s.job) ?? this.start();
+  }
+
+  private stop(slot: Slot): void {
+    const i = this.pool.indexOf(slot);
+    if (i >= 0) this.pool.splice(i, 1);
     slot.job?.resolve(undefined);
     slot.job = undefined;
     try {
@@ -127,12 +170,27 @@ export class AnalysisScheduler {
     }
   }
 
+  /** Free workers beyond IDLE_WORKERS are stopped, the oldest first (a document naming a stopped worker gets another). */
+  private trimIdle(): void {
+    const free = this.pool.filter((s) => !s.job);
+    for (const s of free.slice(0, Math.max(0, free.length - IDLE_WORKERS))) this.stop(s);
+  }
+
   /** A Report of the job: the first one resolves its promise, the complete one ends it. */
   private deliver(slot: Slot, job: Job, report: Report, complete: boolean): void {
-    if (complete) slot.job = undefined;
+    if (complete) {
+      slot.job = undefined;
+      this.trimIdle();
+    }
     if (!job.answered) {
       job.answered = true;
       job.resolve(report);
+      // the forms follow: the worker starts on them once the numeric Report's diagnostics are out (the
+      // promise's callbacks run before this later turn)
+      if (!complete)
+        later(() => {
+          if (slot.job === job && this.pool.includes(slot)) slot.worker.postMessage({ id: job.id, taken: true });
+        });
     } else if (complete) job.onComplete?.(report);
   }
 
@@ -140,14 +198,14 @@ export class AnalysisScheduler {
    * The next piece of a big Report, asked for on a later turn of the event loop: one piece is rebuilt per
    * turn, so whatever else the host has to do (a keystroke, a hover) runs in between.
    */
-  private askForPiece(key: string, slot: Slot, job: Job): void {
+  private askForPiece(slot: Slot, job: Job): void {
     later(() => {
-      if (this.slots.get(key) !== slot || slot.job !== job || !job.assembly) return;
+      if (!this.pool.includes(slot) || slot.job !== job || !job.assembly) return;
       slot.worker.postMessage({ id: job.id, piece: job.assembly.received });
     });
   }
 
-  private start(key: string): WorkerLike | undefined {
+  private start(): Slot | undefined {
     let worker: WorkerLike | undefined;
     try {
       worker = this.factory();
@@ -155,39 +213,34 @@ export class AnalysisScheduler {
       worker = undefined;
     }
     if (!worker) return undefined;
-    const w = worker;
-    w.onMessage((response) => {
-      const slot = this.slots.get(key);
-      // an answer from a terminated worker, or to a job since replaced: stale, dropped
-      if (!slot || slot.worker !== w || !slot.job || slot.job.id !== response.id) return;
+    const slot: Slot = { worker, job: undefined };
+    this.pool.push(slot);
+    worker.onMessage((response) => {
+      // an answer from a stopped worker, or to a job since replaced: stale, dropped
       const job = slot.job;
+      if (!this.pool.includes(slot) || !job || job.id !== response.id) return;
       if ('report' in response) return this.deliver(slot, job, response.report, response.complete ?? true);
       if ('skeleton' in response) {
         job.assembly = { report: response.skeleton, total: response.pieces, received: 0, complete: response.complete ?? true };
-        return this.askForPiece(key, slot, job);
+        return this.askForPiece(slot, job);
       }
       const a = job.assembly;
       if (!a || response.piece !== a.received) return;
       addPiece(a.report, response.data);
       a.received++;
-      if (a.received < a.total) return this.askForPiece(key, slot, job);
+      if (a.received < a.total) return this.askForPiece(slot, job);
       job.assembly = undefined;
       this.deliver(slot, job, a.report, a.complete);
     });
-    w.onError(() => {
+    worker.onError(() => {
       // the worker could not load or crashed: from now on the host analyses, starting with this job
       this.fallback = true;
-      const slot = this.slots.get(key);
-      if (!slot || slot.worker !== w) return;
-      this.slots.delete(key);
+      if (!this.pool.includes(slot)) return;
       const job = slot.job;
-      try {
-        w.terminate();
-      } catch {
-        // already gone
-      }
-      if (job) this.deliver({ worker: w, job }, job, this.onHost(job.text, job.options), true);
+      slot.job = undefined;
+      this.stop(slot);
+      if (job) this.deliver(slot, job, this.onHost(job.text, job.options), true);
     });
-    return w;
+    return slot;
   }
 }

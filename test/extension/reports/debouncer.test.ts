@@ -36,3 +36,22 @@ describe('Debouncer', () => {
     expect(ran).toEqual(['b']);
   });
 });
+
+describe('Debouncer with no pause', () => {
+  it('runs on the next turn of the event loop, before any timer, and a newer schedule in the same turn replaces it', async () => {
+    vi.useRealTimers();
+    const d = new Debouncer();
+    const ran: string[] = [];
+    const timer = new Promise<void>((r) => setTimeout(() => (ran.push('timer'), r()), 0));
+    d.schedule('a', 0, () => ran.push('a1'));
+    d.schedule('a', 0, () => ran.push('a2'));
+    d.schedule('b', 0, () => ran.push('b'));
+    d.cancel('b');
+    expect(d.pending('a')).toBe(true);
+    await new Promise<void>((r) => setImmediate(r));
+    expect(ran).toEqual(['a2']);
+    expect(d.pending('a')).toBe(false);
+    await timer;
+    expect(ran).toEqual(['a2', 'timer']);
+  });
+});

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/report';
 import type { AnalysisJob, AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
-import { AnalysisScheduler } from '../../../src/extension/worker/scheduler';
+import { AnalysisScheduler, IDLE_WORKERS } from '../../../src/extension/worker/scheduler';
 
 class FakeWorker implements WorkerLike {
   posted: AnalysisJob[] = [];
@@ -28,6 +28,21 @@ class FakeWorker implements WorkerLike {
     const req = this.posted.find((r) => r.id === id);
     if (!req) throw new Error(`no request ${id}`);
     this.message?.({ id, report: reportOf(req.text) });
+  }
+  /** the numeric Report of request `id` (complete: false), as the worker sends it when forms are asked for */
+  answerNumeric(id: number): void {
+    const req = this.posted.find((r) => r.id === id);
+    if (!req) throw new Error(`no request ${id}`);
+    this.message?.({ id, report: reportOf(req.text), complete: false });
+  }
+  /** the complete Report of request `id`, with the forms */
+  answerForms(id: number): void {
+    const req = this.posted.find((r) => r.id === id);
+    if (!req) throw new Error(`no request ${id}`);
+    this.message?.({ id, report: reportOf(`${req.text}+forms`), complete: true });
+  }
+  jobs(): AnalysisJob[] {
+    return this.posted.filter((r) => 'text' in r);
   }
   crash(): void {
     this.error?.(new Error('worker died'));
@@ -151,5 +166,102 @@ describe('AnalysisScheduler', () => {
     expect(workers[0]!.terminated).toBe(true);
     expect(await p).toBeUndefined();
     expect(scheduler.attached('a')).toBe(false);
+  });
+
+  it('gives a free worker to the next document rather than starting a cold one', async () => {
+    const { scheduler, workers } = setup();
+    const a = scheduler.analyse('a', 1, 'a1', {});
+    workers[0]!.answer(workers[0]!.jobs()[0]!.id);
+    await a;
+    const b = scheduler.analyse('b', 1, 'b1', {});
+    expect(workers).toHaveLength(1);
+    workers[0]!.answer(workers[0]!.jobs()[1]!.id);
+    expect(textOf(await b)).toBe('b1');
+    // a closed document leaves its free worker to the others
+    scheduler.forget('a');
+    expect(workers[0]!.terminated).toBe(false);
+    void scheduler.analyse('c', 1, 'c1', {});
+    expect(workers).toHaveLength(1);
+    expect(scheduler.attached('a')).toBe(false);
+    expect(scheduler.attached('c')).toBe(true);
+  });
+
+  it('prefers the document’s own worker when several are free', async () => {
+    const { scheduler, workers } = setup();
+    const a = scheduler.analyse('a', 1, 'a1', {});
+    const b = scheduler.analyse('b', 1, 'b1', {});
+    workers[0]!.answer(workers[0]!.jobs()[0]!.id);
+    workers[1]!.answer(workers[1]!.jobs()[0]!.id);
+    await Promise.all([a, b]);
+    void scheduler.analyse('b', 2, 'b2', {});
+    expect(workers[1]!.jobs().map((j) => j.text)).toEqual(['b1', 'b2']);
+    expect(workers[0]!.jobs().map((j) => j.text)).toEqual(['a1']);
+  });
+
+  it(`keeps at most ${IDLE_WORKERS} free workers, stopping the oldest`, async () => {
+    const { scheduler, workers } = setup();
+    const keys = Array.from({ length: IDLE_WORKERS + 2 }, (_, i) => `doc${i}`);
+    const jobs = keys.map((k) => scheduler.analyse(k, 1, k, {}));
+    expect(workers).toHaveLength(keys.length);
+    expect(scheduler.workers).toBe(keys.length);
+    workers.forEach((w) => w.answer(w.jobs()[0]!.id));
+    await Promise.all(jobs);
+    expect(scheduler.workers).toBe(IDLE_WORKERS);
+    expect(workers.map((w) => w.terminated)).toEqual(keys.map((_, i) => i < keys.length - IDLE_WORKERS));
+    // a document whose worker was stopped gets a free one
+    void scheduler.analyse('doc0', 2, 'again', {});
+    expect(workers).toHaveLength(keys.length);
+    const took = workers.filter((w) => w.jobs().at(-1)!.text === 'again');
+    expect(took).toHaveLength(1);
+    expect(took[0]!.terminated).toBe(false);
+  });
+
+  it('tells the worker it has taken the numeric Report, after the promise’s callbacks, and only then expects the forms', async () => {
+    const { scheduler, workers } = setup();
+    const order: string[] = [];
+    const p = scheduler.analyse('a', 1, 'v1', { forms: true }, (r) => order.push(`complete ${textOf(r)}`));
+    const w = workers[0]!;
+    const id = w.jobs()[0]!.id;
+    void p!.then((r) => order.push(`numeric ${textOf(r)}`));
+    w.answerNumeric(id);
+    expect(w.posted).toHaveLength(1);
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(w.posted.slice(1)).toEqual([{ id, taken: true }]);
+    expect(order).toEqual(['numeric v1']);
+    expect(scheduler.busy('a')).toBe(true);
+    w.answerForms(id);
+    expect(order).toEqual(['numeric v1', 'complete v1+forms']);
+    expect(scheduler.busy('a')).toBe(false);
+    // a complete Report needs no notice
+    void scheduler.analyse('a', 2, 'v2', {});
+    w.answer(w.jobs()[1]!.id);
+    await new Promise<void>((r) => setImmediate(r));
+    expect(w.posted.filter((r) => 'taken' in r)).toHaveLength(1);
+  });
+
+  it('sends no notice for a numeric Report superseded before its turn came', async () => {
+    const { scheduler, workers } = setup();
+    void scheduler.analyse('a', 1, 'v1', { forms: true });
+    const w = workers[0]!;
+    w.answerNumeric(w.jobs()[0]!.id);
+    // the newer version reuses the worker (only forms were pending) before the notice's turn
+    void scheduler.analyse('a', 2, 'v2', { forms: true });
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(w.posted.filter((r) => 'taken' in r)).toEqual([]);
+    expect(w.terminated).toBe(false);
+  });
+
+  it('forget() of a document whose forms are still being derived keeps the (warm) worker for others', async () => {
+    const { scheduler, workers } = setup();
+    const p = scheduler.analyse('a', 1, 'v1', { forms: true });
+    workers[0]!.answerNumeric(workers[0]!.jobs()[0]!.id);
+    await p;
+    scheduler.forget('a');
+    expect(workers[0]!.terminated).toBe(false);
+    expect(scheduler.busy('a')).toBe(false);
+    void scheduler.analyse('b', 1, 'b1', {});
+    expect(workers).toHaveLength(1);
   });
 });

@@ -4,38 +4,14 @@
 // that match the latest text, not the version the worker had started on.
 import * as vscode from 'vscode';
 import { analyze } from '../../../src/index';
+import { LONG_RNN_QUESTIONS, longRnn } from '../../fixtures/longRnn';
 import { ok, show } from './check';
 import { errorsOf, extension, hoverText, open, plain, positionOf, scratchFile, sheet7, waitFor } from './util';
 
 const T = 10000;
 
 /** A scalar RNN over T steps with every input and target written out: seconds of analysis, not milliseconds. */
-function bigRnn(extra = ''): string {
-  const xs = Array.from({ length: T }, (_, i) => (Math.sin(i) * 0.9).toFixed(3)).join(', ');
-  const ys = Array.from({ length: T }, (_, i) => i % 2).join(', ');
-  return [
-    `T = ${T}`,
-    '',
-    `input  x = [${xs}]`,
-    `target y = [${ys}]`,
-    'param  W_xh = 0.3',
-    'param  W_hh = 0.8',
-    'param  b_h = 0.1',
-    'param  W_hy = 1.5',
-    'param  b_y = -0.2',
-    'h_0 = 0',
-    '',
-    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
-    'o_t = σ(W_hy h_t + b_y)',
-    'L_t = (y_t - o_t)^2',
-    'loss L = Σ_t L_t',
-    '',
-    'derive ∂L/∂W_hh',
-    'derive ∂L/∂W_xh',
-    extra,
-    '',
-  ].join('\n');
-}
+const bigRnn = (extra = '') => longRnn(T, [...LONG_RNN_QUESTIONS, extra]);
 
 function errorLines(uri: vscode.Uri): number[] {
   return [...new Set(errorsOf(uri).map((d) => d.range.start.line))].sort((a, b) => a - b);
