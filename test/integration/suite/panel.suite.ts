@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as vscode from 'vscode';
 import { ok, show } from './check';
-import { extension, open, sheet7, waitFor } from './util';
+import { extension, open, sheet7, sleep, waitFor } from './util';
 
 function webviewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
@@ -51,7 +51,16 @@ suite('panel', () => {
   });
 
   test('panel open and re-show times are measured (reported, not asserted: issue 13)', async function () {
-    this.timeout(60000);
+    this.timeout(150000);
+    // a second cold open, once the first page has loaded its fonts: in code-server every webview shares one
+    // service worker, and a webview closed while its resources were loading (the solution suite's Markdown
+    // preview) leaves fetches in it that end only at its 30 s timeout — the next webview's frame waits for
+    // them (the first open above); this one shows a cold open without another webview's leftovers
+    await sleep(5000);
+    const second = (await timings()).openMs.length;
+    ok(await vscode.window.tabGroups.close(panelTabs()), 'the panel closes');
+    await vscode.commands.executeCommand('unroll.openPanel');
+    await waitFor('the second cold open to render', async () => (await timings()).openMs.length > second, 100000).catch(() => undefined);
     const opened = await timings();
     const cold = opened.openMs.slice(opensBefore);
     const coldPhases = (opened.openPhases ?? []).slice(-cold.length);
