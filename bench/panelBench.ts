@@ -5,6 +5,7 @@
 import { analyze } from '../src/analysis';
 import { cursorContext } from '../src/extension/panel/panelCursor';
 import { asPanelState, type ReportMessage } from '../src/protocol';
+import type { Report } from '../src/report';
 import { PanelApp } from '../src/webview/app';
 import { loadExamples } from './examplesBench';
 import { fmtMs, fmtT, median, printTable, timeMedian } from './timing';
@@ -79,6 +80,12 @@ export async function benchPanelRender(): Promise<void> {
   console.log('  happy-dom builds the DOM without layout or paint; a real webview adds those.');
 }
 
+/** What the bench calls on the page's PanelApp (window.unrollPanel.app). */
+interface PanelCursorApi {
+  report: Report | null;
+  setCursor(c: { line: number; column: number; derive: number | null; check: null; symbol: null; node: null }): void;
+}
+
 /**
  * A cold open of the built panel page in Chromium (/usr/bin/chromium), as the webview loads it: the page
  * with its bundle and styles linked (fetched, as before) and inline (the extension's page now), then the
@@ -135,6 +142,8 @@ export async function benchPanelColdOpen(): Promise<void> {
         const load: number[] = [];
         const graph: number[] = [];
         const forms: number[] = [];
+        const all: number[] = [];
+        const redraw: number[] = [];
         for (let run = 0; run < 5; run++) {
           html = panelHtml({
             cspSource: origin,
@@ -162,13 +171,31 @@ export async function benchPanelColdOpen(): Promise<void> {
                 });
               const graphMs = await until(() => document.querySelector('#graph svg g.node') !== null);
               const formsMs = await until(() => document.querySelector('#derivation .katex') !== null);
-              return { loadMs: ready.scriptAt - ready.pageAt, graphMs, formsMs };
+              // every section and every later formula drawn
+              const allMs = await until(
+                () => document.querySelector('#derivation .pending') === null && document.querySelector('#checks')!.childElementCount > 0,
+              );
+              return { loadMs: ready.scriptAt - ready.pageAt, graphMs, formsMs, allMs };
             },
             JSON.parse(JSON.stringify(m)),
           );
           load.push(t.loadMs);
           graph.push(t.graphMs);
           forms.push(t.formsMs);
+          all.push(t.allMs);
+          // the cursor moving between the first two derive lines: the derivation drawn again (its formulas cached)
+          redraw.push(
+            await page.evaluate(() => {
+              const w = window as unknown as { unrollPanel: { app: PanelCursorApi } };
+              const app = w.unrollPanel.app;
+              const ds = app.report?.derives ?? [];
+              if (ds.length < 2) return NaN;
+              const t0 = performance.now();
+              for (let k = 0; k < 4; k++)
+                app.setCursor({ line: ds[k % 2]!.line, column: 1, derive: k % 2, check: null, symbol: null, node: null });
+              return (performance.now() - t0) / 4;
+            }),
+          );
           await page.close();
         }
         rows.push([
@@ -178,15 +205,28 @@ export async function benchPanelColdOpen(): Promise<void> {
           fmtMs(median(graph)),
           fmtMs(median(forms)),
           fmtMs(median(load) + median(forms)),
+          fmtMs(median(all)),
+          redraw.some((x) => !Number.isNaN(x)) ? fmtMs(median(redraw)) : '—',
           `${(bytes / 1024).toFixed(0)} KB`,
         ]);
       }
     }
     printTable(
       `Panel cold open in Chromium (520 px), median of 5 — load average ${load0.toFixed(1)} at start; target < 300 ms to the typeset derivation`,
-      ['example', 'page', 'page → script', 'report → graph painted', 'report → derivation typeset', 'page → derivation', 'message'],
+      [
+        'example',
+        'page',
+        'page → script',
+        'report → graph painted',
+        'report → derivation typeset',
+        'page → derivation',
+        'report → all drawn',
+        'redraw',
+        'message',
+      ],
       rows,
     );
+    console.log('  redraw: the cursor moving to another derive line (the derivation drawn again; its formulas come from the cache).');
     console.log(
       "  page → script: loading HTML, styles and the bundle (linked: fetched from a local server; in VS Code each fetch also crosses the\n  webview's service worker and the editor). The webview frame itself (VS Code) is not included: see unroll.panelTimings `frame`.",
     );

@@ -38,6 +38,8 @@ export interface RenderTimings {
 }
 
 const SCALE_DEBOUNCE_MS = 30;
+/** how long one task may spend on typesetting left for later before it lets the browser paint */
+const LATER_BUDGET_MS = 40;
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -67,6 +69,8 @@ export class PanelApp {
   lastTimings: RenderTimings | null = null;
   /** the sections a first report left for after its first paint (replaced by a newer report) */
   private pendingSections: (() => void) | null = null;
+  /** typesetting waiting for a paint (see later()) */
+  private laterQueue: (() => void)[] = [];
   private painted = false;
 
   private readonly el: {
@@ -226,9 +230,7 @@ export class PanelApp {
       m.report.gradcheck.length > 0 || !m.report.loss || m.report.params.length === 0 || !m.report.graph ? m.report.gradcheck : null;
     this.gradcheckError = null;
     const report = m.report;
-    const sections = (): void => {
-      this.pendingSections = null;
-      this.renderDerivation();
+    const side = (): void => {
       renderFlowControls(this.doc, this.el.flowControls, report, {
         param: this.scaleParam,
         factor: this.scaleFactor,
@@ -238,14 +240,32 @@ export class PanelApp {
       this.renderGradcheck();
       this.renderChecks();
     };
-    if (!this.painted && this.host.afterPaint) {
-      // a cold open: the graph first, the typeset derivation right after the first paint
+    const sections = (): void => {
+      this.pendingSections = null;
+      this.renderDerivation();
+      side();
+    };
+    const afterPaint = this.host.afterPaint;
+    if (!this.painted && afterPaint) {
+      // a cold open: the graph first; after its paint the derivation's first form; after that paint the
+      // side sections (gradient flow, check, checks) — each step on screen before the next one is built
       this.painted = true;
-      this.pendingSections = sections;
+      const first = (): void => {
+        // the side sections are asked for first: they come before the derivation's later forms
+        this.pendingSections = side;
+        afterPaint(() => {
+          if (this.pendingSections === side && this.report === report) {
+            this.pendingSections = null;
+            side();
+          }
+        });
+        this.renderDerivation();
+      };
+      this.pendingSections = first;
       clear(this.el.derivation);
       this.el.derivation.appendChild(h(this.doc, 'p', { class: 'hint typesetting' }, 'Typesetting the derivation…'));
-      this.host.afterPaint(() => {
-        if (this.pendingSections === sections && this.report === report) sections();
+      afterPaint(() => {
+        if (this.pendingSections === first && this.report === report) first();
       });
     } else {
       this.painted = true;
@@ -455,8 +475,8 @@ export class PanelApp {
       },
       onCopy: (text, what) => this.host.post({ type: 'copy', text, what }),
       onReveal: (line) => this.host.post({ type: 'reveal', line }),
-      // in the webview, every form after the first is typeset in a task of its own, after the first paint
-      ...(this.host.afterPaint ? { later: (fn: () => void) => void setTimeout(fn, 0) } : {}),
+      // in the webview, every form after the first is typeset after the first one has been painted
+      ...(this.host.afterPaint ? { later: (fn: () => void) => this.later(fn) } : {}),
       path: this.path,
       onPath: (path) => {
         this.path = path;
@@ -465,6 +485,22 @@ export class PanelApp {
         this.showPath();
       },
     });
+  }
+
+  /**
+   * Typesetting left for later (the forms after a derivation's first): run after the next paint, as many
+   * as fit in LATER_BUDGET_MS, the rest after the paint after that — the first form is on screen before
+   * any of them is built, and a long derivation never holds a frame for long.
+   */
+  private later(fn: () => void): void {
+    this.laterQueue.push(fn);
+    if (this.laterQueue.length === 1) this.host.afterPaint?.(() => this.drainLater());
+  }
+
+  private drainLater(): void {
+    const t0 = now();
+    while (this.laterQueue.length && now() - t0 < LATER_BUDGET_MS) this.laterQueue.shift()!();
+    if (this.laterQueue.length) this.host.afterPaint?.(() => this.drainLater());
   }
 
   private renderGradcheck(): void {

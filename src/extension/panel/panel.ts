@@ -75,6 +75,12 @@ function push(list: number[], x: number): void {
   if (list.length > KEEP) list.shift();
 }
 
+/** A tab showing an Unroll panel (the editor prefixes the view type: mainThreadWebview-unroll.panel). */
+function isPanelTab(tab: vscode.Tab): boolean {
+  const viewType = (tab.input as { viewType?: unknown } | undefined)?.viewType;
+  return typeof viewType === 'string' && (viewType === VIEW_TYPE || viewType.endsWith(`-${VIEW_TYPE}`));
+}
+
 function baseName(uri: vscode.Uri): string {
   const parts = uri.path.split('/');
   return parts[parts.length - 1] || uri.toString();
@@ -111,6 +117,8 @@ class PanelHost implements vscode.Disposable {
    * creation too made a new panel render the report twice — half of the open time, issue 13.)
    */
   private ready = false;
+  /** the editor closed the panel's tab (its dispose may still be on its way): see open() */
+  private tabClosed = false;
   /** Date.now() when openPanel created the panel / revealed a hidden one, until it is rendered / visible */
   private openAt: number | undefined;
   private reshowAt: number | undefined;
@@ -159,6 +167,10 @@ class PanelHost implements vscode.Disposable {
     const target = arg instanceof vscode.Uri ? { uri: arg.toString() } : (arg ?? {});
     const doc = await this.findDocument(target.uri);
     if (doc) this.doc = doc;
+    // a panel whose tab was closed but whose dispose has not reached this host yet (the editor sends it
+    // later; closing and opening at once, as a script or a quick user does, hits it): revealing it
+    // would show nothing, so it is let go and a new one opened (issue 13: a reopened panel never drew)
+    if (this.panel && this.tabClosed) this.panel.dispose();
     if (this.panel) {
       this.updateTitle();
       if (!this.panel.visible) this.reshowAt = Date.now();
@@ -216,6 +228,7 @@ class PanelHost implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
+    this.tabClosed = false;
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
     const ext = this.context.extensionUri;
@@ -278,6 +291,12 @@ class PanelHost implements vscode.Disposable {
     const active = vscode.window.activeTextEditor?.document;
     if (active && this.follows(active)) return active;
     return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.follows(d)) ?? this.doc;
+  }
+
+  /** A tab of the panel's view type was closed and none is left: the panel is gone, or going. */
+  onTabsChanged(e: vscode.TabChangeEvent): void {
+    if (!this.panel || !e.closed.some(isPanelTab)) return;
+    if (!vscode.window.tabGroups.all.some((g) => g.tabs.some(isPanelTab))) this.tabClosed = true;
   }
 
   // ---- following the editor ----------------------------------------------------------------------
@@ -532,6 +551,7 @@ export function registerPanel(context: vscode.ExtensionContext, reports: PanelRe
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: unknown) => host.restore(panel, state),
     }),
+    vscode.window.tabGroups.onDidChangeTabs((e) => host.onTabsChanged(e)),
     vscode.window.onDidChangeActiveTextEditor((e) => host.onActiveEditor(e)),
     vscode.window.onDidChangeTextEditorSelection((e) => host.onSelection(e)),
     vscode.workspace.onDidChangeTextDocument((e) => host.onEdit(e)),

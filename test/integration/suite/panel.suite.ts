@@ -1,28 +1,36 @@
 /// <reference types="mocha" />
 import * as vscode from 'vscode';
 import { ok, show } from './check';
-import { extension, open, sheet7, waitFor } from './util';
+import { extension, open, sheet7, sleep, waitFor } from './util';
 
 function webviewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
 }
 
+function panelTabs(): vscode.Tab[] {
+  return webviewTabs().filter((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
+}
+
+type Timings = { openMs: number[]; reshowMs: number[]; openPhases?: Record<string, number>[] };
+const timings = async (): Promise<Timings> => (await vscode.commands.executeCommand('unroll.panelTimings')) as Timings;
+
 suite('panel', () => {
+  /** opens measured before this suite's own cold open */
+  let opensBefore = 0;
+
   test('unroll.openPanel opens the Unroll webview panel beside the editor', async () => {
     const ex = await sheet7();
     await extension();
     await open(ex.uri);
-    // a panel left open by an earlier suite (the solutions follow it) is closed: this open is a cold one. Not in
-    // VS Code for the web, where a panel closed and opened again did not draw within the web runner's 30 s
-    // wait (not investigated further); there the open is measured on the panel already there
-    const before = webviewTabs().filter((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
-    if (before.length && vscode.env.uiKind !== vscode.UIKind.Web) await vscode.window.tabGroups.close(before);
+    opensBefore = (await timings()).openMs.length;
+    // a panel left open by an earlier suite (the solutions follow it) is closed and, at once, opened again:
+    // a cold open, and the race a quick user or a script hits (the host hears of the dispose after the close)
+    const before = panelTabs();
+    if (before.length) ok(await vscode.window.tabGroups.close(before), 'the open panel closes');
     await vscode.commands.executeCommand('unroll.openPanel');
     // the tab model updates asynchronously; the panel's view type is unroll.panel (the webview content itself
     // is not readable through the API: the Playwright driver reads it from the page)
-    const tab = await waitFor('a webview tab of view type unroll.panel', () =>
-      webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel')),
-    );
+    const tab = await waitFor('a webview tab of view type unroll.panel', () => panelTabs()[0]);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === ex.uri.toString());
     ok(editor, 'the .rnn editor stays visible');
     ok(
@@ -32,21 +40,32 @@ suite('panel', () => {
     // left open: the web runner then reads the panel's content from the page
   });
 
+  test('a panel closed and opened again at once draws its report (issue 13: in the web host it never drew)', async function () {
+    // the webview frame alone took up to 28 s in code-server on a loaded machine: room for it
+    this.timeout(120000);
+    await waitFor(
+      'the reopened panel to render its first report (its open time measured)',
+      async () => (await timings()).openMs.length > opensBefore,
+      100000,
+    );
+  });
+
   test('panel open and re-show times are measured (reported, not asserted: issue 13)', async function () {
-    // the waits below add up to 45 s: a slow webview frame (27 s seen in code-server) is a figure, not a failure
-    this.timeout(90000);
-    type Timings = { openMs: number[]; reshowMs: number[]; openPhases?: Record<string, number>[] };
-    const timings = async (): Promise<Timings> => (await vscode.commands.executeCommand('unroll.panelTimings')) as Timings;
-    // the first test opened it: wait for the webview's first rendered report
-    // a measurement, not a verdict: a host whose webview never reports back (e.g. a web worker without
-    // webview support) gets "not measured", not a failure
-    const opened = await waitFor(
-      'the panel to report its open time',
-      async () => ((await timings()).openMs.length ? timings() : undefined),
-      30000,
-    ).catch(() => null);
+    this.timeout(150000);
+    // a second cold open, once the first page has loaded its fonts: in code-server every webview shares one
+    // service worker, and a webview closed while its resources were loading (the solution suite's Markdown
+    // preview) leaves fetches in it that end only at its 30 s timeout — the next webview's frame waits for
+    // them (the first open above); this one shows a cold open without another webview's leftovers
+    await sleep(5000);
+    const second = (await timings()).openMs.length;
+    ok(await vscode.window.tabGroups.close(panelTabs()), 'the panel closes');
+    await vscode.commands.executeCommand('unroll.openPanel');
+    await waitFor('the second cold open to render', async () => (await timings()).openMs.length > second, 100000).catch(() => undefined);
+    const opened = await timings();
+    const cold = opened.openMs.slice(opensBefore);
+    const coldPhases = (opened.openPhases ?? []).slice(-cold.length);
     // hide it behind a text editor in its own column, then show it again
-    const tab = webviewTabs().find((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
+    const tab = panelTabs()[0];
     ok(tab, 'the panel tab');
     const ex = await sheet7();
     await vscode.window.showTextDocument(ex.uri, { viewColumn: tab.group.viewColumn, preview: false, preserveFocus: false });
@@ -55,18 +74,21 @@ suite('panel', () => {
     await vscode.commands.executeCommand('unroll.openPanel');
     const shown = await waitFor(
       'the panel to report its re-show time',
-      async () => ((await timings()).reshowMs.length ? timings() : undefined),
+      async () => {
+        const t = await timings();
+        return t.reshowMs.length > opened.reshowMs.length && t.reshowMs.slice(opened.reshowMs.length);
+      },
       15000,
     ).catch(() => null);
     const wall = Date.now() - t0;
-    const phases = (opened?.openPhases ?? [])
+    const phases = (cold.length ? coldPhases : [])
       .map((p) =>
         Object.entries(p)
           .map(([k, v]) => `${k} ${v}`)
           .join(', '),
       )
       .join('; ');
-    const line = `[panel timings] open ${opened ? opened.openMs.join(', ') : 'not measured'} ms (openPanel → first report rendered${phases ? `: ${phases}` : ''}); re-show ${shown ? shown.reshowMs.join(', ') : 'not measured'} ms (reveal → visible), ${wall} ms wall`;
+    const line = `[panel timings] open ${cold.length ? cold.join(', ') : 'not measured'} ms (openPanel → first report rendered${phases ? `: ${phases}` : ''}); re-show ${shown ? shown.join(', ') : 'not measured'} ms (reveal → visible), ${wall} ms wall`;
     console.log(line);
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'panel-timings.txt'),
