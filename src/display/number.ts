@@ -28,13 +28,29 @@ function plainNumber(x: number, digits: number): string {
   if (x === 0) return '0';
   const d = Math.min(15, Math.max(1, Math.round(digits)));
   const ax = Math.abs(x);
-  // String(Number(…)) drops trailing zeros and never uses an exponent in this range
-  if (ax >= 1e-4 && ax < 1e6) return String(Number(x.toPrecision(d)));
+  if (ax >= 1e-4 && ax < 1e6) return plainFixed(x, d);
   const [mant, exp] = x.toExponential(d - 1).split('e');
   let m = mant!;
   if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
   const e = Number(exp);
   return e === 0 ? m : `${m}e${e}`;
+}
+
+/**
+ * String(Number(x.toPrecision(d))) for 1e-4 ≤ |x| < 1e6: trailing zeros dropped, never an exponent. Spelt
+ * out, because the round trip through a number costs three times the formatting (issue 11: a 64×64
+ * derive prints 4,096 numbers twice). toPrecision's fixed notation with its zeros and point stripped is that
+ * string (≤ 15 significant digits name one double, and its shortest form); where toPrecision gives an
+ * exponent (a value rounding up to a power of ten beyond d digits) the round trip stays.
+ */
+function plainFixed(x: number, d: number): string {
+  const s = x.toPrecision(d);
+  if (s.includes('e')) return String(Number(s));
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+  return s.slice(0, end);
 }
 
 export function isMatrix(v: Value): v is number[][] {
