@@ -80,7 +80,10 @@ export function isFiniteValue(v: Value): boolean {
  * last entries around a "…" (default: no elision, as messages and the CLI print whole values).
  */
 export function valueText(v: Value, digits: number, maxItems = Infinity, style: NumberStyle = {}): string {
-  const f = (x: number): string => formatNumber(x, digits, style);
+  return textWith(v, maxItems, (x) => formatNumber(x, digits, style));
+}
+
+function textWith(v: Value, maxItems: number, f: (x: number) => string): string {
   if (typeof v === 'number') return f(v);
   // elide before formatting: a long value costs only the entries shown
   const list = <T>(xs: readonly T[], g: (x: T) => string): string =>
@@ -102,17 +105,37 @@ const ELIDED = Symbol('elided');
 
 /** A number as LaTeX: 0.5, -2, 1.5 \times 10^{-7}, \infty, -\infty, \text{NaN}. */
 export function numberLatex(x: number, digits: number): string {
-  if (Number.isNaN(x)) return '\\text{NaN}';
-  const s = formatNumber(x, digits);
+  return latexOf(formatNumber(x, digits));
+}
+
+/** numberLatex from the number's formatNumber text ("NaN" is only ever NaN's) */
+function latexOf(s: string): string {
+  if (s === 'NaN') return '\\text{NaN}';
+  if (!s.includes('e')) return s.includes('∞') ? s.replace('∞', '\\infty') : s;
   const m = /^(-?[\d.]+)e(-?\d+)$/.exec(s);
-  return m ? `${m[1]} \\times 10^{${m[2]}}` : s.replace('∞', '\\infty');
+  return m ? `${m[1]} \\times 10^{${m[2]}}` : s;
 }
 
 /** A value as LaTeX: a number, or a bmatrix (vectors as columns). */
 export function valueLatex(v: Value, digits: number): string {
-  const f = (x: number): string => numberLatex(x, digits);
+  return latexWith(v, (x) => numberLatex(x, digits));
+}
+
+/**
+ * valueText (whole, ASCII minus) and valueLatex of one value with each entry formatted once (issue 11: a
+ * derive's result carries both, 4,096 numbers for a 64×64 matrix). Both walk the entries row-major, so the
+ * i-th number either asks for is the i-th entry.
+ */
+export function valueTextAndLatex(v: Value, digits: number): { text: string; latex: string } {
+  const strs = entriesOf(v).map((x) => formatNumber(x, digits));
+  let i = 0;
+  let j = 0;
+  return { text: textWith(v, Infinity, () => strs[i++]!), latex: latexWith(v, () => latexOf(strs[j++]!)) };
+}
+
+function latexWith(v: Value, f: (x: number) => string): string {
   if (typeof v === 'number') return f(v);
-  if (isTensor3(v)) return `\\left(${v.map((m) => valueLatex(m, digits)).join(',\\; ')}\\right)`;
+  if (isTensor3(v)) return `\\left(${v.map((m) => latexWith(m, f)).join(',\\; ')}\\right)`;
   const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
