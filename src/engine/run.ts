@@ -56,6 +56,8 @@ export function forward(model: Model, values?: ValueOverrides, options: ForwardO
 const LONG_RANGE = 2000;
 /** slots of cached long-range sweeps per run */
 const MAX_CACHED = 4_000_000;
+/** entries of memoized derivatives and evaluations per run (8 MB); past it, results are computed again */
+const MAX_MEMO = 1_000_000;
 
 class UnrolledRun implements Run {
   tape = new Tape();
@@ -88,6 +90,8 @@ class UnrolledRun implements Run {
   private derivMemo = new Map<string, { d: Derivative; ops: number }>();
   private evalMemo = new WeakMap<Expr, Map<string, { t: Tensor; ops: number }>>();
   private longTouched = 0;
+  /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
+  private memoEntries = 0;
 
   constructor(
     public model: Model,
@@ -197,7 +201,7 @@ class UnrolledRun implements Run {
     const mark = this.tape.nodes.length;
     const r = this.ev(e, env);
     this.tape.truncate(mark);
-    if (this.longTouched === long0) {
+    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
       if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
       byEnv.set(key, { t: { shape: r.shape, data: r.data.slice() }, ops: this.tape.budget.ops - ops0 });
     }
@@ -219,7 +223,7 @@ class UnrolledRun implements Run {
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     const d = this.derivativeOnce(of, wrt, env, total, oneStep);
-    if (this.longTouched === long0)
+    if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
       this.derivMemo.set(key, {
         d: { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached },
         ops: this.tape.budget.ops - ops0,
