@@ -58,9 +58,13 @@ describe('numberLatex', () => {
   };
   it('is what it was for every double', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 1e-300, -5e12)), fc.integer({ min: 1, max: 15 }), (x, d) => {
-        expect(numberLatex(x, d)).toBe(before(x, d));
-      }),
+      fc.property(
+        fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 1e-300, -5e12)),
+        fc.integer({ min: 1, max: 15 }),
+        (x, d) => {
+          expect(numberLatex(x, d)).toBe(before(x, d));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -509,7 +509,13 @@ function envKey(env: Env): string {
  * ∂A/∂B between two named nodes, by names, steps and kind; null where a step cannot be read (the
  * computation then reports it, uncached)
  */
-function derivKey(of: Expr & { k: 'ref' }, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep: boolean): string | null {
+function derivKey(
+  of: Expr & { k: 'ref' },
+  wrt: { name: string; idx: Idx | null },
+  env: Env,
+  total: boolean,
+  oneStep: boolean,
+): string | null {
   let a: number | null;
   let b: number | null;
   try {

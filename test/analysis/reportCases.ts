@@ -91,13 +91,11 @@ export function reportCases(): ReportCase[] {
   for (let s = 1; s <= 40; s++) out.push({ name: `random ${s}`, text: randomNet(s * 7919) });
   for (const T of [3, 20]) out.push({ name: `bench rnn T=${T}`, text: rnnText(makeProblem(8, 4, T), true) });
   const examples = exampleNames().map(loadExample);
-  const muts = fc.sample(
-    fc.tuple(fc.nat({ max: examples.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 })),
-    { seed: 20261130, numRuns: 150 },
-  );
-  muts.forEach(([i, ms], k) =>
-    out.push({ name: `mutated ${k}`, text: ms.reduce(mutate, examples[i]!), options: { draws: 2 } }),
-  );
+  const muts = fc.sample(fc.tuple(fc.nat({ max: examples.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 })), {
+    seed: 20261130,
+    numRuns: 150,
+  });
+  muts.forEach(([i, ms], k) => out.push({ name: `mutated ${k}`, text: ms.reduce(mutate, examples[i]!), options: { draws: 2 } }));
   return out;
 }
 
