@@ -4,7 +4,7 @@
 import { cpus, loadavg } from 'node:os';
 import { benchEditor, benchEditorHost, benchEditorLong, bundleSizes } from './editorBench';
 import { benchCheckFolder } from './checkBench';
-import { benchExamples } from './examplesBench';
+import { benchExamples, benchExamplesPreV2 } from './examplesBench';
 import { benchPanelColdOpen, benchPanelMessages, benchPanelRender } from './panelBench';
 import { benchReader } from './readerBench';
 import { benchSolutions } from './solutionBench';
@@ -14,6 +14,7 @@ import { notAvailable } from './timing';
 
 const sections: [string, () => void | Promise<void>][] = [
   ['analyze() of the examples', benchExamples],
+  ['analyze() of the examples before v2 (like for like)', benchExamplesPreV2],
   ['reader (lexer + parser) on numbers', benchReader],
   ['solutions (Markdown/LaTeX) in the editor', benchSolutions],
   ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],

@@ -52,3 +52,47 @@ export function benchExamples(): void {
     rows,
   );
 }
+
+/** the examples as they were before the seeds' notation rewrite (git 2d9ee42, 2026-11-22): issue 9 asks for no slowdown */
+export const PRE_V2_DIR = join(__dirname, '..', 'bench', 'fixtures', 'pre-v2');
+
+/**
+ * What bench/RESULTS.md recorded for those texts then (0468a0e, 2026-11-22 06:11 UTC, load 2.0): a range over
+ * the eight examples, per configuration; no per-example figure was kept.
+ */
+const RECORDED_PRE_V2 = { lean: '1.3–2.9 ms', defaults: '4.3–10.2 ms' };
+
+/**
+ * Like for like (issue 9, "no slowdown of analyze() on the examples"): the same texts as then, analysed by
+ * today's code. Then the default analysis derived every symbolic form and drew the graph, and the lean
+ * one did neither; today the default is numeric with the graph, so three columns: no forms and no graph
+ * (then's lean), today's default, and every form with the graph (then's default).
+ */
+export function benchExamplesPreV2(): void {
+  const texts = readdirSync(PRE_V2_DIR)
+    .filter((f) => f.endsWith('.rnn'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(PRE_V2_DIR, name), 'utf8') }));
+  const lean = { graph: false } as const;
+  for (let i = 0; i < 5; i++) for (const { text } of texts) analyze(text, i % 2 ? lean : { forms: true });
+  const rows: string[][] = [];
+  const all: number[][] = [[], [], []];
+  for (const { name, text } of texts) {
+    const r = analyze(text);
+    const times = timeInterleaved([() => analyze(text, lean), () => analyze(text), () => analyze(text, { forms: true })], 25, 3);
+    times.forEach((t, k) => all[k]!.push(t.ownMs));
+    rows.push([name, `${r.derives.length}/${r.checks.length}`, ...times.map(fmtT)]);
+  }
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} ms`;
+  rows.push(['range now', '', range(all[0]!), range(all[1]!), range(all[2]!)]);
+  rows.push(['recorded 2026-11-22', '', RECORDED_PRE_V2.lean, '—', RECORDED_PRE_V2.defaults]);
+  printTable(
+    'the examples before the v2 rewrite (bench/fixtures/pre-v2, git 2d9ee42) analysed now, beside the figures recorded then — median',
+    ['example (2026-11-22 text)', 'derive/check', 'no forms, no graph', 'analyze() (numeric)', 'every form + graph'],
+    rows,
+  );
+  console.log(
+    '  then (bench/RESULTS.md at 0468a0e, load 2.0): "no symbolic forms or graph" 1.3–2.9 ms, "defaults (symbolic\n' +
+      '  forms, graph)" 4.3–10.2 ms, over the same eight texts; compare at a similar load average (printed at the top).',
+  );
+}

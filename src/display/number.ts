@@ -28,13 +28,29 @@ function plainNumber(x: number, digits: number): string {
   if (x === 0) return '0';
   const d = Math.min(15, Math.max(1, Math.round(digits)));
   const ax = Math.abs(x);
-  // String(Number(…)) drops trailing zeros and never uses an exponent in this range
-  if (ax >= 1e-4 && ax < 1e6) return String(Number(x.toPrecision(d)));
+  if (ax >= 1e-4 && ax < 1e6) return plainFixed(x, d);
   const [mant, exp] = x.toExponential(d - 1).split('e');
   let m = mant!;
   if (m.includes('.')) m = m.replace(/0+$/, '').replace(/\.$/, '');
   const e = Number(exp);
   return e === 0 ? m : `${m}e${e}`;
+}
+
+/**
+ * String(Number(x.toPrecision(d))) for 1e-4 ≤ |x| < 1e6: trailing zeros dropped, never an exponent. Spelt
+ * out, because the round trip through a number costs three times the formatting (issue 11: a 64×64
+ * derive prints 4,096 numbers twice). toPrecision's fixed notation with its zeros and point stripped is that
+ * string (≤ 15 significant digits name one double, and its shortest form); where toPrecision gives an
+ * exponent (a value rounding up to a power of ten beyond d digits) the round trip stays.
+ */
+function plainFixed(x: number, d: number): string {
+  const s = x.toPrecision(d);
+  if (s.includes('e')) return String(Number(s));
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+  return s.slice(0, end);
 }
 
 export function isMatrix(v: Value): v is number[][] {
@@ -64,7 +80,10 @@ export function isFiniteValue(v: Value): boolean {
  * last entries around a "…" (default: no elision, as messages and the CLI print whole values).
  */
 export function valueText(v: Value, digits: number, maxItems = Infinity, style: NumberStyle = {}): string {
-  const f = (x: number): string => formatNumber(x, digits, style);
+  return textWith(v, maxItems, (x) => formatNumber(x, digits, style));
+}
+
+function textWith(v: Value, maxItems: number, f: (x: number) => string): string {
   if (typeof v === 'number') return f(v);
   // elide before formatting: a long value costs only the entries shown
   const list = <T>(xs: readonly T[], g: (x: T) => string): string =>
@@ -86,17 +105,37 @@ const ELIDED = Symbol('elided');
 
 /** A number as LaTeX: 0.5, -2, 1.5 \times 10^{-7}, \infty, -\infty, \text{NaN}. */
 export function numberLatex(x: number, digits: number): string {
-  if (Number.isNaN(x)) return '\\text{NaN}';
-  const s = formatNumber(x, digits);
+  return latexOf(formatNumber(x, digits));
+}
+
+/** numberLatex from the number's formatNumber text ("NaN" is only ever NaN's) */
+function latexOf(s: string): string {
+  if (s === 'NaN') return '\\text{NaN}';
+  if (!s.includes('e')) return s.includes('∞') ? s.replace('∞', '\\infty') : s;
   const m = /^(-?[\d.]+)e(-?\d+)$/.exec(s);
-  return m ? `${m[1]} \\times 10^{${m[2]}}` : s.replace('∞', '\\infty');
+  return m ? `${m[1]} \\times 10^{${m[2]}}` : s;
 }
 
 /** A value as LaTeX: a number, or a bmatrix (vectors as columns). */
 export function valueLatex(v: Value, digits: number): string {
-  const f = (x: number): string => numberLatex(x, digits);
+  return latexWith(v, (x) => numberLatex(x, digits));
+}
+
+/**
+ * valueText (whole, ASCII minus) and valueLatex of one value with each entry formatted once (issue 11: a
+ * derive's result carries both, 4,096 numbers for a 64×64 matrix). Both walk the entries row-major, so the
+ * i-th number either asks for is the i-th entry.
+ */
+export function valueTextAndLatex(v: Value, digits: number): { text: string; latex: string } {
+  const strs = entriesOf(v).map((x) => formatNumber(x, digits));
+  let i = 0;
+  let j = 0;
+  return { text: textWith(v, Infinity, () => strs[i++]!), latex: latexWith(v, () => latexOf(strs[j++]!)) };
+}
+
+function latexWith(v: Value, f: (x: number) => string): string {
   if (typeof v === 'number') return f(v);
-  if (isTensor3(v)) return `\\left(${v.map((m) => valueLatex(m, digits)).join(',\\; ')}\\right)`;
+  if (isTensor3(v)) return `\\left(${v.map((m) => latexWith(m, f)).join(',\\; ')}\\right)`;
   const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }

@@ -11,3 +11,5 @@ const DIGITS = 6;
 export const fmt = (x: number, digits = DIGITS): string => display.formatNumber(x, digits);
 export const valueText = (v: Value, digits = DIGITS): string => display.valueText(v, digits);
 export const valueLatex = (v: Value, digits = DIGITS): string => display.valueLatex(v, digits);
+/** valueText and valueLatex at once, each entry formatted once (a derive's result carries both) */
+export const valueTextAndLatex = (v: Value, digits = DIGITS) => display.valueTextAndLatex(v, digits);

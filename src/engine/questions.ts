@@ -6,7 +6,7 @@ import type { DeriveQuestion, Expr, Model } from '../language/model';
 import { exprLatex, exprText, refText } from '../language/print';
 import type { Diagnostic, DeriveReport, DeriveResult, Value } from '../report';
 import { diag } from '../language/diagnostics';
-import { isFiniteValue, valueLatex, valueText } from './format';
+import { valueTextAndLatex } from './format';
 import type { Plan } from './plan';
 import { drawDecl, drawState, variedNames } from './random';
 import { forward, RunError, type Env, type Run, type ValueOverrides } from './run';
@@ -80,10 +80,13 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
   for (const t of steps) {
     const env: Env = t === null ? {} : { t };
     let value: Value;
+    /** every entry finite: read on the tensor, not on the nested value (issue 11: 4,096 entries) */
+    let finite: boolean;
     try {
       if (d) {
         const r = ctx.run.derivativeAt(d.of, d.wrt, env, d.total);
         value = toValue(r.tensor);
+        finite = typeof value === 'number' ? Number.isFinite(value) : r.tensor.data.every(Number.isFinite);
         if (!r.reached && t === steps[0]) {
           const bound = t === null ? d : (bindVar(d, 't', t) as typeof d);
           ctx.diagnostics.push(
@@ -95,13 +98,17 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
             ),
           );
         }
-      } else value = toValue(ctx.run.evaluateAt(q.expr, env));
+      } else {
+        const r = ctx.run.evaluateAt(q.expr, env);
+        value = toValue(r);
+        finite = typeof value === 'number' ? Number.isFinite(value) : r.data.every(Number.isFinite);
+      }
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       ctx.diagnostics.push(diag('error', e.message, q.range, 'runtime'));
       return { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
     }
-    if (!isFiniteValue(value))
+    if (!finite)
       ctx.diagnostics.push(
         diag(
           'warning',
@@ -111,8 +118,9 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
         ),
       );
     const bound = t === null ? q.expr : bindVar(q.expr, 't', t);
-    const text = `${exprText(bound)} = ${valueText(value)}`;
-    const latex = `${exprLatex(bound)} = ${valueLatex(value)}`;
+    const shown = valueTextAndLatex(value);
+    const text = `${exprText(bound)} = ${shown.text}`;
+    const latex = `${exprLatex(bound)} = ${shown.latex}`;
     const result: DeriveResult = { t, value, text, latex };
     if (d && ctx.symbolic) {
       const forms = ctx.symbolic(d.of, d.wrt, d.total, t, value);

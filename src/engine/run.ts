@@ -56,6 +56,8 @@ export function forward(model: Model, values?: ValueOverrides, options: ForwardO
 const LONG_RANGE = 2000;
 /** slots of cached long-range sweeps per run */
 const MAX_CACHED = 4_000_000;
+/** entries of memoized derivatives and evaluations per run (8 MB); past it, results are computed again */
+const MAX_MEMO = 1_000_000;
 
 class UnrolledRun implements Run {
   tape = new Tape();
@@ -77,6 +79,19 @@ class UnrolledRun implements Run {
   /** forward accumulation from one source B, used once long-range queries keep B and change A */
   private tangents: Tangents | null = null;
   private longRange = { b: -1, a: -1, distinctA: 0 };
+  /**
+   * Results already computed on this run (issue 11: the checks of one file ask for the same ∂L/∂y_3 at the
+   * same draw again and again, and the hints re-evaluate a failing check's sides): derivatives between two
+   * named nodes by their names and steps, evaluations by expression (identity) and bindings. Each entry keeps
+   * the operations its computation charged, and a hit charges them again, so that the operation limits
+   * fall exactly where they fell without the cache. A computation that touched a long-range derivative is
+   * not kept: those decide between reverse sweeps and forward accumulation by the queries seen so far.
+   */
+  private derivMemo = new Map<string, { d: Derivative; ops: number }>();
+  private evalMemo = new WeakMap<Expr, Map<string, { t: Tensor; ops: number }>>();
+  private longTouched = 0;
+  /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
+  private memoEntries = 0;
 
   constructor(
     public model: Model,
@@ -174,9 +189,22 @@ class UnrolledRun implements Run {
   }
 
   evaluateAt(e: Expr, env: Env): Tensor {
+    const key = envKey(env);
+    let byEnv = this.evalMemo.get(e);
+    const hit = byEnv?.get(key);
+    if (hit) {
+      if (hit.ops) this.tape.budget.tick(hit.ops);
+      return { shape: hit.t.shape, data: hit.t.data.slice() };
+    }
+    const ops0 = this.tape.budget.ops;
+    const long0 = this.longTouched;
     const mark = this.tape.nodes.length;
     const r = this.ev(e, env);
     this.tape.truncate(mark);
+    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
+      if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
+      byEnv.set(key, { t: { shape: r.shape, data: r.data.slice() }, ops: this.tape.budget.ops - ops0 });
+    }
     return { shape: r.shape, data: r.data };
   }
 
@@ -185,6 +213,25 @@ class UnrolledRun implements Run {
   }
 
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
+    const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
+    if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
+    const hit = this.derivMemo.get(key);
+    if (hit) {
+      if (hit.ops) this.tape.budget.tick(hit.ops);
+      return { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached };
+    }
+    const ops0 = this.tape.budget.ops;
+    const long0 = this.longTouched;
+    const d = this.derivativeOnce(of, wrt, env, total, oneStep);
+    if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
+      this.derivMemo.set(key, {
+        d: { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached },
+        ops: this.tape.budget.ops - ops0,
+      });
+    return d;
+  }
+
+  private derivativeOnce(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep: boolean): Derivative {
     if (oneStep && total && of.k === 'ref' && this.model.quantities.get(of.name)?.timed) return this.oneStepAt(of, wrt, env);
     const step = stepOf(wrt.idx, env);
     const B = this.node(wrt.name, step);
@@ -206,6 +253,7 @@ class UnrolledRun implements Run {
     const n = B.data.length;
     const out = new Float64Array(m * n);
     let reached = false;
+    if (B.id < A.id && of.k === 'ref' && A.id - B.id > LONG_RANGE) this.longTouched++;
     if (A === B) {
       for (let i = 0; i < m; i++) out[i * n + i] = 1;
       reached = true;
@@ -448,6 +496,36 @@ class UnrolledRun implements Run {
       }
     }
   }
+}
+
+/** the bindings of an evaluation as a key: "t=2,i=3," in the order they were bound */
+function envKey(env: Env): string {
+  let k = '';
+  for (const v in env) k += `${v}=${env[v]},`;
+  return k;
+}
+
+/**
+ * ∂A/∂B between two named nodes, by names, steps and kind; null where a step cannot be read (the
+ * computation then reports it, uncached)
+ */
+function derivKey(
+  of: Expr & { k: 'ref' },
+  wrt: { name: string; idx: Idx | null },
+  env: Env,
+  total: boolean,
+  oneStep: boolean,
+): string | null {
+  let a: number | null;
+  let b: number | null;
+  try {
+    a = stepOf(of.idx, env);
+    b = stepOf(wrt.idx, env);
+  } catch (e) {
+    if (e instanceof RunError) return null;
+    throw e;
+  }
+  return `${total ? 'T' : 'P'}${oneStep ? '1' : ''}\u0000${of.name}\u0000${a}\u0000${wrt.name}\u0000${b}`;
 }
 
 /** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */

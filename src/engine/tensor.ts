@@ -40,6 +40,16 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
 
 /** ga[m×k] += g[m×n] · bᵀ */
 export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: number, n: number, ga: Float64Array): void {
+  if (n === 1) {
+    // W h: the outer product g hᵀ, without a one-entry inner loop per entry (the RNN's every step). The
+    // same sums: a slot starts at +0 and only accumulates, so adding g·b where the loop added 0 + g·b is alike
+    for (let i = 0; i < m; i++) {
+      const gi = g[i]!;
+      const row = i * k;
+      for (let p = 0; p < k; p++) ga[row + p] += gi * b[p]!;
+    }
+    return;
+  }
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
       let s = 0;
@@ -51,6 +61,18 @@ export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: numb
 
 /** gb[k×n] += aᵀ · g[m×n] */
 export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: number, n: number, gb: Float64Array): void {
+  if (n === 1) {
+    // W h: gb += Wᵀ g, the same products in the same order as below
+    for (let i = 0; i < m; i++) {
+      const gi = g[i]!;
+      const row = i * k;
+      for (let p = 0; p < k; p++) {
+        const av = a[row + p]!;
+        if (av !== 0) gb[p] += av * gi;
+      }
+    }
+    return;
+  }
   for (let i = 0; i < m; i++) {
     const grow = i * n;
     for (let p = 0; p < k; p++) {

@@ -18,13 +18,13 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const T = scope.T;
   const mk = (name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr => {
     if (scope.broken.has(name)) failUnavailable(ctx, name, range);
-    if (ctx.record)
-      scope.symbols.push({
-        ...occurrence(a.nameRange, name, writtenName(a), 'use'),
-        ...(ctx.of ? { inEquationOf: ctx.of } : {}),
-        offset: idx && idx.v === 't' && !idx.terms ? idx.k : null,
-        step: idx && idx.v === null && !idx.terms ? idx.k : null,
-      });
+    if (ctx.record) {
+      const o = occurrence(a.nameRange, name, writtenName(a), 'use');
+      if (ctx.of) o.inEquationOf = ctx.of;
+      o.offset = idx && idx.v === 't' && !idx.terms ? idx.k : null;
+      o.step = idx && idx.v === null && !idx.terms ? idx.k : null;
+      scope.symbols.push(o);
+    }
     return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
   };
   const known = (n: string) => scope.isKnown(n);

@@ -6,8 +6,9 @@ import { idxString } from '../idx';
 import type { Expr, Idx } from '../model';
 import { shapeText } from '../shapes';
 
+/** written out field by field, not spread from the range: one shape of record for every occurrence (issue 11) */
 export function occurrence(range: Range, name: string, text: string, role: SymbolOccurrence['role']): SymbolOccurrence {
-  return { ...range, name, text, role };
+  return { line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, name, text, role };
 }
 
 /** a name as written, its index groups abbreviated */

@@ -50,15 +50,22 @@ export function constValue(a: Ast, T?: number): Nested | null {
 export function valueShape(v: Nested): number[] | false {
   if (typeof v === 'number') return [];
   if (v.length === 0) return false;
-  const inner = v.map(valueShape);
-  if (inner.some((s) => s === false)) return false;
-  const first = inner[0] as number[];
-  if (inner.some((s) => !same(s as number[], first))) return false;
+  // a list of plain numbers (every row of a written-out matrix): no shape per entry (issue 11: 12,000 numbers)
+  if (v.every((x) => typeof x === 'number')) return [v.length];
+  const first = valueShape(v[0]!);
+  if (first === false) return false;
+  for (let i = 1; i < v.length; i++) {
+    const s = valueShape(v[i]!);
+    if (s === false || !same(s, first)) return false;
+  }
   return [v.length, ...first];
 }
 
-export function flatten(v: Nested): number[] {
-  return typeof v === 'number' ? [v] : v.flatMap(flatten);
+/** the entries of a nested literal in row-major order, pushed onto one array (no array per level) */
+export function flatten(v: Nested, out: number[] = []): number[] {
+  if (typeof v === 'number') out.push(v);
+  else for (const x of v) flatten(x, out);
+  return out;
 }
 
 export function fill(shape: Shape, v: number): Float64Array {
