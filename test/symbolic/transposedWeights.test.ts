@@ -57,7 +57,7 @@ describe('∂E/∂w for z = wᵀp', () => {
     const t2 = d!.results.find((res) => res.t === 2)!.forms!;
     expect(t2.explicit!.text).toContain('(p₁ᵀ ⊗ I₃)');
     expect(t2.recursive!.text).toContain('∂E/∂w₂ = p₁ (δ₂ ⊙ σ′(z₂))ᵀ');
-  });
+  }, 60_000);
 
   it('evaluates every form back to autodiff at every step, for a shared W too, on random layers', () => {
     fc.assert(
@@ -100,5 +100,5 @@ describe('∂E/∂w for z = wᵀp', () => {
     const run = forward(model);
     const { forms } = checkDerivative(model, run, ref(model.loss!), { name: 'W', idx: null }, true, null, text);
     expect(forms.explicit!.text).toContain('⊗ I₂');
-  });
+  }, 60_000);
 });

@@ -239,7 +239,11 @@ function deriveStretched(
     if (d.zero || !d.recursive || d.chain || d.explicit) return null;
     const s: Stretched = { d, h, bySrc: new WeakMap() };
     const shape = resultShape(d);
-    const val = stretchedValue(s, 'recursive', leaf(), values);
+    const lv = leaf();
+    const val = stretchedValue(s, 'recursive', lv, values);
+    // the general chain's value too (kept for evaluateForm): a proxy that cannot give it falls back here
+    // rather than dropping the chain and explicit forms later
+    if (d.general) stretchedValue(s, 'chain', lv, values);
     const v: ValueStrings = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
     const out = withStepMap(
       (x) => realStep(h, x),
