@@ -17,8 +17,9 @@ export const MAX_SYMBOLIC_T = 1000;
 /** symbolic results per question (a free-t derive gives one per step) */
 export const MAX_SYMBOLIC_RESULTS = 200;
 /** symbolic operations (IR constructions, entries evaluated back, printed nodes) per question: ∂L/∂W_hh
- *  of the sheet-7 network with all three forms takes ~0.13 million at T = 300, ~0.44 million at T = 1000;
- *  a 64-unit network's ∂L/∂W_hh ~0.56 million at T = 20 (forms evaluated back included) */
+ *  of the sheet-7 network with all three forms takes ~0.04 million at T = 1000 on a proxy horizon
+ *  (symbolic/horizon.ts; ~0.44 million derived on the real horizon, as gated networks still are); a
+ *  64-unit network's ∂L/∂W_hh ~0.56 million at T = 20 (forms evaluated back included) */
 export const MAX_SYMBOLIC_OPS = 1_000_000;
 /** the same over a whole analysis that asks for every derive's forms ({ forms: true }) */
 export const MAX_SYMBOLIC_OPS_TOTAL = 3_000_000;

@@ -78,6 +78,8 @@ export interface Derivation {
   general: General | null;
   /** the relevant subgraph as paths read it (src/engine/symbolic/factored.ts); null for an immediate partial */
   paths: PathGraph | null;
+  /** the bounded searches that chose ∂⁺ or ∂ for the edge symbols (of this model's derivations so far) */
+  searches: readonly PlusSearch[];
 }
 
 /** The part of the unrolled graph on a path from wrt to of, with its edge symbols. */
@@ -137,6 +139,7 @@ export function derive(
     immediate: null,
     general: null,
     paths: null,
+    searches: ctx.searches,
   };
   const ofShape = ofNode.eq ? ofNode.eq.shape : ofNode.leaf.shape;
   const wrtShape = wrtNode.leaf.shape;
@@ -400,17 +403,28 @@ export function derive(
     const seen = new Set<GNode>();
     if (e.c.deps.length > budget) return true;
     const stack = e.c.deps.filter((x) => x !== e.dep);
+    // the steps the search walked: its answer depends on them (horizon.ts)
+    let lo = Infinity;
+    let hi = -Infinity;
+    const answer = (r: boolean): boolean => {
+      if (e.c.step !== null && lo <= hi) ctx.searches.push({ from: e.c.step, lo, hi });
+      return r;
+    };
     while (stack.length) {
       const x = stack.pop()!;
-      if (x === e.dep) return true;
+      if (x === e.dep) return answer(true);
       if (seen.has(x)) continue;
       seen.add(x);
-      if (--budget < 0) return true;
+      if (x.step !== null) {
+        lo = Math.min(lo, x.step);
+        hi = Math.max(hi, x.step);
+      }
+      if (--budget < 0) return answer(true);
       // a node not yet expanded has no deps listed: expand its equation's leaves on demand
       U.ensure(x);
       for (const y of x.deps) stack.push(y);
     }
-    return false;
+    return answer(false);
   }
 }
 
@@ -425,6 +439,14 @@ interface Context {
   U: Unrolled;
   edgeMemo: Map<GNode, Map<GNode, Node | null>>;
   symMemo: Map<GNode, Map<GNode, Node>>;
+  /** every bounded search for another route (∂⁺ or ∂): from the consumer's step, the steps it walked */
+  searches: PlusSearch[];
+}
+
+export interface PlusSearch {
+  from: number;
+  lo: number;
+  hi: number;
 }
 const contexts = new WeakMap<Model, Map<string, Context>>();
 
@@ -441,7 +463,7 @@ function contextFor(model: Model, wrt: { name: string; step: number | null }): C
     // would teach the seed's eq. 33 mistake; the numbers still use the file's values
     U.substituteConstants = false;
     if (keep) U.keepLeaf(keep);
-    ctx = { b, rules: new Rules(b), U, edgeMemo: new Map(), symMemo: new Map() };
+    ctx = { b, rules: new Rules(b), U, edgeMemo: new Map(), symMemo: new Map(), searches: [] };
     byKeep.set(keep, ctx);
   }
   return ctx;

@@ -9,8 +9,13 @@ import { asMat, fromMat, size, type CallFn, type Node, type Shape } from './ir';
 
 export type { Tensor };
 
-/** Values of the leaves: a declaration or a quantity at a step (step null: untimed / shared). */
-export type LeafValues = (name: string, step: number | null) => Tensor | undefined;
+/** Values of the leaves: a declaration or a quantity at a step (step null: untimed / shared); `abs`: the
+ *  leaf was written with an absolute step (h_3), which a shifted evaluation (horizon.ts) does not move. */
+export type LeafValues = (name: string, step: number | null, abs?: boolean) => Tensor | undefined;
+
+/** Where a named subexpression's value is found instead of its own definition: another evaluator's node
+ *  (horizon.ts evaluates one general step at many shifts, each shift its own Evaluator). */
+export type Redirect = (sym: Node) => { ev: Evaluator; n: Node } | null;
 
 const fns: Record<CallFn, (x: number) => number> = {
   ...UNARY,
@@ -66,7 +71,7 @@ function evalNode(n: Node, arg: Tensor[], leaf: LeafValues): Tensor {
       return t;
     }
     case 'leaf': {
-      const v = leaf(n.name!, n.step ?? null);
+      const v = leaf(n.name!, n.step ?? null, n.abs ?? false);
       if (!v) throw new Error(`evaluate: no value for ${n.name}${n.step === null ? '' : `@${n.step}`}`);
       if (v.data.length !== size(n.shape)) throw new Error(`evaluate: ${n.name} has ${v.data.length} entries, expected ${size(n.shape)}`);
       return { shape: n.shape, data: v.data };
@@ -157,6 +162,13 @@ function matmulWork(n: Node): number {
   return n.op === 'kron' ? size(n.shape) : m * k * c;
 }
 
+/** One node's value from its arguments' values, charged to the budget as Evaluator.value charges it. */
+export function evalCharged(n: Node, args: Tensor[], leaf: LeafValues): Tensor {
+  const out = evalNode(n, args, leaf);
+  charge(n.op === 'matmul' || n.op === 'kron' ? matmulWork(n) : out.data.length);
+  return out;
+}
+
 function kids(n: Node): readonly Node[] {
   return n.op === 'sym' ? [n.def!] : n.args;
 }
@@ -165,7 +177,10 @@ function kids(n: Node): readonly Node[] {
 export class Evaluator {
   // node ids are the Builder's dense counter: an array indexed by id, not a Map (the hot path of evaluation)
   private memo: (Tensor | undefined)[] = [];
-  constructor(private leaf: LeafValues) {}
+  constructor(
+    private leaf: LeafValues,
+    private redirect: Redirect | null = null,
+  ) {}
 
   /**
    * v·value(n) for a row vector v, without forming the Jacobians of a product chain: a chain of
@@ -192,8 +207,10 @@ export class Evaluator {
     charge(1);
     if (v.length !== rows) throw new Error(`rowTimes: row of ${v.length} by ${rows}×${cols}`);
     switch (n.op) {
-      case 'sym':
-        return this.rowTimes(v, n.def!);
+      case 'sym': {
+        const to = this.redirect?.(n);
+        return to ? to.ev.rowTimes(v, to.n) : this.rowTimes(v, n.def!);
+      }
       case 'eye':
         return v;
       case 'matmul': {
@@ -273,6 +290,13 @@ export class Evaluator {
       const n = nodes.pop()!;
       const ex = expanded.pop()!;
       if (memo[n.id]) continue;
+      if (!ex && n.op === 'sym' && this.redirect) {
+        const to = this.redirect(n);
+        if (to) {
+          memo[n.id] = to.ev.value(to.n);
+          continue;
+        }
+      }
       const ks = kids(n);
       if (!ex) {
         nodes.push(n);

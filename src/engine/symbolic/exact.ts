@@ -13,7 +13,7 @@ const NON_POLYNOMIAL = new Set(['sigma', 'tanh', 'exp', 'log', 'sqrt', 'softmax'
 const polynomialMemo = new WeakMap<Model, boolean>();
 
 /** Whether no equation of the model calls a transcendental function (σ, tanh, exp, log, √, softmax). */
-function polynomialModel(model: Model): boolean {
+export function polynomialModel(model: Model): boolean {
   const hit = polynomialMemo.get(model);
   if (hit !== undefined) return hit;
   let ok = true;

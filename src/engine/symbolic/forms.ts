@@ -6,7 +6,7 @@
 
 import type { Form } from '../../report';
 import { size, type Label, type Node, type NodeName } from './ir';
-import { Printer, type PrintOpts } from './print';
+import { Printer, shownStep, type PrintOpts } from './print';
 import { explicitOf, type AdjLine, type Derivation, type StepItem } from './derive';
 import type { Tensor } from './evaluate';
 
@@ -142,8 +142,8 @@ export function collapse(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
 }
 
 const rangeNote = (a: number, b: number): [string, string] => {
-  const lo = Math.min(a, b);
-  const hi = Math.max(a, b);
+  const lo = shownStep(Math.min(a, b));
+  const hi = shownStep(Math.max(a, b));
   return [`for t = ${lo}..${hi}`, `\\text{for } t = ${lo}, \\dots, ${hi}`];
 };
 
@@ -167,8 +167,8 @@ export function sumTerms(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
       continue;
     }
     const p = mkPrinters({ ...o, anchor: g.from });
-    const lo = Math.min(g.from, g.to!);
-    const hi = Math.max(g.from, g.to!);
+    const lo = shownStep(Math.min(g.from, g.to!));
+    const hi = shownStep(Math.max(g.from, g.to!));
     for (const [pr, out, latexMode] of [
       [p.text, text, false],
       [p.latex, latex, true],
@@ -286,8 +286,8 @@ export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]
   };
   const build = (latex: boolean): string | null => {
     const multi = g.tops.length > 1;
-    const lo = g.tops[0].t;
-    const hi = g.tops[g.tops.length - 1].t;
+    const lo = shownStep(g.tops[0].t);
+    const hi = shownStep(g.tops[g.tops.length - 1].t);
     const isOne = (n: Node): boolean => n.op === 'num' && n.num === 1;
     const prefix = multi
       ? one(
@@ -310,7 +310,7 @@ export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]
       const P = one([...g.P.entries()], 'k', latex);
       if (J === null || P === null) return null;
       const prod = g.J.size ? (latex ? `\\left(\\prod_{j=k+1}^{${top}} ${J}\\right) ` : `(∏_{j=k+1}^{${top}} ${J}) `) : '';
-      body = pre + sum('k', g.k0, top) + prod + P;
+      body = pre + sum('k', shownStep(g.k0), top) + prod + P;
     }
     return multi ? sum('t', lo, hi) + body : body;
   };

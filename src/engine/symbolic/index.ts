@@ -7,7 +7,7 @@ import type { Expr, Idx, Model } from '../../language/model';
 import type { Form } from '../../report';
 import { derive, type Derivation } from './derive';
 import { Evaluator, type LeafValues, type Tensor } from './evaluate';
-import { exactText, exactValue } from './exact';
+import { exactText, exactValue, polynomialModel } from './exact';
 import {
   chainForm,
   exactLatex,
@@ -22,9 +22,11 @@ import {
 import { factoredForm, factoredOf } from './factored';
 import { asMat, fromMat, size, Unsupported, type Node } from './ir';
 import { Unrolled } from './graph';
-import { withSharedPrints } from './print';
+import { withSharedPrints, withStepMap } from './print';
 import { Builder } from './ir';
 import { Rules } from './rules';
+import { horizonFor, proxyOf, realStep, searchesAgree, StretchedValues, type Horizon } from './horizon';
+import { LimitError } from '../budget';
 
 export { Unsupported } from './ir';
 export type { Tensor } from './evaluate';
@@ -131,8 +133,14 @@ export function deriveForms(
   total: boolean,
   t: number | null,
   values?: ValueSource,
+  opts: { fullHorizon?: boolean } = {},
 ): DeriveForms {
   const ofArg = of.k === 'ref' ? { ref: { name: of.name, step: stepOf(of.idx, t) } } : { expr: of, t };
+  const wrtStep = stepOf(wrt.idx, t);
+  if (total && !opts.fullHorizon && of.k === 'ref' && of.idx === null && wrtStep === null) {
+    const fast = deriveStretched(model, of.name, wrt.name, values, () => (values ? leafValues(values) : declaredValues(model)));
+    if (fast) return fast;
+  }
   const d = derive(model, ofArg, { name: wrt.name, step: stepOf(wrt.idx, t) }, total);
   if (d.zero) {
     const z = zeroForm(d);
@@ -156,6 +164,14 @@ export function deriveForms(
       if (!same) v = { text: `${exact} ≈ ${v.text}`, latex: `${exactLatex(exact)} \\approx ${v.latex}` };
     }
   }
+  const out = printForms(d, v, total);
+  if (exact !== undefined) out.exact = exact;
+  derivations.set(out, d);
+  return out;
+}
+
+/** Every form of a derivation, printed (v: the value strings each form ends with). */
+function printForms(d: Derivation, v: ValueStrings | null, total: boolean): DeriveForms {
   const out: DeriveForms = { best: { text: '', latex: '' } };
   // the forms print many of the same subexpressions at the same steps: one memo per print option
   withSharedPrints(() => {
@@ -171,10 +187,88 @@ export function deriveForms(
       out.best = out.chain && out.chain.text.length <= 900 ? out.chain : (out.recursive ?? out.explicit ?? out.chain!);
     }
   });
-  if (exact !== undefined) out.exact = exact;
   for (const k of ['chain', 'explicit', 'recursive', 'factored'] as const) if (out[k] === undefined) delete out[k];
-  derivations.set(out, d);
   return out;
+}
+
+// ---- a long horizon derived on a short proxy (horizon.ts) ----------------------------------------
+
+interface Stretched {
+  d: Derivation;
+  h: Horizon;
+  /** one evaluation per value source: the forms share their per-step values */
+  bySrc: WeakMap<object, { sv: StretchedValues; general?: Float64Array; recursive?: Float64Array }>;
+}
+const stretched = new WeakMap<DeriveForms, Stretched>();
+
+function stretchedValue(s: Stretched, kind: FormKind, leaf: LeafValues, src?: object): Tensor {
+  let e = src ? s.bySrc.get(src) : undefined;
+  if (!e) {
+    e = { sv: new StretchedValues(s.d, s.h, leaf) };
+    if (src) s.bySrc.set(src, e);
+  }
+  let data: Float64Array;
+  if (kind === 'recursive') data = e.recursive ??= e.sv.recursive();
+  else if (kind === 'chain' || kind === 'explicit') data = e.general ??= e.sv.general();
+  else throw new Error(`evaluateForm: no ${kind} form`);
+  const shape = resultShape(s.d);
+  if (data.length !== size(shape)) throw new Error(`form evaluates to ${data.length} entries, expected ${size(shape)}`);
+  return { shape, data: Float64Array.from(data) };
+}
+
+const sameForm = (a?: Form, b?: Form): boolean => a?.text === b?.text && a?.latex === b?.latex;
+
+/**
+ * ∂of/∂wrt for an untimed `of` and wrt (∂L/∂W_hh) on a network uniform over its steps, derived on a proxy
+ * horizon of a few steps: null when the network is not such (then the real horizon is derived). The
+ * forms are the proxy's printed with the real steps; a second proxy, its middle step one further from
+ * either end, must print the same.
+ */
+function deriveStretched(
+  model: Model,
+  ofName: string,
+  wrt: string,
+  values: ValueSource | undefined,
+  leaf: () => LeafValues,
+): DeriveForms | null {
+  if (polynomialModel(model)) return null;
+  const h = horizonFor(model);
+  if (!h) return null;
+  try {
+    const d = derive(proxyOf(model, h), { ref: { name: ofName, step: null } }, { name: wrt, step: null }, true);
+    if (d.zero || !d.recursive || d.chain || d.explicit) return null;
+    const s: Stretched = { d, h, bySrc: new WeakMap() };
+    const shape = resultShape(d);
+    const lv = leaf();
+    const val = stretchedValue(s, 'recursive', lv, values);
+    // the general chain's value too (kept for evaluateForm): a proxy that cannot give it falls back here
+    // rather than dropping the chain and explicit forms later
+    if (d.general) stretchedValue(s, 'chain', lv, values);
+    const v: ValueStrings = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
+    const out = withStepMap(
+      (x) => realStep(h, x),
+      () => printForms(d, v, true),
+    );
+    if (out.factored) return null;
+    // a second proxy with one more step kept at the start and one more at the end: a middle step still
+    // touched by either end prints a step differently in one of the two
+    const h2: Horizon = { ...h, L: h.L + 1, Tp: h.Tp + 2, delta: h.delta - 2 };
+    const d2 = derive(proxyOf(model, h2), { ref: { name: ofName, step: null } }, { name: wrt, step: null }, true);
+    if (d2.zero || !d2.recursive || d2.chain || d2.explicit) return null;
+    const out2 = withStepMap(
+      (x) => realStep(h2, x),
+      () => printForms(d2, v, true),
+    );
+    for (const k of ['chain', 'explicit', 'recursive', 'factored', 'best'] as const) if (!sameForm(out[k], out2[k])) return null;
+    if (!searchesAgree(h, d.searches) || !searchesAgree(h2, d2.searches)) return null;
+    derivations.set(out, d);
+    stretched.set(out, s);
+    return out;
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
+    // anything the proxy cannot stand for is derived on the real horizon
+    return null;
+  }
 }
 
 /** ∂⁺NAME_t/∂wrt symbolically in terms of the free t, e.g. "σ′(W_xh x_t + W_hh h_{t-1} + b_h) W_hh". */
@@ -199,12 +293,20 @@ export function partialForm(model: Model, quantity: string, wrt: { name: string;
 
 /** Evaluate one of the forms back numerically at a run's values. */
 export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSource): Tensor {
+  const s = stretched.get(forms);
+  if (s) return stretchedValue(s, kind, leafValues(run), run);
   const d = derivations.get(forms);
   if (!d) throw new Error('evaluateForm: these forms did not come from deriveForms');
   if (d.zero) return { shape: resultShape(d), data: new Float64Array(size(resultShape(d))) };
   const n = formNode(d, kind);
   if (!n) throw new Error(`evaluateForm: no ${kind} form`);
   return evaluateNode(d, n, leafValues(run), run);
+}
+
+/** The proxy horizon these forms were derived on (horizon.ts), or null (derived on the real one). */
+export function proxyHorizon(forms: DeriveForms): { T: number; Tp: number } | null {
+  const s = stretched.get(forms);
+  return s ? { T: s.h.T, Tp: s.h.Tp } : null;
 }
 
 /** For the benchmark: derive every form of ∂of/∂wrt and report the time and printed size. */
@@ -214,9 +316,10 @@ export function benchDerive(
   wrt: { name: string; idx: Idx | null },
   t: number | null = null,
   values?: ValueSource,
+  opts: { fullHorizon?: boolean } = {},
 ): { ms: number; chars: number; nodes: number } {
   const t0 = performance.now();
-  const f = deriveForms(model, of, wrt, true, t, values);
+  const f = deriveForms(model, of, wrt, true, t, values, opts);
   const ms = performance.now() - t0;
   const chars =
     (f.chain?.text.length ?? 0) +

@@ -41,6 +41,26 @@ function splitName(name: string): { base: string; sub: string | null } {
 // Node ids are per Builder, so the scope is one derivation's printing.
 let sharedMemos: Map<string, Map<number, { s: string; p: number }>> | null = null;
 
+// A derivation written on a shorter proxy horizon (horizon.ts) prints its concrete steps as the steps of the
+// real horizon: the steps near the end are moved by the difference. Relative steps (t-1) never move.
+let stepMap: ((s: number) => number) | null = null;
+
+/** A concrete step as printed: through the step map of the enclosing withStepMap, if any. */
+export function shownStep(s: number): number {
+  return stepMap ? stepMap(s) : s;
+}
+
+/** Run f with every concrete step printed through `map` (a proxy horizon's steps as the real ones). */
+export function withStepMap<T>(map: ((s: number) => number) | null, f: () => T): T {
+  const outer = stepMap;
+  stepMap = map;
+  try {
+    return f();
+  } finally {
+    stepMap = outer;
+  }
+}
+
 /** Run f with printers of equal options sharing their memo (nodes of one Builder only). */
 export function withSharedPrints<T>(f: () => T): T {
   const outer = sharedMemos;
@@ -66,7 +86,7 @@ export class Printer {
 
   /** A time index as text or LaTeX: concrete, or relative to the anchor. */
   stepText(step: number, abs = false): { rel: boolean; s: string } {
-    if (this.o.anchor === undefined || abs) return { rel: false, s: String(step) };
+    if (this.o.anchor === undefined || abs) return { rel: false, s: String(shownStep(step)) };
     const d = step - this.o.anchor;
     const a = this.o.anchorName ?? 't';
     return { rel: true, s: d === 0 ? a : d > 0 ? `${a}+${d}` : `${a}-${-d}` };
@@ -81,7 +101,7 @@ export class Printer {
       const b = decorate ? decorate(base) : base;
       const head = sub === null ? b : `${b}_${sub}`;
       if (!st) return head;
-      if (!st.rel) return head + subDigits(step!);
+      if (!st.rel) return head + subDigits(Number(st.s));
       return st.s.length === 1 ? `${head}_${st.s}` : `${head}_{${st.s}}`;
     }
     const lb = decorate ? decorate(latexWord(base)) : latexWord(base);

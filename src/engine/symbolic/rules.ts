@@ -194,12 +194,18 @@ export class Rules {
         );
       case 'matmul': {
         const [A, B] = n.args;
-        const JA = go(A);
+        const wTp = A.op === 'T' && A.shape.length === 2 && A.shape[0] > 1 && A.shape[1] > 1 && B.shape.length <= 1;
+        const JA = wTp ? null : go(A);
         const JB = go(B);
         const rowsA = A.shape.length === 2 ? A.shape[0] : A.shape.length === 1 ? A.shape[0] : 1;
         const ts: (Node | null)[] = [];
         // vec(A B) = (I ⊗ Bᵀ) vec(A) = (A ⊗ I) vec(B), row-major
-        if (JA) ts.push(b.matmul(b.kron(b.eye(rowsA), b.T(B)), JA));
+        if (wTp) {
+          // z = Wᵀp (seed 003's layers as steps): ∂z_j/∂W_{ij} = p_i, so vec(Wᵀp) = (pᵀ ⊗ I) vec(W) — the
+          // transpose's own Jacobian (a commutation matrix) is never written
+          const JW = go(A.args[0]);
+          if (JW) ts.push(b.matmul(b.kron(b.T(B), b.eye(rowsA)), JW));
+        } else if (JA) ts.push(b.matmul(b.kron(b.eye(rowsA), b.T(B)), JA));
         if (JB) {
           const colsB = B.shape.length === 2 ? B.shape[1] : 1;
           ts.push(b.matmul(b.kron(A, b.eye(colsB)), JB));
@@ -302,6 +308,8 @@ export class Rules {
         return sum(n.args.map((f, i) => g(f, () => n.args.filter((_, k) => k !== i).reduce((acc, o) => b.had(acc, o), a))));
       case 'matmul': {
         const [A, B] = n.args;
+        // z = Wᵀp: W̄ = p z̄ᵀ, written so rather than as the transpose of z̄ pᵀ (seed 003: ∂E/∂w_ij = p_i δ_j)
+        if (A.op === 'T') return sum([g(A.args[0], () => b.matmul(B, b.T(a))), g(B, () => b.matmul(b.T(A), a))]);
         return sum([g(A, () => b.matmul(a, b.T(B))), g(B, () => b.matmul(b.T(A), a))]);
       }
       case 'T':
