@@ -8,6 +8,7 @@
 
 import type { Range } from '../report';
 import type { Ast } from './ast';
+import { GREEK_LETTERS } from '../display/latex';
 import { LIMITS } from './limits';
 
 export type TokKind =
@@ -97,46 +98,12 @@ export const FUNCTIONS: Record<string, string> = {
 /** functions whose derivative is written with a prime: σ'(z) */
 export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
 
-/** LaTeX commands → what they stand for */
-const GREEK: Record<string, string> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
-  vartheta: 'θ',
-  iota: 'ι',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  varrho: 'ρ',
-  tau: 'τ',
-  upsilon: 'υ',
-  phi: 'φ',
-  varphi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Gamma: 'Γ',
-  Delta: 'Δ',
-  Theta: 'Θ',
-  Lambda: 'Λ',
-  Xi: 'Ξ',
-  Pi: 'Π',
-  Phi: 'Φ',
-  Psi: 'Ψ',
-  Omega: 'Ω',
-  Upsilon: 'Υ',
-  ell: 'ℓ',
-};
+/**
+ * LaTeX commands → the letters they stand for in names. Not \sigma, the function σ (FUNCTIONS), nor \Sigma:
+ * a name Σ would read as the sum, which is written \sum (so \Sigma stays an unknown command).
+ */
+const { sigma: _sigma, Sigma: _Sigma, ...NAME_LETTERS } = GREEK_LETTERS;
+const GREEK: Readonly<Record<string, string>> = { ...NAME_LETTERS, Upsilon: 'Υ', ell: 'ℓ' };
 const LATEX_OPS: Record<string, string> = {
   cdot: '*',
   times: '*',
