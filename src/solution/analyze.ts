@@ -3,6 +3,7 @@
 import { analyze } from '../analysis';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
+import { emptyReport } from '../report';
 import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { SolutionKind, SolutionReport } from './index';
@@ -267,32 +268,17 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       const err = e instanceof Error ? e : new Error(String(e));
       if (!good.length) {
         // the network alone: nothing to analyse, one error at its first line
-        const report: Report = {
-          diagnostics: [
-            {
-              line: 1,
-              column: 1,
-              endLine: 1,
-              endColumn: 2,
-              severity: 'error',
-              code: 'internal',
-              message: `the network could not be analysed: ${err.message}`,
-            },
-          ],
-          derives: [],
-          checks: [],
-          params: [],
-          flow: [],
-          T: null,
-          loss: null,
-          sampled: [],
-          quantities: [],
-          symbols: [],
-          graph: null,
-          gradcheck: [],
-          paramCount: 0,
-          elapsedMs: 0,
-        };
+        const report = emptyReport([
+          {
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+            severity: 'error',
+            code: 'internal',
+            message: `the network could not be analysed: ${err.message}`,
+          },
+        ]);
         return { report, gen, networkLines, analysed: good };
       }
       if (attempt([])) {
