@@ -19,6 +19,7 @@ import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
 import { symbolicHooks, type SymbolicHooks } from './engine/symbolic-hooks';
 import type { DeriveQuestion, Model } from './language/model';
 import type { AnalyzeOptions, DeriveReport, Diagnostic, ParamReport, Report } from './report';
+import { emptyReport } from './report';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -94,22 +95,7 @@ function markOmitted(r: DeriveReport, reasons: (string | null)[]): void {
 export function analyzeSession(text: string, options: AnalyzeOptions = {}): Analysis {
   const t0 = now();
   const { model, diagnostics, symbols, fatal } = compile(text);
-  const report: Report = {
-    diagnostics,
-    derives: [],
-    checks: [],
-    params: [],
-    flow: [],
-    T: fatal ? null : model.T,
-    loss: null,
-    sampled: [],
-    quantities: [],
-    symbols,
-    graph: null,
-    gradcheck: [],
-    paramCount: 0,
-    elapsedMs: 0,
-  };
+  const report: Report = emptyReport(diagnostics, fatal ? null : model.T, symbols);
   const done = () => {
     report.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
     report.elapsedMs = now() - t0;

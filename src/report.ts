@@ -229,6 +229,26 @@ export interface Report {
   elapsedMs: number;
 }
 
+/** A Report with nothing in it but these diagnostics: where a text is not (or not yet) analysed. */
+export function emptyReport(diagnostics: Diagnostic[] = [], T: number | null = null, symbols: SymbolOccurrence[] = []): Report {
+  return {
+    diagnostics,
+    derives: [],
+    checks: [],
+    params: [],
+    flow: [],
+    T,
+    loss: null,
+    sampled: [],
+    quantities: [],
+    symbols,
+    graph: null,
+    gradcheck: [],
+    paramCount: 0,
+    elapsedMs: 0,
+  };
+}
+
 export interface AnalyzeOptions {
   /** multiply a parameter's values by a factor (the panel's gradient-flow slider) */
   scale?: Record<string, number>;

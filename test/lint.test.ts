@@ -70,4 +70,47 @@ describe('layer rules', { timeout: 60_000 }, () => {
     ).toEqual([]);
     expect(await restricted('src/solution/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
   });
+
+  it('src/extension does not import src/webview (editor modules and pure content modules alike)', async () => {
+    const webview = "import { sampledSentences } from '../../webview/sampled';\nexport const y = sampledSentences;\n";
+    expect(await restricted('src/extension/hover/hover.ts', webview)).toEqual([expect.stringMatching(/does not import src\/webview/)]);
+    expect(await restricted('src/extension/hover/hoverContent.ts', webview)).toEqual([
+      expect.stringMatching(/does not import src\/webview/),
+    ]);
+    expect(await restricted('src/extension/x.ts', "import { PanelApp } from '../webview/app';\nexport const y = PanelApp;\n")).toHaveLength(
+      1,
+    );
+    // what the panel and the hovers share is in src/display; the messages are src/protocol.ts
+    expect(
+      await restricted(
+        'src/extension/hover/hoverContent.ts',
+        "import { factoredFirst } from '../../display/forms';\nimport { chainTerms } from '../../protocol';\nexport const y = [factoredFirst, chainTerms];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('the webview allow-list: no other top-level module (the CLI) either', async () => {
+    expect(await restricted('src/webview/x.ts', "import { runFile } from '../cliFile';\nexport const y = runFile;\n")).toHaveLength(1);
+    expect(
+      await restricted('src/webview/x.ts', "import { analyzeClaims } from '../solution/claimCache';\nexport const y = analyzeClaims;\n"),
+    ).toHaveLength(1);
+    expect(
+      await restricted(
+        'src/webview/x.ts',
+        "import { factoredFirst } from '../display/forms';\nimport { nodeKey } from '../ids';\nimport { sampledSentences } from './sampled';\nexport const y = [factoredFirst, nodeKey, sampledSentences];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('ids and display are leaves; the top-level modules do not import the editor; vscode nowhere else in src/', async () => {
+    expect(await restricted('src/display/x.ts', "import { forward } from '../engine/run';\nexport const y = forward;\n")).toHaveLength(1);
+    expect(await restricted('src/ids.ts', "import { lex } from './language/lexer';\nexport const y = lex;\n")).toHaveLength(1);
+    expect(
+      await restricted('src/x.ts', "import { activateUnroll } from './extension/activate';\nexport const y = activateUnroll;\n"),
+    ).toHaveLength(1);
+    expect(await restricted('src/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
+    // a folder of src/ that no layer names yet still keeps vscode out
+    expect(await restricted('src/newpart/x.ts', "import * as vscode from 'vscode';\nexport const y = vscode;\n")).toHaveLength(1);
+    expect(await restricted('src/language/x.ts', "import { runFile } from '../cliFile';\nexport const y = runFile;\n")).toHaveLength(1);
+  });
 });

@@ -39,6 +39,18 @@ export const GREEK_COMMANDS: Readonly<Record<string, string>> = {
   Ω: 'Omega',
 };
 
+/**
+ * LaTeX command name → the Greek letter it writes: GREEK_COMMANDS read backwards, and the var- forms. One
+ * table for what reads LaTeX: the lexer (src/language/lexer.ts) and Unicode input (\alpha → α as you type).
+ */
+export const GREEK_LETTERS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(GREEK_COMMANDS).map(([letter, command]) => [command, letter])),
+  varepsilon: 'ε',
+  vartheta: 'θ',
+  varrho: 'ρ',
+  varphi: 'φ',
+};
+
 /** combining marks → the accent command that puts them on the letter before (names are NFD: ŷ is y + U+0302) */
 const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
   '\u0302': 'hat',

@@ -154,6 +154,12 @@ class UnrolledRun implements Run {
     if (q.timed ? t === null : t !== null) return undefined;
     return t === null ? steps[0] : t < 0 ? undefined : steps[t];
   }
+  /** the node of a derivative's side, or the error the question reports: `h_5 has no value` */
+  private nodeAt(name: string, t: number | null): TNode {
+    const n = this.node(name, t);
+    if (!n) throw new RunError(`${refText(name, t === null ? null : { v: null, k: t })} has no value`);
+    return n;
+  }
 
   quantityNodes(): { name: string; t: number | null; node: TNode }[] {
     const out: { name: string; t: number | null; node: TNode }[] = [];
@@ -234,17 +240,14 @@ class UnrolledRun implements Run {
   private derivativeOnce(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep: boolean): Derivative {
     if (oneStep && total && of.k === 'ref' && this.model.quantities.get(of.name)?.timed) return this.oneStepAt(of, wrt, env);
     const step = stepOf(wrt.idx, env);
-    const B = this.node(wrt.name, step);
-    if (!B) throw new RunError(`${refText(wrt.name, step === null ? null : { v: null, k: step })} has no value`);
+    const B = this.nodeAt(wrt.name, step);
     const mark = this.tape.nodes.length;
     let A: TNode;
     let lo: number;
     if (of.k === 'ref') {
       const s = stepOf(of.idx, env);
-      const n = this.node(of.name, s);
-      if (!n) throw new RunError(`${refText(of.name, s === null ? null : { v: null, k: s })} has no value`);
-      A = n;
-      lo = n.start;
+      A = this.nodeAt(of.name, s);
+      lo = A.start;
     } else {
       A = this.ev(of, env);
       lo = mark;
@@ -332,15 +335,13 @@ class UnrolledRun implements Run {
    */
   private oneStepAt(of: Expr & { k: 'ref' }, wrt: { name: string; idx: Idx | null }, env: Env): Derivative {
     const k = stepOf(of.idx, env);
-    const A = this.node(of.name, k);
-    if (!A) throw new RunError(`${refText(of.name, k === null ? null : { v: null, k })} has no value`);
+    const A = this.nodeAt(of.name, k);
     const bStep = stepOf(wrt.idx, env);
     // only a node of X's own step or the step next to it is re-read (§5); where a bound variable puts Y
     // further away (∂h_T/∂h_i of seed 002, i = 1), the derivative stays total
     if (bStep !== null && k !== null && Math.abs(bStep - k) > 1 && this.model.quantities.get(wrt.name)?.timed)
       return this.derivativeAt(of, wrt, env, true);
-    const B = this.node(wrt.name, bStep);
-    if (!B) throw new RunError(`${refText(wrt.name, bStep === null ? null : { v: null, k: bStep })} has no value`);
+    const B = this.nodeAt(wrt.name, bStep);
     const m = A.data.length;
     const n = B.data.length;
     const out = new Float64Array(m * n);

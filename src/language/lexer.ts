@@ -8,6 +8,7 @@
 
 import type { Range } from '../report';
 import type { Ast } from './ast';
+import { GREEK_LETTERS } from '../display/latex';
 import { LIMITS } from './limits';
 
 export type TokKind =
@@ -73,8 +74,16 @@ class Tok implements Token {
 
 export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', 'check', 'for']);
 
+/**
+ * A table looked up by what the file says (a word, a LaTeX command): without Object's prototype, so that
+ * `constructor` or `\toString` is not found in it (a name `constructor` crashed the analysis).
+ */
+function lookup(entries: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.assign(Object.create(null) as Record<string, string>, entries);
+}
+
 /** function spellings → canonical name */
-export const FUNCTIONS: Record<string, string> = {
+export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   σ: 'sigma',
   sigma: 'sigma',
   sigmoid: 'sigma',
@@ -93,51 +102,23 @@ export const FUNCTIONS: Record<string, string> = {
   count: 'count',
   onehot: 'onehot',
   prod: 'prod',
-};
+});
+/** the words never read as a name: the keywords, every function spelling, grad (the editor's rename and
+ * the preview's highlighting ask here rather than keep their own lists) */
+export function isReservedWord(w: string): boolean {
+  return KEYWORDS.has(w) || Object.hasOwn(FUNCTIONS, w) || w === 'grad';
+}
+
 /** functions whose derivative is written with a prime: σ'(z) */
 export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
 
-/** LaTeX commands → what they stand for */
-const GREEK: Record<string, string> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
-  vartheta: 'θ',
-  iota: 'ι',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  varrho: 'ρ',
-  tau: 'τ',
-  upsilon: 'υ',
-  phi: 'φ',
-  varphi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Gamma: 'Γ',
-  Delta: 'Δ',
-  Theta: 'Θ',
-  Lambda: 'Λ',
-  Xi: 'Ξ',
-  Pi: 'Π',
-  Phi: 'Φ',
-  Psi: 'Ψ',
-  Omega: 'Ω',
-  Upsilon: 'Υ',
-  ell: 'ℓ',
-};
-const LATEX_OPS: Record<string, string> = {
+/**
+ * LaTeX commands → the letters they stand for in names. Not \sigma, the function σ (FUNCTIONS), nor \Sigma:
+ * a name Σ would read as the sum, which is written \sum (so \Sigma stays an unknown command).
+ */
+const { sigma: _sigma, Sigma: _Sigma, ...NAME_LETTERS } = GREEK_LETTERS;
+const GREEK: Readonly<Record<string, string>> = lookup({ ...NAME_LETTERS, Upsilon: 'Υ', ell: 'ℓ' });
+const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   cdot: '*',
   times: '*',
   ast: '*',
@@ -163,7 +144,7 @@ const LATEX_OPS: Record<string, string> = {
   mid: '|',
   vert: '|',
   prime: "'",
-};
+});
 /** spacing, sizing and numbering commands that carry no meaning here */
 const LATEX_IGNORED = new Set([
   'left',
@@ -228,7 +209,7 @@ const LATEX_FONTS = new Set([
   'mathnormal',
 ]);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
-const ACCENTS: Record<string, string> = {
+const ACCENTS: Readonly<Record<string, string>> = lookup({
   tilde: '\u0303',
   widetilde: '\u0303',
   hat: '\u0302',
@@ -240,7 +221,7 @@ const ACCENTS: Record<string, string> = {
   grave: '\u0300',
   breve: '\u0306',
   vec: '\u20D7',
-};
+});
 /** environments that are layout only: their rows and & are one chain of equalities */
 const LAYOUT_ENVS = new Set([
   'aligned',

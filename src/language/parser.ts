@@ -522,17 +522,10 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   function group(open: Token): Ast {
     // ( … ) or { … } (LaTeX grouping)
-    const before = tokens[p - 1] === open ? tokens[p - 2] : undefined;
+    // a name right before a '(' with a comma inside was read by argumentList: f(x_t, h_{t-1}) never gets here
     enter(open.range);
     const e = expr();
     depth--;
-    // d2l.ai's f(x_t, h_{t-1}, w_h): a name applied to arguments, which no function of the language is
-    if (open.text === '(' && isOp(peek(), ',') && before && before.kind === 'name' && open.tight) {
-      fail(
-        `expected ')' to close the '(' at ${open.range.line}:${open.range.column}, found ',': a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,
-        peek().range,
-      );
-    }
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
     return deep({ ...e, range: span(open.range, close.range) } as Ast, e);
   }
@@ -1180,7 +1173,9 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   /**
    * ℒ_t(t_t, y_t): a name followed, with no space, by a parenthesised list of two or more arguments is the
    * quantity written as a function of what it depends on (a product would not hold a comma). The arguments
-   * are read and dropped; the range of the list is returned.
+   * are read and dropped; the range of the list is returned. The resolver reads the list on a name it
+   * knows and names d2l.ai's f(x_t, h_{t-1}, w_h) on one it does not: a list whose ')' is missing (the
+   * statement ends first) is still a list, so the error is the missing ')', not a comma in a product.
    */
   function argumentList(): Range | null {
     const o = peek();
@@ -1193,7 +1188,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
         if (--level === 0) break;
       } else if (level === 1 && isOp(x, ',')) comma = true;
-      else if (x.kind === 'newline' || x.kind === 'eof') return null;
+      else if (x.kind === 'newline' || x.kind === 'eof') break;
     }
     if (!comma) return null;
     next();

@@ -3,8 +3,9 @@
 import { analyze } from '../analysis';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
+import { emptyReport } from '../report';
 import { analyzeClaims, claimCacheEnabled } from './claimCache';
-import { type Display, type Folded, foldDisplay, topLevelEquals } from './display';
+import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
 import { readMarkdown, RNN_FENCE } from './markdown';
@@ -278,32 +279,17 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       const err = e instanceof Error ? e : new Error(String(e));
       if (!good.length) {
         // the network alone: nothing to analyse, one error at its first line
-        const report: Report = {
-          diagnostics: [
-            {
-              line: 1,
-              column: 1,
-              endLine: 1,
-              endColumn: 2,
-              severity: 'error',
-              code: 'internal',
-              message: `the network could not be analysed: ${err.message}`,
-            },
-          ],
-          derives: [],
-          checks: [],
-          params: [],
-          flow: [],
-          T: null,
-          loss: null,
-          sampled: [],
-          quantities: [],
-          symbols: [],
-          graph: null,
-          gradcheck: [],
-          paramCount: 0,
-          elapsedMs: 0,
-        };
+        const report = emptyReport([
+          {
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+            severity: 'error',
+            code: 'internal',
+            message: `the network could not be analysed: ${err.message}`,
+          },
+        ]);
         return { report, gen, networkLines, analysed: good };
       }
       if (attempt([])) {
@@ -357,19 +343,8 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
 
 /** the sides after the first of a chain E₀ = E₁ = …: file offsets of each, trimmed */
 function sideSpans(t: Folded): { start: number; end: number }[] {
-  const eqs: number[] = [];
-  let depth = 0;
   const s = t.chars;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (c === '=' && depth === 0) eqs.push(i);
-  }
+  const eqs = topLevelEqualsSigns(s);
   return eqs.map((e, k) => {
     let a = e + 1,
       b = k + 1 < eqs.length ? eqs[k + 1]! : s.length;

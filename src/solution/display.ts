@@ -198,6 +198,12 @@ function startsNewClaim(row: string): boolean {
 
 /** index of the first `=` outside braces and brackets (not `\leq`-like commands), or -1 */
 export function topLevelEquals(s: string): number {
+  return topLevelEqualsSigns(s, true)[0] ?? -1;
+}
+
+/** indices of the `=` outside braces and brackets (a command's next character skipped): all, or only the first */
+export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
+  const out: number[] = [];
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -207,9 +213,12 @@ export function topLevelEquals(s: string): number {
     }
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (c === '=' && depth === 0) return i;
+    else if (c === '=' && depth === 0) {
+      out.push(i);
+      if (onlyFirst) break;
+    }
   }
-  return -1;
+  return out;
 }
 
 /** a standalone label line: `(19)`, `  (21)  ` */

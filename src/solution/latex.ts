@@ -2,7 +2,7 @@
 // document body, with `%` comments and verbatim-like environments blanked out first so that
 // nothing in them is ever read. Inline `$ … $` and `\( … \)` are skipped over, not checked.
 import { type Display, labelLine } from './display';
-import { DISPLAY_ENVS, forwardSearch, type ReadResult } from './read';
+import { DISPLAY_ENVS, forwardSearch, matchingEnd, type ReadResult } from './read';
 
 const VERBATIM = /\\begin\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment)\}/g;
 const OPEN = new RegExp(`\\$\\$|\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}|\\$|\\\\\\(|\\\\verb(.)`, 'g');
@@ -106,23 +106,4 @@ function findUnescaped(find: (w: string, f: number) => number, s: string, what: 
   let i = find(what, from);
   while (i > 0 && s[i - 1] === '\\' && what === '$') i = find(what, i + 1);
   return i;
-}
-
-function matchingEnd(find: (w: string, f: number) => number, from: number, env: string): number {
-  const open = `\\begin{${env}}`,
-    close = `\\end{${env}}`;
-  let depth = 1;
-  let i = from;
-  for (;;) {
-    const a = find(open, i),
-      b = find(close, i);
-    if (b < 0) return -1;
-    if (a >= 0 && a < b) {
-      depth++;
-      i = a + open.length;
-      continue;
-    }
-    if (--depth === 0) return b;
-    i = b + close.length;
-  }
 }

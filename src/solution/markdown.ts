@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { type Display, labelLine } from './display';
 import type { Fence, ReadResult } from './read';
-import { DISPLAY_ENVS, forwardSearch } from './read';
+import { DISPLAY_ENVS, forwardSearch, matchingEnd } from './read';
 
 interface MathMeta {
   display: Display | null;
@@ -83,26 +83,6 @@ function nextBlankLine(state: StateBlock, env: { unrollBlank?: { from: number; a
   // a container's last line is not a blank line: only a real one (or the document's end) is kept
   if (at < state.lineMax || !state.parentType || state.parentType === 'root') env.unrollBlank = { from: line, at };
   return at;
-}
-
-function matchingEnd(find: (w: string, f: number) => number, from: number, env: string, limit: number): number {
-  const open = `\\begin{${env}}`,
-    close = `\\end{${env}}`;
-  let depth = 1;
-  let i = from;
-  while (i <= limit) {
-    const a = find(open, i),
-      b = find(close, i);
-    if (b < 0) return -1;
-    if (a >= 0 && a < b) {
-      depth++;
-      i = a + open.length;
-      continue;
-    }
-    if (--depth === 0) return b;
-    i = b + close.length;
-  }
-  return -1;
 }
 
 /** markdown-it turns CR LF into LF; a same-length copy keeps its offsets the file's */

@@ -46,3 +46,27 @@ export function forwardSearch(src: string): (what: string | RegExp, from: number
     return at;
   };
 }
+
+/**
+ * Where the `\end{env}` that closes a `\begin{env}` opened before `from` starts (nested ones of the same
+ * name paired on the way), or -1: not closed, or the search went past `limit` (a Markdown block's end).
+ */
+export function matchingEnd(find: (w: string, f: number) => number, from: number, env: string, limit = Infinity): number {
+  const open = `\\begin{${env}}`,
+    close = `\\end{${env}}`;
+  let depth = 1;
+  let i = from;
+  while (i <= limit) {
+    const a = find(open, i),
+      b = find(close, i);
+    if (b < 0) return -1;
+    if (a >= 0 && a < b) {
+      depth++;
+      i = a + open.length;
+      continue;
+    }
+    if (--depth === 0) return b;
+    i = b + close.length;
+  }
+  return -1;
+}

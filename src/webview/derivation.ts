@@ -9,7 +9,8 @@ import { mathElement } from './math';
 import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
-import { compactRecursion, factoredFirst, formRows, splitZeroTerms } from './compactForm';
+import { factoredFirst } from '../display/forms';
+import { compactRecursion, formRows, splitZeroTerms } from './compactForm';
 
 /** Forms longer than this many display rows start folded (their summary says how long they are). */
 const FOLD_ROWS = 10;

@@ -1,25 +1,8 @@
-// Which of the Report's sample-valued names were written without a value and which had a value the
-// analysis refused (an error on the declaration's line): "no value given" would mislead for the second.
-// Pure and DOM-free: the panel's header and the hovers both use it.
+// The panel header's sentences on the Report's sample-valued names (which ones: src/display/sampled.ts,
+// shared with the hovers). Pure and DOM-free.
 
+import { sampledNames } from '../display/sampled';
 import type { Report } from '../report';
-
-export interface SampledNames {
-  /** declared without a value: the numbers use deterministic sample values */
-  unwritten: string[];
-  /** a value was written but refused (see the error on its line): sample values stand in for it */
-  refused: string[];
-}
-
-export function sampledNames(report: Report): SampledNames {
-  const errorLines = new Set(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line));
-  const out: SampledNames = { unwritten: [], refused: [] };
-  for (const name of report.sampled) {
-    const decl = report.symbols.find((s) => s.role === 'declaration' && s.name === name);
-    (decl && errorLines.has(decl.line) ? out.refused : out.unwritten).push(name);
-  }
-  return out;
-}
 
 /** One sentence per group, for the panel's header (plain text). */
 export function sampledSentences(report: Report): string[] {

@@ -8,6 +8,7 @@ import { forward } from '../../src/engine/run';
 import type { CheckQuestion, Expr, Model } from '../../src/language/model';
 import { SHEET7 } from '../language/helpers';
 import { deriv, idx, model, num, ref, v } from './build';
+import { GRU, LSTM } from './cells';
 
 const check = (text: string) => {
   const r = analyze(text);
@@ -100,17 +101,6 @@ describe('the left-out part of a gradient is named with its value', () => {
     expect(c.message).toMatch(/The right side leaves out ∂L_1\/∂W_hh = -?0\.\d+/);
   });
 });
-
-const GRU = `T = 3
-input x = [0.5, -1, 0.25]
-param w = 0.7
-param u = -0.4
-h_0 = 0.3
-z_t = σ(u h_{t-1} + w x_t)
-g_t = tanh(w h_{t-1} + u x_t)
-h_t = (1 - z_t) h_{t-1} + z_t g_t
-loss L = Σ_t h_t^2
-`;
 
 describe('bugs found on the way (regressions)', () => {
   it('(a) draws that cannot be evaluated are counted; a check judged at no draw does not hold', () => {
@@ -218,20 +208,7 @@ describe("σ^{-1} written for σ' (seed 004)", () => {
 });
 
 describe('a step off by one is named (seed 004: c̄ with f^{(t)} for f^{(t+1)})', () => {
-  const m = model(`T = 3
-input x = [0.5, -1, 0.25]
-param a = 0.6
-param b = -0.3
-h_0 = 0.2
-c_0 = -0.1
-f_t = σ(a h_{t-1} + b x_t)
-i_t = σ(b h_{t-1} + a x_t)
-o_t = σ(a h_{t-1} - b x_t)
-g_t = tanh(a h_{t-1} + x_t)
-c_t = f_t c_{t-1} + i_t g_t
-h_t = o_t tanh(c_t)
-loss L = Σ_t h_t^2
-`);
+  const m = model(LSTM);
   const ctx = context(m);
   const L = ref(m, m.loss!);
   const mul = (x: Expr, y: Expr): Expr => ({ k: 'mul', a: x, b: y, shape: [], range: R });

@@ -4,17 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { forward } from '../../src/engine/run';
 import { idx, model, oneStepCentral, ref } from './build';
-
-const GRU = `T = 3
-input x = [0.5, -1, 0.25]
-param w = 0.7
-param u = -0.4
-h_0 = 0.3
-z_t = σ(u h_{t-1} + w x_t)
-g_t = tanh(w h_{t-1} + u x_t)
-h_t = (1 - z_t) h_{t-1} + z_t g_t
-loss L = Σ_t h_t^2
-`;
+import { GRU, LSTM } from './cells';
 
 const near = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-7) => {
   expect(a.length).toBe(b.length);
@@ -59,20 +49,7 @@ describe('one-step derivatives on the unrolled tape', () => {
 });
 
 describe('an LSTM cell: c̄_t = h̄_t ∂h_t/∂c_t + c̄_{t+1} ∂c_{t+1}/∂c_t needs ∂c_{t+1}/∂c_t = f_{t+1}', () => {
-  const m = model(`T = 3
-input x = [0.5, -1, 0.25]
-param a = 0.6
-param b = -0.3
-h_0 = 0.2
-c_0 = -0.1
-f_t = σ(a h_{t-1} + b x_t)
-i_t = σ(b h_{t-1} + a x_t)
-o_t = σ(a h_{t-1} - b x_t)
-g_t = tanh(a h_{t-1} + x_t)
-c_t = f_t c_{t-1} + i_t g_t
-h_t = o_t tanh(c_t)
-loss L = Σ_t h_t^2
-`);
+  const m = model(LSTM);
   const run = forward(m);
   it('one-step is f_{t+1}; the total adds the path through h_t', () => {
     for (const k of [2, 3]) {

@@ -14,7 +14,7 @@
 // 11 derive ∂L/∂h_t
 // 12 check ∂L/∂w = ∂L/∂h_2 · ∂⁺h_2/∂w
 
-import type { Range, Report, SymbolOccurrence } from '../../src/report';
+import type { PartialReport, Range, Report, SymbolOccurrence } from '../../src/report';
 
 export const FIXTURE_TEXT = [
   'T = 2',
@@ -53,6 +53,19 @@ function sym(
 
 function lineRange(line: number): Range {
   return { line, column: 1, endLine: line, endColumn: FIXTURE_TEXT.split('\n')[line - 1]!.length + 1 };
+}
+
+/** ∂⁺h_t/∂wrt: its form [text, LaTeX] and its values at t = 1, 2 */
+function partialOfH(wrt: string, [text, latex]: [string, string], [v1, v2]: [number, number]): PartialReport {
+  return {
+    of: 'h',
+    wrt,
+    form: { text, latex },
+    values: [
+      { t: 1, value: v1 },
+      { t: 2, value: v2 },
+    ],
+  };
 }
 
 export function fixtureReport(): Report {
@@ -133,33 +146,9 @@ export function fixtureReport(): Report {
           { t: 2, value: 0.5 },
         ],
         partials: [
-          {
-            of: 'h',
-            wrt: 'w',
-            form: { text: "σ'(w h_{t-1} + x_t) h_{t-1}", latex: "\\sigma'(w h_{t-1} + x_t) h_{t-1}" },
-            values: [
-              { t: 1, value: 0 },
-              { t: 2, value: 0.1 },
-            ],
-          },
-          {
-            of: 'h',
-            wrt: 'h_{t-1}',
-            form: { text: "σ'(w h_{t-1} + x_t) w", latex: "\\sigma'(w h_{t-1} + x_t) w" },
-            values: [
-              { t: 1, value: 0.125 },
-              { t: 2, value: 0.1234 },
-            ],
-          },
-          {
-            of: 'h',
-            wrt: 'x_t',
-            form: { text: "σ'(w h_{t-1} + x_t)", latex: "\\sigma'(w h_{t-1} + x_t)" },
-            values: [
-              { t: 1, value: 0.25 },
-              { t: 2, value: 0.2468 },
-            ],
-          },
+          partialOfH('w', ["σ'(w h_{t-1} + x_t) h_{t-1}", "\\sigma'(w h_{t-1} + x_t) h_{t-1}"], [0, 0.1]),
+          partialOfH('h_{t-1}', ["σ'(w h_{t-1} + x_t) w", "\\sigma'(w h_{t-1} + x_t) w"], [0.125, 0.1234]),
+          partialOfH('x_t', ["σ'(w h_{t-1} + x_t)", "\\sigma'(w h_{t-1} + x_t)"], [0.25, 0.2468]),
         ],
       },
       {

@@ -4,9 +4,8 @@
 // long-range products, ∂L/∂z_t = ∂L/∂h_t ⊙ (h_{t−1} − h̃_t), weight gradients; each typical mistake fails with
 // a message naming what is wrong (the sign, the paths through the gates, the step).
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
-import type { CheckReport, CheckStatus, Report } from '../../src/report';
 import { centralDifferenceChecks } from '../examples/helpers';
+import { expectVerdicts } from './verdicts';
 
 const SCALAR = String.raw`T = 4
 input  x = [1.0, -0.5, 0.3, 0.8]
@@ -51,29 +50,6 @@ h_t = z_t \odot h_{t-1} + (1 - z_t) \odot \tilde{h}_t
 L_t = \frac{1}{2} sum((h_t - y_t)^2)
 loss L = \sum_t L_t
 `;
-
-interface Expect {
-  check: string;
-  status: CheckStatus;
-  says?: RegExp[];
-}
-
-function expectVerdicts(net: string, cases: Expect[]): Report {
-  const text = net + cases.map((c) => `check ${c.check}`).join('\n') + '\n';
-  const report = analyze(text);
-  const first = net.split('\n').length;
-  const failing = new Set(cases.flatMap((c, i) => (c.status === 'fails' ? [first + i] : [])));
-  const errors = report.diagnostics.filter((d) => d.severity === 'error' && !failing.has(d.line));
-  expect(errors.map((d) => `${d.line}: ${d.message}`)).toEqual([]);
-  const byLine = new Map<number, CheckReport>(report.checks.map((c) => [c.line, c]));
-  cases.forEach((c, i) => {
-    const got = byLine.get(first + i);
-    expect(got, c.check).toBeDefined();
-    expect({ check: c.check, status: got!.status, message: got!.message }).toMatchObject({ check: c.check, status: c.status });
-    for (const re of c.says ?? []) expect(got!.message, c.check).toMatch(re);
-  });
-  return report;
-}
 
 /** ∂h_t/∂h_{t−1} of the scalar GRU, every path: direct, through z_t, through h̃_t (directly and through r_t) */
 const FULL = String.raw`z_t + (h_{t-1} - \tilde{h}_t) z_t (1 - z_t) W_{hz} + (1 - z_t) (1 - \tilde{h}_t^2) W_{hh} (r_t + h_{t-1} r_t (1 - r_t) W_{hr})`;

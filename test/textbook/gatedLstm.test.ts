@@ -6,10 +6,10 @@
 // Markdown solution fixtures/lstm-backward.md, read as the CLI reads it (src/cliFile.ts).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
 import { runFile } from '../../src/cliFile';
-import type { CheckReport, CheckStatus, Report } from '../../src/report';
+import type { CheckStatus } from '../../src/report';
 import { centralDifferenceChecks } from '../examples/helpers';
+import { expectVerdicts } from './verdicts';
 
 const SCALAR = String.raw`T = 4
 input  x = [1.0, -0.5, 0.3, 0.8]
@@ -87,30 +87,6 @@ h_t = o \tanh(c_t)
 L_t = (h_t - y_t)^2
 loss L = \sum_t L_t
 `;
-
-interface Expect {
-  check: string;
-  status: CheckStatus;
-  says?: RegExp[];
-}
-
-/** the network with one check line per expectation; every check gets the expected verdict and message */
-function expectVerdicts(net: string, cases: Expect[]): Report {
-  const text = net + cases.map((c) => `check ${c.check}`).join('\n') + '\n';
-  const report = analyze(text);
-  const first = net.split('\n').length;
-  const failing = new Set(cases.flatMap((c, i) => (c.status === 'fails' ? [first + i] : [])));
-  const errors = report.diagnostics.filter((d) => d.severity === 'error' && !failing.has(d.line));
-  expect(errors.map((d) => `${d.line}: ${d.message}`)).toEqual([]);
-  const byLine = new Map<number, CheckReport>(report.checks.map((c) => [c.line, c]));
-  cases.forEach((c, i) => {
-    const got = byLine.get(first + i);
-    expect(got, c.check).toBeDefined();
-    expect({ check: c.check, status: got!.status, message: got!.message }).toMatchObject({ check: c.check, status: c.status });
-    for (const re of c.says ?? []) expect(got!.message, c.check).toMatch(re);
-  });
-  return report;
-}
 
 const ONE_STEP = /holds as a one-step derivative/;
 

@@ -5,36 +5,14 @@ import './setup-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { PanelApp } from '../../src/webview/app';
 import { alignedRows, compactRecursion, splitZeroTerms } from '../../src/webview/compactForm';
 import { formsOmittedReason } from '../../src/webview/derivation';
 import { chainTerms } from '../../src/protocol';
 import type { Report } from '../../src/report';
+import { showDerivation } from './derivationPane';
 
 /** "At most a few lines": the compact statement of ∂h_T/∂h_0 (a three-term sum and its value) has 5. */
 const FEW = 6;
-
-function show(report: Report, derive: number): HTMLElement {
-  document.body.innerHTML = '';
-  const root = document.createElement('div');
-  root.id = 'app';
-  document.body.appendChild(root);
-  const app = new PanelApp(
-    document,
-    root,
-    { post: () => undefined, setState: () => undefined },
-    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
-  );
-  app.handle({
-    type: 'report',
-    doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version: 1 },
-    report,
-    cursor: { line: 1, column: 1, derive, check: null, symbol: null, node: null },
-    editAt: Date.now(),
-    postedAt: Date.now(),
-  });
-  return root.querySelector('#derivation') as HTMLElement;
-}
 
 describe('derivations of gated networks are readable (issue 13, item 3)', () => {
   for (const file of ['gru-one-weight', 'scalar-lstm-bptt']) {
@@ -42,7 +20,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
       const r = analyze(readFileSync(`examples/${file}.rnn`, 'utf8'), { forms: true });
       expect(r.derives.length).toBeGreaterThan(0);
       r.derives.forEach((d, i) => {
-        const pane = show(r, i);
+        const pane = showDerivation(r, i);
         const first = pane.querySelector('.result > .form') as HTMLElement;
         expect(first, d.query).not.toBeNull();
         const latex =
@@ -65,7 +43,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
   test('the GRU derive ∂L/∂w shows the result statement of the δ-recursion first, then the recursion', () => {
     const r = analyze(readFileSync('examples/gru-one-weight.rnn', 'utf8'), { forms: true });
     const i = r.derives.findIndex((d) => d.query === '∂L/∂w');
-    const pane = show(r, i);
+    const pane = showDerivation(r, i);
     const forms = Array.from(pane.querySelectorAll('.result > .form')).map((f) => f.getAttribute('data-form'));
     // the factored form of Σ_t L_t over 4 steps is long (each L_t has its own nest): it folds after the statement
     expect(forms).toEqual(['compact', 'factored', 'recursive']);
@@ -83,7 +61,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
     const split = splitZeroTerms(r, terms);
     expect(split.zero.length).toBeGreaterThan(0);
     expect(split.because).toBe('h_0 = 0');
-    const pane = show(r, i);
+    const pane = showDerivation(r, i);
     const fold = pane.querySelector('.terms details.zero-terms') as HTMLElement;
     expect(fold.querySelector('summary')!.textContent).toBe(`${split.zero.length} paths are 0 because h_0 = 0`);
     // the visible buttons are the non-zero terms; the sum is unchanged
@@ -93,7 +71,7 @@ describe('derivations of gated networks are readable (issue 13, item 3)', () => 
     expect(sum).toBeCloseTo(r.derives[i]!.results[0]!.value as number, 12);
     // no zero term without a reason where there is none: W_xh has no zero paths
     const j = r.derives.findIndex((d) => d.query === '∂L/∂W_xh');
-    expect(show(r, j).querySelector('details.zero-terms')).toBeNull();
+    expect(showDerivation(r, j).querySelector('details.zero-terms')).toBeNull();
   }, 60000);
 });
 
@@ -107,7 +85,7 @@ describe('a derivation with only its number says why (issue 13, item 5)', () => 
     ).toBe('Only the number: T = 5000 is past the 1000 steps symbolic forms are written for');
     expect(formsOmittedReason({ ...r, T: 5000 }, d, res)).toContain('(T = 5000)');
     const bare = { ...r, derives: [{ ...d, results: [res] }] } as Report;
-    const pane = show(bare, 0);
+    const pane = showDerivation(bare, 0);
     expect(pane.querySelector('.forms-omitted')!.textContent).toMatch(/^Only the number: /);
   }, 60000);
 });

@@ -5,10 +5,10 @@ import './setup-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { PanelApp } from '../../src/webview/app';
-import { alignedRows, factoredFirst, FACTORED_FIRST_ROWS } from '../../src/webview/compactForm';
+import { factoredFirst, FACTORED_FIRST_ROWS } from '../../src/display/forms';
+import { alignedRows } from '../../src/webview/compactForm';
 import { hoverContent } from '../../src/extension/hover/hoverContent';
-import type { Report } from '../../src/report';
+import { showDerivation } from './derivationPane';
 import { plain } from '../extension/plain';
 
 const GRU =
@@ -27,28 +27,6 @@ const GRU =
     'derive ∂L/∂w',
   ].join('\n') + '\n';
 
-function show(report: Report, derive: number): HTMLElement {
-  document.body.innerHTML = '';
-  const root = document.createElement('div');
-  root.id = 'app';
-  document.body.appendChild(root);
-  const app = new PanelApp(
-    document,
-    root,
-    { post: () => undefined, setState: () => undefined },
-    { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
-  );
-  app.handle({
-    type: 'report',
-    doc: { uri: 'file:///w/x.rnn', fileName: 'x.rnn', version: 1 },
-    report,
-    cursor: { line: 1, column: 1, derive, check: null, symbol: null, node: null },
-    editAt: Date.now(),
-    postedAt: Date.now(),
-  });
-  return root.querySelector('#derivation') as HTMLElement;
-}
-
 describe('the factored chain form in the panel and the hover', () => {
   test('a scalar GRU at T = 3: the panel opens on the factored form (a few lines), the 13-path sum folded after it', () => {
     const r = analyze(GRU, { forms: true });
@@ -56,7 +34,7 @@ describe('the factored chain form in the panel and the hover', () => {
       const res = d.results[0]!;
       expect(res.forms?.chain?.terms?.length, d.query).toBeGreaterThan(4);
       expect(factoredFirst(res.forms)).toBe(true);
-      const pane = show(r, i);
+      const pane = showDerivation(r, i);
       const forms = Array.from(pane.querySelectorAll('.result > .form')).map((f) => f.getAttribute('data-form'));
       expect(forms[0]).toBe('factored');
       expect(forms).toContain('chain');
@@ -72,7 +50,7 @@ describe('the factored chain form in the panel and the hover', () => {
   test('sheet 7: the factored form first, and the paths that are 0 because h_0 = 0 still counted', () => {
     const r = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), { forms: true });
     const i = r.derives.findIndex((d) => d.query === '∂L/∂W_hh');
-    const pane = show(r, i);
+    const pane = showDerivation(r, i);
     expect(pane.querySelector('.result > .form')!.getAttribute('data-form')).toBe('factored');
     expect(pane.querySelector('.terms details.zero-terms summary')!.textContent).toMatch(/paths? (is|are) 0 because h_0 = 0/);
   }, 60000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { sampledNames, sampledSentences } from '../../src/webview/sampled';
+import { sampledNames } from '../../src/display/sampled';
+import { sampledSentences } from '../../src/webview/sampled';
 import { sampledNote } from '../../src/extension/hover/hoverPieces';
 
 const BROKEN = 'T = 3\ninput x = [1, 2]\nparam w = 0.5\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t\n';

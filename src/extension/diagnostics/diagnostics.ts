@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { isRnn, readSettings } from '../config';
-import { toRange, toSeverity } from '../shared/convert';
+import { toDiagnostic } from '../shared/convert';
 import { diagnosticItems } from './diagnosticsContent';
 import type { Reports } from '../reports/documentReports';
 
@@ -15,9 +15,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, reports: R
     collection.set(
       document.uri,
       items.map((i) => {
-        const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
-        d.source = 'unroll';
-        if (i.code) d.code = i.code;
+        const d = toDiagnostic(i);
         if (i.code === 'unreachable' || /does not depend/.test(i.message)) d.tags = [vscode.DiagnosticTag.Unnecessary];
         return d;
       }),

@@ -42,7 +42,8 @@ export function functionKey(written: string): string | null {
     prime = true;
     w = w.slice(1);
   }
-  const base = FUNCTION_ALIASES[w] ?? w;
+  // own keys only: `constructor` or `toString` is a name, not a rule of Object's prototype
+  const base = Object.hasOwn(FUNCTION_ALIASES, w) ? FUNCTION_ALIASES[w]! : w;
   const key = prime ? `d${base}` : base;
-  return key in IDENTITIES ? key : null;
+  return Object.hasOwn(IDENTITIES, key) ? key : null;
 }

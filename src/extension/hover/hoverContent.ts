@@ -30,7 +30,7 @@ import {
 } from '../reports/reportQuery';
 import { deriveLatex, checkLatex } from '../commands/latexContent';
 import { functionKey, IDENTITIES } from './functionRules';
-import { factoredFirst } from '../../webview/compactForm';
+import { factoredFirst } from '../../display/forms';
 import {
   compactRecursionText,
   flowHint,

@@ -1,6 +1,6 @@
 // Pieces shared by the hovers: numbers per step, the gradient-flow hint, the sample-value note, forms. Pure.
 
-import { sampledNames } from '../../webview/sampled';
+import { sampledNames } from '../../display/sampled';
 import type { Report, Value } from '../../report';
 import {
   escapeHtml,

@@ -3,6 +3,7 @@
 
 import type { NodeKind, Range, Report, SymbolOccurrence } from '../../report';
 import { isIndexed, splitIndexed, symbolAt, symbolKey, type Position } from '../reports/reportQuery';
+import { isReservedWord } from '../../language/lexer';
 
 function rangeOnly(r: Range): Range {
   return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
@@ -113,33 +114,8 @@ export function renameProblem(report: Report, oldName: string, newName: string):
   if (!/^[A-Za-z\u0370-\u03FF][A-Za-z0-9\u0370-\u03FF]*(?:_[A-Za-z0-9\u0370-\u03FF]+)*$/.test(newName))
     return `${newName} is not a name (a letter, then letters, digits and _ parts)`;
   if (/_(?:t|T|\d+)$/.test(newName)) return `${newName} ends in a time index`;
-  if (
-    [
-      'T',
-      'param',
-      'input',
-      'target',
-      'loss',
-      'derive',
-      'check',
-      'for',
-      't',
-      'sigma',
-      'sigmoid',
-      'tanh',
-      'relu',
-      'exp',
-      'log',
-      'sqrt',
-      'abs',
-      'softmax',
-      'sum',
-      'mean',
-      'diag',
-      'grad',
-    ].includes(newName)
-  )
-    return `${newName} is reserved`;
+  // T is the horizon and t the time variable, besides the words the lexer never reads as a name
+  if (newName === 'T' || newName === 't' || isReservedWord(newName)) return `${newName} is reserved`;
   if (newName !== oldName && report.symbols.some((s) => s.name === newName)) return `${newName} is already used in this file`;
   return null;
 }

@@ -3,29 +3,11 @@
 // character of the source (the preview shows a student's text: nothing in it may become markup).
 // Pure (no 'vscode').
 
+import { isReservedWord, KEYWORDS } from '../../language/lexer';
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
-
-const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', 'check', 'for']);
-const FUNCTIONS = new Set([
-  'σ',
-  'sigma',
-  'sigmoid',
-  'tanh',
-  'relu',
-  'exp',
-  'log',
-  'sqrt',
-  'abs',
-  'softmax',
-  'sum',
-  'mean',
-  'diag',
-  'logit',
-  'artanh',
-  'grad',
-]);
 
 /** one token kind per rule, tried in order at each position (sticky regexes) */
 const RULES: { kind: string; re: RegExp }[] = [
@@ -39,8 +21,9 @@ const RULES: { kind: string; re: RegExp }[] = [
 function classOf(kind: string, text: string): string | null {
   if (kind !== 'name') return kind === 'command' ? (/^\\(sigma|tanh|exp|log|sqrt)$/.test(text) ? 'function' : 'operator') : kind;
   const base = text.replace(/['′]$/, '');
+  // the language's own words (src/language/lexer.ts): keywords, then function spellings and grad
   if (KEYWORDS.has(base)) return 'keyword';
-  if (FUNCTIONS.has(base)) return 'function';
+  if (isReservedWord(base)) return 'function';
   if (base === 'T') return 'keyword';
   return 'name';
 }

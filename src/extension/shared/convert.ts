@@ -1,4 +1,4 @@
-// Report ranges (1-based, end exclusive) and severities → VS Code's (0-based).
+// Report ranges (1-based, end exclusive), severities and diagnostics → VS Code's (0-based).
 
 import * as vscode from 'vscode';
 import type { Range, Severity } from '../../report';
@@ -20,4 +20,12 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   return SEVERITY[s];
+}
+
+/** a problem of a Report (a .rnn file's or a solution's) as a VS Code diagnostic of the source `unroll` */
+export function toDiagnostic(i: Range & { severity: Severity; message: string; code?: string }): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
+  d.source = 'unroll';
+  if (i.code) d.code = i.code;
+  return d;
 }

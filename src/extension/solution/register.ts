@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { toRange, toSeverity } from '../shared/convert';
+import { toDiagnostic, toRange } from '../shared/convert';
 import { HOVER_COMMANDS } from '../hover/hover';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
@@ -43,15 +43,7 @@ function registerSolutionDiagnostics(context: vscode.ExtensionContext, solutions
       if (document.isClosed) return;
       const settings = readSettings(document.uri);
       const items = solutionDiagnosticItems(solution, { hintForHolding: settings.hintForHoldingChecks });
-      collection.set(
-        document.uri,
-        items.map((i) => {
-          const d = new vscode.Diagnostic(toRange(i), i.message, toSeverity(i.severity));
-          d.source = 'unroll';
-          if (i.code) d.code = i.code;
-          return d;
-        }),
-      );
+      collection.set(document.uri, items.map(toDiagnostic));
     }),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
   );

@@ -1,5 +1,7 @@
 // Unicode input as in Lean's extension: `\sigma` followed by a space or Tab becomes σ.
-// Dependency-free and pure (no 'vscode'): the table and the matcher are unit-tested directly.
+// Pure (no 'vscode'; the Greek letters from src/display/latex.ts): the table and the matcher are unit-tested directly.
+
+import { GREEK_LETTERS } from '../../display/latex';
 
 /** Abbreviation (without the backslash) → the symbol it stands for. */
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -51,51 +53,16 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   _1: '₁',
   _2: '₂',
   _t: 'ₜ',
-  // Greek, lower case
-  alpha: 'α',
+  // Greek: every LaTeX letter command (\alpha, \varphi, \Gamma), and short forms
+  ...GREEK_LETTERS,
   a: 'α',
-  beta: 'β',
   b: 'β',
-  gamma: 'γ',
   g: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
   eps: 'ε',
-  varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
   th: 'θ',
-  iota: 'ι',
-  kappa: 'κ',
-  lambda: 'λ',
   l: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
   s: 'σ',
   sig: 'σ',
-  tau: 'τ',
-  upsilon: 'υ',
-  phi: 'φ',
-  varphi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  // Greek, upper case
-  Gamma: 'Γ',
-  Delta: 'Δ',
-  Theta: 'Θ',
-  Lambda: 'Λ',
-  Xi: 'Ξ',
-  Pi: 'Π',
-  Sigma: 'Σ',
-  Phi: 'Φ',
-  Psi: 'Ψ',
-  Omega: 'Ω',
 };
 
 /**

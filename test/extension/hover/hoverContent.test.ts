@@ -122,6 +122,8 @@ describe('hover on functions', () => {
     expect(functionKey('relu')).toBe('relu');
     expect(functionKey('count')).toBe('count');
     expect(functionKey('nope')).toBeNull();
+    // Object's own property names are not rules (`key in IDENTITIES` found them)
+    for (const w of ['constructor', 'toString', "constructor'", 'hasOwnProperty']) expect(functionKey(w), w).toBeNull();
   });
 });
 

@@ -7,7 +7,8 @@ import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { printResult, writeResults, type Result } from '../harness/results';
 import { runSuiteInPage } from '../harness/testApi';
 import { extensionsWithStandIn } from '../harness/standIn';
-import { needBuilt, REPO, RESULTS, watchdog } from '../harness/tools';
+import { needBuilt, REPO, RESULTS } from '../harness/tools';
+import { runMain } from '../harness/runner';
 import { makeWorkspace } from '../harness/workspace';
 import { traceNetwork, traceSummary } from '../harness/netTrace';
 import type { SuiteSummary } from '../suite/reporter';
@@ -75,11 +76,4 @@ async function main(): Promise<number> {
   }
 }
 
-watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(RUNNER, main);

@@ -9,7 +9,8 @@ import { launch, type Session } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { sheet7Example } from '../harness/library';
 import { Checks, writeResults } from '../harness/results';
-import { needBuilt, REPO, SCREENSHOTS, watchdog } from '../harness/tools';
+import { expectActivated, runMain } from '../harness/runner';
+import { needBuilt, REPO, SCREENSHOTS } from '../harness/tools';
 import { frameWith, gotoLine, hoverWord, openFile, quickPick, runCommand, until, waitForWorkbench } from '../harness/workbench';
 import { makeWorkspace } from '../harness/workspace';
 import { lineOf } from '../suite/pick';
@@ -101,29 +102,7 @@ async function main(): Promise<number> {
     await waitForWorkbench(page);
 
     await checks.run(`opening examples/${ex.name} activates the extension (language mode, status bar)`, 60000, async () => {
-      await openFile(page, ex.name);
-      await until(
-        'the language mode "Unroll RNN"',
-        async () =>
-          /Unroll RNN/.test(
-            await page
-              .locator('#status\\.editor\\.mode')
-              .innerText()
-              .catch(() => ''),
-          ),
-        20000,
-      );
-      // the extension's status bar item: the loss value and the check tally
-      const loss = ex.report.loss!;
-      const item = await until(
-        'the Unroll status bar item',
-        async () => {
-          const texts = await page.locator('.statusbar-item').allInnerTexts();
-          return texts.find((t) => t.includes(`${loss.name} =`));
-        },
-        20000,
-      );
-      if (!showsNumber(item, loss.value)) throw new Error(`status bar shows ${JSON.stringify(item)}, expected loss ${loss.value}`);
+      await expectActivated(page, ex.name, ex.report.loss!);
     });
 
     await checks.run('hovering W_hh shows ∂L/∂W_hh and its value (dark theme)', 60000, async () => {
@@ -348,11 +327,4 @@ async function main(): Promise<number> {
   return writeResults(RUNNER, checks.tests, (Date.now() - t0) / 1000, error).failed === 0 ? 0 : 1;
 }
 
-watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(RUNNER, main);

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { writeResults } from '../harness/results';
-import { needBuilt, REPO, runDir, watchdog, LATEX_STAND_IN } from '../harness/tools';
+import { LATEX_STAND_IN, needBuilt, REPO, runDir } from '../harness/tools';
+import { runMain } from '../harness/runner';
 import { makeWorkspace } from '../harness/workspace';
 import type { SuiteSummary } from '../suite/reporter';
 
@@ -61,11 +62,4 @@ async function main(): Promise<number> {
   }
 }
 
-watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(RUNNER, main);

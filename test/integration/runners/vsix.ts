@@ -8,8 +8,9 @@ import { launch, type Session } from '../harness/browser';
 import { codeServerCli, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { sheet7Example } from '../harness/library';
 import { Checks, writeResults } from '../harness/results';
-import { REPO, runDir, watchdog } from '../harness/tools';
-import { frameWith, hoverWord, openFile, runCommand, until, waitForWorkbench } from '../harness/workbench';
+import { expectActivated, runMain } from '../harness/runner';
+import { REPO, runDir } from '../harness/tools';
+import { frameWith, hoverWord, runCommand, until, waitForWorkbench } from '../harness/workbench';
 import { makeWorkspace } from '../harness/workspace';
 import { mathKey, showsNumber } from '../suite/text';
 
@@ -75,25 +76,7 @@ async function main(): Promise<number> {
     await waitForWorkbench(page);
 
     await checks.run('the installed extension activates on a .rnn file (language mode, status bar)', 60000, async () => {
-      await openFile(page, ex.name);
-      await until(
-        'the language mode "Unroll RNN"',
-        async () =>
-          /Unroll RNN/.test(
-            await page
-              .locator('#status\\.editor\\.mode')
-              .innerText()
-              .catch(() => ''),
-          ),
-        20000,
-      );
-      const loss = ex.report.loss!;
-      await until(
-        'the Unroll status bar item with the loss',
-        async () =>
-          (await page.locator('.statusbar-item').allInnerTexts()).some((t) => t.includes(`${loss.name} =`) && showsNumber(t, loss.value)),
-        20000,
-      );
+      await expectActivated(page, ex.name, ex.report.loss!);
     });
 
     await checks.run('the installed extension answers a hover on W_hh with ∂L/∂W_hh', 45000, async () => {
@@ -118,11 +101,4 @@ async function main(): Promise<number> {
   return writeResults(RUNNER, checks.tests, (Date.now() - t0) / 1000, error).failed === 0 ? 0 : 1;
 }
 
-watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(RUNNER, main);

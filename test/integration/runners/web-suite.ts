@@ -9,7 +9,8 @@ import { freePort } from '../harness/codeServer';
 import { sheet7Example } from '../harness/library';
 import { Checks, writeResults } from '../harness/results';
 import { runSuiteInPage } from '../harness/testApi';
-import { LATEX_STAND_IN, need, needBuilt, REPO, requireTool, TOOLS, watchdog } from '../harness/tools';
+import { LATEX_STAND_IN, need, needBuilt, REPO, requireTool, TOOLS } from '../harness/tools';
+import { runMain } from '../harness/runner';
 import { makeWorkspace } from '../harness/workspace';
 import { traceNetwork, traceSummary } from '../harness/netTrace';
 import { frameWith, until } from '../harness/workbench';
@@ -124,11 +125,4 @@ async function main(): Promise<number> {
   }
 }
 
-watchdog(RUNNER, Number(process.env.UNROLL_RUNNER_TIMEOUT_MS ?? 720000));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(RUNNER, main);
