@@ -1,6 +1,7 @@
 // Seed 004 (assignment 1, bonus). Q1: a binary-addition RNN with hand-set weights (bmatrix literals,
 // Ux^{(t)} for U x^{(t)}); its expanded rows h_i^{(t)} = x_1 + x_2 + h_i^{(t-1)} − b keep only h_i of
-// W h^{(t-1)}, but W is all ones, so they fail from t = 2 on (they hold at t = 1 only because h^{(0)} = 0);
+// W h^{(t-1)}, but W is all ones, so they fail from t = 2 on (they hold at t = 1 only because h^{(0)} = 0),
+// and the message names the terms of W h^{(t-1)} each row misses;
 // the output row y^{(t)} = h_1 − h_2 + h_3 − 0.5 holds. Q2: an LSTM's backward pass with adjoints
 // \overline{X}: the h̄ line is wrong (h^{(t)} for h̄, h^{(t+1)} in the gates, σ^{-1} for σ'), c̄'s last
 // term has f^{(t)} for f^{(t+1)} (and tanh^{-1} for tanh'), f̄ has c^{(t+1)} for c^{(t-1)}; ḡ, ō, ī hold.
@@ -23,6 +24,14 @@ describe('seed 004 Q1 (binary addition) pasted into check lines', () => {
     expectTag(report, 'h1', 'fails', /fails at t = 2: the left side is 0, the right side 2/);
     expectTag(report, 'h2', 'fails', /fails at t = 2/);
     expectTag(report, 'h3', 'fails', /fails at t = 3/);
+  });
+
+  it('each expanded row names the terms of W h^{(t-1)} it keeps out (W is all ones)', () => {
+    const expansion = /h_t\[\d\] = x_t\[1\] \+ x_t\[2\] \+ h_\{t-1\}\[1\] \+ h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] − \d\.5/;
+    const put = /with that put right the check holds/;
+    expectTag(report, 'h1', 'fails', expansion, /misses h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] from W h_\{t-1\} \(row 1 of W is all ones\)/, put);
+    expectTag(report, 'h2', 'fails', expansion, /misses h_\{t-1\}\[1\] \+ h_\{t-1\}\[3\] from W h_\{t-1\} \(row 2 of W is all ones\)/, put);
+    expectTag(report, 'h3', 'fails', expansion, /misses h_\{t-1\}\[1\] \+ h_\{t-1\}\[2\] from W h_\{t-1\} \(row 3 of W is all ones\)/, put);
   });
 });
 
@@ -80,6 +89,7 @@ describe('seed 004 as it stands (Markdown solution)', () => {
 
   it('flags the binary-addition rows, h̄, c̄ and f̄ at their own lines; the output row and ḡ, ō, ī hold', () => {
     expect(at('$$h_1^{(t)} = x_1^{(t)}').status).toBe('fails');
+    expect(at('$$h_1^{(t)} = x_1^{(t)}').message).toMatch(/misses h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] from W h_\{t-1\}/);
     expect(at('$$h_2^{(t)} = x_1^{(t)}').status).toBe('fails');
     expect(at('$$h_3^{(t)} = x_1^{(t)}').status).toBe('fails');
     expect(at('$$y^{(t)} = h_1^{(t)}').status).toBe('holds');

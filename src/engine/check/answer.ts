@@ -15,6 +15,7 @@ import { checkPoints, close, evaluateSides, type Point, type Sides } from './poi
 import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
+import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { textbookHint } from './textbook';
 
@@ -122,6 +123,8 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     plain(zeroHint(claim, bad, run)) ??
     plain(rr ? shiftHint(rr, run) : null) ??
     plain(shiftHint(claim, run)) ??
+    // an entry of a defined quantity written out by hand: what the expansion misses or adds
+    plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
     plain(localFactorHint(claim, run, bad)) ??

@@ -205,7 +205,7 @@ const ACTIVATIONS: Record<string, { prime: 'dtanh' | 'dsigma' | 'drelu'; written
 };
 
 /** e (a quantity's general equation, written at step t) moved to step `to`: t ↦ to in every index */
-function atStep(e: Expr, to: Idx): Expr | null {
+export function atStep(e: Expr, to: Idx): Expr | null {
   let ok = true;
   const out = replace(e, (x) => {
     if (x.k === 'var' || x.k === 'deriv' || x.k === 'sum' || x.k === 'prod') {
