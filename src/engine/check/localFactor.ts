@@ -21,7 +21,7 @@ interface Term {
 }
 
 /** the additive terms of an expression, with their signs (products are not distributed) */
-function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
+export function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
   if (e.k === 'add') {
     termsOf(e.a, sign, out);
     termsOf(e.b, sign, out);
@@ -34,7 +34,7 @@ function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
 }
 
 /** the factors of a product written with juxtaposition, ·, * or ⊙ (a minus on a factor is left on it: −h̄_t) */
-function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
+export function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
   if (e.k === 'mul' || e.k === 'hadamard') {
     factorsOf(e.a, out);
     factorsOf(e.b, out);
