@@ -9,24 +9,15 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { mapChildren, renameCalls } from '../../language/resolve';
-import { RunError, type Run } from '../run';
-import { LimitError } from '../tape';
+import { forChildren, mapChildren, renameCalls } from '../../language/resolve';
+import type { Run } from '../run';
+import { guard } from './guard';
 import type { Claim } from './hints';
 import { factorsOf, termsOf } from './localFactor';
 import { close } from './points';
 
 type Ref = Expr & { k: 'ref' };
 type Deriv = Expr & { k: 'deriv' };
-
-const guard = <T>(f: () => T): T | null => {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof RunError || e instanceof LimitError) return null;
-    throw e;
-  }
-};
 
 /** e with the nodes in `to` replaced by their replacements (by identity) */
 function replaceNodes(e: Expr, to: Map<Expr, Expr>): Expr {
@@ -36,10 +27,7 @@ function replaceNodes(e: Expr, to: Map<Expr, Expr>): Expr {
 
 function each(e: Expr, f: (x: Expr) => void): void {
   f(e);
-  mapChildren(e, (c) => {
-    each(c, f);
-    return c;
-  });
+  forChildren(e, (c) => each(c, f));
 }
 
 /** X̄ as a reader writes it: the bar on the name's first letter (h̄_t) */
@@ -160,10 +148,7 @@ function read(
   const collect = (x: Expr): void => {
     if (x.k === 'deriv') return;
     if (x.k === 'ref' && x.idx && x.idx.v !== null && run.model.quantities.get(x.name)?.timed) outside.push(x);
-    mapChildren(x, (ch) => {
-      collect(ch);
-      return ch;
-    });
+    forChildren(x, collect);
   };
   collect(rhs);
   for (const r of outside) {

@@ -5,7 +5,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { renameCalls } from '../../language/resolve';
+import { forChildren, renameCalls } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -53,6 +53,8 @@ function swapPrimes(e: Expr): Expr | null {
   return renameCalls(e, { dsigma: 'dtanh', dtanh: 'dsigma' });
 }
 
+const OPAQUE = new Set<Expr['k']>(['vec', 'mat', 'matpow', 'index', 'sum', 'prod', 'indicator', 'deriv']);
+
 /** the timed names read at U's own step by U's equation (o_t and c_t for h_t = o_t ⊙ tanh(c_t)) */
 function ownFactors(run: Run, name: string, step: number): Expr[] {
   const q = run.model.quantities.get(name);
@@ -66,26 +68,9 @@ function ownFactors(run: Run, name: string, step: number): Expr[] {
           out.push({ ...x, idx: { v: null, k: step + x.idx.k } });
         }
         return;
-      case 'call':
-        go(x.arg);
-        return;
-      case 'neg':
-      case 'transpose':
-        go(x.a);
-        return;
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-        go(x.a);
-        go(x.b);
-        return;
       default:
-        return;
+        // the factors of U's own products only: not inside a literal, an entry, a power, a Σ/∏ or an indicator
+        if (!OPAQUE.has(x.k)) forChildren(x, go);
     }
   };
   if (q?.timed && q.general) go(q.general);
