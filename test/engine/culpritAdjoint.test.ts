@@ -3,24 +3,9 @@
 // only when the check needed them; "the check holds" only when it was evaluated to hold. Before, the line
 // failed with a hint about one of its zero derivatives, which says nothing of the bar.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
+import { SCALAR_RNN, checkOne } from './culpritNets';
 
-const VANILLA = `T = 4
-input  x = [0.5, -1.0, 2.0, 0.3]
-target y = [1, 0, 1, 0]
-param  w = 0.8
-param  u = 0.3
-h_0 = 0.1
-a_t = w h_{t-1} + u x_t
-h_t = tanh(a_t)
-loss L = Σ_t (h_t - y_t)^2 / 2
-`;
-
-function check(line: string) {
-  const r = analyze(`${VANILLA}check ${line}\n`, { draws: 2 });
-  expect(r.checks.length, JSON.stringify(r.diagnostics)).toBe(1);
-  return r.checks[0]!;
-}
+const check = (line: string) => checkOne(SCALAR_RNN(4), line);
 
 describe('the bar left off a backward formula', () => {
   it('with the bar the recursion holds (the control)', () => {

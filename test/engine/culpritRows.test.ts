@@ -4,7 +4,7 @@
 // and the term of the definition it comes from. Before, such a row failed with only the two values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
+import { checkOne as check } from './culpritNets';
 
 const VECTOR = `T = 3
 input x : 2 = [[1, 0], [0.5, 1], [-1, 2]]
@@ -16,12 +16,6 @@ h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)
 z_t = W_hh h_{t-1} + b
 y_t = h_t[1] - 2 h_t[2]
 `;
-
-function check(net: string, line: string) {
-  const r = analyze(`${net}check ${line}\n`, { draws: 2 });
-  expect(r.checks.length, JSON.stringify(r.diagnostics)).toBe(1);
-  return r.checks[0]!;
-}
 
 describe('a row of a defined quantity, written out, is compared with its definition', () => {
   it('the written-out rows that are right hold (the control)', () => {

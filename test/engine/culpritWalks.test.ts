@@ -4,18 +4,9 @@
 // too), a zero derivative is found in a product but not under a Σ, a transpose on a square matrix inside a
 // product, and a ∂⁺ anywhere (inside another derivative's numerator too) turns the one-step re-reading off.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
+import { SCALAR_RNN, checkOne as check } from './culpritNets';
 
-const SCALAR = `T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  w = 0.8
-param  u = 0.3
-h_0 = 0.1
-a_t = w h_{t-1} + u x_t
-h_t = tanh(a_t)
-loss L = Σ_t (h_t - y_t)^2 / 2
-`;
+const SCALAR = SCALAR_RNN(3);
 
 const VECTOR = `T = 2
 input  x : 2 = [[1, 0], [0.5, -1]]
@@ -25,12 +16,6 @@ h_0 = [0.2, -0.1]
 h_t = tanh(W h_{t-1} + U x_t)
 loss L = sum(h_T)
 `;
-
-function check(net: string, line: string) {
-  const r = analyze(`${net}check ${line}\n`, { draws: 2 });
-  expect(r.checks.length, JSON.stringify(r.diagnostics)).toBe(1);
-  return r.checks[0]!;
-}
 
 describe('the candidates the check hints try', () => {
   it('a step shift inside σ(…)', () => {
