@@ -1,9 +1,10 @@
 // Seed 004 (assignment 1, bonus). Q1: a binary-addition RNN with hand-set weights (bmatrix literals,
 // Ux^{(t)} for U x^{(t)}); its expanded rows h_i^{(t)} = x_1 + x_2 + h_i^{(t-1)} − b keep only h_i of
-// W h^{(t-1)}, but W is all ones, so they fail from t = 2 on (they hold at t = 1 only because h^{(0)} = 0);
+// W h^{(t-1)}, but W is all ones, so they fail from t = 2 on (they hold at t = 1 only because h^{(0)} = 0),
+// and the message names the terms of W h^{(t-1)} each row misses;
 // the output row y^{(t)} = h_1 − h_2 + h_3 − 0.5 holds. Q2: an LSTM's backward pass with adjoints
-// \overline{X}: the h̄ line is wrong (h^{(t)} for h̄, h^{(t+1)} in the gates, σ^{-1} for σ'), c̄'s last
-// term has f^{(t)} for f^{(t+1)} (and tanh^{-1} for tanh'), f̄ has c^{(t+1)} for c^{(t-1)}; ḡ, ō, ī hold.
+// \overline{X}: the h̄ line is wrong (h^{(t)} for h̄ — read so, with its slips named, it holds —, h^{(t+1)}
+// in the gates, σ^{-1} for σ'), c̄'s last term has f^{(t)} for f^{(t+1)} (and tanh^{-1} for tanh'), f̄ has c^{(t+1)} for c^{(t-1)}; ḡ, ō, ī hold.
 
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture, analyzeSeedSolution, expectLink, expectNoErrorsBut, expectTag, lineContaining, solution } from './helpers';
@@ -24,6 +25,14 @@ describe('seed 004 Q1 (binary addition) pasted into check lines', () => {
     expectTag(report, 'h2', 'fails', /fails at t = 2/);
     expectTag(report, 'h3', 'fails', /fails at t = 3/);
   });
+
+  it('each expanded row names the terms of W h^{(t-1)} it keeps out (W is all ones)', () => {
+    const expansion = /h_t\[\d\] = x_t\[1\] \+ x_t\[2\] \+ h_\{t-1\}\[1\] \+ h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] − \d\.5/;
+    const put = /with that put right the check holds/;
+    expectTag(report, 'h1', 'fails', expansion, /misses h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] from W h_\{t-1\} \(row 1 of W is all ones\)/, put);
+    expectTag(report, 'h2', 'fails', expansion, /misses h_\{t-1\}\[1\] \+ h_\{t-1\}\[3\] from W h_\{t-1\} \(row 2 of W is all ones\)/, put);
+    expectTag(report, 'h3', 'fails', expansion, /misses h_\{t-1\}\[1\] \+ h_\{t-1\}\[2\] from W h_\{t-1\} \(row 3 of W is all ones\)/, put);
+  });
 });
 
 describe('seed 004 Q2 (LSTM backward pass) pasted into check lines', () => {
@@ -40,9 +49,28 @@ describe('seed 004 Q2 (LSTM backward pass) pasted into check lines', () => {
     for (const tag of ['i', 'f', 'o', 'g', 'c', 'hdef']) expectTag(report, tag, 'holds');
   });
 
-  it('the h̄ line fails on both sides, naming the gate that does not depend on h^{(t+1)} and σ^{-1}', () => {
-    expectLink(report, 'hbar', 1, 'fails', /∂i_2\/∂h_2 is 0: i_2 does not depend on h_2/);
-    expectLink(report, 'hbar', 2, 'fails', /σ\^\{-1\} is the inverse function/);
+  it('the h̄ line fails on both sides, read as h̄^{(t)} with the bar left off, and holds with the slips named', () => {
+    const hbar = /The left side h_t is h's value, but the right side is a backward formula for it: h̄_t = ∂L\/∂h_t is meant/;
+    expectLink(
+      report,
+      'hbar',
+      1,
+      'fails',
+      hbar,
+      /i\u0304_\{t\+1\}, f\u0304_\{t\+1\}, o\u0304_\{t\+1\}, g\u0304_\{t\+1\} for i_\{t\+1\}, f_\{t\+1\}, o_\{t\+1\}, g_\{t\+1\}/u,
+      /∂i_\{t\+1\}\/∂h_t for ∂i_\{t\+1\}\/∂h_\{t\+1\} \(and likewise for 3 more/,
+      /∂⁺L\/∂h_t, the loss's own dependence on h_t, for the constant 1, the check holds/,
+    );
+    expectLink(
+      report,
+      'hbar',
+      2,
+      'fails',
+      hbar,
+      /σ' for σ\^\{-1\} and tanh' for tanh\^\{-1\}/,
+      /h_t for h_\{t\+1\} throughout/,
+      /for the constant 1, the check holds/,
+    );
   });
 
   it("c̄: the chain rule holds as one-step derivatives; the seed's last side fails (tanh^{-1}, f^{(t)})", () => {
@@ -80,10 +108,14 @@ describe('seed 004 as it stands (Markdown solution)', () => {
 
   it('flags the binary-addition rows, h̄, c̄ and f̄ at their own lines; the output row and ḡ, ō, ī hold', () => {
     expect(at('$$h_1^{(t)} = x_1^{(t)}').status).toBe('fails');
+    expect(at('$$h_1^{(t)} = x_1^{(t)}').message).toMatch(/misses h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] from W h_\{t-1\}/);
     expect(at('$$h_2^{(t)} = x_1^{(t)}').status).toBe('fails');
     expect(at('$$h_3^{(t)} = x_1^{(t)}').status).toBe('fails');
     expect(at('$$y^{(t)} = h_1^{(t)}').status).toBe('holds');
     expect(at('$$h^{(t)} = 1 + i^{(t+1)}').status).toBe('fails');
+    // the Markdown equation carries the reason too: h^{(t)} where h̄^{(t)} was meant
+    expect(at('$$h^{(t)} = 1 + i^{(t+1)}').message).toMatch(/h̄_t = ∂L\/∂h_t is meant; read so, with .* the check holds/);
+    expect(at('$$= 1 + \\overline{i^{(t+1)}}').message).toMatch(/h̄_t = ∂L\/∂h_t is meant; read so, with .* the check holds/);
     expect(at('\\overline{c^{(t)}} &=').status).toBe('fails');
     // the message is the one its ✗ stands for: c̄'s second link fails, its first only holds as one step
     const c = at('\\overline{c^{(t)}} &=');

@@ -12,9 +12,11 @@ import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
+import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
+import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { textbookHint } from './textbook';
@@ -119,10 +121,14 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
   return (
+    // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
+    plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
     plain(zeroHint(claim, bad, run)) ??
     plain(rr ? shiftHint(rr, run) : null) ??
     plain(shiftHint(claim, run)) ??
+    // an entry of a defined quantity written out by hand: what the expansion misses or adds
+    plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
     plain(localFactorHint(claim, run, bad)) ??

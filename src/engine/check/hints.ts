@@ -3,13 +3,15 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { mapChildren, renameCalls } from '../../language/resolve';
+import { forChildren, mapChildren, renameCalls, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt, valueText } from '../format';
-import { nodeLabel, termHint, type TermHint } from '../paths';
+import { nodeLabel } from '../paths';
+import { termHint, type TermHint } from './termMatch';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import { LimitError, type TNode } from '../tape';
 import { toValue, type Tensor } from '../tensor';
+import { guard } from './guard';
 import { close, type Point } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -20,15 +22,6 @@ export interface Claim {
   points: Point[];
   freeT: boolean;
 }
-
-const guard = <T>(f: () => T): T | null => {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof RunError || e instanceof LimitError) return null;
-    throw e;
-  }
-};
 
 function bindAll(e: Expr, env: Env): Expr {
   let x = e;
@@ -92,43 +85,13 @@ function refIdx(run: Run, B: TNode): { v: null; k: number } | null {
   return null;
 }
 
-/** every derivative of an expression that is not under a Σ/∏ (those need their bound variable) */
+/**
+ * every derivative of an expression that is not under a Σ/∏ (those need their bound variable) nor in an entry
+ * v[…] (not looked into), nor in an exponent
+ */
 function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
-  switch (e.k) {
-    case 'deriv':
-      out.push(e);
-      break;
-    case 'neg':
-    case 'transpose':
-      derivsOf(e.a, out);
-      break;
-    case 'add':
-    case 'sub':
-    case 'mul':
-    case 'hadamard':
-    case 'matmul':
-    case 'contract':
-    case 'div':
-    case 'pow':
-    case 'indicator':
-      derivsOf(e.a, out);
-      derivsOf(e.b, out);
-      break;
-    case 'matpow':
-      derivsOf(e.a, out);
-      break;
-    case 'call':
-      derivsOf(e.arg, out);
-      break;
-    case 'vec':
-      e.items.forEach((x) => derivsOf(x, out));
-      break;
-    case 'mat':
-      e.rows.forEach((r) => r.forEach((x) => derivsOf(x, out)));
-      break;
-    default:
-      break;
-  }
+  if (e.k === 'deriv') out.push(e);
+  else if (e.k !== 'sum' && e.k !== 'prod' && e.k !== 'index') forChildren(e, (c) => derivsOf(c, out), VALUE_CHILDREN);
   return out;
 }
 
@@ -401,88 +364,25 @@ const MAX_SHIFTED = 40;
 export function shiftHint(c: Claim, run: Run): string | null {
   const model = run.model;
   const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
-  // every timed reference, by its position in a walk of the expression (derivatives are left alone)
+  // every timed reference, by its position in a walk of the values of the expression (derivatives are left
+  // alone, and so are index positions and exponents: a step is shifted only where a value stands)
   const count = (e: Expr): number => {
-    switch (e.k) {
-      case 'ref':
-        return e.idx && timed(e.name) ? 1 : 0;
-      case 'deriv':
-      case 'num':
-      case 'var':
-        return 0;
-      case 'vec':
-        return e.items.reduce((a, x) => a + count(x), 0);
-      case 'mat':
-        return e.rows.flat().reduce((a, x) => a + count(x), 0);
-      case 'neg':
-      case 'transpose':
-        return count(e.a);
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-      case 'indicator':
-        return count(e.a) + count(e.b);
-      case 'matpow':
-        return count(e.a);
-      case 'call':
-        return count(e.arg);
-      case 'index':
-        return count(e.a);
-      case 'sum':
-      case 'prod':
-        return count(e.body);
-    }
+    if (e.k === 'ref') return e.idx && timed(e.name) ? 1 : 0;
+    if (e.k === 'deriv') return 0;
+    let n = 0;
+    forChildren(e, (c) => (n += count(c)), VALUE_CHILDREN);
+    return n;
   };
   const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
     let i = 0;
     let from: Expr | undefined, to: Expr | undefined;
     const go = (x: Expr): Expr => {
-      switch (x.k) {
-        case 'ref': {
-          if (!x.idx || !timed(x.name)) return x;
-          if (i++ !== target) return x;
-          from = x;
-          to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
-          return to;
-        }
-        case 'deriv':
-        case 'num':
-        case 'var':
-          return x;
-        case 'vec':
-          return { ...x, items: x.items.map(go) };
-        case 'mat':
-          return { ...x, rows: x.rows.map((r) => r.map(go)) };
-        case 'neg':
-        case 'transpose':
-          return { ...x, a: go(x.a) };
-        case 'add':
-        case 'sub':
-        case 'mul':
-        case 'hadamard':
-        case 'matmul':
-        case 'contract':
-        case 'div':
-        case 'pow':
-        case 'indicator': {
-          const a = go(x.a);
-          return { ...x, a, b: go(x.b) };
-        }
-        case 'matpow':
-          return { ...x, a: go(x.a) };
-        case 'call':
-          return { ...x, arg: go(x.arg) };
-        case 'index':
-          return { ...x, a: go(x.a) };
-        case 'sum':
-        case 'prod':
-          return { ...x, body: go(x.body) };
-      }
+      if (x.k === 'deriv') return x;
+      if (x.k !== 'ref') return mapChildren(x, go, VALUE_CHILDREN);
+      if (!x.idx || !timed(x.name) || i++ !== target) return x;
+      from = x;
+      to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
+      return to;
     };
     const out = go(e);
     return { e: out, from, to };

@@ -5,7 +5,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { renameCalls } from '../../language/resolve';
+import { forChildren, renameCalls } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -21,7 +21,7 @@ interface Term {
 }
 
 /** the additive terms of an expression, with their signs (products are not distributed) */
-function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
+export function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
   if (e.k === 'add') {
     termsOf(e.a, sign, out);
     termsOf(e.b, sign, out);
@@ -34,7 +34,7 @@ function termsOf(e: Expr, sign = 1, out: Term[] = []): Term[] {
 }
 
 /** the factors of a product written with juxtaposition, ·, * or ⊙ (a minus on a factor is left on it: −h̄_t) */
-function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
+export function factorsOf(e: Expr, out: Expr[] = []): Expr[] {
   if (e.k === 'mul' || e.k === 'hadamard') {
     factorsOf(e.a, out);
     factorsOf(e.b, out);
@@ -53,6 +53,8 @@ function swapPrimes(e: Expr): Expr | null {
   return renameCalls(e, { dsigma: 'dtanh', dtanh: 'dsigma' });
 }
 
+const OPAQUE = new Set<Expr['k']>(['vec', 'mat', 'matpow', 'index', 'sum', 'prod', 'indicator', 'deriv']);
+
 /** the timed names read at U's own step by U's equation (o_t and c_t for h_t = o_t ⊙ tanh(c_t)) */
 function ownFactors(run: Run, name: string, step: number): Expr[] {
   const q = run.model.quantities.get(name);
@@ -66,26 +68,9 @@ function ownFactors(run: Run, name: string, step: number): Expr[] {
           out.push({ ...x, idx: { v: null, k: step + x.idx.k } });
         }
         return;
-      case 'call':
-        go(x.arg);
-        return;
-      case 'neg':
-      case 'transpose':
-        go(x.a);
-        return;
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-        go(x.a);
-        go(x.b);
-        return;
       default:
-        return;
+        // the factors of U's own products only: not inside a literal, an entry, a power, a Σ/∏ or an indicator
+        if (!OPAQUE.has(x.k)) forChildren(x, go);
     }
   };
   if (q?.timed && q.general) go(q.general);

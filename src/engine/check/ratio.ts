@@ -4,12 +4,15 @@
 
 import type { Expr, Model } from '../../language/model';
 import { exprText } from '../../language/print';
+import { mapChildren } from '../../language/resolve';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { close, evaluateSides } from './points';
 import { rereadOneStep } from './reread';
 
 type Ref = Expr & { k: 'ref' };
+
+const THROUGH = new Set<Expr['k']>(['neg', 'transpose', 'add', 'sub', 'mul', 'hadamard', 'matmul', 'contract', 'div', 'pow']);
 
 /** the side with every scalar ratio of two names A/B replaced by ∂A/∂B, or null when it has none */
 function withDerivatives(e: Expr, model: Model, found: string[]): Expr {
@@ -27,22 +30,8 @@ function withDerivatives(e: Expr, model: Model, found: string[]): Expr {
     found.push(`${exprText(e)} is a ratio of two values where ∂${exprText(a)}/∂${exprText(b)} was meant (its ∂ is missing)`);
     return { k: 'deriv', total: true, of: a, wrt: { name: b.name, idx: b.idx, range: b.range }, shape: [], range: e.range };
   }
-  switch (e.k) {
-    case 'neg':
-    case 'transpose':
-      return { ...e, a: withDerivatives(e.a, model, found) };
-    case 'add':
-    case 'sub':
-    case 'mul':
-    case 'hadamard':
-    case 'matmul':
-    case 'contract':
-    case 'div':
-    case 'pow':
-      return { ...e, a: withDerivatives(e.a, model, found), b: withDerivatives(e.b, model, found) };
-    default:
-      return e;
-  }
+  // through sums, products, quotients and powers only: not into a call, a literal, an entry, a Σ/∏ or a derivative
+  return THROUGH.has(e.k) ? mapChildren(e, (x) => withDerivatives(x, model, found)) : e;
 }
 
 const holds = (c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean =>

@@ -5,7 +5,7 @@
 
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { mapChildren, walkRefs } from '../../language/resolve';
+import { forChildren, mapChildren, walkRefs } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
@@ -101,52 +101,11 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
 
 function writesPlus(e: Expr): boolean {
   let found = false;
+  // every derivative, inside another's numerator too, but not in an entry's index position
   const go = (x: Expr): void => {
     if (found) return;
-    switch (x.k) {
-      case 'deriv':
-        if (!x.total) found = true;
-        go(x.of);
-        return;
-      case 'vec':
-        x.items.forEach(go);
-        return;
-      case 'mat':
-        x.rows.forEach((r) => r.forEach(go));
-        return;
-      case 'neg':
-      case 'transpose':
-        go(x.a);
-        return;
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-      case 'indicator':
-        go(x.a);
-        go(x.b);
-        return;
-      case 'matpow':
-        go(x.a);
-        go(x.n);
-        return;
-      case 'call':
-        go(x.arg);
-        return;
-      case 'index':
-        go(x.a);
-        return;
-      case 'sum':
-      case 'prod':
-        go(x.body);
-        return;
-      default:
-        return;
-    }
+    if (x.k === 'deriv' && !x.total) found = true;
+    else forChildren(x, go, { indexPositions: false });
   };
   go(e);
   return found;

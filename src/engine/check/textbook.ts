@@ -6,10 +6,11 @@
 import { makeIdx } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText, refText } from '../../language/print';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt } from '../format';
-import { RunError, type Run } from '../run';
-import { LimitError } from '../tape';
+import type { Run } from '../run';
 import type { Claim } from './hints';
+import { guard } from './guard';
 import { close } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -17,93 +18,25 @@ type Deriv = Expr & { k: 'deriv' };
 /** variants tried per hint: each costs one evaluation of the sides at every point */
 const MAX_VARIANTS = 24;
 
-const guard = <T>(f: () => T): T | null => {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof RunError || e instanceof LimitError) return null;
-    throw e;
-  }
-};
-
 /** the check holds with these sides at every point (of the file's values) */
 export function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
   return guard(() => c.points.every((p) => close(run.evaluateAt(lhs, p.env).data, run.evaluateAt(rhs, p.env).data))) === true;
 }
 
-/** the children of an expression, and the expression rebuilt with new ones (Σ/∏ bodies included) */
-function children(x: Expr): Expr[] {
-  switch (x.k) {
-    case 'neg':
-    case 'transpose':
-    case 'matpow':
-      return [x.a];
-    case 'add':
-    case 'sub':
-    case 'mul':
-    case 'hadamard':
-    case 'matmul':
-    case 'contract':
-    case 'div':
-    case 'pow':
-    case 'indicator':
-      return [x.a, x.b];
-    case 'call':
-      return [x.arg];
-    case 'sum':
-    case 'prod':
-      return [x.body];
-    case 'vec':
-      return x.items;
-    case 'mat':
-      return x.rows.flat();
-    default:
-      return [];
-  }
-}
-
-/** e with its nodes for which pick(node) gives a replacement replaced (the first match on each path) */
+/**
+ * e with its nodes for which pick(node) gives a replacement replaced (the first match on each path). The walk
+ * goes through the values an expression combines (Σ/∏ bodies included), not into an entry v[…], a derivative
+ * or an exponent: a transpose or a σ' factor is tried only where a value stands.
+ */
 function replace(e: Expr, pick: (x: Expr) => Expr | null): Expr {
-  const go = (x: Expr): Expr => {
-    const r = pick(x);
-    if (r) return r;
-    switch (x.k) {
-      case 'neg':
-      case 'transpose':
-        return { ...x, a: go(x.a) };
-      case 'matpow':
-        return { ...x, a: go(x.a) };
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'div':
-      case 'pow':
-      case 'indicator': {
-        const a = go(x.a);
-        return { ...x, a, b: go(x.b) };
-      }
-      case 'call':
-        return { ...x, arg: go(x.arg) };
-      case 'sum':
-      case 'prod':
-        return { ...x, body: go(x.body) };
-      case 'vec':
-        return { ...x, items: x.items.map(go) };
-      case 'mat':
-        return { ...x, rows: x.rows.map((r) => r.map(go)) };
-      default:
-        return x;
-    }
-  };
+  const go = (x: Expr): Expr => pick(x) ?? (x.k === 'index' || x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
   return go(e);
 }
 
+/** every node replace() walks through, in its order */
 function nodes(e: Expr, out: Expr[] = []): Expr[] {
   out.push(e);
-  for (const c of children(e)) nodes(c, out);
+  if (e.k !== 'index' && e.k !== 'deriv') forChildren(e, (c) => nodes(c, out), VALUE_CHILDREN);
   return out;
 }
 
@@ -205,7 +138,7 @@ const ACTIVATIONS: Record<string, { prime: 'dtanh' | 'dsigma' | 'drelu'; written
 };
 
 /** e (a quantity's general equation, written at step t) moved to step `to`: t ↦ to in every index */
-function atStep(e: Expr, to: Idx): Expr | null {
+export function atStep(e: Expr, to: Idx): Expr | null {
   let ok = true;
   const out = replace(e, (x) => {
     if (x.k === 'var' || x.k === 'deriv' || x.k === 'sum' || x.k === 'prod') {

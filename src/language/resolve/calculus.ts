@@ -57,6 +57,27 @@ function stepCopy(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Expr
   const idx = tryTimeIndex(wrtAst.sup, ctx.vars, ctx.scope.T);
   if (!idx) return null;
   const name = displayName(d.name);
+  // ∇_{W^{(t)}} h_i^{(t)} (Goodfellow's eqs. 10.25 and 10.27): an entry of a vector at the copy's step is the
+  // entry's row of the one-step ∂h^{(t)}/∂W^{(t)}: one-hot(i) · ∂h^{(t)}/∂W^{(t)} (entry i itself for a scalar W)
+  if (of.k === 'index' && !of.j && of.a.k === 'ref' && of.a.shape?.length === 1) {
+    const whole = stepCopy(of.a, wrtAst, total, range, ctx);
+    if (!whole || !whole.shape) return whole;
+    if (whole.shape.length === 1) return { k: 'index', a: whole, i: of.i, j: null, shape: [], range };
+    const n = of.a.shape[0]!;
+    const oneHot: Expr = {
+      k: 'vec',
+      items: Array.from({ length: n }, (_, k) => ({
+        k: 'indicator',
+        a: of.i,
+        b: { k: 'num', value: k + 1, shape: [], range },
+        shape: [],
+        range,
+      })),
+      shape: [n],
+      range,
+    };
+    return { k: 'contract', a: oneHot, b: whole, shape: whole.shape.slice(1), range };
+  }
   if (
     of.k !== 'ref' ||
     !of.idx ||

@@ -14,7 +14,7 @@ import { readQuestions } from './questions';
 import { Scope } from './scope';
 import { checkCycles, checkSteps, spreadBroken } from './timeChecks';
 
-export { forChildren, mapChildren, renameCalls, walkRefs } from './walk';
+export { forChildren, mapChildren, renameCalls, VALUE_CHILDREN, walkRefs, type ChildOptions } from './walk';
 export { constValue } from './values';
 export { idxText } from './text';
 

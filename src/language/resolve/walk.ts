@@ -3,7 +3,23 @@
 import { idxVars } from '../idx';
 import type { Expr, Fn, Idx } from '../model';
 
-export function forChildren(x: Expr, f: (c: Expr) => void): void {
+/**
+ * Which children a walk visits: by default every one. A walk over the values an expression combines can leave
+ * out the index positions of an entry (v[i]'s i and j: which entry, not a value the entry is made of) and a
+ * matrix power's exponent (M^k's k) — the check hints do, so that a step shift or a transpose is tried only
+ * where a value stands.
+ */
+export interface ChildOptions {
+  /** visit v[i]'s i and j (default true) */
+  indexPositions?: boolean;
+  /** visit M^k's k (default true) */
+  exponents?: boolean;
+}
+
+/** only the values: no index positions, no exponents */
+export const VALUE_CHILDREN: ChildOptions = { indexPositions: false, exponents: false };
+
+export function forChildren(x: Expr, f: (c: Expr) => void, opts: ChildOptions = {}): void {
   switch (x.k) {
     case 'vec':
       x.items.forEach(f);
@@ -29,15 +45,17 @@ export function forChildren(x: Expr, f: (c: Expr) => void): void {
       break;
     case 'matpow':
       f(x.a);
-      f(x.n);
+      if (opts.exponents !== false) f(x.n);
       break;
     case 'call':
       f(x.arg);
       break;
     case 'index':
       f(x.a);
-      f(x.i);
-      if (x.j) f(x.j);
+      if (opts.indexPositions !== false) {
+        f(x.i);
+        if (x.j) f(x.j);
+      }
       break;
     case 'sum':
     case 'prod':
@@ -53,9 +71,10 @@ export function forChildren(x: Expr, f: (c: Expr) => void): void {
 
 /**
  * A copy of x with each child replaced by f(child), in the order forChildren visits them (the a side before the
- * b side); leaves are returned as they are, and a derivative's `of` is mapped (its wrt is a name).
+ * b side); leaves are returned as they are, and a derivative's `of` is mapped (its wrt is a name). Children that
+ * opts leaves out are kept as they are.
  */
-export function mapChildren(x: Expr, f: (c: Expr) => Expr): Expr {
+export function mapChildren(x: Expr, f: (c: Expr) => Expr, opts: ChildOptions = {}): Expr {
   switch (x.k) {
     case 'vec':
       return { ...x, items: x.items.map(f) };
@@ -78,12 +97,13 @@ export function mapChildren(x: Expr, f: (c: Expr) => Expr): Expr {
     }
     case 'matpow': {
       const a = f(x.a);
-      return { ...x, a, n: f(x.n) };
+      return opts.exponents === false ? { ...x, a } : { ...x, a, n: f(x.n) };
     }
     case 'call':
       return { ...x, arg: f(x.arg) };
     case 'index': {
       const a = f(x.a);
+      if (opts.indexPositions === false) return { ...x, a };
       const i = f(x.i);
       return { ...x, a, i, j: x.j ? f(x.j) : null };
     }

@@ -1,0 +1,394 @@
+// A defined quantity written out entry by entry — seed 004's h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} − 0.5
+// for h^{(t)} = U x^{(t)} + W h^{(t-1)} + b_h — compared with the network's own definition of that entry,
+// expanded the same way: the terms the claim misses, the ones it adds and the coefficients it changes are
+// named, with the term of the definition they come from (W h^{(t-1)}: row 1 of W is all ones).
+//
+// Both sides are expanded into sums of monomials: a coefficient times entries of parameters, inputs and
+// quantities at their steps (x_t[1], W_hh[1, 2] h_{t-1}[2]); a quantity defined by a constant (the seed's
+// hand-set U, W, b_h) is expanded into its numbers, as a student writes them; an elementwise function of an
+// entry (σ(…)) is one factor, named by its expanded argument, and compared inside when both sides have one.
+
+import type { Expr, Model } from '../../language/model';
+import { exprText } from '../../language/print';
+import { walkRefs } from '../../language/resolve';
+import { fmt } from '../format';
+import { RunError, stepOf, type Run } from '../run';
+import { LimitError } from '../tape';
+import type { Claim } from './hints';
+import { close } from './points';
+import { atStep } from './textbook';
+
+interface Atom {
+  key: string;
+  /** a scalar expression that evaluates to this factor */
+  e: Expr;
+  /** σ(…) of an entry: the function and its argument, expanded */
+  call?: { fn: string; arg: Poly };
+}
+
+interface Mono {
+  coef: number;
+  atoms: Atom[];
+}
+
+type Poly = Map<string, Mono>;
+
+/** no more monomials than this in any expansion (a row of a large product is not written out by hand) */
+const MAX_MONOS = 200;
+
+const ELEMENTWISE = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'logit', 'artanh', 'dsigma', 'dtanh', 'drelu']);
+
+class TooBig extends Error {}
+
+const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+
+/** an entry index of `shape`, from one written for a shape with the same entries (size-1 vectors are scalars) */
+function fit(shape: number[], ix: number[]): number[] | null {
+  if (ix.length === shape.length) return ix;
+  if (size(shape) === 1) return shape.map(() => 0);
+  if (!ix.length || shape.filter((n) => n !== 1).length !== 1) return null;
+  const nz = ix.filter((x) => x !== 0);
+  if (nz.length > 1) return null;
+  return shape.map((n) => (n === 1 ? 0 : (nz[0] ?? 0)));
+}
+
+const monoKey = (atoms: Atom[]) =>
+  atoms
+    .map((a) => a.key)
+    .sort()
+    .join('·');
+
+function constant(c: number): Poly {
+  return c === 0 ? new Map() : new Map([['', { coef: c, atoms: [] }]]);
+}
+
+function addInto(out: Poly, p: Poly, sign: number): Poly {
+  for (const [k, m] of p) {
+    const prev = out.get(k);
+    const coef = (prev?.coef ?? 0) + sign * m.coef;
+    if (coef === 0) out.delete(k);
+    else out.set(k, { coef, atoms: m.atoms });
+  }
+  if (out.size > MAX_MONOS) throw new TooBig();
+  return out;
+}
+
+function times(a: Poly, b: Poly): Poly {
+  const out: Poly = new Map();
+  for (const x of a.values())
+    for (const y of b.values()) {
+      const atoms = [...x.atoms, ...y.atoms];
+      addInto(out, new Map([[monoKey(atoms), { coef: x.coef * y.coef, atoms }]]), 1);
+    }
+  return out;
+}
+
+/** a canonical text of a polynomial (for the key of σ(…) of it) */
+function polyKey(p: Poly): string {
+  return [...p.entries()]
+    .map(([k, m]) => `${m.coef.toPrecision(12)}*${k}`)
+    .sort()
+    .join('+');
+}
+
+const num = (value: number, like: Expr): Expr => ({ k: 'num', value, shape: [], range: like.range });
+
+/** the scalar expression for entry ix of e (e itself when it has one entry) */
+function entryExpr(e: Expr, ix: number[]): Expr {
+  if (size(e.shape) === 1 || !ix.length) return e;
+  const i = num(ix[0]! + 1, e);
+  const j = ix.length > 1 ? num(ix[1]! + 1, e) : null;
+  return { k: 'index', a: e, i, j, shape: [], range: e.range };
+}
+
+/** a quantity given by a constant (the seed's U = [[1, 1], …]), expanded into its numbers */
+function constantDef(model: Model, e: Expr & { k: 'ref' }): Expr | null {
+  if (e.idx !== null) return null;
+  const q = model.quantities.get(e.name);
+  if (!q || q.timed || !q.general) return null;
+  let refs = false;
+  walkRefs(q.general, () => (refs = true));
+  return refs ? null : q.general;
+}
+
+/** entry ix of e as a polynomial, or null when e has a part this expansion does not read */
+function expand(e: Expr, ix: number[], model: Model): Poly | null {
+  const at = fit(e.shape, ix);
+  if (!at) return null;
+  const scalarOf = (x: Expr) => size(x.shape) === 1;
+  switch (e.k) {
+    case 'num':
+      return constant(e.value);
+    case 'vec': {
+      const item = e.items[at[0] ?? 0];
+      return item ? expand(item, [], model) : null;
+    }
+    case 'mat': {
+      const item = e.rows[at[0] ?? 0]?.[at[1] ?? 0];
+      return item ? expand(item, [], model) : null;
+    }
+    case 'ref': {
+      const c = constantDef(model, e);
+      if (c) return expand(c, at, model);
+      const key = `${e.name}|${JSON.stringify(e.idx)}|${at.join(',')}`;
+      return new Map([[key, { coef: 1, atoms: [{ key, e: entryExpr(e, at) }] }]]);
+    }
+    case 'neg': {
+      const a = expand(e.a, at, model);
+      return a && addInto(new Map(), a, -1);
+    }
+    case 'add':
+    case 'sub': {
+      const a = expand(e.a, at, model);
+      const b = expand(e.b, at, model);
+      return a && b && addInto(addInto(new Map(), a, 1), b, e.k === 'add' ? 1 : -1);
+    }
+    case 'mul':
+    case 'hadamard': {
+      const a = expand(e.a, scalarOf(e.a) ? [] : at, model);
+      const b = expand(e.b, scalarOf(e.b) ? [] : at, model);
+      return a && b && times(a, b);
+    }
+    case 'matmul':
+    case 'contract': {
+      // rows of a (a vector standing left acts as a row) against the columns of b
+      const aRows = e.k === 'contract' || e.a.shape.length < 2 ? 1 : e.a.shape[0]!;
+      const inner = e.a.shape.length < 2 ? (e.a.shape[0] ?? 1) : e.a.shape[1]!;
+      if (e.b.shape.length > 2 || (e.b.shape[0] ?? 1) !== inner) return null;
+      const bCols = e.b.shape.length === 2 ? e.b.shape[1]! : 1;
+      const full = fit([aRows, bCols], at);
+      if (!full) return null;
+      const [i, k] = full as [number, number];
+      const out: Poly = new Map();
+      for (let j = 0; j < inner; j++) {
+        const a = expand(e.a, e.a.shape.length < 2 ? [j] : [i, j], model);
+        const b = expand(e.b, e.b.shape.length === 2 ? [j, k] : [j], model);
+        if (!a || !b) return null;
+        addInto(out, times(a, b), 1);
+      }
+      return out;
+    }
+    case 'transpose': {
+      if (e.a.shape.length === 2) return expand(e.a, [at[1] ?? 0, at[0] ?? 0], model);
+      return expand(e.a, [Math.max(...at, 0)], model);
+    }
+    case 'div': {
+      const b = scalarOf(e.b) ? expand(e.b, [], model) : null;
+      const c = b && b.size === 1 ? b.get('') : undefined;
+      const a = expand(e.a, at, model);
+      return c && a ? addInto(new Map(), a, 1 / c.coef) : null;
+    }
+    case 'pow': {
+      const n = e.b.k === 'num' ? e.b.value : NaN;
+      if (!Number.isInteger(n) || n < 1 || n > 4) return null;
+      const a = expand(e.a, at, model);
+      if (!a) return null;
+      let out = a;
+      for (let k = 1; k < n; k++) out = times(out, a);
+      return out;
+    }
+    case 'call': {
+      if (!ELEMENTWISE.has(e.fn)) return null;
+      const arg = expand(e.arg, scalarOf(e.arg) ? [] : at, model);
+      if (!arg) return null;
+      const key = `${e.fn}(${polyKey(arg)})`;
+      return new Map([[key, { coef: 1, atoms: [{ key, e: entryExpr(e, at), call: { fn: e.fn, arg } }] }]]);
+    }
+    case 'index': {
+      if (e.i.k !== 'num' || (e.j && e.j.k !== 'num')) return null;
+      return expand(e.a, e.j && e.j.k === 'num' ? [e.i.value - 1, e.j.value - 1] : [e.i.value - 1], model);
+    }
+    default:
+      return null;
+  }
+}
+
+const safe = <T>(f: () => T): T | null => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TooBig || e instanceof RunError || e instanceof LimitError) return null;
+    throw e;
+  }
+};
+
+/** the additive terms of an expression, with their signs */
+function termsOf(e: Expr, sign = 1, out: { sign: number; e: Expr }[] = []): { sign: number; e: Expr }[] {
+  if (e.k === 'add' || e.k === 'sub') {
+    termsOf(e.a, sign, out);
+    termsOf(e.b, e.k === 'sub' ? -sign : sign, out);
+  } else if (e.k === 'neg') termsOf(e.a, -sign, out);
+  else out.push({ sign, e });
+  return out;
+}
+
+const monoText = (m: Mono, first: boolean): string => {
+  const mag = Math.abs(m.coef);
+  const sign = m.coef < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ';
+  const factors = m.atoms.map((a) => exprText(a.e));
+  const c = mag === 1 && factors.length ? '' : fmt(mag, 4);
+  return sign + [c, ...factors].filter((x) => x).join(' ');
+};
+
+const polyText = (ms: Mono[]) => (ms.length ? ms.map((m, k) => monoText(m, k === 0)).join('') : '0');
+
+/** the expression Σ coef·atoms of these monomials */
+function polyExpr(ms: Mono[], like: Expr): Expr {
+  const mono = (m: Mono): Expr =>
+    m.atoms.reduce<Expr>((acc, a) => ({ k: 'mul', a: acc, b: a.e, shape: [], range: like.range }), num(m.coef, like));
+  return ms.map(mono).reduce((acc, x) => ({ k: 'add', a: acc, b: x, shape: [], range: like.range }), num(0, like));
+}
+
+/** the entry of a defined quantity a side is: h_1^{(t)} (index of a ref), or a scalar quantity y^{(t)} */
+function entrySide(e: Expr, model: Model): { ref: Expr & { k: 'ref' }; ix: number[] } | null {
+  let ref: Expr = e;
+  let ix: number[] = [];
+  if (e.k === 'index') {
+    if (e.i.k !== 'num' || (e.j && e.j.k !== 'num')) return null;
+    ref = e.a;
+    ix = e.j && e.j.k === 'num' ? [e.i.value - 1, e.j.value - 1] : [e.i.value - 1];
+  }
+  if (ref.k !== 'ref') return null;
+  const q = model.quantities.get(ref.name);
+  if (!q?.general || (q.timed && !ref.idx) || constantDef(model, ref)) return null;
+  return { ref, ix };
+}
+
+const hasDeriv = (e: Expr): boolean => JSON.stringify(e).includes('"k":"deriv"');
+
+interface Diff {
+  missing: Mono[];
+  extra: Mono[];
+  changed: { claim: Mono; def: Mono }[];
+}
+
+function diff(def: Poly, claim: Poly): Diff {
+  const scale = Math.max(1, ...[...def.values(), ...claim.values()].map((m) => Math.abs(m.coef)));
+  const eq = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * scale;
+  const out: Diff = { missing: [], extra: [], changed: [] };
+  for (const [k, m] of def) {
+    const c = claim.get(k);
+    if (!c) out.missing.push(m);
+    else if (!eq(c.coef, m.coef)) out.changed.push({ claim: c, def: m });
+  }
+  for (const [k, m] of claim) if (!def.has(k)) out.extra.push(m);
+  return out;
+}
+
+/** "row 1 of W is all ones" for a term W h_{t-1} with W a constant matrix, else "" */
+function rowNote(term: Expr, i: number, model: Model): string {
+  let x = term;
+  while (x.k === 'neg') x = x.a;
+  if ((x.k !== 'matmul' && x.k !== 'mul') || x.a.shape.length !== 2) return '';
+  const m = x.a.k === 'ref' ? constantDef(model, x.a) : x.a.k === 'mat' ? x.a : null;
+  if (!m || m.k !== 'mat') return '';
+  const row = m.rows[i];
+  if (!row || row.some((v) => v.k !== 'num')) return '';
+  const vals = row.map((v) => (v as Expr & { k: 'num' }).value);
+  const what = vals.every((v) => v === 1) ? 'all ones' : `[${vals.map((v) => fmt(v, 4)).join(', ')}]`;
+  return `row ${i + 1} of ${exprText(x.a)} is ${what}`;
+}
+
+/**
+ * A side that is an entry of a defined quantity, the other its expansion written out: the terms it misses,
+ * adds or weighs differently than the definition, each with the term of the definition it belongs to.
+ */
+export function rowHint(c: Claim, run: Run): string | null {
+  const model = run.model;
+  for (const [side, other] of [
+    [c.lhs, c.rhs],
+    [c.rhs, c.lhs],
+  ] as const) {
+    const entry = entrySide(side, model);
+    if (!entry || hasDeriv(other)) continue;
+    const hint = safe(() => judge(c, side, other, entry, run));
+    if (hint) return hint;
+  }
+  return null;
+}
+
+function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref' }; ix: number[] }, run: Run): string | null {
+  const model = run.model;
+  const q = model.quantities.get(entry.ref.name)!;
+  // the definition at the side's own step (h^{(t)}: as written; h^{(3)}: t ↦ 3); not where an override rules
+  const def = q.timed ? atStep(q.general!, entry.ref.idx!) : q.general!;
+  if (!def) return null;
+  for (const p of c.points) {
+    const s = stepOf(entry.ref.idx, p.env);
+    if (s !== null && q.overrides.has(s)) return null;
+  }
+  const terms = termsOf(def);
+  const source = new Map<string, { term: Expr; sign: number }>();
+  const defPoly: Poly = new Map();
+  for (const t of terms) {
+    const p = expand(t.e, entry.ix, model);
+    if (!p) return null;
+    for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
+    addInto(defPoly, p, t.sign);
+  }
+  const claimPoly = expand(other, [], model);
+  if (!claimPoly || size(other.shape) !== 1) return null;
+  let d = diff(defPoly, claimPoly);
+  let inside = '';
+  let level = def;
+  // σ(…) on both sides with different arguments: compare the arguments
+  const [dm] = [...defPoly.values()];
+  const [cm] = [...claimPoly.values()];
+  if (defPoly.size === 1 && claimPoly.size === 1 && dm!.coef === cm!.coef && dm!.atoms.length === 1 && cm!.atoms.length === 1) {
+    const [da, ca] = [dm!.atoms[0]!, cm!.atoms[0]!];
+    if (da.call && ca.call && da.call.fn === ca.call.fn && da.key !== ca.key) {
+      d = diff(da.call.arg, ca.call.arg);
+      inside = `inside ${exprText(ca.e).replace(/\(.*$/s, '')}(…), `;
+      // the terms' sources are inside the call's argument
+      source.clear();
+      const argDef = def.k === 'call' ? def.arg : null;
+      if (argDef) level = argDef;
+      if (argDef)
+        for (const t of termsOf(argDef)) {
+          const p = expand(t.e, t.e.shape.length ? entry.ix : [], model);
+          if (p) for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
+        }
+    }
+  }
+  if (!d.missing.length && !d.extra.length && !d.changed.length) return null;
+  const i = entry.ix[0] ?? 0;
+  const from = (ms: Mono[]) => {
+    const bySource = new Map<Expr | null, Mono[]>();
+    for (const m of ms) {
+      const src = source.get(monoKey(m.atoms))?.term ?? null;
+      bySource.set(src, [...(bySource.get(src) ?? []), m]);
+    }
+    return [...bySource.entries()]
+      .map(([src, group]) => {
+        if (!src || termsOf(level).length === 1) return polyText(group);
+        const note = rowNote(src, i, model);
+        return `${polyText(group)} from ${exprText(src)}${note ? ` (${note})` : ''}`;
+      })
+      .join(', ');
+  };
+  const parts: string[] = [];
+  if (d.missing.length) parts.push(`misses ${from(d.missing)}`);
+  if (d.extra.length) parts.push(`has ${polyText(d.extra)}, which the definition does not`);
+  for (const ch of d.changed)
+    parts.push(
+      ch.claim.atoms.length
+        ? `has ${monoText(ch.claim, true)} where the definition has ${monoText(ch.def, true)}`
+        : `has the constant ${fmt(ch.claim.coef, 4)} where the definition has ${fmt(ch.def.coef, 4)}`,
+    );
+  // the claim with the difference put right must hold: evaluated, never assumed
+  const fix = polyExpr(
+    [
+      ...d.missing,
+      ...d.extra.map((m) => ({ ...m, coef: -m.coef })),
+      ...d.changed.map((ch) => ({ ...ch.def, coef: ch.def.coef - ch.claim.coef })),
+    ],
+    other,
+  );
+  const plus = (x: Expr): Expr => ({ k: 'add', a: x, b: fix, shape: x.shape, range: x.range });
+  const corrected: Expr | null = !inside ? plus(other) : other.k === 'call' ? { ...other, arg: plus(other.arg) } : null;
+  const holds = corrected !== null && c.points.every((p) => close(run.evaluateAt(side, p.env).data, run.evaluateAt(corrected, p.env).data));
+  const written = [...defPoly.values()];
+  const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
+  const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${inside ? '' : expansion}`;
+  return `${head}: ${inside}the ${side === c.lhs ? 'right' : 'left'} side ${parts.join('; ')}${holds ? '; with that put right the check holds' : ''}`;
+}

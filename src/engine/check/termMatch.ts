@@ -1,0 +1,284 @@
+// Where a hand-written chain rule goes wrong: the true ∂A/∂B is a sum over paths from B to A of products of
+// immediate partials; a worked solution writes a sum of products of derivative factors. Matching the two
+// term by term names the term that is no path and the path that no term covers, and, when that term is the
+// path with one factor wrong, the factor ("the last factor should be ∂h_1/∂W_xh").
+//
+// Scalars and tensors alike: a term's value is its written product evaluated (numerator layout: a gradient
+// left of a Jacobian acts as a row, ∂h/∂W is a 3-index tensor), a path's is the product of its immediate
+// Jacobians, rows over A's entries and columns over B's, in the layout the engine gives ∂A/∂B — checked:
+// when the paths do not add up to ∂A/∂B as evaluated, nothing is said.
+
+import { idxVars } from '../../language/idx';
+import type { Expr, Idx } from '../../language/model';
+import { exprText } from '../../language/print';
+import type { Range } from '../../report';
+import { fmt } from '../format';
+import { matProduct, pathsBetween } from '../paths';
+import { stepOf, type Env, type Run } from '../run';
+import { bindVar } from '../subst';
+import type { TNode } from '../tape';
+
+const MAX_TERMS = 400;
+/** the nodes on the way may have at most this many entries (every edge's Jacobian is taken) */
+const MAX_NODE_ENTRIES = 64;
+
+interface Monomial {
+  coef: number;
+  factors: Expr[];
+  /** the product as written, with the coefficient left out (null for a bare number) */
+  e: Expr | null;
+}
+
+/** a sum of products, distributed with the factors kept in their written order; null when too large */
+function expand(e: Expr): Monomial[] | null {
+  switch (e.k) {
+    case 'num':
+      return [{ coef: e.value, factors: [], e: null }];
+    case 'add':
+    case 'sub': {
+      const a = expand(e.a);
+      const b = expand(e.b);
+      if (!a || !b) return null;
+      return [...a, ...b.map((m) => (e.k === 'sub' ? { ...m, coef: -m.coef } : m))];
+    }
+    case 'neg': {
+      const a = expand(e.a);
+      return a && a.map((m) => ({ ...m, coef: -m.coef }));
+    }
+    case 'mul':
+    case 'contract':
+    case 'matmul': {
+      const a = expand(e.a);
+      const b = expand(e.b);
+      if (!a || !b || a.length * b.length > MAX_TERMS) return null;
+      return a.flatMap((x) =>
+        b.map((y) => ({
+          coef: x.coef * y.coef,
+          factors: [...x.factors, ...y.factors],
+          e: x.e && y.e ? { ...e, a: x.e, b: y.e } : (x.e ?? y.e),
+        })),
+      );
+    }
+    case 'sum': {
+      if (idxVars(e.from).length || idxVars(e.to).length) return [{ coef: 1, factors: [e], e }];
+      const out: Monomial[] = [];
+      for (let i = e.from.k; i <= e.to.k; i++) {
+        const m = expand(bindVar(e.body, e.v, i));
+        if (!m || out.length + m.length > MAX_TERMS) return null;
+        out.push(...m);
+      }
+      return out;
+    }
+    default:
+      return [{ coef: 1, factors: [e], e }];
+  }
+}
+
+/** equal within 1e-9 of the larger of the two's largest entry */
+function same(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  let scale = 1e-12;
+  for (let i = 0; i < a.length; i++) scale = Math.max(scale, Math.abs(a[i]!), Math.abs(b[i]!));
+  for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]! - b[i]!) <= 1e-9 * scale)) return false;
+  return true;
+}
+
+const isZero = (a: Float64Array) => a.every((x) => x === 0);
+
+/** the Jacobian of the edge u → v: rows over v's entries, columns over u's */
+const edgeJ = (run: Run, u: TNode, v: TNode): Float64Array => run.immediate(v).get(u.id) ?? new Float64Array(v.data.length * u.data.length);
+
+/** the product of the edges path[lo] → … → path[hi]: rows over path[hi]'s entries, columns over path[lo]'s */
+function stretch(run: Run, path: TNode[], lo: number, hi: number): Float64Array {
+  const n0 = path[lo]!.data.length;
+  let M: Float64Array = new Float64Array(n0 * n0);
+  for (let i = 0; i < n0; i++) M[i * n0 + i] = 1;
+  for (let k = lo + 1; k <= hi; k++)
+    M = matProduct(edgeJ(run, path[k - 1]!, path[k]!), M, path[k]!.data.length, path[k - 1]!.data.length, n0);
+  return M;
+}
+
+/** a term-by-term diagnosis: its text, and the source range of the one term it names as wrong */
+export interface TermHint {
+  text: string;
+  culprit: Range | null;
+}
+
+export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: Run, label: (n: TNode) => string): TermHint | null {
+  if (!d.total || d.of.k !== 'ref') return null;
+  const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
+  const A = run.node(d.of.name, stepOf(d.of.idx, env));
+  if (!A || !B || A.data.length > MAX_NODE_ENTRIES || B.data.length > MAX_NODE_ENTRIES) return null;
+  const monos = expand(t0(other, env));
+  if (!monos || monos.length < 2) return null;
+  const paths = pathsBetween(run, B, A);
+  if (!paths || paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES))) return null;
+  const pv = paths.map((p) => stretch(run, p, 0, p.length - 1));
+  // the paths' layout must be the engine's: they add up to ∂A/∂B as evaluated
+  const total = run.evaluateAt(t0(d, env), env).data;
+  const sum = new Float64Array(total.length);
+  for (const v of pv) {
+    if (v.length !== total.length) return null;
+    v.forEach((x, i) => (sum[i] += x));
+  }
+  if (!same(sum, total)) return null;
+  const mv = monos.map((m) => {
+    const v = m.e ? run.evaluateAt(m.e, env).data : Float64Array.of(1);
+    return v.map((x) => x * m.coef);
+  });
+  const scalar = total.length === 1;
+  const usedPath = new Array(paths.length).fill(false);
+  const unmatched: number[] = [];
+  mv.forEach((v, j) => {
+    if (isZero(v)) return;
+    const k = pv.findIndex((p, i) => !usedPath[i] && same(p, v));
+    if (k < 0) unmatched.push(j);
+    else usedPath[k] = true;
+  });
+  const missing = pv.map((_, i) => i).filter((i) => !usedPath[i] && !isZero(pv[i]!));
+  if (unmatched.length === 0 && missing.length === 0) return null;
+  if (unmatched.length > 1 || missing.length > 1) return null;
+  const termText = (j: number) => {
+    const m = monos[j]!;
+    const body = m.factors.map((f) => exprText(f)).join('·') || '1';
+    return `${m.coef === -1 ? '−' : m.coef === 1 ? '' : fmt(m.coef) + '·'}${body}`;
+  };
+  // a scalar's value is said; a tensor's is not written out in a sentence
+  const valueOf = (v: Float64Array) => (scalar ? ` (= ${fmt(v[0]!)})` : '');
+  const pathText = (i: number) => paths[i]!.map(label).join(' → ');
+  const parts: string[] = [];
+  if (unmatched.length)
+    parts.push(`the term ${termText(unmatched[0]!)}${valueOf(mv[unmatched[0]!]!)} is no path from ${label(B)} to ${label(A)}`);
+  if (missing.length)
+    parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)}${valueOf(pv[missing[0]!]!)}`);
+  const fix =
+    unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
+  const text = parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
+  // located only when the diagnosis is certain: one term that is a missing path with one factor wrong
+  return { text, culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+}
+
+/** the factors written for this term alone: a common prefix pulled out of brackets is shared by its terms */
+function ownFactors(monos: Monomial[], j: number): Expr[] {
+  const shared = new Set<Expr>();
+  monos.forEach((m, i) => {
+    if (i !== j) for (const f of m.factors) shared.add(f);
+  });
+  const own = monos[j]!.factors.filter((f) => !shared.has(f));
+  return own.length ? own : monos[j]!.factors;
+}
+
+/** the source range covering a term's factors (they come from one stretch of one statement) */
+function spanOf(factors: Expr[]): Range | null {
+  if (!factors.length) return null;
+  const rs = factors.map((f) => f.range);
+  const before = (a: Range, b: Range) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const after = (a: Range, b: Range) => a.endLine > b.endLine || (a.endLine === b.endLine && a.endColumn > b.endColumn);
+  let lo = rs[0]!;
+  let hi = rs[0]!;
+  for (const r of rs) {
+    if (before(r, lo)) lo = r;
+    if (after(r, hi)) hi = r;
+  }
+  return { line: lo.line, column: lo.column, endLine: hi.endLine, endColumn: hi.endColumn };
+}
+
+/** the untimed quantities' nodes (a sum of losses: its edges ∂L/∂L_t = 1 a worked solution leaves out) */
+function untimedNodes(run: Run): Set<number> {
+  return new Set(
+    run
+      .quantityNodes()
+      .filter((q) => q.t === null)
+      .map((q) => q.node.id),
+  );
+}
+
+const isOne = (J: Float64Array) => J.length === 1 && J[0] === 1;
+
+/**
+ * A term that is a missing path with one factor wrong: "the last factor should be ∂h_1/∂W_xh" (∂⁺ when the
+ * term writes ∂⁺ there). The path's factors run from A back to B, as the term writes them; a ∂L/∂L_t = 1
+ * of a sum of losses is left out, as a worked solution does.
+ */
+function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
+  const edges: { u: TNode; v: TNode; J: Float64Array }[] = [];
+  const untimed = untimedNodes(run);
+  for (let k = 1; k < path.length; k++) {
+    const u = path[k - 1]!,
+      v = path[k]!;
+    const J = edgeJ(run, u, v);
+    if (isOne(J) && untimed.has(v.id)) continue;
+    edges.push({ u, v, J });
+  }
+  edges.reverse();
+  if (m.coef !== 1) return null;
+  if (edges.length !== m.factors.length) return segmentFactor(m, path, env, run, label);
+  const wrong: number[] = [];
+  m.factors.forEach((f, i) => {
+    if (!same(run.evaluateAt(f, env).data, edges[i]!.J)) wrong.push(i);
+  });
+  if (wrong.length !== 1) return null;
+  const i = wrong[0]!;
+  const f = m.factors[i]!;
+  const plus = f.k === 'deriv' && !f.total && !f.oneStep ? '⁺' : '';
+  const where = i === edges.length - 1 ? 'the last factor' : i === 0 ? 'the first factor' : `factor ${i + 1}`;
+  return `${where} should be ∂${plus}${label(edges[i]!.v)}/∂${label(edges[i]!.u)}`;
+}
+
+/**
+ * wrongFactor when the term's factors are fewer than the path's edges: each factor spans a stretch of
+ * the path, through intermediates the solution does not write (seed 001's h_t = σ(h̃_t), where ∂h_2/∂h_1
+ * covers h_1 → h̃_2 → h_2). The factors other than one are placed on the path by their own two ends;
+ * the one left must span the gap between its neighbours, and is named with the gap's two ends.
+ */
+function segmentFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
+  const n = m.factors.length;
+  const posOf = (ref: { name: string; idx: Idx | null }) => {
+    const node = run.node(ref.name, stepOf(ref.idx, env));
+    return node ? path.indexOf(node) : -1;
+  };
+  // each factor's two ends as positions on the path (the of end higher), or null when it is not a ∂X/∂Y on it
+  const ends = m.factors.map((f) => {
+    if (f.k !== 'deriv' || f.of.k !== 'ref') return null;
+    const hi = posOf(f.of);
+    const lo = posOf(f.wrt);
+    return hi > lo && lo >= 0 ? { hi, lo } : null;
+  });
+  const untimed = untimedNodes(run);
+  // the top of the term: A, or a node below it joined to A by edges of 1 into untimed sums (∂L/∂L_3 left out)
+  let top = path.length - 1;
+  while (top > 0 && isOne(edgeJ(run, path[top - 1]!, path[top]!)) && untimed.has(path[top]!.id)) top--;
+  for (let i = 0; i < n; i++) {
+    const others = ends.every((e, j) => j === i || e !== null);
+    if (!others) continue;
+    // the junctions: factor j spans junction j+1 (low) to junction j (high)
+    const J: number[] = new Array(n + 1).fill(NaN);
+    J[n] = 0;
+    let ok = true;
+    ends.forEach((e, j) => {
+      if (j === i || !e) return;
+      for (const [k, v] of [
+        [j, e.hi],
+        [j + 1, e.lo],
+      ] as const) {
+        if (Number.isNaN(J[k]!)) J[k] = v;
+        else if (J[k] !== v) ok = false;
+      }
+    });
+    if (Number.isNaN(J[0]!)) J[0] = top;
+    if (!ok || J.some((v) => Number.isNaN(v)) || J[0]! < top || J.some((v, k) => k > 0 && v >= J[k - 1]!)) continue;
+    if (J[0]! !== top && !(J[0]! > top && J[0] === path.length - 1)) continue;
+    const fits = m.factors.every((f, j) => j === i || same(run.evaluateAt(f, env).data, stretch(run, path, J[j + 1]!, J[j]!)));
+    if (!fits || same(run.evaluateAt(m.factors[i]!, env).data, stretch(run, path, J[i + 1]!, J[i]!))) continue;
+    const f = m.factors[i]!;
+    const plus = f.k === 'deriv' && !f.total && !f.oneStep && J[i]! - J[i + 1]! === 1 ? '⁺' : '';
+    const where = i === n - 1 ? 'the last factor' : i === 0 ? 'the first factor' : `factor ${i + 1}`;
+    return `${where} should be ∂${plus}${label(path[J[i]!]!)}/∂${label(path[J[i + 1]!]!)}`;
+  }
+  return null;
+}
+
+/** bind the free step so that the terms are concrete */
+function t0(e: Expr, env: Env): Expr {
+  return env.t === undefined ? e : bindVar(e, 't', env.t);
+}
