@@ -281,51 +281,23 @@ class ShiftEval {
   num(root: Node, rootSlot: number): number {
     const done = this.getNum(root, rootSlot);
     if (done !== undefined) return done;
-    const nodes: Node[] = [root];
-    const slots: number[] = [rootSlot];
-    const expanded: boolean[] = [false];
-    while (nodes.length) {
-      const n = nodes.pop()!;
-      const slot = slots.pop()!;
-      const ex = expanded.pop()!;
-      if (this.getNum(n, slot) !== undefined) continue;
-      if (n.op === 'num') {
-        this.setNum(n, slot, n.num!);
-        continue;
-      }
-      if (n.op === 'leaf') {
-        // a shared parameter reads the same at every shift
-        const other = n.step === null || n.step === undefined ? this.getNum(n, slot === 1 ? 0 : 1) : undefined;
-        this.setNum(n, slot, other ?? this.leafValue(n, slot).data[0]);
-        continue;
-      }
-      if (n.op === 'sym') {
-        const [to, toSlot] = this.target(n, slot) ?? [n.def!, slot];
-        const hit = this.getNum(to, toSlot);
-        if (hit !== undefined) this.setNum(n, slot, hit);
-        else if (ex) throw new Error('evaluate: a named subexpression did not evaluate');
-        else {
-          nodes.push(n, to);
-          slots.push(slot, toSlot);
-          expanded.push(true, false);
-        }
-        continue;
-      }
-      if (!ex) {
-        nodes.push(n);
-        slots.push(slot);
-        expanded.push(true);
-        for (const k of n.args)
-          if (this.getNum(k, slot) === undefined) {
-            nodes.push(k);
-            slots.push(slot);
-            expanded.push(false);
-          }
-        continue;
-      }
-      charge(1);
-      this.setNum(n, slot, this.scalarOp(n, slot));
-    }
+    this.childrenFirst(root, rootSlot, {
+      known: (n, slot) => this.getNum(n, slot) !== undefined,
+      copy: (n, slot, from, fromSlot) => this.setNum(n, slot, this.getNum(from, fromSlot)!),
+      direct: (n, slot) => {
+        if (n.op === 'num') this.setNum(n, slot, n.num!);
+        else if (n.op === 'leaf') {
+          // a shared parameter reads the same at every shift
+          const other = n.step === null || n.step === undefined ? this.getNum(n, slot === 1 ? 0 : 1) : undefined;
+          this.setNum(n, slot, other ?? this.leafValue(n, slot).data[0]!);
+        } else return false;
+        return true;
+      },
+      compute: (n, slot) => {
+        charge(1);
+        this.setNum(n, slot, this.scalarOp(n, slot));
+      },
+    });
     return this.getNum(root, rootSlot)!;
   }
 
@@ -388,6 +360,25 @@ class ShiftEval {
     if (this.allScalar) return { shape: root.shape, data: Float64Array.of(this.num(root, rootSlot)) };
     const done = this.get(root, rootSlot);
     if (done) return done;
+    this.childrenFirst(root, rootSlot, {
+      known: (n, slot) => this.get(n, slot) !== undefined,
+      copy: (n, slot, from, fromSlot) => this.set(n, slot, this.get(from, fromSlot)!),
+      direct: (n, slot) => n.op === 'leaf' && (this.set(n, slot, this.leafValue(n, slot)), true),
+      compute: (n, slot) => {
+        const args: Tensor[] = new Array(n.args.length);
+        for (let i = 0; i < n.args.length; i++) args[i] = this.get(n.args[i], slot)!;
+        this.set(n, slot, evalCharged(n, args, this.leaf));
+      },
+    });
+    return this.get(root, rootSlot)!;
+  }
+
+  /**
+   * Every node below root that `known` lacks, in a slot, handed to `compute` after its arguments (iterative:
+   * a δ-recursion of length T never deepens the stack); leaves and the like are set by `direct`, a named
+   * subexpression takes its definition's value (at the slot `target` redirects it to).
+   */
+  private childrenFirst(root: Node, rootSlot: number, v: SlotVisit): void {
     const nodes: Node[] = [root];
     const slots: number[] = [rootSlot];
     const expanded: boolean[] = [false];
@@ -395,15 +386,10 @@ class ShiftEval {
       const n = nodes.pop()!;
       const slot = slots.pop()!;
       const ex = expanded.pop()!;
-      if (this.get(n, slot)) continue;
-      if (n.op === 'leaf') {
-        this.set(n, slot, this.leafValue(n, slot));
-        continue;
-      }
+      if (v.known(n, slot) || v.direct(n, slot)) continue;
       if (n.op === 'sym') {
         const [to, toSlot] = this.target(n, slot) ?? [n.def!, slot];
-        const hit = this.get(to, toSlot);
-        if (hit) this.set(n, slot, hit);
+        if (v.known(to, toSlot)) v.copy(n, slot, to, toSlot);
         else if (ex) throw new Error('evaluate: a named subexpression did not evaluate');
         else {
           nodes.push(n, to);
@@ -417,19 +403,25 @@ class ShiftEval {
         slots.push(slot);
         expanded.push(true);
         for (const k of n.args)
-          if (!this.get(k, slot)) {
+          if (!v.known(k, slot)) {
             nodes.push(k);
             slots.push(slot);
             expanded.push(false);
           }
         continue;
       }
-      const args: Tensor[] = new Array(n.args.length);
-      for (let i = 0; i < n.args.length; i++) args[i] = this.get(n.args[i], slot)!;
-      this.set(n, slot, evalCharged(n, args, this.leaf));
+      v.compute(n, slot);
     }
-    return this.get(root, rootSlot)!;
   }
+}
+
+/** What childrenFirst asks of an evaluation: its store, and how it sets leaves and computes the rest. */
+interface SlotVisit {
+  known(n: Node, slot: number): boolean;
+  copy(n: Node, slot: number, from: Node, fromSlot: number): void;
+  /** sets n's value at once when it needs no arguments (a leaf; a number); false otherwise */
+  direct(n: Node, slot: number): boolean;
+  compute(n: Node, slot: number): void;
 }
 
 /** The proxy derivation's forms evaluated at the real horizon's values. */
