@@ -326,6 +326,8 @@ function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref
     for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
     addInto(defPoly, p, t.sign);
   }
+  // a definition that expands to a number alone (n = 4(a + b) + c of constants) has no terms to name
+  if ([...defPoly.values()].every((m) => m.atoms.length === 0)) return null;
   const claimPoly = expand(other, [], model);
   if (!claimPoly || size(other.shape) !== 1) return null;
   let d = diff(defPoly, claimPoly);
