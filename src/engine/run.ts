@@ -14,7 +14,19 @@ import { dims, type Tensor } from './tensor';
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
 
-export class RunError extends Error {}
+/**
+ * A value the run cannot give (a step out of range, a name with no value). Expected and caught — the hints
+ * probe shifted steps and draws that fail by design — so it carries no stack trace: capturing one was ~7% of
+ * analyze() on a file with failing checks.
+ */
+export class RunError extends Error {
+  constructor(message?: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
 
 export interface Derivative {
   tensor: Tensor;

@@ -10,7 +10,7 @@
 
 import type { Expr, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { walkRefs } from '../../language/resolve';
+import { forChildren, walkRefs } from '../../language/resolve';
 import { fmt } from '../format';
 import { RunError, stepOf, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -254,7 +254,12 @@ function entrySide(e: Expr, model: Model): { ref: Expr & { k: 'ref' }; ix: numbe
   return { ref, ix };
 }
 
-const hasDeriv = (e: Expr): boolean => JSON.stringify(e).includes('"k":"deriv"');
+const hasDeriv = (e: Expr): boolean => {
+  if (e.k === 'deriv') return true;
+  let hit = false;
+  forChildren(e, (c) => (hit ||= hasDeriv(c)));
+  return hit;
+};
 
 interface Diff {
   missing: Mono[];
