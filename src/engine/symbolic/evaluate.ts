@@ -42,7 +42,8 @@ function zip(a: Tensor, b: Tensor, shape: Shape, f: (x: number, y: number) => nu
   return { shape, data: out };
 }
 
-function matmul(a: Tensor, b: Tensor, shape: Shape): Tensor {
+/** a·b as matrices (a zero entry of a skips its row of b: 0 · ∞ stays 0); also the proxy horizon's product */
+export function matmul(a: Tensor, b: Tensor, shape: Shape): Tensor {
   const [m, k] = asMat(a.shape);
   const [k2, n] = asMat(b.shape);
   if (k !== k2) throw new Error(`evaluate: matmul ${a.shape} @ ${b.shape}`);

@@ -14,7 +14,7 @@
 import type { Expr, Idx, Model, Quantity } from '../../language/model';
 import { asMat, fromMat, size, type Label, type Node, type NodeName } from './ir';
 import { charge } from '../budget';
-import { applyFn, evalCharged, Evaluator, type LeafValues, type Tensor } from './evaluate';
+import { applyFn, evalCharged, Evaluator, matmul as matmulOf, type LeafValues, type Tensor } from './evaluate';
 import type { Derivation, PlusSearch, StepItem } from './derive';
 
 export interface Horizon {
@@ -168,14 +168,7 @@ function matmul(a: Tensor, b: Tensor): Tensor {
   const [m, k] = asMat(a.shape);
   const [k2, n] = asMat(b.shape);
   if (k !== k2) throw new NotUniform(`matmul ${a.shape} @ ${b.shape}`);
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++) {
-      const av = a.data[i * k + p];
-      if (av === 0) continue;
-      for (let j = 0; j < n; j++) out[i * n + j] += av * b.data[p * n + j];
-    }
-  return { shape: fromMat(m, n), data: out };
+  return matmulOf(a, b, fromMat(m, n));
 }
 
 /**

@@ -6,20 +6,10 @@
 import * as vscode from 'vscode';
 import { analyze } from '../../../src/index';
 import { ok, show } from './check';
-import { lineOf, NETWORK, SOLUTION } from './solutionFixture';
+import { lineOf, NETWORK, SOLUTION, TEX } from './solutionFixture';
 import { errorsOf, extension, hoverText, open, scratchFile, showsNumber, waitFor } from './util';
 
 const STAND_IN = 'unroll-tests.latex-workshop-stand-in';
-
-const TEX = [
-  String.raw`\documentclass{article}`,
-  String.raw`\begin{document}`,
-  String.raw`\begin{equation}`,
-  String.raw`\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{8}`,
-  String.raw`\end{equation}`,
-  String.raw`\end{document}`,
-  '',
-].join('\n');
 
 suite('beside LaTeX Workshop and the built-in Markdown features', () => {
   test('a .tex solution gets Unroll’s error and the LaTeX extension’s own warning, both hovers answer', async () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../../../src/index';
 import { analyzeSolution } from '../../../src/solution';
 import { ok, show } from './check';
-import { lineOf, NETWORK, SOLUTION } from './solutionFixture';
+import { lineOf, NETWORK, SOLUTION, TEX } from './solutionFixture';
 import { errorsOf, extension, hoverText, open, plain, readText, scratchFile, showsNumber, sleep, waitFor, workspaceRoot } from './util';
 
 /** the library's answer: ∂L/∂y_3, and whether `check ∂L/∂y_3 = 2(t_3 − y_3)` fails */
@@ -162,16 +162,7 @@ suite('solutions (Markdown and LaTeX)', () => {
   test('a .tex solution with a sidecar .rnn gets its diagnostics', async () => {
     await extension();
     await scratchFile('sheet7.rnn', `${NETWORK}\n`);
-    const tex = [
-      String.raw`\documentclass{article}`,
-      String.raw`\begin{document}`,
-      String.raw`% a comment with $$ 1 = 2 $$ is not an equation`,
-      String.raw`\begin{equation}`,
-      String.raw`\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{8}`,
-      String.raw`\end{equation}`,
-      String.raw`\end{document}`,
-      '',
-    ].join('\n');
+    const tex = TEX;
     const uri = await scratchFile('sheet7.tex', tex);
     await open(uri);
     const line = lineOf(tex, '\\tag{8}');

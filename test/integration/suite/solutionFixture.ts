@@ -48,3 +48,15 @@ export function lineOf(text: string, needle: string): number {
   if (i < 0) throw new Error(`${needle} is not in the fixture`);
   return i;
 }
+
+/** A LaTeX solution of the same network (its sidecar .rnn holds NETWORK): a comment with $$…$$ and eq. (8), wrong. */
+export const TEX = [
+  String.raw`\documentclass{article}`,
+  String.raw`\begin{document}`,
+  String.raw`% a comment with $$ 1 = 2 $$ is not an equation`,
+  String.raw`\begin{equation}`,
+  String.raw`\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{8}`,
+  String.raw`\end{equation}`,
+  String.raw`\end{document}`,
+  '',
+].join('\n');
