@@ -65,7 +65,19 @@ suite('solutions (Markdown and LaTeX)', () => {
     );
     const eq32 = lineOf(text, '\\tag{32}');
     const flagged = sol.equations.find((e) => e.range.line - 1 === eq32 && e.status === 'fails');
-    if (flagged) ok(seen(vscode.DiagnosticSeverity.Error).includes(eq32), `eq. (32) is an error on its own line ${eq32 + 1}`);
+    ok(flagged, 'the library flags eq. (32)');
+    ok(seen(vscode.DiagnosticSeverity.Error).includes(eq32), `eq. (32) is an error on its own line ${eq32 + 1}`);
+    // a derivative in the seed's own display math: the hover gives the library's ∂𝓛/∂W_xh
+    const network = /```rnn\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+    const dLdWxh = analyze(`${network}derive \\frac{\\partial \\mathcal{L}}{\\partial W_{xh}}\n`).derives[0]?.results[0]?.value;
+    ok(typeof dLdWxh === 'number', "the library derives ∂𝓛/∂W_xh from the seed's network");
+    const line = lineOf(text, '$$\\frac{\\partial \\mathcal{L}}{\\partial W_{xh}} =');
+    const col = text.split('\n')[line]!.indexOf('W_{xh}}');
+    await waitFor('a hover on ∂𝓛/∂W_xh in the seed', async () => {
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, col))) ?? [];
+      return showsNumber(hoverText(hovers), dLdWxh) || undefined;
+    });
   });
 
   test('the lenses give each checked equation its label and verdict', async () => {
