@@ -1,7 +1,7 @@
 // Check verdicts and the file's problems, each linking to its line.
 
 import type { CheckStatus, Report } from '../report';
-import { button, clear, h } from './dom';
+import { button, clear, h, tableHead } from './dom';
 import { fmtValue } from './format';
 
 export const STATUS: Record<CheckStatus, { icon: string; label: string; cls: string }> = {
@@ -83,22 +83,7 @@ export function renderCheckDetails(doc: Document, report: Report, index: number,
   sec.appendChild(h(doc, 'p', { class: 'message' }, c.message));
   if (c.steps.length) {
     const table = h(doc, 'table', { class: 'check-steps' });
-    table.appendChild(
-      h(
-        doc,
-        'thead',
-        {},
-        h(
-          doc,
-          'tr',
-          {},
-          h(doc, 'th', { scope: 'col' }, 't'),
-          h(doc, 'th', { scope: 'col' }, 'left side'),
-          h(doc, 'th', { scope: 'col' }, 'right side'),
-          h(doc, 'th', { scope: 'col' }, ''),
-        ),
-      ),
-    );
+    table.appendChild(tableHead(doc, 't', 'left side', 'right side', ''));
     const body = h(doc, 'tbody');
     for (const s of c.steps.slice(0, 200)) {
       body.appendChild(

@@ -26,6 +26,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** A table head of column headers (each a `th scope="col"`). */
+export function tableHead(doc: Document, ...titles: string[]): HTMLTableSectionElement {
+  return h(doc, 'thead', {}, h(doc, 'tr', {}, ...titles.map((t) => h(doc, 'th', { scope: 'col' }, t))));
+}
+
 /** An SVG element with attributes and text (or children). */
 export function s(doc: Document, tag: string, attrs?: Attrs, ...children: (Node | string | null | undefined)[]): SVGElement {
   const e = doc.createElementNS(SVG_NS, tag) as SVGElement;

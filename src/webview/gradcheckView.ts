@@ -2,7 +2,7 @@
 // relative error coloured by the usual float64 thresholds.
 
 import type { GradCheckReport, Report } from '../report';
-import { clear, h } from './dom';
+import { clear, h, tableHead } from './dom';
 import { fmt, fmtValue } from './format';
 
 /** good < 1e-7 (float64 central differences agree), warn < 1e-4 (suspicious), else bad. */
@@ -35,22 +35,7 @@ export function renderGradcheck(
     return;
   }
   const table = h(doc, 'table', { class: 'gradcheck' });
-  table.appendChild(
-    h(
-      doc,
-      'thead',
-      {},
-      h(
-        doc,
-        'tr',
-        {},
-        h(doc, 'th', { scope: 'col' }, 'parameter'),
-        h(doc, 'th', { scope: 'col' }, 'autodiff'),
-        h(doc, 'th', { scope: 'col' }, 'central differences'),
-        h(doc, 'th', { scope: 'col' }, 'rel. error'),
-      ),
-    ),
-  );
+  table.appendChild(tableHead(doc, 'parameter', 'autodiff', 'central differences', 'rel. error'));
   const body = h(doc, 'tbody');
   for (const g of rows) {
     const cls = relErrorClass(g.relError);
