@@ -7,28 +7,14 @@ import { exprText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve/walk';
 import type { Run } from '../run';
 import type { Claim } from './hints';
+import { termsOf } from './localFactor';
 import { holdsWith } from './textbook';
 
 /** terms of one sum tried (each split costs one evaluation of the sides at every point) */
 const MAX_TERMS = 8;
 
-interface Term {
-  sign: 1 | -1;
-  e: Expr;
-}
-
-/** A + B − C as signed terms, in written order */
-function termsOf(x: Expr, sign: 1 | -1 = 1, out: Term[] = []): Term[] {
-  if (x.k === 'add' || x.k === 'sub') {
-    termsOf(x.a, sign, out);
-    termsOf(x.b, x.k === 'sub' ? (-sign as 1 | -1) : sign, out);
-  } else if (x.k === 'neg') termsOf(x.a, -sign as 1 | -1, out);
-  else out.push({ sign, e: x });
-  return out;
-}
-
 /** the signed terms added back up, left to right (like shapes: they were one sum) */
-function sumOf(ts: Term[], like: Expr): Expr {
+function sumOf(ts: { sign: number; e: Expr }[], like: Expr): Expr {
   const first: Expr = ts[0]!.sign === 1 ? ts[0]!.e : { k: 'neg', a: ts[0]!.e, shape: ts[0]!.e.shape, range: ts[0]!.e.range };
   return ts
     .slice(1)

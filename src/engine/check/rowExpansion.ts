@@ -16,6 +16,7 @@ import { RunError, stepOf, type Run } from '../run';
 import { LimitError } from '../tape';
 import type { Claim } from './hints';
 import { close } from './points';
+import { termsOf } from './localFactor';
 import { atStep } from './textbook';
 
 interface Atom {
@@ -213,15 +214,6 @@ const safe = <T>(f: () => T): T | null => {
 };
 
 /** the additive terms of an expression, with their signs */
-function termsOf(e: Expr, sign = 1, out: { sign: number; e: Expr }[] = []): { sign: number; e: Expr }[] {
-  if (e.k === 'add' || e.k === 'sub') {
-    termsOf(e.a, sign, out);
-    termsOf(e.b, e.k === 'sub' ? -sign : sign, out);
-  } else if (e.k === 'neg') termsOf(e.a, -sign, out);
-  else out.push({ sign, e });
-  return out;
-}
-
 const monoText = (m: Mono, first: boolean): string => {
   const mag = Math.abs(m.coef);
   const sign = m.coef < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ';
