@@ -95,34 +95,16 @@ interface PanelCursorApi {
  */
 export async function benchPanelColdOpen(): Promise<void> {
   const { existsSync, readFileSync } = await import('node:fs');
-  const { createServer } = await import('node:http');
-  const { join, normalize } = await import('node:path');
+  const { join } = await import('node:path');
   const { loadavg } = await import('node:os');
   const { panelHtml, makeNonce } = await import('../src/extension/panel/panelHtml');
   const ROOT = process.cwd();
   const CHROMIUM = '/usr/bin/chromium';
   if (!existsSync(CHROMIUM) || !existsSync(join(ROOT, 'dist', 'webview.js'))) throw new Error('needs /usr/bin/chromium and npm run build');
-  const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2' };
-  let html = '';
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/panel.html') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(html);
-      return;
-    }
-    const path = normalize(join(ROOT, url.pathname));
-    if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream' });
-    res.end(readFileSync(path));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // the tests' server of the built panel: dist/ and media/, and the page registered below
+  const { servePanel } = await import('../test/webview/panelServer');
+  const server = await servePanel(ROOT);
+  const origin = server.origin;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const load0 = loadavg()[0]!;
@@ -145,14 +127,17 @@ export async function benchPanelColdOpen(): Promise<void> {
         const all: number[] = [];
         const redraw: number[] = [];
         for (let run = 0; run < 5; run++) {
-          html = panelHtml({
-            cspSource: origin,
-            nonce: makeNonce(),
-            scriptUri: `${origin}/dist/webview.js`,
-            styleUri: `${origin}/media/panel.css`,
-            katexCssUri: `${origin}/media/katex/katex.min.css`,
-            ...(inline ? { inline: files } : {}),
-          });
+          server.pages.set(
+            '/panel.html',
+            panelHtml({
+              cspSource: origin,
+              nonce: makeNonce(),
+              scriptUri: `${origin}/dist/webview.js`,
+              styleUri: `${origin}/media/panel.css`,
+              katexCssUri: `${origin}/media/katex/katex.min.css`,
+              ...(inline ? { inline: files } : {}),
+            }),
+          );
           const page = await browser.newPage({ viewport: { width: 520, height: 900 } });
           await page.goto(`${origin}/panel.html`);
           const t = await page.evaluate(
@@ -232,6 +217,6 @@ export async function benchPanelColdOpen(): Promise<void> {
     );
   } finally {
     await browser.close();
-    await new Promise((r) => server.close(r));
+    await server.close();
   }
 }

@@ -27,7 +27,8 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
-export async function servePanel(): Promise<PanelServer> {
+/** `root`: the repository (the bench, bundled into dist/, passes its working directory) */
+export async function servePanel(root = ROOT): Promise<PanelServer> {
   const pages = new Map<string, string>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -42,9 +43,9 @@ export async function servePanel(): Promise<PanelServer> {
       res.end(page);
       return;
     }
-    const path = normalize(join(ROOT, url.pathname));
+    const path = normalize(join(root, url.pathname));
     // only dist/ and media/, like the webview's localResourceRoots
-    if (!(path.startsWith(join(ROOT, 'dist')) || path.startsWith(join(ROOT, 'media'))) || !existsSync(path)) {
+    if (!(path.startsWith(join(root, 'dist')) || path.startsWith(join(root, 'media'))) || !existsSync(path)) {
       res.writeHead(404);
       res.end();
       return;
