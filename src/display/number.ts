@@ -36,14 +36,70 @@ function plainNumber(x: number, digits: number): string {
   return e === 0 ? m : `${m}e${e}`;
 }
 
+/** exact powers of ten (10^22 is the last one a double holds exactly) */
+const POW10: number[] = [];
+for (let k = 0, v = 1; k <= 22; k++, v *= 10) POW10.push(v);
+
 /**
- * String(Number(x.toPrecision(d))) for 1e-4 ≤ |x| < 1e6: trailing zeros dropped, never an exponent. Spelt
- * out, because the round trip through a number costs three times the formatting (issue 11: a 64×64
- * derive prints 4,096 numbers twice). toPrecision's fixed notation with its zeros and point stripped is that
- * string (≤ 15 significant digits name one double, and its shortest form); where toPrecision gives an
- * exponent (a value rounding up to a power of ten beyond d digits) the round trip stays.
+ * String(Number(x.toPrecision(d))) for 1e-4 ≤ |x| < 1e6: trailing zeros dropped, never an exponent. The d
+ * digits come from one multiplication by an exact power of ten (scaledDigits); only where that product
+ * is too close to a rounding tie for one rounding error to be ruled out does toPrecision decide.
  */
 function plainFixed(x: number, d: number): string {
+  const ax = x < 0 ? -x : x;
+  const r = scaledDigits(ax, d);
+  if (r < 0) return slowFixed(x, d);
+  let n = r;
+  let e = digitsExp;
+  // trailing zeros of the digits are not printed
+  let dropped = 0;
+  while (n % 10 === 0) {
+    n /= 10;
+    dropped++;
+  }
+  const digits = String(n);
+  const sign = x < 0 ? '-' : '';
+  // the d digits n·10^dropped stand for n·10^(e−d+1+dropped): the point sits after e+1 of the d digits
+  const intDigits = e + 1;
+  if (intDigits <= 0) return `${sign}0.${'0'.repeat(-intDigits)}${digits}`;
+  const shown = d - dropped;
+  if (intDigits >= shown) return sign + digits + '0'.repeat(intDigits - shown);
+  return `${sign}${digits.slice(0, intDigits)}.${digits.slice(intDigits)}`;
+}
+
+/** the decimal exponent of the digits scaledDigits returned last */
+let digitsExp = 0;
+
+/**
+ * The integer n with 10^(d−1) ≤ n < 10^d nearest to ax / 10^(e−d+1) (ties up, as toPrecision), its
+ * exponent e in digitsExp; −1 where this fast path cannot vouch for the result: a product within its
+ * rounding error of a tie (exact decimal arithmetic decides), or a result toPrecision writes with an
+ * exponent (e ≥ d). ax is in [1e-4, 1e6), so every power of ten used is exact.
+ */
+function scaledDigits(ax: number, d: number): number {
+  let e = Math.floor(Math.log10(ax));
+  let scaled = scale(ax, d - 1 - e);
+  // log10 may land one off next to a power of ten
+  if (scaled < POW10[d - 1]!) scaled = scale(ax, d - 1 - --e);
+  else if (scaled >= POW10[d]!) scaled = scale(ax, d - 1 - ++e);
+  let n = Math.floor(scaled);
+  const frac = scaled - n;
+  // one rounding of a product: relative error ≤ 2^-53 ≈ 1.1e-16 (with room to spare)
+  if (Math.abs(frac - 0.5) <= scaled * 4.5e-16) return -1;
+  if (frac > 0.5) n++;
+  if (n === POW10[d]) {
+    n = POW10[d - 1]!;
+    e++;
+  }
+  if (e >= d) return -1;
+  digitsExp = e;
+  return n;
+}
+
+const scale = (ax: number, k: number) => (k >= 0 ? ax * POW10[k]! : ax / POW10[-k]!);
+
+/** toPrecision's fixed notation with its zeros and point stripped (where it gives an exponent, the round trip) */
+function slowFixed(x: number, d: number): string {
   const s = x.toPrecision(d);
   if (s.includes('e')) return String(Number(s));
   if (!s.includes('.')) return s;
@@ -127,10 +183,52 @@ export function valueLatex(v: Value, digits: number): string {
  * i-th number either asks for is the i-th entry.
  */
 export function valueTextAndLatex(v: Value, digits: number): { text: string; latex: string } {
-  const strs = entriesOf(v).map((x) => formatNumber(x, digits));
-  let i = 0;
-  let j = 0;
-  return { text: textWith(v, Infinity, () => strs[i++]!), latex: latexWith(v, () => latexOf(strs[j++]!)) };
+  if (typeof v === 'number') {
+    const s = formatNumber(v, digits);
+    return { text: s, latex: latexOf(s) };
+  }
+  // one loop per shape, strings joined as valueText and valueLatex join them (no copies of the rows)
+  if (isTensor3(v)) {
+    const parts = v.map((m) => matrixTextAndLatex(m, digits));
+    return {
+      text: `[${parts.map((p) => p.text).join(', ')}]`,
+      latex: `\\left(${parts.map((p) => p.latex).join(',\\; ')}\\right)`,
+    };
+  }
+  if (isMatrix(v)) return matrixTextAndLatex(v, digits);
+  const row = rowTextAndLatex(v as number[], digits, ' \\\\ ');
+  return { text: `[${row.text}]`, latex: `\\begin{bmatrix} ${row.latex} \\end{bmatrix}` };
+}
+
+function matrixTextAndLatex(m: number[][], digits: number): { text: string; latex: string } {
+  let text = '[';
+  let latex = '\\begin{bmatrix} ';
+  for (let r = 0; r < m.length; r++) {
+    const row = rowTextAndLatex(m[r]!, digits, ' & ');
+    if (r > 0) {
+      text += ', ';
+      latex += ' \\\\ ';
+    }
+    text += `[${row.text}]`;
+    latex += row.latex;
+  }
+  return { text: text + ']', latex: latex + ' \\end{bmatrix}' };
+}
+
+/** the entries of a row joined by ", " (text) and by `sep` (LaTeX) */
+function rowTextAndLatex(xs: readonly number[], digits: number, sep: string): { text: string; latex: string } {
+  let text = '';
+  let latex = '';
+  for (let i = 0; i < xs.length; i++) {
+    const s = formatNumber(xs[i]!, digits);
+    if (i > 0) {
+      text += ', ';
+      latex += sep;
+    }
+    text += s;
+    latex += latexOf(s);
+  }
+  return { text, latex };
 }
 
 function latexWith(v: Value, f: (x: number) => string): string {
