@@ -50,7 +50,7 @@ function plainFixed(x: number, d: number): string {
   const r = scaledDigits(ax, d);
   if (r < 0) return slowFixed(x, d);
   let n = r;
-  let e = digitsExp;
+  const e = digitsExp;
   // trailing zeros of the digits are not printed
   let dropped = 0;
   while (n % 10 === 0) {
