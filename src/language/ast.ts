@@ -63,7 +63,8 @@ export interface NameAst {
 export type Ast =
   | { k: 'num'; value: number; range: Range }
   | NameAst
-  | { k: 'list'; items: Ast[]; range: Range }
+  /** packed: a regular literal of numbers only, as the lexer read it (see PackedNumbers) */
+  | { k: 'list'; items: Ast[]; range: Range; packed?: PackedNumbers }
   | { k: 'neg'; a: Ast; range: Range }
   | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^' | '⊙' | '@' | 'juxt'; a: Ast; b: Ast; range: Range }
   /** written: the spelling of an inverse read as a function (σ^{-1} → fn 'logit', written '\\sigma^{-1}' as in the source) */
@@ -118,6 +119,33 @@ export type Statement =
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
   | { k: 'alias'; name: NameAst; fn: string; range: Range };
+
+/**
+ * A literal of numbers only whose lists at each depth have the same length ([[1, 2], [3, 4]]): its shape
+ * (one length per depth, outermost first) and its entries row-major. The lexer gives it to such literals
+ * so that declarations read their values without a node per number (issue 11); the literal's `items`
+ * (the same nodes as without it) are then built only when first read.
+ */
+export interface PackedNumbers {
+  shape: number[];
+  data: Float64Array;
+}
+
+/** a `list` with its packed entries, whose items are made by `expand` on first read (then kept) */
+export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast[]): Ast {
+  const node = {
+    k: 'list' as const,
+    get items(): Ast[] {
+      const items = expand();
+      // from now on an ordinary property, in the same place among the keys
+      Object.defineProperty(node, 'items', { value: items, writable: true, enumerable: true, configurable: true });
+      return items;
+    },
+    range,
+    packed,
+  };
+  return node as Ast;
+}
 
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };

@@ -7,7 +7,7 @@
 // file's bytes (issue 11), so a number is scanned and converted in one pass (see scanNumber).
 
 import type { Range } from '../report';
-import type { Ast } from './ast';
+import { lazyItems, type Ast, type PackedNumbers } from './ast';
 import { GREEK_LETTERS } from '../display/latex';
 import { LIMITS } from './limits';
 
@@ -288,6 +288,9 @@ const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
  * Numbers and literals of numbers, read from character codes: the bytes most files are made of (issue 11).
  * The state lives in the object's fields (line counting inside a literal, the value just read).
  */
+/** pack()'s entries as they are read: one buffer for the process, grown by doubling, copied out per literal */
+let scratch = new Float64Array(4096);
+
 class NumberReader {
   /** the value of the number read last */
   value = 0;
@@ -368,6 +371,82 @@ class NumberReader {
         this.lineStart = j;
       } else return j;
     }
+  }
+
+  /** entries read by pack(), in order */
+  private count = 0;
+  /** pack(): the length of the lists at each depth (−1 until the first one closes) */
+  private readonly dims = [-1, -1, -1];
+  /** pack(): the depth whose entries are numbers (−1 until the first number) */
+  private leafDepth = -1;
+
+  /**
+   * The literal at j as its shape and entries, with no node per number (issue 11: a file's values are
+   * most of its bytes): a regular literal of numbers only, as list() reads it, whose lists at each depth
+   * have the same length. Else null, with the reader's line state as it was (list() then decides).
+   */
+  pack(j: number): PackedNumbers | null {
+    const line = this.line;
+    const lineStart = this.lineStart;
+    this.count = 0;
+    this.dims.fill(-1);
+    this.leafDepth = -1;
+    const end = this.packLevel(j, 0);
+    if (end < 0) {
+      this.line = line;
+      this.lineStart = lineStart;
+      return null;
+    }
+    this.end = end;
+    return { shape: this.dims.slice(0, this.leafDepth + 1), data: scratch.slice(0, this.count) };
+  }
+
+  /** one list of pack() at depth (0 outermost); its end, or −1 where the literal is not regular */
+  private packLevel(j: number, depth: number): number {
+    const src = this.src;
+    let n = 0;
+    j = this.space(j + 1);
+    // an empty list: list() reads it (and valueShape calls it ragged)
+    if (src.charCodeAt(j) === 93) return -1;
+    for (;;) {
+      const c = src.charCodeAt(j);
+      if (c === 91) {
+        // list() reads three levels; a list where numbers were (or below them) is ragged
+        if (depth >= 2 || this.leafDepth === depth) return -1;
+        j = this.packLevel(j, depth + 1);
+        if (j < 0) return -1;
+      } else {
+        if (this.leafDepth !== depth) {
+          if (this.leafDepth !== -1) return -1;
+          this.leafDepth = depth;
+        }
+        const neg = c === 45 || c === 0x2212;
+        if (neg) j++;
+        const d = src.charCodeAt(j);
+        if (!((d >= 48 && d <= 57) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return -1;
+        j = this.number(j);
+        if (this.count === scratch.length) {
+          const more = new Float64Array(scratch.length * 2);
+          more.set(scratch);
+          scratch = more;
+        }
+        scratch[this.count++] = neg ? -this.value : this.value;
+      }
+      if (++n > LIMITS.maxEntries) return -1;
+      j = this.space(j);
+      const e = src.charCodeAt(j);
+      if (e === 44) {
+        j = this.space(j + 1);
+        if (src.charCodeAt(j) === 93) break;
+        continue;
+      }
+      if (e === 93) break;
+      return -1;
+    }
+    const dims = this.dims;
+    if (dims[depth] === -1) dims[depth] = n;
+    else if (dims[depth] !== n) return -1;
+    return j + 1;
   }
 
   /**
@@ -577,7 +656,7 @@ export function lex(src: string): LexResult {
       return false;
     numbers.line = line;
     numbers.lineStart = lineStart;
-    const ast = numbers.list(i, 1);
+    const ast = packedList(i) ?? numbers.list(i, 1);
     if (!ast) return false;
     const s = i;
     tokens.push(new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast));
@@ -586,6 +665,32 @@ export function lex(src: string): LexResult {
     lineStart = numbers.lineStart;
     lastEnd = i = numbers.end;
     return true;
+  }
+
+  /**
+   * A regular literal of numbers at j as a `list` carrying its shape and entries (`packed`); its items
+   * (a `num` node per entry, with its range) are read from the text again only if something asks for them.
+   */
+  function packedList(j: number): Ast | null {
+    const line0 = numbers.line;
+    const lineStart0 = numbers.lineStart;
+    const packed = numbers.pack(j);
+    if (!packed) return null;
+    const range = {
+      line: line0,
+      column: j - lineStart0 + 1,
+      endLine: numbers.line,
+      endColumn: numbers.end - numbers.lineStart + 1,
+    };
+    return lazyItems(range, packed, () => {
+      const again = new NumberReader(src);
+      again.line = line0;
+      again.lineStart = lineStart0;
+      const full = again.list(j, 1);
+      // pack() accepts only what list() reads
+      if (!full || full.k !== 'list') throw new Error('a packed literal did not read as a list');
+      return full.items;
+    });
   }
 
   /** a name, a keyword or a function spelled with letters: W_xh, h_t, L_3, h̃, sum_ */

@@ -1,9 +1,9 @@
 // `param`, `input` and `target` declarations: their names first (so equations can tell sequences
 // from shared names), then their values once the horizon is known.
 
-import type { Statement } from '../ast';
+import type { PackedNumbers, Statement } from '../ast';
 import { LIMITS } from '../limits';
-import type { Shape } from '../model';
+import type { Decl, Shape } from '../model';
 import { entries, norm, same, shapeText } from '../shapes';
 import type { Scope } from './scope';
 import { occurrence } from './text';
@@ -66,6 +66,11 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
   for (const st of declStatements) {
     const d = scope.decls.get(/^(.+)_t$/.exec(st.name.raw)?.[1] ?? st.name.raw)!;
     if (!d || d.range !== st.range || !st.value) continue;
+    if (st.value.k === 'list' && st.value.packed) {
+      if (readPacked(st, d, st.value.packed, scope) && entries(d.shape) > LIMITS.maxEntries)
+        scope.error(`${d.name} has more than ${LIMITS.maxEntries} entries (limit)`, st.range, 'limit');
+      continue;
+    }
     const v = constValue(st.value);
     if (v === null) {
       scope.error(`the value of ${d.name} must be numbers, e.g. 0.5, [1, 2] or [[1, 0], [0, 1]]`, st.value.range);
@@ -141,4 +146,61 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
     if (entries(d.shape) > LIMITS.maxEntries)
       scope.error(`${d.name} has more than ${LIMITS.maxEntries} entries (limit)`, st.range, 'limit');
   }
+}
+
+/**
+ * readDeclaredValues for a literal the lexer packed (a regular literal of numbers): the same values,
+ * shapes and messages as reading its nested entries, taken from its shape and row-major entries (issue 11:
+ * no array per row, no node per number). False where the value was refused with an error.
+ */
+function readPacked(st: DeclStatement, d: Decl, packed: PackedNumbers, scope: Scope): boolean {
+  const T = scope.T;
+  const { shape: vs, data } = packed;
+  const slice = (k: number, m: number) => data.slice(k * m, (k + 1) * m);
+  if (d.perStep) {
+    const declared = st.shape ? d.shape : null;
+    const length = vs[0]!;
+    // the whole literal is one entry of the declared shape (unless it is the T numbers of a scalar sequence)
+    if (declared !== null && same(norm(vs.slice()), declared) && !(length === T && declared.length === 0)) {
+      d.values = Array.from({ length: T }, () => data.slice());
+      return true;
+    }
+    if (length !== T) {
+      if (!scope.fatal)
+        scope.error(
+          `${d.name} has ${length} ${length === 1 ? 'entry' : 'entries'} but T = ${T}: a sequence gives one entry per step`,
+          st.value!.range,
+          'sequence-length',
+        );
+      return false;
+    }
+    const entryShape = norm(vs.slice(1));
+    const shape = declared ?? entryShape;
+    if (vs.length === 1) {
+      // numbers as entries: each fills the step's shape
+      d.values = Array.from({ length: T }, (_, k) => fill(shape, data[k]!));
+    } else {
+      // every entry has the shape of the first: one comparison for all
+      if (!same(entryShape, shape)) {
+        scope.error(
+          `entry 1 of ${d.name} is ${shapeText(entryShape)}, but ${d.name} is a ${shapeText(shape)}`,
+          st.value!.range,
+          'shape-mismatch',
+        );
+        return false;
+      }
+      const m = data.length / T;
+      d.values = Array.from({ length: T }, (_, k) => slice(k, m));
+    }
+    d.shape = shape;
+    return true;
+  }
+  const s = norm(vs.slice());
+  if (st.shape && !same(s, d.shape)) {
+    scope.error(`${d.name} is declared a ${shapeText(d.shape)} but its value is a ${shapeText(s)}`, st.value!.range, 'shape-mismatch');
+    return false;
+  }
+  d.shape = s;
+  d.values = [data.slice()];
+  return true;
 }

@@ -41,7 +41,7 @@ export function readHorizon(statements: Statement[], scope: Scope): { rest: Stat
 export function defaultHorizon(statements: Statement[], declStatements: (Statement & { k: 'decl' })[], scope: Scope): number {
   const lens = declStatements
     .filter((d) => d.kind !== 'param' || /_t$/.test(d.name.raw))
-    .map((d) => (d.value && d.value.k === 'list' ? d.value.items.length : null))
+    .map((d) => (d.value && d.value.k === 'list' ? (d.value.packed?.shape[0] ?? d.value.items.length) : null))
     .filter((x): x is number => x !== null);
   if (lens.length && lens.every((l) => l === lens[0]) && lens[0]! >= 1 && lens[0]! <= LIMITS.maxT) return lens[0]!;
   const first = statements[0]?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
