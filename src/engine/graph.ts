@@ -7,7 +7,7 @@ import { LIMITS } from '../language/limits';
 import type { Expr, Idx, Model } from '../language/model';
 import { refText } from '../language/print';
 import { forChildren, walkRefs } from '../language/resolve';
-import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, QuantityReport } from '../report';
+import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, PartialReport, QuantityReport } from '../report';
 import type { Plan } from './plan';
 import { quantitySteps } from './plan';
 import { stepOf, type Env, type Run } from './run';
@@ -122,8 +122,14 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
           values.push({ t, value: toValue({ shape, data: rows }) });
         }
         const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${refText(wrt.name, wrt.idx)}`;
-        const form = partialForm?.(q.name, wrt) ?? { text: label, latex: label };
-        partials.push({ of: nameOfKey(q.name), wrt: refText(wrt.name, wrt.idx), form, values });
+        partials.push(
+          partialReport(
+            nameOfKey(q.name),
+            refText(wrt.name, wrt.idx),
+            () => partialForm?.(q.name, wrt) ?? { text: label, latex: label },
+            values,
+          ),
+        );
       }
     }
     out.push({
@@ -138,6 +144,26 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
     });
   }
   return out;
+}
+
+/**
+ * A partial's report whose symbolic form is derived when first read (a hover or the panel asks for one
+ * partial; issue 11: printing every quantity's partials was a tenth of an analysis). The form is an
+ * enumerable property in its place, so the Report serialises, clones and compares as if it were plain.
+ */
+function partialReport(of: string, wrt: string, derive: () => Form, values: PartialReport['values']): PartialReport {
+  let form: Form | undefined;
+  return {
+    of,
+    wrt,
+    get form(): Form {
+      return (form ??= derive());
+    },
+    set form(f: Form) {
+      form = f;
+    },
+    values,
+  };
 }
 
 export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
