@@ -118,10 +118,7 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
         ),
       );
     const bound = t === null ? q.expr : bindVar(q.expr, 't', t);
-    const shown = valueTextAndLatex(value);
-    const text = `${exprText(bound)} = ${shown.text}`;
-    const latex = `${exprLatex(bound)} = ${shown.latex}`;
-    const result: DeriveResult = { t, value, text, latex };
+    const result = numericResult(t, value, bound);
     if (d && ctx.symbolic) {
       const forms = ctx.symbolic(d.of, d.wrt, d.total, t, value);
       if (forms) {
@@ -143,6 +140,41 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
     results.push(result);
   }
   return { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
+}
+
+/**
+ * A derive's result with its value written out (`query = value`, text and LaTeX) when first read: a 64×64
+ * gradient is 4,096 numbers printed twice, which nothing of the analysis itself reads (issue 11). text and
+ * latex are enumerable accessors in their places, so the result serialises, clones and compares as the
+ * plain object it was; assigning them (a symbolic form replacing the number) works as before.
+ */
+function numericResult(t: number | null, value: Value, bound: Expr): DeriveResult {
+  let shown: { text: string; latex: string } | undefined;
+  const written = () => {
+    if (!shown) {
+      const v = valueTextAndLatex(value);
+      shown = { text: `${exprText(bound)} = ${v.text}`, latex: `${exprLatex(bound)} = ${v.latex}` };
+    }
+    return shown;
+  };
+  let text: string | undefined;
+  let latex: string | undefined;
+  return {
+    t,
+    value,
+    get text(): string {
+      return (text ??= written().text);
+    },
+    set text(s: string) {
+      text = s;
+    },
+    get latex(): string {
+      return (latex ??= written().latex);
+    },
+    set latex(s: string) {
+      latex = s;
+    },
+  };
 }
 
 export { answerCheck } from './check/answer';
