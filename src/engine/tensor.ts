@@ -97,24 +97,34 @@ export function norm2(a: ArrayLike<number>): number {
 }
 
 /** a tensor as the Report's Value: a number, an array, or rows */
+/**
+ * entries [from, to) of a Float64Array as a plain array: a loop, because Array.from on a typed array goes
+ * through its iterator, ~8× slower (issue 11: a 64-unit network's Report holds thousands of rows)
+ */
+function plain(d: Float64Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(d[i]!);
+  return out;
+}
+
 export function toValue(t: Tensor): Value {
   const d = t.data;
   if (t.shape.length === 0 || d.length === 1) return d[0]!;
-  if (t.shape.length === 1) return Array.from(d);
+  if (t.shape.length === 1) return plain(d, 0, d.length);
   if (t.shape.length === 3) {
     // ∂(vector n)/∂(matrix m×k): a list of n matrices, one per entry of the vector
     const [, m, k] = t.shape as [number, number, number];
     const out: number[][][] = [];
     for (let p = 0; p < t.shape[0]!; p++) {
       const rows: number[][] = [];
-      for (let i = 0; i < m; i++) rows.push(Array.from(d.subarray((p * m + i) * k, (p * m + i + 1) * k)));
+      for (let i = 0; i < m; i++) rows.push(plain(d, (p * m + i) * k, (p * m + i + 1) * k));
       out.push(rows);
     }
     return out;
   }
   const [m, n] = dims(t.shape);
   const rows: number[][] = [];
-  for (let i = 0; i < m; i++) rows.push(Array.from(d.subarray(i * n, i * n + n)));
+  for (let i = 0; i < m; i++) rows.push(plain(d, i * n, i * n + n));
   return rows;
 }
 
