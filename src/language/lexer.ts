@@ -310,24 +310,25 @@ class NumberReader {
     const src = this.src;
     const s = j;
     let m = 0;
-    let digits = 0;
-    let frac = 0;
     let c = src.charCodeAt(j);
     while (c >= 48 && c <= 57) {
       m = m * 10 + (c - 48);
-      digits++;
       c = src.charCodeAt(++j);
     }
+    // digits and decimals counted from positions, not per character
+    let digits = j - s;
+    let frac = 0;
     if (c === 46) {
       const d = src.charCodeAt(j + 1);
       if (d >= 48 && d <= 57) {
-        c = src.charCodeAt(++j);
+        const f0 = ++j;
+        c = d;
         while (c >= 48 && c <= 57) {
           m = m * 10 + (c - 48);
-          digits++;
-          frac++;
           c = src.charCodeAt(++j);
         }
+        frac = j - f0;
+        digits += frac;
       }
     }
     let exp = 0;
@@ -433,6 +434,14 @@ class NumberReader {
         scratch[this.count++] = neg ? -this.value : this.value;
       }
       if (++n > LIMITS.maxEntries) return -1;
+      // the common separator ", " before the next number, without the general space scan
+      if (src.charCodeAt(j) === 44 && src.charCodeAt(j + 1) === 32) {
+        const next = src.charCodeAt(j + 2);
+        if ((next >= 48 && next <= 57) || next === 45) {
+          j += 2;
+          continue;
+        }
+      }
       j = this.space(j);
       const e = src.charCodeAt(j);
       if (e === 44) {

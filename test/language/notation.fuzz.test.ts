@@ -231,6 +231,9 @@ describe('fuzz: the v2 notation', () => {
         const lit = tokens.find((t) => t.kind === 'lit');
         const items = lit && lit.lit && lit.lit.k === 'list' ? lit.lit.items.map((a) => (a.k === 'num' ? a.value : NaN)) : [];
         expect(items).toEqual(texts.map((t) => -Number(t)));
+        // and the packed entries declarations read (issue 11), the same doubles
+        const packed = lit && lit.lit && lit.lit.k === 'list' ? lit.lit.packed : undefined;
+        if (texts.length) expect(Array.from(packed?.data ?? [])).toEqual(texts.map((t) => -Number(t)));
       }),
       { numRuns: 3000, seed: 11 },
     );
