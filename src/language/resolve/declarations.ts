@@ -156,7 +156,8 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
 function readPacked(st: DeclStatement, d: Decl, packed: PackedNumbers, scope: Scope): boolean {
   const T = scope.T;
   const { shape: vs, data } = packed;
-  const slice = (k: number, m: number) => data.slice(k * m, (k + 1) * m);
+  // the model shares the literal's entries (views, no copies): values are only read, by every run alike
+  const slice = (k: number, m: number) => data.subarray(k * m, (k + 1) * m);
   if (d.perStep) {
     const declared = st.shape ? d.shape : null;
     const length = vs[0]!;
@@ -178,7 +179,9 @@ function readPacked(st: DeclStatement, d: Decl, packed: PackedNumbers, scope: Sc
     const shape = declared ?? entryShape;
     if (vs.length === 1) {
       // numbers as entries: each fills the step's shape
-      d.values = Array.from({ length: T }, (_, k) => fill(shape, data[k]!));
+      const values: Float64Array[] = [];
+      for (let k = 0; k < T; k++) values.push(fill(shape, data[k]!));
+      d.values = values;
     } else {
       // every entry has the shape of the first: one comparison for all
       if (!same(entryShape, shape)) {
@@ -190,7 +193,9 @@ function readPacked(st: DeclStatement, d: Decl, packed: PackedNumbers, scope: Sc
         return false;
       }
       const m = data.length / T;
-      d.values = Array.from({ length: T }, (_, k) => slice(k, m));
+      const values: Float64Array[] = [];
+      for (let k = 0; k < T; k++) values.push(slice(k, m));
+      d.values = values;
     }
     d.shape = shape;
     return true;
@@ -201,6 +206,6 @@ function readPacked(st: DeclStatement, d: Decl, packed: PackedNumbers, scope: Sc
     return false;
   }
   d.shape = s;
-  d.values = [data.slice()];
+  d.values = [data];
   return true;
 }
