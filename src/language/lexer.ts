@@ -4,7 +4,8 @@
 // accents make names (\tilde{h} → h̃); see LANGUAGE.md §1 and docs/language-notes.md.
 //
 // The loop reads character codes, not regular expressions: numbers and long literals are most of a
-// file's bytes (issue 11), so a number is scanned and converted in one pass (see scanNumber).
+// file's bytes (issue 11), so a number is scanned and converted in one pass (NumberReader.number), and a
+// regular literal of numbers is read straight into one Float64Array with its shape (NumberReader.pack).
 
 import type { Range } from '../report';
 import { lazyItems, type Ast, type PackedNumbers } from './ast';
@@ -284,13 +285,13 @@ const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\
 /** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
 const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
 
+/** pack()'s entries as they are read: one buffer for the process, grown by doubling, copied out per literal */
+let scratch = new Float64Array(4096);
+
 /**
  * Numbers and literals of numbers, read from character codes: the bytes most files are made of (issue 11).
  * The state lives in the object's fields (line counting inside a literal, the value just read).
  */
-/** pack()'s entries as they are read: one buffer for the process, grown by doubling, copied out per literal */
-let scratch = new Float64Array(4096);
-
 class NumberReader {
   /** the value of the number read last */
   value = 0;
@@ -399,7 +400,10 @@ class NumberReader {
       return null;
     }
     this.end = end;
-    return { shape: this.dims.slice(0, this.leafDepth + 1), data: scratch.slice(0, this.count) };
+    const data = scratch.slice(0, this.count);
+    // a huge literal's buffer is not kept for the life of the process
+    if (scratch.length > 1 << 16) scratch = new Float64Array(4096);
+    return { shape: this.dims.slice(0, this.leafDepth + 1), data };
   }
 
   /** one list of pack() at depth (0 outermost); its end, or −1 where the literal is not regular */

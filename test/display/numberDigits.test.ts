@@ -21,7 +21,7 @@ describe('formatNumber from scaled digits', () => {
       }),
       { numRuns: 20000 },
     );
-  });
+  }, 30_000);
   it('exact and near ties: (k + 1/2) · 10^e and its neighbouring doubles', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: -9, max: 5 }), fc.integer({ min: -2, max: 2 }), (k, e, ulps) => {
@@ -32,7 +32,7 @@ describe('formatNumber from scaled digits', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, 30_000);
   it('next to every power of ten of the range, and where rounding carries over it', () => {
     for (let e = -4; e <= 6; e++) {
       const p = 10 ** e;

@@ -77,9 +77,9 @@ describe('packed literals', () => {
         const { packed, nested } = bothReadings(text);
         expect(packed).toEqual(nested);
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
-  });
+  }, 30_000);
 
   it('carry the shape and entries of their nested items', () => {
     fc.assert(
@@ -94,9 +94,9 @@ describe('packed literals', () => {
         for (let x: unknown = v; Array.isArray(x); x = x[0]) shape.push(x.length);
         expect(st.value.packed.shape).toEqual(shape);
       }),
-      { numRuns: 1000 },
+      { numRuns: 600 },
     );
-  });
+  }, 30_000);
 
   it('are packed for regular literals only, with ranges as their items give', () => {
     const lit = (text: string) => {
