@@ -42,8 +42,10 @@ export async function benchRnnVsTf(): Promise<void> {
     const diff = Math.max(...PARAM_NAMES.map((n) => maxRelDiff(ours[n], theirs[n])));
 
     // interleaved, so that load changes during the run hit every contender alike
-    const [engine, lean, tfT] = timeInterleaved(
-      [grads, () => analyze(text, { symbolic: false, graph: false, gradcheck: false }), () => tfr.gradients()],
+    const leanOptions = { symbolic: false, graph: false, gradcheck: false };
+    // a Report's written-out values and partial forms are made when first read: "lean + JSON" reads them all
+    const [engine, lean, leanJson, tfT] = timeInterleaved(
+      [grads, () => analyze(text, leanOptions), () => JSON.stringify(analyze(text, leanOptions)), () => tfr.gradients()],
       15,
       2,
       30000,
@@ -55,6 +57,7 @@ export async function benchRnnVsTf(): Promise<void> {
       `T = ${T}`,
       fmtT(engine),
       fmtT(lean),
+      fmtT(leanJson),
       fmtT(full),
       fmtT(tfT),
       fmtRatio(tfT.ownMs / engine.ownMs),
@@ -65,12 +68,14 @@ export async function benchRnnVsTf(): Promise<void> {
   }
   printTable(
     `${H}-unit tanh RNN, D = ${D}, L = Σ_t (s_t − W_hy h_t − b_y)^2: all five parameter gradients — median; ratios of medians`,
-    ['', 'engine', 'analyze lean', 'analyze()', 'TF.js cpu', 'TF/engine', 'TF/lean', 'max rel diff'],
+    ['', 'engine', 'analyze lean', 'lean + JSON', 'analyze()', 'TF.js cpu', 'TF/engine', 'TF/lean', 'max rel diff'],
     rows,
   );
   console.log(
     '  engine = forward() + lossGrad() of every parameter on the compiled model (Float64Array);\n' +
       '  analyze lean = the whole text → Report without symbolic forms, graph or gradcheck; analyze() = defaults.\n' +
+      '  lean + JSON = the same Report serialised: its values written out as text and LaTeX and its partials\n' +
+      '  printed, which the Report does only when they are first read.\n' +
       '  TF.js = tf.variableGrads on the CPU backend (pure JS; float32 is its only CPU float dtype), incl. reading\n' +
       '  the gradients back. max rel diff = max |unroll − tf| / max |unroll| over every gradient entry (float32 level).\n' +
       `  ${notes.join('; ')}`,
