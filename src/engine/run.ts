@@ -10,6 +10,7 @@ import { drawDecl } from './random';
 import { Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
+import { evaluateValue } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -27,6 +28,8 @@ export class RunError extends Error {
     Error.stackTraceLimit = limit;
   }
 }
+
+const runError = (message: string): RunError => new RunError(message);
 
 export interface Derivative {
   tensor: Tensor;
@@ -49,6 +52,8 @@ export interface Run {
   /** ∂⁺node/∂input for every input of a graph node's own equation: input tape id → rows (node entries) × input entries */
   immediate(node: TNode): Map<number, Float64Array>;
   evaluateAt(e: Expr, env: Env): Tensor;
+  /** the same evaluation recorded on the tape, unmemoized: the reference the tapeless evaluateAt is tested against */
+  evaluateOnTape(e: Expr, env: Env): Tensor;
   loss: TNode | null;
 }
 
@@ -216,14 +221,37 @@ class UnrolledRun implements Run {
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
-    const mark = this.tape.nodes.length;
-    const r = this.ev(e, env);
-    this.tape.truncate(mark);
+    // a value needs no tape: evaluated without one, charged what the tape would have charged (values.ts)
+    const r = evaluateValue(e, env, this, runError);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
       if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
       byEnv.set(key, { t: { shape: r.shape, data: r.data.slice() }, ops: this.tape.budget.ops - ops0 });
     }
     return { shape: r.shape, data: r.data };
+  }
+
+  evaluateOnTape(e: Expr, env: Env): Tensor {
+    const mark = this.tape.nodes.length;
+    const r = this.ev(e, env);
+    this.tape.truncate(mark);
+    return { shape: r.shape, data: r.data };
+  }
+
+  get budget(): Budget {
+    return this.tape.budget;
+  }
+
+  /** node(name, ·) with the name's lookups done once (values.ts reads a name at every step) */
+  nodeOf(name: string): (t: number | null) => TNode | undefined {
+    const leaves = this.leaves.get(name);
+    if (leaves) {
+      if (!this.model.decls.get(name)!.perStep) return () => leaves[0];
+      return (t) => (t === null ? undefined : leaves[t - 1]);
+    }
+    const steps = this.qnodes.get(name);
+    if (!steps) return () => undefined;
+    const timed = this.model.quantities.get(name)!.timed;
+    return (t) => ((timed ? t === null : t !== null) ? undefined : t === null ? steps[0] : t < 0 ? undefined : steps[t]);
   }
 
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor {
