@@ -15,7 +15,7 @@ import { add, contract, deriv, idx, indicator, matmul, matpow, model, num, ref, 
 
 type Outcome = { ok: true; shape: number[]; data: number[]; ops: number } | { ok: false; error: string; message: string; ops: number };
 
-function outcome(run: Run, budget: Budget, f: () => { shape: readonly number[]; data: Float64Array }): Outcome {
+function outcome(budget: Budget, f: () => { shape: readonly number[]; data: Float64Array }): Outcome {
   const ops0 = budget.ops;
   try {
     const r = f();
@@ -39,8 +39,8 @@ function compareOn(make: (b: Budget) => Run, work: { e: Expr; env: Env }[], limi
   }
   let n = 0;
   for (const { e, env } of work) {
-    const x = outcome(a, ba, () => a.evaluateAt(e, env));
-    const y = outcome(b, bb, () => b.evaluateOnTape(e, env));
+    const x = outcome(ba, () => a.evaluateAt(e, env));
+    const y = outcome(bb, () => b.evaluateOnTape(e, env));
     // Object.is per entry: −0 and NaN must come out as the tape gives them
     expect(x.ok).toBe(y.ok);
     if (x.ok && y.ok) {
@@ -104,8 +104,8 @@ describe('the tapeless evaluator gives what the tape gives', () => {
         const a = forward(s.model, undefined, { plan, budget: ba });
         const b = forward(s.model, undefined, { plan, budget: bb });
         for (const { e, env } of s.work) {
-          const x = outcome(a, ba, () => a.evaluateAt(e, env));
-          const y = outcome(b, bb, () => b.evaluateOnTape(e, env));
+          const x = outcome(ba, () => a.evaluateAt(e, env));
+          const y = outcome(bb, () => b.evaluateOnTape(e, env));
           expect(x).toEqual(y);
           if (!x.ok && x.error === 'LimitError') limited++;
         }
