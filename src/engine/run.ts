@@ -104,7 +104,7 @@ class UnrolledRun implements Run {
    * fall exactly where they fell without the cache. A computation that touched a long-range derivative is
    * not kept: those decide between reverse sweeps and forward accumulation by the queries seen so far.
    */
-  private derivMemo = new Map<string, { d: Derivative; ops: number }>();
+  private derivMemo = new Map<string, Map<string, Map<number, { d: Derivative; ops: number }>>>();
   private evalMemo = new WeakMap<Expr, Map<string, { t: Tensor; ops: number }>>();
   private longTouched = 0;
   /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
@@ -261,7 +261,13 @@ class UnrolledRun implements Run {
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
-    const hit = this.derivMemo.get(key);
+    // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
+    // was most of what a repeated derivative cost
+    let byOf = this.derivMemo.get((of as Expr & { k: 'ref' }).name);
+    if (!byOf) this.derivMemo.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
+    let memo = byOf.get(wrt.name);
+    if (!memo) byOf.set(wrt.name, (memo = new Map()));
+    const hit = memo.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
       return { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached };
@@ -270,7 +276,7 @@ class UnrolledRun implements Run {
     const long0 = this.longTouched;
     const d = this.derivativeOnce(of, wrt, env, total, oneStep);
     if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
-      this.derivMemo.set(key, {
+      memo.set(key, {
         d: { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached },
         ops: this.tape.budget.ops - ops0,
       });
@@ -546,9 +552,13 @@ function envKey(env: Env): string {
   return k;
 }
 
+/** steps of a memoized derivative: −2^20 ≤ step < 2^20 − 1 (far beyond maxT), so that the key below is exact */
+const STEP_BIAS = 2 ** 20;
+
 /**
- * ∂A/∂B between two named nodes, by names, steps and kind; null where a step cannot be read (the
- * computation then reports it, uncached)
+ * ∂A/∂B between two named nodes (the memo's maps are by their names): their steps and the kind as one
+ * exact number; null where a step cannot be read (the computation then reports it, uncached) or lies
+ * outside the range the number holds
  */
 function derivKey(
   of: Expr & { k: 'ref' },
@@ -556,7 +566,7 @@ function derivKey(
   env: Env,
   total: boolean,
   oneStep: boolean,
-): string | null {
+): number | null {
   let a: number | null;
   let b: number | null;
   try {
@@ -566,7 +576,12 @@ function derivKey(
     if (e instanceof RunError) return null;
     throw e;
   }
-  return `${total ? 'T' : 'P'}${oneStep ? '1' : ''}\u0000${of.name}\u0000${a}\u0000${wrt.name}\u0000${b}`;
+  const inRange = (x: number | null) => x === null || (Number.isInteger(x) && x >= -STEP_BIAS && x < STEP_BIAS - 1);
+  if (!inRange(a) || !inRange(b)) return null;
+  // 0 for no step, 1..2^21 − 1 for a step
+  const ka = a === null ? 0 : a + STEP_BIAS + 1;
+  const kb = b === null ? 0 : b + STEP_BIAS + 1;
+  return (ka * 2 * STEP_BIAS + kb) * 4 + (total ? 2 : 0) + (oneStep ? 1 : 0);
 }
 
 /** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */

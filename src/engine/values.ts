@@ -44,7 +44,11 @@ export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail): T
   return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : v;
 }
 
-/** compiled once per expression object (the checks' sides are evaluated at every step of every draw) */
+/**
+ * compiled once per expression given to evaluateValue (a check's side is evaluated at every step of every
+ * draw); its subexpressions are compiled with it, not kept apart (the hints' many one-off trial
+ * expressions would fill the map)
+ */
 const compiled = new WeakMap<Expr, Code>();
 
 function code(e: Expr): Code {
@@ -152,7 +156,7 @@ function build(e: Expr): Code {
     }
     case 'vec':
     case 'mat': {
-      const items = (e.k === 'vec' ? e.items : e.rows.flat()).map(code);
+      const items = (e.k === 'vec' ? e.items : e.rows.flat()).map(build);
       const shape = e.shape;
       return (env, cx) => {
         const data = new Float64Array(items.length);
@@ -179,7 +183,7 @@ function build(e: Expr): Code {
       };
     }
     case 'neg': {
-      const a = code(e.a);
+      const a = build(e.a);
       return (env, cx) => {
         const x = a(env, cx);
         if (typeof x === 'number') {
@@ -193,8 +197,8 @@ function build(e: Expr): Code {
     }
     case 'add':
     case 'sub': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       const sub = e.k === 'sub';
       return (env, cx) => {
         const x = a(env, cx);
@@ -203,16 +207,16 @@ function build(e: Expr): Code {
     }
     case 'mul':
     case 'hadamard': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       return (env, cx) => {
         const x = a(env, cx);
         return mul(cx, x, b(env, cx));
       };
     }
     case 'matmul': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       const shape = e.shape;
       return (env, cx) => {
         const x = a(env, cx);
@@ -220,8 +224,8 @@ function build(e: Expr): Code {
       };
     }
     case 'div': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       return (env, cx) => {
         const x = a(env, cx);
         const y = b(env, cx);
@@ -235,8 +239,8 @@ function build(e: Expr): Code {
       };
     }
     case 'pow': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       return (env, cx) => {
         const x = a(env, cx);
         const p = first(b(env, cx));
@@ -250,7 +254,7 @@ function build(e: Expr): Code {
       };
     }
     case 'call': {
-      const a = code(e.arg);
+      const a = build(e.arg);
       const fn = e.fn;
       const shape = e.shape;
       const unary = shape.length === 0 && fn in UNARY ? UNARY[fn as keyof typeof UNARY] : null;
@@ -266,7 +270,7 @@ function build(e: Expr): Code {
       };
     }
     case 'transpose': {
-      const a = code(e.a);
+      const a = build(e.a);
       const shape = e.shape;
       return (env, cx) => {
         const data = FORWARD.transpose(asTensor(a(env, cx)));
@@ -275,9 +279,9 @@ function build(e: Expr): Code {
       };
     }
     case 'index': {
-      const a = code(e.a);
-      const ci = code(e.i);
-      const cj = e.j ? code(e.j) : null;
+      const a = build(e.a);
+      const ci = build(e.i);
+      const cj = e.j ? build(e.j) : null;
       return (env, cx) => {
         const x = a(env, cx);
         const i = whole(cx, first(ci(env, cx)));
@@ -299,7 +303,7 @@ function build(e: Expr): Code {
     case 'prod': {
       const from = stepCode(e.from);
       const to = stepCode(e.to);
-      const body = code(e.body);
+      const body = build(e.body);
       const v = e.v;
       const isSum = e.k === 'sum';
       const shape = e.shape;
@@ -340,8 +344,8 @@ function build(e: Expr): Code {
       };
     }
     case 'contract': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       const shape = e.shape;
       return (env, cx) => {
         const x = a(env, cx);
@@ -353,8 +357,8 @@ function build(e: Expr): Code {
     case 'matpow':
       return matpow(e);
     case 'indicator': {
-      const a = code(e.a);
-      const b = code(e.b);
+      const a = build(e.a);
+      const b = build(e.b);
       return (env, cx) => {
         const x = first(a(env, cx));
         const y = first(b(env, cx));
@@ -367,8 +371,8 @@ function build(e: Expr): Code {
 
 /** M^n by repeated squaring, the tape's products in the tape's order */
 function matpow(e: Expr & { k: 'matpow' }): Code {
-  const a = code(e.a);
-  const cn = code(e.n);
+  const a = build(e.a);
+  const cn = build(e.n);
   const shape = e.shape;
   return (env, cx) => {
     const M = a(env, cx);
