@@ -225,9 +225,11 @@ class UnrolledRun implements Run {
     const r = evaluateValue(e, env, this, runError);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
       if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
-      byEnv.set(key, { t: { shape: r.shape, data: r.data.slice() }, ops: this.tape.budget.ops - ops0 });
+      byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
     }
-    return { shape: r.shape, data: r.data };
+    // the value may be a memoized derivative's or a graph node's own array (values.ts reads them in place):
+    // the caller gets its own copy, the one copy the memo used to make for itself
+    return { shape: r.shape, data: r.data.slice() };
   }
 
   evaluateOnTape(e: Expr, env: Env): Tensor {
@@ -259,6 +261,18 @@ class UnrolledRun implements Run {
   }
 
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
+    return this.derivativeMemo(of, wrt, env, total, oneStep, true);
+  }
+
+  /**
+   * derivativeAt for a reader that only reads the result (values.ts): the memo's own array, not a copy
+   * (a Float64Array per repeated derivative was a tenth of a check's time)
+   */
+  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
+    return this.derivativeMemo(of, wrt, env, total, oneStep, false);
+  }
+
+  private derivativeMemo(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep: boolean, own: boolean): Derivative {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
     // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
@@ -270,14 +284,15 @@ class UnrolledRun implements Run {
     const hit = memo.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached };
+      return own ? { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached } : hit.d;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     const d = this.derivativeOnce(of, wrt, env, total, oneStep);
     if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
       memo.set(key, {
-        d: { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached },
+        // kept as computed when the reader only reads it
+        d: own ? { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached } : d,
         ops: this.tape.budget.ops - ops0,
       });
     return d;

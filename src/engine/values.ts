@@ -22,7 +22,8 @@ export interface ValueHost {
   budget: Budget;
   /** the node of a name at a step (as Run.node), looked up once per name */
   nodeOf(name: string): (t: number | null) => TNode | undefined;
-  derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): { tensor: Tensor };
+  /** ∂of/∂wrt, which the evaluator only reads (it may be the run's memoized array) */
+  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): { tensor: Tensor };
 }
 
 /** makes the run's own error (RunError, from run.ts, which imports this file) */
@@ -338,7 +339,7 @@ function build(e: Expr): Code {
     case 'deriv': {
       const { of, wrt, total, oneStep } = e;
       return (env, cx) => {
-        const d = cx.host.derivativeAt(of, wrt, env, total, oneStep).tensor;
+        const d = cx.host.derivativeShared(of, wrt, env, total, oneStep).tensor;
         charge(cx, d.data.length);
         return make(d.shape, d.data);
       };
