@@ -52,6 +52,8 @@ export interface Run {
   /** ∂⁺node/∂input for every input of a graph node's own equation: input tape id → rows (node entries) × input entries */
   immediate(node: TNode): Map<number, Float64Array>;
   evaluateAt(e: Expr, env: Env): Tensor;
+  /** evaluateAt for a caller that only reads the value: it may be the run's own array (memo, graph node) */
+  evaluateShared(e: Expr, env: Env): Tensor;
   /** the same evaluation recorded on the tape, unmemoized: the reference the tapeless evaluateAt is tested against */
   evaluateOnTape(e: Expr, env: Env): Tensor;
   loss: TNode | null;
@@ -212,12 +214,19 @@ class UnrolledRun implements Run {
   }
 
   evaluateAt(e: Expr, env: Env): Tensor {
+    // the value may be a memoized one, a derivative's or a graph node's own array (values.ts reads them in
+    // place): the caller gets its own copy, the one copy the memo used to make for itself
+    const r = this.evaluateShared(e, env);
+    return { shape: r.shape, data: r.data.slice() };
+  }
+
+  evaluateShared(e: Expr, env: Env): Tensor {
     const key = envKey(env);
     let byEnv = this.evalMemo.get(e);
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return { shape: hit.t.shape, data: hit.t.data.slice() };
+      return hit.t;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
@@ -227,9 +236,7 @@ class UnrolledRun implements Run {
       if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
       byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
     }
-    // the value may be a memoized derivative's or a graph node's own array (values.ts reads them in place):
-    // the caller gets its own copy, the one copy the memo used to make for itself
-    return { shape: r.shape, data: r.data.slice() };
+    return r;
   }
 
   evaluateOnTape(e: Expr, env: Env): Tensor {
@@ -272,7 +279,14 @@ class UnrolledRun implements Run {
     return this.derivativeMemo(of, wrt, env, total, oneStep, false);
   }
 
-  private derivativeMemo(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep: boolean, own: boolean): Derivative {
+  private derivativeMemo(
+    of: Expr,
+    wrt: { name: string; idx: Idx | null },
+    env: Env,
+    total: boolean,
+    oneStep: boolean,
+    own: boolean,
+  ): Derivative {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
     // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
