@@ -49,6 +49,8 @@ export interface Run {
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
   /** oneStep (with total): the one-step derivative of LANGUAGE.md §5 when `of` is a per-step quantity */
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): Derivative;
+  /** derivativeAt for a caller that only reads the result: it may be the run's memoized array */
+  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): Derivative;
   /** ∂⁺node/∂input for every input of a graph node's own equation: input tape id → rows (node entries) × input entries */
   immediate(node: TNode): Map<number, Float64Array>;
   evaluateAt(e: Expr, env: Env): Tensor;

@@ -2,8 +2,8 @@
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
 import * as ids from '../../ids';
-import type { CheckQuestion, Expr, Model } from '../../language/model';
-import { forChildren } from '../../language/resolve';
+import type { CheckQuestion, Expr } from '../../language/model';
+import { reach } from './reach';
 import { refText } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
@@ -85,34 +85,6 @@ function failText(bad: Sides): string {
 }
 
 const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
-
-/**
- * every name an expression can read: the names it mentions (a derivative's wrt included), then through the
- * equations of the quantities among them, and theirs (a superset: by name, not by step)
- */
-function reach(model: Model, exprs: Expr[]): Set<string> {
-  const seen = new Set<string>();
-  const todo: string[] = [];
-  const add = (name: string) => {
-    if (!seen.has(name)) {
-      seen.add(name);
-      todo.push(name);
-    }
-  };
-  const visit = (e: Expr): void => {
-    if (e.k === 'ref') add(e.name);
-    else if (e.k === 'deriv') add(e.wrt.name);
-    forChildren(e, visit);
-  };
-  exprs.forEach(visit);
-  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
-    const q = model.quantities.get(name);
-    if (!q) continue;
-    if (q.general) visit(q.general);
-    for (const e of q.overrides.values()) visit(e);
-  }
-  return seen;
-}
 
 /** the varied names that alone make the check fail at this draw, and their given values */
 function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
