@@ -175,11 +175,19 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   }
   const steps = stepsOf(sides);
   const bad = sides.find((s) => !close(s.l.data, s.r.data)) ?? null;
-  const rr = rereadOneStep(q.lhs, q.rhs, ctx.model);
-  const rrClaim: Claim | null = rr ? { ...claim, lhs: rr.lhs, rhs: rr.rhs } : null;
+  // the one-step re-reading, made only for a check that fails as written (most hold)
+  let reread: { rr: ReturnType<typeof rereadOneStep>; claim: Claim | null } | null = null;
+  const rereadOf = () => {
+    if (!reread) {
+      const rr = rereadOneStep(q.lhs, q.rhs, ctx.model);
+      reread = { rr, claim: rr ? { ...claim, lhs: rr.lhs, rhs: rr.rhs } : null };
+    }
+    return reread;
+  };
 
   /** the one-step reading, when the check fails as written (at the file's values or at a draw) */
   const oneStep = (asWritten: string): CheckReport | null => {
+    const { rr, claim: rrClaim } = rereadOf();
     if (!rrClaim) return null;
     let rs: Sides[];
     try {
@@ -223,7 +231,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (os) return os;
     let message = asWritten;
     const ratio = ratioHint(claim, ctx.model, ctx.run);
-    const hint = ratio ? { text: ratio, culprit: null } : failureHint(claim, rrClaim, bad, ctx.run);
+    const hint = ratio ? { text: ratio, culprit: null } : failureHint(claim, rereadOf().claim, bad, ctx.run);
     if (hint) message += `. ${hint.text}`;
     const failed = report('fails', message, steps, bad.t);
     if (hint?.culprit) failed.culprit = hint.culprit;
