@@ -48,8 +48,18 @@ export class Draws {
     return r;
   }
 
+  /** the sample values (seed 0) of the declarations given none: a run that redraws one name keeps the others' */
+  private samples: [string, Float64Array[]][] | null = null;
+
   overrides(seed: number, only?: string): ValueOverrides {
     const m: ValueOverrides = new Map(this.base);
+    if (only) {
+      // drawn once for every such run (forward would draw them again for each: one run per varied name)
+      this.samples ??= [...this.model.decls.values()]
+        .filter((d) => !d.values && !this.base.has(d.name))
+        .map((d) => [d.name, drawDecl(d, this.model.T, 0)]);
+      for (const [name, v] of this.samples) m.set(name, v);
+    }
     for (const name of only ? [only] : variedNames(this.model)) {
       const id = ids.parseNodeKey(name);
       if (id.step === null) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));

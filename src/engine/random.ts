@@ -38,7 +38,7 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
   const widen = seed === 0 ? 1 : 1.5;
   const n = d.perStep ? T : 1;
   if (d.kind === 'target' && d.values && seed !== 0) {
-    const kind = targetKind(d.values);
+    const kind = kindOf(d.values);
     if (kind) return Array.from({ length: n }, () => drawKind(kind, entries(d.shape), r));
   }
   return Array.from({ length: n }, () =>
@@ -63,6 +63,14 @@ export function targetKind(values: Float64Array[]): TargetKind | null {
   if (all.every((x) => x === 0 || x === 1)) return { k: 'binary' };
   if (all.every((x) => Number.isInteger(x))) return { k: 'integer', lo: Math.min(...all), hi: Math.max(...all) };
   return null;
+}
+
+/** a target's kind, read once per given values (every draw of every check asks again) */
+const kinds = new WeakMap<Float64Array[], TargetKind | null>();
+function kindOf(values: Float64Array[]): TargetKind | null {
+  let k = kinds.get(values);
+  if (k === undefined) kinds.set(values, (k = targetKind(values)));
+  return k;
 }
 
 function drawKind(kind: TargetKind, len: number, r: () => number): Float64Array {

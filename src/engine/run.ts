@@ -10,6 +10,7 @@ import { drawDecl } from './random';
 import { Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
+import { evaluateValue } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -27,6 +28,8 @@ export class RunError extends Error {
     Error.stackTraceLimit = limit;
   }
 }
+
+const runError = (message: string): RunError => new RunError(message);
 
 export interface Derivative {
   tensor: Tensor;
@@ -46,9 +49,15 @@ export interface Run {
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
   /** oneStep (with total): the one-step derivative of LANGUAGE.md §5 when `of` is a per-step quantity */
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): Derivative;
+  /** derivativeAt for a caller that only reads the result: it may be the run's memoized array */
+  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): Derivative;
   /** ∂⁺node/∂input for every input of a graph node's own equation: input tape id → rows (node entries) × input entries */
   immediate(node: TNode): Map<number, Float64Array>;
   evaluateAt(e: Expr, env: Env): Tensor;
+  /** evaluateAt for a caller that only reads the value: it may be the run's own array (memo, graph node) */
+  evaluateShared(e: Expr, env: Env): Tensor;
+  /** the same evaluation recorded on the tape, unmemoized: the reference the tapeless evaluateAt is tested against */
+  evaluateOnTape(e: Expr, env: Env): Tensor;
   loss: TNode | null;
 }
 
@@ -99,7 +108,7 @@ class UnrolledRun implements Run {
    * fall exactly where they fell without the cache. A computation that touched a long-range derivative is
    * not kept: those decide between reverse sweeps and forward accumulation by the queries seen so far.
    */
-  private derivMemo = new Map<string, { d: Derivative; ops: number }>();
+  private derivMemo = new Map<string, Map<string, Map<number, { d: Derivative; ops: number }>>>();
   private evalMemo = new WeakMap<Expr, Map<string, { t: Tensor; ops: number }>>();
   private longTouched = 0;
   /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
@@ -207,23 +216,53 @@ class UnrolledRun implements Run {
   }
 
   evaluateAt(e: Expr, env: Env): Tensor {
+    // the value may be a memoized one, a derivative's or a graph node's own array (values.ts reads them in
+    // place): the caller gets its own copy, the one copy the memo used to make for itself
+    const r = this.evaluateShared(e, env);
+    return { shape: r.shape, data: r.data.slice() };
+  }
+
+  evaluateShared(e: Expr, env: Env): Tensor {
     const key = envKey(env);
     let byEnv = this.evalMemo.get(e);
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return { shape: hit.t.shape, data: hit.t.data.slice() };
+      return hit.t;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
+    // a value needs no tape: evaluated without one, charged what the tape would have charged (values.ts)
+    const r = evaluateValue(e, env, this, runError);
+    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
+      if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
+      byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
+    }
+    return r;
+  }
+
+  evaluateOnTape(e: Expr, env: Env): Tensor {
     const mark = this.tape.nodes.length;
     const r = this.ev(e, env);
     this.tape.truncate(mark);
-    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
-      if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
-      byEnv.set(key, { t: { shape: r.shape, data: r.data.slice() }, ops: this.tape.budget.ops - ops0 });
-    }
     return { shape: r.shape, data: r.data };
+  }
+
+  get budget(): Budget {
+    return this.tape.budget;
+  }
+
+  /** node(name, ·) with the name's lookups done once (values.ts reads a name at every step) */
+  nodeOf(name: string): (t: number | null) => TNode | undefined {
+    const leaves = this.leaves.get(name);
+    if (leaves) {
+      if (!this.model.decls.get(name)!.perStep) return () => leaves[0];
+      return (t) => (t === null ? undefined : leaves[t - 1]);
+    }
+    const steps = this.qnodes.get(name);
+    if (!steps) return () => undefined;
+    const timed = this.model.quantities.get(name)!.timed;
+    return (t) => ((timed ? t === null : t !== null) ? undefined : t === null ? steps[0] : t < 0 ? undefined : steps[t]);
   }
 
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor {
@@ -231,19 +270,45 @@ class UnrolledRun implements Run {
   }
 
   derivativeAt(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
+    return this.derivativeMemo(of, wrt, env, total, oneStep, true);
+  }
+
+  /**
+   * derivativeAt for a reader that only reads the result (values.ts): the memo's own array, not a copy
+   * (a Float64Array per repeated derivative was a tenth of a check's time)
+   */
+  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): Derivative {
+    return this.derivativeMemo(of, wrt, env, total, oneStep, false);
+  }
+
+  private derivativeMemo(
+    of: Expr,
+    wrt: { name: string; idx: Idx | null },
+    env: Env,
+    total: boolean,
+    oneStep: boolean,
+    own: boolean,
+  ): Derivative {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
-    const hit = this.derivMemo.get(key);
+    // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
+    // was most of what a repeated derivative cost
+    let byOf = this.derivMemo.get((of as Expr & { k: 'ref' }).name);
+    if (!byOf) this.derivMemo.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
+    let memo = byOf.get(wrt.name);
+    if (!memo) byOf.set(wrt.name, (memo = new Map()));
+    const hit = memo.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached };
+      return own ? { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached } : hit.d;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     const d = this.derivativeOnce(of, wrt, env, total, oneStep);
     if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
-      this.derivMemo.set(key, {
-        d: { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached },
+      memo.set(key, {
+        // kept as computed when the reader only reads it
+        d: own ? { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached } : d,
         ops: this.tape.budget.ops - ops0,
       });
     return d;
@@ -518,9 +583,13 @@ function envKey(env: Env): string {
   return k;
 }
 
+/** steps of a memoized derivative: −2^20 ≤ step < 2^20 − 1 (far beyond maxT), so that the key below is exact */
+const STEP_BIAS = 2 ** 20;
+
 /**
- * ∂A/∂B between two named nodes, by names, steps and kind; null where a step cannot be read (the
- * computation then reports it, uncached)
+ * ∂A/∂B between two named nodes (the memo's maps are by their names): their steps and the kind as one
+ * exact number; null where a step cannot be read (the computation then reports it, uncached) or lies
+ * outside the range the number holds
  */
 function derivKey(
   of: Expr & { k: 'ref' },
@@ -528,7 +597,7 @@ function derivKey(
   env: Env,
   total: boolean,
   oneStep: boolean,
-): string | null {
+): number | null {
   let a: number | null;
   let b: number | null;
   try {
@@ -538,7 +607,12 @@ function derivKey(
     if (e instanceof RunError) return null;
     throw e;
   }
-  return `${total ? 'T' : 'P'}${oneStep ? '1' : ''}\u0000${of.name}\u0000${a}\u0000${wrt.name}\u0000${b}`;
+  const inRange = (x: number | null) => x === null || (Number.isInteger(x) && x >= -STEP_BIAS && x < STEP_BIAS - 1);
+  if (!inRange(a) || !inRange(b)) return null;
+  // 0 for no step, 1..2^21 − 1 for a step
+  const ka = a === null ? 0 : a + STEP_BIAS + 1;
+  const kb = b === null ? 0 : b + STEP_BIAS + 1;
+  return (ka * 2 * STEP_BIAS + kb) * 4 + (total ? 2 : 0) + (oneStep ? 1 : 0);
 }
 
 /** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */

@@ -6,7 +6,7 @@
 
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
-import { dims, matmul, matmulGradA, matmulGradB, sigmoid } from './tensor';
+import { dims, matmul, matmulGradA, matmulGradB, sigmoid, type Tensor } from './tensor';
 import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
@@ -214,7 +214,7 @@ const POW = {
 
 /** A B, matrices (vectors as columns or rows, by their shapes) */
 const MATMUL = {
-  forward(a: TNode, b: TNode): Float64Array {
+  forward(a: Tensor, b: Tensor): Float64Array {
     const [m, k] = dims(a.shape);
     const [, n] = dims(b.shape);
     const out = new Float64Array(m * n);
@@ -243,11 +243,11 @@ const MATMUL = {
  * A vector a is one row, so [n]·[n,k] → [k] and [p,n]·[n,m,k] → [p,m,k].
  */
 const CONTRACT = {
-  sizes(a: TNode, b: TNode): [P: number, n: number, Q: number] {
+  sizes(a: Tensor, b: Tensor): [P: number, n: number, Q: number] {
     const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
     return [a.data.length / n, n, b.data.length / n];
   },
-  forward(a: TNode, b: TNode): Float64Array {
+  forward(a: Tensor, b: Tensor): Float64Array {
     const [P, n, Q] = CONTRACT.sizes(a, b);
     const out = new Float64Array(P * Q);
     matmul(a.data, b.data, P, n, Q, out);
@@ -270,7 +270,7 @@ const CONTRACT = {
 
 /** Aᵀ (a vector's transpose is the same entries) */
 const TRANSPOSE = {
-  forward(a: TNode): Float64Array {
+  forward(a: Tensor): Float64Array {
     const [m, n] = dims(a.shape);
     if (m === 1 || n === 1) return a.data.slice();
     return transposed(a.data, m, n);
@@ -313,7 +313,7 @@ const PACK = {
 
 /** the language's functions: Σ, mean, softmax, diag, and the elementwise ones of UNARY */
 const FN = {
-  forward(fn: Fn, a: TNode): Float64Array {
+  forward(fn: Fn, a: Tensor): Float64Array {
     const x = a.data;
     const len = x.length;
     switch (fn) {
@@ -376,6 +376,22 @@ const FN = {
     } else for (let i = 0; i < x.length; i++) ga[i] = g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
     acc(a, ga);
   },
+};
+
+/**
+ * The forwards alone, for the tapeless evaluator (values.ts): a check's sides need values, not a tape, and
+ * computing them with the very same kernels keeps every number bit for bit what the tape gives.
+ */
+export const FORWARD = {
+  add: ADD.forward,
+  neg: NEG.forward,
+  mul: MUL.forward,
+  div: DIV.forward,
+  pow: POW.forward,
+  matmul: MATMUL.forward,
+  contract: CONTRACT.forward,
+  transpose: TRANSPOSE.forward,
+  fn: FN.forward,
 };
 
 /** every operation's backward, by the op a node records */

@@ -3,6 +3,7 @@
 
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
+import { reach } from './reach';
 import { refText } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
@@ -88,7 +89,11 @@ const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 /** the varied names that alone make the check fail at this draw, and their given values */
 function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
   const found: string[] = [];
+  // culprits are sought only for sides that hold at the file's values: redrawing a name they cannot read
+  // gives them those very values again, so it cannot make them fail, and its forward run is not made
+  const read = reach(ctx.model, [lhs, rhs]);
   for (const name of variedNames(ctx.model)) {
+    if (!read.has(ids.parseNodeKey(name).name)) continue;
     try {
       const ss = evaluateSides(points, lhs, rhs, ctx.draws.run(seed, name));
       if (ss.some((s) => !close(s.l.data, s.r.data))) found.push(name);
@@ -146,20 +151,18 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
 }
 
 export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
-  const base = {
-    line: q.line,
-    range: q.range,
-    equation: q.text,
-    ...(q.links > 1 ? { link: q.link } : {}),
-    ...(q.tag ? { tag: q.tag } : {}),
+  // the fields set one by one, in the order the Report has always had: spreading a base object with
+  // optional fields was a twentieth of a check's time
+  const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport => {
+    const out = { line: q.line, range: q.range, equation: q.text } as CheckReport;
+    if (q.links > 1) out.link = q.link;
+    if (q.tag) out.tag = q.tag;
+    out.status = status;
+    out.message = message;
+    out.steps = steps;
+    out.failingStep = failingStep;
+    return out;
   };
-  const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport => ({
-    ...base,
-    status,
-    message,
-    steps,
-    failingStep,
-  });
   const points = checkPoints(q);
   const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
   const range = q.freeT ? ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}` : '';
@@ -172,11 +175,19 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   }
   const steps = stepsOf(sides);
   const bad = sides.find((s) => !close(s.l.data, s.r.data)) ?? null;
-  const rr = rereadOneStep(q.lhs, q.rhs, ctx.model);
-  const rrClaim: Claim | null = rr ? { ...claim, lhs: rr.lhs, rhs: rr.rhs } : null;
+  // the one-step re-reading, made only for a check that fails as written (most hold)
+  let reread: { rr: ReturnType<typeof rereadOneStep>; claim: Claim | null } | null = null;
+  const rereadOf = () => {
+    if (!reread) {
+      const rr = rereadOneStep(q.lhs, q.rhs, ctx.model);
+      reread = { rr, claim: rr ? { ...claim, lhs: rr.lhs, rhs: rr.rhs } : null };
+    }
+    return reread;
+  };
 
   /** the one-step reading, when the check fails as written (at the file's values or at a draw) */
   const oneStep = (asWritten: string): CheckReport | null => {
+    const { rr, claim: rrClaim } = rereadOf();
     if (!rrClaim) return null;
     let rs: Sides[];
     try {
@@ -220,7 +231,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (os) return os;
     let message = asWritten;
     const ratio = ratioHint(claim, ctx.model, ctx.run);
-    const hint = ratio ? { text: ratio, culprit: null } : failureHint(claim, rrClaim, bad, ctx.run);
+    const hint = ratio ? { text: ratio, culprit: null } : failureHint(claim, rereadOf().claim, bad, ctx.run);
     if (hint) message += `. ${hint.text}`;
     const failed = report('fails', message, steps, bad.t);
     if (hint?.culprit) failed.culprit = hint.culprit;

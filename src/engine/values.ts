@@ -1,0 +1,397 @@
+// The value of an expression without a tape: what a check's sides, the hints' trial sides and a derive of
+// a plain expression need (issue 11). Recording every operation on the tape (a node and a Float64Array per
+// scalar product, then thrown away) and walking the expression tree again at every step and every draw was
+// most of a check's cost. Here each expression is compiled once into closures (no eval): a scalar is a
+// plain number, and a tensor is computed by the tape's own forward kernels, so every value is bit for bit
+// what the tape gives. Every operation charges the budget exactly what the tape's node would (PUSH_OPS
+// plus one per 16 entries, in the same order), and throws the same errors in the same order, so the
+// operation limits fall where they fell: the same file gets the same Report on any machine.
+
+import { idxVars } from '../language/idx';
+import type { Expr, Idx, Shape } from '../language/model';
+import { displayName, exprText } from '../language/print';
+import { entries } from '../language/shapes';
+import { PUSH_OPS, type Budget } from './budget';
+import { FORWARD, UNARY, type TNode } from './tape';
+import { dims, matmul, type Tensor } from './tensor';
+
+type Env = Record<string, number>;
+
+/** what the evaluator needs of a run: its graph nodes, its derivatives and its budget */
+export interface ValueHost {
+  budget: Budget;
+  /** the node of a name at a step (as Run.node), looked up once per name */
+  nodeOf(name: string): (t: number | null) => TNode | undefined;
+  /** ∂of/∂wrt, which the evaluator only reads (it may be the run's memoized array) */
+  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): { tensor: Tensor };
+}
+
+/** makes the run's own error (RunError, from run.ts, which imports this file) */
+export type Fail = (message: string) => Error;
+
+/** one evaluation: the run it reads and how it reports what cannot be evaluated */
+interface Cx {
+  host: ValueHost;
+  budget: Budget;
+  fail: Fail;
+}
+
+/** a scalar (shape []) as a number; anything else, a one-entry vector included, as a tensor */
+type V = number | Tensor;
+type Code = (env: Env, cx: Cx) => V;
+
+export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail): Tensor {
+  const v = code(e)(env, { host, budget: host.budget, fail });
+  return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : v;
+}
+
+/**
+ * compiled once per expression given to evaluateValue (a check's side is evaluated at every step of every
+ * draw); its subexpressions are compiled with it, not kept apart (the hints' many one-off trial
+ * expressions would fill the map)
+ */
+const compiled = new WeakMap<Expr, Code>();
+
+function code(e: Expr): Code {
+  let c = compiled.get(e);
+  if (!c) compiled.set(e, (c = build(e)));
+  return c;
+}
+
+const SCALAR: Shape = [];
+const len = (v: V): number => (typeof v === 'number' ? 1 : v.data.length);
+const shapeOf = (v: V): Shape => (typeof v === 'number' ? SCALAR : v.shape);
+const dataOf = (v: V): Float64Array => (typeof v === 'number' ? Float64Array.of(v) : v.data);
+const first = (v: V): number => (typeof v === 'number' ? v : v.data[0]!);
+const asTensor = (v: V): Tensor => (typeof v === 'number' ? { shape: SCALAR, data: Float64Array.of(v) } : v);
+
+/** a result of the tape's shape: a number exactly when the tape's node would be a one-entry scalar */
+function make(shape: Shape, data: Float64Array): V {
+  return shape.length === 0 && data.length === 1 ? data[0]! : { shape, data };
+}
+
+/** what the tape charges for pushing a node of n entries */
+const charge = (cx: Cx, n: number): void => cx.budget.tick(PUSH_OPS + (n >> 4));
+
+function add(cx: Cx, a: V, b: V, sub: boolean): V {
+  if (typeof a === 'number' && typeof b === 'number') {
+    charge(cx, 1);
+    return sub ? a - b : a + b;
+  }
+  const shape = len(a) >= len(b) ? shapeOf(a) : shapeOf(b);
+  const data = FORWARD.add(dataOf(a), dataOf(b), sub);
+  charge(cx, data.length);
+  return make(shape, data);
+}
+
+function mul(cx: Cx, a: V, b: V): V {
+  if (typeof a === 'number' && typeof b === 'number') {
+    charge(cx, 1);
+    return a * b;
+  }
+  const shape = len(a) >= len(b) ? shapeOf(a) : shapeOf(b);
+  const data = FORWARD.mul(dataOf(a), dataOf(b));
+  charge(cx, data.length);
+  return make(shape, data);
+}
+
+function matmulV(cx: Cx, a: V, b: V, shape: Shape): V {
+  const [m, k] = dims(shapeOf(a));
+  const [, n] = dims(shapeOf(b));
+  const out = new Float64Array(m * n);
+  matmul(dataOf(a), dataOf(b), m, k, n, out);
+  charge(cx, out.length);
+  return make(shape, out);
+}
+
+/** the step an index denotes, or the run's error naming the first variable not bound */
+type StepCode = (env: Env, cx: Cx) => number;
+function stepCode(idx: Idx): StepCode {
+  const { v, k } = idx;
+  const terms = idx.terms ?? [];
+  const unbound = (env: Env, cx: Cx) => cx.fail(`${idxVars(idx).find((x) => env[x] === undefined)} is not bound`);
+  if (v !== null && !terms.length)
+    return (env, cx) => {
+      const x = env[v];
+      if (x === undefined) throw unbound(env, cx);
+      return k + x;
+    };
+  if (v === null && !terms.length) return () => k;
+  return (env, cx) => {
+    let n = k;
+    if (v !== null) {
+      const x = env[v];
+      if (x === undefined) throw unbound(env, cx);
+      n += x;
+    }
+    for (const t of terms) {
+      const x = env[t.v];
+      if (x === undefined) throw unbound(env, cx);
+      n += t.sign * x;
+    }
+    return n;
+  };
+}
+
+function whole(cx: Cx, x: number): number {
+  if (!Number.isInteger(x)) throw cx.fail(`an index must be a whole number, not ${x}`);
+  return x;
+}
+
+function build(e: Expr): Code {
+  switch (e.k) {
+    case 'num': {
+      const x = e.value;
+      return (_env, cx) => {
+        charge(cx, 1);
+        return x;
+      };
+    }
+    case 'var': {
+      const s = stepCode(e.idx);
+      return (env, cx) => {
+        const x = s(env, cx);
+        charge(cx, 1);
+        return x;
+      };
+    }
+    case 'vec':
+    case 'mat': {
+      const items = (e.k === 'vec' ? e.items : e.rows.flat()).map(build);
+      const shape = e.shape;
+      return (env, cx) => {
+        const data = new Float64Array(items.length);
+        for (let i = 0; i < items.length; i++) data[i] = first(items[i]!(env, cx));
+        charge(cx, data.length);
+        return make(shape, data);
+      };
+    }
+    case 'ref': {
+      const name = e.name;
+      const s = e.idx ? stepCode(e.idx) : null;
+      // the lookup of the last run read (the sides are evaluated at every step of one run, then of the next)
+      let host: ValueHost | null = null;
+      let lookup: (t: number | null) => TNode | undefined = () => undefined;
+      return (env, cx) => {
+        const step = s ? s(env, cx) : null;
+        if (cx.host !== host) {
+          host = cx.host;
+          lookup = host.nodeOf(name);
+        }
+        const n = lookup(step);
+        if (!n) throw cx.fail(`${displayName(name)}${step === null ? '' : ` at step ${step}`} has no value`);
+        return n.shape.length === 0 && n.data.length === 1 ? n.data[0]! : { shape: n.shape, data: n.data };
+      };
+    }
+    case 'neg': {
+      const a = build(e.a);
+      return (env, cx) => {
+        const x = a(env, cx);
+        if (typeof x === 'number') {
+          charge(cx, 1);
+          return -x;
+        }
+        const data = FORWARD.neg(x.data);
+        charge(cx, data.length);
+        return make(x.shape, data);
+      };
+    }
+    case 'add':
+    case 'sub': {
+      const a = build(e.a);
+      const b = build(e.b);
+      const sub = e.k === 'sub';
+      return (env, cx) => {
+        const x = a(env, cx);
+        return add(cx, x, b(env, cx), sub);
+      };
+    }
+    case 'mul':
+    case 'hadamard': {
+      const a = build(e.a);
+      const b = build(e.b);
+      return (env, cx) => {
+        const x = a(env, cx);
+        return mul(cx, x, b(env, cx));
+      };
+    }
+    case 'matmul': {
+      const a = build(e.a);
+      const b = build(e.b);
+      const shape = e.shape;
+      return (env, cx) => {
+        const x = a(env, cx);
+        return matmulV(cx, x, b(env, cx), shape);
+      };
+    }
+    case 'div': {
+      const a = build(e.a);
+      const b = build(e.b);
+      return (env, cx) => {
+        const x = a(env, cx);
+        const y = b(env, cx);
+        if (typeof x === 'number' && typeof y === 'number') {
+          charge(cx, 1);
+          return x / y;
+        }
+        const data = FORWARD.div(dataOf(x), dataOf(y));
+        charge(cx, data.length);
+        return make(len(x) >= len(y) ? shapeOf(x) : shapeOf(y), data);
+      };
+    }
+    case 'pow': {
+      const a = build(e.a);
+      const b = build(e.b);
+      return (env, cx) => {
+        const x = a(env, cx);
+        const p = first(b(env, cx));
+        if (typeof x === 'number') {
+          charge(cx, 1);
+          return p === 2 ? x * x : Math.pow(x, p);
+        }
+        const data = FORWARD.pow(x.data, p);
+        charge(cx, data.length);
+        return make(x.shape, data);
+      };
+    }
+    case 'call': {
+      const a = build(e.arg);
+      const fn = e.fn;
+      const shape = e.shape;
+      const unary = shape.length === 0 && fn in UNARY ? UNARY[fn as keyof typeof UNARY] : null;
+      return (env, cx) => {
+        const x = a(env, cx);
+        if (unary && typeof x === 'number') {
+          charge(cx, 1);
+          return unary(x);
+        }
+        const data = FORWARD.fn(fn, asTensor(x));
+        charge(cx, data.length);
+        return make(shape, data);
+      };
+    }
+    case 'transpose': {
+      const a = build(e.a);
+      const shape = e.shape;
+      return (env, cx) => {
+        const data = FORWARD.transpose(asTensor(a(env, cx)));
+        charge(cx, data.length);
+        return make(shape, data);
+      };
+    }
+    case 'index': {
+      const a = build(e.a);
+      const ci = build(e.i);
+      const cj = e.j ? build(e.j) : null;
+      return (env, cx) => {
+        const x = a(env, cx);
+        const i = whole(cx, first(ci(env, cx)));
+        let offset: number;
+        if (cj) {
+          const [m, n] = dims(shapeOf(x));
+          const j = whole(cx, first(cj(env, cx)));
+          if (i < 1 || i > m || j < 1 || j > n) throw cx.fail(`index [${i}, ${j}] is outside the ${m}×${n} matrix`);
+          offset = (i - 1) * n + (j - 1);
+        } else {
+          if (i < 1 || i > len(x)) throw cx.fail(`index ${i} is outside 1..${len(x)}`);
+          offset = i - 1;
+        }
+        charge(cx, 1);
+        return typeof x === 'number' ? x : x.data[offset]!;
+      };
+    }
+    case 'sum':
+    case 'prod': {
+      const from = stepCode(e.from);
+      const to = stepCode(e.to);
+      const body = build(e.body);
+      const v = e.v;
+      const isSum = e.k === 'sum';
+      const shape = e.shape;
+      return (env, cx) => {
+        const lo = from(env, cx);
+        const hi = to(env, cx);
+        if (lo > hi) {
+          // the empty sum is 0, the empty product 1 (the identity for Jacobians)
+          const data = new Float64Array(entries(shape));
+          if (!isSum) {
+            const [r] = dims(shape);
+            if (shape.length === 2) for (let k = 0; k < r; k++) data[k * r + k] = 1;
+            else data.fill(1);
+          }
+          charge(cx, data.length);
+          return make(shape, data);
+        }
+        // one binding object for the whole Σ: no evaluation keeps the environment it is given
+        const inner = { ...env };
+        let acc: V | null = null;
+        for (let i = lo; i <= hi; i++) {
+          inner[v] = i;
+          const x = body(inner, cx);
+          if (acc === null) acc = x;
+          else if (isSum) acc = add(cx, acc, x, false);
+          // a product of Jacobians reads as the chain rule does: the later index on the left
+          else acc = shapeOf(acc).length === 2 && shapeOf(x).length === 2 ? matmulV(cx, x, acc, shape) : mul(cx, acc, x);
+        }
+        return acc!;
+      };
+    }
+    case 'deriv': {
+      const { of, wrt, total, oneStep } = e;
+      return (env, cx) => {
+        const d = cx.host.derivativeShared(of, wrt, env, total, oneStep).tensor;
+        charge(cx, d.data.length);
+        return make(d.shape, d.data);
+      };
+    }
+    case 'contract': {
+      const a = build(e.a);
+      const b = build(e.b);
+      const shape = e.shape;
+      return (env, cx) => {
+        const x = a(env, cx);
+        const data = FORWARD.contract(asTensor(x), asTensor(b(env, cx)));
+        charge(cx, data.length);
+        return make(shape, data);
+      };
+    }
+    case 'matpow':
+      return matpow(e);
+    case 'indicator': {
+      const a = build(e.a);
+      const b = build(e.b);
+      return (env, cx) => {
+        const x = first(a(env, cx));
+        const y = first(b(env, cx));
+        charge(cx, 1);
+        return x === y ? 1 : 0;
+      };
+    }
+  }
+}
+
+/** M^n by repeated squaring, the tape's products in the tape's order */
+function matpow(e: Expr & { k: 'matpow' }): Code {
+  const a = build(e.a);
+  const cn = build(e.n);
+  const shape = e.shape;
+  return (env, cx) => {
+    const M = a(env, cx);
+    const n = first(cn(env, cx));
+    const [r, c] = dims(shapeOf(M));
+    if (r !== c) throw cx.fail(`a matrix power needs a square matrix, not ${r}×${c}`);
+    if (!Number.isInteger(n) || n < 0) throw cx.fail(`the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`);
+    let result: V | null = null;
+    let base = M;
+    for (let k = n; k > 0; k >>= 1) {
+      if (k & 1) result = result !== null ? matmulV(cx, result, base, shape) : base;
+      if (k > 1) base = matmulV(cx, base, base, shape);
+    }
+    if (result !== null) return result;
+    const [s] = dims(shape);
+    const I = new Float64Array(s * s);
+    for (let i = 0; i < s; i++) I[i * s + i] = 1;
+    charge(cx, I.length);
+    return make(shape, I);
+  };
+}
