@@ -19,7 +19,7 @@
 
 import * as vscode from 'vscode';
 import { analyzeSession, type Analysis } from '../../analysis';
-import type { AnalyzeOptions, DeriveReport, Report } from '../../report';
+import { emptyReport, type AnalyzeOptions, type DeriveReport, type Report } from '../../report';
 import { isRnn } from '../config';
 import { Debouncer } from './debouncer';
 import { failedReport } from './failedReport';
@@ -212,4 +212,4 @@ export class Reports implements vscode.Disposable {
 
 /** What get() answers while the first analysis of a document is still running in its worker (one object, so that
  *  callers comparing Reports by identity, like the panel, see no change until the real one arrives). */
-const BEING_ANALYSED: Report = Object.freeze({ ...failedReport(''), diagnostics: [] });
+const BEING_ANALYSED: Report = Object.freeze(emptyReport());
