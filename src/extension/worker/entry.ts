@@ -17,8 +17,10 @@ if (process.env.UNROLL_WEB === '1') {
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  // the benchmark may set the piece size (Infinity: every Report whole, as before pieces)
+  // the benchmark may set the piece size (Infinity: every Report whole, as before pieces); the host shares the
+  // cell saying which job it wants (nodeWorker.ts)
   const port = parentPort;
-  const serve = createServer((response) => port?.postMessage(response), (workerData as { pieceBytes?: number } | undefined)?.pieceBytes);
+  const data = workerData as { pieceBytes?: number; wanted?: Int32Array } | undefined;
+  const serve = createServer((response) => port?.postMessage(response), data?.pieceBytes, data?.wanted);
   port?.on('message', (request: AnalysisRequest) => serve(request));
 }
