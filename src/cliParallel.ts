@@ -24,10 +24,11 @@
 // max(9.3, 7.2) = 9.3 s, two threads max(5.1, 9.05) = 9.05 s — at most 1.03×, as measured idle (100 → 103
 // files/s). The one-thread run already keeps the second core ~55% busy compiling, and the second isolate's
 // own compiling (+3.4 s) takes the rest. Starting the second thread later, bigger or fewer messages (a file
-// is ~9 ms of work against ~0.05 ms per message) or a code cache (it holds bytecode, not the optimised code
-// the helpers spend their time on) leave that sum as it is. The sum grows with the files at 9.3 s per
-// 1,000 on one thread and (9.7 s + 8.4 s fixed) / 2 on two: break-even near 1,000 files, ~1.6× at 5,000,
-// and on more cores the helpers find idle cores (the 1.8× of the benchmark's "free cores" column).
+// is ~9 ms of work against ~0.1 ms of CPU per request and reply, measured) or a code cache (it holds
+// bytecode, not the optimised code the helpers spend their time on) leave that sum as it is. The sum grows
+// with the files at 9.3 s per 1,000 on one thread and (9.7 s + 8.4 s fixed) / 2 on two: break-even near
+// 1,000 files, ~1.6× at 5,000; and on more cores the helpers find idle ones (the 1.8× of the benchmark's
+// "free cores" column).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
