@@ -12,7 +12,7 @@ import { hoverContent, type HoverOptions } from '../src/extension/hover/hoverCon
 import { lensItems } from '../src/extension/inline/inlineContent';
 import type { Report } from '../src/report';
 import type { FakeDocument } from '../test/extension/fake/vscode';
-import { BlockProbe, EditorHost, hasError, longRnn, type Published } from './editorHost';
+import { BlockProbe, EditorHost, hasError, longRnn, threadCpuMs, type Published } from './editorHost';
 import { loadExamples } from './examplesBench';
 import { fmtMs, fmtT, median, printTable, timeMedian } from './timing';
 
@@ -89,6 +89,8 @@ interface EditTiming {
   workerMs: number;
   /** its wall time alone (Report.elapsedMs) */
   workerWallMs: number;
+  /** the worker thread's own CPU time during it (NaN where unknown) */
+  workerThreadCpuMs: number;
   /** edit → diagnostics (wall) less the analysis's wall time in the worker: the way there and back */
   pathMs: number;
   /** the wall time from the edit to these diagnostics */
@@ -129,12 +131,14 @@ async function timedEdit(
     convertMs: p.convertMs,
     workerMs: p.analysisMs,
     workerWallMs: p.analysisWallMs,
+    workerThreadCpuMs: p.analysisThreadCpuMs ?? NaN,
     pathMs: wall - p.analysisWallMs,
     wallMs: wall,
   };
 }
 
 const medianOf = (ts: EditTiming[], k: keyof EditTiming) => median(ts.map((t) => t[k]));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Issue 11: edit → diagnostics in the extension host (debounce excluded), per example, through the analysis worker. */
 export async function benchEditorHost(): Promise<void> {
@@ -154,12 +158,22 @@ export async function benchEditorHost(): Promise<void> {
       const own = medianOf(ts, 'ownMs');
       // the numeric analysis the worker runs before it answers, alone in this thread: the rest is the host's path
       const alone = timeMedian(() => analyze(text, { draws: 4 }), 15, 3);
+      // and the same by each thread's own CPU time, the way to compare the two threads' work (/proc's figure moves
+      // in scheduler ticks of a few ms, so a mean of many runs, not a median)
+      const aloneThread: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const c0 = threadCpuMs();
+        analyze(`${text}\n# edit ${i}\n`, { draws: 4 });
+        const c1 = threadCpuMs();
+        if (c0 !== undefined && c1 !== undefined) aloneThread.push(c1 - c0);
+      }
       rows.push([
         name,
         fmtMs(own),
         fmtT(alone),
         fmtMs(medianOf(ts, 'workerMs')),
         fmtMs(medianOf(ts, 'workerWallMs')),
+        `${fmtMs(mean(aloneThread))} / ${fmtMs(mean(ts.map((t) => t.workerThreadCpuMs)))}`,
         fmtMs(medianOf(ts, 'pathMs')),
         fmtMs(medianOf(ts, 'hostMs')),
         fmtMs(medianOf(ts, 'convertMs')),
@@ -177,6 +191,7 @@ export async function benchEditorHost(): Promise<void> {
       'analyze() alone',
       'in the worker',
       'in the worker (wall)',
+      'thread CPU, mean: alone / worker',
       'the way (wall)',
       'host thread busy',
       'Report → items',
@@ -185,7 +200,7 @@ export async function benchEditorHost(): Promise<void> {
     rows,
   );
   console.log(
-    '  the extension\'s Reports with the \'vscode\' fake, dist/worker.js in a worker thread (one warm worker serves the\n  examples in turn, as the extension\'s pool does); edit → diagnostics is min(wall, CPU of both threads) and includes\n  the analysis in the worker; "in the worker" is that analysis timed as "analyze() alone" is, min(wall, the\n  process\'s CPU time meanwhile), "(wall)" its wall time alone (Report.elapsedMs: on a shared machine the\n  other agents\' load is in it), "the way" the rest of the wall time (debounce turn, the reading\'s diagnostics,\n  messages, structured clones, diagnostics and lenses); "host thread busy" is its event-loop utilisation from\n  the edit until the worker is done (forms included).',
+    '  the extension\'s Reports with the \'vscode\' fake, dist/worker.js in a worker thread (one warm worker serves the\n  examples in turn, as the extension\'s pool does); edit → diagnostics is min(wall, CPU of both threads) and includes\n  the analysis in the worker; "in the worker" is that analysis timed as "analyze() alone" is, min(wall, the\n  process\'s CPU time meanwhile), "(wall)" its wall time alone (Report.elapsedMs: on a shared machine the\n  other agents\' load is in it), "the way" the rest of the wall time (debounce turn, the reading\'s diagnostics,\n  messages, structured clones, diagnostics and lenses); "host thread busy" is its event-loop utilisation from\n  the edit until the worker is done (forms included). "thread CPU" is the analysis\'s own thread\'s CPU time\n  (Linux /proc/thread-self/schedstat), in this thread and in the worker: the like-for-like comparison, which\n  neither the machine\'s load nor the other threads\' JIT and GC inflate.',
   );
 }
 

@@ -28,6 +28,8 @@ export interface Published {
   analysisMs: number;
   /** its wall time alone (Report.elapsedMs) */
   analysisWallMs: number;
+  /** the worker thread's own CPU time during it (Linux; undefined elsewhere) */
+  analysisThreadCpuMs: number | undefined;
 }
 
 interface Waiter {
@@ -43,6 +45,7 @@ export class EditorHost {
 
   /** the process's CPU time during the worker's last analysis (the worker measures it: protocol.ts cpuMs) */
   private lastCpuMs: number | undefined;
+  private lastThreadCpuMs: number | undefined;
   /** per document, its latest reading and what it shows, as diagnostics.ts keeps them */
   private readonly twoPhase = new Map<unknown, { read?: ReadUpdate; shown?: Shown }>();
 
@@ -53,7 +56,7 @@ export class EditorHost {
     this.reports = new Reports({
       debounceMs: () => 0,
       analyzeOptions: () => ({ draws: 4 }),
-      workers: () => this.timed(nodeWorker(script, require, pieceBytes === undefined ? undefined : { pieceBytes })),
+      workers: () => this.timed(nodeWorker(script, require, { threadCpu: true, ...(pieceBytes === undefined ? {} : { pieceBytes }) })),
     });
     this.reports.onDidUpdate(({ document, report, version }) => {
       const t0 = performance.now();
@@ -65,7 +68,15 @@ export class EditorHost {
       state.shown = shownAfterReport(diagnostics, read?.diagnostics, read?.text);
       const cpu = this.lastCpuMs ?? Infinity;
       const analysisMs = Math.min(report.elapsedMs, cpu);
-      this.settle(document, { phase: 'report', at, diagnostics, convertMs: at - t0, analysisMs, analysisWallMs: report.elapsedMs });
+      this.settle(document, {
+        phase: 'report',
+        at,
+        diagnostics,
+        convertMs: at - t0,
+        analysisMs,
+        analysisWallMs: report.elapsedMs,
+        analysisThreadCpuMs: this.lastThreadCpuMs,
+      });
     });
     this.reports.onDidRead((update) => {
       const t0 = performance.now();
@@ -75,7 +86,15 @@ export class EditorHost {
       if (!next) return;
       state.shown = next.shown;
       const at = performance.now();
-      this.settle(update.document, { phase: 'read', at, diagnostics: next.items, convertMs: at - t0, analysisMs: 0, analysisWallMs: 0 });
+      this.settle(update.document, {
+        phase: 'read',
+        at,
+        diagnostics: next.items,
+        convertMs: at - t0,
+        analysisMs: 0,
+        analysisWallMs: 0,
+        analysisThreadCpuMs: undefined,
+      });
     });
   }
 
@@ -100,6 +119,7 @@ export class EditorHost {
       onMessage: (listener) =>
         worker.onMessage((response) => {
           if ('cpuMs' in response && response.cpuMs !== undefined) this.lastCpuMs = response.cpuMs;
+          if ('threadCpuMs' in response) this.lastThreadCpuMs = response.threadCpuMs;
           listener(response);
         }),
     };
@@ -139,7 +159,7 @@ export function longRnn(T: number, extra = ''): string {
 }
 
 /** This thread's CPU time in ms (Linux: /proc/thread-self/schedstat, in ns), or undefined elsewhere. */
-function threadCpuMs(): number | undefined {
+export function threadCpuMs(): number | undefined {
   try {
     return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
   } catch {

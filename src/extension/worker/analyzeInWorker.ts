@@ -56,17 +56,21 @@ function processCpuMs(): number | undefined {
   return (c.user + c.system) / 1000;
 }
 
+const since = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? b - a : undefined);
+
 /**
  * A worker's answers: `post` sends each response (one or more per job), the returned function takes each
  * request. The pieces of the latest big Report are kept until the host has taken them, and the latest
  * analysis whose forms are asked for until the host has taken its numeric Report. `wanted`, when the host
  * shares one (nodeWorker.ts), holds in cell 0 the id of the job the host wants: the analysis of any other
- * stops at its next check and is answered with nothing.
+ * stops at its next check and is answered with nothing. `threadCpu` (the benchmark's) reads this thread's
+ * CPU time in ms, sent with each Report beside the process's.
  */
 export function createServer(
   post: (response: AnalysisResponse) => void,
   pieceBytes?: number,
   wanted?: Int32Array,
+  threadCpu?: () => number | undefined,
 ): (request: AnalysisRequest) => void {
   let kept: { id: number; pieces: Piece[] } | undefined;
   let formsDue: { id: number; analysis: Analysis } | undefined;
@@ -90,9 +94,8 @@ export function createServer(
     step();
   };
 
-  const send = (id: number, report: Report, complete: boolean, cpuMs?: number) => {
+  const send = (id: number, report: Report, complete: boolean, timing: { cpuMs?: number; threadCpuMs?: number } = {}) => {
     const { skeleton, pieces } = splitIntoPieces(report, pieceBytes);
-    const timing = cpuMs === undefined ? {} : { cpuMs };
     if (pieces.length === 0) {
       kept = undefined;
       return post({ id, report, complete, ...timing });
@@ -110,6 +113,7 @@ export function createServer(
     const wantForms = job.options.forms ?? job.options.symbolic ?? false;
     const t0 = now();
     const cpu0 = processCpuMs();
+    const thread0 = threadCpu?.();
     let analysis: Analysis;
     try {
       const read: Compiled = compile(job.text);
@@ -123,11 +127,10 @@ export function createServer(
     }
     // the reading done here counts in the analysis's time, as analyze() counts it
     analysis.report.elapsedMs = now() - t0;
-    const cpu1 = processCpuMs();
-    const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
-    if (!wantForms || analysis.report.derives.length === 0) return send(job.id, analysis.report, true, cpuMs);
+    const timing = { cpuMs: since(cpu0, processCpuMs()), threadCpuMs: since(thread0, threadCpu?.()) };
+    if (!wantForms || analysis.report.derives.length === 0) return send(job.id, analysis.report, true, timing);
     formsDue = { id: job.id, analysis };
-    send(job.id, analysis.report, false, cpuMs);
+    send(job.id, analysis.report, false, timing);
   };
 
   return (request) => {

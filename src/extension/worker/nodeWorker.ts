@@ -6,11 +6,16 @@
 import type { WorkerLike } from './protocol';
 
 /**
- * `options` is for the benchmark only (entry.ts: `pieceBytes`, to compare with Reports sent whole).
+ * `options` is for the benchmark only (entry.ts: `pieceBytes`, to compare with Reports sent whole;
+ * `threadCpu`, the worker thread's CPU time sent with each Report).
  * The worker shares one cell with this thread: the id of the job this thread wants, written as each job is
  * posted (0: none). The worker reads it at the engine's checks and drops any other job (analyzeInWorker.ts).
  */
-export function nodeWorker(script: string, nodeRequire: NodeJS.Require, options?: { pieceBytes?: number }): WorkerLike {
+export function nodeWorker(
+  script: string,
+  nodeRequire: NodeJS.Require,
+  options?: { pieceBytes?: number; threadCpu?: boolean },
+): WorkerLike {
   const { Worker } = nodeRequire('worker_threads') as typeof import('node:worker_threads');
   const wanted = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(script, { workerData: { ...options, wanted } });

@@ -38,6 +38,8 @@ interface ReportStage {
   complete?: boolean;
   /** the process's CPU time during the analysis (ms; Node only): the benchmark's figure beside Report.elapsedMs */
   cpuMs?: number;
+  /** the worker thread's own CPU time during it (ms), when the benchmark asks (nodeWorker's `threadCpu`) */
+  threadCpuMs?: number;
 }
 
 /**
