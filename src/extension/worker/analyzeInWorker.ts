@@ -14,7 +14,7 @@
 // 5,000-step file) go to the host before the analysis starts (a ReadDiagnostics), so that a fixed typo's
 // squiggle goes at once; the analysis reuses that reading. And a job the host no longer wants stops at its
 // engine's next check (engine/budget.ts: every 4,096 operations; the longest stretch without one, in a
-// 5,000-step file, is ~0.1–0.2 s of CPU): the host writes the job it wants into a shared cell (nodeWorker.ts)
+// 5,000-step file, is ~0.15–0.3 s of CPU): the host writes the job it wants into a shared cell (nodeWorker.ts)
 // as it posts a newer one, so the worker, warm, takes the newer job next instead of being terminated and
 // replaced by a cold one.
 
