@@ -1,26 +1,35 @@
 // The extension host as the editor benchmark drives it: the extension's own Reports (src/extension/reports.ts:
 // edit events, debounce, the analysis worker dist/worker.js, Reports back) with the unit tests' 'vscode' fake
 // (the bench bundle aliases 'vscode' to test/extension/fake/vscode.ts), and on each announced Report what
-// diagnostics.ts and codeLens.ts do with it (diagnosticItems, lensItems). Only the VS Code API is fake.
+// diagnostics.ts and codeLens.ts do with it (diagnosticItems, lensItems); on each reading announced ahead of
+// its Report, what diagnostics.ts publishes then (twoPhase.ts). Only the VS Code API is fake.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { diagnosticItems, type DiagnosticItem } from '../src/extension/diagnostics/diagnosticsContent';
+import { afterRead, shownAfterReport, type Shown } from '../src/extension/diagnostics/twoPhase';
 import { lensItems } from '../src/extension/inline/inlineContent';
-import { Reports } from '../src/extension/reports/documentReports';
+import { Reports, type ReadUpdate } from '../src/extension/reports/documentReports';
 import { nodeWorker } from '../src/extension/worker/nodeWorker';
+import type { WorkerLike } from '../src/extension/worker/protocol';
 import { fake, FakeDocument } from '../test/extension/fake/vscode';
 import { LONG_RNN_QUESTIONS, longRnn as sharedLongRnn } from '../test/fixtures/longRnn';
 
 export interface Published {
-  /** performance.now() when the diagnostics and lenses were ready */
+  /** 'read': the diagnostics published once the text's reading is known, ahead of its Report; 'report': with the Report */
+  phase: 'read' | 'report';
+  /** performance.now() when the diagnostics (and, with a Report, the lenses) were ready */
   at: number;
   diagnostics: DiagnosticItem[];
   /** ms the host spent turning the Report into diagnostics and lenses */
   convertMs: number;
-  /** the analysis's own wall time where it ran (Report.elapsedMs, in the worker) */
+  /** the analysis where it ran (in the worker): min(its wall time, Report.elapsedMs, and the process's CPU time meanwhile) */
   analysisMs: number;
+  /** its wall time alone (Report.elapsedMs) */
+  analysisWallMs: number;
+  /** the worker thread's own CPU time during it (Linux; undefined elsewhere) */
+  analysisThreadCpuMs: number | undefined;
 }
 
 interface Waiter {
@@ -34,6 +43,12 @@ export class EditorHost {
   private waiters: Waiter[] = [];
   private docs = 0;
 
+  /** the process's CPU time during the worker's last analysis (the worker measures it: protocol.ts cpuMs) */
+  private lastCpuMs: number | undefined;
+  private lastThreadCpuMs: number | undefined;
+  /** per document, its latest reading and what it shows, as diagnostics.ts keeps them */
+  private readonly twoPhase = new Map<unknown, { read?: ReadUpdate; shown?: Shown }>();
+
   /** `pieceBytes`: how the worker sends big Reports (Infinity: whole, as before pieces; undefined: the shipped size) */
   constructor(pieceBytes?: number) {
     fake.documents = [];
@@ -41,20 +56,73 @@ export class EditorHost {
     this.reports = new Reports({
       debounceMs: () => 0,
       analyzeOptions: () => ({ draws: 4 }),
-      workers: () => nodeWorker(script, require, pieceBytes === undefined ? undefined : { pieceBytes }),
+      workers: () => this.timed(nodeWorker(script, require, { threadCpu: true, ...(pieceBytes === undefined ? {} : { pieceBytes }) })),
     });
-    this.reports.onDidUpdate(({ document, report }) => {
+    this.reports.onDidUpdate(({ document, report, version }) => {
       const t0 = performance.now();
       const diagnostics = diagnosticItems(report, { hintForHolding: false });
       lensItems(report, 4, document.uri.toString());
       const at = performance.now();
-      const p: Published = { at, diagnostics, convertMs: at - t0, analysisMs: report.elapsedMs };
-      this.waiters = this.waiters.filter((w) => {
-        if (w.doc !== (document as unknown) || !w.accept(p)) return true;
-        w.resolve(p);
-        return false;
+      const state = this.stateOf(document);
+      const read = state.read?.version === version ? state.read : undefined;
+      state.shown = shownAfterReport(diagnostics, read?.diagnostics, read?.text);
+      const cpu = this.lastCpuMs ?? Infinity;
+      const analysisMs = Math.min(report.elapsedMs, cpu);
+      this.settle(document, {
+        phase: 'report',
+        at,
+        diagnostics,
+        convertMs: at - t0,
+        analysisMs,
+        analysisWallMs: report.elapsedMs,
+        analysisThreadCpuMs: this.lastThreadCpuMs,
       });
     });
+    this.reports.onDidRead((update) => {
+      const t0 = performance.now();
+      const state = this.stateOf(update.document);
+      state.read = update;
+      const next = afterRead(state.shown, update.text, update.diagnostics);
+      if (!next) return;
+      state.shown = next.shown;
+      const at = performance.now();
+      this.settle(update.document, {
+        phase: 'read',
+        at,
+        diagnostics: next.items,
+        convertMs: at - t0,
+        analysisMs: 0,
+        analysisWallMs: 0,
+        analysisThreadCpuMs: undefined,
+      });
+    });
+  }
+
+  private stateOf(document: unknown): { read?: ReadUpdate; shown?: Shown } {
+    let s = this.twoPhase.get(document);
+    if (!s) this.twoPhase.set(document, (s = {}));
+    return s;
+  }
+
+  private settle(document: unknown, p: Published): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (w.doc !== document || !w.accept(p)) return true;
+      w.resolve(p);
+      return false;
+    });
+  }
+
+  /** The worker, its answers' CPU figure noted on the way (the Report itself carries only its wall time). */
+  private timed(worker: WorkerLike): WorkerLike {
+    return {
+      ...worker,
+      onMessage: (listener) =>
+        worker.onMessage((response) => {
+          if ('cpuMs' in response && response.cpuMs !== undefined) this.lastCpuMs = response.cpuMs;
+          if ('threadCpuMs' in response) this.lastThreadCpuMs = response.threadCpuMs;
+          listener(response);
+        }),
+    };
   }
 
   open(text: string): FakeDocument {
@@ -69,10 +137,11 @@ export class EditorHost {
     doc.isClosed = true;
     fake.documents = fake.documents.filter((d) => d !== doc);
     fake.events.close.fire(doc);
+    this.twoPhase.delete(doc);
   }
 
-  /** The next diagnostics published for `doc` that `accept` takes (default: any). */
-  published(doc: FakeDocument, accept: (p: Published) => boolean = () => true): Promise<Published> {
+  /** The next diagnostics published for `doc` that `accept` takes (default: those of a Report). */
+  published(doc: FakeDocument, accept: (p: Published) => boolean = (p) => p.phase === 'report'): Promise<Published> {
     return new Promise((resolve) => this.waiters.push({ doc, accept, resolve }));
   }
 
@@ -90,7 +159,7 @@ export function longRnn(T: number, extra = ''): string {
 }
 
 /** This thread's CPU time in ms (Linux: /proc/thread-self/schedstat, in ns), or undefined elsewhere. */
-function threadCpuMs(): number | undefined {
+export function threadCpuMs(): number | undefined {
   try {
     return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
   } catch {

@@ -6,7 +6,7 @@
 // same text gets the same Report on any machine; the clock is only a last guard (engine/budget.ts).
 
 import { diag } from './language/diagnostics';
-import { compile } from './language/index';
+import { compile, type Compiled } from './language/index';
 import { LIMITS } from './language/limits';
 import { nameOfKey } from './ids';
 import { entries } from './language/shapes';
@@ -92,9 +92,10 @@ function markOmitted(r: DeriveReport, reasons: (string | null)[]): void {
   });
 }
 
-export function analyzeSession(text: string, options: AnalyzeOptions = {}): Analysis {
+/** `read`: `compile(text)` already done by the caller (the editor's worker publishes its diagnostics first). */
+export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?: Compiled): Analysis {
   const t0 = now();
-  const { model, diagnostics, symbols, fatal } = compile(text);
+  const { model, diagnostics, symbols, fatal } = read ?? compile(text);
   const report: Report = emptyReport(diagnostics, fatal ? null : model.T, symbols);
   const done = () => {
     report.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -17,6 +17,18 @@
 // isolate compiling the same functions again (+1.6 s on those helpers, +0.9 s of slower cold checking, for
 // 300 files: ~2.5 s ≈ 250 files' worth). No V8 flag tried made the total smaller (--single-threaded-gc,
 // --no-turbo-inlining, a smaller inlining budget, --maglev, a larger semi-space). Hence FILES_PER_EXTRA_THREAD.
+//
+// On two cores that is the whole story (2026-11-30, 1,000 files, CPU figures, which the machine's load does not
+// inflate): one thread 14.3 s of CPU (checking 9.3 s, V8's compiler and GC helpers 5.0 s), two threads 18.1 s
+// (9.7 + 8.4). On two free cores a run takes at least max(its busiest thread, its CPU / 2): one thread
+// max(9.3, 7.2) = 9.3 s, two threads max(5.1, 9.05) = 9.05 s — at most 1.03×, as measured idle (100 → 103
+// files/s). The one-thread run already keeps the second core ~55% busy compiling, and the second isolate's
+// own compiling (+3.4 s) takes the rest. Starting the second thread later, bigger or fewer messages (a file
+// is ~9 ms of work against ~0.1 ms of CPU per request and reply, measured) or a code cache (it holds
+// bytecode, not the optimised code the helpers spend their time on) leave that sum as it is. The sum grows
+// with the files at 9.3 s per 1,000 on one thread and (9.7 s + 8.4 s fixed) / 2 on two: break-even near
+// 1,000 files, ~1.6× at 5,000; and on more cores the helpers find idle ones (the 1.8× of the benchmark's
+// "free cores" column).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';

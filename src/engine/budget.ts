@@ -6,6 +6,30 @@
 /** Raised when an analysis passes its operation budget: the question gets a diagnostic naming it. */
 export class LimitError extends Error {}
 
+/**
+ * Raised when whoever asked for the analysis no longer wants it (the editor's worker: a newer version of the
+ * file arrived). Not a LimitError: nothing catches it as a limit, so it leaves analyze() at once.
+ */
+export class Cancelled extends Error {}
+
+// Whether the running analysis is still wanted, asked at the same points as the wall-clock guard (every
+// 4,096 operations of any budget while it may be cancelled, else every 65,536). A module variable, as the symbolic meter below, so that
+// the tapes and the symbolic engine need no extra argument.
+let wanted: (() => boolean) | null = null;
+/** operations between two checks while an analysis can be cancelled (a few ms of work; a check costs ~50 ns) */
+const CANCEL_CHECK_OPS = 1 << 12;
+
+/** Run `f`, stopping it with Cancelled at its next check once `stillWanted()` says false. */
+export function cancellable<T>(stillWanted: () => boolean, f: () => T): T {
+  const outer = wanted;
+  wanted = stillWanted;
+  try {
+    return f();
+  } finally {
+    wanted = outer;
+  }
+}
+
 /** What one tape operation counts, against one step of a sweep: creating a node (its array, its
  *  record) costs about four times visiting one in a sweep — measured, so that the operation limit
  *  corresponds to about one second of work whatever the question is made of */
@@ -26,7 +50,8 @@ export class Budget {
     this.ops += n;
     if (this.ops > this.limit) throw new LimitError(`more than ${this.limit.toLocaleString('en')} operations for one analysis (limit)`);
     if (this.ops > this.nextCheck) {
-      this.nextCheck = this.ops + (1 << 16);
+      this.nextCheck = this.ops + (wanted ? CANCEL_CHECK_OPS : 1 << 16);
+      if (wanted && !wanted()) throw new Cancelled('the analysis was cancelled (a newer version of the file arrived)');
       if (Date.now() > this.deadline)
         throw new LimitError('the analysis ran past its wall-clock guard (the machine is overloaded or the engine has a bug)');
     }

@@ -16,10 +16,12 @@
 // worker, get() returns an empty Report (no diagnostics, no results) that is never cached nor
 // announced, so a 10,000-step file being opened does not block the host either. Without a worker
 // (none in the environment, or it died) everything runs on the host thread as before, silently.
+// Before each Report the worker sends the diagnostics of reading the text (lexer, parser, resolver),
+// announced through onDidRead (diagnostics.ts shows them at once, the numeric ones with the Report).
 
 import * as vscode from 'vscode';
 import { analyzeSession, type Analysis } from '../../analysis';
-import type { AnalyzeOptions, DeriveReport, Report } from '../../report';
+import { emptyReport, type AnalyzeOptions, type DeriveReport, type Diagnostic, type Report } from '../../report';
 import { isRnn } from '../config';
 import { Debouncer } from './debouncer';
 import { failedReport } from './failedReport';
@@ -30,6 +32,16 @@ import { AnalysisScheduler } from '../worker/scheduler';
 export interface ReportUpdate {
   document: vscode.TextDocument;
   report: Report;
+  /** the document version the Report is of */
+  version: number;
+}
+
+/** The diagnostics of reading version `version` of a document (its text), ahead of its Report. */
+export interface ReadUpdate {
+  document: vscode.TextDocument;
+  version: number;
+  text: string;
+  diagnostics: Diagnostic[];
 }
 
 interface Entry {
@@ -56,6 +68,8 @@ export class Reports implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ReportUpdate>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidUpdate: vscode.Event<ReportUpdate> = this.emitter.event;
+  private readonly readEmitter = new vscode.EventEmitter<ReadUpdate>();
+  readonly onDidRead: vscode.Event<ReadUpdate> = this.readEmitter.event;
   private readonly scheduler: AnalysisScheduler;
 
   constructor(private readonly options: ReportsOptions) {
@@ -144,7 +158,11 @@ export class Reports implements vscode.Disposable {
       this.cache.set(key, { version, report, analysis: null, announced: false });
       this.fire(key, document);
     };
-    const job = this.scheduler.analyse(key, version, document.getText(), this.analyzeOptions(), complete);
+    const text = document.getText();
+    const read = (diagnostics: Diagnostic[]) => {
+      if (!document.isClosed) this.readEmitter.fire({ document, version, text, diagnostics });
+    };
+    const job = this.scheduler.analyse(key, version, text, this.analyzeOptions(), complete, read);
     if (!job) {
       this.announce(document);
       return;
@@ -174,6 +192,7 @@ export class Reports implements vscode.Disposable {
     this.scheduler.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();
+    this.readEmitter.dispose();
   }
 
   private announce(document: vscode.TextDocument): void {
@@ -185,7 +204,7 @@ export class Reports implements vscode.Disposable {
     const entry = this.cache.get(key);
     if (!entry || entry.announced) return;
     entry.announced = true;
-    this.emitter.fire({ document, report: entry.report });
+    this.emitter.fire({ document, report: entry.report, version: entry.version });
   }
 
   private forget(document: vscode.TextDocument): void {
@@ -212,4 +231,4 @@ export class Reports implements vscode.Disposable {
 
 /** What get() answers while the first analysis of a document is still running in its worker (one object, so that
  *  callers comparing Reports by identity, like the panel, see no change until the real one arrives). */
-const BEING_ANALYSED: Report = Object.freeze({ ...failedReport(''), diagnostics: [] });
+const BEING_ANALYSED: Report = Object.freeze(emptyReport());

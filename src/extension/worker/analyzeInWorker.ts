@@ -9,8 +9,18 @@
 // pieces the host asks for one by one (pieces.ts). The forms are derived only once the host says it has
 // taken the numeric Report (ReportTaken): until then the worker is idle, leaving the CPU to the host's
 // receiving and publishing on a busy machine.
+//
+// Two phases (issue 13): the diagnostics of reading the text (lexer, parser, resolver: milliseconds even for a
+// 5,000-step file) go to the host before the analysis starts (a ReadDiagnostics), so that a fixed typo's
+// squiggle goes at once; the analysis reuses that reading. And a job the host no longer wants stops at its
+// engine's next check (engine/budget.ts: every 4,096 operations; the longest stretch without one, in a
+// 5,000-step file, is ~0.15–0.3 s of CPU): the host writes the job it wants into a shared cell (nodeWorker.ts)
+// as it posts a newer one, so the worker, warm, takes the newer job next instead of being terminated and
+// replaced by a cold one.
 
 import { analyzeSession, type Analysis } from '../../analysis';
+import { Cancelled, cancellable } from '../../engine/budget';
+import { compile, type Compiled } from '../../language/index';
 import type { AnalyzeOptions, DeriveReport, Report } from '../../report';
 import { failedReport } from '../reports/failedReport';
 import { later } from './later';
@@ -37,53 +47,90 @@ function formsOf(analysis: Analysis, d: DeriveReport): DeriveReport {
   }
 }
 
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The process's CPU time in ms (Node), for the benchmark's figures; undefined in a Web Worker. */
+function processCpuMs(): number | undefined {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return undefined;
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+const since = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? b - a : undefined);
+
 /**
  * A worker's answers: `post` sends each response (one or more per job), the returned function takes each
  * request. The pieces of the latest big Report are kept until the host has taken them, and the latest
- * analysis whose forms are asked for until the host has taken its numeric Report.
+ * analysis whose forms are asked for until the host has taken its numeric Report. `wanted`, when the host
+ * shares one (nodeWorker.ts), holds in cell 0 the id of the job the host wants: the analysis of any other
+ * stops at its next check and is answered with nothing. `threadCpu` (the benchmark's) reads this thread's
+ * CPU time in ms, sent with each Report beside the process's.
  */
-export function createServer(post: (response: AnalysisResponse) => void, pieceBytes?: number): (request: AnalysisRequest) => void {
+export function createServer(
+  post: (response: AnalysisResponse) => void,
+  pieceBytes?: number,
+  wanted?: Int32Array,
+  threadCpu?: () => number | undefined,
+): (request: AnalysisRequest) => void {
   let kept: { id: number; pieces: Piece[] } | undefined;
   let formsDue: { id: number; analysis: Analysis } | undefined;
   /** the newest job: forms still being derived for an older one are dropped */
   let newest = 0;
 
+  /** whether the host still wants job `id` (always, when it shares no cell) */
+  const wantedCheck = (id: number) => (wanted ? () => Atomics.load(wanted, 0) === id : () => true);
+
   /** every derive's forms, one derive per turn of the event loop, so that a newer job stops the work */
   const deriveForms = (id: number, analysis: Analysis) => {
     const derives: DeriveReport[] = [];
+    const stillWanted = wantedCheck(id);
     const step = () => {
-      if (id !== newest) return;
+      if (id !== newest || !stillWanted()) return;
       const d = analysis.report.derives[derives.length];
       if (!d) return send(id, { ...analysis.report, derives }, true);
-      derives.push(formsOf(analysis, d));
+      derives.push(cancellable(stillWanted, () => formsOf(analysis, d)));
       later(step);
     };
     step();
   };
 
-  const send = (id: number, report: Report, complete: boolean) => {
+  const send = (id: number, report: Report, complete: boolean, timing: { cpuMs?: number; threadCpuMs?: number } = {}) => {
     const { skeleton, pieces } = splitIntoPieces(report, pieceBytes);
     if (pieces.length === 0) {
       kept = undefined;
-      return post({ id, report, complete });
+      return post({ id, report, complete, ...timing });
     }
     kept = { id, pieces };
-    post({ id, skeleton, pieces: pieces.length, complete });
+    post({ id, skeleton, pieces: pieces.length, complete, ...timing });
   };
 
   const analyse = (job: AnalysisJob) => {
     newest = job.id;
     formsDue = undefined;
+    const stillWanted = wantedCheck(job.id);
+    // superseded while it waited in the queue: the host expects nothing more of it
+    if (!stillWanted()) return;
     const wantForms = job.options.forms ?? job.options.symbolic ?? false;
+    const t0 = now();
+    const cpu0 = processCpuMs();
+    const thread0 = threadCpu?.();
     let analysis: Analysis;
     try {
-      analysis = analyzeSession(job.text, wantForms ? { ...job.options, forms: false, symbolic: false } : job.options);
+      const read: Compiled = compile(job.text);
+      // a copy: the analysis adds its own diagnostics to the reading's array
+      post({ id: job.id, read: read.diagnostics.slice() });
+      const options = wantForms ? { ...job.options, forms: false, symbolic: false } : job.options;
+      analysis = cancellable(stillWanted, () => analyzeSession(job.text, options, read));
     } catch (e) {
+      if (e instanceof Cancelled) return;
       return send(job.id, failed(e), true);
     }
-    if (!wantForms || analysis.report.derives.length === 0) return send(job.id, analysis.report, true);
+    // the reading done here counts in the analysis's time, as analyze() counts it
+    analysis.report.elapsedMs = now() - t0;
+    const timing = { cpuMs: since(cpu0, processCpuMs()), threadCpuMs: since(thread0, threadCpu?.()) };
+    if (!wantForms || analysis.report.derives.length === 0) return send(job.id, analysis.report, true, timing);
     formsDue = { id: job.id, analysis };
-    send(job.id, analysis.report, false);
+    send(job.id, analysis.report, false, timing);
   };
 
   return (request) => {

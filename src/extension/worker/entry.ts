@@ -17,8 +17,22 @@ if (process.env.UNROLL_WEB === '1') {
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  // the benchmark may set the piece size (Infinity: every Report whole, as before pieces)
+  // the benchmark may set the piece size (Infinity: every Report whole, as before pieces) and ask for this
+  // thread's CPU time per analysis (Linux); the host shares the cell saying which job it wants (nodeWorker.ts)
   const port = parentPort;
-  const serve = createServer((response) => port?.postMessage(response), (workerData as { pieceBytes?: number } | undefined)?.pieceBytes);
+  const data = workerData as { pieceBytes?: number; threadCpu?: boolean; wanted?: Int32Array } | undefined;
+  // this thread's CPU time in ms (Linux: /proc/thread-self/schedstat, in ns; updated at the scheduler's tick)
+  const threadCpu = data?.threadCpu
+    ? () => {
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const { readFileSync } = require('node:fs') as typeof import('node:fs');
+          return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+        } catch {
+          return undefined;
+        }
+      }
+    : undefined;
+  const serve = createServer((response) => port?.postMessage(response), data?.pieceBytes, data?.wanted, threadCpu);
   port?.on('message', (request: AnalysisRequest) => serve(request));
 }

@@ -5,14 +5,30 @@
 
 import type { WorkerLike } from './protocol';
 
-/** `workerData` is for the benchmark only (entry.ts: `pieceBytes`, to compare with Reports sent whole). */
-export function nodeWorker(script: string, nodeRequire: NodeJS.Require, workerData?: { pieceBytes?: number }): WorkerLike {
+/**
+ * `options` is for the benchmark only (entry.ts: `pieceBytes`, to compare with Reports sent whole;
+ * `threadCpu`, the worker thread's CPU time sent with each Report).
+ * The worker shares one cell with this thread: the id of the job this thread wants, written as each job is
+ * posted (0: none). The worker reads it at the engine's checks and drops any other job (analyzeInWorker.ts).
+ */
+export function nodeWorker(
+  script: string,
+  nodeRequire: NodeJS.Require,
+  options?: { pieceBytes?: number; threadCpu?: boolean },
+): WorkerLike {
   const { Worker } = nodeRequire('worker_threads') as typeof import('node:worker_threads');
-  const worker = new Worker(script, workerData ? { workerData } : undefined);
+  const wanted = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(script, { workerData: { ...options, wanted } });
   worker.unref();
   let terminated = false;
   return {
-    postMessage: (request) => worker.postMessage(request),
+    postMessage: (request) => {
+      if ('text' in request) Atomics.store(wanted, 0, request.id);
+      worker.postMessage(request);
+    },
+    cancel: () => {
+      Atomics.store(wanted, 0, 0);
+    },
     onMessage: (listener) => {
       worker.on('message', listener);
     },

@@ -2,7 +2,7 @@
 // structured clone (worker_threads or a Web Worker). A small Report travels whole; a big one as a
 // skeleton whose long arrays the host then asks for a piece at a time (pieces.ts says why).
 
-import type { AnalyzeOptions, Report } from '../../report';
+import type { AnalyzeOptions, Diagnostic, Report } from '../../report';
 import type { Piece } from './pieces';
 
 /** Analyse this text. */
@@ -36,6 +36,20 @@ export type AnalysisRequest = AnalysisJob | PieceRequest | ReportTaken;
  */
 interface ReportStage {
   complete?: boolean;
+  /** the process's CPU time during the analysis (ms; Node only): the benchmark's figure beside Report.elapsedMs */
+  cpuMs?: number;
+  /** the worker thread's own CPU time during it (ms), when the benchmark asks (nodeWorker's `threadCpu`) */
+  threadCpuMs?: number;
+}
+
+/**
+ * The diagnostics of reading job `id`'s text (lexer, parser, resolver), sent before its analysis starts:
+ * the host shows them at once (a fixed typo's squiggle goes in milliseconds, not after a 1 s analysis).
+ * The job's Report follows, its diagnostics including these.
+ */
+export interface ReadDiagnostics {
+  id: number;
+  read: Diagnostic[];
 }
 
 /** The whole Report. */
@@ -57,7 +71,7 @@ export interface ReportPiece {
   data: Piece;
 }
 
-export type AnalysisResponse = WholeReport | ReportSkeleton | ReportPiece;
+export type AnalysisResponse = WholeReport | ReportSkeleton | ReportPiece | ReadDiagnostics;
 
 export const isPieceRequest = (r: AnalysisRequest): r is PieceRequest => 'piece' in r;
 export const isReportTaken = (r: AnalysisRequest): r is ReportTaken => 'taken' in r;
@@ -70,6 +84,12 @@ export interface WorkerLike {
   /** the worker died or could not load: the host then analyses on its own thread */
   onError(listener: (error: unknown) => void): void;
   terminate(): void;
+  /**
+   * Where the worker can be told to drop its job mid-analysis (a Node worker: a shared cell it reads at the
+   * engine's checks): stop the job in progress, if any. Posting a newer job does the same. Absent (a Web
+   * Worker, whose page may not share memory): a busy worker with an outdated job is terminated instead.
+   */
+  cancel?(): void;
 }
 
 /** Starts a worker, or says there is none to be had in this environment (undefined). */

@@ -1,6 +1,7 @@
 // AnalysisScheduler with a fake worker: one job in flight per document, a busy worker with an
-// outdated version terminated, answers to older jobs dropped, and the host fallback when no worker
-// can be started or one dies.
+// outdated version told to drop it (or terminated when it cannot be told), answers to older jobs dropped,
+// the reading's diagnostics passed on ahead of the Report, and the host fallback when no worker can be
+// started or one dies.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/report';
 import type { AnalysisJob, AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
@@ -46,6 +47,20 @@ class FakeWorker implements WorkerLike {
   }
   crash(): void {
     this.error?.(new Error('worker died'));
+  }
+  /** the diagnostics of reading request `id`'s text, as the real worker sends them before its Report */
+  answerRead(id: number): void {
+    const req = this.posted.find((r) => r.id === id);
+    if (!req) throw new Error(`no request ${id}`);
+    this.message?.({ id, read: reportOf(`read:${req.text}`).diagnostics });
+  }
+}
+
+/** A Node worker, which can be told to drop its job (WorkerLike.cancel): counts the times it was. */
+class CancellableWorker extends FakeWorker {
+  cancels = 0;
+  cancel(): void {
+    this.cancels++;
   }
 }
 
@@ -263,5 +278,61 @@ describe('AnalysisScheduler', () => {
     expect(scheduler.busy('a')).toBe(false);
     void scheduler.analyse('b', 1, 'b1', {});
     expect(workers).toHaveLength(1);
+  });
+
+  it('gives a cancellable worker busy with an outdated version the newer job, warm, instead of terminating it', async () => {
+    const workers: CancellableWorker[] = [];
+    const scheduler = new AnalysisScheduler(() => {
+      const w = new CancellableWorker();
+      workers.push(w);
+      return w;
+    });
+    const old = scheduler.analyse('a', 1, 'v1', {});
+    const fresh = scheduler.analyse('a', 2, 'v2', {});
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.terminated).toBe(false);
+    expect(workers[0]!.jobs().map((j) => j.text)).toEqual(['v1', 'v2']);
+    expect(await old).toBeUndefined();
+    // had the outdated analysis ended before it saw the newer job, its answer is dropped
+    workers[0]!.answer(workers[0]!.jobs()[0]!.id);
+    expect(scheduler.busy('a')).toBe(true);
+    workers[0]!.answer(workers[0]!.jobs()[1]!.id);
+    expect(textOf(await fresh)).toBe('v2');
+  });
+
+  it('forget() tells a cancellable worker to drop the closed document’s analysis and keeps it for others', async () => {
+    const workers: CancellableWorker[] = [];
+    const scheduler = new AnalysisScheduler(() => {
+      const w = new CancellableWorker();
+      workers.push(w);
+      return w;
+    });
+    const p = scheduler.analyse('a', 1, 'v1', {});
+    scheduler.forget('a');
+    expect(workers[0]!.cancels).toBe(1);
+    expect(workers[0]!.terminated).toBe(false);
+    expect(await p).toBeUndefined();
+    expect(scheduler.busy('a')).toBe(false);
+    void scheduler.analyse('b', 1, 'b1', {});
+    expect(workers).toHaveLength(1);
+  });
+
+  it('passes the reading’s diagnostics on ahead of the Report, and none of an outdated job', async () => {
+    const { scheduler, workers } = setup();
+    const read: string[] = [];
+    const onRead = (ds: Report['diagnostics']) => read.push(ds[0]!.message);
+    const first = scheduler.analyse('a', 1, 'v1', {}, undefined, onRead);
+    const w = workers[0]!;
+    w.answerRead(w.jobs()[0]!.id);
+    expect(read).toEqual(['read:v1']);
+    w.answer(w.jobs()[0]!.id);
+    await first;
+    // a reading arriving after its Report (never sent so) changes nothing
+    w.answerRead(w.jobs()[0]!.id);
+    void scheduler.analyse('a', 2, 'v2', {}, undefined, onRead);
+    // the older job's reading, late: dropped
+    w.answerRead(w.jobs()[0]!.id);
+    w.answerRead(w.jobs()[1]!.id);
+    expect(read).toEqual(['read:v1', 'read:v2']);
   });
 });

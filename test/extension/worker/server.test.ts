@@ -1,10 +1,13 @@
-// The worker's side (createServer, the real analysis): when forms are asked for, the numeric Report goes
-// first and the forms wait until the host says it has taken it (ReportTaken); a notice for an older job, or
-// forms overtaken by a newer job, derive nothing.
+// The worker's side (createServer, the real analysis): the diagnostics of reading the text go first; when
+// forms are asked for, the numeric Report follows and the forms wait until the host says it has taken it
+// (ReportTaken); a notice for an older job, or forms overtaken by a newer job, derive nothing; a job the
+// host's shared cell no longer names stops at the engine's next check and is answered with nothing.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis';
+import { compile } from '../../../src/language/index';
 import { createServer } from '../../../src/extension/worker/analyzeInWorker';
-import type { AnalysisResponse, WholeReport } from '../../../src/extension/worker/protocol';
+import type { AnalysisResponse, ReadDiagnostics, WholeReport } from '../../../src/extension/worker/protocol';
+import { longRnn } from '../../fixtures/longRnn';
 
 const text = (w: number) => `T = 2
 input x = [1, 2]
@@ -26,7 +29,9 @@ const turns = async (n = 10) => {
 describe('the analysis worker’s server', () => {
   it('derives the forms only once the host has taken the numeric Report', async () => {
     const out: AnalysisResponse[] = [];
-    const serve = createServer((r) => out.push(r));
+    const serve = createServer((r) => {
+      if (!('read' in r)) out.push(r);
+    });
     serve({ id: 1, text: text(0.5), options: { forms: true } });
     expect(out).toHaveLength(1);
     const numeric = out[0] as WholeReport;
@@ -46,7 +51,9 @@ describe('the analysis worker’s server', () => {
 
   it('ignores a notice for an older job, and a newer job drops the forms of the older one', async () => {
     const out: AnalysisResponse[] = [];
-    const serve = createServer((r) => out.push(r));
+    const serve = createServer((r) => {
+      if (!('read' in r)) out.push(r);
+    });
     serve({ id: 1, text: text(0.5), options: { forms: true } });
     serve({ id: 2, text: text(0.25), options: { forms: true } });
     serve({ id: 1, taken: true });
@@ -64,5 +71,53 @@ describe('the analysis worker’s server', () => {
       [2, false],
       [3, true],
     ]);
+  });
+
+  it('sends the reading’s diagnostics before the Report, and the Report’s include them', () => {
+    const broken = `${text(0.5)}derive ∂L/∂W_zz\nh_t = (\n`;
+    const out: AnalysisResponse[] = [];
+    createServer((r) => out.push(structuredClone(r)))({ id: 7, text: broken, options: {} });
+    expect(out).toHaveLength(2);
+    const read = out[0] as ReadDiagnostics;
+    expect(read.id).toBe(7);
+    expect(read.read).toEqual(compile(broken).diagnostics);
+    expect(read.read.length).toBeGreaterThanOrEqual(2);
+    const report = (out[1] as WholeReport).report;
+    for (const d of read.read) expect(report.diagnostics).toContainEqual(d);
+    // the reading reused: the same Report as analyze(), but for the time it took
+    expect({ ...report, elapsedMs: 0 }).toEqual({ ...analyze(broken), elapsedMs: 0 });
+  });
+
+  it('answers nothing for a job the host no longer wants, stopping its analysis at the engine’s next check', () => {
+    const wanted = new Int32Array(new SharedArrayBuffer(4));
+    const out: AnalysisResponse[] = [];
+    const long = longRnn(2000);
+    const serve = createServer(
+      (r) => {
+        out.push(r);
+        // the host moves on (a newer version) while job 1 is being analysed: its reading went out, the analysis runs
+        if ('read' in r && r.id === 1) Atomics.store(wanted, 0, 2);
+      },
+      Infinity, // every Report whole
+      wanted,
+    );
+    Atomics.store(wanted, 0, 1);
+    const t0 = performance.now();
+    serve({ id: 1, text: long, options: {} });
+    const cancelledMs = performance.now() - t0;
+    expect(out.map((r) => [r.id, 'read' in r])).toEqual([[1, true]]);
+    // job 2, wanted, runs in full; a job already superseded when it comes runs not at all
+    serve({ id: 2, text: long, options: {} });
+    const fullMs = performance.now() - t0 - cancelledMs;
+    expect(out.map((r) => [r.id, 'read' in r])).toEqual([
+      [1, true],
+      [2, true],
+      [2, false],
+    ]);
+    expect((out[2] as WholeReport).report.derives).toEqual(analyze(long).derives);
+    serve({ id: 1, text: long, options: {} });
+    expect(out).toHaveLength(3);
+    // stopped well before the end (not a timing assertion on its own: the full analysis of the same text is the yardstick)
+    expect(cancelledMs).toBeLessThan(fullMs);
   });
 });
