@@ -229,7 +229,15 @@ function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverCo
           `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
       );
     parts.push(`<table><tr><th></th><th>left</th><th>right</th><th></th></tr>${rows.join('')}</table>`);
-    if (c.steps.length > 12) parts.push(`_… ${c.steps.length - 12} more steps_`);
+    if (c.steps.length > 12) {
+      // a truncated list says so and where the rest is (issue 13, item 5)
+      const rest = c.steps.slice(12);
+      const a = rest[0]!.t;
+      const z = rest[rest.length - 1]!.t;
+      const span = a !== null && z !== null ? ` (t = ${a}${z !== a ? `..${z}` : ''})` : '';
+      const more = commandLink('more in the panel', COMMANDS.openPanel, { uri: opts.uri, line: c.line });
+      parts.push(`_… ${c.steps.length - 12} more steps${span} not listed here: ${more}_`);
+    }
     parts.push(...sampledNote(report, true));
   }
   const latex = checkLatex(c);
