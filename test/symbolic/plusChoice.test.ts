@@ -26,7 +26,8 @@ function symbols(text: string): Map<string, Set<string>> {
 }
 
 /** the symbols with steps written relative to t only (a boundary step written as a number is its own line) */
-const general = (m: Map<string, Set<string>>): Map<string, Set<string>> => new Map([...m].filter(([k]) => /_\{?t/.test(k) && !/[₀-₉]/.test(k)));
+const general = (m: Map<string, Set<string>>): Map<string, Set<string>> =>
+  new Map([...m].filter(([k]) => /_\{?t/.test(k) && !/[₀-₉]/.test(k)));
 
 const GRU_SEED_000 = (T: number): string => {
   const xs = Array.from({ length: T }, (_, i) => (Math.sin(i + 1) * 0.8).toFixed(3)).join(', ');
@@ -62,8 +63,7 @@ describe('∂⁺ or ∂ does not depend on the horizon', () => {
   const nets: Net[] = [];
   for (const kind of ['gated', 'lstm'] as const)
     for (const n of [1, 2])
-      for (const T of [6, 30, 70])
-        nets.push({ T, n, m: 1, act: 'tanh', outAct: 'none', kind, seed: 7 + n, lossAll: true, h0: true });
+      for (const T of [6, 30, 70]) nets.push({ T, n, m: 1, act: 'tanh', outAct: 'none', kind, seed: 7 + n, lossAll: true, h0: true });
 
   it.each(nets.map((c) => [`${c.kind} n = ${c.n} T = ${c.T}`, c] as const))(
     '%s: every form equals autodiff, and each symbol is written one way',
@@ -71,7 +71,16 @@ describe('∂⁺ or ∂ does not depend on the horizon', () => {
       const model = compileOk(netText(c));
       const run = forward(model);
       for (const wrt of ['W_h', 'U_h', 'U_f', 'W_g'].filter((w) => model.decls.has(w))) {
-        const { forms } = checkDerivative(model, run, ref(model.loss!), { name: wrt, idx: null }, true, null, `${c.kind} ∂L/∂${wrt}`, false);
+        const { forms } = checkDerivative(
+          model,
+          run,
+          ref(model.loss!),
+          { name: wrt, idx: null },
+          true,
+          null,
+          `${c.kind} ∂L/∂${wrt}`,
+          false,
+        );
         for (const k of ['chain', 'recursive'] as const) {
           const f = forms[k];
           if (!f) continue;

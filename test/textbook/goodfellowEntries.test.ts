@@ -98,7 +98,10 @@ describe('Goodfellow eqs. 10.25 and 10.27 with the total ∇_W h_i^{(t)}: holds 
     const added = /∂\(h_2\[1\]\)\/∂W adds (\[\[.*?\]\])\)/.exec(l!.message)![1]!;
     // the difference checked against 0: itself re-read (0 = 0 holds as one-step), its failure as written
     // prints the total minus the copy's row (to 6 digits)
-    const diff = withChecks(GOODFELLOW, String.raw`\frac{\partial h_1^{(2)}}{\partial W} - \nabla_{${B('W')}^{(2)}} h_1^{(2)} = 0 W \tag{d}`);
+    const diff = withChecks(
+      GOODFELLOW,
+      String.raw`\frac{\partial h_1^{(2)}}{\partial W} - \nabla_{${B('W')}^{(2)}} h_1^{(2)} = 0 W \tag{d}`,
+    );
     const [d] = links(diff, 'd');
     expect(d!.status).toBe('holds-as-one-step');
     const left = /As total derivatives it fails: the left side is (\[\[.*?\]\])/.exec(d!.message)![1]!;

@@ -58,7 +58,7 @@ export function routesOf(model: Model): Routes {
     if (rs.some((r) => r.down)) down.add(name);
   }
   // to a fixed point: what a read name reaches (and where in time it may go) its reader reaches too
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [name, set] of reach)
       for (const r of [...set]) {
