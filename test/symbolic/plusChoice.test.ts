@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/language/model';
 import { deriveForms } from '../../src/engine/symbolic/index';
-import { checkDerivative, compileOk, forward, netText, type Net } from './helpers';
+import { checkDerivative, compileOk, forward, GRU_SEED_000, netText, type Net } from './helpers';
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const ref = (name: string): Expr => ({ k: 'ref', name, idx: null, shape: [], range: R });
@@ -28,22 +28,6 @@ function symbols(text: string): Map<string, Set<string>> {
 /** the symbols with steps written relative to t only (a boundary step written as a number is its own line) */
 const general = (m: Map<string, Set<string>>): Map<string, Set<string>> =>
   new Map([...m].filter(([k]) => /_\{?t/.test(k) && !/[₀-₉]/.test(k)));
-
-const GRU_SEED_000 = (T: number): string => {
-  const xs = Array.from({ length: T }, (_, i) => (Math.sin(i + 1) * 0.8).toFixed(3)).join(', ');
-  const ys = Array.from({ length: T }, (_, i) => (Math.cos(i + 1) * 0.5).toFixed(3)).join(', ');
-  return `T = ${T}
-input  x = [${xs}]
-target y = [${ys}]
-param  w = 0.7
-h_0 = 0
-u_t = σ(w.h_{t-1} + w.x_t)
-s_t = w.(h_{t-1} + x_t)
-h_t = u_t.h_{t-1} + (1 - u_t).s_t
-L_t = (y_t - h_t)^2
-loss L = Σ_t L_t
-`;
-};
 
 describe('∂⁺ or ∂ does not depend on the horizon', () => {
   it.each([3, 10, 24, 25, 30, 64, 100, 400])('seed 000 GRU at T = %i: one δ-recursion line, ∂h_t/∂u_t written alike at every step', (T) => {

@@ -1,7 +1,7 @@
 // Issue 13, "Done means": hover and panel on the GRU and LSTM examples — the first form shown is at most a
 // few lines and no line is wider than the panel. In Chromium at the panel's default width (520 px), with the
-// cursor on each derive of the GRU and LSTM examples: every form the panel shows open (the folded ones
-// aside) fits the derivation pane without a horizontal scroll. Needs `npm run build` and /usr/bin/chromium;
+// cursor on each derive of the GRU and LSTM examples: every form the panel shows open fits the derivation pane
+// without a horizontal scroll, and so does every folded form once opened (the factored form aside). Needs `npm run build` and /usr/bin/chromium;
 // skipped without them (as panelWidth.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,18 +67,28 @@ describe.skipIf(!ready)('the GRU and LSTM derivations fit the panel at its defau
           derive.line,
         );
         await page.waitForTimeout(150);
-        const shown = await page.evaluate(() =>
-          Array.from(document.querySelectorAll('#derivation .katex-display'))
-            .filter((k) => (k as HTMLElement).offsetParent !== null)
-            .map((k) => ({
-              form: k.closest('[data-form]')?.getAttribute('data-form') ?? '',
-              scroll: (k as HTMLElement).scrollWidth,
-              client: (k as HTMLElement).clientWidth,
-            })),
-        );
+        const measure = (): Promise<{ form: string; scroll: number; client: number }[]> =>
+          page.evaluate(() =>
+            Array.from(document.querySelectorAll('#derivation .katex-display'))
+              .filter((k) => (k as HTMLElement).offsetParent !== null)
+              .map((k) => ({
+                form: k.closest('[data-form]')?.getAttribute('data-form') ?? '',
+                scroll: (k as HTMLElement).scrollWidth,
+                client: (k as HTMLElement).clientWidth,
+              })),
+          );
+        const shown = await measure();
         expect(shown.length, derive.query).toBeGreaterThan(0);
         for (const s of shown)
           expect(s.scroll, `${derive.query}: the ${s.form} form is ${s.scroll} px in ${s.client} px`).toBeLessThanOrEqual(s.client + 1);
+        // the folded forms, opened: their long sums break at the terms too (the δ-recursion's lines were
+        // 500–571 px); the factored form's nested brackets are not broken by width yet (known, issue 13)
+        await page.evaluate(() => document.querySelectorAll('#derivation details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await page.waitForTimeout(300);
+        for (const s of (await measure()).filter((x) => x.form !== 'factored'))
+          expect(s.scroll, `${derive.query}: the ${s.form} form, opened, is ${s.scroll} px in ${s.client} px`).toBeLessThanOrEqual(
+            s.client + 1,
+          );
       }
       expect(problems).toEqual([]);
       await page.close();
