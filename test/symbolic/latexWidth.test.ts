@@ -36,3 +36,18 @@ describe('LaTeX rows break at the terms by their typeset width (issue 13: no lin
     expect(f.recursive!.latex).toContain(String.raw`\text{where } \tilde{u}_{t} &= w h_{t-1} + w x_{t} \quad`);
   });
 });
+
+describe("the factored form's LaTeX is laid out for the panel, its text for the terminal", () => {
+  it("the GRU's ∂L/∂w: the text keeps 100-character lines, the LaTeX breaks the brackets' sums sooner", () => {
+    const model = compileOk(GRU_SEED_000(4));
+    const f = deriveForms(model, ref(model.loss!), { name: 'w', idx: null }, true, null, forward(model)).factored!;
+    const textLines = f.text.split('\n');
+    const rows = f.latex.replace(/^\\begin\{aligned\}|\\end\{aligned\}$/g, '').split(' \\\\ ');
+    expect(Math.max(...textLines.map((l) => l.length))).toBeGreaterThan(72);
+    expect(rows.length).toBeGreaterThan(textLines.length);
+    // the same terms, in the same order: only the line breaks differ
+    const count = (s: string, x: string) => s.split(x).length - 1;
+    expect(count(f.latex, '\\partial^{+}')).toBe(count(f.text, '∂⁺'));
+    expect(count(f.latex, '\\frac{\\partial')).toBe(count(f.text, '/∂'));
+  });
+});
