@@ -131,3 +131,20 @@ export function netText(c: Net): string {
   lines.push(`o_t = ${act('V h_t + b_o', c.outAct)}`, 'L_t = (y_t - o_t)^2', c.lossAll ? 'loss L = Σ_t L_t' : 'loss L = L_T');
   return lines.join('\n') + '\n';
 }
+
+/** Seed 000's scalar GRU (u_t gate, s_t candidate) over T steps, with a squared-error loss. */
+export const GRU_SEED_000 = (T: number): string => {
+  const xs = Array.from({ length: T }, (_, i) => (Math.sin(i + 1) * 0.8).toFixed(3)).join(', ');
+  const ys = Array.from({ length: T }, (_, i) => (Math.cos(i + 1) * 0.5).toFixed(3)).join(', ');
+  return `T = ${T}
+input  x = [${xs}]
+target y = [${ys}]
+param  w = 0.7
+h_0 = 0
+u_t = σ(w.h_{t-1} + w.x_t)
+s_t = w.(h_{t-1} + x_t)
+h_t = u_t.h_{t-1} + (1 - u_t).s_t
+L_t = (y_t - h_t)^2
+loss L = Σ_t L_t
+`;
+};

@@ -3,7 +3,7 @@
 // derivative of a quantity at the same step" refused them (an entry h_i^{(t)} is not a quantity); now the
 // entry's gradient is its row of the one-step ∂h^{(t)}/∂W^{(t)}, and both forms hold against autodiff.
 import { describe, expect, it } from 'vitest';
-import { GOODFELLOW, expectClean, expectTag, withChecks } from './vanilla';
+import { GOODFELLOW, expectClean, expectTag, links, withChecks } from './vanilla';
 
 const B = (x: string) => String.raw`\boldsymbol{${x}}`;
 const grad = (node: string) => String.raw`\nabla_{${node}} L`;
@@ -54,12 +54,7 @@ loss L = \sum_t sum(h^{(t)})
     expectTag(r, 'one', 'holds');
   });
 
-  it('the typical mistakes: the total ∇_W h_i^{(t)} (every earlier step counted again) fails; a copy at another step is refused', () => {
-    const total = withChecks(
-      GOODFELLOW,
-      String.raw`${grad(B('W'))} = \sum_t \sum_i \frac{\partial L}{\partial h_i^{(t)}} \nabla_{${B('W')}} h_i^{(t)} \tag{t}`,
-    );
-    expectTag(total, 't', 'fails');
+  it('a copy at another step is refused', () => {
     const off = withChecks(
       GOODFELLOW,
       String.raw`${grad(B('W'))} = \sum_t \sum_i \frac{\partial L}{\partial h_i^{(t)}} \nabla_{${B('W')}^{(t)}} h_i^{(t-1)}`,
@@ -67,5 +62,86 @@ loss L = \sum_t sum(h^{(t)})
     expect(off.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
       expect.stringMatching(/^W with a step is the copy of W used at that step \(Goodfellow's notation\)/),
     ]);
+  });
+});
+
+// The typical mistake: the total ∇_W h_i^{(t)} for the per-step copy ∇_{W^{(t)}} h_i^{(t)}. As total derivatives the
+// sum counts every earlier step's W again; LANGUAGE.md §5 re-reads ∂X/∂Y of a per-step X by a parameter as
+// one-step, and h_i^{(t)} is an entry of the per-step h^{(t)}: its one-step derivative is the copy's, so the
+// verdict is holds-as-one-step, naming the derivative re-read and what its total adds (the culprit).
+describe('Goodfellow eqs. 10.25 and 10.27 with the total ∇_W h_i^{(t)}: holds as a one-step derivative', () => {
+  const total = (p: string, tag: string) =>
+    String.raw`${grad(B(p))} = \sum_t \sum_i \frac{\partial L}{\partial h_i^{(t)}} \nabla_{${B(p)}} h_i^{(t)} \tag{${tag}}`;
+  const report = withChecks(
+    GOODFELLOW,
+    total('W', 'W'),
+    total('U', 'U'),
+    total('b', 'b'),
+    String.raw`${grad(B('W'))} = \sum_t \sum_i \frac{\partial L}{\partial h_i^{(t)}} \frac{\partial h_i^{(t)}}{\partial W} \tag{frac}`,
+  );
+
+  it('every line reads', () => expectClean(report));
+
+  it.each(['W', 'U', 'b', 'frac'])('(%s) holds as a one-step derivative, naming ∂(h_t[i])/∂… and what the total adds at step 2', (tag) => {
+    const p = tag === 'frac' ? 'W' : tag;
+    const [l] = links(report, tag);
+    expect(l!.status).toBe('holds-as-one-step');
+    expect(l!.message).toContain(`with ∂(h_t[i])/∂${p} read as one-step derivative`);
+    expect(l!.message).toMatch(/at the file's values and 4 random draws/);
+    expect(l!.message).toMatch(/As total derivatives it fails: .*the total derivative also counts the paths through other steps/);
+    // step 1 adds nothing (h_0 is given); the first entry at step 2 is what the total counts again
+    expect(l!.message).toContain(`(∂(h_2[1])/∂${p} adds `);
+  });
+
+  it('the value named as added is the total minus the one-step entry row (the copy W^{(2)}), as the engine evaluates them', () => {
+    const [l] = links(report, 'W');
+    const added = /∂\(h_2\[1\]\)\/∂W adds (\[\[.*?\]\])\)/.exec(l!.message)![1]!;
+    // the difference checked against 0: itself re-read (0 = 0 holds as one-step), its failure as written
+    // prints the total minus the copy's row (to 6 digits)
+    const diff = withChecks(
+      GOODFELLOW,
+      String.raw`\frac{\partial h_1^{(2)}}{\partial W} - \nabla_{${B('W')}^{(2)}} h_1^{(2)} = 0 W \tag{d}`,
+    );
+    const [d] = links(diff, 'd');
+    expect(d!.status).toBe('holds-as-one-step');
+    const left = /As total derivatives it fails: the left side is (\[\[.*?\]\])/.exec(d!.message)![1]!;
+    const a = (JSON.parse(added) as number[][]).flat();
+    const e = (JSON.parse(left) as number[][]).flat();
+    expect(a.length).toBe(9);
+    a.forEach((x, i) => expect(Math.abs(x - e[i]!)).toBeLessThanOrEqual(1e-3 * Math.max(1e-2, Math.abs(e[i]!))));
+  });
+
+  it('a scalar parameter: ∂h_i^{(t)}/∂s is re-read as entry i of the one-step ∂h^{(t)}/∂s', () => {
+    const r = withChecks(
+      String.raw`T = 3
+input  x : 2 = [[0.7, -0.4], [0.1, 0.9], [-0.8, 0.3]]
+param  s = 0.6
+param  U : 2x2 = [[0.31, -0.52], [0.47, 0.12]]
+h_0 = [0.1, -0.2]
+h^{(t)} = tanh(s h^{(t-1)} + U x^{(t)})
+loss L = \sum_t sum(h^{(t)})
+`,
+      String.raw`\frac{\partial L}{\partial s} = \sum_t \sum_i \frac{\partial L}{\partial h_i^{(t)}} \frac{\partial h_i^{(t)}}{\partial s} \tag{s}`,
+    );
+    expectClean(r);
+    expectTag(r, 's', 'holds-as-one-step', /with ∂\(h_t\[i\]\)\/∂s read as one-step derivative/, /∂\(h_2\[1\]\)\/∂s adds /);
+  });
+
+  it('with the local loss L^{(t)} the total derivatives are right, and the check holds as written', () => {
+    const r = withChecks(
+      GOODFELLOW,
+      String.raw`${grad(B('W'))} = \sum_t \sum_i \frac{\partial L^{(t)}}{\partial h_i^{(t)}} \nabla_{${B('W')}} h_i^{(t)} \tag{local}`,
+    );
+    expectTag(r, 'local', 'holds', /random draws/);
+  });
+
+  it('a mistake the one-step reading does not mend still fails (a^{(t)} for h^{(t)}: the tanh′ left out)', () => {
+    const r = withChecks(
+      GOODFELLOW,
+      String.raw`${grad(B('W'))} = \sum_t \sum_i \frac{\partial L}{\partial h_i^{(t)}} \nabla_{${B('W')}} a_i^{(t)} \tag{a}`,
+      String.raw`${grad(B('W'))} = \sum_{t=2}^{T} \sum_i \frac{\partial L}{\partial h_i^{(t)}} \nabla_{${B('W')}} h_i^{(t)} \tag{from2}`,
+    );
+    expectTag(r, 'a', 'fails', /^fails: the left side is/);
+    expectTag(r, 'from2', 'fails', /^fails: the left side is/);
   });
 });

@@ -23,8 +23,11 @@ interface Binder {
 export interface Reread {
   lhs: Expr;
   rhs: Expr;
-  /** the derivatives re-read (as one-step), each with the Σ/∏ binders around it */
-  derivs: { d: Deriv; binders: Binder[] }[];
+  /**
+   * the derivatives re-read (as one-step), each with the Σ/∏ binders around it: d as written (marked
+   * one-step, for its name and its total), oneStep the expression evaluated in its place
+   */
+  derivs: { d: Deriv; oneStep: Expr; binders: Binder[] }[];
 }
 
 function adjacent(a: Idx, b: Idx | null): boolean {
@@ -67,11 +70,40 @@ function recurrent(name: string, model: Model): boolean {
   return set.has(name);
 }
 
+/** the per-step quantity whose derivative d is: X itself, or the vector X of an entry X_i (h_i^{(t)}) */
+function perStepOf(d: Deriv): (Expr & { k: 'ref' }) | null {
+  if (d.of.k === 'ref') return d.of;
+  // Goodfellow's ∇_W h_i^{(t)} (eqs. 10.25, 10.27 with the total ∇_W for ∇_{W^{(t)}}): an entry of a vector
+  if (d.of.k === 'index' && !d.of.j && d.of.a.k === 'ref' && d.of.a.shape?.length === 1) return d.of.a;
+  return null;
+}
+
 export function rereadable(d: Deriv, model: Model): boolean {
-  if (!d.total || d.oneStep || d.of.k !== 'ref' || !d.of.idx) return false;
-  if (!model.quantities.get(d.of.name)?.timed || !recurrent(d.of.name, model)) return false;
+  const x = perStepOf(d);
+  if (!d.total || d.oneStep || !x?.idx) return false;
+  if (!model.quantities.get(x.name)?.timed || !recurrent(x.name, model)) return false;
   if (model.decls.has(d.wrt.name)) return true;
-  return !!model.quantities.get(d.wrt.name)?.timed && adjacent(d.of.idx, d.wrt.idx);
+  return !!model.quantities.get(d.wrt.name)?.timed && adjacent(x.idx, d.wrt.idx);
+}
+
+/**
+ * What is evaluated for the one-step d: d itself marked one-step, or for an entry X_i its row of the one-step
+ * ∂X/∂Y — one-hot(i) · ∂X/∂Y (entry i for a scalar Y), as the resolver reads ∇_{W^{(t)}} h_i^{(t)}
+ */
+function oneStepExpr(d: Deriv, x: Expr & { k: 'ref' }): Expr {
+  if (d.of === x) return { ...d, oneStep: true };
+  const of = d.of as Expr & { k: 'index' };
+  const whole: Deriv = { ...d, of: x, oneStep: true, shape: [x.shape[0]!, ...d.shape] };
+  if (whole.shape.length === 1) return { k: 'index', a: whole, i: of.i, j: null, shape: [], range: d.range };
+  const n = x.shape[0]!;
+  const items: Expr[] = Array.from({ length: n }, (_, k) => ({
+    k: 'indicator',
+    a: of.i,
+    b: { k: 'num', value: k + 1, shape: [], range: d.range },
+    shape: [],
+    range: d.range,
+  }));
+  return { k: 'contract', a: { k: 'vec', items, shape: [n], range: d.range }, b: whole, shape: d.shape, range: d.range };
 }
 
 /** the check with its derivatives re-read, or null when none is */
@@ -85,8 +117,9 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
       case 'deriv': {
         if (!rereadable(e, model)) return e;
         const d: Deriv = { ...e, oneStep: true };
-        derivs.push({ d, binders });
-        return d;
+        const oneStep = oneStepExpr(e, perStepOf(e)!);
+        derivs.push({ d, oneStep, binders });
+        return oneStep;
       }
       default:
         return mapChildren(e, (x) => go(x, binders));
@@ -142,7 +175,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
   const seen = new Set<string>();
   const names: string[] = [];
   const adds: string[] = [];
-  for (const { d, binders } of rr.derivs) {
+  for (const { d, oneStep, binders } of rr.derivs) {
     const text = exprText(d);
     if (seen.has(text)) continue;
     seen.add(text);
@@ -150,7 +183,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
     try {
       search: for (const p of points)
         for (const env of bindings(binders, p.env)) {
-          const one = run.evaluateAt(d, env);
+          const one = run.evaluateAt(oneStep, env);
           const total = run.evaluateAt({ ...d, oneStep: false }, env);
           const diff = total.data.map((x, i) => x - one.data[i]!);
           if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;

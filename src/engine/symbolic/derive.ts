@@ -12,9 +12,15 @@ import type { Expr, Model } from '../../language/model';
 import { Builder, isScalar, jacShape, sameShape, size, substitute, type Label, type Node, type NodeName } from './ir';
 import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
+import { routesOf } from './routes';
 
 /** Above this many ∂-factors in the fully expanded chain form, the chain form is not written out. */
 export const CHAIN_LIMIT = 160;
+/**
+ * The most nodes a search for another route (∂⁺ or ∂) walks before it answers ∂⁺; only networks whose paths
+ * run both ways in time (a quantity read at a later and at an earlier step) come near it.
+ */
+export const PLUS_SEARCH_LIMIT = 512;
 /** Above this many top-level terms, the general Σ/∏ form replaces the expanded chain form. */
 export const GENERAL_OVER = 4;
 
@@ -395,14 +401,25 @@ export function derive(
     return g.kind === 'expr' ? { expr: g.eq! } : { name: g.name, step: g.step };
   }
 
-  /** ∂⁺ when dep is a shared parameter or reaches c by another route too (searched within a bound). */
+  /**
+   * ∂⁺ when dep is a shared parameter or reaches c by another route too. The search skips the nodes that
+   * cannot lead to dep (routes.ts), so it stays near c's step and answers alike at every step of the middle;
+   * its bound only guards networks whose paths run both ways in time.
+   */
   function needsPlus(e: Edge): boolean {
     if (e.dep.kind === 'decl' && e.dep.step === null) return true;
     if (e.dep.kind === 'expr') return false;
-    let budget = 64;
+    const routes = routesOf(model);
+    const target = e.dep;
+    const leads = (x: GNode): boolean => {
+      if (x === target) return true;
+      if (!routes.reach(x.name).has(target.name)) return false;
+      if (x.step === null || target.step === null) return true;
+      return x.step < target.step ? routes.up(x.name) : x.step > target.step ? routes.down(x.name) : true;
+    };
+    let budget = PLUS_SEARCH_LIMIT;
     const seen = new Set<GNode>();
-    if (e.c.deps.length > budget) return true;
-    const stack = e.c.deps.filter((x) => x !== e.dep);
+    const stack = e.c.deps.filter((x) => x !== target && leads(x));
     // the steps the search walked: its answer depends on them (horizon.ts)
     let lo = Infinity;
     let hi = -Infinity;
@@ -412,7 +429,7 @@ export function derive(
     };
     while (stack.length) {
       const x = stack.pop()!;
-      if (x === e.dep) return answer(true);
+      if (x === target) return answer(true);
       if (seen.has(x)) continue;
       seen.add(x);
       if (x.step !== null) {
@@ -422,7 +439,7 @@ export function derive(
       if (--budget < 0) return answer(true);
       // a node not yet expanded has no deps listed: expand its equation's leaves on demand
       U.ensure(x);
-      for (const y of x.deps) stack.push(y);
+      for (const y of x.deps) if (leads(y)) stack.push(y);
     }
     return answer(false);
   }

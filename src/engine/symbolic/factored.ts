@@ -25,6 +25,11 @@ export const FACTORED_LIMIT = 80;
 const WALK_LIMIT = 4 * FACTORED_LIMIT;
 /** Text lines longer than this are broken at the terms of the nested sums. */
 const TEXT_WIDTH = 100;
+/**
+ * The LaTeX lines' width in text characters: typeset, a character of the text form is about 6 px and the
+ * panel's derivation pane ~500 px (issue 13: no line wider than the panel); forms.ts breaks its sums alike.
+ */
+const LATEX_WIDTH = 72;
 
 type Tree = { k: 'sym'; n: Node } | { k: 'prod'; items: Tree[] } | { k: 'sum'; items: Tree[] };
 
@@ -174,9 +179,9 @@ function flat(t: Tree, p: Printer, latex: boolean): string {
  * Lay a tree out from column `col`: on one line when it fits, else a sum one term per line (indented by
  * its bracket depth) and a product with its bracket's terms broken the same way.
  */
-function layout(t: Tree, P: { text: Printer; latex: Printer }, col: number, level: number): Lines {
+function layout(t: Tree, P: { text: Printer; latex: Printer }, col: number, level: number, width = TEXT_WIDTH): Lines {
   const one = flat(t, P.text, false);
-  if (t.k === 'sym' || col + one.length <= TEXT_WIDTH) return { text: [one], latex: [flat(t, P.latex, true)] };
+  if (t.k === 'sym' || col + one.length <= width) return { text: [one], latex: [flat(t, P.latex, true)] };
   const pad = (k: number): string => ' '.repeat(Math.min(2 * k, 40));
   const quads = (k: number): string => '\\quad '.repeat(Math.min(k, 12));
   if (t.k === 'sum') {
@@ -184,7 +189,7 @@ function layout(t: Tree, P: { text: Printer; latex: Printer }, col: number, leve
     t.items.forEach((x, i) => {
       const lead = i === 0 ? '' : '+ ';
       const c = i === 0 ? col : pad(level).length + 2;
-      const l = layout(x, P, c, level);
+      const l = layout(x, P, c, level, width);
       if (i === 0) {
         out.text.push(...l.text);
         out.latex.push(...l.latex);
@@ -207,7 +212,7 @@ function layout(t: Tree, P: { text: Printer; latex: Printer }, col: number, leve
       c += dot[0].length + s.length;
       return;
     }
-    const l = layout(x, P, c + 2, level + 1);
+    const l = layout(x, P, c + 2, level + 1, width);
     // a bracket broken over lines cannot use \left( … \right) (each line is its own group in KaTeX)
     const broken = l.text.length > 1;
     const [open, close] = broken ? ['\\Bigl(', '\\Bigr)'] : ['\\left(', '\\right)'];
@@ -230,8 +235,10 @@ export function factoredForm(d: Derivation, v: ValueStrings | null): Form | unde
   const lhs = { text: P.text.label(headerLabel(d)), latex: P.latex.label(headerLabel(d)) };
   const head = `${lhs.text} = `;
   const l = layout(f.tree, P, head.length, 1);
+  // typeset, the lines are laid out for the panel's width (LATEX_WIDTH, measured in text characters)
+  const lx = layout(f.tree, P, head.length, 1, LATEX_WIDTH).latex;
   const text = [head + l.text[0], ...l.text.slice(1).map((x) => ' '.repeat(Math.min(head.length, 12)) + x)];
-  const latexRows = [`${lhs.latex} &= ${l.latex[0]}`, ...l.latex.slice(1).map((x) => `&\\quad ${x}`)];
+  const latexRows = [`${lhs.latex} &= ${lx[0]}`, ...lx.slice(1).map((x) => `&\\quad ${x}`)];
   if (v) {
     text.push(`${' '.repeat(Math.min(lhs.text.length + 1, 12))}= ${v.text}`);
     latexRows.push(`&= ${v.latex}`);

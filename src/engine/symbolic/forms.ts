@@ -56,11 +56,25 @@ export function renderText(rows: Row[]): string {
   return out.join('\n');
 }
 
-export function renderLatex(rows: Row[]): string {
-  const lines = rows.map((r) => {
-    const alts = r.alts.map((a) => {
+/**
+ * Past this many characters of its text twin (lhs = side, and the range note), a LaTeX row's sum is broken
+ * at its terms: typeset, a text character is about 6 px, and the panel's derivation pane is ~500 px wide
+ * (issue 13: no line wider than the panel). The LaTeX source's own length says little about its width.
+ */
+const LATEX_LINE_CHARS = 72;
+
+export function renderLatex(rows: Row[], textRows?: Row[]): string {
+  const lines = rows.map((r, i) => {
+    const twin = textRows?.[i];
+    const alts = r.alts.map((a, j) => {
       const joined = joinTerms(a, true);
-      if (a.length <= 2 || joined.length <= 160) return joined;
+      const t = twin?.alts[j];
+      const wide =
+        t && t.length === a.length
+          ? twin!.lhs.length + 3 + joinTerms(t, false).length + (j === r.alts.length - 1 && twin!.note ? twin!.note[0].length + 3 : 0) >
+            LATEX_LINE_CHARS
+          : joined.length > 160;
+      if (a.length < 2 || (a.length === 2 && !t) || !wide) return joined;
       return a.map((t, k) => (k === 0 ? (t.neg ? '-' : '') + t.s : `\\\\ &\\quad ${t.neg ? '-' : '+'} ${t.s}`)).join(' ');
     });
     const note = r.note ? ` \\quad ${r.note[1]}` : '';
@@ -75,7 +89,7 @@ function joinTerms(ts: Term[], latex: boolean): string {
 }
 
 export function form(rows: Row[], latexRows: Row[]): Form {
-  return { text: renderText(rows), latex: renderLatex(latexRows) };
+  return { text: renderText(rows), latex: renderLatex(latexRows, rows) };
 }
 
 // ---- numbers -----------------------------------------------------------------------------------

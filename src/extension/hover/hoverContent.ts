@@ -133,6 +133,18 @@ function wordHover(report: Report, word: string, p: Position, opts: HoverOptions
 
 // ---- derive and check lines --------------------------------------------------------------
 
+/**
+ * The steps a hover's list leaves out, and where they are (issue 13, item 5: a truncated list says so):
+ * "18 more steps (t = 13..30) not listed here: more in the panel", the link opening the panel at `line`.
+ */
+function moreSteps(rest: { t: number | null }[], line: number, opts: HoverOptions): string {
+  const a = rest[0]?.t ?? null;
+  const z = rest[rest.length - 1]?.t ?? null;
+  const span = a !== null && z !== null ? ` (t = ${a}${z !== a ? `..${z}` : ''})` : '';
+  const more = commandLink('more in the panel', COMMANDS.openPanel, { uri: opts.uri, line });
+  return `${rest.length} more ${rest.length === 1 ? 'step' : 'steps'}${span} not listed here: ${more}`;
+}
+
 function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): HoverContent {
   const parts = [`**derive** ${mathHtml(d.query)}`];
   const rest = commandLink('the rest in the panel', COMMANDS.openPanel, { uri: opts.uri, line: d.line });
@@ -149,7 +161,7 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
     } else {
       const max = opts.detail === 'full' ? 12 : 4;
       for (const r of d.results.slice(1, max)) parts.push(`**t = ${r.t}**: = ${valueHtml(r.value, opts.digits)}`);
-      if (d.results.length > max) parts.push(`_… ${d.results.length - max} more steps in the panel_`);
+      if (d.results.length > max) parts.push(`_… ${moreSteps(d.results.slice(max), d.line, opts)}_`);
     }
   }
   const shown = d.results.map((r) => r.value);
@@ -229,7 +241,7 @@ function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverCo
           `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
       );
     parts.push(`<table><tr><th></th><th>left</th><th>right</th><th></th></tr>${rows.join('')}</table>`);
-    if (c.steps.length > 12) parts.push(`_… ${c.steps.length - 12} more steps_`);
+    if (c.steps.length > 12) parts.push(`_… ${moreSteps(c.steps.slice(12), c.line, opts)}_`);
     parts.push(...sampledNote(report, true));
   }
   const latex = checkLatex(c);

@@ -79,6 +79,44 @@ describe('truncated lists say so and where the rest is (issue 13, item 5)', () =
     expect(md).toContain('the other 4900 steps to 533.8');
     expect(md.match(/h\d+: /g)).toHaveLength(12);
   });
+  it("a check's step table past 12 rows: how many more, which steps, and a link to the panel at the check", () => {
+    const T = 30;
+    const text = [
+      `T = ${T}`,
+      `input x = [${Array.from({ length: T }, (_, t) => (Math.cos(t) * 0.9).toFixed(3)).join(', ')}]`,
+      'param w = 0.8',
+      'h_0 = 0',
+      'h_t = tanh(w h_{t-1} + x_t)',
+      'loss L = Σ_t h_t^2',
+      'check h_t = tanh(w h_{t-1} + x_t)',
+      'check h_t = tanh(w h_{t-1} + x_t) for t = 3..14',
+    ].join('\n');
+    const r = analyze(text + '\n');
+    const [all, some] = r.checks;
+    const md = hoverContent(r, { line: all!.line, column: 2 }, full)!.markdown;
+    expect(plain(md)).toContain('… 18 more steps (t = 13..30) not listed here: more in the panel');
+    expect(commandArgs(md, 'unroll.openPanel')).toContainEqual({ uri: full.uri, line: all!.line });
+    // 12 steps fit: no note
+    expect(plain(hoverContent(r, { line: some!.line, column: 2 }, full)!.markdown)).not.toContain('more steps');
+  });
+  it('a derive with a vector per step past 12 steps: how many more, which, and a link to the panel at the derive', () => {
+    const T = 20;
+    const text = [
+      `T = ${T}`,
+      `input x : 2 = [${Array.from({ length: T }, (_, t) => `[${(Math.cos(t) * 0.9).toFixed(3)}, ${(Math.sin(t) * 0.5).toFixed(3)}]`).join(', ')}]`,
+      'param W : 2x2 = [[0.5, -0.2], [0.1, 0.4]]',
+      'h_0 = [0, 0]',
+      'h_t = tanh(W h_{t-1} + x_t)',
+      'loss L = Σ_t sum(h_t)',
+      'derive ∂L/∂h_t',
+    ].join('\n');
+    const r = analyze(text + '\n');
+    const d = r.derives[0]!;
+    expect(d.results).toHaveLength(T);
+    const md = hoverContent(r, { line: d.line, column: 2 }, full)!.markdown;
+    expect(plain(md)).toContain('… 8 more steps (t = 13..20) not listed here: more in the panel');
+    expect(commandArgs(md, 'unroll.openPanel')).toContainEqual({ uri: full.uri, line: d.line });
+  });
 });
 
 describe('long hover lines break at the terms (issue 13, item 3)', () => {
