@@ -157,8 +157,11 @@ export interface PartialReport {
   of: string;
   /** what it is differentiated by, as written: "h_{t-1}", "W_hh" */
   wrt: string;
-  /** symbolic ∂⁺of_t/∂wrt, text and LaTeX (symbolic issue; before it: the value) */
-  form: Form;
+  /**
+   * symbolic ∂⁺of_t/∂wrt, text and LaTeX. Absent only from the editor's numeric Report (its worker sends the
+   * partials' forms with the derives' forms, in the complete Report that follows).
+   */
+  form?: Form;
   /** per step t = first..T: its value */
   values: { t: number; value: Value }[];
 }

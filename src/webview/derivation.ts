@@ -326,8 +326,8 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
           'li',
           { 'data-wrt': p.wrt },
           h(doc, 'span', { class: 'wrt' }, `${label} = `),
-          mathElement(doc, p.form.latex, false),
-          ' = ',
+          // no form yet (a numeric Report before its forms): the value alone
+          ...(p.form ? [mathElement(doc, p.form.latex, false), ' = '] : []),
           h(doc, 'code', {}, fmtValue(v?.value, 8, 6)),
         ),
       );

@@ -206,7 +206,7 @@ export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: 
     for (const { p, v } of partials) {
       // the form is the partial's expression; say what it differentiates by
       const label = `∂⁺${n.t === null ? n.name : `${n.name}_t`}/∂${p.wrt}`;
-      const form = p.form.text && p.form.text !== label ? ` = ${p.form.text}` : '';
+      const form = p.form?.text && p.form.text !== label ? ` = ${p.form.text}` : '';
       list.appendChild(h(doc, 'li', {}, `${label}${form} = `, h(doc, 'code', {}, fmtValue(v?.value, 6))));
     }
     tip.appendChild(h(doc, 'div', { class: 'tip-sub' }, 'immediate partials'));

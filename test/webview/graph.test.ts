@@ -145,7 +145,7 @@ describe('SVG', () => {
     const n = r.graph!.nodes.find((x) => x.id === 'h@2')!;
     expect(tip.textContent).toContain(fmt(n.value as number, 4).slice(0, 4));
     const partials = r.quantities.find((q) => q.name === 'h')!.partials;
-    for (const p of partials) expect(tip.textContent).toContain(p.form.text);
+    for (const p of partials) expect(tip.textContent).toContain(p.form!.text);
     node.dispatchEvent(new MouseEvent('mouseleave'));
     expect(tip.hidden).toBe(true);
     node.dispatchEvent(new MouseEvent('click'));

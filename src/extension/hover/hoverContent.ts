@@ -380,7 +380,9 @@ function partialMd(
 ): { md: string; latex: string } {
   const of = owner.timed ? `${owner.name}_t` : owner.name;
   const lhs = `∂⁺${of}/∂${pr.wrt}`;
-  const rhs = pr.form.text && !sameText(pr.form.text, lhs) ? ` = ${formHtml(pr.form.text)}` : '';
+  // no form yet (the editor's numeric Report, before its forms): the values alone
+  const form = pr.form;
+  const rhs = form?.text && !sameText(form.text, lhs) ? ` = ${formHtml(form.text)}` : '';
   const lines = [
     `**immediate partial** ${mathHtml(lhs)}${rhs}`,
     `_only this appearance in ${mathHtml(of)}'s equation; everything else held fixed_`,
@@ -390,7 +392,7 @@ function partialMd(
   if (values.length > 0)
     lines.push(`${owner.timed ? '_per step:_ ' : '_value:_ '}${stepsHtml(values, opts, owner.timed ? horizon : null)}`);
   const lhsLatex = `\\frac{\\partial^{+} ${textToLatex(of)}}{\\partial ${textToLatex(pr.wrt)}}`;
-  return { md: lines.join('\n\n'), latex: pr.form.latex ? `${lhsLatex} = ${pr.form.latex}` : latexSteps(lhsLatex, values, opts.digits) };
+  return { md: lines.join('\n\n'), latex: form?.latex ? `${lhsLatex} = ${form.latex}` : latexSteps(lhsLatex, values, opts.digits) };
 }
 
 interface PartialCtx {

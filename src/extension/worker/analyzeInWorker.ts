@@ -27,6 +27,16 @@ import { later } from './later';
 import { splitIntoPieces, type Piece } from './pieces';
 import { isPieceRequest, isReportTaken, type AnalysisJob, type AnalysisRequest, type AnalysisResponse } from './protocol';
 
+/**
+ * The numeric Report without the quantities' symbolic partials: they are forms too (printed when first read,
+ * engine/graph.ts), so they travel with the derives' forms in the complete Report instead of delaying the
+ * diagnostics' one.
+ */
+function withoutPartialForms(report: Report): Report {
+  const quantities = report.quantities.map((q) => ({ ...q, partials: q.partials.map(({ of, wrt, values }) => ({ of, wrt, values })) }));
+  return { ...report, quantities };
+}
+
 export function analyzeText(text: string, options: AnalyzeOptions): Report {
   try {
     return analyzeSession(text, options).report;
@@ -130,7 +140,7 @@ export function createServer(
     const timing = { cpuMs: since(cpu0, processCpuMs()), threadCpuMs: since(thread0, threadCpu?.()) };
     if (!wantForms || analysis.report.derives.length === 0) return send(job.id, analysis.report, true, timing);
     formsDue = { id: job.id, analysis };
-    send(job.id, analysis.report, false, timing);
+    send(job.id, withoutPartialForms(analysis.report), false, timing);
   };
 
   return (request) => {

@@ -75,6 +75,19 @@ describe('hover on quantities', () => {
     expect(h.latex).toBe("\\frac{\\partial^{+} h_{t}}{\\partial h_{t-1}} = \\sigma'(w h_{t-1} + x_t) w");
   });
 
+  it('a use inside an equation before the forms have come (the editor’s numeric Report): the values alone', () => {
+    const r = fixtureReport();
+    const numeric = {
+      ...r,
+      quantities: r.quantities.map((q) => ({ ...q, partials: q.partials.map(({ of, wrt, values }) => ({ of, wrt, values })) })),
+    };
+    const h = hoverContent(numeric, at(6, 'h_{t-1}'), full)!;
+    expect(mathKey(h.markdown)).toContain(mathKey('∂⁺h_t/∂h_{t-1}'));
+    expect(mathKey(h.markdown)).not.toContain(mathKey("σ'(w h_{t-1} + x_t) w"));
+    expect(plain(h.markdown)).toContain('0.125');
+    expect(h.latex).toContain('\\frac{\\partial^{+} h_{t}}{\\partial h_{t-1}}');
+  });
+
   it('the name on the left of its equation: ∂L/∂h_t per step and the flow of the gradient', () => {
     const h = hoverContent(fixtureReport(), at(6, 'h_t'), full)!;
     const text = plain(h.markdown);

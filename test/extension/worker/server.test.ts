@@ -38,6 +38,11 @@ describe('the analysis worker’s server', () => {
     expect(numeric.complete).toBe(false);
     expect(hasForms(numeric)).toBe(false);
     expect(numeric.report.loss).toEqual(analyze(text(0.5)).loss);
+    // the quantities' symbolic partials are forms too: the numeric Report carries their values only
+    const partials = numeric.report.quantities.flatMap((q) => q.partials);
+    expect(partials.length).toBeGreaterThan(0);
+    expect(partials.every((p) => p.form === undefined)).toBe(true);
+    expect(partials.some((p) => p.values.length > 0)).toBe(true);
     await turns();
     expect(out).toHaveLength(1);
     serve({ id: 1, taken: true });
@@ -47,6 +52,9 @@ describe('the analysis worker’s server', () => {
     expect(complete.complete).toBe(true);
     expect(hasForms(complete)).toBe(true);
     expect(complete.report.derives).toEqual(analyze(text(0.5), { forms: true }).derives);
+    const q = JSON.parse(JSON.stringify(analyze(text(0.5)).quantities)) as unknown;
+    expect(JSON.parse(JSON.stringify(complete.report.quantities))).toEqual(q);
+    expect(complete.report.quantities.flatMap((x) => x.partials).every((p) => p.form !== undefined)).toBe(true);
   });
 
   it('ignores a notice for an older job, and a newer job drops the forms of the older one', async () => {
