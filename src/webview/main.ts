@@ -5,6 +5,7 @@
 import type { Report } from '../report';
 import { asPanelState, isToWebview, type FromWebview, type PanelState } from '../protocol';
 import { PanelApp, type RenderTimings } from './app';
+import { setMathSource } from './math';
 
 interface VsCodeApi {
   postMessage(m: unknown): void;
@@ -34,13 +35,25 @@ const pageAt = typeof performance !== 'undefined' && performance.timeOrigin ? Ma
 function start(): void {
   const api: VsCodeApi | null = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
   const outbox: FromWebview[] = [];
+  // outside a webview, a page may stand in for the host (the tests and the bench: it typesets the formulas)
+  const standIn = (window as unknown as { unrollHost?: { postMessage?: unknown } }).unrollHost;
+  const toStandIn = typeof standIn?.postMessage === 'function' ? (standIn.postMessage as (m: FromWebview) => void).bind(standIn) : null;
+  const send = (m: FromWebview): void => {
+    if (api) api.postMessage(m);
+    else {
+      outbox.push(m);
+      toStandIn?.(m);
+    }
+  };
+  // the host typesets the formulas (the page carries no KaTeX); outside a webview, the caller answers the outbox
+  setMathSource({ request: (formulas) => send({ type: 'typeset', formulas }) });
   let state: PanelState = asPanelState(api?.getState());
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
   const app = new PanelApp(
     document,
     root,
     {
-      post: (m) => (api ? api.postMessage(m) : outbox.push(m)),
+      post: send,
       setState: (s) => {
         state = s;
         api?.setState(s);

@@ -64,3 +64,31 @@ export async function launchChromium(): Promise<any> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
+
+/**
+ * Let a page of the built panel (opened outside a webview) have its formulas typeset as the extension
+ * host does: its 'typeset' requests answered with 'math' messages (src/extension/panel/typeset.ts).
+ * Call before page.goto.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function standInHost(page: any): Promise<void> {
+  const { typesetFormula } = await import('../../src/extension/panel/typeset');
+  await page.exposeFunction('unrollTypesetForPage', (formulas: { latex: string; display: boolean }[]) =>
+    formulas.map((f) => typesetFormula(f.latex, f.display)),
+  );
+  await page.addInitScript(() => {
+    type W = { unrollTypesetForPage(f: unknown): Promise<unknown> };
+    (window as unknown as { unrollHost: unknown }).unrollHost = {
+      postMessage(m: { type: string; formulas?: unknown }): void {
+        if (m.type === 'typeset')
+          void (window as unknown as W).unrollTypesetForPage(m.formulas).then((formulas) => window.postMessage({ type: 'math', formulas }, '*'));
+      },
+    };
+  });
+}
+
+/** The formulas the extension host sends ahead of a report, as the 'math' message it posts. */
+export async function mathAhead(report: import('../../src/report').Report, cursor: import('../../src/protocol').CursorContext | null): Promise<unknown> {
+  const { firstFormulas, typesetFormula } = await import('../../src/extension/panel/typeset');
+  return { type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) };
+}

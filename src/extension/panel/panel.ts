@@ -10,6 +10,7 @@ import { isRnn } from '../config';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml } from './panelHtml';
 import { COMMANDS } from '../commands/ids';
+import { firstFormulas, formulaKey, FormulaCache } from './typeset';
 
 /** The part of the extension's report cache the panel needs (src/extension/reports/documentReports.ts implements it). */
 export interface PanelReports {
@@ -123,6 +124,10 @@ class PanelHost implements vscode.Disposable {
   private openAt: number | undefined;
   private reshowAt: number | undefined;
 
+  /** the formulas typeset here for the page (it carries no KaTeX), and the ones the current page was sent */
+  private readonly formulas = new FormulaCache();
+  private sentFormulas = new Set<string>();
+
   /** the webview's bundle and styles, read at activation to go into its page (null: link them instead) */
   private readonly files: { promise: Promise<PanelFiles | null>; done: boolean; value: PanelFiles | null };
 
@@ -190,6 +195,10 @@ class PanelHost implements vscode.Disposable {
         },
       );
       this.attach(panel);
+      // typeset the first formulas while the editor creates the webview and the page loads: 'ready' then
+      // posts them at once (a task of its own, so the panel's creation goes out first)
+      const doc = this.doc;
+      if (doc) setTimeout(() => this.warmFormulas(doc), 0);
     }
     // a new webview may not be listening yet: keep the target and send it again on 'ready'
     this.pendingTarget = target.node || typeof target.line === 'number' ? { node: target.node, line: target.line } : undefined;
@@ -228,6 +237,7 @@ class PanelHost implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
+    this.sentFormulas = new Set();
     this.tabClosed = false;
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
@@ -381,6 +391,8 @@ class PanelHost implements vscode.Disposable {
     }
     this.lastReport = report;
     this.lastCursor = cursor;
+    // the formulas its first render shows go first: the page then asks only for the rest
+    this.postFormulas(firstFormulas(report, cursor), false);
     this.post({
       type: 'report',
       doc: { uri: doc.uri.toString(), fileName: baseName(doc.uri), version: doc.version },
@@ -425,6 +437,21 @@ class PanelHost implements vscode.Disposable {
     }, GRADCHECK_DELAY_MS);
   }
 
+  private warmFormulas(doc: vscode.TextDocument): void {
+    if (this.doc !== doc || doc.isClosed) return;
+    const report = this.reports.get(doc);
+    for (const f of firstFormulas(report, this.cursorOf(report, this.editorOf(doc)))) this.formulas.get(f.latex, f.display);
+  }
+
+  /** Typeset formulas for the page: those it asked for (`asked`), or those it will show (not sent twice). */
+  private postFormulas(list: { latex: string; display: boolean }[], asked: boolean): void {
+    const todo = asked ? list : list.filter((f) => !this.sentFormulas.has(formulaKey(f.latex, f.display)));
+    if (todo.length === 0) return;
+    if (this.sentFormulas.size > 5000) this.sentFormulas.clear();
+    for (const f of todo) this.sentFormulas.add(formulaKey(f.latex, f.display));
+    this.post({ type: 'math', formulas: todo.map((f) => this.formulas.get(f.latex, f.display)) });
+  }
+
   private updateTitle(): void {
     if (this.panel) this.panel.title = this.doc ? `Unroll: ${baseName(this.doc.uri)}` : 'Unroll';
   }
@@ -441,11 +468,16 @@ class PanelHost implements vscode.Disposable {
         if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, readyAt: Date.now() };
         this.ready = true;
         this.lastCursor = null;
+        // a page (re)loaded has none of the formulas
+        this.sentFormulas = new Set();
         this.postReport();
         this.postTarget();
         return;
       case 'scale':
         this.answerScale(m.requestId, m.scale);
+        return;
+      case 'typeset':
+        this.postFormulas(m.formulas, true);
         return;
       case 'reveal':
         await this.reveal(m.line);

@@ -1,0 +1,165 @@
+// The panel's formulas, typeset in the extension host (issue 13: a cold open carried KaTeX — 270 KB of
+// the page's 320 KB — into the webview and typeset there, after the page had loaded). KaTeX runs here with
+// the page's locked-down options (trust off: no \href, \url, \includegraphics, \html*), into a stand-in
+// document that records the nodes KaTeX would create; the result travels as plain data (MathTree), and
+// the page builds it with createElement / createTextNode from allow-lists (src/webview/math.ts) — no
+// markup is ever parsed, on either side. Pure: no 'vscode' import (unit-tested, and used by the bench).
+
+import katex from 'katex';
+import type { MathEl, MathTree, TypesetFormula } from '../../protocol';
+import type { CursorContext } from '../../protocol';
+import type { Report } from '../../report';
+import { factoredFirst } from '../../display/forms';
+import { valueLatex } from '../../display/number';
+
+const OPTIONS = {
+  throwOnError: true,
+  trust: false,
+  strict: 'ignore' as const,
+  maxSize: 30,
+  maxExpand: 1000,
+  output: 'htmlAndMathml' as const,
+};
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+/** A node KaTeX created in the stand-in document. */
+interface StandIn {
+  tree: MathTree | null;
+  /** a fragment's children (spliced into the parent on append) */
+  fragment?: StandIn[];
+}
+
+/** The stand-in for one element: what KaTeX's toNode() sets on a real one (className, style, attributes, children). */
+function element(tag: string, ns: 'h' | 's' | 'm'): StandIn & { el: MathEl } {
+  const el: MathEl = { t: tag };
+  if (ns !== 'h') el.n = ns;
+  const style: Record<string, string> = {};
+  const node = {
+    tree: el,
+    el,
+    style,
+    set className(c: string) {
+      if (c) el.c = c;
+      else delete el.c;
+    },
+    get className(): string {
+      return el.c ?? '';
+    },
+    setAttribute(name: string, value: unknown): void {
+      (el.a ??= {})[name] = String(value);
+    },
+    appendChild(child: StandIn): StandIn {
+      const kids = (el.k ??= []);
+      for (const c of child.fragment ?? [child]) if (c.tree !== null) kids.push(c.tree);
+      return child;
+    },
+  };
+  // styles are read when the tree is finished (KaTeX assigns them with Object.assign(node.style, …))
+  finishers.push(() => {
+    const entries = Object.entries(style).filter(([, v]) => v !== undefined && v !== '');
+    if (entries.length) el.s = Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+  });
+  return node;
+}
+
+let finishers: (() => void)[] = [];
+
+const standInDocument = {
+  createElement: (tag: string) => element(tag, 'h'),
+  createElementNS: (ns: string, tag: string) => element(tag, ns === SVG_NS ? 's' : ns === MATHML_NS ? 'm' : 'h'),
+  createTextNode: (text: string): StandIn => ({ tree: String(text) }),
+  createDocumentFragment: () => {
+    const children: StandIn[] = [];
+    return {
+      tree: null,
+      fragment: children,
+      appendChild(child: StandIn): StandIn {
+        children.push(...(child.fragment ?? [child]));
+        return child;
+      },
+    };
+  },
+};
+
+/** Typeset one formula: its node tree, or KaTeX's message when the LaTeX does not parse. */
+export function typesetFormula(latex: string, display: boolean): TypesetFormula {
+  const g = globalThis as { document?: unknown };
+  const had = Object.prototype.hasOwnProperty.call(g, 'document');
+  const saved = g.document;
+  finishers = [];
+  try {
+    // KaTeX builds its nodes with the global `document`: lend it the stand-in for this call only
+    g.document = standInDocument;
+    const built = (katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): StandIn } })
+      .__renderToDomTree(latex, { ...OPTIONS, displayMode: display })
+      .toNode();
+    for (const f of finishers) f();
+    const trees = built.fragment ? built.fragment.map((c) => c.tree).filter((t): t is MathTree => t !== null) : [built.tree!];
+    return { latex, display, tree: trees.length === 1 ? trees[0]! : { t: 'span', k: trees }, error: null };
+  } catch (err) {
+    return { latex, display, tree: null, error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    finishers = [];
+    if (had) g.document = saved;
+    else delete g.document;
+  }
+}
+
+export const formulaKey = (latex: string, display: boolean): string => `${display ? 'D' : 'I'}${latex}`;
+
+/** Typeset formulas by (display, LaTeX), most recently used last, bounded by the LaTeX they hold. */
+export class FormulaCache {
+  private readonly map = new Map<string, TypesetFormula>();
+  private chars = 0;
+  constructor(private readonly maxChars = 4_000_000) {}
+
+  get(latex: string, display: boolean): TypesetFormula {
+    const key = formulaKey(latex, display);
+    const hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+      return hit;
+    }
+    const made = typesetFormula(latex, display);
+    this.map.set(key, made);
+    this.chars += latex.length;
+    for (const [k, v] of this.map) {
+      if (this.chars <= this.maxChars || k === key) break;
+      this.map.delete(k);
+      this.chars -= v.latex.length;
+    }
+    return made;
+  }
+
+  has(latex: string, display: boolean): boolean {
+    return this.map.has(formulaKey(latex, display));
+  }
+}
+
+/**
+ * The formulas a report's first render typesets at once (the derivation of the derive under the cursor,
+ * or the first one): sent with the report, so the page does not have to ask for them. The panel decides
+ * what it shows; whatever else it typesets it asks for (a 'typeset' message). Where the page may show a
+ * short δ-recursion statement first (a recursion form of more than a few rows), its forms are left to it.
+ */
+export function firstFormulas(report: Report, cursor: CursorContext | null): { latex: string; display: boolean }[] {
+  const index = cursor?.derive ?? (cursor?.check !== null && cursor?.check !== undefined ? -1 : 0);
+  const d = report.derives[index];
+  if (!d || cursor?.node) return [];
+  const out: { latex: string; display: boolean }[] = [{ latex: d.queryLatex || d.query, display: false }];
+  const step = cursor?.symbol?.step;
+  const r = d.results.find((x) => step !== null && step !== undefined && x.t === step) ?? d.results[0];
+  if (!r) return out;
+  out.push({ latex: valueLatex(r.value, 6), display: typeof r.value !== 'number' });
+  const forms = r.forms;
+  if (factoredFirst(forms)) out.push({ latex: forms!.factored!.latex, display: true });
+  else if (!forms?.recursive) {
+    const first = forms?.chain ?? forms?.factored ?? forms?.explicit;
+    if (first) out.push({ latex: first.latex, display: true });
+    else out.push({ latex: r.latex, display: true });
+  }
+  return out;
+}
