@@ -128,6 +128,8 @@ export interface ReadyMessage {
   /** when the webview's page started loading and its script started (Date.now() clock, ms; for timings) */
   pageAt?: number;
   scriptAt?: number;
+  /** when the page's document had arrived (navigation responseEnd; in VS Code the editor's blank frame page, before it writes the panel's HTML in) */
+  htmlAt?: number;
 }
 
 /** Re-analyse the followed document with parameters scaled (the gradient-flow slider). */

@@ -10,7 +10,7 @@ import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
 import { factoredFirst } from '../display/forms';
-import { compactRecursion, formRows, splitZeroTerms } from './compactForm';
+import { compactRecursion, formRows, splitZeroTerms } from '../display/compactForm';
 
 /** Forms longer than this many display rows start folded (their summary says how long they are). */
 const FOLD_ROWS = 10;

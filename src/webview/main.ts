@@ -24,13 +24,22 @@ export interface PanelHooks {
   /** messages the panel would have posted to the extension (standalone mode only) */
   outbox: FromWebview[];
   /** when the page started loading and this script started running (Date.now() clock) */
-  started: { pageAt: number; scriptAt: number };
+  started: { pageAt: number; scriptAt: number; htmlAt?: number };
 }
 
 /** when this script started running (page load → script is the cost of loading the bundle and styles) */
 const scriptAt = Date.now();
 /** when the page started loading (the navigation's time origin), on the same clock */
 const pageAt = typeof performance !== 'undefined' && performance.timeOrigin ? Math.round(performance.timeOrigin) : scriptAt;
+/**
+ * when the page's document had arrived: in VS Code the frame first loads the editor's blank page (fake.html,
+ * over the network or the editor's server) and then writes the panel's HTML into it, so page → script is
+ * that fetch (the editor's) and then the panel's own HTML, styles and script
+ */
+const htmlAt = ((): number | undefined => {
+  const nav = typeof performance !== 'undefined' ? (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined) : undefined;
+  return nav && nav.responseEnd > 0 ? Math.round(pageAt + nav.responseEnd) : undefined;
+})();
 
 function start(): void {
   const api: VsCodeApi | null = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
@@ -86,10 +95,10 @@ function start(): void {
       app.showReport({ doc: { uri: `untitled:${fileName}`, fileName, version: 1 }, report, cursor: null, postedAt: Date.now() }),
     timings: () => app.lastTimings,
     outbox,
-    started: { pageAt, scriptAt },
+    started: { pageAt, scriptAt, htmlAt },
   };
   (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
-  api?.postMessage({ type: 'ready', pageAt, scriptAt } satisfies FromWebview);
+  api?.postMessage({ type: 'ready', pageAt, scriptAt, htmlAt } satisfies FromWebview);
 }
 
 start();

@@ -3,7 +3,11 @@
 // a placeholder and a request, batched per task; the host's answer fills it. What the host sends is built
 // from allow-lists only — a tree with anything KaTeX does not make is shown as its source text.
 import './setup-dom';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { cursorContext } from '../../src/extension/panel/panelCursor';
 import { firstFormulas, typesetFormula } from '../../src/extension/panel/typeset';
 import { clearMathCache, mathElement, pendingMath, receiveMath, setMathSource } from '../../src/webview/math';
 import { PanelApp } from '../../src/webview/app';
@@ -111,6 +115,39 @@ describe('the allow-lists: only what KaTeX makes is built', () => {
     expect(el.querySelectorAll('img, script')).toHaveLength(0);
     expect(el.textContent).toBe(`${PAYLOAD}${SCRIPT_END}`);
   });
+});
+
+describe('the formulas sent ahead are those the first render shows (every example)', () => {
+  const files = readdirSync('examples').filter((f) => f.endsWith('.rnn'));
+  for (const file of files) {
+    test(file, async () => {
+      const report = analyze(readFileSync(join('examples', file), 'utf8'), { forms: true });
+      const requests = asking();
+      document.body.innerHTML = '';
+      const root = document.body.appendChild(document.createElement('div'));
+      const later: (() => void)[] = [];
+      const app = new PanelApp(
+        document,
+        root,
+        { post: () => {}, setState: () => {}, afterPaint: (fn) => later.push(fn) },
+        { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+      );
+      const d = report.derives[0];
+      const cursor = d ? cursorContext(report, d.line, 1) : null;
+      app.handle({ type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) });
+      app.handle({ type: 'report', doc: { uri: `file:///w/${file}`, fileName: file, version: 1 }, report, cursor, editAt: 0, postedAt: Date.now() });
+      // the first paint: the derivation's first form, typeset at once from what was sent ahead
+      later.shift()!();
+      await tick();
+      expect(requests, 'nothing asked for by the first form').toEqual([]);
+      if (!d) return;
+      expect(root.querySelector('#derivation .derive-head .math')!.classList.contains('pending')).toBe(false);
+      const first = root.querySelector('#derivation .result > .form');
+      expect(first!.querySelector('.math.pending'), first!.getAttribute('data-form')!).toBeNull();
+      expect(first!.querySelector('.katex')).not.toBeNull();
+      expect(root.querySelector('#derivation .number .math')!.classList.contains('pending')).toBe(false);
+    }, 60_000);
+  }
 });
 
 describe('the whole panel with its formulas from the host', () => {

@@ -44,6 +44,8 @@ export interface OpenPhases {
   frame: number;
   /** page start → the panel's script runs (loading the HTML, styles and bundle) */
   load: number;
+  /** of `load`: page start → its document arrived (in VS Code the editor's own blank frame page; absent if unknown) */
+  html?: number;
   /** script start → 'ready' received by the host (building the panel, the message hop) */
   ready: number;
   /** 'ready' → the report posted (the host getting the Report) */
@@ -112,7 +114,7 @@ class PanelHost implements vscode.Disposable {
     openPhases: [],
   };
   /** the cold open being measured: when 'ready' came, what the page said, when the report went out */
-  private opening: { pageAt?: number; scriptAt?: number; readyAt?: number; postedAt?: number } = {};
+  private opening: { pageAt?: number; scriptAt?: number; htmlAt?: number; readyAt?: number; postedAt?: number } = {};
   /**
    * The webview said 'ready': until then nothing is posted, 'ready' posts the report. (Posting at
    * creation too made a new panel render the report twice — half of the open time, issue 13.)
@@ -465,7 +467,7 @@ class PanelHost implements vscode.Disposable {
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
-        if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, readyAt: Date.now() };
+        if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, htmlAt: m.htmlAt, readyAt: Date.now() };
         this.ready = true;
         this.lastCursor = null;
         // a page (re)loaded has none of the formulas
@@ -498,6 +500,7 @@ class PanelHost implements vscode.Disposable {
             this.stats.openPhases.push({
               frame: o.pageAt - this.openAt,
               load: o.scriptAt - o.pageAt,
+              ...(o.htmlAt !== undefined ? { html: o.htmlAt - o.pageAt } : {}),
               ready: o.readyAt - o.scriptAt,
               report: o.postedAt - o.readyAt,
               render: end - o.postedAt,

@@ -11,6 +11,7 @@ import type { CursorContext } from '../../protocol';
 import type { Report } from '../../report';
 import { factoredFirst } from '../../display/forms';
 import { valueLatex } from '../../display/number';
+import { compactRecursion } from '../../display/compactForm';
 
 const OPTIONS = {
   throwOnError: true,
@@ -141,25 +142,28 @@ export class FormulaCache {
 
 /**
  * The formulas a report's first render typesets at once (the derivation of the derive under the cursor,
- * or the first one): sent with the report, so the page does not have to ask for them. The panel decides
- * what it shows; whatever else it typesets it asks for (a 'typeset' message). Where the page may show a
- * short δ-recursion statement first (a recursion form of more than a few rows), its forms are left to it.
+ * or the first one): sent with the report, so the page does not have to ask for them. They mirror what
+ * src/webview/derivation.ts renders first — the query, the factored chain form when it is read first,
+ * else the compact δ-statement, else the first form; the value. Whatever else the page shows it asks for.
  */
 export function firstFormulas(report: Report, cursor: CursorContext | null): { latex: string; display: boolean }[] {
-  const index = cursor?.derive ?? (cursor?.check !== null && cursor?.check !== undefined ? -1 : 0);
+  // the panel's focus: the derive under the cursor, else a check or a node (no derivation), else the first derive
+  if (cursor && cursor.derive === null && (cursor.check !== null || cursor.node !== null)) return [];
+  const index = cursor?.derive ?? 0;
   const d = report.derives[index];
-  if (!d || cursor?.node) return [];
+  if (!d) return [];
   const out: { latex: string; display: boolean }[] = [{ latex: d.queryLatex || d.query, display: false }];
   const step = cursor?.symbol?.step;
   const r = d.results.find((x) => step !== null && step !== undefined && x.t === step) ?? d.results[0];
   if (!r) return out;
-  out.push({ latex: valueLatex(r.value, 6), display: typeof r.value !== 'number' });
   const forms = r.forms;
+  const compact = factoredFirst(forms) ? null : compactRecursion(d, r);
   if (factoredFirst(forms)) out.push({ latex: forms!.factored!.latex, display: true });
-  else if (!forms?.recursive) {
-    const first = forms?.chain ?? forms?.factored ?? forms?.explicit;
-    if (first) out.push({ latex: first.latex, display: true });
-    else out.push({ latex: r.latex, display: true });
+  else if (compact) out.push({ latex: compact.latex, display: true });
+  else {
+    const first = forms?.chain ?? forms?.factored ?? forms?.explicit ?? forms?.recursive;
+    out.push({ latex: first ? first.latex : r.latex, display: true });
   }
+  out.push({ latex: valueLatex(r.value, 6), display: typeof r.value !== 'number' });
   return out;
 }

@@ -1,9 +1,9 @@
 // Readable derivations of gated networks (issue 13): the compact statement first, long forms folded,
 // and the chain-rule paths that are 0 at the file's values counted instead of listed one by one.
-// Pure string work on the Report's forms (no DOM), shared by the panel and unit-tested.
+// Pure string work on the Report's forms (no DOM), shared by the panel and the extension host (which
+// typesets the panel's first formulas ahead of a report: src/extension/panel/typeset.ts), unit-tested.
 
-import type { DeriveReport, DeriveResult, Report } from '../report';
-import type { ChainTerm } from '../protocol';
+import type { ChainTerm, DeriveReport, DeriveResult, Report } from '../report';
 
 /** Rows of an `aligned` block: `\begin{aligned} a &= b \\ &= c \end{aligned}` → ['a &= b', '&= c']. */
 export function alignedRows(latex: string): string[] | null {
