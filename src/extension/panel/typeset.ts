@@ -25,84 +25,94 @@ const OPTIONS = {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
-/** A node KaTeX created in the stand-in document. */
-interface StandIn {
-  tree: MathTree | null;
-  /** a fragment's children (spliced into the parent on append) */
-  fragment?: StandIn[];
+/**
+ * An element of the stand-in document: what KaTeX's toNode() sets on a real one (className, style,
+ * attributes, children), kept in MathEl's own fields. A class with plain fields: KaTeX creates thousands.
+ */
+class StandInElement {
+  t: string;
+  n?: 's' | 'm';
+  c?: string;
+  a?: Record<string, string>;
+  s?: Record<string, string>;
+  k?: MathTree[];
+  constructor(tag: string, ns?: 's' | 'm') {
+    this.t = tag;
+    if (ns) this.n = ns;
+  }
+  set className(c: string) {
+    if (c) this.c = c;
+    else delete this.c;
+  }
+  get className(): string {
+    return this.c ?? '';
+  }
+  /** KaTeX assigns styles with Object.assign(node.style, …) and node.style.x = … */
+  get style(): Record<string, string> {
+    return (this.s ??= {});
+  }
+  setAttribute(name: string, value: unknown): void {
+    (this.a ??= {})[name] = String(value);
+  }
+  appendChild(child: MathTree | StandInFragment): void {
+    const kids = (this.k ??= []);
+    if (child instanceof StandInFragment) kids.push(...child.k);
+    else kids.push(child);
+  }
 }
 
-/** The stand-in for one element: what KaTeX's toNode() sets on a real one (className, style, attributes, children). */
-function element(tag: string, ns: 'h' | 's' | 'm'): StandIn & { el: MathEl } {
-  const el: MathEl = { t: tag };
-  if (ns !== 'h') el.n = ns;
-  const style: Record<string, string> = {};
-  const node = {
-    tree: el,
-    el,
-    style,
-    set className(c: string) {
-      if (c) el.c = c;
-      else delete el.c;
-    },
-    get className(): string {
-      return el.c ?? '';
-    },
-    setAttribute(name: string, value: unknown): void {
-      (el.a ??= {})[name] = String(value);
-    },
-    appendChild(child: StandIn): StandIn {
-      const kids = (el.k ??= []);
-      for (const c of child.fragment ?? [child]) if (c.tree !== null) kids.push(c.tree);
-      return child;
-    },
-  };
-  // styles are read when the tree is finished (KaTeX assigns them with Object.assign(node.style, …))
-  finishers.push(() => {
-    const entries = Object.entries(style).filter(([, v]) => v !== undefined && v !== '');
-    if (entries.length) el.s = Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
-  });
-  return node;
+class StandInFragment {
+  k: MathTree[] = [];
+  appendChild(child: MathTree | StandInFragment): void {
+    if (child instanceof StandInFragment) this.k.push(...child.k);
+    else this.k.push(child);
+  }
 }
-
-let finishers: (() => void)[] = [];
 
 const standInDocument = {
-  createElement: (tag: string) => element(tag, 'h'),
-  createElementNS: (ns: string, tag: string) => element(tag, ns === SVG_NS ? 's' : ns === MATHML_NS ? 'm' : 'h'),
-  createTextNode: (text: string): StandIn => ({ tree: String(text) }),
-  createDocumentFragment: () => {
-    const children: StandIn[] = [];
-    return {
-      tree: null,
-      fragment: children,
-      appendChild(child: StandIn): StandIn {
-        children.push(...(child.fragment ?? [child]));
-        return child;
-      },
-    };
-  },
+  createElement: (tag: string) => new StandInElement(tag),
+  createElementNS: (ns: string, tag: string) => new StandInElement(tag, ns === SVG_NS ? 's' : ns === MATHML_NS ? 'm' : undefined),
+  // a text node is its string (KaTeX only appends them)
+  createTextNode: (text: string): string => String(text),
+  createDocumentFragment: () => new StandInFragment(),
 };
+
+/** The stand-in's tree as plain data (MathEl), without the empty style objects KaTeX's Object.assign left. */
+function plain(t: MathTree | StandInElement): MathTree {
+  if (typeof t === 'string') return t;
+  const el: MathEl = { t: t.t };
+  if (t.n) el.n = t.n;
+  if (t.c) el.c = t.c;
+  if (t.a) el.a = t.a;
+  if (t.s) {
+    let any = false;
+    for (const k in t.s) {
+      const v = t.s[k];
+      if (v === undefined || v === '') delete t.s[k];
+      else any = true;
+    }
+    if (any) el.s = t.s;
+  }
+  if (t.k && t.k.length) el.k = t.k.map(plain);
+  return el;
+}
 
 /** Typeset one formula: its node tree, or KaTeX's message when the LaTeX does not parse. */
 export function typesetFormula(latex: string, display: boolean): TypesetFormula {
   const g = globalThis as { document?: unknown };
   const had = Object.prototype.hasOwnProperty.call(g, 'document');
   const saved = g.document;
-  finishers = [];
   try {
     // KaTeX builds its nodes with the global `document`: lend it the stand-in for this call only
     g.document = standInDocument;
-    const built = (katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): StandIn } })
+    const built = (katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInElement | StandInFragment } })
       .__renderToDomTree(latex, { ...OPTIONS, displayMode: display })
       .toNode();
-    for (const f of finishers) f();
-    const trees = built.fragment ? built.fragment.map((c) => c.tree).filter((t): t is MathTree => t !== null) : [built.tree!];
+    const trees = built instanceof StandInFragment ? built.k.map(plain) : [plain(built)];
     return { latex, display, tree: trees.length === 1 ? trees[0]! : { t: 'span', k: trees }, error: null };
   } catch (err) {
     return { latex, display, tree: null, error: err instanceof Error ? err.message : String(err) };
   } finally {
-    finishers = [];
     if (had) g.document = saved;
     else delete g.document;
   }
