@@ -61,6 +61,9 @@ export function compactRecursion(_d: DeriveReport, r: DeriveResult): { latex: st
   return { latex: alignedLatex(head), rows: head.length, of: rows.length };
 }
 
+/** Forms longer than this many display rows start folded in the panel (their summary says how long they are). */
+export const FOLD_ROWS = 10;
+
 /** Display rows of a form (an aligned block's rows, or 1). */
 export function formRows(latex: string): number {
   return alignedRows(latex)?.length ?? 1;

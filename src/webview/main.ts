@@ -37,7 +37,10 @@ const pageAt = typeof performance !== 'undefined' && performance.timeOrigin ? Ma
  * that fetch (the editor's) and then the panel's own HTML, styles and script
  */
 const htmlAt = ((): number | undefined => {
-  const nav = typeof performance !== 'undefined' ? (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined) : undefined;
+  const nav =
+    typeof performance !== 'undefined'
+      ? (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)
+      : undefined;
   return nav && nav.responseEnd > 0 ? Math.round(pageAt + nav.responseEnd) : undefined;
 })();
 

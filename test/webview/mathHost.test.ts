@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
-import { firstFormulas, typesetFormula } from '../../src/extension/panel/typeset';
+import { firstFormulas, laterFormulas, typesetFormula } from '../../src/extension/panel/typeset';
 import { clearMathCache, mathElement, pendingMath, receiveMath, setMathSource } from '../../src/webview/math';
 import { PanelApp } from '../../src/webview/app';
 import type { MathTree, TypesetFormula } from '../../src/protocol';
@@ -47,7 +47,10 @@ describe('formulas asked of the host', () => {
       ],
     ]);
     expect(pendingMath()).toBe(2);
-    receiveMath(document, requests[0]!.map((f) => typesetFormula(f.latex, f.display)));
+    receiveMath(
+      document,
+      requests[0]!.map((f) => typesetFormula(f.latex, f.display)),
+    );
     for (const el of [a, b, c]) {
       expect(el.classList.contains('pending')).toBe(false);
       expect(el.querySelector('.katex')).not.toBeNull();
@@ -117,36 +120,53 @@ describe('the allow-lists: only what KaTeX makes is built', () => {
   });
 });
 
-describe('the formulas sent ahead are those the first render shows (every example)', () => {
+describe('the formulas sent with a report are those its render shows (every example)', () => {
   const files = readdirSync('examples').filter((f) => f.endsWith('.rnn'));
   for (const file of files) {
-    test(file, async () => {
-      const report = analyze(readFileSync(join('examples', file), 'utf8'), { forms: true });
-      const requests = asking();
-      document.body.innerHTML = '';
-      const root = document.body.appendChild(document.createElement('div'));
-      const later: (() => void)[] = [];
-      const app = new PanelApp(
-        document,
-        root,
-        { post: () => {}, setState: () => {}, afterPaint: (fn) => later.push(fn) },
-        { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
-      );
-      const d = report.derives[0];
-      const cursor = d ? cursorContext(report, d.line, 1) : null;
-      app.handle({ type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) });
-      app.handle({ type: 'report', doc: { uri: `file:///w/${file}`, fileName: file, version: 1 }, report, cursor, editAt: 0, postedAt: Date.now() });
-      // the first paint: the derivation's first form, typeset at once from what was sent ahead
-      later.shift()!();
-      await tick();
-      expect(requests, 'nothing asked for by the first form').toEqual([]);
-      if (!d) return;
-      expect(root.querySelector('#derivation .derive-head .math')!.classList.contains('pending')).toBe(false);
-      const first = root.querySelector('#derivation .result > .form');
-      expect(first!.querySelector('.math.pending'), first!.getAttribute('data-form')!).toBeNull();
-      expect(first!.querySelector('.katex')).not.toBeNull();
-      expect(root.querySelector('#derivation .number .math')!.classList.contains('pending')).toBe(false);
-    }, 60_000);
+    test(
+      file,
+      async () => {
+        const report = analyze(readFileSync(join('examples', file), 'utf8'), { forms: true });
+        const requests = asking();
+        document.body.innerHTML = '';
+        const root = document.body.appendChild(document.createElement('div'));
+        const later: (() => void)[] = [];
+        const app = new PanelApp(
+          document,
+          root,
+          { post: () => {}, setState: () => {}, afterPaint: (fn) => later.push(fn) },
+          { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+        );
+        const d = report.derives[0];
+        const cursor = d ? cursorContext(report, d.line, 1) : null;
+        app.handle({ type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) });
+        app.handle({
+          type: 'report',
+          doc: { uri: `file:///w/${file}`, fileName: file, version: 1 },
+          report,
+          cursor,
+          editAt: 0,
+          postedAt: Date.now(),
+        });
+        // the first paint: the derivation's first form, typeset at once from what was sent ahead
+        later.shift()!();
+        await tick();
+        expect(requests, 'nothing asked for by the first form').toEqual([]);
+        if (!d) return;
+        expect(root.querySelector('#derivation .derive-head .math')!.classList.contains('pending')).toBe(false);
+        const first = root.querySelector('#derivation .result > .form');
+        expect(first!.querySelector('.math.pending'), first!.getAttribute('data-form')!).toBeNull();
+        expect(first!.querySelector('.katex')).not.toBeNull();
+        expect(root.querySelector('#derivation .number .math')!.classList.contains('pending')).toBe(false);
+        // the rest, sent after the report: every later form and chain term drawn without asking
+        app.handle({ type: 'math', formulas: laterFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) });
+        for (let i = 0; i < later.length; i++) later[i]!();
+        await tick();
+        expect(requests, 'nothing asked for by the later forms').toEqual([]);
+        expect(root.querySelectorAll('#derivation .math.pending')).toHaveLength(0);
+      },
+      60_000,
+    );
   }
 });
 
@@ -156,12 +176,23 @@ describe('the whole panel with its formulas from the host', () => {
     const requests = asking();
     document.body.innerHTML = '';
     const root = document.body.appendChild(document.createElement('div'));
-    const app = new PanelApp(document, root, { post: () => {}, setState: () => {} }, { uri: null, selected: null, scaleParam: null, scaleFactor: 1 });
+    const app = new PanelApp(
+      document,
+      root,
+      { post: () => {}, setState: () => {} },
+      { uri: null, selected: null, scaleParam: null, scaleFactor: 1 },
+    );
     if (sendAhead) app.handle({ type: 'math', formulas: firstFormulas(report, null).map((f) => typesetFormula(f.latex, f.display)) });
-    app.showReport({ doc: { uri: `file:///w/${PAYLOAD}.rnn`, fileName: `${PAYLOAD}.rnn`, version: 1 }, report, cursor: null, postedAt: Date.now() });
+    app.showReport({
+      doc: { uri: `file:///w/${PAYLOAD}.rnn`, fileName: `${PAYLOAD}.rnn`, version: 1 },
+      report,
+      cursor: null,
+      postedAt: Date.now(),
+    });
     await tick();
     const asked = requests.reduce((n, r) => n + r.length, 0);
-    for (let i = 0; i < requests.length; i++) app.handle({ type: 'math', formulas: requests[i]!.map((f) => typesetFormula(f.latex, f.display)) });
+    for (let i = 0; i < requests.length; i++)
+      app.handle({ type: 'math', formulas: requests[i]!.map((f) => typesetFormula(f.latex, f.display)) });
     return { root, asked };
   }
 

@@ -73,22 +73,28 @@ export async function launchChromium(): Promise<any> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function standInHost(page: any): Promise<void> {
   const { typesetFormula } = await import('../../src/extension/panel/typeset');
-  await page.exposeFunction('unrollTypesetForPage', (formulas: { latex: string; display: boolean }[]) =>
-    formulas.map((f) => typesetFormula(f.latex, f.display)),
+  // one JSON string each way: Playwright's own serialiser walks a deep tree slowly (seconds for sheet 7)
+  await page.exposeFunction('unrollTypesetForPage', (request: string) =>
+    JSON.stringify((JSON.parse(request) as { latex: string; display: boolean }[]).map((f) => typesetFormula(f.latex, f.display))),
   );
   await page.addInitScript(() => {
-    type W = { unrollTypesetForPage(f: unknown): Promise<unknown> };
+    type W = { unrollTypesetForPage(f: string): Promise<string> };
     (window as unknown as { unrollHost: unknown }).unrollHost = {
       postMessage(m: { type: string; formulas?: unknown }): void {
         if (m.type === 'typeset')
-          void (window as unknown as W).unrollTypesetForPage(m.formulas).then((formulas) => window.postMessage({ type: 'math', formulas }, '*'));
+          void (window as unknown as W)
+            .unrollTypesetForPage(JSON.stringify(m.formulas))
+            .then((formulas) => window.postMessage({ type: 'math', formulas: JSON.parse(formulas) as unknown }, '*'));
       },
     };
   });
 }
 
 /** The formulas the extension host sends ahead of a report, as the 'math' message it posts. */
-export async function mathAhead(report: import('../../src/report').Report, cursor: import('../../src/protocol').CursorContext | null): Promise<unknown> {
+export async function mathAhead(
+  report: import('../../src/report').Report,
+  cursor: import('../../src/protocol').CursorContext | null,
+): Promise<unknown> {
   const { firstFormulas, typesetFormula } = await import('../../src/extension/panel/typeset');
   return { type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) };
 }

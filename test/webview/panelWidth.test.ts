@@ -156,7 +156,7 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
     await standInHost(page);
     await page.goto(`${origin}/panel.html`);
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
-      await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
+    await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
     await page.waitForSelector('#derivation button.term');
     // the term whose path reaches furthest right (the last step)
     const last = terms

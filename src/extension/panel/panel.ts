@@ -10,7 +10,7 @@ import { isRnn } from '../config';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml } from './panelHtml';
 import { COMMANDS } from '../commands/ids';
-import { firstFormulas, formulaKey, FormulaCache } from './typeset';
+import { firstFormulas, formulaKey, FormulaCache, laterFormulas } from './typeset';
 
 /** The part of the extension's report cache the panel needs (src/extension/reports/documentReports.ts implements it). */
 export interface PanelReports {
@@ -129,6 +129,9 @@ class PanelHost implements vscode.Disposable {
   /** the formulas typeset here for the page (it carries no KaTeX), and the ones the current page was sent */
   private readonly formulas = new FormulaCache();
   private sentFormulas = new Set<string>();
+  /** Date.now() when each formula was sent unasked (laterFormulas): a request for it soon after is answered by that message */
+  private pushedAt = new Map<string, number>();
+  private laterTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** the webview's bundle and styles, read at activation to go into its page (null: link them instead) */
   private readonly files: { promise: Promise<PanelFiles | null>; done: boolean; value: PanelFiles | null };
@@ -240,6 +243,7 @@ class PanelHost implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     this.sentFormulas = new Set();
+    this.pushedAt = new Map();
     this.tabClosed = false;
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
@@ -404,6 +408,15 @@ class PanelHost implements vscode.Disposable {
       postedAt: now,
     });
     this.stats.posted++;
+    // the rest of the derivation shown, in a task of its own: the report goes out first
+    if (this.laterTimer) clearTimeout(this.laterTimer);
+    this.laterTimer = setTimeout(() => {
+      this.laterTimer = undefined;
+      if (this.panel !== panel || this.lastReport !== report) return;
+      const sent = this.postFormulas(laterFormulas(report, cursor), false);
+      const at = Date.now();
+      for (const k of sent) this.pushedAt.set(k, at);
+    }, 0);
     if (this.openAt !== undefined && this.opening.readyAt !== undefined && this.opening.postedAt === undefined) this.opening.postedAt = now;
     this.scheduleGradcheck(doc, report, key);
   }
@@ -445,13 +458,26 @@ class PanelHost implements vscode.Disposable {
     for (const f of firstFormulas(report, this.cursorOf(report, this.editorOf(doc)))) this.formulas.get(f.latex, f.display);
   }
 
-  /** Typeset formulas for the page: those it asked for (`asked`), or those it will show (not sent twice). */
-  private postFormulas(list: { latex: string; display: boolean }[], asked: boolean): void {
-    const todo = asked ? list : list.filter((f) => !this.sentFormulas.has(formulaKey(f.latex, f.display)));
-    if (todo.length === 0) return;
+  /**
+   * Typeset formulas for the page: those it asked for (`asked`; but not those sent unasked within the last
+   * second — the page asked before that message reached it), or those it will show (never sent twice).
+   * Returns the keys sent.
+   */
+  private postFormulas(list: { latex: string; display: boolean }[], asked: boolean): string[] {
+    const now = Date.now();
+    const todo = list.filter((f) => {
+      const k = formulaKey(f.latex, f.display);
+      if (!asked) return !this.sentFormulas.has(k);
+      const pushed = this.pushedAt.get(k);
+      return pushed === undefined || now - pushed > 1000;
+    });
+    if (todo.length === 0) return [];
     if (this.sentFormulas.size > 5000) this.sentFormulas.clear();
-    for (const f of todo) this.sentFormulas.add(formulaKey(f.latex, f.display));
+    if (this.pushedAt.size > 5000) this.pushedAt.clear();
+    const keys = todo.map((f) => formulaKey(f.latex, f.display));
+    for (const k of keys) this.sentFormulas.add(k);
     this.post({ type: 'math', formulas: todo.map((f) => this.formulas.get(f.latex, f.display)) });
+    return keys;
   }
 
   private updateTitle(): void {
@@ -472,6 +498,7 @@ class PanelHost implements vscode.Disposable {
         this.lastCursor = null;
         // a page (re)loaded has none of the formulas
         this.sentFormulas = new Set();
+        this.pushedAt = new Map();
         this.postReport();
         this.postTarget();
         return;
@@ -568,6 +595,7 @@ class PanelHost implements vscode.Disposable {
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
     if (this.editTimer) clearTimeout(this.editTimer);
+    if (this.laterTimer) clearTimeout(this.laterTimer);
     this.panel?.dispose();
   }
 }

@@ -11,7 +11,8 @@ import type { CursorContext } from '../../protocol';
 import type { Report } from '../../report';
 import { factoredFirst } from '../../display/forms';
 import { valueLatex } from '../../display/number';
-import { compactRecursion } from '../../display/compactForm';
+import { compactRecursion, FOLD_ROWS, formRows } from '../../display/compactForm';
+import { chainTerms } from '../../protocol';
 
 const OPTIONS = {
   throwOnError: true,
@@ -105,7 +106,9 @@ export function typesetFormula(latex: string, display: boolean): TypesetFormula 
   try {
     // KaTeX builds its nodes with the global `document`: lend it the stand-in for this call only
     g.document = standInDocument;
-    const built = (katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInElement | StandInFragment } })
+    const built = (
+      katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInElement | StandInFragment } }
+    )
       .__renderToDomTree(latex, { ...OPTIONS, displayMode: display })
       .toNode();
     const trees = built instanceof StandInFragment ? built.k.map(plain) : [plain(built)];
@@ -150,21 +153,29 @@ export class FormulaCache {
   }
 }
 
-/**
- * The formulas a report's first render typesets at once (the derivation of the derive under the cursor,
- * or the first one): sent with the report, so the page does not have to ask for them. They mirror what
- * src/webview/derivation.ts renders first — the query, the factored chain form when it is read first,
- * else the compact δ-statement, else the first form; the value. Whatever else the page shows it asks for.
- */
-export function firstFormulas(report: Report, cursor: CursorContext | null): { latex: string; display: boolean }[] {
-  // the panel's focus: the derive under the cursor, else a check or a node (no derivation), else the first derive
-  if (cursor && cursor.derive === null && (cursor.check !== null || cursor.node !== null)) return [];
-  const index = cursor?.derive ?? 0;
-  const d = report.derives[index];
-  if (!d) return [];
-  const out: { latex: string; display: boolean }[] = [{ latex: d.queryLatex || d.query, display: false }];
+type Formula = { latex: string; display: boolean };
+
+/** The focused derivation's result, as src/webview's panel picks it (the derive under the cursor, else the first). */
+function focusedResult(report: Report, cursor: CursorContext | null) {
+  // a check or a node under the cursor shows no derivation
+  if (cursor && cursor.derive === null && (cursor.check !== null || cursor.node !== null)) return null;
+  const d = report.derives[cursor?.derive ?? 0];
+  if (!d) return null;
   const step = cursor?.symbol?.step;
   const r = d.results.find((x) => step !== null && step !== undefined && x.t === step) ?? d.results[0];
+  return { d, r };
+}
+
+/**
+ * The formulas a report's first render typesets at once: sent just before the report, so the page does
+ * not have to ask for them. They mirror what src/webview/derivation.ts renders first — the query, the
+ * factored chain form when it is read first, else the compact δ-statement, else the first form; the value.
+ */
+export function firstFormulas(report: Report, cursor: CursorContext | null): Formula[] {
+  const focus = focusedResult(report, cursor);
+  if (!focus) return [];
+  const { d, r } = focus;
+  const out: Formula[] = [{ latex: d.queryLatex || d.query, display: false }];
   if (!r) return out;
   const forms = r.forms;
   const compact = factoredFirst(forms) ? null : compactRecursion(d, r);
@@ -175,5 +186,30 @@ export function firstFormulas(report: Report, cursor: CursorContext | null): { l
     out.push({ latex: first ? first.latex : r.latex, display: true });
   }
   out.push({ latex: valueLatex(r.value, 6), display: typeof r.value !== 'number' });
+  return out;
+}
+
+/**
+ * The rest of what the focused derivation shows after its first paint — its other forms that are not
+ * folded, and the chain-rule terms — sent after the report (in a task of its own), so that the page's
+ * later typesetting usually finds them here instead of asking. Folded forms are typeset when opened (asked for).
+ */
+export function laterFormulas(report: Report, cursor: CursorContext | null): Formula[] {
+  const focus = focusedResult(report, cursor);
+  if (!focus?.r) return [];
+  const { d, r } = focus;
+  const forms = r.forms;
+  const factored = factoredFirst(forms) ? forms!.factored! : null;
+  const compact = factored ? null : compactRecursion(d, r);
+  const out: Formula[] = [];
+  let any = factored !== null;
+  for (const key of ['chain', 'factored', 'explicit', 'recursive'] as const) {
+    const f = forms?.[key];
+    if (!f || f === factored) continue;
+    const first = !any && !compact;
+    if (!first && formRows(f.latex) <= FOLD_ROWS) out.push({ latex: f.latex, display: true });
+    any = true;
+    if (key === 'chain') for (const t of chainTerms(r) ?? []) out.push({ latex: t.latex, display: false });
+  }
   return out;
 }

@@ -42,7 +42,12 @@ describe('typesetFormula', () => {
   });
 
   test('trust is off: \\href, \\url, \\includegraphics and \\htmlClass make no link, image or class of their own', () => {
-    for (const latex of ['\\href{javascript:alert(1)}{x}', '\\url{https://example.com}', '\\includegraphics{x.png}', '\\htmlClass{evil}{x}']) {
+    for (const latex of [
+      '\\href{javascript:alert(1)}{x}',
+      '\\url{https://example.com}',
+      '\\includegraphics{x.png}',
+      '\\htmlClass{evil}{x}',
+    ]) {
       const f = typesetFormula(latex, false);
       const found: string[] = [];
       if (f.tree) walk(f.tree, (el) => (el.t === 'a' || el.t === 'img' || /evil/.test(el.c ?? '') ? found.push(el.t) : undefined));
