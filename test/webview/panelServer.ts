@@ -98,3 +98,12 @@ export async function mathAhead(
   const { firstFormulas, typesetFormula } = await import('../../src/extension/panel/typeset');
   return { type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) };
 }
+
+/** The rest of the focused derivation the extension host sends after a report ('math' message). */
+export async function mathLater(
+  report: import('../../src/report').Report,
+  cursor: import('../../src/protocol').CursorContext | null,
+): Promise<unknown> {
+  const { laterFormulas, typesetFormula } = await import('../../src/extension/panel/typeset');
+  return { type: 'math', formulas: laterFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) };
+}
