@@ -89,7 +89,36 @@ export interface EmptyMessage {
   reason: string;
 }
 
-export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleResponse | GradcheckMessage | EmptyMessage;
+/**
+ * A formula typeset by KaTeX in the extension host, as the nodes KaTeX made: an element is its tag, its
+ * namespace (s: SVG, m: MathML, absent: HTML), class, attributes, style properties (camelCase, as
+ * element.style takes them) and children; a string is a text node. The page builds it from allow-lists.
+ */
+export interface MathEl {
+  t: string;
+  n?: 's' | 'm';
+  c?: string;
+  a?: Record<string, string>;
+  s?: Record<string, string>;
+  k?: MathTree[];
+}
+export type MathTree = string | MathEl;
+
+/** One typeset formula: its tree, or (tree null) KaTeX's message when the LaTeX does not parse. */
+export interface TypesetFormula {
+  latex: string;
+  display: boolean;
+  tree: MathTree | null;
+  error: string | null;
+}
+
+/** Typeset formulas: sent before a report (those its first render shows) and in answer to a TypesetRequest. */
+export interface MathMessage {
+  type: 'math';
+  formulas: TypesetFormula[];
+}
+
+export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleResponse | GradcheckMessage | EmptyMessage | MathMessage;
 
 // ---- webview → extension -------------------------------------------------------------------
 
@@ -99,6 +128,8 @@ export interface ReadyMessage {
   /** when the webview's page started loading and its script started (Date.now() clock, ms; for timings) */
   pageAt?: number;
   scriptAt?: number;
+  /** when the page's document had arrived (navigation responseEnd; in VS Code the editor's blank frame page, before it writes the panel's HTML in) */
+  htmlAt?: number;
 }
 
 /** Re-analyse the followed document with parameters scaled (the gradient-flow slider). */
@@ -140,7 +171,17 @@ export interface RenderedMessage {
   totalMs: number;
 }
 
-export type FromWebview = ReadyMessage | ScaleRequest | RevealMessage | CopyMessage | ExportSvgMessage | RenderedMessage;
+/** Typeset these formulas (the page carries no KaTeX: the host typesets, see MathMessage). */
+export interface TypesetRequest {
+  type: 'typeset';
+  formulas: { latex: string; display: boolean }[];
+}
+
+/** At most this many formulas per TypesetRequest, each at most MAX_FORMULA characters. */
+export const MAX_TYPESET = 500;
+export const MAX_FORMULA = 1_000_000;
+
+export type FromWebview = ReadyMessage | ScaleRequest | RevealMessage | CopyMessage | ExportSvgMessage | RenderedMessage | TypesetRequest;
 
 /** The state the webview persists (vscode.setState) and the serializer receives after a reload. */
 export interface PanelState {
@@ -212,6 +253,12 @@ export function isFromWebview(x: unknown): x is FromWebview {
       return typeof x.svg === 'string' && x.svg.length <= MAX_TEXT;
     case 'rendered':
       return isFiniteNum(x.postedAt) && isFiniteNum(x.latencyMs) && isFiniteNum(x.graphMs) && isFiniteNum(x.totalMs);
+    case 'typeset':
+      return (
+        Array.isArray(x.formulas) &&
+        x.formulas.length <= MAX_TYPESET &&
+        x.formulas.every((f) => isObj(f) && typeof f.latex === 'string' && f.latex.length <= MAX_FORMULA && typeof f.display === 'boolean')
+      );
     default:
       return false;
   }
@@ -233,6 +280,8 @@ export function isToWebview(x: unknown): x is ToWebview {
       return typeof x.uri === 'string' && Number.isInteger(x.version) && Array.isArray(x.gradcheck);
     case 'empty':
       return typeof x.reason === 'string';
+    case 'math':
+      return Array.isArray(x.formulas);
     default:
       return false;
   }

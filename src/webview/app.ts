@@ -14,6 +14,7 @@ import { renderGradcheck } from './gradcheckView';
 import { renderChecks } from './checksView';
 import { exportSvg } from './exportSvg';
 import { sampledSentences } from './sampled';
+import { receiveMath } from './math';
 
 export interface Host {
   post(m: FromWebview): void;
@@ -184,6 +185,9 @@ export class PanelApp {
         return;
       case 'empty':
         this.showEmpty(m.reason);
+        return;
+      case 'math':
+        receiveMath(this.doc, m.formulas);
         return;
     }
   }

@@ -10,10 +10,7 @@ import { quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
 import { factoredFirst } from '../display/forms';
-import { compactRecursion, formRows, splitZeroTerms } from './compactForm';
-
-/** Forms longer than this many display rows start folded (their summary says how long they are). */
-const FOLD_ROWS = 10;
+import { compactRecursion, FOLD_ROWS, formRows, splitZeroTerms } from '../display/compactForm';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 

@@ -5,6 +5,7 @@
 import type { Report } from '../report';
 import { asPanelState, isToWebview, type FromWebview, type PanelState } from '../protocol';
 import { PanelApp, type RenderTimings } from './app';
+import { setMathSource } from './math';
 
 interface VsCodeApi {
   postMessage(m: unknown): void;
@@ -23,24 +24,48 @@ export interface PanelHooks {
   /** messages the panel would have posted to the extension (standalone mode only) */
   outbox: FromWebview[];
   /** when the page started loading and this script started running (Date.now() clock) */
-  started: { pageAt: number; scriptAt: number };
+  started: { pageAt: number; scriptAt: number; htmlAt?: number };
 }
 
 /** when this script started running (page load → script is the cost of loading the bundle and styles) */
 const scriptAt = Date.now();
 /** when the page started loading (the navigation's time origin), on the same clock */
 const pageAt = typeof performance !== 'undefined' && performance.timeOrigin ? Math.round(performance.timeOrigin) : scriptAt;
+/**
+ * when the page's document had arrived: in VS Code the frame first loads the editor's blank page (fake.html,
+ * over the network or the editor's server) and then writes the panel's HTML into it, so page → script is
+ * that fetch (the editor's) and then the panel's own HTML, styles and script
+ */
+const htmlAt = ((): number | undefined => {
+  const nav =
+    typeof performance !== 'undefined'
+      ? (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)
+      : undefined;
+  return nav && nav.responseEnd > 0 ? Math.round(pageAt + nav.responseEnd) : undefined;
+})();
 
 function start(): void {
   const api: VsCodeApi | null = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
   const outbox: FromWebview[] = [];
+  // outside a webview, a page may stand in for the host (the tests and the bench: it typesets the formulas)
+  const standIn = (window as unknown as { unrollHost?: { postMessage?: unknown } }).unrollHost;
+  const toStandIn = typeof standIn?.postMessage === 'function' ? (standIn.postMessage as (m: FromWebview) => void).bind(standIn) : null;
+  const send = (m: FromWebview): void => {
+    if (api) api.postMessage(m);
+    else {
+      outbox.push(m);
+      toStandIn?.(m);
+    }
+  };
+  // the host typesets the formulas (the page carries no KaTeX); outside a webview, the caller answers the outbox
+  setMathSource({ request: (formulas) => send({ type: 'typeset', formulas }) });
   let state: PanelState = asPanelState(api?.getState());
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
   const app = new PanelApp(
     document,
     root,
     {
-      post: (m) => (api ? api.postMessage(m) : outbox.push(m)),
+      post: send,
       setState: (s) => {
         state = s;
         api?.setState(s);
@@ -73,10 +98,10 @@ function start(): void {
       app.showReport({ doc: { uri: `untitled:${fileName}`, fileName, version: 1 }, report, cursor: null, postedAt: Date.now() }),
     timings: () => app.lastTimings,
     outbox,
-    started: { pageAt, scriptAt },
+    started: { pageAt, scriptAt, htmlAt },
   };
   (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
-  api?.postMessage({ type: 'ready', pageAt, scriptAt } satisfies FromWebview);
+  api?.postMessage({ type: 'ready', pageAt, scriptAt, htmlAt } satisfies FromWebview);
 }
 
 start();

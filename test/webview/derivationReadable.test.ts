@@ -5,7 +5,7 @@ import './setup-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { alignedRows, compactRecursion, splitZeroTerms } from '../../src/webview/compactForm';
+import { alignedRows, compactRecursion, splitZeroTerms } from '../../src/display/compactForm';
 import { formsOmittedReason } from '../../src/webview/derivation';
 import { chainTerms } from '../../src/protocol';
 import type { Report } from '../../src/report';

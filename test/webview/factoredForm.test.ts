@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { factoredFirst, FACTORED_FIRST_ROWS } from '../../src/display/forms';
-import { alignedRows } from '../../src/webview/compactForm';
+import { alignedRows } from '../../src/display/compactForm';
 import { hoverContent } from '../../src/extension/hover/hoverContent';
 import { showDerivation } from './derivationPane';
 import { plain } from '../extension/plain';

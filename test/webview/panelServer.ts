@@ -64,3 +64,46 @@ export async function launchChromium(): Promise<any> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
+
+/**
+ * Let a page of the built panel (opened outside a webview) have its formulas typeset as the extension
+ * host does: its 'typeset' requests answered with 'math' messages (src/extension/panel/typeset.ts).
+ * Call before page.goto.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function standInHost(page: any): Promise<void> {
+  const { typesetFormula } = await import('../../src/extension/panel/typeset');
+  // one JSON string each way: Playwright's own serialiser walks a deep tree slowly (seconds for sheet 7)
+  await page.exposeFunction('unrollTypesetForPage', (request: string) =>
+    JSON.stringify((JSON.parse(request) as { latex: string; display: boolean }[]).map((f) => typesetFormula(f.latex, f.display))),
+  );
+  await page.addInitScript(() => {
+    type W = { unrollTypesetForPage(f: string): Promise<string> };
+    (window as unknown as { unrollHost: unknown }).unrollHost = {
+      postMessage(m: { type: string; formulas?: unknown }): void {
+        if (m.type === 'typeset')
+          void (window as unknown as W)
+            .unrollTypesetForPage(JSON.stringify(m.formulas))
+            .then((formulas) => window.postMessage({ type: 'math', formulas: JSON.parse(formulas) as unknown }, '*'));
+      },
+    };
+  });
+}
+
+/** The formulas the extension host sends ahead of a report, as the 'math' message it posts. */
+export async function mathAhead(
+  report: import('../../src/report').Report,
+  cursor: import('../../src/protocol').CursorContext | null,
+): Promise<unknown> {
+  const { firstFormulas, typesetFormula } = await import('../../src/extension/panel/typeset');
+  return { type: 'math', formulas: firstFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) };
+}
+
+/** The rest of the focused derivation the extension host sends after a report ('math' message). */
+export async function mathLater(
+  report: import('../../src/report').Report,
+  cursor: import('../../src/protocol').CursorContext | null,
+): Promise<unknown> {
+  const { laterFormulas, typesetFormula } = await import('../../src/extension/panel/typeset');
+  return { type: 'math', formulas: laterFormulas(report, cursor).map((f) => typesetFormula(f.latex, f.display)) };
+}

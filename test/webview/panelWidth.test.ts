@@ -12,7 +12,7 @@ import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import { chainTerms, type ReportMessage } from '../../src/protocol';
 
-import { launchChromium, panelReady as ready, ROOT, servePanel, type PanelServer } from './panelServer';
+import { launchChromium, mathAhead, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .filter((f) => f.endsWith('.rnn'))
   .sort();
@@ -84,7 +84,9 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const problems: string[] = [];
       page.on('pageerror', (e: Error) => problems.push(e.message));
+      await standInHost(page);
       await page.goto(`${origin}/panel.html`);
+      await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
       await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
       await page.waitForSelector('#graph svg g.node');
       await page.waitForTimeout(100);
@@ -151,7 +153,9 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
       postedAt: Date.now(),
     };
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+    await standInHost(page);
     await page.goto(`${origin}/panel.html`);
+    await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
     await page.waitForSelector('#derivation button.term');
     // the term whose path reaches furthest right (the last step)
@@ -210,10 +214,12 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
       );
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const t0 = Date.now();
+      await standInHost(page);
       await page.goto(`${origin}/panel.html`);
       await page.waitForFunction(() => 'unrollPanel' in window);
       const loaded = Date.now() - t0;
       const t1 = Date.now();
+      await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
       await page.evaluate((m: unknown) => window.postMessage(m, '*'), msg);
       await page.waitForSelector('#graph svg g.node');
       await page.waitForSelector('#derivation .katex');

@@ -10,6 +10,7 @@ import { isRnn } from '../config';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml } from './panelHtml';
 import { COMMANDS } from '../commands/ids';
+import { firstFormulas, formulaKey, FormulaCache, laterFormulas } from './typeset';
 
 /** The part of the extension's report cache the panel needs (src/extension/reports/documentReports.ts implements it). */
 export interface PanelReports {
@@ -43,6 +44,8 @@ export interface OpenPhases {
   frame: number;
   /** page start → the panel's script runs (loading the HTML, styles and bundle) */
   load: number;
+  /** of `load`: page start → its document arrived (in VS Code the editor's own blank frame page; absent if unknown) */
+  html?: number;
   /** script start → 'ready' received by the host (building the panel, the message hop) */
   ready: number;
   /** 'ready' → the report posted (the host getting the Report) */
@@ -111,7 +114,7 @@ class PanelHost implements vscode.Disposable {
     openPhases: [],
   };
   /** the cold open being measured: when 'ready' came, what the page said, when the report went out */
-  private opening: { pageAt?: number; scriptAt?: number; readyAt?: number; postedAt?: number } = {};
+  private opening: { pageAt?: number; scriptAt?: number; htmlAt?: number; readyAt?: number; postedAt?: number } = {};
   /**
    * The webview said 'ready': until then nothing is posted, 'ready' posts the report. (Posting at
    * creation too made a new panel render the report twice — half of the open time, issue 13.)
@@ -122,6 +125,13 @@ class PanelHost implements vscode.Disposable {
   /** Date.now() when openPanel created the panel / revealed a hidden one, until it is rendered / visible */
   private openAt: number | undefined;
   private reshowAt: number | undefined;
+
+  /** the formulas typeset here for the page (it carries no KaTeX), and the ones the current page was sent */
+  private readonly formulas = new FormulaCache();
+  private sentFormulas = new Set<string>();
+  /** Date.now() when each formula was sent unasked (laterFormulas): a request for it soon after is answered by that message */
+  private pushedAt = new Map<string, number>();
+  private laterTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** the webview's bundle and styles, read at activation to go into its page (null: link them instead) */
   private readonly files: { promise: Promise<PanelFiles | null>; done: boolean; value: PanelFiles | null };
@@ -190,6 +200,10 @@ class PanelHost implements vscode.Disposable {
         },
       );
       this.attach(panel);
+      // typeset the first formulas while the editor creates the webview and the page loads: 'ready' then
+      // posts them at once (a task of its own, so the panel's creation goes out first)
+      const doc = this.doc;
+      if (doc) setTimeout(() => this.warmFormulas(doc), 0);
     }
     // a new webview may not be listening yet: keep the target and send it again on 'ready'
     this.pendingTarget = target.node || typeof target.line === 'number' ? { node: target.node, line: target.line } : undefined;
@@ -228,6 +242,8 @@ class PanelHost implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
+    this.sentFormulas = new Set();
+    this.pushedAt = new Map();
     this.tabClosed = false;
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
@@ -381,6 +397,8 @@ class PanelHost implements vscode.Disposable {
     }
     this.lastReport = report;
     this.lastCursor = cursor;
+    // the formulas its first render shows go first: the page then asks only for the rest
+    this.postFormulas(firstFormulas(report, cursor), false);
     this.post({
       type: 'report',
       doc: { uri: doc.uri.toString(), fileName: baseName(doc.uri), version: doc.version },
@@ -390,6 +408,15 @@ class PanelHost implements vscode.Disposable {
       postedAt: now,
     });
     this.stats.posted++;
+    // the rest of the derivation shown, in a task of its own: the report goes out first
+    if (this.laterTimer) clearTimeout(this.laterTimer);
+    this.laterTimer = setTimeout(() => {
+      this.laterTimer = undefined;
+      if (this.panel !== panel || this.lastReport !== report) return;
+      const sent = this.postFormulas(laterFormulas(report, cursor), false);
+      const at = Date.now();
+      for (const k of sent) this.pushedAt.set(k, at);
+    }, 0);
     if (this.openAt !== undefined && this.opening.readyAt !== undefined && this.opening.postedAt === undefined) this.opening.postedAt = now;
     this.scheduleGradcheck(doc, report, key);
   }
@@ -425,6 +452,34 @@ class PanelHost implements vscode.Disposable {
     }, GRADCHECK_DELAY_MS);
   }
 
+  private warmFormulas(doc: vscode.TextDocument): void {
+    if (this.doc !== doc || doc.isClosed) return;
+    const report = this.reports.get(doc);
+    for (const f of firstFormulas(report, this.cursorOf(report, this.editorOf(doc)))) this.formulas.get(f.latex, f.display);
+  }
+
+  /**
+   * Typeset formulas for the page: those it asked for (`asked`; but not those sent unasked within the last
+   * second — the page asked before that message reached it), or those it will show (never sent twice).
+   * Returns the keys sent.
+   */
+  private postFormulas(list: { latex: string; display: boolean }[], asked: boolean): string[] {
+    const now = Date.now();
+    const todo = list.filter((f) => {
+      const k = formulaKey(f.latex, f.display);
+      if (!asked) return !this.sentFormulas.has(k);
+      const pushed = this.pushedAt.get(k);
+      return pushed === undefined || now - pushed > 1000;
+    });
+    if (todo.length === 0) return [];
+    if (this.sentFormulas.size > 5000) this.sentFormulas.clear();
+    if (this.pushedAt.size > 5000) this.pushedAt.clear();
+    const keys = todo.map((f) => formulaKey(f.latex, f.display));
+    for (const k of keys) this.sentFormulas.add(k);
+    this.post({ type: 'math', formulas: todo.map((f) => this.formulas.get(f.latex, f.display)) });
+    return keys;
+  }
+
   private updateTitle(): void {
     if (this.panel) this.panel.title = this.doc ? `Unroll: ${baseName(this.doc.uri)}` : 'Unroll';
   }
@@ -438,14 +493,20 @@ class PanelHost implements vscode.Disposable {
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
-        if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, readyAt: Date.now() };
+        if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, htmlAt: m.htmlAt, readyAt: Date.now() };
         this.ready = true;
         this.lastCursor = null;
+        // a page (re)loaded has none of the formulas
+        this.sentFormulas = new Set();
+        this.pushedAt = new Map();
         this.postReport();
         this.postTarget();
         return;
       case 'scale':
         this.answerScale(m.requestId, m.scale);
+        return;
+      case 'typeset':
+        this.postFormulas(m.formulas, true);
         return;
       case 'reveal':
         await this.reveal(m.line);
@@ -466,6 +527,7 @@ class PanelHost implements vscode.Disposable {
             this.stats.openPhases.push({
               frame: o.pageAt - this.openAt,
               load: o.scriptAt - o.pageAt,
+              ...(o.htmlAt !== undefined ? { html: o.htmlAt - o.pageAt } : {}),
               ready: o.readyAt - o.scriptAt,
               report: o.postedAt - o.readyAt,
               render: end - o.postedAt,
@@ -533,6 +595,7 @@ class PanelHost implements vscode.Disposable {
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     if (this.gradcheckTimer) clearTimeout(this.gradcheckTimer);
     if (this.editTimer) clearTimeout(this.editTimer);
+    if (this.laterTimer) clearTimeout(this.laterTimer);
     this.panel?.dispose();
   }
 }

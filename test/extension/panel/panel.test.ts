@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { analyze } from '../../../src/analysis';
-import type { ToWebview } from '../../../src/protocol';
+import { chainTerms, type ToWebview } from '../../../src/protocol';
 import type { Report } from '../../../src/report';
 import { EventEmitter as Emitter, fake, resetFake, Uri, createWebviewPanel, type FakePanel } from '../fake/vscode';
 
@@ -50,11 +50,11 @@ beforeEach(() => {
   context.subscriptions = [];
   updates.listeners = [];
   registerPanel(context as never, {
-    // like Reports: analysed on demand, cached per (uri, version)
+    // like Reports: analysed on demand, cached per (uri, version), with every derive's forms (as the editor's)
     get: (d) => {
       const doc = d as unknown as Doc;
       const key = `${doc.uri}#${doc.version}`;
-      if (!reportOf.has(key)) reportOf.set(key, analyze(doc.getText()));
+      if (!reportOf.has(key)) reportOf.set(key, analyze(doc.getText(), { forms: true }));
       return reportOf.get(key)!;
     },
     onDidUpdate: updates.event as never,
@@ -242,7 +242,7 @@ describe('panel host', () => {
     const panel = fake.panels[fake.panels.length - 1] as FakePanel;
     panel.webview.posted.length = 0; // the webview was not listening yet
     panel.webview.receive.fire({ type: 'ready' });
-    expect(panel.webview.posted.map((m) => m.type)).toEqual(['report', 'select']);
+    expect(panel.webview.posted.map((m) => m.type)).toEqual(['math', 'report', 'select']);
     expect(lastOf(panel, 'select')!.node).toBe('h@2');
     // with a line: the cursor context of that line
     await fake.commands.get('unroll.openPanel')!({ line: D + 1 });
@@ -260,6 +260,56 @@ describe('panel host', () => {
     expect(g.version).toBe(1);
     expect(g.gradcheck.map((x) => x.name).sort()).toEqual(['W_hh', 'W_hy', 'W_xh', 'b_h', 'b_y']);
     expect(g.gradcheck.every((x) => x.relError < 1e-6)).toBe(true);
+  });
+
+  test('formulas: the first ones go ahead of the report, once per page; a typeset request is answered (issue 13)', async () => {
+    const doc = new Doc(TEXT);
+    const panel = await openOn(doc, D);
+    const types = panel.webview.posted.map((m) => m.type);
+    expect(types.indexOf('math')).toBeLessThan(types.indexOf('report'));
+    const report = lastOf(panel, 'report')!.report;
+    const d = report.derives.find((x) => x.line === D + 1)!;
+    const ahead = lastOf(panel, 'math')!.formulas;
+    expect(ahead[0]).toMatchObject({ latex: d.queryLatex, display: false, error: null });
+    expect(ahead.every((f) => f.tree !== null)).toBe(true);
+    // the same report again (a re-show): nothing sent twice to the same page
+    const sent = panel.webview.posted.length;
+    panel.webview.receive.fire({
+      type: 'typeset',
+      formulas: [
+        { latex: 'x_{t}', display: false },
+        { latex: '\\frac{', display: true },
+      ],
+    });
+    const answer = panel.webview.posted.slice(sent).filter((m) => m.type === 'math');
+    expect(answer).toHaveLength(1);
+    const [ok, bad] = (answer[0] as Extract<ToWebview, { type: 'math' }>).formulas;
+    expect(ok).toMatchObject({ latex: 'x_{t}', display: false, error: null });
+    expect(bad!.tree).toBeNull();
+    expect(bad!.error).toMatch(/KaTeX parse error/);
+    // the rest of the derivation (its later forms and chain terms) follows in a task of its own
+    const before = panel.webview.posted.length;
+    vi.advanceTimersByTime(1);
+    const rest = panel.webview.posted.slice(before).filter((m) => m.type === 'math') as Extract<ToWebview, { type: 'math' }>[];
+    expect(rest).toHaveLength(1);
+    const term = chainTerms(d.results[0]!)![0]!;
+    expect(rest[0]!.formulas.some((f) => f.latex === term.latex && !f.display)).toBe(true);
+    // asked for at once (the page asked before that message reached it): not sent again; a second later, it is
+    const n = panel.webview.posted.length;
+    panel.webview.receive.fire({ type: 'typeset', formulas: [{ latex: term.latex, display: false }] });
+    expect(panel.webview.posted.length).toBe(n);
+    vi.advanceTimersByTime(1001);
+    panel.webview.receive.fire({ type: 'typeset', formulas: [{ latex: term.latex, display: false }] });
+    expect(lastOf(panel, 'math')!.formulas.map((f) => f.latex)).toEqual([term.latex]);
+    // a page that loads again has none of them: they go ahead of the report again
+    panel.webview.posted.length = 0;
+    panel.webview.receive.fire({ type: 'ready' });
+    expect(panel.webview.posted.map((m) => m.type).slice(0, 2)).toEqual(['math', 'report']);
+    // a malformed request is dropped
+    panel.webview.posted.length = 0;
+    panel.webview.receive.fire({ type: 'typeset', formulas: [{ latex: 3, display: false }] });
+    panel.webview.receive.fire({ type: 'typeset', formulas: 'x' });
+    expect(panel.webview.posted).toHaveLength(0);
   });
 
   test('the slider: a scale request is answered with the scaled report', async () => {

@@ -1,9 +1,9 @@
 // Readable derivations of gated networks (issue 13): the compact statement first, long forms folded,
 // and the chain-rule paths that are 0 at the file's values counted instead of listed one by one.
-// Pure string work on the Report's forms (no DOM), shared by the panel and unit-tested.
+// Pure string work on the Report's forms (no DOM), shared by the panel and the extension host (which
+// typesets the panel's first formulas ahead of a report: src/extension/panel/typeset.ts), unit-tested.
 
-import type { DeriveReport, DeriveResult, Report } from '../report';
-import type { ChainTerm } from '../protocol';
+import type { ChainTerm, DeriveReport, DeriveResult, Report } from '../report';
 
 /** Rows of an `aligned` block: `\begin{aligned} a &= b \\ &= c \end{aligned}` → ['a &= b', '&= c']. */
 export function alignedRows(latex: string): string[] | null {
@@ -60,6 +60,9 @@ export function compactRecursion(_d: DeriveReport, r: DeriveResult): { latex: st
   const head = rows.slice(begin, end);
   return { latex: alignedLatex(head), rows: head.length, of: rows.length };
 }
+
+/** Forms longer than this many display rows start folded in the panel (their summary says how long they are). */
+export const FOLD_ROWS = 10;
 
 /** Display rows of a form (an aligned block's rows, or 1). */
 export function formRows(latex: string): number {
