@@ -6,7 +6,7 @@ import { button, clear, h, htmlName } from './dom';
 import { numberLatex, valueLatex } from '../display/number';
 import { fmtShape, fmtValue } from './format';
 import { mathElement } from './math';
-import { quantityOf } from './graphView';
+import { partialsCutNote, quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
 import { factoredFirst } from '../display/forms';
@@ -330,6 +330,9 @@ export function renderNodeDetails(doc: Document, report: Report, id: string, o: 
       );
     }
     sec.appendChild(list);
+  } else {
+    const cut = partialsCutNote(report, n);
+    if (cut) sec.appendChild(h(doc, 'p', { class: 'hint truncated' }, `${cut[0]!.toUpperCase()}${cut.slice(1)}.`));
   }
   const related = derivesForNode(report, n);
   for (const r of related) sec.appendChild(renderDerive(doc, report, r.index, { ...o, step: r.t ?? o.step }));

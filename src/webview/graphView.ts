@@ -193,6 +193,19 @@ export function quantityOf(report: Report, n: Pick<GraphNode, 'name' | 't'>): Re
   return report.quantities.find((x) => x.name === n.name && x.timed === (n.t !== null)) ?? report.quantities.find((x) => x.name === n.name);
 }
 
+/**
+ * Why a node shows no immediate partials although its quantity has some: the Report lists partials for the
+ * first steps only (LIMITS.maxPartialSteps), and a node past them must say so rather than show nothing.
+ */
+export function partialsCutNote(report: Report, n: Pick<GraphNode, 'name' | 't'>): string | null {
+  const q = quantityOf(report, n);
+  if (!q || n.t === null || q.partials.length === 0) return null;
+  let last = -Infinity;
+  for (const p of q.partials) for (const v of p.values) if (v.t > last) last = v.t;
+  if (!Number.isFinite(last) || n.t <= last) return null;
+  return `immediate partials are listed for t ≤ ${last} only${report.T === null ? '' : ` (T = ${report.T})`}`;
+}
+
 /** The tooltip: value, gradient and the immediate partials of a node at its step, as text. */
 export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: GraphNode): void {
   clear(tip);
@@ -211,6 +224,9 @@ export function fillTooltip(doc: Document, tip: HTMLElement, report: Report, n: 
     }
     tip.appendChild(h(doc, 'div', { class: 'tip-sub' }, 'immediate partials'));
     tip.appendChild(list);
+  } else {
+    const cut = partialsCutNote(report, n);
+    if (cut) tip.appendChild(h(doc, 'div', { class: 'tip-sub truncated' }, cut));
   }
 }
 

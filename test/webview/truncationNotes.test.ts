@@ -6,6 +6,8 @@ import './setup-dom';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { renderCheckDetails, renderChecks } from '../../src/webview/checksView';
+import { renderNodeDetails } from '../../src/webview/derivation';
+import { fillTooltip } from '../../src/webview/graphView';
 
 const net = (T: number): string =>
   [
@@ -48,5 +50,41 @@ describe('the panel says where a cut list goes on', () => {
     const el = renderCheckDetails(document, r, 0, () => undefined);
     expect(el.querySelectorAll('table.check-steps tbody tr')).toHaveLength(30);
     expect(el.querySelector('.truncated')).toBeNull();
+  });
+
+  it('a check over t = 1..T-1 lists every step it checked and is not called cut (regression)', () => {
+    // the panel said "Steps listed up to t = 29 of T = 30 (the analysis reports the first steps only)"
+    const r = analyze(net(30) + 'check h_{t+1} = tanh(w h_t + u x_{t+1}) for t = 1..T-1\n');
+    expect(r.checks[0]!.status).toBe('holds');
+    expect(r.checks[0]!.steps).toHaveLength(29);
+    const el = renderCheckDetails(document, r, 0, () => undefined);
+    expect(el.querySelectorAll('table.check-steps tbody tr')).toHaveLength(29);
+    expect(el.querySelector('.truncated')).toBeNull();
+  });
+
+  it('a node past the steps whose partials the Report lists says so, in its details and its tooltip (regression)', () => {
+    // h_450 of a 500-step network showed no "Immediate partials" and no word why
+    const r = analyze(net(500));
+    const h = r.quantities.find((q) => q.name === 'h')!;
+    const last = Math.max(...h.partials.flatMap((p) => p.values.map((v) => v.t)));
+    expect(last).toBeLessThan(450);
+    const o = {
+      step: null,
+      onStep: () => undefined,
+      onCopy: () => undefined,
+      onReveal: () => undefined,
+      onPath: () => undefined,
+      path: [],
+    };
+    const far = renderNodeDetails(document, r, 'h@450', o);
+    expect(far.querySelector('ul.partials')).toBeNull();
+    expect(far.querySelector('.truncated')!.textContent).toBe(`Immediate partials are listed for t ≤ ${last} only (T = 500).`);
+    const near = renderNodeDetails(document, r, 'h@5', o);
+    expect(near.querySelector('ul.partials')).not.toBeNull();
+    expect(near.querySelector('.truncated')).toBeNull();
+    const tip = document.createElement('div');
+    const node = r.graph!.nodes.find((n) => n.name === 'h' && n.t !== null && n.t > last)!;
+    fillTooltip(document, tip, r, node);
+    expect(tip.querySelector('.truncated')!.textContent).toBe(`immediate partials are listed for t ≤ ${last} only (T = 500)`);
   });
 });
