@@ -10,7 +10,7 @@ import { analyze } from '../../src/analysis';
 import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { ReportMessage } from '../../src/protocol';
-import { launchChromium, panelReady as ready, ROOT, servePanel, type PanelServer } from './panelServer';
+import { launchChromium, mathAhead, mathLater, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
 
 /** the panel's default width beside an editor (issue 13 measured 502–526 px) */
 const WIDTH = 520;
@@ -51,6 +51,8 @@ describe.skipIf(!ready)('the GRU and LSTM derivations fit the panel at its defau
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const problems: string[] = [];
       page.on('pageerror', (e: Error) => problems.push(e.message));
+      // the formulas are typeset in the extension host: a stand-in answers the page's requests
+      await standInHost(page);
       await page.goto(`${origin}/panel.html`);
       for (const derive of report.derives) {
         const msg: ReportMessage = {
@@ -61,7 +63,9 @@ describe.skipIf(!ready)('the GRU and LSTM derivations fit the panel at its defau
           editAt: Date.now(),
           postedAt: Date.now(),
         };
+        await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
         await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
+        await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathLater(msg.report, msg.cursor));
         await page.waitForFunction(
           (line: number) => document.querySelector(`#derivation .derive[data-line="${line}"] .katex-display`) !== null,
           derive.line,
