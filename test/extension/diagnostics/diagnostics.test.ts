@@ -7,6 +7,7 @@ import { diagnosticItems } from '../../../src/extension/diagnostics/diagnosticsC
 import { createServer } from '../../../src/extension/worker/analyzeInWorker';
 import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 import { fake, FakeDocument } from '../fake/vscode';
+import { TWO_STEP_BROKEN as broken, TWO_STEP_FIXED as fixed } from '../../fixtures/twoStepRnn';
 
 /** every set() of the diagnostic collection: uri → the diagnostics as "line:message" (1-based lines) */
 const published = vi.hoisted(() => [] as { uri: string; items: string[] }[]);
@@ -55,17 +56,6 @@ class HeldWorker implements WorkerLike {
   }
 }
 
-const net = `T = 2
-input x = [1, 2]
-target y = [0, 1]
-param w = 0.5
-h_0 = 0
-h_t = σ(w h_{t-1} + x_t)
-L_t = (y_t - h_t)^2
-loss L = Σ_t L_t
-`;
-const broken = `${net}derive ∂L/∂W_zz\ncheck ∂h_t/∂h_{t-1} = w\n`;
-const fixed = `${net}derive ∂L/∂w\nderive ∂L/∂h_t\ncheck ∂h_t/∂h_{t-1} = w\n`;
 const library = (text: string) => diagnosticItems(analyze(text), { hintForHolding: false }).map((i) => `${i.line}:${i.message}`);
 const turn = () => new Promise<void>((r) => setTimeout(() => setImmediate(r), 1));
 

@@ -7,18 +7,8 @@ import { analyze } from '../../../src/analysis';
 import { diagnosticItems, type DiagnosticItem } from '../../../src/extension/diagnostics/diagnosticsContent';
 import { afterRead, moveWithLines, shownAfterReport } from '../../../src/extension/diagnostics/twoPhase';
 import { compile } from '../../../src/language/index';
+import { TWO_STEP_BROKEN as broken, TWO_STEP_FIXED as fixed } from '../../fixtures/twoStepRnn';
 
-const net = `T = 2
-input x = [1, 2]
-target y = [0, 1]
-param w = 0.5
-h_0 = 0
-h_t = σ(w h_{t-1} + x_t)
-L_t = (y_t - h_t)^2
-loss L = Σ_t L_t
-`;
-const broken = `${net}derive ∂L/∂W_zz\ncheck ∂h_t/∂h_{t-1} = w\n`;
-const fixed = `${net}derive ∂L/∂w\nderive ∂L/∂h_t\ncheck ∂h_t/∂h_{t-1} = w\n`;
 const items = (text: string) => diagnosticItems(analyze(text), { hintForHolding: false });
 const shownFor = (text: string) => shownAfterReport(items(text), compile(text).diagnostics, text)!;
 

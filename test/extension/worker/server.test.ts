@@ -8,18 +8,9 @@ import { compile } from '../../../src/language/index';
 import { createServer } from '../../../src/extension/worker/analyzeInWorker';
 import type { AnalysisResponse, ReadDiagnostics, WholeReport } from '../../../src/extension/worker/protocol';
 import { longRnn } from '../../fixtures/longRnn';
+import { twoStepRnn } from '../../fixtures/twoStepRnn';
 
-const text = (w: number) => `T = 2
-input x = [1, 2]
-target y = [0, 1]
-param w = ${w}
-h_0 = 0
-h_t = σ(w h_{t-1} + x_t)
-L_t = (y_t - h_t)^2
-loss L = Σ_t L_t
-derive ∂L/∂w
-derive ∂L/∂h_t
-`;
+const text = (w: number) => `${twoStepRnn(w)}derive ∂L/∂w\nderive ∂L/∂h_t\n`;
 const hasForms = (r: WholeReport) => r.report.derives.some((d) => d.results.some((x) => x.forms !== undefined));
 /** a few turns of the event loop: the forms are derived one derive per turn */
 const turns = async (n = 10) => {

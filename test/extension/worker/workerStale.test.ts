@@ -10,23 +10,13 @@ import type { Report } from '../../../src/report';
 import { createServer } from '../../../src/extension/worker/analyzeInWorker';
 import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 import { fake, FakeDocument } from '../fake/vscode';
+import { twoStepRnn } from '../../fixtures/twoStepRnn';
 
 vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 const { Reports } = await import('../../../src/extension/reports/documentReports');
 
 /** Version v of the file: its own weight, so its loss says which version a Report is of. */
-const textOf = (v: number) => `T = 2
-input x = [1, 2]
-target y = [0, 1]
-param w = ${(0.1 + v / 64).toFixed(6)}
-h_0 = 0
-h_t = σ(w h_{t-1} + x_t)
-L_t = (y_t - h_t)^2
-loss L = Σ_t L_t
-derive ∂L/∂w
-derive ∂L/∂h_t
-check ∂h_t/∂h_{t-1} = w
-`;
+const textOf = (v: number) => `${twoStepRnn((0.1 + v / 64).toFixed(6))}derive ∂L/∂w\nderive ∂L/∂h_t\ncheck ∂h_t/∂h_{t-1} = w\n`;
 const LOSS = Array.from({ length: 12 }, (_, v) => analyze(textOf(v)).loss!.value);
 const versionOf = (r: Report) => LOSS.indexOf(r.loss!.value);
 const hasForms = (r: Report) => r.derives.some((d) => d.results.some((x) => x.forms !== undefined));
