@@ -101,12 +101,11 @@ export async function benchPanelColdOpen(): Promise<void> {
   const { existsSync, readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { loadavg } = await import('node:os');
-  const { panelHtml, makeNonce } = await import('../src/extension/panel/panelHtml');
   const ROOT = process.cwd();
   const CHROMIUM = '/usr/bin/chromium';
   if (!existsSync(CHROMIUM) || !existsSync(join(ROOT, 'dist', 'webview.js'))) throw new Error('needs /usr/bin/chromium and npm run build');
   // the tests' server of the built panel: dist/ and media/, and the page registered below
-  const { servePanel, standInHost, mathAhead, mathLater } = await import('../test/webview/panelServer');
+  const { servePanel, panelPage, standInHost, mathAhead, mathLater } = await import('../test/webview/panelServer');
   const server = await servePanel(ROOT);
   const origin = server.origin;
   const { chromium } = await import('playwright-core');
@@ -131,17 +130,7 @@ export async function benchPanelColdOpen(): Promise<void> {
         const all: number[] = [];
         const redraw: number[] = [];
         for (let run = 0; run < 5; run++) {
-          server.pages.set(
-            '/panel.html',
-            panelHtml({
-              cspSource: origin,
-              nonce: makeNonce(),
-              scriptUri: `${origin}/dist/webview.js`,
-              styleUri: `${origin}/media/panel.css`,
-              katexCssUri: `${origin}/media/katex/katex.min.css`,
-              ...(inline ? { inline: files } : {}),
-            }),
-          );
+          server.pages.set('/panel.html', panelPage(origin, undefined, inline ? { inline: files } : {}));
           const page = await browser.newPage({ viewport: { width: 520, height: 900 } });
           // the page asks this process for the formulas it lacks, as it asks the extension host
           await standInHost(page);

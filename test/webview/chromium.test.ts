@@ -5,11 +5,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
+import { makeNonce } from '../../src/extension/panel/panelHtml';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { ReportMessage } from '../../src/protocol';
 
-import { launchChromium, mathAhead, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
+import { launchChromium, mathAhead, panelPage, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
 
 describe.skipIf(!ready)('the built panel in Chromium', () => {
   let server: PanelServer;
@@ -32,13 +32,7 @@ describe.skipIf(!ready)('the built panel in Chromium', () => {
 
   async function open(name: string, theme: 'light' | 'dark') {
     const nonce = makeNonce();
-    let html = panelHtml({
-      cspSource: origin,
-      nonce,
-      scriptUri: `${origin}/dist/webview.js`,
-      styleUri: `${origin}/media/panel.css`,
-      katexCssUri: `${origin}/media/katex/katex.min.css`,
-    });
+    let html = panelPage(origin, nonce);
     // VS Code gives the page the theme's colours as --vscode-* variables; a dark theme's few that matter
     // here, in a stylesheet carrying the nonce (an inline style attribute would be refused by the CSP)
     const vars =

@@ -7,10 +7,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { ReportMessage } from '../../src/protocol';
-import { launchChromium, mathAhead, mathLater, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
+import {
+  launchChromium,
+  mathAhead,
+  mathLater,
+  panelPage,
+  panelReady as ready,
+  ROOT,
+  servePanel,
+  standInHost,
+  type PanelServer,
+} from './panelServer';
 
 /** the panel's default width beside an editor (issue 13 measured 502–526 px) */
 const WIDTH = 520;
@@ -22,19 +31,9 @@ describe.skipIf(!ready)('the GRU and LSTM derivations fit the panel at its defau
   let browser: any;
 
   beforeAll(async () => {
-    const nonce = makeNonce();
     server = await servePanel();
     origin = server.origin;
-    server.pages.set(
-      '/panel.html',
-      panelHtml({
-        cspSource: origin,
-        nonce,
-        scriptUri: `${origin}/dist/webview.js`,
-        styleUri: `${origin}/media/panel.css`,
-        katexCssUri: `${origin}/media/katex/katex.min.css`,
-      }),
-    );
+    server.pages.set('/panel.html', panelPage(origin));
     browser = await launchChromium();
   }, 60_000);
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
+import { makeNonce, panelHtml, type PanelHtmlInput } from '../../src/extension/panel/panelHtml';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,6 +26,18 @@ export interface PanelServer {
   /** HTML pages by path ("/panel.html") */
   pages: Map<string, string>;
   close(): Promise<void>;
+}
+
+/** The panel's page as the extension writes it, its script and styles served by the server at `origin`. */
+export function panelPage(origin: string, nonce = makeNonce(), more: Partial<PanelHtmlInput> = {}): string {
+  return panelHtml({
+    cspSource: origin,
+    nonce,
+    scriptUri: `${origin}/dist/webview.js`,
+    styleUri: `${origin}/media/panel.css`,
+    katexCssUri: `${origin}/media/katex/katex.min.css`,
+    ...more,
+  });
 }
 
 /** `root`: the repository (the bench, bundled into dist/, passes its working directory) */

@@ -8,11 +8,10 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { panelHtml, makeNonce } from '../../src/extension/panel/panelHtml';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import { chainTerms, type ReportMessage } from '../../src/protocol';
 
-import { launchChromium, mathAhead, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
+import { launchChromium, mathAhead, panelPage, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .filter((f) => f.endsWith('.rnn'))
   .sort();
@@ -38,19 +37,9 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
   let browser: any;
 
   beforeAll(async () => {
-    const nonce = makeNonce();
     server = await servePanel();
     origin = server.origin;
-    server.pages.set(
-      '/panel.html',
-      panelHtml({
-        cspSource: origin,
-        nonce,
-        scriptUri: `${origin}/dist/webview.js`,
-        styleUri: `${origin}/media/panel.css`,
-        katexCssUri: `${origin}/media/katex/katex.min.css`,
-      }),
-    );
+    server.pages.set('/panel.html', panelPage(origin));
     browser = await launchChromium();
   }, 60_000);
 
