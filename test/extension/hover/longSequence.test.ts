@@ -6,25 +6,10 @@ import { hoverContent } from '../../../src/extension/hover/hoverContent';
 import { stepsNote } from '../../../src/extension/hover/hoverPieces';
 import { renderText } from '../../../src/cli-render';
 import { plain } from '../plain';
+import { longRnn } from '../../fixtures/longRnn';
 
 const T = 5000;
-const TEXT =
-  [
-    `T = ${T}`,
-    `input x = [${Array.from({ length: T }, (_, t) => (Math.cos(t) * 0.9).toFixed(3)).join(', ')}]`,
-    `target y = [${Array.from({ length: T }, (_, t) => String(t % 2)).join(', ')}]`,
-    'param W_xh = 0.3',
-    'param W_hh = 0.8',
-    'param b_h = 0.1',
-    'param W_hy = 1.5',
-    'param b_y = -0.2',
-    'h_0 = 0',
-    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
-    'o_t = σ(W_hy h_t + b_y)',
-    'L_t = (y_t - o_t)^2',
-    'loss L = Σ_t L_t',
-    'derive ∂L/∂W_hh',
-  ].join('\n') + '\n';
+const TEXT = longRnn(T, ['derive ∂L/∂W_hh']);
 
 describe('a 5,000-step file: truncations say so', () => {
   const report = analyze(TEXT, { forms: true });
