@@ -53,8 +53,13 @@ export function analyzeText(text: string, options: AnalyzeOptions): Report {
   }
 }
 
-/** A text whose analysis took longer than this (ms) is not analysed again to warm up: its own loops warm the JIT. */
-export const WARM_MAX_MS = 40;
+/**
+ * A text whose analysis took longer than this (ms, wall: a cold first analysis of an example takes 20–100 ms on a
+ * busy machine) is not analysed again to warm up: its own long loops warm the JIT, and each run would cost as much.
+ */
+export const WARM_MAX_MS = 150;
+/** A warm-up stops once its runs have taken this long (ms, wall), whatever is left of them. */
+export const WARM_BUDGET_MS = 600;
 
 const failed = (e: unknown) => failedReport(e instanceof Error ? e.message : String(e));
 
@@ -128,8 +133,9 @@ export function createServer(
     const stillWanted = wantedCheck(job.id);
     const options = { ...job.options, forms: false, symbolic: false };
     let left = job.warm;
+    const until = now() + WARM_BUDGET_MS;
     const step = () => {
-      if (job.id !== newest || !stillWanted() || left-- <= 0) return;
+      if (job.id !== newest || !stillWanted() || left-- <= 0 || now() > until) return;
       try {
         cancellable(stillWanted, () => analyzeSession(job.text, options));
       } catch {
