@@ -202,7 +202,7 @@ describe('the scheduler’s warm-up requests', () => {
     // none when the benchmark's "before" asks for none
     const none = new AnalysisScheduler(() => new FakeWorker(), undefined, 0);
     void none.analyse('a', 1, text(0.1), {});
-    expect(((none as unknown as { pool: { worker: FakeWorker }[] }).pool[0]!.worker.jobs()[0]!).warm).toBeUndefined();
+    expect((none as unknown as { pool: { worker: FakeWorker }[] }).pool[0]!.worker.jobs()[0]!.warm).toBeUndefined();
     s.dispose();
     none.dispose();
   });
