@@ -29,6 +29,14 @@
 // with the files at 9.3 s per 1,000 on one thread and (9.7 s + 8.4 s fixed) / 2 on two: break-even near
 // 1,000 files, ~1.6× at 5,000; and on more cores the helpers find idle ones (the 1.8× of the benchmark's
 // "free cores" column).
+//
+// Looked at again (2026-11-30, session 6, load 6–12 so CPU figures only): a one-thread run of 300 files does 87
+// scavenges (--trace-gc), 53 with --max-semi-space-size=32, but its CPU time stays the same (16 vs 64 MB
+// semi-space, three runs each interleaved: 5.0/5.2/6.4 s vs 5.2/5.2/6.6 s) — a scavenge costs what survives it, and
+// fewer, bigger ones let as much survive; --no-opt doubles it (10.9 → 20.1 s of CPU for 1,000 files), so the optimising
+// compiler pays for itself. --trace-opt: ~500 TurboFan jobs for 300 files, the largest (graphReport,
+// quantityReports, pathHint, buildPlan, the parser's expr/call/parse, lex) each tens of ms of a helper's time.
+// The lever left is the engine's own code (smaller hot functions compile faster), not this file's settings.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
