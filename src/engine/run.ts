@@ -10,7 +10,7 @@ import { drawDecl } from './random';
 import { Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
-import { evaluateValue } from './values';
+import { evaluateValue, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -56,6 +56,11 @@ export interface Run {
   evaluateAt(e: Expr, env: Env): Tensor;
   /** evaluateAt for a caller that only reads the value: it may be the run's own array (memo, graph node) */
   evaluateShared(e: Expr, env: Env): Tensor;
+  /**
+   * a hint's trial reading (values.ts Probe), which the caller only reads: with probe.ref null, memoized per
+   * given map as evaluateShared memoizes (the unshifted side of every trial); else evaluated each time
+   */
+  evaluateProbe(e: Expr, env: Env, probe: Probe): Tensor;
   /** the same evaluation recorded on the tape, unmemoized: the reference the tapeless evaluateAt is tested against */
   evaluateOnTape(e: Expr, env: Env): Tensor;
   loss: TNode | null;
@@ -237,6 +242,33 @@ class UnrolledRun implements Run {
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
       if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
       byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
+    }
+    return r;
+  }
+
+  /** the unshifted readings of the probes, by their given map (one per point) */
+  private probeMemo = new WeakMap<Map<Expr, unknown>, WeakMap<Expr, { t: Tensor; ops: number }>>();
+
+  evaluateProbe(e: Expr, env: Env, probe: Probe): Tensor {
+    const ops0 = this.tape.budget.ops;
+    const long0 = this.longTouched;
+    if (probe.ref !== null) {
+      const r = evaluateValue(e, env, this, runError, probe);
+      // counted as the memo counted the shifted copies it kept when each trial was an expression of its
+      // own, so that the memo fills (and the operations charged after it) where they did
+      if (this.longTouched === long0) this.memoEntries += r.data.length;
+      return r;
+    }
+    let byExpr = this.probeMemo.get(probe.given);
+    const hit = byExpr?.get(e);
+    if (hit) {
+      if (hit.ops) this.tape.budget.tick(hit.ops);
+      return hit.t;
+    }
+    const r = evaluateValue(e, env, this, runError, probe);
+    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
+      if (!byExpr) this.probeMemo.set(probe.given, (byExpr = new WeakMap()));
+      byExpr.set(e, { t: r, ops: this.tape.budget.ops - ops0 });
     }
     return r;
   }

@@ -34,14 +34,39 @@ interface Cx {
   host: ValueHost;
   budget: Budget;
   fail: Fail;
+  probe: Probe | null;
 }
+
+/** a derivative's value given to a probe, and what evaluating the literal of that value would charge */
+export interface Given {
+  v: number | Tensor;
+  ops: number;
+}
+
+/**
+ * A hint's trial reading of an expression (the step-shift hint tries each timed name one or two steps off, at
+ * every point): the expression is evaluated as compiled, with one reference (by identity) read `by` steps
+ * away and the derivatives of `given` read as the numbers they were frozen to, charged what their literals
+ * would be. No shifted copy of the expression is built or compiled per trial.
+ */
+export interface Probe {
+  ref: Expr | null;
+  by: number;
+  /** one map per point: the unshifted side's reading is memoized by it */
+  given: Map<Expr, Given>;
+  /** thrown when a reference has no value (a step moved past the end): made once, not per trial */
+  miss: Error;
+}
+
+/** what evaluating a literal of this many entries charges: a number, or a vector/matrix of numbers (see 'vec') */
+export const literalOps = (n: number): number => (n === 1 ? PUSH_OPS : n * PUSH_OPS + PUSH_OPS + (n >> 4));
 
 /** a scalar (shape []) as a number; anything else, a one-entry vector included, as a tensor */
 type V = number | Tensor;
 type Code = (env: Env, cx: Cx) => V;
 
-export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail): Tensor {
-  const v = code(e)(env, { host, budget: host.budget, fail });
+export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail, probe: Probe | null = null): Tensor {
+  const v = code(e)(env, { host, budget: host.budget, fail, probe });
   return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : v;
 }
 
@@ -173,13 +198,15 @@ function build(e: Expr): Code {
       let host: ValueHost | null = null;
       let lookup: (t: number | null) => TNode | undefined = () => undefined;
       return (env, cx) => {
-        const step = s ? s(env, cx) : null;
+        let step = s ? s(env, cx) : null;
+        const probe = cx.probe;
+        if (probe !== null && probe.ref === e && step !== null) step += probe.by;
         if (cx.host !== host) {
           host = cx.host;
           lookup = host.nodeOf(name);
         }
         const n = lookup(step);
-        if (!n) throw cx.fail(`${displayName(name)}${step === null ? '' : ` at step ${step}`} has no value`);
+        if (!n) throw probe !== null ? probe.miss : cx.fail(`${displayName(name)}${step === null ? '' : ` at step ${step}`} has no value`);
         return n.shape.length === 0 && n.data.length === 1 ? n.data[0]! : { shape: n.shape, data: n.data };
       };
     }
@@ -339,6 +366,11 @@ function build(e: Expr): Code {
     case 'deriv': {
       const { of, wrt, total, oneStep } = e;
       return (env, cx) => {
+        const given = cx.probe?.given.get(e);
+        if (given !== undefined) {
+          cx.budget.tick(given.ops);
+          return given.v;
+        }
         const d = cx.host.derivativeShared(of, wrt, env, total, oneStep).tensor;
         charge(cx, d.data.length);
         return make(d.shape, d.data);

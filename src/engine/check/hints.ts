@@ -12,6 +12,7 @@ import { bindVar } from '../subst';
 import { LimitError, type TNode } from '../tape';
 import { toValue, type Tensor } from '../tensor';
 import { guard } from './guard';
+import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -356,88 +357,109 @@ export function inverseHint(c: Claim, run: Run): string | null {
 
 const MAX_SHIFTED = 40;
 
+/** a trial's step moved past the end: one error, made once (a RunError per trial was a visible cost) */
+const PAST_THE_END = new RunError('a shifted step has no value');
+
+type Ref = Expr & { k: 'ref' };
+
 /**
  * A step off by one or two: seed 004's c̄ with f^{(t)} for f^{(t+1)}, f̄ with c^{(t+1)} for c^{(t-1)}. Each
  * timed name outside a derivative is moved by ±1, ±2 steps in turn; when that alone makes the check hold
  * at the file's values, it is named: "f_t should be f_{t+1}".
+ * Each trial reads the side as compiled, with the one reference moved (values.ts Probe): no shifted copy of
+ * the side is built and compiled per name, step and point, and a step past the end costs no RunError.
  */
 export function shiftHint(c: Claim, run: Run): string | null {
   const model = run.model;
   const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
-  // every timed reference, by its position in a walk of the values of the expression (derivatives are left
-  // alone, and so are index positions and exponents: a step is shifted only where a value stands)
-  const count = (e: Expr): number => {
-    if (e.k === 'ref') return e.idx && timed(e.name) ? 1 : 0;
-    if (e.k === 'deriv') return 0;
-    let n = 0;
-    forChildren(e, (c) => (n += count(c)), VALUE_CHILDREN);
-    return n;
+  // every timed reference, in a walk of the values of the expression (derivatives are left alone, and so
+  // are index positions and exponents: a step is shifted only where a value stands)
+  const targets = (e: Expr, out: Ref[] = []): Ref[] => {
+    if (e.k === 'ref') {
+      if (e.idx && timed(e.name)) out.push(e);
+    } else if (e.k !== 'deriv') forChildren(e, (x) => targets(x, out), VALUE_CHILDREN);
+    return out;
   };
-  const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
-    let i = 0;
-    let from: Expr | undefined, to: Expr | undefined;
-    const go = (x: Expr): Expr => {
-      if (x.k === 'deriv') return x;
-      if (x.k !== 'ref') return mapChildren(x, go, VALUE_CHILDREN);
-      if (!x.idx || !timed(x.name) || i++ !== target) return x;
-      from = x;
-      to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
-      return to;
-    };
-    const out = go(e);
-    return { e: out, from, to };
-  };
+  const sides = { lhs: distinctRefs(c.lhs, targets(c.lhs)), rhs: distinctRefs(c.rhs, targets(c.rhs)) };
   // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
-  const frozen = guard(() => c.points.map((p) => ({ env: p.env, lhs: freeze(c.lhs, p.env, run), rhs: freeze(c.rhs, p.env, run) })));
-  if (!frozen) return null;
+  const frozen = guard(() =>
+    c.points.map((p) => {
+      const given = new Map<Expr, Given>();
+      freeze(sides.lhs, p.env, run, given);
+      freeze(sides.rhs, p.env, run, given);
+      return {
+        env: p.env,
+        moved: { ref: null, by: 0, given, miss: PAST_THE_END } as Probe,
+        still: { ref: null, by: 0, given, miss: PAST_THE_END } as Probe,
+      };
+    }),
+  );
+  if (!frozen?.length) return null;
   for (const side of ['rhs', 'lhs'] as const) {
-    const n = Math.min(MAX_SHIFTED, count(c[side]));
+    const refs = targets(sides[side]);
+    const n = Math.min(MAX_SHIFTED, refs.length);
     for (let k = 0; k < n; k++)
       for (const delta of [1, -1, 2, -2]) {
-        let named: { from?: Expr; to?: Expr } = {};
         const holds = guard(() =>
           frozen.every((f) => {
-            const s = shift(f[side], k, delta);
-            if (!s.from || !s.to) return false;
-            named = s;
-            const l = side === 'lhs' ? s.e : f.lhs;
-            const r = side === 'rhs' ? s.e : f.rhs;
-            return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
+            f.moved.ref = refs[k]!;
+            f.moved.by = delta;
+            const l = run.evaluateProbe(sides.lhs, f.env, side === 'lhs' ? f.moved : f.still);
+            const r = run.evaluateProbe(sides.rhs, f.env, side === 'rhs' ? f.moved : f.still);
+            return close(l.data, r.data);
           }),
         );
-        if (holds && named.from && named.to)
-          return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
+        if (holds) {
+          const from = refs[k]!;
+          const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + delta } };
+          return `${exprText(from)} should be ${exprText(to)}: with that step the check holds`;
+        }
       }
   }
   return null;
 }
 
-/** every derivative not under a Σ/∏ replaced by its value at this point (a number, vector or matrix literal) */
-function freeze(e: Expr, env: Env, run: Run): Expr {
-  const go = (x: Expr): Expr => {
-    switch (x.k) {
-      case 'deriv': {
-        const v = run.evaluateAt(x, env);
-        const lit = (value: number): Expr => ({ k: 'num', value, shape: [], range: x.range });
-        if (v.shape.length === 0 || v.data.length === 1) return lit(v.data[0]!);
-        if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
-        if (v.shape.length === 2) {
-          const [m, n] = v.shape as [number, number];
-          return {
-            k: 'mat',
-            rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)),
-            shape: v.shape,
-            range: x.range,
-          };
-        }
-        return x;
+/**
+ * e itself when each reference a trial may move appears once in it (a trial moves a reference by identity);
+ * else a copy with every reference its own object
+ */
+function distinctRefs(e: Expr, refs: Ref[]): Expr {
+  const moved = new Set<Expr>(refs);
+  const seen = new Set<Expr>();
+  let shared = false;
+  // every place a reference is read as a value when the side is evaluated: index positions and exponents too
+  const walk = (x: Expr): void => {
+    if (x.k === 'ref') {
+      if (moved.has(x)) {
+        if (seen.has(x)) shared = true;
+        seen.add(x);
       }
-      case 'sum':
-      case 'prod':
-        return x;
-      default:
-        return mapChildren(x, go);
-    }
+    } else if (x.k !== 'deriv') forChildren(x, walk);
   };
-  return go(e);
+  walk(e);
+  if (!shared) return e;
+  const copy = (x: Expr): Expr => (x.k === 'ref' ? { ...x } : x.k === 'deriv' ? x : mapChildren(x, copy));
+  return copy(e);
+}
+
+/**
+ * every derivative not under a Σ/∏ given its value at this point, as the number, vector or matrix literal it
+ * reads as (a one-entry value is a number) and what that literal costs; a derivative of more dimensions is
+ * left to be evaluated
+ */
+function freeze(e: Expr, env: Env, run: Run, out: Map<Expr, Given>): void {
+  switch (e.k) {
+    case 'deriv': {
+      // each appearance evaluated (and charged) as the literal in its place was
+      const v = run.evaluateShared(e, env);
+      if (v.shape.length === 0 || v.data.length === 1) out.set(e, { v: v.data[0]!, ops: literalOps(1) });
+      else if (v.shape.length <= 2) out.set(e, { v, ops: literalOps(v.data.length) });
+      return;
+    }
+    case 'sum':
+    case 'prod':
+      return;
+    default:
+      forChildren(e, (x) => freeze(x, env, run, out));
+  }
 }
