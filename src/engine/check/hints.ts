@@ -55,7 +55,7 @@ function through(run: Run, A: TNode, B: TNode, t: number | null): string[] {
   for (const id of run.immediate(A).keys()) {
     const c = byId.get(id);
     if (!c || id === B.id || id < B.id) continue;
-    const reach = run.derivativeAt(
+    const reach = run.derivativeShared(
       { k: 'ref', name: c.name, idx: c.t === null ? null : { v: null, k: c.t }, shape: [], range: ZERO },
       { name: refName(run, B), idx: refIdx(run, B) },
       {},
@@ -104,7 +104,7 @@ function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
 export function zeroHint(c: Claim, p: Point, run: Run): string | null {
   for (const d of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
     const hint = guard(() => {
-      const r = run.derivativeAt(d.of, d.wrt, p.env, d.total, d.oneStep);
+      const r = run.derivativeShared(d.of, d.wrt, p.env, d.total, d.oneStep);
       if (r.reached) return null;
       const bound = bindAll(d, p.env) as Deriv;
       const of = exprText(bound.of);
@@ -134,7 +134,7 @@ export function partialHint(c: Claim, run: Run): string | null {
     if (d.k !== 'deriv') continue;
     const alt: Deriv = { ...d, total: !d.total, oneStep: false };
     const hint = guard(() => {
-      const ok = c.points.every((p) => close(run.evaluateAt(alt, p.env).data, run.evaluateAt(other, p.env).data));
+      const ok = c.points.every((p) => close(run.evaluateShared(alt, p.env).data, run.evaluateShared(other, p.env).data));
       if (!ok) return null;
       const total = exprText(d.total ? { ...d, oneStep: false } : alt);
       const imm = exprText(d.total ? alt : d);
@@ -187,8 +187,8 @@ export function pathHint(c: Claim, run: Run): string | null {
     try {
       for (const p of c.points) {
         const t = p.t;
-        const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
-        const want = run.evaluateAt(other, p.env);
+        const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
+        const want = run.evaluateShared(other, p.env);
         // only the steps where the check fails need the explanation (∂L/∂h_T has no h_{T+1} path to leave out)
         if (close(total.data, want.data)) continue;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
@@ -199,7 +199,7 @@ export function pathHint(c: Claim, run: Run): string | null {
           if (q.node.id <= B.id) continue;
           const J = run.immediate(q.node).get(B.id);
           if (!J || J.every((x) => x === 0)) continue;
-          const viaC = run.derivativeAt(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
+          const viaC = run.derivativeShared(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
           if (!viaC.reached) continue;
           const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
           const off = q.t === null ? null : t === null ? q.t : q.t - t;
@@ -274,8 +274,8 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       const A = run.node(of.name, stepOf(of.idx, p.env));
       const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
       if (!A || !B || A.id <= B.id) return null;
-      const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
-      const want = run.evaluateAt(other, p.env);
+      const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
+      const want = run.evaluateShared(other, p.env);
       const byId = names(run);
       const wrt = refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
       // each input C of A's equation with the part of the total that runs through it
@@ -283,7 +283,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
-        const viaC = run.derivativeAt(
+        const viaC = run.derivativeShared(
           { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO },
           d.wrt,
           p.env,
@@ -317,13 +317,17 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
 
 /** a hand-written sum of chain products, matched against the paths of the graph, term by term */
 export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
+  // the names of every node, made only when a message names one (most checks the matcher is asked about it
+  // has nothing to say), and once for both sides
+  let names: ((n: TNode) => string) | null = null;
+  const label = (n: TNode) => (names ??= nodeLabel(run))(n);
   return guard(() => {
     for (const [d, other] of [
       [c.lhs, c.rhs],
       [c.rhs, c.lhs],
     ] as const) {
       if (d.k !== 'deriv') continue;
-      const h = termHint(d, other, p.env, run, nodeLabel(run));
+      const h = termHint(d, other, p.env, run, label);
       if (h) return h;
     }
     return null;
@@ -344,7 +348,7 @@ export function inverseHint(c: Claim, run: Run): string | null {
   const r = primed(c.rhs);
   if (!l && !r) return null;
   const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
-  const holds = guard(() => c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data)));
+  const holds = guard(() => c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data)));
   if (holds) return `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`;
   // seed 004's c̄ line: σ^{-1} for σ' and a step off by one — both are named
   const shifted = /^(.*) should be (.*): with that step the check holds$/.exec(
