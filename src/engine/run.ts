@@ -1,16 +1,15 @@
 // One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
-import { idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
-import { displayName, exprText, refText } from '../language/print';
+import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
 import { Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
-import { evaluateValue, type Probe } from './values';
+import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -507,8 +506,8 @@ class UnrolledRun implements Run {
     const M = this.ev(e.a, env);
     const n = this.ev(e.n, env).data[0]!;
     const [r, c] = dims(M.shape);
-    if (r !== c) throw new RunError(`a matrix power needs a square matrix, not ${r}×${c}`);
-    if (!Number.isInteger(n) || n < 0) throw new RunError(`the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`);
+    if (r !== c) throw new RunError(cannot.notSquare(r, c));
+    if (!Number.isInteger(n) || n < 0) throw new RunError(cannot.badPower(n, e));
     return matpowOn(this.tape, M, n, e.shape);
   }
 
@@ -533,7 +532,7 @@ class UnrolledRun implements Run {
       case 'ref': {
         const step = stepOf(e.idx, env);
         const n = this.node(e.name, step);
-        if (!n) throw new RunError(`${displayName(e.name)}${step === null ? '' : ` at step ${step}`} has no value`);
+        if (!n) throw new RunError(cannot.noValue(e.name, step));
         return n;
       }
       case 'neg':
@@ -561,10 +560,10 @@ class UnrolledRun implements Run {
         const [m, n] = dims(a.shape);
         if (e.j) {
           const j = intIndex(this.ev(e.j, env).data[0]!);
-          if (i < 1 || i > m || j < 1 || j > n) throw new RunError(`index [${i}, ${j}] is outside the ${m}×${n} matrix`);
+          if (i < 1 || i > m || j < 1 || j > n) throw new RunError(cannot.outsideMatrix(i, j, m, n));
           return tape.index(a, (i - 1) * n + (j - 1));
         }
-        if (i < 1 || i > a.data.length) throw new RunError(`index ${i} is outside 1..${a.data.length}`);
+        if (i < 1 || i > a.data.length) throw new RunError(cannot.outsideVector(i, a.data.length));
         return tape.index(a, i - 1);
       }
       case 'sum':
@@ -658,29 +657,17 @@ function derivShape(A: TNode, B: TNode): Shape {
   return norm([m, n]);
 }
 
-/** M^n by repeated squaring on the tape (so the backward pass comes with it); n a whole number ≥ 0 */
+/** M^n on the tape (powerBySquaring), so that the backward pass comes with it; n a whole number ≥ 0 */
 function matpowOn(tape: Tape, M: TNode, n: number, shape: Shape): TNode {
-  let result: TNode | null = null;
-  let base = M;
-  for (let k = n; k > 0; k >>= 1) {
-    if (k & 1) result = result ? tape.matmul(result, base, shape) : base;
-    if (k > 1) base = tape.matmul(base, base, shape);
-  }
-  if (result) return result;
-  const [r] = dims(shape);
-  const I = new Float64Array(r * r);
-  for (let i = 0; i < r; i++) I[i * r + i] = 1;
-  return tape.konst(shape, I);
+  return powerBySquaring(M, n, (a, b) => tape.matmul(a, b, shape)) ?? tape.konst(shape, identity(dims(shape)[0]));
 }
 
+/** the step an index denotes (null: no index), or a RunError naming the first variable not bound */
 export function stepOf(idx: Idx | null, env: Env): number | null {
-  if (!idx) return null;
-  const step = idxValue(idx, env);
-  if (step === undefined) throw new RunError(`${idxVars(idx).find((v) => env[v] === undefined)} is not bound`);
-  return step;
+  return stepAt(idx, env, runError);
 }
 
 function intIndex(x: number): number {
-  if (!Number.isInteger(x)) throw new RunError(`an index must be a whole number, not ${x}`);
+  if (!Number.isInteger(x)) throw new RunError(cannot.notWhole(x));
   return x;
 }
