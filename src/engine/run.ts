@@ -1,6 +1,7 @@
 // One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
+import { idxValue } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
 import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
@@ -629,21 +630,18 @@ function derivKey(
   total: boolean,
   oneStep: boolean,
 ): number | null {
-  let a: number | null;
-  let b: number | null;
-  try {
-    a = stepOf(of.idx, env);
-    b = stepOf(wrt.idx, env);
-  } catch (e) {
-    if (e instanceof RunError) return null;
-    throw e;
-  }
-  const inRange = (x: number | null) => x === null || (Number.isInteger(x) && x >= -STEP_BIAS && x < STEP_BIAS - 1);
-  if (!inRange(a) || !inRange(b)) return null;
+  // an unbound variable: no key (the computation reports it), read without making the error it would throw
+  const a = of.idx ? idxValue(of.idx, env) : null;
+  const b = wrt.idx ? idxValue(wrt.idx, env) : null;
+  if (a === undefined || b === undefined || !stepInRange(a) || !stepInRange(b)) return null;
   // 0 for no step, 1..2^21 − 1 for a step
   const ka = a === null ? 0 : a + STEP_BIAS + 1;
   const kb = b === null ? 0 : b + STEP_BIAS + 1;
   return (ka * 2 * STEP_BIAS + kb) * 4 + (total ? 2 : 0) + (oneStep ? 1 : 0);
+}
+
+function stepInRange(x: number | null): boolean {
+  return x === null || (Number.isInteger(x) && x >= -STEP_BIAS && x < STEP_BIAS - 1);
 }
 
 /** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */

@@ -384,7 +384,8 @@ export function shiftHint(c: Claim, run: Run): string | null {
     } else if (e.k !== 'deriv') forChildren(e, (x) => targets(x, out), VALUE_CHILDREN);
     return out;
   };
-  const sides = { lhs: distinctRefs(c.lhs, targets(c.lhs)), rhs: distinctRefs(c.rhs, targets(c.rhs)) };
+  const found = { lhs: targets(c.lhs), rhs: targets(c.rhs) };
+  const sides = { lhs: distinctRefs(c.lhs, found.lhs), rhs: distinctRefs(c.rhs, found.rhs) };
   // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
   const frozen = guard(() =>
     c.points.map((p) => {
@@ -400,7 +401,8 @@ export function shiftHint(c: Claim, run: Run): string | null {
   );
   if (!frozen?.length) return null;
   for (const side of ['rhs', 'lhs'] as const) {
-    const refs = targets(sides[side]);
+    // a side copied for distinct references has its own (equal, in the same order)
+    const refs = sides[side] === c[side] ? found[side] : targets(sides[side]);
     const n = Math.min(MAX_SHIFTED, refs.length);
     for (let k = 0; k < n; k++)
       for (const delta of [1, -1, 2, -2]) {
