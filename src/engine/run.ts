@@ -43,7 +43,7 @@ export interface Run {
   value(name: string, t: number | null): Tensor | undefined;
   node(name: string, t: number | null): TNode | undefined;
   /** every quantity node, with its name and step (t null for untimed quantities) */
-  quantityNodes(): { name: string; t: number | null; node: TNode }[];
+  quantityNodes(): readonly { name: string; t: number | null; node: TNode }[];
   lossGrad(name: string, t: number | null): Tensor | null;
   evaluate(e: Expr, t: number | null): Tensor;
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
@@ -187,7 +187,11 @@ class UnrolledRun implements Run {
     return n;
   }
 
-  quantityNodes(): { name: string; t: number | null; node: TNode }[] {
+  /** the quantity nodes, listed once (the graph is fixed once built; the hints ask per point) */
+  private qlist: readonly { name: string; t: number | null; node: TNode }[] | null = null;
+
+  quantityNodes(): readonly { name: string; t: number | null; node: TNode }[] {
+    if (this.qlist) return this.qlist;
     const out: { name: string; t: number | null; node: TNode }[] = [];
     for (const [name, steps] of this.qnodes) {
       const timed = this.model.quantities.get(name)!.timed;
@@ -195,6 +199,7 @@ class UnrolledRun implements Run {
         if (node) out.push({ name, t: timed ? i : null, node });
       });
     }
+    this.qlist = out;
     return out;
   }
 

@@ -30,10 +30,15 @@ function bindAll(e: Expr, env: Env): Expr {
   return x;
 }
 
-/** graph node id → its name and step */
+const namesOf = new WeakMap<Run, Map<number, { name: string; t: number | null }>>();
+
+/** graph node id → its name and step (made once per run: the hints ask at every point and candidate) */
 function names(run: Run): Map<number, { name: string; t: number | null }> {
-  const out = new Map<number, { name: string; t: number | null }>();
+  let out = namesOf.get(run);
+  if (out) return out;
+  out = new Map<number, { name: string; t: number | null }>();
   for (const q of run.quantityNodes()) out.set(q.node.id, { name: q.name, t: q.t });
+  namesOf.set(run, out);
   return out;
 }
 
