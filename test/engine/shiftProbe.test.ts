@@ -60,7 +60,8 @@ function copyingShiftHint(c: Claim, run: Run): string | null {
             return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
           }),
         );
-        if (holds && named.from && named.to) return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
+        if (holds && named.from && named.to)
+          return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
       }
   }
   return null;
@@ -76,7 +77,12 @@ function freeze(e: Expr, env: Env, run: Run): Expr {
         if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
         if (v.shape.length === 2) {
           const [m, n] = v.shape as [number, number];
-          return { k: 'mat', rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)), shape: v.shape, range: x.range };
+          return {
+            k: 'mat',
+            rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)),
+            shape: v.shape,
+            range: x.range,
+          };
         }
         return x;
       }

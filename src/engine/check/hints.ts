@@ -353,7 +353,9 @@ export function inverseHint(c: Claim, run: Run): string | null {
   const r = primed(c.rhs);
   if (!l && !r) return null;
   const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
-  const holds = guard(() => c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data)));
+  const holds = guard(() =>
+    c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data)),
+  );
   if (holds) return `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`;
   // seed 004's c̄ line: σ^{-1} for σ' and a step off by one — both are named
   const shifted = /^(.*) should be (.*): with that step the check holds$/.exec(

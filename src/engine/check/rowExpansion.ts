@@ -390,7 +390,8 @@ function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref
   );
   const plus = (x: Expr): Expr => ({ k: 'add', a: x, b: fix, shape: x.shape, range: x.range });
   const corrected: Expr | null = !inside ? plus(other) : other.k === 'call' ? { ...other, arg: plus(other.arg) } : null;
-  const holds = corrected !== null && c.points.every((p) => close(run.evaluateShared(side, p.env).data, run.evaluateShared(corrected, p.env).data));
+  const holds =
+    corrected !== null && c.points.every((p) => close(run.evaluateShared(side, p.env).data, run.evaluateShared(corrected, p.env).data));
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
   const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${inside ? '' : expansion}`;
