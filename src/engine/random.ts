@@ -34,16 +34,22 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
   const r = rng(hash(d.name) ^ Math.imul(seed + 1, 0x9e3779b1));
   // matrices scaled by fan-in so that recurrences stay in a sensible range
   const fan = d.shape.length === 2 ? Math.sqrt(d.shape[1]!) : 1;
-  const [lo, hi] = d.kind === 'target' ? [0, 1] : d.kind === 'input' ? [-1, 1] : [-1 / fan, 1 / fan];
-  const widen = seed === 0 ? 1 : 1.5;
+  const bound = d.kind === 'target' ? 1 : d.kind === 'input' ? 1 : 1 / fan;
+  const lo = d.kind === 'target' ? 0 : -bound;
+  const widen = seed === 0 || d.kind === 'target' ? 1 : 1.5;
   const n = d.perStep ? T : 1;
+  // plain loops, one array per step drawn in step order (Array.from with a callback was a visible share of
+  // every draw's forward run)
+  const out: Float64Array[] = new Array(n);
   if (d.kind === 'target' && d.values && seed !== 0) {
     const kind = kindOf(d.values);
-    if (kind) return Array.from({ length: n }, () => drawKind(kind, entries(d.shape), r));
+    if (kind) {
+      for (let s = 0; s < n; s++) out[s] = drawKind(kind, entries(d.shape), r);
+      return out;
+    }
   }
-  return Array.from({ length: n }, () =>
-    uniform(d.shape, r, lo * (d.kind === 'target' ? 1 : widen), hi * (d.kind === 'target' ? 1 : widen)),
-  );
+  for (let s = 0; s < n; s++) out[s] = uniform(d.shape, r, lo * widen, bound * widen);
+  return out;
 }
 
 /**

@@ -1,16 +1,16 @@
 // One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
-import { idxValue, idxVars } from '../language/idx';
+import { idxValue } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
-import { displayName, exprText, refText } from '../language/print';
+import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
 import { Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
-import { evaluateValue } from './values';
+import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -43,7 +43,7 @@ export interface Run {
   value(name: string, t: number | null): Tensor | undefined;
   node(name: string, t: number | null): TNode | undefined;
   /** every quantity node, with its name and step (t null for untimed quantities) */
-  quantityNodes(): { name: string; t: number | null; node: TNode }[];
+  quantityNodes(): readonly { name: string; t: number | null; node: TNode }[];
   lossGrad(name: string, t: number | null): Tensor | null;
   evaluate(e: Expr, t: number | null): Tensor;
   derivative(of: Expr, wrt: { name: string; idx: Idx | null }, t: number | null, total: boolean): Tensor;
@@ -56,6 +56,11 @@ export interface Run {
   evaluateAt(e: Expr, env: Env): Tensor;
   /** evaluateAt for a caller that only reads the value: it may be the run's own array (memo, graph node) */
   evaluateShared(e: Expr, env: Env): Tensor;
+  /**
+   * a hint's trial reading (values.ts Probe), which the caller only reads: with probe.ref null, memoized per
+   * given map as evaluateShared memoizes (the unshifted side of every trial); else evaluated each time
+   */
+  evaluateProbe(e: Expr, env: Env, probe: Probe): Tensor;
   /** the same evaluation recorded on the tape, unmemoized: the reference the tapeless evaluateAt is tested against */
   evaluateOnTape(e: Expr, env: Env): Tensor;
   loss: TNode | null;
@@ -182,7 +187,11 @@ class UnrolledRun implements Run {
     return n;
   }
 
-  quantityNodes(): { name: string; t: number | null; node: TNode }[] {
+  /** the quantity nodes, listed once (the graph is fixed once built; the hints ask per point) */
+  private qlist: readonly { name: string; t: number | null; node: TNode }[] | null = null;
+
+  quantityNodes(): readonly { name: string; t: number | null; node: TNode }[] {
+    if (this.qlist) return this.qlist;
     const out: { name: string; t: number | null; node: TNode }[] = [];
     for (const [name, steps] of this.qnodes) {
       const timed = this.model.quantities.get(name)!.timed;
@@ -190,6 +199,7 @@ class UnrolledRun implements Run {
         if (node) out.push({ name, t: timed ? i : null, node });
       });
     }
+    this.qlist = out;
     return out;
   }
 
@@ -237,6 +247,33 @@ class UnrolledRun implements Run {
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
       if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
       byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
+    }
+    return r;
+  }
+
+  /** the unshifted readings of the probes, by their given map (one per point) */
+  private probeMemo = new WeakMap<Map<Expr, unknown>, WeakMap<Expr, { t: Tensor; ops: number }>>();
+
+  evaluateProbe(e: Expr, env: Env, probe: Probe): Tensor {
+    const ops0 = this.tape.budget.ops;
+    const long0 = this.longTouched;
+    if (probe.ref !== null) {
+      const r = evaluateValue(e, env, this, runError, probe);
+      // counted as the memo counted the shifted copies it kept when each trial was an expression of its
+      // own, so that the memo fills (and the operations charged after it) where they did
+      if (this.longTouched === long0) this.memoEntries += r.data.length;
+      return r;
+    }
+    let byExpr = this.probeMemo.get(probe.given);
+    const hit = byExpr?.get(e);
+    if (hit) {
+      if (hit.ops) this.tape.budget.tick(hit.ops);
+      return hit.t;
+    }
+    const r = evaluateValue(e, env, this, runError, probe);
+    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
+      if (!byExpr) this.probeMemo.set(probe.given, (byExpr = new WeakMap()));
+      byExpr.set(e, { t: r, ops: this.tape.budget.ops - ops0 });
     }
     return r;
   }
@@ -475,8 +512,8 @@ class UnrolledRun implements Run {
     const M = this.ev(e.a, env);
     const n = this.ev(e.n, env).data[0]!;
     const [r, c] = dims(M.shape);
-    if (r !== c) throw new RunError(`a matrix power needs a square matrix, not ${r}×${c}`);
-    if (!Number.isInteger(n) || n < 0) throw new RunError(`the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`);
+    if (r !== c) throw new RunError(cannot.notSquare(r, c));
+    if (!Number.isInteger(n) || n < 0) throw new RunError(cannot.badPower(n, e));
     return matpowOn(this.tape, M, n, e.shape);
   }
 
@@ -501,7 +538,7 @@ class UnrolledRun implements Run {
       case 'ref': {
         const step = stepOf(e.idx, env);
         const n = this.node(e.name, step);
-        if (!n) throw new RunError(`${displayName(e.name)}${step === null ? '' : ` at step ${step}`} has no value`);
+        if (!n) throw new RunError(cannot.noValue(e.name, step));
         return n;
       }
       case 'neg':
@@ -529,10 +566,10 @@ class UnrolledRun implements Run {
         const [m, n] = dims(a.shape);
         if (e.j) {
           const j = intIndex(this.ev(e.j, env).data[0]!);
-          if (i < 1 || i > m || j < 1 || j > n) throw new RunError(`index [${i}, ${j}] is outside the ${m}×${n} matrix`);
+          if (i < 1 || i > m || j < 1 || j > n) throw new RunError(cannot.outsideMatrix(i, j, m, n));
           return tape.index(a, (i - 1) * n + (j - 1));
         }
-        if (i < 1 || i > a.data.length) throw new RunError(`index ${i} is outside 1..${a.data.length}`);
+        if (i < 1 || i > a.data.length) throw new RunError(cannot.outsideVector(i, a.data.length));
         return tape.index(a, i - 1);
       }
       case 'sum':
@@ -598,21 +635,18 @@ function derivKey(
   total: boolean,
   oneStep: boolean,
 ): number | null {
-  let a: number | null;
-  let b: number | null;
-  try {
-    a = stepOf(of.idx, env);
-    b = stepOf(wrt.idx, env);
-  } catch (e) {
-    if (e instanceof RunError) return null;
-    throw e;
-  }
-  const inRange = (x: number | null) => x === null || (Number.isInteger(x) && x >= -STEP_BIAS && x < STEP_BIAS - 1);
-  if (!inRange(a) || !inRange(b)) return null;
+  // an unbound variable: no key (the computation reports it), read without making the error it would throw
+  const a = of.idx ? idxValue(of.idx, env) : null;
+  const b = wrt.idx ? idxValue(wrt.idx, env) : null;
+  if (a === undefined || b === undefined || !stepInRange(a) || !stepInRange(b)) return null;
   // 0 for no step, 1..2^21 − 1 for a step
   const ka = a === null ? 0 : a + STEP_BIAS + 1;
   const kb = b === null ? 0 : b + STEP_BIAS + 1;
   return (ka * 2 * STEP_BIAS + kb) * 4 + (total ? 2 : 0) + (oneStep ? 1 : 0);
+}
+
+function stepInRange(x: number | null): boolean {
+  return x === null || (Number.isInteger(x) && x >= -STEP_BIAS && x < STEP_BIAS - 1);
 }
 
 /** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */
@@ -626,29 +660,17 @@ function derivShape(A: TNode, B: TNode): Shape {
   return norm([m, n]);
 }
 
-/** M^n by repeated squaring on the tape (so the backward pass comes with it); n a whole number ≥ 0 */
+/** M^n on the tape (powerBySquaring), so that the backward pass comes with it; n a whole number ≥ 0 */
 function matpowOn(tape: Tape, M: TNode, n: number, shape: Shape): TNode {
-  let result: TNode | null = null;
-  let base = M;
-  for (let k = n; k > 0; k >>= 1) {
-    if (k & 1) result = result ? tape.matmul(result, base, shape) : base;
-    if (k > 1) base = tape.matmul(base, base, shape);
-  }
-  if (result) return result;
-  const [r] = dims(shape);
-  const I = new Float64Array(r * r);
-  for (let i = 0; i < r; i++) I[i * r + i] = 1;
-  return tape.konst(shape, I);
+  return powerBySquaring(M, n, (a, b) => tape.matmul(a, b, shape)) ?? tape.konst(shape, identity(dims(shape)[0]));
 }
 
+/** the step an index denotes (null: no index), or a RunError naming the first variable not bound */
 export function stepOf(idx: Idx | null, env: Env): number | null {
-  if (!idx) return null;
-  const step = idxValue(idx, env);
-  if (step === undefined) throw new RunError(`${idxVars(idx).find((v) => env[v] === undefined)} is not bound`);
-  return step;
+  return stepAt(idx, env, runError);
 }
 
 function intIndex(x: number): number {
-  if (!Number.isInteger(x)) throw new RunError(`an index must be a whole number, not ${x}`);
+  if (!Number.isInteger(x)) throw new RunError(cannot.notWhole(x));
   return x;
 }

@@ -7,7 +7,7 @@
 // plus one per 16 entries, in the same order), and throws the same errors in the same order, so the
 // operation limits fall where they fell: the same file gets the same Report on any machine.
 
-import { idxVars } from '../language/idx';
+import { idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Shape } from '../language/model';
 import { displayName, exprText } from '../language/print';
 import { entries } from '../language/shapes';
@@ -29,19 +29,87 @@ export interface ValueHost {
 /** makes the run's own error (RunError, from run.ts, which imports this file) */
 export type Fail = (message: string) => Error;
 
+/**
+ * What cannot be evaluated, worded once for both evaluators (this one and the tape's in run.ts): a question
+ * gets the same message whichever of them met the problem.
+ */
+export const cannot = {
+  unbound: (idx: Idx, env: Env) => `${idxVars(idx).find((x) => env[x] === undefined)} is not bound`,
+  notWhole: (x: number) => `an index must be a whole number, not ${x}`,
+  noValue: (name: string, step: number | null) => `${displayName(name)}${step === null ? '' : ` at step ${step}`} has no value`,
+  outsideMatrix: (i: number, j: number, m: number, n: number) => `index [${i}, ${j}] is outside the ${m}×${n} matrix`,
+  outsideVector: (i: number, n: number) => `index ${i} is outside 1..${n}`,
+  notSquare: (r: number, c: number) => `a matrix power needs a square matrix, not ${r}×${c}`,
+  badPower: (n: number, e: Expr) => `the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`,
+};
+
+/** the step an index denotes (null: no index), or `fail`'s error naming the first variable not bound */
+export function stepAt(idx: Idx | null, env: Env, fail: Fail): number | null {
+  if (!idx) return null;
+  const step = idxValue(idx, env);
+  if (step === undefined) throw fail(cannot.unbound(idx, env));
+  return step;
+}
+
+/**
+ * M^n by repeated squaring, for both evaluators (each multiplies, and charges, its own way): the products in
+ * one order, so that the tape and this evaluator agree bit for bit; null for n = 0 (the caller's identity)
+ */
+export function powerBySquaring<T>(M: T, n: number, times: (a: T, b: T) => T): T | null {
+  let result: T | null = null;
+  let base = M;
+  for (let k = n; k > 0; k >>= 1) {
+    if (k & 1) result = result !== null ? times(result, base) : base;
+    if (k > 1) base = times(base, base);
+  }
+  return result;
+}
+
+/** the r×r identity, row-major */
+export function identity(r: number): Float64Array {
+  const I = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) I[i * r + i] = 1;
+  return I;
+}
+
 /** one evaluation: the run it reads and how it reports what cannot be evaluated */
 interface Cx {
   host: ValueHost;
   budget: Budget;
   fail: Fail;
+  probe: Probe | null;
 }
+
+/** a derivative's value given to a probe, and what evaluating the literal of that value would charge */
+export interface Given {
+  v: number | Tensor;
+  ops: number;
+}
+
+/**
+ * A hint's trial reading of an expression (the step-shift hint tries each timed name one or two steps off, at
+ * every point): the expression is evaluated as compiled, with one reference (by identity) read `by` steps
+ * away and the derivatives of `given` read as the numbers they were frozen to, charged what their literals
+ * would be. No shifted copy of the expression is built or compiled per trial.
+ */
+export interface Probe {
+  ref: Expr | null;
+  by: number;
+  /** one map per point: the unshifted side's reading is memoized by it */
+  given: Map<Expr, Given>;
+  /** thrown when a reference has no value (a step moved past the end): made once, not per trial */
+  miss: Error;
+}
+
+/** what evaluating a literal of this many entries charges: a number, or a vector/matrix of numbers (see 'vec') */
+export const literalOps = (n: number): number => (n === 1 ? PUSH_OPS : n * PUSH_OPS + PUSH_OPS + (n >> 4));
 
 /** a scalar (shape []) as a number; anything else, a one-entry vector included, as a tensor */
 type V = number | Tensor;
 type Code = (env: Env, cx: Cx) => V;
 
-export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail): Tensor {
-  const v = code(e)(env, { host, budget: host.budget, fail });
+export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail, probe: Probe | null = null): Tensor {
+  const v = code(e)(env, { host, budget: host.budget, fail, probe });
   return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : v;
 }
 
@@ -104,37 +172,23 @@ function matmulV(cx: Cx, a: V, b: V, shape: Shape): V {
   return make(shape, out);
 }
 
-/** the step an index denotes, or the run's error naming the first variable not bound */
+/** the step an index denotes (stepAt), with the two common forms — t + k and a constant — read directly */
 type StepCode = (env: Env, cx: Cx) => number;
 function stepCode(idx: Idx): StepCode {
   const { v, k } = idx;
   const terms = idx.terms ?? [];
-  const unbound = (env: Env, cx: Cx) => cx.fail(`${idxVars(idx).find((x) => env[x] === undefined)} is not bound`);
   if (v !== null && !terms.length)
     return (env, cx) => {
       const x = env[v];
-      if (x === undefined) throw unbound(env, cx);
+      if (x === undefined) throw cx.fail(cannot.unbound(idx, env));
       return k + x;
     };
   if (v === null && !terms.length) return () => k;
-  return (env, cx) => {
-    let n = k;
-    if (v !== null) {
-      const x = env[v];
-      if (x === undefined) throw unbound(env, cx);
-      n += x;
-    }
-    for (const t of terms) {
-      const x = env[t.v];
-      if (x === undefined) throw unbound(env, cx);
-      n += t.sign * x;
-    }
-    return n;
-  };
+  return (env, cx) => stepAt(idx, env, cx.fail)!;
 }
 
 function whole(cx: Cx, x: number): number {
-  if (!Number.isInteger(x)) throw cx.fail(`an index must be a whole number, not ${x}`);
+  if (!Number.isInteger(x)) throw cx.fail(cannot.notWhole(x));
   return x;
 }
 
@@ -173,13 +227,15 @@ function build(e: Expr): Code {
       let host: ValueHost | null = null;
       let lookup: (t: number | null) => TNode | undefined = () => undefined;
       return (env, cx) => {
-        const step = s ? s(env, cx) : null;
+        let step = s ? s(env, cx) : null;
+        const probe = cx.probe;
+        if (probe !== null && probe.ref === e && step !== null) step += probe.by;
         if (cx.host !== host) {
           host = cx.host;
           lookup = host.nodeOf(name);
         }
         const n = lookup(step);
-        if (!n) throw cx.fail(`${displayName(name)}${step === null ? '' : ` at step ${step}`} has no value`);
+        if (!n) throw probe !== null ? probe.miss : cx.fail(cannot.noValue(name, step));
         return n.shape.length === 0 && n.data.length === 1 ? n.data[0]! : { shape: n.shape, data: n.data };
       };
     }
@@ -290,10 +346,10 @@ function build(e: Expr): Code {
         if (cj) {
           const [m, n] = dims(shapeOf(x));
           const j = whole(cx, first(cj(env, cx)));
-          if (i < 1 || i > m || j < 1 || j > n) throw cx.fail(`index [${i}, ${j}] is outside the ${m}×${n} matrix`);
+          if (i < 1 || i > m || j < 1 || j > n) throw cx.fail(cannot.outsideMatrix(i, j, m, n));
           offset = (i - 1) * n + (j - 1);
         } else {
-          if (i < 1 || i > len(x)) throw cx.fail(`index ${i} is outside 1..${len(x)}`);
+          if (i < 1 || i > len(x)) throw cx.fail(cannot.outsideVector(i, len(x)));
           offset = i - 1;
         }
         charge(cx, 1);
@@ -339,6 +395,11 @@ function build(e: Expr): Code {
     case 'deriv': {
       const { of, wrt, total, oneStep } = e;
       return (env, cx) => {
+        const given = cx.probe?.given.get(e);
+        if (given !== undefined) {
+          cx.budget.tick(given.ops);
+          return given.v;
+        }
         const d = cx.host.derivativeShared(of, wrt, env, total, oneStep).tensor;
         charge(cx, d.data.length);
         return make(d.shape, d.data);
@@ -370,7 +431,7 @@ function build(e: Expr): Code {
   }
 }
 
-/** M^n by repeated squaring, the tape's products in the tape's order */
+/** M^n (powerBySquaring, the tape's products in the tape's order) */
 function matpow(e: Expr & { k: 'matpow' }): Code {
   const a = build(e.a);
   const cn = build(e.n);
@@ -379,18 +440,11 @@ function matpow(e: Expr & { k: 'matpow' }): Code {
     const M = a(env, cx);
     const n = first(cn(env, cx));
     const [r, c] = dims(shapeOf(M));
-    if (r !== c) throw cx.fail(`a matrix power needs a square matrix, not ${r}×${c}`);
-    if (!Number.isInteger(n) || n < 0) throw cx.fail(`the power of a matrix must be a whole number ≥ 0, not ${n} (in ${exprText(e)})`);
-    let result: V | null = null;
-    let base = M;
-    for (let k = n; k > 0; k >>= 1) {
-      if (k & 1) result = result !== null ? matmulV(cx, result, base, shape) : base;
-      if (k > 1) base = matmulV(cx, base, base, shape);
-    }
+    if (r !== c) throw cx.fail(cannot.notSquare(r, c));
+    if (!Number.isInteger(n) || n < 0) throw cx.fail(cannot.badPower(n, e));
+    const result = powerBySquaring(M, n, (x, y) => matmulV(cx, x, y, shape));
     if (result !== null) return result;
-    const [s] = dims(shape);
-    const I = new Float64Array(s * s);
-    for (let i = 0; i < s; i++) I[i * s + i] = 1;
+    const I = identity(dims(shape)[0]);
     charge(cx, I.length);
     return make(shape, I);
   };

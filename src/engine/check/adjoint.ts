@@ -81,7 +81,7 @@ function read(
 ): string | null {
   const env0 = c.points[0]!.env;
   const holds = (rhs: Expr) =>
-    guard(() => c.points.every((p) => close(run.evaluateAt(Xbar, p.env).data, run.evaluateAt(rhs, p.env).data))) === true;
+    guard(() => c.points.every((p) => close(run.evaluateShared(Xbar, p.env).data, run.evaluateShared(rhs, p.env).data))) === true;
   const said: string[] = [];
   const swap = new Map<Expr, Expr>();
   // a gate written beside its own derivative stands for its adjoint: i^{(t+1)} ∂i^{(t+1)}/∂h → ī^{(t+1)} ∂i^{(t+1)}/∂h

@@ -22,7 +22,7 @@ export function bypassHint(c: Claim, run: Run): string | null {
       if (!isTotal(d) || (other.k !== 'mul' && other.k !== 'matmul' && other.k !== 'contract')) continue;
       const [ac, cb] = [other.a, other.b];
       if (!isTotal(ac) || !isTotal(cb) || d.of.k !== 'ref' || ac.of.k !== 'ref' || cb.of.k !== 'ref') continue;
-      const p = c.points.find((q) => !close(run.evaluateAt(d, q.env).data, run.evaluateAt(other, q.env).data));
+      const p = c.points.find((q) => !close(run.evaluateShared(d, q.env).data, run.evaluateShared(other, q.env).data));
       if (!p) continue;
       const env = p.env;
       const same = (x: { name: string; idx: Deriv['wrt']['idx'] }, y: { name: string; idx: Deriv['wrt']['idx'] }) =>

@@ -12,6 +12,7 @@ import { bindVar } from '../subst';
 import { LimitError, type TNode } from '../tape';
 import { toValue, type Tensor } from '../tensor';
 import { guard } from './guard';
+import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -29,10 +30,15 @@ function bindAll(e: Expr, env: Env): Expr {
   return x;
 }
 
-/** graph node id → its name and step */
+const namesOf = new WeakMap<Run, Map<number, { name: string; t: number | null }>>();
+
+/** graph node id → its name and step (made once per run: the hints ask at every point and candidate) */
 function names(run: Run): Map<number, { name: string; t: number | null }> {
-  const out = new Map<number, { name: string; t: number | null }>();
+  let out = namesOf.get(run);
+  if (out) return out;
+  out = new Map<number, { name: string; t: number | null }>();
   for (const q of run.quantityNodes()) out.set(q.node.id, { name: q.name, t: q.t });
+  namesOf.set(run, out);
   return out;
 }
 
@@ -54,7 +60,7 @@ function through(run: Run, A: TNode, B: TNode, t: number | null): string[] {
   for (const id of run.immediate(A).keys()) {
     const c = byId.get(id);
     if (!c || id === B.id || id < B.id) continue;
-    const reach = run.derivativeAt(
+    const reach = run.derivativeShared(
       { k: 'ref', name: c.name, idx: c.t === null ? null : { v: null, k: c.t }, shape: [], range: ZERO },
       { name: refName(run, B), idx: refIdx(run, B) },
       {},
@@ -103,7 +109,7 @@ function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
 export function zeroHint(c: Claim, p: Point, run: Run): string | null {
   for (const d of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
     const hint = guard(() => {
-      const r = run.derivativeAt(d.of, d.wrt, p.env, d.total, d.oneStep);
+      const r = run.derivativeShared(d.of, d.wrt, p.env, d.total, d.oneStep);
       if (r.reached) return null;
       const bound = bindAll(d, p.env) as Deriv;
       const of = exprText(bound.of);
@@ -133,7 +139,7 @@ export function partialHint(c: Claim, run: Run): string | null {
     if (d.k !== 'deriv') continue;
     const alt: Deriv = { ...d, total: !d.total, oneStep: false };
     const hint = guard(() => {
-      const ok = c.points.every((p) => close(run.evaluateAt(alt, p.env).data, run.evaluateAt(other, p.env).data));
+      const ok = c.points.every((p) => close(run.evaluateShared(alt, p.env).data, run.evaluateShared(other, p.env).data));
       if (!ok) return null;
       const total = exprText(d.total ? { ...d, oneStep: false } : alt);
       const imm = exprText(d.total ? alt : d);
@@ -186,8 +192,8 @@ export function pathHint(c: Claim, run: Run): string | null {
     try {
       for (const p of c.points) {
         const t = p.t;
-        const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
-        const want = run.evaluateAt(other, p.env);
+        const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
+        const want = run.evaluateShared(other, p.env);
         // only the steps where the check fails need the explanation (∂L/∂h_T has no h_{T+1} path to leave out)
         if (close(total.data, want.data)) continue;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
@@ -198,7 +204,7 @@ export function pathHint(c: Claim, run: Run): string | null {
           if (q.node.id <= B.id) continue;
           const J = run.immediate(q.node).get(B.id);
           if (!J || J.every((x) => x === 0)) continue;
-          const viaC = run.derivativeAt(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
+          const viaC = run.derivativeShared(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
           if (!viaC.reached) continue;
           const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
           const off = q.t === null ? null : t === null ? q.t : q.t - t;
@@ -273,8 +279,8 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       const A = run.node(of.name, stepOf(of.idx, p.env));
       const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
       if (!A || !B || A.id <= B.id) return null;
-      const total = run.derivativeAt(d.of, d.wrt, p.env, true).tensor;
-      const want = run.evaluateAt(other, p.env);
+      const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
+      const want = run.evaluateShared(other, p.env);
       const byId = names(run);
       const wrt = refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
       // each input C of A's equation with the part of the total that runs through it
@@ -282,7 +288,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
-        const viaC = run.derivativeAt(
+        const viaC = run.derivativeShared(
           { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO },
           d.wrt,
           p.env,
@@ -316,13 +322,17 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
 
 /** a hand-written sum of chain products, matched against the paths of the graph, term by term */
 export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
+  // the names of every node, made only when a message names one (most checks the matcher is asked about it
+  // has nothing to say), and once for both sides
+  let names: ((n: TNode) => string) | null = null;
+  const label = (n: TNode) => (names ??= nodeLabel(run))(n);
   return guard(() => {
     for (const [d, other] of [
       [c.lhs, c.rhs],
       [c.rhs, c.lhs],
     ] as const) {
       if (d.k !== 'deriv') continue;
-      const h = termHint(d, other, p.env, run, nodeLabel(run));
+      const h = termHint(d, other, p.env, run, label);
       if (h) return h;
     }
     return null;
@@ -343,7 +353,9 @@ export function inverseHint(c: Claim, run: Run): string | null {
   const r = primed(c.rhs);
   if (!l && !r) return null;
   const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
-  const holds = guard(() => c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data)));
+  const holds = guard(() =>
+    c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data)),
+  );
   if (holds) return `${names[0]} is the inverse function; with the derivative ${names[1]} in its place the check holds: write ${names[1]}`;
   // seed 004's c̄ line: σ^{-1} for σ' and a step off by one — both are named
   const shifted = /^(.*) should be (.*): with that step the check holds$/.exec(
@@ -356,88 +368,111 @@ export function inverseHint(c: Claim, run: Run): string | null {
 
 const MAX_SHIFTED = 40;
 
+/** a trial's step moved past the end: one error, made once (a RunError per trial was a visible cost) */
+const PAST_THE_END = new RunError('a shifted step has no value');
+
+type Ref = Expr & { k: 'ref' };
+
 /**
  * A step off by one or two: seed 004's c̄ with f^{(t)} for f^{(t+1)}, f̄ with c^{(t+1)} for c^{(t-1)}. Each
  * timed name outside a derivative is moved by ±1, ±2 steps in turn; when that alone makes the check hold
  * at the file's values, it is named: "f_t should be f_{t+1}".
+ * Each trial reads the side as compiled, with the one reference moved (values.ts Probe): no shifted copy of
+ * the side is built and compiled per name, step and point, and a step past the end costs no RunError.
  */
 export function shiftHint(c: Claim, run: Run): string | null {
   const model = run.model;
   const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
-  // every timed reference, by its position in a walk of the values of the expression (derivatives are left
-  // alone, and so are index positions and exponents: a step is shifted only where a value stands)
-  const count = (e: Expr): number => {
-    if (e.k === 'ref') return e.idx && timed(e.name) ? 1 : 0;
-    if (e.k === 'deriv') return 0;
-    let n = 0;
-    forChildren(e, (c) => (n += count(c)), VALUE_CHILDREN);
-    return n;
+  // every timed reference, in a walk of the values of the expression (derivatives are left alone, and so
+  // are index positions and exponents: a step is shifted only where a value stands)
+  const targets = (e: Expr, out: Ref[] = []): Ref[] => {
+    if (e.k === 'ref') {
+      if (e.idx && timed(e.name)) out.push(e);
+    } else if (e.k !== 'deriv') forChildren(e, (x) => targets(x, out), VALUE_CHILDREN);
+    return out;
   };
-  const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
-    let i = 0;
-    let from: Expr | undefined, to: Expr | undefined;
-    const go = (x: Expr): Expr => {
-      if (x.k === 'deriv') return x;
-      if (x.k !== 'ref') return mapChildren(x, go, VALUE_CHILDREN);
-      if (!x.idx || !timed(x.name) || i++ !== target) return x;
-      from = x;
-      to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
-      return to;
-    };
-    const out = go(e);
-    return { e: out, from, to };
-  };
+  const found = { lhs: targets(c.lhs), rhs: targets(c.rhs) };
+  const sides = { lhs: distinctRefs(c.lhs, found.lhs), rhs: distinctRefs(c.rhs, found.rhs) };
   // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
-  const frozen = guard(() => c.points.map((p) => ({ env: p.env, lhs: freeze(c.lhs, p.env, run), rhs: freeze(c.rhs, p.env, run) })));
-  if (!frozen) return null;
+  const frozen = guard(() =>
+    c.points.map((p) => {
+      const given = new Map<Expr, Given>();
+      freeze(sides.lhs, p.env, run, given);
+      freeze(sides.rhs, p.env, run, given);
+      return {
+        env: p.env,
+        moved: { ref: null, by: 0, given, miss: PAST_THE_END } as Probe,
+        still: { ref: null, by: 0, given, miss: PAST_THE_END } as Probe,
+      };
+    }),
+  );
+  if (!frozen?.length) return null;
   for (const side of ['rhs', 'lhs'] as const) {
-    const n = Math.min(MAX_SHIFTED, count(c[side]));
+    // a side copied for distinct references has its own (equal, in the same order)
+    const refs = sides[side] === c[side] ? found[side] : targets(sides[side]);
+    const n = Math.min(MAX_SHIFTED, refs.length);
     for (let k = 0; k < n; k++)
       for (const delta of [1, -1, 2, -2]) {
-        let named: { from?: Expr; to?: Expr } = {};
         const holds = guard(() =>
           frozen.every((f) => {
-            const s = shift(f[side], k, delta);
-            if (!s.from || !s.to) return false;
-            named = s;
-            const l = side === 'lhs' ? s.e : f.lhs;
-            const r = side === 'rhs' ? s.e : f.rhs;
-            return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
+            f.moved.ref = refs[k]!;
+            f.moved.by = delta;
+            const l = run.evaluateProbe(sides.lhs, f.env, side === 'lhs' ? f.moved : f.still);
+            const r = run.evaluateProbe(sides.rhs, f.env, side === 'rhs' ? f.moved : f.still);
+            return close(l.data, r.data);
           }),
         );
-        if (holds && named.from && named.to)
-          return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
+        if (holds) {
+          const from = refs[k]!;
+          const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + delta } };
+          return `${exprText(from)} should be ${exprText(to)}: with that step the check holds`;
+        }
       }
   }
   return null;
 }
 
-/** every derivative not under a Σ/∏ replaced by its value at this point (a number, vector or matrix literal) */
-function freeze(e: Expr, env: Env, run: Run): Expr {
-  const go = (x: Expr): Expr => {
-    switch (x.k) {
-      case 'deriv': {
-        const v = run.evaluateAt(x, env);
-        const lit = (value: number): Expr => ({ k: 'num', value, shape: [], range: x.range });
-        if (v.shape.length === 0 || v.data.length === 1) return lit(v.data[0]!);
-        if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
-        if (v.shape.length === 2) {
-          const [m, n] = v.shape as [number, number];
-          return {
-            k: 'mat',
-            rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)),
-            shape: v.shape,
-            range: x.range,
-          };
-        }
-        return x;
+/**
+ * e itself when each reference a trial may move appears once in it (a trial moves a reference by identity);
+ * else a copy with every reference its own object
+ */
+function distinctRefs(e: Expr, refs: Ref[]): Expr {
+  const moved = new Set<Expr>(refs);
+  const seen = new Set<Expr>();
+  let shared = false;
+  // every place a reference is read as a value when the side is evaluated: index positions and exponents too
+  const walk = (x: Expr): void => {
+    if (x.k === 'ref') {
+      if (moved.has(x)) {
+        if (seen.has(x)) shared = true;
+        seen.add(x);
       }
-      case 'sum':
-      case 'prod':
-        return x;
-      default:
-        return mapChildren(x, go);
-    }
+    } else if (x.k !== 'deriv') forChildren(x, walk);
   };
-  return go(e);
+  walk(e);
+  if (!shared) return e;
+  const copy = (x: Expr): Expr => (x.k === 'ref' ? { ...x } : x.k === 'deriv' ? x : mapChildren(x, copy));
+  return copy(e);
+}
+
+/**
+ * every derivative not under a Σ/∏ given its value at this point, as the number, vector or matrix literal it
+ * reads as (a one-entry value is a number) and what that literal costs; a derivative of more dimensions is
+ * left to be evaluated
+ */
+function freeze(e: Expr, env: Env, run: Run, out: Map<Expr, Given>): void {
+  switch (e.k) {
+    case 'deriv': {
+      // each appearance evaluated (and charged) as the literal in its place was
+      const v = run.evaluateShared(e, env);
+      if (v.shape.length === 0 || v.data.length === 1) out.set(e, { v: v.data[0]!, ops: literalOps(1) });
+      else if (v.shape.length <= 2) out.set(e, { v, ops: literalOps(v.data.length) });
+      return;
+    }
+    case 'sum':
+    case 'prod':
+      return;
+    default:
+      forChildren(e, (x) => freeze(x, env, run, out));
+  }
 }

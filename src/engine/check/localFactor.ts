@@ -230,7 +230,7 @@ export function primeSwapHint(c: Claim, run: Run): string | null {
   const r = swapPrimes(c.rhs);
   if (!l && !r) return null;
   try {
-    if (!c.points.every((p) => close(run.evaluateAt(l ?? c.lhs, p.env).data, run.evaluateAt(r ?? c.rhs, p.env).data))) return null;
+    if (!c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data))) return null;
   } catch (e) {
     if (e instanceof RunError || e instanceof LimitError) return null;
     throw e;

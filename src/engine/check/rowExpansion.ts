@@ -63,13 +63,16 @@ function constant(c: number): Poly {
   return c === 0 ? new Map() : new Map([['', { coef: c, atoms: [] }]]);
 }
 
+/** out += coef·atoms under key k (a monomial whose coefficient cancels to 0 is dropped) */
+function addMono(out: Poly, k: string, coef: number, atoms: Atom[]): void {
+  const prev = out.get(k);
+  const c = (prev?.coef ?? 0) + coef;
+  if (c === 0) out.delete(k);
+  else out.set(k, { coef: c, atoms });
+}
+
 function addInto(out: Poly, p: Poly, sign: number): Poly {
-  for (const [k, m] of p) {
-    const prev = out.get(k);
-    const coef = (prev?.coef ?? 0) + sign * m.coef;
-    if (coef === 0) out.delete(k);
-    else out.set(k, { coef, atoms: m.atoms });
-  }
+  for (const [k, m] of p) addMono(out, k, sign * m.coef, m.atoms);
   if (out.size > MAX_MONOS) throw new TooBig();
   return out;
 }
@@ -78,8 +81,10 @@ function times(a: Poly, b: Poly): Poly {
   const out: Poly = new Map();
   for (const x of a.values())
     for (const y of b.values()) {
+      // each product added in place (a one-entry map per product was most of the expansion's garbage)
       const atoms = [...x.atoms, ...y.atoms];
-      addInto(out, new Map([[monoKey(atoms), { coef: x.coef * y.coef, atoms }]]), 1);
+      addMono(out, monoKey(atoms), x.coef * y.coef, atoms);
+      if (out.size > MAX_MONOS) throw new TooBig();
     }
   return out;
 }
@@ -385,7 +390,8 @@ function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref
   );
   const plus = (x: Expr): Expr => ({ k: 'add', a: x, b: fix, shape: x.shape, range: x.range });
   const corrected: Expr | null = !inside ? plus(other) : other.k === 'call' ? { ...other, arg: plus(other.arg) } : null;
-  const holds = corrected !== null && c.points.every((p) => close(run.evaluateAt(side, p.env).data, run.evaluateAt(corrected, p.env).data));
+  const holds =
+    corrected !== null && c.points.every((p) => close(run.evaluateShared(side, p.env).data, run.evaluateShared(corrected, p.env).data));
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
   const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${inside ? '' : expansion}`;

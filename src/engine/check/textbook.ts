@@ -20,7 +20,7 @@ const MAX_VARIANTS = 24;
 
 /** the check holds with these sides at every point (of the file's values) */
 export function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
-  return guard(() => c.points.every((p) => close(run.evaluateAt(lhs, p.env).data, run.evaluateAt(rhs, p.env).data))) === true;
+  return guard(() => c.points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data))) === true;
 }
 
 /**

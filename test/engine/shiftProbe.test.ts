@@ -1,0 +1,148 @@
+// The step-shift hint reads each trial through a probe (values.ts) instead of building and compiling a shifted,
+// frozen copy of the side per candidate and point. It must say exactly what the copies said, and charge the
+// budget exactly the operations they charged (the operation limits fall where they fell): the copy-building
+// reading is kept here as the reference, and both are run on fresh runs of every pinned Report's text and of
+// the seeds, on every check that fails at the file's values (where the hint is asked).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CheckQuestion, Expr } from '../../src/language/model';
+import { compile } from '../../src/language/index';
+import { exprText } from '../../src/language/print';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../src/language/resolve';
+import { Budget } from '../../src/engine/budget';
+import { shiftHint, type Claim } from '../../src/engine/check/hints';
+import { guard } from '../../src/engine/check/guard';
+import { checkPoints, close, evaluateSides } from '../../src/engine/check/points';
+import { rereadOneStep } from '../../src/engine/check/reread';
+import { forward, type Env, type Run } from '../../src/engine/run';
+import { reportCases } from '../analysis/reportCases';
+
+/** the hint as it was: a shifted copy of the frozen side per name, step and point, each evaluated as a new expression */
+function copyingShiftHint(c: Claim, run: Run): string | null {
+  const model = run.model;
+  const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
+  const count = (e: Expr): number => {
+    if (e.k === 'ref') return e.idx && timed(e.name) ? 1 : 0;
+    if (e.k === 'deriv') return 0;
+    let n = 0;
+    forChildren(e, (x) => (n += count(x)), VALUE_CHILDREN);
+    return n;
+  };
+  const shift = (e: Expr, target: number, delta: number): { e: Expr; from?: Expr; to?: Expr } => {
+    let i = 0;
+    let from: Expr | undefined, to: Expr | undefined;
+    const go = (x: Expr): Expr => {
+      if (x.k === 'deriv') return x;
+      if (x.k !== 'ref') return mapChildren(x, go, VALUE_CHILDREN);
+      if (!x.idx || !timed(x.name) || i++ !== target) return x;
+      from = x;
+      to = { ...x, idx: { ...x.idx, k: x.idx.k + delta } };
+      return to;
+    };
+    return { e: go(e), from, to };
+  };
+  const frozen = guard(() => c.points.map((p) => ({ env: p.env, lhs: freeze(c.lhs, p.env, run), rhs: freeze(c.rhs, p.env, run) })));
+  if (!frozen) return null;
+  for (const side of ['rhs', 'lhs'] as const) {
+    const n = Math.min(40, count(c[side]));
+    for (let k = 0; k < n; k++)
+      for (const delta of [1, -1, 2, -2]) {
+        let named: { from?: Expr; to?: Expr } = {};
+        const holds = guard(() =>
+          frozen.every((f) => {
+            const s = shift(f[side], k, delta);
+            if (!s.from || !s.to) return false;
+            named = s;
+            const l = side === 'lhs' ? s.e : f.lhs;
+            const r = side === 'rhs' ? s.e : f.rhs;
+            return close(run.evaluateAt(l, f.env).data, run.evaluateAt(r, f.env).data);
+          }),
+        );
+        if (holds && named.from && named.to)
+          return `${exprText(named.from)} should be ${exprText(named.to)}: with that step the check holds`;
+      }
+  }
+  return null;
+}
+
+function freeze(e: Expr, env: Env, run: Run): Expr {
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'deriv': {
+        const v = run.evaluateAt(x, env);
+        const lit = (value: number): Expr => ({ k: 'num', value, shape: [], range: x.range });
+        if (v.shape.length === 0 || v.data.length === 1) return lit(v.data[0]!);
+        if (v.shape.length === 1) return { k: 'vec', items: Array.from(v.data, lit), shape: v.shape, range: x.range };
+        if (v.shape.length === 2) {
+          const [m, n] = v.shape as [number, number];
+          return {
+            k: 'mat',
+            rows: Array.from({ length: m }, (_, i) => Array.from(v.data.subarray(i * n, i * n + n), lit)),
+            shape: v.shape,
+            range: x.range,
+          };
+        }
+        return x;
+      }
+      case 'sum':
+      case 'prod':
+        return x;
+      default:
+        return mapChildren(x, go);
+    }
+  };
+  return go(e);
+}
+
+const SEEDS = join(__dirname, '..', 'seeds', 'fixtures');
+const texts = [
+  ...reportCases().map((c) => ({ name: c.name, text: c.text })),
+  ...readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.rnn'))
+    .map((f) => ({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') })),
+];
+
+/** a fresh run with its own budget, the check's sides evaluated on it first (as answerCheck does) */
+function freshRun(text: string, q: CheckQuestion): { run: Run; budget: Budget } {
+  const model = compile(text).model;
+  const budget = new Budget();
+  const run = forward(model, undefined, { budget });
+  guard(() => evaluateSides(checkPoints(q), q.lhs, q.rhs, run));
+  return { run, budget };
+}
+
+describe('the step-shift hint read through probes', () => {
+  it('says what the shifted copies said and charges the operations they charged, on every failing check', () => {
+    let asked = 0;
+    let named = 0;
+    for (const { name, text } of texts) {
+      const c = compile(text);
+      if (c.diagnostics.some((d) => d.severity === 'error')) continue;
+      for (const q of c.model.questions) {
+        if (q.kind !== 'check') continue;
+        const points = checkPoints(q);
+        const probe = freshRun(text, q);
+        const sides = guard(() => evaluateSides(points, q.lhs, q.rhs, probe.run));
+        if (!sides || sides.every((s) => close(s.l.data, s.r.data))) continue;
+        const copy = freshRun(text, q);
+        // the claim as written, and its one-step re-reading when it has one (answerCheck asks both)
+        const rr = rereadOneStep(q.lhs, q.rhs, c.model);
+        for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
+          const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
+          const [p0, c0] = [probe.budget.ops, copy.budget.ops];
+          const got = shiftHint(claim, probe.run);
+          const want = copyingShiftHint(claim, copy.run);
+          expect(got, `${name}: ${q.text}`).toBe(want);
+          expect(probe.budget.ops - p0, `${name}: ${q.text} (operations)`).toBe(copy.budget.ops - c0);
+          asked++;
+          if (got) named++;
+        }
+      }
+    }
+    // the comparison ran, and on texts where the hint names a step
+    expect(asked).toBeGreaterThan(100);
+    expect(named).toBeGreaterThan(5);
+  }, 120_000);
+});
