@@ -174,8 +174,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     // a font around the first name leaves no token (\mathcal{L}_t starts at L): take the command along,
     // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written. The
     // expression ends in '{': without one in the 40 characters before, it cannot match.
-    if (src.lastIndexOf('{', s - 1) >= Math.max(0, s - 40))
-      for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
+    if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
     let open = 0;
     for (let i = s; i < e; i++) {
       const c = src.charCodeAt(i);
@@ -186,6 +185,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       open--;
     }
     return src.slice(s, e).replace(/\s+/g, ' ').trim();
+  }
+
+  /** a '{' among the n characters before s (a bounded look, not lastIndexOf's search to the file's start) */
+  function braceWithin(s: number, n: number): boolean {
+    for (let i = s - 1; i >= 0 && i >= s - n; i--) if (src.charCodeAt(i) === 123) return true;
+    return false;
   }
 
   function statement(): Statement {
