@@ -305,6 +305,13 @@ const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\
 /** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
 const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
 
+/** what follows an entry of a literal (NumberReader.separator) */
+const enum Sep {
+  Next,
+  Close,
+  Bad,
+}
+
 /** pack()'s entries as they are read: one buffer for the process, grown by doubling, copied out per literal */
 let scratch = new Float64Array(4096);
 
@@ -395,6 +402,34 @@ class NumberReader {
     }
   }
 
+  /** where separator() stopped: the next entry, or the list's ']' */
+  private at = 0;
+
+  /**
+   * What follows an entry that ends at j, for pack() and list() alike: a ',' and the next entry (Sep.Next),
+   * the list's ']' — after a trailing ',' too — (Sep.Close), or anything else (Sep.Bad); the position reached
+   * in `at`. The common ", " before a number is taken without the general space scan.
+   */
+  private separator(j: number): Sep {
+    const src = this.src;
+    if (src.charCodeAt(j) === 44 && src.charCodeAt(j + 1) === 32) {
+      const next = src.charCodeAt(j + 2);
+      if ((next >= 48 && next <= 57) || next === 45) {
+        this.at = j + 2;
+        return Sep.Next;
+      }
+    }
+    j = this.space(j);
+    const e = src.charCodeAt(j);
+    if (e === 44) {
+      j = this.space(j + 1);
+      this.at = j;
+      return src.charCodeAt(j) === 93 ? Sep.Close : Sep.Next;
+    }
+    this.at = j;
+    return e === 93 ? Sep.Close : Sep.Bad;
+  }
+
   /** entries read by pack(), in order */
   private count = 0;
   /** pack(): the length of the lists at each depth (−1 until the first one closes) */
@@ -458,23 +493,10 @@ class NumberReader {
         scratch[this.count++] = neg ? -this.value : this.value;
       }
       if (++n > LIMITS.maxEntries) return -1;
-      // the common separator ", " before the next number, without the general space scan
-      if (src.charCodeAt(j) === 44 && src.charCodeAt(j + 1) === 32) {
-        const next = src.charCodeAt(j + 2);
-        if ((next >= 48 && next <= 57) || next === 45) {
-          j += 2;
-          continue;
-        }
-      }
-      j = this.space(j);
-      const e = src.charCodeAt(j);
-      if (e === 44) {
-        j = this.space(j + 1);
-        if (src.charCodeAt(j) === 93) break;
-        continue;
-      }
-      if (e === 93) break;
-      return -1;
+      const sep = this.separator(j);
+      if (sep === Sep.Bad) return -1;
+      j = this.at;
+      if (sep === Sep.Close) break;
     }
     const dims = this.dims;
     if (dims[depth] === -1) dims[depth] = n;
@@ -516,15 +538,10 @@ class NumberReader {
           });
         }
         if (items.length > LIMITS.maxEntries) return null;
-        j = this.space(j);
-        const e = src.charCodeAt(j);
-        if (e === 44) {
-          j = this.space(j + 1);
-          if (src.charCodeAt(j) === 93) break;
-          continue;
-        }
-        if (e === 93) break;
-        return null;
+        const sep = this.separator(j);
+        if (sep === Sep.Bad) return null;
+        j = this.at;
+        if (sep === Sep.Close) break;
       }
     }
     this.end = j + 1;
