@@ -651,13 +651,7 @@ export function lex(src: string): LexResult {
       }
       // the d of the denominator: "/ dB" right after a partial numerator
       const prev = tokens[tokens.length - 1];
-      if (
-        prev &&
-        prev.kind === 'op' &&
-        prev.text === '/' &&
-        isPartialNumerator(tokens) &&
-        isLetterCode(src.charCodeAt(i + 1))
-      ) {
+      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && isLetterCode(src.charCodeAt(i + 1))) {
         i += 1;
         push('partial', '∂', s, i);
         continue;

@@ -44,7 +44,10 @@ describe('characters by code', () => {
   });
 
   it('names after σ, ∂ and Σ (a file that is not Latin-1) read as in an ASCII file', () => {
-    const names = (src: string) => lex(src).tokens.filter((t) => t.kind === 'name').map((t) => t.text);
+    const names = (src: string) =>
+      lex(src)
+        .tokens.filter((t) => t.kind === 'name')
+        .map((t) => t.text);
     expect(names('h_t = σ(W_hh h_{t-1}) + ∂x₂/∂y + Σ_t αβ_t')).toEqual(['h_t', 'W_hh', 'h', 't', 'x_2', 'y', 't', 'αβ_t']);
     expect(names('h_t = s(W_hh h_{t-1}) + x₂ + αβ_t')).toEqual(['h_t', 's', 'W_hh', 'h', 't', 'x_2', 'αβ_t']);
   });

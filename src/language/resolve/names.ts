@@ -121,7 +121,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   const marked = markedAdjoint(a);
   if (marked && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
-  if (scope.refused.size && (scope.refused.has(raw) || (!scope.isKnown(raw) && scope.refused.has(withoutSegment(raw))))) throw new Abandoned();
+  if (scope.refused.size && (scope.refused.has(raw) || (!scope.isKnown(raw) && scope.refused.has(withoutSegment(raw)))))
+    throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
     let entry: Ast[] | null = null;
@@ -157,7 +158,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   if ((raw === 'T' || raw === 'τ') && !scope.isKnown(raw)) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
-  if (ctx.vars.has(raw) && (!scope.isKnown(raw) || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
+  if (ctx.vars.has(raw) && (!scope.isKnown(raw) || scope.isTimed(raw)))
+    return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = untimedTwinKey(raw);
   if (scope.quantities.has(twin)) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (scope.isKnown(raw)) {
@@ -179,7 +181,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (idx && !scope.isTimed(base)) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
-      if (shape && shape.length >= 1 && seg !== 'T') return entriesOf(mkRef(a, ctx, base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
+      if (shape && shape.length >= 1 && seg !== 'T')
+        return entriesOf(mkRef(a, ctx, base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
       fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
     }
     const picked = entryByValue(a, ctx, base, seg, a.nameRange);
