@@ -52,6 +52,8 @@ export function compile(text: string): Compiled {
 
 /** Symbols leave the language layer named as written: the model key "L#" becomes L with timed: false. */
 function asWritten(s: SymbolOccurrence): SymbolOccurrence {
+  // most occurrences name no twin: they are already as written (no copy of each one)
+  if (!isUntimedTwinKey(s.name) && (s.inEquationOf === undefined || !isUntimedTwinKey(s.inEquationOf))) return s;
   const out: SymbolOccurrence = { ...s, name: nameOfKey(s.name) };
   if (isUntimedTwinKey(s.name)) out.timed = false;
   if (s.inEquationOf !== undefined) {

@@ -241,21 +241,41 @@ const MATRIX_ENVS = new Set(['bmatrix', 'pmatrix', 'matrix']);
 
 const LETTER = /[\p{L}\p{M}]/u;
 const MARK = /\p{M}/u;
-/** a letter that may start a name (not ᵀ, Σ, ∑, which are operators) */
-function isLetterCode(k: number, c: string): boolean {
+/**
+ * What each UTF-16 unit above ASCII is, asked of the Unicode regular expressions once per unit and kept
+ * (bit 1: known, 2: a letter \p{L}, 4: a mark \p{M}): the lexer asks by character code, so that a file with
+ * any non-Latin-1 character (σ, ∂, Σ) does not make a one-character string per character it looks at.
+ */
+const UNIT_CLASS = new Uint8Array(0x10000);
+function unitClass(k: number): number {
+  let c = UNIT_CLASS[k]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(k);
+    c = 1 | (LETTER.test(ch) && !MARK.test(ch) ? 2 : 0) | (MARK.test(ch) ? 4 : 0);
+    UNIT_CLASS[k] = c;
+  }
+  return c;
+}
+/** a mark (\p{M}): a combining accent written on the letter before it */
+function isMarkCode(k: number): boolean {
+  return k >= 0x300 && (unitClass(k) & 4) !== 0;
+}
+/** a letter that may start a name (not ᵀ, Σ, ∑, which are operators); NaN (past the end) is none */
+function isLetterCode(k: number): boolean {
   if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
-  if (k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
-  return LETTER.test(c) && !MARK.test(c);
+  if (!(k < 0x10000) || k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
+  return (unitClass(k) & 2) !== 0;
 }
 /** a character that continues a name: letters, digits, combining marks (h̃, X̄) */
-function isNameCode(k: number, c: string): boolean {
+function isNameCode(k: number): boolean {
   if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || (k >= 48 && k <= 57);
-  if (k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
-  return LETTER.test(c);
+  if (!(k < 0x10000) || k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
+  return (unitClass(k) & 6) !== 0;
 }
 const isDigitCode = (k: number) => k >= 48 && k <= 57;
 
-const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+/** subscript digits ₀…₉ are U+2080…U+2089 */
+const isSubscriptDigit = (k: number) => k >= 0x2080 && k <= 0x2089;
 /** superscript digits ⁰…⁹ → their value, else -1 */
 function superDigit(k: number): number {
   if (k === 0x2070) return 0;
@@ -284,6 +304,13 @@ const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\
 
 /** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
 const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
+
+/** what follows an entry of a literal (NumberReader.separator) */
+const enum Sep {
+  Next,
+  Close,
+  Bad,
+}
 
 /** pack()'s entries as they are read: one buffer for the process, grown by doubling, copied out per literal */
 let scratch = new Float64Array(4096);
@@ -375,6 +402,34 @@ class NumberReader {
     }
   }
 
+  /** where separator() stopped: the next entry, or the list's ']' */
+  private at = 0;
+
+  /**
+   * What follows an entry that ends at j, for pack() and list() alike: a ',' and the next entry (Sep.Next),
+   * the list's ']' — after a trailing ',' too — (Sep.Close), or anything else (Sep.Bad); the position reached
+   * in `at`. The common ", " before a number is taken without the general space scan.
+   */
+  private separator(j: number): Sep {
+    const src = this.src;
+    if (src.charCodeAt(j) === 44 && src.charCodeAt(j + 1) === 32) {
+      const next = src.charCodeAt(j + 2);
+      if ((next >= 48 && next <= 57) || next === 45) {
+        this.at = j + 2;
+        return Sep.Next;
+      }
+    }
+    j = this.space(j);
+    const e = src.charCodeAt(j);
+    if (e === 44) {
+      j = this.space(j + 1);
+      this.at = j;
+      return src.charCodeAt(j) === 93 ? Sep.Close : Sep.Next;
+    }
+    this.at = j;
+    return e === 93 ? Sep.Close : Sep.Bad;
+  }
+
   /** entries read by pack(), in order */
   private count = 0;
   /** pack(): the length of the lists at each depth (−1 until the first one closes) */
@@ -438,23 +493,10 @@ class NumberReader {
         scratch[this.count++] = neg ? -this.value : this.value;
       }
       if (++n > LIMITS.maxEntries) return -1;
-      // the common separator ", " before the next number, without the general space scan
-      if (src.charCodeAt(j) === 44 && src.charCodeAt(j + 1) === 32) {
-        const next = src.charCodeAt(j + 2);
-        if ((next >= 48 && next <= 57) || next === 45) {
-          j += 2;
-          continue;
-        }
-      }
-      j = this.space(j);
-      const e = src.charCodeAt(j);
-      if (e === 44) {
-        j = this.space(j + 1);
-        if (src.charCodeAt(j) === 93) break;
-        continue;
-      }
-      if (e === 93) break;
-      return -1;
+      const sep = this.separator(j);
+      if (sep === Sep.Bad) return -1;
+      j = this.at;
+      if (sep === Sep.Close) break;
     }
     const dims = this.dims;
     if (dims[depth] === -1) dims[depth] = n;
@@ -496,15 +538,10 @@ class NumberReader {
           });
         }
         if (items.length > LIMITS.maxEntries) return null;
-        j = this.space(j);
-        const e = src.charCodeAt(j);
-        if (e === 44) {
-          j = this.space(j + 1);
-          if (src.charCodeAt(j) === 93) break;
-          continue;
-        }
-        if (e === 93) break;
-        return null;
+        const sep = this.separator(j);
+        if (sep === Sep.Bad) return null;
+        j = this.at;
+        if (sep === Sep.Close) break;
       }
     }
     this.end = j + 1;
@@ -538,6 +575,8 @@ export function lex(src: string): LexResult {
   /** the value of the number scanned last (scanNumber) */
   const numbers = new NumberReader(src);
   const n = src.length;
+  /** the next \r at or after the last comment (lineEnd); -1 until searched, 2^32-1 when there is none */
+  let nextCR = -1;
 
   const range = (s: number, e: number): Range => ({ line, column: s - lineStart + 1, endLine: line, endColumn: e - lineStart + 1 });
   const push = (kind: TokKind, text: string, s: number, e: number, value = 0, plus = false) => {
@@ -594,7 +633,7 @@ export function lex(src: string): LexResult {
     }
     // comments
     if (k === 35 || (k === 47 && src.charCodeAt(i + 1) === 47)) {
-      while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+      i = lineEnd(i);
       continue;
     }
     if (k === 92) {
@@ -602,7 +641,7 @@ export function lex(src: string): LexResult {
       continue;
     }
     // ASCII derivative spellings dA/dB and d+A/dB
-    if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1), src[s - 1] ?? ''))) {
+    if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       ASCII_DERIV.lastIndex = i;
       const m = ASCII_DERIV.exec(src);
       if (m) {
@@ -612,19 +651,13 @@ export function lex(src: string): LexResult {
       }
       // the d of the denominator: "/ dB" right after a partial numerator
       const prev = tokens[tokens.length - 1];
-      if (
-        prev &&
-        prev.kind === 'op' &&
-        prev.text === '/' &&
-        isPartialNumerator(tokens) &&
-        isLetterCode(src.charCodeAt(i + 1), src[i + 1] ?? '')
-      ) {
+      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && isLetterCode(src.charCodeAt(i + 1))) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
       }
     }
-    if (isLetterCode(k, src[i]!)) {
+    if (isLetterCode(k)) {
       word();
       continue;
     }
@@ -649,6 +682,16 @@ export function lex(src: string): LexResult {
   push('newline', '\n', n, n);
   tokens.push(new Tok('eof', '', 0, false, false, n, n, null, line, lineStart));
   return { tokens, errors };
+
+  /**
+   * The end of the line at j: the next \n or \r, found by indexOf (comments are much of a worked example's
+   * text). The next \r is remembered, so that a file without one is not searched again for each comment.
+   */
+  function lineEnd(j: number): number {
+    if (nextCR < j) nextCR = src.indexOf('\r', j) >>> 0;
+    const lf = src.indexOf('\n', j) >>> 0;
+    return Math.min(lf, nextCR, n);
+  }
 
   /**
    * A bracket literal of numbers only, at i: read straight into its AST (no token per number and comma),
@@ -710,11 +753,16 @@ export function lex(src: string): LexResult {
   function word() {
     const s = i;
     let j = i + 1;
+    /** a character above ASCII in the word: only then can NFD change it */
+    let wide = src.charCodeAt(i) >= 128;
     // letters, digits, combining marks and _segments (W_xh, h_t, L_3); "_{" and "_(" end the word: the subscript is a group
     for (;;) {
       let c = src.charCodeAt(j);
-      while (j < n && isNameCode(c, src[j]!)) c = src.charCodeAt(++j);
-      if (c === 95 && j + 1 < n && isNameCode(src.charCodeAt(j + 1), src[j + 1]!)) {
+      while (j < n && isNameCode(c)) {
+        if (c >= 128) wide = true;
+        c = src.charCodeAt(++j);
+      }
+      if (c === 95 && j + 1 < n && isNameCode(src.charCodeAt(j + 1))) {
         j++;
         continue;
       }
@@ -737,14 +785,16 @@ export function lex(src: string): LexResult {
     }
     // Unicode subscript digits: h₂ is h_2
     let q = j;
-    while (q < n && SUBSCRIPT_DIGITS.includes(src[q]!)) q++;
+    while (q < n && isSubscriptDigit(src.charCodeAt(q))) q++;
     if (q > j) {
-      w += '_' + [...src.slice(j, q)].map((d) => SUBSCRIPT_DIGITS.indexOf(d)).join('');
+      w += '_';
+      for (let d = j; d < q; d++) w += String(src.charCodeAt(d) - 0x2080);
       j = q;
     }
     i = j;
-    // ŷ typed as one character (U+0177) is the same name as \hat{y} (y and a combining circumflex)
-    lexWord(w.normalize('NFD'), s, i);
+    // ŷ typed as one character (U+0177) is the same name as \hat{y} (y and a combining circumflex);
+    // ASCII is its own NFD
+    lexWord(wide ? w.normalize('NFD') : w, s, i);
   }
 
   /** ², ⁻¹: '^', then '-' and the number */
@@ -763,112 +813,118 @@ export function lex(src: string): LexResult {
     push('num', String(v), s, i, v);
   }
 
+  /** one character of its own (an operator, ∂, Σ, a bracket), switched on by code: no string is made for it */
   function single(k: number) {
     const s = i;
-    const c = src[i]!;
     i++;
-    switch (c) {
-      case '∂':
+    switch (k) {
+      case 0x2202: // ∂
         pushPartial(s);
         return;
-      case '∇':
+      case 0x2207: // ∇
         push('nabla', '∇', s, i);
         return;
-      case 'Σ':
-      case '∑':
+      case 0x3a3: // Σ
+      case 0x2211: // ∑
         push('bigop', 'sum', s, i);
         return;
-      case '∏':
+      case 0x220f: // ∏
         push('bigop', 'prod', s, i);
         return;
-      case '{':
+      case 123: // {
         depth++;
         braces.push(Brace.Real);
         push('op', '{', s, i);
         return;
-      case '}':
+      case 125: // }
         closeBrace(s);
         return;
-      case '(':
-      case '[':
+      case 40: // (
         depth++;
-        push('op', c, s, i);
+        push('op', '(', s, i);
         return;
-      case ')':
-      case ']':
+      case 91: // [
+        depth++;
+        push('op', '[', s, i);
+        return;
+      case 41: // )
         depth = Math.max(0, depth - 1);
-        push('op', c, s, i);
+        push('op', ')', s, i);
         return;
-      case '·':
-      case '⋅':
-      case '*':
-      case '×':
-      case '∙':
+      case 93: // ]
+        depth = Math.max(0, depth - 1);
+        push('op', ']', s, i);
+        return;
+      case 0xb7: // ·
+      case 0x22c5: // ⋅
+      case 42: // *
+      case 0xd7: // ×
+      case 0x2219: // ∙
         push('op', '*', s, i);
         return;
-      case '⊙':
-      case '∘':
+      case 0x2299: // ⊙
+      case 0x2218: // ∘
         push('op', '⊙', s, i);
         return;
-      case '−':
-      case '–':
+      case 0x2212: // − (minus sign)
+      case 0x2013: // – (en dash)
         push('op', '-', s, i);
         return;
-      case 'ᵀ':
-      case '⊤':
+      case 0x1d40: // ᵀ
+      case 0x22a4: // ⊤
         push('op', 'ᵀ', s, i);
         return;
-      case '′':
-      case "'":
+      case 0x2032: // ′
+      case 39: // '
         push('op', "'", s, i);
         return;
-      case '⁺':
+      case 0x207a: // ⁺
         push('op', '⁺', s, i);
         return;
-      case '≤':
-      case '⩽':
+      case 0x2264: // ≤
+      case 0x2a7d: // ⩽
         push('op', '≤', s, i);
         return;
-      case '≥':
-      case '⩾':
+      case 0x2265: // ≥
+      case 0x2a7e: // ⩾
         push('op', '≥', s, i);
         return;
-      case '.':
+      case 46: // .
         if (src.charCodeAt(i) === 46) {
           i++;
           push('op', '..', s, i);
         } else push('op', '.', s, i);
         return;
-      case '…':
-      case '⋯':
+      case 0x2026: // …
+      case 0x22ef: // ⋯
         push('op', '…', s, i);
         return;
-      case '&':
+      case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
         return;
-      case '+':
-      case '-':
-      case '/':
-      case '^':
-      case '=':
-      case ',':
-      case ':':
-      case '@':
-      case '_':
-      case '|':
-      case '<':
-      case '>':
-        push('op', c, s, i);
+      case 43: // +
+      case 45: // -
+      case 47: // /
+      case 94: // ^
+      case 61: // =
+      case 44: // ,
+      case 58: // :
+      case 64: // @
+      case 95: // _
+      case 124: // |
+      case 60: // <
+      case 62: // >
+        // one ASCII character: the engine's one-character strings, not a new one
+        push('op', String.fromCharCode(k), s, i);
         return;
       default: {
         // a character outside the BMP is one code point of two units
         const cp = src.codePointAt(s)!;
         const text = String.fromCodePoint(cp);
         i = s + text.length;
-        const what =
-          k >= 0x300 && MARK.test(c)
-            ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it`
-            : `unexpected character '${text}'`;
+        const what = isMarkCode(k)
+          ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it`
+          : `unexpected character '${text}'`;
         error(text, s, i, what);
       }
     }
@@ -1212,10 +1268,10 @@ export function lex(src: string): LexResult {
       }
       return null;
     }
-    if (isLetterCode(c, src[j] ?? '')) {
+    if (isLetterCode(c)) {
       // one letter and the marks written on it
       let q = j + 1;
-      while (q < n && src.charCodeAt(q) >= 0x300 && MARK.test(src[q]!)) q++;
+      while (q < n && isMarkCode(src.charCodeAt(q))) q++;
       return [src.slice(j, q), q];
     }
     return null;
@@ -1240,7 +1296,7 @@ export function lex(src: string): LexResult {
     const fn = FUNCTIONS[w];
     if (fn) {
       // a prime right after σ/tanh/relu is its derivative: σ'(z)
-      if (DERIVABLE.has(fn) && (src[e] === "'" || src[e] === '′')) {
+      if (DERIVABLE.has(fn) && (src.charCodeAt(e) === 39 || src.charCodeAt(e) === 0x2032)) {
         i = e + 1;
         push('fn', 'd' + fn, s, e + 1);
         return;
@@ -1249,7 +1305,7 @@ export function lex(src: string): LexResult {
       return;
     }
     if (w === 'grad') {
-      if (src[e] === '+') {
+      if (src.charCodeAt(e) === 43) {
         i = e + 1;
         push('grad', 'grad', s, e + 1, 0, true);
         return;

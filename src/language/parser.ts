@@ -17,6 +17,8 @@ export interface ParseError {
 }
 
 const REL = new Set(['≤', '≥', '<', '>']);
+/** a font command and its open brace ending the text before a statement's first token (textOf) */
+const FONT_BEFORE = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/;
 const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
 
 /**
@@ -93,8 +95,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   const errors: ParseError[] = [];
   let p = 0;
   let depth = 0;
-  /** the depth of the tree below a node: long chains (x + x + … 25,000 times) are deep too */
-  const depthOf = new WeakMap<object, number>();
+  /**
+   * the depth of the tree below a node: long chains (x + x + … 25,000 times) are deep too. A Map, not a
+   * WeakMap: it lives as long as this parse, and a WeakMap's entries cost the garbage collector more.
+   */
+  const depthOf = new Map<object, number>();
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
   /** the definition whose right side is being read: kept, marked broken, when that side does not parse */
@@ -167,15 +172,25 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     let s = tokens[a]!.start;
     let e = tokens[b - 1]!.end;
     // a font around the first name leaves no token (\mathcal{L}_t starts at L): take the command along,
-    // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written
-    for (let m; (m = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
+    // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written. The
+    // expression ends in '{': without one in the 40 characters before, it cannot match.
+    if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
     let open = 0;
-    for (let i = s; i < e; i++) open += src[i] === '{' ? 1 : src[i] === '}' ? -1 : 0;
-    while (open > 0 && src[e] === '}') {
+    for (let i = s; i < e; i++) {
+      const c = src.charCodeAt(i);
+      open += c === 123 ? 1 : c === 125 ? -1 : 0;
+    }
+    while (open > 0 && src.charCodeAt(e) === 125) {
       e++;
       open--;
     }
     return src.slice(s, e).replace(/\s+/g, ' ').trim();
+  }
+
+  /** a '{' among the n characters before s (a bounded look, not lastIndexOf's search to the file's start) */
+  function braceWithin(s: number, n: number): boolean {
+    for (let i = s - 1; i >= 0 && i >= s - n; i--) if (src.charCodeAt(i) === 123) return true;
+    return false;
   }
 
   function statement(): Statement {
@@ -347,12 +362,13 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     return node;
   }
 
-  function enter(r: Range) {
-    if (++depth > LIMITS.maxNesting) fail(`expression nested more than ${LIMITS.maxNesting} levels deep (limit)`, r);
+  /** one level deeper, at token t (its range is made only for the message) */
+  function enter(t: Token) {
+    if (++depth > LIMITS.maxNesting) fail(`expression nested more than ${LIMITS.maxNesting} levels deep (limit)`, t.range);
   }
 
   function expr(): Ast {
-    enter(peek().range);
+    enter(peek());
     let a = term();
     for (;;) {
       const t = peek();
@@ -424,7 +440,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const t = peek();
     if (isOp(t, '-') || isOp(t, '+')) {
       next();
-      enter(t.range);
+      enter(t);
       const a = unary();
       depth--;
       return t.text === '-' ? deep({ k: 'neg', a, range: span(t.range, a.range) }, a) : a;
@@ -453,7 +469,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         const braced = isOp(t, '{');
         next();
         if (braced) next();
-        enter(t.range);
+        enter(t);
         const inner = expr();
         depth--;
         expectOp(')', 'to close the superscript');
@@ -489,7 +505,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         let args: Ast[];
         let end: Range;
         if (isOp(o, '{')) {
-          enter(o.range);
+          enter(o);
           args = [expr()];
           while (isOp(peek(), ',')) {
             next();
@@ -523,7 +539,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   function group(open: Token): Ast {
     // ( … ) or { … } (LaTeX grouping)
     // a name right before a '(' with a comma inside was read by argumentList: f(x_t, h_{t-1}) never gets here
-    enter(open.range);
+    enter(open);
     const e = expr();
     depth--;
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
@@ -596,7 +612,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   function indicator(one: Token): Ast {
     next();
     const o = next();
-    enter(o.range);
+    enter(o);
     const a = expr();
     expectOp('=', 'in the indicator 1_{a=b}');
     const b = expr();
@@ -689,7 +705,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const o = peek();
     if (isOp(o, '{')) {
       next();
-      enter(o.range);
+      enter(o);
       wrt = expr();
       depth--;
       expectOp('}', 'to close the subscript of ∇');
@@ -740,7 +756,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         const of = power();
         return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, of.range) }, of, wrt);
       }
-      enter(d.range);
+      enter(d);
       const of = expr();
       depth--;
       expectOp('}', 'to close the numerator of \\frac');
@@ -758,14 +774,14 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       const d0 = depth;
       try {
         next();
-        enter(o1.range);
+        enter(o1);
         const of = expr();
         depth--;
         expectOp('}', 'to close the numerator of \\frac');
         expectOp('{', 'for the denominator of \\frac');
         if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1))) {
           next();
-          enter(o1.range);
+          enter(o1);
           const wrt = expr();
           depth--;
           const close = expectOp('}', 'to close the denominator of \\frac');
@@ -819,7 +835,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     if (!opened) expectOp('{', 'for the denominator of \\frac');
     if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
     const d = next();
-    enter(d.range);
+    enter(d);
     const wrt = expr();
     depth--;
     expectOp('}', 'to close the denominator of \\frac');
@@ -888,7 +904,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   function listLiteral(): Ast {
     const open = next();
-    enter(open.range);
+    enter(open);
     const items: Ast[] = [];
     let commas = 0;
     if (!isOp(peek(), ']')) {
@@ -916,7 +932,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   /** \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}: a list of rows; one column is a vector */
   function matrix(): Ast {
     const open = next();
-    enter(open.range);
+    enter(open);
     const rows: Ast[][] = [];
     for (;;) {
       if (isOp(peek(), 'mat]')) break;
@@ -960,7 +976,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       if (isOp(o, '{') || isOp(o, '(')) {
         next();
         const close = o.text === '{' ? '}' : ')';
-        enter(o.range);
+        enter(o);
         const first = expr();
         const nx = peek();
         if (isOp(nx, '=')) {
@@ -1004,7 +1020,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       } else if (o.kind === 'name' || o.kind === 'num') to = nameOrNum();
       else fail(`expected the upper bound after '^', found ${describe(o)}`);
     }
-    enter(op.range);
+    enter(op);
     let body = term();
     depth--;
     const range = span(op.range, body.range);
@@ -1110,7 +1126,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           }
           p += 2;
           if (sub) fail('a name takes one subscript group', u.range);
-          enter(o.range);
+          enter(o);
           const first = expr();
           if (isOp(peek(), ',')) {
             const items = [first];
@@ -1141,7 +1157,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     if (!sup && isOp(c, '^') && c.tight && (isOp(peek(1), '(') || (isOp(peek(1), '{') && isOp(peek(2), '(')))) {
       const braced = isOp(peek(1), '{');
       p += braced ? 3 : 2;
-      enter(c.range);
+      enter(c);
       sup = expr();
       depth--;
       end = expectOp(')', 'to close the superscript').range;
@@ -1192,7 +1208,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     }
     if (!comma) return null;
     next();
-    enter(o.range);
+    enter(o);
     expr();
     while (isOp(peek(), ',')) {
       next();

@@ -15,25 +15,60 @@ function equationContext(scope: Scope, d: Definition, final: boolean): ExprConte
 
 const liveDefinitions = (scope: Scope) => scope.definitions.filter((d) => d.step !== undefined);
 
-/** every quantity's shape: read the equations quietly until no shape changes */
+/** one quiet reading of an equation in inferQuantityShapes: its shape (undefined: it did not read) */
+interface ShapeReading {
+  shape: MaybeShape | undefined;
+  /** the names whose shapes the reading asked for */
+  asked: Set<string>;
+  /** the shape clock when it was read */
+  at: number;
+}
+
+/**
+ * every quantity's shape: read the equations quietly until no shape changes. A quiet reading depends on
+ * nothing but the shapes it asks for (scope.shapeOf), so an equation is read again only when one of those
+ * changed since its last reading; the others keep their last shape (issue 11: every equation was read at
+ * least twice more before its final reading).
+ */
 export function inferQuantityShapes(scope: Scope): void {
   const { quantities, quantityShapes } = scope;
   const defs = liveDefinitions(scope);
   for (const q of quantities.values()) quantityShapes.set(q.name, null);
+  const readings: (ShapeReading | null)[] = defs.map(() => null);
+  /** counts the shapes set; changedAt: the count when each name's shape was last set */
+  let clock = 0;
+  const changedAt = new Map<string, number>();
+  const stale = (r: ShapeReading) => {
+    for (const n of r.asked) if ((changedAt.get(n) ?? 0) > r.at) return true;
+    return false;
+  };
   for (let iter = 0; iter < quantities.size + 2; iter++) {
     let changed = false;
-    for (const d of defs) {
-      let s: MaybeShape = null;
-      try {
-        s = readExpression(d.st.rhs, equationContext(scope, d, false)).shape;
-      } catch {
-        continue;
+    for (let k = 0; k < defs.length; k++) {
+      const d = defs[k]!;
+      let r = readings[k];
+      if (!r || stale(r)) {
+        const asked = new Set<string>();
+        scope.askedShapes = asked;
+        let s: MaybeShape | undefined;
+        try {
+          s = readExpression(d.st.rhs, equationContext(scope, d, false)).shape;
+        } catch {
+          s = undefined;
+        } finally {
+          scope.askedShapes = null;
+        }
+        r = { shape: s, asked, at: clock };
+        readings[k] = r;
       }
+      const s = r.shape;
+      if (s === undefined) continue;
       const cur = quantityShapes.get(d.key) ?? null;
       // a scalar initial state (h_0 = 0) takes its quantity's shape: it never decides it
       if (s === null || (typeof d.step === 'number' && s.length === 0)) continue;
       if (cur === null || (cur.length === 0 && s.length > 0)) {
         quantityShapes.set(d.key, s);
+        changedAt.set(d.key, ++clock);
         changed = true;
       }
     }

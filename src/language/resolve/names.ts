@@ -13,56 +13,88 @@ import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
 
+/**
+ * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
+ * without a regular expression (every name of every equation and question is read here, issue 11).
+ */
+function lastSegment(raw: string): [string, string] | null {
+  const i = raw.lastIndexOf('_');
+  return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
+}
+
+/** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
+function withoutSegment(raw: string): string {
+  const i = raw.lastIndexOf('_');
+  return i >= 0 && i < raw.length - 1 ? raw.slice(0, i) : raw;
+}
+
+/** digits only: a step number (/^\d+$/) */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** a reference to NAME at idx, recorded as a use of the name written as `a` */
+function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr {
+  const scope = ctx.scope;
+  if (scope.broken.has(name)) failUnavailable(ctx, name, range);
+  if (ctx.record) {
+    const o = occurrence(a.nameRange, name, writtenName(a), 'use');
+    if (ctx.of) o.inEquationOf = ctx.of;
+    o.offset = idx && idx.v === 't' && !idx.terms ? idx.k : null;
+    o.step = idx && idx.v === null && !idx.terms ? idx.k : null;
+    scope.symbols.push(o);
+  }
+  return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
+}
+
+/** ŷ_{y}: the entry of ŷ_t picked by the value of the sequence y at the same step (one-hot targets) */
+function entryByValue(a: NameAst, ctx: ExprContext, base: string, by: string, byRange: Range): Expr | null {
+  const scope = ctx.scope;
+  if (!scope.isTimed(base) || !scope.isTimed(by) || ctx.vars.has(by) || !ctx.vars.has('t') || (scope.shapeOf(base)?.length ?? 0) !== 1)
+    return null;
+  if (ctx.record && !ctx.quiet)
+    scope.diagnostics.push(
+      diag(
+        'information',
+        `${base}_{${by}} is read as entry ${by}_t of ${base}_t (the entry picked by ${by}'s value at the same step)`,
+        a.range,
+        'entry-by-value',
+      ),
+    );
+  const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: byRange, nameRange: byRange };
+  const pick: Ast = { k: 'name', raw: by, sub: step, sup: null, range: byRange, nameRange: byRange };
+  return entriesOf(mkRef(a, ctx, base, { v: 't', k: 0 }, scope.shapeOf(base), a.range), [pick], a.range, ctx);
+}
+
+/** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
+function unknown(a: NameAst, ctx: ExprContext, name: string): never {
+  const scope = ctx.scope;
+  if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
+  // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
+  const rest = name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
+  if (rest && scope.isKnown(rest)) {
+    return fail(
+      ctx,
+      `unknown name ${name}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`,
+      a.nameRange,
+      'unknown-name',
+    );
+  }
+  const s = suggest(name, scope.knownNames());
+  return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
+}
+
 export function readName(a: NameAst, ctx: ExprContext): Expr {
   const scope = ctx.scope;
   const T = scope.T;
-  const mk = (name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr => {
-    if (scope.broken.has(name)) failUnavailable(ctx, name, range);
-    if (ctx.record) {
-      const o = occurrence(a.nameRange, name, writtenName(a), 'use');
-      if (ctx.of) o.inEquationOf = ctx.of;
-      o.offset = idx && idx.v === 't' && !idx.terms ? idx.k : null;
-      o.step = idx && idx.v === null && !idx.terms ? idx.k : null;
-      scope.symbols.push(o);
-    }
-    return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
-  };
-  const known = (n: string) => scope.isKnown(n);
-  // ŷ_{y}: the entry of ŷ_t picked by the value of the sequence y at the same step (one-hot targets)
-  const entryByValue = (base: string, by: string, byRange: Range): Expr | null => {
-    if (!scope.isTimed(base) || !scope.isTimed(by) || ctx.vars.has(by) || !ctx.vars.has('t') || (scope.shapeOf(base)?.length ?? 0) !== 1)
-      return null;
-    if (ctx.record && !ctx.quiet)
-      scope.diagnostics.push(
-        diag(
-          'information',
-          `${base}_{${by}} is read as entry ${by}_t of ${base}_t (the entry picked by ${by}'s value at the same step)`,
-          a.range,
-          'entry-by-value',
-        ),
-      );
-    const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: byRange, nameRange: byRange };
-    const pick: Ast = { k: 'name', raw: by, sub: step, sup: null, range: byRange, nameRange: byRange };
-    return entriesOf(mk(base, { v: 't', k: 0 }, scope.shapeOf(base), a.range), [pick], a.range, ctx);
-  };
-  const unknown = (name: string): never => {
-    if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
-    // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
-    const rest = name.startsWith('δ') ? name.slice(1).replace(/_[^_]+$/, '') : '';
-    if (rest && scope.isKnown(rest)) {
-      return fail(
-        ctx,
-        `unknown name ${name}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`,
-        a.nameRange,
-        'unknown-name',
-      );
-    }
-    const s = suggest(name, scope.knownNames());
-    return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
-  };
   if (a.args) {
     // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
-    if (!scope.isKnown(a.raw) && !scope.isKnown(a.raw.replace(/_[^_]+$/, ''))) {
+    if (!scope.isKnown(a.raw) && !scope.isKnown(withoutSegment(a.raw))) {
       fail(
         ctx,
         `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,
@@ -88,19 +120,20 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   const marked = markedAdjoint(a);
-  if (marked && !known(raw) && !known(raw.replace(/_[^_]+$/, ''))) return readAdjoint(marked, a.range, ctx);
-  if (scope.refused.has(raw) || (!known(raw) && scope.refused.has(raw.replace(/_[^_]+$/, '')))) throw new Abandoned();
+  if (marked && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
+  if (scope.refused.size && (scope.refused.has(raw) || (!scope.isKnown(raw) && scope.refused.has(withoutSegment(raw)))))
+    throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
     let entry: Ast[] | null = null;
-    const m = /^(.+)_([^_]+)$/.exec(raw);
-    if (!known(raw) && m && scope.isTimed(m[1]!) && isEntryIndex(m[2]!, ctx)) {
-      raw = m[1]!;
-      entry = [segmentAst(m[2]!, a)];
+    const m = lastSegment(raw);
+    if (!scope.isKnown(raw) && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
+      raw = m[0];
+      entry = [segmentAst(m[1], a)];
     }
     if (scope.isTimed(raw) && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
-      const e = mk(raw, idx, scope.shapeOf(raw), a.range);
+      const e = mkRef(a, ctx, raw, idx, scope.shapeOf(raw), a.range);
       const picks = entry ?? (a.sub ? subscriptItems(a.sub) : null);
       return picks ? entriesOf(e, picks, a.range, ctx) : e;
     }
@@ -109,54 +142,55 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
   if (a.sub) {
-    if (!known(raw)) unknown(raw);
+    if (!scope.isKnown(raw)) unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!scope.isTimed(raw) || a.sub.k === 'list') {
       const shape = scope.shapeOf(raw);
       if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
-      return entriesOf(mk(raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
+      return entriesOf(mkRef(a, ctx, raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
     }
     if (a.sub.k === 'name' && !a.sub.sub && !a.sub.sup) {
-      const picked = entryByValue(raw, a.sub.raw, a.sub.range);
+      const picked = entryByValue(a, ctx, raw, a.sub.raw, a.sub.range);
       if (picked) return picked;
     }
-    return mk(raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
+    return mkRef(a, ctx, raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
-  if ((raw === 'T' || raw === 'τ') && !known(raw)) return { k: 'num', value: T, shape: [], range: a.range };
+  if ((raw === 'T' || raw === 'τ') && !scope.isKnown(raw)) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
-  if (ctx.vars.has(raw) && (!known(raw) || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
+  if (ctx.vars.has(raw) && (!scope.isKnown(raw) || scope.isTimed(raw)))
+    return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = untimedTwinKey(raw);
-  if (scope.quantities.has(twin)) return mk(twin, null, scope.shapeOf(twin), a.range);
-  if (known(raw)) {
+  if (scope.quantities.has(twin)) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
+  if (scope.isKnown(raw)) {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
-    return mk(raw, null, scope.shapeOf(raw), a.range);
+    return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
   // h_t, L_3, h_T, x_i: a time-indexed name
-  const m = /^(.+)_([^_]+)$/.exec(raw);
-  if (m && known(m[1]!)) {
-    const base = m[1]!;
-    const seg = m[2]!;
-    const idx: Idx | null = /^\d+$/.test(seg)
+  const m = lastSegment(raw);
+  if (m && scope.isKnown(m[0])) {
+    const [base, seg] = m;
+    const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
       : seg === 'T' || (seg === 'τ' && !ctx.vars.has(seg))
         ? { v: null, k: T }
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }
           : null;
-    if (idx && scope.isTimed(base)) return mk(base, idx, scope.shapeOf(base), a.range);
+    if (idx && scope.isTimed(base)) return mkRef(a, ctx, base, idx, scope.shapeOf(base), a.range);
     if (idx && !scope.isTimed(base)) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
-      if (shape && shape.length >= 1 && seg !== 'T') return entriesOf(mk(base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
+      if (shape && shape.length >= 1 && seg !== 'T')
+        return entriesOf(mkRef(a, ctx, base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
       fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
     }
-    const picked = entryByValue(base, seg, a.nameRange);
+    const picked = entryByValue(a, ctx, base, seg, a.nameRange);
     if (picked) return picked;
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
-  if (m && /^(t|T|\d+)$/.test(m[2]!) && !known(m[1]!)) unknown(m[1]!);
-  return unknown(raw);
+  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) unknown(a, ctx, m[0]);
+  return unknown(a, ctx, raw);
 }
 
 /** entries picked by 1-based indices (numbers, bound or free indices, scalar expressions): v[i], M[i, j] */
@@ -190,12 +224,12 @@ function subscriptItems(sub: Ast): Ast[] {
 
 /** a number or an index variable in scope (bound by Σ/∏, or a question's free index) */
 function isEntryIndex(seg: string, ctx: ExprContext): boolean {
-  return /^\d+$/.test(seg) || ctx.vars.has(seg);
+  return isDigits(seg) || ctx.vars.has(seg);
 }
 
 /** the trailing segment of a raw name (p_j → j) as an expression of its own */
 function segmentAst(seg: string, a: NameAst): Ast {
-  if (/^\d+$/.test(seg)) return { k: 'num', value: Number(seg), range: a.nameRange };
+  if (isDigits(seg)) return { k: 'num', value: Number(seg), range: a.nameRange };
   return { k: 'name', raw: seg, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
 }
 

@@ -8,7 +8,7 @@ import { Abandoned, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { firstUndefined } from './timeChecks';
+import { firstUndefined, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { mentionedVars, mentionsT } from './walk';
 
@@ -96,6 +96,9 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
   return links;
 }
 
+/** one letter (one code point): a candidate free index */
+const ONE_LETTER = /^\p{L}$/u;
+
 /**
  * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
@@ -103,13 +106,17 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
 function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   const letters = new Set<string>();
   const bound = new Set<string>();
-  const letter = (x: string) => /^\p{L}$/u.test(x);
+  const letter = (x: string) => x.length <= 2 && ONE_LETTER.test(x);
   const go = (a: Ast, inIndex: boolean) => {
     switch (a.k) {
       case 'name': {
         if (inIndex && letter(a.raw)) letters.add(a.raw);
-        const seg = /_([^_]+)$/.exec(a.raw)?.[1];
-        if (seg && letter(seg)) letters.add(seg);
+        // the last segment (p_j → j), as /_([^_]+)$/ finds it
+        const cut = a.raw.lastIndexOf('_');
+        if (cut >= 0 && cut < a.raw.length - 1) {
+          const seg = a.raw.slice(cut + 1);
+          if (letter(seg)) letters.add(seg);
+        }
         if (a.sub) go(a.sub, true);
         if (a.sup) go(a.sup, true);
         return;
@@ -227,7 +234,8 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const from = range ? range.from : 1;
   const to = range ? range.to : scope.T;
   for (let t = from; t <= to; t++) {
-    const p = es.map((e) => firstUndefined(scope, e, { t })).find((x) => x);
+    let p: Undefined | null = null;
+    for (let k = 0; k < es.length && !p; k++) p = firstUndefined(scope, es[k]!, { t });
     if (!p) steps.push(t);
     else if (range) {
       scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');

@@ -82,7 +82,11 @@ export class Scope {
     return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), 'T'];
   }
 
+  /** while set, every name whose shape is asked for (inferQuantityShapes: what a quiet reading depends on) */
+  askedShapes: Set<string> | null = null;
+
   shapeOf(name: string): MaybeShape {
+    if (this.askedShapes) this.askedShapes.add(name);
     return this.decls.get(name)?.shape ?? this.quantityShapes.get(name) ?? null;
   }
 

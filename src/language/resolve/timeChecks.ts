@@ -16,35 +16,58 @@ export interface Undefined {
 
 /** the first reference that has no value when the free variables take these values */
 export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number>): Undefined | null {
-  let found: Undefined | null = null;
-  let budget = 200_000;
-  const go = (x: Expr, env: Record<string, number>) => {
-    if (found || --budget < 0) return;
+  const w = new UndefinedSearch(scope, env);
+  w.go(e);
+  return w.found;
+}
+
+/**
+ * firstUndefined's walk, in source order. It is asked for every step of every equation and question
+ * (issue 11), so it makes no closure or environment per node: one child visitor for the walk, and one
+ * environment per Σ/∏ whose variable is set step by step. It stops after 200,000 nodes (then nothing is found).
+ */
+class UndefinedSearch {
+  found: Undefined | null = null;
+  private budget = 200_000;
+  private readonly visit = (c: Expr) => this.go(c);
+  constructor(
+    private readonly scope: Scope,
+    private env: Record<string, number>,
+  ) {}
+
+  go(x: Expr): void {
+    if (this.found || --this.budget < 0) return;
+    const env = this.env;
     if (x.k === 'ref') {
       const step = x.idx ? idxValue(x.idx, env) : null;
       // an index with a variable not bound here (a free index judged elsewhere) is not judged
       if (step === undefined) return;
-      if (!scope.defined(x.name, step)) found = { ref: x, step: step ?? NaN };
+      if (!this.scope.defined(x.name, step)) this.found = { ref: x, step: step ?? NaN };
       return;
     }
     if (x.k === 'sum' || x.k === 'prod') {
       const a = idxValue(x.from, env);
       const b = idxValue(x.to, env);
       if (a === undefined || b === undefined) return;
-      for (let i = a; i <= b && !found; i++) go(x.body, { ...env, [x.v]: i });
+      // the body reads the environment and keeps none of it: one copy serves every value of the variable
+      const inner = { ...env };
+      this.env = inner;
+      for (let i = a; i <= b && !this.found; i++) {
+        inner[x.v] = i;
+        this.go(x.body);
+      }
+      this.env = env;
       return;
     }
     if (x.k === 'deriv') {
-      go(x.of, env);
+      this.go(x.of);
       const step = x.wrt.idx ? idxValue(x.wrt.idx, env) : null;
-      if (step !== undefined && !scope.defined(x.wrt.name, step))
-        found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
+      if (step !== undefined && !this.scope.defined(x.wrt.name, step))
+        this.found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
     }
-    forChildren(x, (c) => go(c, env));
-  };
-  go(e, env);
-  return found;
+    forChildren(x, this.visit);
+  }
 }
 
 /** every timed equation at every step, and every override and untimed equation, refers only to defined values */

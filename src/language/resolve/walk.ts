@@ -1,6 +1,5 @@
 // Walking resolved expressions: children, references, and what an expression mentions.
 
-import { idxVars } from '../idx';
 import type { Expr, Fn, Idx } from '../model';
 
 /**
@@ -173,21 +172,37 @@ export function mentionsT(e: Expr): boolean {
 
 /** the index variables an expression uses that no Σ/∏ of its own binds (t, free indices) */
 export function mentionedVars(e: Expr): Set<string> {
-  const out = new Set<string>();
-  const add = (idx: Idx | null, bound: Set<string>) => {
-    if (idx) for (const v of idxVars(idx)) if (!bound.has(v)) out.add(v);
-  };
-  const go = (x: Expr, bound: Set<string>) => {
-    if (x.k === 'ref' || x.k === 'var') add(x.idx, bound);
-    if (x.k === 'deriv') add(x.wrt.idx, bound);
+  const w = new MentionedVars();
+  w.go(e);
+  return w.out;
+}
+
+/**
+ * mentionedVars' walk: every question asks it of each side (issue 11), so the variables bound by the Σ/∏
+ * around a node are one stack, pushed and popped, and the child visitor is made once per walk.
+ */
+class MentionedVars {
+  readonly out = new Set<string>();
+  private readonly bound: string[] = [];
+  private readonly visit = (c: Expr) => this.go(c);
+
+  private add(idx: Idx | null): void {
+    if (!idx) return;
+    if (idx.v !== null && !this.bound.includes(idx.v)) this.out.add(idx.v);
+    if (idx.terms) for (const t of idx.terms) if (!this.bound.includes(t.v)) this.out.add(t.v);
+  }
+
+  go(x: Expr): void {
+    if (x.k === 'ref' || x.k === 'var') this.add(x.idx);
+    if (x.k === 'deriv') this.add(x.wrt.idx);
     if (x.k === 'sum' || x.k === 'prod') {
-      add(x.from, bound);
-      add(x.to, bound);
-      go(x.body, new Set([...bound, x.v]));
+      this.add(x.from);
+      this.add(x.to);
+      this.bound.push(x.v);
+      this.go(x.body);
+      this.bound.pop();
       return;
     }
-    forChildren(x, (c) => go(c, bound));
-  };
-  go(e, new Set());
-  return out;
+    forChildren(x, this.visit);
+  }
 }
