@@ -155,7 +155,15 @@ export function resultLayout(d: DeriveReport, r: DeriveResult): ResultLayout {
   const blocks: LayoutBlock[] = [];
   const factored = factoredFirst(forms) ? forms!.factored! : null;
   if (factored)
-    blocks.push({ kind: 'form', key: 'factored', label: 'Chain rule, factored', latex: factored.latex, first: true, folded: false, terms: false });
+    blocks.push({
+      kind: 'form',
+      key: 'factored',
+      label: 'Chain rule, factored',
+      latex: factored.latex,
+      first: true,
+      folded: false,
+      terms: false,
+    });
   const compact = factored ? null : compactRecursion(d, r);
   if (compact) blocks.push({ kind: 'compact', latex: compact.latex });
   let any = factored !== null;
@@ -163,7 +171,15 @@ export function resultLayout(d: DeriveReport, r: DeriveResult): ResultLayout {
     const f = forms?.[key];
     if (!f || f === factored) continue;
     const first = !any && !compact;
-    blocks.push({ kind: 'form', key, label, latex: f.latex, first, folded: !first && formRows(f.latex) > FOLD_ROWS, terms: key === 'chain' });
+    blocks.push({
+      kind: 'form',
+      key,
+      label,
+      latex: f.latex,
+      first,
+      folded: !first && formRows(f.latex) > FOLD_ROWS,
+      terms: key === 'chain',
+    });
     any = true;
   }
   if (!any) blocks.push({ kind: 'only-number', latex: r.latex });

@@ -43,10 +43,10 @@ function flush(later: (() => void)[]): void {
   later.length = 0;
 }
 
-describe('cold open: the graph and the derivation\'s first form in the first paint, the rest after it', () => {
+describe("cold open: the graph and the derivation's first form in the first paint, the rest after it", () => {
   const report = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), { forms: true });
 
-  test('the first report draws the graph and the derivation\'s first form in one paint; the side sections after it', () => {
+  test("the first report draws the graph and the derivation's first form in one paint; the side sections after it", () => {
     const { app: a, root, later } = app();
     a.handle(message(report, 1));
     expect(root.querySelector('#graph svg')).not.toBeNull();

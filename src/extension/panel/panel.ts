@@ -262,14 +262,14 @@ class PanelHost implements vscode.Disposable {
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
     const ext = this.context.extensionUri;
     const html = (files: PanelFiles | null): PanelHtmlInput => ({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
-        katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
-        ...(files
-          ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } }
-          : {}),
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
+      katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
+      ...(files
+        ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } }
+        : {}),
     });
     // the page carries its script and styles (read once, from activation on) and its first report with
     // that report's first formulas: nothing to fetch and no round trip on a cold open. Written in a task

@@ -110,9 +110,7 @@ export function typesetFormula(latex: string, display: boolean): TypesetFormula 
   try {
     // KaTeX builds its nodes with the global `document`: lend it the stand-in for this call only
     g.document = standInDocument;
-    const built = (
-      katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInFragment } }
-    )
+    const built = (katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInFragment } })
       .__renderToDomTree(latex, { ...OPTIONS, displayMode: display })
       .toNode();
     const trees = built instanceof StandInFragment ? built.k.map(plain) : [plain(built)];

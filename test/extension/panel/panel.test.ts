@@ -233,7 +233,12 @@ describe('panel host', () => {
     const d = inPage.report.derives[inPage.cursor!.derive!]!;
     expect((initial[0] as Extract<ToWebview, { type: 'math' }>).formulas[0]).toMatchObject({ latex: d.queryLatex, error: null });
     // the page drew it and says so: nothing posted again; the rest of the derivation and the gradient check follow
-    panel.webview.receive.fire({ type: 'ready', pageAt: Date.now(), scriptAt: Date.now(), has: { uri: 'file:///w/sheet7.rnn', version: 1 } });
+    panel.webview.receive.fire({
+      type: 'ready',
+      pageAt: Date.now(),
+      scriptAt: Date.now(),
+      has: { uri: 'file:///w/sheet7.rnn', version: 1 },
+    });
     expect(panel.webview.posted.filter((m) => m.type === 'report' || m.type === 'math')).toEqual([]);
     vi.advanceTimersByTime(1);
     const rest = lastOf(panel, 'math')!;
