@@ -386,7 +386,8 @@ class PanelHost implements vscode.Disposable {
   }
 
   private postCursor(editor: vscode.TextEditor): void {
-    if (!this.lastReport || !this.doc) return;
+    // before 'ready' the page is not listening (it may carry a report already): 'ready' sends the cursor
+    if (!this.lastReport || !this.doc || !this.ready) return;
     this.pendingTarget = undefined;
     const ctx = this.cursorOf(this.lastReport, editor);
     if (!ctx || sameContext(ctx, this.lastCursor)) return;
@@ -566,6 +567,9 @@ class PanelHost implements vscode.Disposable {
           this.sentFormulas = new Set(page.formulas);
           this.pushedAt = new Map();
           this.lastReport = page.report;
+          // the cursor may have moved since the page was written; the formulas that follow are for where it is
+          const editor = this.editorOf(doc);
+          if (editor) this.postCursor(editor);
           this.afterReport(doc, page.report, this.lastCursor);
         } else {
           this.lastCursor = null;
