@@ -158,19 +158,29 @@ class PanelHost implements vscode.Disposable {
     private readonly reports: PanelReports,
   ) {
     const ext = context.extensionUri;
-    const read = async (...path: string[]): Promise<string> =>
-      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext, ...path)));
+    const uri = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(ext, ...path);
+    // from the local disk; in VS Code for the web the extension is served over http(s), where reading its
+    // files through workspace.fs may never answer: there they are fetched like any static file of the
+    // workbench (saving the webview three fetches through its service worker and the editor). Never waiting
+    // long: without them the page links the files, as before.
+    const web = ext.scheme === 'http' || ext.scheme === 'https';
+    const read =
+      ext.scheme === 'file'
+        ? async (...path: string[]): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(...path)))
+        : async (...path: string[]): Promise<string> => {
+            const r = await fetch(uri(...path).toString(true));
+            if (!r.ok) throw new Error(`${r.status}`);
+            return r.text();
+          };
     const files = { promise: Promise.resolve<PanelFiles | null>(null), done: false, value: null as PanelFiles | null };
-    // only from the local disk: in VS Code for the web the extension is served over http, where reading its
-    // files through workspace.fs may never answer (the page then links them, as before); and never wait long
-    const local = ext.scheme === 'file';
     const giveUp = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow')), 2000));
-    const reads = local
-      ? Promise.race([
-          Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')]),
-          giveUp,
-        ])
-      : Promise.reject(new Error('not on the local disk'));
+    const reads =
+      ext.scheme === 'file' || (web && typeof fetch === 'function')
+        ? Promise.race([
+            Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')]),
+            giveUp,
+          ])
+        : Promise.reject(new Error('neither on the local disk nor on the web'));
     files.promise = reads
       .then(
         ([script, panelCss, katexCss]) => ({ script, panelCss, katexCss }),

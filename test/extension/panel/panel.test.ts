@@ -113,17 +113,36 @@ describe('panel host', () => {
     expect(panel.webview.html).not.toContain(' src=');
   });
 
-  test('in VS Code for the web (the extension served over http) the page links its bundle and styles instead', async () => {
-    for (const d of context.subscriptions) d.dispose();
-    resetFake();
-    const web = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('http://localhost/static/ext') };
-    registerPanel(web as never, { get: (d) => analyze((d as unknown as Doc).getText()), onDidUpdate: updates.event as never });
-    const panel = await openOn(new Doc(TEXT), D);
-    for (let i = 0; i < 10 && !panel.webview.html; i++) await Promise.resolve();
-    const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
-    expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="`);
-    expect(panel.webview.html).toContain('katex.min.css');
-    for (const d of web.subscriptions) d.dispose();
+  test('in VS Code for the web (the extension served over http) the files are fetched into the page; failing that, linked', async () => {
+    for (const answer of ['files', 'fails'] as const) {
+      for (const d of context.subscriptions) d.dispose();
+      resetFake();
+      const fetched: string[] = [];
+      vi.stubGlobal('fetch', async (url: string) => {
+        fetched.push(url);
+        if (answer === 'fails') throw new Error('offline');
+        return { ok: true, status: 200, text: async () => `/* ${new URL(url).pathname} */` };
+      });
+      const web = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('http://localhost/static/ext') };
+      registerPanel(web as never, { get: (d) => analyze((d as unknown as Doc).getText()), onDidUpdate: updates.event as never });
+      const panel = await openOn(new Doc(TEXT), D);
+      for (let i = 0; i < 10 && !panel.webview.html; i++) await Promise.resolve();
+      const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
+      expect(fetched.map((u) => new URL(u).pathname).sort()).toEqual([
+        '/static/ext/dist/webview.js',
+        '/static/ext/media/katex/katex.min.css',
+        '/static/ext/media/panel.css',
+      ]);
+      if (answer === 'files') {
+        expect(panel.webview.html).toContain(`<script nonce="${nonce}">/* /static/ext/dist/webview.js */`);
+        expect(panel.webview.html).not.toContain(' src=');
+      } else {
+        expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="`);
+        expect(panel.webview.html).toContain('katex.min.css');
+      }
+      for (const d of web.subscriptions) d.dispose();
+      vi.unstubAllGlobals();
+    }
   });
 
   test('posts the report with the cursor context of the active editor', async () => {
