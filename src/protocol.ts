@@ -118,6 +118,12 @@ export interface MathMessage {
   formulas: TypesetFormula[];
 }
 
+/**
+ * The id of the <script type="application/json"> element in which the host writes the first messages
+ * (the report and its first formulas) into the panel's page, so a cold open draws without a round trip.
+ */
+export const INITIAL_ID = 'unroll-initial';
+
 export type ToWebview = ReportMessage | CursorMessage | SelectMessage | ScaleResponse | GradcheckMessage | EmptyMessage | MathMessage;
 
 // ---- webview → extension -------------------------------------------------------------------
@@ -130,6 +136,8 @@ export interface ReadyMessage {
   scriptAt?: number;
   /** when the page's document had arrived (navigation responseEnd; in VS Code the editor's blank frame page, before it writes the panel's HTML in) */
   htmlAt?: number;
+  /** the report the page carried in itself and has drawn (panelHtml's `initial`): the host need not post it again */
+  has?: { uri: string; version: number };
 }
 
 /** Re-analyse the followed document with parameters scaled (the gradient-flow slider). */
@@ -169,6 +177,9 @@ export interface RenderedMessage {
   graphMs: number;
   /** ms the whole panel took to render */
   totalMs: number;
+  /** Date.now() in the page when the report arrived and when its render had been painted (for the open timings) */
+  receivedAt?: number;
+  paintedAt?: number;
 }
 
 /** Typeset these formulas (the page carries no KaTeX: the host typesets, see MathMessage). */
@@ -252,7 +263,14 @@ export function isFromWebview(x: unknown): x is FromWebview {
     case 'exportSvg':
       return typeof x.svg === 'string' && x.svg.length <= MAX_TEXT;
     case 'rendered':
-      return isFiniteNum(x.postedAt) && isFiniteNum(x.latencyMs) && isFiniteNum(x.graphMs) && isFiniteNum(x.totalMs);
+      return (
+        isFiniteNum(x.postedAt) &&
+        isFiniteNum(x.latencyMs) &&
+        isFiniteNum(x.graphMs) &&
+        isFiniteNum(x.totalMs) &&
+        (x.receivedAt === undefined || isFiniteNum(x.receivedAt)) &&
+        (x.paintedAt === undefined || isFiniteNum(x.paintedAt))
+      );
     case 'typeset':
       return (
         Array.isArray(x.formulas) &&

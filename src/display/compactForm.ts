@@ -4,6 +4,8 @@
 // typesets the panel's first formulas ahead of a report: src/extension/panel/typeset.ts), unit-tested.
 
 import type { ChainTerm, DeriveReport, DeriveResult, Report } from '../report';
+import { factoredFirst } from './forms';
+import { valueLatex } from './number';
 
 /** Rows of an `aligned` block: `\begin{aligned} a &= b \\ &= c \end{aligned}` → ['a &= b', '&= c']. */
 export function alignedRows(latex: string): string[] | null {
@@ -99,4 +101,97 @@ export function splitZeroTerms(report: Report, terms: ChainTerm[]): ZeroTerms {
     if (named) because = `${named.name}_0 = 0`;
   }
   return { shown, zero, because };
+}
+
+// ---- one derivation's layout: what the panel shows, in order, and what it typesets when ------------
+
+export type FormKey = 'chain' | 'factored' | 'explicit' | 'recursive';
+
+const FORM_LABELS: [key: FormKey, label: string][] = [
+  ['chain', 'Chain rule'],
+  ['factored', 'Chain rule, factored'],
+  ['explicit', 'Explicit'],
+  ['recursive', 'δ-recursion'],
+];
+
+export interface Formula {
+  latex: string;
+  display: boolean;
+}
+
+export type LayoutBlock =
+  /**
+   * A symbolic form. `first`: the form read first, typeset with the first paint; `folded`: long and not
+   * first, shown as a closed <details> and typeset when opened; `terms`: the chain-rule terms follow it.
+   */
+  | { kind: 'form'; key: FormKey; label: string; latex: string; first: boolean; folded: boolean; terms: boolean }
+  /** the δ-recursion's statement of the result (compactRecursion), typeset with the first paint */
+  | { kind: 'compact'; latex: string }
+  /** no symbolic form: the result's own LaTeX, and the reason only the number is shown */
+  | { kind: 'only-number'; latex: string };
+
+export interface ResultLayout {
+  /** the derive's query (inline) */
+  query: Formula;
+  blocks: LayoutBlock[];
+  /** the value (display for a vector or matrix) */
+  value: Formula;
+}
+
+/** The result a derive shows for a chosen step (null: or none chosen, or none at that step): the first. */
+export function pickResult(d: DeriveReport, step: number | null | undefined): DeriveResult | undefined {
+  return d.results.find((x) => step !== null && step !== undefined && x.t === step) ?? d.results[0];
+}
+
+/**
+ * The layout of one derivation result, which the panel renders (src/webview/derivation.ts) and the
+ * extension host typesets ahead of it (src/extension/panel/typeset.ts) — one function, so the two agree.
+ * A short factored chain form (∂L₃/∂o₃·∂o₃/∂h₃·(∂⁺h₃/∂W + ∂h₃/∂h₂·(…))) is read first when the sum over
+ * paths is long; else the compact statement ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion follows); else the
+ * first form. The forms after the first that are longer than FOLD_ROWS rows start folded.
+ */
+export function resultLayout(d: DeriveReport, r: DeriveResult): ResultLayout {
+  const forms = r.forms;
+  const blocks: LayoutBlock[] = [];
+  const factored = factoredFirst(forms) ? forms!.factored! : null;
+  if (factored)
+    blocks.push({
+      kind: 'form',
+      key: 'factored',
+      label: 'Chain rule, factored',
+      latex: factored.latex,
+      first: true,
+      folded: false,
+      terms: false,
+    });
+  const compact = factored ? null : compactRecursion(d, r);
+  if (compact) blocks.push({ kind: 'compact', latex: compact.latex });
+  let any = factored !== null;
+  for (const [key, label] of FORM_LABELS) {
+    const f = forms?.[key];
+    if (!f || f === factored) continue;
+    const first = !any && !compact;
+    blocks.push({
+      kind: 'form',
+      key,
+      label,
+      latex: f.latex,
+      first,
+      folded: !first && formRows(f.latex) > FOLD_ROWS,
+      terms: key === 'chain',
+    });
+    any = true;
+  }
+  if (!any) blocks.push({ kind: 'only-number', latex: r.latex });
+  return {
+    query: { latex: d.queryLatex || d.query, display: false },
+    blocks,
+    value: { latex: valueLatex(r.value, 6), display: typeof r.value !== 'number' },
+  };
+}
+
+/** The formulas of a layout typeset with its first paint: the query, the first block, the value. */
+export function firstLayoutFormulas(layout: ResultLayout): Formula[] {
+  const first = layout.blocks.filter((b) => b.kind !== 'form' || b.first).map((b) => ({ latex: b.latex, display: true }));
+  return [layout.query, ...first, layout.value];
 }

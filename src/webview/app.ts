@@ -21,8 +21,8 @@ export interface Host {
   setState(s: PanelState): void;
   /**
    * Run `fn` after the browser has painted (the webview: next frame, then a task). Given, the first
-   * report draws its header and graph at once and typesets the derivation and the side sections after
-   * that first paint (KaTeX is the slow part of a cold open); absent (tests, bench), all at once.
+   * report draws its header, graph and the derivation's first form at once and the side sections and the
+   * derivation's later forms after that first paint; absent (tests, bench), all at once.
    */
   afterPaint?(fn: () => void): void;
 }
@@ -251,26 +251,19 @@ export class PanelApp {
     };
     const afterPaint = this.host.afterPaint;
     if (!this.painted && afterPaint) {
-      // a cold open: the graph first; after its paint the derivation's first form; after that paint the
-      // side sections (gradient flow, check, checks) — each step on screen before the next one is built
+      // a cold open: the graph and the derivation's first form in the first paint (its formulas came typeset
+      // with the report: nothing to wait for), the side sections (gradient flow, check, checks) after it,
+      // then the derivation's later forms — one frame to the first thing read, not one per section
       this.painted = true;
-      const first = (): void => {
-        // the side sections are asked for first: they come before the derivation's later forms
-        this.pendingSections = side;
-        afterPaint(() => {
-          if (this.pendingSections === side && this.report === report) {
-            this.pendingSections = null;
-            side();
-          }
-        });
-        this.renderDerivation();
-      };
-      this.pendingSections = first;
-      clear(this.el.derivation);
-      this.el.derivation.appendChild(h(this.doc, 'p', { class: 'hint typesetting' }, 'Typesetting the derivation…'));
+      // the side sections are queued first: they come before the derivation's later forms
+      this.pendingSections = side;
       afterPaint(() => {
-        if (this.pendingSections === first && this.report === report) first();
+        if (this.pendingSections === side && this.report === report) {
+          this.pendingSections = null;
+          side();
+        }
       });
+      this.renderDerivation();
     } else {
       this.painted = true;
       sections();

@@ -9,8 +9,7 @@ import { mathElement } from './math';
 import { partialsCutNote, quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
-import { factoredFirst } from '../display/forms';
-import { compactRecursion, FOLD_ROWS, formRows, splitZeroTerms } from '../display/compactForm';
+import { formRows, pickResult, resultLayout, splitZeroTerms } from '../display/compactForm';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 
@@ -43,13 +42,6 @@ function lazyMath(doc: Document, latex: string, display: boolean, o: DerivationO
   });
   return holder;
 }
-
-const FORM_LABELS: [key: 'chain' | 'factored' | 'explicit' | 'recursive', label: string][] = [
-  ['chain', 'Chain rule'],
-  ['factored', 'Chain rule, factored'],
-  ['explicit', 'Explicit'],
-  ['recursive', 'δ-recursion'],
-];
 
 /** A number as LaTeX: 0.0421, -1.5 \times 10^{-8} (src/display at six digits). */
 export const latexNumber = (x: number, digits = 6): string => numberLatex(x, digits);
@@ -161,12 +153,11 @@ function formBlock(
   key: string,
   label: string,
   latex: string,
-  open: boolean,
+  folded: boolean,
   o: DerivationOptions,
   first: boolean,
 ): HTMLElement {
-  const rows = formRows(latex);
-  if (open || rows <= FOLD_ROWS) {
+  if (!folded) {
     return h(
       doc,
       'div',
@@ -179,7 +170,7 @@ function formBlock(
     doc,
     'details',
     { class: 'form folded', 'data-form': key },
-    h(doc, 'summary', { class: 'form-label' }, `${label} — ${rows} lines`),
+    h(doc, 'summary', { class: 'form-label' }, `${label} — ${formRows(latex)} lines`),
   );
   // typeset on first opening: a folded form costs nothing until it is read
   let typeset = false;
@@ -193,47 +184,34 @@ function formBlock(
 
 function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveResult, o: DerivationOptions): HTMLElement {
   const box = h(doc, 'div', { class: 'result', 'data-t': r.t === null ? '' : r.t });
-  let any = false;
-  // a short factored chain form (∂L₃/∂o₃·∂o₃/∂h₃·(∂⁺h₃/∂W + ∂h₃/∂h₂·(…))) is read first when the sum
-  // over paths is long; else the compact statement ∂L/∂u_z = Σ_t δ_t·… (the δ-recursion follows)
-  const factored = factoredFirst(r.forms) ? r.forms!.factored! : null;
-  if (factored) {
-    box.appendChild(formBlock(doc, 'factored', 'Chain rule, factored', factored.latex, true, o, true));
-    any = true;
-  }
-  const compact = factored ? null : compactRecursion(d, r);
-  if (compact) {
-    box.appendChild(
-      h(
-        doc,
-        'div',
-        { class: 'form compact', 'data-form': 'compact' },
-        h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'),
-        mathElement(doc, compact.latex, true),
-      ),
-    );
-  }
-  for (const [key, label] of FORM_LABELS) {
-    const f = r.forms?.[key];
-    if (!f || f === factored) continue;
-    // the first form shown stays open; long ones after it (or after the compact statement) fold
-    box.appendChild(formBlock(doc, key, label, f.latex, !any && !compact, o, !any && !compact));
-    any = true;
-    if (key === 'chain') {
-      const terms = chainTerms(r);
+  // what is shown, in order, and what is typeset with the first paint: the layout the host typesets ahead
+  const layout = resultLayout(d, r);
+  for (const b of layout.blocks) {
+    if (b.kind === 'compact') {
+      box.appendChild(
+        h(
+          doc,
+          'div',
+          { class: 'form compact', 'data-form': 'compact' },
+          h(doc, 'div', { class: 'form-label' }, 'In short (δ_t from the recursion below)'),
+          mathElement(doc, b.latex, true),
+        ),
+      );
+    } else if (b.kind === 'only-number') {
+      box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, b.latex, true)));
+      box.appendChild(h(doc, 'p', { class: 'hint forms-omitted' }, formsOmittedReason(report, d, r)));
+    } else {
+      box.appendChild(formBlock(doc, b.key, b.label, b.latex, b.folded, o, b.first));
+      const terms = b.terms ? chainTerms(r) : null;
       if (terms) box.appendChild(renderTerms(doc, report, terms, r, o));
     }
-  }
-  if (!any) {
-    box.appendChild(h(doc, 'div', { class: 'form', 'data-form': 'result' }, mathElement(doc, r.latex, true)));
-    box.appendChild(h(doc, 'p', { class: 'hint forms-omitted' }, formsOmittedReason(report, d, r)));
   }
   const value = h(
     doc,
     'div',
     { class: 'number' },
     h(doc, 'span', { class: 'form-label' }, 'Value'),
-    mathElement(doc, latexValue(r.value), typeof r.value !== 'number'),
+    mathElement(doc, layout.value.latex, layout.value.display),
   );
   value.setAttribute('data-value', JSON.stringify(r.value));
   box.appendChild(value);
@@ -259,17 +237,17 @@ export function renderDerive(doc: Document, report: Report, index: number, o: De
     sec.appendChild(h(doc, 'p', { class: 'empty' }, 'No result: see the diagnostics on this line.'));
     return sec;
   }
-  let result = d.results.find((r) => r.t === o.step) ?? d.results[0];
+  // results is not empty here: there is one
+  const result = pickResult(d, o.step)!;
   if (d.results.length > 1) {
     const id = `derive-step-${index}`;
     const select = h(doc, 'select', { id, class: 'step-picker' });
     for (const r of d.results) select.appendChild(h(doc, 'option', { value: r.t === null ? '' : r.t }, r.t === null ? '—' : `t = ${r.t}`));
-    select.value = result?.t === null || result === undefined ? '' : String(result.t);
+    select.value = result.t === null ? '' : String(result.t);
     select.addEventListener('change', () => o.onStep(select.value === '' ? null : Number(select.value)));
     head.appendChild(h(doc, 'label', { for: id, class: 'step-label' }, ' at '));
     head.appendChild(select);
   }
-  result = result ?? d.results[0];
   sec.appendChild(renderResult(doc, report, d, result, o));
   return sec;
 }

@@ -3,7 +3,7 @@
 // lets the caller feed Reports and read render timings.
 
 import type { Report } from '../report';
-import { asPanelState, isToWebview, type FromWebview, type PanelState } from '../protocol';
+import { asPanelState, INITIAL_ID, isToWebview, type FromWebview, type PanelState, type ReportMessage, type ToWebview } from '../protocol';
 import { PanelApp, type RenderTimings } from './app';
 import { setMathSource } from './math';
 
@@ -76,20 +76,30 @@ function start(): void {
     state,
   );
 
+  /** a report drawn: its timings go back to the host once the frame that shows it has been painted */
+  const show = (m: ToWebview): void => {
+    const receivedAt = Date.now();
+    app.handle(m);
+    if (m.type !== 'report' || !app.lastTimings || !api) return;
+    const t = app.lastTimings;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const paintedAt = Date.now();
+        api.postMessage({
+          type: 'rendered',
+          postedAt: m.postedAt,
+          latencyMs: Math.max(0, paintedAt - m.postedAt),
+          graphMs: t.graphMs,
+          totalMs: t.totalMs,
+          receivedAt,
+          paintedAt,
+        } satisfies FromWebview);
+      }, 0),
+    );
+  };
   window.addEventListener('message', (ev: MessageEvent) => {
     const m: unknown = ev.data;
-    if (!isToWebview(m)) return;
-    app.handle(m);
-    if (m.type === 'report' && app.lastTimings) {
-      const t = app.lastTimings;
-      api?.postMessage({
-        type: 'rendered',
-        postedAt: m.postedAt,
-        latencyMs: t.latencyMs,
-        graphMs: t.graphMs,
-        totalMs: t.totalMs,
-      } satisfies FromWebview);
-    }
+    if (isToWebview(m)) show(m);
   });
 
   const hooks: PanelHooks = {
@@ -101,7 +111,33 @@ function start(): void {
     started: { pageAt, scriptAt, htmlAt },
   };
   (window as unknown as { unrollPanel: PanelHooks }).unrollPanel = hooks;
-  api?.postMessage({ type: 'ready', pageAt, scriptAt, htmlAt } satisfies FromWebview);
+  // the report (and its first formulas) the host wrote into the page: drawn now, without the round trip
+  // 'ready' → report message; 'ready' says which one the page has, so the host does not post it again
+  const initial = initialMessages(document);
+  const report = initial.find((m): m is ReportMessage => m.type === 'report');
+  api?.postMessage({
+    type: 'ready',
+    pageAt,
+    scriptAt,
+    htmlAt,
+    ...(report ? { has: { uri: report.doc.uri, version: report.doc.version } } : {}),
+  } satisfies FromWebview);
+  for (const m of initial) show(m);
+}
+
+/**
+ * The messages the host put into the page (src/extension/panel/panelHtml.ts, `initial`): a JSON array in a
+ * <script type="application/json"> element, which is data, never run. Anything that is not a message is left out.
+ */
+function initialMessages(doc: Document): ToWebview[] {
+  const text = doc.getElementById(INITIAL_ID)?.textContent;
+  if (!text) return [];
+  try {
+    const list: unknown = JSON.parse(text);
+    return Array.isArray(list) ? list.filter(isToWebview) : [];
+  } catch {
+    return [];
+  }
 }
 
 start();

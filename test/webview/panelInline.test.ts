@@ -4,7 +4,7 @@
 // anything that could end its element early is linked instead of inlined.
 import './setup-dom';
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panel/panelHtml';
+import { contentSecurityPolicy, makeNonce, panelHtml, PRELOAD_FONTS } from '../../src/extension/panel/panelHtml';
 
 const BASE = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -47,7 +47,20 @@ describe('the panel page with its files inline', () => {
     for (const s of styles) expect(s.getAttribute('nonce')).toBe(nonce);
     expect(styles[0]!.textContent).toContain('url(https://r/media/katex/fonts/KaTeX_Main-Regular.woff2)');
     expect(styles[0]!.textContent).not.toContain('url(fonts/');
-    expect(doc.querySelectorAll('link')).toHaveLength(0);
+    // no stylesheet linked; only KaTeX's common fonts preloaded (the same URLs the stylesheet names), with the nonce
+    const links = Array.from(doc.querySelectorAll('link'));
+    expect(links.map((l) => l.getAttribute('rel'))).toEqual(PRELOAD_FONTS.map(() => 'preload'));
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(PRELOAD_FONTS.map((f) => `https://r/media/katex/fonts/${f}.woff2`));
+    for (const l of links) {
+      expect(l.getAttribute('as')).toBe('font');
+      expect(l.getAttribute('nonce')).toBe(nonce);
+    }
+  });
+
+  test('linked, the preloaded fonts are those beside the linked stylesheet', () => {
+    const doc = parse(panelHtml({ ...BASE, nonce: makeNonce() }));
+    const fonts = Array.from(doc.querySelectorAll('link[rel="preload"]')).map((l) => l.getAttribute('href'));
+    expect(fonts).toEqual(PRELOAD_FONTS.map((f) => `https://r/media/katex/fonts/${f}.woff2`));
   });
 
   test('a bundle or stylesheet that would end its element early is linked instead', () => {

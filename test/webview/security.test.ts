@@ -167,3 +167,41 @@ describe('user text is text', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
   });
 });
+
+describe('the report written into the page (panelHtml `initial`) is data, never markup', () => {
+  test('hostile names, comments and file names stay inside the JSON and read back byte for byte', () => {
+    const text = `${HOSTILE_RNN}\n# \u2028 \u2029 <!-- <script> ]]> & '"`;
+    const report = analyze(text, { forms: true });
+    const initial = [
+      {
+        type: 'report' as const,
+        doc: { uri: `file:///w/${SCRIPT_END}.rnn`, fileName: `${PAYLOAD}.rnn`, version: 1 },
+        report,
+        cursor: cursorContext(report, 10, 1),
+        editAt: 1,
+        postedAt: 2,
+      },
+    ];
+    const nonce = makeNonce();
+    const html = panelHtml({
+      cspSource: 'https://x.vscode-cdn.net',
+      nonce,
+      scriptUri: 'https://r/dist/webview.js',
+      styleUri: 'https://r/media/panel.css',
+      katexCssUri: 'https://r/media/katex/katex.min.css',
+      initial,
+    });
+    const json = /<script type="application\/json" id="unroll-initial">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    // no markup can start inside the data: every <, > and & is a \u escape
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(initial)));
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html.replace(/^<!DOCTYPE html>/, '');
+    const scripts = Array.from(tpl.content.querySelectorAll('script'));
+    // the data element and the nonce'd bundle, nothing else: no element, attribute or script from the payloads
+    expect(scripts.map((s) => s.getAttribute('type'))).toEqual(['application/json', null]);
+    expect(scripts[1]!.getAttribute('nonce')).toBe(nonce);
+    expect(tpl.content.querySelectorAll('img, iframe, [onerror], [onload]')).toHaveLength(0);
+    expect(JSON.parse(scripts[0]!.textContent!)).toEqual(JSON.parse(JSON.stringify(initial)));
+  });
+});

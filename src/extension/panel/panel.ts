@@ -5,10 +5,19 @@
 import * as vscode from 'vscode';
 import { analyze } from '../../analysis';
 import type { GradCheckReport, Report } from '../../report';
-import { asPanelState, isFromWebview, type CursorContext, type FromWebview, type OpenPanelArgs, type ToWebview } from '../../protocol';
+import {
+  asPanelState,
+  isFromWebview,
+  type CursorContext,
+  type FromWebview,
+  type MathMessage,
+  type OpenPanelArgs,
+  type ReportMessage,
+  type ToWebview,
+} from '../../protocol';
 import { isRnn } from '../config';
 import { cursorContext, sameContext } from './panelCursor';
-import { makeNonce, panelHtml } from './panelHtml';
+import { makeNonce, panelHtml, type PanelHtmlInput } from './panelHtml';
 import { COMMANDS } from '../commands/ids';
 import { firstFormulas, formulaKey, FormulaCache, laterFormulas } from './typeset';
 
@@ -30,7 +39,7 @@ export interface PanelTimings {
   graphRenderMs: number[];
   /** number of report messages posted */
   posted: number;
-  /** ms from `unroll.openPanel` creating the panel to the webview having rendered its first report */
+  /** ms from `unroll.openPanel` creating the panel to the webview having painted its first report (graph, derivation's first form) */
   openMs: number[];
   /** ms from `unroll.openPanel` revealing a hidden panel to it being visible again (its page is kept) */
   reshowMs: number[];
@@ -38,7 +47,11 @@ export interface PanelTimings {
   openPhases: OpenPhases[];
 }
 
-/** A cold open split at the points both sides can time (one machine, one clock). */
+/**
+ * A cold open split at the points both sides can time (one machine, one clock). The page normally carries
+ * its first report (panelHtml's `initial`): then `ready` and `report` are absent and `render` runs from the
+ * script's start. Should the page lack it (a report newer than the page), they are the round trip.
+ */
 export interface OpenPhases {
   /** createWebviewPanel → the page starts loading (the editor creating the webview frame) */
   frame: number;
@@ -46,12 +59,14 @@ export interface OpenPhases {
   load: number;
   /** of `load`: page start → its document arrived (in VS Code the editor's own blank frame page; absent if unknown) */
   html?: number;
-  /** script start → 'ready' received by the host (building the panel, the message hop) */
-  ready: number;
-  /** 'ready' → the report posted (the host getting the Report) */
-  report: number;
-  /** posted → the webview has drawn it */
+  /** script start → 'ready' received by the host (building the panel, the message hop) — only when the report is posted */
+  ready?: number;
+  /** 'ready' → the report posted (the host getting the Report) — only when the report is posted */
+  report?: number;
+  /** the script's start (or the report posted) → the page has painted the graph and the derivation's first form */
   render: number;
+  /** painted → the host hears of it (the message hop back: not part of what the user waits for, not in openMs) */
+  ack: number;
 }
 
 export const VIEW_TYPE = 'unroll.panel';
@@ -114,7 +129,9 @@ class PanelHost implements vscode.Disposable {
     openPhases: [],
   };
   /** the cold open being measured: when 'ready' came, what the page said, when the report went out */
-  private opening: { pageAt?: number; scriptAt?: number; htmlAt?: number; readyAt?: number; postedAt?: number } = {};
+  private opening: { pageAt?: number; scriptAt?: number; htmlAt?: number; readyAt?: number; postedAt?: number; inPage?: boolean } = {};
+  /** the report written into the current page (panelHtml's `initial`) and the formulas sent with it */
+  private inPage: { uri: string; version: number; report: Report; formulas: string[] } | undefined;
   /**
    * The webview said 'ready': until then nothing is posted, 'ready' posts the report. (Posting at
    * creation too made a new panel render the report twice — half of the open time, issue 13.)
@@ -141,19 +158,29 @@ class PanelHost implements vscode.Disposable {
     private readonly reports: PanelReports,
   ) {
     const ext = context.extensionUri;
-    const read = async (...path: string[]): Promise<string> =>
-      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext, ...path)));
+    const uri = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(ext, ...path);
+    // from the local disk; in VS Code for the web the extension is served over http(s), where reading its
+    // files through workspace.fs may never answer: there they are fetched like any static file of the
+    // workbench (saving the webview three fetches through its service worker and the editor). Never waiting
+    // long: without them the page links the files, as before.
+    const web = ext.scheme === 'http' || ext.scheme === 'https';
+    const read =
+      ext.scheme === 'file'
+        ? async (...path: string[]): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(...path)))
+        : async (...path: string[]): Promise<string> => {
+            const r = await fetch(uri(...path).toString(true));
+            if (!r.ok) throw new Error(`${r.status}`);
+            return r.text();
+          };
     const files = { promise: Promise.resolve<PanelFiles | null>(null), done: false, value: null as PanelFiles | null };
-    // only from the local disk: in VS Code for the web the extension is served over http, where reading its
-    // files through workspace.fs may never answer (the page then links them, as before); and never wait long
-    const local = ext.scheme === 'file';
     const giveUp = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('slow')), 2000));
-    const reads = local
-      ? Promise.race([
-          Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')]),
-          giveUp,
-        ])
-      : Promise.reject(new Error('not on the local disk'));
+    const reads =
+      ext.scheme === 'file' || (web && typeof fetch === 'function')
+        ? Promise.race([
+            Promise.all([read('dist', 'webview.js'), read('media', 'panel.css'), read('media', 'katex', 'katex.min.css')]),
+            giveUp,
+          ])
+        : Promise.reject(new Error('neither on the local disk nor on the web'));
     files.promise = reads
       .then(
         ([script, panelCss, katexCss]) => ({ script, panelCss, katexCss }),
@@ -200,10 +227,6 @@ class PanelHost implements vscode.Disposable {
         },
       );
       this.attach(panel);
-      // typeset the first formulas while the editor creates the webview and the page loads: 'ready' then
-      // posts them at once (a task of its own, so the panel's creation goes out first)
-      const doc = this.doc;
-      if (doc) setTimeout(() => this.warmFormulas(doc), 0);
     }
     // a new webview may not be listening yet: keep the target and send it again on 'ready'
     this.pendingTarget = target.node || typeof target.line === 'number' ? { node: target.node, line: target.line } : undefined;
@@ -248,23 +271,26 @@ class PanelHost implements vscode.Disposable {
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots() };
     const ext = this.context.extensionUri;
-    const html = (files: PanelFiles | null): string =>
-      panelHtml({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
-        katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
-        ...(files
-          ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } }
-          : {}),
-      });
-    // the page carries its script and styles (read once, from activation on): nothing to fetch on a cold open
-    if (this.files.done) webview.html = html(this.files.value);
-    else
-      void this.files.promise.then((f) => {
-        if (this.panel === panel) webview.html = html(f);
-      });
+    const html = (files: PanelFiles | null): PanelHtmlInput => ({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'panel.css')).toString(),
+      katexCssUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'katex.min.css')).toString(),
+      ...(files
+        ? { inline: { ...files, fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'katex', 'fonts')).toString() } }
+        : {}),
+    });
+    // the page carries its script and styles (read once, from activation on) and its first report with
+    // that report's first formulas: nothing to fetch and no round trip on a cold open. Written in a task
+    // of its own, so that the panel's creation goes out to the editor first (it builds the frame meanwhile).
+    const write = (f: PanelFiles | null): void => {
+      if (this.panel !== panel) return;
+      const initial = this.initialMessages();
+      webview.html = panelHtml({ ...html(f), initial });
+    };
+    if (this.files.done) setTimeout(() => write(this.files.value), 0);
+    else void this.files.promise.then(write);
     panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'unroll.svg');
     this.updateTitle();
     // the page is kept while hidden (retainContextWhenHidden); a restored panel without it reloads and
@@ -370,7 +396,8 @@ class PanelHost implements vscode.Disposable {
   }
 
   private postCursor(editor: vscode.TextEditor): void {
-    if (!this.lastReport || !this.doc) return;
+    // before 'ready' the page is not listening (it may carry a report already): 'ready' sends the cursor
+    if (!this.lastReport || !this.doc || !this.ready) return;
     this.pendingTarget = undefined;
     const ctx = this.cursorOf(this.lastReport, editor);
     if (!ctx || sameContext(ctx, this.lastCursor)) return;
@@ -386,7 +413,20 @@ class PanelHost implements vscode.Disposable {
       this.post({ type: 'empty', reason: 'Open a .rnn file to see its unrolled graph.' });
       return;
     }
-    const report = given ?? this.reports.get(doc);
+    const { math, message } = this.reportMessages(doc, given ?? this.reports.get(doc));
+    // the formulas its first render shows go first: the page then asks only for the rest
+    if (math) this.post(math);
+    this.post(message);
+    if (this.openAt !== undefined && this.opening.readyAt !== undefined && this.opening.postedAt === undefined)
+      this.opening.postedAt = message.postedAt;
+    this.afterReport(doc, message.report, message.cursor);
+  }
+
+  /**
+   * The report message for `doc` and the 'math' message of the formulas its first render shows (not those
+   * this page was sent already), with the bookkeeping of a report going out: edit latency, last report and cursor.
+   */
+  private reportMessages(doc: vscode.TextDocument, report: Report): { math: MathMessage | null; message: ReportMessage } {
     const cursor = this.cursorOf(report, this.editorOf(doc));
     const key = `${doc.uri.toString()}#${doc.version}`;
     const now = Date.now();
@@ -397,18 +437,22 @@ class PanelHost implements vscode.Disposable {
     }
     this.lastReport = report;
     this.lastCursor = cursor;
-    // the formulas its first render shows go first: the page then asks only for the rest
-    this.postFormulas(firstFormulas(report, cursor), false);
-    this.post({
+    this.stats.posted++;
+    const math = this.formulasMessage(firstFormulas(report, cursor), false);
+    const message: ReportMessage = {
       type: 'report',
       doc: { uri: doc.uri.toString(), fileName: baseName(doc.uri), version: doc.version },
       report,
       cursor,
       editAt: editAt ?? now,
       postedAt: now,
-    });
-    this.stats.posted++;
-    // the rest of the derivation shown, in a task of its own: the report goes out first
+    };
+    return { math: math && math.message, message };
+  }
+
+  /** After a report reached the page: the rest of its derivation's formulas, in a task of its own; its gradient check. */
+  private afterReport(doc: vscode.TextDocument, report: Report, cursor: CursorContext | null): void {
+    const panel = this.panel;
     if (this.laterTimer) clearTimeout(this.laterTimer);
     this.laterTimer = setTimeout(() => {
       this.laterTimer = undefined;
@@ -417,8 +461,24 @@ class PanelHost implements vscode.Disposable {
       const at = Date.now();
       for (const k of sent) this.pushedAt.set(k, at);
     }, 0);
-    if (this.openAt !== undefined && this.opening.readyAt !== undefined && this.opening.postedAt === undefined) this.opening.postedAt = now;
-    this.scheduleGradcheck(doc, report, key);
+    this.scheduleGradcheck(doc, report, `${doc.uri.toString()}#${doc.version}`);
+  }
+
+  /**
+   * What the page is written with (panelHtml's `initial`): the current report and its first formulas, so
+   * that the page draws at once; 'ready' then says the page has it. Nothing for a panel without a document.
+   */
+  private initialMessages(): ToWebview[] {
+    const doc = this.doc;
+    this.inPage = undefined;
+    if (!doc || doc.isClosed) return [];
+    // a page (re)written has none of the formulas
+    this.sentFormulas = new Set();
+    this.pushedAt = new Map();
+    const { math, message } = this.reportMessages(doc, this.reports.get(doc));
+    this.inPage = { uri: message.doc.uri, version: message.doc.version, report: message.report, formulas: [...this.sentFormulas] };
+    if (this.openAt !== undefined) this.opening = { postedAt: message.postedAt, inPage: true };
+    return math ? [math, message] : [message];
   }
 
   /**
@@ -452,18 +512,20 @@ class PanelHost implements vscode.Disposable {
     }, GRADCHECK_DELAY_MS);
   }
 
-  private warmFormulas(doc: vscode.TextDocument): void {
-    if (this.doc !== doc || doc.isClosed) return;
-    const report = this.reports.get(doc);
-    for (const f of firstFormulas(report, this.cursorOf(report, this.editorOf(doc)))) this.formulas.get(f.latex, f.display);
-  }
-
   /**
    * Typeset formulas for the page: those it asked for (`asked`; but not those sent unasked within the last
    * second — the page asked before that message reached it), or those it will show (never sent twice).
    * Returns the keys sent.
    */
   private postFormulas(list: { latex: string; display: boolean }[], asked: boolean): string[] {
+    const made = this.formulasMessage(list, asked);
+    if (!made) return [];
+    this.post(made.message);
+    return made.keys;
+  }
+
+  /** The 'math' message postFormulas sends (null: nothing to send), its formulas counted as sent. */
+  private formulasMessage(list: { latex: string; display: boolean }[], asked: boolean): { message: MathMessage; keys: string[] } | null {
     const now = Date.now();
     const todo = list.filter((f) => {
       const k = formulaKey(f.latex, f.display);
@@ -471,13 +533,12 @@ class PanelHost implements vscode.Disposable {
       const pushed = this.pushedAt.get(k);
       return pushed === undefined || now - pushed > 1000;
     });
-    if (todo.length === 0) return [];
+    if (todo.length === 0) return null;
     if (this.sentFormulas.size > 5000) this.sentFormulas.clear();
     if (this.pushedAt.size > 5000) this.pushedAt.clear();
     const keys = todo.map((f) => formulaKey(f.latex, f.display));
     for (const k of keys) this.sentFormulas.add(k);
-    this.post({ type: 'math', formulas: todo.map((f) => this.formulas.get(f.latex, f.display)) });
-    return keys;
+    return { message: { type: 'math', formulas: todo.map((f) => this.formulas.get(f.latex, f.display)) }, keys };
   }
 
   private updateTitle(): void {
@@ -492,16 +553,44 @@ class PanelHost implements vscode.Disposable {
 
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
-      case 'ready':
-        if (this.openAt !== undefined) this.opening = { pageAt: m.pageAt, scriptAt: m.scriptAt, htmlAt: m.htmlAt, readyAt: Date.now() };
+      case 'ready': {
         this.ready = true;
-        this.lastCursor = null;
-        // a page (re)loaded has none of the formulas
-        this.sentFormulas = new Set();
-        this.pushedAt = new Map();
-        this.postReport();
+        const doc = this.doc;
+        const page = this.inPage;
+        // the page drew the report it was written with, and that is still the document's: nothing to post
+        const has = m.has && typeof m.has.uri === 'string' && typeof m.has.version === 'number' ? m.has : undefined;
+        const current =
+          has !== undefined &&
+          page !== undefined &&
+          doc !== undefined &&
+          has.uri === page.uri &&
+          has.version === page.version &&
+          doc.uri.toString() === page.uri &&
+          doc.version === page.version &&
+          this.reports.get(doc) === page.report;
+        if (this.openAt !== undefined)
+          this.opening = current
+            ? { ...this.opening, pageAt: m.pageAt, scriptAt: m.scriptAt, htmlAt: m.htmlAt }
+            : { pageAt: m.pageAt, scriptAt: m.scriptAt, htmlAt: m.htmlAt, readyAt: Date.now() };
+        if (current && doc && page) {
+          // the page (re)loaded with the formulas it was written with, and no other
+          this.sentFormulas = new Set(page.formulas);
+          this.pushedAt = new Map();
+          this.lastReport = page.report;
+          // the cursor may have moved since the page was written; the formulas that follow are for where it is
+          const editor = this.editorOf(doc);
+          if (editor) this.postCursor(editor);
+          this.afterReport(doc, page.report, this.lastCursor);
+        } else {
+          this.lastCursor = null;
+          // a page (re)loaded has none of the formulas
+          this.sentFormulas = new Set();
+          this.pushedAt = new Map();
+          this.postReport();
+        }
         this.postTarget();
         return;
+      }
       case 'scale':
         this.answerScale(m.requestId, m.scale);
         return;
@@ -520,17 +609,20 @@ class PanelHost implements vscode.Disposable {
         return;
       case 'rendered':
         if (this.openAt !== undefined) {
-          const end = Date.now();
+          const heard = Date.now();
+          // the page's own clock says when it painted (same machine); without it, when the host heard of it
+          const end = m.paintedAt ?? heard;
           push(this.stats.openMs, end - this.openAt);
           const o = this.opening;
-          if (o.pageAt !== undefined && o.scriptAt !== undefined && o.readyAt !== undefined && o.postedAt !== undefined) {
+          if (o.pageAt !== undefined && o.scriptAt !== undefined && o.postedAt !== undefined) {
+            const posted = o.inPage ? undefined : o.readyAt;
             this.stats.openPhases.push({
               frame: o.pageAt - this.openAt,
               load: o.scriptAt - o.pageAt,
               ...(o.htmlAt !== undefined ? { html: o.htmlAt - o.pageAt } : {}),
-              ready: o.readyAt - o.scriptAt,
-              report: o.postedAt - o.readyAt,
-              render: end - o.postedAt,
+              ...(posted !== undefined ? { ready: posted - o.scriptAt, report: o.postedAt - posted } : {}),
+              render: end - (posted !== undefined ? o.postedAt : o.scriptAt),
+              ack: heard - end,
             });
             if (this.stats.openPhases.length > KEEP) this.stats.openPhases.shift();
           }

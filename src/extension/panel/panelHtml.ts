@@ -1,6 +1,8 @@
 // The panel's HTML shell: a strict Content-Security-Policy with a per-load nonce, local resources only.
 // Pure (no 'vscode' import): the host passes in the webview's cspSource and the asWebviewUri'd URLs.
 
+import { INITIAL_ID, type ToWebview } from '../../protocol';
+
 export interface PanelHtmlInput {
   /** webview.cspSource */
   cspSource: string;
@@ -19,6 +21,28 @@ export interface PanelHtmlInput {
    * media/katex/fonts). Absent, or not safe to inline, the page links the files.
    */
   inline?: { script: string; panelCss: string; katexCss: string; fontsUri: string };
+  /**
+   * Messages the page handles as soon as its script runs (the report and the formulas its first render
+   * shows), written into the page as JSON data: a cold open then draws without waiting for the round trip
+   * 'ready' → report message. Never run as script (type application/json, every `<` escaped).
+   */
+  initial?: readonly ToWebview[];
+}
+
+/**
+ * KaTeX's fonts nearly every derivation uses (sheet 7: Main, Math italic, the large delimiters): fetched
+ * while the page loads, not when the first formula is laid out — in VS Code each font crosses the
+ * webview's service worker and the editor (0.6–2 s each under load, issue 13), and a formula's text is
+ * invisible until its font has come.
+ */
+export const PRELOAD_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Size1-Regular', 'KaTeX_Size2-Regular'];
+
+/**
+ * JSON that can sit inside a <script> element: every `<` (so no `</script` and no `<!--`), `>` and `&`
+ * written as a \u escape, which JSON.parse reads back as the same character; U+2028/2029 too.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Text that can sit inside a <script> or <style> element without ending it early. */
@@ -69,18 +93,25 @@ export function panelHtml(p: PanelHtmlInput): string {
     ? inline.css.map((c) => `<style nonce="${n}">${c}</style>`).join('\n')
     : `<link rel="stylesheet" nonce="${n}" href="${attr(p.katexCssUri)}">\n<link rel="stylesheet" nonce="${n}" href="${attr(p.styleUri)}">`;
   const script = inline ? `<script nonce="${n}">${inline.script}</script>` : `<script nonce="${n}" src="${attr(p.scriptUri)}"></script>`;
+  // the fonts' folder: the inline stylesheet names it; a linked one finds fonts/ beside itself
+  const fontsUri = inline ? p.inline!.fontsUri : p.katexCssUri.replace(/\/[^/]*$/, '/fonts');
+  const preload = PRELOAD_FONTS.map(
+    (f) => `<link rel="preload" as="font" type="font/woff2" crossorigin nonce="${n}" href="${attr(`${fontsUri}/${f}.woff2`)}">`,
+  ).join('\n');
+  const initial = p.initial?.length ? `<script type="application/json" id="${INITIAL_ID}">${scriptJson(p.initial)}</script>\n` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+${preload}
 ${styles}
 <title>Unroll</title>
 </head>
 <body>
 <div id="app" role="main"><p class="empty">Open a .rnn file to see its unrolled graph.</p></div>
-${script}
+${initial}${script}
 </body>
 </html>`;
 }

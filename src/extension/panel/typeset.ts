@@ -8,10 +8,8 @@
 import katex from 'katex';
 import type { MathEl, MathTree, TypesetFormula } from '../../protocol';
 import type { CursorContext } from '../../protocol';
-import type { Report } from '../../report';
-import { factoredFirst } from '../../display/forms';
-import { valueLatex } from '../../display/number';
-import { compactRecursion, FOLD_ROWS, formRows } from '../../display/compactForm';
+import type { DeriveReport, DeriveResult, Report } from '../../report';
+import { firstLayoutFormulas, pickResult, resultLayout, type Formula } from '../../display/compactForm';
 import { chainTerms } from '../../protocol';
 
 const OPTIONS = {
@@ -27,39 +25,45 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
 /**
- * An element of the stand-in document: what KaTeX's toNode() sets on a real one (className, style,
- * attributes, children), kept in MathEl's own fields. A class with plain fields: KaTeX creates thousands.
+ * An element of the stand-in document: a MathEl (the plain data the page receives) whose prototype has
+ * what KaTeX's toNode() calls on a real element — className, style, setAttribute, appendChild — writing
+ * into MathEl's own fields. One type for both: plain() keeps the own fields and drops the prototype.
  */
-class StandInElement {
-  t: string;
-  n?: 's' | 'm';
-  c?: string;
-  a?: Record<string, string>;
-  s?: Record<string, string>;
-  k?: MathTree[];
-  constructor(tag: string, ns?: 's' | 'm') {
-    this.t = tag;
-    if (ns) this.n = ns;
-  }
+type StandInElement = MathEl & ElementCalls;
+interface ElementCalls {
+  className: string;
+  readonly style: Record<string, string>;
+  setAttribute(name: string, value: unknown): void;
+  appendChild(child: MathTree | StandInFragment): void;
+}
+
+const elementCalls: ElementCalls & ThisType<StandInElement> = {
   set className(c: string) {
     if (c) this.c = c;
     else delete this.c;
-  }
+  },
   get className(): string {
     return this.c ?? '';
-  }
+  },
   /** KaTeX assigns styles with Object.assign(node.style, …) and node.style.x = … */
   get style(): Record<string, string> {
     return (this.s ??= {});
-  }
+  },
   setAttribute(name: string, value: unknown): void {
     (this.a ??= {})[name] = String(value);
-  }
+  },
   appendChild(child: MathTree | StandInFragment): void {
     const kids = (this.k ??= []);
     if (child instanceof StandInFragment) kids.push(...child.k);
     else kids.push(child);
-  }
+  },
+};
+
+function standInElement(tag: string, ns?: 's' | 'm'): StandInElement {
+  const el = Object.create(elementCalls) as StandInElement;
+  el.t = tag;
+  if (ns) el.n = ns;
+  return el;
 }
 
 class StandInFragment {
@@ -71,15 +75,15 @@ class StandInFragment {
 }
 
 const standInDocument = {
-  createElement: (tag: string) => new StandInElement(tag),
-  createElementNS: (ns: string, tag: string) => new StandInElement(tag, ns === SVG_NS ? 's' : ns === MATHML_NS ? 'm' : undefined),
+  createElement: (tag: string) => standInElement(tag),
+  createElementNS: (ns: string, tag: string) => standInElement(tag, ns === SVG_NS ? 's' : ns === MATHML_NS ? 'm' : undefined),
   // a text node is its string (KaTeX only appends them)
   createTextNode: (text: string): string => String(text),
   createDocumentFragment: () => new StandInFragment(),
 };
 
 /** The stand-in's tree as plain data (MathEl), without the empty style objects KaTeX's Object.assign left. */
-function plain(t: MathTree | StandInElement): MathTree {
+function plain(t: MathTree): MathTree {
   if (typeof t === 'string') return t;
   const el: MathEl = { t: t.t };
   if (t.n) el.n = t.n;
@@ -106,9 +110,7 @@ export function typesetFormula(latex: string, display: boolean): TypesetFormula 
   try {
     // KaTeX builds its nodes with the global `document`: lend it the stand-in for this call only
     g.document = standInDocument;
-    const built = (
-      katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInElement | StandInFragment } }
-    )
+    const built = (katex as unknown as { __renderToDomTree(l: string, o: object): { toNode(): MathTree | StandInFragment } })
       .__renderToDomTree(latex, { ...OPTIONS, displayMode: display })
       .toNode();
     const trees = built instanceof StandInFragment ? built.k.map(plain) : [plain(built)];
@@ -153,40 +155,24 @@ export class FormulaCache {
   }
 }
 
-type Formula = { latex: string; display: boolean };
-
-/** The focused derivation's result, as src/webview's panel picks it (the derive under the cursor, else the first). */
-function focusedResult(report: Report, cursor: CursorContext | null) {
+/** The focused derive and its result, as src/webview's panel picks them (the derive under the cursor, else the first). */
+function focusedResultOf(report: Report, cursor: CursorContext | null): { d: DeriveReport; r: DeriveResult | undefined } | null {
   // a check or a node under the cursor shows no derivation
   if (cursor && cursor.derive === null && (cursor.check !== null || cursor.node !== null)) return null;
   const d = report.derives[cursor?.derive ?? 0];
-  if (!d) return null;
-  const step = cursor?.symbol?.step;
-  const r = d.results.find((x) => step !== null && step !== undefined && x.t === step) ?? d.results[0];
-  return { d, r };
+  return d ? { d, r: pickResult(d, cursor?.symbol?.step) } : null;
 }
 
 /**
- * The formulas a report's first render typesets at once: sent just before the report, so the page does
- * not have to ask for them. They mirror what src/webview/derivation.ts renders first — the query, the
- * factored chain form when it is read first, else the compact δ-statement, else the first form; the value.
+ * The formulas a report's first render typesets at once: sent just before the report (or in the page
+ * with it), so the page does not have to ask for them — the query, the first form (resultLayout), the value.
  */
 export function firstFormulas(report: Report, cursor: CursorContext | null): Formula[] {
-  const focus = focusedResult(report, cursor);
+  const focus = focusedResultOf(report, cursor);
   if (!focus) return [];
-  const { d, r } = focus;
-  const out: Formula[] = [{ latex: d.queryLatex || d.query, display: false }];
-  if (!r) return out;
-  const forms = r.forms;
-  const compact = factoredFirst(forms) ? null : compactRecursion(d, r);
-  if (factoredFirst(forms)) out.push({ latex: forms!.factored!.latex, display: true });
-  else if (compact) out.push({ latex: compact.latex, display: true });
-  else {
-    const first = forms?.chain ?? forms?.factored ?? forms?.explicit ?? forms?.recursive;
-    out.push({ latex: first ? first.latex : r.latex, display: true });
-  }
-  out.push({ latex: valueLatex(r.value, 6), display: typeof r.value !== 'number' });
-  return out;
+  // a derive without a result shows its query alone
+  if (!focus.r) return [{ latex: focus.d.queryLatex || focus.d.query, display: false }];
+  return firstLayoutFormulas(resultLayout(focus.d, focus.r));
 }
 
 /**
@@ -195,21 +181,14 @@ export function firstFormulas(report: Report, cursor: CursorContext | null): For
  * later typesetting usually finds them here instead of asking. Folded forms are typeset when opened (asked for).
  */
 export function laterFormulas(report: Report, cursor: CursorContext | null): Formula[] {
-  const focus = focusedResult(report, cursor);
+  const focus = focusedResultOf(report, cursor);
   if (!focus?.r) return [];
-  const { d, r } = focus;
-  const forms = r.forms;
-  const factored = factoredFirst(forms) ? forms!.factored! : null;
-  const compact = factored ? null : compactRecursion(d, r);
   const out: Formula[] = [];
-  let any = factored !== null;
-  for (const key of ['chain', 'factored', 'explicit', 'recursive'] as const) {
-    const f = forms?.[key];
-    if (!f || f === factored) continue;
-    const first = !any && !compact;
-    if (!first && formRows(f.latex) <= FOLD_ROWS) out.push({ latex: f.latex, display: true });
-    any = true;
-    if (key === 'chain') for (const t of chainTerms(r) ?? []) out.push({ latex: t.latex, display: false });
+  for (const b of resultLayout(focus.d, focus.r).blocks) {
+    if (b.kind !== 'form') continue;
+    // the first form went ahead of the report; its terms (a chain form read first) did not
+    if (!b.first && !b.folded) out.push({ latex: b.latex, display: true });
+    if (b.terms) for (const t of chainTerms(focus.r) ?? []) out.push({ latex: t.latex, display: false });
   }
   return out;
 }

@@ -72,8 +72,19 @@ async function openOn(doc: Doc, line: number) {
   fake.visibleTextEditors = [fake.activeTextEditor];
   await fake.commands.get('unroll.openPanel')!();
   const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+  // the page is written a task after the panel's creation; its script then says 'ready' (this one without
+  // saying it has the report the page carries: the host posts it)
+  await pageWritten(panel);
   panel.webview.receive.fire({ type: 'ready' });
   return panel;
+}
+
+/** Runs the task that writes the panel's page (after its files are read). */
+async function pageWritten(panel: FakePanel): Promise<void> {
+  for (let i = 0; i < 20 && !panel.webview.html; i++) {
+    vi.advanceTimersByTime(0);
+    await Promise.resolve();
+  }
 }
 
 const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) =>
@@ -102,17 +113,36 @@ describe('panel host', () => {
     expect(panel.webview.html).not.toContain(' src=');
   });
 
-  test('in VS Code for the web (the extension served over http) the page links its bundle and styles instead', async () => {
-    for (const d of context.subscriptions) d.dispose();
-    resetFake();
-    const web = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('http://localhost/static/ext') };
-    registerPanel(web as never, { get: (d) => analyze((d as unknown as Doc).getText()), onDidUpdate: updates.event as never });
-    const panel = await openOn(new Doc(TEXT), D);
-    for (let i = 0; i < 10 && !panel.webview.html; i++) await Promise.resolve();
-    const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
-    expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="`);
-    expect(panel.webview.html).toContain('katex.min.css');
-    for (const d of web.subscriptions) d.dispose();
+  test('in VS Code for the web (the extension served over http) the files are fetched into the page; failing that, linked', async () => {
+    for (const answer of ['files', 'fails'] as const) {
+      for (const d of context.subscriptions) d.dispose();
+      resetFake();
+      const fetched: string[] = [];
+      vi.stubGlobal('fetch', async (url: string) => {
+        fetched.push(url);
+        if (answer === 'fails') throw new Error('offline');
+        return { ok: true, status: 200, text: async () => `/* ${new URL(url).pathname} */` };
+      });
+      const web = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.parse('http://localhost/static/ext') };
+      registerPanel(web as never, { get: (d) => analyze((d as unknown as Doc).getText()), onDidUpdate: updates.event as never });
+      const panel = await openOn(new Doc(TEXT), D);
+      for (let i = 0; i < 10 && !panel.webview.html; i++) await Promise.resolve();
+      const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(panel.webview.html)![1];
+      expect(fetched.map((u) => new URL(u).pathname).sort()).toEqual([
+        '/static/ext/dist/webview.js',
+        '/static/ext/media/katex/katex.min.css',
+        '/static/ext/media/panel.css',
+      ]);
+      if (answer === 'files') {
+        expect(panel.webview.html).toContain(`<script nonce="${nonce}">/* /static/ext/dist/webview.js */`);
+        expect(panel.webview.html).not.toContain(' src=');
+      } else {
+        expect(panel.webview.html).toContain(`<script nonce="${nonce}" src="`);
+        expect(panel.webview.html).toContain('katex.min.css');
+      }
+      for (const d of web.subscriptions) d.dispose();
+      vi.unstubAllGlobals();
+    }
   });
 
   test('posts the report with the cursor context of the active editor', async () => {
@@ -202,6 +232,64 @@ describe('panel host', () => {
     const t = (await fake.commands.get('unroll.panelTimings')!()) as { openMs: number[]; reshowMs: number[] };
     expect(t.openMs).toHaveLength(1);
     expect(t.openMs[0]).toBeGreaterThanOrEqual(40);
+  });
+
+  test('the page carries its first report and formulas; a page that says it has them is not posted them again (issue 13)', async () => {
+    const doc = new Doc(TEXT);
+    fake.documents = [doc];
+    fake.activeTextEditor = editor(doc, D);
+    fake.visibleTextEditors = [fake.activeTextEditor];
+    await fake.commands.get('unroll.openPanel')!();
+    const panel = fake.panels[fake.panels.length - 1] as FakePanel;
+    await pageWritten(panel);
+    // the messages in the page: JSON data under <script type="application/json">, every < escaped
+    const json = /<script type="application\/json" id="unroll-initial">([^<]*)<\/script>/.exec(panel.webview.html)![1]!;
+    const initial = JSON.parse(json) as ToWebview[];
+    expect(initial.map((m) => m.type)).toEqual(['math', 'report']);
+    const inPage = initial[1] as Extract<ToWebview, { type: 'report' }>;
+    expect(inPage.doc).toMatchObject({ uri: 'file:///w/sheet7.rnn', version: 1 });
+    expect(inPage.cursor?.derive).toBe(inPage.report.derives.findIndex((x) => x.line === D + 1));
+    const d = inPage.report.derives[inPage.cursor!.derive!]!;
+    expect((initial[0] as Extract<ToWebview, { type: 'math' }>).formulas[0]).toMatchObject({ latex: d.queryLatex, error: null });
+    // the cursor moving before the page is listening: nothing posted yet
+    fake.activeTextEditor = editor(doc, D + 1);
+    fake.visibleTextEditors = [fake.activeTextEditor];
+    fake.events.selection.fire({ textEditor: fake.activeTextEditor });
+    vi.advanceTimersByTime(60);
+    expect(panel.webview.posted).toEqual([]);
+    // the page drew it and says so: nothing posted again but where the cursor is now; the rest of the
+    // derivation and the gradient check follow
+    panel.webview.receive.fire({
+      type: 'ready',
+      pageAt: Date.now(),
+      scriptAt: Date.now(),
+      has: { uri: 'file:///w/sheet7.rnn', version: 1 },
+    });
+    expect(panel.webview.posted.filter((m) => m.type === 'report' || m.type === 'math')).toEqual([]);
+    expect(lastOf(panel, 'cursor')!.cursor.line).toBe(D + 2);
+    vi.advanceTimersByTime(1);
+    // for the derive under the cursor now (the next one)
+    const rest = lastOf(panel, 'math')!;
+    expect(rest.formulas.length).toBeGreaterThan(0);
+    expect(chainTerms(d.results[0]!)).not.toBeNull();
+    expect(rest.formulas.map((f) => f.latex)).not.toContain(chainTerms(d.results[0]!)?.[0]?.latex);
+    vi.advanceTimersByTime(400);
+    expect(lastOf(panel, 'gradcheck')).toBeDefined();
+    // the open time runs to the page's paint (its own clock), the hop back is apart; no ready/report round trip
+    const painted = Date.now();
+    vi.advanceTimersByTime(30);
+    panel.webview.receive.fire({ type: 'rendered', postedAt: inPage.postedAt, latencyMs: 1, graphMs: 1, totalMs: 1, paintedAt: painted });
+    const t = (await fake.commands.get('unroll.panelTimings')!()) as { openMs: number[]; openPhases: Record<string, number>[] };
+    expect(t.openMs).toHaveLength(1);
+    expect(t.openPhases[0]!.ack).toBe(30);
+    expect(t.openPhases[0]).not.toHaveProperty('ready');
+    expect(t.openPhases[0]).not.toHaveProperty('report');
+    // a page that reloads with an older report than the document's is posted the current one
+    doc.version = 2;
+    doc.text = TEXT.replace('param  W_hh = 0.8', 'param  W_hh = 0.5');
+    panel.webview.receive.fire({ type: 'ready', has: { uri: 'file:///w/sheet7.rnn', version: 1 } });
+    expect(lastOf(panel, 'report')!.doc.version).toBe(2);
+    expect(lastOf(panel, 'report')!.report.graph!.nodes.find((n) => n.id === 'W_hh')!.value).toBe(0.5);
   });
 
   test('a panel whose tab was closed, before its dispose arrives, is replaced on openPanel, not revealed (issue 13)', async () => {
@@ -349,6 +437,7 @@ describe('panel host', () => {
     await fake.serializers
       .get('unroll.panel')!
       .deserializeWebviewPanel(panel, { uri: 'file:///w/sheet7.rnn', selected: 'h@2', scaleParam: null, scaleFactor: 1 });
+    await pageWritten(panel as FakePanel);
     expect(panel.webview.html).toContain('Content-Security-Policy');
     expect(panel.title).toBe('Unroll: sheet7.rnn');
     panel.webview.receive.fire({ type: 'ready' });

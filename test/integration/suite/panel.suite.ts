@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ok, show } from './check';
 import { extension, open, sheet7, sleep, waitFor } from './util';
+import { blankWebviewOpen, describeOpen } from './panelBaseline';
 
 function webviewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
@@ -11,7 +12,8 @@ function panelTabs(): vscode.Tab[] {
   return webviewTabs().filter((t) => (t.input as vscode.TabInputWebview).viewType.endsWith('unroll.panel'));
 }
 
-type Timings = { openMs: number[]; reshowMs: number[]; openPhases?: Record<string, number>[] };
+type Phases = { frame: number; load: number; html?: number; ready?: number; report?: number; render: number; ack?: number };
+type Timings = { openMs: number[]; reshowMs: number[]; openPhases?: Phases[] };
 const timings = async (): Promise<Timings> => (await vscode.commands.executeCommand('unroll.panelTimings')) as Timings;
 
 suite('panel', () => {
@@ -57,8 +59,10 @@ suite('panel', () => {
     // preview) leaves fetches in it that end only at its 30 s timeout — the next webview's frame waits for
     // them (the first open above); this one shows a cold open without another webview's leftovers
     await sleep(5000);
-    const second = (await timings()).openMs.length;
+    // VS Code's own cost first: an empty webview opened cold in the same column (the panel closed meanwhile)
     ok(await vscode.window.tabGroups.close(panelTabs()), 'the panel closes');
+    const blank1 = await blankWebviewOpen();
+    const second = (await timings()).openMs.length;
     await vscode.commands.executeCommand('unroll.openPanel');
     await waitFor('the second cold open to render', async () => (await timings()).openMs.length > second, 100000).catch(() => undefined);
     const opened = await timings();
@@ -81,14 +85,22 @@ suite('panel', () => {
       15000,
     ).catch(() => null);
     const wall = Date.now() - t0;
-    const phases = (cold.length ? coldPhases : [])
-      .map((p) =>
-        Object.entries(p)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', '),
-      )
-      .join('; ');
-    const line = `[panel timings] open ${cold.length ? cold.join(', ') : 'not measured'} ms (openPanel → first report rendered${phases ? `: ${phases}` : ''}); re-show ${shown ? shown.join(', ') : 'not measured'} ms (reveal → visible), ${wall} ms wall`;
+    // and again after the panel's opens, in the same window (it opens over the panel, which stays open behind it)
+    const blank2 = await blankWebviewOpen();
+    await vscode.commands.executeCommand('unroll.openPanel');
+    const unroll = cold.map((ms, i) => {
+      const p = coldPhases[i];
+      // the panel's own part: its page (load after the editor's blank frame page arrived) and its render to the paint
+      const own = p ? p.load - (p.html ?? 0) + (p.ready ?? 0) + (p.report ?? 0) + p.render : undefined;
+      return `${describeOpen(ms, p ?? {})}${own !== undefined ? ` → Unroll's own ${own} ms` : ''}`;
+    });
+    const blanks = [blank1, blank2].map((b) =>
+      b ? describeOpen(b.open, { frame: b.frame, load: b.load, html: b.html, render: b.render }) : 'not measured',
+    );
+    const line =
+      `[panel timings] cold open ${unroll.length ? unroll.join('; second: ') : 'not measured'} (openPanel → graph and derivation painted); ` +
+      `VS Code's empty webview in the same window: ${blanks.join('; second: ')}; ` +
+      `re-show ${shown ? shown.join(', ') : 'not measured'} ms (reveal → visible), ${wall} ms wall`;
     console.log(line);
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'panel-timings.txt'),
