@@ -12,8 +12,14 @@ import type { TNode } from './tape';
 
 const MAX_PATHS = 400;
 
-/** every path of the unrolled graph from B up to A (each from B to A), or null past MAX_PATHS */
-export function pathsBetween(run: Run, B: TNode, A: TNode): TNode[][] | null {
+/**
+ * every path of the unrolled graph from B up to A (each from B to A), or null past `max` paths. The paths
+ * are counted first (one pass over the nodes) and listed only when there are at most `max`: at T = 1000
+ * ∂L/∂W_hh has ~500,000 paths, and walking them until the 401st, copying a path of ~1,000 nodes per
+ * step, cost more than the symbolic forms of the same derive. The listing skips nodes from which A
+ * cannot be reached and keeps one path on a stack (no recursion: a path is as long as the horizon).
+ */
+export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNode[][] | null {
   // users: for every quantity node, the nodes its own equation reads
   const users = new Map<number, TNode[]>();
   for (const q of run.quantityNodes()) {
@@ -24,16 +30,43 @@ export function pathsBetween(run: Run, B: TNode, A: TNode): TNode[][] | null {
       u.push(q.node);
     }
   }
+  // paths from each node up to A (capped at max + 1): a user comes later on the tape than what it
+  // reads, so counting in decreasing id order has every user's count before its inputs'
+  const count = new Map<number, number>([[A.id, 1]]);
+  const ids = [...users.keys()].filter((id) => id >= B.id && id < A.id).sort((a, b) => b - a);
+  for (const id of ids) {
+    let c = 0;
+    for (const u of users.get(id)!) c = Math.min(max + 1, c + (count.get(u.id) ?? 0));
+    if (c) count.set(id, c);
+  }
+  const total = B === A ? 1 : (count.get(B.id) ?? 0);
+  if (total > max) return null;
   const out: TNode[][] = [];
-  const walk = (n: TNode, path: TNode[]): boolean => {
+  if (total === 0) return out;
+  // depth first, users in their order (the order the paths were always listed in)
+  const path: TNode[] = [B];
+  const next: number[] = [0];
+  while (path.length) {
+    const n = path[path.length - 1]!;
     if (n === A) {
-      out.push(path);
-      return out.length <= MAX_PATHS;
+      out.push(path.slice());
+      path.pop();
+      next.pop();
+      continue;
     }
-    for (const u of users.get(n.id) ?? []) if (!walk(u, [...path, u])) return false;
-    return true;
-  };
-  return walk(B, [B]) ? out : null;
+    const us = users.get(n.id) ?? [];
+    let i = next[next.length - 1]!;
+    while (i < us.length && !count.has(us[i]!.id)) i++;
+    if (i < us.length) {
+      next[next.length - 1] = i + 1;
+      path.push(us[i]!);
+      next.push(0);
+    } else {
+      path.pop();
+      next.pop();
+    }
+  }
+  return out;
 }
 
 export function nodeLabel(run: Run): (n: TNode) => string {
@@ -59,8 +92,8 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
   if (!A || !B || A === B) return null;
-  const paths = pathsBetween(run, B, A);
-  if (!paths || paths.length === 0 || paths.length > MAX_TERMS_SHOWN) return null;
+  const paths = pathsBetween(run, B, A, MAX_TERMS_SHOWN);
+  if (!paths || paths.length === 0) return null;
   const names = nodeNames(run);
   const isDecl = run.model.decls.has(d.wrt.name);
   const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
