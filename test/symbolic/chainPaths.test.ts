@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forward, type Run } from '../../src/engine/run';
-import { pathsBetween } from '../../src/engine/paths';
+import { pathsBetween, readsOf } from '../../src/engine/paths';
+import { compile } from '../../src/language/index';
+import { reportCases } from '../analysis/reportCases';
 import type { TNode } from '../../src/engine/tape';
 import { analyze } from '../../src/analysis';
 import { scalarRnnText } from '../../bench/symbolicBench';
@@ -51,10 +53,38 @@ function twoLayerText(T: number): string {
     'g_0 = 0.1',
     'h_t = tanh(a h_{t-1} + b g_{t-1} + x_t)',
     'g_t = σ(c g_{t-1} + a h_t)',
-    'L_t = (g_t - h_t)^2',
+    // literals on either side of a product (some rules skip a literal input), a division and a power
+    'L_t = (2 g_t - h_t / 3)^2 + 0.5 h_t^2',
     'loss L = Σ_t L_t',
   ].join('\n');
 }
+
+describe('readsOf: what a graph node reads, from the tape without sweeps', () => {
+  it('is what its immediate partials key, literals aside, for every quantity node of the 211 pinned texts', () => {
+    let nodes = 0;
+    for (const c of reportCases()) {
+      const { model, fatal } = compile(c.text);
+      if (fatal) continue;
+      let run: Run;
+      try {
+        run = forward(model);
+      } catch {
+        continue; // a text whose run fails has no paths to list
+      }
+      for (const q of run.quantityNodes()) {
+        const keyed = [...run.immediate(q.node).keys()].filter((id) => run.tape.nodes[id]!.op !== 'const');
+        expect(
+          readsOf(q.node)
+            .map((n) => n.id)
+            .sort((a, b) => a - b),
+          `${c.name}: ${q.name}_${q.t}`,
+        ).toEqual(keyed.sort((a, b) => a - b));
+        nodes++;
+      }
+    }
+    expect(nodes).toBeGreaterThan(2000);
+  });
+});
 
 describe('pathsBetween: counted, then listed', () => {
   it('lists the same paths in the same order as the walk, and null past the cap (property)', () => {
@@ -76,6 +106,15 @@ describe('pathsBetween: counted, then listed', () => {
       ),
       { numRuns: 120 },
     );
+  });
+
+  it('from a quantity written as a number (h_0 = 0, a literal on the tape) as the walk lists them', () => {
+    for (const T of [1, 2, 4]) {
+      const run = forward(compileOk(twoLayerText(T)));
+      const h0 = run.node('h', 0)!;
+      for (const A of [run.loss!, run.node('g', T)!, run.node('h', T)!])
+        for (const max of [0, 3, 400]) expect(ids(pathsBetween(run, h0, A, max))).toEqual(ids(walkPaths(run, h0, A, max)));
+    }
   });
 
   it('from a node to itself: the one empty path; to a node that does not depend on it: none', () => {
