@@ -23,29 +23,61 @@ const MAX_PATHS = 400;
  * then only counted).
  */
 export function readsOf(node: TNode): TNode[] {
-  if (node.op === 'leaf' || node.data.length === 0) return [];
-  const out = new Set<TNode>();
-  const lo = node.start;
-  const seen = new Uint8Array(node.id - lo + 1);
-  const stack: TNode[] = [node];
-  seen[node.id - lo] = 1;
-  const see = (x: TNode | null): void => {
-    if (!x || x.op === 'const') return;
-    if (x.id < lo) out.add(x);
-    else if (!seen[x.id - lo]) {
-      seen[x.id - lo] = 1;
-      stack.push(x);
+  return new ReadsWalk().of(node);
+}
+
+/** readsOf with its marks and stack kept between nodes (a run's 3,000 nodes at T = 1000 allocate nothing per node but the answer) */
+class ReadsWalk {
+  private mark = new Int32Array(0);
+  private stamp = 0;
+  private stack: TNode[] = [];
+
+  of(node: TNode): TNode[] {
+    if (node.op === 'leaf' || node.data.length === 0) return [];
+    const out: TNode[] = [];
+    const lo = node.start;
+    if (this.mark.length <= node.id) this.mark = new Int32Array(Math.max(node.id + 1, 2 * this.mark.length));
+    const mark = this.mark;
+    // one stamp per node: a tape id marked with it is seen (in range) or already read (below the start)
+    const stamp = ++this.stamp;
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(node);
+    mark[node.id] = stamp;
+    while (stack.length) {
+      const y = stack.pop()!;
+      // another graph node inside the equation's range: the sweep does not cross it
+      if (y.barrier && y !== node) continue;
+      const args = y.args;
+      const n = args ? args.length : 0;
+      for (let i = -2; i < n; i++) {
+        const x = i === -2 ? y.a : i === -1 ? y.b : args![i]!;
+        if (!x || x.op === 'const' || mark[x.id] === stamp) continue;
+        mark[x.id] = stamp;
+        if (x.id < lo) out.push(x);
+        else stack.push(x);
+      }
     }
-  };
-  while (stack.length) {
-    const y = stack.pop()!;
-    // another graph node inside the equation's range: the sweep does not cross it
-    if (y.barrier && y !== node) continue;
-    see(y.a);
-    see(y.b);
-    if (y.args) for (const x of y.args) see(x);
+    return out;
   }
-  return [...out];
+}
+
+/** what each quantity node of a run reads (ids), worked out once per run: the derives of a file share it */
+const readsByRun = new WeakMap<Run, Map<number, number[]>>();
+
+function runReads(run: Run): Map<number, number[]> {
+  let m = readsByRun.get(run);
+  if (!m) {
+    m = new Map();
+    const walk = new ReadsWalk();
+    for (const q of run.quantityNodes())
+      m.set(
+        q.node.id,
+        walk.of(q.node).map((x) => x.id),
+      );
+    readsByRun.set(run, m);
+  }
+  return m;
 }
 
 /**
@@ -56,31 +88,36 @@ export function readsOf(node: TNode): TNode[] {
  * cannot be reached and keeps one path on a stack (no recursion: a path is as long as the horizon).
  */
 export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNode[][] | null {
-  // users: for every quantity node, the nodes its own equation reads (a literal B — a quantity written
-  // as a number — is read only as the immediate partials say: some rules skip a literal input)
-  const reads = B.op === 'const' ? (n: TNode) => run.immediate(n).keys() : (n: TNode) => readsOf(n).map((x) => x.id);
-  const users = new Map<number, TNode[]>();
-  for (const q of run.quantityNodes()) {
-    if (q.node.id <= B.id || q.node.id > A.id) continue;
-    for (const id of reads(q.node)) {
-      let u = users.get(id);
-      if (!u) users.set(id, (u = []));
-      u.push(q.node);
-    }
+  // what each quantity node's own equation reads (a literal B — a quantity written as a number — is
+  // read only as the immediate partials say: some rules skip a literal input)
+  const known = B.op === 'const' ? null : runReads(run);
+  const reads = (n: TNode): Iterable<number> => (known ? known.get(n.id)! : run.immediate(n).keys());
+  const inRange = run
+    .quantityNodes()
+    .map((q) => q.node)
+    .filter((n) => n.id > B.id && n.id <= A.id);
+  // paths from each node up to A (capped at max + 1), pushed down from A: a node reads only what came
+  // before it on the tape, so in decreasing id order every node has all its users' paths before its own
+  // are pushed further down
+  const ways = new Float64Array(A.id + 1);
+  ways[A.id] = 1;
+  for (const n of [...inRange].sort((x, y) => y.id - x.id)) {
+    const w = ways[n.id]!;
+    if (w) for (const id of reads(n)) if (id >= B.id) ways[id] = Math.min(max + 1, ways[id]! + w);
   }
-  // paths from each node up to A (capped at max + 1): a user comes later on the tape than what it
-  // reads, so counting in decreasing id order has every user's count before its inputs'
-  const count = new Map<number, number>([[A.id, 1]]);
-  const ids = [...users.keys()].filter((id) => id >= B.id && id < A.id).sort((a, b) => b - a);
-  for (const id of ids) {
-    let c = 0;
-    for (const u of users.get(id)!) c = Math.min(max + 1, c + (count.get(u.id) ?? 0));
-    if (c) count.set(id, c);
-  }
-  const total = B === A ? 1 : (count.get(B.id) ?? 0);
+  const total = ways[B.id]!;
   if (total > max) return null;
   const out: TNode[][] = [];
   if (total === 0) return out;
+  // users: for every node, the quantity nodes whose equations read it, in the order the run lists them
+  const users = new Map<number, TNode[]>();
+  for (const n of inRange) {
+    for (const id of reads(n)) {
+      let u = users.get(id);
+      if (!u) users.set(id, (u = []));
+      u.push(n);
+    }
+  }
   // depth first, users in their order (the order the paths were always listed in)
   const path: TNode[] = [B];
   const next: number[] = [0];
@@ -94,7 +131,7 @@ export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNo
     }
     const us = users.get(n.id) ?? [];
     let i = next[next.length - 1]!;
-    while (i < us.length && !count.has(us[i]!.id)) i++;
+    while (i < us.length && !ways[us[i]!.id]) i++;
     if (i < us.length) {
       next[next.length - 1] = i + 1;
       path.push(us[i]!);
