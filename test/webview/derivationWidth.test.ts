@@ -80,16 +80,22 @@ describe.skipIf(!ready)("every example's derivations fit the panel at its defaul
           derive.line,
         );
         await page.waitForTimeout(150);
+        // a form must fit its own box (no horizontal scroll); a value shown as a number beside it (a vector
+        // or matrix: a shrink-wrapped box whose KaTeX overhangs it by ~2 px) must fit the pane
         const measure = (): Promise<{ form: string; scroll: number; client: number }[]> =>
-          page.evaluate(() =>
-            Array.from(document.querySelectorAll('#derivation .katex-display'))
+          page.evaluate(() => {
+            const pane = (document.querySelector('#derivation') as HTMLElement).clientWidth;
+            return Array.from(document.querySelectorAll('#derivation .katex-display'))
               .filter((k) => (k as HTMLElement).offsetParent !== null)
-              .map((k) => ({
-                form: k.closest('[data-form]')?.getAttribute('data-form') ?? '',
-                scroll: (k as HTMLElement).scrollWidth,
-                client: (k as HTMLElement).clientWidth,
-              })),
-          );
+              .map((k) => {
+                const form = k.closest('[data-form]')?.getAttribute('data-form');
+                return {
+                  form: form ?? 'value',
+                  scroll: (k as HTMLElement).scrollWidth,
+                  client: form ? (k as HTMLElement).clientWidth : pane,
+                };
+              });
+          });
         const shown = await measure();
         expect(shown.length, derive.query).toBeGreaterThan(0);
         for (const s of shown)

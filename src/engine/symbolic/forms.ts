@@ -63,6 +63,12 @@ export function renderText(rows: Row[]): string {
  * (issue 13: no line wider than the panel). The LaTeX source's own length says little about its width.
  */
 const LATEX_LINE_CHARS = 72;
+/**
+ * The lines of a term broken inside (latexBreak.ts) are held to fewer: a vector network's explicit terms
+ * (diag(…), ⊙, 1ᵀ, no stacked fractions) typeset at ~7.1 px per character of the text twin, 508–532 px
+ * for lines of 72–74 characters in the 496 px pane.
+ */
+const TERM_LINE_CHARS = 66;
 
 export function renderLatex(rows: Row[], textRows?: Row[]): string {
   const lines = rows.map((r, i) => {
@@ -83,7 +89,7 @@ export function renderLatex(rows: Row[], textRows?: Row[]): string {
       return a
         .map((t, k) => {
           const sign = k === 0 ? (t.neg ? '-' : '') : `${t.neg ? '-' : '+'} `;
-          const lines = breakTerm(sign + t.s, k === 0 ? base : base + 2, base + 4, LATEX_LINE_CHARS);
+          const lines = breakTerm(sign + t.s, k === 0 ? base : base + 2, base + 4, TERM_LINE_CHARS);
           return (k === 0 ? '' : '\\\\ &\\quad ') + lines.join(indent);
         })
         .join(' ');

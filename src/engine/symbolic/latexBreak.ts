@@ -141,15 +141,18 @@ function bracketedSum(s: string): string | null {
  * One line when it fits or nothing in it can be broken.
  */
 export function breakTerm(s: string, col: number, indent: number, width: number): string[] {
-  if (col + latexChars(s) <= width) return [s];
+  // a matrix (a value) or any environment is never broken: its rows are its own
+  if (col + latexChars(s) <= width || s.includes('\\begin{')) return [s];
   const factors = split(s, false);
-  // the widest factor that is a bracketed sum is broken at its terms
+  // the widest factor that is a bracketed sum is broken at its terms, when it is what makes the term
+  // wide (a short bracket, (diag(ŷ) − ŷŷᵀ), is kept whole and the product broken around it)
   let best = -1;
   let bestChars = 0;
   factors.forEach((f, k) => {
     const c = latexChars(f.s);
     if (bracketedSum(f.s) !== null && c > bestChars) [best, bestChars] = [k, c];
   });
+  if (best >= 0 && bestChars < (width - indent) / 2) best = -1;
   if (best >= 0) {
     const inner = split(bracketedSum(factors[best]!.s)!, true);
     const before = factors.slice(0, best);
@@ -163,7 +166,9 @@ export function breakTerm(s: string, col: number, indent: number, width: number)
     inner.forEach((p, k) => {
       const head = k === 0 ? '' : `${p.sep.trim()} `;
       const w = latexChars(head + p.s);
-      if (k > 0 && c + w + 1 > width) {
+      // the bracket's first term starts on a line of its own when not even its first factor fits
+      const first = k === 0 && c + latexChars(split(p.s, false)[0]?.s ?? p.s) > width;
+      if ((k > 0 && c + w + 1 > width) || first) {
         lines.push(last);
         last = '';
         c = innerIndent;
