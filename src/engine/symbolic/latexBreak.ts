@@ -6,6 +6,8 @@
 // Widths are counted in characters of the text twin (LATEX_LINE_CHARS in forms.ts): the LaTeX is read as
 // the text form would print it (\frac{∂L}{∂h} as ∂L/∂h, subscripts as characters).
 
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** The width of a LaTeX string in characters of its text twin (∂L_{1}/∂y_{1} → ∂L₁/∂y₁: 7). */
 export function latexChars(latex: string): number {
   // the text twin writes a product's dot as "·", one character with no spaces
@@ -15,7 +17,7 @@ export function latexChars(latex: string): number {
     const c = s[i]!;
     if (c === '\\') {
       let j = i + 1;
-      while (j < s.length && /[a-zA-Z]/.test(s[j]!)) j++;
+      while (j < s.length && isLetter(s.charCodeAt(j))) j++;
       const name = s.slice(i + 1, j);
       if (j === i + 1) {
         // \\ , \{ \, …: one character (a line break is never inside a term)
@@ -61,21 +63,23 @@ interface Piece {
 
 /** where each \left( / \right) / { / } opens or closes, to split at depth 0 only */
 function depthDelta(s: string, i: number): { d: number; len: number } {
-  if (s[i] === '{') return { d: 1, len: 1 };
-  if (s[i] === '}') return { d: -1, len: 1 };
-  if (s.startsWith('\\left', i) && !/[a-zA-Z]/.test(s[i + 5] ?? '')) return { d: 1, len: 6 };
-  if (s.startsWith('\\right', i) && !/[a-zA-Z]/.test(s[i + 6] ?? '')) return { d: -1, len: 7 };
-  if (s.startsWith('\\Bigl', i)) return { d: 1, len: 6 };
-  if (s.startsWith('\\Bigr', i)) return { d: -1, len: 6 };
-  if (s[i] === '\\') {
-    // a command name (or an escaped character) is skipped whole: \{ is not a brace
-    let j = i + 1;
-    if (!/[a-zA-Z]/.test(s[j] ?? '')) return { d: 0, len: 2 };
-    while (j < s.length && /[a-zA-Z]/.test(s[j]!)) j++;
-    return { d: 0, len: j - i };
-  }
-  return { d: 0, len: 1 };
+  const c = s[i];
+  if (c === '{') return OPEN1;
+  if (c === '}') return CLOSE1;
+  if (c !== '\\') return PLAIN;
+  // a command name (or an escaped character) is skipped whole: \{ is not a brace
+  let j = i + 1;
+  if (!isLetter(s.charCodeAt(j))) return ESCAPED;
+  while (j < s.length && isLetter(s.charCodeAt(j))) j++;
+  const name = s.slice(i + 1, j);
+  if (name === 'left' || name === 'Bigl') return { d: 1, len: j - i + 1 };
+  if (name === 'right' || name === 'Bigr') return { d: -1, len: j - i + 1 };
+  return { d: 0, len: j - i };
 }
+const OPEN1 = { d: 1, len: 1 };
+const CLOSE1 = { d: -1, len: 1 };
+const PLAIN = { d: 0, len: 1 };
+const ESCAPED = { d: 0, len: 2 };
 
 /**
  * The term split at depth 0: at ' + ' / ' - ' when `sums`, else at ' \cdot ' and at the spaces between
@@ -87,17 +91,24 @@ function split(s: string, sums: boolean): Piece[] {
   let start = 0;
   let sep = '';
   let i = 0;
+  const isOp = (c: string | undefined): boolean => c === '+' || c === '-' || c === '=';
   while (i < s.length) {
-    if (depth === 0) {
-      const m = sums ? /^ [+-] /.exec(s.slice(i, i + 3)) : /^ \\cdot /.exec(s.slice(i, i + 7));
+    if (depth === 0 && s[i] === ' ') {
+      const m = sums
+        ? isOp(s[i + 1]) && s[i + 1] !== '=' && s[i + 2] === ' '
+          ? s.slice(i, i + 3)
+          : null
+        : s.startsWith(' \\cdot ', i)
+          ? ' \\cdot '
+          : null;
       if (m) {
         out.push({ sep, s: s.slice(start, i) });
-        sep = m[0];
-        i += m[0].length;
+        sep = m;
+        i += m.length;
         start = i;
         continue;
       }
-      if (!sums && s[i] === ' ' && i > start && !/[+\-=]$/.test(s.slice(start, i)) && !/^[+\-=]/.test(s.slice(i + 1, i + 2))) {
+      if (!sums && i > start && !isOp(s[i - 1]) && !isOp(s[i + 1])) {
         out.push({ sep, s: s.slice(start, i) });
         sep = ' ';
         i += 1;
