@@ -12,28 +12,136 @@ import type { TNode } from './tape';
 
 const MAX_PATHS = 400;
 
-/** every path of the unrolled graph from B up to A (each from B to A), or null past MAX_PATHS */
-export function pathsBetween(run: Run, B: TNode, A: TNode): TNode[][] | null {
-  // users: for every quantity node, the nodes its own equation reads
+/**
+ * The graph nodes a graph node's own equation reads, found on the tape without a sweep: the keys of
+ * run.immediate(node) that are not literals. An immediate sweep (Tape.sweep from the node down to its
+ * start) gives a gradient to every input of a node it reaches — every rule adds into each input but a
+ * literal ('const') one — stops at other graph nodes (barriers) on the way, and keys what it reaches
+ * below the start. So this walk over the same inputs finds the same nodes, literals aside; a literal has
+ * no inputs, so it can only begin a path, never continue one. It costs one visit per tape node where the
+ * immediate partials cost a sweep per entry of each node (at T = 1000, 3,000 sweeps for paths that are
+ * then only counted).
+ */
+export function readsOf(node: TNode): TNode[] {
+  return new ReadsWalk().of(node);
+}
+
+/** readsOf with its marks and stack kept between nodes (a run's 3,000 nodes at T = 1000 allocate nothing per node but the answer) */
+class ReadsWalk {
+  private mark = new Int32Array(0);
+  private stamp = 0;
+  private stack: TNode[] = [];
+
+  of(node: TNode): TNode[] {
+    if (node.op === 'leaf' || node.data.length === 0) return [];
+    const out: TNode[] = [];
+    const lo = node.start;
+    if (this.mark.length <= node.id) this.mark = new Int32Array(Math.max(node.id + 1, 2 * this.mark.length));
+    const mark = this.mark;
+    // one stamp per node: a tape id marked with it is seen (in range) or already read (below the start)
+    const stamp = ++this.stamp;
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(node);
+    mark[node.id] = stamp;
+    while (stack.length) {
+      const y = stack.pop()!;
+      // another graph node inside the equation's range: the sweep does not cross it
+      if (y.barrier && y !== node) continue;
+      const args = y.args;
+      const n = args ? args.length : 0;
+      for (let i = -2; i < n; i++) {
+        const x = i === -2 ? y.a : i === -1 ? y.b : args![i]!;
+        if (!x || x.op === 'const' || mark[x.id] === stamp) continue;
+        mark[x.id] = stamp;
+        if (x.id < lo) out.push(x);
+        else stack.push(x);
+      }
+    }
+    return out;
+  }
+}
+
+/** what each quantity node of a run reads (ids), worked out once per run: the derives of a file share it */
+const readsByRun = new WeakMap<Run, Map<number, number[]>>();
+
+function runReads(run: Run): Map<number, number[]> {
+  let m = readsByRun.get(run);
+  if (!m) {
+    m = new Map();
+    const walk = new ReadsWalk();
+    for (const q of run.quantityNodes())
+      m.set(
+        q.node.id,
+        walk.of(q.node).map((x) => x.id),
+      );
+    readsByRun.set(run, m);
+  }
+  return m;
+}
+
+/**
+ * every path of the unrolled graph from B up to A (each from B to A), or null past `max` paths. The paths
+ * are counted first (one pass over the nodes) and listed only when there are at most `max`: at T = 1000
+ * ∂L/∂W_hh has ~500,000 paths, and walking them until the 401st, copying a path of ~1,000 nodes per
+ * step, cost more than the symbolic forms of the same derive. The listing skips nodes from which A
+ * cannot be reached and keeps one path on a stack (no recursion: a path is as long as the horizon).
+ */
+export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNode[][] | null {
+  // what each quantity node's own equation reads (a literal B — a quantity written as a number — is
+  // read only as the immediate partials say: some rules skip a literal input)
+  const known = B.op === 'const' ? null : runReads(run);
+  const reads = (n: TNode): Iterable<number> => (known ? known.get(n.id)! : run.immediate(n).keys());
+  const inRange = run
+    .quantityNodes()
+    .map((q) => q.node)
+    .filter((n) => n.id > B.id && n.id <= A.id);
+  // paths from each node up to A (capped at max + 1), pushed down from A: a node reads only what came
+  // before it on the tape, so in decreasing id order every node has all its users' paths before its own
+  // are pushed further down
+  const ways = new Float64Array(A.id + 1);
+  ways[A.id] = 1;
+  for (const n of [...inRange].sort((x, y) => y.id - x.id)) {
+    const w = ways[n.id]!;
+    if (w) for (const id of reads(n)) if (id >= B.id) ways[id] = Math.min(max + 1, ways[id]! + w);
+  }
+  const total = ways[B.id]!;
+  if (total > max) return null;
+  const out: TNode[][] = [];
+  if (total === 0) return out;
+  // users: for every node, the quantity nodes whose equations read it, in the order the run lists them
   const users = new Map<number, TNode[]>();
-  for (const q of run.quantityNodes()) {
-    if (q.node.id <= B.id || q.node.id > A.id) continue;
-    for (const id of run.immediate(q.node).keys()) {
+  for (const n of inRange) {
+    for (const id of reads(n)) {
       let u = users.get(id);
       if (!u) users.set(id, (u = []));
-      u.push(q.node);
+      u.push(n);
     }
   }
-  const out: TNode[][] = [];
-  const walk = (n: TNode, path: TNode[]): boolean => {
+  // depth first, users in their order (the order the paths were always listed in)
+  const path: TNode[] = [B];
+  const next: number[] = [0];
+  while (path.length) {
+    const n = path[path.length - 1]!;
     if (n === A) {
-      out.push(path);
-      return out.length <= MAX_PATHS;
+      out.push(path.slice());
+      path.pop();
+      next.pop();
+      continue;
     }
-    for (const u of users.get(n.id) ?? []) if (!walk(u, [...path, u])) return false;
-    return true;
-  };
-  return walk(B, [B]) ? out : null;
+    const us = users.get(n.id) ?? [];
+    let i = next[next.length - 1]!;
+    while (i < us.length && !ways[us[i]!.id]) i++;
+    if (i < us.length) {
+      next[next.length - 1] = i + 1;
+      path.push(us[i]!);
+      next.push(0);
+    } else {
+      path.pop();
+      next.pop();
+    }
+  }
+  return out;
 }
 
 export function nodeLabel(run: Run): (n: TNode) => string {
@@ -59,8 +167,8 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
   if (!A || !B || A === B) return null;
-  const paths = pathsBetween(run, B, A);
-  if (!paths || paths.length === 0 || paths.length > MAX_TERMS_SHOWN) return null;
+  const paths = pathsBetween(run, B, A, MAX_TERMS_SHOWN);
+  if (!paths || paths.length === 0) return null;
   const names = nodeNames(run);
   const isDecl = run.model.decls.has(d.wrt.name);
   const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
