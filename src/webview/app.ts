@@ -443,14 +443,19 @@ export class PanelApp {
     const right = Math.max(...laid.map((n) => n.x + NODE_W));
     const bottom = Math.max(...laid.map((n) => n.y + NODE_H));
     g.zoom.reveal({ x, y, w: right - x, h: bottom - y });
-    // the pinned graph covers the top of the panel: bring the clicked term out from under it
-    const term = this.el.derivation.querySelector('button.term.active');
-    const view = this.doc.defaultView;
-    if (!term || !section || !view) return;
-    const under = section.getBoundingClientRect().bottom + 8 - term.getBoundingClientRect().top;
-    if (under > 0) view.scrollBy(0, -under);
-    const below = term.getBoundingClientRect().bottom - view.innerHeight;
-    if (below > 0) view.scrollBy(0, below + 8);
+    // the pinned graph covers the top of the panel: bring the clicked term out from under it — once the
+    // derivation's later forms are typeset, since they move the term (a long chain form broken into lines)
+    const scroll = (): void => {
+      const term = this.el.derivation.querySelector('button.term.active');
+      const view = this.doc.defaultView;
+      if (!term || !section || !view) return;
+      const under = section.getBoundingClientRect().bottom + 8 - term.getBoundingClientRect().top;
+      if (under > 0) view.scrollBy(0, -under);
+      const below = term.getBoundingClientRect().bottom - view.innerHeight;
+      if (below > 0) view.scrollBy(0, below + 8);
+    };
+    if (this.laterQueue.length) this.later(scroll);
+    else scroll();
   }
 
   /** The row to mark when the cursor is on a name but not on one node (h_t, h_{t-1}, or a name with no node). */
