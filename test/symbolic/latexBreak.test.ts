@@ -1,8 +1,12 @@
 // A term of a LaTeX form broken over lines (latexBreak.ts, issue 13): the lines say the same as the term
 // (only line breaks are added, and the broken bracket's \left( … \right) becomes \Bigl( … \Bigr)), each
-// line fits when it holds more than one unbreakable piece, a matrix is never broken, and the lines typeset.
+// line fits when it holds more than one unbreakable piece, a matrix is never broken, and every form of
+// every example still typesets.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
 import { breakTerm, latexChars } from '../../src/engine/symbolic/latexBreak';
 import { typesets } from './helpers';
 
@@ -76,4 +80,21 @@ describe('breakTerm', () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe('every form of every example still typesets once broken', () => {
+  const dir = join(__dirname, '..', '..', 'examples');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.rnn'))) {
+    it(file, () => {
+      const r = analyze(readFileSync(join(dir, file), 'utf8'), { forms: true });
+      let n = 0;
+      for (const d of r.derives)
+        for (const res of d.results)
+          for (const f of Object.values(res.forms ?? {})) {
+            typesets(f.latex);
+            n++;
+          }
+      expect(n).toBeGreaterThan(0);
+    });
+  }
 });

@@ -9,6 +9,7 @@ import { size, type Label, type Node, type NodeName } from './ir';
 import { Printer, shownStep, type PrintOpts } from './print';
 import { explicitOf, type AdjLine, type Derivation, type StepItem } from './derive';
 import type { Tensor } from './evaluate';
+import { breakTerm, latexChars } from './latexBreak';
 
 export type Term = { neg: boolean; s: string };
 export interface Row {
@@ -62,6 +63,12 @@ export function renderText(rows: Row[]): string {
  * (issue 13: no line wider than the panel). The LaTeX source's own length says little about its width.
  */
 const LATEX_LINE_CHARS = 72;
+/**
+ * The lines of a term broken inside (latexBreak.ts) are held to fewer: a vector network's explicit terms
+ * (diag(…), ⊙, 1ᵀ, no stacked fractions) typeset at ~7.1 px per character of the text twin, 508–532 px
+ * for lines of 72–74 characters in the 496 px pane.
+ */
+const TERM_LINE_CHARS = 66;
 
 export function renderLatex(rows: Row[], textRows?: Row[]): string {
   const lines = rows.map((r, i) => {
@@ -74,8 +81,18 @@ export function renderLatex(rows: Row[], textRows?: Row[]): string {
           ? twin!.lhs.length + 3 + joinTerms(t, false).length + (j === r.alts.length - 1 && twin!.note ? twin!.note[0].length + 3 : 0) >
             LATEX_LINE_CHARS
           : joined.length > 160;
-      if (a.length < 2 || (a.length === 2 && !t) || !wide) return joined;
-      return a.map((t, k) => (k === 0 ? (t.neg ? '-' : '') + t.s : `\\\\ &\\quad ${t.neg ? '-' : '+'} ${t.s}`)).join(' ');
+      if ((a.length === 2 && !t) || !wide) return joined;
+      // the lines start after the lhs column (aligned at "="): a term still too wide is broken inside
+      // (latexBreak.ts), its further lines indented past the sum's own
+      const base = (twin ? twin.lhs.length : latexChars(r.lhs)) + 3;
+      const indent = ' \\\\ &\\quad\\quad ';
+      return a
+        .map((t, k) => {
+          const sign = k === 0 ? (t.neg ? '-' : '') : `${t.neg ? '-' : '+'} `;
+          const lines = breakTerm(sign + t.s, k === 0 ? base : base + 2, base + 4, TERM_LINE_CHARS);
+          return (k === 0 ? '' : '\\\\ &\\quad ') + lines.join(indent);
+        })
+        .join(' ');
     });
     const note = r.note ? ` \\quad ${r.note[1]}` : '';
     return `${r.lhs} &= ${alts.join(' \\\\ &= ')}${note}`;

@@ -1,5 +1,4 @@
-// Breaking one printed term of a LaTeX form over lines (issue 13: no line wider than the panel; not yet
-// called by forms.ts renderLatex: see test/webview/derivationWidth.test.ts for why). A sum is
+// Breaking one printed term of a LaTeX form over lines (issue 13: no line wider than the panel). A sum is
 // already broken one term per line (forms.ts renderLatex); a term that is itself too wide — a product
 // holding a bracketed sum (∂L₃/∂y₃·…·(∂⁺h̃₃/∂W + ∂h̃₃/∂h₂·… + …)) or a long product (an eight-layer chain)
 // — is broken here: inside its widest bracketed sum, at the sum's terms (the bracket becomes \Bigl( … \Bigr),
