@@ -140,36 +140,21 @@ async function timedEdit(
 const medianOf = (ts: EditTiming[], k: keyof EditTiming) => median(ts.map((t) => t[k]));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** A student opens a file and reads it before typing: the worker's idle time after the first Report (its warm-up's). */
-const READING_MS = 1000;
-
-/** One host's figures for one example: its edits after READING_MS, the first three left out (they warm the JIT). */
-async function editsOf(host: EditorHost, text: string): Promise<EditTiming[]> {
-  const doc = host.open(text);
-  await host.published(doc);
-  await new Promise((r) => setTimeout(r, READING_MS));
-  const ts: EditTiming[] = [];
-  for (let i = 0; i < 18; i++) {
-    // no block probe here: its 1 ms ticks would count in the host's busy time
-    const t = await timedEdit(host, doc, () => doc.edit(`${text}\n# edit ${i}\n`), undefined, false);
-    if (i >= 3) ts.push(t);
-  }
-  host.close(doc);
-  return ts;
-}
-
-/**
- * Issue 11: edit → diagnostics in the extension host (debounce excluded), per example, through the analysis worker;
- * beside it the same with no warm-up (as before), the two hosts taking the examples in turn in this process.
- */
+/** Issue 11: edit → diagnostics in the extension host (debounce excluded), per example, through the analysis worker. */
 export async function benchEditorHost(): Promise<void> {
   const host = new EditorHost();
-  const before = new EditorHost(undefined, 0);
   const rows: string[][] = [];
   try {
     for (const { name, text } of loadExamples()) {
-      const ts = await editsOf(host, text);
-      const old = await editsOf(before, text);
+      const doc = host.open(text);
+      await host.published(doc);
+      const ts: EditTiming[] = [];
+      for (let i = 0; i < 18; i++) {
+        // no block probe here: its 1 ms ticks would count in the host's busy time
+        const t = await timedEdit(host, doc, () => doc.edit(`${text}\n# edit ${i}\n`), undefined, false);
+        if (i >= 3) ts.push(t); // the first edits warm the worker's JIT
+      }
+      host.close(doc);
       const own = medianOf(ts, 'ownMs');
       // the numeric analysis the worker runs before it answers, alone in this thread: the rest is the host's path
       const alone = timeMedian(() => analyze(text, { draws: 4 }), 15, 3);
@@ -185,11 +170,10 @@ export async function benchEditorHost(): Promise<void> {
       rows.push([
         name,
         fmtMs(own),
-        fmtMs(medianOf(old, 'ownMs')),
         fmtT(alone),
         fmtMs(medianOf(ts, 'workerMs')),
         fmtMs(medianOf(ts, 'workerWallMs')),
-        `${fmtMs(mean(aloneThread))} / ${fmtMs(mean(ts.map((t) => t.workerThreadCpuMs)))} / ${fmtMs(mean(old.map((t) => t.workerThreadCpuMs)))}`,
+        `${fmtMs(mean(aloneThread))} / ${fmtMs(mean(ts.map((t) => t.workerThreadCpuMs)))}`,
         fmtMs(medianOf(ts, 'pathMs')),
         fmtMs(medianOf(ts, 'hostMs')),
         fmtMs(medianOf(ts, 'convertMs')),
@@ -198,18 +182,16 @@ export async function benchEditorHost(): Promise<void> {
     }
   } finally {
     host.dispose();
-    before.dispose();
   }
   printTable(
-    `Editor host: an edit → its diagnostics and lenses, through the analysis worker (debounce 0) — median of 15; target < 10 ms`,
+    'Editor host: an edit → its diagnostics and lenses, through the analysis worker (debounce 0) — median of 15; target < 10 ms',
     [
       'example',
       'edit → diagnostics',
-      'no warm-up (before)',
       'analyze() alone',
       'in the worker',
       'in the worker (wall)',
-      'thread CPU, mean: alone / worker / before',
+      'thread CPU, mean: alone / worker',
       'the way (wall)',
       'host thread busy',
       'Report → items',
@@ -218,7 +200,7 @@ export async function benchEditorHost(): Promise<void> {
     rows,
   );
   console.log(
-    `  the extension's Reports with the 'vscode' fake, dist/worker.js in a worker thread (one warm worker serves the\n  examples in turn, as the extension's pool does); each example is opened, read for ${READING_MS} ms (the worker warms its\n  JIT on it meanwhile: WARM_RUNS analyses in its idle turns), then edited 18 times, the first 3 left out; "no warm-up\n  (before)" is a second such host whose worker does not warm up, taking the examples in turn with the first.\n  edit → diagnostics is min(wall, CPU of both threads) and includes\n  the analysis in the worker; "in the worker" is that analysis timed as "analyze() alone" is, min(wall, the\n  process's CPU time meanwhile), "(wall)" its wall time alone (Report.elapsedMs: on a shared machine the\n  other agents' load is in it), "the way" the rest of the wall time (debounce turn, the reading's diagnostics,\n  messages, structured clones, diagnostics and lenses); "host thread busy" is its event-loop utilisation from\n  the edit until the worker is done (forms included). "thread CPU" is the analysis's own thread's CPU time\n  (Linux /proc/thread-self/schedstat), in this thread and in the worker: the like-for-like comparison, which\n  neither the machine's load nor the other threads' JIT and GC inflate.`,
+    '  the extension\'s Reports with the \'vscode\' fake, dist/worker.js in a worker thread (one warm worker serves the\n  examples in turn, as the extension\'s pool does); edit → diagnostics is min(wall, CPU of both threads) and includes\n  the analysis in the worker; "in the worker" is that analysis timed as "analyze() alone" is, min(wall, the\n  process\'s CPU time meanwhile), "(wall)" its wall time alone (Report.elapsedMs: on a shared machine the\n  other agents\' load is in it), "the way" the rest of the wall time (debounce turn, the reading\'s diagnostics,\n  messages, structured clones, diagnostics and lenses); "host thread busy" is its event-loop utilisation from\n  the edit until the worker is done (forms included). "thread CPU" is the analysis\'s own thread\'s CPU time\n  (Linux /proc/thread-self/schedstat), in this thread and in the worker: the like-for-like comparison, which\n  neither the machine\'s load nor the other threads\' JIT and GC inflate.',
   );
 }
 

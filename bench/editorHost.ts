@@ -49,17 +49,13 @@ export class EditorHost {
   /** per document, its latest reading and what it shows, as diagnostics.ts keeps them */
   private readonly twoPhase = new Map<unknown, { read?: ReadUpdate; shown?: Shown }>();
 
-  /**
-   * `pieceBytes`: how the worker sends big Reports (Infinity: whole, as before pieces; undefined: the shipped size);
-   * `warmRuns`: the worker's warm-up analyses per document (undefined: as shipped; 0: none, as before)
-   */
-  constructor(pieceBytes?: number, warmRuns?: number) {
+  /** `pieceBytes`: how the worker sends big Reports (Infinity: whole, as before pieces; undefined: the shipped size) */
+  constructor(pieceBytes?: number) {
     fake.documents = [];
     const script = join(__dirname, 'worker.js');
     this.reports = new Reports({
       debounceMs: () => 0,
       analyzeOptions: () => ({ draws: 4 }),
-      warmRuns,
       workers: () => this.timed(nodeWorker(script, require, { threadCpu: true, ...(pieceBytes === undefined ? {} : { pieceBytes }) })),
     });
     this.reports.onDidUpdate(({ document, report, version }) => {

@@ -60,8 +60,6 @@ export interface ReportsOptions {
   formsInReport?: boolean;
   /** where analyses run (default: the extension's own worker bundle; tests pass a fake) */
   workers?: WorkerFactory;
-  /** a worker's warm-up analyses per document (default WARM_RUNS; the benchmark compares with 0) */
-  warmRuns?: number;
 }
 
 export class Reports implements vscode.Disposable {
@@ -75,7 +73,7 @@ export class Reports implements vscode.Disposable {
   private readonly scheduler: AnalysisScheduler;
 
   constructor(private readonly options: ReportsOptions) {
-    this.scheduler = new AnalysisScheduler(options.workers ?? defaultWorkerFactory(), undefined, options.warmRuns);
+    this.scheduler = new AnalysisScheduler(options.workers ?? defaultWorkerFactory());
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {

@@ -17,14 +17,6 @@
 // 5,000-step file, is ~0.15–0.3 s of CPU): the host writes the job it wants into a shared cell (nodeWorker.ts)
 // as it posts a newer one, so the worker, warm, takes the newer job next instead of being terminated and
 // replaced by a cold one.
-//
-// Warm-up (issue 11): a fresh worker is a fresh V8 isolate, and its JIT keeps warming for ~40 analyses of a file
-// (measured, the sheet-7 example: ~24 ms of the worker's CPU per edit over its first 6 edits, ~11 ms over edits
-// 13–30, ~7.5 ms from the 40th on), its optimising compiler meanwhile competing with both threads for the cores.
-// So a job may ask for `warm` more analyses of its text once it is answered: numeric, their Reports thrown away,
-// one per turn of the event loop while no other job is there, each stopped at the engine's next check when the
-// host posts a newer job (the shared cell). The host asks it for a document's first job in this worker (opening
-// a file: the student reads before typing), so the edits that follow find the JIT warm.
 
 import { analyzeSession, type Analysis } from '../../analysis';
 import { Cancelled, cancellable } from '../../engine/budget';
@@ -53,14 +45,6 @@ export function analyzeText(text: string, options: AnalyzeOptions): Report {
   }
 }
 
-/**
- * A text whose analysis took longer than this (ms, wall: a cold first analysis of an example takes 20–100 ms on a
- * busy machine) is not analysed again to warm up: its own long loops warm the JIT, and each run would cost as much.
- */
-export const WARM_MAX_MS = 150;
-/** A warm-up stops once its runs have taken this long (ms, wall), whatever is left of them. */
-export const WARM_BUDGET_MS = 600;
-
 const failed = (e: unknown) => failedReport(e instanceof Error ? e.message : String(e));
 
 /** The derive `d` of `analysis` with its symbolic forms (or the reason they are absent). */
@@ -82,9 +66,6 @@ function processCpuMs(): number | undefined {
   return (c.user + c.system) / 1000;
 }
 
-/** the CPU figures sent with a Report for the benchmark (protocol.ts ReportStage) */
-type Timing = { cpuMs?: number; threadCpuMs?: number };
-
 const since = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? b - a : undefined);
 
 /**
@@ -102,7 +83,7 @@ export function createServer(
   threadCpu?: () => number | undefined,
 ): (request: AnalysisRequest) => void {
   let kept: { id: number; pieces: Piece[] } | undefined;
-  let formsDue: { job: AnalysisJob; analysis: Analysis } | undefined;
+  let formsDue: { id: number; analysis: Analysis } | undefined;
   /** the newest job: forms still being derived for an older one are dropped */
   let newest = 0;
 
@@ -110,53 +91,27 @@ export function createServer(
   const wantedCheck = (id: number) => (wanted ? () => Atomics.load(wanted, 0) === id : () => true);
 
   /** every derive's forms, one derive per turn of the event loop, so that a newer job stops the work */
-  const deriveForms = (job: AnalysisJob, analysis: Analysis) => {
-    const { id } = job;
+  const deriveForms = (id: number, analysis: Analysis) => {
     const derives: DeriveReport[] = [];
     const stillWanted = wantedCheck(id);
     const step = () => {
       if (id !== newest || !stillWanted()) return;
       const d = analysis.report.derives[derives.length];
-      if (!d) return answered(job, analysis.report, { ...analysis.report, derives });
+      if (!d) return send(id, { ...analysis.report, derives }, true);
       derives.push(cancellable(stillWanted, () => formsOf(analysis, d)));
       later(step);
     };
     step();
   };
 
-  /** Sends the job's complete Report, then warms up on its text if the job asks (see the top of this file). */
-  const answered = (job: AnalysisJob, numeric: Report, complete: Report, timing?: Timing) => {
-    const whole = send(job.id, complete, true, timing);
-    // only with the host's cell (it stops a warm-up run when a job comes), never between the pieces of a big
-    // Report (the host takes them one per turn), and only for a text quick to analyse
-    if (!whole || !wanted || !job.warm || numeric.elapsedMs > WARM_MAX_MS) return;
-    const stillWanted = wantedCheck(job.id);
-    const options = { ...job.options, forms: false, symbolic: false };
-    let left = job.warm;
-    const until = now() + WARM_BUDGET_MS;
-    const step = () => {
-      if (job.id !== newest || !stillWanted() || left-- <= 0 || now() > until) return;
-      try {
-        cancellable(stillWanted, () => analyzeSession(job.text, options));
-      } catch {
-        return; // Cancelled: a newer job is there
-      }
-      later(step);
-    };
-    later(step);
-  };
-
-  /** Posts the Report, whole or as a skeleton and pieces; says whether it went whole. */
-  const send = (id: number, report: Report, complete: boolean, timing: Timing = {}): boolean => {
+  const send = (id: number, report: Report, complete: boolean, timing: { cpuMs?: number; threadCpuMs?: number } = {}) => {
     const { skeleton, pieces } = splitIntoPieces(report, pieceBytes);
     if (pieces.length === 0) {
       kept = undefined;
-      post({ id, report, complete, ...timing });
-      return true;
+      return post({ id, report, complete, ...timing });
     }
     kept = { id, pieces };
     post({ id, skeleton, pieces: pieces.length, complete, ...timing });
-    return false;
   };
 
   const analyse = (job: AnalysisJob) => {
@@ -167,8 +122,7 @@ export function createServer(
     if (!stillWanted()) return;
     const wantForms = job.options.forms ?? job.options.symbolic ?? false;
     const t0 = now();
-    // the CPU figures are the benchmark's (it asks for the thread's): the editor's worker makes no system calls for them
-    const cpu0 = threadCpu ? processCpuMs() : undefined;
+    const cpu0 = processCpuMs();
     const thread0 = threadCpu?.();
     let analysis: Analysis;
     try {
@@ -179,24 +133,23 @@ export function createServer(
       analysis = cancellable(stillWanted, () => analyzeSession(job.text, options, read));
     } catch (e) {
       if (e instanceof Cancelled) return;
-      send(job.id, failed(e), true);
-      return;
+      return send(job.id, failed(e), true);
     }
     // the reading done here counts in the analysis's time, as analyze() counts it
     analysis.report.elapsedMs = now() - t0;
-    const timing: Timing = threadCpu ? { cpuMs: since(cpu0, processCpuMs()), threadCpuMs: since(thread0, threadCpu()) } : {};
-    if (!wantForms || analysis.report.derives.length === 0) return answered(job, analysis.report, analysis.report, timing);
-    formsDue = { job, analysis };
+    const timing = { cpuMs: since(cpu0, processCpuMs()), threadCpuMs: since(thread0, threadCpu?.()) };
+    if (!wantForms || analysis.report.derives.length === 0) return send(job.id, analysis.report, true, timing);
+    formsDue = { id: job.id, analysis };
     send(job.id, withoutPartialForms(analysis.report), false, timing);
   };
 
   return (request) => {
     if (isReportTaken(request)) {
       // a notice for an older job (the host moved on) changes nothing
-      if (formsDue?.job.id !== request.id) return;
-      const { job, analysis } = formsDue;
+      if (formsDue?.id !== request.id) return;
+      const { id, analysis } = formsDue;
       formsDue = undefined;
-      return deriveForms(job, analysis);
+      return deriveForms(id, analysis);
     }
     if (!isPieceRequest(request)) return analyse(request);
     // a request for an older job's piece (the host moved on) gets no answer

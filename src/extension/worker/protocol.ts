@@ -11,11 +11,6 @@ export interface AnalysisJob {
   id: number;
   text: string;
   options: AnalyzeOptions;
-  /**
-   * Once the job is answered and while no newer job is there, analyse its text this many times more (numeric,
-   * nothing sent) to warm the worker's JIT (analyzeInWorker.ts). Absent: none.
-   */
-  warm?: number;
 }
 
 /** Send piece number `piece` of job `id`'s Report (after a skeleton said how many there are). */

@@ -21,10 +21,6 @@
 // Report (a `taken` message, sent on a later turn of this thread's loop, after the diagnostics of that
 // Report were published): on a busy machine the forms do not compete with the diagnostics' way here.
 //
-// A document's first job in a worker asks it to warm its JIT on the text once answered (WARM_RUNS more numeric
-// analyses in its idle turns, each dropped when a job comes: analyzeInWorker.ts), so that the edits after opening
-// a file do not pay for a fresh isolate's cold compiler.
-//
 // If no worker can be started, or one dies, every later job runs on the host thread, silently: the editor
 // must keep working. Pure of vscode (the factory is injected), so the scheduling is tested with a fake worker.
 
@@ -36,12 +32,6 @@ import type { WorkerFactory, WorkerLike } from './protocol';
 
 /** Free workers kept warm for the next job (each is a V8 isolate: some MB of memory). */
 export const IDLE_WORKERS = 2;
-
-/**
- * Analyses a worker runs to warm up on a document it has not served yet (measured on a fresh worker: the
- * sheet-7 example's edits cost ~24 ms of its CPU at first, ~11 ms after a dozen, ~7.5 ms after ~40).
- */
-export const WARM_RUNS = 24;
 
 interface Job {
   id: number;
@@ -63,8 +53,6 @@ interface Slot {
   worker: WorkerLike;
   /** the job this worker is on (until its complete Report arrives) */
   job: Job | undefined;
-  /** the documents this worker has been asked to warm up on */
-  warmed: Set<string>;
 }
 
 export class AnalysisScheduler {
@@ -78,8 +66,6 @@ export class AnalysisScheduler {
   constructor(
     private readonly factory: WorkerFactory,
     private readonly onHost: (text: string, options: AnalyzeOptions) => Report = analyzeText,
-    /** warm-up analyses per document and worker (WARM_RUNS; 0: none, the benchmark's "before") */
-    private readonly warmRuns = WARM_RUNS,
   ) {}
 
   /** Whether jobs run on the host thread (no worker could be started, or one died). */
@@ -154,9 +140,7 @@ export class AnalysisScheduler {
     });
     const job: Job = { id: this.nextId++, key, version, text, options, promise, resolve, answered: false, onComplete, onRead };
     slot.job = job;
-    const warm = slot.warmed.has(key) ? 0 : this.warmRuns;
-    slot.warmed.add(key);
-    slot.worker.postMessage({ id: job.id, text, options, ...(warm > 0 ? { warm } : {}) });
+    slot.worker.postMessage({ id: job.id, text, options });
     return promise;
   }
 
@@ -246,7 +230,7 @@ export class AnalysisScheduler {
       worker = undefined;
     }
     if (!worker) return undefined;
-    const slot: Slot = { worker, job: undefined, warmed: new Set() };
+    const slot: Slot = { worker, job: undefined };
     this.pool.push(slot);
     worker.onMessage((response) => {
       // an answer from a stopped worker, or to a job since replaced: stale, dropped
