@@ -77,9 +77,9 @@ function start(): void {
   );
 
   /** a report drawn: its timings go back to the host once the frame that shows it has been painted */
-  const show = (m: ToWebview): void => {
+  const show = (m: ToWebview, inPage = false): void => {
     const receivedAt = Date.now();
-    app.handle(m);
+    app.handle(m, inPage);
     if (m.type !== 'report' || !app.lastTimings || !api) return;
     const t = app.lastTimings;
     requestAnimationFrame(() =>
@@ -122,7 +122,7 @@ function start(): void {
     htmlAt,
     ...(report ? { has: { uri: report.doc.uri, version: report.doc.version } } : {}),
   } satisfies FromWebview);
-  for (const m of initial) show(m);
+  for (const m of initial) show(m, true);
 }
 
 /**

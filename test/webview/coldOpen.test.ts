@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// A cold open of the panel (issue 13): the first report draws the graph and the derivation's first form
-// at once (its formulas come typeset from the host), the side sections and the later forms after that
-// first paint; a newer report replaces what was pending.
+// A cold open of the panel (issue 13): a first report written into the page draws the graph and the
+// derivation's first form at once (its formulas come typeset from the host), the side sections and the later
+// forms after that first paint; a first report posted to a loaded page draws the graph first and the
+// derivation after its paint; a newer report replaces what was pending.
 import './setup-dom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -46,9 +47,9 @@ function flush(later: (() => void)[]): void {
 describe("cold open: the graph and the derivation's first form in the first paint, the rest after it", () => {
   const report = analyze(readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), { forms: true });
 
-  test("the first report draws the graph and the derivation's first form in one paint; the side sections after it", () => {
+  test("a first report written into the page draws the graph and the derivation's first form in one paint; the side sections after it", () => {
     const { app: a, root, later } = app();
-    a.handle(message(report, 1));
+    a.handle(message(report, 1), true);
     expect(root.querySelector('#graph svg')).not.toBeNull();
     // the first form is typeset with the graph (its formulas came with the report): one frame to what is read first
     const first = root.querySelector('#derivation .result > .form')!;
@@ -77,10 +78,13 @@ describe("cold open: the graph and the derivation's first form in the first pain
   test('the first form is typeset at once; the forms and chain terms after it in later tasks', () => {
     const { app: a, root, later } = app();
     const i = report.derives.findIndex((d) => d.query === '∂L/∂W_hh');
-    a.handle({
-      ...message(report, 1),
-      cursor: { line: report.derives[i]!.line, column: 1, derive: i, check: null, symbol: null, node: null },
-    });
+    a.handle(
+      {
+        ...message(report, 1),
+        cursor: { line: report.derives[i]!.line, column: 1, derive: i, check: null, symbol: null, node: null },
+      },
+      true,
+    );
     const forms = Array.from(root.querySelectorAll('#derivation .result > .form'));
     expect(forms[0]!.getAttribute('data-form')).toBe('factored');
     expect(forms[0]!.querySelector('.katex')).not.toBeNull();
@@ -91,6 +95,23 @@ describe("cold open: the graph and the derivation's first form in the first pain
     expect(root.querySelectorAll('#derivation .terms button.term .katex').length).toBe(
       report.derives[i]!.results[0]!.forms!.chain!.terms!.length,
     );
+  }, 30000);
+
+  test('a first report posted to a loaded page: the graph first, the derivation and its first form after that paint, the side sections after the next', () => {
+    const { app: a, root, later } = app();
+    a.handle(message(report, 1));
+    expect(root.querySelector('#graph svg')).not.toBeNull();
+    expect(root.querySelector('#derivation .typesetting')).not.toBeNull();
+    expect(root.querySelector('#derivation .katex')).toBeNull();
+    expect(root.querySelector('#checks')!.textContent).toBe('');
+    expect(later).toHaveLength(1);
+    later[0]!();
+    expect(root.querySelector('#derivation .typesetting')).toBeNull();
+    expect(root.querySelector('#derivation .result > .form .katex')).not.toBeNull();
+    expect(root.querySelector('#checks')!.textContent).toBe('');
+    flush(later);
+    expect(root.querySelector('#checks')!.textContent!.length).toBeGreaterThan(0);
+    expect(root.querySelectorAll('#derivation .math.pending')).toHaveLength(0);
   }, 30000);
 
   test('a newer report before the paint: the pending sections of the old one are dropped', () => {
