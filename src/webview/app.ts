@@ -157,10 +157,10 @@ export class PanelApp {
     this.el = { title, summary, graph, derivation, flowControls, flow, gradcheck, checks, fold, body, empty };
   }
 
-  /** Dispatch a message from the extension. */
   /**
-   * `inPage`: the message was written into the page by the host (a cold open with its report ready), not
-   * posted to it — its first paint can carry the derivation's first form too (see showReport).
+   * Dispatch a message from the extension. `inPage`: the message was written into the page by the host (a
+   * cold open with its report ready), not posted to it — its first paint can carry the derivation's first
+   * form too (see showReport).
    */
   handle(m: ToWebview, inPage = false): void {
     switch (m.type) {
@@ -266,19 +266,18 @@ export class PanelApp {
           }
         });
       };
+      const first = (): void => {
+        sideLater();
+        this.renderDerivation();
+      };
       if (inPage) {
         // a cold open with the report written into the page: the graph and the derivation's first form in
         // the first paint (its formulas came typeset with it), the rest after — one frame to what is read first
-        sideLater();
-        this.renderDerivation();
+        first();
       } else {
         // a report posted to a page already loaded: the graph first, the derivation after its paint. Measured
         // (Chromium bench, sheet 7): painting the pair at once took 400–670 ms to the typeset form against
         // 280–320 ms one frame apart, the host's later formulas arriving between the two
-        const first = (): void => {
-          sideLater();
-          this.renderDerivation();
-        };
         this.pendingSections = first;
         clear(this.el.derivation);
         this.el.derivation.appendChild(h(this.doc, 'p', { class: 'hint typesetting' }, 'Typesetting the derivation…'));
