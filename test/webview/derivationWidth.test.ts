@@ -3,49 +3,21 @@
 // cursor on each derive of every example (examples/*.rnn): every form the panel shows open fits the derivation
 // pane without a horizontal scroll, and so does every folded form once opened. Needs `npm run build` and /usr/bin/chromium;
 // skipped without them (as panelWidth.test.ts).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import type { ReportMessage } from '../../src/protocol';
-import {
-  launchChromium,
-  mathAhead,
-  mathLater,
-  panelPage,
-  panelReady as ready,
-  ROOT,
-  servePanel,
-  standInHost,
-  type PanelServer,
-} from './panelServer';
+import { mathAhead, mathLater, panelReady as ready, ROOT, standInHost } from './panelServer';
+import { EXAMPLES, panelInChromium } from './panelSuite';
 
 /** the panel's default width beside an editor (issue 13 measured 502–526 px) */
 const WIDTH = 520;
 
-/** every example, so a form that grows wide anywhere is caught (the GRU and LSTM ones were the first) */
-const EXAMPLES = readdirSync(join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.rnn'))
-  .sort();
-
+// every example (EXAMPLES), so a form that grows wide anywhere is caught (the GRU and LSTM ones were the first)
 describe.skipIf(!ready)("every example's derivations fit the panel at its default width", () => {
-  let server: PanelServer;
-  let origin = '';
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let browser: any;
-
-  beforeAll(async () => {
-    server = await servePanel();
-    origin = server.origin;
-    server.pages.set('/panel.html', panelPage(origin));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = panelInChromium();
 
   test('every example is measured', () => {
     expect(EXAMPLES).toEqual(expect.arrayContaining(['gru-one-weight.rnn', 'scalar-lstm-bptt.rnn', 'sheet7-vanilla-rnn.rnn']));
@@ -56,13 +28,13 @@ describe.skipIf(!ready)("every example's derivations fit the panel at its defaul
       const text = readFileSync(join(ROOT, 'examples', file), 'utf8');
       const report = analyze(text, { forms: true });
       expect(report.derives.length).toBeGreaterThan(0);
-      const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+      const page = await chromium.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const problems: string[] = [];
       const wide: string[] = [];
       page.on('pageerror', (e: Error) => problems.push(e.message));
       // the formulas are typeset in the extension host: a stand-in answers the page's requests
       await standInHost(page);
-      await page.goto(`${origin}/panel.html`);
+      await page.goto(`${chromium.origin}/panel.html`);
       for (const derive of report.derives) {
         const msg: ReportMessage = {
           type: 'report',

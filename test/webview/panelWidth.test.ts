@@ -4,17 +4,15 @@
 // scrolled into view while the term is on screen. Screenshots go to test-results/screenshots/panel-520-*.png
 // (copied to docs/screenshots/ with UNROLL_SCREENSHOTS_TO_DOCS=1, as the code-server UI runner does).
 // Needs `npm run build` and /usr/bin/chromium; skipped without them (as chromium.test.ts).
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { cursorContext } from '../../src/extension/panel/panelCursor';
 import { chainTerms, type ReportMessage } from '../../src/protocol';
 
-import { launchChromium, mathAhead, panelPage, panelReady as ready, ROOT, servePanel, standInHost, type PanelServer } from './panelServer';
-const EXAMPLES = readdirSync(join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.rnn'))
-  .sort();
+import { mathAhead, panelReady as ready, ROOT, standInHost } from './panelServer';
+import { EXAMPLES, panelInChromium } from './panelSuite';
 /** the panel's default width beside an editor (issue 13 measured 502–526 px) */
 const WIDTH = 520;
 const MIN_TEXT_PX = 11;
@@ -31,22 +29,7 @@ async function shot(page: any, name: string): Promise<void> {
 }
 
 describe.skipIf(!ready)('the panel at its default width, every example', () => {
-  let server: PanelServer;
-  let origin = '';
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let browser: any;
-
-  beforeAll(async () => {
-    server = await servePanel();
-    origin = server.origin;
-    server.pages.set('/panel.html', panelPage(origin));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = panelInChromium();
 
   /** The smallest rendered size of the graph's text, in CSS px (font size × drawn scale). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,11 +53,11 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
         editAt: Date.now(),
         postedAt: Date.now(),
       };
-      const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+      const page = await chromium.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const problems: string[] = [];
       page.on('pageerror', (e: Error) => problems.push(e.message));
       await standInHost(page);
-      await page.goto(`${origin}/panel.html`);
+      await page.goto(`${chromium.origin}/panel.html`);
       await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
       await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
       await page.waitForSelector('#graph svg g.node');
@@ -141,9 +124,9 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
       editAt: Date.now(),
       postedAt: Date.now(),
     };
-    const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+    const page = await chromium.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
     await standInHost(page);
-    await page.goto(`${origin}/panel.html`);
+    await page.goto(`${chromium.origin}/panel.html`);
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), await mathAhead(msg.report, msg.cursor));
     await page.evaluate((m: unknown) => window.postMessage(m, '*'), JSON.parse(JSON.stringify(msg)));
     await page.waitForSelector('#derivation button.term');
@@ -201,10 +184,10 @@ describe.skipIf(!ready)('the panel at its default width, every example', () => {
           postedAt: Date.now(),
         }),
       );
-      const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+      const page = await chromium.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       const t0 = Date.now();
       await standInHost(page);
-      await page.goto(`${origin}/panel.html`);
+      await page.goto(`${chromium.origin}/panel.html`);
       await page.waitForFunction(() => 'unrollPanel' in window);
       const loaded = Date.now() - t0;
       const t1 = Date.now();
