@@ -11,7 +11,7 @@
 import type { Form } from '../../report';
 import type { GNode } from './graph';
 import type { Derivation } from './derive';
-import { headerLabel, mkPrinters, type ValueStrings } from './forms';
+import { headerLabel, LATEX_LINE_CHARS, mkPrinters, type ValueStrings } from './forms';
 import type { Node } from './ir';
 import type { Printer } from './print';
 
@@ -25,11 +25,6 @@ export const FACTORED_LIMIT = 80;
 const WALK_LIMIT = 4 * FACTORED_LIMIT;
 /** Text lines longer than this are broken at the terms of the nested sums. */
 const TEXT_WIDTH = 100;
-/**
- * The LaTeX lines' width in text characters: typeset, a character of the text form is about 6 px and the
- * panel's derivation pane ~500 px (issue 13: no line wider than the panel); forms.ts breaks its sums alike.
- */
-const LATEX_WIDTH = 72;
 
 type Tree = { k: 'sym'; n: Node } | { k: 'prod'; items: Tree[] } | { k: 'sum'; items: Tree[] };
 
@@ -235,8 +230,8 @@ export function factoredForm(d: Derivation, v: ValueStrings | null): Form | unde
   const lhs = { text: P.text.label(headerLabel(d)), latex: P.latex.label(headerLabel(d)) };
   const head = `${lhs.text} = `;
   const l = layout(f.tree, P, head.length, 1);
-  // typeset, the lines are laid out for the panel's width (LATEX_WIDTH, measured in text characters)
-  const lx = layout(f.tree, P, head.length, 1, LATEX_WIDTH).latex;
+  // typeset, the lines are laid out for the panel's width (forms.ts LATEX_LINE_CHARS, the sums' own breaking width)
+  const lx = layout(f.tree, P, head.length, 1, LATEX_LINE_CHARS).latex;
   const text = [head + l.text[0], ...l.text.slice(1).map((x) => ' '.repeat(Math.min(head.length, 12)) + x)];
   const latexRows = [`${lhs.latex} &= ${lx[0]}`, ...lx.slice(1).map((x) => `&\\quad ${x}`)];
   if (v) {

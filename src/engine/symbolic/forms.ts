@@ -62,7 +62,7 @@ export function renderText(rows: Row[]): string {
  * at its terms: typeset, a text character is about 6 px, and the panel's derivation pane is ~500 px wide
  * (issue 13: no line wider than the panel). The LaTeX source's own length says little about its width.
  */
-const LATEX_LINE_CHARS = 72;
+export const LATEX_LINE_CHARS = 72;
 /**
  * The lines of a term broken inside (latexBreak.ts) are held to fewer: a vector network's explicit terms
  * (diag(…), ⊙, 1ᵀ, no stacked fractions) typeset at ~7.1 px per character of the text twin, 508–532 px
