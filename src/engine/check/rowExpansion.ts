@@ -8,7 +8,7 @@
 // hand-set U, W, b_h) is expanded into its numbers, as a student writes them; an elementwise function of an
 // entry (σ(…)) is one factor, named by its expanded argument, and compared inside when both sides have one.
 
-import type { Expr, Model } from '../../language/model';
+import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, walkRefs } from '../../language/resolve';
 import { fmt } from '../format';
@@ -23,6 +23,8 @@ interface Atom {
   key: string;
   /** a scalar expression that evaluates to this factor */
   e: Expr;
+  /** the factor as written, made when a message first names it (an atom is named in two lists) */
+  text?: string;
   /** σ(…) of an entry: the function and its argument, expanded */
   call?: { fn: string; arg: Poly };
 }
@@ -54,10 +56,19 @@ function fit(shape: number[], ix: number[]): number[] | null {
 }
 
 const monoKey = (atoms: Atom[]) =>
-  atoms
-    .map((a) => a.key)
-    .sort()
-    .join('·');
+  // no array made for the common monomials of one or two factors (an expansion makes a key per product)
+  atoms.length === 0
+    ? ''
+    : atoms.length === 1
+      ? atoms[0]!.key
+      : atoms.length === 2
+        ? atoms[0]!.key <= atoms[1]!.key
+          ? `${atoms[0]!.key}·${atoms[1]!.key}`
+          : `${atoms[1]!.key}·${atoms[0]!.key}`
+        : atoms
+            .map((a) => a.key)
+            .sort()
+            .join('·');
 
 function constant(c: number): Poly {
   return c === 0 ? new Map() : new Map([['', { coef: c, atoms: [] }]]);
@@ -107,15 +118,27 @@ function entryExpr(e: Expr, ix: number[]): Expr {
   return { k: 'index', a: e, i, j, shape: [], range: e.range };
 }
 
+/** per model, each untimed quantity's constant definition or null: found once, not walked at each reference */
+const constants = new WeakMap<Model, Map<string, Expr | null>>();
+
 /** a quantity given by a constant (the seed's U = [[1, 1], …]), expanded into its numbers */
 function constantDef(model: Model, e: Expr & { k: 'ref' }): Expr | null {
   if (e.idx !== null) return null;
-  const q = model.quantities.get(e.name);
-  if (!q || q.timed || !q.general) return null;
-  let refs = false;
-  walkRefs(q.general, () => (refs = true));
-  return refs ? null : q.general;
+  let known = constants.get(model);
+  if (!known) constants.set(model, (known = new Map()));
+  let c = known.get(e.name);
+  if (c === undefined) {
+    const q = model.quantities.get(e.name);
+    let refs = false;
+    if (q && !q.timed && q.general) walkRefs(q.general, () => (refs = true));
+    c = q && !q.timed && q.general && !refs ? q.general : null;
+    known.set(e.name, c);
+  }
+  return c;
 }
+
+/** a step index as a key: its variable, offset and any further index variables with their signs */
+const idxKey = (i: Idx): string => `${i.v}:${i.k}${i.terms?.length ? `:${i.terms.map((x) => `${x.sign}${x.v}`).join(',')}` : ''}`;
 
 /** entry ix of e as a polynomial, or null when e has a part this expansion does not read */
 function expand(e: Expr, ix: number[], model: Model): Poly | null {
@@ -136,7 +159,8 @@ function expand(e: Expr, ix: number[], model: Model): Poly | null {
     case 'ref': {
       const c = constantDef(model, e);
       if (c) return expand(c, at, model);
-      const key = `${e.name}|${JSON.stringify(e.idx)}|${at.join(',')}`;
+      // the reference's name, step (a variable and offset, or a fixed step) and entry
+      const key = `${e.name}|${e.idx ? idxKey(e.idx) : ''}|${at.join(',')}`;
       return new Map([[key, { coef: 1, atoms: [{ key, e: entryExpr(e, at) }] }]]);
     }
     case 'neg': {
@@ -222,7 +246,7 @@ const safe = <T>(f: () => T): T | null => {
 const monoText = (m: Mono, first: boolean): string => {
   const mag = Math.abs(m.coef);
   const sign = m.coef < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ';
-  const factors = m.atoms.map((a) => exprText(a.e));
+  const factors = m.atoms.map((a) => (a.text ??= exprText(a.e)));
   const c = mag === 1 && factors.length ? '' : fmt(mag, 4);
   return sign + [c, ...factors].filter((x) => x).join(' ');
 };
