@@ -2,7 +2,8 @@
 // frozen copy of the side per candidate and point. It must say exactly what the copies said, and charge the
 // budget exactly the operations they charged (the operation limits fall where they fell): the copy-building
 // reading is kept here as the reference, and both are run on fresh runs of every pinned Report's text and of
-// the seeds, on every check that fails at the file's values (where the hint is asked).
+// the seeds, on every check that fails at the file's values (where the hint is asked). Both leave out, unevaluated,
+// a trial that moves a reference read at every evaluation to a step with no value at some point (it fails there).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,12 +44,37 @@ function copyingShiftHint(c: Claim, run: Run): string | null {
     };
     return { e: go(e), from, to };
   };
+  // the k-th timed reference in the walk, and whether it is outside every Σ/∏ (read at every evaluation)
+  const nth = (e: Expr, target: number): { ref: Expr & { k: 'ref' }; always: boolean } | null => {
+    let i = 0;
+    let hit: { ref: Expr & { k: 'ref' }; always: boolean } | null = null;
+    const go = (x: Expr, inBody: boolean): void => {
+      if (x.k === 'deriv' || hit) return;
+      if (x.k === 'ref') {
+        if (x.idx && timed(x.name) && i++ === target) hit = { ref: x, always: !inBody };
+        return;
+      }
+      forChildren(x, (y) => go(y, inBody || x.k === 'sum' || x.k === 'prod'), VALUE_CHILDREN);
+    };
+    go(e, false);
+    return hit;
+  };
   const frozen = guard(() => c.points.map((p) => ({ env: p.env, lhs: freeze(c.lhs, p.env, run), rhs: freeze(c.rhs, p.env, run) })));
   if (!frozen) return null;
   for (const side of ['rhs', 'lhs'] as const) {
     const n = Math.min(40, count(c[side]));
     for (let k = 0; k < n; k++)
       for (const delta of [1, -1, 2, -2]) {
+        // a reference read at every evaluation, moved where some point has no value, fails: not evaluated
+        const r = nth(c[side], k);
+        const idx = r?.ref.idx;
+        const simple = r?.always && idx && !idx.terms?.length && (idx.v === null || idx.v === 't');
+        const missing = frozen.some((f) => {
+          if (!simple || (idx.v !== null && f.env[idx.v] === undefined)) return false;
+          const step = (idx.v === null ? 0 : f.env[idx.v]!) + idx.k;
+          return run.node(r.ref.name, step + delta) === undefined;
+        });
+        if (missing) continue;
         let named: { from?: Expr; to?: Expr } = {};
         const holds = guard(() =>
           frozen.every((f) => {

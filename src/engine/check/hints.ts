@@ -410,9 +410,14 @@ export function shiftHint(c: Claim, run: Run): string | null {
   for (const side of ['rhs', 'lhs'] as const) {
     // a side copied for distinct references has its own (equal, in the same order)
     const refs = sides[side] === c[side] ? found[side] : targets(sides[side]);
+    const read = readAlways(sides[side]);
     const n = Math.min(MAX_SHIFTED, refs.length);
     for (let k = 0; k < n; k++)
       for (const delta of [1, -1, 2, -2]) {
+        // a reference read at every evaluation of its side, moved to a step with no value at some point: the
+        // trial fails there (PAST_THE_END) whatever it reads elsewhere, so it is not evaluated (a throw
+        // through the evaluator per such trial was most of the hint's time)
+        if (read.has(refs[k]!) && frozen.some((f) => pastTheEnd(refs[k]!, delta, f.env, run))) continue;
         const holds = guard(() =>
           frozen.every((f) => {
             f.moved.ref = refs[k]!;
@@ -430,6 +435,24 @@ export function shiftHint(c: Claim, run: Run): string | null {
       }
   }
   return null;
+}
+
+/**
+ * the references of a side that every evaluation of it reads: outside Σ/∏ bodies (read once per value of
+ * their variable, perhaps never) and derivatives (given), steps fixed by the point (no index variable but t)
+ */
+function readAlways(e: Expr, out = new Set<Expr>()): Set<Expr> {
+  if (e.k === 'ref') {
+    if (e.idx && (e.idx.v === null || e.idx.v === 't') && !e.idx.terms?.length) out.add(e);
+  } else if (e.k !== 'deriv' && e.k !== 'sum' && e.k !== 'prod') forChildren(e, (x) => readAlways(x, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** a reference's step moved by delta has no node at this point (what the probe would throw PAST_THE_END for) */
+function pastTheEnd(ref: Ref, delta: number, env: Env, run: Run): boolean {
+  if (ref.idx!.v !== null && env[ref.idx!.v] === undefined) return false;
+  const step = guard(() => stepOf(ref.idx, env));
+  return step !== null && run.node(ref.name, step + delta) === undefined;
 }
 
 /**
