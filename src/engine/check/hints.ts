@@ -200,8 +200,12 @@ export function pathHint(c: Claim, run: Run): string | null {
         if (!B) return null;
         const here = new Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }>();
         const each: { name: string; off: number | null; contrib: Float64Array }[] = [];
+        // once a point has named single paths, a later point only decides which of them hold on: a path not
+        // named there can no longer be agreed on, and a pair is sought only where no single path holds
+        const onlySingles = agreed !== null && [...agreed.values()].every((a) => !a.also);
         for (const q of run.quantityNodes()) {
           if (q.node.id <= B.id) continue;
+          if (onlySingles && !agreed!.has(`${q.name}@${q.t === null ? null : t === null ? q.t : q.t - t}`)) continue;
           const J = run.immediate(q.node).get(B.id);
           if (!J || J.every((x) => x === 0)) continue;
           const viaC = run.derivativeShared(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
@@ -214,7 +218,7 @@ export function pathHint(c: Claim, run: Run): string | null {
           here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
         }
         // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t)
-        if (!here.size)
+        if (!here.size && !onlySingles)
           for (let i = 0; i < each.length; i++)
             for (let j = i + 1; j < each.length; j++) {
               const [a, b] = [each[i]!, each[j]!];
