@@ -418,10 +418,11 @@ export function shiftHint(c: Claim, run: Run): string | null {
     const n = Math.min(MAX_SHIFTED, refs.length);
     for (let k = 0; k < n; k++)
       for (const delta of [1, -1, 2, -2]) {
-        // a reference read at every evaluation of its side, moved to a step with no value at some point: the
-        // trial fails there (PAST_THE_END) whatever it reads elsewhere, so it is not evaluated (a throw
-        // through the evaluator per such trial was most of the hint's time)
-        if (read.has(refs[k]!) && frozen.some((f) => pastTheEnd(refs[k]!, delta, f.env, run))) continue;
+        // a reference read at every evaluation of its side (for every value of its Σ/∏'s variable), moved to a
+        // step with no value at some point: the trial fails there (PAST_THE_END) whatever it reads elsewhere,
+        // so it is not evaluated (a throw through the evaluator per such trial was most of the hint's time)
+        const loop = read.get(refs[k]!);
+        if (loop !== undefined && frozen.some((f) => pastTheEnd(refs[k]!, loop, delta, f.env, run))) continue;
         const holds = guard(() =>
           frozen.every((f) => {
             f.moved.ref = refs[k]!;
@@ -441,22 +442,41 @@ export function shiftHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+type Loop = Expr & { k: 'sum' | 'prod' };
+
+/** a step index read at a point: its variable (t, or a Σ/∏ variable) alone, with an offset */
+const plainIdx = (i: { v: string | null; terms?: unknown[] }, vars: (string | null)[]) => !i.terms?.length && vars.includes(i.v);
+
 /**
- * the references of a side that every evaluation of it reads: outside Σ/∏ bodies (read once per value of
- * their variable, perhaps never) and derivatives (given), steps fixed by the point (no index variable but t)
+ * the references of a side that every evaluation of it reads, each with the Σ/∏ it stands in (null outside
+ * any): not under derivatives (given), nor two Σ/∏ deep; steps read from t, the Σ/∏ variable or fixed
  */
-function readAlways(e: Expr, out = new Set<Expr>()): Set<Expr> {
+function readAlways(e: Expr, loop: Loop | null = null, out = new Map<Expr, Loop | null>()): Map<Expr, Loop | null> {
   if (e.k === 'ref') {
-    if (e.idx && (e.idx.v === null || e.idx.v === 't') && !e.idx.terms?.length) out.add(e);
-  } else if (e.k !== 'deriv' && e.k !== 'sum' && e.k !== 'prod') forChildren(e, (x) => readAlways(x, out), VALUE_CHILDREN);
+    if (e.idx && plainIdx(e.idx, [null, 't', ...(loop ? [loop.v] : [])])) out.set(e, loop);
+  } else if (e.k === 'sum' || e.k === 'prod') {
+    if (!loop && plainIdx(e.from, [null, 't']) && plainIdx(e.to, [null, 't'])) readAlways(e.body, e, out);
+  } else if (e.k !== 'deriv') forChildren(e, (x) => readAlways(x, loop, out), VALUE_CHILDREN);
   return out;
 }
 
-/** a reference's step moved by delta has no node at this point (what the probe would throw PAST_THE_END for) */
-function pastTheEnd(ref: Ref, delta: number, env: Env, run: Run): boolean {
-  if (ref.idx!.v !== null && env[ref.idx!.v] === undefined) return false;
-  const step = guard(() => stepOf(ref.idx, env));
-  return step !== null && run.node(ref.name, step + delta) === undefined;
+/**
+ * a reference's step moved by delta has no node at this point, for one of the values its Σ/∏ (if any) runs
+ * through: what the probe would throw PAST_THE_END for
+ */
+function pastTheEnd(ref: Ref, loop: Loop | null, delta: number, env: Env, run: Run): boolean {
+  const at = (i: { v: string | null; k: number }, inner: Env) => (i.v === null ? i.k : inner[i.v] === undefined ? null : inner[i.v]! + i.k);
+  if (!loop) {
+    const step = at(ref.idx!, env);
+    return step !== null && run.node(ref.name, step + delta) === undefined;
+  }
+  const [lo, hi] = [at(loop.from, env), at(loop.to, env)];
+  if (lo === null || hi === null) return false;
+  for (let i = lo; i <= hi; i++) {
+    const step = at(ref.idx!, { ...env, [loop.v]: i });
+    if (step !== null && run.node(ref.name, step + delta) === undefined) return true;
+  }
+  return false;
 }
 
 /**
