@@ -31,6 +31,8 @@ interface Atom {
 
 interface Mono {
   coef: number;
+  /** its key in the polynomial (monoKey of its atoms), kept: a key made again is hashed again at each lookup */
+  key: string;
   atoms: Atom[];
 }
 
@@ -70,8 +72,15 @@ const monoKey = (atoms: Atom[]) =>
             .sort()
             .join('·');
 
+/** a polynomial of one monomial (set, not built from an array of entries: the expansion makes one per leaf) */
+function one(m: Mono): Poly {
+  const out: Poly = new Map();
+  out.set(m.key, m);
+  return out;
+}
+
 function constant(c: number): Poly {
-  return c === 0 ? new Map() : new Map([['', { coef: c, atoms: [] }]]);
+  return c === 0 ? new Map() : one({ coef: c, atoms: [], key: '' });
 }
 
 /** out += coef·atoms under key k (a monomial whose coefficient cancels to 0 is dropped) */
@@ -79,7 +88,7 @@ function addMono(out: Poly, k: string, coef: number, atoms: Atom[]): void {
   const prev = out.get(k);
   const c = (prev?.coef ?? 0) + coef;
   if (c === 0) out.delete(k);
-  else out.set(k, { coef: c, atoms });
+  else out.set(k, { coef: c, atoms, key: k });
 }
 
 function addInto(out: Poly, p: Poly, sign: number): Poly {
@@ -161,7 +170,7 @@ function expand(e: Expr, ix: number[], model: Model): Poly | null {
       if (c) return expand(c, at, model);
       // the reference's name, step (a variable and offset, or a fixed step) and entry
       const key = `${e.name}|${e.idx ? idxKey(e.idx) : ''}|${at.join(',')}`;
-      return new Map([[key, { coef: 1, atoms: [{ key, e: entryExpr(e, at) }] }]]);
+      return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at) }], key });
     }
     case 'neg': {
       const a = expand(e.a, at, model);
@@ -222,7 +231,7 @@ function expand(e: Expr, ix: number[], model: Model): Poly | null {
       const arg = expand(e.arg, scalarOf(e.arg) ? [] : at, model);
       if (!arg) return null;
       const key = `${e.fn}(${polyKey(arg)})`;
-      return new Map([[key, { coef: 1, atoms: [{ key, e: entryExpr(e, at), call: { fn: e.fn, arg } }] }]]);
+      return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at), call: { fn: e.fn, arg } }], key });
     }
     case 'index': {
       if (e.i.k !== 'num' || (e.j && e.j.k !== 'num')) return null;
@@ -246,9 +255,22 @@ const safe = <T>(f: () => T): T | null => {
 const monoText = (m: Mono, first: boolean): string => {
   const mag = Math.abs(m.coef);
   const sign = m.coef < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ';
-  const factors = m.atoms.map((a) => (a.text ??= exprText(a.e)));
-  const c = mag === 1 && factors.length ? '' : fmt(mag, 4);
-  return sign + [c, ...factors].filter((x) => x).join(' ');
+  // the coefficient (left out when 1 before a factor) and the factors, blank-separated, none empty
+  let out = sign;
+  let sep = '';
+  const c = mag === 1 && m.atoms.length ? '' : fmt(mag, 4);
+  if (c) {
+    out += c;
+    sep = ' ';
+  }
+  for (const a of m.atoms) {
+    const f = (a.text ??= exprText(a.e));
+    if (f) {
+      out += sep + f;
+      sep = ' ';
+    }
+  }
+  return out;
 };
 
 const polyText = (ms: Mono[]) => (ms.length ? ms.map((m, k) => monoText(m, k === 0)).join('') : '0');
@@ -383,8 +405,10 @@ function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref
   const from = (ms: Mono[]) => {
     const bySource = new Map<Expr | null, Mono[]>();
     for (const m of ms) {
-      const src = source.get(monoKey(m.atoms))?.term ?? null;
-      bySource.set(src, [...(bySource.get(src) ?? []), m]);
+      const src = source.get(m.key)?.term ?? null;
+      const group = bySource.get(src);
+      if (group) group.push(m);
+      else bySource.set(src, [m]);
     }
     return [...bySource.entries()]
       .map(([src, group]) => {
