@@ -12,7 +12,8 @@ import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, walkRefs } from '../../language/resolve';
 import { fmt } from '../format';
-import { RunError, stepOf, type Run } from '../run';
+import { RunError, stepOf, type Env, type Run } from '../run';
+import { literalOps } from '../values';
 import { LimitError } from '../tape';
 import type { Claim } from './hints';
 import { close } from './points';
@@ -282,6 +283,56 @@ function polyExpr(ms: Mono[], like: Expr): Expr {
   return ms.map(mono).reduce((acc, x) => ({ k: 'add', a: acc, b: x, shape: [], range: like.range }), num(0, like));
 }
 
+/**
+ * A factor's value at a point, read where the compiled entryExpr reads it (values.ts 'ref', 'index'), and the
+ * operations that reading charges (a literal per index, one for the entry); null: not a plain entry of a
+ * named node (σ(…) of one, a whole vector), left to the compiled evaluation.
+ */
+function atomValue(a: Atom, env: Env, run: Run): { v: number; ops: number } | null {
+  if (a.call) return null;
+  const e = a.e;
+  const ref = e.k === 'ref' ? e : e.k === 'index' && e.a.k === 'ref' && e.i.k === 'num' && (!e.j || e.j.k === 'num') ? e.a : null;
+  if (!ref) return null;
+  const n = run.node(ref.name, ref.idx ? stepOf(ref.idx, env) : null);
+  if (!n) throw new RunError(`${ref.name} has no value here`);
+  if (e.k === 'ref') return n.data.length === 1 ? { v: n.data[0]!, ops: 0 } : null;
+  if (e.k !== 'index' || e.i.k !== 'num') return null;
+  const ops = e.j ? 3 : 2;
+  const i = e.i.value;
+  if (e.j?.k === 'num') {
+    if (n.shape.length !== 2) return null;
+    const [m, cols] = n.shape as [number, number];
+    const j = e.j.value;
+    return Number.isInteger(i) && Number.isInteger(j) && i >= 1 && i <= m && j >= 1 && j <= cols ? { v: n.data[(i - 1) * cols + (j - 1)]!, ops } : null;
+  }
+  return n.shape.length === 1 && Number.isInteger(i) && i >= 1 && i <= n.data.length ? { v: n.data[i - 1]!, ops } : null;
+}
+
+/**
+ * other + Σ coef·Π factors at a point, as the compiled other + polyExpr(ms) computes it (the same products
+ * and sums in the same order: ((0 + c₁·a·b) + c₂·d) …, then other + that), charging what it charges (one
+ * literal's operations per number, product, sum and index); null when a factor is not a plain entry
+ */
+function putRight(other: Expr, ms: Mono[], env: Env, run: Run): Float64Array | null {
+  let fix = 0;
+  let scalars = 1; // the 0 the sum starts from
+  for (const m of ms) {
+    let x = m.coef;
+    scalars += 2; // the coefficient, the sum
+    for (const a of m.atoms) {
+      const av = atomValue(a, env, run);
+      if (!av) return null;
+      x *= av.v;
+      scalars += 1 + av.ops;
+    }
+    fix += x;
+  }
+  const o = run.evaluateShared(other, env);
+  if (o.data.length !== 1) return null;
+  run.tape.budget.tick((scalars + 1) * literalOps(1));
+  return Float64Array.of(o.data[0]! + fix);
+}
+
 /** the entry of a defined quantity a side is: h_1^{(t)} (index of a ref), or a scalar quantity y^{(t)} */
 function entrySide(e: Expr, model: Model): { ref: Expr & { k: 'ref' }; ix: number[] } | null {
   let ref: Expr = e;
@@ -340,8 +391,9 @@ function rowNote(term: Expr, i: number, model: Model): string {
 /**
  * A side that is an entry of a defined quantity, the other its expansion written out: the terms it misses,
  * adds or weighs differently than the definition, each with the term of the definition it belongs to.
+ * `compiled`: the put-right claim always evaluated as a compiled expression (the reference putRight is tested against).
  */
-export function rowHint(c: Claim, run: Run): string | null {
+export function rowHint(c: Claim, run: Run, compiled = false): string | null {
   const model = run.model;
   for (const [side, other] of [
     [c.lhs, c.rhs],
@@ -349,13 +401,20 @@ export function rowHint(c: Claim, run: Run): string | null {
   ] as const) {
     const entry = entrySide(side, model);
     if (!entry || hasDeriv(other)) continue;
-    const hint = safe(() => judge(c, side, other, entry, run));
+    const hint = safe(() => judge(c, side, other, entry, run, compiled));
     if (hint) return hint;
   }
   return null;
 }
 
-function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref' }; ix: number[] }, run: Run): string | null {
+function judge(
+  c: Claim,
+  side: Expr,
+  other: Expr,
+  entry: { ref: Expr & { k: 'ref' }; ix: number[] },
+  run: Run,
+  compiled: boolean,
+): string | null {
   const model = run.model;
   const q = model.quantities.get(entry.ref.name)!;
   // the definition at the side's own step (h^{(t)}: as written; h^{(3)}: t ↦ 3); not where an override rules
@@ -438,8 +497,19 @@ function judge(c: Claim, side: Expr, other: Expr, entry: { ref: Expr & { k: 'ref
   );
   const plus = (x: Expr): Expr => ({ k: 'add', a: x, b: fix, shape: x.shape, range: x.range });
   const corrected: Expr | null = !inside ? plus(other) : other.k === 'call' ? { ...other, arg: plus(other.arg) } : null;
+  const put = [
+    ...d.missing,
+    ...d.extra.map((m) => ({ ...m, coef: -m.coef })),
+    ...d.changed.map((ch) => ({ ...ch.def, coef: ch.def.coef - ch.claim.coef })),
+  ];
   const holds =
-    corrected !== null && c.points.every((p) => close(run.evaluateShared(side, p.env).data, run.evaluateShared(corrected, p.env).data));
+    corrected !== null &&
+    c.points.every((p) => {
+      const want = run.evaluateShared(side, p.env).data;
+      // other + fix read from the run's nodes when every factor is an entry (no compiling of a one-off sum)
+      const v = inside || compiled ? null : putRight(other, put, p.env, run);
+      return close(want, v ?? run.evaluateShared(corrected, p.env).data);
+    });
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
   const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${inside ? '' : expansion}`;
