@@ -487,28 +487,27 @@ function judge(
         : `has the constant ${fmt(ch.claim.coef, 4)} where the definition has ${fmt(ch.def.coef, 4)}`,
     );
   // the claim with the difference put right must hold: evaluated, never assumed
-  const fix = polyExpr(
-    [
-      ...d.missing,
-      ...d.extra.map((m) => ({ ...m, coef: -m.coef })),
-      ...d.changed.map((ch) => ({ ...ch.def, coef: ch.def.coef - ch.claim.coef })),
-    ],
-    other,
-  );
-  const plus = (x: Expr): Expr => ({ k: 'add', a: x, b: fix, shape: x.shape, range: x.range });
-  const corrected: Expr | null = !inside ? plus(other) : other.k === 'call' ? { ...other, arg: plus(other.arg) } : null;
   const put = [
     ...d.missing,
     ...d.extra.map((m) => ({ ...m, coef: -m.coef })),
     ...d.changed.map((ch) => ({ ...ch.def, coef: ch.def.coef - ch.claim.coef })),
   ];
+  // the put-right claim as an expression, built only when a point cannot be read from the nodes (once: one compile)
+  let corrected: Expr | undefined;
+  const asExpr = (): Expr => {
+    if (corrected) return corrected;
+    const fix = polyExpr(put, other);
+    const plus = (x: Expr): Expr => ({ k: 'add', a: x, b: fix, shape: x.shape, range: x.range });
+    const call = other as Expr & { k: 'call' };
+    return (corrected = !inside ? plus(other) : { ...call, arg: plus(call.arg) });
+  };
   const holds =
-    corrected !== null &&
+    (!inside || other.k === 'call') &&
     c.points.every((p) => {
       const want = run.evaluateShared(side, p.env).data;
       // other + fix read from the run's nodes when every factor is an entry (no compiling of a one-off sum)
       const v = inside || compiled ? null : putRight(other, put, p.env, run);
-      return close(want, v ?? run.evaluateShared(corrected, p.env).data);
+      return close(want, v ?? run.evaluateShared(asExpr(), p.env).data);
     });
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
