@@ -162,12 +162,24 @@ interface Lines {
   latex: string[];
 }
 
+// a tree's one-line print, per printer: layout asks for it at every level it descends (and twice, for the
+// text's width and the panel's), and a state's bracket is one subtree shared by every term that uses it
+const flats = new WeakMap<Printer, WeakMap<Tree, string>>();
+
 function flat(t: Tree, p: Printer, latex: boolean): string {
   if (t.k === 'sym') return p.factor(t.n);
-  if (t.k === 'sum') return t.items.map((x) => flat(x, p, latex)).join(' + ');
-  return t.items
-    .map((x) => (x.k === 'sum' ? (latex ? `\\left(${flat(x, p, true)}\\right)` : `(${flat(x, p, false)})`) : flat(x, p, latex)))
-    .join(latex ? ' \\cdot ' : '·');
+  let memo = flats.get(p);
+  if (!memo) flats.set(p, (memo = new WeakMap()));
+  const hit = memo.get(t);
+  if (hit !== undefined) return hit;
+  const out =
+    t.k === 'sum'
+      ? t.items.map((x) => flat(x, p, latex)).join(' + ')
+      : t.items
+          .map((x) => (x.k === 'sum' ? (latex ? `\\left(${flat(x, p, true)}\\right)` : `(${flat(x, p, false)})`) : flat(x, p, latex)))
+          .join(latex ? ' \\cdot ' : '·');
+  memo.set(t, out);
+  return out;
 }
 
 /**

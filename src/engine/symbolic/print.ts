@@ -20,8 +20,18 @@ export interface PrintOpts {
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const subDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
-const supDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
+/** n's digits (a minus sign kept as it is) as sub- or superscript digits: a loop, as this runs for every printed step */
+function digitsIn(n: number, table: string): string {
+  const s = String(n);
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    out += c >= 0 && c <= 9 ? table[c] : s[i];
+  }
+  return out;
+}
+const subDigits = (n: number): string => digitsIn(n, SUB);
+const supDigits = (n: number): string => digitsIn(n, SUP);
 
 /** Name characters as LaTeX: Greek letters as commands, a multi-letter word as one italic symbol. */
 function latexWord(w: string, sub = false): string {
@@ -35,11 +45,49 @@ function splitName(name: string): { base: string; sub: string | null } {
   return i < 0 ? { base: name, sub: null } : { base: name.slice(0, i), sub: name.slice(i + 1) };
 }
 
+/** A model key's name split into base and subscript, as text and as LaTeX (the LaTeX base undecorated). */
+interface NameParts {
+  base: string;
+  sub: string | null;
+  latexBase: string;
+  latexSub: string | null;
+}
+// one entry per model key printed: the same few names are printed at every step of every form; bounded,
+// as a long-lived editor session prints the names of many files
+const nameParts = new Map<string, NameParts>();
+const MAX_NAME_PARTS = 4096;
+function partsOf(key: string): NameParts {
+  let p = nameParts.get(key);
+  if (p) return p;
+  const { base, sub } = splitName(nameOfKey(key));
+  p = { base, sub, latexBase: latexWord(base), latexSub: sub === null ? null : latexWord(sub, true) };
+  if (nameParts.size >= MAX_NAME_PARTS) nameParts.clear();
+  nameParts.set(key, p);
+  return p;
+}
+
 // A print is a pure function of the node and the options. Forms print the same subexpressions relative
 // to the same step many times (each per-step item is printed to see whether the items print alike, then
 // the where-rows of two forms again): within withSharedPrints, printers with equal options share one memo.
 // Node ids are per Builder, so the scope is one derivation's printing.
 let sharedMemos: Map<string, Map<number, { s: string; p: number }>> | null = null;
+/** and the printers themselves, by the same key (printerOf): a form asks for one per step it prints */
+let sharedPrinters: Map<string, Printer> | null = null;
+
+/** The options' key: printers with equal keys print every node alike. */
+function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {
+  const i = o.inline;
+  return `${latex ? 1 : 0}|${o.anchor ?? ''}|${o.anchorName ?? ''}|${i?.pre ? 1 : 0}${i?.jac ? 1 : 0}${i?.adj ? 1 : 0}`;
+}
+
+/** A printer with these options: within withSharedPrints the one already made, else a new one. */
+export function printerOf(o: Omit<PrintOpts, 'latex'>, latex: boolean): Printer {
+  if (!sharedPrinters) return new Printer({ ...o, latex });
+  const k = optionsKey(o, latex);
+  let p = sharedPrinters.get(k);
+  if (!p) sharedPrinters.set(k, (p = new Printer({ ...o, latex }, k)));
+  return p;
+}
 
 // A derivation written on a shorter proxy horizon (horizon.ts) prints its concrete steps as the steps of the
 // real horizon: the steps near the end are moved by the difference. Relative steps (t-1) never move.
@@ -64,20 +112,26 @@ export function withStepMap<T>(map: ((s: number) => number) | null, f: () => T):
 /** Run f with printers of equal options sharing their memo (nodes of one Builder only). */
 export function withSharedPrints<T>(f: () => T): T {
   const outer = sharedMemos;
+  const outerPrinters = sharedPrinters;
   sharedMemos = outer ?? new Map();
+  sharedPrinters = outerPrinters ?? new Map();
   try {
     return f();
   } finally {
     sharedMemos = outer;
+    sharedPrinters = outerPrinters;
   }
 }
 
 export class Printer {
   private memo: Map<number, { s: string; p: number }>;
-  constructor(readonly o: PrintOpts) {
+  /** `key`: optionsKey(o), when the caller has it */
+  constructor(
+    readonly o: PrintOpts,
+    key?: string,
+  ) {
     if (sharedMemos) {
-      const i = o.inline;
-      const k = `${o.latex ? 1 : 0}|${o.anchor ?? ''}|${o.anchorName ?? ''}|${i?.pre ? 1 : 0}${i?.jac ? 1 : 0}${i?.adj ? 1 : 0}`;
+      const k = key ?? optionsKey(o, o.latex);
       let m = sharedMemos.get(k);
       if (!m) sharedMemos.set(k, (m = new Map()));
       this.memo = m;
@@ -94,8 +148,7 @@ export class Printer {
 
   /** A name with an optional step, e.g. h₂, h_{t-1}, W_hh (text) or h_{2}, W_{hh} (LaTeX). */
   name(key: string, step: number | null, abs = false, decorate?: (base: string) => string): string {
-    const name = nameOfKey(key);
-    const { base, sub } = splitName(name);
+    const { base, sub, latexBase, latexSub } = partsOf(key);
     const st = step === null ? null : this.stepText(step, abs);
     if (!this.o.latex) {
       const b = decorate ? decorate(base) : base;
@@ -104,11 +157,9 @@ export class Printer {
       if (!st.rel) return head + subDigits(Number(st.s));
       return st.s.length === 1 ? `${head}_${st.s}` : `${head}_{${st.s}}`;
     }
-    const lb = decorate ? decorate(latexWord(base)) : latexWord(base);
-    const subs = [sub === null ? null : latexWord(sub, true), st ? st.s : null].filter((x): x is string => x !== null);
-    if (subs.length === 0) return lb;
-    if (subs.length === 2) return `${lb}_{${subs[0]},${subs[1]}}`;
-    return `${lb}_{${subs[0]}}`;
+    const lb = decorate ? decorate(latexBase) : latexBase;
+    if (latexSub === null) return st ? `${lb}_{${st.s}}` : lb;
+    return st ? `${lb}_{${latexSub},${st.s}}` : `${lb}_{${latexSub}}`;
   }
 
   nodeName(n: NodeName): string {
