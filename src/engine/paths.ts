@@ -235,6 +235,15 @@ interface NodeName {
  * strings per node) was a tenth of one derive's forms on demand (issue 11)
  */
 function nodeNames(run: Run): { get(id: number): NodeName | undefined } {
+  let names = namesByRun.get(run);
+  if (!names) namesByRun.set(run, (names = lazyNames(run)));
+  return names;
+}
+
+/** per run: a free-t derive lists the chain terms of every step, each naming the nodes on its paths */
+const namesByRun = new WeakMap<Run, { get(id: number): NodeName | undefined }>();
+
+function lazyNames(run: Run): { get(id: number): NodeName | undefined } {
   const where = new Map<number, { name: string; t: number | null }>();
   const put = (n: TNode | undefined, name: string, t: number | null) => {
     if (n) where.set(n.id, { name, t });
