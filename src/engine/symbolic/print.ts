@@ -70,7 +70,30 @@ function partsOf(key: string): NameParts {
 // to the same step many times (each per-step item is printed to see whether the items print alike, then
 // the where-rows of two forms again): within withSharedPrints, printers with equal options share one memo.
 // Node ids are per Builder, so the scope is one derivation's printing.
-let sharedMemos: Map<string, Map<number, { s: string; p: number }>> | null = null;
+let sharedMemos: Map<string, Map<number, Printed>> | null = null;
+
+/** A printed node with its precedence, and the nodes its print printed directly (ids; kept with a store). */
+interface Printed {
+  s: string;
+  p: number;
+  deps?: number[];
+}
+
+// Across the printings of one Builder's derivations (the steps of a free-t derive, the derives of a file
+// with { forms: true }), the same nodes are printed again: a store per Builder and options keeps their
+// prints. A print taken from the store is charged as if printed (charge(4) for it and for every node its
+// print printed that this printing has not), so a derivation's operation count — which decides whether
+// its forms are given — is what it was without the store.
+type Store = Map<string, Map<number, Printed>>;
+const stores = new WeakMap<object, Store>();
+let sharedStore: Store | null = null;
+let storesOn = true;
+/** Keep prints per Builder (the default) or not: the tests compare what both print and charge. */
+export function keepPrints(on: boolean): void {
+  storesOn = on;
+}
+/** the direct prints of the node being printed (recorded when a store is kept) */
+let recording: number[] | null = null;
 /** and the printers themselves, by the same key (printerOf): a form asks for one per step it prints */
 let sharedPrinters: Map<string, Printer> | null = null;
 
@@ -109,22 +132,36 @@ export function withStepMap<T>(map: ((s: number) => number) | null, f: () => T):
   }
 }
 
-/** Run f with printers of equal options sharing their memo (nodes of one Builder only). */
-export function withSharedPrints<T>(f: () => T): T {
+/**
+ * Run f with printers of equal options sharing their memo (nodes of one Builder only). `builder`: the
+ * Builder of the nodes printed, whose store of prints f reads and adds to (not when steps are printed
+ * through a step map: those prints hold the map's steps).
+ */
+export function withSharedPrints<T>(f: () => T, builder?: object): T {
   const outer = sharedMemos;
   const outerPrinters = sharedPrinters;
+  const outerStore = sharedStore;
   sharedMemos = outer ?? new Map();
   sharedPrinters = outerPrinters ?? new Map();
+  if (!outer) {
+    const keep = builder && storesOn && !stepMap ? builder : null;
+    let st = keep ? stores.get(keep) : undefined;
+    if (keep && !st) stores.set(keep, (st = new Map()));
+    sharedStore = st ?? null;
+  }
   try {
     return f();
   } finally {
     sharedMemos = outer;
     sharedPrinters = outerPrinters;
+    sharedStore = outerStore;
   }
 }
 
 export class Printer {
-  private memo: Map<number, { s: string; p: number }>;
+  private memo: Map<number, Printed>;
+  /** prints of earlier printings with these options (withSharedPrints with a builder), or null */
+  private store: Map<number, Printed> | null = null;
   /** `key`: optionsKey(o), when the caller has it */
   constructor(
     readonly o: PrintOpts,
@@ -135,6 +172,11 @@ export class Printer {
       let m = sharedMemos.get(k);
       if (!m) sharedMemos.set(k, (m = new Map()));
       this.memo = m;
+      if (sharedStore) {
+        let st = sharedStore.get(k);
+        if (!st) sharedStore.set(k, (st = new Map()));
+        this.store = st;
+      }
     } else this.memo = new Map();
   }
 
@@ -196,10 +238,41 @@ export class Printer {
   /** The printed node with its precedence: 0 sum, 1 ⊙/⊗, 2 product, 3 postfix, 4 atom. */
   print(n: Node): { s: string; p: number } {
     const hit = this.memo.get(n.id);
-    if (hit) return hit;
-    const r = this.printNode(n);
+    if (hit) {
+      recording?.push(n.id);
+      return hit;
+    }
+    if (!this.store) {
+      const r = this.printNode(n);
+      this.memo.set(n.id, r);
+      return r;
+    }
+    recording?.push(n.id);
+    const kept = this.store.get(n.id);
+    if (kept) {
+      this.adopt(n.id, kept);
+      return kept;
+    }
+    const outer = recording;
+    const deps: number[] = [];
+    recording = deps;
+    let r: Printed;
+    try {
+      const x = this.printNode(n);
+      r = { s: x.s, p: x.p, deps };
+    } finally {
+      recording = outer;
+    }
     this.memo.set(n.id, r);
+    this.store.set(n.id, r);
     return r;
+  }
+
+  /** A stored print taken into this printing: charged and memoized as printNode would have been, with what it printed. */
+  private adopt(id: number, kept: Printed): void {
+    charge(4);
+    this.memo.set(id, kept);
+    for (const d of kept.deps!) if (!this.memo.has(d)) this.adopt(d, this.store!.get(d)!);
   }
 
   str(n: Node): string {
