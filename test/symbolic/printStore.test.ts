@@ -30,7 +30,11 @@ function asks(model: Model): Ask[] {
 }
 
 /** every ask's forms and the operations each was charged, in the order given, on one fresh model */
-function derivations(text: string, order: (a: Ask[]) => Ask[], keep: boolean): { what: string; ops: number; forms: DeriveForms | string }[] {
+function derivations(
+  text: string,
+  order: (a: Ask[]) => Ask[],
+  keep: boolean,
+): { what: string; ops: number; forms: DeriveForms | string }[] {
   keepPrints(keep);
   const model = compileOk(text);
   const run = forward(model);
