@@ -96,6 +96,9 @@ export function keepPrints(on: boolean): void {
 let recording: number[] | null = null;
 /** and the printers themselves, by the same key (printerOf): a form asks for one per step it prints */
 let sharedPrinters: Map<string, Printer> | null = null;
+/** the printers with no options but an anchor (undefined: NO_ANCHOR, a small integer no step is), by it */
+const NO_ANCHOR = -(2 ** 30);
+let sharedByStep: { text: Map<number, Printer>; latex: Map<number, Printer> } | null = null;
 
 /** The options' key: printers with equal keys print every node alike. */
 function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {
@@ -106,9 +109,18 @@ function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {
 /** A printer with these options: within withSharedPrints the one already made, else a new one. */
 export function printerOf(o: Omit<PrintOpts, 'latex'>, latex: boolean): Printer {
   if (!sharedPrinters) return new Printer({ ...o, latex });
+  // most printers differ only in their anchor step: found by it without building the options' key
+  const plain = o.inline === undefined && o.anchorName === undefined;
+  const byStep = plain ? (latex ? sharedByStep!.latex : sharedByStep!.text) : null;
+  const step = o.anchor ?? NO_ANCHOR;
+  if (byStep) {
+    const hit = byStep.get(step);
+    if (hit) return hit;
+  }
   const k = optionsKey(o, latex);
   let p = sharedPrinters.get(k);
   if (!p) sharedPrinters.set(k, (p = new Printer({ ...o, latex }, k)));
+  byStep?.set(step, p);
   return p;
 }
 
@@ -140,9 +152,11 @@ export function withStepMap<T>(map: ((s: number) => number) | null, f: () => T):
 export function withSharedPrints<T>(f: () => T, builder?: object): T {
   const outer = sharedMemos;
   const outerPrinters = sharedPrinters;
+  const outerByStep = sharedByStep;
   const outerStore = sharedStore;
   sharedMemos = outer ?? new Map();
   sharedPrinters = outerPrinters ?? new Map();
+  sharedByStep = outerByStep ?? { text: new Map(), latex: new Map() };
   if (!outer) {
     const keep = builder && storesOn && !stepMap ? builder : null;
     let st = keep ? stores.get(keep) : undefined;
@@ -154,6 +168,7 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
   } finally {
     sharedMemos = outer;
     sharedPrinters = outerPrinters;
+    sharedByStep = outerByStep;
     sharedStore = outerStore;
   }
 }
