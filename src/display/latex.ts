@@ -67,6 +67,20 @@ const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
 
 /** Name characters as LaTeX: Greek letters as commands, Latin letters and digits as they are, accents as commands, anything else as \text. */
 export function nameCharsLatex(s: string): string {
+  const hit = written.get(s);
+  if (hit !== undefined) return hit;
+  const out = writeNameChars(s);
+  if (written.size >= MAX_WRITTEN) written.clear();
+  written.set(s, out);
+  return out;
+}
+
+// the same few names are written at every step of every printed form: each is written once (bounded, as
+// an editor session writes the names of many files)
+const written = new Map<string, string>();
+const MAX_WRITTEN = 4096;
+
+function writeNameChars(s: string): string {
   let out = '';
   const chars = [...s];
   for (let i = 0; i < chars.length; i++) {

@@ -229,18 +229,41 @@ interface NodeName {
   t: number | null;
 }
 
-/** every node's graph id (as in the Report's graph), text and LaTeX name */
-function nodeNames(run: Run): Map<number, NodeName> {
-  const out = new Map<number, NodeName>();
+/**
+ * every node's graph id (as in the Report's graph), text and LaTeX name, each written when first asked
+ * for: a derive's chain terms name only the nodes on their paths, and writing all of a run's names (three
+ * strings per node) was a tenth of one derive's forms on demand (issue 11)
+ */
+function nodeNames(run: Run): { get(id: number): NodeName | undefined } {
+  let names = namesByRun.get(run);
+  if (!names) namesByRun.set(run, (names = lazyNames(run)));
+  return names;
+}
+
+/** per run: a free-t derive lists the chain terms of every step, each naming the nodes on its paths */
+const namesByRun = new WeakMap<Run, { get(id: number): NodeName | undefined }>();
+
+function lazyNames(run: Run): { get(id: number): NodeName | undefined } {
+  const where = new Map<number, { name: string; t: number | null }>();
   const put = (n: TNode | undefined, name: string, t: number | null) => {
-    if (!n) return;
-    const idx = t === null ? null : { v: null, k: t };
-    out.set(n.id, { id: nodeKey({ name: nameOfKey(name), step: t }), text: refText(name, idx), latex: nameLatex(name, idx), t });
+    if (n) where.set(n.id, { name, t });
   };
   for (const q of run.quantityNodes()) put(q.node, q.name, q.t);
   for (const [name, d] of run.model.decls) {
     if (d.perStep) for (let t = 1; t <= run.model.T; t++) put(run.node(name, t), name, t);
     else put(run.node(name, null), name, null);
   }
-  return out;
+  const written = new Map<number, NodeName>();
+  return {
+    get(id) {
+      let out = written.get(id);
+      if (out) return out;
+      const w = where.get(id);
+      if (!w) return undefined;
+      const idx = w.t === null ? null : { v: null, k: w.t };
+      out = { id: nodeKey({ name: nameOfKey(w.name), step: w.t }), text: refText(w.name, idx), latex: nameLatex(w.name, idx), t: w.t };
+      written.set(id, out);
+      return out;
+    },
+  };
 }

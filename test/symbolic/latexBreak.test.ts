@@ -52,6 +52,17 @@ describe('breakTerm', () => {
     expect(rejoin(lines)).toBe(norm(term));
   });
 
+  it('gives the same lines when asked again (it keeps its layouts), whatever a caller did to the lines it got', () => {
+    const first = breakTerm(SHEET7, 10, 14, 66);
+    expect(first.length).toBeGreaterThan(1);
+    const copy = [...first];
+    first.pop();
+    first[0] = 'changed';
+    expect(breakTerm(SHEET7, 10, 14, 66)).toEqual(copy);
+    // another column is another layout, not the kept one
+    expect(breakTerm(SHEET7, 40, 14, 66)).not.toEqual(copy);
+  });
+
   it('never breaks a matrix (a value)', () => {
     const m = `\\begin{bmatrix}${Array.from({ length: 12 }, (_, i) => `0.12345${i}`).join(' & ')}\\end{bmatrix}`;
     expect(breakTerm(m, 10, 14, 30)).toEqual([m]);

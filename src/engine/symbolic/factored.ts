@@ -40,17 +40,36 @@ class TooLong extends Error {}
 
 const isOne = (n: Node): boolean => (n.op === 'num' && n.num === 1) || n.op === 'eye';
 
+/** items with those of kind k spliced in (loops, not flatMap: the trees are built once per path and step) */
+function spliced(items: Tree[], k: 'sum' | 'prod'): Tree[] {
+  const out: Tree[] = [];
+  for (const t of items) {
+    if (t.k === k) for (const x of t.items) out.push(x);
+    else out.push(t);
+  }
+  return out;
+}
+
 function sumOf(items: Tree[]): Tree {
-  const flat = items.flatMap((t) => (t.k === 'sum' ? t.items : [t]));
+  const flat = spliced(items, 'sum');
   return flat.length === 1 ? flat[0] : { k: 'sum', items: flat };
 }
 
 function prodOf(items: Tree[]): Tree {
-  const flat = items.flatMap((t) => (t.k === 'prod' ? t.items : [t]));
+  const flat = spliced(items, 'prod');
   // an identity factor (∂L/∂L_t in L = Σ_t L_t) is not written, unless it is all there is
-  const kept = flat.filter((t) => !(t.k === 'sym' && isOne(t.n)));
+  const kept: Tree[] = [];
+  for (const t of flat) if (!(t.k === 'sym' && isOne(t.n))) kept.push(t);
   const out = kept.length ? kept : flat.slice(0, 1);
   return out.length === 1 ? out[0] : { k: 'prod', items: out };
+}
+
+/** one leaf tree per ∂-symbol: a symbol is a factor of many paths */
+const symTrees = new WeakMap<Node, Tree>();
+function symTree(n: Node): Tree {
+  let t = symTrees.get(n);
+  if (!t) symTrees.set(n, (t = { k: 'sym', n }));
+  return t;
 }
 
 /** Paths (lists of ∂-symbols from the output side) with their common leading factors pulled out. */
@@ -64,12 +83,17 @@ function prefixFactor(paths: Node[][]): Tree {
   }
   const items: Tree[] = [];
   // the shortest paths first: ∂⁺h_t/∂h_{t-1} + ∂h_t/∂u_t·∂u_t/∂h_{t-1}, as a worked solution lists them
-  const ordered = [...groups.values()].sort((a, z) => Math.min(...a.map((p) => p.length)) - Math.min(...z.map((p) => p.length)));
-  for (const g of ordered) {
+  const shortest = (g: Node[][]): number => {
+    let m = Infinity;
+    for (const p of g) if (p.length < m) m = p.length;
+    return m;
+  };
+  const ordered = [...groups.values()].map((g) => ({ g, m: shortest(g) })).sort((a, z) => a.m - z.m);
+  for (const { g } of ordered) {
     const rests = g.map((p) => p.slice(1));
     // two paths through the same first edge continue from the same node, so neither rest is empty
-    if (g.length === 1 || rests.some((r) => r.length === 0)) for (const p of g) items.push(prodOf(p.map((n) => ({ k: 'sym', n }))));
-    else items.push(prodOf([{ k: 'sym', n: g[0][0] }, prefixFactor(rests)]));
+    if (g.length === 1 || rests.some((r) => r.length === 0)) for (const p of g) items.push(prodOf(p.map(symTree)));
+    else items.push(prodOf([symTree(g[0][0]), prefixFactor(rests)]));
   }
   return sumOf(items);
 }
@@ -162,12 +186,24 @@ interface Lines {
   latex: string[];
 }
 
+// a tree's one-line print, per printer: layout asks for it at every level it descends (and twice, for the
+// text's width and the panel's), and a state's bracket is one subtree shared by every term that uses it
+const flats = new WeakMap<Printer, WeakMap<Tree, string>>();
+
 function flat(t: Tree, p: Printer, latex: boolean): string {
   if (t.k === 'sym') return p.factor(t.n);
-  if (t.k === 'sum') return t.items.map((x) => flat(x, p, latex)).join(' + ');
-  return t.items
-    .map((x) => (x.k === 'sum' ? (latex ? `\\left(${flat(x, p, true)}\\right)` : `(${flat(x, p, false)})`) : flat(x, p, latex)))
-    .join(latex ? ' \\cdot ' : '·');
+  let memo = flats.get(p);
+  if (!memo) flats.set(p, (memo = new WeakMap()));
+  const hit = memo.get(t);
+  if (hit !== undefined) return hit;
+  const out =
+    t.k === 'sum'
+      ? t.items.map((x) => flat(x, p, latex)).join(' + ')
+      : t.items
+          .map((x) => (x.k === 'sum' ? (latex ? `\\left(${flat(x, p, true)}\\right)` : `(${flat(x, p, false)})`) : flat(x, p, latex)))
+          .join(latex ? ' \\cdot ' : '·');
+  memo.set(t, out);
+  return out;
 }
 
 /**

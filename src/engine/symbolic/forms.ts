@@ -6,7 +6,7 @@
 
 import type { Form } from '../../report';
 import { size, type Label, type Node, type NodeName } from './ir';
-import { Printer, shownStep, type PrintOpts } from './print';
+import { printerOf, shownStep, type Printer, type PrintOpts } from './print';
 import { explicitOf, type AdjLine, type Derivation, type StepItem } from './derive';
 import type { Tensor } from './evaluate';
 import { breakTerm, latexChars } from './latexBreak';
@@ -27,7 +27,7 @@ export interface Both<T> {
 const TEXT_WIDTH = 100;
 
 export function mkPrinters(o: Omit<PrintOpts, 'latex'>): Both<Printer> {
-  return { text: new Printer({ ...o, latex: false }), latex: new Printer({ ...o, latex: true }) };
+  return { text: printerOf(o, false), latex: printerOf(o, true) };
 }
 
 export function renderText(rows: Row[]): string {
@@ -154,7 +154,7 @@ export function collapse(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
   const groups: Group[] = [];
   let prevKey = '';
   for (const it of items) {
-    const k = it.step === null ? null : key ? key(it) : new Printer({ ...o, latex: false, anchor: it.step }).str(it.node);
+    const k = it.step === null ? null : key ? key(it) : printerOf({ ...o, anchor: it.step }, false).str(it.node);
     const g = groups[groups.length - 1];
     if (
       k !== null &&
@@ -260,7 +260,7 @@ export function whereRows(roots: Node[]): Both<Row[]> {
   for (const list of byQ.values()) {
     list.sort((a, z) => ((a.label as { step: number | null }).step ?? 0) - ((z.label as { step: number | null }).step ?? 0));
     const items = list.map((p) => ({ step: (p.label as { step: number | null }).step, node: p }));
-    const groups = collapse(items, {}, (it) => new Printer({ latex: false, anchor: it.step! }).str(it.node.def!));
+    const groups = collapse(items, {}, (it) => printerOf({ anchor: it.step! }, false).str(it.node.def!));
     for (const g of groups) {
       const anchor = g.from !== null && g.from !== g.to ? g.from : undefined;
       const p = mkPrinters({ anchor });
@@ -309,7 +309,7 @@ export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]
   const one = (items: [number, Node][], name: string, latex: boolean, loose = false): string | null => {
     let out: string | null = null;
     for (const [step, n] of latex ? items.slice(0, 1) : items) {
-      const s = new Printer({ latex, anchor: step, anchorName: name }).factor(show(n), loose);
+      const s = printerOf({ anchor: step, anchorName: name }, latex).factor(show(n), loose);
       if (out !== null && s !== out) return null;
       out = s;
     }
@@ -327,7 +327,7 @@ export function generalTerms(d: Derivation, explicit: boolean, shownOut?: Node[]
           latex,
           true,
         )
-      : new Printer({ latex }).factor(show(g.tops[0].prefix), true);
+      : printerOf({}, latex).factor(show(g.tops[0].prefix), true);
     if (prefix === null) return null;
     const sum = (v: string, a: number | string, b: number | string): string =>
       latex ? `\\sum_{${v}=${a}}^{${b}} ` : `Σ_{${v}=${a}}^{${b}} `;
@@ -438,7 +438,7 @@ export function recursiveForm(d: Derivation, v: ValueStrings | null): Form | und
     const keyOf = new Map(lines.map((l) => [l.sym.id, l]));
     const groups = collapse(items, {}, (it) => {
       const l = keyOf.get(it.node.id)!;
-      const pr = new Printer({ latex: false, anchor: it.step! });
+      const pr = printerOf({ anchor: it.step! }, false);
       return `${pr.str(l.explicit)}|${l.chain ? pr.str(l.chain) : ''}`;
     });
     for (const g of groups) {

@@ -186,7 +186,7 @@ function printForms(d: Derivation, v: ValueStrings | null, total: boolean): Deri
       out.factored = factoredForm(d, v);
       out.best = out.chain && out.chain.text.length <= 900 ? out.chain : (out.recursive ?? out.explicit ?? out.chain!);
     }
-  });
+  }, d.b);
   for (const k of ['chain', 'explicit', 'recursive', 'factored'] as const) if (out[k] === undefined) delete out[k];
   return out;
 }

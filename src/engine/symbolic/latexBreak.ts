@@ -152,6 +152,21 @@ function bracketedSum(s: string): string | null {
  * One line when it fits or nothing in it can be broken.
  */
 export function breakTerm(s: string, col: number, indent: number, width: number): string[] {
+  // a pure function of its arguments, asked again for the same terms by the forms of one derive (the chain,
+  // explicit and δ forms share their sums) and by the steps of a free-t derive: one layout per term
+  const key = `${col}|${indent}|${width}|${s}`;
+  const hit = broken.get(key);
+  if (hit) return hit.slice();
+  const out = breakTermOnce(s, col, indent, width);
+  if (broken.size >= MAX_BROKEN) broken.clear();
+  broken.set(key, out);
+  return out.slice();
+}
+
+const broken = new Map<string, string[]>();
+const MAX_BROKEN = 2048;
+
+function breakTermOnce(s: string, col: number, indent: number, width: number): string[] {
   // a matrix (a value) or any environment is never broken: its rows are its own
   if (col + latexChars(s) <= width || s.includes('\\begin{')) return [s];
   const factors = split(s, false);

@@ -20,8 +20,18 @@ export interface PrintOpts {
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const subDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
-const supDigits = (n: number): string => String(n).replace(/\d/g, (d) => SUP[Number(d)]);
+/** n's digits (a minus sign kept as it is) as sub- or superscript digits: a loop, as this runs for every printed step */
+function digitsIn(n: number, table: string): string {
+  const s = String(n);
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    out += c >= 0 && c <= 9 ? table[c] : s[i];
+  }
+  return out;
+}
+const subDigits = (n: number): string => digitsIn(n, SUB);
+const supDigits = (n: number): string => digitsIn(n, SUP);
 
 /** Name characters as LaTeX: Greek letters as commands, a multi-letter word as one italic symbol. */
 function latexWord(w: string, sub = false): string {
@@ -35,11 +45,84 @@ function splitName(name: string): { base: string; sub: string | null } {
   return i < 0 ? { base: name, sub: null } : { base: name.slice(0, i), sub: name.slice(i + 1) };
 }
 
+/** A model key's name split into base and subscript, as text and as LaTeX (the LaTeX base undecorated). */
+interface NameParts {
+  base: string;
+  sub: string | null;
+  latexBase: string;
+  latexSub: string | null;
+}
+// one entry per model key printed: the same few names are printed at every step of every form; bounded,
+// as a long-lived editor session prints the names of many files
+const nameParts = new Map<string, NameParts>();
+const MAX_NAME_PARTS = 4096;
+function partsOf(key: string): NameParts {
+  let p = nameParts.get(key);
+  if (p) return p;
+  const { base, sub } = splitName(nameOfKey(key));
+  p = { base, sub, latexBase: latexWord(base), latexSub: sub === null ? null : latexWord(sub, true) };
+  if (nameParts.size >= MAX_NAME_PARTS) nameParts.clear();
+  nameParts.set(key, p);
+  return p;
+}
+
 // A print is a pure function of the node and the options. Forms print the same subexpressions relative
 // to the same step many times (each per-step item is printed to see whether the items print alike, then
 // the where-rows of two forms again): within withSharedPrints, printers with equal options share one memo.
 // Node ids are per Builder, so the scope is one derivation's printing.
-let sharedMemos: Map<string, Map<number, { s: string; p: number }>> | null = null;
+let sharedMemos: Map<string, Map<number, Printed>> | null = null;
+
+/** A printed node with its precedence, and the nodes its print printed directly (ids; kept with a store). */
+interface Printed {
+  s: string;
+  p: number;
+  deps?: number[];
+}
+
+// Across the printings of one Builder's derivations (the steps of a free-t derive, the derives of a file
+// with { forms: true }), the same nodes are printed again: a store per Builder and options keeps their
+// prints. A print taken from the store is charged as if printed (charge(4) for it and for every node its
+// print printed that this printing has not), so a derivation's operation count — which decides whether
+// its forms are given — is what it was without the store.
+type Store = Map<string, Map<number, Printed>>;
+const stores = new WeakMap<object, Store>();
+let sharedStore: Store | null = null;
+let storesOn = true;
+/** Keep prints per Builder (the default) or not: the tests compare what both print and charge. */
+export function keepPrints(on: boolean): void {
+  storesOn = on;
+}
+/** the direct prints of the node being printed (recorded when a store is kept) */
+let recording: number[] | null = null;
+/** and the printers themselves, by the same key (printerOf): a form asks for one per step it prints */
+let sharedPrinters: Map<string, Printer> | null = null;
+/** the printers with no options but an anchor (undefined: NO_ANCHOR, a small integer no step is), by it */
+const NO_ANCHOR = -(2 ** 30);
+let sharedByStep: { text: Map<number, Printer>; latex: Map<number, Printer> } | null = null;
+
+/** The options' key: printers with equal keys print every node alike. */
+function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {
+  const i = o.inline;
+  return `${latex ? 1 : 0}|${o.anchor ?? ''}|${o.anchorName ?? ''}|${i?.pre ? 1 : 0}${i?.jac ? 1 : 0}${i?.adj ? 1 : 0}`;
+}
+
+/** A printer with these options: within withSharedPrints the one already made, else a new one. */
+export function printerOf(o: Omit<PrintOpts, 'latex'>, latex: boolean): Printer {
+  if (!sharedPrinters) return new Printer({ ...o, latex });
+  // most printers differ only in their anchor step: found by it without building the options' key
+  const plain = o.inline === undefined && o.anchorName === undefined;
+  const byStep = plain ? (latex ? sharedByStep!.latex : sharedByStep!.text) : null;
+  const step = o.anchor ?? NO_ANCHOR;
+  if (byStep) {
+    const hit = byStep.get(step);
+    if (hit) return hit;
+  }
+  const k = optionsKey(o, latex);
+  let p = sharedPrinters.get(k);
+  if (!p) sharedPrinters.set(k, (p = new Printer({ ...o, latex }, k)));
+  byStep?.set(step, p);
+  return p;
+}
 
 // A derivation written on a shorter proxy horizon (horizon.ts) prints its concrete steps as the steps of the
 // real horizon: the steps near the end are moved by the difference. Relative steps (t-1) never move.
@@ -61,26 +144,54 @@ export function withStepMap<T>(map: ((s: number) => number) | null, f: () => T):
   }
 }
 
-/** Run f with printers of equal options sharing their memo (nodes of one Builder only). */
-export function withSharedPrints<T>(f: () => T): T {
+/**
+ * Run f with printers of equal options sharing their memo (nodes of one Builder only). `builder`: the
+ * Builder of the nodes printed, whose store of prints f reads and adds to (not when steps are printed
+ * through a step map: those prints hold the map's steps).
+ */
+export function withSharedPrints<T>(f: () => T, builder?: object): T {
   const outer = sharedMemos;
+  const outerPrinters = sharedPrinters;
+  const outerByStep = sharedByStep;
+  const outerStore = sharedStore;
   sharedMemos = outer ?? new Map();
+  sharedPrinters = outerPrinters ?? new Map();
+  sharedByStep = outerByStep ?? { text: new Map(), latex: new Map() };
+  if (!outer) {
+    const keep = builder && storesOn && !stepMap ? builder : null;
+    let st = keep ? stores.get(keep) : undefined;
+    if (keep && !st) stores.set(keep, (st = new Map()));
+    sharedStore = st ?? null;
+  }
   try {
     return f();
   } finally {
     sharedMemos = outer;
+    sharedPrinters = outerPrinters;
+    sharedByStep = outerByStep;
+    sharedStore = outerStore;
   }
 }
 
 export class Printer {
-  private memo: Map<number, { s: string; p: number }>;
-  constructor(readonly o: PrintOpts) {
+  private memo: Map<number, Printed>;
+  /** prints of earlier printings with these options (withSharedPrints with a builder), or null */
+  private store: Map<number, Printed> | null = null;
+  /** `key`: optionsKey(o), when the caller has it */
+  constructor(
+    readonly o: PrintOpts,
+    key?: string,
+  ) {
     if (sharedMemos) {
-      const i = o.inline;
-      const k = `${o.latex ? 1 : 0}|${o.anchor ?? ''}|${o.anchorName ?? ''}|${i?.pre ? 1 : 0}${i?.jac ? 1 : 0}${i?.adj ? 1 : 0}`;
+      const k = key ?? optionsKey(o, o.latex);
       let m = sharedMemos.get(k);
       if (!m) sharedMemos.set(k, (m = new Map()));
       this.memo = m;
+      if (sharedStore) {
+        let st = sharedStore.get(k);
+        if (!st) sharedStore.set(k, (st = new Map()));
+        this.store = st;
+      }
     } else this.memo = new Map();
   }
 
@@ -94,8 +205,7 @@ export class Printer {
 
   /** A name with an optional step, e.g. h₂, h_{t-1}, W_hh (text) or h_{2}, W_{hh} (LaTeX). */
   name(key: string, step: number | null, abs = false, decorate?: (base: string) => string): string {
-    const name = nameOfKey(key);
-    const { base, sub } = splitName(name);
+    const { base, sub, latexBase, latexSub } = partsOf(key);
     const st = step === null ? null : this.stepText(step, abs);
     if (!this.o.latex) {
       const b = decorate ? decorate(base) : base;
@@ -104,11 +214,9 @@ export class Printer {
       if (!st.rel) return head + subDigits(Number(st.s));
       return st.s.length === 1 ? `${head}_${st.s}` : `${head}_{${st.s}}`;
     }
-    const lb = decorate ? decorate(latexWord(base)) : latexWord(base);
-    const subs = [sub === null ? null : latexWord(sub, true), st ? st.s : null].filter((x): x is string => x !== null);
-    if (subs.length === 0) return lb;
-    if (subs.length === 2) return `${lb}_{${subs[0]},${subs[1]}}`;
-    return `${lb}_{${subs[0]}}`;
+    const lb = decorate ? decorate(latexBase) : latexBase;
+    if (latexSub === null) return st ? `${lb}_{${st.s}}` : lb;
+    return st ? `${lb}_{${latexSub},${st.s}}` : `${lb}_{${latexSub}}`;
   }
 
   nodeName(n: NodeName): string {
@@ -145,10 +253,41 @@ export class Printer {
   /** The printed node with its precedence: 0 sum, 1 ⊙/⊗, 2 product, 3 postfix, 4 atom. */
   print(n: Node): { s: string; p: number } {
     const hit = this.memo.get(n.id);
-    if (hit) return hit;
-    const r = this.printNode(n);
+    if (hit) {
+      recording?.push(n.id);
+      return hit;
+    }
+    if (!this.store) {
+      const r = this.printNode(n);
+      this.memo.set(n.id, r);
+      return r;
+    }
+    recording?.push(n.id);
+    const kept = this.store.get(n.id);
+    if (kept) {
+      this.adopt(n.id, kept);
+      return kept;
+    }
+    const outer = recording;
+    const deps: number[] = [];
+    recording = deps;
+    let r: Printed;
+    try {
+      const x = this.printNode(n);
+      r = { s: x.s, p: x.p, deps };
+    } finally {
+      recording = outer;
+    }
     this.memo.set(n.id, r);
+    this.store.set(n.id, r);
     return r;
+  }
+
+  /** A stored print taken into this printing: charged and memoized as printNode would have been, with what it printed. */
+  private adopt(id: number, kept: Printed): void {
+    charge(4);
+    this.memo.set(id, kept);
+    for (const d of kept.deps!) if (!this.memo.has(d)) this.adopt(d, this.store!.get(d)!);
   }
 
   str(n: Node): string {
