@@ -597,7 +597,8 @@ export class Tape {
   }
 }
 
-const SPARSE_RANGE = 8192;
+/** a sweep over a longer range visits only the nodes it reaches (through a heap); a shorter one, every node */
+export const SPARSE_RANGE = 8192;
 
 /** a binary max-heap of tape ids */
 class MaxHeap {
