@@ -56,7 +56,11 @@ type Slot = (x: TNode) => Float64Array | undefined;
 
 /** How the gradient g of node y's output flows back to y's inputs. */
 interface Rule {
-  backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot): void;
+  /**
+   * slot: an input's accumulator, not charged for queueing (mul, matmul); accSlot: the same, charged as acc
+   * (a rule that adds its elementwise gradient in place, instead of a temporary given to acc)
+   */
+  backward(y: TNode, g: Float64Array, acc: Acc, slot: Slot, accSlot: Slot): void;
 }
 
 // ---- the rules, one per operation: forward beside backward --------------------------------------
@@ -94,9 +98,16 @@ const ADD = {
   },
 };
 const SUB: Rule = {
-  backward(y, g, acc) {
+  backward(y, g, acc, _slot, accSlot) {
     acc(y.a!, g);
-    acc(y.b!, negated(g));
+    const b = y.b!;
+    if (b.data.length !== g.length) {
+      acc(b, negated(g));
+      return;
+    }
+    // −g added in place: x + (−y) is x − y exactly, so the numbers are those of the temporary it replaces
+    const gb = accSlot(b);
+    if (gb) for (let k = 0; k < g.length; k++) gb[k]! -= g[k]!;
   },
 };
 
@@ -105,8 +116,14 @@ const NEG = {
   forward(ad: Float64Array): Float64Array {
     return negated(ad);
   },
-  backward(y: TNode, g: Float64Array, acc: Acc): void {
-    acc(y.a!, negated(g));
+  backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
+    const a = y.a!;
+    if (a.data.length !== g.length) {
+      acc(a, negated(g));
+      return;
+    }
+    const ga = accSlot(a);
+    if (ga) for (let k = 0; k < g.length; k++) ga[k]! -= g[k]!;
   },
 };
 
@@ -354,10 +371,16 @@ const FN = {
       }
     }
   },
-  backward(y: TNode, g: Float64Array, acc: Acc): void {
+  backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!;
     const x = a.data;
     const fn = y.fn!;
+    if (fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag') {
+      // elementwise (x and y of one length): each entry's product added in place, as acc would add it
+      const ga = accSlot(a);
+      if (ga) for (let i = 0; i < x.length; i++) ga[i]! += g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
+      return;
+    }
     const ga = new Float64Array(x.length);
     if (fn === 'sum') ga.fill(g[0]!);
     else if (fn === 'mean') ga.fill(g[0]! / x.length);
@@ -576,6 +599,13 @@ export class Tape {
         slot[0]! += s;
       }
     };
+    const accSlot: Slot = queued
+      ? (x) => {
+          const slot = slotHere(x);
+          reached(x, 4);
+          return slot;
+        }
+      : slotHere;
     const visit = (id: number): void => {
       const gy = g[id - lo];
       if (!gy) return;
@@ -583,7 +613,7 @@ export class Tape {
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
       // in a one-step sweep only those of the step (`cross`)
       if (y.barrier && below && id !== root.id && !cross?.(y)) return;
-      RULES[y.op].backward(y, gy, acc, slotOf);
+      RULES[y.op].backward(y, gy, acc, slotOf, accSlot);
     };
     if (!heap) {
       this.budget.tick(root.id - lo + 1);
