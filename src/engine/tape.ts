@@ -561,18 +561,34 @@ export class Tape {
         if (ops) this.budget.tick(ops);
       }
     };
+    // the accumulators are views into a few zeroed chunks, each twice the last: an array of its own per
+    // node (a buffer, its record, its memory outside the heap) was most of what a long sweep allocated, and
+    // the young generation's collections copied every one of them, as the tape keeps them all
+    let chunk = EMPTY;
+    let used = 0;
+    let next = FIRST_CHUNK;
+    const fresh = (len: number): Float64Array => {
+      if (used + len > chunk.length) {
+        chunk = new Float64Array(Math.max(next, len));
+        next = Math.min(next * 2, MAX_CHUNK);
+        used = 0;
+      }
+      const v = new Float64Array(chunk.buffer, used * 8, len);
+      used += len;
+      return v;
+    };
     const slotHere: Slot = (x) => {
       let slot: Float64Array | undefined;
       if (x.id >= lo) {
         slot = g[x.id - lo];
         if (!slot) {
-          slot = new Float64Array(x.data.length);
+          slot = fresh(x.data.length);
           g[x.id - lo] = slot;
         }
       } else if (below) {
         slot = below.get(x.id);
         if (!slot) {
-          slot = new Float64Array(x.data.length);
+          slot = fresh(x.data.length);
           below.set(x.id, slot);
         }
       }
@@ -626,6 +642,11 @@ export class Tape {
     return g;
   }
 }
+
+const EMPTY = new Float64Array(0);
+/** entries of a sweep's first chunk of accumulators, and the most of any later one (512 KB) */
+const FIRST_CHUNK = 64;
+const MAX_CHUNK = 1 << 16;
 
 /** a sweep over a longer range visits only the nodes it reaches (through a heap); a shorter one, every node */
 export const SPARSE_RANGE = 8192;
