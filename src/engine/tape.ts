@@ -547,81 +547,122 @@ export class Tape {
     dense = false,
     cross?: (n: TNode) => boolean,
   ): (Float64Array | undefined)[] {
-    const g: (Float64Array | undefined)[] = new Array(root.id - lo + 1);
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null);
+  }
+
+  private sweeper: Sweeper | null = null;
+}
+
+/**
+ * One reverse sweep at a time on a tape, its state in fields and its callbacks (acc, slot) made once per tape:
+ * a sweep made seven closures and their context each time, a tenth of what judging a check allocated. No
+ * sweep starts inside another (the rules only add into accumulators); one that throws (the operation limit)
+ * leaves state that the next one resets.
+ */
+class Sweeper {
+  private g: (Float64Array | undefined)[] = [];
+  private lo = 0;
+  private below: Map<number, Float64Array> | null = null;
+  private heap: MaxHeap | null = null;
+  private queued: Uint8Array | null = null;
+  // the accumulators are views into a few zeroed chunks, each twice the last: an array of its own per
+  // node (a buffer, its record, its memory outside the heap) was most of what a long sweep allocated, and
+  // the young generation's collections copied every one of them, as the tape keeps them all
+  private chunk = EMPTY;
+  private used = 0;
+  private next = FIRST_CHUNK;
+
+  constructor(private tape: Tape) {}
+
+  private fresh(len: number): Float64Array {
+    if (this.used + len > this.chunk.length) {
+      this.chunk = new Float64Array(Math.max(this.next, len));
+      this.next = Math.min(this.next * 2, MAX_CHUNK);
+      this.used = 0;
+    }
+    const v = new Float64Array(this.chunk.buffer, this.used * 8, len);
+    this.used += len;
+    return v;
+  }
+
+  /** sparse: the first gradient a node on the tape receives puts it in the queue (charged `ops`) */
+  private reached(x: TNode, ops: number): void {
+    const q = this.queued!;
+    if (x.id >= this.lo && !q[x.id - this.lo]) {
+      q[x.id - this.lo] = 1;
+      this.heap!.push(x.id);
+      if (ops) this.tape.budget.tick(ops);
+    }
+  }
+
+  private slotHere(x: TNode): Float64Array | undefined {
+    let slot: Float64Array | undefined;
+    if (x.id >= this.lo) {
+      slot = this.g[x.id - this.lo];
+      if (!slot) {
+        slot = this.fresh(x.data.length);
+        this.g[x.id - this.lo] = slot;
+      }
+    } else if (this.below) {
+      slot = this.below.get(x.id);
+      if (!slot) {
+        slot = this.fresh(x.data.length);
+        this.below.set(x.id, slot);
+      }
+    }
+    return slot;
+  }
+
+  // the rules that add into a slot in place (mul, matmul) are not charged for queueing; those through acc
+  // (and accSlot, its in-place form) are
+  private readonly slotOf: Slot = (x) => {
+    const slot = this.slotHere(x);
+    if (this.queued) this.reached(x, 0);
+    return slot;
+  };
+  private readonly accSlot: Slot = (x) => {
+    const slot = this.slotHere(x);
+    if (this.queued) this.reached(x, 4);
+    return slot;
+  };
+  private readonly acc: Acc = (x, v, i = -1) => {
+    const slot = this.slotHere(x);
+    if (this.queued) this.reached(x, 4);
+    if (!slot) return;
+    if (typeof v === 'number') slot[i]! += v;
+    else if (v.length === slot.length) for (let k = 0; k < v.length; k++) slot[k]! += v[k]!;
+    else {
+      // a scalar input broadcast over a tensor: its gradient is the sum
+      let s = 0;
+      for (let k = 0; k < v.length; k++) s += v[k]!;
+      slot[0]! += s;
+    }
+  };
+
+  run(
+    root: TNode,
+    seed: Float64Array,
+    lo: number,
+    below: Map<number, Float64Array> | null,
+    dense: boolean,
+    cross: ((n: TNode) => boolean) | null,
+  ): (Float64Array | undefined)[] {
+    const range = root.id - lo + 1;
+    const g: (Float64Array | undefined)[] = new Array(range);
     g[root.id - lo] = seed.slice();
-    const nodes = this.nodes;
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
-    const heap = sparse ? new MaxHeap() : null;
-    const queued = sparse ? new Uint8Array(root.id - lo + 1) : null;
-    /** sparse: the first gradient a node on the tape receives puts it in the queue (charged `ops`) */
-    const reached = (x: TNode, ops: number): void => {
-      if (queued && x.id >= lo && !queued[x.id - lo]) {
-        queued[x.id - lo] = 1;
-        heap!.push(x.id);
-        if (ops) this.budget.tick(ops);
-      }
-    };
-    // the accumulators are views into a few zeroed chunks, each twice the last: an array of its own per
-    // node (a buffer, its record, its memory outside the heap) was most of what a long sweep allocated, and
-    // the young generation's collections copied every one of them, as the tape keeps them all
-    let chunk = EMPTY;
-    let used = 0;
-    let next = FIRST_CHUNK;
-    const fresh = (len: number): Float64Array => {
-      if (used + len > chunk.length) {
-        chunk = new Float64Array(Math.max(next, len));
-        next = Math.min(next * 2, MAX_CHUNK);
-        used = 0;
-      }
-      const v = new Float64Array(chunk.buffer, used * 8, len);
-      used += len;
-      return v;
-    };
-    const slotHere: Slot = (x) => {
-      let slot: Float64Array | undefined;
-      if (x.id >= lo) {
-        slot = g[x.id - lo];
-        if (!slot) {
-          slot = fresh(x.data.length);
-          g[x.id - lo] = slot;
-        }
-      } else if (below) {
-        slot = below.get(x.id);
-        if (!slot) {
-          slot = fresh(x.data.length);
-          below.set(x.id, slot);
-        }
-      }
-      return slot;
-    };
-    // the rules that add into a slot in place (mul, matmul) are not charged for queueing; those through acc are
-    const slotOf: Slot = queued
-      ? (x) => {
-          const slot = slotHere(x);
-          reached(x, 0);
-          return slot;
-        }
-      : slotHere;
-    const acc: Acc = (x, v, i = -1) => {
-      const slot = slotHere(x);
-      if (queued) reached(x, 4);
-      if (!slot) return;
-      if (typeof v === 'number') slot[i]! += v;
-      else if (v.length === slot.length) for (let k = 0; k < v.length; k++) slot[k]! += v[k]!;
-      else {
-        // a scalar input broadcast over a tensor: its gradient is the sum
-        let s = 0;
-        for (let k = 0; k < v.length; k++) s += v[k]!;
-        slot[0]! += s;
-      }
-    };
-    const accSlot: Slot = queued
-      ? (x) => {
-          const slot = slotHere(x);
-          reached(x, 4);
-          return slot;
-        }
-      : slotHere;
+    this.g = g;
+    this.lo = lo;
+    this.below = below;
+    this.heap = sparse ? new MaxHeap() : null;
+    this.queued = sparse ? new Uint8Array(range) : null;
+    // a chunk of its own per sweep (the views handed out must not be written by a later sweep), sized for
+    // a short sweep of scalars first
+    this.chunk = EMPTY;
+    this.used = 0;
+    this.next = Math.min(FIRST_CHUNK, Math.max(8, range));
+    const nodes = this.tape.nodes;
+    const { acc, slotOf, accSlot } = this;
     const visit = (id: number): void => {
       const gy = g[id - lo];
       if (!gy) return;
@@ -631,18 +672,27 @@ export class Tape {
       if (y.barrier && below && id !== root.id && !cross?.(y)) return;
       RULES[y.op].backward(y, gy, acc, slotOf, accSlot);
     };
-    if (!heap) {
-      this.budget.tick(root.id - lo + 1);
-      for (let id = root.id; id >= lo; id--) visit(id);
+    try {
+      if (!sparse) {
+        this.tape.budget.tick(range);
+        for (let id = root.id; id >= lo; id--) visit(id);
+        return g;
+      }
+      const heap = this.heap!;
+      this.queued![root.id - lo] = 1;
+      heap.push(root.id);
+      for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
       return g;
+    } finally {
+      // nothing of this sweep is kept alive by the tape
+      this.g = [];
+      this.below = null;
+      this.heap = null;
+      this.queued = null;
+      this.chunk = EMPTY;
     }
-    queued![root.id - lo] = 1;
-    heap.push(root.id);
-    for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
-    return g;
   }
 }
-
 const EMPTY = new Float64Array(0);
 /** entries of a sweep's first chunk of accumulators, and the most of any later one (512 KB) */
 const FIRST_CHUNK = 64;
