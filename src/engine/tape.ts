@@ -575,6 +575,9 @@ class Sweeper {
   constructor(private tape: Tape) {}
 
   private fresh(len: number): Float64Array {
+    // up to 64 bytes an array lives inside the heap, made faster than a view (measured: 32 against ~50 ns
+    // for one entry; 64 entries: ~350 ns for an array with its own buffer against ~100 ns for a view)
+    if (len <= OWN_ARRAY_MAX) return new Float64Array(len);
     if (this.used + len > this.chunk.length) {
       this.chunk = new Float64Array(Math.max(this.next, len));
       this.next = Math.min(this.next * 2, MAX_CHUNK);
@@ -656,11 +659,10 @@ class Sweeper {
     this.below = below;
     this.heap = sparse ? new MaxHeap() : null;
     this.queued = sparse ? new Uint8Array(range) : null;
-    // a chunk of its own per sweep (the views handed out must not be written by a later sweep), sized for
-    // a short sweep of scalars first
+    // a chunk of its own per sweep (the views handed out must not be written by a later sweep)
     this.chunk = EMPTY;
     this.used = 0;
-    this.next = Math.min(FIRST_CHUNK, Math.max(8, range));
+    this.next = FIRST_CHUNK;
     const nodes = this.tape.nodes;
     const { acc, slotOf, accSlot } = this;
     const visit = (id: number): void => {
@@ -694,8 +696,10 @@ class Sweeper {
   }
 }
 const EMPTY = new Float64Array(0);
-/** entries of a sweep's first chunk of accumulators, and the most of any later one (512 KB) */
-const FIRST_CHUNK = 64;
+/** the most entries of an accumulator made as an array of its own (V8 keeps up to 64 bytes inside the heap) */
+const OWN_ARRAY_MAX = 8;
+/** entries of a sweep's first chunk of accumulators (sixteen 16-entry vectors), and the most of any later one (512 KB) */
+const FIRST_CHUNK = 256;
 const MAX_CHUNK = 1 << 16;
 
 /** a sweep over a longer range visits only the nodes it reaches (through a heap); a shorter one, every node */
