@@ -7,7 +7,7 @@ import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, nodeKey, type Plan } from './plan';
 import { drawDecl } from './random';
-import { Tape, type Budget, type TNode } from './tape';
+import { SPARSE_RANGE, Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, type Tensor } from './tensor';
 import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
@@ -76,7 +76,19 @@ export interface ForwardOptions {
 }
 
 export function forward(model: Model, values?: ValueOverrides, options: ForwardOptions = {}): Run {
-  return new UnrolledRun(model, values ?? new Map(), options.plan ?? buildPlan(model), options.scale, options.budget);
+  return new UnrolledRun(model, values ?? new Map(), options.plan ?? planOf(model), options.scale, options.budget);
+}
+
+/**
+ * The plan of a model, built once (a compiled model is not changed afterwards): a caller that runs one model
+ * many times without passing its plan (the engine's gradients at T = 5,000, a value slider) built the
+ * unrolled graph's order again each time — a third of what such a forward pass allocated.
+ */
+const plans = new WeakMap<Model, Plan>();
+function planOf(model: Model): Plan {
+  let p = plans.get(model);
+  if (!p) plans.set(model, (p = buildPlan(model)));
+  return p;
 }
 
 const LONG_RANGE = 2000;
@@ -84,6 +96,8 @@ const LONG_RANGE = 2000;
 const MAX_CACHED = 4_000_000;
 /** entries of memoized derivatives and evaluations per run (8 MB); past it, results are computed again */
 const MAX_MEMO = 1_000_000;
+/** tape positions of one kept short-range sweep (its entries times its range); sixteen times that in all */
+const SHORT_SWEEP_SLOTS = 1 << 14;
 
 class UnrolledRun implements Run {
   tape = new Tape();
@@ -94,6 +108,12 @@ class UnrolledRun implements Run {
   private lossG: (Float64Array | undefined)[] | null = null;
   private sweeps = new Map<string, (Float64Array | undefined)[]>();
   private immediates = new Map<number, Map<number, Float64Array>>();
+  /** entries held by the immediates (the derivatives read from them stop being kept past MAX_MEMO) */
+  private immediateEntries = 0;
+  /** the lowest short-range total sweep from a node (fromSweepsMade), its gradients per entry of the node */
+  private shortSweeps = new Map<number, { lo: number; rows: (Float64Array | undefined)[][] }>();
+  /** tape positions held by shortSweeps */
+  private shortSwept = 0;
   private cached = 0;
   /** the step of every timed quantity node (by tape id); untimed quantities are absent */
   private nodeStep = new Map<number, number>();
@@ -370,6 +390,7 @@ class UnrolledRun implements Run {
     const n = B.data.length;
     const out = new Float64Array(m * n);
     let reached = false;
+    let reused: boolean | null;
     if (B.id < A.id && of.k === 'ref' && A.id - B.id > LONG_RANGE) this.longTouched++;
     if (A === B) {
       for (let i = 0; i < m; i++) out[i * n + i] = 1;
@@ -380,6 +401,8 @@ class UnrolledRun implements Run {
         out.set(D);
         reached = true;
       }
+    } else if (B.id < A.id && of.k === 'ref' && (reused = this.fromSweepsMade(A, B, total, out)) !== null) {
+      reached = reused;
     } else if (B.id < A.id) {
       for (let i = 0; i < m; i++) {
         let row: Float64Array | undefined;
@@ -416,6 +439,69 @@ class UnrolledRun implements Run {
     }
     this.tape.truncate(mark);
     return { tensor: { shape: derivShape(A, B), data: out }, reached };
+  }
+
+  /**
+   * ∂A/∂B for a named A, from the sweeps from A already made on this run, into `out` (whether B is reached);
+   * null where it is not served so (then computed as before). Issue 11: the checks of a text ask for many
+   * derivatives of one node at each point and draw — ∂⁺h_t/∂u_t, ∂⁺h_t/∂s_t and ∂⁺h_t/∂h_{t-1} each swept
+   * h_t's equation, ∂y_t/∂h_t and ∂y_t/∂h_{t-1} each swept down from y_t. One sweep serves them all:
+   * - immediate (∂⁺): the rows of immediate(A), which is that very sweep (A's equation, from A.start, its
+   *   inputs' rows collected below it), kept per node;
+   * - total, short range: a sweep from A down to lo gives B's gradient for any B at or above lo bit for bit
+   *   as a sweep down to B (a node's gradient is complete once the nodes after it are visited: its inputs
+   *   come before it). The lowest such sweep per A is kept, while small.
+   * Charged exactly what the sweeps it replaces charge (a dense sweep: its range, per entry of A), so the
+   * operation limits fall where they fell; whether a sweep is kept changes neither numbers nor counts.
+   */
+  private fromSweepsMade(A: TNode, B: TNode, total: boolean, out: Float64Array): boolean | null {
+    const m = A.data.length;
+    if (!total) {
+      const range = A.id - A.start + 1;
+      if (A.op === 'leaf' || range >= SPARSE_RANGE) return null;
+      let J = this.immediates.get(A.id);
+      if (J) this.tape.budget.tick(m * range);
+      else if (this.immediateEntries <= MAX_MEMO) J = this.immediate(A);
+      else return null;
+      const rows = J.get(B.id);
+      if (!rows) return false;
+      out.set(rows);
+      return true;
+    }
+    if (A.id - B.id > LONG_RANGE || (A === this.loss && m === 1)) return null;
+    const n = B.data.length;
+    const made = this.shortSweeps.get(A.id);
+    if (made && made.lo <= B.id) {
+      this.tape.budget.tick(m * (A.id - B.id + 1));
+      let reached = false;
+      for (let i = 0; i < m; i++) {
+        const row = made.rows[i]![B.id - made.lo];
+        if (row) {
+          reached = true;
+          out.set(row, i * n);
+        }
+      }
+      return reached;
+    }
+    const keep = m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS && this.shortSwept + m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS * 16;
+    const rows: (Float64Array | undefined)[][] = [];
+    let reached = false;
+    for (let i = 0; i < m; i++) {
+      const seed = new Float64Array(m);
+      seed[i] = 1;
+      const g = this.tape.sweep(A, seed, B.id);
+      if (keep) rows.push(g);
+      const row = g[0];
+      if (row) {
+        reached = true;
+        out.set(row, i * n);
+      }
+    }
+    if (keep) {
+      this.shortSwept += m * (A.id - B.id + 1) - (made ? m * (A.id - made.lo + 1) : 0);
+      this.shortSweeps.set(A.id, { lo: B.id, rows });
+    }
+    return reached;
   }
 
   /**
@@ -504,6 +590,7 @@ class UnrolledRun implements Run {
         }
       }
     }
+    for (const rows of J.values()) this.immediateEntries += rows.length;
     this.immediates.set(node.id, J);
     return J;
   }
