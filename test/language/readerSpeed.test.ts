@@ -3,11 +3,13 @@
 //   not by one-character strings: every BMP unit is checked here against those expressions;
 // - inferQuantityShapes reads an equation again only when a shape it asked for changed: equations whose
 //   shapes are learned backwards, one pass after another, still end with the shapes every pass agrees on;
-// - textOf looks for a font command before a statement in a bounded window: the text is as written.
+// - textOf looks for a font command before a statement in a bounded window: the text is as written;
+// - a question's free-index candidates are told one letter by code for ASCII: as the regular expression tells them.
 
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/language/index';
 import { isReservedWord, lex } from '../../src/language/lexer';
+import { isOneLetter } from '../../src/language/resolve/questions';
 
 /** what the lexer reads a name of (LANGUAGE.md §1): letters start one, marks continue it */
 const LETTER = /^\p{L}$/u;
@@ -94,5 +96,19 @@ describe('statement text', () => {
     // a brace further back than 40 characters is not looked for
     expect(texts(`${base}check \\mathbf{${' '.repeat(45)}h}_1 = 2\n`)).toEqual(['h}_1 = 2']);
     expect(texts('h_1 = 2\ncheck h_1 = 2')).toEqual(['h_1 = 2']);
+  });
+});
+
+describe('free-index candidates by code', () => {
+  it('isOneLetter answers as /^\\p{L}$/u on every BMP unit, on surrogate pairs and on longer names', () => {
+    const ONE = /^\p{L}$/u;
+    const wrong: string[] = [];
+    for (let k = 0; k < 0x10000; k++) {
+      const c = String.fromCharCode(k);
+      if (isOneLetter(c) !== ONE.test(c)) wrong.push(k.toString(16));
+    }
+    for (const x of ['𝒜', '𝑥', '😀', 'ab', 'a_', 'ij', 'xyz', '', 'h̃'])
+      if (isOneLetter(x) !== (x.length <= 2 && ONE.test(x))) wrong.push(x);
+    expect(wrong).toEqual([]);
   });
 });

@@ -99,6 +99,15 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
 /** one letter (one code point): a candidate free index */
 const ONE_LETTER = /^\p{L}$/u;
 
+/** ONE_LETTER's test with the ASCII answer by code (every name of every question is asked; issue 11) */
+export function isOneLetter(x: string): boolean {
+  if (x.length === 1) {
+    const c = x.charCodeAt(0);
+    if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  }
+  return x.length <= 2 && ONE_LETTER.test(x);
+}
+
 /**
  * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
@@ -106,7 +115,7 @@ const ONE_LETTER = /^\p{L}$/u;
 function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   const letters = new Set<string>();
   const bound = new Set<string>();
-  const letter = (x: string) => x.length <= 2 && ONE_LETTER.test(x);
+  const letter = isOneLetter;
   const go = (a: Ast, inIndex: boolean) => {
     switch (a.k) {
       case 'name': {
