@@ -8,7 +8,7 @@ import { Abandoned, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { firstUndefined, type Undefined } from './timeChecks';
+import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { mentionedVars, mentionsT } from './walk';
 
@@ -195,7 +195,12 @@ function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | n
       continue;
     }
     const values: number[] = [];
-    for (let u = 1; u <= scope.T; u++) if (sides.every((e) => !firstUndefined(scope, e, { [v]: u }))) values.push(u);
+    const search = new UndefinedSearch(scope);
+    const env = { [v]: 0 };
+    for (let u = 1; u <= scope.T; u++) {
+      env[v] = u;
+      if (sides.every((e) => !search.first(e, env))) values.push(u);
+    }
     if (!values.length) {
       scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
       return null;
@@ -242,9 +247,12 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const steps: number[] = [];
   const from = range ? range.from : 1;
   const to = range ? range.to : scope.T;
+  const search = new UndefinedSearch(scope);
+  const env = { t: 0 };
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;
-    for (let k = 0; k < es.length && !p; k++) p = firstUndefined(scope, es[k]!, { t });
+    env.t = t;
+    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
     if (!p) steps.push(t);
     else if (range) {
       scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
