@@ -181,15 +181,36 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     // expression ends in '{': without one in the 40 characters before, it cannot match.
     if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
     let open = 0;
+    // whether folding can change the text: a space run, a space at an end, other ASCII space, or non-ASCII
+    let fold = false;
     for (let i = s; i < e; i++) {
       const c = src.charCodeAt(i);
       open += c === 123 ? 1 : c === 125 ? -1 : 0;
+      if (c === 32) fold ||= i === s || i === e - 1 || src.charCodeAt(i + 1) === 32;
+      else if (c < 32 || (c >= 127 && isWideSpace(c))) fold = true;
     }
     while (open > 0 && src.charCodeAt(e) === 125) {
       e++;
       open--;
     }
+    // most statements are written with single spaces: their text is the slice as it is (no regular expression)
+    if (!fold && src.charCodeAt(e - 1) !== 32) return src.slice(s, e);
     return src.slice(s, e).replace(/\s+/g, ' ').trim();
+  }
+
+  /** what \s matches above ASCII (ECMAScript WhiteSpace and LineTerminator) */
+  function isWideSpace(c: number): boolean {
+    return (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    );
   }
 
   /** a '{' among the n characters before s (a bounded look, not lastIndexOf's search to the file's start) */
