@@ -10,7 +10,7 @@ import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
-import { mentionedVars, mentionsT } from './walk';
+import { mentionedVars } from './walk';
 
 type StepRange = { from: number; to: number };
 
@@ -30,8 +30,9 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     try {
       if (st.k === 'derive') {
         const e = readExpression(st.expr, ctx);
-        const freeT = mentionsT(e);
-        const free = freeIndices(scope, [e], st.range);
+        const vars = mentionedVars(e);
+        const freeT = vars.has('t');
+        const free = freeIndices(scope, [e], [vars], st.range);
         const steps = free && questionSteps(scope, [e], freeT, null, st.range);
         if (steps)
           questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
@@ -51,6 +52,8 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
  */
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
   const lhs = readExpression(st.lhs, ctx);
+  // the left side's variables serve every link of a chain
+  const lhsVars = mentionedVars(lhs);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
   if (range === false) return [];
   const sides = [st.rhs, ...st.more];
@@ -72,9 +75,10 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
       );
       return;
     }
-    const freeT = mentionsT(lhs) || mentionsT(rhs);
+    const rhsVars = mentionedVars(rhs);
+    const freeT = lhsVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
-    const free = freeIndices(scope, [lhs, rhs], where);
+    const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where);
     const steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
     if (!steps) return;
     links.push({
@@ -176,12 +180,12 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
 }
 
 /**
- * the free indices the resolved sides use, with their values: a step index runs over the steps 1..T where the
+ * the free indices the resolved sides use (sideVars: mentionedVars of each side), with their values: a step index runs over the steps 1..T where the
  * sides are defined, an entry index over the entries it picks. null when one has no values (reported).
  */
-function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | null {
+function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where: Range): FreeIndex[] | null {
   const used = new Set<string>();
-  for (const e of sides) for (const v of mentionedVars(e)) if (v !== 't') used.add(v);
+  for (const vars of sideVars) for (const v of vars) if (v !== 't') used.add(v);
   const out: FreeIndex[] = [];
   for (const v of used) {
     const sizes = new Set<number>();
