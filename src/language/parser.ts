@@ -102,6 +102,11 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
   const depthOf = new Map<object, number>();
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
+  /** subscripts()'s results: the name as extended, its index, where the name and the whole end */
+  let subRaw = '';
+  let subSub: Ast | null = null;
+  let subEnd: Range = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+  let subNameEnd: Range = subEnd;
   /** the definition whose right side is being read: kept, marked broken, when that side does not parse */
   let brokenDef: (Statement & { k: 'def' }) | null = null;
   /** reading the lower end of `for t = a…b`, where an ellipsis is the range */
@@ -176,15 +181,36 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     // expression ends in '{': without one in the 40 characters before, it cannot match.
     if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
     let open = 0;
+    // whether folding can change the text: a space run, a space at an end, other ASCII space, or non-ASCII
+    let fold = false;
     for (let i = s; i < e; i++) {
       const c = src.charCodeAt(i);
       open += c === 123 ? 1 : c === 125 ? -1 : 0;
+      if (c === 32) fold ||= i === s || i === e - 1 || src.charCodeAt(i + 1) === 32;
+      else if (c < 32 || (c >= 127 && isWideSpace(c))) fold = true;
     }
     while (open > 0 && src.charCodeAt(e) === 125) {
       e++;
       open--;
     }
+    // most statements are written with single spaces: their text is the slice as it is (no regular expression)
+    if (!fold && src.charCodeAt(e - 1) !== 32) return src.slice(s, e);
     return src.slice(s, e).replace(/\s+/g, ' ').trim();
+  }
+
+  /** what \s matches above ASCII (ECMAScript WhiteSpace and LineTerminator) */
+  function isWideSpace(c: number): boolean {
+    return (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    );
   }
 
   /** a '{' among the n characters before s (a bounded look, not lastIndexOf's search to the file's start) */
@@ -1104,53 +1130,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
 
   /** the indices written after a name (or after the bar of \bar{h}) */
   function indices(base: NameAst, allowT: boolean): NameAst {
-    let raw = base.raw;
-    let sub = base.sub;
-    let end = base.range;
     // W_{xh}: the braces are part of the name as written, so its range (hovers, renames, tokens) covers them
-    let nameEnd = base.nameRange;
-    const subscripts = () => {
-      while (isOp(peek(), '_') && peek().tight) {
-        const u = peek();
-        const o = peek(1);
-        if (isOp(o, '{') || isOp(o, '(')) {
-          // W_{xh} is the name W_xh; h_{t-1} is h with an index; w_{i,j} has a list of indices
-          const close = o.text === '{' ? '}' : ')';
-          const a = peek(2);
-          if ((a.kind === 'name' || a.kind === 'num') && isOp(peek(3), close) && !sub) {
-            raw += '_' + (a.kind === 'num' ? String(a.value) : a.text);
-            p += 4;
-            end = tokens[p - 1]!.range;
-            nameEnd = end;
-            continue;
-          }
-          p += 2;
-          if (sub) fail('a name takes one subscript group', u.range);
-          enter(o);
-          const first = expr();
-          if (isOp(peek(), ',')) {
-            const items = [first];
-            while (isOp(peek(), ',')) {
-              next();
-              items.push(expr());
-            }
-            sub = deepAll({ k: 'list', items, range: span(first.range, items[items.length - 1]!.range) }, items);
-          } else sub = first;
-          depth--;
-          end = expectOp(close, 'to close the subscript').range;
-          continue;
-        }
-        if ((o.kind === 'name' || o.kind === 'num') && o.tight) {
-          raw += '_' + o.text;
-          p += 2;
-          end = o.range;
-          nameEnd = end;
-          continue;
-        }
-        break;
-      }
-    };
-    subscripts();
+    subscripts(base.raw, base.sub, base.range, base.nameRange);
+    let raw = subRaw;
+    let sub = subSub;
+    let end = subEnd;
+    let nameEnd = subNameEnd;
     // a parenthesised superscript right on the name: h^(t-1), h^{(t)} — index or power, decided on resolution
     let sup = base.sup;
     const c = peek();
@@ -1171,19 +1156,70 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
         end = expectOp('}', 'to close the superscript').range;
       }
       // the entry after the step, as LaTeX allows either order: ŷ^{(t)}_{y^{(t)}} is ŷ_{y^{(t)}}^{(t)}
-      if (!sub && raw === base.raw) subscripts();
+      if (!sub && raw === base.raw) {
+        subscripts(raw, sub, end, nameEnd);
+        raw = subRaw;
+        sub = subSub;
+        end = subEnd;
+        nameEnd = subNameEnd;
+      }
     }
     const args = argumentList();
     if (args) end = args;
-    return {
-      k: 'name',
-      raw,
-      sub,
-      sup,
-      range: span(base.range, end),
-      nameRange: span(base.nameRange, nameEnd),
-      ...(args ? { args: span(args, args) } : {}),
-    };
+    const out: NameAst = { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd) };
+    if (args) out.args = span(args, args);
+    return out;
+  }
+
+  /**
+   * The subscripts right on a name (indices() reads a name once per use: no closure per call). Its results
+   * are written to subRaw … subNameEnd when it returns, after the expressions it reads (which may read
+   * names of their own) are done.
+   */
+  function subscripts(raw: string, sub: Ast | null, end: Range, nameEnd: Range): void {
+    while (isOp(peek(), '_') && peek().tight) {
+      const u = peek();
+      const o = peek(1);
+      if (isOp(o, '{') || isOp(o, '(')) {
+        // W_{xh} is the name W_xh; h_{t-1} is h with an index; w_{i,j} has a list of indices
+        const close = o.text === '{' ? '}' : ')';
+        const a = peek(2);
+        if ((a.kind === 'name' || a.kind === 'num') && isOp(peek(3), close) && !sub) {
+          raw += '_' + (a.kind === 'num' ? String(a.value) : a.text);
+          p += 4;
+          end = tokens[p - 1]!.range;
+          nameEnd = end;
+          continue;
+        }
+        p += 2;
+        if (sub) fail('a name takes one subscript group', u.range);
+        enter(o);
+        const first = expr();
+        if (isOp(peek(), ',')) {
+          const items = [first];
+          while (isOp(peek(), ',')) {
+            next();
+            items.push(expr());
+          }
+          sub = deepAll({ k: 'list', items, range: span(first.range, items[items.length - 1]!.range) }, items);
+        } else sub = first;
+        depth--;
+        end = expectOp(close, 'to close the subscript').range;
+        continue;
+      }
+      if ((o.kind === 'name' || o.kind === 'num') && o.tight) {
+        raw += '_' + o.text;
+        p += 2;
+        end = o.range;
+        nameEnd = end;
+        continue;
+      }
+      break;
+    }
+    subRaw = raw;
+    subSub = sub;
+    subEnd = end;
+    subNameEnd = nameEnd;
   }
 
   /**

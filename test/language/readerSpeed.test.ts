@@ -3,11 +3,16 @@
 //   not by one-character strings: every BMP unit is checked here against those expressions;
 // - inferQuantityShapes reads an equation again only when a shape it asked for changed: equations whose
 //   shapes are learned backwards, one pass after another, still end with the shapes every pass agrees on;
-// - textOf looks for a font command before a statement in a bounded window: the text is as written.
+// - textOf looks for a font command before a statement in a bounded window: the text is as written;
+// - a question's free-index candidates are told one letter by code for ASCII: as the regular expression tells them.
+// - a statement's text is its slice when no space needs folding: as the regular expression folds it.
 
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/language/index';
+import fc from 'fast-check';
 import { isReservedWord, lex } from '../../src/language/lexer';
+import { parse } from '../../src/language/parser';
+import { isOneLetter } from '../../src/language/resolve/questions';
 
 /** what the lexer reads a name of (LANGUAGE.md §1): letters start one, marks continue it */
 const LETTER = /^\p{L}$/u;
@@ -94,5 +99,44 @@ describe('statement text', () => {
     // a brace further back than 40 characters is not looked for
     expect(texts(`${base}check \\mathbf{${' '.repeat(45)}h}_1 = 2\n`)).toEqual(['h}_1 = 2']);
     expect(texts('h_1 = 2\ncheck h_1 = 2')).toEqual(['h_1 = 2']);
+  });
+});
+
+describe('free-index candidates by code', () => {
+  it('isOneLetter answers as /^\\p{L}$/u on every BMP unit, on surrogate pairs and on longer names', () => {
+    const ONE = /^\p{L}$/u;
+    const wrong: string[] = [];
+    for (let k = 0; k < 0x10000; k++) {
+      const c = String.fromCharCode(k);
+      if (isOneLetter(c) !== ONE.test(c)) wrong.push(k.toString(16));
+    }
+    for (const x of ['𝒜', '𝑥', '😀', 'ab', 'a_', 'ij', 'xyz', '', 'h̃'])
+      if (isOneLetter(x) !== (x.length <= 2 && ONE.test(x))) wrong.push(x);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('statement text without a regular expression', () => {
+  it("a definition's text is its right side with spaces folded, whatever the spaces", () => {
+    const pieces = ['W', 'h_{t-1}', '+', '(W x_t)', 'σ(x_t)', '\\mathbf{U}', 'x_t', '2', '·', 'b', '-'];
+    const spaces = ['', ' ', '  ', '\t', '\u00a0', ' \t '];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...spaces)), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...spaces),
+        (parts, lead) => {
+          // parentheses balanced around the whole (a newline inside them continues the statement)
+          const rhs = `(${lead}${parts.map(([p, s]) => p + s).join(' ')}\n  ${lead}x)`;
+          const src = `T = 2\nparam W : 2x2\nparam U : 2x2\nparam b : 2\ninput x : 2\nh_0 = 0\nq_t = ${rhs}\n`;
+          const parsed = parse(lex(src).tokens, src);
+          // a right side that does not parse (a dangling +) keeps no text
+          if (parsed.errors.length) return;
+          const def = parsed.statements.find((s) => s.k === 'def' && s.lhs.k === 'name' && s.lhs.raw === 'q_t');
+          if (!def || def.k !== 'def') throw new Error('no definition of q_t');
+          expect(def.rhsText).toBe(rhs.replace(/\s+/g, ' ').trim());
+        },
+      ),
+      { numRuns: 400, seed: 5 },
+    );
   });
 });

@@ -8,9 +8,9 @@ import { Abandoned, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { firstUndefined, type Undefined } from './timeChecks';
+import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
-import { mentionedVars, mentionsT } from './walk';
+import { mentionedVars } from './walk';
 
 type StepRange = { from: number; to: number };
 
@@ -30,8 +30,9 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     try {
       if (st.k === 'derive') {
         const e = readExpression(st.expr, ctx);
-        const freeT = mentionsT(e);
-        const free = freeIndices(scope, [e], st.range);
+        const vars = mentionedVars(e);
+        const freeT = vars.has('t');
+        const free = freeIndices(scope, [e], [vars], st.range);
         const steps = free && questionSteps(scope, [e], freeT, null, st.range);
         if (steps)
           questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
@@ -51,6 +52,8 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
  */
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
   const lhs = readExpression(st.lhs, ctx);
+  // the left side's variables serve every link of a chain
+  const lhsVars = mentionedVars(lhs);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
   if (range === false) return [];
   const sides = [st.rhs, ...st.more];
@@ -72,9 +75,10 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
       );
       return;
     }
-    const freeT = mentionsT(lhs) || mentionsT(rhs);
+    const rhsVars = mentionedVars(rhs);
+    const freeT = lhsVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
-    const free = freeIndices(scope, [lhs, rhs], where);
+    const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where);
     const steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
     if (!steps) return;
     links.push({
@@ -99,6 +103,15 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
 /** one letter (one code point): a candidate free index */
 const ONE_LETTER = /^\p{L}$/u;
 
+/** ONE_LETTER's test with the ASCII answer by code (every name of every question is asked; issue 11) */
+export function isOneLetter(x: string): boolean {
+  if (x.length === 1) {
+    const c = x.charCodeAt(0);
+    if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  }
+  return x.length <= 2 && ONE_LETTER.test(x);
+}
+
 /**
  * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
@@ -106,7 +119,7 @@ const ONE_LETTER = /^\p{L}$/u;
 function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   const letters = new Set<string>();
   const bound = new Set<string>();
-  const letter = (x: string) => x.length <= 2 && ONE_LETTER.test(x);
+  const letter = isOneLetter;
   const go = (a: Ast, inIndex: boolean) => {
     switch (a.k) {
       case 'name': {
@@ -167,12 +180,12 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
 }
 
 /**
- * the free indices the resolved sides use, with their values: a step index runs over the steps 1..T where the
+ * the free indices the resolved sides use (sideVars: mentionedVars of each side), with their values: a step index runs over the steps 1..T where the
  * sides are defined, an entry index over the entries it picks. null when one has no values (reported).
  */
-function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | null {
+function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where: Range): FreeIndex[] | null {
   const used = new Set<string>();
-  for (const e of sides) for (const v of mentionedVars(e)) if (v !== 't') used.add(v);
+  for (const vars of sideVars) for (const v of vars) if (v !== 't') used.add(v);
   const out: FreeIndex[] = [];
   for (const v of used) {
     const sizes = new Set<number>();
@@ -186,7 +199,12 @@ function freeIndices(scope: Scope, sides: Expr[], where: Range): FreeIndex[] | n
       continue;
     }
     const values: number[] = [];
-    for (let u = 1; u <= scope.T; u++) if (sides.every((e) => !firstUndefined(scope, e, { [v]: u }))) values.push(u);
+    const search = new UndefinedSearch(scope);
+    const env = { [v]: 0 };
+    for (let u = 1; u <= scope.T; u++) {
+      env[v] = u;
+      if (sides.every((e) => !search.first(e, env))) values.push(u);
+    }
     if (!values.length) {
       scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
       return null;
@@ -233,9 +251,12 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const steps: number[] = [];
   const from = range ? range.from : 1;
   const to = range ? range.to : scope.T;
+  const search = new UndefinedSearch(scope);
+  const env = { t: 0 };
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;
-    for (let k = 0; k < es.length && !p; k++) p = firstUndefined(scope, es[k]!, { t });
+    env.t = t;
+    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
     if (!p) steps.push(t);
     else if (range) {
       scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
