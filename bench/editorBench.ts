@@ -168,7 +168,10 @@ export async function benchEditorHost(): Promise<void> {
         // the first edits warm the worker's JIT
         if (i < 3) continue;
         ts.push(t);
-        alone.push({ own: Math.min(wall, (c.user + c.system) / 1000), threadCpu: thread1 !== undefined && thread0 !== undefined ? thread1 - thread0 : NaN });
+        alone.push({
+          own: Math.min(wall, (c.user + c.system) / 1000),
+          threadCpu: thread1 !== undefined && thread0 !== undefined ? thread1 - thread0 : NaN,
+        });
       }
       host.close(doc);
       const own = medianOf(ts, 'ownMs');
@@ -205,17 +208,17 @@ export async function benchEditorHost(): Promise<void> {
     rows,
   );
   console.log(
-    '  the extension\'s Reports with the \'vscode\' fake, dist/worker.js in a worker thread (one warm worker serves the\n' +
-      '  examples in turn, as the extension\'s pool does); edit → diagnostics is min(wall, CPU of both threads) and includes\n' +
+    "  the extension's Reports with the 'vscode' fake, dist/worker.js in a worker thread (one warm worker serves the\n" +
+      "  examples in turn, as the extension's pool does); edit → diagnostics is min(wall, CPU of both threads) and includes\n" +
       '  the analysis in the worker. "analyze() alone" is the same analysis of the same text in this thread, run right after\n' +
       '  each edit (both threads see the same texts in the same order; this thread has also run the earlier sections),\n' +
-      '  min(wall, the process\'s CPU); "in the worker" is the worker\'s analysis timed alike (its reading, the reading\'s\n' +
+      "  min(wall, the process's CPU); \"in the worker\" is the worker's analysis timed alike (its reading, the reading's\n" +
       '  diagnostics posted, the numeric analysis), "(wall)" its wall time alone (Report.elapsedMs: the machine\'s load is\n' +
       '  in it); "the way" is the rest of the wall time (the worker writing out and cloning its Report, messages, the\n' +
       '  host\'s clone, diagnostics and lenses); "host thread busy" is its event-loop utilisation from the edit until the\n' +
       '  worker is done (forms included). "thread CPU" is each analysis\'s own thread\'s CPU time (Linux\n' +
-      '  /proc/thread-self/schedstat, moved at the scheduler\'s 4 ms tick: a mean of 15), which neither the load nor other\n' +
-      '  threads\' JIT and GC inflate.',
+      "  /proc/thread-self/schedstat, moved at the scheduler's 4 ms tick: a mean of 15), which neither the load nor other\n" +
+      "  threads' JIT and GC inflate.",
   );
 }
 

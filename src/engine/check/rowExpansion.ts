@@ -303,7 +303,9 @@ function atomValue(a: Atom, env: Env, run: Run): { v: number; ops: number } | nu
     if (n.shape.length !== 2) return null;
     const [m, cols] = n.shape as [number, number];
     const j = e.j.value;
-    return Number.isInteger(i) && Number.isInteger(j) && i >= 1 && i <= m && j >= 1 && j <= cols ? { v: n.data[(i - 1) * cols + (j - 1)]!, ops } : null;
+    return Number.isInteger(i) && Number.isInteger(j) && i >= 1 && i <= m && j >= 1 && j <= cols
+      ? { v: n.data[(i - 1) * cols + (j - 1)]!, ops }
+      : null;
   }
   return n.shape.length === 1 && Number.isInteger(i) && i >= 1 && i <= n.data.length ? { v: n.data[i - 1]!, ops } : null;
 }
