@@ -242,7 +242,7 @@ export async function benchEditorHost(): Promise<void> {
       '  worker is done (forms included). "thread CPU" is each analysis\'s own thread\'s CPU time (Linux\n' +
       "  /proc/thread-self/schedstat, moved at the scheduler's 4 ms tick: a mean of 15), which neither the load nor other\n" +
       '  threads\' JIT and GC inflate. Both threads are first warmed alike (10 rounds of the examples, as "analyze() of each\n' +
-      '  example\" warms this thread); "first edit, cold worker" is one edit of each example before that warm-up.',
+      '  example" warms this thread); "first edit, cold worker" is one edit of each example before that warm-up.',
   );
 }
 
