@@ -10,11 +10,13 @@ import { benchReader } from './readerBench';
 import { benchSolutions } from './solutionBench';
 import { benchRnnVsTf, benchScaling } from './rnnBench';
 import { benchSymbolic } from './symbolicBench';
+import { benchV1SideBySide } from './v1Bench';
 import { notAvailable } from './timing';
 
 const sections: [string, () => void | Promise<void>][] = [
   ['analyze() of the examples', benchExamples],
   ['analyze() of the examples before v2 (like for like)', benchExamplesPreV2],
+  ['v1 side by side', benchV1SideBySide],
   ['reader (lexer + parser) on numbers', benchReader],
   ['solutions (Markdown/LaTeX) in the editor', benchSolutions],
   ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],
