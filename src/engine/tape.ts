@@ -100,16 +100,20 @@ const ADD = {
 const SUB: Rule = {
   backward(y, g, acc, _slot, accSlot) {
     acc(y.a!, g);
-    const b = y.b!;
-    if (b.data.length !== g.length) {
-      acc(b, negated(g));
-      return;
-    }
-    // −g added in place: x + (−y) is x − y exactly, so the numbers are those of the temporary it replaces
-    const gb = accSlot(b);
-    if (gb) for (let k = 0; k < g.length; k++) gb[k]! -= g[k]!;
+    accNegated(y.b!, g, acc, accSlot);
   },
 };
+
+/** −g added into x's accumulator: in place when the shapes agree, else through acc (which broadcasts) */
+function accNegated(x: TNode, g: Float64Array, acc: Acc, accSlot: Slot): void {
+  if (x.data.length !== g.length) {
+    acc(x, negated(g));
+    return;
+  }
+  // x + (−y) is x − y exactly, so the numbers are those of the temporary it replaces
+  const gx = accSlot(x);
+  if (gx) for (let k = 0; k < g.length; k++) gx[k]! -= g[k]!;
+}
 
 /** −a */
 const NEG = {
@@ -117,13 +121,7 @@ const NEG = {
     return negated(ad);
   },
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
-    const a = y.a!;
-    if (a.data.length !== g.length) {
-      acc(a, negated(g));
-      return;
-    }
-    const ga = accSlot(a);
-    if (ga) for (let k = 0; k < g.length; k++) ga[k]! -= g[k]!;
+    accNegated(y.a!, g, acc, accSlot);
   },
 };
 
