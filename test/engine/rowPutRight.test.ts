@@ -5,34 +5,14 @@
 // The compiled evaluation (rowHint's `compiled` flag) is the reference, on fresh runs of every pinned Report's
 // text and of the seeds, on every check that fails at the file's values (where the hint is asked).
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckQuestion } from '../../src/language/model';
 import { compile } from '../../src/language/index';
-import { Budget } from '../../src/engine/budget';
 import { guard } from '../../src/engine/check/guard';
 import { checkPoints, close, evaluateSides } from '../../src/engine/check/points';
 import { rowHint } from '../../src/engine/check/rowExpansion';
-import { forward, type Run } from '../../src/engine/run';
-import { reportCases } from '../analysis/reportCases';
+import { freshRun, hintTexts } from './failingCheckCases';
 
-const SEEDS = join(__dirname, '..', 'seeds', 'fixtures');
-const texts = [
-  ...reportCases().map((c) => ({ name: c.name, text: c.text })),
-  ...readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.rnn'))
-    .map((f) => ({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') })),
-];
-
-/** a fresh run with its own budget, the check's sides evaluated on it first (as answerCheck does) */
-function freshRun(text: string, q: CheckQuestion): { run: Run; budget: Budget } {
-  const model = compile(text).model;
-  const budget = new Budget();
-  const run = forward(model, undefined, { budget });
-  guard(() => evaluateSides(checkPoints(q), q.lhs, q.rhs, run));
-  return { run, budget };
-}
+const texts = hintTexts();
 
 describe('the row-expansion hint’s put-right claim read from the nodes', () => {
   it('says what the compiled sum said and charges the operations it charged, on every failing check', () => {

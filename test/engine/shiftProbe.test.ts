@@ -5,20 +5,17 @@
 // the seeds, on every check that fails at the file's values (where the hint is asked). Both leave out, unevaluated,
 // a trial that moves a reference read at every evaluation to a step with no value at some point (it fails there).
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckQuestion, Expr } from '../../src/language/model';
+import type { Expr } from '../../src/language/model';
 import { compile } from '../../src/language/index';
 import { exprText } from '../../src/language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../src/language/resolve';
-import { Budget } from '../../src/engine/budget';
 import { shiftHint, type Claim } from '../../src/engine/check/hints';
 import { guard } from '../../src/engine/check/guard';
 import { checkPoints, close, evaluateSides } from '../../src/engine/check/points';
 import { rereadOneStep } from '../../src/engine/check/reread';
-import { forward, type Env, type Run } from '../../src/engine/run';
-import { reportCases } from '../analysis/reportCases';
+import { type Env, type Run } from '../../src/engine/run';
+import { freshRun, hintTexts } from './failingCheckCases';
 
 /** the hint as it was: a shifted copy of the frozen side per name, step and point, each evaluated as a new expression */
 function copyingShiftHint(c: Claim, run: Run, skip = true): string | null {
@@ -132,22 +129,7 @@ function freeze(e: Expr, env: Env, run: Run): Expr {
   return go(e);
 }
 
-const SEEDS = join(__dirname, '..', 'seeds', 'fixtures');
-const texts = [
-  ...reportCases().map((c) => ({ name: c.name, text: c.text })),
-  ...readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.rnn'))
-    .map((f) => ({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') })),
-];
-
-/** a fresh run with its own budget, the check's sides evaluated on it first (as answerCheck does) */
-function freshRun(text: string, q: CheckQuestion): { run: Run; budget: Budget } {
-  const model = compile(text).model;
-  const budget = new Budget();
-  const run = forward(model, undefined, { budget });
-  guard(() => evaluateSides(checkPoints(q), q.lhs, q.rhs, run));
-  return { run, budget };
-}
+const texts = hintTexts();
 
 describe('the step-shift hint read through probes', () => {
   it('says what the shifted copies said and charges the operations they charged, on every failing check', () => {

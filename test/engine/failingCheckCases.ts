@@ -1,0 +1,31 @@
+// What the hint tests that compare a fast reading with its reference share: every pinned Report's text and the
+// seeds, and a fresh run of a text with its own budget on which a check's sides were evaluated first (as
+// answerCheck does before it asks for a hint).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckQuestion } from '../../src/language/model';
+import { compile } from '../../src/language/index';
+import { Budget } from '../../src/engine/budget';
+import { guard } from '../../src/engine/check/guard';
+import { checkPoints, evaluateSides } from '../../src/engine/check/points';
+import { forward, type Run } from '../../src/engine/run';
+import { reportCases } from '../analysis/reportCases';
+
+const SEEDS = join(__dirname, '..', 'seeds', 'fixtures');
+
+export const hintTexts = (): { name: string; text: string }[] => [
+  ...reportCases().map((c) => ({ name: c.name, text: c.text })),
+  ...readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.rnn'))
+    .map((f) => ({ name: f, text: readFileSync(join(SEEDS, f), 'utf8') })),
+];
+
+/** a fresh run with its own budget, the check's sides evaluated on it first (as answerCheck does) */
+export function freshRun(text: string, q: CheckQuestion): { run: Run; budget: Budget } {
+  const model = compile(text).model;
+  const budget = new Budget();
+  const run = forward(model, undefined, { budget });
+  guard(() => evaluateSides(checkPoints(q), q.lhs, q.rhs, run));
+  return { run, budget };
+}
