@@ -1,6 +1,8 @@
 // LaTeX of the Greek letters a name may contain: one table for the model printer (src/language/print.ts),
 // the symbolic printer (src/engine/symbolic/print.ts) and the hovers' text → LaTeX (src/extension/shared/format.ts).
-// Imports nothing, so every layer and the webview bundle can use it.
+// Imports only boundedCache.ts, which imports nothing, so every layer and the webview bundle can use it.
+
+import { BoundedCache } from './boundedCache';
 
 /** Greek letter → its LaTeX command name (without the backslash). */
 export const GREEK_COMMANDS: Readonly<Record<string, string>> = {
@@ -67,18 +69,11 @@ const ACCENT_COMMANDS: Readonly<Record<string, string>> = {
 
 /** Name characters as LaTeX: Greek letters as commands, Latin letters and digits as they are, accents as commands, anything else as \text. */
 export function nameCharsLatex(s: string): string {
-  const hit = written.get(s);
-  if (hit !== undefined) return hit;
-  const out = writeNameChars(s);
-  if (written.size >= MAX_WRITTEN) written.clear();
-  written.set(s, out);
-  return out;
+  return written.get(s) ?? written.set(s, writeNameChars(s));
 }
 
-// the same few names are written at every step of every printed form: each is written once (bounded, as
-// an editor session writes the names of many files)
-const written = new Map<string, string>();
-const MAX_WRITTEN = 4096;
+// the same few names are written at every step of every printed form: each is written once
+const written = new BoundedCache<string>(4096);
 
 function writeNameChars(s: string): string {
   let out = '';

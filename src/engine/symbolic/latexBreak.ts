@@ -6,6 +6,8 @@
 // Widths are counted in characters of the text twin (LATEX_LINE_CHARS in forms.ts): the LaTeX is read as
 // the text form would print it (\frac{∂L}{∂h} as ∂L/∂h, subscripts as characters).
 
+import { BoundedCache } from '../../display/boundedCache';
+
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** The width of a LaTeX string in characters of its text twin (∂L_{1}/∂y_{1} → ∂L₁/∂y₁: 7). */
@@ -155,16 +157,10 @@ export function breakTerm(s: string, col: number, indent: number, width: number)
   // a pure function of its arguments, asked again for the same terms by the forms of one derive (the chain,
   // explicit and δ forms share their sums) and by the steps of a free-t derive: one layout per term
   const key = `${col}|${indent}|${width}|${s}`;
-  const hit = broken.get(key);
-  if (hit) return hit.slice();
-  const out = breakTermOnce(s, col, indent, width);
-  if (broken.size >= MAX_BROKEN) broken.clear();
-  broken.set(key, out);
-  return out.slice();
+  return (broken.get(key) ?? broken.set(key, breakTermOnce(s, col, indent, width))).slice();
 }
 
-const broken = new Map<string, string[]>();
-const MAX_BROKEN = 2048;
+const broken = new BoundedCache<string[]>(2048);
 
 function breakTermOnce(s: string, col: number, indent: number, width: number): string[] {
   // a matrix (a value) or any environment is never broken: its rows are its own

@@ -3,6 +3,7 @@
 // ^\top, \operatorname{diag}). Time indices print either as concrete steps or relative to an anchor
 // step (h_{t-1}); the relative print is also how per-step lines are recognised as one general line.
 
+import { BoundedCache } from '../../display/boundedCache';
 import { nameCharsLatex } from '../../display/latex';
 import { nameOfKey } from '../../ids';
 import { charge } from '../budget';
@@ -52,18 +53,13 @@ interface NameParts {
   latexBase: string;
   latexSub: string | null;
 }
-// one entry per model key printed: the same few names are printed at every step of every form; bounded,
-// as a long-lived editor session prints the names of many files
-const nameParts = new Map<string, NameParts>();
-const MAX_NAME_PARTS = 4096;
+// one entry per model key printed: the same few names are printed at every step of every form
+const nameParts = new BoundedCache<NameParts>(4096);
 function partsOf(key: string): NameParts {
-  let p = nameParts.get(key);
-  if (p) return p;
+  const hit = nameParts.get(key);
+  if (hit) return hit;
   const { base, sub } = splitName(nameOfKey(key));
-  p = { base, sub, latexBase: latexWord(base), latexSub: sub === null ? null : latexWord(sub, true) };
-  if (nameParts.size >= MAX_NAME_PARTS) nameParts.clear();
-  nameParts.set(key, p);
-  return p;
+  return nameParts.set(key, { base, sub, latexBase: latexWord(base), latexSub: sub === null ? null : latexWord(sub, true) });
 }
 
 // A print is a pure function of the node and the options. Forms print the same subexpressions relative
