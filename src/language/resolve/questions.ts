@@ -119,16 +119,15 @@ export function isOneLetter(x: string): boolean {
 function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   const letters = new Set<string>();
   const bound = new Set<string>();
-  const letter = isOneLetter;
   const go = (a: Ast, inIndex: boolean) => {
     switch (a.k) {
       case 'name': {
-        if (inIndex && letter(a.raw)) letters.add(a.raw);
+        if (inIndex && isOneLetter(a.raw)) letters.add(a.raw);
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = a.raw.lastIndexOf('_');
         if (cut >= 0 && cut < a.raw.length - 1) {
           const seg = a.raw.slice(cut + 1);
-          if (letter(seg)) letters.add(seg);
+          if (isOneLetter(seg)) letters.add(seg);
         }
         if (a.sub) go(a.sub, true);
         if (a.sup) go(a.sup, true);

@@ -165,11 +165,6 @@ export function boundedReach(e: Expr): number | null {
   return big ? null : reach;
 }
 
-/** whether the expression uses the free step t (not bound by a Σ/∏ of its own) */
-export function mentionsT(e: Expr): boolean {
-  return mentionedVars(e).has('t');
-}
-
 /** the index variables an expression uses that no Σ/∏ of its own binds (t, free indices) */
 export function mentionedVars(e: Expr): Set<string> {
   const w = new MentionedVars();
