@@ -61,8 +61,61 @@ describe('a row of a defined quantity, written out, is compared with its definit
   });
 });
 
+// The seed's network with its hand-set weights given as parameters (examples/binary-addition-rnn.rnn): a row
+// written with the numbers substituted names no entry of U, W or b_h, so those are read at their given values
+// (before, the message listed every U[i, j] x_t[j] and W[i, j] h_{t-1}[j] as missed and the student's
+// x_t[1] + x_t[2] as terms the definition does not have).
+const GIVEN = `T = 3
+input x : 2 = [[1, 0], [1, 1], [0, 1]]
+param U : 3x2 = [[1, 1], [1, 1], [1, 1]]
+param W : 3x3 = [[1, 1, 1], [1, 1, 1], [1, 1, 1]]
+param b_h : 3 = [-0.5, -1.5, -2.5]
+h_0 = 0
+h^{(t)} = U x^{(t)} + W h^{(t-1)} + b_h
+`;
+
+describe('a row written with the given weights substituted', () => {
+  it("names only the terms the row misses, read with the given U, W and b_h (seed 004's rows)", () => {
+    const c = check(GIVEN, 'h_1^{(t)} = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} - 0.5');
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(
+      /By h_t's definition \(h_t = U x_t \+ W h_\{t-1\} \+ b_h\), with the given U, W and b_h, h_t\[1\] = x_t\[1\] \+ x_t\[2\] \+ h_\{t-1\}\[1\] \+ h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] − 0\.5: the right side misses h_\{t-1\}\[2\] \+ h_\{t-1\}\[3\] from W h_\{t-1\} \(row 1 of W is all ones\); with that put right the check holds$/,
+    );
+  });
+
+  it('a changed coefficient is named against the given value', () => {
+    const c = check(GIVEN, 'h_2^{(t)} = x_1^{(t)} + 3 x_2^{(t)} + h_1^{(t-1)} + h_2^{(t-1)} + h_3^{(t-1)} - 1.5');
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(
+      /with the given U, W and b_h, .*: the right side has 3 x_t\[2\] where the definition has x_t\[2\]; with that put right the check holds$/,
+    );
+  });
+
+  it('a parameter the row writes entries of stays an entry (only the others are read at their values)', () => {
+    const c = check(GIVEN, 'h_1^{(t)} = U[1,1] x_1^{(t)} + h_1^{(t-1)} + h_2^{(t-1)} + h_3^{(t-1)} - 0.5');
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/with the given W and b_h, h_t\[1\] = U\[1, 1\] x_t\[1\] \+ U\[1, 2\] x_t\[2\] \+ h_\{t-1\}\[1\]/);
+    expect(c.message).toMatch(/the right side misses U\[1, 2\] x_t\[2\] from U x_t; with that put right the check holds$/);
+  });
+
+  it('a row with every entry written keeps the symbolic reading', () => {
+    const c = check(GIVEN, 'h_1^{(t)} = U[1,1] x_1^{(t)} + U[1,2] x_2^{(t)} + W[1,1] h_1^{(t-1)} + b_h[1]');
+    expect(c.status).toBe('fails');
+    expect(c.message).not.toMatch(/with the given/);
+    expect(c.message).toMatch(/misses W\[1, 2\] h_\{t-1\}\[2\] \+ W\[1, 3\] h_\{t-1\}\[3\] from W h_\{t-1\}/);
+  });
+});
+
 describe('property: the terms a row leaves out are exactly the ones named, and adding them makes it hold', () => {
-  it('random constant W (entries −2..2), random terms dropped from a row of W h_{t-1}', () => {
+  it.each([
+    // a right row holds for a constant W; for a parameter only at its given values (the numbers are substituted)
+    ['a constant', (W: number[][]) => `W = \\begin{bmatrix} ${W.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`, 'holds'],
+    [
+      'a parameter with given values',
+      (W: number[][]) => `param W : 3x3 = [${W.map((r) => `[${r.join(', ')}]`).join(', ')}]`,
+      'holds-at-given-values',
+    ],
+  ] as const)('random W (entries −2..2) given as %s, random terms dropped from a row of W h_{t-1}', (_what, declare, right) => {
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }),
@@ -75,14 +128,14 @@ describe('property: the terms a row leaves out are exactly the ones named, and a
           const text = (ts: typeof terms) => ts.map(({ w, j }) => ` + (${w}) h_${j + 1}^{(t-1)}`).join('');
           const net = `T = 3
 input x : 3 = [[1, 0, 2], [0.5, 1, -1], [2, -1, 0]]
-W = \\begin{bmatrix} ${W.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}
+${declare(W)}
 h_0 = [0.3, -0.2, 0.5]
 h^{(t)} = Wh^{(t-1)} + x^{(t)}
 `;
           const written = `h_${row + 1}^{(t)} = x_${row + 1}^{(t)}${text(kept)}`;
           const c = check(net, written);
           if (!dropped.length) {
-            expect(c.status).toBe('holds');
+            expect(c.status).toBe(right);
             return;
           }
           expect(c.status).toBe('fails');
@@ -91,7 +144,7 @@ h^{(t)} = Wh^{(t-1)} + x^{(t)}
           for (const { j } of kept) expect(named).not.toContain(`h_{t-1}[${j + 1}]`);
           expect(c.message).toMatch(/with that put right the check holds/);
           // and the row with the dropped terms put back holds, judged afresh
-          expect(check(net, `${written}${text(dropped)}`).status).toBe('holds');
+          expect(check(net, `${written}${text(dropped)}`).status).toBe(right);
         },
       ),
       { numRuns: 25, seed: 4 },

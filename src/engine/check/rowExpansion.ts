@@ -15,6 +15,8 @@ import { fmt } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { literalOps } from '../values';
 import { LimitError } from '../tape';
+import type { Tensor } from '../tensor';
+import * as ids from '../../ids';
 import type { Claim } from './hints';
 import { close } from './points';
 import { termsOf } from './localFactor';
@@ -38,6 +40,12 @@ interface Mono {
 }
 
 type Poly = Map<string, Mono>;
+
+/**
+ * Parameters read at their given values (row 1 of a given W = all ones) instead of as entries W[1, j]: the ones
+ * a claim writes no entry of, as a student who works with the hand-set weights substitutes them (seed 004).
+ */
+type Given = ReadonlyMap<string, Tensor>;
 
 /** no more monomials than this in any expansion (a row of a large product is not written out by hand) */
 const MAX_MONOS = 200;
@@ -72,6 +80,9 @@ const monoKey = (atoms: Atom[]) =>
             .map((a) => a.key)
             .sort()
             .join('·');
+
+/** the position of entry ix in a row-major array of this shape */
+const flatIndex = (shape: number[], ix: number[]): number => ix.reduce((acc, x, k) => acc * (shape[k] ?? 1) + x, 0);
 
 /** a polynomial of one monomial (set, not built from an array of entries: the expansion makes one per leaf) */
 function one(m: Mono): Poly {
@@ -151,7 +162,7 @@ function constantDef(model: Model, e: Expr & { k: 'ref' }): Expr | null {
 const idxKey = (i: Idx): string => `${i.v}:${i.k}${i.terms?.length ? `:${i.terms.map((x) => `${x.sign}${x.v}`).join(',')}` : ''}`;
 
 /** entry ix of e as a polynomial, or null when e has a part this expansion does not read */
-function expand(e: Expr, ix: number[], model: Model): Poly | null {
+function expand(e: Expr, ix: number[], model: Model, given: Given | null = null): Poly | null {
   const at = fit(e.shape, ix);
   if (!at) return null;
   const scalarOf = (x: Expr) => size(x.shape) === 1;
@@ -160,33 +171,35 @@ function expand(e: Expr, ix: number[], model: Model): Poly | null {
       return constant(e.value);
     case 'vec': {
       const item = e.items[at[0] ?? 0];
-      return item ? expand(item, [], model) : null;
+      return item ? expand(item, [], model, given) : null;
     }
     case 'mat': {
       const item = e.rows[at[0] ?? 0]?.[at[1] ?? 0];
-      return item ? expand(item, [], model) : null;
+      return item ? expand(item, [], model, given) : null;
     }
     case 'ref': {
       const c = constantDef(model, e);
-      if (c) return expand(c, at, model);
+      if (c) return expand(c, at, model, given);
+      const g = e.idx === null ? given?.get(e.name) : undefined;
+      if (g) return constant(g.data[flatIndex(g.shape, at)]!);
       // the reference's name, step (a variable and offset, or a fixed step) and entry
       const key = `${e.name}|${e.idx ? idxKey(e.idx) : ''}|${at.join(',')}`;
       return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at) }], key });
     }
     case 'neg': {
-      const a = expand(e.a, at, model);
+      const a = expand(e.a, at, model, given);
       return a && addInto(new Map(), a, -1);
     }
     case 'add':
     case 'sub': {
-      const a = expand(e.a, at, model);
-      const b = expand(e.b, at, model);
+      const a = expand(e.a, at, model, given);
+      const b = expand(e.b, at, model, given);
       return a && b && addInto(addInto(new Map(), a, 1), b, e.k === 'add' ? 1 : -1);
     }
     case 'mul':
     case 'hadamard': {
-      const a = expand(e.a, scalarOf(e.a) ? [] : at, model);
-      const b = expand(e.b, scalarOf(e.b) ? [] : at, model);
+      const a = expand(e.a, scalarOf(e.a) ? [] : at, model, given);
+      const b = expand(e.b, scalarOf(e.b) ? [] : at, model, given);
       return a && b && times(a, b);
     }
     case 'matmul':
@@ -201,27 +214,27 @@ function expand(e: Expr, ix: number[], model: Model): Poly | null {
       const [i, k] = full as [number, number];
       const out: Poly = new Map();
       for (let j = 0; j < inner; j++) {
-        const a = expand(e.a, e.a.shape.length < 2 ? [j] : [i, j], model);
-        const b = expand(e.b, e.b.shape.length === 2 ? [j, k] : [j], model);
+        const a = expand(e.a, e.a.shape.length < 2 ? [j] : [i, j], model, given);
+        const b = expand(e.b, e.b.shape.length === 2 ? [j, k] : [j], model, given);
         if (!a || !b) return null;
         addInto(out, times(a, b), 1);
       }
       return out;
     }
     case 'transpose': {
-      if (e.a.shape.length === 2) return expand(e.a, [at[1] ?? 0, at[0] ?? 0], model);
-      return expand(e.a, [Math.max(...at, 0)], model);
+      if (e.a.shape.length === 2) return expand(e.a, [at[1] ?? 0, at[0] ?? 0], model, given);
+      return expand(e.a, [Math.max(...at, 0)], model, given);
     }
     case 'div': {
-      const b = scalarOf(e.b) ? expand(e.b, [], model) : null;
+      const b = scalarOf(e.b) ? expand(e.b, [], model, given) : null;
       const c = b && b.size === 1 ? b.get('') : undefined;
-      const a = expand(e.a, at, model);
+      const a = expand(e.a, at, model, given);
       return c && a ? addInto(new Map(), a, 1 / c.coef) : null;
     }
     case 'pow': {
       const n = e.b.k === 'num' ? e.b.value : NaN;
       if (!Number.isInteger(n) || n < 1 || n > 4) return null;
-      const a = expand(e.a, at, model);
+      const a = expand(e.a, at, model, given);
       if (!a) return null;
       let out = a;
       for (let k = 1; k < n; k++) out = times(out, a);
@@ -229,14 +242,14 @@ function expand(e: Expr, ix: number[], model: Model): Poly | null {
     }
     case 'call': {
       if (!ELEMENTWISE.has(e.fn)) return null;
-      const arg = expand(e.arg, scalarOf(e.arg) ? [] : at, model);
+      const arg = expand(e.arg, scalarOf(e.arg) ? [] : at, model, given);
       if (!arg) return null;
       const key = `${e.fn}(${polyKey(arg)})`;
       return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at), call: { fn: e.fn, arg } }], key });
     }
     case 'index': {
       if (e.i.k !== 'num' || (e.j && e.j.k !== 'num')) return null;
-      return expand(e.a, e.j && e.j.k === 'num' ? [e.i.value - 1, e.j.value - 1] : [e.i.value - 1], model);
+      return expand(e.a, e.j && e.j.k === 'num' ? [e.i.value - 1, e.j.value - 1] : [e.i.value - 1], model, given);
     }
     default:
       return null;
@@ -376,18 +389,95 @@ function diff(def: Poly, claim: Poly): Diff {
   return out;
 }
 
-/** "row 1 of W is all ones" for a term W h_{t-1} with W a constant matrix, else "" */
-function rowNote(term: Expr, i: number, model: Model): string {
+/** "row 1 of W is all ones" for a term W h_{t-1} with W a constant matrix or one read at its given values, else "" */
+function rowNote(term: Expr, i: number, model: Model, given: Given): string {
   let x = term;
   while (x.k === 'neg') x = x.a;
   if ((x.k !== 'matmul' && x.k !== 'mul') || x.a.shape.length !== 2) return '';
-  const m = x.a.k === 'ref' ? constantDef(model, x.a) : x.a.k === 'mat' ? x.a : null;
-  if (!m || m.k !== 'mat') return '';
-  const row = m.rows[i];
-  if (!row || row.some((v) => v.k !== 'num')) return '';
-  const vals = row.map((v) => (v as Expr & { k: 'num' }).value);
+  let vals: number[] | null = null;
+  const g = x.a.k === 'ref' && x.a.idx === null ? given.get(x.a.name) : undefined;
+  if (g && g.shape.length === 2) {
+    const cols = g.shape[1]!;
+    vals = i < g.shape[0]! ? [...g.data.subarray(i * cols, (i + 1) * cols)] : null;
+  } else {
+    const m = x.a.k === 'ref' ? constantDef(model, x.a) : x.a.k === 'mat' ? x.a : null;
+    const row = m?.k === 'mat' ? m.rows[i] : undefined;
+    vals = row && row.every((v) => v.k === 'num') ? row.map((v) => (v as Expr & { k: 'num' }).value) : null;
+  }
+  if (!vals) return '';
   const what = vals.every((v) => v === 1) ? 'all ones' : `[${vals.map((v) => fmt(v, 4)).join(', ')}]`;
   return `row ${i + 1} of ${exprText(x.a)} is ${what}`;
+}
+
+/** "U", "U and W", "U, W and b_h" */
+const listText = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** how many terms a comparison names */
+const count = (d: Diff) => d.missing.length + d.extra.length + d.changed.length;
+
+/**
+ * The parameters (one value for every step, given in the file) that the definition reads and the claim writes
+ * no entry of, with their values in this run, in the definition's order.
+ */
+function givenNotWritten(def: Expr, claim: Expr, run: Run): Map<string, Tensor> {
+  const written = new Set<string>();
+  walkRefs(claim, (r) => written.add(r.name));
+  const out = new Map<string, Tensor>();
+  walkRefs(def, (r) => {
+    if (r.idx !== null || written.has(r.name) || out.has(r.name)) return;
+    const d = run.model.decls.get(r.name);
+    const n = d && !d.perStep && d.values ? run.node(r.name, null) : undefined;
+    if (n) out.set(r.name, { shape: n.shape, data: n.data });
+  });
+  return out;
+}
+
+interface Comparison {
+  defPoly: Poly;
+  /** each monomial's term of the definition (or of σ's argument), with its sign */
+  source: Map<string, { term: Expr; sign: number }>;
+  d: Diff;
+  /** "inside σ(…), " when the two sides are the same function of different arguments */
+  inside: string;
+  /** the level whose terms are named: the definition, or σ's argument */
+  level: Expr;
+}
+
+/** the definition's entry expanded (parameters in `given` read at their values) and compared with the claim's */
+function compare(def: Expr, claimPoly: Poly, ix: number[], model: Model, given: Given | null): Comparison | null {
+  const source = new Map<string, { term: Expr; sign: number }>();
+  const defPoly: Poly = new Map();
+  for (const t of termsOf(def)) {
+    const p = expand(t.e, ix, model, given);
+    if (!p) return null;
+    for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
+    addInto(defPoly, p, t.sign);
+  }
+  // a definition that expands to a number alone (n = 4(a + b) + c of constants) has no terms to name
+  if ([...defPoly.values()].every((m) => m.atoms.length === 0)) return null;
+  let d = diff(defPoly, claimPoly);
+  let inside = '';
+  let level = def;
+  // σ(…) on both sides with different arguments: compare the arguments
+  const [dm] = [...defPoly.values()];
+  const [cm] = [...claimPoly.values()];
+  if (defPoly.size === 1 && claimPoly.size === 1 && dm!.coef === cm!.coef && dm!.atoms.length === 1 && cm!.atoms.length === 1) {
+    const [da, ca] = [dm!.atoms[0]!, cm!.atoms[0]!];
+    if (da.call && ca.call && da.call.fn === ca.call.fn && da.key !== ca.key) {
+      d = diff(da.call.arg, ca.call.arg);
+      inside = `inside ${exprText(ca.e).replace(/\(.*$/s, '')}(…), `;
+      // the terms' sources are inside the call's argument
+      source.clear();
+      const argDef = def.k === 'call' ? def.arg : null;
+      if (argDef) level = argDef;
+      if (argDef)
+        for (const t of termsOf(argDef)) {
+          const p = expand(t.e, t.e.shape.length ? ix : [], model, given);
+          if (p) for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
+        }
+    }
+  }
+  return { defPoly, source, d, inside, level };
 }
 
 /**
@@ -426,41 +516,19 @@ function judge(
     const s = stepOf(entry.ref.idx, p.env);
     if (s !== null && q.overrides.has(s)) return null;
   }
-  const terms = termsOf(def);
-  const source = new Map<string, { term: Expr; sign: number }>();
-  const defPoly: Poly = new Map();
-  for (const t of terms) {
-    const p = expand(t.e, entry.ix, model);
-    if (!p) return null;
-    for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
-    addInto(defPoly, p, t.sign);
-  }
-  // a definition that expands to a number alone (n = 4(a + b) + c of constants) has no terms to name
-  if ([...defPoly.values()].every((m) => m.atoms.length === 0)) return null;
   const claimPoly = expand(other, [], model);
   if (!claimPoly || size(other.shape) !== 1) return null;
-  let d = diff(defPoly, claimPoly);
-  let inside = '';
-  let level = def;
-  // σ(…) on both sides with different arguments: compare the arguments
-  const [dm] = [...defPoly.values()];
-  const [cm] = [...claimPoly.values()];
-  if (defPoly.size === 1 && claimPoly.size === 1 && dm!.coef === cm!.coef && dm!.atoms.length === 1 && cm!.atoms.length === 1) {
-    const [da, ca] = [dm!.atoms[0]!, cm!.atoms[0]!];
-    if (da.call && ca.call && da.call.fn === ca.call.fn && da.key !== ca.key) {
-      d = diff(da.call.arg, ca.call.arg);
-      inside = `inside ${exprText(ca.e).replace(/\(.*$/s, '')}(…), `;
-      // the terms' sources are inside the call's argument
-      source.clear();
-      const argDef = def.k === 'call' ? def.arg : null;
-      if (argDef) level = argDef;
-      if (argDef)
-        for (const t of termsOf(argDef)) {
-          const p = expand(t.e, t.e.shape.length ? entry.ix : [], model);
-          if (p) for (const k of p.keys()) if (!source.has(k)) source.set(k, { term: t.e, sign: t.sign });
-        }
-    }
+  let cmp = compare(def, claimPoly, entry.ix, model, null);
+  if (!cmp) return null;
+  // parameters the claim writes no entry of, with given values: read at those values (the student substituted
+  // them), kept when that names fewer terms than reading them as entries
+  const substituted = givenNotWritten(def, other, run);
+  if (substituted.size && count(cmp.d)) {
+    const withGiven = compare(def, claimPoly, entry.ix, model, substituted);
+    if (withGiven && count(withGiven.d) && count(withGiven.d) < count(cmp.d)) cmp = withGiven;
+    else substituted.clear();
   }
+  const { defPoly, source, d, inside, level } = cmp;
   if (!d.missing.length && !d.extra.length && !d.changed.length) return null;
   const i = entry.ix[0] ?? 0;
   const from = (ms: Mono[]) => {
@@ -474,7 +542,7 @@ function judge(
     return [...bySource.entries()]
       .map(([src, group]) => {
         if (!src || termsOf(level).length === 1) return polyText(group);
-        const note = rowNote(src, i, model);
+        const note = rowNote(src, i, model, substituted);
         return `${polyText(group)} from ${exprText(src)}${note ? ` (${note})` : ''}`;
       })
       .join(', ');
@@ -513,6 +581,9 @@ function judge(
     });
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
-  const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${inside ? '' : expansion}`;
+  const withValues = substituted.size
+    ? `, with the given ${listText([...substituted.keys()].map((n) => ids.nodeLabel({ name: n, step: null })))}`
+    : '';
+  const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${withValues}${inside ? '' : expansion}`;
   return `${head}: ${inside}the ${side === c.lhs ? 'right' : 'left'} side ${parts.join('; ')}${holds ? '; with that put right the check holds' : ''}`;
 }
