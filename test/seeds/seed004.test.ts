@@ -17,7 +17,7 @@ describe('seed 004 Q1 (binary addition) pasted into check lines', () => {
   });
 
   it('the given weights and the network equations hold, and so does the output row', () => {
-    for (const tag of ['W', 'b_h', 'b_y', 'h', 'y', 'yrow', 'h1-ok']) expectTag(report, tag, 'holds');
+    for (const tag of ['W', 'b_h', 'v', 'b_y', 'h', 'y', 'yrow', 'h1-ok']) expectTag(report, tag, 'holds');
   });
 
   it('the expanded hidden rows fail at the step where h^{(t-1)} first matters', () => {
