@@ -422,7 +422,7 @@ class UnrolledRun implements Run {
             }
             row = g[B.id];
           } else {
-            row = this.tape.sweep(A, seed, B.id)[0];
+            row = this.tape.sweep(A, seed, B.id, undefined, false, undefined, B.id)[0];
           }
         } else if (A.op !== 'leaf') {
           const seed = new Float64Array(m);
@@ -489,7 +489,8 @@ class UnrolledRun implements Run {
     for (let i = 0; i < m; i++) {
       const seed = new Float64Array(m);
       seed[i] = 1;
-      const g = this.tape.sweep(A, seed, B.id);
+      // a sweep not kept is read at B alone: every other accumulator is lent
+      const g = this.tape.sweep(A, seed, B.id, undefined, false, undefined, keep ? -1 : B.id);
       if (keep) rows.push(g);
       const row = g[0];
       if (row) {
@@ -558,7 +559,8 @@ class UnrolledRun implements Run {
         const seed = new Float64Array(m);
         seed[i] = 1;
         const below = new Map<number, Float64Array>();
-        const g = this.tape.sweep(A, seed, lo, below, false, cross);
+        // read at B alone (in range or below it): the crossed nodes' accumulators are lent
+        const g = this.tape.sweep(A, seed, lo, below, false, cross, B.id);
         const row = B.id >= lo ? g[B.id - lo] : below.get(B.id);
         if (row) {
           reached = true;

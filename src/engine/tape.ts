@@ -536,6 +536,8 @@ export class Tape {
    * Every node that received a gradient is visited once, latest first: over the whole range (dense), or —
    * for a long range the gradient may reach only sparsely (∂q_3/∂w far down a big tape) — just the nodes
    * reached, through a heap, so the cost follows what is reached.
+   * The result holds the gradients of the graph nodes and leaves (the barriers) and of the root; with `only`
+   * (a tape position in lo..root), of that node alone — the others' accumulators are lent (Sweeper.lend).
    */
   sweep(
     root: TNode,
@@ -544,8 +546,9 @@ export class Tape {
     below?: Map<number, Float64Array>,
     dense = false,
     cross?: (n: TNode) => boolean,
+    only = -1,
   ): (Float64Array | undefined)[] {
-    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null);
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null, only);
   }
 
   private sweeper: Sweeper | null = null;
@@ -586,6 +589,18 @@ class Sweeper {
     return v;
   }
 
+  /** an intermediate's accumulator, zeroed: the one this tape position had in an earlier sweep, if of its length */
+  private lend(x: TNode): Float64Array {
+    const len = x.data.length;
+    let s = this.scratch[x.id];
+    if (s !== undefined && s.length === len) {
+      if (len <= OWN_ARRAY_MAX) for (let k = 0; k < len; k++) s[k] = 0;
+      else s.fill(0);
+    } else this.scratch[x.id] = s = this.fresh(len);
+    this.lent.push(x.id);
+    return s;
+  }
+
   /** sparse: the first gradient a node on the tape receives puts it in the queue (charged `ops`) */
   private reached(x: TNode, ops: number): void {
     const q = this.queued!;
@@ -596,12 +611,31 @@ class Sweeper {
     }
   }
 
+  /**
+   * Accumulators of the intermediate (non-graph) nodes, by tape position, lent again to every dense sweep on
+   * the tapes of one analysis (scratchOf): no caller reads an intermediate's gradient (they read graph nodes
+   * and leaves: the barriers), so a dense sweep hands them back cleared from its result. Issue 11: the checks
+   * of one file sweep the same equations at every point, draw and row, on runs of one model whose tapes are
+   * laid out alike, and a fresh array per intermediate per sweep was most of what judging a check allocated
+   * (and, held by the kept sweeps, much of what the young generation copied).
+   */
+  private scratch: (Float64Array | undefined)[] = NO_SCRATCH;
+  /** whether this sweep lends scratch (dense, not the root), and the positions it lent */
+  private lending = false;
+  private rootId = -1;
+  /** the one position whose gradient the caller reads (-1: every barrier's) */
+  private only = -1;
+  private lent: number[] = [];
+
   private slotHere(x: TNode): Float64Array | undefined {
     let slot: Float64Array | undefined;
     if (x.id >= this.lo) {
       slot = this.g[x.id - this.lo];
       if (!slot) {
-        slot = this.fresh(x.data.length);
+        slot =
+          this.lending && x.id !== this.rootId && (this.only < 0 ? !x.barrier : x.id !== this.only)
+            ? this.lend(x)
+            : this.fresh(x.data.length);
         this.g[x.id - this.lo] = slot;
       }
     } else if (this.below) {
@@ -647,6 +681,7 @@ class Sweeper {
     below: Map<number, Float64Array> | null,
     dense: boolean,
     cross: ((n: TNode) => boolean) | null,
+    only: number,
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
     const g: (Float64Array | undefined)[] = new Array(range);
@@ -657,6 +692,11 @@ class Sweeper {
     this.below = below;
     this.heap = sparse ? new MaxHeap() : null;
     this.queued = sparse ? new Uint8Array(range) : null;
+    // a sparse sweep's cost follows what it reaches: it makes its own accumulators, and clears nothing
+    this.lending = !sparse;
+    if (this.lending) this.scratch = scratchOf(this.tape.budget);
+    this.rootId = root.id;
+    this.only = only;
     // a chunk of its own per sweep (the views handed out must not be written by a later sweep)
     this.chunk = EMPTY;
     this.used = 0;
@@ -676,6 +716,9 @@ class Sweeper {
       if (!sparse) {
         this.tape.budget.tick(range);
         for (let id = root.id; id >= lo; id--) visit(id);
+        // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
+        const lent = this.lent;
+        for (let k = 0; k < lent.length; k++) g[lent[k]! - lo] = undefined;
         return g;
       }
       const heap = this.heap!;
@@ -690,10 +733,25 @@ class Sweeper {
       this.heap = null;
       this.queued = null;
       this.chunk = EMPTY;
+      this.lent.length = 0;
+      this.lending = false;
+      this.scratch = NO_SCRATCH;
     }
   }
 }
 const EMPTY = new Float64Array(0);
+
+/**
+ * The lent accumulators of every tape that shares a budget (the runs of one analysis: the file's values, the
+ * draws, the culprits' runs), by tape position: one sweep at a time on any of them, and an array is lent
+ * again only to a node of its length. Held as long as the analysis holds its budget.
+ */
+const scratches = new WeakMap<Budget, (Float64Array | undefined)[]>();
+function scratchOf(budget: Budget): (Float64Array | undefined)[] {
+  let s = scratches.get(budget);
+  if (!s) scratches.set(budget, (s = []));
+  return s;
+}
 /** the most entries of an accumulator made as an array of its own (V8 keeps up to 64 bytes inside the heap) */
 const OWN_ARRAY_MAX = 8;
 /** entries of a sweep's first chunk of accumulators (sixteen 16-entry vectors), and the most of any later one (512 KB) */
@@ -702,6 +760,8 @@ const MAX_CHUNK = 1 << 16;
 
 /** a sweep over a longer range visits only the nodes it reaches (through a heap); a shorter one, every node */
 export const SPARSE_RANGE = 8192;
+
+const NO_SCRATCH: (Float64Array | undefined)[] = [];
 
 /** a binary max-heap of tape ids */
 class MaxHeap {
