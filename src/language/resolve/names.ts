@@ -1,7 +1,6 @@
 // Names in expressions: declared and defined names, their time indices (h_t, h_{t-1}, h^{(t)}, L_3),
 // entries by a superscripted step (h_1^{(t)}), and the unknown-name diagnostic.
 
-import { untimedTwinKey } from '../../ids';
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
 import { diag, suggest } from '../diagnostics';
@@ -160,8 +159,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
   if (ctx.vars.has(raw) && (!scope.isKnown(raw) || scope.isTimed(raw)))
     return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
-  const twin = untimedTwinKey(raw);
-  if (scope.quantities.has(twin)) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
+  const twin = scope.twins.get(raw);
+  if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (scope.isKnown(raw)) {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);

@@ -30,6 +30,11 @@ export class Scope {
   /** declarations refused for a limit: their uses stay quiet (the declaration carries the error) */
   readonly refused = new Set<string>();
   readonly quantities = new Map<string, Quantity>();
+  /**
+   * the untimed twins among the quantities: name → model key "name#" (L → L#), set with the quantity, so that
+   * reading a name asks one Map instead of building its twin key every time (issue 11)
+   */
+  readonly twins = new Map<string, string>();
   /** the equations, in source order */
   readonly definitions: Definition[] = [];
   /** shapes of quantities while they are inferred (null: not known yet) */
