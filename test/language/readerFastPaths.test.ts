@@ -10,6 +10,10 @@ import type { Ast } from '../../src/language/ast';
 import { lex, type Token } from '../../src/language/lexer';
 import { LIMITS } from '../../src/language/limits';
 import { parse } from '../../src/language/parser';
+import type { Expr } from '../../src/language/model';
+import { forChildren, resolve } from '../../src/language/resolve';
+import { Scope } from '../../src/language/resolve/scope';
+import { stepsUseVar, UndefinedSearch } from '../../src/language/resolve/timeChecks';
 import { generalIndex, tryTimeIndex } from '../../src/language/resolve/timeIndex';
 import { exampleNames, loadExample } from '../examples/helpers';
 import { mutate, mutationArb, TOKENS } from '../fuzz/mutators';
@@ -19,7 +23,7 @@ const num = (value: number): Ast => ({ k: 'num', value, range: R });
 const name = (raw: string, sub: Ast | null = null): Ast => ({ k: 'name', raw, sub, sup: null, range: R, nameRange: R });
 
 /** index-like trees: numbers (some not whole, −0), names (bound, T, τ, unknown, indexed), neg, + and − */
-const indexAst: fc.Arbitrary<Ast> = fc.letrec((tie) => ({
+const indexAst: fc.Arbitrary<Ast> = fc.letrec<{ leaf: Ast; node: Ast }>((tie) => ({
   leaf: fc.oneof(
     fc.oneof(fc.integer({ min: -5, max: 12 }), fc.constantFrom(0.5, -0, 2.25, 1e21)).map(num),
     fc.constantFrom('t', 'i', 'k', 'T', 'τ', 'j', 'x', 'h_t').map((r) => name(r)),
@@ -192,5 +196,51 @@ describe('a packed literal’s items', () => {
     expect(Object.keys(a)).toEqual(['k', 'items', 'range', 'packed']);
     expect(Object.getOwnPropertyDescriptor(a, 'items')!.value).toBe(a.items);
     expect(JSON.parse(JSON.stringify(a)).items).toHaveLength(2);
+  });
+});
+
+describe('an undefined-step search walks a Σ body once when its steps do not use the variable', () => {
+  /** every question side and equation of a compiled text, with the scope the search needs */
+  function searchesOf(text: string) {
+    const { tokens } = lex(text);
+    const statements = parse(tokens, text).statements;
+    const scope = new Scope();
+    const r = resolve(statements, scope);
+    const exprs: Expr[] = [];
+    for (const q of r.model.questions) exprs.push(...(q.kind === 'check' ? [q.lhs, q.rhs] : [q.expr]));
+    for (const q of r.model.quantities.values()) if (q.general) exprs.push(q.general);
+    return { scope, exprs, T: r.model.T };
+  }
+  const texts = [
+    ...exampleNames().map(loadExample),
+    // Σ over entries with a reference undefined at some steps, nested Σ, bounds that use the outer variable
+    'T = 3\nparam W : 2x2 = [[1, 2], [3, 4]]\nh_0 = [1, 1]\nh_t = W h_{t-1}\nloss L = sum(h_3)\n' +
+      'check ∂L/∂h_k = Σ_i h_i^{(k+1)}\ncheck ∂L/∂h_k = Σ_{i,j} W_{i,j} h_j^{(k-1)}\ncheck ∂L/∂h_k = Σ_i Σ_{j=1}^{i} W_{i,j} h_j^{(k+2)}\n',
+  ];
+  it('finds the same reference, and runs out of its budget where the walk of every value does', () => {
+    for (const text of texts) {
+      const { scope, exprs, T } = searchesOf(text);
+      const fast = new UndefinedSearch(scope);
+      const every = new UndefinedSearch(scope, true);
+      for (const e of exprs)
+        for (const v of ['t', 'k', 'i', 'r'])
+          for (let u = -1; u <= T + 2; u++)
+            for (const budget of [3, 17, 60, 200, 200_000]) {
+              const env = { [v]: u };
+              expect(fast.first(e, env, budget)).toStrictEqual(every.first(e, env, budget));
+              expect(fast.exhausted).toBe(every.exhausted);
+            }
+    }
+  });
+  it('tells which Σ bodies use their variable in a step', () => {
+    const { exprs, scope } = searchesOf(texts[texts.length - 1]!);
+    const sums: { v: string; uses: boolean }[] = [];
+    const go = (x: Expr): void => {
+      if (x.k === 'sum') sums.push({ v: x.v, uses: stepsUseVar(x.body, x.v, scope.stepsUseVar) });
+      forChildren(x, go);
+    };
+    exprs.forEach(go);
+    // Σ_i h_i^{(k+1)}: no; Σ_{i,j} …: no, no; Σ_i Σ_{j=1}^{i}: the outer's body bounds j by i
+    expect(sums.map((s) => `${s.v}:${s.uses}`)).toEqual(['i:false', 'i:false', 'j:false', 'i:true', 'j:false']);
   });
 });

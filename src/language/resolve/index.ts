@@ -26,8 +26,8 @@ export interface Resolved {
   fatal: boolean;
 }
 
-export function resolve(statements: Statement[]): Resolved {
-  const scope = new Scope();
+/** scope: a fresh one, unless a test wants to look into the one the phases share */
+export function resolve(statements: Statement[], scope = new Scope()): Resolved {
   const { rest, T } = readHorizon(statements, scope);
   const declStatements = declareNames(rest, scope);
   scope.T = T ?? defaultHorizon(statements, declStatements, scope);

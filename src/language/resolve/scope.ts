@@ -4,7 +4,7 @@
 import type { Diagnostic, Range, SymbolOccurrence } from '../../report';
 import type { Statement } from '../ast';
 import { diag } from '../diagnostics';
-import type { Decl, Quantity } from '../model';
+import type { Decl, Expr, Quantity } from '../model';
 import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
 
@@ -86,6 +86,9 @@ export class Scope {
   knownNames(): string[] {
     return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), 'T'];
   }
+
+  /** the index variables each Σ/∏ body's steps use (timeChecks.stepsUseVar), for the searches of every phase */
+  readonly stepsUseVar = new Map<Expr, Set<string>>();
 
   /** while set, every name whose shape is asked for (inferQuantityShapes: what a quiet reading depends on) */
   askedShapes: Set<string> | null = null;
