@@ -132,6 +132,13 @@ const RESERVED: ReadonlyMap<string, ReservedWord> = (() => {
   if (!m.has('grad')) m.set('grad', { kind: 'grad', text: 'grad', derivative: null });
   return m;
 })();
+/** the first UTF-16 units of the reserved words, and their longest length: most names (h, W_xh, x) need no lookup */
+const RESERVED_FIRST = new Uint8Array(0x10000);
+let reservedLongest = 0;
+for (const w of RESERVED.keys()) {
+  RESERVED_FIRST[w.charCodeAt(0)] = 1;
+  reservedLongest = Math.max(reservedLongest, w.length);
+}
 
 /**
  * LaTeX commands → the letters they stand for in names. Not \sigma, the function σ (FUNCTIONS), nor \Sigma:
@@ -1372,7 +1379,7 @@ export function lex(src: string): LexResult {
   }
 
   function lexWord(w: string, s: number, e: number) {
-    const info = RESERVED.get(w);
+    const info = w.length <= reservedLongest && RESERVED_FIRST[w.charCodeAt(0)] === 1 ? RESERVED.get(w) : undefined;
     if (info === undefined) {
       push('name', w, s, e);
       return;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ast } from '../../src/language/ast';
-import { lex, type Token } from '../../src/language/lexer';
+import { isReservedWord, lex, type Token } from '../../src/language/lexer';
 import { LIMITS } from '../../src/language/limits';
 import { parse } from '../../src/language/parser';
 import type { Expr } from '../../src/language/model';
@@ -178,6 +178,24 @@ describe('LaTeX commands and reserved words: one table, the cascade’s order', 
     ['σ', ['fn:sigma']],
   ])('%s', (text, want) => expect(kinds(text)).toEqual(want));
   it('grad+ is the immediate partial', () => expect(lex('grad+').tokens[0]!.plus).toBe(true));
+  it('a word is a name exactly when isReservedWord (the tables of the general path) says it is none', () => {
+    const reserved = ['param', 'input', 'target', 'loss', 'derive', 'check', 'for', 'σ', 'sigma', 'sigmoid', 'tanh', 'relu', 'ReLU'];
+    const more = ['exp', 'log', 'ln', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot', 'prod', 'grad'];
+    const word = fc.oneof(
+      fc.constantFrom(...reserved, ...more),
+      fc.tuple(fc.constantFrom(...reserved, ...more, 'h', 'W', 'x'), fc.constantFrom('', 'a', 's', 'x2', 'ǎ', 'Σ')).map(([a, b]) => a + b),
+      fc.stringMatching(/^[a-zA-Zσαβ][a-zA-Z0-9σ]{0,9}$/),
+    );
+    fc.assert(
+      fc.property(word, (w) => {
+        const t = lex(w).tokens[0]!;
+        // a word that is one token: a name unless reserved
+        if (t.end !== w.length) return;
+        expect(t.kind === 'name').toBe(!isReservedWord(w));
+      }),
+      { numRuns: 3000, seed: 1204 },
+    );
+  });
 });
 
 describe('a packed literal’s items', () => {

@@ -21,6 +21,7 @@ export { idxText } from './text';
 export interface Resolved {
   model: Model;
   diagnostics: Diagnostic[];
+  /** named as written: a use of an untimed twin ("L#") is L with timed: false */
   symbols: SymbolOccurrence[];
   /** the horizon was unusable: the engine must not run */
   fatal: boolean;
