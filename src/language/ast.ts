@@ -131,19 +131,28 @@ export interface PackedNumbers {
   data: Float64Array;
 }
 
-/** a `list` with its packed entries, whose items are made by `expand` on first read (then kept) */
+/** where a lazy list keeps the function that makes its items (a symbol, and not enumerable: no key of the AST) */
+const EXPAND = Symbol('expand');
+
+/** the `items` of a lazy list: made on first read, then an ordinary property in the same place among the keys */
+function expandItems(this: { [EXPAND]: () => Ast[] }): Ast[] {
+  const items = this[EXPAND]();
+  Object.defineProperty(this, 'items', { value: items, writable: true, enumerable: true, configurable: true });
+  return items;
+}
+
+/**
+ * A `list` with its packed entries, whose items are made by `expand` on first read (then kept). The getter is
+ * one function for every list, defined on each: an object literal with its own `get items()` closure gave each
+ * list a hidden class of its own, which the garbage collector's young generation could not free (the
+ * closure and the whole lexer state it held survived every scavenge until a full collection: issue 11).
+ */
 export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast[]): Ast {
-  const node = {
-    k: 'list' as const,
-    get items(): Ast[] {
-      const items = expand();
-      // from now on an ordinary property, in the same place among the keys
-      Object.defineProperty(node, 'items', { value: items, writable: true, enumerable: true, configurable: true });
-      return items;
-    },
-    range,
-    packed,
-  };
+  const node = { k: 'list' } as { k: 'list'; range: Range; packed: PackedNumbers };
+  Object.defineProperty(node, 'items', { get: expandItems, enumerable: true, configurable: true });
+  node.range = range;
+  node.packed = packed;
+  Object.defineProperty(node, EXPAND, { value: expand });
   return node as Ast;
 }
 

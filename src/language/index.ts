@@ -1,5 +1,4 @@
 // The language layer's one entry: text → model, diagnostics and symbol occurrences.
-import { isUntimedTwinKey, nameOfKey } from '../ids';
 import type { Diagnostic, SymbolOccurrence } from '../report';
 import { diag } from './diagnostics';
 import { lex } from './lexer';
@@ -47,18 +46,6 @@ export function compile(text: string): Compiled {
     ),
     ...resolved.diagnostics,
   ].sort((a, b) => a.line - b.line || a.column - b.column);
-  return { model: resolved.model, diagnostics, symbols: resolved.symbols.map(asWritten), fatal: resolved.fatal };
-}
-
-/** Symbols leave the language layer named as written: the model key "L#" becomes L with timed: false. */
-function asWritten(s: SymbolOccurrence): SymbolOccurrence {
-  // most occurrences name no twin: they are already as written (no copy of each one)
-  if (!isUntimedTwinKey(s.name) && (s.inEquationOf === undefined || !isUntimedTwinKey(s.inEquationOf))) return s;
-  const out: SymbolOccurrence = { ...s, name: nameOfKey(s.name) };
-  if (isUntimedTwinKey(s.name)) out.timed = false;
-  if (s.inEquationOf !== undefined) {
-    out.inEquationOf = nameOfKey(s.inEquationOf);
-    if (isUntimedTwinKey(s.inEquationOf)) out.inEquationOfTimed = false;
-  }
-  return out;
+  // the resolver names symbols as written (an untimed twin's model key "L#" is L with timed: false)
+  return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };
 }

@@ -113,6 +113,33 @@ export function isReservedWord(w: string): boolean {
 /** functions whose derivative is written with a prime: σ'(z) */
 export const DERIVABLE = new Set(['sigma', 'tanh', 'relu']);
 
+/** a reserved word as lexWord reads it: a keyword, a function spelling (with its primed derivative), grad */
+interface ReservedWord {
+  kind: 'kw' | 'fn' | 'grad';
+  /** the token's text: the keyword, the canonical function ('sigma'), 'grad' */
+  text: string;
+  /** fn: the text of its derivative when a prime follows ('dsigma'), null when it has none */
+  derivative: string | null;
+}
+/** KEYWORDS, FUNCTIONS and grad in one table, so that a word costs one lookup (issue 11); keywords first */
+const RESERVED: ReadonlyMap<string, ReservedWord> = (() => {
+  const m = new Map<string, ReservedWord>();
+  for (const k of KEYWORDS) m.set(k, { kind: 'kw', text: k, derivative: null });
+  for (const w in FUNCTIONS) {
+    const fn = FUNCTIONS[w]!;
+    if (!m.has(w)) m.set(w, { kind: 'fn', text: fn, derivative: DERIVABLE.has(fn) ? 'd' + fn : null });
+  }
+  if (!m.has('grad')) m.set('grad', { kind: 'grad', text: 'grad', derivative: null });
+  return m;
+})();
+/** the first UTF-16 units of the reserved words, and their longest length: most names (h, W_xh, x) need no lookup */
+const RESERVED_FIRST = new Uint8Array(0x10000);
+let reservedLongest = 0;
+for (const w of RESERVED.keys()) {
+  RESERVED_FIRST[w.charCodeAt(0)] = 1;
+  reservedLongest = Math.max(reservedLongest, w.length);
+}
+
 /**
  * LaTeX commands → the letters they stand for in names. Not \sigma, the function σ (FUNCTIONS), nor \Sigma:
  * a name Σ would read as the sum, which is written \sum (so \Sigma stays an unknown command).
@@ -238,6 +265,72 @@ const LAYOUT_ENVS = new Set([
   'flalign',
 ]);
 const MATRIX_ENVS = new Set(['bmatrix', 'pmatrix', 'matrix']);
+
+/** what a LaTeX command is, for latex(): one table looked up once per command (issue 11: LaTeX-heavy files) */
+const enum Cmd {
+  Ignored,
+  Font,
+  Underbrace,
+  Overbrace,
+  Text,
+  Label,
+  Tag,
+  Begin,
+  End,
+  Partial,
+  Nabla,
+  Sum,
+  Prod,
+  Frac,
+  Bar,
+  Accent,
+  Op,
+  OpenBrace,
+  CloseBrace,
+  Greek,
+  Function,
+  LineBreak,
+}
+interface CmdInfo {
+  kind: Cmd;
+  /** Accent: the combining mark; Op: the operator; Greek: the letter; Function: the command itself */
+  value: string;
+}
+/**
+ * Every command latex() knows, with what the cascade of tests it replaces would have found first: the
+ * entries are added in that order and an earlier table keeps a command a later one also names.
+ */
+const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
+  const m = new Map<string, CmdInfo>();
+  const add = (cmd: string, kind: Cmd, value = '') => {
+    if (!m.has(cmd)) m.set(cmd, { kind, value });
+  };
+  add('\\', Cmd.LineBreak);
+  for (const c of LATEX_IGNORED) add(c, Cmd.Ignored);
+  for (const c of LATEX_FONTS) add(c, Cmd.Font);
+  add('underbrace', Cmd.Underbrace);
+  add('overbrace', Cmd.Overbrace);
+  for (const c of ['text', 'textnormal', 'mbox']) add(c, Cmd.Text);
+  add('label', Cmd.Label);
+  add('tag', Cmd.Tag);
+  add('tag*', Cmd.Tag);
+  add('begin', Cmd.Begin);
+  add('end', Cmd.End);
+  add('partial', Cmd.Partial);
+  add('nabla', Cmd.Nabla);
+  add('sum', Cmd.Sum);
+  add('prod', Cmd.Prod);
+  for (const c of ['frac', 'dfrac', 'tfrac']) add(c, Cmd.Frac);
+  add('bar', Cmd.Bar);
+  add('overline', Cmd.Bar);
+  for (const c in ACCENTS) add(c, Cmd.Accent, ACCENTS[c]!);
+  for (const c in LATEX_OPS) add(c, Cmd.Op, LATEX_OPS[c]!);
+  add('{', Cmd.OpenBrace);
+  add('}', Cmd.CloseBrace);
+  for (const c in GREEK) add(c, Cmd.Greek, GREEK[c]!);
+  for (const c in FUNCTIONS) add(c, Cmd.Function, c);
+  return m;
+})();
 
 const LETTER = /[\p{L}\p{M}]/u;
 const MARK = /\p{M}/u;
@@ -549,6 +642,23 @@ class NumberReader {
   }
 }
 
+/**
+ * The items of the packed literal at j, read again by list() when first asked for. Made outside lex(), so that
+ * the function holds the text and the literal's place only, not the lexer's state and tokens (a model keeps
+ * its literals' nodes).
+ */
+function literalItems(src: string, j: number, line: number, lineStart: number): () => Ast[] {
+  return () => {
+    const again = new NumberReader(src);
+    again.line = line;
+    again.lineStart = lineStart;
+    const full = again.list(j, 1);
+    // pack() accepts only what list() reads
+    if (!full || full.k !== 'list') throw new Error('a packed literal did not read as a list');
+    return full.items;
+  };
+}
+
 /** what a '{' opened: a group the parser sees, or braces of a command that leaves no token */
 const enum Brace {
   Real,
@@ -738,15 +848,7 @@ export function lex(src: string): LexResult {
       endLine: numbers.line,
       endColumn: numbers.end - numbers.lineStart + 1,
     };
-    return lazyItems(range, packed, () => {
-      const again = new NumberReader(src);
-      again.line = line0;
-      again.lineStart = lineStart0;
-      const full = again.list(j, 1);
-      // pack() accepts only what list() reads
-      if (!full || full.k !== 'list') throw new Error('a packed literal did not read as a list');
-      return full.items;
-    });
+    return lazyItems(range, packed, literalItems(src, j, line0, lineStart0));
   }
 
   /** a name, a keyword or a function spelled with letters: W_xh, h_t, L_3, h̃, sum_ */
@@ -1003,113 +1105,101 @@ export function lex(src: string): LexResult {
       error('\\', s, i, 'a lone backslash');
       return;
     }
-    if (cmd === '\\') {
-      // a line break: a row of a matrix; layout elsewhere. \\[2pt] has a spacing argument.
-      if (src.charCodeAt(i) === 91) {
-        const close = src.indexOf(']', i);
-        if (close > 0 && close - i < 12 && /^\[[\d.]+(pt|em|ex|mm|cm)\]$/.test(src.slice(i, close + 1))) i = close + 1;
-      }
-      if (envs.length && envs[envs.length - 1]) push('op', 'row', s, i);
+    const info = COMMANDS.get(cmd);
+    if (info === undefined) {
+      error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
       return;
     }
-    if (LATEX_IGNORED.has(cmd)) {
-      // an equation number set off by a space at the end of the line, u_t = … \quad (1), is its label
-      if (cmd === 'quad' || cmd === 'qquad') {
-        EQUATION_NUMBER.lastIndex = i;
-        const m = EQUATION_NUMBER.exec(src);
-        if (m) {
-          pendingTag = m[1]!;
-          i += m[0].length;
-          return;
+    switch (info.kind) {
+      case Cmd.LineBreak:
+        // a line break: a row of a matrix; layout elsewhere. \\[2pt] has a spacing argument.
+        if (src.charCodeAt(i) === 91) {
+          const close = src.indexOf(']', i);
+          if (close > 0 && close - i < 12 && /^\[[\d.]+(pt|em|ex|mm|cm)\]$/.test(src.slice(i, close + 1))) i = close + 1;
         }
+        if (envs.length && envs[envs.length - 1]) push('op', 'row', s, i);
+        return;
+      case Cmd.Ignored:
+        ignored(cmd, s);
+        return;
+      case Cmd.Font:
+        transparent(Brace.Transparent, s);
+        return;
+      case Cmd.Underbrace:
+        transparent(Brace.Underbrace, s);
+        return;
+      case Cmd.Overbrace:
+        transparent(Brace.Overbrace, s);
+        return;
+      case Cmd.Text:
+        text(s);
+        return;
+      case Cmd.Label: {
+        const g = groupAt(i);
+        if (g) i = g[1];
+        return;
       }
-      if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
-      // \left. and \right. are invisible delimiters
-      if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
-      return;
+      case Cmd.Tag:
+        tag(s);
+        return;
+      case Cmd.Begin:
+      case Cmd.End:
+        environment(info.kind === Cmd.Begin, s);
+        return;
+      case Cmd.Partial:
+        pushPartial(s);
+        return;
+      case Cmd.Nabla:
+        push('nabla', '∇', s, i);
+        return;
+      case Cmd.Sum:
+        push('bigop', 'sum', s, i);
+        return;
+      case Cmd.Prod:
+        push('bigop', 'prod', s, i);
+        return;
+      case Cmd.Frac:
+        push('frac', 'frac', s, i);
+        return;
+      case Cmd.Bar:
+        push('bar', cmd, s, i);
+        return;
+      case Cmd.Accent:
+        accent(cmd, info.value, s);
+        return;
+      case Cmd.Op:
+        push('op', info.value, s, i);
+        return;
+      case Cmd.OpenBrace:
+        depth++;
+        push('op', '(', s, i);
+        return;
+      case Cmd.CloseBrace:
+        depth = Math.max(0, depth - 1);
+        push('op', ')', s, i);
+        return;
+      case Cmd.Greek:
+      case Cmd.Function:
+        lexWord(info.value, s, i);
+        return;
     }
-    if (LATEX_FONTS.has(cmd)) {
-      transparent(Brace.Transparent, s);
-      return;
+  }
+
+  /** spacing, sizing and numbering commands (LATEX_IGNORED): no token, but an equation number or a separator */
+  function ignored(cmd: string, s: number) {
+    // an equation number set off by a space at the end of the line, u_t = … \quad (1), is its label
+    if (cmd === 'quad' || cmd === 'qquad') {
+      EQUATION_NUMBER.lastIndex = i;
+      const m = EQUATION_NUMBER.exec(src);
+      if (m) {
+        pendingTag = m[1]!;
+        i += m[0].length;
+        return;
+      }
     }
-    if (cmd === 'underbrace') {
-      transparent(Brace.Underbrace, s);
-      return;
-    }
-    if (cmd === 'overbrace') {
-      transparent(Brace.Overbrace, s);
-      return;
-    }
-    if (cmd === 'text' || cmd === 'textnormal' || cmd === 'mbox') {
-      text(s);
-      return;
-    }
-    if (cmd === 'label') {
-      const g = groupAt(i);
-      if (g) i = g[1];
-      return;
-    }
-    if (cmd === 'tag' || cmd === 'tag*') {
-      tag(s);
-      return;
-    }
-    if (cmd === 'begin' || cmd === 'end') {
-      environment(cmd === 'begin', s);
-      return;
-    }
-    if (cmd === 'partial') {
-      pushPartial(s);
-      return;
-    }
-    if (cmd === 'nabla') {
-      push('nabla', '∇', s, i);
-      return;
-    }
-    if (cmd === 'sum') {
-      push('bigop', 'sum', s, i);
-      return;
-    }
-    if (cmd === 'prod') {
-      push('bigop', 'prod', s, i);
-      return;
-    }
-    if (cmd === 'frac' || cmd === 'dfrac' || cmd === 'tfrac') {
-      push('frac', 'frac', s, i);
-      return;
-    }
-    if (cmd === 'bar' || cmd === 'overline') {
-      push('bar', cmd, s, i);
-      return;
-    }
-    const acc = ACCENTS[cmd];
-    if (acc) {
-      accent(cmd, acc, s);
-      return;
-    }
-    const op = LATEX_OPS[cmd];
-    if (op) {
-      push('op', op, s, i);
-      return;
-    }
-    if (cmd === '{') {
-      depth++;
-      push('op', '(', s, i);
-      return;
-    }
-    if (cmd === '}') {
-      depth = Math.max(0, depth - 1);
-      push('op', ')', s, i);
-      return;
-    }
-    if (GREEK[cmd]) {
-      lexWord(GREEK[cmd]!, s, i);
-      return;
-    }
-    if (FUNCTIONS[cmd]) {
-      lexWord(cmd, s, i);
-      return;
-    }
-    error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
+    if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
+    // \left. and \right. are invisible delimiters
+    if ((cmd === 'left' || cmd === 'right' || cmd.startsWith('big') || cmd.startsWith('Big')) && src.charCodeAt(i) === 46) i++;
   }
 
   /** \quad between two entries of a [ … ] literal separates them: [1 \quad -1 \quad 1] */
@@ -1289,31 +1379,27 @@ export function lex(src: string): LexResult {
   }
 
   function lexWord(w: string, s: number, e: number) {
-    if (KEYWORDS.has(w)) {
-      push('kw', w, s, e);
+    const info = w.length <= reservedLongest && RESERVED_FIRST[w.charCodeAt(0)] === 1 ? RESERVED.get(w) : undefined;
+    if (info === undefined) {
+      push('name', w, s, e);
       return;
     }
-    const fn = FUNCTIONS[w];
-    if (fn) {
+    if (info.kind === 'fn') {
       // a prime right after σ/tanh/relu is its derivative: σ'(z)
-      if (DERIVABLE.has(fn) && (src.charCodeAt(e) === 39 || src.charCodeAt(e) === 0x2032)) {
+      if (info.derivative !== null && (src.charCodeAt(e) === 39 || src.charCodeAt(e) === 0x2032)) {
         i = e + 1;
-        push('fn', 'd' + fn, s, e + 1);
+        push('fn', info.derivative, s, e + 1);
         return;
       }
-      push('fn', fn, s, e);
+      push('fn', info.text, s, e);
       return;
     }
-    if (w === 'grad') {
-      if (src.charCodeAt(e) === 43) {
-        i = e + 1;
-        push('grad', 'grad', s, e + 1, 0, true);
-        return;
-      }
-      push('grad', 'grad', s, e);
+    if (info.kind === 'grad' && src.charCodeAt(e) === 43) {
+      i = e + 1;
+      push('grad', 'grad', s, e + 1, 0, true);
       return;
     }
-    push('name', w, s, e);
+    push(info.kind, info.text, s, e);
   }
 }
 

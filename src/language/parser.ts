@@ -89,7 +89,12 @@ class Stop extends Error {
   }
 }
 
-export function parse(input: Token[], src: string): { statements: Statement[]; errors: ParseError[] } {
+/** for tests: `alwaysTrackDepth` tracks every node's depth, as for a statement long enough to reach the limit */
+export interface ParseOptions {
+  alwaysTrackDepth?: boolean;
+}
+
+export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
   const { tokens, starts: aliasStarts } = applyAliases(input);
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
@@ -100,6 +105,12 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
    * WeakMap: it lives as long as this parse, and a WeakMap's entries cost the garbage collector more.
    */
   const depthOf = new Map<object, number>();
+  /**
+   * whether this statement's nodes record their depth: every node deep() makes reads at least one token of
+   * its own (an operator, a bracket, a function's name), so a statement of fewer tokens than half the limit
+   * cannot reach it, and most statements skip the Map (issue 11)
+   */
+  let trackDepth = true;
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
   /** subscripts()'s results: the name as extended, its index, where the name and the whole end */
@@ -141,6 +152,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
       continue;
     }
     const start = p;
+    trackDepth = options.alwaysTrackDepth === true || statementTokens(p) * 2 >= LIMITS.maxTreeDepth;
     try {
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
@@ -165,6 +177,13 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     dTries = 0;
   }
   return { statements, errors };
+
+  /** the tokens from index s0 to the statement's end (its line's end: a statement's newline ends it) */
+  function statementTokens(s0: number): number {
+    let q = s0;
+    while (q < tokens.length && tokens[q]!.kind !== 'newline' && tokens[q]!.kind !== 'eof') q++;
+    return q - s0;
+  }
 
   /** the source text from token index s0 to the last token read */
   function textFrom(s0: number): string {
@@ -372,16 +391,26 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     return st;
   }
 
-  function deep<A extends Ast>(node: A, ...kids: Ast[]): A {
-    return deepAll(node, kids);
+  /** node, one level above its children a and b (the tree's depth is checked against its limit) */
+  function deep<A extends Ast>(node: A, a: Ast, b?: Ast): A {
+    if (!trackDepth) return node;
+    let d = depthOf.get(a) ?? 1;
+    if (b !== undefined) d = Math.max(d, depthOf.get(b) ?? 1);
+    return setDepth(node, d);
   }
 
   function deepAll<A extends Ast>(node: A, kids: Ast[]): A {
+    if (!trackDepth) return node;
     let d = 0;
     for (let q = 0; q < kids.length; q++) {
       const x = depthOf.get(kids[q]!) ?? 1;
       if (x > d) d = x;
     }
+    return setDepth(node, d);
+  }
+
+  /** records node's depth, one more than its deepest child's (d) */
+  function setDepth<A extends Ast>(node: A, d: number): A {
     if (d + 1 > LIMITS.maxTreeDepth)
       fail(`expression too long: more than ${LIMITS.maxTreeDepth} operations in a chain (limit)`, node.range);
     depthOf.set(node, d + 1);
@@ -547,7 +576,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           ];
           end = o.range;
         }
-        a = deep({ k: 'index', a, args, range: span(a.range, end) }, a, ...args);
+        a = deepAll({ k: 'index', a, args, range: span(a.range, end) }, [a, ...args]);
       } else if (isOp(t, '[') && t.tight) {
         next();
         const args = [expr()];
@@ -556,7 +585,7 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
           args.push(expr());
         }
         const close = expectOp(']', 'to close the index');
-        a = deep({ k: 'index', a, args, range: span(a.range, close.range) }, a, ...args);
+        a = deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
       } else break;
     }
     return a;
@@ -569,7 +598,25 @@ export function parse(input: Token[], src: string): { statements: Statement[]; e
     const e = expr();
     depth--;
     const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
-    return deep({ ...e, range: span(open.range, close.range) } as Ast, e);
+    return deep(withRange(e, span(open.range, close.range)), e);
+  }
+
+  /**
+   * e with another range, its keys in the same order: the kinds a group mostly holds are written out (a
+   * spread of a node of any kind is a slow generic copy), any other is spread
+   */
+  function withRange(e: Ast, range: Range): Ast {
+    switch (e.k) {
+      case 'bin':
+        return { k: 'bin', op: e.op, a: e.a, b: e.b, range };
+      case 'num':
+        return { k: 'num', value: e.value, range };
+      case 'name':
+        if (e.args === undefined) return { k: 'name', raw: e.raw, sub: e.sub, sup: e.sup, range, nameRange: e.nameRange };
+        return { ...e, range };
+      default:
+        return { ...e, range } as Ast;
+    }
   }
 
   function primary(): Ast {

@@ -21,13 +21,14 @@ export { idxText } from './text';
 export interface Resolved {
   model: Model;
   diagnostics: Diagnostic[];
+  /** named as written: a use of an untimed twin ("L#") is L with timed: false */
   symbols: SymbolOccurrence[];
   /** the horizon was unusable: the engine must not run */
   fatal: boolean;
 }
 
-export function resolve(statements: Statement[]): Resolved {
-  const scope = new Scope();
+/** scope: a fresh one, unless a test wants to look into the one the phases share */
+export function resolve(statements: Statement[], scope = new Scope()): Resolved {
   const { rest, T } = readHorizon(statements, scope);
   const declStatements = declareNames(rest, scope);
   scope.T = T ?? defaultHorizon(statements, declStatements, scope);

@@ -1,7 +1,7 @@
 // Names in expressions: declared and defined names, their time indices (h_t, h_{t-1}, h^{(t)}, L_3),
 // entries by a superscripted step (h_1^{(t)}), and the unknown-name diagnostic.
 
-import { untimedTwinKey } from '../../ids';
+import { isUntimedTwinKey, nameOfKey } from '../../ids';
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
 import { diag, suggest } from '../diagnostics';
@@ -43,10 +43,17 @@ function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shap
   const scope = ctx.scope;
   if (scope.broken.has(name)) failUnavailable(ctx, name, range);
   if (ctx.record) {
-    const o = occurrence(a.nameRange, name, writtenName(a), 'use');
-    if (ctx.of) o.inEquationOf = ctx.of;
+    // symbols leave the language layer named as written: the model key "L#" is L with timed: false (the
+    // keys in the order a copy of the occurrence with those fields set would have)
+    const twin = isUntimedTwinKey(name);
+    const o = occurrence(a.nameRange, twin ? nameOfKey(name) : name, writtenName(a), 'use');
+    const of = ctx.of;
+    const ofTwin = of !== null && isUntimedTwinKey(of);
+    if (of) o.inEquationOf = ofTwin ? nameOfKey(of) : of;
     o.offset = idx && idx.v === 't' && !idx.terms ? idx.k : null;
     o.step = idx && idx.v === null && !idx.terms ? idx.k : null;
+    if (twin) o.timed = false;
+    if (ofTwin) o.inEquationOfTimed = false;
     scope.symbols.push(o);
   }
   return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
@@ -160,8 +167,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
   if (ctx.vars.has(raw) && (!scope.isKnown(raw) || scope.isTimed(raw)))
     return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
-  const twin = untimedTwinKey(raw);
-  if (scope.quantities.has(twin)) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
+  const twin = scope.twins.get(raw);
+  if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (scope.isKnown(raw)) {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);

@@ -4,7 +4,7 @@
 import type { Diagnostic, Range, SymbolOccurrence } from '../../report';
 import type { Statement } from '../ast';
 import { diag } from '../diagnostics';
-import type { Decl, Quantity } from '../model';
+import type { Decl, Expr, Quantity } from '../model';
 import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
 
@@ -30,6 +30,11 @@ export class Scope {
   /** declarations refused for a limit: their uses stay quiet (the declaration carries the error) */
   readonly refused = new Set<string>();
   readonly quantities = new Map<string, Quantity>();
+  /**
+   * the untimed twins among the quantities: name → model key "name#" (L → L#), set with the quantity, so that
+   * reading a name asks one Map instead of building its twin key every time (issue 11)
+   */
+  readonly twins = new Map<string, string>();
   /** the equations, in source order */
   readonly definitions: Definition[] = [];
   /** shapes of quantities while they are inferred (null: not known yet) */
@@ -81,6 +86,9 @@ export class Scope {
   knownNames(): string[] {
     return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), 'T'];
   }
+
+  /** the index variables each Σ/∏ body's steps use (timeChecks.stepsUseVar), for the searches of every phase */
+  readonly stepsUseVar = new Map<Expr, Set<string>>();
 
   /** while set, every name whose shape is asked for (inferQuantityShapes: what a quiet reading depends on) */
   askedShapes: Set<string> | null = null;

@@ -3,7 +3,7 @@
 
 import type { Range } from '../../report';
 import { idxValue } from '../idx';
-import type { Expr } from '../model';
+import type { Expr, Idx } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
 import { refWritten } from './text';
@@ -29,16 +29,25 @@ export class UndefinedSearch {
   private budget = 200_000;
   private env: Record<string, number> = {};
   private readonly visit = (c: Expr) => this.go(c);
-  constructor(private readonly scope: Scope) {}
+  /** everyValue: walk a Σ/∏ body for every value of its variable, as the tests' general path */
+  constructor(
+    private readonly scope: Scope,
+    private readonly everyValue = false,
+  ) {}
+
+  /** whether the last search ran out of its node budget (then it found nothing) */
+  get exhausted(): boolean {
+    return this.budget < 0;
+  }
 
   /**
    * firstUndefined(scope, e, env), each call with its own node budget. A caller asking step after step
    * keeps one search and one environment (issue 11: a search and a `{ t }` per step were a tenth of the
    * examples' resolver allocations); the search keeps nothing of env.
    */
-  first(e: Expr, env: Record<string, number>): Undefined | null {
+  first(e: Expr, env: Record<string, number>, budget = 200_000): Undefined | null {
     this.found = null;
-    this.budget = 200_000;
+    this.budget = budget;
     this.env = env;
     this.go(e);
     return this.found;
@@ -61,9 +70,18 @@ export class UndefinedSearch {
       // the body reads the environment and keeps none of it: one copy serves every value of the variable
       const inner = { ...env };
       this.env = inner;
+      // a body whose steps do not depend on the variable (Σ_i over entries: i picks entries only) is walked
+      // once: every other value would visit the same nodes and find the same nothing (their count is taken
+      // from the budget all the same, so that a search runs out exactly where the walk of each value would)
+      const once = a < b && !this.everyValue && !stepsUseVar(x.body, x.v, this.scope.stepsUseVar);
       for (let i = a; i <= b && !this.found; i++) {
         inner[x.v] = i;
+        const before = this.budget;
         this.go(x.body);
+        if (once && !this.found) {
+          this.budget -= (before - this.budget) * (b - i);
+          break;
+        }
       }
       this.env = env;
       return;
@@ -77,6 +95,37 @@ export class UndefinedSearch {
     }
     forChildren(x, this.visit);
   }
+}
+
+/**
+ * Whether the steps an UndefinedSearch computes in e depend on the value of variable v: v in the index of a
+ * reference, of a derivative's variable or in the bounds of a Σ/∏ (or bound again by one); kept per node of
+ * the model in `memo`.
+ */
+export function stepsUseVar(e: Expr, v: string, memo: Map<Expr, Set<string>>): boolean {
+  let vars = memo.get(e);
+  if (!vars) {
+    const out = new Set<string>();
+    const add = (idx: Idx | null) => {
+      if (!idx) return;
+      if (idx.v !== null) out.add(idx.v);
+      if (idx.terms) for (const t of idx.terms) out.add(t.v);
+    };
+    const go = (x: Expr): void => {
+      if (x.k === 'ref') add(x.idx);
+      else if (x.k === 'deriv') add(x.wrt.idx);
+      else if (x.k === 'sum' || x.k === 'prod') {
+        add(x.from);
+        add(x.to);
+        out.add(x.v);
+      }
+      forChildren(x, go);
+    };
+    go(e);
+    vars = out;
+    memo.set(e, vars);
+  }
+  return vars.has(v);
 }
 
 /** every timed equation at every step, and every override and untimed equation, refers only to defined values */

@@ -37,6 +37,36 @@ function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
 
 /** the index `a` denotes, with the variables in scope; null when it is not a time index */
 export function tryTimeIndex(a: Ast, vars: Set<string>, T: number): Idx | null {
+  const simple = simpleIndex(a, vars, T);
+  return simple !== undefined ? simple : generalIndex(a, vars, T);
+}
+
+/**
+ * tryTimeIndex for the indices most often written (issue 11: every indexed name of every equation and
+ * question is read here): a step number, a variable, T, and one of these plus or minus a number (t-1, T+1),
+ * with no Map per term. undefined for anything else (generalIndex reads it); the same Idx as generalIndex
+ * where it answers (test/language/timeIndex.test.ts holds them equal).
+ */
+function simpleIndex(a: Ast, vars: Set<string>, T: number): Idx | null | undefined {
+  if (a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && (a.a.k === 'num' || a.a.k === 'name')) {
+    const x = simpleIndex(a.a, vars, T);
+    if (x === undefined) return undefined;
+    if (x === null || !Number.isInteger(a.b.value)) return null;
+    const k = x.k + (a.op === '+' ? 1 : -1) * a.b.value;
+    return { v: x.v, k };
+  }
+  if (a.k === 'num') return Number.isInteger(a.value) ? { v: null, k: a.value } : null;
+  if (a.k === 'name') {
+    if (a.sub || a.sup) return null;
+    if (vars.has(a.raw)) return { v: a.raw, k: 0 };
+    if (a.raw === 'T' || a.raw === 'τ') return { v: null, k: T };
+    return null;
+  }
+  return undefined;
+}
+
+/** tryTimeIndex for any index: a linear form read term by term (exported for the tests of simpleIndex) */
+export function generalIndex(a: Ast, vars: Set<string>, T: number): Idx | null {
   const l = linear(a, vars, T);
   if (!l) return null;
   const terms: IdxTerm[] = [];
