@@ -125,7 +125,7 @@ describe('pathsBetween: counted, then listed', () => {
     expect(pathsBetween(run, run.node('g', 3)!, run.node('h', 3)!)).toEqual([]);
   });
 
-  it('one run asked for every pair of its nodes, in either order: the walk\'s paths each time (the per-run index is shared)', () => {
+  it("one run asked for every pair of its nodes, in either order: the walk's paths each time (the per-run index is shared)", () => {
     for (const T of [2, 4]) {
       const run = forward(compileOk(twoLayerText(T)));
       const nodes = [...run.quantityNodes().map((q) => q.node), run.node('a', null)!, run.node('c', null)!];
