@@ -169,6 +169,19 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
   }
 }
 
+// A name's base with a tilde (preactivation) or bar (adjoint): NFC gives õ, ū as one character where
+// Unicode has one (h̃ stays h + combining tilde). Normalising is slow next to the rest of a name, and the
+// same few bases are decorated at every step: kept per base.
+const decorated = new BoundedCache<string>(1024);
+function textMark(b: string, mark: string): string {
+  const key = b + mark;
+  return decorated.get(key) ?? decorated.set(key, key.normalize('NFC'));
+}
+const textTilde = (b: string): string => textMark(b, '\u0303');
+const textBar = (b: string): string => textMark(b, '\u0304');
+const latexTilde = (b: string): string => `\\tilde{${b}}`;
+const latexBar = (b: string): string => `\\bar{${b}}`;
+
 export class Printer {
   private memo: Map<number, Printed>;
   /** prints of earlier printings with these options (withSharedPrints with a builder), or null */
@@ -191,28 +204,30 @@ export class Printer {
     } else this.memo = new Map();
   }
 
-  /** A time index as text or LaTeX: concrete, or relative to the anchor. */
-  stepText(step: number, abs = false): { rel: boolean; s: string } {
-    if (this.o.anchor === undefined || abs) return { rel: false, s: String(shownStep(step)) };
-    const d = step - this.o.anchor;
-    const a = this.o.anchorName ?? 't';
-    return { rel: true, s: d === 0 ? a : d > 0 ? `${a}+${d}` : `${a}-${-d}` };
-  }
-
   /** A name with an optional step, e.g. h₂, h_{t-1}, W_hh (text) or h_{2}, W_{hh} (LaTeX). */
   name(key: string, step: number | null, abs = false, decorate?: (base: string) => string): string {
     const { base, sub, latexBase, latexSub } = partsOf(key);
-    const st = step === null ? null : this.stepText(step, abs);
+    // a time index: concrete, or relative to the anchor (no object per name: this runs for every name printed)
+    const rel = step !== null && this.o.anchor !== undefined && !abs;
+    const shown = step === null || rel ? 0 : shownStep(step);
+    const st = step === null ? null : rel ? this.relStep(step) : String(shown);
     if (!this.o.latex) {
       const b = decorate ? decorate(base) : base;
       const head = sub === null ? b : `${b}_${sub}`;
-      if (!st) return head;
-      if (!st.rel) return head + subDigits(Number(st.s));
-      return st.s.length === 1 ? `${head}_${st.s}` : `${head}_{${st.s}}`;
+      if (st === null) return head;
+      if (!rel) return head + subDigits(shown);
+      return st.length === 1 ? `${head}_${st}` : `${head}_{${st}}`;
     }
     const lb = decorate ? decorate(latexBase) : latexBase;
-    if (latexSub === null) return st ? `${lb}_{${st.s}}` : lb;
-    return st ? `${lb}_{${latexSub},${st.s}}` : `${lb}_{${latexSub}}`;
+    if (latexSub === null) return st !== null ? `${lb}_{${st}}` : lb;
+    return st !== null ? `${lb}_{${latexSub},${st}}` : `${lb}_{${latexSub}}`;
+  }
+
+  /** a step relative to the anchor: t, t+1, t-2 (or T, T-1) */
+  private relStep(step: number): string {
+    const d = step - this.o.anchor!;
+    const a = this.o.anchorName ?? 't';
+    return d === 0 ? a : d > 0 ? `${a}+${d}` : `${a}-${-d}`;
   }
 
   nodeName(n: NodeName): string {
@@ -229,13 +244,13 @@ export class Printer {
       case 'pre': {
         const mark = l.n === 0 ? '' : L ? `^{(${l.n + 1})}` : `⁽${supDigits(l.n + 1)}⁾`;
         // NFC: õ, ũ as one character where Unicode has one (h̃ stays h + combining tilde)
-        const nm = this.name(l.q, l.step, false, (b) => (L ? `\\tilde{${b}}` : `${b}\u0303`.normalize('NFC')));
+        const nm = this.name(l.q, l.step, false, L ? latexTilde : textTilde);
         if (!mark) return nm;
         return L ? nm.replace(/^(\\tilde\{[^}]*\})/, `$1${mark}`) : nm.replace(/^(\S+?\u0303)/, `$1${mark}`);
       }
       case 'adj':
         if (l.letter === 'delta') return this.name(L ? 'δ' : 'δ', l.step);
-        return this.name(l.q, l.step, false, (b) => (L ? `\\bar{${b}}` : `${b}\u0304`.normalize('NFC')));
+        return this.name(l.q, l.step, false, L ? latexBar : textBar);
       case 'jac': {
         const d = L ? '\\partial ' : '∂';
         const plus = l.plus ? (L ? '^{+} ' : '⁺') : '';
@@ -336,22 +351,20 @@ export class Printer {
 
   private product(coef: number, factors: readonly Node[]): string {
     const L = this.o.latex;
-    const parts: string[] = [];
-    const fs = factors.map((f) => this.at(f, 2));
-    for (let i = 0; i < fs.length; i++) {
-      if (i === 0) {
-        parts.push(fs[i]);
-        continue;
-      }
-      const dot = this.isJac(factors[i]) || this.isJac(factors[i - 1]);
-      parts.push(dot ? (L ? ' \\cdot ' : '·') : ' ');
-      parts.push(fs[i]);
+    // concatenated as it goes (no list of parts to join): every product of every form is printed here
+    let body = '';
+    let first = '';
+    let prevJac = false;
+    for (let i = 0; i < factors.length; i++) {
+      const s = this.at(factors[i], 2);
+      const jac = this.isJac(factors[i]);
+      if (i === 0) body = first = s;
+      else body += (jac || prevJac ? (L ? ' \\cdot ' : '·') : ' ') + s;
+      prevJac = jac;
     }
-    const body = parts.join('');
     if (coef === 1) return body;
     if (coef === -1) return (L ? '-' : '−') + body;
     const c = this.numStr(coef);
-    const first = fs[0] ?? '';
     const glue = first.startsWith('(') || first.startsWith('\\left(') ? '' : L ? ' \\, ' : ' ';
     return c + (L && /^\d/.test(first) ? ' \\cdot ' : glue) + body;
   }
