@@ -130,7 +130,9 @@ function build(d: Derivation): Factored | null {
     const hit = memo.get(n.key);
     if (hit) return hit;
     // the paths from n to wrt or to the first state on the way, grouped by where they stop
-    const ends = new Map<string, { to: GNode | null; paths: Node[][] }>([['', { to: null, paths: [] }]]);
+    // (set, not built from an entry list: the constructor's iteration showed in the profile)
+    const ends = new Map<string, { to: GNode | null; paths: Node[][] }>();
+    ends.set('', { to: null, paths: [] });
     const walk = (m: GNode, prefix: Node[]): void => {
       for (const e of g.live(m)) {
         if (++walked > WALK_LIMIT) throw new TooLong();
