@@ -67,12 +67,17 @@ function partsOf(key: string): NameParts {
 // the where-rows of two forms again): within withSharedPrints, printers with equal options share one memo.
 // Node ids are per Builder, so the scope is one derivation's printing.
 let sharedMemos: Map<string, Map<number, Printed>> | null = null;
+/** the current printing, numbered: a stored print marked with it counts as printed in this printing */
+let sharedScope = 0;
+let scopes = 0;
 
 /** A printed node with its precedence, and the nodes its print printed directly (ids; kept with a store). */
 interface Printed {
   s: string;
   p: number;
   deps?: number[];
+  /** with a store: the printing (withSharedPrints scope) that last printed or adopted it */
+  scope?: number;
 }
 
 // Across the printings of one Builder's derivations (the steps of a free-t derive, the derives of a file
@@ -150,7 +155,9 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
   const outerPrinters = sharedPrinters;
   const outerByStep = sharedByStep;
   const outerStore = sharedStore;
+  const outerScope = sharedScope;
   sharedMemos = outer ?? new Map();
+  if (!outer) sharedScope = ++scopes;
   sharedPrinters = outerPrinters ?? new Map();
   sharedByStep = outerByStep ?? { text: new Map(), latex: new Map() };
   if (!outer) {
@@ -163,6 +170,7 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
     return f();
   } finally {
     sharedMemos = outer;
+    sharedScope = outerScope;
     sharedPrinters = outerPrinters;
     sharedByStep = outerByStep;
     sharedStore = outerStore;
@@ -182,10 +190,30 @@ const textBar = (b: string): string => textMark(b, '\u0304');
 const latexTilde = (b: string): string => `\\tilde{${b}}`;
 const latexBar = (b: string): string => `\\bar{${b}}`;
 
+/** functions' names as text and as LaTeX (one table, not one built per call) */
+const FN_NAMES: Record<string, [string, string]> = {
+  sigma: ['σ', '\\sigma'],
+  dsigma: ['σ′', "\\sigma'"],
+  tanh: ['tanh', '\\tanh'],
+  dtanh: ['tanh′', "\\tanh'"],
+  relu: ['relu', '\\operatorname{relu}'],
+  drelu: ['relu′', "\\operatorname{relu}'"],
+  exp: ['exp', '\\exp'],
+  log: ['log', '\\log'],
+  sign: ['sign', '\\operatorname{sign}'],
+  softmax: ['softmax', '\\operatorname{softmax}'],
+  sumall: ['sum', '\\operatorname{sum}'],
+  mean: ['mean', '\\operatorname{mean}'],
+  diag: ['diag', '\\operatorname{diag}'],
+  vecop: ['vec', '\\operatorname{vec}'],
+};
+
 export class Printer {
-  private memo: Map<number, Printed>;
+  /** this printing's prints (without a store: with one, a stored print marked with the scope is one) */
+  private memo: Map<number, Printed> | null = null;
   /** prints of earlier printings with these options (withSharedPrints with a builder), or null */
   private store: Map<number, Printed> | null = null;
+  private readonly scope = sharedScope;
   /** `key`: optionsKey(o), when the caller has it */
   constructor(
     readonly o: PrintOpts,
@@ -193,13 +221,14 @@ export class Printer {
   ) {
     if (sharedMemos) {
       const k = key ?? optionsKey(o, o.latex);
-      let m = sharedMemos.get(k);
-      if (!m) sharedMemos.set(k, (m = new Map()));
-      this.memo = m;
       if (sharedStore) {
         let st = sharedStore.get(k);
         if (!st) sharedStore.set(k, (st = new Map()));
         this.store = st;
+      } else {
+        let m = sharedMemos.get(k);
+        if (!m) sharedMemos.set(k, (m = new Map()));
+        this.memo = m;
       }
     } else this.memo = new Map();
   }
@@ -263,20 +292,22 @@ export class Printer {
 
   /** The printed node with its precedence: 0 sum, 1 ⊙/⊗, 2 product, 3 postfix, 4 atom. */
   print(n: Node): { s: string; p: number } {
-    const hit = this.memo.get(n.id);
-    if (hit) {
-      recording?.push(n.id);
-      return hit;
-    }
     if (!this.store) {
+      const memo = this.memo!;
+      const hit = memo.get(n.id);
+      if (hit) {
+        recording?.push(n.id);
+        return hit;
+      }
       const r = this.printNode(n);
-      this.memo.set(n.id, r);
+      memo.set(n.id, r);
       return r;
     }
     recording?.push(n.id);
     const kept = this.store.get(n.id);
     if (kept) {
-      this.adopt(n.id, kept);
+      // printed earlier in this printing (a memo hit), or in an earlier one: taken in, charged as printed
+      if (kept.scope !== this.scope) this.adopt(kept);
       return kept;
     }
     const outer = recording;
@@ -285,20 +316,22 @@ export class Printer {
     let r: Printed;
     try {
       const x = this.printNode(n);
-      r = { s: x.s, p: x.p, deps };
+      r = { s: x.s, p: x.p, deps, scope: this.scope };
     } finally {
       recording = outer;
     }
-    this.memo.set(n.id, r);
     this.store.set(n.id, r);
     return r;
   }
 
-  /** A stored print taken into this printing: charged and memoized as printNode would have been, with what it printed. */
-  private adopt(id: number, kept: Printed): void {
+  /** A stored print taken into this printing: charged and marked as printNode would have been, with what it printed. */
+  private adopt(kept: Printed): void {
     charge(4);
-    this.memo.set(id, kept);
-    for (const d of kept.deps!) if (!this.memo.has(d)) this.adopt(d, this.store!.get(d)!);
+    kept.scope = this.scope;
+    for (const d of kept.deps!) {
+      const dep = this.store!.get(d)!;
+      if (dep.scope !== this.scope) this.adopt(dep);
+    }
   }
 
   str(n: Node): string {
@@ -370,24 +403,7 @@ export class Printer {
   }
 
   private fnName(fn: string): string {
-    const L = this.o.latex;
-    const t: Record<string, [string, string]> = {
-      sigma: ['σ', '\\sigma'],
-      dsigma: ['σ′', "\\sigma'"],
-      tanh: ['tanh', '\\tanh'],
-      dtanh: ['tanh′', "\\tanh'"],
-      relu: ['relu', '\\operatorname{relu}'],
-      drelu: ['relu′', "\\operatorname{relu}'"],
-      exp: ['exp', '\\exp'],
-      log: ['log', '\\log'],
-      sign: ['sign', '\\operatorname{sign}'],
-      softmax: ['softmax', '\\operatorname{softmax}'],
-      sumall: ['sum', '\\operatorname{sum}'],
-      mean: ['mean', '\\operatorname{mean}'],
-      diag: ['diag', '\\operatorname{diag}'],
-      vecop: ['vec', '\\operatorname{vec}'],
-    };
-    return (t[fn] ?? [fn, `\\operatorname{${fn}}`])[L ? 1 : 0];
+    return (FN_NAMES[fn] ?? [fn, `\\operatorname{${fn}}`])[this.o.latex ? 1 : 0];
   }
 
   private postfixBase(n: Node): string {
