@@ -100,6 +100,8 @@ let sharedPrinters: Map<string, Printer> | null = null;
 /** the printers with no options but an anchor (undefined: NO_ANCHOR, a small integer no step is), by it */
 const NO_ANCHOR = -(2 ** 30);
 let sharedByStep: { text: Map<number, Printer>; latex: Map<number, Printer> } | null = null;
+/** the printers of a store's printings (withSharedPrints) */
+const printersOf = new WeakMap<Store, { all: Map<string, Printer>; byStep: { text: Map<number, Printer>; latex: Map<number, Printer> } }>();
 
 /** The options' key: printers with equal keys print every node alike. */
 function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {
@@ -158,13 +160,17 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
   const outerScope = sharedScope;
   sharedMemos = outer ?? new Map();
   if (!outer) sharedScope = ++scopes;
-  sharedPrinters = outerPrinters ?? new Map();
-  sharedByStep = outerByStep ?? { text: new Map(), latex: new Map() };
   if (!outer) {
     const keep = builder && storesOn && !stepMap ? builder : null;
     let st = keep ? stores.get(keep) : undefined;
     if (keep && !st) stores.set(keep, (st = new Map()));
     sharedStore = st ?? null;
+    // with a store, the printers too are the Builder's: a printer holds nothing of one printing (which
+    // prints are this printing's is the scope's mark), so the next printing of its nodes takes them as they are
+    let ps = st ? printersOf.get(st) : undefined;
+    if (st && !ps) printersOf.set(st, (ps = { all: new Map(), byStep: { text: new Map(), latex: new Map() } }));
+    sharedPrinters = ps?.all ?? new Map();
+    sharedByStep = ps?.byStep ?? { text: new Map(), latex: new Map() };
   }
   try {
     return f();
@@ -213,7 +219,6 @@ export class Printer {
   private memo: Map<number, Printed> | null = null;
   /** prints of earlier printings with these options (withSharedPrints with a builder), or null */
   private store: Map<number, Printed> | null = null;
-  private readonly scope = sharedScope;
   /** `key`: optionsKey(o), when the caller has it */
   constructor(
     readonly o: PrintOpts,
@@ -307,7 +312,7 @@ export class Printer {
     const kept = this.store.get(n.id);
     if (kept) {
       // printed earlier in this printing (a memo hit), or in an earlier one: taken in, charged as printed
-      if (kept.scope !== this.scope) this.adopt(kept);
+      if (kept.scope !== sharedScope) this.adopt(kept);
       return kept;
     }
     const outer = recording;
@@ -316,7 +321,7 @@ export class Printer {
     let r: Printed;
     try {
       const x = this.printNode(n);
-      r = { s: x.s, p: x.p, deps, scope: this.scope };
+      r = { s: x.s, p: x.p, deps, scope: sharedScope };
     } finally {
       recording = outer;
     }
@@ -327,10 +332,10 @@ export class Printer {
   /** A stored print taken into this printing: charged and marked as printNode would have been, with what it printed. */
   private adopt(kept: Printed): void {
     charge(4);
-    kept.scope = this.scope;
+    kept.scope = sharedScope;
     for (const d of kept.deps!) {
       const dep = this.store!.get(d)!;
-      if (dep.scope !== this.scope) this.adopt(dep);
+      if (dep.scope !== sharedScope) this.adopt(dep);
     }
   }
 
