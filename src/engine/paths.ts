@@ -80,6 +80,52 @@ function runReads(run: Run): Map<number, number[]> {
   return m;
 }
 
+interface PathIndex {
+  reads(n: TNode): Iterable<number>;
+  /** quantity nodes by decreasing tape id */
+  desc: readonly TNode[];
+  /** for every node, the quantity nodes whose equations read it, in the order the run lists them */
+  users: ReadonlyMap<number, TNode[]>;
+}
+
+function indexOf(nodes: readonly TNode[], reads: (n: TNode) => Iterable<number>): PathIndex {
+  const users = new Map<number, TNode[]>();
+  for (const n of nodes)
+    for (const id of reads(n)) {
+      let u = users.get(id);
+      if (!u) users.set(id, (u = []));
+      u.push(n);
+    }
+  return { reads, desc: [...nodes].sort((x, y) => y.id - x.id), users };
+}
+
+/** per run: a free-t derive asks for the paths of every step, a file's derives and checks for many pairs */
+const indexByRun = new WeakMap<Run, PathIndex>();
+
+function runPaths(run: Run): PathIndex {
+  let ix = indexByRun.get(run);
+  if (!ix) {
+    const known = runReads(run);
+    indexByRun.set(
+      run,
+      (ix = indexOf(
+        run.quantityNodes().map((q) => q.node),
+        (n) => known.get(n.id)!,
+      )),
+    );
+  }
+  return ix;
+}
+
+/** for a literal B: the nodes from B to A with the reads the immediate partials give */
+function literalReads(run: Run, B: TNode, A: TNode): PathIndex {
+  const inRange = run
+    .quantityNodes()
+    .map((q) => q.node)
+    .filter((n) => n.id > B.id && n.id <= A.id);
+  return indexOf(inRange, (n) => run.immediate(n).keys());
+}
+
 /**
  * every path of the unrolled graph from B up to A (each from B to A), or null past `max` paths. The paths
  * are counted first (one pass over the nodes) and listed only when there are at most `max`: at T = 1000
@@ -88,36 +134,30 @@ function runReads(run: Run): Map<number, number[]> {
  * cannot be reached and keeps one path on a stack (no recursion: a path is as long as the horizon).
  */
 export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNode[][] | null {
-  // what each quantity node's own equation reads (a literal B — a quantity written as a number — is
-  // read only as the immediate partials say: some rules skip a literal input)
-  const known = B.op === 'const' ? null : runReads(run);
-  const reads = (n: TNode): Iterable<number> => (known ? known.get(n.id)! : run.immediate(n).keys());
-  const inRange = run
-    .quantityNodes()
-    .map((q) => q.node)
-    .filter((n) => n.id > B.id && n.id <= A.id);
+  // what each quantity node's own equation reads, and who reads each node: worked out once per run (a
+  // literal B — a quantity written as a number — is read only as the immediate partials say: some rules
+  // skip a literal input, so its reads are asked for here)
+  const { reads, desc, users } = B.op === 'const' ? literalReads(run, B, A) : runPaths(run);
   // paths from each node up to A (capped at max + 1), pushed down from A: a node reads only what came
   // before it on the tape, so in decreasing id order every node has all its users' paths before its own
-  // are pushed further down
-  const ways = new Float64Array(A.id + 1);
-  ways[A.id] = 1;
-  for (const n of [...inRange].sort((x, y) => y.id - x.id)) {
-    const w = ways[n.id]!;
-    if (w) for (const id of reads(n)) if (id >= B.id) ways[id] = Math.min(max + 1, ways[id]! + w);
+  // are pushed further down. Indexed from B's id: only ids from B's to A's are ever counted
+  // A before B on the tape: no path (A reads only what came before it)
+  if (A.id < B.id) return [];
+  const lo = B.id;
+  const ways = new Float64Array(A.id - lo + 1);
+  ways[A.id - lo] = 1;
+  for (const n of desc) {
+    if (n.id > A.id) continue;
+    if (n.id <= lo) break;
+    const w = ways[n.id - lo]!;
+    if (w) for (const id of reads(n)) if (id >= lo) ways[id - lo] = Math.min(max + 1, ways[id - lo]! + w);
   }
-  const total = ways[B.id]!;
+  const total = ways[0]!;
   if (total > max) return null;
   const out: TNode[][] = [];
   if (total === 0) return out;
-  // users: for every node, the quantity nodes whose equations read it, in the order the run lists them
-  const users = new Map<number, TNode[]>();
-  for (const n of inRange) {
-    for (const id of reads(n)) {
-      let u = users.get(id);
-      if (!u) users.set(id, (u = []));
-      u.push(n);
-    }
-  }
+  // a user past A lies beyond the counts (undefined: no path), one before B cannot read a node from B on
+  const reaches = (n: TNode): boolean => Boolean(ways[n.id - lo]);
   // depth first, users in their order (the order the paths were always listed in)
   const path: TNode[] = [B];
   const next: number[] = [0];
@@ -131,7 +171,7 @@ export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNo
     }
     const us = users.get(n.id) ?? [];
     let i = next[next.length - 1]!;
-    while (i < us.length && !ways[us[i]!.id]) i++;
+    while (i < us.length && !reaches(us[i]!)) i++;
     if (i < us.length) {
       next[next.length - 1] = i + 1;
       path.push(us[i]!);

@@ -125,6 +125,22 @@ describe('pathsBetween: counted, then listed', () => {
     expect(pathsBetween(run, run.node('g', 3)!, run.node('h', 3)!)).toEqual([]);
   });
 
+  it("one run asked for every pair of its nodes, in either order: the walk's paths each time (the per-run index is shared)", () => {
+    for (const T of [2, 4]) {
+      const run = forward(compileOk(twoLayerText(T)));
+      const nodes = [...run.quantityNodes().map((q) => q.node), run.node('a', null)!, run.node('c', null)!];
+      let listed = 0;
+      for (const B of nodes)
+        for (const A of nodes) {
+          // A before B on the tape: no path (the walk finds none either)
+          const want = A.id < B.id ? [] : ids(walkPaths(run, B, A, 400));
+          expect(ids(pathsBetween(run, B, A)), `${B.id} → ${A.id}`).toEqual(want);
+          listed += pathsBetween(run, B, A)?.length ?? 0;
+        }
+      expect(listed).toBeGreaterThan(20);
+    }
+  });
+
   it('one path as long as the horizon is listed without recursion (∂h_T/∂h_1, T = 10,000)', () => {
     const T = 10_000;
     const run = forward(compileOk(`T = ${T}\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T`));

@@ -242,8 +242,14 @@ export function derive(
     paths.set(n, Math.min(p, 1e300));
     cost.set(n, Math.min(c, 1e300));
   }
+  // the edges whose partial is not structurally zero, per node: the chain and factored forms ask again and again
+  const liveOf = new Map<GNode, Edge[]>();
+  const live = (n: GNode): Edge[] => {
+    let es = liveOf.get(n);
+    if (!es) liveOf.set(n, (es = (rdeps.get(n) ?? []).filter((e) => e.J !== null)));
+    return es;
+  };
   if (cost.get(ofNode)! <= CHAIN_LIMIT) {
-    const live = (n: GNode): Edge[] => (rdeps.get(n) ?? []).filter((e) => e.J !== null);
     const expandPaths = (n: GNode): Node[] => {
       const out: Node[] = [];
       for (const e of live(n)) {
@@ -273,7 +279,7 @@ export function derive(
       if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
   }
   const stateNames = [...states];
-  d.paths = { wrtKey, states, live: (n) => (rdeps.get(n) ?? []).filter((e) => e.J !== null), sym: jsym, mul: jmul };
+  d.paths = { wrtKey, states, live, sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
   const consumers = new Map<GNode, Edge[]>();
   for (const n of rel)

@@ -130,20 +130,25 @@ function build(d: Derivation): Factored | null {
     const hit = memo.get(n.key);
     if (hit) return hit;
     // the paths from n to wrt or to the first state on the way, grouped by where they stop
-    const ends = new Map<string, { to: GNode | null; paths: Node[][] }>([['', { to: null, paths: [] }]]);
-    const walk = (m: GNode, prefix: Node[]): void => {
+    // (set, not built from an entry list: the constructor's iteration showed in the profile)
+    const ends = new Map<string, { to: GNode | null; paths: Node[][] }>();
+    ends.set('', { to: null, paths: [] });
+    // one prefix, pushed and popped as the walk goes: a path is copied only where it ends
+    const prefix: Node[] = [];
+    const walk = (m: GNode): void => {
       for (const e of g.live(m)) {
         if (++walked > WALK_LIMIT) throw new TooLong();
-        const p = [...prefix, g.sym(e)];
-        if (e.dep.key === g.wrtKey) ends.get('')!.paths.push(p);
+        prefix.push(g.sym(e));
+        if (e.dep.key === g.wrtKey) ends.get('')!.paths.push(prefix.slice());
         else if (isState(e.dep)) {
           const end = ends.get(e.dep.key) ?? { to: e.dep, paths: [] };
-          end.paths.push(p);
+          end.paths.push(prefix.slice());
           ends.set(e.dep.key, end);
-        } else walk(e.dep, p);
+        } else walk(e.dep);
+        prefix.pop();
       }
     };
-    walk(n, []);
+    walk(n);
     // the direct terms first, as a worked solution writes ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·(…)
     const items: Tree[] = [];
     for (const end of ends.values()) {

@@ -115,7 +115,9 @@ export function numText(x: number, latex: boolean): string {
   if (Number.isNaN(x)) return latex ? '\\text{NaN}' : 'NaN';
   if (!Number.isFinite(x)) return latex ? (x > 0 ? '\\infty' : '-\\infty') : x > 0 ? '∞' : '−∞';
   const s = String(Number(x.toPrecision(6)));
-  if (!latex) return s.replace(/^-/, '−');
+  // (the replacements only where they apply: every entry of every value is written twice)
+  if (!latex) return x < 0 ? `−${s.slice(1)}` : s;
+  if (!s.includes('e')) return s;
   return s.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`);
 }
 

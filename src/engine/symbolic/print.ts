@@ -67,12 +67,17 @@ function partsOf(key: string): NameParts {
 // the where-rows of two forms again): within withSharedPrints, printers with equal options share one memo.
 // Node ids are per Builder, so the scope is one derivation's printing.
 let sharedMemos: Map<string, Map<number, Printed>> | null = null;
+/** the current printing, numbered: a stored print marked with it counts as printed in this printing */
+let sharedScope = 0;
+let scopes = 0;
 
 /** A printed node with its precedence, and the nodes its print printed directly (ids; kept with a store). */
 interface Printed {
   s: string;
   p: number;
   deps?: number[];
+  /** with a store: the printing (withSharedPrints scope) that last printed or adopted it */
+  scope?: number;
 }
 
 // Across the printings of one Builder's derivations (the steps of a free-t derive, the derives of a file
@@ -95,6 +100,8 @@ let sharedPrinters: Map<string, Printer> | null = null;
 /** the printers with no options but an anchor (undefined: NO_ANCHOR, a small integer no step is), by it */
 const NO_ANCHOR = -(2 ** 30);
 let sharedByStep: { text: Map<number, Printer>; latex: Map<number, Printer> } | null = null;
+/** the printers of a store's printings (withSharedPrints) */
+const printersOf = new WeakMap<Store, { all: Map<string, Printer>; byStep: { text: Map<number, Printer>; latex: Map<number, Printer> } }>();
 
 /** The options' key: printers with equal keys print every node alike. */
 function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {
@@ -150,27 +157,66 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
   const outerPrinters = sharedPrinters;
   const outerByStep = sharedByStep;
   const outerStore = sharedStore;
+  const outerScope = sharedScope;
   sharedMemos = outer ?? new Map();
-  sharedPrinters = outerPrinters ?? new Map();
-  sharedByStep = outerByStep ?? { text: new Map(), latex: new Map() };
+  if (!outer) sharedScope = ++scopes;
   if (!outer) {
     const keep = builder && storesOn && !stepMap ? builder : null;
     let st = keep ? stores.get(keep) : undefined;
     if (keep && !st) stores.set(keep, (st = new Map()));
     sharedStore = st ?? null;
+    // with a store, the printers too are the Builder's: a printer holds nothing of one printing (which
+    // prints are this printing's is the scope's mark), so the next printing of its nodes takes them as they are
+    let ps = st ? printersOf.get(st) : undefined;
+    if (st && !ps) printersOf.set(st, (ps = { all: new Map(), byStep: { text: new Map(), latex: new Map() } }));
+    sharedPrinters = ps?.all ?? new Map();
+    sharedByStep = ps?.byStep ?? { text: new Map(), latex: new Map() };
   }
   try {
     return f();
   } finally {
     sharedMemos = outer;
+    sharedScope = outerScope;
     sharedPrinters = outerPrinters;
     sharedByStep = outerByStep;
     sharedStore = outerStore;
   }
 }
 
+// A name's base with a tilde (preactivation) or bar (adjoint): NFC gives õ, ū as one character where
+// Unicode has one (h̃ stays h + combining tilde). Normalising is slow next to the rest of a name, and the
+// same few bases are decorated at every step: kept per base.
+const decorated = new BoundedCache<string>(1024);
+function textMark(b: string, mark: string): string {
+  const key = b + mark;
+  return decorated.get(key) ?? decorated.set(key, key.normalize('NFC'));
+}
+const textTilde = (b: string): string => textMark(b, '\u0303');
+const textBar = (b: string): string => textMark(b, '\u0304');
+const latexTilde = (b: string): string => `\\tilde{${b}}`;
+const latexBar = (b: string): string => `\\bar{${b}}`;
+
+/** functions' names as text and as LaTeX (one table, not one built per call) */
+const FN_NAMES: Record<string, [string, string]> = {
+  sigma: ['σ', '\\sigma'],
+  dsigma: ['σ′', "\\sigma'"],
+  tanh: ['tanh', '\\tanh'],
+  dtanh: ['tanh′', "\\tanh'"],
+  relu: ['relu', '\\operatorname{relu}'],
+  drelu: ['relu′', "\\operatorname{relu}'"],
+  exp: ['exp', '\\exp'],
+  log: ['log', '\\log'],
+  sign: ['sign', '\\operatorname{sign}'],
+  softmax: ['softmax', '\\operatorname{softmax}'],
+  sumall: ['sum', '\\operatorname{sum}'],
+  mean: ['mean', '\\operatorname{mean}'],
+  diag: ['diag', '\\operatorname{diag}'],
+  vecop: ['vec', '\\operatorname{vec}'],
+};
+
 export class Printer {
-  private memo: Map<number, Printed>;
+  /** this printing's prints (without a store: with one, a stored print marked with the scope is one) */
+  private memo: Map<number, Printed> | null = null;
   /** prints of earlier printings with these options (withSharedPrints with a builder), or null */
   private store: Map<number, Printed> | null = null;
   /** `key`: optionsKey(o), when the caller has it */
@@ -180,39 +226,42 @@ export class Printer {
   ) {
     if (sharedMemos) {
       const k = key ?? optionsKey(o, o.latex);
-      let m = sharedMemos.get(k);
-      if (!m) sharedMemos.set(k, (m = new Map()));
-      this.memo = m;
       if (sharedStore) {
         let st = sharedStore.get(k);
         if (!st) sharedStore.set(k, (st = new Map()));
         this.store = st;
+      } else {
+        let m = sharedMemos.get(k);
+        if (!m) sharedMemos.set(k, (m = new Map()));
+        this.memo = m;
       }
     } else this.memo = new Map();
-  }
-
-  /** A time index as text or LaTeX: concrete, or relative to the anchor. */
-  stepText(step: number, abs = false): { rel: boolean; s: string } {
-    if (this.o.anchor === undefined || abs) return { rel: false, s: String(shownStep(step)) };
-    const d = step - this.o.anchor;
-    const a = this.o.anchorName ?? 't';
-    return { rel: true, s: d === 0 ? a : d > 0 ? `${a}+${d}` : `${a}-${-d}` };
   }
 
   /** A name with an optional step, e.g. h₂, h_{t-1}, W_hh (text) or h_{2}, W_{hh} (LaTeX). */
   name(key: string, step: number | null, abs = false, decorate?: (base: string) => string): string {
     const { base, sub, latexBase, latexSub } = partsOf(key);
-    const st = step === null ? null : this.stepText(step, abs);
+    // a time index: concrete, or relative to the anchor (no object per name: this runs for every name printed)
+    const rel = step !== null && this.o.anchor !== undefined && !abs;
+    const shown = step === null || rel ? 0 : shownStep(step);
+    const st = step === null ? null : rel ? this.relStep(step) : String(shown);
     if (!this.o.latex) {
       const b = decorate ? decorate(base) : base;
       const head = sub === null ? b : `${b}_${sub}`;
-      if (!st) return head;
-      if (!st.rel) return head + subDigits(Number(st.s));
-      return st.s.length === 1 ? `${head}_${st.s}` : `${head}_{${st.s}}`;
+      if (st === null) return head;
+      if (!rel) return head + subDigits(shown);
+      return st.length === 1 ? `${head}_${st}` : `${head}_{${st}}`;
     }
     const lb = decorate ? decorate(latexBase) : latexBase;
-    if (latexSub === null) return st ? `${lb}_{${st.s}}` : lb;
-    return st ? `${lb}_{${latexSub},${st.s}}` : `${lb}_{${latexSub}}`;
+    if (latexSub === null) return st !== null ? `${lb}_{${st}}` : lb;
+    return st !== null ? `${lb}_{${latexSub},${st}}` : `${lb}_{${latexSub}}`;
+  }
+
+  /** a step relative to the anchor: t, t+1, t-2 (or T, T-1) */
+  private relStep(step: number): string {
+    const d = step - this.o.anchor!;
+    const a = this.o.anchorName ?? 't';
+    return d === 0 ? a : d > 0 ? `${a}+${d}` : `${a}-${-d}`;
   }
 
   nodeName(n: NodeName): string {
@@ -229,13 +278,13 @@ export class Printer {
       case 'pre': {
         const mark = l.n === 0 ? '' : L ? `^{(${l.n + 1})}` : `⁽${supDigits(l.n + 1)}⁾`;
         // NFC: õ, ũ as one character where Unicode has one (h̃ stays h + combining tilde)
-        const nm = this.name(l.q, l.step, false, (b) => (L ? `\\tilde{${b}}` : `${b}\u0303`.normalize('NFC')));
+        const nm = this.name(l.q, l.step, false, L ? latexTilde : textTilde);
         if (!mark) return nm;
         return L ? nm.replace(/^(\\tilde\{[^}]*\})/, `$1${mark}`) : nm.replace(/^(\S+?\u0303)/, `$1${mark}`);
       }
       case 'adj':
         if (l.letter === 'delta') return this.name(L ? 'δ' : 'δ', l.step);
-        return this.name(l.q, l.step, false, (b) => (L ? `\\bar{${b}}` : `${b}\u0304`.normalize('NFC')));
+        return this.name(l.q, l.step, false, L ? latexBar : textBar);
       case 'jac': {
         const d = L ? '\\partial ' : '∂';
         const plus = l.plus ? (L ? '^{+} ' : '⁺') : '';
@@ -248,20 +297,22 @@ export class Printer {
 
   /** The printed node with its precedence: 0 sum, 1 ⊙/⊗, 2 product, 3 postfix, 4 atom. */
   print(n: Node): { s: string; p: number } {
-    const hit = this.memo.get(n.id);
-    if (hit) {
-      recording?.push(n.id);
-      return hit;
-    }
     if (!this.store) {
+      const memo = this.memo!;
+      const hit = memo.get(n.id);
+      if (hit) {
+        recording?.push(n.id);
+        return hit;
+      }
       const r = this.printNode(n);
-      this.memo.set(n.id, r);
+      memo.set(n.id, r);
       return r;
     }
     recording?.push(n.id);
     const kept = this.store.get(n.id);
     if (kept) {
-      this.adopt(n.id, kept);
+      // printed earlier in this printing (a memo hit), or in an earlier one: taken in, charged as printed
+      if (kept.scope !== sharedScope) this.adopt(kept);
       return kept;
     }
     const outer = recording;
@@ -270,20 +321,22 @@ export class Printer {
     let r: Printed;
     try {
       const x = this.printNode(n);
-      r = { s: x.s, p: x.p, deps };
+      r = { s: x.s, p: x.p, deps, scope: sharedScope };
     } finally {
       recording = outer;
     }
-    this.memo.set(n.id, r);
     this.store.set(n.id, r);
     return r;
   }
 
-  /** A stored print taken into this printing: charged and memoized as printNode would have been, with what it printed. */
-  private adopt(id: number, kept: Printed): void {
+  /** A stored print taken into this printing: charged and marked as printNode would have been, with what it printed. */
+  private adopt(kept: Printed): void {
     charge(4);
-    this.memo.set(id, kept);
-    for (const d of kept.deps!) if (!this.memo.has(d)) this.adopt(d, this.store!.get(d)!);
+    kept.scope = sharedScope;
+    for (const d of kept.deps!) {
+      const dep = this.store!.get(d)!;
+      if (dep.scope !== sharedScope) this.adopt(dep);
+    }
   }
 
   str(n: Node): string {
@@ -336,45 +389,26 @@ export class Printer {
 
   private product(coef: number, factors: readonly Node[]): string {
     const L = this.o.latex;
-    const parts: string[] = [];
-    const fs = factors.map((f) => this.at(f, 2));
-    for (let i = 0; i < fs.length; i++) {
-      if (i === 0) {
-        parts.push(fs[i]);
-        continue;
-      }
-      const dot = this.isJac(factors[i]) || this.isJac(factors[i - 1]);
-      parts.push(dot ? (L ? ' \\cdot ' : '·') : ' ');
-      parts.push(fs[i]);
+    // concatenated as it goes (no list of parts to join): every product of every form is printed here
+    let body = '';
+    let first = '';
+    let prevJac = false;
+    for (let i = 0; i < factors.length; i++) {
+      const s = this.at(factors[i], 2);
+      const jac = this.isJac(factors[i]);
+      if (i === 0) body = first = s;
+      else body += (jac || prevJac ? (L ? ' \\cdot ' : '·') : ' ') + s;
+      prevJac = jac;
     }
-    const body = parts.join('');
     if (coef === 1) return body;
     if (coef === -1) return (L ? '-' : '−') + body;
     const c = this.numStr(coef);
-    const first = fs[0] ?? '';
     const glue = first.startsWith('(') || first.startsWith('\\left(') ? '' : L ? ' \\, ' : ' ';
     return c + (L && /^\d/.test(first) ? ' \\cdot ' : glue) + body;
   }
 
   private fnName(fn: string): string {
-    const L = this.o.latex;
-    const t: Record<string, [string, string]> = {
-      sigma: ['σ', '\\sigma'],
-      dsigma: ['σ′', "\\sigma'"],
-      tanh: ['tanh', '\\tanh'],
-      dtanh: ['tanh′', "\\tanh'"],
-      relu: ['relu', '\\operatorname{relu}'],
-      drelu: ['relu′', "\\operatorname{relu}'"],
-      exp: ['exp', '\\exp'],
-      log: ['log', '\\log'],
-      sign: ['sign', '\\operatorname{sign}'],
-      softmax: ['softmax', '\\operatorname{softmax}'],
-      sumall: ['sum', '\\operatorname{sum}'],
-      mean: ['mean', '\\operatorname{mean}'],
-      diag: ['diag', '\\operatorname{diag}'],
-      vecop: ['vec', '\\operatorname{vec}'],
-    };
-    return (t[fn] ?? [fn, `\\operatorname{${fn}}`])[L ? 1 : 0];
+    return (FN_NAMES[fn] ?? [fn, `\\operatorname{${fn}}`])[this.o.latex ? 1 : 0];
   }
 
   private postfixBase(n: Node): string {

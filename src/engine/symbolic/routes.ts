@@ -49,33 +49,28 @@ export function routesOf(model: Model): Routes {
     for (const e of q.overrides.values()) rs.push(...readsOf(e, q.timed));
     reads.set(q.name, rs);
   }
+  // what a name reaches: every name read from it through any number of equations (a walk per name,
+  // rather than growing every set to a fixed point, copying each set on every pass)
   const reach = new Map<string, Set<string>>();
+  for (const name of reads.keys()) {
+    const set = new Set<string>();
+    const stack = [name];
+    while (stack.length) {
+      for (const r of reads.get(stack.pop()!) ?? [])
+        if (!set.has(r.name)) {
+          set.add(r.name);
+          stack.push(r.name);
+        }
+    }
+    reach.set(name, set);
+  }
+  // where in time a path may go: a read of its own that moves, or one of a name it reaches
+  const moves = (name: string, dir: 'up' | 'down'): boolean => (reads.get(name) ?? []).some((r) => r[dir]);
   const up = new Set<string>();
   const down = new Set<string>();
-  for (const [name, rs] of reads) {
-    reach.set(name, new Set(rs.map((r) => r.name)));
-    if (rs.some((r) => r.up)) up.add(name);
-    if (rs.some((r) => r.down)) down.add(name);
-  }
-  // to a fixed point: what a read name reaches (and where in time it may go) its reader reaches too
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [name, set] of reach)
-      for (const r of [...set]) {
-        for (const s of reach.get(r) ?? [])
-          if (!set.has(s)) {
-            set.add(s);
-            changed = true;
-          }
-        if (up.has(r) && !up.has(name)) {
-          up.add(name);
-          changed = true;
-        }
-        if (down.has(r) && !down.has(name)) {
-          down.add(name);
-          changed = true;
-        }
-      }
+  for (const [name, set] of reach) {
+    if (moves(name, 'up') || [...set].some((r) => moves(r, 'up'))) up.add(name);
+    if (moves(name, 'down') || [...set].some((r) => moves(r, 'down'))) down.add(name);
   }
   const none: ReadonlySet<string> = new Set();
   const routes: Routes = { reach: (n) => reach.get(n) ?? none, up: (n) => up.has(n), down: (n) => down.has(n) };
