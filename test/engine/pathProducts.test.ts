@@ -18,9 +18,18 @@ describe('path products shared along common beginnings', () => {
     const T = m.T;
     let many = 0;
     for (const [a, b] of [
-      [['o', T], ['h', 1]],
-      [['h', T], ['W_hh', null]],
-      [['o', T - 1], ['W_xh', null]],
+      [
+        ['o', T],
+        ['h', 1],
+      ],
+      [
+        ['h', T],
+        ['W_hh', null],
+      ],
+      [
+        ['o', T - 1],
+        ['W_xh', null],
+      ],
     ] as const) {
       const A = run.node(a[0], a[1])!;
       const B = run.node(b[0], b[1])!;
