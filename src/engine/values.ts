@@ -110,7 +110,8 @@ type Code = (env: Env, cx: Cx) => V;
 
 export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail, probe: Probe | null = null): Tensor {
   const v = code(e)(env, { host, budget: host.budget, fail, probe });
-  return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : v;
+  // a plain tensor of its own: inside the evaluation a reference reads the graph node itself (see 'ref')
+  return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : { shape: v.shape, data: v.data };
 }
 
 /**
@@ -236,7 +237,9 @@ function build(e: Expr): Code {
         }
         const n = lookup(step);
         if (!n) throw probe !== null ? probe.miss : cx.fail(cannot.noValue(name, step));
-        return n.shape.length === 0 && n.data.length === 1 ? n.data[0]! : { shape: n.shape, data: n.data };
+        // the node itself as the tensor (its shape and data, only read): a wrapper per reference read was
+        // most of what a Σ over a matrix's entries allocated (issue 11); evaluateValue wraps what it returns
+        return n.shape.length === 0 && n.data.length === 1 ? n.data[0]! : n;
       };
     }
     case 'neg': {
@@ -344,7 +347,10 @@ function build(e: Expr): Code {
         const i = whole(cx, first(ci(env, cx)));
         let offset: number;
         if (cj) {
-          const [m, n] = dims(shapeOf(x));
+          // dims(shape) read without the pair it makes (an index is read at every term of a Σ)
+          const sh = shapeOf(x);
+          const m = sh.length === 0 ? 1 : sh[0]!;
+          const n = sh.length === 2 ? sh[1]! : 1;
           const j = whole(cx, first(cj(env, cx)));
           if (i < 1 || i > m || j < 1 || j > n) throw cx.fail(cannot.outsideMatrix(i, j, m, n));
           offset = (i - 1) * n + (j - 1);

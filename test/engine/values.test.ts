@@ -158,3 +158,17 @@ describe('the tapeless evaluator gives what the tape gives', () => {
     expect(compareOn((budget) => forward(m, undefined, { budget }), work)).toBe(work.length);
   });
 });
+
+describe('what the evaluator returns', () => {
+  it('a bare reference and an entry of a matrix: a plain tensor of the node, never the graph node itself', () => {
+    const m = model(vectorNet(3, 3, 3, 2, 2));
+    const run = forward(m);
+    const h2 = run.node('h', 2)!;
+    const r = run.evaluateShared(ref(m, 'h', idx(2)), {});
+    // inside the evaluation a reference reads the node (values.ts 'ref'); what leaves it is {shape, data} only
+    expect(Object.keys(r).sort()).toEqual(['data', 'shape']);
+    expect(r).not.toBe(h2);
+    expect(r.data).toBe(h2.data);
+    expect(run.evaluateAt(ref(m, 'W_hh'), {}).data).toEqual(run.node('W_hh', null)!.data);
+  });
+});

@@ -12,7 +12,7 @@ import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
-import { checkPoints, close, evaluateSides, type Point, type Sides } from './points';
+import { checkPoints, close, evaluateSides, offSides, type Point, type Sides } from './points';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
@@ -35,15 +35,14 @@ const finite = (s: Sides) => isFiniteValue(toValue(s.l)) && isFiniteValue(toValu
 function judgeDraws(lhs: Expr, rhs: Expr, points: Point[], ctx: QuestionContext): DrawVerdict {
   const out: DrawVerdict = { miss: null, judged: 0, skipped: [] };
   for (let seed = 1; seed <= ctx.drawCount; seed++) {
-    let sides: Sides[];
+    let off: Sides[];
     try {
-      sides = evaluateSides(points, lhs, rhs, ctx.draws.run(seed));
+      off = offSides(points, lhs, rhs, ctx.draws.run(seed));
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       out.skipped.push({ seed, reason: e.message });
       continue;
     }
-    const off = sides.filter((s) => !close(s.l.data, s.r.data));
     if (off.some((s) => !finite(s))) {
       out.skipped.push({ seed, reason: `not a finite number${off.find((s) => !finite(s))!.label}` });
       continue;
@@ -95,8 +94,7 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
   for (const name of variedNames(ctx.model)) {
     if (!read.has(ids.parseNodeKey(name).name)) continue;
     try {
-      const ss = evaluateSides(points, lhs, rhs, ctx.draws.run(seed, name));
-      if (ss.some((s) => !close(s.l.data, s.r.data))) found.push(name);
+      if (offSides(points, lhs, rhs, ctx.draws.run(seed, name)).length) found.push(name);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
     }

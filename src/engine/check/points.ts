@@ -42,6 +42,22 @@ export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): 
   });
 }
 
+/**
+ * evaluateSides keeping only the points where the two sides differ: every point is still evaluated, in the
+ * same order (a later point's error, and the operations charged, are as before), but a draw that holds — the
+ * usual case — makes no record per point (issue 11: the draws' and the culprits' runs judge every point)
+ */
+export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
+  let off: Sides[] | null = null;
+  for (const p of points) {
+    const l = run.evaluateShared(lhs, p.env);
+    const r = run.evaluateShared(rhs, p.env);
+    if (!close(l.data, r.data)) (off ??= []).push({ t: p.t, env: p.env, label: p.label, l, r });
+  }
+  return off ?? NONE;
+}
+const NONE: Sides[] = [];
+
 /** |L − R| ≤ 1e-6·max(1, |L|, |R|) per entry (LANGUAGE.md §5) */
 export function close(a: Float64Array, b: Float64Array): boolean {
   const n = Math.max(a.length, b.length);

@@ -89,7 +89,7 @@ const isZero = (a: Float64Array) => a.every((x) => x === 0);
 const edgeJ = (run: Run, u: TNode, v: TNode): Float64Array => run.immediate(v).get(u.id) ?? new Float64Array(v.data.length * u.data.length);
 
 /** the product of the edges path[lo] → … → path[hi]: rows over path[hi]'s entries, columns over path[lo]'s */
-function stretch(run: Run, path: TNode[], lo: number, hi: number): Float64Array {
+export function stretch(run: Run, path: TNode[], lo: number, hi: number): Float64Array {
   const n0 = path[lo]!.data.length;
   let M: Float64Array = new Float64Array(n0 * n0);
   for (let i = 0; i < n0; i++) M[i * n0 + i] = 1;
@@ -104,7 +104,7 @@ function stretch(run: Run, path: TNode[], lo: number, hi: number): Float64Array 
  * taken on from there — the same products in the same order, so the same numbers. Issue 11: a scalar LSTM has
  * hundreds of paths of a dozen edges, and the product of each from B was a tenth of what its checks allocated.
  */
-function pathProducts(run: Run, paths: TNode[][]): Float64Array[] {
+export function pathProducts(run: Run, paths: TNode[][]): Float64Array[] {
   const out: Float64Array[] = [];
   /** prefix[k]: the product of the previous path's edges up to its node k */
   const prefix: Float64Array[] = [];
