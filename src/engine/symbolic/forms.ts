@@ -74,14 +74,16 @@ export function renderLatex(rows: Row[], textRows?: Row[]): string {
   const lines = rows.map((r, i) => {
     const twin = textRows?.[i];
     const alts = r.alts.map((a, j) => {
-      const joined = joinTerms(a, true);
       const t = twin?.alts[j];
-      const wide =
-        t && t.length === a.length
-          ? twin!.lhs.length + 3 + joinTerms(t, false).length + (j === r.alts.length - 1 && twin!.note ? twin!.note[0].length + 3 : 0) >
-            LATEX_LINE_CHARS
-          : joined.length > 160;
-      if ((a.length === 2 && !t) || !wide) return joined;
+      if (!t || t.length !== a.length) {
+        const joined = joinTerms(a, true);
+        if ((a.length === 2 && !t) || joined.length <= 160) return joined;
+      } else if (
+        // the text twin's width, from its terms' lengths (its joined line is not needed here)
+        twin!.lhs.length + 3 + joinedLength(t) + (j === r.alts.length - 1 && twin!.note ? twin!.note[0].length + 3 : 0) <=
+        LATEX_LINE_CHARS
+      )
+        return joinTerms(a, true);
       // the lines start after the lhs column (aligned at "="): a term still too wide is broken inside
       // (latexBreak.ts), its further lines indented past the sum's own
       const base = (twin ? twin.lhs.length : latexChars(r.lhs)) + 3;
@@ -98,6 +100,13 @@ export function renderLatex(rows: Row[], textRows?: Row[]): string {
     return `${r.lhs} &= ${alts.join(' \\\\ &= ')}${note}`;
   });
   return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+}
+
+/** joinTerms(ts, false).length: a sign '−' is one character, ' + ' and ' − ' three */
+function joinedLength(ts: Term[]): number {
+  let n = 0;
+  for (let i = 0; i < ts.length; i++) n += ts[i].s.length + (i === 0 ? (ts[i].neg ? 1 : 0) : 3);
+  return n;
 }
 
 function joinTerms(ts: Term[], latex: boolean): string {
