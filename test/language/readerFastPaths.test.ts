@@ -33,9 +33,9 @@ const indexAst: fc.Arbitrary<Ast> = fc.letrec<{ leaf: Ast; node: Ast }>((tie) =>
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     tie('leaf'),
-    fc.tuple(fc.constantFrom('+', '-') as fc.Arbitrary<'+' | '-'>, tie('node'), tie('node')).map(
-      ([op, a, b]): Ast => ({ k: 'bin', op, a, b, range: R }),
-    ),
+    fc
+      .tuple(fc.constantFrom('+', '-') as fc.Arbitrary<'+' | '-'>, tie('node'), tie('node'))
+      .map(([op, a, b]): Ast => ({ k: 'bin', op, a, b, range: R })),
     tie('node').map((a): Ast => ({ k: 'neg', a, range: R })),
     tie('node').map((a): Ast => ({ k: 'bin', op: '*', a, b: num(2), range: R })),
   ),
@@ -286,7 +286,10 @@ describe('an undefined-step search walks a Σ body once when its steps do not us
     return found;
   }
   it('reads the variables as a copy of the environment per Σ did', () => {
-    const all = [...texts, 'T = 4\nh_0 = 1\nh_t = h_{t-1}\nloss L = h_4\ncheck L = Σ_t Σ_{k=1}^{t} h_{t-k}\ncheck L = Σ_t h_{t+1}\ng_t = Σ_t h_{t-1} + h_{t+1}\ncheck L = Σ_{constructor=1}^{T} h_{constructor}\n'];
+    const all = [
+      ...texts,
+      'T = 4\nh_0 = 1\nh_t = h_{t-1}\nloss L = h_4\ncheck L = Σ_t Σ_{k=1}^{t} h_{t-k}\ncheck L = Σ_t h_{t+1}\ng_t = Σ_t h_{t-1} + h_{t+1}\ncheck L = Σ_{constructor=1}^{T} h_{constructor}\n',
+    ];
     for (const text of all) {
       const { scope, exprs, T } = searchesOf(text);
       const search = new UndefinedSearch(scope, true);
