@@ -4,10 +4,12 @@
 // The lead wires this into bench/bench.ts (benchReader prints the table).
 
 import type { Ast } from '../src/language/ast';
+import { compile } from '../src/language';
 import { lex } from '../src/language/lexer';
 import { parse } from '../src/language/parser';
+import { loadExamples } from './examplesBench';
 import { makeProblem, rnnText } from './rnnProblem';
-import { fmtT, printTable, timeMedian } from './timing';
+import { fmtT, printTable, timeMedian, type Timing } from './timing';
 
 export interface ReaderBenchResult {
   /** megabytes (10^6 UTF-16 code units ≈ bytes of this ASCII text) read per second by lex + parse */
@@ -67,5 +69,24 @@ export function benchReader(): void {
         r.lexMbPerSec.toFixed(1),
       ],
     ],
+  );
+}
+
+/**
+ * compile() — lex, parse, resolve, the questions read — of each example (issue 11: a fifth to a third of
+ * analyze() before the reader's work of this session), warm: the examples in turn first, then each timed
+ */
+export function compileBench(runs = 200): { name: string; chars: number; time: Timing }[] {
+  const examples = loadExamples();
+  for (let i = 0; i < 100; i++) for (const { text } of examples) compile(text);
+  return examples.map(({ name, text }) => ({ name, chars: text.length, time: timeMedian(() => compile(text), runs, 20, 4000) }));
+}
+
+/** prints compileBench as a table (for bench/bench.ts: a section "compile() of the examples") */
+export function benchCompile(): void {
+  printTable(
+    'compile() of each example (lex + parse + resolve), warm',
+    ['example', 'chars', 'compile()'],
+    compileBench().map((r) => [r.name, r.chars.toLocaleString('en'), fmtT(r.time)]),
   );
 }

@@ -10,6 +10,7 @@ import type { Ast } from '../../src/language/ast';
 import { isReservedWord, lex, type Token } from '../../src/language/lexer';
 import { LIMITS } from '../../src/language/limits';
 import { parse } from '../../src/language/parser';
+import { idxValue } from '../../src/language/idx';
 import type { Expr } from '../../src/language/model';
 import { forChildren, resolve } from '../../src/language/resolve';
 import { Scope } from '../../src/language/resolve/scope';
@@ -32,9 +33,9 @@ const indexAst: fc.Arbitrary<Ast> = fc.letrec<{ leaf: Ast; node: Ast }>((tie) =>
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     tie('leaf'),
-    fc.tuple(fc.constantFrom('+', '-') as fc.Arbitrary<'+' | '-'>, tie('node'), tie('node')).map(
-      ([op, a, b]): Ast => ({ k: 'bin', op, a, b, range: R }),
-    ),
+    fc
+      .tuple(fc.constantFrom('+', '-') as fc.Arbitrary<'+' | '-'>, tie('node'), tie('node'))
+      .map(([op, a, b]): Ast => ({ k: 'bin', op, a, b, range: R })),
     tie('node').map((a): Ast => ({ k: 'neg', a, range: R })),
     tie('node').map((a): Ast => ({ k: 'bin', op: '*', a, b: num(2), range: R })),
   ),
@@ -226,7 +227,8 @@ describe('an undefined-step search walks a Σ body once when its steps do not us
     const r = resolve(statements, scope);
     const exprs: Expr[] = [];
     for (const q of r.model.questions) exprs.push(...(q.kind === 'check' ? [q.lhs, q.rhs] : [q.expr]));
-    for (const q of r.model.quantities.values()) if (q.general) exprs.push(q.general);
+    // every equation read, those of quantities later found broken too (a search's mistake may be what breaks one)
+    for (const q of scope.quantities.values()) if (q.general) exprs.push(q.general);
     return { scope, exprs, T: r.model.T };
   }
   const texts = [
@@ -248,6 +250,57 @@ describe('an undefined-step search walks a Σ body once when its steps do not us
               expect(fast.first(e, env, budget)).toStrictEqual(every.first(e, env, budget));
               expect(fast.exhausted).toBe(every.exhausted);
             }
+    }
+  });
+  /** the search as written before (a copy of env per Σ, idxValue on it): the general path of the Map of bound variables */
+  function referenceFirst(scope: Scope, e: Expr, env0: Record<string, number>): { ref: Expr; step: number } | null {
+    let found: { ref: Expr; step: number } | null = null;
+    const go = (x: Expr, env: Record<string, number>): void => {
+      if (found) return;
+      if (x.k === 'ref') {
+        const step = x.idx ? idxValue(x.idx, env) : null;
+        if (step !== undefined && !scope.defined(x.name, step)) found = { ref: x, step: step ?? NaN };
+        return;
+      }
+      if (x.k === 'sum' || x.k === 'prod') {
+        const a = idxValue(x.from, env);
+        const b = idxValue(x.to, env);
+        if (a === undefined || b === undefined) return;
+        const inner = { ...env };
+        for (let i = a; i <= b && !found; i++) {
+          inner[x.v] = i;
+          go(x.body, inner);
+        }
+        return;
+      }
+      if (x.k === 'deriv') {
+        go(x.of, env);
+        const step = x.wrt.idx ? idxValue(x.wrt.idx, env) : null;
+        if (step !== undefined && !scope.defined(x.wrt.name, step))
+          found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
+        return;
+      }
+      forChildren(x, (c) => go(c, env));
+    };
+    go(e, env0);
+    return found;
+  }
+  it('reads the variables as a copy of the environment per Σ did', () => {
+    const all = [
+      ...texts,
+      'T = 4\nh_0 = 1\nh_t = h_{t-1}\nloss L = h_4\ncheck L = Σ_t Σ_{k=1}^{t} h_{t-k}\ncheck L = Σ_t h_{t+1}\ng_t = Σ_t h_{t-1} + h_{t+1}\ncheck L = Σ_{constructor=1}^{T} h_{constructor}\n',
+    ];
+    for (const text of all) {
+      const { scope, exprs, T } = searchesOf(text);
+      const search = new UndefinedSearch(scope, true);
+      for (const e of exprs)
+        for (const v of ['t', 'k', 'i', 'constructor'])
+          for (let u = -1; u <= T + 2; u++) {
+            const env = { [v]: u };
+            const got = search.first(e, env);
+            const want = referenceFirst(scope, e, env);
+            expect(got && { ref: got.ref, step: got.step }).toStrictEqual(want);
+          }
     }
   });
   it('tells which Σ bodies use their variable in a step', () => {

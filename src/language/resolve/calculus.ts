@@ -13,8 +13,14 @@ import { readName } from './names';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
 
-/** combining macron U+0304 and overline U+0305: X̄ written with the mark on the letter */
-const ADJOINT_MARK = /[\u0304\u0305]/;
+/** whether raw holds a combining macron U+0304 or overline U+0305 (X̄ written with the mark on the letter), by code: every name read asks */
+function hasAdjointMark(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x304 || c === 0x305) return true;
+  }
+  return false;
+}
 
 /**
  * the shape of ∂A/∂B: B's shape for a scalar A, A's for a scalar B, the Jacobian n×k of two vectors,
@@ -168,6 +174,6 @@ function barred(a: NameAst): string {
 
 /** a name written with the adjoint mark that the file does not define: X̄_t is ∂loss/∂X_t */
 export function markedAdjoint(a: NameAst): NameAst | null {
-  if (!ADJOINT_MARK.test(a.raw)) return null;
+  if (!hasAdjointMark(a.raw)) return null;
   return { ...a, raw: a.raw.replace(/[\u0304\u0305]/g, '') };
 }

@@ -44,7 +44,7 @@ export function declareNames(statements: Statement[], scope: Scope): DeclStateme
       scope.refused.add(name);
       continue;
     }
-    scope.decls.set(name, {
+    scope.declare(name, {
       name,
       kind: st.kind,
       perStep,

@@ -78,8 +78,7 @@ function buildQuantities(scope: Scope): void {
     let q = scope.quantities.get(d.key);
     if (!q) {
       q = newQuantity(d);
-      scope.quantities.set(d.key, q);
-      if (d.key !== d.base) scope.twins.set(d.base, d.key);
+      scope.addQuantity(d, q);
     } else if ((d.step === null) !== !q.timed) {
       scope.error(`${d.base} is used both with and without a time index`, d.st.lhs.range);
       d.step = undefined;

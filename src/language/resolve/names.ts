@@ -257,10 +257,12 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
  */
 function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
   const scope = ctx.scope;
+  // a defined name or a bound variable is itself: asked before the head is cut out (no string made for them)
+  if (scope.isKnown(a.raw) || ctx.vars.has(a.raw)) return null;
   const cut = a.raw.indexOf('_');
   const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
+  if (scope.isKnown(head) || scope.unavailable.has(head) || head === 'T') return null;
   const tail = cut < 0 ? '' : a.raw.slice(cut);
-  if (scope.isKnown(head) || scope.isKnown(a.raw) || scope.unavailable.has(head) || ctx.vars.has(a.raw) || head === 'T') return null;
   const chars = Array.from(head);
   if (chars.length < 2) return null;
   const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n));

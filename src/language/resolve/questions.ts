@@ -109,7 +109,8 @@ export function isOneLetter(x: string): boolean {
     const c = x.charCodeAt(0);
     if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   }
-  return x.length <= 2 && ONE_LETTER.test(x);
+  // two units are one letter only as a surrogate pair (a letter outside the BMP): no regular expression for W_xh's xh
+  return x.length === 1 || (x.length === 2 && x.charCodeAt(0) >= 0xd800 && x.charCodeAt(0) <= 0xdbff) ? ONE_LETTER.test(x) : false;
 }
 
 /**
@@ -125,8 +126,10 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
         if (inIndex && isOneLetter(a.raw)) letters.add(a.raw);
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = a.raw.lastIndexOf('_');
-        if (cut >= 0 && cut < a.raw.length - 1) {
-          const seg = a.raw.slice(cut + 1);
+        const segLength = a.raw.length - cut - 1;
+        // only a segment of one or two units can be one letter: longer ones are not cut out
+        if (cut >= 0 && segLength > 0 && segLength <= 2) {
+          const seg = segLength === 1 ? a.raw.charAt(cut + 1) : a.raw.slice(cut + 1);
           if (isOneLetter(seg)) letters.add(seg);
         }
         if (a.sub) go(a.sub, true);

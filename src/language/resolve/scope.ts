@@ -73,8 +73,24 @@ export class Scope {
     return `${shown} is not available: it depends on ${root}, whose definition on line ${u.line} has an error`;
   }
 
+  /** the names declared and the quantities' keys, in one Set: isKnown is asked several times for each name read */
+  private readonly known = new Set<string>();
+
+  /** a declared name (decls is read directly, and written only here) */
+  declare(name: string, d: Decl): void {
+    this.decls.set(name, d);
+    this.known.add(name);
+  }
+
+  /** the quantity of definition d, under its key (quantities is read directly, and written only here) */
+  addQuantity(d: Definition, q: Quantity): void {
+    this.quantities.set(d.key, q);
+    this.known.add(d.key);
+    if (d.key !== d.base) this.twins.set(d.base, d.key);
+  }
+
   isKnown(name: string): boolean {
-    return this.decls.has(name) || this.quantities.has(name);
+    return this.known.has(name);
   }
 
   isTimed(name: string): boolean {

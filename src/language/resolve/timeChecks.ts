@@ -2,7 +2,6 @@
 // ends), no quantity depends on itself within one step, and what depends on a broken quantity is broken.
 
 import type { Range } from '../../report';
-import { idxValue } from '../idx';
 import type { Expr, Idx } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
@@ -21,8 +20,8 @@ export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number
 
 /**
  * firstUndefined's walk, in source order. It is asked for every step of every equation and question
- * (issue 11), so it makes no closure or environment per node: one child visitor for the walk, and one
- * environment per Σ/∏ whose variable is set step by step. It stops after 200,000 nodes (then nothing is found).
+ * (issue 11), so it makes no closure or environment per node: one child visitor for the walk, and the variables
+ * of the Σ/∏ around a node in one Map set step by step. It stops after 200,000 nodes (then nothing is found).
  */
 export class UndefinedSearch {
   found: Undefined | null = null;
@@ -49,33 +48,64 @@ export class UndefinedSearch {
     this.found = null;
     this.budget = budget;
     this.env = env;
+    this.bound.clear();
     this.go(e);
     return this.found;
   }
 
+  /**
+   * the variables Σ/∏ around the node bind, over the caller's env: a value here hides env's. One Map set and
+   * restored per Σ, not a copy of env with the variable stored under a varying key (a megamorphic store, a
+   * twentieth of a small example's compile). A variable `__proto__` is never bound: storing it in a copy of env
+   * changed nothing, so reading it read env's.
+   */
+  private readonly bound = new Map<string, number>();
+
+  /** the value of a variable: bound by a Σ/∏ here, else the caller's env[v] (as in a copy of env) */
+  private valueOf(v: string): number | undefined {
+    const b = this.bound.get(v);
+    return b !== undefined ? b : this.env[v];
+  }
+
+  /** idxValue(idx, the environment here) */
+  private step(idx: Idx): number | undefined {
+    let n = idx.k;
+    if (idx.v !== null) {
+      const x = this.valueOf(idx.v);
+      if (x === undefined) return undefined;
+      n += x;
+    }
+    if (idx.terms)
+      for (const t of idx.terms) {
+        const x = this.valueOf(t.v);
+        if (x === undefined) return undefined;
+        n += t.sign * x;
+      }
+    return n;
+  }
+
   private go(x: Expr): void {
     if (this.found || --this.budget < 0) return;
-    const env = this.env;
     if (x.k === 'ref') {
-      const step = x.idx ? idxValue(x.idx, env) : null;
+      const step = x.idx ? this.step(x.idx) : null;
       // an index with a variable not bound here (a free index judged elsewhere) is not judged
       if (step === undefined) return;
       if (!this.scope.defined(x.name, step)) this.found = { ref: x, step: step ?? NaN };
       return;
     }
     if (x.k === 'sum' || x.k === 'prod') {
-      const a = idxValue(x.from, env);
-      const b = idxValue(x.to, env);
+      const a = this.step(x.from);
+      const b = this.step(x.to);
       if (a === undefined || b === undefined) return;
-      // the body reads the environment and keeps none of it: one copy serves every value of the variable
-      const inner = { ...env };
-      this.env = inner;
+      const v = x.v;
+      const binds = v !== '__proto__';
+      const outer = this.bound.get(v);
       // a body whose steps do not depend on the variable (Σ_i over entries: i picks entries only) is walked
       // once: every other value would visit the same nodes and find the same nothing (their count is taken
       // from the budget all the same, so that a search runs out exactly where the walk of each value would)
-      const once = a < b && !this.everyValue && !stepsUseVar(x.body, x.v, this.scope.stepsUseVar);
+      const once = a < b && !this.everyValue && !stepsUseVar(x.body, v, this.scope.stepsUseVar);
       for (let i = a; i <= b && !this.found; i++) {
-        inner[x.v] = i;
+        if (binds) this.bound.set(v, i);
         const before = this.budget;
         this.go(x.body);
         if (once && !this.found) {
@@ -83,12 +113,13 @@ export class UndefinedSearch {
           break;
         }
       }
-      this.env = env;
+      if (outer !== undefined) this.bound.set(v, outer);
+      else this.bound.delete(v);
       return;
     }
     if (x.k === 'deriv') {
       this.go(x.of);
-      const step = x.wrt.idx ? idxValue(x.wrt.idx, env) : null;
+      const step = x.wrt.idx ? this.step(x.wrt.idx) : null;
       if (step !== undefined && !this.scope.defined(x.wrt.name, step))
         this.found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
