@@ -6,7 +6,7 @@ import { benchEditor, benchEditorHost, benchEditorLong, bundleSizes } from './ed
 import { benchCheckFolder } from './checkBench';
 import { benchExamples, benchExamplesPreV2 } from './examplesBench';
 import { benchPanelColdOpen, benchPanelMessages, benchPanelRender } from './panelBench';
-import { benchReader } from './readerBench';
+import { benchCompile, benchReader } from './readerBench';
 import { benchSolutions } from './solutionBench';
 import { benchRnnVsTf, benchScaling } from './rnnBench';
 import { benchSymbolic } from './symbolicBench';
@@ -18,6 +18,7 @@ const sections: [string, () => void | Promise<void>][] = [
   ['analyze() of the examples before v2 (like for like)', benchExamplesPreV2],
   ['v1 side by side', benchV1SideBySide],
   ['reader (lexer + parser) on numbers', benchReader],
+  ['compile() of the examples', benchCompile],
   ['solutions (Markdown/LaTeX) in the editor', benchSolutions],
   ['64-unit RNN vs TensorFlow.js', benchRnnVsTf],
   ['scaling in T', benchScaling],
