@@ -46,6 +46,7 @@ type Poly = Map<string, Mono>;
  * a claim writes no entry of, as a student who works with the hand-set weights substitutes them (seed 004).
  */
 type Given = ReadonlyMap<string, Tensor>;
+const NO_VALUES: Given = new Map();
 
 /** no more monomials than this in any expansion (a row of a large product is not written out by hand) */
 const MAX_MONOS = 200;
@@ -441,6 +442,8 @@ interface Comparison {
   inside: string;
   /** the level whose terms are named: the definition, or σ's argument */
   level: Expr;
+  /** the parameters read at their given values (empty: every parameter an entry) */
+  given: Given;
 }
 
 /** the definition's entry expanded (parameters in `given` read at their values) and compared with the claim's */
@@ -477,7 +480,7 @@ function compare(def: Expr, claimPoly: Poly, ix: number[], model: Model, given: 
         }
     }
   }
-  return { defPoly, source, d, inside, level };
+  return { defPoly, source, d, inside, level, given: given ?? NO_VALUES };
 }
 
 /**
@@ -519,17 +522,15 @@ function judge(
   const claimPoly = expand(other, [], model);
   if (!claimPoly || size(other.shape) !== 1) return null;
   let cmp = compare(def, claimPoly, entry.ix, model, null);
-  if (!cmp) return null;
+  if (!cmp || !count(cmp.d)) return null;
   // parameters the claim writes no entry of, with given values: read at those values (the student substituted
   // them), kept when that names fewer terms than reading them as entries
-  const substituted = givenNotWritten(def, other, run);
-  if (substituted.size && count(cmp.d)) {
-    const withGiven = compare(def, claimPoly, entry.ix, model, substituted);
+  const candidates = givenNotWritten(def, other, run);
+  if (candidates.size) {
+    const withGiven = compare(def, claimPoly, entry.ix, model, candidates);
     if (withGiven && count(withGiven.d) && count(withGiven.d) < count(cmp.d)) cmp = withGiven;
-    else substituted.clear();
   }
-  const { defPoly, source, d, inside, level } = cmp;
-  if (!d.missing.length && !d.extra.length && !d.changed.length) return null;
+  const { defPoly, source, d, inside, level, given } = cmp;
   const i = entry.ix[0] ?? 0;
   const from = (ms: Mono[]) => {
     const bySource = new Map<Expr | null, Mono[]>();
@@ -542,7 +543,7 @@ function judge(
     return [...bySource.entries()]
       .map(([src, group]) => {
         if (!src || termsOf(level).length === 1) return polyText(group);
-        const note = rowNote(src, i, model, substituted);
+        const note = rowNote(src, i, model, given);
         return `${polyText(group)} from ${exprText(src)}${note ? ` (${note})` : ''}`;
       })
       .join(', ');
@@ -581,9 +582,7 @@ function judge(
     });
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
-  const withValues = substituted.size
-    ? `, with the given ${listText([...substituted.keys()].map((n) => ids.nodeLabel({ name: n, step: null })))}`
-    : '';
+  const withValues = given.size ? `, with the given ${listText([...given.keys()].map((n) => ids.nodeLabel({ name: n, step: null })))}` : '';
   const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${withValues}${inside ? '' : expansion}`;
   return `${head}: ${inside}the ${side === c.lhs ? 'right' : 'left'} side ${parts.join('; ')}${holds ? '; with that put right the check holds' : ''}`;
 }
