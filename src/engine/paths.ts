@@ -9,6 +9,7 @@ import type { ChainTerm } from '../report';
 import { toValue } from './tensor';
 import { stepOf, type Env, type Run } from './run';
 import type { TNode } from './tape';
+import { identity } from './values';
 
 const MAX_PATHS = 400;
 
@@ -222,8 +223,7 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
     const Js: Float64Array[] = [];
     for (let k = 1; k < path.length; k++) Js.push(run.immediate(path[k]!).get(path[k - 1]!.id)!);
     const n0 = fromA ? nA : nB;
-    let M: Float64Array = new Float64Array(n0 * n0);
-    for (let i = 0; i < n0; i++) M[i * n0 + i] = 1;
+    let M = identity(n0);
     if (fromA) for (let k = path.length - 1; k >= 1; k--) M = matProduct(M, Js[k - 1]!, nA, path[k]!.data.length, path[k - 1]!.data.length);
     else for (let k = 1; k < path.length; k++) M = matProduct(Js[k - 1]!, M, path[k]!.data.length, path[k - 1]!.data.length, nB);
     const text: string[] = [];

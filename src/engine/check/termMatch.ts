@@ -17,6 +17,7 @@ import { matProduct, pathsBetween } from '../paths';
 import { stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import type { TNode } from '../tape';
+import { identity } from '../values';
 
 const MAX_TERMS = 400;
 /** the nodes on the way may have at most this many entries (every edge's Jacobian is taken) */
@@ -91,8 +92,7 @@ const edgeJ = (run: Run, u: TNode, v: TNode): Float64Array => run.immediate(v).g
 /** the product of the edges path[lo] → … → path[hi]: rows over path[hi]'s entries, columns over path[lo]'s */
 export function stretch(run: Run, path: TNode[], lo: number, hi: number): Float64Array {
   const n0 = path[lo]!.data.length;
-  let M: Float64Array = new Float64Array(n0 * n0);
-  for (let i = 0; i < n0; i++) M[i * n0 + i] = 1;
+  let M = identity(n0);
   for (let k = lo + 1; k <= hi; k++)
     M = matProduct(edgeJ(run, path[k - 1]!, path[k]!), M, path[k]!.data.length, path[k - 1]!.data.length, n0);
   return M;
@@ -113,10 +113,7 @@ export function pathProducts(run: Run, paths: TNode[][]): Float64Array[] {
     let k = 0;
     while (k < p.length && k < prev.length && p[k] === prev[k]) k++;
     if (k === 0) {
-      const n0 = p[0]!.data.length;
-      const I = new Float64Array(n0 * n0);
-      for (let i = 0; i < n0; i++) I[i * n0 + i] = 1;
-      prefix[0] = I;
+      prefix[0] = identity(p[0]!.data.length);
       k = 1;
     }
     const n0 = p[0]!.data.length;
