@@ -2,6 +2,7 @@
 // ends), no quantity depends on itself within one step, and what depends on a broken quantity is broken.
 
 import type { Range } from '../../report';
+import { idxVars } from '../idx';
 import type { Expr, Idx } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
@@ -138,9 +139,7 @@ export function stepsUseVar(e: Expr, v: string, memo: Map<Expr, Set<string>>): b
   if (!vars) {
     const out = new Set<string>();
     const add = (idx: Idx | null) => {
-      if (!idx) return;
-      if (idx.v !== null) out.add(idx.v);
-      if (idx.terms) for (const t of idx.terms) out.add(t.v);
+      if (idx) for (const u of idxVars(idx)) out.add(u);
     };
     const go = (x: Expr): void => {
       if (x.k === 'ref') add(x.idx);
