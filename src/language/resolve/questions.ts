@@ -201,7 +201,7 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       continue;
     }
     const values: number[] = [];
-    const search = new UndefinedSearch(scope);
+    const search = new UndefinedSearch(scope, false, true);
     const env = { [v]: 0 };
     for (let u = 1; u <= scope.T; u++) {
       env[v] = u;
@@ -253,7 +253,7 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const steps: number[] = [];
   const from = range ? range.from : 1;
   const to = range ? range.to : scope.T;
-  const search = new UndefinedSearch(scope);
+  const search = new UndefinedSearch(scope, false, true);
   const env = { t: 0 };
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;

@@ -7,6 +7,7 @@ import { diag } from '../diagnostics';
 import type { Decl, Expr, Quantity } from '../model';
 import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
+import type { Flat } from './timeChecks';
 
 /** one equation `NAME… = …` as it will enter a quantity */
 export interface Definition {
@@ -105,6 +106,9 @@ export class Scope {
 
   /** the index variables each Σ/∏ body's steps use (timeChecks.stepsUseVar), for the searches of every phase */
   readonly stepsUseVar = new Map<Expr, Set<string>>();
+
+  /** the Σ/∏-free expressions as UndefinedSearch walks them (timeChecks.flatProbes), for the searches of every phase */
+  readonly flatProbes = new Map<Expr, Flat | null>();
 
   /** while set, every name whose shape is asked for (inferQuantityShapes: what a quiet reading depends on) */
   askedShapes: Set<string> | null = null;

@@ -29,10 +29,15 @@ export class UndefinedSearch {
   private budget = 200_000;
   private env: Record<string, number> = {};
   private readonly visit = (c: Expr) => this.go(c);
-  /** everyValue: walk a Σ/∏ body for every value of its variable, as the tests' general path */
+  /**
+   * everyValue: walk a Σ/∏ body for every value of its variable, as the tests' general path. stepByStep: the
+   * caller asks of the same expressions step after step; one without Σ/∏ is then read from its Flat (made once
+   * per expression, kept in the scope) instead of walked each time — a single search would only pay for it.
+   */
   constructor(
     private readonly scope: Scope,
     private readonly everyValue = false,
+    private readonly stepByStep = false,
   ) {}
 
   /** whether the last search ran out of its node budget (then it found nothing) */
@@ -50,8 +55,45 @@ export class UndefinedSearch {
     this.budget = budget;
     this.env = env;
     this.bound.clear();
-    this.go(e);
+    const flat = this.stepByStep && !this.everyValue ? flatProbes(e, this.scope.flatProbes) : null;
+    if (flat) this.probe(flat, budget);
+    else this.go(e);
     return this.found;
+  }
+
+  /**
+   * go(e) for an expression without Σ/∏ (flat: its references in the order go judges them): the same reference
+   * found, and the budget run out exactly when the walk's would. A node at position n of the walk's order is
+   * reached iff n ≤ budget; a derivative judges its variable after walking `of`, even when the budget ran out in it or
+   * a reference in it was found (then it overrides what was found).
+   */
+  private probe(flat: Flat, budget: number): void {
+    const { xs, pos } = flat;
+    for (let n = 0; n < xs.length; n++) {
+      if (pos[3 * n]! > budget || !this.undefinedAt(xs[n]!)) continue;
+      // only the sign of what is left is read (exhausted): the walk stopped after the last node judged
+      this.budget = budget - pos[3 * n + 1]!;
+      // the derivatives around the one found judge their variable all the same, after it (go's order): the
+      // last undefined one is what the walk returns
+      for (let m = n + 1; m < xs.length; m++) if (pos[3 * m + 2]! <= n && xs[m]!.k === 'deriv') this.undefinedAt(xs[m]!);
+      return;
+    }
+    this.budget = budget - flat.nodes;
+  }
+
+  /** whether the reference (or the derivative's variable) has no value here (then it is found) */
+  private undefinedAt(x: Expr): boolean {
+    if (x.k === 'ref') {
+      const step = x.idx ? this.step(x.idx) : null;
+      if (step === undefined || this.scope.defined(x.name, step)) return false;
+      this.found = { ref: x, step: step ?? NaN };
+      return true;
+    }
+    const w = (x as Expr & { k: 'deriv' }).wrt;
+    const step = w.idx ? this.step(w.idx) : null;
+    if (step === undefined || this.scope.defined(w.name, step)) return false;
+    this.found = { ref: { k: 'ref', name: w.name, idx: w.idx, shape: [], range: w.range }, step: step ?? NaN };
+    return true;
   }
 
   /**
@@ -130,6 +172,50 @@ export class UndefinedSearch {
 }
 
 /**
+ * An expression without Σ/∏ as UndefinedSearch walks it: xs, the references and derivatives in the order they are
+ * judged (a derivative judges its variable after its `of`); pos, three numbers for each (one array, not an object
+ * per probe): its node's position in the walk (from 1), the last node walked before it is judged, and (a
+ * derivative's) the index in xs of the first probe inside its `of`; nodes, how many nodes the walk visits.
+ */
+export interface Flat {
+  xs: Expr[];
+  pos: number[];
+  nodes: number;
+}
+
+/**
+ * e's Flat, kept per node of the model in `memo`; null when e has a Σ/∏ (whose body is walked once per value)
+ * or more nodes than a search's default budget.
+ */
+export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
+  let flat = memo.get(e);
+  if (flat === undefined) {
+    const xs: Expr[] = [];
+    const pos: number[] = [];
+    let nodes = 0;
+    let big = false;
+    const go = (x: Expr): void => {
+      if (big) return;
+      const at = ++nodes;
+      if (x.k === 'ref') {
+        pos.push(at, at, xs.length);
+        xs.push(x);
+      } else if (x.k === 'sum' || x.k === 'prod' || nodes > 200_000) big = true;
+      else if (x.k === 'deriv') {
+        const from = xs.length;
+        go(x.of);
+        pos.push(at, nodes, from);
+        xs.push(x);
+      } else forChildren(x, go);
+    };
+    go(e);
+    flat = big ? null : { xs, pos, nodes };
+    memo.set(e, flat);
+  }
+  return flat;
+}
+
+/**
  * Whether the steps an UndefinedSearch computes in e depend on the value of variable v: v in the index of a
  * reference, of a derivative's variable or in the bounds of a Σ/∏ (or bound again by one); kept per node of
  * the model in `memo`.
@@ -163,7 +249,7 @@ export function checkSteps(scope: Scope): void {
   const { quantities, broken, T } = scope;
   // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
   if (scope.fatal) return;
-  const search = new UndefinedSearch(scope);
+  const search = new UndefinedSearch(scope, false, true);
   for (const q of quantities.values()) {
     if (!q.timed || broken.has(q.name)) continue;
     if (q.general) {
