@@ -89,9 +89,14 @@ class Stop extends Error {
   }
 }
 
-/** for tests: `alwaysTrackDepth` tracks every node's depth, as for a statement long enough to reach the limit */
+/**
+ * for tests: `alwaysTrackDepth` tracks every node's depth, as for a statement long enough to reach the limit;
+ * `alwaysIndices` reads every name through indices()
+ */
 export interface ParseOptions {
   alwaysTrackDepth?: boolean;
+  /** for tests: every name read through indices(), the general path of a name with nothing right on it */
+  alwaysIndices?: boolean;
 }
 
 export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
@@ -1172,6 +1177,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    */
   function nameWithIndex(allowT: boolean): NameAst {
     const t = next();
+    const c = peek();
+    // nothing right on the name (no _, ^ or ( tight after it), as most names are written (h_t is one token): the
+    // name is its token, whose range it shares as a number does — no second node and no spans (issue 11)
+    if (!(c.kind === 'op' && c.tight && (c.text === '_' || c.text === '^' || c.text === '(')) && !options.alwaysIndices) {
+      const r = t.range;
+      return { k: 'name', raw: t.text, sub: null, sup: null, range: r, nameRange: r };
+    }
     return indices({ k: 'name', raw: t.text, sub: null, sup: null, range: t.range, nameRange: t.range }, allowT);
   }
 

@@ -46,15 +46,28 @@ function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shap
     // symbols leave the language layer named as written: the model key "L#" is L with timed: false (the
     // keys in the order a copy of the occurrence with those fields set would have)
     const twin = isUntimedTwinKey(name);
-    const o = occurrence(a.nameRange, twin ? nameOfKey(name) : name, writtenName(a), 'use');
     const of = ctx.of;
     const ofTwin = of !== null && isUntimedTwinKey(of);
-    if (of) o.inEquationOf = ofTwin ? nameOfKey(of) : of;
-    o.offset = idx && idx.v === 't' && !idx.terms ? idx.k : null;
-    o.step = idx && idx.v === null && !idx.terms ? idx.k : null;
-    if (twin) o.timed = false;
-    if (ofTwin) o.inEquationOfTimed = false;
-    scope.symbols.push(o);
+    const offset = idx && idx.v === 't' && !idx.terms ? idx.k : null;
+    const step = idx && idx.v === null && !idx.terms ? idx.k : null;
+    if (!twin && !ofTwin) {
+      // no twin (most uses): the record made whole, in one of two shapes, not grown a field at a time (issue 11)
+      const r = a.nameRange;
+      const text = writtenName(a);
+      scope.symbols.push(
+        of
+          ? { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, name, text, role: 'use', inEquationOf: of, offset, step }
+          : { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, name, text, role: 'use', offset, step },
+      );
+    } else {
+      const o = occurrence(a.nameRange, twin ? nameOfKey(name) : name, writtenName(a), 'use');
+      if (of) o.inEquationOf = ofTwin ? nameOfKey(of) : of;
+      o.offset = offset;
+      o.step = step;
+      if (twin) o.timed = false;
+      if (ofTwin) o.inEquationOfTimed = false;
+      scope.symbols.push(o);
+    }
   }
   return { k: 'ref', name, idx, shape: shape as Expr['shape'], range };
 }
