@@ -72,7 +72,7 @@ describe('the undefined-step search’s flat path', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
   it('is taken for an expression without Σ/∏, once per expression', () => {
     const memo = new Map<Expr, ReturnType<typeof flatProbes>>();
     const h = (k: number): Expr => ({ k: 'ref', name: 'h', idx: { v: 't', k }, shape: [], range: R });
@@ -85,7 +85,7 @@ describe('the undefined-step search’s flat path', () => {
     expect(flatProbes(e, memo)).toBe(flat);
     const sum: Expr = { k: 'sum', v: 'i', from: { v: null, k: 1 }, to: { v: null, k: 2 }, body: h(0), shape: [], range: R };
     expect(flatProbes(sum, memo)).toBeNull();
-  });
+  }, 60_000);
   it('judges a question step after step as the walk does (the examples’ h_t = 1 override, ∂h_t/∂h_{t+1})', () => {
     const e: Expr = {
       k: 'deriv',
@@ -100,7 +100,7 @@ describe('the undefined-step search’s flat path', () => {
     // t = -1: h_{-1} is found, then the derivative's h_0 is judged after it and is defined (the initial state);
     // t = 3: h_4 is the last step; t = 4: h_5 is past the end; t = 5: h_5 inside, then h_6 (the variable) overrides it
     expect(found).toEqual([1, null, null, null, null, 2, 2]);
-  });
+  }, 60_000);
   it('finds what the tree walk finds in the examples’ questions and equations, step after step', () => {
     for (const text of exampleNames().map(loadExample)) {
       const scope = new Scope();
@@ -118,5 +118,5 @@ describe('the undefined-step search’s flat path', () => {
               expect(flat.exhausted).toBe(walk.exhausted);
             }
     }
-  });
+  }, 60_000);
 });

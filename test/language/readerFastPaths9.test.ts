@@ -27,7 +27,7 @@ describe('a name with nothing right on it is its token', () => {
       }),
       { numRuns: 300, seed: 1901 },
     );
-  });
+  }, 60_000);
   it('parses as through indices() on random lines of names, subscripts, superscripts and argument lists', () => {
     fc.assert(
       fc.property(
@@ -41,16 +41,16 @@ describe('a name with nothing right on it is its token', () => {
       ),
       { numRuns: 800, seed: 1902 },
     );
-  });
+  }, 60_000);
   it('parses as through indices() where an argument list, a step or a subscript follows', () => {
     for (const line of ['check L_t(t_t, y_t) = L_t', 'check f(x_t, h_{t-1}, w) = h_t', 'check h^(t-1) = h_t', 'check h^{(t)} = h_t', 'check h_{t-1} = h_t', 'check h ^(t) = h'])
       expect(parsed('T = 3\nh_t = x_t\n' + line, false)).toBe(parsed('T = 3\nh_t = x_t\n' + line, true));
-  });
+  }, 60_000);
   it('shares its token’s range', () => {
     const st = parse(lex('check h = h_t').tokens, 'check h = h_t').statements[0] as { lhs: { range: object; nameRange: object } };
     expect(st.lhs.range).toBe(st.lhs.nameRange);
     expect(st.lhs.range).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 8 });
-  });
+  }, 60_000);
 });
 
 describe('a use’s symbol occurrence', () => {
@@ -79,7 +79,7 @@ describe('a use’s symbol occurrence', () => {
         expect('offset' in s && 'step' in s).toBe(true);
       }
     expect(uses).toBeGreaterThan(100);
-  });
+  }, 60_000);
   it('names an untimed twin as written, timed: false (the general path)', () => {
     const syms = compile(texts[texts.length - 1]!).symbols.filter((s) => s.role === 'use');
     const twinUses = syms.filter((s) => s.timed === false);
@@ -89,5 +89,5 @@ describe('a use’s symbol occurrence', () => {
     ]);
     const inTwin = syms.filter((s) => s.inEquationOfTimed === false);
     expect(inTwin.map((s) => [s.name, s.inEquationOf, s.text])).toEqual([['L', 'L', 'L_t']]);
-  });
+  }, 60_000);
 });

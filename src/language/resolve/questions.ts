@@ -118,26 +118,27 @@ export function isOneLetter(x: string): boolean {
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
  */
 function freeCandidates(scope: Scope, sides: Ast[]): string[] {
-  const letters = new Set<string>();
-  const bound = new Set<string>();
+  // made when a letter (a Σ/∏) is met: most questions have none (no two Sets per question, issue 11)
+  let letters: Set<string> | null = null;
+  let bound: Set<string> | null = null;
   const go = (a: Ast, inIndex: boolean) => {
     switch (a.k) {
       case 'name': {
-        if (inIndex && isOneLetter(a.raw)) letters.add(a.raw);
+        if (inIndex && isOneLetter(a.raw)) (letters ??= new Set()).add(a.raw);
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = a.raw.lastIndexOf('_');
         const segLength = a.raw.length - cut - 1;
         // only a segment of one or two units can be one letter: longer ones are not cut out
         if (cut >= 0 && segLength > 0 && segLength <= 2) {
           const seg = segLength === 1 ? a.raw.charAt(cut + 1) : a.raw.slice(cut + 1);
-          if (isOneLetter(seg)) letters.add(seg);
+          if (isOneLetter(seg)) (letters ??= new Set()).add(seg);
         }
         if (a.sub) go(a.sub, true);
         if (a.sup) go(a.sup, true);
         return;
       }
       case 'big':
-        bound.add(a.v ?? 't');
+        (bound ??= new Set()).add(a.v ?? 't');
         if (a.from) go(a.from, true);
         if (a.to) go(a.to, true);
         go(a.body, inIndex);
@@ -176,8 +177,10 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
     }
   };
   for (const a of sides) go(a, false);
-  return [...letters].filter(
-    (l) => l !== 't' && l !== 'T' && l !== 'τ' && !bound.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
+  if (letters === null) return [];
+  const b = bound as Set<string> | null;
+  return [...(letters as Set<string>)].filter(
+    (l) => l !== 't' && l !== 'T' && l !== 'τ' && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
   );
 }
 
@@ -186,10 +189,12 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
  * sides are defined, an entry index over the entries it picks. null when one has no values (reported).
  */
 function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where: Range): FreeIndex[] | null {
-  const used = new Set<string>();
-  for (const vars of sideVars) for (const v of vars) if (v !== 't') used.add(v);
+  // made for a variable other than t: most questions have none
+  let used: Set<string> | null = null;
+  for (const vars of sideVars) for (const v of vars) if (v !== 't') (used ??= new Set()).add(v);
   const out: FreeIndex[] = [];
-  for (const v of used) {
+  if (used === null) return out;
+  for (const v of used as Set<string>) {
     const sizes = new Set<number>();
     for (const e of sides) for (const n of entrySizes(e, v)) sizes.add(n);
     if (sizes.size > 1) {

@@ -7,7 +7,7 @@ import { diag } from '../diagnostics';
 import type { Decl, Expr, Quantity } from '../model';
 import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
-import type { Flat } from './timeChecks';
+import type { Flat, UndefinedSearch } from './timeChecks';
 
 /** one equation `NAME… = …` as it will enter a quantity */
 export interface Definition {
@@ -109,6 +109,8 @@ export class Scope {
 
   /** the Σ/∏-free expressions as UndefinedSearch walks them (timeChecks.flatProbes), for the searches of every phase */
   readonly flatProbes = new Map<Expr, Flat | null>();
+  /** the search firstUndefined asks (made on its first call) */
+  search: UndefinedSearch | null = null;
 
   /** while set, every name whose shape is asked for (inferQuantityShapes: what a quiet reading depends on) */
   askedShapes: Set<string> | null = null;

@@ -16,7 +16,8 @@ export interface Undefined {
 
 /** the first reference that has no value when the free variables take these values */
 export function firstUndefined(scope: Scope, e: Expr, env: Record<string, number>): Undefined | null {
-  return new UndefinedSearch(scope).first(e, env);
+  // one search per scope: a search keeps nothing between calls but its Map of bound variables, empty after each
+  return (scope.search ??= new UndefinedSearch(scope)).first(e, env);
 }
 
 /**
@@ -54,7 +55,8 @@ export class UndefinedSearch {
     this.found = null;
     this.budget = budget;
     this.env = env;
-    this.bound.clear();
+    // a walk restores what it binds, so the Map is empty unless a walk stopped inside a Σ; clear() would make a new table
+    if (this.bound.size) this.bound.clear();
     const flat = this.stepByStep && !this.everyValue ? flatProbes(e, this.scope.flatProbes) : null;
     if (flat) this.probe(flat, budget);
     else this.go(e);
