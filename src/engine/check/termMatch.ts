@@ -86,6 +86,12 @@ function same(a: Float64Array, b: Float64Array): boolean {
 
 const isZero = (a: Float64Array) => a.every((x) => x === 0);
 
+function nonZeroCount(vs: Float64Array[]): number {
+  let n = 0;
+  for (const v of vs) if (!isZero(v)) n++;
+  return n;
+}
+
 /** the Jacobian of the edge u → v: rows over v's entries, columns over u's */
 const edgeJ = (run: Run, u: TNode, v: TNode): Float64Array => run.immediate(v).get(u.id) ?? new Float64Array(v.data.length * u.data.length);
 
@@ -141,6 +147,10 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   const paths = pathsBetween(run, B, A);
   if (!paths || paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES))) return null;
   const pv = pathProducts(run, paths);
+  // each written term covers at most one path: with two more non-zero paths than terms, two paths are left
+  // uncovered whatever the terms' values, and nothing is said (seed 004's h̄ line against the hundreds of
+  // paths of an LSTM) — known before the total and the terms are evaluated
+  if (nonZeroCount(pv) >= monos.length + 2) return null;
   // the paths' layout must be the engine's: they add up to ∂A/∂B as evaluated
   const total = run.evaluateAt(t0(d, env), env).data;
   const sum = new Float64Array(total.length);
