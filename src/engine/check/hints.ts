@@ -410,6 +410,8 @@ export function shiftHint(c: Claim, run: Run): string | null {
     return out;
   };
   const found = { lhs: targets(c.lhs), rhs: targets(c.rhs) };
+  // no step to move (a chain rule written with derivatives alone): no trial, so the derivatives are not frozen
+  if (!found.lhs.length && !found.rhs.length) return null;
   const sides = { lhs: distinctRefs(c.lhs, found.lhs), rhs: distinctRefs(c.rhs, found.rhs) };
   // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
   const frozen = guard(() =>
