@@ -21,6 +21,7 @@ import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { textbookHint } from './textbook';
+import { shortcuts } from './shortcuts';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -249,9 +250,9 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   if (v.miss) {
     const os = oneStep(
       `fails at random draw ${v.miss.seed}${v.miss.s.label} (left ${valueText(toValue(v.miss.s.l))}, right ${valueText(toValue(v.miss.s.r))})`,
-      true,
+      shortcuts.on,
     );
-    if (os) return os;
+    if (os?.status === 'holds-as-one-step') return os;
     return report(
       'holds-at-given-values',
       `holds only for these values: ${leansText(claim, v.miss, ctx)}${skipped ? `; ${skipped}` : ''}`,

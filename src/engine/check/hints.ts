@@ -14,6 +14,7 @@ import { toValue, type Tensor } from '../tensor';
 import { guard } from './guard';
 import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
+import { shortcuts } from './shortcuts';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -411,7 +412,7 @@ export function shiftHint(c: Claim, run: Run): string | null {
   };
   const found = { lhs: targets(c.lhs), rhs: targets(c.rhs) };
   // no step to move (a chain rule written with derivatives alone): no trial, so the derivatives are not frozen
-  if (!found.lhs.length && !found.rhs.length) return null;
+  if (shortcuts.on && !found.lhs.length && !found.rhs.length) return null;
   const sides = { lhs: distinctRefs(c.lhs, found.lhs), rhs: distinctRefs(c.rhs, found.rhs) };
   // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
   const frozen = guard(() =>

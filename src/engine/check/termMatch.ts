@@ -18,6 +18,7 @@ import { stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import type { TNode } from '../tape';
 import { identity } from '../values';
+import { shortcuts } from './shortcuts';
 
 const MAX_TERMS = 400;
 /** the nodes on the way may have at most this many entries (every edge's Jacobian is taken) */
@@ -150,7 +151,7 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   // each written term covers at most one path: with two more non-zero paths than terms, two paths are left
   // uncovered whatever the terms' values, and nothing is said (seed 004's h̄ line against the hundreds of
   // paths of an LSTM) — known before the total and the terms are evaluated
-  if (nonZeroCount(pv) >= monos.length + 2) return null;
+  if (shortcuts.on && nonZeroCount(pv) >= monos.length + 2) return null;
   // the paths' layout must be the engine's: they add up to ∂A/∂B as evaluated
   const total = run.evaluateShared(t0(d, env), env).data;
   const sum = new Float64Array(total.length);
