@@ -180,15 +180,18 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
     if (seen.has(text)) continue;
     seen.add(text);
     names.push(text);
+    // the total derivative as one expression for every point and binding (compiled once, not once per point);
+    // both values only read here (the run's own arrays, charged as copies were)
+    const whole: Deriv = { ...d, oneStep: false };
     try {
       search: for (const p of points)
         for (const env of bindings(binders, p.env)) {
-          const one = run.evaluateAt(oneStep, env);
-          const total = run.evaluateAt({ ...d, oneStep: false }, env);
+          const one = run.evaluateShared(oneStep, env);
+          const total = run.evaluateShared(whole, env);
           const diff = total.data.map((x, i) => x - one.data[i]!);
           if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
           const v = toValue({ shape: total.shape, data: diff });
-          adds.push(`${exprText(bindAll({ ...d, oneStep: false }, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
+          adds.push(`${exprText(bindAll(whole, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
           break search;
         }
     } catch (e) {
