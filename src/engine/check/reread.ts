@@ -11,6 +11,7 @@ import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import { toValue } from '../tensor';
 import type { Point } from './points';
+import { shortcuts } from './shortcuts';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -106,8 +107,20 @@ function oneStepExpr(d: Deriv, x: Expr & { k: 'ref' }): Expr {
   return { k: 'contract', a: { k: 'vec', items, shape: [n], range: d.range }, b: whole, shape: d.shape, range: d.range };
 }
 
+/** a derivative the re-reading would replace, found by the same walk without copying anything */
+function anyRereadable(e: Expr, model: Model): boolean {
+  if (e.k === 'deriv') return rereadable(e, model);
+  let found = false;
+  forChildren(e, (x) => {
+    if (!found && anyRereadable(x, model)) found = true;
+  });
+  return found;
+}
+
 /** the check with its derivatives re-read, or null when none is */
 export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null {
+  // most failing checks have nothing to re-read (a loss's adjoint, a plain equation): no copy of their sides
+  if (shortcuts.on && !anyRereadable(lhs, model) && !anyRereadable(rhs, model)) return null;
   const derivs: Reread['derivs'] = [];
   const go = (e: Expr, binders: Binder[]): Expr => {
     switch (e.k) {
