@@ -31,42 +31,46 @@ const HINTS: Record<string, (c: Claim, run: Run, bad: Point) => unknown> = {
 };
 
 describe('the checks’ shortcuts give what the full computation gives', () => {
-  it.each(Object.keys(HINTS))('%s, on every failing check of the pinned texts and the seeds', (hint) => {
-    const texts = hintTexts();
-    let asked = 0;
-    let fewer = 0;
-    for (const { name, text } of texts) {
-      const c = compile(text);
-      if (c.diagnostics.some((d) => d.severity === 'error')) continue;
-      for (const q of c.model.questions) {
-        if (q.kind !== 'check') continue;
-        const points = checkPoints(q);
-        const fast = freshRun(text, q);
-        const sides = guard(() => evaluateSides(points, q.lhs, q.rhs, fast.run));
-        const bad = sides?.find((s) => !close(s.l.data, s.r.data));
-        if (!bad) continue;
-        const full = freshRun(text, q);
-        const rr = rereadOneStep(q.lhs, q.rhs, c.model);
-        for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
-          const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
-          const [f0, g0] = [fast.budget.ops, full.budget.ops];
-          shortcuts.on = true;
-          const got = HINTS[hint]!(claim, fast.run, bad);
-          shortcuts.on = false;
-          const want = HINTS[hint]!(claim, full.run, bad);
-          shortcuts.on = true;
-          expect(got, `${name}: ${q.text}`).toEqual(want);
-          const [df, dg] = [fast.budget.ops - f0, full.budget.ops - g0];
-          expect(df, `${name}: ${q.text} (operations)`).toBeLessThanOrEqual(dg);
-          if (df < dg) fewer++;
-          asked++;
+  it.each(Object.keys(HINTS))(
+    '%s, on every failing check of the pinned texts and the seeds',
+    (hint) => {
+      const texts = hintTexts();
+      let asked = 0;
+      let fewer = 0;
+      for (const { name, text } of texts) {
+        const c = compile(text);
+        if (c.diagnostics.some((d) => d.severity === 'error')) continue;
+        for (const q of c.model.questions) {
+          if (q.kind !== 'check') continue;
+          const points = checkPoints(q);
+          const fast = freshRun(text, q);
+          const sides = guard(() => evaluateSides(points, q.lhs, q.rhs, fast.run));
+          const bad = sides?.find((s) => !close(s.l.data, s.r.data));
+          if (!bad) continue;
+          const full = freshRun(text, q);
+          const rr = rereadOneStep(q.lhs, q.rhs, c.model);
+          for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
+            const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
+            const [f0, g0] = [fast.budget.ops, full.budget.ops];
+            shortcuts.on = true;
+            const got = HINTS[hint]!(claim, fast.run, bad);
+            shortcuts.on = false;
+            const want = HINTS[hint]!(claim, full.run, bad);
+            shortcuts.on = true;
+            expect(got, `${name}: ${q.text}`).toEqual(want);
+            const [df, dg] = [fast.budget.ops - f0, full.budget.ops - g0];
+            expect(df, `${name}: ${q.text} (operations)`).toBeLessThanOrEqual(dg);
+            if (df < dg) fewer++;
+            asked++;
+          }
         }
       }
-    }
-    expect(asked).toBeGreaterThan(100);
-    // the shortcut is taken somewhere: otherwise this compares a path with itself
-    expect(fewer).toBeGreaterThan(3);
-  }, 240_000);
+      expect(asked).toBeGreaterThan(100);
+      // the shortcut is taken somewhere: otherwise this compares a path with itself
+      expect(fewer).toBeGreaterThan(3);
+    },
+    240_000,
+  );
 
   it('the one-step re-reading: none exactly where the full walk finds none, on every check of the pinned texts and seeds', () => {
     let none = 0;
