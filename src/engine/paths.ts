@@ -263,10 +263,10 @@ export function matProduct(J: Float64Array, M: Float64Array, nv: number, nu: num
 }
 
 interface NodeName {
-  id: string;
-  text: string;
-  latex: string;
-  t: number | null;
+  readonly id: string;
+  readonly text: string;
+  readonly latex: string;
+  readonly t: number | null;
 }
 
 /**
@@ -300,10 +300,31 @@ function lazyNames(run: Run): { get(id: number): NodeName | undefined } {
       if (out) return out;
       const w = where.get(id);
       if (!w) return undefined;
-      const idx = w.t === null ? null : { v: null, k: w.t };
-      out = { id: nodeKey({ name: nameOfKey(w.name), step: w.t }), text: refText(w.name, idx), latex: nameLatex(w.name, idx), t: w.t };
+      out = new WrittenName(w.name, w.t);
       written.set(id, out);
       return out;
     },
   };
+}
+
+/**
+ * one node's names, its graph id and LaTeX written when first read: a check's term matcher names the nodes
+ * of a path in text only, and writing their LaTeX too was a twentieth of a failing chain-rule check
+ */
+class WrittenName implements NodeName {
+  readonly text: string;
+  private idText: string | null = null;
+  private latexText: string | null = null;
+  constructor(
+    private readonly name: string,
+    readonly t: number | null,
+  ) {
+    this.text = refText(name, t === null ? null : { v: null, k: t });
+  }
+  get id(): string {
+    return (this.idText ??= nodeKey({ name: nameOfKey(this.name), step: this.t }));
+  }
+  get latex(): string {
+    return (this.latexText ??= nameLatex(this.name, this.t === null ? null : { v: null, k: this.t }));
+  }
 }

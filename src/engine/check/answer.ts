@@ -21,6 +21,7 @@ import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { textbookHint } from './textbook';
+import { shortcuts } from './shortcuts';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -183,8 +184,13 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     return reread;
   };
 
-  /** the one-step reading, when the check fails as written (at the file's values or at a draw) */
-  const oneStep = (asWritten: string): CheckReport | null => {
+  /**
+   * the one-step reading, when the check fails as written (at the file's values or at a draw). `holdsOnly`:
+   * the caller takes nothing but a one-step reading that holds at every draw (the check passed at the file's
+   * values), so one that misses a draw returns null before its message — what it leans on, a culprit run
+   * per varied name — is written (issue 11)
+   */
+  const oneStep = (asWritten: string, holdsOnly = false): CheckReport | null => {
     const { rr, claim: rrClaim } = rereadOf();
     if (!rrClaim) return null;
     let rs: Sides[];
@@ -195,12 +201,15 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
       throw e;
     }
     if (rs.some((s) => !close(s.l.data, s.r.data))) return null;
+    // the draws judged first when only a reading that holds at them is taken (else after its text, as ever)
+    const drawn = holdsOnly ? judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx) : null;
+    if (drawn && (drawn.miss || (drawn.judged === 0 && ctx.drawCount > 0))) return null;
     const { names, adds } = rereadText(rr!, ctx.run, points);
     const what = `${names} read as one-step derivative${names.includes(' and ') ? 's' : ''} (the step's own paths, every node of another step held fixed, as many sheets write ∂)`;
     const totals = adds.length
       ? `As total derivatives it ${asWritten}: the total derivative also counts the paths through other steps (${adds.join(', ')})`
       : `As total derivatives it ${asWritten}`;
-    const v = judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx);
+    const v = drawn ?? judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx);
     const skipped = skippedText(v);
     if (v.miss) {
       return report(
@@ -241,6 +250,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   if (v.miss) {
     const os = oneStep(
       `fails at random draw ${v.miss.seed}${v.miss.s.label} (left ${valueText(toValue(v.miss.s.l))}, right ${valueText(toValue(v.miss.s.r))})`,
+      shortcuts.on,
     );
     if (os?.status === 'holds-as-one-step') return os;
     return report(

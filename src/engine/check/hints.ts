@@ -14,6 +14,7 @@ import { toValue, type Tensor } from '../tensor';
 import { guard } from './guard';
 import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
+import { shortcuts } from './shortcuts';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -258,6 +259,9 @@ export function pathHint(c: Claim, run: Run): string | null {
 /** inputs of one equation tried together as left out: any one of them, or several of its first this many */
 const MAX_LEFT_OUT = 6;
 
+/** subsetsBySize by n (every caller passes MAX_LEFT_OUT): made once per count of inputs, read only */
+const subsetsMade = new Map<number, readonly (readonly number[])[]>();
+
 /** the subsets of 0..n-1 tried, smallest first: every single index, then pairs, … of the first `max` */
 function subsetsBySize(n: number, max: number): number[][] {
   const m = Math.min(n, max);
@@ -307,10 +311,21 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       }
       parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
       // one input left out first, then two, … (seed 001 eq. (29) keeps only L_1's term of L = L_1 + L_2 + L_3)
-      for (const set of subsetsBySize(parts.length, MAX_LEFT_OUT)) {
-        const contrib = total.data.map((_, i) => set.reduce((acc, k) => acc + parts[k]!.contrib[i]!, 0));
-        const rest = total.data.map((x, i) => x - contrib[i]!);
+      let subsets = subsetsMade.get(parts.length);
+      if (!subsets) subsetsMade.set(parts.length, (subsets = subsetsBySize(parts.length, MAX_LEFT_OUT)));
+      // each subset's part and the rest of the total in two arrays reused from one subset to the next (the
+      // same sums in the same order as ever); the part copied out only for the subset that is named
+      const sum = new Float64Array(total.data.length);
+      const rest = new Float64Array(total.data.length);
+      for (const set of subsets) {
+        for (let i = 0; i < sum.length; i++) {
+          let acc = 0;
+          for (const k of set) acc += parts[k]!.contrib[i]!;
+          sum[i] = acc;
+          rest[i] = total.data[i]! - acc;
+        }
         if (!close(rest, want.data)) continue;
+        const contrib = sum.slice();
         const v = toValue({ shape: total.shape, data: contrib });
         return {
           text: `the ${side} side leaves out ${set.map((k) => parts[k]!.term).join(' + ')} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
@@ -396,6 +411,8 @@ export function shiftHint(c: Claim, run: Run): string | null {
     return out;
   };
   const found = { lhs: targets(c.lhs), rhs: targets(c.rhs) };
+  // no step to move (a chain rule written with derivatives alone): no trial, so the derivatives are not frozen
+  if (shortcuts.on && !found.lhs.length && !found.rhs.length) return null;
   const sides = { lhs: distinctRefs(c.lhs, found.lhs), rhs: distinctRefs(c.rhs, found.rhs) };
   // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
   const frozen = guard(() =>

@@ -12,6 +12,7 @@ import { LimitError } from '../tape';
 import { toValue } from '../tensor';
 import type { Claim } from './hints';
 import { close, type Point } from './points';
+import { shortcuts } from './shortcuts';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -135,28 +136,38 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   const B = run.node(d.wrt.name, bStep);
   if (!B) return null;
   const n = B.data.length;
-  const total = run.derivativeAt(d.of, d.wrt, env, true).tensor.data;
   const terms = termsOf(other);
   if (!terms.length) return null;
-  // each term: its adjoint factor ∂A/∂U, the user U (whose own equation reads B), and the rest of the term
-  const read = terms.map((t) => {
+  // only a formula whose every term goes through a user of B, and whose terms add up to the total but for one.
+  // Each term's adjoint factor and user are found before any term is evaluated: a term with none (the 1 of
+  // seed 004's h̄ line) says nothing will be said, and the terms' values and the total are not computed
+  const users: { t: Term; adj: Deriv; U: { name: string; step: number | null }; J: Float64Array }[] = [];
+  // (without the shortcut, every term is still evaluated before the hint gives up, as it always was)
+  let none = false;
+  for (const t of terms) {
     const fs = factorsOf(t.e);
     const k = fs.findIndex((f) => f.k === 'deriv' && f.total && !f.oneStep && sameOf(f.of, d.of, env));
-    if (k < 0) return null;
-    const adj = fs[k] as Deriv;
-    const uStep = stepOf(adj.wrt.idx, env);
-    const U = run.node(adj.wrt.name, uStep);
+    const adj = k < 0 ? null : (fs[k] as Deriv);
+    const uStep = adj ? stepOf(adj.wrt.idx, env) : null;
+    const U = adj ? run.node(adj.wrt.name, uStep) : undefined;
     const J = U ? run.immediate(U).get(B.id) : undefined;
-    if (!U || !J || U.data.length !== n) return null;
+    if (!adj || !U || !J || U.data.length !== n) {
+      if (shortcuts.on) return null;
+      none = true;
+      continue;
+    }
+    users.push({ t, adj, U: { name: adj.wrt.name, step: uStep }, J });
+  }
+  const total = run.derivativeAt(d.of, d.wrt, env, true).tensor.data;
+  // each term: its adjoint factor ∂A/∂U, the user U (whose own equation reads B), and the rest of the term
+  const rs = users.map(({ t, adj, U, J }) => {
     const value = run.evaluateAt(t.e, env).data;
     const want = new Float64Array(n);
     const a = run.evaluateAt(adj, env).data;
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) want[j] += a[i]! * J[i * n + j]!;
-    return { t, adj, U: { name: adj.wrt.name, step: uStep }, J, value: value.map((x) => x * t.sign), want };
+    return { t, adj, U, J, value: value.map((x) => x * t.sign), want };
   });
-  // only a formula whose every term goes through a user of B, and whose terms add up to the total but for one
-  if (read.some((r) => r === null)) return null;
-  const rs = read as NonNullable<(typeof read)[number]>[];
+  if (none) return null;
   const wrong = rs.filter((r) => !close(r.value, r.want));
   if (wrong.length !== 1) return null;
   const sum = new Float64Array(n);

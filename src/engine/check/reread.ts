@@ -11,6 +11,7 @@ import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import { toValue } from '../tensor';
 import type { Point } from './points';
+import { shortcuts } from './shortcuts';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -106,8 +107,20 @@ function oneStepExpr(d: Deriv, x: Expr & { k: 'ref' }): Expr {
   return { k: 'contract', a: { k: 'vec', items, shape: [n], range: d.range }, b: whole, shape: d.shape, range: d.range };
 }
 
+/** a derivative the re-reading would replace, found by the same walk without copying anything */
+function anyRereadable(e: Expr, model: Model): boolean {
+  if (e.k === 'deriv') return rereadable(e, model);
+  let found = false;
+  forChildren(e, (x) => {
+    if (!found && anyRereadable(x, model)) found = true;
+  });
+  return found;
+}
+
 /** the check with its derivatives re-read, or null when none is */
 export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null {
+  // most failing checks have nothing to re-read (a loss's adjoint, a plain equation): no copy of their sides
+  if (shortcuts.on && !anyRereadable(lhs, model) && !anyRereadable(rhs, model)) return null;
   const derivs: Reread['derivs'] = [];
   const go = (e: Expr, binders: Binder[]): Expr => {
     switch (e.k) {
@@ -180,15 +193,18 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
     if (seen.has(text)) continue;
     seen.add(text);
     names.push(text);
+    // the total derivative as one expression for every point and binding (compiled once, not once per point);
+    // both values only read here (the run's own arrays, charged as copies were)
+    const whole: Deriv = { ...d, oneStep: false };
     try {
       search: for (const p of points)
         for (const env of bindings(binders, p.env)) {
-          const one = run.evaluateAt(oneStep, env);
-          const total = run.evaluateAt({ ...d, oneStep: false }, env);
+          const one = run.evaluateShared(oneStep, env);
+          const total = run.evaluateShared(whole, env);
           const diff = total.data.map((x, i) => x - one.data[i]!);
           if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
           const v = toValue({ shape: total.shape, data: diff });
-          adds.push(`${exprText(bindAll({ ...d, oneStep: false }, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
+          adds.push(`${exprText(bindAll(whole, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
           break search;
         }
     } catch (e) {

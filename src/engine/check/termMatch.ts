@@ -18,6 +18,7 @@ import { stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import type { TNode } from '../tape';
 import { identity } from '../values';
+import { shortcuts } from './shortcuts';
 
 const MAX_TERMS = 400;
 /** the nodes on the way may have at most this many entries (every edge's Jacobian is taken) */
@@ -86,6 +87,12 @@ function same(a: Float64Array, b: Float64Array): boolean {
 
 const isZero = (a: Float64Array) => a.every((x) => x === 0);
 
+function nonZeroCount(vs: Float64Array[]): number {
+  let n = 0;
+  for (const v of vs) if (!isZero(v)) n++;
+  return n;
+}
+
 /** the Jacobian of the edge u → v: rows over v's entries, columns over u's */
 const edgeJ = (run: Run, u: TNode, v: TNode): Float64Array => run.immediate(v).get(u.id) ?? new Float64Array(v.data.length * u.data.length);
 
@@ -141,8 +148,12 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   const paths = pathsBetween(run, B, A);
   if (!paths || paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES))) return null;
   const pv = pathProducts(run, paths);
+  // each written term covers at most one path: with two more non-zero paths than terms, two paths are left
+  // uncovered whatever the terms' values, and nothing is said (seed 004's h̄ line against the hundreds of
+  // paths of an LSTM) — known before the total and the terms are evaluated
+  if (shortcuts.on && nonZeroCount(pv) >= monos.length + 2) return null;
   // the paths' layout must be the engine's: they add up to ∂A/∂B as evaluated
-  const total = run.evaluateAt(t0(d, env), env).data;
+  const total = run.evaluateShared(t0(d, env), env).data;
   const sum = new Float64Array(total.length);
   for (const v of pv) {
     if (v.length !== total.length) return null;
@@ -150,7 +161,7 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   }
   if (!same(sum, total)) return null;
   const mv = monos.map((m) => {
-    const v = m.e ? run.evaluateAt(m.e, env).data : Float64Array.of(1);
+    const v = m.e ? run.evaluateShared(m.e, env).data : Float64Array.of(1);
     return v.map((x) => x * m.coef);
   });
   const scalar = total.length === 1;
@@ -210,14 +221,23 @@ function spanOf(factors: Expr[]): Range | null {
   return { line: lo.line, column: lo.column, endLine: hi.endLine, endColumn: hi.endColumn };
 }
 
+/** per run: wrongFactor and segmentFactor ask for it at every named wrong term */
+const untimedByRun = new WeakMap<Run, Set<number>>();
+
 /** the untimed quantities' nodes (a sum of losses: its edges ∂L/∂L_t = 1 a worked solution leaves out) */
 function untimedNodes(run: Run): Set<number> {
-  return new Set(
-    run
-      .quantityNodes()
-      .filter((q) => q.t === null)
-      .map((q) => q.node.id),
-  );
+  let out = untimedByRun.get(run);
+  if (!out)
+    untimedByRun.set(
+      run,
+      (out = new Set(
+        run
+          .quantityNodes()
+          .filter((q) => q.t === null)
+          .map((q) => q.node.id),
+      )),
+    );
+  return out;
 }
 
 const isOne = (J: Float64Array) => J.length === 1 && J[0] === 1;
@@ -242,7 +262,7 @@ function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: 
   if (edges.length !== m.factors.length) return segmentFactor(m, path, env, run, label);
   const wrong: number[] = [];
   m.factors.forEach((f, i) => {
-    if (!same(run.evaluateAt(f, env).data, edges[i]!.J)) wrong.push(i);
+    if (!same(run.evaluateShared(f, env).data, edges[i]!.J)) wrong.push(i);
   });
   if (wrong.length !== 1) return null;
   const i = wrong[0]!;
@@ -272,6 +292,14 @@ function segmentFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n
     return hi > lo && lo >= 0 ? { hi, lo } : null;
   });
   const untimed = untimedNodes(run);
+  /** stretch(run, path, lo, hi), each made once: every candidate factor compares the others with theirs */
+  const stretches = new Map<number, Float64Array>();
+  const stretchOf = (lo: number, hi: number): Float64Array => {
+    const key = lo * path.length + hi;
+    let M = stretches.get(key);
+    if (!M) stretches.set(key, (M = stretch(run, path, lo, hi)));
+    return M;
+  };
   // the top of the term: A, or a node below it joined to A by edges of 1 into untimed sums (∂L/∂L_3 left out)
   let top = path.length - 1;
   while (top > 0 && isOne(edgeJ(run, path[top - 1]!, path[top]!)) && untimed.has(path[top]!.id)) top--;
@@ -295,8 +323,9 @@ function segmentFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n
     if (Number.isNaN(J[0]!)) J[0] = top;
     if (!ok || J.some((v) => Number.isNaN(v)) || J[0]! < top || J.some((v, k) => k > 0 && v >= J[k - 1]!)) continue;
     if (J[0]! !== top && !(J[0]! > top && J[0] === path.length - 1)) continue;
-    const fits = m.factors.every((f, j) => j === i || same(run.evaluateAt(f, env).data, stretch(run, path, J[j + 1]!, J[j]!)));
-    if (!fits || same(run.evaluateAt(m.factors[i]!, env).data, stretch(run, path, J[i + 1]!, J[i]!))) continue;
+    // each factor read (and charged) as ever, its value the run's own array; a stretch of the path taken once
+    const fits = m.factors.every((f, j) => j === i || same(run.evaluateShared(f, env).data, stretchOf(J[j + 1]!, J[j]!)));
+    if (!fits || same(run.evaluateShared(m.factors[i]!, env).data, stretchOf(J[i + 1]!, J[i]!))) continue;
     const f = m.factors[i]!;
     const plus = f.k === 'deriv' && !f.total && !f.oneStep && J[i]! - J[i + 1]! === 1 ? '⁺' : '';
     const where = i === n - 1 ? 'the last factor' : i === 0 ? 'the first factor' : `factor ${i + 1}`;
