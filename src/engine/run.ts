@@ -5,7 +5,7 @@ import { idxValue } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
 import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
-import { buildPlan, nodeKey, type Plan } from './plan';
+import { buildPlan, type Plan } from './plan';
 import { drawDecl } from './random';
 import { SPARSE_RANGE, Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
@@ -106,21 +106,21 @@ class UnrolledRun implements Run {
   /** graph nodes by name, indexed by step (one entry at index 0 for untimed quantities) */
   private qnodes = new Map<string, TNode[]>();
   private lossG: (Float64Array | undefined)[] | null = null;
-  private sweeps = new Map<string, (Float64Array | undefined)[]>();
-  private immediates = new Map<number, Map<number, Float64Array>>();
+  // Issue 11: most runs of an analysis (the draws', the culprits') never use most of what follows, and
+  // the maps a run made up front were a visible share of its construction and of what it kept alive while
+  // the analysis ran: each is made when first written.
+  private sweeps: Map<string, (Float64Array | undefined)[]> | null = null;
+  private immediates: Map<number, Map<number, Float64Array>> | null = null;
   /** entries held by the immediates (the derivatives read from them stop being kept past MAX_MEMO) */
   private immediateEntries = 0;
   /** the lowest short-range total sweep from a node (fromSweepsMade), its gradients per entry of the node */
-  private shortSweeps = new Map<number, { lo: number; rows: (Float64Array | undefined)[][] }>();
+  private shortSweeps: Map<number, { lo: number; rows: (Float64Array | undefined)[][] }> | null = null;
   /** tape positions held by shortSweeps */
   private shortSwept = 0;
   private cached = 0;
-  /** the step of every timed quantity node (by tape id); untimed quantities are absent */
-  private nodeStep = new Map<number, number>();
-  /** where the equations of each step's nodes begin (the earliest), and of the untimed quantities: one-step sweeps start there */
-  private stepStart = new Map<number, number>();
-  private untimedStarts: { id: number; start: number }[] = [];
-  /** the quantity nodes in creation order (forward accumulation walks them) */
+  /** what a one-step derivative reads of the graph's layout (oneStepLayout), made on the first one */
+  private layout: OneStepLayout | null = null;
+  /** the quantity nodes in creation order, one per node of the plan (forward accumulation walks them) */
   private graphOrder: TNode[] = [];
   /** forward accumulation from one source B, used once long-range queries keep B and change A */
   private tangents: Tangents | null = null;
@@ -133,8 +133,8 @@ class UnrolledRun implements Run {
    * fall exactly where they fell without the cache. A computation that touched a long-range derivative is
    * not kept: those decide between reverse sweeps and forward accumulation by the queries seen so far.
    */
-  private derivMemo = new Map<string, Map<string, Map<number, { d: Derivative; ops: number }>>>();
-  private evalMemo = new WeakMap<Expr, Map<string, { t: Tensor; ops: number }>>();
+  private derivMemo: Map<string, Map<string, Map<number, { d: Derivative; ops: number }>>> | null = null;
+  private evalMemo: WeakMap<Expr, Map<string, { t: Tensor; ops: number }>> | null = null;
   private longTouched = 0;
   /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
   private memoEntries = 0;
@@ -142,7 +142,7 @@ class UnrolledRun implements Run {
   constructor(
     public model: Model,
     values: ValueOverrides,
-    plan: Plan,
+    private plan: Plan,
     scale?: Record<string, number>,
     budget?: Budget,
   ) {
@@ -152,37 +152,40 @@ class UnrolledRun implements Run {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
       const f = scale?.[d.name];
       if (f !== undefined && f !== 1) vals = vals.map((v) => v.map((x) => x * f));
-      this.leaves.set(
-        d.name,
-        vals.map((v) => {
-          const n = this.tape.push('leaf', d.shape, v);
-          n.barrier = true;
-          return n;
-        }),
-      );
+      const nodes: TNode[] = new Array(vals.length);
+      for (let i = 0; i < vals.length; i++) {
+        const n = this.tape.push('leaf', d.shape, vals[i]!);
+        n.barrier = true;
+        nodes[i] = n;
+      }
+      this.leaves.set(d.name, nodes);
     }
+    // a state is given (a draw's h_0) only where the overrides hold more than the declarations
+    const states = values.size > 0;
+    let name = '';
+    let steps: TNode[] = [];
     for (const pn of plan.order) {
-      const q = model.quantities.get(pn.name)!;
       const start = this.tape.nodes.length;
-      const given = pn.step !== null ? values.get(nodeKey(pn.name, pn.step)) : undefined;
+      const given = states && pn.step !== null ? values.get(pn.key) : undefined;
       let root: TNode;
       if (given) {
-        root = this.tape.push('leaf', q.shape, given[0]!);
+        root = this.tape.push('leaf', pn.shape, given[0]!);
       } else {
-        let r = this.ev(pn.expr, pn.step === null ? {} : { t: pn.step });
-        if (r.data.length === 1 && entries(q.shape) > 1) r = this.tape.fill(r, q.shape);
-        root = this.tape.push('id', q.shape, r.data, r);
+        let r = this.ev(pn.expr, pn.env);
+        if (pn.spread && r.data.length === 1) r = this.tape.fill(r, pn.shape);
+        root = this.tape.push('id', pn.shape, r.data, r);
       }
       root.barrier = true;
       root.start = start;
       this.graphOrder.push(root);
-      let steps = this.qnodes.get(pn.name);
-      if (!steps) this.qnodes.set(pn.name, (steps = []));
+      // the plan lists a quantity's steps together: its array is looked up when the name changes
+      if (pn.name !== name) {
+        name = pn.name;
+        const s = this.qnodes.get(name);
+        if (s) steps = s;
+        else this.qnodes.set(name, (steps = []));
+      }
       steps[pn.step ?? 0] = root;
-      if (pn.step !== null) {
-        this.nodeStep.set(root.id, pn.step);
-        if (!given) this.stepStart.set(pn.step, Math.min(this.stepStart.get(pn.step) ?? start, start));
-      } else this.untimedStarts.push({ id: root.id, start });
     }
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
   }
@@ -254,7 +257,7 @@ class UnrolledRun implements Run {
 
   evaluateShared(e: Expr, env: Env): Tensor {
     const key = envKey(env);
-    let byEnv = this.evalMemo.get(e);
+    let byEnv = this.evalMemo?.get(e);
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
@@ -265,14 +268,14 @@ class UnrolledRun implements Run {
     // a value needs no tape: evaluated without one, charged what the tape would have charged (values.ts)
     const r = evaluateValue(e, env, this, runError);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
-      if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
+      if (!byEnv) (this.evalMemo ??= new WeakMap()).set(e, (byEnv = new Map()));
       byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
     }
     return r;
   }
 
   /** the unshifted readings of the probes, by their given map (one per point) */
-  private probeMemo = new WeakMap<Map<Expr, unknown>, WeakMap<Expr, { t: Tensor; ops: number }>>();
+  private probeMemo: WeakMap<Map<Expr, unknown>, WeakMap<Expr, { t: Tensor; ops: number }>> | null = null;
 
   evaluateProbe(e: Expr, env: Env, probe: Probe): Tensor {
     const ops0 = this.tape.budget.ops;
@@ -284,7 +287,7 @@ class UnrolledRun implements Run {
       if (this.longTouched === long0) this.memoEntries += r.data.length;
       return r;
     }
-    let byExpr = this.probeMemo.get(probe.given);
+    let byExpr = this.probeMemo?.get(probe.given);
     const hit = byExpr?.get(e);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
@@ -292,7 +295,7 @@ class UnrolledRun implements Run {
     }
     const r = evaluateValue(e, env, this, runError, probe);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
-      if (!byExpr) this.probeMemo.set(probe.given, (byExpr = new WeakMap()));
+      if (!byExpr) (this.probeMemo ??= new WeakMap()).set(probe.given, (byExpr = new WeakMap()));
       byExpr.set(e, { t: r, ops: this.tape.budget.ops - ops0 });
     }
     return r;
@@ -350,8 +353,9 @@ class UnrolledRun implements Run {
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
     // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
     // was most of what a repeated derivative cost
-    let byOf = this.derivMemo.get((of as Expr & { k: 'ref' }).name);
-    if (!byOf) this.derivMemo.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
+    const memos = (this.derivMemo ??= new Map());
+    let byOf = memos.get((of as Expr & { k: 'ref' }).name);
+    if (!byOf) memos.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
     let memo = byOf.get(wrt.name);
     if (!memo) byOf.set(wrt.name, (memo = new Map()));
     const hit = memo.get(key);
@@ -414,11 +418,11 @@ class UnrolledRun implements Run {
           } else if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
             // long-range queries (∂L/∂h_t for every t) share one full sweep per output entry
             const key = `${A.id}:${i}`;
-            let g = this.sweeps.get(key);
+            let g = this.sweeps?.get(key);
             if (!g) {
               g = this.tape.sweep(A, seed, 0);
               // cached while the cache stays small: many distinct long-range sources would hold O(T²)
-              if ((this.cached += g.length) < MAX_CACHED) this.sweeps.set(key, g);
+              if ((this.cached += g.length) < MAX_CACHED) (this.sweeps ??= new Map()).set(key, g);
             }
             row = g[B.id];
           } else {
@@ -459,7 +463,7 @@ class UnrolledRun implements Run {
     if (!total) {
       const range = A.id - A.start + 1;
       if (A.op === 'leaf' || range >= SPARSE_RANGE) return null;
-      let J = this.immediates.get(A.id);
+      let J = this.immediates?.get(A.id);
       if (J) this.tape.budget.tick(m * range);
       else if (this.immediateEntries <= MAX_MEMO) J = this.immediate(A);
       else return null;
@@ -470,7 +474,7 @@ class UnrolledRun implements Run {
     }
     if (A.id - B.id > LONG_RANGE || (A === this.loss && m === 1)) return null;
     const n = B.data.length;
-    const made = this.shortSweeps.get(A.id);
+    const made = this.shortSweeps?.get(A.id);
     if (made && made.lo <= B.id) {
       this.tape.budget.tick(m * (A.id - B.id + 1));
       let reached = false;
@@ -500,7 +504,7 @@ class UnrolledRun implements Run {
     }
     if (keep) {
       this.shortSwept += m * (A.id - B.id + 1) - (made ? m * (A.id - made.lo + 1) : 0);
-      this.shortSweeps.set(A.id, { lo: B.id, rows });
+      (this.shortSweeps ??= new Map()).set(A.id, { lo: B.id, rows });
     }
     return reached;
   }
@@ -551,10 +555,11 @@ class UnrolledRun implements Run {
       for (let i = 0; i < m; i++) out[i * n + i] = 1;
       reached = true;
     } else if (B.id < A.id && A.op !== 'leaf') {
-      const cross = (y: TNode) => y.op !== 'leaf' && (this.nodeStep.get(y.id) ?? k) === k;
+      const { nodeStep, stepStart, untimedStarts } = (this.layout ??= this.oneStepLayout());
+      const cross = (y: TNode) => y.op !== 'leaf' && (nodeStep.get(y.id) ?? k) === k;
       // the sweep starts at the first equation it may cross: the earliest crossable node before A
-      let lo = Math.min(A.start, this.stepStart.get(k!) ?? A.start);
-      for (const u of this.untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
+      let lo = Math.min(A.start, stepStart.get(k!) ?? A.start);
+      for (const u of untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
       for (let i = 0; i < m; i++) {
         const seed = new Float64Array(m);
         seed[i] = 1;
@@ -571,8 +576,29 @@ class UnrolledRun implements Run {
     return { tensor: { shape: derivShape(A, B), data: out }, reached };
   }
 
+  /**
+   * The step of every timed graph node, where the equations of each step's nodes begin and those of the
+   * untimed quantities: read from the graph nodes and the plan they were made in order of (graphOrder[i]
+   * is plan.order[i]; a given state is a leaf, whose equation is not crossed)
+   */
+  private oneStepLayout(): OneStepLayout {
+    const nodeStep = new Map<number, number>();
+    const stepStart = new Map<number, number>();
+    const untimedStarts: { id: number; start: number }[] = [];
+    const order = this.plan.order;
+    for (let i = 0; i < order.length; i++) {
+      const step = order[i]!.step;
+      const root = this.graphOrder[i]!;
+      if (step !== null) {
+        nodeStep.set(root.id, step);
+        if (root.op !== 'leaf') stepStart.set(step, Math.min(stepStart.get(step) ?? root.start, root.start));
+      } else untimedStarts.push({ id: root.id, start: root.start });
+    }
+    return { nodeStep, stepStart, untimedStarts };
+  }
+
   immediate(node: TNode): Map<number, Float64Array> {
-    let J = this.immediates.get(node.id);
+    let J = this.immediates?.get(node.id);
     if (J) return J;
     J = new Map();
     const m = node.data.length;
@@ -593,7 +619,7 @@ class UnrolledRun implements Run {
       }
     }
     for (const rows of J.values()) this.immediateEntries += rows.length;
-    this.immediates.set(node.id, J);
+    (this.immediates ??= new Map()).set(node.id, J);
     return J;
   }
 
@@ -700,6 +726,16 @@ class UnrolledRun implements Run {
       }
     }
   }
+}
+
+/** what oneStepAt reads of a run's graph (oneStepLayout) */
+interface OneStepLayout {
+  /** the step of every timed quantity node (by tape id); untimed quantities are absent */
+  nodeStep: Map<number, number>;
+  /** where the equations of each step's nodes begin (the earliest): one-step sweeps start there */
+  stepStart: Map<number, number>;
+  /** the untimed quantities' nodes and where their equations begin */
+  untimedStarts: { id: number; start: number }[];
 }
 
 /** the bindings of an evaluation as a key: "t=2,i=3," in the order they were bound */
