@@ -408,11 +408,13 @@ class UnrolledRun implements Run {
     } else if (B.id < A.id && of.k === 'ref' && (reused = this.fromSweepsMade(A, B, total, out)) !== null) {
       reached = reused;
     } else if (B.id < A.id) {
+      // one seed for every entry of A: no sweep keeps it (sweep copies it, sweepTransient only reads it)
+      const seed = new Float64Array(m);
       for (let i = 0; i < m; i++) {
+        if (i) seed[i - 1] = 0;
+        seed[i] = 1;
         let row: Float64Array | undefined;
         if (total) {
-          const seed = new Float64Array(m);
-          seed[i] = 1;
           if (A === this.loss && m === 1) {
             row = this.lossGrads()![B.id];
           } else if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
@@ -426,13 +428,12 @@ class UnrolledRun implements Run {
             }
             row = g[B.id];
           } else {
-            row = this.tape.sweep(A, seed, B.id, undefined, false, undefined, B.id)[0];
+            // read at B alone, and copied below before any other sweep
+            row = this.tape.sweepTransient(A, seed, B.id, undefined, undefined, B.id)[0];
           }
         } else if (A.op !== 'leaf') {
-          const seed = new Float64Array(m);
-          seed[i] = 1;
           const below = new Map<number, Float64Array>();
-          this.tape.sweep(A, seed, lo, below);
+          this.tape.sweepTransient(A, seed, lo, below);
           row = below.get(B.id);
         }
         if (row) {
@@ -490,11 +491,12 @@ class UnrolledRun implements Run {
     const keep = m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS && this.shortSwept + m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS * 16;
     const rows: (Float64Array | undefined)[][] = [];
     let reached = false;
+    const seed = new Float64Array(m);
     for (let i = 0; i < m; i++) {
-      const seed = new Float64Array(m);
+      if (i) seed[i - 1] = 0;
       seed[i] = 1;
-      // a sweep not kept is read at B alone: every other accumulator is lent
-      const g = this.tape.sweep(A, seed, B.id, undefined, false, undefined, keep ? -1 : B.id);
+      // a sweep not kept is read at B alone, and copied before any other sweep
+      const g = keep ? this.tape.sweep(A, seed, B.id) : this.tape.sweepTransient(A, seed, B.id, undefined, undefined, B.id);
       if (keep) rows.push(g);
       const row = g[0];
       if (row) {
@@ -560,12 +562,13 @@ class UnrolledRun implements Run {
       // the sweep starts at the first equation it may cross: the earliest crossable node before A
       let lo = Math.min(A.start, stepStart.get(k!) ?? A.start);
       for (const u of untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
+      const seed = new Float64Array(m);
       for (let i = 0; i < m; i++) {
-        const seed = new Float64Array(m);
+        if (i) seed[i - 1] = 0;
         seed[i] = 1;
         const below = new Map<number, Float64Array>();
-        // read at B alone (in range or below it): the crossed nodes' accumulators are lent
-        const g = this.tape.sweep(A, seed, lo, below, false, cross, B.id);
+        // read at B alone (in range or below it), and copied before any other sweep
+        const g = this.tape.sweepTransient(A, seed, lo, below, cross, B.id);
         const row = B.id >= lo ? g[B.id - lo] : below.get(B.id);
         if (row) {
           reached = true;
@@ -603,11 +606,17 @@ class UnrolledRun implements Run {
     J = new Map();
     const m = node.data.length;
     if (node.op !== 'leaf') {
+      const seed = new Float64Array(m);
       for (let i = 0; i < m; i++) {
-        const seed = new Float64Array(m);
+        if (i) seed[i - 1] = 0;
         seed[i] = 1;
         const rows = new Map<number, Float64Array>();
-        this.tape.sweep(node, seed, node.start, rows);
+        // the rows are the inputs' own arrays (below the range): a scalar node's are its Jacobian's as they are
+        this.tape.sweepTransient(node, seed, node.start, rows);
+        if (m === 1) {
+          J = rows;
+          break;
+        }
         for (const [id, row] of rows) {
           let full = J.get(id);
           if (!full) {

@@ -548,7 +548,26 @@ export class Tape {
     cross?: (n: TNode) => boolean,
     only = -1,
   ): (Float64Array | undefined)[] {
-    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null, only);
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null, only, false);
+  }
+
+  /**
+   * sweep() for a caller that reads the result at once and keeps none of it (a derivative's row copied into
+   * its Jacobian, an immediate sweep read through `below`): the array returned, and every accumulator in it
+   * (the gradient at `only` included), are the sweeper's own, valid until the next sweep on any tape of the
+   * analysis; `seed` is read, not copied. The numbers and the operations charged are sweep()'s.
+   * Issue 11: the result array and a fresh accumulator per read gradient were most of what these sweeps
+   * allocated, and a sweep's arrays lived until the next scavenge copied them.
+   */
+  sweepTransient(
+    root: TNode,
+    seed: Float64Array,
+    lo: number,
+    below?: Map<number, Float64Array>,
+    cross?: (n: TNode) => boolean,
+    only = -1,
+  ): (Float64Array | undefined)[] {
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, false, cross ?? null, only, true);
   }
 
   private sweeper: Sweeper | null = null;
@@ -627,13 +646,19 @@ class Sweeper {
   private only = -1;
   private lent: number[] = [];
 
+  /** a transient sweep (sweepTransient): every accumulator in range is lent, the result array is `pool` */
+  private transient = false;
+  /** the result array of transient sweeps: every entry undefined but those listed in poolSet */
+  private pool: (Float64Array | undefined)[] = [];
+  private poolSet: number[] = [];
+
   private slotHere(x: TNode): Float64Array | undefined {
     let slot: Float64Array | undefined;
     if (x.id >= this.lo) {
       slot = this.g[x.id - this.lo];
       if (!slot) {
         slot =
-          this.lending && x.id !== this.rootId && (this.only < 0 ? !x.barrier : x.id !== this.only)
+          this.lending && (this.transient || (x.id !== this.rootId && (this.only < 0 ? !x.barrier : x.id !== this.only)))
             ? this.lend(x)
             : this.fresh(x.data.length);
         this.g[x.id - this.lo] = slot;
@@ -682,11 +707,26 @@ class Sweeper {
     dense: boolean,
     cross: ((n: TNode) => boolean) | null,
     only: number,
+    transient: boolean,
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
-    const g: (Float64Array | undefined)[] = new Array(range);
-    g[root.id - lo] = seed.slice();
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
+    // a sparse sweep makes its own accumulators (below), so it is never transient
+    transient &&= !sparse;
+    let g: (Float64Array | undefined)[];
+    if (transient) {
+      g = this.pool;
+      const set = this.poolSet;
+      for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
+      set.length = 0;
+      if (g.length < range) g = this.pool = new Array(range);
+      // the root's gradient is only read (every other node of the range comes before it)
+      g[root.id - lo] = seed;
+    } else {
+      g = new Array(range);
+      g[root.id - lo] = seed.slice();
+    }
+    this.transient = transient;
     this.g = g;
     this.lo = lo;
     this.below = below;
@@ -717,8 +757,10 @@ class Sweeper {
         this.tape.budget.tick(range);
         for (let id = root.id; id >= lo; id--) visit(id);
         // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
+        // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
+        // (a transient sweep's stay in the pool for its caller to read: the next one clears them)
         const lent = this.lent;
-        for (let k = 0; k < lent.length; k++) g[lent[k]! - lo] = undefined;
+        if (!transient) for (let k = 0; k < lent.length; k++) g[lent[k]! - lo] = undefined;
         return g;
       }
       const heap = this.heap!;
@@ -727,6 +769,13 @@ class Sweeper {
       for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
       return g;
     } finally {
+      // what a transient sweep set in the pool (its root and what it lent, also when it threw), cleared by the next
+      if (this.transient) {
+        const set = this.poolSet;
+        set.push(root.id - lo);
+        for (let k = 0; k < this.lent.length; k++) set.push(this.lent[k]! - lo);
+        this.transient = false;
+      }
       // nothing of this sweep is kept alive by the tape
       this.g = [];
       this.below = null;
