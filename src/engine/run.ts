@@ -133,8 +133,9 @@ class UnrolledRun implements Run {
    * fall exactly where they fell without the cache. A computation that touched a long-range derivative is
    * not kept: those decide between reverse sweeps and forward accumulation by the queries seen so far.
    */
-  private derivMemo: Map<string, Map<string, Map<number, { d: Derivative; ops: number }>>> | null = null;
-  private evalMemo: WeakMap<Expr, Map<string, { t: Tensor; ops: number }>> | null = null;
+  private derivMemo: Map<string, Map<string, Map<number, KeptDerivative>>> | null = null;
+  /** by expression, then bindings (envKey): the run lives as long as its analysis, as do the expressions asked */
+  private evalMemo: Map<Expr, Map<string | number, KeptValue>> | null = null;
   private longTouched = 0;
   /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
   private memoEntries = 0;
@@ -261,15 +262,16 @@ class UnrolledRun implements Run {
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return hit.t;
+      return hit.t ?? { shape: [], data: Float64Array.of(hit.v) };
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     // a value needs no tape: evaluated without one, charged what the tape would have charged (values.ts)
     const r = evaluateValue(e, env, this, runError);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
-      if (!byEnv) (this.evalMemo ??= new WeakMap()).set(e, (byEnv = new Map()));
-      byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
+      if (!byEnv) (this.evalMemo ??= new Map()).set(e, (byEnv = new Map()));
+      const ops = this.tape.budget.ops - ops0;
+      byEnv.set(key, r.shape.length === 0 && r.data.length === 1 ? new KeptValue(r.data[0]!, null, ops) : new KeptValue(0, r, ops));
     }
     return r;
   }
@@ -361,17 +363,24 @@ class UnrolledRun implements Run {
     const hit = memo.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return own ? { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached } : hit.d;
+      const k = hit.d;
+      if (!k) return { tensor: { shape: hit.shape, data: Float64Array.of(hit.v) }, reached: hit.reached };
+      return own ? { tensor: { shape: k.tensor.shape, data: k.tensor.data.slice() }, reached: k.reached } : k;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     const d = this.derivativeOnce(of, wrt, env, total, oneStep);
-    if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
-      memo.set(key, {
-        // kept as computed when the reader only reads it
-        d: own ? { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached } : d,
-        ops: this.tape.budget.ops - ops0,
-      });
+    if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO) {
+      const ops = this.tape.budget.ops - ops0;
+      const t = d.tensor;
+      memo.set(
+        key,
+        t.data.length === 1
+          ? new KeptDerivative(t.data[0]!, t.shape, d.reached, null, ops)
+          : // kept as computed when the reader only reads it
+            new KeptDerivative(0, t.shape, d.reached, own ? { tensor: { shape: t.shape, data: t.data.slice() }, reached: d.reached } : d, ops),
+      );
+    }
     return d;
   }
 
@@ -747,8 +756,45 @@ interface OneStepLayout {
   untimedStarts: { id: number; start: number }[];
 }
 
-/** the bindings of an evaluation as a key: "t=2,i=3," in the order they were bound */
-function envKey(env: Env): string {
+/**
+ * What a run's memos keep of a result: a one-entry result as its number, rebuilt into a tensor when asked
+ * again; anything else as the tensor itself. Issue 11: the memos were a quarter of what an analysis held
+ * alive while it ran (a record, a tensor and a typed array per scalar), and what is alive when the young
+ * generation is collected is what that collection costs.
+ */
+class KeptValue {
+  constructor(
+    readonly v: number,
+    readonly t: Tensor | null,
+    readonly ops: number,
+  ) {}
+}
+class KeptDerivative {
+  constructor(
+    readonly v: number,
+    readonly shape: Shape,
+    readonly reached: boolean,
+    /** null: a one-entry derivative (v) */
+    readonly d: Derivative | null,
+    readonly ops: number,
+  ) {}
+}
+
+/**
+ * the bindings of an evaluation as a key: the step itself for the common { t } alone (no string built),
+ * else "t=2,i=3," in the order they were bound (a number and a string are never the same key)
+ */
+function envKey(env: Env): string | number {
+  let n = 0;
+  let onlyT = false;
+  for (const v in env) {
+    if (n++) {
+      onlyT = false;
+      break;
+    }
+    onlyT = v === 't';
+  }
+  if (onlyT) return env.t!;
   let k = '';
   for (const v in env) k += `${v}=${env[v]},`;
   return k;
