@@ -9,7 +9,7 @@ import { buildPlan, type Plan } from './plan';
 import { drawDecl } from './random';
 import { SPARSE_RANGE, Tape, type Budget, type TNode } from './tape';
 import { Tangents } from './tangents';
-import { dims, type Tensor } from './tensor';
+import { dims, scalarData, type Tensor } from './tensor';
 import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
@@ -191,18 +191,14 @@ class UnrolledRun implements Run {
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
   }
 
+  /** nodeOf(name) per name asked (one lookup per call, where each call read two or three maps) */
+  private lookups: Map<string, (t: number | null) => TNode | undefined> | null = null;
+
   node(name: string, t: number | null): TNode | undefined {
-    const leaves = this.leaves.get(name);
-    if (leaves) {
-      const d = this.model.decls.get(name)!;
-      if (!d.perStep) return leaves[0];
-      return t === null ? undefined : leaves[t - 1];
-    }
-    const steps = this.qnodes.get(name);
-    if (!steps) return undefined;
-    const q = this.model.quantities.get(name)!;
-    if (q.timed ? t === null : t !== null) return undefined;
-    return t === null ? steps[0] : t < 0 ? undefined : steps[t];
+    const lookups = (this.lookups ??= new Map());
+    let at = lookups.get(name);
+    if (!at) lookups.set(name, (at = this.nodeOf(name)));
+    return at(t);
   }
   /** the node of a derivative's side, or the error the question reports: `h_5 has no value` */
   private nodeAt(name: string, t: number | null): TNode {
@@ -234,7 +230,7 @@ class UnrolledRun implements Run {
 
   private lossGrads(): (Float64Array | undefined)[] | null {
     if (!this.loss) return null;
-    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, Float64Array.of(1), 0, undefined, true);
+    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, scalarData(1), 0, undefined, true);
     return this.lossG;
   }
 
@@ -262,7 +258,7 @@ class UnrolledRun implements Run {
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return hit.t ?? { shape: [], data: Float64Array.of(hit.v) };
+      return hit.t ?? { shape: [], data: scalarData(hit.v) };
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
@@ -364,7 +360,7 @@ class UnrolledRun implements Run {
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
       const k = hit.d;
-      if (!k) return { tensor: { shape: hit.shape, data: Float64Array.of(hit.v) }, reached: hit.reached };
+      if (!k) return { tensor: { shape: hit.shape, data: scalarData(hit.v) }, reached: hit.reached };
       return own ? { tensor: { shape: k.tensor.shape, data: k.tensor.data.slice() }, reached: k.reached } : k;
     }
     const ops0 = this.tape.budget.ops;
@@ -655,9 +651,9 @@ class UnrolledRun implements Run {
     const tape = this.tape;
     switch (e.k) {
       case 'num':
-        return tape.konst([], Float64Array.of(e.value));
+        return tape.konst([], scalarData(e.value));
       case 'var':
-        return tape.konst([], Float64Array.of(stepOf(e.idx, env)!));
+        return tape.konst([], scalarData(stepOf(e.idx, env)!));
       case 'vec':
         return tape.pack(
           e.items.map((x) => this.ev(x, env)),
@@ -740,7 +736,7 @@ class UnrolledRun implements Run {
         // a comparison: constant where it is defined, so its gradient is zero
         const a = this.ev(e.a, env).data[0]!;
         const b = this.ev(e.b, env).data[0]!;
-        return tape.konst([], Float64Array.of(a === b ? 1 : 0));
+        return tape.konst([], scalarData(a === b ? 1 : 0));
       }
     }
   }

@@ -6,7 +6,7 @@
 
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
-import { dims, matmul, matmulGradA, matmulGradB, sigmoid, type Tensor } from './tensor';
+import { dims, matmul, matmulGradA, matmulGradB, scalarData, sigmoid, type Tensor } from './tensor';
 import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
@@ -306,7 +306,7 @@ function transposed(v: Float64Array, m: number, n: number): Float64Array {
 /** one entry of a tensor, at a flat offset */
 const INDEX = {
   forward(ad: Float64Array, offset: number): Float64Array {
-    return Float64Array.of(ad[offset]!);
+    return scalarData(ad[offset]!);
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
     acc(y.a!, g[0]!, y.offset);
@@ -336,7 +336,7 @@ const FN = {
       case 'mean': {
         let s = 0;
         for (let i = 0; i < len; i++) s += x[i]!;
-        return Float64Array.of(fn === 'mean' ? s / len : s);
+        return scalarData(fn === 'mean' ? s / len : s);
       }
       case 'softmax': {
         let m = -Infinity;
