@@ -339,6 +339,17 @@ class UnrolledRun implements Run {
     return this.derivativeMemo(of, wrt, env, total, oneStep, false);
   }
 
+  /** derivativeShared as the tapeless evaluator reads it (values.ts ValueHost): a memoized one-entry derivative of shape [] as its number */
+  derivativeRead(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): number | Tensor {
+    const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
+    const hit = key === null ? undefined : this.derivMemo?.get((of as Expr & { k: 'ref' }).name)?.get(wrt.name)?.get(key);
+    if (hit && !hit.d && hit.shape.length === 0) {
+      if (hit.ops) this.tape.budget.tick(hit.ops);
+      return hit.v;
+    }
+    return this.derivativeMemo(of, wrt, env, total, oneStep, false).tensor;
+  }
+
   private derivativeMemo(
     of: Expr,
     wrt: { name: string; idx: Idx | null },

@@ -22,8 +22,11 @@ export interface ValueHost {
   budget: Budget;
   /** the node of a name at a step (as Run.node), looked up once per name */
   nodeOf(name: string): (t: number | null) => TNode | undefined;
-  /** ∂of/∂wrt, which the evaluator only reads (it may be the run's memoized array) */
-  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): { tensor: Tensor };
+  /**
+   * ∂of/∂wrt, which the evaluator only reads (it may be the run's memoized array); a one-entry derivative of
+   * shape [] may come as its number (what the evaluator makes of it: no tensor made for a memo's hit)
+   */
+  derivativeRead(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): number | Tensor;
 }
 
 /** makes the run's own error (RunError, from run.ts, which imports this file) */
@@ -406,7 +409,11 @@ function build(e: Expr): Code {
           cx.budget.tick(given.ops);
           return given.v;
         }
-        const d = cx.host.derivativeShared(of, wrt, env, total, oneStep).tensor;
+        const d = cx.host.derivativeRead(of, wrt, env, total, oneStep);
+        if (typeof d === 'number') {
+          charge(cx, 1);
+          return d;
+        }
         charge(cx, d.data.length);
         return make(d.shape, d.data);
       };
