@@ -7,7 +7,7 @@ import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
 import { buildPlan, type Plan } from './plan';
 import { drawDecl } from './random';
-import { SPARSE_RANGE, Tape, type Budget, type TNode } from './tape';
+import { SPARSE_RANGE, Tape, type Budget, type KeptSweep, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, scalarData, type Tensor } from './tensor';
 import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
@@ -105,7 +105,7 @@ class UnrolledRun implements Run {
   private leaves = new Map<string, TNode[]>();
   /** graph nodes by name, indexed by step (one entry at index 0 for untimed quantities) */
   private qnodes = new Map<string, TNode[]>();
-  private lossG: (Float64Array | undefined)[] | null = null;
+  private lossG: KeptSweep | null = null;
   // Issue 11: most runs of an analysis (the draws', the culprits') never use most of what follows, and
   // the maps a run made up front were a visible share of its construction and of what it kept alive while
   // the analysis ran: each is made when first written.
@@ -114,7 +114,7 @@ class UnrolledRun implements Run {
   /** entries held by the immediates (the derivatives read from them stop being kept past MAX_MEMO) */
   private immediateEntries = 0;
   /** the lowest short-range total sweep from a node (fromSweepsMade), its gradients per entry of the node */
-  private shortSweeps: Map<number, { lo: number; rows: (Float64Array | undefined)[][] }> | null = null;
+  private shortSweeps: Map<number, { lo: number; rows: KeptSweep[] }> | null = null;
   /** tape positions held by shortSweeps */
   private shortSwept = 0;
   private cached = 0;
@@ -228,9 +228,9 @@ class UnrolledRun implements Run {
     return n ? { shape: n.shape, data: n.data } : undefined;
   }
 
-  private lossGrads(): (Float64Array | undefined)[] | null {
+  private lossGrads(): KeptSweep | null {
     if (!this.loss) return null;
-    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, scalarData(1), 0, undefined, true);
+    if (!this.lossG) this.lossG = this.tape.sweepKept(this.loss, scalarData(1), 0, true);
     return this.lossG;
   }
 
@@ -238,7 +238,8 @@ class UnrolledRun implements Run {
     const g = this.lossGrads();
     const n = this.node(name, t);
     if (!g || !n) return null;
-    return { shape: n.shape, data: g[n.id] ?? new Float64Array(n.data.length) };
+    // a view of the kept gradients (read only, as the kept array it was)
+    return { shape: n.shape, data: g.view(n.id, n.data.length) ?? new Float64Array(n.data.length) };
   }
 
   evaluate(e: Expr, t: number | null): Tensor {
@@ -432,7 +433,7 @@ class UnrolledRun implements Run {
         let row: Float64Array | undefined;
         if (total) {
           if (A === this.loss && m === 1) {
-            row = this.lossGrads()![B.id];
+            if (this.lossGrads()!.copy(B.id, n, out, 0)) reached = true;
           } else if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
             // long-range queries (∂L/∂h_t for every t) share one full sweep per output entry
             const key = `${A.id}:${i}`;
@@ -495,26 +496,24 @@ class UnrolledRun implements Run {
     if (made && made.lo <= B.id) {
       this.tape.budget.tick(m * (A.id - B.id + 1));
       let reached = false;
-      for (let i = 0; i < m; i++) {
-        const row = made.rows[i]![B.id - made.lo];
-        if (row) {
-          reached = true;
-          out.set(row, i * n);
-        }
-      }
+      for (let i = 0; i < m; i++) if (made.rows[i]!.copy(B.id, n, out, i * n)) reached = true;
       return reached;
     }
     const keep = m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS && this.shortSwept + m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS * 16;
-    const rows: (Float64Array | undefined)[][] = [];
+    const rows: KeptSweep[] = [];
     let reached = false;
     const seed = new Float64Array(m);
     for (let i = 0; i < m; i++) {
       if (i) seed[i - 1] = 0;
       seed[i] = 1;
+      if (keep) {
+        const kept = this.tape.sweepKept(A, seed, B.id);
+        rows.push(kept);
+        if (kept.copy(B.id, n, out, i * n)) reached = true;
+        continue;
+      }
       // a sweep not kept is read at B alone, and copied before any other sweep
-      const g = keep ? this.tape.sweep(A, seed, B.id) : this.tape.sweepTransient(A, seed, B.id, undefined, undefined, B.id);
-      if (keep) rows.push(g);
-      const row = g[0];
+      const row = this.tape.sweepTransient(A, seed, B.id, undefined, undefined, B.id)[0];
       if (row) {
         reached = true;
         out.set(row, i * n);

@@ -552,6 +552,18 @@ export class Tape {
   }
 
   /**
+   * sweep() for a caller that keeps the result: the gradients of the barriers (graph nodes, leaves) and of the
+   * root, packed into one array (KeptSweep) from accumulators that are all lent. Issue 11: a kept sweep held an
+   * array per barrier reached and an array as long as its range, for as long as its run (the whole analysis),
+   * and what an analysis holds when the young generation is collected is what that collection costs.
+   * The numbers and the operations charged are sweep()'s.
+   */
+  sweepKept(root: TNode, seed: Float64Array, lo: number, dense = false): KeptSweep {
+    const g = (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, null, dense, null, -1, true);
+    return KeptSweep.of(this.nodes, root.id, lo, g);
+  }
+
+  /**
    * sweep() for a caller that reads the result at once and keeps none of it (a derivative's row copied into
    * its Jacobian, an immediate sweep read through `below`): the array returned, and every accumulator in it
    * (the gradient at `only` included), are the sweeper's own, valid until the next sweep on any tape of the
@@ -789,6 +801,64 @@ class Sweeper {
   }
 }
 const EMPTY = new Float64Array(0);
+
+/** what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position */
+export class KeptSweep {
+  private constructor(
+    readonly lo: number,
+    /** per position lo..root: 1 + where its gradient begins in `flat`, 0 where none was reached */
+    private at: Int32Array,
+    private flat: Float64Array,
+  ) {}
+
+  static of(nodes: readonly TNode[], root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
+    const range = root - lo + 1;
+    let total = 0;
+    for (let k = 0; k < range; k++) {
+      const v = g[k];
+      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) total += v.length;
+    }
+    const at = new Int32Array(range);
+    const flat = new Float64Array(total);
+    let o = 0;
+    for (let k = 0; k < range; k++) {
+      const v = g[k];
+      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) {
+        at[k] = o + 1;
+        flat.set(v, o);
+        o += v.length;
+      }
+    }
+    return new KeptSweep(lo, at, flat);
+  }
+
+  /** whether the sweep reached tape position id (a barrier or the root, at or above lo) */
+  has(id: number): boolean {
+    const k = id - this.lo;
+    return k >= 0 && k < this.at.length && this.at[k] !== 0;
+  }
+
+  /** the gradient at tape position id, n entries, copied into out from `into` (false: none reached, out untouched) */
+  copy(id: number, n: number, out: Float64Array, into: number): boolean {
+    if (!this.has(id)) return false;
+    const o = this.at[id - this.lo]! - 1;
+    const flat = this.flat;
+    for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
+    return true;
+  }
+
+  /** the gradient at tape position id, n entries: a view of the kept array (read only), undefined where none */
+  view(id: number, n: number): Float64Array | undefined {
+    if (!this.has(id)) return undefined;
+    const o = this.at[id - this.lo]! - 1;
+    return this.flat.subarray(o, o + n);
+  }
+
+  /** tape positions the kept gradients cover */
+  get range(): number {
+    return this.at.length;
+  }
+}
 
 /**
  * The lent accumulators of every tape that shares a budget (the runs of one analysis: the file's values, the

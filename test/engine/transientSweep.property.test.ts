@@ -116,6 +116,51 @@ describe('transient sweeps', () => {
     );
   });
 
+  it('a kept sweep holds what sweep() gives at every barrier and the root, untouched by later sweeps', () => {
+    fc.assert(
+      fc.property(net, fc.boolean(), ({ seed, T, n, d, p, act, gated, pick }, dense) => {
+        const m = model(vectorNet(seed, T, n, d, p, act, gated));
+        const budget = new Budget();
+        const run = forward(m, undefined, { budget });
+        const tape = run.tape;
+        const nodes = run.quantityNodes().map((q) => q.node);
+        const r = rand(pick);
+        const kept: { k: ReturnType<typeof tape.sweepKept>; want: (number[] | undefined)[]; lo: number; root: number }[] = [];
+        for (let k = 0; k < 8; k++) {
+          const A = nodes[Math.floor((r() + 0.5) * nodes.length)]!;
+          const s = seedOf(A.data.length, r);
+          const lo = Math.floor((r() + 0.5) * (A.id + 1));
+          const ops0 = budget.ops;
+          const g = tape.sweep(A, s, lo, undefined, dense);
+          const ops1 = budget.ops;
+          const want = Array.from({ length: A.id - lo + 1 }, (_, j) => copy(g[j]));
+          const got = tape.sweepKept(A, s, lo, dense);
+          expect(budget.ops - ops1).toBe(ops1 - ops0);
+          kept.push({ k: got, want, lo, root: A.id });
+        }
+        // read after every other sweep: each kept sweep still gives sweep()'s gradients, where it gave one
+        for (const { k, want, lo, root } of kept) {
+          for (let id = lo; id <= root; id++) {
+            const node = tape.nodes[id]!;
+            const len = node.data.length;
+            const w = want[id - lo];
+            const read = id === root || node.barrier;
+            const out = new Float64Array(len + 2).fill(7);
+            const reached = k.copy(id, len, out, 1);
+            expect(reached).toBe(read && w !== undefined);
+            if (reached) {
+              expect(Array.from(out.subarray(1, 1 + len))).toEqual(w);
+              expect(copy(k.view(id, len))).toEqual(w);
+            } else expect(Array.from(out)).toEqual(new Array(len + 2).fill(7));
+          }
+          expect(k.has(lo - 1)).toBe(false);
+          expect(k.has(root + 1)).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("a scalar node's immediate Jacobian equals its rows swept one by one", () => {
     fc.assert(
       fc.property(net, ({ seed, T, d, act, gated, pick }) => {
