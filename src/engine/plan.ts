@@ -4,7 +4,7 @@
 import { nodeKey as idKey } from '../ids';
 import { LIMITS } from '../language/limits';
 import { idxValue } from '../language/idx';
-import type { Expr, Model, Quantity } from '../language/model';
+import type { Expr, Model, Quantity, Shape } from '../language/model';
 import { displayName } from '../language/print';
 import { forChildren } from '../language/resolve';
 import { entries } from '../language/shapes';
@@ -14,6 +14,13 @@ export interface PlanNode {
   /** null for an untimed quantity */
   step: number | null;
   expr: Expr;
+  /** nodeKey(name, step): where value overrides give this node (made once, not per forward run) */
+  key: string;
+  /** the bindings its equation is evaluated with ({ t: step }, {} untimed): shared by every run, never written */
+  env: Record<string, number>;
+  /** the quantity's shape, and whether a scalar equation's value is spread over it (more than one entry) */
+  shape: Shape;
+  spread: boolean;
 }
 
 export interface Plan {
@@ -73,7 +80,15 @@ export function buildPlan(model: Model): Plan {
       depCount += deps.length;
       if (depCount > 5_000_000) throw new PlanError(`the unrolled graph has more than 5,000,000 edges (limit)`, 'limit', q.line);
       const slot = slotOf(q.name, step);
-      nodes[slot] = { name: q.name, step, expr };
+      nodes[slot] = {
+        name: q.name,
+        step,
+        expr,
+        key: nodeKey(q.name, step),
+        env: step === null ? {} : { t: step },
+        shape: q.shape,
+        spread: entries(q.shape) > 1,
+      };
       depSlots[slot] = deps;
       work += cost;
     }

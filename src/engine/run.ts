@@ -5,11 +5,11 @@ import { idxValue } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
 import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
-import { buildPlan, nodeKey, type Plan } from './plan';
+import { buildPlan, type Plan } from './plan';
 import { drawDecl } from './random';
-import { SPARSE_RANGE, Tape, type Budget, type TNode } from './tape';
+import { SPARSE_RANGE, Tape, type Budget, type KeptSweep, type TNode } from './tape';
 import { Tangents } from './tangents';
-import { dims, type Tensor } from './tensor';
+import { dims, scalarData, type Tensor } from './tensor';
 import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
@@ -105,22 +105,22 @@ class UnrolledRun implements Run {
   private leaves = new Map<string, TNode[]>();
   /** graph nodes by name, indexed by step (one entry at index 0 for untimed quantities) */
   private qnodes = new Map<string, TNode[]>();
-  private lossG: (Float64Array | undefined)[] | null = null;
-  private sweeps = new Map<string, (Float64Array | undefined)[]>();
-  private immediates = new Map<number, Map<number, Float64Array>>();
+  private lossG: KeptSweep | null = null;
+  // Issue 11: most runs of an analysis (the draws', the culprits') never use most of what follows, and
+  // the maps a run made up front were a visible share of its construction and of what it kept alive while
+  // the analysis ran: each is made when first written.
+  private sweeps: Map<string, (Float64Array | undefined)[]> | null = null;
+  private immediates: Map<number, Map<number, Float64Array>> | null = null;
   /** entries held by the immediates (the derivatives read from them stop being kept past MAX_MEMO) */
   private immediateEntries = 0;
   /** the lowest short-range total sweep from a node (fromSweepsMade), its gradients per entry of the node */
-  private shortSweeps = new Map<number, { lo: number; rows: (Float64Array | undefined)[][] }>();
+  private shortSweeps: Map<number, { lo: number; rows: KeptSweep[] }> | null = null;
   /** tape positions held by shortSweeps */
   private shortSwept = 0;
   private cached = 0;
-  /** the step of every timed quantity node (by tape id); untimed quantities are absent */
-  private nodeStep = new Map<number, number>();
-  /** where the equations of each step's nodes begin (the earliest), and of the untimed quantities: one-step sweeps start there */
-  private stepStart = new Map<number, number>();
-  private untimedStarts: { id: number; start: number }[] = [];
-  /** the quantity nodes in creation order (forward accumulation walks them) */
+  /** what a one-step derivative reads of the graph's layout (oneStepLayout), made on the first one */
+  private layout: OneStepLayout | null = null;
+  /** the quantity nodes in creation order, one per node of the plan (forward accumulation walks them) */
   private graphOrder: TNode[] = [];
   /** forward accumulation from one source B, used once long-range queries keep B and change A */
   private tangents: Tangents | null = null;
@@ -133,8 +133,9 @@ class UnrolledRun implements Run {
    * fall exactly where they fell without the cache. A computation that touched a long-range derivative is
    * not kept: those decide between reverse sweeps and forward accumulation by the queries seen so far.
    */
-  private derivMemo = new Map<string, Map<string, Map<number, { d: Derivative; ops: number }>>>();
-  private evalMemo = new WeakMap<Expr, Map<string, { t: Tensor; ops: number }>>();
+  private derivMemo: Map<string, Map<string, Map<number, KeptDerivative>>> | null = null;
+  /** by expression, then bindings (envKey): the run lives as long as its analysis, as do the expressions asked */
+  private evalMemo: Map<Expr, Map<string | number, KeptValue>> | null = null;
   private longTouched = 0;
   /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
   private memoEntries = 0;
@@ -142,7 +143,7 @@ class UnrolledRun implements Run {
   constructor(
     public model: Model,
     values: ValueOverrides,
-    plan: Plan,
+    private plan: Plan,
     scale?: Record<string, number>,
     budget?: Budget,
   ) {
@@ -152,53 +153,52 @@ class UnrolledRun implements Run {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
       const f = scale?.[d.name];
       if (f !== undefined && f !== 1) vals = vals.map((v) => v.map((x) => x * f));
-      this.leaves.set(
-        d.name,
-        vals.map((v) => {
-          const n = this.tape.push('leaf', d.shape, v);
-          n.barrier = true;
-          return n;
-        }),
-      );
+      const nodes: TNode[] = new Array(vals.length);
+      for (let i = 0; i < vals.length; i++) {
+        const n = this.tape.push('leaf', d.shape, vals[i]!);
+        n.barrier = true;
+        nodes[i] = n;
+      }
+      this.leaves.set(d.name, nodes);
     }
+    // a state is given (a draw's h_0) only where the overrides hold more than the declarations
+    const states = values.size > 0;
+    let name = '';
+    let steps: TNode[] = [];
     for (const pn of plan.order) {
-      const q = model.quantities.get(pn.name)!;
       const start = this.tape.nodes.length;
-      const given = pn.step !== null ? values.get(nodeKey(pn.name, pn.step)) : undefined;
+      const given = states && pn.step !== null ? values.get(pn.key) : undefined;
       let root: TNode;
       if (given) {
-        root = this.tape.push('leaf', q.shape, given[0]!);
+        root = this.tape.push('leaf', pn.shape, given[0]!);
       } else {
-        let r = this.ev(pn.expr, pn.step === null ? {} : { t: pn.step });
-        if (r.data.length === 1 && entries(q.shape) > 1) r = this.tape.fill(r, q.shape);
-        root = this.tape.push('id', q.shape, r.data, r);
+        let r = this.ev(pn.expr, pn.env);
+        if (pn.spread && r.data.length === 1) r = this.tape.fill(r, pn.shape);
+        root = this.tape.push('id', pn.shape, r.data, r);
       }
       root.barrier = true;
       root.start = start;
       this.graphOrder.push(root);
-      let steps = this.qnodes.get(pn.name);
-      if (!steps) this.qnodes.set(pn.name, (steps = []));
+      // the plan lists a quantity's steps together: its array is looked up when the name changes
+      if (pn.name !== name) {
+        name = pn.name;
+        const s = this.qnodes.get(name);
+        if (s) steps = s;
+        else this.qnodes.set(name, (steps = []));
+      }
       steps[pn.step ?? 0] = root;
-      if (pn.step !== null) {
-        this.nodeStep.set(root.id, pn.step);
-        if (!given) this.stepStart.set(pn.step, Math.min(this.stepStart.get(pn.step) ?? start, start));
-      } else this.untimedStarts.push({ id: root.id, start });
     }
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
   }
 
+  /** nodeOf(name) per name asked (one lookup per call, where each call read two or three maps) */
+  private lookups: Map<string, (t: number | null) => TNode | undefined> | null = null;
+
   node(name: string, t: number | null): TNode | undefined {
-    const leaves = this.leaves.get(name);
-    if (leaves) {
-      const d = this.model.decls.get(name)!;
-      if (!d.perStep) return leaves[0];
-      return t === null ? undefined : leaves[t - 1];
-    }
-    const steps = this.qnodes.get(name);
-    if (!steps) return undefined;
-    const q = this.model.quantities.get(name)!;
-    if (q.timed ? t === null : t !== null) return undefined;
-    return t === null ? steps[0] : t < 0 ? undefined : steps[t];
+    const lookups = (this.lookups ??= new Map());
+    let at = lookups.get(name);
+    if (!at) lookups.set(name, (at = this.nodeOf(name)));
+    return at(t);
   }
   /** the node of a derivative's side, or the error the question reports: `h_5 has no value` */
   private nodeAt(name: string, t: number | null): TNode {
@@ -228,9 +228,9 @@ class UnrolledRun implements Run {
     return n ? { shape: n.shape, data: n.data } : undefined;
   }
 
-  private lossGrads(): (Float64Array | undefined)[] | null {
+  private lossGrads(): KeptSweep | null {
     if (!this.loss) return null;
-    if (!this.lossG) this.lossG = this.tape.sweep(this.loss, Float64Array.of(1), 0, undefined, true);
+    if (!this.lossG) this.lossG = this.tape.sweepKept(this.loss, scalarData(1), 0, true);
     return this.lossG;
   }
 
@@ -238,7 +238,8 @@ class UnrolledRun implements Run {
     const g = this.lossGrads();
     const n = this.node(name, t);
     if (!g || !n) return null;
-    return { shape: n.shape, data: g[n.id] ?? new Float64Array(n.data.length) };
+    // a view of the kept gradients (read only, as the kept array it was)
+    return { shape: n.shape, data: g.view(n.id, n.data.length) ?? new Float64Array(n.data.length) };
   }
 
   evaluate(e: Expr, t: number | null): Tensor {
@@ -254,25 +255,26 @@ class UnrolledRun implements Run {
 
   evaluateShared(e: Expr, env: Env): Tensor {
     const key = envKey(env);
-    let byEnv = this.evalMemo.get(e);
+    let byEnv = this.evalMemo?.get(e);
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return hit.t;
+      return hit.t ?? { shape: [], data: scalarData(hit.v) };
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     // a value needs no tape: evaluated without one, charged what the tape would have charged (values.ts)
     const r = evaluateValue(e, env, this, runError);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
-      if (!byEnv) this.evalMemo.set(e, (byEnv = new Map()));
-      byEnv.set(key, { t: r, ops: this.tape.budget.ops - ops0 });
+      if (!byEnv) (this.evalMemo ??= new Map()).set(e, (byEnv = new Map()));
+      const ops = this.tape.budget.ops - ops0;
+      byEnv.set(key, r.shape.length === 0 && r.data.length === 1 ? new KeptValue(r.data[0]!, null, ops) : new KeptValue(0, r, ops));
     }
     return r;
   }
 
   /** the unshifted readings of the probes, by their given map (one per point) */
-  private probeMemo = new WeakMap<Map<Expr, unknown>, WeakMap<Expr, { t: Tensor; ops: number }>>();
+  private probeMemo: WeakMap<Map<Expr, unknown>, WeakMap<Expr, { t: Tensor; ops: number }>> | null = null;
 
   evaluateProbe(e: Expr, env: Env, probe: Probe): Tensor {
     const ops0 = this.tape.budget.ops;
@@ -284,7 +286,7 @@ class UnrolledRun implements Run {
       if (this.longTouched === long0) this.memoEntries += r.data.length;
       return r;
     }
-    let byExpr = this.probeMemo.get(probe.given);
+    let byExpr = this.probeMemo?.get(probe.given);
     const hit = byExpr?.get(e);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
@@ -292,7 +294,7 @@ class UnrolledRun implements Run {
     }
     const r = evaluateValue(e, env, this, runError, probe);
     if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
-      if (!byExpr) this.probeMemo.set(probe.given, (byExpr = new WeakMap()));
+      if (!byExpr) (this.probeMemo ??= new WeakMap()).set(probe.given, (byExpr = new WeakMap()));
       byExpr.set(e, { t: r, ops: this.tape.budget.ops - ops0 });
     }
     return r;
@@ -338,6 +340,17 @@ class UnrolledRun implements Run {
     return this.derivativeMemo(of, wrt, env, total, oneStep, false);
   }
 
+  /** derivativeShared as the tapeless evaluator reads it (values.ts ValueHost): a memoized one-entry derivative of shape [] as its number */
+  derivativeRead(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): number | Tensor {
+    const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
+    const hit = key === null ? undefined : this.derivMemo?.get((of as Expr & { k: 'ref' }).name)?.get(wrt.name)?.get(key);
+    if (hit && !hit.d && hit.shape.length === 0) {
+      if (hit.ops) this.tape.budget.tick(hit.ops);
+      return hit.v;
+    }
+    return this.derivativeMemo(of, wrt, env, total, oneStep, false).tensor;
+  }
+
   private derivativeMemo(
     of: Expr,
     wrt: { name: string; idx: Idx | null },
@@ -350,24 +363,32 @@ class UnrolledRun implements Run {
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
     // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
     // was most of what a repeated derivative cost
-    let byOf = this.derivMemo.get((of as Expr & { k: 'ref' }).name);
-    if (!byOf) this.derivMemo.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
+    const memos = (this.derivMemo ??= new Map());
+    let byOf = memos.get((of as Expr & { k: 'ref' }).name);
+    if (!byOf) memos.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
     let memo = byOf.get(wrt.name);
     if (!memo) byOf.set(wrt.name, (memo = new Map()));
     const hit = memo.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return own ? { tensor: { shape: hit.d.tensor.shape, data: hit.d.tensor.data.slice() }, reached: hit.d.reached } : hit.d;
+      const k = hit.d;
+      if (!k) return { tensor: { shape: hit.shape, data: scalarData(hit.v) }, reached: hit.reached };
+      return own ? { tensor: { shape: k.tensor.shape, data: k.tensor.data.slice() }, reached: k.reached } : k;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     const d = this.derivativeOnce(of, wrt, env, total, oneStep);
-    if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO)
-      memo.set(key, {
-        // kept as computed when the reader only reads it
-        d: own ? { tensor: { shape: d.tensor.shape, data: d.tensor.data.slice() }, reached: d.reached } : d,
-        ops: this.tape.budget.ops - ops0,
-      });
+    if (this.longTouched === long0 && (this.memoEntries += d.tensor.data.length) <= MAX_MEMO) {
+      const ops = this.tape.budget.ops - ops0;
+      const t = d.tensor;
+      memo.set(
+        key,
+        t.data.length === 1
+          ? new KeptDerivative(t.data[0]!, t.shape, d.reached, null, ops)
+          : // kept as computed when the reader only reads it
+            new KeptDerivative(0, t.shape, d.reached, own ? { tensor: { shape: t.shape, data: t.data.slice() }, reached: d.reached } : d, ops),
+      );
+    }
     return d;
   }
 
@@ -404,31 +425,32 @@ class UnrolledRun implements Run {
     } else if (B.id < A.id && of.k === 'ref' && (reused = this.fromSweepsMade(A, B, total, out)) !== null) {
       reached = reused;
     } else if (B.id < A.id) {
+      // one seed for every entry of A: no sweep keeps it (sweep copies it, sweepTransient only reads it)
+      const seed = new Float64Array(m);
       for (let i = 0; i < m; i++) {
+        if (i) seed[i - 1] = 0;
+        seed[i] = 1;
         let row: Float64Array | undefined;
         if (total) {
-          const seed = new Float64Array(m);
-          seed[i] = 1;
           if (A === this.loss && m === 1) {
-            row = this.lossGrads()![B.id];
+            if (this.lossGrads()!.copy(B.id, n, out, 0)) reached = true;
           } else if (of.k === 'ref' && A.id - B.id > LONG_RANGE) {
             // long-range queries (∂L/∂h_t for every t) share one full sweep per output entry
             const key = `${A.id}:${i}`;
-            let g = this.sweeps.get(key);
+            let g = this.sweeps?.get(key);
             if (!g) {
               g = this.tape.sweep(A, seed, 0);
               // cached while the cache stays small: many distinct long-range sources would hold O(T²)
-              if ((this.cached += g.length) < MAX_CACHED) this.sweeps.set(key, g);
+              if ((this.cached += g.length) < MAX_CACHED) (this.sweeps ??= new Map()).set(key, g);
             }
             row = g[B.id];
           } else {
-            row = this.tape.sweep(A, seed, B.id, undefined, false, undefined, B.id)[0];
+            // read at B alone, and copied below before any other sweep
+            row = this.tape.sweepTransient(A, seed, B.id, undefined, undefined, B.id)[0];
           }
         } else if (A.op !== 'leaf') {
-          const seed = new Float64Array(m);
-          seed[i] = 1;
           const below = new Map<number, Float64Array>();
-          this.tape.sweep(A, seed, lo, below);
+          this.tape.sweepTransient(A, seed, lo, below);
           row = below.get(B.id);
         }
         if (row) {
@@ -459,7 +481,7 @@ class UnrolledRun implements Run {
     if (!total) {
       const range = A.id - A.start + 1;
       if (A.op === 'leaf' || range >= SPARSE_RANGE) return null;
-      let J = this.immediates.get(A.id);
+      let J = this.immediates?.get(A.id);
       if (J) this.tape.budget.tick(m * range);
       else if (this.immediateEntries <= MAX_MEMO) J = this.immediate(A);
       else return null;
@@ -470,29 +492,28 @@ class UnrolledRun implements Run {
     }
     if (A.id - B.id > LONG_RANGE || (A === this.loss && m === 1)) return null;
     const n = B.data.length;
-    const made = this.shortSweeps.get(A.id);
+    const made = this.shortSweeps?.get(A.id);
     if (made && made.lo <= B.id) {
       this.tape.budget.tick(m * (A.id - B.id + 1));
       let reached = false;
-      for (let i = 0; i < m; i++) {
-        const row = made.rows[i]![B.id - made.lo];
-        if (row) {
-          reached = true;
-          out.set(row, i * n);
-        }
-      }
+      for (let i = 0; i < m; i++) if (made.rows[i]!.copy(B.id, n, out, i * n)) reached = true;
       return reached;
     }
     const keep = m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS && this.shortSwept + m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS * 16;
-    const rows: (Float64Array | undefined)[][] = [];
+    const rows: KeptSweep[] = [];
     let reached = false;
+    const seed = new Float64Array(m);
     for (let i = 0; i < m; i++) {
-      const seed = new Float64Array(m);
+      if (i) seed[i - 1] = 0;
       seed[i] = 1;
-      // a sweep not kept is read at B alone: every other accumulator is lent
-      const g = this.tape.sweep(A, seed, B.id, undefined, false, undefined, keep ? -1 : B.id);
-      if (keep) rows.push(g);
-      const row = g[0];
+      if (keep) {
+        const kept = this.tape.sweepKept(A, seed, B.id);
+        rows.push(kept);
+        if (kept.copy(B.id, n, out, i * n)) reached = true;
+        continue;
+      }
+      // a sweep not kept is read at B alone, and copied before any other sweep
+      const row = this.tape.sweepTransient(A, seed, B.id, undefined, undefined, B.id)[0];
       if (row) {
         reached = true;
         out.set(row, i * n);
@@ -500,7 +521,7 @@ class UnrolledRun implements Run {
     }
     if (keep) {
       this.shortSwept += m * (A.id - B.id + 1) - (made ? m * (A.id - made.lo + 1) : 0);
-      this.shortSweeps.set(A.id, { lo: B.id, rows });
+      (this.shortSweeps ??= new Map()).set(A.id, { lo: B.id, rows });
     }
     return reached;
   }
@@ -551,16 +572,18 @@ class UnrolledRun implements Run {
       for (let i = 0; i < m; i++) out[i * n + i] = 1;
       reached = true;
     } else if (B.id < A.id && A.op !== 'leaf') {
-      const cross = (y: TNode) => y.op !== 'leaf' && (this.nodeStep.get(y.id) ?? k) === k;
+      const { nodeStep, stepStart, untimedStarts } = (this.layout ??= this.oneStepLayout());
+      const cross = (y: TNode) => y.op !== 'leaf' && (nodeStep.get(y.id) ?? k) === k;
       // the sweep starts at the first equation it may cross: the earliest crossable node before A
-      let lo = Math.min(A.start, this.stepStart.get(k!) ?? A.start);
-      for (const u of this.untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
+      let lo = Math.min(A.start, stepStart.get(k!) ?? A.start);
+      for (const u of untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
+      const seed = new Float64Array(m);
       for (let i = 0; i < m; i++) {
-        const seed = new Float64Array(m);
+        if (i) seed[i - 1] = 0;
         seed[i] = 1;
         const below = new Map<number, Float64Array>();
-        // read at B alone (in range or below it): the crossed nodes' accumulators are lent
-        const g = this.tape.sweep(A, seed, lo, below, false, cross, B.id);
+        // read at B alone (in range or below it), and copied before any other sweep
+        const g = this.tape.sweepTransient(A, seed, lo, below, cross, B.id);
         const row = B.id >= lo ? g[B.id - lo] : below.get(B.id);
         if (row) {
           reached = true;
@@ -571,17 +594,44 @@ class UnrolledRun implements Run {
     return { tensor: { shape: derivShape(A, B), data: out }, reached };
   }
 
+  /**
+   * The step of every timed graph node, where the equations of each step's nodes begin and those of the
+   * untimed quantities: read from the graph nodes and the plan they were made in order of (graphOrder[i]
+   * is plan.order[i]; a given state is a leaf, whose equation is not crossed)
+   */
+  private oneStepLayout(): OneStepLayout {
+    const nodeStep = new Map<number, number>();
+    const stepStart = new Map<number, number>();
+    const untimedStarts: { id: number; start: number }[] = [];
+    const order = this.plan.order;
+    for (let i = 0; i < order.length; i++) {
+      const step = order[i]!.step;
+      const root = this.graphOrder[i]!;
+      if (step !== null) {
+        nodeStep.set(root.id, step);
+        if (root.op !== 'leaf') stepStart.set(step, Math.min(stepStart.get(step) ?? root.start, root.start));
+      } else untimedStarts.push({ id: root.id, start: root.start });
+    }
+    return { nodeStep, stepStart, untimedStarts };
+  }
+
   immediate(node: TNode): Map<number, Float64Array> {
-    let J = this.immediates.get(node.id);
+    let J = this.immediates?.get(node.id);
     if (J) return J;
     J = new Map();
     const m = node.data.length;
     if (node.op !== 'leaf') {
+      const seed = new Float64Array(m);
       for (let i = 0; i < m; i++) {
-        const seed = new Float64Array(m);
+        if (i) seed[i - 1] = 0;
         seed[i] = 1;
         const rows = new Map<number, Float64Array>();
-        this.tape.sweep(node, seed, node.start, rows);
+        // the rows are the inputs' own arrays (below the range): a scalar node's are its Jacobian's as they are
+        this.tape.sweepTransient(node, seed, node.start, rows);
+        if (m === 1) {
+          J = rows;
+          break;
+        }
         for (const [id, row] of rows) {
           let full = J.get(id);
           if (!full) {
@@ -593,7 +643,7 @@ class UnrolledRun implements Run {
       }
     }
     for (const rows of J.values()) this.immediateEntries += rows.length;
-    this.immediates.set(node.id, J);
+    (this.immediates ??= new Map()).set(node.id, J);
     return J;
   }
 
@@ -611,9 +661,9 @@ class UnrolledRun implements Run {
     const tape = this.tape;
     switch (e.k) {
       case 'num':
-        return tape.konst([], Float64Array.of(e.value));
+        return tape.konst([], scalarData(e.value));
       case 'var':
-        return tape.konst([], Float64Array.of(stepOf(e.idx, env)!));
+        return tape.konst([], scalarData(stepOf(e.idx, env)!));
       case 'vec':
         return tape.pack(
           e.items.map((x) => this.ev(x, env)),
@@ -696,14 +746,61 @@ class UnrolledRun implements Run {
         // a comparison: constant where it is defined, so its gradient is zero
         const a = this.ev(e.a, env).data[0]!;
         const b = this.ev(e.b, env).data[0]!;
-        return tape.konst([], Float64Array.of(a === b ? 1 : 0));
+        return tape.konst([], scalarData(a === b ? 1 : 0));
       }
     }
   }
 }
 
-/** the bindings of an evaluation as a key: "t=2,i=3," in the order they were bound */
-function envKey(env: Env): string {
+/** what oneStepAt reads of a run's graph (oneStepLayout) */
+interface OneStepLayout {
+  /** the step of every timed quantity node (by tape id); untimed quantities are absent */
+  nodeStep: Map<number, number>;
+  /** where the equations of each step's nodes begin (the earliest): one-step sweeps start there */
+  stepStart: Map<number, number>;
+  /** the untimed quantities' nodes and where their equations begin */
+  untimedStarts: { id: number; start: number }[];
+}
+
+/**
+ * What a run's memos keep of a result: a one-entry result as its number, rebuilt into a tensor when asked
+ * again; anything else as the tensor itself. Issue 11: the memos were a quarter of what an analysis held
+ * alive while it ran (a record, a tensor and a typed array per scalar), and what is alive when the young
+ * generation is collected is what that collection costs.
+ */
+class KeptValue {
+  constructor(
+    readonly v: number,
+    readonly t: Tensor | null,
+    readonly ops: number,
+  ) {}
+}
+class KeptDerivative {
+  constructor(
+    readonly v: number,
+    readonly shape: Shape,
+    readonly reached: boolean,
+    /** null: a one-entry derivative (v) */
+    readonly d: Derivative | null,
+    readonly ops: number,
+  ) {}
+}
+
+/**
+ * the bindings of an evaluation as a key: the step itself for the common { t } alone (no string built),
+ * else "t=2,i=3," in the order they were bound (a number and a string are never the same key)
+ */
+function envKey(env: Env): string | number {
+  let n = 0;
+  let onlyT = false;
+  for (const v in env) {
+    if (n++) {
+      onlyT = false;
+      break;
+    }
+    onlyT = v === 't';
+  }
+  if (onlyT) return env.t!;
   let k = '';
   for (const v in env) k += `${v}=${env[v]},`;
   return k;

@@ -6,7 +6,7 @@
 
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
-import { dims, matmul, matmulGradA, matmulGradB, sigmoid, type Tensor } from './tensor';
+import { dims, matmul, matmulGradA, matmulGradB, scalarData, sigmoid, type Tensor } from './tensor';
 import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
@@ -306,7 +306,7 @@ function transposed(v: Float64Array, m: number, n: number): Float64Array {
 /** one entry of a tensor, at a flat offset */
 const INDEX = {
   forward(ad: Float64Array, offset: number): Float64Array {
-    return Float64Array.of(ad[offset]!);
+    return scalarData(ad[offset]!);
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
     acc(y.a!, g[0]!, y.offset);
@@ -336,7 +336,7 @@ const FN = {
       case 'mean': {
         let s = 0;
         for (let i = 0; i < len; i++) s += x[i]!;
-        return Float64Array.of(fn === 'mean' ? s / len : s);
+        return scalarData(fn === 'mean' ? s / len : s);
       }
       case 'softmax': {
         let m = -Infinity;
@@ -548,7 +548,38 @@ export class Tape {
     cross?: (n: TNode) => boolean,
     only = -1,
   ): (Float64Array | undefined)[] {
-    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null, only);
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, dense, cross ?? null, only, false);
+  }
+
+  /**
+   * sweep() for a caller that keeps the result: the gradients of the barriers (graph nodes, leaves) and of the
+   * root, packed into one array (KeptSweep) from accumulators that are all lent. Issue 11: a kept sweep held an
+   * array per barrier reached and an array as long as its range, for as long as its run (the whole analysis),
+   * and what an analysis holds when the young generation is collected is what that collection costs.
+   * The numbers and the operations charged are sweep()'s.
+   */
+  sweepKept(root: TNode, seed: Float64Array, lo: number, dense = false): KeptSweep {
+    const g = (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, null, dense, null, -1, true);
+    return KeptSweep.of(this.nodes, root.id, lo, g);
+  }
+
+  /**
+   * sweep() for a caller that reads the result at once and keeps none of it (a derivative's row copied into
+   * its Jacobian, an immediate sweep read through `below`): the array returned, and every accumulator in it
+   * (the gradient at `only` included), are the sweeper's own, valid until the next sweep on any tape of the
+   * analysis; `seed` is read, not copied. The numbers and the operations charged are sweep()'s.
+   * Issue 11: the result array and a fresh accumulator per read gradient were most of what these sweeps
+   * allocated, and a sweep's arrays lived until the next scavenge copied them.
+   */
+  sweepTransient(
+    root: TNode,
+    seed: Float64Array,
+    lo: number,
+    below?: Map<number, Float64Array>,
+    cross?: (n: TNode) => boolean,
+    only = -1,
+  ): (Float64Array | undefined)[] {
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, false, cross ?? null, only, true);
   }
 
   private sweeper: Sweeper | null = null;
@@ -627,13 +658,19 @@ class Sweeper {
   private only = -1;
   private lent: number[] = [];
 
+  /** a transient sweep (sweepTransient): every accumulator in range is lent, the result array is `pool` */
+  private transient = false;
+  /** the result array of transient sweeps: every entry undefined but those listed in poolSet */
+  private pool: (Float64Array | undefined)[] = [];
+  private poolSet: number[] = [];
+
   private slotHere(x: TNode): Float64Array | undefined {
     let slot: Float64Array | undefined;
     if (x.id >= this.lo) {
       slot = this.g[x.id - this.lo];
       if (!slot) {
         slot =
-          this.lending && x.id !== this.rootId && (this.only < 0 ? !x.barrier : x.id !== this.only)
+          this.lending && (this.transient || (x.id !== this.rootId && (this.only < 0 ? !x.barrier : x.id !== this.only)))
             ? this.lend(x)
             : this.fresh(x.data.length);
         this.g[x.id - this.lo] = slot;
@@ -682,11 +719,26 @@ class Sweeper {
     dense: boolean,
     cross: ((n: TNode) => boolean) | null,
     only: number,
+    transient: boolean,
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
-    const g: (Float64Array | undefined)[] = new Array(range);
-    g[root.id - lo] = seed.slice();
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
+    // a sparse sweep makes its own accumulators (below), so it is never transient
+    transient &&= !sparse;
+    let g: (Float64Array | undefined)[];
+    if (transient) {
+      g = this.pool;
+      const set = this.poolSet;
+      for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
+      set.length = 0;
+      if (g.length < range) g = this.pool = new Array(range);
+      // the root's gradient is only read (every other node of the range comes before it)
+      g[root.id - lo] = seed;
+    } else {
+      g = new Array(range);
+      g[root.id - lo] = seed.slice();
+    }
+    this.transient = transient;
     this.g = g;
     this.lo = lo;
     this.below = below;
@@ -717,8 +769,10 @@ class Sweeper {
         this.tape.budget.tick(range);
         for (let id = root.id; id >= lo; id--) visit(id);
         // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
+        // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
+        // (a transient sweep's stay in the pool for its caller to read: the next one clears them)
         const lent = this.lent;
-        for (let k = 0; k < lent.length; k++) g[lent[k]! - lo] = undefined;
+        if (!transient) for (let k = 0; k < lent.length; k++) g[lent[k]! - lo] = undefined;
         return g;
       }
       const heap = this.heap!;
@@ -727,6 +781,13 @@ class Sweeper {
       for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
       return g;
     } finally {
+      // what a transient sweep set in the pool (its root and what it lent, also when it threw), cleared by the next
+      if (this.transient) {
+        const set = this.poolSet;
+        set.push(root.id - lo);
+        for (let k = 0; k < this.lent.length; k++) set.push(this.lent[k]! - lo);
+        this.transient = false;
+      }
       // nothing of this sweep is kept alive by the tape
       this.g = [];
       this.below = null;
@@ -740,6 +801,64 @@ class Sweeper {
   }
 }
 const EMPTY = new Float64Array(0);
+
+/** what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position */
+export class KeptSweep {
+  private constructor(
+    readonly lo: number,
+    /** per position lo..root: 1 + where its gradient begins in `flat`, 0 where none was reached */
+    private at: Int32Array,
+    private flat: Float64Array,
+  ) {}
+
+  static of(nodes: readonly TNode[], root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
+    const range = root - lo + 1;
+    let total = 0;
+    for (let k = 0; k < range; k++) {
+      const v = g[k];
+      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) total += v.length;
+    }
+    const at = new Int32Array(range);
+    const flat = new Float64Array(total);
+    let o = 0;
+    for (let k = 0; k < range; k++) {
+      const v = g[k];
+      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) {
+        at[k] = o + 1;
+        flat.set(v, o);
+        o += v.length;
+      }
+    }
+    return new KeptSweep(lo, at, flat);
+  }
+
+  /** whether the sweep reached tape position id (a barrier or the root, at or above lo) */
+  has(id: number): boolean {
+    const k = id - this.lo;
+    return k >= 0 && k < this.at.length && this.at[k] !== 0;
+  }
+
+  /** the gradient at tape position id, n entries, copied into out from `into` (false: none reached, out untouched) */
+  copy(id: number, n: number, out: Float64Array, into: number): boolean {
+    if (!this.has(id)) return false;
+    const o = this.at[id - this.lo]! - 1;
+    const flat = this.flat;
+    for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
+    return true;
+  }
+
+  /** the gradient at tape position id, n entries: a view of the kept array (read only), undefined where none */
+  view(id: number, n: number): Float64Array | undefined {
+    if (!this.has(id)) return undefined;
+    const o = this.at[id - this.lo]! - 1;
+    return this.flat.subarray(o, o + n);
+  }
+
+  /** tape positions the kept gradients cover */
+  get range(): number {
+    return this.at.length;
+  }
+}
 
 /**
  * The lent accumulators of every tape that shares a budget (the runs of one analysis: the file's values, the

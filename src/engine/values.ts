@@ -13,7 +13,7 @@ import { displayName, exprText } from '../language/print';
 import { entries } from '../language/shapes';
 import { PUSH_OPS, type Budget } from './budget';
 import { FORWARD, UNARY, type TNode } from './tape';
-import { dims, matmul, type Tensor } from './tensor';
+import { dims, matmul, scalarData, type Tensor } from './tensor';
 
 type Env = Record<string, number>;
 
@@ -22,8 +22,11 @@ export interface ValueHost {
   budget: Budget;
   /** the node of a name at a step (as Run.node), looked up once per name */
   nodeOf(name: string): (t: number | null) => TNode | undefined;
-  /** ∂of/∂wrt, which the evaluator only reads (it may be the run's memoized array) */
-  derivativeShared(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): { tensor: Tensor };
+  /**
+   * ∂of/∂wrt, which the evaluator only reads (it may be the run's memoized array); a one-entry derivative of
+   * shape [] may come as its number (what the evaluator makes of it: no tensor made for a memo's hit)
+   */
+  derivativeRead(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep?: boolean): number | Tensor;
 }
 
 /** makes the run's own error (RunError, from run.ts, which imports this file) */
@@ -111,7 +114,7 @@ type Code = (env: Env, cx: Cx) => V;
 export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail, probe: Probe | null = null): Tensor {
   const v = code(e)(env, { host, budget: host.budget, fail, probe });
   // a plain tensor of its own: inside the evaluation a reference reads the graph node itself (see 'ref')
-  return typeof v === 'number' ? { shape: [], data: Float64Array.of(v) } : { shape: v.shape, data: v.data };
+  return typeof v === 'number' ? { shape: [], data: scalarData(v) } : { shape: v.shape, data: v.data };
 }
 
 /**
@@ -130,9 +133,9 @@ function code(e: Expr): Code {
 const SCALAR: Shape = [];
 const len = (v: V): number => (typeof v === 'number' ? 1 : v.data.length);
 const shapeOf = (v: V): Shape => (typeof v === 'number' ? SCALAR : v.shape);
-const dataOf = (v: V): Float64Array => (typeof v === 'number' ? Float64Array.of(v) : v.data);
+const dataOf = (v: V): Float64Array => (typeof v === 'number' ? scalarData(v) : v.data);
 const first = (v: V): number => (typeof v === 'number' ? v : v.data[0]!);
-const asTensor = (v: V): Tensor => (typeof v === 'number' ? { shape: SCALAR, data: Float64Array.of(v) } : v);
+const asTensor = (v: V): Tensor => (typeof v === 'number' ? { shape: SCALAR, data: scalarData(v) } : v);
 
 /** a result of the tape's shape: a number exactly when the tape's node would be a one-entry scalar */
 function make(shape: Shape, data: Float64Array): V {
@@ -406,7 +409,11 @@ function build(e: Expr): Code {
           cx.budget.tick(given.ops);
           return given.v;
         }
-        const d = cx.host.derivativeShared(of, wrt, env, total, oneStep).tensor;
+        const d = cx.host.derivativeRead(of, wrt, env, total, oneStep);
+        if (typeof d === 'number') {
+          charge(cx, 1);
+          return d;
+        }
         charge(cx, d.data.length);
         return make(d.shape, d.data);
       };
