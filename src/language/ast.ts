@@ -114,7 +114,7 @@ export type Statement =
       more: Ast[];
       range: Range;
       text: string;
-      forRange: { v: string; from: Ast; to: Ast; range: Range } | null;
+      forRange: CheckRange | null;
       tag?: string;
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
@@ -158,4 +158,15 @@ export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast
 
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
+}
+
+/**
+ * The steps a check is stated for: `for t = a..b` (both ends), or an inequality (`t < T`, `2 ≤ t`) that may
+ * leave an end open (null: there the steps where both sides are defined, as with no range)
+ */
+export interface CheckRange {
+  v: string;
+  from: Ast | null;
+  to: Ast | null;
+  range: Range;
 }

@@ -3,7 +3,7 @@
 // here into the AST of ast.ts (its header lists the conventions).
 
 import type { Range } from '../report';
-import type { Ast, NameAst, Statement } from './ast';
+import type { Ast, CheckRange, NameAst, Statement } from './ast';
 import { span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE } from './lexer';
@@ -124,6 +124,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let inRange = false;
   /** readings of \frac{d …}{d …} tried in this statement */
   let dTries = 0;
+  /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
+  let rangeGroup = -1;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -352,6 +354,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const k0 = p;
     const kw = next();
     const s0 = p;
+    rangeGroup = parenthesisedRange(p);
     const lhs = expr();
     expectOp('=', 'between the two sides of the check');
     const rhs = expr();
@@ -361,24 +364,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       more.push(expr());
     }
-    const text = textFrom(s0);
-    let forRange: (Statement & { k: 'check' })['forRange'] = null;
+    let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
-    if (peek().kind === 'kw' && peek().text === 'for') {
-      const f = next();
-      const v = peek();
-      if (v.kind !== 'name') fail(`expected 'for t = a..b', found ${describe(v)}`);
-      next();
-      expectOp('=', "in 'for t = a..b'");
-      inRange = true;
-      const from = expr();
-      inRange = false;
-      if (isOp(peek(), '…')) next();
-      else expectOp('..', "in 'for t = a..b'");
-      const to = expr();
-      forRange = { v: v.text, from, to, range: span(f.range, to.range) };
-      end = to.range;
+    const forRange = checkRange();
+    if (forRange) {
+      end = forRange.range;
+      text = text.trimEnd().replace(/,$/, '');
     }
+    rangeGroup = -1;
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; q <= p && q < tokens.length; q++) {
@@ -389,6 +382,87 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return st;
+  }
+
+  /**
+   * The steps a check is stated for, after its last side (LANGUAGE.md §5 writes `for t = a..b`; sheets also
+   * write `for t = 1, …, T-1`, `\text{for } t < T`, `\forall 1 ≤ t < T`, `, t = 1, \dots, T-1`, `(t < T)`).
+   * An inequality that leaves an end open keeps the default there: the steps where both sides are defined.
+   */
+  function checkRange(): CheckRange | null {
+    const t0 = peek();
+    const paren = p === rangeGroup;
+    if (paren || isOp(t0, ',')) next();
+    const f = peek();
+    if (f.kind === 'kw' && f.text === 'for') {
+      next();
+      // "for all t"
+      if (peek().kind === 'name' && peek().text === 'all' && peek(1).kind === 'name') next();
+    } else if (!paren && !isOp(t0, ',')) return null;
+    const first = expr();
+    const nx = peek();
+    let r: CheckRange;
+    if (isOp(nx, '=')) {
+      next();
+      const v = rangeVar(first);
+      inRange = true;
+      const from = expr();
+      inRange = false;
+      // a, …, b and a..b
+      if (isOp(peek(), ',')) next();
+      if (isOp(peek(), '…')) next();
+      else expectOp('..', "in 'for t = a..b'");
+      if (isOp(peek(), ',')) next();
+      const to = expr();
+      r = { v: v.v, from, to, range: span(t0.range, to.range) };
+    } else if (nx.kind === 'op' && REL.has(nx.text)) {
+      const terms = [first];
+      const rels: string[] = [];
+      while (peek().kind === 'op' && REL.has(peek().text)) {
+        rels.push(next().text);
+        terms.push(expr());
+      }
+      const where = span(t0.range, tokens[p - 1]!.range);
+      if (terms.length > 3 || (terms.length === 3 ? !isPlain(terms[1]!) : !isPlain(terms[0]!) && !isPlain(terms[1]!)))
+        fail('write the range of t as for t = a..b, for t < T or for 1 ≤ t ≤ T', where);
+      const b = bounds(terms, rels, 'the range', where);
+      r = { v: b.v.v, from: b.from, to: b.to, range: where };
+    } else if (isPlain(first) && (nx.kind === 'newline' || nx.kind === 'eof' || (paren && isOp(nx, ')')))) {
+      // "\forall t", "for all t": every step where both sides are defined, as with no range
+      r = { v: (first as NameAst).raw, from: null, to: null, range: span(t0.range, first.range) };
+    } else return fail(`expected a range of t after ${describe(f.kind === 'kw' ? f : t0)}: for t = a..b or for t < T`, nx.range);
+    if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
+    return r;
+  }
+
+  function rangeVar(a: Ast): { v: string; range: Range } {
+    if (!isPlain(a)) fail(`expected 'for t = a..b', found ${describe(tokens[p - 1]!)}`, a.range);
+    return { v: (a as NameAst).raw, range: a.range };
+  }
+
+  function isPlain(a: Ast): boolean {
+    return a.k === 'name' && !a.sub && !a.sup && a.args === undefined;
+  }
+
+  /**
+   * Where a parenthesised range ends the statement, "… (t < T)" or "… (for t = 1..T-1)": the index of its '(',
+   * or -1. One backward walk from the line's end, so a check costs no more with it.
+   */
+  function parenthesisedRange(from: number): number {
+    let q = from;
+    while (q < tokens.length && tokens[q]!.kind !== 'newline' && tokens[q]!.kind !== 'eof') q++;
+    q--;
+    if (q <= from || !isOp(tokens[q]!, ')')) return -1;
+    let level = 0;
+    let marked = false;
+    for (; q > from; q--) {
+      const x = tokens[q]!;
+      if (x.kind === 'op' && (x.text === ')' || x.text === '}' || x.text === ']')) level++;
+      else if (x.kind === 'op' && (x.text === '(' || x.text === '{' || x.text === '[')) {
+        if (--level === 0) break;
+      } else if (level === 1 && ((x.kind === 'op' && REL.has(x.text)) || (x.kind === 'kw' && x.text === 'for'))) marked = true;
+    }
+    return marked && q > from && isOp(tokens[q]!, '(') ? q : -1;
   }
 
   /** node, one level above its children a and b (the tree's depth is checked against its limit) */
@@ -483,7 +557,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           op = '*';
         } else if (t.text === '…' && !inRange) ellipsis(t);
       }
-      if (!op && startsPrimary(t)) op = 'juxt';
+      if (!op && startsPrimary(t) && p !== rangeGroup) op = 'juxt';
       if (!op) break;
       const b = unary();
       a = deep({ k: 'bin', op, a, b, range: span(a.range, b.range) }, a, b);

@@ -50,6 +50,8 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
 function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   if (a.items.length === 0) fail(ctx, 'an empty literal []', a.range, 'shape-mismatch');
   const items = a.items.map((x) => readExpression(x, ctx));
+  // [ … ] around one vector or matrix is a bracket, as (…): W_hhᵀ [(1 − h_{t+1}²) ⊙ δ_{t+1}], \left[ … \right]
+  if (items.length === 1 && a.items[0]!.k !== 'list' && items[0]!.shape !== null && items[0]!.shape.length > 0) return items[0]!;
   if (items.every((x) => x.shape !== null && x.shape.length === 0)) {
     return { k: 'vec', items, shape: norm([items.length]), range: a.range };
   }
