@@ -195,7 +195,13 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
       throw e;
     }
     if (rs.some((s) => !close(s.l.data, s.r.data))) return null;
-    const { names, adds } = rereadText(rr!, ctx.run, points);
+    let draw: Run | null = null;
+    try {
+      if (ctx.drawCount > 0) draw = ctx.draws.run(1);
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+    }
+    const { names, adds } = rereadText(rr!, ctx.run, points, draw);
     const what = `${names} read as one-step derivative${names.includes(' and ') ? 's' : ''} (the step's own paths, every node of another step held fixed, as many sheets write ∂)`;
     const totals = adds.length
       ? `As total derivatives it ${asWritten}: the total derivative also counts the paths through other steps (${adds.join(', ')})`
