@@ -702,6 +702,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
         return { k: 'num', value: t.value, range: t.range };
       case 'name': {
+        // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
+        if (t.text === 'δ' && peek(1).kind === 'name') {
+          next();
+          const x = nameWithIndex(false);
+          return { k: 'adjoint', a: x, range: span(t.range, x.range), delta: t.range };
+        }
         const a = nameWithIndex(true);
         if (!supTransposed) return a;
         supTransposed = false;

@@ -1,14 +1,14 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
 import type { Range } from '../../report';
-import type { Ast } from '../ast';
+import { span, type Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
 import { readCall } from './functions';
-import { readName, timeIndexOf } from './names';
+import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { forChildren } from './walk';
 import { describe, operands } from './text';
 
@@ -40,6 +40,32 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
     case 'deriv':
       return readDerivative(a, ctx);
     case 'adjoint':
+      if (a.delta) {
+        // \delta h_t: the product δ h_t where the file defines δ; else what δX is said to be (deltaIsNotDerivative)
+        if (ctx.scope.isKnown('δ'))
+          return readExpression(
+            {
+              k: 'bin',
+              op: 'juxt',
+              a: { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta },
+              b: a.a,
+              range: a.range,
+            },
+            ctx,
+          );
+        const base = a.a.raw.indexOf('_') > 0 ? a.a.raw.slice(0, a.a.raw.indexOf('_')) : a.a.raw;
+        if (ctx.scope.isKnown(base)) deltaIsNotDerivative(ctx, `δ${base}`, base, span(a.delta, a.a.nameRange));
+        return readExpression(
+          {
+            k: 'bin',
+            op: 'juxt',
+            a: { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta },
+            b: a.a,
+            range: a.range,
+          },
+          ctx,
+        );
+      }
       return readAdjoint(a.a, a.range, ctx);
     case 'indicator':
       return readIndicator(a, ctx);
