@@ -21,6 +21,7 @@ export type TokKind =
  *   '…'  an ellipsis (…, \cdots, \ldots, \dots)                '≤' '≥' '<' '>'  (Σ/∏ bounds only)
  *   'mat[' 'mat]'  \begin{bmatrix|pmatrix|matrix} … \end{…}     '&' 'row'  (an entry / row break in a matrix)
  *   'sep'  \quad, \qquad or \; between two entries of a [ … ] literal
+ *   '‖'  a norm's bar (‖, \|, \Vert, \lVert, \rVert)
  */
 export interface Token {
   kind: TokKind;
@@ -171,6 +172,13 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   dotsi: '…',
   mid: '|',
   vert: '|',
+  lvert: '|',
+  rvert: '|',
+  // the norm ‖x‖: \| x \|, \lVert x \rVert, \Vert
+  '|': '‖',
+  Vert: '‖',
+  lVert: '‖',
+  rVert: '‖',
   prime: "'",
 });
 /** spacing, sizing and numbering commands that carry no meaning here */
@@ -1008,6 +1016,9 @@ export function lex(src: string): LexResult {
       case 0x2026: // …
       case 0x22ef: // ⋯
         push('op', '…', s, i);
+        return;
+      case 0x2016: // ‖ (the norm)
+        push('op', '‖', s, i);
         return;
       case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);

@@ -124,6 +124,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let inRange = false;
   /** readings of \frac{d …}{d …} tried in this statement */
   let dTries = 0;
+  /** reading the inside of a norm ‖…‖ */
+  let inNorm = false;
   /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
   let rangeGroup = -1;
 
@@ -337,8 +339,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // a right side that does not parse still defines its name, so that its uses say "not available" (no cascade)
     if (lhs.raw !== 'T')
       brokenDef = { k: 'def', lhs, rhs: { k: 'num', value: 0, range: lhs.range }, isLoss, range: lhs.range, rhsText: '', broken: true };
+    // brokenDef stays set until the statement is accepted: a right side that reads but is followed by what does
+    // not (2 \| y_t: the unknown command after 2) is as broken as one that does not read
     const rhs = expr();
-    brokenDef = null;
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
   }
 
@@ -525,7 +528,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       case 'lit':
         return true;
       case 'op':
-        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[';
+        // a norm's opening bar starts an operand (½‖y − ŷ‖²); inside a norm a bar closes it
+        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[' || (t.text === '‖' && !inNorm);
       default:
         return false;
     }
@@ -744,6 +748,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
         if (t.text === '[') return listLiteral();
         if (t.text === 'mat[') return matrix();
+        if (t.text === '‖' && !inNorm) return norm(t);
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
@@ -889,6 +894,55 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return { k: 'adjoint', a, range: span(b.range, tokens[p - 1]!.range) };
   }
 
+  /**
+   * ‖x‖ = sqrt(sum(x ⊙ x)), the Euclidean norm (‖x‖_2 too); ‖x‖² (‖x‖_2^2) = sum(x ⊙ x), written out so
+   * that its derivative 2x holds at x = 0, where the square root's has no value
+   */
+  function norm(open: Token): Ast {
+    next();
+    enter(open);
+    inNorm = true;
+    let x: Ast;
+    try {
+      x = expr();
+    } finally {
+      inNorm = false;
+    }
+    depth--;
+    let close = expectOp('‖', `to close the norm ‖…‖ opened at ${open.range.line}:${open.range.column}`);
+    // the 2-norm's subscript: ‖x‖_2, ‖x‖_{2}
+    if (isOp(peek(), '_')) {
+      const braced = isOp(peek(1), '{');
+      const sub = peek(braced ? 2 : 1);
+      if (sub.kind !== 'num' || sub.value !== 2 || (braced && !isOp(peek(3), '}')))
+        fail(`only the Euclidean norm ‖x‖_2 is read, not the norm _${describe(sub)}`, sub.range);
+      p += braced ? 4 : 2;
+      close = tokens[p - 1]!;
+    }
+    const squares = (r: Range): Ast => ({
+      k: 'call',
+      fn: 'sum',
+      arg: { k: 'bin', op: '⊙', a: x, b: x, range: x.range },
+      range: r,
+      fnRange: open.range,
+    });
+    const c = peek();
+    const two =
+      isOp(c, '^') && c.tight
+        ? peek(1).kind === 'num'
+          ? 1
+          : isOp(peek(1), '{') && peek(2).kind === 'num' && isOp(peek(3), '}')
+            ? 2
+            : 0
+        : 0;
+    if (two && peek(two).value === 2) {
+      p += two === 1 ? 2 : 4;
+      return squares(span(open.range, tokens[p - 1]!.range));
+    }
+    const r = span(open.range, close.range);
+    return { k: 'call', fn: 'sqrt', arg: squares(r), range: r, fnRange: open.range };
+  }
+
   /** the end of a name's last index (its own word when it has none) */
   function lastNameEnd(a: NameAst): Range {
     return a.sup ? a.sup.range : a.sub ? a.sub.range : a.nameRange;
@@ -897,6 +951,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   /** \frac{A}{B}; \frac{∂A}{∂B} (A any expression) is a derivative, \frac{∂}{∂B} A too */
   function frac(): Ast {
     const t = next();
+    // \frac12, \frac1T: TeX's one-character arguments (the lexer read 12 as one number)
+    const d = peek();
+    if (d.kind === 'num' && /^\d\d?$/.test(src.slice(d.start, d.end))) {
+      const digits = src.slice(d.start, d.end);
+      next();
+      const num = (value: number, r: Range): Ast => ({ k: 'num', value, range: r });
+      const a = num(Number(digits[0]), d.range);
+      let b: Ast;
+      if (digits.length === 2) b = num(Number(digits[1]), d.range);
+      else if (isOp(peek(), '{')) b = group(next());
+      else if ((peek().kind === 'name' && peek().text.length === 1) || peek().kind === 'num') b = nameOrNum();
+      else return fail(`expected the denominator of \\frac${digits}, found ${describe(peek())}`);
+      return deep({ k: 'bin', op: '/', a, b, range: span(t.range, tokens[p - 1]!.range) }, a, b);
+    }
     const o1 = expectOp('{', 'after \\frac');
     if (peek().kind === 'partial') {
       const d = next();
