@@ -88,6 +88,9 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
 }
 
 function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
+  // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
+  if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
+    return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
   const x = readExpression(a.a, ctx);
   const y = readExpression(a.b, ctx);
   switch (a.op) {
