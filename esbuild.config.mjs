@@ -1,6 +1,7 @@
 // Every bundle Unroll ships, built in one go: `npm run build` (add --watch to rebuild on change).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { copyKatex } from './media/build-katex.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -10,8 +11,9 @@ const common = { bundle: true, sourcemap: 'linked', target: 'es2022', logLevel: 
 const bundles = [
   // analyze() for Node consumers (CommonJS): require('unroll').analyze(text)
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', platform: 'node', format: 'cjs' },
-  // the command line
-  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // the command line: a small entry that loads the CLI's bundle through its code cache (src/codeCache.ts)
+  { entryPoints: ['src/cliEntry.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli-core.js', platform: 'node', format: 'cjs' },
   // the extension: Node extension host (desktop) and web worker (vscode.dev)
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], minify: true },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], minify: true, define: { 'process.env.UNROLL_WEB': '"1"' } },
@@ -37,4 +39,19 @@ if (watch) {
   for (const b of bundles) await (await esbuild.context({ ...common, ...b })).watch();
 } else {
   await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+  writeCliCodeCache();
+}
+
+/**
+ * dist/cli-core.js.cache: the bytecode of what `unroll` runs on the examples (every derive and check, with
+ * forms), written by that run as it exits (src/codeCache.ts). Made again at every build: a cache V8 refuses
+ * (another Node) is replaced by the first run on that Node.
+ */
+function writeCliCodeCache() {
+  rmSync('dist/cli-core.js.cache', { force: true });
+  const examples = readdirSync('examples')
+    .filter((f) => f.endsWith('.rnn'))
+    .map((f) => `examples/${f}`);
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...examples], { stdio: 'ignore', timeout: 120_000 });
+  if (!existsSync('dist/cli-core.js.cache')) console.error(`esbuild.config.mjs: no code cache written for the CLI (status ${r.status}); it runs without one`);
 }

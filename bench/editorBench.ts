@@ -69,7 +69,7 @@ export function benchEditor(): void {
 
 export function bundleSizes(): void {
   const root = join(__dirname, '..');
-  const files = ['dist/index.js', 'dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'dist/webview.js', 'dist/bench.js'];
+  const files = ['dist/index.js', 'dist/cli-core.js', 'dist/extension.js', 'dist/web/extension.js', 'dist/webview.js', 'dist/bench.js'];
   const rows = files.filter((f) => existsSync(join(root, f))).map((f) => [f, `${(statSync(join(root, f)).size / 1024).toFixed(0)} KB`]);
   printTable('Bundle sizes (minified where shipped)', ['bundle', 'size'], rows);
 }

@@ -7,7 +7,10 @@
 // more code (the v2 reading, the culprit hints), so it takes more analyses to be optimised. After 30 rounds of
 // the eight texts binary addition ran 1.2–1.45× v1, after 300 rounds 0.9–1.0×. "cold" is each text's first
 // analysis in a fresh process (the CLI's case: one file, one analysis), "warming" rounds 31–70 (the section's
-// regime until then), "warm" rounds 301–340 (the editor's worker after a few minutes of typing).
+// regime until then), "warm" rounds 301–340 (the editor's worker after a few minutes of typing). A fourth table
+// is the cold regime with today's code loaded as the CLI loads it (session 9): through V8's code cache
+// (src/codeCache.ts), which holds the bytecode a first run compiled, so that a fresh process does not compile
+// the engine's functions again (v1 had no such loader; its row is the same as in the cold table).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +43,9 @@ const med = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s[
 const run = (t: string) => analyze(t, ${options} as never);
 const out: Record<string, Record<string, number>> = {};
 let done = 0;
+const only = process.env.UNROLL_BENCH_REGIME;
 for (const g of ${JSON.stringify(REGIMES)}) {
+  if (only && g.name !== only) continue;
   for (; done < g.after; done++) for (const { t } of texts) run(t);
   const ts: Record<string, number[]> = {};
   for (let r = 0; r < g.rounds; r++, done++) for (const { f, t } of texts) (ts[f] ??= []).push(time(() => run(t)));
@@ -71,8 +76,9 @@ function bundle(source: string, file: string): string | null {
   return r.status === 0 ? null : `esbuild failed: ${r.stderr.split('\n')[0]}`;
 }
 
-function timesOf(script: string): Record<Regime, Record<string, number>> {
-  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function timesOf(script: string, regime?: Regime): Record<Regime, Record<string, number>> {
+  const env = regime ? { ...process.env, UNROLL_BENCH_REGIME: regime } : process.env;
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (r.status !== 0) throw new Error(`${script}: ${r.stderr.split('\n')[0]}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<Regime, Record<string, number>>;
 }
@@ -96,15 +102,35 @@ export function benchV1SideBySide(): void {
       console.log(`\n${title}\n  not measured: ${failed ?? 'no runner was built'}`);
       return;
     }
+    // today's runner loaded as the CLI loads its bundle, through V8's code cache (src/codeCache.ts); its first
+    // process writes the cache, as the build does for dist/cli-core.js
+    const cachedRunner = join(work, 'run-now-cached');
+    let noCache = bundle(
+      `import { loadWithCodeCache } from ${JSON.stringify(join(ROOT, 'src', 'codeCache'))};\nloadWithCodeCache(${JSON.stringify(join(work, 'run-now.js'))});\n`,
+      cachedRunner,
+    );
+    if (!noCache) {
+      timesOf(`${cachedRunner}.js`, 'cold');
+      if (!existsSync(join(work, 'run-now.js.cache'))) noCache = 'no code cache was written';
+    }
     const v1: Record<Regime, Record<string, number>>[] = [];
     const now: Record<Regime, Record<string, number>>[] = [];
+    const shipped: Record<Regime, Record<string, number>>[] = [];
     for (let p = 0; p < PROCESSES; p++) {
       v1.push(timesOf(join(work, 'run-v1.js')));
       now.push(timesOf(join(work, 'run-now.js')));
+      if (!noCache) shipped.push(timesOf(`${cachedRunner}.js`, 'cold'));
     }
-    for (const g of REGIMES) {
+    const regimes: { name: Regime; after: number; rounds: number; label?: string; of: Record<Regime, Record<string, number>>[] }[] = [
+      ...REGIMES.map((g) => ({ ...g, of: now })),
+      ...(noCache
+        ? []
+        : [{ name: 'cold' as const, after: 0, rounds: 1, label: 'cold, today loaded through its code cache as the CLI is', of: shipped }]),
+    ];
+    if (noCache) console.log(`\n  (the code-cache row is not measured: ${noCache})`);
+    for (const g of regimes) {
       const a1 = v1.map((r) => r[g.name]);
-      const b1 = now.map((r) => r[g.name]);
+      const b1 = g.of.map((r) => r[g.name]);
       const rows = Object.keys(b1[0]!).map((f) => {
         const a = Math.min(...a1.map((r) => r[f]!));
         const b = Math.min(...b1.map((r) => r[f]!));
@@ -121,8 +147,9 @@ export function benchV1SideBySide(): void {
           b / a <= 1.0 ? 'yes' : 'NO',
         ];
       });
-      const when =
-        g.rounds === 1
+      const when = g.label
+        ? `${g.label}: each text's first analysis in a fresh process`
+        : g.rounds === 1
           ? "cold: each text's first analysis in a fresh process"
           : `${g.name}: rounds ${g.after + 1}–${g.after + g.rounds} of the eight texts, medians`;
       printTable(

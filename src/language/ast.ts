@@ -86,7 +86,8 @@ export type Ast =
   /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient) */
   | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean }
   /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4) */
-  | { k: 'adjoint'; a: NameAst; range: Range }
+  /** X̄, \bar{X}, \overline{X}; delta: written δX (the δ's range) */
+  | { k: 'adjoint'; a: NameAst; range: Range; delta?: Range }
   /** the indicator 1_{a=b}: 1 where a equals b, else 0 */
   | { k: 'indicator'; a: Ast; b: Ast; range: Range };
 
@@ -114,7 +115,7 @@ export type Statement =
       more: Ast[];
       range: Range;
       text: string;
-      forRange: { v: string; from: Ast; to: Ast; range: Range } | null;
+      forRange: CheckRange | null;
       tag?: string;
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
@@ -158,4 +159,15 @@ export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast
 
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
+}
+
+/**
+ * The steps a check is stated for: `for t = a..b` (both ends), or an inequality (`t < T`, `2 ≤ t`) that may
+ * leave an end open (null: there the steps where both sides are defined, as with no range)
+ */
+export interface CheckRange {
+  v: string;
+  from: Ast | null;
+  to: Ast | null;
+  range: Range;
 }

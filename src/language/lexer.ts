@@ -21,6 +21,7 @@ export type TokKind =
  *   '…'  an ellipsis (…, \cdots, \ldots, \dots)                '≤' '≥' '<' '>'  (Σ/∏ bounds only)
  *   'mat[' 'mat]'  \begin{bmatrix|pmatrix|matrix} … \end{…}     '&' 'row'  (an entry / row break in a matrix)
  *   'sep'  \quad, \qquad or \; between two entries of a [ … ] literal
+ *   '‖'  a norm's bar (‖, \|, \Vert, \lVert, \rVert)
  */
 export interface Token {
   kind: TokKind;
@@ -171,6 +172,13 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   dotsi: '…',
   mid: '|',
   vert: '|',
+  lvert: '|',
+  rvert: '|',
+  // the norm ‖x‖: \| x \|, \lVert x \rVert, \Vert
+  '|': '‖',
+  Vert: '‖',
+  lVert: '‖',
+  rVert: '‖',
   prime: "'",
 });
 /** spacing, sizing and numbering commands that carry no meaning here */
@@ -682,6 +690,8 @@ export function lex(src: string): LexResult {
   /** open environments: true for a matrix (where & and \\ mean something) */
   const envs: boolean[] = [];
   let pendingTag: string | null = null;
+  /** where the d of a \frac{dA}{dB} denominator is (fracDerivative), read as ∂ when reached */
+  let fracD = -1;
   /** the value of the number scanned last (scanNumber) */
   const numbers = new NumberReader(src);
   const n = src.length;
@@ -752,6 +762,12 @@ export function lex(src: string): LexResult {
     }
     // ASCII derivative spellings dA/dB and d+A/dB
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
+      // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading)
+      if (i === fracD || (isLetterCode(src.charCodeAt(i + 1)) && fracDerivative(i))) {
+        i += 1;
+        push('partial', '∂', s, i);
+        continue;
+      }
       ASCII_DERIV.lastIndex = i;
       const m = ASCII_DERIV.exec(src);
       if (m) {
@@ -1001,6 +1017,9 @@ export function lex(src: string): LexResult {
       case 0x22ef: // ⋯
         push('op', '…', s, i);
         return;
+      case 0x2016: // ‖ (the norm)
+        push('op', '‖', s, i);
+        return;
       case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
         return;
@@ -1107,6 +1126,11 @@ export function lex(src: string): LexResult {
     }
     const info = COMMANDS.get(cmd);
     if (info === undefined) {
+      // "\forall t < T": the range of a check
+      if (cmd === 'forall') {
+        push('kw', 'for', s, i);
+        return;
+      }
       error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
       return;
     }
@@ -1254,6 +1278,11 @@ export function lex(src: string): LexResult {
       lexWord(w, s, i);
       return;
     }
+    // "\text{for } t < T", "\text{for all } t": the range of a check, as a sheet words it
+    if (w === 'for' || w === 'for_all') {
+      push('kw', 'for', s, i);
+      return;
+    }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 
@@ -1365,6 +1394,26 @@ export function lex(src: string): LexResult {
       return [src.slice(j, q), q];
     }
     return null;
+  }
+
+  /**
+   * Whether the d at j opens the numerator of \frac{dA}{dB}: it follows \frac{ and the numerator's group is
+   * followed by a denominator that starts with d and a letter (whose d is then read as ∂ too: fracD)
+   */
+  function fracDerivative(j: number): boolean {
+    const open = tokens[tokens.length - 1];
+    const frac = tokens[tokens.length - 2];
+    if (!open || !frac || frac.kind !== 'frac' || open.kind !== 'op' || open.text !== '{' || open.end !== j) return false;
+    const e = skipGroup(open.start);
+    if (src.charCodeAt(e - 1) !== 125) return false;
+    let k = e;
+    while (src.charCodeAt(k) === 32) k++;
+    if (src.charCodeAt(k) !== 123) return false;
+    k++;
+    while (src.charCodeAt(k) === 32) k++;
+    if (src.charCodeAt(k) !== 100 || !isLetterCode(src.charCodeAt(k + 1))) return false;
+    fracD = k;
+    return true;
   }
 
   function pushPartial(s: number) {

@@ -3,7 +3,7 @@
 // here into the AST of ast.ts (its header lists the conventions).
 
 import type { Range } from '../report';
-import type { Ast, NameAst, Statement } from './ast';
+import type { Ast, CheckRange, NameAst, Statement } from './ast';
 import { span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE } from './lexer';
@@ -129,6 +129,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let inRange = false;
   /** readings of \frac{d …}{d …} tried in this statement */
   let dTries = 0;
+  /** reading the inside of a norm ‖…‖ */
+  let inNorm = false;
+  /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
+  let rangeGroup = -1;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -340,8 +344,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // a right side that does not parse still defines its name, so that its uses say "not available" (no cascade)
     if (lhs.raw !== 'T')
       brokenDef = { k: 'def', lhs, rhs: { k: 'num', value: 0, range: lhs.range }, isLoss, range: lhs.range, rhsText: '', broken: true };
+    // brokenDef stays set until the statement is accepted: a right side that reads but is followed by what does
+    // not (2 \| y_t: the unknown command after 2) is as broken as one that does not read
     const rhs = expr();
-    brokenDef = null;
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
   }
 
@@ -357,6 +362,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const k0 = p;
     const kw = next();
     const s0 = p;
+    rangeGroup = parenthesisedRange(p);
     const lhs = expr();
     expectOp('=', 'between the two sides of the check');
     const rhs = expr();
@@ -366,24 +372,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       more.push(expr());
     }
-    const text = textFrom(s0);
-    let forRange: (Statement & { k: 'check' })['forRange'] = null;
+    let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
-    if (peek().kind === 'kw' && peek().text === 'for') {
-      const f = next();
-      const v = peek();
-      if (v.kind !== 'name') fail(`expected 'for t = a..b', found ${describe(v)}`);
-      next();
-      expectOp('=', "in 'for t = a..b'");
-      inRange = true;
-      const from = expr();
-      inRange = false;
-      if (isOp(peek(), '…')) next();
-      else expectOp('..', "in 'for t = a..b'");
-      const to = expr();
-      forRange = { v: v.text, from, to, range: span(f.range, to.range) };
-      end = to.range;
+    const forRange = checkRange();
+    if (forRange) {
+      end = forRange.range;
+      text = text.trimEnd().replace(/,$/, '');
     }
+    rangeGroup = -1;
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; q <= p && q < tokens.length; q++) {
@@ -394,6 +390,87 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return st;
+  }
+
+  /**
+   * The steps a check is stated for, after its last side (LANGUAGE.md §5 writes `for t = a..b`; sheets also
+   * write `for t = 1, …, T-1`, `\text{for } t < T`, `\forall 1 ≤ t < T`, `, t = 1, \dots, T-1`, `(t < T)`).
+   * An inequality that leaves an end open keeps the default there: the steps where both sides are defined.
+   */
+  function checkRange(): CheckRange | null {
+    const t0 = peek();
+    const paren = p === rangeGroup;
+    if (paren || isOp(t0, ',')) next();
+    const f = peek();
+    if (f.kind === 'kw' && f.text === 'for') {
+      next();
+      // "for all t"
+      if (peek().kind === 'name' && peek().text === 'all' && peek(1).kind === 'name') next();
+    } else if (!paren && !isOp(t0, ',')) return null;
+    const first = expr();
+    const nx = peek();
+    let r: CheckRange;
+    if (isOp(nx, '=')) {
+      next();
+      const v = rangeVar(first);
+      inRange = true;
+      const from = expr();
+      inRange = false;
+      // a, …, b and a..b
+      if (isOp(peek(), ',')) next();
+      if (isOp(peek(), '…')) next();
+      else expectOp('..', "in 'for t = a..b'");
+      if (isOp(peek(), ',')) next();
+      const to = expr();
+      r = { v: v.v, from, to, range: span(t0.range, to.range) };
+    } else if (nx.kind === 'op' && REL.has(nx.text)) {
+      const terms = [first];
+      const rels: string[] = [];
+      while (peek().kind === 'op' && REL.has(peek().text)) {
+        rels.push(next().text);
+        terms.push(expr());
+      }
+      const where = span(t0.range, tokens[p - 1]!.range);
+      if (terms.length > 3 || (terms.length === 3 ? !isPlain(terms[1]!) : !isPlain(terms[0]!) && !isPlain(terms[1]!)))
+        fail('write the range of t as for t = a..b, for t < T or for 1 ≤ t ≤ T', where);
+      const b = bounds(terms, rels, 'the range', where);
+      r = { v: b.v.v, from: b.from, to: b.to, range: where };
+    } else if (isPlain(first) && (nx.kind === 'newline' || nx.kind === 'eof' || (paren && isOp(nx, ')')))) {
+      // "\forall t", "for all t": every step where both sides are defined, as with no range
+      r = { v: (first as NameAst).raw, from: null, to: null, range: span(t0.range, first.range) };
+    } else return fail(`expected a range of t after ${describe(f.kind === 'kw' ? f : t0)}: for t = a..b or for t < T`, nx.range);
+    if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
+    return r;
+  }
+
+  function rangeVar(a: Ast): { v: string; range: Range } {
+    if (!isPlain(a)) fail(`expected 'for t = a..b', found ${describe(tokens[p - 1]!)}`, a.range);
+    return { v: (a as NameAst).raw, range: a.range };
+  }
+
+  function isPlain(a: Ast): boolean {
+    return a.k === 'name' && !a.sub && !a.sup && a.args === undefined;
+  }
+
+  /**
+   * Where a parenthesised range ends the statement, "… (t < T)" or "… (for t = 1..T-1)": the index of its '(',
+   * or -1. One backward walk from the line's end, so a check costs no more with it.
+   */
+  function parenthesisedRange(from: number): number {
+    let q = from;
+    while (q < tokens.length && tokens[q]!.kind !== 'newline' && tokens[q]!.kind !== 'eof') q++;
+    q--;
+    if (q <= from || !isOp(tokens[q]!, ')')) return -1;
+    let level = 0;
+    let marked = false;
+    for (; q > from; q--) {
+      const x = tokens[q]!;
+      if (x.kind === 'op' && (x.text === ')' || x.text === '}' || x.text === ']')) level++;
+      else if (x.kind === 'op' && (x.text === '(' || x.text === '{' || x.text === '[')) {
+        if (--level === 0) break;
+      } else if (level === 1 && ((x.kind === 'op' && REL.has(x.text)) || (x.kind === 'kw' && x.text === 'for'))) marked = true;
+    }
+    return marked && q > from && isOp(tokens[q]!, '(') ? q : -1;
   }
 
   /** node, one level above its children a and b (the tree's depth is checked against its limit) */
@@ -456,7 +533,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       case 'lit':
         return true;
       case 'op':
-        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[';
+        // a norm's opening bar starts an operand (½‖y − ŷ‖²); inside a norm a bar closes it
+        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[' || (t.text === '‖' && !inNorm);
       default:
         return false;
     }
@@ -488,7 +566,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           op = '*';
         } else if (t.text === '…' && !inRange) ellipsis(t);
       }
-      if (!op && startsPrimary(t)) op = 'juxt';
+      if (!op && startsPrimary(t) && p !== rangeGroup) op = 'juxt';
       if (!op) break;
       const b = unary();
       a = deep({ k: 'bin', op, a, b, range: span(a.range, b.range) }, a, b);
@@ -633,6 +711,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
         return { k: 'num', value: t.value, range: t.range };
       case 'name': {
+        // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
+        if (t.text === 'δ' && peek(1).kind === 'name') {
+          next();
+          const x = nameWithIndex(false);
+          return { k: 'adjoint', a: x, range: span(t.range, x.range), delta: t.range };
+        }
         const a = nameWithIndex(true);
         if (!supTransposed) return a;
         supTransposed = false;
@@ -669,6 +753,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
         if (t.text === '[') return listLiteral();
         if (t.text === 'mat[') return matrix();
+        if (t.text === '‖' && !inNorm) return norm(t);
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
@@ -814,6 +899,55 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return { k: 'adjoint', a, range: span(b.range, tokens[p - 1]!.range) };
   }
 
+  /**
+   * ‖x‖ = sqrt(sum(x ⊙ x)), the Euclidean norm (‖x‖_2 too); ‖x‖² (‖x‖_2^2) = sum(x ⊙ x), written out so
+   * that its derivative 2x holds at x = 0, where the square root's has no value
+   */
+  function norm(open: Token): Ast {
+    next();
+    enter(open);
+    inNorm = true;
+    let x: Ast;
+    try {
+      x = expr();
+    } finally {
+      inNorm = false;
+    }
+    depth--;
+    let close = expectOp('‖', `to close the norm ‖…‖ opened at ${open.range.line}:${open.range.column}`);
+    // the 2-norm's subscript: ‖x‖_2, ‖x‖_{2}
+    if (isOp(peek(), '_')) {
+      const braced = isOp(peek(1), '{');
+      const sub = peek(braced ? 2 : 1);
+      if (sub.kind !== 'num' || sub.value !== 2 || (braced && !isOp(peek(3), '}')))
+        fail(`only the Euclidean norm ‖x‖_2 is read, not the norm _${describe(sub)}`, sub.range);
+      p += braced ? 4 : 2;
+      close = tokens[p - 1]!;
+    }
+    const squares = (r: Range): Ast => ({
+      k: 'call',
+      fn: 'sum',
+      arg: { k: 'bin', op: '⊙', a: x, b: x, range: x.range },
+      range: r,
+      fnRange: open.range,
+    });
+    const c = peek();
+    const two =
+      isOp(c, '^') && c.tight
+        ? peek(1).kind === 'num'
+          ? 1
+          : isOp(peek(1), '{') && peek(2).kind === 'num' && isOp(peek(3), '}')
+            ? 2
+            : 0
+        : 0;
+    if (two && peek(two).value === 2) {
+      p += two === 1 ? 2 : 4;
+      return squares(span(open.range, tokens[p - 1]!.range));
+    }
+    const r = span(open.range, close.range);
+    return { k: 'call', fn: 'sqrt', arg: squares(r), range: r, fnRange: open.range };
+  }
+
   /** the end of a name's last index (its own word when it has none) */
   function lastNameEnd(a: NameAst): Range {
     return a.sup ? a.sup.range : a.sub ? a.sub.range : a.nameRange;
@@ -822,6 +956,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   /** \frac{A}{B}; \frac{∂A}{∂B} (A any expression) is a derivative, \frac{∂}{∂B} A too */
   function frac(): Ast {
     const t = next();
+    // \frac12, \frac1T: TeX's one-character arguments (the lexer read 12 as one number)
+    const d = peek();
+    if (d.kind === 'num' && /^\d\d?$/.test(src.slice(d.start, d.end))) {
+      const digits = src.slice(d.start, d.end);
+      next();
+      const num = (value: number, r: Range): Ast => ({ k: 'num', value, range: r });
+      const a = num(Number(digits[0]), d.range);
+      let b: Ast;
+      if (digits.length === 2) b = num(Number(digits[1]), d.range);
+      else if (isOp(peek(), '{')) b = group(next());
+      else if ((peek().kind === 'name' && peek().text.length === 1) || peek().kind === 'num') b = nameOrNum();
+      else return fail(`expected the denominator of \\frac${digits}, found ${describe(peek())}`);
+      return deep({ k: 'bin', op: '/', a, b, range: span(t.range, tokens[p - 1]!.range) }, a, b);
+    }
     const o1 = expectOp('{', 'after \\frac');
     if (peek().kind === 'partial') {
       const d = next();

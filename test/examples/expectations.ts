@@ -87,6 +87,12 @@ export const EXPECTED: Record<string, ExpectedCheck[]> = {
     { line: 'check ∂L^{(T)}/∂W_hh = ∂L^{(T)}/∂p^{(T)}', status: 'holds' },
     // seed 002 (b)'s expansion with ∂⁺ for the step's own term
     { line: 'check ∂L^{(T)}/∂W_hh = Σ_{i=1}', status: 'holds' },
+    // the same with ∂ as the seed prints it: one-step, and what the total derivative would add is named
+    {
+      line: 'check ∂L^{(T)}/∂W_hh = Σ_{i=0}',
+      status: 'holds-as-one-step',
+      mentions: [/∂h_i\/∂W_hh read as one-step/, /∂h_\d\/∂W_hh adds/],
+    },
     { line: 'check ∂L/∂W_hh = Σ_{i=1}', status: 'holds' },
   ],
   'mlp-layers-as-steps.rnn': [

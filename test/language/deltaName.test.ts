@@ -24,4 +24,21 @@ describe('δ before a defined name', () => {
     expect(r.checks.map((c) => c.status)).toEqual(['holds']);
     expect(r.diagnostics.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual(['unknown name δq — did you mean δ?']);
   });
+
+  it('\\delta o_t and \\delta_{o_t} (the LaTeX spellings) get the same message, at the δ', () => {
+    for (const written of ['\\delta o_t', '\\delta_{o_t}']) {
+      const r = analyze(`${NET}check ${written} = \\bar{h}_t tanh(x_t)\n`);
+      const d = r.diagnostics.filter((x) => x.severity === 'error');
+      expect(d.map((x) => x.message)).toEqual([
+        expect.stringMatching(/^unknown name δ_?o: δo is not read as a derivative — write the adjoint \\bar\{o\}/),
+      ]);
+      expect(d[0]!.column).toBe(7);
+    }
+  });
+
+  it('\\delta o_t where the file defines δ is the product δ·o_t', () => {
+    const r = analyze(`${NET}param δ = 2\ncheck \\delta o_t = 2 o_t\n`);
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(r.checks[0]!.status).toBe('holds-at-given-values');
+  });
 });

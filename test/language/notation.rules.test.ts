@@ -88,7 +88,7 @@ describe('rule 4: fonts and layout are transparent', () => {
   });
   it('\\text inside a subscript is part of the name, elsewhere nothing', () => {
     expect(expr('N_{\\text{hidden}} \\cdot N_{\\text{input}}')).toBe('(* N_hidden N_input)');
-    expect(expr('a \\text{ for all } b')).toBe('(· a b)');
+    expect(expr('a \\text{ and } b')).toBe('(· a b)');
   });
   it('sizing, spacing, alignment and numbering leave nothing', () => {
     expect(expr('\\left( a + b \\right) \\, c \\; d \\! e \\: f \\quad g \\qquad h')).toBe('(· (· (· (· (· (· (+ a b) c) d) e) f) g) h)');

@@ -44,6 +44,16 @@ describe('no cascades', () => {
     ).toBe(true);
   });
 
+  it('a right side that reads but is followed by what does not (an unknown command after a term) is broken too', () => {
+    // regression: "2 \\| y_t" dropped the statement, so L_t's uses read L_t as the loss L with an index
+    for (const rhs of ['2 \\foo y_t', '(y_t - o_t)^2 \\foo']) {
+      const d = lines(NET('σ(w h_{t-1} + x_t)').replace('(y_t - o_t)^2', rhs));
+      expect(d.filter((x) => x.startsWith('error'))).toEqual([expect.stringMatching(/^error 8:\d+-8:\d+ unknown LaTeX command \\foo$/)]);
+      expect(d.join('\n')).not.toMatch(/no time index/);
+      expect(d.filter((x) => x.startsWith('warning')).every((x) => / is not available: /.test(x))).toBe(true);
+    }
+  });
+
   it('a name whose left side is refused is not available, never unknown', () => {
     const text = 'T = 3\ninput x = [1, 2, 3]\nh_{t+1} = x_t\ncheck h_2 = 1\n';
     expect(lines(text)).toEqual([

@@ -204,7 +204,13 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     // the draws judged first when only a reading that holds at them is taken (else after its text, as ever)
     const drawn = holdsOnly ? judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx) : null;
     if (drawn && (drawn.miss || (drawn.judged === 0 && ctx.drawCount > 0))) return null;
-    const { names, adds } = rereadText(rr!, ctx.run, points);
+    let draw: Run | null = null;
+    try {
+      if (ctx.drawCount > 0) draw = ctx.draws.run(1);
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+    }
+    const { names, adds } = rereadText(rr!, ctx.run, points, draw);
     const what = `${names} read as one-step derivative${names.includes(' and ') ? 's' : ''} (the step's own paths, every node of another step held fixed, as many sheets write ∂)`;
     const totals = adds.length
       ? `As total derivatives it ${asWritten}: the total derivative also counts the paths through other steps (${adds.join(', ')})`

@@ -182,11 +182,15 @@ function bindAll(e: Expr, env: Env): Expr {
 
 /**
  * The re-read derivatives as written ("∂h_t/∂W_xh") and, for each, the first value its total derivative
- * adds to the one-step one ("∂h_2/∂W_xh adds 0.0384").
+ * adds to the one-step one ("∂h_2/∂W_xh adds 0.0384"). Named are the derivatives whose two readings differ
+ * at the file's values or at `draw` (a random draw: h_0 = 0 hides what ∂h_1/∂W_hh adds at the file's values);
+ * ∂h_j/∂h_{j-1} from one step to the next, the same either way, is not.
  */
-export function rereadText(rr: Reread, run: Run, points: Point[]): { names: string; adds: string[] } {
+export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | null): { names: string; adds: string[] } {
   const seen = new Set<string>();
   const names: string[] = [];
+  /** the derivatives whose one-step reading differs from the total: the ones that matter */
+  const differ: string[] = [];
   const adds: string[] = [];
   for (const { d, oneStep, binders } of rr.derivs) {
     const text = exprText(d);
@@ -196,6 +200,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
     // the total derivative as one expression for every point and binding (compiled once, not once per point);
     // both values only read here (the run's own arrays, charged as copies were)
     const whole: Deriv = { ...d, oneStep: false };
+    const before = adds.length;
     try {
       search: for (const p of points)
         for (const env of bindings(binders, p.env)) {
@@ -210,6 +215,24 @@ export function rereadText(rr: Reread, run: Run, points: Point[]): { names: stri
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
     }
+    if (adds.length > before || (draw && differsAt(draw, whole, oneStep, binders, points))) differ.push(text);
   }
-  return { names: names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]!, adds };
+  // none differs (a draw not evaluable): every re-read derivative is named, as before
+  const named = differ.length ? differ : names;
+  return { names: named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0]!, adds };
+}
+
+/** whether the one-step and total (whole) readings of a derivative differ at some point of this run */
+function differsAt(run: Run, whole: Deriv, oneStep: Expr, binders: Binder[], points: Point[]): boolean {
+  try {
+    for (const p of points)
+      for (const env of bindings(binders, p.env)) {
+        const one = run.evaluateShared(oneStep, env).data;
+        const total = run.evaluateShared(whole, env).data;
+        for (let i = 0; i < total.length; i++) if (Math.abs(total[i]! - one[i]!) > 1e-12 * Math.max(1, Math.abs(total[i]!))) return true;
+      }
+  } catch (e) {
+    if (!(e instanceof RunError)) throw e;
+  }
+  return false;
 }

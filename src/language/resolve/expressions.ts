@@ -1,14 +1,14 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
 import type { Range } from '../../report';
-import type { Ast } from '../ast';
+import { span, type Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
 import { readCall } from './functions';
-import { readName, timeIndexOf } from './names';
+import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { forChildren } from './walk';
 import { describe, operands } from './text';
 
@@ -40,6 +40,32 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
     case 'deriv':
       return readDerivative(a, ctx);
     case 'adjoint':
+      if (a.delta) {
+        // \delta h_t: the product δ h_t where the file defines δ; else what δX is said to be (deltaIsNotDerivative)
+        if (ctx.scope.isKnown('δ'))
+          return readExpression(
+            {
+              k: 'bin',
+              op: 'juxt',
+              a: { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta },
+              b: a.a,
+              range: a.range,
+            },
+            ctx,
+          );
+        const base = a.a.raw.indexOf('_') > 0 ? a.a.raw.slice(0, a.a.raw.indexOf('_')) : a.a.raw;
+        if (ctx.scope.isKnown(base)) deltaIsNotDerivative(ctx, `δ${base}`, base, span(a.delta, a.a.nameRange));
+        return readExpression(
+          {
+            k: 'bin',
+            op: 'juxt',
+            a: { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta },
+            b: a.a,
+            range: a.range,
+          },
+          ctx,
+        );
+      }
       return readAdjoint(a.a, a.range, ctx);
     case 'indicator':
       return readIndicator(a, ctx);
@@ -50,6 +76,8 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
 function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   if (a.items.length === 0) fail(ctx, 'an empty literal []', a.range, 'shape-mismatch');
   const items = a.items.map((x) => readExpression(x, ctx));
+  // [ … ] around one vector or matrix is a bracket, as (…): W_hhᵀ [(1 − h_{t+1}²) ⊙ δ_{t+1}], \left[ … \right]
+  if (items.length === 1 && a.items[0]!.k !== 'list' && items[0]!.shape !== null && items[0]!.shape.length > 0) return items[0]!;
   if (items.every((x) => x.shape !== null && x.shape.length === 0)) {
     return { k: 'vec', items, shape: norm([items.length]), range: a.range };
   }
@@ -60,6 +88,9 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
 }
 
 function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
+  // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
+  if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
+    return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
   const x = readExpression(a.a, ctx);
   const y = readExpression(a.b, ctx);
   switch (a.op) {

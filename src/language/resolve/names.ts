@@ -91,20 +91,27 @@ function entryByValue(a: NameAst, ctx: ExprContext, base: string, by: string, by
   return entriesOf(mkRef(a, ctx, base, { v: 't', k: 0 }, scope.shapeOf(base), a.range), [pick], a.range, ctx);
 }
 
+/**
+ * δX for a name X the file defines (δo_t, \delta o_t, δ_{o_t}): refused with what to write, since textbooks
+ * mean ∂L/∂X by it (Graves) or the gradient at X's pre-activation (Greff et al.), and δ alone does not say which
+ */
+export function deltaIsNotDerivative(ctx: ExprContext, written: string, rest: string, range: Range): never {
+  return fail(
+    ctx,
+    `unknown name ${written}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`,
+    range,
+    'unknown-name',
+  );
+}
+
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
 function unknown(a: NameAst, ctx: ExprContext, name: string): never {
   const scope = ctx.scope;
   if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
-  const rest = name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
-  if (rest && scope.isKnown(rest)) {
-    return fail(
-      ctx,
-      `unknown name ${name}: δ${rest} is not read as a derivative — write the adjoint \\bar{${rest}} (∂loss/∂${rest}), or ∂L/∂z with the pre-activation z named, for the gradient at ${rest}'s argument`,
-      a.nameRange,
-      'unknown-name',
-    );
-  }
+  // (δ_{o_t} too: the subscript is the name)
+  const rest = name.startsWith('δ_') ? withoutSegment(name.slice(2)) : name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
+  if (rest && scope.isKnown(rest)) deltaIsNotDerivative(ctx, name, rest, a.nameRange);
   const s = suggest(name, scope.knownNames());
   return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
 }

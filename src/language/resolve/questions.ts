@@ -12,7 +12,8 @@ import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { mentionedVars } from './walk';
 
-type StepRange = { from: number; to: number };
+/** open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range */
+type StepRange = { from: number; to: number; open: boolean };
 
 export function readQuestions(statements: Statement[], scope: Scope): Question[] {
   const questions: Question[] = [];
@@ -228,8 +229,8 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     scope.error(`write the range of t: for t = a..b`, f.range);
     return false;
   }
-  const a = constValue(f.from, T);
-  const b = constValue(f.to, T);
+  const a = f.from ? constValue(f.from, T) : 1;
+  const b = f.to ? constValue(f.to, T) : T;
   if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) {
     scope.error(`the range of t must be integers (T may be used): for t = 1..T-1`, f.range, 'index');
     return false;
@@ -238,7 +239,7 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     scope.error(`the range ${a}..${b} is outside 0..T+1 (T = ${T}) or empty`, f.range, 'index');
     return false;
   }
-  return { from: a, to: b };
+  return { from: a, to: b, open: !f.from || !f.to };
 }
 
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
@@ -265,7 +266,7 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
     env.t = t;
     for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
     if (!p) steps.push(t);
-    else if (range) {
+    else if (range && !range.open) {
       scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
       return null;
     }
