@@ -111,8 +111,10 @@ export function stretch(run: Run, path: TNode[], lo: number, hi: number): Float6
  * taken on from there — the same products in the same order, so the same numbers. Issue 11: a scalar LSTM has
  * hundreds of paths of a dozen edges, and the product of each from B was a tenth of what its checks allocated.
  */
-export function pathProducts(run: Run, paths: TNode[][]): Float64Array[] {
+export function pathProducts(run: Run, paths: TNode[][], enough = Infinity): Float64Array[] {
   const out: Float64Array[] = [];
+  /** non-zero products so far: at `enough` of them the listing stops, shorter than paths (the caller's answer is known) */
+  let nonZero = 0;
   /** prefix[k]: the product of the previous path's edges up to its node k */
   const prefix: Float64Array[] = [];
   let prev: TNode[] = [];
@@ -127,6 +129,7 @@ export function pathProducts(run: Run, paths: TNode[][]): Float64Array[] {
     for (; k < p.length; k++)
       prefix[k] = matProduct(edgeJ(run, p[k - 1]!, p[k]!), prefix[k - 1]!, p[k]!.data.length, p[k - 1]!.data.length, n0);
     out.push(prefix[p.length - 1]!);
+    if (!isZero(prefix[p.length - 1]!) && ++nonZero >= enough) return out;
     prev = p;
   }
   return out;
@@ -147,11 +150,13 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   if (!monos || monos.length < 2) return null;
   const paths = pathsBetween(run, B, A);
   if (!paths || paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES))) return null;
-  const pv = pathProducts(run, paths);
   // each written term covers at most one path: with two more non-zero paths than terms, two paths are left
   // uncovered whatever the terms' values, and nothing is said (seed 004's h̄ line against the hundreds of
-  // paths of an LSTM) — known before the total and the terms are evaluated
-  if (shortcuts.on && nonZeroCount(pv) >= monos.length + 2) return null;
+  // paths of an LSTM) — known before the total and the terms are evaluated, and before the other paths'
+  // products are taken
+  const enough = shortcuts.on ? monos.length + 2 : Infinity;
+  const pv = pathProducts(run, paths, enough);
+  if (nonZeroCount(pv) >= enough) return null;
   // the paths' layout must be the engine's: they add up to ∂A/∂B as evaluated
   const total = run.evaluateShared(t0(d, env), env).data;
   const sum = new Float64Array(total.length);
