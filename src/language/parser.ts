@@ -163,6 +163,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         const t = peek();
         if (t.kind === 'op' && REL.has(t.text))
           fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
+        if (t.kind === 'kw' && t.text === 'for' && st.k === 'derive')
+          fail('a derive answers at every step where it is defined: a range (for t …) is read on check lines');
         if (t.kind !== 'error') fail(`unexpected ${describe(t)} after the statement`);
         throw new Stop(null);
       }

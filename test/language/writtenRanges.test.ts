@@ -44,6 +44,12 @@ describe('the steps of a check, as sheets write them', () => {
     expect(lastCheck(SHEET7 + 'check 2 L = (Σ_{1≤t≤T} L_t + L)').status).toBe('holds');
   });
 
+  it('a derive takes no range, and says so', () => {
+    expect(errors(run(SHEET7 + 'derive ∂L/∂h_t \\quad \\text{for } t < T')).map((d) => d.message)).toEqual([
+      'a derive answers at every step where it is defined: a range (for t …) is read on check lines',
+    ]);
+  });
+
   it('what is not a range of t is named', () => {
     expect(errors(run(SHEET7 + `check ${REC} for x < 3`)).map((d) => d.message)).toEqual(['write the range of t: for t = a..b']);
     expect(errors(run(SHEET7 + `check ${REC}, t`)).length).toBe(0);
