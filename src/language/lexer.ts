@@ -1283,6 +1283,12 @@ export function lex(src: string): LexResult {
       push('kw', 'for', s, i);
       return;
     }
+    // "\text{where } c = 2", "\text{, where } z_t = …": the check's own clauses (the parser's where)
+    const clause = w.replace(/^[,;]_?/, '');
+    if (clause === 'where' || clause === 'with' || clause === 'if') {
+      push('kw', 'where', s, i);
+      return;
+    }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 
