@@ -24,7 +24,7 @@ describe('the steps of a check, as sheets write them', () => {
     [String.raw` \quad (\text{for } 2 \le t < T)`, [2]],
     [String.raw` \quad \forall\, 1 \le t \le T-1`, [1, 2]],
     [' for t ≥ 2', [2]],
-    [String.raw` \quad 	ext{if } t > 1`, [2]],
+    [String.raw` \quad \text{if } t > 1`, [2]],
     [String.raw` \quad \forall t`, [1, 2]],
     [' for all t', [1, 2]],
   ])('%s', (tail, steps) => expect(stepsOf(tail)).toEqual(steps));
