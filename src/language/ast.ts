@@ -116,6 +116,8 @@ export type Statement =
       range: Range;
       text: string;
       forRange: CheckRange | null;
+      /** `\text{where } c = 2`: a free index of the check held at one value */
+      where?: { v: string; value: Ast; range: Range }[];
       tag?: string;
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */

@@ -1278,9 +1278,15 @@ export function lex(src: string): LexResult {
       lexWord(w, s, i);
       return;
     }
-    // "\text{for } t < T", "\text{for all } t": the range of a check, as a sheet words it
-    if (w === 'for' || w === 'for_all') {
+    // "\text{for } t < T", "\text{for all } t", "\text{if } t > 1": the range of a check, as a sheet words it
+    if (w === 'for' || w === 'for_all' || w === 'if') {
       push('kw', 'for', s, i);
+      return;
+    }
+    // "\text{where } c = 2", "\text{, where } z_t = …": the check's own clauses (the parser's where)
+    const clause = w.replace(/^[,;]_?/, '');
+    if (clause === 'where' || clause === 'with') {
+      push('kw', 'where', s, i);
       return;
     }
     if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);

@@ -129,6 +129,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let inRange = false;
   /** readings of \frac{d …}{d …} tried in this statement */
   let dTries = 0;
+  /** the where clauses of a check that are equations of their own, pushed after it (whereClauses) */
+  const queued: Statement[] = [];
   /** reading the inside of a norm ‖…‖ */
   let inNorm = false;
   /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
@@ -168,10 +170,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         const t = peek();
         if (t.kind === 'op' && REL.has(t.text))
           fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
+        if (t.kind === 'kw' && t.text === 'for' && st.k === 'derive')
+          fail('a derive answers at every step where it is defined: a range (for t …) is read on check lines');
         if (t.kind !== 'error') fail(`unexpected ${describe(t)} after the statement`);
         throw new Stop(null);
       }
       statements.push(st);
+      // a where clause that is an equation of its own: checked after the statement that states it
+      for (const q of queued) statements.push(q);
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       if (e.diag) errors.push(e.diag);
@@ -180,6 +186,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       while (peek().kind !== 'newline' && peek().kind !== 'eof') p++;
     }
     depth = 0;
+    queued.length = 0;
     brokenDef = null;
     supTransposed = false;
     inRange = false;
@@ -380,7 +387,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       text = text.trimEnd().replace(/,$/, '');
     }
     rangeGroup = -1;
+    const where = isOp(peek(), ',') && peek(1).kind === 'kw' && peek(1).text === 'where' ? (next(), whereClauses()) : whereClauses();
+    if (where?.length) end = where[where.length - 1]!.range;
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
+    if (where?.length) st.where = where;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; q <= p && q < tokens.length; q++) {
       const tag = tokens[q]!.tag;
@@ -393,12 +403,37 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   /**
+   * `\text{where } c = 2, z_t = W x_t` after a check: a one-letter name set to a number holds that free index
+   * at the number (returned); any other clause is an equation of its own, checked after this one (queued).
+   */
+  function whereClauses(): { v: string; value: Ast; range: Range }[] | null {
+    if (!(peek().kind === 'kw' && peek().text === 'where')) return null;
+    next();
+    const out: { v: string; value: Ast; range: Range }[] = [];
+    for (;;) {
+      const s1 = p;
+      const l = expr();
+      expectOp('=', "in a 'where' clause (where c = 2, where z_t = W x_t)");
+      const r = expr();
+      const value = r.k === 'num' || (r.k === 'neg' && r.a.k === 'num') ? r : null;
+      if (isPlain(l) && [...(l as NameAst).raw].length === 1 && value)
+        out.push({ v: (l as NameAst).raw, value, range: span(l.range, r.range) });
+      else queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(s1), forRange: null });
+      if (isOp(peek(), ',')) next();
+      if (peek().kind === 'kw' && peek().text === 'where') next();
+      if (peek().kind === 'newline' || peek().kind === 'eof') return out;
+    }
+  }
+
+  /**
    * The steps a check is stated for, after its last side (LANGUAGE.md §5 writes `for t = a..b`; sheets also
    * write `for t = 1, …, T-1`, `\text{for } t < T`, `\forall 1 ≤ t < T`, `, t = 1, \dots, T-1`, `(t < T)`).
    * An inequality that leaves an end open keeps the default there: the steps where both sides are defined.
    */
   function checkRange(): CheckRange | null {
     const t0 = peek();
+    // ", \text{where} …": the check's clauses, not a range
+    if (isOp(t0, ',') && peek(1).kind === 'kw' && peek(1).text === 'where') return null;
     const paren = p === rangeGroup;
     if (paren || isOp(t0, ',')) next();
     const f = peek();

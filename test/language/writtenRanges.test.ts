@@ -24,6 +24,7 @@ describe('the steps of a check, as sheets write them', () => {
     [String.raw` \quad (\text{for } 2 \le t < T)`, [2]],
     [String.raw` \quad \forall\, 1 \le t \le T-1`, [1, 2]],
     [' for t ≥ 2', [2]],
+    [String.raw` \quad \text{if } t > 1`, [2]],
     [String.raw` \quad \forall t`, [1, 2]],
     [' for all t', [1, 2]],
   ])('%s', (tail, steps) => expect(stepsOf(tail)).toEqual(steps));
@@ -42,6 +43,12 @@ describe('the steps of a check, as sheets write them', () => {
     expect(lastCheck(SHEET7 + 'check 2 L = L (1 + 1)').status).toBe('holds');
     // Σ's bounds inside the last factor are not the check's range
     expect(lastCheck(SHEET7 + 'check 2 L = (Σ_{1≤t≤T} L_t + L)').status).toBe('holds');
+  });
+
+  it('a derive takes no range, and says so', () => {
+    expect(errors(run(SHEET7 + 'derive ∂L/∂h_t \\quad \\text{for } t < T')).map((d) => d.message)).toEqual([
+      'a derive answers at every step where it is defined: a range (for t …) is read on check lines',
+    ]);
   });
 
   it('what is not a range of t is named', () => {
@@ -98,5 +105,53 @@ loss L = sum(h_T)
     expect(errors(r)).toEqual([]);
     // U's values are redrawn: the first and last hold at the file's values only, read as literals
     expect(r.checks.map((c) => c.status)).toEqual(['holds-at-given-values', 'holds', 'holds-at-given-values']);
+  });
+});
+
+describe('\\text{where} clauses after a check', () => {
+  const VEC = `T = 3
+input  x : 2 = [[1, 0], [0.5, -1], [-0.3, 0.8]]
+target y : 3 = [[1, 0, 0], [0, 1, 0], [0, 1, 0]]
+param  W : 3x2 = [[0.5, -0.3], [0.2, 0.8], [-0.6, 0.1]]
+param  V : 3x3 = [[0.4, -0.2, 0.1], [0.3, 0.5, -0.4], [-0.1, 0.2, 0.6]]
+h_0 = 0
+h_t = tanh(W x_t + V h_{t-1})
+p_t = V h_t
+ŷ_t = softmax(p_t)
+L_t = -sum(y_t ⊙ log(ŷ_t))
+loss L = Σ_t L_t
+`;
+  it('a one-letter free index set to a number is held there; t too', () => {
+    const r = analyze(
+      VEC +
+        String.raw`check L_T = -\log \hat{y}^{(T)}_{c} \quad \text{where } c = 2` +
+        '\n' +
+        String.raw`check ∂L/∂h_t = V^\top ∂L/∂p_t + ∂L/∂h_{t+1} ∂h_{t+1}/∂h_t, \quad \text{where } t = 2`,
+    );
+    expect(errors(r)).toEqual([]);
+    const [c, t] = r.checks;
+    // ŷ_T[2] is the probability of the target class at T: -log of it is L_T at the file's targets only
+    expect(c!.status).toBe('holds-at-given-values');
+    expect(c!.steps).toHaveLength(1);
+    expect(t!.status).toBe('holds');
+    expect(t!.message).toMatch(/^holds for t = 2 at the file's values/);
+    expect(t!.equation).not.toMatch(/where/);
+  });
+
+  it('any other clause is an equation of its own, checked after the one that states it', () => {
+    const r = analyze(VEC + String.raw`check ∂L/∂p_T = ŷ_T - y_T \quad \text{with } p_T = V h_T, \; ŷ_T = softmax(p_T)`);
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => [c.equation, c.status])).toEqual([
+      ['∂L/∂p_T = ŷ_T - y_T', 'holds'],
+      ['p_T = V h_T', 'holds'],
+      ['ŷ_T = softmax(p_T)', 'holds'],
+    ]);
+  });
+
+  it('a letter that is no free index of the check, or a value it does not take, is named', () => {
+    const bad = (clause: string) =>
+      errors(analyze(VEC + String.raw`check L_T = -\log \hat{y}^{(T)}_{c} \quad \text{where } ${clause}`)).map((d) => d.message);
+    expect(bad('q = 2')).toEqual(['q is not a free index of this check: where q = … holds one of its letters (i, k, t) at a value']);
+    expect(bad('c = 7')).toEqual(['c = 7 is not among the values c takes here (1..3)']);
   });
 });

@@ -164,7 +164,8 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   };
   const points = checkPoints(q);
   const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
-  const range = q.freeT ? ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}` : '';
+  // one step (where t = 2, or a range of one): "for t = 2", not "for t = 2..2"
+  const range = !q.freeT ? '' : q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
   let sides: Sides[];
   try {
     sides = evaluateSides(points, q.lhs, q.rhs, ctx.run);

@@ -80,8 +80,9 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     const freeT = lhsVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
     const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where);
-    const steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
+    let steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
     if (!steps) return;
+    if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
     links.push({
       kind: 'check',
       lhs,
@@ -220,6 +221,42 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
     out.push({ v, values });
   }
   return out;
+}
+
+/**
+ * `\text{where } c = 2`: each named free index (or t) held at its value; the steps left, or null when a
+ * clause names no free index of the check or a value it does not take (reported)
+ */
+function held(
+  scope: Scope,
+  where: NonNullable<(Statement & { k: 'check' })['where']>,
+  steps: number[],
+  free: { v: string; values: number[] }[],
+  freeT: boolean,
+): number[] | null {
+  for (const w of where) {
+    const value = constValue(w.value, scope.T);
+    const f = w.v === 't' && freeT ? { v: 't', values: steps } : free.find((x) => x.v === w.v);
+    if (!f) {
+      scope.error(
+        `${w.v} is not a free index of this check: where ${w.v} = … holds one of its letters (i, k, t) at a value`,
+        w.range,
+        'index',
+      );
+      return null;
+    }
+    if (typeof value !== 'number' || !f.values.includes(value)) {
+      scope.error(
+        `${w.v} = ${typeof value === 'number' ? value : '…'} is not among the values ${w.v} takes here (${f.values[0]}..${f.values[f.values.length - 1]})`,
+        w.range,
+        'index',
+      );
+      return null;
+    }
+    if (w.v === 't' && freeT) steps = [value];
+    else f.values = [value];
+  }
+  return steps;
 }
 
 /** `for t = a..b`; false when it does not read (reported) */
