@@ -343,7 +343,13 @@ class UnrolledRun implements Run {
   /** derivativeShared as the tapeless evaluator reads it (values.ts ValueHost): a memoized one-entry derivative of shape [] as its number */
   derivativeRead(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): number | Tensor {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
-    const hit = key === null ? undefined : this.derivMemo?.get((of as Expr & { k: 'ref' }).name)?.get(wrt.name)?.get(key);
+    const hit =
+      key === null
+        ? undefined
+        : this.derivMemo
+            ?.get((of as Expr & { k: 'ref' }).name)
+            ?.get(wrt.name)
+            ?.get(key);
     if (hit && !hit.d && hit.shape.length === 0) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
       return hit.v;
@@ -386,7 +392,13 @@ class UnrolledRun implements Run {
         t.data.length === 1
           ? new KeptDerivative(t.data[0]!, t.shape, d.reached, null, ops)
           : // kept as computed when the reader only reads it
-            new KeptDerivative(0, t.shape, d.reached, own ? { tensor: { shape: t.shape, data: t.data.slice() }, reached: d.reached } : d, ops),
+            new KeptDerivative(
+              0,
+              t.shape,
+              d.reached,
+              own ? { tensor: { shape: t.shape, data: t.data.slice() }, reached: d.reached } : d,
+              ops,
+            ),
       );
     }
     return d;

@@ -802,13 +802,17 @@ class Sweeper {
 }
 const EMPTY = new Float64Array(0);
 
-/** what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position */
+/**
+ * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
+ * (of small integers, of doubles), which live inside the heap: a typed array of more than 64 bytes has its own
+ * buffer outside it, slower to make and to free, and one or two per kept sweep would be made
+ */
 export class KeptSweep {
   private constructor(
     readonly lo: number,
     /** per position lo..root: 1 + where its gradient begins in `flat`, 0 where none was reached */
-    private at: Int32Array,
-    private flat: Float64Array,
+    private at: number[],
+    private flat: number[],
   ) {}
 
   static of(nodes: readonly TNode[], root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
@@ -818,14 +822,14 @@ export class KeptSweep {
       const v = g[k];
       if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) total += v.length;
     }
-    const at = new Int32Array(range);
-    const flat = new Float64Array(total);
+    const at: number[] = new Array<number>(range).fill(0);
+    const flat: number[] = new Array<number>(total).fill(0);
     let o = 0;
     for (let k = 0; k < range; k++) {
       const v = g[k];
       if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) {
         at[k] = o + 1;
-        flat.set(v, o);
+        for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
         o += v.length;
       }
     }
@@ -847,11 +851,12 @@ export class KeptSweep {
     return true;
   }
 
-  /** the gradient at tape position id, n entries: a view of the kept array (read only), undefined where none */
+  /** the gradient at tape position id, n entries, as an array of its own; undefined where none was reached */
   view(id: number, n: number): Float64Array | undefined {
     if (!this.has(id)) return undefined;
-    const o = this.at[id - this.lo]! - 1;
-    return this.flat.subarray(o, o + n);
+    const out = new Float64Array(n);
+    this.copy(id, n, out, 0);
+    return out;
   }
 
   /** tape positions the kept gradients cover */

@@ -44,4 +44,33 @@ describe('run memo', () => {
       a.data.fill(NaN);
     }
   });
+
+  it('one-entry results kept as numbers: a hit rebuilds the same value and shape, charged alike; {t} and {i} bindings are kept apart', () => {
+    const s = model(vectorNet(5, 4, 1, 1, 1));
+    const budget = new Budget();
+    const run = forward(s, undefined, { budget });
+    const L = ref(s, s.loss!);
+    // a scalar derivative read by the evaluator (derivativeRead) and by a caller (derivativeAt / derivativeShared)
+    const dL = deriv(s, L, 'h', idx(0, 't'));
+    const byT = new Map<number, { v: number[]; ops: number }>();
+    for (const t of [1, 2, 1, 3, 2]) {
+      const ops0 = budget.ops;
+      const v = run.evaluateShared(add(dL, dL), { t });
+      const ops = budget.ops - ops0;
+      const want = forward(s).evaluateAt(add(dL, dL), { t });
+      expect(v.shape).toEqual(want.shape);
+      expect(Array.from(v.data)).toEqual(Array.from(want.data));
+      if (byT.has(t)) expect(ops).toBe(byT.get(t)!.ops);
+      byT.set(t, { v: Array.from(v.data), ops });
+      const shared = run.derivativeShared(L, { name: 'h', idx: idx(t) }, {}, true);
+      const own = run.derivativeAt(L, { name: 'h', idx: idx(t) }, {}, true);
+      expect(Array.from(shared.tensor.data)).toEqual(Array.from(own.tensor.data));
+      expect(shared.tensor.shape).toEqual(own.tensor.shape);
+    }
+    // the same expression at { t: 2 } and at { i: 2 }: h_t reads step 2 in the first, is unbound in the second
+    const h = ref(s, 'h', idx(0, 't'));
+    expect(Array.from(run.evaluateShared(h, { t: 2 }).data)).toEqual(Array.from(run.node('h', 2)!.data));
+    expect(() => run.evaluateShared(h, { i: 2 })).toThrow(/t is not bound/);
+    expect(Array.from(run.evaluateShared(h, { t: 2, i: 2 }).data)).toEqual(Array.from(run.node('h', 2)!.data));
+  });
 });
