@@ -21,6 +21,7 @@ const attempt = <T>(f: () => T): { ok: true; v: T } | { ok: false; message: stri
 };
 
 describe('offSides', () => {
+  // every pinned text's checks, at every draw: ~3 s alone, past vitest's 5 s default on a loaded machine
   it('is evaluateSides filtered to the points that differ, on every pinned text', () => {
     let judged = 0;
     let differing = 0;
@@ -71,7 +72,7 @@ describe('offSides', () => {
     // the texts exercise both: sides that hold, sides that differ (a point that cannot be evaluated: below)
     expect(judged).toBeGreaterThan(200);
     expect(differing).toBeGreaterThan(20);
-  });
+  }, 60_000);
 
   it('evaluates every point in order: a later point that cannot be evaluated throws, after a difference', () => {
     const read: string[] = [];
