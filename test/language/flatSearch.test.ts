@@ -41,7 +41,9 @@ const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
     refArb,
     fc.constant<Expr>({ k: 'num', value: 1, shape: [], range: R }),
     fc.constant<Expr>({ k: 'var', idx: { v: 't', k: 0 }, shape: [], range: R }),
-    fc.tuple(fc.constantFrom('add', 'mul', 'pow', 'indicator') as fc.Arbitrary<'add'>, tie('e'), tie('e')).map(([k, a, b]): Expr => ({ k, a, b, shape: [], range: R })),
+    fc
+      .tuple(fc.constantFrom('add', 'mul', 'pow', 'indicator') as fc.Arbitrary<'add'>, tie('e'), tie('e'))
+      .map(([k, a, b]): Expr => ({ k, a, b, shape: [], range: R })),
     tie('e').map((a): Expr => ({ k: 'neg', a, shape: [], range: R })),
     tie('e').map((arg): Expr => ({ k: 'call', fn: 'sigma', arg, shape: [], range: R })),
     fc.tuple(tie('e'), tie('e'), fc.option(tie('e'))).map(([a, i, j]): Expr => ({ k: 'index', a, i, j, shape: [], range: R })),
@@ -49,9 +51,18 @@ const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
     fc.array(tie('e'), { maxLength: 3 }).map((items): Expr => ({ k: 'vec', items, shape: [], range: R })),
     fc
       .tuple(tie('e'), fc.constantFrom('h', 'x', 'w', 'nope'), idxArb, fc.boolean())
-      .map(([of, name, idx, total]): Expr => ({ k: 'deriv', total, of, wrt: { name, idx, range: { ...R, line: 2 } }, shape: [], range: R })),
+      .map(([of, name, idx, total]): Expr => ({
+        k: 'deriv',
+        total,
+        of,
+        wrt: { name, idx, range: { ...R, line: 2 } },
+        shape: [],
+        range: R,
+      })),
     // a Σ: the flat path stands aside (its body is walked once per value)
-    fc.tuple(fc.integer({ min: 0, max: 3 }), tie('e')).map(([to, body]): Expr => ({ k: 'sum', v: 'i', from: { v: null, k: 1 }, to: { v: null, k: to }, body, shape: [], range: R })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 3 }), tie('e'))
+      .map(([to, body]): Expr => ({ k: 'sum', v: 'i', from: { v: null, k: 1 }, to: { v: null, k: to }, body, shape: [], range: R })),
   ),
 })).e;
 
@@ -76,7 +87,14 @@ describe('the undefined-step search’s flat path', () => {
   it('is taken for an expression without Σ/∏, once per expression', () => {
     const memo = new Map<Expr, ReturnType<typeof flatProbes>>();
     const h = (k: number): Expr => ({ k: 'ref', name: 'h', idx: { v: 't', k }, shape: [], range: R });
-    const e: Expr = { k: 'deriv', total: true, of: { k: 'add', a: h(0), b: h(-1), shape: [], range: R }, wrt: { name: 'w', idx: null, range: R }, shape: [], range: R };
+    const e: Expr = {
+      k: 'deriv',
+      total: true,
+      of: { k: 'add', a: h(0), b: h(-1), shape: [], range: R },
+      wrt: { name: 'w', idx: null, range: R },
+      shape: [],
+      range: R,
+    };
     const flat = flatProbes(e, memo)!;
     expect(flat.nodes).toBe(4);
     // the references in the walk's order, then the derivative that judges its variable after them

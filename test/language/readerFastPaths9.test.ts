@@ -31,9 +31,31 @@ describe('a name with nothing right on it is its token', () => {
   it('parses as through indices() on random lines of names, subscripts, superscripts and argument lists', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...TOKENS, 'x', 'h_t', 'h', 'W_{xh}', '_', '^', '(t)', '(', ')', ',', ' ', ' + ', ' = ', '\n', 'check ', 'T', 'f(x_t, h)'), {
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.constantFrom(
+            ...TOKENS,
+            'x',
+            'h_t',
+            'h',
+            'W_{xh}',
+            '_',
+            '^',
+            '(t)',
+            '(',
+            ')',
+            ',',
+            ' ',
+            ' + ',
+            ' = ',
+            '\n',
+            'check ',
+            'T',
+            'f(x_t, h)',
+          ),
+          {
+            maxLength: 40,
+          },
+        ),
         (parts) => {
           const text = 'T = 3\nh_t = x_t\n' + parts.join('');
           expect(parsed(text, false)).toBe(parsed(text, true));
@@ -43,7 +65,14 @@ describe('a name with nothing right on it is its token', () => {
     );
   }, 60_000);
   it('parses as through indices() where an argument list, a step or a subscript follows', () => {
-    for (const line of ['check L_t(t_t, y_t) = L_t', 'check f(x_t, h_{t-1}, w) = h_t', 'check h^(t-1) = h_t', 'check h^{(t)} = h_t', 'check h_{t-1} = h_t', 'check h ^(t) = h'])
+    for (const line of [
+      'check L_t(t_t, y_t) = L_t',
+      'check f(x_t, h_{t-1}, w) = h_t',
+      'check h^(t-1) = h_t',
+      'check h^{(t)} = h_t',
+      'check h_{t-1} = h_t',
+      'check h ^(t) = h',
+    ])
       expect(parsed('T = 3\nh_t = x_t\n' + line, false)).toBe(parsed('T = 3\nh_t = x_t\n' + line, true));
   }, 60_000);
   it('shares its token’s range', () => {
@@ -56,7 +85,15 @@ describe('a name with nothing right on it is its token', () => {
 describe('a use’s symbol occurrence', () => {
   /** the occurrence as the general path grows it: the record, then each field the use has, in that order */
   function grown(s: SymbolOccurrence): SymbolOccurrence {
-    const o: SymbolOccurrence = { line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, name: s.name, text: s.text, role: s.role };
+    const o: SymbolOccurrence = {
+      line: s.line,
+      column: s.column,
+      endLine: s.endLine,
+      endColumn: s.endColumn,
+      name: s.name,
+      text: s.text,
+      role: s.role,
+    };
     if ('inEquationOf' in s) o.inEquationOf = s.inEquationOf;
     o.offset = s.offset;
     o.step = s.step;

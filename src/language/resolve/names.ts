@@ -56,7 +56,18 @@ function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shap
       const text = writtenName(a);
       scope.symbols.push(
         of
-          ? { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, name, text, role: 'use', inEquationOf: of, offset, step }
+          ? {
+              line: r.line,
+              column: r.column,
+              endLine: r.endLine,
+              endColumn: r.endColumn,
+              name,
+              text,
+              role: 'use',
+              inEquationOf: of,
+              offset,
+              step,
+            }
           : { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, name, text, role: 'use', offset, step },
       );
     } else {
