@@ -49,16 +49,14 @@ const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
     fc.tuple(tie('e'), tie('e'), fc.option(tie('e'))).map(([a, i, j]): Expr => ({ k: 'index', a, i, j, shape: [], range: R })),
     fc.tuple(tie('e'), tie('e')).map(([a, n]): Expr => ({ k: 'matpow', a, n, shape: [], range: R })),
     fc.array(tie('e'), { maxLength: 3 }).map((items): Expr => ({ k: 'vec', items, shape: [], range: R })),
-    fc
-      .tuple(tie('e'), fc.constantFrom('h', 'x', 'w', 'nope'), idxArb, fc.boolean())
-      .map(([of, name, idx, total]): Expr => ({
-        k: 'deriv',
-        total,
-        of,
-        wrt: { name, idx, range: { ...R, line: 2 } },
-        shape: [],
-        range: R,
-      })),
+    fc.tuple(tie('e'), fc.constantFrom('h', 'x', 'w', 'nope'), idxArb, fc.boolean()).map(([of, name, idx, total]): Expr => ({
+      k: 'deriv',
+      total,
+      of,
+      wrt: { name, idx, range: { ...R, line: 2 } },
+      shape: [],
+      range: R,
+    })),
     // a Σ: the flat path stands aside (its body is walked once per value)
     fc
       .tuple(fc.integer({ min: 0, max: 3 }), tie('e'))
