@@ -85,8 +85,7 @@ export type Ast =
     }
   /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient) */
   | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean }
-  /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4) */
-  /** X̄, \bar{X}, \overline{X}; delta: written δX (the δ's range) */
+  /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4); delta: written δX (the δ's range) */
   | { k: 'adjoint'; a: NameAst; range: Range; delta?: Range }
   /** the indicator 1_{a=b}: 1 where a equals b, else 0 */
   | { k: 'indicator'; a: Ast; b: Ast; range: Range };

@@ -114,8 +114,8 @@ describe('§6 diagnostics', () => {
     expect(one(SHEET7 + 'o_t = 1').message).toContain('defined twice');
   });
 
-  it('derivative terms belong in questions', () => {
-    expect(one('T = 1\nparam w = 1\nz = ∂w/∂w').message).toContain('derive and check');
+  it('derivative terms belong in questions: a name they define is used there, not in the loss', () => {
+    expect(one('T = 1\nparam w = 1\nz = ∂w/∂w\nloss L = z').message).toContain('derive and check');
   });
 
   it('ranges are 1-based with an exclusive end column', () => {

@@ -5,6 +5,7 @@ import { untimedTwinKey } from '../../ids';
 import type { Statement } from '../ast';
 import type { Quantity } from '../model';
 import type { Definition, Scope } from './scope';
+import { derivedEquations } from './derived';
 import { occurrence } from './text';
 import { tryTimeIndex } from './timeIndex';
 
@@ -25,6 +26,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
   const T = scope.T;
   const general = sequenceNames(statements);
   const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false);
+  const derived = derivedEquations(statements);
   for (const st of statements) {
     if (st.k !== 'def') continue;
     const lhs = st.lhs;
@@ -55,6 +57,18 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       );
       continue;
     }
+    // δ_t = ∂L/∂a_t: a name for a derivative, read where it is used (derived.ts), not a quantity
+    if (derived.has(st)) {
+      if (typeof step === 'number')
+        scope.error(`${lhs.raw} is defined by a derivative at one step: define it for every step, as ${base}_t = …`, lhs.range, 'syntax');
+      else if (scope.derived.has(base))
+        scope.error(`${base} is defined twice (first on line ${scope.derived.get(base)!.st.range.line})`, lhs.range, 'duplicate');
+      else {
+        scope.addDerived(base, { st, timed: step === 't' });
+        scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
+      }
+      continue;
+    }
     // with an unusable horizon (T = 3.5) steps cannot be judged: the horizon's own error says it all
     if (typeof step === 'number' && !scope.fatal && (step < 0 || step > T + 1)) {
       scope.error(`step ${step} is outside 0..T+1 (T = ${T})`, lhs.range, 'index');
@@ -64,6 +78,13 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
   }
   buildQuantities(scope);
+  for (const [name, d] of scope.derived)
+    if (scope.quantities.has(name))
+      scope.error(
+        `${name} is defined twice (also by the equation on line ${scope.quantities.get(name)!.line})`,
+        d.st.lhs.range,
+        'duplicate',
+      );
   // an equation whose right side did not parse (its error is reported): the name exists, and is unavailable
   for (const d of scope.definitions)
     if (d.st.broken && d.step !== undefined) {

@@ -9,6 +9,7 @@ import type { Expr, Idx } from '../model';
 import { shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
+import { derivedUse, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
@@ -152,6 +153,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         ),
       );
     return e;
+  }
+  // δ_t = ∂L/∂a_t defined in the file: its right side at this use's step
+  if (scope.derived.size) {
+    const use = derivedUse(a, scope);
+    if (use) return readDerived(a, use, ctx, readExpression);
   }
   let raw = a.raw;
   const run = splitRun(a, ctx);

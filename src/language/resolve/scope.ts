@@ -7,6 +7,7 @@ import { diag } from '../diagnostics';
 import type { Decl, Expr, Quantity } from '../model';
 import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
+import type { Derived } from './derived';
 import type { Flat, UndefinedSearch } from './timeChecks';
 
 /** one equation `NAME… = …` as it will enter a quantity */
@@ -51,6 +52,8 @@ export class Scope {
   loss: string | null = null;
   /** a `loss` refused for not being one number (its name and shape), so that adjoints can say why */
   refusedLoss: { name: string; shape: number[] } | null = null;
+  /** names defined by a derivative (δ_t = ∂L/∂a_t): read in questions as their right side (derived.ts) */
+  readonly derived = new Map<string, Derived>();
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
@@ -90,6 +93,12 @@ export class Scope {
     if (d.key !== d.base) this.twins.set(d.base, d.key);
   }
 
+  /** a name defined by a derivative (derived is read directly, and written only here) */
+  addDerived(name: string, d: Derived): void {
+    this.derived.set(name, d);
+    this.known.add(name);
+  }
+
   isKnown(name: string): boolean {
     return this.known.has(name);
   }
@@ -101,7 +110,7 @@ export class Scope {
 
   /** names a user may write, for "did you mean" */
   knownNames(): string[] {
-    return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), 'T'];
+    return [...this.decls.keys(), ...[...this.quantities.keys()].map(displayName), ...this.derived.keys(), 'T'];
   }
 
   /** the index variables each Σ/∏ body's steps use (timeChecks.stepsUseVar), for the searches of every phase */

@@ -1,0 +1,154 @@
+// A name the student defines by a derivative, δ_t = ∂L/∂a_t (Graves's and many sheets' δ, a gradient named
+// once and used after): not a quantity of the network, which has no derivatives in its equations, but a
+// shorthand that derive and check lines read as its right side, with the step of each use put in for t
+// (δ_{t+1} is ∂L/∂a_{t+1}). docs/language-notes.md, "Names defined by a derivative".
+
+import type { Ast, NameAst, Statement } from '../ast';
+import type { Expr } from '../model';
+import { fail, type ExprContext } from './context';
+import type { Scope } from './scope';
+import { occurrence } from './text';
+
+export interface Derived {
+  st: Statement & { k: 'def' };
+  /** δ_t = … (one per step) or g = … (one) */
+  timed: boolean;
+}
+
+/**
+ * The equations that define a name by a derivative: a right side with a derivative term (∂, ∇, an adjoint
+ * X̄) or a name such an equation defines (ε_t = δ_t + 1), found whatever their order in the file
+ */
+export function derivedEquations(statements: Statement[]): Set<Statement> {
+  // by name: a name with any equation of the network's kind (h_0 = 0 beside h_t = …) stays a quantity
+  const byName = new Map<string, (Statement & { k: 'def' })[]>();
+  for (const st of statements) if (st.k === 'def') byName.set(baseOf(st.lhs), [...(byName.get(baseOf(st.lhs)) ?? []), st]);
+  const out = new Set<Statement>();
+  const names = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [name, defs] of byName) {
+      if (names.has(name) || !defs.every((st) => !st.isLoss && !st.broken && derivativeIn(st.rhs, names))) continue;
+      for (const st of defs) out.add(st);
+      names.add(name);
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/** the name an equation's left side defines, without its step (δ_t → δ, δ^{(t)} → δ) */
+function baseOf(a: NameAst): string {
+  const cut = a.raw.lastIndexOf('_');
+  return !a.sub && !a.sup && cut > 0 ? a.raw.slice(0, cut) : a.raw;
+}
+
+function derivativeIn(a: Ast, names: Set<string>): boolean {
+  if (a.k === 'deriv' || a.k === 'adjoint') return true;
+  if (a.k === 'name' && names.size && (names.has(a.raw) || names.has(baseOf(a)))) return true;
+  let found = false;
+  eachChild(a, (c) => {
+    if (!found && derivativeIn(c, names)) found = true;
+  });
+  return found;
+}
+
+/** the derived name a use refers to and the step written on it (null: none), or null when it is no such use */
+export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Derived; step: Ast | null } | null {
+  const whole = scope.derived.get(a.raw);
+  if (whole) return { base: a.raw, def: whole, step: a.sub ?? a.sup };
+  const cut = a.raw.lastIndexOf('_');
+  if (cut <= 0 || a.sub) return null;
+  const base = a.raw.slice(0, cut);
+  const def = scope.derived.get(base);
+  if (!def) return null;
+  const s = a.raw.slice(cut + 1);
+  const step: Ast = /^\d+$/.test(s)
+    ? { k: 'num', value: Number(s), range: a.range }
+    : { k: 'name', raw: s, sub: null, sup: null, range: a.range, nameRange: a.range };
+  return { base, def, step };
+}
+
+/** the names being read out, so that δ_t = … δ_{t+1} … is named rather than read for ever */
+const expanding = new Set<string>();
+
+/** a use of a derived name, read as its definition's right side at the step written on it */
+export function readDerived(
+  a: NameAst,
+  use: { base: string; def: Derived; step: Ast | null },
+  ctx: ExprContext,
+  read: (x: Ast, ctx: ExprContext) => Expr,
+): Expr {
+  const { base, def, step } = use;
+  const line = def.st.range.line;
+  if (!ctx.allowDeriv)
+    fail(
+      ctx,
+      `${base} is defined by a derivative on line ${line}: it can be used in derive and check lines, not in the network's equations`,
+      a.range,
+      'syntax',
+    );
+  if (def.timed && !step) fail(ctx, `${base} is defined for every step (line ${line}): write its step, as in ${base}_t`, a.range, 'index');
+  if (!def.timed && step) fail(ctx, `${base} (line ${line}) has no step: it is defined once`, a.range, 'index');
+  if (expanding.has(base))
+    fail(
+      ctx,
+      `${base} is defined in terms of itself (line ${line}): a name for a derivative is read out, not solved — check the recursion instead (check ${base}_t = …)`,
+      a.range,
+      'cycle',
+    );
+  if (ctx.record) ctx.scope.symbols.push(occurrence(a.nameRange, base, a.raw, 'use'));
+  expanding.add(base);
+  try {
+    return read(step ? atStep(def.st.rhs, step) : def.st.rhs, ctx);
+  } finally {
+    expanding.delete(base);
+  }
+}
+
+/** the right side with the step `step` put in for t: t itself, NAME_t, and t inside every index */
+function atStep(a: Ast, step: Ast): Ast {
+  switch (a.k) {
+    case 'name': {
+      if (a.args === undefined && !a.sub && !a.sup && a.raw === 't') return step;
+      if (!a.sub && !a.sup && a.raw.endsWith('_t') && a.raw.length > 2) return { ...a, raw: a.raw.slice(0, -2), sub: step };
+      const sub = a.sub ? atStep(a.sub, step) : a.sub;
+      const sup = a.sup ? atStep(a.sup, step) : a.sup;
+      return sub === a.sub && sup === a.sup ? a : { ...a, sub, sup };
+    }
+    case 'big':
+      // Σ_t inside: its own t
+      if (a.v === 't') return a;
+      break;
+    case 'list':
+      if (a.packed) return a;
+      break;
+    default:
+      break;
+  }
+  let out: Record<string, unknown> | null = null;
+  for (const key of Object.keys(a) as (keyof typeof a)[]) {
+    const v = a[key] as unknown;
+    if (Array.isArray(v)) {
+      const m = v.map((x) => (isAst(x) ? atStep(x, step) : x));
+      if (m.some((x, i) => x !== v[i])) (out ??= { ...a })[key] = m;
+    } else if (isAst(v) && key !== 'range') {
+      const m = atStep(v, step);
+      if (m !== v) (out ??= { ...a })[key] = m;
+    }
+  }
+  return (out as Ast | null) ?? a;
+}
+
+function isAst(x: unknown): x is Ast {
+  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
+}
+
+function eachChild(a: Ast, f: (c: Ast) => void): void {
+  if (a.k === 'list' && a.packed) return;
+  for (const key of Object.keys(a)) {
+    const v = (a as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) for (const x of v) if (isAst(x)) f(x);
+    if (isAst(v)) f(v);
+  }
+}
