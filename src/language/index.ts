@@ -6,6 +6,7 @@ import { LIMITS } from './limits';
 import type { Model } from './model';
 import { parse } from './parser';
 import { resolve } from './resolve';
+import { baseOf, derivedEquations } from './resolve/derived';
 
 export interface Compiled {
   model: Model;
@@ -48,4 +49,19 @@ export function compile(text: string): Compiled {
   ].sort((a, b) => a.line - b.line || a.column - b.column);
   // the resolver names symbols as written (an untimed twin's model key "L#" is L with timed: false)
   return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };
+}
+
+/**
+ * The name a line defines by a derivative (`δ_t = ∂L/∂a_t` → δ), or null when the line is not one such
+ * definition: the solution reader makes such an equation of a solution a line of its network (resolve/derived.ts)
+ */
+export function derivativeDefinition(line: string): string | null {
+  const { tokens, errors } = lex(line);
+  if (errors.length) return null;
+  const parsed = parse(tokens, line);
+  const st = parsed.statements[0];
+  if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def') return null;
+  // \overline{c^{(t)}} = …: the adjoint of c, a claim about the network (seed 004), not a name of its own
+  if (/[\u0304\u0305]/.test(st.lhs.raw)) return null;
+  return derivedEquations([st]).has(st) ? baseOf(st.lhs) : null;
 }

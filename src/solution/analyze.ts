@@ -1,6 +1,7 @@
 // analyzeSolution(): read the file, build one generated .rnn text per network (its blocks' lines,
 // then one `check` line per claim), run analyze() on it, and map everything back to the file.
 import { analyze } from '../analysis';
+import { compile, derivativeDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
@@ -40,6 +41,8 @@ export interface Claim {
   sides: { start: number; end: number }[];
   /** its own \tag in a display of several equations (align rows tagged one by one); else null */
   tag?: string | null;
+  /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
+  defines?: string;
 }
 
 /**
@@ -274,7 +277,9 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
     const good = claims.filter((c) => !c.skip);
     const { gen, networkLines } = generate(text, net, good);
     try {
-      return { report: analyzeGenerated(gen.text, networkLines, good.length, options), gen, networkLines, analysed: good };
+      // the claims that define a name are lines of the network (generate)
+      const checks = good.filter((c) => !c.defines).length;
+      return { report: analyzeGenerated(gen.text, networkLines, checks, options), gen, networkLines, analysed: good };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       if (!good.length) {
@@ -327,8 +332,25 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   for (const f of net.fences) {
     for (const l of f.lines) gen.push(text.slice(l.start, l.end) + '\n', (i) => l.start + i);
   }
+  // an equation that names a derivative (δ_t = ∂L/∂a_t, a name the network does not have) joins the network,
+  // so that the equations after it read δ as it is defined (language-notes, "Names defined by a derivative")
+  const own = claims.map((c) => derivativeDefinition(c.text.chars));
+  if (own.some((x) => x !== null)) {
+    const network = networkNames(gen.text);
+    claims.forEach((c, i) => {
+      const name = own[i];
+      if (!name || network.has(name)) return;
+      c.defines = name;
+      c.genLine = gen.currentLine;
+      const at = c.text.at;
+      gen.push(c.text.chars, (k) => at[k]!);
+      gen.pushAt('\n', (at[at.length - 1] ?? at[0] ?? 0) + 1);
+      c.sides = [];
+    });
+  }
   const networkLines = gen.currentLine - 1;
   for (const c of claims) {
+    if (c.defines) continue;
     c.genLine = gen.currentLine;
     const at = c.text.at;
     const anchor = at[0] ?? 0;
@@ -339,6 +361,12 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     c.sides = sideSpans(c.text);
   }
   return { gen, networkLines };
+}
+
+/** the names a network's text declares or defines (as written: an untimed twin L# is L) */
+function networkNames(text: string): Set<string> {
+  const { model } = compile(text);
+  return new Set([...model.decls.keys(), ...[...model.quantities.keys()].map((k) => k.replace(/#$/, ''))]);
 }
 
 /** the sides after the first of a chain E₀ = E₁ = …: file offsets of each, trimmed */
@@ -432,6 +460,10 @@ function collect(
     const diags = claimDiags.get(c) ?? [];
     const all = claimChecks.get(c) ?? [];
     const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate'));
+    if (c.defines && !diags.some((d) => d.severity === 'error')) {
+      c.skip = `it defines ${c.defines} by a derivative, a name of the solution's own: the equations after it use it as defined here`;
+      continue;
+    }
     if (!usable.length) {
       const why = diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit');
       const reason = why?.message ?? all[0]?.message ?? 'the equation does not read as a check';

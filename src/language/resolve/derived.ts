@@ -38,7 +38,7 @@ export function derivedEquations(statements: Statement[]): Set<Statement> {
 }
 
 /** the name an equation's left side defines, without its step (δ_t → δ, δ^{(t)} → δ) */
-function baseOf(a: NameAst): string {
+export function baseOf(a: NameAst): string {
   const cut = a.raw.lastIndexOf('_');
   return !a.sub && !a.sup && cut > 0 ? a.raw.slice(0, cut) : a.raw;
 }
