@@ -41,30 +41,12 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
       return readDerivative(a, ctx);
     case 'adjoint':
       if (a.delta) {
-        // \delta h_t: the product δ h_t where the file defines δ; else what δX is said to be (deltaIsNotDerivative)
-        if (ctx.scope.isKnown('δ'))
-          return readExpression(
-            {
-              k: 'bin',
-              op: 'juxt',
-              a: { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta },
-              b: a.a,
-              range: a.range,
-            },
-            ctx,
-          );
+        // \delta h_t: what δX is said to be (deltaIsNotDerivative) where the file defines X and not δ; else the
+        // product δ h_t (δ defined, or an unknown name δ said so)
         const base = a.a.raw.indexOf('_') > 0 ? a.a.raw.slice(0, a.a.raw.indexOf('_')) : a.a.raw;
-        if (ctx.scope.isKnown(base)) deltaIsNotDerivative(ctx, `δ${base}`, base, span(a.delta, a.a.nameRange));
-        return readExpression(
-          {
-            k: 'bin',
-            op: 'juxt',
-            a: { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta },
-            b: a.a,
-            range: a.range,
-          },
-          ctx,
-        );
+        if (!ctx.scope.isKnown('δ') && ctx.scope.isKnown(base)) deltaIsNotDerivative(ctx, `δ${base}`, base, span(a.delta, a.a.nameRange));
+        const delta: Ast = { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta };
+        return readExpression({ k: 'bin', op: 'juxt', a: delta, b: a.a, range: a.range }, ctx);
       }
       return readAdjoint(a.a, a.range, ctx);
     case 'indicator':
