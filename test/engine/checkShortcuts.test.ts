@@ -9,14 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/language/model';
 import { compile } from '../../src/language/index';
 import { analyze } from '../../src/analysis';
-import { guard } from '../../src/engine/check/guard';
 import { shiftHint, termsHint, type Claim } from '../../src/engine/check/hints';
 import { localFactorHint } from '../../src/engine/check/localFactor';
-import { checkPoints, close, evaluateSides } from '../../src/engine/check/points';
 import { rereadOneStep } from '../../src/engine/check/reread';
 import { shortcuts } from '../../src/engine/check/shortcuts';
 import { comparable, reportCases } from '../analysis/reportCases';
-import { freshRun, hintTexts } from './failingCheckCases';
+import { failingChecks, freshRun, hintTexts } from './failingCheckCases';
 import type { Run } from '../../src/engine/run';
 import type { Point } from '../../src/engine/check/points';
 
@@ -34,35 +32,24 @@ describe('the checks’ shortcuts give what the full computation gives', () => {
   it.each(Object.keys(HINTS))(
     '%s, on every failing check of the pinned texts and the seeds',
     (hint) => {
-      const texts = hintTexts();
       let asked = 0;
       let fewer = 0;
-      for (const { name, text } of texts) {
-        const c = compile(text);
-        if (c.diagnostics.some((d) => d.severity === 'error')) continue;
-        for (const q of c.model.questions) {
-          if (q.kind !== 'check') continue;
-          const points = checkPoints(q);
-          const fast = freshRun(text, q);
-          const sides = guard(() => evaluateSides(points, q.lhs, q.rhs, fast.run));
-          const bad = sides?.find((s) => !close(s.l.data, s.r.data));
-          if (!bad) continue;
-          const full = freshRun(text, q);
-          const rr = rereadOneStep(q.lhs, q.rhs, c.model);
-          for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
-            const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
-            const [f0, g0] = [fast.budget.ops, full.budget.ops];
-            shortcuts.on = true;
-            const got = HINTS[hint]!(claim, fast.run, bad);
-            shortcuts.on = false;
-            const want = HINTS[hint]!(claim, full.run, bad);
-            shortcuts.on = true;
-            expect(got, `${name}: ${q.text}`).toEqual(want);
-            const [df, dg] = [fast.budget.ops - f0, full.budget.ops - g0];
-            expect(df, `${name}: ${q.text} (operations)`).toBeLessThanOrEqual(dg);
-            if (df < dg) fewer++;
-            asked++;
-          }
+      for (const { name, text, model, q, points, bad, first: fast } of failingChecks()) {
+        const full = freshRun(text, q);
+        const rr = rereadOneStep(q.lhs, q.rhs, model);
+        for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
+          const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
+          const [f0, g0] = [fast.budget.ops, full.budget.ops];
+          shortcuts.on = true;
+          const got = HINTS[hint]!(claim, fast.run, bad);
+          shortcuts.on = false;
+          const want = HINTS[hint]!(claim, full.run, bad);
+          shortcuts.on = true;
+          expect(got, `${name}: ${q.text}`).toEqual(want);
+          const [df, dg] = [fast.budget.ops - f0, full.budget.ops - g0];
+          expect(df, `${name}: ${q.text} (operations)`).toBeLessThanOrEqual(dg);
+          if (df < dg) fewer++;
+          asked++;
         }
       }
       expect(asked).toBeGreaterThan(100);

@@ -8,15 +8,14 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/language/model';
-import { compile } from '../../src/language/index';
 import { exprText } from '../../src/language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../src/language/resolve';
 import { shiftHint, type Claim } from '../../src/engine/check/hints';
 import { guard } from '../../src/engine/check/guard';
-import { checkPoints, close, evaluateSides } from '../../src/engine/check/points';
+import { close } from '../../src/engine/check/points';
 import { rereadOneStep } from '../../src/engine/check/reread';
 import { type Env, type Run } from '../../src/engine/run';
-import { freshRun, hintTexts } from './failingCheckCases';
+import { failingChecks, freshRun } from './failingCheckCases';
 
 /** the hint as it was: a shifted copy of the frozen side per name, step and point, each evaluated as a new expression */
 function copyingShiftHint(c: Claim, run: Run, skip = true): string | null {
@@ -132,36 +131,25 @@ function freeze(e: Expr, env: Env, run: Run): Expr {
   return go(e);
 }
 
-const texts = hintTexts();
-
 describe('the step-shift hint read through probes', () => {
   it('says what the shifted copies said and charges the operations they charged, on every failing check', () => {
     let asked = 0;
     let named = 0;
-    for (const { name, text } of texts) {
-      const c = compile(text);
-      if (c.diagnostics.some((d) => d.severity === 'error')) continue;
-      for (const q of c.model.questions) {
-        if (q.kind !== 'check') continue;
-        const points = checkPoints(q);
-        const probe = freshRun(text, q);
-        const sides = guard(() => evaluateSides(points, q.lhs, q.rhs, probe.run));
-        if (!sides || sides.every((s) => close(s.l.data, s.r.data))) continue;
-        const copy = freshRun(text, q);
-        // the claim as written, and its one-step re-reading when it has one (answerCheck asks both)
-        const rr = rereadOneStep(q.lhs, q.rhs, c.model);
-        for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
-          const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
-          const [p0, c0] = [probe.budget.ops, copy.budget.ops];
-          const got = shiftHint(claim, probe.run);
-          const want = copyingShiftHint(claim, copy.run);
-          expect(got, `${name}: ${q.text}`).toBe(want);
-          // the trials left out fail when they are evaluated: the message is the one every trial gives
-          expect(got, `${name}: ${q.text} (every trial evaluated)`).toBe(copyingShiftHint(claim, freshRun(text, q).run, false));
-          expect(probe.budget.ops - p0, `${name}: ${q.text} (operations)`).toBe(copy.budget.ops - c0);
-          asked++;
-          if (got) named++;
-        }
+    for (const { name, text, model, q, points, first: probe } of failingChecks()) {
+      const copy = freshRun(text, q);
+      // the claim as written, and its one-step re-reading when it has one (answerCheck asks both)
+      const rr = rereadOneStep(q.lhs, q.rhs, model);
+      for (const [lhs, rhs] of [[q.lhs, q.rhs], ...(rr ? [[rr.lhs, rr.rhs]] : [])] as [Expr, Expr][]) {
+        const claim: Claim = { lhs, rhs, points, freeT: q.freeT };
+        const [p0, c0] = [probe.budget.ops, copy.budget.ops];
+        const got = shiftHint(claim, probe.run);
+        const want = copyingShiftHint(claim, copy.run);
+        expect(got, `${name}: ${q.text}`).toBe(want);
+        // the trials left out fail when they are evaluated: the message is the one every trial gives
+        expect(got, `${name}: ${q.text} (every trial evaluated)`).toBe(copyingShiftHint(claim, freshRun(text, q).run, false));
+        expect(probe.budget.ops - p0, `${name}: ${q.text} (operations)`).toBe(copy.budget.ops - c0);
+        asked++;
+        if (got) named++;
       }
     }
     // the comparison ran, and on texts where the hint names a step
