@@ -639,7 +639,7 @@ class UnrolledRun implements Run {
         seed[i] = 1;
         const rows = new Map<number, Float64Array>();
         // the rows are the inputs' own arrays (below the range): a scalar node's are its Jacobian's as they are
-        this.tape.sweepTransient(node, seed, node.start, rows);
+        this.tape.sweepTransient(node, seed, node.start, rows, undefined, -1, true);
         if (m === 1) {
           J = rows;
           break;

@@ -567,7 +567,8 @@ export class Tape {
    * sweep() for a caller that reads the result at once and keeps none of it (a derivative's row copied into
    * its Jacobian, an immediate sweep read through `below`): the array returned, and every accumulator in it
    * (the gradient at `only` included), are the sweeper's own, valid until the next sweep on any tape of the
-   * analysis; `seed` is read, not copied. The numbers and the operations charged are sweep()'s.
+   * analysis; `seed` is read, not copied. So are the arrays put in `below`, unless `keepBelow` (the caller
+   * keeps them). The numbers and the operations charged are sweep()'s.
    * Issue 11: the result array and a fresh accumulator per read gradient were most of what these sweeps
    * allocated, and a sweep's arrays lived until the next scavenge copied them.
    */
@@ -578,8 +579,9 @@ export class Tape {
     below?: Map<number, Float64Array>,
     cross?: (n: TNode) => boolean,
     only = -1,
+    keepBelow = false,
   ): (Float64Array | undefined)[] {
-    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, false, cross ?? null, only, true);
+    return (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, below ?? null, false, cross ?? null, only, true, keepBelow);
   }
 
   private sweeper: Sweeper | null = null;
@@ -603,6 +605,11 @@ class Sweeper {
   private chunk = EMPTY;
   private used = 0;
   private next = FIRST_CHUNK;
+  // a transient sweep's accumulators below its range (`below`, read and copied by its caller before the next
+  // sweep) are this tape's, by position, cleared and handed out again: a chunk made per sweep for a 3×3 W_hh
+  // was a quarter of a one-step derivative's time (a buffer outside the heap, made and freed per sweep)
+  private belowScratch: (Float64Array | undefined)[] = [];
+  private belowTransient = false;
 
   constructor(private tape: Tape) {}
 
@@ -618,6 +625,16 @@ class Sweeper {
     const v = new Float64Array(this.chunk.buffer, this.used * 8, len);
     this.used += len;
     return v;
+  }
+
+  /** a zeroed accumulator for `below` in a transient sweep: the one this position had in an earlier sweep */
+  private freshBelow(x: TNode): Float64Array {
+    const len = x.data.length;
+    // a truncated tape puts other nodes at a position: the array is handed out again only at its length
+    let s = this.belowScratch[x.id];
+    if (s === undefined || s.length !== len) this.belowScratch[x.id] = s = new Float64Array(len);
+    else for (let k = 0; k < len; k++) s[k] = 0;
+    return s;
   }
 
   /** an intermediate's accumulator, zeroed: the one this tape position had in an earlier sweep, if of its length */
@@ -678,7 +695,7 @@ class Sweeper {
     } else if (this.below) {
       slot = this.below.get(x.id);
       if (!slot) {
-        slot = this.fresh(x.data.length);
+        slot = this.belowTransient ? this.freshBelow(x) : this.fresh(x.data.length);
         this.below.set(x.id, slot);
       }
     }
@@ -720,6 +737,7 @@ class Sweeper {
     cross: ((n: TNode) => boolean) | null,
     only: number,
     transient: boolean,
+    keepBelow = false,
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
@@ -739,6 +757,7 @@ class Sweeper {
       g[root.id - lo] = seed.slice();
     }
     this.transient = transient;
+    this.belowTransient = transient && !keepBelow;
     this.g = g;
     this.lo = lo;
     this.below = below;
@@ -788,6 +807,7 @@ class Sweeper {
         for (let k = 0; k < this.lent.length; k++) set.push(this.lent[k]! - lo);
         this.transient = false;
       }
+      this.belowTransient = false;
       // nothing of this sweep is kept alive by the tape
       this.g = [];
       this.below = null;
