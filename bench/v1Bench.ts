@@ -3,17 +3,20 @@
 // alternating: in one process the two copies of the engine share the JIT and the heap, and that comparison
 // swung by ±25% from run to run; separate processes agree pair by pair.
 //
-// Three regimes per process, because the ratio depends on how warm V8's JIT is (session 8): today's engine is
-// more code (the v2 reading, the culprit hints), so it takes more analyses to be optimised. After 30 rounds of
-// the eight texts binary addition ran 1.2–1.45× v1, after 300 rounds 0.9–1.0×. "cold" is each text's first
-// analysis in a fresh process (the CLI's case: one file, one analysis), "warming" rounds 31–70 (the section's
-// regime until then), "warm" rounds 301–340 (the editor's worker after a few minutes of typing). A fourth table
-// is the cold regime with today's code loaded as the CLI loads it (session 9): through V8's code cache
-// (src/codeCache.ts), which holds the bytecode a first run compiled, so that a fresh process does not compile
-// the engine's functions again (v1 had no such loader; its row is the same as in the cold table).
+// Three regimes, because the ratio depends on how warm V8's JIT is (session 8): today's engine is more code
+// (the v2 reading, the culprit hints), so it takes more analyses to be optimised. After 30 rounds of the eight
+// texts binary addition ran 1.2–1.45× v1, after 300 rounds 0.9–1.0×.
+// - "cold" is the CLI's case, `unroll FILE`: a fresh process that loads the engine and analyses that one text.
+//   Each text is analysed alone in processes of its own (session 10; until then each text's first analysis
+//   was timed in one process after the texts before it, so a text's row depended on its place in the list).
+//   Today's code is timed twice: loaded plainly, and loaded as the CLI loads it, through V8's code cache
+//   (src/codeCache.ts: the bytecode a first run compiled, so that a fresh process does not compile the
+//   engine's functions again; v1 had no such loader).
+// - "warming", rounds 31–70 of the eight texts (the section's regime until session 8), and "warm", rounds
+//   301–340 (the editor's worker after a few minutes of typing), in processes that analyse every text in turn.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printTable } from './timing';
 
@@ -24,11 +27,10 @@ const PRE_V2_DIR = join(ROOT, 'bench', 'fixtures', 'pre-v2');
 const PROCESSES = Math.max(1, Number(process.env.UNROLL_BENCH_V1_PROCESSES) || 7);
 /** the regimes: rounds before each one's measured rounds (the first round counts as warm-up for the next) */
 const REGIMES = [
-  { name: 'cold', after: 0, rounds: 1 },
   { name: 'warming', after: 30, rounds: 40 },
   { name: 'warm', after: 300, rounds: 40 },
 ] as const;
-type Regime = (typeof REGIMES)[number]['name'];
+type Regime = (typeof REGIMES)[number]['name'] | 'cold';
 
 /** A script that times analyze() of every pre-v2 text and prints {file: median ms} (min(wall, CPU) per run). */
 function runner(indexPath: string, options: string): string {
@@ -42,10 +44,16 @@ const time = (fn: () => void) => { const c = cpu(), w = performance.now(); fn();
 const med = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]!; };
 const run = (t: string) => analyze(t, ${options} as never);
 const out: Record<string, Record<string, number>> = {};
+// the cold regime: this one text, analysed once, first thing in this process
+const alone = process.env.UNROLL_BENCH_ALONE;
+if (alone) {
+  const cold: Record<string, number> = {};
+  for (const { f, t } of texts) if (alone === '*' || f === alone) cold[f] = time(() => run(t));
+  console.log(JSON.stringify({ cold }));
+  process.exit(0);
+}
 let done = 0;
-const only = process.env.UNROLL_BENCH_REGIME;
 for (const g of ${JSON.stringify(REGIMES)}) {
-  if (only && g.name !== only) continue;
   for (; done < g.after; done++) for (const { t } of texts) run(t);
   const ts: Record<string, number[]> = {};
   for (let r = 0; r < g.rounds; r++, done++) for (const { f, t } of texts) (ts[f] ??= []).push(time(() => run(t)));
@@ -76,8 +84,8 @@ function bundle(source: string, file: string): string | null {
   return r.status === 0 ? null : `esbuild failed: ${r.stderr.split('\n')[0]}`;
 }
 
-function timesOf(script: string, regime?: Regime): Record<Regime, Record<string, number>> {
-  const env = regime ? { ...process.env, UNROLL_BENCH_REGIME: regime } : process.env;
+function timesOf(script: string, alone?: string): Record<Regime, Record<string, number>> {
+  const env = alone ? { ...process.env, UNROLL_BENCH_ALONE: alone } : process.env;
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (r.status !== 0) throw new Error(`${script}: ${r.stderr.split('\n')[0]}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<Regime, Record<string, number>>;
@@ -110,27 +118,48 @@ export function benchV1SideBySide(): void {
       cachedRunner,
     );
     if (!noCache) {
-      timesOf(`${cachedRunner}.js`, 'cold');
+      // every text once, as the build's run over the examples writes dist/cli-core.js.cache
+      timesOf(`${cachedRunner}.js`, '*');
       if (!existsSync(join(work, 'run-now.js.cache'))) noCache = 'no code cache was written';
     }
-    const v1: Record<Regime, Record<string, number>>[] = [];
-    const now: Record<Regime, Record<string, number>>[] = [];
-    const shipped: Record<Regime, Record<string, number>>[] = [];
+    const texts = readdirSync(PRE_V2_DIR)
+      .filter((f) => f.endsWith('.rnn'))
+      .sort();
+    type Times = Record<string, number>;
+    const v1: Record<Regime, Times>[] = [];
+    const now: Record<Regime, Times>[] = [];
+    // cold: per process index, the times of the texts each analysed alone (v1, today, today through the cache)
+    const cold = { v1: [] as Times[], now: [] as Times[], shipped: [] as Times[] };
     for (let p = 0; p < PROCESSES; p++) {
       v1.push(timesOf(join(work, 'run-v1.js')));
       now.push(timesOf(join(work, 'run-now.js')));
-      if (!noCache) shipped.push(timesOf(`${cachedRunner}.js`, 'cold'));
+      const row = { v1: {} as Times, now: {} as Times, shipped: {} as Times };
+      for (const f of texts) {
+        row.v1[f] = timesOf(join(work, 'run-v1.js'), f).cold[f]!;
+        row.now[f] = timesOf(join(work, 'run-now.js'), f).cold[f]!;
+        if (!noCache) row.shipped[f] = timesOf(`${cachedRunner}.js`, f).cold[f]!;
+      }
+      cold.v1.push(row.v1);
+      cold.now.push(row.now);
+      cold.shipped.push(row.shipped);
     }
-    const regimes: { name: Regime; after: number; rounds: number; label?: string; of: Record<Regime, Record<string, number>>[] }[] = [
-      ...REGIMES.map((g) => ({ ...g, of: now })),
+    const tables: { when: string; a1: Times[]; b1: Times[] }[] = [
+      {
+        when: 'cold: each text alone in a fresh process, its first analysis (`unroll FILE`), today loaded plainly',
+        a1: cold.v1,
+        b1: cold.now,
+      },
       ...(noCache
         ? []
-        : [{ name: 'cold' as const, after: 0, rounds: 1, label: 'cold, today loaded through its code cache as the CLI is', of: shipped }]),
+        : [{ when: 'cold, today loaded through its code cache as the CLI loads it (dist/cli.js)', a1: cold.v1, b1: cold.shipped }]),
+      ...REGIMES.map((g) => ({
+        when: `${g.name}: rounds ${g.after + 1}–${g.after + g.rounds} of the eight texts in one process, medians`,
+        a1: v1.map((r) => r[g.name]),
+        b1: now.map((r) => r[g.name]),
+      })),
     ];
-    if (noCache) console.log(`\n  (the code-cache row is not measured: ${noCache})`);
-    for (const g of regimes) {
-      const a1 = v1.map((r) => r[g.name]);
-      const b1 = g.of.map((r) => r[g.name]);
+    if (noCache) console.log(`\n  (the code-cache table is not measured: ${noCache})`);
+    for (const { when, a1, b1 } of tables) {
       const rows = Object.keys(b1[0]!).map((f) => {
         const a = Math.min(...a1.map((r) => r[f]!));
         const b = Math.min(...b1.map((r) => r[f]!));
@@ -147,11 +176,6 @@ export function benchV1SideBySide(): void {
           b / a <= 1.0 ? 'yes' : 'NO',
         ];
       });
-      const when = g.label
-        ? `${g.label}: each text's first analysis in a fresh process`
-        : g.rounds === 1
-          ? "cold: each text's first analysis in a fresh process"
-          : `${g.name}: rounds ${g.after + 1}–${g.after + g.rounds} of the eight texts, medians`;
       printTable(
         `${title} — ${when}`,
         ['text (2026-11-22)', 'v1', 'today', 'today / v1', 'medians of all', 'each pair', 'no slowdown'],
@@ -160,7 +184,8 @@ export function benchV1SideBySide(): void {
     }
     console.log(
       `  v1 as it answered then, { symbolic: false, graph: false }; today { graph: false } (numeric, its default).\n` +
-        `  One process per version and run goes through the three regimes in turn: min(wall, CPU) per analysis.\n` +
+        `  Cold: one process per version, text and run, analysing that text once. Warming and warm: one process per version\n` +
+        `  and run goes through the rounds of every text in turn. min(wall, CPU) per analysis.\n` +
         "  The ratio depends on the JIT's warmth: today's engine is more code and is optimised later (see the file's header).\n" +
         "  A process as a whole runs fast or slow (the JIT's choices, the heap's layout, the machine): on this 2-core\n" +
         '  machine two or three of seven ran ~1.4× slower on every text at once ("each pair"), so the verdict uses each\n' +
