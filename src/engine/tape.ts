@@ -606,9 +606,8 @@ class Sweeper {
   private used = 0;
   private next = FIRST_CHUNK;
   // a transient sweep's accumulators below its range (`below`, read and copied by its caller before the next
-  // sweep) are this tape's, by position, cleared and handed out again: a chunk made per sweep for a 3×3 W_hh
-  // was a quarter of a one-step derivative's time (a buffer outside the heap, made and freed per sweep)
-  private belowScratch: (Float64Array | undefined)[] = [];
+  // sweep) are scratch too, as what it lends in range: a chunk made per sweep for a 3×3 W_hh was a quarter of
+  // a one-step derivative's time (a buffer outside the heap, made and freed per sweep)
   private belowTransient = false;
 
   constructor(private tape: Tape) {}
@@ -627,24 +626,20 @@ class Sweeper {
     return v;
   }
 
-  /** a zeroed accumulator for `below` in a transient sweep: the one this position had in an earlier sweep */
-  private freshBelow(x: TNode): Float64Array {
-    const len = x.data.length;
-    // a truncated tape puts other nodes at a position: the array is handed out again only at its length
-    let s = this.belowScratch[x.id];
-    if (s === undefined || s.length !== len) this.belowScratch[x.id] = s = new Float64Array(len);
-    else for (let k = 0; k < len; k++) s[k] = 0;
-    return s;
-  }
-
-  /** an intermediate's accumulator, zeroed: the one this tape position had in an earlier sweep, if of its length */
-  private lend(x: TNode): Float64Array {
+  /** a zeroed accumulator from scratch: the one this tape position had in an earlier sweep, if of its length */
+  private cleared(x: TNode): Float64Array {
     const len = x.data.length;
     let s = this.scratch[x.id];
     if (s !== undefined && s.length === len) {
       if (len <= OWN_ARRAY_MAX) for (let k = 0; k < len; k++) s[k] = 0;
       else s.fill(0);
     } else this.scratch[x.id] = s = this.fresh(len);
+    return s;
+  }
+
+  /** an intermediate's accumulator, lent from scratch (and handed back from a dense sweep's result) */
+  private lend(x: TNode): Float64Array {
+    const s = this.cleared(x);
     this.lent.push(x.id);
     return s;
   }
@@ -695,7 +690,7 @@ class Sweeper {
     } else if (this.below) {
       slot = this.below.get(x.id);
       if (!slot) {
-        slot = this.belowTransient ? this.freshBelow(x) : this.fresh(x.data.length);
+        slot = this.belowTransient ? this.cleared(x) : this.fresh(x.data.length);
         this.below.set(x.id, slot);
       }
     }

@@ -1,5 +1,5 @@
-// A transient sweep's accumulators below its range (tape.ts Sweeper.freshBelow: one-step and ∂⁺ derivatives
-// by a parameter or an earlier node) are the tape's own, cleared and handed out again at the next such sweep.
+// A transient sweep's accumulators below its range (tape.ts Sweeper.cleared: one-step and ∂⁺ derivatives
+// by a parameter or an earlier node) are scratch, as its lent accumulators, cleared and handed out again at the next sweep.
 // What a derivative returned is its caller's copy: asked in sequence on one run, each gives bit for bit what
 // a fresh run gives for it alone, and an earlier result is not written by a later sweep.
 import { describe, expect, it } from 'vitest';
