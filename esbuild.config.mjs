@@ -18,7 +18,9 @@ const bundles = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], minify: true },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], minify: true, define: { 'process.env.UNROLL_WEB': '"1"' } },
   // the analysis worker the extension starts (src/extension/worker): worker_threads on desktop, a Web Worker in the browser
-  { entryPoints: ['src/extension/worker/entry.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', minify: true },
+  // (desktop: dist/worker.js loads dist/worker-core.js through its code cache, as the CLI loads its bundle)
+  { entryPoints: ['src/extension/worker/workerEntry.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', minify: true },
+  { entryPoints: ['src/extension/worker/entry.ts'], outfile: 'dist/worker-core.js', platform: 'node', format: 'cjs', minify: true },
   { entryPoints: ['src/extension/worker/entry.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', minify: true, define: { 'process.env.UNROLL_WEB': '"1"' } },
   // the panel's own browser bundle
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', minify: true },
@@ -40,6 +42,7 @@ if (watch) {
 } else {
   await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
   writeCliCodeCache();
+  writeWorkerCodeCache();
 }
 
 /**
@@ -54,4 +57,29 @@ function writeCliCodeCache() {
     .map((f) => `examples/${f}`);
   const r = spawnSync(process.execPath, ['dist/cli.js', ...examples], { stdio: 'ignore', timeout: 120_000 });
   if (!existsSync('dist/cli-core.js.cache')) console.error(`esbuild.config.mjs: no code cache written for the CLI (status ${r.status}); it runs without one`);
+}
+
+/**
+ * dist/worker-core.js.cache: the bytecode of the analysis worker after its first complete Report (sheet 7 with
+ * its forms), written by the worker itself (src/extension/worker/workerEntry.ts). Made again at every build.
+ */
+function writeWorkerCodeCache() {
+  rmSync('dist/worker-core.js.cache', { force: true });
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const { existsSync, readFileSync } = require('node:fs');
+    const w = new Worker('./dist/worker.js');
+    w.on('message', (m) => {
+      if (m.complete === false) w.postMessage({ id: m.id, taken: true });
+      else if (m.complete) {
+        const t0 = Date.now();
+        const wait = setInterval(() => {
+          if (existsSync('dist/worker-core.js.cache') || Date.now() - t0 > 20000) clearInterval(wait), w.terminate();
+        }, 20);
+      }
+    });
+    w.postMessage({ id: 1, text: readFileSync('examples/sheet7-vanilla-rnn.rnn', 'utf8'), options: { forms: true } });
+  `;
+  const r = spawnSync(process.execPath, ['-e', script], { stdio: 'ignore', timeout: 60_000 });
+  if (!existsSync('dist/worker-core.js.cache')) console.error(`esbuild.config.mjs: no code cache written for the analysis worker (status ${r.status}); it runs without one`);
 }

@@ -3,7 +3,29 @@
 // host; the build defines process.env.UNROLL_WEB so the Node branch is dropped there).
 
 import { createServer } from './analyzeInWorker';
-import type { AnalysisRequest } from './protocol';
+import type { AnalysisRequest, AnalysisResponse } from './protocol';
+
+const firstReportListeners: (() => void)[] = [];
+let reported = false;
+
+/**
+ * `listener` runs once, on an idle turn after this worker has posted its first complete Report (its forms
+ * derived): by then the engine's hot functions are compiled, and the loader (workerEntry.ts) writes the
+ * code cache that the next session's worker starts from.
+ */
+export function afterFirstReport(listener: () => void): void {
+  if (reported) setTimeout(listener, 0);
+  else firstReportListeners.push(listener);
+}
+
+function noticeFirstReport(response: AnalysisResponse): void {
+  if (reported || !('report' in response || 'skeleton' in response) || response.complete === false) return;
+  reported = true;
+  // after the host has had the Report: never in the way of an answer
+  setTimeout(() => {
+    for (const l of firstReportListeners.splice(0)) l();
+  }, 0);
+}
 
 interface WebWorkerScope {
   onmessage: ((e: { data: AnalysisRequest }) => void) | null;
@@ -33,6 +55,14 @@ if (process.env.UNROLL_WEB === '1') {
         }
       }
     : undefined;
-  const serve = createServer((response) => port?.postMessage(response), data?.pieceBytes, data?.wanted, threadCpu);
+  const serve = createServer(
+    (response) => {
+      port?.postMessage(response);
+      noticeFirstReport(response);
+    },
+    data?.pieceBytes,
+    data?.wanted,
+    threadCpu,
+  );
   port?.on('message', (request: AnalysisRequest) => serve(request));
 }
