@@ -11,7 +11,8 @@
 //   was timed in one process after the texts before it, so a text's row depended on its place in the list).
 //   Today's code is timed twice: loaded plainly, and loaded as the CLI loads it, through V8's code cache
 //   (src/codeCache.ts: the bytecode a first run compiled, so that a fresh process does not compile the
-//   engine's functions again; v1 had no such loader).
+//   engine's functions again; v1 had no such loader). Since session 11 the extension's analysis worker loads
+//   its bundle so too (src/extension/worker/workerEntry.ts).
 // - "warming", rounds 31–70 of the eight texts (the section's regime until session 8), and "warm", rounds
 //   301–340 (the editor's worker after a few minutes of typing), in processes that analyse every text in turn.
 
@@ -151,7 +152,13 @@ export function benchV1SideBySide(): void {
       },
       ...(noCache
         ? []
-        : [{ when: 'cold, today loaded through its code cache as the CLI loads it (dist/cli.js)', a1: cold.v1, b1: cold.shipped }]),
+        : [
+            {
+              when: "cold, today loaded through its code cache as the CLI (dist/cli.js) and the desktop extension's analysis worker (dist/worker.js) load it",
+              a1: cold.v1,
+              b1: cold.shipped,
+            },
+          ]),
       ...REGIMES.map((g) => ({
         when: `${g.name}: rounds ${g.after + 1}–${g.after + g.rounds} of the eight texts in one process, medians`,
         a1: v1.map((r) => r[g.name]),
