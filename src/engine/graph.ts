@@ -10,7 +10,7 @@ import { forChildren, walkRefs } from '../language/resolve';
 import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, PartialReport, QuantityReport } from '../report';
 import type { Plan } from './plan';
 import { quantitySteps } from './plan';
-import { stepOf, type Env, type Run } from './run';
+import type { Env, Run } from './run';
 import { norm2, toValue } from './tensor';
 
 /** the Report's key of a model key at a step (the untimed twin "L#" is the node "L") */
@@ -110,12 +110,10 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
           if (q.timed && q.overrides.has(t)) continue;
           const env: Env = q.timed ? { t } : {};
           const A = run.node(q.name, q.timed ? t : null);
-          let B;
-          try {
-            B = run.node(wrt.name, stepOf(wrt.idx, env));
-          } catch {
-            B = undefined;
-          }
+          // a step that is not bound here (L = Σ_t L_t read at no step) has no node: asked without stepOf, whose
+          // RunError for it was made and caught at every analysis
+          const s = wrt.idx ? idxValue(wrt.idx, env) : null;
+          const B = s === undefined ? undefined : run.node(wrt.name, s);
           if (!A || !B || A.data.length * B.data.length > 256) continue;
           const rows = run.immediate(A).get(B.id) ?? new Float64Array(A.data.length * B.data.length);
           const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
