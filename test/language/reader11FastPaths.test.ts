@@ -79,3 +79,41 @@ describe('free-index candidates', () => {
     expect(q!.free.map((f) => f.v)).toEqual(free);
   });
 });
+
+describe("a statement's text takes the font commands before its first token along", () => {
+  /** the text's start as the regular expression found it on every statement: a font command and its brace, again and again */
+  const FONT_BEFORE = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/;
+  function startBefore(src: string, s: number): number {
+    const braceWithin = (at: number) => src.slice(Math.max(0, at - 40), at).includes('{');
+    if (braceWithin(s)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
+    return s;
+  }
+  it('only where a brace and spaces end the text before it (asked first), as the expression alone found', () => {
+    const pieces = [
+      '\\mathbf{',
+      '\\mathcal{',
+      '\\bm {',
+      '\\operatorname*{',
+      '\\boldsymbol{',
+      '{',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      'x',
+      '\\mathrm{ ',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), (before) => {
+        const src = `T = 1\nh_t = 2\nloss L = Σ_t h_t\ncheck ${before.join('')}h_1 = 2\n`;
+        const { tokens } = lex(src);
+        const kw = tokens.findIndex((t) => t.kind === 'kw' && t.text === 'check');
+        const first = tokens[kw + 1]!;
+        const text = compile(src).model.questions[0]?.text;
+        if (text === undefined || first.kind !== 'name') return;
+        const s = startBefore(src, first.start);
+        expect(text).toBe(src.slice(s, src.indexOf('\n', s)).replace(/\s+/g, ' ').trim());
+      }),
+    );
+  });
+});
