@@ -214,12 +214,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // a font around the first name leaves no token (\mathcal{L}_t starts at L): take the command along,
     // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written. The
     // expression ends in '{': without one in the 40 characters before, it cannot match.
-    // A '{' and spaces just before s are needed for a match: most statements are not asked the expression (issue 11).
-    while (braceBefore(s) && braceWithin(s, 40)) {
-      const m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s));
-      if (!m) break;
-      s -= m[0].length;
-    }
+    if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
     let open = 0;
     // whether folding can change the text: a space run, a space at an end, other ASCII space, or non-ASCII
     let fold = false;
@@ -251,16 +246,6 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       c === 0x3000 ||
       c === 0xfeff
     );
-  }
-
-  /** whether the characters before s are a '{' and \s* (as FONT_BEFORE's end needs) */
-  function braceBefore(s: number): boolean {
-    let i = s - 1;
-    for (; i >= 0; i--) {
-      const c = src.charCodeAt(i);
-      if (!(c === 32 || (c >= 9 && c <= 13) || (c >= 127 && isWideSpace(c)))) break;
-    }
-    return i >= 0 && src.charCodeAt(i) === 123;
   }
 
   /** a '{' among the n characters before s (a bounded look, not lastIndexOf's search to the file's start) */

@@ -11,7 +11,7 @@ import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, readDerived } from './derived';
 import { power, readExpression } from './expressions';
-import { lastUnderscore, nameOrThis, occurrence, writtenName } from './text';
+import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
 
 /**
@@ -19,13 +19,13 @@ import { tryTimeIndex } from './timeIndex';
  * without a regular expression (every name of every equation and question is read here, issue 11).
  */
 function lastSegment(raw: string): [string, string] | null {
-  const i = lastUnderscore(raw);
+  const i = raw.lastIndexOf('_');
   return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
 }
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
-  const i = lastUnderscore(raw);
+  const i = raw.lastIndexOf('_');
   return i >= 0 && i < raw.length - 1 ? raw.slice(0, i) : raw;
 }
 

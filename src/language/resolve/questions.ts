@@ -7,7 +7,7 @@ import { same, shapeText } from '../shapes';
 import { Abandoned, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
-import { lastUnderscore, refWritten } from './text';
+import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { mentionedVars } from './walk';
@@ -126,21 +126,13 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   const go = (a: Ast, inIndex: boolean) => {
     switch (a.k) {
       case 'name': {
-        const raw = a.raw;
-        if (inIndex && isOneLetter(raw) && !isStepLetter(raw)) (letters ??= new Set()).add(raw);
+        if (inIndex && isOneLetter(a.raw)) (letters ??= new Set()).add(a.raw);
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
-        const cut = lastUnderscore(raw);
-        const segLength = raw.length - cut - 1;
-        if (cut >= 0 && segLength === 1) {
-          // h_t, y_3: one unit, judged by its code (the step letters and digits, most segments, make no string)
-          const c = raw.charCodeAt(cut + 1);
-          if (c >= 128 ? c !== 0x3c4 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-            const seg = raw.charAt(cut + 1);
-            if (isOneLetter(seg) && !isStepLetter(seg)) (letters ??= new Set()).add(seg);
-          }
-        } else if (cut >= 0 && segLength === 2) {
-          // only a segment of one or two units can be one letter: longer ones are not cut out
-          const seg = raw.slice(cut + 1);
+        const cut = a.raw.lastIndexOf('_');
+        const segLength = a.raw.length - cut - 1;
+        // only a segment of one or two units can be one letter: longer ones are not cut out
+        if (cut >= 0 && segLength > 0 && segLength <= 2) {
+          const seg = segLength === 1 ? a.raw.charAt(cut + 1) : a.raw.slice(cut + 1);
           if (isOneLetter(seg)) (letters ??= new Set()).add(seg);
         }
         if (a.sub) go(a.sub, true);
@@ -189,15 +181,9 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   for (const a of sides) go(a, false);
   if (letters === null) return [];
   const b = bound as Set<string> | null;
-  return [...(letters as Set<string>)].filter((l) => !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l));
-}
-
-/**
- * t, T and τ: never free indices, so never added to freeCandidates' letters (the letters' order among the others is
- * the same, and most questions, whose only index letter is t, make no Set; issue 11)
- */
-function isStepLetter(l: string): boolean {
-  return l === 't' || l === 'T' || l === 'τ';
+  return [...(letters as Set<string>)].filter(
+    (l) => l !== 't' && l !== 'T' && l !== 'τ' && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
+  );
 }
 
 /**

@@ -21,12 +21,6 @@ export interface Definition {
   key: string;
 }
 
-/** what Scope knows of a name: its declaration and its quantity (each undefined when there is none) */
-interface Known {
-  decl: Decl | undefined;
-  q: Quantity | undefined;
-}
-
 export class Scope {
   readonly diagnostics: Diagnostic[] = [];
   readonly symbols: SymbolOccurrence[] = [];
@@ -83,36 +77,26 @@ export class Scope {
     return `${shown} is not available: it depends on ${root}, whose definition on line ${u.line} has an error`;
   }
 
-  /**
-   * the names declared, the quantities' keys and the derived names, each with its declaration and quantity, in
-   * one Map: isKnown, isTimed, shapeOf and defined are asked several times for each name read, and each asks
-   * this Map once instead of decls and then quantities (issue 11)
-   */
-  private readonly known = new Map<string, Known>();
-
-  private entry(name: string): Known {
-    let k = this.known.get(name);
-    if (k === undefined) this.known.set(name, (k = { decl: undefined, q: undefined }));
-    return k;
-  }
+  /** the names declared and the quantities' keys, in one Set: isKnown is asked several times for each name read */
+  private readonly known = new Set<string>();
 
   /** a declared name (decls is read directly, and written only here) */
   declare(name: string, d: Decl): void {
     this.decls.set(name, d);
-    this.entry(name).decl = d;
+    this.known.add(name);
   }
 
   /** the quantity of definition d, under its key (quantities is read directly, and written only here) */
   addQuantity(d: Definition, q: Quantity): void {
     this.quantities.set(d.key, q);
-    this.entry(d.key).q = q;
+    this.known.add(d.key);
     if (d.key !== d.base) this.twins.set(d.base, d.key);
   }
 
   /** a name defined by a derivative (derived is read directly, and written only here) */
   addDerived(name: string, d: Derived): void {
     this.derived.set(name, d);
-    this.entry(name);
+    this.known.add(name);
   }
 
   isKnown(name: string): boolean {
@@ -120,9 +104,8 @@ export class Scope {
   }
 
   isTimed(name: string): boolean {
-    const k = this.known.get(name);
-    if (k === undefined) return false;
-    return k.decl ? k.decl.perStep : (k.q?.timed ?? false);
+    const d = this.decls.get(name);
+    return d ? d.perStep : (this.quantities.get(name)?.timed ?? false);
   }
 
   /** names a user may write, for "did you mean" */
@@ -143,16 +126,14 @@ export class Scope {
 
   shapeOf(name: string): MaybeShape {
     if (this.askedShapes) this.askedShapes.add(name);
-    return this.known.get(name)?.decl?.shape ?? this.quantityShapes.get(name) ?? null;
+    return this.decls.get(name)?.shape ?? this.quantityShapes.get(name) ?? null;
   }
 
   /** whether NAME has a value at this step (null: untimed) */
   defined(name: string, step: number | null): boolean {
-    const k = this.known.get(name);
-    if (k === undefined) return false;
-    const d = k.decl;
+    const d = this.decls.get(name);
     if (d) return !d.perStep ? step === null : step !== null && step >= 1 && step <= this.T;
-    const q = k.q;
+    const q = this.quantities.get(name);
     if (!q) return false;
     if (!q.timed) return step === null;
     if (step === null) return false;

@@ -11,15 +11,6 @@ export function occurrence(range: Range, name: string, text: string, role: Symbo
   return { line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, name, text, role };
 }
 
-/**
- * raw.lastIndexOf('_'), by a loop over character codes: V8's lastIndexOf is a call into the runtime, several
- * times the cost of this loop on a name's few characters, and every name of every question asks (issue 11)
- */
-export function lastUnderscore(raw: string): number {
-  for (let i = raw.length - 1; i >= 0; i--) if (raw.charCodeAt(i) === 95) return i;
-  return -1;
-}
-
 /** a name as written, its index groups abbreviated */
 export function writtenName(a: NameAst): string {
   return a.raw + (a.sub ? '_{…}' : '') + (a.sup ? '^{(…)}' : '');
