@@ -146,6 +146,35 @@ check ∂⁺h_t/∂b = tanh'(a_t)
     expect(c.message).toContain('through a_t');
     expect(c.message).not.toContain('The other side is');
   });
+  // session 12: under a Σ (Pascanu's Σ_k ∂E_t/∂x_t ∂x_t/∂x_k ∂⁺x_k/∂θ) the zero ∂⁺ was not looked at, and the sum
+  // of zeros "matched" the immediate partial ∂⁺L/∂W — of a W that does not appear in L's equation at all
+  const VEC = `T = 3
+input x : 2
+param W : 3x3
+param U : 3x2
+param b : 3
+h_0 = [0, 0, 0]
+a_t = b + W h_{t-1} + U x_t
+h_t = tanh(a_t)
+loss L = Σ_t sum(h_t^2)
+`;
+  it.each([
+    ['check ∂L/∂W = Σ_t ∂L/∂h_t ∂⁺h_t/∂W', '∂⁺h_t/∂W', 'h_t', 'a_t', 'W'],
+    ['check ∂L/∂b = Σ_k ∂L/∂h_k ∂⁺h_k/∂b', '∂⁺h_k/∂b', 'h_k', 'a_k', 'b'],
+    ['check ∂L/∂W = Σ_t Σ_{k=1}^{t} ∂L/∂h_t ∂h_t/∂h_k ∂⁺h_k/∂W', '∂⁺h_k/∂W', 'h_k', 'a_k', 'W'],
+  ])('(b) under a Σ: %s names the zero ∂⁺, not "the immediate partial"', (line, term, of, via, wrt) => {
+    const c = check(VEC + line);
+    expect(c.status).toBe('fails');
+    expect(c.message).toContain(`${term} is 0: ${wrt} does not appear directly in ${of}'s own equation`);
+    expect(c.message).toContain(`through ${via}, so the derivative meant is ∂${of}/∂${wrt}`);
+    expect(c.message).not.toContain('The other side is');
+  });
+  it('(b) a ∂⁺ that is 0 at some values of the Σ only is not called 0', () => {
+    // ∂⁺a_k/∂h_1 is 0 for every k but 2: no zero hint for the term
+    const c = check(VEC + 'check ∂L/∂h_1 = Σ_{k=2}^{T} ∂L/∂a_k ∂⁺a_k/∂h_1 + 1');
+    expect(c.status).toBe('fails');
+    expect(c.message).not.toContain('is 0:');
+  });
   it('(c) GRU ∂h_t/∂h_{t-1} = 1 - z_t: the missing paths run through z_t and g_t, not earlier steps', () => {
     const c = check(GRU + 'check ∂h_t/∂h_{t-1} = 1 - z_t');
     expect(c.status).toBe('fails');

@@ -43,10 +43,10 @@ function names(run: Run): Map<number, { name: string; t: number | null }> {
   return out;
 }
 
-/** a node's name written relative to the free step (z_t, h_{t-1}) when the check has one */
-function relLabel(n: { name: string; t: number | null }, t: number | null): string {
+/** a node's name written relative to the free step (z_t, h_{t-1}) when the check has one; v names that step */
+function relLabel(n: { name: string; t: number | null }, t: number | null, v = 't'): string {
   if (n.t === null) return refText(n.name, null);
-  return t === null ? refText(n.name, { v: null, k: n.t }) : refText(n.name, { v: 't', k: n.t - t });
+  return t === null ? refText(n.name, { v: null, k: n.t }) : refText(n.name, { v, k: n.t - t });
 }
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
@@ -55,7 +55,7 @@ const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1
  * The quantities of A's own equation through which B reaches A other than directly: for ∂h_t/∂h_{t-1}
  * of a GRU, z_t and g_t.
  */
-function through(run: Run, A: TNode, B: TNode, t: number | null): string[] {
+function through(run: Run, A: TNode, B: TNode, t: number | null, v = 't'): string[] {
   const byId = names(run);
   const out: string[] = [];
   for (const id of run.immediate(A).keys()) {
@@ -67,7 +67,7 @@ function through(run: Run, A: TNode, B: TNode, t: number | null): string[] {
       {},
       true,
     ).reached;
-    if (reach) out.push(relLabel(c, t));
+    if (reach) out.push(relLabel(c, t, v));
   }
   return out;
 }
@@ -92,14 +92,38 @@ function refIdx(run: Run, B: TNode): { v: null; k: number } | null {
   return null;
 }
 
+type Binder = Expr & { k: 'sum' | 'prod' };
+
 /**
- * every derivative of an expression that is not under a Σ/∏ (those need their bound variable) nor in an entry
- * v[…] (not looked into), nor in an exponent
+ * every derivative of an expression, with the Σ/∏ it stands under (innermost last), except in an entry v[…]
+ * (not looked into) or an exponent
  */
-function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
-  if (e.k === 'deriv') out.push(e);
-  else if (e.k !== 'sum' && e.k !== 'prod' && e.k !== 'index') forChildren(e, (c) => derivsOf(c, out), VALUE_CHILDREN);
+function derivsOf(e: Expr, binders: Binder[] = [], out: { d: Deriv; binders: Binder[] }[] = []): { d: Deriv; binders: Binder[] }[] {
+  if (e.k === 'deriv') out.push({ d: e, binders });
+  else if (e.k === 'sum' || e.k === 'prod') derivsOf(e.body, [...binders, e], out);
+  else if (e.k !== 'index') forChildren(e, (c) => derivsOf(c, binders, out), VALUE_CHILDREN);
   return out;
+}
+
+/** at most this many bindings of a derivative's Σ/∏ variables are tried: past it the hint says nothing */
+const MAX_BINDINGS = 256;
+
+/** every binding of the binders' variables over their ranges, on top of env; null past MAX_BINDINGS */
+function bindings(binders: Binder[], env: Env): Env[] | null {
+  let envs: Env[] = [env];
+  for (const b of binders) {
+    const next: Env[] = [];
+    for (const e of envs) {
+      const lo = stepOf(b.from, e)!;
+      const hi = stepOf(b.to, e)!;
+      for (let i = lo; i <= hi; i++) {
+        if (next.length >= MAX_BINDINGS) return null;
+        next.push({ ...e, [b.v]: i });
+      }
+    }
+    envs = next;
+  }
+  return envs;
 }
 
 /**
@@ -108,17 +132,25 @@ function derivsOf(e: Expr, out: Deriv[] = []): Deriv[] {
  * zero ∂⁺h_t/∂b, b reaching h_t through a named pre-activation).
  */
 export function zeroHint(c: Claim, p: Point, run: Run): string | null {
-  for (const d of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
+  for (const { d, binders } of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
     const hint = guard(() => {
-      const r = run.derivativeShared(d.of, d.wrt, p.env, d.total, d.oneStep);
-      if (r.reached) return null;
-      const bound = bindAll(d, p.env) as Deriv;
+      // under a Σ/∏ (Pascanu's Σ_k … ∂⁺h_k/∂W), 0 only when it is 0 at every value of the bound variables
+      const envs = bindings(binders, p.env);
+      if (!envs?.length) return null;
+      for (const env of envs) if (run.derivativeShared(d.of, d.wrt, env, d.total, d.oneStep).reached) return null;
+      // written with its bound variables as they are (∂⁺h_k/∂W), the check's own free ones given their values
+      const outer = { ...p.env };
+      for (const b of binders) delete outer[b.v];
+      const bound = bindAll(d, outer) as Deriv;
       const of = exprText(bound.of);
       const wrt = refText(bound.wrt.name, bound.wrt.idx);
       if (!d.total) {
-        const A = d.of.k === 'ref' ? run.node(d.of.name, stepOf(d.of.idx, p.env)) : undefined;
-        const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
-        const via = A && B ? through(run, A, B, p.t) : [];
+        const env = envs[0]!;
+        const A = d.of.k === 'ref' ? run.node(d.of.name, stepOf(d.of.idx, env)) : undefined;
+        const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
+        // A's step named as it is written: the free t, or the Σ's own variable
+        const v = d.of.k === 'ref' && d.of.idx?.v && binders.some((b) => b.v === d.of.idx!.v) ? d.of.idx.v : null;
+        const via = !A || !B ? [] : v ? through(run, A, B, env[v]!, v) : through(run, A, B, p.t);
         const how = via.length
           ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${list(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}`
           : '';
@@ -140,6 +172,10 @@ export function partialHint(c: Claim, run: Run): string | null {
     if (d.k !== 'deriv') continue;
     const alt: Deriv = { ...d, total: !d.total, oneStep: false };
     const hint = guard(() => {
+      // an immediate partial of a B that does not appear in A's equation is 0: matching a side that is 0 too
+      // says nothing about which derivative was meant (∂⁺L/∂W against a sum of zero ∂⁺h_k/∂W)
+      const partial = d.total ? alt : d;
+      if (c.points.every((p) => !run.derivativeShared(partial.of, partial.wrt, p.env, false).reached)) return null;
       const ok = c.points.every((p) => close(run.evaluateShared(alt, p.env).data, run.evaluateShared(other, p.env).data));
       if (!ok) return null;
       const total = exprText(d.total ? { ...d, oneStep: false } : alt);
