@@ -451,13 +451,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       inRange = true;
       const from = expr();
       inRange = false;
-      // a, …, b and a..b
-      if (isOp(peek(), ',')) next();
-      if (isOp(peek(), '…')) next();
-      else expectOp('..', "in 'for t = a..b'");
-      if (isOp(peek(), ',')) next();
-      const to = expr();
-      r = { v: v.v, from, to, range: span(t0.range, to.range) };
+      const end = peek();
+      if (end.kind === 'newline' || end.kind === 'eof' || (paren && isOp(end, ')'))) {
+        // "for t = 3": that one step, as a sheet states a check at one step
+        r = { v: v.v, from, to: from, range: span(t0.range, from.range) };
+      } else {
+        // a, …, b and a..b
+        if (isOp(peek(), ',')) next();
+        if (isOp(peek(), '…')) next();
+        else expectOp('..', "in 'for t = a..b'");
+        if (isOp(peek(), ',')) next();
+        const to = expr();
+        r = { v: v.v, from, to, range: span(t0.range, to.range) };
+      }
     } else if (nx.kind === 'op' && REL.has(nx.text)) {
       const terms = [first];
       const rels: string[] = [];

@@ -27,6 +27,10 @@ describe('the steps of a check, as sheets write them', () => {
     [String.raw` \quad \text{if } t > 1`, [2]],
     [String.raw` \quad \forall t`, [1, 2]],
     [' for all t', [1, 2]],
+    // one step, written as a sheet states it (session 12: "expected '..'" before)
+    [' for t = 2', [2]],
+    [String.raw` \quad (\text{for } t = 1)`, [1]],
+    [' for t = T-1', [2]],
   ])('%s', (tail, steps) => expect(stepsOf(tail)).toEqual(steps));
 
   it('an inequality that leaves an end open keeps the default there (steps where both sides are defined)', () => {
