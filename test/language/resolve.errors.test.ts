@@ -31,6 +31,42 @@ describe('no cascades', () => {
     expect(compile(NET('σ(w h_{t-1} + zz x_t)')).model.quantities.has('h')).toBe(false);
   });
 
+  // session 12: a quantity defined before h_t and reading h_{t-1} got "missing initial state … needs h_1"
+  it('an earlier equation reading h_{t-1} of a broken h_t says h is not available, not "missing initial state"', () => {
+    const text = `T = 3
+input x = [0.5, -1.0, 2.0]
+param w = 0.8
+param u = 0.5
+h_0 = 0
+s_t = w (h_{t-1} + x_t)
+h_t = u_t h_{t-1} + (1 - u_t) s_t
+loss L = Σ_t h_t^2
+`;
+    expect(lines(text)).toEqual([
+      'warning 6:10-6:17 h is not available: its definition on line 7 has an error',
+      'error 7:7-7:10 u has no time index: it is not a sequence',
+      'warning 8:14-8:17 h is not available: its definition on line 7 has an error',
+    ]);
+  });
+
+  it("a missing initial state is reported once, at its own quantity's equation; a loop of them at each", () => {
+    const d = lines(`T = 3
+input x = [0.5, -1.0, 2.0]
+param w = 0.8
+s_t = h_{t-1} + x_t
+h_t = tanh(w h_{t-1} + x_t)
+a_t = b_{t-1} + x_t
+b_t = a_{t-1} + w
+loss L = Σ_t (s_t + a_t + b_t)
+`);
+    expect(d.filter((x) => x.startsWith('error'))).toEqual([
+      'error 5:14-5:21 missing initial state: h_{t-1} at t = 1 needs h_0 (add `h_0 = 0`)',
+      'error 6:7-6:14 missing initial state: b_{t-1} at t = 1 needs b_0 (add `b_0 = 0`)',
+      'error 7:7-7:14 missing initial state: a_{t-1} at t = 1 needs a_0 (add `a_0 = 0`)',
+    ]);
+    expect(d).toContain('warning 4:7-4:14 h is not available: its definition on line 5 has an error');
+  });
+
   it('a shape error in h_t: the same, once', () => {
     const d = lines(NET('w h_{t-1} + [1, 2] ⊙ [1, 2, 3]'));
     expect(d.filter((x) => x.startsWith('error'))).toEqual([

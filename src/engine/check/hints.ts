@@ -149,7 +149,8 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
         const A = d.of.k === 'ref' ? run.node(d.of.name, stepOf(d.of.idx, env)) : undefined;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
         // A's step named as it is written: the free t, or the Σ's own variable
-        const v = d.of.k === 'ref' && d.of.idx?.v && binders.some((b) => b.v === d.of.idx!.v) ? d.of.idx.v : null;
+        const ofStep = d.of.k === 'ref' ? (d.of.idx?.v ?? null) : null;
+        const v = ofStep !== null && binders.some((b) => b.v === ofStep) ? ofStep : null;
         const via = !A || !B ? [] : v ? through(run, A, B, env[v]!, v) : through(run, A, B, p.t);
         const how = via.length
           ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${list(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}`

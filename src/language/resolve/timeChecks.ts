@@ -252,35 +252,44 @@ export function checkSteps(scope: Scope): void {
   // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
   if (scope.fatal) return;
   const search = new UndefinedSearch(scope, false, true);
+  // first every general equation's first undefined reference, then the errors: a step missing because
+  // another quantity's definition has an error is that quantity's error, not this one's (no cascades)
+  const found = new Map<string, Undefined & { t: number; line: number }>();
   for (const q of quantities.values()) {
-    if (!q.timed || broken.has(q.name)) continue;
-    if (q.general) {
-      // without Σ/∏ the first undefined reference can only be within the largest offset of either end
-      const reach = boundedReach(q.general);
-      const env = { t: 0 };
-      for (let t = 1; t <= T; t++) {
-        if (reach !== null && t > reach + 1 && t < T - reach) t = T - reach;
-        if (q.overrides.has(t)) continue;
-        env.t = t;
-        const problem = search.first(q.general, env);
-        if (problem) {
-          const { ref, step } = problem;
-          const r = ref.idx!;
-          const written = refWritten(ref);
-          if (step < 0 || step > T + 1)
-            scope.error(`${written} at t = ${t} is step ${step}, outside 0..T+1 (T = ${T})`, ref.range, 'index');
-          else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && !r.terms && r.k !== 0))) {
-            scope.error(
-              `missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`,
-              ref.range,
-              'initial-state',
-            );
-          } else scope.error(`${written} at t = ${t} is step ${step}, past the end of ${ref.name} (steps 1..${T})`, ref.range, 'index');
-          scope.markBroken(q.name, q.line);
-          break;
-        }
+    if (!q.timed || broken.has(q.name) || !q.general) continue;
+    // without Σ/∏ the first undefined reference can only be within the largest offset of either end
+    const reach = boundedReach(q.general);
+    const env = { t: 0 };
+    for (let t = 1; t <= T; t++) {
+      if (reach !== null && t > reach + 1 && t < T - reach) t = T - reach;
+      if (q.overrides.has(t)) continue;
+      env.t = t;
+      const problem = search.first(q.general, env);
+      if (problem) {
+        found.set(q.name, { ...problem, t, line: q.line });
+        break;
       }
     }
+  }
+  const reported = new Set<string>();
+  for (const [name, { ref, step, t }] of found) {
+    // left to spreadBroken ("h is not available: …"), which warns at the first use of a broken name
+    if (inheritsError(name, found, broken)) continue;
+    const r = ref.idx!;
+    const written = refWritten(ref);
+    if (step < 0 || step > T + 1) scope.error(`${written} at t = ${t} is step ${step}, outside 0..T+1 (T = ${T})`, ref.range, 'index');
+    else if (quantities.get(ref.name)?.timed && (step === 0 || step === T + 1 || (r.v === 't' && !r.terms && r.k !== 0))) {
+      scope.error(
+        `missing ${step <= 0 || step < t ? 'initial' : 'terminal'} state: ${written} at t = ${t} needs ${ref.name}_${step > 9 ? `{${step}}` : step} (add \`${ref.name}_${step === T + 1 ? '{T+1}' : step} = 0\`)`,
+        ref.range,
+        'initial-state',
+      );
+    } else scope.error(`${written} at t = ${t} is step ${step}, past the end of ${ref.name} (steps 1..${T})`, ref.range, 'index');
+    reported.add(name);
+  }
+  for (const name of reported) scope.markBroken(name, found.get(name)!.line);
+  for (const q of quantities.values()) {
+    if (!q.timed || broken.has(q.name)) continue;
     for (const [k, e] of q.overrides) {
       const problem = firstUndefined(scope, e, { t: k });
       if (problem) {
@@ -341,6 +350,28 @@ export function checkCycles(scope: Scope): void {
       stack.length = 0;
       visit(n);
     }
+}
+
+/**
+ * whether the step that `name`'s equation misses is another quantity's, whose own definition has an error that is
+ * reported there; following such quantities, each of a loop of them is reported
+ */
+function inheritsError(name: string, found: Map<string, Undefined>, broken: Set<string>): boolean {
+  const seen = new Set([name]);
+  let x = found.get(name)!.ref.name;
+  if (x === name) return false;
+  while (found.has(x) && !broken.has(x)) {
+    const next = found.get(x)!.ref.name;
+    // x reports its own missing step, or the chain has looped: back to name (reported) or elsewhere (reported there)
+    if (next === x) return true;
+    if (next === name) return false;
+    if (seen.has(next)) return true;
+    seen.add(x);
+    x = next;
+  }
+  // a broken quantity (reported at its definition), or one that is defined everywhere but at a step `x`'s user
+  // asks for: then the last quantity of the chain reports it
+  return broken.has(x) || x !== found.get(name)!.ref.name;
 }
 
 /**
