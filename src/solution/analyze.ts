@@ -519,10 +519,23 @@ function collect(
     }
   }
   // a display holding only the chain's first side (`$$ ∂L/∂h_1 $$` then `$$ = … $$`) shows the chain's links
+  // — but a display holding a side of its own that was not checked (`$$ = Σ_t δ_t h_{t-1} $$` with δ unknown) is
+  // not given the other links' verdicts: it is skipped, with its reason (session 12: it showed link 1's "holds")
+  const unread = [...solutionDiags, ...keptDiags].filter((d) => d.code === 'solution-skipped');
   for (const c of claims) {
     if (c.skip) continue;
     const links = [...new Set(c.displays.flatMap((d) => out.equations[d]!.checks))];
-    for (const d of c.displays) if (!out.equations[d]!.checks.length) out.equations[d]!.checks.push(...links);
+    for (const d of c.displays) {
+      const eq = out.equations[d]!;
+      if (eq.checks.length) continue;
+      const shown = displays[d]!;
+      if (!c.sides.some((side) => side.start >= shown.start && side.start < shown.end)) eq.checks.push(...links);
+      else {
+        const where = file.range(shown.start, shown.end);
+        const why = unread.find((x) => x.line >= where.line && x.line <= where.endLine);
+        eq.message = why ? why.message.replace(/^link \d+ not checked: /, 'not checked: ') : 'not checked';
+      }
+    }
   }
   report.checks = keptChecks.sort((a, b) => a.line - b.line);
   report.diagnostics = keptDiags.sort((a, b) => a.line - b.line || a.column - b.column);
