@@ -3,6 +3,7 @@
 import type { Range } from '../../report';
 import { span, type Ast } from '../ast';
 import { diag } from '../diagnostics';
+import { exprText } from '../print';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
@@ -101,7 +102,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =
         x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
-      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer}`, a.range, 'shape-mismatch');
+      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer || flipFits(x, y)}`, a.range, 'shape-mismatch');
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
     case '/': {
@@ -113,6 +114,28 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/**
+ * a product that does not fit but would with one matrix operand transposed (W_ph (ŷ − y) for W_phᵀ (ŷ − y), a
+ * chain rule written in column layout with its transpose forgotten): say which, as a teacher would
+ */
+function flipFits(x: Expr, y: Expr): string {
+  const named = (e: Expr) => e.k === 'ref' || (e.k === 'transpose' && e.a.k === 'ref');
+  for (const [side, other, left] of [
+    [x, y, true],
+    [y, x, false],
+  ] as const) {
+    const s = side.shape;
+    if (!named(side) || !s || s.length !== 2 || s[0] === s[1] || !other.shape) continue;
+    const flipped = transposeShape(s);
+    if (!flipped || !(left ? productKind(flipped, other.shape) : productKind(other.shape, flipped))) continue;
+    const text = exprText(side);
+    return side.k === 'transpose'
+      ? `; without its transpose, ${exprText(side.a)} fits (a ᵀ too many?)`
+      : `; ${text}ᵀ (${shapeText(flipped)}) fits (a transpose missing?)`;
+  }
+  return '';
 }
 
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {

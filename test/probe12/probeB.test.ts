@@ -1,0 +1,126 @@
+// probeB (session 12): seeds 002 and 003 pasted as a test author would, under networks of their own. Each
+// test pins a gap found that way: a mistake that failed without naming its culprit, or a range that did not read.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import type { CheckReport, Report } from '../../src/report';
+
+const MLP = `T = 3
+param w_t : 3x3
+p_0 = [0.2, -0.7, 1.1]
+z_t = w_tᵀ p_{t-1}
+p_t = σ(z_t)
+loss E = sum(p_T) / 2
+`;
+
+const RNN = `T = 4
+input  x : 2
+target y : 2 = [[1,0],[0,1],[0,1],[1,0]]
+param  W_hx : 3x2
+param  W_hh : 3x3
+param  b_h : 3
+param  W_ph : 2x3
+param  b_p : 2
+h_0 = 0
+h_t = tanh(W_hx x_t + W_hh h_{t-1} + b_h)
+p_t = W_ph h_t + b_p
+ŷ_t = softmax(p_t)
+L_t = -sum(y_t ⊙ log(ŷ_t))
+loss L = L_T
+`;
+
+const LINEAR = `T = 5
+input  x : 2
+param  W_hx : 3x2
+param  W_hh : 3x3
+param  W_ph : 2x3
+h_0 = [0.1, 0.2, -0.3]
+h_t = W_hh h_{t-1} + W_hx x_t
+p_t = W_ph h_t
+loss L = sum(p_T^2)/2
+`;
+
+function errors(r: Report): string[] {
+  return r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`);
+}
+
+/** the one check of a file made of `net` and one check line */
+function one(net: string, check: string): { report: Report; c: CheckReport } {
+  const report = analyze(`${net}${check}\n`);
+  expect(report.checks).toHaveLength(1);
+  return { report, c: report.checks[0]! };
+}
+
+describe("seed 003: a weight's entry indices swapped", () => {
+  it('fails and names the entry: w_{j,i}^{(k+1)} should be w_{i,j}^{(k+1)}', () => {
+    const { report, c } = one(MLP, "check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{j,i}^{(k+1)}");
+    expect(errors(report)).toEqual([]);
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/w_\{k\+1\}\[j, i\] should be w_\{k\+1\}\[i, j\]: with its two indices swapped the check holds/);
+  });
+
+  it('in the seed’s double sum too, and the right indices still hold', () => {
+    const bad = one(MLP, "check ∂E/∂p_r^{(k-1)} = Σ_{i,j} ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) σ'(z_i^{(k)}) w_{i,j}^{(k+1)} w_{i,r}^{(k)}").c;
+    expect(bad.status).toBe('fails');
+    expect(bad.message).toMatch(/w_k\[i, r\] should be w_k\[r, i\]/);
+    const good = one(MLP, "check ∂E/∂p_r^{(k-1)} = Σ_{i,j} ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) σ'(z_i^{(k)}) w_{i,j}^{(k+1)} w_{r,i}^{(k)}").c;
+    expect(good.status).toBe('holds');
+  });
+});
+
+describe('a range for a free index other than t (seed 003 numbers its layers k)', () => {
+  it('for k = 0..T-1 reads and takes in k = 0 (the input layer)', () => {
+    const { report, c } = one(MLP, "check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{i,j}^{(k+1)} for k = 0..T-1");
+    expect(errors(report)).toEqual([]);
+    expect(c.status).toBe('holds');
+    // k = 0 is judged: a claim true only from k = 1 on fails there
+    const at0 = one(MLP, 'check ∂E/∂p_i^{(k)} = ∂E/∂p_i^{(1)} for k = 0..1').c;
+    expect(at0.status).toBe('fails');
+    expect(at0.message).toMatch(/fails at k = 0/);
+  });
+
+  it('an entry index takes a range of entries; for k < T leaves out the steps where a side is undefined', () => {
+    expect(one(MLP, 'check ∂E/∂p_i^{(k)} = ∂E/∂p_2^{(k)} for i = 2..2').c.status).toBe('holds');
+    expect(one(MLP, 'check ∂E/∂p_i^{(k)} = ∂E/∂p_2^{(k)} for i = 2..3').c.status).toBe('fails');
+    expect(one(MLP, 'check ∂E/∂p_k = ∂E/∂p_{k+1} ∂p_{k+1}/∂p_k for k < T').c.status).toBe('holds');
+  });
+
+  it('a range that does not fit is an error on the range that says why', () => {
+    const past = analyze(`${MLP}check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{i,j}^{(k+1)} for k = 0..3\n`);
+    expect(errors(past)).toEqual([expect.stringMatching(/p_\{k\+1\} at k = 3 is not defined: p has no value at step 4/)]);
+    const notFree = analyze(`${MLP}check ∂E/∂p_i^{(k)} = ∂E/∂p_i^{(k)} for q = 0..2\n`);
+    expect(errors(notFree)).toEqual([expect.stringMatching(/^7:\d+ q is not a free index of this check/)]);
+    const entries = analyze(`${MLP}check ∂E/∂p_i^{(k)} = ∂E/∂p_i^{(k)} for i = 0..3\n`);
+    expect(errors(entries)).toEqual([expect.stringMatching(/the range 0\.\.3 of i is outside the entries it picks \(1\.\.3\)/)]);
+  });
+});
+
+describe('seed 002: a chain written with one piece off names the piece', () => {
+  it('a matrix power one too many: (W_hhᵀ)^{T-i+1}', () => {
+    expect(one(LINEAR, 'check ∂L/∂h_i = (W_hh^\\top)^{T-i} W_ph^\\top p_T').c.status).toBe('holds');
+    const c = one(LINEAR, 'check ∂L/∂h_i = (W_hhᵀ)^{T-i+1} W_phᵀ p_T').c;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/\^\(5 − i \+ 1\) should be W_hhᵀ\^\(5 − i\): with that power the check holds/);
+  });
+
+  it('a Jacobian one step off in the chain-rule order: ∂h^{(T)}/∂h^{(3)} for ∂h^{(T)}/∂h^{(2)}', () => {
+    const c = one(RNN, 'check ∂L/∂h^{(2)} = ∂L/∂p^{(T)} ∂p^{(T)}/∂h^{(T)} ∂h^{(T)}/∂h^{(3)}').c;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/∂h_4\/∂h_3 should be ∂h_4\/∂h_2: with that step the check holds/);
+  });
+
+  it('the two factors of a step’s Jacobian in the wrong order', () => {
+    expect(one(RNN, 'check ∂h_T/∂h_2 = ∏_{j=3}^{T} diag(1 - h_j^2) W_hh').c.status).toBe('holds');
+    const c = one(RNN, 'check ∂h_T/∂h_2 = ∏_{j=3}^{T} W_hh diag(1 - h_j^2)').c;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/W_hh diag\(1 − h_j\^2\) should be diag\(1 − h_j\^2\) W_hh: with its two factors in that order/);
+  });
+
+  it('a product that does not fit, but would with a transpose, says which', () => {
+    const missing = analyze(`${RNN}check ∂L/∂h_T = W_ph (ŷ_T - y_T)\n`);
+    expect(errors(missing)).toEqual([expect.stringMatching(/cannot multiply W_ph \(2×3 matrix\) and .*; W_phᵀ \(3×2 matrix\) fits/)]);
+    const extra = analyze(`${RNN}check ∂L/∂h_T = (ŷ_T - y_T) W_phᵀ\n`);
+    expect(errors(extra)).toEqual([expect.stringMatching(/without its transpose, W_ph fits/)]);
+    const both = analyze(`${RNN}check ∂L/∂h_T = (ŷ_T - y_T) W_ph = W_ph^\\top (ŷ_T - y_T)\n`);
+    expect(both.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+});
