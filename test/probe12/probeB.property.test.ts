@@ -38,7 +38,8 @@ function rnnSource(r: Rnn, checks: string[]): string {
   return [
     `T = ${r.T}`,
     `input  x${r.d === 1 ? '' : ` : ${r.d}`}${r.vals ? ` = [${Array.from({ length: r.T }, (_, s) => x(s)).join(', ')}]` : ''}`,
-    `target y : ${r.p} = [${r.hot.map(row).join(', ')}]`,
+    // with no values, a cross-entropy target is sampled one-hot
+    `target y : ${r.p}${r.vals ? ` = [${r.hot.map(row).join(', ')}]` : ''}`,
     `param  W_hx${r.d === 1 ? ` : ${r.n}` : ` : ${r.n}x${r.d}`}`,
     `param  W_hh : ${r.n}x${r.n}`,
     `param  b_h : ${r.n}`,

@@ -124,3 +124,53 @@ describe('seed 002: a chain written with one piece off names the piece', () => {
     expect(both.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });
 });
+
+const BIDIRECTIONAL = `T = 4
+input  x : 2
+target y : 2 = [[1,0],[0,1],[0,1],[1,0]]
+param  W_f : 3x2
+param  U_f : 3x3
+param  W_b : 3x2
+param  U_b : 3x3
+param  V_f : 2x3
+param  V_b : 2x3
+h_0 = 0
+g_{T+1} = 0
+h_t = tanh(W_f x_t + U_f h_{t-1})
+g_t = tanh(W_b x_t + U_b g_{t+1})
+o_t = V_f h_t + V_b g_t
+ŷ_t = softmax(o_t)
+L_t = -sum(y_t ⊙ log(ŷ_t))
+loss L = Σ_t L_t
+`;
+
+describe('seed 003 (bidirectional RNN): a product of Jacobians of the backward recurrence', () => {
+  it('∏_j ∂g_j/∂g_{j+1} multiplies in the chain-rule order, the earlier index on the left', () => {
+    const r = analyze(`${BIDIRECTIONAL}check ∂g_1/∂g_T = ∏_{j=1}^{T-1} ∂g_j/∂g_{j+1} = ∂g_1/∂g_2 ∂g_2/∂g_3 ∂g_3/∂g_4\n`);
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+
+  it('the forward half keeps the later index on the left; the backward adjoint recursion holds', () => {
+    const r = analyze(
+      `${BIDIRECTIONAL}check ∂h_T/∂h_1 = ∏_{j=2}^{T} ∂h_j/∂h_{j-1}\ncheck ∂L/∂g_t = (ŷ_t - y_t) V_b + ∂L/∂g_{t-1} diag(1 - g_{t-1}^2) U_b\n`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+});
+
+describe('seed 002 with a value-less target: a cross-entropy target is one-hot', () => {
+  const NET = RNN.replace('target y : 2 = [[1,0],[0,1],[0,1],[1,0]]', 'target y : 2');
+
+  it('∂L/∂p_T = softmax(p_T) − y_T holds, and the sample values say they are one-hot', () => {
+    const r = analyze(`${NET}check ∂L/∂p_T = softmax(p_T) - y_T\ncheck ∂L/∂h_T = (ŷ_T - y_T) W_ph\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+    expect(r.diagnostics.find((d) => d.code === 'sampled')?.message).toMatch(/y \(one-hot, as a cross-entropy target\)/);
+  });
+
+  it('a squared-error target with no values is still drawn from [0, 1] (not one-hot)', () => {
+    const sq = NET.replace('L_t = -sum(y_t ⊙ log(ŷ_t))', 'L_t = sum((y_t - ŷ_t)^2)');
+    const r = analyze(`${sq}check sum(y_T) = 1\n`);
+    expect(r.checks[0]!.status).toBe('fails');
+  });
+});
