@@ -174,3 +174,44 @@ describe('seed 002 with a value-less target: a cross-entropy target is one-hot',
     expect(r.checks[0]!.status).toBe('fails');
   });
 });
+
+describe('seed 003 typed without the comma: w_{ij}^{(k+1)}', () => {
+  it('reads as the entry (i, j), says so, and judges as w_{i,j}^{(k+1)}', () => {
+    const r = analyze(
+      `${MLP}check ∂E/∂p_i^{(k)} = \\sum_{j=1}^{3} \\frac{\\partial E}{\\partial p_j^{(k+1)}} \\sigma'(z_j^{(k+1)}) w_{ij}^{(k+1)}\n`,
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.diagnostics.some((d) => d.code === 'entry-pair' && /w_\{ij\} is read as entry \(i, j\) of w/.test(d.message))).toBe(true);
+    expect(r.checks[0]!.status).toBe('holds');
+    const swapped = analyze(`${MLP}check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{ji}^{(k+1)}\n`);
+    expect(swapped.checks[0]!.status).toBe('fails');
+    expect(swapped.checks[0]!.message).toMatch(/should be w_\{k\+1\}\[i, j\]/);
+  });
+
+  it('for a matrix that is not a sequence too (Σ_{i,j} W_{ij}); a defined name always wins', () => {
+    const net =
+      'T = 2\nparam W : 3x3\nparam W_ij : 3x3\nparam V : 3x3\ninput x : 3\nh_0 = 0\nh_t = tanh(W x_t + W_ij h_{t-1})\nloss L = sum(h_T)\n';
+    const r = analyze(`${net}check sum(V) = Σ_{i,j} V_{ij}\ncheck sum(W_ij) = Σ_{i,j} W_ij[i, j]\n`);
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+});
+
+describe('Σ_{j=1}^{n} with n the number of neurons, which the network does not name', () => {
+  it('runs over every entry j picks, and says so (it used to make n a free step: "p_4 has no value")', () => {
+    const r = analyze(`${MLP}check ∂E/∂p_i^{(k)} = Σ_{j=1}^{n} ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{i,j}^{(k+1)}\n`);
+    expect(errors(r)).toEqual([]);
+    expect(r.diagnostics.find((d) => d.code === 'entry-count')?.message).toBe(
+      'the bound n is read as the number of entries j runs over (3)',
+    );
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+
+  it('a bound the question binds, or a step sum, keeps its reading', () => {
+    // Σ_{i=1}^{k} over steps with k free: k stays a free step index
+    const steps = analyze(`${MLP}check Σ_{i=1}^{k} sum(p_i) = Σ_{i=1}^{k} sum(σ(z_i))\n`);
+    expect(errors(steps)).toEqual([]);
+    expect(steps.diagnostics.some((d) => d.code === 'entry-count')).toBe(false);
+    expect(steps.checks[0]!.status).toBe('holds');
+  });
+});

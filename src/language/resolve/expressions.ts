@@ -177,7 +177,9 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   const body = readExpression(a.body, withVars(ctx, v));
   // with no upper bound, Σ_j over an entry index runs over the entries it picks, else over the steps 1..T
   let to: Idx = { v: null, k: ctx.scope.T };
-  if (a.to) to = timeIndexOf(a.to, ctx);
+  const count = entryCount(a, v, body, ctx);
+  if (count !== null) to = { v: null, k: count };
+  else if (a.to) to = timeIndexOf(a.to, ctx);
   else if (v !== 't') {
     const sizes = entrySizes(body, v);
     if (sizes.size > 1)
@@ -189,6 +191,24 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
     fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
   return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
+}
+
+/**
+ * Σ_{j=1}^{n} in a question, with n a letter the network does not define and nothing else binds, and j picking
+ * entries of one size N: n is the number of entries (a sheet's "n neurons"), so the sum runs to N — said in an
+ * information diagnostic. Otherwise null (n would be a free step index, and j's entries past it never summed).
+ */
+function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprContext): number | null {
+  const b = a.to;
+  if (!b || v === 't' || b.k !== 'name' || b.sub || b.sup || !ctx.free?.has(b.raw)) return null;
+  const sizes = entrySizes(body, v);
+  if (sizes.size !== 1) return null;
+  const n = [...sizes][0]!;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag('information', `the bound ${b.raw} is read as the number of entries ${v} runs over (${n})`, b.range, 'entry-count'),
+    );
+  return n;
 }
 
 /** 1_{a=b}: 1 where a equals b, else 0 */

@@ -23,9 +23,11 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
+    const frees = freeCandidates(scope, sides);
     const ctx: ExprContext = {
       scope,
-      vars: new Set(['t', ...freeCandidates(scope, sides)]),
+      vars: new Set(['t', ...frees]),
+      free: new Set(frees),
       quiet: false,
       of: null,
       allowDeriv: true,
