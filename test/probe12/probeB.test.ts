@@ -215,3 +215,28 @@ describe('Σ_{j=1}^{n} with n the number of neurons, which the network does not 
     expect(steps.checks[0]!.status).toBe('holds');
   });
 });
+
+describe('a deep sigmoid net (σ′ ≤ 1/4): a vanishing gradient is small, not 0', () => {
+  const DEEP = `T = 8
+param w_t : 2x2
+p_0 = [1.0, -0.5]
+z_t = w_tᵀ p_{t-1}
+p_t = σ(z_t)
+loss E = sum(p_T)
+`;
+
+  it('∂E/∂w_1 = 0 and ∂E/∂p_0 = 2 ∂E/∂p_0 fail, though both sides are under the absolute tolerance', () => {
+    const r = analyze(`${DEEP}check ∂E/∂w_1 = 0\ncheck ∂E/∂p_0 = 2 ∂E/∂p_0\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails']);
+    expect(r.checks[0]!.message).toMatch(/agree only within the tolerance's absolute floor \(1e-6\), yet differ by 100% of their size/);
+    expect(r.checks[1]!.message).toMatch(/differ by 50% of their size/);
+  });
+
+  it('the backpropagation formula still holds at every layer, and a check with no derivative keeps the tolerance', () => {
+    const r = analyze(
+      `${DEEP}check ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{i,j}^{(k+1)} for k = 0..T-1\ncheck ∂E/∂p_0 = ∂E/∂p_8 ∏_{j=1}^{8} diag(σ'(z_j)) w_jᵀ\ncheck 0.0000001 = 0\n`,
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds']);
+  });
+});
