@@ -240,3 +240,13 @@ loss E = sum(p_T)
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds']);
   });
 });
+
+describe('a bidirectional RNN’s backward adjoint written in the forward direction', () => {
+  it('names the term and the step it should be at', () => {
+    const r = analyze(`${BIDIRECTIONAL}check ∂L/∂g_t = (ŷ_t - y_t) V_b + ∂L/∂g_{t+1} diag(1 - g_{t+1}^2) U_b\n`);
+    expect(r.checks[0]!.status).toBe('fails');
+    expect(r.checks[0]!.message).toMatch(
+      /The term ∂L\/∂g_\{t\+1\} diag\(1 − g_\{t\+1\}\^2\) U_b should be ∂L\/∂g_\{t-1\} diag\(1 − g_\{t-1\}\^2\) U_b \(every step of it −2\)/,
+    );
+  });
+});

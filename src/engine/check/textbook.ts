@@ -203,6 +203,67 @@ export function orderHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/** e with every step index on variable v moved by d: refs and both ends of derivatives */
+function moveSteps(e: Expr, v: string, d: number): Expr {
+  const mv = (i: Idx): Idx => (i.v === v ? { ...i, k: i.k + d } : i);
+  const go = (x: Expr): Expr => {
+    if (x.k === 'ref') return x.idx ? { ...x, idx: mv(x.idx) } : x;
+    if (x.k === 'deriv') return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? mv(x.wrt.idx) : null } };
+    return mapChildren(x, go);
+  };
+  return go(e);
+}
+
+/** rhs equals the left side at every point where it can be evaluated, and at one at least (a moved term may reach past the first or last step) */
+function holdsWhereDefined(c: Claim, rhs: Expr, run: Run): boolean {
+  let judged = 0;
+  for (const p of c.points) {
+    const r = guard(() => run.evaluateShared(rhs, p.env).data);
+    if (r === null) continue;
+    const l = guard(() => run.evaluateShared(c.lhs, p.env).data);
+    if (l === null || !close(l, r)) return false;
+    judged++;
+  }
+  return judged > 0;
+}
+
+/** the additive terms of e, top level: a + b − c → [a, b, c] */
+function terms(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.k === 'add' || e.k === 'sub') {
+    terms(e.a, out);
+    terms(e.b, out);
+  } else out.push(e);
+  return out;
+}
+
+/**
+ * one term of a recursion written at the wrong neighbour step, every index of it moved alike: the backward
+ * half of a bidirectional RNN written with ∂L/∂g_{t+1} ∂g_{t+1}/∂g_t-style steps where g_t feeds g_{t−1}
+ */
+export function termShiftHint(c: Claim, run: Run): string | null {
+  const v = c.freeT ? 't' : null;
+  if (!v) return null;
+  const ts = terms(c.rhs);
+  if (ts.length < 2) return null;
+  let tried = 0;
+  for (const term of ts) {
+    for (const d of [-2, -1, 1, 2]) {
+      const moved = moveSteps(term, v, d);
+      if (exprText(moved) === exprText(term)) break;
+      if (tried++ >= MAX_VARIANTS) return null;
+      if (
+        holdsWhereDefined(
+          c,
+          replace(c.rhs, (y) => (y === term ? moved : null)),
+          run,
+        )
+      )
+        return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
+    }
+  }
+  return null;
+}
+
 /** n + d, folding a written constant: T − i + 1 with d = −1 is T − i (not (T − i + 1) − 1) */
 function plus(n: Expr, d: number): Expr {
   const one = (value: number): Expr => ({ k: 'num', value, shape: [], range: n.range });
@@ -336,6 +397,7 @@ export function textbookHint(c: Claim, run: Run, model: Model): string | null {
     powerHint(c, run) ??
     activationHint(c, run, model) ??
     derivStepHint(c, run) ??
-    orderHint(c, run)
+    orderHint(c, run) ??
+    termShiftHint(c, run)
   );
 }
