@@ -94,3 +94,34 @@ describe('probeB: seed 002 on random vector RNNs', { timeout: 240_000 }, () => {
     );
   });
 });
+
+describe('probeB: seed 003 on random MLPs (layers as steps)', { timeout: 240_000 }, () => {
+  it("the seed's formulas hold at every layer and neuron; a swapped weight index fails and is named", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 4 }), fc.boolean(), (T, n, sq) => {
+        const p0 = `[${Array.from({ length: n }, (_, i) => ((i * 7) % 5) / 4 - 0.5).join(', ')}]`;
+        const net = [
+          `T = ${T}`,
+          `param w_t : ${n}x${n}`,
+          `p_0 = ${p0}`,
+          'z_t = w_tᵀ p_{t-1}',
+          'p_t = σ(z_t)',
+          sq ? 'loss E = sum(p_T^2) / 2' : 'loss E = sum(p_T)',
+        ].join('\n');
+        const good = [
+          "check \\frac{\\partial E}{\\partial p_i^{(k)}} = \\sum_j \\frac{\\partial E}{\\partial p_j^{(k+1)}} \\cdot \\sigma' \\left( z_j^{(k+1)} \\right) \\cdot w_{i,j}^{(k+1)} for k = 0..T-1",
+          "check ∂E/∂p_r^{(k-1)} = Σ_i ∂E/∂p_i^{(k)} σ'(z_i^{(k)}) w_{r,i}^{(k)} = Σ_{i,j} ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) σ'(z_i^{(k)}) w_{ij}^{(k+1)} w_{ri}^{(k)}",
+          "check ∂E/∂w_{i,j}^{(k)} = ∂E/∂p_j^{(k)} σ'(z_j^{(k)}) p_i^{(k-1)}",
+          "check ∂E/∂p_0 = ∂E/∂p_T ∏_{j=1}^{T} diag(σ'(z_j)) w_jᵀ",
+        ];
+        const rep = analyze(`${net}\n${good.join('\n')}\n`);
+        expect(errors(rep)).toEqual([]);
+        expect(rep.checks.filter((c) => c.status !== 'holds').map((c) => `${c.line}: ${c.status} ${c.message}`)).toEqual([]);
+        const bad = analyze(`${net}\ncheck ∂E/∂p_i^{(k)} = Σ_j ∂E/∂p_j^{(k+1)} σ'(z_j^{(k+1)}) w_{j,i}^{(k+1)}\n`).checks[0]!;
+        expect(bad.status).toBe('fails');
+        expect(bad.message).toMatch(/w_\{k\+1\}\[j, i\] should be w_\{k\+1\}\[i, j\]/);
+      }),
+      { numRuns: 10, seed: 2026_12_01 },
+    );
+  });
+});
