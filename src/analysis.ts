@@ -156,7 +156,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
     report.diagnostics.push(
       diag(
         'information',
-        `no value given for ${report.sampled.join(', ')}: numbers shown use deterministic sample values`,
+        `no value given for ${report.sampled.map((n) => (model.decls.get(n)?.sample === 'onehot' ? `${n} (one-hot, as a cross-entropy target)` : n)).join(', ')}: numbers shown use deterministic sample values`,
         first.nameRange,
         'sampled',
       ),

@@ -41,6 +41,11 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
   // plain loops, one array per step drawn in step order (Array.from with a callback was a visible share of
   // every draw's forward run)
   const out: Float64Array[] = new Array(n);
+  // a value-less cross-entropy target: one-hot from its sample values on (resolve/targets.ts)
+  if (d.sample === 'onehot') {
+    for (let s = 0; s < n; s++) out[s] = drawKind({ k: 'onehot' }, entries(d.shape), r);
+    return out;
+  }
   if (d.kind === 'target' && d.values && seed !== 0) {
     const kind = kindOf(d.values);
     if (kind) {

@@ -1,7 +1,7 @@
 // One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
-import { idxValue } from '../language/idx';
+import { earlierOnLeft, idxValue } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
 import { refText } from '../language/print';
 import { entries, norm } from '../language/shapes';
@@ -727,13 +727,16 @@ class UnrolledRun implements Run {
       case 'prod': {
         const a = stepOf(e.from, env)!;
         const b = stepOf(e.to, env)!;
+        const ascending = e.k === 'prod' && earlierOnLeft(e);
         let acc: TNode | null = null;
         for (let i = a; i <= b; i++) {
           const x = this.ev(e.body, { ...env, [e.v]: i });
           if (!acc) acc = x;
           else if (e.k === 'sum') acc = tape.add(acc, x);
           // a product of Jacobians reads as the chain rule does: the later index on the left
-          else acc = acc.shape.length === 2 && x.shape.length === 2 ? tape.matmul(x, acc, e.shape) : tape.mul(acc, x);
+          else if (acc.shape.length === 2 && x.shape.length === 2)
+            acc = ascending ? tape.matmul(acc, x, e.shape) : tape.matmul(x, acc, e.shape);
+          else acc = tape.mul(acc, x);
         }
         if (acc) return acc;
         // the empty sum is 0, the empty product 1 (the identity for Jacobians)

@@ -7,7 +7,7 @@
 // plus one per 16 entries, in the same order), and throws the same errors in the same order, so the
 // operation limits fall where they fell: the same file gets the same Report on any machine.
 
-import { idxValue, idxVars } from '../language/idx';
+import { earlierOnLeft, idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Shape } from '../language/model';
 import { displayName, exprText } from '../language/print';
 import { entries } from '../language/shapes';
@@ -372,6 +372,7 @@ function build(e: Expr): Code {
       const body = build(e.body);
       const v = e.v;
       const isSum = e.k === 'sum';
+      const ascending = !isSum && earlierOnLeft(e);
       const shape = e.shape;
       return (env, cx) => {
         const lo = from(env, cx);
@@ -396,7 +397,9 @@ function build(e: Expr): Code {
           if (acc === null) acc = x;
           else if (isSum) acc = add(cx, acc, x, false);
           // a product of Jacobians reads as the chain rule does: the later index on the left
-          else acc = shapeOf(acc).length === 2 && shapeOf(x).length === 2 ? matmulV(cx, x, acc, shape) : mul(cx, acc, x);
+          else if (shapeOf(acc).length === 2 && shapeOf(x).length === 2)
+            acc = ascending ? matmulV(cx, acc, x, shape) : matmulV(cx, x, acc, shape);
+          else acc = mul(cx, acc, x);
         }
         return acc!;
       };

@@ -1,7 +1,7 @@
 // Time indices with one or several variables (LANGUAGE.md §3: o_{T+t-i}, h_{t-k}): their value, the
 // variables they mention, binding one variable to a number, and their text.
 
-import type { Idx, IdxTerm } from './model';
+import type { Expr, Idx, IdxTerm } from './model';
 
 /** the variables an index mentions (v first, then the terms) */
 export function idxVars(idx: Idx): string[] {
@@ -65,4 +65,16 @@ export function idxString(idx: Idx, minus = '−'): string {
   // a number first reads as written (T-i is 3-i), else after the variables (t-1)
   if (idx.v === null) return `${idx.k}${s.startsWith(minus) ? s : `+${s}`}`;
   return `${s}${idx.k > 0 ? '+' : minus}${Math.abs(idx.k)}`;
+}
+
+/**
+ * ∏_j of a Jacobian ∂g_j/∂g_{j+1} (its derivative taken by a later step: a backward recurrence, the backward
+ * half of a bidirectional RNN): the chain rule puts the earlier index on the left, ∂g_1/∂g_2 ∂g_2/∂g_3 ⋯.
+ * Every other product of matrices multiplies with the later index on the left (∂h_j/∂h_{j-1}).
+ */
+export function earlierOnLeft(e: { v: string; body: Expr }): boolean {
+  const d = e.body;
+  if (d.k !== 'deriv' || d.of.k !== 'ref' || !d.of.idx || !d.wrt.idx) return false;
+  const [o, w] = [d.of.idx, d.wrt.idx];
+  return o.v === e.v && w.v === e.v && !o.terms?.length && !w.terms?.length && w.k > o.k;
 }

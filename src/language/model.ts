@@ -107,6 +107,8 @@ export interface Decl {
   range: Range;
   /** range of the name in the declaration */
   nameRange: Range;
+  /** a target given no values whose loss says its kind (a cross-entropy's y): sampled and drawn one-hot */
+  sample?: 'onehot';
 }
 
 export interface Quantity {

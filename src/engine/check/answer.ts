@@ -12,7 +12,8 @@ import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
-import { checkPoints, close, evaluateSides, offSides, type Point, type Sides } from './points';
+import { checkPoints, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
+import { forChildren } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
@@ -82,6 +83,33 @@ function failText(bad: Sides): string {
   if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
   if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
   return message;
+}
+
+/** a derivative anywhere in a side */
+function hasDeriv(e: Expr): boolean {
+  if (e.k === 'deriv') return true;
+  let found = false;
+  forChildren(e, (c) => {
+    found ||= hasDeriv(c);
+  });
+  return found;
+}
+
+/**
+ * the sides agree only within the absolute tolerance (1e-6 for values under 1, LANGUAGE.md §5), while they
+ * differ relatively by far more: not equal, as a teacher reads ∂E/∂w_1 = 0 for a vanishing gradient
+ */
+function tinyText(s: Sides): string {
+  let scale = 0;
+  let diff = 0;
+  const n = Math.max(s.l.data.length, s.r.data.length);
+  for (let i = 0; i < n; i++) {
+    const x = s.l.data[s.l.data.length === 1 ? 0 : i]!;
+    const y = s.r.data[s.r.data.length === 1 ? 0 : i]!;
+    scale = Math.max(scale, Math.abs(x), Math.abs(y));
+    diff = Math.max(diff, Math.abs(x - y));
+  }
+  return `${failText(s)}: they agree only within the tolerance's absolute floor (1e-6), yet differ by ${fmt((100 * diff) / scale, 3)}% of their size — a small (vanishing) gradient is not equal to another small number`;
 }
 
 const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
@@ -251,6 +279,9 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (hint?.culprit) failed.culprit = hint.culprit;
     return failed;
   }
+  // the file's values pass, but a derivative may pass only by the tolerance's absolute floor (a vanishing gradient)
+  const tiny = hasDeriv(q.lhs) || hasDeriv(q.rhs) ? sides.find((s) => tooSmallToJudge(s.l.data, s.r.data)) : undefined;
+  if (tiny) return report('fails', tinyText(tiny), steps, tiny.t);
   // the file's values pass: try the draws
   const v = judgeDraws(q.lhs, q.rhs, points, ctx);
   const skipped = skippedText(v);

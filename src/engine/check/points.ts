@@ -69,3 +69,22 @@ export function close(a: Float64Array, b: Float64Array): boolean {
   }
   return true;
 }
+
+/**
+ * sides that pass close() only by its absolute floor: both under 1e-2 at every entry, yet apart by more than
+ * 1e-4 of their size (and by more than rounding, 1e-14). A vanishing gradient (a deep sigmoid net's first layers)
+ * is such a side: set equal to 0, or to a wrong formula's as small value, it would "hold".
+ */
+export function tooSmallToJudge(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length && a.length !== 1 && b.length !== 1) return false;
+  const n = Math.max(a.length, b.length);
+  let scale = 0;
+  let diff = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a.length === 1 ? a[0]! : a[i]!;
+    const y = b.length === 1 ? b[0]! : b[i]!;
+    scale = Math.max(scale, Math.abs(x), Math.abs(y));
+    diff = Math.max(diff, Math.abs(x - y));
+  }
+  return scale < 1e-2 && diff > 1e-14 && diff > 1e-4 * scale;
+}

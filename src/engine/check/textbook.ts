@@ -126,6 +126,180 @@ export function transposeHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/**
+ * an entry of a matrix with its two indices swapped: w_{j,i}^{(k+1)} where w_{i,j}^{(k+1)} was meant (seed
+ * 003's weights, whose first index is the neuron below) — the entry-wise form of a missing transpose
+ */
+export function indexSwapHint(c: Claim, run: Run): string | null {
+  const entries = nodes(c.rhs).filter((x): x is Expr & { k: 'index' } => x.k === 'index' && x.j !== null);
+  for (const x of entries.slice(0, MAX_VARIANTS)) {
+    const swapped: Expr = { ...x, i: x.j!, j: x.i };
+    if (exprText(x.i) === exprText(x.j!)) continue;
+    if (
+      !holdsWith(
+        c,
+        c.lhs,
+        replace(c.rhs, (y) => (y === x ? swapped : null)),
+        run,
+      )
+    )
+      continue;
+    return `${exprText(x)} should be ${exprText(swapped)}: with its two indices swapped the check holds`;
+  }
+  return null;
+}
+
+/**
+ * a Jacobian of the chain one step off: ∂h_T/∂h_3 in ∂L/∂h_2 = ∂L/∂p_T ∂p_T/∂h_T ∂h_T/∂h_3 (the step-shift hint
+ * leaves derivatives alone, so this is its counterpart for a derivative's own steps)
+ */
+export function derivStepHint(c: Claim, run: Run): string | null {
+  let tried = 0;
+  for (const d of nodes(c.rhs)) {
+    if (d.k !== 'deriv') continue;
+    const moves: Expr[] = [];
+    for (const by of [1, -1]) {
+      const w = d.wrt.idx;
+      if (w) moves.push({ ...d, wrt: { ...d.wrt, idx: { ...w, k: w.k + by } } });
+      const o = d.of;
+      if (o.k === 'ref' && o.idx) moves.push({ ...d, of: { ...o, idx: { ...o.idx, k: o.idx.k + by } } });
+    }
+    for (const m of moves) {
+      if (tried++ >= MAX_VARIANTS) return null;
+      if (
+        holdsWith(
+          c,
+          c.lhs,
+          replace(c.rhs, (y) => (y === d ? m : null)),
+          run,
+        )
+      )
+        return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
+    }
+  }
+  return null;
+}
+
+/**
+ * two square-matrix factors in the wrong order: W_hh diag(1 − h_j²) where the chain rule gives diag(1 − h_j²) W_hh
+ * (matrix products do not commute; a Jacobian's own factors come in the order of its equation)
+ */
+export function orderHint(c: Claim, run: Run): string | null {
+  const pairs = nodes(c.rhs).filter(
+    (x): x is Expr & { k: 'matmul' | 'mul' } => (x.k === 'matmul' || x.k === 'mul') && square(x.a) && square(x.b),
+  );
+  for (const x of pairs.slice(0, MAX_VARIANTS)) {
+    const swapped: Expr = { ...x, a: x.b, b: x.a };
+    if (
+      holdsWith(
+        c,
+        c.lhs,
+        replace(c.rhs, (y) => (y === x ? swapped : null)),
+        run,
+      )
+    )
+      return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
+  }
+  return null;
+}
+
+/** e with every step index on variable v moved by d: refs and both ends of derivatives */
+function moveSteps(e: Expr, v: string, d: number): Expr {
+  const mv = (i: Idx): Idx => (i.v === v ? { ...i, k: i.k + d } : i);
+  const go = (x: Expr): Expr => {
+    if (x.k === 'ref') return x.idx ? { ...x, idx: mv(x.idx) } : x;
+    if (x.k === 'deriv') return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? mv(x.wrt.idx) : null } };
+    return mapChildren(x, go);
+  };
+  return go(e);
+}
+
+/** rhs equals the left side at every point where it can be evaluated, and at one at least (a moved term may reach past the first or last step) */
+function holdsWhereDefined(c: Claim, rhs: Expr, run: Run): boolean {
+  let judged = 0;
+  for (const p of c.points) {
+    const r = guard(() => run.evaluateShared(rhs, p.env).data);
+    if (r === null) continue;
+    const l = guard(() => run.evaluateShared(c.lhs, p.env).data);
+    if (l === null || !close(l, r)) return false;
+    judged++;
+  }
+  return judged > 0;
+}
+
+/** the additive terms of e, top level: a + b − c → [a, b, c] */
+function terms(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.k === 'add' || e.k === 'sub') {
+    terms(e.a, out);
+    terms(e.b, out);
+  } else out.push(e);
+  return out;
+}
+
+/**
+ * one term of a recursion written at the wrong neighbour step, every index of it moved alike: the backward
+ * half of a bidirectional RNN written with ∂L/∂g_{t+1} ∂g_{t+1}/∂g_t-style steps where g_t feeds g_{t−1}
+ */
+export function termShiftHint(c: Claim, run: Run): string | null {
+  const v = c.freeT ? 't' : null;
+  if (!v) return null;
+  const ts = terms(c.rhs);
+  if (ts.length < 2) return null;
+  let tried = 0;
+  for (const term of ts) {
+    for (const d of [-2, -1, 1, 2]) {
+      const moved = moveSteps(term, v, d);
+      if (exprText(moved) === exprText(term)) break;
+      if (tried++ >= MAX_VARIANTS) return null;
+      if (
+        holdsWhereDefined(
+          c,
+          replace(c.rhs, (y) => (y === term ? moved : null)),
+          run,
+        )
+      )
+        return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
+    }
+  }
+  return null;
+}
+
+/** n + d, folding a written constant: T − i + 1 with d = −1 is T − i (not (T − i + 1) − 1) */
+function plus(n: Expr, d: number): Expr {
+  const one = (value: number): Expr => ({ k: 'num', value, shape: [], range: n.range });
+  if ((n.k === 'add' || n.k === 'sub') && n.b.k === 'num') {
+    const c = (n.k === 'add' ? n.b.value : -n.b.value) + d;
+    if (c === 0) return n.a;
+    return { ...n, k: c > 0 ? 'add' : 'sub', b: one(Math.abs(c)) };
+  }
+  if (n.k === 'num') return one(n.value + d);
+  return { k: d > 0 ? 'add' : 'sub', a: n, b: one(Math.abs(d)), shape: [], range: n.range };
+}
+
+/**
+ * a matrix power one off: (W_hhᵀ)^{T−i+1} where (W_hhᵀ)^{T−i} was meant — the count of steps between i and T
+ * (the Jacobians ∂h_j/∂h_{j−1} for j = i+1..T) is T − i
+ */
+export function powerHint(c: Claim, run: Run): string | null {
+  const pows = nodes(c.rhs).filter((x): x is Expr & { k: 'matpow' } => x.k === 'matpow');
+  for (const x of pows.slice(0, MAX_VARIANTS / 2)) {
+    for (const d of [-1, 1]) {
+      const moved: Expr = { ...x, n: plus(x.n, d) };
+      if (
+        !holdsWith(
+          c,
+          c.lhs,
+          replace(c.rhs, (y) => (y === x ? moved : null)),
+          run,
+        )
+      )
+        continue;
+      return `${exprText(x)} should be ${exprText(moved)}: with that power the check holds`;
+    }
+  }
+  return null;
+}
+
 /** Xᵀ, with brackets round a derivative: (∂h_{t+1}/∂h_t)ᵀ */
 const flipText = (x: Expr) => (x.k === 'transpose' ? exprText(x.a) : x.k === 'deriv' ? `(${exprText(x)})ᵀ` : `${exprText(x)}ᵀ`);
 
@@ -216,5 +390,14 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
 /** the first of the hints above that says something */
 export function textbookHint(c: Claim, run: Run, model: Model): string | null {
   if (run.tape.nodes.length > 50_000) return null;
-  return scaleHint(c, run) ?? transposeHint(c, run) ?? activationHint(c, run, model);
+  return (
+    scaleHint(c, run) ??
+    transposeHint(c, run) ??
+    indexSwapHint(c, run) ??
+    powerHint(c, run) ??
+    activationHint(c, run, model) ??
+    derivStepHint(c, run) ??
+    orderHint(c, run) ??
+    termShiftHint(c, run)
+  );
 }

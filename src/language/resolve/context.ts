@@ -16,6 +16,8 @@ export interface ExprContext {
   allowDeriv: boolean;
   /** record symbol occurrences (the final pass only) */
   record: boolean;
+  /** a question's free-index letters (no Σ/∏ of it binds them): `Σ_{j=1}^{n}` with such an n sums every entry */
+  free?: ReadonlySet<string>;
 }
 
 /** thrown to abandon an expression once its diagnostic is reported (or when it must stay quiet) */

@@ -3,6 +3,7 @@
 import type { Range } from '../../report';
 import { span, type Ast } from '../ast';
 import { diag } from '../diagnostics';
+import { exprText } from '../print';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
@@ -101,7 +102,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =
         x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
-      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer}`, a.range, 'shape-mismatch');
+      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer || flipFits(x, y)}`, a.range, 'shape-mismatch');
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
     case '/': {
@@ -113,6 +114,28 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/**
+ * a product that does not fit but would with one matrix operand transposed (W_ph (ŷ − y) for W_phᵀ (ŷ − y), a
+ * chain rule written in column layout with its transpose forgotten): say which, as a teacher would
+ */
+function flipFits(x: Expr, y: Expr): string {
+  const named = (e: Expr) => e.k === 'ref' || (e.k === 'transpose' && e.a.k === 'ref');
+  for (const [side, other, left] of [
+    [x, y, true],
+    [y, x, false],
+  ] as const) {
+    const s = side.shape;
+    if (!named(side) || !s || s.length !== 2 || s[0] === s[1] || !other.shape) continue;
+    const flipped = transposeShape(s);
+    if (!flipped || !(left ? productKind(flipped, other.shape) : productKind(other.shape, flipped))) continue;
+    const text = exprText(side);
+    return side.k === 'transpose'
+      ? `; without its transpose, ${exprText(side.a)} fits (a ᵀ too many?)`
+      : `; ${text}ᵀ (${shapeText(flipped)}) fits (a transpose missing?)`;
+  }
+  return '';
 }
 
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
@@ -154,7 +177,9 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   const body = readExpression(a.body, withVars(ctx, v));
   // with no upper bound, Σ_j over an entry index runs over the entries it picks, else over the steps 1..T
   let to: Idx = { v: null, k: ctx.scope.T };
-  if (a.to) to = timeIndexOf(a.to, ctx);
+  const count = entryCount(a, v, body, ctx);
+  if (count !== null) to = { v: null, k: count };
+  else if (a.to) to = timeIndexOf(a.to, ctx);
   else if (v !== 't') {
     const sizes = entrySizes(body, v);
     if (sizes.size > 1)
@@ -166,6 +191,24 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
     fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
   return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
+}
+
+/**
+ * Σ_{j=1}^{n} in a question, with n a letter the network does not define and nothing else binds, and j picking
+ * entries of one size N: n is the number of entries (a sheet's "n neurons"), so the sum runs to N — said in an
+ * information diagnostic. Otherwise null (n would be a free step index, and j's entries past it never summed).
+ */
+function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprContext): number | null {
+  const b = a.to;
+  if (!b || v === 't' || b.k !== 'name' || b.sub || b.sup || !ctx.free?.has(b.raw)) return null;
+  const sizes = entrySizes(body, v);
+  if (sizes.size !== 1) return null;
+  const n = [...sizes][0]!;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag('information', `the bound ${b.raw} is read as the number of entries ${v} runs over (${n})`, b.range, 'entry-count'),
+    );
+  return n;
 }
 
 /** 1_{a=b}: 1 where a equals b, else 0 */

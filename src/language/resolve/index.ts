@@ -12,6 +12,7 @@ import { defaultHorizon, readHorizon } from './horizon';
 import { chooseLoss } from './loss';
 import { readQuestions } from './questions';
 import { Scope } from './scope';
+import { markOneHotTargets } from './targets';
 import { checkCycles, checkSteps, spreadBroken } from './timeChecks';
 
 export { forChildren, mapChildren, renameCalls, VALUE_CHILDREN, walkRefs, type ChildOptions } from './walk';
@@ -37,6 +38,7 @@ export function resolve(statements: Statement[], scope = new Scope()): Resolved 
   readDeclaredValues(declStatements, scope);
   inferQuantityShapes(scope);
   readEquations(scope);
+  markOneHotTargets(scope);
   checkSteps(scope);
   checkCycles(scope);
   spreadBroken(scope);

@@ -174,6 +174,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (!scope.isKnown(raw) && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
       raw = m[0];
       entry = [segmentAst(m[1], a)];
+    } else if (!scope.isKnown(raw) && m && scope.isTimed(m[0])) {
+      const pair = entryPair(a, m[0], m[1], ctx);
+      if (pair) {
+        raw = m[0];
+        entry = pair;
+      }
     }
     if (scope.isTimed(raw) && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
@@ -231,6 +237,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     const picked = entryByValue(a, ctx, base, seg, a.nameRange);
     if (picked) return picked;
+    const pair = scope.isTimed(base) ? null : entryPair(a, base, seg, ctx);
+    if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
   if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) unknown(a, ctx, m[0]);
@@ -269,6 +277,26 @@ function subscriptItems(sub: Ast): Ast[] {
 /** a number or an index variable in scope (bound by Σ/∏, or a question's free index) */
 function isEntryIndex(seg: string, ctx: ExprContext): boolean {
   return isDigits(seg) || ctx.vars.has(seg);
+}
+
+/**
+ * w_{ij}: two index letters run together (no comma), as students write a matrix entry — entry (i, j) of a
+ * matrix w, when both letters are bound or free indices; an information diagnostic says how it was read.
+ * Letters only: w_{12} stays a step (or an unknown name), not entry (1, 2).
+ */
+function entryPair(a: NameAst, base: string, seg: string, ctx: ExprContext): Ast[] | null {
+  const chars = [...seg];
+  if (chars.length !== 2 || !chars.every((c) => ctx.vars.has(c) && c !== 't') || ctx.scope.shapeOf(base)?.length !== 2) return null;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${base}_{${seg}} is read as entry (${chars.join(', ')}) of ${base}: ${base}_{${chars.join(',')}}`,
+        a.range,
+        'entry-pair',
+      ),
+    );
+  return chars.map((c) => segmentAst(c, a));
 }
 
 /** the trailing segment of a raw name (p_j → j) as an expression of its own */

@@ -12,17 +12,22 @@ import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { mentionedVars } from './walk';
 
-/** open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range */
-type StepRange = { from: number; to: number; open: boolean };
+/**
+ * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
+ * v: the index it ranges, t or a free index of the check (`for k = 0..T-1`, seed 003's layers)
+ */
+type StepRange = { v: string; from: number; to: number; open: boolean; at: Range };
 
 export function readQuestions(statements: Statement[], scope: Scope): Question[] {
   const questions: Question[] = [];
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
+    const frees = freeCandidates(scope, sides);
     const ctx: ExprContext = {
       scope,
-      vars: new Set(['t', ...freeCandidates(scope, sides)]),
+      vars: new Set(['t', ...frees]),
+      free: new Set(frees),
       quiet: false,
       of: null,
       allowDeriv: true,
@@ -33,7 +38,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
         const e = readExpression(st.expr, ctx);
         const vars = mentionedVars(e);
         const freeT = vars.has('t');
-        const free = freeIndices(scope, [e], [vars], st.range);
+        const free = freeIndices(scope, [e], [vars], st.range, null);
         const steps = free && questionSteps(scope, [e], freeT, null, st.range);
         if (steps)
           questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
@@ -79,8 +84,8 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     const rhsVars = mentionedVars(rhs);
     const freeT = lhsVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
-    const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where);
-    let steps = free && questionSteps(scope, [lhs, rhs], freeT, range, where);
+    const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where, range);
+    let steps = free && questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where);
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
     links.push({
@@ -190,11 +195,20 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
  * the free indices the resolved sides use (sideVars: mentionedVars of each side), with their values: a step index runs over the steps 1..T where the
  * sides are defined, an entry index over the entries it picks. null when one has no values (reported).
  */
-function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where: Range): FreeIndex[] | null {
+function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where: Range, range: StepRange | null): FreeIndex[] | null {
   // made for a variable other than t: most questions have none
   let used: Set<string> | null = null;
   for (const vars of sideVars) for (const v of vars) if (v !== 't') (used ??= new Set()).add(v);
   const out: FreeIndex[] = [];
+  const ranged = range && range.v !== 't' ? range : null;
+  if (ranged && !used?.has(ranged.v)) {
+    scope.error(
+      `${ranged.v} is not a free index of this check: for ${ranged.v} = a..b ranges one of its letters (t, k, i)`,
+      ranged.at,
+      'index',
+    );
+    return null;
+  }
   if (used === null) return out;
   for (const v of used as Set<string>) {
     const sizes = new Set<number>();
@@ -203,16 +217,33 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       scope.error(`the free index ${v} picks entries of different sizes (${[...sizes].join(' and ')})`, where, 'index');
       return null;
     }
+    const own = ranged?.v === v ? ranged : null;
     if (sizes.size === 1) {
-      out.push({ v, values: Array.from({ length: [...sizes][0]! }, (_, i) => i + 1) });
+      const n = [...sizes][0]!;
+      if (own && (own.to > n || own.from < 1)) {
+        scope.error(`the range ${own.from}..${own.to} of ${v} is outside the entries it picks (1..${n})`, own.at, 'index');
+        return null;
+      }
+      const first = own ? own.from : 1;
+      out.push({ v, values: Array.from({ length: (own ? own.to : n) - first + 1 }, (_, i) => first + i) });
       continue;
     }
     const values: number[] = [];
     const search = new UndefinedSearch(scope, false, true);
     const env = { [v]: 0 };
-    for (let u = 1; u <= scope.T; u++) {
+    for (let u = own ? own.from : 1; u <= (own ? own.to : scope.T); u++) {
       env[v] = u;
-      if (sides.every((e) => !search.first(e, env))) values.push(u);
+      const p = firstOf(search, sides, env);
+      if (!p) values.push(u);
+      else if (own && !own.open) {
+        // a closed range promises every step in it, as `for t = a..b` does
+        scope.error(
+          `${refWritten(p.ref)} at ${v} = ${u} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`,
+          p.ref.range,
+          'index',
+        );
+        return null;
+      }
     }
     if (!values.length) {
       scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
@@ -259,24 +290,35 @@ function held(
   return steps;
 }
 
-/** `for t = a..b`; false when it does not read (reported) */
+/** the first undefined reference of any side at env, or null */
+function firstOf(search: UndefinedSearch, sides: Expr[], env: Record<string, number>): Undefined | null {
+  for (const e of sides) {
+    const p = search.first(e, env);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** `for t = a..b`, or `for k = a..b` of a free index k (checked against the check's letters later); false when it does not read (reported) */
 function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })['forRange']>): StepRange | false {
   const T = scope.T;
-  if (f.v !== 't') {
+  const v = f.v;
+  // a name the network defines (the input x) cannot be a free index: the range of t was meant
+  if (v !== 't' && (!isOneLetter(v) || scope.isKnown(v))) {
     scope.error(`write the range of t: for t = a..b`, f.range);
     return false;
   }
   const a = f.from ? constValue(f.from, T) : 1;
   const b = f.to ? constValue(f.to, T) : T;
   if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) {
-    scope.error(`the range of t must be integers (T may be used): for t = 1..T-1`, f.range, 'index');
+    scope.error(`the range of ${v} must be integers (T may be used): for ${v} = 1..T-1`, f.range, 'index');
     return false;
   }
   if (a < 0 || b > T + 1 || a > b) {
     scope.error(`the range ${a}..${b} is outside 0..T+1 (T = ${T}) or empty`, f.range, 'index');
     return false;
   }
-  return { from: a, to: b, open: !f.from || !f.to };
+  return { v, from: a, to: b, open: !f.from || !f.to, at: f.range };
 }
 
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
