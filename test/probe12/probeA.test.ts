@@ -1,0 +1,141 @@
+// Probe 12A: seeds 000 and 001 as a test author writes them (their own network block, the seed's display
+// equations as they stand). Gaps found and pinned here:
+// - seed 001's (27) writes \frac{h_t}{W_{hh}} (no ∂) beside \frac{∂σ(…)}{∂W_{hh}}: read as ∂h_t/∂W_hh, so
+//   (27) holds and (28), chained onto it, holds as a one-step derivative (it failed as a ratio);
+// - seed 001's (34)–(35) with h_0 ≠ 0 fail as written and as one-step: the message names the path the
+//   one-step reading leaves out (it named nothing).
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { analyzeSolution, type SolutionReport } from '../../src/solution';
+
+const SEED001 = readFileSync(join(__dirname, '..', '..', 'examples', 'solutions', '001-rnn-three-steps.md'), 'utf8');
+
+/** the seed as it stands, its network block replaced by one a test author writes (no values; h_0 given) */
+function seed001With(h0: string, sigma: string): SolutionReport {
+  const block = [
+    '```rnn',
+    'T = 3',
+    'input x',
+    'target t',
+    'param W_xh',
+    'param W_hh',
+    'param b_h',
+    'param W_hy',
+    'param b_y',
+    `h_0 = ${h0}`,
+    `h_t = ${sigma}(W_xh x_t + W_hh h_{t-1} + b_h)`,
+    `y_t = ${sigma}(W_hy h_t + b_y)`,
+    'L_t = (t_t - y_t)^2',
+    'loss L = Σ_t L_t',
+    '```',
+  ].join('\n');
+  const text = SEED001.replace(/```rnn[\s\S]*?```/, block);
+  return analyzeSolution(text, 'markdown', {});
+}
+
+const eq = (r: SolutionReport, tag: string) => {
+  const found = r.equations.filter((e) => e.tag === tag);
+  expect(found.length, `(${tag})`).toBe(1);
+  return found[0]!;
+};
+
+describe('seed 001 (27)–(28): h_t/W_hh written without its ∂', () => {
+  for (const sigma of ['σ', '\\sigma', 'sigmoid']) {
+    it(`(27) holds read as ∂h_t/∂W_hh, with a note; (28) holds as a one-step derivative (${sigma})`, () => {
+      const r = seed001With('0', sigma);
+      expect(eq(r, '27').status).toBe('holds');
+      expect(eq(r, '28').status).toBe('holds-as-one-step');
+      expect(eq(r, '28').message).toMatch(/∂h_t\/∂W_hh read as one-step/);
+      const note = r.diagnostics.find((d) => /the ∂ is missing/.test(d.message));
+      expect(note?.severity).toBe('information');
+      expect(note?.message).toBe('read as ∂h_t/∂W_{hh}: the ∂ is missing (another side is a derivative by W_{hh})');
+    });
+  }
+
+  it('in a check line too, and only on the first side, and not when another side writes ∂A/∂B itself', () => {
+    const net = 'T = 2\ninput x\nparam w\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\n';
+    const r = analyze(
+      net +
+        'check \\frac{h_t}{w} = \\frac{\\partial \\tanh(w h_{t-1} + x_t)}{\\partial w}\n' +
+        // a ratio claimed equal to the derivative it resembles stays a ratio: no tautology
+        'check h_2/w = ∂h_2/∂w\n' +
+        'check ∂h_2/∂w = h_2/w\n',
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'fails', 'fails']);
+    expect(r.checks[1]!.message).toMatch(/is a ratio of two values/);
+  });
+});
+
+describe('seed 001 (33)–(35) with h_0 ≠ 0', () => {
+  it('(33) fails naming L_1; (34)–(35) fail naming the path the one-step reading leaves out', () => {
+    const r = seed001With('0.5', 'σ');
+    expect(eq(r, '33').status).toBe('fails');
+    expect(eq(r, '33').message).toMatch(/leaves out ∂L_1\/∂W_hh/);
+    for (const tag of ['34', '35']) {
+      expect(eq(r, tag).status, `(${tag})`).toBe('fails');
+      expect(eq(r, tag).message).toMatch(
+        /With ∂h_2\/∂W_hh and ∂h_3\/∂W_hh read as one-step derivatives it still fails: the other side leaves out the path through h_1: the term ∂L\/∂h_1·∂⁺h_1\/∂W_hh = [-\d.e]+/,
+      );
+    }
+  });
+
+  it('with h_0 = 0 they hold only for these values, leaning on h_0', () => {
+    const r = seed001With('0', 'σ');
+    for (const tag of ['33', '34', '35']) {
+      expect(eq(r, tag).status, `(${tag})`).toBe('holds-at-given-values');
+      expect(eq(r, tag).message).toMatch(/leans on the given value of h_0 \(h_0 = 0\)/);
+    }
+  });
+});
+
+describe("seed 000 (13): the ellipsis continues the factors' pattern", () => {
+  const net =
+    'T = 4\ninput x\nparam w\nh_0 = 0.3\nu_t = σ(w.h_{t-1} + w.x_t)\ns_t = w.(h_{t-1} + x_t)\nh_t = u_t.h_{t-1} + (1 - u_t).s_t\n';
+  const run = (check: string) => analyze(net + check + '\n');
+
+  it('(13) as written holds, read as ∏ with a note', () => {
+    const r = run(
+      'check \\frac{\\partial h_t}{\\partial h_0} = \\frac{\\partial h_t}{\\partial h_{t-1}} \\cdot \\frac{\\partial h_{t-1}}{\\partial h_{t-2}} \\cdot \\frac{\\partial h_{t-2}}{\\partial h_{t-3}} \\cdots \\frac{\\partial h_1}{\\partial h_0} \\quad (13)',
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks[0]!.status).toBe('holds');
+    const note = r.diagnostics.find((d) => /ellipsis/.test(d.message));
+    expect(note?.severity).toBe('information');
+    expect(note?.message).toMatch(/∏ over k = 1\.\.t written from the upper bound down/);
+  });
+
+  it('superscript steps, numbers, rising order, one factor before the ellipsis, and a wrong factor', () => {
+    const cases: [string, string][] = [
+      ['check ∂h_t/∂h_0 = ∂h^{(t)}/∂h^{(t-1)} ∂h^{(t-1)}/∂h^{(t-2)} \\cdots ∂h^{(1)}/∂h^{(0)}', 'holds'],
+      ['check ∂h_4/∂h_0 = ∂h_4/∂h_3 · ∂h_3/∂h_2 ⋯ ∂h_1/∂h_0', 'holds'],
+      ['check ∂h_4/∂h_1 = ∂h_2/∂h_1 · ∂h_3/∂h_2 · … · ∂h_4/∂h_3', 'holds'],
+      ['check ∂h_t/∂h_0 = ∂h_t/∂h_{t-1} ⋯ ∂h_1/∂h_0', 'holds'],
+      // (14)'s factor, continued: it leaves out the path through u_t at every step
+      ['check ∂h_t/∂h_0 = ((1 - u_t).w + u_t)((1 - u_{t-1}).w + u_{t-1}) \\cdots ((1 - u_1).w + u_1)', 'fails'],
+    ];
+    for (const [check, status] of cases) {
+      const r = run(check);
+      expect(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        check,
+      ).toEqual([]);
+      expect(r.checks[0]!.status, check).toBe(status);
+    }
+  });
+
+  it('what follows no one pattern is still refused, saying to write ∏', () => {
+    for (const check of [
+      'check ∂h_t/∂h_0 = ∂h_t/∂h_{t-1} · ∂h_{t-1}/∂h_{t-2} ⋯ ∂h_2/∂h_0',
+      'check ∂h_4/∂h_0 = x_1 x_3 ⋯ x_4',
+      'check ∂h_4/∂h_0 = w x_1 ⋯ x_4',
+    ]) {
+      const r = run(check);
+      expect(r.diagnostics.find((d) => d.severity === 'error')?.message, check).toBe(
+        'an ellipsis (…) stands for terms that are not written: write the product with ∏',
+      );
+    }
+  });
+});
