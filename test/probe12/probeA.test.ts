@@ -139,3 +139,38 @@ describe("seed 000 (13): the ellipsis continues the factors' pattern", () => {
     }
   });
 });
+
+describe('sheet 7 with vectors: σ′(…) W_hh written for the Jacobian', () => {
+  it('the shape mismatch says the Jacobian is written with diag, and diag(σ′(…)) W_hh holds', () => {
+    const net =
+      'T = 2\ninput x : 2\nparam W_xh : 3x2\nparam W_hh : 3x3\nparam b_h : 3\nh_0 = 0\nh_t = \\sigma(W_{xh}x_t + W_{hh}h_{t-1} + b_h)\n';
+    const r = analyze(
+      net +
+        "check \\frac{\\partial h_t}{\\partial h_{t-1}} = \\sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h)W_{hh}\n" +
+        "check \\frac{\\partial h_t}{\\partial h_{t-1}} = \\operatorname{diag}(\\sigma'(W_{xh}x_t + W_{hh}h_{t-1} + b_h))W_{hh}\n" +
+        // a matrix times a vector is a product of its own: no diag suggested
+        "check ∂h_t/∂h_{t-1} = W_hh σ'(W_xh x_t + W_hh h_{t-1} + b_h)\n",
+    );
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    expect(errors).toEqual([
+      'shape mismatch: the left side is a 3×3 matrix, the right side a vector of 3 (a vector times a matrix is a vector: the Jacobian of an elementwise function is written with diag, diag(σ′(W_xh x_t + W_hh h_{t-1} + b_h)) W_hh)',
+      'shape mismatch: the left side is a 3×3 matrix, the right side a vector of 3',
+    ]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+});
+
+describe('a check stated for one step: for t = 2', () => {
+  it('reads as the range of one step (it was "expected \'..\'")', () => {
+    const r = analyze(
+      'T = 3\ninput x\nparam w\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\n' +
+        'check ∂h_t/∂h_{t-1} = (1 - h_t^2) w for t = 2\ncheck h_t = h_t (for t = 3)\n',
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => [c.status, c.steps.map((s) => s.t)])).toEqual([
+      ['holds', [2]],
+      ['holds', [3]],
+    ]);
+    expect(r.checks[0]!.message).toMatch(/^holds for t = 2 at/);
+  });
+});
