@@ -602,6 +602,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const t = peek();
       if (isOp(t, '+') || isOp(t, '-')) {
         next();
+        // a_1 + a_2 + … + a_T
+        if (t.text === '+' && isOp(peek(), '…') && !inRange) {
+          a = ellipsisSum(a, peek());
+          continue;
+        }
         const b = term();
         a = deep({ k: 'bin', op: t.text as '+', a, b, range: span(a.range, b.range) }, a, b);
       } else break;
@@ -684,40 +689,71 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (isOp(peek(), '*')) next();
     if (!startsPrimary(peek())) return ellipsis(dots);
     const last = unary();
-    const factors: Ast[] = [];
+    return ellipsisOver('prod', a, last, dots) ?? ellipsis(dots);
+  }
+
+  /** a_1 + a_2 + … + a_T: as ellipsisProduct, a Σ (seed 001's ∂L/∂W = ∂L_1/∂W + … + ∂L_T/∂W) */
+  function ellipsisSum(a: Ast, dots: Token): Ast {
+    const refuse = () => fail('an ellipsis (…) stands for terms that are not written: write the sum with Σ', dots.range);
+    next();
+    if (!isOp(peek(), '+')) return refuse();
+    next();
+    const last = term();
+    return ellipsisOver('sum', a, last, dots) ?? refuse();
+  }
+
+  /**
+   * the factors (terms) of a written before the ellipsis and the last one after it, read as ∏ (Σ) of their
+   * pattern: the longest run of a's last factors that follows one, the factors before it kept as written;
+   * null when none does
+   */
+  function ellipsisOver(op: 'prod' | 'sum', a: Ast, last: Ast, dots: Token): Ast | null {
+    const items: Ast[] = [];
+    const prefixes: Ast[] = [];
     let x = a;
-    while (x.k === 'bin' && (x.op === '*' || x.op === 'juxt')) {
-      factors.unshift(x.b);
+    while (x.k === 'bin' && (op === 'sum' ? x.op === '+' : x.op === '*' || x.op === 'juxt')) {
+      items.unshift(x.b);
+      prefixes.unshift(x.a);
       x = x.a;
     }
-    factors.unshift(x);
-    const found = ellipsisPattern(factors, last);
-    if (!found) return ellipsis(dots);
-    const v = freshVar();
-    if (!v) return ellipsis(dots);
-    const body = shiftedCopy(factors[0]!, found.moving, found.rel, v);
-    const first = linAst(found.first, a.range);
-    const end = linAst(found.last, last.range);
-    const range = span(a.range, last.range);
-    const node: Ast & { k: 'big' } = {
-      k: 'big',
-      op: 'prod',
-      v,
-      vRange: dots.range,
-      from: found.step < 0 ? end : first,
-      to: found.step < 0 ? first : end,
-      body,
-      range,
-    };
-    if (found.step < 0) node.desc = true;
-    const lo = linText(found.step < 0 ? found.last : found.first);
-    const hi = linText(found.step < 0 ? found.first : found.last);
-    errors.push({
-      severity: 'information',
-      message: `the ellipsis is read as the product of the factors' pattern, ∏ over ${v} = ${lo}..${hi}${found.step < 0 ? ' written from the upper bound down' : ''}: ${textIn(factors[0]!.range, 0)} for ${v} = ${linText(found.first)}`,
-      range,
-    });
-    return deep(node, body);
+    items.unshift(x);
+    for (let i = 0; i < items.length; i++) {
+      const run = items.slice(i);
+      const found = ellipsisPattern(run, last);
+      if (!found) continue;
+      // a factor kept as written must be another expression, not one of the pattern's off its step (x_1 x_3 ⋯ x_4)
+      if (i > 0 && alignSteps(items[i - 1]!, run[0]!)) return null;
+      const v = freshVar();
+      if (!v) return null;
+      const body = shiftedCopy(run[0]!, found.moving, found.rel, v);
+      const first = linAst(found.first, run[0]!.range);
+      const end = linAst(found.last, last.range);
+      const range = span(run[0]!.range, last.range);
+      const node: Ast & { k: 'big' } = {
+        k: 'big',
+        op,
+        v,
+        vRange: dots.range,
+        from: found.step < 0 ? end : first,
+        to: found.step < 0 ? first : end,
+        body,
+        range,
+      };
+      if (found.step < 0) node.desc = true;
+      const lo = linText(found.step < 0 ? found.last : found.first);
+      const hi = linText(found.step < 0 ? found.first : found.last);
+      const what = op === 'prod' ? "product of the factors' pattern, ∏" : "sum of the terms' pattern, Σ";
+      errors.push({
+        severity: 'information',
+        message: `the ellipsis is read as the ${what} over ${v} = ${lo}..${hi}${found.step < 0 ? ' written from the upper bound down' : ''}: ${textIn(run[0]!.range, 0)} for ${v} = ${linText(found.first)}`,
+        range,
+      });
+      const big = deep(node, body);
+      if (i === 0) return big;
+      const before = prefixes[i - 1]!;
+      return deep({ k: 'bin', op: op === 'sum' ? '+' : '*', a: before, b: big, range: span(before.range, big.range) }, before, big);
+    }
+    return null;
   }
 
   /**
@@ -776,16 +812,18 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   /**
-   * a_t ⋯ a_1 (one factor before the ellipsis): the direction from the ends alone: down from t to a
-   * number, up from a number to t, or as the numbers go; 0 when it cannot be told
+   * a_t ⋯ a_1 (one factor before the ellipsis): the direction from the ends alone: down from t (or T) to a
+   * number or another letter, up to t from them, or as the numbers go; 0 when it cannot be told
    */
   function oneFactorStep(f1: Ast, last: Ast): number {
     const pos = alignSteps(f1, last);
     const d = pos?.find((x) => x.a.base !== x.b.base || x.a.off !== x.b.off);
     if (!d) return 0;
     if (d.a.base === d.b.base) return Math.sign(d.b.off - d.a.off);
-    if (d.b.base === null) return -1;
-    return d.a.base === null ? 1 : 0;
+    // t (or T) is the later end: ∂h_t/∂h_{t-1} ⋯ ∂h_{k+1}/∂h_k goes down, as BPTT writes it
+    const later = (b: string | null) => b === 't' || b === 'T';
+    if (d.b.base === null || (later(d.a.base) && !later(d.b.base))) return -1;
+    return d.a.base === null || (later(d.b.base) && !later(d.a.base)) ? 1 : 0;
   }
 
   /** the index positions of two trees written alike but for their steps, in walk order; null when they differ */

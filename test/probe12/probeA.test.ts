@@ -130,7 +130,8 @@ describe("seed 000 (13): the ellipsis continues the factors' pattern", () => {
     for (const check of [
       'check ∂h_t/∂h_0 = ∂h_t/∂h_{t-1} · ∂h_{t-1}/∂h_{t-2} ⋯ ∂h_2/∂h_0',
       'check ∂h_4/∂h_0 = x_1 x_3 ⋯ x_4',
-      'check ∂h_4/∂h_0 = w x_1 ⋯ x_4',
+      'check ∂h_4/∂h_0 = x_1 ⋯ w',
+      'check ∂h_4/∂h_0 = x_1 ⋯ x_1',
     ]) {
       const r = run(check);
       expect(r.diagnostics.find((d) => d.severity === 'error')?.message, check).toBe(
@@ -172,5 +173,32 @@ describe('a check stated for one step: for t = 2', () => {
       ['holds', [3]],
     ]);
     expect(r.checks[0]!.message).toMatch(/^holds for t = 2 at/);
+  });
+});
+
+describe('an ellipsis in a sum, and before a run of factors', () => {
+  const net =
+    'T = 3\ninput x = [1, 2, -1]\ntarget y = [0.1, 0.2, 0.3]\nparam w = 0.5\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nL_t = (y_t - h_t)^2\nloss L = Σ_t L_t\n';
+  it('L_1 + L_2 + … + L_T is Σ; a factor before the pattern stays as written; a jump of 2 is refused', () => {
+    const r = analyze(
+      net +
+        'check L = L_1 + L_2 + … + L_T\n' +
+        'check ∂L/∂w = ∂L_1/∂w + ∂L_2/∂w + \\cdots + ∂L_T/∂w\n' +
+        'check ∂L/∂w = 0 + ∂L_1/∂w + … + ∂L_3/∂w\n' +
+        'check ∂h_3/∂h_0 = w ∂h_3/∂h_2 ⋯ ∂h_1/∂h_0\n' +
+        'check L = L_1 + L_3 + … + L_3\n',
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+    expect(r.checks[3]!.message).toMatch(/0\.5 times the left side/);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'an ellipsis (…) stands for terms that are not written: write the sum with Σ',
+    ]);
+    expect(r.diagnostics.some((d) => /Σ over k = 1\.\.T: L_1 for k = 1/.test(d.message))).toBe(true);
+  });
+
+  it('∂h_t/∂h_{t-1} ⋯ ∂h_{k+1}/∂h_k runs down from t to k+1', () => {
+    const r = analyze(net + 'check ∂h_3/∂h_1 = ∂h_3/∂h_2 ⋯ ∂h_2/∂h_1\ncheck ∂h_t/∂h_0 = ∂h_t/∂h_{t-1} ⋯ ∂h_{1}/∂h_{0}\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });
 });
