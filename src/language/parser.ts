@@ -370,9 +370,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const kw = next();
     const s0 = p;
     rangeGroup = parenthesisedRange(p);
-    const lhs = expr();
+    let lhs = expr();
     expectOp('=', 'between the two sides of the check');
-    const rhs = expr();
+    let rhs = expr();
     // a chain A = B = C …: every later side is checked against the first
     const more: Ast[] = [];
     while (isOp(peek(), '=')) {
@@ -381,6 +381,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
+    const sides = ratiosAsDerivatives([lhs, rhs, ...more], s0);
+    lhs = sides[0]!;
+    rhs = sides[1]!;
+    more.splice(0, more.length, ...sides.slice(2));
     const forRange = checkRange();
     if (forRange) {
       end = forRange.range;
@@ -400,6 +404,52 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return st;
+  }
+
+  /**
+   * Seed 001's (27) writes \frac{h_t}{W_{hh}} = \frac{∂σ(…)}{∂W_{hh}}: a side that is only a ratio of two
+   * names A/B, in a chain where another side differentiates by that very B, is the derivative ∂A/∂B with its
+   * ∂ left off (as (4)'s numerator without ∂ is read), with a note; nobody equates a ratio with ∂…/∂B.
+   * The reading depends on what is written, never on whether the check then holds.
+   */
+  function ratiosAsDerivatives(sides: Ast[], from: number): Ast[] {
+    // only the first side, what the derivation computes; and not when another side writes ∂A/∂B itself,
+    // where the ratio is a claim of its own (y/x = ∂y/∂x holds only for a line through 0)
+    const side = sides[0]!;
+    if (side.k !== 'bin' || side.op !== '/' || side.a.k !== 'name' || side.b.k !== 'name') return sides;
+    if (side.a.args !== undefined || side.b.args !== undefined) return sides;
+    const by = side.b;
+    const of = side.a;
+    const others = sides.slice(1);
+    if (!others.some((o) => derivesBy(o, by)) || others.some((o) => derivesBy(o, by, of))) return sides;
+    // the text as written, without \frac's braces around it
+    const text = (a: Ast) => textIn(a.range, from).replace(/^\{\s*(.*?)\s*\}$/, '$1');
+    errors.push({
+      severity: 'information',
+      message: `read as ∂${text(of)}/∂${text(by)}: the ∂ is missing (another side is a derivative by ${text(by)})`,
+      range: side.range,
+    });
+    return [deep({ k: 'deriv', plus: false, of, wrt: by, range: side.range }, of, by), ...others];
+  }
+
+  /** whether e has a derivative ∂…/∂B (of A, when given; as written, ranges aside) */
+  function derivesBy(e: Ast, b: NameAst, a?: NameAst): boolean {
+    if (e.k === 'deriv' && sameAst(e.wrt, b) && (!a || sameAst(e.of, a))) return true;
+    for (const v of Object.values(e) as unknown[]) {
+      if (Array.isArray(v)) {
+        if (v.some((x) => isAst(x) && derivesBy(x, b, a))) return true;
+      } else if (isAst(v) && derivesBy(v, b, a)) return true;
+    }
+    return false;
+  }
+
+  /** the source text of the tokens within range r, from token index `from` on */
+  function textIn(r: Range, from: number): string {
+    let a = from;
+    while (a < p && !within(tokens[a]!.range, r)) a++;
+    let b = a;
+    while (b < p && within(tokens[b]!.range, r)) b++;
+    return textOf(a, b);
   }
 
   /**
@@ -552,6 +602,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const t = peek();
       if (isOp(t, '+') || isOp(t, '-')) {
         next();
+        // a_1 + a_2 + … + a_T
+        if (t.text === '+' && isOp(peek(), '…') && !inRange) {
+          a = ellipsisSum(a, peek());
+          continue;
+        }
         const b = term();
         a = deep({ k: 'bin', op: t.text as '+', a, b, range: span(a.range, b.range) }, a, b);
       } else break;
@@ -605,14 +660,256 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           next();
           if (!startsPrimary(peek())) continue;
           op = '*';
-        } else if (t.text === '…' && !inRange) ellipsis(t);
+        } else if (t.text === '…' && !inRange) {
+          a = ellipsisProduct(a, t);
+          continue;
+        }
       }
       if (!op && startsPrimary(t) && p !== rangeGroup) op = 'juxt';
       if (!op) break;
+      // f₁ · f₂ · ⋯ · f_n: the ellipsis after a product sign
+      if (op === '*' && isOp(peek(), '…') && !inRange) {
+        a = ellipsisProduct(a, peek());
+        continue;
+      }
       const b = unary();
       a = deep({ k: 'bin', op, a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
+  }
+
+  /**
+   * Seed 000's (13): ∂h_t/∂h_{t-1} · ∂h_{t-1}/∂h_{t-2} · ∂h_{t-2}/∂h_{t-3} ⋯ ∂h_1/∂h_0. The factors before
+   * the ellipsis (two at least) step their indices by one, all alike; the factor after it is the same
+   * pattern further on: the product over that pattern, as ∏ (a note says so). Anything else stays the
+   * refusal that says to write ∏.
+   */
+  function ellipsisProduct(a: Ast, dots: Token): Ast {
+    next();
+    if (isOp(peek(), '*')) next();
+    if (!startsPrimary(peek())) return ellipsis(dots);
+    const last = unary();
+    return ellipsisOver('prod', a, last, dots) ?? ellipsis(dots);
+  }
+
+  /** a_1 + a_2 + … + a_T: as ellipsisProduct, a Σ (seed 001's ∂L/∂W = ∂L_1/∂W + … + ∂L_T/∂W) */
+  function ellipsisSum(a: Ast, dots: Token): Ast {
+    const refuse = () => fail('an ellipsis (…) stands for terms that are not written: write the sum with Σ', dots.range);
+    next();
+    if (!isOp(peek(), '+')) return refuse();
+    next();
+    const last = term();
+    return ellipsisOver('sum', a, last, dots) ?? refuse();
+  }
+
+  /**
+   * the factors (terms) of a written before the ellipsis and the last one after it, read as ∏ (Σ) of their
+   * pattern: the longest run of a's last factors that follows one, the factors before it kept as written;
+   * null when none does
+   */
+  function ellipsisOver(op: 'prod' | 'sum', a: Ast, last: Ast, dots: Token): Ast | null {
+    const items: Ast[] = [];
+    const prefixes: Ast[] = [];
+    let x = a;
+    while (x.k === 'bin' && (op === 'sum' ? x.op === '+' : x.op === '*' || x.op === 'juxt')) {
+      items.unshift(x.b);
+      prefixes.unshift(x.a);
+      x = x.a;
+    }
+    items.unshift(x);
+    for (let i = 0; i < items.length; i++) {
+      const run = items.slice(i);
+      const found = ellipsisPattern(run, last);
+      if (!found) continue;
+      // a factor kept as written must be another expression, not one of the pattern's off its step (x_1 x_3 ⋯ x_4)
+      if (i > 0 && alignSteps(items[i - 1]!, run[0]!)) return null;
+      const v = freshVar();
+      if (!v) return null;
+      const body = shiftedCopy(run[0]!, found.moving, found.rel, v);
+      const first = linAst(found.first, run[0]!.range);
+      const end = linAst(found.last, last.range);
+      const range = span(run[0]!.range, last.range);
+      const node: Ast & { k: 'big' } = {
+        k: 'big',
+        op,
+        v,
+        vRange: dots.range,
+        from: found.step < 0 ? end : first,
+        to: found.step < 0 ? first : end,
+        body,
+        range,
+      };
+      if (found.step < 0) node.desc = true;
+      const lo = linText(found.step < 0 ? found.last : found.first);
+      const hi = linText(found.step < 0 ? found.first : found.last);
+      const what = op === 'prod' ? "product of the factors' pattern, ∏" : "sum of the terms' pattern, Σ";
+      errors.push({
+        severity: 'information',
+        message: `the ellipsis is read as the ${what} over ${v} = ${lo}..${hi}${found.step < 0 ? ' written from the upper bound down' : ''}: ${textIn(run[0]!.range, 0)} for ${v} = ${linText(found.first)}`,
+        range,
+      });
+      const big = deep(node, body);
+      if (i === 0) return big;
+      const before = prefixes[i - 1]!;
+      return deep({ k: 'bin', op: op === 'sum' ? '+' : '*', a: before, b: big, range: span(before.range, big.range) }, before, big);
+    }
+    return null;
+  }
+
+  /**
+   * the pattern of factors f₁, f₂, …, (⋯) last: the index positions that move (by `step`, ±1, from each
+   * factor to the next; in order of a walk of f₁), the pattern variable's value at f₁ (first) and at the
+   * last factor (last); null when the factors do not follow one pattern
+   */
+  function ellipsisPattern(factors: Ast[], last: Ast): { moving: boolean[]; rel: number[]; step: number; first: Lin; last: Lin } | null {
+    const f1 = factors[0]!;
+    let moving: boolean[] | null = null;
+    let step = factors.length === 1 ? oneFactorStep(f1, last) : 0;
+    if (factors.length === 1) moving = alignSteps(f1, last)?.map((x) => x.a.base !== x.b.base || x.a.off !== x.b.off) ?? null;
+    for (let q = 1; q < factors.length; q++) {
+      const pos = alignSteps(f1, factors[q]!);
+      if (!pos) return null;
+      const here = pos.map((x) => x.a.base === x.b.base && x.a.off !== x.b.off);
+      if (moving && here.some((m, i) => m !== moving![i])) return null;
+      moving = here;
+      for (let i = 0; i < pos.length; i++) {
+        const { a: pa, b: pb } = pos[i]!;
+        if (!here[i]) {
+          if (pa.base !== pb.base || pa.off !== pb.off) return null;
+          continue;
+        }
+        const d = (pb.off - pa.off) / q;
+        if (Math.abs(d) !== 1 || (step !== 0 && d !== step)) return null;
+        step = d;
+      }
+    }
+    if (!moving || !moving.some((m) => m) || step === 0) return null;
+    // the pattern variable is the first moving step; the others keep their distance to it (t and t-1)
+    const at = (pos: { a: Lin; b: Lin }[], side: 'a' | 'b'): { v: Lin; rel: number[] } | null => {
+      let v: Lin | null = null;
+      const rel: number[] = [];
+      for (let i = 0; i < pos.length; i++) {
+        if (!moving![i]) continue;
+        const l = pos[i]![side];
+        v ??= l;
+        if (l.base !== v.base) return null;
+        rel.push(l.off - v.off);
+      }
+      return v ? { v, rel } : null;
+    };
+    const head = at(alignSteps(f1, f1)!, 'a');
+    const pos = alignSteps(f1, last);
+    if (!head || !pos) return null;
+    for (let i = 0; i < pos.length; i++) {
+      const { a: pa, b: pb } = pos[i]!;
+      if (!moving[i] && (pa.base !== pb.base || pa.off !== pb.off)) return null;
+    }
+    const tail = at(pos, 'b');
+    if (!tail || tail.rel.some((r, i) => r !== head.rel[i])) return null;
+    // the last factor lies further on in the pattern's direction (when both ends are comparable)
+    if (tail.v.base === head.v.base && Math.sign(tail.v.off - head.v.off) !== step) return null;
+    return { moving, rel: head.rel, step, first: head.v, last: tail.v };
+  }
+
+  /**
+   * a_t ⋯ a_1 (one factor before the ellipsis): the direction from the ends alone: down from t (or T) to a
+   * number or another letter, up to t from them, or as the numbers go; 0 when it cannot be told
+   */
+  function oneFactorStep(f1: Ast, last: Ast): number {
+    const pos = alignSteps(f1, last);
+    const d = pos?.find((x) => x.a.base !== x.b.base || x.a.off !== x.b.off);
+    if (!d) return 0;
+    if (d.a.base === d.b.base) return Math.sign(d.b.off - d.a.off);
+    // t (or T) is the later end: ∂h_t/∂h_{t-1} ⋯ ∂h_{k+1}/∂h_k goes down, as BPTT writes it
+    const later = (b: string | null) => b === 't' || b === 'T';
+    if (d.b.base === null || (later(d.a.base) && !later(d.b.base))) return -1;
+    return d.a.base === null || (later(d.b.base) && !later(d.a.base)) ? 1 : 0;
+  }
+
+  /** the index positions of two trees written alike but for their steps, in walk order; null when they differ */
+  function alignSteps(x: Ast, y: Ast): { a: Lin; b: Lin }[] | null {
+    const out: { a: Lin; b: Lin }[] = [];
+    return alignInto(x, y, out) ? out : null;
+  }
+
+  function alignInto(x: Ast, y: Ast, out: { a: Lin; b: Lin }[]): boolean {
+    if (x.k !== y.k) return false;
+    if (x.k === 'name' && y.k === 'name') {
+      const sx = stepOfName(x);
+      const sy = stepOfName(y);
+      if (sx && sy && sx.stem === sy.stem && (sx.where === 'sup') === (sy.where === 'sup')) {
+        out.push({ a: sx.lin, b: sy.lin });
+        return true;
+      }
+      // a step that does not move is still a position (shiftedCopy counts every name with a step)
+      if (!sameAst(x, y)) return false;
+      if (sx) out.push({ a: sx.lin, b: sx.lin });
+      return true;
+    }
+    for (const key of Object.keys(x) as (keyof typeof x)[]) {
+      if (RANGE_KEYS.has(key as string)) continue;
+      const u = x[key] as unknown;
+      const w = (y as Record<string, unknown>)[key as string];
+      if (Array.isArray(u)) {
+        if (!Array.isArray(w) || u.length !== w.length) return false;
+        for (let i = 0; i < u.length; i++) if (!(isAst(u[i]) && isAst(w[i]) && alignInto(u[i] as Ast, w[i] as Ast, out))) return false;
+      } else if (isAst(u)) {
+        if (!isAst(w) || !alignInto(u, w, out)) return false;
+      } else if (u !== w) return false;
+    }
+    return true;
+  }
+
+  /** a name's step: h_t (in the word), h_{t-1} (a subscript), h^{(t)} (a superscript), as base + offset */
+  function stepOfName(n: NameAst): { stem: string; where: 'word' | 'sub' | 'sup'; lin: Lin } | null {
+    if (n.args !== undefined) return null;
+    if (n.sub && !n.sup) {
+      const lin = linOf(n.sub);
+      return lin ? { stem: n.raw, where: 'sub', lin } : null;
+    }
+    if (n.sup && !n.sub) {
+      const lin = linOf(n.sup);
+      return lin ? { stem: n.raw, where: 'sup', lin } : null;
+    }
+    if (n.sub || n.sup) return null;
+    const m = /^(.+)_([A-Za-z]|\d+)$/.exec(n.raw);
+    if (!m) return null;
+    const seg = m[2]!;
+    return { stem: m[1]!, where: 'word', lin: /\d/.test(seg) ? { base: null, off: Number(seg) } : { base: seg, off: 0 } };
+  }
+
+  /** f₁ with its moving steps written over the pattern variable v (v + c, c its distance to the first) */
+  function shiftedCopy(f: Ast, moving: boolean[], rel: number[], v: string): Ast {
+    let i = 0;
+    let m = 0;
+    const walk = (x: Ast): Ast => {
+      if (x.k === 'name') {
+        const st = stepOfName(x);
+        if (!st) return x;
+        if (!moving[i++]) return x;
+        const idx = linAst({ base: v, off: rel[m++]! }, x.range);
+        if (st.where === 'sup') return { ...x, sup: idx };
+        return { ...x, raw: st.stem, sub: idx };
+      }
+      const copy: Record<string, unknown> = { ...x };
+      for (const key of Object.keys(x)) {
+        if (RANGE_KEYS.has(key)) continue;
+        const u = (x as Record<string, unknown>)[key];
+        if (Array.isArray(u)) copy[key] = u.map((e) => (isAst(e) ? walk(e) : e));
+        else if (isAst(u)) copy[key] = walk(u);
+      }
+      const out = copy as Ast;
+      if (trackDepth) depthOf.set(out, depthOf.get(x) ?? 1);
+      return out;
+    };
+    return walk(f);
+  }
+
+  /** a letter for the pattern variable that no name of the text uses (nor a name's stem: s in s_t) */
+  function freshVar(): string | null {
+    const used = new Set<string>();
+    for (const t of tokens) if (t.kind === 'name') used.add(t.text.split('_')[0]!);
+    return ['k', 'j', 'i', 'm', 'n', 'q', 'r'].find((c) => !used.has(c)) ?? null;
   }
 
   function unary(): Ast {
@@ -1501,4 +1798,55 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     depth--;
     return span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range);
   }
+}
+
+/** an Ast node (ranges and other fields are plain objects without a kind) */
+function isAst(x: unknown): x is Ast {
+  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
+}
+
+/** two trees written alike: the same nodes and texts, wherever they stand */
+function sameAst(a: Ast, b: Ast): boolean {
+  // a name's `args` is a range too; an index's `args` are trees
+  const plain = (x: Ast) =>
+    JSON.stringify(x, (k, v: unknown) => (RANGE_KEYS.has(k) || (k === 'args' && !Array.isArray(v)) ? undefined : v));
+  return plain(a) === plain(b);
+}
+
+/** whether range x lies within range r */
+function within(x: Range, r: Range): boolean {
+  const startsIn = x.line > r.line || (x.line === r.line && x.column >= r.column);
+  return startsIn && (x.endLine < r.endLine || (x.endLine === r.endLine && x.endColumn <= r.endColumn));
+}
+
+/** an index as a base letter plus an offset: t-1 is (t, -1), 3 is (null, 3) */
+interface Lin {
+  base: string | null;
+  off: number;
+}
+
+const RANGE_KEYS = new Set(['range', 'nameRange', 'fnRange', 'vRange']);
+
+function linOf(a: Ast): Lin | null {
+  if (a.k === 'num') return Number.isInteger(a.value) ? { base: null, off: a.value } : null;
+  if (a.k === 'name') return !a.sub && !a.sup && a.args === undefined && /^[A-Za-z]$/.test(a.raw) ? { base: a.raw, off: 0 } : null;
+  if (a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && Number.isInteger(a.b.value)) {
+    const l = linOf(a.a);
+    if (!l || l.base === null) return null;
+    return { base: l.base, off: l.off + (a.op === '+' ? a.b.value : -a.b.value) };
+  }
+  return null;
+}
+
+/** base + off as a tree (t, t + 2, t - 1, 3) at range r */
+function linAst(l: Lin, range: Range): Ast {
+  if (l.base === null) return { k: 'num', value: l.off, range };
+  const name: Ast = { k: 'name', raw: l.base, sub: null, sup: null, range, nameRange: range };
+  if (l.off === 0) return name;
+  return { k: 'bin', op: l.off > 0 ? '+' : '-', a: name, b: { k: 'num', value: Math.abs(l.off), range }, range };
+}
+
+function linText(l: Lin): string {
+  if (l.base === null) return String(l.off);
+  return l.off === 0 ? l.base : `${l.base}${l.off > 0 ? '+' : '-'}${Math.abs(l.off)}`;
 }

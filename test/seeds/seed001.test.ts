@@ -87,8 +87,14 @@ for (const name of ['001-rnn-three-steps.md', '001-rnn-three-steps-latex.tex']) 
       expect(equationOf(report, '21').status).toBe('fails');
     });
 
-    // (27) writes h_t/W_hh (no ∂), a quotient, so (27)–(28) fail as written instead of (28) holding as
-    // a one-step derivative: not pinned here (a gap, see seed001.rnn's (27) with the ∂ put back)
+    // (27) writes h_t/W_hh (no ∂) beside ∂σ(…)/∂W_hh: read as ∂h_t/∂W_hh (with a note), so (27) holds and
+    // (28) holds as a one-step derivative, as (26) does
+    it('(27) is read as ∂h_t/∂W_hh and holds; (28) holds as a one-step derivative', () => {
+      expect(equationOf(report, '27').status).toBe('holds');
+      expect(equationOf(report, '28').status).toBe('holds-as-one-step');
+      expect(report.diagnostics.some((d) => d.severity === 'information' && /the ∂ is missing/.test(d.message))).toBe(true);
+    });
+
     it('the right equations of part (a) hold', () => {
       for (const tag of [
         '1',

@@ -267,13 +267,30 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     );
   };
 
+  /**
+   * a check that fails as written and as one-step too, with no other hint: the path its one-step reading
+   * leaves out (seed 001's (35) with h_0 ≠ 0 leaves out the path through h_1, L_1's term among it)
+   */
+  const oneStepPath = (): { text: string; culprit: null } | null => {
+    const { rr, claim: rrClaim } = rereadOf();
+    if (!rr || !rrClaim) return null;
+    const path = pathHint(rrClaim, ctx.run);
+    if (!path) return null;
+    const { names } = rereadText(rr, ctx.run, points, null);
+    const many = names.includes(' and ');
+    return {
+      text: `With ${names} read as one-step derivative${many ? 's' : ''} it still fails: ${path.replace(/^./, (c) => c.toLowerCase())}`,
+      culprit: null,
+    };
+  };
+
   if (bad) {
     const asWritten = failText(bad);
     const os = oneStep(asWritten);
     if (os) return os;
     let message = asWritten;
     const ratio = ratioHint(claim, ctx.model, ctx.run);
-    const hint = ratio ? { text: ratio, culprit: null } : failureHint(claim, rereadOf().claim, bad, ctx.run);
+    const hint = ratio ? { text: ratio, culprit: null } : (failureHint(claim, rereadOf().claim, bad, ctx.run) ?? oneStepPath());
     if (hint) message += `. ${hint.text}`;
     const failed = report('fails', message, steps, bad.t);
     if (hint?.culprit) failed.culprit = hint.culprit;

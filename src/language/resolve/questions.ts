@@ -11,6 +11,7 @@ import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { mentionedVars } from './walk';
+import { exprText } from '../print';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -75,7 +76,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
@@ -361,4 +362,19 @@ function describeUndefined(scope: Scope, name: string, step: number | null): str
   if (step === null) return `${name} needs a step`;
   if (step < 0 || step > scope.T + 1) return `step ${step} is outside 0..T+1`;
   return `${name} has no value at step ${step}`;
+}
+
+/**
+ * A Jacobian written as an elementwise derivative times a matrix, σ'(z) W_hh (a vector RNN's ∂h_t/∂h_{t-1} as
+ * the scalar sheet writes it): the product of a vector and a matrix is a vector, and the Jacobian is
+ * diag(σ'(z)) W_hh. Said after the shape mismatch, when the left side is a matrix and the right side one
+ * such product.
+ */
+function diagHint(lhs: Expr, rhs: Expr): string {
+  if (lhs.shape.length !== 2 || rhs.shape.length !== 1) return '';
+  if (rhs.k !== 'contract' && rhs.k !== 'matmul' && rhs.k !== 'mul') return '';
+  // the vector first, as the chain rule writes the factors (M v is a plain matrix-vector product)
+  const [v, m] = [rhs.a, rhs.b];
+  if (v.shape.length !== 1 || m.shape.length !== 2) return '';
+  return ` (a vector times a matrix is a vector: the Jacobian of an elementwise function is written with diag, diag(${exprText(v)}) ${exprText(m)})`;
 }
