@@ -177,6 +177,42 @@ export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, out
   return out;
 }
 
+type Family = { name: string; off: number | null; contrib: Float64Array };
+type Hit = { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null }[] };
+
+/** path families tried together as left out: pairs, then threes, then fours, of at most this many families */
+const MAX_FAMILIES = 8;
+
+/** the index sets of size k of 0..n-1, in order */
+function choose(n: number, k: number, from = 0, pre: number[] = [], out: number[][] = []): number[][] {
+  if (pre.length === k) out.push(pre);
+  else for (let i = from; i < n; i++) choose(n, k, i + 1, [...pre, i], out);
+  return out;
+}
+
+/** the smallest sets of 2–4 path families whose parts make up the difference between the total and the other side */
+function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<string, Hit>): void {
+  const most = each.length <= MAX_FAMILIES ? 4 : 2;
+  for (let k = 2; k <= most && !here.size; k++)
+    for (const set of choose(each.length, k)) {
+      const fs = set.map((i) => each[i]!);
+      const part = total.data.map((_, j) => fs.reduce((acc, f) => acc + f.contrib[j]!, 0));
+      if (
+        !close(
+          total.data.map((x, j) => x - part[j]!),
+          want.data,
+        )
+      )
+        continue;
+      here.set(fs.map((f) => `${f.name}@${f.off}`).join('+'), {
+        name: fs[0]!.name,
+        off: fs[0]!.off,
+        value: { shape: total.shape, data: part },
+        also: fs.slice(1).map((f) => ({ name: f.name, off: f.off })),
+      });
+    }
+}
+
 /**
  * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
  * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t".
@@ -189,7 +225,7 @@ export function pathHint(c: Claim, run: Run): string | null {
   ] as const) {
     if (d.k !== 'deriv' || !d.total || d.oneStep) continue;
     // candidates keyed by quantity and offset from t, so that one explanation holds at every step
-    let agreed: Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }> | null = null;
+    let agreed: Map<string, Hit> | null = null;
     try {
       for (const p of c.points) {
         const t = p.t;
@@ -199,8 +235,8 @@ export function pathHint(c: Claim, run: Run): string | null {
         if (close(total.data, want.data)) continue;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
         if (!B) return null;
-        const here = new Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }>();
-        const each: { name: string; off: number | null; contrib: Float64Array }[] = [];
+        const here = new Map<string, Hit>();
+        const each: Family[] = [];
         // once a point has named single paths, a later point only decides which of them hold on: a path not
         // named there can no longer be agreed on, and a pair is sought only where no single path holds
         const onlySingles = agreed !== null && [...agreed.values()].every((a) => !a.also);
@@ -218,20 +254,9 @@ export function pathHint(c: Claim, run: Run): string | null {
           if (!close(rest, want.data)) continue;
           here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
         }
-        // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t)
-        if (!here.size && !onlySingles)
-          for (let i = 0; i < each.length; i++)
-            for (let j = i + 1; j < each.length; j++) {
-              const [a, b] = [each[i]!, each[j]!];
-              const rest = total.data.map((x, k) => x - a.contrib[k]! - b.contrib[k]!);
-              if (close(rest, want.data))
-                here.set(`${a.name}@${a.off}+${b.name}@${b.off}`, {
-                  name: a.name,
-                  off: a.off,
-                  value: { shape: total.shape, data: a.contrib.map((x, k) => x + b.contrib[k]!) },
-                  also: { name: b.name, off: b.off },
-                });
-            }
+        // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t), or
+        // up to four (an LSTM's h̄_t without the gates of step t+1: the fewest that account for the difference)
+        if (!here.size && !onlySingles) leftOutFamilies(each, total, want, here);
         if (agreed === null) agreed = here;
         else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
         if (!agreed.size) break;
@@ -249,8 +274,10 @@ export function pathHint(c: Claim, run: Run): string | null {
     const wrt = refText(d.wrt.name, d.wrt.idx);
     const termOf = (x: string) => (x === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${x}·∂⁺${x}/∂${wrt}`);
     const value = c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`;
-    if (hit.also)
-      return `The other side leaves out the paths through ${cText} and ${label(hit.also)}: the terms ${termOf(cText)} + ${termOf(label(hit.also))}${value}`;
+    if (hit.also) {
+      const all = [cText, ...hit.also.map(label)];
+      return `The other side leaves out the paths through ${list(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
+    }
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;

@@ -113,6 +113,33 @@ const times = (a: Float64Array, b: Float64Array): Float64Array => {
   return Float64Array.from({ length: n }, (_, i) => (a.length === 1 ? a[0]! : a[i]!) * (b.length === 1 ? b[0]! : b[i]!));
 };
 
+/**
+ * the factors of a term where its adjoint may stand: factorsOf's, and inside a matrix product the vector side
+ * (a vector network's Uᵀ(ḡ_{t+1} ⊙ tanh'(…)), or the row of (ḡ_{t+1} ⊙ …) U)
+ */
+function adjointFactors(e: Expr, out: Expr[] = []): Expr[] {
+  for (const f of factorsOf(e)) {
+    if (f.k === 'matmul') adjointFactors(f.b, out);
+    else if (f.k === 'contract') adjointFactors(f.a, out);
+    else out.push(f);
+  }
+  return out;
+}
+
+/** a derivative anywhere in an expression (a term holding one it is not the adjoint of is not taken as written) */
+function hasDeriv(e: Expr): boolean {
+  let found = e.k === 'deriv';
+  if (!found) forChildren(e, (c) => (found ||= hasDeriv(c)));
+  return found;
+}
+
+/** a time-indexed name anywhere in an expression: a term that is a value of the network, not a constant */
+function dependsOnStep(e: Expr): boolean {
+  let found = e.k === 'ref' && e.idx !== null;
+  if (!found) forChildren(e, (c) => (found ||= dependsOnStep(c)));
+  return found;
+}
+
 export function localFactorHint(c: Claim, run: Run, p: Point): string | null {
   try {
     for (const [d, other] of [
@@ -138,16 +165,23 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   const n = B.data.length;
   const terms = termsOf(other);
   if (!terms.length) return null;
-  // only a formula whose every term goes through a user of B, and whose terms add up to the total but for one.
-  // Each term's adjoint factor and user are found before any term is evaluated: a term with none (the 1 of
-  // seed 004's h̄ line) says nothing will be said, and the terms' values and the total are not computed
+  // only a formula whose terms go through users of B, and whose terms add up to the total but for one.
+  // Each term's adjoint factor and user are found before any term is evaluated: a term whose adjoint's node
+  // does not read B says nothing will be said, and the terms' values and the total are not computed. A term
+  // with no adjoint at all (the loss's own (h_t − y_t), Vᵀ(ŷ_t − y_t)) is taken as written: it must make up,
+  // with the users' right terms, the total (a GRU's h̄_t with one gate's factor left out)
   const users: { t: Term; adj: Deriv; U: { name: string; step: number | null }; J: Float64Array }[] = [];
+  const fixed: Term[] = [];
   // (without the shortcut, every term is still evaluated before the hint gives up, as it always was)
   let none = false;
   for (const t of terms) {
-    const fs = factorsOf(t.e);
+    const fs = adjointFactors(t.e);
     const k = fs.findIndex((f) => f.k === 'deriv' && f.total && !f.oneStep && sameOf(f.of, d.of, env));
     const adj = k < 0 ? null : (fs[k] as Deriv);
+    if (!adj && !hasDeriv(t.e)) {
+      fixed.push(t);
+      continue;
+    }
     const uStep = adj ? stepOf(adj.wrt.idx, env) : null;
     const U = adj ? run.node(adj.wrt.name, uStep) : undefined;
     const J = U ? run.immediate(U).get(B.id) : undefined;
@@ -158,6 +192,8 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
     }
     users.push({ t, adj, U: { name: adj.wrt.name, step: uStep }, J });
   }
+  // a formula of fixed terms only (or a lone constant beside one user: seed 004's 1 + …) names no local factor
+  if (!users.length || (fixed.length && !fixed.some((f) => dependsOnStep(f.e)))) return null;
   const total = run.derivativeAt(d.of, d.wrt, env, true).tensor.data;
   // each term: its adjoint factor ∂A/∂U, the user U (whose own equation reads B), and the rest of the term
   const rs = users.map(({ t, adj, U, J }) => {
@@ -172,6 +208,11 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   if (wrong.length !== 1) return null;
   const sum = new Float64Array(n);
   for (const r of rs) for (let i = 0; i < n; i++) sum[i] += r === wrong[0] ? r.want[i]! : r.value[i]!;
+  for (const f of fixed) {
+    const v = run.evaluateAt(f.e, env).data;
+    if (v.length !== 1 && v.length !== n) return null;
+    for (let i = 0; i < n; i++) sum[i] += f.sign * (v.length === 1 ? v[0]! : v[i]!);
+  }
   if (!close(sum, total)) return null;
   const w = wrong[0]!;
   const label = (name: string, step: number | null) =>
@@ -228,6 +269,9 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   }
   const uAct = activationSlope(run, w.U.name, w.U.step, label);
   if (uAct && close(times(w.value, uAct.slope), w.want)) return `${head}: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
+  // a term whose adjoint stands inside a matrix product (Uᵀ(ā ⊙ …)) with nothing simple wrong: the later hints
+  // (a transpose, a left-out activation derivative) say it better than its value does
+  if (!factorsOf(w.t.e).includes(w.adj)) return null;
   const localWant = diag ? toValue({ shape: n === 1 ? [] : [n], data: diag }) : null;
   return `${head}${localWant !== null ? `, with ∂⁺${uText}/∂${bText} = ${typeof localWant === 'number' ? fmt(localWant, 4) : valueText(localWant, 4)}` : ''}: its value is ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.value }), 4)}, the term should be ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.want }), 4)}`;
 }
