@@ -70,7 +70,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${transposedShapes(lhs.shape, rhs.shape)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
@@ -319,4 +319,10 @@ function describeUndefined(scope: Scope, name: string, step: number | null): str
   if (step === null) return `${name} needs a step`;
   if (step < 0 || step > scope.T + 1) return `step ${step} is outside 0..T+1`;
   return `${name} has no value at step ${step}`;
+}
+
+/** two matrix shapes that are each other's transpose (∂L/∂W written as an outer product the other way round, x hᵀ) */
+function transposedShapes(a: readonly number[], b: readonly number[]): string {
+  if (a.length !== 2 || b.length !== 2 || a[0] !== b[1] || a[1] !== b[0]) return '';
+  return ": the left side's shape transposed — the right side transposed (ᵀ), or its outer product in the other order, would match";
 }
