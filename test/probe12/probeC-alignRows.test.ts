@@ -25,7 +25,7 @@ const TEX = String.raw`\begin{align}
 
 describe('probeC: align rows in the readable CLI text', () => {
   it('names each row by its line and tag', () => {
-    const sol = analyzeSolution(TEX, 'tex', { sidecar: NET });
+    const sol = analyzeSolution(TEX, 'latex', { sidecar: NET });
     const text = renderSolutionText('x.tex', sol);
     expect(text).toMatch(/line 2 \(2\) ✓ holds/);
     expect(text).toMatch(/line 3 \(3\) ✗ fails .*c_\{t\+1\} should be c_\{t-1\}/);

@@ -145,3 +145,30 @@ describe('probeC: several path families left out together', () => {
     );
   });
 });
+
+describe("probeC: an activation of the user's equation the wrong way in the term (the LSTM's tanh(c_t))", () => {
+  const C = (term: string) => String.raw`check \bar{c}_t = ${term} + \bar{c}_{t+1} ⊙ f_{t+1}`;
+  it("c̄_t: tanh'(c_t) left out, or tanh(c_t) for tanh'(c_t)", () => {
+    const [ok, missing, fn] = statuses(
+      LSTM_VECTOR,
+      C(String.raw`\bar{h}_t ⊙ o_t ⊙ (1 - \tanh^2(c_t))`),
+      C(String.raw`\bar{h}_t ⊙ o_t`),
+      C(String.raw`\bar{h}_t ⊙ o_t ⊙ tanh(c_t)`),
+    );
+    expect(ok!.status).toBe('holds');
+    expect(missing!.message).toMatch(/The term ∂L\/∂h_t ⊙ o_t should be ∂L\/∂h_t·∂⁺h_t\/∂c_t: it leaves out the factor tanh'\(c_t\)$/);
+    expect(fn!.message).toMatch(/tanh\(c_t\) should be its derivative tanh'\(c_t\)$/);
+  });
+
+  it("ō_t: tanh'(c_t) for tanh(c_t), or tanh(c_t) left out", () => {
+    const [ok, deriv, missing] = statuses(
+      LSTM_VECTOR,
+      String.raw`check \bar{o}_t = \bar{h}_t ⊙ tanh(c_t)`,
+      String.raw`check \bar{o}_t = \bar{h}_t ⊙ tanh'(c_t)`,
+      String.raw`check \bar{o}_t = \bar{h}_t`,
+    );
+    expect(ok!.status).toBe('holds');
+    expect(deriv!.message).toMatch(/tanh'\(c_t\) should be tanh\(c_t\) itself, not its derivative$/);
+    expect(missing!.message).toMatch(/it leaves out the factor tanh\(c_t\)$/);
+  });
+});

@@ -5,7 +5,8 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, renameCalls } from '../../language/resolve';
+import { forChildren, mapChildren, renameCalls } from '../../language/resolve';
+import { bindVar } from '../subst';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -140,6 +141,74 @@ function dependsOnStep(e: Expr): boolean {
   return found;
 }
 
+/** the σ(…) and tanh(…) of an equation, outside literals, entries, powers, Σ/∏ and derivatives */
+function activationCalls(e: Expr, out: (Expr & { k: 'call' })[] = []): (Expr & { k: 'call' })[] {
+  if (e.k === 'call' && (e.fn === 'sigma' || e.fn === 'tanh')) out.push(e);
+  else if (!OPAQUE.has(e.k)) forChildren(e, (c) => activationCalls(c, out));
+  return out;
+}
+
+/** e with its free step moved by off (tanh(c_t) of h_t's equation read at h_{t+1}: tanh(c_{t+1})) */
+function shifted(e: Expr, off: number): Expr {
+  if (e.k === 'ref' && e.idx?.v === 't' && !e.idx.terms?.length) return { ...e, idx: { ...e.idx, k: e.idx.k + off } };
+  return mapChildren(e, (c) => shifted(c, off));
+}
+
+/**
+ * An activation of U's own equation, f(z) = tanh(c_t) in h_t = o_t ⊙ tanh(c_t), that the wrong term has the
+ * wrong way: its derivative f'(z) left out (c̄_t = h̄_t ⊙ o_t + …), f(z) written for f'(z) or the reverse,
+ * or f(z) itself left out (ō_t = h̄_t)
+ */
+function activationFactorHint(
+  run: Run,
+  w: { t: Term; U: { name: string; step: number | null }; value: Float64Array; want: Float64Array },
+  env: Env,
+  freeT: boolean,
+  n: number,
+): string | null {
+  const q = run.model.quantities.get(w.U.name);
+  if (!q?.timed || !q.general || w.U.step === null) return null;
+  const at = { t: w.U.step };
+  const text = (e: Expr) => exprText(freeT && env.t !== undefined ? shifted(e, w.U.step! - env.t) : bindVar(e, 't', w.U.step!));
+  const written = JSON.stringify(w.t.e);
+  for (const f of activationCalls(q.general)) {
+    const d: Expr = { ...f, fn: f.fn === 'sigma' ? 'dsigma' : 'dtanh' };
+    const fv = run.evaluateAt(f, at).data;
+    const dv = run.evaluateAt(d, at).data;
+    if ((fv.length !== 1 && fv.length !== n) || fv.length !== dv.length) continue;
+    const slope = f.fn === 'sigma' ? "σ'" : "tanh'";
+    const dText = `${slope}(${text(f.arg)})`;
+    if (close(times(w.value, dv), w.want)) return `it leaves out the factor ${dText}`;
+    const has = (fn: string) => written.includes(`"fn":"${fn}"`);
+    if (
+      has(f.fn) &&
+      fv.every((x) => x !== 0) &&
+      close(
+        times(
+          w.value,
+          dv.map((x, i) => x / fv[i]!),
+        ),
+        w.want,
+      )
+    )
+      return `${text(f)} should be its derivative ${dText}`;
+    if (
+      has(d.fn) &&
+      dv.every((x) => x !== 0) &&
+      close(
+        times(
+          w.value,
+          fv.map((x, i) => x / dv[i]!),
+        ),
+        w.want,
+      )
+    )
+      return `${dText} should be ${text(f)} itself, not its derivative`;
+    if (close(times(w.value, fv), w.want)) return `it leaves out the factor ${text(f)}`;
+  }
+  return null;
+}
+
 export function localFactorHint(c: Claim, run: Run, p: Point): string | null {
   try {
     for (const [d, other] of [
@@ -269,6 +338,9 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   }
   const uAct = activationSlope(run, w.U.name, w.U.step, label);
   if (uAct && close(times(w.value, uAct.slope), w.want)) return `${head}: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
+  // (after those two, whose messages say the slope in U's own terms, f_t ⊙ (1 − f_t))
+  const act = activationFactorHint(run, w, env, freeT, n);
+  if (act) return `${head}: ${act}`;
   // a term whose adjoint stands inside a matrix product (Uᵀ(ā ⊙ …)) with nothing simple wrong: the later hints
   // (a transpose, a left-out activation derivative) say it better than its value does
   if (!factorsOf(w.t.e).includes(w.adj)) return null;
