@@ -172,3 +172,26 @@ describe("probeC: an activation of the user's equation the wrong way in the term
     expect(missing!.message).toMatch(/it leaves out the factor tanh\(c_t\)$/);
   });
 });
+
+describe('probeC: ∂c_3/∂c_1 = f_3 f_2, the path along the cell alone', () => {
+  it('names the product of immediate partials and what the other paths add; ∂⁺ written out holds', () => {
+    const [along, vec, plus] = statuses(
+      LSTM_VECTOR,
+      'check ∂c_3/∂c_1 = diag(f_3) diag(f_2)',
+      'check ∂c_t/∂c_{t-2} = diag(f_t ⊙ f_{t-1})',
+      'check ∂⁺c_3/∂c_2 ∂⁺c_2/∂c_1 = diag(f_3) diag(f_2)',
+    );
+    expect(along!.status).toBe('fails');
+    expect(along!.message).toMatch(
+      /The other side is ∂⁺c_3\/∂c_2·∂⁺c_2\/∂c_1, the path along c alone .* not the total derivative ∂c_3\/∂c_1, which also counts the paths that leave c between c_1 and c_3 \(they add \[\[/,
+    );
+    expect(vec!.message).toMatch(/The other side is ∂⁺c_t\/∂c_\{t-1\}·∂⁺c_\{t-1\}\/∂c_\{t-2\}, the path along c alone/);
+    expect(plus!.status).toBe('holds');
+  });
+
+  it('a product that is not the path along c says nothing of it', () => {
+    const [c] = statuses(LSTM_VECTOR, 'check ∂c_3/∂c_1 = diag(f_3)');
+    expect(c!.status).toBe('fails');
+    expect(c!.message).not.toMatch(/path along/);
+  });
+});

@@ -163,6 +163,61 @@ export function partialHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/**
+ * A failing ∂X_s/∂X_r (same quantity, s > r + 1) whose other side is the product of the immediate partials
+ * along X alone, ∂⁺X_s/∂X_{s−1}···∂⁺X_{r+1}/∂X_r — the LSTM's ∂c_3/∂c_1 = f_3 f_2, the cell path with h held
+ * fixed: say so, and what the other paths add.
+ */
+export function alongHint(c: Claim, run: Run): string | null {
+  for (const [d, other] of [
+    [c.lhs, c.rhs],
+    [c.rhs, c.lhs],
+  ] as const) {
+    if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref' || d.of.name !== d.wrt.name) continue;
+    const name = d.of.name;
+    const of = d.of;
+    const hint = guard(() => {
+      let adds: Float64Array | null = null;
+      let shape: number[] = [];
+      for (const p of c.points) {
+        const s = stepOf(of.idx, p.env);
+        const r = stepOf(d.wrt.idx, p.env);
+        if (s === null || r === null || s <= r + 1) return null;
+        const A = run.node(name, s);
+        if (!A) return null;
+        const n = A.data.length;
+        // the chain along X: rows over X_s's entries, columns over X_k's, from k = s down to r
+        let chain: Float64Array = Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0));
+        for (let k = s; k > r; k--) {
+          const hi = run.node(name, k);
+          const lo = run.node(name, k - 1);
+          const J = hi && lo ? run.immediate(hi).get(lo.id) : undefined;
+          if (!J) return null;
+          chain = chainProduct(chain, J, n, n * n);
+        }
+        const want = run.evaluateShared(other, p.env).data;
+        if (!close(chain, want)) return null;
+        if (!adds) {
+          const total = run.derivativeShared(of, d.wrt, p.env, true).tensor;
+          adds = total.data.map((x, i) => x - chain[i]!);
+          shape = [...total.shape];
+        }
+      }
+      if (!adds) return null;
+      const p = c.points[0]!;
+      const s = stepOf(of.idx, p.env)!;
+      const r = stepOf(d.wrt.idx, p.env)!;
+      const at = (k: number) => (c.freeT && p.t !== null ? refText(name, { v: 't', k: k - p.t }) : refText(name, { v: null, k }));
+      const factors: string[] = [];
+      for (let k = s; k > r; k--) factors.push(`∂⁺${at(k)}/∂${at(k - 1)}`);
+      const value = c.freeT ? '' : ` (they add ${valueText(toValue({ shape, data: adds }))})`;
+      return `The other side is ${factors.join('·')}, the path along ${name} alone (every other quantity held fixed at every step), not the total derivative ∂${at(s)}/∂${at(r)}, which also counts the paths that leave ${name} between ${at(r)} and ${at(s)}${value}`;
+    });
+    if (hint) return hint;
+  }
+  return null;
+}
+
 /** (∂A/∂C as rows over A's entries) × (∂C/∂B as rows over C's entries) → rows over A × B's entries */
 export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, outLen: number): Float64Array {
   const m = outLen / nB;
