@@ -117,11 +117,11 @@ function equationLines(eq: EquationResult): string[] {
   if (eq.status === 'skipped') return [head + dim(eq.message)];
   const links = [...new Set(eq.checks)];
   if (links.length <= 1) return [head + eq.message];
-  // a chain: the equation's verdict, then each link's
-  return [
-    head + eq.message,
-    ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(`link ${c.link ?? 1}`)} ${markOf(c.status)} ${c.message}`),
-  ];
+  // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
+  // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"
+  const rows = new Set(links.map((c) => c.link ?? 1)).size < links.length;
+  const name = (c: CheckReport) => (rows ? `line ${c.line}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}`);
+  return [head + eq.message, ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(name(c))} ${markOf(c.status)} ${c.message}`)];
 }
 
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */

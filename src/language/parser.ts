@@ -118,6 +118,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let trackDepth = true;
   /** set by nameWithIndex when a superscript step carries a transpose: h^{(t-1)\top} */
   let supTransposed = false;
+  // g^{(t)2}: a power written after the step, in the same superscript (handwritten notes' (g^{(t)})²)
+  let supPower: Ast | null = null;
   /** subscripts()'s results: the name as extended, its index, where the name and the whole end */
   let subRaw = '';
   let subSub: Ast | null = null;
@@ -189,6 +191,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     queued.length = 0;
     brokenDef = null;
     supTransposed = false;
+    supPower = null;
     inRange = false;
     dTries = 0;
   }
@@ -1056,6 +1059,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           return { k: 'adjoint', a: x, range: span(t.range, x.range), delta: t.range };
         }
         const a = nameWithIndex(true);
+        if (supPower) {
+          const b = supPower;
+          supPower = null;
+          return deep({ k: 'bin', op: '^', a, b, range: a.range }, a, b);
+        }
         if (!supTransposed) return a;
         supTransposed = false;
         return deep({ k: 'transpose', a, range: a.range }, a);
@@ -1697,6 +1705,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (allowT && (isOp(x, 'ᵀ') || (x.kind === 'name' && x.text === 'T')) && isOp(peek(1), '}')) {
           next();
           supTransposed = true;
+        } else if (allowT && x.kind === 'num' && isOp(peek(1), '}')) {
+          next();
+          supPower = { k: 'num', value: x.value!, range: x.range };
         }
         end = expectOp('}', 'to close the superscript').range;
       }

@@ -11,7 +11,7 @@ import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
-import { inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
+import { alongHint, inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
 import { forChildren } from '../../language/resolve';
 import { adjointHint } from './adjoint';
@@ -162,6 +162,8 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
+    // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
+    plain(alongHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
     plain(localFactorHint(claim, run, bad)) ??
     plain(primeSwapHint(claim, run)) ??

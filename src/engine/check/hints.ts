@@ -200,6 +200,61 @@ export function partialHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/**
+ * A failing ∂X_s/∂X_r (same quantity, s > r + 1) whose other side is the product of the immediate partials
+ * along X alone, ∂⁺X_s/∂X_{s−1}···∂⁺X_{r+1}/∂X_r — the LSTM's ∂c_3/∂c_1 = f_3 f_2, the cell path with h held
+ * fixed: say so, and what the other paths add.
+ */
+export function alongHint(c: Claim, run: Run): string | null {
+  for (const [d, other] of [
+    [c.lhs, c.rhs],
+    [c.rhs, c.lhs],
+  ] as const) {
+    if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref' || d.of.name !== d.wrt.name) continue;
+    const name = d.of.name;
+    const of = d.of;
+    const hint = guard(() => {
+      let adds: Float64Array | null = null;
+      let shape: number[] = [];
+      for (const p of c.points) {
+        const s = stepOf(of.idx, p.env);
+        const r = stepOf(d.wrt.idx, p.env);
+        if (s === null || r === null || s <= r + 1) return null;
+        const A = run.node(name, s);
+        if (!A) return null;
+        const n = A.data.length;
+        // the chain along X: rows over X_s's entries, columns over X_k's, from k = s down to r
+        let chain: Float64Array = Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0));
+        for (let k = s; k > r; k--) {
+          const hi = run.node(name, k);
+          const lo = run.node(name, k - 1);
+          const J = hi && lo ? run.immediate(hi).get(lo.id) : undefined;
+          if (!J) return null;
+          chain = chainProduct(chain, J, n, n * n);
+        }
+        const want = run.evaluateShared(other, p.env).data;
+        if (!close(chain, want)) return null;
+        if (!adds) {
+          const total = run.derivativeShared(of, d.wrt, p.env, true).tensor;
+          adds = total.data.map((x, i) => x - chain[i]!);
+          shape = [...total.shape];
+        }
+      }
+      if (!adds) return null;
+      const p = c.points[0]!;
+      const s = stepOf(of.idx, p.env)!;
+      const r = stepOf(d.wrt.idx, p.env)!;
+      const at = (k: number) => (c.freeT && p.t !== null ? refText(name, { v: 't', k: k - p.t }) : refText(name, { v: null, k }));
+      const factors: string[] = [];
+      for (let k = s; k > r; k--) factors.push(`∂⁺${at(k)}/∂${at(k - 1)}`);
+      const value = c.freeT ? '' : ` (they add ${valueText(toValue({ shape, data: adds }))})`;
+      return `The other side is ${factors.join('·')}, the path along ${name} alone (every other quantity held fixed at every step), not the total derivative ∂${at(s)}/∂${at(r)}, which also counts the paths that leave ${name} between ${at(r)} and ${at(s)}${value}`;
+    });
+    if (hint) return hint;
+  }
+  return null;
+}
+
 /** (∂A/∂C as rows over A's entries) × (∂C/∂B as rows over C's entries) → rows over A × B's entries */
 export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, outLen: number): Float64Array {
   const m = outLen / nB;
@@ -214,6 +269,42 @@ export function chainProduct(ac: Float64Array, cb: Float64Array, nB: number, out
   return out;
 }
 
+type Family = { name: string; off: number | null; contrib: Float64Array };
+type Hit = { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null }[] };
+
+/** path families tried together as left out: pairs, then threes, then fours, of at most this many families */
+const MAX_FAMILIES = 8;
+
+/** the index sets of size k of 0..n-1, in order */
+function choose(n: number, k: number, from = 0, pre: number[] = [], out: number[][] = []): number[][] {
+  if (pre.length === k) out.push(pre);
+  else for (let i = from; i < n; i++) choose(n, k, i + 1, [...pre, i], out);
+  return out;
+}
+
+/** the smallest sets of 2–4 path families whose parts make up the difference between the total and the other side */
+function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<string, Hit>): void {
+  const most = each.length <= MAX_FAMILIES ? 4 : 2;
+  for (let k = 2; k <= most && !here.size; k++)
+    for (const set of choose(each.length, k)) {
+      const fs = set.map((i) => each[i]!);
+      const part = total.data.map((_, j) => fs.reduce((acc, f) => acc + f.contrib[j]!, 0));
+      if (
+        !close(
+          total.data.map((x, j) => x - part[j]!),
+          want.data,
+        )
+      )
+        continue;
+      here.set(fs.map((f) => `${f.name}@${f.off}`).join('+'), {
+        name: fs[0]!.name,
+        off: fs[0]!.off,
+        value: { shape: total.shape, data: part },
+        also: fs.slice(1).map((f) => ({ name: f.name, off: f.off })),
+      });
+    }
+}
+
 /**
  * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
  * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t".
@@ -226,7 +317,7 @@ export function pathHint(c: Claim, run: Run): string | null {
   ] as const) {
     if (d.k !== 'deriv' || !d.total || d.oneStep) continue;
     // candidates keyed by quantity and offset from t, so that one explanation holds at every step
-    let agreed: Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }> | null = null;
+    let agreed: Map<string, Hit> | null = null;
     try {
       for (const p of c.points) {
         const t = p.t;
@@ -236,8 +327,8 @@ export function pathHint(c: Claim, run: Run): string | null {
         if (close(total.data, want.data)) continue;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
         if (!B) return null;
-        const here = new Map<string, { name: string; off: number | null; value: Tensor; also?: { name: string; off: number | null } }>();
-        const each: { name: string; off: number | null; contrib: Float64Array }[] = [];
+        const here = new Map<string, Hit>();
+        const each: Family[] = [];
         // once a point has named single paths, a later point only decides which of them hold on: a path not
         // named there can no longer be agreed on, and a pair is sought only where no single path holds
         const onlySingles = agreed !== null && [...agreed.values()].every((a) => !a.also);
@@ -255,20 +346,9 @@ export function pathHint(c: Claim, run: Run): string | null {
           if (!close(rest, want.data)) continue;
           here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
         }
-        // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t)
-        if (!here.size && !onlySingles)
-          for (let i = 0; i < each.length; i++)
-            for (let j = i + 1; j < each.length; j++) {
-              const [a, b] = [each[i]!, each[j]!];
-              const rest = total.data.map((x, k) => x - a.contrib[k]! - b.contrib[k]!);
-              if (close(rest, want.data))
-                here.set(`${a.name}@${a.off}+${b.name}@${b.off}`, {
-                  name: a.name,
-                  off: a.off,
-                  value: { shape: total.shape, data: a.contrib.map((x, k) => x + b.contrib[k]!) },
-                  also: { name: b.name, off: b.off },
-                });
-            }
+        // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t), or
+        // up to four (an LSTM's h̄_t without the gates of step t+1: the fewest that account for the difference)
+        if (!here.size && !onlySingles) leftOutFamilies(each, total, want, here);
         if (agreed === null) agreed = here;
         else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
         if (!agreed.size) break;
@@ -286,8 +366,10 @@ export function pathHint(c: Claim, run: Run): string | null {
     const wrt = refText(d.wrt.name, d.wrt.idx);
     const termOf = (x: string) => (x === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${x}·∂⁺${x}/∂${wrt}`);
     const value = c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`;
-    if (hit.also)
-      return `The other side leaves out the paths through ${cText} and ${label(hit.also)}: the terms ${termOf(cText)} + ${termOf(label(hit.also))}${value}`;
+    if (hit.also) {
+      const all = [cText, ...hit.also.map(label)];
+      return `The other side leaves out the paths through ${list(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
+    }
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;

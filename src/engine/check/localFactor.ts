@@ -5,7 +5,8 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, renameCalls } from '../../language/resolve';
+import { forChildren, mapChildren, renameCalls } from '../../language/resolve';
+import { bindVar } from '../subst';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError } from '../tape';
@@ -113,6 +114,101 @@ const times = (a: Float64Array, b: Float64Array): Float64Array => {
   return Float64Array.from({ length: n }, (_, i) => (a.length === 1 ? a[0]! : a[i]!) * (b.length === 1 ? b[0]! : b[i]!));
 };
 
+/**
+ * the factors of a term where its adjoint may stand: factorsOf's, and inside a matrix product the vector side
+ * (a vector network's Uᵀ(ḡ_{t+1} ⊙ tanh'(…)), or the row of (ḡ_{t+1} ⊙ …) U)
+ */
+function adjointFactors(e: Expr, out: Expr[] = []): Expr[] {
+  for (const f of factorsOf(e)) {
+    if (f.k === 'matmul') adjointFactors(f.b, out);
+    else if (f.k === 'contract') adjointFactors(f.a, out);
+    else out.push(f);
+  }
+  return out;
+}
+
+/** a derivative anywhere in an expression (a term holding one it is not the adjoint of is not taken as written) */
+function hasDeriv(e: Expr): boolean {
+  let found = e.k === 'deriv';
+  if (!found) forChildren(e, (c) => (found ||= hasDeriv(c)));
+  return found;
+}
+
+/** a time-indexed name anywhere in an expression: a term that is a value of the network, not a constant */
+function dependsOnStep(e: Expr): boolean {
+  let found = e.k === 'ref' && e.idx !== null;
+  if (!found) forChildren(e, (c) => (found ||= dependsOnStep(c)));
+  return found;
+}
+
+/** the σ(…) and tanh(…) of an equation, outside literals, entries, powers, Σ/∏ and derivatives */
+function activationCalls(e: Expr, out: (Expr & { k: 'call' })[] = []): (Expr & { k: 'call' })[] {
+  if (e.k === 'call' && (e.fn === 'sigma' || e.fn === 'tanh')) out.push(e);
+  else if (!OPAQUE.has(e.k)) forChildren(e, (c) => activationCalls(c, out));
+  return out;
+}
+
+/** e with its free step moved by off (tanh(c_t) of h_t's equation read at h_{t+1}: tanh(c_{t+1})) */
+function shifted(e: Expr, off: number): Expr {
+  if (e.k === 'ref' && e.idx?.v === 't' && !e.idx.terms?.length) return { ...e, idx: { ...e.idx, k: e.idx.k + off } };
+  return mapChildren(e, (c) => shifted(c, off));
+}
+
+/**
+ * An activation of U's own equation, f(z) = tanh(c_t) in h_t = o_t ⊙ tanh(c_t), that the wrong term has the
+ * wrong way: its derivative f'(z) left out (c̄_t = h̄_t ⊙ o_t + …), f(z) written for f'(z) or the reverse,
+ * or f(z) itself left out (ō_t = h̄_t)
+ */
+function activationFactorHint(
+  run: Run,
+  w: { t: Term; U: { name: string; step: number | null }; value: Float64Array; want: Float64Array },
+  env: Env,
+  freeT: boolean,
+  n: number,
+): string | null {
+  const q = run.model.quantities.get(w.U.name);
+  if (!q?.timed || !q.general || w.U.step === null) return null;
+  const at = { t: w.U.step };
+  const text = (e: Expr) => exprText(freeT && env.t !== undefined ? shifted(e, w.U.step! - env.t) : bindVar(e, 't', w.U.step!));
+  const written = JSON.stringify(w.t.e);
+  for (const f of activationCalls(q.general)) {
+    const d: Expr = { ...f, fn: f.fn === 'sigma' ? 'dsigma' : 'dtanh' };
+    const fv = run.evaluateAt(f, at).data;
+    const dv = run.evaluateAt(d, at).data;
+    if ((fv.length !== 1 && fv.length !== n) || fv.length !== dv.length) continue;
+    const slope = f.fn === 'sigma' ? "σ'" : "tanh'";
+    const dText = `${slope}(${text(f.arg)})`;
+    if (close(times(w.value, dv), w.want)) return `it leaves out the factor ${dText}`;
+    const has = (fn: string) => written.includes(`"fn":"${fn}"`);
+    if (
+      has(f.fn) &&
+      fv.every((x) => x !== 0) &&
+      close(
+        times(
+          w.value,
+          dv.map((x, i) => x / fv[i]!),
+        ),
+        w.want,
+      )
+    )
+      return `${text(f)} should be its derivative ${dText}`;
+    if (
+      has(d.fn) &&
+      dv.every((x) => x !== 0) &&
+      close(
+        times(
+          w.value,
+          fv.map((x, i) => x / dv[i]!),
+        ),
+        w.want,
+      )
+    )
+      return `${dText} should be ${text(f)} itself, not its derivative`;
+    if (close(times(w.value, fv), w.want)) return `it leaves out the factor ${text(f)}`;
+  }
+  return null;
+}
+
 export function localFactorHint(c: Claim, run: Run, p: Point): string | null {
   try {
     for (const [d, other] of [
@@ -138,16 +234,23 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   const n = B.data.length;
   const terms = termsOf(other);
   if (!terms.length) return null;
-  // only a formula whose every term goes through a user of B, and whose terms add up to the total but for one.
-  // Each term's adjoint factor and user are found before any term is evaluated: a term with none (the 1 of
-  // seed 004's h̄ line) says nothing will be said, and the terms' values and the total are not computed
+  // only a formula whose terms go through users of B, and whose terms add up to the total but for one.
+  // Each term's adjoint factor and user are found before any term is evaluated: a term whose adjoint's node
+  // does not read B says nothing will be said, and the terms' values and the total are not computed. A term
+  // with no adjoint at all (the loss's own (h_t − y_t), Vᵀ(ŷ_t − y_t)) is taken as written: it must make up,
+  // with the users' right terms, the total (a GRU's h̄_t with one gate's factor left out)
   const users: { t: Term; adj: Deriv; U: { name: string; step: number | null }; J: Float64Array }[] = [];
+  const fixed: Term[] = [];
   // (without the shortcut, every term is still evaluated before the hint gives up, as it always was)
   let none = false;
   for (const t of terms) {
-    const fs = factorsOf(t.e);
+    const fs = adjointFactors(t.e);
     const k = fs.findIndex((f) => f.k === 'deriv' && f.total && !f.oneStep && sameOf(f.of, d.of, env));
     const adj = k < 0 ? null : (fs[k] as Deriv);
+    if (!adj && !hasDeriv(t.e)) {
+      fixed.push(t);
+      continue;
+    }
     const uStep = adj ? stepOf(adj.wrt.idx, env) : null;
     const U = adj ? run.node(adj.wrt.name, uStep) : undefined;
     const J = U ? run.immediate(U).get(B.id) : undefined;
@@ -158,6 +261,8 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
     }
     users.push({ t, adj, U: { name: adj.wrt.name, step: uStep }, J });
   }
+  // a formula of fixed terms only (or a lone constant beside one user: seed 004's 1 + …) names no local factor
+  if (!users.length || (fixed.length && !fixed.some((f) => dependsOnStep(f.e)))) return null;
   const total = run.derivativeAt(d.of, d.wrt, env, true).tensor.data;
   // each term: its adjoint factor ∂A/∂U, the user U (whose own equation reads B), and the rest of the term
   const rs = users.map(({ t, adj, U, J }) => {
@@ -172,6 +277,11 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   if (wrong.length !== 1) return null;
   const sum = new Float64Array(n);
   for (const r of rs) for (let i = 0; i < n; i++) sum[i] += r === wrong[0] ? r.want[i]! : r.value[i]!;
+  for (const f of fixed) {
+    const v = run.evaluateAt(f.e, env).data;
+    if (v.length !== 1 && v.length !== n) return null;
+    for (let i = 0; i < n; i++) sum[i] += f.sign * (v.length === 1 ? v[0]! : v[i]!);
+  }
   if (!close(sum, total)) return null;
   const w = wrong[0]!;
   const label = (name: string, step: number | null) =>
@@ -228,6 +338,12 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   }
   const uAct = activationSlope(run, w.U.name, w.U.step, label);
   if (uAct && close(times(w.value, uAct.slope), w.want)) return `${head}: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
+  // (after those two, whose messages say the slope in U's own terms, f_t ⊙ (1 − f_t))
+  const act = activationFactorHint(run, w, env, freeT, n);
+  if (act) return `${head}: ${act}`;
+  // a term whose adjoint stands inside a matrix product (Uᵀ(ā ⊙ …)) with nothing simple wrong: the later hints
+  // (a transpose, a left-out activation derivative) say it better than its value does
+  if (!factorsOf(w.t.e).includes(w.adj)) return null;
   const localWant = diag ? toValue({ shape: n === 1 ? [] : [n], data: diag }) : null;
   return `${head}${localWant !== null ? `, with ∂⁺${uText}/∂${bText} = ${typeof localWant === 'number' ? fmt(localWant, 4) : valueText(localWant, 4)}` : ''}: its value is ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.value }), 4)}, the term should be ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.want }), 4)}`;
 }

@@ -11,7 +11,7 @@ import { readAdjoint, readDerivative } from './calculus';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { forChildren } from './walk';
-import { describe, operands } from './text';
+import { describe, operands, refWritten } from './text';
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
   switch (a.k) {
@@ -102,7 +102,14 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =
         x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
-      if (!r) fail(ctx, `shape mismatch: cannot multiply ${operands(x, y)}${outer || flipFits(x, y)}`, a.range, 'shape-mismatch');
+      // a named matrix whose transpose fits (either side), else an unnamed one's transpose taking a gradient back
+      if (!r)
+        fail(
+          ctx,
+          `shape mismatch: cannot multiply ${operands(x, y)}${outer || flipFits(x, y) || transposeFits(x, y)}`,
+          a.range,
+          'shape-mismatch',
+        );
       return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
     }
     case '/': {
@@ -272,4 +279,15 @@ export function entrySizes(e: Expr, v: string): Set<number> {
   };
   go(e);
   return sizes;
+}
+
+/**
+ * A matrix M (m×n) left of a vector of m: the transpose of M takes it (a backward pass's Vᵀ(ŷ_t − y_t) written
+ * V(ŷ_t − y_t)), and the message says so.
+ */
+function transposeFits(x: Expr, y: Expr): string {
+  const [m, n] = x.shape ?? [];
+  if (x.shape?.length !== 2 || y.shape?.length !== 1 || y.shape[0] !== m || m === n) return '';
+  const name = x.k === 'ref' ? `${refWritten(x)}ᵀ` : 'its transpose';
+  return `; ${name} (${shapeText([n!, m!])}) would take it: a gradient goes back through a matrix by its transpose`;
 }

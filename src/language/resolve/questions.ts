@@ -76,7 +76,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
@@ -377,4 +377,10 @@ function diagHint(lhs: Expr, rhs: Expr): string {
   const [v, m] = [rhs.a, rhs.b];
   if (v.shape.length !== 1 || m.shape.length !== 2) return '';
   return ` (a vector times a matrix is a vector: the Jacobian of an elementwise function is written with diag, diag(${exprText(v)}) ${exprText(m)})`;
+}
+
+/** two matrix shapes that are each other's transpose (∂L/∂W written as an outer product the other way round, x hᵀ) */
+function transposedShapes(a: readonly number[], b: readonly number[]): string {
+  if (a.length !== 2 || b.length !== 2 || a[0] !== b[1] || a[1] !== b[0]) return '';
+  return ": the left side's shape transposed — the right side transposed (ᵀ), or its outer product in the other order, would match";
 }
