@@ -28,6 +28,8 @@ export interface FoldedDisplay {
   continues: boolean;
   /** per claim of `rows`, the \tag{…} written in its own rows (an align with one \tag per equation) */
   rowTags: (string | null)[];
+  /** every row (`\\`): the file offset where it starts, and its own \tag if it has one (a chain's later link's label) */
+  rowStarts: { start: number; tag: string | null }[];
 }
 
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
@@ -35,6 +37,14 @@ const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
 /** wrappers that are only layout */
 const LAYOUT_ENVS =
   /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+/** commands whose argument is prose */
+const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textup']);
+/**
+ * prose that joins two statements or adds a reason (`\text{since }`, `\text{, and }`, `\text{i.e. }`); not `for`,
+ * `where`, `with` or `if`, which the language reads as a check's range and clauses
+ */
+const CONNECTIVE =
+  /^\s*[,;.]?\s*(?:since|because|as|so|and|hence|thus|therefore|then|i\.\s?e\.?|e\.\s?g\.?|using|by|giving|which gives|so that|and so|and thus|or|we get|we have|gives)(?:\s|[,.:;]|$)/i;
 const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
@@ -47,6 +57,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   const tagAt = new Map<number, string>();
   let matrixDepth = 0;
   let braceDepth = 0;
+  // the rows that follow a connective in prose (by row number)
+  const proseAt = new Set<number>();
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       chars.push(' ');
@@ -75,6 +87,20 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         if (arg) {
           if (word === 'tag' && tag === null) tag = text.slice(arg.start + 1, arg.end - 1).trim();
           if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, text.slice(arg.start + 1, arg.end - 1).trim());
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      // `A = B \quad\text{since } C = D`: a connective in prose ends the claim; what follows is a claim of its own
+      // when it states an equality, else a remark that is not checked
+      if (word && TEXT_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
+        const arg = braced(text, i + m[0].length, end);
+        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+        const stated = chars.slice(rowStart).join('').trim() !== '';
+        if (arg && stated && CONNECTIVE.test(text.slice(arg.start + 1, arg.end - 1))) {
+          breaks.push(chars.length);
+          proseAt.add(breaks.length);
           blank(i, arg.end);
           i = arg.end;
           continue;
@@ -141,6 +167,7 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   rows.forEach((r, n) => {
     const prev = claims[claims.length - 1];
     const own = tagAt.get(n) ?? null;
+    if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
         if (rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = own;
@@ -156,7 +183,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       rowTags.push(own);
     }
   });
-  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags };
+  const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
+  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts };
 }
 
 /** `{…}` starting at i (after optional spaces): its offsets, braces included */

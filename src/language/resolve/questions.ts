@@ -81,7 +81,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
         scope.diagnostics.push(
           diag(
             'information',
-            `the ${shapeText(row.shape)} on the ${asRow === 'lhs' ? 'left' : sides.length > 1 ? `side ${n + 2} of the chain` : 'right side'} is a row (a gradient in numerator layout): it is compared entry by entry with the vector of ${row.shape[1]} on the other side`,
+            `the ${shapeText(row.shape)} on ${asRow === 'lhs' ? 'the left side' : sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side'} is a row (a gradient in numerator layout): it is compared entry by entry with the vector of ${row.shape[1]} on the other side`,
             asRow === 'lhs' ? st.lhs.range : side.range,
             'row-gradient',
           ),
@@ -314,7 +314,7 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
     for (const e of es) {
       const p = firstUndefined(scope, e, {});
       if (p) {
-        scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
+        scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'undefined-step');
         return null;
       }
     }
@@ -332,7 +332,11 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
     for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
     if (!p) steps.push(t);
     else if (range && !range.open) {
-      scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
+      scope.error(
+        `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`,
+        p.ref.range,
+        'undefined-step',
+      );
       return null;
     } else first ??= { p, t };
   }
@@ -344,7 +348,7 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
     scope.error(
       `there is no step where ${es.length > 1 ? 'both sides are' : 'this is'} defined${why}`,
       first ? first.p.ref.range : where,
-      'index',
+      'undefined-step',
     );
     return null;
   }
