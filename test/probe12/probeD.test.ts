@@ -125,3 +125,69 @@ describe('a gradient written as an explicit row (numerator layout) against a vec
     expect(r.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(/shape mismatch/);
   });
 });
+
+describe('a vector target given no values (its sample values are not one-hot)', () => {
+  const NET = String.raw`T = 3
+input x : 2
+target y : 3
+param U : 3x2
+param W : 3x3
+param V : 3x3
+h^{(0)} = [0, 0, 0]
+h^{(t)} = tanh(W h^{(t-1)} + U x^{(t)})
+o^{(t)} = V h^{(t)}
+\hat{y}^{(t)} = softmax(o^{(t)})
+L^{(t)} = -sum(y^{(t)} ⊙ log(\hat{y}^{(t)}))
+loss L = \sum_t L^{(t)}
+`;
+
+  it("Goodfellow's ∇_o L = ŷ − y fails at the sample values, and the message says one-hot targets make it hold", () => {
+    const r = analyze(NET + String.raw`check \nabla_{o^{(t)}} L = \hat{y}^{(t)} - y^{(t)}` + '\n');
+    expect(r.checks[0]!.status).toBe('fails');
+    expect(r.checks[0]!.message).toMatch(/y has no given values, and the sample values are not one-hot: with one-hot y the check holds/);
+    expect(r.checks[0]!.message).toMatch(/target y : 3 = \[\[1, 0, 0\], …\]/);
+  });
+
+  it('a wrong formula gets no such hint', () => {
+    const r = analyze(NET + String.raw`check \nabla_{o^{(t)}} L = \hat{y}^{(t)} + y^{(t)}` + '\n');
+    expect(r.checks[0]!.status).toBe('fails');
+    expect(r.checks[0]!.message).not.toMatch(/one-hot/);
+  });
+
+  it('with one-hot values given, it holds', () => {
+    const r = analyze(
+      NET.replace('target y : 3', 'target y : 3 = [[1, 0, 0], [0, 0, 1], [0, 1, 0]]') +
+        String.raw`check \nabla_{o^{(t)}} L = \hat{y}^{(t)} - y^{(t)}` +
+        '\n',
+    );
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+});
+
+describe('a Σ or ∏ one term short or long names its bound', () => {
+  it("Pascanu's eq. 3 with Σ_{k<t} for Σ_{k≤t}: the term k = t is left out", () => {
+    const r = analyze(
+      PASCANU +
+        String.raw`check \frac{\partial E}{\partial W_{rec}} = \sum_{t} \sum_{k < t} \frac{\partial E_t}{\partial x_t} \frac{\partial x_t}{\partial x_k} \frac{\partial^+ x_k}{\partial W_{rec}}` +
+        '\n',
+    );
+    expect(r.checks[0]!.status).toBe('fails');
+    expect(r.checks[0]!.message).toMatch(
+      /The Σ over k on the right side \(k = 1\.\.t−1\) leaves out its last term k = t: with it the check holds/,
+    );
+  });
+
+  it('∏_{t>i>k} for ∏_{t≥i>k}: the factor i = t is left out', () => {
+    const r = analyze(PASCANU + "check ∂x_t/∂x_k = ∏_{t>i>k} W_rec diag(σ'(x_{i−1}))\n");
+    expect(r.checks[0]!.message).toMatch(/The ∏ over i on the right side \(i = k\+1\.\.t−1\) leaves out its last term i = t/);
+  });
+
+  it('the right formula has no such message', () => {
+    const r = analyze(
+      PASCANU +
+        String.raw`check \frac{\partial E}{\partial W_{rec}} = \sum_{t} \sum_{k \le t} \frac{\partial E_t}{\partial x_t} \frac{\partial x_t}{\partial x_k} \frac{\partial^+ x_k}{\partial W_{rec}}` +
+        '\n',
+    );
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+});
