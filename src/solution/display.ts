@@ -106,6 +106,16 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           continue;
         }
       }
+      // amsmath's \intertext{…} (\shortintertext): prose between two rows of an align, a row break itself
+      if ((word === 'intertext' || word === 'shortintertext') && matrixDepth === 0) {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          if (braceDepth === 0) breaks.push(chars.length);
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
       if (word === 'nonumber' || word === 'notag') {
         blank(i, i + m[0].length);
         i += m[0].length;
@@ -159,7 +169,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     if (tag === null) tag = trailing.text;
     last.chars = last.chars.slice(0, trailing.start) + ' '.repeat(last.chars.length - trailing.start);
   }
-  last.chars = last.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
+  // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
+  for (const r of rows) r.chars = r.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
   if (tag === null && d.outerTag) tag = d.outerTag.text;
   // rows that begin a new equation (gather, align with several equations) become claims of their own
   const claims: Folded[] = [];

@@ -191,3 +191,16 @@ describe('a Σ or ∏ one term short or long names its bound', () => {
     expect(r.checks[0]!.status).toBe('holds');
   });
 });
+
+describe('the transpose written as a superscript of the step: h^{(t-1)^\\top}, h^{(t-1)^T}, h^{(t-1)^{\\top}}', () => {
+  const NET = 'T = 2\ninput x : 2\nparam W : 2x2\nh_0 = [0.1, 0.2]\nh_t = tanh(W h_{t-1} + x_t)\nloss L = sum(h_2)\n';
+  it.each([String.raw`h^{(t-1)^\top}`, 'h^{(t-1)^T}', String.raw`h^{(t-1)^{\top}}`, 'h^{(t-1)}^T'])('%s reads as h_{t-1}ᵀ', (h) => {
+    const r = analyze(NET + `check ∂L/∂W = Σ_t diag(1 - h_t^2) ∂L/∂h_t ${h}\n`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+  it('and with the wrong step it fails, naming it', () => {
+    const r = analyze(NET + 'check ∂L/∂W = Σ_t diag(1 - h_t^2) ∂L/∂h_t h^{(t)^T}\n');
+    expect(r.checks[0]!.message).toMatch(/h_t should be h_\{t-1\}/);
+  });
+});

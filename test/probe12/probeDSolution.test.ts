@@ -113,3 +113,66 @@ describe('a step the network does not have', () => {
     ]);
   });
 });
+
+describe('\\intertext between rows of an align', () => {
+  it('is prose: the rows on both sides are judged (a new equation, or the chain continued)', () => {
+    const md =
+      NET +
+      String.raw`\begin{align*}
+\frac{\partial L}{\partial h_3} &= h_3 - y_3 \\
+\intertext{and, by the chain rule,}
+\frac{\partial L}{\partial h_2} &= h_2 - y_2 + \frac{\partial L}{\partial h_3} (1 - h_3^2) w
+\shortintertext{that is}
+&= h_2 - y_2 + (h_3 - y_3) (1 - h_3^2)
+\end{align*}` +
+      '\n';
+    const cs = checks(md);
+    expect(cs.map((c) => [c.link, c.status])).toEqual([
+      [1, 'holds'],
+      [1, 'holds'],
+      [2, 'fails'],
+    ]);
+    expect(analyzeSolution(md, 'markdown').diagnostics.filter((d) => /intertext/.test(d.message))).toEqual([]);
+  });
+});
+
+describe("Goodfellow's eqs. 10.24–10.26 as an align: h^{(t)^\\top} and a comma before each \\tag", () => {
+  const GF = [
+    '```rnn',
+    'T = 3',
+    'input x : 2',
+    'target y = [1, 3, 2]',
+    'param U : 3x2',
+    'param W : 3x3',
+    'param b : 3',
+    'param V : 3x3',
+    'param c : 3',
+    'h^{(0)} = [0, 0, 0]',
+    'a^{(t)} = b + W h^{(t-1)} + U x^{(t)}',
+    'h^{(t)} = tanh(a^{(t)})',
+    'o^{(t)} = c + V h^{(t)}',
+    '\\hat{y}^{(t)} = softmax(o^{(t)})',
+    'L^{(t)} = -\\log \\hat{y}^{(t)}_{y^{(t)}}',
+    'loss L = \\sum_t L^{(t)}',
+    '```',
+    '',
+  ].join('\n');
+  it('every link reads and holds, with its own tag', () => {
+    const md =
+      GF +
+      String.raw`\begin{align}
+\nabla_{\boldsymbol{V}} L &= \sum_t \sum_i \left( \frac{\partial L}{\partial o_i^{(t)}} \right) \nabla_{\boldsymbol{V}^{(t)}} o_i^{(t)} = \sum_t (\nabla_{\boldsymbol{o}^{(t)}} L) \boldsymbol{h}^{(t)^\top}, \tag{10.24}\\
+\nabla_{\boldsymbol{W}} L &= \sum_t \sum_i \left( \frac{\partial L}{\partial h_i^{(t)}} \right) \nabla_{\boldsymbol{W}^{(t)}} h_i^{(t)} \tag{10.25}\\
+&= \sum_t \text{diag}\left( 1 - \left( \boldsymbol{h}^{(t)} \right)^2 \right) (\nabla_{\boldsymbol{h}^{(t)}} L) \boldsymbol{h}^{(t-1)^\top}, \tag{10.26}
+\end{align}` +
+      '\n';
+    const sol = analyzeSolution(md, 'markdown');
+    expect(sol.skipped).toBe(0);
+    expect(sol.networks.flatMap((n) => n.report.checks).map((c) => [c.tag, c.link, c.status])).toEqual([
+      ['10.24', 1, 'holds'],
+      ['10.24', 2, 'holds'],
+      ['10.25', 1, 'holds'],
+      ['10.26', 2, 'holds'],
+    ]);
+  });
+});
