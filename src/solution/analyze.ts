@@ -120,6 +120,14 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
     const folded = foldDisplay(text, d);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag });
+    // a rounded value or an inequality after the equation: said, since it is not judged
+    for (const a of folded.approximate)
+      diagnostics.push({
+        ...file.range(a.start, a.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: `not checked: the part after ${a.relation} (a rounded value or an inequality is no equation); the equality before it is checked`,
+      });
     folded.rows.forEach((row, r) => {
       if (r === 0 && folded.continues && previous && previous.network === network) {
         previous.text.chars += ' ' + row.chars;

@@ -30,6 +30,8 @@ export interface FoldedDisplay {
   rowTags: (string | null)[];
   /** every row (`\\`): the file offset where it starts, and its own \tag if it has one (a chain's later link's label) */
   rowStarts: { start: number; tag: string | null }[];
+  /** the parts after an approximation or inequality (`= … \approx 0.445`), left out of the claim: file offsets */
+  approximate: { start: number; end: number; relation: string }[];
 }
 
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
@@ -67,8 +69,31 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   };
   let i = d.contentStart;
   const end = d.contentEnd;
+  // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
+  const approximate: { start: number; end: number; relation: string }[] = [];
+  let cut: { start: number; end: number; relation: string } | null = null;
   while (i < end) {
     const c = text[i]!;
+    // the cut part's own \tag still labels the row (and a row break ends the cut)
+    if (cut && !(c === '\\' && (text[i + 1] === '\\' || /^\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.test(text.slice(i, i + 10))))) {
+      if (c === '{') braceDepth++;
+      else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
+      if (c.trim()) cut.end = i + 1;
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
+    if (cut && text[i + 1] === '\\') {
+      approximate.push(cut);
+      cut = null;
+    }
+    const relation = braceDepth === 0 && matrixDepth === 0 ? approximation(text, i, end) : null;
+    if (relation && topLevelEquals(chars.slice(breaks.length ? breaks[breaks.length - 1]! : 0).join('')) >= 0) {
+      cut = { start: i, end: i + relation.length, relation };
+      blank(i, i + relation.length);
+      i += relation.length;
+      continue;
+    }
     if (c === '\\') {
       const m = /^\\(?:([A-Za-z]+)\*?|.)/.exec(text.slice(i, Math.min(end, i + 40)))!;
       const word = m[1];
@@ -156,6 +181,7 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     at.push(i);
     i++;
   }
+  if (cut) approximate.push(cut);
   // rows, then the label and punctuation at the very end
   const rows: Folded[] = [];
   let from = 0;
@@ -195,7 +221,17 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     }
   });
   const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
-  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts };
+  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate };
+}
+
+/** ≈ and ≠ as LaTeX writes them: a relation no check states (a rounded value, a remark) */
+const APPROX = /^(?:\\approx|\\simeq|\\neq|\\ne)(?![A-Za-z])|^[≈≠]/;
+
+/** the approximation or inequality written at i, or null */
+function approximation(text: string, i: number, end: number): string | null {
+  const c = text[i]!;
+  if (c !== '\\' && c !== '≈' && c !== '≠') return null;
+  return APPROX.exec(text.slice(i, Math.min(end, i + 8)))?.[0] ?? null;
 }
 
 /** `{…}` starting at i (after optional spaces): its offsets, braces included */

@@ -176,3 +176,33 @@ describe("Goodfellow's eqs. 10.24–10.26 as an align: h^{(t)^\\top} and a comma
     ]);
   });
 });
+
+describe('a rounded value or an inequality after the equation', () => {
+  it('`= h_3 − y_3 \\approx 0.445`: the equality is checked, the part after ≈ is said to be left out', () => {
+    const md =
+      NET +
+      String.raw`\begin{align}
+\frac{\partial L}{\partial h_3} &= h_3 - y_3 \approx 0.445 \tag{1} \\
+\frac{\partial L}{\partial h_2} &= h_2 - y_2 + (h_3 - y_3)(1 - h_3^2) w \approx 0.1 \tag{2} \\
+\frac{\partial L}{\partial h_1} &= h_1 - y_1 \neq 0 \tag{3}
+\end{align}` +
+      '\n';
+    const sol = analyzeSolution(md, 'markdown');
+    expect(sol.networks.flatMap((n) => n.report.checks).map((c) => [c.tag, c.status])).toEqual([
+      ['1', 'holds'],
+      ['2', 'holds'],
+      ['3', 'fails'],
+    ]);
+    const notes = sol.diagnostics.filter((d) => /the part after/.test(d.message));
+    expect(notes.map((d) => [d.severity, d.message.slice(0, 35)])).toEqual([
+      ['information', 'not checked: the part after \\approx'],
+      ['information', 'not checked: the part after \\approx'],
+      ['information', 'not checked: the part after \\neq (a'],
+    ]);
+  });
+
+  it('a display with only ≈ is still not an equation', () => {
+    const sol = analyzeSolution(NET + String.raw`$$ \frac{\partial L}{\partial h_3} \approx 0.445 $$` + '\n', 'markdown');
+    expect(sol.equations[0]!.status).toBe('skipped');
+  });
+});
