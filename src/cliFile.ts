@@ -40,7 +40,8 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
         file,
         out: '',
         bad: true,
-        error: `${file} is not a solution: it has no \`\`\`rnn block and no ${basename(file, extname(file))}.rnn beside it`,
+        // a LaTeX file's network can only be a sidecar (LANGUAGE.md §8): it has no fenced blocks to mention
+        error: `${file} is not a solution: it has no ${kind === 'latex' ? '' : '```rnn block and no '}${basename(file, extname(file))}.rnn beside it`,
       };
     }
     const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });

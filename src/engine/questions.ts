@@ -48,6 +48,11 @@ export class Draws {
     return r;
   }
 
+  /** the file's values with these names' values replaced (a hint's trial: one-hot targets) */
+  runWith(values: ValueOverrides): Run {
+    return forward(this.model, new Map([...this.base, ...values]), { plan: this.plan, scale: this.scale, budget: this.budget });
+  }
+
   /** the sample values (seed 0) of the declarations given none: a run that redraws one name keeps the others' */
   private samples: [string, Float64Array[]][] | null = null;
 

@@ -1702,12 +1702,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (braced) {
         // Goodfellow's h^{(t-1)\top}, h^{(t)T}: the step and a transpose
         const x = peek();
-        if (allowT && (isOp(x, 'ᵀ') || (x.kind === 'name' && x.text === 'T')) && isOp(peek(1), '}')) {
+        const isT = (y: Token) => isOp(y, 'ᵀ') || (y.kind === 'name' && y.text === 'T');
+        if (allowT && isT(x) && isOp(peek(1), '}')) {
           next();
           supTransposed = true;
         } else if (allowT && x.kind === 'num' && isOp(peek(1), '}')) {
           next();
           supPower = { k: 'num', value: x.value!, range: x.range };
+        } else if (allowT && isOp(x, '^') && isT(peek(1)) && isOp(peek(2), '}')) {
+          // h^{(t)^\top}, h^{(t-1)^T}: the transpose written as a superscript of the step
+          p += 2;
+          supTransposed = true;
+        } else if (allowT && isOp(x, '^') && isOp(peek(1), '{') && isT(peek(2)) && isOp(peek(3), '}') && isOp(peek(4), '}')) {
+          p += 4;
+          supTransposed = true;
         }
         end = expectOp('}', 'to close the superscript').range;
       }

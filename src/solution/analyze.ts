@@ -41,6 +41,8 @@ export interface Claim {
   sides: { start: number; end: number }[];
   /** its own \tag in a display of several equations (align rows tagged one by one); else null */
   tag?: string | null;
+  /** the rows of its displays, in file order: where each starts and its own \tag (a later link's label) */
+  rowStarts?: { start: number; tag: string | null }[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
 }
@@ -118,12 +120,21 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
     const folded = foldDisplay(text, d);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag });
+    // a rounded value or an inequality after the equation: said, since it is not judged
+    for (const a of folded.approximate)
+      diagnostics.push({
+        ...file.range(a.start, a.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: `not checked: the part after ${a.relation} (a rounded value or an inequality is no equation); the equality before it is checked`,
+      });
     folded.rows.forEach((row, r) => {
       if (r === 0 && folded.continues && previous && previous.network === network) {
         previous.text.chars += ' ' + row.chars;
         previous.text.at.push(row.at[0] ?? d.contentStart);
         for (const o of row.at) previous.text.at.push(o);
         previous.displays.push(index);
+        previous.rowStarts?.push(...folded.rowStarts);
         return;
       }
       previous = {
@@ -134,6 +145,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         genLine: 0,
         sides: [],
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
+        rowStarts: folded.rowStarts,
       };
       claims.push(previous);
     });
@@ -143,6 +155,18 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
     else if (topLevelEquals(c.text.chars) < 0) c.skip = 'no equality to check';
   }
   return { file, displays: read.displays, networks, equations, claims, diagnostics };
+}
+
+/** the \tag of the row (of the claim's displays) where file offset `at` lies, if that row has one */
+function rowTag(c: Claim, at: number): string | null {
+  let found: string | null = null;
+  let best = -1;
+  for (const r of c.rowStarts ?? [])
+    if (r.start <= at && r.start > best) {
+      best = r.start;
+      found = r.tag;
+    }
+  return found;
 }
 
 /** diagnostics that say a claim does not read, not that it is wrong */
@@ -455,6 +479,8 @@ function collect(
 
   const verdicts: Diagnostic[] = [];
   const solutionDiags: Diagnostic[] = [];
+  // the failing links made of an undefined step's error (which already says it, where it is written)
+  const undefinedStep = new Set<CheckReport>();
   for (const c of claims) {
     if (c.skip) continue;
     const diags = claimDiags.get(c) ?? [];
@@ -463,6 +489,33 @@ function collect(
     if (c.defines && !diags.some((d) => d.severity === 'error')) {
       c.skip = `it defines ${c.defines} by a derivative, a name of the solution's own: the equations after it use it as defined here`;
       continue;
+    }
+    // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
+    // so it fails on that link — neither skipped (a wrong equation is not "not checked") nor left without a verdict
+    for (const d of diags) {
+      if (d.severity !== 'error' || d.code !== 'undefined-step') continue;
+      const at = file.lineStart(d.line) + d.column - 1;
+      let link = 1;
+      c.sides.forEach((sd, k) => {
+        if (sd.start <= at) link = k + 1;
+      });
+      if (all.some((ch) => (ch.link ?? 1) === link)) continue;
+      const side = c.sides[link - 1];
+      const range = side
+        ? file.range(side.start, side.end)
+        : { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn };
+      const ch: CheckReport = {
+        line: range.line,
+        status: 'fails',
+        message: `fails: ${d.message}`,
+        link,
+        range,
+        equation: c.text.chars.trim(),
+        steps: [],
+      };
+      all.push(ch);
+      usable.push(ch);
+      undefinedStep.add(ch);
     }
     if (!usable.length) {
       const why = diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit');
@@ -499,7 +552,8 @@ function collect(
       }
       ch.link = link;
       keptChecks.push(ch);
-      if (ch.status !== 'holds') {
+      // an undefined step's failing link already has its error, at the reference itself
+      if (ch.status !== 'holds' && !undefinedStep.has(ch)) {
         // on the wrong term itself when the engine names one (seed 001 eq. 32's last factor, in its own display)
         verdicts.push({
           ...(ch.culprit ?? ch.range),
@@ -513,7 +567,13 @@ function collect(
       const end = side?.end ?? start;
       let target = c.displays[0]!;
       for (const d of c.displays) if (displays[d]!.start <= start) target = d;
-      const tagged = c.tag ?? out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ?? null;
+      // a later link of a chain whose own row carries a \tag (`&= … \tag{5}` under `… \tag{4}`) is labelled by it
+      const tagged =
+        (link > 1 ? rowTag(c, start) : null) ??
+        c.tag ??
+        out.equations[target]!.tag ??
+        c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ??
+        null;
       if (tagged !== null) ch.tag = tagged;
       for (const d of c.displays) if (d === target || (d > target && displays[d]!.start < end)) out.equations[d]!.checks.push(ch);
     }

@@ -28,6 +28,10 @@ export interface FoldedDisplay {
   continues: boolean;
   /** per claim of `rows`, the \tag{…} written in its own rows (an align with one \tag per equation) */
   rowTags: (string | null)[];
+  /** every row (`\\`): the file offset where it starts, and its own \tag if it has one (a chain's later link's label) */
+  rowStarts: { start: number; tag: string | null }[];
+  /** the parts after an approximation or inequality (`= … \approx 0.445`), left out of the claim: file offsets */
+  approximate: { start: number; end: number; relation: string }[];
 }
 
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
@@ -35,6 +39,14 @@ const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
 /** wrappers that are only layout */
 const LAYOUT_ENVS =
   /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+/** commands whose argument is prose */
+const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textup']);
+/**
+ * prose that joins two statements or adds a reason (`\text{since }`, `\text{, and }`, `\text{i.e. }`); not `for`,
+ * `where`, `with` or `if`, which the language reads as a check's range and clauses
+ */
+const CONNECTIVE =
+  /^\s*[,;.]?\s*(?:since|because|as|so|and|hence|thus|therefore|then|i\.\s?e\.?|e\.\s?g\.?|using|by|giving|which gives|so that|and so|and thus|or|we get|we have|gives)(?:\s|[,.:;]|$)/i;
 const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
@@ -47,6 +59,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   const tagAt = new Map<number, string>();
   let matrixDepth = 0;
   let braceDepth = 0;
+  // the rows that follow a connective in prose (by row number)
+  const proseAt = new Set<number>();
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       chars.push(' ');
@@ -55,8 +69,31 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   };
   let i = d.contentStart;
   const end = d.contentEnd;
+  // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
+  const approximate: { start: number; end: number; relation: string }[] = [];
+  let cut: { start: number; end: number; relation: string } | null = null;
   while (i < end) {
     const c = text[i]!;
+    // the cut part's own \tag still labels the row (and a row break ends the cut)
+    if (cut && !(c === '\\' && (text[i + 1] === '\\' || /^\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.test(text.slice(i, i + 10))))) {
+      if (c === '{') braceDepth++;
+      else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
+      if (c.trim()) cut.end = i + 1;
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
+    if (cut && text[i + 1] === '\\') {
+      approximate.push(cut);
+      cut = null;
+    }
+    const relation = braceDepth === 0 && matrixDepth === 0 ? approximation(text, i, end) : null;
+    if (relation && topLevelEquals(chars.slice(breaks.length ? breaks[breaks.length - 1]! : 0).join('')) >= 0) {
+      cut = { start: i, end: i + relation.length, relation };
+      blank(i, i + relation.length);
+      i += relation.length;
+      continue;
+    }
     if (c === '\\') {
       const m = /^\\(?:([A-Za-z]+)\*?|.)/.exec(text.slice(i, Math.min(end, i + 40)))!;
       const word = m[1];
@@ -75,6 +112,30 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         if (arg) {
           if (word === 'tag' && tag === null) tag = text.slice(arg.start + 1, arg.end - 1).trim();
           if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, text.slice(arg.start + 1, arg.end - 1).trim());
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      // `A = B \quad\text{since } C = D`: a connective in prose ends the claim; what follows is a claim of its own
+      // when it states an equality, else a remark that is not checked
+      if (word && TEXT_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
+        const arg = braced(text, i + m[0].length, end);
+        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+        const stated = chars.slice(rowStart).join('').trim() !== '';
+        if (arg && stated && CONNECTIVE.test(text.slice(arg.start + 1, arg.end - 1))) {
+          breaks.push(chars.length);
+          proseAt.add(breaks.length);
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      // amsmath's \intertext{…} (\shortintertext): prose between two rows of an align, a row break itself
+      if ((word === 'intertext' || word === 'shortintertext') && matrixDepth === 0) {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          if (braceDepth === 0) breaks.push(chars.length);
           blank(i, arg.end);
           i = arg.end;
           continue;
@@ -120,6 +181,7 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     at.push(i);
     i++;
   }
+  if (cut) approximate.push(cut);
   // rows, then the label and punctuation at the very end
   const rows: Folded[] = [];
   let from = 0;
@@ -133,7 +195,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     if (tag === null) tag = trailing.text;
     last.chars = last.chars.slice(0, trailing.start) + ' '.repeat(last.chars.length - trailing.start);
   }
-  last.chars = last.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
+  // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
+  for (const r of rows) r.chars = r.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
   if (tag === null && d.outerTag) tag = d.outerTag.text;
   // rows that begin a new equation (gather, align with several equations) become claims of their own
   const claims: Folded[] = [];
@@ -141,6 +204,7 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   rows.forEach((r, n) => {
     const prev = claims[claims.length - 1];
     const own = tagAt.get(n) ?? null;
+    if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
         if (rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = own;
@@ -156,7 +220,18 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       rowTags.push(own);
     }
   });
-  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags };
+  const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
+  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate };
+}
+
+/** ≈ and ≠ as LaTeX writes them: a relation no check states (a rounded value, a remark) */
+const APPROX = /^(?:\\approx|\\simeq|\\neq|\\ne)(?![A-Za-z])|^[≈≠]/;
+
+/** the approximation or inequality written at i, or null */
+function approximation(text: string, i: number, end: number): string | null {
+  const c = text[i]!;
+  if (c !== '\\' && c !== '≈' && c !== '≠') return null;
+  return APPROX.exec(text.slice(i, Math.min(end, i + 8)))?.[0] ?? null;
 }
 
 /** `{…}` starting at i (after optional spaces): its offsets, braces included */

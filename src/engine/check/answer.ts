@@ -22,6 +22,8 @@ import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { textbookHint } from './textbook';
+import { oneHotTargetHint } from './targetKind';
+import { boundHint } from './bounds';
 import { shortcuts } from './shortcuts';
 
 interface DrawVerdict {
@@ -171,6 +173,7 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??
     plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())) ??
+    plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
     plain(textbookHint(claim, run, run.model)) ??
@@ -292,7 +295,10 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (os) return os;
     let message = asWritten;
     const ratio = ratioHint(claim, ctx.model, ctx.run);
-    const hint = ratio ? { text: ratio, culprit: null } : (failureHint(claim, rereadOf().claim, bad, ctx.run) ?? oneStepPath());
+    const found = ratio ? { text: ratio, culprit: null } : (failureHint(claim, rereadOf().claim, bad, ctx.run) ?? oneStepPath());
+    // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
+    const oneHot = found ? null : oneHotTargetHint(claim, ctx);
+    const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
     if (hint) message += `. ${hint.text}`;
     const failed = report('fails', message, steps, bad.t);
     if (hint?.culprit) failed.culprit = hint.culprit;

@@ -1,7 +1,9 @@
 // Where a check is evaluated: every step of its range times every value of its other free indices
 // (LANGUAGE.md §3: the check holds when it holds for every value), and the comparison of two sides.
 
-import type { CheckQuestion, Expr } from '../../language/model';
+import { idxValue, idxVars } from '../../language/idx';
+import type { CheckQuestion, Expr, Idx } from '../../language/model';
+import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
 import type { Tensor } from '../tensor';
 
@@ -30,7 +32,41 @@ export function checkPoints(q: CheckQuestion): Point[] {
       f.values.map((v) => ({ t: p.t, env: { ...p.env, [f.v]: v }, label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })),
     );
   }
-  return points.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
+  const kept = presupposed(q, points);
+  return kept.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
+}
+
+/**
+ * Bounds that relate two free indices presuppose their order: Pascanu et al.'s ∏_{t≥i>k} (i from k+1 to t)
+ * is written for k ≤ t, where an empty range (k = t) is the identity; at k > t the range is reversed, not
+ * empty, and the formula says nothing there. Such points are not judged (every point stays when none is left).
+ */
+function presupposed(q: CheckQuestion, points: Point[]): Point[] {
+  const free = new Set<string>(q.free?.map((f) => f.v) ?? []);
+  if (!free.size) return points;
+  if (q.freeT) free.add('t');
+  const bounds: [Idx, Idx][] = [];
+  for (const side of [q.lhs, q.rhs]) relatingBounds(side, free, bounds);
+  if (!bounds.length) return points;
+  const kept = points.filter((p) =>
+    bounds.every(([from, to]) => {
+      const a = idxValue(from, p.env);
+      const b = idxValue(to, p.env);
+      return a === undefined || b === undefined || b >= a - 1;
+    }),
+  );
+  return kept.length ? kept : points;
+}
+
+/** the Σ/∏ bounds whose two ends mention different free indices (k + 1 … t), outermost ones only */
+function relatingBounds(e: Expr, free: Set<string>, out: [Idx, Idx][]): void {
+  if (e.k === 'sum' || e.k === 'prod') {
+    const a = idxVars(e.from).filter((v) => free.has(v));
+    const b = idxVars(e.to).filter((v) => free.has(v));
+    if (a.length && b.length && a.some((v) => !b.includes(v))) out.push([e.from, e.to]);
+    return;
+  }
+  forChildren(e, (c) => relatingBounds(c, free, out));
 }
 
 export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {

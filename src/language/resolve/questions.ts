@@ -1,6 +1,7 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
 import type { Range } from '../../report';
+import { diag } from '../diagnostics';
 import type { Ast, Statement } from '../ast';
 import type { Expr, FreeIndex, Question } from '../model';
 import { same, shapeText } from '../shapes';
@@ -58,20 +59,39 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
  * gets its diagnostic and drops its link; the other links still stand.
  */
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
-  const lhs = readExpression(st.lhs, ctx);
+  const left = readExpression(st.lhs, ctx);
   // the left side's variables serve every link of a chain
-  const lhsVars = mentionedVars(lhs);
+  const lhsVars = mentionedVars(left);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
   if (range === false) return [];
   const sides = [st.rhs, ...st.more];
   const links: Question[] = [];
   sides.forEach((side, n) => {
     let rhs: Expr;
+    let lhs = left;
     try {
       rhs = readExpression(side, ctx);
     } catch (x) {
       if (x instanceof Abandoned) return;
       throw x;
+    }
+    const asRow = rowAgainstVector(lhs.shape, rhs.shape);
+    if (asRow) {
+      // (∇_o L)ᵀ V, 1ᵀ diag(…) W: the gradient written as the row numerator layout makes it, against a vector
+      // side: the same entries, so the row is compared as the vector (LANGUAGE.md §4 reads `v M` so already)
+      const row = asRow === 'lhs' ? lhs : rhs;
+      const vec = { k: 'transpose', a: row, shape: [row.shape[1]!], range: row.range } as Expr;
+      if (asRow === 'lhs') lhs = vec;
+      else rhs = vec;
+      if (n === 0 || asRow === 'rhs')
+        scope.diagnostics.push(
+          diag(
+            'information',
+            `the ${shapeText(row.shape)} on ${asRow === 'lhs' ? 'the left side' : sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side'} is a row (a gradient in numerator layout): it is compared entry by entry with the vector of ${row.shape[1]} on the other side`,
+            asRow === 'lhs' ? st.lhs.range : side.range,
+            'row-gradient',
+          ),
+        );
     }
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
@@ -106,6 +126,13 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     });
   });
   return links;
+}
+
+/** which side is a 1×n row facing a vector of n on the other side (n > 1), if one is */
+function rowAgainstVector(l: Expr['shape'] | null, r: Expr['shape'] | null): 'lhs' | 'rhs' | null {
+  if (!l || !r) return null;
+  const isRow = (a: Expr['shape'], b: Expr['shape']) => a.length === 2 && a[0] === 1 && b.length === 1 && a[1] === b[0];
+  return isRow(l, r) ? 'lhs' : isRow(r, l) ? 'rhs' : null;
 }
 
 /** one letter (one code point): a candidate free index */
@@ -330,7 +357,7 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
     for (const e of es) {
       const p = firstUndefined(scope, e, {});
       if (p) {
-        scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
+        scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'undefined-step');
         return null;
       }
     }
@@ -341,18 +368,31 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const to = range ? range.to : scope.T;
   const search = new UndefinedSearch(scope, false, true);
   const env = { t: 0 };
+  let first: { p: Undefined; t: number } | null = null;
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;
     env.t = t;
     for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
     if (!p) steps.push(t);
     else if (range && !range.open) {
-      scope.error(`${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'index');
+      scope.error(
+        `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`,
+        p.ref.range,
+        'undefined-step',
+      );
       return null;
-    }
+    } else first ??= { p, t };
   }
   if (!steps.length) {
-    scope.error(`there is no step where ${es.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
+    // name the reference that rules every step out (a wrong step offset such as o_{T-i}), not just the fact
+    const why = first
+      ? `: ${refWritten(first.p.ref)} at t = ${first.t} is not defined (${describeUndefined(scope, first.p.ref.name, first.p.step)})`
+      : '';
+    scope.error(
+      `there is no step where ${es.length > 1 ? 'both sides are' : 'this is'} defined${why}`,
+      first ? first.p.ref.range : where,
+      'undefined-step',
+    );
     return null;
   }
   return steps;

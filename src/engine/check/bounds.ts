@@ -1,0 +1,67 @@
+// A Σ or ∏ one term short or one term long — Pascanu et al.'s Σ_{k≤t} written Σ_{k<t}, ∏_{t≥i>k} written
+// ∏_{t>i>k}, d2l.ai's Σ_{t=1}^{T} started at 2: when moving one bound by one step makes the check hold at
+// every point of the file's values, the failure names the bound and the term it leaves out (or adds).
+import { idxString } from '../../language/idx';
+import type { Expr, Idx } from '../../language/model';
+import { forChildren, mapChildren } from '../../language/resolve/walk';
+import { RunError, type Run } from '../run';
+import type { Claim } from './hints';
+import { offSides } from './points';
+
+/** the Σ/∏ nodes of an expression, outermost first */
+function bigOps(e: Expr, out: (Expr & { k: 'sum' | 'prod' })[]): void {
+  if (e.k === 'sum' || e.k === 'prod') out.push(e);
+  forChildren(e, (c) => bigOps(c, out));
+}
+
+/** e with the node `target` replaced by `by` */
+function replaced(e: Expr, target: Expr, by: Expr): Expr {
+  if (e === target) return by;
+  return mapChildren(e, (c) => replaced(c, target, by));
+}
+
+const shift = (idx: Idx, d: number): Idx => ({ ...idx, k: idx.k + d });
+
+/** the four one-step moves of a range: [which end, by how much] */
+const MOVES: ['from' | 'to', number][] = [
+  ['to', 1],
+  ['from', -1],
+  ['to', -1],
+  ['from', 1],
+];
+
+export function boundHint(claim: Claim, run: Run): string | null {
+  for (const [side, name] of [
+    ['rhs', 'right'],
+    ['lhs', 'left'],
+  ] as const) {
+    const ops: (Expr & { k: 'sum' | 'prod' })[] = [];
+    bigOps(claim[side], ops);
+    // a few sums at most: each move is a whole evaluation of the side at every point
+    if (ops.length > 6) continue;
+    for (const op of ops) {
+      for (const [end, d] of MOVES) {
+        const moved = { ...op, [end]: shift(op[end], d) } as Expr & { k: 'sum' | 'prod' };
+        const e = replaced(claim[side], op, moved);
+        const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
+        try {
+          if (offSides(claim.points, lhs, rhs, run).length) continue;
+        } catch (x) {
+          if (x instanceof RunError) continue;
+          throw x;
+        }
+        return describe(op, end, d, name);
+      }
+    }
+  }
+  return null;
+}
+
+function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: number, side: string): string {
+  const sym = op.k === 'sum' ? 'Σ' : '∏';
+  const range = `${op.v} = ${idxString(op.from)}..${idxString(op.to)}`;
+  const bound = shift(op[end], d);
+  if ((end === 'to' && d > 0) || (end === 'from' && d < 0))
+    return `the ${sym} over ${op.v} on the ${side} side (${range}) leaves out its ${end === 'to' ? 'last' : 'first'} term ${op.v} = ${idxString(bound)}: with it the check holds`;
+  return `the ${sym} over ${op.v} on the ${side} side (${range}) has one term too many, ${op.v} = ${idxString(op[end])}: without it the check holds`;
+}
