@@ -62,9 +62,12 @@ describe('a wrong local factor of a backward formula is named', () => {
     expect(c.message).toMatch(/it has the extra factor σ'\(…\) = f_t ⊙ \(1 − f_t\), which makes it the gradient at f_t's argument/);
   });
 
-  it('a wrong factor with no simple repair still names the term and the partial it needs', () => {
+  // session 12 (probeC): the derivative written for the function itself is now named as such
+  it('a derivative written where the function is meant names the term, the partial it needs and the swap', () => {
     const c = check("\\bar{o}_t = \\bar{h}_t ⊙ tanh'(c_t)");
-    expect(c.message).toMatch(/The term ∂L\/∂h_t tanh′\(c_t\) should be ∂L\/∂h_t·∂⁺h_t\/∂o_t, with ∂⁺h_t\/∂o_t = -?[\d.]+/);
+    expect(c.message).toMatch(
+      /The term ∂L\/∂h_t tanh′\(c_t\) should be ∂L\/∂h_t·∂⁺h_t\/∂o_t: tanh'\(c_t\) should be tanh\(c_t\) itself, not its derivative/,
+    );
   });
 
   it("tanh' for σ' inside a parameter gradient's Σ (no term-by-term reading): the swap is named", () => {
