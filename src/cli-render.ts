@@ -46,8 +46,22 @@ export function renderText(file: string, r: Report, many = false): string {
     if (omitted) lines.push(dim(`(only the number: ${omitted})`));
     items.push({ line: d.line, lines });
   }
+  // the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict
+  const chains = new Map<string, Report['checks']>();
   for (const c of r.checks) {
-    items.push({ line: c.line, lines: [`check ${c.equation}`, `${markOf(c.status)} ${c.message}`] });
+    const key = `${c.line}\u0000${c.equation}`;
+    const links = chains.get(key);
+    if (links) links.push(c);
+    else chains.set(key, [c]);
+  }
+  for (const links of chains.values()) {
+    const c = links[0]!;
+    if (links.length === 1) items.push({ line: c.line, lines: [`check ${c.equation}`, `${markOf(c.status)} ${c.message}`] });
+    else
+      items.push({
+        line: c.line,
+        lines: [`check ${c.equation}`, ...links.map((l) => `link ${l.link ?? 1} ${markOf(l.status)} ${l.message}`)],
+      });
   }
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {

@@ -1,0 +1,28 @@
+// The readable output of a chain check in a .rnn file: one header, then each link's verdict (session 12: the
+// header and its verdict were printed once per link, with nothing to tell the links apart).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { renderText } from '../../src/cli-render';
+
+const NET = `T = 2
+input x = [0.5, -1]
+param w = 0.8
+h_0 = 0
+h_t = tanh(w h_{t-1} + x_t)
+loss L = Σ_t h_t^2
+`;
+
+describe('a chain check in the readable output', () => {
+  it('prints its equation once and each link with its number and verdict', () => {
+    const out = renderText('c.rnn', analyze(NET + 'check ∂L/∂h_2 = 2 h_2 = 3 h_2\n')).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(out.match(/check ∂L\/∂h_2 = 2 h_2 = 3 h_2/g)).toHaveLength(1);
+    expect(out).toMatch(/link 1 ✓ holds/);
+    expect(out).toMatch(/link 2 ✗ fails/);
+  });
+
+  it('a one-link check keeps its one line', () => {
+    const out = renderText('c.rnn', analyze(NET + 'check ∂L/∂h_2 = 2 h_2\n')).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(out).toMatch(/check ∂L\/∂h_2 = 2 h_2\n\s+✓ holds/);
+    expect(out).not.toMatch(/link 1/);
+  });
+});
