@@ -179,7 +179,7 @@ export function generalForms(steps: number[], forms: (StepForms | null)[]): Gene
   });
   if (!runs.some((r) => r.to > r.from)) return null;
   return runs.map((r) => {
-    const shown = r.to > r.from ? r.f.relative : r.f.concrete;
+    const shown = r.to > r.from ? r.f.over(r.from, r.to) : r.f.concrete;
     return { from: r.from, to: r.to, text: shown.text, latex: shown.latex };
   });
 }

@@ -549,11 +549,16 @@ function whereRowsWith(roots: Node[], p: Both<Printer>): Both<Row[]> {
  * step 2 differs only in how many later lines it has. Null where no usable form exists (then the step
  * joins no general line).
  */
-export function stepForm(d: Derivation, anchor: number | undefined, use: StepKinds): Form | null {
+export function stepForm(d: Derivation, anchor: number | undefined, use: StepKinds): StepRows | null {
   const o = anchor === undefined ? {} : { anchor };
   const p = mkPrinters(o);
   const head: Both<string> = { text: p.text.label(headerLabel(d)), latex: p.latex.label(headerLabel(d)) };
-  if (d.zero) return { text: `${head.text} = 0`, latex: `${head.latex} = 0` };
+  if (d.zero)
+    return {
+      text: [{ lhs: head.text, alts: [[{ neg: false, s: '0' }]] }],
+      latex: [{ lhs: head.latex, alts: [[{ neg: false, s: '0' }]] }],
+      main: 0,
+    };
   const text: Row[] = [];
   const latex: Row[] = [];
   const alts: Both<Term[][]> = { text: [], latex: [] };
@@ -603,10 +608,24 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
     roots = [explicit ?? chain!];
   }
   if (!alts.text.length) return null;
+  const main = text.length;
   text.push({ lhs: head.text, alts: alts.text });
   latex.push({ lhs: head.latex, alts: alts.latex });
   const w = whereRowsWith(roots, p);
   text.push(...w.text);
   latex.push(...w.latex);
-  return form(text, latex);
+  return { text, latex, main };
+}
+
+/** a step's rows (stepForm); `main`: the row of the derivative itself */
+export interface StepRows extends Both<Row[]> {
+  main: number;
+}
+
+/** A step's rows printed, the derivative's own row noted with the run of steps it stands for (for t = 1..3). */
+export function stepRowsForm(rows: StepRows, run?: [number, number]): Form {
+  if (!run) return form(rows.text, rows.latex);
+  const note = rangeNote(run[0], run[1]);
+  const withNote = (rs: Row[]): Row[] => rs.map((r, i) => (i === rows.main ? { ...r, note } : r));
+  return form(withNote(rows.text), withNote(rows.latex));
 }

@@ -16,6 +16,7 @@ import {
   mkPrinters,
   recursiveForm,
   stepForm,
+  stepRowsForm,
   valueText,
   type StepKinds,
   zeroForm,
@@ -49,6 +50,8 @@ export interface DeriveForms {
 export interface StepForms {
   relative: Form;
   concrete: Form;
+  /** the relative form noted with the run of steps it is written for (for t = 1..3) */
+  over(from: number, to: number): Form;
 }
 
 /** What evaluateForm needs of a Run: the value of a node (t null: untimed quantity / shared param). */
@@ -310,9 +313,10 @@ export function stepForms(forms: DeriveForms, t: number, use: StepKinds): StepFo
   const d = derivations.get(forms);
   if (!d || stretched.has(forms)) return null;
   return withSharedPrints(() => {
-    const relative = stepForm(d, t, use);
-    const concrete = relative && stepForm(d, undefined, use);
-    return relative && concrete ? { relative, concrete } : null;
+    const rel = stepForm(d, t, use);
+    const con = rel && stepForm(d, undefined, use);
+    if (!rel || !con) return null;
+    return { relative: stepRowsForm(rel), concrete: stepRowsForm(con), over: (from, to) => stepRowsForm(rel, [from, to]) };
   }, d.b);
 }
 
