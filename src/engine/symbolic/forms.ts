@@ -597,7 +597,8 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
       text.push({ lhs, alts: [[{ neg: false, s: p.text.label(def) }]] });
       latex.push({ lhs: p.latex.label(adj), alts: [[{ neg: false, s: p.latex.label(def) }]] });
     }
-    if (r.resultChain && use.chain) side(r.resultChain.map((x) => x.node));
+    // its chain side is the recursive form's own (shipped with it, whether or not the chain form is)
+    if (r.resultChain) side(r.resultChain.map((x) => x.node));
     side(result);
   } else {
     const chain = use.chain ? d.chain : null;
