@@ -1,6 +1,6 @@
 // The CLI's two printed forms of a Report: readable text (the main job) and a LaTeX fragment.
-import { formatNumber } from './display/number';
-import type { CheckReport, CheckStatus, Report } from './report';
+import { formatNumber, valueLatex, valueText } from './display/number';
+import type { CheckReport, CheckStatus, DeriveReport, DeriveResult, Report } from './report';
 import type { EquationResult, SolutionReport } from './solution/index';
 
 const tty = typeof process !== 'undefined' && process.stdout?.isTTY && !process.env.NO_COLOR;
@@ -36,6 +36,11 @@ export function renderText(file: string, r: Report, many = false): string {
     const lines = [`derive ${d.query}`];
     // a number printed without its derivation says why, once per derive (the reason is the same for every step)
     const omitted = d.results.find((res) => !res.forms && res.formsOmitted)?.formsOmitted;
+    if (d.general) {
+      lines.push(...generalLines(d));
+      items.push({ line: d.line, lines });
+      continue;
+    }
     for (const res of d.results) {
       lines.push(res.text);
       if (res.exact) lines.push(dim('exact: ' + res.exact));
@@ -79,6 +84,20 @@ export function renderText(file: string, r: Report, many = false): string {
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
 
+/** a step's value as the forms write it (6 digits, the typographic minus), its exact value first when it has one */
+function stepValue(res: DeriveResult): string {
+  const v = valueText(res.value, 6, Infinity, { unicodeMinus: true });
+  return res.exact && res.exact !== v ? `${res.exact} ≈ ${v}` : v;
+}
+
+/**
+ * A free-t derive written once for a general step (LANGUAGE.md §5): each run of steps sharing one form
+ * (written with t, its range noted; a boundary step with its own numbers), then every step's value on one line.
+ */
+function generalLines(d: DeriveReport): string[] {
+  return [...d.general!.map((g) => g.text), d.results.map((res) => `t = ${res.t}: ${stepValue(res)}`).join(', ')];
+}
+
 function tallyText(t: Record<CheckStatus, number>): string {
   const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
@@ -109,7 +128,8 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   for (const n of sol.networks) {
     for (const d of n.report.derives) {
       out.push(`  ${dim(`line ${d.line}`.padEnd(9))}derive ${d.query}`);
-      for (const res of d.results) for (const part of res.text.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
+      const shown = d.general ? generalLines(d) : d.results.map((res) => res.text);
+      for (const l of shown) for (const part of l.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
     }
     for (const c of n.report.checks) {
       if (!claimed.has(c))
@@ -174,6 +194,13 @@ export function renderLatex(file: string, r: Report): string {
   const out = [`% Unroll: derivations of ${file}`];
   for (const d of r.derives) {
     out.push(`% line ${d.line}: derive ${d.query}`);
+    if (d.general) {
+      // written once for a general step t, a boundary step once, then the values at every step
+      for (const g of d.general) out.push(`% ${g.from === g.to ? `t = ${g.from}` : `t = ${g.from}..${g.to}`}\n\\[\n${g.latex}\n\\]`);
+      const values = d.results.map((res) => `t = ${res.t}\\colon\\ ${valueLatex(res.value, 6)}`).join(', \\quad ');
+      out.push(`% values\n\\[\n${values}\n\\]`);
+      continue;
+    }
     for (const res of d.results) {
       const forms = res.forms ? Object.entries(res.forms).filter(([, f]) => f) : [];
       if (!forms.length) out.push(`\\[\n${res.latex}\n\\]`);

@@ -63,6 +63,22 @@ export interface DeriveReport {
   /** extra: range of the whole derive statement */
   range: Range;
   results: DeriveResult[];
+  /**
+   * extra, for a derive with a free t whose forms were asked for: its symbolic form written once per run of
+   * consecutive steps that print alike relative to their own step (from..to, the form written with t, no
+   * value), and a step whose form differs (t = 1 with a numeric h_0, the last step of a backward
+   * recurrence) on its own (from = to, written with its own steps). Present only when some run spans two
+   * steps or more; the values stay in `results`.
+   */
+  general?: GeneralForm[];
+}
+
+/** one run of steps of a free-t derive sharing one symbolic form (DeriveReport.general) */
+export interface GeneralForm {
+  from: number;
+  to: number;
+  text: string;
+  latex: string;
 }
 
 /** holds-as-one-step: holds when its ∂ are read as one-step derivatives (LANGUAGE.md §5), a warning */

@@ -4,7 +4,7 @@
 import * as ids from '../ids';
 import type { DeriveQuestion, Expr, Model } from '../language/model';
 import { exprLatex, exprText, refText } from '../language/print';
-import type { Diagnostic, DeriveReport, DeriveResult, Value } from '../report';
+import type { Diagnostic, DeriveReport, DeriveResult, GeneralForm, Value } from '../report';
 import { diag } from '../language/diagnostics';
 import { valueTextAndLatex } from './format';
 import type { Plan } from './plan';
@@ -12,7 +12,7 @@ import { drawDecl, drawState, variedNames } from './random';
 import { forward, RunError, type Env, type Run, type ValueOverrides } from './run';
 import { bindVar } from './subst';
 import { chainTerms } from './paths';
-import type { DeriveForms } from './symbolic';
+import type { DeriveForms, StepForms } from './symbolic';
 import { toValue } from './tensor';
 import type { Budget } from './tape';
 
@@ -92,6 +92,8 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
   const steps: (number | null)[] = q.freeT ? q.steps : [null];
   const results: DeriveResult[] = [];
   const d = q.expr.k === 'deriv' ? q.expr : null;
+  /** each step's form without its value (a free t, forms asked for), for the general lines */
+  const stepForms: (StepForms | null)[] = [];
   for (const t of steps) {
     const env: Env = t === null ? {} : { t };
     let value: Value;
@@ -151,10 +153,35 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
         result.latex = forms.best.latex;
         if (forms.exact) result.exact = forms.exact;
       }
+      stepForms.push(forms?.step ?? null);
     }
     results.push(result);
   }
-  return { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
+  const out: DeriveReport = { line: q.line, query: q.text, queryLatex: exprLatex(q.expr), range: q.range, results };
+  const general = q.freeT ? generalForms(steps as number[], stepForms) : null;
+  if (general) out.general = general;
+  return out;
+}
+
+/**
+ * A free-t derive's steps grouped into runs of consecutive steps whose forms print alike relative to their
+ * own step (LANGUAGE.md §5: written once for a general step t, a boundary step on its own line), or null
+ * when no run spans two steps (or a step has no form: then every step keeps its own).
+ */
+export function generalForms(steps: number[], forms: (StepForms | null)[]): GeneralForm[] | null {
+  if (forms.length !== steps.length || forms.some((f) => !f)) return null;
+  const runs: { from: number; to: number; f: StepForms }[] = [];
+  steps.forEach((t, i) => {
+    const f = forms[i]!;
+    const last = runs[runs.length - 1];
+    if (last && t === last.to + 1 && f.relative.text === last.f.relative.text && f.relative.latex === last.f.relative.latex) last.to = t;
+    else runs.push({ from: t, to: t, f });
+  });
+  if (!runs.some((r) => r.to > r.from)) return null;
+  return runs.map((r) => {
+    const shown = r.to > r.from ? r.f.over(r.from, r.to) : r.f.concrete;
+    return { from: r.from, to: r.to, text: shown.text, latex: shown.latex };
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { Budget, LimitError, metered } from './budget';
 import type { PartialFormHook } from './graph';
 import type { SymbolicForms, SymbolicHook } from './questions';
 import type { Run } from './run';
-import { deriveForms, evaluateForm, Unsupported } from './symbolic/index';
+import { deriveForms, evaluateForm, stepForms, Unsupported } from './symbolic/index';
 import { partialForm } from './symbolic/index';
 
 /** horizons beyond this get numbers without symbolic forms (a printed derivation that long is not read) */
@@ -147,6 +147,11 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
       out.best = next;
     }
     if (forms.exact) out.exact = forms.exact;
+    // a free-t derive's step, for its general line: only from the forms that evaluated back
+    if (t !== null) {
+      const step = stepForms(forms, t, { chain: !!out.chain, explicit: !!out.explicit, recursive: !!out.recursive });
+      if (step) out.step = step;
+    }
     return out;
   };
   return hooks;

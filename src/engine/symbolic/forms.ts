@@ -495,3 +495,138 @@ export function zeroForm(d: Derivation): Form {
   const p = mkPrinters({});
   return { text: `${p.text.label(headerLabel(d))} = 0`, latex: `${p.latex.label(headerLabel(d))} = 0` };
 }
+
+// ---- one step of a free-t derive, for its general line (LANGUAGE.md §5) ----------------------------
+
+/** the kinds of a step's forms that may be used (those that evaluated back to the number) */
+export interface StepKinds {
+  chain: boolean;
+  explicit: boolean;
+  recursive: boolean;
+}
+
+/** The adjoints (δ_{t+1}, h̄_{t+1}) these nodes use, in first-use order, not looking inside them. */
+function adjointsIn(roots: Node[]): Node[] {
+  const seen = new Set<number>();
+  const out: Node[] = [];
+  const stack = [...roots].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    if (n.op === 'sym') {
+      if (n.label!.kind === 'adj') out.push(n);
+      else stack.push(n.def!);
+      continue;
+    }
+    for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
+  }
+  return out;
+}
+
+/** "where h̃_{t+1} = …": each named preactivation printed with these printers (no collapsing over steps: one step's form). */
+function whereRowsWith(roots: Node[], p: Both<Printer>): Both<Row[]> {
+  const text: Row[] = [];
+  const latex: Row[] = [];
+  const seen = new Set<string>();
+  for (const pre of preactivations(roots)) {
+    const lhs = p.text.str(pre);
+    if (seen.has(lhs)) continue;
+    seen.add(lhs);
+    const first = text.length === 0;
+    text.push({ lhs: (first ? 'where ' : '') + lhs, alts: [p.text.terms(pre.def!)] });
+    latex.push({ lhs: (first ? '\\text{where } ' : '') + p.latex.str(pre), alts: [p.latex.terms(pre.def!)] });
+  }
+  return { text, latex };
+}
+
+/**
+ * One step's form without its value: printed relative to `anchor` (h_{t-1}, the general line of a free-t
+ * derive) or, with no anchor, with the step's own numbers (a boundary step's own line). Steps whose
+ * relative prints are equal are the same expression shifted by the step (the relative print is faithful),
+ * so one line written with t stands for all of them. With a δ-recursion, the step's own line of it
+ * (∂L/∂h_t = … + δ_{t+1} …, with δ_{t+1} = ∂L/∂h_{t+1}): the whole recursion printed at step 1 and at
+ * step 2 differs only in how many later lines it has. Null where no usable form exists (then the step
+ * joins no general line).
+ */
+export function stepForm(d: Derivation, anchor: number | undefined, use: StepKinds): StepRows | null {
+  const o = anchor === undefined ? {} : { anchor };
+  const p = mkPrinters(o);
+  const head: Both<string> = { text: p.text.label(headerLabel(d)), latex: p.latex.label(headerLabel(d)) };
+  if (d.zero)
+    return {
+      text: [{ lhs: head.text, alts: [[{ neg: false, s: '0' }]] }],
+      latex: [{ lhs: head.latex, alts: [[{ neg: false, s: '0' }]] }],
+      main: 0,
+    };
+  const text: Row[] = [];
+  const latex: Row[] = [];
+  const alts: Both<Term[][]> = { text: [], latex: [] };
+  /** a side, unless it prints as the header or as the side before it */
+  const side = (n: Node | Node[], pr: Both<Printer> = p): void => {
+    const ns = Array.isArray(n) ? n : [n];
+    const t = ns.flatMap((x) => pr.text.terms(x));
+    const s = joinTerms(t, false);
+    if (s === head.text || (alts.text.length && joinTerms(alts.text[alts.text.length - 1], false) === s)) return;
+    alts.text.push(t);
+    alts.latex.push(ns.flatMap((x) => pr.latex.terms(x)));
+  };
+  let roots: Node[] = [];
+  const r = d.recursive;
+  if (!d.total) {
+    // ∂⁺: the immediate partial, its preactivations written out (as the per-step form does)
+    if (!use.explicit || !d.immediate) return null;
+    side(d.immediate, mkPrinters({ ...o, inline: { pre: true } }));
+  } else if (use.recursive && r && r.lines.length) {
+    const result = r.result.map((x) => x.node);
+    roots = result;
+    // each adjoint the step's line uses, defined: relative to the step once for every step (δ_t = ∂L/∂h_t,
+    // of which δ_{t+1} is one), else at its own step (δ₃ = ∂L/∂h₃)
+    const ofName = nodeName(d.of);
+    const ofFixed: NodeName =
+      'name' in ofName && ofName.step !== null ? { expr: d.b.leaf(ofName.name, ofName.step, (d.of.eq ?? d.of.leaf).shape, true) } : ofName;
+    const defined = new Set<string>();
+    for (const a of adjointsIn(result)) {
+      const l = a.label as Extract<Label, { kind: 'adj' }>;
+      const step = anchor !== undefined && l.step !== null ? anchor : l.step;
+      const adj: Label = { ...l, step };
+      const def: Label = { kind: 'jac', of: ofFixed, wrt: { name: l.q, step }, plus: false };
+      const lhs = p.text.label(adj);
+      if (defined.has(lhs)) continue;
+      defined.add(lhs);
+      text.push({ lhs, alts: [[{ neg: false, s: p.text.label(def) }]] });
+      latex.push({ lhs: p.latex.label(adj), alts: [[{ neg: false, s: p.latex.label(def) }]] });
+    }
+    // its chain side is the recursive form's own (shipped with it, whether or not the chain form is)
+    if (r.resultChain) side(r.resultChain.map((x) => x.node));
+    side(result);
+  } else {
+    const chain = use.chain ? d.chain : null;
+    const explicit = use.explicit ? d.explicit : null;
+    if (!chain && !explicit) return null;
+    if (chain) side(chain);
+    if (explicit) side(explicit);
+    roots = [explicit ?? chain!];
+  }
+  if (!alts.text.length) return null;
+  const main = text.length;
+  text.push({ lhs: head.text, alts: alts.text });
+  latex.push({ lhs: head.latex, alts: alts.latex });
+  const w = whereRowsWith(roots, p);
+  text.push(...w.text);
+  latex.push(...w.latex);
+  return { text, latex, main };
+}
+
+/** a step's rows (stepForm); `main`: the row of the derivative itself */
+export interface StepRows extends Both<Row[]> {
+  main: number;
+}
+
+/** A step's rows printed, the derivative's own row noted with the run of steps it stands for (for t = 1..3). */
+export function stepRowsForm(rows: StepRows, run?: [number, number]): Form {
+  if (!run) return form(rows.text, rows.latex);
+  const note = rangeNote(run[0], run[1]);
+  const withNote = (rs: Row[]): Row[] => rs.map((r, i) => (i === rows.main ? { ...r, note } : r));
+  return form(withNote(rows.text), withNote(rows.latex));
+}

@@ -15,7 +15,10 @@ import {
   headerLabel,
   mkPrinters,
   recursiveForm,
+  stepForm,
+  stepRowsForm,
   valueText,
+  type StepKinds,
   zeroForm,
   type ValueStrings,
 } from './forms';
@@ -39,6 +42,16 @@ export interface DeriveForms {
   factored?: Form;
   exact?: string;
   best: Form;
+  /** a free-t derive's step (symbolic-hooks.ts): its form relative to the step (h_{t-1}) and with its own numbers */
+  step?: StepForms;
+}
+
+/** one step of a free-t derive without its value, for the general line (stepForm) */
+export interface StepForms {
+  relative: Form;
+  concrete: Form;
+  /** the relative form noted with the run of steps it is written for (for t = 1..3) */
+  over(from: number, to: number): Form;
 }
 
 /** What evaluateForm needs of a Run: the value of a node (t null: untimed quantity / shared param). */
@@ -289,6 +302,22 @@ export function partialForm(model: Model, quantity: string, wrt: { name: string;
   const p = mkPrinters({ anchor: anchor ?? undefined, inline: { pre: true } });
   if (!J) return { text: '0', latex: '0' };
   return { text: p.text.str(J), latex: p.latex.str(J) };
+}
+
+/**
+ * Step t's form of a free-t derive without its value, relative to t and with its own numbers, from the
+ * kinds `use` allows (those that evaluated back); null where none applies or the forms were derived on a
+ * proxy horizon.
+ */
+export function stepForms(forms: DeriveForms, t: number, use: StepKinds): StepForms | null {
+  const d = derivations.get(forms);
+  if (!d || stretched.has(forms)) return null;
+  return withSharedPrints(() => {
+    const rel = stepForm(d, t, use);
+    const con = rel && stepForm(d, undefined, use);
+    if (!rel || !con) return null;
+    return { relative: stepRowsForm(rel), concrete: stepRowsForm(con), over: (from, to) => stepRowsForm(rel, [from, to]) };
+  }, d.b);
 }
 
 /** Evaluate one of the forms back numerically at a run's values. */
