@@ -11,6 +11,7 @@ import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import { LimitError, type TNode } from '../tape';
 import { toValue, type Tensor } from '../tensor';
+import { bindings } from './bindings';
 import { guard } from './guard';
 import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
@@ -108,24 +109,6 @@ function derivsOf(e: Expr, binders: Binder[] = [], out: { d: Deriv; binders: Bin
 /** at most this many bindings of a derivative's Σ/∏ variables are tried: past it the hint says nothing */
 const MAX_BINDINGS = 256;
 
-/** every binding of the binders' variables over their ranges, on top of env; null past MAX_BINDINGS */
-function bindings(binders: Binder[], env: Env): Env[] | null {
-  let envs: Env[] = [env];
-  for (const b of binders) {
-    const next: Env[] = [];
-    for (const e of envs) {
-      const lo = stepOf(b.from, e)!;
-      const hi = stepOf(b.to, e)!;
-      for (let i = lo; i <= hi; i++) {
-        if (next.length >= MAX_BINDINGS) return null;
-        next.push({ ...e, [b.v]: i });
-      }
-    }
-    envs = next;
-  }
-  return envs;
-}
-
 /**
  * A derivative in the check that is 0 because no path (or, for ∂⁺, no direct appearance) joins its two
  * ends: the same hint a derive line gets, naming how B does reach A when it does (issue 9: a silently
@@ -135,8 +118,8 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
   for (const { d, binders } of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
     const hint = guard(() => {
       // under a Σ/∏ (Pascanu's Σ_k … ∂⁺h_k/∂W), 0 only when it is 0 at every value of the bound variables
-      const envs = bindings(binders, p.env);
-      if (!envs?.length) return null;
+      const { envs, complete } = bindings(binders, p.env, MAX_BINDINGS);
+      if (!complete || !envs.length) return null;
       for (const env of envs) if (run.derivativeShared(d.of, d.wrt, env, d.total, d.oneStep).reached) return null;
       // written with its bound variables as they are (∂⁺h_k/∂W), the check's own free ones given their values
       const outer = { ...p.env };

@@ -4,22 +4,17 @@
 // derivatives of untimed quantities (the loss) and of per-step outputs and losses stay total.
 
 import type { Expr, Idx, Model } from '../../language/model';
+import { bindings, type Binder } from './bindings';
 import { exprText } from '../../language/print';
 import { forChildren, mapChildren, walkRefs } from '../../language/resolve';
 import { fmt, valueText } from '../format';
-import { RunError, stepOf, type Env, type Run } from '../run';
+import { RunError, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import { toValue } from '../tensor';
 import type { Point } from './points';
 import { shortcuts } from './shortcuts';
 
 type Deriv = Expr & { k: 'deriv' };
-
-interface Binder {
-  v: string;
-  from: Idx;
-  to: Idx;
-}
 
 export interface Reread {
   lhs: Expr;
@@ -157,22 +152,8 @@ function writesPlus(e: Expr): boolean {
   return found;
 }
 
+/** the bindings of a derivative's Σ/∏ variables tried per point (the first ones, past it) */
 const MAX_BINDINGS = 64;
-
-/** every binding of the Σ/∏ variables around a derivative at one point (capped) */
-function bindings(binders: Binder[], env: Env): Env[] {
-  let out: Env[] = [env];
-  for (const b of binders) {
-    const next: Env[] = [];
-    for (const e of out) {
-      const lo = stepOf(b.from, e)!;
-      const hi = stepOf(b.to, e)!;
-      for (let i = lo; i <= hi && next.length < MAX_BINDINGS; i++) next.push({ ...e, [b.v]: i });
-    }
-    out = next;
-  }
-  return out;
-}
 
 function bindAll(e: Expr, env: Env): Expr {
   let x = e;
@@ -203,7 +184,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | nu
     const before = adds.length;
     try {
       search: for (const p of points)
-        for (const env of bindings(binders, p.env)) {
+        for (const env of bindings(binders, p.env, MAX_BINDINGS).envs) {
           const one = run.evaluateShared(oneStep, env);
           const total = run.evaluateShared(whole, env);
           const diff = total.data.map((x, i) => x - one.data[i]!);
@@ -226,7 +207,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | nu
 function differsAt(run: Run, whole: Deriv, oneStep: Expr, binders: Binder[], points: Point[]): boolean {
   try {
     for (const p of points)
-      for (const env of bindings(binders, p.env)) {
+      for (const env of bindings(binders, p.env, MAX_BINDINGS).envs) {
         const one = run.evaluateShared(oneStep, env).data;
         const total = run.evaluateShared(whole, env).data;
         for (let i = 0; i < total.length; i++) if (Math.abs(total[i]! - one[i]!) > 1e-12 * Math.max(1, Math.abs(total[i]!))) return true;
