@@ -30,3 +30,10 @@ export function bindVar(e: Expr, v: string, value: number): Expr {
   };
   return go(e);
 }
+
+/** bindVar for every variable of env (a point's t and its free indices) */
+export function bindAll(e: Expr, env: Record<string, number>): Expr {
+  let x = e;
+  for (const [v, value] of Object.entries(env)) x = bindVar(x, v, value);
+  return x;
+}

@@ -8,7 +8,7 @@ import { fmt, valueText } from '../format';
 import { nodeLabel } from '../paths';
 import { termHint, type TermHint } from './termMatch';
 import { RunError, stepOf, type Env, type Run } from '../run';
-import { bindVar } from '../subst';
+import { bindAll } from '../subst';
 import { LimitError, type TNode } from '../tape';
 import { toValue, type Tensor } from '../tensor';
 import { bindings } from './bindings';
@@ -24,12 +24,6 @@ export interface Claim {
   rhs: Expr;
   points: Point[];
   freeT: boolean;
-}
-
-function bindAll(e: Expr, env: Env): Expr {
-  let x = e;
-  for (const [v, value] of Object.entries(env)) x = bindVar(x, v, value);
-  return x;
 }
 
 const namesOf = new WeakMap<Run, Map<number, { name: string; t: number | null }>>();

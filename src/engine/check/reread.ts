@@ -8,8 +8,8 @@ import { bindings, type Binder } from './bindings';
 import { exprText } from '../../language/print';
 import { forChildren, mapChildren, walkRefs } from '../../language/resolve';
 import { fmt, valueText } from '../format';
-import { RunError, type Env, type Run } from '../run';
-import { bindVar } from '../subst';
+import { RunError, type Run } from '../run';
+import { bindAll } from '../subst';
 import { toValue } from '../tensor';
 import type { Point } from './points';
 import { shortcuts } from './shortcuts';
@@ -154,12 +154,6 @@ function writesPlus(e: Expr): boolean {
 
 /** the bindings of a derivative's Σ/∏ variables tried per point (the first ones, past it) */
 const MAX_BINDINGS = 64;
-
-function bindAll(e: Expr, env: Env): Expr {
-  let x = e;
-  for (const [v, value] of Object.entries(env)) x = bindVar(x, v, value);
-  return x;
-}
 
 /**
  * The re-read derivatives as written ("∂h_t/∂W_xh") and, for each, the first value its total derivative
