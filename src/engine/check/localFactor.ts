@@ -179,31 +179,19 @@ function activationFactorHint(
     const slope = f.fn === 'sigma' ? "σ'" : "tanh'";
     const dText = `${slope}(${text(f.arg)})`;
     if (close(times(w.value, dv), w.want)) return `it leaves out the factor ${dText}`;
-    const has = (fn: string) => written.includes(`"fn":"${fn}"`);
-    if (
-      has(f.fn) &&
-      fv.every((x) => x !== 0) &&
+    // the term has wroteFn (σ or σ') where the other belongs: dividing its value out and the other's in fits
+    const swapFits = (wroteFn: string, byValue: Float64Array, wroteValue: Float64Array) =>
+      written.includes(`"fn":"${wroteFn}"`) &&
+      wroteValue.every((x) => x !== 0) &&
       close(
         times(
           w.value,
-          dv.map((x, i) => x / fv[i]!),
+          byValue.map((x, i) => x / wroteValue[i]!),
         ),
         w.want,
-      )
-    )
-      return `${text(f)} should be its derivative ${dText}`;
-    if (
-      has(d.fn) &&
-      dv.every((x) => x !== 0) &&
-      close(
-        times(
-          w.value,
-          fv.map((x, i) => x / dv[i]!),
-        ),
-        w.want,
-      )
-    )
-      return `${dText} should be ${text(f)} itself, not its derivative`;
+      );
+    if (swapFits(f.fn, dv, fv)) return `${text(f)} should be its derivative ${dText}`;
+    if (swapFits(d.fn, fv, dv)) return `${dText} should be ${text(f)} itself, not its derivative`;
     if (close(times(w.value, fv), w.want)) return `it leaves out the factor ${text(f)}`;
   }
   return null;

@@ -23,6 +23,16 @@ export function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
   return guard(() => c.points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data))) === true;
 }
 
+/** the check holds with one node of its right side (the same object wherever it stands) replaced by another */
+function holdsReplacing(c: Claim, x: Expr, by: Expr, run: Run): boolean {
+  return holdsWith(
+    c,
+    c.lhs,
+    replace(c.rhs, (y) => (y === x ? by : null)),
+    run,
+  );
+}
+
 /**
  * e with its nodes for which pick(node) gives a replacement replaced (the first match on each path). The walk
  * goes through the values an expression combines (Σ/∏ bodies included), not into an entry v[…], a derivative
@@ -96,15 +106,7 @@ export function transposeHint(c: Claim, run: Run): string | null {
   );
   const plain = candidates.filter((x) => !candidates.some((y) => y.k === 'transpose' && y.a === x));
   for (const x of plain.slice(0, MAX_VARIANTS)) {
-    if (
-      !holdsWith(
-        c,
-        c.lhs,
-        replace(c.rhs, (y) => (y === x ? flip(x) : null)),
-        run,
-      )
-    )
-      continue;
+    if (!holdsReplacing(c, x, flip(x), run)) continue;
     const order =
       x.k === 'deriv'
         ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x)}, it needs none)`
@@ -135,15 +137,7 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
   for (const x of entries.slice(0, MAX_VARIANTS)) {
     const swapped: Expr = { ...x, i: x.j!, j: x.i };
     if (exprText(x.i) === exprText(x.j!)) continue;
-    if (
-      !holdsWith(
-        c,
-        c.lhs,
-        replace(c.rhs, (y) => (y === x ? swapped : null)),
-        run,
-      )
-    )
-      continue;
+    if (!holdsReplacing(c, x, swapped, run)) continue;
     return `${exprText(x)} should be ${exprText(swapped)}: with its two indices swapped the check holds`;
   }
   return null;
@@ -166,15 +160,7 @@ export function derivStepHint(c: Claim, run: Run): string | null {
     }
     for (const m of moves) {
       if (tried++ >= MAX_VARIANTS) return null;
-      if (
-        holdsWith(
-          c,
-          c.lhs,
-          replace(c.rhs, (y) => (y === d ? m : null)),
-          run,
-        )
-      )
-        return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
+      if (holdsReplacing(c, d, m, run)) return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
     }
   }
   return null;
@@ -190,14 +176,7 @@ export function orderHint(c: Claim, run: Run): string | null {
   );
   for (const x of pairs.slice(0, MAX_VARIANTS)) {
     const swapped: Expr = { ...x, a: x.b, b: x.a };
-    if (
-      holdsWith(
-        c,
-        c.lhs,
-        replace(c.rhs, (y) => (y === x ? swapped : null)),
-        run,
-      )
-    )
+    if (holdsReplacing(c, x, swapped, run))
       return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
   }
   return null;
@@ -285,15 +264,7 @@ export function powerHint(c: Claim, run: Run): string | null {
   for (const x of pows.slice(0, MAX_VARIANTS / 2)) {
     for (const d of [-1, 1]) {
       const moved: Expr = { ...x, n: plus(x.n, d) };
-      if (
-        !holdsWith(
-          c,
-          c.lhs,
-          replace(c.rhs, (y) => (y === x ? moved : null)),
-          run,
-        )
-      )
-        continue;
+      if (!holdsReplacing(c, x, moved, run)) continue;
       return `${exprText(x)} should be ${exprText(moved)}: with that power the check holds`;
     }
   }
@@ -356,14 +327,7 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
     ) {
       // h_t = tanh(a_t): try ∂L/∂a_t
       const meant: Deriv = { ...d, wrt: { ...d.wrt, name: arg.name } };
-      if (
-        holdsWith(
-          c,
-          c.lhs,
-          replace(c.rhs, (y) => (y === d ? meant : null)),
-          run,
-        )
-      ) {
+      if (holdsReplacing(c, d, meant, run)) {
         const a = refText(arg.name, d.wrt.idx);
         return `${exprText(d)} should be ${exprText(meant)}: the factor ${act.written}(${a}) — ${act.matrix} in matrix form — is missing`;
       }
@@ -373,14 +337,7 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
     if (!moved) continue;
     const factor: Expr = { k: 'call', fn: act.prime, arg: moved, shape: d.shape, range: d.range };
     const meant: Expr = { k: 'hadamard', a: factor, b: d, shape: d.shape, range: d.range };
-    if (
-      holdsWith(
-        c,
-        c.lhs,
-        replace(c.rhs, (y) => (y === d ? meant : null)),
-        run,
-      )
-    ) {
+    if (holdsReplacing(c, d, meant, run)) {
       return `${exprText(d)} needs the factor ${act.written}(${exprText(moved)}) — ${act.matrix} in matrix form — of ${refText(d.wrt.name, d.wrt.idx)}'s own equation: with it the check holds`;
     }
   }
