@@ -236,6 +236,11 @@ export function headerLabel(d: Derivation): Label {
 
 /** Named preactivations used by these nodes (not looking inside adjoint names), in first-use order. */
 function preactivations(roots: Node[]): Node[] {
+  return namedIn(roots, 'pre');
+}
+
+/** The named subexpressions of this kind these nodes use, in first-use order, not looking inside adjoint names. */
+function namedIn(roots: Node[], kind: 'pre' | 'adj'): Node[] {
   const seen = new Set<number>();
   const out: Node[] = [];
   const stack = [...roots].reverse();
@@ -244,9 +249,8 @@ function preactivations(roots: Node[]): Node[] {
     if (seen.has(n.id)) continue;
     seen.add(n.id);
     if (n.op === 'sym') {
-      if (n.label!.kind === 'pre') out.push(n);
-      if (n.label!.kind === 'adj') continue;
-      stack.push(n.def!);
+      if (n.label!.kind === kind) out.push(n);
+      if (n.label!.kind !== 'adj') stack.push(n.def!);
       continue;
     }
     for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
@@ -507,21 +511,7 @@ export interface StepKinds {
 
 /** The adjoints (δ_{t+1}, h̄_{t+1}) these nodes use, in first-use order, not looking inside them. */
 function adjointsIn(roots: Node[]): Node[] {
-  const seen = new Set<number>();
-  const out: Node[] = [];
-  const stack = [...roots].reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n.id)) continue;
-    seen.add(n.id);
-    if (n.op === 'sym') {
-      if (n.label!.kind === 'adj') out.push(n);
-      else stack.push(n.def!);
-      continue;
-    }
-    for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
-  }
-  return out;
+  return namedIn(roots, 'adj');
 }
 
 /** "where h̃_{t+1} = …": each named preactivation printed with these printers (no collapsing over steps: one step's form). */
