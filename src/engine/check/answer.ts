@@ -13,7 +13,7 @@ import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { alongHint, inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
 import { checkPoints, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
-import { forChildren } from '../../language/resolve';
+import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
@@ -85,16 +85,6 @@ function failText(bad: Sides): string {
   if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
   if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
   return message;
-}
-
-/** a derivative anywhere in a side */
-function hasDeriv(e: Expr): boolean {
-  if (e.k === 'deriv') return true;
-  let found = false;
-  forChildren(e, (c) => {
-    found ||= hasDeriv(c);
-  });
-  return found;
 }
 
 /**

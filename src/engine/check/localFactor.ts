@@ -5,7 +5,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, mapChildren, renameCalls } from '../../language/resolve';
+import { forChildren, hasDeriv, mapChildren, renameCalls } from '../../language/resolve';
 import { bindVar } from '../subst';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
@@ -125,13 +125,6 @@ function adjointFactors(e: Expr, out: Expr[] = []): Expr[] {
     else out.push(f);
   }
   return out;
-}
-
-/** a derivative anywhere in an expression (a term holding one it is not the adjoint of is not taken as written) */
-function hasDeriv(e: Expr): boolean {
-  let found = e.k === 'deriv';
-  if (!found) forChildren(e, (c) => (found ||= hasDeriv(c)));
-  return found;
 }
 
 /** a time-indexed name anywhere in an expression: a term that is a value of the network, not a constant */

@@ -10,7 +10,7 @@
 
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, walkRefs } from '../../language/resolve';
+import { hasDeriv, walkRefs } from '../../language/resolve';
 import { fmt } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { literalOps } from '../values';
@@ -363,13 +363,6 @@ function entrySide(e: Expr, model: Model): { ref: Expr & { k: 'ref' }; ix: numbe
   if (!q?.general || (q.timed && !ref.idx) || constantDef(model, ref)) return null;
   return { ref, ix };
 }
-
-const hasDeriv = (e: Expr): boolean => {
-  if (e.k === 'deriv') return true;
-  let hit = false;
-  forChildren(e, (c) => (hit ||= hasDeriv(c)));
-  return hit;
-};
 
 interface Diff {
   missing: Mono[];

@@ -116,6 +116,14 @@ export function mapChildren(x: Expr, f: (c: Expr) => Expr, opts: ChildOptions = 
   }
 }
 
+/** a derivative anywhere in an expression (exponents and entry positions included) */
+export function hasDeriv(e: Expr): boolean {
+  if (e.k === 'deriv') return true;
+  let found = false;
+  forChildren(e, (c) => (found ||= hasDeriv(c)));
+  return found;
+}
+
 /** e with every call of a function in `rename` calling its replacement instead, or null when there is none */
 export function renameCalls(e: Expr, rename: Partial<Record<Fn, Fn>>): Expr | null {
   let hit = false;
