@@ -40,6 +40,7 @@
 // - A literal of numbers only ([0.5, -1], [[1, 2], [3, 4]]) has `num` items, a negative entry being one
 //   `num` with a negative value (elsewhere `-2` is still neg(num 2)).
 
+import { defineLazy } from './lazy';
 import type { Range } from '../report';
 
 export interface NameAst {
@@ -133,28 +134,12 @@ export interface PackedNumbers {
   data: Float64Array;
 }
 
-/** where a lazy list keeps the function that makes its items (a symbol, and not enumerable: no key of the AST) */
-const EXPAND = Symbol('expand');
-
-/** the `items` of a lazy list: made on first read, then an ordinary property in the same place among the keys */
-function expandItems(this: { [EXPAND]: () => Ast[] }): Ast[] {
-  const items = this[EXPAND]();
-  Object.defineProperty(this, 'items', { value: items, writable: true, enumerable: true, configurable: true });
-  return items;
-}
-
-/**
- * A `list` with its packed entries, whose items are made by `expand` on first read (then kept). The getter is
- * one function for every list, defined on each: an object literal with its own `get items()` closure gave each
- * list a hidden class of its own, which the garbage collector's young generation could not free (the
- * closure and the whole lexer state it held survived every scavenge until a full collection: issue 11).
- */
+/** A `list` with its packed entries, whose items are made by `expand` on first read (then kept: lazy.ts). */
 export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast[]): Ast {
   const node = { k: 'list' } as { k: 'list'; range: Range; packed: PackedNumbers };
-  Object.defineProperty(node, 'items', { get: expandItems, enumerable: true, configurable: true });
+  defineLazy(node, 'items', expand);
   node.range = range;
   node.packed = packed;
-  Object.defineProperty(node, EXPAND, { value: expand });
   return node as Ast;
 }
 
