@@ -18,6 +18,7 @@ export type TokKind =
 /**
  * Operators ('op' tokens), by text: + - * / ^ = , : @ _ | ( ) [ ] { } ᵀ ' ⁺ ⊙ and
  *   '.'  a dot between operands (a product, LANGUAGE.md §1)   '..'  a range (for t = 1..3)
+ *   '≈'  a check's rounded value (≈, ≃, \approx, \simeq)
  *   '…'  an ellipsis (…, \cdots, \ldots, \dots)                '≤' '≥' '<' '>'  (Σ/∏ bounds only)
  *   'mat[' 'mat]'  \begin{bmatrix|pmatrix|matrix} … \end{…}     '&' 'row'  (an entry / row break in a matrix)
  *   'sep'  \quad, \qquad or \; between two entries of a [ … ] literal
@@ -104,6 +105,10 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   count: 'count',
   onehot: 'onehot',
   prod: 'prod',
+  // hyperbolic functions (tanh' = sech², as some sheets write it), written out with exp by the resolver
+  cosh: 'cosh',
+  sinh: 'sinh',
+  sech: 'sech',
 });
 /** the words never read as a name: the keywords, every function spelling, grad (the editor's rename and
  * the preview's highlighting ask here rather than keep their own lists) */
@@ -148,6 +153,10 @@ for (const w of RESERVED.keys()) {
 const { sigma: _sigma, Sigma: _Sigma, ...NAME_LETTERS } = GREEK_LETTERS;
 const GREEK: Readonly<Record<string, string>> = lookup({ ...NAME_LETTERS, Upsilon: 'Υ', ell: 'ℓ' });
 const LATEX_OPS: Readonly<Record<string, string>> = lookup({
+  // a value rounded to the digits written, after a check's side (∂L/∂W ≈ 0.0421)
+  approx: '≈',
+  simeq: '≈',
+  thickapprox: '≈',
   cdot: '*',
   times: '*',
   ast: '*',
@@ -244,6 +253,14 @@ const LATEX_FONTS = new Set([
   'textrm',
   'mathnormal',
 ]);
+/**
+ * The text of a num token written as a bold or double-struck one (\mathbf{1}, \boldsymbol{1}, \mathbb{1}, 𝟙): the
+ * all-ones vector, whose length the resolver takes from what it multiplies (1ᵀv is the sum of v's entries), or
+ * the indicator's 1 in 1_{a=b}. Its value is 1.
+ */
+export const ONES = '𝟙';
+/** the fonts in which a lone 1 is the all-ones vector */
+const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
 const ACCENTS: Readonly<Record<string, string>> = lookup({
   tilde: '\u0303',
@@ -790,7 +807,7 @@ export function lex(src: string): LexResult {
     // 𝟙 (U+1D7D9, two UTF-16 units): the indicator's 1
     if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
       i += 2;
-      push('num', '1', s, i, 1);
+      push('num', ONES, s, i, 1);
       continue;
     }
     // superscripts: x² is x^2, W⁻¹ is W^{-1}
@@ -999,6 +1016,10 @@ export function lex(src: string): LexResult {
       case 0x207a: // ⁺
         push('op', '⁺', s, i);
         return;
+      case 0x2248: // ≈
+      case 0x2243: // ≃
+        push('op', '≈', s, i);
+        return;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽
         push('op', '≤', s, i);
@@ -1146,9 +1167,17 @@ export function lex(src: string): LexResult {
       case Cmd.Ignored:
         ignored(cmd, s);
         return;
-      case Cmd.Font:
+      case Cmd.Font: {
+        // \mathbf{1}, \boldsymbol{1}, \mathbb{1}: the all-ones vector (or the indicator's 1_{…}), one token
+        const g = BOLD_ONE_FONTS.has(cmd) ? groupAt(i) : null;
+        if (g && g[0].trim() === '1') {
+          i = g[1];
+          push('num', ONES, s, i, 1);
+          return;
+        }
         transparent(Brace.Transparent, s);
         return;
+      }
       case Cmd.Underbrace:
         transparent(Brace.Underbrace, s);
         return;

@@ -30,6 +30,9 @@ const FN_NAMES: Record<string, string> = {
   artanh: 'tanh^{-1}',
   onehot: 'onehot',
   prod: 'prod',
+  cosh: 'cosh',
+  sinh: 'sinh',
+  sech: 'sech',
 };
 
 /** the inverses as written, and what a student who wrote them may have meant (seed 004 writes σ' this way) */
@@ -48,6 +51,7 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   if (a.fn === 'onehot') return readOnehot(a, ctx);
   if (a.fn === 'prod') return readProd(a, ctx);
   const x = readExpression(a.arg, ctx);
+  if (a.fn === 'cosh' || a.fn === 'sinh' || a.fn === 'sech') return hyperbolic(a.fn, x, a.range);
   const hint = INVERSE_HINT[a.fn];
   if (hint && ctx.record && !ctx.quiet) scope.diagnostics.push(diag('hint', hint, a.fnRange, 'inverse'));
   const s = x.shape;
@@ -62,6 +66,19 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   }
   return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
+}
+
+/**
+ * cosh, sinh and sech written out with exp, which the engine evaluates and differentiates: cosh z = (eᶻ + e⁻ᶻ)/2,
+ * sinh z = (eᶻ − e⁻ᶻ)/2, sech z = 2/(eᶻ + e⁻ᶻ) — so tanh'(z) written sech²(z) (as some sheets do) reads
+ */
+function hyperbolic(fn: 'cosh' | 'sinh' | 'sech', x: Expr, range: Expr['range']): Expr {
+  const shape = x.shape;
+  const up: Expr = { k: 'call', fn: 'exp', arg: x, shape, range };
+  const down: Expr = { k: 'call', fn: 'exp', arg: { k: 'neg', a: x, shape, range }, shape, range };
+  const two: Expr = { k: 'num', value: 2, shape: [], range };
+  const both: Expr = { k: fn === 'sinh' ? 'sub' : 'add', a: up, b: down, shape, range };
+  return fn === 'sech' ? { k: 'div', a: two, b: both, shape, range } : { k: 'div', a: both, b: two, shape, range };
 }
 
 /**

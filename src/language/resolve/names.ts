@@ -13,6 +13,7 @@ import { derivedUse, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
+import { refText } from '../print';
 
 /**
  * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
@@ -128,6 +129,46 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): never {
   return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
 }
 
+/**
+ * l(o_t, y_t) with l_t a per-step quantity (d2l.ai's loss function applied to an output and its target): l at the
+ * one step its arguments are written at, with a note saying so; arguments at no step or at different ones are an
+ * error naming them
+ */
+function readAtArgumentStep(a: NameAst, ctx: ExprContext): Expr {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const steps: Idx[] = [];
+  for (const x of a.argItems ?? []) {
+    let e: Expr | null = null;
+    try {
+      e = readExpression(x, quiet);
+    } catch (err) {
+      if (!(err instanceof Abandoned)) throw err;
+    }
+    if (e?.k === 'ref' && e.idx) steps.push(e.idx);
+  }
+  const key = (i: Idx) => JSON.stringify(i);
+  const one = steps.length > 0 && steps.every((i) => key(i) === key(steps[0]!));
+  const name = writtenName(a);
+  if (!one)
+    fail(
+      ctx,
+      `${name} is a sequence: ${name}(…) takes its step from its arguments, and they ${steps.length ? 'are written at different steps' : 'name no step'} — write ${name}_t or a step such as ${name}_1`,
+      a.range,
+      'index',
+    );
+  const e = mkRef(a, ctx, a.raw, steps[0]!, ctx.scope.shapeOf(a.raw), a.range);
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${name}(…) is read as ${refText(a.raw, steps[0]!)}, at the step of its arguments`,
+        a.range,
+        'function-arguments',
+      ),
+    );
+  return e;
+}
+
 export function readName(a: NameAst, ctx: ExprContext): Expr {
   const scope = ctx.scope;
   const T = scope.T;
@@ -141,6 +182,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         'unknown-name',
       );
     }
+    // d2l.ai's l(o_t, y_t): a per-step quantity written with no step, at the step its arguments share
+    if (!a.sub && !a.sup && scope.isTimed(a.raw) && !ctx.vars.has(a.raw)) return readAtArgumentStep(a, ctx);
     // ℒ_t(t_t, y_t): the quantity written with what it depends on; read as the quantity itself
     const e = readName({ ...a, args: undefined, range: { ...a.range, endLine: a.args.line, endColumn: a.args.column } }, ctx);
     if (ctx.record && !ctx.quiet)

@@ -1,0 +1,186 @@
+// notation13 (session 13): notation met when textbook and lecture-note formulas are pasted as printed —
+// \mathbf{1} as the all-ones vector, sech/cosh/sinh, a value after ≈ judged to its digits, d2l.ai's loss
+// function l(o_t, y_t) applied to an output and its target.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { analyzeSolution } from '../../src/solution/index';
+
+const VEC = String.raw`T = 3
+input x : 2
+target y : 2
+param W_xh : 3x2
+param W_hh : 3x3
+param b_h : 3
+param W_hy : 2x3
+h_0 = 0
+h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h)
+o_t = W_hy h_t
+L_t = sum((o_t - y_t)^2)
+loss L = Σ_t L_t
+`;
+
+const SCALAR = String.raw`T = 3
+input x = [0.5, -1.0, 2.0]
+target y = [1, 0, 1]
+param W_xh = 0.3
+param W_hh = 0.8
+param b_h = 0.1
+param W_hy = 1.5
+h_0 = 0
+h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h)
+o_t = W_hy h_t
+L_t = (y_t - o_t)^2
+loss L = Σ_t L_t
+`;
+
+const errors = (r: ReturnType<typeof analyze>) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+const statuses = (text: string) => {
+  const r = analyze(text);
+  expect(errors(r)).toEqual([]);
+  return r.checks.map((c) => c.status);
+};
+
+describe('\\mathbf{1}: the all-ones vector', () => {
+  it('in diag(1 − h ⊙ h) and 1 − h², as every spelling (\\mathbf, \\boldsymbol, 𝟙)', () => {
+    const lines = [
+      String.raw`check ∂h_t/∂h_{t-1} = \operatorname{diag}(\mathbf{1} - h_t \odot h_t) W_hh`,
+      String.raw`check ∂h_t/∂h_{t-1} = \mathrm{diag}(\boldsymbol{1} - h^{(t)2}) W_hh`,
+      String.raw`check ∂h_t/∂h_{t-1} = diag(𝟙 - h_t^2) W_hh`,
+      String.raw`check ∂L/∂W_hh = \sum_{t=1}^{T} \operatorname{diag}(\mathbf{1} - h_t^2) ∂L/∂h_t h_{t-1}^\top`,
+    ];
+    expect(statuses(VEC + lines.join('\n') + '\n')).toEqual(['holds', 'holds', 'holds', 'holds']);
+  });
+
+  it('1ᵀv is the sum of v, vᵀ1 too, M1 the row sums, 1ᵀM the column sums; a wrong one fails', () => {
+    const lines = [
+      String.raw`check \mathbf{1}^\top h_3 = sum(h_3)`,
+      String.raw`check \mathbf{1}^T o_3 = sum(o_3)`,
+      String.raw`check h_3^T \mathbf{1} = sum(h_3)`,
+      String.raw`check (W_hh \boldsymbol{1})[1] = W_hh[1,1] + W_hh[1,2] + W_hh[1,3]`,
+      String.raw`check \mathbf{1}^\top W_hy = [W_hy[1,1] + W_hy[2,1], W_hy[1,2] + W_hy[2,2], W_hy[1,3] + W_hy[2,3]]`,
+      String.raw`check \mathbf{1}^\top h_3 = sum(o_3)`,
+    ];
+    expect(statuses(VEC + lines.join('\n') + '\n')).toEqual(['holds', 'holds', 'holds', 'holds', 'holds', 'fails']);
+  });
+
+  it('in a network equation: L_t = 1ᵀ(o_t − y_t)²', () => {
+    const net = VEC.replace('L_t = sum((o_t - y_t)^2)', String.raw`L_t = \mathbf{1}^\top (o_t - y_t)^2`);
+    expect(statuses(net + 'check L_t = sum((o_t - y_t)^2)\ncheck ∂L/∂o_t = 2(o_t - y_t)\n')).toEqual(['holds', 'holds']);
+  });
+
+  it('the indicator \\mathbb{1}_{i=2} and 𝟙_{i=2} still read', () => {
+    expect(statuses(VEC + 'check Σ_i \\mathbb{1}_{i=2} h_3[i] = h_3[2]\ncheck Σ_i 𝟙_{i=2} h_3[i] = h_3[2]\n')).toEqual(['holds', 'holds']);
+  });
+});
+
+describe('sech, cosh, sinh', () => {
+  it("tanh' written sech² (\\operatorname{sech}, sech^2, 1/\\cosh^2) holds; a wrong power fails", () => {
+    const z = 'W_xh x_t + W_hh h_{t-1} + b_h';
+    const lines = [
+      String.raw`check ∂h_t/∂h_{t-1} = diag(sech^2(${z})) W_hh`,
+      String.raw`check ∂h_t/∂h_{t-1} = \operatorname{diag}(\operatorname{sech}^2(${z})) W_hh`,
+      String.raw`check ∂h_t/∂h_{t-1} = diag(1/\cosh^2(${z})) W_hh`,
+      String.raw`check \sinh(b_h) = (exp(b_h) - exp(-b_h))/2`,
+      String.raw`check \cosh(b_h)^2 - \sinh(b_h)^2 = 1`,
+      String.raw`check ∂h_t/∂h_{t-1} = diag(sech(${z})) W_hh`,
+    ];
+    expect(statuses(VEC + lines.join('\n') + '\n')).toEqual(['holds', 'holds', 'holds', 'holds', 'holds', 'fails']);
+  });
+});
+
+describe('a value after ≈, judged to the digits written', () => {
+  // ∂L/∂W_hh = −0.0398942…, ∂L/∂o_3 = −0.193101… at SCALAR's values
+  it('holds when the value rounds to what is written (\\approx, ≈, \\simeq, m × 10^{e}, trailing zeros)', () => {
+    const lines = [
+      String.raw`check ∂L/∂W_hh \approx -0.0399`,
+      'check ∂L/∂W_hh ≈ -0.04',
+      'check ∂L/∂W_hh ≈ -0.040',
+      String.raw`check ∂L/∂W_hh ≈ -3.99 \times 10^{-2}`,
+      String.raw`check ∂L/∂o_3 \simeq -0.193`,
+    ];
+    const r = analyze(SCALAR + lines.join('\n') + '\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
+    expect(r.checks[0]!.message).toMatch(
+      /^holds to the digits written at the file's values: the left side is -0.0398942, which rounds to -0.0399/,
+    );
+  });
+
+  it('a wrongly rounded value fails, naming the value and what it rounds to', () => {
+    const r = analyze(SCALAR + 'check ∂L/∂W_hh ≈ -0.0398\ncheck ∂L/∂W_hh \\approx 0.0421\n');
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails']);
+    expect(r.checks[0]!.message).toBe('fails: the left side is -0.0398942, which rounds to -0.0399, not -0.0398 as written');
+    expect(r.checks[1]!.message).toBe('fails: the left side is -0.0398942, which rounds to -0.0399, not 0.0421 as written');
+  });
+
+  it('in a chain A = B ≈ v: the value is its own link, against the first side', () => {
+    const r = analyze(SCALAR + 'check ∂L/∂o_3 = -2(y_3 - o_3) \\approx -0.193\ncheck ∂L/∂o_3 = -2(y_3 - o_3) ≈ -0.18\n');
+    expect(r.checks.map((c) => [c.line, c.link, c.status])).toEqual([
+      [13, 1, 'holds'],
+      [13, 2, 'holds'],
+      [14, 1, 'holds'],
+      [14, 2, 'fails'],
+    ]);
+    expect(r.checks[3]!.message).toMatch(/which rounds to -0.19, not -0.18 as written/);
+  });
+
+  it('a vector value is judged entry by entry', () => {
+    // o_1 = 0.37…, o_2 = −0.0061
+    const r = analyze(`${SCALAR}check [o_1, o_2] ≈ [0.37, -0.01]\ncheck [o_1, o_2] ≈ [0.37, 0.01]\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(r.checks[1]!.message).toBe('fails: entry 2 of the left side is -0.00609757, which rounds to -0.01, not 0.01 as written');
+  });
+
+  it('≈ before an expression that is no written value is an error naming what ≈ takes', () => {
+    const r = analyze(`${SCALAR}check ∂L/∂W_hh ≈ x_1\n`);
+    expect(errors(r)).toEqual([
+      'after ≈ a check takes a value written to some digits (0.0421, -4.21 × 10^{-2}, or a list of numbers), judged to those digits; for an equation write =',
+    ]);
+  });
+
+  it('in a solution: `= … \\approx v` is a link judged to its digits; an expression after ≈ is still left out', () => {
+    const md = ['```rnn', SCALAR, '```', '', String.raw`$$ \frac{\partial L}{\partial W_{hh}} \approx -0.0398 \tag{2} $$`, ''].join('\n');
+    const sol = analyzeSolution(md, 'markdown');
+    const checks = sol.networks.flatMap((n) => n.report.checks);
+    expect(checks.map((c) => [c.tag, c.status])).toEqual([['2', 'fails']]);
+    expect(checks[0]!.message).toMatch(/rounds to -0.0399, not -0.0398 as written/);
+  });
+});
+
+describe("d2l.ai's l(o_t, y_t): a per-step loss applied to an output and its target", () => {
+  const D2L = String.raw`T = 4
+input x : 2
+target y : 2
+param W_hx : 3x2
+param W_hh : 3x3
+param W_qh : 2x3
+h_0 = 0
+h_t = W_hx x_t + W_hh h_{t-1}
+o_t = W_qh h_t
+l_t = sum((o_t - y_t)^2)
+loss L = \frac{1}{T}\sum_{t=1}^T l(o_t, y_t)
+`;
+  it('reads as l at its arguments’ step, in the network and in a check (d2l.ai eq. 9.7.x as printed)', () => {
+    const r = analyze(
+      D2L +
+        String.raw`check L = \frac{1}{T}\sum_{t=1}^T l_t
+check \frac{\partial L}{\partial \mathbf{o}_t} = \frac{\partial l(\mathbf{o}_t, y_t)}{T \cdot \partial \mathbf{o}_t}
+check \frac{\partial L}{\partial \mathbf{o}_t} = \frac{\partial l(\mathbf{o}_t, y_t)}{\partial \mathbf{o}_t}
+`,
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(r.checks[2]!.message).toMatch(/misses a factor 1\/T/);
+    expect(
+      r.diagnostics.some((d) => d.severity === 'information' && d.message === 'l(…) is read as l_t, at the step of its arguments'),
+    ).toBe(true);
+  });
+
+  it('arguments at different steps, or at none, are an error that says so', () => {
+    const r = analyze(`${D2L}check ∂L/∂o_t = l(o_t, y_{t-1})\ncheck ∂L/∂o_t = l(W_hh, y)\n`);
+    expect(errors(r)).toEqual([
+      'l is a sequence: l(…) takes its step from its arguments, and they are written at different steps — write l_t or a step such as l_1',
+      'l is a sequence: l(…) takes its step from its arguments, and they name no step — write l_t or a step such as l_1',
+    ]);
+  });
+});
