@@ -18,6 +18,7 @@ export type TokKind =
 /**
  * Operators ('op' tokens), by text: + - * / ^ = , : @ _ | ( ) [ ] { } ᵀ ' ⁺ ⊙ and
  *   '.'  a dot between operands (a product, LANGUAGE.md §1)   '..'  a range (for t = 1..3)
+ *   '⊗'  the outer product of two vectors (⊗, \otimes)
  *   '≈'  a check's rounded value (≈, ≃, \approx, \simeq)
  *   '…'  an ellipsis (…, \cdots, \ldots, \dots)                '≤' '≥' '<' '>'  (Σ/∏ bounds only)
  *   'mat[' 'mat]'  \begin{bmatrix|pmatrix|matrix} … \end{…}     '&' 'row'  (an entry / row break in a matrix)
@@ -161,6 +162,7 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   times: '*',
   ast: '*',
   odot: '⊙',
+  otimes: '⊗',
   circ: '⊙',
   top: 'ᵀ',
   intercal: 'ᵀ',
@@ -222,6 +224,16 @@ const LATEX_IGNORED = new Set([
   'displaystyle',
   'textstyle',
   'scriptstyle',
+  'scriptscriptstyle',
+  // spacing with an argument, dropped with it (ignored()): x^{\mkern-1.5mu\mathsf{T}}, \hspace{2pt}
+  'mkern',
+  'kern',
+  'mskip',
+  'hskip',
+  'hspace',
+  'phantom',
+  'hphantom',
+  'vphantom',
   'nonumber',
   'notag',
   'limits',
@@ -231,6 +243,10 @@ const LATEX_IGNORED = new Set([
   'medspace',
   'thickspace',
 ]);
+/** the rest of an empty group after its '{' */
+const EMPTY_GROUP = /^[ \t]*\}/;
+/** ignored commands that take an argument (a dimension or a group), dropped with it */
+const SPACING_WITH_ARGUMENT = new Set(['mkern', 'kern', 'mskip', 'hskip', 'hspace', 'phantom', 'hphantom', 'vphantom']);
 /** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
 const LATEX_SEPARATORS = new Set(['quad', 'qquad', ';']);
 /** font commands: \mathcal{L} is L (their braces are transparent) */
@@ -967,6 +983,13 @@ export function lex(src: string): LexResult {
         push('bigop', 'prod', s, i);
         return;
       case 123: // {
+        // an empty group {} prints nothing: x^{(t)}{}^\top is x^{(t)}^\top (what follows stays tight)
+        if (EMPTY_GROUP.test(src.slice(i, i + 8))) {
+          const close = src.indexOf('}', i);
+          if (lastEnd === s) lastEnd = close + 1;
+          i = close + 1;
+          return;
+        }
         depth++;
         braces.push(Brace.Real);
         push('op', '{', s, i);
@@ -996,6 +1019,9 @@ export function lex(src: string): LexResult {
       case 0xd7: // ×
       case 0x2219: // ∙
         push('op', '*', s, i);
+        return;
+      case 0x2297: // ⊗ (the outer product)
+        push('op', '⊗', s, i);
         return;
       case 0x2299: // ⊙
       case 0x2218: // ∘
@@ -1249,6 +1275,17 @@ export function lex(src: string): LexResult {
         i += m[0].length;
         return;
       }
+    }
+    if (SPACING_WITH_ARGUMENT.has(cmd)) {
+      // \mkern-1.5mu (a dimension), \hspace{2pt}, \hspace*{…}, \phantom{x} (a group): nothing is printed
+      const dim = /\s*\*?\s*(?:-?\s*(?:\d+\.?\d*|\.\d+)\s*(?:mu|pt|em|ex|mm|cm|in|bp|sp)|(?=\{))/y;
+      dim.lastIndex = i;
+      const m = dim.exec(src);
+      if (m) {
+        i += m[0].length;
+        if (src.charCodeAt(i) === 123) i = skipGroup(i);
+      }
+      return;
     }
     if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
     // \left. and \right. are invisible delimiters

@@ -707,6 +707,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         } else if (t.text === '…' && !inRange) {
           a = ellipsisProduct(a, t);
           continue;
+        } else if (t.text === '⊗') {
+          // a ⊗ b: the outer product of two vectors (the resolver checks the shapes), as call 'outer' of both
+          next();
+          const b = unary();
+          const both: Ast = { k: 'list', items: [a, b], range: span(a.range, b.range) };
+          a = deep({ k: 'call', fn: 'outer', arg: both, range: both.range, fnRange: t.range }, a, b);
+          continue;
         }
       }
       if (!op && startsPrimary(t) && p !== rangeGroup) op = 'juxt';
@@ -973,13 +980,17 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     while (isOp(peek(), '^')) {
       const caret = next();
       const t = peek();
-      // transposes: ^T, ^{T}, ^\top, ^ᵀ
-      if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T')) {
+      // transposes: ^T, ^{T}, ^\top, ^ᵀ, and ^\prime, ^{\prime} (x' after a value is its transpose)
+      if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T') || isOp(t, "'")) {
         next();
         a = { k: 'transpose', a, range: span(a.range, t.range) };
         continue;
       }
-      if (isOp(t, '{') && ((peek(1).kind === 'name' && peek(1).text === 'T') || isOp(peek(1), 'ᵀ')) && isOp(peek(2), '}')) {
+      if (
+        isOp(t, '{') &&
+        ((peek(1).kind === 'name' && peek(1).text === 'T') || isOp(peek(1), 'ᵀ') || isOp(peek(1), "'")) &&
+        isOp(peek(2), '}')
+      ) {
         p += 3;
         a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
         continue;
@@ -1745,7 +1756,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (braced) {
         // Goodfellow's h^{(t-1)\top}, h^{(t)T}: the step and a transpose
         const x = peek();
-        const isT = (y: Token) => isOp(y, 'ᵀ') || (y.kind === 'name' && y.text === 'T');
+        const isT = (y: Token) => isOp(y, 'ᵀ') || (y.kind === 'name' && y.text === 'T') || isOp(y, "'");
         if (allowT && isT(x) && isOp(peek(1), '}')) {
           next();
           supTransposed = true;

@@ -184,3 +184,99 @@ check \frac{\partial L}{\partial \mathbf{o}_t} = \frac{\partial l(\mathbf{o}_t, 
     ]);
   });
 });
+
+describe('transposes and spacing as textbooks typeset them', () => {
+  const NET = String.raw`T = 4
+input x : 2
+target y : 3 = [[1,0,0],[0,1,0],[0,0,1],[1,0,0]]
+param U : 4x2
+param W : 4x4
+param b : 4
+param V : 3x4
+param c : 3
+h_0 = 0
+a_t = b + W h_{t-1} + U x_t
+h_t = tanh(a_t)
+o_t = c + V h_t
+ŷ_t = softmax(o_t)
+L_t = -sum(y_t ⊙ log(ŷ_t))
+loss L = Σ_t L_t
+`;
+  // Goodfellow et al. eq. 10.28 with the transpose of x^{(t)} in the ways papers typeset it
+  const g = (xT: string) =>
+    String.raw`check \nabla_{\boldsymbol{U}} L = \sum_t \text{diag}\left(1 - \left(\boldsymbol{h}^{(t)}\right)^2\right) (\nabla_{\boldsymbol{h}^{(t)}} L) ${xT}`;
+  it('x^{(t)}{}^\\top (an empty group), x^{(t)\\prime}, x_t^{\\prime}, x_t^{\\mkern-1.5mu\\mathsf{T}}, x_t^{\\scriptscriptstyle\\top}', () => {
+    const lines = [
+      g(String.raw`\boldsymbol{x}^{(t)}{}^\top`),
+      g(String.raw`\boldsymbol{x}^{(t)\prime}`),
+      g(String.raw`x_t^{\prime}`),
+      g(String.raw`x_t^\prime`),
+      g(String.raw`x_t^{\mkern-1.5mu\mathsf{T}}`),
+      g(String.raw`x_t^{\scriptscriptstyle\top}`),
+      g(String.raw`x_t^{\hspace{1pt}\top}`),
+    ];
+    expect(statuses(NET + lines.join('\n') + '\n')).toEqual(lines.map(() => 'holds'));
+  });
+
+  it('a ⊗ b of two vectors is the outer product a bᵀ; of a matrix, an error that says so', () => {
+    const ok = String.raw`check \nabla_{U} L = \sum_t diag(1 - h_t^2) (\nabla_{h_t} L) \otimes x_t`;
+    const wrong = String.raw`check \nabla_{U} L = \sum_t (\nabla_{h_t} L) ⊗ x_t`;
+    expect(statuses(`${NET}${ok}\n`)).toEqual(['holds']);
+    const r = analyze(`${NET}${wrong}\ncheck W ⊗ h_1 = 0\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['fails']);
+    expect(errors(r)).toEqual(['⊗ is read as the outer product of two vectors (a ⊗ b = a bᵀ), not of a 4×4 matrix']);
+  });
+});
+
+describe('dX (CS231n, min-char-rnn): the gradient of the loss by X', () => {
+  const LSTM = String.raw`T = 3
+input x : 2
+target y : 2
+param W_f : 3x2
+param U_f : 3x3
+param W_i : 3x2
+param U_i : 3x3
+param W_o : 3x2
+param U_o : 3x3
+param W_c : 3x2
+param U_c : 3x3
+param V : 2x3
+h_0 = 0
+c_0 = 0
+f_t = σ(W_f x_t + U_f h_{t-1})
+i_t = σ(W_i x_t + U_i h_{t-1})
+o_t = σ(W_o x_t + U_o h_{t-1})
+\tilde{c}_t = tanh(W_c x_t + U_c h_{t-1})
+c_t = f_t ⊙ c_{t-1} + i_t ⊙ \tilde{c}_t
+h_t = o_t ⊙ tanh(c_t)
+ŷ_t = V h_t
+L_t = 0.5 sum((ŷ_t - y_t)^2)
+loss L = Σ_t L_t
+`;
+  it('an LSTM backward pass in dc, dh, do holds; f_t for f_{t+1} fails naming it', () => {
+    const r = analyze(
+      LSTM +
+        [
+          'check dc_t = dh_t ⊙ o_t ⊙ (1 - tanh^2(c_t)) + dc_{t+1} ⊙ f_{t+1}',
+          'check do_t = dh_t ∘ tanh(c_t)',
+          'check dV = Σ_t (ŷ_t - y_t) h_t^T',
+          'check dc_t = dh_t ⊙ o_t ⊙ (1 - tanh^2(c_t)) + dc_{t+1} ⊙ f_t',
+        ].join('\n') +
+        '\n',
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+    expect(r.checks[3]!.message).toMatch(/f_t should be f_\{t\+1\}/);
+    expect(r.diagnostics.find((d) => d.severity === 'information' && /^dc_t is read/.test(d.message))?.message).toBe(
+      "dc_t is read as ∂L/∂c_t, the loss's gradient by c_t (dX, as code and CS231n notes name gradients)",
+    );
+  });
+
+  it('in an equation dX stays an unknown name; a defined dX is itself; dL/dW is still the ASCII derivative', () => {
+    const r = analyze(`${LSTM}check \\frac{dL}{dV} = Σ_t (ŷ_t - y_t) h_t^T\ncheck dL/dV = Σ_t (ŷ_t - y_t) h_t^T\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+    expect(r.diagnostics.some((d) => /read as ∂L/.test(d.message))).toBe(false);
+    const bad = analyze(LSTM.replace('ŷ_t = V h_t', 'ŷ_t = V h_t + dh_t'));
+    expect(errors(bad)[0]).toMatch(/^unknown name dh/);
+  });
+});

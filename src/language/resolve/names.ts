@@ -118,9 +118,11 @@ export function deltaIsNotDerivative(ctx: ExprContext, written: string, rest: st
 }
 
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
-function unknown(a: NameAst, ctx: ExprContext, name: string): never {
+function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const scope = ctx.scope;
   if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
+  const grad = codeGradient(a, ctx, name);
+  if (grad) return grad;
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
   // (δ_{o_t} too: the subscript is the name)
   const rest = name.startsWith('δ_') ? withoutSegment(name.slice(2)) : name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
@@ -166,6 +168,31 @@ function readAtArgumentStep(a: NameAst, ctx: ExprContext): Expr {
         'function-arguments',
       ),
     );
+  return e;
+}
+
+/**
+ * dc_t, dh_{t+1}, dW_hh in a question, where the file defines c, h, W_hh and no dc: the gradient of the loss by
+ * it, as CS231n and min-char-rnn name their gradients (dx is ∂loss/∂x) — the adjoint, with a note saying so.
+ * Unlike δ (Graves' δ is the gradient at a unit's input, so δX is not read), d before a name has one meaning.
+ */
+function codeGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
+  const rest = name.slice(1);
+  if (!ctx.allowDeriv || name[0] !== 'd' || !rest || !ctx.scope.isKnown(rest) || !a.raw.startsWith(name)) return null;
+  const nameRange = { ...a.nameRange, column: a.nameRange.column + 1 };
+  const x: NameAst = { ...a, raw: a.raw.slice(1), nameRange };
+  const e = readAdjoint(x, a.range, ctx);
+  if (ctx.record && !ctx.quiet && e.k === 'deriv' && e.of.k === 'ref') {
+    const by = refText(e.wrt.name, e.wrt.idx);
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `d${by} is read as ∂${refText(e.of.name, null)}/∂${by}, the loss's gradient by ${by} (dX, as code and CS231n notes name gradients)`,
+        a.range,
+        'code-gradient',
+      ),
+    );
+  }
   return e;
 }
 
@@ -235,7 +262,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
   if (a.sub) {
-    if (!scope.isKnown(raw)) unknown(a, ctx, raw);
+    if (!scope.isKnown(raw)) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!scope.isTimed(raw) || a.sub.k === 'list') {
       const shape = scope.shapeOf(raw);
@@ -284,7 +311,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
-  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) unknown(a, ctx, m[0]);
+  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) return unknown(a, ctx, m[0]);
   return unknown(a, ctx, raw);
 }
 
