@@ -280,3 +280,47 @@ loss L = Σ_t L_t
     expect(errors(bad)[0]).toMatch(/^unknown name dh/);
   });
 });
+
+describe("d2l.ai §9.7's f(x_t, h_{t-1}, w_h) and g(h_t, w_o): the functions of the network's own equations", () => {
+  const NET = String.raw`T = 4
+input x = [0.5, -1.0, 2.0, 0.3]
+target y = [1, 0, 1, 0]
+param w_h = 0.7
+param w_x = 0.4
+param w_o = 1.2
+h_0 = 0
+h_t = tanh(w_h h_{t-1} + w_x x_t)
+o_t = w_o h_t
+L_t = (o_t - y_t)^2
+loss L = \frac{1}{T}\sum_{t=1}^T L_t
+`;
+  it('eqs. 9.7.3–9.7.7 as printed hold: f(…) is h_t, g(…) is o_t, l(…) is L_t; ∂f(…)/∂(an argument) is the partial ∂⁺', () => {
+    const lines = [
+      String.raw`check \frac{\partial L}{\partial w_h} = \frac{1}{T}\sum_{t=1}^T \frac{\partial l(y_t, o_t)}{\partial w_h} = \frac{1}{T}\sum_{t=1}^T \frac{\partial l(y_t, o_t)}{\partial o_t} \frac{\partial g(h_t, w_o)}{\partial h_t}  \frac{\partial h_t}{\partial w_h}`,
+      String.raw`check \frac{\partial h_t}{\partial w_h}= \frac{\partial f(x_{t},h_{t-1},w_h)}{\partial w_h} +\frac{\partial f(x_{t},h_{t-1},w_h)}{\partial h_{t-1}} \frac{\partial h_{t-1}}{\partial w_h}`,
+      String.raw`check \frac{\partial h_t}{\partial w_h}=\frac{\partial f(x_{t},h_{t-1},w_h)}{\partial w_h}+\sum_{i=1}^{t-1}\left(\prod_{j=i+1}^{t} \frac{\partial f(x_{j},h_{j-1},w_h)}{\partial h_{j-1}} \right) \frac{\partial f(x_{i},h_{i-1},w_h)}{\partial w_h}`,
+    ];
+    const r = analyze(NET + lines.join('\n') + '\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds']);
+    expect(r.diagnostics.some((d) => /^f\(…\) is read as h_j, the quantity whose equation takes these arguments/.test(d.message))).toBe(
+      true,
+    );
+  });
+
+  it('a typical mistake fails naming it: ∂h_t/∂w_h for ∂h_{t-1}/∂w_h in the recursion, the partial alone for the total', () => {
+    const r = analyze(
+      NET +
+        String.raw`check \frac{\partial h_t}{\partial w_h}= \frac{\partial f(x_{t},h_{t-1},w_h)}{\partial w_h} +\frac{\partial f(x_{t},h_{t-1},w_h)}{\partial h_{t-1}} \frac{\partial h_{t}}{\partial w_h}
+check \frac{\partial h_t}{\partial w_h}= \frac{\partial f(x_{t},h_{t-1},w_h)}{\partial w_h}
+`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails']);
+    expect(r.checks[1]!.message).toMatch(/The other side is the immediate partial ∂⁺h_t\/∂w_h/);
+  });
+
+  it('arguments no equation takes keep the refusal that says what to write', () => {
+    const r = analyze(`${NET}check \\frac{\\partial h_t}{\\partial w_h}= \\frac{\\partial f(x_{t},h_{t},w_h)}{\\partial w_h}\n`);
+    expect(errors(r)[0]).toMatch(/^f\(…\): a name applied to arguments/);
+  });
+});

@@ -14,6 +14,7 @@ import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
+import { argumentFunction } from './argumentFunction';
 
 /**
  * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
@@ -202,6 +203,20 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.args) {
     // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
     if (!scope.isKnown(a.raw) && !scope.isKnown(withoutSegment(a.raw))) {
+      // d2l.ai's f(x_t, h_{t-1}, w_h): the quantity whose equation takes these arguments
+      const fq = argumentFunction(a, ctx);
+      if (fq) {
+        if (ctx.record && !ctx.quiet)
+          scope.diagnostics.push(
+            diag(
+              'information',
+              `${writtenName(a)}(…) is read as ${refText(fq.name, fq.idx)}, the quantity whose equation takes these arguments (its derivative by one of them is the partial one, ∂⁺)`,
+              a.range,
+              'function-arguments',
+            ),
+          );
+        return mkRef(a, ctx, fq.name, fq.idx, scope.shapeOf(fq.name), a.range);
+      }
       fail(
         ctx,
         `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,
