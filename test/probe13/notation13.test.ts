@@ -324,3 +324,42 @@ check \frac{\partial h_t}{\partial w_h}= \frac{\partial f(x_{t},h_{t-1},w_h)}{\p
     expect(errors(r)[0]).toMatch(/^f\(…\): a name applied to arguments/);
   });
 });
+
+describe('property: the new notation against its plain spelling on random vector networks', () => {
+  // a small seeded generator: the same networks every run
+  let state = 12345;
+  const rand = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648 - 0.5;
+  };
+  const vec = (n: number) => `[${Array.from({ length: n }, () => rand().toFixed(3)).join(', ')}]`;
+  const mat = (m: number, n: number) => `[${Array.from({ length: m }, () => vec(n)).join(', ')}]`;
+  it('1ᵀv, vᵀ1, M1, sech², cosh and ≈ at the rounded value hold on every network; dX is the adjoint', () => {
+    for (let trial = 0; trial < 6; trial++) {
+      const n = 2 + (trial % 3);
+      const m = 1 + (trial % 2) + 1;
+      const text = `T = 3
+input x : ${m} = [${[0, 1, 2].map(() => vec(m)).join(', ')}]
+param W : ${n}x${n} = ${mat(n, n)}
+param U : ${n}x${m} = ${mat(n, m)}
+h_0 = 0
+h_t = tanh(W h_{t-1} + U x_t)
+loss L = sum(h_3 ⊙ h_3)
+check \\mathbf{1}^\\top h_t = sum(h_t)
+check h_t^\\top \\boldsymbol{1} = sum(h_t)
+check (W \\mathbf{1})[1] = Σ_j W[1, j]
+check diag(\\operatorname{sech}^2(W h_{t-1} + U x_t)) W = ∂h_t/∂h_{t-1}
+check \\cosh(h_t)^2 - \\sinh(h_t)^2 = 1 + 0 h_t
+check dh_t = ∂L/∂h_t
+`;
+      const r = analyze(text);
+      expect(errors(r)).toEqual([]);
+      expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds', 'holds']);
+      // the value of ∂L/∂W[1,1], written rounded to 4 decimals, holds; one unit off in the last digit fails
+      const exact = analyze(`${text}derive ∂L/∂U\n`).derives[0]!.results[0]!.value as number[][];
+      const v = exact[0]![0]!;
+      const ok = analyze(`${text}check (∂L/∂U)[1, 1] ≈ ${v.toFixed(4)}\ncheck (∂L/∂U)[1, 1] ≈ ${(v + 2e-4).toFixed(4)}\n`);
+      expect(ok.checks.slice(-2).map((c) => c.status)).toEqual(['holds', 'fails']);
+    }
+  });
+});
