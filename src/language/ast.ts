@@ -30,6 +30,7 @@
 //   (desc whenever the bounds are written with ≥/>); `<` gives bin '-' 1 on the upper bound; `Σ_{i<t}` has
 //   from null. `Σ_{i,j} E` is big i (big j E), neither with bounds.
 // - `w_{i,j}^{(k+1)}`: name raw 'w', sub {k:'list', items:[i, j]}, sup (k+1). `p_j^{(k+1)}` stays raw 'p_j'.
+// - `\mathbf{1}`, `\boldsymbol{1}`, `\mathbb{1}`, `𝟙` (not followed by _{…}): num 1 with `ones: true`.
 // - `1_{a=b}`, `\mathbb{1}_{…}`, `\mathbf{1}_{…}`, `𝟙_{…}`: {k:'indicator', a, b}. `onehot(k, n)`: call 'onehot'
 //   with a `list` argument (like `count`).
 // - `φ = tanh` alone on a line: Statement {k:'alias'}; every other `φ` in the file is the function
@@ -59,10 +60,13 @@ export interface NameAst {
    * ℒ_t(t_t, y_t) (two or more, separated by commas; the range covers the parentheses)
    */
   args?: Range;
+  /** those arguments as read (d2l.ai's l(o_t, y_t): a per-step quantity takes its step from them) */
+  argItems?: Ast[];
 }
 
 export type Ast =
-  | { k: 'num'; value: number; range: Range }
+  /** ones: written \mathbf{1}, \boldsymbol{1}, \mathbb{1} or 𝟙 — the all-ones vector, sized by the resolver from its product */
+  | { k: 'num'; value: number; range: Range; ones?: true }
   | NameAst
   /** packed: a regular literal of numbers only, as the lexer read it (see PackedNumbers) */
   | { k: 'list'; items: Ast[]; range: Range; packed?: PackedNumbers }
@@ -119,6 +123,11 @@ export type Statement =
       /** `\text{where } c = 2`: a free index of the check held at one value */
       where?: { v: string; value: Ast; range: Range }[];
       tag?: string;
+      /**
+       * per later side (rhs, then more): written after ≈, the absolute tolerance of each entry (half a unit of
+       * its last written digit); null after =. Absent when no side is after ≈.
+       */
+      approx?: (number[] | null)[];
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
   | { k: 'alias'; name: NameAst; fn: string; range: Range };
