@@ -203,8 +203,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.args) {
     // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
     if (!scope.isKnown(a.raw) && !scope.isKnown(withoutSegment(a.raw))) {
-      // d2l.ai's f(x_t, h_{t-1}, w_h): the quantity whose equation takes these arguments
-      const fq = argumentFunction(a, ctx);
+      // d2l.ai's f(x_t, h_{t-1}, w_h): the quantity whose equation takes these arguments. Only a bare name (f, g):
+      // an undefined name with a step, as seed 001's ℒ_t(t_t, y_t) under a network whose loss is called otherwise,
+      // is a name the network does not define (LANGUAGE.md §8: such an equation is skipped, not guessed)
+      const bare = !a.sub && !a.sup && !a.raw.includes('_');
+      const fq = bare ? argumentFunction(a, ctx) : null;
       if (fq) {
         if (ctx.record && !ctx.quiet)
           scope.diagnostics.push(
@@ -217,6 +220,13 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
           );
         return mkRef(a, ctx, fq.name, fq.idx, scope.shapeOf(fq.name), a.range);
       }
+      if (!bare)
+        fail(
+          ctx,
+          `${writtenName(a)}(…): ${writtenName(a)} is no name of the network (a name with its arguments, as ℒ_t(t_t, y_t), is read as the quantity of that name)`,
+          a.range,
+          'unknown-name',
+        );
       fail(
         ctx,
         `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,

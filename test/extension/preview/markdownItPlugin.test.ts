@@ -74,7 +74,7 @@ const SOLUTION = [
   '',
   String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = 2(t_3 - y_3) \tag{8}$$`,
   '',
-  String.raw`$$\ell(t_t, y_t) = (t_t - y_t)^2 \tag{3}$$`,
+  String.raw`$$\ell_t(t_t, y_t) = (t_t - y_t)^2 \tag{3}$$`,
   '',
   'Inline math $\\frac{\\partial L}{\\partial y_3}$ is not checked.',
   '',
