@@ -64,13 +64,13 @@ describe('the panel: a free-t derive written once for a general step', () => {
     expect(result).not.toBeNull();
     expect(general.compareDocumentPosition(result) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(el.querySelector('select.step-picker')).not.toBeNull();
-  });
+  }, 60_000);
 
   it('a derive without a free t has no general section', () => {
     const el = renderDerive(document, r, 1, opts());
     expect(el.querySelector('.general')).toBeNull();
     expect(el.querySelector('.general-omitted')).toBeNull();
-  });
+  }, 60_000);
 
   it('the host sends the general lines with the first paint, after the query', () => {
     const list = firstFormulas(r, { line: d.line, column: 1, derive: 0, check: null, symbol: null, node: null });

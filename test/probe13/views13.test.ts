@@ -286,3 +286,56 @@ check h_t[i] = tanh(A h_{t-1} + x_t)[i] + 0 * A[i, j]
     expect(c.steps[0]!.at).toEqual({ i: 1, j: 1 });
   }, 60_000);
 });
+
+describe('a derive with a free step index other than t (seed 003 numbers its layers k)', () => {
+  const text = `T = 3
+input z = [0.5, -1.0, 2.0]
+param w = 0.7
+g_0 = 0
+g_t = tanh(w g_{t-1} + z_t)
+loss L = Σ_t g_t
+derive ∂g_k/∂g_{k-1}
+derive ∂L/∂g_k
+derive ∂g_t/∂g_{t-1}
+`;
+  const r = analyze(text, { forms: true });
+
+  it('k runs over the steps as t does: the same results and general line, an information saying so', () => {
+    const [k, , t] = r.derives;
+    expect(k!.query).toBe('∂g_k/∂g_{k-1}');
+    expect(k!.results.map((x) => [x.t, x.value])).toEqual(t!.results.map((x) => [x.t, x.value]));
+    expect(k!.general).toEqual(t!.general);
+    const info = r.diagnostics.filter((d) => d.code === 'free-step');
+    expect(info.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [7, 'information', 'k runs over the steps, as t does: one result per step, written with t'],
+      [8, 'information', 'k runs over the steps, as t does: one result per step, written with t'],
+    ]);
+    // never the evaluator's "k is not bound"
+    expect(r.diagnostics.some((d) => d.message.includes('not bound'))).toBe(false);
+    expect(r.derives[1]!.results.map((x) => x.t)).toEqual([1, 2, 3]);
+  });
+
+  it('an entry index or a second free index: an error that names it', () => {
+    const bad = `T = 3
+param w_t : 2x2 = 0.5
+p_0 = [0.5, -0.2]
+p^{(t)} = σ((w^{(t)})ᵀ p^{(t-1)})
+loss E = sum(p^{(T)})
+derive ∂E/∂p_i^{(k)}
+derive ∂p^{(k)}/∂p^{(j)}
+`;
+    const rb = analyze(bad);
+    const errors = rb.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message]);
+    expect(errors).toEqual([
+      [
+        6,
+        "a derive gives the whole derivative: the free entry index i has no reading here — derive the whole vector, or write an entry's number in place of i",
+      ],
+      [
+        7,
+        'a derive has one free step, written t: k is a second free index (a check reads several; derive one with the other given a number)',
+      ],
+    ]);
+    expect(rb.derives).toHaveLength(0);
+  });
+});
