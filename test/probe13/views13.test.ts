@@ -339,3 +339,13 @@ derive ∂p^{(k)}/∂p^{(j)}
     expect(rb.derives).toHaveLength(0);
   });
 });
+
+describe('Copy LaTeX of a check', () => {
+  it('a holds-as-one-step check is called so (it was "holds only for the given values")', async () => {
+    const { checkLatex } = await import('../../src/extension/commands/latexContent');
+    const base = analyze(NET + 'check ∂h_t/∂h_{t-1} = tanh′(w h_{t-1} + u x_t + b) w\n').checks[0]!;
+    expect(checkLatex({ ...base, status: 'holds-as-one-step' })).toMatch(/^% check \(line \d+\): holds as a one-step derivative\n/);
+    expect(checkLatex({ ...base, status: 'holds-at-given-values' })).toMatch(/: holds only for the given values\n/);
+    expect(checkLatex(base)).toMatch(/: holds\n/);
+  });
+});

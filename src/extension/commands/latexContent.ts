@@ -72,7 +72,13 @@ function oneLine(s: string): string {
 
 /** A check as LaTeX: its equation, and the verdict as a comment. */
 export function checkLatex(c: CheckReport): string {
-  const verdict = c.status === 'holds' ? 'holds' : c.status === 'fails' ? 'fails' : 'holds only for the given values';
+  // each status its own words (holds-as-one-step was "holds only for the given values")
+  const verdict = {
+    holds: 'holds',
+    fails: 'fails',
+    'holds-at-given-values': 'holds only for the given values',
+    'holds-as-one-step': 'holds as a one-step derivative',
+  }[c.status];
   return `% check (line ${c.line}): ${verdict}\n${textToLatex(c.equation)}`;
 }
 
