@@ -91,6 +91,33 @@ function markOmitted(r: DeriveReport, reasons: (string | null)[]): void {
     const why = reasons[i];
     if (!res.forms && why) res.formsOmitted = why;
   });
+  const general = generalOmitted(r);
+  if (general) r.generalOmitted = general;
+}
+
+/**
+ * Why a free-t derive has no general line (LANGUAGE.md §5) when a limit left out the forms of some of its
+ * steps but not all: which steps and the reason their results give. A derive with no form at any step says
+ * so on its results already ("only the number: …"), and one whose steps all have forms needs no reason.
+ */
+export function generalOmitted(r: DeriveReport): string | null {
+  if (r.general || r.results.length < 2) return null;
+  const missing = r.results.filter((res) => !res.forms && res.formsOmitted && res.t !== null);
+  if (!missing.length || missing.length === r.results.length || r.results.some((res) => !res.forms && !res.formsOmitted)) return null;
+  const steps = stepsText(missing.map((res) => res.t!));
+  const verb = missing.length === 1 ? 'has' : 'have';
+  return `written step by step, not once for a general step t: t = ${steps} ${verb} only ${missing.length === 1 ? 'its number' : 'their numbers'} — ${missing[0]!.formsOmitted}`;
+}
+
+/** `201..300`, `5`, or `3, 7..9` */
+function stepsText(steps: number[]): string {
+  const runs: [number, number][] = [];
+  for (const t of steps) {
+    const last = runs[runs.length - 1];
+    if (last && t === last[1] + 1) last[1] = t;
+    else runs.push([t, t]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ');
 }
 
 /** `read`: `compile(text)` already done by the caller (the editor's worker publishes its diagnostics first). */

@@ -41,6 +41,8 @@ export function renderText(file: string, r: Report, many = false): string {
       items.push({ line: d.line, lines });
       continue;
     }
+    // some steps' forms left out by a limit: why there is no general line, before the steps it would have replaced
+    if (d.generalOmitted) lines.push(dim(`(${d.generalOmitted})`));
     for (const res of d.results) {
       lines.push(res.text);
       if (res.exact) lines.push(dim('exact: ' + res.exact));
@@ -48,7 +50,7 @@ export function renderText(file: string, r: Report, many = false): string {
         for (const [k, f] of Object.entries(res.forms)) if (f && f.text !== res.text) lines.push(`${dim(k + ' form:')}\n${f.text}`);
       }
     }
-    if (omitted) lines.push(dim(`(only the number: ${omitted})`));
+    if (omitted && !d.generalOmitted) lines.push(dim(`(only the number: ${omitted})`));
     items.push({ line: d.line, lines });
   }
   // the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict
@@ -128,7 +130,9 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   for (const n of sol.networks) {
     for (const d of n.report.derives) {
       out.push(`  ${dim(`line ${d.line}`.padEnd(9))}derive ${d.query}`);
-      const shown = d.general ? generalLines(d) : d.results.map((res) => res.text);
+      const shown = d.general
+        ? generalLines(d)
+        : [...(d.generalOmitted ? [`(${d.generalOmitted})`] : []), ...d.results.map((res) => res.text)];
       for (const l of shown) for (const part of l.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
     }
     for (const c of n.report.checks) {
@@ -201,6 +205,7 @@ export function renderLatex(file: string, r: Report): string {
       out.push(`% values\n\\[\n${values}\n\\]`);
       continue;
     }
+    if (d.generalOmitted) out.push(`% ${d.generalOmitted}`);
     for (const res of d.results) {
       const forms = res.forms ? Object.entries(res.forms).filter(([, f]) => f) : [];
       if (!forms.length) out.push(`\\[\n${res.latex}\n\\]`);

@@ -71,6 +71,12 @@ export interface DeriveReport {
    * steps or more; the values stay in `results`.
    */
   general?: GeneralForm[];
+  /**
+   * extra, for a derive with a free t whose forms were asked for: why `general` is absent when a limit left
+   * out the forms of some steps (not all): the steps it left out and the reason their results give in
+   * `formsOmitted`
+   */
+  generalOmitted?: string;
 }
 
 /** one run of steps of a free-t derive sharing one symbolic form (DeriveReport.general) */
@@ -85,7 +91,14 @@ export interface GeneralForm {
 export type CheckStatus = 'holds' | 'fails' | 'holds-at-given-values' | 'holds-as-one-step';
 
 export interface CheckStep {
+  /** the step (a free t), or null */
   t: number | null;
+  /**
+   * extra, for a check with free indices other than t (`k`, `i`, LANGUAGE.md §3): their values at this
+   * entry, `{ "k": 2 }`; absent otherwise. Such a check has one entry per combination of t and their values
+   * (docs/language-notes.md)
+   */
+  at?: Record<string, number>;
   lhs: Value;
   rhs: Value;
   ok: boolean;

@@ -190,6 +190,20 @@ export function resultLayout(d: DeriveReport, r: DeriveResult): ResultLayout {
   };
 }
 
+/**
+ * A free-t derive written once for a general step t (DeriveReport.general, LANGUAGE.md §5): one block per run
+ * of steps sharing a form, a boundary step whose form differs on its own; the panel shows them above the
+ * chosen step's derivation and typesets them with the first paint. Empty without general lines.
+ */
+export function generalLayout(d: DeriveReport): { label: string; from: number; to: number; formula: Formula }[] {
+  return (d.general ?? []).map((g) => ({
+    label: g.from === g.to ? `At t = ${g.from}, whose form differs` : `For a general step t (t = ${g.from}..${g.to})`,
+    from: g.from,
+    to: g.to,
+    formula: { latex: g.latex, display: true },
+  }));
+}
+
 /** The formulas of a layout typeset with its first paint: the query, the first block, the value. */
 export function firstLayoutFormulas(layout: ResultLayout): Formula[] {
   const first = layout.blocks.filter((b) => b.kind !== 'form' || b.first).map((b) => ({ latex: b.latex, display: true }));

@@ -3,6 +3,7 @@
 import type { CheckStatus, Report } from '../report';
 import { button, clear, h, tableHead } from './dom';
 import { fmtValue } from './format';
+import { stepLabel } from '../display/checkStep';
 
 export const STATUS: Record<CheckStatus, { icon: string; label: string; cls: string }> = {
   holds: { icon: '✓', label: 'holds', cls: 'good' },
@@ -83,15 +84,16 @@ export function renderCheckDetails(doc: Document, report: Report, index: number,
   sec.appendChild(h(doc, 'p', { class: 'message' }, c.message));
   if (c.steps.length) {
     const table = h(doc, 'table', { class: 'check-steps' });
-    table.appendChild(tableHead(doc, 't', 'left side', 'right side', ''));
+    table.appendChild(tableHead(doc, c.steps.some((s) => s.at) ? 'at' : 't', 'left side', 'right side', ''));
     const body = h(doc, 'tbody');
     for (const s of c.steps.slice(0, 200)) {
       body.appendChild(
         h(
           doc,
           'tr',
-          { class: s.ok ? 'good' : 'bad', 'data-t': s.t === null ? '' : s.t },
-          h(doc, 'td', {}, s.t === null ? '—' : String(s.t)),
+          { class: s.ok ? 'good' : 'bad', 'data-t': s.t === null ? '' : s.t, ...(s.at ? { 'data-at': JSON.stringify(s.at) } : {}) },
+          // the step, or (free indices besides t) every index's value: "t = 2, k = 1"
+          h(doc, 'td', {}, s.at ? stepLabel(s) : s.t === null ? '—' : String(s.t)),
           h(doc, 'td', {}, h(doc, 'code', {}, fmtValue(s.lhs, 6, 6))),
           h(doc, 'td', {}, h(doc, 'code', {}, fmtValue(s.rhs, 6, 6))),
           h(doc, 'td', { class: s.ok ? 'good' : 'bad' }, s.ok ? '✓' : '✗'),

@@ -9,7 +9,7 @@ import { mathElement } from './math';
 import { partialsCutNote, quantityOf } from './graphView';
 import { renderCheckDetails } from './checksView';
 import { chainTerms, type ChainTerm } from '../protocol';
-import { formRows, pickResult, resultLayout, splitZeroTerms } from '../display/compactForm';
+import { formRows, generalLayout, pickResult, resultLayout, splitZeroTerms } from '../display/compactForm';
 
 export type Focus = { kind: 'derive'; index: number } | { kind: 'node'; id: string } | { kind: 'check'; index: number };
 
@@ -226,6 +226,30 @@ function renderResult(doc: Document, report: Report, d: DeriveReport, r: DeriveR
   return box;
 }
 
+/**
+ * A free-t derive's general lines (DeriveReport.general): each run of steps sharing one form, typeset, its
+ * steps named; or, when a limit left out some steps' forms, why there is no such line (generalOmitted).
+ * Null when the derive has neither.
+ */
+export function renderGeneral(doc: Document, d: DeriveReport): HTMLElement | null {
+  if (d.generalOmitted && !d.general)
+    return h(doc, 'p', { class: 'hint general-omitted' }, `${d.generalOmitted[0]!.toUpperCase()}${d.generalOmitted.slice(1)}.`);
+  const blocks = generalLayout(d);
+  if (!blocks.length) return null;
+  const box = h(doc, 'div', { class: 'general' });
+  for (const g of blocks)
+    box.appendChild(
+      h(
+        doc,
+        'div',
+        { class: 'form', 'data-form': 'general', 'data-from': g.from, 'data-to': g.to },
+        h(doc, 'div', { class: 'form-label' }, g.label),
+        mathElement(doc, g.formula.latex, g.formula.display),
+      ),
+    );
+  return box;
+}
+
 /** One derive statement: its query, a step picker for a free t, and the selected result. */
 export function renderDerive(doc: Document, report: Report, index: number, o: DerivationOptions): HTMLElement {
   const d = report.derives[index];
@@ -237,6 +261,9 @@ export function renderDerive(doc: Document, report: Report, index: number, o: De
     sec.appendChild(h(doc, 'p', { class: 'empty' }, 'No result: see the diagnostics on this line.'));
     return sec;
   }
+  // written once for a general step t, then the chosen step's own derivation (LANGUAGE.md §5)
+  const general = renderGeneral(doc, d);
+  if (general) sec.appendChild(general);
   // results is not empty here: there is one
   const result = pickResult(d, o.step)!;
   if (d.results.length > 1) {

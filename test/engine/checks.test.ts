@@ -206,7 +206,15 @@ loss L = Σ_t sum(h_t)
     expect(r.status).toBe('fails');
     expect(r.message).toMatch(/^fails at t = 1, i = 2:/);
     expect(r.failingStep).toBe(1);
-    expect(r.steps.map((s) => s.t)).toEqual([1, 2]);
+    // one entry per value of i at every step, i in `at` (views13: it was one entry per step)
+    expect(r.steps.map((s) => [s.t, s.at!.i])).toEqual([
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [2, 1],
+      [2, 2],
+      [2, 3],
+    ]);
   });
 });
 

@@ -69,14 +69,65 @@ function skippedText(v: DrawVerdict): string {
   return `${plural(v.skipped.length, 'random draw')} could not be evaluated (draw ${first.seed}: ${first.reason})`;
 }
 
-function stepsOf(sides: Sides[]): CheckStep[] {
+/** past this many points, a check with free indices keeps one entry per step (as one with t alone does) */
+export const MAX_POINT_STEPS = 1000;
+
+function stepsOf(sides: Sides[], free: readonly { v: string }[] = []): CheckStep[] {
+  // a free index besides t (k over steps, i over entries): one entry per point, with its values (LANGUAGE.md
+  // §3: the check holds when it holds at every value, so each value is a result of its own)
+  if (free.length && sides.length <= MAX_POINT_STEPS) return sides.map((s) => stepOf(s, free));
   // one entry per step: the first failing point of that step, else its first
   const byT = new Map<number | null, Sides>();
   for (const s of sides) {
     const prev = byT.get(s.t);
     if (!prev || (close(prev.l.data, prev.r.data) && !close(s.l.data, s.r.data))) byT.set(s.t, s);
   }
-  return [...byT.values()].map((s) => ({ t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: close(s.l.data, s.r.data) }));
+  return [...byT.values()].map((s) => stepOf(s, free));
+}
+
+function stepOf(s: Sides, free: readonly { v: string }[]): CheckStep {
+  const out: CheckStep = { t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: close(s.l.data, s.r.data) };
+  if (!free.length) return out;
+  const at: Record<string, number> = {};
+  for (const f of free) if (typeof s.env[f.v] === 'number') at[f.v] = s.env[f.v] as number;
+  // in the Report's field order: t, at, lhs, rhs, ok
+  return { t: out.t, at, lhs: out.lhs, rhs: out.rhs, ok: out.ok };
+}
+
+/** `1..4`, `2`, or `1..3, 5` for the values an index takes */
+function valuesText(values: number[]): string {
+  const runs: [number, number][] = [];
+  for (const v of values) {
+    const last = runs[runs.length - 1];
+    if (last && v === last[1] + 1) last[1] = v;
+    else runs.push([v, v]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ');
+}
+
+/**
+ * " for t = 1..4", " for k = 1..3", " for t = 2..4 and k = 1..4 (…)": every free index and the values it
+ * was judged at, as the verdict names them (LANGUAGE.md §3, §5); "" with none. A pair of indices a Σ/∏'s
+ * bounds relate (∏_{j=k+1}^{t}) is judged where those bounds run forward only, and the text says so.
+ */
+function rangeText(q: CheckQuestion, points: Point[]): string {
+  const free = q.free ?? [];
+  if (!free.length) {
+    if (!q.freeT) return '';
+    // one step (where t = 2, or a range of one): "for t = 2", not "for t = 2..2"
+    return q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
+  }
+  const vars = [...(q.freeT ? ['t'] : []), ...free.map((f) => f.v)];
+  let all = 1;
+  const parts = vars.map((v) => {
+    const values = [...new Set(points.map((p) => p.env[v] as number))].sort((a, b) => a - b);
+    all *= values.length;
+    return `${v} = ${valuesText(values)}`;
+  });
+  const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const what = vars.length === 2 ? 'pairs' : 'combinations';
+  const some = points.length < all ? ` (the ${points.length} of ${all} ${what} where its Σ/∏ bounds run forward)` : '';
+  return ` for ${joined}${some}`;
 }
 
 function failText(bad: Sides): string {
@@ -193,8 +244,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   }
   const points = checkPoints(q);
   const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
-  // one step (where t = 2, or a range of one): "for t = 2", not "for t = 2..2"
-  const range = !q.freeT ? '' : q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
+  const range = rangeText(q, points);
   let sides: Sides[];
   try {
     sides = evaluateSides(points, q.lhs, q.rhs, ctx.run);
@@ -202,7 +252,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (!(e instanceof RunError)) throw e;
     return report('fails', `cannot evaluate: ${e.message}`, []);
   }
-  const steps = stepsOf(sides);
+  const steps = stepsOf(sides, q.free);
   const bad = sides.find((s) => !close(s.l.data, s.r.data)) ?? null;
   // the one-step re-reading, made only for a check that fails as written (most hold)
   let reread: { rr: ReturnType<typeof rereadOneStep>; claim: Claim | null } | null = null;
@@ -251,20 +301,20 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
       return report(
         'holds-at-given-values',
         `holds only for these values, and only with ${what}: then ${leansText(rrClaim, v.miss, ctx)}. ${totals}`,
-        stepsOf(rs),
+        stepsOf(rs, q.free),
       );
     }
     if (v.judged === 0 && ctx.drawCount > 0) {
       return report(
         'holds-at-given-values',
         `holds at the file's values only with ${what}, and ${skipped}, so it is not known to hold for other values. ${totals}`,
-        stepsOf(rs),
+        stepsOf(rs, q.free),
       );
     }
     return report(
       'holds-as-one-step',
       `holds as a one-step derivative${range}, with ${what}: at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}. ${totals}`,
-      stepsOf(rs),
+      stepsOf(rs, q.free),
     );
   };
 

@@ -10,11 +10,31 @@ import { textToLatex, valueLatex } from '../shared/format';
  * right-hand sides get the query and the number around them. Without forms, the combined LaTeX.
  */
 export function deriveLatex(d: DeriveReport, digits: number, maxResults = Infinity): string {
+  if (d.general) return generalLatex(d, digits, maxResults);
   const blocks = d.results.slice(0, maxResults).map((r) => resultLatex(d, r, digits));
   const more = d.results.length - blocks.length;
+  // a limit left out some steps' forms: said once, before the steps (LaTeX comment)
+  if (d.generalOmitted) blocks.unshift(`% ${oneLine(d.query)} (line ${d.line}): ${d.generalOmitted}`);
   if (more > 0)
     blocks.push(`% … ${more} more ${more === 1 ? 'step' : 'steps'}: "Unroll: Copy Derivation as LaTeX" on line ${d.line} copies them all`);
   return blocks.join('\n\n');
+}
+
+/**
+ * A free-t derive written once for a general step t (LANGUAGE.md §5), as `unroll latex` writes it: each run
+ * of steps sharing one form (a boundary step on its own), then the values at every step (at most maxResults).
+ */
+function generalLatex(d: DeriveReport, digits: number, maxResults: number): string {
+  const head = `% ${oneLine(d.query)} (line ${d.line})`;
+  const forms = d.general!.map((g) => `${head}, ${g.from === g.to ? `t = ${g.from}` : `t = ${g.from}..${g.to}`}\n${g.latex}`);
+  const shown = d.results.slice(0, maxResults);
+  const values = shown.map((r) => `t = ${r.t}\\colon\\ ${valueLatex(r.value, digits)}`).join(', \\quad ');
+  const more = d.results.length - shown.length;
+  const rest =
+    more > 0
+      ? `\n% … ${more} more ${more === 1 ? 'step' : 'steps'}: "Unroll: Copy Derivation as LaTeX" on line ${d.line} copies them all`
+      : '';
+  return [...forms, `${head}, values\n${values}${rest}`].join('\n\n');
 }
 
 function resultLatex(d: DeriveReport, r: DeriveResult, digits: number): string {
@@ -52,7 +72,13 @@ function oneLine(s: string): string {
 
 /** A check as LaTeX: its equation, and the verdict as a comment. */
 export function checkLatex(c: CheckReport): string {
-  const verdict = c.status === 'holds' ? 'holds' : c.status === 'fails' ? 'fails' : 'holds only for the given values';
+  // each status its own words (holds-as-one-step was "holds only for the given values")
+  const verdict = {
+    holds: 'holds',
+    fails: 'fails',
+    'holds-at-given-values': 'holds only for the given values',
+    'holds-as-one-step': 'holds as a one-step derivative',
+  }[c.status];
   return `% check (line ${c.line}): ${verdict}\n${textToLatex(c.equation)}`;
 }
 

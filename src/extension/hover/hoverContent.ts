@@ -44,6 +44,7 @@ import {
   stepsHtml,
 } from './hoverPieces';
 import { COMMANDS } from '../commands/ids';
+import { stepLabel } from '../../display/checkStep';
 
 export { flowHint, functionKey, stepsHtml };
 
@@ -150,25 +151,37 @@ function deriveHover(report: Report, d: DeriveReport, opts: HoverOptions): Hover
   const rest = commandLink('the rest in the panel', COMMANDS.openPanel, { uri: opts.uri, line: d.line });
   const perStep = d.results.length > 1 || (d.results[0]?.t ?? null) !== null;
   if (d.results.length === 0) parts.push('_no result: see the problems on this line_');
-  if (!perStep || d.results.length === 1) {
+  if (d.general) {
+    // written once for a general step t (LANGUAGE.md §5), a boundary step on its own, then every step's number
+    for (const g of d.general) parts.push(formHtmlCapped(g.text, HOVER_FORM_LINES, rest));
+    parts.push(stepValuesMd(report, d, opts));
+  } else if (!perStep || d.results.length === 1) {
     for (const r of d.results) parts.push(resultMd(r, perStep, opts, rest));
   } else {
     // one result per step: the forms of the first step (the others have the same shape), then every step's number
     const first = d.results[0]!;
     parts.push(resultMd(first, true, opts, rest));
-    if (d.results.every((r) => isScalar(r.value))) {
-      parts.push(`_every step:_ ${stepsHtml(d.results, opts, report.T)}`);
-    } else {
-      const max = opts.detail === 'full' ? 12 : 4;
-      for (const r of d.results.slice(1, max)) parts.push(`**t = ${r.t}**: = ${valueHtml(r.value, opts.digits)}`);
-      if (d.results.length > max) parts.push(`_… ${moreSteps(d.results.slice(max), d.line, opts)}_`);
-    }
+    // a limit left out some steps' forms: why the derive is not written once for a general step
+    if (d.generalOmitted) parts.push(`_${escapeMarkdown(d.generalOmitted)}_`);
+    parts.push(stepValuesMd(report, d, opts, 1));
   }
   const shown = d.results.map((r) => r.value);
   parts.push(...sampledNote(report, shown.length > 0));
   const latex = deriveLatex(d, opts.digits, HOVER_LATEX_STEPS);
   parts.push(links(opts, { line: d.line }, latex));
   return { markdown: parts.join('\n\n'), range: d.range, latex };
+}
+
+/**
+ * Every step's number: a table of scalars, else one line per step from `from` (the steps before it are shown
+ * with their forms), at most 4 (12 in full detail) and then where the rest are.
+ */
+function stepValuesMd(report: Report, d: DeriveReport, opts: HoverOptions, from = 0): string {
+  if (d.results.every((r) => isScalar(r.value))) return `_every step:_ ${stepsHtml(d.results, opts, report.T)}`;
+  const max = opts.detail === 'full' ? 12 : 4;
+  const lines = d.results.slice(from, max).map((r) => `**t = ${r.t}**: = ${valueHtml(r.value, opts.digits)}`);
+  if (d.results.length > max) lines.push(`_… ${moreSteps(d.results.slice(max), d.line, opts)}_`);
+  return lines.join('\n\n');
 }
 
 function resultMd(r: DeriveResult, perStep: boolean, opts: HoverOptions, rest: string): string {
@@ -238,7 +251,7 @@ function checkHover(report: Report, c: CheckReport, opts: HoverOptions): HoverCo
       .slice(0, 12)
       .map(
         (s) =>
-          `<tr><td>${s.t === null ? '' : `t = ${s.t}`}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
+          `<tr><td>${escapeHtml(stepLabel(s))}</td><td>${valueHtml(s.lhs, opts.digits, true)}</td><td>${valueHtml(s.rhs, opts.digits, true)}</td><td>${s.ok ? '✓' : '✗'}</td></tr>`,
       );
     parts.push(`<table><tr><th></th><th>left</th><th>right</th><th></th></tr>${rows.join('')}</table>`);
     if (c.steps.length > 12) parts.push(`_… ${moreSteps(c.steps.slice(12), c.line, opts)}_`);

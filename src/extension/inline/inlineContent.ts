@@ -4,6 +4,7 @@
 import type { CheckReport, DeriveReport, Range, Report, Value } from '../../report';
 import { formatNumber, isMatrix, isScalar, norm, shapeText, valueText } from '../shared/format';
 import { COMMANDS } from '../commands/ids';
+import { stepLabel } from '../../display/checkStep';
 
 export interface LensItem {
   range: Range;
@@ -70,7 +71,8 @@ export function checkTitle(c: CheckReport, digits: number): string {
     c.steps.find((s) => !s.ok && (c.failingStep === undefined || c.failingStep === null || s.t === c.failingStep)) ??
     c.steps.find((s) => !s.ok);
   if (!bad) return '✗ fails';
-  const at = bad.t === null ? '' : ` at t = ${bad.t}`;
+  const where = stepLabel(bad);
+  const at = where ? ` at ${where}` : '';
   const both = isScalar(bad.lhs) && isScalar(bad.rhs) ? `: ${formatNumber(bad.lhs, digits)} ≠ ${formatNumber(bad.rhs, digits)}` : '';
   return `✗ fails${at}${both}`;
 }

@@ -9,7 +9,7 @@ import katex from 'katex';
 import type { MathEl, MathTree, TypesetFormula } from '../../protocol';
 import type { CursorContext } from '../../protocol';
 import type { DeriveReport, DeriveResult, Report } from '../../report';
-import { firstLayoutFormulas, pickResult, resultLayout, type Formula } from '../../display/compactForm';
+import { firstLayoutFormulas, generalLayout, pickResult, resultLayout, type Formula } from '../../display/compactForm';
 import { chainTerms } from '../../protocol';
 
 const OPTIONS = {
@@ -172,7 +172,10 @@ export function firstFormulas(report: Report, cursor: CursorContext | null): For
   if (!focus) return [];
   // a derive without a result shows its query alone
   if (!focus.r) return [{ latex: focus.d.queryLatex || focus.d.query, display: false }];
-  return firstLayoutFormulas(resultLayout(focus.d, focus.r));
+  // a free-t derive's general lines are shown above the step's own derivation, in the same first paint
+  const general = generalLayout(focus.d).map((g) => g.formula);
+  const [query, ...rest] = firstLayoutFormulas(resultLayout(focus.d, focus.r));
+  return [query!, ...general, ...rest];
 }
 
 /**

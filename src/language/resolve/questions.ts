@@ -3,7 +3,7 @@
 import type { Range } from '../../report';
 import { diag } from '../diagnostics';
 import type { Ast, Statement } from '../ast';
-import type { Expr, FreeIndex, Question } from '../model';
+import type { Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
@@ -11,7 +11,7 @@ import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
-import { mentionedVars } from './walk';
+import { forChildren, mapChildren, mentionedVars } from './walk';
 import { exprText } from '../print';
 
 /**
@@ -37,13 +37,11 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     };
     try {
       if (st.k === 'derive') {
-        const e = readExpression(st.expr, ctx);
-        const vars = mentionedVars(e);
-        const freeT = vars.has('t');
-        const free = freeIndices(scope, [e], [vars], st.range, null);
-        const steps = free && questionSteps(scope, [e], freeT, null, st.range);
-        if (steps)
-          questions.push({ kind: 'derive', expr: e, freeT, steps, free: free!, line: st.range.line, range: st.range, text: st.text });
+        const read = deriveFree(scope, readExpression(st.expr, ctx), st.range);
+        if (!read) continue;
+        const { e, freeT } = read;
+        const steps = questionSteps(scope, [e], freeT, null, st.range);
+        if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: [], line: st.range.line, range: st.range, text: st.text });
       } else {
         questions.push(...readCheck(scope, st, ctx));
       }
@@ -52,6 +50,73 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     }
   }
   return questions;
+}
+
+/**
+ * A derive's free index (LANGUAGE.md §3): t, or one other letter in step positions only (seed 003's layers,
+ * `derive ∂E/∂p^{(k)}`), which runs over the steps as t does and is read as t (an information says so: the
+ * results and the general line are written with t). An entry index (`p_i`) or a second free letter has no
+ * reading in a derive, which gives one whole derivative per step: an error that names it, instead of the
+ * evaluator's "k is not bound" at run time. Null when reported.
+ */
+function deriveFree(scope: Scope, e: Expr, where: Range): { e: Expr; freeT: boolean } | null {
+  const vars = mentionedVars(e);
+  const others = [...vars].filter((v) => v !== 't');
+  if (!others.length) return { e, freeT: vars.has('t') };
+  const entry = others.find((v) => entrySizes(e, v).size > 0);
+  if (entry || others.length > 1 || vars.has('t') || bindsT(e)) {
+    const v = entry ?? others[others.length - 1]!;
+    scope.error(
+      entry
+        ? `a derive gives the whole derivative: the free entry index ${v} has no reading here — derive the whole vector, or write an entry's number in place of ${v}`
+        : `a derive has one free step, written t: ${v} is a second free index (a check reads several; derive one with the other given a number)`,
+      where,
+      'index',
+    );
+    return null;
+  }
+  const k = others[0]!;
+  scope.diagnostics.push(
+    diag('information', `${k} runs over the steps, as t does: one result per step, written with t`, where, 'free-step'),
+  );
+  return { e: renameVar(e, k, 't'), freeT: true };
+}
+
+/** whether a Σ/∏ of e binds t (renaming a free index to t there would be captured) */
+function bindsT(e: Expr): boolean {
+  if ((e.k === 'sum' || e.k === 'prod') && e.v === 't') return true;
+  let found = false;
+  forChildren(e, (c) => {
+    found ||= bindsT(c);
+  });
+  return found;
+}
+
+function renameIdx(i: Idx, from: string, to: string): Idx {
+  const v = i.v === from ? to : i.v;
+  return i.terms ? { v, k: i.k, terms: i.terms.map((t) => (t.v === from ? { ...t, v: to } : t)) } : { v, k: i.k };
+}
+
+/** e with the free index `from` written `to` (a Σ/∏ that binds `from` itself shadows it in its body) */
+function renameVar(e: Expr, from: string, to: string): Expr {
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'ref':
+        return x.idx ? { ...x, idx: renameIdx(x.idx, from, to) } : x;
+      case 'var':
+        return { ...x, idx: renameIdx(x.idx, from, to) };
+      case 'sum':
+      case 'prod': {
+        const bounds = { ...x, from: renameIdx(x.from, from, to), to: renameIdx(x.to, from, to) };
+        return x.v === from ? bounds : { ...bounds, body: go(x.body) };
+      }
+      case 'deriv':
+        return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? renameIdx(x.wrt.idx, from, to) : null } };
+      default:
+        return mapChildren(x, go);
+    }
+  };
+  return go(e);
 }
 
 /**
