@@ -321,8 +321,10 @@ export interface FactorEditHint {
  */
 export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run): FactorEditHint | null {
   const readings: Reading[] = [];
-  // a formula of many terms (an LSTM's h̄ line) is the term matcher's; edits of it would cost more than they find
-  if (termsOf(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv' ? c.lhs : c.rhs).length > MAX_TERMS) return null;
+  // a formula of many terms (an LSTM's h̄ line) is the term matcher's, and a lone ∏ of Jacobians the path
+  // hints': edits of them would cost more than they find (a GRU's ∏ line, analysed at every keystroke)
+  const terms = termsOf(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv' ? c.lhs : c.rhs);
+  if (terms.length > MAX_TERMS || terms.every((t) => t.e.k === 'prod')) return null;
   for (const claim of [c, rr]) {
     if (!claim) continue;
     const right = !(claim.rhs.k === 'deriv' && claim.lhs.k !== 'deriv');
