@@ -169,3 +169,30 @@ describe('the edit hint is bounded', () => {
     expect(c.message).not.toMatch(/with that the check holds|Two things differ/);
   });
 });
+
+describe('a left-out factor and a constant factor of the whole side', () => {
+  const text = `T = 4
+input x = [0.4, -0.7, 1.1, 0.2]
+target y = [0.1, 0.5, -0.2, 0.3]
+param W_z = 0.6
+param U_z = -0.4
+param W_h = 0.7
+param U_h = 0.5
+h_0 = 0.2
+z_t = σ(W_z x_t + U_z h_{t-1})
+a_t = W_h x_t + U_h h_{t-1}
+g_t = tanh(a_t)
+h_t = z_t h_{t-1} + (1 - z_t) g_t
+loss L = Σ_t (h_t - y_t)^2 / T
+check ∂L/∂W_h = Σ_t ∂L/∂h_t (1 - z_t) tanh'(a_t) x_t
+check ∂L/∂W_h = -Σ_t ∂L/∂h_t tanh'(a_t) x_t
+`;
+  it('names the factor and says the sign is wrong too', () => {
+    const [right, wrong] = analyze(text).checks;
+    expect(right!.status).toBe('holds');
+    expect(wrong!.status).toBe('fails');
+    expect(wrong!.message).toMatch(
+      /leaves out the factor \(1 − z_t\); with that the right side is the other side with the opposite sign: a sign is wrong too/,
+    );
+  });
+});

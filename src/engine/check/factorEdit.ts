@@ -9,6 +9,7 @@ import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
+import { fmt } from '../format';
 import type { Run } from '../run';
 import type { Claim } from './hints';
 import { guard } from './guard';
@@ -331,13 +332,35 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run)
     readings.push({ c: claim, right, oneStep: claim === rr });
   }
   let evals = 0;
-  const holds = (r: Reading, edits: Edit[]): boolean | null => {
+  /**
+   * the check with the edits holds (true), or — `scaled` — its formula side is then a constant multiple of the
+   * other side, that constant one a mistake explains (a sign, 1/T); null when the budget is spent
+   */
+  const judge = (r: Reading, edits: Edit[], scaled = false): boolean | number | null => {
     if (evals++ >= MAX_EVALS) return null;
     const side = applyEdits(r.right ? r.c.rhs : r.c.lhs, edits);
     const [l, rh] = r.right ? [r.c.lhs, side] : [side, r.c.rhs];
     // the failing point first: most edits fail there, and the other points are not evaluated
     const points = [bad, ...r.c.points.filter((p) => p.env !== bad.env)];
-    return guard(() => points.every((p) => close(run.evaluateShared(l, p.env).data, run.evaluateShared(rh, p.env).data))) === true;
+    let k: number | null = null;
+    const ok = guard(() =>
+      points.every((p) => {
+        const lv = run.evaluateShared(l, p.env).data;
+        const rv = run.evaluateShared(rh, p.env).data;
+        if (k === null && close(lv, rv)) return true;
+        if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T)) === null)) return false;
+        const f = r.right ? k : 1 / k!;
+        return close(
+          lv.map((x) => x * f),
+          rv,
+        );
+      }),
+    );
+    return ok === true ? (k ?? true) : false;
+  };
+  const holds = (r: Reading, edits: Edit[]): boolean | null => {
+    const v = judge(r, edits);
+    return v === null ? null : v === true;
   };
   const edits = readings.map((r) => {
     const side = r.right ? r.c.rhs : r.c.lhs;
@@ -348,9 +371,15 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run)
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;
     for (const e of [...edits[k]!.ins, ...edits[k]!.fix]) {
-      const ok = holds(r, [e]);
+      const ok = judge(r, [e], true);
       if (ok === null) return null;
-      if (ok) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.target.range };
+      if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.target.range };
+      // one mistake named, and another that is a constant factor of the whole side
+      if (typeof ok === 'number')
+        return {
+          text: `${cap(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
+          culprit: e.target.range,
+        };
     }
   }
   // two edits: a fix with another fix or with an insertion (not on the same node)
@@ -375,6 +404,28 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run)
     }
   }
   return null;
+}
+
+/** the constants by which a formula side is off that a mistake explains: a sign, 2 (a square's), 1/T (a mean) */
+function scaleOf(l: Float64Array, r: Float64Array, T: number): number | null {
+  if (l.length !== r.length) return null;
+  let at = -1;
+  for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
+  if (at < 0) return null;
+  const k = r[at]! / l[at]!;
+  const known = [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, 1 / T, -T, -1 / T] : [])];
+  return known.find((v) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v))) ?? null;
+}
+
+/** "−1 times the other side: a sign is wrong" */
+function scaleText(k: number, T: number): string {
+  const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
+  if (is(-1)) return 'the other side with the opposite sign: a sign is wrong too';
+  if (T > 1 && is(T)) return `T = ${T} times the other side: a factor 1/T (a loss averaged over the steps) is missing too`;
+  if (T > 1 && is(-T)) return `−T = −${T} times the other side: a factor 1/T is missing and a sign is wrong too`;
+  if (T > 1 && is(1 / T)) return `1/T times the other side: it has a factor 1/T too many`;
+  if (T > 1 && is(-1 / T)) return `−1/T times the other side: it has a factor 1/T too many and a sign is wrong`;
+  return `${fmt(k, 4)} times the other side: a constant factor is wrong too`;
 }
 
 /** a sentence's first word, when it is one of the message's own (not an expression: σ is not Σ, tanh not Tanh) */
