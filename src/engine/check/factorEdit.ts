@@ -20,7 +20,7 @@ import { atStep } from './textbook';
 /** factors of the network's equations tried per step of a term */
 const MAX_CANDIDATES = 24;
 /** edits tried in all, singles and pairs, across the written and the one-step reading */
-const MAX_EVALS = 240;
+const MAX_EVALS = 120;
 /** terms of the formula side beyond which nothing is tried */
 const MAX_TERMS = 3;
 /** edits that fix a written node (a swap, a transpose, a shift) paired with each other and with insertions */
