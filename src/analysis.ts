@@ -16,6 +16,7 @@ import { buildPlan, PlanError, type Plan } from './engine/plan';
 import { answerCheck, answerDerive, Draws, type QuestionContext } from './engine/questions';
 import { forward, RunError, type Run } from './engine/run';
 import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
+import { startAnalysis } from './engine/memo';
 import { symbolicHooks, type SymbolicHooks } from './engine/symbolic-hooks';
 import type { DeriveQuestion, Model } from './language/model';
 import type { AnalyzeOptions, DeriveReport, Diagnostic, ParamReport, Report } from './report';
@@ -94,6 +95,8 @@ function markOmitted(r: DeriveReport, reasons: (string | null)[]): void {
 
 /** `read`: `compile(text)` already done by the caller (the editor's worker publishes its diagnostics first). */
 export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?: Compiled): Analysis {
+  // the engine's caches of the analysis before are dropped whole, young (src/engine/memo.ts says why)
+  startAnalysis();
   const t0 = now();
   const { model, diagnostics, symbols, fatal } = read ?? compile(text);
   const report: Report = emptyReport(diagnostics, fatal ? null : model.T, symbols);

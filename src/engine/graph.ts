@@ -1,6 +1,7 @@
 // What the hovers and the panel show of the unrolled graph: nodes with values and ∂loss/∂node,
 // edges with the gradient that flows back along them, per-quantity partials and the flow picture.
 
+import { defineLazy } from '../language/lazy';
 import { idxValue } from '../language/idx';
 import { nameOfKey, nodeIdOf, nodeKey } from '../ids';
 import { LIMITS } from '../language/limits';
@@ -150,18 +151,10 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
  * enumerable property in its place, so the Report serialises, clones and compares as if it were plain.
  */
 function partialReport(of: string, wrt: string, derive: () => Form, values: PartialReport['values']): PartialReport {
-  let form: Form | undefined;
-  return {
-    of,
-    wrt,
-    get form(): Form {
-      return (form ??= derive());
-    },
-    set form(f: Form) {
-      form = f;
-    },
-    values,
-  };
+  const out = { of, wrt } as PartialReport;
+  defineLazy(out, 'form', derive);
+  out.values = values;
+  return out;
 }
 
 export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {

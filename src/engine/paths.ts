@@ -2,6 +2,7 @@
 // partials — the chain-rule terms a derive line lists. (A hand-written chain rule is matched against them,
 // term by term, in check/termMatch.ts.)
 
+import { Memo } from './memo';
 import { nameOfKey, nodeKey } from '../ids';
 import type { Expr } from '../language/model';
 import { nameLatex, refText } from '../language/print';
@@ -64,7 +65,7 @@ class ReadsWalk {
 }
 
 /** what each quantity node of a run reads (ids), worked out once per run: the derives of a file share it */
-const readsByRun = new WeakMap<Run, Map<number, number[]>>();
+const readsByRun = new Memo<Run, Map<number, number[]>>();
 
 function runReads(run: Run): Map<number, number[]> {
   let m = readsByRun.get(run);
@@ -101,7 +102,7 @@ function indexOf(nodes: readonly TNode[], reads: (n: TNode) => Iterable<number>)
 }
 
 /** per run: a free-t derive asks for the paths of every step, a file's derives and checks for many pairs */
-const indexByRun = new WeakMap<Run, PathIndex>();
+const indexByRun = new Memo<Run, PathIndex>();
 
 function runPaths(run: Run): PathIndex {
   let ix = indexByRun.get(run);
@@ -281,7 +282,7 @@ function nodeNames(run: Run): { get(id: number): NodeName | undefined } {
 }
 
 /** per run: a free-t derive lists the chain terms of every step, each naming the nodes on its paths */
-const namesByRun = new WeakMap<Run, { get(id: number): NodeName | undefined }>();
+const namesByRun = new Memo<Run, { get(id: number): NodeName | undefined }>();
 
 function lazyNames(run: Run): { get(id: number): NodeName | undefined } {
   const where = new Map<number, { name: string; t: number | null }>();

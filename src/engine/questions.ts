@@ -1,6 +1,7 @@
 // `derive` and `check` (LANGUAGE.md §5): values per step, and verdicts over the file's values
 // and seeded random draws of everything that can vary.
 
+import { defineLazy } from '../language/lazy';
 import * as ids from '../ids';
 import type { DeriveQuestion, Expr, Model } from '../language/model';
 import { exprLatex, exprText, refText } from '../language/print';
@@ -199,24 +200,10 @@ function numericResult(t: number | null, value: Value, bound: Expr): DeriveResul
     }
     return shown;
   };
-  let text: string | undefined;
-  let latex: string | undefined;
-  return {
-    t,
-    value,
-    get text(): string {
-      return (text ??= written().text);
-    },
-    set text(s: string) {
-      text = s;
-    },
-    get latex(): string {
-      return (latex ??= written().latex);
-    },
-    set latex(s: string) {
-      latex = s;
-    },
-  };
+  const out = { t, value } as DeriveResult;
+  defineLazy(out, 'text', () => written().text);
+  defineLazy(out, 'latex', () => written().latex);
+  return out;
 }
 
 export { answerCheck } from './check/answer';

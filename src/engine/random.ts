@@ -1,6 +1,7 @@
 // Deterministic numbers: sample values for declarations without a VALUE (same file, same numbers)
 // and the seeded draws that checks are evaluated at.
 
+import { Memo } from './memo';
 import { nodeKey } from '../ids';
 import type { Decl, Model, Shape } from '../language/model';
 import { entries } from '../language/shapes';
@@ -77,7 +78,7 @@ export function targetKind(values: Float64Array[]): TargetKind | null {
 }
 
 /** a target's kind, read once per given values (every draw of every check asks again) */
-const kinds = new WeakMap<Float64Array[], TargetKind | null>();
+const kinds = new Memo<Float64Array[], TargetKind | null>();
 function kindOf(values: Float64Array[]): TargetKind | null {
   let k = kinds.get(values);
   if (k === undefined) kinds.set(values, (k = targetKind(values)));

@@ -1,6 +1,7 @@
 // One forward evaluation of the unrolled graph, and reverse-mode derivatives on its tape:
 // ∂loss/∂everything from one sweep, total ∂A/∂B and immediate ∂⁺A/∂B between any two nodes.
 
+import { Memo } from './memo';
 import { earlierOnLeft, idxValue } from '../language/idx';
 import type { Expr, Idx, Model, Shape } from '../language/model';
 import { refText } from '../language/print';
@@ -84,7 +85,7 @@ export function forward(model: Model, values?: ValueOverrides, options: ForwardO
  * many times without passing its plan (the engine's gradients at T = 5,000, a value slider) built the
  * unrolled graph's order again each time — a third of what such a forward pass allocated.
  */
-const plans = new WeakMap<Model, Plan>();
+const plans = new Memo<Model, Plan>();
 function planOf(model: Model): Plan {
   let p = plans.get(model);
   if (!p) plans.set(model, (p = buildPlan(model)));

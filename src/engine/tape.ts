@@ -4,6 +4,7 @@
 // inputs' gradients from the output's) side by side, as in micrograd; the Tape's methods run a forward and
 // record the node, `sweep` visits the nodes in reverse and runs each one's backward.
 
+import { Memo } from './memo';
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
 import { dims, matmul, matmulGradA, matmulGradB, scalarData, sigmoid, type Tensor } from './tensor';
@@ -885,7 +886,7 @@ export class KeptSweep {
  * draws, the culprits' runs), by tape position: one sweep at a time on any of them, and an array is lent
  * again only to a node of its length. Held as long as the analysis holds its budget.
  */
-const scratches = new WeakMap<Budget, (Float64Array | undefined)[]>();
+const scratches = new Memo<Budget, (Float64Array | undefined)[]>();
 function scratchOf(budget: Budget): (Float64Array | undefined)[] {
   let s = scratches.get(budget);
   if (!s) scratches.set(budget, (s = []));

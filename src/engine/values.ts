@@ -7,6 +7,7 @@
 // plus one per 16 entries, in the same order), and throws the same errors in the same order, so the
 // operation limits fall where they fell: the same file gets the same Report on any machine.
 
+import { Memo } from './memo';
 import { earlierOnLeft, idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Shape } from '../language/model';
 import { displayName, exprText } from '../language/print';
@@ -122,7 +123,7 @@ export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail, pr
  * draw); its subexpressions are compiled with it, not kept apart (the hints' many one-off trial
  * expressions would fill the map)
  */
-const compiled = new WeakMap<Expr, Code>();
+const compiled = new Memo<Expr, Code>();
 
 function code(e: Expr): Code {
   let c = compiled.get(e);

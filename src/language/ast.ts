@@ -30,6 +30,7 @@
 //   (desc whenever the bounds are written with ≥/>); `<` gives bin '-' 1 on the upper bound; `Σ_{i<t}` has
 //   from null. `Σ_{i,j} E` is big i (big j E), neither with bounds.
 // - `w_{i,j}^{(k+1)}`: name raw 'w', sub {k:'list', items:[i, j]}, sup (k+1). `p_j^{(k+1)}` stays raw 'p_j'.
+// - `\mathbf{1}`, `\boldsymbol{1}`, `\mathbb{1}`, `𝟙` (not followed by _{…}): num 1 with `ones: true`.
 // - `1_{a=b}`, `\mathbb{1}_{…}`, `\mathbf{1}_{…}`, `𝟙_{…}`: {k:'indicator', a, b}. `onehot(k, n)`: call 'onehot'
 //   with a `list` argument (like `count`).
 // - `φ = tanh` alone on a line: Statement {k:'alias'}; every other `φ` in the file is the function
@@ -40,6 +41,7 @@
 // - A literal of numbers only ([0.5, -1], [[1, 2], [3, 4]]) has `num` items, a negative entry being one
 //   `num` with a negative value (elsewhere `-2` is still neg(num 2)).
 
+import { defineLazy } from './lazy';
 import type { Range } from '../report';
 
 export interface NameAst {
@@ -58,10 +60,13 @@ export interface NameAst {
    * ℒ_t(t_t, y_t) (two or more, separated by commas; the range covers the parentheses)
    */
   args?: Range;
+  /** those arguments as read (d2l.ai's l(o_t, y_t): a per-step quantity takes its step from them) */
+  argItems?: Ast[];
 }
 
 export type Ast =
-  | { k: 'num'; value: number; range: Range }
+  /** ones: written \mathbf{1}, \boldsymbol{1}, \mathbb{1} or 𝟙 — the all-ones vector, sized by the resolver from its product */
+  | { k: 'num'; value: number; range: Range; ones?: true }
   | NameAst
   /** packed: a regular literal of numbers only, as the lexer read it (see PackedNumbers) */
   | { k: 'list'; items: Ast[]; range: Range; packed?: PackedNumbers }
@@ -118,6 +123,11 @@ export type Statement =
       /** `\text{where } c = 2`: a free index of the check held at one value */
       where?: { v: string; value: Ast; range: Range }[];
       tag?: string;
+      /**
+       * per later side (rhs, then more): written after ≈, the absolute tolerance of each entry (half a unit of
+       * its last written digit); null after =. Absent when no side is after ≈.
+       */
+      approx?: (number[] | null)[];
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
   | { k: 'alias'; name: NameAst; fn: string; range: Range };
@@ -133,28 +143,12 @@ export interface PackedNumbers {
   data: Float64Array;
 }
 
-/** where a lazy list keeps the function that makes its items (a symbol, and not enumerable: no key of the AST) */
-const EXPAND = Symbol('expand');
-
-/** the `items` of a lazy list: made on first read, then an ordinary property in the same place among the keys */
-function expandItems(this: { [EXPAND]: () => Ast[] }): Ast[] {
-  const items = this[EXPAND]();
-  Object.defineProperty(this, 'items', { value: items, writable: true, enumerable: true, configurable: true });
-  return items;
-}
-
-/**
- * A `list` with its packed entries, whose items are made by `expand` on first read (then kept). The getter is
- * one function for every list, defined on each: an object literal with its own `get items()` closure gave each
- * list a hidden class of its own, which the garbage collector's young generation could not free (the
- * closure and the whole lexer state it held survived every scavenge until a full collection: issue 11).
- */
+/** A `list` with its packed entries, whose items are made by `expand` on first read (then kept: lazy.ts). */
 export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast[]): Ast {
   const node = { k: 'list' } as { k: 'list'; range: Range; packed: PackedNumbers };
-  Object.defineProperty(node, 'items', { get: expandItems, enumerable: true, configurable: true });
+  defineLazy(node, 'items', expand);
   node.range = range;
   node.packed = packed;
-  Object.defineProperty(node, EXPAND, { value: expand });
   return node as Ast;
 }
 

@@ -18,6 +18,8 @@ export type TokKind =
 /**
  * Operators ('op' tokens), by text: + - * / ^ = , : @ _ | ( ) [ ] { } ᵀ ' ⁺ ⊙ and
  *   '.'  a dot between operands (a product, LANGUAGE.md §1)   '..'  a range (for t = 1..3)
+ *   '⊗'  the outer product of two vectors (⊗, \otimes)
+ *   '≈'  a check's rounded value (≈, ≃, \approx, \simeq)
  *   '…'  an ellipsis (…, \cdots, \ldots, \dots)                '≤' '≥' '<' '>'  (Σ/∏ bounds only)
  *   'mat[' 'mat]'  \begin{bmatrix|pmatrix|matrix} … \end{…}     '&' 'row'  (an entry / row break in a matrix)
  *   'sep'  \quad, \qquad or \; between two entries of a [ … ] literal
@@ -104,6 +106,10 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   count: 'count',
   onehot: 'onehot',
   prod: 'prod',
+  // hyperbolic functions (tanh' = sech², as some sheets write it), written out with exp by the resolver
+  cosh: 'cosh',
+  sinh: 'sinh',
+  sech: 'sech',
 });
 /** the words never read as a name: the keywords, every function spelling, grad (the editor's rename and
  * the preview's highlighting ask here rather than keep their own lists) */
@@ -148,10 +154,15 @@ for (const w of RESERVED.keys()) {
 const { sigma: _sigma, Sigma: _Sigma, ...NAME_LETTERS } = GREEK_LETTERS;
 const GREEK: Readonly<Record<string, string>> = lookup({ ...NAME_LETTERS, Upsilon: 'Υ', ell: 'ℓ' });
 const LATEX_OPS: Readonly<Record<string, string>> = lookup({
+  // a value rounded to the digits written, after a check's side (∂L/∂W ≈ 0.0421)
+  approx: '≈',
+  simeq: '≈',
+  thickapprox: '≈',
   cdot: '*',
   times: '*',
   ast: '*',
   odot: '⊙',
+  otimes: '⊗',
   circ: '⊙',
   top: 'ᵀ',
   intercal: 'ᵀ',
@@ -213,6 +224,16 @@ const LATEX_IGNORED = new Set([
   'displaystyle',
   'textstyle',
   'scriptstyle',
+  'scriptscriptstyle',
+  // spacing with an argument, dropped with it (ignored()): x^{\mkern-1.5mu\mathsf{T}}, \hspace{2pt}
+  'mkern',
+  'kern',
+  'mskip',
+  'hskip',
+  'hspace',
+  'phantom',
+  'hphantom',
+  'vphantom',
   'nonumber',
   'notag',
   'limits',
@@ -222,6 +243,10 @@ const LATEX_IGNORED = new Set([
   'medspace',
   'thickspace',
 ]);
+/** the rest of an empty group after its '{' */
+const EMPTY_GROUP = /^[ \t]*\}/;
+/** ignored commands that take an argument (a dimension or a group), dropped with it */
+const SPACING_WITH_ARGUMENT = new Set(['mkern', 'kern', 'mskip', 'hskip', 'hspace', 'phantom', 'hphantom', 'vphantom']);
 /** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
 const LATEX_SEPARATORS = new Set(['quad', 'qquad', ';']);
 /** font commands: \mathcal{L} is L (their braces are transparent) */
@@ -244,6 +269,14 @@ const LATEX_FONTS = new Set([
   'textrm',
   'mathnormal',
 ]);
+/**
+ * The text of a num token written as a bold or double-struck one (\mathbf{1}, \boldsymbol{1}, \mathbb{1}, 𝟙): the
+ * all-ones vector, whose length the resolver takes from what it multiplies (1ᵀv is the sum of v's entries), or
+ * the indicator's 1 in 1_{a=b}. Its value is 1.
+ */
+export const ONES = '𝟙';
+/** the fonts in which a lone 1 is the all-ones vector */
+const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
 const ACCENTS: Readonly<Record<string, string>> = lookup({
   tilde: '\u0303',
@@ -790,7 +823,7 @@ export function lex(src: string): LexResult {
     // 𝟙 (U+1D7D9, two UTF-16 units): the indicator's 1
     if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
       i += 2;
-      push('num', '1', s, i, 1);
+      push('num', ONES, s, i, 1);
       continue;
     }
     // superscripts: x² is x^2, W⁻¹ is W^{-1}
@@ -950,6 +983,13 @@ export function lex(src: string): LexResult {
         push('bigop', 'prod', s, i);
         return;
       case 123: // {
+        // an empty group {} prints nothing: x^{(t)}{}^\top is x^{(t)}^\top (what follows stays tight)
+        if (EMPTY_GROUP.test(src.slice(i, i + 8))) {
+          const close = src.indexOf('}', i);
+          if (lastEnd === s) lastEnd = close + 1;
+          i = close + 1;
+          return;
+        }
         depth++;
         braces.push(Brace.Real);
         push('op', '{', s, i);
@@ -980,6 +1020,9 @@ export function lex(src: string): LexResult {
       case 0x2219: // ∙
         push('op', '*', s, i);
         return;
+      case 0x2297: // ⊗ (the outer product)
+        push('op', '⊗', s, i);
+        return;
       case 0x2299: // ⊙
       case 0x2218: // ∘
         push('op', '⊙', s, i);
@@ -998,6 +1041,10 @@ export function lex(src: string): LexResult {
         return;
       case 0x207a: // ⁺
         push('op', '⁺', s, i);
+        return;
+      case 0x2248: // ≈
+      case 0x2243: // ≃
+        push('op', '≈', s, i);
         return;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽
@@ -1146,9 +1193,17 @@ export function lex(src: string): LexResult {
       case Cmd.Ignored:
         ignored(cmd, s);
         return;
-      case Cmd.Font:
+      case Cmd.Font: {
+        // \mathbf{1}, \boldsymbol{1}, \mathbb{1}: the all-ones vector (or the indicator's 1_{…}), one token
+        const g = BOLD_ONE_FONTS.has(cmd) ? groupAt(i) : null;
+        if (g && g[0].trim() === '1') {
+          i = g[1];
+          push('num', ONES, s, i, 1);
+          return;
+        }
         transparent(Brace.Transparent, s);
         return;
+      }
       case Cmd.Underbrace:
         transparent(Brace.Underbrace, s);
         return;
@@ -1220,6 +1275,17 @@ export function lex(src: string): LexResult {
         i += m[0].length;
         return;
       }
+    }
+    if (SPACING_WITH_ARGUMENT.has(cmd)) {
+      // \mkern-1.5mu (a dimension), \hspace{2pt}, \hspace*{…}, \phantom{x} (a group): nothing is printed
+      const dim = /\s*\*?\s*(?:-?\s*(?:\d+\.?\d*|\.\d+)\s*(?:mu|pt|em|ex|mm|cm|in|bp|sp)|(?=\{))/y;
+      dim.lastIndex = i;
+      const m = dim.exec(src);
+      if (m) {
+        i += m[0].length;
+        if (src.charCodeAt(i) === 123) i = skipGroup(i);
+      }
+      return;
     }
     if (LATEX_SEPARATORS.has(cmd) && separatesEntries()) push('op', 'sep', s, i);
     // \left. and \right. are invisible delimiters

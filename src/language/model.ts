@@ -167,6 +167,11 @@ export interface CheckQuestion {
   /** how many links the statement has */
   links: number;
   tag?: string;
+  /**
+   * the right side was written after ≈ (a rounded value): the absolute tolerance of each entry, half a unit of its
+   * last written digit (one for a scalar); judged at the file's values to those digits
+   */
+  approx?: number[];
   text: string;
 }
 

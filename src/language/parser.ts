@@ -6,7 +6,7 @@ import type { Range } from '../report';
 import type { Ast, CheckRange, NameAst, Statement } from './ast';
 import { span } from './ast';
 import type { Token } from './lexer';
-import { DERIVABLE } from './lexer';
+import { DERIVABLE, ONES } from './lexer';
 import { LIMITS } from './limits';
 
 export interface ParseError {
@@ -374,14 +374,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const s0 = p;
     rangeGroup = parenthesisedRange(p);
     let lhs = expr();
-    expectOp('=', 'between the two sides of the check');
-    let rhs = expr();
+    // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
+    const rounded: (number[] | null)[] = [];
+    const side = (): Ast => {
+      const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
+      const from = p;
+      const e = expr();
+      rounded.push(rel.text === '≈' ? roundedValue(e, from) : null);
+      return e;
+    };
+    let rhs = side();
     // a chain A = B = C …: every later side is checked against the first
     const more: Ast[] = [];
-    while (isOp(peek(), '=')) {
-      next();
-      more.push(expr());
-    }
+    while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
     const sides = ratiosAsDerivatives([lhs, rhs, ...more], s0);
@@ -398,6 +403,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (where?.length) end = where[where.length - 1]!.range;
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     if (where?.length) st.where = where;
+    if (rounded.some((r) => r !== null)) st.approx = rounded;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; q <= p && q < tokens.length; q++) {
       const tag = tokens[q]!.tag;
@@ -407,6 +413,41 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return st;
+  }
+
+  /**
+   * The side after ≈, a value as a solution rounds it: a number (0.0421, -3.2e-2), m × 10^{e}, or a literal of
+   * them; each entry's tolerance is half a unit of its last written digit (0.0421: 0.00005). Anything else is
+   * an error naming what ≈ takes.
+   */
+  function roundedValue(e: Ast, from: number): number[] {
+    const bad = (): never =>
+      fail(
+        `after ≈ a check takes a value written to some digits (0.0421, -4.21 × 10^{-2}, or a list of numbers), judged to those digits; for an equation write =`,
+        e.range,
+      );
+    const entry = (a: Ast): number => {
+      if (a.k === 'neg') return entry(a.a);
+      if (a.k === 'num' && !a.ones) return halfUnit(numberText(a, from));
+      if (a.k === 'bin' && (a.op === '*' || a.op === 'juxt') && a.b.k === 'bin' && a.b.op === '^') {
+        const ten = a.b.a;
+        const ex = a.b.b.k === 'neg' ? a.b.b.a : a.b.b;
+        if (ten.k === 'num' && ten.value === 10 && ex.k === 'num' && Number.isInteger(ex.value))
+          return entry(a.a) * 10 ** (a.b.b.k === 'neg' ? -ex.value : ex.value);
+      }
+      return bad();
+    };
+    if (e.k === 'list') return e.items.flatMap((x) => (x.k === 'list' ? x.items.map(entry) : [entry(x)]));
+    return [entry(e)];
+  }
+
+  /** a number's text as written (a literal's entries, read without tokens of their own, as the shortest text of their value) */
+  function numberText(a: Ast & { k: 'num' }, from: number): string {
+    for (let q = from; q < p; q++) {
+      const t = tokens[q]!;
+      if (t.kind === 'num' && t.range.line === a.range.line && t.range.column === a.range.column) return t.text;
+    }
+    return String(Math.abs(a.value));
   }
 
   /**
@@ -665,6 +706,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           op = '*';
         } else if (t.text === '…' && !inRange) {
           a = ellipsisProduct(a, t);
+          continue;
+        } else if (t.text === '⊗') {
+          // a ⊗ b: the outer product of two vectors (the resolver checks the shapes), as call 'outer' of both
+          next();
+          const b = unary();
+          const both: Ast = { k: 'list', items: [a, b], range: span(a.range, b.range) };
+          a = deep({ k: 'call', fn: 'outer', arg: both, range: both.range, fnRange: t.range }, a, b);
           continue;
         }
       }
@@ -932,13 +980,17 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     while (isOp(peek(), '^')) {
       const caret = next();
       const t = peek();
-      // transposes: ^T, ^{T}, ^\top, ^ᵀ
-      if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T')) {
+      // transposes: ^T, ^{T}, ^\top, ^ᵀ, and ^\prime, ^{\prime} (x' after a value is its transpose)
+      if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T') || isOp(t, "'")) {
         next();
         a = { k: 'transpose', a, range: span(a.range, t.range) };
         continue;
       }
-      if (isOp(t, '{') && ((peek(1).kind === 'name' && peek(1).text === 'T') || isOp(peek(1), 'ᵀ')) && isOp(peek(2), '}')) {
+      if (
+        isOp(t, '{') &&
+        ((peek(1).kind === 'name' && peek(1).text === 'T') || isOp(peek(1), 'ᵀ') || isOp(peek(1), "'")) &&
+        isOp(peek(2), '}')
+      ) {
         p += 3;
         a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
         continue;
@@ -1034,7 +1086,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       case 'bin':
         return { k: 'bin', op: e.op, a: e.a, b: e.b, range };
       case 'num':
-        return { k: 'num', value: e.value, range };
+        return e.ones ? { k: 'num', value: e.value, range, ones: true } : { k: 'num', value: e.value, range };
       case 'name':
         if (e.args === undefined) return { k: 'name', raw: e.raw, sub: e.sub, sup: e.sup, range, nameRange: e.nameRange };
         return { ...e, range };
@@ -1050,6 +1102,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         next();
         // 1_{i=y}, \mathbb{1}_{…}, 𝟙_{…}: the indicator
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
+        // \mathbf{1}, 𝟙: the all-ones vector (the resolver sizes it)
+        if (t.text === ONES) return { k: 'num', value: 1, range: t.range, ones: true };
         return { k: 'num', value: t.value, range: t.range };
       case 'name': {
         // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
@@ -1702,7 +1756,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (braced) {
         // Goodfellow's h^{(t-1)\top}, h^{(t)T}: the step and a transpose
         const x = peek();
-        const isT = (y: Token) => isOp(y, 'ᵀ') || (y.kind === 'name' && y.text === 'T');
+        const isT = (y: Token) => isOp(y, 'ᵀ') || (y.kind === 'name' && y.text === 'T') || isOp(y, "'");
         if (allowT && isT(x) && isOp(peek(1), '}')) {
           next();
           supTransposed = true;
@@ -1729,9 +1783,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     const args = argumentList();
-    if (args) end = args;
+    if (args) end = args.range;
     const out: NameAst = { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd) };
-    if (args) out.args = span(args, args);
+    if (args) {
+      out.args = span(args.range, args.range);
+      out.argItems = args.items;
+    }
     return out;
   }
 
@@ -1793,7 +1850,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * knows and names d2l.ai's f(x_t, h_{t-1}, w_h) on one it does not: a list whose ')' is missing (the
    * statement ends first) is still a list, so the error is the missing ')', not a comma in a product.
    */
-  function argumentList(): Range | null {
+  function argumentList(): { range: Range; items: Ast[] } | null {
     const o = peek();
     if (!isOp(o, '(') || !o.tight) return null;
     let level = 0;
@@ -1809,14 +1866,21 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (!comma) return null;
     next();
     enter(o);
-    expr();
+    const items = [expr()];
     while (isOp(peek(), ',')) {
       next();
-      expr();
+      items.push(expr());
     }
     depth--;
-    return span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range);
+    return { range: span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range), items };
   }
+}
+
+/** half a unit of the last digit written: 0.0421 → 0.00005, 4.2e-3 → 0.00005, 12 → 0.5 */
+function halfUnit(text: string): number {
+  const m = /^\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return 0;
+  return 0.5 * 10 ** (Number(m[2] ?? 0) - (m[1]?.length ?? 0));
 }
 
 /** an Ast node (ranges and other fields are plain objects without a kind) */

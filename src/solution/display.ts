@@ -88,6 +88,15 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       cut = null;
     }
     const relation = braceDepth === 0 && matrixDepth === 0 ? approximation(text, i, end) : null;
+    // `A = B \approx 0.445` with a written value after it: a link of the chain, judged to its digits (the
+    // check's ≈); the relation's text becomes ≈ at the relation's offset
+    if (relation && ROUNDING.test(relation) && writtenValueFollows(text, i + relation.length, end)) {
+      chars.push('≈');
+      at.push(i);
+      blank(i + 1, i + relation.length);
+      i += relation.length;
+      continue;
+    }
     if (relation && topLevelEquals(chars.slice(breaks.length ? breaks[breaks.length - 1]! : 0).join('')) >= 0) {
       cut = { start: i, end: i + relation.length, relation };
       blank(i, i + relation.length);
@@ -227,6 +236,28 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
 /** ≈ and ≠ as LaTeX writes them: a relation no check states (a rounded value, a remark) */
 const APPROX = /^(?:\\approx|\\simeq|\\neq|\\ne)(?![A-Za-z])|^[≈≠]/;
 
+/** the relations of a rounded value (not ≠) */
+const ROUNDING = /^(?:\\approx|\\simeq|≈)$/;
+/** a number as a solution writes a rounded value: -0.193, 4.21 \times 10^{-2} */
+const WRITTEN_VALUE =
+  /^[-−]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:\s*(?:\\times|\\cdot|×|·)\s*10\s*\^\s*(?:\{\s*[-−]?\s*\d+\s*\}|[-−]?\d))?$/;
+
+/**
+ * whether the rest of the row from i is only a written value (before a row break, a \tag, a trailing (n) and
+ * punctuation): a rounded result the check judges to its digits
+ */
+function writtenValueFollows(text: string, i: number, end: number): boolean {
+  let rest = text.slice(i, Math.min(end, i + 200));
+  const stop = /\\\\|\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.exec(rest);
+  if (stop) rest = rest.slice(0, stop.index);
+  rest = rest
+    .replace(/\\q?quad\s*\(\s*\d+[a-z]?\s*\)\s*$/, '')
+    .replace(/\\[,;! ]/g, ' ')
+    .replace(/[,.;]?\s*$/, '')
+    .trim();
+  return WRITTEN_VALUE.test(rest);
+}
+
 /** the approximation or inequality written at i, or null */
 function approximation(text: string, i: number, end: number): string | null {
   const c = text[i]!;
@@ -276,7 +307,7 @@ export function topLevelEquals(s: string): number {
   return topLevelEqualsSigns(s, true)[0] ?? -1;
 }
 
-/** indices of the `=` outside braces and brackets (a command's next character skipped): all, or only the first */
+/** indices of the `=` (and a kept rounded value's `≈`) outside braces and brackets (a command's next character skipped): all, or only the first */
 export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
   const out: number[] = [];
   let depth = 0;
@@ -288,7 +319,7 @@ export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
     }
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (c === '=' && depth === 0) {
+    else if ((c === '=' || c === '≈') && depth === 0) {
       out.push(i);
       if (onlyFirst) break;
     }

@@ -8,13 +8,15 @@ const D2L = /^f\(…\): a name applied to arguments, as d2l\.ai writes f\(x_t, h
 const lineOfLast = (text: string) => text.split('\n').length - 1;
 
 describe("d2l.ai's f(x_t, h_{t-1}, w_h)", () => {
+  // arguments no equation of the network takes at one step (x_t with h_t): f is then no function of the file (session 13:
+  // f(x_t, h_{t-1}), which h_t's equation takes, reads as h_t — test/probe13/notation13.test.ts)
   it('on one line: the resolver names the function the file does not define', () => {
-    const r = run(SHEET7 + 'check f(x_t, h_{t-1}) = h_t\n');
+    const r = run(SHEET7 + 'check f(x_t, h_t) = h_t\n');
     expect(errors(r).map((d) => d.message)).toEqual([expect.stringMatching(D2L)]);
   });
 
   it('with the list over a line break: the same message, on the line the name stands on', () => {
-    const text = SHEET7 + 'check f(x_t,\n  h_{t-1}) = h_t\n';
+    const text = SHEET7 + 'check f(x_t,\n  h_t) = h_t\n';
     const r = run(text);
     expect(errors(r).map((d) => [d.line, d.message])).toEqual([[lineOfLast(text) - 1, expect.stringMatching(D2L)]]);
   });

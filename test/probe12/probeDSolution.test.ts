@@ -178,31 +178,38 @@ describe("Goodfellow's eqs. 10.24–10.26 as an align: h^{(t)^\\top} and a comma
 });
 
 describe('a rounded value or an inequality after the equation', () => {
-  it('`= h_3 − y_3 \\approx 0.445`: the equality is checked, the part after ≈ is said to be left out', () => {
+  // session 13 (notation13): a written value after ≈ is judged to its digits (a link of the chain), no longer left
+  // out; an inequality (≠) and an ≈ before an expression are still left out, with the note
+  it('`= h_3 − y_3 \\approx 0.445`: the equality is checked, and so is the rounded value; the part after ≠ is said to be left out', () => {
     const md =
       NET +
       String.raw`\begin{align}
 \frac{\partial L}{\partial h_3} &= h_3 - y_3 \approx 0.445 \tag{1} \\
-\frac{\partial L}{\partial h_2} &= h_2 - y_2 + (h_3 - y_3)(1 - h_3^2) w \approx 0.1 \tag{2} \\
+\frac{\partial L}{\partial h_2} &= h_2 - y_2 + (h_3 - y_3)(1 - h_3^2) w \approx 0.3 \tag{2} \\
 \frac{\partial L}{\partial h_1} &= h_1 - y_1 \neq 0 \tag{3}
 \end{align}` +
       '\n';
     const sol = analyzeSolution(md, 'markdown');
     expect(sol.networks.flatMap((n) => n.report.checks).map((c) => [c.tag, c.status])).toEqual([
       ['1', 'holds'],
+      ['1', 'holds'],
+      ['2', 'holds'],
       ['2', 'holds'],
       ['3', 'fails'],
     ]);
     const notes = sol.diagnostics.filter((d) => /the part after/.test(d.message));
-    expect(notes.map((d) => [d.severity, d.message.slice(0, 35)])).toEqual([
-      ['information', 'not checked: the part after \\approx'],
-      ['information', 'not checked: the part after \\approx'],
-      ['information', 'not checked: the part after \\neq (a'],
-    ]);
+    expect(notes.map((d) => [d.severity, d.message.slice(0, 35)])).toEqual([['information', 'not checked: the part after \\neq (a']]);
   });
 
-  it('a display with only ≈ is still not an equation', () => {
+  it('a display with only ≈ and a written value is a claim, judged to the digits written', () => {
     const sol = analyzeSolution(NET + String.raw`$$ \frac{\partial L}{\partial h_3} \approx 0.445 $$` + '\n', 'markdown');
-    expect(sol.equations[0]!.status).toBe('skipped');
+    expect(sol.equations[0]!.status).toBe('holds');
+  });
+
+  it('≈ before an expression is still left out with its note', () => {
+    const md = NET + String.raw`$$ \frac{\partial L}{\partial h_3} = h_3 - y_3 \approx 2 \cdot 0.22 $$` + '\n';
+    const sol = analyzeSolution(md, 'markdown');
+    expect(sol.equations[0]!.status).toBe('holds');
+    expect(sol.diagnostics.some((d) => /not checked: the part after \\approx/.test(d.message))).toBe(true);
   });
 });

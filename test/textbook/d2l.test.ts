@@ -87,8 +87,14 @@ describe('d2l.ai §9.7.1, the scalar model h_t = f(x_t, h_{t-1}, w_h), o_t = g(h
     expect(links(report, '9.7.4')[0]!.message).toMatch(/^holds for t = 1\.\.4 /);
   });
 
-  it("d2l's own f(x_t, h_{t-1}, w_h) is named as a function the file does not define, not a bare syntax error", () => {
-    const r = withChecks(D2L_SCALAR, String.raw`${d('h_t', 'w_h')} = \frac{\partial f(x_t, h_{t-1}, w_h)}{\partial w_h}`);
+  it("d2l's own f(x_t, h_{t-1}, w_h) is h_t's function: its derivative by w_h is the partial ∂⁺h_t/∂w_h (session 13)", () => {
+    const r = withChecks(D2L_SCALAR, String.raw`\frac{\partial^+ h_t}{\partial w_h} = \frac{\partial f(x_t, h_{t-1}, w_h)}{\partial w_h}`);
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+
+  it('f with arguments no equation takes at one step is named as a function the file does not define, not a bare syntax error', () => {
+    const r = withChecks(D2L_SCALAR, String.raw`${d('h_t', 'w_h')} = \frac{\partial f(x_t, h_t, w_h)}{\partial w_h}`);
     const errors = r.diagnostics.filter((x) => x.severity === 'error');
     expect(errors.map((x) => x.message)).toEqual([
       expect.stringMatching(

@@ -26,6 +26,7 @@ import { textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
 import { shortcuts } from './shortcuts';
+import { judgeRounded } from './rounded';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -188,6 +189,11 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     out.failingStep = failingStep;
     return out;
   };
+  // a value written after ≈: judged to its digits at the file's values (rounded.ts)
+  if (q.approx) {
+    const v = judgeRounded({ ...q, approx: q.approx }, ctx.run);
+    return report(v.status, v.message, v.steps, v.failingStep);
+  }
   const points = checkPoints(q);
   const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
   // one step (where t = 2, or a range of one): "for t = 2", not "for t = 2..2"

@@ -1,6 +1,7 @@
 // What a failing check's message says about why: a derivative that is silently 0, the immediate
 // partial where the total was meant, a left-out path or part of the gradient, a wrong factor.
 
+import { Memo } from '../memo';
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, renameCalls, VALUE_CHILDREN } from '../../language/resolve';
@@ -26,7 +27,7 @@ export interface Claim {
   freeT: boolean;
 }
 
-const namesOf = new WeakMap<Run, Map<number, { name: string; t: number | null }>>();
+const namesOf = new Memo<Run, Map<number, { name: string; t: number | null }>>();
 
 /** graph node id → its name and step (made once per run: the hints ask at every point and candidate) */
 function names(run: Run): Map<number, { name: string; t: number | null }> {

@@ -3,6 +3,7 @@
 // recurrence by a parameter, an input, or a node of X's own step or the step next to it taken as one-step;
 // derivatives of untimed quantities (the loss) and of per-step outputs and losses stay total.
 
+import { Memo } from '../memo';
 import type { Expr, Idx, Model } from '../../language/model';
 import { bindings, type Binder } from './bindings';
 import { exprText } from '../../language/print';
@@ -38,7 +39,7 @@ function adjacent(a: Idx, b: Idx | null): boolean {
  * reading is about these; a per-step output or loss (o_t, 𝓛^{(T)}) that no later step reads, written
  * with ∂, means its total derivative, as seed 002's ∂𝓛^{(T)}/∂W_hh does.
  */
-const recurrences = new WeakMap<Model, Set<string>>();
+const recurrences = new Memo<Model, Set<string>>();
 function recurrent(name: string, model: Model): boolean {
   let set = recurrences.get(model);
   if (!set) {

@@ -8,6 +8,7 @@
 // hand-set U, W, b_h) is expanded into its numbers, as a student writes them; an elementwise function of an
 // entry (σ(…)) is one factor, named by its expanded argument, and compared inside when both sides have one.
 
+import { Memo } from '../memo';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { hasDeriv, walkRefs } from '../../language/resolve';
@@ -141,7 +142,7 @@ function entryExpr(e: Expr, ix: number[]): Expr {
 }
 
 /** per model, each untimed quantity's constant definition or null: found once, not walked at each reference */
-const constants = new WeakMap<Model, Map<string, Expr | null>>();
+const constants = new Memo<Model, Map<string, Expr | null>>();
 
 /** a quantity given by a constant (the seed's U = [[1, 1], …]), expanded into its numbers */
 function constantDef(model: Model, e: Expr & { k: 'ref' }): Expr | null {

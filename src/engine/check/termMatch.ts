@@ -8,6 +8,7 @@
 // Jacobians, rows over A's entries and columns over B's, in the layout the engine gives ∂A/∂B — checked:
 // when the paths do not add up to ∂A/∂B as evaluated, nothing is said.
 
+import { Memo } from '../memo';
 import { idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
@@ -227,7 +228,7 @@ function spanOf(factors: Expr[]): Range | null {
 }
 
 /** per run: wrongFactor and segmentFactor ask for it at every named wrong term */
-const untimedByRun = new WeakMap<Run, Set<number>>();
+const untimedByRun = new Memo<Run, Set<number>>();
 
 /** the untimed quantities' nodes (a sum of losses: its edges ∂L/∂L_t = 1 a worked solution leaves out) */
 function untimedNodes(run: Run): Set<number> {

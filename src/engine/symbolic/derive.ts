@@ -8,6 +8,7 @@
 // Everything stays concrete (steps are numbers); general lines (δ_t = …) are found later by printing
 // relative to a step and comparing.
 
+import { Memo } from '../memo';
 import type { Expr, Model } from '../../language/model';
 import { Builder, isScalar, jacShape, sameShape, size, substitute, type Label, type Node, type NodeName } from './ir';
 import { Rules } from './rules';
@@ -471,7 +472,7 @@ export interface PlusSearch {
   lo: number;
   hi: number;
 }
-const contexts = new WeakMap<Model, Map<string, Context>>();
+const contexts = new Memo<Model, Map<string, Context>>();
 
 function contextFor(model: Model, wrt: { name: string; step: number | null }): Context {
   const q = model.quantities.get(wrt.name);

@@ -2,6 +2,7 @@
 // operation on the way is polynomial (or piecewise linear away from its kink). Quantities are
 // recomputed exactly from their equations rather than read back as floats.
 
+import { Memo } from '../memo';
 import type { Expr, Model } from '../../language/model';
 import { asMat, size, type Node } from './ir';
 import { NotExact, Rat } from './rational';
@@ -10,7 +11,7 @@ import type { Unrolled } from './graph';
 type RT = { shape: number[]; data: Rat[] };
 
 const NON_POLYNOMIAL = new Set(['sigma', 'tanh', 'exp', 'log', 'sqrt', 'softmax', 'dsigma', 'dtanh']);
-const polynomialMemo = new WeakMap<Model, boolean>();
+const polynomialMemo = new Memo<Model, boolean>();
 
 /** Whether no equation of the model calls a transcendental function (σ, tanh, exp, log, √, softmax). */
 export function polynomialModel(model: Model): boolean {

@@ -8,6 +8,7 @@
 // that is evaluated back against the numbers and the printed text/LaTeX, broken into lines at the
 // terms of the nested sums when long.
 
+import { Memo } from '../memo';
 import type { Form } from '../../report';
 import type { GNode } from './graph';
 import type { Derivation } from './derive';
@@ -65,7 +66,7 @@ function prodOf(items: Tree[]): Tree {
 }
 
 /** one leaf tree per ∂-symbol: a symbol is a factor of many paths */
-const symTrees = new WeakMap<Node, Tree>();
+const symTrees = new Memo<Node, Tree>();
 function symTree(n: Node): Tree {
   let t = symTrees.get(n);
   if (!t) symTrees.set(n, (t = { k: 'sym', n }));
@@ -105,7 +106,7 @@ function depth(t: Tree): number {
   return t.k === 'sum' ? inner + 1 : inner;
 }
 
-const factored = new WeakMap<Derivation, Factored | null>();
+const factored = new Memo<Derivation, Factored | null>();
 
 /** The factored chain sum of a total derivative, or null (no path graph, too long, or no nesting to show). */
 export function factoredOf(d: Derivation): Factored | null {
@@ -193,7 +194,7 @@ interface Lines {
 
 // a tree's one-line print, per printer: layout asks for it at every level it descends (and twice, for the
 // text's width and the panel's), and a state's bracket is one subtree shared by every term that uses it
-const flats = new WeakMap<Printer, WeakMap<Tree, string>>();
+const flats = new Memo<Printer, WeakMap<Tree, string>>();
 
 function flat(t: Tree, p: Printer, latex: boolean): string {
   if (t.k === 'sym') return p.factor(t.n);

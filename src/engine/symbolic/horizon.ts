@@ -11,6 +11,7 @@
 //    inside δ_t) are looked up as the proxy's node for that step at its own shift.
 // Derivation work is then constant in T and only the numeric evaluation is linear.
 
+import { Memo } from '../memo';
 import type { Expr, Idx, Model, Quantity } from '../../language/model';
 import { asMat, fromMat, size, type Label, type Node, type NodeName } from './ir';
 import { charge } from '../budget';
@@ -119,7 +120,7 @@ function proxyModel(model: Model, h: Horizon): Model {
   return { ...model, T: h.Tp, quantities };
 }
 
-const proxies = new WeakMap<Model, Map<string, Model>>();
+const proxies = new Memo<Model, Map<string, Model>>();
 
 /** The proxy model of a horizon (one per model, T′ and L, so derivations on it share their context). */
 export function proxyOf(model: Model, h: Horizon): Model {

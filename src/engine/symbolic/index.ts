@@ -59,7 +59,19 @@ export interface ValueSource {
   value(name: string, t: number | null): Tensor | undefined;
 }
 
-const derivations = new WeakMap<DeriveForms, Derivation>();
+// What made a DeriveForms (its derivation, and the proxy horizon it was derived on) rides on it under symbols,
+// not in module-level WeakMaps: V8's scavenger keeps a long-lived WeakMap's values alive until a full GC, so
+// every minor GC promoted the derivations of finished analyses (src/engine/memo.ts). A symbol is no key of
+// the object as JSON or a structured clone sees it.
+const DERIVATION = Symbol('derivation');
+const STRETCHED = Symbol('stretched');
+const EVALUATORS = Symbol('evaluators');
+type Hidden<T> = { [DERIVATION]?: Derivation; [STRETCHED]?: Stretched; [EVALUATORS]?: WeakMap<object, Evaluator> } & T;
+const hide = (o: object, key: symbol, value: unknown): void => {
+  Object.defineProperty(o, key, { value, configurable: true });
+};
+const derivationOf = (f: DeriveForms): Derivation | undefined => (f as Hidden<DeriveForms>)[DERIVATION];
+const stretchedOf = (f: DeriveForms): Stretched | undefined => (f as Hidden<DeriveForms>)[STRETCHED];
 
 function stepOf(idx: Idx | null, t: number | null): number | null {
   if (!idx) return null;
@@ -116,10 +128,9 @@ function formNode(d: Derivation, kind: FormKind): Node | null {
 }
 
 /** One evaluator per derivation and value source: the three forms share their subexpressions' values. */
-const evaluators = new WeakMap<Derivation, WeakMap<object, Evaluator>>();
 function evaluatorFor(d: Derivation, src: object, leaf: LeafValues): Evaluator {
-  let bySrc = evaluators.get(d);
-  if (!bySrc) evaluators.set(d, (bySrc = new WeakMap()));
+  let bySrc = (d as Hidden<Derivation>)[EVALUATORS];
+  if (!bySrc) hide(d, EVALUATORS, (bySrc = new WeakMap()));
   let ev = bySrc.get(src);
   if (!ev) bySrc.set(src, (ev = new Evaluator(leaf)));
   return ev;
@@ -158,7 +169,7 @@ export function deriveForms(
   if (d.zero) {
     const z = zeroForm(d);
     const out: DeriveForms = { explicit: z, best: z };
-    derivations.set(out, d);
+    hide(out, DERIVATION, d);
     return out;
   }
   const leaf = values ? leafValues(values) : declaredValues(model);
@@ -179,7 +190,7 @@ export function deriveForms(
   }
   const out = printForms(d, v, total);
   if (exact !== undefined) out.exact = exact;
-  derivations.set(out, d);
+  hide(out, DERIVATION, d);
   return out;
 }
 
@@ -212,7 +223,6 @@ interface Stretched {
   /** one evaluation per value source: the forms share their per-step values */
   bySrc: WeakMap<object, { sv: StretchedValues; general?: Float64Array; recursive?: Float64Array }>;
 }
-const stretched = new WeakMap<DeriveForms, Stretched>();
 
 function stretchedValue(s: Stretched, kind: FormKind, leaf: LeafValues, src?: object): Tensor {
   let e = src ? s.bySrc.get(src) : undefined;
@@ -274,8 +284,8 @@ function deriveStretched(
     );
     for (const k of ['chain', 'explicit', 'recursive', 'factored', 'best'] as const) if (!sameForm(out[k], out2[k])) return null;
     if (!searchesAgree(h, d.searches) || !searchesAgree(h2, d2.searches)) return null;
-    derivations.set(out, d);
-    stretched.set(out, s);
+    hide(out, DERIVATION, d);
+    hide(out, STRETCHED, s);
     return out;
   } catch (e) {
     if (e instanceof LimitError) throw e;
@@ -310,8 +320,8 @@ export function partialForm(model: Model, quantity: string, wrt: { name: string;
  * proxy horizon.
  */
 export function stepForms(forms: DeriveForms, t: number, use: StepKinds): StepForms | null {
-  const d = derivations.get(forms);
-  if (!d || stretched.has(forms)) return null;
+  const d = derivationOf(forms);
+  if (!d || stretchedOf(forms)) return null;
   return withSharedPrints(() => {
     const rel = stepForm(d, t, use);
     const con = rel && stepForm(d, undefined, use);
@@ -322,9 +332,9 @@ export function stepForms(forms: DeriveForms, t: number, use: StepKinds): StepFo
 
 /** Evaluate one of the forms back numerically at a run's values. */
 export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSource): Tensor {
-  const s = stretched.get(forms);
+  const s = stretchedOf(forms);
   if (s) return stretchedValue(s, kind, leafValues(run), run);
-  const d = derivations.get(forms);
+  const d = derivationOf(forms);
   if (!d) throw new Error('evaluateForm: these forms did not come from deriveForms');
   if (d.zero) return { shape: resultShape(d), data: new Float64Array(size(resultShape(d))) };
   const n = formNode(d, kind);
@@ -334,7 +344,7 @@ export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSourc
 
 /** The proxy horizon these forms were derived on (horizon.ts), or null (derived on the real one). */
 export function proxyHorizon(forms: DeriveForms): { T: number; Tp: number } | null {
-  const s = stretched.get(forms);
+  const s = stretchedOf(forms);
   return s ? { T: s.h.T, Tp: s.h.Tp } : null;
 }
 
@@ -357,12 +367,12 @@ export function benchDerive(
     (f.chain?.latex.length ?? 0) +
     (f.explicit?.latex.length ?? 0) +
     (f.recursive?.latex.length ?? 0);
-  return { ms, chars, nodes: derivations.get(f)!.b.count };
+  return { ms, chars, nodes: derivationOf(f)!.b.count };
 }
 
 /** The header of a derivative as printed (∂L/∂W_hh), for callers that build their own lines. */
 export function derivativeLabel(forms: DeriveForms): Form | null {
-  const d = derivations.get(forms);
+  const d = derivationOf(forms);
   if (!d) return null;
   const p = mkPrinters({});
   return { text: p.text.label(headerLabel(d)), latex: p.latex.label(headerLabel(d)) };

@@ -3,6 +3,7 @@
 // ^\top, \operatorname{diag}). Time indices print either as concrete steps or relative to an anchor
 // step (h_{t-1}); the relative print is also how per-step lines are recognised as one general line.
 
+import { Memo } from '../memo';
 import { BoundedCache } from '../../display/boundedCache';
 import { nameCharsLatex } from '../../display/latex';
 import { nameOfKey } from '../../ids';
@@ -86,7 +87,7 @@ interface Printed {
 // print printed that this printing has not), so a derivation's operation count — which decides whether
 // its forms are given — is what it was without the store.
 type Store = Map<string, Map<number, Printed>>;
-const stores = new WeakMap<object, Store>();
+const stores = new Memo<object, Store>();
 let sharedStore: Store | null = null;
 let storesOn = true;
 /** Keep prints per Builder (the default) or not: the tests compare what both print and charge. */
@@ -101,7 +102,7 @@ let sharedPrinters: Map<string, Printer> | null = null;
 const NO_ANCHOR = -(2 ** 30);
 let sharedByStep: { text: Map<number, Printer>; latex: Map<number, Printer> } | null = null;
 /** the printers of a store's printings (withSharedPrints) */
-const printersOf = new WeakMap<Store, { all: Map<string, Printer>; byStep: { text: Map<number, Printer>; latex: Map<number, Printer> } }>();
+const printersOf = new Memo<Store, { all: Map<string, Printer>; byStep: { text: Map<number, Printer>; latex: Map<number, Printer> } }>();
 
 /** The options' key: printers with equal keys print every node alike. */
 function optionsKey(o: Omit<PrintOpts, 'latex'>, latex: boolean): string {

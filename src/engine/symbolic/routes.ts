@@ -7,6 +7,7 @@
 // dependency in a forward (or backward) recurrence, and its answer is the same at every step of the
 // horizon's uniform middle, whatever T is (issue 13: the δ line printed twice, ∂⁺ from t = 15 on).
 
+import { Memo } from '../memo';
 import type { Expr, Model } from '../../language/model';
 import { walkRefs } from '../../language/resolve';
 
@@ -37,7 +38,7 @@ function readsOf(e: Expr, timed: boolean): Read[] {
   return out;
 }
 
-const cache = new WeakMap<Model, Routes>();
+const cache = new Memo<Model, Routes>();
 
 export function routesOf(model: Model): Routes {
   const hit = cache.get(model);

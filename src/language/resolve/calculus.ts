@@ -7,7 +7,7 @@ import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
 import { displayName } from '../print';
 import { entries, shapeText, type MaybeShape } from '../shapes';
-import { fail, type ExprContext } from './context';
+import { Abandoned, fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { readName } from './names';
 import { tryTimeIndex } from './timeIndex';
@@ -132,7 +132,32 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
       'shape-mismatch',
     );
   }
-  return derivative(of, a.wrt, !a.plus, a.range, ctx);
+  // ∂f(x_t, h_{t-1}, w_h)/∂w_h (d2l.ai): f is no name of the file but the function of a quantity's equation, and
+  // its derivative by an argument is the partial one, ∂⁺h_t/∂w_h
+  const partial =
+    a.of.k === 'name' &&
+    a.of.argItems !== undefined &&
+    !ctx.scope.isKnown(a.of.raw) &&
+    of.k === 'ref' &&
+    ctx.scope.isTimed(of.name) &&
+    isArgument(a.of.argItems, a.wrt, ctx);
+  return derivative(of, a.wrt, !a.plus && !partial, a.range, ctx);
+}
+
+/** whether wrt is one of the arguments written (the same name at the same step): ∂l(y_t, o_t)/∂w_h stays total */
+function isArgument(args: Ast[], wrt: Ast, ctx: ExprContext): boolean {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false, allowDeriv: false };
+  const key = (x: Ast): string | null => {
+    try {
+      const e = readExpression(x, quiet);
+      return e.k === 'ref' ? `${e.name} ${JSON.stringify(e.idx)}` : null;
+    } catch (err) {
+      if (err instanceof Abandoned) return null;
+      throw err;
+    }
+  };
+  const w = key(wrt);
+  return w !== null && args.some((x) => key(x) === w);
 }
 
 /** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */

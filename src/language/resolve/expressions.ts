@@ -74,8 +74,9 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
   if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
-  const x = readExpression(a.a, ctx);
-  const y = readExpression(a.b, ctx);
+  let x = readExpression(a.a, ctx);
+  let y = readExpression(a.b, ctx);
+  if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
   switch (a.op) {
     case '+':
     case '-': {
@@ -121,6 +122,34 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */
+function onesAst(a: Ast): { transposed: boolean } | null {
+  if (a.k === 'num' && a.ones) return { transposed: false };
+  if (a.k === 'transpose' && a.a.k === 'num' && a.a.ones) return { transposed: true };
+  return null;
+}
+
+/** the all-ones vector of n entries, transposed (a row) or not */
+function onesVector(n: number, transposed: boolean, range: Range): Expr {
+  const one = (): Expr => ({ k: 'num', value: 1, shape: [], range });
+  const v: Expr = { k: 'vec', items: Array.from({ length: n }, one), shape: norm([n]), range };
+  return transposed ? { k: 'transpose', a: v, shape: transposeShape(v.shape), range } : v;
+}
+
+/**
+ * \mathbf{1} in a product takes the length that makes the product a matrix one: 1ᵀv (the sum of v's entries),
+ * 1ᵀM (M's column sums), vᵀ1 and M1 (row sums). Elsewhere it stays the scalar 1, which broadcasts as the
+ * all-ones vector would (1 − h_t ⊙ h_t, diag(1 − h²)).
+ */
+function sizeOnes(ax: Ast, x: Expr, ay: Ast, y: Expr): [Expr, Expr] {
+  const ox = onesAst(ax);
+  const oy = onesAst(ay);
+  if (ox && !oy && ox.transposed && y.shape && y.shape.length >= 1 && y.shape.length <= 2)
+    return [onesVector(y.shape[0]!, true, x.range), y];
+  if (oy && !ox && !oy.transposed && x.shape && x.shape.length === 2) return [x, onesVector(x.shape[1]!, false, y.range)];
+  return [x, y];
 }
 
 /**

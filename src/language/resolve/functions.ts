@@ -30,6 +30,10 @@ const FN_NAMES: Record<string, string> = {
   artanh: 'tanh^{-1}',
   onehot: 'onehot',
   prod: 'prod',
+  cosh: 'cosh',
+  sinh: 'sinh',
+  sech: 'sech',
+  outer: '⊗',
 };
 
 /** the inverses as written, and what a student who wrote them may have meant (seed 004 writes σ' this way) */
@@ -47,7 +51,9 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   }
   if (a.fn === 'onehot') return readOnehot(a, ctx);
   if (a.fn === 'prod') return readProd(a, ctx);
+  if (a.fn === 'outer') return readOuter(a, ctx);
   const x = readExpression(a.arg, ctx);
+  if (a.fn === 'cosh' || a.fn === 'sinh' || a.fn === 'sech') return hyperbolic(a.fn, x, a.range);
   const hint = INVERSE_HINT[a.fn];
   if (hint && ctx.record && !ctx.quiet) scope.diagnostics.push(diag('hint', hint, a.fnRange, 'inverse'));
   const s = x.shape;
@@ -62,6 +68,33 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   }
   return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
+}
+
+/**
+ * cosh, sinh and sech written out with exp, which the engine evaluates and differentiates: cosh z = (eᶻ + e⁻ᶻ)/2,
+ * sinh z = (eᶻ − e⁻ᶻ)/2, sech z = 2/(eᶻ + e⁻ᶻ) — so tanh'(z) written sech²(z) (as some sheets do) reads
+ */
+function hyperbolic(fn: 'cosh' | 'sinh' | 'sech', x: Expr, range: Expr['range']): Expr {
+  const shape = x.shape;
+  const up: Expr = { k: 'call', fn: 'exp', arg: x, shape, range };
+  const down: Expr = { k: 'call', fn: 'exp', arg: { k: 'neg', a: x, shape, range }, shape, range };
+  const two: Expr = { k: 'num', value: 2, shape: [], range };
+  const both: Expr = { k: fn === 'sinh' ? 'sub' : 'add', a: up, b: down, shape, range };
+  return fn === 'sech' ? { k: 'div', a: two, b: both, shape, range } : { k: 'div', a: both, b: two, shape, range };
+}
+
+/** a ⊗ b of two vectors: their outer product a bᵀ (∇_W L = Σ_t δ_t ⊗ x_t); of anything else, an error that says so */
+function readOuter(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
+  const [x, y] = (a.arg as Ast & { k: 'list' }).items.map((e) => readExpression(e, ctx)) as [Expr, Expr];
+  // a scalar side (a one-unit network): the outer product is the product
+  if (x.shape?.length === 0 || y.shape?.length === 0)
+    return { k: 'mul', a: x, b: y, shape: (x.shape?.length === 0 ? y.shape : x.shape) as Shape, range: a.range };
+  for (const e of [x, y])
+    if (e.shape && e.shape.length !== 1)
+      fail(ctx, `⊗ is read as the outer product of two vectors (a ⊗ b = a bᵀ), not of a ${shapeText(e.shape)}`, a.range, 'shape-mismatch');
+  const row: Expr = { k: 'transpose', a: y, shape: y.shape ? [1, y.shape[0]!] : (null as unknown as Shape), range: y.range };
+  const shape = x.shape && y.shape ? [x.shape[0]!, y.shape[0]!] : (null as unknown as Shape);
+  return { k: 'matmul', a: x, b: row, shape, range: a.range };
 }
 
 /**

@@ -13,6 +13,8 @@ import { derivedUse, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
+import { refText } from '../print';
+import { argumentFunction } from './argumentFunction';
 
 /**
  * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
@@ -117,9 +119,11 @@ export function deltaIsNotDerivative(ctx: ExprContext, written: string, rest: st
 }
 
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
-function unknown(a: NameAst, ctx: ExprContext, name: string): never {
+function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const scope = ctx.scope;
   if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
+  const grad = codeGradient(a, ctx, name);
+  if (grad) return grad;
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
   // (δ_{o_t} too: the subscript is the name)
   const rest = name.startsWith('δ_') ? withoutSegment(name.slice(2)) : name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
@@ -128,12 +132,91 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): never {
   return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
 }
 
+/**
+ * l(o_t, y_t) with l_t a per-step quantity (d2l.ai's loss function applied to an output and its target): l at the
+ * one step its arguments are written at, with a note saying so; arguments at no step or at different ones are an
+ * error naming them
+ */
+function readAtArgumentStep(a: NameAst, ctx: ExprContext): Expr {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const steps: Idx[] = [];
+  for (const x of a.argItems ?? []) {
+    let e: Expr | null = null;
+    try {
+      e = readExpression(x, quiet);
+    } catch (err) {
+      if (!(err instanceof Abandoned)) throw err;
+    }
+    if (e?.k === 'ref' && e.idx) steps.push(e.idx);
+  }
+  const key = (i: Idx) => JSON.stringify(i);
+  const one = steps.length > 0 && steps.every((i) => key(i) === key(steps[0]!));
+  const name = writtenName(a);
+  if (!one)
+    fail(
+      ctx,
+      `${name} is a sequence: ${name}(…) takes its step from its arguments, and they ${steps.length ? 'are written at different steps' : 'name no step'} — write ${name}_t or a step such as ${name}_1`,
+      a.range,
+      'index',
+    );
+  const e = mkRef(a, ctx, a.raw, steps[0]!, ctx.scope.shapeOf(a.raw), a.range);
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${name}(…) is read as ${refText(a.raw, steps[0]!)}, at the step of its arguments`,
+        a.range,
+        'function-arguments',
+      ),
+    );
+  return e;
+}
+
+/**
+ * dc_t, dh_{t+1}, dW_hh in a question, where the file defines c, h, W_hh and no dc: the gradient of the loss by
+ * it, as CS231n and min-char-rnn name their gradients (dx is ∂loss/∂x) — the adjoint, with a note saying so.
+ * Unlike δ (Graves' δ is the gradient at a unit's input, so δX is not read), d before a name has one meaning.
+ */
+function codeGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
+  const rest = name.slice(1);
+  if (!ctx.allowDeriv || name[0] !== 'd' || !rest || !ctx.scope.isKnown(rest) || !a.raw.startsWith(name)) return null;
+  const nameRange = { ...a.nameRange, column: a.nameRange.column + 1 };
+  const x: NameAst = { ...a, raw: a.raw.slice(1), nameRange };
+  const e = readAdjoint(x, a.range, ctx);
+  if (ctx.record && !ctx.quiet && e.k === 'deriv' && e.of.k === 'ref') {
+    const by = refText(e.wrt.name, e.wrt.idx);
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `d${by} is read as ∂${refText(e.of.name, null)}/∂${by}, the loss's gradient by ${by} (dX, as code and CS231n notes name gradients)`,
+        a.range,
+        'code-gradient',
+      ),
+    );
+  }
+  return e;
+}
+
 export function readName(a: NameAst, ctx: ExprContext): Expr {
   const scope = ctx.scope;
   const T = scope.T;
   if (a.args) {
     // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
     if (!scope.isKnown(a.raw) && !scope.isKnown(withoutSegment(a.raw))) {
+      // d2l.ai's f(x_t, h_{t-1}, w_h): the quantity whose equation takes these arguments
+      const fq = argumentFunction(a, ctx);
+      if (fq) {
+        if (ctx.record && !ctx.quiet)
+          scope.diagnostics.push(
+            diag(
+              'information',
+              `${writtenName(a)}(…) is read as ${refText(fq.name, fq.idx)}, the quantity whose equation takes these arguments (its derivative by one of them is the partial one, ∂⁺)`,
+              a.range,
+              'function-arguments',
+            ),
+          );
+        return mkRef(a, ctx, fq.name, fq.idx, scope.shapeOf(fq.name), a.range);
+      }
       fail(
         ctx,
         `${writtenName(a)}(…): a name applied to arguments, as d2l.ai writes f(x_t, h_{t-1}, w_h), is no function the file defines — write the quantity it computes instead (∂⁺h_t/∂w_h for ∂f(x_t, h_{t-1}, w_h)/∂w_h)`,
@@ -141,6 +224,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         'unknown-name',
       );
     }
+    // d2l.ai's l(o_t, y_t): a per-step quantity written with no step, at the step its arguments share
+    if (!a.sub && !a.sup && scope.isTimed(a.raw) && !ctx.vars.has(a.raw)) return readAtArgumentStep(a, ctx);
     // ℒ_t(t_t, y_t): the quantity written with what it depends on; read as the quantity itself
     const e = readName({ ...a, args: undefined, range: { ...a.range, endLine: a.args.line, endColumn: a.args.column } }, ctx);
     if (ctx.record && !ctx.quiet)
@@ -192,7 +277,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
   if (a.sub) {
-    if (!scope.isKnown(raw)) unknown(a, ctx, raw);
+    if (!scope.isKnown(raw)) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!scope.isTimed(raw) || a.sub.k === 'list') {
       const shape = scope.shapeOf(raw);
@@ -241,7 +326,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
-  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) unknown(a, ctx, m[0]);
+  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) return unknown(a, ctx, m[0]);
   return unknown(a, ctx, raw);
 }
 

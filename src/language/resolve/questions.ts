@@ -122,6 +122,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
       link: n + 1,
       links: sides.length,
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
+      ...(st.approx?.[n] ? { approx: st.approx[n] } : {}),
       text: st.text,
     });
   });

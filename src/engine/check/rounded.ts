@@ -1,0 +1,78 @@
+// A check's value written after ≈ (`∂L/∂W_hh ≈ 0.0421`, `… = −2(y_3 − o_3) ≈ −0.193`): a number a solution
+// rounded to the digits it shows. It is judged at the file's values (the number is about them: a random draw
+// changes the left side, never the written value) to half a unit of its last written digit, never skipped.
+
+import type { CheckQuestion } from '../../language/model';
+import type { CheckStatus, CheckStep } from '../../report';
+import { fmt } from '../format';
+import type { Run } from '../run';
+import { RunError } from '../run';
+import { toValue } from '../tensor';
+import { checkPoints, evaluateSides, type Sides } from './points';
+
+/** the verdict, for answerCheck's report() */
+export interface RoundedVerdict {
+  status: CheckStatus;
+  message: string;
+  steps: CheckStep[];
+  failingStep: number | null;
+}
+
+/** x rounded to the place of the half unit `tol` (0.00005 → 4 decimals), as text */
+function roundedText(x: number, tol: number): string {
+  const decimals = Math.round(-Math.log10(2 * tol));
+  if (decimals >= 0 && decimals <= 20) return x.toFixed(decimals);
+  const unit = 2 * tol;
+  return fmt(Math.round(x / unit) * unit);
+}
+
+/** the first entry of a point whose left side is farther from the written value than its tolerance */
+function firstMiss(s: Sides, tol: number[]): { i: number; l: number; r: number; tol: number } | null {
+  const n = Math.max(s.l.data.length, s.r.data.length);
+  for (let i = 0; i < n; i++) {
+    const l = s.l.data[s.l.data.length === 1 ? 0 : i]!;
+    const r = s.r.data[s.r.data.length === 1 ? 0 : i]!;
+    const t = tol[tol.length === 1 ? 0 : i] ?? tol[0]!;
+    // never stricter than an equation's own tolerance; a hair over the half unit for a value exactly halfway
+    const allowed = Math.max(t * (1 + 1e-9), 1e-6 * Math.max(1, Math.abs(l), Math.abs(r)));
+    if (!(Math.abs(l - r) <= allowed)) return { i, l, r, tol: t };
+  }
+  return null;
+}
+
+/** judge a link whose right side is a rounded value (q.approx set) */
+export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run): RoundedVerdict {
+  const points = checkPoints(q);
+  let sides: Sides[];
+  try {
+    sides = evaluateSides(points, q.lhs, q.rhs, run);
+  } catch (e) {
+    if (!(e instanceof RunError)) throw e;
+    return { status: 'fails', message: `cannot evaluate: ${e.message}`, steps: [], failingStep: null };
+  }
+  const steps: CheckStep[] = sides.map((s) => ({ t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: !firstMiss(s, q.approx) }));
+  const sized = (s: Sides) => s.l.data.length > 1 || s.r.data.length > 1;
+  for (const s of sides) {
+    const m = firstMiss(s, q.approx);
+    if (!m) continue;
+    const which = sized(s) ? `entry ${m.i + 1} of the left side` : 'the left side';
+    return {
+      status: 'fails',
+      message: `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written`,
+      steps,
+      failingStep: s.t,
+    };
+  }
+  const range = !q.freeT ? '' : q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
+  const first = sides[0];
+  const shown =
+    first && !sized(first)
+      ? `: the left side is ${fmt(first.l.data[0]!)}${first.label}, which rounds to ${roundedText(first.l.data[0]!, q.approx[0]!)}`
+      : '';
+  return {
+    status: 'holds',
+    message: `holds to the digits written${range} at the file's values${shown} (a rounded value is judged at the file's values only, not at random draws)`,
+    steps,
+    failingStep: null,
+  };
+}
