@@ -10,6 +10,7 @@ import { exprText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt } from '../format';
+import { Memo } from '../memo';
 import type { Run } from '../run';
 import type { Claim } from './hints';
 import { guard } from './guard';
@@ -150,7 +151,7 @@ function entryVars(e: Expr, out: Expr[] = []): Expr[] {
   return out;
 }
 
-const modelFactors = new WeakMap<Model, Expr[]>();
+const modelFactors = new Memo<Model, Expr[]>();
 
 /**
  * the factors of the network's equations, written at step t: the factors of every product, the operands of a
