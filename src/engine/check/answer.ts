@@ -21,6 +21,7 @@ import { ratioHint } from './ratio';
 import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
+import { factorEditHint } from './factorEdit';
 import { textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
@@ -220,6 +221,8 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     plain(bypassHint(claim, run)) ??
     plain(textbookHint(claim, run, run.model)) ??
     plain(distributeHint(claim, run)) ??
+    // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
+    factorEditHint(claim, rr, bad, run) ??
     null
   );
 }

@@ -1,0 +1,454 @@
+// The last resort of a failing check's message: small edits of the formula side, tried one at a time and then
+// two at a time, until one makes the check hold. A factor of the network's own equations left out of a term
+// (a GRU's (1 − z_t) or r_t, seed 003's σ'(z_j^{(k+1)}) or w_{i,j}^{(k+1)} inside Σ_j), a factor too many, a
+// gate for its complement, σ for σ', and — in pairs, so that two mistakes in one formula are both named — an
+// entry's indices swapped, a transpose, a step one off. Bounded: the candidates and the evaluations are capped,
+// and it runs only when every cheaper hint has said nothing.
+
+import type { Expr, Fn, Idx, Model } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import type { Range } from '../../report';
+import { fmt } from '../format';
+import { Memo } from '../memo';
+import type { Run } from '../run';
+import type { Claim } from './hints';
+import { guard } from './guard';
+import { factorsOf, termsOf } from './localFactor';
+import { close, type Point } from './points';
+import { atStep } from './textbook';
+
+/** factors of the network's equations tried per step of a term */
+const MAX_CANDIDATES = 24;
+/** edits tried in all, singles and pairs, across the written and the one-step reading */
+const MAX_EVALS = 120;
+/** terms of the formula side beyond which nothing is tried */
+const MAX_TERMS = 3;
+/** edits that fix a written node (a swap, a transpose, a shift) paired with each other and with insertions */
+const MAX_FIXES = 16;
+
+interface Edit {
+  /** the node of the side the edit rewrites (identity in the written tree) */
+  target: Expr;
+  /** the rewritten node, given the node with its children already edited */
+  make: (x: Expr) => Expr;
+  /** what the edit says: "the term … leaves out the factor σ'(z_{k+1}[j])" */
+  text: string;
+  /**
+   * pairs are tried only between a swap (indices, a transpose) or an insertion and another edit: the two
+   * mistakes a textbook formula invites together; shifts, twins and drops pair with those, not each other
+   */
+  kind: 'insert' | 'swap' | 'shift' | 'twin' | 'drop';
+}
+
+const PRIME: Partial<Record<Fn, Fn>> = { sigma: 'dsigma', tanh: 'dtanh', relu: 'drelu' };
+const UNPRIME: Partial<Record<Fn, Fn>> = { dsigma: 'sigma', dtanh: 'tanh', drelu: 'relu' };
+
+/** the side with the edits applied, bottom up: an edit inside another's target is kept by the outer one */
+function applyEdits(e: Expr, edits: Edit[]): Expr {
+  const go = (x: Expr): Expr => {
+    let y = x.k === 'deriv' ? x : x.k === 'index' ? { ...x, a: go(x.a) } : mapChildren(x, go, VALUE_CHILDREN);
+    for (const ed of edits) if (ed.target === x) y = ed.make(y);
+    return y;
+  };
+  return go(e);
+}
+
+/**
+ * every node a value edit may target: values, the matrix of an entry, derivatives (not inside them). Not inside
+ * a ∏: a product of one Jacobian per step, whose wrong factor is a path left out (the path hints say which) and
+ * whose edits would each be judged through every step — the cost of a GRU's ∏ line at every keystroke
+ */
+function valueNodes(e: Expr, out: Expr[] = []): Expr[] {
+  out.push(e);
+  if (e.k === 'index') valueNodes(e.a, out);
+  else if (e.k !== 'deriv' && e.k !== 'prod') forChildren(e, (c) => valueNodes(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** a place where a factor may be missing, and the term it is part of (whose steps a factor may be at) */
+interface Site {
+  site: Expr;
+  term: Expr;
+}
+
+/**
+ * where a factor may be missing: each product (or lone factor) that is a term of the side, inside Σ bodies, and
+ * inside a factor or matrix operand that carries a derivative (the adjoint side of Uᵀ(ā ⊙ …))
+ */
+function sites(e: Expr, out: Site[] = [], term: Expr | null = null): Site[] {
+  switch (e.k) {
+    case 'add':
+    case 'sub':
+      // a sum inside a term (Σ_i (Σ_j …) σ'(…)) starts terms of its own
+      sites(e.a, out);
+      sites(e.b, out);
+      return out;
+    case 'neg':
+      return sites(e.a, out, term);
+    case 'sum':
+      return sites(e.body, out);
+    case 'mul':
+    case 'hadamard': {
+      const t = term ?? e;
+      out.push({ site: e, term: t });
+      for (const f of factorsOf(e)) if (f.k !== 'deriv' && f.k !== 'ref' && hasDeriv(f)) sites(f, out, t);
+      return out;
+    }
+    case 'matmul':
+    case 'contract': {
+      const t = term ?? e;
+      out.push({ site: e, term: t });
+      // the adjoint operand itself: the slope of its own step left out (W_hhᵀ ∂L/∂h_{t+1}); the vector of an
+      // outer product's row (a GRU's (r_t ⊙ h_{t-1})ᵀ written h_{t-1}ᵀ)
+      for (const f of [e.a, e.b])
+        if (f.k === 'deriv') out.push({ site: f, term: t });
+        else if (hasDeriv(f)) sites(f, out, t);
+        else if (f.k === 'transpose' && f.a.shape.length === 1) out.push({ site: f.a, term: t });
+      return out;
+    }
+    case 'num':
+      return out;
+    default:
+      out.push({ site: e, term: term ?? e });
+      return out;
+  }
+}
+
+/** the step indices a term is written at (refs and both ends of derivatives), first seen first */
+function stepsIn(e: Expr, out: Idx[] = []): Idx[] {
+  const add = (i: Idx | null) => {
+    if (i && !out.some((o) => JSON.stringify(o) === JSON.stringify(i))) out.push(i);
+  };
+  const go = (x: Expr): void => {
+    if (x.k === 'ref') add(x.idx);
+    if (x.k === 'deriv') {
+      add(x.wrt.idx);
+      go(x.of);
+      return;
+    }
+    // a Σ/∏ inside the term binds its own steps: a factor placed beside it cannot read them
+    if (x.k !== 'sum' && x.k !== 'prod') forChildren(x, go);
+  };
+  go(e);
+  return out;
+}
+
+/** the entry variables of a term (j in p_j^{(k+1)}, i and j in w_{i,j}): one var node for each */
+function entryVars(e: Expr, out: Expr[] = []): Expr[] {
+  const go = (x: Expr, inIndex: boolean): void => {
+    if (x.k === 'var' && inIndex && !x.idx.terms?.length && x.idx.k === 0 && !out.some((o) => o.k === 'var' && o.idx.v === x.idx.v))
+      out.push(x);
+    if (x.k === 'index') {
+      go(x.a, inIndex);
+      go(x.i, true);
+      if (x.j) go(x.j, true);
+      return;
+    }
+    forChildren(x, (c) => go(c, inIndex));
+  };
+  go(e, false);
+  return out;
+}
+
+const modelFactors = new Memo<Model, Expr[]>();
+
+/**
+ * the factors of the network's equations, written at step t: the factors of every product, the operands of a
+ * matrix product (a matrix without its transpose), every σ/tanh/relu and its derivative
+ */
+function equationFactors(model: Model): Expr[] {
+  let out = modelFactors.get(model);
+  if (out) return out;
+  out = [];
+  const seen = new Set<string>();
+  const push = (x: Expr) => {
+    const base = x.k === 'transpose' ? x.a : x;
+    if (base.k === 'num' || seen.has(exprText(base))) return;
+    seen.add(exprText(base));
+    out!.push(base);
+  };
+  const go = (x: Expr): void => {
+    if (x.k === 'mul' || x.k === 'hadamard') for (const f of factorsOf(x)) push(f);
+    if (x.k === 'matmul') [x.a, x.b].forEach(push);
+    if (x.k === 'call' && PRIME[x.fn]) {
+      push(x);
+      push({ ...x, fn: PRIME[x.fn]! });
+    }
+    forChildren(x, go, VALUE_CHILDREN);
+  };
+  for (const q of model.quantities.values()) {
+    const g = q.timed ? q.general : null;
+    if (!g) continue;
+    // a quantity that is an activation (r_t = σ(…)) is offered by its name, and its slope by its argument
+    if (g.k === 'call' && PRIME[g.fn]) {
+      push({ k: 'ref', name: q.name, idx: { v: 't', k: 0 }, shape: g.shape, range: g.range });
+      push({ ...g, fn: PRIME[g.fn]! });
+      go(g.arg);
+    } else go(g);
+  }
+  modelFactors.set(model, out);
+  return out;
+}
+
+/** c[v] for a vector, the entry pushed inside an elementwise call so that it reads σ'(z_{k+1}[j]) */
+function entryOf(c: Expr, v: Expr, w: Expr | null): Expr {
+  if (!w && c.k === 'call' && c.arg.shape.length === 1 && c.arg.shape[0] === c.shape[0])
+    return { ...c, arg: entryOf(c.arg, v, null), shape: [] };
+  return { k: 'index', a: c, i: v, j: w, shape: [], range: c.range };
+}
+
+/** the candidate c placed in a site of shape s: as it is, or as an entry over the site's entry variables */
+function fitted(c: Expr, s: readonly number[], vars: Expr[]): Expr[] {
+  if (c.shape.length === 0 || (c.shape.length === s.length && c.shape.every((n, i) => n === s[i]))) return [c];
+  if (s.length !== 0) return [];
+  if (c.shape.length === 1) return vars.map((v) => entryOf(c, v, null));
+  if (c.shape.length !== 2) return [];
+  return vars.flatMap((v) => vars.filter((w) => w !== v).map((w) => entryOf(c, v, w)));
+}
+
+const product = (a: Expr, b: Expr): Expr => ({
+  k: b.shape.length === 0 || a.shape.length === 0 ? 'mul' : 'hadamard',
+  a,
+  b,
+  shape: a.shape.length ? a.shape : b.shape,
+  range: a.range,
+});
+
+/** each network factor, at each step the site is written at, that the site does not already have */
+function insertions(side: Expr, other: Expr, model: Model, sideName: string): Edit[] {
+  const out: Edit[] = [];
+  const seen = new Set<string>();
+  const whole = (site: Expr) => site === side;
+  for (const { site, term } of sites(side)) {
+    // the site's own steps, then its term's (r_t for the h_{t-1} of a term at step t)
+    const steps = stepsIn(term, stepsIn(site)).slice(0, 3);
+    if (!steps.length) continue;
+    const have = new Set(factorsOf(site).map((f) => exprText(f)));
+    // the site's entry variables, then the other side's free ones (i of ∂E/∂p_i^{(k)} for w_{i,j})
+    const vars = entryVars(other, entryVars(site)).slice(0, 3);
+    let n = 0;
+    for (const s of steps)
+      for (const f of equationFactors(model)) {
+        const at = atStep(f, s);
+        if (!at) continue;
+        for (const c of fitted(at, site.shape, vars)) {
+          const text = exprText(c);
+          const key = `${exprText(site)}|${text}`;
+          if (have.has(text) || seen.has(key) || n >= MAX_CANDIDATES) continue;
+          seen.add(key);
+          n++;
+          out.push({
+            target: site,
+            make: (x) => product(x, c),
+            text: whole(site)
+              ? `${sideName} leaves out the factor ${factorText(c)}`
+              : site.k === 'mul' || site.k === 'hadamard'
+                ? `the term ${exprText(site)} leaves out the factor ${factorText(c)}`
+                : `${exprText(site)} needs the factor ${factorText(c)}`,
+            kind: 'insert',
+          });
+        }
+      }
+  }
+  return out;
+}
+
+const one = (x: Expr): Expr => ({ k: 'num', value: 1, shape: [], range: x.range });
+
+/** a gate: a timed name whose equation is σ(…) (z_t, for which 1 − z_t is the complement) */
+function isGate(x: Expr, model: Model): boolean {
+  if (x.k !== 'ref' || !x.idx) return false;
+  const g = model.quantities.get(x.name)?.general;
+  return g?.k === 'call' && g.fn === 'sigma';
+}
+
+const square = (x: Expr) => x.shape.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
+
+const moved = (i: Idx, d: number): Idx => ({ ...i, k: i.k + d });
+
+/** the fixes of written nodes: σ ↔ σ', a gate ↔ its complement, a factor dropped, indices swapped, a transpose, a step ±1 */
+function fixes(side: Expr, model: Model, sideName: string): Edit[] {
+  const out: Edit[] = [];
+  const say = (x: Expr, y: Expr) => `${exprText(x)} should be ${exprText(y)}`;
+  if (square(side))
+    out.push({
+      target: side,
+      make: (y) => ({ k: 'transpose', a: y, shape: y.shape, range: y.range }),
+      text: `${sideName} should be transposed (an outer product with its factors in the wrong order: the gradient comes first)`,
+      kind: 'swap',
+    });
+  const to = (x: Expr, y: Expr, kind: Edit['kind']): Edit => ({ target: x, make: () => y, text: say(x, y), kind });
+  for (const x of valueNodes(side)) {
+    if (x.k === 'call' && (PRIME[x.fn] || UNPRIME[x.fn])) {
+      const fn = (PRIME[x.fn] ?? UNPRIME[x.fn])!;
+      out.push({ target: x, make: (y) => ({ ...y, fn }) as Expr, text: say(x, { ...x, fn }), kind: 'twin' });
+    }
+    if (isGate(x, model)) out.push(to(x, { k: 'sub', a: one(x), b: x, shape: x.shape, range: x.range }, 'twin'));
+    if (x.k === 'sub' && x.a.k === 'num' && x.a.value === 1 && isGate(x.b, model)) out.push(to(x, x.b, 'twin'));
+    if (
+      (x.k === 'mul' || x.k === 'hadamard') &&
+      x.b.k !== 'deriv' &&
+      (x.a.k === 'mul' || x.a.k === 'hadamard' || factorsOf(x).length === 2)
+    )
+      out.push({ target: x, make: (y) => (y as typeof x).a, text: `the factor ${exprText(x.b)} should not be there`, kind: 'drop' });
+    if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) out.push(to(x, { ...x, i: x.j, j: x.i }, 'swap'));
+    if (x.k === 'ref' && square(x)) out.push(to(x, { k: 'transpose', a: x, shape: x.shape, range: x.range }, 'swap'));
+    if (x.k === 'transpose' && x.a.k === 'ref' && square(x.a)) out.push(to(x, x.a, 'swap'));
+    for (const d of [-1, 1]) {
+      if (x.k === 'ref' && x.idx && model.quantities.get(x.name)?.timed) out.push(to(x, { ...x, idx: moved(x.idx, d) }, 'shift'));
+      if (x.k === 'deriv' && x.wrt.idx) out.push(to(x, { ...x, wrt: { ...x.wrt, idx: moved(x.wrt.idx, d) } }, 'shift'));
+    }
+  }
+  return out;
+}
+
+/** the reading of a claim in which the edits are made: its formula side, the other kept */
+interface Reading {
+  c: Claim;
+  /** the formula side is the right one (else the left, when the right is a lone derivative) */
+  right: boolean;
+  /** the one-step re-reading: its message names the derivatives read so */
+  oneStep: boolean;
+}
+
+export interface FactorEditHint {
+  text: string;
+  culprit: Range | null;
+}
+
+/**
+ * The check with one edit (then two) of its formula side holds at every point: the edits are named. rr is the
+ * one-step re-reading (LANGUAGE.md §5), tried after the reading as written.
+ */
+export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run): FactorEditHint | null {
+  const readings: Reading[] = [];
+  // a formula of many terms (an LSTM's h̄ line) is the term matcher's, and a lone ∏ of Jacobians the path
+  // hints': edits of them would cost more than they find (a GRU's ∏ line, analysed at every keystroke)
+  const terms = termsOf(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv' ? c.lhs : c.rhs);
+  if (terms.length > MAX_TERMS || terms.every((t) => t.e.k === 'prod')) return null;
+  for (const claim of [c, rr]) {
+    if (!claim) continue;
+    const right = !(claim.rhs.k === 'deriv' && claim.lhs.k !== 'deriv');
+    readings.push({ c: claim, right, oneStep: claim === rr });
+  }
+  let evals = 0;
+  /**
+   * the check with the edits holds (true), or — `scaled` — its formula side is then a constant multiple of the
+   * other side, that constant one a mistake explains (a sign, 1/T); null when the budget is spent
+   */
+  const judge = (r: Reading, edits: Edit[], scaled = false): boolean | number | null => {
+    if (evals++ >= MAX_EVALS) return null;
+    const side = applyEdits(r.right ? r.c.rhs : r.c.lhs, edits);
+    const [l, rh] = r.right ? [r.c.lhs, side] : [side, r.c.rhs];
+    // the failing point first: most edits fail there, and the other points are not evaluated
+    const points = [bad, ...r.c.points.filter((p) => p.env !== bad.env)];
+    let k: number | null = null;
+    const ok = guard(() =>
+      points.every((p) => {
+        const lv = run.evaluateShared(l, p.env).data;
+        const rv = run.evaluateShared(rh, p.env).data;
+        if (k === null && close(lv, rv)) return true;
+        if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T)) === null)) return false;
+        const f = r.right ? k : 1 / k!;
+        return close(
+          lv.map((x) => x * f),
+          rv,
+        );
+      }),
+    );
+    return ok === true ? (k ?? true) : false;
+  };
+  const holds = (r: Reading, edits: Edit[]): boolean | null => {
+    const v = judge(r, edits);
+    return v === null ? null : v === true;
+  };
+  const edits = readings.map((r) => {
+    const side = r.right ? r.c.rhs : r.c.lhs;
+    const name = r.right ? 'the right side' : 'the left side';
+    return { ins: insertions(side, r.right ? r.c.lhs : r.c.rhs, run.model, name), fix: fixes(side, run.model, name).slice(0, MAX_FIXES) };
+  });
+  // one edit: an insertion or a fix
+  for (let k = 0; k < readings.length; k++) {
+    const r = readings[k]!;
+    for (const e of [...edits[k]!.ins, ...edits[k]!.fix]) {
+      const ok = judge(r, [e], true);
+      if (ok === null) return null;
+      if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.target.range };
+      // one mistake named, and another that is a constant factor of the whole side
+      if (typeof ok === 'number')
+        return {
+          text: `${cap(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
+          culprit: e.target.range,
+        };
+    }
+  }
+  // two edits: a fix with another fix or with an insertion (not on the same node)
+  for (let k = 0; k < readings.length; k++) {
+    const r = readings[k]!;
+    const { ins, fix } = edits[k]!;
+    const firsts = fix.filter((e) => e.kind === 'swap');
+    const seconds = fix.filter((e) => e.kind === 'shift' || e.kind === 'twin');
+    const pairs: [Edit, Edit][] = [
+      ...firsts.flatMap((a, i) => [...firsts.slice(i + 1), ...seconds, ...ins].map((b): [Edit, Edit] => [a, b])),
+      ...seconds.flatMap((a) => ins.map((b): [Edit, Edit] => [a, b])),
+    ];
+    for (const [a, b] of pairs) {
+      if (b.target === a.target) continue;
+      const ok = holds(r, [a, b]);
+      if (ok === null) return null;
+      if (ok)
+        return {
+          text: cap(`${prefixOf(r)}two things differ: ${a.text}, and ${b.text}: with both changed the check holds`),
+          culprit: null,
+        };
+    }
+  }
+  return null;
+}
+
+/** the constants by which a formula side is off that a mistake explains: a sign, 2 (a square's), 1/T (a mean) */
+function scaleOf(l: Float64Array, r: Float64Array, T: number): number | null {
+  if (l.length !== r.length) return null;
+  let at = -1;
+  for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
+  if (at < 0) return null;
+  const k = r[at]! / l[at]!;
+  const known = [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, 1 / T, -T, -1 / T] : [])];
+  return known.find((v) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v))) ?? null;
+}
+
+/** "−1 times the other side: a sign is wrong" */
+function scaleText(k: number, T: number): string {
+  const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
+  if (is(-1)) return 'the other side with the opposite sign: a sign is wrong too';
+  if (T > 1 && is(T)) return `T = ${T} times the other side: a factor 1/T (a loss averaged over the steps) is missing too`;
+  if (T > 1 && is(-T)) return `−T = −${T} times the other side: a factor 1/T is missing and a sign is wrong too`;
+  if (T > 1 && is(1 / T)) return `1/T times the other side: it has a factor 1/T too many`;
+  if (T > 1 && is(-1 / T)) return `−1/T times the other side: it has a factor 1/T too many and a sign is wrong`;
+  return `${fmt(k, 4)} times the other side: a constant factor is wrong too`;
+}
+
+/** a sentence's first word, when it is one of the message's own (not an expression: σ is not Σ, tanh not Tanh) */
+const cap = (s: string) => s.replace(/^(the|two|read) /, (w) => w[0]!.toUpperCase() + w.slice(1));
+
+/** a factor as it is written inside a product: (1 − z_t) */
+const factorText = (x: Expr) => (x.k === 'add' || x.k === 'sub' ? `(${exprText(x)})` : exprText(x));
+
+/** "read with ∂h_t/∂W_h as a one-step derivative, " — the derivatives the one-step reading re-reads */
+function prefixOf(r: Reading): string {
+  if (!r.oneStep) return '';
+  const rr = r.c;
+  const names: string[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'deriv' && x.oneStep) {
+      const t = exprText(x);
+      if (!names.includes(t)) names.push(t);
+    }
+    forChildren(x, go);
+  };
+  go(rr.lhs);
+  go(rr.rhs);
+  if (!names.length) return '';
+  return `read with ${names.join(' and ')} as one-step derivative${names.length > 1 ? 's' : ''}, `;
+}
