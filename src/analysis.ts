@@ -5,6 +5,7 @@
 // { forms: true }. Every limit that decides what a Report contains is counted in operations, so the
 // same text gets the same Report on any machine; the clock is only a last guard (engine/budget.ts).
 
+import { runsText } from './display/checkStep';
 import { diag } from './language/diagnostics';
 import { compile, type Compiled } from './language/index';
 import { LIMITS } from './language/limits';
@@ -104,20 +105,9 @@ export function generalOmitted(r: DeriveReport): string | null {
   if (r.general || r.results.length < 2) return null;
   const missing = r.results.filter((res) => !res.forms && res.formsOmitted && res.t !== null);
   if (!missing.length || missing.length === r.results.length || r.results.some((res) => !res.forms && !res.formsOmitted)) return null;
-  const steps = stepsText(missing.map((res) => res.t!));
+  const steps = runsText(missing.map((res) => res.t!));
   const verb = missing.length === 1 ? 'has' : 'have';
   return `written step by step, not once for a general step t: t = ${steps} ${verb} only ${missing.length === 1 ? 'its number' : 'their numbers'} — ${missing[0]!.formsOmitted}`;
-}
-
-/** `201..300`, `5`, or `3, 7..9` */
-function stepsText(steps: number[]): string {
-  const runs: [number, number][] = [];
-  for (const t of steps) {
-    const last = runs[runs.length - 1];
-    if (last && t === last[1] + 1) last[1] = t;
-    else runs.push([t, t]);
-  }
-  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ');
 }
 
 /** `read`: `compile(text)` already done by the caller (the editor's worker publishes its diagnostics first). */

@@ -8,3 +8,14 @@ export function stepLabel(s: Pick<CheckStep, 't' | 'at'>): string {
   for (const [v, x] of Object.entries(s.at ?? {})) parts.push(`${v} = ${x}`);
   return parts.join(', ');
 }
+
+/** the values an index or step takes, as runs: `1..4`, `2`, `1..3, 5`, `201..300` */
+export function runsText(values: number[]): string {
+  const runs: [number, number][] = [];
+  for (const v of values) {
+    const last = runs[runs.length - 1];
+    if (last && v === last[1] + 1) last[1] = v;
+    else runs.push([v, v]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ');
+}

@@ -1,6 +1,7 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
@@ -95,17 +96,6 @@ function stepOf(s: Sides, free: readonly { v: string }[]): CheckStep {
   return { t: out.t, at, lhs: out.lhs, rhs: out.rhs, ok: out.ok };
 }
 
-/** `1..4`, `2`, or `1..3, 5` for the values an index takes */
-function valuesText(values: number[]): string {
-  const runs: [number, number][] = [];
-  for (const v of values) {
-    const last = runs[runs.length - 1];
-    if (last && v === last[1] + 1) last[1] = v;
-    else runs.push([v, v]);
-  }
-  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}..${b}`)).join(', ');
-}
-
 /**
  * " for t = 1..4", " for k = 1..3", " for t = 2..4 and k = 1..4 (…)": every free index and the values it
  * was judged at, as the verdict names them (LANGUAGE.md §3, §5); "" with none. A pair of indices a Σ/∏'s
@@ -123,7 +113,7 @@ function rangeText(q: CheckQuestion, points: Point[]): string {
   const parts = vars.map((v) => {
     const values = [...new Set(points.map((p) => p.env[v] as number))].sort((a, b) => a - b);
     all *= values.length;
-    return `${v} = ${valuesText(values)}`;
+    return `${v} = ${runsText(values)}`;
   });
   const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   const what = vars.length === 2 ? 'pairs' : 'combinations';
