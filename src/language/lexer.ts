@@ -1129,6 +1129,9 @@ export function lex(src: string): LexResult {
     for (; j < stop; j++) {
       const c = src.charCodeAt(j);
       if (c === 92) {
+        // an escaped character is skipped, but never a line break: the group ends with its line
+        const e = src.charCodeAt(j + 1);
+        if (e === 10 || e === 13) return j + 1;
         j++;
         continue;
       }

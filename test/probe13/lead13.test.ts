@@ -32,3 +32,15 @@ describe('a name applied to arguments that the network does not define (LANGUAGE
     expect(sol.equations[0]!.status).toBe('holds');
   });
 });
+
+describe('a group the lexer skips ends with its line (found by the notation fuzz)', () => {
+  it('\\hspace{ with a backslash before the line break does not swallow the next line', async () => {
+    const { lex } = await import('../../src/language/lexer');
+    const { parse } = await import('../../src/language/parser');
+    for (const open of ['\\hspace{ \\', '\\phantom{x \\', '\\label{eq \\']) {
+      const text = `check ${open}\nderive \\tilde{h}_t + \\overline{c^{(t)}}\n`;
+      const r = parse(lex(text).tokens, text);
+      expect(r.statements.at(-1)).toMatchObject({ k: 'derive', range: { line: 2 } });
+    }
+  });
+});
