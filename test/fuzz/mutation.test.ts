@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import type { AnalyzeOptions } from '../../src/report';
 import { exampleNames, loadExample } from '../examples/helpers';
-import { TOKENS, mutate, mutationArb } from './mutators';
+import { ALL_TOKENS, fuzzMutationArb, mutate } from './mutators';
 import { cpuMs } from './cpuTime';
 import { reportProblems } from './validate';
 
@@ -36,7 +36,7 @@ const exampleArb = fc.constantFrom(...EXAMPLES);
 describe('fuzz: mutated examples', () => {
   it('survives 1–6 character/line/token mutations (lean options)', () => {
     fc.assert(
-      fc.property(exampleArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (ex, muts) => {
+      fc.property(exampleArb, fc.array(fuzzMutationArb, { minLength: 1, maxLength: 6 }), (ex, muts) => {
         const text = muts.reduce(mutate, ex.text);
         expect(analyzeSafely(text, LEAN)).toEqual([]);
       }),
@@ -46,7 +46,7 @@ describe('fuzz: mutated examples', () => {
 
   it('survives mutations with the default options (symbolic forms, graph, gradcheck, draws)', () => {
     fc.assert(
-      fc.property(exampleArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (ex, muts) => {
+      fc.property(exampleArb, fc.array(fuzzMutationArb, { minLength: 1, maxLength: 3 }), (ex, muts) => {
         const text = muts.reduce(mutate, ex.text);
         expect(analyzeSafely(text)).toEqual([]);
       }),
@@ -80,7 +80,7 @@ describe('fuzz: mutated examples', () => {
 describe('fuzz: text from scratch', () => {
   it('survives soups of the language’s tokens', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }), (toks) => {
+      fc.property(fc.array(fc.constantFrom(...ALL_TOKENS), { maxLength: 60 }), (toks) => {
         expect(analyzeSafely(toks.join(''), LEAN)).toEqual([]);
       }),
       { numRuns: 800, seed: 11 },
@@ -89,7 +89,9 @@ describe('fuzz: text from scratch', () => {
 
   it('survives a header plus random equation lines built from the tokens', () => {
     const header = 'T = 3\ninput x = [1, 2, 3]\nparam W_hh = 0.5\nparam W_xh = 0.2\nh_0 = 0\n';
-    const line = fc.array(fc.constantFrom(...TOKENS.filter((t) => t !== '\n')), { minLength: 1, maxLength: 12 }).map((ts) => ts.join(''));
+    const line = fc
+      .array(fc.constantFrom(...ALL_TOKENS.filter((t) => t !== '\n')), { minLength: 1, maxLength: 12 })
+      .map((ts) => ts.join(''));
     const prefix = fc.constantFrom('h_t = ', 'y_t = ', 'loss L = ', 'check ', 'derive ', 'z = ', '');
     fc.assert(
       fc.property(fc.array(fc.tuple(prefix, line), { minLength: 1, maxLength: 6 }), (ls) => {

@@ -112,7 +112,17 @@ export const TOKENS = [
   'log(0)',
   'exp(1000)',
   '𝛼',
-  // the notation of LANGUAGE.md v2, as solutions write it
+  '\u0000',
+  '\r',
+  '\t',
+  '\uFEFF',
+];
+
+/**
+ * The notation of LANGUAGE.md v2, as solutions write it: inserted by the fuzz tests (fuzzMutationArb), not by the
+ * pinned Reports' mutated cases (test/analysis/reportCases.ts draws from TOKENS alone, so its texts stay the same)
+ */
+export const V2_TOKENS = [
   'w.h_{t-1}',
   '\\tilde{h}_t',
   '\\overline{h}^{(t)}',
@@ -132,10 +142,6 @@ export const TOKENS = [
   'dW_hh',
   'f(x_t, h_{t-1})',
   ' = ',
-  '\u0000',
-  '\r',
-  '\t',
-  '\uFEFF',
 ];
 
 export type Mutation =
@@ -144,12 +150,20 @@ export type Mutation =
   | { k: 'insert'; at: number; token: string }
   | { k: 'delRange'; at: number; len: number };
 
-export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ k: fc.constantFrom('delChar' as const, 'dupChar' as const, 'swapChars' as const), at: fc.nat() }),
-  fc.record({ k: fc.constantFrom('delLine' as const, 'dupLine' as const, 'swapLines' as const), at: fc.nat() }),
-  fc.record({ k: fc.constant('insert' as const), at: fc.nat(), token: fc.constantFrom(...TOKENS) }),
-  fc.record({ k: fc.constant('delRange' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
-);
+function mutationArbWith(tokens: readonly string[]): fc.Arbitrary<Mutation> {
+  return fc.oneof(
+    fc.record({ k: fc.constantFrom('delChar' as const, 'dupChar' as const, 'swapChars' as const), at: fc.nat() }),
+    fc.record({ k: fc.constantFrom('delLine' as const, 'dupLine' as const, 'swapLines' as const), at: fc.nat() }),
+    fc.record({ k: fc.constant('insert' as const), at: fc.nat(), token: fc.constantFrom(...tokens) }),
+    fc.record({ k: fc.constant('delRange' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
+  );
+}
+
+/** mutations inserting v1's tokens: the pinned Reports' mutated cases */
+export const mutationArb: fc.Arbitrary<Mutation> = mutationArbWith(TOKENS);
+/** every token, v2's notation too: the fuzz tests */
+export const ALL_TOKENS = [...TOKENS, ...V2_TOKENS];
+export const fuzzMutationArb: fc.Arbitrary<Mutation> = mutationArbWith(ALL_TOKENS);
 
 /** Applies one mutation; positions wrap around the text, so any natural number is valid. */
 export function mutate(text: string, m: Mutation): string {
