@@ -28,6 +28,7 @@ import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
+import { stepRangeText } from './points';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -103,11 +104,7 @@ function stepOf(s: Sides, free: readonly { v: string }[]): CheckStep {
  */
 function rangeText(q: CheckQuestion, points: Point[]): string {
   const free = q.free ?? [];
-  if (!free.length) {
-    if (!q.freeT) return '';
-    // one step (where t = 2, or a range of one): "for t = 2", not "for t = 2..2"
-    return q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
-  }
+  if (!free.length) return stepRangeText(q);
   const vars = [...(q.freeT ? ['t'] : []), ...free.map((f) => f.v)];
   let all = 1;
   const parts = vars.map((v) => {

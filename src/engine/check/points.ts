@@ -124,3 +124,9 @@ export function tooSmallToJudge(a: Float64Array, b: Float64Array): boolean {
   }
   return scale < 1e-2 && diff > 1e-14 && diff > 1e-4 * scale;
 }
+
+/** " for t = 1..4" (one step: " for t = 2", not "2..2"), "" for a check with no free t: its steps as verdicts name them */
+export function stepRangeText(q: CheckQuestion): string {
+  if (!q.freeT) return '';
+  return q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
+}

@@ -8,7 +8,7 @@ import { fmt } from '../format';
 import type { Run } from '../run';
 import { RunError } from '../run';
 import { toValue } from '../tensor';
-import { checkPoints, evaluateSides, type Sides } from './points';
+import { checkPoints, evaluateSides, stepRangeText, type Sides } from './points';
 
 /** the verdict, for answerCheck's report() */
 export interface RoundedVerdict {
@@ -50,10 +50,11 @@ export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run):
     if (!(e instanceof RunError)) throw e;
     return { status: 'fails', message: `cannot evaluate: ${e.message}`, steps: [], failingStep: null };
   }
-  const steps: CheckStep[] = sides.map((s) => ({ t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: !firstMiss(s, q.approx) }));
+  const misses = sides.map((s) => firstMiss(s, q.approx));
+  const steps: CheckStep[] = sides.map((s, k) => ({ t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: !misses[k] }));
   const sized = (s: Sides) => s.l.data.length > 1 || s.r.data.length > 1;
-  for (const s of sides) {
-    const m = firstMiss(s, q.approx);
+  for (const [k, s] of sides.entries()) {
+    const m = misses[k];
     if (!m) continue;
     const which = sized(s) ? `entry ${m.i + 1} of the left side` : 'the left side';
     return {
@@ -63,7 +64,7 @@ export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run):
       failingStep: s.t,
     };
   }
-  const range = !q.freeT ? '' : q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
+  const range = stepRangeText(q);
   const first = sides[0];
   const shown =
     first && !sized(first)
