@@ -15,7 +15,7 @@ import { Scope } from './scope';
 import { markOneHotTargets } from './targets';
 import { checkCycles, checkSteps, spreadBroken } from './timeChecks';
 
-export { forChildren, hasDeriv, mapChildren, renameCalls, VALUE_CHILDREN, walkRefs, type ChildOptions } from './walk';
+export { forChildren, hasDeriv, mapChildren, mapIndicesOf, renameCalls, VALUE_CHILDREN, walkRefs, type ChildOptions } from './walk';
 export { constValue } from './values';
 export { idxText } from './text';
 

@@ -11,7 +11,7 @@ import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
-import { forChildren, mapChildren, mentionedVars } from './walk';
+import { forChildren, mapIndicesOf, mentionedVars } from './walk';
 import { exprText } from '../print';
 
 /**
@@ -99,24 +99,7 @@ function renameIdx(i: Idx, from: string, to: string): Idx {
 
 /** e with the free index `from` written `to` (a Σ/∏ that binds `from` itself shadows it in its body) */
 function renameVar(e: Expr, from: string, to: string): Expr {
-  const go = (x: Expr): Expr => {
-    switch (x.k) {
-      case 'ref':
-        return x.idx ? { ...x, idx: renameIdx(x.idx, from, to) } : x;
-      case 'var':
-        return { ...x, idx: renameIdx(x.idx, from, to) };
-      case 'sum':
-      case 'prod': {
-        const bounds = { ...x, from: renameIdx(x.from, from, to), to: renameIdx(x.to, from, to) };
-        return x.v === from ? bounds : { ...bounds, body: go(x.body) };
-      }
-      case 'deriv':
-        return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? renameIdx(x.wrt.idx, from, to) : null } };
-      default:
-        return mapChildren(x, go);
-    }
-  };
-  return go(e);
+  return mapIndicesOf(e, from, (i) => renameIdx(i, from, to));
 }
 
 /**

@@ -209,3 +209,35 @@ class MentionedVars {
     forChildren(x, this.visit);
   }
 }
+
+/**
+ * e with every index that can mention the variable v mapped by f: a ref's, a var's, a Σ/∏'s bounds and a
+ * derivative's wrt; a Σ/∏ that binds v itself shadows it in its body. `onVar` makes a var node of its mapped
+ * index (binding v to a number turns a var into that number). Binding a free step (engine/subst.ts) and
+ * renaming a derive's free index to t (questions.ts) are this walk with their own f.
+ */
+export function mapIndicesOf(
+  e: Expr,
+  v: string,
+  f: (i: Idx) => Idx,
+  onVar: (x: Expr & { k: 'var' }, i: Idx) => Expr = (x, i) => ({ ...x, idx: i }),
+): Expr {
+  const go = (x: Expr): Expr => {
+    switch (x.k) {
+      case 'ref':
+        return x.idx ? { ...x, idx: f(x.idx) } : x;
+      case 'var':
+        return onVar(x, f(x.idx));
+      case 'sum':
+      case 'prod': {
+        const bounds = { ...x, from: f(x.from), to: f(x.to) };
+        return x.v === v ? bounds : { ...bounds, body: go(x.body) };
+      }
+      case 'deriv':
+        return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? f(x.wrt.idx) : null } };
+      default:
+        return mapChildren(x, go);
+    }
+  };
+  return go(e);
+}
