@@ -1,7 +1,17 @@
 // What a hover says, as a Markdown string (with HTML <sub>/<sup>/<table>), computed from a Report
 // and a position only. No 'vscode' import: hover.ts is the thin adapter, this is unit-tested.
 
-import type { CheckReport, DeriveReport, DeriveResult, QuantityReport, Range, Report, SymbolOccurrence, Value } from '../../report';
+import type {
+  CheckReport,
+  CheckStep,
+  DeriveReport,
+  DeriveResult,
+  QuantityReport,
+  Range,
+  Report,
+  SymbolOccurrence,
+  Value,
+} from '../../report';
 import { nodeKey } from '../../ids';
 import type { OpenPanelArgs } from '../../protocol';
 import {
@@ -138,11 +148,18 @@ function wordHover(report: Report, word: string, p: Position, opts: HoverOptions
  * The steps a hover's list leaves out, and where they are (issue 13, item 5: a truncated list says so):
  * "18 more steps (t = 13..30) not listed here: more in the panel", the link opening the panel at `line`.
  */
-function moreSteps(rest: { t: number | null }[], line: number, opts: HoverOptions): string {
-  const a = rest[0]?.t ?? null;
-  const z = rest[rest.length - 1]?.t ?? null;
-  const span = a !== null && z !== null ? ` (t = ${a}${z !== a ? `..${z}` : ''})` : '';
+function moreSteps(rest: Pick<CheckStep, 't' | 'at'>[], line: number, opts: HoverOptions): string {
   const more = commandLink('more in the panel', COMMANDS.openPanel, { uri: opts.uri, line });
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  // a check with free indices besides t lists one entry per value of them (t = 2, i = 3), not per step
+  if (first?.at && last?.at) {
+    const span = rest.length === 1 ? stepLabel(first) : `${stepLabel(first)} to ${stepLabel(last)}`;
+    return `${rest.length} more ${rest.length === 1 ? 'value' : 'values'} (${escapeMarkdown(span)}) not listed here: ${more}`;
+  }
+  const a = first?.t ?? null;
+  const z = last?.t ?? null;
+  const span = a !== null && z !== null ? ` (t = ${a}${z !== a ? `..${z}` : ''})` : '';
   return `${rest.length} more ${rest.length === 1 ? 'step' : 'steps'}${span} not listed here: ${more}`;
 }
 
