@@ -12,6 +12,7 @@ import { earlierOnLeft, idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Shape } from '../language/model';
 import { displayName, exprText } from '../language/print';
 import { entries } from '../language/shapes';
+import { forChildren } from '../language/resolve/walk';
 import { PUSH_OPS, type Budget } from './budget';
 import { FORWARD, UNARY, type TNode } from './tape';
 import { dims, matmul, scalarData, type Tensor } from './tensor';
@@ -197,7 +198,30 @@ function whole(cx: Cx, x: number): number {
   return x;
 }
 
+/**
+ * The body's subexpressions that a Σ/∏ is building (hoist): each maximal one that does not mention the bound
+ * variable is evaluated once per Σ/∏ evaluation, not at every index (seed 002's Σ_i ∂L/∂p^{(T)} ∂p^{(T)}/∂h^{(T)} …
+ * read the same two derivatives and their product T times). Set while the body is built (build is synchronous).
+ */
+let hoisting: Map<Expr, Slot> | null = null;
+
+/** what one hoisted subexpression gave in the current evaluation of its Σ/∏ (gen), and what it charged */
+interface Slot {
+  gen: number;
+  v: V | null;
+  ops: number;
+}
+
 function build(e: Expr): Code {
+  const slot = hoisting?.get(e);
+  if (slot) {
+    // the subexpression itself is built as any other (its own Σ/∏ hoist for themselves)
+    const outer = hoisting;
+    hoisting = null;
+    const inner = build(e);
+    hoisting = outer;
+    return hoisted(inner, slot);
+  }
   switch (e.k) {
     case 'num': {
       const x = e.value;
@@ -370,7 +394,12 @@ function build(e: Expr): Code {
     case 'prod': {
       const from = stepCode(e.from);
       const to = stepCode(e.to);
+      const slots = invariants(e.body, e.v);
+      const outer = hoisting;
+      hoisting = slots;
       const body = build(e.body);
+      hoisting = outer;
+      const kept = slots ? [...slots.values()] : null;
       const v = e.v;
       const isSum = e.k === 'sum';
       const ascending = !isSum && earlierOnLeft(e);
@@ -392,15 +421,24 @@ function build(e: Expr): Code {
         // one binding object for the whole Σ: no evaluation keeps the environment it is given
         const inner = { ...env };
         let acc: V | null = null;
-        for (let i = lo; i <= hi; i++) {
-          inner[v] = i;
-          const x = body(inner, cx);
-          if (acc === null) acc = x;
-          else if (isSum) acc = add(cx, acc, x, false);
-          // a product of Jacobians reads as the chain rule does: the later index on the left
-          else if (shapeOf(acc).length === 2 && shapeOf(x).length === 2)
-            acc = ascending ? matmulV(cx, acc, x, shape) : matmulV(cx, x, acc, shape);
-          else acc = mul(cx, acc, x);
+        // this evaluation's number: a hoisted value is reused only within the evaluation that made it
+        const saved = current;
+        current = ++evaluations;
+        try {
+          for (let i = lo; i <= hi; i++) {
+            inner[v] = i;
+            const x = body(inner, cx);
+            if (acc === null) acc = x;
+            else if (isSum) acc = add(cx, acc, x, false);
+            // a product of Jacobians reads as the chain rule does: the later index on the left
+            else if (shapeOf(acc).length === 2 && shapeOf(x).length === 2)
+              acc = ascending ? matmulV(cx, acc, x, shape) : matmulV(cx, x, acc, shape);
+            else acc = mul(cx, acc, x);
+          }
+        } finally {
+          current = saved;
+          // nothing of this evaluation is kept alive past it
+          if (kept) for (const s of kept) s.v = null;
         }
         return acc!;
       };
@@ -419,7 +457,8 @@ function build(e: Expr): Code {
           return d;
         }
         charge(cx, d.data.length);
-        return make(d.shape, d.data);
+        // the derivative's own tensor (only read, as a reference's node is): no wrapper per read
+        return d.shape.length === 0 && d.data.length === 1 ? d.data[0]! : d;
       };
     }
     case 'contract': {
@@ -445,6 +484,100 @@ function build(e: Expr): Code {
         return x === y ? 1 : 0;
       };
     }
+  }
+}
+
+/** the Σ/∏ evaluation under way (0: none), and how many have begun */
+let current = 0;
+let evaluations = 0;
+
+/**
+ * a hoisted subexpression: evaluated at the first index of its Σ/∏'s evaluation, reused at the others with the
+ * operations that first evaluation charged charged again (as the run's memos do), so that the operation limits
+ * fall where they fell; values are only read, never written, by the evaluator
+ */
+function hoisted(inner: Code, slot: Slot): Code {
+  return (env, cx) => {
+    if (slot.gen === current && slot.v !== null) {
+      if (slot.ops) cx.budget.tick(slot.ops);
+      return slot.v;
+    }
+    const ops0 = cx.budget.ops;
+    const v = inner(env, cx);
+    slot.ops = cx.budget.ops - ops0;
+    slot.v = v;
+    slot.gen = current;
+    return v;
+  };
+}
+
+/**
+ * the maximal subexpressions of a Σ/∏'s body that do not mention its variable and cost more than a lookup
+ * (a number, a variable, a reference or a fixed entry of one is read as cheaply as a hoisted value), or null
+ * when there is none. One walk: it runs at every analysis for every Σ compiled, the hints' trials among them.
+ */
+function invariants(body: Expr, v: string): Map<Expr, Slot> | null {
+  const walk = new Invariants(v);
+  if (!walk.varies(body)) walk.keep(body);
+  return walk.out;
+}
+
+class Invariants {
+  out: Map<Expr, Slot> | null = null;
+  /** false inside a nested Σ/∏'s body: its parts may vary with its own variable, which this walk does not follow */
+  private collect = true;
+  private readonly kids: Expr[] = [];
+  private readonly push = (c: Expr) => this.kids.push(c);
+
+  constructor(private readonly v: string) {}
+
+  /** whether x mentions v (a Σ/∏ that binds v again counts as mentioning it); keeps x's maximal invariant parts */
+  varies(x: Expr): boolean {
+    switch (x.k) {
+      case 'num':
+        return false;
+      case 'var':
+      case 'ref':
+        return this.mentions(x.idx);
+      case 'sum':
+      case 'prod': {
+        if (x.v === this.v) return true;
+        const collect = this.collect;
+        this.collect = false;
+        const body = this.varies(x.body);
+        this.collect = collect;
+        return body || this.mentions(x.from) || this.mentions(x.to);
+      }
+    }
+    // the children, read from the shared stack (no array per node)
+    const base = this.kids.length;
+    forChildren(x, this.push);
+    const n = this.kids.length - base;
+    let mask = 0;
+    let any = x.k === 'deriv' && this.mentions(x.wrt.idx);
+    for (let i = 0; i < n; i++) {
+      if (this.varies(this.kids[base + i]!)) {
+        any = true;
+        if (i < 31) mask |= 1 << i;
+      } else if (i >= 31) any = true;
+    }
+    // x varies: its invariant children are hoisted (x invariant: its parent decides)
+    if (any && this.collect) for (let i = 0; i < n && i < 31; i++) if (!(mask & (1 << i))) this.keep(this.kids[base + i]!);
+    this.kids.length = base;
+    return any;
+  }
+
+  keep(x: Expr): void {
+    if (x.k === 'num' || x.k === 'var' || x.k === 'ref') return;
+    if (x.k === 'index' && x.a.k === 'ref' && x.i.k === 'num' && (!x.j || x.j.k === 'num')) return;
+    (this.out ??= new Map()).set(x, { gen: 0, v: null, ops: 0 });
+  }
+
+  private mentions(idx: Idx | null): boolean {
+    if (!idx) return false;
+    if (idx.v === this.v) return true;
+    if (idx.terms) for (const t of idx.terms) if (t.v === this.v) return true;
+    return false;
   }
 }
 
