@@ -41,6 +41,9 @@ export interface Claim {
   sides: { start: number; end: number }[];
   /** its own \tag in a display of several equations (align rows tagged one by one); else null */
   tag?: string | null;
+  /** it is one of several equations of its display: only its own rows' labels are its (session 14: an align's
+   *  one \tag labelled every row) */
+  shared?: boolean;
   /** the rows of its displays, in file order: where each starts and its own \tag (a later link's label) */
   rowStarts?: { start: number; tag: string | null }[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
@@ -145,6 +148,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         genLine: 0,
         sides: [],
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
+        shared: folded.rows.length > 1,
         rowStarts: folded.rowStarts,
       };
       claims.push(previous);
@@ -571,8 +575,11 @@ function collect(
       const tagged =
         (link > 1 ? rowTag(c, start) : null) ??
         c.tag ??
-        out.equations[target]!.tag ??
-        c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ??
+        (c.shared
+          ? target !== c.displays[0]
+            ? out.equations[target]!.tag
+            : null
+          : (out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null))) ??
         null;
       if (tagged !== null) ch.tag = tagged;
       for (const d of c.displays) if (d === target || (d > target && displays[d]!.start < end)) out.equations[d]!.checks.push(ch);

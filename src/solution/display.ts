@@ -54,11 +54,12 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   const chars: string[] = [];
   const at: number[] = [];
   const breaks: number[] = [];
-  let tag: string | null = null;
   // the \tag of each row, by row number (breaks seen before it)
   const tagAt = new Map<number, string>();
   let matrixDepth = 0;
   let braceDepth = 0;
+  // ( and [ open at this point: a comma inside them is an argument list's, never between two equations
+  let parenDepth = 0;
   // the rows that follow a connective in prose (by row number)
   const proseAt = new Set<number>();
   const blank = (from: number, to: number) => {
@@ -119,8 +120,10 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       if (word === 'tag' || word === 'label') {
         const arg = braced(text, i + m[0].length, end);
         if (arg) {
-          if (word === 'tag' && tag === null) tag = text.slice(arg.start + 1, arg.end - 1).trim();
-          if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, text.slice(arg.start + 1, arg.end - 1).trim());
+          // `\tag*{(3)}` prints its text as it is: the label is 3, as `\tag{3}` prints (3)
+          const label = text.slice(arg.start + 1, arg.end - 1).trim();
+          const own = m[0].endsWith('*') ? label.replace(/^\((.*)\)$/, '$1').trim() : label;
+          if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, own);
           blank(i, arg.end);
           i = arg.end;
           continue;
@@ -185,6 +188,20 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     }
     if (c === '{') braceDepth++;
     else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
+    else if (c === '(' || c === '[') parenDepth++;
+    else if (c === ')' || c === ']') parenDepth = Math.max(0, parenDepth - 1);
+    // `L_1 = …, \quad L_2 = …`: two equations on one row, separated by a comma; each is a claim of its own
+    // (a range `, t = 1, \dots, T` or a `where` clause stays the check's: see commaStartsClaim)
+    else if (c === ',' && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
+      const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+      if (topLevelEquals(chars.slice(rowStart).join('')) >= 0) {
+        breaks.push(chars.length);
+        proseAt.add(breaks.length);
+        blank(i, i + 1);
+        i++;
+        continue;
+      }
+    }
     const keep = c === '\n' || c === '\r' || c === '\t' || (c === '&' && matrixDepth === 0) ? ' ' : c;
     chars.push(keep);
     at.push(i);
@@ -198,15 +215,19 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     rows.push({ chars: chars.slice(from, b).join(''), at: at.slice(from, b) });
     from = b;
   }
-  const last = rows[rows.length - 1]!;
-  const trailing = trailingLabel(last.chars);
-  if (trailing) {
-    if (tag === null) tag = trailing.text;
-    last.chars = last.chars.slice(0, trailing.start) + ' '.repeat(last.chars.length - trailing.start);
-  }
+  // a trailing `(n)` labels its own row, not only the last one: an align writes `… \quad (1) \\ … \quad (2)`,
+  // and a middle row's label read as a factor `(1)` would change the claim (session 14)
+  rows.forEach((r, n) => {
+    const trailing = trailingLabel(r.chars);
+    if (!trailing) return;
+    if (!tagAt.has(n)) tagAt.set(n, trailing.text);
+    r.chars = r.chars.slice(0, trailing.start) + ' '.repeat(r.chars.length - trailing.start);
+  });
   // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
   for (const r of rows) r.chars = r.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
-  if (tag === null && d.outerTag) tag = d.outerTag.text;
+  // the display's label: its first row's that has one (\tag or a trailing `(n)`), else one written after it
+  const firstRow = Math.min(...tagAt.keys());
+  const tag = tagAt.get(firstRow) ?? d.outerTag?.text ?? null;
   // rows that begin a new equation (gather, align with several equations) become claims of their own
   const claims: Folded[] = [];
   const rowTags: (string | null)[] = [];
@@ -229,6 +250,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       rowTags.push(own);
     }
   });
+  // a label written after the whole display (`$$ … $$ (5)`) is its last equation's
+  if (claims.length > 1 && d.outerTag && rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = d.outerTag.text;
   const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
   return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate };
 }
@@ -293,6 +316,36 @@ function trailingLabel(s: string): { text: string; start: number } | null {
   // `w (1)` could be a product: only a label when something separates it
   const start = m.index + (m[1]!.startsWith('\\') ? 0 : m[1]!.length);
   return { text: label[1]!, start };
+}
+
+/** spacing between two equations on one row (`,\quad`, `,\;`, `,~`) */
+const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
+
+/**
+ * whether the text after a top-level comma at i (up to the next top-level comma or row break) states an
+ * equation of its own: it has its own `=`, and its left side is not a single letter (`, t = 1, \dots, T` is the
+ * range of the check, `, c = 2` a value the language reads) nor a `for`/`where` clause
+ */
+function commaStartsClaim(text: string, i: number, end: number): boolean {
+  let depth = 0;
+  let j = i;
+  for (; j < end; j++) {
+    const c = text[j]!;
+    if (c === '\\') {
+      if (text[j + 1] === '\\' && depth === 0) break;
+      j++;
+      continue;
+    }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) break;
+  }
+  const rest = text.slice(i, j);
+  const eq = topLevelEquals(rest);
+  if (eq <= 0 || !startsNewClaim(rest)) return false;
+  const lhs = rest.slice(0, eq).replace(SPACING, ' ').trim();
+  if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
+  return !/^(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])$/.test(lhs);
 }
 
 /** a row of an align/gather that states a new equation (`y_t &= …` after `h_t &= …`) */

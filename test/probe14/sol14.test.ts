@@ -1,0 +1,167 @@
+// Session 14 (sol14): solutions in Markdown/LaTeX read as pasted (LANGUAGE.md §8) and their JSON (§7).
+// Each test is a gap found by writing solutions as a test author would; one regression test per fix.
+import { describe, expect, it } from 'vitest';
+import { renderSolutionText, solutionJson } from '../../src/cli-render';
+import { analyze } from '../../src/index';
+import { analyzeSolution } from '../../src/solution';
+
+const FAST = { draws: 2, graph: false };
+
+/** LANGUAGE.md's sheet-7 network, as a test author writes it in a Markdown block */
+const NET = [
+  '# Sheet 7',
+  '',
+  '```rnn',
+  'T = 3',
+  'input x = [0.5, -1.0, 2.0]',
+  'target y = [1, 0, 1]',
+  'param W_xh = 0.3',
+  'param W_hh = 0.8',
+  'param b_h = 0.1',
+  'param W_hy = 1.5',
+  'param b_y = -0.2',
+  'h_0 = 0',
+  'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
+  'o_t = σ(W_hy h_t + b_y)',
+  'L_t = (y_t - o_t)^2',
+  'loss L = Σ_t L_t',
+  '```',
+  '',
+].join('\n');
+/** the line of the first display after NET */
+const FIRST = NET.split('\n').length;
+
+const solve = (body: string) => analyzeSolution(NET + body, 'markdown', { analyze: FAST });
+const checksOf = (sol: ReturnType<typeof solve>) => sol.networks.flatMap((n) => n.report.checks);
+
+describe('labels of the rows of an align (session 14)', () => {
+  it('`\\quad (n)` at the end of a middle row is its label, not a factor (1) or (2) of its right side', () => {
+    const sol = solve(
+      [
+        '\\begin{align}',
+        '\\frac{\\partial L}{\\partial o_3} &= -2(y_3 - o_3) \\quad (1) \\\\',
+        '\\frac{\\partial L_2}{\\partial o_2} &= -2(y_2 - o_2) \\quad (2) \\\\',
+        'L &= \\sum_{t=1}^{T} L_t \\quad (3)',
+        '\\end{align}',
+        '',
+      ].join('\n'),
+    );
+    const checks = checksOf(sol);
+    // read as `-2(y_2 - o_2) · 2` the second row failed; it is right
+    expect(checks.map((c) => [c.line, c.tag, c.status])).toEqual([
+      [FIRST + 1, '1', 'holds'],
+      [FIRST + 2, '2', 'holds'],
+      [FIRST + 3, '3', 'holds'],
+    ]);
+    expect(sol.equations[0]!.tag).toBe('1');
+  });
+
+  it("one row's \\tag labels that row only, not the align's other equations", () => {
+    const sol = solve(
+      [
+        '\\begin{align}',
+        '\\frac{\\partial L}{\\partial o_3} &= -2(y_3 - o_3) \\\\',
+        '\\frac{\\partial L_2}{\\partial o_2} &= -2(y_2 - o_2) \\tag{A} \\\\',
+        '\\frac{\\partial L}{\\partial h_3} &= \\frac{\\partial L}{\\partial o_3} \\frac{\\partial o_3}{\\partial h_3} \\\\',
+        '&= 3',
+        '\\end{align}',
+        '',
+      ].join('\n'),
+    );
+    expect(checksOf(sol).map((c) => [c.line, c.link, c.tag ?? null])).toEqual([
+      [FIRST + 1, 1, null],
+      [FIRST + 2, 1, 'A'],
+      [FIRST + 3, 1, null],
+      [FIRST + 4, 2, null],
+    ]);
+  });
+
+  it("`\\tag*{(3)}` is the label 3, as `\\tag{3}` is; a label after the display is its last equation's", () => {
+    const sol = solve(
+      [
+        '$$ L_1 = (y_1 - o_1)^2 \\tag*{(3)} $$',
+        '',
+        '\\begin{gather}',
+        'L_1 = (y_1 - o_1)^2 \\\\',
+        'L_2 = (y_2 - o_2)^2',
+        '\\end{gather} (4)',
+        '',
+      ].join('\n'),
+    );
+    expect(sol.equations[0]!.tag).toBe('3');
+    expect(checksOf(sol).map((c) => c.tag ?? null)).toEqual(['3', null, '4']);
+  });
+});
+
+describe('two equations on one row, separated by a comma (session 14)', () => {
+  it('`A = B, \\qquad C = D` is two claims, each judged (was skipped as "write the range of t")', () => {
+    const sol = solve(
+      [
+        '$$ \\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3), \\qquad \\frac{\\partial L_3}{\\partial o_3} = 2(y_3 - o_3) $$',
+        '',
+        '\\begin{gather*}',
+        'L_1 = (y_1 - o_1)^2, \\quad L_2 = (y_2 - o_2)^2',
+        '\\end{gather*}',
+        '',
+      ].join('\n'),
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['fails', 'holds']);
+    expect(checksOf(sol).map((c) => [c.line, c.status])).toEqual([
+      [FIRST, 'holds'],
+      [FIRST, 'fails'],
+      [FIRST + 3, 'holds'],
+      [FIRST + 3, 'holds'],
+    ]);
+    expect(sol.diagnostics.filter((d) => d.code === 'solution-skipped')).toEqual([]);
+  });
+
+  it('a range `, t = 1, \\dots, T`, a `where` clause and commas inside (…), {…} stay one claim', () => {
+    const sol = solve(
+      [
+        '$$ h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h), \\quad t = 1, \\dots, T $$',
+        '',
+        '$$ o_t = \\sigma(W_{hy} h_t + b_y), \\quad \\text{for } t = 1..3 $$',
+        '',
+        '$$ L = \\sum_{t=1}^{T} (y_t - o_t)^2 $$',
+        '',
+      ].join('\n'),
+    );
+    expect(checksOf(sol).map((c) => [c.line, c.status, c.message])).toEqual([
+      [FIRST, 'holds', expect.stringMatching(/^holds for t = 1\.\.3/)],
+      [FIRST + 2, 'holds', expect.stringMatching(/^holds for t = 1\.\.3/)],
+      [FIRST + 4, 'holds', expect.any(String)],
+    ]);
+  });
+});
+
+describe("the library's analyze() on a solution (session 14)", () => {
+  it('a Markdown text with an rnn block gives what `unroll check FILE.md --json` prints, not syntax errors', () => {
+    const text = NET + '$$ \\frac{\\partial L}{\\partial o_3} = 2(y_3 - o_3) \\tag{1} $$\n';
+    const r = analyze(text, FAST);
+    expect(r.diagnostics.filter((d) => d.code === 'syntax')).toEqual([]);
+    expect(r.T).toBe(3);
+    expect(r.checks.map((c) => [c.line, c.status, c.tag, c.link])).toEqual([[FIRST, 'fails', '1', 1]]);
+    expect(r.equations!.map((e) => [e.line, e.tag, e.status])).toEqual([[FIRST, '1', 'fails']]);
+    expect([r.checked, r.skipped]).toEqual([1, 0]);
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect({ ...r, elapsedMs: 0 }).toMatchObject({ ...solutionJson(sol) });
+  });
+
+  it('a LaTeX solution with its sidecar, by kind; a .rnn text is unchanged', () => {
+    const sidecar = NET.split('\n').slice(3, -2).join('\n') + '\n';
+    const tex = '\\begin{document}\n\\[ \\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) \\]\n\\end{document}\n';
+    const r = analyze(tex, { ...FAST, kind: 'latex', sidecar });
+    expect(r.checks.map((c) => [c.line, c.status])).toEqual([[2, 'holds']]);
+    const rnn = analyze(sidecar + 'check ∂L/∂o_3 = -2(y_3 - o_3)\n', FAST);
+    expect(rnn.equations).toBeUndefined();
+    expect(rnn.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+});
+
+describe('the readable text of a long solution (session 14)', () => {
+  it('"line 1000 (7)": a space between a four-digit line and the label', () => {
+    const text = NET + '\n'.repeat(1000) + '$$ L_1 = (y_1 - o_1)^2 \\tag{7} $$\n';
+    const out = renderSolutionText('x.md', analyzeSolution(text, 'markdown', { analyze: FAST }));
+    expect(out).toMatch(/line 10\d\d \(7\) +✓ holds/);
+  });
+});
