@@ -39,6 +39,10 @@ const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
 /** wrappers that are only layout */
 const LAYOUT_ENVS =
   /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+/** implications between two statements: each side is a claim of its own */
+const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Leftrightarrow', 'Longleftrightarrow', 'therefore', 'because']);
+/** relations that state an equality (a definition, an identity) */
+const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
 /** commands whose argument is prose */
 const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textup']);
 /**
@@ -70,6 +74,16 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
   };
   let i = d.contentStart;
   const end = d.contentEnd;
+  /** an implication of `len` characters at i: a break between two claims (nothing before it in its row: a lead-in) */
+  const implication = (len: number) => {
+    const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+    if (chars.slice(rowStart).join('').trim() !== '') {
+      breaks.push(chars.length);
+      proseAt.add(breaks.length);
+    }
+    blank(i, i + len);
+    i += len;
+  };
   // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
   const approximate: { start: number; end: number; relation: string }[] = [];
   let cut: { start: number; end: number; relation: string } | null = null;
@@ -143,6 +157,34 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           continue;
         }
       }
+      // `A = B \Rightarrow C = D`: an implication joins two statements as `\text{hence}` does (session 14: it was
+      // an unknown command, and neither side was checked)
+      // (at the start of a row, `\Rightarrow L_3 = …`, it only leads in)
+      if (word && IMPLIES.has(word) && braceDepth === 0 && matrixDepth === 0) {
+        implication(m[0].length);
+        continue;
+      }
+      // `A \overset{(3)}{=} B`, `\stackrel{\text{def}}{=}`: an equality with a reason written over it (session 14:
+      // "no equality to check"); `:=`, `\coloneqq`, `\equiv`, `\triangleq` state one too
+      if (word && (word === 'overset' || word === 'stackrel' || word === 'underset') && braceDepth === 0 && matrixDepth === 0) {
+        const over = braced(text, i + m[0].length, end);
+        const base = over && braced(text, over.end, end);
+        if (base && text.slice(base.start + 1, base.end - 1).trim() === '=') {
+          blank(i, base.start + 1);
+          chars.push('=');
+          at.push(text.indexOf('=', base.start));
+          blank(text.indexOf('=', base.start) + 1, base.end);
+          i = base.end;
+          continue;
+        }
+      }
+      if (word && EQUALS_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
+        chars.push('=');
+        at.push(i);
+        blank(i + 1, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
       // amsmath's \intertext{…} (\shortintertext): prose between two rows of an align, a row break itself
       if ((word === 'intertext' || word === 'shortintertext') && matrixDepth === 0) {
         const arg = braced(text, i + m[0].length, end);
@@ -201,6 +243,22 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         i++;
         continue;
       }
+    }
+    // `L := Σ_t L_t`: a definition states the equality
+    if (c === ':' && text[i + 1] === '=' && braceDepth === 0) {
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
+    if ((c === '≔' || c === '≡' || c === '≜') && braceDepth === 0 && matrixDepth === 0) {
+      chars.push('=');
+      at.push(i);
+      i++;
+      continue;
+    }
+    if ((c === '⇒' || c === '⟹' || c === '∴') && braceDepth === 0 && matrixDepth === 0) {
+      implication(1);
+      continue;
     }
     const keep = c === '\n' || c === '\r' || c === '\t' || (c === '&' && matrixDepth === 0) ? ' ' : c;
     chars.push(keep);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSolutionText, solutionJson } from '../../src/cli-render';
 import { analyze } from '../../src/index';
 import { analyzeSolution } from '../../src/solution';
+import { slice } from '../solution/helpers';
 
 const FAST = { draws: 2, graph: false };
 
@@ -163,5 +164,46 @@ describe('the readable text of a long solution (session 14)', () => {
     const text = NET + '\n'.repeat(1000) + '$$ L_1 = (y_1 - o_1)^2 \\tag{7} $$\n';
     const out = renderSolutionText('x.md', analyzeSolution(text, 'markdown', { analyze: FAST }));
     expect(out).toMatch(/line 10\d\d \(7\) +✓ holds/);
+  });
+});
+
+describe('equalities and implications as solutions write them (session 14)', () => {
+  it('`\\overset{(3)}{=}`, `\\stackrel{…}{=}`, `:=`, `\\equiv` are equalities (were "no equality to check")', () => {
+    const body = [
+      '$$ \\frac{\\partial L}{\\partial o_3} \\overset{(3)}{=} -2(y_3 - o_3) $$',
+      '',
+      '$$ \\frac{\\partial L}{\\partial o_3} \\stackrel{\\text{chain rule}}{=} 2(y_3 - o_3) $$',
+      '',
+      '$$ L := \\sum_t L_t $$',
+      '',
+      '$$ L \\equiv \\sum_t L_t $$',
+      '',
+    ].join('\n');
+    const sol = solve(body);
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'fails', 'holds', 'holds']);
+    // the failing link's range is its right side, after the reason written over `=`
+    const err = sol.diagnostics.find((d) => d.severity === 'error')!;
+    expect(err.line).toBe(FIRST + 2);
+    expect(slice(NET + body, err)).toBe('2(y_3 - o_3)');
+  });
+
+  it('`A = B \\Rightarrow C = D` (also \\implies, ⇒) is two claims, each judged (was an unknown command)', () => {
+    const sol = solve(
+      [
+        '$$ L_3 = (y_3 - o_3)^2 \\implies \\frac{\\partial L_3}{\\partial o_3} = 2(y_3 - o_3) $$',
+        '',
+        '$$ L_3 = (y_3 - o_3)^2 \\quad ⇒ \\quad \\frac{\\partial L_3}{\\partial o_3} = -2(y_3 - o_3) $$',
+        '',
+        '$$ \\Rightarrow L_3 = (y_3 - o_3)^2 $$',
+        '',
+      ].join('\n'),
+    );
+    expect(checksOf(sol).map((c) => [c.line, c.status])).toEqual([
+      [FIRST, 'holds'],
+      [FIRST, 'fails'],
+      [FIRST + 2, 'holds'],
+      [FIRST + 2, 'holds'],
+      [FIRST + 4, 'holds'],
+    ]);
   });
 });
