@@ -41,6 +41,22 @@ const LAYOUT_ENVS =
   /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
 /** implications between two statements: each side is a claim of its own */
 const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Leftrightarrow', 'Longleftrightarrow', 'therefore', 'because']);
+/** commands that frame or colour their content: `\boxed{X}`, `\textcolor{c}{X}`, `\colorbox{c}{X}` */
+const WRAPPERS = new Set(['boxed', 'textcolor', 'colorbox']);
+
+/**
+ * after `\begin{ENV}` at j: past the environment's own arguments, which are layout — alignat's column count
+ * `{2}`, aligned's and gathered's position `[t]`
+ */
+function layoutArguments(text: string, env: string, j: number, end: number): number {
+  if (/^(?:alignat\*?|alignedat|xalignat\*?)$/.test(env)) j = braced(text, j, end)?.end ?? j;
+  if (/^(?:aligned|alignedat|gathered|split)$/.test(env)) {
+    const pos = /^\s*\[[tbc]\]/.exec(text.slice(j, Math.min(end, j + 8)));
+    if (pos) j += pos[0].length;
+  }
+  return j;
+}
+
 /** relations that state an equality (a definition, an identity) */
 const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
 /** commands whose argument is prose */
@@ -72,8 +88,13 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       at.push(k);
     }
   };
-  let i = d.contentStart;
   const end = d.contentEnd;
+  // `\begin{alignat}{2}`: the environment's own column count is layout, not a factor of the first row
+  const opener = /\\begin\{([A-Za-z]+\*?)\}$/.exec(text.slice(d.start, d.contentStart));
+  let i = opener ? layoutArguments(text, opener[1]!, d.contentStart, end) : d.contentStart;
+  blank(d.contentStart, i);
+  // `\boxed{A = B}`: the closing braces of wrappers whose content is read as it is
+  const unwrap = new Set<number>();
   /** an implication of `len` characters at i: a break between two claims (nothing before it in its row: a lead-in) */
   const implication = (len: number) => {
     const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
@@ -178,6 +199,26 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           continue;
         }
       }
+      // `\boxed{…}` (a final answer), `\textcolor{red}{…}`, `\colorbox{…}{…}`: their content, as it is written
+      if (word && WRAPPERS.has(word)) {
+        const color = word === 'boxed' ? null : braced(text, i + m[0].length, end);
+        const arg = braced(text, color ? color.end : i + m[0].length, end);
+        if (arg && (color || word === 'boxed')) {
+          blank(i, arg.start + 1);
+          unwrap.add(arg.end - 1);
+          i = arg.start + 1;
+          continue;
+        }
+      }
+      // `{\color{red} …}`: the colour is no part of the math
+      if (word === 'color') {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
       if (word && EQUALS_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
         chars.push('=');
         at.push(i);
@@ -206,8 +247,9 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         if (arg && MATRIX_ENVS.test(env)) matrixDepth = Math.max(0, matrixDepth + (word === 'begin' ? 1 : -1));
         else if (arg && LAYOUT_ENVS.test(env)) {
           let j = arg.end;
-          // alignedat{2}: its column count is layout too
-          if (word === 'begin' && env.startsWith('alignedat')) j = braced(text, j, end)?.end ?? j;
+          // alignedat{2}: its column count is layout too; so is aligned's position `[t]` (session 14: `[t]` was read
+          // as a vector and a right equation failed)
+          if (word === 'begin') j = layoutArguments(text, env, j, end);
           blank(i, j);
           i = j;
           continue;
@@ -226,6 +268,11 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       while (j < end && text[j] !== '\n') j++;
       blank(i, j);
       i = j;
+      continue;
+    }
+    if (c === '}' && unwrap.has(i)) {
+      blank(i, i + 1);
+      i++;
       continue;
     }
     if (c === '{') braceDepth++;

@@ -207,3 +207,44 @@ describe('equalities and implications as solutions write them (session 14)', () 
     ]);
   });
 });
+
+describe("an environment's own arguments and framed answers (session 14)", () => {
+  it('`\\begin{aligned}[t]` and `\\begin{alignat}{2}`: layout, not a factor (right equations failed)', () => {
+    const sol = solve(
+      [
+        '$$\\begin{aligned}[t]',
+        'L_3 &= (y_3 - o_3)^2',
+        '\\end{aligned}$$',
+        '',
+        '\\begin{alignat}{2}',
+        'L_3 &= (y_3 - o_3)^2 &\\quad& \\text{the loss at 3}',
+        '\\end{alignat}',
+        '',
+        '\\begin{alignat*}{3}',
+        'L_2 &= (y_2 - o_2)^2',
+        '\\end{alignat*}',
+        '',
+      ].join('\n'),
+    );
+    expect(sol.equations.map((e) => [e.status, e.message])).toEqual([
+      ['holds', expect.stringMatching(/^holds at/)],
+      ['holds', expect.stringMatching(/^holds at/)],
+      ['holds', expect.stringMatching(/^holds at/)],
+    ]);
+  });
+
+  it('`\\boxed{A = B}` (a final answer) and `\\textcolor{red}{…}` are read as their content (were "no equality to check")', () => {
+    const body = [
+      '$$ \\boxed{\\frac{\\partial L}{\\partial o_3} = 2(y_3 - o_3)} $$',
+      '',
+      '$$ \\frac{\\partial L}{\\partial o_3} = \\textcolor{red}{-2(y_3 - o_3)} $$',
+      '',
+      '$$ \\frac{\\partial L}{\\partial o_3} = {\\color{blue} -2(y_3 - o_3)} $$',
+      '',
+    ].join('\n');
+    const sol = solve(body);
+    expect(sol.equations.map((e) => e.status)).toEqual(['fails', 'holds', 'holds']);
+    const err = sol.diagnostics.find((d) => d.severity === 'error')!;
+    expect(slice(NET + body, err)).toBe('2(y_3 - o_3)');
+  });
+});
