@@ -26,8 +26,10 @@ export type SolutionAnalysis = Report & Omit<ReturnType<typeof solutionJson>, ke
  * returns what the CLI prints, and a solution pasted into analyze() read as a .rnn file gave only syntax
  * errors), the object `unroll check FILE.md --json` prints, without "file".
  */
-export function analyze(text: string, options: LibraryOptions = {}): Report & Partial<SolutionAnalysis> {
+export function analyze(raw: string, options: LibraryOptions = {}): Report & Partial<SolutionAnalysis> {
   const { kind, sidecar = null, ...rest } = options;
+  // a byte-order mark (a file read as it was saved on Windows) is no character of the text
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const solution: SolutionKind | null =
     kind === 'markdown' || kind === 'latex' ? kind : kind === undefined && isSolution(text, 'markdown', false) ? 'markdown' : null;
   if (!solution) return analyzeRnn(text, rest);

@@ -1,6 +1,10 @@
 // Session 14 (sol14): solutions in Markdown/LaTeX read as pasted (LANGUAGE.md §8) and their JSON (§7).
 // Each test is a gap found by writing solutions as a test author would; one regression test per fix.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runFile } from '../../src/cliFile';
 import { renderSolutionText, solutionJson } from '../../src/cli-render';
 import { analyze } from '../../src/index';
 import { analyzeSolution } from '../../src/solution';
@@ -246,5 +250,33 @@ describe("an environment's own arguments and framed answers (session 14)", () =>
     expect(sol.equations.map((e) => e.status)).toEqual(['fails', 'holds', 'holds']);
     const err = sol.diagnostics.find((d) => d.severity === 'error')!;
     expect(slice(NET + body, err)).toBe('2(y_3 - o_3)');
+  });
+});
+
+describe('a byte-order mark (session 14)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sol14-'));
+  const BOM = '\uFEFF';
+  it('a solution whose ```rnn block opens the file after a BOM is a solution (was "not a solution", exit 2)', () => {
+    const file = join(dir, 'bom.md');
+    const body = NET.split('\n').slice(2).join('\r\n') + '$$ L_1 = (y_1 - o_1)^2 \\tag{1} $$\r\n';
+    writeFileSync(file, BOM + body);
+    const o = runFile(file, 'check', true, false);
+    expect(o.error).toBeUndefined();
+    const json = o.json as { checks: { line: number; status: string; tag: string | null }[] };
+    expect(json.checks).toEqual([expect.objectContaining({ line: body.split('\r\n').length - 1, status: 'holds', tag: '1' })]);
+    expect(analyze(BOM + body, FAST).checks.map((c) => c.status)).toEqual(['holds']);
+  });
+
+  it('a .rnn file (or a sidecar) with a BOM keeps its `T = 2` on line 1 (was "unexpected character", T = 3)', () => {
+    const file = join(dir, 'bom.rnn');
+    writeFileSync(file, `${BOM}T = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\ncheck h_2 = w h_1\n`);
+    const o = runFile(file, 'check', true, false);
+    const json = o.json as { diagnostics: unknown[]; checks: { status: string }[] };
+    expect(json.diagnostics).toEqual([]);
+    expect(o.bad).toBe(false);
+    writeFileSync(join(dir, 'side.rnn'), `${BOM}T = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\n`);
+    writeFileSync(join(dir, 'side.tex'), '\\[ h_2 = w h_1 \\]\n');
+    const tex = runFile(join(dir, 'side.tex'), 'check', true, false);
+    expect(tex.bad).toBe(false);
   });
 });
