@@ -412,7 +412,9 @@ function braced(text: string, i: number, end: number): { start: number; end: num
 
 /** a label `(n)` that ends the math, after `\quad`/`\qquad` or a space (seed 000 writes `… \quad (1)`) */
 function trailingLabel(s: string): { text: string; start: number } | null {
-  const m = /(^|\\q?quad|\s|\\[,;!])\s*(\(\s*[0-9a-z.]{1,12}\s*\))\s*$/.exec(s);
+  const written = writtenLabel(s);
+  if (written) return written;
+  const m = /(^|\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*[0-9a-z.]{1,12}\s*\))\s*$/.exec(s);
   if (!m) return null;
   const label = LABEL.exec(m[2]!.replace(/\s+/g, ''));
   if (!label) return null;
@@ -421,6 +423,33 @@ function trailingLabel(s: string): { text: string; start: number } | null {
   // `w (1)` could be a product: only a label when something separates it
   const start = m.index + (m[1]!.startsWith('\\') ? 0 : m[1]!.length);
   return { text: label[1]!, start };
+}
+
+/** prose commands a label may be written in: `\quad \text{(5)}`, `\textbf{(7)}` */
+const LABEL_TEXT = String.raw`\\(?:text|textbf|textrm|textit|textup|textnormal|mathrm|mathbf|mbox)\s*`;
+/** a label's content: 5, 3.2, 4b, a, iv — also `Eq. 8` */
+const LABEL_BODY = String.raw`(?:eq\.?\s*)?(\d+(?:\.\d+)*[a-z]?|[a-z]|[ivx]+)`;
+/**
+ * labels written in other ways at the end of a row (session 14: `\textbf{(7)}` and `[6]` were read as factors of
+ * the right side and a right equation failed; `\hfill (3)`, `\eqno(4)`, `(\text{a})` did not read)
+ */
+const WRITTEN_LABELS = [
+  // plain TeX's \eqno (3) and \leqno
+  new RegExp(String.raw`\\l?eqno\s*(?:\(\s*${LABEL_BODY}\s*\)|${LABEL_BODY})\s*$`, 'i'),
+  // \text{(5)}, \textbf{(Eq. 7)} after a space
+  new RegExp(String.raw`(?:^|(?<=\s|quad|hfill))${LABEL_TEXT}\{\s*\(\s*${LABEL_BODY}\s*\)\s*\}\s*$`, 'i'),
+  // (\text{a})
+  new RegExp(String.raw`(?<=\s|quad|hfill)\(\s*${LABEL_TEXT}\{\s*${LABEL_BODY}\s*\}\s*\)\s*$`, 'i'),
+  // \quad [6]: brackets only after \quad (a vector literal is no label)
+  new RegExp(String.raw`\\q?quad\s*\[\s*${LABEL_BODY}\s*\]\s*$`, 'i'),
+];
+
+function writtenLabel(s: string): { text: string; start: number } | null {
+  for (const re of WRITTEN_LABELS) {
+    const m = re.exec(s);
+    if (m) return { text: m[1]!, start: m.index };
+  }
+  return null;
 }
 
 /** spacing between two equations on one row (`,\quad`, `,\;`, `,~`) */

@@ -280,3 +280,34 @@ describe('a byte-order mark (session 14)', () => {
     expect(tex.bad).toBe(false);
   });
 });
+
+describe('labels written as prose, in brackets, with \\hfill or \\eqno (session 14)', () => {
+  it('each is the label, never a factor of the right side (\\textbf{(7)} and \\quad [6] made right equations fail)', () => {
+    const eq = 'L_3 = (y_3 - o_3)^2';
+    const labels = [
+      '\\hfill (3)',
+      '\\eqno(4)',
+      '\\qquad \\text{(5)}',
+      '\\qquad [6]',
+      '\\quad \\textbf{(7)}',
+      '\\qquad \\text{(Eq. 8)}',
+      '\\quad (\\text{a})',
+    ];
+    const sol = solve(labels.map((l) => `$$ ${eq} ${l} $$\n`).join('\n'));
+    expect(sol.equations.map((e) => [e.tag, e.status])).toEqual([
+      ['3', 'holds'],
+      ['4', 'holds'],
+      ['5', 'holds'],
+      ['6', 'holds'],
+      ['7', 'holds'],
+      ['8', 'holds'],
+      ['a', 'holds'],
+    ]);
+  });
+
+  it('a vector literal or an argument at the end stays math', () => {
+    const sol = solve(['$$ o_3 = \\sigma (W_{hy} h_3 + b_y) $$', '', '$$ L_3 = (y_3 - o_3)^2 [2] $$', ''].join('\n'));
+    expect(sol.equations.map((e) => e.tag)).toEqual([null, null]);
+    expect(sol.equations[0]!.status).toBe('holds');
+  });
+});
