@@ -57,6 +57,12 @@ function layoutArguments(text: string, env: string, j: number, end: number): num
   return j;
 }
 
+/** `\forall t:`, `\text{for all } t \in \{1, \dots, T\}:`, `\forall t = 1, …, T,` — every step, before the equation */
+const QUANTIFIER = new RegExp(
+  String.raw`^(?:\\forall|\\text\s*\{\s*[Ff]or\s+(?:all|every|each)\s*\})\s*t\s*` +
+    String.raw`(?:(?:\\in\s*\\\{|=)\s*1\s*,\s*(?:\\[lc]?dots|…)\s*,\s*T\s*(?:\\\})?\s*)?(?::|,|\\colon|\\quad|\\qquad)`,
+);
+
 /** relations that state an equality (a definition, an identity) */
 const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
 /** commands whose argument is prose */
@@ -161,6 +167,17 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, own);
           blank(i, arg.end);
           i = arg.end;
+          continue;
+        }
+      }
+      // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default (a
+      // narrower range, `t \in \{2, …, T\}`, is left to say that it does not read)
+      if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && braceDepth === 0 && matrixDepth === 0) {
+        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+        const lead = chars.slice(rowStart).join('').trim() === '' ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
+        if (lead) {
+          blank(i, i + lead[0].length);
+          i += lead[0].length;
           continue;
         }
       }

@@ -311,3 +311,20 @@ describe('labels written as prose, in brackets, with \\hfill or \\eqno (session 
     expect(sol.equations[0]!.status).toBe('holds');
   });
 });
+
+describe('a quantifier before the equation (session 14)', () => {
+  it('`\\forall t:`, `\\text{For all } t:`, `\\forall t = 1, \\dots, T:` check every step (were "expected a value")', () => {
+    const eq = 'o_t = \\sigma(W_{hy} h_t + b_y)';
+    const sol = solve(
+      [
+        `$$ \\forall t: ${eq} $$`,
+        `$$ \\text{For all } t: \\quad ${eq} $$`,
+        `$$ \\forall t \\in \\{1, \\dots, T\\}: \\; ${eq} $$`,
+        `$$ \\forall t = 1, \\dots, T, \\quad ${eq} $$`,
+        `$$ \\forall t \\in \\{2, \\dots, T\\}: ${eq} $$`,
+      ].join('\n\n') + '\n',
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'skipped']);
+    expect(sol.equations[0]!.message).toMatch(/^holds for t = 1\.\.3/);
+  });
+});
