@@ -9,6 +9,7 @@ import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
+import { readMacros } from './macros';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -119,8 +120,10 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   const claims: Claim[] = [];
   let network = 0;
   let previous: Claim | null = null;
+  // the solution's own \newcommand macros, expanded where a display uses them
+  const macros = readMacros(text);
   read.displays.forEach((d, index) => {
-    const folded = foldDisplay(text, d);
+    const folded = foldDisplay(text, d, macros);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag });
     // a rounded value or an inequality after the equation: said, since it is not judged

@@ -1,6 +1,7 @@
 // One display equation as found in the file, and its folding into claims: the text a `check`
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
+import { expandMacro, type Macro } from './macros';
 
 /** a display equation found by a reader (Markdown or LaTeX) */
 export interface Display {
@@ -76,7 +77,7 @@ const CONNECTIVE =
 const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
-export function foldDisplay(text: string, d: Display): FoldedDisplay {
+export function foldDisplay(text: string, d: Display, macros: Map<string, Macro> = new Map()): FoldedDisplay {
   const chars: string[] = [];
   const at: number[] = [];
   const breaks: number[] = [];
@@ -157,6 +158,21 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         blank(i, j);
         i = j;
         continue;
+      }
+      // the solution's own macro (`\pd{L}{h_t}` after `\newcommand{\pd}[2]{…}`): what it stands for
+      if (word && macros.has(word) && !m[0].endsWith('*')) {
+        const use = expandMacro(text, macros, word, i, i + m[0].length, end);
+        if (use) {
+          // offsets in file order, the last one the use's end: a side's range covers the whole use
+          let run = i;
+          use.at.forEach((o, k) => {
+            run = Math.max(run, k === use.at.length - 1 ? use.end - 1 : o);
+            chars.push(use.chars[k]!);
+            at.push(run);
+          });
+          i = use.end;
+          continue;
+        }
       }
       if (word === 'tag' || word === 'label') {
         const arg = braced(text, i + m[0].length, end);
@@ -324,7 +340,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       implication(1);
       continue;
     }
-    const keep = c === '\n' || c === '\r' || c === '\t' || (c === '&' && matrixDepth === 0) ? ' ' : c;
+    // `~` is TeX's unbreakable space (`L~=~…`), never an operator in math
+    const keep = c === '\n' || c === '\r' || c === '\t' || c === '~' || (c === '&' && matrixDepth === 0) ? ' ' : c;
     chars.push(keep);
     at.push(i);
     i++;

@@ -328,3 +328,41 @@ describe('a quantifier before the equation (session 14)', () => {
     expect(sol.equations[0]!.message).toMatch(/^holds for t = 1\.\.3/);
   });
 });
+
+describe("TeX's unbreakable space (session 14)", () => {
+  it('`L_3~=~(y_3 - o_3)^2` reads (was "unexpected character ~")', () => {
+    expect(solve('$$ L_3~=~(y_3 - o_3)^2 $$\n').equations.map((e) => e.status)).toEqual(['holds']);
+  });
+});
+
+describe("a LaTeX solution's own macros (session 14)", () => {
+  it('\\newcommand / \\def / \\DeclareMathOperator are expanded where used (were "unknown LaTeX command \\pd")', () => {
+    const sidecar = NET.split('\n').slice(3, -2).join('\n') + '\n';
+    const tex = [
+      '\\documentclass{article}',
+      '\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}',
+      '\\newcommand\\loss{\\mathcal{L}}',
+      '\\def\\Why{W_{hy}}',
+      '\\begin{document}',
+      '\\[ \\pd{\\loss}{o_3} = -2(y_3 - o_3) \\]',
+      '\\[ \\pd{L}{o_3} = 2(y_3 - o_3) \\tag{2} \\]',
+      '\\begin{align}',
+      '\\pd{L}{h_3} &= \\pd{L}{o_3} \\pd{o_3}{h_3} \\\\',
+      "&= -2(y_3 - o_3)\\, \\sigma'(\\Why h_3 + b_y) \\Why",
+      '\\end{align}',
+      '\\end{document}',
+      '',
+    ].join('\n');
+    const sol = analyzeSolution(tex, 'latex', { sidecar, analyze: FAST });
+    expect(sol.equations.map((e) => [e.range.line, e.status])).toEqual([
+      [6, 'holds'],
+      [7, 'fails'],
+      [8, 'holds'],
+    ]);
+    const err = sol.diagnostics.find((d) => d.severity === 'error')!;
+    expect(slice(tex, err)).toBe('2(y_3 - o_3)');
+    // a link's range covers the macro uses of its right side
+    const link1 = checksOf(sol).find((c) => c.line === 9)!;
+    expect(slice(tex, link1.range)).toBe('\\pd{L}{o_3} \\pd{o_3}{h_3}');
+  });
+});
