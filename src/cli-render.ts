@@ -72,7 +72,7 @@ export function renderText(file: string, r: Report, many = false): string {
   }
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {
-    out.push(`  ${dim(`line ${it.line}`.padEnd(9))}${it.lines[0]}`);
+    out.push(`  ${dim(lineCol(it.line))}${it.lines[0]}`);
     // multi-line forms keep their own layout, indented under their question
     for (const l of it.lines.slice(1))
       for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
@@ -129,15 +129,14 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   const claimed = new Set(sol.equations.flatMap((e) => e.checks));
   for (const n of sol.networks) {
     for (const d of n.report.derives) {
-      out.push(`  ${dim(`line ${d.line}`.padEnd(9))}derive ${d.query}`);
+      out.push(`  ${dim(lineCol(d.line))}derive ${d.query}`);
       const shown = d.general
         ? generalLines(d)
         : [...(d.generalOmitted ? [`(${d.generalOmitted})`] : []), ...d.results.map((res) => res.text)];
       for (const l of shown) for (const part of l.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
     }
     for (const c of n.report.checks) {
-      if (!claimed.has(c))
-        out.push(`  ${dim(`line ${c.line}`.padEnd(9))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
+      if (!claimed.has(c)) out.push(`  ${dim(lineCol(c.line))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
     }
   }
   for (const eq of sol.equations) out.push(...equationLines(eq));
@@ -151,7 +150,7 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
 
 function equationLines(eq: EquationResult): string[] {
   const label = eq.tag !== null ? `(${eq.tag})` : '';
-  const head = `  ${dim(`line ${eq.range.line}`.padEnd(9))}${label.padEnd(6)} ${markOf(eq.status)} `;
+  const head = `  ${dim(lineCol(eq.range.line))}${label.padEnd(6)} ${markOf(eq.status)} `;
   if (eq.status === 'skipped') return [head + dim(eq.message)];
   const links = [...new Set(eq.checks)];
   if (links.length <= 1) return [head + eq.message];
@@ -216,3 +215,8 @@ export function renderLatex(file: string, r: Report): string {
 }
 
 const fmt = (x: number): string => formatNumber(x, 6);
+
+/** "line N" in a column of 9, always followed by a space (line 1000 and on: "line 4804 (12)", not "line 4804(12)") */
+function lineCol(line: number): string {
+  return `line ${line} `.padEnd(9);
+}

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { version } from '../package.json';
-import { runFile, type Mode } from './cliFile';
+import { runFile, withoutBom, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
 import { isSolution, solutionKindOf } from './solution/index';
 
@@ -85,7 +85,7 @@ function expand(path: string, given: boolean): string[] {
     const hasSidecar = existsSync(path.slice(0, path.length - extname(path).length) + '.rnn');
     if (kind === 'latex') return hasSidecar ? [path] : [];
     try {
-      return isSolution(readFileSync(path, 'utf8'), kind, hasSidecar) ? [path] : [];
+      return isSolution(withoutBom(readFileSync(path, 'utf8')), kind, hasSidecar) ? [path] : [];
     } catch {
       return [];
     }

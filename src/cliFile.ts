@@ -26,7 +26,7 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
   let text: string;
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
-    text = readFileSync(file, 'utf8');
+    text = withoutBom(readFileSync(file, 'utf8'));
   } catch (e) {
     return { file, out: '', bad: true, error: `cannot read ${file}: ${(e as Error).message}` };
   }
@@ -61,11 +61,19 @@ const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'err
 const solutionFails = (s: SolutionReport) =>
   s.diagnostics.some((d) => d.severity === 'error') || s.networks.some((n) => n.report.checks.some((c) => c.status !== 'holds'));
 
+/**
+ * a file's text without its byte-order mark (Windows editors write one): the editor never shows it, so lines and
+ * columns are the editor's, and a .rnn file's `T = 2` on line 1 is not "unexpected character" (session 14)
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** NAME.rnn beside NAME.md / NAME.tex: the network of a solution written without rnn blocks */
 export function sidecarOf(file: string): string | null {
   const side = file.slice(0, file.length - extname(file).length) + '.rnn';
   try {
-    return existsSync(side) && statSync(side).isFile() ? readFileSync(side, 'utf8') : null;
+    return existsSync(side) && statSync(side).isFile() ? withoutBom(readFileSync(side, 'utf8')) : null;
   } catch {
     return null;
   }

@@ -1,3 +1,39 @@
 // The library entry (dist/index.js, CommonJS): require('unroll').analyze(text, options?)
-export { analyze } from './analysis';
+import { analyze as analyzeRnn } from './analysis';
+import { solutionJson } from './cli-render';
+import type { AnalyzeOptions, Report } from './report';
+import { emptyReport } from './report';
+import { analyzeSolution, isSolution, type SolutionKind } from './solution/index';
+
 export type * from './report';
+export { analyzeSolution };
+export type { SolutionKind, SolutionReport, EquationResult } from './solution/index';
+
+export interface LibraryOptions extends AnalyzeOptions {
+  /** what the text is: a .rnn file, or a Markdown/LaTeX solution (LANGUAGE.md §8). Without it, a text with a
+   *  ```rnn block is a Markdown solution (no .rnn file can hold one), any other a .rnn file */
+  kind?: 'rnn' | SolutionKind;
+  /** the text of the solution's NAME.rnn (the network of a LaTeX solution, or of a Markdown one without blocks) */
+  sidecar?: string | null;
+}
+
+/** a solution's Report: its networks' answers together (as `unroll check FILE --json` prints them, the first
+ *  network's extras), plus `equations`, `checked`, `skipped` and `networks` */
+export type SolutionAnalysis = Report & Omit<ReturnType<typeof solutionJson>, keyof Report>;
+
+/**
+ * The Report of a .rnn text; for a Markdown or LaTeX solution (session 14: the README promises the library
+ * returns what the CLI prints, and a solution pasted into analyze() read as a .rnn file gave only syntax
+ * errors), the object `unroll check FILE.md --json` prints, without "file".
+ */
+export function analyze(raw: string, options: LibraryOptions = {}): Report & Partial<SolutionAnalysis> {
+  const { kind, sidecar = null, ...rest } = options;
+  // a byte-order mark (a file read as it was saved on Windows) is no character of the text
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const solution: SolutionKind | null =
+    kind === 'markdown' || kind === 'latex' ? kind : kind === undefined && isSolution(text, 'markdown', false) ? 'markdown' : null;
+  if (!solution) return analyzeRnn(text, rest);
+  const sol = analyzeSolution(text, solution, { sidecar, analyze: rest });
+  const first = sol.networks[0]?.report ?? emptyReport();
+  return { ...first, ...solutionJson(sol) };
+}

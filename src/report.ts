@@ -112,7 +112,7 @@ export interface CheckReport {
   /** for a chain E₀ = E₁ = …: the 1-based link (1 for E₀ = E₁); absent for a one-link check */
   link?: number;
   /** the equation's label (\tag{…} or a solution's "(n)") */
-  tag?: string;
+  tag?: string | null;
   /** extra */
   range: Range;
   /** extra: the source text of the equation */

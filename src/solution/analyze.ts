@@ -9,6 +9,7 @@ import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
+import { readMacros } from './macros';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -41,6 +42,9 @@ export interface Claim {
   sides: { start: number; end: number }[];
   /** its own \tag in a display of several equations (align rows tagged one by one); else null */
   tag?: string | null;
+  /** it is one of several equations of its display: only its own rows' labels are its (session 14: an align's
+   *  one \tag labelled every row) */
+  shared?: boolean;
   /** the rows of its displays, in file order: where each starts and its own \tag (a later link's label) */
   rowStarts?: { start: number; tag: string | null }[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
@@ -116,8 +120,10 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   const claims: Claim[] = [];
   let network = 0;
   let previous: Claim | null = null;
+  // the solution's own \newcommand macros, expanded where a display uses them
+  const macros = readMacros(text);
   read.displays.forEach((d, index) => {
-    const folded = foldDisplay(text, d);
+    const folded = foldDisplay(text, d, macros);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag });
     // a rounded value or an inequality after the equation: said, since it is not judged
@@ -145,6 +151,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         genLine: 0,
         sides: [],
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
+        shared: folded.rows.length > 1,
         rowStarts: folded.rowStarts,
       };
       claims.push(previous);
@@ -571,8 +578,11 @@ function collect(
       const tagged =
         (link > 1 ? rowTag(c, start) : null) ??
         c.tag ??
-        out.equations[target]!.tag ??
-        c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null) ??
+        (c.shared
+          ? target !== c.displays[0]
+            ? out.equations[target]!.tag
+            : null
+          : (out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null))) ??
         null;
       if (tagged !== null) ch.tag = tagged;
       for (const d of c.displays) if (d === target || (d > target && displays[d]!.start < end)) out.equations[d]!.checks.push(ch);

@@ -1,6 +1,7 @@
 // One display equation as found in the file, and its folding into claims: the text a `check`
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
+import { expandMacro, type Macro } from './macros';
 
 /** a display equation found by a reader (Markdown or LaTeX) */
 export interface Display {
@@ -39,6 +40,32 @@ const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
 /** wrappers that are only layout */
 const LAYOUT_ENVS =
   /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+/** implications between two statements: each side is a claim of its own */
+const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Leftrightarrow', 'Longleftrightarrow', 'therefore', 'because']);
+/** commands that frame or colour their content: `\boxed{X}`, `\textcolor{c}{X}`, `\colorbox{c}{X}` */
+const WRAPPERS = new Set(['boxed', 'textcolor', 'colorbox']);
+
+/**
+ * after `\begin{ENV}` at j: past the environment's own arguments, which are layout — alignat's column count
+ * `{2}`, aligned's and gathered's position `[t]`
+ */
+function layoutArguments(text: string, env: string, j: number, end: number): number {
+  if (/^(?:alignat\*?|alignedat|xalignat\*?)$/.test(env)) j = braced(text, j, end)?.end ?? j;
+  if (/^(?:aligned|alignedat|gathered|split)$/.test(env)) {
+    const pos = /^\s*\[[tbc]\]/.exec(text.slice(j, Math.min(end, j + 8)));
+    if (pos) j += pos[0].length;
+  }
+  return j;
+}
+
+/** `\forall t:`, `\text{for all } t \in \{1, \dots, T\}:`, `\forall t = 1, …, T,` — every step, before the equation */
+const QUANTIFIER = new RegExp(
+  String.raw`^(?:\\forall|\\text\s*\{\s*[Ff]or\s+(?:all|every|each)\s*\})\s*t\s*` +
+    String.raw`(?:(?:\\in\s*\\\{|=)\s*1\s*,\s*(?:\\[lc]?dots|…)\s*,\s*T\s*(?:\\\})?\s*)?(?::|,|\\colon|\\quad|\\qquad)`,
+);
+
+/** relations that state an equality (a definition, an identity) */
+const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
 /** commands whose argument is prose */
 const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textup']);
 /**
@@ -50,15 +77,16 @@ const CONNECTIVE =
 const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
-export function foldDisplay(text: string, d: Display): FoldedDisplay {
+export function foldDisplay(text: string, d: Display, macros: Map<string, Macro> = new Map()): FoldedDisplay {
   const chars: string[] = [];
   const at: number[] = [];
   const breaks: number[] = [];
-  let tag: string | null = null;
   // the \tag of each row, by row number (breaks seen before it)
   const tagAt = new Map<number, string>();
   let matrixDepth = 0;
   let braceDepth = 0;
+  // ( and [ open at this point: a comma inside them is an argument list's, never between two equations
+  let parenDepth = 0;
   // the rows that follow a connective in prose (by row number)
   const proseAt = new Set<number>();
   const blank = (from: number, to: number) => {
@@ -67,8 +95,23 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       at.push(k);
     }
   };
-  let i = d.contentStart;
   const end = d.contentEnd;
+  // `\begin{alignat}{2}`: the environment's own column count is layout, not a factor of the first row
+  const opener = /\\begin\{([A-Za-z]+\*?)\}$/.exec(text.slice(d.start, d.contentStart));
+  let i = opener ? layoutArguments(text, opener[1]!, d.contentStart, end) : d.contentStart;
+  blank(d.contentStart, i);
+  // `\boxed{A = B}`: the closing braces of wrappers whose content is read as it is
+  const unwrap = new Set<number>();
+  /** an implication of `len` characters at i: a break between two claims (nothing before it in its row: a lead-in) */
+  const implication = (len: number) => {
+    const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+    if (chars.slice(rowStart).join('').trim() !== '') {
+      breaks.push(chars.length);
+      proseAt.add(breaks.length);
+    }
+    blank(i, i + len);
+    i += len;
+  };
   // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
   const approximate: { start: number; end: number; relation: string }[] = [];
   let cut: { start: number; end: number; relation: string } | null = null;
@@ -116,13 +159,41 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         i = j;
         continue;
       }
+      // the solution's own macro (`\pd{L}{h_t}` after `\newcommand{\pd}[2]{…}`): what it stands for
+      if (word && macros.has(word) && !m[0].endsWith('*')) {
+        const use = expandMacro(text, macros, word, i, i + m[0].length, end);
+        if (use) {
+          // offsets in file order, the last one the use's end: a side's range covers the whole use
+          let run = i;
+          use.at.forEach((o, k) => {
+            run = Math.max(run, k === use.at.length - 1 ? use.end - 1 : o);
+            chars.push(use.chars[k]!);
+            at.push(run);
+          });
+          i = use.end;
+          continue;
+        }
+      }
       if (word === 'tag' || word === 'label') {
         const arg = braced(text, i + m[0].length, end);
         if (arg) {
-          if (word === 'tag' && tag === null) tag = text.slice(arg.start + 1, arg.end - 1).trim();
-          if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, text.slice(arg.start + 1, arg.end - 1).trim());
+          // `\tag*{(3)}` prints its text as it is: the label is 3, as `\tag{3}` prints (3)
+          const label = text.slice(arg.start + 1, arg.end - 1).trim();
+          const own = m[0].endsWith('*') ? label.replace(/^\((.*)\)$/, '$1').trim() : label;
+          if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, own);
           blank(i, arg.end);
           i = arg.end;
+          continue;
+        }
+      }
+      // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default (a
+      // narrower range, `t \in \{2, …, T\}`, is left to say that it does not read)
+      if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && braceDepth === 0 && matrixDepth === 0) {
+        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+        const lead = chars.slice(rowStart).join('').trim() === '' ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
+        if (lead) {
+          blank(i, i + lead[0].length);
+          i += lead[0].length;
           continue;
         }
       }
@@ -139,6 +210,54 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
           i = arg.end;
           continue;
         }
+      }
+      // `A = B \Rightarrow C = D`: an implication joins two statements as `\text{hence}` does (session 14: it was
+      // an unknown command, and neither side was checked)
+      // (at the start of a row, `\Rightarrow L_3 = …`, it only leads in)
+      if (word && IMPLIES.has(word) && braceDepth === 0 && matrixDepth === 0) {
+        implication(m[0].length);
+        continue;
+      }
+      // `A \overset{(3)}{=} B`, `\stackrel{\text{def}}{=}`: an equality with a reason written over it (session 14:
+      // "no equality to check"); `:=`, `\coloneqq`, `\equiv`, `\triangleq` state one too
+      if (word && (word === 'overset' || word === 'stackrel' || word === 'underset') && braceDepth === 0 && matrixDepth === 0) {
+        const over = braced(text, i + m[0].length, end);
+        const base = over && braced(text, over.end, end);
+        if (base && text.slice(base.start + 1, base.end - 1).trim() === '=') {
+          blank(i, base.start + 1);
+          chars.push('=');
+          at.push(text.indexOf('=', base.start));
+          blank(text.indexOf('=', base.start) + 1, base.end);
+          i = base.end;
+          continue;
+        }
+      }
+      // `\boxed{…}` (a final answer), `\textcolor{red}{…}`, `\colorbox{…}{…}`: their content, as it is written
+      if (word && WRAPPERS.has(word)) {
+        const color = word === 'boxed' ? null : braced(text, i + m[0].length, end);
+        const arg = braced(text, color ? color.end : i + m[0].length, end);
+        if (arg && (color || word === 'boxed')) {
+          blank(i, arg.start + 1);
+          unwrap.add(arg.end - 1);
+          i = arg.start + 1;
+          continue;
+        }
+      }
+      // `{\color{red} …}`: the colour is no part of the math
+      if (word === 'color') {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      if (word && EQUALS_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
+        chars.push('=');
+        at.push(i);
+        blank(i + 1, i + m[0].length);
+        i += m[0].length;
+        continue;
       }
       // amsmath's \intertext{…} (\shortintertext): prose between two rows of an align, a row break itself
       if ((word === 'intertext' || word === 'shortintertext') && matrixDepth === 0) {
@@ -161,8 +280,9 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
         if (arg && MATRIX_ENVS.test(env)) matrixDepth = Math.max(0, matrixDepth + (word === 'begin' ? 1 : -1));
         else if (arg && LAYOUT_ENVS.test(env)) {
           let j = arg.end;
-          // alignedat{2}: its column count is layout too
-          if (word === 'begin' && env.startsWith('alignedat')) j = braced(text, j, end)?.end ?? j;
+          // alignedat{2}: its column count is layout too; so is aligned's position `[t]` (session 14: `[t]` was read
+          // as a vector and a right equation failed)
+          if (word === 'begin') j = layoutArguments(text, env, j, end);
           blank(i, j);
           i = j;
           continue;
@@ -183,9 +303,45 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       i = j;
       continue;
     }
+    if (c === '}' && unwrap.has(i)) {
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
     if (c === '{') braceDepth++;
     else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
-    const keep = c === '\n' || c === '\r' || c === '\t' || (c === '&' && matrixDepth === 0) ? ' ' : c;
+    else if (c === '(' || c === '[') parenDepth++;
+    else if (c === ')' || c === ']') parenDepth = Math.max(0, parenDepth - 1);
+    // `L_1 = …, \quad L_2 = …`: two equations on one row, separated by a comma; each is a claim of its own
+    // (a range `, t = 1, \dots, T` or a `where` clause stays the check's: see commaStartsClaim)
+    else if (c === ',' && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
+      const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+      if (topLevelEquals(chars.slice(rowStart).join('')) >= 0) {
+        breaks.push(chars.length);
+        proseAt.add(breaks.length);
+        blank(i, i + 1);
+        i++;
+        continue;
+      }
+    }
+    // `L := Σ_t L_t`: a definition states the equality
+    if (c === ':' && text[i + 1] === '=' && braceDepth === 0) {
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
+    if ((c === '≔' || c === '≡' || c === '≜') && braceDepth === 0 && matrixDepth === 0) {
+      chars.push('=');
+      at.push(i);
+      i++;
+      continue;
+    }
+    if ((c === '⇒' || c === '⟹' || c === '∴') && braceDepth === 0 && matrixDepth === 0) {
+      implication(1);
+      continue;
+    }
+    // `~` is TeX's unbreakable space (`L~=~…`), never an operator in math
+    const keep = c === '\n' || c === '\r' || c === '\t' || c === '~' || (c === '&' && matrixDepth === 0) ? ' ' : c;
     chars.push(keep);
     at.push(i);
     i++;
@@ -198,15 +354,19 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
     rows.push({ chars: chars.slice(from, b).join(''), at: at.slice(from, b) });
     from = b;
   }
-  const last = rows[rows.length - 1]!;
-  const trailing = trailingLabel(last.chars);
-  if (trailing) {
-    if (tag === null) tag = trailing.text;
-    last.chars = last.chars.slice(0, trailing.start) + ' '.repeat(last.chars.length - trailing.start);
-  }
+  // a trailing `(n)` labels its own row, not only the last one: an align writes `… \quad (1) \\ … \quad (2)`,
+  // and a middle row's label read as a factor `(1)` would change the claim (session 14)
+  rows.forEach((r, n) => {
+    const trailing = trailingLabel(r.chars);
+    if (!trailing) return;
+    if (!tagAt.has(n)) tagAt.set(n, trailing.text);
+    r.chars = r.chars.slice(0, trailing.start) + ' '.repeat(r.chars.length - trailing.start);
+  });
   // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
   for (const r of rows) r.chars = r.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
-  if (tag === null && d.outerTag) tag = d.outerTag.text;
+  // the display's label: its first row's that has one (\tag or a trailing `(n)`), else one written after it
+  const firstRow = Math.min(...tagAt.keys());
+  const tag = tagAt.get(firstRow) ?? d.outerTag?.text ?? null;
   // rows that begin a new equation (gather, align with several equations) become claims of their own
   const claims: Folded[] = [];
   const rowTags: (string | null)[] = [];
@@ -229,6 +389,8 @@ export function foldDisplay(text: string, d: Display): FoldedDisplay {
       rowTags.push(own);
     }
   });
+  // a label written after the whole display (`$$ … $$ (5)`) is its last equation's
+  if (claims.length > 1 && d.outerTag && rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = d.outerTag.text;
   const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
   return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate };
 }
@@ -284,7 +446,9 @@ function braced(text: string, i: number, end: number): { start: number; end: num
 
 /** a label `(n)` that ends the math, after `\quad`/`\qquad` or a space (seed 000 writes `… \quad (1)`) */
 function trailingLabel(s: string): { text: string; start: number } | null {
-  const m = /(^|\\q?quad|\s|\\[,;!])\s*(\(\s*[0-9a-z.]{1,12}\s*\))\s*$/.exec(s);
+  const written = writtenLabel(s);
+  if (written) return written;
+  const m = /(^|\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*[0-9a-z.]{1,12}\s*\))\s*$/.exec(s);
   if (!m) return null;
   const label = LABEL.exec(m[2]!.replace(/\s+/g, ''));
   if (!label) return null;
@@ -293,6 +457,63 @@ function trailingLabel(s: string): { text: string; start: number } | null {
   // `w (1)` could be a product: only a label when something separates it
   const start = m.index + (m[1]!.startsWith('\\') ? 0 : m[1]!.length);
   return { text: label[1]!, start };
+}
+
+/** prose commands a label may be written in: `\quad \text{(5)}`, `\textbf{(7)}` */
+const LABEL_TEXT = String.raw`\\(?:text|textbf|textrm|textit|textup|textnormal|mathrm|mathbf|mbox)\s*`;
+/** a label's content: 5, 3.2, 4b, a, iv — also `Eq. 8` */
+const LABEL_BODY = String.raw`(?:eq\.?\s*)?(\d+(?:\.\d+)*[a-z]?|[a-z]|[ivx]+)`;
+/**
+ * labels written in other ways at the end of a row (session 14: `\textbf{(7)}` and `[6]` were read as factors of
+ * the right side and a right equation failed; `\hfill (3)`, `\eqno(4)`, `(\text{a})` did not read)
+ */
+const WRITTEN_LABELS = [
+  // plain TeX's \eqno (3) and \leqno
+  new RegExp(String.raw`\\l?eqno\s*(?:\(\s*${LABEL_BODY}\s*\)|${LABEL_BODY})\s*$`, 'i'),
+  // \text{(5)}, \textbf{(Eq. 7)} after a space
+  new RegExp(String.raw`(?:^|(?<=\s|quad|hfill))${LABEL_TEXT}\{\s*\(\s*${LABEL_BODY}\s*\)\s*\}\s*$`, 'i'),
+  // (\text{a})
+  new RegExp(String.raw`(?<=\s|quad|hfill)\(\s*${LABEL_TEXT}\{\s*${LABEL_BODY}\s*\}\s*\)\s*$`, 'i'),
+  // \quad [6]: brackets only after \quad (a vector literal is no label)
+  new RegExp(String.raw`\\q?quad\s*\[\s*${LABEL_BODY}\s*\]\s*$`, 'i'),
+];
+
+function writtenLabel(s: string): { text: string; start: number } | null {
+  for (const re of WRITTEN_LABELS) {
+    const m = re.exec(s);
+    if (m) return { text: m[1]!, start: m.index };
+  }
+  return null;
+}
+
+/** spacing between two equations on one row (`,\quad`, `,\;`, `,~`) */
+const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
+
+/**
+ * whether the text after a top-level comma at i (up to the next top-level comma or row break) states an
+ * equation of its own: it has its own `=`, and its left side is not a single letter (`, t = 1, \dots, T` is the
+ * range of the check, `, c = 2` a value the language reads) nor a `for`/`where` clause
+ */
+function commaStartsClaim(text: string, i: number, end: number): boolean {
+  let depth = 0;
+  let j = i;
+  for (; j < end; j++) {
+    const c = text[j]!;
+    if (c === '\\') {
+      if (text[j + 1] === '\\' && depth === 0) break;
+      j++;
+      continue;
+    }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) break;
+  }
+  const rest = text.slice(i, j);
+  const eq = topLevelEquals(rest);
+  if (eq <= 0 || !startsNewClaim(rest)) return false;
+  const lhs = rest.slice(0, eq).replace(SPACING, ' ').trim();
+  if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
+  return !/^(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])$/.test(lhs);
 }
 
 /** a row of an align/gather that states a new equation (`y_t &= …` after `h_t &= …`) */

@@ -87,11 +87,13 @@ function nextBlankLine(state: StateBlock, env: { unrollBlank?: { from: number; a
 
 /** markdown-it turns CR LF into LF; a same-length copy keeps its offsets the file's */
 function sameLength(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n/g, ' \n').replace(/\r/g, '\n') : text;
+  // a byte-order mark would hide a fence on the first line from markdown-it: a space of the same length
+  const t = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  return t.includes('\r') ? t.replace(/\r\n/g, ' \n').replace(/\r/g, '\n') : t;
 }
 
 /** fenced blocks marked rnn, quickly: a file without one is not a solution and costs nothing more */
-export const RNN_FENCE = /^[ \t>]*(?:```|~~~)[ \t]*rnn\b/m;
+export const RNN_FENCE = /^\uFEFF?[ \t>]*(?:```|~~~)[ \t]*rnn\b/m;
 
 export function readMarkdown(text: string, wantMath = true): ReadResult {
   const result: ReadResult = { fences: [], displays: [], problems: [] };

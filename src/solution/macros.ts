@@ -1,0 +1,120 @@
+// A solution's own LaTeX macros (`\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}}`), expanded where a display
+// uses them, so `\pd{L}{h_t}` reads as the derivative it prints (session 14: it was "unknown LaTeX command \pd").
+// Only what a solution's preamble writes: \newcommand / \renewcommand / \providecommand (with a parameter count),
+// \def without parameters, and \DeclareMathOperator. Each expanded character keeps a file offset: an argument's
+// its own, the macro's body the offset of the macro's name.
+
+export interface Macro {
+  params: number;
+  body: string;
+}
+
+/** the macros a text defines, by name (without the backslash); the last definition wins */
+export function readMacros(text: string): Map<string, Macro> {
+  const out = new Map<string, Macro>();
+  if (!text.includes('command') && !text.includes('\\def') && !text.includes('DeclareMathOperator')) return out;
+  const re = /\\(?:(?:re|provide)?newcommand\*?|DeclareMathOperator\*?|def)\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = (m[1] ?? m[2])!;
+    let j = m.index + m[0].length;
+    const count = /^\s*\[(\d)\]/.exec(text.slice(j, j + 8));
+    if (count) j += count[0].length;
+    // a default for the first argument (`[2][x]`) is not supported: such a macro is left unknown
+    if (/^\s*\[/.test(text.slice(j, j + 4))) continue;
+    const body = group(text, j);
+    if (!body) continue;
+    const inner = text.slice(body.start + 1, body.end - 1);
+    const operator = m[0].startsWith('\\DeclareMathOperator');
+    out.set(name, { params: count ? Number(count[1]) : 0, body: operator ? `\\operatorname{${inner}}` : inner });
+  }
+  return out;
+}
+
+/** `{…}` at j (after spaces), braces included, or null */
+export function group(text: string, j: number, end = text.length): { start: number; end: number } | null {
+  while (j < end && /\s/.test(text[j]!)) j++;
+  if (text[j] !== '{') return null;
+  let depth = 0;
+  for (let k = j; k < end; k++) {
+    if (text[k] === '\\') {
+      k++;
+      continue;
+    }
+    if (text[k] === '{') depth++;
+    else if (text[k] === '}' && --depth === 0) return { start: j, end: k + 1 };
+  }
+  return null;
+}
+
+/** how deep macros may expand inside each other (a macro defined by itself stops here) */
+const MAX_DEPTH = 8;
+
+/**
+ * The macro `name` used at file offset `at` (its backslash) in text, with its arguments after `from`: the characters
+ * it stands for and their offsets, and where its use ends; null when its arguments are not there.
+ */
+export function expandMacro(
+  text: string,
+  macros: Map<string, Macro>,
+  name: string,
+  at: number,
+  from: number,
+  end: number,
+  depth = 0,
+): { chars: string[]; at: number[]; end: number } | null {
+  const macro = macros.get(name)!;
+  const args: { start: number; end: number }[] = [];
+  let j = from;
+  for (let k = 0; k < macro.params; k++) {
+    while (j < end && text[j] === ' ') j++;
+    const g = group(text, j, end);
+    if (g) {
+      args.push({ start: g.start + 1, end: g.end - 1 });
+      j = g.end;
+    } else if (j < end && text[j] !== '}') {
+      // a one-token argument: `\pd L h`
+      const tok = /^\\[A-Za-z]+|^\\.|^./s.exec(text.slice(j, j + 40))![0];
+      args.push({ start: j, end: j + tok.length });
+      j += tok.length;
+    } else return null;
+  }
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  const emit = (s: string, o: (k: number) => number) => {
+    for (let k = 0; k < s.length; k++) {
+      // a macro used inside the body or an argument: expanded in turn
+      const inner = depth < MAX_DEPTH && s[k] === '\\' ? /^\\([A-Za-z]+)/.exec(s.slice(k, k + 40)) : null;
+      if (inner && macros.has(inner[1]!)) {
+        const base = o(k);
+        // an argument's text is the file's own (offsets count on); the body's is not (one offset for all of it)
+        const own = o(k + 1) === base + 1;
+        const sub = own ? expandMacro(text, macros, inner[1]!, base, base + inner[0].length, end, depth + 1) : null;
+        if (sub) {
+          chars.push(...sub.chars);
+          offsets.push(...sub.at);
+          k += sub.end - base - 1;
+          continue;
+        }
+        if (!own) {
+          const body = macros.get(inner[1]!)!;
+          if (body.params === 0) {
+            emit(body.body, () => base);
+            k += inner[0].length - 1;
+            continue;
+          }
+        }
+      }
+      chars.push(s[k]!);
+      offsets.push(o(k));
+    }
+  };
+  // the body, with #1 … #9 replaced by the arguments' own characters
+  const parts = macro.body.split(/(#\d)/);
+  for (const p of parts) {
+    const arg = /^#(\d)$/.exec(p);
+    const a = arg ? args[Number(arg[1]) - 1] : undefined;
+    if (a) emit(text.slice(a.start, a.end), (k) => a.start + k);
+    else emit(p, () => at);
+  }
+  return { chars, at: offsets, end: j };
+}
