@@ -1,0 +1,129 @@
+// Bad input and limits (LANGUAGE.md §6), probed in session 14: every size answers with an error naming its
+// limit, quickly, and one costly line never hides the answers of the others.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { LIMITS } from '../../src/language/limits';
+
+const NET = ['T = 3', 'input x = [1, 2, 3]', 'param w = 0.5', 'h_0 = 0', 'h_t = tanh(w h_{t-1} + x_t)', 'loss L = Σ_t h_t^2', ''].join(
+  '\n',
+);
+
+/** the analysis of text, with the time it took (ms) */
+function timed(text: string) {
+  const t0 = performance.now();
+  const r = analyze(text);
+  return { r, ms: performance.now() - t0 };
+}
+
+const errorsOn = (r: ReturnType<typeof analyze>, line: number) => r.diagnostics.filter((d) => d.severity === 'error' && d.line === line);
+
+describe('a run of names is split in linear time (was n³: seconds for 800 characters, a hang for 100,000)', () => {
+  it('an unknown name of 6,000 characters made of defined names answers at once', () => {
+    const text = `${NET}param ab = 1\nparam a = 1\nparam b = 2\ncheck ${'ab'.repeat(3000)}c = 0\n`;
+    const { r, ms } = timed(text);
+    expect(errorsOn(r, 10)[0]!.message).toMatch(/^unknown name ab/);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('a defined run still splits into the longest names first', () => {
+    const r = analyze(`${NET}param ab = 3\nparam a = 1\nparam b = 2\ncheck ${'ab'.repeat(200)}a = ab^200 a\n`);
+    const read = r.diagnostics.find((d) => d.code === 'juxtaposed-names' && d.line === 10)!;
+    expect(read.message).toBe(`${'ab'.repeat(200)}a is read as ${'ab '.repeat(200)}a: a product of names this file defines`);
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+
+  it('an unknown name of 100,000 characters among 1,500 names gets no suggestion search (was 20 s)', () => {
+    const names = Array.from({ length: 1500 }, (_, i) => `param n${i} = 1`).join('\n');
+    const { r, ms } = timed(`${NET}${names}\ncheck ${'q'.repeat(100_000)} = 0\n`);
+    expect(r.diagnostics.some((d) => d.severity === 'error' && /^unknown name q+$/.test(d.message))).toBe(true);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('a typo of a short name is still suggested', () => {
+    const r = analyze(`${NET}check W_hx = 0\nparam W_xh = 1\n`);
+    expect(r.diagnostics.find((d) => d.line === 7)!.message).toMatch(/W_xh/);
+  });
+});
+
+describe("a Σ's range has a limit that names it", () => {
+  it('Σ_{i=1}^{100000000} is an error at its bounds naming the range and the limit', () => {
+    const r = analyze(`${NET}check Σ_{i=1}^{100000000} 1 = 0\n`);
+    const e = errorsOn(r, 7);
+    expect(e).toHaveLength(1);
+    expect(e[0]!.message).toBe(
+      `this Σ runs over 100,000,000 values (i = 1..100000000), more than ${LIMITS.maxSumTerms.toLocaleString('en')} (limit)`,
+    );
+    expect(e[0]!.column).toBe(12);
+    expect(e[0]!.code).toBe('limit');
+  });
+
+  it('∏ too, and a Σ in a definition breaks only that definition', () => {
+    const r = analyze(`${NET}check ∏_{i=1}^{100000000} 1 = 1\ncheck h_1 = tanh(w h_0 + x_1)\n`);
+    expect(errorsOn(r, 7)[0]!.message).toMatch(/^this ∏ runs over 100,000,000 values/);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+
+  it('a Σ over every step of the longest horizon is no error', () => {
+    const r = analyze('T = 10000\nparam w = 0.5\ninput x = 0.1\nh_0 = 0\nh_t = w h_{t-1} + x_t\ncheck Σ_{t=1}^{T} 1 = 10000\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+});
+
+describe('a question stopped by the operation limit leaves the later questions their answers', () => {
+  it('two runaway Σs, then a check and a derive: both answered; the runaways are errors naming the limit', () => {
+    const text = `${NET}check h_1 = tanh(w h_0 + x_1)\ncheck Σ_{i=1}^{3000} Σ_{j=1}^{3000} 1 = 0\ncheck Σ_{i=1}^{3000} Σ_{j=1}^{3000} 2 = 0\ncheck h_2 = tanh(w h_1 + x_2)\nderive ∂L/∂w\n`;
+    const { r, ms } = timed(text);
+    for (const line of [8, 9]) {
+      const e = errorsOn(r, line);
+      expect(e).toHaveLength(1);
+      expect(e[0]!.message).toMatch(/^not analysed: more than 2,500,000 operations for one analysis \(limit\)$/);
+    }
+    expect(r.checks.map((c) => [c.line, c.status])).toEqual([
+      [7, 'holds'],
+      [10, 'holds'],
+    ]);
+    expect(r.derives.map((d) => d.line)).toEqual([11]);
+    expect(ms).toBeLessThan(10_000);
+  });
+});
+
+describe('the points a check is judged at have a limit', () => {
+  const LONG = 'T = 10000\ninput x = 0.1\nparam w = 0.5\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t^2\n';
+
+  it('two free steps at T = 10,000 (10⁸ points) is an error naming the count and the ranges (was a hang)', () => {
+    const { r, ms } = timed(`${LONG}check ∂h_t/∂h_k = 0\ncheck h_1 = tanh(w h_0 + x_1)\n`);
+    const e = errorsOn(r, 7);
+    expect(e).toHaveLength(1);
+    expect(e[0]!.message).toBe(
+      'this check is judged at 100,000,000 points (t = 1..10000 × k = 1..10000), more than 100,000 (limit): give a range (for t = a..b) or hold an index (where k = …)',
+    );
+    expect(r.checks.map((c) => [c.line, c.status])).toEqual([[8, 'holds']]);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it('three free entry-or-step letters: 10¹² points, the same error', () => {
+    const r = analyze(`${LONG}check h_i + h_j + h_k = h_k + h_j + h_i\n`);
+    expect(errorsOn(r, 7)[0]!.message).toMatch(
+      /^this check is judged at 1,000,000,000,000 points \(i = 1..10000 × j = 1..10000 × k = 1..10000\)/,
+    );
+  });
+
+  it('two free steps at T = 3 are judged as before', () => {
+    const r = analyze(`${NET}check ∂h_t/∂h_k = ∂h_t/∂h_k\n`);
+    expect(r.checks[0]!.status).toBe('holds');
+  });
+});
+
+describe('a chain has a limit on its links', () => {
+  it('20,000 sides: an error at the 101st, the first 100 links judged (was 15 s and a JSON too long to write)', () => {
+    const { r, ms } = timed(`${NET}check L${' = L'.repeat(20_000)}\n`);
+    const e = errorsOn(r, 7);
+    expect(e).toHaveLength(1);
+    expect(e[0]!.message).toBe('this chain has 20,000 links, more than 100 (limit): the links from here on are not judged');
+    expect(e[0]!.column).toBe(7 + 'L'.length + ' = L'.repeat(100).length + 3);
+    expect(r.checks).toHaveLength(100);
+    expect(r.checks.every((c) => c.status === 'holds')).toBe(true);
+    expect(ms).toBeLessThan(10_000);
+  });
+});
