@@ -26,7 +26,7 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
   let text: string;
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
-    text = readFileSync(file, 'utf8');
+    text = readText(file);
   } catch (e) {
     return { file, out: '', bad: true, error: `cannot read ${file}: ${(e as Error).message}` };
   }
@@ -61,11 +61,20 @@ const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'err
 const solutionFails = (s: SolutionReport) =>
   s.diagnostics.some((d) => d.severity === 'error') || s.networks.some((n) => n.report.checks.some((c) => c.status !== 'holds'));
 
+/**
+ * a file's text without the byte-order mark a Windows editor writes first: the editor never shows it, so the
+ * CLI's lines and columns agree with the editor's, and a Markdown solution's first line can open its ```rnn block
+ */
+export function readText(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** NAME.rnn beside NAME.md / NAME.tex: the network of a solution written without rnn blocks */
 export function sidecarOf(file: string): string | null {
   const side = file.slice(0, file.length - extname(file).length) + '.rnn';
   try {
-    return existsSync(side) && statSync(side).isFile() ? readFileSync(side, 'utf8') : null;
+    return existsSync(side) && statSync(side).isFile() ? readText(side) : null;
   } catch {
     return null;
   }

@@ -1,7 +1,10 @@
 // A side that is not a finite number (LANGUAGE.md §6: "NaN or infinity in a result"): an infinite side never
 // holds, and a failing one names the part outside its domain (σ^{-1} of a value outside (0, 1), log of a
 // negative number, a division by 0). Probed in session 14.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// the machine is shared: a limit answers in about a second alone, several under load (a hang took minutes)
+vi.setConfig({ testTimeout: 60_000 });
 import { analyze } from '../../src/analysis';
 
 const NET = [
