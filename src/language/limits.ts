@@ -17,6 +17,8 @@ export const LIMITS = {
   maxCheckPoints: 100_000,
   /** links of one chain check A = B = C … (each is a check of its own) */
   maxChainLinks: 100,
+  /** nodes of the unrolled graph: a quantity per step (T + 2 slots each), one for an untimed quantity */
+  maxUnrolledNodes: 1_000_000,
   /** entries in one tensor */
   maxEntries: 1_000_000,
   /** estimated scalar operations of one forward pass over all steps */

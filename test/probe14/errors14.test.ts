@@ -155,3 +155,45 @@ describe('unbalanced brackets name what is unbalanced', () => {
     ]);
   });
 });
+
+describe('the unrolled graph and the horizon', () => {
+  it('2,000 quantities at T = 1,000: an error naming the nodes before any plan is built (was seconds, then the operation limit)', () => {
+    const chain = Array.from({ length: 1989 }, (_, i) => `a${i + 1}_t = tanh(a${i}_t) + w`).join('\n');
+    const { r, ms } = timed(`T = 1000\ninput x = 0.1\nparam w = 0.5\na0_t = w x_t\n${chain}\n`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message])).toEqual([
+      [1, 'the unrolled graph would have 1,993,980 nodes (1,990 quantities over T + 2 = 1,002 steps), more than 1,000,000 (limit)'],
+    ]);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it('T = N names what was written', () => {
+    const r = analyze('T = N\nparam w = 1\n');
+    expect(r.diagnostics[0]!.message).toBe(
+      'the horizon T must be an integer from 1 to 10,000 (limit), not N (a name: T is a number, as T = 3)',
+    );
+  });
+});
+
+describe('no cascade through a broken loss', () => {
+  it('an adjoint h̄_t under a loss whose definition is unavailable says so, not "this file has no loss"', () => {
+    const text = [
+      'T = 3',
+      'input x : 2 = [[1, 0], [0.5, -1], [2, 1]]',
+      'param W_xh : 3x3',
+      'param W_hh : 3x3',
+      'param v : 3',
+      'h_0 = [0, 0, 0]',
+      'h_t = tanh(W_hh h_{t-1} + W_xh x_t)',
+      'o_t = v · h_t',
+      'loss L = Σ_t o_t',
+      'check \\overline{h}_t = 0',
+      'check \\bar{o}_t = 1',
+    ].join('\n');
+    const r = analyze(text);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line)).toEqual([7]);
+    for (const line of [10, 11])
+      expect(r.diagnostics.find((d) => d.line === line)!.message).toBe(
+        'L is not available: it depends on h_t, whose definition on line 7 has an error',
+      );
+  });
+});
