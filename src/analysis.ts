@@ -192,9 +192,12 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
     diagnostics: report.diagnostics,
     termResults: 0,
   };
+  // an error (LANGUAGE.md §6: "a clear error naming the limit"): as a warning, `unroll check` exited 0 for a
+  // file whose check was never judged
   const limited = (range: Diagnostic | import('./report').Range, why: string) =>
-    report.diagnostics.push(diag('warning', `not analysed: ${why}`, range, 'limit'));
+    report.diagnostics.push(diag('error', `not analysed: ${why}`, range, 'limit'));
   for (const q of model.questions) {
+    const before = budget.ops;
     try {
       if (q.kind === 'derive') {
         hooks.begin();
@@ -205,6 +208,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
     } catch (e) {
       if (!(e instanceof LimitError)) throw e;
       limited(q.range, e.message);
+      leaveHalf(budget, before);
     }
   }
 
@@ -220,6 +224,16 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
     if (!(e instanceof LimitError)) throw e;
   }
   return new Analysis(done(), { model, ctx, hooks, budget }, wantForms);
+}
+
+/**
+ * A question stopped by a limit is charged at most half of what was left when it began: the questions after
+ * it still get answers (LANGUAGE.md §6: one bad line never hides the others), and however many questions run
+ * away, the whole analysis stays under twice the operation limit. Counted, so the same file gets the same Report.
+ */
+function leaveHalf(budget: Budget, before: number): void {
+  if (!Number.isFinite(budget.limit) || before >= budget.limit) return;
+  budget.ops = Math.min(budget.ops, before + Math.ceil((budget.limit - before) / 2));
 }
 
 function lineLength(text: string, line: number): number {

@@ -1,9 +1,9 @@
 // unroll FILE | unroll check FILE [--json] | unroll latex FILE  (LANGUAGE.md §7). FILE is a .rnn
 // file, a Markdown or LaTeX solution (§8), or a folder standing for every such file under it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { version } from '../package.json';
-import { runFile, withoutBom, type Mode } from './cliFile';
+import { readText, runFile, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
 import { isSolution, solutionKindOf } from './solution/index';
 
@@ -69,12 +69,18 @@ function main(argv: string[]): number | Promise<number> {
   return status;
 }
 
-/** a folder stands for every .rnn file and every solution under it (a whole folder of solutions at once) */
-function expand(path: string, given: boolean): string[] {
+/**
+ * a folder stands for every .rnn file and every solution under it (a whole folder of solutions at once); a
+ * folder met again through a link (`ln -s .. up`) is read once, so a cycle of links ends instead of running
+ * down loopd/self/self/… until the path is too long
+ */
+function expand(path: string, given: boolean, seen = new Set<string>()): string[] {
   let st;
   try {
     st = statSync(path);
   } catch {
+    // a link to nowhere found in a folder is no file of the folder's, unless it is named as one
+    if (!given && !path.endsWith('.rnn') && !solutionKindOf(path)) return [];
     throw new Error(`cannot read ${path}: no such file or folder`);
   }
   if (!st.isDirectory()) {
@@ -85,19 +91,35 @@ function expand(path: string, given: boolean): string[] {
     const hasSidecar = existsSync(path.slice(0, path.length - extname(path).length) + '.rnn');
     if (kind === 'latex') return hasSidecar ? [path] : [];
     try {
-      return isSolution(withoutBom(readFileSync(path, 'utf8')), kind, hasSidecar) ? [path] : [];
+      return isSolution(readText(path), kind, hasSidecar) ? [path] : [];
     } catch {
       return [];
     }
   }
+  const real = realpathSync(path);
+  if (seen.has(real)) return [];
+  seen.add(real);
   return readdirSync(path, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => expand(join(path, e.name), false));
+    .flatMap((e) => expand(join(path, e.name), false, seen));
+}
+
+/**
+ * `unroll FILE | head`: the reader closing the pipe ends the output, quietly (it was an unhandled EPIPE and a
+ * Node stack trace), with the status known so far
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 // a worker thread of the parallel check runs this same bundle: it serves checks instead
-if (!serveIfCheckWorker())
+if (!serveIfCheckWorker()) {
+  quietOnClosedPipe();
   void Promise.resolve(main(process.argv.slice(2))).then((code) => {
     process.exitCode = code;
   });
+}

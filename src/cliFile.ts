@@ -26,7 +26,7 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
   let text: string;
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
-    text = withoutBom(readFileSync(file, 'utf8'));
+    text = readText(file);
   } catch (e) {
     return { file, out: '', bad: true, error: `cannot read ${file}: ${(e as Error).message}` };
   }
@@ -62,10 +62,11 @@ const solutionFails = (s: SolutionReport) =>
   s.diagnostics.some((d) => d.severity === 'error') || s.networks.some((n) => n.report.checks.some((c) => c.status !== 'holds'));
 
 /**
- * a file's text without its byte-order mark (Windows editors write one): the editor never shows it, so lines and
- * columns are the editor's, and a .rnn file's `T = 2` on line 1 is not "unexpected character" (session 14)
+ * a file's text without the byte-order mark a Windows editor writes first: the editor never shows it, so the
+ * CLI's lines and columns agree with the editor's, and a Markdown solution's first line can open its ```rnn block
  */
-export function withoutBom(text: string): string {
+export function readText(file: string): string {
+  const text = readFileSync(file, 'utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -73,7 +74,7 @@ export function withoutBom(text: string): string {
 export function sidecarOf(file: string): string | null {
   const side = file.slice(0, file.length - extname(file).length) + '.rnn';
   try {
-    return existsSync(side) && statSync(side).isFile() ? withoutBom(readFileSync(side, 'utf8')) : null;
+    return existsSync(side) && statSync(side).isFile() ? readText(side) : null;
   } catch {
     return null;
   }

@@ -54,6 +54,21 @@ export function quantitySteps(q: Quantity, T: number): [number | null, Expr][] {
   return out;
 }
 
+/**
+ * The unrolled graph has a node per quantity and step: 2,000 quantities at T = 1,000 are 2,000,000, whose plan
+ * alone took seconds before the forward pass ran into the operation limit. Past LIMITS.maxUnrolledNodes it is
+ * an error naming the count (LANGUAGE.md §6: a clear error naming the limit, never a wait).
+ */
+function tooManyNodes(model: Model, slots: number): void {
+  if (slots <= LIMITS.maxUnrolledNodes) return;
+  const timed = [...model.quantities.values()].filter((q) => q.timed).length;
+  throw new PlanError(
+    `the unrolled graph would have ${slots.toLocaleString('en')} nodes (${timed.toLocaleString('en')} quantities over T + 2 = ${(model.T + 2).toLocaleString('en')} steps), more than ${LIMITS.maxUnrolledNodes.toLocaleString('en')} (limit)`,
+    'limit',
+    1,
+  );
+}
+
 export function buildPlan(model: Model): Plan {
   const T = model.T;
   // every (quantity, step) gets an integer slot: base[name] + step (one slot for untimed quantities)
@@ -63,6 +78,7 @@ export function buildPlan(model: Model): Plan {
     base.set(q.name, slots);
     slots += q.timed ? T + 2 : 1;
   }
+  tooManyNodes(model, slots);
   const slotOf = (name: string, step: number | null) => {
     const b = base.get(name);
     if (b === undefined) return -1;

@@ -19,12 +19,20 @@ function distance(a: string, b: string): number {
   return prev[n]!;
 }
 
+/** the longest name (in UTF-16 units) for which a nearest known name is looked for */
+const MAX_SUGGESTED_LENGTH = 64;
+
 /** the nearest known name, if it is near enough to be a likely typo (a one-letter name: only another case) */
 export function suggest(name: string, known: Iterable<string>): string | null {
+  // a typo is of a name one writes by hand: a longer one gets no suggestion, so that an unknown name of
+  // 100,000 characters (or thousands of long ones) costs no n·m edit distances (LANGUAGE.md §6: never a hang)
+  if (name.length > MAX_SUGGESTED_LENGTH) return null;
   let best: string | null = null;
   let bestD = Infinity;
   const lower = name.toLowerCase();
   for (const k of known) {
+    // the edit distance is at least the difference of the lengths: a name that far off is not computed
+    if (Math.abs(k.length - name.length) >= bestD || k.length > 2 * MAX_SUGGESTED_LENGTH) continue;
     const d = k.toLowerCase() === lower ? 0.5 : distance(name, k);
     if (d < bestD) {
       bestD = d;

@@ -708,6 +708,23 @@ const enum Brace {
   Overbrace,
 }
 
+/**
+ * a space one cannot see, as text pasted from a PDF, a web page or a Windows editor has: the byte-order mark
+ * U+FEFF (which made a file's first line, `T = 3`, an error), the typographic spaces U+2000–U+200B, U+202F,
+ * U+205F and U+3000. They separate as a space does.
+ */
+function isInvisibleSpace(k: number): boolean {
+  return k === 0xfeff || (k >= 0x2000 && k <= 0x200b) || k === 0x202f || k === 0x205f || k === 0x3000;
+}
+
+/** an unexpected character as the message names it: one that prints as nothing (or as �) by its code point */
+function unexpectedText(cp: number, text: string): string {
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp === 0xfffd) return `unexpected character ${code} (�: the file has bytes that are not UTF-8 text)`;
+  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || /\p{Cf}/u.test(text)) return `unexpected character ${code} (a control character)`;
+  return `unexpected character '${text}'`;
+}
+
 export function lex(src: string): LexResult {
   const tokens: Token[] = [];
   const errors: LexResult['errors'] = [];
@@ -780,7 +797,7 @@ export function lex(src: string): LexResult {
       lastEnd = -1;
       continue;
     }
-    if (k === 32 || k === 9 || k === 0xa0) {
+    if (k === 32 || k === 9 || k === 0xa0 || isInvisibleSpace(k)) {
       i++;
       continue;
     }
@@ -1092,7 +1109,7 @@ export function lex(src: string): LexResult {
         i = s + text.length;
         const what = isMarkCode(k)
           ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it`
-          : `unexpected character '${text}'`;
+          : unexpectedText(cp, text);
         error(text, s, i, what);
       }
     }

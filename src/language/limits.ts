@@ -11,6 +11,14 @@ export const LIMITS = {
   maxNesting: 200,
   /** operations along one path of an expression tree (a chain a + a + … is as deep as it is long) */
   maxTreeDepth: 1000,
+  /** values one Σ/∏ with numbers for bounds runs over (steps are at most T + 2 = 10,002, a shape's entries 4,096) */
+  maxSumTerms: 100_000,
+  /** points one check is judged at: its steps times the values of its other free indices */
+  maxCheckPoints: 100_000,
+  /** links of one chain check A = B = C … (each is a check of its own) */
+  maxChainLinks: 100,
+  /** nodes of the unrolled graph: a quantity per step (T + 2 slots each), one for an untimed quantity */
+  maxUnrolledNodes: 1_000_000,
   /** entries in one tensor */
   maxEntries: 1_000_000,
   /** estimated scalar operations of one forward pass over all steps */

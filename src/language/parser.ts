@@ -174,7 +174,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
         if (t.kind === 'kw' && t.text === 'for' && st.k === 'derive')
           fail('a derive answers at every step where it is defined: a range (for t …) is read on check lines');
-        if (t.kind !== 'error') fail(`unexpected ${describe(t)} after the statement`);
+        if (t.kind !== 'error') fail(`unexpected ${describe(t)} after the statement${strayCloser(t)}`);
         throw new Stop(null);
       }
       statements.push(st);
@@ -377,6 +377,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
     const side = (): Ast => {
+      // `check w + 1) = 0`: the bracket is the mistake, not a missing '='
+      if (strayCloser(peek())) fail(`unexpected ${describe(peek())} in the left side of the check${strayCloser(peek())}`);
       const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
       const from = p;
       const e = expr();
@@ -1067,13 +1069,30 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return a;
   }
 
+  /** a closing bracket left over after a whole statement: it has no opening one (\right) no \left() */
+  function strayCloser(t: Token): string {
+    const opener: Record<string, string> = { ')': '(', '}': '{', ']': '[' };
+    if (t.kind !== 'op' || !opener[t.text]) return '';
+    if (t.text === ')' && /\\right\s*$/.test(src.slice(Math.max(0, t.start - 12), t.start)))
+      return ': a \\right) with no \\left( before it';
+    return `: it closes no '${opener[t.text]}'`;
+  }
+
   function group(open: Token): Ast {
     // ( … ) or { … } (LaTeX grouping)
     // a name right before a '(' with a comma inside was read by argumentList: f(x_t, h_{t-1}) never gets here
     enter(open);
     const e = expr();
     depth--;
-    const close = expectOp(open.text === '(' ? ')' : '}', `to close the '${open.text}' at ${open.range.line}:${open.range.column}`);
+    // \left( leaves only its '(': the message names what was written, so \right) is what is looked for
+    const before = src.slice(Math.max(0, open.start - 12), open.start);
+    const left = open.text === '(' ? /\\left\s*$/.exec(before) : null;
+    const close = expectOp(
+      open.text === '(' ? ')' : '}',
+      left
+        ? `(\\right)) to close the \\left( at ${open.range.line}:${open.range.column - (before.length - left.index)}`
+        : `to close the '${open.text}' at ${open.range.line}:${open.range.column}`,
+    );
     return deep(withRange(e, span(open.range, close.range)), e);
   }
 
@@ -1579,8 +1598,16 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const range = span(open.range, close.range);
     if (!rows.length) fail('an empty matrix', range);
     const cols = rows[0]!.length;
-    const bad = rows.find((r) => r.length !== cols);
-    if (bad) fail(`the rows of the matrix have different lengths (${cols} and ${bad.length})`, range);
+    const badAt = rows.findIndex((r) => r.length !== cols);
+    if (badAt >= 0) {
+      // at the row that differs, which is named with its length and the first row's
+      const bad = rows[badAt]!;
+      const entriesText = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+      fail(
+        `the rows of the matrix have different lengths (${cols} and ${bad.length}): row ${badAt + 1} has ${entriesText(bad.length)}, row 1 ${entriesText(cols)}`,
+        span(bad[0]!.range, bad[bad.length - 1]!.range),
+      );
+    }
     if (cols === 1) {
       const items = rows.map((r) => r[0]!);
       return deepAll({ k: 'list', items, range }, items);

@@ -8,6 +8,7 @@ import { reach } from './reach';
 import { refText } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
+import { nonFiniteCause } from './nonFinite';
 import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
@@ -118,12 +119,18 @@ function rangeText(q: CheckQuestion, points: Point[]): string {
   return ` for ${joined}${some}`;
 }
 
-function failText(bad: Sides): string {
+function failText(bad: Sides, q: CheckQuestion, run: Run): string {
   const l = toValue(bad.l);
   const r = toValue(bad.r);
   let message = `fails${bad.label}: the left side is ${valueText(l)}, the right side ${valueText(r)}`;
   if (typeof l === 'number' && typeof r === 'number') message += ` (difference ${fmt(l - r, 4)})`;
-  if (!isFiniteValue(l) || !isFiniteValue(r)) message += ' — not a finite number (NaN or ∞)';
+  if (!isFiniteValue(l) || !isFiniteValue(r)) {
+    message += ' — not a finite number (NaN or ∞)';
+    // where it became one: the part outside its domain (σ^{-1}(2), log of a negative number, a division by 0)
+    const cause =
+      (!isFiniteValue(l) ? nonFiniteCause(q.lhs, bad.env, run) : null) ?? (!isFiniteValue(r) ? nonFiniteCause(q.rhs, bad.env, run) : null);
+    if (cause) message += `: ${cause}`;
+  }
   return message;
 }
 
@@ -326,7 +333,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   };
 
   if (bad) {
-    const asWritten = failText(bad);
+    const asWritten = failText(bad, q, ctx.run);
     const os = oneStep(asWritten);
     if (os) return os;
     let message = asWritten;

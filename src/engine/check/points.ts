@@ -101,7 +101,8 @@ export function close(a: Float64Array, b: Float64Array): boolean {
   for (let i = 0; i < n; i++) {
     const x = a.length === 1 ? a[0]! : a[i]!;
     const y = b.length === 1 ? b[0]! : b[i]!;
-    if (!(Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
+    // ∞ is close to nothing: |∞ − 0| ≤ 1e-6·∞ would make exp(1000) = 0 hold (NaN fails the test by itself)
+    if (!(Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y))) || !Number.isFinite(x) || !Number.isFinite(y)) return false;
   }
   return true;
 }

@@ -35,7 +35,8 @@ function firstMiss(s: Sides, tol: number[]): { i: number; l: number; r: number; 
     const t = tol[tol.length === 1 ? 0 : i] ?? tol[0]!;
     // never stricter than an equation's own tolerance; a hair over the half unit for a value exactly halfway
     const allowed = Math.max(t * (1 + 1e-9), 1e-6 * Math.max(1, Math.abs(l), Math.abs(r)));
-    if (!(Math.abs(l - r) <= allowed)) return { i, l, r, tol: t };
+    // an infinite side is no rounded value (|∞ − r| ≤ 1e-6·∞ would hold)
+    if (!(Math.abs(l - r) <= allowed) || !Number.isFinite(l)) return { i, l, r, tol: t };
   }
   return null;
 }
@@ -59,7 +60,9 @@ export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run):
     const which = sized(s) ? `entry ${m.i + 1} of the left side` : 'the left side';
     return {
       status: 'fails',
-      message: `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written`,
+      message: Number.isFinite(m.l)
+        ? `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written`
+        : `fails${s.label}: ${which} is ${fmt(m.l)}, not a finite number (NaN or ∞), not ${roundedText(m.r, m.tol)} as written`,
       steps,
       failingStep: s.t,
     };

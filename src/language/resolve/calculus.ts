@@ -7,7 +7,7 @@ import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
 import { displayName } from '../print';
 import { entries, shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, fail, type ExprContext } from './context';
+import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { readName } from './names';
 import { tryTimeIndex } from './timeIndex';
@@ -181,6 +181,9 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
       range,
       'adjoint',
     );
+  // a `loss` whose definition has an error is the file's loss all the same: said as any use of it (no cascade)
+  const brokenLoss = loss ? undefined : scope.definitions.find((d) => d.st.isLoss && scope.unavailable.has(d.key));
+  if (brokenLoss) return failUnavailable(ctx, brokenLoss.key, range);
   if (!loss)
     return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
   const lossShape = scope.shapeOf(loss) ?? [];

@@ -4,6 +4,8 @@ import type { Range } from '../../report';
 import { span, type Ast } from '../ast';
 import { diag } from '../diagnostics';
 import { exprText } from '../print';
+import { idxValue } from '../idx';
+import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
@@ -222,11 +224,32 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
       fail(ctx, `${v} picks entries of different sizes (${[...sizes].join(' and ')}): give Σ its bounds`, a.vRange ?? a.range, 'index');
     if (sizes.size === 1) to = { v: null, k: [...sizes][0]! };
   }
+  sumRangeLimit(a, v, from, to, ctx);
   const s = body.shape;
   if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1])
     fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
   return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
+}
+
+/**
+ * A Σ/∏ with numbers for bounds runs over at most LIMITS.maxSumTerms values (a range of steps has at most
+ * T + 2, one of entries at most a shape's 4,096): Σ_{i=1}^{100000000} is an error naming its range and the
+ * limit at its bounds, not an analysis that spends every later question's operations (LANGUAGE.md §6).
+ */
+function sumRangeLimit(a: Ast & { k: 'big' }, v: string, from: Idx, to: Idx, ctx: ExprContext): void {
+  const lo = idxValue(from, {});
+  const hi = idxValue(to, {});
+  if (lo === undefined || hi === undefined || hi - lo + 1 <= LIMITS.maxSumTerms) return;
+  const sign = a.op === 'prod' ? '∏' : 'Σ';
+  const where = a.from && a.to ? span(a.from.range, a.to.range) : ((a.to ?? a.from)?.range ?? a.range);
+  const n = (hi - lo + 1).toLocaleString('en');
+  fail(
+    ctx,
+    `this ${sign} runs over ${n} values (${v} = ${lo}..${hi}), more than ${LIMITS.maxSumTerms.toLocaleString('en')} (limit)`,
+    where,
+    'limit',
+  );
 }
 
 /**

@@ -24,7 +24,7 @@ export function readHorizon(statements: Statement[], scope: Scope): { rest: Stat
     }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > LIMITS.maxT) {
       scope.error(
-        `the horizon T must be an integer from 1 to ${LIMITS.maxT.toLocaleString('en')} (limit), not ${typeof v === 'number' ? v : 'this'}`,
+        `the horizon T must be an integer from 1 to ${LIMITS.maxT.toLocaleString('en')} (limit), not ${typeof v === 'number' ? v : st.rhs.k === 'name' ? `${st.rhs.raw} (a name: T is a number, as T = 3)` : 'this'}`,
         st.rhs.range,
         typeof v === 'number' && v > LIMITS.maxT ? 'limit' : 'horizon',
       );

@@ -425,7 +425,9 @@ function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
   const tail = cut < 0 ? '' : a.raw.slice(cut);
   const chars = Array.from(head);
   if (chars.length < 2) return null;
-  const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n));
+  let maxLen = scope.longestKnown();
+  for (const r of scope.refused) maxLen = Math.max(maxLen, Array.from(r).length);
+  const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n), maxLen);
   if (!pieces) return null;
   let column = a.nameRange.column;
   const names: NameAst[] = pieces.map((p, i) => {
@@ -446,21 +448,27 @@ function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
   return names.slice(1).reduce<Ast>((acc, n) => ({ k: 'bin', op: 'juxt', a: acc, b: n, range: a.range }), names[0]!);
 }
 
-/** splits chars into known names, preferring the longest name at each point; null when no split exists */
-function longestPieces(chars: string[], isName: (n: string) => boolean): string[] | null {
-  const memo = new Map<number, string[] | null>();
-  const from = (i: number): string[] | null => {
-    if (i === chars.length) return [];
-    if (memo.has(i)) return memo.get(i)!;
-    let found: string[] | null = null;
-    for (let j = chars.length; j > i && !found; j--) {
-      const piece = chars.slice(i, j).join('');
-      if (!isName(piece)) continue;
-      const rest = from(j);
-      if (rest) found = [piece, ...rest];
+/**
+ * splits chars into known names, preferring the longest name at each point; null when no split exists.
+ * Bottom-up, and no piece longer than `maxLen` (the longest known name): a 100,000-character unknown
+ * name costs a few linear passes, not n³ substrings or n nested calls (LANGUAGE.md §6: never a hang).
+ */
+function longestPieces(chars: string[], isName: (n: string) => boolean, maxLen: number): string[] | null {
+  const n = chars.length;
+  // next[i]: where the piece starting at i ends in the preferred split of chars[i..], -1 when none
+  const next = new Array<number>(n + 1).fill(-1);
+  next[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = Math.min(n, i + maxLen); j > i; j--) {
+      if (next[j] === -1) continue;
+      if (isName(chars.slice(i, j).join(''))) {
+        next[i] = j;
+        break;
+      }
     }
-    memo.set(i, found);
-    return found;
-  };
-  return from(0);
+  }
+  if (next[0] === -1) return null;
+  const pieces: string[] = [];
+  for (let i = 0; i < n; i = next[i]!) pieces.push(chars.slice(i, next[i]).join(''));
+  return pieces;
 }

@@ -2,6 +2,7 @@
 
 import type { Range } from '../../report';
 import { diag } from '../diagnostics';
+import { LIMITS } from '../limits';
 import type { Ast, Statement } from '../ast';
 import type { Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
@@ -112,7 +113,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
   const lhsVars = mentionedVars(left);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
   if (range === false) return [];
-  const sides = [st.rhs, ...st.more];
+  const sides = chainSides(scope, [st.rhs, ...st.more]);
   const links: Question[] = [];
   sides.forEach((side, n) => {
     let rhs: Expr;
@@ -157,6 +158,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     let steps = free && questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where);
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
+    if (tooManyPoints(scope, steps, free!, freeT, where)) return;
     links.push({
       kind: 'check',
       lhs,
@@ -175,6 +177,43 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     });
   });
   return links;
+}
+
+/**
+ * A check is judged at every step times every value of its other free indices: ∂h_t/∂h_k at T = 10,000 is
+ * 10⁸ points, each at several draws. Past LIMITS.maxCheckPoints it is an error naming the count (reported),
+ * not an analysis that never ends (LANGUAGE.md §6).
+ */
+function tooManyPoints(scope: Scope, steps: number[], free: FreeIndex[], freeT: boolean, where: Range): boolean {
+  const ranges = free.map((f) => ({ v: f.v, values: f.values }));
+  if (freeT) ranges.unshift({ v: 't', values: steps });
+  const count = ranges.reduce((n, f) => n * f.values.length, 1);
+  if (count <= LIMITS.maxCheckPoints) return false;
+  const text = ranges.map((f) => `${f.v} = ${f.values[0]}..${f.values[f.values.length - 1]}`).join(' × ');
+  const held = free.length ? ` or hold an index (where ${free[free.length - 1]!.v} = …)` : '';
+  scope.error(
+    `this check is judged at ${count.toLocaleString('en')} points (${text}), more than ${LIMITS.maxCheckPoints.toLocaleString('en')} (limit): give a range (for t = a..b)${held}`,
+    where,
+    'limit',
+  );
+  return true;
+}
+
+/**
+ * The sides after the first of a chain, at most LIMITS.maxChainLinks: each link is a check of its own,
+ * with its own draws and its own entry in the JSON (which repeats the equation), so a chain of 20,000
+ * sides took seconds and printed gigabytes. Past the limit an error names it; the first links are judged.
+ */
+function chainSides(scope: Scope, sides: Ast[]): Ast[] {
+  if (sides.length <= LIMITS.maxChainLinks) return sides;
+  const first = sides[LIMITS.maxChainLinks]!.range;
+  const last = sides[sides.length - 1]!.range;
+  scope.error(
+    `this chain has ${sides.length.toLocaleString('en')} links, more than ${LIMITS.maxChainLinks} (limit): the links from here on are not judged`,
+    { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn },
+    'limit',
+  );
+  return sides.slice(0, LIMITS.maxChainLinks);
 }
 
 /** which side is a 1×n row facing a vector of n on the other side (n > 1), if one is */

@@ -79,24 +79,36 @@ export class Scope {
 
   /** the names declared and the quantities' keys, in one Set: isKnown is asked several times for each name read */
   private readonly known = new Set<string>();
+  /** the length (in characters) of the longest known name: splitRun tries no longer piece */
+  private longest = 0;
+
+  private know(name: string): void {
+    this.known.add(name);
+    this.longest = Math.max(this.longest, Array.from(name).length);
+  }
+
+  /** the longest known name's length in characters (a run of names has no longer piece) */
+  longestKnown(): number {
+    return this.longest;
+  }
 
   /** a declared name (decls is read directly, and written only here) */
   declare(name: string, d: Decl): void {
     this.decls.set(name, d);
-    this.known.add(name);
+    this.know(name);
   }
 
   /** the quantity of definition d, under its key (quantities is read directly, and written only here) */
   addQuantity(d: Definition, q: Quantity): void {
     this.quantities.set(d.key, q);
-    this.known.add(d.key);
+    this.know(d.key);
     if (d.key !== d.base) this.twins.set(d.base, d.key);
   }
 
   /** a name defined by a derivative (derived is read directly, and written only here) */
   addDerived(name: string, d: Derived): void {
     this.derived.set(name, d);
-    this.known.add(name);
+    this.know(name);
   }
 
   isKnown(name: string): boolean {

@@ -1,0 +1,98 @@
+// Where a side that is not a finite number (NaN or ∞) became one: the innermost part of the side whose own
+// operands are finite but whose value is not, named with the operand that is outside its domain
+// (σ^{-1}(2): the logit is defined on (0, 1)). LANGUAGE.md §6: a diagnostic names exactly what is wrong.
+
+import { idxValue } from '../../language/idx';
+import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren } from '../../language/resolve/walk';
+import { fmt } from '../format';
+import type { Env, Run } from '../run';
+
+/** parts of one side evaluated at most (each evaluates its subtree again: a long side must not cost n²) */
+const MAX_VISITED = 64;
+
+/** the domain of a function that has one, as a sentence's end, and whether x lies in it */
+const DOMAINS: Partial<Record<string, { text: string; holds: (x: number) => boolean }>> = {
+  logit: { text: 'σ^{-1} (the logit) is defined on (0, 1) only', holds: (x) => x > 0 && x < 1 },
+  artanh: { text: 'tanh^{-1} (artanh) is defined on (−1, 1) only', holds: (x) => x > -1 && x < 1 },
+  log: { text: 'log is defined for positive numbers only', holds: (x) => x > 0 },
+  sqrt: { text: 'sqrt is defined for numbers ≥ 0 only', holds: (x) => x >= 0 },
+};
+
+/** why e is not finite at env, as a clause ("σ^{-1}(2): σ^{-1} … only, and its argument is 2"), or null */
+export function nonFiniteCause(e: Expr, env: Env, run: Run): string | null {
+  const visited = { n: 0 };
+  return causeIn(e, env, run, visited);
+}
+
+function valueOf(e: Expr, env: Env, run: Run): Float64Array | null {
+  try {
+    return run.evaluateShared(e, env).data;
+  } catch {
+    // a part that needs a Σ's variable, or that does not evaluate on its own: not the culprit we can name
+    return null;
+  }
+}
+
+const allFinite = (d: Float64Array) => d.every(Number.isFinite);
+
+function causeIn(e: Expr, env: Env, run: Run, visited: { n: number }): string | null {
+  if (++visited.n > MAX_VISITED) return null;
+  const own = valueOf(e, env, run);
+  if (!own || allFinite(own)) return null;
+  if (e.k === 'sum' || e.k === 'prod') return termCause(e, env, run, visited) ?? describe(e, own, env, run);
+  // a derivative's quantity is not evaluated apart from it
+  if (e.k === 'deriv') return describe(e, own, env, run);
+  const children: Expr[] = [];
+  forChildren(e, (c) => children.push(c));
+  for (const c of children) {
+    const inner = causeIn(c, env, run, visited);
+    if (inner) return inner;
+  }
+  return describe(e, own, env, run);
+}
+
+/** the cause in the first term of a Σ/∏ that is not finite, with its variable bound to that term's value */
+function termCause(e: Expr & { k: 'sum' | 'prod' }, env: Env, run: Run, visited: { n: number }): string | null {
+  const lo = idxValue(e.from, env);
+  const hi = idxValue(e.to, env);
+  if (lo === undefined || hi === undefined) return null;
+  for (let i = lo; i <= hi && visited.n <= MAX_VISITED; i++) {
+    const inner = { ...env, [e.v]: i };
+    const term = valueOf(e.body, inner, run);
+    visited.n++;
+    if (!term || allFinite(term)) continue;
+    const cause = causeIn(e.body, inner, run, visited);
+    return cause ? `${cause} (the term ${e.v} = ${i} of the ${e.k === 'sum' ? 'Σ' : '∏'})` : null;
+  }
+  return null;
+}
+
+/** the written name of a function whose printed one is not (the inverses print as σ^{-1}, tanh^{-1}) */
+function textOf(e: Expr): string {
+  if (e.k === 'call' && (e.fn === 'logit' || e.fn === 'artanh')) return `${e.fn === 'logit' ? 'σ' : 'tanh'}^{-1}(${exprText(e.arg)})`;
+  return exprText(e);
+}
+
+/** e is not finite while its operands are */
+function describe(e: Expr, own: Float64Array, env: Env, run: Run): string {
+  const text = textOf(e);
+  if (e.k === 'call') {
+    const domain = DOMAINS[e.fn];
+    const arg = valueOf(e.arg, env, run);
+    if (domain && arg) {
+      const at = arg.findIndex((x) => !domain.holds(x));
+      if (at >= 0) {
+        const which = arg.length === 1 ? 'its argument is' : `entry ${at + 1} of its argument is`;
+        return `${text}: ${domain.text}, and ${which} ${fmt(arg[at]!)}`;
+      }
+    }
+  }
+  if (e.k === 'div') {
+    const b = valueOf(e.b, env, run);
+    if (b && b.some((x) => x === 0)) return `${text} divides by 0 (${exprText(e.b)} is 0${b.length > 1 ? ' at an entry' : ''})`;
+  }
+  const bad = own.find((x) => !Number.isFinite(x))!;
+  return `${text} is ${Number.isNaN(bad) ? 'NaN' : fmt(bad)}${Number.isNaN(bad) ? '' : ' (an overflow)'}`;
+}
