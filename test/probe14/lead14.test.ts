@@ -26,3 +26,36 @@ describe("a check's hover with free indices besides t", () => {
     expect(md).not.toContain('more steps');
   });
 });
+
+describe('a derivative inside a check that is 0 because its numerator does not depend on it (LANGUAGE.md §6)', () => {
+  const text = [
+    'T = 3',
+    'input x = [1, 2, 3]',
+    'param w = 0.5',
+    'param c = 1',
+    'param b = 0.2',
+    'h_0 = 0',
+    'a_t = w h_{t-1} + x_t + b',
+    'h_t = tanh(a_t)',
+    'loss L = Σ_t h_t^2',
+    'check ∂L/∂c = 0',
+    'check ∂⁺h_t/∂b = 0',
+    "check ∂h_t/∂b = tanh'(a_t)(1 + w ∂h_{t-1}/∂b)",
+    'check ∂L/∂c = ∂L/∂c = 0',
+  ].join('\n');
+  const r = analyze(text);
+  const hints = r.diagnostics.filter((d) => d.code === 'independent');
+  it('is a hint at the derivative, as on a derive line, and the check still holds', () => {
+    expect(hints.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ['hint', 10, 7, 'L does not depend on c: the derivative is 0'],
+      ['hint', 11, 7, 'h_t does not depend on b directly (∂⁺ counts only its direct appearance): the derivative is 0'],
+      // a chain: each derivative once, though both links read the first
+      ['hint', 13, 7, 'L does not depend on c: the derivative is 0'],
+      ['hint', 13, 15, 'L does not depend on c: the derivative is 0'],
+    ]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
+  });
+  it('is not given where the derivative is 0 at some steps only (∂h_0/∂b at t = 1)', () => {
+    expect(hints.some((d) => d.line === 12)).toBe(false);
+  });
+});

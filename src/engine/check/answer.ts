@@ -24,6 +24,7 @@ import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
+import { independentHints } from './independent';
 import { textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
@@ -249,6 +250,8 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (!(e instanceof RunError)) throw e;
     return report('fails', `cannot evaluate: ${e.message}`, []);
   }
+  // a derivative that is 0 because its numerator does not depend on its denominator: said at it (§6)
+  independentHints([q.lhs, q.rhs], points, ctx);
   const steps = stepsOf(sides, q.free);
   const bad = sides.find((s) => !close(s.l.data, s.r.data)) ?? null;
   // the one-step re-reading, made only for a check that fails as written (most hold)
