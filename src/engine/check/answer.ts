@@ -23,6 +23,8 @@ import { rowHint } from './rowExpansion';
 import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
+import { substituteHint } from './substitute';
+import { productHint } from './product';
 import { textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
@@ -210,6 +212,10 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     plain(distributeHint(claim, run)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run) ??
+    // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
+    substituteHint(claim, run, bad) ??
+    // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
+    plain(productHint(claim, run, bad, (sub, at) => failureHint(sub, null, at, run))) ??
     null
   );
 }
