@@ -88,6 +88,19 @@ s_t = W_y h_t
 L_t = (s_t - y_t)^2
 loss L = Σ_t L_t
 `;
+const VANILLA = `T = 3
+input x = [0.5, -1.0, 2.0]
+target y = [1, 0, 1]
+param W_xh = 0.3
+param W_hh = 0.8
+param b_h = 0.1
+param W_hy = 1.5
+param b_y = -0.2
+h_0 = 0.2
+h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
+o_t = σ(W_hy h_t + b_y)
+L_t = (y_t - o_t)^2
+loss L = Σ_t L_t`;
 const D2L = `T = 3
 input x : 2
 target y : 2
@@ -199,6 +212,29 @@ describe('a value written where another of the network belongs is named (culprit
       /leaves out a factor 2/,
     ],
   ];
+  // seed 001's one-step derivatives (∂ for the step's own paths) with the wrong factor: named in the one-step reading
+  cases.push(
+    [
+      'one-step ∂h_t/∂W_xh with h_{t-1} for x_t',
+      VANILLA,
+      `∂h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) h_{t-1}`,
+      /Read with ∂h_t\/∂W_xh as one-step derivative, the second h_\{t-1\} should be x_t/,
+    ],
+    [
+      'one-step ∂h_t/∂W_hh with x_t for h_{t-1}',
+      VANILLA,
+      `∂h_t/∂W_hh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t`,
+      /Read with ∂h_t\/∂W_hh as one-step derivative, the second x_t should be h_\{t-1\}/,
+    ],
+    [
+      "one-step ∂h_t/∂W_hh with tanh' for σ'",
+      VANILLA,
+      `∂h_t/∂W_hh = tanh'(W_xh x_t + W_hh h_{t-1} + b_h) h_{t-1}`,
+      /one-step derivative, tanh′\(W_xh x_t \+ W_hh h_\{t-1\} \+ b_h\) should be σ′/,
+    ],
+    ['∂L/∂h_3 with W_hh for W_hy', VANILLA, `∂L/∂h_3 = -2(y_3 - o_3) σ'(W_hy h_3 + b_y) W_hh`, /W_hh should be W_hy/],
+    ['∂L/∂o_3 with h_3 for o_3', VANILLA, `∂L/∂o_3 = -2(y_3 - h_3)`, /h_3 should be o_3/],
+  );
   for (const [name, net, check, want] of cases)
     it(name, () => {
       const v = verdict(net, check);

@@ -213,7 +213,7 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
-    substituteHint(claim, run, bad) ??
+    substituteHint(claim, rr, run, bad) ??
     // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
     plain(productHint(claim, run, bad, (sub, at) => failureHint(sub, null, at, run))) ??
     null

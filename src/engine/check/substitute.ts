@@ -17,6 +17,8 @@ import { atStep } from './textbook';
 
 /** leaves of the formula side tried */
 const MAX_LEAVES = 16;
+/** names written several times, each tried replaced everywhere at once */
+const MAX_GROUPS = 8;
 /** replacements tried per leaf */
 const MAX_CANDIDATES = 16;
 /** edited sides evaluated in all */
@@ -55,12 +57,20 @@ export function replaced(e: Expr, targets: readonly Expr[], by: (x: Expr) => Exp
   return go(e);
 }
 
-/** the values of a side that may be a wrong choice: names and activations, outside derivatives and ∏ bodies */
-function leaves(e: Expr, out: Expr[] = []): Expr[] {
-  if (e.k === 'ref' || (e.k === 'call' && ACTIVATION.has(e.fn))) out.push(e);
-  if (e.k === 'ref' || e.k === 'deriv' || e.k === 'prod') return out;
-  forChildren(e, (c) => leaves(c, out), VALUE_CHILDREN);
-  return out;
+/**
+ * the values of a side that may be a wrong choice: names and activations, outside derivatives and ∏ bodies; the
+ * factors first, then what stands inside a function's argument (the x_t of σ'(…) x_t before the x_t in σ'(…))
+ */
+function leaves(e: Expr): Expr[] {
+  const outer: Expr[] = [];
+  const inner: Expr[] = [];
+  const go = (x: Expr, inArg: boolean): void => {
+    if (x.k === 'ref' || (x.k === 'call' && ACTIVATION.has(x.fn))) (inArg ? inner : outer).push(x);
+    if (x.k === 'ref' || x.k === 'deriv' || x.k === 'prod') return;
+    forChildren(x, (c) => go(c, inArg || x.k === 'call'), VALUE_CHILDREN);
+  };
+  go(e, false);
+  return [...outer, ...inner];
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
@@ -178,28 +188,33 @@ function swapEdits(side: Expr, model: Model): Edit[] {
   const steps = stepsOf(side);
   const byText = new Map<string, Expr[]>();
   for (const x of all) byText.set(exprText(x), [...(byText.get(exprText(x)) ?? []), x]);
-  let n = 0;
+  // every one of a name written several times: the same slip made in each term (seed 004's h^(t+1) in every
+  // gate's argument), a step one off among them (one reference moved alone is shiftHint's)
+  let groups = 0;
   for (const [text, xs] of byText) {
-    for (const [i, x] of xs.entries()) {
-      if (n++ >= MAX_LEAVES) return out;
-      // which of a name written several times: "the second W should be V"
-      const which = xs.length > 1 ? `the ${ORDINAL[i] ?? `${i + 1}th`} ${text}` : text;
-      for (const c of candidates(x, steps, model, acts)) out.push({ targets: [x], by: () => c, text: `${which} should be ${exprText(c)}` });
-    }
-    // every one of them: the same slip made in each term (seed 004's h^(t+1) in every gate's argument), a step
-    // one off among them (one reference moved alone is shiftHint's)
-    if (xs.length > 1) {
-      const x = xs[0]!;
-      const shifts = x.k === 'ref' && plainIdx(x.idx) ? [-1, 1].map((d): Expr => ({ ...x, idx: { ...x.idx!, k: x.idx!.k + d } })) : [];
-      for (const c of shifts) out.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}`, group: 'shift' });
-      for (const c of candidates(x, steps, model, acts))
-        out.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}`, group: 'other' });
-    }
+    if (xs.length < 2 || groups++ >= MAX_GROUPS) continue;
+    const x = xs[0]!;
+    const shifts = x.k === 'ref' && plainIdx(x.idx) ? [-1, 1].map((d): Expr => ({ ...x, idx: { ...x.idx!, k: x.idx!.k + d } })) : [];
+    for (const c of shifts) out.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}`, group: 'shift' });
+    for (const c of candidates(x, steps, model, acts))
+      out.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}`, group: 'other' });
+  }
+  // each written value alone, the factors before what stands inside an argument
+  for (const x of all.slice(0, MAX_LEAVES)) {
+    const text = exprText(x);
+    const xs = byText.get(text)!;
+    // which of a name written several times: "the second W should be V"
+    const k = inText(xs).indexOf(x);
+    const which = xs.length > 1 ? `the ${ORDINAL[k] ?? `${k + 1}th`} ${text}` : text;
+    for (const c of candidates(x, steps, model, acts)) out.push({ targets: [x], by: () => c, text: `${which} should be ${exprText(c)}` });
   }
   return out;
 }
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/** nodes in the order they are written (the ordinal of "the second W" counts in the text) */
+const inText = (xs: Expr[]) => [...xs].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 
 /**
  * One wrong term of a backward formula whose value should be `want` (localFactor.ts knows it): the value of
@@ -251,13 +266,41 @@ export interface SubstituteHint {
 }
 
 /** the check with one value of its formula side replaced holds at every point: the replacement is named */
-export function substituteHint(c: Claim, run: Run, bad: Point): SubstituteHint | null {
+export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point): SubstituteHint | null {
+  // with a one-step reading to try too, the reading as written has half the evaluations
+  const spent = { evals: rr ? MAX_EVALS / 2 : 0 };
+  const written = substituteIn(c, run, bad, spent);
+  if (written || !rr) return written || null;
+  spent.evals = Math.min(spent.evals, MAX_EVALS) - MAX_EVALS / 2;
+  // the one-step re-reading (LANGUAGE.md §5): seed 001's ∂h_t/∂W_xh = σ'(…) h_{t-1}, a one-step derivative with
+  // x_t where h_{t-1} is written
+  const r = substituteIn(rr, run, bad, spent);
+  if (!r) return null;
+  const names = oneStepNames(rr);
+  if (!names.length) return r;
+  const many = names.length > 1 ? 's' : '';
+  return { ...r, text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${r.text.replace(/^The /, 'the ')}` };
+}
+
+/** the derivatives the one-step re-reading re-reads, as written */
+function oneStepNames(c: Claim): string[] {
+  const out: string[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'deriv' && x.oneStep && !out.includes(exprText(x))) out.push(exprText(x));
+    forChildren(x, go);
+  };
+  go(c.lhs);
+  go(c.rhs);
+  return out;
+}
+
+/** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */
+function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }): SubstituteHint | null | false {
   const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
   const side = right ? c.rhs : c.lhs;
   const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
-  let evals = 0;
   const holds = (e: Edit): boolean | null => {
-    if (evals++ >= MAX_EVALS) return null;
+    if (spent.evals++ >= MAX_EVALS) return null;
     const s = replaced(side, e.targets, e.by);
     const [l, r] = right ? [c.lhs, s] : [s, c.rhs];
     // the failing point first: most replacements fail there, and the other points are not evaluated
@@ -307,5 +350,5 @@ export function substituteHint(c: Claim, run: Run, bad: Point): SubstituteHint |
     const r = one(e);
     if (r !== false) return r;
   }
-  return null;
+  return false;
 }
