@@ -101,6 +101,28 @@ h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
 o_t = σ(W_hy h_t + b_y)
 L_t = (y_t - o_t)^2
 loss L = Σ_t L_t`;
+const VECTOR_LSTM = `T = 3
+input x : 2
+target y : 2
+param W_i : 2x2
+param U_i : 2x2
+param W_f : 2x2
+param U_f : 2x2
+param W_o : 2x2
+param U_o : 2x2
+param W_g : 2x2
+param U_g : 2x2
+h_0 = [0, 0]
+c_0 = [0, 0]
+i_t = σ(W_i x_t + U_i h_{t-1})
+f_t = σ(W_f x_t + U_f h_{t-1})
+o_t = σ(W_o x_t + U_o h_{t-1})
+g_t = tanh(W_g x_t + U_g h_{t-1})
+c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+h_t = o_t ⊙ tanh(c_t)
+L_t = sum((h_t - y_t)^2) / 2
+loss L = Σ_t L_t
+`;
 const D2L = `T = 3
 input x : 2
 target y : 2
@@ -234,6 +256,27 @@ describe('a value written where another of the network belongs is named (culprit
     ],
     ['∂L/∂h_3 with W_hh for W_hy', VANILLA, `∂L/∂h_3 = -2(y_3 - o_3) σ'(W_hy h_3 + b_y) W_hh`, /W_hh should be W_hy/],
     ['∂L/∂o_3 with h_3 for o_3', VANILLA, `∂L/∂o_3 = -2(y_3 - h_3)`, /h_3 should be o_3/],
+  );
+  // a vector LSTM's weight gradients (outer products): the row's vector, a gate's activation left off
+  cases.push(
+    [
+      'vector LSTM ∂L/∂W_o with h_{t-1}ᵀ for x_tᵀ',
+      VECTOR_LSTM,
+      `∂L/∂W_o = Σ_t (\\bar{h}_t ⊙ tanh(c_t) ⊙ σ'(W_o x_t + U_o h_{t-1})) h_{t-1}^T`,
+      /second h_\{t-1\} should be x_t/,
+    ],
+    [
+      'vector LSTM ∂L/∂W_o with c_t for tanh(c_t)',
+      VECTOR_LSTM,
+      `∂L/∂W_o = Σ_t (\\bar{h}_t ⊙ c_t ⊙ σ'(W_o x_t + U_o h_{t-1})) x_t^T`,
+      /c_t should be tanh\(c_t\)/,
+    ],
+    [
+      'vector LSTM ∂L/∂U_f with g_t for c_{t-1}',
+      VECTOR_LSTM,
+      `∂L/∂U_f = Σ_t (\\bar{c}_t ⊙ g_t ⊙ f_t ⊙ (1 - f_t)) h_{t-1}^T`,
+      /g_t should be c_\{t-1\}/,
+    ],
   );
   for (const [name, net, check, want] of cases)
     it(name, () => {

@@ -55,18 +55,18 @@ export function productHint(c: Claim, run: Run, bad: Point, inner: (sub: Claim, 
   return guard(() => {
     // the product of the true factors must be the left side (X reaches X_s from X_r through each X_j alone)
     let first: Sides | null = null;
-    const points: Point[] = [];
     for (let j = from; j <= to; j++) {
       const env = { t: j };
       const l = run.evaluateShared(want, env);
       const r = run.evaluateShared(body, env);
       const pt: Point = { t: j, env, label: ` at t = ${j}` };
-      points.push(pt);
       if (!first && !close(l.data, r.data)) first = { ...pt, l, r };
     }
     if (!first) return null;
     if (!chainHolds(d, want, from, to, bad, run)) return null;
-    const sub: Claim = { lhs: want, rhs: body, points, freeT: true };
+    // judged at the first wrong factor's step alone: its explanation is what is said (the cost of a ∏ line,
+    // analysed at every keystroke, is the inner hints' at one point, not at every factor)
+    const sub: Claim = { lhs: want, rhs: body, points: [first], freeT: true };
     const why = inner(sub, first);
     const lv = toValue(first.l);
     const rv = toValue(first.r);

@@ -20,7 +20,7 @@ const MAX_LEAVES = 16;
 /** names written several times, each tried replaced everywhere at once */
 const MAX_GROUPS = 8;
 /** replacements tried per leaf */
-const MAX_CANDIDATES = 16;
+const MAX_CANDIDATES = 20;
 /** edited sides evaluated in all */
 const MAX_EVALS = 160;
 
@@ -110,9 +110,12 @@ function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
     out.push(c);
   };
   if (x.k === 'ref') {
-    const own = plainIdx(x.idx) ? [x.idx] : [];
-    // a timed leaf: the same step first, then one off (x_t where h_{t-1} belongs); an untimed one: the side's steps
-    const at = own.length ? [own[0]!, ...[-1, 1].map((d) => ({ ...own[0]!, k: own[0]!.k + d }))] : steps.slice(0, 2);
+    const own = plainIdx(x.idx) ? x.idx : null;
+    // a timed leaf: its own step, then the side's other steps (h_{t-1} where x_t belongs in a Σ_t term at t and
+    // t − 1), then one off its own; an untimed one: the side's steps
+    const at: Idx[] = [];
+    for (const i of [...(own ? [own] : []), ...steps.slice(0, 2), ...(own ? [-1, 1].map((d) => ({ ...own, k: own.k + d })) : [])])
+      if (!at.some((a) => a.v === i.v && a.k === i.k)) at.push(i);
     // the network's own values first, then the data, then the weights; a name of x's own kind (timed or not) first
     const names = [...model.quantities.values()].filter((q) => q.timed).map((q) => ({ name: q.name, shape: q.shape, timed: true }));
     for (const d of model.decls.values()) names.push({ name: d.name, shape: d.shape, timed: d.perStep });
@@ -122,7 +125,12 @@ function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
     const fits = names.filter((n) => n.name !== x.name && sameShape(n.shape, x.shape));
     const untimed = (n: { name: string }) => push({ k: 'ref', name: n.name, idx: null, shape: x.shape, range: x.range });
     if (!xTimed) fits.filter((n) => !n.timed).forEach(untimed);
-    for (const i of at) for (const n of fits) if (n.timed) push({ k: 'ref', name: n.name, idx: i, shape: x.shape, range: x.range });
+    for (const i of at) {
+      for (const n of fits) if (n.timed) push({ k: 'ref', name: n.name, idx: i, shape: x.shape, range: x.range });
+      // after the names at its own step, the activation left off it: c_t where tanh(c_t) belongs (a_t for h_t is
+      // said by h's name)
+      if (own && i === at[0]) for (const a of acts) if (a.k === 'call' && a.arg.k === 'ref' && a.arg.name === x.name) push(atStep(a, own));
+    }
     if (xTimed) fits.filter((n) => !n.timed).forEach(untimed);
     return out;
   }
@@ -319,11 +327,12 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }):
         }
       : false;
   };
-  // the few edits of the whole formula first (a sign, a constant term), then pairs of them with a name replaced
-  // everywhere a step off, then those alone, then each written value alone: cheapest and likeliest first
+  // a constant term put right, then with a name replaced everywhere (a step off first) or a sign; then a sign, a
+  // name replaced everywhere, each written value alone: the fewest evaluations for the likeliest first
   const shifts = swaps.filter((e) => e.group === 'shift');
   const others = swaps.filter((e) => e.group === 'other');
-  for (const e of [...signs, ...terms]) {
+  // a constant term first: there are few, and a formula with one (seed 004's 1 + …) is often wrong elsewhere too
+  for (const e of terms) {
     const r = one(e);
     if (r !== false) return r;
   }
@@ -341,7 +350,7 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }):
       if (ok === null) return null;
       if (ok) return { text: `Two things differ: ${a.text}, and ${b.text}: with both changed the check holds`, culprit: null };
     }
-  for (const e of [...shifts, ...others]) {
+  for (const e of [...signs, ...shifts, ...others]) {
     const r = one(e);
     if (r !== false) return r;
   }
