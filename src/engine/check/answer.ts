@@ -215,7 +215,8 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
     substituteHint(claim, rr, run, bad) ??
     // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
-    plain(productHint(claim, run, bad, (sub, at) => failureHint(sub, null, at, run))) ??
+    // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
+    plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run))) ??
     null
   );
 }

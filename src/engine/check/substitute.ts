@@ -33,8 +33,6 @@ export interface Edit {
   /** the node put in place of each target */
   by: (x: Expr) => Expr;
   text: string;
-  /** a name written several times, replaced everywhere at once: by itself a step off, or by another name */
-  group?: 'shift' | 'other';
 }
 
 /** e with each target replaced; nodes off the targets' way keep their identity (the run's memo reads them) */
@@ -188,35 +186,61 @@ function signEdits(side: Expr): Edit[] {
   return out;
 }
 
-/** one leaf replaced by each candidate; a leaf written several times alike is replaced everywhere at once too */
-function swapEdits(side: Expr, model: Model): Edit[] {
-  const out: Edit[] = [];
+/**
+ * one leaf replaced by each candidate; a leaf written several times alike is replaced everywhere at once too.
+ * Made in parts, the candidates only when asked for: a hint found by the first edits (seed 004's h̄ line, at
+ * every keystroke) does not pay for the hundreds of candidates of the others
+ */
+interface Swaps {
+  /** a name written several times, moved a step everywhere at once */
+  shifts: Edit[];
+  /** a name written several times, replaced by another everywhere at once */
+  others: () => Edit[];
+  /** each written value alone */
+  singles: () => Edit[];
+}
+
+function swapEdits(side: Expr, model: Model): Swaps {
   const all = leaves(side);
-  const acts = activations(model);
-  const steps = stepsOf(side);
   const byText = new Map<string, Expr[]>();
   for (const x of all) byText.set(exprText(x), [...(byText.get(exprText(x)) ?? []), x]);
+  const groups = [...byText].filter(([, xs]) => xs.length > 1).slice(0, MAX_GROUPS);
   // every one of a name written several times: the same slip made in each term (seed 004's h^(t+1) in every
   // gate's argument), a step one off among them (one reference moved alone is shiftHint's)
-  let groups = 0;
-  for (const [text, xs] of byText) {
-    if (xs.length < 2 || groups++ >= MAX_GROUPS) continue;
+  const shifts: Edit[] = [];
+  for (const [text, xs] of groups) {
     const x = xs[0]!;
-    const shifts = x.k === 'ref' && plainIdx(x.idx) ? [-1, 1].map((d): Expr => ({ ...x, idx: { ...x.idx!, k: x.idx!.k + d } })) : [];
-    for (const c of shifts) out.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}`, group: 'shift' });
-    for (const c of candidates(x, steps, model, acts))
-      out.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}`, group: 'other' });
+    if (x.k !== 'ref' || !plainIdx(x.idx)) continue;
+    for (const d of [-1, 1]) {
+      const c: Expr = { ...x, idx: { ...x.idx, k: x.idx.k + d } };
+      shifts.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}` });
+    }
   }
+  let context: { acts: Expr[]; steps: Idx[] } | null = null;
+  const ctx = () => (context ??= { acts: activations(model), steps: stepsOf(side) });
+  const others = () =>
+    groups.flatMap(([text, xs]) =>
+      candidates(xs[0]!, ctx().steps, model, ctx().acts).map((c): Edit => ({
+        targets: xs,
+        by: () => c,
+        text: `each ${text} should be ${exprText(c)}`,
+      })),
+    );
   // each written value alone, the factors before what stands inside an argument
-  for (const x of all.slice(0, MAX_LEAVES)) {
-    const text = exprText(x);
-    const xs = byText.get(text)!;
-    // which of a name written several times: "the second W should be V"
-    const k = inText(xs).indexOf(x);
-    const which = xs.length > 1 ? `the ${ORDINAL[k] ?? `${k + 1}th`} ${text}` : text;
-    for (const c of candidates(x, steps, model, acts)) out.push({ targets: [x], by: () => c, text: `${which} should be ${exprText(c)}` });
-  }
-  return out;
+  const singles = () =>
+    all.slice(0, MAX_LEAVES).flatMap((x) => {
+      const text = exprText(x);
+      const xs = byText.get(text)!;
+      // which of a name written several times: "the second W should be V"
+      const k = inText(xs).indexOf(x);
+      const which = xs.length > 1 ? `the ${ORDINAL[k] ?? `${k + 1}th`} ${text}` : text;
+      return candidates(x, ctx().steps, model, ctx().acts).map((c): Edit => ({
+        targets: [x],
+        by: () => c,
+        text: `${which} should be ${exprText(c)}`,
+      }));
+    });
+  return { shifts, others, singles };
 }
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
@@ -230,7 +254,8 @@ const inText = (xs: Expr[]) => [...xs].sort((a, b) => a.range.line - b.range.lin
  */
 export function termSwapText(term: Expr, sign: number, want: Float64Array, env: Env, run: Run): string | null {
   let evals = 0;
-  for (const e of swapEdits(term, run.model)) {
+  const swaps = swapEdits(term, run.model);
+  for (const e of [...swaps.shifts, ...swaps.others(), ...swaps.singles()]) {
     if (evals++ >= MAX_EVALS) return null;
     const v = guard(() => run.evaluateShared(replaced(term, e.targets, e.by), env).data);
     if (v && close(sign === 1 ? v : v.map((x) => -x), want)) return e.text;
@@ -329,35 +354,37 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }):
   };
   // a constant term put right, then with a name replaced everywhere (a step off first) or a sign; then a sign, a
   // name replaced everywhere, each written value alone: the fewest evaluations for the likeliest first
-  const shifts = swaps.filter((e) => e.group === 'shift');
-  const others = swaps.filter((e) => e.group === 'other');
-  // a constant term first: there are few, and a formula with one (seed 004's 1 + …) is often wrong elsewhere too
+  // (a constant term first: there are few, and a formula with one, seed 004's 1 + …, is often wrong elsewhere too)
   for (const e of terms) {
     const r = one(e);
     if (r !== false) return r;
   }
   // two slips: a name replaced everywhere (or a sign) and a constant term put right (seed 004's h̄ line)
   let pairs = 0;
-  for (const a of [...shifts, ...signs, ...others])
-    for (const b of terms) {
-      if (pairs++ >= MAX_PAIRS || b.targets.some((x) => a.targets.includes(x))) continue;
-      const both: Edit = {
-        targets: [...a.targets, ...b.targets],
-        by: (x) => (a.targets.includes(x) ? a.by(x) : b.by(x)),
-        text: '',
-      };
-      const ok = holds(both);
-      if (ok === null) return null;
-      if (ok) return { text: `Two things differ: ${a.text}, and ${b.text}: with both changed the check holds`, culprit: null };
+  const pairWith = (firsts: Edit[]): SubstituteHint | null | false => {
+    for (const a of firsts)
+      for (const b of terms) {
+        if (pairs++ >= MAX_PAIRS || b.targets.some((x) => a.targets.includes(x))) continue;
+        const both: Edit = {
+          targets: [...a.targets, ...b.targets],
+          by: (x) => (a.targets.includes(x) ? a.by(x) : b.by(x)),
+          text: '',
+        };
+        const ok = holds(both);
+        if (ok === null) return null;
+        if (ok) return { text: `Two things differ: ${a.text}, and ${b.text}: with both changed the check holds`, culprit: null };
+      }
+    return false;
+  };
+  if (terms.length)
+    for (const firsts of [() => swaps.shifts, () => signs, swaps.others]) {
+      const r = pairWith(firsts());
+      if (r !== false) return r;
     }
-  for (const e of [...signs, ...shifts, ...others]) {
-    const r = one(e);
-    if (r !== false) return r;
-  }
-  for (const e of swaps) {
-    if (e.group) continue;
-    const r = one(e);
-    if (r !== false) return r;
-  }
+  for (const part of [() => signs, () => swaps.shifts, swaps.others, swaps.singles])
+    for (const e of part()) {
+      const r = one(e);
+      if (r !== false) return r;
+    }
   return false;
 }
