@@ -25,6 +25,8 @@ import { rereadOneStep, rereadText } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
+import { substituteHint } from './substitute';
+import { productHint } from './product';
 import { textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
@@ -218,6 +220,11 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     plain(distributeHint(claim, run)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run) ??
+    // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
+    substituteHint(claim, rr, run, bad) ??
+    // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
+    // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
+    plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run))) ??
     null
   );
 }

@@ -14,6 +14,7 @@ import { toValue } from '../tensor';
 import type { Claim } from './hints';
 import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
+import { termSwapText } from './substitute';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -322,6 +323,9 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   // (after those two, whose messages say the slope in U's own terms, f_t ⊙ (1 − f_t))
   const act = activationFactorHint(run, w, env, freeT, n);
   if (act) return `${head}: ${act}`;
+  // one of the term's values where another of the network's belongs (f_t written for g_t, W_i for U_i)
+  const swap = termSwapText(w.t.e, w.t.sign, w.want, env, run);
+  if (swap) return `${head}: ${swap}`;
   // a term whose adjoint stands inside a matrix product (Uᵀ(ā ⊙ …)) with nothing simple wrong: the later hints
   // (a transpose, a left-out activation derivative) say it better than its value does
   if (!factorsOf(w.t.e).includes(w.adj)) return null;

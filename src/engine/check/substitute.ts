@@ -1,0 +1,390 @@
+// A failing check's formula with one factor replaced by another of the network's values: x_t written where
+// h_{t-1} belongs (Goodfellow's ∇_W L with x_tᵀ), W_i for U_i, U for W, f_t for g_t, a_t for h_t, σ'(…) of
+// another gate, or a difference written the wrong way round ((y_t − h_t) for (h_t − y_t)). The swaps the
+// cheaper hints know (a step one off, σ ↔ σ', a transpose) are theirs; this one tries any name of the same
+// shape. Bounded: the leaves, the candidates per leaf and the evaluations are capped, and it runs last.
+
+import type { Expr, Fn, Idx, Model } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import type { Range } from '../../report';
+import type { Env, Run } from '../run';
+import { guard } from './guard';
+import type { Claim } from './hints';
+import { termsOf } from './localFactor';
+import { close, type Point } from './points';
+import { atStep } from './textbook';
+
+/** leaves of the formula side tried */
+const MAX_LEAVES = 16;
+/** names written several times, each tried replaced everywhere at once */
+const MAX_GROUPS = 8;
+/** replacements tried per leaf */
+const MAX_CANDIDATES = 20;
+/** edited sides evaluated in all */
+const MAX_EVALS = 160;
+
+const ACTIVATION = new Set<Fn>(['sigma', 'tanh', 'dsigma', 'dtanh']);
+const PRIME: Partial<Record<Fn, Fn>> = { sigma: 'dsigma', tanh: 'dtanh' };
+
+export interface Edit {
+  /** the written nodes replaced (a name written several times is one edit when each is replaced alike) */
+  targets: Expr[];
+  /** the node put in place of each target */
+  by: (x: Expr) => Expr;
+  text: string;
+}
+
+/** e with each target replaced; nodes off the targets' way keep their identity (the run's memo reads them) */
+export function replaced(e: Expr, targets: readonly Expr[], by: (x: Expr) => Expr): Expr {
+  const go = (x: Expr): Expr => {
+    if (targets.includes(x)) return by(x);
+    if (x.k === 'deriv') return x;
+    let changed = false;
+    const y = mapChildren(
+      x,
+      (c) => {
+        const d = go(c);
+        if (d !== c) changed = true;
+        return d;
+      },
+      VALUE_CHILDREN,
+    );
+    return changed ? y : x;
+  };
+  return go(e);
+}
+
+/**
+ * the values of a side that may be a wrong choice: names and activations, outside derivatives and ∏ bodies; the
+ * factors first, then what stands inside a function's argument (the x_t of σ'(…) x_t before the x_t in σ'(…))
+ */
+function leaves(e: Expr): Expr[] {
+  const outer: Expr[] = [];
+  const inner: Expr[] = [];
+  const go = (x: Expr, inArg: boolean): void => {
+    if (x.k === 'ref' || (x.k === 'call' && ACTIVATION.has(x.fn))) (inArg ? inner : outer).push(x);
+    if (x.k === 'ref' || x.k === 'deriv' || x.k === 'prod') return;
+    forChildren(x, (c) => go(c, inArg || x.k === 'call'), VALUE_CHILDREN);
+  };
+  go(e, false);
+  return [...outer, ...inner];
+}
+
+const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+const timedName = (model: Model, name: string) => !!(model.quantities.get(name)?.timed || model.decls.get(name)?.perStep);
+
+/** a plain step index (t, t−1, 3), the only kind a candidate is placed at */
+const plainIdx = (i: Idx | null): i is Idx => !!i && !i.terms?.length;
+
+/** the steps a side is written at, first seen first: where a timed candidate for an untimed leaf is placed */
+function stepsOf(e: Expr, out: Idx[] = []): Idx[] {
+  if (e.k === 'ref' && plainIdx(e.idx) && !out.some((o) => o.v === e.idx!.v && o.k === e.idx!.k)) out.push(e.idx);
+  if (e.k !== 'deriv' && e.k !== 'prod') forChildren(e, (c) => stepsOf(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** the activations of the network's timed equations, and their slopes, written at step t */
+function activations(model: Model): Expr[] {
+  const out: Expr[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'call' && PRIME[x.fn]) out.push(x, { ...x, fn: PRIME[x.fn]! });
+    forChildren(x, go, VALUE_CHILDREN);
+  };
+  for (const q of model.quantities.values()) if (q.timed && q.general) go(q.general);
+  return out;
+}
+
+/** the network's values of x's shape that could stand where x is written: other names, then other activations */
+function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<string>([exprText(x)]);
+  const push = (c: Expr | null) => {
+    if (!c || out.length >= MAX_CANDIDATES || !sameShape(c.shape, x.shape)) return;
+    const text = exprText(c);
+    if (seen.has(text)) return;
+    seen.add(text);
+    out.push(c);
+  };
+  if (x.k === 'ref') {
+    const own = plainIdx(x.idx) ? x.idx : null;
+    // a timed leaf: its own step, then the side's other steps (h_{t-1} where x_t belongs in a Σ_t term at t and
+    // t − 1), then one off its own; an untimed one: the side's steps
+    const at: Idx[] = [];
+    for (const i of [...(own ? [own] : []), ...steps.slice(0, 2), ...(own ? [-1, 1].map((d) => ({ ...own, k: own.k + d })) : [])])
+      if (!at.some((a) => a.v === i.v && a.k === i.k)) at.push(i);
+    // the network's own values first, then the data, then the weights; a name of x's own kind (timed or not) first
+    const names = [...model.quantities.values()].filter((q) => q.timed).map((q) => ({ name: q.name, shape: q.shape, timed: true }));
+    for (const d of model.decls.values()) names.push({ name: d.name, shape: d.shape, timed: d.perStep });
+    const xTimed = timedName(model, x.name);
+    names.sort((a, b) => Number(b.timed === xTimed) - Number(a.timed === xTimed));
+    // every name at the leaf's own step before any one step off; a weight at no step, in its kind's place
+    const fits = names.filter((n) => n.name !== x.name && sameShape(n.shape, x.shape));
+    const untimed = (n: { name: string }) => push({ k: 'ref', name: n.name, idx: null, shape: x.shape, range: x.range });
+    if (!xTimed) fits.filter((n) => !n.timed).forEach(untimed);
+    for (const i of at) {
+      for (const n of fits) if (n.timed) push({ k: 'ref', name: n.name, idx: i, shape: x.shape, range: x.range });
+      // after the names at its own step, the activation left off it: c_t where tanh(c_t) belongs (a_t for h_t is
+      // said by h's name)
+      if (own && i === at[0]) for (const a of acts) if (a.k === 'call' && a.arg.k === 'ref' && a.arg.name === x.name) push(atStep(a, own));
+    }
+    if (xTimed) fits.filter((n) => !n.timed).forEach(untimed);
+    return out;
+  }
+  // an activation: the network's others at the steps x is written at (σ'(z_f) where σ'(z_i) belongs)
+  for (const s of stepsOf(x).slice(0, 1)) for (const a of acts) push(atStep(a, s));
+  return out;
+}
+
+const isChain = (x: Expr) => x.k === 'add' || x.k === 'sub' || x.k === 'neg';
+
+/**
+ * a difference written the wrong way round, a sum where a difference belongs (1 + h_t² for 1 − h_t²), a term
+ * with the wrong sign, or with a factor 2 (a square's) left out or put in
+ */
+function signEdits(side: Expr): Edit[] {
+  const out: Edit[] = [];
+  const terms = termsOf(side);
+  const top = new Set<Expr>();
+  // the side's own chain of + and −: flipping one of those is a term's sign, said as such
+  const chain = (x: Expr): void => {
+    if (x.k === 'add' || x.k === 'sub') {
+      top.add(x);
+      chain(x.a);
+      chain(x.b);
+    } else if (x.k === 'neg') chain(x.a);
+  };
+  chain(side);
+  const inner: Expr[] = [];
+  const go = (x: Expr): void => {
+    // a difference of two single terms, (y_t − h_t), even as a term of the side (its brackets are not kept); a
+    // sum only inside a factor (1 + h_t²): the side's own + is a term's sign
+    if (x.k === 'sub' && x !== side && !isChain(x.a)) inner.push(x);
+    if (x.k === 'add' && !top.has(x)) inner.push(x);
+    if (x.k !== 'deriv' && x.k !== 'prod') forChildren(x, go, VALUE_CHILDREN);
+  };
+  go(side);
+  for (const s of inner) {
+    if (s.k !== 'sub' && s.k !== 'add') continue;
+    const flip: Expr = s.k === 'sub' ? { ...s, a: s.b, b: s.a } : { ...s, k: 'sub' };
+    out.push({ targets: [s], by: () => flip, text: `(${exprText(s)}) should be (${exprText(flip)})` });
+  }
+  if (terms.length > 1) {
+    for (const t of terms)
+      out.push({
+        targets: [t.e],
+        by: (x) => ({ k: 'neg', a: x, shape: x.shape, range: x.range }),
+        text: `the term ${exprText(t.e)} has the wrong sign`,
+      });
+    const scaled =
+      (k: number) =>
+      (x: Expr): Expr => ({ k: 'mul', a: { k: 'num', value: k, shape: [], range: x.range }, b: x, shape: x.shape, range: x.range });
+    for (const t of terms) out.push({ targets: [t.e], by: scaled(2), text: `the term ${exprText(t.e)} leaves out a factor 2` });
+    for (const t of terms) out.push({ targets: [t.e], by: scaled(0.5), text: `the term ${exprText(t.e)} has a factor 2 too many` });
+  }
+  return out;
+}
+
+/**
+ * one leaf replaced by each candidate; a leaf written several times alike is replaced everywhere at once too.
+ * Made in parts, the candidates only when asked for: a hint found by the first edits (seed 004's h̄ line, at
+ * every keystroke) does not pay for the hundreds of candidates of the others
+ */
+interface Swaps {
+  /** a name written several times, moved a step everywhere at once */
+  shifts: Edit[];
+  /** a name written several times, replaced by another everywhere at once */
+  others: () => Edit[];
+  /** each written value alone */
+  singles: () => Edit[];
+}
+
+function swapEdits(side: Expr, model: Model): Swaps {
+  const all = leaves(side);
+  const byText = new Map<string, Expr[]>();
+  for (const x of all) byText.set(exprText(x), [...(byText.get(exprText(x)) ?? []), x]);
+  const groups = [...byText].filter(([, xs]) => xs.length > 1).slice(0, MAX_GROUPS);
+  // every one of a name written several times: the same slip made in each term (seed 004's h^(t+1) in every
+  // gate's argument), a step one off among them (one reference moved alone is shiftHint's)
+  const shifts: Edit[] = [];
+  for (const [text, xs] of groups) {
+    const x = xs[0]!;
+    if (x.k !== 'ref' || !plainIdx(x.idx)) continue;
+    for (const d of [-1, 1]) {
+      const c: Expr = { ...x, idx: { ...x.idx, k: x.idx.k + d } };
+      shifts.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}` });
+    }
+  }
+  let context: { acts: Expr[]; steps: Idx[] } | null = null;
+  const ctx = () => (context ??= { acts: activations(model), steps: stepsOf(side) });
+  const others = () =>
+    groups.flatMap(([text, xs]) =>
+      candidates(xs[0]!, ctx().steps, model, ctx().acts).map((c): Edit => ({
+        targets: xs,
+        by: () => c,
+        text: `each ${text} should be ${exprText(c)}`,
+      })),
+    );
+  // each written value alone, the factors before what stands inside an argument
+  const singles = () =>
+    all.slice(0, MAX_LEAVES).flatMap((x) => {
+      const text = exprText(x);
+      const xs = byText.get(text)!;
+      // which of a name written several times: "the second W should be V"
+      const k = inText(xs).indexOf(x);
+      const which = xs.length > 1 ? `the ${ORDINAL[k] ?? `${k + 1}th`} ${text}` : text;
+      return candidates(x, ctx().steps, model, ctx().acts).map((c): Edit => ({
+        targets: [x],
+        by: () => c,
+        text: `${which} should be ${exprText(c)}`,
+      }));
+    });
+  return { shifts, others, singles };
+}
+
+const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/** nodes in the order they are written (the ordinal of "the second W" counts in the text) */
+const inText = (xs: Expr[]) => [...xs].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+
+/**
+ * One wrong term of a backward formula whose value should be `want` (localFactor.ts knows it): the value of
+ * the term that, put in place of one of its own, gives it — "f_t should be g_t". Null when none does.
+ */
+export function termSwapText(term: Expr, sign: number, want: Float64Array, env: Env, run: Run): string | null {
+  let evals = 0;
+  const swaps = swapEdits(term, run.model);
+  for (const e of [...swaps.shifts, ...swaps.others(), ...swaps.singles()]) {
+    if (evals++ >= MAX_EVALS) return null;
+    const v = guard(() => run.evaluateShared(replaced(term, e.targets, e.by), env).data);
+    if (v && close(sign === 1 ? v : v.map((x) => -x), want)) return e.text;
+  }
+  return null;
+}
+
+/**
+ * a constant term of a backward formula where the loss's own step belongs: seed 004's h̄^(t) = 1 + …, whose 1
+ * is ∂L^(t)/∂h^(t). The other side is ∂A/∂B (or B̄); the candidates are ∂Q/∂B for each scalar Q whose
+ * equation reads B at its own step, other than through the formula's adjoints (a per-step loss L_t)
+ */
+function termEdits(side: Expr, other: Expr, model: Model): Edit[] {
+  if (other.k !== 'deriv' || !other.total || !plainIdx(other.wrt.idx)) return [];
+  const wrt = other.wrt;
+  const consts = termsOf(side).filter((t) => t.e.k === 'num');
+  if (!consts.length) return [];
+  const out: Edit[] = [];
+  for (const q of model.quantities.values()) {
+    if (!q.timed || !q.general || q.shape.length || q.name === wrt.name || !readsAtOwnStep(q.general, wrt.name)) continue;
+    const of: Expr = { k: 'ref', name: q.name, idx: wrt.idx, shape: [], range: other.range };
+    const d: Expr = { k: 'deriv', total: true, of, wrt, shape: other.shape, range: other.range };
+    for (const t of consts) out.push({ targets: [t.e], by: () => d, text: `the term ${exprText(t.e)} should be ${exprText(d)}` });
+  }
+  return out;
+}
+
+/** the equation reads name at its own step (h_t in L_t = (y_t − h_t)²) */
+function readsAtOwnStep(e: Expr, name: string): boolean {
+  let found = e.k === 'ref' && e.name === name && e.idx?.v === 't' && e.idx.k === 0 && !e.idx.terms?.length;
+  if (!found) forChildren(e, (c) => (found ||= readsAtOwnStep(c, name)), VALUE_CHILDREN);
+  return found;
+}
+
+/** pairs tried: a sign or a name replaced everywhere, with a constant term put right */
+const MAX_PAIRS = 40;
+
+export interface SubstituteHint {
+  text: string;
+  culprit: Range | null;
+}
+
+/** the check with one value of its formula side replaced holds at every point: the replacement is named */
+export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point): SubstituteHint | null {
+  // with a one-step reading to try too, the reading as written has half the evaluations
+  const spent = { evals: rr ? MAX_EVALS / 2 : 0 };
+  const written = substituteIn(c, run, bad, spent);
+  if (written || !rr) return written || null;
+  spent.evals = Math.min(spent.evals, MAX_EVALS) - MAX_EVALS / 2;
+  // the one-step re-reading (LANGUAGE.md §5): seed 001's ∂h_t/∂W_xh = σ'(…) h_{t-1}, a one-step derivative with
+  // x_t where h_{t-1} is written
+  const r = substituteIn(rr, run, bad, spent);
+  if (!r) return null;
+  const names = oneStepNames(rr);
+  if (!names.length) return r;
+  const many = names.length > 1 ? 's' : '';
+  return { ...r, text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${r.text.replace(/^The /, 'the ')}` };
+}
+
+/** the derivatives the one-step re-reading re-reads, as written */
+function oneStepNames(c: Claim): string[] {
+  const out: string[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'deriv' && x.oneStep && !out.includes(exprText(x))) out.push(exprText(x));
+    forChildren(x, go);
+  };
+  go(c.lhs);
+  go(c.rhs);
+  return out;
+}
+
+/** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */
+function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }): SubstituteHint | null | false {
+  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const side = right ? c.rhs : c.lhs;
+  const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
+  const holds = (e: Edit): boolean | null => {
+    if (spent.evals++ >= MAX_EVALS) return null;
+    const s = replaced(side, e.targets, e.by);
+    const [l, r] = right ? [c.lhs, s] : [s, c.rhs];
+    // the failing point first: most replacements fail there, and the other points are not evaluated
+    return guard(() => points.every((p) => close(run.evaluateShared(l, p.env).data, run.evaluateShared(r, p.env).data))) === true;
+  };
+  const signs = signEdits(side);
+  const swaps = swapEdits(side, run.model);
+  const terms = termEdits(side, right ? c.lhs : c.rhs, run.model);
+  const one = (e: Edit): SubstituteHint | null | false => {
+    const ok = holds(e);
+    if (ok === null) return null;
+    return ok
+      ? {
+          text: `${e.text.replace(/^the /, 'The ')}: with that the check holds`,
+          culprit: e.targets.length === 1 ? e.targets[0]!.range : null,
+        }
+      : false;
+  };
+  // a constant term put right, then with a name replaced everywhere (a step off first) or a sign; then a sign, a
+  // name replaced everywhere, each written value alone: the fewest evaluations for the likeliest first
+  // (a constant term first: there are few, and a formula with one, seed 004's 1 + …, is often wrong elsewhere too)
+  for (const e of terms) {
+    const r = one(e);
+    if (r !== false) return r;
+  }
+  // two slips: a name replaced everywhere (or a sign) and a constant term put right (seed 004's h̄ line)
+  let pairs = 0;
+  const pairWith = (firsts: Edit[]): SubstituteHint | null | false => {
+    for (const a of firsts)
+      for (const b of terms) {
+        if (pairs++ >= MAX_PAIRS || b.targets.some((x) => a.targets.includes(x))) continue;
+        const both: Edit = {
+          targets: [...a.targets, ...b.targets],
+          by: (x) => (a.targets.includes(x) ? a.by(x) : b.by(x)),
+          text: '',
+        };
+        const ok = holds(both);
+        if (ok === null) return null;
+        if (ok) return { text: `Two things differ: ${a.text}, and ${b.text}: with both changed the check holds`, culprit: null };
+      }
+    return false;
+  };
+  if (terms.length)
+    for (const firsts of [() => swaps.shifts, () => signs, swaps.others]) {
+      const r = pairWith(firsts());
+      if (r !== false) return r;
+    }
+  for (const part of [() => signs, () => swaps.shifts, swaps.others, swaps.singles])
+    for (const e of part()) {
+      const r = one(e);
+      if (r !== false) return r;
+    }
+  return false;
+}
