@@ -59,3 +59,31 @@ describe('a derivative inside a check that is 0 because its numerator does not d
     expect(hints.some((d) => d.line === 12)).toBe(false);
   });
 });
+
+describe('a whole side negated is named as a sign, also where a target is 0 at the file values (found by sol14)', () => {
+  it("∂L_2/∂o_2 = 2(y_2 − o_2) with y_2 = 0: 'a sign is wrong', not a term of o_2 that is no path", () => {
+    const net = [
+      'T = 3',
+      'input x = [1, 2, 3]',
+      'target y = [1, 0, 1]',
+      'param W_xh = 0.5',
+      'param W_hh = -0.3',
+      'param b_h = 0.1',
+      'param W_hy = 0.8',
+      'h_0 = 0',
+      'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
+      'o_t = W_hy h_t',
+      'L_t = (y_t - o_t)^2',
+      'loss L = Σ_t L_t',
+    ];
+    const r = analyze(
+      [...net, 'check ∂L_2/∂o_2 = 2(y_2 - o_2)', 'check ∂L_3/∂o_3 = 2(y_3 - o_3)', 'check ∂L_2/∂o_2 = -2(y_2 - o_2)'].join('\n'),
+    );
+    const [zero, one, right] = r.checks;
+    expect(zero!.status).toBe('fails');
+    expect(zero!.message).toContain('The right side is the left side with the opposite sign: a sign is wrong');
+    expect(zero!.message).not.toContain('no path');
+    expect(one!.message).toContain('a sign is wrong');
+    expect(right!.status).toBe('holds');
+  });
+});

@@ -27,7 +27,7 @@ import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
 import { substituteHint } from './substitute';
 import { productHint } from './product';
-import { textbookHint } from './textbook';
+import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
 import { shortcuts } from './shortcuts';
@@ -209,6 +209,9 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     plain(pathHint(claim, run)) ??
     plain(localFactorHint(claim, run, bad)) ??
     plain(primeSwapHint(claim, run)) ??
+    // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
+    // target that is 0 at the file's values as no term and would blame the other term
+    plain(signHint(claim, run)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??

@@ -56,6 +56,8 @@ const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] &
  * the sides differ by a constant factor at every point: the sign, 2, or the 1/T of a mean loss
  * (d2l.ai's L = (1/T) Σ_t l_t with the 1/T forgotten)
  */
+const SIGN = 'The right side is the left side with the opposite sign: a sign is wrong';
+
 export function scaleHint(c: Claim, run: Run): string | null {
   const T = run.model.T;
   const k = guard(() => {
@@ -83,7 +85,7 @@ export function scaleHint(c: Claim, run: Run): string | null {
   });
   if (k === null || Math.abs(k - 1) < 1e-6) return null;
   const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
-  if (is(-1)) return 'The right side is the left side with the opposite sign: a sign is wrong';
+  if (is(-1)) return SIGN;
   if (T > 1 && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
   if (T > 1 && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;
   if (T > 1 && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
@@ -345,6 +347,12 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
 }
 
 /** the first of the hints above that says something */
+/** the sides differ by their sign alone at every point: scaleHint's first answer, asked on its own */
+export function signHint(c: Claim, run: Run): string | null {
+  const h = scaleHint(c, run);
+  return h === SIGN ? h : null;
+}
+
 export function textbookHint(c: Claim, run: Run, model: Model): string | null {
   if (run.tape.nodes.length > 50_000) return null;
   return (
