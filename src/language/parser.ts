@@ -1512,12 +1512,32 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   function derivative(): Ast {
     const d = next();
     const plus = d.plus || eatPlus();
+    // ∂_B A, \partial_{o_3} L: the subscript names the variable, as in ∇_B A (the notation of many lecture notes)
+    if (isOp(peek(), '_')) return subscriptDerivative(d, plus);
     const of = derivOperand();
     expectOp('/', 'in ∂A/∂B');
     if (peek().kind !== 'partial') fail(`expected ∂ after '/' in ∂A/∂B, found ${describe(peek())}`);
     next();
     const wrt = derivOperand();
     return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range) }, of, wrt);
+  }
+
+  /** ∂_B A (after the ∂ and a ⁺): ∂A/∂B, A the next power-level operand */
+  function subscriptDerivative(d: Token, plus: boolean): Ast {
+    next();
+    let wrt: Ast;
+    const o = peek();
+    if (isOp(o, '{')) {
+      next();
+      enter(o);
+      wrt = expr();
+      depth--;
+      expectOp('}', 'to close the subscript of ∂');
+    } else if (o.kind === 'name') wrt = nameWithIndex(false);
+    else return fail(`expected the variable of ∂_B A after '_', found ${describe(o)}`);
+    if (!startsPrimary(peek())) fail(`expected what ∂_… differentiates (∂_B A), found ${describe(peek())}`);
+    const of = power();
+    return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, of.range) }, of, wrt);
   }
 
   /** one entry of a literal: a number (the common case, read without the expression descent) or an expression */

@@ -87,3 +87,39 @@ describe('a whole side negated is named as a sign, also where a target is 0 at t
     expect(right!.status).toBe('holds');
   });
 });
+
+describe('∂_B A, the subscript notation of a partial derivative (found by sol14: "expected a name after ∂")', () => {
+  const net = [
+    'T = 3',
+    'input x = [1, 2, 3]',
+    'target y = [1, 0, 1]',
+    'param W_xh = 0.5',
+    'param W_hh = -0.3',
+    'param b_h = 0.1',
+    'param W_hy = 0.8',
+    'h_0 = 0',
+    'h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)',
+    'o_t = W_hy h_t',
+    'L_t = (y_t - o_t)^2',
+    'loss L = Σ_t L_t',
+  ];
+  it('reads as ∂A/∂B, with ⁺ and in LaTeX, and binds tighter than a product', () => {
+    const r = analyze(
+      [
+        ...net,
+        'check \\partial_{o_3} L = -2(y_3 - o_3)',
+        'check ∂_{o_t} L_t = -2(y_t - o_t)',
+        'check ∂_{W_hy} L = Σ_t ∂_{o_t} L_t h_t',
+        "check \\partial^+_{h_{t-1}} h_t = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh",
+        'check ∂_{o_3} L = 2(y_3 - o_3)',
+      ].join('\n'),
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails']);
+    expect(r.checks[4]!.message).toContain('a sign is wrong');
+  });
+  it('a subscript that is not a variable is refused by name', () => {
+    const r = analyze([...net, 'check ∂_{2} L = 0'].join('\n'));
+    expect(r.diagnostics.some((d) => d.severity === 'error' && d.line === 13)).toBe(true);
+  });
+});
