@@ -1393,6 +1393,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (peek().kind === 'partial') {
       const d = next();
       const plus = d.plus || eatPlus();
+      noHigherOrder();
       if (isOp(peek(), '}')) {
         // the operator form \frac{∂}{∂B} A
         next();
@@ -1499,6 +1500,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return false;
   }
 
+  /** ∂²L/∂w², \partial^2 L: said as what it is, not as a missing name */
+  function noHigherOrder(): void {
+    const o = peek();
+    if (isOp(o, '²') || isOp(o, '³') || isOp(o, '^'))
+      fail('second and higher derivatives (∂²A/∂B²) are not in the language: it checks first derivatives, ∂A/∂B');
+  }
+
   function derivOperand(): Ast {
     const o = peek();
     if (isOp(o, '(') || isOp(o, '{')) {
@@ -1512,6 +1520,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   function derivative(): Ast {
     const d = next();
     const plus = d.plus || eatPlus();
+    noHigherOrder();
     // ∂_B A, \partial_{o_3} L: the subscript names the variable, as in ∇_B A (the notation of many lecture notes)
     if (isOp(peek(), '_')) return subscriptDerivative(d, plus);
     const of = derivOperand();

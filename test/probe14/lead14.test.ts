@@ -123,3 +123,25 @@ describe('∂_B A, the subscript notation of a partial derivative (found by sol1
     expect(r.diagnostics.some((d) => d.severity === 'error' && d.line === 13)).toBe(true);
   });
 });
+
+describe('a second derivative is refused as what it is (found by errors14: "expected a name after ∂, found \'²\'")', () => {
+  it('∂²L/∂w² and \\frac{\\partial^2 L}{\\partial w^2} say second derivatives are not in the language; ∂^+ still reads', () => {
+    const r = analyze(
+      [
+        'T = 2',
+        'param w = 0.5',
+        'input x = [1, 2]',
+        'h_0 = 0',
+        'h_t = tanh(w h_{t-1} + x_t)',
+        'loss L = Σ_t h_t^2',
+        'check ∂²L/∂w² = 0',
+        'check \\frac{\\partial^2 L}{\\partial w^2} = 0',
+        "check \\frac{\\partial^{+} h_t}{\\partial h_{t-1}} = tanh'(w h_{t-1} + x_t) w",
+      ].join('\n'),
+    );
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.line)).toEqual([7, 8]);
+    for (const e of errors) expect(e.message).toContain('second and higher derivatives (∂²A/∂B²) are not in the language');
+    expect(r.checks.map((c) => [c.line, c.status])).toEqual([[9, 'holds']]);
+  });
+});
