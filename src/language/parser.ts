@@ -1282,6 +1282,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   function nabla(): Ast {
     const t = next();
     if (!isOp(peek(), '_')) fail(`write the gradient with its variable as the subscript: ∇_B A, found ${describe(peek())} after ∇`);
+    const { wrt, of } = subscripted('∇');
+    return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range), nabla: true }, of, wrt);
+  }
+
+  /** after ∇ or ∂, at its '_': the variable B of `_B` or `_{B}`, then A, the next power-level operand */
+  function subscripted(op: '∇' | '∂'): { wrt: Ast; of: Ast } {
     next();
     let wrt: Ast;
     const o = peek();
@@ -1290,12 +1296,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       enter(o);
       wrt = expr();
       depth--;
-      expectOp('}', 'to close the subscript of ∇');
+      expectOp('}', `to close the subscript of ${op}`);
     } else if (o.kind === 'name') wrt = nameWithIndex(false);
-    else return fail(`expected the variable of ∇_B A after '_', found ${describe(o)}`);
-    if (!startsPrimary(peek())) fail(`expected what ∇_… differentiates (∇_B A), found ${describe(peek())}`);
-    const of = power();
-    return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range), nabla: true }, of, wrt);
+    else wrt = fail(`expected the variable of ${op}_B A after '_', found ${describe(o)}`);
+    if (!startsPrimary(peek())) fail(`expected what ${op}_… differentiates (${op}_B A), found ${describe(peek())}`);
+    return { wrt, of: power() };
   }
 
   /** \bar{X}, \overline{c^{(t)}}, \bar{h}_t, \overline{h}^{(t)}: the adjoint of the indexed name */
@@ -1533,19 +1538,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
 
   /** ∂_B A (after the ∂ and a ⁺): ∂A/∂B, A the next power-level operand */
   function subscriptDerivative(d: Token, plus: boolean): Ast {
-    next();
-    let wrt: Ast;
-    const o = peek();
-    if (isOp(o, '{')) {
-      next();
-      enter(o);
-      wrt = expr();
-      depth--;
-      expectOp('}', 'to close the subscript of ∂');
-    } else if (o.kind === 'name') wrt = nameWithIndex(false);
-    else return fail(`expected the variable of ∂_B A after '_', found ${describe(o)}`);
-    if (!startsPrimary(peek())) fail(`expected what ∂_… differentiates (∂_B A), found ${describe(peek())}`);
-    const of = power();
+    const { wrt, of } = subscripted('∂');
     return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, of.range) }, of, wrt);
   }
 
