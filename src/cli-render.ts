@@ -195,6 +195,32 @@ export function solutionJson(sol: SolutionReport) {
 
 export function renderLatex(file: string, r: Report): string {
   const out = [`% Unroll: derivations of ${file}`];
+  if (!r.derives.length) out.push(NO_DERIVES('in the file'));
+  latexDerives(r, out);
+  return out.join('\n') + '\n';
+}
+
+/** "% no derive lines …": an empty output would look like a failure (a solution's checks are `unroll check`'s) */
+const NO_DERIVES = (where: string) =>
+  `% no derive lines ${where}: write one (derive ∂L/∂W_hh) to get its derivation; \`unroll check\` judges the equations`;
+
+/**
+ * A solution's derivations: its network blocks' derive lines, under one heading, each network named when there
+ * are several (a heading per network repeated the file's name once per exercise)
+ */
+export function renderSolutionLatex(file: string, sol: SolutionReport): string {
+  const out = [`% Unroll: derivations of ${file}`];
+  if (!sol.networks.some((n) => n.report.derives.length))
+    out.push(NO_DERIVES(sol.networks.every((n) => !n.range) ? 'in the .rnn beside it' : 'in its ```rnn blocks'));
+  sol.networks.forEach((n, i) => {
+    if (!n.report.derives.length) return;
+    if (sol.networks.length > 1) out.push(`% network ${i + 1} (${n.range ? `line ${n.range.line}` : 'sidecar'})`);
+    latexDerives(n.report, out);
+  });
+  return out.join('\n') + '\n';
+}
+
+function latexDerives(r: Report, out: string[]): void {
   for (const d of r.derives) {
     out.push(`% line ${d.line}: derive ${d.query}`);
     if (d.general) {
@@ -211,7 +237,6 @@ export function renderLatex(file: string, r: Report): string {
       for (const [k, f] of forms) out.push(`% ${k} form${res.t !== null ? `, t = ${res.t}` : ''}\n\\[\n${f!.latex}\n\\]`);
     }
   }
-  return out.join('\n') + '\n';
 }
 
 const fmt = (x: number): string => formatNumber(x, 6);

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { analyze } from './analysis';
-import { renderLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
+import { renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
 import type { Report } from './report';
 import { analyzeSolution, isSolution, solutionKindOf, type SolutionReport } from './solution/index';
 
@@ -47,7 +47,7 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
     const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });
     const bad = solutionFails(sol);
     if (mode === 'check' && json) return { file, out: '', json: { file, ...solutionJson(sol) }, bad };
-    if (mode === 'latex') return { file, out: sol.networks.map((n) => renderLatex(file, n.report)).join(''), bad };
+    if (mode === 'latex') return { file, out: renderSolutionLatex(file, sol), bad };
     return { file, out: renderSolutionText(file, sol, many), bad };
   }
   const report = analyze(text, { forms });
