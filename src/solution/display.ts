@@ -147,7 +147,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       continue;
     }
     if (c === '\\') {
-      const m = /^\\(?:([A-Za-z]+)\*?|.)/.exec(text.slice(i, Math.min(end, i + 40)))!;
+      const m = /^\\(?:([A-Za-z]+)\*?|[\s\S])?/.exec(text.slice(i, Math.min(end, i + 40)))!;
       const word = m[1];
       if (text[i + 1] === '\\' && matrixDepth === 0) {
         // a row break, with its optional spacing `\\[2pt]`
