@@ -20,6 +20,11 @@ export interface FileOutcome {
   bad: boolean;
   /** the file could not be read or is not a solution (exit status 2) */
   error?: string;
+  /**
+   * analysing the file threw: a bug of Unroll's, said for this file while the others are still analysed (one
+   * student's file must not stop a class folder); exit status 2 at the end
+   */
+  crash?: string;
 }
 
 export function runFile(file: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
@@ -30,6 +35,15 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
   } catch (e) {
     return { file, out: '', bad: true, error: `cannot read ${file}: ${(e as Error).message}` };
   }
+  try {
+    return analyseText(file, text, mode, json, many);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { file, out: '', bad: true, crash: `${file}: internal error (${why}): a bug in Unroll; please report it with this file` };
+  }
+}
+
+function analyseText(file: string, text: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
   // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
   const forms = mode !== 'check' || json;
   const kind = solutionKindOf(file);

@@ -202,7 +202,12 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
         failed = o.error;
         return;
       }
-      if (o.bad) status = 1;
+      if (o.crash) {
+        process.stderr.write(`unroll: ${o.crash}\n`);
+        status = 2;
+        return;
+      }
+      if (o.bad) status = Math.max(status, 1);
       if (!json) process.stdout.write(o.out);
     },
   });
@@ -215,7 +220,7 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
   if (json)
     process.stdout.write(
       JSON.stringify(
-        outcomes.map((o) => o.json),
+        outcomes.map((o) => (o.crash ? { file: o.file, error: o.crash } : o.json)),
         null,
         2,
       ) + '\n',
