@@ -525,7 +525,9 @@ function collect(
       undefinedStep.add(ch);
     }
     if (!usable.length) {
-      const why = diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit');
+      // a name of the network whose definition has an error: said as the .rnn says it (§6: not available), once
+      const why =
+        diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit') ?? diags.find((d) => d.code === 'unavailable');
       const reason = why?.message ?? all[0]?.message ?? 'the equation does not read as a check';
       const defined = why ? definedName(c.text.chars, why) : null;
       c.skip = defined
