@@ -30,6 +30,7 @@ import { productHint } from './product';
 import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
+import { sumIndexHint } from './sumIndex';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
@@ -228,6 +229,8 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
     // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
     plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run))) ??
+    // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
+    plain(sumIndexHint(claim, run, bad)) ??
     null
   );
 }
