@@ -47,7 +47,7 @@ loss L = Σ_t L_t`;
     );
     expect(verdict(SCALAR, '∂L/∂u = Σ_{i=1}^{T} ∂L/∂h_{T+1-i} (1 - h_{T+1-i}^2) x_{T+1-i}').status).toBe('holds');
     expect(verdict(SCALAR, '∂L/∂u = Σ_{i=1}^{T} ∂L/∂h_{T+1-i} (1 - h_{T+1-i}^2) x_i').message).toContain(
-      'Inside the Σ over i on the right side, x_i should be x_{T-i+1}',
+      'Inside the Σ over i on the right side, x_i should be x_{T+1-i}',
     );
   });
   it('a bound written with the wrong variable (T for t); a ∏ factor read at t for j', () => {
@@ -59,6 +59,13 @@ loss L = Σ_t L_t`;
     expect(verdict(net, '∂h_t/∂h_1 = ∏_{j=2}^{t} (1 - h_{t}^2) w').message).toContain(
       'Inside the ∏ over j on the right side, h_t should be h_j',
     );
+  });
+  it('a link of a chain gets its own culprit; the others hold', () => {
+    const r = analyze(
+      `${SCALAR}\ncheck ∂L/∂u = Σ_{t=1}^{T} ∂L/∂h_t ∂⁺h_t/∂u = Σ_{i=1}^{T} ∂L/∂h_i (1 - h_i^2) x_{T+1-i} = Σ_{t=1}^{T} ∂L/∂h_t (1 - h_t^2) x_t\n`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'fails', 'holds']);
+    expect(r.checks[1]!.message).toContain('Inside the Σ over i on the right side, x_{T+1-i} should be x_i');
   });
   it('no bound that collapses the Σ to one term is offered (it would make a wrong formula a tautology)', () => {
     const v = verdict(SCALAR, '∂L/∂h_t = Σ_{i=t}^{T} w^{i-t} ∂L/∂h_i');

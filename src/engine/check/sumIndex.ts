@@ -8,7 +8,7 @@
 
 import { idxString, idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx, IdxTerm } from '../../language/model';
-import { exprText, refText } from '../../language/print';
+import { displayName, exprText, refText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve/walk';
 import { LimitError } from '../tape';
 import { RunError, type Run } from '../run';
@@ -27,8 +27,8 @@ interface Site {
   idx: Idx;
   /** the side with this index replaced */
   with: (side: Expr, idx: Idx) => Expr;
-  /** the text written, given the index (h_i, ∂L/∂o_i, upper bound) */
-  text: (idx: Idx) => string;
+  /** the text written, given the index's text (h_i, ∂L/∂o_i, upper bound) */
+  text: (idx: string) => string;
   /** the Σ/∏ it stands in (innermost), for the message */
   loop: Loop;
   /** the variables a candidate may use: the loops' own (innermost first), then the free ones around */
@@ -62,7 +62,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
         out.push({
           idx: e[end],
           with: (s, idx) => replaced(s, e, { ...e, [end]: idx }),
-          text: (idx) => idxString(idx),
+          text: (idx) => idx,
           loop: e,
           inner: loops.map((l) => l.v).reverse(),
           bound: end,
@@ -80,7 +80,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
       out.push({
         idx: e.idx,
         with: (s, idx) => replaced(s, e, { ...e, idx }),
-        text: (idx) => refText(e.name, idx),
+        text: (idx) => named(e.name, idx),
         loop,
         inner,
         bound: null,
@@ -96,7 +96,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
         out.push({
           idx: of.idx,
           with: (s, idx) => replaced(s, e, { ...e, of: { ...of, idx } }),
-          text: (idx) => `${mark}${refText(of.name, idx)}/∂${refText(wrt.name, wrt.idx)}`,
+          text: (idx) => `${mark}${named(of.name, idx)}/∂${refText(wrt.name, wrt.idx)}`,
           loop,
           inner,
           bound: null,
@@ -106,7 +106,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
         out.push({
           idx: wrt.idx,
           with: (s, idx) => replaced(s, e, { ...e, wrt: { ...wrt, idx } }),
-          text: (idx) => `${mark}${exprText(of)}/∂${refText(wrt.name, idx)}`,
+          text: (idx) => `${mark}${exprText(of)}/∂${named(wrt.name, idx)}`,
           loop,
           inner,
           bound: null,
@@ -237,13 +237,27 @@ function writtenIdx(idx: Idx, T: number): Idx {
   );
 }
 
+/** a name with an index's text, as refText writes it (h_i, o_{T+t-i}) */
+const named = (name: string, idx: string) => (idx.length === 1 ? `${displayName(name)}_${idx}` : `${displayName(name)}_{${idx}}`);
+
+/** an index as a sheet writes one with T: T first, then its number, the added variables, the subtracted ones (T+1-i) */
+function idxText(idx: Idx): string {
+  if (idx.v !== 'T') return idxString(idx, '-');
+  const terms = idx.terms ?? [];
+  let s = 'T';
+  if (idx.k) s += idx.k > 0 ? `+${idx.k}` : `-${-idx.k}`;
+  for (const t of terms) if (t.sign > 0) s += `+${t.v}`;
+  for (const t of terms) if (t.sign < 0) s += `-${t.v}`;
+  return s;
+}
+
 function describe(site: Site, cand: Cand, side: string, T: number): string {
   const sym = site.loop.k === 'sum' ? 'Σ' : '∏';
   const where = `the ${sym} over ${site.loop.v} on the ${side} side`;
   if (site.bound) {
     const which = site.bound === 'to' ? 'upper' : 'lower';
-    const range = `${site.loop.v} = ${idxString(writtenIdx(site.loop.from, T))}..${idxString(writtenIdx(site.loop.to, T))}`;
-    return `The ${where.slice(4)} (${range}) has the wrong ${which} bound: it should be ${idxString(cand.shown)}, with which the check holds`;
+    const range = `${site.loop.v} = ${idxText(writtenIdx(site.loop.from, T))}..${idxText(writtenIdx(site.loop.to, T))}`;
+    return `The ${where.slice(4)} (${range}) has the wrong ${which} bound: it should be ${idxText(cand.shown)}, with which the check holds`;
   }
-  return `Inside ${where}, ${site.text(writtenIdx(site.idx, T))} should be ${site.text(cand.shown)}: with that index the check holds`;
+  return `Inside ${where}, ${site.text(idxText(writtenIdx(site.idx, T)))} should be ${site.text(idxText(cand.shown))}: with that index the check holds`;
 }
