@@ -30,6 +30,8 @@ import { productHint } from './product';
 import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
+import { sumIndexHint } from './sumIndex';
+import { lossShapeHint } from './lossShape';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
@@ -195,6 +197,8 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
   return (
+    // ∂L/∂X of a loss refused as not a scalar: a Jacobian, said before any hint explains its mismatch
+    plain(lossShapeHint(claim, run)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
@@ -228,6 +232,8 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
     // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
     plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run))) ??
+    // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
+    plain(sumIndexHint(claim, run, bad)) ??
     null
   );
 }

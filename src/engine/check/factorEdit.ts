@@ -5,6 +5,7 @@
 // entry's indices swapped, a transpose, a step one off. Bounded: the candidates and the evaluations are capped,
 // and it runs only when every cheaper hint has said nothing.
 
+import { activation, unprimed } from '../../language/activations';
 import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
@@ -41,8 +42,9 @@ interface Edit {
   kind: 'insert' | 'swap' | 'shift' | 'twin' | 'drop';
 }
 
-const PRIME: Partial<Record<Fn, Fn>> = { sigma: 'dsigma', tanh: 'dtanh', relu: 'drelu' };
-const UNPRIME: Partial<Record<Fn, Fn>> = { dsigma: 'sigma', dtanh: 'tanh', drelu: 'relu' };
+/** σ → σ' and back: the table of src/language/activations.ts */
+const PRIME = (fn: Fn): Fn | undefined => activation(fn)?.prime;
+const UNPRIME = (fn: Fn): Fn | undefined => unprimed(fn);
 
 /** the side with the edits applied, bottom up: an edit inside another's target is kept by the outer one */
 function applyEdits(e: Expr, edits: Edit[]): Expr {
@@ -171,9 +173,9 @@ function equationFactors(model: Model): Expr[] {
   const go = (x: Expr): void => {
     if (x.k === 'mul' || x.k === 'hadamard') for (const f of factorsOf(x)) push(f);
     if (x.k === 'matmul') [x.a, x.b].forEach(push);
-    if (x.k === 'call' && PRIME[x.fn]) {
+    if (x.k === 'call' && PRIME(x.fn)) {
       push(x);
-      push({ ...x, fn: PRIME[x.fn]! });
+      push({ ...x, fn: PRIME(x.fn)! });
     }
     forChildren(x, go, VALUE_CHILDREN);
   };
@@ -181,9 +183,9 @@ function equationFactors(model: Model): Expr[] {
     const g = q.timed ? q.general : null;
     if (!g) continue;
     // a quantity that is an activation (r_t = σ(…)) is offered by its name, and its slope by its argument
-    if (g.k === 'call' && PRIME[g.fn]) {
+    if (g.k === 'call' && PRIME(g.fn)) {
       push({ k: 'ref', name: q.name, idx: { v: 't', k: 0 }, shape: g.shape, range: g.range });
-      push({ ...g, fn: PRIME[g.fn]! });
+      push({ ...g, fn: PRIME(g.fn)! });
       go(g.arg);
     } else go(g);
   }
@@ -280,8 +282,8 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
     });
   const to = (x: Expr, y: Expr, kind: Edit['kind']): Edit => ({ target: x, make: () => y, text: say(x, y), kind });
   for (const x of valueNodes(side)) {
-    if (x.k === 'call' && (PRIME[x.fn] || UNPRIME[x.fn])) {
-      const fn = (PRIME[x.fn] ?? UNPRIME[x.fn])!;
+    if (x.k === 'call' && (PRIME(x.fn) || UNPRIME(x.fn))) {
+      const fn = (PRIME(x.fn) ?? UNPRIME(x.fn))!;
       out.push({ target: x, make: (y) => ({ ...y, fn }) as Expr, text: say(x, { ...x, fn }), kind: 'twin' });
     }
     if (isGate(x, model)) out.push(to(x, { k: 'sub', a: one(x), b: x, shape: x.shape, range: x.range }, 'twin'));

@@ -3,6 +3,7 @@
 // term is named, with the factor it should be (∂⁺U/∂B), and, where it can be said, what is wrong with it:
 // a factor of U's own equation left out (o_t), σ' where tanh' belongs (or the reverse), the sign.
 
+import { ACTIVATIONS, activation } from '../../language/activations';
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, renameCalls } from '../../language/resolve';
@@ -53,7 +54,7 @@ function sameOf(a: Expr, b: Expr, env: Env): boolean {
 
 /** σ' ↔ tanh' throughout (null when neither is written) */
 function swapPrimes(e: Expr): Expr | null {
-  return renameCalls(e, { dsigma: 'dtanh', dtanh: 'dsigma' });
+  return renameCalls(e, { [ACTIVATIONS.sigma.prime]: ACTIVATIONS.tanh.prime, [ACTIVATIONS.tanh.prime]: ACTIVATIONS.sigma.prime });
 }
 
 const OPAQUE = new Set<Expr['k']>(['vec', 'mat', 'matpow', 'index', 'sum', 'prod', 'indicator', 'deriv']);
@@ -166,11 +167,12 @@ function activationFactorHint(
   const text = (e: Expr) => exprText(freeT && env.t !== undefined ? shifted(e, w.U.step! - env.t) : bindVar(e, 't', w.U.step!));
   const written = JSON.stringify(w.t.e);
   for (const f of activationCalls(q.general)) {
-    const d: Expr = { ...f, fn: f.fn === 'sigma' ? 'dsigma' : 'dtanh' };
+    const act = activation(f.fn)!;
+    const d: Expr = { ...f, fn: act.prime };
     const fv = run.evaluateAt(f, at).data;
     const dv = run.evaluateAt(d, at).data;
     if ((fv.length !== 1 && fv.length !== n) || fv.length !== dv.length) continue;
-    const slope = f.fn === 'sigma' ? "σ'" : "tanh'";
+    const slope = act.written;
     const dText = `${slope}(${text(f.arg)})`;
     if (close(times(w.value, dv), w.want)) return `it leaves out the factor ${dText}`;
     // the term has wroteFn (σ or σ') where the other belongs: dividing its value out and the other's in fits
@@ -303,7 +305,8 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
       w.want,
     )
   ) {
-    const has = JSON.stringify(w.t.e).includes('"dsigma"') ? ["σ'", "tanh'"] : ["tanh'", "σ'"];
+    const { sigma, tanh } = ACTIVATIONS;
+    const has = JSON.stringify(w.t.e).includes(`"${sigma.prime}"`) ? [sigma.written, tanh.written] : [tanh.written, sigma.written];
     return `${head}: it has ${has[0]} where ${uText}'s equation needs ${has[1]}`;
   }
   for (const f of ownFactors(run, w.U.name, w.U.step ?? 0)) {
@@ -347,8 +350,9 @@ export function primeSwapHint(c: Claim, run: Run): string | null {
     if (e instanceof RunError || e instanceof LimitError) return null;
     throw e;
   }
-  const has = JSON.stringify([c.lhs, c.rhs]).includes('"dsigma"');
-  const both = has && JSON.stringify([c.lhs, c.rhs]).includes('"dtanh"');
+  const written = JSON.stringify([c.lhs, c.rhs]);
+  const has = written.includes(`"${ACTIVATIONS.sigma.prime}"`);
+  const both = has && written.includes(`"${ACTIVATIONS.tanh.prime}"`);
   return both
     ? "σ' and tanh' are swapped: with each written as the other the check holds (σ' belongs to the gates' σ, tanh' to tanh)"
     : `${has ? "σ' should be tanh'" : "tanh' should be σ'"}: with that derivative the check holds (σ' belongs to the gates' σ, tanh' to tanh)`;

@@ -27,7 +27,7 @@ function shape(c: Claim): { d: Deriv; p: Prod } | null {
     [c.lhs, c.rhs],
     [c.rhs, c.lhs],
   ] as const)
-    if (d.k === 'deriv' && d.total && !d.oneStep && d.of.k === 'ref' && d.of.name === d.wrt.name && p.k === 'prod' && !p.desc)
+    if (d.k === 'deriv' && d.total && !d.oneStep && d.of.k === 'ref' && d.of.name === d.wrt.name && p.k === 'prod')
       return { d, p: p as Prod };
   return null;
 }
@@ -64,6 +64,8 @@ export function productHint(c: Claim, run: Run, bad: Point, inner: (sub: Claim, 
     }
     if (!first) return null;
     if (!chainHolds(d, want, from, to, bad, run)) return null;
+    // every factor the transpose of its step's Jacobian: the denominator layout (Pascanu et al.'s ∏ W_recᵀ diag(…))
+    const flipped = first.l.shape.length === 2 && transposedEach(want, body, from, to, run);
     // judged at the first wrong factor's step alone: its explanation is what is said (the cost of a ∏ line,
     // analysed at every keystroke, is the inner hints' at one point, not at every factor)
     const sub: Claim = { lhs: want, rhs: body, points: [first], freeT: true };
@@ -74,22 +76,63 @@ export function productHint(c: Claim, run: Run, bad: Point, inner: (sub: Claim, 
       typeof lv === 'number' && typeof rv === 'number'
         ? `${fmt(rv, 6)} where ∂${name}_${first.t}/∂${name}_${first.t! - 1} is ${fmt(lv, 6)}`
         : `${valueText(rv)} where ∂${name}_${first.t}/∂${name}_${first.t! - 1} is ${valueText(lv)}`;
-    const head = `The ∏'s factor ${exprText(p.body)} should be ∂${exprText({ ...ofRef, idx: step(v, 0) })}/∂${exprText({ ...ofRef, idx: step(v, -1) })}; at ${v} = ${first.t} it is ${values}`;
+    const jac = `∂${exprText({ ...ofRef, idx: step(v, 0) })}/∂${exprText({ ...ofRef, idx: step(v, -1) })}`;
+    if (flipped)
+      return `The ∏'s factor ${exprText(p.body)} is (${jac})ᵀ at every ${v}: the denominator layout (Pascanu et al. write it so). ${exprText(d)} has rows over ${exprText(d.of)}'s entries (numerator layout), so each factor is ${transposedText(p.body)} and the later step stands on the left`;
+    const head = `The ∏'s factor ${exprText(p.body)} should be ${jac}; at ${v} = ${first.t} it is ${values}`;
     return why ? `${head}. As the check ${exprText(want)} = ${exprText(body)}: ${why.text.replace(/^./, (x) => x.toLowerCase())}` : head;
   });
 }
 
-/** ∏_{j} ∂X_j/∂X_{j−1} over the ∏'s range is the written derivative at the failing point (within 1e-6) */
+/**
+ * ∏_{j} ∂X_j/∂X_{j−1} over the ∏'s range is the written derivative at the failing point (within 1e-6): numbers,
+ * or square Jacobians multiplied with the later step on the left (the chain rule's order, LANGUAGE.md §4)
+ */
 function chainHolds(d: Deriv, factor: Deriv, from: number, to: number, bad: Point, run: Run): boolean {
-  let acc: number[] | null = null;
+  let acc: Float64Array | null = null;
   let n = 0;
   for (let j = to; j >= from; j--) {
-    const J = run.evaluateShared(factor, { t: j }).data;
-    // scalars only: a vector's Jacobians multiply in an order the written ∏ may not share
-    if (J.length !== 1) return false;
-    acc = acc ? [acc[0]! * J[0]!] : [J[0]!];
+    const J = run.evaluateShared(factor, { t: j });
+    const square = J.shape.length === 2 && J.shape[0] === J.shape[1];
+    if (J.data.length !== 1 && !square) return false;
+    acc = acc ? matTimes(acc, J.data) : Float64Array.from(J.data);
     n++;
   }
   if (!acc || !n) return false;
-  return close(Float64Array.from(acc), run.evaluateShared(d, bad.env).data);
+  return close(acc, run.evaluateShared(d, bad.env).data);
+}
+
+/** a · b for two square matrices of the same size given row by row (numbers: 1×1) */
+function matTimes(a: Float64Array, b: Float64Array): Float64Array {
+  const m = Math.round(Math.sqrt(a.length));
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < m; i++)
+    for (let k = 0; k < m; k++) {
+      const x = a[i * m + k]!;
+      if (x !== 0) for (let j = 0; j < m; j++) out[i * m + j] += x * b[k * m + j]!;
+    }
+  return out;
+}
+
+/** the written factor is the transpose of the step's Jacobian at every step of the ∏ (and not the Jacobian itself) */
+function transposedEach(want: Deriv, body: Expr, from: number, to: number, run: Run): boolean {
+  for (let j = from; j <= to; j++) {
+    const l = run.evaluateShared(want, { t: j });
+    const r = run.evaluateShared(body, { t: j });
+    if (l.shape.length !== 2 || r.shape.length !== 2 || l.shape[0] !== r.shape[1] || l.shape[1] !== r.shape[0]) return false;
+    const [m, n] = [l.shape[0]!, l.shape[1]!];
+    const lt = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let k = 0; k < n; k++) lt[k * m + i] = l.data[i * n + k]!;
+    if (!close(lt, r.data) || close(l.data, r.data)) return false;
+  }
+  return true;
+}
+
+/** the transpose of a written product, as a sheet writes it: (A B)ᵀ = Bᵀ Aᵀ, diag(v)ᵀ = diag(v), (Aᵀ)ᵀ = A */
+function transposedText(e: Expr): string {
+  if (e.k === 'matmul' || e.k === 'mul' || e.k === 'contract') return `${transposedText(e.b)} ${transposedText(e.a)}`;
+  if (e.k === 'transpose') return exprText(e.a);
+  if (e.k === 'call' && e.fn === 'diag') return exprText(e);
+  if (e.k === 'ref') return `${exprText(e)}ᵀ`;
+  return `(${exprText(e)})ᵀ`;
 }

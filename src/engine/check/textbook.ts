@@ -3,6 +3,7 @@
 // written right of its gradient, an outer product in the wrong order), a missing σ'/tanh' factor (∇_{h_t} L
 // where ∇_{a_t} L = diag(1 − h_t²) ∇_{h_t} L was meant). Each is tried only when the others say nothing.
 
+import { activation } from '../../language/activations';
 import { makeIdx } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText, refText } from '../../language/print';
@@ -278,12 +279,6 @@ const flipText = (x: Expr) => (x.k === 'transpose' ? exprText(x.a) : x.k === 'de
 
 const gradientFirst = (d: Expr) => `∂L/∂${d.k === 'deriv' ? exprText(d.of) : 'A'} ${exprText(d)}`;
 
-const ACTIVATIONS: Record<string, { prime: 'dtanh' | 'dsigma' | 'drelu'; written: string; matrix: string }> = {
-  tanh: { prime: 'dtanh', written: "tanh'", matrix: 'diag(1 − h²)' },
-  sigma: { prime: 'dsigma', written: "σ'", matrix: 'diag(σ(1 − σ))' },
-  relu: { prime: 'drelu', written: "relu'", matrix: "diag(relu')" },
-};
-
 /** e (a quantity's general equation, written at step t) moved to step `to`: t ↦ to in every index */
 export function atStep(e: Expr, to: Idx): Expr | null {
   let ok = true;
@@ -315,8 +310,8 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
   for (const d of derivs) {
     const q = model.quantities.get(d.wrt.name);
     const eq = q?.timed ? q.general : null;
-    if (!eq || eq.k !== 'call' || !ACTIVATIONS[eq.fn] || !d.of.shape || d.of.shape.length !== 0) continue;
-    const act = ACTIVATIONS[eq.fn]!;
+    if (!eq || eq.k !== 'call' || !activation(eq.fn) || !d.of.shape || d.of.shape.length !== 0) continue;
+    const act = activation(eq.fn)!;
     if (tried++ >= MAX_VARIANTS) break;
     const arg = eq.arg;
     if (

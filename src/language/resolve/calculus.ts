@@ -3,6 +3,7 @@
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
 import { makeIdx } from '../idx';
+import { diag } from '../diagnostics';
 import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
 import { displayName } from '../print';
@@ -125,6 +126,9 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
   const of = readExpression(a.of, { ...ctx, allowDeriv: false });
   if (a.nabla && of.shape && of.shape.length) {
+    const refused = ctx.scope.refusedLoss;
+    if (refused && of.k === 'ref' && of.name === refused.name)
+      failRefusedLoss(ctx, `∇_B ${displayName(refused.name)} is the gradient of a scalar`, refused, a.of.range);
     fail(
       ctx,
       `∇_B A is the gradient of a scalar A, but this A is a ${shapeText(of.shape)}: write ∂A/∂B for its Jacobian`,
@@ -160,6 +164,23 @@ function isArgument(args: Ast[], wrt: Ast, ctx: ExprContext): boolean {
   return w !== null && args.some((x) => key(x) === w);
 }
 
+/**
+ * a use that needs the loss's gradient while the loss is refused as not a scalar: a warning naming the loss's line
+ * (its error is there), the question left unanswered
+ */
+function failRefusedLoss(ctx: ExprContext, what: string, refused: { name: string; shape: number[]; line: number }, range: Range): never {
+  if (!ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'warning',
+        `${what}, but the loss ${displayName(refused.name)} is not a scalar (line ${refused.line}: a ${shapeText(refused.shape)})`,
+        range,
+        'unavailable',
+      ),
+    );
+  throw new Abandoned();
+}
+
 /** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */
 export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   const scope = ctx.scope;
@@ -174,13 +195,8 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what} belongs in derive and check lines, not in equations`, range, 'syntax');
   const loss = scope.loss;
   const refused = scope.refusedLoss;
-  if (!loss && refused)
-    return fail(
-      ctx,
-      `the adjoint ${what} needs a scalar loss, but ${displayName(refused.name)} is a ${shapeText(refused.shape)}`,
-      range,
-      'adjoint',
-    );
+  // the loss's own error says what is wrong: a use of it says so once, as a warning (LANGUAGE.md §6: no cascades)
+  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${what} needs the gradient of a scalar loss`, refused, range);
   // a `loss` whose definition has an error is the file's loss all the same: said as any use of it (no cascade)
   const brokenLoss = loss ? undefined : scope.definitions.find((d) => d.st.isLoss && scope.unavailable.has(d.key));
   if (brokenLoss) return failUnavailable(ctx, brokenLoss.key, range);

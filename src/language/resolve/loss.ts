@@ -17,7 +17,7 @@ export function chooseLoss(scope: Scope, live: Map<string, Quantity>): string | 
       def ? def.st.rhs.range : q.range,
       'shape-mismatch',
     );
-    scope.refusedLoss = { name: loss, shape: q.shape };
+    scope.refusedLoss = { name: loss, shape: q.shape, line: def ? def.st.rhs.range.line : q.line };
     return null;
   }
   // without `loss`, the last untimed scalar that depends on something (a constant such as n_h = 3 is no objective)
