@@ -171,12 +171,14 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
       );
     }
   }
-  if (report.sampled.length) {
-    const first = model.decls.get(report.sampled[0]!)!;
+  // a declaration whose written value was refused has its own error: it is not "no value given"
+  const unwritten = report.sampled.filter((n) => !model.decls.get(n)?.valueRefused);
+  if (unwritten.length) {
+    const first = model.decls.get(unwritten[0]!)!;
     report.diagnostics.push(
       diag(
         'information',
-        `no value given for ${report.sampled.map((n) => (model.decls.get(n)?.sample === 'onehot' ? `${n} (one-hot, as a cross-entropy target)` : n)).join(', ')}: numbers shown use deterministic sample values`,
+        `no value given for ${unwritten.map((n) => (model.decls.get(n)?.sample === 'onehot' ? `${n} (one-hot, as a cross-entropy target)` : n)).join(', ')}: numbers shown use deterministic sample values`,
         first.nameRange,
         'sampled',
       ),

@@ -348,7 +348,9 @@ export function checkCycles(scope: Scope): void {
   for (const n of quantities.keys())
     if (!state.get(n)) {
       stack.length = 0;
-      visit(n);
+      // a search stops at its first cycle, leaving its path 'visiting'; mark it done so that a later quantity
+      // that merely uses the cycle (loss L = Σ_t b_t) is not reported as a cycle of its own (it is unavailable)
+      if (visit(n)) for (const s of stack) state.set(s, 'done');
     }
 }
 
