@@ -127,3 +127,23 @@ loss L = Σ_t L_t
     expect(r.checks.map((c) => c.status)).toEqual(['fails']);
   });
 });
+
+describe('§1 accents make new names, Greek ones too', () => {
+  // \sigma alone is the function σ; under an accent it is the letter of a new name σ̂ (an estimate), which the
+  // refusal "\hat over something that is not a letter" said it was not
+  it('\\hat{\\sigma}, \\hat\\sigma and σ̂ are one parameter', () => {
+    const r = analyze(`T = 2
+input x = [0.5, -1.0]
+param \\hat{\\sigma} = 0.3
+param w = 0.5
+h_0 = 0
+h_t = σ(w h_{t-1} + x_t + σ̂)
+loss L = Σ_t h_t
+check ∂L/∂\\hat{\\sigma} = Σ_t ∂L/∂h_t σ'(w h_{t-1} + x_t + \\hat\\sigma)
+check \\sigma(σ̂) = 1/(1 + exp(-\\hat{\\sigma}))
+`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.params.map((p) => p.name)).toEqual(['σ̂', 'w']);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+});
