@@ -147,3 +147,27 @@ check \\sigma(σ̂) = 1/(1 + exp(-\\hat{\\sigma}))
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });
 });
+
+describe('§5 derive: a form that is its number is written once', () => {
+  it('∂L/∂c = 3, not ∂L/∂c = 3 = 3; a form beside a different number keeps both', () => {
+    const r = analyze(
+      `T = 2
+input x = [1, 2]
+param w = 0.5
+param c = 2
+h_0 = 0
+h_t = w h_{t-1} + x_t
+loss L = sum(h_2) + 3 c
+derive ∂L/∂c
+derive ∂L/∂h_2
+derive ∂L/∂h_1
+`,
+      { forms: true },
+    );
+    const texts = r.derives.map((d) => d.results[0]!.text);
+    expect(texts[0]).toBe('∂L/∂c = 3');
+    expect(texts[1]).toMatch(/^∂L\/∂h(_2|₂) = 1$/);
+    expect(texts[2]).toMatch(/^∂L\/∂h(_1|₁) = .*w.* = 0\.5$/);
+    expect(r.derives[0]!.results[0]!.latex).not.toMatch(/= 3 .*= 3/);
+  });
+});
