@@ -171,3 +171,29 @@ derive ∂L/∂h_1
     expect(r.derives[0]!.results[0]!.latex).not.toMatch(/= 3 .*= 3/);
   });
 });
+
+describe('a check pasted with its sentence punctuation', () => {
+  // a final full stop was read already; a final comma was "expected a value, found the end of the line"
+  it('a trailing comma ends the equation, as a trailing full stop does; a range after a comma still reads', () => {
+    const r = analyze(`T = 2
+input x = [1, 2]
+param w = 0.5
+h_0 = 0
+h_t = w h_{t-1} + x_t
+loss L = sum(h_2)
+check ∂L/∂h_2 = 1,
+check ∂L/∂h_1 = w.
+check ∂L/∂h_1 = w, for t = 1..1
+check h_t = w h_{t-1} + x_t, \\quad t = 1, \\dots, T
+check ∂L/∂h_1 = 2 w,
+`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.checks.map((c) => [c.line, c.status])).toEqual([
+      [7, 'holds'],
+      [8, 'holds'],
+      [9, 'holds'],
+      [10, 'holds'],
+      [11, 'fails'],
+    ]);
+  });
+});
