@@ -195,6 +195,8 @@ export function solutionJson(sol: SolutionReport) {
 
 export function renderLatex(file: string, r: Report): string {
   const out = [`% Unroll: derivations of ${file}`];
+  // an error can leave a derive out (its line, or a name it uses): say so rather than print nothing at all
+  for (const e of r.diagnostics) if (e.severity === 'error') out.push(`% error at line ${e.line}: ${e.message.replace(/\n/g, ' ')}`);
   for (const d of r.derives) {
     out.push(`% line ${d.line}: derive ${d.query}`);
     if (d.general) {

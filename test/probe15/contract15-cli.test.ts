@@ -69,3 +69,21 @@ describe('unroll check FILE --json', () => {
     expect(r.status).toBe(1);
   });
 });
+
+describe('unroll latex FILE', () => {
+  it('names the errors as LaTeX comments, rather than printing nothing for a file whose derive cannot be read', () => {
+    const f = join(dir, 'bad.rnn');
+    writeFileSync(f, 'T = 2\ninput x = [1, 2]\nparam w = 0.5\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t +)\nloss L = Σ_t h_t\nderive ∂L/∂w\n');
+    const r = run(['latex', f]);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([`% Unroll: derivations of ${f}`, "% error at line 5: expected a value, found ')'"]);
+  });
+
+  it('a file without errors is unchanged: no error line', () => {
+    const f = join(dir, 'good.rnn');
+    writeFileSync(f, NET + 'derive ∂L/∂w\n');
+    const r = run(['latex', f]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/% error/);
+    expect(r.stdout).toMatch(/% line 8: derive ∂L\/∂w/);
+  });
+});
