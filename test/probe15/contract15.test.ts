@@ -38,6 +38,25 @@ loss L = Σ_t (b_t + d_t)
     expect(bySeverity(text, 'warning')).toEqual([[7, 'b is not available: its definition on line 4 has an error']]);
   });
 
+  it('a quantity met first that uses a cycle is not a cycle; the cycle names the line its error stands on', () => {
+    // before: "dependency cycle within one step: c_t → b_t" at c's line, and "b is not available: its definition
+    // on line 6" where b is defined on line 7 (the cycle's error stands in a's equation, line 6)
+    const text = `T = 3
+input x = [1, 2, 3]
+param w = 0.5
+loss L = Σ_t b_t
+c_t = 2 b_t
+a_t = b_t + x_t
+b_t = w a_t
+`;
+    expect(bySeverity(text, 'error')).toEqual([[6, 'dependency cycle within one step: b_t → a_t → b_t']]);
+    const via = 'it depends on a_t, whose definition on line 6 has an error';
+    expect(bySeverity(text, 'warning')).toEqual([
+      [4, `b is not available: ${via}`],
+      [5, `b is not available: ${via}`],
+    ]);
+  });
+
   const VECTOR_LOSS = `T = 3
 input x : 2 = 0.5
 param W : 2x2 = 0.1
