@@ -216,3 +216,29 @@ check ∂L/∂h_1 = 2 w,
     ]);
   });
 });
+
+describe('§2 `loss` marked twice', () => {
+  // LANGUAGE.md has one objective; the last `loss` was taken silently
+  it('the last is the objective, and each earlier one says so', () => {
+    const r = analyze(`T = 2
+input x = [1, 2]
+param w = 0.5
+h_0 = 0
+h_t = tanh(w h_{t-1} + x_t)
+L_t = h_t^2
+loss L = Σ_t L_t
+loss M = 2 L
+check ∂M/∂L = 2
+`);
+    expect(r.loss?.name).toBe('M');
+    expect(r.diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 7, '`loss` is marked again on line 8: M is the objective, not L (mark one loss)'],
+    ]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+
+  it('one loss: no warning', () => {
+    const r = analyze('T = 2\ninput x = [1, 2]\nparam w = 0.5\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nloss L = Σ_t h_t\n');
+    expect(r.diagnostics).toEqual([]);
+  });
+});
