@@ -19,7 +19,7 @@ import { forward, RunError, type Run } from './engine/run';
 import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
 import { startAnalysis } from './engine/memo';
 import { symbolicHooks, type SymbolicHooks } from './engine/symbolic-hooks';
-import type { Decl, DeriveQuestion, Model } from './language/model';
+import type { DeriveQuestion, Model } from './language/model';
 import type { AnalyzeOptions, DeriveReport, Diagnostic, ParamReport, Report } from './report';
 import { emptyReport } from './report';
 
@@ -110,19 +110,6 @@ export function generalOmitted(r: DeriveReport): string | null {
   return `written step by step, not once for a general step t: t = ${steps} ${verb} only ${missing.length === 1 ? 'its number' : 'their numbers'} — ${missing[0]!.formsOmitted}`;
 }
 
-/** a declaration whose written value (an `=` after its name) the reader refused: an error within its range */
-function refusedValue(d: Decl, text: string, diagnostics: readonly Diagnostic[]): boolean {
-  const lines = text.split('\n').slice(d.nameRange.line - 1, d.range.endLine);
-  if (
-    !lines
-      .join('\n')
-      .slice(d.nameRange.endColumn - 1)
-      .includes('=')
-  )
-    return false;
-  return diagnostics.some((x) => x.severity === 'error' && x.line >= d.range.line && x.line <= d.range.endLine);
-}
-
 /** `read`: `compile(text)` already done by the caller (the editor's worker publishes its diagnostics first). */
 export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?: Compiled): Analysis {
   // the engine's caches of the analysis before are dropped whole, young (src/engine/memo.ts says why)
@@ -184,9 +171,8 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
       );
     }
   }
-  // a value written but refused has its error on the declaration's line: listed again as "no value given" it
-  // would be two diagnostics for one problem, the second untrue (check15)
-  const unwritten = report.sampled.filter((n) => !refusedValue(model.decls.get(n)!, text, report.diagnostics));
+  // a declaration whose written value was refused has its own error: it is not "no value given"
+  const unwritten = report.sampled.filter((n) => !model.decls.get(n)?.valueRefused);
   if (unwritten.length) {
     const first = model.decls.get(unwritten[0]!)!;
     report.diagnostics.push(

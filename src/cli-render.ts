@@ -195,14 +195,20 @@ export function solutionJson(sol: SolutionReport) {
 
 export function renderLatex(file: string, r: Report): string {
   const out = [`% Unroll: derivations of ${file}`];
+  latexErrors(r, out);
   if (!r.derives.length) out.push(NO_DERIVES('in the file'));
   latexDerives(r, out);
   return out.join('\n') + '\n';
 }
 
-/** "% no derive lines …": an empty output would look like a failure (a solution's checks are `unroll check`'s) */
+/** "% nothing to derive …": an empty output would look like a failure (a solution's checks are `unroll check`'s) */
 const NO_DERIVES = (where: string) =>
-  `% no derive lines ${where}: write one (derive ∂L/∂W_hh) to get its derivation; \`unroll check\` judges the equations`;
+  `% nothing to derive ${where}: write a derive line (derive ∂L/∂W_hh) to get its derivation; \`unroll check\` judges the equations`;
+
+/** an error can leave a derive out (its line, or a name it uses): say so rather than print nothing at all */
+function latexErrors(r: Report, out: string[]): void {
+  for (const e of r.diagnostics) if (e.severity === 'error') out.push(`% error at line ${e.line}: ${e.message.replace(/\n/g, ' ')}`);
+}
 
 /**
  * A solution's derivations: its network blocks' derive lines, under one heading, each network named when there
@@ -210,13 +216,15 @@ const NO_DERIVES = (where: string) =>
  */
 export function renderSolutionLatex(file: string, sol: SolutionReport): string {
   const out = [`% Unroll: derivations of ${file}`];
-  if (!sol.networks.some((n) => n.report.derives.length))
-    out.push(NO_DERIVES(sol.networks.every((n) => !n.range) ? 'in the .rnn beside it' : 'in its ```rnn blocks'));
   sol.networks.forEach((n, i) => {
-    if (!n.report.derives.length) return;
+    const errors = n.report.diagnostics.some((e) => e.severity === 'error');
+    if (!n.report.derives.length && !errors) return;
     if (sol.networks.length > 1) out.push(`% network ${i + 1} (${n.range ? `line ${n.range.line}` : 'sidecar'})`);
+    latexErrors(n.report, out);
     latexDerives(n.report, out);
   });
+  if (!sol.networks.some((n) => n.report.derives.length))
+    out.push(NO_DERIVES(sol.networks.every((n) => !n.range) ? 'in the .rnn beside it' : 'in its ```rnn blocks'));
   return out.join('\n') + '\n';
 }
 

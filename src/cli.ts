@@ -18,8 +18,10 @@ FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution whose network is 
 Several files may be given. Exit status 2 for usage or file errors.`;
 
 function main(argv: string[]): number | Promise<number> {
-  const args = argv.filter((a) => !a.startsWith('--'));
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  // -h is --help, as most command-line tools take it (it is no file name: it was "cannot read -h")
+  const words = argv.map((a) => (a === '-h' ? '--help' : a));
+  const args = words.filter((a) => !a.startsWith('--'));
+  const flags = new Set(words.filter((a) => a.startsWith('--')));
   if (flags.has('--help')) {
     process.stdout.write(USAGE + '\n');
     return 0;

@@ -1471,6 +1471,8 @@ export function lex(src: string): LexResult {
       const e = commandEnd(j);
       const cmd = src.slice(j + 1, e);
       if (GREEK[cmd]) return [GREEK[cmd]!, e];
+      // \hat{\sigma}: an accent makes a new name (σ̂, an estimate), so under one σ is the letter, not the function
+      if (cmd === 'sigma') return ['σ', e];
       if (LATEX_FONTS.has(cmd)) return accentBase(e, level + 1);
       const m = ACCENTS[cmd];
       if (m) {

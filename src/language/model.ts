@@ -109,6 +109,8 @@ export interface Decl {
   nameRange: Range;
   /** a target given no values whose loss says its kind (a cross-entropy's y): sampled and drawn one-hot */
   sample?: 'onehot';
+  /** a VALUE was written but refused with an error (wrong length, ragged, not numbers): sample values stand in */
+  valueRefused?: boolean;
 }
 
 export interface Quantity {

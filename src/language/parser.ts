@@ -530,6 +530,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const t0 = peek();
     // ", \text{where} …": the check's clauses, not a range
     if (isOp(t0, ',') && peek(1).kind === 'kw' && peek(1).text === 'where') return null;
+    // a comma ending the equation is its punctuation, as a final full stop is (pasted from a sentence of a sheet)
+    if (isOp(t0, ',') && (peek(1).kind === 'newline' || peek(1).kind === 'eof')) {
+      next();
+      return null;
+    }
     const paren = p === rangeGroup;
     if (paren || isOp(t0, ',')) next();
     const f = peek();

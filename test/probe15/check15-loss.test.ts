@@ -1,7 +1,6 @@
-// A loss that is not a scalar (session 15, check15 gap 3): its error is at its definition; a use that needs its
-// gradient (an adjoint h̄, ∇_B L, ∂L/∂X written into a gradient formula) says once, as a warning naming the loss's
-// line, that the loss is not a scalar; a ∂L/∂X written explicitly is a Jacobian and is judged, and when it fails
-// the message says so, and whether the check holds with the loss's entries summed.
+// A loss that is not a scalar (session 15, check15 gap 3, merged with contract15's reading of §6): its error is at
+// its definition, and the name is then not available — every use says so once, as a warning; an adjoint h̄ (which
+// names the loss without writing it) says that the loss is not a scalar, naming its line. No verdict either way.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
@@ -28,30 +27,18 @@ check ∂L/∂h_2 = diag(1 - h_3^2) W_hh
     expect(errors.map((d) => d.line)).toEqual([7]);
     expect(errors[0]!.message).toContain('the loss L is a vector of 3');
   });
-  it('an adjoint and ∇_B L say the loss is not a scalar, naming its line, with no verdict', () => {
+  it('an adjoint says the loss is not a scalar, naming its line; every use of L says it is not available (LANGUAGE.md §6); no verdict', () => {
     expect(at(8).map((d) => [d.severity, d.message])).toEqual([
       [
         'warning',
         'the adjoint h̄_2 = ∂loss/∂h_2 needs the gradient of a scalar loss, but the loss L is not a scalar (line 7: a vector of 3)',
       ],
     ]);
-    expect(at(9).map((d) => d.message)).toEqual([
-      '∇_B L is the gradient of a scalar, but the loss L is not a scalar (line 7: a vector of 3)',
-    ]);
-    expect(r.checks.some((c) => c.line === 8 || c.line === 9)).toBe(false);
-  });
-  it('∂L/∂X used as a gradient: its shape mismatch is said as the loss not being a scalar', () => {
-    expect(at(10)).toHaveLength(1);
-    expect(at(10)[0]!.severity).toBe('warning');
-    expect(at(10)[0]!.message).toMatch(/^∂L\/∂… is used here as a gradient, but the loss L is not a scalar \(line 7: a vector of 3\)/);
-  });
-  it('∂L/∂X written explicitly is a Jacobian, judged; a failing one says so and that the summed loss makes it hold', () => {
-    const fails = r.checks.find((c) => c.line === 11)!;
-    expect(fails.status).toBe('fails');
-    expect(fails.message).toContain(
-      'The loss L is not a scalar (line 7: a vector of 3), so ∂L/∂X here is a Jacobian, not a gradient; with its entries summed (loss L = sum(…)) the check holds',
-    );
-    expect(r.checks.find((c) => c.line === 12)!.status).toBe('holds');
+    for (const line of [9, 10, 11, 12])
+      expect(at(line).map((d) => [d.severity, d.message])).toEqual([
+        ['warning', 'L is not available: its definition on line 7 has an error'],
+      ]);
+    expect(r.checks).toEqual([]);
   });
   it('a scalar loss is untouched', () => {
     const ok = analyze(`${NET.replace('loss L = h_T', 'loss L = sum(h_T)')}\ncheck ∂L/∂h_2 = W_hh^T diag(1 - h_3^2) ∂L/∂h_3\n`);

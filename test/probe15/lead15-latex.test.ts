@@ -27,7 +27,7 @@ describe('unroll latex of a Markdown solution', () => {
     const out = latexOf('two.md', `# Sheet\n${fence(NET(''))}\n$$\\frac{\\partial L}{\\partial h_3} = 2 h_3$$\n\n${fence(NET(''))}`);
     const lines = out.trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('% Unroll: derivations of'))).toHaveLength(1);
-    expect(lines[1]).toMatch(/^% no derive lines in its ```rnn blocks: write one \(derive ∂L\/∂W_hh\)/);
+    expect(lines[1]).toMatch(/^% nothing to derive in its ```rnn blocks: write a derive line \(derive ∂L\/∂W_hh\)/);
     expect(lines).toHaveLength(2);
   });
 
@@ -38,20 +38,20 @@ describe('unroll latex of a Markdown solution', () => {
     expect(lines[1]).toBe('% network 2 (line 12)');
     expect(lines[2]).toMatch(/^% line \d+: derive ∂L\/∂w$/);
     expect(out).toContain('\\frac{\\partial L}{\\partial w}');
-    expect(out).not.toContain('no derive lines');
+    expect(out).not.toContain('nothing to derive');
   });
 
   it('a LaTeX solution whose sidecar has no derive line says where derive lines go', () => {
     writeFileSync(join(dir, 'sheet.rnn'), NET(''));
     const out = latexOf('sheet.tex', '\\begin{equation}\\frac{\\partial L}{\\partial h_3} = 2 h_3\\end{equation}\n');
-    expect(out).toContain('% no derive lines in the .rnn beside it');
+    expect(out).toContain('% nothing to derive in the .rnn beside it');
   });
 
   it('a .rnn file with no derive line says so', () => {
     const out = latexOf('plain.rnn', NET('check ∂L/∂h_3 = 2 h_3\n'));
     expect(out.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^% Unroll: derivations of /),
-      expect.stringMatching(/^% no derive lines in the file/),
+      expect.stringMatching(/^% nothing to derive in the file/),
     ]);
   });
 });

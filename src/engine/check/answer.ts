@@ -31,7 +31,6 @@ import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
-import { lossShapeHint } from './lossShape';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
@@ -197,8 +196,6 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
   return (
-    // ∂L/∂X of a loss refused as not a scalar: a Jacobian, said before any hint explains its mismatch
-    plain(lossShapeHint(claim, run)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??

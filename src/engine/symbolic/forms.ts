@@ -297,6 +297,10 @@ export interface ValueStrings {
 function withValue(rows: Both<Row[]>, v: ValueStrings | null): Both<Row[]> {
   if (!v || !rows.text.length) return rows;
   const last = rows.text.length - 1;
+  // a form that is its value already (∂L/∂c = 3) is not written twice (∂L/∂c = 3 = 3)
+  const alts = rows.text[last].alts;
+  const shown = alts[alts.length - 1];
+  if (shown && joinTerms(shown, false) === v.text) return rows;
   rows.text[last].alts.push([{ neg: false, s: v.text }]);
   rows.latex[last].alts.push([{ neg: false, s: v.latex }]);
   return rows;

@@ -126,9 +126,6 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
   const of = readExpression(a.of, { ...ctx, allowDeriv: false });
   if (a.nabla && of.shape && of.shape.length) {
-    const refused = ctx.scope.refusedLoss;
-    if (refused && of.k === 'ref' && of.name === refused.name)
-      failRefusedLoss(ctx, `∇_B ${displayName(refused.name)} is the gradient of a scalar`, refused, a.of.range);
     fail(
       ctx,
       `∇_B A is the gradient of a scalar A, but this A is a ${shapeText(of.shape)}: write ∂A/∂B for its Jacobian`,

@@ -146,6 +146,11 @@ export function readDeclaredValues(declStatements: DeclStatement[], scope: Scope
     if (entries(d.shape) > LIMITS.maxEntries)
       scope.error(`${d.name} has more than ${LIMITS.maxEntries} entries (limit)`, st.range, 'limit');
   }
+  // a VALUE written but refused (its error says why) is not "no value given": sample values only stand in
+  for (const st of declStatements) {
+    const d = scope.decls.get(/^(.+)_t$/.exec(st.name.raw)?.[1] ?? st.name.raw);
+    if (d && d.range === st.range && st.value && !d.values) d.valueRefused = true;
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { declareNames, readDeclaredValues } from './declarations';
 import { collectDefinitions } from './definitions';
 import { inferQuantityShapes, readEquations } from './equations';
 import { defaultHorizon, readHorizon } from './horizon';
-import { chooseLoss } from './loss';
+import { chooseLoss, refuseVectorLoss } from './loss';
 import { readQuestions } from './questions';
 import { Scope } from './scope';
 import { markOneHotTargets } from './targets';
@@ -41,6 +41,7 @@ export function resolve(statements: Statement[], scope = new Scope()): Resolved 
   markOneHotTargets(scope);
   checkSteps(scope);
   checkCycles(scope);
+  refuseVectorLoss(scope);
   spreadBroken(scope);
   const live = new Map([...scope.quantities].filter(([n]) => !scope.broken.has(n)));
   const loss = chooseLoss(scope, live);

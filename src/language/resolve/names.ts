@@ -106,6 +106,35 @@ function entryByValue(a: NameAst, ctx: ExprContext, base: string, by: string, by
 }
 
 /**
+ * ŷ_{y}^{(t)} (also ŷ_{y_t}^{(t)}): entry y^{(t)} of ŷ^{(t)}, the entry a target's value picks at the superscripted
+ * step, as ŷ_{y} is at step t — not the name ŷ_y, nor ŷ_{y} raised to the power t
+ */
+function entryByValueAt(a: NameAst, ctx: ExprContext): Expr | null {
+  const scope = ctx.scope;
+  const cut = a.raw.indexOf('_');
+  if (cut < 0 || !a.sup) return null;
+  const base = a.raw.slice(0, cut);
+  const rest = a.raw.slice(cut + 1);
+  const by = rest.split('_')[0]!;
+  if (!scope.isTimed(base) || (scope.shapeOf(base)?.length ?? 0) !== 1 || !scope.isTimed(by) || ctx.vars.has(by)) return null;
+  // y alone is y at the superscripted step; y_t (y_3) is read as written
+  const pick: Ast =
+    rest === by
+      ? { k: 'name', raw: by, sub: null, sup: a.sup, range: a.range, nameRange: a.nameRange }
+      : { k: 'name', raw: rest, sub: null, sup: null, range: a.range, nameRange: a.nameRange };
+  if (ctx.record && !ctx.quiet)
+    scope.diagnostics.push(
+      diag(
+        'information',
+        `${base}_{${rest}}^{(…)} is read as an entry of ${base} at that step, the one picked by ${rest === by ? `${by}'s value at the same step` : `the value of ${rest}`}`,
+        a.range,
+        'entry-by-value',
+      ),
+    );
+  return entriesOf(mkRef(a, ctx, base, timeIndexOf(a.sup, ctx), scope.shapeOf(base), a.range), [pick], a.range, ctx);
+}
+
+/**
  * δX for a name X the file defines (δo_t, \delta o_t, δ_{o_t}): refused with what to write, since textbooks
  * mean ∂L/∂X by it (Graves) or the gradient at X's pre-activation (Greff et al.), and δ alone does not say which
  */
@@ -276,6 +305,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         entry = pair;
       }
     }
+    const byValue = entry || a.sub || scope.isKnown(raw) ? null : entryByValueAt(a, ctx);
+    if (byValue) return byValue;
     if (scope.isTimed(raw) && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
       const e = mkRef(a, ctx, raw, idx, scope.shapeOf(raw), a.range);

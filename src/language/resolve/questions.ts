@@ -13,7 +13,7 @@ import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
 import { constValue } from './values';
 import { forChildren, mapIndicesOf, mentionedVars } from './walk';
-import { displayName, exprText } from '../print';
+import { exprText } from '../print';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -36,7 +36,6 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
       allowDeriv: true,
       record: true,
     };
-    const before = scope.diagnostics.length;
     try {
       if (st.k === 'derive') {
         const read = deriveFree(scope, readExpression(st.expr, ctx), st.range);
@@ -50,43 +49,8 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     } catch (x) {
       if (!(x instanceof Abandoned)) throw x;
     }
-    lossShapeOnce(scope, sides, before);
   }
   return questions;
-}
-
-/** an AST mentions ∂NAME/∂… (any derivative of that name) */
-function derivOf(a: unknown, name: string): boolean {
-  if (!a || typeof a !== 'object') return false;
-  const o = a as { k?: string; of?: { k?: string; raw?: string } };
-  if (o.k === 'deriv' && o.of?.k === 'name' && o.of.raw === name) return true;
-  return Object.values(a).some((v) => derivOf(v, name));
-}
-
-/**
- * A question with ∂L/∂X of a loss refused as not a scalar, written as a gradient (((1 − h_t²) ⊙ ∂L/∂h_t) h_{t−1}ᵀ):
- * its shape mismatches are the loss's error again, said once as a warning naming the loss's line (LANGUAGE.md §6)
- */
-function lossShapeOnce(scope: Scope, sides: Ast[], before: number): void {
-  const refused = scope.refusedLoss;
-  if (!refused) return;
-  const added = scope.diagnostics.slice(before);
-  const shapeErrors = added.filter((d) => d.severity === 'error' && d.code === 'shape-mismatch');
-  if (!shapeErrors.length || !sides.some((x) => derivOf(x, refused.name))) return;
-  const first = shapeErrors[0]!;
-  const name = displayName(refused.name);
-  const kept = added.filter((d) => !shapeErrors.includes(d));
-  scope.diagnostics.splice(
-    before,
-    added.length,
-    ...kept,
-    diag(
-      'warning',
-      `∂${name}/∂… is used here as a gradient, but the loss ${name} is not a scalar (line ${refused.line}: a ${shapeText(refused.shape)}), so ∂${name}/∂X is a Jacobian: ${first.message}`,
-      { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
-      'unavailable',
-    ),
-  );
 }
 
 /**

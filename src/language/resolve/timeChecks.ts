@@ -336,7 +336,8 @@ export function checkCycles(scope: Scope): void {
         const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
         const sub = (x: string) => (quantities.get(x)?.timed ? `${x}_t` : x);
         scope.error(`dependency cycle within one step: ${cycle.map(sub).join(' → ')}`, e.range, 'cycle');
-        for (const c of cycle) scope.markBroken(c, e.range.line);
+        // the error stands in n's equation (the edge that closes the cycle): the others name n's line through n
+        for (const c of cycle) scope.markBroken(c, e.range.line, n);
         return true;
       }
       if (st === undefined && visit(e.to)) return true;
@@ -348,7 +349,9 @@ export function checkCycles(scope: Scope): void {
   for (const n of quantities.keys())
     if (!state.get(n)) {
       stack.length = 0;
-      visit(n);
+      // a search stops at its first cycle, leaving its path 'visiting'; mark it done so that a later quantity
+      // that merely uses the cycle (loss L = Σ_t b_t) is not reported as a cycle of its own (it is unavailable)
+      if (visit(n)) for (const s of stack) state.set(s, 'done');
     }
 }
 
