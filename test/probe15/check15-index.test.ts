@@ -73,3 +73,22 @@ loss L = Σ_t L_t`;
     expect(v.message).not.toMatch(/bound|should be/);
   });
 });
+
+describe('a step shift names which of a reference written twice (check15)', () => {
+  it("Goodfellow's ∇_W L with diag(1 − h_{t-1}²): the first h_{t-1} should be h_t", () => {
+    const net = `T = 3
+input x : 2
+target y : 2
+param U : 3x2
+param W : 3x3
+param V : 2x3
+h_0 = 0
+h_t = tanh(W h_{t-1} + U x_t)
+o_t = V h_t
+L_t = -sum(y_t ⊙ log(softmax(o_t)))
+loss L = Σ_t L_t`;
+    expect(verdict(net, 'Σ_t diag(1 - h_t^2) (∇_{h_t} L) h_{t-1}^T = ∇_W L').status).toBe('holds');
+    const v = verdict(net, '∇_W L = Σ_t diag(1 - h_{t-1}^2) (∇_{h_t} L) h_{t-1}^T');
+    expect(v.message).toContain('the first h_{t-1} should be h_t: with that step the check holds');
+  });
+});

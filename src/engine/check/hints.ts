@@ -549,11 +549,25 @@ export function shiftHint(c: Claim, run: Run): string | null {
         if (holds) {
           const from = refs[k]!;
           const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + delta } };
-          return `${exprText(from)} should be ${exprText(to)}: with that step the check holds`;
+          return `${whichOf(from, refs)} should be ${exprText(to)}: with that step the check holds`;
         }
       }
   }
   return null;
+}
+
+const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/**
+ * a reference as the message names it: "h_{t-1}", or "the second h_{t-1}" when the side writes it several times
+ * (Goodfellow's diag(1 − h_{t-1}²) (∇_{h_t} L) h_{t-1}ᵀ: which one is to move), counted in the order written
+ */
+function whichOf(ref: Ref, refs: Ref[]): string {
+  const text = exprText(ref);
+  const same = refs.filter((r) => exprText(r) === text).sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  if (same.length < 2) return text;
+  const k = same.indexOf(ref);
+  return `the ${ORDINAL[k] ?? `${k + 1}th`} ${text}`;
 }
 
 type Loop = Expr & { k: 'sum' | 'prod' };
