@@ -1,6 +1,7 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import type { OtherValues } from './confirm';
 import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
@@ -193,7 +194,13 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
 }
 
 /** why a check fails at the file's values, as precisely as it can be said */
-function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { text: string; culprit: Range | null } | null {
+function failureHint(
+  claim: Claim,
+  rr: Claim | null,
+  bad: Sides,
+  run: Run,
+  other: OtherValues = null,
+): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
   return (
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
@@ -223,12 +230,12 @@ function failureHint(claim: Claim, rr: Claim | null, bad: Sides, run: Run): { te
     plain(textbookHint(claim, run, run.model)) ??
     plain(distributeHint(claim, run)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
-    factorEditHint(claim, rr, bad, run) ??
+    factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
-    substituteHint(claim, rr, run, bad) ??
+    substituteHint(claim, rr, run, bad, other) ??
     // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
     // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
-    plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run))) ??
+    plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))) ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
     plain(sumIndexHint(claim, run, bad)) ??
     null
@@ -354,7 +361,9 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     if (os) return os;
     let message = asWritten;
     const ratio = ratioHint(claim, ctx.model, ctx.run);
-    const found = ratio ? { text: ratio, culprit: null } : (failureHint(claim, rereadOf().claim, bad, ctx.run) ?? oneStepPath());
+    const found = ratio
+      ? { text: ratio, culprit: null }
+      : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1)) ?? oneStepPath());
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);

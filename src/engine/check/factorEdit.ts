@@ -5,6 +5,7 @@
 // entry's indices swapped, a transpose, a step one off. Bounded: the candidates and the evaluations are capped,
 // and it runs only when every cheaper hint has said nothing.
 
+import { confirmed, type OtherValues } from './confirm';
 import { activation, unprimed } from '../../language/activations';
 import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
@@ -323,7 +324,7 @@ export interface FactorEditHint {
  * The check with one edit (then two) of its formula side holds at every point: the edits are named. rr is the
  * one-step re-reading (LANGUAGE.md §5), tried after the reading as written.
  */
-export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run): FactorEditHint | null {
+export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run, other: OtherValues = null): FactorEditHint | null {
   const readings: Reading[] = [];
   // a formula of many terms (an LSTM's h̄ line) is the term matcher's, and a lone ∏ of Jacobians the path
   // hints': edits of them would cost more than they find (a GRU's ∏ line, analysed at every keystroke)
@@ -359,7 +360,10 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run)
         );
       }),
     );
-    return ok === true ? (k ?? true) : false;
+    if (ok !== true) return false;
+    // found at these values: named only if it holds at a draw too (confirm.ts: x_3 = 2 and T = 3 explained a 3 for 2)
+    if (!confirmed(other, l, rh, points, k === null ? null : { k, right: r.right })) return false;
+    return k ?? true;
   };
   const holds = (r: Reading, edits: Edit[]): boolean | null => {
     const v = judge(r, edits);

@@ -4,6 +4,7 @@
 // cheaper hints know (a step one off, σ ↔ σ', a transpose) are theirs; this one tries any name of the same
 // shape. Bounded: the leaves, the candidates per leaf and the evaluations are capped, and it runs last.
 
+import { confirmed, type OtherValues } from './confirm';
 import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
@@ -299,15 +300,15 @@ export interface SubstituteHint {
 }
 
 /** the check with one value of its formula side replaced holds at every point: the replacement is named */
-export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point): SubstituteHint | null {
+export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point, other: OtherValues = null): SubstituteHint | null {
   // with a one-step reading to try too, the reading as written has half the evaluations
   const spent = { evals: rr ? MAX_EVALS / 2 : 0 };
-  const written = substituteIn(c, run, bad, spent);
+  const written = substituteIn(c, run, bad, spent, other);
   if (written || !rr) return written || null;
   spent.evals = Math.min(spent.evals, MAX_EVALS) - MAX_EVALS / 2;
   // the one-step re-reading (LANGUAGE.md §5): seed 001's ∂h_t/∂W_xh = σ'(…) h_{t-1}, a one-step derivative with
   // x_t where h_{t-1} is written
-  const r = substituteIn(rr, run, bad, spent);
+  const r = substituteIn(rr, run, bad, spent, other);
   if (!r) return null;
   const names = oneStepNames(rr);
   if (!names.length) return r;
@@ -328,7 +329,7 @@ function oneStepNames(c: Claim): string[] {
 }
 
 /** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */
-function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }): SubstituteHint | null | false {
+function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, other: OtherValues): SubstituteHint | null | false {
   const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
   const side = right ? c.rhs : c.lhs;
   const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
@@ -337,7 +338,10 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }):
     const s = replaced(side, e.targets, e.by);
     const [l, r] = right ? [c.lhs, s] : [s, c.rhs];
     // the failing point first: most replacements fail there, and the other points are not evaluated
-    return guard(() => points.every((p) => close(run.evaluateShared(l, p.env).data, run.evaluateShared(r, p.env).data))) === true;
+    if (guard(() => points.every((p) => close(run.evaluateShared(l, p.env).data, run.evaluateShared(r, p.env).data))) !== true)
+      return false;
+    // found at these values: named only if it holds at a draw too (confirm.ts)
+    return confirmed(other, l, r, points);
   };
   const signs = signEdits(side);
   const swaps = swapEdits(side, run.model);
