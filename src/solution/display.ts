@@ -133,6 +133,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     const bar = evaluationBar(text, j, end);
     if (!bar) return false;
     if ('refused' in bar) unread ??= bar.refused;
+    // binding inserts characters: a row break inside the expression would move (a `\left.` rows above its bar)
+    else if (breaks.some((b) => b > from)) unread ??= 'an evaluation bar whose \\left. is on an earlier row';
     else unread ??= bindStep(chars, at, from, bar.variable, bar.value);
     blank(i, bar.end);
     i = bar.end;
@@ -329,6 +331,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         at.splice(open, 1, ...frac.map(() => at[open]!));
         chars.splice(open, 1, ...frac);
         groups[groups.length - 1] = open + frac.length - 1;
+        // row breaks after the group's `{` move with the inserted characters
+        for (let k = 0; k < breaks.length; k++) if (breaks[k]! > open) breaks[k]! += frac.length - 1;
         for (const ch of '}{') {
           chars.push(ch);
           at.push(i);
