@@ -473,6 +473,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     const prev = claims[claims.length - 1];
     const own = tagAt.get(n) ?? null;
     if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
+    // a row that is only `\vdots` (or `\dots`) between two equations says "and so on": layout, no part of either
+    if (ELLIPSIS.test(r.chars.trim())) return;
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
         if (rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = own;
@@ -488,10 +490,30 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       rowTags.push(own);
     }
   });
+  // `A = B = \dots = C`: a side that is only an ellipsis stands for steps not written; it is left out with its `=`,
+  // and the written sides are judged (it was the whole equation skipped)
+  for (const cl of claims) cl.chars = withoutEllipsisSides(cl.chars);
   // a label written after the whole display (`$$ … $$ (5)`) is its last equation's
   if (claims.length > 1 && d.outerTag && rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = d.outerTag.text;
   const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
   return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate, unread };
+}
+
+/** an ellipsis alone: a row or a side that stands for what is not written */
+const ELLIPSIS = /^(?:\\[vdcl]?dots[bcimo]?|\\ddots|…|⋮|⋯|\.\.\.)$/;
+
+/** the chain with every side that is only an ellipsis blanked, with the `=` before it (same length) */
+function withoutEllipsisSides(chars: string): string {
+  const eqs = topLevelEqualsSigns(chars);
+  if (eqs.length < 2) return chars;
+  let out = chars;
+  eqs.forEach((e, k) => {
+    const next = k + 1 < eqs.length ? eqs[k + 1]! : chars.length;
+    // the last side is never left out: a chain needs a side after its last `=`
+    if (k + 1 < eqs.length && ELLIPSIS.test(chars.slice(e + 1, next).trim()))
+      out = out.slice(0, e) + ' '.repeat(next - e) + out.slice(next);
+  });
+  return out;
 }
 
 /** delimiter sizes a bar may be written with: `\big|`, `\Big|`, `\bigg|`, `\Bigg|` (and their l/r/m forms) */

@@ -172,6 +172,33 @@ describe('(7) a range written as a set after the equation', () => {
   });
 });
 
+describe('(7) an ellipsis that stands for what is not written', () => {
+  it('a \\vdots row between two equations of an align is layout (it swallowed the first equation)', () => {
+    const body = [
+      '\\begin{align}',
+      '\\frac{\\partial L}{\\partial o_1} &= 2(y_1 - o_1) \\\\',
+      '&\\vdots \\\\',
+      '\\frac{\\partial L}{\\partial o_3} &= -2(y_3 - o_3)',
+      '\\end{align}',
+      '',
+    ].join('\n');
+    const sol = solve(body);
+    expect(sol.equations[0]!.checks.map((c) => [c.line - FIRST, c.status])).toEqual([
+      [1, 'fails'],
+      [3, 'holds'],
+    ]);
+    expect(sol.diagnostics.filter((d) => /vdots/.test(d.message))).toEqual([]);
+  });
+
+  it('A = B = \\dots = C: the written sides are judged (the whole equation was skipped)', () => {
+    const sol = solve('$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) = \\dots = 2(y_3 - o_3)$$\n');
+    expect(sol.equations[0]!.checks.map((c) => [c.link, c.status])).toEqual([
+      [1, 'holds'],
+      [2, 'fails'],
+    ]);
+  });
+});
+
 describe('(2) an evaluation bar binds the free step', () => {
   it('\\left. … \\right|_{t=3}, \\Big|_{t=3}, \\bigg|_{t = T} and a bare |_{t=2}: the expression at that step', () => {
     const body = [
