@@ -70,6 +70,10 @@ const QUANTIFIER = new RegExp(
 
 /** relations that state an equality (a definition, an identity) */
 const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
+/** a range after a space: `t = 2, \dots, T` */
+const SPACED_RANGE = /^(?:\s|\\[,;:! ]|\\q?quad|~)*[A-Za-z]\s*=\s*[^=,{}]+,\s*(?:\\[lc]?dots|…)\s*,\s*[^=,]+$/;
+/** space between two equations on one row */
+const SPACERS = new Set(['quad', 'qquad', 'hspace', 'enspace', 'hfill']);
 /** marks that end an answer or a proof, never math */
 const END_MARKS = new Set(['blacksquare', 'square', 'qed', 'qedsymbol', 'Box', 'checkmark', 'lozenge', 'blacklozenge']);
 /** text boxes that may hold math: `\fbox{$…$}` */
@@ -216,6 +220,45 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
             at.push(run);
           });
           i = use.end;
+          continue;
+        }
+      }
+      // `\newline` is a row break, as `\\` is; `\vspace{…}` is layout
+      if (word === 'newline' && matrixDepth === 0) {
+        if (braceDepth === 0) breaks.push(chars.length);
+        blank(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+      if (word === 'vspace') {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      // `A = B \qquad C = D`: two equations side by side, set apart by space only, are two claims (session 15: read as
+      // one chain A = B·C = D, a false fails); a range or a clause after the space (`\quad t = 1, …, T`) is no claim
+      if (word && SPACERS.has(word) && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0) {
+        const arg = word === 'hspace' ? braced(text, i + m[0].length, end) : null;
+        const after = arg ? arg.end : i + m[0].length;
+        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+        // `… \quad t = 2, \dots, T`: the check's range, as `, t = 2, \dots, T` reads (the space stands for the comma)
+        const written = chars.slice(rowStart).join('');
+        // (after a comma already written, `, \quad t = 1, \dots, T`, the range reads as it is)
+        if (topLevelEquals(written) >= 0 && !/,\s*$/.test(written) && SPACED_RANGE.test(text.slice(after, Math.min(end, after + 80)))) {
+          chars.push(',');
+          at.push(i);
+          blank(i + 1, after);
+          i = after;
+          continue;
+        }
+        if (topLevelEquals(chars.slice(rowStart).join('')) >= 0 && commaStartsClaim(text, after, end)) {
+          breaks.push(chars.length);
+          proseAt.add(breaks.length);
+          blank(i, after);
+          i = after;
           continue;
         }
       }
@@ -413,7 +456,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     else if (c === ')' || c === ']') parenDepth = Math.max(0, parenDepth - 1);
     // `L_1 = …, \quad L_2 = …`: two equations on one row, separated by a comma; each is a claim of its own
     // (a range `, t = 1, \dots, T` or a `where` clause stays the check's: see commaStartsClaim)
-    else if (c === ',' && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
+    // (`;` too: `A = B;\quad C = D`)
+    else if ((c === ',' || c === ';') && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
       const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
       if (topLevelEquals(chars.slice(rowStart).join('')) >= 0) {
         breaks.push(chars.length);

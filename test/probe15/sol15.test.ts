@@ -199,6 +199,42 @@ describe('(7) an ellipsis that stands for what is not written', () => {
   });
 });
 
+describe('(7) two equations side by side on one row', () => {
+  it('set apart by \\qquad, \\hspace{…}, `;` or \\newline: two claims (\\qquad was read as a chain A = B·C = D, a false fails)', () => {
+    const two = (sep: string) =>
+      `$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3)${sep}\\frac{\\partial L}{\\partial o_2} = -2(y_2 - o_2)$$`;
+    const body = [two(' \\qquad '), two(' \\hspace{1cm} '), two(';\\quad '), two(' \\newline '), ''].join('\n\n');
+    const sol = solve(body);
+    for (const e of sol.equations)
+      expect(e.checks.map((c) => [c.link, c.status])).toEqual([
+        [1, 'holds'],
+        [1, 'holds'],
+      ]);
+  });
+
+  it("a range, a clause or a label after the space stays the equation's own", () => {
+    const body = [
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\quad t = 2, \\dots, T$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\qquad \\text{for } t = 1, \\dots, T$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3) \\quad (4)$$',
+      '',
+    ].join('\n');
+    const sol = solve(body);
+    expect(sol.equations.map((e) => [e.checks.length, e.status, e.tag])).toEqual([
+      [1, 'holds', null],
+      [1, 'holds', null],
+      [1, 'holds', '4'],
+    ]);
+    expect(sol.equations[0]!.message).toMatch(/t = 2\.\.3/);
+  });
+
+  it('\\vspace{…} is layout', () => {
+    expect(statuses('$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3)\\vspace{2pt}$$\n')).toEqual(['holds']);
+  });
+});
+
 describe('(2) an evaluation bar binds the free step', () => {
   it('\\left. … \\right|_{t=3}, \\Big|_{t=3}, \\bigg|_{t = T} and a bare |_{t=2}: the expression at that step', () => {
     const body = [
