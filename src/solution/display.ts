@@ -72,6 +72,8 @@ const QUANTIFIER = new RegExp(
 const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
 /** a range after a space: `t = 2, \dots, T` */
 const SPACED_RANGE = /^(?:\s|\\[,;:! ]|\\q?quad|~)*[A-Za-z]\s*=\s*[^=,{}]+,\s*(?:\\[lc]?dots|…)\s*,\s*[^=,]+$/;
+/** a row so far that ends with a clause word (`… \text{where}`): what follows is its clause, not a claim */
+const CLAUSE_END = /(?:^|[^A-Za-z])(?:where|with|for|if|and|let|letting|using|given)\s*[,:]?\s*\}?\s*$/i;
 /** space between two equations on one row */
 const SPACERS = new Set(['quad', 'qquad', 'hspace', 'enspace', 'hfill']);
 /** marks that end an answer or a proof, never math */
@@ -254,7 +256,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           i = after;
           continue;
         }
-        if (topLevelEquals(chars.slice(rowStart).join('')) >= 0 && commaStartsClaim(text, after, end)) {
+        // (not after a clause word: `\quad \text{where} \quad L_t = …` is the check's own `where` clause)
+        if (topLevelEquals(written) >= 0 && !CLAUSE_END.test(written) && commaStartsClaim(text, after, end)) {
           breaks.push(chars.length);
           proseAt.add(breaks.length);
           blank(i, after);

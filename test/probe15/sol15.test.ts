@@ -230,6 +230,15 @@ describe('(7) two equations side by side on one row', () => {
     expect(sol.equations[0]!.message).toMatch(/t = 2\.\.3/);
   });
 
+  it('a clause word before the space keeps its clause: `\\quad \\text{where} \\quad L_t = …` is read as before', () => {
+    const sol = solve('$$L = \\sum_t L_t \\quad \\text{where} \\quad L_t = (y_t - o_t)^2$$\n');
+    expect(sol.diagnostics.filter((d) => d.code === 'solution-skipped')).toEqual([]);
+    expect(sol.equations[0]!.checks.map((c) => [c.equation, c.status])).toEqual([
+      ['L = \\sum_t L_t', 'holds'],
+      ['L_t = (y_t - o_t)^2', 'holds'],
+    ]);
+  });
+
   it('\\vspace{…} is layout', () => {
     expect(statuses('$$\\frac{\\partial L}{\\partial o_3} = -2(y_3 - o_3)\\vspace{2pt}$$\n')).toEqual(['holds']);
   });
