@@ -139,7 +139,10 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
       if (!claimed.has(c)) out.push(`  ${dim(lineCol(c.line))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
     }
   }
-  for (const eq of sol.equations) out.push(...equationLines(eq));
+  // two equations on one line (`$$a = b$$ and $$c = d$$`) are told apart by their column
+  const perLine = new Map<number, number>();
+  for (const eq of sol.equations) perLine.set(eq.range.line, (perLine.get(eq.range.line) ?? 0) + 1);
+  for (const eq of sol.equations) out.push(...equationLines(eq, perLine.get(eq.range.line)! > 1));
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   out.push(
@@ -148,16 +151,19 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
 
-function equationLines(eq: EquationResult): string[] {
+function equationLines(eq: EquationResult, sharedLine: boolean): string[] {
   const label = eq.tag !== null ? `(${eq.tag})` : '';
-  const head = `  ${dim(lineCol(eq.range.line))}${label.padEnd(6)} ${markOf(eq.status)} `;
+  const head = `  ${dim(lineCol(eq.range.line, sharedLine ? eq.range.column : null))}${label.padEnd(6)} ${markOf(eq.status)} `;
   if (eq.status === 'skipped') return [head + dim(eq.message)];
   const links = [...new Set(eq.checks)];
   if (links.length <= 1) return [head + eq.message];
   // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
   // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"
   const rows = new Set(links.map((c) => c.link ?? 1)).size < links.length;
-  const name = (c: CheckReport) => (rows ? `line ${c.line}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}`);
+  // equations that share a line (`A = B, \qquad C = D`) are told apart by the column where each right side begins
+  const onLine = (c: CheckReport) => links.filter((l) => l.line === c.line).length > 1;
+  const where = (c: CheckReport) => (onLine(c) && c.range ? `${c.line}:${c.range.column}` : `${c.line}`);
+  const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}`);
   return [head + eq.message, ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(name(c))} ${markOf(c.status)} ${c.message}`)];
 }
 
@@ -249,7 +255,8 @@ function latexDerives(r: Report, out: string[]): void {
 
 const fmt = (x: number): string => formatNumber(x, 6);
 
-/** "line N" in a column of 9, always followed by a space (line 1000 and on: "line 4804 (12)", not "line 4804(12)") */
-function lineCol(line: number): string {
-  return `line ${line} `.padEnd(9);
+/** "line N" in a column of 9, always followed by a space (line 1000 and on: "line 4804 (12)", not "line 4804(12)");
+ *  "line N:C" when another result shares the line */
+function lineCol(line: number, column: number | null = null): string {
+  return `line ${line}${column !== null ? `:${column}` : ''} `.padEnd(9);
 }

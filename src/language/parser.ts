@@ -612,7 +612,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (--level === 0) break;
       } else if (level === 1 && ((x.kind === 'op' && REL.has(x.text)) || (x.kind === 'kw' && x.text === 'for'))) marked = true;
     }
-    return marked && q > from && isOp(tokens[q]!, '(') ? q : -1;
+    // "(t = 1, …, T)": a lone letter and `=` right after the '(' state the range too (an `=` is never inside an operand)
+    const byEquals = isOp(tokens[q + 2]!, '=') && tokens[q + 1]!.kind === 'name' && /^[a-zA-Z]$/.test(tokens[q + 1]!.text);
+    return (marked || byEquals) && q > from && isOp(tokens[q]!, '(') ? q : -1;
   }
 
   /** node, one level above its children a and b (the tree's depth is checked against its limit) */

@@ -34,8 +34,10 @@ export interface Claim {
   network: number;
   /** why it is not handed to analyze(), or why it was not judged */
   skip: string | null;
-  /** skipped for the count of equations or networks: one warning covers all of them */
+  /** skipped for the count of equations or networks: one error covers all of them */
   quiet?: boolean;
+  /** stopped by a size limit (its skip names it): an unjudged claim, so an error, never a quiet "not checked" */
+  limit?: boolean;
   /** generated line of its check statement */
   genLine: number;
   /** for each side after the first: its file offsets (start, end) */
@@ -47,6 +49,8 @@ export interface Claim {
   shared?: boolean;
   /** the rows of its displays, in file order: where each starts and its own \tag (a later link's label) */
   rowStarts?: { start: number; tag: string | null }[];
+  /** notation of its display that does not read (an evaluation bar it cannot bind): skipped, saying so */
+  unread?: string;
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
 }
@@ -153,6 +157,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
         shared: folded.rows.length > 1,
         rowStarts: folded.rowStarts,
+        ...(folded.unread ? { unread: folded.unread } : {}),
       };
       claims.push(previous);
     });
@@ -160,6 +165,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   for (const c of claims) {
     if (!c.text.chars.trim()) c.skip = 'an empty equation';
     else if (topLevelEquals(c.text.chars) < 0) c.skip = 'no equality to check';
+    else if (c.unread) c.skip = c.unread;
   }
   return { file, displays: read.displays, networks, equations, claims, diagnostics };
 }
@@ -250,9 +256,10 @@ export function analyzeSolution(
     if (c.quiet && !limitWarned.has(i)) return;
     if (c.quiet) {
       const first = reading.displays[c.displays[0]!]!;
+      // a limit that stops equations leaves claims unjudged: an error, so `unroll check` cannot pass them
       out.diagnostics.push({
         ...file.range(first.start, first.end),
-        severity: 'warning',
+        severity: 'error',
         code: 'limit',
         message: `this and the following equations are not checked: ${c.skip}`,
       });
@@ -263,8 +270,8 @@ export function analyzeSolution(
       const shown = reading.displays[d]!;
       out.diagnostics.push({
         ...file.range(shown.start, shown.end),
-        severity: 'information',
-        code: 'solution-skipped',
+        severity: c.limit ? 'error' : 'information',
+        code: c.limit ? 'limit' : 'solution-skipped',
         message: `not checked: ${c.skip}`,
       });
     }
@@ -525,9 +532,11 @@ function collect(
       undefinedStep.add(ch);
     }
     if (!usable.length) {
-      // a name of the network whose definition has an error: said as the .rnn says it (§6: not available), once
+      // a size limit that stopped the claim is named first: the claim is unjudged, not unreadable; a name of the
+      // network whose definition has an error is said as the .rnn says it at a use (§6: not available), once
       const why =
-        diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'limit') ?? diags.find((d) => d.code === 'unavailable');
+        diags.find((d) => d.code === 'limit') ?? diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'unavailable');
+      c.limit = why?.code === 'limit';
       const reason = why?.message ?? all[0]?.message ?? 'the equation does not read as a check';
       const defined = why ? definedName(c.text.chars, why) : null;
       c.skip = defined

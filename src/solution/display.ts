@@ -1,7 +1,7 @@
 // One display equation as found in the file, and its folding into claims: the text a `check`
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
-import { expandMacro, type Macro } from './macros';
+import { expandMacro, type Macro, matchBrace } from './macros';
 
 /** a display equation found by a reader (Markdown or LaTeX) */
 export interface Display {
@@ -13,6 +13,8 @@ export interface Display {
   contentEnd: number;
   /** a label written outside the math: `$$ … $$ (19)` or `(19)` on the next line */
   outerTag: { text: string; start: number; end: number } | null;
+  /** container markers inside the math (a block quote's `> ` on each later line): file offsets, never read */
+  holes?: { start: number; end: number }[];
 }
 
 /** one claim's folded text: chars[i] came from file offset at[i] */
@@ -33,6 +35,8 @@ export interface FoldedDisplay {
   rowStarts: { start: number; tag: string | null }[];
   /** the parts after an approximation or inequality (`= … \approx 0.445`), left out of the claim: file offsets */
   approximate: { start: number; end: number; relation: string }[];
+  /** notation of the display that does not read (an evaluation bar it cannot bind): why its claims are skipped */
+  unread: string | null;
 }
 
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
@@ -66,6 +70,16 @@ const QUANTIFIER = new RegExp(
 
 /** relations that state an equality (a definition, an identity) */
 const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
+/** a range after a space: `t = 2, \dots, T` */
+const SPACED_RANGE = /^(?:\s|\\[,;:! ]|\\q?quad|~)*[A-Za-z]\s*=\s*[^=,{}]+,\s*(?:\\[lc]?dots|…)\s*,\s*[^=,]+$/;
+/** a row so far that ends with a clause word (`… \text{where}`): what follows is its clause, not a claim */
+const CLAUSE_END = /(?:^|[^A-Za-z])(?:where|with|for|if|and|let|letting|using|given)\s*[,:]?\s*\}?\s*$/i;
+/** space between two equations on one row */
+const SPACERS = new Set(['quad', 'qquad', 'hspace', 'enspace', 'hfill']);
+/** marks that end an answer or a proof, never math */
+const END_MARKS = new Set(['blacksquare', 'square', 'qed', 'qedsymbol', 'Box', 'checkmark', 'lozenge', 'blacklozenge']);
+/** text boxes that may hold math: `\fbox{$…$}` */
+const MATH_BOXES = new Set(['fbox', 'mbox', 'text', 'hbox', 'framebox', 'textrm', 'textnormal']);
 /** commands whose argument is prose */
 const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textup']);
 /**
@@ -115,7 +129,44 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
   const approximate: { start: number; end: number; relation: string }[] = [];
   let cut: { start: number; end: number; relation: string } | null = null;
+  // `\left. … \right|_{t=3}`: each \left's place in chars (a `\left.` opens an evaluated expression)
+  const lefts: { dot: boolean; at: number }[] = [];
+  // the open groups `{`: their places in chars (TeX's `{A \over B}` is a fraction of the group's two halves)
+  const groups: number[] = [];
+  let unread: string | null = null;
+  /** an evaluation bar `|_{t=3}` at j (the bar's own text before it): bind its step in chars[from…], or refuse */
+  const evaluate = (from: number, j: number): boolean => {
+    const bar = evaluationBar(text, j, end);
+    if (!bar) return false;
+    if ('refused' in bar) unread ??= bar.refused;
+    // binding inserts characters: a row break inside the expression would move (a `\left.` rows above its bar)
+    else if (breaks.some((b) => b > from)) unread ??= 'an evaluation bar whose \\left. is on an earlier row';
+    else unread ??= bindStep(chars, at, from, bar.variable, bar.value);
+    blank(i, bar.end);
+    i = bar.end;
+    return true;
+  };
+  /** where a bar without `\left.` begins its expression: after the row's last top-level `=` */
+  const sideStart = (): number => {
+    const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+    const eqs = topLevelEqualsSigns(chars.slice(rowStart).join(''));
+    return eqs.length ? rowStart + eqs[eqs.length - 1]! + 1 : rowStart;
+  };
+  // a block quote's `> ` at the start of each later line: layout of the Markdown around the math, blanked
+  const holes = new Map((d.holes ?? []).map((h) => [h.start, h.end]));
   while (i < end) {
+    const hole = holes.get(i);
+    if (hole !== undefined) {
+      blank(i, hole);
+      i = hole;
+      continue;
+    }
+    // a wrapper's closing part (`\boxed{…}`'s `}`, `\fbox{$…$}`'s `$}`, a range's `\}`): blanked
+    if (unwrap.has(i)) {
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
     const c = text[i]!;
     // the cut part's own \tag still labels the row (and a row break ends the cut)
     if (cut && !(c === '\\' && (text[i + 1] === '\\' || /^\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.test(text.slice(i, i + 10))))) {
@@ -171,6 +222,46 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
             at.push(run);
           });
           i = use.end;
+          continue;
+        }
+      }
+      // `\newline` is a row break, as `\\` is; `\vspace{…}` is layout
+      if (word === 'newline' && matrixDepth === 0) {
+        if (braceDepth === 0) breaks.push(chars.length);
+        blank(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+      if (word === 'vspace') {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
+      // `A = B \qquad C = D`: two equations side by side, set apart by space only, are two claims (session 15: read as
+      // one chain A = B·C = D, a false fails); a range or a clause after the space (`\quad t = 1, …, T`) is no claim
+      if (word && SPACERS.has(word) && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0) {
+        const arg = word === 'hspace' ? braced(text, i + m[0].length, end) : null;
+        const after = arg ? arg.end : i + m[0].length;
+        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
+        // `… \quad t = 2, \dots, T`: the check's range, as `, t = 2, \dots, T` reads (the space stands for the comma)
+        const written = chars.slice(rowStart).join('');
+        // (after a comma already written, `, \quad t = 1, \dots, T`, the range reads as it is)
+        if (topLevelEquals(written) >= 0 && !/,\s*$/.test(written) && SPACED_RANGE.test(text.slice(after, Math.min(end, after + 80)))) {
+          chars.push(',');
+          at.push(i);
+          blank(i + 1, after);
+          i = after;
+          continue;
+        }
+        // (not after a clause word: `\quad \text{where} \quad L_t = …` is the check's own `where` clause)
+        if (topLevelEquals(written) >= 0 && !CLAUSE_END.test(written) && commaStartsClaim(text, after, end)) {
+          breaks.push(chars.length);
+          proseAt.add(breaks.length);
+          blank(i, after);
+          i = after;
           continue;
         }
       }
@@ -269,7 +360,61 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
       }
-      if (word === 'nonumber' || word === 'notag') {
+      // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t = T}`: the expression at that step (session 15: "expected '='
+      // … found '|'"). The lexer reads `\left.` as nothing; its place bounds the expression the bar evaluates
+      if (word === 'left') {
+        lefts.push({ dot: /^\\left\s*\./.test(text.slice(i, i + 8)), at: chars.length });
+      } else if (word === 'right' || (word && BIG.test(word))) {
+        const delim = /^\\[A-Za-z]+\s*(\\[lr]?vert(?![A-Za-z])|\|)/.exec(text.slice(i, Math.min(end, i + 16)));
+        const open = word === 'right' ? lefts.pop() : undefined;
+        if (delim && evaluate(open?.dot ? open.at : sideStart(), i + delim[0].length)) continue;
+      }
+      // `{∂L \over ∂o_3}`: plain TeX's fraction, read as `\frac{∂L}{∂o_3}` — the group's `{` becomes `\frac{` and
+      // the `\over` `}{`; outside a group (the whole formula over the rest) it stays an unknown command
+      if (word === 'over' && groups.length) {
+        const open = groups[groups.length - 1]!;
+        const frac = '\\frac{'.split('');
+        at.splice(open, 1, ...frac.map(() => at[open]!));
+        chars.splice(open, 1, ...frac);
+        groups[groups.length - 1] = open + frac.length - 1;
+        // row breaks after the group's `{` move with the inserted characters
+        for (let k = 0; k < breaks.length; k++) if (breaks[k]! > open) breaks[k]! += frac.length - 1;
+        for (const ch of '}{') {
+          chars.push(ch);
+          at.push(i);
+        }
+        blank(i + 1, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+      // `\fbox{$A = B$}`, `\mbox{$…$}`, `\text{$…$}`: math set inside a text box is the math itself
+      if (word && MATH_BOXES.has(word)) {
+        const arg = braced(text, i + m[0].length, end);
+        const inner = arg ? /^(\s*\$)([\s\S]*?)\$\s*$/.exec(text.slice(arg.start + 1, arg.end - 1)) : null;
+        if (arg && inner) {
+          const closeDollar = arg.start + 1 + inner[1]!.length + inner[2]!.length;
+          for (let k = closeDollar; k < arg.end; k++) unwrap.add(k);
+          blank(i, arg.start + 1 + inner[1]!.length);
+          i = arg.start + 1 + inner[1]!.length;
+          continue;
+        }
+      }
+      // `\quad (t \in \{1, \dots, T\})`, `\forall t \in \{2, …, T\}` after the equation: the check's range, written
+      // as the language writes it (`t = 1, \dots, T`); the set's braces are blanked
+      if (word === 'in' && braceDepth === 0 && matrixDepth === 0) {
+        const set = /^\\in\s*\\\{([^{}]*?)\\\}/.exec(text.slice(i, Math.min(end, i + 80)));
+        if (set && /^\s*[^,]+,\s*(?:\\[lc]?dots|…)\s*,\s*[^,]+$/.test(set[1]!)) {
+          const contentStart = i + set[0].indexOf('{') + 1;
+          chars.push('=');
+          at.push(i);
+          blank(i + 1, contentStart);
+          for (let k = contentStart + set[1]!.length; k < i + set[0].length; k++) unwrap.add(k);
+          i = contentStart;
+          continue;
+        }
+      }
+      // an end-of-proof or done mark after the answer (`\qquad \blacksquare`, `\checkmark`): no part of the math
+      if (word === 'nonumber' || word === 'notag' || (word && END_MARKS.has(word))) {
         blank(i, i + m[0].length);
         i += m[0].length;
         continue;
@@ -295,6 +440,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       i += m[0].length;
       continue;
     }
+    if (c === '|' && braceDepth === 0 && evaluate(sideStart(), i + 1)) continue;
     if (c === '%') {
       // a TeX comment, to the end of its line
       let j = i;
@@ -303,18 +449,18 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       i = j;
       continue;
     }
-    if (c === '}' && unwrap.has(i)) {
-      blank(i, i + 1);
-      i++;
-      continue;
-    }
-    if (c === '{') braceDepth++;
-    else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
-    else if (c === '(' || c === '[') parenDepth++;
+    if (c === '{') {
+      braceDepth++;
+      groups.push(chars.length);
+    } else if (c === '}') {
+      braceDepth = Math.max(0, braceDepth - 1);
+      groups.pop();
+    } else if (c === '(' || c === '[') parenDepth++;
     else if (c === ')' || c === ']') parenDepth = Math.max(0, parenDepth - 1);
     // `L_1 = …, \quad L_2 = …`: two equations on one row, separated by a comma; each is a claim of its own
     // (a range `, t = 1, \dots, T` or a `where` clause stays the check's: see commaStartsClaim)
-    else if (c === ',' && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
+    // (`;` too: `A = B;\quad C = D`)
+    else if ((c === ',' || c === ';') && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
       const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
       if (topLevelEquals(chars.slice(rowStart).join('')) >= 0) {
         breaks.push(chars.length);
@@ -374,6 +520,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     const prev = claims[claims.length - 1];
     const own = tagAt.get(n) ?? null;
     if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
+    // a row that is only `\vdots` (or `\dots`) between two equations says "and so on": layout, no part of either
+    if (ELLIPSIS.test(r.chars.trim())) return;
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
         if (rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = own;
@@ -389,10 +537,73 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       rowTags.push(own);
     }
   });
+  // `A = B = \dots = C`: a side that is only an ellipsis stands for steps not written; it is left out with its `=`,
+  // and the written sides are judged (it was the whole equation skipped)
+  for (const cl of claims) cl.chars = withoutEllipsisSides(cl.chars);
   // a label written after the whole display (`$$ … $$ (5)`) is its last equation's
   if (claims.length > 1 && d.outerTag && rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = d.outerTag.text;
   const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
-  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate };
+  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate, unread };
+}
+
+/** an ellipsis alone: a row or a side that stands for what is not written */
+const ELLIPSIS = /^(?:\\[vdcl]?dots[bcimo]?|\\ddots|…|⋮|⋯|\.\.\.)$/;
+
+/** the chain with every side that is only an ellipsis blanked, with the `=` before it (same length) */
+function withoutEllipsisSides(chars: string): string {
+  const eqs = topLevelEqualsSigns(chars);
+  if (eqs.length < 2) return chars;
+  let out = chars;
+  eqs.forEach((e, k) => {
+    const next = k + 1 < eqs.length ? eqs[k + 1]! : chars.length;
+    // the last side is never left out: a chain needs a side after its last `=`
+    if (k + 1 < eqs.length && ELLIPSIS.test(chars.slice(e + 1, next).trim()))
+      out = out.slice(0, e) + ' '.repeat(next - e) + out.slice(next);
+  });
+  return out;
+}
+
+/** delimiter sizes a bar may be written with: `\big|`, `\Big|`, `\bigg|`, `\Bigg|` (and their l/r/m forms) */
+const BIG = /^[bB]igg?[lrm]?$/;
+/** a step an evaluation bar binds: 3, T, T-1 */
+const BAR_STEP = /^(?:\d+|T(?:\s*[-+−]\s*\d+)?)$/;
+
+/**
+ * `_{t=3}` after an evaluation bar at j: the variable and the step it binds, where the bar ends; a subscript that
+ * binds no step (`|_{t=1..3}`, `|_{θ=θ_0}`) is refused by name; no `_`: not a bar (null)
+ */
+function evaluationBar(
+  text: string,
+  j: number,
+  end: number,
+): { variable: string; value: string; end: number } | { refused: string; end: number } | null {
+  const m = /^\s*_\s*(?:\{([^{}]*)\}|([A-Za-z0-9]))/.exec(text.slice(j, Math.min(end, j + 60)));
+  if (!m) return null;
+  const sub = (m[1] ?? m[2]!).trim();
+  const bind = /^([A-Za-z])\s*=\s*(.+)$/.exec(sub);
+  const value = bind?.[2]!.replace(/\s+/g, '').replace('−', '-');
+  if (!bind || !BAR_STEP.test(value!))
+    return { refused: `an evaluation bar |_{${sub}} (only a step is read: |_{t=3}, |_{t=T})`, end: j + m[0].length };
+  return { variable: bind[1]!, value: value!, end: j + m[0].length };
+}
+
+/**
+ * The evaluated expression chars[from…] with its free step bound: every standalone `variable` (a letter with no
+ * letter or backslash before it and no letter after it) becomes `{value}` at that letter's offset; null, or why
+ * not when a Σ or ∏ in it binds the same letter
+ */
+function bindStep(chars: string[], at: number[], from: number, variable: string, value: string): string | null {
+  const expr = chars.slice(from).join('');
+  if (new RegExp(`(?:sum|prod|Σ|∏|∑)\\s*_\\s*\\{?\\s*${variable}(?![A-Za-z])`).test(expr))
+    return `an evaluation bar |_{${variable}=${value}} over a Σ or ∏ that binds ${variable} itself`;
+  const letter = (s: string | undefined) => s !== undefined && /^[A-Za-z\\]$/.test(s);
+  for (let k = chars.length - 1; k >= from; k--) {
+    if (chars[k] !== variable || letter(chars[k - 1]) || (chars[k + 1] !== undefined && /^[A-Za-z]$/.test(chars[k + 1]!))) continue;
+    const put = `{${value}}`.split('');
+    chars.splice(k, 1, ...put);
+    at.splice(k, 1, ...put.map(() => at[k]!));
+  }
+  return null;
 }
 
 /** ≈ and ≠ as LaTeX writes them: a relation no check states (a rounded value, a remark) */
@@ -427,21 +638,11 @@ function approximation(text: string, i: number, end: number): string | null {
   return APPROX.exec(text.slice(i, Math.min(end, i + 8)))?.[0] ?? null;
 }
 
-/** `{…}` starting at i (after optional spaces): its offsets, braces included */
+/** `{…}` starting at i (after optional spaces and a star: `\\tag*{…}`): its offsets, braces included */
 function braced(text: string, i: number, end: number): { start: number; end: number } | null {
   let j = i;
   while (j < end && (text[j] === ' ' || text[j] === '*')) j++;
-  if (text[j] !== '{') return null;
-  let depth = 0;
-  for (let k = j; k < end; k++) {
-    if (text[k] === '\\') {
-      k++;
-      continue;
-    }
-    if (text[k] === '{') depth++;
-    else if (text[k] === '}' && --depth === 0) return { start: j, end: k + 1 };
-  }
-  return null;
+  return matchBrace(text, j, end);
 }
 
 /** a label `(n)` that ends the math, after `\quad`/`\qquad` or a space (seed 000 writes `… \quad (1)`) */

@@ -33,6 +33,14 @@ export function readMacros(text: string): Map<string, Macro> {
 /** `{…}` at j (after spaces), braces included, or null */
 export function group(text: string, j: number, end = text.length): { start: number; end: number } | null {
   while (j < end && /\s/.test(text[j]!)) j++;
+  return matchBrace(text, j, end);
+}
+
+/**
+ * The one brace matcher of the solution readers: the `{…}` whose `{` is at j exactly (braces included), or null.
+ * Each caller skips what may precede the `{` in its own place (macros.ts any whitespace, display.ts spaces and `*`).
+ */
+export function matchBrace(text: string, j: number, end = text.length): { start: number; end: number } | null {
   if (text[j] !== '{') return null;
   let depth = 0;
   for (let k = j; k < end; k++) {

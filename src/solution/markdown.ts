@@ -11,6 +11,8 @@ import { DISPLAY_ENVS, forwardSearch, matchingEnd } from './read';
 interface MathMeta {
   display: Display | null;
   unclosed: { start: number; end: number; opener: string } | null;
+  /** the rest of the closing line after the display (`$$a = b$$ and $$c = d$$`): read for more `$$ … $$` */
+  rest?: { start: number; end: number };
 }
 
 let parser: MarkdownIt | null = null;
@@ -67,7 +69,19 @@ function displayMath(state: StateBlock, startLine: number, endLine: number, sile
         closeLine++;
       }
     }
-    token.meta = { display: { start: pos, end, contentStart, contentEnd: close, outerTag }, unclosed: null } satisfies MathMeta;
+    const after = outerTag ? undefined : { start: end, end: state.eMarks[closeLine]! };
+    // inside a block quote each later line of the math starts with `> `: those markers are no part of it
+    const holes: { start: number; end: number }[] = [];
+    for (let l = startLine + 1; l <= closeLine && l < endLine; l++) {
+      const lineStart = state.eMarks[l - 1]! + 1;
+      if (state.bMarks[l]! > lineStart && src.slice(lineStart, state.bMarks[l]).includes('>'))
+        holes.push({ start: lineStart, end: state.bMarks[l]! });
+    }
+    token.meta = {
+      display: { start: pos, end, contentStart, contentEnd: close, outerTag, ...(holes.length ? { holes } : {}) },
+      unclosed: null,
+      rest: after,
+    } satisfies MathMeta;
   }
   token.map = [startLine, closeLine + 1];
   state.line = closeLine + 1;
@@ -118,6 +132,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
     } else if (t.type === 'unroll_math' && wantMath) {
       const meta = t.meta as MathMeta;
       if (meta.display) result.displays.push(meta.display);
+      if (meta.rest) result.displays.push(...midLineDisplays(src, meta.rest.start, meta.rest.end, false));
       else if (meta.unclosed) {
         result.problems.push({
           ...meta.unclosed,
@@ -125,9 +140,80 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
           message: `${meta.unclosed.opener} is never closed: this equation is not checked`,
         });
       }
+    } else if (wantMath && t.map && (t.type === 'inline' || t.type === 'tr_open' || t.type === 'html_block')) {
+      // `… is $$ a = b $$ as usual`: VS Code's preview shows a `$$` pair inside prose (a paragraph, a heading, a
+      // table row, a Jupyter `<div>`) as display math, so it is a claim. Across lines only where no container
+      // marker (`>`, a list's indent) can sit inside the math; raw HTML (`<pre>`, `<script>`, comments) never
+      if (t.type === 'html_block' && RAW_HTML.test(t.content)) continue;
+      const from = lineStarts[t.map[0]]!;
+      const to = lineEnd(Math.max(t.map[0], t.map[1] - 1));
+      result.displays.push(...midLineDisplays(src, from, to, t.type !== 'tr_open'));
     }
   }
+  result.displays.sort((a, b) => a.start - b.start);
   return result;
+}
+
+/** HTML blocks whose content is raw text, never math: `<pre>`, `<script>`, `<style>`, `<textarea>`, comments */
+const RAW_HTML = /^\s*<(?:pre|script|style|textarea)(?:\s|>|$)|^\s*<!--/i;
+
+/**
+ * The `$$ … $$` pairs inside prose between from and to (file offsets), code spans left out. A closing `$$` followed
+ * by a digit is a price (`costs $$5 and $$10`), not math: no pair; an escaped `\$$` or a run of three `$` is no
+ * delimiter; an empty pair is prose.
+ */
+function midLineDisplays(src: string, from: number, to: number, multiline: boolean): Display[] {
+  const text = src.slice(from, to);
+  if (!text.includes('$$')) return [];
+  const masked = maskCodeSpans(text);
+  const out: Display[] = [];
+  const delimiter = (k: number) => masked.startsWith('$$', k) && masked[k - 1] !== '\\' && masked[k - 1] !== '$' && masked[k + 2] !== '$';
+  let i = masked.indexOf('$$');
+  while (i >= 0) {
+    if (!delimiter(i)) {
+      i = masked.indexOf('$$', i + 1);
+      continue;
+    }
+    let j = masked.indexOf('$$', i + 2);
+    while (j >= 0 && !delimiter(j)) j = masked.indexOf('$$', j + 1);
+    if (j < 0) break;
+    const content = masked.slice(i + 2, j);
+    if (/^\d/.test(masked[j + 2] ?? '') || !content.trim() || (!multiline && content.includes('\n'))) {
+      // not a pair: the closing `$$` may open the next one
+      i = j;
+      continue;
+    }
+    const rest = text.slice(j + 2, indexOrEnd(text, '\n', j + 2));
+    const label = labelLine(rest);
+    const end = from + j + 2;
+    // a pair over lines of a block quote or a list: each later line's `> ` marker (and indent) is no part of the math
+    const holes: { start: number; end: number }[] = [];
+    for (let k = masked.indexOf('\n', i); k >= 0 && k < j; k = masked.indexOf('\n', k + 1)) {
+      const prefix = /^[ \t>]*/.exec(masked.slice(k + 1, j))![0];
+      if (prefix.includes('>')) holes.push({ start: from + k + 1, end: from + k + 1 + prefix.length });
+    }
+    out.push({
+      ...(holes.length ? { holes } : {}),
+      start: from + i,
+      end,
+      contentStart: from + i + 2,
+      contentEnd: from + j,
+      outerTag: label ? { text: label, start: end, end: end + rest.length } : null,
+    });
+    i = masked.indexOf('$$', j + 2);
+  }
+  return out;
+}
+
+/** the text with inline code spans (`` `$$x$$` ``) blanked, same length */
+function maskCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
+  return text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+function indexOrEnd(s: string, what: string, from: number): number {
+  const i = s.indexOf(what, from);
+  return i < 0 ? s.length : i;
 }
 
 /** does the text have a ```rnn block (and not merely the characters inside other code)? */
