@@ -225,14 +225,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
       }
-      // `\newline` is a row break, as `\\` is; `\vspace{…}` is layout
+      // `\newline` is a row break, as `\\` is; `\vspace{…}` is layout, and so is `{\color{red} …}`'s colour
       if (word === 'newline' && matrixDepth === 0) {
         if (braceDepth === 0) breaks.push(chars.length);
         blank(i, i + m[0].length);
         i += m[0].length;
         continue;
       }
-      if (word === 'vspace') {
+      if (word === 'vspace' || word === 'color') {
         const arg = braced(text, i + m[0].length, end);
         if (arg) {
           blank(i, arg.end);
@@ -331,15 +331,6 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           blank(i, arg.start + 1);
           unwrap.add(arg.end - 1);
           i = arg.start + 1;
-          continue;
-        }
-      }
-      // `{\color{red} …}`: the colour is no part of the math
-      if (word === 'color') {
-        const arg = braced(text, i + m[0].length, end);
-        if (arg) {
-          blank(i, arg.end);
-          i = arg.end;
           continue;
         }
       }
