@@ -237,7 +237,7 @@ function failureHint(
     // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
     plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))) ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
-    plain(sumIndexHint(claim, run, bad)) ??
+    plain(sumIndexHint(claim, run, bad, other)) ??
     null
   );
 }

@@ -14,6 +14,7 @@ import { LimitError } from '../tape';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { close, offSides, type Sides } from './points';
+import { confirmed, type OtherValues } from './confirm';
 
 type Loop = Expr & { k: 'sum' | 'prod' };
 
@@ -175,7 +176,7 @@ function isShift(a: Idx, b: Idx, vars: string[]): boolean {
   });
 }
 
-export function sumIndexHint(claim: Claim, run: Run, bad: Sides): string | null {
+export function sumIndexHint(claim: Claim, run: Run, bad: Sides, other: OtherValues = null): string | null {
   const timed = timedNames(run);
   const T = run.model.T;
   const outer = Object.keys(bad.env);
@@ -205,6 +206,8 @@ export function sumIndexHint(claim: Claim, run: Run, bad: Sides): string | null 
           if (x instanceof RunError || x instanceof LimitError) continue;
           throw x;
         }
+        // found at these values: named only if it holds at a draw too (confirm.ts)
+        if (!confirmed(other, lhs, rhs, claim.points)) continue;
         return describe(site, cand, name, T);
       }
     }
