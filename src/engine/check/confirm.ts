@@ -5,34 +5,23 @@
 import type { Expr } from '../../language/model';
 import type { Run } from '../run';
 import { guard } from './guard';
-import { close, type Point } from './points';
+import { closeScaled, type Point, type Scale } from './points';
 
 /** where an edit is confirmed: another run of the network (a draw), made only when an edit is found */
 export type OtherValues = (() => Run) | null;
 
 /**
- * lhs = k·rhs-side… : the edited check holds at every point of `other` (with the side that was edited scaled by
- * `scale` when the edit explained all but a constant factor). A point that cannot be evaluated there refutes nothing.
+ * The edited check holds at every point of `other` (with the edited side's constant factor taken out when the edit
+ * explained all but one). A point that cannot be evaluated there refutes nothing.
  */
-export function confirmed(
-  other: OtherValues,
-  l: Expr,
-  r: Expr,
-  points: readonly Point[],
-  scale: { k: number; right: boolean } | null = null,
-): boolean {
+export function confirmed(other: OtherValues, l: Expr, r: Expr, points: readonly Point[], scale: Scale | null = null): boolean {
   if (!other) return true;
   const run = other();
   const ok = guard(() =>
     points.every((p) => {
       const lv = run.evaluateShared(l, p.env).data;
       const rv = run.evaluateShared(r, p.env).data;
-      if (!scale) return close(lv, rv);
-      const f = scale.right ? scale.k : 1 / scale.k;
-      return close(
-        lv.map((x) => x * f),
-        rv,
-      );
+      return closeScaled(lv, rv, scale);
     }),
   );
   return ok !== false;

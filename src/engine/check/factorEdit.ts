@@ -17,7 +17,7 @@ import type { Run } from '../run';
 import type { Claim } from './hints';
 import { guard } from './guard';
 import { factorsOf, termsOf } from './localFactor';
-import { close, type Point } from './points';
+import { close, closeScaled, type Point } from './points';
 import { atStep } from './textbook';
 
 /** factors of the network's equations tried per step of a term */
@@ -353,11 +353,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
         const rv = run.evaluateShared(rh, p.env).data;
         if (k === null && close(lv, rv)) return true;
         if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T)) === null)) return false;
-        const f = r.right ? k : 1 / k!;
-        return close(
-          lv.map((x) => x * f),
-          rv,
-        );
+        return closeScaled(lv, rv, { k, right: r.right });
       }),
     );
     if (ok !== true) return false;

@@ -107,6 +107,23 @@ export function close(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
+/** a formula side that is right but for a constant factor k (a sign, 1/T): the right side is k times the left */
+export interface Scale {
+  k: number;
+  /** the edited side is the right one */
+  right: boolean;
+}
+
+/** close() of the two sides with the edited side's constant factor taken out (plain close() without one) */
+export function closeScaled(l: Float64Array, r: Float64Array, scale: Scale | null): boolean {
+  if (!scale) return close(l, r);
+  const f = scale.right ? scale.k : 1 / scale.k;
+  return close(
+    l.map((x) => x * f),
+    r,
+  );
+}
+
 /**
  * sides that pass close() only by its absolute floor: both under 1e-2 at every entry, yet apart by more than
  * 1e-4 of their size (and by more than rounding, 1e-14). A vanishing gradient (a deep sigmoid net's first layers)
