@@ -66,10 +66,7 @@ function main(argv: string[]): number | Promise<number> {
     if (o.crash) {
       process.stderr.write(`unroll: ${o.crash}\n`);
       status = 2;
-      if (json) outputs.push({ file, error: o.crash });
-      continue;
-    }
-    if (mode === 'check' && o.bad) status = Math.max(status, 1);
+    } else if (mode === 'check' && o.bad) status = Math.max(status, 1);
     if (o.json !== undefined) outputs.push(o.json);
     else process.stdout.write(o.out);
   }

@@ -21,8 +21,8 @@ export interface FileOutcome {
   /** the file could not be read or is not a solution (exit status 2) */
   error?: string;
   /**
-   * analysing the file threw: a bug of Unroll's, said for this file while the others are still analysed (one
-   * student's file must not stop a class folder); exit status 2 at the end
+   * analysing the file threw: a bug of Unroll's, said for this file (on stderr, and as `{ file, error }` in JSON)
+   * while the others are still analysed (one student's file must not stop a class folder); exit status 2 at the end
    */
   crash?: string;
 }
@@ -39,7 +39,9 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
     return analyseText(file, text, mode, json, many);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { file, out: '', bad: true, crash: `${file}: internal error (${why}): a bug in Unroll; please report it with this file` };
+    const crash = `${file}: internal error (${why}): a bug in Unroll; please report it with this file`;
+    // its entry in --json, so that every file given has one
+    return { file, out: '', bad: true, crash, ...(json ? { json: { file, error: crash } } : {}) };
   }
 }
 

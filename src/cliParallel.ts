@@ -220,7 +220,7 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
   if (json)
     process.stdout.write(
       JSON.stringify(
-        outcomes.map((o) => (o.crash ? { file: o.file, error: o.crash } : o.json)),
+        outcomes.map((o) => o.json),
         null,
         2,
       ) + '\n',
