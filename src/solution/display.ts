@@ -109,6 +109,10 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       at.push(k);
     }
   };
+  /** where the current row begins in chars (after the last row break) */
+  const rowStart = () => (breaks.length ? breaks[breaks.length - 1]! : 0);
+  /** the current row's text so far */
+  const rowSoFar = () => chars.slice(rowStart()).join('');
   const end = d.contentEnd;
   // `\begin{alignat}{2}`: the environment's own column count is layout, not a factor of the first row
   const opener = /\\begin\{([A-Za-z]+\*?)\}$/.exec(text.slice(d.start, d.contentStart));
@@ -118,8 +122,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   const unwrap = new Set<number>();
   /** an implication of `len` characters at i: a break between two claims (nothing before it in its row: a lead-in) */
   const implication = (len: number) => {
-    const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
-    if (chars.slice(rowStart).join('').trim() !== '') {
+    if (rowSoFar().trim() !== '') {
       breaks.push(chars.length);
       proseAt.add(breaks.length);
     }
@@ -148,9 +151,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   };
   /** where a bar without `\left.` begins its expression: after the row's last top-level `=` */
   const sideStart = (): number => {
-    const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
-    const eqs = topLevelEqualsSigns(chars.slice(rowStart).join(''));
-    return eqs.length ? rowStart + eqs[eqs.length - 1]! + 1 : rowStart;
+    const from = rowStart();
+    const eqs = topLevelEqualsSigns(chars.slice(from).join(''));
+    return eqs.length ? from + eqs[eqs.length - 1]! + 1 : from;
   };
   // a block quote's `> ` at the start of each later line: layout of the Markdown around the math, blanked
   const holes = new Map((d.holes ?? []).map((h) => [h.start, h.end]));
@@ -191,7 +194,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       i += relation.length;
       continue;
     }
-    if (relation && topLevelEquals(chars.slice(breaks.length ? breaks[breaks.length - 1]! : 0).join('')) >= 0) {
+    if (relation && topLevelEquals(rowSoFar()) >= 0) {
       cut = { start: i, end: i + relation.length, relation };
       blank(i, i + relation.length);
       i += relation.length;
@@ -245,11 +248,11 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       if (word && SPACERS.has(word) && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0) {
         const arg = word === 'hspace' ? braced(text, i + m[0].length, end) : null;
         const after = arg ? arg.end : i + m[0].length;
-        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
         // `… \quad t = 2, \dots, T`: the check's range, as `, t = 2, \dots, T` reads (the space stands for the comma)
-        const written = chars.slice(rowStart).join('');
+        const written = rowSoFar();
+        const equation = topLevelEquals(written) >= 0;
         // (after a comma already written, `, \quad t = 1, \dots, T`, the range reads as it is)
-        if (topLevelEquals(written) >= 0 && !/,\s*$/.test(written) && SPACED_RANGE.test(text.slice(after, Math.min(end, after + 80)))) {
+        if (equation && !/,\s*$/.test(written) && SPACED_RANGE.test(text.slice(after, Math.min(end, after + 80)))) {
           chars.push(',');
           at.push(i);
           blank(i + 1, after);
@@ -257,7 +260,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
         // (not after a clause word: `\quad \text{where} \quad L_t = …` is the check's own `where` clause)
-        if (topLevelEquals(written) >= 0 && !CLAUSE_END.test(written) && commaStartsClaim(text, after, end)) {
+        if (equation && !CLAUSE_END.test(written) && commaStartsClaim(text, after, end)) {
           breaks.push(chars.length);
           proseAt.add(breaks.length);
           blank(i, after);
@@ -280,8 +283,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default (a
       // narrower range, `t \in \{2, …, T\}`, is left to say that it does not read)
       if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && braceDepth === 0 && matrixDepth === 0) {
-        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
-        const lead = chars.slice(rowStart).join('').trim() === '' ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
+        const lead = rowSoFar().trim() === '' ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
         if (lead) {
           blank(i, i + lead[0].length);
           i += lead[0].length;
@@ -292,8 +294,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       // when it states an equality, else a remark that is not checked
       if (word && TEXT_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
         const arg = braced(text, i + m[0].length, end);
-        const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
-        const stated = chars.slice(rowStart).join('').trim() !== '';
+        const stated = rowSoFar().trim() !== '';
         if (arg && stated && CONNECTIVE.test(text.slice(arg.start + 1, arg.end - 1))) {
           breaks.push(chars.length);
           proseAt.add(breaks.length);
@@ -452,8 +453,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     // (a range `, t = 1, \dots, T` or a `where` clause stays the check's: see commaStartsClaim)
     // (`;` too: `A = B;\quad C = D`)
     else if ((c === ',' || c === ';') && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
-      const rowStart = breaks.length ? breaks[breaks.length - 1]! : 0;
-      if (topLevelEquals(chars.slice(rowStart).join('')) >= 0) {
+      if (topLevelEquals(rowSoFar()) >= 0) {
         breaks.push(chars.length);
         proseAt.add(breaks.length);
         blank(i, i + 1);
