@@ -70,13 +70,7 @@ function displayMath(state: StateBlock, startLine: number, endLine: number, sile
       }
     }
     const after = outerTag ? undefined : { start: end, end: state.eMarks[closeLine]! };
-    // inside a block quote each later line of the math starts with `> `: those markers are no part of it
-    const holes: { start: number; end: number }[] = [];
-    for (let l = startLine + 1; l <= closeLine && l < endLine; l++) {
-      const lineStart = state.eMarks[l - 1]! + 1;
-      if (state.bMarks[l]! > lineStart && src.slice(lineStart, state.bMarks[l]).includes('>'))
-        holes.push({ start: lineStart, end: state.bMarks[l]! });
-    }
+    const holes = quoteMarkers(src, pos, close);
     token.meta = {
       display: { start: pos, end, contentStart, contentEnd: close, outerTag, ...(holes.length ? { holes } : {}) },
       unclosed: null,
@@ -131,9 +125,11 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       });
     } else if (t.type === 'unroll_math' && wantMath) {
       const meta = t.meta as MathMeta;
-      if (meta.display) result.displays.push(meta.display);
-      if (meta.rest) result.displays.push(...midLineDisplays(src, meta.rest.start, meta.rest.end, false));
-      else if (meta.unclosed) {
+      if (meta.display) {
+        result.displays.push(meta.display);
+        // the rest of its closing line: `$$a = b$$ and $$c = d$$`
+        if (meta.rest) result.displays.push(...midLineDisplays(src, meta.rest.start, meta.rest.end, false));
+      } else if (meta.unclosed) {
         result.problems.push({
           ...meta.unclosed,
           severity: 'warning',
@@ -186,12 +182,7 @@ function midLineDisplays(src: string, from: number, to: number, multiline: boole
     const rest = text.slice(j + 2, indexOrEnd(text, '\n', j + 2));
     const label = labelLine(rest);
     const end = from + j + 2;
-    // a pair over lines of a block quote or a list: each later line's `> ` marker (and indent) is no part of the math
-    const holes: { start: number; end: number }[] = [];
-    for (let k = masked.indexOf('\n', i); k >= 0 && k < j; k = masked.indexOf('\n', k + 1)) {
-      const prefix = /^[ \t>]*/.exec(masked.slice(k + 1, j))![0];
-      if (prefix.includes('>')) holes.push({ start: from + k + 1, end: from + k + 1 + prefix.length });
-    }
+    const holes = quoteMarkers(masked, i, j, from);
     out.push({
       ...(holes.length ? { holes } : {}),
       start: from + i,
@@ -203,6 +194,19 @@ function midLineDisplays(src: string, from: number, to: number, multiline: boole
     i = masked.indexOf('$$', j + 2);
   }
   return out;
+}
+
+/**
+ * Inside a block quote each later line of the math starts with `> ` (with the indent around it): those markers, in
+ * s[from, to), are no part of it. File offsets (s's own plus `offset`).
+ */
+function quoteMarkers(s: string, from: number, to: number, offset = 0): { start: number; end: number }[] {
+  const holes: { start: number; end: number }[] = [];
+  for (let k = s.indexOf('\n', from); k >= 0 && k < to; k = s.indexOf('\n', k + 1)) {
+    const prefix = /^[ \t>]*/.exec(s.slice(k + 1, to))![0];
+    if (prefix.includes('>')) holes.push({ start: offset + k + 1, end: offset + k + 1 + prefix.length });
+  }
+  return holes;
 }
 
 /** the text with inline code spans (`` `$$x$$` ``) blanked, same length */
