@@ -10,7 +10,7 @@ import { mapIndicesOf } from '../../language/resolve';
 import { mentionedVars } from '../../language/resolve/walk';
 import { fmt, valueText } from '../format';
 import type { Run } from '../run';
-import { toValue } from '../tensor';
+import { matmul, toValue, transposeData } from '../tensor';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { close, type Point, type Sides } from './points';
@@ -95,22 +95,18 @@ function chainHolds(d: Deriv, factor: Deriv, from: number, to: number, bad: Poin
     const J = run.evaluateShared(factor, { t: j });
     const square = J.shape.length === 2 && J.shape[0] === J.shape[1];
     if (J.data.length !== 1 && !square) return false;
-    acc = acc ? matTimes(acc, J.data) : Float64Array.from(J.data);
+    acc = acc ? times(acc, J.data) : Float64Array.from(J.data);
     n++;
   }
   if (!acc || !n) return false;
   return close(acc, run.evaluateShared(d, bad.env).data);
 }
 
-/** a · b for two square matrices of the same size given row by row (numbers: 1×1) */
-function matTimes(a: Float64Array, b: Float64Array): Float64Array {
+/** a · b for two square matrices of the same size given row by row (numbers: 1×1), by the engine's own kernel */
+function times(a: Float64Array, b: Float64Array): Float64Array {
   const m = Math.round(Math.sqrt(a.length));
   const out = new Float64Array(a.length);
-  for (let i = 0; i < m; i++)
-    for (let k = 0; k < m; k++) {
-      const x = a[i * m + k]!;
-      if (x !== 0) for (let j = 0; j < m; j++) out[i * m + j] += x * b[k * m + j]!;
-    }
+  matmul(a, b, m, m, m, out);
   return out;
 }
 
@@ -121,9 +117,7 @@ function transposedEach(want: Deriv, body: Expr, from: number, to: number, run: 
     const r = run.evaluateShared(body, { t: j });
     if (l.shape.length !== 2 || r.shape.length !== 2 || l.shape[0] !== r.shape[1] || l.shape[1] !== r.shape[0]) return false;
     const [m, n] = [l.shape[0]!, l.shape[1]!];
-    const lt = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) for (let k = 0; k < n; k++) lt[k * m + i] = l.data[i * n + k]!;
-    if (!close(lt, r.data) || close(l.data, r.data)) return false;
+    if (!close(transposeData(l.data, m, n), r.data) || close(l.data, r.data)) return false;
   }
   return true;
 }
