@@ -14,6 +14,7 @@ import { Builder, isScalar, jacShape, sameShape, size, substitute, type Label, t
 import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
 import { routesOf } from './routes';
+import { forwardRecursion } from './forward';
 
 /** Above this many ∂-factors in the fully expanded chain form, the chain form is not written out. */
 export const CHAIN_LIMIT = 160;
@@ -78,6 +79,8 @@ export interface Derivation {
   vjp: boolean;
   chain: Node | null;
   explicit: Node | null;
+  /** the chain and explicit forms as a forward recursion (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W), where one exists */
+  forward: { chain: Node; explicit: Node } | null;
   recursive: { lines: AdjLine[]; result: StepItem[]; resultChain: StepItem[] | null; value: Node; letter: 'delta' | 'bar' } | null;
   /** an immediate partial: the explicit Jacobian */
   immediate: Node | null;
@@ -142,6 +145,7 @@ export function derive(
     vjp: false,
     chain: null,
     explicit: null,
+    forward: null,
     recursive: null,
     immediate: null,
     general: null,
@@ -228,6 +232,14 @@ export function derive(
   }
   const jmul = (A: Node, B: Node): Node => (isScalar(A.shape) && isScalar(B.shape) ? b.mul(A, B) : b.matmul(A, B));
 
+  // the recurrent states: quantities read at another step
+  const states = new Set<string>();
+  for (const n of rel) {
+    if (n.kind !== 'quantity' || n.step === null) continue;
+    for (const e of rdeps.get(n) ?? [])
+      if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
+  }
+
   // ---- chain-rule form, if its expansion is small enough -----------------------------------
   const paths = new Map<GNode, number>([[wrtNode, 1]]);
   const cost = new Map<GNode, number>([[wrtNode, 0]]);
@@ -270,15 +282,11 @@ export function derive(
     const top = live(ofNode).map((e) => (e.dep === wrtNode ? jsym(e) : jmul(jsym(e), group(e.dep))));
     d.chain = b.add(...top);
     d.explicit = explicitOf(b, d.chain);
+    const forward = forwardRecursion(b, ofNode, wrtNode, states, { live, sym: jsym, mul: jmul, group });
+    if (forward) d.forward = { chain: forward, explicit: explicitOf(b, forward) };
   }
 
   // ---- δ-recursion -------------------------------------------------------------------------
-  const states = new Set<string>();
-  for (const n of rel) {
-    if (n.kind !== 'quantity' || n.step === null) continue;
-    for (const e of rdeps.get(n) ?? [])
-      if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
-  }
   const stateNames = [...states];
   d.paths = { wrtKey, states, live, sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
@@ -523,5 +531,5 @@ function topoOrder(root: GNode): GNode[] {
 
 /** The explicit form: every ∂-symbol replaced by its definition (the simplifier runs again). */
 export function explicitOf(b: Builder, n: Node): Node {
-  return substitute(b, n, (s) => (s.label!.kind === 'jac' ? s.def! : null));
+  return substitute(b, n, (s) => (s.label!.kind === 'jac' && !s.label!.named ? s.def! : null));
 }

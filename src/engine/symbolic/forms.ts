@@ -239,7 +239,10 @@ function preactivations(roots: Node[]): Node[] {
   return namedIn(roots, 'pre');
 }
 
-/** The named subexpressions of this kind these nodes use, in first-use order, not looking inside adjoint names. */
+/**
+ * The named subexpressions of this kind these nodes use, in first-use order, not looking inside adjoint names
+ * or named total derivatives (∂h_{t-1}/∂W of a forward recursion stands for itself: its insides are its own line's).
+ */
 function namedIn(roots: Node[], kind: 'pre' | 'adj'): Node[] {
   const seen = new Set<number>();
   const out: Node[] = [];
@@ -250,7 +253,8 @@ function namedIn(roots: Node[], kind: 'pre' | 'adj'): Node[] {
     seen.add(n.id);
     if (n.op === 'sym') {
       if (n.label!.kind === kind) out.push(n);
-      if (n.label!.kind !== 'adj') stack.push(n.def!);
+      const l = n.label!;
+      if (l.kind !== 'adj' && !(l.kind === 'jac' && l.named)) stack.push(n.def!);
       continue;
     }
     for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
@@ -511,6 +515,8 @@ export interface StepKinds {
   chain: boolean;
   explicit: boolean;
   recursive: boolean;
+  /** the forward recursion (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W) */
+  forward: boolean;
 }
 
 /** The adjoints (δ_{t+1}, h̄_{t+1}) these nodes use, in first-use order, not looking inside them. */
@@ -571,6 +577,11 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
     // ∂⁺: the immediate partial, its preactivations written out (as the per-step form does)
     if (!use.explicit || !d.immediate) return null;
     side(d.immediate, mkPrinters({ ...o, inline: { pre: true } }));
+  } else if (use.forward && d.forward) {
+    // the forward recursion: the same line at every step but the first (forward.ts)
+    side(d.forward.chain);
+    side(d.forward.explicit);
+    roots = [d.forward.explicit];
   } else if (use.recursive && r && r.lines.length) {
     const result = r.result.map((x) => x.node);
     roots = result;

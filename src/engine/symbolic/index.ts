@@ -342,6 +342,17 @@ export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSourc
   return evaluateNode(d, n, leafValues(run), run);
 }
 
+/**
+ * The forward recursion's two sides (forward.ts) evaluated at a run's values, for a free-t derive's general
+ * line; null where these forms have none (or were derived on a proxy horizon, whose steps it would name).
+ */
+export function evaluateForward(forms: DeriveForms, run: ValueSource): Tensor[] | null {
+  const d = derivationOf(forms);
+  if (!d?.forward || stretchedOf(forms)) return null;
+  const leaf = leafValues(run);
+  return [evaluateNode(d, d.forward.chain, leaf, run), evaluateNode(d, d.forward.explicit, leaf, run)];
+}
+
 /** The proxy horizon these forms were derived on (horizon.ts), or null (derived on the real one). */
 export function proxyHorizon(forms: DeriveForms): { T: number; Tp: number } | null {
   const s = stretchedOf(forms);

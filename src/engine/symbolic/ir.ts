@@ -46,8 +46,12 @@ export type NodeName = { name: string; step: number | null } | { expr: Node };
 export type Label =
   /** a named preactivation such as h̃_t := W_xh x_t + W_hh h_{t-1} + b_h */
   | { kind: 'pre'; q: string; step: number | null; n: number }
-  /** an immediate partial ∂a/∂b of one edge of the unrolled graph (∂⁺ when `plus`) */
-  | { kind: 'jac'; of: NodeName; wrt: NodeName; plus: boolean }
+  /**
+   * an immediate partial ∂a/∂b of one edge of the unrolled graph (∂⁺ when `plus`); `named`: a total derivative
+   * standing for itself (∂h_{t-1}/∂W in the forward recursion ∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W),
+   * which the explicit form keeps as a name instead of writing out its definition
+   */
+  | { kind: 'jac'; of: NodeName; wrt: NodeName; plus: boolean; named?: true }
   /** an adjoint δ_t = ∂L/∂h_t (letter 'delta') or h̄_t (letter 'bar') */
   | { kind: 'adj'; q: string; step: number | null; letter: 'delta' | 'bar' };
 
@@ -133,7 +137,7 @@ function labelKey(l: Label): string {
     case 'pre':
       return `pre:${l.q}@${l.step}#${l.n}`;
     case 'jac':
-      return `jac:${nn(l.of)}/${nn(l.wrt)}${l.plus ? '+' : ''}`;
+      return `jac:${nn(l.of)}/${nn(l.wrt)}${l.plus ? '+' : ''}${l.named ? '!' : ''}`;
     case 'adj':
       return `adj:${l.q}@${l.step}${l.letter}`;
   }

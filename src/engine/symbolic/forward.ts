@@ -1,0 +1,43 @@
+// The forward recursion of a total derivative of a recurrent state, as sheets write ∂h_t/∂W (real-time
+// recurrent learning's form): ∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W. It is the chain form with each
+// earlier step of the same state named as its own total derivative, so steps 2..T print alike relative to
+// their step and a free-t derive gets one general line (LANGUAGE.md §5) instead of a nesting that grows.
+
+import type { Builder, Node } from './ir';
+import type { GNode } from './graph';
+import type { Edge } from './derive';
+
+export interface ChainParts {
+  live(n: GNode): Edge[];
+  sym(e: Edge): Node;
+  mul(A: Node, B: Node): Node;
+  /** the chain form of ∂n/∂wrt (the definition of a named earlier step) */
+  group(n: GNode): Node;
+}
+
+/**
+ * The chain form of ∂of/∂wrt with every earlier step of `of`'s quantity named; null unless `of` is a step of
+ * the derivation's only recurrent state (with two states, ∂c_{t-1}/∂W would need a recursion of its own) and
+ * some earlier step is on a path.
+ */
+export function forwardRecursion(b: Builder, of: GNode, wrt: GNode, states: ReadonlySet<string>, c: ChainParts): Node | null {
+  const step = of.step;
+  if (of.kind !== 'quantity' || step === null || states.size !== 1 || !states.has(of.name)) return null;
+  let named = 0;
+  const memo = new Map<GNode, Node>();
+  const sum = (n: GNode): Node => b.add(...c.live(n).map((e) => (e.dep === wrt ? c.sym(e) : c.mul(c.sym(e), rec(e.dep)))));
+  const rec = (n: GNode): Node => {
+    const hit = memo.get(n);
+    if (hit) return hit;
+    let out: Node;
+    if (n.kind === 'quantity' && n.name === of.name && n.step !== null && n.step < step) {
+      named++;
+      const label = { kind: 'jac', of: { name: n.name, step: n.step }, wrt: { name: wrt.name, step: wrt.step }, plus: false, named: true } as const;
+      out = b.sym(label, c.group(n));
+    } else out = sum(n);
+    memo.set(n, out);
+    return out;
+  };
+  const top = sum(of);
+  return named ? top : null;
+}
