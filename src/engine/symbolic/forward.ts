@@ -32,7 +32,13 @@ export function forwardRecursion(b: Builder, of: GNode, wrt: GNode, states: Read
     let out: Node;
     if (n.kind === 'quantity' && n.name === of.name && n.step !== null && n.step < step) {
       named++;
-      const label = { kind: 'jac', of: { name: n.name, step: n.step }, wrt: { name: wrt.name, step: wrt.step }, plus: false, named: true } as const;
+      const label = {
+        kind: 'jac',
+        of: { name: n.name, step: n.step },
+        wrt: { name: wrt.name, step: wrt.step },
+        plus: false,
+        named: true,
+      } as const;
       out = b.sym(label, c.group(n));
     } else out = sum(n);
     memo.set(n, out);

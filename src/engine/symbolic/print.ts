@@ -497,7 +497,8 @@ export class Printer {
       case 'sym': {
         const l = n.label!;
         const inl = this.o.inline ?? {};
-        if ((l.kind === 'pre' && inl.pre) || (l.kind === 'jac' && inl.jac && !l.named) || (l.kind === 'adj' && inl.adj)) return this.print(n.def!);
+        if ((l.kind === 'pre' && inl.pre) || (l.kind === 'jac' && inl.jac && !l.named) || (l.kind === 'adj' && inl.adj))
+          return this.print(n.def!);
         return { s: this.label(l), p: 4 };
       }
     }
