@@ -142,7 +142,10 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   // two equations on one line (`$$a = b$$ and $$c = d$$`) are told apart by their column
   const perLine = new Map<number, number>();
   for (const eq of sol.equations) perLine.set(eq.range.line, (perLine.get(eq.range.line) ?? 0) + 1);
-  for (const eq of sol.equations) out.push(...equationLines(eq, perLine.get(eq.range.line)! > 1));
+  const at = (eq: EquationResult) => lineCol(eq.range.line, perLine.get(eq.range.line)! > 1 ? eq.range.column : null);
+  // one column for every result's position, as wide as the widest ("line 12:61" on a shared line)
+  const width = Math.max(0, ...sol.equations.map((eq) => at(eq).length));
+  for (const eq of sol.equations) out.push(...equationLines(eq, at(eq).padEnd(width)));
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   out.push(
@@ -151,9 +154,9 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
 
-function equationLines(eq: EquationResult, sharedLine: boolean): string[] {
+function equationLines(eq: EquationResult, position: string): string[] {
   const label = eq.tag !== null ? `(${eq.tag})` : '';
-  const head = `  ${dim(lineCol(eq.range.line, sharedLine ? eq.range.column : null))}${label.padEnd(6)} ${markOf(eq.status)} `;
+  const head = `  ${dim(position)}${label.padEnd(6)} ${markOf(eq.status)} `;
   if (eq.status === 'skipped') return [head + dim(eq.message)];
   const links = [...new Set(eq.checks)];
   if (links.length <= 1) return [head + eq.message];
