@@ -165,12 +165,13 @@ function isArgument(args: Ast[], wrt: Ast, ctx: ExprContext): boolean {
  * a use that needs the loss's gradient while the loss is refused as not a scalar: a warning naming the loss's line
  * (its error is there), the question left unanswered
  */
-function failRefusedLoss(ctx: ExprContext, what: string, refused: { name: string; shape: number[]; line: number }, range: Range): never {
+function failRefusedLoss(ctx: ExprContext, what: string, refused: { name: string; shape: number[] }, range: Range): never {
+  const line = ctx.scope.unavailable.get(refused.name)!.line;
   if (!ctx.quiet)
     ctx.scope.diagnostics.push(
       diag(
         'warning',
-        `${what}, but the loss ${displayName(refused.name)} is not a scalar (line ${refused.line}: a ${shapeText(refused.shape)})`,
+        `${what}, but the loss ${displayName(refused.name)} is not a scalar (line ${line}: a ${shapeText(refused.shape)})`,
         range,
         'unavailable',
       ),
@@ -199,9 +200,7 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   if (brokenLoss) return failUnavailable(ctx, brokenLoss.key, range);
   if (!loss)
     return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
-  const lossShape = scope.shapeOf(loss) ?? [];
-  if (lossShape.length)
-    return fail(ctx, `the adjoint ${what} needs a scalar loss, but ${displayName(loss)} is a ${shapeText(lossShape)}`, range, 'adjoint');
+  // the loss is one number here: a `loss` that is not was refused above, and the unmarked objective is a scalar
   const of: Expr = { k: 'ref', name: loss, idx: null, shape: [], range };
   return derivative(of, a, true, range, ctx);
 }

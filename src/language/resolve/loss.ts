@@ -21,7 +21,7 @@ export function refuseVectorLoss(scope: Scope): void {
       def ? def.st.rhs.range : q.range,
       'shape-mismatch',
     );
-    scope.refusedLoss = { name: q.name, shape: q.shape, line: def ? def.st.rhs.range.line : q.line };
+    scope.refusedLoss = { name: q.name, shape: q.shape };
     scope.markBroken(q.name, def ? def.st.range.line : q.line);
   }
 }

@@ -50,8 +50,8 @@ export class Scope {
   readonly unavailable = new Map<string, { root: string; line: number }>();
   /** the objective, once chosen (adjoints X̄ differentiate it) */
   loss: string | null = null;
-  /** a `loss` refused for not being one number (its name and shape), so that adjoints can say why */
-  refusedLoss: { name: string; shape: number[]; line: number } | null = null;
+  /** a `loss` refused for not being one number (its name and shape; its line is in `unavailable`), so that adjoints can say why */
+  refusedLoss: { name: string; shape: number[] } | null = null;
   /** names defined by a derivative (δ_t = ∂L/∂a_t): read in questions as their right side (derived.ts) */
   readonly derived = new Map<string, Derived>();
   /** function aliases `φ = tanh`: name → function, with the line that set it */
