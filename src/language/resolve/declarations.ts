@@ -41,7 +41,7 @@ export function declareNames(statements: Statement[], scope: Scope): DeclStateme
         st.shapeRange ?? st.name.range,
         'limit',
       );
-      scope.refused.add(name);
+      scope.refuse(name);
       continue;
     }
     scope.declare(name, {

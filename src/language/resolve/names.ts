@@ -456,9 +456,7 @@ function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
   const tail = cut < 0 ? '' : a.raw.slice(cut);
   const chars = Array.from(head);
   if (chars.length < 2) return null;
-  let maxLen = scope.longestKnown();
-  for (const r of scope.refused) maxLen = Math.max(maxLen, Array.from(r).length);
-  const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n), maxLen);
+  const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n), scope.longestName());
   if (!pieces) return null;
   let column = a.nameRange.column;
   const names: NameAst[] = pieces.map((p, i) => {

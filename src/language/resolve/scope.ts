@@ -29,7 +29,7 @@ export class Scope {
   /** the horizon T, once read */
   T = 0;
   readonly decls = new Map<string, Decl>();
-  /** declarations refused for a limit: their uses stay quiet (the declaration carries the error) */
+  /** declarations refused for a limit: their uses stay quiet (the declaration carries the error); added by refuse() */
   readonly refused = new Set<string>();
   readonly quantities = new Map<string, Quantity>();
   /**
@@ -79,7 +79,7 @@ export class Scope {
 
   /** the names declared and the quantities' keys, in one Set: isKnown is asked several times for each name read */
   private readonly known = new Set<string>();
-  /** the length (in characters) of the longest known name: splitRun tries no longer piece */
+  /** the length (in characters) of the longest known or refused name: splitRun tries no longer piece */
   private longest = 0;
 
   private know(name: string): void {
@@ -87,9 +87,15 @@ export class Scope {
     this.longest = Math.max(this.longest, Array.from(name).length);
   }
 
-  /** the longest known name's length in characters (a run of names has no longer piece) */
-  longestKnown(): number {
+  /** the longest known or refused name's length in characters (a run of names has no longer piece) */
+  longestName(): number {
     return this.longest;
+  }
+
+  /** a declaration refused for a limit: not known, but a piece of a run of names all the same */
+  refuse(name: string): void {
+    this.refused.add(name);
+    this.longest = Math.max(this.longest, Array.from(name).length);
   }
 
   /** a declared name (decls is read directly, and written only here) */
