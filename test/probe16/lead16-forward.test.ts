@@ -106,3 +106,21 @@ describe('derive ∂h_t/∂w: the forward recursion as the general line', () => 
     expect(d.results).toHaveLength(3);
   });
 });
+
+describe('a side written at a fixed step keeps its step on the general line', () => {
+  it('derive ∂h_t/∂h_0: ∂h_t/∂h₀ = ∂h_t/∂h_{t-1}·∂h_{t-1}/∂h₀ for t = 2..T (h₀ not h_{t-2})', () => {
+    const d = analyze(scalarNet(4, 0.5, 0.3, 0.2, [1, 2, 3, -1]).replace('derive ∂h_t/∂w', 'derive ∂h_t/∂h_0'), { forms: true })
+      .derives[0]!;
+    const g = d.general?.find((x) => x.to > x.from);
+    expect([g?.from, g?.to]).toEqual([2, 4]);
+    expect(g?.text).toContain('∂h_t/∂h₀ = ∂h_t/∂h_{t-1}·∂h_{t-1}/∂h₀ = tanh′(h̃_t) w·∂h_{t-1}/∂h₀   for t = 2..4');
+    // the recursion, by hand: v_t = tanh′(a_t) w v_{t-1}, v_0 = 1
+    const xs = [1, 2, 3, -1];
+    const h = states(0.5, 0.3, 0.2, xs);
+    let v = 1;
+    d.results.forEach((r, i) => {
+      v *= (1 - Math.tanh(0.5 * h[i]! + 0.3 * xs[i]!) ** 2) * 0.5;
+      expect(r.value as number).toBeCloseTo(v, 12);
+    });
+  });
+});

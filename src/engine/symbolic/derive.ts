@@ -79,6 +79,11 @@ export interface Derivation {
   vjp: boolean;
   chain: Node | null;
   explicit: Node | null;
+  /**
+   * a free-t derive's numerator or denominator written at a fixed step (h_T in ∂h_T/∂h_t, h_0 in ∂h_t/∂h_0): a
+   * step's general line prints it with its own step, not relative to t (set by the caller, which has the query)
+   */
+  fixed: { of: boolean; wrt: boolean };
   /** the chain and explicit forms as a forward recursion (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W), where one exists */
   forward: { chain: Node; explicit: Node } | null;
   recursive: { lines: AdjLine[]; result: StepItem[]; resultChain: StepItem[] | null; value: Node; letter: 'delta' | 'bar' } | null;
@@ -145,6 +150,7 @@ export function derive(
     vjp: false,
     chain: null,
     explicit: null,
+    fixed: { of: false, wrt: false },
     forward: null,
     recursive: null,
     immediate: null,

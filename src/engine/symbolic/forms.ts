@@ -234,6 +234,13 @@ export function headerLabel(d: Derivation): Label {
   return { kind: 'jac', of: nodeName(d.of), wrt: nodeName(d.wrt), plus: !d.total };
 }
 
+/** a step's header: a side written at a fixed step (h_T in ∂h_T/∂h_t) printed with that step on its general line */
+function stepHeaderLabel(d: Derivation): Label {
+  const at = (g: Derivation['of'], fixed: boolean): NodeName =>
+    fixed && g.kind !== 'expr' && g.step !== null ? { expr: d.b.leaf(g.name, g.step, g.leaf.shape, true) } : nodeName(g);
+  return { kind: 'jac', of: at(d.of, d.fixed.of), wrt: at(d.wrt, d.fixed.wrt), plus: !d.total };
+}
+
 /** Named preactivations used by these nodes (not looking inside adjoint names), in first-use order. */
 function preactivations(roots: Node[]): Node[] {
   return namedIn(roots, 'pre');
@@ -552,7 +559,8 @@ function whereRowsWith(roots: Node[], p: Both<Printer>): Both<Row[]> {
 export function stepForm(d: Derivation, anchor: number | undefined, use: StepKinds): StepRows | null {
   const o = anchor === undefined ? {} : { anchor };
   const p = mkPrinters(o);
-  const head: Both<string> = { text: p.text.label(headerLabel(d)), latex: p.latex.label(headerLabel(d)) };
+  const header = stepHeaderLabel(d);
+  const head: Both<string> = { text: p.text.label(header), latex: p.latex.label(header) };
   if (d.zero)
     return {
       text: [{ lhs: head.text, alts: [[{ neg: false, s: '0' }]] }],

@@ -3,7 +3,7 @@
 // earlier step of the same state named as its own total derivative, so steps 2..T print alike relative to
 // their step and a free-t derive gets one general line (LANGUAGE.md §5) instead of a nesting that grows.
 
-import type { Builder, Node } from './ir';
+import type { Builder, Node, NodeName } from './ir';
 import type { GNode } from './graph';
 import type { Edge } from './derive';
 
@@ -32,13 +32,9 @@ export function forwardRecursion(b: Builder, of: GNode, wrt: GNode, states: Read
     let out: Node;
     if (n.kind === 'quantity' && n.name === of.name && n.step !== null && n.step < step) {
       named++;
-      const label = {
-        kind: 'jac',
-        of: { name: n.name, step: n.step },
-        wrt: { name: wrt.name, step: wrt.step },
-        plus: false,
-        named: true,
-      } as const;
+      // a denominator at a step (h_0 in ∂h_t/∂h_0) is that step on every line, not one relative to t
+      const by: NodeName = wrt.step === null ? { name: wrt.name, step: null } : { expr: b.leaf(wrt.name, wrt.step, wrt.leaf.shape, true) };
+      const label = { kind: 'jac', of: { name: n.name, step: n.step }, wrt: by, plus: false, named: true } as const;
       out = b.sym(label, c.group(n));
     } else out = sum(n);
     memo.set(n, out);

@@ -166,6 +166,8 @@ export function deriveForms(
     if (fast) return fast;
   }
   const d = derive(model, ofArg, { name: wrt.name, step: stepOf(wrt.idx, t) }, total);
+  // with a free t, which side is written at a fixed step (h_T in ∂h_T/∂h_t): its general line names that step
+  if (t !== null) d.fixed = { of: of.k === 'ref' && fixedIdx(of.idx), wrt: fixedIdx(wrt.idx) };
   if (d.zero) {
     const z = zeroForm(d);
     const out: DeriveForms = { explicit: z, best: z };
@@ -193,6 +195,9 @@ export function deriveForms(
   hide(out, DERIVATION, d);
   return out;
 }
+
+/** an index with a step that does not move with t (h_3, h_T, h_0) */
+const fixedIdx = (idx: Idx | null): boolean => idx !== null && !idxVars(idx).includes('t');
 
 /** Every form of a derivation, printed (v: the value strings each form ends with). */
 function printForms(d: Derivation, v: ValueStrings | null, total: boolean): DeriveForms {
