@@ -9,7 +9,7 @@ import { Budget, LimitError, metered } from './budget';
 import type { PartialFormHook } from './graph';
 import type { SymbolicForms, SymbolicHook } from './questions';
 import type { Run } from './run';
-import { deriveForms, evaluateForm, evaluateForward, stepForms, Unsupported } from './symbolic/index';
+import { deriveForms, evaluateForm, evaluateRecursion, stepForms, Unsupported } from './symbolic/index';
 import { partialForm } from './symbolic/index';
 
 /** horizons beyond this get numbers without symbolic forms (a printed derivation that long is not read) */
@@ -149,9 +149,9 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
     if (forms.exact) out.exact = forms.exact;
     // a free-t derive's step, for its general line: only from the forms that evaluated back
     if (t !== null) {
-      const fw = evaluateForward(forms, run);
-      const forward = !!fw && fw.every((x) => agrees(x.data, want));
-      const step = stepForms(forms, t, { chain: !!out.chain, explicit: !!out.explicit, recursive: !!out.recursive, forward });
+      const rec = evaluateRecursion(forms, run);
+      const named = !!rec && rec.every((x) => agrees(x.data, want));
+      const step = stepForms(forms, t, { chain: !!out.chain, explicit: !!out.explicit, recursive: !!out.recursive, named });
       if (step) out.step = step;
     }
     return out;

@@ -73,7 +73,7 @@ function eachStepPrintsAlike(text: string, line: number, d: DeriveReport): void 
   const q = model.questions.find((x): x is DeriveQuestion => x.kind === 'derive' && x.line === line)!;
   if (q.expr.k !== 'deriv') throw new Error('not a derivative');
   const run = forward(model);
-  const all = { chain: true, explicit: true, recursive: true, forward: true };
+  const all = { chain: true, explicit: true, recursive: true, named: true };
   for (const g of d.general!) {
     if (g.to === g.from) continue;
     for (let t = g.from; t <= g.to; t++) {

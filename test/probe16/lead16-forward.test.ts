@@ -124,3 +124,49 @@ describe('a side written at a fixed step keeps its step on the general line', ()
     });
   });
 });
+
+describe('derive ∂h_T/∂h_t: the backward recursion as the general line', () => {
+  const sub = (n: number) => String(n).replace(/\d/g, (c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]!);
+  it('random scalar networks: ∂h_T/∂h_t = ∂h_T/∂h_{t+1}·∂h_{t+1}/∂h_t for t = 1..T−2; each step a central difference', () => {
+    const num = fc.double({ min: -1.2, max: 1.2, noNaN: true });
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 7 }), num, num, num, fc.array(num, { minLength: 7, maxLength: 7 }), (T, w, u, h0, x6) => {
+        const r6 = (v: number) => Math.round(v * 1e4) / 1e4;
+        [w, u, h0] = [w, u, h0].map(r6) as [number, number, number];
+        const xs = x6.slice(0, T).map(r6);
+        const d = analyze(scalarNet(T, w, u, h0, xs).replace('derive ∂h_t/∂w', 'derive ∂h_T/∂h_t'), { forms: true }).derives[0]!;
+        // a general line needs two steps alike: t = 1..T−2 (T−1 and T are the boundary steps)
+        const g = d.general?.find((x) => x.to > x.from);
+        if (T >= 4) {
+          expect([g?.from, g?.to]).toEqual([1, T - 2]);
+          expect(g?.text).toContain(`∂h${sub(T)}/∂h_t = ∂h${sub(T)}/∂h_{t+1}·∂h_{t+1}/∂h_t`);
+        }
+        const h = states(w, u, h0, xs);
+        // h_T from h_t = v onwards, by hand
+        const from = (t: number, v: number) => {
+          let s = v;
+          for (let k = t + 1; k <= T; k++) s = Math.tanh(w * s + u * xs[k - 1]!);
+          return s;
+        };
+        d.results.forEach((r, i) => {
+          const t = i + 1;
+          const e = 1e-6;
+          expect(Math.abs((r.value as number) - (from(t, h[t]! + e) - from(t, h[t]! - e)) / (2 * e))).toBeLessThan(1e-7);
+        });
+      }),
+      { numRuns: 30, seed: 61 },
+    );
+  });
+
+  it('vector RNN with a named pre-activation: ∂h₄/∂h_t = ∂h₄/∂h_{t+1}·diag(tanh′(a_{t+1})) W', () => {
+    const text = `T = 4\nparam W : 2x2 = [[0.5, -0.3], [0.2, 0.4]]\nparam b : 2 = [0.1, -0.2]\ninput x : 2 = [[1, 0], [0, 1], [1, 1], [0.5, -1]]\nh_0 = [0, 0]\na_t = W h_{t-1} + x_t + b\nh_t = tanh(a_t)\nloss L = sum(h_T)\nderive ∂h_T/∂h_t\n`;
+    const d = analyze(text, { forms: true }).derives[0]!;
+    const g = d.general?.find((x) => x.to > x.from);
+    expect([g?.from, g?.to]).toEqual([1, 2]);
+    expect(g?.text).toContain('∂h₄/∂h_{t+1}·diag(tanh′(a_{t+1})) W   for t = 1..2');
+    expect(d.results[3]!.value).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+  });
+});

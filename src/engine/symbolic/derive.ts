@@ -15,6 +15,7 @@ import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
 import { routesOf } from './routes';
 import { forwardRecursion } from './forward';
+import { backwardRecursion } from './backward';
 
 /** Above this many ∂-factors in the fully expanded chain form, the chain form is not written out. */
 export const CHAIN_LIMIT = 160;
@@ -86,6 +87,8 @@ export interface Derivation {
   fixed: { of: boolean; wrt: boolean };
   /** the chain and explicit forms as a forward recursion (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W), where one exists */
   forward: { chain: Node; explicit: Node } | null;
+  /** the same as a backward recursion (∂h_T/∂h_t = ∂h_T/∂h_{t+1}·∂h_{t+1}/∂h_t), where one exists */
+  backward: { chain: Node; explicit: Node } | null;
   recursive: { lines: AdjLine[]; result: StepItem[]; resultChain: StepItem[] | null; value: Node; letter: 'delta' | 'bar' } | null;
   /** an immediate partial: the explicit Jacobian */
   immediate: Node | null;
@@ -152,6 +155,7 @@ export function derive(
     explicit: null,
     fixed: { of: false, wrt: false },
     forward: null,
+    backward: null,
     recursive: null,
     immediate: null,
     general: null,
@@ -290,6 +294,8 @@ export function derive(
     d.explicit = explicitOf(b, d.chain);
     const forward = forwardRecursion(b, ofNode, wrtNode, states, { live, sym: jsym, mul: jmul, group });
     if (forward) d.forward = { chain: forward, explicit: explicitOf(b, forward) };
+    const backward = backwardRecursion(b, ofNode, wrtNode, rel, states, { live, sym: jsym, mul: jmul }, b.eye(size(ofShape)));
+    if (backward) d.backward = { chain: backward, explicit: explicitOf(b, backward) };
   }
 
   // ---- δ-recursion -------------------------------------------------------------------------

@@ -522,8 +522,17 @@ export interface StepKinds {
   chain: boolean;
   explicit: boolean;
   recursive: boolean;
-  /** the forward recursion (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W) */
-  forward: boolean;
+  /** the recursion through a named total derivative (stepRecursion) */
+  named: boolean;
+}
+
+/**
+ * The recursion a free-t derive's general line is written with, through a named total derivative: backward
+ * from a numerator at a fixed step (∂h_T/∂h_t = ∂h_T/∂h_{t+1}·∂h_{t+1}/∂h_t, backward.ts), else forward
+ * (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W, forward.ts); null where neither exists.
+ */
+export function stepRecursion(d: Derivation): { chain: Node; explicit: Node } | null {
+  return d.fixed.of ? d.backward : d.forward;
 }
 
 /** The adjoints (δ_{t+1}, h̄_{t+1}) these nodes use, in first-use order, not looking inside them. */
@@ -585,11 +594,12 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
     // ∂⁺: the immediate partial, its preactivations written out (as the per-step form does)
     if (!use.explicit || !d.immediate) return null;
     side(d.immediate, mkPrinters({ ...o, inline: { pre: true } }));
-  } else if (use.forward && d.forward) {
-    // the forward recursion: the same line at every step but the first (forward.ts)
-    side(d.forward.chain);
-    side(d.forward.explicit);
-    roots = [d.forward.explicit];
+  } else if (use.named && stepRecursion(d)) {
+    // a recursion through a named total derivative: the same line at every step but a boundary one
+    const rec = stepRecursion(d)!;
+    side(rec.chain);
+    side(rec.explicit);
+    roots = [rec.explicit];
   } else if (use.recursive && r && r.lines.length) {
     const result = r.result.map((x) => x.node);
     roots = result;

@@ -16,6 +16,7 @@ import {
   mkPrinters,
   recursiveForm,
   stepForm,
+  stepRecursion,
   stepRowsForm,
   valueText,
   type StepKinds,
@@ -348,14 +349,15 @@ export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSourc
 }
 
 /**
- * The forward recursion's two sides (forward.ts) evaluated at a run's values, for a free-t derive's general
- * line; null where these forms have none (or were derived on a proxy horizon, whose steps it would name).
+ * The two sides of the recursion a free-t derive's general line is written with (forms.ts stepRecursion),
+ * evaluated at a run's values; null where these forms have none (or were derived on a proxy horizon).
  */
-export function evaluateForward(forms: DeriveForms, run: ValueSource): Tensor[] | null {
+export function evaluateRecursion(forms: DeriveForms, run: ValueSource): Tensor[] | null {
   const d = derivationOf(forms);
-  if (!d?.forward || stretchedOf(forms)) return null;
+  const rec = d && stepRecursion(d);
+  if (!d || !rec || stretchedOf(forms)) return null;
   const leaf = leafValues(run);
-  return [evaluateNode(d, d.forward.chain, leaf, run), evaluateNode(d, d.forward.explicit, leaf, run)];
+  return [evaluateNode(d, rec.chain, leaf, run), evaluateNode(d, rec.explicit, leaf, run)];
 }
 
 /** The proxy horizon these forms were derived on (horizon.ts), or null (derived on the real one). */
