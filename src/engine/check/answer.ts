@@ -32,6 +32,7 @@ import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
+import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
@@ -200,8 +201,15 @@ function failureHint(
   bad: Sides,
   run: Run,
   other: OtherValues = null,
+  draws: DrawRuns | null = null,
 ): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
+  // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
+  const textbookOrFactor = () => {
+    if (run.tape.nodes.length > 50_000) return null;
+    const f = constantFactorHint(claim, run, draws);
+    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k));
+  };
   return (
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
@@ -227,7 +235,7 @@ function failureHint(
     plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
-    plain(textbookHint(claim, run, run.model)) ??
+    textbookOrFactor() ??
     plain(distributeHint(claim, run)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
@@ -363,7 +371,10 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const ratio = ratioHint(claim, ctx.model, ctx.run);
     const found = ratio
       ? { text: ratio, culprit: null }
-      : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1)) ?? oneStepPath());
+      : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1), {
+          count: ctx.drawCount,
+          run: (seed) => ctx.draws.run(seed),
+        }) ?? oneStepPath());
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
