@@ -32,6 +32,7 @@ import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
+import { slopeHint } from './slope';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -223,6 +224,8 @@ function failureHint(
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
+    // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
+    slopeHint(claim, run, other) ??
     plain(localFactorHint(claim, run, bad)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
