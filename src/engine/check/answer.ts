@@ -30,7 +30,7 @@ import { substituteHint } from './substitute';
 import { productHint } from './product';
 import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
-import { boundHint } from './bounds';
+import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
@@ -236,6 +236,7 @@ function failureHint(
     termsHint(claim, run, bad) ??
     plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())) ??
     plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
+    plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
     textbookOrFactor() ??

@@ -171,9 +171,14 @@ function drawnHint(c: Claim, run: Run, draws: DrawRuns | null, k: number, lefts:
   const factor = right ? k : 1 / k;
   const where = `at every point checked (the file's values and ${judged} random draw${judged === 1 ? '' : 's'})`;
   const ratio = `the ${side} side is ${ratioText(factor)} times the ${other}`;
+  const T = run.model.T;
+  // T times (or 1/T): the cause is a mean loss's 1/T, as scaleHint says ('2(o_t − y_t)' for d2l's (2/T)(o_t − y_t)
+  // is not "the 2 should be 2/3"), unless the number named is one too many (a written 3 Σ_t … with T = 3)
+  const mean = T > 1 && [T, -T, 1 / T].some((v) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v)));
   const named = wrongNumber(c, run, draws, scaled);
+  if (named && mean && named.should !== '1') return null;
   if (named) return { text: `${named.text}: ${ratio} ${where}`, culprit: named.lit.range };
-  if (explained(k, run.model.T)) return null;
+  if (explained(k, T)) return null;
   return { text: `${ratio.replace(/^t/, 'T')} ${where}: a constant factor is wrong`, culprit: null };
 }
 
