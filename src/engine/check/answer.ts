@@ -33,6 +33,7 @@ import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
+import { groupShiftHint } from './groupShift';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -218,6 +219,8 @@ function failureHint(
     plain(zeroHint(claim, bad, run)) ??
     plain(rr ? shiftHint(rr, run) : null) ??
     plain(shiftHint(claim, run)) ??
+    // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
+    plain(groupShiftHint(claim, run, bad, other)) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
