@@ -34,6 +34,7 @@ import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { groupShiftHint } from './groupShift';
+import { truncatedHint } from './truncated';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -244,6 +245,8 @@ function failureHint(
     plain(bypassHint(claim, run)) ??
     textbookOrFactor() ??
     plain(distributeHint(claim, run)) ??
+    // ∂L/∂θ written as Σ_t of each step's loss through its own step only (one evaluation, ∂loss/∂param checks only)
+    plain(truncatedHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
