@@ -51,4 +51,11 @@ describe('culprits a blind test author expects', () => {
     expect(c.message).toContain('T = 3 times the left side: it misses a factor 1/T (a loss averaged over the steps)');
     expect(c.message).not.toContain('should be 2/3');
   });
+
+  it('d2l’s Σ_{i=t}^{T} started at i = t + 1: the bound, not the path of the term it leaves out', () => {
+    const c = first(`${D2L}check ∂L/∂h_t = Σ_{i=t+1}^{T} (W_hhᵀ)^{T-i} W_qhᵀ ∂L/∂o_{T+t-i}\n`);
+    expect(c.status).toBe('fails');
+    expect(c.message).toContain('The Σ over i on the right side (i = t+1..3) leaves out its first term i = t: with it the check holds');
+    expect(c.message).not.toContain('No term covers');
+  });
 });

@@ -235,11 +235,12 @@ function failureHint(
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
     plain(signHint(claim, run)) ??
+    // a Σ/∏ one term short or long, before the term matcher, which names the path of that term
+    plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??
     plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())) ??
-    plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
