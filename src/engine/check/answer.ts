@@ -30,8 +30,12 @@ import { substituteHint } from './substitute';
 import { productHint } from './product';
 import { signHint, textbookHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
-import { boundHint } from './bounds';
+import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
+import { slopeHint } from './slope';
+import { groupShiftHint } from './groupShift';
+import { truncatedHint } from './truncated';
+import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
@@ -200,8 +204,15 @@ function failureHint(
   bad: Sides,
   run: Run,
   other: OtherValues = null,
+  draws: DrawRuns | null = null,
 ): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
+  // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
+  const textbookOrFactor = () => {
+    if (run.tape.nodes.length > 50_000) return null;
+    const f = constantFactorHint(claim, run, draws);
+    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k));
+  };
   return (
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
@@ -209,26 +220,34 @@ function failureHint(
     plain(zeroHint(claim, bad, run)) ??
     plain(rr ? shiftHint(rr, run) : null) ??
     plain(shiftHint(claim, run)) ??
+    // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
+    plain(groupShiftHint(claim, run, bad, other)) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
+    // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
+    slopeHint(claim, run, other) ??
     plain(localFactorHint(claim, run, bad)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
     plain(signHint(claim, run)) ??
+    // a Σ/∏ one term short or long, before the term matcher, which names the path of that term
+    plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??
     plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())) ??
-    plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
+    plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
-    plain(textbookHint(claim, run, run.model)) ??
+    textbookOrFactor() ??
     plain(distributeHint(claim, run)) ??
+    // ∂L/∂θ written as Σ_t of each step's loss through its own step only (one evaluation, ∂loss/∂param checks only)
+    plain(truncatedHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
@@ -363,7 +382,10 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const ratio = ratioHint(claim, ctx.model, ctx.run);
     const found = ratio
       ? { text: ratio, culprit: null }
-      : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1)) ?? oneStepPath());
+      : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1), {
+          count: ctx.drawCount,
+          run: (seed) => ctx.draws.run(seed),
+        }) ?? oneStepPath());
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);

@@ -3,6 +3,7 @@
 // every point of the file's values, the failure names the bound and the term it leaves out (or adds).
 import { idxString } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
+import { exprText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
@@ -64,4 +65,23 @@ function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: numbe
   if ((end === 'to' && d > 0) || (end === 'from' && d < 0))
     return `the ${sym} over ${op.v} on the ${side} side (${range}) leaves out its ${end === 'to' ? 'last' : 'first'} term ${op.v} = ${idxString(bound)}: with it the check holds`;
   return `the ${sym} over ${op.v} on the ${side} side (${range}) has one term too many, ${op.v} = ${idxString(op[end])}: without it the check holds`;
+}
+
+/**
+ * the bound hint on the one-step re-reading (LANGUAGE.md §5): seed 002's Σ_i … (∏_{j=i}^{T} ∂h^{(j)}/∂h^{(j-1)})
+ * ∂h^{(i)}/∂W_hh holds as one-step only with the ∏ from j = i + 1; as written, the index hint found a coincidence
+ * instead (∂h_j/∂h_{j-1} "should be" ∂h_{i-1}/∂h_{j-1}, a factor that is I or 0)
+ */
+export function oneStepBoundHint(rr: Claim, run: Run): string | null {
+  const said = boundHint(rr, run);
+  if (!said) return null;
+  const names: string[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'deriv' && x.oneStep && !names.includes(exprText(x))) names.push(exprText(x));
+    forChildren(x, go);
+  };
+  go(rr.lhs);
+  go(rr.rhs);
+  if (!names.length) return null;
+  return `With ${names.join(' and ')} read as one-step derivative${names.length > 1 ? 's' : ''}, ${said}`;
 }

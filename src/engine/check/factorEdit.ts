@@ -373,7 +373,10 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
   // one edit: an insertion or a fix
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;
-    for (const e of [...edits[k]!.ins, ...edits[k]!.fix]) {
+    // σ written for σ' (or back) first: with u_t = σ(…), σ(…)·(1 − u_t) is σ'(…) too, and "leaves out the factor
+    // (1 − u_t)" would name a coincidence of the network's own equations where a teacher names the slope
+    const slopes = edits[k]!.fix.filter((e) => e.kind === 'twin' && e.target.k === 'call');
+    for (const e of [...slopes, ...edits[k]!.ins, ...edits[k]!.fix.filter((e) => !slopes.includes(e))]) {
       const ok = judge(r, [e], true);
       if (ok === null) return null;
       if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.target.range };

@@ -59,31 +59,35 @@ const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] &
  */
 const SIGN = 'The right side is the left side with the opposite sign: a sign is wrong';
 
-export function scaleHint(c: Claim, run: Run): string | null {
+/** `known`: the ratio already found at these points (constantFactor.ts), null for none, undefined to find it here */
+export function scaleHint(c: Claim, run: Run, known?: number | null): string | null {
   const T = run.model.T;
-  const k = guard(() => {
-    let k: number | null = null;
-    for (const p of c.points) {
-      const l = run.evaluateAt(c.lhs, p.env).data;
-      const r = run.evaluateAt(c.rhs, p.env).data;
-      if (l.length !== r.length) return null;
-      if (k === null) {
-        let at = -1;
-        for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
-        if (at < 0) return null;
-        k = r[at]! / l[at]!;
-      }
-      const kk = k;
-      if (
-        !close(
-          l.map((x) => kk * x),
-          r,
-        )
-      )
-        return null;
-    }
-    return k;
-  });
+  const k =
+    known !== undefined
+      ? known
+      : guard(() => {
+          let k: number | null = null;
+          for (const p of c.points) {
+            const l = run.evaluateAt(c.lhs, p.env).data;
+            const r = run.evaluateAt(c.rhs, p.env).data;
+            if (l.length !== r.length) return null;
+            if (k === null) {
+              let at = -1;
+              for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
+              if (at < 0) return null;
+              k = r[at]! / l[at]!;
+            }
+            const kk = k;
+            if (
+              !close(
+                l.map((x) => kk * x),
+                r,
+              )
+            )
+              return null;
+          }
+          return k;
+        });
   if (k === null || Math.abs(k - 1) < 1e-6) return null;
   const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
   if (is(-1)) return SIGN;
@@ -348,10 +352,11 @@ export function signHint(c: Claim, run: Run): string | null {
   return h === SIGN ? h : null;
 }
 
-export function textbookHint(c: Claim, run: Run, model: Model): string | null {
+/** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
+export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null): string | null {
   if (run.tape.nodes.length > 50_000) return null;
   return (
-    scaleHint(c, run) ??
+    scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??
     indexSwapHint(c, run) ??
     powerHint(c, run) ??

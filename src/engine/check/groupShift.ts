@@ -1,0 +1,79 @@
+// A reference written twice at the wrong step, both times: σ' written through the output, h_{t-1}(1 − h_{t-1}) where
+// h_t(1 − h_t) is meant. shiftHint (hints.ts) moves one reference at a time, so neither move alone mends it, and the
+// term matcher then said "no term covers the path h_0 → h_1" (the side is 0 at t = 1 with h_0 = 0). Here every
+// reference of one name and step is moved together, by ±1; bounded (a few groups, a copy of the side per trial) and
+// asked only of sides that write such a slope X(1 − X). Confirmed at a draw (confirm.ts).
+
+import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import type { Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import { guard } from './guard';
+import type { Claim } from './hints';
+import { close, type Point } from './points';
+
+/** groups of one reference written several times, tried per check */
+const MAX_GROUPS = 3;
+
+type Ref = Expr & { k: 'ref' };
+
+const isOne = (x: Expr) => x.k === 'num' && x.value === 1;
+
+/**
+ * the references X of a side's slopes X(1 − X) or (1 − X)X (σ' written through σ's output), X a timed reference,
+ * with every other X of the side's values (not inside a derivative, an index or an exponent): a side without such a
+ * slope is not tried, so this costs nothing on the others
+ */
+function groups(e: Expr, run: Run): Ref[][] {
+  const timed = (name: string) => run.model.quantities.get(name)?.timed || run.model.decls.get(name)?.perStep;
+  const slopes = new Set<string>();
+  const all: Ref[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'ref') {
+      if (x.idx && timed(x.name)) all.push(x);
+      return;
+    }
+    if (x.k === 'deriv') return;
+    if (x.k === 'mul' || x.k === 'hadamard')
+      for (const [a, b] of [
+        [x.a, x.b],
+        [x.b, x.a],
+      ] as const)
+        if (a.k === 'ref' && b.k === 'sub' && isOne(b.a) && exprText(b.b) === exprText(a)) slopes.add(exprText(a));
+    forChildren(x, go, VALUE_CHILDREN);
+  };
+  go(e);
+  return [...slopes].map((t) => all.filter((r) => exprText(r) === t)).filter((g) => g.length > 1);
+}
+
+function moved(e: Expr, refs: Ref[], by: number): Expr {
+  const go = (x: Expr): Expr =>
+    x.k === 'ref' && refs.includes(x as Ref)
+      ? { ...x, idx: { ...x.idx!, k: x.idx!.k + by } }
+      : x.k === 'deriv'
+        ? x
+        : mapChildren(x, go, VALUE_CHILDREN);
+  return go(e);
+}
+
+/** "h_{t-1}, both times, should be h_t: with that step the check holds" */
+export function groupShiftHint(c: Claim, run: Run, bad: Point, other: OtherValues): string | null {
+  // the failing point first: most trials fail there, and the other points are not evaluated
+  const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
+  const tries = [...groups(c.rhs, run).map((g) => ({ g, right: true })), ...groups(c.lhs, run).map((g) => ({ g, right: false }))].slice(
+    0,
+    MAX_GROUPS,
+  );
+  for (const { g, right } of tries)
+    for (const by of [1, -1]) {
+      const lhs = right ? c.lhs : moved(c.lhs, g, by);
+      const rhs = right ? moved(c.rhs, g, by) : c.rhs;
+      const ok = guard(() => points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data)));
+      if (ok !== true || !confirmed(other, lhs, rhs, c.points)) continue;
+      const to = { ...g[0]!, idx: { ...g[0]!.idx!, k: g[0]!.idx!.k + by } };
+      const times = g.length === 2 ? 'both times' : `all ${g.length} times`;
+      return `${exprText(g[0]!)} should be ${exprText(to)}, ${times} it is written: with that step the check holds`;
+    }
+  return null;
+}

@@ -1,0 +1,72 @@
+// tanh's slope written wrong: `1 − h_{t+1}` where 1 − h_{t+1}² is meant (the square forgotten: Goodfellow's
+// diag(1 − h²) as diag(1 − h)), or `h(1 − h)`, σ's slope, written for tanh's. The other hints read such a factor
+// as a value that is off ("its value is −0.063, the term should be −0.075") or say nothing; a teacher names the
+// slope. A pattern of the written side (no evaluation without one), judged at the check's points and confirmed
+// at a draw (confirm.ts).
+
+import type { Expr, Model } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import type { Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import { guard } from './guard';
+import type { Claim } from './hints';
+import { close } from './points';
+
+/** slopes tried per check */
+const MAX_TRIES = 4;
+
+/** a value that is a tanh: tanh(…) written out, or a step of a quantity defined as tanh(…) (h_t = tanh(a_t)) */
+function isTanh(x: Expr, model: Model): boolean {
+  if (x.k === 'call') return x.fn === 'tanh';
+  if (x.k !== 'ref' || !x.idx) return false;
+  const g = model.quantities.get(x.name)?.general;
+  return g?.k === 'call' && g.fn === 'tanh';
+}
+
+const isOne = (x: Expr) => x.k === 'num' && x.value === 1;
+
+/** 1 − X² for the tanh X */
+function slopeOf(x: Expr, range: Expr['range']): Expr {
+  const two: Expr = { k: 'num', value: 2, shape: [], range };
+  const one: Expr = { k: 'num', value: 1, shape: [], range };
+  return { k: 'sub', a: one, b: { k: 'pow', a: x, b: two, shape: x.shape, range }, shape: x.shape, range };
+}
+
+interface Try {
+  node: Expr;
+  meant: Expr;
+  why: string;
+}
+
+/** the slopes written wrong in a side: 1 − X and X(1 − X) for a tanh X (not inside a derivative) */
+function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
+  if (e.k === 'deriv') return out;
+  if (e.k === 'sub' && isOne(e.a) && isTanh(e.b, model))
+    out.push({ node: e, meant: slopeOf(e.b, e.range), why: `tanh' is 1 − tanh², the square is missing` });
+  if ((e.k === 'mul' || e.k === 'hadamard') && isTanh(e.a, model) && e.b.k === 'sub' && isOne(e.b.a) && exprText(e.b.b) === exprText(e.a))
+    out.push({ node: e, meant: slopeOf(e.a, e.range), why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²` });
+  forChildren(e, (x) => tries(x, model, out), VALUE_CHILDREN);
+  return out;
+}
+
+function replacing(e: Expr, node: Expr, by: Expr): Expr {
+  const go = (x: Expr): Expr => (x === node ? by : x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
+  return go(e);
+}
+
+/** "1 − h_{t+1} should be 1 − h_{t+1}^2 (tanh' is 1 − tanh², the square is missing): with that the check holds" */
+export function slopeHint(c: Claim, run: Run, other: OtherValues): { text: string; culprit: Expr['range'] } | null {
+  const sides = [
+    ...tries(c.rhs, run.model).map((t) => ({ ...t, right: true })),
+    ...tries(c.lhs, run.model).map((t) => ({ ...t, right: false })),
+  ];
+  for (const t of sides.slice(0, MAX_TRIES)) {
+    const lhs = t.right ? c.lhs : replacing(c.lhs, t.node, t.meant);
+    const rhs = t.right ? replacing(c.rhs, t.node, t.meant) : c.rhs;
+    const ok = guard(() => c.points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data)));
+    if (ok !== true || !confirmed(other, lhs, rhs, c.points)) continue;
+    return { text: `${exprText(t.node)} should be ${exprText(t.meant)} (${t.why}): with that the check holds`, culprit: t.node.range };
+  }
+  return null;
+}
