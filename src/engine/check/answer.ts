@@ -218,8 +218,8 @@ function failureHint(
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
     plain(zeroHint(claim, bad, run)) ??
-    plain(rr ? shiftHint(rr, run) : null) ??
-    plain(shiftHint(claim, run)) ??
+    plain(rr ? shiftHint(rr, run, other) : null) ??
+    plain(shiftHint(claim, run, other)) ??
     // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
     plain(groupShiftHint(claim, run, bad, other)) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds

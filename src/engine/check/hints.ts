@@ -17,6 +17,7 @@ import { guard } from './guard';
 import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
+import { confirmed, type OtherValues } from './confirm';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -496,7 +497,7 @@ type Ref = Expr & { k: 'ref' };
  * Each trial reads the side as compiled, with the one reference moved (values.ts Probe): no shifted copy of
  * the side is built and compiled per name, step and point, and a step past the end costs no RunError.
  */
-export function shiftHint(c: Claim, run: Run): string | null {
+export function shiftHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const model = run.model;
   const timed = (name: string) => model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
   // every timed reference, in a walk of the values of the expression (derivatives are left alone, and so
@@ -546,11 +547,14 @@ export function shiftHint(c: Claim, run: Run): string | null {
             return close(l.data, r.data);
           }),
         );
-        if (holds) {
-          const from = refs[k]!;
-          const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + delta } };
-          return `${whichOf(from, refs)} should be ${exprText(to)}: with that step the check holds`;
-        }
+        if (!holds) continue;
+        const from = refs[k]!;
+        const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + delta } };
+        // a step that matches by the file's values alone (y_2 = 0 "explains" a stray 0.5 y_3) is no culprit
+        const moved = (x: Expr): Expr => (x === from ? to : mapChildren(x, moved));
+        const edited = { ...sides, [side]: moved(sides[side]) };
+        if (!confirmed(other, edited.lhs, edited.rhs, c.points)) continue;
+        return `${whichOf(from, refs)} should be ${exprText(to)}: with that step the check holds`;
       }
   }
   return null;
