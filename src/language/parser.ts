@@ -1203,6 +1203,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const o = next();
     enter(o);
     const a = expr();
+    // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, whose size nothing says (session 16: "expected '=' … found '}'")
+    if (isOp(peek(), '}'))
+      fail(
+        `1_{…} with no '=' has no reading: write the one-hot vector as onehot(k, n) with its size n, or an entry as 1_{i=k}`,
+        span(one.range, peek().range),
+      );
     expectOp('=', 'in the indicator 1_{a=b}');
     const b = expr();
     depth--;
@@ -1784,7 +1790,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const c = peek();
     // nothing right on the name (no _, ^ or ( tight after it), as most names are written (h_t is one token): the
     // name is its token, whose range it shares as a number does — no second node and no spans (issue 11)
-    if (!(c.kind === 'op' && c.tight && (c.text === '_' || c.text === '^' || c.text === '(')) && !options.alwaysIndices) {
+    const tightIndex = c.kind === 'op' && c.tight && (c.text === '_' || c.text === '^' || c.text === '(');
+    if (!tightIndex && !options.alwaysIndices && !(c.kind === 'op' && c.text === '(' && isArgumentList())) {
       const r = t.range;
       return { k: 'name', raw: t.text, sub: null, sup: null, range: r, nameRange: r };
     }
@@ -1908,18 +1915,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    */
   function argumentList(): { range: Range; items: Ast[] } | null {
     const o = peek();
-    if (!isOp(o, '(') || !o.tight) return null;
-    let level = 0;
-    let comma = false;
-    for (let i = p; i < tokens.length; i++) {
-      const x = tokens[i]!;
-      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
-      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
-        if (--level === 0) break;
-      } else if (level === 1 && isOp(x, ',')) comma = true;
-      else if (x.kind === 'newline' || x.kind === 'eof') break;
-    }
-    if (!comma) return null;
+    if (!isArgumentList()) return null;
     next();
     enter(o);
     const items = [expr()];
@@ -1929,6 +1925,28 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     depth--;
     return { range: span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range), items };
+  }
+
+  /** whether the `(` next is a list of arguments: a top-level comma inside, and (with a space before it) no range */
+  function isArgumentList(): boolean {
+    const o = peek();
+    if (!isOp(o, '(')) return false;
+    let level = 0;
+    let comma = false;
+    // `=` or `for` inside: a range written after the last side (`(t = 1, …, T)`), never arguments
+    let range = false;
+    for (let i = p; i < tokens.length; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
+      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
+        if (--level === 0) break;
+      } else if (level === 1 && isOp(x, ',')) comma = true;
+      else if (level === 1 && (isOp(x, '=') || (x.kind === 'name' && x.text === 'for'))) range = true;
+      else if (x.kind === 'newline' || x.kind === 'eof') break;
+    }
+    // d2l.ai's `l (\mathbf{o}_t, y_t)`: a space before the arguments changes nothing in TeX (session 16: it was
+    // "expected ')' … found ','"); a pair in parentheses is no value, so after a name it can only be arguments
+    return comma && (o.tight || !range);
   }
 }
 
