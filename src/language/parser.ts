@@ -1128,6 +1128,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         next();
         // 1_{i=y}, \mathbb{1}_{…}, 𝟙_{…}: the indicator
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
+        // Iverson's 𝟙[i = k_t], \mathbb{1}\{i = k_t\}: the indicator with its condition in brackets
+        if (t.value === 1 && (isOp(peek(), '[') || isOp(peek(), '(')) && peek().tight && bracketStatesEquality()) return iverson(t);
         // \mathbf{1}, 𝟙: the all-ones vector (the resolver sizes it)
         if (t.text === ONES) return { k: 'num', value: 1, range: t.range, ones: true };
         return { k: 'num', value: t.value, range: t.range };
@@ -1197,10 +1199,42 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return fail(`expected a value, found ${describe(t)}`);
   }
 
-  /** 1_{a=b} after its 1 */
+  /** whether the bracket next holds a `=` of its own (outside inner brackets) before it closes */
+  function bracketStatesEquality(): boolean {
+    let level = 0;
+    for (let i = p; i < tokens.length && i < p + 200; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
+      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
+        if (--level === 0) return false;
+      } else if (level === 1 && isOp(x, '=')) return true;
+      else if (x.kind === 'newline' || x.kind === 'eof') return false;
+    }
+    return false;
+  }
+
+  /** 𝟙[a = b] or 𝟙\{a = b\} after its 1: the indicator 1_{a=b} */
+  function iverson(one: Token): Ast {
+    const o = next();
+    const closer = o.text === '[' ? ']' : ')';
+    enter(o);
+    const a = expr();
+    expectOp('=', 'in the indicator 𝟙[a = b]');
+    const b = expr();
+    depth--;
+    const close = expectOp(closer, 'to close the indicator 𝟙[a = b]');
+    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+  }
+
+  /** 1_{a=b} after its 1 (also 1_{\{a = b\}}, the condition written as a set) */
   function indicator(one: Token): Ast {
     next();
     const o = next();
+    if (isOp(peek(), '(') && bracketStatesEquality()) {
+      const inner = iverson(one);
+      const close = expectOp('}', 'to close the indicator 1_{a=b}');
+      return { ...inner, range: span(one.range, close.range) };
+    }
     enter(o);
     const a = expr();
     // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, whose size nothing says (session 16: "expected '=' … found '}'")

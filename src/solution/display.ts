@@ -201,7 +201,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       approximate.push(cut);
       cut = null;
     }
-    const relation = braceDepth === 0 && matrixDepth === 0 ? approximation(text, i, end) : null;
+    const relation = braceDepth === 0 && matrixDepth === 0 && parenDepth === 0 ? approximation(text, i, end) : null;
     // `A = B \approx 0.445` with a written value after it: a link of the chain, judged to its digits (the
     // check's ≈); the relation's text becomes ≈ at the relation's offset
     if (relation && ROUNDING.test(relation) && writtenValueFollows(text, i + relation.length, end)) {
@@ -585,8 +585,8 @@ function withoutEllipsisSides(chars: string): string {
 
 /** delimiter sizes a bar may be written with: `\big|`, `\Big|`, `\bigg|`, `\Bigg|` (and their l/r/m forms) */
 const BIG = /^[bB]igg?[lrm]?$/;
-/** a step an evaluation bar binds: 3, T, T-1 */
-const BAR_STEP = /^(?:\d+|T(?:\s*[-+−]\s*\d+)?)$/;
+/** a step an evaluation bar binds: 3, T, T-1, and Goodfellow's τ (the last step, as the language reads it) */
+const BAR_STEP = /^(?:\d+|(?:T|τ|\\tau)(?:\s*[-+−]\s*\d+)?)$/;
 
 /**
  * `_{t=3}` after an evaluation bar at j: the variable and the step it binds, where the bar ends; a subscript that
@@ -641,9 +641,9 @@ function shiftPlaces(s: Shifts, k: number, by: number): void {
   for (let n = 0; n < s.groups.length; n++) if (s.groups[n]! > k) s.groups[n]! += by;
 }
 
-/** what may follow the bar that ends an equation: space, a label, punctuation, an environment's end, alignment */
+/** what may follow the bar that ends an equation: space, a label, a remark in text, punctuation, an environment's end, alignment */
 const EQUATION_TAIL =
-  /^(?:\s|&|[,.;]|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\end\s*\{[^{}]*\}|\(\s*[0-9a-z.]{1,12}\s*\))*/;
+  /^(?:\s|&|[,.;]|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:tag\*?|label|text|textrm|mbox)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\end\s*\{[^{}]*\}|\(\s*[0-9a-z.]{1,12}\s*\))*/;
 
 /**
  * whether a bar ending at j ends its equation: nothing but layout follows to the display's end, or to a row break
@@ -654,7 +654,8 @@ function barEndsEquation(text: string, j: number, end: number): boolean {
   const tail = EQUATION_TAIL.exec(rest)![0].length;
   if (j + tail >= end) return true;
   const brk = /^(?:\\\\(?:\s*\[[^\]\n]{0,20}\])?|\\newline(?![A-Za-z]))/.exec(rest.slice(tail));
-  if (!brk) return false;
+  // `A = B \Big|_{t=T}, \qquad C = D`: a second equation on the row, after a comma or a space (as the fold splits them)
+  if (!brk) return /[,;]|\\q?quad/.test(rest.slice(0, tail)) && commaStartsClaim(text, j + tail, end);
   const next = rest.slice(tail + brk[0].length);
   const row = next
     .slice(0, next.search(/\\\\|$/))

@@ -43,6 +43,30 @@ describe('(1) an evaluation bar at the end of an equation binds the whole equati
     expect(statuses(body)).toEqual(['holds', 'holds', 'holds', 'holds']);
   });
 
+  it("Goodfellow's τ (the last step) as the bar's step: |_{t=\\tau}, |_{t=τ-1}", () => {
+    const body = [
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\Big|_{t=\\tau}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\Big|_{t=τ-1}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\Big|_{t=\\tau} + 0 \\Big|_{t=1}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial o_t} = 2(y_t - o_t) \\Big|_{t=\\tau}$$',
+      '',
+    ].join('\n');
+    expect(statuses(body)).toEqual(['holds', 'holds', 'fails', 'fails']);
+  });
+
+  it('a remark in text after the bar, and a second equation after a comma or \\qquad, leave it ending its equation', () => {
+    const body = [
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\Big|_{t=T} \\quad \\text{(the last step)}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\Big|_{t=T}, \\qquad \\frac{\\partial L}{\\partial o_t} = -2(y_t - o_t) \\Big|_{t=2}$$',
+      '',
+    ].join('\n');
+    expect(links(body)).toEqual(['holds', 'holds', 'holds']);
+  });
+
   it('a wrong right side still fails at the bound step', () => {
     const sol = solve('$$\\frac{\\partial L}{\\partial o_t} = 2(y_t - o_t)\\Big|_{t=3}$$\n');
     expect(sol.equations[0]!.status).toBe('fails');
@@ -315,5 +339,41 @@ describe('(6) a one-hot 1_{k_t} with no = is refused naming what to write', () =
     });
     expect(sol.equations[0]).toMatchObject({ status: 'skipped' });
     expect(sol.equations[0]!.message).toMatch(/1_\{…\} with no '=' has no reading: write the one-hot vector as onehot\(k, n\)/);
+  });
+});
+
+describe("(7) Iverson's bracket 𝟙[i = k_t], \\mathbb{1}\\{…\\} and 1_{\\{i = k_t\\}}", () => {
+  const NETK = [
+    '```rnn',
+    'T = 2',
+    'input x : 3',
+    'target k = [2, 1]',
+    'param W : 3x3',
+    'y_t = W x_t',
+    'p_t = softmax(y_t)',
+    'loss L = Σ_t -log(p_t[k_t])',
+    '```',
+    '',
+  ].join('\n');
+  const iv = (body: string) => analyzeSolution(NETK + body, 'markdown', { analyze: FAST });
+
+  it('each is the indicator; a wrong sign fails', () => {
+    const body = [
+      '$$\\frac{\\partial L}{\\partial y_{t}[i]} = p_t[i] - \\mathbb{1}[i = k_t]$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial y_{t}[i]} = p_t[i] - \\mathbb{1}\\{i = k_t\\}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial y_{t}[i]} = p_t[i] - \\mathbb{1}_{\\{i = k_t\\}}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial y_{t}[i]} = p_t[i] + 𝟙[i = k_t]$$',
+      '',
+    ].join('\n');
+    expect(iv(body).equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+  });
+
+  it('a ≠ inside brackets is no rounded value cut off the claim: the equation is skipped naming \\ne, with no error', () => {
+    const sol = iv('$$\\frac{\\partial L}{\\partial y_{t}[i]} = p_t[i] - 1[i \\ne k_t]$$\n');
+    expect(sol.equations[0]).toMatchObject({ status: 'skipped', message: expect.stringMatching(/\\ne/) });
+    expect(sol.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
