@@ -162,6 +162,8 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   times: '*',
   ast: '*',
   odot: '⊙',
+  // Hadamard division (−y ⊘ ŷ, the cross-entropy's gradient): `/` is entrywise on equal shapes
+  oslash: '/',
   otimes: '⊗',
   circ: '⊙',
   top: 'ᵀ',
@@ -1036,6 +1038,9 @@ export function lex(src: string): LexResult {
       case 0xd7: // ×
       case 0x2219: // ∙
         push('op', '*', s, i);
+        return;
+      case 0x2298: // ⊘ (Hadamard division)
+        push('op', '/', s, i);
         return;
       case 0x2297: // ⊗ (the outer product)
         push('op', '⊗', s, i);

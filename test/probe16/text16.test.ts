@@ -272,6 +272,18 @@ describe('(4) softmax derivations as printed: the Kronecker delta δ_{ij}, a ste
     expect(sol.diagnostics.some((d) => d.code === 'kronecker')).toBe(false);
   });
 
+  it('Hadamard division −y ⊘ ŷ (\\oslash, ⊘) is entrywise; a wrong one fails', () => {
+    const body = [
+      '$$\\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}_t} = -\\mathbf{y}_t \\oslash \\hat{\\mathbf{y}}_t$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial \\hat{y}_t} = -y_t ⊘ \\hat{y}_t$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial \\hat{y}_t} = y_t ⊘ \\hat{y}_t$$',
+      '',
+    ].join('\n');
+    expect(sm(body).equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails']);
+  });
+
   it('ŷ_{t,i} − y_{t,i}: the step, then the entry', () => {
     const body = [
       '$$\\frac{\\partial L}{\\partial o_{t,i}} = \\hat{y}_{t,i} - y_{t,i}$$',
