@@ -1092,6 +1092,14 @@ export function lex(src: string): LexResult {
       case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
         return;
+      case 59: // ;
+        // [h_{t-1}; x_t], [1, 2; 3, 4]: a row break of a literal, as papers stack vectors; elsewhere no character of the language
+        if (inSquareBracket()) {
+          push('op', ';', s, i);
+          return;
+        }
+        error(';', s, i, unexpectedText(59, ';'));
+        return;
       case 43: // +
       case 45: // -
       case 47: // /
@@ -1322,7 +1330,11 @@ export function lex(src: string): LexResult {
     const prev = tokens[tokens.length - 1];
     if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']'))))
       return false;
-    // the innermost open bracket must be a '['
+    return inSquareBracket();
+  }
+
+  /** whether the innermost open bracket is a '[' (a literal's) */
+  function inSquareBracket(): boolean {
     let d = 0;
     for (let q = tokens.length - 1; q >= 0; q--) {
       const t = tokens[q]!;

@@ -1621,11 +1621,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     enter(open);
     const items: Ast[] = [];
     let commas = 0;
+    // [a; b], [1, 2; 3, 4]: where each row (after a ';') begins in items
+    const rowStarts: number[] = [];
     if (!isOp(peek(), ']')) {
       items.push(entry());
       // entries are separated by commas, or by \quad / \; in a row written [1 \quad -1 \quad 1]
-      while (isOp(peek(), ',') || isOp(peek(), 'sep')) {
+      while (isOp(peek(), ',') || isOp(peek(), 'sep') || isOp(peek(), ';')) {
         if (isOp(peek(), ',')) commas++;
+        if (isOp(peek(), ';')) rowStarts.push(items.length);
         next();
         if (isOp(peek(), ']')) break;
         items.push(entry());
@@ -1635,12 +1638,28 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
     const range = span(open.range, close.range);
+    if (rowStarts.length) return stackedRows(items, rowStarts, range);
     // entries set side by side with spaces only, as seed 004 writes v = [1 \quad -1 \quad 1], are a row: a 1×n matrix
     if (items.length > 1 && commas === 0) {
       const row = deepAll({ k: 'list', items, range } as Ast, items);
       return deepAll({ k: 'list', items: [row], range }, [row]);
     }
     return deepAll({ k: 'list', items, range }, items);
+  }
+
+  /**
+   * a literal with rows set apart by ';' (MATLAB's and many papers' [h_{t-1}; x_t]): one entry a row is a column
+   * (stacked, as a one-column bmatrix), more are the rows of a matrix
+   */
+  function stackedRows(items: Ast[], starts: number[], range: Range): Ast {
+    const bounds = [0, ...starts, items.length];
+    const rows = bounds
+      .slice(1)
+      .map((b, n) => items.slice(bounds[n]!, b))
+      .filter((r) => r.length);
+    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range }, items);
+    const lists = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
+    return deepAll({ k: 'list', items: lists, range }, lists);
   }
 
   /** \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}: a list of rows; one column is a vector */

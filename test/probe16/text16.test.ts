@@ -222,6 +222,20 @@ describe("(3) colah's LSTM gates W_f·[h_{t-1}, x_t]: the concatenation", () => 
     expect(lstm(body).equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails']);
   });
 
+  it('[h_{t-1}; x_t] stacks as the comma form does; [1, 2; 3, 4] is a matrix; a ; outside brackets is still refused', () => {
+    const sol = lstm(
+      '$$\\frac{\\partial L}{\\partial W_f} = \\sum_{t=1}^{T} \\left(\\frac{\\partial L}{\\partial f_t} \\odot f_t \\odot (1 - f_t)\\right) [h_{t-1}; x_t]^\\top$$\n',
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds']);
+    const net = (lines: string[]) =>
+      analyzeSolution(['```rnn', 'T = 2', ...lines, 'loss L = sum(h_T)', '```', ''].join('\n'), 'markdown', { analyze: FAST });
+    const m = net(['param M : 2x2 = [1, 2; 3, 4]', 'h_0 = [0; 0]', 'h_t = M h_{t-1} + [1; 1]', 'check M[2, 1] = 3']);
+    expect(m.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(m.networks[0]!.report.checks.map((c) => c.status)).toEqual(['holds-at-given-values']);
+    const bad = net(['h_0 = [0, 0]', 'h_t = h_{t-1}; 2']);
+    expect(bad.diagnostics.some((d) => d.severity === 'error' && /unexpected character ';'/.test(d.message))).toBe(true);
+  });
+
   it('a matrix literal is still rows; a list of a matrix and a vector is still refused', () => {
     const net = (line: string) =>
       analyzeSolution(['```rnn', 'T = 2', 'input x : 2', 'param M : 2x2', line, 'loss L = sum(h_T)', '```', ''].join('\n'), 'markdown', {
