@@ -162,6 +162,8 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   times: '*',
   ast: '*',
   odot: '⊙',
+  // Hadamard division (−y ⊘ ŷ, the cross-entropy's gradient): `/` is entrywise on equal shapes
+  oslash: '/',
   otimes: '⊗',
   circ: '⊙',
   top: 'ᵀ',
@@ -1037,6 +1039,9 @@ export function lex(src: string): LexResult {
       case 0x2219: // ∙
         push('op', '*', s, i);
         return;
+      case 0x2298: // ⊘ (Hadamard division)
+        push('op', '/', s, i);
+        return;
       case 0x2297: // ⊗ (the outer product)
         push('op', '⊗', s, i);
         return;
@@ -1086,6 +1091,14 @@ export function lex(src: string): LexResult {
         return;
       case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
+        return;
+      case 59: // ;
+        // [h_{t-1}; x_t], [1, 2; 3, 4]: a row break of a literal, as papers stack vectors; elsewhere no character of the language
+        if (inSquareBracket()) {
+          push('op', ';', s, i);
+          return;
+        }
+        error(';', s, i, unexpectedText(59, ';'));
         return;
       case 43: // +
       case 45: // -
@@ -1317,7 +1330,11 @@ export function lex(src: string): LexResult {
     const prev = tokens[tokens.length - 1];
     if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']'))))
       return false;
-    // the innermost open bracket must be a '['
+    return inSquareBracket();
+  }
+
+  /** whether the innermost open bracket is a '[' (a literal's) */
+  function inSquareBracket(): boolean {
     let d = 0;
     for (let q = tokens.length - 1; q >= 0; q--) {
       const t = tokens[q]!;

@@ -1128,6 +1128,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         next();
         // 1_{i=y}, \mathbb{1}_{…}, 𝟙_{…}: the indicator
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
+        // Iverson's 𝟙[i = k_t], \mathbb{1}\{i = k_t\}: the indicator with its condition in brackets
+        if (t.value === 1 && (isOp(peek(), '[') || isOp(peek(), '(')) && peek().tight && bracketStatesEquality()) return iverson(t);
         // \mathbf{1}, 𝟙: the all-ones vector (the resolver sizes it)
         if (t.text === ONES) return { k: 'num', value: 1, range: t.range, ones: true };
         return { k: 'num', value: t.value, range: t.range };
@@ -1197,12 +1199,50 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return fail(`expected a value, found ${describe(t)}`);
   }
 
-  /** 1_{a=b} after its 1 */
+  /** whether the bracket next holds a `=` of its own (outside inner brackets) before it closes */
+  function bracketStatesEquality(): boolean {
+    let level = 0;
+    for (let i = p; i < tokens.length && i < p + 200; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
+      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
+        if (--level === 0) return false;
+      } else if (level === 1 && isOp(x, '=')) return true;
+      else if (x.kind === 'newline' || x.kind === 'eof') return false;
+    }
+    return false;
+  }
+
+  /** 𝟙[a = b] or 𝟙\{a = b\} after its 1: the indicator 1_{a=b} */
+  function iverson(one: Token): Ast {
+    const o = next();
+    const closer = o.text === '[' ? ']' : ')';
+    enter(o);
+    const a = expr();
+    expectOp('=', 'in the indicator 𝟙[a = b]');
+    const b = expr();
+    depth--;
+    const close = expectOp(closer, 'to close the indicator 𝟙[a = b]');
+    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+  }
+
+  /** 1_{a=b} after its 1 (also 1_{\{a = b\}}, the condition written as a set) */
   function indicator(one: Token): Ast {
     next();
     const o = next();
+    if (isOp(peek(), '(') && bracketStatesEquality()) {
+      const inner = iverson(one);
+      const close = expectOp('}', 'to close the indicator 1_{a=b}');
+      return { ...inner, range: span(one.range, close.range) };
+    }
     enter(o);
     const a = expr();
+    // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, whose size nothing says (session 16: "expected '=' … found '}'")
+    if (isOp(peek(), '}'))
+      fail(
+        `1_{…} with no '=' has no reading: write the one-hot vector as onehot(k, n) with its size n, or an entry as 1_{i=k}`,
+        span(one.range, peek().range),
+      );
     expectOp('=', 'in the indicator 1_{a=b}');
     const b = expr();
     depth--;
@@ -1581,11 +1621,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     enter(open);
     const items: Ast[] = [];
     let commas = 0;
+    // [a; b], [1, 2; 3, 4]: where each row (after a ';') begins in items
+    const rowStarts: number[] = [];
     if (!isOp(peek(), ']')) {
       items.push(entry());
       // entries are separated by commas, or by \quad / \; in a row written [1 \quad -1 \quad 1]
-      while (isOp(peek(), ',') || isOp(peek(), 'sep')) {
+      while (isOp(peek(), ',') || isOp(peek(), 'sep') || isOp(peek(), ';')) {
         if (isOp(peek(), ',')) commas++;
+        if (isOp(peek(), ';')) rowStarts.push(items.length);
         next();
         if (isOp(peek(), ']')) break;
         items.push(entry());
@@ -1595,12 +1638,28 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
     const range = span(open.range, close.range);
+    if (rowStarts.length) return stackedRows(items, rowStarts, range);
     // entries set side by side with spaces only, as seed 004 writes v = [1 \quad -1 \quad 1], are a row: a 1×n matrix
     if (items.length > 1 && commas === 0) {
       const row = deepAll({ k: 'list', items, range } as Ast, items);
       return deepAll({ k: 'list', items: [row], range }, [row]);
     }
     return deepAll({ k: 'list', items, range }, items);
+  }
+
+  /**
+   * a literal with rows set apart by ';' (MATLAB's and many papers' [h_{t-1}; x_t]): one entry a row is a column
+   * (stacked, as a one-column bmatrix), more are the rows of a matrix
+   */
+  function stackedRows(items: Ast[], starts: number[], range: Range): Ast {
+    const bounds = [0, ...starts, items.length];
+    const rows = bounds
+      .slice(1)
+      .map((b, n) => items.slice(bounds[n]!, b))
+      .filter((r) => r.length);
+    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range }, items);
+    const lists = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
+    return deepAll({ k: 'list', items: lists, range }, lists);
   }
 
   /** \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}: a list of rows; one column is a vector */
@@ -1784,7 +1843,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const c = peek();
     // nothing right on the name (no _, ^ or ( tight after it), as most names are written (h_t is one token): the
     // name is its token, whose range it shares as a number does — no second node and no spans (issue 11)
-    if (!(c.kind === 'op' && c.tight && (c.text === '_' || c.text === '^' || c.text === '(')) && !options.alwaysIndices) {
+    const tightIndex = c.kind === 'op' && c.tight && (c.text === '_' || c.text === '^' || c.text === '(');
+    if (!tightIndex && !options.alwaysIndices && !(c.kind === 'op' && c.text === '(' && isArgumentList())) {
       const r = t.range;
       return { k: 'name', raw: t.text, sub: null, sup: null, range: r, nameRange: r };
     }
@@ -1908,18 +1968,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    */
   function argumentList(): { range: Range; items: Ast[] } | null {
     const o = peek();
-    if (!isOp(o, '(') || !o.tight) return null;
-    let level = 0;
-    let comma = false;
-    for (let i = p; i < tokens.length; i++) {
-      const x = tokens[i]!;
-      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
-      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
-        if (--level === 0) break;
-      } else if (level === 1 && isOp(x, ',')) comma = true;
-      else if (x.kind === 'newline' || x.kind === 'eof') break;
-    }
-    if (!comma) return null;
+    if (!isArgumentList()) return null;
     next();
     enter(o);
     const items = [expr()];
@@ -1929,6 +1978,28 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     depth--;
     return { range: span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range), items };
+  }
+
+  /** whether the `(` next is a list of arguments: a top-level comma inside, and (with a space before it) no range */
+  function isArgumentList(): boolean {
+    const o = peek();
+    if (!isOp(o, '(')) return false;
+    let level = 0;
+    let comma = false;
+    // `=` or `for` inside: a range written after the last side (`(t = 1, …, T)`), never arguments
+    let range = false;
+    for (let i = p; i < tokens.length; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
+      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
+        if (--level === 0) break;
+      } else if (level === 1 && isOp(x, ',')) comma = true;
+      else if (level === 1 && (isOp(x, '=') || (x.kind === 'name' && x.text === 'for'))) range = true;
+      else if (x.kind === 'newline' || x.kind === 'eof') break;
+    }
+    // d2l.ai's `l (\mathbf{o}_t, y_t)`: a space before the arguments changes nothing in TeX (session 16: it was
+    // "expected ')' … found ','"); a pair in parentheses is no value, so after a name it can only be arguments
+    return comma && (o.tight || !range);
   }
 }
 

@@ -137,17 +137,34 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // the open groups `{`: their places in chars (TeX's `{A \over B}` is a fraction of the group's two halves)
   const groups: number[] = [];
   let unread: string | null = null;
-  /** an evaluation bar `|_{t=3}` at j (the bar's own text before it): bind its step in chars[from…], or refuse */
-  const evaluate = (from: number, j: number): boolean => {
+  /**
+   * an evaluation bar `|_{t=3}` at j (the bar's own text before it): bind its step in chars[from…], or refuse. A bar
+   * with no `\left.` (`opened` false) that ends its equation binds the whole equation, every side of a chain: a
+   * teacher reads `∂L/∂o_t = -2(y_t - o_t)\Big|_{t=3}` at t = 3 on both sides (session 16: the left side's t stayed
+   * free and the claim failed at t = 1)
+   */
+  const evaluate = (from: number, j: number, opened: boolean): boolean => {
     const bar = evaluationBar(text, j, end);
     if (!bar) return false;
     if ('refused' in bar) unread ??= bar.refused;
-    // binding inserts characters: a row break inside the expression would move (a `\left.` rows above its bar)
-    else if (breaks.some((b) => b > from)) unread ??= 'an evaluation bar whose \\left. is on an earlier row';
-    else unread ??= bindStep(chars, at, from, bar.variable, bar.value);
+    else {
+      const whole = !opened && barEndsEquation(text, bar.end, end) ? claimStart() : from;
+      // a Σ/∏ of another side that binds the bar's letter: the bar keeps to its own side
+      const shifts = { breaks, lefts, groups };
+      const refused = whole < from ? bindStep(chars, at, whole, bar.variable, bar.value, shifts) : 'side';
+      if (refused) unread ??= bindStep(chars, at, from, bar.variable, bar.value, shifts);
+    }
     blank(i, bar.end);
     i = bar.end;
     return true;
+  };
+  /** where the equation that the current row belongs to begins: the last row that starts a claim of its own */
+  const claimStart = (): number => {
+    for (let n = breaks.length; n > 0; n--) {
+      const row = chars.slice(breaks[n - 1]!, n < breaks.length ? breaks[n]! : chars.length).join('');
+      if (startsNewClaim(row)) return breaks[n - 1]!;
+    }
+    return 0;
   };
   /** where a bar without `\left.` begins its expression: after the row's last top-level `=` */
   const sideStart = (): number => {
@@ -184,7 +201,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       approximate.push(cut);
       cut = null;
     }
-    const relation = braceDepth === 0 && matrixDepth === 0 ? approximation(text, i, end) : null;
+    const relation = braceDepth === 0 && matrixDepth === 0 && parenDepth === 0 ? approximation(text, i, end) : null;
     // `A = B \approx 0.445` with a written value after it: a link of the chain, judged to its digits (the
     // check's ≈); the relation's text becomes ≈ at the relation's offset
     if (relation && ROUNDING.test(relation) && writtenValueFollows(text, i + relation.length, end)) {
@@ -359,7 +376,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       } else if (word === 'right' || (word && BIG.test(word))) {
         const delim = /^\\[A-Za-z]+\s*(\\[lr]?vert(?![A-Za-z])|\|)/.exec(text.slice(i, Math.min(end, i + 16)));
         const open = word === 'right' ? lefts.pop() : undefined;
-        if (delim && evaluate(open?.dot ? open.at : sideStart(), i + delim[0].length)) continue;
+        if (delim && evaluate(open?.dot ? open.at : sideStart(), i + delim[0].length, !!open?.dot)) continue;
       }
       // `{∂L \over ∂o_3}`: plain TeX's fraction, read as `\frac{∂L}{∂o_3}` — the group's `{` becomes `\frac{` and
       // the `\over` `}{`; outside a group (the whole formula over the rest) it stays an unknown command
@@ -393,6 +410,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
       // `\quad (t \in \{1, \dots, T\})`, `\forall t \in \{2, …, T\}` after the equation: the check's range, written
       // as the language writes it (`t = 1, \dots, T`); the set's braces are blanked
+      // `… \in \mathbb{R}^q` after a side (d2l.ai states each gradient's space): a remark on its shape, no part of
+      // the claim (session 16: "unknown LaTeX command \in" skipped the equation)
+      const space = word === 'in' && braceDepth === 0 && matrixDepth === 0 ? REAL_SPACE.exec(text.slice(i, Math.min(end, i + 80))) : null;
+      if (space) {
+        blank(i, i + space[0].length);
+        i += space[0].length;
+        continue;
+      }
       if (word === 'in' && braceDepth === 0 && matrixDepth === 0) {
         const set = /^\\in\s*\\\{([^{}]*?)\\\}/.exec(text.slice(i, Math.min(end, i + 80)));
         if (set && /^\s*[^,]+,\s*(?:\\[lc]?dots|…)\s*,\s*[^,]+$/.test(set[1]!)) {
@@ -432,7 +457,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       i += m[0].length;
       continue;
     }
-    if (c === '|' && braceDepth === 0 && evaluate(sideStart(), i + 1)) continue;
+    if (c === '|' && braceDepth === 0 && evaluate(sideStart(), i + 1, false)) continue;
     if (c === '%') {
       // a TeX comment, to the end of its line
       let j = i;
@@ -537,6 +562,10 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate, unread };
 }
 
+/** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
+const REAL_SPACE =
+  /^\\in\s*(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R(?![A-Za-z])|ℝ|\\R(?![A-Za-z]))(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?/;
+
 /** an ellipsis alone: a row or a side that stands for what is not written */
 const ELLIPSIS = /^(?:\\[vdcl]?dots[bcimo]?|\\ddots|…|⋮|⋯|\.\.\.)$/;
 
@@ -556,8 +585,8 @@ function withoutEllipsisSides(chars: string): string {
 
 /** delimiter sizes a bar may be written with: `\big|`, `\Big|`, `\bigg|`, `\Bigg|` (and their l/r/m forms) */
 const BIG = /^[bB]igg?[lrm]?$/;
-/** a step an evaluation bar binds: 3, T, T-1 */
-const BAR_STEP = /^(?:\d+|T(?:\s*[-+−]\s*\d+)?)$/;
+/** a step an evaluation bar binds: 3, T, T-1, and Goodfellow's τ (the last step, as the language reads it) */
+const BAR_STEP = /^(?:\d+|(?:T|τ|\\tau)(?:\s*[-+−]\s*\d+)?)$/;
 
 /**
  * `_{t=3}` after an evaluation bar at j: the variable and the step it binds, where the bar ends; a subscript that
@@ -583,7 +612,7 @@ function evaluationBar(
  * letter or backslash before it and no letter after it) becomes `{value}` at that letter's offset; null, or why
  * not when a Σ or ∏ in it binds the same letter
  */
-function bindStep(chars: string[], at: number[], from: number, variable: string, value: string): string | null {
+function bindStep(chars: string[], at: number[], from: number, variable: string, value: string, shifts: Shifts): string | null {
   const expr = chars.slice(from).join('');
   if (new RegExp(`(?:sum|prod|Σ|∏|∑)\\s*_\\s*\\{?\\s*${variable}(?![A-Za-z])`).test(expr))
     return `an evaluation bar |_{${variable}=${value}} over a Σ or ∏ that binds ${variable} itself`;
@@ -593,8 +622,46 @@ function bindStep(chars: string[], at: number[], from: number, variable: string,
     const put = `{${value}}`.split('');
     chars.splice(k, 1, ...put);
     at.splice(k, 1, ...put.map(() => at[k]!));
+    shiftPlaces(shifts, k, put.length - 1);
   }
   return null;
+}
+
+/** places in the folded characters that move when characters are inserted before them */
+interface Shifts {
+  breaks: number[];
+  lefts: { at: number }[];
+  groups: number[];
+}
+
+/** `by` characters were inserted at k: every row break, `\left` and open group after k moves with them */
+function shiftPlaces(s: Shifts, k: number, by: number): void {
+  for (let n = 0; n < s.breaks.length; n++) if (s.breaks[n]! > k) s.breaks[n]! += by;
+  for (const l of s.lefts) if (l.at > k) l.at += by;
+  for (let n = 0; n < s.groups.length; n++) if (s.groups[n]! > k) s.groups[n]! += by;
+}
+
+/** what may follow the bar that ends an equation: space, a label, a remark in text, punctuation, an environment's end, alignment */
+const EQUATION_TAIL =
+  /^(?:\s|&|[,.;]|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:tag\*?|label|text|textrm|mbox)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\end\s*\{[^{}]*\}|\(\s*[0-9a-z.]{1,12}\s*\))*/;
+
+/**
+ * whether a bar ending at j ends its equation: nothing but layout follows to the display's end, or to a row break
+ * after which a new equation (or nothing) begins — not a later side of the same chain (`\\ &= …`)
+ */
+function barEndsEquation(text: string, j: number, end: number): boolean {
+  const rest = text.slice(j, Math.min(end, j + 400));
+  const tail = EQUATION_TAIL.exec(rest)![0].length;
+  if (j + tail >= end) return true;
+  const brk = /^(?:\\\\(?:\s*\[[^\]\n]{0,20}\])?|\\newline(?![A-Za-z]))/.exec(rest.slice(tail));
+  // `A = B \Big|_{t=T}, \qquad C = D`: a second equation on the row, after a comma or a space (as the fold splits them)
+  if (!brk) return /[,;]|\\q?quad/.test(rest.slice(0, tail)) && commaStartsClaim(text, j + tail, end);
+  const next = rest.slice(tail + brk[0].length);
+  const row = next
+    .slice(0, next.search(/\\\\|$/))
+    .replace(/&/g, ' ')
+    .replace(/\\end\s*\{[^{}]*\}/g, ' ');
+  return row.trim() === '' || startsNewClaim(row);
 }
 
 /** ≈ and ≠ as LaTeX writes them: a relation no check states (a rounded value, a remark) */

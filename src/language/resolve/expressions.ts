@@ -66,16 +66,72 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   if (items.every((x) => x.shape !== null && x.shape.length === 0)) {
     return { k: 'vec', items, shape: norm([items.length]), range: a.range };
   }
+  // colah's and Graves' W_f·[h_{t-1}, x_t]: vectors written side by side in brackets (no literal rows among them)
+  if (a.items.every((x) => x.k !== 'list') && items.every((x) => x.shape !== null && x.shape.length <= 1))
+    return concatenation(items, a.range, ctx);
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
   if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))
     fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
   return { k: 'mat', rows: rows as Expr[][], shape: norm([rows.length, rows[0]!.length]), range: a.range };
 }
 
+/**
+ * [h_{t-1}, x_t]: the column that stacks the vectors (and scalars) one under the other, entry by entry — the
+ * notation of LSTM gates as colah's and Graves' notes print them (session 16: "a matrix literal is a list of
+ * rows" refused it). An information diagnostic says how it was read.
+ */
+function concatenation(items: Expr[], range: Range, ctx: ExprContext): Expr {
+  const entries: Expr[] = [];
+  for (const x of items) {
+    if (entries.length > 4096) break;
+    const n = x.shape!.length === 0 ? 0 : x.shape![0]!;
+    if (n === 0) entries.push(x);
+    for (let i = 1; i <= n; i++) entries.push({ k: 'index', a: x, i: { k: 'num', value: i, shape: [], range }, j: null, shape: [], range });
+  }
+  // the bound a declared dimension has (parser: 4096)
+  if (entries.length > 4096) fail(ctx, `a concatenation of ${entries.length} entries: a dimension above 4096 (limit)`, range, 'limit');
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `[${items.map((x) => exprText(x)).join(', ')}] is read as their concatenation, a vector of ${entries.length}`,
+        range,
+        'concatenation',
+      ),
+    );
+  return { k: 'vec', items: entries, shape: norm([entries.length]), range };
+}
+
+/** a bare `d` the file does not define, in a question: the d of a gradient's name */
+function isBareD(a: Ast, ctx: ExprContext): boolean {
+  return a.k === 'name' && a.raw === 'd' && !a.sub && !a.sup && !a.args && ctx.allowDeriv && !ctx.scope.isKnown('d') && !ctx.vars.has('d');
+}
+
+/**
+ * `\mathrm{d}y_t` (an upright d set apart by its font), `d y_t` after a factor: the gradient named dy_t, as
+ * `dy_t` reads (min-char-rnn's dy; session 16: "unknown name d"). The product with d joined to the name, or null.
+ */
+function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const b = a.b;
+  if (b.k !== 'name' || b.args || !(ctx.scope.isKnown(b.raw) || ctx.scope.isKnown(b.raw.split('_')[0]!))) return null;
+  const joined = (d: Ast): Ast => ({ ...b, raw: 'd' + b.raw, range: span(d.range, b.range), nameRange: span(d.range, b.nameRange) });
+  if (isBareD(a.a, ctx)) return joined(a.a);
+  // W^T \mathrm{d}y_t, (1 − h²) ⊙ \mathrm{d}h_{t+1}: the d is the last factor of the product so far
+  const last = (x: Ast): Ast | null => {
+    if (x.k !== 'bin' || !(x.op === 'juxt' || x.op === '*' || x.op === '⊙' || x.op === '@')) return null;
+    if (isBareD(x.b, ctx)) return { ...x, b: joined(x.b), range: span(x.range, b.range) };
+    const inner = last(x.b);
+    return inner && { ...x, b: inner, range: span(x.range, b.range) };
+  };
+  return last(a.a);
+}
+
 function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
   if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
+  const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
+  if (upright) return readExpression(upright, ctx);
   let x = readExpression(a.a, ctx);
   let y = readExpression(a.b, ctx);
   if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);

@@ -151,6 +151,8 @@ export function deltaIsNotDerivative(ctx: ExprContext, written: string, rest: st
 function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const scope = ctx.scope;
   if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
+  const kronecker = kroneckerDelta(a, ctx);
+  if (kronecker) return kronecker;
   const grad = codeGradient(a, ctx, name);
   if (grad) return grad;
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
@@ -159,6 +161,35 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (rest && scope.isKnown(rest)) deltaIsNotDerivative(ctx, name, rest, a.nameRange);
   const s = suggest(name, scope.knownNames());
   return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
+}
+
+/**
+ * δ_{ij}, δ_{i,j}, δ_{i k_t} where the file defines no δ: the Kronecker delta 1_{i=j}, as the softmax Jacobian
+ * is printed (∂ŷ_i/∂o_j = ŷ_i(δ_{ij} − ŷ_j)); session 16: "unknown name δ_ij". null when it is no such pair.
+ */
+function kroneckerDelta(a: NameAst, ctx: ExprContext): Expr | null {
+  if (ctx.scope.isKnown('δ') || ctx.vars.has('δ') || a.sup || a.args) return null;
+  let pair: [Ast, Ast] | null = null;
+  const letter = (raw: string, at: number): Ast => {
+    const r = { ...a.nameRange, column: a.nameRange.column + at, endColumn: a.nameRange.column + at + 1, endLine: a.nameRange.line };
+    return { k: 'name', raw, sub: null, sup: null, range: r, nameRange: r };
+  };
+  // δ_ij: the two letters are one segment of the name
+  const m = /^δ_([A-Za-z])([A-Za-z])$/.exec(a.raw);
+  if (m && !a.sub) pair = [letter(m[1]!, 2), letter(m[2]!, 3)];
+  else if (a.raw === 'δ' && a.sub?.k === 'list' && a.sub.items.length === 2) pair = [a.sub.items[0]!, a.sub.items[1]!];
+  else if (a.raw === 'δ' && a.sub?.k === 'bin' && a.sub.op === 'juxt') pair = [a.sub.a, a.sub.b];
+  if (!pair) return null;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${writtenName(a)} is read as the Kronecker delta: 1 where its two indices are equal, else 0`,
+        a.range,
+        'kronecker',
+      ),
+    );
+  return readExpression({ k: 'indicator', a: pair[0], b: pair[1], range: a.range }, ctx);
 }
 
 /**
@@ -321,6 +352,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (!scope.isKnown(raw)) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!scope.isTimed(raw) || a.sub.k === 'list') {
+      const stepped = stepThenEntries(a, raw, ctx);
+      if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
       if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
@@ -369,6 +402,26 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) return unknown(a, ctx, m[0]);
   return unknown(a, ctx, raw);
+}
+
+/** a step as a subscript's first item writes it: t, T, τ, 3, t−1, T+1 */
+function isStepItem(x: Ast): boolean {
+  if (x.k === 'num') return true;
+  if (x.k === 'name') return !x.sub && !x.sup && (x.raw === 't' || x.raw === 'T' || x.raw === 'τ');
+  return x.k === 'bin' && (x.op === '+' || x.op === '-') && isStepItem(x.a) && x.b.k === 'num';
+}
+
+/**
+ * ŷ_{t,i}, o_{t,j}, W_{t,i,j}: a sequence's step, then its entry, in one subscript (softmax derivations write
+ * ŷ_{t,i} − y_{t,i}); session 16: "ŷ is a sequence: give its step too". Only a step written with t, T or a number
+ * comes first; null otherwise.
+ */
+function stepThenEntries(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
+  const shape = ctx.scope.shapeOf(raw);
+  if (!ctx.scope.isTimed(raw) || a.sub?.k !== 'list' || !shape || shape.length === 0) return null;
+  const [first, ...rest] = a.sub.items;
+  if (!first || rest.length !== shape.length || !isStepItem(first)) return null;
+  return entriesOf(mkRef(a, ctx, raw, timeIndexOf(first, ctx), shape, a.range), rest, a.range, ctx);
 }
 
 /** entries picked by 1-based indices (numbers, bound or free indices, scalar expressions): v[i], M[i, j] */
