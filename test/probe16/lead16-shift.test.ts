@@ -18,3 +18,13 @@ describe('a step shift is confirmed at a draw before it is named', () => {
     expect(c.message).toMatch(/h_2 should be h_3/);
   });
 });
+
+describe('a hint that opens with "the" starts its sentence with a capital', () => {
+  it('Goodfellow ∇_W L with h_t for h_{t-1}: "… . The second h_t should be h_{t-1}"', () => {
+    const net = `T = 3\nparam W : 2x2 = [[0.5, -0.3], [0.2, 0.4]]\ninput x : 2 = [[1, 0], [0, 1], [1, 1]]\nh_0 = [0.1, -0.2]\na_t = W h_{t-1} + x_t\nh_t = tanh(a_t)\nloss L = Σ_t sum(h_t)\n`;
+    const c = analyze(`${net}check ∇_W L = Σ_t diag(1 - h_t^2)(∇_{h_t} L) h_tᵀ\n`).checks[0]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/\. The second h_t should be h_\{t-1\}/);
+    expect(c.message).not.toMatch(/\. the /);
+  });
+});

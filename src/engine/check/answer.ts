@@ -161,6 +161,8 @@ function tinyNote(s: Sides): string {
 }
 
 const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
+/** a hint that may open with "the" (the second h_t …), as the sentence it starts; names (h_t, W_hh) keep their case */
+const opening = (s: string | null) => s && s.replace(/^the /, 'The ');
 
 /** the varied names that alone make the check fail at this draw, and their given values */
 function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
@@ -218,8 +220,9 @@ function failureHint(
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
     plain(zeroHint(claim, bad, run)) ??
-    plain(rr ? shiftHint(rr, run, other) : null) ??
-    plain(shiftHint(claim, run, other)) ??
+    // "the second h_t should be h_{t-1}" opens a sentence of the message
+    plain(opening(rr ? shiftHint(rr, run, other) : null)) ??
+    plain(opening(shiftHint(claim, run, other))) ??
     // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
     plain(groupShiftHint(claim, run, bad, other)) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
