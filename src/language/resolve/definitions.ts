@@ -21,9 +21,34 @@ function sequenceNames(statements: Statement[]): Set<string> {
   return general;
 }
 
+/**
+ * the right side steps with this letter, as an earlier or later step (p_{k-1}, x_{k+1}): it is the equation's step
+ * variable. A name that merely ends in it (z_f = W_f x_t, a gate's name) does not count.
+ */
+function stepsWith(a: unknown, v: string): boolean {
+  if (!a || typeof a !== 'object') return false;
+  if (Array.isArray(a)) return a.some((x) => stepsWith(x, v));
+  const o = a as { k?: string; op?: string; a?: { k?: string; raw?: string } };
+  if (o.k === 'bin' && (o.op === '-' || o.op === '+') && o.a?.k === 'name' && o.a.raw === v) return true;
+  for (const [key, x] of Object.entries(a)) if (key !== 'range' && key !== 'nameRange' && stepsWith(x, v)) return true;
+  return false;
+}
+
+/** letters v of equations X_v = … whose right side steps with v (z_k = w_k p_{k-1}): each is a step variable */
+function stepLetters(statements: Statement[]): Set<string> {
+  const out = new Set<string>();
+  for (const st of statements) {
+    if (st.k !== 'def' || st.lhs.sub || st.lhs.sup) continue;
+    const m = /_([a-zA-Z])$/.exec(st.lhs.raw);
+    if (m && m[1] !== 't' && stepsWith(st.rhs, m[1]!)) out.add(m[1]!);
+  }
+  return out;
+}
+
 /** reads every equation's left side into scope.definitions and scope.quantities */
 export function collectDefinitions(statements: Statement[], scope: Scope): void {
   const T = scope.T;
+  const letters = stepLetters(statements);
   const general = sequenceNames(statements);
   const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false);
   const derived = derivedEquations(statements);
@@ -46,6 +71,21 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       if (m && (m[2] === 't' || timedBase(m[1]!))) {
         base = m[1]!;
         step = m[2] === 't' ? 't' : m[2] === 'T' ? T : Number(m[2]);
+      }
+      // z_k = w_k p_{k-1}: a step written with another letter (seed 003 numbers layers k) would make a name z_k
+      // and leave every use of z "unknown": said once, here, with what to write (only for a letter some equation
+      // steps with, so a gate's name z_f = W_f x_t stays a name)
+      const other = m ? null : /^(.+)_([a-zA-Z])$/.exec(lhs.raw);
+      if (other && letters.has(other[2]!) && !scope.decls.has(other[2]!)) {
+        const name = other[1]!;
+        const v = other[2]!;
+        scope.error(
+          `an equation is written for a general step t: write ${name}_t = … (with t for ${v}); ${lhs.raw} would be a name of its own, not ${name} at step ${v}`,
+          lhs.range,
+          'index',
+        );
+        scope.markBroken(name, st.range.line);
+        continue;
       }
     }
     const decl = scope.decls.get(base);
