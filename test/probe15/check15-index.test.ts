@@ -89,6 +89,6 @@ L_t = -sum(y_t ⊙ log(softmax(o_t)))
 loss L = Σ_t L_t`;
     expect(verdict(net, 'Σ_t diag(1 - h_t^2) (∇_{h_t} L) h_{t-1}^T = ∇_W L').status).toBe('holds');
     const v = verdict(net, '∇_W L = Σ_t diag(1 - h_{t-1}^2) (∇_{h_t} L) h_{t-1}^T');
-    expect(v.message).toContain('the first h_{t-1} should be h_t: with that step the check holds');
+    expect(v.message).toContain('The first h_{t-1} should be h_t: with that step the check holds');
   });
 });
