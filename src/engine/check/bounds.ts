@@ -3,11 +3,11 @@
 // every point of the file's values, the failure names the bound and the term it leaves out (or adds).
 import { idxString } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
-import { exprText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { offSides } from './points';
+import { oneStepNames } from './reread';
 
 /** the Σ/∏ nodes of an expression, outermost first */
 function bigOps(e: Expr, out: (Expr & { k: 'sum' | 'prod' })[]): void {
@@ -75,13 +75,7 @@ function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: numbe
 export function oneStepBoundHint(rr: Claim, run: Run): string | null {
   const said = boundHint(rr, run);
   if (!said) return null;
-  const names: string[] = [];
-  const go = (x: Expr): void => {
-    if (x.k === 'deriv' && x.oneStep && !names.includes(exprText(x))) names.push(exprText(x));
-    forChildren(x, go);
-  };
-  go(rr.lhs);
-  go(rr.rhs);
+  const names = oneStepNames(rr);
   if (!names.length) return null;
   return `With ${names.join(' and ')} read as one-step derivative${names.length > 1 ? 's' : ''}, ${said}`;
 }

@@ -17,7 +17,7 @@ import type { Run } from '../run';
 import { confirmed } from './confirm';
 import { guard } from './guard';
 import type { Claim } from './hints';
-import { close, type Point } from './points';
+import { close, ratioAtLargest, type Point } from './points';
 
 /** numbers of the sides tried as the wrong one */
 const MAX_LITERALS = 8;
@@ -47,11 +47,9 @@ function ratioAt(c: Claim, run: Run, need: number | null, lefts: Float64Array[])
     const r = run.evaluateShared(c.rhs, p.env).data;
     if (l.length !== r.length) return false;
     if (k === null) {
-      // from the first point's largest entry, as scaleHint (textbook.ts) takes it: the two agree on every claim
-      let at = -1;
-      for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
-      if (at < 0) return false;
-      k = r[at]! / l[at]!;
+      // from the first point, as scaleHint (textbook.ts) takes it: the two agree on every claim
+      k = ratioAtLargest(l, r);
+      if (k === null) return false;
     }
     for (const x of l) size = Math.max(size, Math.abs(x));
     const kk = k ?? 0;

@@ -114,6 +114,16 @@ export interface Scale {
   right: boolean;
 }
 
+/**
+ * r/l at l's largest entry (null when every entry of l is 0): the factor a constant-ratio hint tests at every
+ * point — one reading for scaleHint (textbook.ts) and constantFactorHint, so the two agree on every claim
+ */
+export function ratioAtLargest(l: Float64Array, r: Float64Array): number | null {
+  let at = -1;
+  for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
+  return at < 0 ? null : r[at]! / l[at]!;
+}
+
 /** close() of the two sides with the edited side's constant factor taken out (plain close() without one) */
 export function closeScaled(l: Float64Array, r: Float64Array, scale: Scale | null): boolean {
   if (!scale) return close(l, r);

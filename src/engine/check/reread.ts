@@ -212,3 +212,15 @@ function differsAt(run: Run, whole: Deriv, oneStep: Expr, binders: Binder[], poi
   }
   return false;
 }
+
+/** the derivatives a one-step re-reading re-reads, as written (for the hints that say "with … read as one-step") */
+export function oneStepNames(c: { lhs: Expr; rhs: Expr }): string[] {
+  const out: string[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'deriv' && x.oneStep && !out.includes(exprText(x))) out.push(exprText(x));
+    forChildren(x, go);
+  };
+  go(c.lhs);
+  go(c.rhs);
+  return out;
+}

@@ -15,6 +15,7 @@ import type { Claim } from './hints';
 import { termsOf } from './localFactor';
 import { close, type Point } from './points';
 import { atStep } from './textbook';
+import { oneStepNames } from './reread';
 
 /** leaves of the formula side tried */
 const MAX_LEAVES = 16;
@@ -314,18 +315,6 @@ export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point,
   if (!names.length) return r;
   const many = names.length > 1 ? 's' : '';
   return { ...r, text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${r.text.replace(/^The /, 'the ')}` };
-}
-
-/** the derivatives the one-step re-reading re-reads, as written */
-function oneStepNames(c: Claim): string[] {
-  const out: string[] = [];
-  const go = (x: Expr): void => {
-    if (x.k === 'deriv' && x.oneStep && !out.includes(exprText(x))) out.push(exprText(x));
-    forChildren(x, go);
-  };
-  go(c.lhs);
-  go(c.rhs);
-  return out;
 }
 
 /** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */

@@ -12,7 +12,7 @@ import { fmt } from '../format';
 import type { Run } from '../run';
 import type { Claim } from './hints';
 import { guard } from './guard';
-import { close } from './points';
+import { close, ratioAtLargest } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -72,10 +72,8 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
             const r = run.evaluateAt(c.rhs, p.env).data;
             if (l.length !== r.length) return null;
             if (k === null) {
-              let at = -1;
-              for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
-              if (at < 0) return null;
-              k = r[at]! / l[at]!;
+              k = ratioAtLargest(l, r);
+              if (k === null) return null;
             }
             const kk = k;
             if (
