@@ -14,7 +14,7 @@ import type { Range } from '../../report';
 import { fmt } from '../format';
 import { Memo } from '../memo';
 import type { Run } from '../run';
-import type { Claim } from './hints';
+import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
 import { factorsOf, termsOf } from './localFactor';
 import { close, closeScaled, type Point } from './points';
@@ -273,7 +273,9 @@ const moved = (i: Idx, d: number): Idx => ({ ...i, k: i.k + d });
 /** the fixes of written nodes: σ ↔ σ', a gate ↔ its complement, a factor dropped, indices swapped, a transpose, a step ±1 */
 function fixes(side: Expr, model: Model, sideName: string): Edit[] {
   const out: Edit[] = [];
-  const say = (x: Expr, y: Expr) => `${exprText(x)} should be ${exprText(y)}`;
+  const nodes = valueNodes(side);
+  // which of a value written twice (u_t + u_t w: "the second u_t should be 1 − u_t")
+  const say = (x: Expr, y: Expr) => `${whichOf(x, nodes)} should be ${exprText(y)}`;
   if (square(side))
     out.push({
       target: side,
@@ -282,7 +284,7 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
       kind: 'swap',
     });
   const to = (x: Expr, y: Expr, kind: Edit['kind']): Edit => ({ target: x, make: () => y, text: say(x, y), kind });
-  for (const x of valueNodes(side)) {
+  for (const x of nodes) {
     if (x.k === 'call' && (PRIME(x.fn) || UNPRIME(x.fn))) {
       const fn = (PRIME(x.fn) ?? UNPRIME(x.fn))!;
       out.push({ target: x, make: (y) => ({ ...y, fn }) as Expr, text: say(x, { ...x, fn }), kind: 'twin' });
