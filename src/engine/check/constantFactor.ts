@@ -17,7 +17,8 @@ import type { Run } from '../run';
 import { confirmed } from './confirm';
 import { guard } from './guard';
 import type { Claim } from './hints';
-import { close, ratioAtLargest, type Point } from './points';
+import { holdsWith } from './textbook';
+import { close, ratioAtLargest, sameRatio } from './points';
 
 /** numbers of the sides tried as the wrong one */
 const MAX_LITERALS = 8;
@@ -103,8 +104,7 @@ function replaced(e: Expr, lit: Expr & { k: 'num' }, value: number): Expr {
 
 /** the ratios scaleHint (textbook.ts) says with their cause: left to it when no number is named */
 function explained(k: number, T: number): boolean {
-  const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
-  return [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, -T, 1 / T] : [])].some(is);
+  return [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, -T, 1 / T] : [])].some((v) => sameRatio(k, v));
 }
 
 export interface ConstantFactorHint {
@@ -172,7 +172,7 @@ function drawnHint(c: Claim, run: Run, draws: DrawRuns | null, k: number, lefts:
   const T = run.model.T;
   // T times (or 1/T): the cause is a mean loss's 1/T, as scaleHint says ('2(o_t − y_t)' for d2l's (2/T)(o_t − y_t)
   // is not "the 2 should be 2/3"), unless the number named is one too many (a written 3 Σ_t … with T = 3)
-  const mean = T > 1 && [T, -T, 1 / T].some((v) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v)));
+  const mean = T > 1 && [T, -T, 1 / T].some((v) => sameRatio(k, v));
   const named = wrongNumber(c, run, draws, scaled);
   if (named && mean && named.should !== '1') return null;
   if (named) return { text: `${named.text}: ${ratio} ${where}`, culprit: named.lit.range };
@@ -196,7 +196,7 @@ function wrongNumber(
   for (const { lit, right, divides, value } of tries) {
     const lhs = right ? c.lhs : replaced(c.lhs, lit, value);
     const rhs = right ? replaced(c.rhs, lit, value) : c.rhs;
-    if (!holdsAt(c.points, lhs, rhs, run)) continue;
+    if (!holdsWith(c, lhs, rhs, run)) continue;
     if (!confirmed(() => draws.run(1), lhs, rhs, c.points)) continue;
     const should = ratioText(value);
     const n = exprText(lit);
@@ -223,8 +223,4 @@ function isFactor(e: Expr, lit: Expr): boolean {
   };
   go(e);
   return found;
-}
-
-function holdsAt(points: readonly Point[], lhs: Expr, rhs: Expr, run: Run): boolean {
-  return guard(() => points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data))) === true;
 }

@@ -17,7 +17,7 @@ import type { Run } from '../run';
 import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
 import { factorsOf, termsOf } from './localFactor';
-import { close, closeScaled, type Point } from './points';
+import { close, closeScaled, ratioAtLargest, sameRatio, type Point } from './points';
 import { atStep } from './textbook';
 
 /** factors of the network's equations tried per step of a term */
@@ -417,17 +417,15 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
 /** the constants by which a formula side is off that a mistake explains: a sign, 2 (a square's), 1/T (a mean) */
 function scaleOf(l: Float64Array, r: Float64Array, T: number): number | null {
   if (l.length !== r.length) return null;
-  let at = -1;
-  for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
-  if (at < 0) return null;
-  const k = r[at]! / l[at]!;
+  const k = ratioAtLargest(l, r);
+  if (k === null) return null;
   const known = [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, 1 / T, -T, -1 / T] : [])];
-  return known.find((v) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v))) ?? null;
+  return known.find((v) => sameRatio(k, v)) ?? null;
 }
 
 /** "−1 times the other side: a sign is wrong" */
 function scaleText(k: number, T: number): string {
-  const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
+  const is = (v: number) => sameRatio(k, v);
   if (is(-1)) return 'the other side with the opposite sign: a sign is wrong too';
   if (T > 1 && is(T)) return `T = ${T} times the other side: a factor 1/T (a loss averaged over the steps) is missing too`;
   if (T > 1 && is(-T)) return `−T = −${T} times the other side: a factor 1/T is missing and a sign is wrong too`;

@@ -9,9 +9,9 @@ import { exprText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
-import { guard } from './guard';
 import type { Claim } from './hints';
-import { close, type Point } from './points';
+import { holdsWith } from './textbook';
+import type { Point } from './points';
 
 /** groups of one reference written several times, tried per check */
 const MAX_GROUPS = 3;
@@ -69,8 +69,7 @@ export function groupShiftHint(c: Claim, run: Run, bad: Point, other: OtherValue
     for (const by of [1, -1]) {
       const lhs = right ? c.lhs : moved(c.lhs, g, by);
       const rhs = right ? moved(c.rhs, g, by) : c.rhs;
-      const ok = guard(() => points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data)));
-      if (ok !== true || !confirmed(other, lhs, rhs, c.points)) continue;
+      if (!holdsWith({ ...c, points }, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
       const to = { ...g[0]!, idx: { ...g[0]!.idx!, k: g[0]!.idx!.k + by } };
       const times = g.length === 2 ? 'both times' : `all ${g.length} times`;
       return `${exprText(g[0]!)} should be ${exprText(to)}, ${times} it is written: with that step the check holds`;

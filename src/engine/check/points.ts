@@ -116,13 +116,16 @@ export interface Scale {
 
 /**
  * r/l at l's largest entry (null when every entry of l is 0): the factor a constant-ratio hint tests at every
- * point — one reading for scaleHint (textbook.ts) and constantFactorHint, so the two agree on every claim
+ * point — one reading for scaleHint (textbook.ts), factorEdit's scaleOf and constantFactorHint, so they agree on every claim
  */
 export function ratioAtLargest(l: Float64Array, r: Float64Array): number | null {
   let at = -1;
   for (let i = 0; i < l.length; i++) if (Math.abs(l[i]!) > 1e-9 && (at < 0 || Math.abs(l[i]!) > Math.abs(l[at]!))) at = i;
   return at < 0 ? null : r[at]! / l[at]!;
 }
+
+/** a ratio k that is v, to the hints' relative precision (a sign, 2, T, 1/T …) */
+export const sameRatio = (k: number, v: number): boolean => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
 
 /** close() of the two sides with the edited side's constant factor taken out (plain close() without one) */
 export function closeScaled(l: Float64Array, r: Float64Array, scale: Scale | null): boolean {

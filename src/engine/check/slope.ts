@@ -9,9 +9,8 @@ import { exprText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
-import { guard } from './guard';
 import type { Claim } from './hints';
-import { close } from './points';
+import { holdsWith } from './textbook';
 
 /** slopes tried per check */
 const MAX_TRIES = 4;
@@ -64,8 +63,7 @@ export function slopeHint(c: Claim, run: Run, other: OtherValues): { text: strin
   for (const t of sides.slice(0, MAX_TRIES)) {
     const lhs = t.right ? c.lhs : replacing(c.lhs, t.node, t.meant);
     const rhs = t.right ? replacing(c.rhs, t.node, t.meant) : c.rhs;
-    const ok = guard(() => c.points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data)));
-    if (ok !== true || !confirmed(other, lhs, rhs, c.points)) continue;
+    if (!holdsWith(c, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
     return { text: `${exprText(t.node)} should be ${exprText(t.meant)} (${t.why}): with that the check holds`, culprit: t.node.range };
   }
   return null;

@@ -12,7 +12,7 @@ import { fmt } from '../format';
 import type { Run } from '../run';
 import type { Claim } from './hints';
 import { guard } from './guard';
-import { close, ratioAtLargest } from './points';
+import { close, ratioAtLargest, sameRatio } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -87,7 +87,7 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
           return k;
         });
   if (k === null || Math.abs(k - 1) < 1e-6) return null;
-  const is = (v: number) => Math.abs(k - v) <= 1e-6 * Math.max(1, Math.abs(v));
+  const is = (v: number) => sameRatio(k, v);
   if (is(-1)) return SIGN;
   if (T > 1 && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
   if (T > 1 && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;

@@ -10,9 +10,8 @@ import type { Expr, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
-import { guard } from './guard';
 import type { Claim } from './hints';
-import { close } from './points';
+import { holdsWith } from './textbook';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -37,8 +36,7 @@ export function truncatedHint(c: Claim, run: Run, other: OtherValues): string | 
   ] as const) {
     const s = truncated(d, run.model);
     if (!s || s.k !== 'sum' || s.body.k !== 'deriv') continue;
-    const ok = guard(() => c.points.every((p) => close(run.evaluateShared(s, p.env).data, run.evaluateShared(side, p.env).data)));
-    if (ok !== true || !confirmed(other, s, side, c.points)) continue;
+    if (!holdsWith(c, s, side, run) || !confirmed(other, s, side, c.points)) continue;
     const each = exprText({ ...s.body, oneStep: false });
     const theta = (d as Deriv).wrt.name;
     return (
