@@ -16,20 +16,14 @@ export function backwardRecursion(
   b: Builder,
   of: GNode,
   wrt: GNode,
-  rel: readonly GNode[],
+  /** the edges into each node from the nodes that read it (structurally zero ones included: skipped here) */
+  consumers: ReadonlyMap<GNode, readonly Edge[]>,
   states: ReadonlySet<string>,
   c: Omit<ChainParts, 'group'>,
   identity: Node,
 ): Node | null {
   const from = wrt.step;
   if (of.step === null || from === null || wrt.kind !== 'quantity' || states.size !== 1 || !states.has(wrt.name)) return null;
-  const consumers = new Map<GNode, Edge[]>();
-  for (const n of rel)
-    for (const e of c.live(n)) {
-      const list = consumers.get(e.dep);
-      if (list) list.push(e);
-      else consumers.set(e.dep, [e]);
-    }
   // ∂n/∂target written top-down (the named symbol's definition), over the nodes that reach target
   const down = (n: GNode, target: GNode, memo: Map<GNode, Node | null>): Node | null => {
     if (n === target) return identity;
@@ -58,6 +52,7 @@ export function backwardRecursion(
     } else {
       const terms: Node[] = [];
       for (const e of consumers.get(n) ?? []) {
+        if (e.J === null) continue;
         const above = up(e.c);
         if (above) terms.push(above === identity ? c.sym(e) : c.mul(above, c.sym(e)));
       }

@@ -250,6 +250,15 @@ export function derive(
       if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
   }
 
+  // the edges into each node from the nodes that read it (the δ-recursion and the backward recursion go up them)
+  const consumers = new Map<GNode, Edge[]>();
+  for (const n of rel)
+    for (const e of rdeps.get(n) ?? []) {
+      const list = consumers.get(e.dep);
+      if (list) list.push(e);
+      else consumers.set(e.dep, [e]);
+    }
+
   // ---- chain-rule form, if its expansion is small enough -----------------------------------
   const paths = new Map<GNode, number>([[wrtNode, 1]]);
   const cost = new Map<GNode, number>([[wrtNode, 0]]);
@@ -294,7 +303,7 @@ export function derive(
     d.explicit = explicitOf(b, d.chain);
     const forward = forwardRecursion(b, ofNode, wrtNode, states, { live, sym: jsym, mul: jmul, group });
     if (forward) d.forward = { chain: forward, explicit: explicitOf(b, forward) };
-    const backward = backwardRecursion(b, ofNode, wrtNode, rel, states, { live, sym: jsym, mul: jmul }, b.eye(size(ofShape)));
+    const backward = backwardRecursion(b, ofNode, wrtNode, consumers, states, { live, sym: jsym, mul: jmul }, b.eye(size(ofShape)));
     if (backward) d.backward = { chain: backward, explicit: explicitOf(b, backward) };
   }
 
@@ -302,13 +311,6 @@ export function derive(
   const stateNames = [...states];
   d.paths = { wrtKey, states, live, sym: jsym, mul: jmul };
   const letter: 'delta' | 'bar' = stateNames.length === 1 ? 'delta' : 'bar';
-  const consumers = new Map<GNode, Edge[]>();
-  for (const n of rel)
-    for (const e of rdeps.get(n) ?? []) {
-      const list = consumers.get(e.dep);
-      if (list) list.push(e);
-      else consumers.set(e.dep, [e]);
-    }
   if (stateNames.length <= 1) d.general = generalChain(stateNames[0] ?? null);
   // with a general shape at hand, a long expansion is not worth printing
   if (d.general && d.chain && d.chain.op === 'add' && d.chain.args.length > GENERAL_OVER) d.chain = d.explicit = null;
