@@ -14,6 +14,7 @@ import { Builder, isScalar, jacShape, sameShape, size, substitute, type Label, t
 import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
 import { routesOf } from './routes';
+import { walkRefs } from '../../language/resolve/walk';
 import { forwardRecursion } from './forward';
 import { backwardRecursion } from './backward';
 
@@ -248,6 +249,21 @@ export function derive(
     if (n.kind !== 'quantity' || n.step === null) continue;
     for (const e of rdeps.get(n) ?? [])
       if (e.dep.kind === 'quantity' && e.dep.step !== null && e.dep.step !== n.step) states.add(e.dep.name);
+  }
+  // and a state of the network met strictly between wrt's step and of's: ∂L/∂h_{T-1} of an LSTM reaches c only at
+  // step T, where no c reads another c — yet every other step's line names c̄_{t+1}, and a free-t derive prints its
+  // steps alike only when each names the same adjoints
+  if (wrtNode.step !== null) {
+    const recurrent = recurrentStates(model);
+    for (const n of rel)
+      if (
+        n.kind === 'quantity' &&
+        n.step !== null &&
+        n.step > wrtNode.step &&
+        (ofNode.step === null || n.step < ofNode.step) &&
+        recurrent.has(n.name)
+      )
+        states.add(n.name);
   }
 
   // the edges into each node from the nodes that read it (the δ-recursion and the backward recursion go up them)
@@ -495,6 +511,27 @@ export interface PlusSearch {
   hi: number;
 }
 const contexts = new Memo<Model, Map<string, Context>>();
+const recurrentMemo = new Memo<Model, ReadonlySet<string>>();
+
+/** the quantities a timed equation of the network reads at another step than its own (h_{t-1}, c_{t-1}, h_{t+1}) */
+function recurrentStates(model: Model): ReadonlySet<string> {
+  let out = recurrentMemo.get(model);
+  if (!out) {
+    const names = new Set<string>();
+    const read = (e: Expr) =>
+      walkRefs(e, (r) => {
+        const i = r.idx;
+        if (i && model.quantities.get(r.name)?.timed && !(i.v === 't' && i.k === 0 && !i.terms)) names.add(r.name);
+      });
+    for (const q of model.quantities.values()) {
+      if (!q.timed) continue;
+      if (q.general) read(q.general);
+      for (const e of q.overrides.values()) read(e);
+    }
+    recurrentMemo.set(model, (out = names));
+  }
+  return out;
+}
 
 function contextFor(model: Model, wrt: { name: string; step: number | null }): Context {
   const q = model.quantities.get(wrt.name);

@@ -606,12 +606,17 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
     // each adjoint the step's line uses, defined: relative to the step once for every step (δ_t = ∂L/∂h_t,
     // of which δ_{t+1} is one), else at its own step (δ₃ = ∂L/∂h₃)
     const ofName = nodeName(d.of);
+    // a numerator that moves with t (c_t in ∂c_t/∂c_{t-1}) defines each adjoint at its own step relative to t
+    // (h̄_{t-1} = ∂c_t/∂h_{t-1}); a fixed one (L, h_T) once for every step (δ_t = ∂L/∂h_t)
+    const ofMoves = anchor !== undefined && !d.fixed.of && 'name' in ofName && ofName.step !== null;
     const ofFixed: NodeName =
-      'name' in ofName && ofName.step !== null ? { expr: d.b.leaf(ofName.name, ofName.step, (d.of.eq ?? d.of.leaf).shape, true) } : ofName;
+      'name' in ofName && ofName.step !== null && !ofMoves
+        ? { expr: d.b.leaf(ofName.name, ofName.step, (d.of.eq ?? d.of.leaf).shape, true) }
+        : ofName;
     const defined = new Set<string>();
     for (const a of adjointsIn(result)) {
       const l = a.label as Extract<Label, { kind: 'adj' }>;
-      const step = anchor !== undefined && l.step !== null ? anchor : l.step;
+      const step = anchor !== undefined && l.step !== null && !ofMoves ? anchor : l.step;
       const adj: Label = { ...l, step };
       const def: Label = { kind: 'jac', of: ofFixed, wrt: { name: l.q, step }, plus: false };
       const lhs = p.text.label(adj);
