@@ -120,4 +120,34 @@ describe('LSTM free-t derives: one general line, the same adjoints at every step
       { numRuns: 25, seed: 17 },
     );
   });
+
+  it('a GRU ∂h_t/∂w: the forward recursion reaches the last step (its chain form, 3^t paths, was cut off at step 4)', () => {
+    const gru = (T: number, w: number, xs: number[]) =>
+      `T = ${T}\ninput x = [${xs.join(', ')}]\nparam w = ${w}\nh_0 = 0\nu_t = σ(w.h_{t-1} + w.x_t)\ns_t = w.(h_{t-1} + x_t)\nh_t = u_t.h_{t-1} + (1 - u_t).s_t\nloss L = Σ_t h_t^2\nderive ∂h_t/∂w\n`;
+    fc.assert(
+      fc.property(num, fc.array(num, { minLength: 6, maxLength: 6 }), fc.integer({ min: 4, max: 6 }), (w, x6, T) => {
+        const xs = x6.slice(0, T);
+        const d = analyze(gru(T, w, xs), { forms: true }).derives[0]!;
+        expect(d.general?.map((g) => [g.from, g.to])).toEqual([
+          [1, 1],
+          [2, T],
+        ]);
+        expect(d.general![1]!.text).toContain('+ u_t·∂h_{t-1}/∂w');
+        // each step's number is a central difference of the network (the line was evaluated back at every step)
+        const hs = (v: number) => {
+          const h = [0];
+          for (const x of xs) {
+            const p = h[h.length - 1]!;
+            const u = σ(v * p + v * x);
+            h.push(u * p + (1 - u) * v * (p + x));
+          }
+          return h;
+        };
+        const e = 1e-6;
+        for (let t = 1; t <= T; t++)
+          expect(Math.abs((d.results[t - 1]!.value as number) - (hs(w + e)[t]! - hs(w - e)[t]!) / (2 * e))).toBeLessThan(1e-7);
+      }),
+      { numRuns: 20, seed: 17 },
+    );
+  });
 });

@@ -83,7 +83,7 @@ describe('readsOf: what a graph node reads, from the tape without sweeps', () =>
       }
     }
     expect(nodes).toBeGreaterThan(2000);
-  });
+  }, 30_000);
 });
 
 describe('pathsBetween: counted, then listed', () => {

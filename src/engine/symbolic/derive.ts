@@ -20,6 +20,8 @@ import { backwardRecursion } from './backward';
 
 /** Above this many ∂-factors in the fully expanded chain form, the chain form is not written out. */
 export const CHAIN_LIMIT = 160;
+/** Above this many nodes between wrt and of, the forward recursion (forward.ts) is not written out. */
+export const FORWARD_LIMIT = 400;
 /**
  * The most nodes a search for another route (∂⁺ or ∂) walks before it answers ∂⁺; only networks whose paths
  * run both ways in time (a quantity read at a later and at an earlier step) come near it.
@@ -317,8 +319,14 @@ export function derive(
     const top = live(ofNode).map((e) => (e.dep === wrtNode ? jsym(e) : jmul(jsym(e), group(e.dep))));
     d.chain = b.add(...top);
     d.explicit = explicitOf(b, d.chain);
-    const forward = forwardRecursion(b, ofNode, wrtNode, states, { live, sym: jsym, mul: jmul, group });
+  }
+  // the forward recursion is linear in the subgraph (each earlier step named, defined through the one before): it is
+  // written where the chain form is too long (a GRU's three routes a step grow as 3^t), up to a size of its own
+  if (rel.length <= FORWARD_LIMIT) {
+    const forward = forwardRecursion(b, ofNode, wrtNode, states, { live, sym: jsym, mul: jmul });
     if (forward) d.forward = { chain: forward, explicit: explicitOf(b, forward) };
+  }
+  if (cost.get(ofNode)! <= CHAIN_LIMIT) {
     const backward = backwardRecursion(b, ofNode, wrtNode, consumers, states, { live, sym: jsym, mul: jmul }, b.eye(size(ofShape)));
     if (backward) d.backward = { chain: backward, explicit: explicitOf(b, backward) };
   }

@@ -11,8 +11,6 @@ export interface ChainParts {
   live(n: GNode): Edge[];
   sym(e: Edge): Node;
   mul(A: Node, B: Node): Node;
-  /** the chain form of ∂n/∂wrt (the definition of a named earlier step) */
-  group(n: GNode): Node;
 }
 
 /**
@@ -35,7 +33,9 @@ export function forwardRecursion(b: Builder, of: GNode, wrt: GNode, states: Read
       // a denominator at a step (h_0 in ∂h_t/∂h_0) is that step on every line, not one relative to t
       const by: NodeName = wrt.step === null ? { name: wrt.name, step: null } : { expr: b.leaf(wrt.name, wrt.step, wrt.leaf.shape, true) };
       const label = { kind: 'jac', of: { name: n.name, step: n.step }, wrt: by, plus: false, named: true } as const;
-      out = b.sym(label, c.group(n));
+      // defined by its own recursion (through the step before it, named in turn): linear in the steps, where
+      // the chain form of an earlier step (a GRU's three routes a step) grows as 3^t and is cut off at step 4
+      out = b.sym(label, sum(n));
     } else out = sum(n);
     memo.set(n, out);
     return out;
