@@ -150,7 +150,8 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
     // a free-t derive's step, for its general line: only from the forms that evaluated back
     if (t !== null) {
       const rec = evaluateRecursion(forms, run);
-      const named = !!rec && rec.every((x) => agrees(x.data, want));
+      const named =
+        !!rec && rec.main.every((x) => agrees(x.data, want)) && rec.companions.every(([a, b]) => agrees(a.data, Array.from(b.data)));
       const step = stepForms(forms, t, { chain: !!out.chain, explicit: !!out.explicit, recursive: !!out.recursive, named });
       if (step) out.step = step;
     }

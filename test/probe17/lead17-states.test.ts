@@ -150,4 +150,52 @@ describe('LSTM free-t derives: one general line, the same adjoints at every step
       { numRuns: 20, seed: 17 },
     );
   });
+
+  it('two states: ∂h_t/∂w written with its companion ∂c_t/∂w for t = 2..T; the pair, run by hand, gives every step and central differences', () => {
+    const two = (T: number, w: number, v: number, xs: number[]) =>
+      `T = ${T}\nparam w = ${w}\nparam v = ${v}\ninput x = [${xs.join(', ')}]\nh_0 = 0.1\nc_0 = 0.2\nc_t = 0.5 c_{t-1} + tanh(w h_{t-1} + x_t)\nh_t = tanh(v c_t)\nloss L = Σ_t h_t^2\nderive ∂h_t/∂w\n`;
+    const states = (w: number, v: number, xs: number[]) => {
+      const s = [{ c: 0.2, h: 0.1 }];
+      for (const x of xs) {
+        const p = s[s.length - 1]!;
+        const c = 0.5 * p.c + Math.tanh(w * p.h + x);
+        s.push({ c, h: Math.tanh(v * c) });
+      }
+      return s;
+    };
+    fc.assert(
+      fc.property(num, num, fc.array(num, { minLength: 5, maxLength: 5 }), fc.integer({ min: 3, max: 5 }), (w, v, x5, T) => {
+        const xs = x5.slice(0, T);
+        const d = analyze(two(T, w, v, xs), { forms: true }).derives[0]!;
+        const general = d.general?.find((g) => g.to > g.from);
+        expect([general?.from, general?.to]).toEqual([2, T]);
+        expect(general!.text).toContain('∂c_t/∂w = ∂⁺c_t/∂w + ∂⁺c_t/∂c_{t-1}·∂c_{t-1}/∂w + ∂c_t/∂h_{t-1}·∂h_{t-1}/∂w');
+        expect(general!.text).toContain('∂h_t/∂w = ∂h_t/∂c_t·∂c_t/∂w');
+        // the printed pair: C_t = tanh′(c̃_t) (h_{t-1} + w H_{t-1}) + 0.5 C_{t-1}, H_t = tanh′(v c_t) v C_t
+        const s = states(w, v, xs);
+        let C = 0;
+        let H = 0;
+        const e = 1e-6;
+        for (let t = 1; t <= T; t++) {
+          const p = s[t - 1]!;
+          const a = w * p.h + xs[t - 1]!;
+          C = (1 - Math.tanh(a) ** 2) * (p.h + w * H) + 0.5 * C;
+          H = (1 - Math.tanh(v * s[t]!.c) ** 2) * v * C;
+          const value = d.results[t - 1]!.value as number;
+          expect(Math.abs(value - H)).toBeLessThan(1e-9 * Math.max(1, Math.abs(H)));
+          expect(Math.abs(value - (states(w + e, v, xs)[t]!.h - states(w - e, v, xs)[t]!.h) / (2 * e))).toBeLessThan(1e-7);
+        }
+      }),
+      { numRuns: 25, seed: 17 },
+    );
+  });
+
+  it('the LSTM: ∂h_t/∂w_fh is one line for t = 2..T beside its companion ∂c_t/∂w_fh (it was one line per step)', () => {
+    const w: W = { ix: 0.5, ih: -0.4, fx: 0.3, fh: 0.6, ox: -0.2, oh: 0.7, gx: 0.9, gh: -0.5 };
+    const d = analyze(net(4, w, [1, -0.5, 0.3, 0.8], [0.2, -0.1, 0.3, 0.4], ['∂h_t/∂w_fh']), { forms: true }).derives[0]!;
+    const general = d.general?.find((g) => g.to > g.from);
+    expect([general?.from, general?.to]).toEqual([2, 4]);
+    expect(general!.text).toContain('+ f_t·∂c_{t-1}/∂w_fh');
+    expect(general!.text).toContain('∂h_t/∂w_fh = ∂h_t/∂o_t·∂o_t/∂h_{t-1}·∂h_{t-1}/∂w_fh + ∂h_t/∂c_t·∂c_t/∂w_fh');
+  });
 });

@@ -68,6 +68,13 @@ export interface AdjLine {
   q: string;
 }
 
+/** a recursion through named total derivatives, and the lines of the other states it names at its own step */
+export interface Recursion {
+  chain: Node;
+  explicit: Node;
+  companions: { sym: Node; chain: Node; explicit: Node }[];
+}
+
 export interface Derivation {
   b: Builder;
   U: Unrolled;
@@ -89,9 +96,9 @@ export interface Derivation {
    */
   fixed: { of: boolean; wrt: boolean };
   /** the chain and explicit forms as a forward recursion (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W), where one exists */
-  forward: { chain: Node; explicit: Node } | null;
+  forward: Recursion | null;
   /** the same as a backward recursion (∂h_T/∂h_t = ∂h_T/∂h_{t+1}·∂h_{t+1}/∂h_t), where one exists */
-  backward: { chain: Node; explicit: Node } | null;
+  backward: Recursion | null;
   recursive: { lines: AdjLine[]; result: StepItem[]; resultChain: StepItem[] | null; value: Node; letter: 'delta' | 'bar' } | null;
   /** an immediate partial: the explicit Jacobian */
   immediate: Node | null;
@@ -324,11 +331,16 @@ export function derive(
   // written where the chain form is too long (a GRU's three routes a step grow as 3^t), up to a size of its own
   if (rel.length <= FORWARD_LIMIT) {
     const forward = forwardRecursion(b, ofNode, wrtNode, states, { live, sym: jsym, mul: jmul });
-    if (forward) d.forward = { chain: forward, explicit: explicitOf(b, forward) };
+    if (forward)
+      d.forward = {
+        chain: forward.top,
+        explicit: explicitOf(b, forward.top),
+        companions: forward.companions.map((x) => ({ sym: x.sym, chain: x.def, explicit: explicitOf(b, x.def) })),
+      };
   }
   if (cost.get(ofNode)! <= CHAIN_LIMIT) {
     const backward = backwardRecursion(b, ofNode, wrtNode, consumers, states, { live, sym: jsym, mul: jmul }, b.eye(size(ofShape)));
-    if (backward) d.backward = { chain: backward, explicit: explicitOf(b, backward) };
+    if (backward) d.backward = { chain: backward, explicit: explicitOf(b, backward), companions: [] };
   }
 
   // ---- δ-recursion -------------------------------------------------------------------------

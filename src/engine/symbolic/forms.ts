@@ -7,7 +7,7 @@
 import type { Form } from '../../report';
 import { size, type Label, type Node, type NodeName } from './ir';
 import { printerOf, shownStep, type Printer, type PrintOpts } from './print';
-import { explicitOf, type AdjLine, type Derivation, type StepItem } from './derive';
+import { explicitOf, type AdjLine, type Derivation, type Recursion, type StepItem } from './derive';
 import type { Tensor } from './evaluate';
 import { breakTerm, latexChars } from './latexBreak';
 
@@ -531,8 +531,10 @@ export interface StepKinds {
  * from a numerator at a fixed step (∂h_T/∂h_t = ∂h_T/∂h_{t+1}·∂h_{t+1}/∂h_t, backward.ts), else forward
  * (∂h_t/∂W = ∂⁺h_t/∂W + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W, forward.ts); null where neither exists.
  */
-export function stepRecursion(d: Derivation): { chain: Node; explicit: Node } | null {
-  return d.fixed.of ? d.backward : d.forward;
+export function stepRecursion(d: Derivation): Recursion | null {
+  if (d.fixed.of) return d.backward;
+  // a forward recursion names ∂h_{t-1}/∂W for one W on every line: not with a denominator that moves with t (∂c_t/∂c_{t-1})
+  return d.wrt.step === null || d.fixed.wrt ? d.forward : null;
 }
 
 /** The adjoints (δ_{t+1}, h̄_{t+1}) these nodes use, in first-use order, not looking inside them. */
@@ -597,9 +599,16 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
   } else if (use.named && stepRecursion(d)) {
     // a recursion through a named total derivative: the same line at every step but a boundary one
     const rec = stepRecursion(d)!;
+    // the other states it names at this step, each on its own line first (∂c_t/∂W = …, then ∂h_t/∂W = …)
+    for (const cp of rec.companions) {
+      const sides = [cp.chain, cp.explicit];
+      text.push({ lhs: p.text.str(cp.sym), alts: sides.map((n) => p.text.terms(n)) });
+      latex.push({ lhs: p.latex.str(cp.sym), alts: sides.map((n) => p.latex.terms(n)) });
+      roots.push(cp.explicit);
+    }
     side(rec.chain);
     side(rec.explicit);
-    roots = [rec.explicit];
+    roots.push(rec.explicit);
   } else if (use.recursive && r && r.lines.length) {
     const result = r.result.map((x) => x.node);
     roots = result;

@@ -13,33 +13,50 @@ export interface ChainParts {
   mul(A: Node, B: Node): Node;
 }
 
+/** a recursion's line for another state at the numerator's step (∂c_t/∂W beside ∂h_t/∂W): its symbol and definition */
+export interface Companion {
+  sym: Node;
+  def: Node;
+}
+
 /**
- * The chain form of ∂of/∂wrt with every earlier step of `of`'s quantity named; null unless `of` is a step of
- * the derivation's only recurrent state (with two states, ∂c_{t-1}/∂W would need a recursion of its own) and
- * some earlier step is on a path.
+ * The chain form of ∂of/∂wrt with every earlier step of each recurrent state named as its own total derivative;
+ * with several states (an LSTM's c and h), the other states at of's own step are named too, each defined by its own
+ * line (a companion: ∂c_t/∂W = … + ∂⁺c_t/∂c_{t-1}·∂c_{t-1}/∂W), so that every name a line uses is defined on a line
+ * of the same step. Null unless `of` is a step of a recurrent state and some earlier step is on a path.
  */
-export function forwardRecursion(b: Builder, of: GNode, wrt: GNode, states: ReadonlySet<string>, c: ChainParts): Node | null {
+export function forwardRecursion(
+  b: Builder,
+  of: GNode,
+  wrt: GNode,
+  states: ReadonlySet<string>,
+  c: ChainParts,
+): { top: Node; companions: Companion[] } | null {
   const step = of.step;
-  if (of.kind !== 'quantity' || step === null || states.size !== 1 || !states.has(of.name)) return null;
-  let named = 0;
+  if (of.kind !== 'quantity' || step === null || !states.has(of.name)) return null;
+  let earlier = 0;
+  const companions: Companion[] = [];
   const memo = new Map<GNode, Node>();
   const sum = (n: GNode): Node => b.add(...c.live(n).map((e) => (e.dep === wrt ? c.sym(e) : c.mul(c.sym(e), rec(e.dep)))));
   const rec = (n: GNode): Node => {
     const hit = memo.get(n);
     if (hit) return hit;
     let out: Node;
-    if (n.kind === 'quantity' && n.name === of.name && n.step !== null && n.step < step) {
-      named++;
+    const after = wrt.step === null || (n.step !== null && n.step > wrt.step);
+    if (n.kind === 'quantity' && states.has(n.name) && n.step !== null && after && (n.step < step || (n.step === step && n !== of))) {
       // a denominator at a step (h_0 in ∂h_t/∂h_0) is that step on every line, not one relative to t
       const by: NodeName = wrt.step === null ? { name: wrt.name, step: null } : { expr: b.leaf(wrt.name, wrt.step, wrt.leaf.shape, true) };
       const label = { kind: 'jac', of: { name: n.name, step: n.step }, wrt: by, plus: false, named: true } as const;
       // defined by its own recursion (through the step before it, named in turn): linear in the steps, where
       // the chain form of an earlier step (a GRU's three routes a step) grows as 3^t and is cut off at step 4
-      out = b.sym(label, sum(n));
+      const def = sum(n);
+      out = b.sym(label, def);
+      if (n.step < step) earlier++;
+      else companions.push({ sym: out, def });
     } else out = sum(n);
     memo.set(n, out);
     return out;
   };
   const top = sum(of);
-  return named ? top : null;
+  return earlier ? { top, companions } : null;
 }

@@ -350,14 +350,19 @@ export function evaluateForm(forms: DeriveForms, kind: FormKind, run: ValueSourc
 
 /**
  * The two sides of the recursion a free-t derive's general line is written with (forms.ts stepRecursion),
- * evaluated at a run's values; null where these forms have none (or were derived on a proxy horizon).
+ * evaluated at a run's values, and the two sides of each companion line (∂c_t/∂W beside ∂h_t/∂W, whose value
+ * the main line's own goes through); null where these forms have none (or were derived on a proxy horizon).
  */
-export function evaluateRecursion(forms: DeriveForms, run: ValueSource): Tensor[] | null {
+export function evaluateRecursion(forms: DeriveForms, run: ValueSource): { main: Tensor[]; companions: [Tensor, Tensor][] } | null {
   const d = derivationOf(forms);
   const rec = d && stepRecursion(d);
   if (!d || !rec || stretchedOf(forms)) return null;
   const leaf = leafValues(run);
-  return [evaluateNode(d, rec.chain, leaf, run), evaluateNode(d, rec.explicit, leaf, run)];
+  const ev = new Evaluator(leaf);
+  return {
+    main: [evaluateNode(d, rec.chain, leaf, run), evaluateNode(d, rec.explicit, leaf, run)],
+    companions: rec.companions.map((c) => [ev.value(c.chain), ev.value(c.explicit)]),
+  };
 }
 
 /** The proxy horizon these forms were derived on (horizon.ts), or null (derived on the real one). */
