@@ -53,23 +53,7 @@ export function renderText(file: string, r: Report, many = false): string {
     if (omitted && !d.generalOmitted) lines.push(dim(`(only the number: ${omitted})`));
     items.push({ line: d.line, lines });
   }
-  // the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict
-  const chains = new Map<string, Report['checks']>();
-  for (const c of r.checks) {
-    const key = `${c.line}\u0000${c.equation}`;
-    const links = chains.get(key);
-    if (links) links.push(c);
-    else chains.set(key, [c]);
-  }
-  for (const links of chains.values()) {
-    const c = links[0]!;
-    if (links.length === 1) items.push({ line: c.line, lines: [`check ${c.equation}`, `${markOf(c.status)} ${c.message}`] });
-    else
-      items.push({
-        line: c.line,
-        lines: [`check ${c.equation}`, ...links.map((l) => `link ${l.link ?? 1} ${markOf(l.status)} ${l.message}`)],
-      });
-  }
+  items.push(...checkItems(r.checks));
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {
     out.push(`  ${dim(lineCol(it.line))}${it.lines[0]}`);
@@ -84,6 +68,23 @@ export function renderText(file: string, r: Report, many = false): string {
   }
   if (r.sampled.length) out.push(dim(`  (sample values for ${r.sampled.join(', ')})`));
   return out.join('\n') + '\n' + (many ? '\n' : '');
+}
+
+/** the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict */
+function checkItems(checks: readonly CheckReport[]): { line: number; lines: string[] }[] {
+  const chains = new Map<string, CheckReport[]>();
+  for (const c of checks) {
+    const key = `${c.line}\u0000${c.equation}`;
+    const links = chains.get(key);
+    if (links) links.push(c);
+    else chains.set(key, [c]);
+  }
+  return [...chains.values()].map((links) => {
+    const c = links[0]!;
+    const verdicts =
+      links.length === 1 ? [`${markOf(c.status)} ${c.message}`] : links.map((l) => `link ${l.link ?? 1} ${markOf(l.status)} ${l.message}`);
+    return { line: c.line, lines: [`check ${c.equation}`, ...verdicts] };
+  });
 }
 
 /** a step's value as the forms write it (6 digits, the typographic minus), its exact value first when it has one */
@@ -138,12 +139,9 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
       const body = shown.flatMap((l) => l.split('\n')).map((part) => `  ${' '.repeat(11)}${part}`);
       items.push({ line: d.line, lines: [`  ${where(d.line)}derive ${d.query}`, ...body] });
     }
-    for (const c of n.report.checks) {
-      if (!claimed.has(c))
-        items.push({
-          line: c.line,
-          lines: [`  ${where(c.line)}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`],
-        });
+    for (const it of checkItems(n.report.checks.filter((c) => !claimed.has(c)))) {
+      const [head, ...verdicts] = it.lines;
+      items.push({ line: it.line, lines: [`  ${where(it.line)}${head}`, ...verdicts.map((v) => `  ${' '.repeat(11)}${v}`)] });
     }
     for (const it of items.sort((a, b) => a.line - b.line)) out.push(...it.lines);
   }

@@ -187,3 +187,14 @@ describe("a solution's network lines", () => {
     expect(text.indexOf('line 11  check')).toBeLessThan(text.indexOf('line 12  derive'));
   });
 });
+
+describe("a chain in a solution's network lines", () => {
+  it('is one header with a verdict per link, as in a .rnn file (it was the header once per link)', () => {
+    writeFileSync(join(dir, 'chainblk.md'), `\`\`\`rnn\n${NET}check ∂L/∂h_3 = 1 = 2\n\`\`\`\n`);
+    const text = run('chainblk.md').stdout;
+    expect(text.match(/check ∂L\/∂h_3 = 1 = 2/g)).toHaveLength(1);
+    expect(text).toMatch(/^ {13}link 1 ✓ holds.*\n {13}link 2 ✗ fails/m);
+    const rnn = run(join('one', 'only.rnn')).stdout;
+    expect(rnn).toMatch(/^ {2}line 8 {3}check ∂L\/∂h_3 = 1\n {13}✓ holds/m);
+  });
+});
