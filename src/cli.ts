@@ -23,7 +23,8 @@ function main(argv: string[]): number | Promise<number> {
   const { mode, json, args } = parsed;
   let files: string[];
   try {
-    files = args.flatMap((a) => expand(a, true));
+    // among several paths, a missing one is that file's error, said in its turn: the others still run
+    files = args.flatMap((a) => (args.length > 1 && !existsSync(a) ? [a] : expand(a, true)));
   } catch (e) {
     process.stderr.write(`unroll: ${(e as Error).message}\n`);
     return 2;

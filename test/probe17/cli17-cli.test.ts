@@ -198,3 +198,20 @@ describe("a chain in a solution's network lines", () => {
     expect(rnn).toMatch(/^ {2}line 8 {3}check ∂L\/∂h_3 = 1\n {13}✓ holds/m);
   });
 });
+
+describe('a missing path among several', () => {
+  it("is that file's error, in its turn: the others are checked, exit 2 (it stopped before any)", () => {
+    const r = run('check', 'good.rnn', 'nope.rnn', 'bad.rnn', '--json');
+    expect(r.status).toBe(2);
+    const j = parse(r.stdout) as { file: string; error?: string }[];
+    expect(j.map((o) => [o.file, o.error])).toEqual([
+      ['good.rnn', undefined],
+      ['nope.rnn', 'cannot read nope.rnn: no such file or folder'],
+      ['bad.rnn', undefined],
+    ]);
+    // alone, it is the usage error it was
+    const alone = run('check', 'nope.rnn');
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe('unroll: cannot read nope.rnn: no such file or folder\n');
+  });
+});
