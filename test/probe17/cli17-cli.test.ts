@@ -215,3 +215,15 @@ describe('a missing path among several', () => {
     expect(alone.stderr).toBe('unroll: cannot read nope.rnn: no such file or folder\n');
   });
 });
+
+describe('a solution whose equations are all skipped', () => {
+  it('checks clean (exit 0): skipped is information, never an error; the counts say 0 checked', () => {
+    writeFileSync(join(dir, 'prose.md'), `\`\`\`rnn\n${NET}\`\`\`\n\n$$ \\mathcal{Q}_t = 1 $$\n\n$$ $$\n`);
+    const r = run('check', 'prose.md', '--json');
+    expect(r.status).toBe(0);
+    const j = parse(r.stdout) as { checked: number; skipped: number; checks: unknown[]; diagnostics: { severity: string }[] };
+    expect(j).toMatchObject({ checked: 0, skipped: 2, checks: [] });
+    expect(j.diagnostics.map((d) => d.severity)).toEqual(['information', 'information']);
+    expect(run('prose.md').stdout).toMatch(/2 equations: 0 checked, 2 skipped\n$/);
+  });
+});
