@@ -53,23 +53,7 @@ export function renderText(file: string, r: Report, many = false): string {
     if (omitted && !d.generalOmitted) lines.push(dim(`(only the number: ${omitted})`));
     items.push({ line: d.line, lines });
   }
-  // the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict
-  const chains = new Map<string, Report['checks']>();
-  for (const c of r.checks) {
-    const key = `${c.line}\u0000${c.equation}`;
-    const links = chains.get(key);
-    if (links) links.push(c);
-    else chains.set(key, [c]);
-  }
-  for (const links of chains.values()) {
-    const c = links[0]!;
-    if (links.length === 1) items.push({ line: c.line, lines: [`check ${c.equation}`, `${markOf(c.status)} ${c.message}`] });
-    else
-      items.push({
-        line: c.line,
-        lines: [`check ${c.equation}`, ...links.map((l) => `link ${l.link ?? 1} ${markOf(l.status)} ${l.message}`)],
-      });
-  }
+  items.push(...checkItems(r.checks));
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {
     out.push(`  ${dim(lineCol(it.line))}${it.lines[0]}`);
@@ -84,6 +68,23 @@ export function renderText(file: string, r: Report, many = false): string {
   }
   if (r.sampled.length) out.push(dim(`  (sample values for ${r.sampled.join(', ')})`));
   return out.join('\n') + '\n' + (many ? '\n' : '');
+}
+
+/** the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict */
+function checkItems(checks: readonly CheckReport[]): { line: number; lines: string[] }[] {
+  const chains = new Map<string, CheckReport[]>();
+  for (const c of checks) {
+    const key = `${c.line}\u0000${c.equation}`;
+    const links = chains.get(key);
+    if (links) links.push(c);
+    else chains.set(key, [c]);
+  }
+  return [...chains.values()].map((links) => {
+    const c = links[0]!;
+    const verdicts =
+      links.length === 1 ? [`${markOf(c.status)} ${c.message}`] : links.map((l) => `link ${l.link ?? 1} ${markOf(l.status)} ${l.message}`);
+    return { line: c.line, lines: [`check ${c.equation}`, ...verdicts] };
+  });
 }
 
 /** a step's value as the forms write it (6 digits, the typographic minus), its exact value first when it has one */
@@ -125,19 +126,24 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
     const sev = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : dim(d.severity);
     out.push(`  ${d.line}:${d.column} ${sev}: ${d.message}`);
   }
-  // the network blocks' own derive and check lines, as for a .rnn file
+  // the network blocks' own derive and check lines, as for a .rnn file: in the order of their lines; a sidecar's
+  // are on the sidecar's lines, and say so (its `line 18` was read as line 18 of the solution)
   const claimed = new Set(sol.equations.flatMap((e) => e.checks));
   for (const n of sol.networks) {
+    const where = (line: number) => dim(n.range ? lineCol(line) : `sidecar ${lineCol(line)}`);
+    const items: { line: number; lines: string[] }[] = [];
     for (const d of n.report.derives) {
-      out.push(`  ${dim(lineCol(d.line))}derive ${d.query}`);
       const shown = d.general
         ? generalLines(d)
         : [...(d.generalOmitted ? [`(${d.generalOmitted})`] : []), ...d.results.map((res) => res.text)];
-      for (const l of shown) for (const part of l.split('\n')) out.push(`  ${' '.repeat(11)}${part}`);
+      const body = shown.flatMap((l) => l.split('\n')).map((part) => `  ${' '.repeat(11)}${part}`);
+      items.push({ line: d.line, lines: [`  ${where(d.line)}derive ${d.query}`, ...body] });
     }
-    for (const c of n.report.checks) {
-      if (!claimed.has(c)) out.push(`  ${dim(lineCol(c.line))}check ${c.equation}`, `  ${' '.repeat(11)}${markOf(c.status)} ${c.message}`);
+    for (const it of checkItems(n.report.checks.filter((c) => !claimed.has(c)))) {
+      const [head, ...verdicts] = it.lines;
+      items.push({ line: it.line, lines: [`  ${where(it.line)}${head}`, ...verdicts.map((v) => `  ${' '.repeat(11)}${v}`)] });
     }
+    for (const it of items.sort((a, b) => a.line - b.line)) out.push(...it.lines);
   }
   // two equations on one line (`$$a = b$$ and $$c = d$$`) are told apart by their column
   const perLine = new Map<number, number>();
@@ -173,10 +179,17 @@ function equationLines(eq: EquationResult, position: string): string[] {
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
 export function solutionJson(sol: SolutionReport) {
   const reports = sol.networks.map((n) => n.report);
-  const checks = reports.flatMap((r) => r.checks).map((c) => ({ ...c, tag: c.tag ?? null, link: c.link ?? 1 }));
+  // a sidecar's own derive and check lines keep the sidecar's line numbers: they say so, since every other
+  // line of the object is one of the solution's
+  const claimed = new Set<object>(sol.equations.flatMap((e) => e.checks));
+  const inSidecar = new Set<object>(
+    sol.networks.filter((n) => !n.range).flatMap((n) => [...n.report.checks.filter((c) => !claimed.has(c)), ...n.report.derives]),
+  );
+  const mark = <T extends object>(x: T) => (inSidecar.has(x) ? { ...x, sidecar: true } : x);
+  const checks = reports.flatMap((r) => r.checks).map((c) => ({ ...mark(c), tag: c.tag ?? null, link: c.link ?? 1 }));
   return {
     diagnostics: sol.diagnostics,
-    derives: reports.flatMap((r) => r.derives),
+    derives: reports.flatMap((r) => r.derives).map(mark),
     checks,
     params: reports.flatMap((r) => r.params),
     flow: reports.flatMap((r) => r.flow),

@@ -18,33 +18,13 @@ FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution whose network is 
 Several files may be given. Exit status 2 for usage or file errors.`;
 
 function main(argv: string[]): number | Promise<number> {
-  // -h is --help, as most command-line tools take it (it is no file name: it was "cannot read -h")
-  const words = argv.map((a) => (a === '-h' ? '--help' : a));
-  const args = words.filter((a) => !a.startsWith('--'));
-  const flags = new Set(words.filter((a) => a.startsWith('--')));
-  if (flags.has('--help')) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  if (flags.has('--version')) {
-    process.stdout.write(`unroll ${version}\n`);
-    return 0;
-  }
-  if (args.length === 0) {
-    process.stderr.write(USAGE + '\n');
-    return 2;
-  }
-  let mode: Mode = 'text';
-  if (args[0] === 'check' || args[0] === 'latex') mode = args.shift() as Mode;
-  const unknown = [...flags].filter((f) => !(f === '--json' && mode === 'check'));
-  if (unknown.length || args.length === 0) {
-    process.stderr.write(`unroll: ${unknown.length ? `unknown option ${unknown[0]}` : 'no file given'}\n${USAGE}\n`);
-    return 2;
-  }
-  const json = flags.has('--json');
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'number') return parsed;
+  const { mode, json, args } = parsed;
   let files: string[];
   try {
-    files = args.flatMap((a) => expand(a, true));
+    // among several paths, a missing one is that file's error, said in its turn: the others still run
+    files = args.flatMap((a) => (args.length > 1 && !existsSync(a) ? [a] : expand(a, true)));
   } catch (e) {
     process.stderr.write(`unroll: ${(e as Error).message}\n`);
     return 2;
@@ -53,25 +33,70 @@ function main(argv: string[]): number | Promise<number> {
     process.stderr.write(`unroll: no .rnn file or solution found in ${args.join(', ')}\n`);
     return 2;
   }
-  // several files to check: spread over the cores (cliParallel.ts)
-  if (mode === 'check' && files.length > 1) return checkCommand(files, json);
+  // several files, or a folder (however many files it holds): one JSON array, the speed on stderr, and the
+  // checks spread over the cores (cliParallel.ts). The shape of the output follows the command line, never
+  // how many files a folder happens to hold.
+  const many = files.length > 1 || args.some(isFolder);
+  if (mode === 'check' && many) return checkCommand(files, json);
   let status = 0;
-  const outputs: unknown[] = [];
   for (const file of files) {
     const o = runFile(file, mode, json, files.length > 1);
-    if (o.error) {
-      process.stderr.write(`unroll: ${o.error}\n`);
-      return 2;
-    }
-    if (o.crash) {
-      process.stderr.write(`unroll: ${o.crash}\n`);
+    // one file that cannot be read is a file error (exit 2); the other files given are still printed
+    const trouble = o.error ?? o.crash;
+    if (trouble) {
+      process.stderr.write(`unroll: ${trouble}\n`);
       status = 2;
     } else if (mode === 'check' && o.bad) status = Math.max(status, 1);
-    if (o.json !== undefined) outputs.push(o.json);
+    if (o.json !== undefined) process.stdout.write(JSON.stringify(o.json, null, 2) + '\n');
     else process.stdout.write(o.out);
   }
-  if (json) process.stdout.write(JSON.stringify(outputs.length === 1 ? outputs[0] : outputs, null, 2) + '\n');
   return status;
+}
+
+/** The command, its flag and its files; or the exit status when the words say to stop (help, version, usage error). */
+function parseArgs(argv: string[]): { mode: Mode; json: boolean; args: string[] } | number {
+  // `--` ends the options: a file may then begin with '-'
+  const end = argv.indexOf('--');
+  const before = end < 0 ? argv : argv.slice(0, end);
+  const after = end < 0 ? [] : argv.slice(end + 1);
+  // -h is --help, as most command-line tools take it (it is no file name: it was "cannot read -h")
+  const words = before.map((a) => (a === '-h' ? '--help' : a));
+  // any word that begins with '-' is an option ('-j' was "cannot read -j: no such file or folder")
+  const isOption = (a: string) => a.length > 1 && a.startsWith('-');
+  const args = [...words.filter((a) => !isOption(a)), ...after];
+  const flags = new Set(words.filter(isOption));
+  if (flags.has('--help')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (flags.has('--version')) {
+    process.stdout.write(`unroll ${version}\n`);
+    return 0;
+  }
+  if (args.length === 0) return usageError(flags.size ? `unknown option ${[...flags][0]}` : undefined);
+  let mode: Mode = 'text';
+  if (end !== 0 && (args[0] === 'check' || args[0] === 'latex')) mode = args.shift() as Mode;
+  // a first word that is no file and looks like a command (`unroll chek f.rnn`) is named as one
+  else if (/^[a-z]+$/.test(args[0]!) && !existsSync(args[0]!))
+    return usageError(`unknown command ${args[0]} (and no file or folder of that name)`);
+  const unknown = [...flags].filter((f) => !(f === '--json' && mode === 'check'));
+  if (unknown.length)
+    return usageError(`unknown option ${unknown[0]}${unknown[0] === '--json' ? ' (it goes with check: unroll check FILE --json)' : ''}`);
+  if (args.length === 0) return usageError('no file given');
+  return { mode, json: flags.has('--json'), args };
+}
+
+function usageError(why: string | undefined): number {
+  process.stderr.write(`${why ? `unroll: ${why}\n` : ''}${USAGE}\n`);
+  return 2;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

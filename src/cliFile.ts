@@ -33,7 +33,9 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
     if (!statSync(file).isFile()) throw new Error('not a file');
     text = readText(file);
   } catch (e) {
-    return { file, out: '', bad: true, error: `cannot read ${file}: ${(e as Error).message}` };
+    // the words of a missing path as when it is the only one given, not Node's "ENOENT: …, stat 'x'"
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message;
+    return { file, out: '', bad: true, error: `cannot read ${file}: ${why}` };
   }
   try {
     return analyseText(file, text, mode, json, many);

@@ -49,6 +49,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { count } from './cli-render';
 import { runFile, type FileOutcome } from './cliFile';
 
 /** What checking one file gives (the same as the one-thread CLI: cliFile.ts). */
@@ -190,20 +191,20 @@ export async function checkFiles(
   return { outcomes, ms: performance.now() - t0, threads, threadCpuMs: [ownCpu(), ...workerCpu] };
 }
 
-/** `unroll check` of several files: print in order, exit status as the one-thread loop, speed on stderr. */
+/**
+ * `unroll check` of several files: print in order, exit status as the one-thread loop, speed on stderr. A file
+ * that cannot be read (or is no solution) is a file error, said on stderr with `{ file, error }` in the JSON, as
+ * a crash is: the other files are still checked and printed, and the exit status is 2 (it stopped the run with
+ * no output at all).
+ */
 export async function checkCommand(files: string[], json: boolean): Promise<number> {
   let status = 0;
-  let failed: string | undefined;
   const run = await checkFiles(files, {
     json,
     emit: (o) => {
-      if (failed) return;
-      if (o.error) {
-        failed = o.error;
-        return;
-      }
-      if (o.crash) {
-        process.stderr.write(`unroll: ${o.crash}\n`);
+      const trouble = o.error ?? o.crash;
+      if (trouble) {
+        process.stderr.write(`unroll: ${trouble}\n`);
         status = 2;
         return;
       }
@@ -213,21 +214,17 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
   });
   const { outcomes, ms, threads } = run;
   writeStats(run);
-  if (failed) {
-    process.stderr.write(`unroll: ${failed}\n`);
-    return 2;
-  }
   if (json)
     process.stdout.write(
       JSON.stringify(
-        outcomes.map((o) => o.json),
+        outcomes.map((o) => o.json ?? { file: o.file, error: o.error }),
         null,
         2,
       ) + '\n',
     );
   const s = ms / 1000;
   process.stderr.write(
-    `unroll: ${files.length} files in ${s.toFixed(2)} s: ${(files.length / s).toFixed(1)} files/s on ${threads} thread${threads === 1 ? '' : 's'}\n`,
+    `unroll: ${count(files.length, 'file')} in ${s.toFixed(2)} s: ${(files.length / s).toFixed(1)} files/s on ${threads} thread${threads === 1 ? '' : 's'}\n`,
   );
   return status;
 }
