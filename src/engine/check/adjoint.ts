@@ -53,7 +53,10 @@ export function adjointHint(c: Claim, run: Run): string | null {
     each(other, (x) => {
       if (x.k === 'deriv') derivs.push(x);
     });
-    const backward = derivs.some((d) => d.wrt.name === X.name || (d.of.k === 'ref' && d.of.name === loss));
+    // ∂L/∂X itself is no formula for X̄: read as X̄, `∂L/∂h_3 = h_3` would hold by its own definition
+    const isBar = (d: Deriv) =>
+      d.of.k === 'ref' && d.of.name === loss && d.total && sameRef({ k: 'ref', name: d.wrt.name, idx: d.wrt.idx } as Expr, X);
+    const backward = derivs.some((d) => !isBar(d) && (d.wrt.name === X.name || (d.of.k === 'ref' && d.of.name === loss)));
     if (!backward) continue;
     const bar = (r: Ref): Deriv => ({
       k: 'deriv',
