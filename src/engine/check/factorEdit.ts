@@ -298,7 +298,7 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
       x.b.k !== 'deriv' &&
       (x.a.k === 'mul' || x.a.k === 'hadamard' || factorsOf(x).length === 2)
     )
-      out.push({ target: x, make: (y) => (y as typeof x).a, text: `the factor ${exprText(x.b)} should not be there`, kind: 'drop' });
+      out.push({ target: x, make: (y) => (y as typeof x).a, text: `the factor ${factorText(x.b)} should not be there`, kind: 'drop' });
     if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) out.push(to(x, { ...x, i: x.j, j: x.i }, 'swap'));
     if (x.k === 'ref' && square(x)) out.push(to(x, { k: 'transpose', a: x, shape: x.shape, range: x.range }, 'swap'));
     if (x.k === 'transpose' && x.a.k === 'ref' && square(x.a)) out.push(to(x, x.a, 'swap'));
@@ -311,13 +311,23 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
 }
 
 /**
- * A term of the side's top-level sum dropped, one at a time: `2(h_3 − y_3) + 0.5 y_3` for ∂L/∂h_3 is "the term
+ * A scalar name that leads a product dropped, and a term of the side's top-level sum dropped, one at a time: `2(h_3 − y_3) + 0.5 y_3` for ∂L/∂h_3 is "the term
  * 0.5 y_3 should not be there" (it failed with no hint; a substitution that makes the term 0, h_1 → y_1 in
  * 2(h_1 − y_1), named a coincidence instead). Only single terms (never a run of them), and only for a side of
  * at most MAX_TERMS terms (factorEditHint's own bound): one evaluation each, tried after every other edit.
  */
 function termDrops(side: Expr): Edit[] {
   const out: Edit[] = [];
+  // a scalar name written before the rest (w ∂h_3/∂h_2 ⋯ ∂h_1/∂h_0): its ratio is the file's value of w only
+  for (const x of valueNodes(side))
+    if (x.k === 'mul' && x.a.k === 'ref' && x.a.shape.length === 0 && out.length < MAX_TERMS)
+      out.push({
+        target: x,
+        make: (y) => (y as typeof x).b,
+        text: `the factor ${factorText(x.a)} should not be there`,
+        kind: 'drop',
+        at: x.a.range,
+      });
   const single = (x: Expr) => x.k !== 'add' && x.k !== 'sub' && !(x.k === 'neg' && (x.a.k === 'add' || x.a.k === 'sub'));
   const say = (x: Expr) => `the term ${exprText(x)} should not be there`;
   const go = (x: Expr): void => {

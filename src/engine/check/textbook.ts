@@ -92,6 +92,8 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
   if (T > 1 && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
   if (T > 1 && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;
   if (T > 1 && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
+  if (T > 1 && is(-1 / T))
+    return `The right side is −1/T times the left side: it has a factor 1/T too many (or the left side one too few), and a sign is wrong`;
   for (const v of [2, 0.5, -2, -0.5]) if (is(v)) return `The right side is ${fmt(v, 4)} times the left side`;
   return null;
 }
