@@ -36,3 +36,14 @@ describe('a scalar name written before the rest of a side is a factor that may b
     expect(check('∂L/∂h_3 = w 2(h_3 - y_3)').message).toMatch(/The factor w should not be there: with that the check holds/);
   });
 });
+
+describe('a sign is wrong only when the sides are opposite at a draw too (textbook.ts signHint)', () => {
+  it('2(h_3 − y_3)(x_1 − 2) with x_1 = 1: the factor, not "a sign is wrong"', () => {
+    const c = check('∂L/∂h_3 = 2(h_3 - y_3)(x_1 - 2)');
+    expect(c.message).not.toMatch(/a sign is wrong/);
+    expect(c.message).toMatch(/The factor \(x_1 − 2\) should not be there: with that the check holds/);
+  });
+  it('2(y_3 − h_3) is still a sign', () => {
+    expect(check('∂L/∂h_3 = 2(y_3 - h_3)').message).toMatch(/with the opposite sign: a sign is wrong/);
+  });
+});

@@ -238,7 +238,7 @@ function failureHint(
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
-    plain(signHint(claim, run)) ??
+    plain(signHint(claim, run, other)) ??
     // a Σ/∏ one term short or long, before the term matcher, which names the path of that term
     plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     // a loss written out step by step with steps left out (L_1 + L_2 + L_3 for Σ_t L_t, T = 4): structural
