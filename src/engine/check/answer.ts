@@ -35,6 +35,7 @@ import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
+import { writtenSumHint } from './writtenSum';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -237,9 +238,11 @@ function failureHint(
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
-    plain(signHint(claim, run)) ??
+    plain(signHint(claim, run, other)) ??
     // a Σ/∏ one term short or long, before the term matcher, which names the path of that term
     plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
+    // a loss written out step by step with steps left out (L_1 + L_2 + L_3 for Σ_t L_t, T = 4): structural
+    plain(writtenSumHint(claim, run.model, run, other)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??

@@ -104,7 +104,7 @@ function replaced(e: Expr, lit: Expr & { k: 'num' }, value: number): Expr {
 
 /** the ratios scaleHint (textbook.ts) says with their cause: left to it when no number is named */
 function explained(k: number, T: number): boolean {
-  return [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, -T, 1 / T] : [])].some((v) => sameRatio(k, v));
+  return [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, -T, 1 / T, -1 / T] : [])].some((v) => sameRatio(k, v));
 }
 
 export interface ConstantFactorHint {
@@ -128,7 +128,12 @@ export function constantFactorHint(c: Claim, run: Run, draws: DrawRuns | null): 
   const lefts: Float64Array[] = [];
   const here = guard(() => ratioAt(c, run, null, lefts));
   if (!here) return { hint: null, k: null };
-  const hint = here.size < MIN_SIZE || Math.abs(here.k - 1) < 1e-6 ? null : drawnHint(c, run, draws, here.k, lefts);
+  if (Math.abs(here.k - 1) < 1e-6) return { hint: null, k: here.k };
+  // sides too small to name a number by: scaleHint may still say the ratio, unless a draw shows another
+  if (here.size < MIN_SIZE) return { hint: null, k: refuted(c, run, draws, here.k, lefts) ? null : here.k };
+  const hint = drawnHint(c, run, draws, here.k, lefts);
+  // a ratio another at a draw is no cause scaleHint may name: 2(h_3 − y_3) x_2 with x_2 = 2 is not "2 times"
+  if (hint === REFUTED) return { hint: null, k: null };
   return hint ? { hint } : { hint: null, k: here.k };
 }
 
@@ -138,8 +143,24 @@ function readsDrawn(c: Claim, model: Model): boolean {
   return variedNames(model).some((n) => read.has(parseNodeKey(n).name));
 }
 
-/** the ratio k of the file's values, judged at the draws, and the number it names */
-function drawnHint(c: Claim, run: Run, draws: DrawRuns | null, k: number, lefts: Float64Array[]): ConstantFactorHint | null {
+/** a draw shows another ratio than k (the sides read a drawn name, and one draw that can be evaluated differs) */
+function refuted(c: Claim, run: Run, draws: DrawRuns | null, k: number, lefts: Float64Array[]): boolean {
+  if (!draws || !readsDrawn(c, run.model)) return false;
+  for (let seed = 1; seed <= draws.count; seed++) if (guard(() => ratioAt(c, draws.run(seed), k, lefts)) === false) return true;
+  return false;
+}
+
+/** drawnHint's answer when a draw shows another ratio: the file's values' ratio is a coincidence of them */
+const REFUTED = 'refuted';
+
+/** the ratio k of the file's values, judged at the draws, and the number it names (REFUTED: another ratio at a draw) */
+function drawnHint(
+  c: Claim,
+  run: Run,
+  draws: DrawRuns | null,
+  k: number,
+  lefts: Float64Array[],
+): ConstantFactorHint | typeof REFUTED | null {
   if (!draws || draws.count < 1 || !readsDrawn(c, run.model)) return null;
   // two numbers are always in one ratio: the draws are run only for a ratio a mistake can make — a simple fraction,
   // or one that a number written in the sides explains (1.7 for 2: 0.85)
@@ -158,7 +179,7 @@ function drawnHint(c: Claim, run: Run, draws: DrawRuns | null, k: number, lefts:
   for (let seed = 1; seed <= draws.count; seed++) {
     // null: the draw could not be evaluated (it refutes nothing); false: another ratio there
     const at = guard(() => ratioAt(c, draws.run(seed), k, lefts));
-    if (at === false) return null;
+    if (at === false) return REFUTED;
     if (at) judged++;
     if (at && at.moved) moved = true;
   }
@@ -172,7 +193,7 @@ function drawnHint(c: Claim, run: Run, draws: DrawRuns | null, k: number, lefts:
   const T = run.model.T;
   // T times (or 1/T): the cause is a mean loss's 1/T, as scaleHint says ('2(o_t − y_t)' for d2l's (2/T)(o_t − y_t)
   // is not "the 2 should be 2/3"), unless the number named is one too many (a written 3 Σ_t … with T = 3)
-  const mean = T > 1 && [T, -T, 1 / T].some((v) => sameRatio(k, v));
+  const mean = T > 1 && [T, -T, 1 / T, -1 / T].some((v) => sameRatio(k, v));
   const named = wrongNumber(c, run, draws, scaled);
   if (named && mean && named.should !== '1') return null;
   if (named) return { text: `${named.text}: ${ratio} ${where}`, culprit: named.lit.range };

@@ -41,6 +41,8 @@ interface Edit {
    * mistakes a textbook formula invites together; shifts, twins and drops pair with those, not each other
    */
   kind: 'insert' | 'swap' | 'shift' | 'twin' | 'drop';
+  /** where the mistake is written, when not at the target (a term dropped from a sum: the term) */
+  at?: Range;
 }
 
 /** σ → σ' and back: the table of src/language/activations.ts */
@@ -296,7 +298,7 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
       x.b.k !== 'deriv' &&
       (x.a.k === 'mul' || x.a.k === 'hadamard' || factorsOf(x).length === 2)
     )
-      out.push({ target: x, make: (y) => (y as typeof x).a, text: `the factor ${exprText(x.b)} should not be there`, kind: 'drop' });
+      out.push({ target: x, make: (y) => (y as typeof x).a, text: `the factor ${factorText(x.b)} should not be there`, kind: 'drop' });
     if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) out.push(to(x, { ...x, i: x.j, j: x.i }, 'swap'));
     if (x.k === 'ref' && square(x)) out.push(to(x, { k: 'transpose', a: x, shape: x.shape, range: x.range }, 'swap'));
     if (x.k === 'transpose' && x.a.k === 'ref' && square(x.a)) out.push(to(x, x.a, 'swap'));
@@ -305,6 +307,42 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
       if (x.k === 'deriv' && x.wrt.idx) out.push(to(x, { ...x, wrt: { ...x.wrt, idx: moved(x.wrt.idx, d) } }, 'shift'));
     }
   }
+  return out;
+}
+
+/**
+ * A scalar name that leads a product dropped, and a term of the side's top-level sum dropped, one at a time: `2(h_3 − y_3) + 0.5 y_3` for ∂L/∂h_3 is "the term
+ * 0.5 y_3 should not be there" (it failed with no hint; a substitution that makes the term 0, h_1 → y_1 in
+ * 2(h_1 − y_1), named a coincidence instead). Only single terms (never a run of them), and only for a side of
+ * at most MAX_TERMS terms (factorEditHint's own bound): one evaluation each, tried after every other edit.
+ */
+function termDrops(side: Expr): Edit[] {
+  const out: Edit[] = [];
+  // a scalar name written before the rest (w ∂h_3/∂h_2 ⋯ ∂h_1/∂h_0): its ratio is the file's value of w only
+  for (const x of valueNodes(side))
+    if (x.k === 'mul' && x.a.k === 'ref' && x.a.shape.length === 0 && out.length < MAX_TERMS)
+      out.push({
+        target: x,
+        make: (y) => (y as typeof x).b,
+        text: `the factor ${factorText(x.a)} should not be there`,
+        kind: 'drop',
+        at: x.a.range,
+      });
+  const single = (x: Expr) => x.k !== 'add' && x.k !== 'sub' && !(x.k === 'neg' && (x.a.k === 'add' || x.a.k === 'sub'));
+  const say = (x: Expr) => `the term ${exprText(x)} should not be there`;
+  const go = (x: Expr): void => {
+    if (x.k !== 'add' && x.k !== 'sub') return;
+    if (single(x.b)) out.push({ target: x, make: (y) => (y as typeof x).a, text: say(x.b), kind: 'drop', at: x.b.range });
+    if (single(x.a)) {
+      const rest =
+        x.k === 'add'
+          ? (y: Expr) => (y as typeof x).b
+          : (y: Expr): Expr => ({ k: 'neg', a: (y as typeof x).b, shape: y.shape, range: y.range });
+      out.push({ target: x, make: rest, text: say(x.a), kind: 'drop', at: x.a.range });
+    }
+    go(x.a);
+  };
+  go(side);
   return out;
 }
 
@@ -370,7 +408,10 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
   const edits = readings.map((r) => {
     const side = r.right ? r.c.rhs : r.c.lhs;
     const name = r.right ? 'the right side' : 'the left side';
-    return { ins: insertions(side, r.right ? r.c.lhs : r.c.rhs, run.model, name), fix: fixes(side, run.model, name).slice(0, MAX_FIXES) };
+    return {
+      ins: insertions(side, r.right ? r.c.lhs : r.c.rhs, run.model, name),
+      fix: [...fixes(side, run.model, name).slice(0, MAX_FIXES), ...termDrops(side)],
+    };
   });
   // one edit: an insertion or a fix
   for (let k = 0; k < readings.length; k++) {
@@ -381,12 +422,12 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
     for (const e of [...slopes, ...edits[k]!.ins, ...edits[k]!.fix.filter((e) => !slopes.includes(e))]) {
       const ok = judge(r, [e], true);
       if (ok === null) return null;
-      if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.target.range };
+      if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.at ?? e.target.range };
       // one mistake named, and another that is a constant factor of the whole side
       if (typeof ok === 'number')
         return {
           text: `${cap(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
-          culprit: e.target.range,
+          culprit: e.at ?? e.target.range,
         };
     }
   }

@@ -10,6 +10,7 @@ import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt } from '../format';
 import type { Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { guard } from './guard';
 import { close, ratioAtLargest, sameRatio } from './points';
@@ -92,6 +93,8 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
   if (T > 1 && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
   if (T > 1 && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;
   if (T > 1 && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
+  if (T > 1 && is(-1 / T))
+    return `The right side is −1/T times the left side: it has a factor 1/T too many (or the left side one too few), and a sign is wrong`;
   for (const v of [2, 0.5, -2, -0.5]) if (is(v)) return `The right side is ${fmt(v, 4)} times the left side`;
   return null;
 }
@@ -345,9 +348,12 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
 
 /** the first of the hints above that says something */
 /** the sides differ by their sign alone at every point: scaleHint's first answer, asked on its own */
-export function signHint(c: Claim, run: Run): string | null {
+export function signHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const h = scaleHint(c, run);
-  return h === SIGN ? h : null;
+  if (h !== SIGN) return null;
+  // opposite at the file's values only (2(h_3 − y_3)(x_1 − 2) with x_1 = 1) is no sign mistake: confirmed at a draw
+  const negated: Expr = { k: 'neg', a: c.rhs, shape: c.rhs.shape, range: c.rhs.range };
+  return confirmed(other, c.lhs, negated, c.points) ? h : null;
 }
 
 /** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
