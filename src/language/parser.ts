@@ -26,6 +26,50 @@ const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 
  * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
  * The whole file is scanned first, so a use before the alias line reads too.
  */
+/**
+ * `\sigma_h`, `\sigma_{y}`, `σ_{h}`: a subscripted σ is a name, as the one word `σ_h` is (Elman's σ_h and σ_y,
+ * named once with `σ_h = tanh`); the lexer reads `\sigma` as the function, so the subscript would be left over.
+ */
+function subscriptedSigmas(tokens: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let q = 0; q < tokens.length; q++) {
+    const t = tokens[q]!;
+    const m = t.kind === 'fn' && t.text === 'sigma' ? sigmaSubscript(tokens, q) : null;
+    if (!m) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, q);
+    const last = tokens[m.end]!;
+    out.push({ ...t, kind: 'name', text: 'σ_' + m.name, end: last.end, range: span(t.range, last.range) });
+    q = m.end;
+  }
+  return out ?? tokens;
+}
+
+/** the name in σ_h or σ_{h} right after the σ at q (a run of letters), and the index of its last token */
+function sigmaSubscript(tokens: Token[], q: number): { name: string; end: number } | null {
+  const u = tokens[q + 1];
+  if (!u || u.kind !== 'op' || u.text !== '_' || !u.tight) return null;
+  const a = tokens[q + 2];
+  if (a && a.kind === 'name' && a.tight && /^\p{L}+$/u.test(a.text)) return { name: a.text, end: q + 2 };
+  const b = tokens[q + 3];
+  const c = tokens[q + 4];
+  if (
+    a &&
+    a.kind === 'op' &&
+    a.text === '{' &&
+    b &&
+    b.kind === 'name' &&
+    /^\p{L}+$/u.test(b.text) &&
+    c &&
+    c.kind === 'op' &&
+    c.text === '}'
+  )
+    return { name: b.text, end: q + 4 };
+  return null;
+}
+
 function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> } {
   const starts = new Set<number>();
   const map = new Map<string, string>();
@@ -100,7 +144,7 @@ export interface ParseOptions {
 }
 
 export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
-  const { tokens, starts: aliasStarts } = applyAliases(input);
+  const { tokens, starts: aliasStarts } = applyAliases(subscriptedSigmas(input));
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
   let p = 0;
@@ -1207,7 +1251,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
       else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
         if (--level === 0) return false;
-      } else if (level === 1 && isOp(x, '=')) return true;
+      } else if (level === 1 && (isOp(x, '=') || isOp(x, '≠'))) return true;
       else if (x.kind === 'newline' || x.kind === 'eof') return false;
     }
     return false;
@@ -1219,11 +1263,21 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const closer = o.text === '[' ? ']' : ')';
     enter(o);
     const a = expr();
-    expectOp('=', 'in the indicator 𝟙[a = b]');
+    const ne = isOp(peek(), '≠');
+    if (ne) next();
+    else expectOp('=', 'in the indicator 𝟙[a = b]');
     const b = expr();
     depth--;
     const close = expectOp(closer, 'to close the indicator 𝟙[a = b]');
-    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+    return indicatorOf(a, b, ne, span(one.range, close.range));
+  }
+
+  /** 1[a = b], or for 1[a ≠ b] its complement 1 − 1[a = b] (no node of its own: the engine knows one indicator) */
+  function indicatorOf(a: Ast, b: Ast, ne: boolean, range: Range): Ast {
+    const eq = deep({ k: 'indicator', a, b, range }, a, b);
+    if (!ne) return eq;
+    const one: Ast = { k: 'num', value: 1, range };
+    return deep({ k: 'bin', op: '-', a: one, b: eq, range }, eq);
   }
 
   /** 1_{a=b} after its 1 (also 1_{\{a = b\}}, the condition written as a set) */
@@ -1243,11 +1297,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         `1_{…} with no '=' has no reading: write the one-hot vector as onehot(k, n) with its size n, or an entry as 1_{i=k}`,
         span(one.range, peek().range),
       );
-    expectOp('=', 'in the indicator 1_{a=b}');
+    const ne = isOp(peek(), '≠');
+    if (ne) next();
+    else expectOp('=', 'in the indicator 1_{a=b}');
     const b = expr();
     depth--;
     const close = expectOp('}', 'to close the indicator 1_{a=b}');
-    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+    return indicatorOf(a, b, ne, span(one.range, close.range));
   }
 
   /**
@@ -1657,7 +1713,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       .slice(1)
       .map((b, n) => items.slice(bounds[n]!, b))
       .filter((r) => r.length);
-    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range }, items);
+    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range, stacked: true }, items);
     const lists = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
     return deepAll({ k: 'list', items: lists, range }, lists);
   }
@@ -1698,7 +1754,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     if (cols === 1) {
       const items = rows.map((r) => r[0]!);
-      return deepAll({ k: 'list', items, range }, items);
+      return deepAll({ k: 'list', items, range, stacked: rows.length > 1 ? true : undefined }, items);
     }
     const items = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
     return deepAll({ k: 'list', items, range }, items);

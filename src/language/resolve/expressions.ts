@@ -10,6 +10,7 @@ import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
+import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { forChildren } from './walk';
@@ -68,7 +69,7 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   }
   // colah's and Graves' W_f·[h_{t-1}, x_t]: vectors written side by side in brackets (no literal rows among them)
   if (a.items.every((x) => x.k !== 'list') && items.every((x) => x.shape !== null && x.shape.length <= 1))
-    return concatenation(items, a.range, ctx);
+    return concatenation(items, a.range, ctx, a.stacked ? '; ' : ', ');
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
   if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))
     fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
@@ -80,7 +81,7 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
  * notation of LSTM gates as colah's and Graves' notes print them (session 16: "a matrix literal is a list of
  * rows" refused it). An information diagnostic says how it was read.
  */
-function concatenation(items: Expr[], range: Range, ctx: ExprContext): Expr {
+function concatenation(items: Expr[], range: Range, ctx: ExprContext, sep: string): Expr {
   const entries: Expr[] = [];
   for (const x of items) {
     if (entries.length > 4096) break;
@@ -94,7 +95,7 @@ function concatenation(items: Expr[], range: Range, ctx: ExprContext): Expr {
     ctx.scope.diagnostics.push(
       diag(
         'information',
-        `[${items.map((x) => exprText(x)).join(', ')}] is read as their concatenation, a vector of ${entries.length}`,
+        `[${items.map((x) => exprText(x)).join(sep)}] is read as their concatenation, a vector of ${entries.length}`,
         range,
         'concatenation',
       ),
@@ -132,8 +133,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
-  let x = readExpression(a.a, ctx);
-  let y = readExpression(a.b, ctx);
+  let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
   if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
   switch (a.op) {
     case '+':
@@ -180,6 +180,25 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/** ŷ_t − e_{k_t}, W e_k: an operand that is a basis vector, sized by the other (basis.ts); null when neither is */
+function basisOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
+  // −e_{k_t}/p_t: the minus is the basis vector's
+  const unwrap = (x: Ast): Ast => (x.k === 'neg' ? x.a : x);
+  const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, shape: e.shape, range: x.range } : e);
+  const left = basisPlace(unwrap(a.a), ctx);
+  const right = left ? null : basisPlace(unwrap(a.b), ctx);
+  // with no size beside it, it is read as a name (unknown: the diagnostic says which)
+  if (left) {
+    const y = readExpression(a.b, ctx);
+    const n = basisSize(a.op, y.shape, false);
+    return n === null ? [readExpression(a.a, ctx), y] : [signed(a.a, basisVector(unwrap(a.a), left, n, ctx)), y];
+  }
+  if (!right) return null;
+  const x = readExpression(a.a, ctx);
+  const n = basisSize(a.op, x.shape, true);
+  return n === null ? [x, readExpression(a.b, ctx)] : [x, signed(a.b, basisVector(unwrap(a.b), right, n, ctx))];
 }
 
 /** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */
