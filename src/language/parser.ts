@@ -214,6 +214,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
         const t = peek();
+        // ‖∂h_t/∂h_k‖ = ‖∏ …‖ ≤ (β_W β_h)^{t−k}: a bound after an equation, which no check states
+        if (t.kind === 'op' && REL.has(t.text) && st.k === 'check')
+          fail(
+            `'${t.text}' after the equation: an inequality, a bound, is not checked (only equalities are; '${t.text}' is read in the bounds of Σ and ∏)`,
+          );
         if (t.kind === 'op' && REL.has(t.text))
           fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
         if (t.kind === 'kw' && t.text === 'for' && st.k === 'derive')
@@ -1842,6 +1847,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
 
   /** the index variable of Σ/∏: a plain letter or word */
   function plainVar(a: Ast, sym: string): { v: string; range: Range } {
+    // Graves' Σ_{h'=1}^{H}: a primed index reads as a transpose; say so, with what to write
+    const primed = a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup ? a.a.raw : null;
+    if (primed)
+      return fail(
+        `the index of ${sym} is a plain name: a primed index ${primed}' is not one — use another letter (Σ_{j=1}^{H} for Σ_{${primed}'=1}^{H})`,
+        a.range,
+      );
     if (a.k !== 'name' || a.sub || a.sup) return fail(`the index of ${sym} is a plain name (Σ_{i=1}^{T}, Σ_{1≤t≤T}, Σ_{i,j})`, a.range);
     return { v: a.raw, range: a.nameRange };
   }

@@ -253,3 +253,76 @@ describe('(7) the concatenation note prints [a; b] as written', () => {
     ]);
   });
 });
+
+describe('(8) CS224n’s vanishing-gradient notes: bounds and |_{(i)} are skipped saying precisely why', () => {
+  const net = [
+    '```rnn',
+    'T = 4',
+    'input x : 2',
+    'param W_h : 3x3',
+    'param W_e : 3x2',
+    'param b_1 : 3',
+    'param U : 1x3',
+    'h_0 = [0, 0, 0]',
+    'h_t = σ(W_h h_{t-1} + W_e x_t + b_1)',
+    'J_t = (U h_t)^2',
+    'loss J = Σ_t J_t',
+    '```',
+    '',
+  ].join('\n');
+  const body = [
+    "$$\\frac{\\partial h_t}{\\partial h_k} = \\prod_{j=k+1}^{t} \\frac{\\partial h_j}{\\partial h_{j-1}} = \\prod_{j=k+1}^{t} \\operatorname{diag}\\left(\\sigma'(W_h h_{j-1} + W_e x_j + b_1)\\right) W_h$$",
+    '',
+    "$$\\left\\| \\frac{\\partial h_j}{\\partial h_{j-1}} \\right\\| \\leq \\left\\| W_h^T \\right\\| \\left\\| \\operatorname{diag}\\left(\\sigma'(W_h h_{j-1})\\right) \\right\\| \\leq \\beta_W \\beta_h$$",
+    '',
+    '$$\\left\\| \\frac{\\partial h_t}{\\partial h_k} \\right\\| = \\left\\| \\prod_{j=k+1}^{t} \\frac{\\partial h_j}{\\partial h_{j-1}} \\right\\| \\leq (\\beta_W \\beta_h)^{t-k}$$',
+    '',
+    '$$\\frac{\\partial J}{\\partial W_h} = \\sum_{t=1}^{T} \\frac{\\partial J}{\\partial W_h}\\Bigg|_{(t)}$$',
+    '',
+    '$$\\frac{\\partial J}{\\partial W_h} = \\sum_{t=1}^{T} \\frac{\\partial J}{\\partial h_t} \\frac{\\partial^+ h_t}{\\partial W_h}$$',
+    '',
+  ].join('\n');
+
+  it('the product holds; each bound names its inequality; the copy bar says what to write instead', () => {
+    const sol = solve(net + body);
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'skipped', 'skipped', 'skipped', 'holds']);
+    expect(sol.equations[1]!.message).toMatch(/^not checked: an inequality \(\\leq\), a bound: only equalities are checked/);
+    expect(sol.equations[2]!.message).toMatch(/'≤' after the equation: an inequality, a bound, is not checked/);
+    expect(sol.equations[3]!.message).toMatch(/\|_\{\(t\)\} \(the gradient by the step-t copy of a shared weight.*∂J\/∂h_t ∂⁺h_t\/∂W/);
+  });
+
+  it('an equation with no relation at all still says there is no equality', () => {
+    expect(solve(net + '$$\\frac{\\partial J}{\\partial W_h}$$\n').equations[0]!.message).toMatch(/no equality to check/);
+  });
+});
+
+describe('(9) Lipton et al.’s W^{gx}: a superscripted role is the name the file defines', () => {
+  const net = [
+    'T = 2',
+    'input x : 2',
+    'param W_gx : 3x2',
+    'param W_gh : 3x3',
+    'h_0 = [0, 0, 0]',
+    'h_t = tanh(W_gx x_t + W_gh h_{t-1})',
+    'loss L = sum(h_T)',
+    '',
+  ].join('\n');
+
+  it('W^{gx} reads as W_gx with a note; W^2 of a defined W stays a power', () => {
+    const r = analyze(net + 'check h_t = tanh(W^{gx} x_t + W^{gh} h_{t-1})', FAST);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+    expect(r.diagnostics.filter((d) => d.code === 'superscript-name').map((d) => d.message)).toEqual([
+      'W^{gx} is read as W_gx, the name the file defines',
+      'W^{gh} is read as W_gh, the name the file defines',
+    ]);
+    const own = 'T = 1\nparam W : 2x2 = [[1, 2], [3, 4]]\nparam W_t : 2x2 = 0\nloss L = sum(W)\ncheck W^2 = W W\n';
+    expect(checks(own)).toEqual(['holds']);
+  });
+});
+
+describe('(10) Graves’ Σ_{h′=1}^{H}: a primed index is refused by name', () => {
+  it('says to use another letter', () => {
+    const text = "T = 2\nparam w = 0.5\nh_0 = 0.1\nh_t = tanh(w h_{t-1})\nloss L = h_T\ncheck L = \\sum_{h'=1}^{2} h_{h'}\n";
+    expect(errors(text)).toContainEqual(expect.stringMatching(/a primed index h' is not one — use another letter/));
+  });
+});

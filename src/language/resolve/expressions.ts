@@ -127,10 +127,30 @@ function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   return last(a.a);
 }
 
+/**
+ * W^{gx}, W^{hh} (Lipton et al. write a matrix's role as a superscript): the name W_gx the file defines, when it
+ * defines no W — an information diagnostic says so. A power (W^2, h^{(t)}) or a bound letter is not touched.
+ */
+function superscriptName(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const [base, sup] = [a.a, a.b];
+  if (base.k !== 'name' || sup.k !== 'name' || base.sub || base.sup || base.args || sup.sub || sup.sup || sup.args) return null;
+  if (!/^\p{L}+$/u.test(sup.raw) || ctx.vars.has(sup.raw)) return null;
+  const scope = ctx.scope;
+  const joined = `${base.raw}_${sup.raw}`;
+  if (scope.isKnown(base.raw) || ctx.vars.has(base.raw) || !scope.isKnown(joined)) return null;
+  if (ctx.record && !ctx.quiet)
+    scope.diagnostics.push(
+      diag('information', `${base.raw}^{${sup.raw}} is read as ${joined}, the name the file defines`, a.range, 'superscript-name'),
+    );
+  return { ...base, raw: joined, range: a.range, nameRange: a.range };
+}
+
 function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
   if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
+  const named = a.op === '^' ? superscriptName(a, ctx) : null;
+  if (named) return readExpression(named, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
   let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
