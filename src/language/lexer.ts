@@ -1074,6 +1074,11 @@ export function lex(src: string): LexResult {
       case 0x2243: // ≃
         push('op', '≈', s, i);
         return;
+      case 0xbd: // ½, as in L = ½‖h_T‖²: the number 1/2 (also ¼, ¾)
+      case 0xbc:
+      case 0xbe:
+        push('num', src[s]!, s, i, k === 0xbd ? 0.5 : k === 0xbc ? 0.25 : 0.75);
+        return;
       case 0x2260: // ≠
         push('op', '≠', s, i);
         return;

@@ -127,6 +127,13 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
   return { tokens: out, starts: moved };
 }
 
+/** a step as a definition's superscript writes it: t, T, a whole number, t±k, T±k */
+function isStepForm(a: Ast): boolean {
+  if (a.k === 'num') return Number.isInteger(a.value) && a.value >= 0;
+  if (a.k === 'name') return !a.sub && !a.sup && (a.raw === 't' || a.raw === 'T');
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.a.k === 'name' && isStepForm(a.a) && a.b.k === 'num' && isStepForm(a.b);
+}
+
 class Stop extends Error {
   constructor(public readonly diag: ParseError | null) {
     super(diag?.message ?? 'stop');
@@ -346,6 +353,33 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return { k: 'alias', name, fn: f.text, range: span(t.range, f.range) };
   }
 
+  /**
+   * h^t = …, s_c^{t-1}, h^0 = 0 (Graves writes steps as bare superscripts): after a defined name, the step, as h^{(t)};
+   * null (nothing read) for anything that is not a step (t, T, a number, t±k, T±k)
+   */
+  function bareStepSuperscript(): Ast | null {
+    if (!isOp(peek(), '^') || !peek().tight) return null;
+    const save = p;
+    next();
+    let sup: Ast | null = null;
+    const o = peek();
+    if (isOp(o, '{')) {
+      next();
+      sup = expr();
+      if (!isOp(peek(), '}')) sup = null;
+      else next();
+    } else if (o.kind === 'num' || (o.kind === 'name' && (o.text === 't' || o.text === 'T'))) {
+      next();
+      sup =
+        o.kind === 'num'
+          ? { k: 'num', value: o.value, range: o.range }
+          : { k: 'name', raw: o.text, sub: null, sup: null, range: o.range, nameRange: o.range };
+    }
+    if (sup && isStepForm(sup)) return sup;
+    p = save;
+    return null;
+  }
+
   function declaration(): Statement {
     const kw = next();
     const nt = peek();
@@ -394,7 +428,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   function definition(isLoss = false): Statement & { k: 'def' } {
-    const lhs = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const named = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const step = named.k === 'name' && !named.sup && !named.sub ? bareStepSuperscript() : null;
+    const lhs = step && named.k === 'name' ? { ...named, sup: step, range: span(named.range, step.range) } : named;
     const eq = peek();
     if (!isOp(eq, '='))
       fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);

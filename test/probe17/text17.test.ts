@@ -326,3 +326,61 @@ describe('(10) Graves’ Σ_{h′=1}^{H}: a primed index is refused by name', ()
     expect(errors(text)).toContainEqual(expect.stringMatching(/a primed index h' is not one — use another letter/));
   });
 });
+
+describe('(11) Graves’ bare superscript steps: h^t, a_j^{t+1}, and definitions h^t = …', () => {
+  const graves = [
+    '```rnn',
+    'T = 3',
+    'input x : 2',
+    'target z : 2',
+    'param w_ih : 3x2',
+    'param w_hh : 3x3',
+    'param w_hk : 2x3',
+    'b_0 = [0, 0, 0]',
+    'a_t = w_ih x_t + w_hh b_{t-1}',
+    'b_t = tanh(a_t)',
+    'o_t = w_hk b_t',
+    'loss L = Σ_t sum((o_t - z_t)^2) / 2',
+    '```',
+    '',
+  ].join('\n');
+
+  it('the hidden deltas and the weight gradient hold as printed; b_j^{t} for b_j^{t-1} fails naming the step', () => {
+    const body = [
+      "$$\\frac{\\partial L}{\\partial a_h^t} = \\tanh'(a_h^t) \\left( \\sum_{k} \\frac{\\partial L}{\\partial o_k^t} w_{hk}[k, h] + \\sum_{j} \\frac{\\partial L}{\\partial a_j^{t+1}} w_{hh}[j, h] \\right)$$",
+      '',
+      '$$\\frac{\\partial L}{\\partial w_{hh}[i, j]} = \\sum_{t=1}^{T} \\frac{\\partial L}{\\partial a_i^t} b_j^{t-1}$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial w_{hh}[i, j]} = \\sum_{t=1}^{T} \\frac{\\partial L}{\\partial a_i^t} b_j^{t}$$',
+      '',
+    ].join('\n');
+    const sol = solve(graves + body);
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(sol.equations[2]!.message).toMatch(/should be b_\{t-1\}/);
+  });
+
+  const scalar = (def: string) =>
+    ['T = 3', 'input x = [0.5, -1.0, 2.0]', 'param w = 0.5', 'param u = 0.3', ...def.split('\n'), 'loss L = Σ_t (h^{t})^2', ''].join('\n');
+
+  it('definitions with bare superscript steps read as h^{(t)}; h^2 of a sequence stays a power (refused)', () => {
+    const checksOf = (def: string) =>
+      checks(scalar(def) + 'check ∂L/∂h^t = 2 h^t + ∂L/∂h^{t+1} (1 - (h^{t+1})^2) w\ncheck h^{t} = tanh(w h^{t-1} + u x^t)');
+    expect(checksOf('h^0 = 0.1\nh^t = tanh(w h^{t-1} + u x^t)')).toEqual(['holds', 'holds']);
+    expect(checksOf('h_0 = 0.1\nh_t = tanh(w h_{t-1} + u x_t)')).toEqual(['holds', 'holds']);
+    expect(errors(scalar('h_0 = 0.1\nh_t = tanh(w h_{t-1} + u x_t)') + 'check h^2 = h_2')).toContainEqual(
+      expect.stringMatching(/h is a sequence/),
+    );
+  });
+
+  it('a parameter raised to a step variable stays a power (Σ_t w^t)', () => {
+    expect(checks('T = 3\nparam w = 0.5\nloss L = w\ncheck Σ_t w^t = w + w^2 + w^3')).toEqual(['holds']);
+  });
+});
+
+describe('(12) ½ (and ¼, ¾) are numbers: L = ½‖h_T‖²', () => {
+  it('reads and holds', () => {
+    const text = 'T = 2\nparam w = 0.5\nh_0 = 0.1\nh_t = tanh(w h_{t-1})\nloss L = ½ h_T^2\ncheck ∂L/∂h_T = h_T\ncheck ¼ + ¾ = 1\n';
+    expect(errors(text)).toEqual([]);
+    expect(checks(text)).toEqual(['holds', 'holds']);
+  });
+});

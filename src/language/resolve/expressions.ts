@@ -13,6 +13,7 @@ import { readAdjoint, readDerivative } from './calculus';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
+import { tryTimeIndex } from './timeIndex';
 import { forChildren } from './walk';
 import { describe, operands, refWritten } from './text';
 
@@ -145,11 +146,38 @@ function superscriptName(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   return { ...base, raw: joined, range: a.range, nameRange: a.range };
 }
 
+/**
+ * h^t, s_c^{t-1}, a_j^{t+1} (Graves writes steps as bare superscripts): the step of a sequence, as h^{(t)} — when the
+ * superscript is a step with a variable (t, a Σ/∏ index) on a name the file defines only as a sequence (no power of
+ * a sequence with no step has a reading). h^2 and h_t^2 stay powers; ^T stays a transpose.
+ */
+export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  if (a.op !== '^') return null;
+  const [base, sup] = [a.a, a.b];
+  // ∂L/∂h^t is read by the parser as (∂L/∂h)^t: the step is the denominator's
+  if (base.k === 'deriv' && base.wrt.k === 'name') {
+    const wrt = bareStep({ ...a, a: base.wrt, range: span(base.wrt.range, sup.range) }, ctx);
+    return wrt && { ...base, wrt, range: a.range };
+  }
+  if (base.k !== 'name' || base.sub || base.sup || base.args || !mentionsVariable(sup, ctx)) return null;
+  const scope = ctx.scope;
+  const seq = base.raw.split('_')[0]!;
+  if (!(scope.isTimed(base.raw) || (scope.isTimed(seq) && !scope.isKnown(base.raw)))) return null;
+  if (!tryTimeIndex(sup, ctx.vars, scope.T)) return null;
+  return { ...base, sup, range: a.range };
+}
+
+/** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */
+function mentionsVariable(a: Ast, ctx: ExprContext): boolean {
+  if (a.k === 'name') return !a.sub && !a.sup && ctx.vars.has(a.raw);
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && (mentionsVariable(a.a, ctx) || mentionsVariable(a.b, ctx));
+}
+
 function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
   if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
-  const named = a.op === '^' ? superscriptName(a, ctx) : null;
+  const named = a.op === '^' ? (superscriptName(a, ctx) ?? bareStep(a, ctx)) : null;
   if (named) return readExpression(named, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
