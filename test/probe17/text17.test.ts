@@ -384,3 +384,22 @@ describe('(12) ½ (and ¼, ¾) are numbers: L = ½‖h_T‖²', () => {
     expect(checks(text)).toEqual(['holds', 'holds']);
   });
 });
+
+describe('(13) a ```rnn block never closed says so, at its fence', () => {
+  const open = ['# Sheet', '', '```rnn', 'T = 2', 'param w = 0.5', 'h_0 = 0.1', 'h_t = tanh(w h_{t-1})', 'loss L = h_T', ''];
+
+  it('a warning at the opening fence; a closed one (``` or ~~~, also in a quote) has none', () => {
+    const unclosed = solve([...open, '$$\\frac{\\partial L}{\\partial h_2} = 1$$', ''].join('\n'));
+    const warn = unclosed.diagnostics.filter((d) => /never closed/.test(d.message));
+    expect(warn).toMatchObject([{ severity: 'warning', line: 3 }]);
+    const closed = (fence: string) =>
+      solve(
+        [...open.slice(0, 2), fence + 'rnn', ...open.slice(3, 8), fence, '', '$$\\frac{\\partial L}{\\partial h_2} = 1$$', ''].join('\n'),
+      );
+    for (const f of ['```', '~~~', '````']) {
+      const sol = closed(f);
+      expect(sol.diagnostics.filter((d) => /never closed/.test(d.message))).toEqual([]);
+      expect(sol.equations.map((e) => e.status)).toEqual(['holds']);
+    }
+  });
+});
