@@ -403,3 +403,10 @@ describe('(13) a ```rnn block never closed says so, at its fence', () => {
     }
   });
 });
+
+describe('(14) Graves’ δ_k^t with no definition: refused saying what it stands for', () => {
+  it('names ∂L/∂a_k^{(t)}', () => {
+    const text = 'T = 2\nparam w = 0.5\nh_0 = 0.1\nh_t = tanh(w h_{t-1})\nloss L = h_T\ncheck δ_k^t = 1\n';
+    expect(errors(text)).toEqual([expect.stringMatching(/unknown name δ_k: a δ with a unit's index .*∂L\/∂a_k\^\{\(t\)\}/)]);
+  });
+});

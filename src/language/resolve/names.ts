@@ -176,6 +176,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   // (δ_{o_t} too: the subscript is the name)
   const rest = name.startsWith('δ_') ? withoutSegment(name.slice(2)) : name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
   if (rest && scope.isKnown(rest)) deltaIsNotDerivative(ctx, name, rest, a.nameRange);
+  // Graves' δ_k^t, δ_h^{t+1}: a unit's delta ∂L/∂a_k^t, written with an entry letter the file does not define
+  if (/^δ_[a-su-z]$/u.test(name) && !scope.isKnown(name.slice(2)))
+    fail(
+      ctx,
+      `unknown name ${name}: a δ with a unit's index (Graves' δ_k^t = ∂L/∂a_k^t) is not read as a derivative — write ∂L/∂a_${name.slice(2)}^{(t)} with the pre-activation the network names`,
+      a.nameRange,
+      'unknown-name',
+    );
   // e_{k} with nothing beside it to size it (sum(e_{y_1})): say how it was meant to read
   // (only for a place the file defines, as a target: an undefined e_t, e_3 stays an unknown name)
   const place = basisPlace(a, ctx);
