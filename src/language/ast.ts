@@ -69,7 +69,8 @@ export type Ast =
   | { k: 'num'; value: number; range: Range; ones?: true }
   | NameAst
   /** packed: a regular literal of numbers only, as the lexer read it (see PackedNumbers) */
-  | { k: 'list'; items: Ast[]; range: Range; packed?: PackedNumbers }
+  /** stacked: its entries were written one under the other ([a; b], a one-column bmatrix), for messages */
+  | { k: 'list'; items: Ast[]; range: Range; packed?: PackedNumbers; stacked?: true }
   | { k: 'neg'; a: Ast; range: Range }
   | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^' | '⊙' | '@' | 'juxt'; a: Ast; b: Ast; range: Range }
   /** written: the spelling of an inverse read as a function (σ^{-1} → fn 'logit', written '\\sigma^{-1}' as in the source) */

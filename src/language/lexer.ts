@@ -170,6 +170,9 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   intercal: 'ᵀ',
   le: '≤',
   leq: '≤',
+  // 1[i ≠ k], 1_{i \neq k]: the indicator's complement (the parser reads it as 1 − 1[i = k])
+  ne: '≠',
+  neq: '≠',
   leqslant: '≤',
   ge: '≥',
   geq: '≥',
@@ -292,6 +295,9 @@ const ACCENTS: Readonly<Record<string, string>> = lookup({
   grave: '\u0300',
   breve: '\u0306',
   vec: '\u20D7',
+  // a bidirectional network's two states (\overrightarrow{h}, \overleftarrow{h}): h⃗ and h⃖, two names
+  overrightarrow: '\u20D7',
+  overleftarrow: '\u20D6',
 });
 /** environments that are layout only: their rows and & are one chain of equalities */
 const LAYOUT_ENVS = new Set([
@@ -1067,6 +1073,22 @@ export function lex(src: string): LexResult {
       case 0x2248: // ≈
       case 0x2243: // ≃
         push('op', '≈', s, i);
+        return;
+      case 0xbd: // ½, as in L = ½‖h_T‖²: the number 1/2 (also ¼, ¾)
+      case 0xbc:
+      case 0xbe:
+        push('num', src[s]!, s, i, k === 0xbd ? 0.5 : k === 0xbc ? 0.25 : 0.75);
+        return;
+      case 0x2260: // ≠
+        push('op', '≠', s, i);
+        return;
+      case 33: // !=, as ≠; a lone ! stays unexpected
+        if (src.charCodeAt(i) !== 61) {
+          error('!', s, i, unexpectedText(33, '!'));
+          return;
+        }
+        i++;
+        push('op', '≠', s, i);
         return;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽

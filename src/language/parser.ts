@@ -26,6 +26,50 @@ const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 
  * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
  * The whole file is scanned first, so a use before the alias line reads too.
  */
+/**
+ * `\sigma_h`, `\sigma_{y}`, `σ_{h}`: a subscripted σ is a name, as the one word `σ_h` is (Elman's σ_h and σ_y,
+ * named once with `σ_h = tanh`); the lexer reads `\sigma` as the function, so the subscript would be left over.
+ */
+function subscriptedSigmas(tokens: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let q = 0; q < tokens.length; q++) {
+    const t = tokens[q]!;
+    const m = t.kind === 'fn' && t.text === 'sigma' ? sigmaSubscript(tokens, q) : null;
+    if (!m) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, q);
+    const last = tokens[m.end]!;
+    out.push({ ...t, kind: 'name', text: 'σ_' + m.name, end: last.end, range: span(t.range, last.range) });
+    q = m.end;
+  }
+  return out ?? tokens;
+}
+
+/** the name in σ_h or σ_{h} right after the σ at q (a run of letters), and the index of its last token */
+function sigmaSubscript(tokens: Token[], q: number): { name: string; end: number } | null {
+  const u = tokens[q + 1];
+  if (!u || u.kind !== 'op' || u.text !== '_' || !u.tight) return null;
+  const a = tokens[q + 2];
+  if (a && a.kind === 'name' && a.tight && /^\p{L}+$/u.test(a.text)) return { name: a.text, end: q + 2 };
+  const b = tokens[q + 3];
+  const c = tokens[q + 4];
+  if (
+    a &&
+    a.kind === 'op' &&
+    a.text === '{' &&
+    b &&
+    b.kind === 'name' &&
+    /^\p{L}+$/u.test(b.text) &&
+    c &&
+    c.kind === 'op' &&
+    c.text === '}'
+  )
+    return { name: b.text, end: q + 4 };
+  return null;
+}
+
 function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> } {
   const starts = new Set<number>();
   const map = new Map<string, string>();
@@ -83,6 +127,13 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
   return { tokens: out, starts: moved };
 }
 
+/** a step as a definition's superscript writes it: t, T, a whole number, t±k, T±k */
+function isStepForm(a: Ast): boolean {
+  if (a.k === 'num') return Number.isInteger(a.value) && a.value >= 0;
+  if (a.k === 'name') return !a.sub && !a.sup && (a.raw === 't' || a.raw === 'T');
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.a.k === 'name' && isStepForm(a.a) && a.b.k === 'num' && isStepForm(a.b);
+}
+
 class Stop extends Error {
   constructor(public readonly diag: ParseError | null) {
     super(diag?.message ?? 'stop');
@@ -100,7 +151,7 @@ export interface ParseOptions {
 }
 
 export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
-  const { tokens, starts: aliasStarts } = applyAliases(input);
+  const { tokens, starts: aliasStarts } = applyAliases(subscriptedSigmas(input));
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
   let p = 0;
@@ -170,6 +221,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
         const t = peek();
+        // ‖∂h_t/∂h_k‖ = ‖∏ …‖ ≤ (β_W β_h)^{t−k}: a bound after an equation, which no check states
+        if (t.kind === 'op' && REL.has(t.text) && st.k === 'check')
+          fail(
+            `'${t.text}' after the equation: an inequality, a bound, is not checked (only equalities are; '${t.text}' is read in the bounds of Σ and ∏)`,
+          );
         if (t.kind === 'op' && REL.has(t.text))
           fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
         if (t.kind === 'kw' && t.text === 'for' && st.k === 'derive')
@@ -297,6 +353,33 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return { k: 'alias', name, fn: f.text, range: span(t.range, f.range) };
   }
 
+  /**
+   * h^t = …, s_c^{t-1}, h^0 = 0 (Graves writes steps as bare superscripts): after a defined name, the step, as h^{(t)};
+   * null (nothing read) for anything that is not a step (t, T, a number, t±k, T±k)
+   */
+  function bareStepSuperscript(): Ast | null {
+    if (!isOp(peek(), '^') || !peek().tight) return null;
+    const save = p;
+    next();
+    let sup: Ast | null = null;
+    const o = peek();
+    if (isOp(o, '{')) {
+      next();
+      sup = expr();
+      if (!isOp(peek(), '}')) sup = null;
+      else next();
+    } else if (o.kind === 'num' || (o.kind === 'name' && (o.text === 't' || o.text === 'T'))) {
+      next();
+      sup =
+        o.kind === 'num'
+          ? { k: 'num', value: o.value, range: o.range }
+          : { k: 'name', raw: o.text, sub: null, sup: null, range: o.range, nameRange: o.range };
+    }
+    if (sup && isStepForm(sup)) return sup;
+    p = save;
+    return null;
+  }
+
   function declaration(): Statement {
     const kw = next();
     const nt = peek();
@@ -345,7 +428,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   function definition(isLoss = false): Statement & { k: 'def' } {
-    const lhs = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const named = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const step = named.k === 'name' && !named.sup && !named.sub ? bareStepSuperscript() : null;
+    const lhs = step && named.k === 'name' ? { ...named, sup: step, range: span(named.range, step.range) } : named;
     const eq = peek();
     if (!isOp(eq, '='))
       fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
@@ -1207,7 +1292,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
       else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
         if (--level === 0) return false;
-      } else if (level === 1 && isOp(x, '=')) return true;
+      } else if (level === 1 && (isOp(x, '=') || isOp(x, '≠'))) return true;
       else if (x.kind === 'newline' || x.kind === 'eof') return false;
     }
     return false;
@@ -1219,11 +1304,21 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const closer = o.text === '[' ? ']' : ')';
     enter(o);
     const a = expr();
-    expectOp('=', 'in the indicator 𝟙[a = b]');
+    const ne = isOp(peek(), '≠');
+    if (ne) next();
+    else expectOp('=', 'in the indicator 𝟙[a = b]');
     const b = expr();
     depth--;
     const close = expectOp(closer, 'to close the indicator 𝟙[a = b]');
-    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+    return indicatorOf(a, b, ne, span(one.range, close.range));
+  }
+
+  /** 1[a = b], or for 1[a ≠ b] its complement 1 − 1[a = b] (no node of its own: the engine knows one indicator) */
+  function indicatorOf(a: Ast, b: Ast, ne: boolean, range: Range): Ast {
+    const eq = deep({ k: 'indicator', a, b, range }, a, b);
+    if (!ne) return eq;
+    const one: Ast = { k: 'num', value: 1, range };
+    return deep({ k: 'bin', op: '-', a: one, b: eq, range }, eq);
   }
 
   /** 1_{a=b} after its 1 (also 1_{\{a = b\}}, the condition written as a set) */
@@ -1243,11 +1338,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         `1_{…} with no '=' has no reading: write the one-hot vector as onehot(k, n) with its size n, or an entry as 1_{i=k}`,
         span(one.range, peek().range),
       );
-    expectOp('=', 'in the indicator 1_{a=b}');
+    const ne = isOp(peek(), '≠');
+    if (ne) next();
+    else expectOp('=', 'in the indicator 1_{a=b}');
     const b = expr();
     depth--;
     const close = expectOp('}', 'to close the indicator 1_{a=b}');
-    return deep({ k: 'indicator', a, b, range: span(one.range, close.range) }, a, b);
+    return indicatorOf(a, b, ne, span(one.range, close.range));
   }
 
   /**
@@ -1657,7 +1754,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       .slice(1)
       .map((b, n) => items.slice(bounds[n]!, b))
       .filter((r) => r.length);
-    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range }, items);
+    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range, stacked: true }, items);
     const lists = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
     return deepAll({ k: 'list', items: lists, range }, lists);
   }
@@ -1698,7 +1795,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     if (cols === 1) {
       const items = rows.map((r) => r[0]!);
-      return deepAll({ k: 'list', items, range }, items);
+      return deepAll({ k: 'list', items, range, stacked: rows.length > 1 ? true : undefined }, items);
     }
     const items = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
     return deepAll({ k: 'list', items, range }, items);
@@ -1786,6 +1883,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
 
   /** the index variable of Σ/∏: a plain letter or word */
   function plainVar(a: Ast, sym: string): { v: string; range: Range } {
+    // Graves' Σ_{h'=1}^{H}: a primed index reads as a transpose; say so, with what to write
+    const primed = a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup ? a.a.raw : null;
+    if (primed)
+      return fail(
+        `the index of ${sym} is a plain name: a primed index ${primed}' is not one — use another letter (Σ_{j=1}^{H} for Σ_{${primed}'=1}^{H})`,
+        a.range,
+      );
     if (a.k !== 'name' || a.sub || a.sup) return fail(`the index of ${sym} is a plain name (Σ_{i=1}^{T}, Σ_{1≤t≤T}, Σ_{i,j})`, a.range);
     return { v: a.raw, range: a.nameRange };
   }

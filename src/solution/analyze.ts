@@ -67,6 +67,30 @@ function definedName(chars: string, why: Diagnostic): string | null {
 
 const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, 'holds-at-given-values': 2, fails: 3 };
 
+/** ≤ ≥ < > as a bound writes them, outside braces and brackets (not the bounds of a Σ_{1≤t≤T}) */
+const INEQUALITY = /^(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lesssim|gtrsim|ll|gg)(?![A-Za-z])|[≤≥<>⩽⩾≲≳≪≫])/;
+
+/**
+ * why an equation with no top-level `=` is not checked: a bound (‖∂h_t/∂h_k‖ ≤ (β_W β_h)^{t−k}, the
+ * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
+ */
+function noEquality(s: string): string {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    if (depth > 0 || !(c === '\\' || '≤≥<>⩽⩾≲≳≪≫'.includes(c))) {
+      if (c === '\\') i++;
+      continue;
+    }
+    const m = INEQUALITY.exec(s.slice(i, i + 10));
+    if (m) return `an inequality (${m[0]}), a bound: only equalities are checked`;
+    i++;
+  }
+  return 'no equality to check';
+}
+
 /** what the reader finds before any analysis: the networks, the equations and the claims (also
  *  what an editor needs to place marks without analysing); null when the file is not a solution */
 export interface SolutionReading {
@@ -164,7 +188,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   });
   for (const c of claims) {
     if (!c.text.chars.trim()) c.skip = 'an empty equation';
-    else if (topLevelEquals(c.text.chars) < 0) c.skip = 'no equality to check';
+    else if (topLevelEquals(c.text.chars) < 0) c.skip = noEquality(c.text.chars);
     else if (c.unread) c.skip = c.unread;
   }
   return { file, displays: read.displays, networks, equations, claims, diagnostics };

@@ -123,6 +123,17 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
         lines,
         declaresT: /^\s*T\s*=/m.test(t.content),
       });
+      // a fence never closed runs to the end of the file: the equations after it are read as network lines (each
+      // `$$` an "unexpected character"), so say where the cause is
+      const last = t.map[1] - 1;
+      const closing = last > t.map[0] ? src.slice(lineStarts[last]!, lineEnd(last)) : '';
+      if (!new RegExp(`^[ \\t>]*${t.markup[0] === '~' ? '~' : '`'}{${t.markup.length},}[ \\t]*$`).test(closing))
+        result.problems.push({
+          start: lineStarts[t.map[0]]!,
+          end: lineEnd(t.map[0]),
+          severity: 'warning',
+          message: `this ${t.markup}rnn block is never closed: it runs to the end of the file, and the equations after it are read as lines of the network`,
+        });
     } else if (t.type === 'unroll_math' && wantMath) {
       const meta = t.meta as MathMeta;
       if (meta.display) {

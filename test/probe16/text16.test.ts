@@ -397,9 +397,10 @@ describe("(7) Iverson's bracket 𝟙[i = k_t], \\mathbb{1}\\{…\\} and 1_{\\{i 
     expect(iv(body).equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
   });
 
-  it('a ≠ inside brackets is no rounded value cut off the claim: the equation is skipped naming \\ne, with no error', () => {
+  // session 17 (text17): 1[i ≠ k] now reads, as 1 − 1[i = k]; this wrong right side fails instead of being skipped
+  it('a ≠ inside brackets is no rounded value cut off the claim: the equation is read (and this one fails), with no other error', () => {
     const sol = iv('$$\\frac{\\partial L}{\\partial y_{t}[i]} = p_t[i] - 1[i \\ne k_t]$$\n');
-    expect(sol.equations[0]).toMatchObject({ status: 'skipped', message: expect.stringMatching(/\\ne/) });
-    expect(sol.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(sol.equations[0]).toMatchObject({ status: 'fails' });
+    expect(sol.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'check-fails')).toEqual([]);
   });
 });

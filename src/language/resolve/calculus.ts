@@ -9,7 +9,7 @@ import type { Expr, Shape } from '../model';
 import { displayName } from '../print';
 import { entries, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
-import { readExpression } from './expressions';
+import { bareStep, readExpression } from './expressions';
 import { readName } from './names';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
@@ -142,7 +142,9 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
     of.k === 'ref' &&
     ctx.scope.isTimed(of.name) &&
     isArgument(a.of.argItems, a.wrt, ctx);
-  return derivative(of, a.wrt, !a.plus && !partial, a.range, ctx);
+  // ∂L/∂h^t (Graves' bare superscript step): the name at that step
+  const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? a.wrt;
+  return derivative(of, wrt, !a.plus && !partial, a.range, ctx);
 }
 
 /** whether wrt is one of the arguments written (the same name at the same step): ∂l(y_t, o_t)/∂w_h stays total */

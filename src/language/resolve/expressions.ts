@@ -10,8 +10,10 @@ import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
+import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
+import { tryTimeIndex } from './timeIndex';
 import { forChildren } from './walk';
 import { describe, operands, refWritten } from './text';
 
@@ -68,7 +70,7 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   }
   // colah's and Graves' W_f·[h_{t-1}, x_t]: vectors written side by side in brackets (no literal rows among them)
   if (a.items.every((x) => x.k !== 'list') && items.every((x) => x.shape !== null && x.shape.length <= 1))
-    return concatenation(items, a.range, ctx);
+    return concatenation(items, a.range, ctx, a.stacked ? '; ' : ', ');
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
   if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))
     fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
@@ -80,7 +82,7 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
  * notation of LSTM gates as colah's and Graves' notes print them (session 16: "a matrix literal is a list of
  * rows" refused it). An information diagnostic says how it was read.
  */
-function concatenation(items: Expr[], range: Range, ctx: ExprContext): Expr {
+function concatenation(items: Expr[], range: Range, ctx: ExprContext, sep: string): Expr {
   const entries: Expr[] = [];
   for (const x of items) {
     if (entries.length > 4096) break;
@@ -94,7 +96,7 @@ function concatenation(items: Expr[], range: Range, ctx: ExprContext): Expr {
     ctx.scope.diagnostics.push(
       diag(
         'information',
-        `[${items.map((x) => exprText(x)).join(', ')}] is read as their concatenation, a vector of ${entries.length}`,
+        `[${items.map((x) => exprText(x)).join(sep)}] is read as their concatenation, a vector of ${entries.length}`,
         range,
         'concatenation',
       ),
@@ -126,14 +128,60 @@ function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   return last(a.a);
 }
 
+/**
+ * W^{gx}, W^{hh} (Lipton et al. write a matrix's role as a superscript): the name W_gx the file defines, when it
+ * defines no W — an information diagnostic says so. A power (W^2, h^{(t)}) or a bound letter is not touched.
+ */
+function superscriptName(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const [base, sup] = [a.a, a.b];
+  if (base.k !== 'name' || sup.k !== 'name' || base.sub || base.sup || base.args || sup.sub || sup.sup || sup.args) return null;
+  if (!/^\p{L}+$/u.test(sup.raw) || ctx.vars.has(sup.raw)) return null;
+  const scope = ctx.scope;
+  const joined = `${base.raw}_${sup.raw}`;
+  if (scope.isKnown(base.raw) || ctx.vars.has(base.raw) || !scope.isKnown(joined)) return null;
+  if (ctx.record && !ctx.quiet)
+    scope.diagnostics.push(
+      diag('information', `${base.raw}^{${sup.raw}} is read as ${joined}, the name the file defines`, a.range, 'superscript-name'),
+    );
+  return { ...base, raw: joined, range: a.range, nameRange: a.range };
+}
+
+/**
+ * h^t, s_c^{t-1}, a_j^{t+1} (Graves writes steps as bare superscripts): the step of a sequence, as h^{(t)} — when the
+ * superscript is a step with a variable (t, a Σ/∏ index) on a name the file defines only as a sequence (no power of
+ * a sequence with no step has a reading). h^2 and h_t^2 stay powers; ^T stays a transpose.
+ */
+export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  if (a.op !== '^') return null;
+  const [base, sup] = [a.a, a.b];
+  // ∂L/∂h^t is read by the parser as (∂L/∂h)^t: the step is the denominator's
+  if (base.k === 'deriv' && base.wrt.k === 'name') {
+    const wrt = bareStep({ ...a, a: base.wrt, range: span(base.wrt.range, sup.range) }, ctx);
+    return wrt && { ...base, wrt, range: a.range };
+  }
+  if (base.k !== 'name' || base.sub || base.sup || base.args || !mentionsVariable(sup, ctx)) return null;
+  const scope = ctx.scope;
+  const seq = base.raw.split('_')[0]!;
+  if (!(scope.isTimed(base.raw) || (scope.isTimed(seq) && !scope.isKnown(base.raw)))) return null;
+  if (!tryTimeIndex(sup, ctx.vars, scope.T)) return null;
+  return { ...base, sup, range: a.range };
+}
+
+/** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */
+function mentionsVariable(a: Ast, ctx: ExprContext): boolean {
+  if (a.k === 'name') return !a.sub && !a.sup && ctx.vars.has(a.raw);
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && (mentionsVariable(a.a, ctx) || mentionsVariable(a.b, ctx));
+}
+
 function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   // e^{x} where the file defines no e: Euler's number, exp(x) (σ(z) = 1/(1 + e^{-z}) as sheets write it)
   if (a.op === '^' && a.a.k === 'name' && a.a.raw === 'e' && !a.a.sub && !a.a.sup && !ctx.scope.isKnown('e') && !ctx.vars.has('e'))
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
+  const named = a.op === '^' ? (superscriptName(a, ctx) ?? bareStep(a, ctx)) : null;
+  if (named) return readExpression(named, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
-  let x = readExpression(a.a, ctx);
-  let y = readExpression(a.b, ctx);
+  let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
   if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
   switch (a.op) {
     case '+':
@@ -180,6 +228,25 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/** ŷ_t − e_{k_t}, W e_k: an operand that is a basis vector, sized by the other (basis.ts); null when neither is */
+function basisOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
+  // −e_{k_t}/p_t: the minus is the basis vector's
+  const unwrap = (x: Ast): Ast => (x.k === 'neg' ? x.a : x);
+  const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, shape: e.shape, range: x.range } : e);
+  const left = basisPlace(unwrap(a.a), ctx);
+  const right = left ? null : basisPlace(unwrap(a.b), ctx);
+  // with no size beside it, it is read as a name (unknown: the diagnostic says which)
+  if (left) {
+    const y = readExpression(a.b, ctx);
+    const n = basisSize(a.op, y.shape, false);
+    return n === null ? [readExpression(a.a, ctx), y] : [signed(a.a, basisVector(unwrap(a.a), left, n, ctx)), y];
+  }
+  if (!right) return null;
+  const x = readExpression(a.a, ctx);
+  const n = basisSize(a.op, x.shape, true);
+  return n === null ? [x, readExpression(a.b, ctx)] : [x, signed(a.b, basisVector(unwrap(a.b), right, n, ctx))];
 }
 
 /** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */

@@ -15,6 +15,7 @@ import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
+import { basisPlace, basisVector } from './basis';
 
 /**
  * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
@@ -147,6 +148,22 @@ export function deltaIsNotDerivative(ctx: ExprContext, written: string, rest: st
   );
 }
 
+/**
+ * dh_{next}, dhnext, dh_prev (min-char-rnn's dhnext): the gradient one step passes back to another. Which step
+ * it belongs to changes with the side it is on (dh = … + dhnext uses the later step's; dhnext = W_hhᵀ dhraw
+ * makes the earlier one's), so it is not guessed: the message says how to write it
+ */
+function carriedGradient(ctx: ExprContext, name: string): string | null {
+  const m = /^d(.+?)_?(next|prev)$/u.exec(name);
+  if (!m || !ctx.scope.isTimed(m[1]!)) return null;
+  const h = m[1]!;
+  const how =
+    m[2] === 'next'
+      ? `the part of ∂L/∂${h}_t through ${h}_{t+1}: ∂L/∂${h}_{t+1} ∂${h}_{t+1}/∂${h}_t`
+      : `the part of ∂L/∂${h}_{t-1} through ${h}_t: ∂L/∂${h}_t ∂${h}_t/∂${h}_{t-1}`;
+  return `${name} (as min-char-rnn's d${h}next: a gradient carried between steps) is no name here, since its step depends on the side it is on: write ${how}`;
+}
+
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
 function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const scope = ctx.scope;
@@ -159,6 +176,28 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   // (δ_{o_t} too: the subscript is the name)
   const rest = name.startsWith('δ_') ? withoutSegment(name.slice(2)) : name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
   if (rest && scope.isKnown(rest)) deltaIsNotDerivative(ctx, name, rest, a.nameRange);
+  // Graves' δ_k^t, δ_h^{t+1}: a unit's delta ∂L/∂a_k^t, written with an entry letter the file does not define
+  if (/^δ_[a-su-z]$/u.test(name) && !scope.isKnown(name.slice(2)))
+    fail(
+      ctx,
+      `unknown name ${name}: a δ with a unit's index (Graves' δ_k^t = ∂L/∂a_k^t) is not read as a derivative — write ∂L/∂a_${name.slice(2)}^{(t)} with the pre-activation the network names`,
+      a.nameRange,
+      'unknown-name',
+    );
+  // e_{k} with nothing beside it to size it (sum(e_{y_1})): say how it was meant to read
+  // (only for a place the file defines, as a target: an undefined e_t, e_3 stays an unknown name)
+  const place = basisPlace(a, ctx);
+  if (place && place.k === 'name' && scope.isKnown(place.raw.split('_')[0]!)) basisVector(a, place, null, ctx);
+  const carried = carriedGradient(ctx, name);
+  if (carried) return fail(ctx, carried, a.nameRange, 'unknown-name');
+  // σ_h, σ_y (Elman), φ (Lipton et al.): a textbook's activation, which the file names once on a line of its own
+  if (/^(?:σ_|φ|ϕ)/u.test(name))
+    return fail(
+      ctx,
+      `unknown name ${name}: if it is an activation, name it once on a line of its own (${name} = tanh)`,
+      a.nameRange,
+      'unknown-name',
+    );
   const s = suggest(name, scope.knownNames());
   return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
 }
@@ -375,6 +414,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
+  const byTarget = untimedEntryByValue(a, ctx, raw);
+  if (byTarget) return byTarget;
   // h_t, L_3, h_T, x_i: a time-indexed name
   const m = lastSegment(raw);
   if (m && scope.isKnown(m[0])) {
@@ -402,6 +443,33 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) return unknown(a, ctx, m[0]);
   return unknown(a, ctx, raw);
+}
+
+/**
+ * ŷ_{y}, ŷ_{y_1} with ŷ a vector of no step (a network of one step, T = 1): the entry that the target's value picks
+ * (session 16: "unknown name ŷ_y"). y alone is y_1 when T = 1; with more steps it must say which.
+ */
+function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string): Expr | null {
+  const scope = ctx.scope;
+  const cut = raw.indexOf('_');
+  if (cut < 0 || a.sub || a.sup) return null;
+  const base = raw.slice(0, cut);
+  const rest = raw.slice(cut + 1);
+  const by = rest.split('_')[0]!;
+  if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1 || !scope.isTimed(by) || ctx.vars.has(by))
+    return null;
+  let pick: Ast = { k: 'name', raw: rest, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
+  if (rest === by) {
+    if (scope.T !== 1)
+      fail(
+        ctx,
+        `${base}_{${by}}: ${by} is a sequence and ${base} has no step — write ${base}_{${by}_1} (or the step meant)`,
+        a.range,
+        'index',
+      );
+    pick = { k: 'name', raw: by, sub: { k: 'num', value: 1, range: a.nameRange }, sup: null, range: a.nameRange, nameRange: a.nameRange };
+  }
+  return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), [pick], a.range, ctx);
 }
 
 /** a step as a subscript's first item writes it: t, T, τ, 3, t−1, T+1 */
