@@ -609,7 +609,11 @@ function collect(
       const end = side?.end ?? start;
       let target = c.displays[0]!;
       for (const d of c.displays) if (displays[d]!.start <= start) target = d;
-      // a later link of a chain whose own row carries a \tag (`&= … \tag{5}` under `… \tag{4}`) is labelled by it
+      // the displays this link's right side spans: its own, and the `+ …` blocks continuing it
+      const spans = c.displays.filter((d) => d === target || (d > target && displays[d]!.start < end));
+      // a later link of a chain whose own row carries a \tag (`&= … \tag{5}` under `… \tag{4}`) is labelled by it;
+      // else a display its side spans — never a later link's (seed 001's unnumbered `∂L/∂h_1 = ∂(L_1+L_2+L_3)/∂h_1`
+      // took the (21) of the `= …` display after it)
       const tagged =
         (link > 1 ? rowTag(c, start) : null) ??
         c.tag ??
@@ -617,10 +621,10 @@ function collect(
           ? target !== c.displays[0]
             ? out.equations[target]!.tag
             : null
-          : (out.equations[target]!.tag ?? c.displays.map((d) => out.equations[d]!.tag).find((t) => t !== null))) ??
+          : spans.map((d) => out.equations[d]!.tag).find((t) => t !== null)) ??
         null;
       if (tagged !== null) ch.tag = tagged;
-      for (const d of c.displays) if (d === target || (d > target && displays[d]!.start < end)) out.equations[d]!.checks.push(ch);
+      for (const d of spans) out.equations[d]!.checks.push(ch);
     }
   }
   // a display holding only the chain's first side (`$$ ∂L/∂h_1 $$` then `$$ = … $$`) shows the chain's links
