@@ -151,7 +151,10 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   const at = (eq: EquationResult) => lineCol(eq.range.line, perLine.get(eq.range.line)! > 1 ? eq.range.column : null);
   // one column for every result's position, as wide as the widest ("line 12:61" on a shared line)
   const width = Math.max(0, ...sol.equations.map((eq) => at(eq).length));
-  for (const eq of sol.equations) out.push(...equationLines(eq, at(eq).padEnd(width)));
+  // a side continued over `+ …` displays (seed 001's (30)–(32)) is one link: its verdict is printed once, at the
+  // first display it spans, and the others point back to it (the JSON has the one entry)
+  const shown = new Map<CheckReport, number>();
+  for (const eq of sol.equations) out.push(...equationLines(eq, at(eq).padEnd(width), shown));
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   out.push(
@@ -160,11 +163,14 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
 
-function equationLines(eq: EquationResult, position: string): string[] {
+function equationLines(eq: EquationResult, position: string, shown: Map<CheckReport, number>): string[] {
   const label = eq.tag !== null ? `(${eq.tag})` : '';
   const head = `  ${dim(position)}${label.padEnd(6)} ${markOf(eq.status)} `;
   if (eq.status === 'skipped') return [head + dim(eq.message)];
   const links = [...new Set(eq.checks)];
+  const before = links.length === 1 ? shown.get(links[0]!) : undefined;
+  if (before !== undefined) return [head + dim(`the side begun on line ${before} continues here: its verdict is given there`)];
+  for (const c of links) if (!shown.has(c)) shown.set(c, eq.range.line);
   if (links.length <= 1) return [head + eq.message];
   // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
   // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"

@@ -2,6 +2,7 @@
 // displays its own right side spans, never from a later link's: seed 001's unnumbered
 // `∂L/∂h_1 = ∂(L_1 + L_2 + L_3)/∂h_1` took the (21) of the `= …` display after it (found by seeds17).
 import { describe, expect, it } from 'vitest';
+import { renderSolutionText } from '../../src/cli-render';
 import { analyzeSolution } from '../../src/solution';
 
 const net = '```rnn\nT = 2\nparam w = 0.5\ninput x = [1, 2]\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nL_t = h_t^2\nloss L = Σ_t L_t\n```\n\n';
@@ -20,5 +21,12 @@ describe('a chain over several displays labels each link by its own displays', (
     const text = `${net}$$\\frac{\\partial L}{\\partial h_1} = 2 h_1$$\n\n$$+ \\frac{\\partial L_2}{\\partial h_2} \\frac{\\partial h_2}{\\partial h_1}$$\n(5)\n`;
     const r = analyzeSolution(text, 'markdown', { sidecar: null });
     expect(r.networks[0]!.report.checks.map((c) => [c.link, c.tag ?? null, c.status])).toEqual([[1, '5', 'holds']]);
+  });
+
+  it('unroll prints a side continued over `+ …` displays once, the later displays pointing back to it', () => {
+    const text = `${net}$$\\frac{\\partial L}{\\partial h_1} = 3 h_1 \\tag{30}$$\n\n$$+ \\frac{\\partial L_2}{\\partial h_2} \\frac{\\partial h_2}{\\partial h_1} \\tag{31}$$\n`;
+    const out = renderSolutionText('s.md', analyzeSolution(text, 'markdown', { sidecar: null })).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(out.match(/fails:/g)).toHaveLength(1);
+    expect(out).toMatch(/\(31\)\s+✗ the side begun on line 11 continues here/);
   });
 });
