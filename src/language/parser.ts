@@ -22,11 +22,6 @@ const FONT_BEFORE = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/;
 const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
 
 /**
- * Activation aliases (`φ = tanh` on a line of its own): the token index of each alias statement, and
- * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
- * The whole file is scanned first, so a use before the alias line reads too.
- */
-/**
  * `\sigma_h`, `\sigma_{y}`, `σ_{h}`: a subscripted σ is a name, as the one word `σ_h` is (Elman's σ_h and σ_y,
  * named once with `σ_h = tanh`); the lexer reads `\sigma` as the function, so the subscript would be left over.
  */
@@ -70,6 +65,11 @@ function sigmaSubscript(tokens: Token[], q: number): { name: string; end: number
   return null;
 }
 
+/**
+ * Activation aliases (`φ = tanh` on a line of its own): the token index of each alias statement, and
+ * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
+ * The whole file is scanned first, so a use before the alias line reads too.
+ */
 function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> } {
   const starts = new Set<number>();
   const map = new Map<string, string>();
