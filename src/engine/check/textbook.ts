@@ -346,7 +346,6 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
   return null;
 }
 
-/** the first of the hints above that says something */
 /** the sides differ by their sign alone at every point: scaleHint's first answer, asked on its own */
 export function signHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const h = scaleHint(c, run);
