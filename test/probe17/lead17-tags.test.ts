@@ -25,7 +25,8 @@ describe('a chain over several displays labels each link by its own displays', (
 
   it('unroll prints a side continued over `+ …` displays once, the later displays pointing back to it', () => {
     const text = `${net}$$\\frac{\\partial L}{\\partial h_1} = 3 h_1 \\tag{30}$$\n\n$$+ \\frac{\\partial L_2}{\\partial h_2} \\frac{\\partial h_2}{\\partial h_1} \\tag{31}$$\n`;
-    const out = renderSolutionText('s.md', analyzeSolution(text, 'markdown', { sidecar: null })).replace(/\x1b\[[0-9;]*m/g, '');
+    // (no colours: the tests' stdout is no terminal)
+    const out = renderSolutionText('s.md', analyzeSolution(text, 'markdown', { sidecar: null }));
     expect(out.match(/fails:/g)).toHaveLength(1);
     expect(out).toMatch(/\(31\)\s+✗ the side begun on line 11 continues here/);
   });
