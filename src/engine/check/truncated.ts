@@ -11,6 +11,7 @@ import { exprText } from '../../language/print';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
+import { stepSumOf } from './stepSum';
 import { holdsWith } from './textbook';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -20,10 +21,8 @@ function truncated(d: Expr, model: Model): Expr | null {
   if (d.k !== 'deriv' || !d.total || d.oneStep || d.wrt.idx || d.of.k !== 'ref' || d.of.idx) return null;
   const decl = model.decls.get(d.wrt.name);
   if (decl?.kind !== 'param' || decl.perStep) return null;
-  const loss = model.quantities.get(d.of.name);
-  const g = loss && !loss.timed ? loss.general : null;
-  if (g?.k !== 'sum' || g.body.k !== 'ref' || g.body.idx?.v !== g.v || g.body.idx.k !== 0 || g.body.idx.terms?.length) return null;
-  if (!model.quantities.get(g.body.name)?.timed) return null;
+  const g = stepSumOf(d.of.name, model);
+  if (!g) return null;
   const step: Deriv = { ...d, of: g.body, oneStep: true };
   return { ...g, body: step, shape: d.shape };
 }

@@ -11,6 +11,7 @@ import { guard } from './guard';
 import type { Claim } from './hints';
 import { termsOf } from './localFactor';
 import { close } from './points';
+import { stepSumOf } from './stepSum';
 
 /** the summand's name and the range of X = Σ_{v=a}^{b} F_v, when X is such a sum; else null */
 interface StepSum {
@@ -20,14 +21,11 @@ interface StepSum {
   to: number;
 }
 
+/** X's definition as a StepSum when X is a sum over fixed steps (stepSum.ts), else null */
 function stepSum(x: Expr, model: Model): StepSum | null {
-  if (x.k !== 'ref' || x.idx) return null;
-  const def = model.quantities.get(x.name);
-  const g = def && !def.timed ? def.general : null;
-  if (!g || g.k !== 'sum' || g.from.v !== null || g.to.v !== null || g.from.terms || g.to.terms) return null;
-  const b = g.body;
-  if (b.k !== 'ref' || !b.idx || b.idx.v !== g.v || b.idx.k !== 0 || b.idx.terms) return null;
-  return { of: b.name, v: g.v, from: g.from.k, to: g.to.k };
+  const g = x.k === 'ref' && !x.idx ? stepSumOf(x.name, model) : null;
+  if (!g || g.from.v !== null || g.to.v !== null || g.from.terms || g.to.terms) return null;
+  return { of: g.body.name, v: g.v, from: g.from.k, to: g.to.k };
 }
 
 /** the fixed steps of F that `e` adds up (each term F_k with a + sign), or null when it is anything else */
