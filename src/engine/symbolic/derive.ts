@@ -14,7 +14,7 @@ import { Builder, isScalar, jacShape, sameShape, size, substitute, type Label, t
 import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
 import { routesOf } from './routes';
-import { walkRefs } from '../../language/resolve/walk';
+import { recurrentNames } from '../graph';
 import { forwardRecursion } from './forward';
 import { backwardRecursion } from './backward';
 
@@ -533,23 +533,10 @@ export interface PlusSearch {
 const contexts = new Memo<Model, Map<string, Context>>();
 const recurrentMemo = new Memo<Model, ReadonlySet<string>>();
 
-/** the quantities a timed equation of the network reads at another step than its own (h_{t-1}, c_{t-1}, h_{t+1}) */
+/** the network's recurrent states (graph.ts recurrentNames: h, and an LSTM's c), once per model */
 function recurrentStates(model: Model): ReadonlySet<string> {
   let out = recurrentMemo.get(model);
-  if (!out) {
-    const names = new Set<string>();
-    const read = (e: Expr) =>
-      walkRefs(e, (r) => {
-        const i = r.idx;
-        if (i && model.quantities.get(r.name)?.timed && !(i.v === 't' && i.k === 0 && !i.terms)) names.add(r.name);
-      });
-    for (const q of model.quantities.values()) {
-      if (!q.timed) continue;
-      if (q.general) read(q.general);
-      for (const e of q.overrides.values()) read(e);
-    }
-    recurrentMemo.set(model, (out = names));
-  }
+  if (!out) recurrentMemo.set(model, (out = new Set(recurrentNames(model))));
   return out;
 }
 
