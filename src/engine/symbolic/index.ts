@@ -358,7 +358,8 @@ export function evaluateRecursion(forms: DeriveForms, run: ValueSource): { main:
   const rec = d && stepRecursion(d);
   if (!d || !rec || stretchedOf(forms)) return null;
   const leaf = leafValues(run);
-  const ev = new Evaluator(leaf);
+  // the main line's evaluator: the companion's chain side is the definition its symbol was just evaluated through
+  const ev = evaluatorFor(d, run, leaf);
   return {
     main: [evaluateNode(d, rec.chain, leaf, run), evaluateNode(d, rec.explicit, leaf, run)],
     companions: rec.companions.map((c) => [ev.value(c.chain), ev.value(c.explicit)]),
