@@ -3,21 +3,7 @@
 // GRU's gate path, named as such (it was "leaves out the factor (1 − u_t)", true only because u_t is that σ).
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-
-const SEED001 = `T = 3
-input x = [0.3, -1.2, 0.8]
-target t = [1, 0, 1]
-param W_xh = 0.6
-param W_hh = -0.9
-param b_h = 0.2
-param W_hy = 1.1
-param b_y = 0.1
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-y_t = σ(W_hy h_t + b_y)
-L_t = (t_t - y_t)^2
-loss L = Σ_t L_t
-`;
+import { SEED001 } from './networks';
 
 const GRU = `T = 4
 input x = [0.4, -0.3, 0.9, 0.2]
