@@ -36,6 +36,9 @@ export function forwardRecursion(
   if (of.kind !== 'quantity' || step === null || !states.has(of.name)) return null;
   let earlier = 0;
   const companions: Companion[] = [];
+  // the latest earlier step named of each other state (h_{t-1} in ∂c_t/∂W, where h_t is not on c_t's paths)
+  const latest = new Map<string, { step: number; line: Companion }>();
+  const atStep = new Set<string>();
   const memo = new Map<GNode, Node>();
   const sum = (n: GNode): Node => b.add(...c.live(n).map((e) => (e.dep === wrt ? c.sym(e) : c.mul(c.sym(e), rec(e.dep)))));
   const rec = (n: GNode): Node => {
@@ -51,12 +54,22 @@ export function forwardRecursion(
       // the chain form of an earlier step (a GRU's three routes a step) grows as 3^t and is cut off at step 4
       const def = sum(n);
       out = b.sym(label, def);
-      if (n.step < step) earlier++;
-      else companions.push({ sym: out, def });
+      if (n.step < step) {
+        earlier++;
+        const seen = latest.get(n.name);
+        if (n.name !== of.name && (!seen || seen.step < n.step)) latest.set(n.name, { step: n.step, line: { sym: out, def } });
+      } else {
+        companions.push({ sym: out, def });
+        atStep.add(n.name);
+      }
     } else out = sum(n);
     memo.set(n, out);
     return out;
   };
   const top = sum(of);
-  return earlier ? { top, companions } : null;
+  if (!earlier) return null;
+  // another state named only at an earlier step gets that step's line, first: every name a line uses is defined
+  // (∂h_{t-1}/∂W = … + ∂h_{t-1}/∂c_{t-1}·∂c_{t-1}/∂W beside ∂c_t/∂W = … + ∂f_t/∂h_{t-1}·∂h_{t-1}/∂W)
+  const before = [...latest].filter(([name]) => !atStep.has(name)).map(([, x]) => x.line);
+  return { top, companions: [...before, ...companions] };
 }
