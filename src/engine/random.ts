@@ -77,6 +77,17 @@ export function targetKind(values: Float64Array[]): TargetKind | null {
   return null;
 }
 
+/**
+ * a target whose entries sum to 1 at every step, in the file and at every draw (a one-hot or probability vector,
+ * given or sampled): the symbolic forms may use it (softmax with cross-entropy: ∂L/∂p = ŷ − y)
+ */
+export function sumsToOne(d: Decl): boolean {
+  if (d.kind !== 'target' || d.shape.length !== 1) return false;
+  if (d.sample === 'onehot') return true;
+  const k = d.values ? kindOf(d.values)?.k : undefined;
+  return k === 'onehot' || k === 'probability';
+}
+
 /** a target's kind, read once per given values (every draw of every check asks again) */
 const kinds = new Memo<Float64Array[], TargetKind | null>();
 function kindOf(values: Float64Array[]): TargetKind | null {

@@ -15,6 +15,7 @@ import { Rules } from './rules';
 import { nodeKey, Unrolled, type GNode } from './graph';
 import { routesOf } from './routes';
 import { recurrentNames } from '../graph';
+import { sumsToOne } from '../random';
 import { forwardRecursion } from './forward';
 import { backwardRecursion } from './backward';
 
@@ -548,6 +549,10 @@ function contextFor(model: Model, wrt: { name: string; step: number | null }): C
   let ctx = byKeep.get(keep);
   if (!ctx) {
     const b = new Builder();
+    b.unitSum = (name) => {
+      const d = model.decls.get(name);
+      return d !== undefined && sumsToOne(d);
+    };
     const U = new Unrolled(model, b);
     // initial states stay symbols (h_0, not 0): a derivation that drops the terms h_0 = 0 makes vanish
     // would teach the seed's eq. 33 mistake; the numbers still use the file's values

@@ -8,6 +8,7 @@ import { charge } from '../budget';
 import type { Shape } from '../../language/model';
 import { entries as size } from '../../language/shapes';
 import { dims as asMat } from '../tensor';
+import { ceRowTimesSoftmax, leftmost, softmaxJacobianOf } from './softmaxCE';
 
 // one shape vocabulary: the model's Shape, its entry count and its rows × columns (a vector is a column)
 export type { Shape };
@@ -154,6 +155,9 @@ export class Builder {
   get count(): number {
     return this.size;
   }
+
+  /** whether a leaf's entries sum to 1 at every step (a one-hot or probability target): see softmaxCE.ts */
+  unitSum: (name: string) => boolean = () => false;
 
   private static same(n: IrNode, op: Op, payload: string, args: readonly Node[], atom: boolean, shape: Shape): boolean {
     if (n.op !== op || n.pl !== payload || n.args.length !== args.length) return false;
@@ -415,7 +419,25 @@ export class Builder {
     if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
     const [kb, xb] = splitCoef(this, b);
+    // −𝟏ᵀ diag(y/ŷ) (diag(ŷ) − ŷ ŷᵀ) … = (ŷ − y)ᵀ … for a target summing to 1 (softmaxCE.ts)
+    if (xa.op === 'matmul' && xa.args[1].op === 'diag' && (xa.args[0].op === 'ones' || xa.args[0].op === 'T')) {
+      const { first, rest } = leftmost(xb);
+      const s = softmaxJacobianOf(first);
+      const row = s ? ceRowTimesSoftmax(this, ka * kb, xa, s) : null;
+      if (row) return rest.reduce((acc, f) => this.matmul(acc, f), row);
+    }
     if (ka !== 1 || kb !== 1) return this.mul(this.num(ka * kb), this.matmul(xa, xb));
+    // a gradient row times ∂(W h)/∂W = I ⊗ hᵀ: the outer product v hᵀ, W's gradient as sheets write it
+    // (Goodfellow eq. 10.24, Σ_t (∇_{o_t} L) h_tᵀ); its entries are the row's, in the same (row-major) order
+    if (
+      a.op === 'T' &&
+      a.args[0].shape.length === 1 &&
+      b.op === 'kron' &&
+      b.args[0].op === 'eye' &&
+      b.args[1].op === 'T' &&
+      b.args[1].args[0].shape.length === 1
+    )
+      return this.matmul(a.args[0], b.args[1]);
     return this.make('matmul', shape, [a, b]);
   }
 

@@ -357,7 +357,16 @@ export class Printer {
     return r.p >= min ? r.s : this.paren(r.s);
   }
 
-  private numStr(v: number): string {
+  private numStr(v: number, coefficient = false): string {
+    // a repeating decimal that is a small fraction (1/T of a mean, 1/3) as that fraction: 0.3333333333333333 is no
+    // number a sheet writes
+    const f = fraction(v);
+    if (f) {
+      const [n, d] = f;
+      const sign = n < 0 ? (this.o.latex ? '-' : '−') : '';
+      if (this.o.latex) return `${sign}\\frac{${Math.abs(n)}}{${d}}`;
+      return coefficient ? `${sign}(${Math.abs(n)}/${d})` : `${sign}${Math.abs(n)}/${d}`;
+    }
     const s = String(v);
     return this.o.latex ? s.replace(/e([+-]?\d+)$/, (_, e: string) => ` \\cdot 10^{${Number(e)}}`) : s.replace(/^-/, '−');
   }
@@ -403,7 +412,7 @@ export class Printer {
     }
     if (coef === 1) return body;
     if (coef === -1) return (L ? '-' : '−') + body;
-    const c = this.numStr(coef);
+    const c = this.numStr(coef, true);
     const glue = first.startsWith('(') || first.startsWith('\\left(') ? '' : L ? ' \\, ' : ' ';
     return c + (L && /^\d/.test(first) ? ' \\cdot ' : glue) + body;
   }
@@ -422,7 +431,7 @@ export class Printer {
     const L = this.o.latex;
     switch (n.op) {
       case 'num':
-        return { s: this.numStr(n.num!), p: n.num! < 0 ? 2 : 4 };
+        return { s: this.numStr(n.num!), p: n.num! < 0 || fraction(n.num!) ? 2 : 4 };
       case 'zero':
         return { s: '0', p: 4 };
       case 'ones':
@@ -507,4 +516,17 @@ export class Printer {
 
 export function isNegative(t: Node): boolean {
   return (t.op === 'num' && t.num! < 0) || (t.op === 'mul' && t.args[0].op === 'num' && t.args[0].num! < 0);
+}
+
+/**
+ * v as n/d with d ≤ 1000 when its shortest decimal is long (1/3, 2/7) and n/d is exactly v in floating point;
+ * null for a short decimal (0.5, 0.25, 0.1 stay as written) or no such fraction
+ */
+export function fraction(v: number): [number, number] | null {
+  if (Number.isInteger(v) || !Number.isFinite(v) || String(v).replace(/^-?0?\.?/, '').length <= 8) return null;
+  for (let d = 2; d <= 1000; d++) {
+    const n = Math.round(v * d);
+    if (n !== 0 && n / d === v) return [n, d];
+  }
+  return null;
 }

@@ -6,6 +6,7 @@
 // σ′, tanh′ and relu′ stay as functions of their argument (σ′(z) = σ(z)(1−σ(z)) is never expanded).
 // null means "structurally zero" (e does not mention x).
 
+import { ceSoftmaxPullback } from './softmaxCE';
 import { Builder, isScalar, leavesOf, size, Unsupported, type CallFn, type Node } from './ir';
 
 /** f′(z) for an elementwise function, given z and the node f(z) itself. */
@@ -332,7 +333,8 @@ export class Rules {
       case 'softmax': {
         // J = diag(s) − s sᵀ is symmetric: pullback s ⊙ (ā − sᵀā)
         const s = this.me(n);
-        return go(n.args[0], b.had(s, b.sub(a, b.matmul(b.T(s), a))));
+        // ā = −y/ŷ from a cross-entropy whose target sums to 1: ŷ − y (softmaxCE.ts)
+        return go(n.args[0], ceSoftmaxPullback(b, a, s) ?? b.had(s, b.sub(a, b.matmul(b.T(s), a))));
       }
       case 'sumall':
       case 'mean': {
