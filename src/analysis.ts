@@ -19,7 +19,7 @@ import { forward, RunError, type Run } from './engine/run';
 import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
 import { startAnalysis } from './engine/memo';
 import { symbolicHooks, type SymbolicHooks } from './engine/symbolic-hooks';
-import type { DeriveQuestion, Model } from './language/model';
+import type { Decl, DeriveQuestion, Model } from './language/model';
 import type { AnalyzeOptions, DeriveReport, Diagnostic, ParamReport, Report } from './report';
 import { emptyReport } from './report';
 
@@ -178,7 +178,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
     report.diagnostics.push(
       diag(
         'information',
-        `no value given for ${unwritten.map((n) => (model.decls.get(n)?.sample === 'onehot' ? `${n} (one-hot, as a cross-entropy target)` : n)).join(', ')}: numbers shown use deterministic sample values`,
+        `no value given for ${unwritten.map((n) => sampledName(model.decls.get(n), n)).join(', ')}: numbers shown use deterministic sample values`,
         first.nameRange,
         'sampled',
       ),
@@ -250,3 +250,10 @@ function lineLength(text: string, line: number): number {
 }
 
 export type { Diagnostic };
+
+/** a name given no value, with the kind its samples have when the file says one */
+function sampledName(d: Decl | undefined, n: string): string {
+  if (d?.sample === 'onehot') return `${n} (one-hot, as a cross-entropy target)`;
+  if (d?.classes !== undefined) return `${n} (whole numbers 1..${d.classes}, as a class label)`;
+  return n;
+}

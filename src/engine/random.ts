@@ -47,6 +47,11 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
     for (let s = 0; s < n; s++) out[s] = drawKind({ k: 'onehot' }, entries(d.shape), r);
     return out;
   }
+  // a class label (a target indexing a vector): whole numbers 1..classes, sampled too when none are given
+  if (d.classes !== undefined && (seed !== 0 || !d.values)) {
+    for (let s = 0; s < n; s++) out[s] = drawKind({ k: 'integer', lo: 1, hi: d.classes }, entries(d.shape), r);
+    return out;
+  }
   if (d.kind === 'target' && d.values && seed !== 0) {
     const kind = kindOf(d.values);
     if (kind) {

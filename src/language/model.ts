@@ -109,6 +109,11 @@ export interface Decl {
   nameRange: Range;
   /** a target given no values whose loss says its kind (a cross-entropy's y): sampled and drawn one-hot */
   sample?: 'onehot';
+  /**
+   * a scalar target used as the entry index of a vector of this many entries (a class label: −log ŷ_{t,y_t}):
+   * drawn, and sampled when given no values, as whole numbers 1..classes (a 0/1 draw of [1, 1, 1] is no index)
+   */
+  classes?: number;
   /** a VALUE was written but refused with an error (wrong length, ragged, not numbers): sample values stand in */
   valueRefused?: boolean;
 }

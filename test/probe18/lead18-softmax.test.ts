@@ -136,4 +136,35 @@ describe('softmax with cross-entropy: ŷ − y, as printed in textbooks', () => 
       (res.value as number[]).forEach((v, i) => expect(Math.abs(v - (yh[t]![i]! * sy - ys[t]![i]!))).toBeLessThan(1e-9));
     });
   });
+
+  it("a class label (Goodfellow's L_t = −log ŷ_{t,y_t}): ∂L/∂o_t = (ŷ_t − e_{y_t})ᵀ, δ_t names Vᵀ(ŷ_t − e_{y_t}); it was only the number", () => {
+    fc.assert(
+      fc.property(
+        mat(3, 2),
+        mat(3, 3),
+        mat(3, 3),
+        fc.array(fc.tuple(num, num), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
+        (W, U, V, x3, ks) => {
+          const xs = x3.map(([a, b]) => [a, b]);
+          const text = net(3, W, U, V, xs, [], '', [])
+            .replace(/target y : 3 = .*/, `target y = [${ks.join(', ')}]`)
+            .replace(
+              /loss L = .*/,
+              'L_t = -\\log ŷ_{t, y_t}\nloss L = \\sum_t L_t\nderive ∂L/∂o_t\nderive ∂L/∂h_t\ncheck ∂L/∂o_t = ŷ_t - e_{y_t}',
+            );
+          const r = analyze(text, { forms: true });
+          const [dO, dH] = r.derives;
+          expect(dO!.general?.map((g) => nfc(g.text))).toEqual([nfc('∂L/∂o_t = ∂L_t/∂ŷ_t·∂ŷ_t/∂o_t = (ŷ_t − e_{y_t})ᵀ   for t = 1..3')]);
+          expect(nfc(dH!.general![0]!.text)).toContain(nfc('∂L/∂h_t = Vᵀ (ŷ_t − e_{y_t}) + Uᵀ (δ_{t+1} ⊙ tanh′(h̃_{t+1}))'));
+          expect(r.checks[0]!.status).toBe('holds');
+          const yh = outputs(W, U, V, xs);
+          dO!.results.forEach((res, t) => {
+            (res.value as number[]).forEach((v, i) => expect(Math.abs(v - (yh[t]![i]! - (i + 1 === ks[t] ? 1 : 0)))).toBeLessThan(1e-9));
+          });
+        },
+      ),
+      { numRuns: 15, seed: 18 },
+    );
+  });
 });

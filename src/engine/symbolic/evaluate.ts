@@ -133,6 +133,15 @@ function evalNode(n: Node, arg: Tensor[], leaf: LeafValues): Tensor {
       for (let i = 0; i < k; i++) t.data[i * k + i] = arg[0].data[i];
       return t;
     }
+    case 'pick': {
+      const v = arg[0].data;
+      return { shape: [], data: Float64Array.of(v[entryAt(arg[1].data[0], v.length)]) };
+    }
+    case 'basis': {
+      const out = new Float64Array(n.shape[0]);
+      out[entryAt(arg[0].data[0], out.length)] = 1;
+      return { shape: n.shape, data: out };
+    }
     case 'index': {
       const a = arg[0];
       const [, c] = asMat(a.shape);
@@ -318,4 +327,10 @@ export class Evaluator {
     }
     return memo[root.id]!;
   }
+}
+
+/** the 0-based place of a 1-based index the run gives, which must be a whole number in 1..n */
+function entryAt(k: number, n: number): number {
+  if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`evaluate: index ${k} is not a whole number in 1..${n}`);
+  return k - 1;
 }

@@ -177,6 +177,9 @@ export function exactValue(
         for (let i = 0; i < k; i++) r.data[i * k + i] = A.data[i];
         break;
       }
+      case 'pick':
+      case 'basis':
+        throw new NotExact('an index the run gives');
       case 'index': {
         const [A] = a();
         const [, c] = asMat(A.shape);

@@ -135,6 +135,11 @@ export class Unrolled {
       case 'transpose':
         return b.T(go(e.a));
       case 'index': {
+        // a vector's entry at an index the run gives (a class label y_t): its derivative is e_{y_t}
+        if (!e.j && e.a.shape.length === 1) {
+          const k = go(e.i);
+          if (k.op !== 'num') return b.pick(go(e.a), k);
+        }
         const i = this.constInt(go(e.i));
         const j = e.j ? this.constInt(go(e.j)) : null;
         return b.index(go(e.a), i, j);

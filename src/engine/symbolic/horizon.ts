@@ -374,6 +374,9 @@ class ShiftEval {
         return 0 + a(0);
       case 'mean':
         return (0 + a(0)) / 1;
+      case 'pick':
+      case 'basis':
+        throw new Error('evaluate: a vector entry in a scalar network');
       case 'T':
       case 'diag':
       case 'index':

@@ -37,6 +37,8 @@ export type Op =
   | 'mean'
   | 'diag'
   | 'index'
+  | 'pick'
+  | 'basis'
   | 'kron'
   | 'vecop'
   | 'sym';
@@ -420,7 +422,10 @@ export class Builder {
     const [ka, xa] = splitCoef(this, a);
     const [kb, xb] = splitCoef(this, b);
     // −𝟏ᵀ diag(y/ŷ) (diag(ŷ) − ŷ ŷᵀ) … = (ŷ − y)ᵀ … for a target summing to 1 (softmaxCE.ts)
-    if (xa.op === 'matmul' && xa.args[1].op === 'diag' && (xa.args[0].op === 'ones' || xa.args[0].op === 'T')) {
+    if (
+      (xa.op === 'matmul' && xa.args[1].op === 'diag' && (xa.args[0].op === 'ones' || xa.args[0].op === 'T')) ||
+      (xa.op === 'mul' && xa.shape.length === 2)
+    ) {
       const { first, rest } = leftmost(xb);
       const s = softmaxJacobianOf(first);
       const row = s ? ceRowTimesSoftmax(this, ka * kb, xa, s) : null;
@@ -521,6 +526,18 @@ export class Builder {
     if (a.op === 'mat' && j !== null) return a.args[(i - 1) * a.shape[1] + (j - 1)];
     if (isZero(a)) return this.num(0);
     return this.make('index', [], [a], { i, j }, `${i},${j}`);
+  }
+  /**
+   * The entry of a vector at an index known only from the run (ŷ_t at the class y_t in −log ŷ_{t,y_t}, Goodfellow
+   * eq. 10.18): 1-based, like `index`; a constant index is `index`
+   */
+  pick(v: Node, k: Node): Node {
+    if (k.op === 'num' && Number.isInteger(k.num)) return this.index(v, k.num!, null);
+    return this.make('pick', [], [v, k]);
+  }
+  /** e_k: the one-hot column of n entries with 1 at the run's index k (the derivative of pick) */
+  basis(k: Node, n: number): Node {
+    return this.make('basis', [n], [k]);
   }
   kron(a: Node, b: Node): Node {
     if (a.op === 'num' && a.num === 1) return b;
@@ -660,6 +677,10 @@ export function rebuild(b: Builder, n: Node, args: Node[]): Node {
       return b.diag(args[0]);
     case 'index':
       return b.index(args[0], n.i!, n.j ?? null);
+    case 'pick':
+      return b.pick(args[0], args[1]);
+    case 'basis':
+      return b.basis(args[0], n.shape[0]);
     case 'kron':
       return b.kron(args[0], args[1]);
     case 'vecop':

@@ -499,6 +499,13 @@ export class Printer {
       case 'diag':
       case 'vecop':
         return { s: `${this.fnName(n.op)}${this.paren(this.str(n.args[0]))}`, p: 4 };
+      case 'pick':
+        return {
+          s: L ? `\\left[${this.str(n.args[0])}\\right]_{${this.str(n.args[1])}}` : `${this.at(n.args[0], 3)}[${this.str(n.args[1])}]`,
+          p: 3,
+        };
+      case 'basis':
+        return { s: `e_{${this.str(n.args[0])}}`, p: 4 };
       case 'index': {
         const ij = n.j === null || n.j === undefined ? `${n.i}` : `${n.i},${n.j}`;
         return { s: L ? `\\left[${this.str(n.args[0])}\\right]_{${ij}}` : `${this.at(n.args[0], 3)}[${ij}]`, p: 3 };

@@ -260,6 +260,13 @@ export class Rules {
       }
       case 'vecop':
         return go(n.args[0]);
+      case 'pick': {
+        // ∂v_k/∂x = e_kᵀ ∂v/∂x; the index is piecewise constant
+        const Jv = go(n.args[0]);
+        return Jv ? b.matmul(b.T(b.basis(n.args[1], size(n.args[0].shape))), Jv) : null;
+      }
+      case 'basis':
+        return null;
       default:
         throw new Unsupported(`the Jacobian through ${n.op}`);
     }
@@ -350,6 +357,10 @@ export class Rules {
       }
       case 'vecop':
         throw new Unsupported('the gradient through vec()');
+      case 'pick':
+        return g(n.args[0], () => b.mul(a, b.basis(n.args[1], size(n.args[0].shape))));
+      case 'basis':
+        return null;
       default:
         throw new Unsupported(`the gradient through ${n.op}`);
     }

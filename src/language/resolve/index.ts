@@ -12,7 +12,7 @@ import { defaultHorizon, readHorizon } from './horizon';
 import { chooseLoss, refuseVectorLoss } from './loss';
 import { readQuestions } from './questions';
 import { Scope } from './scope';
-import { markOneHotTargets } from './targets';
+import { markClassLabels, markOneHotTargets } from './targets';
 import { checkCycles, checkSteps, spreadBroken } from './timeChecks';
 
 export { forChildren, hasDeriv, mapChildren, mapIndicesOf, renameCalls, VALUE_CHILDREN, walkRefs, type ChildOptions } from './walk';
@@ -39,6 +39,7 @@ export function resolve(statements: Statement[], scope = new Scope()): Resolved 
   inferQuantityShapes(scope);
   readEquations(scope);
   markOneHotTargets(scope);
+  markClassLabels(scope);
   checkSteps(scope);
   checkCycles(scope);
   refuseVectorLoss(scope);

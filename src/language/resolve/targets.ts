@@ -37,6 +37,26 @@ function crossEntropyTargets(e: Expr, scope: Scope, out: Set<string>): void {
   forChildren(e, (c) => crossEntropyTargets(c, scope, out));
 }
 
+/** scalar targets indexing a vector (ŷ_{t,y_t}, ŷ_t[y_t]): the fewest entries each indexes */
+function classLabels(e: Expr, scope: Scope, out: Map<string, number>): void {
+  if (e.k === 'index' && !e.j && e.a.shape.length === 1 && e.i.k === 'ref') {
+    const d = scope.decls.get(e.i.name);
+    const n = e.a.shape[0]!;
+    if (d && d.kind === 'target' && d.shape.length === 0) out.set(d.name, Math.min(n, out.get(d.name) ?? n));
+  }
+  forChildren(e, (c) => classLabels(c, scope, out));
+}
+
+/** mark every scalar target used as a vector's entry index as a class label of that many classes */
+export function markClassLabels(scope: Scope): void {
+  const found = new Map<string, number>();
+  for (const q of scope.quantities.values()) {
+    if (q.general) classLabels(q.general, scope, found);
+    for (const e of q.overrides.values()) classLabels(e, scope, found);
+  }
+  for (const [name, n] of found) scope.decls.get(name)!.classes = n;
+}
+
 /** mark every value-less vector target of a cross-entropy as sampled and drawn one-hot */
 export function markOneHotTargets(scope: Scope): void {
   const found = new Set<string>();
