@@ -418,13 +418,19 @@ export class Builder {
     if (b.op === 'eye') return a;
     // diag(u) diag(v) = diag(u ⊙ v)
     if (a.op === 'diag' && b.op === 'diag') return this.diag(this.had(a.args[0], b.args[0]));
+    // 𝟏ᵀ diag(v) = vᵀ and uᵀ diag(v) = (u ⊙ v)ᵀ: a gradient row as sheets write it ((h₃ − y₃) ⊙ o₃ ⊙ tanh′(c₃))
+    if (b.op === 'diag' && b.args[0].shape.length === 1) {
+      if (a.op === 'ones' && a.shape.length === 2 && a.shape[0] === 1) return this.T(b.args[0]);
+      if (a.op === 'T' && a.args[0].shape.length === 1) return this.T(this.had(a.args[0], b.args[0]));
+    }
     if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
     const [kb, xb] = splitCoef(this, b);
     // −𝟏ᵀ diag(y/ŷ) (diag(ŷ) − ŷ ŷᵀ) … = (ŷ − y)ᵀ … for a target summing to 1 (softmaxCE.ts)
     if (
       (xa.op === 'matmul' && xa.args[1].op === 'diag' && (xa.args[0].op === 'ones' || xa.args[0].op === 'T')) ||
-      (xa.op === 'mul' && xa.shape.length === 2)
+      (xa.op === 'mul' && xa.shape.length === 2) ||
+      (xa.op === 'T' && xa.args[0].shape.length === 1)
     ) {
       const { first, rest } = leftmost(xb);
       const s = softmaxJacobianOf(first);

@@ -1,5 +1,5 @@
 // Cross-entropy through a softmax, as every textbook writes its gradient: ∂L/∂p = (ŷ − y)ᵀ, δ = ŷ − y
-// (Goodfellow eq. 10.18). The rules give the loss's row −𝟏ᵀ diag(y ⊙ (𝟏/ŷ)) (its pullback −(y/ŷ)) and the
+// (Goodfellow eq. 10.18). The rules give the loss's row −(y ⊙ (𝟏/ŷ))ᵀ (its pullback −(y/ŷ)) and the
 // softmax's Jacobian diag(ŷ) − ŷ ŷᵀ (its pullback ŷ ⊙ (ā − ŷᵀā)); their product is y − ŷ (𝟏ᵀy), which is y − ŷ
 // exactly when y sums to 1 — a one-hot or probability target, which the Builder is told of (unitSum). With a class
 // label (−log ŷ_{t,y_t}, Goodfellow's own L^{(t)}) the rules give (c/ŷ[y]) e_yᵀ: then it is c·(e_y − ŷ) for any ŷ.
@@ -74,6 +74,11 @@ function scaled(b: Builder, k: number, y: Node, s: Node): Node {
 export function ceRowTimesSoftmax(b: Builder, k: number, row: Node, s: Node): Node | null {
   const p = picked(row, s, true);
   if (p) return b.T(scaled(b, k * p.c, p.e, s));
+  // (y/ŷ)ᵀ: 𝟏ᵀ diag(y/ŷ) as the Builder writes it
+  if (row.op === 'T') {
+    const y = overS(b, row.args[0], s);
+    return y ? b.T(scaled(b, k, y, s)) : null;
+  }
   if (row.op !== 'matmul' || row.args[1].op !== 'diag') return null;
   const [left, d] = [row.args[0], row.args[1].args[0]];
   // 𝟏ᵀ diag(y/ŷ) (from −Σ y ⊙ log ŷ) or yᵀ diag(𝟏/ŷ) (from −yᵀ log ŷ)
