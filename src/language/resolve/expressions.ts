@@ -8,7 +8,7 @@ import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
-import { fail, withVars, type ExprContext } from './context';
+import { Abandoned, fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
@@ -299,8 +299,34 @@ function flipFits(x: Expr, y: Expr): string {
   return '';
 }
 
+/**
+ * deeplearning.ai's W_f[a^{⟨t-1⟩}, x^{⟨t⟩}]: brackets right on a matrix that hold vectors are no entry (an index is a
+ * number) but the stacked vector it multiplies, as W_f [a_{t-1}, x_t] reads (readLiteral's concatenation): that
+ * product, or null when some item is not a vector or scalar, or none is a vector
+ */
+function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  let vector = false;
+  for (const i of a.args) {
+    let s: Shape | null;
+    try {
+      s = readExpression(i, quiet).shape;
+    } catch (err) {
+      if (err instanceof Abandoned) return null;
+      throw err;
+    }
+    if (!s || s.length > 1) return null;
+    if (s.length === 1) vector = true;
+  }
+  if (!vector) return null;
+  const list: Ast = { k: 'list', items: a.args, range: span(a.args[0]!.range, a.args[a.args.length - 1]!.range) };
+  return { k: 'bin', op: 'juxt', a: a.a, b: list, range: a.range };
+}
+
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
+  const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
+  if (stacked) return readExpression(stacked, ctx);
   const args = a.args.map((i) => readExpression(i, ctx));
   for (const i of args) if (i.shape && i.shape.length) fail(ctx, `an index must be a scalar`, i.range, 'shape-mismatch');
   const s = x.shape;

@@ -383,6 +383,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const picks = entry ?? (a.sub ? subscriptItems(a.sub) : null);
       return picks ? entriesOf(e, picks, a.range, ctx) : e;
     }
+    // dγ_o^{⟨t⟩}, dc^{(t)} (deeplearning.ai's gradients at a superscripted step): the adjoint at that step, as dc_t
+    if (!scope.isKnown(raw) && raw[0] === 'd' && scope.isTimed(raw.slice(1))) {
+      const grad = codeGradient(a, ctx, raw);
+      if (grad) return grad;
+    }
     // not a sequence: a power x^(2)
     const base = readName({ ...a, sup: null }, ctx);
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
