@@ -10,7 +10,7 @@ const solve = (text: string) => analyzeSolution(text, 'markdown', { analyze: FAS
 const errors = (text: string) =>
   analyze(text, FAST)
     .diagnostics.filter((d) => d.severity === 'error')
-    .map((d) => d.message);
+    .map((d) => d.message.normalize('NFC'));
 const checks = (text: string) => analyze(text, FAST).checks.map((c) => c.status);
 
 /** deeplearning.ai's "Building your RNN step by step": a^{⟨t⟩} = tanh(W_ax x^{⟨t⟩} + W_aa a^{⟨t−1⟩} + b_a) */
@@ -108,5 +108,92 @@ describe('(4) W_f[a^{⟨t-1⟩}, x^{⟨t⟩}]: brackets right on a matrix around
     const e = errors(NG_LSTM + 'check Γ_f^{⟨t⟩} = σ(W_f[a^{⟨t-1⟩}, a^{⟨t⟩}] + b_f)\n');
     expect(e.some((m) => m.startsWith('shape mismatch'))).toBe(true);
     expect(e.some((m) => m.includes('an index must be a scalar'))).toBe(false);
+  });
+});
+
+/** Elman's σ_h and σ_y named once, a named pre-activation z_t */
+const ELMAN = [
+  'T = 3',
+  'input x = [0.5, -1.0, 2.0]',
+  'param W_hh = 0.8',
+  'param W_xh = 0.3',
+  'param W_hy = 1.1',
+  'σ_h = tanh',
+  'σ_y = σ',
+  'h_0 = 0',
+  'z_t = W_hh h_{t-1} + W_xh x_t',
+  'h_t = σ_h(z_t)',
+  'y_t = σ_y(W_hy h_t)',
+  'loss L = Σ_t y_t',
+  '',
+].join('\n');
+
+describe("(5) σ'_h(z): the prime written before the subscript is σ_h'(z) (session 17 leftover)", () => {
+  it("σ'_h, \\sigma'_h, σ'_{h} read as the named activation’s derivative", () => {
+    const qs = ["σ'_h(z_t)", "\\sigma'_h(z_t)", "σ'_{h}(z_t)", "σ_h'(z_t)"].map((r) => `check ∂h_t/∂z_t = ${r}`);
+    expect(checks(ELMAN + qs.join('\n') + '\n')).toEqual(['holds', 'holds', 'holds', 'holds']);
+  });
+
+  it('the wrong activation’s derivative fails, naming it', () => {
+    const a = analyze(ELMAN + "check ∂y_t/∂h_t = σ'_h(W_hy h_t) W_hy\n", FAST);
+    expect(a.checks.map((c) => c.status)).toEqual(['fails']);
+    expect(a.checks[0]!.message).toContain("tanh' should be σ'");
+  });
+});
+
+/** a vector network with a named pre-activation ĥ_t */
+const VEC = [
+  'T = 3',
+  'input x : 2',
+  'param W_hh : 3x3',
+  'param W_xh : 3x2',
+  'param W_hp : 2x3',
+  'h_0 = [0, 0, 0]',
+  'ĥ_t = W_hh h_{t-1} + W_xh x_t',
+  'h_t = tanh(ĥ_t)',
+  'p_t = W_hp h_t',
+  'loss L = Σ_t sum(p_t ⊙ p_t)',
+  '',
+].join('\n');
+
+describe('(6) ∂p_t[i]/∂h_t: an entry index in a derivative’s numerator or denominator (session 17 leftover)', () => {
+  it('reads as ∂(p_t[i]) and holds', () => {
+    expect(checks(VEC + 'check ∂p_t[i]/∂h_t[j] = W_hp[i, j]\ncheck ∂p_t[1]/∂h_t[2] = W_hp[1, 2]\n')).toEqual(['holds', 'holds']);
+  });
+
+  it('a wrong entry fails', () => {
+    expect(checks(VEC + 'check ∂p_t[1]/∂h_t[2] = W_hp[2, 1]\n')).toEqual(['fails']);
+  });
+});
+
+describe('(7) δ^{\\hat h}_t: a δ whose superscript names the node (session 17 leftover)', () => {
+  it('is refused as δĥ_t is, naming what to write (it was a parse error at the _)', () => {
+    for (const q of ['δ^{\\hat h}_t', 'δ^{ĥ}_t', 'δ_t^{\\hat h}']) {
+      const e = errors(VEC + `check ${q} = ∂L/∂h_t ⊙ (1 - h_t^2)\n`);
+      expect(e).toEqual([expect.stringContaining('unknown name δ^ĥ: δĥ is not read as a derivative — write the adjoint \\bar{ĥ}')]);
+    }
+  });
+
+  it('a file that defines it by a derivative has its name', () => {
+    const text = VEC + 'δ^{\\hat h}_t = ∂L/∂ĥ_t\ncheck δ^{\\hat h}_t = ∂L/∂h_t ⊙ (1 - h_t^2)\ncheck δ^{\\hat h}_t = ∂L/∂h_t\n';
+    expect(checks(text)).toEqual(['holds', 'fails']);
+  });
+
+  it('δ^{(t)}, δ^t stay steps', () => {
+    const text = VEC + 'δ_t = ∂L/∂ĥ_t\ncheck δ^{(t)} = ∂L/∂ĥ_t\n';
+    expect(checks(text)).toEqual(['holds']);
+  });
+});
+
+describe('(8) Graves’ unit letters: b_h^{(t)} with h the network’s vector, w_{hk}', () => {
+  const net = VEC.replace('loss L', 'o_t = W_hp h_t\nloss L');
+  it('b_h^{(t)} says h is no entry index (it was an entry picked by h’s value, then "an index must be a scalar")', () => {
+    const e = errors(net + 'check ∂L/∂ĥ_h^{(t)} = Σ_k ∂L/∂o_k^{(t)} W_hp[k, 1]\n');
+    expect(e).toEqual([expect.stringContaining("ĥ_h^{(…)}: h is the network's h_t (a vector of 3), not an entry index")]);
+  });
+
+  it('w_{jk} is refused saying to write an entry of a weight matrix', () => {
+    const e = errors(net + 'check ∂L/∂h_j^{(t)} = Σ_k ∂L/∂o_k^{(t)} w_{jk}\n');
+    expect(e).toEqual([expect.stringContaining('write the entry of a weight matrix of the network (W_hh, W_xh, W_hp): row k, column j')]);
   });
 });
