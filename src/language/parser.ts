@@ -1706,6 +1706,15 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
   }
 
+  /** whether the '(' next holds a step alone: a whole number, a letter, a letter ± a whole number — s(t), s(t-1) */
+  function stepInParens(): boolean {
+    const a = peek(1);
+    if (a.kind === 'num') return Number.isInteger(a.value) && isOp(peek(2), ')');
+    if (a.kind !== 'name' || !/^\p{L}$/u.test(a.text)) return false;
+    if (isOp(peek(2), ')')) return true;
+    return (isOp(peek(2), '+') || isOp(peek(2), '-')) && peek(3).kind === 'num' && Number.isInteger(peek(3).value) && isOp(peek(4), ')');
+  }
+
   /** whether the '[' next opens an entry of names and numbers ([i], [1, j], [k+1]) closed on the line */
   function simpleEntry(): boolean {
     for (let q = p + 1; q < tokens.length; q++) {
@@ -2052,9 +2061,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         nameEnd = subNameEnd;
       }
     }
+    // Elman's and Mikolov's s(t), s(t-1), y(3): a step in parentheses right on the name (the resolver decides)
+    let stepCall = false;
+    if (!sup && isOp(peek(), '(') && peek().tight && stepInParens()) {
+      const o = next();
+      enter(o);
+      sup = expr();
+      depth--;
+      end = expectOp(')', 'to close the step').range;
+      stepCall = true;
+    }
     const args = argumentList();
     if (args) end = args.range;
     const out: NameAst = { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd) };
+    if (stepCall) out.stepCall = true;
     if (args) {
       out.args = span(args.range, args.range);
       out.argItems = args.items;

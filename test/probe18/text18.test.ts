@@ -197,3 +197,48 @@ describe('(8) Graves’ unit letters: b_h^{(t)} with h the network’s vector, w
     expect(e).toEqual([expect.stringContaining('write the entry of a weight matrix of the network (W_hh, W_xh, W_hp): row k, column j')]);
   });
 });
+
+/** Mikolov's RNNLM as Elman writes steps: s(t) = f(U w(t) + W s(t−1)), y(t) = g(V s(t)) */
+const MIKOLOV = [
+  'T = 3',
+  'input w : 2',
+  'param U : 3x2',
+  'param W : 3x3',
+  'param V : 2x3',
+  'target d : 2 = [[1,0],[0,1],[1,0]]',
+  'f = σ',
+  'g = softmax',
+  's(0) = [0, 0, 0]',
+  's(t) = f(U w(t) + W s(t-1))',
+  'y(t) = g(V s(t))',
+  'E(t) = -sum(d(t) ⊙ log(y(t)))',
+  'loss L = Σ_t E(t)',
+  '',
+].join('\n');
+
+describe('(9) Elman’s and Mikolov’s steps in parentheses: s(t), s(t-1), y(3)', () => {
+  it('define and index a sequence, in a network and in a solution', () => {
+    const sol = solve(
+      md(MIKOLOV, [
+        '$$\\mathbf{s}(t) = f(\\mathbf{U}\\mathbf{w}(t) + \\mathbf{W}\\mathbf{s}(t-1))$$',
+        '$$\\frac{\\partial L}{\\partial \\mathbf{V}} = \\sum_t (\\mathbf{y}(t) - \\mathbf{d}(t))\\, \\mathbf{s}(t)^T$$',
+        '$$\\frac{\\partial E(t)}{\\partial \\mathbf{s}(t)} = \\mathbf{V}^T (\\mathbf{y}(t) - \\mathbf{d}(t))$$',
+        '$$\\frac{\\partial L}{\\partial \\mathbf{V}} = \\sum_t (\\mathbf{d}(t) - \\mathbf{y}(t))\\, \\mathbf{s}(t)^T$$',
+      ]),
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+  });
+
+  it('Gang Chen’s ∂L(t+1)/∂W reads L(t+1) as L_{t+1} where L = Σ_t L_t', () => {
+    const net = MIKOLOV.replace('E(t) =', 'L(t) =').replace('Σ_t E(t)', 'Σ_t L(t)');
+    expect(checks(net + 'check ∂L(t)/∂V = (y(t) - d(t)) s(t)^T\n')).toEqual(['holds']);
+  });
+
+  it('a name with no steps refuses a step in parentheses; w(2) of a parameter stays a product', () => {
+    const net = MIKOLOV + 'param a = 0.5\n';
+    expect(errors(net + 'check ∂L(t)/∂V = (y(t) - d(t)) s(t)^T\n')).toEqual([
+      'L(…): L is not a sequence, so it has no step to take — write L alone (one value for every step), or L·(…) for a product',
+    ]);
+    expect(checks(net + 'check a(2) = 2a\n')).toEqual(['holds']);
+  });
+});

@@ -190,6 +190,12 @@ function unitLetterWeight(ctx: ExprContext, name: string): string | null {
   return `unknown name ${name}: a weight written with two unit letters (Graves' w_{${from}${to}}, from unit ${from} to unit ${to}) names no matrix — write the entry of a weight matrix of the network (${list}): row ${to}, column ${from}, as ${cased ?? matrices[0]}[${to}, ${from}]${cased ? ` (or ${cased}, if the matrix is meant)` : ''}`;
 }
 
+/** whether a step written in parentheses (t, t-1, k) names a step variable, rather than being a number */
+function mentionsStepVariable(a: Ast, ctx: ExprContext): boolean {
+  if (a.k === 'name') return ctx.vars.has(a.raw) || a.raw === 'T';
+  return a.k === 'bin' && mentionsStepVariable(a.a, ctx);
+}
+
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
 function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const scope = ctx.scope;
@@ -423,7 +429,17 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const grad = codeGradient(a, ctx, raw);
       if (grad) return grad;
     }
-    // not a sequence: a power x^(2)
+    // not a sequence: W(t) has no step to take (a teacher would not read W·t), w(2) is 2w as before; a power x^(2)
+    if (a.stepCall) {
+      if (mentionsStepVariable(a.sup, ctx))
+        fail(
+          ctx,
+          `${raw}(…): ${raw} is not a sequence, so it has no step to take — write ${raw} alone (one value for every step), or ${raw}·(…) for a product`,
+          a.range,
+          'index',
+        );
+      return readExpression({ k: 'bin', op: 'juxt', a: { ...a, sup: null, stepCall: undefined }, b: a.sup, range: a.range }, ctx);
+    }
     const base = readName({ ...a, sup: null }, ctx);
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
