@@ -242,3 +242,76 @@ describe('(9) Elman’s and Mikolov’s steps in parentheses: s(t), s(t-1), y(3)
     expect(checks(net + 'check a(2) = 2a\n')).toEqual(['holds']);
   });
 });
+
+/** Jurafsky & Martin's simple RNN: h_t = g(U h_{t−1} + W x_t), y_t = f(V h_t) */
+const SLP3 = [
+  'T = 3',
+  'input x : 2',
+  'param U : 3x3',
+  'param W : 3x2',
+  'param V : 2x3',
+  'target y : 2 = [[1,0],[0,1],[0,1]]',
+  'h_0 = [0, 0, 0]',
+  'g = tanh',
+  'z_t = U h_{t-1} + W x_t',
+  'h_t = g(z_t)',
+  'ŷ_t = softmax(V h_t)',
+  'L_t = -sum(y_t ⊙ log(ŷ_t))',
+  'loss L = Σ_t L_t',
+  '',
+].join('\n');
+
+describe("(10) SLP3’s δ = g'(z) ∘ Uᵀ δ_next: the product after ⊙ first, where (a ⊙ Uᵀ) has no reading", () => {
+  it("reads g'(z_t) ∘ Uᵀ δ as g'(z_t) ∘ (Uᵀ δ), with a note; the wrong step fails", () => {
+    const a = analyze(
+      SLP3 +
+        "check ∂L/∂z_t = g'(z_t) ∘ U^T ∂L/∂z_{t+1} + g'(z_t) ∘ V^T (ŷ_t - y_t)\n" +
+        "check ∂L/∂z_t = g'(z_{t+1}) ∘ U^T ∂L/∂z_{t+1} + g'(z_t) ∘ V^T (ŷ_t - y_t)\n",
+      FAST,
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(a.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'check-fails')).toEqual([]);
+    expect(a.diagnostics.some((d) => d.message.startsWith('the product after ⊙ is taken first'))).toBe(true);
+  });
+
+  it('(a ⊙ b) xᵀ that reads as written stays so (an outer product)', () => {
+    expect(checks(SLP3 + "check ∂L/∂W = Σ_t ∂L/∂h_t ⊙ g'(z_t) x_t^T\n")).toEqual(['holds']);
+  });
+});
+
+/** CMU 11-785's GRU (HW3), whose backward pass writes gradients as rows */
+const CMU_GRU = [
+  'T = 3',
+  'input x : 2',
+  ...['r', 'z', 'n'].flatMap((g) => [`param W_${g}x : 3x2`, `param W_${g}h : 3x3`, `param b_${g} : 3`]),
+  'param b_nh : 3',
+  'param W_o : 1x3',
+  'h_0 = [0.1, -0.2, 0.3]',
+  'r_t = σ(W_rx x_t + b_r + W_rh h_{t-1})',
+  'z_t = σ(W_zx x_t + b_z + W_zh h_{t-1})',
+  'n_t = tanh(W_nx x_t + b_n + r_t ⊙ (W_nh h_{t-1} + b_nh))',
+  'h_t = (1 - z_t) ⊙ n_t + z_t ⊙ h_{t-1}',
+  'loss L = Σ_t W_o h_t',
+  '',
+].join('\n');
+
+describe('(11) CMU 11-785’s row gradients: ∂L/∂h_t ⊙ (h_{t-1} − n_t)ᵀ', () => {
+  it('a gradient beside a 1×n row is that row; the backward pass holds as printed', () => {
+    const a = analyze(
+      CMU_GRU +
+        'check ∂L/∂z_t = ∂L/∂h_t ⊙ (h_{t-1} - n_t)^T\n' +
+        'check ∂L/∂r_t = ∂L/∂n_t ⊙ (1 - n_t^2)^T ⊙ (W_nh h_{t-1} + b_nh)^T\n' +
+        'check ∂L/∂x_t = (∂L/∂n_t ⊙ (1 - n_t^2)^T) W_nx + (∂L/∂z_t ⊙ (z_t ⊙ (1 - z_t))^T) W_zx + (∂L/∂r_t ⊙ (r_t ⊙ (1 - r_t))^T) W_rx\n' +
+        'check ∂L/∂z_t = ∂L/∂h_t ⊙ (n_t - h_{t-1})^T\n',
+      FAST,
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+    expect(
+      a.diagnostics.some((d) => d.message === '∂L/∂h_t is read as a row (a gradient in numerator layout), as the 1×3 row beside it'),
+    ).toBe(true);
+  });
+
+  it('a row beside a vector that is no gradient stays a shape mismatch', () => {
+    expect(errors(CMU_GRU + 'check z_t = h_t ⊙ n_t^T\n')[0]).toContain('shape mismatch');
+  });
+});

@@ -181,8 +181,11 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   if (named) return readExpression(named, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
+  const regrouped = a.op === 'juxt' || a.op === '*' ? productFirst(a, ctx) : null;
+  if (regrouped) return readExpression(regrouped, ctx);
   let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
   if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
+  if (a.op === '⊙' || a.op === '+' || a.op === '-') [x, y] = gradientRows(x, y, ctx);
   switch (a.op) {
     case '+':
     case '-': {
@@ -228,6 +231,73 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/** the shapes of expressions read quietly, or null when one does not read or its shape is not known yet */
+function quietShapes(items: Ast[], ctx: ExprContext): Shape[] | null {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const out: Shape[] = [];
+  for (const i of items) {
+    try {
+      const s = readExpression(i, quiet).shape;
+      if (!s) return null;
+      out.push(s);
+    } catch (err) {
+      if (err instanceof Abandoned) return null;
+      throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * SLP3's δ_h = g'(z) ∘ Uᵀ δ: a ⊙ b c, which the parser groups (a ⊙ b) c, where a ⊙ b has no reading (a vector ⊙ a
+ * matrix) and a ⊙ (b c) has one: that grouping, with a note. Whatever reads as written is left alone.
+ */
+function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const h = a.a;
+  if (h.k !== 'bin' || h.op !== '⊙') return null;
+  const shapes = quietShapes([h.a, h.b, a.b], ctx);
+  if (!shapes) return null;
+  const [p, q, r] = shapes as [Shape, Shape, Shape];
+  if (elementwiseShape(p, q) !== false) return null;
+  const qr = productKind(q, r);
+  if (!qr || elementwiseShape(p, qr.shape as Shape) === false) return null;
+  const product: Ast = { k: 'bin', op: a.op, a: h.b, b: a.b, range: span(h.b.range, a.b.range) };
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `the product after ⊙ is taken first, as the shapes need (a ${shapeText(p)} ⊙ a ${shapeText(qr.shape as Shape)}): ${exprText(readExpression(h.b, { ...ctx, quiet: true, record: false }))} times what follows it`,
+        product.range,
+        'product-first',
+      ),
+    );
+  return { k: 'bin', op: '⊙', a: h.a, b: product, range: a.range };
+}
+
+/**
+ * CMU 11-785's ∂L/∂h_t ⊙ (h_{t-1} − n_t)ᵀ: in numerator layout a gradient of a scalar is a row, so beside a 1×n row
+ * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side)
+ */
+function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] {
+  const isRowOf = (r: Expr, v: Expr) => r.shape?.length === 2 && r.shape[0] === 1 && v.shape?.length === 1 && r.shape[1] === v.shape[0];
+  const gradient = (v: Expr) => v.k === 'deriv' && v.of.shape?.length === 0;
+  const row = (v: Expr): Expr => {
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `${exprText(v)} is read as a row (a gradient in numerator layout), as the 1×${v.shape![0]} row beside it`,
+          v.range,
+          'row-gradient',
+        ),
+      );
+    return { k: 'transpose', a: v, shape: [1, v.shape![0]!], range: v.range } as Expr;
+  };
+  if (gradient(x) && isRowOf(y, x)) return [row(x), y];
+  if (gradient(y) && isRowOf(x, y)) return [x, row(y)];
+  return [x, y];
 }
 
 /** ŷ_t − e_{k_t}, W e_k: an operand that is a basis vector, sized by the other (basis.ts); null when neither is */
