@@ -315,3 +315,19 @@ describe('(11) CMU 11-785’s row gradients: ∂L/∂h_t ⊙ (h_{t-1} − n_t)�
     expect(errors(CMU_GRU + 'check z_t = h_t ⊙ n_t^T\n')[0]).toContain('shape mismatch');
   });
 });
+
+describe('(12) deeplearning.ai’s ℒ(ŷ, y) and da_next', () => {
+  it('ℒ(ŷ, y) with arguments at no step is the whole loss where L = Σ_t L_t (it was "L is a sequence")', () => {
+    const sol = solve(
+      md(NG_RNN, ['$$ \\mathcal{L}(\\hat{y}, y) = \\sum_t L^{\\langle t \\rangle} $$', '$$ \\mathcal{L}(\\hat{y}, y) = L_1 + L_2 $$']),
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'fails']);
+  });
+
+  it('da_next is refused naming the cell’s reading too (∂L/∂a_t)', () => {
+    const e = errors(NG_RNN + 'check ∂L/∂b_a = Σ_t da_next ⊙ (1 - a_t^2)\n');
+    expect(e).toEqual([
+      expect.stringContaining("write ∂L/∂a_t (deeplearning.ai's da_next, the gradient at the cell's output), or the part"),
+    ]);
+  });
+});

@@ -170,7 +170,9 @@ function carriedGradient(ctx: ExprContext, name: string): string | null {
     m[2] === 'next'
       ? `the part of ∂L/∂${h}_t through ${h}_{t+1}: ∂L/∂${h}_{t+1} ∂${h}_{t+1}/∂${h}_t`
       : `the part of ∂L/∂${h}_{t-1} through ${h}_t: ∂L/∂${h}_t ∂${h}_t/∂${h}_{t-1}`;
-  return `${name} (as min-char-rnn's d${h}next: a gradient carried between steps) is no name here, since its step depends on the side it is on: write ${how}`;
+  // deeplearning.ai's cell names its own output a_next and its input a_prev: there da_next is all of ∂L/∂a_t
+  const cell = m[2] === 'next' ? `∂L/∂${h}_t (deeplearning.ai's da_next, the gradient at the cell's output), or ` : '';
+  return `${name} (as min-char-rnn's d${h}next: a gradient carried between steps) is no name here, since its step depends on the side it is on: write ${cell}${how}`;
 }
 
 /**
@@ -292,6 +294,21 @@ function readAtArgumentStep(a: NameAst, ctx: ExprContext): Expr {
   const key = (i: Idx) => JSON.stringify(i);
   const one = steps.length > 0 && steps.every((i) => key(i) === key(steps[0]!));
   const name = writtenName(a);
+  // deeplearning.ai's ℒ(ŷ, y) = −Σ_t …, with L = Σ_t L_t: arguments at no step name the whole sequences, so the
+  // untimed L (it was "L is a sequence: … they name no step")
+  const twin = steps.length === 0 ? ctx.scope.twins.get(a.raw) : undefined;
+  if (twin !== undefined) {
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `${name}(…) is read as ${name}: the arguments in parentheses name what it depends on`,
+          a.range,
+          'function-arguments',
+        ),
+      );
+    return mkRef(a, ctx, twin, null, ctx.scope.shapeOf(twin), a.range);
+  }
   if (!one)
     fail(
       ctx,
