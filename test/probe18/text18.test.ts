@@ -331,3 +331,15 @@ describe('(12) deeplearning.ai’s ℒ(ŷ, y) and da_next', () => {
     ]);
   });
 });
+
+describe('(13) deeplearning.ai’s T_x, the input’s length, is the last step T', () => {
+  it('Σ_{t=1}^{T_x} and a^{⟨T_x⟩} read; T_y (not always the last step) stays refused', () => {
+    const text =
+      NG_RNN +
+      'check L = Σ_{t=1}^{T_x} L^{⟨t⟩}\ncheck ∂L/∂a^{⟨T_x⟩} = W_ya^T (ŷ^{⟨T_x⟩} - y^{⟨T_x⟩})\ncheck ∂L/∂a^{⟨T_x⟩} = W_ya^T (y^{⟨T_x⟩} - ŷ^{⟨T_x⟩})\n';
+    expect(checks(text)).toEqual(['holds', 'holds', 'fails']);
+    expect(errors(NG_RNN + 'check L = Σ_{t=1}^{T_y} L^{⟨t⟩}\n')).toEqual([
+      'a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable',
+    ]);
+  });
+});
