@@ -805,6 +805,8 @@ export function lex(src: string): LexResult {
       line++;
       lineStart = i;
       lastEnd = -1;
+      // a step's angle bracket left open (a^{<t}) closes nothing on a later line: a later ∏_{t≥i>k} keeps its >
+      angleSteps = 0;
       continue;
     }
     if (k === 32 || k === 9 || k === 0xa0 || isInvisibleSpace(k)) {

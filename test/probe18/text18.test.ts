@@ -240,6 +240,8 @@ describe('(9) Elman’s and Mikolov’s steps in parentheses: s(t), s(t-1), y(3)
       'L(…): L is not a sequence, so it has no step to take — write L alone (one value for every step), or L·(…) for a product',
     ]);
     expect(checks(net + 'check a(2) = 2a\n')).toEqual(['holds']);
+    // a step variable or an unknown name before parentheses is the product it was: t(t+1)/2
+    expect(checks(net + 'check Σ_{i=1}^{t} i = t(t+1)/2\ncheck Σ_{k=1}^{3} k(k-1) = 8\n')).toEqual(['holds', 'holds']);
   });
 });
 
@@ -341,5 +343,13 @@ describe('(13) deeplearning.ai’s T_x, the input’s length, is the last step T
     expect(errors(NG_RNN + 'check L = Σ_{t=1}^{T_y} L^{⟨t⟩}\n')).toEqual([
       'a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable',
     ]);
+  });
+});
+
+describe('(14) an angle left open closes nothing on a later line', () => {
+  it('a^{<t} is a syntax error on its line; ∏_{3≥i>1} on the next keeps its >', () => {
+    const text = NG_RNN + 'check a^{<t} = a_t\ncheck ∂a_3/∂a_1 = ∏_{3≥i>1} ∂a_i/∂a_{i-1}\n';
+    expect(checks(text)).toEqual(['holds']);
+    expect(errors(text)).toHaveLength(1);
   });
 });

@@ -448,7 +448,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     // not a sequence: W(t) has no step to take (a teacher would not read W·t), w(2) is 2w as before; a power x^(2)
     if (a.stepCall) {
-      if (mentionsStepVariable(a.sup, ctx))
+      if (scope.isKnown(raw) && !ctx.vars.has(raw) && mentionsStepVariable(a.sup, ctx))
         fail(
           ctx,
           `${raw}(…): ${raw} is not a sequence, so it has no step to take — write ${raw} alone (one value for every step), or ${raw}·(…) for a product`,
