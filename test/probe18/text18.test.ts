@@ -353,3 +353,14 @@ describe('(14) an angle left open closes nothing on a later line', () => {
     expect(errors(text)).toHaveLength(1);
   });
 });
+
+describe('(15) deeplearning.ai’s Σ_{batch}: a word for an index that nothing in the sum uses', () => {
+  it('is refused saying so (it was T copies of the body, a silent factor T, and "fails")', () => {
+    const e = errors(NG_RNN + 'check ∂L/∂b_a = Σ_{batch} ∂L/∂a_t ⊙ (1 - a_t^2)\n');
+    expect(e).toEqual([expect.stringContaining('Σ_{batch}: batch is no index of anything in the sum')]);
+  });
+
+  it('Σ_t of a constant still counts the steps', () => {
+    expect(checks(NG_RNN + 'check Σ_t 1 = T\ncheck Σ_{i} 2 = 2T\n')).toEqual(['holds', 'holds']);
+  });
+});

@@ -14,7 +14,7 @@ import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { tryTimeIndex } from './timeIndex';
-import { forChildren } from './walk';
+import { forChildren, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
@@ -432,6 +432,15 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   }
   const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
   const body = readExpression(a.body, withVars(ctx, v));
+  // deeplearning.ai's Σ_{batch}: a word for an index, with no bounds, that nothing in the sum uses (it was the sum of T
+  // copies, a silent factor T)
+  if (a.op === 'sum' && v.length > 1 && !a.from && !a.to && !mentionedVars(body).has(v))
+    fail(
+      ctx,
+      `Σ_{${v}}: ${v} is no index of anything in the sum (a sum over the examples of a batch? the network is run for one example) — drop the Σ, or sum over the steps with Σ_t`,
+      a.vRange ?? a.range,
+      'index',
+    );
   // with no upper bound, Σ_j over an entry index runs over the entries it picks, else over the steps 1..T
   let to: Idx = { v: null, k: ctx.scope.T };
   const count = entryCount(a, v, body, ctx);
