@@ -364,3 +364,23 @@ describe('(15) deeplearning.ai’s Σ_{batch}: a word for an index that nothing 
     expect(checks(NG_RNN + 'check Σ_t 1 = T\ncheck Σ_{i} 2 = 2T\n')).toEqual(['holds', 'holds']);
   });
 });
+
+describe('(16) dp\\widetilde{c}^{⟨t⟩}: a name and an accented letter set side by side are the name the file defines', () => {
+  const net = NG_LSTM.replace(
+    'c̃^{⟨t⟩} = tanh(W_c [a^{⟨t-1⟩}; x^{⟨t⟩}] + b_c)',
+    'pc̃^{⟨t⟩} = W_c [a^{⟨t-1⟩}; x^{⟨t⟩}] + b_c\nc̃^{⟨t⟩} = tanh(pc̃^{⟨t⟩})',
+  );
+  it('deeplearning.ai’s eq. (8) holds as printed; the same with Γ_f for Γ_u fails', () => {
+    const sol = solve(
+      md(net, [
+        '$$dp\\widetilde{c}^{\\langle t \\rangle} = dc^{\\langle t \\rangle} * \\Gamma_u^{\\langle t \\rangle} * \\left(1-\\left(\\widetilde c^{\\langle t \\rangle}\\right)^2\\right) \\tag{8}$$',
+        '$$\\frac{\\partial L}{\\partial p\\tilde{c}^{\\langle t \\rangle}} = dc^{\\langle t \\rangle} * \\Gamma_f^{\\langle t \\rangle} * \\left(1-\\left(\\widetilde c^{\\langle t \\rangle}\\right)^2\\right)$$',
+      ]),
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'fails']);
+  });
+
+  it('U\\tilde{h} of two defined names stays their product', () => {
+    expect(checks(net + 'check c^{⟨t⟩} = Γ_f^{⟨t⟩} ∗ c^{⟨t-1⟩} + Γ_u^{⟨t⟩}\\tilde{c}^{⟨t⟩}\n')).toEqual(['holds']);
+  });
+});

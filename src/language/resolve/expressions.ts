@@ -181,6 +181,8 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   if (named) return readExpression(named, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
+  const joined = a.op === 'juxt' ? joinAccented(a, ctx) : null;
+  if (joined) return readExpression(joined, ctx);
   const regrouped = a.op === 'juxt' || a.op === '*' ? productFirst(a, ctx) : null;
   if (regrouped) return readExpression(regrouped, ctx);
   let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
@@ -231,6 +233,28 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/**
+ * deeplearning.ai's dp\widetilde{c}^{⟨t⟩}: LaTeX sets the accent on its letter only, so the lexer reads the name
+ * dp and the name c̃ side by side, where the file defines pc̃ (written as one word). An unknown name right against
+ * an accented one, whose joined spelling the file defines (or a code gradient dX of it), is that one name; the
+ * product it would be has an unknown factor, so nothing that read before changes. Null when it does not apply.
+ */
+function joinAccented(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const left = a.a.k === 'bin' && a.a.op === 'juxt' ? a.a.b : a.a;
+  const b = a.b;
+  if (left.k !== 'name' || b.k !== 'name' || left.sub || left.sup || left.args || b.args || !/\p{M}/u.test(b.raw)) return null;
+  const r = left.range;
+  if (r.endLine !== b.range.line || r.endColumn !== b.range.column) return null;
+  const scope = ctx.scope;
+  if (scope.isKnown(left.raw) || ctx.vars.has(left.raw)) return null;
+  const raw = left.raw + b.raw;
+  const base = raw.split('_')[0]!;
+  const known = (n: string) => scope.isKnown(n) || scope.isKnown(n.split('_')[0]!);
+  if (!known(raw) && !(raw[0] === 'd' && known(base.slice(1)))) return null;
+  const name: Ast = { ...b, raw, range: span(r, b.range), nameRange: span(left.nameRange, b.nameRange) };
+  return a.a === left ? name : { ...a, b: name, a: (a.a as Ast & { k: 'bin' }).a };
 }
 
 /** the shapes of expressions read quietly, or null when one does not read or its shape is not known yet */
