@@ -52,6 +52,11 @@ export interface NameAst {
   sub: Ast | null;
   /** a parenthesised superscript: h^{(t)}, h^(t-1) — a time index on a timed name, else a power */
   sup: Ast | null;
+  /**
+   * the sup was written in parentheses right on the name, as Elman and Mikolov write steps, s(t), s(t-1): a step of
+   * a sequence, else the product of the name with it (never a power)
+   */
+  stepCall?: true;
   range: Range;
   /** the range of the word alone */
   nameRange: Range;

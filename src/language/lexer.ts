@@ -750,6 +750,8 @@ export function lex(src: string): LexResult {
   let pendingTag: string | null = null;
   /** where the d of a \frac{dA}{dB} denominator is (fracDerivative), read as ∂ when reached */
   let fracD = -1;
+  /** open angle brackets of a step, a^{⟨t⟩} (stepAngle): their closing ⟩ is the step's ')' */
+  let angleSteps = 0;
   /** the value of the number scanned last (scanNumber) */
   const numbers = new NumberReader(src);
   const n = src.length;
@@ -803,6 +805,8 @@ export function lex(src: string): LexResult {
       line++;
       lineStart = i;
       lastEnd = -1;
+      // a step's angle bracket left open (a^{<t}) closes nothing on a later line: a later ∏_{t≥i>k} keeps its >
+      angleSteps = 0;
       continue;
     }
     if (k === 32 || k === 9 || k === 0xa0 || isInvisibleSpace(k)) {
@@ -1048,6 +1052,16 @@ export function lex(src: string): LexResult {
       case 0x2298: // ⊘ (Hadamard division)
         push('op', '/', s, i);
         return;
+      case 0x2217: // ∗ (deeplearning.ai's elementwise product; * is elementwise on equal shapes)
+        push('op', '*', s, i);
+        return;
+      case 0x27e8: // ⟨ and 〈: a step's bracket right after ^ (stepAngle)
+      case 0x2329:
+      case 0x27e9: // ⟩ and 〉
+      case 0x232a:
+        if (!stepAngle(k === 0x27e8 || k === 0x2329, src[s]!, s))
+          error(src[s]!, s, i, `'${src[s]!}' is read only around a step in a superscript (a^{⟨t⟩}, as a^{(t)})`);
+        return;
       case 0x2297: // ⊗ (the outer product)
         push('op', '⊗', s, i);
         return;
@@ -1134,6 +1148,8 @@ export function lex(src: string): LexResult {
       case 124: // |
       case 60: // <
       case 62: // >
+        // a^{<t>}: the step's brackets (stepAngle); elsewhere a Σ/∏ bound's relation
+        if ((k === 60 || k === 62) && stepAngle(k === 60, '', s)) return;
         // one ASCII character: the engine's one-character strings, not a new one
         push('op', String.fromCharCode(k), s, i);
         return;
@@ -1216,6 +1232,29 @@ export function lex(src: string): LexResult {
     return [src.slice(j + 1, e - 1), e];
   }
 
+  /**
+   * deeplearning.ai writes steps in angle brackets: a^{⟨t⟩}, a^{\langle t-1 \rangle}, and in ASCII a^{<t>}. Right
+   * after ^ or ^{ an opening angle is the step's '(' (a^{(t)}), and the angle that closes it its ')'; anywhere else
+   * (⟨u, v⟩) it stays unread. Whether the bracket at s..i was read so (pushed).
+   */
+  function stepAngle(open: boolean, text: string, s: number): boolean {
+    if (open) {
+      const a = tokens[tokens.length - 1];
+      const b = tokens[tokens.length - 2];
+      const afterCaret = !!a && a.kind === 'op' && (a.text === '^' || (a.text === '{' && !!b && b.kind === 'op' && b.text === '^'));
+      if (!afterCaret) return false;
+      angleSteps++;
+      depth++;
+      push('op', '(', s, i);
+      return true;
+    }
+    if (angleSteps === 0) return false;
+    angleSteps--;
+    depth = Math.max(0, depth - 1);
+    push('op', ')', s, i);
+    return true;
+  }
+
   /** a LaTeX command at i */
   function latex() {
     const s = i;
@@ -1231,6 +1270,11 @@ export function lex(src: string): LexResult {
       // "\forall t < T": the range of a check
       if (cmd === 'forall') {
         push('kw', 'for', s, i);
+        return;
+      }
+      if ((cmd === 'langle' || cmd === 'rangle') && stepAngle(cmd === 'langle', cmd, s)) return;
+      if (cmd === 'langle' || cmd === 'rangle') {
+        error(src.slice(s, i), s, i, `\\${cmd} is read only around a step in a superscript (a^{\\langle t \\rangle}, as a^{(t)})`);
         return;
       }
       error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);

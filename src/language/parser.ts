@@ -24,12 +24,13 @@ const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 
 /**
  * `\sigma_h`, `\sigma_{y}`, `σ_{h}`: a subscripted σ is a name, as the one word `σ_h` is (Elman's σ_h and σ_y,
  * named once with `σ_h = tanh`); the lexer reads `\sigma` as the function, so the subscript would be left over.
+ * `σ'_h`, the prime written first, is `σ_h'`.
  */
 function subscriptedSigmas(tokens: Token[]): Token[] {
   let out: Token[] | null = null;
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
-    const m = t.kind === 'fn' && t.text === 'sigma' ? sigmaSubscript(tokens, q) : null;
+    const m = t.kind === 'fn' && (t.text === 'sigma' || t.text === 'dsigma') ? sigmaSubscript(tokens, q) : null;
     if (!m) {
       out?.push(t);
       continue;
@@ -37,6 +38,8 @@ function subscriptedSigmas(tokens: Token[]): Token[] {
     out ??= tokens.slice(0, q);
     const last = tokens[m.end]!;
     out.push({ ...t, kind: 'name', text: 'σ_' + m.name, end: last.end, range: span(t.range, last.range) });
+    // σ'_h(z), the prime before the subscript (session 17's leftover): σ_h'(z), the derivative of the activation σ_h
+    if (t.text === 'dsigma') out.push({ ...last, kind: 'op', text: "'", tight: true, range: last.range });
     q = m.end;
   }
   return out ?? tokens;
@@ -428,7 +431,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   function definition(isLoss = false): Statement & { k: 'def' } {
-    const named = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const written = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    // δ^{\hat h}_t = ∂L/∂ĥ_t: the name δ^ĥ a solution defines for a derivative (deltaSuperscript)
+    const named = (written.k === 'name' && isOp(peek(), '^') && deltaSuperscript(written)) || written;
     const step = named.k === 'name' && !named.sup && !named.sub ? bareStepSuperscript() : null;
     const lhs = step && named.k === 'name' ? { ...named, sup: step, range: span(named.range, step.range) } : named;
     const eq = peek();
@@ -1072,6 +1077,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   function power(): Ast {
     let a = postfix();
     while (isOp(peek(), '^')) {
+      const named = deltaSuperscript(a);
+      if (named) {
+        a = named;
+        continue;
+      }
       const caret = next();
       const t = peek();
       // transposes: ^T, ^{T}, ^\top, ^ᵀ, and ^\prime, ^{\prime} (x' after a value is its transpose)
@@ -1109,6 +1119,26 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
+  }
+
+  /**
+   * δ^{\hat h}_t, δ^h_t, δ_t^{o} (a δ whose superscript names the node it is the gradient at, as some notes write
+   * it): the one name δ^ĥ_t, which the resolver refuses as it refuses δĥ_t, saying what to write (session 17: a
+   * parse error at the '_'). With the '^' next after a bare δ (or δ_t): the name, else null. A superscript that is
+   * a step (t, T, τ, k, a number, parentheses) stays what it was.
+   */
+  function deltaSuperscript(a: Ast): NameAst | null {
+    if (a.k !== 'name' || a.sub || a.sup || a.args || !(a.raw === 'δ' || /^δ_[^_]+$/u.test(a.raw)) || !peek().tight) return null;
+    const braced = isOp(peek(1), '{');
+    const x = peek(braced ? 2 : 1);
+    if (x.kind !== 'name' || (braced && !isOp(peek(3), '}'))) return null;
+    const [node, seg] = x.text.split('_', 2) as [string, string | undefined];
+    if (/^[tTτk]$/u.test(node) || /\d/u.test(node) || (braced && seg !== undefined)) return null;
+    p += braced ? 4 : 2;
+    const step = a.raw === 'δ' ? '' : a.raw.slice(1);
+    const raw = `δ^${node}${step}${seg !== undefined ? '_' + seg : ''}`;
+    const range = span(a.range, tokens[p - 1]!.range);
+    return indices({ k: 'name', raw, sub: null, sup: null, range, nameRange: range }, false);
   }
 
   function postfix(): Ast {
@@ -1663,7 +1693,36 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       return group(o);
     }
     if (o.kind !== 'name') fail(`expected a name after ∂, found ${describe(o)}`);
-    return nameWithIndex(false);
+    const a = nameWithIndex(false);
+    // ∂p_t[i]/∂h_t: an entry right on the name is the operand's, as in ∂(p_t[i]) (session 17: "expected '/'")
+    if (!isOp(peek(), '[') || !peek().tight || !simpleEntry()) return a;
+    next();
+    const args = [expr()];
+    while (isOp(peek(), ',')) {
+      next();
+      args.push(expr());
+    }
+    const close = expectOp(']', 'to close the index');
+    return deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
+  }
+
+  /** whether the '(' next holds a step alone: a whole number, a letter, a letter ± a whole number — s(t), s(t-1) */
+  function stepInParens(): boolean {
+    const a = peek(1);
+    if (a.kind === 'num') return Number.isInteger(a.value) && isOp(peek(2), ')');
+    if (a.kind !== 'name' || !/^\p{L}$/u.test(a.text)) return false;
+    if (isOp(peek(2), ')')) return true;
+    return (isOp(peek(2), '+') || isOp(peek(2), '-')) && peek(3).kind === 'num' && Number.isInteger(peek(3).value) && isOp(peek(4), ')');
+  }
+
+  /** whether the '[' next opens an entry of names and numbers ([i], [1, j], [k+1]) closed on the line */
+  function simpleEntry(): boolean {
+    for (let q = p + 1; q < tokens.length; q++) {
+      const x = tokens[q]!;
+      if (isOp(x, ']')) return q > p + 1;
+      if (x.kind !== 'name' && x.kind !== 'num' && !isOp(x, ',') && !isOp(x, '+') && !isOp(x, '-')) return false;
+    }
+    return false;
   }
 
   function derivative(): Ast {
@@ -2002,9 +2061,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         nameEnd = subNameEnd;
       }
     }
+    // Elman's and Mikolov's s(t), s(t-1), y(3): a step in parentheses right on the name (the resolver decides)
+    let stepCall = false;
+    if (!sup && isOp(peek(), '(') && peek().tight && stepInParens()) {
+      const o = next();
+      enter(o);
+      sup = expr();
+      depth--;
+      end = expectOp(')', 'to close the step').range;
+      stepCall = true;
+    }
     const args = argumentList();
     if (args) end = args.range;
     const out: NameAst = { k: 'name', raw, sub, sup, range: span(base.range, end), nameRange: span(base.nameRange, nameEnd) };
+    if (stepCall) out.stepCall = true;
     if (args) {
       out.args = span(args.range, args.range);
       out.argItems = args.items;

@@ -8,13 +8,13 @@ import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
-import { fail, withVars, type ExprContext } from './context';
+import { Abandoned, fail, withVars, type ExprContext } from './context';
 import { readAdjoint, readDerivative } from './calculus';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { tryTimeIndex } from './timeIndex';
-import { forChildren } from './walk';
+import { forChildren, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
@@ -181,8 +181,13 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   if (named) return readExpression(named, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
+  const joined = a.op === 'juxt' ? joinAccented(a, ctx) : null;
+  if (joined) return readExpression(joined, ctx);
+  const regrouped = a.op === 'juxt' || a.op === '*' ? productFirst(a, ctx) : null;
+  if (regrouped) return readExpression(regrouped, ctx);
   let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
   if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
+  if (a.op === '⊙' || a.op === '+' || a.op === '-') [x, y] = gradientRows(x, y, ctx);
   switch (a.op) {
     case '+':
     case '-': {
@@ -228,6 +233,95 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '^':
       return power(x, y, a.b.range, a.range, ctx);
   }
+}
+
+/**
+ * deeplearning.ai's dp\widetilde{c}^{⟨t⟩}: LaTeX sets the accent on its letter only, so the lexer reads the name
+ * dp and the name c̃ side by side, where the file defines pc̃ (written as one word). An unknown name right against
+ * an accented one, whose joined spelling the file defines (or a code gradient dX of it), is that one name; the
+ * product it would be has an unknown factor, so nothing that read before changes. Null when it does not apply.
+ */
+function joinAccented(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const left = a.a.k === 'bin' && a.a.op === 'juxt' ? a.a.b : a.a;
+  const b = a.b;
+  if (left.k !== 'name' || b.k !== 'name' || left.sub || left.sup || left.args || b.args || !/\p{M}/u.test(b.raw)) return null;
+  const r = left.range;
+  if (r.endLine !== b.range.line || r.endColumn !== b.range.column) return null;
+  const scope = ctx.scope;
+  if (scope.isKnown(left.raw) || ctx.vars.has(left.raw)) return null;
+  const raw = left.raw + b.raw;
+  const base = raw.split('_')[0]!;
+  const known = (n: string) => scope.isKnown(n) || scope.isKnown(n.split('_')[0]!);
+  if (!known(raw) && !(raw[0] === 'd' && known(base.slice(1)))) return null;
+  const name: Ast = { ...b, raw, range: span(r, b.range), nameRange: span(left.nameRange, b.nameRange) };
+  return a.a === left ? name : { ...a, b: name, a: (a.a as Ast & { k: 'bin' }).a };
+}
+
+/** the shapes of expressions read quietly, or null when one does not read or its shape is not known yet */
+function quietShapes(items: Ast[], ctx: ExprContext): Shape[] | null {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const out: Shape[] = [];
+  for (const i of items) {
+    try {
+      const s = readExpression(i, quiet).shape;
+      if (!s) return null;
+      out.push(s);
+    } catch (err) {
+      if (err instanceof Abandoned) return null;
+      throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * SLP3's δ_h = g'(z) ∘ Uᵀ δ: a ⊙ b c, which the parser groups (a ⊙ b) c, where a ⊙ b has no reading (a vector ⊙ a
+ * matrix) and a ⊙ (b c) has one: that grouping, with a note. Whatever reads as written is left alone.
+ */
+function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const h = a.a;
+  if (h.k !== 'bin' || h.op !== '⊙') return null;
+  const shapes = quietShapes([h.a, h.b, a.b], ctx);
+  if (!shapes) return null;
+  const [p, q, r] = shapes as [Shape, Shape, Shape];
+  if (elementwiseShape(p, q) !== false) return null;
+  const qr = productKind(q, r);
+  if (!qr || elementwiseShape(p, qr.shape as Shape) === false) return null;
+  const product: Ast = { k: 'bin', op: a.op, a: h.b, b: a.b, range: span(h.b.range, a.b.range) };
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `the product after ⊙ is taken first, as the shapes need (a ${shapeText(p)} ⊙ a ${shapeText(qr.shape as Shape)}): ${exprText(readExpression(h.b, { ...ctx, quiet: true, record: false }))} times what follows it`,
+        product.range,
+        'product-first',
+      ),
+    );
+  return { k: 'bin', op: '⊙', a: h.a, b: product, range: a.range };
+}
+
+/**
+ * CMU 11-785's ∂L/∂h_t ⊙ (h_{t-1} − n_t)ᵀ: in numerator layout a gradient of a scalar is a row, so beside a 1×n row
+ * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side)
+ */
+function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] {
+  const isRowOf = (r: Expr, v: Expr) => r.shape?.length === 2 && r.shape[0] === 1 && v.shape?.length === 1 && r.shape[1] === v.shape[0];
+  const gradient = (v: Expr) => v.k === 'deriv' && v.of.shape?.length === 0;
+  const row = (v: Expr): Expr => {
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `${exprText(v)} is read as a row (a gradient in numerator layout), as the 1×${v.shape![0]} row beside it`,
+          v.range,
+          'row-gradient',
+        ),
+      );
+    return { k: 'transpose', a: v, shape: [1, v.shape![0]!], range: v.range } as Expr;
+  };
+  if (gradient(x) && isRowOf(y, x)) return [row(x), y];
+  if (gradient(y) && isRowOf(x, y)) return [x, row(y)];
+  return [x, y];
 }
 
 /** ŷ_t − e_{k_t}, W e_k: an operand that is a basis vector, sized by the other (basis.ts); null when neither is */
@@ -299,8 +393,34 @@ function flipFits(x: Expr, y: Expr): string {
   return '';
 }
 
+/**
+ * deeplearning.ai's W_f[a^{⟨t-1⟩}, x^{⟨t⟩}]: brackets right on a matrix that hold vectors are no entry (an index is a
+ * number) but the stacked vector it multiplies, as W_f [a_{t-1}, x_t] reads (readLiteral's concatenation): that
+ * product, or null when some item is not a vector or scalar, or none is a vector
+ */
+function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
+  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  let vector = false;
+  for (const i of a.args) {
+    let s: Shape | null;
+    try {
+      s = readExpression(i, quiet).shape;
+    } catch (err) {
+      if (err instanceof Abandoned) return null;
+      throw err;
+    }
+    if (!s || s.length > 1) return null;
+    if (s.length === 1) vector = true;
+  }
+  if (!vector) return null;
+  const list: Ast = { k: 'list', items: a.args, range: span(a.args[0]!.range, a.args[a.args.length - 1]!.range) };
+  return { k: 'bin', op: 'juxt', a: a.a, b: list, range: a.range };
+}
+
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
+  const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
+  if (stacked) return readExpression(stacked, ctx);
   const args = a.args.map((i) => readExpression(i, ctx));
   for (const i of args) if (i.shape && i.shape.length) fail(ctx, `an index must be a scalar`, i.range, 'shape-mismatch');
   const s = x.shape;
@@ -336,6 +456,15 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   }
   const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
   const body = readExpression(a.body, withVars(ctx, v));
+  // deeplearning.ai's Σ_{batch}: a word for an index, with no bounds, that nothing in the sum uses (it was the sum of T
+  // copies, a silent factor T)
+  if (a.op === 'sum' && v.length > 1 && !a.from && !a.to && !mentionedVars(body).has(v))
+    fail(
+      ctx,
+      `Σ_{${v}}: ${v} is no index of anything in the sum (a sum over the examples of a batch? the network is run for one example) — drop the Σ, or sum over the steps with Σ_t`,
+      a.vRange ?? a.range,
+      'index',
+    );
   // with no upper bound, Σ_j over an entry index runs over the entries it picks, else over the steps 1..T
   let to: Idx = { v: null, k: ctx.scope.T };
   const count = entryCount(a, v, body, ctx);

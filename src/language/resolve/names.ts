@@ -118,6 +118,15 @@ function entryByValueAt(a: NameAst, ctx: ExprContext): Expr | null {
   const rest = a.raw.slice(cut + 1);
   const by = rest.split('_')[0]!;
   if (!scope.isTimed(base) || (scope.shapeOf(base)?.length ?? 0) !== 1 || !scope.isTimed(by) || ctx.vars.has(by)) return null;
+  // Graves' b_h^t, unit letters that the network also names: a vector picks no entry (it was "the one picked by h's
+  // value", then "an index must be a scalar")
+  if (rest === by && (scope.shapeOf(by)?.length ?? 0) > 0)
+    fail(
+      ctx,
+      `${base}_${by}^{(…)}: ${by} is the network's ${by}_t (a ${shapeText(scope.shapeOf(by)!)}), not an entry index — index with a letter the network does not define (${base}_j^{(t)}, summed with Σ_j or free)`,
+      a.range,
+      'index',
+    );
   // y alone is y at the superscripted step; y_t (y_3) is read as written
   const pick: Ast =
     rest === by
@@ -161,7 +170,32 @@ function carriedGradient(ctx: ExprContext, name: string): string | null {
     m[2] === 'next'
       ? `the part of ∂L/∂${h}_t through ${h}_{t+1}: ∂L/∂${h}_{t+1} ∂${h}_{t+1}/∂${h}_t`
       : `the part of ∂L/∂${h}_{t-1} through ${h}_t: ∂L/∂${h}_t ∂${h}_t/∂${h}_{t-1}`;
-  return `${name} (as min-char-rnn's d${h}next: a gradient carried between steps) is no name here, since its step depends on the side it is on: write ${how}`;
+  // deeplearning.ai's cell names its own output a_next and its input a_prev: there da_next is all of ∂L/∂a_t
+  const cell = m[2] === 'next' ? `∂L/∂${h}_t (deeplearning.ai's da_next, the gradient at the cell's output), or ` : '';
+  return `${name} (as min-char-rnn's d${h}next: a gradient carried between steps) is no name here, since its step depends on the side it is on: write ${cell}${how}`;
+}
+
+/**
+ * Graves' w_{hk}, w_{ij}: the weight from unit h to unit k, two unit letters joined under a w the file does not
+ * define. No matrix is named by it, so it is not guessed (session 17: "unknown name w_hk — did you mean W_hk?", a
+ * name that is no such weight): the message says to write the entry of a weight matrix the network declares
+ */
+function unitLetterWeight(ctx: ExprContext, name: string): string | null {
+  const m = /^w_(\p{L})(\p{L})$/u.exec(name);
+  if (!m || ctx.scope.isKnown('w')) return null;
+  const [, from, to] = m as unknown as [string, string, string];
+  const matrices = [...ctx.scope.decls.values()].filter((d) => d.kind === 'param' && d.shape?.length === 2).map((d) => d.name);
+  if (!matrices.length) return null;
+  // w_hk beside a matrix W_hk: perhaps that matrix, mistyped; said beside the entry
+  const cased = matrices.find((n) => n.toLowerCase() === name);
+  const list = matrices.slice(0, 4).join(', ');
+  return `unknown name ${name}: a weight written with two unit letters (Graves' w_{${from}${to}}, from unit ${from} to unit ${to}) names no matrix — write the entry of a weight matrix of the network (${list}): row ${to}, column ${from}, as ${cased ?? matrices[0]}[${to}, ${from}]${cased ? ` (or ${cased}, if the matrix is meant)` : ''}`;
+}
+
+/** whether a step written in parentheses (t, t-1, k) names a step variable, rather than being a number */
+function mentionsStepVariable(a: Ast, ctx: ExprContext): boolean {
+  if (a.k === 'name') return ctx.vars.has(a.raw) || a.raw === 'T';
+  return a.k === 'bin' && mentionsStepVariable(a.a, ctx);
 }
 
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
@@ -174,7 +208,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (grad) return grad;
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
   // (δ_{o_t} too: the subscript is the name)
-  const rest = name.startsWith('δ_') ? withoutSegment(name.slice(2)) : name.startsWith('δ') ? withoutSegment(name.slice(1)) : '';
+  // δ^ĥ_t (the parser's name for δ^{\hat h}_t): as δĥ_t
+  const rest = name.startsWith('δ_')
+    ? withoutSegment(name.slice(2))
+    : name.startsWith('δ^')
+      ? withoutSegment(name.slice(2))
+      : name.startsWith('δ')
+        ? withoutSegment(name.slice(1))
+        : '';
   if (rest && scope.isKnown(rest)) deltaIsNotDerivative(ctx, name, rest, a.nameRange);
   // Graves' δ_k^t, δ_h^{t+1}: a unit's delta ∂L/∂a_k^t, written with an entry letter the file does not define
   if (/^δ_[a-su-z]$/u.test(name) && !scope.isKnown(name.slice(2)))
@@ -184,6 +225,8 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  const unitWeight = unitLetterWeight(ctx, name);
+  if (unitWeight) return fail(ctx, unitWeight, a.nameRange, 'unknown-name');
   // e_{k} with nothing beside it to size it (sum(e_{y_1})): say how it was meant to read
   // (only for a place the file defines, as a target: an undefined e_t, e_3 stays an unknown name)
   const place = basisPlace(a, ctx);
@@ -251,6 +294,21 @@ function readAtArgumentStep(a: NameAst, ctx: ExprContext): Expr {
   const key = (i: Idx) => JSON.stringify(i);
   const one = steps.length > 0 && steps.every((i) => key(i) === key(steps[0]!));
   const name = writtenName(a);
+  // deeplearning.ai's ℒ(ŷ, y) = −Σ_t …, with L = Σ_t L_t: arguments at no step name the whole sequences, so the
+  // untimed L (it was "L is a sequence: … they name no step")
+  const twin = steps.length === 0 ? ctx.scope.twins.get(a.raw) : undefined;
+  if (twin !== undefined) {
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `${name}(…) is read as ${name}: the arguments in parentheses name what it depends on`,
+          a.range,
+          'function-arguments',
+        ),
+      );
+    return mkRef(a, ctx, twin, null, ctx.scope.shapeOf(twin), a.range);
+  }
   if (!one)
     fail(
       ctx,
@@ -383,7 +441,22 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const picks = entry ?? (a.sub ? subscriptItems(a.sub) : null);
       return picks ? entriesOf(e, picks, a.range, ctx) : e;
     }
-    // not a sequence: a power x^(2)
+    // dγ_o^{⟨t⟩}, dc^{(t)} (deeplearning.ai's gradients at a superscripted step): the adjoint at that step, as dc_t
+    if (!scope.isKnown(raw) && raw[0] === 'd' && scope.isTimed(raw.slice(1))) {
+      const grad = codeGradient(a, ctx, raw);
+      if (grad) return grad;
+    }
+    // not a sequence: W(t) has no step to take (a teacher would not read W·t), w(2) is 2w as before; a power x^(2)
+    if (a.stepCall) {
+      if (scope.isKnown(raw) && !ctx.vars.has(raw) && mentionsStepVariable(a.sup, ctx))
+        fail(
+          ctx,
+          `${raw}(…): ${raw} is not a sequence, so it has no step to take — write ${raw} alone (one value for every step), or ${raw}·(…) for a product`,
+          a.range,
+          'index',
+        );
+      return readExpression({ k: 'bin', op: 'juxt', a: { ...a, sup: null, stepCall: undefined }, b: a.sup, range: a.range }, ctx);
+    }
     const base = readName({ ...a, sup: null }, ctx);
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }

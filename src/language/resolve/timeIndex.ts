@@ -15,8 +15,9 @@ function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
   if (a.k === 'num') return Number.isInteger(a.value) ? { k: a.value, coefs: new Map() } : null;
   if (a.k === 'name' && !a.sub && !a.sup) {
     if (vars.has(a.raw)) return { k: 0, coefs: new Map([[a.raw, 1]]) };
-    // Goodfellow et al. write the last step τ (h^{(τ)}); unless a Σ/∏ binds it, it is T
-    if (a.raw === 'T' || a.raw === 'τ') return { k: T, coefs: new Map() };
+    // Goodfellow et al. write the last step τ (h^{(τ)}), deeplearning.ai T_x (the input's length, the steps the network
+    // runs); unless a Σ/∏ binds it, it is T
+    if (isLastStep(a.raw)) return { k: T, coefs: new Map() };
     return null;
   }
   if (a.k === 'neg') {
@@ -59,10 +60,15 @@ function simpleIndex(a: Ast, vars: Set<string>, T: number): Idx | null | undefin
   if (a.k === 'name') {
     if (a.sub || a.sup) return null;
     if (vars.has(a.raw)) return { v: a.raw, k: 0 };
-    if (a.raw === 'T' || a.raw === 'τ') return { v: null, k: T };
+    if (isLastStep(a.raw)) return { v: null, k: T };
     return null;
   }
   return undefined;
+}
+
+/** T, Goodfellow et al.'s τ, deeplearning.ai's T_x: the last step (T_y, the output's length, is not always it) */
+function isLastStep(raw: string): boolean {
+  return raw === 'T' || raw === 'τ' || raw === 'T_x';
 }
 
 /** tryTimeIndex for any index: a linear form read term by term (exported for the tests of simpleIndex) */
