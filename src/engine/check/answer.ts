@@ -36,6 +36,7 @@ import { slopeHint } from './slope';
 import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
+import { missingSumHint } from './missingSum';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -221,6 +222,8 @@ function failureHint(
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
     plain(zeroHint(claim, bad, run)) ??
+    // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
+    plain(missingSumHint(claim, run, other)) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message
     plain(opening(rr ? shiftHint(rr, run, other) : null)) ??
     plain(opening(shiftHint(claim, run, other))) ??
