@@ -15,7 +15,7 @@ import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { alongHint, inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
-import { checkPoints, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
+import { checkPoints, clearest, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
 import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
@@ -69,7 +69,8 @@ function judgeDraws(lhs: Expr, rhs: Expr, points: Point[], ctx: QuestionContext)
     }
     out.judged++;
     if (off.length && !out.miss) {
-      out.miss = { seed, s: off[0]! };
+      // a near-tie at the first differing point is no way to show the failure: the clearest point is named
+      out.miss = { seed, s: clearest(off) };
       break;
     }
   }
