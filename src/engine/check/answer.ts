@@ -37,6 +37,7 @@ import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
+import { termLeftOutHint } from './termLeftOut';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -267,6 +268,8 @@ function failureHint(
     plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))) ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
     plain(sumIndexHint(claim, run, bad, other)) ??
+    // last: a term of the formula left out whole (ŷ_t for ŷ_t − y_t), a value the network names
+    plain(termLeftOutHint(claim, run, other)) ??
     null
   );
 }
