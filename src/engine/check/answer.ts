@@ -28,7 +28,7 @@ import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
 import { substituteHint } from './substitute';
 import { productHint } from './product';
-import { signHint, textbookHint } from './textbook';
+import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
@@ -198,7 +198,11 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
   else {
     const path = pathHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
-    if (path) text += `. At random draw ${miss.seed}: ${path.replace(/^./, (c) => c.toLowerCase())}`;
+    // a transpose left out that a symmetric matrix of the file hides (W for Wᵀ with W = Wᵀ): said at the draw
+    const flip = path ? null : transposeHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
+    const why = path ?? flip;
+    // the sentence's own first word lowered (The, With), never a name's (W should be Wᵀ)
+    if (why) text += `. At random draw ${miss.seed}: ${why.replace(/^(The|With) /, (w) => w.toLowerCase())}`;
   }
   return text;
 }
