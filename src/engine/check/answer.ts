@@ -38,6 +38,7 @@ import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
 import { termLeftOutHint } from './termLeftOut';
+import { groupingHint } from './grouping';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -241,6 +242,9 @@ function failureHint(
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
+    // a matrix product bracketed before the elementwise slope it should carry (Uᵀ ∂L/∂h̃_t ⊙ (1 − h̃_t²)): before the
+    // local factor hint, which reads the bracketed term as a value that is off; a few evaluations
+    plain(groupingHint(claim, run, other)) ??
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
     plain(localFactorHint(claim, run, bad)) ??
