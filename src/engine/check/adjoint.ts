@@ -47,6 +47,9 @@ export function adjointHint(c: Claim, run: Run): string | null {
     [c.rhs, c.lhs, 'right'],
   ] as const) {
     if (side.k !== 'ref' || !side.idx || !run.model.quantities.get(side.name)?.timed) continue;
+    // a lone derivative is no formula for X̄: ∂L/∂s_t = p_t (softmax's gradient without its − y_t) is a value
+    // of p against the adjoint of s, and "p̄_t looks meant" named a reading the check had no sign of
+    if (other.k === 'deriv') continue;
     const X = side;
     const lossRef: Expr = { k: 'ref', name: loss, idx: null, shape: [], range: X.range };
     const derivs: Deriv[] = [];

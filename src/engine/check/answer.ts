@@ -15,7 +15,7 @@ import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { alongHint, inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
-import { checkPoints, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
+import { checkPoints, clearest, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
 import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
@@ -28,7 +28,7 @@ import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
 import { substituteHint } from './substitute';
 import { productHint } from './product';
-import { signHint, textbookHint } from './textbook';
+import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
@@ -36,6 +36,9 @@ import { slopeHint } from './slope';
 import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
+import { missingSumHint } from './missingSum';
+import { termLeftOutHint } from './termLeftOut';
+import { groupingHint } from './grouping';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
@@ -68,7 +71,8 @@ function judgeDraws(lhs: Expr, rhs: Expr, points: Point[], ctx: QuestionContext)
     }
     out.judged++;
     if (off.length && !out.miss) {
-      out.miss = { seed, s: off[0]! };
+      // a near-tie at the first differing point is no way to show the failure: the clearest point is named
+      out.miss = { seed, s: clearest(off) };
       break;
     }
   }
@@ -195,7 +199,11 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
   else {
     const path = pathHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
-    if (path) text += `. At random draw ${miss.seed}: ${path.replace(/^./, (c) => c.toLowerCase())}`;
+    // a transpose left out that a symmetric matrix of the file hides (W for Wᵀ with W = Wᵀ): said at the draw
+    const flip = path ? null : transposeHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
+    const why = path ?? flip;
+    // the sentence's own first word lowered (The, With), never a name's (W should be Wᵀ)
+    if (why) text += `. At random draw ${miss.seed}: ${why.replace(/^(The|With) /, (w) => w.toLowerCase())}`;
   }
   return text;
 }
@@ -221,6 +229,8 @@ function failureHint(
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
     plain(zeroHint(claim, bad, run)) ??
+    // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
+    plain(missingSumHint(claim, run, other)) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message
     plain(opening(rr ? shiftHint(rr, run, other) : null)) ??
     plain(opening(shiftHint(claim, run, other))) ??
@@ -232,6 +242,9 @@ function failureHint(
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
     plain(pathHint(claim, run)) ??
+    // a matrix product bracketed before the elementwise slope it should carry (Uᵀ ∂L/∂h̃_t ⊙ (1 − h̃_t²)): before the
+    // local factor hint, which reads the bracketed term as a value that is off; a few evaluations
+    plain(groupingHint(claim, run, other)) ??
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
     plain(localFactorHint(claim, run, bad)) ??
@@ -263,6 +276,8 @@ function failureHint(
     plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))) ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
     plain(sumIndexHint(claim, run, bad, other)) ??
+    // last: a term of the formula left out whole (ŷ_t for ŷ_t − y_t), a value the network names
+    plain(termLeftOutHint(claim, run, other)) ??
     null
   );
 }

@@ -319,8 +319,9 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
 function termDrops(side: Expr): Edit[] {
   const out: Edit[] = [];
   // a scalar name written before the rest (w ∂h_3/∂h_2 ⋯ ∂h_1/∂h_0): its ratio is the file's value of w only
-  for (const x of valueNodes(side))
-    if (x.k === 'mul' && x.a.k === 'ref' && x.a.shape.length === 0 && out.length < MAX_TERMS)
+  for (const x of valueNodes(side)) {
+    if (x.k !== 'mul' || out.length >= MAX_TERMS) continue;
+    if (x.a.k === 'ref' && x.a.shape.length === 0)
       out.push({
         target: x,
         make: (y) => (y as typeof x).b,
@@ -328,6 +329,18 @@ function termDrops(side: Expr): Edit[] {
         kind: 'drop',
         at: x.a.range,
       });
+    // negated (−x_1 2(h_3 − y_3)): the name dropped and its sign kept, as −2 x_1 (h_3 − y_3) reads, so that the sign
+    // left over is named too ("…; with that the right side is the other side with the opposite sign")
+    const neg = x.a.k === 'neg' && x.a.a.k === 'ref' && x.a.a.shape.length === 0 ? x.a.a : null;
+    if (neg)
+      out.push({
+        target: x,
+        make: (y) => ({ k: 'neg', a: (y as typeof x).b, shape: y.shape, range: y.range }),
+        text: `the factor ${factorText(neg)} should not be there`,
+        kind: 'drop',
+        at: neg.range,
+      });
+  }
   const single = (x: Expr) => x.k !== 'add' && x.k !== 'sub' && !(x.k === 'neg' && (x.a.k === 'add' || x.a.k === 'sub'));
   const say = (x: Expr) => `the term ${exprText(x)} should not be there`;
   const go = (x: Expr): void => {

@@ -94,6 +94,38 @@ export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides
 }
 const NONE: Sides[] = [];
 
+/** the largest |L − R| / max(1, |L|, |R|) over the entries: how far past the tolerance (1e-6) the sides are */
+function relativeGap(s: Sides): number {
+  const a = s.l.data;
+  const b = s.r.data;
+  let gap = 0;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a.length === 1 ? a[0]! : a[i]!;
+    const y = b.length === 1 ? b[0]! : b[i]!;
+    gap = Math.max(gap, Math.abs(x - y) / Math.max(1, Math.abs(x), Math.abs(y)));
+  }
+  return gap;
+}
+
+/** a gap under this is a near-tie: the values a message prints (six digits) look the same */
+const NEAR_TIE = 1e-3;
+
+/**
+ * The point a message names among those where the sides differ: the first, unless it is a near-tie (−0.345246
+ * against −0.345244) and another point differs more — then the one that differs most, which shows the failure.
+ */
+export function clearest(off: readonly Sides[]): Sides {
+  const first = off[0]!;
+  if (off.length < 2 || !(relativeGap(first) < NEAR_TIE)) return first;
+  let best = first;
+  let most = relativeGap(first);
+  for (const s of off.slice(1)) {
+    const g = relativeGap(s);
+    if (g > most) [best, most] = [s, g];
+  }
+  return best;
+}
+
 /** |L − R| ≤ 1e-6·max(1, |L|, |R|) per entry (LANGUAGE.md §5) */
 export function close(a: Float64Array, b: Float64Array): boolean {
   const n = Math.max(a.length, b.length);

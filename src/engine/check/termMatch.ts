@@ -151,6 +151,30 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   if (!monos || monos.length < 2) return null;
   const paths = pathsBetween(run, B, A);
   if (!paths || paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES))) return null;
+  return matchTerms(d, A, B, monos, paths, null, env, run, label) ?? withInputsLeftOut(d, A, B, monos, paths, env, run, label);
+}
+
+/** inputs of A whose every path no term is written for: their part of ∂A/∂B, said with its value */
+interface LeftOut {
+  text: string;
+  part: Float64Array;
+}
+
+/**
+ * The matching of the terms against `paths`; `left` (when given) is the part of ∂A/∂B through inputs of A the side
+ * leaves out whole, whose paths are not in `paths`: the diagnosis is then said with it, and only when it is certain
+ */
+function matchTerms(
+  d: Expr & { k: 'deriv' },
+  A: TNode,
+  B: TNode,
+  monos: Monomial[],
+  paths: TNode[][],
+  left: LeftOut | null,
+  env: Env,
+  run: Run,
+  label: (n: TNode) => string,
+): TermHint | null {
   // each written term covers at most one path: with two more non-zero paths than terms, two paths are left
   // uncovered whatever the terms' values, and nothing is said (seed 004's h̄ line against the hundreds of
   // paths of an LSTM) — known before the total and the terms are evaluated, and before the other paths'
@@ -161,6 +185,10 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   // the paths' layout must be the engine's: they add up to ∂A/∂B as evaluated
   const total = run.evaluateShared(t0(d, env), env).data;
   const sum = new Float64Array(total.length);
+  if (left) {
+    if (left.part.length !== total.length) return null;
+    for (let i = 0; i < sum.length; i++) sum[i] = left.part[i]!;
+  }
   for (const v of pv) {
     if (v.length !== total.length) return null;
     for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
@@ -180,7 +208,9 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
     else usedPath[k] = true;
   });
   const missing = pv.map((_, i) => i).filter((i) => !usedPath[i] && !isZero(pv[i]!));
-  if (unmatched.length === 0 && missing.length === 0) return null;
+  // every path matched once the inputs left out are set aside: they are the one mistake (said with the reading)
+  if (unmatched.length === 0 && missing.length === 0)
+    return left ? { text: `${oneStepPrefix(monos, env, run)}${left.text}`.replace(/^./, (c) => c.toUpperCase()), culprit: null } : null;
   if (unmatched.length > 1 || missing.length > 1) return null;
   const termText = (j: number) => {
     const m = monos[j]!;
@@ -197,9 +227,98 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
     parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)}${valueOf(pv[missing[0]!]!)}`);
   const fix =
     unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
-  const text = parts.join(' ').replace(/^./, (c) => c.toUpperCase()) + (fix ? `: ${fix}` : '');
+  // with inputs left out whole, only the certain diagnosis is said: one term a path with one factor wrong
+  if (left && !fix) return null;
+  const text = (left ? `${left.text}, and ` : '') + parts.join(' ') + (fix ? `: ${fix}` : '');
   // located only when the diagnosis is certain: one term that is a missing path with one factor wrong
-  return { text, culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+  return { text: text.replace(/^./, (c) => c.toUpperCase()), culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+}
+
+/**
+ * Two mistakes in one side: inputs of A left out whole and a wrong factor in a term. Seed 001's (30)–(32) under
+ * T = 4 write ∂L/∂W_xh as terms for L_1, L_2, L_3 (L_4 left out) with the last factor of the last term wrong: the
+ * paths through L_4 uncover four paths, and the matcher said nothing. When every term begins with ∂C/∂… for an
+ * input C of A (the loss's L_k), the inputs no term begins with are taken as left out: their paths are set aside
+ * and their part of ∂A/∂B (one derivative each) said with its value; the rest is matched as ever. Structural until
+ * then: a side whose terms begin otherwise (an LSTM's ∂L/∂h_{t+1} …) costs nothing.
+ */
+function withInputsLeftOut(
+  d: Expr & { k: 'deriv' },
+  A: TNode,
+  B: TNode,
+  monos: Monomial[],
+  paths: TNode[][],
+  env: Env,
+  run: Run,
+  label: (n: TNode) => string,
+): TermHint | null {
+  const inputs = new Set<TNode>();
+  for (const p of paths) if (p.length > 2) inputs.add(p[p.length - 2]!);
+  const named = new Set<TNode>();
+  for (const m of monos) {
+    const f = m.factors[0];
+    const C = f?.k === 'deriv' && f.of.k === 'ref' ? run.node(f.of.name, stepOf(f.of.idx, env)) : undefined;
+    if (!C || !inputs.has(C)) return null;
+    named.add(C);
+  }
+  const dropped = [...inputs].filter((C) => !named.has(C)).sort((a, b) => a.id - b.id);
+  if (!dropped.length || dropped.length > MAX_LEFT_OUT_INPUTS) return null;
+  const total = run.evaluateShared(t0(d, env), env).data;
+  const part = new Float64Array(total.length);
+  const terms: string[] = [];
+  const said: TNode[] = [];
+  for (const C of dropped) {
+    const J = run.immediate(A).get(C.id);
+    if (!J) return null;
+    const ref: Expr = { k: 'ref', name: nameOf(run, C), idx: stepIdx(run, C), shape: [], range: d.range };
+    const viaC = run.derivativeShared(ref, d.wrt, env, true);
+    if (!viaC.reached || viaC.tensor.data.length !== C.data.length * B.data.length) return null;
+    const contrib = matProduct(J, viaC.tensor.data, A.data.length, C.data.length, B.data.length);
+    if (contrib.length !== total.length) return null;
+    // an input whose part is 0 at these values (L_1's, with h_0 = 0) is set aside unnamed: it changes nothing
+    if (isZero(contrib)) continue;
+    for (let i = 0; i < part.length; i++) part[i]! += contrib[i]!;
+    said.push(C);
+    const ones = J.every((x) => x === 1) && A.data.length === 1;
+    terms.push(ones ? `∂${label(C)}/∂${label(B)}` : `∂${label(A)}/∂${label(C)}·∂${label(C)}/∂${label(B)}`);
+  }
+  if (!terms.length) return null;
+  const value = total.length === 1 ? ` = ${fmt(part[0]!, 4)}` : '';
+  const left: LeftOut = {
+    text: `no term is written for ${terms.join(' + ')}${value} (the paths through ${said.map(label).join(', ')})`,
+    part,
+  };
+  const kept = paths.filter((p) => !(p.length > 2 && dropped.includes(p[p.length - 2]!)));
+  return matchTerms(d, A, B, monos, kept, left, env, run, label);
+}
+
+/**
+ * "read with ∂h_3/∂W_hh as one-step derivative, " when the terms are the one-step re-reading's (LANGUAGE.md §5):
+ * the derivatives whose one-step value differs from the total here (∂h_3/∂h_2 is the same either way)
+ */
+function oneStepPrefix(monos: Monomial[], env: Env, run: Run): string {
+  const names: string[] = [];
+  for (const m of monos)
+    for (const f of m.factors)
+      if (f.k === 'deriv' && f.oneStep) {
+        const whole: Expr = { ...f, oneStep: false };
+        const t = exprText(whole);
+        if (!names.includes(t) && !same(run.evaluateShared(f, env).data, run.evaluateShared(whole, env).data)) names.push(t);
+      }
+  if (!names.length) return '';
+  return `read with ${names.join(' and ')} as one-step derivative${names.length > 1 ? 's' : ''}, `;
+}
+
+/** inputs of A taken as left out whole at most: past it nothing is said */
+const MAX_LEFT_OUT_INPUTS = 3;
+
+/** a quantity node's name, and its step as an index */
+function nameOf(run: Run, n: TNode): string {
+  return run.quantityNodes().find((q) => q.node === n)?.name ?? '?';
+}
+function stepIdx(run: Run, n: TNode): Idx | null {
+  const t = run.quantityNodes().find((q) => q.node === n)?.t ?? null;
+  return t === null ? null : { v: null, k: t };
 }
 
 /** the factors written for this term alone: a common prefix pulled out of brackets is shared by its terms */

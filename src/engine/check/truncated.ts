@@ -13,6 +13,10 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { stepSumOf } from './stepSum';
 import { holdsWith } from './textbook';
+import { forChildren } from '../../language/resolve';
+import { bindVar } from '../subst';
+import { guard } from './guard';
+import { close } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -27,12 +31,82 @@ function truncated(d: Expr, model: Model): Expr | null {
   return { ...g, body: step, shape: d.shape };
 }
 
+/** the loss defined inline as Σ_v E_v over fixed bounds (loss L = Σ_t (o_t − y_t)^2), with E no quantity; else null */
+function inlineSum(d: Expr, model: Model): (Expr & { k: 'sum' }) | null {
+  if (d.k !== 'deriv' || !d.total || d.oneStep || d.wrt.idx || d.of.k !== 'ref' || d.of.idx) return null;
+  const decl = model.decls.get(d.wrt.name);
+  if (decl?.kind !== 'param' || decl.perStep || stepSumOf(d.of.name, model)) return null;
+  const q = model.quantities.get(d.of.name);
+  const g = q && !q.timed ? q.general : null;
+  if (g?.k !== 'sum' || g.from.v !== null || g.to.v !== null || g.from.terms?.length || g.to.terms?.length) return null;
+  return g as Expr & { k: 'sum' };
+}
+
+/** the timed quantities an expression reads at a step, each once (null when one is not a scalar) */
+function timedRefs(e: Expr, model: Model, out: (Expr & { k: 'ref' })[] = []): (Expr & { k: 'ref' })[] | null {
+  if (e.k === 'ref' && e.idx && model.quantities.get(e.name)?.timed) {
+    if (model.quantities.get(e.name)!.shape.length) return null;
+    if (!out.some((r) => r.name === e.name && JSON.stringify(r.idx) === JSON.stringify(e.idx))) out.push(e);
+  }
+  let ok = true;
+  if (e.k !== 'deriv')
+    forChildren(e, (c) => {
+      if (ok && !timedRefs(c, model, out)) ok = false;
+    });
+  return ok ? out : null;
+}
+
+/**
+ * Σ_v of the one-step ∂E_v/∂θ for a loss Σ_v E_v written inline: each E_v's immediate partial by each scalar
+ * quantity r it reads, times the one-step ∂r/∂θ (every node of an earlier step held fixed); null when E_v reads a
+ * vector quantity (its contraction is not built here)
+ */
+function inlineTruncated(g: Expr & { k: 'sum' }, theta: { name: string; idx: null }, run: Run): Float64Array | null {
+  let out: Float64Array | null = null;
+  for (let s = g.from.k; s <= g.to.k; s++) {
+    const E = bindVar(g.body, g.v, s);
+    const refs = timedRefs(E, run.model);
+    if (!refs) return null;
+    for (const r of refs) {
+      const wrt = { name: r.name, idx: r.idx, range: r.range };
+      const dE = run.evaluateShared({ k: 'deriv', total: false, of: E, wrt, shape: [], range: r.range }, {}).data;
+      const dr = run.derivativeShared(r, theta, {}, true, true);
+      if (!dr.reached || dE.length !== 1) continue;
+      out ??= new Float64Array(dr.tensor.data.length);
+      if (out.length !== dr.tensor.data.length) return null;
+      for (let i = 0; i < out.length; i++) out[i]! += dE[0]! * dr.tensor.data[i]!;
+    }
+  }
+  return out;
+}
+
+/** the inline loss's truncated gradient is the other side, here and at a draw */
+function inlineHolds(g: Expr & { k: 'sum' }, d: Expr & { k: 'deriv' }, side: Expr, c: Claim, run: Run, other: OtherValues): boolean {
+  const theta = { name: d.wrt.name, idx: null };
+  const at = (r: Run) =>
+    guard(() => {
+      const v = inlineTruncated(g, theta, r);
+      return v !== null && c.points.every((p) => close(r.evaluateShared(side, p.env).data, v));
+    }) === true;
+  // a draw that cannot be evaluated refutes nothing (confirm.ts)
+  return at(run) && (!other || guard(() => at(other())) !== false);
+}
+
 /** "The right side is Σ_t ∂L_t/∂W_xh with each ∂L_t/∂W_xh taken one-step …" */
 export function truncatedHint(c: Claim, run: Run, other: OtherValues): string | null {
   for (const [d, side, name] of [
     [c.lhs, c.rhs, 'right'],
     [c.rhs, c.lhs, 'left'],
   ] as const) {
+    const g = inlineSum(d, run.model);
+    if (g && d.k === 'deriv' && !c.freeT && inlineHolds(g, d, side, c, run, other)) {
+      const each = `∂(${exprText(g.body)})/∂${d.wrt.name}`;
+      return (
+        `The ${name} side is Σ_${g.v} ${each} with each term taken one-step (within step ${g.v}, every node of an earlier step held fixed): ` +
+        `it leaves out the paths through the earlier steps, where ${d.wrt.name} acts too, which ${exprText(d)} counts ` +
+        `(a state's gradient written as its own step's part only, without the part through the next step)`
+      );
+    }
     const s = truncated(d, run.model);
     if (!s || s.k !== 'sum' || s.body.k !== 'deriv') continue;
     if (!holdsWith(c, s, side, run) || !confirmed(other, s, side, c.points)) continue;

@@ -1,0 +1,47 @@
+// A Σ over the steps left out: ∂L/∂b = diag(1 − h_t²) ∇_{h_t} L (Goodfellow's 10.23 without its Σ_t), or
+// ∂L/∂W_hh = ∂L/∂h_t h_{t-1}ᵀ. One side names no step, the other is one step's term: the check is judged at every t
+// and fails at the first, where the cascade named a left-out path of that step (a coincidence of t = 1) or nothing.
+// When Σ_t of the step's side is the other side, at the file's values and at a draw, the message says the Σ is
+// missing. One evaluation of the sum (and one at the draw), asked only of checks whose t is on one side alone.
+
+import type { Expr, Idx } from '../../language/model';
+import { mentionedVars } from '../../language/resolve/walk';
+import type { Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import type { Claim } from './hints';
+import { holdsWith } from './textbook';
+
+/** the check's steps as one run a..b, when they are (every point reads t alone); else null */
+function stepRun(c: Claim): { a: number; b: number } | null {
+  const ts: number[] = [];
+  for (const p of c.points) {
+    if (p.t === null || Object.keys(p.env).length !== 1) return null;
+    ts.push(p.t);
+  }
+  if (ts.length < 2) return null;
+  for (let i = 1; i < ts.length; i++) if (ts[i] !== ts[i - 1]! + 1) return null;
+  return { a: ts[0]!, b: ts[ts.length - 1]! };
+}
+
+/** "A Σ_t is missing: the right side is the term of one step t; Σ_{t=1}^{3} of it is the left side" */
+export function missingSumHint(c: Claim, run: Run, other: OtherValues): string | null {
+  if (!c.freeT) return null;
+  const steps = stepRun(c);
+  if (!steps) return null;
+  for (const [step, whole, name, otherName] of [
+    [c.rhs, c.lhs, 'right', 'left'],
+    [c.lhs, c.rhs, 'left', 'right'],
+  ] as const) {
+    if (!mentionedVars(step).has('t') || mentionedVars(whole).has('t')) continue;
+    const at = (k: number): Idx => ({ v: null, k });
+    const sum: Expr = { k: 'sum', v: 't', from: at(steps.a), to: at(steps.b), body: step, shape: step.shape, range: step.range };
+    // neither side reads the free t now: one point judges it
+    const one = { ...c, points: [c.points[0]!] };
+    const [l, r] = name === 'right' ? [whole, sum] : [sum, whole];
+    if (!holdsWith(one, l, r, run) || !confirmed(other, l, r, one.points)) continue;
+    const whole1 = steps.a === 1 && steps.b === run.model.T;
+    const sigma = whole1 ? 'Σ_t' : `Σ_{t=${steps.a}}^{${steps.b}}`;
+    return `A ${sigma} is missing: the ${name} side is the term of one step t, and ${sigma} of it (t = ${steps.a}..${steps.b}) is the ${otherName} side`;
+  }
+  return null;
+}

@@ -1,0 +1,84 @@
+// A term of the formula left out whole: ∂L/∂o_t = ŷ_t for ŷ_t − y_t (a softmax's gradient without its target),
+// ∂L/∂s_t = p_t, 2 o_t for 2(o_t − y_t). The sides then differ by a value the network names, read at a step the
+// check writes (or untimed), times 1, −1, 2 or −2, at every point — and the check failed with its values alone.
+// Asked last: no evaluation but the two sides (already evaluated) and node values, then one at a draw to confirm.
+
+import type { Expr, Idx } from '../../language/model';
+import { exprText, refText } from '../../language/print';
+import { forChildren } from '../../language/resolve';
+import type { Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import { guard } from './guard';
+import type { Claim } from './hints';
+import { close } from './points';
+
+/** candidate values tried at most (names × the steps the check writes) */
+const MAX_CANDIDATES = 64;
+const FACTORS = [-1, 1, -2, 2];
+
+/** the steps the check writes (refs and derivatives' denominators), each once */
+function writtenSteps(e: Expr, out: Idx[] = []): Idx[] {
+  const add = (i: Idx | null) => {
+    if (i && !i.terms?.length && !out.some((o) => o.v === i.v && o.k === i.k)) out.push(i);
+  };
+  if (e.k === 'ref') add(e.idx);
+  if (e.k === 'deriv') {
+    add(e.wrt.idx);
+    writtenSteps(e.of, out);
+  } else if (e.k !== 'sum' && e.k !== 'prod') forChildren(e, (c) => writtenSteps(c, out));
+  return out;
+}
+
+/** "The right side leaves out the term −y_t: with it the check holds" */
+export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string | null {
+  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const formula = right ? c.rhs : c.lhs;
+  const whole = right ? c.lhs : c.rhs;
+  // the other side is the derivative asked for, the formula a sum or product of values
+  if (whole.k !== 'deriv' || formula.k === 'deriv') return null;
+  const model = run.model;
+  const steps = [...writtenSteps(c.lhs), ...writtenSteps(c.rhs)].filter(
+    (s, i, all) => all.findIndex((o) => o.v === s.v && o.k === s.k) === i,
+  );
+  const candidates: Expr[] = [];
+  const names = [...model.decls.keys(), ...[...model.quantities.keys()].filter((n) => !model.decls.has(n))];
+  for (const name of names) {
+    const timed = model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
+    const shape = model.decls.get(name)?.shape ?? model.quantities.get(name)?.shape;
+    if (!shape) continue;
+    for (const idx of timed ? steps : [null])
+      if (candidates.length < MAX_CANDIDATES) candidates.push({ k: 'ref', name, idx, shape, range: formula.range });
+  }
+  return guard(() => {
+    const diffs = c.points.map((p) => {
+      const w = run.evaluateShared(whole, p.env).data;
+      const f = run.evaluateShared(formula, p.env).data;
+      return w.length === f.length ? w.map((x, i) => x - f[i]!) : null;
+    });
+    if (diffs.some((d) => !d) || diffs.every((d) => d!.every((x) => x === 0))) return null;
+    for (const X of candidates) {
+      const xs = c.points.map((p) => run.evaluateShared(X, p.env).data);
+      if (xs.some((x, i) => x.length !== diffs[i]!.length) || xs.every((x) => x.every((v) => v === 0))) continue;
+      const k = FACTORS.find((f) =>
+        xs.every((x, i) =>
+          close(
+            diffs[i]!,
+            x.map((v) => f * v),
+          ),
+        ),
+      );
+      if (k === undefined) continue;
+      const term: Expr =
+        Math.abs(k) === 1
+          ? X
+          : { k: 'mul', a: { k: 'num', value: Math.abs(k), shape: [], range: X.range }, b: X, shape: X.shape, range: X.range };
+      const edited: Expr = { k: k > 0 ? 'add' : 'sub', a: formula, b: term, shape: formula.shape, range: formula.range };
+      const [l, r] = right ? [whole, edited] : [edited, whole];
+      if (!confirmed(other, l, r, c.points)) continue;
+      const written = X.k === 'ref' ? refText(X.name, X.idx) : exprText(X);
+      const text = `${k < 0 ? '−' : ''}${Math.abs(k) === 2 ? '2 ' : ''}${written}`;
+      return `The ${right ? 'right' : 'left'} side leaves out the term ${text}: with it the check holds`;
+    }
+    return null;
+  });
+}
