@@ -1059,7 +1059,7 @@ export function lex(src: string): LexResult {
       case 0x2329:
       case 0x27e9: // ⟩ and 〉
       case 0x232a:
-        if (!stepAngle(k === 0x27e8 || k === 0x2329, src[s]!, s))
+        if (!stepAngle(k === 0x27e8 || k === 0x2329, s))
           error(src[s]!, s, i, `'${src[s]!}' is read only around a step in a superscript (a^{⟨t⟩}, as a^{(t)})`);
         return;
       case 0x2297: // ⊗ (the outer product)
@@ -1149,7 +1149,7 @@ export function lex(src: string): LexResult {
       case 60: // <
       case 62: // >
         // a^{<t>}: the step's brackets (stepAngle); elsewhere a Σ/∏ bound's relation
-        if ((k === 60 || k === 62) && stepAngle(k === 60, '', s)) return;
+        if ((k === 60 || k === 62) && stepAngle(k === 60, s)) return;
         // one ASCII character: the engine's one-character strings, not a new one
         push('op', String.fromCharCode(k), s, i);
         return;
@@ -1237,7 +1237,7 @@ export function lex(src: string): LexResult {
    * after ^ or ^{ an opening angle is the step's '(' (a^{(t)}), and the angle that closes it its ')'; anywhere else
    * (⟨u, v⟩) it stays unread. Whether the bracket at s..i was read so (pushed).
    */
-  function stepAngle(open: boolean, text: string, s: number): boolean {
+  function stepAngle(open: boolean, s: number): boolean {
     if (open) {
       const a = tokens[tokens.length - 1];
       const b = tokens[tokens.length - 2];
@@ -1272,7 +1272,7 @@ export function lex(src: string): LexResult {
         push('kw', 'for', s, i);
         return;
       }
-      if ((cmd === 'langle' || cmd === 'rangle') && stepAngle(cmd === 'langle', cmd, s)) return;
+      if ((cmd === 'langle' || cmd === 'rangle') && stepAngle(cmd === 'langle', s)) return;
       if (cmd === 'langle' || cmd === 'rangle') {
         error(src.slice(s, i), s, i, `\\${cmd} is read only around a step in a superscript (a^{\\langle t \\rangle}, as a^{(t)})`);
         return;
