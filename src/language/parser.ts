@@ -1179,13 +1179,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         a = deepAll({ k: 'index', a, args, range: span(a.range, end) }, [a, ...args]);
       } else if (isOp(t, '[') && t.tight) {
         next();
-        const args = [expr()];
-        while (isOp(peek(), ',')) {
-          next();
-          args.push(expr());
-        }
-        const close = expectOp(']', 'to close the index');
-        a = deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
+        a = entryOf(a);
       } else break;
     }
     return a;
@@ -1697,6 +1691,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // ∂p_t[i]/∂h_t: an entry right on the name is the operand's, as in ∂(p_t[i]) (session 17: "expected '/'")
     if (!isOp(peek(), '[') || !peek().tight || !simpleEntry()) return a;
     next();
+    return entryOf(a);
+  }
+
+  /** a[i] or a[i, j], the '[' read: the indices up to the closing ']' */
+  function entryOf(a: Ast): Ast {
     const args = [expr()];
     while (isOp(peek(), ',')) {
       next();
