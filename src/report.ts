@@ -123,6 +123,8 @@ export interface CheckReport {
   culprit?: Range;
   /** extra: first failing step at the file's values (fails) */
   failingStep?: number | null;
+  /** extra: the check states a value the network gives (h_0 = 0): a solution's premise, not checked there */
+  premise?: true;
 }
 
 export interface ParamReport {

@@ -523,7 +523,8 @@ function collect(
     if (c.skip) continue;
     const diags = claimDiags.get(c) ?? [];
     const all = claimChecks.get(c) ?? [];
-    const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate'));
+    // `where h_0 = 0` (the exercise's own data, written down: check/premise.ts) is no claim to judge
+    const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate') && !ch.premise);
     if (c.defines && !diags.some((d) => d.severity === 'error')) {
       c.skip = `it defines ${c.defines} by a derivative, a name of the solution's own: the equations after it use it as defined here`;
       continue;
@@ -561,7 +562,7 @@ function collect(
       const why =
         diags.find((d) => d.code === 'limit') ?? diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'unavailable');
       c.limit = why?.code === 'limit';
-      const reason = why?.message ?? all[0]?.message ?? 'the equation does not read as a check';
+      const reason = why?.message ?? (all[0] ? skipText(all[0]) : 'the equation does not read as a check');
       const defined = why ? definedName(c.text.chars, why) : null;
       c.skip = defined
         ? `${defined} is not a name of the network: the equation defines it, so there is nothing to check (to use it, define it in the rnn block)`
@@ -582,7 +583,7 @@ function collect(
           ...ch.range,
           severity: 'information',
           code: 'solution-skipped',
-          message: `link ${ch.link ?? 1} not checked: ${ch.message}`,
+          message: `link ${ch.link ?? 1} not checked: ${skipText(ch)}`,
         });
         continue;
       }
@@ -659,4 +660,9 @@ function collect(
     } else out.diagnostics.push(d);
   }
   for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);
+}
+
+/** why a link is not judged: its message, or for a premise (h_0 = 0) what it is */
+function skipText(ch: CheckReport): string {
+  return ch.premise ? `it ${ch.message.replace(/:.*$/, '')}, a premise of the solution, not a claim` : ch.message;
 }

@@ -43,6 +43,7 @@ import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
+import { statedGiven } from './premise';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -299,6 +300,17 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   if (q.approx) {
     const v = judgeRounded({ ...q, approx: q.approx }, ctx.run);
     return report(v.status, v.message, v.steps, v.failingStep);
+  }
+  // a value the network gives, stated as given (a solution's `where h_0 = 0`): said so, not "leans on h_0"
+  const stated = statedGiven(q, ctx.run);
+  if (stated) {
+    const given = report(
+      'holds-at-given-values',
+      `states a value the network gives (${stated}): true by its definition, for these values only`,
+      [],
+    );
+    given.premise = true;
+    return given;
   }
   const points = checkPoints(q);
   const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
