@@ -26,6 +26,8 @@ export interface Claim {
   rhs: Expr;
   points: Point[];
   freeT: boolean;
+  /** the check's source text, when it has one: a hint prints a step as written there (writtenT.ts) */
+  text?: string;
 }
 
 const namesOf = new Memo<Run, Map<number, { name: string; t: number | null }>>();
