@@ -134,6 +134,16 @@ describe('a step written T is named T', () => {
     fails(LSTM2, '∂L/∂c_T = 2(h_T - d_T)(1 - tanh(c_T)^2)', /leaves out the factor o_T: with that the check holds/);
     fails(LSTM, '∂L/∂c_T = (h_T - d_T) o_T (1 - tanh(c_T))^2', /\(1 − tanh\(c_T\)\)\^2 should be 1 − tanh\(c_T\)\^2/);
   });
+  it('the term left out and the step to move, as written: −y_T, h_{T-1} should be h_T', () => {
+    fails(SCALAR2, '∂L/∂o_T = o_T', /The right side leaves out the term −y_T: with it the check holds/);
+    fails(LSTM, '∂L/∂h_T = h_T', /The right side leaves out the term −d_T: with it the check holds/);
+    fails(
+      SCALAR,
+      '∂L/∂h_{T-1} = 2(o_{T-1} - y_{T-1}) v + ∂L/∂h_T (1 - h_{T-1}^2) w_h',
+      /h_\{T-1\} should be h_T: with that step the check holds/,
+    );
+    fails(SCALAR, '∂L/∂h_2 = 2(o_2 - y_2) v + ∂L/∂h_3 (1 - h_2^2) w_h', /h_2 should be h_3: with that step the check holds/);
+  });
   it('a step written as its number stays a number', () => {
     fails(LSTM, '∂L/∂c_4 = (h_4 - d_4)(1 - tanh(c_4)^2)', /leaves out the factor o_4: with that the check holds/);
     fails(SCALAR2, '∂L/∂h_T = (o_T - y_T) c^2', /c\^2 should be c/);
@@ -193,7 +203,12 @@ describe('a scalar side against a vector side says the shapes differ', () => {
     );
   });
   it('the shapes said alone when no sum makes it hold; the vector on the left', () => {
-    const c = check(NG, 'L = Σ_t y_t log(\\hat{y}_t)');
+    fails(
+      NG,
+      'L = Σ_t y_t log(\\hat{y}_t)',
+      /is the scalar meant; with it the right side is the other side with the opposite sign: a sign is wrong too$/,
+    );
+    const c = check(NG, 'L = Σ_t y_t log(\\hat{y}_t) + 1');
     expect(c.message).toMatch(/The left side is a scalar, the right side a vector of 2 entries: the shapes differ$/);
     fails(
       NG2,

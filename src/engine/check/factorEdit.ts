@@ -304,7 +304,7 @@ function fixes(side: Expr, model: Model, sideName: string, show: Show): Edit[] {
   const out: Edit[] = [];
   const nodes = valueNodes(side);
   // which of a value written twice (u_t + u_t w: "the second u_t should be 1 − u_t")
-  const say = (x: Expr, y: Expr) => `${show === exprText ? whichOf(x, nodes) : show(x)} should be ${show(y)}`;
+  const say = (x: Expr, y: Expr) => `${whichOf(x, nodes, show)} should be ${show(y)}`;
   if (square(side))
     out.push({
       target: side,

@@ -30,6 +30,12 @@ function replacing(e: Expr, node: Expr, by: Expr): Expr {
   return go(e);
 }
 
+/** the check with its vector side edited holds here and at a draw */
+function holds(c: Claim, edited: Expr, right: boolean, run: Run, other: OtherValues): boolean {
+  const [l, r] = right ? [c.lhs, edited] : [edited, c.rhs];
+  return holdsWith(c, l, r, run) && confirmed(other, l, r, c.points);
+}
+
 /** "a vector of 2 entries", "a 2×3 matrix" */
 function kind(shape: readonly number[]): string {
   if (shape.length === 1) return `a vector of ${shape[0]} entries`;
@@ -51,9 +57,12 @@ export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherVal
     const had: Expr = { ...p, k: 'hadamard' };
     const meant: Expr = { k: 'call', fn: 'sum', arg: had, shape: [], range: p.range };
     const edited = replacing(side, p, meant);
-    const [l, r] = right ? [c.lhs, edited] : [edited, c.rhs];
-    if (!holdsWith(c, l, r, run) || !confirmed(other, l, r, c.points)) continue;
-    return `${said}. ${exprText(p)} multiplies two vectors entry by entry; ${exprText(meant)}, or ${factor(p.a)}ᵀ ${factor(p.b)}, is the scalar meant: with it the check holds`;
+    const meantText = `${said}. ${exprText(p)} multiplies two vectors entry by entry; ${exprText(meant)}, or ${factor(p.a)}ᵀ ${factor(p.b)}, is the scalar meant`;
+    if (holds(c, edited, right, run, other)) return `${meantText}: with it the check holds`;
+    // Ng's −Σ with its minus left off: the sum meant, and the sign named too
+    const negated: Expr = { k: 'neg', a: edited, shape: [], range: edited.range };
+    if (holds(c, negated, right, run, other))
+      return `${meantText}; with it the ${right ? 'right' : 'left'} side is the other side with the opposite sign: a sign is wrong too`;
   }
   return said;
 }
