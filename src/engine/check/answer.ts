@@ -33,6 +33,7 @@ import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
+import { scalarVectorHint } from './scalarVector';
 import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
@@ -226,6 +227,8 @@ function failureHint(
     return f.hint ?? plain(textbookHint(claim, run, run.model, f.k));
   };
   return (
+    // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
+    plain(scalarVectorHint(claim, bad, run, other)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
@@ -313,7 +316,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     return given;
   }
   const points = checkPoints(q);
-  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT };
+  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT, text: q.text };
   const range = rangeText(q, points);
   let sides: Sides[];
   try {

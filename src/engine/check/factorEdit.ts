@@ -19,6 +19,11 @@ import { guard } from './guard';
 import { factorsOf, termsOf } from './localFactor';
 import { close, closeScaled, ratioAtLargest, sameRatio, type Point } from './points';
 import { atStep } from './textbook';
+import { readsAtOwnStep } from './substitute';
+import { printerFor } from './writtenT';
+
+/** how an edit's text prints a value (the steps written T as T) */
+type Show = (e: Expr) => string;
 
 /** factors of the network's equations tried per step of a term */
 const MAX_CANDIDATES = 24;
@@ -220,12 +225,34 @@ const product = (a: Expr, b: Expr): Expr => ({
   range: a.range,
 });
 
+/**
+ * the adjoints a side with no derivative may leave out: the other side is ∂A/∂B_s (A scalar), and each timed
+ * quantity U of B's shape whose equation reads B at its own step (h_t = tanh(z_t) for z_t) gives ∂A/∂U_s —
+ * `∂L/∂z_t = (1 − h_t²)`, the local slope written without the gradient it carries
+ */
+function adjointCandidates(side: Expr, other: Expr, model: Model): Expr[] {
+  if (hasDeriv(side) || other.k !== 'deriv' || !other.total || other.of.shape.length || !other.wrt.idx) return [];
+  const b = model.quantities.get(other.wrt.name);
+  if (!b?.timed) return [];
+  const out: Expr[] = [];
+  for (const u of model.quantities.values()) {
+    if (!u.timed || !u.general || u.name === b.name || !readsAtOwnStep(u.general, b.name)) continue;
+    if (u.shape.length !== b.shape.length || u.shape.some((n, i) => n !== b.shape[i])) continue;
+    const wrt = { name: u.name, idx: other.wrt.idx, range: other.wrt.range };
+    out.push({ k: 'deriv', total: true, of: other.of, wrt, shape: u.shape, range: other.range });
+  }
+  return out.slice(0, 4);
+}
+
 /** each network factor, at each step the site is written at, that the site does not already have */
-function insertions(side: Expr, other: Expr, model: Model, sideName: string): Edit[] {
+function insertions(side: Expr, other: Expr, model: Model, sideName: string, show: Show): Edit[] {
   const out: Edit[] = [];
   const seen = new Set<string>();
   const whole = (site: Expr) => site === side;
-  for (const { site, term } of sites(side)) {
+  const adjoints = adjointCandidates(side, other, model);
+  // a sum (1 − h_t²) carries its adjoint whole: the side itself is a site then
+  const all = adjoints.length && (side.k === 'add' || side.k === 'sub') ? [{ site: side, term: side }, ...sites(side)] : sites(side);
+  for (const { site, term } of all) {
     // the site's own steps, then its term's (r_t for the h_{t-1} of a term at step t)
     const steps = stepsIn(term, stepsIn(site)).slice(0, 3);
     if (!steps.length) continue;
@@ -233,28 +260,28 @@ function insertions(side: Expr, other: Expr, model: Model, sideName: string): Ed
     // the site's entry variables, then the other side's free ones (i of ∂E/∂p_i^{(k)} for w_{i,j})
     const vars = entryVars(other, entryVars(site)).slice(0, 3);
     let n = 0;
-    for (const s of steps)
-      for (const f of equationFactors(model)) {
-        const at = atStep(f, s);
-        if (!at) continue;
-        for (const c of fitted(at, site.shape, vars)) {
-          const text = exprText(c);
-          const key = `${exprText(site)}|${text}`;
-          if (have.has(text) || seen.has(key) || n >= MAX_CANDIDATES) continue;
-          seen.add(key);
-          n++;
-          out.push({
-            target: site,
-            make: (x) => product(x, c),
-            text: whole(site)
-              ? `${sideName} leaves out the factor ${factorText(c)}`
-              : site.k === 'mul' || site.k === 'hadamard'
-                ? `the term ${exprText(site)} leaves out the factor ${factorText(c)}`
-                : `${exprText(site)} needs the factor ${factorText(c)}`,
-            kind: 'insert',
-          });
-        }
+    // the adjoint left out first, then each network factor at each of the site's steps
+    const candidates = [...adjoints, ...steps.flatMap((s) => equationFactors(model).map((f) => atStep(f, s)))];
+    for (const at of candidates) {
+      if (!at) continue;
+      for (const c of fitted(at, site.shape, vars)) {
+        const text = exprText(c);
+        const key = `${exprText(site)}|${text}`;
+        if (have.has(text) || seen.has(key) || n >= MAX_CANDIDATES) continue;
+        seen.add(key);
+        n++;
+        out.push({
+          target: site,
+          make: (x) => product(x, c),
+          text: whole(site)
+            ? `${sideName} leaves out the factor ${factorText(c, show)}`
+            : site.k === 'mul' || site.k === 'hadamard'
+              ? `the term ${show(site)} leaves out the factor ${factorText(c, show)}`
+              : `${show(site)} needs the factor ${factorText(c, show)}`,
+          kind: 'insert',
+        });
       }
+    }
   }
   return out;
 }
@@ -273,11 +300,11 @@ const square = (x: Expr) => x.shape.length === 2 && x.shape[0] === x.shape[1] &&
 const moved = (i: Idx, d: number): Idx => ({ ...i, k: i.k + d });
 
 /** the fixes of written nodes: σ ↔ σ', a gate ↔ its complement, a factor dropped, indices swapped, a transpose, a step ±1 */
-function fixes(side: Expr, model: Model, sideName: string): Edit[] {
+function fixes(side: Expr, model: Model, sideName: string, show: Show): Edit[] {
   const out: Edit[] = [];
   const nodes = valueNodes(side);
   // which of a value written twice (u_t + u_t w: "the second u_t should be 1 − u_t")
-  const say = (x: Expr, y: Expr) => `${whichOf(x, nodes)} should be ${exprText(y)}`;
+  const say = (x: Expr, y: Expr) => `${whichOf(x, nodes, show)} should be ${show(y)}`;
   if (square(side))
     out.push({
       target: side,
@@ -298,7 +325,15 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
       x.b.k !== 'deriv' &&
       (x.a.k === 'mul' || x.a.k === 'hadamard' || factorsOf(x).length === 2)
     )
-      out.push({ target: x, make: (y) => (y as typeof x).a, text: `the factor ${factorText(x.b)} should not be there`, kind: 'drop' });
+      out.push({
+        target: x,
+        make: (y) => (y as typeof x).a,
+        text: `the factor ${factorText(x.b, show)} should not be there`,
+        kind: 'drop',
+      });
+    // an extra power (v^2 for v, h^3 for h^2): the exponent lowered by one — no other edit lowers it
+    if (x.k === 'pow' && x.b.k === 'num' && Number.isInteger(x.b.value) && x.b.value >= 2 && x.b.value <= 4)
+      out.push(to(x, x.b.value === 2 ? x.a : { ...x, b: { ...x.b, value: x.b.value - 1 } }, 'twin'));
     if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) out.push(to(x, { ...x, i: x.j, j: x.i }, 'swap'));
     if (x.k === 'ref' && square(x)) out.push(to(x, { k: 'transpose', a: x, shape: x.shape, range: x.range }, 'swap'));
     if (x.k === 'transpose' && x.a.k === 'ref' && square(x.a)) out.push(to(x, x.a, 'swap'));
@@ -316,7 +351,7 @@ function fixes(side: Expr, model: Model, sideName: string): Edit[] {
  * 2(h_1 − y_1), named a coincidence instead). Only single terms (never a run of them), and only for a side of
  * at most MAX_TERMS terms (factorEditHint's own bound): one evaluation each, tried after every other edit.
  */
-function termDrops(side: Expr): Edit[] {
+function termDrops(side: Expr, show: Show): Edit[] {
   const out: Edit[] = [];
   // a scalar name written before the rest (w ∂h_3/∂h_2 ⋯ ∂h_1/∂h_0): its ratio is the file's value of w only
   for (const x of valueNodes(side)) {
@@ -325,7 +360,7 @@ function termDrops(side: Expr): Edit[] {
       out.push({
         target: x,
         make: (y) => (y as typeof x).b,
-        text: `the factor ${factorText(x.a)} should not be there`,
+        text: `the factor ${factorText(x.a, show)} should not be there`,
         kind: 'drop',
         at: x.a.range,
       });
@@ -336,13 +371,13 @@ function termDrops(side: Expr): Edit[] {
       out.push({
         target: x,
         make: (y) => ({ k: 'neg', a: (y as typeof x).b, shape: y.shape, range: y.range }),
-        text: `the factor ${factorText(neg)} should not be there`,
+        text: `the factor ${factorText(neg, show)} should not be there`,
         kind: 'drop',
         at: neg.range,
       });
   }
   const single = (x: Expr) => x.k !== 'add' && x.k !== 'sub' && !(x.k === 'neg' && (x.a.k === 'add' || x.a.k === 'sub'));
-  const say = (x: Expr) => `the term ${exprText(x)} should not be there`;
+  const say = (x: Expr) => `the term ${show(x)} should not be there`;
   const go = (x: Expr): void => {
     if (x.k !== 'add' && x.k !== 'sub') return;
     if (single(x.b)) out.push({ target: x, make: (y) => (y as typeof x).a, text: say(x.b), kind: 'drop', at: x.b.range });
@@ -418,12 +453,13 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
     const v = judge(r, edits);
     return v === null ? null : v === true;
   };
+  const show = printerFor(c.text, run.model.T);
   const edits = readings.map((r) => {
     const side = r.right ? r.c.rhs : r.c.lhs;
     const name = r.right ? 'the right side' : 'the left side';
     return {
-      ins: insertions(side, r.right ? r.c.lhs : r.c.rhs, run.model, name),
-      fix: [...fixes(side, run.model, name).slice(0, MAX_FIXES), ...termDrops(side)],
+      ins: insertions(side, r.right ? r.c.lhs : r.c.rhs, run.model, name, show),
+      fix: [...fixes(side, run.model, name, show).slice(0, MAX_FIXES), ...termDrops(side, show)],
     };
   });
   // one edit: an insertion or a fix
@@ -492,7 +528,7 @@ function scaleText(k: number, T: number): string {
 const cap = (s: string) => s.replace(/^(the|two|read) /, (w) => w[0]!.toUpperCase() + w.slice(1));
 
 /** a factor as it is written inside a product: (1 − z_t) */
-const factorText = (x: Expr) => (x.k === 'add' || x.k === 'sub' ? `(${exprText(x)})` : exprText(x));
+const factorText = (x: Expr, show: Show = exprText) => (x.k === 'add' || x.k === 'sub' ? `(${show(x)})` : show(x));
 
 /** "read with ∂h_t/∂W_h as a one-step derivative, " — the derivatives the one-step reading re-reads */
 function prefixOf(r: Reading): string {

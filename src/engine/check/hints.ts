@@ -1,6 +1,7 @@
 // What a failing check's message says about why: a derivative that is silently 0, the immediate
 // partial where the total was meant, a left-out path or part of the gradient, a wrong factor.
 
+import { printerFor } from './writtenT';
 import { Memo } from '../memo';
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
@@ -26,6 +27,8 @@ export interface Claim {
   rhs: Expr;
   points: Point[];
   freeT: boolean;
+  /** the check's source text, when it has one: a hint prints a step as written there (writtenT.ts) */
+  text?: string;
 }
 
 const namesOf = new Memo<Run, Map<number, { name: string; t: number | null }>>();
@@ -554,7 +557,8 @@ export function shiftHint(c: Claim, run: Run, other: OtherValues = null): string
         const moved = (x: Expr): Expr => (x === from ? to : mapChildren(x, moved));
         const edited = { ...sides, [side]: moved(sides[side]) };
         if (!confirmed(other, edited.lhs, edited.rhs, c.points)) continue;
-        return `${whichOf(from, refs)} should be ${exprText(to)}: with that step the check holds`;
+        const show = printerFor(c.text, model.T);
+        return `${whichOf(from, refs, show)} should be ${show(to)}: with that step the check holds`;
       }
   }
   return null;
@@ -567,9 +571,9 @@ const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
  * (Goodfellow's diag(1 − h_{t-1}²) (∇_{h_t} L) h_{t-1}ᵀ: which one is to move), counted in the order written
  */
 /** "h_t", or "the second h_t" when the side writes it more than once (in the order written) */
-export function whichOf(ref: Expr, refs: readonly Expr[]): string {
-  const text = exprText(ref);
-  const same = refs.filter((r) => exprText(r) === text).sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+export function whichOf(ref: Expr, refs: readonly Expr[], show: (e: Expr) => string = exprText): string {
+  const text = show(ref);
+  const same = refs.filter((r) => show(r) === text).sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
   if (same.length < 2) return text;
   const k = same.indexOf(ref);
   return `the ${ORDINAL[k] ?? `${k + 1}th`} ${text}`;

@@ -11,6 +11,7 @@ import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
+import { printerFor } from './writtenT';
 
 /** slopes tried per check */
 const MAX_TRIES = 4;
@@ -32,6 +33,19 @@ function slopeOf(x: Expr, range: Expr['range']): Expr {
   return { k: 'sub', a: one, b: { k: 'pow', a: x, b: two, shape: x.shape, range }, shape: x.shape, range };
 }
 
+const ON_TANH = `the square belongs on tanh: tanh' is 1 − tanh²`;
+
+/** X of X² (a power, or a matrix power: diag(…)² is diag((…)²)), else null */
+function squared(e: Expr): Expr | null {
+  const n = e.k === 'pow' ? e.b : e.k === 'matpow' ? e.n : null;
+  return n?.k === 'num' && n.value === 2 ? (e as Expr & { a: Expr }).a : null;
+}
+
+/** X of 1 − X for a tanh X, else null */
+function oneMinusTanh(x: Expr | null, model: Model): Expr | null {
+  return x?.k === 'sub' && isOne(x.a) && isTanh(x.b, model) ? x.b : null;
+}
+
 interface Try {
   node: Expr;
   meant: Expr;
@@ -45,6 +59,12 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
     out.push({ node: e, meant: slopeOf(e.b, e.range), why: `tanh' is 1 − tanh², the square is missing` });
   if ((e.k === 'mul' || e.k === 'hadamard') && isTanh(e.a, model) && e.b.k === 'sub' && isOne(e.b.a) && exprText(e.b.b) === exprText(e.a))
     out.push({ node: e, meant: slopeOf(e.a, e.range), why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²` });
+  // the square put on the bracket: (1 − tanh)² for 1 − tanh², and diag(1 − h)² (a matrix power) for diag(1 − h²)
+  const base = squared(e);
+  const u = oneMinusTanh(base, model);
+  if (u) out.push({ node: e, meant: slopeOf(u, e.range), why: ON_TANH });
+  const d = base?.k === 'call' && base.fn === 'diag' ? oneMinusTanh(base.arg, model) : null;
+  if (d && base?.k === 'call') out.push({ node: e, meant: { ...base, arg: slopeOf(d, base.arg.range) }, why: ON_TANH });
   forChildren(e, (x) => tries(x, model, out), VALUE_CHILDREN);
   return out;
 }
@@ -60,11 +80,12 @@ export function slopeHint(c: Claim, run: Run, other: OtherValues): { text: strin
     ...tries(c.rhs, run.model).map((t) => ({ ...t, right: true })),
     ...tries(c.lhs, run.model).map((t) => ({ ...t, right: false })),
   ];
+  const show = printerFor(c.text, run.model.T);
   for (const t of sides.slice(0, MAX_TRIES)) {
     const lhs = t.right ? c.lhs : replacing(c.lhs, t.node, t.meant);
     const rhs = t.right ? replacing(c.rhs, t.node, t.meant) : c.rhs;
     if (!holdsWith(c, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
-    return { text: `${exprText(t.node)} should be ${exprText(t.meant)} (${t.why}): with that the check holds`, culprit: t.node.range };
+    return { text: `${show(t.node)} should be ${show(t.meant)} (${t.why}): with that the check holds`, culprit: t.node.range };
   }
   return null;
 }

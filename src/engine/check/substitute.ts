@@ -286,7 +286,7 @@ function termEdits(side: Expr, other: Expr, model: Model): Edit[] {
 }
 
 /** the equation reads name at its own step (h_t in L_t = (y_t − h_t)²) */
-function readsAtOwnStep(e: Expr, name: string): boolean {
+export function readsAtOwnStep(e: Expr, name: string): boolean {
   let found = e.k === 'ref' && e.name === name && e.idx?.v === 't' && e.idx.k === 0 && !e.idx.terms?.length;
   if (!found) forChildren(e, (c) => (found ||= readsAtOwnStep(c, name)), VALUE_CHILDREN);
   return found;

@@ -4,7 +4,7 @@
 // Asked last: no evaluation but the two sides (already evaluated) and node values, then one at a draw to confirm.
 
 import type { Expr, Idx } from '../../language/model';
-import { exprText, refText } from '../../language/print';
+import { printerFor } from './writtenT';
 import { forChildren } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -75,7 +75,8 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
       const edited: Expr = { k: k > 0 ? 'add' : 'sub', a: formula, b: term, shape: formula.shape, range: formula.range };
       const [l, r] = right ? [whole, edited] : [edited, whole];
       if (!confirmed(other, l, r, c.points)) continue;
-      const written = X.k === 'ref' ? refText(X.name, X.idx) : exprText(X);
+      // as the check writes it: −y_T where its text writes the step T
+      const written = printerFor(c.text, run.model.T)(X);
       const text = `${k < 0 ? '−' : ''}${Math.abs(k) === 2 ? '2 ' : ''}${written}`;
       return `The ${right ? 'right' : 'left'} side leaves out the term ${text}: with it the check holds`;
     }
