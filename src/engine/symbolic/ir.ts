@@ -422,6 +422,17 @@ export class Builder {
     if (b.op === 'diag' && b.args[0].shape.length === 1) {
       if (a.op === 'ones' && a.shape.length === 2 && a.shape[0] === 1) return this.T(b.args[0]);
       if (a.op === 'T' && a.args[0].shape.length === 1) return this.T(this.had(a.args[0], b.args[0]));
+      // uᵀ M diag(v) = (Mᵀu ⊙ v)ᵀ: the row a boundary step's gradient is (((ŷ₃ − y₃)ᵀ V) diag(o₃ ⊙ tanh′(c₃))
+      // is (Vᵀ(ŷ₃ − y₃) ⊙ o₃ ⊙ tanh′(c₃))ᵀ, as the general step's δ-recursion writes it)
+      const col = columnOfRow(this, a);
+      if (col) return this.T(this.had(col, b.args[0]));
+    }
+    // the same row built right to left: uᵀ (M diag(v)) and uᵀ (M diag(v) X) (a product's rest as written)
+    if (a.op === 'T' && a.args[0].shape.length === 1 && b.op === 'matmul') {
+      const [m, d] = b.args;
+      if (m.op === 'matmul' && m.args[1].op === 'diag' && m.args[1].args[0].shape.length === 1 && m.args[0].shape.length === 2)
+        return this.matmul(this.matmul(a, m), d);
+      if (d.op === 'diag' && d.args[0].shape.length === 1 && m.shape.length === 2) return this.matmul(this.matmul(a, m), d);
     }
     if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
@@ -599,6 +610,17 @@ export function isZero(n: Node): boolean {
 }
 
 /** c·rest for a product with a leading numeric coefficient, else 1·node. */
+/**
+ * The column c of a row written uᵀ M (a vector u transposed, times one matrix): cᵀ = uᵀ M, c = Mᵀ u. Only
+ * this one level, so a construction never walks a chain (a longer product is left as written).
+ */
+function columnOfRow(b: Builder, row: Node): Node | null {
+  if (row.op !== 'matmul' || row.shape.length !== 2 || row.shape[0] !== 1) return null;
+  const [u, m] = row.args;
+  if (u.op !== 'T' || u.args[0].shape.length !== 1 || m.shape.length !== 2) return null;
+  return b.matmul(b.T(m), u.args[0]);
+}
+
 function splitCoef(b: Builder, t: Node): [number, Node] {
   if (t.op === 'mul' && t.args[0].op === 'num') {
     const rest = t.args.slice(1);
