@@ -114,3 +114,45 @@ describe('derive18: forms as sheets print them', () => {
     expect(g).not.toMatch(/h̃\u0303|h\u0303\u0303/);
   });
 });
+
+/** Goodfellow §10.2.2: a tanh RNN, softmax outputs, one-hot targets, random sizes and values */
+function goodfellow(seed: number): string {
+  const r = rng(seed);
+  const n = 2 + Math.floor(3 * r());
+  const d = 1 + Math.floor(3 * r());
+  const p = 2 + Math.floor(2 * r());
+  return [
+    'T = 3',
+    `input x : ${d}`,
+    `target y : ${p}`,
+    `param W : ${n}x${n} = ${mat(r, n, n)}`,
+    `param U : ${n}x${d} = ${mat(r, n, d)}`,
+    `param V : ${p}x${n} = ${mat(r, p, n)}`,
+    `param b : ${n}`,
+    `param c : ${p}`,
+    'h_0 = 0',
+    'a_t = b + W h_{t-1} + U x_t',
+    'h_t = tanh(a_t)',
+    'o_t = c + V h_t',
+    'ŷ_t = softmax(o_t)',
+    'L_t = -sum(y_t ⊙ log(ŷ_t))',
+    'loss L = Σ_t L_t',
+    'derive ∂L/∂W',
+    'derive ∂L/∂b',
+    '',
+  ].join('\n');
+}
+
+describe("derive18: Goodfellow's weight gradient, term by term", () => {
+  it('the first step of ∂L/∂W is the outer product (Vᵀ(ŷ₁ − y₁) ⊙ tanh′(a₁)) h₀ᵀ (eq. 10.26), on random networks', () => {
+    for (let seed = 11; seed <= 16; seed++) {
+      const [dw, db] = analyze(goodfellow(seed), { forms: true }).derives;
+      // shown, so evaluated back to the number: the printed form and the number agree
+      const w = nfc(dw!.results[0]!.forms!.explicit!.text);
+      expect(w).toContain(nfc('∂L/∂W = (Vᵀ (ŷ₁ − y₁) ⊙ tanh′(a₁)) h₀ᵀ\n'));
+      expect(w).not.toContain(nfc('(ŷ₁ − y₁)ᵀ V diag'));
+      const b = nfc(db!.results[0]!.forms!.explicit!.text);
+      expect(b).toContain(nfc('∂L/∂b = (Vᵀ (ŷ₁ − y₁) ⊙ tanh′(a₁))ᵀ\n'));
+    }
+  });
+});

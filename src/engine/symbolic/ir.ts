@@ -433,6 +433,9 @@ export class Builder {
       if (m.op === 'matmul' && m.args[1].op === 'diag' && m.args[1].args[0].shape.length === 1 && m.args[0].shape.length === 2)
         return this.matmul(this.matmul(a, m), d);
       if (d.op === 'diag' && d.args[0].shape.length === 1 && m.shape.length === 2) return this.matmul(this.matmul(a, m), d);
+      // uᵀ (M (diag(v) X)): Goodfellow's (Vᵀ(ŷ − y) ⊙ tanh′(a)) h_{t-1}ᵀ where X is ∂(W h)/∂W = I ⊗ hᵀ
+      if (d.op === 'matmul' && d.args[0].op === 'diag' && d.args[0].args[0].shape.length === 1 && m.shape.length === 2)
+        return this.matmul(this.matmul(this.matmul(a, m), d.args[0]), d.args[1]);
     }
     if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
