@@ -156,3 +156,25 @@ describe("derive18: Goodfellow's weight gradient, term by term", () => {
     }
   });
 });
+
+describe('derive18: an MLP with layers as steps', () => {
+  it("the last layer's ∂E/∂W_T is ((p_T − d_T) ⊙ σ′(p̃_T)) p_{T-1}ᵀ, one layer down W_Tᵀ(…) — no diag, no ⊗", () => {
+    const text = [
+      'T = 3',
+      'param W_t : 2x2',
+      'param b_t : 2',
+      'target d : 2',
+      'p_0 = [1, -1]',
+      'p_t = σ(W_t p_{t-1} + b_t)',
+      'loss E = 0.5 sum((p_T - d_T)^2)',
+      'derive ∂E/∂W_t',
+      'derive ∂E/∂W_2',
+      '',
+    ].join('\n');
+    const [all, two] = analyze(text, { forms: true }).derives;
+    const last = all!.general!.find((g) => g.from === 3)!;
+    expect(last.text).toContain('∂E/∂W₃ = ∂E/∂p₃·∂p₃/∂W₃ = ((p₃ − d₃) ⊙ σ′(p̃₃)) p₂ᵀ');
+    // shown, so evaluated back to the number
+    expect(two!.results[0]!.forms!.explicit!.text).toContain('∂E/∂W₂ = (W₃ᵀ ((p₃ − d₃) ⊙ σ′(p̃₃)) ⊙ σ′(p̃₂)) p₁ᵀ');
+  });
+});

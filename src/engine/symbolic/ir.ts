@@ -433,6 +433,8 @@ export class Builder {
       if (m.op === 'matmul' && m.args[1].op === 'diag' && m.args[1].args[0].shape.length === 1 && m.args[0].shape.length === 2)
         return this.matmul(this.matmul(a, m), d);
       if (d.op === 'diag' && d.args[0].shape.length === 1 && m.shape.length === 2) return this.matmul(this.matmul(a, m), d);
+      // uᵀ (diag(v) X) = (u ⊙ v)ᵀ X: an MLP's last layer, ((p₃ − d₃) ⊙ σ′(p̃₃)) p₂ᵀ
+      if (m.op === 'diag' && m.args[0].shape.length === 1) return this.matmul(this.matmul(a, m), d);
       // uᵀ (M (diag(v) X)): Goodfellow's (Vᵀ(ŷ − y) ⊙ tanh′(a)) h_{t-1}ᵀ where X is ∂(W h)/∂W = I ⊗ hᵀ
       if (d.op === 'matmul' && d.args[0].op === 'diag' && d.args[0].args[0].shape.length === 1 && m.shape.length === 2)
         return this.matmul(this.matmul(this.matmul(a, m), d.args[0]), d.args[1]);
@@ -612,18 +614,27 @@ export function isZero(n: Node): boolean {
   return n.op === 'zero' || (n.op === 'num' && n.num === 0);
 }
 
-/** c·rest for a product with a leading numeric coefficient, else 1·node. */
 /**
- * The column c of a row written uᵀ M (a vector u transposed, times one matrix): cᵀ = uᵀ M, c = Mᵀ u. Only
- * this one level, so a construction never walks a chain (a longer product is left as written).
+ * The column c of a row written uᵀ M (a vector u transposed, times one matrix): cᵀ = uᵀ M, c = Mᵀ u, with Mᵀ
+ * pushed one level into a product M = A B (Bᵀ Aᵀ u, and diag(v)ᵀ u = u ⊙ v) so that (diag(σ′(p̃₃)) W₃)ᵀ (p₃ − d₃)
+ * reads W₃ᵀ ((p₃ − d₃) ⊙ σ′(p̃₃)). Only these levels, so a construction never walks a chain.
  */
 function columnOfRow(b: Builder, row: Node): Node | null {
   if (row.op !== 'matmul' || row.shape.length !== 2 || row.shape[0] !== 1) return null;
   const [u, m] = row.args;
   if (u.op !== 'T' || u.args[0].shape.length !== 1 || m.shape.length !== 2) return null;
-  return b.matmul(b.T(m), u.args[0]);
+  return pulledBack(b, u.args[0], m, true);
 }
 
+/** Mᵀ u for a column u; into one product level when `deep` */
+function pulledBack(b: Builder, u: Node, m: Node, deep: boolean): Node {
+  if (m.op === 'diag' && m.args[0].shape.length === 1) return b.had(u, m.args[0]);
+  if (deep && m.op === 'matmul' && m.args[0].shape.length === 2 && m.args[1].shape.length === 2)
+    return pulledBack(b, pulledBack(b, u, m.args[0], false), m.args[1], false);
+  return b.matmul(b.T(m), u);
+}
+
+/** c·rest for a product with a leading numeric coefficient, else 1·node. */
 function splitCoef(b: Builder, t: Node): [number, Node] {
   if (t.op === 'mul' && t.args[0].op === 'num') {
     const rest = t.args.slice(1);
