@@ -178,3 +178,33 @@ describe('derive18: an MLP with layers as steps', () => {
     expect(two!.results[0]!.forms!.explicit!.text).toContain('∂E/∂W₂ = (W₃ᵀ ((p₃ − d₃) ⊙ σ′(p̃₃)) ⊙ σ′(p̃₂)) p₁ᵀ');
   });
 });
+
+describe('derive18: a sum of diagonals is one diagonal', () => {
+  it("a GRU's ∂h_t/∂h_{t-1}: diag((h_{t-1} − h̃_t) ⊙ σ′(z̃_t)) U_z, not (diag(h_{t-1}) − diag(h̃_t)) diag(…) U_z", () => {
+    for (let seed = 21; seed <= 24; seed++) {
+      const r = rng(seed);
+      const n = 2 + Math.floor(3 * r());
+      const text = [
+        'T = 3',
+        'input x : 2',
+        `param W_z : ${n}x2 = ${mat(r, n, 2)}`,
+        `param U_z : ${n}x${n} = ${mat(r, n, n)}`,
+        `param W : ${n}x2 = ${mat(r, n, 2)}`,
+        `param U : ${n}x${n} = ${mat(r, n, n)}`,
+        'h_0 = 0',
+        'z_t = σ(W_z x_t + U_z h_{t-1})',
+        'h̃_t = tanh(W x_t + U h_{t-1})',
+        'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h̃_t',
+        'loss L = sum(h_T)',
+        'derive ∂h_t/∂h_{t-1}',
+        '',
+      ].join('\n');
+      // shown, so evaluated back to the number at every step
+      const g = analyze(text, { forms: true })
+        .derives[0]!.general!.map((x) => x.text)
+        .join('\n');
+      expect(nfc(g)).toContain(nfc('diag((h_{t-1} − h̃_t) ⊙ σ′(z̃_t)) U_z'));
+      expect(g).not.toContain('diag(h_{t-1}) − diag(');
+    }
+  });
+});

@@ -288,7 +288,7 @@ export class Builder {
     if (flat.length <= 8 && nothingToMerge(flat)) {
       if (flat.length === 0) return this.zero(shape);
       if (flat.length === 1 && sameShape(flat[0].shape, shape)) return flat[0];
-      return this.make('add', shape, flat);
+      return this.sumOf(shape, flat);
     }
     // group like terms by their non-numeric part (keyed without building it), in order of first appearance
     type G = { coef: number; term: Node; rest: readonly Node[]; merged: boolean };
@@ -334,7 +334,18 @@ export class Builder {
     }
     if (out.length === 0) return this.zero(shape);
     if (out.length === 1 && sameShape(out[0].shape, shape)) return out[0];
-    return this.make('add', shape, out);
+    return this.sumOf(shape, out);
+  }
+
+  /** a sum of unlike terms; diag(u) − diag(v) = diag(u − v): a GRU's ∂h_t/∂z_t is diag(h_{t-1} − h̃_t) */
+  private sumOf(shape: Shape, terms: Node[]): Node {
+    const diags = terms.length > 1 ? diagonalsOf(this, terms) : null;
+    if (!diags) return this.make('add', shape, terms);
+    // a coefficient common to every term stays outside (2 diag(h) − 2 diag(y) is 2 diag(h − y))
+    const k = Math.abs(diags[0][0]);
+    const common = k !== 1 && diags.every(([ki]) => Math.abs(ki) === k) ? k : 1;
+    const d = this.diag(this.add(...diags.map(([ki, v]) => (ki / common === 1 ? v : this.mul(this.num(ki / common), v)))));
+    return common === 1 ? d : this.mul(this.num(common), d);
   }
 
   sub(a: Node, b: Node): Node {
@@ -632,6 +643,17 @@ function pulledBack(b: Builder, u: Node, m: Node, deep: boolean): Node {
   if (deep && m.op === 'matmul' && m.args[0].shape.length === 2 && m.args[1].shape.length === 2)
     return pulledBack(b, pulledBack(b, u, m.args[0], false), m.args[1], false);
   return b.matmul(b.T(m), u);
+}
+
+/** [[k₁, v₁], [k₂, v₂], …] when every term is a diagonal kᵢ·diag(vᵢ) of a vector, else null (one pass, no walk) */
+function diagonalsOf(b: Builder, terms: readonly Node[]): [number, Node][] | null {
+  const out: [number, Node][] = [];
+  for (const t of terms) {
+    const [k, x] = splitCoef(b, t);
+    if (x.op !== 'diag' || x.args[0].shape.length !== 1) return null;
+    out.push([k, x.args[0]]);
+  }
+  return out;
 }
 
 /** c·rest for a product with a leading numeric coefficient, else 1·node. */
