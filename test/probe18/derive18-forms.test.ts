@@ -207,4 +207,27 @@ describe('derive18: a sum of diagonals is one diagonal', () => {
       expect(g).not.toContain('diag(h_{t-1}) − diag(');
     }
   });
+
+  it("a GRU's δ-recursion factors δ ⊙ h_t − δ ⊙ h̃_{t+1} as δ_{t+1} ⊙ (h_t − h̃_{t+1})", () => {
+    const text = [
+      'T = 3',
+      'input x : 2',
+      'param W_z : 3x2',
+      'param U_z : 3x3',
+      'param W : 3x2',
+      'param U : 3x3',
+      'param v : 3',
+      'h_0 = 0',
+      'z_t = σ(W_z x_t + U_z h_{t-1})',
+      'h̃_t = tanh(W x_t + U h_{t-1})',
+      'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h̃_t',
+      'loss L = vᵀ h_T',
+      'derive ∂L/∂h_t',
+      '',
+    ].join('\n');
+    const g = analyze(text, { forms: true })
+      .derives[0]!.general!.map((x) => x.text)
+      .join('\n');
+    expect(nfc(g)).toContain(nfc('U_zᵀ (δ_{t+1} ⊙ (h_t − h̃_{t+1}) ⊙ σ′(z̃_{t+1}))'));
+  });
 });

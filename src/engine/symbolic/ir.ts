@@ -339,6 +339,8 @@ export class Builder {
 
   /** a sum of unlike terms; diag(u) − diag(v) = diag(u − v): a GRU's ∂h_t/∂z_t is diag(h_{t-1} − h̃_t) */
   private sumOf(shape: Shape, terms: Node[]): Node {
+    const shared = terms.length > 1 ? sharedFirstFactor(this, terms) : null;
+    if (shared) return this.had(shared[0], this.add(...shared[1]));
     const diags = terms.length > 1 ? diagonalsOf(this, terms) : null;
     if (!diags) return this.make('add', shape, terms);
     // a coefficient common to every term stays outside (2 diag(h) − 2 diag(y) is 2 diag(h − y))
@@ -643,6 +645,23 @@ function pulledBack(b: Builder, u: Node, m: Node, deep: boolean): Node {
   if (deep && m.op === 'matmul' && m.args[0].shape.length === 2 && m.args[1].shape.length === 2)
     return pulledBack(b, pulledBack(b, u, m.args[0], false), m.args[1], false);
   return b.matmul(b.T(m), u);
+}
+
+/**
+ * δ ⊙ h − δ ⊙ h̃ = δ ⊙ (h − h̃): when every term is kᵢ·(f ⊙ rᵢ) with one first factor f, [f, [k₁r₁, k₂r₂, …]]
+ * (a GRU's δ-recursion, as sheets factor it); else null. One pass over the terms, no walk.
+ */
+function sharedFirstFactor(b: Builder, terms: readonly Node[]): [Node, Node[]] | null {
+  let f: Node | null = null;
+  const rest: Node[] = [];
+  for (const t of terms) {
+    const [k, x] = splitCoef(b, t);
+    if (x.op !== 'had' || x.args.length < 2 || (f !== null && x.args[0] !== f)) return null;
+    f = x.args[0];
+    const r = x.args.slice(2).reduce((acc, n) => b.had(acc, n), x.args[1]);
+    rest.push(k === 1 ? r : b.mul(b.num(k), r));
+  }
+  return f ? [f, rest] : null;
 }
 
 /** [[k₁, v₁], [k₂, v₂], …] when every term is a diagonal kᵢ·diag(vᵢ) of a vector, else null (one pass, no walk) */
