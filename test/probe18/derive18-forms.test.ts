@@ -231,3 +231,33 @@ describe('derive18: a sum of diagonals is one diagonal', () => {
     expect(nfc(g)).toContain(nfc('U_zᵀ (δ_{t+1} ⊙ (h_t − h̃_{t+1}) ⊙ σ′(z̃_{t+1}))'));
   });
 });
+
+describe('derive18: a vector by a matrix (d2l §9.7, ∂h_t/∂W_hh)', () => {
+  it('has its forms (the 3-tensor number is compared entry by entry), printed as a list of matrices', () => {
+    for (let seed = 31; seed <= 34; seed++) {
+      const r = rng(seed);
+      const n = 2 + Math.floor(2 * r());
+      const text = [
+        'T = 3',
+        'input x : 2',
+        `param W_hx : ${n}x2 = ${mat(r, n, 2)}`,
+        `param W_hh : ${n}x${n} = ${mat(r, n, n)}`,
+        `h_0 = ${mat(r, 1, n).slice(1, -1)}`,
+        'h_t = tanh(W_hx x_t + W_hh h_{t-1})',
+        'loss L = sum(h_T)',
+        'derive ∂h_2/∂W_hh',
+        'derive ∂h_t/∂W_hh',
+        '',
+      ].join('\n');
+      const [two, all] = analyze(text, { forms: true }).derives;
+      const res = two!.results[0]!;
+      // shown, so evaluated back to the number: the printed form and the number agree
+      expect(res.forms?.explicit?.text).toContain('∂h₂/∂W_hh = diag(tanh′(h̃₂)) (I');
+      // the value as the n×n×n tensor it is: n matrices
+      expect(res.text).toMatch(/= \[\[\[/);
+      const general = all!.general!.map((g) => g.text).join('\n');
+      expect(nfc(general)).toContain(nfc('∂h_t/∂W_hh = ∂⁺h_t/∂W_hh + ∂h_t/∂h_{t-1}·∂h_{t-1}/∂W_hh'));
+      expect(nfc(general)).toContain(nfc(`= diag(tanh′(h̃_t)) (I${'₀₁₂₃₄₅₆₇₈₉'[n]} ⊗ h_{t-1}ᵀ) + diag(tanh′(h̃_t)) W_hh·∂h_{t-1}/∂W_hh`));
+    }
+  });
+});
