@@ -440,17 +440,17 @@ export class Builder {
       const col = columnOfRow(this, a);
       if (col) return this.T(this.had(col, b.args[0]));
     }
-    // the same row built right to left: uᵀ (M diag(v)) and uᵀ (M diag(v) X) (a product's rest as written)
+    // the same row built right to left: uᵀ (M diag(v)), uᵀ ((M diag(v)) X), uᵀ (diag(v) X), uᵀ (M (diag(v) X)) —
+    // only where M and X are not products themselves, so the reassociation is a fixed few steps, never a walk
+    // down a chain (a chain's shared suffixes would be rebuilt for every term: quadratic in T)
     if (a.op === 'T' && a.args[0].shape.length === 1 && b.op === 'matmul') {
       const [m, d] = b.args;
-      if (m.op === 'matmul' && m.args[1].op === 'diag' && m.args[1].args[0].shape.length === 1 && m.args[0].shape.length === 2)
-        return this.matmul(this.matmul(a, m), d);
-      if (d.op === 'diag' && d.args[0].shape.length === 1 && m.shape.length === 2) return this.matmul(this.matmul(a, m), d);
+      const isDiag = (n: Node): boolean => n.op === 'diag' && n.args[0].shape.length === 1;
+      const plain = (n: Node): boolean => n.op !== 'matmul' && n.shape.length === 2;
+      if (m.op === 'matmul' && isDiag(m.args[1]) && plain(m.args[0]) && d.op !== 'matmul') return this.matmul(this.matmul(a, m), d);
+      if (isDiag(d) && plain(m)) return this.matmul(this.matmul(a, m), d);
       // uᵀ (diag(v) X) = (u ⊙ v)ᵀ X: an MLP's last layer, ((p₃ − d₃) ⊙ σ′(p̃₃)) p₂ᵀ
-      if (m.op === 'diag' && m.args[0].shape.length === 1) return this.matmul(this.matmul(a, m), d);
-      // uᵀ (M (diag(v) X)): Goodfellow's (Vᵀ(ŷ − y) ⊙ tanh′(a)) h_{t-1}ᵀ where X is ∂(W h)/∂W = I ⊗ hᵀ
-      if (d.op === 'matmul' && d.args[0].op === 'diag' && d.args[0].args[0].shape.length === 1 && m.shape.length === 2)
-        return this.matmul(this.matmul(this.matmul(a, m), d.args[0]), d.args[1]);
+      if (isDiag(m) && d.op !== 'matmul') return this.matmul(this.matmul(a, m), d);
     }
     if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
