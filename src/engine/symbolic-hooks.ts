@@ -28,7 +28,8 @@ export const MAX_SYMBOLIC_OPS_TOTAL = 3_000_000;
  *  on the row), never as 64 × 4096 matrices, so the check stays within the operation budget */
 export const MAX_SYMBOLIC_ENTRIES = 4096;
 
-const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : (v as (number | number[])[]).flat());
+// a value as its entries in row-major order: a 3-tensor (∂h_t/∂W_hh, n×m×k) is nested three deep
+const flat = (v: Value): number[] => (typeof v === 'number' ? [v] : ((v as unknown[]).flat(2) as number[]));
 const en = (n: number) => n.toLocaleString('en');
 
 function agrees(a: Float64Array, b: number[]): boolean {

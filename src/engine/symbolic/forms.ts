@@ -134,12 +134,29 @@ export function valueText(t: Tensor, shape: number[], latex: boolean): string {
   const xs = Array.from(t.data, (x) => numText(x, latex));
   if (shape.length === 0 || xs.length === 1) return xs[0];
   if (shape.length === 1) return latex ? `\\begin{bmatrix}${xs.join(' \\\\ ')}\\end{bmatrix}` : `[${xs.join(', ')}]`;
+  if (shape.length === 3) return tensorText(xs, shape, latex);
   const c = shape[1];
   const rows: string[][] = [];
   for (let i = 0; i < xs.length; i += c) rows.push(xs.slice(i, i + c));
   return latex
     ? `\\begin{bmatrix}${rows.map((r) => r.join(' & ')).join(' \\\\ ')}\\end{bmatrix}`
     : `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`;
+}
+
+/** an n×m×k tensor (∂h_t/∂W_hh) as the list of its n matrices, as the number line prints it */
+function tensorText(xs: string[], shape: number[], latex: boolean): string {
+  const [, m, k] = shape as [number, number, number];
+  const mats: string[] = [];
+  for (let i = 0; i < xs.length; i += m * k) {
+    const rows: string[][] = [];
+    for (let j = i; j < i + m * k; j += k) rows.push(xs.slice(j, j + k));
+    mats.push(
+      latex
+        ? `\\begin{bmatrix}${rows.map((r) => r.join(' & ')).join(' \\\\ ')}\\end{bmatrix}`
+        : `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`,
+    );
+  }
+  return latex ? `\\left[${mats.join(',\\ ')}\\right]` : `[${mats.join(', ')}]`;
 }
 
 export function exactLatex(s: string): string {

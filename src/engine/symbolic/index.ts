@@ -116,6 +116,13 @@ function resultShape(d: Derivation): number[] {
   return size(ofShape) === 1 ? wrtShape : fromMat(size(ofShape), size(wrtShape));
 }
 
+/** the shape a value is printed in: a vector by a matrix is the n×m×k tensor the number line shows */
+function printedShape(d: Derivation, shape: number[]): number[] {
+  const ofShape = (d.of.eq ?? d.of.leaf).shape;
+  const wrtShape = d.wrt.leaf.shape;
+  return size(ofShape) > 1 && wrtShape.length === 2 && wrtShape[0]! > 1 && wrtShape[1]! > 1 ? [size(ofShape), ...wrtShape] : shape;
+}
+
 export type FormKind = 'chain' | 'explicit' | 'recursive' | 'factored';
 
 function formNode(d: Derivation, kind: FormKind): Node | null {
@@ -182,8 +189,10 @@ export function deriveForms(
   const shape = resultShape(d);
   if (main) {
     const val = evaluateNode(d, main, leaf, values);
-    v = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
-    const ex = exactValue(model, d.U, main, leaf);
+    const ps = printedShape(d, shape);
+    v = { text: valueText(val, ps, false), latex: valueText(val, ps, true) };
+    // (exact values are written as vectors and matrices: a 3-tensor is given as its float only)
+    const ex = ps.length === 3 ? null : exactValue(model, d.U, main, leaf);
     if (ex) {
       exact = exactText(ex, shape);
       const float = Array.from(val.data);
@@ -273,7 +282,8 @@ function deriveStretched(
     // the general chain's value too (kept for evaluateForm): a proxy that cannot give it falls back here
     // rather than dropping the chain and explicit forms later
     if (d.general) stretchedValue(s, 'chain', lv, values);
-    const v: ValueStrings = { text: valueText(val, shape, false), latex: valueText(val, shape, true) };
+    const ps = printedShape(d, shape);
+    const v: ValueStrings = { text: valueText(val, ps, false), latex: valueText(val, ps, true) };
     const out = withStepMap(
       (x) => realStep(h, x),
       () => printForms(d, v, true),

@@ -288,7 +288,7 @@ export class Builder {
     if (flat.length <= 8 && nothingToMerge(flat)) {
       if (flat.length === 0) return this.zero(shape);
       if (flat.length === 1 && sameShape(flat[0].shape, shape)) return flat[0];
-      return this.make('add', shape, flat);
+      return this.sumOf(shape, flat);
     }
     // group like terms by their non-numeric part (keyed without building it), in order of first appearance
     type G = { coef: number; term: Node; rest: readonly Node[]; merged: boolean };
@@ -334,7 +334,20 @@ export class Builder {
     }
     if (out.length === 0) return this.zero(shape);
     if (out.length === 1 && sameShape(out[0].shape, shape)) return out[0];
-    return this.make('add', shape, out);
+    return this.sumOf(shape, out);
+  }
+
+  /** a sum of unlike terms; diag(u) − diag(v) = diag(u − v): a GRU's ∂h_t/∂z_t is diag(h_{t-1} − h̃_t) */
+  private sumOf(shape: Shape, terms: Node[]): Node {
+    const shared = terms.length > 1 ? sharedFirstFactor(this, terms) : null;
+    if (shared) return this.had(shared[0], this.add(...shared[1]));
+    const diags = terms.length > 1 ? diagonalsOf(this, terms) : null;
+    if (!diags) return this.make('add', shape, terms);
+    // a coefficient common to every term stays outside (2 diag(h) − 2 diag(y) is 2 diag(h − y))
+    const k = Math.abs(diags[0][0]);
+    const common = k !== 1 && diags.every(([ki]) => Math.abs(ki) === k) ? k : 1;
+    const d = this.diag(this.add(...diags.map(([ki, v]) => (ki / common === 1 ? v : this.mul(this.num(ki / common), v)))));
+    return common === 1 ? d : this.mul(this.num(common), d);
   }
 
   sub(a: Node, b: Node): Node {
@@ -422,6 +435,22 @@ export class Builder {
     if (b.op === 'diag' && b.args[0].shape.length === 1) {
       if (a.op === 'ones' && a.shape.length === 2 && a.shape[0] === 1) return this.T(b.args[0]);
       if (a.op === 'T' && a.args[0].shape.length === 1) return this.T(this.had(a.args[0], b.args[0]));
+      // uᵀ M diag(v) = (Mᵀu ⊙ v)ᵀ: the row a boundary step's gradient is (((ŷ₃ − y₃)ᵀ V) diag(o₃ ⊙ tanh′(c₃))
+      // is (Vᵀ(ŷ₃ − y₃) ⊙ o₃ ⊙ tanh′(c₃))ᵀ, as the general step's δ-recursion writes it)
+      const col = columnOfRow(this, a);
+      if (col) return this.T(this.had(col, b.args[0]));
+    }
+    // the same row built right to left: uᵀ (M diag(v)), uᵀ ((M diag(v)) X), uᵀ (diag(v) X), uᵀ (M (diag(v) X)) —
+    // only where M and X are not products themselves, so the reassociation is a fixed few steps, never a walk
+    // down a chain (a chain's shared suffixes would be rebuilt for every term: quadratic in T)
+    if (a.op === 'T' && a.args[0].shape.length === 1 && b.op === 'matmul') {
+      const [m, d] = b.args;
+      const isDiag = (n: Node): boolean => n.op === 'diag' && n.args[0].shape.length === 1;
+      const plain = (n: Node): boolean => n.op !== 'matmul' && n.shape.length === 2;
+      if (m.op === 'matmul' && isDiag(m.args[1]) && plain(m.args[0]) && d.op !== 'matmul') return this.matmul(this.matmul(a, m), d);
+      if (isDiag(d) && plain(m)) return this.matmul(this.matmul(a, m), d);
+      // uᵀ (diag(v) X) = (u ⊙ v)ᵀ X: an MLP's last layer, ((p₃ − d₃) ⊙ σ′(p̃₃)) p₂ᵀ
+      if (isDiag(m) && d.op !== 'matmul') return this.matmul(this.matmul(a, m), d);
     }
     if (a.op === 'diag' && b.op === 'matmul' && b.args[0].op === 'diag') return this.matmul(this.matmul(a, b.args[0]), b.args[1]);
     const [ka, xa] = splitCoef(this, a);
@@ -596,6 +625,54 @@ function nothingToMerge(flat: readonly Node[]): boolean {
 
 export function isZero(n: Node): boolean {
   return n.op === 'zero' || (n.op === 'num' && n.num === 0);
+}
+
+/**
+ * The column c of a row written uᵀ M (a vector u transposed, times one matrix): cᵀ = uᵀ M, c = Mᵀ u, with Mᵀ
+ * pushed one level into a product M = A B (Bᵀ Aᵀ u, and diag(v)ᵀ u = u ⊙ v) so that (diag(σ′(p̃₃)) W₃)ᵀ (p₃ − d₃)
+ * reads W₃ᵀ ((p₃ − d₃) ⊙ σ′(p̃₃)). Only these levels, so a construction never walks a chain.
+ */
+function columnOfRow(b: Builder, row: Node): Node | null {
+  if (row.op !== 'matmul' || row.shape.length !== 2 || row.shape[0] !== 1) return null;
+  const [u, m] = row.args;
+  if (u.op !== 'T' || u.args[0].shape.length !== 1 || m.shape.length !== 2) return null;
+  return pulledBack(b, u.args[0], m, true);
+}
+
+/** Mᵀ u for a column u; into one product level when `deep` */
+function pulledBack(b: Builder, u: Node, m: Node, deep: boolean): Node {
+  if (m.op === 'diag' && m.args[0].shape.length === 1) return b.had(u, m.args[0]);
+  if (deep && m.op === 'matmul' && m.args[0].shape.length === 2 && m.args[1].shape.length === 2)
+    return pulledBack(b, pulledBack(b, u, m.args[0], false), m.args[1], false);
+  return b.matmul(b.T(m), u);
+}
+
+/**
+ * δ ⊙ h − δ ⊙ h̃ = δ ⊙ (h − h̃): when every term is kᵢ·(f ⊙ rᵢ) with one first factor f, [f, [k₁r₁, k₂r₂, …]]
+ * (a GRU's δ-recursion, as sheets factor it); else null. One pass over the terms, no walk.
+ */
+function sharedFirstFactor(b: Builder, terms: readonly Node[]): [Node, Node[]] | null {
+  let f: Node | null = null;
+  const rest: Node[] = [];
+  for (const t of terms) {
+    const [k, x] = splitCoef(b, t);
+    if (x.op !== 'had' || x.args.length < 2 || (f !== null && x.args[0] !== f)) return null;
+    f = x.args[0];
+    const r = x.args.slice(2).reduce((acc, n) => b.had(acc, n), x.args[1]);
+    rest.push(k === 1 ? r : b.mul(b.num(k), r));
+  }
+  return f ? [f, rest] : null;
+}
+
+/** [[k₁, v₁], [k₂, v₂], …] when every term is a diagonal kᵢ·diag(vᵢ) of a vector, else null (one pass, no walk) */
+function diagonalsOf(b: Builder, terms: readonly Node[]): [number, Node][] | null {
+  const out: [number, Node][] = [];
+  for (const t of terms) {
+    const [k, x] = splitCoef(b, t);
+    if (x.op !== 'diag' || x.args[0].shape.length !== 1) return null;
+    out.push([k, x.args[0]]);
+  }
+  return out;
 }
 
 /** c·rest for a product with a leading numeric coefficient, else 1·node. */

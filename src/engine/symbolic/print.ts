@@ -193,6 +193,11 @@ function textMark(b: string, mark: string): string {
   return decorated.get(key) ?? decorated.set(key, key.normalize('NFC'));
 }
 const textTilde = (b: string): string => textMark(b, '\u0303');
+/** does a name's base carry an accent already (c̃, ŷ, ō: a combining mark, precomposed or not)? */
+const accentedBases = new BoundedCache<boolean>(1024);
+function hasAccent(b: string): boolean {
+  return accentedBases.get(b) ?? accentedBases.set(b, /[\u0300-\u036f]/.test(b.normalize('NFD')));
+}
 const textBar = (b: string): string => textMark(b, '\u0304');
 const latexTilde = (b: string): string => `\\tilde{${b}}`;
 const latexBar = (b: string): string => `\\bar{${b}}`;
@@ -258,6 +263,20 @@ export class Printer {
     return st !== null ? `${lb}_{${latexSub},${st}}` : `${lb}_{${latexSub}}`;
   }
 
+  /**
+   * The preactivation of a name that already carries an accent (an LSTM's c̃_t, a GRU's h̃_t): a second tilde
+   * (c̃̃_t) reads as a misprint, so it is a_{c̃,t} — Goodfellow's letter for a preactivation, the name as its
+   * index. Null for a plain name (h̃_t).
+   */
+  private preOfAccented(q: string, step: number | null, mark: string): string | null {
+    const { base, sub, latexBase } = partsOf(q);
+    if (sub !== null || !hasAccent(base)) return null;
+    const rel = step !== null && this.o.anchor !== undefined;
+    const st = step === null ? null : rel ? this.relStep(step) : String(shownStep(step));
+    const inner = this.o.latex ? latexBase : base;
+    return `a${mark}_{${inner}${st === null ? '' : `,${st}`}}`;
+  }
+
   /** a step relative to the anchor: t, t+1, t-2 (or T, T-1) */
   private relStep(step: number): string {
     const d = step - this.o.anchor!;
@@ -278,6 +297,8 @@ export class Printer {
     switch (l.kind) {
       case 'pre': {
         const mark = l.n === 0 ? '' : L ? `^{(${l.n + 1})}` : `⁽${supDigits(l.n + 1)}⁾`;
+        const accented = this.preOfAccented(l.q, l.step, mark);
+        if (accented !== null) return accented;
         // NFC: õ, ũ as one character where Unicode has one (h̃ stays h + combining tilde)
         const nm = this.name(l.q, l.step, false, L ? latexTilde : textTilde);
         if (!mark) return nm;
