@@ -517,8 +517,8 @@ function collect(
 
   const verdicts: Diagnostic[] = [];
   const solutionDiags: Diagnostic[] = [];
-  // the failing links made of an undefined step's error (which already says it, where it is written)
-  const undefinedStep = new Set<CheckReport>();
+  // the failing links made of an error already said where it is written (an undefined step, sides of two shapes)
+  const saidWhereWritten = new Set<CheckReport>();
   for (const c of claims) {
     if (c.skip) continue;
     const diags = claimDiags.get(c) ?? [];
@@ -531,8 +531,10 @@ function collect(
     }
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
     // so it fails on that link — neither skipped (a wrong equation is not "not checked") nor left without a verdict
+    // so does an equation whose two sides read with shapes that cannot be equal (x_t for h_{t-1} in ∂L/∂W: a 3×3 matrix
+    // against a 3×2): it reads, and is wrong — only a transposed shape, which a layout could explain, stays unjudged
     for (const d of diags) {
-      if (d.severity !== 'error' || d.code !== 'undefined-step') continue;
+      if (d.severity !== 'error' || !(d.code === 'undefined-step' || sidesDiffer(d))) continue;
       const at = file.lineStart(d.line) + d.column - 1;
       let link = 1;
       c.sides.forEach((sd, k) => {
@@ -554,7 +556,7 @@ function collect(
       };
       all.push(ch);
       usable.push(ch);
-      undefinedStep.add(ch);
+      saidWhereWritten.add(ch);
     }
     if (!usable.length) {
       // a size limit that stopped the claim is named first: the claim is unjudged, not unreadable; a name of the
@@ -595,8 +597,8 @@ function collect(
       }
       ch.link = link;
       keptChecks.push(ch);
-      // an undefined step's failing link already has its error, at the reference itself
-      if (ch.status !== 'holds' && !undefinedStep.has(ch)) {
+      // a failing link made of an error already has it where it is written (the reference, the two sides)
+      if (ch.status !== 'holds' && !saidWhereWritten.has(ch)) {
         // on the wrong term itself when the engine names one (seed 001 eq. 32's last factor, in its own display)
         verdicts.push({
           ...(ch.culprit ?? ch.range),
@@ -665,4 +667,9 @@ function collect(
 /** why a link is not judged: its message, or for a premise (h_0 = 0) what it is */
 function skipText(ch: CheckReport): string {
   return ch.premise ? `it ${ch.message.replace(/:.*$/, '')}, a premise of the solution, not a claim` : ch.message;
+}
+
+/** the error that a check's two sides have shapes no layout makes equal (questions.ts: not their transposes) */
+function sidesDiffer(d: Diagnostic): boolean {
+  return d.code === 'shape-mismatch' && d.message.startsWith('shape mismatch: the left side is') && !d.message.includes('shape transposed');
 }
