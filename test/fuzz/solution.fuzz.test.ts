@@ -82,6 +82,17 @@ const TOKENS = [
   '\uFEFF',
   '\r\n',
   '\t',
+  // session 18: premises, class labels, courses' steps, sides of two shapes
+  '\\qquad \\text{where } h_0 = 0.',
+  'h_0 = 0',
+  'w = 1',
+  '-\\log \\hat{y}_{t, y_t}',
+  'a^{\\langle t \\rangle}',
+  'a^{<t>}',
+  '∗',
+  's(t-1)',
+  'x_t^T',
+  '```rnn\nT = 2\ninput x : 2 = [[1, 0], [0, 1]]\ntarget y = [1, 2]\nparam V : 2x2 = [[1, 0], [0, 1]]\no_t = V x_t\nq_t = softmax(o_t)\nloss L = -\\sum_t \\log q_{t, y_t}\n```',
 ];
 
 type Mutation =
