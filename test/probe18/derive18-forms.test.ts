@@ -6,18 +6,8 @@
 // must still be shown (so printed form and number agree) and be the row.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-
-/** a seeded generator (mulberry32), so the random networks are the same every run */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the engine's seeded generator (mulberry32): the random networks are the same every run
+import { rng } from '../../src/engine/random';
 
 const mat = (r: () => number, m: number, n: number): string =>
   `[${Array.from({ length: m }, () => `[${Array.from({ length: n }, () => (2 * r() - 1).toFixed(3)).join(', ')}]`).join(', ')}]`;
