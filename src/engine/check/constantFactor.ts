@@ -10,9 +10,10 @@ import { parseNodeKey } from '../../ids';
 import { variedNames } from '../random';
 import { reach } from './reach';
 import { exprText } from '../../language/print';
-import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt } from '../format';
+import { replacing } from './replacing';
 import type { Run } from '../run';
 import { confirmed } from './confirm';
 import { guard } from './guard';
@@ -94,12 +95,6 @@ function literals(e: Expr, out: Literal[] = [], divides = false): Literal[] {
     literals(e.b, out, !divides);
   } else if (e.k !== 'deriv') forChildren(e, (x) => literals(x, out, divides), VALUE_CHILDREN);
   return out;
-}
-
-/** the side with one number replaced by another */
-function replaced(e: Expr, lit: Expr & { k: 'num' }, value: number): Expr {
-  const go = (x: Expr): Expr => (x === lit ? { ...lit, value } : x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
-  return go(e);
 }
 
 /** the ratios scaleHint (textbook.ts) says with their cause: left to it when no number is named */
@@ -215,8 +210,8 @@ function wrongNumber(
   const rank = (v: number) => (Math.abs(v - 1) < 1e-9 ? 0 : Number.isInteger(Math.round(v * 1e9) / 1e9) ? 1 : 2);
   tries = [...tries].sort((a, b) => rank(a.value) - rank(b.value));
   for (const { lit, right, divides, value } of tries) {
-    const lhs = right ? c.lhs : replaced(c.lhs, lit, value);
-    const rhs = right ? replaced(c.rhs, lit, value) : c.rhs;
+    const lhs = right ? c.lhs : replacing(c.lhs, lit, { ...lit, value });
+    const rhs = right ? replacing(c.rhs, lit, { ...lit, value }) : c.rhs;
     if (!holdsWith(c, lhs, rhs, run)) continue;
     if (!confirmed(() => draws.run(1), lhs, rhs, c.points)) continue;
     const should = ratioText(value);

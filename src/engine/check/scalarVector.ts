@@ -5,7 +5,8 @@
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { replacing } from './replacing';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
@@ -23,11 +24,6 @@ function entrywise(e: Expr, out: Product[] = []): Product[] {
   if ((e.k === 'mul' || e.k === 'hadamard') && e.a.shape.length === 1 && e.b.shape.length === 1 && e.a.shape[0]! > 1) out.push(e);
   forChildren(e, (x) => entrywise(x, out), VALUE_CHILDREN);
   return out;
-}
-
-function replacing(e: Expr, node: Expr, by: Expr): Expr {
-  const go = (x: Expr): Expr => (x === node ? by : x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
-  return go(e);
 }
 
 /** the check with its vector side edited holds here and at a draw */

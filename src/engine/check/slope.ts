@@ -6,7 +6,8 @@
 
 import type { Expr, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { replacing } from './replacing';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
@@ -67,11 +68,6 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
   if (d && base?.k === 'call') out.push({ node: e, meant: { ...base, arg: slopeOf(d, base.arg.range) }, why: ON_TANH });
   forChildren(e, (x) => tries(x, model, out), VALUE_CHILDREN);
   return out;
-}
-
-function replacing(e: Expr, node: Expr, by: Expr): Expr {
-  const go = (x: Expr): Expr => (x === node ? by : x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
-  return go(e);
 }
 
 /** "1 − h_{t+1} should be 1 − h_{t+1}^2 (tanh' is 1 − tanh², the square is missing): with that the check holds" */
