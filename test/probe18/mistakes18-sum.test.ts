@@ -3,20 +3,8 @@
 // (true of step 1 alone); a teacher circles the missing Σ. Two networks each, so no value of a file decides it.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { SCALAR } from './networks';
 
-const SCALAR = `T = 3
-input x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param w_x = 0.3
-param w_h = 0.8
-param b = 0.1
-param v = 1.5
-h_0 = 0
-z_t = w_x x_t + w_h h_{t-1} + b
-h_t = tanh(z_t)
-o_t = v h_t
-loss L = Σ_t (o_t - y_t)^2
-`;
 // no values, h_0 ≠ 0, T = 4, the loss as Σ_t L_t
 const SCALAR2 = `T = 4
 input x

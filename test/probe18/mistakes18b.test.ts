@@ -2,20 +2,8 @@
 // mis-squared tanh slope, a step written T printed as its number, a missing adjoint factor, a scalar against a vector.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { SCALAR } from './networks';
 
-const SCALAR = `T = 3
-input x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param w_x = 0.3
-param w_h = 0.8
-param b = 0.1
-param v = 1.5
-h_0 = 0
-z_t = w_x x_t + w_h h_{t-1} + b
-h_t = tanh(z_t)
-o_t = v h_t
-loss L = Σ_t (o_t - y_t)^2
-`;
 // another network: no values, T = 4, no named pre-activation, a halved loss
 const SCALAR2 = `T = 4
 input x
