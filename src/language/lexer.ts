@@ -415,6 +415,13 @@ function isNameCode(k: number): boolean {
   return (unitClass(k) & 6) !== 0;
 }
 const isDigitCode = (k: number) => k >= 48 && k <= 57;
+/** a name starts at j: a letter, or a command such as \mathcal{L}, \mathbf{W}, \theta (the d of d\mathcal{L}) */
+function startsNameAt(src: string, j: number): boolean {
+  const k = src.charCodeAt(j);
+  if (k !== 92) return isLetterCode(k);
+  const c = src.charCodeAt(j + 1);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** subscript digits ₀…₉ are U+2080…U+2089 */
 const isSubscriptDigit = (k: number) => k >= 0x2080 && k <= 0x2089;
@@ -441,8 +448,9 @@ export interface LexResult {
 /** Starts of lines: where a statement may begin even inside an unclosed bracket (recovery). */
 const STATEMENT_START =
   /[ \t]*(?:(?:param|input|target|loss|derive|check)\b|[\p{L}\\][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\}|\^\{?\([^)\n]*\)\}?)?[ \t]*=(?!=))/uy;
-/** the ASCII derivative dA/dB and d+A/dB: a d directly before a name, a slash and another d-name */
-const ASCII_DERIV = /d(\+?)([\p{L}][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?)?)\s*\/\s*d[\p{L}]/uy;
+/** the ASCII derivative dA/dB and d+A/dB: a d directly before a name (or a font command: d\\mathcal{L}), a slash and another d-name */
+const ASCII_DERIV =
+  /d(\+?)(?:[\p{L}][\p{L}\p{M}\p{N}_]*|\\[A-Za-z]+(?:\s*\{[^{}\n]*\})?(?:_[\p{L}\p{N}]+)?)(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?)?\s*\/\s*d(?:[\p{L}]|\\[A-Za-z])/uy;
 
 /** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
 const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;
@@ -825,7 +833,7 @@ export function lex(src: string): LexResult {
     // ASCII derivative spellings dA/dB and d+A/dB
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading)
-      if (i === fracD || (isLetterCode(src.charCodeAt(i + 1)) && fracDerivative(i))) {
+      if (i === fracD || (startsNameAt(src, i + 1) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
@@ -839,7 +847,7 @@ export function lex(src: string): LexResult {
       }
       // the d of the denominator: "/ dB" right after a partial numerator
       const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && isLetterCode(src.charCodeAt(i + 1))) {
+      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && startsNameAt(src, i + 1)) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
@@ -1588,7 +1596,7 @@ export function lex(src: string): LexResult {
     if (src.charCodeAt(k) !== 123) return false;
     k++;
     while (src.charCodeAt(k) === 32) k++;
-    if (src.charCodeAt(k) !== 100 || !isLetterCode(src.charCodeAt(k + 1))) return false;
+    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, k + 1)) return false;
     fracD = k;
     return true;
   }
