@@ -418,6 +418,10 @@ function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
 }
 
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
+  // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
+  const n = a.a;
+  if (n.k === 'name' && !n.sub && !n.sup && !n.args && a.args.length === 1 && ctx.scope.isTimed(n.raw) && !ctx.vars.has(n.raw))
+    return readExpression({ ...n, sub: a.args[0]!, range: a.range }, ctx);
   const x = readExpression(a.a, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);

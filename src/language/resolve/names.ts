@@ -417,6 +417,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   const marked = markedAdjoint(a);
   if (marked && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
+  // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
+  const plain = raw.includes('\u20D7') && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
+  if (plain !== null && (scope.isKnown(plain) || scope.isKnown(withoutSegment(plain)))) return readName({ ...a, raw: plain }, ctx);
   if (scope.refused.size && (scope.refused.has(raw) || (!scope.isKnown(raw) && scope.refused.has(withoutSegment(raw)))))
     throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
