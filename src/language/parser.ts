@@ -1199,6 +1199,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // a name right before a '(' with a comma inside was read by argumentList: f(x_t, h_{t-1}) never gets here
     enter(open);
     const e = expr();
+    if (open.text === '(' && isOp(peek(), ',')) return tuple(open, e);
     depth--;
     // \left( leaves only its '(': the message names what was written, so \right) is what is looked for
     const before = src.slice(Math.max(0, open.start - 12), open.start);
@@ -1210,6 +1211,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         : `to close the '${open.text}' at ${open.range.line}:${open.range.column}`,
     );
     return deep(withRange(e, span(open.range, close.range)), e);
+  }
+
+  /** (a, b, c) and (a, b, c)ᵀ as papers write a vector: the literal [a, b, c], its first entry read (depth entered) */
+  function tuple(open: Token, first: Ast): Ast {
+    const items = [first];
+    while (isOp(peek(), ',')) {
+      next();
+      items.push(expr());
+      if (items.length > LIMITS.maxEntries) fail(`more than ${LIMITS.maxEntries} entries in a literal (limit)`);
+    }
+    const close = expectOp(')', `to close the '(' at ${open.range.line}:${open.range.column}`);
+    depth--;
+    return deepAll({ k: 'list', items, range: span(open.range, close.range) }, items);
   }
 
   /**
@@ -1381,7 +1395,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     let written: string | undefined;
     let pow: Ast | null = null;
     // σ^{\prime}(z), σ^\prime(z): the derivative, as σ'(z)
-    if (DERIVABLE.has(fn) && isOp(peek(), '^')) {
+    // \operatorname{sigmoid}'(z), \mathrm{tanh}'(z): the prime after the font's closing brace
+    if (DERIVABLE.has(fn) && isOp(peek(), "'")) {
+      p++;
+      fn = 'd' + fn;
+    } else if (DERIVABLE.has(fn) && isOp(peek(), '^')) {
       const braced = isOp(peek(1), '{') && isOp(peek(2), "'") && isOp(peek(3), '}');
       if (braced || isOp(peek(1), "'")) {
         p += braced ? 4 : 2;
@@ -1793,6 +1811,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
     const range = span(open.range, close.range);
+    // \left[ a + b \right], \Big[ ∏ … \Big]: one expression in brackets groups, as ( … ) does (the hints see its terms)
+    if (items.length === 1 && rowStarts.length === 0 && commas === 0 && items[0]!.k !== 'num' && items[0]!.k !== 'list')
+      return deep(withRange(items[0]!, range), items[0]!);
     if (rowStarts.length) return stackedRows(items, rowStarts, range);
     // entries set side by side with spaces only, as seed 004 writes v = [1 \quad -1 \quad 1], are a row: a 1×n matrix
     if (items.length > 1 && commas === 0) {
