@@ -70,6 +70,9 @@ const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, '
 /** ≤ ≥ < > as a bound writes them, outside braces and brackets (not the bounds of a Σ_{1≤t≤T}) */
 const INEQUALITY = /^(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lesssim|gtrsim|ll|gg)(?![A-Za-z])|[≤≥<>⩽⩾≲≳≪≫])/;
 
+/** ≈ ≃ as an approximation writes them (a number after ≈ is a link of its own: display.ts) */
+const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
+
 /**
  * why an equation with no top-level `=` is not checked: a bound (‖∂h_t/∂h_k‖ ≤ (β_W β_h)^{t−k}, the
  * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
@@ -80,12 +83,15 @@ function noEquality(s: string): string {
     const c = s[i]!;
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    if (depth > 0 || !(c === '\\' || '≤≥<>⩽⩾≲≳≪≫'.includes(c))) {
+    if (depth > 0 || !(c === '\\' || '≤≥<>⩽⩾≲≳≪≫≈≃'.includes(c))) {
       if (c === '\\') i++;
       continue;
     }
     const m = INEQUALITY.exec(s.slice(i, i + 10));
     if (m) return `an inequality (${m[0]}), a bound: only equalities are checked`;
+    const a = APPROX.exec(s.slice(i, i + 10));
+    if (a)
+      return `an approximation (${a[0]}) between expressions is no equality: only = is checked, and ≈ before a written number (judged to its digits)`;
     i++;
   }
   return 'no equality to check';
