@@ -40,6 +40,8 @@ function kind(shape: readonly number[]): string {
 }
 
 const factor = (x: Expr) => (x.k === 'add' || x.k === 'sub' || x.k === 'neg' ? `(${exprText(x)})` : exprText(x));
+/** the row times the vector: aᵀ b, or a b when a is written transposed already (Vᵀ of a 1×n V is a column: V x_t, not Vᵀᵀ x_t) */
+const rowTimes = (a: Expr, b: Expr) => (a.k === 'transpose' ? `${factor(a.a)} ${factor(b)}` : `${factor(a)}ᵀ ${factor(b)}`);
 
 /** "The left side is a scalar, the right side a vector of 2 entries: the shapes differ. y_t log(ŷ_t) … is the scalar meant …" */
 export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherValues): string | null {
@@ -53,7 +55,7 @@ export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherVal
     const had: Expr = { ...p, k: 'hadamard' };
     const meant: Expr = { k: 'call', fn: 'sum', arg: had, shape: [], range: p.range };
     const edited = replacing(side, p, meant);
-    const meantText = `${said}. ${exprText(p)} multiplies two vectors entry by entry; ${exprText(meant)}, or ${factor(p.a)}ᵀ ${factor(p.b)}, is the scalar meant`;
+    const meantText = `${said}. ${exprText(p)} multiplies two vectors entry by entry; ${exprText(meant)}, or ${rowTimes(p.a, p.b)}, is the scalar meant`;
     if (holds(c, edited, right, run, other)) return `${meantText}: with it the check holds`;
     // Ng's −Σ with its minus left off: the sum meant, and the sign named too
     const negated: Expr = { k: 'neg', a: edited, shape: [], range: edited.range };
