@@ -1440,15 +1440,21 @@ export function lex(src: string): LexResult {
     braces.push(kind);
   }
 
+  /** the next token opens a subscript: right after `_` or `_{` */
+  function inSubscript(): boolean {
+    const prev = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    return (
+      !!prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && !!before && before.kind === 'op' && before.text === '_'))
+    );
+  }
+
   /** \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), ignored elsewhere */
   function text(s: number) {
     const g = groupAt(i);
     if (!g) return;
     i = g[1];
-    const prev = tokens[tokens.length - 1];
-    const before = tokens[tokens.length - 2];
-    const inSub =
-      prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && before && before.kind === 'op' && before.text === '_'));
+    const inSub = inSubscript();
     const w = g[0].trim().replace(/\s+/g, '_');
     // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
     if (FUNCTIONS[w]) {
@@ -1626,6 +1632,11 @@ export function lex(src: string): LexResult {
         return;
       }
       push('fn', info.text, s, e);
+      return;
+    }
+    // N_{input}, N_{\mathrm{input}}: a keyword in a subscript is part of the name, as N_{\text{input}} is
+    if (info.kind === 'kw' && inSubscript()) {
+      push('name', w, s, e);
       return;
     }
     if (info.kind === 'grad' && src.charCodeAt(e) === 43) {
