@@ -89,7 +89,8 @@ export function exprText(e: Expr): string {
     case 'matmul': {
       const l = wrap(e.a, 3);
       const r = wrap(e.b, 4);
-      return e.a.k === 'num' && e.b.k !== 'num' ? `${l}${r.startsWith('(') ? '' : ' '}${r}` : `${l} ${r}`;
+      // 3·2, w·3: a number on the right is set apart by a dot (3 2 reads as one number)
+      return e.a.k === 'num' && e.b.k !== 'num' ? `${l}${r.startsWith('(') ? '' : ' '}${r}` : /^[\d.]/.test(r) ? `${l}·${r}` : `${l} ${r}`;
     }
     case 'contract':
       return `${wrap(e.a, 3)} ${wrap(e.b, 4)}`;
