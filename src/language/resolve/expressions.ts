@@ -9,7 +9,7 @@ import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { Abandoned, fail, withVars, type ExprContext } from './context';
-import { readAdjoint, readDerivative } from './calculus';
+import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
@@ -419,9 +419,15 @@ function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
 
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
+  // (and c̄[t], the adjoint at that step)
   const n = a.a;
-  if (n.k === 'name' && !n.sub && !n.sup && !n.args && a.args.length === 1 && ctx.scope.isTimed(n.raw) && !ctx.vars.has(n.raw))
-    return readExpression({ ...n, sub: a.args[0]!, range: a.range }, ctx);
+  if (n.k === 'name' && !n.sub && !n.sup && !n.args && a.args.length === 1 && !ctx.vars.has(n.raw)) {
+    const scope = ctx.scope;
+    const timed = scope.isTimed(n.raw) || (!scope.isKnown(n.raw) && scope.isTimed(markedAdjoint(n)?.raw ?? ''));
+    if (timed) return readExpression({ ...n, sub: a.args[0]!, range: a.range }, ctx);
+  }
+  if (n.k === 'adjoint' && !n.a.sub && !n.a.sup && a.args.length === 1 && ctx.scope.isTimed(n.a.raw))
+    return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
   const x = readExpression(a.a, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);
