@@ -1087,7 +1087,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       // transposes: ^T, ^{T}, ^\top, ^ᵀ, and ^\prime, ^{\prime} (x' after a value is its transpose)
       if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T') || isOp(t, "'")) {
         next();
-        a = { k: 'transpose', a, range: span(a.range, t.range) };
+        a = subscriptAfter(a);
+        a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
         continue;
       }
       if (
@@ -1096,6 +1097,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         isOp(peek(2), '}')
       ) {
         p += 3;
+        a = subscriptAfter(a);
         a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
         continue;
       }
@@ -1119,6 +1121,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
+  }
+
+  /** W^T_{hh}, \mathbf{W}^\top_{ph}: a subscript right after a bare name's transpose is the name's (LaTeX takes either order) */
+  function subscriptAfter(a: Ast): Ast {
+    if (a.k !== 'name' || a.sub || a.sup || a.args || !isOp(peek(), '_') || !peek().tight) return a;
+    const named = indices(a, false);
+    return { ...named, range: span(a.range, named.range) };
   }
 
   /**

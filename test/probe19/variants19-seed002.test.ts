@@ -36,6 +36,18 @@ const RIGHT: Row[] = [
   '\\frac{\\partial \\mathbf{h}_t}{\\partial \\mathbf{h}_{t-1}} = \\mathrm{diag}(1 - \\mathbf{h}_t^2) \\mathbf{W}_{hh}',
   '\\frac{\\partial \\mathbf{h}[t]}{\\partial \\mathbf{h}[t-1]} = \\mathrm{diag}(1 - \\mathbf{h}[t]^2) \\mathbf{W}_{hh}',
   '\\frac{\\partial \\vec{h}_t}{\\partial \\vec{h}_{t-1}} = \\mathrm{diag}(1 - \\vec{h}_t \\odot \\vec{h}_t) W_{hh}',
+  // ∂L/∂h^{(T)} = W_phᵀ (softmax(p) − y), the transpose before or after the subscript (W^T_{ph} was "unexpected '_'")
+  ...['\\mathbf{W}_{ph}^\\top', '\\mathbf{W}^T_{ph}', '\\mathbf{W}^{\\top}_{ph}', "W_{ph}'", 'W_{ph}^{\\mathsf{T}}'].map(
+    (wt) => `\\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{h}^{(T)}} = ${wt} ${G}`,
+  ),
+  `\\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{h}^{(T)}} = ${G}^T \\mathbf{W}_{ph}`,
+  '{\\partial \\mathcal{L} \\over \\partial \\mathbf{p}^{(T)}} = \\mathrm{softmax}(\\mathbf{p}^{(T)}) - \\mathbf{y}^{(T)}',
+  '\\dfrac{\\partial \\mathcal L}{\\partial \\mathbf p^{(T)}} = \\mathrm{softmax}(\\mathbf{p}^{(T)}) - \\mathbf{y}^{(T)}',
+  '\\left.\\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{p}^{(t)}}\\right|_{t=T} = \\mathrm{softmax}(\\mathbf{p}^{(T)}) - \\mathbf{y}^{(T)}',
+  '\\mathcal{L}^{(T)} = -\\sum_{i} y_i^{(T)} \\ln \\left( \\mathrm{softmax}(\\mathbf{p}^{(T)})_i \\right)',
+  '\\mathcal{L}^{(T)} = -\\sum_{i} \\mathbf{y}^{(T)}_i \\log \\frac{\\exp(p_i^{(T)})}{\\sum_j \\exp(p_j^{(T)})}',
+  '\\mathcal{L}^{(T)} = -\\mathbf{y}^{(T)\\top} \\log \\mathrm{softmax}(\\mathbf{p}^{(T)})',
+  '\\frac{\\partial \\mathbf{h}^{(T)}}{\\partial \\mathbf{h}^{(1)}} = \\prod_{j=2}^{T} \\mathrm{diag}(1 - (\\mathbf{h}^{(j)})^2) \\mathbf{W}_{hh}',
 ].map((eq) => ({ eq, status: 'holds' as const }));
 
 /** (b): the sum over steps with ∂h^{(i)}/∂W_hh one-step, in every bracket; with ∂⁺ it holds outright */
