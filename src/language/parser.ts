@@ -647,6 +647,27 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         // "for t = 3": that one step, as a sheet states a check at one step
         r = { v: v.v, from, to: from, range: span(t0.range, from.range) };
       } else {
+        // the steps listed, t = 1, 2, 3 (and t = 1, 2, …, T): consecutive numbers are the range from the first to the last
+        const listed: Ast[] = [from];
+        while (isOp(peek(), ',') && peek(1).kind === 'num') {
+          next();
+          listed.push(expr());
+        }
+        const stop = peek();
+        if (listed.length > 1 && (stop.kind === 'newline' || stop.kind === 'eof' || (paren && isOp(stop, ')')))) {
+          const last = listed[listed.length - 1]!;
+          const where = span(t0.range, last.range);
+          if (
+            !listed.every(
+              (x, n) =>
+                x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (listed[n - 1] as { value: number }).value + 1),
+            )
+          )
+            fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, where);
+          r = { v: v.v, from, to: last, range: where };
+          if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
+          return r;
+        }
         // a, …, b and a..b
         if (isOp(peek(), ',')) next();
         if (isOp(peek(), '…')) next();
