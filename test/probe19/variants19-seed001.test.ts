@@ -79,6 +79,17 @@ const DEFINITIONS: Row[] = [
   '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = 2(t_3-y_3)(-1) \\implies \\frac{\\partial \\mathcal{L}}{\\partial y_3} = -2(t_3 - y_3)',
   '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = 2(t_3-y_3)(-1) \\quad\\Longrightarrow\\quad \\frac{\\partial \\mathcal{L}}{\\partial y_3} = -2(t_3 - y_3)',
   '\\begin{aligned} \\frac{\\partial \\mathcal{L}}{\\partial y_3} &= \\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}_3} \\cdot \\frac{\\partial \\mathcal{L}_3}{\\partial y_3} \\\\ &= 1 \\cdot 2(t_3 - y_3)(-1) \\end{aligned}',
+  // the steps as a sheet states them after the equation
+  'h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h) \\quad \\forall t',
+  'h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h), \\quad t = 1, \\dots, T',
+  'h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h) \\quad \\text{for } t = 1, 2, \\ldots, T',
+  // the steps listed one by one: was "expected '..' in 'for t = a..b', found '2'"
+  'h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h) \\qquad (t = 1, 2, 3)',
+  'h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h), \\quad t = 2, 3',
+  'h^{<t>} = \\sigma(W_{xh}x^{<t>} + W_{hh}h^{<t-1>} + b_h)',
+  'h^{[t]} = \\sigma(W_{xh}x^{[t]} + W_{hh}h^{[t-1]} + b_h)',
+  'h_t = \\sigma\\left[W_{xh}x_t + W_{hh}h_{t-1} + b_h\\right].',
+  '\\mathcal{L} = \\sum_{t=1}^{T} \\mathcal{L}_t = \\mathcal{L}_1 + \\cdots + \\mathcal{L}_T',
   // a rounded value after ≈ is judged to its digits (-0.562131 at the file's values)
   '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = -2(t_3 - y_3) \\approx -0.562',
 ].map((eq) => ({ eq, status: 'holds' as const }));
@@ -158,6 +169,17 @@ const MISTAKES: Row[] = [
     eq: '\\nabla_{W_{hh}} \\mathcal{L} = \\sum\\limits_{t=2}^{T} \\frac{\\partial \\mathcal{L}_t}{\\partial y_t} \\cdot \\frac{\\partial y_t}{\\partial h_t} \\cdot \\frac{\\partial h_t}{\\partial W_{hh}}',
     status: 'holds-at-given-values',
     says: H0,
+  },
+  // (21) stated at the steps listed: fails at the first, naming the path through the next step
+  {
+    eq: '\\frac{\\partial \\mathcal{L}}{\\partial h_t} = \\frac{\\partial \\mathcal{L}_t}{\\partial y_t} \\frac{\\partial y_t}{\\partial h_t} \\quad \\text{for } t = 2, 3',
+    status: 'fails',
+    says: /fails at t = 2: .*leaves out the path through h̃_\{t\+1\}/,
+  },
+  {
+    eq: 'h_t = \\sigma(\\tilde{h}_t) \\quad \\text{for } t = 1, 3',
+    status: 'skipped',
+    says: /the steps listed are not consecutive numbers/,
   },
   // and with every step the sum holds
   {
