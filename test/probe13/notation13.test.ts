@@ -224,7 +224,9 @@ loss L = Σ_t L_t
     expect(statuses(`${NET}${ok}\n`)).toEqual(['holds']);
     const r = analyze(`${NET}${wrong}\ncheck W ⊗ h_1 = 0\n`);
     expect(r.checks.map((c) => c.status)).toEqual(['fails']);
-    expect(errors(r)).toEqual(['⊗ is read as the outer product of two vectors (a ⊗ b = a bᵀ), not of a 4×4 matrix']);
+    expect(errors(r)).toEqual([
+      '⊗ is read as the outer product of two vectors (a ⊗ b = a bᵀ), not of a 4×4 matrix; the product entry by entry is written ⊙',
+    ]);
   });
 });
 

@@ -91,7 +91,12 @@ function readOuter(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     return { k: 'mul', a: x, b: y, shape: (x.shape?.length === 0 ? y.shape : x.shape) as Shape, range: a.range };
   for (const e of [x, y])
     if (e.shape && e.shape.length !== 1)
-      fail(ctx, `⊗ is read as the outer product of two vectors (a ⊗ b = a bᵀ), not of a ${shapeText(e.shape)}`, a.range, 'shape-mismatch');
+      fail(
+        ctx,
+        `⊗ is read as the outer product of two vectors (a ⊗ b = a bᵀ), not of a ${shapeText(e.shape)}; the product entry by entry is written ⊙`,
+        a.range,
+        'shape-mismatch',
+      );
   const row: Expr = { k: 'transpose', a: y, shape: y.shape ? [1, y.shape[0]!] : (null as unknown as Shape), range: y.range };
   const shape = x.shape && y.shape ? [x.shape[0]!, y.shape[0]!] : (null as unknown as Shape);
   return { k: 'matmul', a: x, b: row, shape, range: a.range };

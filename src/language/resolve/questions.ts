@@ -145,7 +145,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || outerHint(lhs, rhs)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
@@ -505,6 +505,23 @@ function diagHint(lhs: Expr, rhs: Expr): string {
   const [v, m] = [rhs.a, rhs.b];
   if (v.shape.length !== 1 || m.shape.length !== 2) return '';
   return ` (a vector times a matrix is a vector: the Jacobian of an elementwise function is written with diag, diag(${exprText(v)}) ${exprText(m)})`;
+}
+
+/** the outer product x yᵀ (x ⊗ y) of two vectors in a matrix side against a vector side: ⊙ is the product entry by entry */
+function outerHint(lhs: Expr, rhs: Expr): string {
+  const [v, m] = lhs.shape.length === 1 ? [lhs, rhs] : [rhs, lhs];
+  if (v.shape.length !== 1 || m.shape.length !== 2) return '';
+  let found: (Expr & { k: 'matmul' }) | null = null;
+  const look = (e: Expr): void => {
+    if (found || e.k === 'deriv') return;
+    if (e.k === 'matmul' && e.a.shape.length === 1 && e.b.k === 'transpose' && e.b.a.shape.length === 1 && same(e.a.shape, e.b.a.shape))
+      found = e;
+    else forChildren(e, look);
+  };
+  look(m);
+  if (!found) return '';
+  const { a, b } = found as Expr & { k: 'matmul'; b: Expr & { k: 'transpose' } };
+  return `: ${exprText(a)} ⊗ ${exprText(b.a)} is their outer product, a matrix; the product entry by entry is written ⊙ (${exprText(a)} ⊙ ${exprText(b.a)})`;
 }
 
 /** two matrix shapes that are each other's transpose (∂L/∂W written as an outer product the other way round, x hᵀ) */
