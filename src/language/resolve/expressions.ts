@@ -487,11 +487,25 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
     if (sizes.size === 1) to = { v: null, k: [...sizes][0]! };
   }
   sumRangeLimit(a, v, from, to, ctx);
+  if (a.from && a.to && from.v === null && to.v === null && from.k > to.k && ctx.record && !ctx.quiet) emptyRange(a, v, from.k, to.k, ctx);
   const s = body.shape;
   if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1])
     fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
   return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
+}
+
+/** ∏_{j=3}^{2}, Σ_{j=T}^{2}: bounds written from the top down make an empty Σ/∏ (0, or 1: the identity) — said, as it is rarely meant */
+function emptyRange(a: Ast & { k: 'big' }, v: string, from: number, to: number, ctx: ExprContext): void {
+  const [sign, empty] = a.op === 'sum' ? ['Σ', '0'] : ['∏', '1 (the identity)'];
+  ctx.scope.diagnostics.push(
+    diag(
+      'information',
+      `${sign}_{${v}=${from}}^{${to}} is empty (its lower bound ${from} is above its upper bound ${to}), so it is ${empty}: over ${v} = ${to}..${from} it is written ${sign}_{${v}=${to}}^{${from}}`,
+      a.range,
+      'empty-range',
+    ),
+  );
 }
 
 /**

@@ -225,6 +225,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // \dot{\sigma}(z), Newton's dot for the derivative: an accent makes a new name, so say what to write
+  if (/^σ\u0307$/u.test(name.normalize('NFD')))
+    fail(
+      ctx,
+      `unknown name ${name}: a dot over ${name[0]} is not read as its derivative — write ${name[0]}'(…)`,
+      a.nameRange,
+      'unknown-name',
+    );
   const unitWeight = unitLetterWeight(ctx, name);
   if (unitWeight) return fail(ctx, unitWeight, a.nameRange, 'unknown-name');
   // e_{k} with nothing beside it to size it (sum(e_{y_1})): say how it was meant to read
