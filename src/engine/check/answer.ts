@@ -45,6 +45,7 @@ import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
 import { statedGiven } from './premise';
+import { carriedHint, fromPreviousLink } from './carried';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -426,9 +427,18 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
     if (hint) message += `. ${hint.text}`;
-    const failed = report('fails', message, steps, bad.t);
-    if (hint?.culprit) failed.culprit = hint.culprit;
-    return failed;
+    // a mistake of an earlier failing check copied forward (a later link simplified from a wrong one, a wrong form
+    // written again): said as a grader says it, "as in (1)", after the diagnosis of its own
+    const failed = (ctx.failed ??= []);
+    const draw1 = () => ctx.draws.run(1);
+    const previous = fromPreviousLink(claim, q, failed, ctx.run, draw1);
+    const carried = previous ? { text: previous, culprit: null } : carriedHint(claim, q, failed, ctx.run, draw1);
+    if (carried) message += `. ${carried.text}`;
+    const out = report('fails', message, steps, bad.t);
+    const culprit = hint?.culprit ?? carried?.culprit;
+    if (culprit) out.culprit = culprit;
+    failed.push({ q });
+    return out;
   }
   // the file's values pass, but a derivative may pass only by the tolerance's absolute floor (a vanishing gradient):
   // the verdict stays the contract's, and its message says so

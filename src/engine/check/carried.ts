@@ -1,0 +1,103 @@
+// A mistake carried over from an earlier equation (issue 9: each mistake named at the equation where it is made).
+// A solution derives step by step: when (1) writes ∂L/∂o_t = 2(o_t − y_t) with the loss's ½ dropped, (2) and (4)
+// copy 2(o_3 − y_3) forward where ∂L/∂o_3 belongs. Each is its own claim about the network and fails (LANGUAGE.md
+// §8), with its own diagnosis; a grader adds "as in (1)", which is said after it. Two relations are sought, only
+// for a check that fails:
+// - a later check writes an earlier failing check's right side (at some step) where that check's left side
+//   belongs: with the left side in its place the later check holds, here and at a draw;
+// - a later link of a chain equals the link before it, which fails: the mistake was made there and simplified on.
+
+import type { CheckQuestion, Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
+import type { Range } from '../../report';
+import type { Run } from '../run';
+import { bindVar } from '../subst';
+import { confirmed, type OtherValues } from './confirm';
+import type { Claim } from './hints';
+import { replacing } from './replacing';
+import { holdsWith } from './textbook';
+
+/** an earlier check that failed, as the later ones may have copied it */
+export interface Failed {
+  q: CheckQuestion;
+}
+
+/** steps of an earlier check tried as the step its form was copied at: past this many, only t itself and t ± 1 */
+const MAX_STEPS = 24;
+
+/** how a check is named in another's message: its label when it has one; "on line N" is mapped to a solution's own line */
+function named(q: CheckQuestion): string {
+  return q.tag ? `(${q.tag}) on line ${q.line}` : `the check on line ${q.line}${q.links > 1 ? `, link ${q.link}` : ''}`;
+}
+
+/** e with its free step t moved by d (a δ recursion copies δ_t's form at t + 1) */
+function shifted(e: Expr, d: number): Expr {
+  return mapIndicesOf(e, 't', (i) => (i.v === 't' && !i.terms?.length ? { ...i, k: i.k + d } : i));
+}
+
+/** the earlier check's two sides as written at the step a later one may have copied it (t kept, t ± 1, each step) */
+function instances(q: CheckQuestion, T: number): { wrong: Expr; meant: Expr }[] {
+  const out = [{ wrong: q.rhs, meant: q.lhs }];
+  if (!q.freeT) return out;
+  for (const d of [1, -1]) out.push({ wrong: shifted(q.rhs, d), meant: shifted(q.lhs, d) });
+  const steps = q.steps.length <= MAX_STEPS ? q.steps : [];
+  for (const s of steps) if (s >= 1 && s <= T) out.push({ wrong: bindVar(q.rhs, 't', s), meant: bindVar(q.lhs, 't', s) });
+  return out;
+}
+
+/** a side's value nodes by their printed text (not into a derivative, which names its own operands) */
+function nodesByText(e: Expr, out = new Map<string, Expr[]>()): Map<string, Expr[]> {
+  const text = exprText(e);
+  out.set(text, [...(out.get(text) ?? []), e]);
+  if (e.k !== 'deriv') forChildren(e, (c) => nodesByText(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** a form too small to be a copied mistake (a lone name or number): matching it would replace every use of it */
+const trivial = (e: Expr) => e.k === 'ref' || e.k === 'num' || e.k === 'var' || e.k === 'deriv';
+
+/**
+ * "This is the mistake of eq. (1) on line 21, carried over: 2(o_3 − y_3) is its right side for ∂L/∂o_3, which it gets
+ * wrong; with ∂L/∂o_3 in its place this check holds". Only the formula side (the right) is searched; each earlier
+ * failing check is asked once per form of its right side the later check writes (a text match), one evaluation each.
+ */
+export function carriedHint(
+  c: Claim,
+  q: CheckQuestion,
+  failed: readonly Failed[],
+  run: Run,
+  other: OtherValues,
+): { text: string; culprit: Range | null } | null {
+  if (!failed.length) return null;
+  const written = nodesByText(c.rhs);
+  for (const f of failed) {
+    if (f.q === q || trivial(f.q.rhs)) continue;
+    for (const { wrong, meant } of instances(f.q, run.model.T)) {
+      const text = exprText(wrong);
+      const at = written.get(text);
+      if (!at) continue;
+      let rhs = c.rhs;
+      for (const node of at) rhs = replacing(rhs, node, meant);
+      if (rhs === c.rhs || !holdsWith(c, c.lhs, rhs, run) || !confirmed(other, c.lhs, rhs, c.points)) continue;
+      return {
+        text: `This is the mistake of ${named(f.q)}, carried over: ${text} is its wrong form of ${exprText(meant)}; with ${exprText(meant)} in its place it holds`,
+        culprit: at[0]!.range,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * A chain's later link that equals the link before it, which fails (A = B = C with B wrong, C simplified from B): the
+ * mistake is made at B. Judged here and at a draw, so a coincidence of the file's values is not called so.
+ */
+export function fromPreviousLink(c: Claim, q: CheckQuestion, failed: readonly Failed[], run: Run, other: OtherValues): string | null {
+  if (q.link < 2) return null;
+  const same = (a: Range, b: Range) => a.line === b.line && a.column === b.column;
+  const prev = failed.find((f) => same(f.q.range, q.range) && f.q.link === q.link - 1) ?? null;
+  if (!prev) return null;
+  if (!holdsWith(c, prev.q.rhs, c.rhs, run) || !confirmed(other, prev.q.rhs, c.rhs, c.points)) return null;
+  return `It equals the side before it (link ${prev.q.link}), which already fails: the mistake is made there and carried into this side`;
+}
