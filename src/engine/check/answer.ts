@@ -225,7 +225,7 @@ function failureHint(
   const textbookOrFactor = () => {
     if (run.tape.nodes.length > 50_000) return null;
     const f = constantFactorHint(claim, run, draws);
-    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k));
+    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other));
   };
   return (
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
