@@ -46,6 +46,7 @@ import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
 import { statedGiven } from './premise';
 import { carriedHint, fromPreviousLink } from './carried';
+import { guard } from './guard';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -432,7 +433,14 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const failed = (ctx.failed ??= []);
     const draw1 = () => ctx.draws.run(1);
     const previous = fromPreviousLink(claim, q, failed, ctx.run, draw1);
-    const carried = previous ? { text: previous, culprit: null } : carriedHint(claim, q, failed, ctx.run, draw1);
+    // with a copied form mended, what else is wrong: the cascade asked of the mended side (first such copy only)
+    const explain = (rhs: Expr): string | null => {
+      const mended = { ...claim, rhs };
+      const at = guard(() => evaluateSides(points, mended.lhs, mended.rhs, ctx.run).find((s) => !close(s.l.data, s.r.data)));
+      if (!at) return null;
+      return failureHint(mended, null, at, ctx.run, draw1, { count: ctx.drawCount, run: (seed) => ctx.draws.run(seed) })?.text ?? null;
+    };
+    const carried = previous ? { text: previous, culprit: null } : carriedHint(claim, q, failed, ctx.run, draw1, explain);
     if (carried) message += `. ${carried.text}`;
     const out = report('fails', message, steps, bad.t);
     const culprit = hint?.culprit ?? carried?.culprit;

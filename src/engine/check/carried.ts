@@ -68,9 +68,12 @@ export function carriedHint(
   failed: readonly Failed[],
   run: Run,
   other: OtherValues,
+  explain: ((rhs: Expr) => string | null) | null = null,
 ): { text: string; culprit: Range | null } | null {
   if (!failed.length) return null;
   const written = nodesByText(c.rhs);
+  // a copy that leaves a second mistake: what is still wrong with the copy mended, asked of the first such copy only
+  let second: { text: string; culprit: Range | null } | null = null;
   for (const f of failed) {
     if (f.q === q || trivial(f.q.rhs)) continue;
     for (const { wrong, meant } of instances(f.q, run.model.T)) {
@@ -79,14 +82,24 @@ export function carriedHint(
       if (!at) continue;
       let rhs = c.rhs;
       for (const node of at) rhs = replacing(rhs, node, meant);
-      if (rhs === c.rhs || !holdsWith(c, c.lhs, rhs, run) || !confirmed(other, c.lhs, rhs, c.points)) continue;
-      return {
-        text: `This is the mistake of ${named(f.q)}, carried over: ${text} is its wrong form of ${exprText(meant)}; with ${exprText(meant)} in its place it holds`,
-        culprit: at[0]!.range,
-      };
+      if (rhs === c.rhs) continue;
+      const copy = `${text} is its wrong form of ${exprText(meant)}`;
+      if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points))
+        return {
+          text: `This is the mistake of ${named(f.q)}, carried over: ${copy}; with ${exprText(meant)} in its place it holds`,
+          culprit: at[0]!.range,
+        };
+      if (second || !explain) continue;
+      const why = explain(rhs);
+      second = why
+        ? {
+            text: `It carries over the mistake of ${named(f.q)} (${copy}), and with ${exprText(meant)} in its place it still fails: ${why.replace(/^(The|With|Each|A) /, (w) => w.toLowerCase())}`,
+            culprit: at[0]!.range,
+          }
+        : { text: '', culprit: null };
     }
   }
-  return null;
+  return second?.text ? second : null;
 }
 
 /**
