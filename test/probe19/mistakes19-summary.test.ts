@@ -5,8 +5,8 @@ import { renderSolutionText } from '../../src/cli-render';
 import { analyzeSolution } from '../../src/solution';
 import { GIVEN, scalarNetwork } from './solutions';
 
-const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
-const render = (text: string) => plain(renderSolutionText('sol.md', analyzeSolution(text, 'markdown', { sidecar: null })));
+// no colours: the tests' stdout is no terminal (cli-render.ts paints only for one)
+const render = (text: string) => renderSolutionText('sol.md', analyzeSolution(text, 'markdown', { sidecar: null }));
 
 describe('the summary names the first equation that fails', () => {
   it('a copied mistake: the first that fails is the one where it is made', () => {
