@@ -109,4 +109,52 @@ describe('whole solutions: one early mistake copied, and a second one', () => {
       expect(tagged(r, '6').status).toBe('holds');
     });
   }
+
+  for (const w of [0.7, -1.1]) {
+    it(`LSTM, w_o = ${w}: tanh's square left off in (2), copied inside longer products in (3) and (5)`, () => {
+      const text = `\`\`\`rnn
+T = 3
+input x = [0.5, -1.0, 2.0]
+target y = [0.2, 0.4, -0.1]
+param w_f = 0.3
+param w_i = -0.5
+param w_o = ${w}
+param w_g = 0.9
+c_0 = 0
+h_0 = 0
+f_t = σ(w_f (h_{t-1} + x_t))
+i_t = σ(w_i (h_{t-1} + x_t))
+o_t = σ(w_o (h_{t-1} + x_t))
+g_t = tanh(w_g (h_{t-1} + x_t))
+c_t = f_t c_{t-1} + i_t g_t
+h_t = o_t tanh(c_t)
+L_t = \\frac{1}{2}(h_t - y_t)^2
+loss L = Σ_t L_t
+\`\`\`
+
+$$ \\frac{\\partial h_t}{\\partial c_t} = o_t (1 - tanh(c_t)) \\tag{2} $$
+
+$$ \\frac{\\partial L}{\\partial c_3} = (h_3 - y_3) o_3 (1 - tanh(c_3)) \\tag{3} $$
+
+$$ \\frac{\\partial L}{\\partial c_2} = \\frac{\\partial L}{\\partial h_2} o_2 (1 - tanh(c_2)) + \\frac{\\partial L}{\\partial c_3} f_3 \\tag{5} $$
+`;
+      const r = solve(text);
+      expect(tagged(r, '2').message).toMatch(/1 − tanh\(c_t\) should be 1 − tanh\(c_t\)\^2/);
+      const line2 = tagged(r, '2').range.line;
+      for (const [tag, k] of [
+        ['3', 3],
+        ['5', 2],
+      ] as const)
+        expect(tagged(r, tag).message).toContain(
+          `This is the mistake of (2) on line ${line2}, carried over: o_${k} (1 − tanh(c_${k})) is its wrong form of ∂h_${k}/∂c_${k}; with ∂h_${k}/∂c_${k} in its place it holds`,
+        );
+      // the culprit is on (3)'s own line of the file, inside its copy o_3 (1 - tanh(c_3))
+      const three = r.networks[0]!.report.checks.find((c) => c.tag === '3')!;
+      const line = text.split('\n')[three.range.line - 1]!;
+      const copy = line.indexOf('o_3 (1 - tanh(c_3))') + 1;
+      expect(three.culprit!.line).toBe(three.range.line);
+      expect(three.culprit!.column).toBeGreaterThanOrEqual(copy);
+      expect(three.culprit!.endColumn).toBeLessThanOrEqual(copy + 'o_3 (1 - tanh(c_3))'.length);
+    });
+  }
 });

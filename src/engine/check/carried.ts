@@ -54,6 +54,51 @@ function nodesByText(e: Expr, out = new Map<string, Expr[]>()): Map<string, Expr
   return out;
 }
 
+/** the factors of a product of scalars, in order (juxtaposition, ·): a(bc) and (ab)c alike */
+function factors(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.k === 'mul' && !e.shape.length) {
+    factors(e.a, out);
+    factors(e.b, out);
+  } else out.push(e);
+  return out;
+}
+
+/**
+ * a scalar product of the side whose factors include the earlier form's as a run, in order: (h_3 − y_3) o_3 (1 − tanh(c_3))
+ * writes o_3 (1 − tanh(c_3)) though the parse groups ((h_3 − y_3) o_3)(1 − tanh(c_3)). The product with that run
+ * replaced by `by`, and the run's first factor (the culprit shown); null when no product has it.
+ */
+function inProduct(side: Expr, wrong: Expr, by: Expr): { side: Expr; range: Range } | null {
+  const want = factors(wrong).map(exprText);
+  if (want.length < 2 || wrong.shape.length) return null;
+  const hits: { node: Expr; rebuilt: Expr; range: Range }[] = [];
+  const go = (e: Expr, parentIsProduct: boolean): void => {
+    if (hits.length || e.k === 'deriv') return;
+    const product = e.k === 'mul' && !e.shape.length;
+    if (product && !parentIsProduct) {
+      const fs = factors(e);
+      const texts = fs.map(exprText);
+      for (let j = 0; j + want.length <= fs.length && fs.length > want.length; j++) {
+        if (!want.every((w, k) => texts[j + k] === w)) continue;
+        const kept = [...fs.slice(0, j), by, ...fs.slice(j + want.length)];
+        const rebuilt = kept.reduce((a, b): Expr => ({ k: 'mul', a, b, shape: [], range: e.range }));
+        const first = fs[j]!.range;
+        const last = fs[j + want.length - 1]!.range;
+        hits.push({
+          node: e,
+          rebuilt,
+          range: { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn },
+        });
+        return;
+      }
+    }
+    forChildren(e, (c) => go(c, product), VALUE_CHILDREN);
+  };
+  go(side, false);
+  const hit = hits[0];
+  return hit ? { side: replacing(side, hit.node, hit.rebuilt), range: hit.range } : null;
+}
+
 /** a form too small to be a copied mistake (a lone name or number): matching it would replace every use of it */
 const trivial = (e: Expr) => e.k === 'ref' || e.k === 'num' || e.k === 'var' || e.k === 'deriv';
 
@@ -79,22 +124,29 @@ export function carriedHint(
     for (const { wrong, meant } of instances(f.q, run.model.T)) {
       const text = exprText(wrong);
       const at = written.get(text);
-      if (!at) continue;
       let rhs = c.rhs;
-      for (const node of at) rhs = replacing(rhs, node, meant);
+      let culprit: Range | null = at ? at[0]!.range : null;
+      if (at) for (const node of at) rhs = replacing(rhs, node, meant);
+      else {
+        // written as a run of a longer product's factors
+        const run = inProduct(c.rhs, wrong, meant);
+        if (!run) continue;
+        rhs = run.side;
+        culprit = run.range;
+      }
       if (rhs === c.rhs) continue;
       const copy = `${text} is its wrong form of ${exprText(meant)}`;
       if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points))
         return {
           text: `This is the mistake of ${named(f.q)}, carried over: ${copy}; with ${exprText(meant)} in its place it holds`,
-          culprit: at[0]!.range,
+          culprit,
         };
       if (second || !explain) continue;
       const why = explain(rhs);
       second = why
         ? {
             text: `It carries over the mistake of ${named(f.q)} (${copy}), and with ${exprText(meant)} in its place it still fails: ${why.replace(/^(The|With|Each|A) /, (w) => w.toLowerCase())}`,
-            culprit: at[0]!.range,
+            culprit,
           }
         : { text: '', culprit: null };
     }
