@@ -159,7 +159,7 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   // where to start reading: the first equation that fails (later ones may carry its mistake over)
   const first = sol.equations.find((eq) => eq.status === 'fails');
-  const start = first ? `; the first that fails: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}` : '';
+  const start = first ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}` : '';
   out.push(
     `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
   );

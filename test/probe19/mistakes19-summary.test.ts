@@ -26,7 +26,7 @@ $$ \\frac{\\partial L}{\\partial W_{hy}} = \\sum_t 2(o_t - y_t) h_t \\tag{c} $$
       new RegExp(`^  line ${c} +\\(c\\) +✗ .*This is the mistake of \\(b\\) on line ${b}, carried over`),
     );
     expect(out.find((l) => l.includes('equations:'))).toBe(
-      `  3 equations: 3 checked (1 holds, 2 fail), 0 skipped; the first that fails: line ${b} (b)`,
+      `  3 equations: 3 checked (1 holds, 2 fail), 0 skipped; first failing equation: line ${b} (b)`,
     );
   });
 
