@@ -157,8 +157,11 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   for (const eq of sol.equations) out.push(...equationLines(eq, at(eq).padEnd(width), shown));
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
+  // where to start reading: the first equation that fails (later ones may carry its mistake over)
+  const first = sol.equations.find((eq) => eq.status === 'fails');
+  const start = first ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}` : '';
   out.push(
-    `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped`,
+    `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
   );
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }

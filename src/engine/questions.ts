@@ -16,6 +16,7 @@ import { chainTerms } from './paths';
 import type { DeriveForms, StepForms } from './symbolic';
 import { toValue } from './tensor';
 import type { Budget } from './tape';
+import type { Failed } from './check/carried';
 
 /** the symbolic forms of one result (one definition: the symbolic engine's DeriveForms) */
 export type SymbolicForms = DeriveForms;
@@ -87,6 +88,8 @@ export interface QuestionContext {
   diagnostics: Diagnostic[];
   /** derive results given chain-rule terms so far (they cost a path search each) */
   termResults: number;
+  /** the checks answered so far that fail: a later one may carry their mistake over (check/carried.ts) */
+  failed?: Failed[];
 }
 
 export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveReport {

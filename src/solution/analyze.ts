@@ -525,6 +525,14 @@ function collect(
   const solutionDiags: Diagnostic[] = [];
   // the failing links made of an error already said where it is written (an undefined step, sides of two shapes)
   const saidWhereWritten = new Set<CheckReport>();
+  // each judged link's label by the line its equation begins on: a later equation that carries its mistake over
+  // names it as a grader does, "(1) on line 21" (check/carried.ts says "the check on line 21, link 2")
+  const labels = new Map<string, string>();
+  const labelled = (message: string) =>
+    message.replace(/\bthe check on line (\d+)(?:, link (\d+))?/g, (_all, l: string, k?: string) => {
+      const tag = labels.get(`${l}:${k ?? 1}`);
+      return tag ? `(${tag}) on line ${l}` : `the equation on line ${l}${k ? `, link ${k}` : ''}`;
+    });
   for (const c of claims) {
     if (c.skip) continue;
     const diags = claimDiags.get(c) ?? [];
@@ -602,6 +610,7 @@ function collect(
         ch.line = ch.range.line;
       }
       ch.link = link;
+      ch.message = labelled(ch.message);
       keptChecks.push(ch);
       // a failing link made of an error already has it where it is written (the reference, the two sides)
       if (ch.status !== 'holds' && !saidWhereWritten.has(ch)) {
@@ -632,7 +641,10 @@ function collect(
             : null
           : spans.map((d) => out.equations[d]!.tag).find((t) => t !== null)) ??
         null;
-      if (tagged !== null) ch.tag = tagged;
+      if (tagged !== null) {
+        ch.tag = tagged;
+        labels.set(`${file.lineOf(c.text.at[0] ?? 0)}:${link}`, tagged);
+      }
       for (const d of spans) out.equations[d]!.checks.push(ch);
     }
   }

@@ -2,10 +2,11 @@
 // generated text (the network and one check line per claim) every time cost 25–56 ms for a seed; most of it
 // re-checking claims that had not changed. So each claim's part of the Report (the items of every Report
 // list that sit on its check line: its checks, diagnostics, symbol occurrences) is kept, keyed by the
-// network's text, the analysis options and the claim's text; an edit analyses the network with only the
-// claims not seen before, and puts the kept parts of the others back at their lines. Checks are
-// independent of one another (each draws its sample values from the network alone, by seed), so the
-// merged Report is the one analyze() of the whole text gives (test/solution/claimCache.test.ts compares them).
+// network's text, the analysis options, the claim's text and the failing claims before it (a failing claim
+// may name one whose mistake it carries over); an edit analyses the network with the claims from the first one
+// not seen before, and puts the kept parts of the others back at their lines. Each check draws its sample values
+// from the network alone, by seed, so the merged Report is the one analyze() of the whole text gives
+// (test/solution/claimCache.test.ts compares them).
 
 import { analyze } from '../analysis';
 import type { AnalyzeOptions, Report } from '../report';
@@ -46,31 +47,71 @@ export function analyzeClaims(g: GeneratedNetwork, options: AnalyzeOptions | und
   while (cache.size > MAX_NETWORKS) cache.delete(cache.keys().next().value!);
 
   const networkLines = countLines(g.network);
-  const fresh = [...new Set(g.claims.filter((c) => !entry.claims.has(c)))];
-  const report = analyze(g.network + fresh.map((c) => c + '\n').join(''), options);
-  // the fresh claims' parts, line 0 = their own check line
-  const freshLine = new Map<number, string>(fresh.map((c, i) => [networkLines + 1 + i, c]));
-  const parts = new Map<string, ClaimPart>(fresh.map((c) => [c, {}]));
-  const lists = Object.keys(report).filter((k) => Array.isArray((report as unknown as Record<string, unknown>)[k]));
-  for (const k of lists) {
-    const all = (report as unknown as Record<string, unknown[]>)[k]!;
-    const kept: unknown[] = [];
-    for (const item of all) {
-      const line = lineOf(item);
-      const claim = line === undefined ? undefined : freshLine.get(line);
-      if (claim === undefined) kept.push(item);
-      else (parts.get(claim)![k] ??= []).push(shiftLines(item, line!, -line!));
+  // A failing claim's message may name an earlier failing claim whose mistake it carries over (check/carried.ts):
+  // a claim's part depends on the failing claims before it, so it is kept under its text and theirs (with their
+  // places, which its message names). The kept parts are used up to the first claim not seen in its context; it and
+  // every claim after it are analysed with the earlier failing claims, each at its own line (the others' lines left
+  // blank, so every line number is the whole text's).
+  const failing: number[] = [];
+  const keyOf = (i: number) =>
+    failing.length ? `${g.claims[i]!}\u0001${failing.map((j) => `${j}:${g.claims[j]!}`).join('\u0002')}` : g.claims[i]!;
+  const keys: string[] = [];
+  let first = g.claims.length;
+  for (let i = 0; i < g.claims.length; i++) {
+    const k = keyOf(i);
+    const part = entry.claims.get(k);
+    if (!part) {
+      first = i;
+      break;
     }
-    (report as unknown as Record<string, unknown[]>)[k] = kept;
+    keys.push(k);
+    if (fails(part)) failing.push(i);
   }
-  if (entry.claims.size + fresh.length > MAX_CLAIMS) entry.claims.clear();
-  for (const [c, p] of parts) entry.claims.set(c, p);
+  if (first < g.claims.length) {
+    const context = new Set(failing);
+    const lines = g.claims.map((c, i) => (i >= first || context.has(i) ? c : ''));
+    const report = analyze(g.network + lines.map((c) => c + '\n').join(''), options);
+    // the analysed claims' parts, line 0 = their own check line (the context's are kept already)
+    const parts = new Map<number, ClaimPart>();
+    for (let i = first; i < g.claims.length; i++) parts.set(networkLines + 1 + i, {});
+    const lists = Object.keys(report).filter((k) => Array.isArray((report as unknown as Record<string, unknown>)[k]));
+    for (const k of lists) {
+      const all = (report as unknown as Record<string, unknown[]>)[k]!;
+      const kept: unknown[] = [];
+      for (const item of all) {
+        const line = lineOf(item);
+        const i = line === undefined ? -1 : line - networkLines - 1;
+        if (i < 0 || i >= g.claims.length) kept.push(item);
+        else if (i >= first) (parts.get(line!)![k] ??= []).push(shiftLines(item, line!, -line!));
+      }
+      (report as unknown as Record<string, unknown[]>)[k] = kept;
+    }
+    if (entry.claims.size + parts.size > MAX_CLAIMS) entry.claims.clear();
+    for (let i = first; i < g.claims.length; i++) {
+      const part = parts.get(networkLines + 1 + i)!;
+      const k = keyOf(i);
+      keys.push(k);
+      entry.claims.set(k, part);
+      if (fails(part)) failing.push(i);
+    }
+    return restore(report, g, keys, entry, networkLines);
+  }
+  return restore(analyze(g.network, options), g, keys, entry, networkLines);
+}
 
-  // every claim's part back at its line in the whole text: after the network's items, in the claims' order,
-  // which is analyze()'s order (its lists follow the statements; diagnostics are sorted by line)
-  g.claims.forEach((c, i) => {
+/** whether a claim's part has a link that fails (a later claim may carry its mistake over) */
+function fails(part: ClaimPart): boolean {
+  return (part.checks ?? []).some((c) => (c as { status?: unknown }).status === 'fails');
+}
+
+/**
+ * every claim's part back at its line in the whole text: after the network's items, in the claims' order, which is
+ * analyze()'s order (its lists follow the statements; diagnostics are sorted by line)
+ */
+function restore(report: Report, g: GeneratedNetwork, keys: string[], entry: NetworkEntry, networkLines: number): Report {
+  g.claims.forEach((_, i) => {
     const line = networkLines + 1 + i;
-    for (const [k, items] of Object.entries(entry.claims.get(c)!)) {
+    for (const [k, items] of Object.entries(entry.claims.get(keys[i]!)!)) {
       const list = ((report as unknown as Record<string, unknown[]>)[k] ??= []);
       for (const item of items) list.push(shiftLines(structuredClone(item), 0, line));
     }

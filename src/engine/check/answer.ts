@@ -45,6 +45,8 @@ import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
 import { statedGiven } from './premise';
+import { carriedHint, fromPreviousLink } from './carried';
+import { guard } from './guard';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -224,7 +226,7 @@ function failureHint(
   const textbookOrFactor = () => {
     if (run.tape.nodes.length > 50_000) return null;
     const f = constantFactorHint(claim, run, draws);
-    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k));
+    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other));
   };
   return (
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
@@ -426,9 +428,25 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
     if (hint) message += `. ${hint.text}`;
-    const failed = report('fails', message, steps, bad.t);
-    if (hint?.culprit) failed.culprit = hint.culprit;
-    return failed;
+    // a mistake of an earlier failing check copied forward (a later link simplified from a wrong one, a wrong form
+    // written again): said as a grader says it, "as in (1)", after the diagnosis of its own
+    const failed = (ctx.failed ??= []);
+    const draw1 = () => ctx.draws.run(1);
+    const previous = fromPreviousLink(claim, q, failed, ctx.run, draw1);
+    // with a copied form mended, what else is wrong: the cascade asked of the mended side (first such copy only)
+    const explain = (rhs: Expr): string | null => {
+      const mended = { ...claim, rhs };
+      const at = guard(() => evaluateSides(points, mended.lhs, mended.rhs, ctx.run).find((s) => !close(s.l.data, s.r.data)));
+      if (!at) return null;
+      return failureHint(mended, null, at, ctx.run, draw1, { count: ctx.drawCount, run: (seed) => ctx.draws.run(seed) })?.text ?? null;
+    };
+    const carried = previous ? { text: previous, culprit: null } : carriedHint(claim, q, failed, ctx.run, draw1, explain);
+    if (carried) message += `. ${carried.text}`;
+    const out = report('fails', message, steps, bad.t);
+    const culprit = hint?.culprit ?? carried?.culprit;
+    if (culprit) out.culprit = culprit;
+    failed.push({ q });
+    return out;
   }
   // the file's values pass, but a derivative may pass only by the tolerance's absolute floor (a vanishing gradient):
   // the verdict stays the contract's, and its message says so

@@ -20,6 +20,7 @@ import { guard } from './guard';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import { close, ratioAtLargest, sameRatio } from './points';
+import { halvedLoss } from './halfLoss';
 
 /** numbers of the sides tried as the wrong one */
 const MAX_LITERALS = 8;
@@ -191,7 +192,10 @@ function drawnHint(
   const mean = T > 1 && [T, -T, 1 / T, -1 / T].some((v) => sameRatio(k, v));
   const named = wrongNumber(c, run, draws, scaled);
   if (named && mean && named.should !== '1') return null;
-  if (named) return { text: `${named.text}: ${ratio} ${where}`, culprit: named.lit.range };
+  // 2 times: the loss's ½ dropped, which is there to cancel the 2 of the square's derivative (halfLoss.ts)
+  const half = right && sameRatio(k, 2) ? halvedLoss(run.model) : null;
+  const why = half ? `; the ½ in ${half} cancels the 2 that the square's derivative brings` : '';
+  if (named) return { text: `${named.text}: ${ratio} ${where}${why}`, culprit: named.lit.range };
   if (explained(k, T)) return null;
   return { text: `${ratio.replace(/^t/, 'T')} ${where}: a constant factor is wrong`, culprit: null };
 }

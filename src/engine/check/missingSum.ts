@@ -41,6 +41,14 @@ export function missingSumHint(c: Claim, run: Run, other: OtherValues): string |
     if (!holdsWith(one, l, r, run) || !confirmed(other, l, r, one.points)) continue;
     const whole1 = steps.a === 1 && steps.b === run.model.T;
     const sigma = whole1 ? 'Σ_t' : `Σ_{t=${steps.a}}^{${steps.b}}`;
+    // the side that sums is the formula (∂L_t/∂o_t = Σ_t (o_t − y_t): the right side, unless it is a lone derivative
+    // and the left is not, as constantFactor.ts reads it) and no lone derivative: its Σ is one too many, not missing
+    const formula = c.rhs.k === 'deriv' && c.lhs.k !== 'deriv' ? 'left' : 'right';
+    if (formula === otherName && whole.k !== 'deriv') {
+      return whole.k === 'sum'
+        ? `The ${sigma} should not be there: the ${name} side is the term of one step t, and the ${otherName} side sums it over t = ${steps.a}..${steps.b}`
+        : `The ${otherName} side sums over the steps (t = ${steps.a}..${steps.b}) what the ${name} side is for one step t: only step t's term belongs there`;
+    }
     return `A ${sigma} is missing: the ${name} side is the term of one step t, and ${sigma} of it (t = ${steps.a}..${steps.b}) is the ${otherName} side`;
   }
   return null;

@@ -314,7 +314,10 @@ export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point,
   const names = oneStepNames(rr);
   if (!names.length) return r;
   const many = names.length > 1 ? 's' : '';
-  return { ...r, text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${r.text.replace(/^The /, 'the ')}` };
+  return {
+    ...r,
+    text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${r.text.replace(/^(The|Each) /, (w) => w.toLowerCase())}`,
+  };
 }
 
 /** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */
@@ -340,7 +343,7 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     if (ok === null) return null;
     return ok
       ? {
-          text: `${e.text.replace(/^the /, 'The ')}: with that the check holds`,
+          text: `${e.text.replace(/^(the|each) /, (w) => w[0]!.toUpperCase() + w.slice(1))}: with that the check holds`,
           culprit: e.targets.length === 1 ? e.targets[0]!.range : null,
         }
       : false;

@@ -4,16 +4,18 @@
 // where ∇_{a_t} L = diag(1 − h_t²) ∇_{h_t} L was meant). Each is tried only when the others say nothing.
 
 import { activation } from '../../language/activations';
-import { makeIdx } from '../../language/idx';
+import { idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt } from '../format';
+import { runsText } from '../../display/checkStep';
+import { bindAll } from '../subst';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { guard } from './guard';
-import { close, ratioAtLargest, sameRatio } from './points';
+import { close, ratioAtLargest, sameRatio, type Point } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -155,8 +157,9 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
  * a Jacobian of the chain one step off: ∂h_T/∂h_3 in ∂L/∂h_2 = ∂L/∂p_T ∂p_T/∂h_T ∂h_T/∂h_3 (the step-shift hint
  * leaves derivatives alone, so this is its counterpart for a derivative's own steps)
  */
-export function derivStepHint(c: Claim, run: Run): string | null {
+export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   let tried = 0;
+  const late: { d: Deriv; m: Expr }[] = [];
   for (const d of nodes(c.rhs)) {
     if (d.k !== 'deriv') continue;
     const moves: Expr[] = [];
@@ -169,9 +172,48 @@ export function derivStepHint(c: Claim, run: Run): string | null {
     for (const m of moves) {
       if (tried++ >= MAX_VARIANTS) return null;
       if (holdsReplacing(c, d, m, run)) return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
+      if (leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m });
     }
   }
+  // a recursion's δ_t for δ_{t+1} in a solution that writes no range: ∂L/∂a_{t+1} has no value at the last step,
+  // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
+  for (const { d, m } of late) {
+    const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+    const at = definedPoints(c, rhs, run);
+    if (!at || at.length === c.points.length || !confirmed(other, c.lhs, rhs, at)) continue;
+    const off = c.points.find((p) => !at.includes(p))!;
+    const where = (ps: Point[]) =>
+      ps.every((p) => p.t !== null && Object.keys(p.env).length === 1)
+        ? `t = ${runsText(ps.map((p) => p.t!))}`
+        : ps.map((p) => p.label.replace(/^ at /, '')).join('; ');
+    const past = exprText(bindAll(m, off.env));
+    return `${exprText(d)} should be ${exprText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
+  }
   return null;
+}
+
+/** the moved derivative names a step outside 1..T at some point of the check (structural: no evaluation) */
+function leavesSteps(m: Deriv, c: Claim, T: number): boolean {
+  const idxs = [m.wrt.idx, m.of.k === 'ref' ? m.of.idx : null].filter((i): i is Idx => i !== null);
+  return c.points.some((p) =>
+    idxs.some((i) => {
+      const s = idxValue(i, p.env);
+      return s !== undefined && (s < 1 || s > T);
+    }),
+  );
+}
+
+/** the points where rhs can be evaluated, when the check holds at every one of them (one at least); else null */
+function definedPoints(c: Claim, rhs: Expr, run: Run): Point[] | null {
+  const out: Point[] = [];
+  for (const p of c.points) {
+    const r = guard(() => run.evaluateShared(rhs, p.env).data);
+    if (r === null) continue;
+    const l = guard(() => run.evaluateShared(c.lhs, p.env).data);
+    if (l === null || !close(l, r)) return null;
+    out.push(p);
+  }
+  return out.length ? out : null;
 }
 
 /**
@@ -356,7 +398,7 @@ export function signHint(c: Claim, run: Run, other: OtherValues = null): string 
 }
 
 /** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
-export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null): string | null {
+export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null, other: OtherValues = null): string | null {
   if (run.tape.nodes.length > 50_000) return null;
   return (
     scaleHint(c, run, ratio) ??
@@ -364,7 +406,7 @@ export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | 
     indexSwapHint(c, run) ??
     powerHint(c, run) ??
     activationHint(c, run, model) ??
-    derivStepHint(c, run) ??
+    derivStepHint(c, run, other) ??
     orderHint(c, run) ??
     termShiftHint(c, run)
   );

@@ -1,0 +1,168 @@
+// A mistake carried over from an earlier equation (issue 9: each mistake named at the equation where it is made).
+// A solution derives step by step: when (1) writes ∂L/∂o_t = 2(o_t − y_t) with the loss's ½ dropped, (2) and (4)
+// copy 2(o_3 − y_3) forward where ∂L/∂o_3 belongs. Each is its own claim about the network and fails (LANGUAGE.md
+// §8), with its own diagnosis; a grader adds "as in (1)", which is said after it. Two relations are sought, only
+// for a check that fails:
+// - a later check writes an earlier failing check's right side (at some step) where that check's left side
+//   belongs: with the left side in its place the later check holds, here and at a draw;
+// - a later link of a chain equals the link before it, which fails: the mistake was made there and simplified on.
+
+import type { CheckQuestion, Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
+import type { Range } from '../../report';
+import type { Run } from '../run';
+import { bindVar } from '../subst';
+import { confirmed, type OtherValues } from './confirm';
+import type { Claim } from './hints';
+import { replacing } from './replacing';
+import { holdsWith } from './textbook';
+
+/** an earlier check that failed, as the later ones may have copied it */
+export interface Failed {
+  q: CheckQuestion;
+}
+
+/** steps of an earlier check tried as the step its form was copied at: past this many, only t itself and t ± 1 */
+const MAX_STEPS = 24;
+
+/** how a check is named in another's message: its label when it has one; "on line N" is mapped to a solution's own line */
+function named(q: CheckQuestion): string {
+  return q.tag ? `(${q.tag}) on line ${q.line}` : `the check on line ${q.line}${q.links > 1 ? `, link ${q.link}` : ''}`;
+}
+
+/** e with its free step t moved by d (a δ recursion copies δ_t's form at t + 1) */
+function shifted(e: Expr, d: number): Expr {
+  return mapIndicesOf(e, 't', (i) => (i.v === 't' && !i.terms?.length ? { ...i, k: i.k + d } : i));
+}
+
+/** the earlier check's two sides as written at the step a later one may have copied it (t kept, t ± 1, each step) */
+function instances(q: CheckQuestion, T: number): { wrong: Expr; meant: Expr }[] {
+  const out = [{ wrong: q.rhs, meant: q.lhs }];
+  if (!q.freeT) return out;
+  for (const d of [1, -1]) out.push({ wrong: shifted(q.rhs, d), meant: shifted(q.lhs, d) });
+  const steps = q.steps.length <= MAX_STEPS ? q.steps : [];
+  for (const s of steps) if (s >= 1 && s <= T) out.push({ wrong: bindVar(q.rhs, 't', s), meant: bindVar(q.lhs, 't', s) });
+  return out;
+}
+
+/** a side's value nodes by their printed text (not into a derivative, which names its own operands) */
+function nodesByText(e: Expr, out = new Map<string, Expr[]>()): Map<string, Expr[]> {
+  const text = exprText(e);
+  out.set(text, [...(out.get(text) ?? []), e]);
+  if (e.k !== 'deriv') forChildren(e, (c) => nodesByText(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** the factors of a product of scalars, in order (juxtaposition, ·): a(bc) and (ab)c alike */
+function factors(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.k === 'mul' && !e.shape.length) {
+    factors(e.a, out);
+    factors(e.b, out);
+  } else out.push(e);
+  return out;
+}
+
+/**
+ * a scalar product of the side whose factors include the earlier form's as a run, in order: (h_3 − y_3) o_3 (1 − tanh(c_3))
+ * writes o_3 (1 − tanh(c_3)) though the parse groups ((h_3 − y_3) o_3)(1 − tanh(c_3)). The product with that run
+ * replaced by `by`, and the run's first factor (the culprit shown); null when no product has it.
+ */
+function inProduct(side: Expr, wrong: Expr, by: Expr): { side: Expr; range: Range } | null {
+  const want = factors(wrong).map(exprText);
+  if (want.length < 2 || wrong.shape.length) return null;
+  const hits: { node: Expr; rebuilt: Expr; range: Range }[] = [];
+  const go = (e: Expr, parentIsProduct: boolean): void => {
+    if (hits.length || e.k === 'deriv') return;
+    const product = e.k === 'mul' && !e.shape.length;
+    if (product && !parentIsProduct) {
+      const fs = factors(e);
+      const texts = fs.map(exprText);
+      for (let j = 0; j + want.length <= fs.length && fs.length > want.length; j++) {
+        if (!want.every((w, k) => texts[j + k] === w)) continue;
+        const kept = [...fs.slice(0, j), by, ...fs.slice(j + want.length)];
+        const rebuilt = kept.reduce((a, b): Expr => ({ k: 'mul', a, b, shape: [], range: e.range }));
+        const first = fs[j]!.range;
+        const last = fs[j + want.length - 1]!.range;
+        hits.push({
+          node: e,
+          rebuilt,
+          range: { line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn },
+        });
+        return;
+      }
+    }
+    forChildren(e, (c) => go(c, product), VALUE_CHILDREN);
+  };
+  go(side, false);
+  const hit = hits[0];
+  return hit ? { side: replacing(side, hit.node, hit.rebuilt), range: hit.range } : null;
+}
+
+/** a form too small to be a copied mistake (a lone name or number): matching it would replace every use of it */
+const trivial = (e: Expr) => e.k === 'ref' || e.k === 'num' || e.k === 'var' || e.k === 'deriv';
+
+/**
+ * "This is the mistake of eq. (1) on line 21, carried over: 2(o_3 − y_3) is its right side for ∂L/∂o_3, which it gets
+ * wrong; with ∂L/∂o_3 in its place this check holds". Only the formula side (the right) is searched; each earlier
+ * failing check is asked once per form of its right side the later check writes (a text match), one evaluation each.
+ */
+export function carriedHint(
+  c: Claim,
+  q: CheckQuestion,
+  failed: readonly Failed[],
+  run: Run,
+  other: OtherValues,
+  explain: ((rhs: Expr) => string | null) | null = null,
+): { text: string; culprit: Range | null } | null {
+  if (!failed.length) return null;
+  const written = nodesByText(c.rhs);
+  // a copy that leaves a second mistake: what is still wrong with the copy mended, asked of the first such copy only
+  let second: { text: string; culprit: Range | null } | null = null;
+  for (const f of failed) {
+    if (f.q === q || trivial(f.q.rhs)) continue;
+    for (const { wrong, meant } of instances(f.q, run.model.T)) {
+      const text = exprText(wrong);
+      const at = written.get(text);
+      let rhs = c.rhs;
+      let culprit: Range | null = at ? at[0]!.range : null;
+      if (at) for (const node of at) rhs = replacing(rhs, node, meant);
+      else {
+        // written as a run of a longer product's factors
+        const run = inProduct(c.rhs, wrong, meant);
+        if (!run) continue;
+        rhs = run.side;
+        culprit = run.range;
+      }
+      if (rhs === c.rhs) continue;
+      const copy = `${text} is its wrong form of ${exprText(meant)}`;
+      if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points))
+        return {
+          text: `This is the mistake of ${named(f.q)}, carried over: ${copy}; with ${exprText(meant)} in its place it holds`,
+          culprit,
+        };
+      if (second || !explain) continue;
+      const why = explain(rhs);
+      second = why
+        ? {
+            text: `It carries over the mistake of ${named(f.q)} (${copy}), and with ${exprText(meant)} in its place it still fails: ${why.replace(/^(The|With|Each|A) /, (w) => w.toLowerCase())}`,
+            culprit,
+          }
+        : { text: '', culprit: null };
+    }
+  }
+  return second?.text ? second : null;
+}
+
+/**
+ * A chain's later link that equals the link before it, which fails (A = B = C with B wrong, C simplified from B): the
+ * mistake is made at B. Judged here and at a draw, so a coincidence of the file's values is not called so.
+ */
+export function fromPreviousLink(c: Claim, q: CheckQuestion, failed: readonly Failed[], run: Run, other: OtherValues): string | null {
+  if (q.link < 2) return null;
+  const same = (a: Range, b: Range) => a.line === b.line && a.column === b.column;
+  const prev = failed.find((f) => same(f.q.range, q.range) && f.q.link === q.link - 1) ?? null;
+  if (!prev) return null;
+  if (!holdsWith(c, prev.q.rhs, c.rhs, run) || !confirmed(other, prev.q.rhs, c.rhs, c.points)) return null;
+  return `It equals the side before it (link ${prev.q.link}), which already fails: the mistake is made there and carried into this side`;
+}
