@@ -47,33 +47,40 @@ export function analyzeClaims(g: GeneratedNetwork, options: AnalyzeOptions | und
   while (cache.size > MAX_NETWORKS) cache.delete(cache.keys().next().value!);
 
   const networkLines = countLines(g.network);
-  // A failing claim's message may name an earlier failing claim whose mistake it carries over (check/carried.ts):
-  // a claim's part depends on the failing claims before it, so it is kept under its text and theirs (with their
-  // places, which its message names). The kept parts are used up to the first claim not seen in its context; it and
-  // every claim after it are analysed with the earlier failing claims, each at its own line (the others' lines left
-  // blank, so every line number is the whole text's).
+  // A failing claim's message may name an earlier failing claim whose mistake it carries over (check/carried.ts),
+  // so a failing claim's part is kept under its text and the failing claims before it (with their places, which
+  // its message names). A claim with no failing link names none (a verdict never depends on the other claims):
+  // its part is kept under its text alone and used in any context. So an edit re-analyses the claims not seen,
+  // and, after the first of them, the failing ones (whose context it may change), not every claim after it; each
+  // is analysed with the earlier failing claims, at its own line (the others' lines left blank, so every line
+  // number is the whole text's).
   const failing: number[] = [];
   const keyOf = (i: number) =>
     failing.length ? `${g.claims[i]!}\u0001${failing.map((j) => `${j}:${g.claims[j]!}`).join('\u0002')}` : g.claims[i]!;
-  const keys: string[] = [];
-  let first = g.claims.length;
+  /** each claim's part, as kept or as analysed now (the map may be emptied past MAX_CLAIMS meanwhile) */
+  const parts: ClaimPart[] = [];
+  const analysed: number[] = [];
   for (let i = 0; i < g.claims.length; i++) {
-    const k = keyOf(i);
-    const part = entry.claims.get(k);
-    if (!part) {
-      first = i;
-      break;
+    const plain = entry.claims.get(g.claims[i]!);
+    if (plain && !fails(plain)) {
+      parts[i] = plain;
+      continue;
     }
-    keys.push(k);
-    if (fails(part)) failing.push(i);
+    // after a claim analysed now, which may fail, the failing claims before a later one are not known yet
+    const part = analysed.length ? undefined : entry.claims.get(keyOf(i));
+    if (part) {
+      parts[i] = part;
+      failing.push(i);
+    } else analysed.push(i);
   }
-  if (first < g.claims.length) {
+  lastAnalysed = analysed.length;
+  if (analysed.length) {
+    const now = new Set(analysed);
     const context = new Set(failing);
-    const lines = g.claims.map((c, i) => (i >= first || context.has(i) ? c : ''));
+    const lines = g.claims.map((c, i) => (now.has(i) || context.has(i) ? c : ''));
     const report = analyze(g.network + lines.map((c) => c + '\n').join(''), options);
     // the analysed claims' parts, line 0 = their own check line (the context's are kept already)
-    const parts = new Map<number, ClaimPart>();
-    for (let i = first; i < g.claims.length; i++) parts.set(networkLines + 1 + i, {});
+    for (const i of analysed) parts[i] = {};
     const lists = Object.keys(report).filter((k) => Array.isArray((report as unknown as Record<string, unknown>)[k]));
     for (const k of lists) {
       const all = (report as unknown as Record<string, unknown[]>)[k]!;
@@ -82,21 +89,21 @@ export function analyzeClaims(g: GeneratedNetwork, options: AnalyzeOptions | und
         const line = lineOf(item);
         const i = line === undefined ? -1 : line - networkLines - 1;
         if (i < 0 || i >= g.claims.length) kept.push(item);
-        else if (i >= first) (parts.get(line!)![k] ??= []).push(shiftLines(item, line!, -line!));
+        else if (now.has(i)) (parts[i]![k] ??= []).push(shiftLines(item, line!, -line!));
       }
       (report as unknown as Record<string, unknown[]>)[k] = kept;
     }
-    if (entry.claims.size + parts.size > MAX_CLAIMS) entry.claims.clear();
-    for (let i = first; i < g.claims.length; i++) {
-      const part = parts.get(networkLines + 1 + i)!;
-      const k = keyOf(i);
-      keys.push(k);
-      entry.claims.set(k, part);
-      if (fails(part)) failing.push(i);
+    if (entry.claims.size + analysed.length > MAX_CLAIMS) entry.claims.clear();
+    // each analysed part under its key: the failing claims before it, in the whole text, are known now
+    failing.length = 0;
+    for (let i = 0; i < g.claims.length; i++) {
+      const failed = fails(parts[i]!);
+      if (now.has(i)) entry.claims.set(failed ? keyOf(i) : g.claims[i]!, parts[i]!);
+      if (failed) failing.push(i);
     }
-    return restore(report, g, keys, entry, networkLines);
+    return restore(report, parts, networkLines);
   }
-  return restore(analyze(g.network, options), g, keys, entry, networkLines);
+  return restore(analyze(g.network, options), parts, networkLines);
 }
 
 /** whether a claim's part has a link that fails (a later claim may carry its mistake over) */
@@ -108,10 +115,10 @@ function fails(part: ClaimPart): boolean {
  * every claim's part back at its line in the whole text: after the network's items, in the claims' order, which is
  * analyze()'s order (its lists follow the statements; diagnostics are sorted by line)
  */
-function restore(report: Report, g: GeneratedNetwork, keys: string[], entry: NetworkEntry, networkLines: number): Report {
-  g.claims.forEach((_, i) => {
+function restore(report: Report, parts: readonly ClaimPart[], networkLines: number): Report {
+  parts.forEach((part, i) => {
     const line = networkLines + 1 + i;
-    for (const [k, items] of Object.entries(entry.claims.get(keys[i]!)!)) {
+    for (const [k, items] of Object.entries(part)) {
       const list = ((report as unknown as Record<string, unknown[]>)[k] ??= []);
       for (const item of items) list.push(shiftLines(structuredClone(item), 0, line));
     }
@@ -120,6 +127,13 @@ function restore(report: Report, g: GeneratedNetwork, keys: string[], entry: Net
 }
 
 let enabled = true;
+/** claims analysed by the last analyzeClaims() that used the cache (tests: an edit re-analyses only what it must) */
+let lastAnalysed = 0;
+
+/** how many claims the last analysis with the cache analysed (the others were taken from it) */
+export function claimsAnalysedLast(): number {
+  return lastAnalysed;
+}
 
 /** Whether analyzeSolution() uses the cache (tests compare with it off: analyze() of the whole text). */
 export function claimCacheEnabled(): boolean {

@@ -4,7 +4,7 @@
 // network block.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetClaimCache } from '../../src/solution/claimCache';
+import { claimsAnalysedLast, resetClaimCache } from '../../src/solution/claimCache';
 import { analyzeSolution, readSolution, solutionKindOf } from '../../src/solution/index';
 import { example } from './helpers';
 
@@ -70,5 +70,35 @@ describe('the claim cache', () => {
     const network = text.replace(/param\s+W_hh = [^\n]*/, 'param W_hh = 0.7');
     expect(network).not.toBe(text);
     expect(solved(network, file, false)).toBe(solved(network, file, true));
+  });
+
+  // session 19: a failing claim's message may name an earlier failing claim (check/carried.ts), so the cache keys a
+  // failing claim by the failing claims before it; the first version re-analysed every claim after an edited one.
+  // A claim with no failing link names none: it stays cached, and only the failing ones after the edit run again.
+  it('an edit of a failing equation re-analyses it and the failing equations after it, not the ones that hold', () => {
+    const file = '001-rnn-three-steps.md';
+    const text = example(file);
+    const fresh = analyzeSolution(text, 'markdown', { analyze: { draws: 4 } });
+    const failing = fresh.equations.filter((e) => e.status === 'fails');
+    const first = failing[0]!;
+    // a chain continued over several displays is one claim: its text is the checks' equation
+    const failingClaims = new Set(failing.flatMap((e) => e.checks.filter((c) => c.status === 'fails').map((c) => c.equation))).size;
+    // "0 + " after its first '=': another text, the same values (it still fails)
+    const lineStart =
+      text
+        .split('\n')
+        .slice(0, first.range.line - 1)
+        .join('\n').length + 1;
+    const at = text.indexOf('=', lineStart + first.range.column - 1) + 1;
+    const edited = text.slice(0, at) + ' 0 + ' + text.slice(at);
+    resetClaimCache();
+    solved(text, file, false);
+    const claims = claimsAnalysedLast(); // every claim, the cache empty
+    const warm = solved(edited, file, false);
+    expect(failingClaims).toBeGreaterThan(1);
+    expect(claimsAnalysedLast()).toBe(failingClaims);
+    expect(claimsAnalysedLast()).toBeLessThan(claims / 4);
+    expect(warm).toBe(solved(edited, file, true));
+    expect(JSON.parse(warm).equations.filter((e: { status: string }) => e.status === 'fails')).toHaveLength(failing.length);
   });
 });
