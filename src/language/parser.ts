@@ -8,6 +8,7 @@ import { span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, ONES } from './lexer';
 import { LIMITS } from './limits';
+import { subscriptAfterSuperscript } from './superscriptFirst';
 
 export interface ParseError {
   message: string;
@@ -133,7 +134,8 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
 /** a step as a definition's superscript writes it: t, T, a whole number, t±k, T±k */
 function isStepForm(a: Ast): boolean {
   if (a.k === 'num') return Number.isInteger(a.value) && a.value >= 0;
-  if (a.k === 'name') return !a.sub && !a.sup && (a.raw === 't' || a.raw === 'T');
+  // t, T, and another single letter (Nielsen's z^l = …), which the resolver refuses saying to write t for it
+  if (a.k === 'name') return !a.sub && !a.sup && /^[A-Za-z]$/.test(a.raw);
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.a.k === 'name' && isStepForm(a.a) && a.b.k === 'num' && isStepForm(a.b);
 }
 
@@ -154,7 +156,7 @@ export interface ParseOptions {
 }
 
 export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
-  const { tokens, starts: aliasStarts } = applyAliases(subscriptedSigmas(input));
+  const { tokens, starts: aliasStarts } = applyAliases(subscriptAfterSuperscript(subscriptedSigmas(input)));
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
   let p = 0;
@@ -371,7 +373,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       sup = expr();
       if (!isOp(peek(), '}')) sup = null;
       else next();
-    } else if (o.kind === 'num' || (o.kind === 'name' && (o.text === 't' || o.text === 'T'))) {
+    } else if (o.kind === 'num' || (o.kind === 'name' && /^[A-Za-z]$/.test(o.text))) {
       next();
       sup =
         o.kind === 'num'
@@ -1125,7 +1127,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * δ^{\hat h}_t, δ^h_t, δ_t^{o} (a δ whose superscript names the node it is the gradient at, as some notes write
    * it): the one name δ^ĥ_t, which the resolver refuses as it refuses δĥ_t, saying what to write (session 17: a
    * parse error at the '_'). With the '^' next after a bare δ (or δ_t): the name, else null. A superscript that is
-   * a step (t, T, τ, k, a number, parentheses) stays what it was.
+   * a step (t, T, τ, k, Nielsen's layers l and L, a number, parentheses) stays what it was.
    */
   function deltaSuperscript(a: Ast): NameAst | null {
     if (a.k !== 'name' || a.sub || a.sup || a.args || !(a.raw === 'δ' || /^δ_[^_]+$/u.test(a.raw)) || !peek().tight) return null;
@@ -1133,7 +1135,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const x = peek(braced ? 2 : 1);
     if (x.kind !== 'name' || (braced && !isOp(peek(3), '}'))) return null;
     const [node, seg] = x.text.split('_', 2) as [string, string | undefined];
-    if (/^[tTτk]$/u.test(node) || /\d/u.test(node) || (braced && seg !== undefined)) return null;
+    if (/^[tTτklL]$/u.test(node) || /\d/u.test(node) || (braced && seg !== undefined)) return null;
     p += braced ? 4 : 2;
     const step = a.raw === 'δ' ? '' : a.raw.slice(1);
     const raw = `δ^${node}${step}${seg !== undefined ? '_' + seg : ''}`;

@@ -159,12 +159,22 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
     const wrt = bareStep({ ...a, a: base.wrt, range: span(base.wrt.range, sup.range) }, ctx);
     return wrt && { ...base, wrt, range: a.range };
   }
-  if (base.k !== 'name' || base.sub || base.sup || base.args || !mentionsVariable(sup, ctx)) return null;
+  // w_{j,k}^l (Nielsen's weights, written with the entry first): the entry at that step
+  const sub = base.k === 'name' && base.sub !== null && base.sub.k !== 'list';
+  if (base.k !== 'name' || sub || base.sup || base.args || !(mentionsVariable(sup, ctx) || nielsenLast(sup, ctx))) return null;
   const scope = ctx.scope;
   const seq = base.raw.split('_')[0]!;
-  if (!(scope.isTimed(base.raw) || (scope.isTimed(seq) && !scope.isKnown(base.raw)))) return null;
+  // a name defined by a derivative for every step (Nielsen's δ^l = ∂C/∂z^l) takes its step so too
+  const stepped = (x: string) => scope.isTimed(x) || scope.derived.get(x)?.timed === true;
+  if (!(stepped(base.raw) || (stepped(seq) && !scope.isKnown(base.raw)))) return null;
   if (!tryTimeIndex(sup, ctx.vars, scope.T)) return null;
   return { ...base, sup, range: a.range };
+}
+
+/** Nielsen's L, the last layer (z^L, a^{L-1}) where the file defines no L (the last step, as timeIndex reads it) */
+function nielsenLast(a: Ast, ctx: ExprContext): boolean {
+  if (a.k === 'name') return a.raw === 'L' && !a.sub && !a.sup && !ctx.scope.isKnown('L') && !ctx.vars.has('L');
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && nielsenLast(a.a, ctx);
 }
 
 /** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */

@@ -409,7 +409,10 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // δ_t = ∂L/∂a_t defined in the file: its right side at this use's step
   if (scope.derived.size) {
     const use = derivedUse(a, scope);
-    if (use) return readDerived(a, use, ctx, readExpression);
+    if (use) {
+      const e = readDerived(a, use, ctx, readExpression);
+      return use.entry === undefined ? e : entriesOf(e, [segmentAst(use.entry, a)], a.range, ctx);
+    }
   }
   let raw = a.raw;
   const run = splitRun(a, ctx);
@@ -495,7 +498,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const [base, seg] = m;
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
-      : seg === 'T' || (seg === 'τ' && !ctx.vars.has(seg))
+      : seg === 'T' || ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg))
         ? { v: null, k: T }
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }

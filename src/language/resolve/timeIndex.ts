@@ -66,9 +66,14 @@ function simpleIndex(a: Ast, vars: Set<string>, T: number): Idx | null | undefin
   return undefined;
 }
 
-/** T, Goodfellow et al.'s τ, deeplearning.ai's T_x: the last step (T_y, the output's length, is not always it) */
-function isLastStep(raw: string): boolean {
-  return raw === 'T' || raw === 'τ' || raw === 'T_x';
+/**
+ * T, Goodfellow et al.'s τ, deeplearning.ai's T_x, Nielsen's L (the number of layers, with the layers as steps: a^L,
+ * z^L_j): the last step (T_y, the output's length, is not always it). Only in a step's place: a bare L elsewhere is
+ * a name (a loss, or an unknown one), and a question's free indices leave L out (LANGUAGE.md §3 would run it over
+ * every step, which is not what δ^L means).
+ */
+export function isLastStep(raw: string): boolean {
+  return raw === 'T' || raw === 'τ' || raw === 'T_x' || raw === 'L';
 }
 
 /** tryTimeIndex for any index: a linear form read term by term (exported for the tests of simpleIndex) */
