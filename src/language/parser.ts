@@ -1147,6 +1147,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     let a = primary();
     for (;;) {
       const t = peek();
+      // CS230's ∂L^{(T)}/∂W |_{(t)}: the derivative by W's copy at step t (a letter or a number in the parentheses)
+      if (a.k === 'deriv' && !a.copyAt && isOp(t, '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && isOp(peek(3), '(')) {
+        const x = peek(4);
+        if ((x.kind === 'name' || x.kind === 'num') && isOp(peek(5), ')') && isOp(peek(6), '}')) {
+          p += 7;
+          const at: Ast =
+            x.kind === 'num'
+              ? { k: 'num', value: x.value, range: x.range }
+              : { k: 'name', raw: x.text, sub: null, sup: null, range: x.range, nameRange: x.range };
+          a = { ...a, copyAt: at, range: span(a.range, tokens[p - 1]!.range) };
+          continue;
+        }
+      }
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);

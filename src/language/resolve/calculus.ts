@@ -11,6 +11,7 @@ import { entries, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { bareStep, readExpression } from './expressions';
 import { readName } from './names';
+import { stepCopyTerms } from './stepCopy';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
 
@@ -124,6 +125,7 @@ function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: R
 /** ∂A/∂B, ∂⁺A/∂B and ∇_B A */
 export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr {
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
+  if (a.copyAt) return readExpression(stepCopyTerms(a, a.copyAt, ctx), ctx);
   const of = readExpression(a.of, { ...ctx, allowDeriv: false });
   if (a.nabla && of.shape && of.shape.length) {
     fail(

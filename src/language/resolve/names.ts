@@ -633,6 +633,14 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
   if (!idx) {
     if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))
       fail(ctx, `${a.raw} is not bound here: use t, a step number, or a Σ/∏ index`, a.range, 'index');
+    // deeplearning.ai's and CS230's T_y, the output's length: the last step only when every step has an output
+    if (a.k === 'name' && a.raw === 'T_y' && !ctx.scope.isKnown('T_y'))
+      fail(
+        ctx,
+        `T_y, the output's length, is not read as a step (a many-to-one network has T_y = 1): write T when every step has an output, or the step's number`,
+        a.range,
+        'index',
+      );
     fail(ctx, `a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable`, a.range, 'index');
   }
   return idx!;
