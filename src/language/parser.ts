@@ -746,6 +746,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     for (;;) {
       const t = peek();
       if (isOp(t, '+') || isOp(t, '-')) {
+        // min-char-rnn's dWxh += dhraw xᵀ: code's accumulation over the steps, which no equation states
+        if (isOp(peek(1), '=') && peek(1).tight)
+          fail(
+            `'${t.text}=' (code's accumulation over the steps, as min-char-rnn's dWxh += …) is no equation: write the whole sum, as in dW_xh = Σ_t dz_t x_tᵀ`,
+            span(t.range, peek(1).range),
+          );
         next();
         // a_1 + a_2 + … + a_T
         if (t.text === '+' && isOp(peek(), '…') && !inRange) {
