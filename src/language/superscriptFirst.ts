@@ -93,7 +93,8 @@ export function subscriptAfterSuperscript(tokens: Token[]): Token[] {
     // a plain name (no subscript of its own; e^x_t stays Euler's number), the '^' right on it
     const m =
       t.kind === 'name' && !t.text.includes('_') && t.text !== 'e' && isOp(caret, '^') && caret!.tight ? stepThenSub(tokens, q + 2) : null;
-    if (!m) {
+    // δ^h_t, δ^{o}_t name the node a δ is the gradient at (the parser's deltaSuperscript): only a step moves
+    if (!m || (t.text === 'δ' && !(m.step[0]!.kind === 'name' && /^[tTτklL]$/u.test(m.step[0]!.text)))) {
       out?.push(t);
       continue;
     }

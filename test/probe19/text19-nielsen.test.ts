@@ -80,6 +80,13 @@ describe('Nielsen BP1–BP4 in check lines', () => {
     expect(e[1]).toBe('an equation is written for a general step t: write a_t = … (with t for l), not a at step l');
   });
 
+  it('a δ whose superscript names a node (δ^h_t, δ^{o}_t) keeps session 18’s reading; δ^l_j moves', () => {
+    const net = 'T = 2\ninput x : 2\nparam W : 2x2\nh_0 = [0, 0]\nh_t = tanh(W h_{t-1} + x_t)\no_t = W h_t\nloss L = sum(o_T)\n';
+    const e = errors(net + 'check δ^h_t = ∂L/∂h_t\ncheck δ^{o}_t = ∂L/∂o_t\n');
+    expect(e[0]).toContain('unknown name δ^h: δh is not read as a derivative');
+    expect(e[1]).toContain('unknown name δ^o: δo is not read as a derivative');
+  });
+
   it('LaTeX still reads ^X_Y as it did where X is no step: x^T_t is x_t transposed, e^x_t Euler’s, h_t^2 a power', () => {
     const net = 'T = 2\ninput x : 2\nparam W : 2x2\nh_0 = [0, 0]\nh_t = tanh(W h_{t-1} + x_t)\nloss L = sum(h_T)\n';
     expect(statuses(net + 'check x^T_t x_t = sum(x_t^2)\ncheck h^2_t = h_t^2\n')).toEqual(['holds', 'holds']);
