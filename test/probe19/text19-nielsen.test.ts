@@ -71,6 +71,9 @@ describe('Nielsen BP1–BP4 in check lines', () => {
     // a free index written L would have run over every layer; here L is the loss, and z^L no step
     expect(errors(net + 'check ∂L/∂z^L = δ^L\n').length).toBeGreaterThan(0);
     expect(statuses(net + 'check ∂L/∂z_T = δ_T\n')).toEqual(['holds']);
+    // nor is it the last step in parentheses, z^{(L)} (it read as z_T before this was pinned)
+    expect(errors(net + 'check z^{(L)} = z_T\n')).toEqual(['a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable']);
+    expect(statuses(NIELSEN + 'check z^{(L)} = z_T\n')).toEqual(['holds']);
   });
 
   it('∇_a C with no step says to write ∇_{a^L} C; a network line for layer l says to write t', () => {

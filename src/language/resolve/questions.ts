@@ -11,7 +11,7 @@ import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
-import { isLastStep } from './timeIndex';
+import { isLastStep, NIELSEN_L } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, mapIndicesOf, mentionedVars } from './walk';
 import { exprText } from '../print';
@@ -30,7 +30,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const frees = freeCandidates(scope, sides);
     const ctx: ExprContext = {
       scope,
-      vars: new Set(['t', ...frees]),
+      vars: new Set(['t', ...frees, ...(scope.isKnown('L') ? [] : [NIELSEN_L])]),
       free: new Set(frees),
       quiet: false,
       of: null,
