@@ -48,7 +48,7 @@ function stepThenSub(tokens: Token[], q: number): Moved | null {
   // w^l_{jk}: the letter, then its own '_'
   if (s.kind === 'name' && STEP_LETTER.test(s.text)) return subscriptAt(tokens, [s], q + 1);
   if (s.kind === 'name') {
-    const m = /^(\p{L})_(\p{L}[\p{L}\d]*)$/u.exec(s.text);
+    const m = /^(\p{L})_([\p{L}\d]+)$/u.exec(s.text);
     if (!m) return null;
     const cut = s.range.column + 1;
     const stepRange = { ...s.range, endColumn: cut };
