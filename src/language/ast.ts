@@ -94,8 +94,8 @@ export type Ast =
       range: Range;
       desc?: boolean;
     }
-  /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient) */
-  | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean }
+  /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient); copyAt: CS230's ∂A/∂W|_{(t)}, by W's step-t copy */
+  | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean; copyAt?: Ast }
   /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4); delta: written δX (the δ's range) */
   | { k: 'adjoint'; a: NameAst; range: Range; delta?: Range }
   /** the indicator 1_{a=b}: 1 where a equals b, else 0 */

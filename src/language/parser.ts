@@ -8,6 +8,7 @@ import { span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, ONES } from './lexer';
 import { LIMITS } from './limits';
+import { subscriptAfterSuperscript } from './superscriptFirst';
 
 export interface ParseError {
   message: string;
@@ -133,7 +134,8 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
 /** a step as a definition's superscript writes it: t, T, a whole number, t±k, T±k */
 function isStepForm(a: Ast): boolean {
   if (a.k === 'num') return Number.isInteger(a.value) && a.value >= 0;
-  if (a.k === 'name') return !a.sub && !a.sup && (a.raw === 't' || a.raw === 'T');
+  // t, T, and another single letter (Nielsen's z^l = …), which the resolver refuses saying to write t for it
+  if (a.k === 'name') return !a.sub && !a.sup && /^[A-Za-z]$/.test(a.raw);
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.a.k === 'name' && isStepForm(a.a) && a.b.k === 'num' && isStepForm(a.b);
 }
 
@@ -154,7 +156,7 @@ export interface ParseOptions {
 }
 
 export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
-  const { tokens, starts: aliasStarts } = applyAliases(subscriptedSigmas(input));
+  const { tokens, starts: aliasStarts } = applyAliases(subscriptAfterSuperscript(subscriptedSigmas(input)));
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
   let p = 0;
@@ -371,7 +373,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       sup = expr();
       if (!isOp(peek(), '}')) sup = null;
       else next();
-    } else if (o.kind === 'num' || (o.kind === 'name' && (o.text === 't' || o.text === 'T'))) {
+    } else if (o.kind === 'num' || (o.kind === 'name' && /^[A-Za-z]$/.test(o.text))) {
       next();
       sup =
         o.kind === 'num'
@@ -765,6 +767,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     for (;;) {
       const t = peek();
       if (isOp(t, '+') || isOp(t, '-')) {
+        // min-char-rnn's dWxh += dhraw xᵀ: code's accumulation over the steps, which no equation states
+        if (isOp(peek(1), '=') && peek(1).tight)
+          fail(
+            `'${t.text}=' (code's accumulation over the steps, as min-char-rnn's dWxh += …) is no equation: write the whole sum, as in dW_xh = Σ_t dz_t x_tᵀ`,
+            span(t.range, peek(1).range),
+          );
         next();
         // a_1 + a_2 + … + a_T
         if (t.text === '+' && isOp(peek(), '…') && !inRange) {
@@ -1155,7 +1163,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * δ^{\hat h}_t, δ^h_t, δ_t^{o} (a δ whose superscript names the node it is the gradient at, as some notes write
    * it): the one name δ^ĥ_t, which the resolver refuses as it refuses δĥ_t, saying what to write (session 17: a
    * parse error at the '_'). With the '^' next after a bare δ (or δ_t): the name, else null. A superscript that is
-   * a step (t, T, τ, k, a number, parentheses) stays what it was.
+   * a step (t, T, τ, k, Nielsen's layers l and L, a number, parentheses) stays what it was.
    */
   function deltaSuperscript(a: Ast): NameAst | null {
     if (a.k !== 'name' || a.sub || a.sup || a.args || !(a.raw === 'δ' || /^δ_[^_]+$/u.test(a.raw)) || !peek().tight) return null;
@@ -1163,7 +1171,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const x = peek(braced ? 2 : 1);
     if (x.kind !== 'name' || (braced && !isOp(peek(3), '}'))) return null;
     const [node, seg] = x.text.split('_', 2) as [string, string | undefined];
-    if (/^[tTτk]$/u.test(node) || /\d/u.test(node) || (braced && seg !== undefined)) return null;
+    if (/^[tTτklL]$/u.test(node) || /\d/u.test(node) || (braced && seg !== undefined)) return null;
     p += braced ? 4 : 2;
     const step = a.raw === 'δ' ? '' : a.raw.slice(1);
     const raw = `δ^${node}${step}${seg !== undefined ? '_' + seg : ''}`;
@@ -1175,6 +1183,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     let a = primary();
     for (;;) {
       const t = peek();
+      // CS230's ∂L^{(T)}/∂W |_{(t)}: the derivative by W's copy at step t (a letter or a number in the parentheses)
+      if (a.k === 'deriv' && !a.copyAt && isOp(t, '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && isOp(peek(3), '(')) {
+        const x = peek(4);
+        if ((x.kind === 'name' || x.kind === 'num') && isOp(peek(5), ')') && isOp(peek(6), '}')) {
+          p += 7;
+          const at: Ast =
+            x.kind === 'num'
+              ? { k: 'num', value: x.value, range: x.range }
+              : { k: 'name', raw: x.text, sub: null, sup: null, range: x.range, nameRange: x.range };
+          a = { ...a, copyAt: at, range: span(a.range, tokens[p - 1]!.range) };
+          continue;
+        }
+      }
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);

@@ -407,7 +407,8 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     const network = networkNames(gen.text);
     claims.forEach((c, i) => {
       const name = own[i];
-      if (!name || network.has(name)) return;
+      // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it
+      if (!name || network.has(name) || network.has(name.split('_')[0]!)) return;
       c.defines = name;
       c.genLine = gen.currentLine;
       const at = c.text.at;
@@ -434,7 +435,13 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
 /** the names a network's text declares or defines (as written: an untimed twin L# is L) */
 function networkNames(text: string): Set<string> {
   const { model } = compile(text);
-  return new Set([...model.decls.keys(), ...[...model.quantities.keys()].map((k) => k.replace(/#$/, ''))]);
+  const names = new Set([...model.decls.keys(), ...[...model.quantities.keys()].map((k) => k.replace(/#$/, ''))]);
+  // and the names its own lines define by a derivative (δ_t = ∂C/∂z_t), which are no quantities
+  for (const line of text.split('\n')) {
+    const d = line.includes('=') ? derivativeDefinition(line) : null;
+    if (d) names.add(d);
+  }
+  return names;
 }
 
 /** the sides after the first of a chain E₀ = E₁ = …: file offsets of each, trimmed */

@@ -602,13 +602,9 @@ function evaluationBar(
   const sub = (m[1] ?? m[2]!).trim();
   const bind = /^([A-Za-z])\s*=\s*(.+)$/.exec(sub);
   const value = bind?.[2]!.replace(/\s+/g, '').replace('−', '-');
-  // CS224n's ∂J/∂W_h|_{(i)}: the gradient by the step-i copy of a shared weight, which no bar states
-  const copy = /^\(\s*([A-Za-z])\s*\)$/.exec(sub);
-  if (copy)
-    return {
-      refused: `|_{(${copy[1]})} (the gradient by the step-${copy[1]} copy of a shared weight, as CS224n writes it) is not read: write that term as ∂J/∂h_${copy[1]} ∂⁺h_${copy[1]}/∂W`,
-      end: j + m[0].length,
-    };
+  // CS230's ∂L^{(T)}/∂W|_{(t)}, CS224n's ∂J/∂W_h|_{(i)}: the gradient by the step-t copy of a shared weight, no
+  // evaluation bar — the language reads it (resolve/stepCopy.ts)
+  if (/^\(\s*(?:[A-Za-z]|\d+)\s*\)$/.test(sub)) return null;
   if (!bind || !BAR_STEP.test(value!))
     return { refused: `an evaluation bar |_{${sub}} (only a step is read: |_{t=3}, |_{t=T})`, end: j + m[0].length };
   return { variable: bind[1]!, value: value!, end: j + m[0].length };

@@ -340,8 +340,9 @@ describe('(13) deeplearning.ai’s T_x, the input’s length, is the last step T
       NG_RNN +
       'check L = Σ_{t=1}^{T_x} L^{⟨t⟩}\ncheck ∂L/∂a^{⟨T_x⟩} = W_ya^T (ŷ^{⟨T_x⟩} - y^{⟨T_x⟩})\ncheck ∂L/∂a^{⟨T_x⟩} = W_ya^T (y^{⟨T_x⟩} - ŷ^{⟨T_x⟩})\n';
     expect(checks(text)).toEqual(['holds', 'holds', 'fails']);
+    // session 19 (text19): the refusal names T_y and what to write (it said "a time index is t, t±k, …")
     expect(errors(NG_RNN + 'check L = Σ_{t=1}^{T_y} L^{⟨t⟩}\n')).toEqual([
-      'a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable',
+      "T_y, the output's length, is not read as a step (a many-to-one network has T_y = 1): write T when every step has an output, or the step's number",
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { entries, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
 import { bareStep, readExpression } from './expressions';
 import { readName } from './names';
+import { stepCopyTerms } from './stepCopy';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
 
@@ -124,6 +125,7 @@ function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: R
 /** ∂A/∂B, ∂⁺A/∂B and ∇_B A */
 export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr {
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
+  if (a.copyAt) return readExpression(stepCopyTerms(a, a.copyAt, ctx), ctx);
   const of = readExpression(a.of, { ...ctx, allowDeriv: false });
   if (a.nabla && of.shape && of.shape.length) {
     fail(
@@ -133,6 +135,15 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
       'shape-mismatch',
     );
   }
+  // Nielsen's ∇_a C (BP1): the gradient by the output layer's a, whose step the text leaves to the reader
+  const w = a.wrt;
+  if (a.nabla && w.k === 'name' && !w.sub && !w.sup && !w.args && ctx.scope.isTimed(w.raw) && !ctx.vars.has(w.raw))
+    fail(
+      ctx,
+      `∇_${w.raw}: ${w.raw} is a sequence, so the gradient by it needs a step — write ∇_{${w.raw}^L} or ∇_{${w.raw}_T} for the last layer's (Nielsen's ∇_a C in BP1), ∇_{${w.raw}_t} for step t's`,
+      w.range,
+      'index',
+    );
   // ∂f(x_t, h_{t-1}, w_h)/∂w_h (d2l.ai): f is no name of the file but the function of a quantity's equation, and
   // its derivative by an argument is the partial one, ∂⁺h_t/∂w_h
   const partial =

@@ -34,12 +34,14 @@ function stepsWith(a: unknown, v: string): boolean {
   return false;
 }
 
-/** letters v of equations X_v = … whose right side steps with v (z_k = w_k p_{k-1}): each is a step variable */
+/** letters v of equations X_v = … (or X^v = …) whose right side steps with v (z_k = w_k p_{k-1}): each is a step variable */
 function stepLetters(statements: Statement[]): Set<string> {
   const out = new Set<string>();
   for (const st of statements) {
-    if (st.k !== 'def' || st.lhs.sub || st.lhs.sup) continue;
-    const m = /_([a-zA-Z])$/.exec(st.lhs.raw);
+    if (st.k !== 'def' || st.lhs.sub) continue;
+    // z^l = w^l a^{l-1}: the letter as a superscript
+    const sup = st.lhs.sup;
+    const m = sup ? (sup.k === 'name' && !sup.sub && !sup.sup ? ['', sup.raw] : null) : /_([a-zA-Z])$/.exec(st.lhs.raw);
     if (m && m[1] !== 't' && stepsWith(st.rhs, m[1]!)) out.add(m[1]!);
   }
   return out;
@@ -60,6 +62,29 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     const ix = lhs.sub ?? lhs.sup;
     if (ix) {
       const idx = tryTimeIndex(ix, new Set(['t']), T);
+      // z^l = w^l a^{l-1} (Nielsen writes every equation for layer l): as z_l = … below, say to write t
+      const v = ix.k === 'name' && !ix.sub && !ix.sup && /^[a-zA-Z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
+      // Nielsen's δ^l_j ≡ ∂C/∂z^l_j: a name for a derivative, written for layer l and neuron j
+      if (v && /[a-z]/.test(v) && derived.has(st) && !scope.decls.has(v)) {
+        const seg = /^(.+)_(\p{L})$/u.exec(lhs.raw);
+        const name = seg ? seg[1]! : lhs.raw;
+        scope.error(
+          `a name for a derivative is defined for a general step t, as a whole vector: write ${name}_t = … (with t for ${v}${seg ? `, and no entry ${seg[2]}` : ''}), as in δ_t = ∂C/∂z_t; its entries are then ${name}_j^{(t)}`,
+          lhs.range,
+          'index',
+        );
+        scope.markBroken(name, st.range.line);
+        continue;
+      }
+      if (v && letters.has(v) && !scope.decls.has(v)) {
+        scope.error(
+          `an equation is written for a general step t: write ${lhs.raw}_t = … (with t for ${v}), not ${lhs.raw} at step ${v}`,
+          lhs.range,
+          'index',
+        );
+        scope.markBroken(lhs.raw, st.range.line);
+        continue;
+      }
       if (!idx || idx.terms || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
         scope.error(`the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this`, ix.range);
         scope.unavailable.set(base, { root: base, line: st.range.line });

@@ -54,7 +54,7 @@ function derivativeIn(a: Ast, names: Set<string>): boolean {
 }
 
 /** the derived name a use refers to and the step written on it (null: none), or null when it is no such use */
-export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Derived; step: Ast | null } | null {
+export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Derived; step: Ast | null; entry?: string } | null {
   const whole = scope.derived.get(a.raw);
   if (whole) return { base: a.raw, def: whole, step: a.sub ?? a.sup };
   const cut = a.raw.lastIndexOf('_');
@@ -63,6 +63,8 @@ export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Deriv
   const def = scope.derived.get(base);
   if (!def) return null;
   const s = a.raw.slice(cut + 1);
+  // Nielsen's δ^l_j (δ_j^{(l)}): entry j at the superscripted step
+  if (a.sup && def.timed) return { base, def, step: a.sup, entry: s };
   const step: Ast = /^\d+$/.test(s)
     ? { k: 'num', value: Number(s), range: a.range }
     : { k: 'name', raw: s, sub: null, sup: null, range: a.range, nameRange: a.range };
@@ -75,7 +77,7 @@ const expanding = new Set<string>();
 /** a use of a derived name, read as its definition's right side at the step written on it */
 export function readDerived(
   a: NameAst,
-  use: { base: string; def: Derived; step: Ast | null },
+  use: { base: string; def: Derived; step: Ast | null; entry?: string },
   ctx: ExprContext,
   read: (x: Ast, ctx: ExprContext) => Expr,
 ): Expr {

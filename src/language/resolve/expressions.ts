@@ -159,12 +159,53 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
     const wrt = bareStep({ ...a, a: base.wrt, range: span(base.wrt.range, sup.range) }, ctx);
     return wrt && { ...base, wrt, range: a.range };
   }
-  if (base.k !== 'name' || base.sub || base.sup || base.args || !mentionsVariable(sup, ctx)) return null;
+  // Greff et al.'s adjoint at a bare superscript step, \bar{y}^t, \bar{ō}^{t+1}: the adjoint of y^t
+  if (base.k === 'adjoint' && !base.a.sub && !base.a.sup) {
+    const at = bareStep({ ...a, a: base.a, range: span(base.a.range, sup.range) }, ctx);
+    return at && at.k === 'name' ? { ...base, a: at, range: a.range } : null;
+  }
+  // w_{j,k}^l (Nielsen's weights, written with the entry first): the entry at that step
+  const sub = base.k === 'name' && base.sub !== null && base.sub.k !== 'list';
+  if (base.k !== 'name' || sub || base.sup || base.args || !(mentionsVariable(sup, ctx) || nielsenLast(sup, ctx))) return null;
   const scope = ctx.scope;
   const seq = base.raw.split('_')[0]!;
-  if (!(scope.isTimed(base.raw) || (scope.isTimed(seq) && !scope.isKnown(base.raw)))) return null;
+  // a name defined by a derivative for every step (Nielsen's δ^l = ∂C/∂z^l) takes its step so too
+  const stepped = (x: string) => scope.isTimed(x) || scope.derived.get(x)?.timed === true;
+  if (!(stepped(base.raw) || (stepped(seq) && !scope.isKnown(base.raw)))) return null;
   if (!tryTimeIndex(sup, ctx.vars, scope.T)) return null;
   return { ...base, sup, range: a.range };
+}
+
+/**
+ * CS230's g_1(…), g_2(…), Greff et al.'s g(z̄^t) and h(c^t): a letter the file does not define, right before
+ * parentheses, is a textbook's activation; say to name it once (g_1 = tanh), not "unknown name g"
+ */
+function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
+  const f = a.a;
+  if (f.k !== 'name' || f.sub || f.sup || f.args || !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
+  if (a.b.range.line !== f.range.endLine || a.b.range.column !== f.range.endColumn || !parenthesised(a.b) || !ctx.record) return;
+  const scope = ctx.scope;
+  const stem = f.raw.split('_')[0]!;
+  if (scope.isKnown(f.raw) || scope.isKnown(stem) || ctx.vars.has(f.raw) || scope.derived.has(stem) || scope.aliases.has(f.raw)) return;
+  if (scope.unavailable.has(f.raw) || scope.unavailable.has(stem)) return;
+  fail(
+    ctx,
+    `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
+    f.range,
+    'unknown-name',
+  );
+}
+
+/** whether a group's range (which covers its parentheses) starts before what it holds: g(z), g(W h + b) */
+function parenthesised(b: Ast): boolean {
+  const first = b.k === 'name' ? b.nameRange : b.k === 'bin' ? b.a.range : b.k === 'call' ? b.fnRange : null;
+  return first !== null && (first.line !== b.range.line || first.column !== b.range.column);
+}
+
+/** Nielsen's L, the last layer (z^L, a^{L-1}) where the file defines no L (the last step, as timeIndex reads it) */
+function nielsenLast(a: Ast, ctx: ExprContext): boolean {
+  if (a.k === 'name') return a.raw === 'L' && !a.sub && !a.sup && !ctx.scope.isKnown('L') && !ctx.vars.has('L');
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && nielsenLast(a.a, ctx);
 }
 
 /** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */
@@ -179,6 +220,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
   const named = a.op === '^' ? (superscriptName(a, ctx) ?? bareStep(a, ctx)) : null;
   if (named) return readExpression(named, ctx);
+  if (a.op === 'juxt') unnamedActivation(a, ctx);
   const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
   if (upright) return readExpression(upright, ctx);
   const joined = a.op === 'juxt' ? joinAccented(a, ctx) : null;

@@ -176,6 +176,37 @@ function carriedGradient(ctx: ExprContext, name: string): string | null {
 }
 
 /**
+ * min-char-rnn's dhraw (dh_raw_t): the gradient at the input of h's activation, (1 − h ⊙ h) ⊙ dh. Where h's
+ * equation applies an activation to a quantity the network names (h_t = tanh(z_t)), it is that quantity's code
+ * gradient dz_t, with a note; otherwise no node holds it, and the message says what to write
+ */
+function rawGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
+  const m = /^d(\p{L}+?)_?raw$/u.exec(name);
+  if (!m || !ctx.scope.isTimed(m[1]!)) return null;
+  const h = m[1]!;
+  const eq = ctx.scope.quantities.get(h)?.general;
+  const pre = eq && eq.k === 'call' && eq.arg.k === 'ref' && eq.arg.idx?.v === 't' && eq.arg.idx.k === 0 ? eq.arg.name : null;
+  if (!pre || !ctx.allowDeriv)
+    return fail(
+      ctx,
+      `${name} (min-char-rnn's d${h}raw: the gradient at the input of ${h}'s activation) is no name here, since the network names no such input: name it (z_t = …, ${h}_t = tanh(z_t)) and write dz_t, or write (1 − ${h}_t ⊙ ${h}_t) ⊙ d${h}_t`,
+      a.nameRange,
+      'unknown-name',
+    );
+  const x: NameAst = { ...a, raw: 'd' + pre + a.raw.slice(name.length) };
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${name} (min-char-rnn's d${h}raw) is read as d${pre}: ${h} is the activation of ${pre}`,
+        a.range,
+        'code-gradient',
+      ),
+    );
+  return readName(x, ctx);
+}
+
+/**
  * Graves' w_{hk}, w_{ij}: the weight from unit h to unit k, two unit letters joined under a w the file does not
  * define. No matrix is named by it, so it is not guessed (session 17: "unknown name w_hk — did you mean W_hk?", a
  * name that is no such weight): the message says to write the entry of a weight matrix the network declares
@@ -241,6 +272,8 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (place && place.k === 'name' && scope.isKnown(place.raw.split('_')[0]!)) basisVector(a, place, null, ctx);
   const carried = carriedGradient(ctx, name);
   if (carried) return fail(ctx, carried, a.nameRange, 'unknown-name');
+  const raw = rawGradient(a, ctx, name);
+  if (raw) return raw;
   // σ_h, σ_y (Elman), φ (Lipton et al.): a textbook's activation, which the file names once on a line of its own
   if (/^(?:σ_|φ|ϕ)/u.test(name))
     return fail(
@@ -417,7 +450,10 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // δ_t = ∂L/∂a_t defined in the file: its right side at this use's step
   if (scope.derived.size) {
     const use = derivedUse(a, scope);
-    if (use) return readDerived(a, use, ctx, readExpression);
+    if (use) {
+      const e = readDerived(a, use, ctx, readExpression);
+      return use.entry === undefined ? e : entriesOf(e, [segmentAst(use.entry, a)], a.range, ctx);
+    }
   }
   let raw = a.raw;
   const run = splitRun(a, ctx);
@@ -468,6 +504,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         );
       return readExpression({ k: 'bin', op: 'juxt', a: { ...a, sup: null, stepCall: undefined }, b: a.sup, range: a.range }, ctx);
     }
+    // dh_{raw}^{(t)}: min-char-rnn's dhraw at a superscripted step
+    const atStep = !scope.isKnown(raw) ? rawGradient(a, ctx, raw) : null;
+    if (atStep) return atStep;
     const base = readName({ ...a, sup: null }, ctx);
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
@@ -506,7 +545,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const [base, seg] = m;
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
-      : seg === 'T' || (seg === 'τ' && !ctx.vars.has(seg))
+      : seg === 'T' || ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg))
         ? { v: null, k: T }
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }
@@ -641,6 +680,14 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
   if (!idx) {
     if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))
       fail(ctx, `${a.raw} is not bound here: use t, a step number, or a Σ/∏ index`, a.range, 'index');
+    // deeplearning.ai's and CS230's T_y, the output's length: the last step only when every step has an output
+    if (a.k === 'name' && a.raw === 'T_y' && !ctx.scope.isKnown('T_y'))
+      fail(
+        ctx,
+        `T_y, the output's length, is not read as a step (a many-to-one network has T_y = 1): write T when every step has an output, or the step's number`,
+        a.range,
+        'index',
+      );
     fail(ctx, `a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable`, a.range, 'index');
   }
   return idx!;

@@ -11,6 +11,7 @@ import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
+import { isLastStep, NIELSEN_L } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, mapIndicesOf, mentionedVars } from './walk';
 import { exprText } from '../print';
@@ -29,7 +30,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const frees = freeCandidates(scope, sides);
     const ctx: ExprContext = {
       scope,
-      vars: new Set(['t', ...frees]),
+      vars: new Set(['t', ...frees, ...(scope.isKnown('L') ? [] : [NIELSEN_L])]),
       free: new Set(frees),
       quiet: false,
       of: null,
@@ -279,7 +280,8 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
         return;
       case 'bin':
         go(a.a, inIndex);
-        go(a.b, inIndex);
+        // Graves' h^t, Nielsen's z^l, w_{jk}^l, ∂C/∂z^l (read as (∂C/∂z)^l): a letter over a sequence is its step
+        go(a.b, inIndex || (a.op === '^' && superscriptsSequence(scope, a.a)));
         return;
       case 'call':
         go(a.arg, inIndex);
@@ -303,8 +305,16 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
   if (letters === null) return [];
   const b = bound as Set<string> | null;
   return [...(letters as Set<string>)].filter(
-    (l) => l !== 't' && l !== 'T' && l !== 'τ' && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
+    (l) => l !== 't' && !isLastStep(l) && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
   );
+}
+
+/** whether a name (or the last name of ∂A/∂x) is a sequence's (or a δ's defined for every step), so that a bare superscript on it may be its step */
+function superscriptsSequence(scope: Scope, a: Ast): boolean {
+  const x = a.k === 'deriv' ? a.wrt : a;
+  if (x.k !== 'name' || x.sup) return false;
+  const seq = x.raw.split('_')[0]!;
+  return scope.isTimed(seq) || scope.derived.get(seq)?.timed === true;
 }
 
 /**

@@ -17,7 +17,7 @@ function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
     if (vars.has(a.raw)) return { k: 0, coefs: new Map([[a.raw, 1]]) };
     // Goodfellow et al. write the last step τ (h^{(τ)}), deeplearning.ai T_x (the input's length, the steps the network
     // runs); unless a Σ/∏ binds it, it is T
-    if (isLastStep(a.raw)) return { k: T, coefs: new Map() };
+    if (isLastStep(a.raw, vars)) return { k: T, coefs: new Map() };
     return null;
   }
   if (a.k === 'neg') {
@@ -60,16 +60,24 @@ function simpleIndex(a: Ast, vars: Set<string>, T: number): Idx | null | undefin
   if (a.k === 'name') {
     if (a.sub || a.sup) return null;
     if (vars.has(a.raw)) return { v: a.raw, k: 0 };
-    if (isLastStep(a.raw)) return { v: null, k: T };
+    if (isLastStep(a.raw, vars)) return { v: null, k: T };
     return null;
   }
   return undefined;
 }
 
-/** T, Goodfellow et al.'s τ, deeplearning.ai's T_x: the last step (T_y, the output's length, is not always it) */
-function isLastStep(raw: string): boolean {
-  return raw === 'T' || raw === 'τ' || raw === 'T_x';
+/**
+ * T, Goodfellow et al.'s τ, deeplearning.ai's T_x, Nielsen's L (the number of layers, with the layers as steps: a^L,
+ * z^L_j): the last step (T_y, the output's length, is not always it). Only in a step's place: a bare L elsewhere is
+ * a name (a loss, or an unknown one), and a question's free indices leave L out (LANGUAGE.md §3 would run it over
+ * every step, which is not what δ^L means).
+ */
+export function isLastStep(raw: string, vars?: Set<string>): boolean {
+  return raw === 'T' || raw === 'τ' || raw === 'T_x' || (raw === 'L' && (vars === undefined || vars.has(NIELSEN_L)));
 }
+
+/** in a question's variables when the file defines no L, so that L may be the last step (no name can be spelled so) */
+export const NIELSEN_L = '#L';
 
 /** tryTimeIndex for any index: a linear form read term by term (exported for the tests of simpleIndex) */
 export function generalIndex(a: Ast, vars: Set<string>, T: number): Idx | null {
