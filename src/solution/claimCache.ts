@@ -183,12 +183,19 @@ function shiftLines<T>(item: T, from: number, by: number): T {
   return item;
 }
 
-/** whether every ( [ { of a claim's check line is closed on it */
+/** whether every ( [ { and every \begin{…} of a claim's check line is closed on it (an open matrix environment
+ *  continues the statement onto the next line as an open bracket does: a '+' typed over a bmatrix's \end did this) */
 function balanced(line: string): boolean {
   let depth = 0;
   for (const ch of line) {
     if (ch === '(' || ch === '[' || ch === '{') depth++;
     else if (ch === ')' || ch === ']' || ch === '}') depth--;
   }
-  return depth === 0;
+  return depth === 0 && count(line, '\\begin{') === count(line, '\\end{');
+}
+
+function count(s: string, what: string): number {
+  let n = 0;
+  for (let i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length)) n++;
+  return n;
 }

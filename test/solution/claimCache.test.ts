@@ -101,4 +101,19 @@ describe('the claim cache', () => {
     expect(warm).toBe(solved(edited, file, true));
     expect(JSON.parse(warm).equations.filter((e: { status: string }) => e.status === 'fails')).toHaveLength(failing.length);
   });
+
+  // session 19: found by the property above at 150 runs — a '+' typed over the backslash of a bmatrix's \end left the
+  // environment open, so the claim ran on into the next check line, yet the cache analysed the claims apart
+  it('an edit that leaves a matrix environment open: the report equals a fresh analysis', () => {
+    const file = '004-binary-addition-and-lstm.md';
+    const text = example(file);
+    const d = displays(text, file)[0]!;
+    const at = text.indexOf('\\end{bmatrix}', d.start);
+    expect(at).toBeGreaterThan(d.start);
+    expect(at).toBeLessThan(d.end);
+    const edited = text.slice(0, at) + '+' + text.slice(at + 1);
+    resetClaimCache();
+    solved(text, file, false);
+    expect(solved(edited, file, false)).toBe(solved(edited, file, true));
+  });
 });
