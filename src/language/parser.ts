@@ -1938,7 +1938,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     let from: Ast | null = null;
     let to: Ast | null = null;
     let desc = false;
-    if (isOp(peek(), '_')) {
+    /** _{t=1}, _{1≤t≤T}, _{i,j}, _t: the index and its lower bound (from the '_') */
+    const lower = () => {
       next();
       const o = peek();
       if (isOp(o, '{') || isOp(o, '(')) {
@@ -1978,8 +1979,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         next();
         vars = [{ v: o.text, range: o.range }];
       } else fail(`expected the index variable after '_', found ${describe(o)}`);
-    }
-    if (isOp(peek(), '^')) {
+    };
+    /** ^T, ^{T-1}: the upper bound (from the '^') */
+    const upper = () => {
       next();
       const o = peek();
       if (isOp(o, '{') || isOp(o, '(')) {
@@ -1987,6 +1989,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         to = group(o);
       } else if (o.kind === 'name' || o.kind === 'num') to = nameOrNum();
       else fail(`expected the upper bound after '^', found ${describe(o)}`);
+    };
+    // either order, as LaTeX sets both the same: Σ_{t=1}^{T} and Σ^{T}_{t=1}
+    if (isOp(peek(), '^')) {
+      upper();
+      if (isOp(peek(), '_')) lower();
+    } else {
+      if (isOp(peek(), '_')) lower();
+      if (isOp(peek(), '^')) upper();
     }
     enter(op);
     let body = term();
