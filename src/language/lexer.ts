@@ -1472,7 +1472,9 @@ export function lex(src: string): LexResult {
       push('kw', 'where', s, i);
       return;
     }
-    if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
+    // \text{d}L/\text{d}W, \frac{\text{d}L}{\text{d}W}: an upright d, as \mathrm{d} gives
+    if (!inSub && w === 'd') push('name', 'd', s, i);
+    else if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
   }
 
   /** \tag{…}: the equation's label, given to the next token (the parser passes it to the check) */

@@ -134,7 +134,9 @@ export function carriedHint(
         rhs = run.side;
         culprit = run.range;
       }
-      if (rhs === c.rhs) continue;
+      // the same equation written again (its right side the earlier one's wrong form, its left that one's left): with the
+      // left side in its place it "holds" only as A = A, which names nothing
+      if (rhs === c.rhs || exprText(rhs) === exprText(c.lhs)) continue;
       const copy = `${text} is its wrong form of ${exprText(meant)}`;
       if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points))
         return {

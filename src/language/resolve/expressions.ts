@@ -129,6 +129,34 @@ function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
 }
 
 /**
+ * `\mathrm{d}L/\mathrm{d}W`, `d L / d W`: an upright (or spaced) d over and under the slash is the derivative, as
+ * the glued `dL/dW` and `\frac{\mathrm{d}L}{\mathrm{d}W}` read (it was the gradient dL divided by an unknown d). The
+ * parser groups it ((d L) / d) W, or ((P d) L / d) W after a factor P: the derivative, or P times it; else null.
+ */
+function slashD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const q = a.a;
+  if (q.k !== 'bin' || q.op !== '/' || !isBareD(q.b, ctx)) return null;
+  // the numerator's factors, left to right (a product groups to the left), each with the operator before it
+  const factors: { op: string | null; x: Ast }[] = [];
+  const flatten = (e: Ast): void => {
+    if (e.k === 'bin' && (e.op === 'juxt' || e.op === '*')) {
+      flatten(e.a);
+      factors.push({ op: e.op, x: e.b });
+    } else factors.push({ op: null, x: e });
+  };
+  flatten(q.a);
+  const n = factors.length;
+  if (n < 2 || !isBareD(factors[n - 2]!.x, ctx) || factors[n - 1]!.op !== 'juxt') return null;
+  const deriv: Ast = { k: 'deriv', plus: false, of: factors[n - 1]!.x, wrt: a.b, range: span(factors[n - 2]!.x.range, a.b.range) };
+  if (n === 2) return deriv;
+  // what multiplies it: the factors before the d, with their operators, and the operator before the d
+  let before = factors[0]!.x;
+  for (let i = 1; i < n - 2; i++)
+    before = { k: 'bin', op: factors[i]!.op as 'juxt', a: before, b: factors[i]!.x, range: span(before.range, factors[i]!.x.range) };
+  return { k: 'bin', op: factors[n - 2]!.op as 'juxt', a: before, b: deriv, range: a.range };
+}
+
+/**
  * W^{gx}, W^{hh} (Lipton et al. write a matrix's role as a superscript): the name W_gx the file defines, when it
  * defines no W — an information diagnostic says so. A power (W^2, h^{(t)}) or a bound letter is not touched.
  */
@@ -221,7 +249,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   const named = a.op === '^' ? (superscriptName(a, ctx) ?? bareStep(a, ctx)) : null;
   if (named) return readExpression(named, ctx);
   if (a.op === 'juxt') unnamedActivation(a, ctx);
-  const upright = a.op === 'juxt' ? uprightD(a, ctx) : null;
+  const upright = a.op === 'juxt' ? (slashD(a, ctx) ?? uprightD(a, ctx)) : null;
   if (upright) return readExpression(upright, ctx);
   const joined = a.op === 'juxt' ? joinAccented(a, ctx) : null;
   if (joined) return readExpression(joined, ctx);
