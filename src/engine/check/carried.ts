@@ -117,6 +117,7 @@ export function carriedHint(
 ): { text: string; culprit: Range | null } | null {
   if (!failed.length) return null;
   const written = nodesByText(c.rhs);
+  const lhsText = exprText(c.lhs);
   // a copy that leaves a second mistake: what is still wrong with the copy mended, asked of the first such copy only
   let second: { text: string; culprit: Range | null } | null = null;
   for (const f of failed) {
@@ -136,7 +137,7 @@ export function carriedHint(
       }
       // the same equation written again (its right side the earlier one's wrong form, its left that one's left): with the
       // left side in its place it "holds" only as A = A, which names nothing
-      if (rhs === c.rhs || exprText(rhs) === exprText(c.lhs)) continue;
+      if (rhs === c.rhs || exprText(rhs) === lhsText) continue;
       const copy = `${text} is its wrong form of ${exprText(meant)}`;
       if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points))
         return {

@@ -245,15 +245,7 @@ function moveSteps(e: Expr, v: string, d: number): Expr {
 
 /** rhs equals the left side at every point where it can be evaluated, and at one at least (a moved term may reach past the first or last step) */
 function holdsWhereDefined(c: Claim, rhs: Expr, run: Run): boolean {
-  let judged = 0;
-  for (const p of c.points) {
-    const r = guard(() => run.evaluateShared(rhs, p.env).data);
-    if (r === null) continue;
-    const l = guard(() => run.evaluateShared(c.lhs, p.env).data);
-    if (l === null || !close(l, r)) return false;
-    judged++;
-  }
-  return judged > 0;
+  return definedPoints(c, rhs, run) !== null;
 }
 
 /** the additive terms of e, top level: a + b − c → [a, b, c] */
