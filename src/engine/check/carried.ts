@@ -8,7 +8,8 @@
 // - a later link of a chain equals the link before it, which fails: the mistake was made there and simplified on.
 
 import type { CheckQuestion, Expr } from '../../language/model';
-import { exprText } from '../../language/print';
+import { exprText, refText } from '../../language/print';
+import { Memo } from '../memo';
 import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import type { Run } from '../run';
@@ -46,6 +47,35 @@ function instances(q: CheckQuestion, T: number): { wrong: Expr; meant: Expr }[] 
   return out;
 }
 
+/**
+ * an instance of an earlier check's form, printed only when a later side may write it: `refs` are its references as
+ * printed, each of which its text (and a factor's that holds it) writes whole (exprText prints every child as it
+ * prints alone, a reference as refText)
+ */
+interface Form {
+  wrong: Expr;
+  meant: Expr;
+  refs: string[];
+  text?: string;
+  factorTexts?: string[];
+}
+
+/** the references of e as printed, each once (every child, into derivatives, index positions and exponents) */
+function refTexts(e: Expr, out = new Set<string>()): Set<string> {
+  if (e.k === 'ref') out.add(refText(e.name, e.idx));
+  forChildren(e, (c) => refTexts(c, out));
+  return out;
+}
+
+/** the instances of an earlier failing check, made once: every later failing check of the analysis asks for them */
+const formsOf = new Memo<CheckQuestion, Form[]>();
+
+function forms(q: CheckQuestion, T: number): Form[] {
+  let out = formsOf.get(q);
+  if (!out) formsOf.set(q, (out = instances(q, T).map((i) => ({ ...i, refs: [...refTexts(i.wrong)] }))));
+  return out;
+}
+
 /** a side's value nodes by their printed text (not into a derivative, which names its own operands) */
 function nodesByText(e: Expr, out = new Map<string, Expr[]>()): Map<string, Expr[]> {
   const text = exprText(e);
@@ -68,8 +98,7 @@ function factors(e: Expr, out: Expr[] = []): Expr[] {
  * writes o_3 (1 − tanh(c_3)) though the parse groups ((h_3 − y_3) o_3)(1 − tanh(c_3)). The product with that run
  * replaced by `by`, and the run's first factor (the culprit shown); null when no product has it.
  */
-function inProduct(side: Expr, wrong: Expr, by: Expr): { side: Expr; range: Range } | null {
-  const want = factors(wrong).map(exprText);
+function inProduct(side: Expr, wrong: Expr, want: readonly string[], by: Expr): { side: Expr; range: Range } | null {
   if (want.length < 2 || wrong.shape.length) return null;
   const hits: { node: Expr; rebuilt: Expr; range: Range }[] = [];
   const go = (e: Expr, parentIsProduct: boolean): void => {
@@ -116,28 +145,37 @@ export function carriedHint(
   explain: ((rhs: Expr) => string | null) | null = null,
 ): { text: string; culprit: Range | null } | null {
   if (!failed.length) return null;
-  const written = nodesByText(c.rhs);
-  const lhsText = exprText(c.lhs);
+  // every value node of the side prints as a piece of the side's text (exprText writes each child's text whole), so a
+  // form with a reference (or whose text, or a factor's text) not in it is written nowhere in the side: the forms and
+  // the side's nodes are printed only when one may be (issue 11: printing them all was most of this hint's time)
+  let sideText: string | null = null;
+  let written: Map<string, Expr[]> | null = null;
+  let lhsText: string | null = null;
   // a copy that leaves a second mistake: what is still wrong with the copy mended, asked of the first such copy only
   let second: { text: string; culprit: Range | null } | null = null;
   for (const f of failed) {
     if (f.q === q || trivial(f.q.rhs)) continue;
-    for (const { wrong, meant } of instances(f.q, run.model.T)) {
-      const text = exprText(wrong);
-      const at = written.get(text);
+    for (const form of forms(f.q, run.model.T)) {
+      const side = (sideText ??= exprText(c.rhs));
+      if (!form.refs.every((r) => side.includes(r))) continue;
+      const { wrong, meant } = form;
+      const text = (form.text ??= exprText(wrong));
+      const at = side.includes(text) ? (written ??= nodesByText(c.rhs)).get(text) : undefined;
       let rhs = c.rhs;
       let culprit: Range | null = at ? at[0]!.range : null;
       if (at) for (const node of at) rhs = replacing(rhs, node, meant);
       else {
         // written as a run of a longer product's factors
-        const run = inProduct(c.rhs, wrong, meant);
+        const want = (form.factorTexts ??= factors(wrong).map(exprText));
+        if (!want.every((w) => side.includes(w))) continue;
+        const run = inProduct(c.rhs, wrong, want, meant);
         if (!run) continue;
         rhs = run.side;
         culprit = run.range;
       }
       // the same equation written again (its right side the earlier one's wrong form, its left that one's left): with the
       // left side in its place it "holds" only as A = A, which names nothing
-      if (rhs === c.rhs || exprText(rhs) === lhsText) continue;
+      if (rhs === c.rhs || exprText(rhs) === (lhsText ??= exprText(c.lhs))) continue;
       const copy = `${text} is its wrong form of ${exprText(meant)}`;
       if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points))
         return {
