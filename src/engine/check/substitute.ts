@@ -34,7 +34,8 @@ export interface Edit {
   targets: Expr[];
   /** the node put in place of each target */
   by: (x: Expr) => Expr;
-  text: string;
+  /** what the message says of it: printed only for the edit that is named */
+  text: () => string;
 }
 
 /** e with each target replaced; nodes off the targets' way keep their identity (the run's memo reads them) */
@@ -170,20 +171,20 @@ function signEdits(side: Expr): Edit[] {
   for (const s of inner) {
     if (s.k !== 'sub' && s.k !== 'add') continue;
     const flip: Expr = s.k === 'sub' ? { ...s, a: s.b, b: s.a } : { ...s, k: 'sub' };
-    out.push({ targets: [s], by: () => flip, text: `(${exprText(s)}) should be (${exprText(flip)})` });
+    out.push({ targets: [s], by: () => flip, text: () => `(${exprText(s)}) should be (${exprText(flip)})` });
   }
   if (terms.length > 1) {
     for (const t of terms)
       out.push({
         targets: [t.e],
         by: (x) => ({ k: 'neg', a: x, shape: x.shape, range: x.range }),
-        text: `the term ${exprText(t.e)} has the wrong sign`,
+        text: () => `the term ${exprText(t.e)} has the wrong sign`,
       });
     const scaled =
       (k: number) =>
       (x: Expr): Expr => ({ k: 'mul', a: { k: 'num', value: k, shape: [], range: x.range }, b: x, shape: x.shape, range: x.range });
-    for (const t of terms) out.push({ targets: [t.e], by: scaled(2), text: `the term ${exprText(t.e)} leaves out a factor 2` });
-    for (const t of terms) out.push({ targets: [t.e], by: scaled(0.5), text: `the term ${exprText(t.e)} has a factor 2 too many` });
+    for (const t of terms) out.push({ targets: [t.e], by: scaled(2), text: () => `the term ${exprText(t.e)} leaves out a factor 2` });
+    for (const t of terms) out.push({ targets: [t.e], by: scaled(0.5), text: () => `the term ${exprText(t.e)} has a factor 2 too many` });
   }
   return out;
 }
@@ -215,7 +216,7 @@ function swapEdits(side: Expr, model: Model): Swaps {
     if (x.k !== 'ref' || !plainIdx(x.idx)) continue;
     for (const d of [-1, 1]) {
       const c: Expr = { ...x, idx: { ...x.idx, k: x.idx.k + d } };
-      shifts.push({ targets: xs, by: () => c, text: `each ${text} should be ${exprText(c)}` });
+      shifts.push({ targets: xs, by: () => c, text: () => `each ${text} should be ${exprText(c)}` });
     }
   }
   let context: { acts: Expr[]; steps: Idx[] } | null = null;
@@ -225,7 +226,7 @@ function swapEdits(side: Expr, model: Model): Swaps {
       candidates(xs[0]!, ctx().steps, model, ctx().acts).map((c): Edit => ({
         targets: xs,
         by: () => c,
-        text: `each ${text} should be ${exprText(c)}`,
+        text: () => `each ${text} should be ${exprText(c)}`,
       })),
     );
   // each written value alone, the factors before what stands inside an argument
@@ -239,7 +240,7 @@ function swapEdits(side: Expr, model: Model): Swaps {
       return candidates(x, ctx().steps, model, ctx().acts).map((c): Edit => ({
         targets: [x],
         by: () => c,
-        text: `${which} should be ${exprText(c)}`,
+        text: () => `${which} should be ${exprText(c)}`,
       }));
     });
   return { shifts, others, singles };
@@ -260,7 +261,7 @@ export function termSwapText(term: Expr, sign: number, want: Float64Array, env: 
   for (const e of [...swaps.shifts, ...swaps.others(), ...swaps.singles()]) {
     if (evals++ >= MAX_EVALS) return null;
     const v = guard(() => run.evaluateShared(replaced(term, e.targets, e.by), env).data);
-    if (v && close(sign === 1 ? v : v.map((x) => -x), want)) return e.text;
+    if (v && close(sign === 1 ? v : v.map((x) => -x), want)) return e.text();
   }
   return null;
 }
@@ -280,7 +281,7 @@ function termEdits(side: Expr, other: Expr, model: Model): Edit[] {
     if (!q.timed || !q.general || q.shape.length || q.name === wrt.name || !readsAtOwnStep(q.general, wrt.name)) continue;
     const of: Expr = { k: 'ref', name: q.name, idx: wrt.idx, shape: [], range: other.range };
     const d: Expr = { k: 'deriv', total: true, of, wrt, shape: other.shape, range: other.range };
-    for (const t of consts) out.push({ targets: [t.e], by: () => d, text: `the term ${exprText(t.e)} should be ${exprText(d)}` });
+    for (const t of consts) out.push({ targets: [t.e], by: () => d, text: () => `the term ${exprText(t.e)} should be ${exprText(d)}` });
   }
   return out;
 }
@@ -343,7 +344,7 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     if (ok === null) return null;
     return ok
       ? {
-          text: `${e.text.replace(/^(the|each) /, (w) => w[0]!.toUpperCase() + w.slice(1))}: with that the check holds`,
+          text: `${e.text().replace(/^(the|each) /, (w) => w[0]!.toUpperCase() + w.slice(1))}: with that the check holds`,
           culprit: e.targets.length === 1 ? e.targets[0]!.range : null,
         }
       : false;
@@ -364,11 +365,11 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
         const both: Edit = {
           targets: [...a.targets, ...b.targets],
           by: (x) => (a.targets.includes(x) ? a.by(x) : b.by(x)),
-          text: '',
+          text: () => '',
         };
         const ok = holds(both);
         if (ok === null) return null;
-        if (ok) return { text: `Two things differ: ${a.text}, and ${b.text}: with both changed the check holds`, culprit: null };
+        if (ok) return { text: `Two things differ: ${a.text()}, and ${b.text()}: with both changed the check holds`, culprit: null };
       }
     return false;
   };

@@ -268,9 +268,11 @@ export function termShiftHint(c: Claim, run: Run): string | null {
   if (ts.length < 2) return null;
   let tried = 0;
   for (const term of ts) {
+    // printed once per term, not once per step tried (issue 11)
+    const termText = exprText(term);
     for (const d of [-2, -1, 1, 2]) {
       const moved = moveSteps(term, v, d);
-      if (exprText(moved) === exprText(term)) break;
+      if (exprText(moved) === termText) break;
       if (tried++ >= MAX_VARIANTS) return null;
       if (
         holdsWhereDefined(
@@ -279,7 +281,7 @@ export function termShiftHint(c: Claim, run: Run): string | null {
           run,
         )
       )
-        return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
+        return `The term ${termText} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
     }
   }
   return null;
