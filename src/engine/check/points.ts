@@ -33,8 +33,7 @@ export function checkPoints(q: CheckQuestion): Point[] {
     );
   }
   const kept = presupposed(q, points);
-  // the fields written out (an object spread per point was most of what this function cost)
-  return kept.map((p): Point => ({ t: p.t, env: p.env, label: p.label ? ` at ${p.label}` : '' }));
+  return kept.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
 }
 
 /**
