@@ -12,7 +12,7 @@ import type { FlowReport, Form, GraphEdge, GraphNode, GraphReport, NodeKind, Par
 import type { Plan } from './plan';
 import { quantitySteps } from './plan';
 import type { Env, Run } from './run';
-import { norm2, toValue, type Tensor } from './tensor';
+import { norm2, toValue } from './tensor';
 
 /** the Report's key of a model key at a step (the untimed twin "L#" is the node "L") */
 const graphKey = (key: string, t: number | null) => nodeKey({ name: nameOfKey(key), step: t });
@@ -168,10 +168,9 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
   let capped = false;
   const rows: GraphReport['rows'] = [];
   const lossG = (name: string, t: number | null) => run.lossGrad(name, t);
-  /** the node's loss gradient (null: none), which the edges below read too */
-  const push = (name: string, t: number | null, kind: NodeKind, timed: boolean): Tensor | null => {
+  const push = (name: string, t: number | null, kind: NodeKind, timed: boolean) => {
     const n = run.node(name, t);
-    if (!n) return null;
+    if (!n) return;
     const g = lossG(name, t);
     const gn = g ? norm2(g.data) : 0;
     const id = nodeIdOf(name, t, timed);
@@ -187,7 +186,6 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       gradNorm: gn,
     });
     if (t !== null) stepSet.add(t);
-    return g;
   };
   for (const d of model.decls.values()) {
     rows.push({ name: d.name, kind: d.kind, shape: d.shape, timed: d.perStep, line: d.line });
@@ -206,10 +204,11 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       capped = true;
       break;
     }
-    const g = push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
+    push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
     // edges: what this node reads; the flow along an edge is the node's loss gradient pushed
     // through its own equation into that input (one immediate sweep per node)
     const to = run.node(pn.name, pn.step)!;
+    const g = run.lossGrad(pn.name, pn.step);
     const below = new Map<number, Float64Array>();
     if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweep(to, g.data, to.start, below);
     // ‖∂⁺to/∂from‖ for every input at once (rows of the local Jacobians), skipped for wide nodes
