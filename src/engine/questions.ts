@@ -138,8 +138,8 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
           'nan',
         ),
       );
-    const bound = t === null ? q.expr : bindVar(q.expr, 't', t);
-    const result = numericResult(t, value, bound);
+    // the query at this step (∂L/∂h_2), for the text written when first read
+    const result = numericResult(t, value, () => (t === null ? q.expr : bindVar(q.expr, 't', t)));
     if (d && ctx.symbolic) {
       const forms = ctx.symbolic(d.of, d.wrt, d.total, t, value);
       if (forms) {
@@ -194,12 +194,13 @@ export function generalForms(steps: number[], forms: (StepForms | null)[]): Gene
  * latex are enumerable accessors in their places, so the result serialises, clones and compares as the
  * plain object it was; assigning them (a symbolic form replacing the number) works as before.
  */
-function numericResult(t: number | null, value: Value, bound: Expr): DeriveResult {
+function numericResult(t: number | null, value: Value, bound: () => Expr): DeriveResult {
   let shown: { text: string; latex: string } | undefined;
   const written = () => {
     if (!shown) {
       const v = valueTextAndLatex(value);
-      shown = { text: `${exprText(bound)} = ${v.text}`, latex: `${exprLatex(bound)} = ${v.latex}` };
+      const e = bound();
+      shown = { text: `${exprText(e)} = ${v.text}`, latex: `${exprLatex(e)} = ${v.latex}` };
     }
     return shown;
   };

@@ -11,7 +11,7 @@ import { drawDecl } from './random';
 import { SPARSE_RANGE, Tape, type Budget, type KeptSweep, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, scalarData, type Tensor } from './tensor';
-import { cannot, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
+import { cannot, evaluateRead, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -57,6 +57,8 @@ export interface Run {
   evaluateAt(e: Expr, env: Env): Tensor;
   /** evaluateAt for a caller that only reads the value: it may be the run's own array (memo, graph node) */
   evaluateShared(e: Expr, env: Env): Tensor;
+  /** evaluateShared with a one-entry scalar as its number (the judge compares every point's sides: no array made for one) */
+  evaluateRead(e: Expr, env: Env): number | Tensor;
   /**
    * a hint's trial reading (values.ts Probe), which the caller only reads: with probe.ref null, memoized per
    * given map as evaluateShared memoizes (the unshifted side of every trial); else evaluated each time
@@ -255,21 +257,28 @@ class UnrolledRun implements Run {
   }
 
   evaluateShared(e: Expr, env: Env): Tensor {
+    const r = this.evaluateRead(e, env);
+    return typeof r === 'number' ? { shape: [], data: scalarData(r) } : r;
+  }
+
+  evaluateRead(e: Expr, env: Env): number | Tensor {
     const key = envKey(env);
     let byEnv = this.evalMemo?.get(e);
     const hit = byEnv?.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
-      return hit.t ?? { shape: [], data: scalarData(hit.v) };
+      return hit.t ?? hit.v;
     }
     const ops0 = this.tape.budget.ops;
     const long0 = this.longTouched;
     // a value needs no tape: evaluated without one, charged what the tape would have charged (values.ts)
-    const r = evaluateValue(e, env, this, runError);
-    if (this.longTouched === long0 && (this.memoEntries += r.data.length) <= MAX_MEMO) {
+    const v = evaluateRead(e, env, this, runError);
+    // a tensor of its own (the evaluator's may be a graph node), as the memo keeps it
+    const r = typeof v === 'number' ? v : { shape: v.shape, data: v.data };
+    if (this.longTouched === long0 && (this.memoEntries += typeof r === 'number' ? 1 : r.data.length) <= MAX_MEMO) {
       if (!byEnv) (this.evalMemo ??= new Map()).set(e, (byEnv = new Map()));
       const ops = this.tape.budget.ops - ops0;
-      byEnv.set(key, r.shape.length === 0 && r.data.length === 1 ? new KeptValue(r.data[0]!, null, ops) : new KeptValue(0, r, ops));
+      byEnv.set(key, typeof r === 'number' ? new KeptValue(r, null, ops) : new KeptValue(0, r, ops));
     }
     return r;
   }
@@ -803,20 +812,36 @@ class KeptDerivative {
 }
 
 /**
- * the bindings of an evaluation as a key: the step itself for the common { t } alone (no string built),
- * else "t=2,i=3," in the order they were bound (a number and a string are never the same key)
+ * the bindings of an evaluation as a key: one exact number for up to four variables of small whole values
+ * (a check's points: t, k, i, j), each variable's name and value packed into 13 bits in the order they were
+ * bound; else "t=2,i=3," (a number and a string are never the same key). Issue 11: the string built, then
+ * hashed, per evaluation was a tenth of what judging a check with free indices cost.
  */
-function envKey(env: Env): string | number {
+export function envKey(env: Env): string | number {
+  let key = 0;
+  let scale = 1;
   let n = 0;
-  let onlyT = false;
   for (const v in env) {
-    if (n++) {
-      onlyT = false;
-      break;
-    }
-    onlyT = v === 't';
+    const x = env[v]!;
+    let id = varIds.get(v);
+    if (id === undefined && varIds.size < MAX_VAR_IDS) varIds.set(v, (id = varIds.size + 1));
+    if (id === undefined || n === 4 || !Number.isInteger(x) || x < -KEY_LOW || x >= KEY_VALUES - KEY_LOW) return envText(env);
+    // a field is never 0 (ids start at 1): the fields read back as one sequence of (name, value)
+    key += (id * KEY_VALUES + x + KEY_LOW) * scale;
+    scale *= 1 << 13;
+    n++;
   }
-  if (onlyT) return env.t!;
+  return key;
+}
+
+/** the variables' names as small ids for envKey (an interning table, not a cache: at most 15 names, never stale) */
+const varIds = new Map<string, number>();
+const MAX_VAR_IDS = 15;
+/** the values a packed field holds: −64 … 447 */
+const KEY_VALUES = 512;
+const KEY_LOW = 64;
+
+function envText(env: Env): string {
   let k = '';
   for (const v in env) k += `${v}=${env[v]},`;
   return k;

@@ -120,6 +120,15 @@ export function evaluateValue(e: Expr, env: Env, host: ValueHost, fail: Fail, pr
 }
 
 /**
+ * evaluateValue for a reader that only reads the value (the judge compares the two sides of every point of
+ * every draw): a one-entry scalar as its number, anything else as the evaluator made it — possibly a graph
+ * node or a memoized derivative itself, never to be written
+ */
+export function evaluateRead(e: Expr, env: Env, host: ValueHost, fail: Fail): number | Tensor {
+  return code(e)(env, { host, budget: host.budget, fail, probe: null });
+}
+
+/**
  * compiled once per expression given to evaluateValue (a check's side is evaluated at every step of every
  * draw); its subexpressions are compiled with it, not kept apart (the hints' many one-off trial
  * expressions would fill the map)

@@ -78,13 +78,13 @@ describe('offSides', () => {
     const read: string[] = [];
     const value = (x: number) => ({ shape: [], data: Float64Array.of(x) });
     // left = t, right = 1: they differ from t = 2 on, and t = 4 cannot be evaluated
-    const run = {
-      evaluateShared: (e: Expr, env: Env) => {
-        read.push(`${e.k}@${env.t}`);
-        if (env.t === 4) throw new RunError('h_5 has no value');
-        return value(e.k === 'var' ? env.t! : 1);
-      },
-    } as unknown as Run;
+    const evaluate = (e: Expr, env: Env) => {
+      read.push(`${e.k}@${env.t}`);
+      if (env.t === 4) throw new RunError('h_5 has no value');
+      return value(e.k === 'var' ? env.t! : 1);
+    };
+    // offSides reads scalars as numbers (evaluateRead); either reading gives a tensor here
+    const run = { evaluateShared: evaluate, evaluateRead: evaluate } as unknown as Run;
     const points = [1, 2, 3, 4].map((t) => ({ t, env: { t }, label: ` at t = ${t}` }));
     const lhs = { k: 'var' } as Expr;
     const rhs = { k: 'num' } as Expr;

@@ -5,7 +5,7 @@ import { idxValue, idxVars } from '../../language/idx';
 import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
-import type { Tensor } from '../tensor';
+import { scalarData, type Tensor } from '../tensor';
 
 export interface Point {
   t: number | null;
@@ -86,13 +86,17 @@ export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): 
 export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
   let off: Sides[] | null = null;
   for (const p of points) {
-    const l = run.evaluateShared(lhs, p.env);
-    const r = run.evaluateShared(rhs, p.env);
-    if (!close(l.data, r.data)) (off ??= []).push({ t: p.t, env: p.env, label: p.label, l, r });
+    // scalar sides as numbers: a draw that holds makes no array per side (issue 11)
+    const l = run.evaluateRead(lhs, p.env);
+    const r = run.evaluateRead(rhs, p.env);
+    if (typeof l === 'number' && typeof r === 'number' ? !closeNumbers(l, r) : !close(dataOf(l), dataOf(r)))
+      (off ??= []).push({ t: p.t, env: p.env, label: p.label, l: tensorOf(l), r: tensorOf(r) });
   }
   return off ?? NONE;
 }
 const NONE: Sides[] = [];
+const dataOf = (v: number | Tensor): Float64Array => (typeof v === 'number' ? scalarData(v) : v.data);
+const tensorOf = (v: number | Tensor): Tensor => (typeof v === 'number' ? { shape: [], data: scalarData(v) } : v);
 
 /** the largest |L − R| / max(1, |L|, |R|) over the entries: how far past the tolerance (1e-6) the sides are */
 function relativeGap(s: Sides): number {
@@ -133,10 +137,15 @@ export function close(a: Float64Array, b: Float64Array): boolean {
   for (let i = 0; i < n; i++) {
     const x = a.length === 1 ? a[0]! : a[i]!;
     const y = b.length === 1 ? b[0]! : b[i]!;
-    // ∞ is close to nothing: |∞ − 0| ≤ 1e-6·∞ would make exp(1000) = 0 hold (NaN fails the test by itself)
-    if (!(Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y))) || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+    if (!closeNumbers(x, y)) return false;
   }
   return true;
+}
+
+/** close() of two entries */
+function closeNumbers(x: number, y: number): boolean {
+  // ∞ is close to nothing: |∞ − 0| ≤ 1e-6·∞ would make exp(1000) = 0 hold (NaN fails the test by itself)
+  return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)) && Number.isFinite(x) && Number.isFinite(y);
 }
 
 /** a formula side that is right but for a constant factor k (a sign, 1/T): the right side is k times the left */
