@@ -248,8 +248,15 @@ const LATEX_IGNORED = new Set([
   'medspace',
   'thickspace',
 ]);
-/** the rest of an empty group after its '{' */
-const EMPTY_GROUP = /^[ \t]*\}/;
+/**
+ * the rest of an empty group after its '{' at j: /^[ \t]*\}/ on the next 8 characters, read by code (it sliced them for
+ * a regular expression at every '{', LaTeX's commonest character; issue 11)
+ */
+export function isEmptyGroupAt(src: string, j: number): boolean {
+  const end = Math.min(src.length, j + 8);
+  while (j < end && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
+  return j < end && src.charCodeAt(j) === 125;
+}
 /** ignored commands that take an argument (a dimension or a group), dropped with it */
 const SPACING_WITH_ARGUMENT = new Set(['mkern', 'kern', 'mskip', 'hskip', 'hspace', 'phantom', 'hphantom', 'vphantom']);
 /** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
@@ -1021,7 +1028,7 @@ export function lex(src: string): LexResult {
         return;
       case 123: // {
         // an empty group {} prints nothing: x^{(t)}{}^\top is x^{(t)}^\top (what follows stays tight)
-        if (EMPTY_GROUP.test(src.slice(i, i + 8))) {
+        if (isEmptyGroupAt(src, i)) {
           const close = src.indexOf('}', i);
           if (lastEnd === s) lastEnd = close + 1;
           i = close + 1;

@@ -9,6 +9,7 @@ import type { Token } from './lexer';
 import { DERIVABLE, ONES } from './lexer';
 import { LIMITS } from './limits';
 import { subscriptAfterSuperscript } from './superscriptFirst';
+import { firstSegment } from './segments';
 
 export interface ParseError {
   message: string;
@@ -1087,7 +1088,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   /** a letter for the pattern variable that no name of the text uses (nor a name's stem: s in s_t) */
   function freshVar(): string | null {
     const used = new Set<string>();
-    for (const t of tokens) if (t.kind === 'name') used.add(t.text.split('_')[0]!);
+    for (const t of tokens) if (t.kind === 'name') used.add(firstSegment(t.text));
     return ['k', 'j', 'i', 'm', 'n', 'q', 'r'].find((c) => !used.has(c)) ?? null;
   }
 

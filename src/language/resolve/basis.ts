@@ -6,6 +6,7 @@ import type { Ast, NameAst } from '../ast';
 import type { Expr, Shape } from '../model';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
+import { firstSegment } from '../segments';
 
 /** the place k of e_k when `a` is such a basis vector (a name e the file does not define), else null */
 export function basisPlace(a: Ast, ctx: ExprContext): Ast | null {
@@ -16,7 +17,7 @@ export function basisPlace(a: Ast, ctx: ExprContext): Ast | null {
   if (a.raw === 'e') return a.sub && !a.sup ? a.sub : null;
   if (!a.raw.startsWith('e_') || a.sub || a.sup) return null;
   const rest = a.raw.slice(2);
-  const first = rest.split('_')[0]!;
+  const first = firstSegment(rest);
   if (/^\d+$/.test(rest)) return { k: 'num', value: Number(rest), range: a.nameRange };
   // e_t, e_{t-1}: an undefined sequence e at a step, not a basis vector
   if (first === 't' || first === 'T') return null;

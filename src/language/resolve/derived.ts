@@ -8,6 +8,7 @@ import type { Expr } from '../model';
 import { fail, type ExprContext } from './context';
 import type { Scope } from './scope';
 import { occurrence } from './text';
+import { lastUnderscore } from '../segments';
 
 export interface Derived {
   st: Statement & { k: 'def' };
@@ -39,7 +40,7 @@ export function derivedEquations(statements: Statement[]): Set<Statement> {
 
 /** the name an equation's left side defines, without its step (δ_t → δ, δ^{(t)} → δ) */
 export function baseOf(a: NameAst): string {
-  const cut = a.raw.lastIndexOf('_');
+  const cut = lastUnderscore(a.raw);
   return !a.sub && !a.sup && cut > 0 ? a.raw.slice(0, cut) : a.raw;
 }
 
@@ -57,7 +58,7 @@ function derivativeIn(a: Ast, names: Set<string>): boolean {
 export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Derived; step: Ast | null; entry?: string } | null {
   const whole = scope.derived.get(a.raw);
   if (whole) return { base: a.raw, def: whole, step: a.sub ?? a.sup };
-  const cut = a.raw.lastIndexOf('_');
+  const cut = lastUnderscore(a.raw);
   if (cut <= 0 || a.sub) return null;
   const base = a.raw.slice(0, cut);
   const def = scope.derived.get(base);

@@ -16,6 +16,7 @@ import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { tryTimeIndex } from './timeIndex';
 import { forChildren, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
+import { firstSegment } from '../segments';
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
   switch (a.k) {
@@ -115,7 +116,7 @@ function isBareD(a: Ast, ctx: ExprContext): boolean {
  */
 function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const b = a.b;
-  if (b.k !== 'name' || b.args || !(ctx.scope.isKnown(b.raw) || ctx.scope.isKnown(b.raw.split('_')[0]!))) return null;
+  if (b.k !== 'name' || b.args || !(ctx.scope.isKnown(b.raw) || ctx.scope.isKnown(firstSegment(b.raw)))) return null;
   const joined = (d: Ast): Ast => ({ ...b, raw: 'd' + b.raw, range: span(d.range, b.range), nameRange: span(d.range, b.nameRange) });
   if (isBareD(a.a, ctx)) return joined(a.a);
   // W^T \mathrm{d}y_t, (1 − h²) ⊙ \mathrm{d}h_{t+1}: the d is the last factor of the product so far
@@ -196,7 +197,7 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const sub = base.k === 'name' && base.sub !== null && base.sub.k !== 'list';
   if (base.k !== 'name' || sub || base.sup || base.args || !(mentionsVariable(sup, ctx) || nielsenLast(sup, ctx))) return null;
   const scope = ctx.scope;
-  const seq = base.raw.split('_')[0]!;
+  const seq = firstSegment(base.raw);
   // a name defined by a derivative for every step (Nielsen's δ^l = ∂C/∂z^l) takes its step so too
   const stepped = (x: string) => scope.isTimed(x) || scope.derived.get(x)?.timed === true;
   if (!(stepped(base.raw) || (stepped(seq) && !scope.isKnown(base.raw)))) return null;
@@ -213,7 +214,7 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   if (f.k !== 'name' || f.sub || f.sup || f.args || !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
   if (a.b.range.line !== f.range.endLine || a.b.range.column !== f.range.endColumn || !parenthesised(a.b) || !ctx.record) return;
   const scope = ctx.scope;
-  const stem = f.raw.split('_')[0]!;
+  const stem = firstSegment(f.raw);
   if (scope.isKnown(f.raw) || scope.isKnown(stem) || ctx.vars.has(f.raw) || scope.derived.has(stem) || scope.aliases.has(f.raw)) return;
   if (scope.unavailable.has(f.raw) || scope.unavailable.has(stem)) return;
   fail(
@@ -320,8 +321,8 @@ function joinAccented(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const scope = ctx.scope;
   if (scope.isKnown(left.raw) || ctx.vars.has(left.raw)) return null;
   const raw = left.raw + b.raw;
-  const base = raw.split('_')[0]!;
-  const known = (n: string) => scope.isKnown(n) || scope.isKnown(n.split('_')[0]!);
+  const base = firstSegment(raw);
+  const known = (n: string) => scope.isKnown(n) || scope.isKnown(firstSegment(n));
   if (!known(raw) && !(raw[0] === 'd' && known(base.slice(1)))) return null;
   const name: Ast = { ...b, raw, range: span(r, b.range), nameRange: span(left.nameRange, b.nameRange) };
   return a.a === left ? name : { ...a, b: name, a: (a.a as Ast & { k: 'bin' }).a };

@@ -16,19 +16,20 @@ import { tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
+import { firstSegment, hasUnit, lastUnderscore } from '../segments';
 
 /**
  * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
  * without a regular expression (every name of every equation and question is read here, issue 11).
  */
 function lastSegment(raw: string): [string, string] | null {
-  const i = raw.lastIndexOf('_');
+  const i = lastUnderscore(raw);
   return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
 }
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
-  const i = raw.lastIndexOf('_');
+  const i = lastUnderscore(raw);
   return i >= 0 && i < raw.length - 1 ? raw.slice(0, i) : raw;
 }
 
@@ -116,7 +117,7 @@ function entryByValueAt(a: NameAst, ctx: ExprContext): Expr | null {
   if (cut < 0 || !a.sup) return null;
   const base = a.raw.slice(0, cut);
   const rest = a.raw.slice(cut + 1);
-  const by = rest.split('_')[0]!;
+  const by = firstSegment(rest);
   if (!scope.isTimed(base) || (scope.shapeOf(base)?.length ?? 0) !== 1 || !scope.isTimed(by) || ctx.vars.has(by)) return null;
   // Graves' b_h^t, unit letters that the network also names: a vector picks no entry (it was "the one picked by h's
   // value", then "an index must be a scalar")
@@ -269,7 +270,7 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   // e_{k} with nothing beside it to size it (sum(e_{y_1})): say how it was meant to read
   // (only for a place the file defines, as a target: an undefined e_t, e_3 stays an unknown name)
   const place = basisPlace(a, ctx);
-  if (place && place.k === 'name' && scope.isKnown(place.raw.split('_')[0]!)) basisVector(a, place, null, ctx);
+  if (place && place.k === 'name' && scope.isKnown(firstSegment(place.raw))) basisVector(a, place, null, ctx);
   const carried = carriedGradient(ctx, name);
   if (carried) return fail(ctx, carried, a.nameRange, 'unknown-name');
   const raw = rawGradient(a, ctx, name);
@@ -462,7 +463,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const marked = markedAdjoint(a);
   if (marked && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
   // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
-  const plain = raw.includes('\u20D7') && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
+  const plain = hasUnit(raw, 0x20d7) && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
   if (plain !== null && (scope.isKnown(plain) || scope.isKnown(withoutSegment(plain)))) return readName({ ...a, raw: plain }, ctx);
   if (scope.refused.size && (scope.refused.has(raw) || (!scope.isKnown(raw) && scope.refused.has(withoutSegment(raw)))))
     throw new Abandoned();
@@ -578,7 +579,7 @@ function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string): Expr | 
   if (cut < 0 || a.sub || a.sup) return null;
   const base = raw.slice(0, cut);
   const rest = raw.slice(cut + 1);
-  const by = rest.split('_')[0]!;
+  const by = firstSegment(rest);
   if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1 || !scope.isTimed(by) || ctx.vars.has(by))
     return null;
   let pick: Ast = { k: 'name', raw: rest, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };

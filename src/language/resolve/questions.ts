@@ -15,6 +15,7 @@ import { isLastStep, NIELSEN_L } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, mapIndicesOf, mentionedVars } from './walk';
 import { exprText } from '../print';
+import { firstSegment, lastUnderscore } from '../segments';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -250,7 +251,7 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
       case 'name': {
         if (inIndex && isOneLetter(a.raw)) (letters ??= new Set()).add(a.raw);
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
-        const cut = a.raw.lastIndexOf('_');
+        const cut = lastUnderscore(a.raw);
         const segLength = a.raw.length - cut - 1;
         // only a segment of one or two units can be one letter: longer ones are not cut out
         if (cut >= 0 && segLength > 0 && segLength <= 2) {
@@ -313,7 +314,7 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
 function superscriptsSequence(scope: Scope, a: Ast): boolean {
   const x = a.k === 'deriv' ? a.wrt : a;
   if (x.k !== 'name' || x.sup) return false;
-  const seq = x.raw.split('_')[0]!;
+  const seq = firstSegment(x.raw);
   return scope.isTimed(seq) || scope.derived.get(seq)?.timed === true;
 }
 
