@@ -11,7 +11,7 @@ import { drawDecl } from './random';
 import { SPARSE_RANGE, Tape, type Budget, type KeptSweep, type TNode } from './tape';
 import { Tangents } from './tangents';
 import { dims, scalarData, type Tensor } from './tensor';
-import { cannot, evaluateRead, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
+import { asTensor, cannot, evaluateRead, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -257,8 +257,7 @@ class UnrolledRun implements Run {
   }
 
   evaluateShared(e: Expr, env: Env): Tensor {
-    const r = this.evaluateRead(e, env);
-    return typeof r === 'number' ? { shape: [], data: scalarData(r) } : r;
+    return asTensor(this.evaluateRead(e, env));
   }
 
   evaluateRead(e: Expr, env: Env): number | Tensor {

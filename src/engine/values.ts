@@ -144,9 +144,11 @@ function code(e: Expr): Code {
 const SCALAR: Shape = [];
 const len = (v: V): number => (typeof v === 'number' ? 1 : v.data.length);
 const shapeOf = (v: V): Shape => (typeof v === 'number' ? SCALAR : v.shape);
-const dataOf = (v: V): Float64Array => (typeof v === 'number' ? scalarData(v) : v.data);
+/** a value's entries, a number as its one-entry array */
+export const dataOf = (v: V): Float64Array => (typeof v === 'number' ? scalarData(v) : v.data);
 const first = (v: V): number => (typeof v === 'number' ? v : v.data[0]!);
-const asTensor = (v: V): Tensor => (typeof v === 'number' ? { shape: SCALAR, data: scalarData(v) } : v);
+/** a value as a Tensor, a number as a scalar one */
+export const asTensor = (v: V): Tensor => (typeof v === 'number' ? { shape: SCALAR, data: scalarData(v) } : v);
 
 /** a result of the tape's shape: a number exactly when the tape's node would be a one-entry scalar */
 function make(shape: Shape, data: Float64Array): V {

@@ -5,7 +5,8 @@ import { idxValue, idxVars } from '../../language/idx';
 import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
-import { scalarData, type Tensor } from '../tensor';
+import type { Tensor } from '../tensor';
+import { asTensor, dataOf } from '../values';
 
 export interface Point {
   t: number | null;
@@ -90,13 +91,11 @@ export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides
     const l = run.evaluateRead(lhs, p.env);
     const r = run.evaluateRead(rhs, p.env);
     if (typeof l === 'number' && typeof r === 'number' ? !closeNumbers(l, r) : !close(dataOf(l), dataOf(r)))
-      (off ??= []).push({ t: p.t, env: p.env, label: p.label, l: tensorOf(l), r: tensorOf(r) });
+      (off ??= []).push({ t: p.t, env: p.env, label: p.label, l: asTensor(l), r: asTensor(r) });
   }
   return off ?? NONE;
 }
 const NONE: Sides[] = [];
-const dataOf = (v: number | Tensor): Float64Array => (typeof v === 'number' ? scalarData(v) : v.data);
-const tensorOf = (v: number | Tensor): Tensor => (typeof v === 'number' ? { shape: [], data: scalarData(v) } : v);
 
 /** the largest |L − R| / max(1, |L|, |R|) over the entries: how far past the tolerance (1e-6) the sides are */
 function relativeGap(s: Sides): number {
