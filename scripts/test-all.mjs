@@ -129,8 +129,11 @@ if (!integrationOnly) {
   const status = await run(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--reporter=./scripts/vitest-progress.mjs', `--outputFile.json=${out}`],
-    900000,
-    { UNROLL_VITEST_PROGRESS: progress },
+    // 30 minutes: 4 on this project's 2-core box, with room for a slow or shared CI machine
+    1800000,
+    // one fast-check seed for the gate, so that a run here and the CI's are the same run (a property's own
+    // seed is kept); `npx vitest` alone draws a seed per file, and UNROLL_FC_SEED=random does it here
+    { UNROLL_VITEST_PROGRESS: progress, UNROLL_FC_SEED: process.env.UNROLL_FC_SEED ?? '20261202' },
   );
   const j = readJson(out);
   if (!j) {
