@@ -63,6 +63,38 @@ export function timeInterleaved(fns: (() => unknown)[], runs = 15, warmup = 2, b
   return wall.map((w, k) => ({ ms: median(w), cpuMs: median(cpu[k]), ownMs: median(own[k]), runs: w.length }));
 }
 
+/**
+ * How warm V8's JIT is decides much of a short call's time (session 8: binary addition 1.2–1.45× v1 after 30
+ * rounds, 0.9–1.0× after 300), so a figure names its regime: the rounds of every text run before it. "warming" is
+ * rounds 31–70, "warm" rounds 301–340 (the editor's analysis worker after a few minutes of typing).
+ */
+export const JIT_REGIMES = [
+  { name: 'warming', after: 30, rounds: 40 },
+  { name: 'warm', after: 300, rounds: 40 },
+] as const;
+
+/**
+ * Medians per function over rounds in which each is called once in turn (a, b, c, a, b, c, …), for each regime of
+ * `regimes` in order (the rounds of one count as warm-up for the next): [regime][function].
+ */
+export function timeRounds(fns: (() => unknown)[], regimes: readonly { after: number; rounds: number }[] = JIT_REGIMES): Timing[][] {
+  let done = 0;
+  return regimes.map(({ after, rounds }) => {
+    for (; done < after; done++) for (const f of fns) f();
+    const wall: number[][] = fns.map(() => []);
+    const cpu: number[][] = fns.map(() => []);
+    const own: number[][] = fns.map(() => []);
+    for (let r = 0; r < rounds; r++, done++)
+      fns.forEach((f, k) => {
+        const [w, c] = measure(f);
+        wall[k].push(w);
+        cpu[k].push(c);
+        own[k].push(Math.min(w, c));
+      });
+    return wall.map((w, k) => ({ ms: median(w), cpuMs: median(cpu[k]), ownMs: median(own[k]), runs: w.length }));
+  });
+}
+
 export function fmtMs(ms: number): string {
   if (ms < 0.01) return `${(ms * 1000).toFixed(2)} µs`;
   if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;

@@ -19,18 +19,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printTable } from './timing';
+import { JIT_REGIMES, printTable } from './timing';
 
 const V1 = '0468a0e';
 const ROOT = join(__dirname, '..');
 const PRE_V2_DIR = join(ROOT, 'bench', 'fixtures', 'pre-v2');
 /** fresh processes per version (UNROLL_BENCH_V1_PROCESSES, default 7), each warmed, then ROUNDS rounds of every text */
 const PROCESSES = Math.max(1, Number(process.env.UNROLL_BENCH_V1_PROCESSES) || 7);
-/** the regimes: rounds before each one's measured rounds (the first round counts as warm-up for the next) */
-const REGIMES = [
-  { name: 'warming', after: 30, rounds: 40 },
-  { name: 'warm', after: 300, rounds: 40 },
-] as const;
+/** the regimes (timing.ts): rounds before each one's measured rounds (the first round counts as warm-up for the next) */
+const REGIMES = JIT_REGIMES;
 type Regime = (typeof REGIMES)[number]['name'] | 'cold';
 
 /** A script that times analyze() of every pre-v2 text and prints {file: median ms} (min(wall, CPU) per run). */
