@@ -16,6 +16,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { guard } from './guard';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
+import { termScreen } from './termScreen';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -243,6 +244,21 @@ function moveSteps(e: Expr, v: string, d: number): Expr {
   return go(e);
 }
 
+/** e has a step index on v that moveSteps would move (a term without one is the same term at every shift) */
+function movesOn(e: Expr, v: string): boolean {
+  let found = false;
+  const go = (x: Expr): void => {
+    if (found) return;
+    if (x.k === 'ref') found = x.idx?.v === v;
+    else if (x.k === 'deriv') {
+      if (x.wrt.idx?.v === v) found = true;
+      else go(x.of);
+    } else forChildren(x, go);
+  };
+  go(e);
+  return found;
+}
+
 /** rhs equals the left side at every point where it can be evaluated, and at one at least (a moved term may reach past the first or last step) */
 function holdsWhereDefined(c: Claim, rhs: Expr, run: Run): boolean {
   return definedPoints(c, rhs, run) !== null;
@@ -267,13 +283,14 @@ export function termShiftHint(c: Claim, run: Run): string | null {
   const ts = terms(c.rhs);
   if (ts.length < 2) return null;
   let tried = 0;
+  const screen = termScreen(c, run);
   for (const term of ts) {
-    // printed once per term, not once per step tried (issue 11)
-    const termText = exprText(term);
+    // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
+    if (!movesOn(term, v)) continue;
     for (const d of [-2, -1, 1, 2]) {
       const moved = moveSteps(term, v, d);
-      if (exprText(moved) === termText) break;
       if (tried++ >= MAX_VARIANTS) return null;
+      if (screen.rejects(term, moved)) continue;
       if (
         holdsWhereDefined(
           c,
@@ -281,7 +298,7 @@ export function termShiftHint(c: Claim, run: Run): string | null {
           run,
         )
       )
-        return `The term ${termText} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
+        return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
     }
   }
   return null;

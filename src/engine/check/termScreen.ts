@@ -1,0 +1,83 @@
+// A trial that changes one additive term of a side (termShiftHint moves a term a step) can be judged at one point
+// from that term alone: the side's value there, less the term, plus its replacement. A hint tries dozens of such
+// trials and nearly all of them fail at the first point; the screen rejects those with one evaluation of the
+// replacement instead of one of the whole side (issue 11: seed 004's h̄ line spent a tenth of its analysis there).
+// It only rejects a trial the whole evaluation rejects too: its slack is a thousand times the rounding by which
+// the two sums can differ. A trial it lets through is judged as before.
+
+import type { Expr } from '../../language/model';
+import type { Run } from '../run';
+import { guard } from './guard';
+import type { Claim } from './hints';
+
+/** the screen of one claim's right side at its first point */
+export interface TermScreen {
+  /** the side with `term` (one of its additive terms) replaced by `by` surely fails at the first point */
+  rejects(term: Expr, by: Expr): boolean;
+}
+
+/** what the screen reads at the first point, once */
+interface AtFirst {
+  l: Float64Array;
+  r: Float64Array;
+  /** each additive term's value and sign (+1, −1 under a minus) */
+  terms: Map<Expr, { v: Float64Array; sign: number }>;
+  /** Σ |term| per entry: what the rounding of the side's sum scales with */
+  size: Float64Array;
+}
+
+/** the additive terms of e with their signs: a − (b + c) → a +, b −, c − (as the hints' terms() splits a side) */
+function signedTerms(e: Expr, sign: number, out: [Expr, number][]): void {
+  if (e.k === 'add' || e.k === 'sub') {
+    signedTerms(e.a, sign, out);
+    signedTerms(e.b, e.k === 'sub' ? -sign : sign, out);
+  } else out.push([e, sign]);
+}
+
+const finite = (a: Float64Array) => a.every(Number.isFinite);
+
+function readFirst(c: Claim, run: Run): AtFirst | null {
+  const p = c.points[0];
+  if (!p) return null;
+  const split: [Expr, number][] = [];
+  signedTerms(c.rhs, 1, split);
+  return guard(() => {
+    const l = run.evaluateShared(c.lhs, p.env).data;
+    const r = run.evaluateShared(c.rhs, p.env).data;
+    // entry by entry only: a broadcast scalar term or side is left to the whole evaluation
+    if (l.length !== r.length || !finite(l) || !finite(r)) return null;
+    const terms = new Map<Expr, { v: Float64Array; sign: number }>();
+    const size = new Float64Array(r.length);
+    for (const [e, sign] of split) {
+      const v = run.evaluateShared(e, p.env).data;
+      if (v.length !== r.length || !finite(v)) return null;
+      for (let i = 0; i < v.length; i++) size[i]! += Math.abs(v[i]!);
+      terms.set(e, { v, sign });
+    }
+    return { l, r, terms, size };
+  });
+}
+
+export function termScreen(c: Claim, run: Run): TermScreen {
+  let first: AtFirst | null | undefined;
+  return {
+    rejects(term, by) {
+      if (first === undefined) first = readFirst(c, run);
+      const t = first?.terms.get(term);
+      if (!first || !t) return false;
+      const p = c.points[0]!;
+      // a replacement that cannot be read at this point: the whole evaluation skips the point, so say nothing here
+      const m = guard(() => run.evaluateShared(by, p.env).data);
+      if (!m || m.length !== first.r.length || !finite(m)) return false;
+      const { l, r, size } = first;
+      for (let i = 0; i < r.length; i++) {
+        const x = l[i]!;
+        const y = r[i]! + t.sign * (m[i]! - t.v[i]!);
+        // closeNumbers' test (points.ts), widened by the slack
+        const slack = 1e-12 * (size[i]! + Math.abs(m[i]!));
+        if (Math.abs(x - y) > 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)) + slack) return true;
+      }
+      return false;
+    },
+  };
+}
