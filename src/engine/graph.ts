@@ -167,11 +167,11 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
   const stepSet = new Set<number>();
   let capped = false;
   const rows: GraphReport['rows'] = [];
-  const lossG = (name: string, t: number | null) => run.lossGrad(name, t);
-  const push = (name: string, t: number | null, kind: NodeKind, timed: boolean) => {
+  /** the node's ∂loss/∂node as push read it (graph nodes read it again for their edges' flow) */
+  const push = (name: string, t: number | null, kind: NodeKind, timed: boolean): ReturnType<Run['lossGrad']> => {
     const n = run.node(name, t);
-    if (!n) return;
-    const g = lossG(name, t);
+    if (!n) return null;
+    const g = run.lossGrad(name, t);
     const gn = g ? norm2(g.data) : 0;
     const id = nodeIdOf(name, t, timed);
     nodes.push({
@@ -186,6 +186,7 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       gradNorm: gn,
     });
     if (t !== null) stepSet.add(t);
+    return g;
   };
   for (const d of model.decls.values()) {
     rows.push({ name: d.name, kind: d.kind, shape: d.shape, timed: d.perStep, line: d.line });
@@ -204,16 +205,16 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       capped = true;
       break;
     }
-    push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
-    // edges: what this node reads; the flow along an edge is the node's loss gradient pushed
-    // through its own equation into that input (one immediate sweep per node)
+    const g = push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
     const to = run.node(pn.name, pn.step)!;
-    const g = run.lossGrad(pn.name, pn.step);
-    const below = new Map<number, Float64Array>();
-    if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweep(to, g.data, to.start, below);
-    // ‖∂⁺to/∂from‖ for every input at once (rows of the local Jacobians), skipped for wide nodes
+    // ‖∂⁺to/∂from‖ for every input at once (rows of the local Jacobians, kept by the run), skipped for wide nodes
     const wide = to.op === 'leaf' || to.data.length > 16;
     const J = wide ? null : run.immediate(to);
+    // edges: what this node reads; the flow along an edge is the node's loss gradient pushed through its own
+    // equation into that input (one immediate sweep per node, read below before any other sweep: transient,
+    // so no result array and accumulators of its own per node)
+    const below = new Map<number, Float64Array>();
+    if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweepTransient(to, g.data, to.start, below);
     const seen = new Set<string>();
     for (const [name, step] of concreteRefs(pn.expr, pn.step === null ? {} : { t: pn.step })) {
       const from = run.node(name, step);

@@ -90,9 +90,15 @@ export function buildPlan(model: Model): Plan {
   let depCount = 0;
   for (const q of model.quantities.values()) {
     const cost = exprCost(q.general ?? [...q.overrides.values()][0]!);
+    // the general equation's references, read once for all its steps (null: it has a Σ/∏, walked per step)
+    let refsOf: Expr | null = null;
+    let refs: (Expr & { k: 'ref' })[] | null = null;
     for (const [step, expr] of quantitySteps(q, T)) {
       const deps: number[] = [];
-      collectDeps(expr, step === null ? {} : { t: step }, model, (name, s) => deps.push(slotOf(name, s)));
+      const env: Record<string, number> = step === null ? {} : { t: step };
+      if (expr !== refsOf) refs = quantityRefs((refsOf = expr), model);
+      if (refs) for (const r of refs) deps.push(slotOf(r.name, r.idx ? idxValue(r.idx, env)! : null));
+      else collectDeps(expr, env, model, (name, s) => deps.push(slotOf(name, s)));
       depCount += deps.length;
       if (depCount > 5_000_000) throw new PlanError(`the unrolled graph has more than 5,000,000 edges (limit)`, 'limit', q.line);
       const slot = slotOf(q.name, step);
@@ -101,7 +107,7 @@ export function buildPlan(model: Model): Plan {
         step,
         expr,
         key: nodeKey(q.name, step),
-        env: step === null ? {} : { t: step },
+        env,
         shape: q.shape,
         spread: entries(q.shape) > 1,
       };
@@ -162,6 +168,24 @@ export function buildPlan(model: Model): Plan {
     );
   }
   return { order, work };
+}
+
+/**
+ * the references to quantities of an equation with no Σ/∏, in collectDeps's order (the plan's order follows
+ * it); null when it has one (a Σ's bindings change what it reads). Walking the equation again at every step
+ * was most of what a plan cost.
+ */
+function quantityRefs(e: Expr, model: Model): (Expr & { k: 'ref' })[] | null {
+  const out: (Expr & { k: 'ref' })[] = [];
+  let bound = false;
+  const go = (x: Expr) => {
+    if (x.k === 'ref') {
+      if (model.quantities.has(x.name)) out.push(x);
+    } else if (x.k === 'sum' || x.k === 'prod') bound = true;
+    else if (!bound) forChildren(x, go);
+  };
+  go(e);
+  return bound ? null : out;
 }
 
 function collectDeps(e: Expr, env: Record<string, number>, model: Model, out: (name: string, step: number | null) => void): void {

@@ -67,16 +67,35 @@ export class Draws {
         .map((d) => [d.name, drawDecl(d, this.model.T, 0)]);
       for (const [name, v] of this.samples) m.set(name, v);
     }
-    for (const name of only ? [only] : variedNames(this.model)) {
-      const id = ids.parseNodeKey(name);
-      if (id.step === null) m.set(name, drawDecl(this.model.decls.get(name)!, this.model.T, seed));
-      else {
-        const q = this.model.quantities.get(id.name)!;
-        m.set(name, [drawState(q.name, id.step, q.shape, seed)]);
-      }
-    }
+    if (only) m.set(only, (this.variedList().find((v) => v.name === only) ?? this.varying(only)).draw(seed));
+    else for (const v of this.variedList()) m.set(v.name, v.draw(seed));
     return m;
   }
+
+  /** every varied name (random.ts variedNames) and how it is drawn, read once: each run of the draws asks again */
+  private varied: Varied[] | null = null;
+
+  private variedList(): Varied[] {
+    return (this.varied ??= variedNames(this.model).map((name) => this.varying(name)));
+  }
+
+  private varying(name: string): Varied {
+    const id = ids.parseNodeKey(name);
+    const T = this.model.T;
+    if (id.step === null) {
+      const d = this.model.decls.get(name)!;
+      return { name, draw: (seed) => drawDecl(d, T, seed) };
+    }
+    const q = this.model.quantities.get(id.name)!;
+    const step = id.step;
+    return { name, draw: (seed) => [drawState(q.name, step, q.shape, seed)] };
+  }
+}
+
+/** a varied name and its values at a seed */
+interface Varied {
+  name: string;
+  draw: (seed: number) => Float64Array[];
 }
 
 export interface QuestionContext {
