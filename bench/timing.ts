@@ -73,28 +73,6 @@ export const JIT_REGIMES = [
   { name: 'warm', after: 300, rounds: 40 },
 ] as const;
 
-/**
- * Medians per function over rounds in which each is called once in turn (a, b, c, a, b, c, …), for each regime of
- * `regimes` in order (the rounds of one count as warm-up for the next): [regime][function].
- */
-export function timeRounds(fns: (() => unknown)[], regimes: readonly { after: number; rounds: number }[] = JIT_REGIMES): Timing[][] {
-  let done = 0;
-  return regimes.map(({ after, rounds }) => {
-    for (; done < after; done++) for (const f of fns) f();
-    const wall: number[][] = fns.map(() => []);
-    const cpu: number[][] = fns.map(() => []);
-    const own: number[][] = fns.map(() => []);
-    for (let r = 0; r < rounds; r++, done++)
-      fns.forEach((f, k) => {
-        const [w, c] = measure(f);
-        wall[k].push(w);
-        cpu[k].push(c);
-        own[k].push(Math.min(w, c));
-      });
-    return wall.map((w, k) => ({ ms: median(w), cpuMs: median(cpu[k]), ownMs: median(own[k]), runs: w.length }));
-  });
-}
-
 export function fmtMs(ms: number): string {
   if (ms < 0.01) return `${(ms * 1000).toFixed(2)} µs`;
   if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;

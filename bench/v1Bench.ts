@@ -19,23 +19,24 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JIT_REGIMES, printTable } from './timing';
+import { JIT_REGIMES, median, printTable } from './timing';
 
 const V1 = '0468a0e';
 const ROOT = join(__dirname, '..');
-const PRE_V2_DIR = join(ROOT, 'bench', 'fixtures', 'pre-v2');
+/** the examples as they were before the seeds' notation rewrite (git 2d9ee42, 2026-11-22): issue 9 asks for no slowdown */
+export const PRE_V2_DIR = join(ROOT, 'bench', 'fixtures', 'pre-v2');
 /** fresh processes per version (UNROLL_BENCH_V1_PROCESSES, default 7), each warmed, then ROUNDS rounds of every text */
 const PROCESSES = Math.max(1, Number(process.env.UNROLL_BENCH_V1_PROCESSES) || 7);
 /** the regimes (timing.ts): rounds before each one's measured rounds (the first round counts as warm-up for the next) */
 const REGIMES = JIT_REGIMES;
 type Regime = (typeof REGIMES)[number]['name'] | 'cold';
 
-/** A script that times analyze() of every pre-v2 text and prints {file: median ms} (min(wall, CPU) per run). */
-function runner(indexPath: string, options: string): string {
+/** A script that times analyze() of every text of `dir` and prints {regime: {file: median ms}} (min(wall, CPU) per run). */
+export function runner(indexPath: string, options: string, dir = PRE_V2_DIR): string {
   return `
 import { readFileSync, readdirSync } from 'node:fs';
 import { analyze } from ${JSON.stringify(indexPath)};
-const dir = ${JSON.stringify(PRE_V2_DIR)};
+const dir = ${JSON.stringify(dir)};
 const texts = readdirSync(dir).filter((f) => f.endsWith('.rnn')).sort().map((f) => ({ f, t: readFileSync(dir + '/' + f, 'utf8') }));
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const time = (fn: () => void) => { const c = cpu(), w = performance.now(); fn(); return Math.min(cpu() - c, performance.now() - w); };
@@ -73,7 +74,7 @@ function extractV1(dir: string): string | null {
   return x.status === 0 ? null : `tar failed: ${x.stderr.toString().split('\n')[0]}`;
 }
 
-function bundle(source: string, file: string): string | null {
+export function bundle(source: string, file: string): string | null {
   writeFileSync(`${file}.ts`, source);
   const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
   const r = spawnSync(esbuild, [`${file}.ts`, '--bundle', '--platform=node', `--outfile=${file}.js`, '--log-level=error'], {
@@ -82,17 +83,12 @@ function bundle(source: string, file: string): string | null {
   return r.status === 0 ? null : `esbuild failed: ${r.stderr.split('\n')[0]}`;
 }
 
-function timesOf(script: string, alone?: string): Record<Regime, Record<string, number>> {
+export function timesOf(script: string, alone?: string): Record<Regime, Record<string, number>> {
   const env = alone ? { ...process.env, UNROLL_BENCH_ALONE: alone } : process.env;
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (r.status !== 0) throw new Error(`${script}: ${r.stderr.split('\n')[0]}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<Regime, Record<string, number>>;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 export function benchV1SideBySide(): void {
   const title = `analyze() of the pre-v2 texts: v1's code (${V1}) against today's, ${PROCESSES} fresh processes each, alternating — the fastest process's median`;
