@@ -9,15 +9,8 @@ import { guard } from '../../src/engine/check/guard';
 import type { Claim } from '../../src/engine/check/hints';
 import { close } from '../../src/engine/check/points';
 import { termScreen } from '../../src/engine/check/termScreen';
+import { terms } from '../../src/engine/check/textbook';
 import { failingChecks } from '../engine/failingCheckCases';
-
-function terms(e: Expr, out: Expr[] = []): Expr[] {
-  if (e.k === 'add' || e.k === 'sub') {
-    terms(e.a, out);
-    terms(e.b, out);
-  } else out.push(e);
-  return out;
-}
 
 const replaced = (e: Expr, node: Expr, by: Expr): Expr => (e === node ? by : mapChildren(e, (x) => replaced(x, node, by)));
 

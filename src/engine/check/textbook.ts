@@ -265,7 +265,7 @@ function holdsWhereDefined(c: Claim, rhs: Expr, run: Run): boolean {
 }
 
 /** the additive terms of e, top level: a + b − c → [a, b, c] */
-function terms(e: Expr, out: Expr[] = []): Expr[] {
+export function terms(e: Expr, out: Expr[] = []): Expr[] {
   if (e.k === 'add' || e.k === 'sub') {
     terms(e.a, out);
     terms(e.b, out);
