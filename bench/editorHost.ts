@@ -33,7 +33,7 @@ import { Reports, type ReadUpdate } from '../src/extension/reports/documentRepor
 import { nodeWorker } from '../src/extension/worker/nodeWorker';
 import type { WorkerLike } from '../src/extension/worker/protocol';
 import { fake, FakeDocument } from '../test/extension/fake/vscode';
-import { LONG_RNN_QUESTIONS, longRnn as sharedLongRnn } from '../test/fixtures/longRnn';
+import { benchQuestions, longRnn as sharedLongRnn } from '../test/fixtures/longRnn';
 
 export interface Published {
   /** 'read': the diagnostics published once the text's reading is known, ahead of its Report; 'report': with the Report */
@@ -50,6 +50,9 @@ export interface Published {
   /** the worker thread's own CPU time during it (Linux; undefined elsewhere) */
   analysisThreadCpuMs: number | undefined;
 }
+
+/** how long a wait for published diagnostics may take (the 5,000-step analysis is ~0.5 s) */
+const WAIT_MS = 60_000;
 
 interface Waiter {
   doc: FakeDocument;
@@ -159,9 +162,34 @@ export class EditorHost {
     this.twoPhase.delete(doc);
   }
 
-  /** The next diagnostics published for `doc` that `accept` takes (default: those of a Report). */
+  /**
+   * The next diagnostics published for `doc` that `accept` takes (default: those of a Report). A wait that none
+   * answers within WAIT_MS rejects, naming the document and what was published meanwhile: the section then says
+   * it was not measured instead of the bench never ending (the long file's check once stopped at the operation
+   * limit, an error since a675f67, and the wait for its fix without errors hung the whole bench).
+   */
   published(doc: FakeDocument, accept: (p: Published) => boolean = (p) => p.phase === 'report'): Promise<Published> {
-    return new Promise((resolve) => this.waiters.push({ doc, accept, resolve }));
+    return new Promise((resolve, reject) => {
+      const seen: string[] = [];
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        const last = seen.length ? `; published meanwhile: ${seen.slice(-3).join(' / ')}` : '; nothing published meanwhile';
+        reject(new Error(`no diagnostics of ${doc.uri.toString()} that the wait accepts within ${WAIT_MS / 1000} s${last}`));
+      }, WAIT_MS);
+      const waiter: Waiter = {
+        doc,
+        accept: (p) => {
+          if (accept(p)) return true;
+          seen.push(`${p.phase}: ${p.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no error'}`);
+          return false;
+        },
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
+      this.waiters.push(waiter);
+    });
   }
 
   dispose(): void {
@@ -172,9 +200,9 @@ export class EditorHost {
 
 export const hasError = (p: Published): boolean => p.diagnostics.some((d) => d.severity === 'error');
 
-/** The benchmark's long file: the shared long RNN (test/fixtures/longRnn.ts) asked two more questions, then `extra`. */
+/** The benchmark's long file: the shared long RNN (test/fixtures/longRnn.ts) with the bench's questions, then `extra`. */
 export function longRnn(T: number, extra = ''): string {
-  return sharedLongRnn(T, [...LONG_RNN_QUESTIONS, 'derive ∂L/∂h_t', "check ∂h_t/∂h_{t-1} = σ'(W_xh x_t + W_hh h_{t-1} + b_h) W_hh", extra]);
+  return sharedLongRnn(T, [...benchQuestions(T), extra]);
 }
 
 /** This thread's CPU time in ms (Linux: /proc/thread-self/schedstat, in ns), or undefined elsewhere. */
