@@ -233,6 +233,8 @@ function indexOrEnd(s: string, what: string, from: number): number {
 
 /** does the text have a ```rnn block (and not merely the characters inside other code)? */
 export function hasRnnFence(text: string): boolean {
+  // a fence is ``` or ~~~: a long .rnn text of numbers is not scanned line by line by the pattern (issue 11)
+  if (!text.includes('```') && !text.includes('~~~')) return false;
   if (!RNN_FENCE.test(text)) return false;
   return readMarkdown(text, false).fences.length > 0;
 }
