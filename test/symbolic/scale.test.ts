@@ -1,4 +1,4 @@
-// Sizes and times grow linearly in T: the IR is a DAG with shared subexpressions, the δ form is
+// Sizes grow linearly in T (times are the benchmark's): the IR is a DAG with shared subexpressions, the δ form is
 // one line per state and range of steps, and nothing expands paths beyond the chain form's limit.
 
 import { describe, expect, it } from 'vitest';
@@ -17,32 +17,22 @@ loss L = Σ_t L_t
 const R = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const L: Expr = { k: 'ref', name: 'L#', idx: null, shape: [], range: R };
 
-function cpuMs(f: () => void): number {
-  const u0 = process.cpuUsage();
-  f();
-  const u = process.cpuUsage(u0);
-  return (u.user + u.system) / 1000;
-}
-
 describe('linear growth in T', () => {
-  it('on the real horizon, IR nodes and printed size grow at most linearly; time stays far from quadratic', () => {
+  it('on the real horizon, IR nodes and printed size grow at most linearly', () => {
     const m100 = compileOk(rnn(100));
     const m1000 = compileOk(rnn(1000));
     const r100 = forward(m100);
     const r1000 = forward(m1000);
     const wrt = { name: 'W_hh', idx: null };
     const full = { fullHorizon: true };
-    benchDerive(m100, L, wrt, null, r100, full); // warm up
     const a = benchDerive(m100, L, wrt, null, r100, full);
     const b = benchDerive(m1000, L, wrt, null, r1000, full);
     expect(b.nodes / a.nodes).toBeGreaterThan(8);
     expect(b.nodes / a.nodes).toBeLessThan(11);
     // the δ form collapses to general lines: the printed size hardly grows
     expect(b.chars).toBeLessThan(2 * a.chars);
-    const t100 = Math.min(...[0, 1, 2].map(() => cpuMs(() => benchDerive(m100, L, wrt, null, r100, full))));
-    const t1000 = Math.min(...[0, 1, 2].map(() => cpuMs(() => benchDerive(m1000, L, wrt, null, r1000, full))));
-    // linear would be ×10, quadratic ×100
-    expect(t1000 / Math.max(t100, 1)).toBeLessThan(30);
+    // the time is the benchmark's ('symbolic derive': T = 10/100/1000), never a pass/fail test's: these
+    // assertions on the IR's size are the deterministic part (linear would be ×10 nodes, quadratic ×100)
   }, 120_000);
 
   it('on a proxy horizon (horizon.ts), IR nodes and printed size stay the same from T = 100 to T = 1000', () => {
@@ -54,19 +44,11 @@ describe('linear growth in T', () => {
     expect(b.nodes).toBe(a.nodes);
     // the same forms but for the step numbers (1000 against 100) and the value
     expect(Math.abs(b.chars - a.chars)).toBeLessThan(200);
-    // the derivation is constant in T, only the numbers are evaluated per step: a fresh model's derive at
-    // T = 1000 costs far less than ten times T = 100's derivation on the real horizon
-    const m = compileOk(rnn(1000));
-    const r = forward(m);
-    const fresh = cpuMs(() => benchDerive(m, L, wrt, null, r));
-    const real100 = Math.min(
-      ...[0, 1].map(() => {
-        const mm = compileOk(rnn(100));
-        const rr = forward(mm);
-        return cpuMs(() => benchDerive(mm, L, wrt, null, rr, { fullHorizon: true }));
-      }),
-    );
-    expect(fresh).toBeLessThan(3 * Math.max(real100, 5));
+    // the derivation is constant in T, only the numbers are evaluated per step: T = 1000's derivation on the
+    // proxy horizon is smaller than T = 100's on the real one (counted in IR nodes: the time is the benchmark's;
+    // a CPU-time comparison here failed a CI run on a loaded machine)
+    const real100 = benchDerive(m100, L, wrt, null, forward(m100), { fullHorizon: true });
+    expect(b.nodes).toBeLessThan(real100.nodes);
   }, 120_000);
 
   it('evaluates the T = 1000 δ form back to the autodiff value', () => {
