@@ -9,21 +9,19 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, mapChildren, renameCalls } from '../../language/resolve';
+import { forChildren, renameCalls } from '../../language/resolve';
 import type { Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { factorsOf, termsOf } from './localFactor';
 import { close } from './points';
+import { replaceWhere } from './replacing';
 
 type Ref = Expr & { k: 'ref' };
 type Deriv = Expr & { k: 'deriv' };
 
 /** e with the nodes in `to` replaced by their replacements (by identity) */
-function replaceNodes(e: Expr, to: Map<Expr, Expr>): Expr {
-  const go = (x: Expr): Expr => to.get(x) ?? mapChildren(x, go);
-  return go(e);
-}
+const replaceNodes = (e: Expr, to: Map<Expr, Expr>): Expr => replaceWhere(e, (x) => to.get(x));
 
 function each(e: Expr, f: (x: Expr) => void): void {
   f(e);

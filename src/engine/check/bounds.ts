@@ -3,11 +3,12 @@
 // every point of the file's values, the failure names the bound and the term it leaves out (or adds).
 import { idxString } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
-import { forChildren, mapChildren } from '../../language/resolve/walk';
+import { forChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { offSides } from './points';
 import { oneStepNames } from './reread';
+import { replaceWhere } from './replacing';
 
 /** the Σ/∏ nodes of an expression, outermost first */
 function bigOps(e: Expr, out: (Expr & { k: 'sum' | 'prod' })[]): void {
@@ -16,10 +17,7 @@ function bigOps(e: Expr, out: (Expr & { k: 'sum' | 'prod' })[]): void {
 }
 
 /** e with the node `target` replaced by `by` */
-function replaced(e: Expr, target: Expr, by: Expr): Expr {
-  if (e === target) return by;
-  return mapChildren(e, (c) => replaced(c, target, by));
-}
+const replaced = (e: Expr, target: Expr, by: Expr): Expr => replaceWhere(e, (x) => (x === target ? by : null));
 
 const shift = (idx: Idx, d: number): Idx => ({ ...idx, k: idx.k + d });
 

@@ -1,11 +1,45 @@
-// One node of a check's side (by identity) replaced by another, the rest kept: the edit a hint tries (a slope
-// squared, a sum meant, a number changed). The walk goes through the values a side combines, never into a
-// derivative, which names its own operands.
+// Nodes of a check's side (by identity) replaced, the rest kept: the edit a hint tries (a slope squared, a sum
+// meant, a number changed, a bound moved). One walk for every hint; what differs is where it may go. A node off
+// the replacements' way keeps its identity, so the run's memo of values (keyed by node) still reads it.
 
 import type { Expr } from '../../language/model';
-import { mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { mapChildren, VALUE_CHILDREN, type ChildOptions } from '../../language/resolve';
 
-export function replacing(e: Expr, node: Expr, by: Expr): Expr {
-  const go = (x: Expr): Expr => (x === node ? by : x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
+/** where a replacement walks: the children it visits, and the nodes it leaves whole */
+export interface Walk {
+  children: ChildOptions;
+  /** a node not walked into (it may still be replaced itself) */
+  stops(x: Expr): boolean;
+}
+
+/** every child, into a derivative's operand too (a Σ's bound, an index, a derivative's step) */
+export const EVERYWHERE: Walk = { children: {}, stops: () => false };
+
+/** the values a side combines, never into a derivative, which names its own operands */
+export const VALUES: Walk = { children: VALUE_CHILDREN, stops: (x) => x.k === 'deriv' };
+
+/** e with each node for which pick gives a replacement replaced (the first match on each path) */
+export function replaceWhere(e: Expr, pick: (x: Expr) => Expr | null | undefined, walk: Walk = EVERYWHERE): Expr {
+  const go = (x: Expr): Expr => {
+    const by = pick(x);
+    if (by) return by;
+    if (walk.stops(x)) return x;
+    let changed = false;
+    const y = mapChildren(
+      x,
+      (c) => {
+        const d = go(c);
+        if (d !== c) changed = true;
+        return d;
+      },
+      walk.children,
+    );
+    return changed ? y : x;
+  };
   return go(e);
+}
+
+/** e with `node` replaced by `by`, through the values a side combines */
+export function replacing(e: Expr, node: Expr, by: Expr): Expr {
+  return replaceWhere(e, (x) => (x === node ? by : null), VALUES);
 }

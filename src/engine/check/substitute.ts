@@ -7,7 +7,7 @@
 import { confirmed, type OtherValues } from './confirm';
 import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import type { Env, Run } from '../run';
 import { guard } from './guard';
@@ -16,6 +16,7 @@ import { termsOf } from './localFactor';
 import { close, type Point } from './points';
 import { atStep } from './textbook';
 import { oneStepNames } from './reread';
+import { replaceWhere, VALUES } from './replacing';
 
 /** leaves of the formula side tried */
 const MAX_LEAVES = 16;
@@ -38,25 +39,9 @@ export interface Edit {
   text: () => string;
 }
 
-/** e with each target replaced; nodes off the targets' way keep their identity (the run's memo reads them) */
-export function replaced(e: Expr, targets: readonly Expr[], by: (x: Expr) => Expr): Expr {
-  const go = (x: Expr): Expr => {
-    if (targets.includes(x)) return by(x);
-    if (x.k === 'deriv') return x;
-    let changed = false;
-    const y = mapChildren(
-      x,
-      (c) => {
-        const d = go(c);
-        if (d !== c) changed = true;
-        return d;
-      },
-      VALUE_CHILDREN,
-    );
-    return changed ? y : x;
-  };
-  return go(e);
-}
+/** e with each target replaced, through the values it combines */
+const replaced = (e: Expr, targets: readonly Expr[], by: (x: Expr) => Expr): Expr =>
+  replaceWhere(e, (x) => (targets.includes(x) ? by(x) : null), VALUES);
 
 /**
  * the values of a side that may be a wrong choice: names and activations, outside derivatives and ∏ bodies; the

@@ -9,12 +9,13 @@
 import { idxString, idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx, IdxTerm } from '../../language/model';
 import { displayName, exprText, refText } from '../../language/print';
-import { forChildren, mapChildren } from '../../language/resolve/walk';
+import { forChildren } from '../../language/resolve/walk';
 import { LimitError } from '../tape';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { close, offSides, type Sides } from './points';
 import { confirmed, type OtherValues } from './confirm';
+import { replaceWhere } from './replacing';
 
 type Loop = Expr & { k: 'sum' | 'prod' };
 
@@ -39,11 +40,8 @@ interface Site {
   value: boolean;
 }
 
-/** e with node `target` replaced by `by` (identity), as bounds.ts does */
-function replaced(e: Expr, target: Expr, by: Expr): Expr {
-  if (e === target) return by;
-  return mapChildren(e, (c) => replaced(c, target, by));
-}
+/** e with node `target` replaced by `by` (identity) */
+const replaced = (e: Expr, target: Expr, by: Expr): Expr => replaceWhere(e, (x) => (x === target ? by : null));
 
 /** the timed names of the network (their references' indices are steps) */
 function timedNames(run: Run): Set<string> {

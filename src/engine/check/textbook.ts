@@ -16,6 +16,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { guard } from './guard';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
+import { replaceWhere, type Walk } from './replacing';
 import { termScreen } from './termScreen';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -38,20 +39,20 @@ function holdsReplacing(c: Claim, x: Expr, by: Expr, run: Run): boolean {
   );
 }
 
+/** the values an expression combines, not into an entry v[…] nor a derivative */
+const WALK: Walk = { children: VALUE_CHILDREN, stops: (x) => x.k === 'index' || x.k === 'deriv' };
+
 /**
  * e with its nodes for which pick(node) gives a replacement replaced (the first match on each path). The walk
  * goes through the values an expression combines (Σ/∏ bodies included), not into an entry v[…], a derivative
  * or an exponent: a transpose or a σ' factor is tried only where a value stands.
  */
-function replace(e: Expr, pick: (x: Expr) => Expr | null): Expr {
-  const go = (x: Expr): Expr => pick(x) ?? (x.k === 'index' || x.k === 'deriv' ? x : mapChildren(x, go, VALUE_CHILDREN));
-  return go(e);
-}
+const replace = (e: Expr, pick: (x: Expr) => Expr | null): Expr => replaceWhere(e, pick, WALK);
 
 /** every node replace() walks through, in its order */
 function nodes(e: Expr, out: Expr[] = []): Expr[] {
   out.push(e);
-  if (e.k !== 'index' && e.k !== 'deriv') forChildren(e, (c) => nodes(c, out), VALUE_CHILDREN);
+  if (!WALK.stops(e)) forChildren(e, (c) => nodes(c, out), WALK.children);
   return out;
 }
 
