@@ -27,9 +27,7 @@ const ROOT = join(__dirname, '..');
 export const PRE_V2_DIR = join(ROOT, 'bench', 'fixtures', 'pre-v2');
 /** fresh processes per version (UNROLL_BENCH_V1_PROCESSES, default 7), each warmed, then ROUNDS rounds of every text */
 const PROCESSES = Math.max(1, Number(process.env.UNROLL_BENCH_V1_PROCESSES) || 7);
-/** the regimes (timing.ts): rounds before each one's measured rounds (the first round counts as warm-up for the next) */
-const REGIMES = JIT_REGIMES;
-type Regime = (typeof REGIMES)[number]['name'] | 'cold';
+type Regime = (typeof JIT_REGIMES)[number]['name'] | 'cold';
 
 /** A script that times analyze() of every text of `dir` and prints {regime: {file: median ms}} (min(wall, CPU) per run). */
 export function runner(indexPath: string, options: string, dir = PRE_V2_DIR): string {
@@ -52,7 +50,7 @@ if (alone) {
   process.exit(0);
 }
 let done = 0;
-for (const g of ${JSON.stringify(REGIMES)}) {
+for (const g of ${JSON.stringify(JIT_REGIMES)}) {
   for (; done < g.after; done++) for (const { t } of texts) run(t);
   const ts: Record<string, number[]> = {};
   for (let r = 0; r < g.rounds; r++, done++) for (const { f, t } of texts) (ts[f] ??= []).push(time(() => run(t)));
@@ -152,7 +150,7 @@ export function benchV1SideBySide(): void {
               b1: cold.shipped,
             },
           ]),
-      ...REGIMES.map((g) => ({
+      ...JIT_REGIMES.map((g) => ({
         when: `${g.name}: rounds ${g.after + 1}–${g.after + g.rounds} of the eight texts in one process, medians`,
         a1: v1.map((r) => r[g.name]),
         b1: now.map((r) => r[g.name]),

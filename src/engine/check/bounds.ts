@@ -8,16 +8,13 @@ import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { offSides } from './points';
 import { oneStepNames } from './reread';
-import { replaceWhere } from './replacing';
+import { EVERYWHERE, replacing } from './replacing';
 
 /** the Σ/∏ nodes of an expression, outermost first */
 function bigOps(e: Expr, out: (Expr & { k: 'sum' | 'prod' })[]): void {
   if (e.k === 'sum' || e.k === 'prod') out.push(e);
   forChildren(e, (c) => bigOps(c, out));
 }
-
-/** e with the node `target` replaced by `by` */
-const replaced = (e: Expr, target: Expr, by: Expr): Expr => replaceWhere(e, (x) => (x === target ? by : null));
 
 const shift = (idx: Idx, d: number): Idx => ({ ...idx, k: idx.k + d });
 
@@ -41,7 +38,7 @@ export function boundHint(claim: Claim, run: Run): string | null {
     for (const op of ops) {
       for (const [end, d] of MOVES) {
         const moved = { ...op, [end]: shift(op[end], d) } as Expr & { k: 'sum' | 'prod' };
-        const e = replaced(claim[side], op, moved);
+        const e = replacing(claim[side], op, moved, EVERYWHERE);
         const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
         try {
           if (offSides(claim.points, lhs, rhs, run).length) continue;

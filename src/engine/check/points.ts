@@ -141,10 +141,10 @@ export function close(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** close() of two entries */
-function closeNumbers(x: number, y: number): boolean {
+/** close() of two entries; `slack` widens the tolerance (termScreen.ts: the rounding of a sum taken apart) */
+export function closeNumbers(x: number, y: number, slack = 0): boolean {
   // ∞ is close to nothing: |∞ − 0| ≤ 1e-6·∞ would make exp(1000) = 0 hold (NaN fails the test by itself)
-  return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)) && Number.isFinite(x) && Number.isFinite(y);
+  return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)) + slack && Number.isFinite(x) && Number.isFinite(y);
 }
 
 /** a formula side that is right but for a constant factor k (a sign, 1/T): the right side is k times the left */

@@ -39,7 +39,7 @@ export function replaceWhere(e: Expr, pick: (x: Expr) => Expr | null | undefined
   return go(e);
 }
 
-/** e with `node` replaced by `by`, through the values a side combines */
-export function replacing(e: Expr, node: Expr, by: Expr): Expr {
-  return replaceWhere(e, (x) => (x === node ? by : null), VALUES);
+/** e with `node` replaced by `by`, through the values a side combines (or where `walk` goes) */
+export function replacing(e: Expr, node: Expr, by: Expr, walk: Walk = VALUES): Expr {
+  return replaceWhere(e, (x) => (x === node ? by : null), walk);
 }

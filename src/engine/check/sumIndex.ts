@@ -15,7 +15,7 @@ import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { close, offSides, type Sides } from './points';
 import { confirmed, type OtherValues } from './confirm';
-import { replaceWhere } from './replacing';
+import { EVERYWHERE, replacing } from './replacing';
 
 type Loop = Expr & { k: 'sum' | 'prod' };
 
@@ -40,9 +40,6 @@ interface Site {
   value: boolean;
 }
 
-/** e with node `target` replaced by `by` (identity) */
-const replaced = (e: Expr, target: Expr, by: Expr): Expr => replaceWhere(e, (x) => (x === target ? by : null));
-
 /** the timed names of the network (their references' indices are steps) */
 function timedNames(run: Run): Set<string> {
   const out = new Set<string>();
@@ -60,7 +57,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
       for (const end of ['to', 'from'] as const)
         out.push({
           idx: e[end],
-          with: (s, idx) => replaced(s, e, { ...e, [end]: idx }),
+          with: (s, idx) => replacing(s, e, { ...e, [end]: idx }, EVERYWHERE),
           text: (idx) => idx,
           loop: e,
           inner: loops.map((l) => l.v).reverse(),
@@ -78,7 +75,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
     if (e.k === 'ref' && e.idx && timed.has(e.name)) {
       out.push({
         idx: e.idx,
-        with: (s, idx) => replaced(s, e, { ...e, idx }),
+        with: (s, idx) => replacing(s, e, { ...e, idx }, EVERYWHERE),
         text: (idx) => named(e.name, idx),
         loop,
         inner,
@@ -94,7 +91,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
       if (of.k === 'ref' && of.idx && timed.has(of.name))
         out.push({
           idx: of.idx,
-          with: (s, idx) => replaced(s, e, { ...e, of: { ...of, idx } }),
+          with: (s, idx) => replacing(s, e, { ...e, of: { ...of, idx } }, EVERYWHERE),
           text: (idx) => `${mark}${named(of.name, idx)}/∂${refText(wrt.name, wrt.idx)}`,
           loop,
           inner,
@@ -104,7 +101,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
       if (wrt.idx && timed.has(wrt.name))
         out.push({
           idx: wrt.idx,
-          with: (s, idx) => replaced(s, e, { ...e, wrt: { ...wrt, idx } }),
+          with: (s, idx) => replacing(s, e, { ...e, wrt: { ...wrt, idx } }, EVERYWHERE),
           text: (idx) => `${mark}${exprText(of)}/∂${named(wrt.name, idx)}`,
           loop,
           inner,

@@ -9,6 +9,7 @@ import type { Expr } from '../../language/model';
 import type { Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
+import { closeNumbers } from './points';
 
 /** the screen of one claim's right side at its first point */
 export interface TermScreen {
@@ -26,7 +27,10 @@ interface AtFirst {
   size: Float64Array;
 }
 
-/** the additive terms of e with their signs: a − (b + c) → a +, b −, c − (as the hints' terms() splits a side) */
+/**
+ * the additive terms of e with their signs: a − (b + c) → a +, b −, c −, split as textbook.ts's terms() splits a
+ * side (the screen is asked by its terms); localFactor.ts's termsOf also opens a unary minus, so −x would be keyed x
+ */
 function signedTerms(e: Expr, sign: number, out: [Expr, number][]): void {
   if (e.k === 'add' || e.k === 'sub') {
     signedTerms(e.a, sign, out);
@@ -71,11 +75,8 @@ export function termScreen(c: Claim, run: Run): TermScreen {
       if (!m || m.length !== first.r.length || !finite(m)) return false;
       const { l, r, size } = first;
       for (let i = 0; i < r.length; i++) {
-        const x = l[i]!;
-        const y = r[i]! + t.sign * (m[i]! - t.v[i]!);
-        // closeNumbers' test (points.ts), widened by the slack
-        const slack = 1e-12 * (size[i]! + Math.abs(m[i]!));
-        if (Math.abs(x - y) > 1e-6 * Math.max(1, Math.abs(x), Math.abs(y)) + slack) return true;
+        // the whole evaluation's test, widened by a thousand times the rounding of the side's sum
+        if (!closeNumbers(l[i]!, r[i]! + t.sign * (m[i]! - t.v[i]!), 1e-12 * (size[i]! + Math.abs(m[i]!)))) return true;
       }
       return false;
     },
