@@ -1115,17 +1115,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const caret = next();
       const t = peek();
       // transposes: ^T, ^{T}, ^\top, ^ᵀ, and ^\prime, ^{\prime} (x' after a value is its transpose)
-      if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T') || isOp(t, "'")) {
+      if (transposeAt(0) === 1) {
         next();
         a = subscriptAfter(a);
         a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
         continue;
       }
-      if (
-        isOp(t, '{') &&
-        ((peek(1).kind === 'name' && peek(1).text === 'T') || isOp(peek(1), 'ᵀ') || isOp(peek(1), "'")) &&
-        isOp(peek(2), '}')
-      ) {
+      if (transposeAt(0) === 3) {
         p += 3;
         a = subscriptAfter(a);
         a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
@@ -1144,13 +1140,44 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         a = { ...a, sup: inner, range: span(a.range, tokens[p - 1]!.range) };
         continue;
       }
-      const neg = isOp(t, '-');
-      if (neg) next();
-      const e = postfix();
-      const b: Ast = neg ? { k: 'neg', a: e, range: span(t.range, e.range) } : e;
+      const b = exponent();
       a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
+  }
+
+  /**
+   * After a '^' (at peek(o)): the tokens of a transpose written there — 1 for ^T, ^ᵀ, ^\top, ^' (x' after a
+   * value is its transpose), 3 for ^{T}, ^{ᵀ}, ^{'} — else 0.
+   */
+  function transposeAt(o: number): number {
+    const t = peek(o);
+    if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T') || isOp(t, "'")) return 1;
+    const x = peek(o + 1);
+    return isOp(t, '{') && ((x.kind === 'name' && x.text === 'T') || isOp(x, 'ᵀ') || isOp(x, "'")) && isOp(peek(o + 2), '}') ? 3 : 0;
+  }
+
+  /**
+   * A power's exponent, after its '^' (a minus may lead: 2^-1). A tower is read from the top, as mathematics
+   * reads it: 2^3^2 is 2^(3^2) = 512 (LaTeX writes it 2^{3^2}), never (2^3)^2. A braced exponent is closed
+   * (e^{-w}^2 is (e^{-w})^2, as a reader of the LaTeX sees it); a transpose after the exponent (x^2^T) is the
+   * whole power's, and a step superscript on a bare name (2^h^{(t)}) the name's: these are left to the
+   * caller's loop.
+   */
+  function exponent(): Ast {
+    const t = peek();
+    const neg = isOp(t, '-');
+    if (neg) next();
+    const braced = isOp(peek(), '{');
+    const e = postfix();
+    let b: Ast = e;
+    const stepSup = e.k === 'name' && !e.sup && peek().tight && (isOp(peek(1), '(') || (isOp(peek(1), '{') && isOp(peek(2), '(')));
+    if (!braced && isOp(peek(), '^') && !transposeAt(1) && !stepSup && !(e.k === 'name' && e.raw.startsWith('δ'))) {
+      next();
+      const r = exponent();
+      b = deep({ k: 'bin', op: '^', a: e, b: r, range: span(e.range, r.range) }, e, r);
+    }
+    return neg ? { k: 'neg', a: b, range: span(t.range, b.range) } : b;
   }
 
   /** W^T_{hh}, \mathbf{W}^\top_{ph}: a subscript right after a bare name's transpose is the name's (LaTeX takes either order) */
