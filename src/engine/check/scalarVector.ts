@@ -41,7 +41,10 @@ function kind(shape: readonly number[]): string {
 
 const factor = (x: Expr) => (x.k === 'add' || x.k === 'sub' || x.k === 'neg' ? `(${exprText(x)})` : exprText(x));
 /** the row times the vector: aᵀ b, or a b when a is written transposed already (Vᵀ of a 1×n V is a column: V x_t, not Vᵀᵀ x_t) */
-const rowTimes = (a: Expr, b: Expr) => (a.k === 'transpose' ? `${factor(a.a)} ${factor(b)}` : `${factor(a)}ᵀ ${factor(b)}`);
+const rowTimes = (a: Expr, b: Expr) => (a.k === 'transpose' ? `${factor(a.a)} ${factor(b)}` : `${transposed(a)} ${factor(b)}`);
+/** aᵀ, with a product in parentheses: (∂E/∂p_t ⊙ σ′(z_t))ᵀ, not ∂E/∂p_t ⊙ σ′(z_t)ᵀ, which transposes the last factor only */
+const ATOMS = new Set<Expr['k']>(['num', 'ref', 'var', 'deriv', 'call', 'index', 'vec', 'mat', 'transpose']);
+const transposed = (a: Expr) => (ATOMS.has(a.k) ? `${exprText(a)}ᵀ` : `(${exprText(a)})ᵀ`);
 
 /** "The left side is a scalar, the right side a vector of 2 entries: the shapes differ. y_t log(ŷ_t) … is the scalar meant …" */
 export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherValues): string | null {

@@ -10,6 +10,7 @@ import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
 import { Abandoned, fail, withVars, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
+import { chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
@@ -281,6 +282,9 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     }
     case '*':
     case 'juxt': {
+      // ∂L/∂h_t · ∂h_t/∂w through a vector h_t: the chain rule's row times column (chainProduct.ts)
+      const chain = chainInnerProduct(x, y, a.range);
+      if (chain) return chain;
       const r = productKind(x.shape, y.shape);
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =

@@ -1,0 +1,75 @@
+// The chain rule through a vector, written as a sheet writes it: `∂L/∂h_t · ∂⁺h_t/∂w` with h_t a vector and w a
+// scalar. In numerator layout (LANGUAGE.md §4) the gradient ∂L/∂h_t is a row and the Jacobian ∂h_t/∂w of a vector by
+// a scalar a column, so their product is the scalar ∂L/∂w — "no transposes needed". Both are vectors of n to the
+// shape rules, whose product of equal shapes is elementwise (a vector, which no chain rule means); this reads it
+// as the row times the column. It applies only where the left factor ends in a derivative by X and the right one
+// begins with a derivative of X (the chain continues through X): gates and other vectors keep the elementwise
+// product.
+
+import type { Expr, Idx } from '../model';
+
+const sameIdx = (a: Idx | null, b: Idx | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.v === b.v &&
+    a.k === b.k &&
+    (a.terms ?? []).length === (b.terms ?? []).length &&
+    (a.terms ?? []).every((t, i) => t.v === b.terms![i]!.v && t.sign === b.terms![i]!.sign));
+
+type Node = { name: string; idx: Idx | null };
+
+/** the node X of the last derivative ∂…/∂X a product ends with (a sum: the same X in every term), else null */
+function endsBy(e: Expr): Node | null {
+  switch (e.k) {
+    case 'deriv':
+      return e.wrt;
+    case 'mul':
+    case 'matmul':
+    case 'contract':
+      return e.b.shape.length === 0 ? endsBy(e.a) : endsBy(e.b);
+    case 'neg':
+      return endsBy(e.a);
+    case 'add':
+    case 'sub': {
+      const a = endsBy(e.a);
+      const b = endsBy(e.b);
+      return a && b && a.name === b.name && sameIdx(a.idx, b.idx) ? a : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** the node X of the first derivative ∂X/∂… a product begins with (a sum: the same X in every term), else null */
+function beginsWith(e: Expr): Node | null {
+  switch (e.k) {
+    case 'deriv':
+      return e.of.k === 'ref' ? { name: e.of.name, idx: e.of.idx } : null;
+    case 'mul':
+    case 'matmul':
+    case 'contract':
+      return e.a.shape.length === 0 ? beginsWith(e.b) : beginsWith(e.a);
+    case 'neg':
+      return beginsWith(e.a);
+    case 'add':
+    case 'sub': {
+      const a = beginsWith(e.a);
+      const b = beginsWith(e.b);
+      return a && b && a.name === b.name && sameIdx(a.idx, b.idx) ? a : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** x·y as the chain rule's row times column, when x ends in ∂…/∂X and y begins with ∂X/∂… (both vectors of n); else null */
+export function chainInnerProduct(x: Expr, y: Expr, range: Expr['range']): Expr | null {
+  const n = x.shape?.length === 1 ? x.shape[0]! : 0;
+  if (n < 2 || y.shape?.length !== 1 || y.shape[0] !== n) return null;
+  const by = endsBy(x);
+  const of = beginsWith(y);
+  if (!by || !of || by.name !== of.name || !sameIdx(by.idx, of.idx)) return null;
+  const row: Expr = { k: 'transpose', a: x, shape: [1, n], range: x.range };
+  return { k: 'matmul', a: row, b: y, shape: [], range };
+}
