@@ -839,8 +839,9 @@ export function lex(src: string): LexResult {
     }
     // ASCII derivative spellings dA/dB and d+A/dB
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
-      // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading)
-      if (i === fracD || (startsNameAt(src, i + 1) && fracDerivative(i))) {
+      // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading); a d alone
+      // above is the operator form \frac{d}{dW} L, as \frac{∂}{∂W} L
+      if (i === fracD || ((startsNameAt(src, i + 1) || src.charCodeAt(i + 1) === 125) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i);
         continue;

@@ -1682,6 +1682,18 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const dv = deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) } as Ast, of, wrt);
       return scale ? deep({ k: 'bin', op: '/', a: dv, b: scale, range: dv.range }, dv, scale) : dv;
     }
+    // \frac{d}{d w} L (a spaced d below; \frac{d}{dw} is read by the lexer): the operator form, as \frac{∂}{∂w} L
+    const dName = (o: number) => peek(o).kind === 'name' && peek(o).text === 'd';
+    if (dName(0) && isOp(peek(1), '}') && isOp(peek(2), '{') && dName(3) && startsPrimary(peek(4))) {
+      p += 4;
+      enter(o1);
+      const wrt = expr();
+      depth--;
+      expectOp('}', 'to close the denominator of \\frac');
+      if (!startsPrimary(peek())) fail(`expected what \\frac{d}{d…} differentiates, found ${describe(peek())}`);
+      const of = power();
+      return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range) }, of, wrt);
+    }
     // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
     // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
     if (peek().kind === 'name' && peek().text === 'd' && startsPrimary(peek(1)) && dTries++ < 16) {
