@@ -445,7 +445,7 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     const out = report('fails', message, steps, bad.t);
     const culprit = hint?.culprit ?? carried?.culprit;
     if (culprit) out.culprit = culprit;
-    failed.push({ q });
+    failed.push({ q, failing: new Set(steps.flatMap((s) => (!s.ok && s.t !== null ? [s.t] : []))) });
     return out;
   }
   // the file's values pass, but a derivative may pass only by the tolerance's absolute floor (a vanishing gradient):

@@ -22,6 +22,8 @@ import { holdsWith } from './textbook';
 /** an earlier check that failed, as the later ones may have copied it */
 export interface Failed {
   q: CheckQuestion;
+  /** the steps at which it failed at the file's values (a check with a free t); where it held, its form is no mistake */
+  failing?: ReadonlySet<number>;
 }
 
 /** steps of an earlier check tried as the step its form was copied at: past this many, only t itself and t ± 1 */
@@ -37,13 +39,17 @@ function shifted(e: Expr, d: number): Expr {
   return mapIndicesOf(e, 't', (i) => (i.v === 't' && !i.terms?.length ? { ...i, k: i.k + d } : i));
 }
 
-/** the earlier check's two sides as written at the step a later one may have copied it (t kept, t ± 1, each step) */
-function instances(q: CheckQuestion, T: number): { wrong: Expr; meant: Expr }[] {
+/**
+ * the earlier check's two sides as written at the step a later one may have copied it (t kept, t ± 1, each step at
+ * which it failed: `∂L/∂h_t = 2 h_t` is wrong at t = 1 but right at t = T, so 2 h_T copied is no mistake carried)
+ */
+function instances(q: CheckQuestion, T: number, failing?: ReadonlySet<number>): { wrong: Expr; meant: Expr }[] {
   const out = [{ wrong: q.rhs, meant: q.lhs }];
   if (!q.freeT) return out;
   for (const d of [1, -1]) out.push({ wrong: shifted(q.rhs, d), meant: shifted(q.lhs, d) });
   const steps = q.steps.length <= MAX_STEPS ? q.steps : [];
-  for (const s of steps) if (s >= 1 && s <= T) out.push({ wrong: bindVar(q.rhs, 't', s), meant: bindVar(q.lhs, 't', s) });
+  for (const s of steps)
+    if (s >= 1 && s <= T && (!failing || failing.has(s))) out.push({ wrong: bindVar(q.rhs, 't', s), meant: bindVar(q.lhs, 't', s) });
   return out;
 }
 
@@ -70,9 +76,9 @@ function refTexts(e: Expr, out = new Set<string>()): Set<string> {
 /** the instances of an earlier failing check, made once: every later failing check of the analysis asks for them */
 const formsOf = new Memo<CheckQuestion, Form[]>();
 
-function forms(q: CheckQuestion, T: number): Form[] {
-  let out = formsOf.get(q);
-  if (!out) formsOf.set(q, (out = instances(q, T).map((i) => ({ ...i, refs: [...refTexts(i.wrong)] }))));
+function forms(f: Failed, T: number): Form[] {
+  let out = formsOf.get(f.q);
+  if (!out) formsOf.set(f.q, (out = instances(f.q, T, f.failing).map((i) => ({ ...i, refs: [...refTexts(i.wrong)] }))));
   return out;
 }
 
@@ -155,7 +161,7 @@ export function carriedHint(
   let second: { text: string; culprit: Range | null } | null = null;
   for (const f of failed) {
     if (f.q === q || trivial(f.q.rhs)) continue;
-    for (const form of forms(f.q, run.model.T)) {
+    for (const form of forms(f, run.model.T)) {
       const side = (sideText ??= exprText(c.rhs));
       if (!form.refs.every((r) => side.includes(r))) continue;
       const { wrong, meant } = form;
