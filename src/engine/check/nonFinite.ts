@@ -7,6 +7,7 @@ import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren } from '../../language/resolve/walk';
 import { fmt } from '../format';
+import { bindVar } from '../subst';
 import type { Env, Run } from '../run';
 
 /** parts of one side evaluated at most (each evaluates its subtree again: a long side must not cost n²) */
@@ -41,16 +42,16 @@ function causeIn(e: Expr, env: Env, run: Run, visited: { n: number }): string | 
   if (++visited.n > MAX_VISITED) return null;
   const own = valueOf(e, env, run);
   if (!own || allFinite(own)) return null;
-  if (e.k === 'sum' || e.k === 'prod') return termCause(e, env, run, visited) ?? describe(e, own, env, run);
+  if (e.k === 'sum' || e.k === 'prod') return termCause(e, env, run, visited) ?? describe(e, own, env, run, visited);
   // a derivative's quantity is not evaluated apart from it
-  if (e.k === 'deriv') return describe(e, own, env, run);
+  if (e.k === 'deriv') return describe(e, own, env, run, visited);
   const children: Expr[] = [];
   forChildren(e, (c) => children.push(c));
   for (const c of children) {
     const inner = causeIn(c, env, run, visited);
     if (inner) return inner;
   }
-  return describe(e, own, env, run);
+  return describe(e, own, env, run, visited);
 }
 
 /** the cause in the first term of a Σ/∏ that is not finite, with its variable bound to that term's value */
@@ -76,7 +77,7 @@ function textOf(e: Expr): string {
 }
 
 /** e is not finite while its operands are */
-function describe(e: Expr, own: Float64Array, env: Env, run: Run): string {
+function describe(e: Expr, own: Float64Array, env: Env, run: Run, visited: { n: number }): string {
   const text = textOf(e);
   if (e.k === 'call') {
     const domain = DOMAINS[e.fn];
@@ -94,5 +95,22 @@ function describe(e: Expr, own: Float64Array, env: Env, run: Run): string {
     if (b && b.some((x) => x === 0)) return `${text} divides by 0 (${exprText(e.b)} is 0${b.length > 1 ? ' at an entry' : ''})`;
   }
   const bad = own.find((x) => !Number.isFinite(x))!;
-  return `${text} is ${Number.isNaN(bad) ? 'NaN' : fmt(bad)}${Number.isNaN(bad) ? '' : ' (an overflow)'}`;
+  const value = Number.isNaN(bad) ? 'NaN' : fmt(bad);
+  // a quantity: the cause is in its equation (r = log(w − 0.3) is −∞ by a log of 0, not an overflow)
+  const inDefinition = e.k === 'ref' ? definitionCause(e, env, run, visited) : null;
+  if (inDefinition) return `${text} is ${value}, by its definition: ${inDefinition}`;
+  // operands finite, the value not: past log's domain and a division by 0 (said above), ∞ is an overflow
+  return `${text} is ${value}${Number.isNaN(bad) || e.k === 'ref' ? '' : ' (an overflow)'}`;
+}
+
+/** why a quantity's value at the ref's step is not finite, found in its own equation there, or null */
+function definitionCause(e: Expr & { k: 'ref' }, env: Env, run: Run, visited: { n: number }): string | null {
+  const q = run.model.quantities.get(e.name);
+  if (!q) return null;
+  const step = e.idx ? idxValue(e.idx, env) : null;
+  if (e.idx && step === undefined) return null;
+  if (step === null || step === undefined) return q.general ? causeIn(q.general, env, run, visited) : null;
+  // the equation at that step, printed with its number (d_2 = log(0 − h_2), not log(0 − h_t))
+  const eq = q.overrides.get(step) ?? (q.general && bindVar(q.general, 't', step));
+  return eq ? causeIn(eq, env, run, visited) : null;
 }
