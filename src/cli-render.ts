@@ -1,5 +1,5 @@
 // The CLI's two printed forms of a Report: readable text (the main job) and a LaTeX fragment.
-import { formatNumber, valueLatex, valueText } from './display/number';
+import { formatNumber, isShortDecimal, valueLatex, valueText } from './display/number';
 import type { CheckReport, CheckStatus, DeriveReport, DeriveResult, Report } from './report';
 import type { EquationResult, SolutionReport } from './solution/index';
 
@@ -90,7 +90,7 @@ function checkItems(checks: readonly CheckReport[]): { line: number; lines: stri
 /** a step's value as the forms write it (6 digits, the typographic minus), its exact value first when it has one */
 function stepValue(res: DeriveResult): string {
   const v = valueText(res.value, 6, Infinity, { unicodeMinus: true });
-  return res.exact && res.exact !== v ? `${res.exact} ≈ ${v}` : v;
+  return res.exact && res.exact !== v && !isShortDecimal(res.exact) ? `${res.exact} ≈ ${v}` : v;
 }
 
 /**

@@ -237,3 +237,23 @@ function latexWith(v: Value, f: (x: number) => string): string {
   const rows = isMatrix(v) ? v.map((r) => r.map(f).join(' & ')) : (v as number[]).map(f);
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
+
+/**
+ * Whether every number of an exact value's text ("27/4000", "[1/3, 2]") is a decimal of at most six significant
+ * digits (a denominator 2^a·5^b), which a value printed to six digits writes exactly: 27/4000 is 0.00675, so
+ * "27/4000 ≈ 0.00675" says nothing the decimal does not (its float, 0.006750000000000001, alone would ask for it).
+ */
+export function isShortDecimal(exact: string): boolean {
+  const entries = exact.match(/-?\d+(?:\/\d+)?/g) ?? [];
+  return entries.every((e) => {
+    const [n, d = '1'] = e.replace('-', '').split('/') as [string, string?];
+    let den = BigInt(d);
+    let twos = 0;
+    let fives = 0;
+    while (den % 2n === 0n) [den, twos] = [den / 2n, twos + 1];
+    while (den % 5n === 0n) [den, fives] = [den / 5n, fives + 1];
+    if (den !== 1n) return false;
+    const scaled = (BigInt(n) * 10n ** BigInt(Math.max(twos, fives))) / BigInt(d);
+    return scaled.toString().replace(/0+$/, '').length <= 6;
+  });
+}

@@ -8,6 +8,7 @@ import type { Form } from '../../report';
 import { derive, type Derivation } from './derive';
 import { Evaluator, type LeafValues, type Tensor } from './evaluate';
 import { exactText, exactValue, polynomialModel } from './exact';
+import { isShortDecimal } from '../../display/number';
 import {
   chainForm,
   exactLatex,
@@ -193,10 +194,10 @@ export function deriveForms(
     v = { text: valueText(val, ps, false), latex: valueText(val, ps, true) };
     // (exact values are written as vectors and matrices: a 3-tensor is given as its float only)
     const ex = ps.length === 3 ? null : exactValue(model, d.U, main, leaf);
-    if (ex) {
+    if (ex && ex.data.every((r) => r.toString().length <= MAX_EXACT_CHARS)) {
       exact = exactText(ex, shape);
       const float = Array.from(val.data);
-      const same = ex.data.every((r, i) => r.toNumber() === float[i] && String(float[i]).length <= 8);
+      const same = ex.data.every((r, i) => (r.toNumber() === float[i] && String(float[i]).length <= 8) || isShortDecimal(r.toString()));
       if (!same) v = { text: `${exact} ≈ ${v.text}`, latex: `${exactLatex(exact)} \\approx ${v.latex}` };
     }
   }
@@ -205,6 +206,12 @@ export function deriveForms(
   hide(out, DERIVATION, d);
   return out;
 }
+
+/**
+ * the longest exact entry shown (27/4000 and −7057/2000 are; 4102223949811441/16384000000000000, a fourth power of
+ * decimals, is no easier to read than its 0.25038, which it would only precede)
+ */
+const MAX_EXACT_CHARS = 16;
 
 /** an index with a step that does not move with t (h_3, h_T, h_0) */
 const fixedIdx = (idx: Idx | null): boolean => idx !== null && !idxVars(idx).includes('t');
