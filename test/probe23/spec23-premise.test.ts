@@ -81,3 +81,31 @@ describe('a vector or matrix given value, restated, is a premise', () => {
     expect(errors[0]).toMatch(/^5: shape mismatch: the left side is a 2×3 matrix, the right side a 3×2 matrix/);
   });
 });
+
+describe('an entry of a given value, stated, is a premise', () => {
+  it('v_2 = 2, W_{1,2} = 2, h_0[2] = 0.25 as given; a different entry is a claim', () => {
+    const r = analyze(
+      [
+        'T = 2',
+        'param W : 2x2 = [[1, 2], [3, 4]]',
+        'param v : 2 = [1, 2]',
+        'input x : 2 = [[1, 0], [0, 1]]',
+        'h_0 = [0.5, 0.25]',
+        'h_t = tanh(W h_{t-1} + x_t + v)',
+        'loss L = Σ_t sum(h_t)',
+        'check v_2 = 2',
+        'check W_{1,2} = 2',
+        'check h_0[2] = 0.25',
+        'check W_{2,1} = 2',
+        '',
+      ].join('\n'),
+    );
+    expect(r.checks.map((c) => [c.status, c.premise ?? false])).toEqual([
+      ['holds-at-given-values', true],
+      ['holds-at-given-values', true],
+      ['holds-at-given-values', true],
+      ['fails', false],
+    ]);
+    expect(r.checks[1]!.message).toBe('states a value the network gives (W[1, 2] = 2): true by its definition, for these values only');
+  });
+});

@@ -10,7 +10,7 @@
 
 import { valueText } from '../format';
 import type { CheckQuestion, Expr } from '../../language/model';
-import { refText } from '../../language/print';
+import { exprText, refText } from '../../language/print';
 import { toValue, type Tensor } from '../tensor';
 import type { Run } from '../run';
 
@@ -47,11 +47,25 @@ function sameValue(lit: { data: number[]; shape: number[] }, v: Tensor): boolean
 /** `h_0 = 0` as written when one side is a given value at a fixed step (or of a shared parameter) and the other that value */
 export function statedGiven(q: CheckQuestion, run: Run): string | null {
   if (q.freeT || q.free.length) return null;
-  const [ref, lit] = q.lhs.k === 'ref' ? [q.lhs, literal(q.rhs)] : q.rhs.k === 'ref' ? [q.rhs, literal(q.lhs)] : [null, null];
-  if (!ref || ref.k !== 'ref' || lit === null || (ref.idx && (ref.idx.v !== null || ref.idx.terms?.length))) return null;
+  const given = (e: Expr) => e.k === 'ref' || (e.k === 'index' && e.a.k === 'ref');
+  const [side, lit] = given(q.lhs) ? [q.lhs, literal(q.rhs)] : given(q.rhs) ? [q.rhs, literal(q.lhs)] : [null, null];
+  if (!side || lit === null) return null;
+  // an entry of a given value, at numbered places: v_2 = 2, W[1, 2] = 0.5
+  const entry = side.k === 'index' ? [literal(side.i), side.j ? literal(side.j) : null] : null;
+  const ref = side.k === 'index' ? side.a : side;
+  if (ref.k !== 'ref' || (ref.idx && (ref.idx.v !== null || ref.idx.terms?.length))) return null;
   const step = ref.idx ? ref.idx.k : null;
   if (!givenIn(run, ref.name, step)) return null;
-  const v = run.value(ref.name, step);
+  let v = run.value(ref.name, step);
+  if (v && entry) {
+    const [i, j] = entry;
+    if (!i || i.data.length !== 1 || (side.k === 'index' && side.j && (!j || j.data.length !== 1))) return null;
+    const cols = v.shape.length === 2 ? v.shape[1]! : 1;
+    const at = (i.data[0]! - 1) * (j ? cols : 1) + (j ? j.data[0]! - 1 : 0);
+    const x = Number.isInteger(at) && at >= 0 && at < v.data.length ? v.data[at] : undefined;
+    if (x === undefined || lit.data.length !== 1 || x !== lit.data[0]) return null;
+    return `${exprText(side)} = ${valueText(x)}`;
+  }
   if (!v || !sameValue(lit, v)) return null;
   const shown = lit.data.length === 1 ? lit.data[0]! : toValue(v);
   return `${refText(ref.name, ref.idx)} = ${valueText(shown)}`;
