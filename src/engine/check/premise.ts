@@ -56,7 +56,7 @@ export function statedGiven(q: CheckQuestion, run: Run): string | null {
   if (ref.k !== 'ref' || (ref.idx && (ref.idx.v !== null || ref.idx.terms?.length))) return null;
   const step = ref.idx ? ref.idx.k : null;
   if (!givenIn(run, ref.name, step)) return null;
-  let v = run.value(ref.name, step);
+  const v = run.value(ref.name, step);
   if (v && entry) {
     const [i, j] = entry;
     if (!i || i.data.length !== 1 || (side.k === 'index' && side.j && (!j || j.data.length !== 1))) return null;
