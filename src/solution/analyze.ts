@@ -512,8 +512,11 @@ function collect(
   const claimDiags = new Map<Claim, Diagnostic[]>();
   const claimChecks = new Map<Claim, CheckReport[]>();
   const keptDiags: Diagnostic[] = [];
+  // a claim left with a brace open reads on to the end of the text (no later line starts a statement), where its
+  // syntax error is said: past the last claim's line, a diagnostic is the last claim's
+  const last = claims.reduce<Claim | null>((a, c) => (!c.defines && (!a || c.genLine > a.genLine) ? c : a), null);
   for (const d of report.diagnostics) {
-    const c = byLine.get(d.line);
+    const c = byLine.get(d.line) ?? (last && d.line > last.genLine ? last : undefined);
     if (c) claimDiags.set(c, [...(claimDiags.get(c) ?? []), d]);
     else keptDiags.push(d);
   }

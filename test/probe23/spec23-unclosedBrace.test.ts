@@ -1,0 +1,41 @@
+// LANGUAGE.md §8: "What does not read is skipped, never an error". A display equation with a brace left open
+// (`$$ h_1 = x_1^{ $$`, the last of a solution) reads on to the end of the generated text, where its syntax error was
+// said: past the last claim's line, so it was matched to no claim and leaked out as an error — `unroll check` exited
+// 1 for a solution whose only problem was an unreadable equation, and the equation was "not checked: the equation
+// does not read as a check" instead of the reason.
+import { describe, expect, it } from 'vitest';
+import { analyzeSolution } from '../../src/solution';
+
+const block = [
+  '```rnn',
+  'T = 2',
+  'param w = 0.5',
+  'input x = [1, 2]',
+  'h_0 = 0',
+  'h_t = tanh(w h_{t-1} + x_t)',
+  'loss L = Σ_t h_t',
+  '```',
+  '',
+];
+
+describe('an equation with a brace left open is skipped, with its reason, never an error', () => {
+  it('as the last equation', () => {
+    const r = analyzeSolution([...block, '$$ h_1 = \\tanh(w h_0 + x_1) $$', '', '$$ h_1 = x_1^{ $$', ''].join('\n'), 'markdown', {
+      sidecar: null,
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.equations.map((e) => [e.status, e.message])).toEqual([
+      ['holds', "holds at the file's values and 4 random draws"],
+      ['skipped', 'not checked: expected a value, found the end of the line'],
+    ]);
+  });
+
+  it('before another equation, which is judged', () => {
+    const r = analyzeSolution([...block, '$$ h_1 = \\frac{x_1}{2 $$', '', '$$ h_1 = \\tanh(w h_0 + x_1) $$', ''].join('\n'), 'markdown', {
+      sidecar: null,
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.equations.map((e) => e.status)).toEqual(['skipped', 'holds']);
+    expect(r.equations[0]!.message).toMatch(/^not checked: expected '}' to close the '\{' at 10:20, found the end of the line$/);
+  });
+});
