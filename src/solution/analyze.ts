@@ -212,9 +212,6 @@ function rowTag(c: Claim, at: number): string | null {
   return found;
 }
 
-/** diagnostics that say a claim does not read, not that it is wrong */
-const UNREAD = new Set(['syntax', 'reading', 'unknown-name', 'unavailable']);
-
 export function analyzeSolution(
   text: string,
   kind: SolutionKind,
@@ -595,11 +592,13 @@ function collect(
         : reason.replace(/^not analysed: /, '');
       continue;
     }
-    // a link that does not read (notation the language lacks, a name the network does not define) is
-    // skipped like a whole equation would be: information, not an error, while the other links are judged
+    // a link that does not read (notation the language lacks, a name the network does not define, an index it
+    // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,
+    // while the other links are judged (LANGUAGE.md §8: never an error). What stays an error is what fails (a step
+    // the network does not have, sides of two shapes: said where written) and a limit that stopped the analysis.
     for (const d of diags)
       keptDiags.push(
-        d.severity === 'error' && UNREAD.has(d.code ?? '')
+        d.severity === 'error' && !(d.code === 'undefined-step' || sidesDiffer(d) || d.code === 'limit')
           ? { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` }
           : d,
       );

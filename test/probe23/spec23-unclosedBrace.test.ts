@@ -39,3 +39,26 @@ describe('an equation with a brace left open is skipped, with its reason, never 
     expect(r.equations[0]!.message).toMatch(/^not checked: expected '}' to close the '\{' at 10:20, found the end of the line$/);
   });
 });
+
+describe('a link that does not read is skipped, never an error, whatever the reason', () => {
+  it('an index the language does not read (h_{t-1′}) in a later link: information, and the display says why', () => {
+    const r = analyzeSolution(
+      [...block, '$$ h_1 = \\tanh(w h_0 + x_1) $$', '', "$$ = \\tanh(w h_{t-1'} + x_1) $$", ''].join('\n'),
+      'markdown',
+      { sidecar: null },
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.equations.map((e) => [e.status, e.message])).toEqual([
+      ['holds', "holds at the file's values and 4 random draws"],
+      ['skipped', 'not checked: a time index is t, t±k, a step number, T or T±k, or a Σ/∏ variable'],
+    ]);
+  });
+
+  it('a step the network does not have still fails, where it is written', () => {
+    const r = analyzeSolution([...block, '$$ h_1 = \\tanh(w h_0 + x_1) = \\tanh(w h_{-1} + x_1) $$', ''].join('\n'), 'markdown', {
+      sidecar: null,
+    });
+    expect(r.equations.map((e) => e.status)).toEqual(['fails']);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['undefined-step']);
+  });
+});
