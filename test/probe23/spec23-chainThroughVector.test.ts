@@ -34,6 +34,41 @@ describe('the chain rule through a vector, written without transposes', () => {
     expect(c.map((x) => x.status)).toEqual(['holds', 'holds', 'holds', 'fails', 'holds']);
   });
 
+  it("derive's own chain form, pasted back as a check, holds (Σ and ∏ of Jacobians between the row and the column)", () => {
+    const r = analyze(
+      [
+        'T = 3',
+        'param w = 0.5',
+        'input x : 2 = [[1, 0], [0, 1], [1, 1]]',
+        'h_0 = [0.1, 0.2]',
+        'h_t = tanh(w h_{t-1} + x_t)',
+        'L_t = sum(h_t^2)',
+        'loss L = Σ_t L_t',
+        'derive ∂L/∂w',
+        '',
+      ].join('\n'),
+      { forms: true },
+    );
+    const chain = r.derives[0]!.results[0]!.forms!.chain!.text;
+    const general = chain.split('\n').find((l) => l.includes('Σ_{t=1}^{3}'))!;
+    expect(general.trim()).toBe('= Σ_{t=1}^{3} ∂L_t/∂h_t·Σ_{k=1}^{t} (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂⁺h_k/∂w');
+    const checked = analyze(
+      [
+        'T = 3',
+        'param w = 0.5',
+        'input x : 2 = [[1, 0], [0, 1], [1, 1]]',
+        'h_0 = [0.1, 0.2]',
+        'h_t = tanh(w h_{t-1} + x_t)',
+        'L_t = sum(h_t^2)',
+        'loss L = Σ_t L_t',
+        `check ∂L/∂w ${general.trim()}`,
+        'check ∂L/∂w = Σ_{t=1}^{3} Σ_{k=1}^{t} ∂L_t/∂h_t (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂⁺h_k/∂w',
+        '',
+      ].join('\n'),
+    );
+    expect(checked.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+
   it('the one-step reading and its message still apply', () => {
     const [c] = checks('∂L/∂w = Σ_t ∂L/∂h_t · ∂h_t/∂w');
     expect(c!.status).toBe('holds-as-one-step');

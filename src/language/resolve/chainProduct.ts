@@ -17,7 +17,11 @@ const sameIdx = (a: Idx | null, b: Idx | null): boolean =>
     (a.terms ?? []).length === (b.terms ?? []).length &&
     (a.terms ?? []).every((t, i) => t.v === b.terms![i]!.v && t.sign === b.terms![i]!.sign));
 
-type Node = { name: string; idx: Idx | null };
+/** a node of the chain; loose: read inside a Σ/∏ (∏_{j} ∂h_j/∂h_{j-1}), whose steps are the bound variable's, so only its name is compared */
+type Node = { name: string; idx: Idx | null; loose?: boolean };
+
+const sameNode = (a: Node, b: Node): boolean => a.name === b.name && (a.loose || b.loose || sameIdx(a.idx, b.idx));
+const looseOf = (n: Node | null): Node | null => n && { ...n, loose: true };
 
 /** the node X of the last derivative ∂…/∂X a product ends with (a sum: the same X in every term), else null */
 function endsBy(e: Expr): Node | null {
@@ -30,11 +34,14 @@ function endsBy(e: Expr): Node | null {
       return e.b.shape.length === 0 ? endsBy(e.a) : endsBy(e.b);
     case 'neg':
       return endsBy(e.a);
+    case 'sum':
+    case 'prod':
+      return looseOf(endsBy(e.body));
     case 'add':
     case 'sub': {
       const a = endsBy(e.a);
       const b = endsBy(e.b);
-      return a && b && a.name === b.name && sameIdx(a.idx, b.idx) ? a : null;
+      return a && b && sameNode(a, b) ? a : null;
     }
     default:
       return null;
@@ -52,11 +59,14 @@ function beginsWith(e: Expr): Node | null {
       return e.a.shape.length === 0 ? beginsWith(e.b) : beginsWith(e.a);
     case 'neg':
       return beginsWith(e.a);
+    case 'sum':
+    case 'prod':
+      return looseOf(beginsWith(e.body));
     case 'add':
     case 'sub': {
       const a = beginsWith(e.a);
       const b = beginsWith(e.b);
-      return a && b && a.name === b.name && sameIdx(a.idx, b.idx) ? a : null;
+      return a && b && sameNode(a, b) ? a : null;
     }
     default:
       return null;
@@ -69,7 +79,7 @@ export function chainInnerProduct(x: Expr, y: Expr, range: Expr['range']): Expr 
   if (n < 2 || y.shape?.length !== 1 || y.shape[0] !== n) return null;
   const by = endsBy(x);
   const of = beginsWith(y);
-  if (!by || !of || by.name !== of.name || !sameIdx(by.idx, of.idx)) return null;
+  if (!by || !of || !sameNode(by, of)) return null;
   const row: Expr = { k: 'transpose', a: x, shape: [1, n], range: x.range };
   return { k: 'matmul', a: row, b: y, shape: [], range };
 }
