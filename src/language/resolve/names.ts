@@ -230,10 +230,37 @@ function mentionsStepVariable(a: Ast, ctx: ExprContext): boolean {
   return a.k === 'bin' && mentionsStepVariable(a.a, ctx);
 }
 
+/** the largest identity written I_n: a sheet's I_3, not a matrix of millions of entries */
+const MAX_IDENTITY = 1000;
+
+/**
+ * I_3, I₃, \mathbf{I}_{3}: the n×n identity, as derive writes it (∂L/∂b_h = … (I₃ + ∂h₂/∂h₁)), where the file defines
+ * no I. A bare I has no size to read: the diagnostic says to write it.
+ */
+function identityMatrix(a: NameAst, name: string, ctx: ExprContext): Expr | null {
+  if (name !== 'I' || a.sup || a.args) return null;
+  const m = /^I_(\d+)$/u.exec(a.raw);
+  const n = m ? Number(m[1]) : a.sub?.k === 'num' ? a.sub.value : a.raw === 'I' && !a.sub ? 0 : NaN;
+  if (n === 0)
+    return fail(ctx, 'unknown name I: the identity matrix is written with its size, I_n (I_3 is 3×3)', a.nameRange, 'unknown-name');
+  if (!Number.isInteger(n) || n < 1 || n > MAX_IDENTITY) return null;
+  const range = a.range;
+  if (n === 1) return { k: 'num', value: 1, shape: [], range };
+  const ones: Expr = {
+    k: 'vec',
+    items: Array.from({ length: n }, (): Expr => ({ k: 'num', value: 1, shape: [], range })),
+    shape: [n],
+    range,
+  };
+  return { k: 'call', fn: 'diag', arg: ones, shape: [n, n], range };
+}
+
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
 function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const scope = ctx.scope;
   if (scope.unavailable.has(name)) failUnavailable(ctx, name, a.nameRange);
+  const identity = identityMatrix(a, name, ctx);
+  if (identity) return identity;
   const kronecker = kroneckerDelta(a, ctx);
   if (kronecker) return kronecker;
   const grad = codeGradient(a, ctx, name);
