@@ -18,7 +18,11 @@ export function declareNames(statements: Statement[], scope: Scope): DeclStateme
     if (st.k !== 'decl') continue;
     let name = st.name.raw;
     let perStep = st.kind !== 'param';
-    if (st.name.sub || st.name.sup) {
+    // param w^{(t)}, input x^{(t)}: a superscript step is a subscript one (LANGUAGE.md §3), as in param w_t
+    const { sub, sup } = st.name;
+    const isT = (x: typeof sub) => x !== null && x.k === 'name' && x.raw === 't' && !x.sub && !x.sup && !x.args;
+    if ((isT(sup) && !sub) || (isT(sub) && !sup)) perStep = true;
+    else if (sub || sup) {
       scope.error(
         `declare ${name} without an index: \`${st.kind} ${name}\`${st.kind === 'param' ? ` (or \`param ${name}_t\` for one per step)` : ''}`,
         st.name.range,
