@@ -25,15 +25,10 @@ export function dims(s: Shape): [number, number] {
   return [1, 1];
 }
 
-/** out[m×n] (+)= a[m×k] · b[k×n] */
+/** out[m×n] = a[m×k] · b[k×n] */
 export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number, out: Float64Array): void {
   if (n === 1) {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      const row = i * k;
-      for (let p = 0; p < k; p++) s += a[row + p]! * b[p]!;
-      out[i] = s;
-    }
+    matVec(a, b, m, k, out);
     return;
   }
   out.fill(0);
@@ -48,15 +43,65 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
   }
 }
 
+/**
+ * out[m] = a[m×k] · b[k], each entry summed over p in ascending order from +0. Four rows at a time: b[p] is
+ * read once for four sums, each its own accumulator in the order of the one-row loop, so every sum is bit for
+ * bit the one-row loop's (measured, 64×64: 4.6 → 2.6 µs; eight rows gained 3% more, not kept)
+ */
+function matVec(a: Float64Array, b: Float64Array, m: number, k: number, out: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const r0 = i * k,
+      r1 = r0 + k,
+      r2 = r1 + k,
+      r3 = r2 + k;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
+    for (let p = 0; p < k; p++) {
+      const bp = b[p]!;
+      s0 += a[r0 + p]! * bp;
+      s1 += a[r1 + p]! * bp;
+      s2 += a[r2 + p]! * bp;
+      s3 += a[r3 + p]! * bp;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  for (; i < m; i++) {
+    const row = i * k;
+    let s = 0;
+    for (let p = 0; p < k; p++) s += a[row + p]! * b[p]!;
+    out[i] = s;
+  }
+}
+
 /** ga[m×k] += g[m×n] · bᵀ */
 export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: number, n: number, ga: Float64Array): void {
   if (n === 1) {
     // W h: the outer product g hᵀ, without a one-entry inner loop per entry (the RNN's every step). The
-    // same sums: a slot starts at +0 and only accumulates, so adding g·b where the loop added 0 + g·b is alike
+    // same sums: a slot starts at +0 and only accumulates, so adding g·b where the loop added 0 + g·b is alike.
+    // Eight entries per iteration (each entry's own single sum, so the numbers are the plain loop's):
+    // measured 64×64 5.8 → 3.2 µs, 64×32 3.4 → 1.7 µs (four entries: 4.3 and 1.9 µs)
     for (let i = 0; i < m; i++) {
       const gi = g[i]!;
       const row = i * k;
-      for (let p = 0; p < k; p++) ga[row + p] += gi * b[p]!;
+      let p = 0;
+      for (; p + 7 < k; p += 8) {
+        const o = row + p;
+        ga[o] += gi * b[p]!;
+        ga[o + 1] += gi * b[p + 1]!;
+        ga[o + 2] += gi * b[p + 2]!;
+        ga[o + 3] += gi * b[p + 3]!;
+        ga[o + 4] += gi * b[p + 4]!;
+        ga[o + 5] += gi * b[p + 5]!;
+        ga[o + 6] += gi * b[p + 6]!;
+        ga[o + 7] += gi * b[p + 7]!;
+      }
+      for (; p < k; p++) ga[row + p] += gi * b[p]!;
     }
     return;
   }
@@ -69,18 +114,14 @@ export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: numb
   }
 }
 
-/** gb[k×n] += aᵀ · g[m×n] */
+/**
+ * gb[k×n] += aᵀ · g[m×n]. An entry of a that is 0 adds nothing, whatever g holds (0·∞ would be NaN): a one-hot
+ * input's row then costs a comparison, and an infinite or NaN gradient does not spread through the zeros.
+ * gb must hold no −0 (an accumulator never does: it starts at +0, and a sum is −0 only if both terms are).
+ */
 export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: number, n: number, gb: Float64Array): void {
   if (n === 1) {
-    // W h: gb += Wᵀ g, the same products in the same order as below
-    for (let i = 0; i < m; i++) {
-      const gi = g[i]!;
-      const row = i * k;
-      for (let p = 0; p < k; p++) {
-        const av = a[row + p]!;
-        if (av !== 0) gb[p] += av * gi;
-      }
-    }
+    matVecGradB(g, a, m, k, gb);
     return;
   }
   for (let i = 0; i < m; i++) {
@@ -90,6 +131,52 @@ export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: numb
       if (av === 0) continue;
       const brow = p * n;
       for (let j = 0; j < n; j++) gb[brow + j] += av * g[grow + j]!;
+    }
+  }
+}
+
+/**
+ * W h: gb[k] += Wᵀ g, added row by row (i ascending) into each gb[p], as the one-row loop at the end adds.
+ * Eight rows at a time where their eight g entries are finite: then a 0 entry of a adds a·g = ±0, which
+ * leaves an accumulator as it was (it holds no −0), so the block adds without the test for 0 and reads and
+ * writes gb[p] once for eight products, added in the rows' order — the same sums bit for bit.
+ * Measured: 64×64 6.6 → 2.1 µs, 64×32 3.6 → 1.1 µs (four rows: 2.6 and 1.4 µs).
+ */
+function matVecGradB(g: Float64Array, a: Float64Array, m: number, k: number, gb: Float64Array): void {
+  let i = 0;
+  for (; i + 7 < m; i += 8) {
+    const g0 = g[i]!,
+      g1 = g[i + 1]!,
+      g2 = g[i + 2]!,
+      g3 = g[i + 3]!,
+      g4 = g[i + 4]!,
+      g5 = g[i + 5]!,
+      g6 = g[i + 6]!,
+      g7 = g[i + 7]!;
+    // x − x is 0 exactly for a finite x, NaN for ±∞ and NaN: the rest goes row by row
+    if (g0 - g0 !== 0 || g1 - g1 !== 0 || g2 - g2 !== 0 || g3 - g3 !== 0) break;
+    if (g4 - g4 !== 0 || g5 - g5 !== 0 || g6 - g6 !== 0 || g7 - g7 !== 0) break;
+    const r0 = i * k;
+    for (let p = 0; p < k; p++) {
+      const o = r0 + p;
+      gb[p] =
+        gb[p]! +
+        a[o]! * g0 +
+        a[o + k]! * g1 +
+        a[o + 2 * k]! * g2 +
+        a[o + 3 * k]! * g3 +
+        a[o + 4 * k]! * g4 +
+        a[o + 5 * k]! * g5 +
+        a[o + 6 * k]! * g6 +
+        a[o + 7 * k]! * g7;
+    }
+  }
+  for (; i < m; i++) {
+    const gi = g[i]!;
+    const row = i * k;
+    for (let p = 0; p < k; p++) {
+      const av = a[row + p]!;
+      if (av !== 0) gb[p] += av * gi;
     }
   }
 }
