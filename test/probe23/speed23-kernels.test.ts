@@ -166,4 +166,30 @@ describe('speed23: the unrolled kernels give the plain loops’ numbers', () => 
       same(ga1, ga2);
     }
   });
+
+  it('sizes given as doubles (a shape read from a double field) give the same numbers', () => {
+    // a Float64Array's entries are read as doubles: 13.0 is a heap number where a literal 13 is a small integer
+    const sizes = Float64Array.of(13, 7, 1, 3);
+    const [m, k, one, n] = [sizes[0]!, sizes[1]!, sizes[2]!, sizes[3]!];
+    const a = new Float64Array(m * k).map((_, i) => Math.sin(i));
+    const b = new Float64Array(k * n).map((_, i) => Math.cos(i));
+    for (const cols of [one, n]) {
+      const got = new Float64Array(m * cols);
+      const want = new Float64Array(m * cols);
+      matmul(a, b, m, k, cols, got);
+      naive.matmul(a, b, 13, 7, cols === one ? 1 : 3, want);
+      same(got, want);
+      const g = new Float64Array(m * cols).map((_, i) => 1 / (i + 1));
+      const ga1 = new Float64Array(m * k);
+      const ga2 = new Float64Array(m * k);
+      matmulGradA(g, b, m, k, cols, ga1);
+      naive.gradA(g, b, 13, 7, cols === one ? 1 : 3, ga2);
+      same(ga1, ga2);
+      const gb1 = new Float64Array(k * cols);
+      const gb2 = new Float64Array(k * cols);
+      matmulGradB(g, a, m, k, cols, gb1);
+      naive.gradB(g, a, 13, 7, cols === one ? 1 : 3, gb2);
+      same(gb1, gb2);
+    }
+  });
 });
