@@ -219,9 +219,31 @@ export function norm2(a: ArrayLike<number>): number {
  * through its iterator, ~8× slower (issue 11: a 64-unit network's Report holds thousands of rows)
  */
 function plain(d: Float64Array, from: number, to: number): number[] {
+  const len = to - from;
+  // made at its length where that is small (a 64-entry row: 8.3 against 15.5 µs for 64 rows pushed, which grew
+  // each row's store three times); V8 makes a long one (100,000 entries or more) a dictionary, so those are pushed
+  if (len <= PLAIN_PREALLOCATED) {
+    const out = new Array<number>(len);
+    for (let i = 0; i < len; i++) out[i] = d[from + i]!;
+    return out;
+  }
   const out: number[] = [];
   for (let i = from; i < to; i++) out.push(d[i]!);
   return out;
+}
+/** the longest row plain() makes at its length (a shape's dimension is at most 4,096) */
+const PLAIN_PREALLOCATED = 4096;
+
+/**
+ * every entry finite: a loop, where d.every(Number.isFinite) boxed each entry as a heap number for the call
+ * (96 KB of garbage per analysis of the 64-unit RNN at T = 20, its two 64×64 and 64×32 gradients)
+ */
+export function allFinite(d: Float64Array): boolean {
+  for (let i = 0; i < d.length; i++) {
+    const x = d[i]!;
+    if (x - x !== 0) return false;
+  }
+  return true;
 }
 
 export function toValue(t: Tensor): Value {
