@@ -7,7 +7,7 @@
 import { Memo } from './memo';
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
-import { dims, matmul, matmulGradA, matmulGradB, scalarData, sigmoid, type Tensor } from './tensor';
+import { dims, matmul, matmulGradA, matmulGradB, matVecGrads, scalarData, sigmoid, type Tensor } from './tensor';
 import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
@@ -243,12 +243,13 @@ const MATMUL = {
       b = y.b!;
     const [m, k] = dims(a.shape);
     const [, n] = dims(b.shape);
-    if (a.op !== 'const') {
-      const ga = slot(a);
+    // the slots asked in the order the two kernels asked them (a sparse sweep queues a before b)
+    const ga = a.op !== 'const' ? slot(a) : undefined;
+    const gb = b.op !== 'const' ? slot(b) : undefined;
+    // W h with both gradients wanted: one pass over W (the RNN's every step), the same numbers
+    if (n === 1 && ga && gb && ga !== gb) matVecGrads(g, a.data, b.data, m, k, ga, gb);
+    else {
       if (ga) matmulGradA(g, b.data, m, k, n, ga);
-    }
-    if (b.op !== 'const') {
-      const gb = slot(b);
       if (gb) matmulGradB(g, a.data, m, k, n, gb);
     }
   },

@@ -2,7 +2,7 @@
 // (Object.is: NaN is NaN, +0 is not −0), on random shapes with m = 1, k = 1, n = 1, zeros, −0, NaN and ±∞.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matmul, matmulGradA, matmulGradB } from '../../src/engine/tensor';
+import { matmul, matmulGradA, matmulGradB, matVecGrads } from '../../src/engine/tensor';
 
 /** the kernels as they were before the unrolled ones: one product at a time, the order the sums must keep */
 const naive = {
@@ -191,5 +191,34 @@ describe('speed23: the unrolled kernels give the plain loops’ numbers', () => 
       naive.gradB(g, a, 13, 7, cols === one ? 1 : 3, gb2);
       same(gb1, gb2);
     }
+  });
+
+  it('matVecGrads: both gradients of W h in one pass, as the two kernels give them', () => {
+    fc.assert(
+      fc.property(
+        sizes.chain(({ m, k, special }) =>
+          fc.tuple(
+            fc.constant({ m, k }),
+            vec(m, special),
+            vec(m * k, special),
+            vec(k, special),
+            vec(m * k, special, false),
+            vec(k, special, false),
+          ),
+        ),
+        ([{ m, k }, g, a, b, ga0, gb0]) => {
+          const ga = ga0.slice();
+          const gb = gb0.slice();
+          matVecGrads(g, a, b, m, k, ga, gb);
+          const wantA = ga0.slice();
+          const wantB = gb0.slice();
+          naive.gradA(g, b, m, k, 1, wantA);
+          naive.gradB(g, a, m, k, 1, wantB);
+          same(ga, wantA);
+          same(gb, wantB);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
