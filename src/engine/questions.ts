@@ -14,7 +14,7 @@ import { forward, RunError, type Env, type Run, type ValueOverrides } from './ru
 import { bindVar } from './subst';
 import { chainTerms } from './paths';
 import type { DeriveForms, StepForms } from './symbolic';
-import { toValue } from './tensor';
+import { allFinite, toValue } from './tensor';
 import type { Budget } from './tape';
 import type { Failed } from './check/carried';
 
@@ -126,7 +126,7 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
       if (d) {
         const r = ctx.run.derivativeAt(d.of, d.wrt, env, d.total);
         value = toValue(r.tensor);
-        finite = typeof value === 'number' ? Number.isFinite(value) : r.tensor.data.every(Number.isFinite);
+        finite = typeof value === 'number' ? Number.isFinite(value) : allFinite(r.tensor.data);
         if (!r.reached && t === steps[0]) {
           const bound = t === null ? d : (bindVar(d, 't', t) as typeof d);
           ctx.diagnostics.push(
@@ -141,7 +141,7 @@ export function answerDerive(q: DeriveQuestion, ctx: QuestionContext): DeriveRep
       } else {
         const r = ctx.run.evaluateAt(q.expr, env);
         value = toValue(r);
-        finite = typeof value === 'number' ? Number.isFinite(value) : r.data.every(Number.isFinite);
+        finite = typeof value === 'number' ? Number.isFinite(value) : allFinite(r.data);
       }
     } catch (e) {
       if (!(e instanceof RunError)) throw e;

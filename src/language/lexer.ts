@@ -641,15 +641,57 @@ class NumberReader {
         if (neg) j++;
         const d = src.charCodeAt(j);
         if (!((d >= 48 && d <= 57) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return -1;
-        j = this.number(j);
+        // number()'s reading inlined for the common entry, digits with decimals and no exponent (0.1234): the
+        // same digits into the same mantissa, divided by the same power of ten, so the same double; anything
+        // else goes to number(). The call and the value passed through a field were a sixth of reading a
+        // literal (measured, the 64-unit RNN's literals at T = 20: 0.224 → 0.188 ms)
+        let q = j;
+        let m = 0;
+        let ch = d;
+        while (ch >= 48 && ch <= 57) {
+          m = m * 10 + (ch - 48);
+          ch = src.charCodeAt(++q);
+        }
+        let digits = q - j;
+        let frac = 0;
+        if (ch === 46) {
+          const f = src.charCodeAt(q + 1);
+          if (f >= 48 && f <= 57) {
+            const f0 = ++q;
+            ch = f;
+            while (ch >= 48 && ch <= 57) {
+              m = m * 10 + (ch - 48);
+              ch = src.charCodeAt(++q);
+            }
+            frac = q - f0;
+            digits += frac;
+          }
+        }
+        let v: number;
+        if (digits <= 15 && ch !== 101 && ch !== 69) {
+          // 15 digits or fewer: m is exact, and frac ≤ 15 keeps 10^frac exact (number()'s condition)
+          v = frac === 0 ? m : m / POW10[frac]!;
+          j = q;
+        } else {
+          j = this.number(j);
+          v = this.value;
+        }
         if (this.count === scratch.length) {
           const more = new Float64Array(scratch.length * 2);
           more.set(scratch);
           scratch = more;
         }
-        scratch[this.count++] = neg ? -this.value : this.value;
+        scratch[this.count++] = neg ? -v : v;
       }
       if (++n > LIMITS.maxEntries) return -1;
+      // separator()'s first case in place: ", " and a digit or '-' (its result Sep.Next, at j + 2)
+      if (src.charCodeAt(j) === 44 && src.charCodeAt(j + 1) === 32) {
+        const next = src.charCodeAt(j + 2);
+        if ((next >= 48 && next <= 57) || next === 45) {
+          j += 2;
+          continue;
+        }
+      }
       const sep = this.separator(j);
       if (sep === Sep.Bad) return -1;
       j = this.at;
