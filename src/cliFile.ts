@@ -7,6 +7,7 @@ import { analyze } from './analysis';
 import { renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
 import type { Report } from './report';
 import { analyzeSolution, isSolution, solutionKindOf, type SolutionReport } from './solution/index';
+import { diagnosticsWithVerdicts } from './verdictDiagnostics';
 
 export type Mode = 'text' | 'check' | 'latex';
 
@@ -98,8 +99,12 @@ export function sidecarOf(file: string): string | null {
   }
 }
 
-/** the §7 object first, then the extras */
+/**
+ * the §7 object first, then the extras; its diagnostics hold the check verdicts too (a failing check is an error on
+ * its line, LANGUAGE.md §5), in the order of the file as a solution's are
+ */
 function pick(r: Report) {
-  const { diagnostics, derives, checks, params, flow, ...extra } = r;
+  const { diagnostics: _own, derives, checks, params, flow, ...extra } = r;
+  const diagnostics = diagnosticsWithVerdicts(r).sort((a, b) => a.line - b.line || a.column - b.column);
   return { diagnostics, derives, checks, params, flow, ...extra };
 }

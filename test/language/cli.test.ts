@@ -73,6 +73,26 @@ describe('§7 unroll', { timeout: 60_000 }, () => {
     expect(d).toMatchObject({ severity: 'error', line: 14, column: 12, endLine: 14, endColumn: 16 });
   });
 
+  it("a check's verdict is among the JSON's diagnostics: fails an error on its line, holds only for these values a warning (§5)", () => {
+    const j = JSON.parse(unroll('check', 'bad.rnn', '--json').stdout);
+    expect(j.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', line: 14, code: 'check-fails', message: j.checks[0].message }),
+    );
+    // a check that leans on h_0 = 0, and one that holds: a warning for the first, nothing for the second
+    writeFileSync(
+      join(dir, 'given.rnn'),
+      'T = 2\nparam w = 0.5\ninput x = [1, 2]\nh_0 = 0\nh_t = w h_{t-1} + x_t\nloss L = h_T\ncheck ∂L/∂w = h_1\ncheck ∂L/∂x_2 = 1\n',
+    );
+    const g = JSON.parse(unroll('check', 'given.rnn', '--json').stdout);
+    expect(g.checks.map((c: { status: string }) => c.status)).toEqual(['holds-at-given-values', 'holds']);
+    expect(g.diagnostics.filter((d: { code?: string }) => d.code?.startsWith('check-'))).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 7, code: 'check-holds-at-given-values', message: g.checks[0].message }),
+    ]);
+    // in the file's order, as a solution's
+    const lines = JSON.parse(unroll('check', 'broken.rnn', '--json').stdout).diagnostics.map((d: { line: number }) => d.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
   it('a folder stands for every .rnn file in it', () => {
     const r = unroll('check', '.');
     expect(r.status).toBe(1);
