@@ -347,6 +347,14 @@ describe('(13) deeplearning.ai’s T_x, the input’s length, is the last step T
   });
 });
 
+describe('(13b) h_{T_x}, the last step written as a subscript (session 23: "unknown name a_T_x")', () => {
+  it('reads as a^{⟨T_x⟩} does; a wrong sign still fails', () => {
+    const text = NG_RNN + 'check ∂L/∂a_{T_x} = W_ya^T (ŷ_{T_x} - y_{T_x})\ncheck ∂L/∂a_{T_x} = W_ya^T (y_{T_x} - ŷ_{T_x})\n';
+    expect(errors(text)).toEqual([]);
+    expect(checks(text)).toEqual(['holds', 'fails']);
+  });
+});
+
 describe('(14) an angle left open closes nothing on a later line', () => {
   it('a^{<t} is a syntax error on its line; ∏_{3≥i>1} on the next keeps its >', () => {
     const text = NG_RNN + 'check a^{<t} = a_t\ncheck ∂a_3/∂a_1 = ∏_{3≥i>1} ∂a_i/∂a_{i-1}\n';

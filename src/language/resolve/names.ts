@@ -567,6 +567,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   const byTarget = untimedEntryByValue(a, ctx, raw);
   if (byTarget) return byTarget;
+  // h_{T_x}: deeplearning.ai's last step, whose own subscript the reader glues into the name (h^{(T_x)} is read
+  // as a step already)
+  if (raw.endsWith('_T_x')) {
+    const base = raw.slice(0, -4);
+    if (scope.isKnown(base) && scope.isTimed(base)) return mkRef(a, ctx, base, { v: null, k: T }, scope.shapeOf(base), a.range);
+  }
   // h_t, L_3, h_T, x_i: a time-indexed name
   const m = lastSegment(raw);
   if (m && scope.isKnown(m[0])) {
