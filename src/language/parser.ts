@@ -414,7 +414,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (t.kind !== 'num' || !Number.isInteger(t.value) || t.value < 1)
         fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
       next();
-      dims.push(t.value);
+      // an int32 (SMI) entry: the lexer's number can be a heap double, and one double made this shape an array
+      // of doubles where every other shape is of small integers (shape readers then saw two element kinds)
+      dims.push(t.value <= 4096 ? t.value | 0 : t.value);
     };
     dim();
     let last = tokens[p - 1]!;
