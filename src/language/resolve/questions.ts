@@ -530,9 +530,52 @@ function outerHint(lhs: Expr, rhs: Expr): string {
     else forChildren(e, look);
   };
   look(m);
-  if (!found) return '';
+  if (!found) return forgottenTranspose(v, m);
   const { a, b } = found as Expr & { k: 'matmul'; b: Expr & { k: 'transpose' } };
   return `: ${exprText(a)} ⊗ ${exprText(b.a)} is their outer product, a matrix; the product entry by entry is written ⊙ (${exprText(a)} ⊙ ${exprText(b.a)})`;
+}
+
+/**
+ * the other way round: a matrix side against a vector side that multiplies two vectors side by side whose outer
+ * product has the matrix's shape — the weight gradient δ_t h_{t-1}ᵀ written δ_t h_{t-1}, which multiplies entry by
+ * entry (§4) and so gives a vector; the message names the factor that needs its ᵀ
+ */
+function forgottenTranspose(v: Expr, m: Expr): string {
+  let found: (Expr & { k: 'mul' | 'hadamard' }) | null = null;
+  const look = (e: Expr): void => {
+    if (found || e.k === 'deriv') return;
+    // the outermost such product: Σ_t (δ_t ⊙ (1 − h_t²)) h_{t-1} forgets the ᵀ of h_{t-1}, not of (1 − h_t²)
+    if (
+      (e.k === 'hadamard' || e.k === 'mul') &&
+      e.a.shape.length === 1 &&
+      e.b.shape.length === 1 &&
+      e.a.shape[0] === m.shape[0] &&
+      e.b.shape[0] === m.shape[1]
+    )
+      found = e;
+    else forChildren(e, look);
+  };
+  look(v);
+  if (!found) return '';
+  const product = found as Expr & { k: 'mul' };
+  // the gradient's factor stands first (δ_t h_{t-1}ᵀ): h_{t-1} δ_t written for a square weight is that order reversed
+  const gradientOf = (e: Expr): boolean => {
+    let d = false;
+    const see = (x: Expr): void => {
+      if (x.k === 'deriv') d = true;
+      else forChildren(x, see);
+    };
+    see(e);
+    return d;
+  };
+  const swap = !gradientOf(product.a) && gradientOf(product.b) && product.a.shape[0] === m.shape[1] && product.b.shape[0] === m.shape[0];
+  const [a, b] = swap ? [product.b, product.a] : [product.a, product.b];
+  const bare = (e: Expr) => e.k === 'ref' || e.k === 'deriv' || e.k === 'call';
+  const right = bare(b) ? exprText(b) : `(${exprText(b)})`;
+  const left = bare(a) || a.k === 'matmul' || a.k === 'contract' ? exprText(a) : `(${exprText(a)})`;
+  if (swap)
+    return `: the outer product is written with the gradient first and the other factor transposed, ${left} ${right}ᵀ (a ${shapeText(m.shape)}); two vectors multiplied without ᵀ give a vector, entry by entry`;
+  return `: ${right} should be ${right}ᵀ — ${left} ${right}ᵀ is their outer product, a ${shapeText(m.shape)}; two vectors multiplied without ᵀ give a vector, entry by entry`;
 }
 
 /** two matrix shapes that are each other's transpose (∂L/∂W written as an outer product the other way round, x hᵀ) */
