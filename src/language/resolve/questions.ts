@@ -147,7 +147,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || outerHint(lhs, rhs)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || outerHint(lhs, rhs)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
@@ -516,6 +516,25 @@ function diagHint(lhs: Expr, rhs: Expr): string {
   const [v, m] = [rhs.a, rhs.b];
   if (v.shape.length !== 1 || m.shape.length !== 2) return '';
   return ` (a vector times a matrix is a vector: the Jacobian of an elementwise function is written with diag, diag(${exprText(v)}) ${exprText(m)})`;
+}
+
+/**
+ * ∂h_t/∂a_t = 1 − h_t², as many texts print the derivative of an elementwise function: the Jacobian of vectors is a
+ * square matrix (§4), the vector at most its diagonal. Said conditionally — the vector may be wrong as well.
+ */
+function jacobianDiagonal(lhs: Expr, rhs: Expr): string {
+  const [j, v] = lhs.shape.length === 2 ? [lhs, rhs] : [rhs, lhs];
+  if (
+    j.k !== 'deriv' ||
+    j.of.shape.length !== 1 ||
+    j.shape.length !== 2 ||
+    v.shape.length !== 1 ||
+    j.shape[0] !== j.shape[1] ||
+    j.shape[0] !== v.shape[0]
+  )
+    return '';
+  const text = v.k === 'ref' || v.k === 'call' ? exprText(v) : `(${exprText(v)})`;
+  return `: ${exprText(j)} is a Jacobian, a ${shapeText(j.shape)}; where it is diagonal (an elementwise function) it is written diag${text.startsWith('(') ? text : `(${text})`}, the vector on its diagonal`;
 }
 
 /** the outer product x yᵀ (x ⊗ y) of two vectors in a matrix side against a vector side: ⊙ is the product entry by entry */
