@@ -231,6 +231,32 @@ export function orderHint(c: Claim, run: Run): string | null {
     if (holdsReplacing(c, x, swapped, run))
       return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
   }
+  return blockOrderHint(c, run, pairs);
+}
+
+/**
+ * a Jacobian chain written out with its steps in the wrong order: diag(1 − h_2²) W_hh diag(1 − h_3²) W_hh for
+ * ∂h_3/∂h_1, where the later step stands on the left. The chain's square factors are cut into equal blocks (one per
+ * step) and the blocks' order reversed; swapping two single factors is orderHint's.
+ */
+function blockOrderHint(c: Claim, run: Run, products: (Expr & { k: 'matmul' | 'mul' })[]): string | null {
+  const flat = (x: Expr): Expr[] =>
+    (x.k === 'matmul' || x.k === 'mul') && square(x.a) && square(x.b) ? [...flat(x.a), ...flat(x.b)] : [x];
+  const chains = products.map((x) => ({ x, fs: flat(x) })).filter((ch) => ch.fs.length >= 3);
+  chains.sort((a, b) => b.fs.length - a.fs.length);
+  let tried = 0;
+  for (const { x, fs } of chains) {
+    for (let size = 1; size <= fs.length / 2; size++) {
+      if (fs.length % size !== 0) continue;
+      if (tried++ >= MAX_VARIANTS) return null;
+      const blocks: Expr[][] = [];
+      for (let i = 0; i < fs.length; i += size) blocks.push(fs.slice(i, i + size));
+      const order = blocks.reverse().flat();
+      const rebuilt = order.slice(1).reduce<Expr>((a, b) => ({ k: 'matmul', a, b, shape: x.shape, range: x.range }) as Expr, order[0]!);
+      if (holdsReplacing(c, x, rebuilt, run))
+        return `${exprText(x)} should be ${exprText(rebuilt)}: the chain rule's factors with the later step on the left (numerator layout), and with them in that order the check holds`;
+    }
+  }
   return null;
 }
 
