@@ -56,4 +56,12 @@ describe('a Jacobian chain with its steps reversed', () => {
     expect(v!.status).toBe('fails');
     expect(v!.message).toContain('W_hh diag(1 − h_t^2) should be diag(1 − h_t^2) W_hh: with its two factors in that order');
   });
+
+  it('two square factors swapped after a row, which the product does not group as a pair, get the pair hint', () => {
+    const [v] = verdicts(
+      '\\frac{\\partial L}{\\partial h_{t-1}} = \\left(\\frac{\\partial L}{\\partial h_t}\\right)^\\top W_{hh} \\operatorname{diag}(1-h_t^2) + (\\hat{y}_{t-1} - y_{t-1})^\\top W_{hy}',
+    );
+    expect(v!.status).toBe('fails');
+    expect(v!.message).toContain('W_hh diag(1 − h_t^2) should be diag(1 − h_t^2) W_hh: with its two factors in that order');
+  });
 });

@@ -231,7 +231,31 @@ export function orderHint(c: Claim, run: Run): string | null {
     if (holdsReplacing(c, x, swapped, run))
       return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
   }
-  return blockOrderHint(c, run, pairs);
+  return spineOrderHint(c, run) ?? blockOrderHint(c, run, pairs);
+}
+
+/**
+ * two square factors next to each other in a longer product that does not group them: (∂L/∂h_t)ᵀ W_hh diag(1 − h_t²)
+ * reads ((∂L/∂h_t)ᵀ W_hh) diag(…), so the pair is no node of its own. Swapping two factors of one square shape
+ * keeps every partial product's shape, so the product's nodes stay as they are.
+ */
+function spineOrderHint(c: Claim, run: Run): string | null {
+  const product = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } => x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
+  const leaves = (x: Expr): Expr[] => (product(x) ? [...leaves(x.a), x.b] : [x]);
+  let tried = 0;
+  for (const x of nodes(c.rhs).filter(product)) {
+    const fs = leaves(x);
+    if (fs.length < 3) continue;
+    for (let i = 1; i + 1 < fs.length; i++) {
+      const [f, g] = [fs[i]!, fs[i + 1]!];
+      if (!square(f) || !square(g) || f.shape[0] !== g.shape[0]) continue;
+      if (tried++ >= MAX_VARIANTS) return null;
+      const rhs = replace(c.rhs, (y) => (y === f ? g : y === g ? f : null));
+      if (holdsWith(c, c.lhs, rhs, run))
+        return `${exprText(f)} ${exprText(g)} should be ${exprText(g)} ${exprText(f)}: with its two factors in that order the check holds`;
+    }
+  }
+  return null;
 }
 
 /**
