@@ -533,6 +533,8 @@ function jacobianDiagonal(lhs: Expr, rhs: Expr): string {
     j.shape[0] !== v.shape[0]
   )
     return '';
+  // a matrix times a vector (W_hh σ'(…)) is a product of its own, not a diagonal (probe12's pinned message)
+  if (v.k === 'matmul' || v.k === 'contract') return '';
   const text = v.k === 'ref' || v.k === 'call' ? exprText(v) : `(${exprText(v)})`;
   return `: ${exprText(j)} is a Jacobian, a ${shapeText(j.shape)}; where it is diagonal (an elementwise function) it is written diag${text.startsWith('(') ? text : `(${text})`}, the vector on its diagonal`;
 }
