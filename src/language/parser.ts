@@ -1142,10 +1142,31 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         a = { ...a, sup: inner, range: span(a.range, tokens[p - 1]!.range) };
         continue;
       }
+      // the Hadamard power h_t^{\circ 2} (also ^{⊙ 2}): the entries squared, written as the product entry by entry
+      // (on a matrix ^ is the matrix power, so it cannot stand for it)
+      if (isOp(t, '{') && isOp(peek(1), '⊙')) {
+        a = hadamardPower(a);
+        continue;
+      }
       const b = exponent();
       a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
+  }
+
+  /** after the '^' of X^{∘ k}: X ⊙ X ⊙ … (k times, a whole number 1..8 as written) */
+  function hadamardPower(a: Ast): Ast {
+    next();
+    next();
+    const n = peek();
+    const k = n.kind === 'num' ? Number(n.text) : NaN;
+    if (!Number.isInteger(k) || k < 1 || k > 8) fail(`a Hadamard power is written with a whole number, X^{\\circ 2}: found ${describe(n)}`);
+    next();
+    expectOp('}', 'to close the superscript');
+    const range = span(a.range, tokens[p - 1]!.range);
+    let out: Ast = a;
+    for (let i = 1; i < k; i++) out = { k: 'bin', op: '⊙', a: out, b: a, range };
+    return out;
   }
 
   /**

@@ -1,7 +1,7 @@
 // tanh's slope written wrong: `1 − h_{t+1}` where 1 − h_{t+1}² is meant (the square forgotten: Goodfellow's
 // diag(1 − h²) as diag(1 − h)), or `h(1 − h)`, σ's slope, written for tanh's. The other hints read such a factor
 // as a value that is off ("its value is −0.063, the term should be −0.075") or say nothing; a teacher names the
-// slope. A pattern of the written side (no evaluation without one), judged at the check's points and confirmed
+// slope. Also tanh's 1 − h² written for a σ h. A pattern of the written side (no evaluation without one), judged at the check's points and confirmed
 // at a draw (confirm.ts).
 
 import type { Expr, Model } from '../../language/model';
@@ -18,11 +18,18 @@ import { printerFor } from './writtenT';
 const MAX_TRIES = 4;
 
 /** a value that is a tanh: tanh(…) written out, or a step of a quantity defined as tanh(…) (h_t = tanh(a_t)) */
-function isTanh(x: Expr, model: Model): boolean {
-  if (x.k === 'call') return x.fn === 'tanh';
+function isTanh(x: Expr, model: Model, fn: 'tanh' | 'sigma' = 'tanh'): boolean {
+  if (x.k === 'call') return x.fn === fn;
   if (x.k !== 'ref' || !x.idx) return false;
   const g = model.quantities.get(x.name)?.general;
-  return g?.k === 'call' && g.fn === 'tanh';
+  return g?.k === 'call' && g.fn === fn;
+}
+
+/** X ⊙ (1 − X) for the σ X: σ's slope */
+function sigmaSlopeOf(x: Expr, range: Expr['range']): Expr {
+  const one: Expr = { k: 'num', value: 1, shape: [], range };
+  const rest: Expr = { k: 'sub', a: one, b: x, shape: x.shape, range };
+  return { k: x.shape && x.shape.length > 0 ? 'hadamard' : 'mul', a: x, b: rest, shape: x.shape, range } as Expr;
 }
 
 const isOne = (x: Expr) => x.k === 'num' && x.value === 1;
@@ -60,6 +67,9 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
     out.push({ node: e, meant: slopeOf(e.b, e.range), why: `tanh' is 1 − tanh², the square is missing` });
   if ((e.k === 'mul' || e.k === 'hadamard') && isTanh(e.a, model) && e.b.k === 'sub' && isOne(e.b.a) && exprText(e.b.b) === exprText(e.a))
     out.push({ node: e, meant: slopeOf(e.a, e.range), why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²` });
+  // the other way round: tanh's slope 1 − X² written for a σ X (h_t = σ(a_t) with diag(1 − h_t²) copied from a tanh RNN)
+  if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isTanh(e.b.a, model, 'sigma'))
+    out.push({ node: e, meant: sigmaSlopeOf(e.b.a, e.range), why: `that is tanh's slope 1 − tanh²; σ' is σ(1 − σ)` });
   // the square put on the bracket: (1 − tanh)² for 1 − tanh², and diag(1 − h)² (a matrix power) for diag(1 − h²)
   const base = squared(e);
   const u = oneMinusTanh(base, model);

@@ -231,6 +231,56 @@ export function orderHint(c: Claim, run: Run): string | null {
     if (holdsReplacing(c, x, swapped, run))
       return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
   }
+  return spineOrderHint(c, run) ?? blockOrderHint(c, run, pairs);
+}
+
+/**
+ * two square factors next to each other in a longer product that does not group them: (∂L/∂h_t)ᵀ W_hh diag(1 − h_t²)
+ * reads ((∂L/∂h_t)ᵀ W_hh) diag(…), so the pair is no node of its own. Swapping two factors of one square shape
+ * keeps every partial product's shape, so the product's nodes stay as they are.
+ */
+function spineOrderHint(c: Claim, run: Run): string | null {
+  const product = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } => x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
+  const leaves = (x: Expr): Expr[] => (product(x) ? [...leaves(x.a), x.b] : [x]);
+  let tried = 0;
+  for (const x of nodes(c.rhs).filter(product)) {
+    const fs = leaves(x);
+    if (fs.length < 3) continue;
+    for (let i = 1; i + 1 < fs.length; i++) {
+      const [f, g] = [fs[i]!, fs[i + 1]!];
+      if (!square(f) || !square(g) || f.shape[0] !== g.shape[0]) continue;
+      if (tried++ >= MAX_VARIANTS) return null;
+      const rhs = replace(c.rhs, (y) => (y === f ? g : y === g ? f : null));
+      if (holdsWith(c, c.lhs, rhs, run))
+        return `${exprText(f)} ${exprText(g)} should be ${exprText(g)} ${exprText(f)}: with its two factors in that order the check holds`;
+    }
+  }
+  return null;
+}
+
+/**
+ * a Jacobian chain written out with its steps in the wrong order: diag(1 − h_2²) W_hh diag(1 − h_3²) W_hh for
+ * ∂h_3/∂h_1, where the later step stands on the left. The chain's square factors are cut into equal blocks (one per
+ * step) and the blocks' order reversed; swapping two single factors is orderHint's.
+ */
+function blockOrderHint(c: Claim, run: Run, products: (Expr & { k: 'matmul' | 'mul' })[]): string | null {
+  const flat = (x: Expr): Expr[] =>
+    (x.k === 'matmul' || x.k === 'mul') && square(x.a) && square(x.b) ? [...flat(x.a), ...flat(x.b)] : [x];
+  const chains = products.map((x) => ({ x, fs: flat(x) })).filter((ch) => ch.fs.length >= 3);
+  chains.sort((a, b) => b.fs.length - a.fs.length);
+  let tried = 0;
+  for (const { x, fs } of chains) {
+    for (let size = 1; size <= fs.length / 2; size++) {
+      if (fs.length % size !== 0) continue;
+      if (tried++ >= MAX_VARIANTS) return null;
+      const blocks: Expr[][] = [];
+      for (let i = 0; i < fs.length; i += size) blocks.push(fs.slice(i, i + size));
+      const order = blocks.reverse().flat();
+      const rebuilt = order.slice(1).reduce<Expr>((a, b) => ({ k: 'matmul', a, b, shape: x.shape, range: x.range }) as Expr, order[0]!);
+      if (holdsReplacing(c, x, rebuilt, run))
+        return `${exprText(x)} should be ${exprText(rebuilt)}: the chain rule's factors with the later step on the left (numerator layout), and with them in that order the check holds`;
+    }
+  }
   return null;
 }
 

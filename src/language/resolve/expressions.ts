@@ -381,13 +381,17 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
  */
 function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] {
   const isRowOf = (r: Expr, v: Expr) => r.shape?.length === 2 && r.shape[0] === 1 && v.shape?.length === 1 && r.shape[1] === v.shape[0];
-  const gradient = (v: Expr) => v.k === 'deriv' && v.of.shape?.length === 0;
+  // a gradient of a scalar, or a vector standing left of a matrix (§4's `v M`, which is vᵀM: already a row), as the
+  // chain rule in numerator layout writes ∂L/∂h_t ∂h_t/∂h_{t-1} beside (ŷ_{t-1} − y_{t-1})ᵀ W_hy
+  const leftOfMatrix = (v: Expr): boolean => v.k === 'contract' && v.a.shape?.length === 1 && v.b.shape?.length === 2;
+  const gradient = (v: Expr): boolean =>
+    (v.k === 'deriv' && v.of.shape?.length === 0) || leftOfMatrix(v) || (v.k === 'neg' && gradient(v.a));
   const row = (v: Expr): Expr => {
     if (ctx.record && !ctx.quiet)
       ctx.scope.diagnostics.push(
         diag(
           'information',
-          `${exprText(v)} is read as a row (a gradient in numerator layout), as the 1×${v.shape![0]} row beside it`,
+          `${exprText(v)} is read as a row (${leftOfMatrix(v) ? 'a vector left of a matrix' : 'a gradient'} in numerator layout), as the 1×${v.shape![0]} row beside it`,
           v.range,
           'row-gradient',
         ),

@@ -147,7 +147,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || outerHint(lhs, rhs)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || outerHint(lhs, rhs)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
@@ -518,6 +518,27 @@ function diagHint(lhs: Expr, rhs: Expr): string {
   return ` (a vector times a matrix is a vector: the Jacobian of an elementwise function is written with diag, diag(${exprText(v)}) ${exprText(m)})`;
 }
 
+/**
+ * ∂h_t/∂a_t = 1 − h_t², as many texts print the derivative of an elementwise function: the Jacobian of vectors is a
+ * square matrix (§4), the vector at most its diagonal. Said conditionally — the vector may be wrong as well.
+ */
+function jacobianDiagonal(lhs: Expr, rhs: Expr): string {
+  const [j, v] = lhs.shape.length === 2 ? [lhs, rhs] : [rhs, lhs];
+  if (
+    j.k !== 'deriv' ||
+    j.of.shape.length !== 1 ||
+    j.shape.length !== 2 ||
+    v.shape.length !== 1 ||
+    j.shape[0] !== j.shape[1] ||
+    j.shape[0] !== v.shape[0]
+  )
+    return '';
+  // a matrix times a vector (W_hh σ'(…)) is a product of its own, not a diagonal (probe12's pinned message)
+  if (v.k === 'matmul' || v.k === 'contract') return '';
+  const text = v.k === 'ref' || v.k === 'call' ? exprText(v) : `(${exprText(v)})`;
+  return `: ${exprText(j)} is a Jacobian, a ${shapeText(j.shape)}; where it is diagonal (an elementwise function) it is written diag${text.startsWith('(') ? text : `(${text})`}, the vector on its diagonal`;
+}
+
 /** the outer product x yᵀ (x ⊗ y) of two vectors in a matrix side against a vector side: ⊙ is the product entry by entry */
 function outerHint(lhs: Expr, rhs: Expr): string {
   const [v, m] = lhs.shape.length === 1 ? [lhs, rhs] : [rhs, lhs];
@@ -530,9 +551,52 @@ function outerHint(lhs: Expr, rhs: Expr): string {
     else forChildren(e, look);
   };
   look(m);
-  if (!found) return '';
+  if (!found) return forgottenTranspose(v, m);
   const { a, b } = found as Expr & { k: 'matmul'; b: Expr & { k: 'transpose' } };
   return `: ${exprText(a)} ⊗ ${exprText(b.a)} is their outer product, a matrix; the product entry by entry is written ⊙ (${exprText(a)} ⊙ ${exprText(b.a)})`;
+}
+
+/**
+ * the other way round: a matrix side against a vector side that multiplies two vectors side by side whose outer
+ * product has the matrix's shape — the weight gradient δ_t h_{t-1}ᵀ written δ_t h_{t-1}, which multiplies entry by
+ * entry (§4) and so gives a vector; the message names the factor that needs its ᵀ
+ */
+function forgottenTranspose(v: Expr, m: Expr): string {
+  let found: (Expr & { k: 'mul' | 'hadamard' }) | null = null;
+  const look = (e: Expr): void => {
+    if (found || e.k === 'deriv') return;
+    // the outermost such product: Σ_t (δ_t ⊙ (1 − h_t²)) h_{t-1} forgets the ᵀ of h_{t-1}, not of (1 − h_t²)
+    if (
+      (e.k === 'hadamard' || e.k === 'mul') &&
+      e.a.shape.length === 1 &&
+      e.b.shape.length === 1 &&
+      e.a.shape[0] === m.shape[0] &&
+      e.b.shape[0] === m.shape[1]
+    )
+      found = e;
+    else forChildren(e, look);
+  };
+  look(v);
+  if (!found) return '';
+  const product = found as Expr & { k: 'mul' };
+  // the gradient's factor stands first (δ_t h_{t-1}ᵀ): h_{t-1} δ_t written for a square weight is that order reversed
+  const gradientOf = (e: Expr): boolean => {
+    let d = false;
+    const see = (x: Expr): void => {
+      if (x.k === 'deriv') d = true;
+      else forChildren(x, see);
+    };
+    see(e);
+    return d;
+  };
+  const swap = !gradientOf(product.a) && gradientOf(product.b) && product.a.shape[0] === m.shape[1] && product.b.shape[0] === m.shape[0];
+  const [a, b] = swap ? [product.b, product.a] : [product.a, product.b];
+  const bare = (e: Expr) => e.k === 'ref' || e.k === 'deriv' || e.k === 'call';
+  const right = bare(b) ? exprText(b) : `(${exprText(b)})`;
+  const left = bare(a) || a.k === 'matmul' || a.k === 'contract' ? exprText(a) : `(${exprText(a)})`;
+  if (swap)
+    return `: the outer product is written with the gradient first and the other factor transposed, ${left} ${right}ᵀ (a ${shapeText(m.shape)}); two vectors multiplied without ᵀ give a vector, entry by entry`;
+  return `: ${right} should be ${right}ᵀ — ${left} ${right}ᵀ is their outer product, a ${shapeText(m.shape)}; two vectors multiplied without ᵀ give a vector, entry by entry`;
 }
 
 /** two matrix shapes that are each other's transpose (∂L/∂W written as an outer product the other way round, x hᵀ) */
