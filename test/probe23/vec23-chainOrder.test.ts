@@ -3,31 +3,9 @@
 // factors in the wrong order swaps a pair only. A chain of square factors cut into one block per step, with the
 // blocks' order reversed, is now tried too, and the message gives the order that holds.
 import { describe, expect, it } from 'vitest';
-import { analyzeSolution } from '../../src/solution';
+import { solutionVerdicts } from './vec23-network';
 
-const net = [
-  '```rnn',
-  'T = 3',
-  'input  x : 2 = [[1, 0], [0.5, -1], [-0.3, 0.8]]',
-  'target y : 3 = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]',
-  'param  W_xh : 3x2 = [[0.5, -0.3], [0.2, 0.8], [-0.6, 0.1]]',
-  'param  W_hh : 3x3 = [[0.4, -0.2, 0.1], [0.3, 0.5, -0.4], [-0.1, 0.2, 0.6]]',
-  'param  b_h  : 3 = [0.1, 0, -0.1]',
-  'param  W_hy : 3x3 = [[0.7, -0.5, 0.2], [-0.3, 0.4, 0.6], [0.5, 0.1, -0.8]]',
-  'h_0 = [0.1, -0.2, 0.3]',
-  'h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h)',
-  'o_t = W_hy h_t',
-  'ŷ_t = softmax(o_t)',
-  'L_t = -sum(y_t ⊙ log(ŷ_t))',
-  'loss L = Σ_t L_t',
-  '```',
-];
-
-function verdicts(...equations: string[]) {
-  const text = [...net, ...equations.flatMap((e) => ['', `$$ ${e} $$`]), ''].join('\n');
-  const sol = analyzeSolution(text, 'markdown', { sidecar: null });
-  return sol.equations.map((e) => ({ status: e.status, message: e.message }));
-}
+const verdicts = solutionVerdicts('tanh');
 
 describe('a Jacobian chain with its steps reversed', () => {
   it('the later step on the left holds', () => {

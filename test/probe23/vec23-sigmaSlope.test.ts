@@ -1,32 +1,9 @@
 // A σ RNN's Jacobian written with tanh's slope, diag(1 − h_t²) W_hh (copied from a tanh RNN): it failed with only
 // the two values. The slope hint, which named σ's slope written for tanh's, now names the other way round too.
 import { describe, expect, it } from 'vitest';
-import { analyzeSolution } from '../../src/solution';
+import { solutionVerdicts } from './vec23-network';
 
-const net = [
-  '```rnn',
-  'T = 3',
-  'input  x : 2 = [[1, 0], [0.5, -1], [-0.3, 0.8]]',
-  'target y : 3 = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]',
-  'param  W_xh : 3x2 = [[0.5, -0.3], [0.2, 0.8], [-0.6, 0.1]]',
-  'param  W_hh : 3x3 = [[0.4, -0.2, 0.1], [0.3, 0.5, -0.4], [-0.1, 0.2, 0.6]]',
-  'param  b_h  : 3 = [0.1, 0, -0.1]',
-  'param  W_hy : 3x3 = [[0.7, -0.5, 0.2], [-0.3, 0.4, 0.6], [0.5, 0.1, -0.8]]',
-  'h_0 = [0.1, -0.2, 0.3]',
-  'a_t = W_xh x_t + W_hh h_{t-1} + b_h',
-  'h_t = σ(a_t)',
-  'o_t = W_hy h_t',
-  'ŷ_t = softmax(o_t)',
-  'L_t = -sum(y_t ⊙ log(ŷ_t))',
-  'loss L = Σ_t L_t',
-  '```',
-];
-
-function verdicts(...equations: string[]) {
-  const text = [...net, ...equations.flatMap((e) => ['', `$$ ${e} $$`]), ''].join('\n');
-  const sol = analyzeSolution(text, 'markdown', { sidecar: null });
-  return sol.equations.map((e) => ({ status: e.status, message: e.message }));
-}
+const verdicts = solutionVerdicts('σ of a_t');
 
 describe("tanh's slope written for a σ", () => {
   it("σ's slope holds, in its spellings", () => {
