@@ -12,11 +12,14 @@ const CHECK_SEVERITY: Record<CheckReport['status'], Severity | null> = {
   holds: null,
 };
 
+/** a verdict's severity as a diagnostic: fails an error, the two partial verdicts warnings, holds none (solutions too) */
+export const verdictSeverity = (status: CheckReport['status']): Severity | null => CHECK_SEVERITY[status];
+
 /** the Report's diagnostics, then one per check that does not hold (a hint per holding check when asked) */
 export function diagnosticsWithVerdicts(report: Report, hintForHolding = false): Diagnostic[] {
   const items: Diagnostic[] = report.diagnostics.map((d) => ({ ...d }));
   for (const c of report.checks) {
-    const severity = CHECK_SEVERITY[c.status] ?? (hintForHolding ? 'hint' : null);
+    const severity = verdictSeverity(c.status) ?? (hintForHolding ? 'hint' : null);
     if (!severity) continue;
     const message = c.status === 'holds' && !c.message ? 'check holds' : c.message;
     // analyze() may already report a verdict as a diagnostic on the same line: show it once

@@ -13,6 +13,7 @@ import { readMacros } from './macros';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
+import { verdictSeverity } from '../verdictDiagnostics';
 
 /** claims checked per network: one analysis stays within the statement limit of a .rnn file */
 export const MAX_CLAIMS_PER_NETWORK = Math.floor(LIMITS.maxStatements / 2);
@@ -622,11 +623,12 @@ function collect(
       ch.message = labelled(ch.message);
       keptChecks.push(ch);
       // a failing link made of an error already has it where it is written (the reference, the two sides)
-      if (ch.status !== 'holds' && !saidWhereWritten.has(ch)) {
+      const severity = verdictSeverity(ch.status);
+      if (severity && !saidWhereWritten.has(ch)) {
         // on the wrong term itself when the engine names one (seed 001 eq. 32's last factor, in its own display)
         verdicts.push({
           ...(ch.culprit ?? ch.range),
-          severity: ch.status === 'fails' ? 'error' : 'warning',
+          severity,
           message: ch.message,
           code: `check-${ch.status}`,
         });
