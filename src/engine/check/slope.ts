@@ -17,8 +17,8 @@ import { printerFor } from './writtenT';
 /** slopes tried per check */
 const MAX_TRIES = 4;
 
-/** a value that is a tanh: tanh(…) written out, or a step of a quantity defined as tanh(…) (h_t = tanh(a_t)) */
-function isTanh(x: Expr, model: Model, fn: 'tanh' | 'sigma' = 'tanh'): boolean {
+/** a value that is fn's (tanh's unless said): fn(…) written out, or a step of a quantity defined as fn(…) (h_t = tanh(a_t)) */
+function isActivation(x: Expr, model: Model, fn: 'tanh' | 'sigma' = 'tanh'): boolean {
   if (x.k === 'call') return x.fn === fn;
   if (x.k !== 'ref' || !x.idx) return false;
   const g = model.quantities.get(x.name)?.general;
@@ -51,7 +51,7 @@ function squared(e: Expr): Expr | null {
 
 /** X of 1 − X for a tanh X, else null */
 function oneMinusTanh(x: Expr | null, model: Model): Expr | null {
-  return x?.k === 'sub' && isOne(x.a) && isTanh(x.b, model) ? x.b : null;
+  return x?.k === 'sub' && isOne(x.a) && isActivation(x.b, model) ? x.b : null;
 }
 
 interface Try {
@@ -63,12 +63,18 @@ interface Try {
 /** the slopes written wrong in a side: 1 − X and X(1 − X) for a tanh X (not inside a derivative) */
 function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
   if (e.k === 'deriv') return out;
-  if (e.k === 'sub' && isOne(e.a) && isTanh(e.b, model))
+  if (e.k === 'sub' && isOne(e.a) && isActivation(e.b, model))
     out.push({ node: e, meant: slopeOf(e.b, e.range), why: `tanh' is 1 − tanh², the square is missing` });
-  if ((e.k === 'mul' || e.k === 'hadamard') && isTanh(e.a, model) && e.b.k === 'sub' && isOne(e.b.a) && exprText(e.b.b) === exprText(e.a))
+  if (
+    (e.k === 'mul' || e.k === 'hadamard') &&
+    isActivation(e.a, model) &&
+    e.b.k === 'sub' &&
+    isOne(e.b.a) &&
+    exprText(e.b.b) === exprText(e.a)
+  )
     out.push({ node: e, meant: slopeOf(e.a, e.range), why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²` });
   // the other way round: tanh's slope 1 − X² written for a σ X (h_t = σ(a_t) with diag(1 − h_t²) copied from a tanh RNN)
-  if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isTanh(e.b.a, model, 'sigma'))
+  if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isActivation(e.b.a, model, 'sigma'))
     out.push({ node: e, meant: sigmaSlopeOf(e.b.a, e.range), why: `that is tanh's slope 1 − tanh²; σ' is σ(1 − σ)` });
   // the square put on the bracket: (1 − tanh)² for 1 − tanh², and diag(1 − h)² (a matrix power) for diag(1 − h²)
   const base = squared(e);
