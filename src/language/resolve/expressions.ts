@@ -15,7 +15,7 @@ import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { tryTimeIndex } from './timeIndex';
-import { forChildren, mentionedVars } from './walk';
+import { forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
 import { firstSegment } from '../segments';
 
@@ -265,7 +265,12 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     case '-': {
       const s = elementwiseShape(x.shape, y.shape);
       if (s === false)
-        fail(ctx, `shape mismatch: cannot ${a.op === '+' ? 'add' : 'subtract'} ${operands(x, y)}`, a.range, 'shape-mismatch');
+        fail(
+          ctx,
+          `shape mismatch: cannot ${a.op === '+' ? 'add' : 'subtract'} ${operands(x, y)}${mixedLayouts(x, y, ctx)}`,
+          a.range,
+          'shape-mismatch',
+        );
       return { k: a.op === '+' ? 'add' : 'sub', a: x, b: y, shape: s as Shape, range: a.range };
     }
     case '⊙': {
@@ -454,6 +459,18 @@ function sizeOnes(ax: Ast, x: Expr, ay: Ast, y: Expr): [Expr, Expr] {
  * a product that does not fit but would with one matrix operand transposed (W_ph (ŷ − y) for W_phᵀ (ŷ − y), a
  * chain rule written in column layout with its transpose forgotten): say which, as a teacher would
  */
+/**
+ * A row (1×n) added to a vector of n: one term written in numerator layout (`(o_t − y_t)ᵀ W_hy`) and the other
+ * in denominator layout (`W_hhᵀ ∂L/∂h_{t+1}`). Both mean the same gradient, so the mistake is the mix, not the
+ * maths; said only in questions and where a derivative is written (in a forward equation, layouts mean nothing).
+ */
+function mixedLayouts(x: Expr, y: Expr, ctx: ExprContext): string {
+  const row = (e: Expr, v: Expr) => e.shape?.length === 2 && e.shape[0] === 1 && v.shape?.length === 1 && e.shape[1] === v.shape[0];
+  if ((!row(x, y) && !row(y, x)) || !(ctx.allowDeriv || hasDeriv(x) || hasDeriv(y))) return '';
+  const side = row(x, y) ? 'left' : 'right';
+  return `; the ${side} term is a row (numerator layout), the other a column: write both in one layout (transpose one of them, ᵀ)`;
+}
+
 function flipFits(x: Expr, y: Expr): string {
   const named = (e: Expr) => e.k === 'ref' || (e.k === 'transpose' && e.a.k === 'ref');
   for (const [side, other, left] of [
