@@ -682,9 +682,9 @@ class UnrolledRun implements Run {
     const tape = this.tape;
     switch (e.k) {
       case 'num':
-        return tape.konst([], scalarData(e.value));
+        return tape.scalar(e.value);
       case 'var':
-        return tape.konst([], scalarData(stepOf(e.idx, env)!));
+        return tape.scalar(stepOf(e.idx, env)!);
       case 'vec':
         return tape.pack(
           e.items.map((x) => this.ev(x, env)),
@@ -770,7 +770,7 @@ class UnrolledRun implements Run {
         // a comparison: constant where it is defined, so its gradient is zero
         const a = this.ev(e.a, env).data[0]!;
         const b = this.ev(e.b, env).data[0]!;
-        return tape.konst([], scalarData(a === b ? 1 : 0));
+        return tape.scalar(a === b ? 1 : 0);
       }
     }
   }
