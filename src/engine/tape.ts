@@ -39,15 +39,21 @@ export interface TNode {
   data: Float64Array;
   a: TNode | null;
   b: TNode | null;
-  /** pack: the scalar entries of a literal */
-  args: TNode[] | null;
-  fn: Fn | null;
-  /** index: the flat offset picked */
-  offset: number;
+  /**
+   * what the operation reads besides a and b: pack, the scalar entries of a literal (TNode[]); fn, the function
+   * (Fn); index, the flat offset picked (number); else null. One field where three were: issue 11, a tape at
+   * T = 5,000 holds 80,000 nodes, and their bytes are what the old generation's collections go through.
+   */
+  aux: TNode[] | Fn | number | null;
   /** graph nodes (one per quantity and step, and the leaves): where immediate partials stop */
   barrier: boolean;
   /** for graph nodes: the tape position where their own equation's operations begin */
   start: number;
+}
+
+/** a pack node's scalar entries (its aux), null for any other operation */
+export function packArgs(y: TNode): TNode[] | null {
+  return y.op === 'pack' ? (y.aux as TNode[]) : null;
 }
 
 // the budget lives in budget.ts (the symbolic engine and the analysis use it too); re-exported for old imports
@@ -323,7 +329,7 @@ const INDEX = {
     return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    acc(y.a!, g[0]!, y.offset);
+    acc(y.a!, g[0]!, y.aux as number);
   },
 };
 
@@ -335,7 +341,7 @@ const PACK = {
     return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    const args = y.args!;
+    const args = y.aux as TNode[];
     for (let i = 0; i < args.length; i++) acc(args[i]!, g[i]!, 0);
   },
 };
@@ -391,7 +397,7 @@ const FN = {
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!;
     const x = a.data;
-    const fn = y.fn!;
+    const fn = y.aux as Fn;
     if (fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag') {
       // elementwise (x and y of one length): each entry's product added in place, as acc would add it
       const ga = accSlot(a);
@@ -477,9 +483,7 @@ export class Tape {
       data,
       a,
       b,
-      args: null,
-      fn: null,
-      offset: 0,
+      aux: null,
       barrier: false,
       start: this.nodes.length,
     };
@@ -553,19 +557,19 @@ export class Tape {
 
   index(a: TNode, offset: number): TNode {
     const n = this.push('index', [], INDEX.forward(a.data, offset, this.arena.alloc(1)), a);
-    n.offset = offset;
+    n.aux = offset;
     return n;
   }
 
   pack(args: TNode[], shape: Shape): TNode {
     const n = this.push('pack', shape, PACK.forward(args, this.arena.alloc(args.length)));
-    n.args = args;
+    n.aux = args;
     return n;
   }
 
   fn(fn: Fn, a: TNode, shape: Shape): TNode {
     const n = this.push('fn', shape, FN.forward(fn, a, this.arena.alloc(FN.size(fn, a))), a);
-    n.fn = fn;
+    n.aux = fn;
     return n;
   }
 
@@ -680,7 +684,8 @@ class Sweeper {
   /** an accumulator lent from the pool (given back once its node is visited, or when the sweep ends) */
   private lend(x: TNode): Float64Array {
     const s = this.cleared(x);
-    this.lent.push(x.id);
+    // listed for the sweep's end unless given back at its node's visit (see visit in run)
+    if (this.gather === null && (x.barrier || x.id === this.only)) this.lent.push(x.id);
     return s;
   }
 
@@ -708,7 +713,10 @@ class Sweeper {
   private rootId = -1;
   /** the one position whose gradient the caller reads (-1: every barrier's) */
   private only = -1;
+  /** the positions lent whose accumulators are still out when the sweep ends (barriers, `only`) */
   private lent: number[] = [];
+  /** a kept sweep's store (sweepKept), filled as the barriers are visited */
+  private gather: KeptGather | null = null;
 
   /** a transient sweep (sweepTransient): every accumulator in range is lent, the result array is `shared` */
   private transient = false;
@@ -810,6 +818,7 @@ class Sweeper {
     }
     this.rootId = root.id;
     this.only = only;
+    this.gather = gather;
     // a chunk of its own per sweep (the views handed out must not be written by a later sweep)
     this.chunk = EMPTY;
     this.used = 0;
@@ -835,10 +844,12 @@ class Sweeper {
         g[id - lo] = undefined;
       }
     };
+    let completed = false;
     try {
       if (!sparse) {
         this.tape.budget.tick(range);
         for (let id = root.id; id >= lo; id--) visit(id);
+        completed = true;
         // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
         // (a transient sweep's stay in its result for its caller to read: held until the next sweep)
         const lent = this.lent;
@@ -858,9 +869,11 @@ class Sweeper {
       for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
       return g;
     } finally {
-      // what a transient sweep set in its result (its root and what it lent, also when it threw), cleared by
-      // the next; the accumulators still lent are the caller's to read until then
+      // what a transient sweep set in its result (its root and what it lent), cleared by the next; the
+      // accumulators still lent are the caller's to read until then. One that threw may have left any
+      // intermediate's in it (not visited, so not given back): cleared at once.
       if (this.transient) {
+        if (!completed) g.fill(undefined, 0, range);
         const set = this.sharedSet;
         set.push(root.id - lo);
         for (let k = 0; k < this.lent.length; k++) {
@@ -881,6 +894,7 @@ class Sweeper {
       this.lent.length = 0;
       this.lending = false;
       this.pool = null;
+      this.gather = null;
     }
   }
 }
