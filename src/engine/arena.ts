@@ -4,7 +4,9 @@
 // its run is done with the backward pass, so every young-generation collection during a run copied all of them,
 // and then once more into the old space. A Float64Array of its own is three heap objects (the array, its
 // ArrayBuffer, its in-heap store or an external one with its bookkeeping); a view into a chunk is one. Measured
-// on the 64-unit RNN at T = 5,000 (with Sweeper's recycled accumulators): GC 78 → 26 ms per run.
+// on the 64-unit RNN at T = 5,000, forward + every loss gradient: the young generation copied 23 + 27 MB per
+// run (survived + promoted), now 8 + 8 MB, and the collections paused it 60–87 ms, now 17 ms (with the
+// accumulators lent by length, accumulators.ts; --trace-gc-nvp, load 6 on 2 cores).
 //
 // A chunk is never handed out twice and never reused: a view is zeroed memory that only its node writes, and a
 // chunk is freed when the tape and every view into it are. What is retained is therefore what the tape holds
