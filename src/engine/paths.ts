@@ -9,7 +9,7 @@ import { nameLatex, refText } from '../language/print';
 import type { ChainTerm } from '../report';
 import { toValue } from './tensor';
 import { stepOf, type Env, type Run } from './run';
-import type { TNode } from './tape';
+import { packArgs, type TNode } from './tape';
 import { identity } from './values';
 
 const MAX_PATHS = 400;
@@ -50,7 +50,7 @@ class ReadsWalk {
       const y = stack.pop()!;
       // another graph node inside the equation's range: the sweep does not cross it
       if (y.barrier && y !== node) continue;
-      const args = y.args;
+      const args = packArgs(y);
       const n = args ? args.length : 0;
       for (let i = -2; i < n; i++) {
         const x = i === -2 ? y.a : i === -1 ? y.b : args![i]!;

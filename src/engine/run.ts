@@ -168,7 +168,12 @@ class UnrolledRun implements Run {
     const states = values.size > 0;
     let name = '';
     let steps: TNode[] = [];
-    for (const pn of plan.order) {
+    // by index, into an array made at its length: issue 11, what a forward pass allocates besides its values
+    // (an iterator result per plan node, the array grown step by step) made T = 5,000's collections more frequent
+    const order = plan.order;
+    this.graphOrder = new Array<TNode>(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const pn = order[i]!;
       const start = this.tape.nodes.length;
       const given = states && pn.step !== null ? values.get(pn.key) : undefined;
       let root: TNode;
@@ -181,7 +186,7 @@ class UnrolledRun implements Run {
       }
       root.barrier = true;
       root.start = start;
-      this.graphOrder.push(root);
+      this.graphOrder[i] = root;
       // the plan lists a quantity's steps together: its array is looked up when the name changes
       if (pn.name !== name) {
         name = pn.name;
@@ -677,24 +682,30 @@ class UnrolledRun implements Run {
     return matpowOn(this.tape, M, n, e.shape);
   }
 
+  /**
+   * a literal's entries onto the tape, in order, appended to `out`. Apart from ev: a closure in ev (over env)
+   * made V8 allocate a context at every call of it (issue 11: ~4.5 MB per forward pass at T = 5,000)
+   */
+  private evItems(items: readonly Expr[], env: Env, out: TNode[]): TNode[] {
+    for (const x of items) out.push(this.ev(x, env));
+    return out;
+  }
+
   /** evaluate an expression onto the tape */
   private ev(e: Expr, env: Env): TNode {
     const tape = this.tape;
     switch (e.k) {
       case 'num':
-        return tape.konst([], scalarData(e.value));
+        return tape.scalar(e.value);
       case 'var':
-        return tape.konst([], scalarData(stepOf(e.idx, env)!));
+        return tape.scalar(stepOf(e.idx, env)!);
       case 'vec':
-        return tape.pack(
-          e.items.map((x) => this.ev(x, env)),
-          e.shape,
-        );
-      case 'mat':
-        return tape.pack(
-          e.rows.flatMap((r) => r.map((x) => this.ev(x, env))),
-          e.shape,
-        );
+        return tape.pack(this.evItems(e.items, env, []), e.shape);
+      case 'mat': {
+        const items: TNode[] = [];
+        for (const row of e.rows) this.evItems(row, env, items);
+        return tape.pack(items, e.shape);
+      }
       case 'ref': {
         const step = stepOf(e.idx, env);
         const n = this.node(e.name, step);
@@ -770,7 +781,7 @@ class UnrolledRun implements Run {
         // a comparison: constant where it is defined, so its gradient is zero
         const a = this.ev(e.a, env).data[0]!;
         const b = this.ev(e.b, env).data[0]!;
-        return tape.konst([], scalarData(a === b ? 1 : 0));
+        return tape.scalar(a === b ? 1 : 0);
       }
     }
   }

@@ -7,7 +7,10 @@
 import { Memo } from './memo';
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
-import { dims, matmul, matmulGradA, matmulGradB, matVecGrads, scalarData, sigmoid, type Tensor } from './tensor';
+import { colsOf, dims, matmul, rowsOf, matmulGradA, matmulGradB, matVecGrads, sigmoid, type Tensor } from './tensor';
+import { Arena } from './arena';
+import { AccumulatorPool } from './accumulators';
+import { KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
 
 export type Op =
@@ -36,19 +39,26 @@ export interface TNode {
   data: Float64Array;
   a: TNode | null;
   b: TNode | null;
-  /** pack: the scalar entries of a literal */
-  args: TNode[] | null;
-  fn: Fn | null;
-  /** index: the flat offset picked */
-  offset: number;
+  /**
+   * what the operation reads besides a and b: pack, the scalar entries of a literal (TNode[]); fn, the function
+   * (Fn); index, the flat offset picked (number); else null. One field where three were: issue 11, a tape at
+   * T = 5,000 holds 80,000 nodes, and their bytes are what the old generation's collections go through.
+   */
+  aux: TNode[] | Fn | number | null;
   /** graph nodes (one per quantity and step, and the leaves): where immediate partials stop */
   barrier: boolean;
   /** for graph nodes: the tape position where their own equation's operations begin */
   start: number;
 }
 
+/** a pack node's scalar entries (its aux), null for any other operation */
+export function packArgs(y: TNode): TNode[] | null {
+  return y.op === 'pack' ? (y.aux as TNode[]) : null;
+}
+
 // the budget lives in budget.ts (the symbolic engine and the analysis use it too); re-exported for old imports
 export { Budget, LimitError } from './budget';
+export { KeptSweep } from './keptSweep';
 
 /** Adds a gradient into an input's accumulator: a whole tensor, or one entry `i` (undefined: not tracked). */
 type Acc = (x: TNode, v: Float64Array | number, i?: number) => void;
@@ -76,10 +86,12 @@ const PASS: Rule = {
   },
 };
 
-/** a + b and a − b, with a scalar side broadcast */
+// The forwards write into `out`, made by the caller at the length the operation gives (the tape's from its
+// arena, the tapeless evaluator's its own: see FORWARD), zeroed, and return it.
+
+/** a + b and a − b, with a scalar side broadcast; out: the longer side's length */
 const ADD = {
-  forward(ad: Float64Array, bd: Float64Array, sub: boolean): Float64Array {
-    const out = new Float64Array(Math.max(ad.length, bd.length));
+  forward(ad: Float64Array, bd: Float64Array, sub: boolean, out: Float64Array): Float64Array {
     if (ad.length === bd.length) {
       if (sub) for (let i = 0; i < out.length; i++) out[i] = ad[i]! - bd[i]!;
       else for (let i = 0; i < out.length; i++) out[i] = ad[i]! + bd[i]!;
@@ -118,8 +130,9 @@ function accNegated(x: TNode, g: Float64Array, acc: Acc, accSlot: Slot): void {
 
 /** −a */
 const NEG = {
-  forward(ad: Float64Array): Float64Array {
-    return negated(ad);
+  forward(ad: Float64Array, out: Float64Array): Float64Array {
+    for (let i = 0; i < ad.length; i++) out[i] = -ad[i]!;
+    return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     accNegated(y.a!, g, acc, accSlot);
@@ -132,11 +145,10 @@ function negated(v: Float64Array): Float64Array {
   return out;
 }
 
-/** a ⊙ b ('had') and a scalar times a tensor ('mul') */
+/** a ⊙ b ('had') and a scalar times a tensor ('mul'); out: the longer side's length */
 const MUL = {
-  forward(ad: Float64Array, bd: Float64Array): Float64Array {
-    const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
+  forward(ad: Float64Array, bd: Float64Array, out: Float64Array): Float64Array {
+    const n = out.length;
     if (ad.length === 1) {
       const s = ad[0]!;
       for (let i = 0; i < n; i++) out[i] = s * bd[i]!;
@@ -179,11 +191,10 @@ function addProduct(into: Float64Array, g: Float64Array, other: Float64Array): v
   }
 }
 
-/** a / b, elementwise, either side possibly a scalar */
+/** a / b, elementwise, either side possibly a scalar; out: the longer side's length */
 const DIV = {
-  forward(ad: Float64Array, bd: Float64Array): Float64Array {
-    const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
+  forward(ad: Float64Array, bd: Float64Array, out: Float64Array): Float64Array {
+    const n = out.length;
     for (let i = 0; i < n; i++) out[i] = (ad.length === 1 ? ad[0]! : ad[i]!) / (bd.length === 1 ? bd[0]! : bd[i]!);
     return out;
   },
@@ -206,43 +217,44 @@ const DIV = {
 
 /** a^e for a scalar exponent e (squares multiplied out) */
 const POW = {
-  forward(ad: Float64Array, e: number): Float64Array {
-    const out = new Float64Array(ad.length);
+  forward(ad: Float64Array, e: number, out: Float64Array): Float64Array {
     for (let i = 0; i < out.length; i++) out[i] = e === 2 ? ad[i]! * ad[i]! : Math.pow(ad[i]!, e);
     return out;
   },
   // ∂/∂a = e a^(e−1); ∂/∂e = a^e ln a where a > 0 (only when the exponent is not a constant)
-  backward(y: TNode, g: Float64Array, acc: Acc): void {
+  // a's gradient added in place, entry by entry, as acc would add a temporary of them (a and y are of one length)
+  backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!,
       b = y.b!;
     const e = b.data[0]!;
-    const ga = new Float64Array(g.length);
+    const ga = accSlot(a);
     let gb = 0;
     for (let i = 0; i < g.length; i++) {
       const x = a.data[i]!;
-      ga[i] = g[i]! * (e === 2 ? 2 * x : e * Math.pow(x, e - 1));
+      if (ga) ga[i]! += g[i]! * (e === 2 ? 2 * x : e * Math.pow(x, e - 1));
       if (x > 0) gb += g[i]! * y.data[i]! * Math.log(x);
     }
-    acc(a, ga);
     if (b.op !== 'const') acc(b, gb, 0);
   },
 };
 
 /** A B, matrices (vectors as columns or rows, by their shapes) */
 const MATMUL = {
-  forward(a: Tensor, b: Tensor): Float64Array {
-    const [m, k] = dims(a.shape);
-    const [, n] = dims(b.shape);
-    const out = new Float64Array(m * n);
-    matmul(a.data, b.data, m, k, n, out);
+  /** the entries of A B */
+  size(a: Tensor, b: Tensor): number {
+    return rowsOf(a.shape) * colsOf(b.shape);
+  },
+  forward(a: Tensor, b: Tensor, out: Float64Array): Float64Array {
+    matmul(a.data, b.data, rowsOf(a.shape), colsOf(a.shape), colsOf(b.shape), out);
     return out;
   },
   // weight gradients add up over every step: accumulate in place, no temporary per step
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
     const a = y.a!,
       b = y.b!;
-    const [m, k] = dims(a.shape);
-    const [, n] = dims(b.shape);
+    const m = rowsOf(a.shape),
+      k = colsOf(a.shape),
+      n = colsOf(b.shape);
     // the slots asked in the order the two kernels asked them (a sparse sweep queues a before b)
     const ga = a.op !== 'const' ? slot(a) : undefined;
     const gb = b.op !== 'const' ? slot(b) : undefined;
@@ -264,9 +276,9 @@ const CONTRACT = {
     const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
     return [a.data.length / n, n, b.data.length / n];
   },
-  forward(a: Tensor, b: Tensor): Float64Array {
+  /** out: P·Q entries */
+  forward(a: Tensor, b: Tensor, out: Float64Array): Float64Array {
     const [P, n, Q] = CONTRACT.sizes(a, b);
-    const out = new Float64Array(P * Q);
     matmul(a.data, b.data, P, n, Q, out);
     return out;
   },
@@ -287,10 +299,12 @@ const CONTRACT = {
 
 /** Aᵀ (a vector's transpose is the same entries) */
 const TRANSPOSE = {
-  forward(a: Tensor): Float64Array {
+  /** out: a's length */
+  forward(a: Tensor, out: Float64Array): Float64Array {
     const [m, n] = dims(a.shape);
-    if (m === 1 || n === 1) return a.data.slice();
-    return transposed(a.data, m, n);
+    if (m === 1 || n === 1) out.set(a.data);
+    else transposeInto(a.data, m, n, out);
+    return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
     const [m, n] = dims(y.a!.shape);
@@ -300,37 +314,49 @@ const TRANSPOSE = {
 
 /** the n×m transpose of an m×n row-major matrix */
 function transposed(v: Float64Array, m: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
+  return transposeInto(v, m, n, new Float64Array(m * n));
+}
+function transposeInto(v: Float64Array, m: number, n: number, out: Float64Array): Float64Array {
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = v[i * n + j]!;
   return out;
 }
 
 /** one entry of a tensor, at a flat offset */
 const INDEX = {
-  forward(ad: Float64Array, offset: number): Float64Array {
-    return scalarData(ad[offset]!);
+  /** out: one entry */
+  forward(ad: Float64Array, offset: number, out: Float64Array): Float64Array {
+    out[0] = ad[offset]!;
+    return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    acc(y.a!, g[0]!, y.offset);
+    acc(y.a!, g[0]!, y.aux as number);
   },
 };
 
 /** a literal's scalar entries packed into one tensor */
 const PACK = {
-  forward(args: TNode[]): Float64Array {
-    const out = new Float64Array(args.length);
+  /** out: one entry per argument */
+  forward(args: TNode[], out: Float64Array): Float64Array {
     for (let i = 0; i < args.length; i++) out[i] = args[i]!.data[0]!;
     return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    const args = y.args!;
+    const args = y.aux as TNode[];
     for (let i = 0; i < args.length; i++) acc(args[i]!, g[i]!, 0);
   },
 };
 
 /** the language's functions: Σ, mean, softmax, diag, and the elementwise ones of UNARY */
 const FN = {
-  forward(fn: Fn, a: Tensor): Float64Array {
+  /** the entries of fn(a) */
+  size(fn: Fn, a: Tensor): number {
+    const len = a.data.length;
+    if (fn === 'sum' || fn === 'mean') return 1;
+    if (fn === 'diag') return a.shape.length === 2 ? a.shape[0]! : len * len;
+    return len;
+  },
+  /** out: size(fn, a) entries, zeroed (diag writes the diagonal only) */
+  forward(fn: Fn, a: Tensor, out: Float64Array): Float64Array {
     const x = a.data;
     const len = x.length;
     switch (fn) {
@@ -338,12 +364,12 @@ const FN = {
       case 'mean': {
         let s = 0;
         for (let i = 0; i < len; i++) s += x[i]!;
-        return scalarData(fn === 'mean' ? s / len : s);
+        out[0] = fn === 'mean' ? s / len : s;
+        return out;
       }
       case 'softmax': {
         let m = -Infinity;
         for (let i = 0; i < len; i++) m = Math.max(m, x[i]!);
-        const out = new Float64Array(len);
         let s = 0;
         for (let i = 0; i < len; i++) {
           out[i] = Math.exp(x[i]! - m);
@@ -355,16 +381,13 @@ const FN = {
       case 'diag': {
         if (a.shape.length === 2) {
           const n = a.shape[0]!;
-          const out = new Float64Array(n);
           for (let i = 0; i < n; i++) out[i] = x[i * n + i]!;
           return out;
         }
-        const out = new Float64Array(len * len);
         for (let i = 0; i < len; i++) out[i * len + i] = x[i]!;
         return out;
       }
       default: {
-        const out = new Float64Array(len);
         const f = UNARY[fn as keyof typeof UNARY];
         for (let i = 0; i < len; i++) out[i] = f(x[i]!);
         return out;
@@ -374,7 +397,7 @@ const FN = {
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!;
     const x = a.data;
-    const fn = y.fn!;
+    const fn = y.aux as Fn;
     if (fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag') {
       // elementwise (x and y of one length): each entry's product added in place, as acc would add it
       const ga = accSlot(a);
@@ -403,18 +426,23 @@ const FN = {
 
 /**
  * The forwards alone, for the tapeless evaluator (values.ts): a check's sides need values, not a tape, and
- * computing them with the very same kernels keeps every number bit for bit what the tape gives.
+ * computing them with the very same kernels keeps every number bit for bit what the tape gives. Each result
+ * is an array of its own (the evaluator's values are short-lived: no arena).
  */
 export const FORWARD = {
-  add: ADD.forward,
-  neg: NEG.forward,
-  mul: MUL.forward,
-  div: DIV.forward,
-  pow: POW.forward,
-  matmul: MATMUL.forward,
-  contract: CONTRACT.forward,
-  transpose: TRANSPOSE.forward,
-  fn: FN.forward,
+  add: (ad: Float64Array, bd: Float64Array, sub: boolean): Float64Array =>
+    ADD.forward(ad, bd, sub, new Float64Array(Math.max(ad.length, bd.length))),
+  neg: (ad: Float64Array): Float64Array => NEG.forward(ad, new Float64Array(ad.length)),
+  mul: (ad: Float64Array, bd: Float64Array): Float64Array => MUL.forward(ad, bd, new Float64Array(Math.max(ad.length, bd.length))),
+  div: (ad: Float64Array, bd: Float64Array): Float64Array => DIV.forward(ad, bd, new Float64Array(Math.max(ad.length, bd.length))),
+  pow: (ad: Float64Array, e: number): Float64Array => POW.forward(ad, e, new Float64Array(ad.length)),
+  matmul: (a: Tensor, b: Tensor): Float64Array => MATMUL.forward(a, b, new Float64Array(MATMUL.size(a, b))),
+  contract: (a: Tensor, b: Tensor): Float64Array => {
+    const [P, , Q] = CONTRACT.sizes(a, b);
+    return CONTRACT.forward(a, b, new Float64Array(P * Q));
+  },
+  transpose: (a: Tensor): Float64Array => TRANSPOSE.forward(a, new Float64Array(a.data.length)),
+  fn: (fn: Fn, a: Tensor): Float64Array => FN.forward(fn, a, new Float64Array(FN.size(fn, a))),
 };
 
 /** every operation's backward, by the op a node records */
@@ -443,6 +471,8 @@ const RULES: Record<Op, Rule> = {
 export class Tape {
   nodes: TNode[] = [];
   budget = new Budget();
+  /** the values the tape computes (arena.ts: one heap object each, where an array of its own is three) */
+  private arena = new Arena();
 
   push(op: Op, shape: Shape, data: Float64Array, a: TNode | null = null, b: TNode | null = null): TNode {
     this.budget.tick(PUSH_OPS + (data.length >> 4));
@@ -453,9 +483,7 @@ export class Tape {
       data,
       a,
       b,
-      args: null,
-      fn: null,
-      offset: 0,
+      aux: null,
       barrier: false,
       start: this.nodes.length,
     };
@@ -471,13 +499,22 @@ export class Tape {
     return this.push('const', shape, data);
   }
 
+  /** a scalar constant (a number of the text, a bound variable's value), its one entry in the arena */
+  scalar(x: number): TNode {
+    const data = this.arena.alloc(1);
+    data[0] = x;
+    return this.push('const', [], data);
+  }
+
   add(a: TNode, b: TNode, sub = false): TNode {
-    const big = a.data.length >= b.data.length ? a : b;
-    return this.push(sub ? 'sub' : 'add', big.shape, ADD.forward(a.data, b.data, sub), a, b);
+    const ad = a.data,
+      bd = b.data;
+    const big = ad.length >= bd.length ? a : b;
+    return this.push(sub ? 'sub' : 'add', big.shape, ADD.forward(ad, bd, sub, this.arena.alloc(big.data.length)), a, b);
   }
 
   neg(a: TNode): TNode {
-    return this.push('neg', a.shape, NEG.forward(a.data), a);
+    return this.push('neg', a.shape, NEG.forward(a.data, this.arena.alloc(a.data.length)), a);
   }
 
   /** elementwise product with scalar broadcasting ('mul' when one side is a scalar) */
@@ -485,49 +522,54 @@ export class Tape {
     const ad = a.data,
       bd = b.data;
     const shape = ad.length >= bd.length ? a.shape : b.shape;
-    return this.push(ad.length === bd.length && ad.length > 1 ? 'had' : 'mul', shape, MUL.forward(ad, bd), a, b);
+    const out = this.arena.alloc(Math.max(ad.length, bd.length));
+    return this.push(ad.length === bd.length && ad.length > 1 ? 'had' : 'mul', shape, MUL.forward(ad, bd, out), a, b);
   }
 
   div(a: TNode, b: TNode): TNode {
-    return this.push('div', a.data.length >= b.data.length ? a.shape : b.shape, DIV.forward(a.data, b.data), a, b);
+    const ad = a.data,
+      bd = b.data;
+    const out = this.arena.alloc(Math.max(ad.length, bd.length));
+    return this.push('div', ad.length >= bd.length ? a.shape : b.shape, DIV.forward(ad, bd, out), a, b);
   }
 
   pow(a: TNode, b: TNode): TNode {
-    return this.push('pow', a.shape, POW.forward(a.data, b.data[0]!), a, b);
+    return this.push('pow', a.shape, POW.forward(a.data, b.data[0]!, this.arena.alloc(a.data.length)), a, b);
   }
 
   matmul(a: TNode, b: TNode, shape: Shape): TNode {
-    return this.push('matmul', shape, MATMUL.forward(a, b), a, b);
+    return this.push('matmul', shape, MATMUL.forward(a, b, this.arena.alloc(MATMUL.size(a, b))), a, b);
   }
 
   /** a's last index with b's first (see CONTRACT), the result in `shape` */
   contract(a: TNode, b: TNode, shape: Shape): TNode {
-    return this.push('contract', shape, CONTRACT.forward(a, b), a, b);
+    const [P, , Q] = CONTRACT.sizes(a, b);
+    return this.push('contract', shape, CONTRACT.forward(a, b, this.arena.alloc(P * Q)), a, b);
   }
 
   transpose(a: TNode, shape: Shape): TNode {
-    return this.push('transpose', shape, TRANSPOSE.forward(a), a);
+    return this.push('transpose', shape, TRANSPOSE.forward(a, this.arena.alloc(a.data.length)), a);
   }
 
   fill(a: TNode, shape: Shape): TNode {
-    return this.push('fill', shape, new Float64Array(entries(shape)).fill(a.data[0]!), a);
+    return this.push('fill', shape, this.arena.alloc(entries(shape)).fill(a.data[0]!), a);
   }
 
   index(a: TNode, offset: number): TNode {
-    const n = this.push('index', [], INDEX.forward(a.data, offset), a);
-    n.offset = offset;
+    const n = this.push('index', [], INDEX.forward(a.data, offset, this.arena.alloc(1)), a);
+    n.aux = offset;
     return n;
   }
 
   pack(args: TNode[], shape: Shape): TNode {
-    const n = this.push('pack', shape, PACK.forward(args));
-    n.args = args;
+    const n = this.push('pack', shape, PACK.forward(args, this.arena.alloc(args.length)));
+    n.aux = args;
     return n;
   }
 
   fn(fn: Fn, a: TNode, shape: Shape): TNode {
-    const n = this.push('fn', shape, FN.forward(fn, a), a);
-    n.fn = fn;
+    const n = this.push('fn', shape, FN.forward(fn, a, this.arena.alloc(FN.size(fn, a))), a);
+    n.aux = fn;
     return n;
   }
 
@@ -561,8 +603,13 @@ export class Tape {
    * The numbers and the operations charged are sweep()'s.
    */
   sweepKept(root: TNode, seed: Float64Array, lo: number, dense = false): KeptSweep {
-    const g = (this.sweeper ??= new Sweeper(this)).run(root, seed, lo, null, dense, null, -1, true);
-    return KeptSweep.of(this.nodes, root.id, lo, g);
+    const sweeper = (this.sweeper ??= new Sweeper(this));
+    // a sparse sweep lends nothing: its result is copied; any other gathers its barriers as it visits them
+    if (!dense && root.id - lo >= SPARSE_RANGE)
+      return KeptSweep.of(this.nodes, root.id, lo, sweeper.run(root, seed, lo, null, dense, null, -1, true));
+    const gather = new KeptGather(this.nodes, root.id, lo);
+    sweeper.run(root, seed, lo, null, dense, null, -1, true, false, gather);
+    return gather.done();
   }
 
   /**
@@ -608,7 +655,7 @@ class Sweeper {
   private used = 0;
   private next = FIRST_CHUNK;
   // a transient sweep's accumulators below its range (`below`, read and copied by its caller before the next
-  // sweep) are scratch too, as what it lends in range: a chunk made per sweep for a 3×3 W_hh was a quarter of
+  // sweep) are lent too, as what it lends in range: a chunk made per sweep for a 3×3 W_hh was a quarter of
   // a one-step derivative's time (a buffer outside the heap, made and freed per sweep)
   private belowTransient = false;
 
@@ -628,21 +675,17 @@ class Sweeper {
     return v;
   }
 
-  /** a zeroed accumulator from scratch: the one this tape position had in an earlier sweep, if of its length */
+  /** a zeroed accumulator from the analysis's pool, or a fresh one */
   private cleared(x: TNode): Float64Array {
     const len = x.data.length;
-    let s = this.scratch[x.id];
-    if (s !== undefined && s.length === len) {
-      if (len <= OWN_ARRAY_MAX) for (let k = 0; k < len; k++) s[k] = 0;
-      else s.fill(0);
-    } else this.scratch[x.id] = s = this.fresh(len);
-    return s;
+    return this.pool!.take(len) ?? this.fresh(len);
   }
 
-  /** an intermediate's accumulator, lent from scratch (and handed back from a dense sweep's result) */
+  /** an accumulator lent from the pool (given back once its node is visited, or when the sweep ends) */
   private lend(x: TNode): Float64Array {
     const s = this.cleared(x);
-    this.lent.push(x.id);
+    // listed for the sweep's end unless given back at its node's visit (see visit in run)
+    if (this.gather === null && (x.barrier || x.id === this.only)) this.lent.push(x.id);
     return s;
   }
 
@@ -657,26 +700,29 @@ class Sweeper {
   }
 
   /**
-   * Accumulators of the intermediate (non-graph) nodes, by tape position, lent again to every dense sweep on
-   * the tapes of one analysis (scratchOf): no caller reads an intermediate's gradient (they read graph nodes
-   * and leaves: the barriers), so a dense sweep hands them back cleared from its result. Issue 11: the checks
-   * of one file sweep the same equations at every point, draw and row, on runs of one model whose tapes are
-   * laid out alike, and a fresh array per intermediate per sweep was most of what judging a check allocated
-   * (and, held by the kept sweeps, much of what the young generation copied).
+   * The accumulators lent to every dense sweep on the tapes of one analysis (poolOf, accumulators.ts): no
+   * caller reads an intermediate's gradient (they read graph nodes and leaves: the barriers), so a dense sweep
+   * gives an intermediate's back once its node is visited, and hands the rest back from its result. Issue 11:
+   * the checks of one file sweep the same equations at every point, draw and row, and a fresh array per
+   * intermediate per sweep was most of what judging a check allocated (and, held by the kept sweeps, much of
+   * what the young generation copied).
    */
-  private scratch: (Float64Array | undefined)[] = NO_SCRATCH;
-  /** whether this sweep lends scratch (dense, not the root), and the positions it lent */
+  private pool: AccumulatorPool | null = null;
+  /** whether this sweep lends from the pool (dense, not the root), and the positions it lent */
   private lending = false;
   private rootId = -1;
   /** the one position whose gradient the caller reads (-1: every barrier's) */
   private only = -1;
+  /** the positions lent whose accumulators are still out when the sweep ends (barriers, `only`) */
   private lent: number[] = [];
+  /** a kept sweep's store (sweepKept), filled as the barriers are visited */
+  private gather: KeptGather | null = null;
 
-  /** a transient sweep (sweepTransient): every accumulator in range is lent, the result array is `pool` */
+  /** a transient sweep (sweepTransient): every accumulator in range is lent, the result array is `shared` */
   private transient = false;
-  /** the result array of transient sweeps: every entry undefined but those listed in poolSet */
-  private pool: (Float64Array | undefined)[] = [];
-  private poolSet: number[] = [];
+  /** the result array of transient sweeps: every entry undefined but those listed in sharedSet */
+  private shared: (Float64Array | undefined)[] = [];
+  private sharedSet: number[] = [];
 
   private slotHere(x: TNode): Float64Array | undefined {
     let slot: Float64Array | undefined;
@@ -692,7 +738,8 @@ class Sweeper {
     } else if (this.below) {
       slot = this.below.get(x.id);
       if (!slot) {
-        slot = this.belowTransient ? this.cleared(x) : this.fresh(x.data.length);
+        if (this.belowTransient) this.pool!.hold((slot = this.cleared(x)));
+        else slot = this.fresh(x.data.length);
         this.below.set(x.id, slot);
       }
     }
@@ -735,6 +782,7 @@ class Sweeper {
     only: number,
     transient: boolean,
     keepBelow = false,
+    gather: KeptGather | null = null,
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
@@ -742,11 +790,11 @@ class Sweeper {
     transient &&= !sparse;
     let g: (Float64Array | undefined)[];
     if (transient) {
-      g = this.pool;
-      const set = this.poolSet;
+      g = this.shared;
+      const set = this.sharedSet;
       for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
       set.length = 0;
-      if (g.length < range) g = this.pool = new Array(range);
+      if (g.length < range) g = this.shared = new Array(range);
       // the root's gradient is only read (every other node of the range comes before it)
       g[root.id - lo] = seed;
     } else {
@@ -762,9 +810,15 @@ class Sweeper {
     this.queued = sparse ? new Uint8Array(range) : null;
     // a sparse sweep's cost follows what it reaches: it makes its own accumulators, and clears nothing
     this.lending = !sparse;
-    if (this.lending) this.scratch = scratchOf(this.tape.budget);
+    let pool: AccumulatorPool | null = null;
+    if (this.lending) {
+      this.pool = pool = poolOf(this.tape.budget);
+      // what the last sweep's caller read (on any tape of the analysis) is lent again from here on
+      pool.reclaim();
+    }
     this.rootId = root.id;
     this.only = only;
+    this.gather = gather;
     // a chunk of its own per sweep (the views handed out must not be written by a later sweep)
     this.chunk = EMPTY;
     this.used = 0;
@@ -779,16 +833,34 @@ class Sweeper {
       // in a one-step sweep only those of the step (`cross`)
       if (y.barrier && below && id !== root.id && !cross?.(y)) return;
       RULES[y.op].backward(y, gy, acc, slotOf, accSlot);
+      if (!pool) return;
+      // a gradient is complete once its node is visited (only later nodes add into it, and they come first):
+      // a kept sweep's barrier is gathered now, and an intermediate's (which no caller reads) has done its work,
+      // so its accumulator goes back to be lent again at once (the root's is the caller's seed)
+      const keep = gather !== null && (y.barrier || id === root.id);
+      if (keep) gather.add(id - lo, gy);
+      if (id !== root.id && (keep || (!y.barrier && id !== only))) {
+        pool.give(gy);
+        g[id - lo] = undefined;
+      }
     };
+    let completed = false;
     try {
       if (!sparse) {
         this.tape.budget.tick(range);
         for (let id = root.id; id >= lo; id--) visit(id);
+        completed = true;
         // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
-        // the lent accumulators go back: the result holds the barriers' (and the root's) own arrays only
-        // (a transient sweep's stay in the pool for its caller to read: the next one clears them)
+        // (a transient sweep's stay in its result for its caller to read: held until the next sweep)
         const lent = this.lent;
-        if (!transient) for (let k = 0; k < lent.length; k++) g[lent[k]! - lo] = undefined;
+        if (!transient)
+          for (let k = 0; k < lent.length; k++) {
+            const a = g[lent[k]! - lo];
+            if (a) {
+              pool!.give(a);
+              g[lent[k]! - lo] = undefined;
+            }
+          }
         return g;
       }
       const heap = this.heap!;
@@ -797,11 +869,19 @@ class Sweeper {
       for (let id = heap.pop(); id !== undefined; id = heap.pop()) visit(id);
       return g;
     } finally {
-      // what a transient sweep set in the pool (its root and what it lent, also when it threw), cleared by the next
+      // what a transient sweep set in its result (its root and what it lent), cleared by the next; the
+      // accumulators still lent are the caller's to read until then. One that threw may have left any
+      // intermediate's in it (not visited, so not given back): cleared at once.
       if (this.transient) {
-        const set = this.poolSet;
+        if (!completed) g.fill(undefined, 0, range);
+        const set = this.sharedSet;
         set.push(root.id - lo);
-        for (let k = 0; k < this.lent.length; k++) set.push(this.lent[k]! - lo);
+        for (let k = 0; k < this.lent.length; k++) {
+          const at = this.lent[k]! - lo;
+          set.push(at);
+          const a = g[at];
+          if (a) this.pool!.hold(a);
+        }
         this.transient = false;
       }
       this.belowTransient = false;
@@ -813,97 +893,24 @@ class Sweeper {
       this.chunk = EMPTY;
       this.lent.length = 0;
       this.lending = false;
-      this.scratch = NO_SCRATCH;
+      this.pool = null;
+      this.gather = null;
     }
   }
 }
 const EMPTY = new Float64Array(0);
 
 /**
- * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
- * (of small integers, of doubles), which live inside the heap: a typed array of more than 64 bytes has its own
- * buffer outside it, slower to make and to free, and one or two per kept sweep would be made. Past
- * KEPT_TYPED_MIN gradient entries (a loss sweep: every weight's and every step's) the entries are one
- * Float64Array: a plain array that long is made in the large-object space and filled a double at a time
- * (26,000 entries, the 64-unit RNN at T = 200: 170 against 17–73 µs; 1,024: 2.2–2.8 against 1.8 µs), and
- * the young generation's collections copied it entry by entry while the analysis ran
- */
-export class KeptSweep {
-  private constructor(
-    readonly lo: number,
-    /** per position lo..root: 1 + where its gradient begins in `flat`, 0 where none was reached */
-    private at: number[],
-    private flat: number[] | Float64Array,
-  ) {}
-
-  static of(nodes: readonly TNode[], root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
-    const range = root - lo + 1;
-    let total = 0;
-    for (let k = 0; k < range; k++) {
-      const v = g[k];
-      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) total += v.length;
-    }
-    const at: number[] = new Array<number>(range).fill(0);
-    const typed = total >= KEPT_TYPED_MIN;
-    const flat = typed ? new Float64Array(total) : new Array<number>(total).fill(0);
-    let o = 0;
-    for (let k = 0; k < range; k++) {
-      const v = g[k];
-      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) {
-        at[k] = o + 1;
-        if (typed) (flat as Float64Array).set(v, o);
-        else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
-        o += v.length;
-      }
-    }
-    return new KeptSweep(lo, at, flat);
-  }
-
-  /** whether the sweep reached tape position id (a barrier or the root, at or above lo) */
-  has(id: number): boolean {
-    const k = id - this.lo;
-    return k >= 0 && k < this.at.length && this.at[k] !== 0;
-  }
-
-  /** the gradient at tape position id, n entries, copied into out from `into` (false: none reached, out untouched) */
-  copy(id: number, n: number, out: Float64Array, into: number): boolean {
-    if (!this.has(id)) return false;
-    const o = this.at[id - this.lo]! - 1;
-    const flat = this.flat;
-    // a typed store's gradients are copied whole: read early in an analysis (the loss sweep's, per quantity and
-    // step), this code is not yet optimized, and a loop an entry at a time was 4% of analyze() at T = 20
-    if (n >= 16 && flat instanceof Float64Array) out.set(flat.subarray(o, o + n), into);
-    else for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
-    return true;
-  }
-
-  /** the gradient at tape position id, n entries, as an array of its own; undefined where none was reached */
-  view(id: number, n: number): Float64Array | undefined {
-    if (!this.has(id)) return undefined;
-    const out = new Float64Array(n);
-    this.copy(id, n, out, 0);
-    return out;
-  }
-
-  /** tape positions the kept gradients cover */
-  get range(): number {
-    return this.at.length;
-  }
-}
-
-/**
  * The lent accumulators of every tape that shares a budget (the runs of one analysis: the file's values, the
- * draws, the culprits' runs), by tape position: one sweep at a time on any of them, and an array is lent
- * again only to a node of its length. Held as long as the analysis holds its budget.
+ * draws, the culprits' runs): one sweep at a time on any of them. Held as long as the analysis holds its
+ * budget, and bounded (accumulators.ts).
  */
-const scratches = new Memo<Budget, (Float64Array | undefined)[]>();
-function scratchOf(budget: Budget): (Float64Array | undefined)[] {
-  let s = scratches.get(budget);
-  if (!s) scratches.set(budget, (s = []));
-  return s;
+const pools = new Memo<Budget, AccumulatorPool>();
+function poolOf(budget: Budget): AccumulatorPool {
+  let p = pools.get(budget);
+  if (!p) pools.set(budget, (p = new AccumulatorPool()));
+  return p;
 }
-/** the fewest entries a kept sweep holds in a Float64Array (KeptSweep) rather than a plain array */
-const KEPT_TYPED_MIN = 1024;
 /** the most entries of an accumulator made as an array of its own (V8 keeps up to 64 bytes inside the heap) */
 const OWN_ARRAY_MAX = 8;
 /** entries of a sweep's first chunk of accumulators (sixteen 16-entry vectors), and the most of any later one (512 KB) */
@@ -912,8 +919,6 @@ const MAX_CHUNK = 1 << 16;
 
 /** a sweep over a longer range visits only the nodes it reaches (through a heap); a shorter one, every node */
 export const SPARSE_RANGE = 8192;
-
-const NO_SCRATCH: (Float64Array | undefined)[] = [];
 
 /** a binary max-heap of tape ids */
 class MaxHeap {

@@ -25,6 +25,17 @@ export function dims(s: Shape): [number, number] {
   return [1, 1];
 }
 
+// dims(s)[0] and dims(s)[1] without the pair: the tape reads them per matrix product, forward and backward
+// (issue 11: at T = 5,000 every array made per step adds to what the young generation's collections see)
+/** rows of a shape seen as a matrix (dims(s)[0]) */
+export function rowsOf(s: Shape): number {
+  return s.length === 1 || s.length === 2 ? s[0]! : 1;
+}
+/** columns of a shape seen as a matrix (dims(s)[1]) */
+export function colsOf(s: Shape): number {
+  return s.length === 2 ? s[1]! : 1;
+}
+
 /**
  * The kernels' sizes as small integers. A shape read from the text can hold its numbers as doubles (the
  * lexer's token values are a double field once any token is a fraction: 64 arrives as a heap number), and

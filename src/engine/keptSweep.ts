@@ -1,0 +1,132 @@
+// What a kept sweep (Tape.sweepKept) keeps: the gradients of the barriers (graph nodes, leaves) and of the root,
+// by tape position, packed into one store, copied from a finished sweep (KeptSweep.of) or gathered while the
+// sweep runs (KeptGather).
+
+import type { TNode } from './tape';
+
+/** the fewest entries a kept sweep holds in a Float64Array (KeptSweep) rather than a plain array */
+const KEPT_TYPED_MIN = 1024;
+
+/**
+ * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
+ * (of small integers, of doubles), which live inside the heap: a typed array of more than 64 bytes has its own
+ * buffer outside it, slower to make and to free, and one or two per kept sweep would be made. Past
+ * KEPT_TYPED_MIN gradient entries (a loss sweep: every weight's and every step's) the entries are one
+ * Float64Array: a plain array that long is made in the large-object space and filled a double at a time
+ * (26,000 entries, the 64-unit RNN at T = 200: 170 against 17–73 µs; 1,024: 2.2–2.8 against 1.8 µs), and
+ * the young generation's collections copied it entry by entry while the analysis ran
+ */
+export class KeptSweep {
+  constructor(
+    readonly lo: number,
+    /** per position lo..root: 1 + where its gradient begins in `flat`, 0 where none was reached */
+    private at: number[],
+    private flat: number[] | Float64Array,
+  ) {}
+
+  /** from a finished sweep's result g (lo..root), reading the barriers' and the root's entries */
+  static of(nodes: readonly TNode[], root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
+    const range = root - lo + 1;
+    let total = 0;
+    for (let k = 0; k < range; k++) {
+      const v = g[k];
+      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) total += v.length;
+    }
+    const at: number[] = new Array<number>(range).fill(0);
+    const typed = total >= KEPT_TYPED_MIN;
+    const flat = typed ? new Float64Array(total) : new Array<number>(total).fill(0);
+    let o = 0;
+    for (let k = 0; k < range; k++) {
+      const v = g[k];
+      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) {
+        at[k] = o + 1;
+        if (typed) (flat as Float64Array).set(v, o);
+        else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
+        o += v.length;
+      }
+    }
+    return new KeptSweep(lo, at, flat);
+  }
+
+  /** whether the sweep reached tape position id (a barrier or the root, at or above lo) */
+  has(id: number): boolean {
+    const k = id - this.lo;
+    return k >= 0 && k < this.at.length && this.at[k] !== 0;
+  }
+
+  /** the gradient at tape position id, n entries, copied into out from `into` (false: none reached, out untouched) */
+  copy(id: number, n: number, out: Float64Array, into: number): boolean {
+    if (!this.has(id)) return false;
+    const o = this.at[id - this.lo]! - 1;
+    const flat = this.flat;
+    // a typed store's gradients are copied whole: read early in an analysis (the loss sweep's, per quantity and
+    // step), this code is not yet optimized, and a loop an entry at a time was 4% of analyze() at T = 20
+    if (n >= 16 && flat instanceof Float64Array) out.set(flat.subarray(o, o + n), into);
+    else for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
+    return true;
+  }
+
+  /** the gradient at tape position id, n entries, as an array of its own; undefined where none was reached */
+  view(id: number, n: number): Float64Array | undefined {
+    if (!this.has(id)) return undefined;
+    const out = new Float64Array(n);
+    this.copy(id, n, out, 0);
+    return out;
+  }
+
+  /** tape positions the kept gradients cover */
+  get range(): number {
+    return this.at.length;
+  }
+}
+
+/**
+ * A kept sweep's store filled while the sweep runs: a barrier's gradient is complete once its node is visited
+ * (only later nodes add into it), so the sweep copies it here then and lends its accumulator again at once.
+ * Issue 11: the loss sweep of the 64-unit RNN at T = 5,000 held an accumulator per graph node and leaf (25,000,
+ * most of them one-entry arrays of three heap objects each) to its end, copied by every young-generation
+ * collection in between. The store is laid out in visiting order (latest position first); `at` finds each.
+ */
+export class KeptGather {
+  private at: number[];
+  private flat: number[] | Float64Array;
+  private used = 0;
+
+  constructor(
+    nodes: readonly TNode[],
+    root: number,
+    private lo: number,
+  ) {
+    const range = root - lo + 1;
+    // room for every barrier in range and the root: what a sweep that reaches them all keeps
+    let room = nodes[root]!.data.length;
+    for (let k = lo; k < root; k++) {
+      const n = nodes[k]!;
+      if (n.barrier) room += n.data.length;
+    }
+    this.at = new Array<number>(range).fill(0);
+    this.flat = room >= KEPT_TYPED_MIN ? new Float64Array(room) : new Array<number>(room).fill(0);
+  }
+
+  /** the gradient v of position lo + k, complete */
+  add(k: number, v: Float64Array): void {
+    const o = this.used;
+    const flat = this.flat;
+    if (v.length >= 16 && flat instanceof Float64Array) flat.set(v, o);
+    else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
+    this.at[k] = o + 1;
+    this.used = o + v.length;
+  }
+
+  /** the kept sweep: its entries in a Float64Array from KEPT_TYPED_MIN of them on, as KeptSweep.of lays them */
+  done(): KeptSweep {
+    const used = this.used;
+    let flat = this.flat;
+    if (used < KEPT_TYPED_MIN && flat instanceof Float64Array) {
+      const plain = new Array<number>(used).fill(0);
+      for (let j = 0; j < used; j++) plain[j] = flat[j]!;
+      flat = plain;
+    } else if (used < flat.length && flat instanceof Float64Array) flat = flat.subarray(0, used);
+    return new KeptSweep(this.lo, this.at, flat);
+  }
+}
