@@ -244,6 +244,17 @@ function adjointCandidates(side: Expr, other: Expr, model: Model): Expr[] {
   return out.slice(0, 4);
 }
 
+/**
+ * 1 − q for each gate q (a quantity σ(…)) the site has as a factor: the half of σ' = q(1 − q) left out when the
+ * slope is written by the gate's name (`∂o_t/∂h_t = o_t W_hy`, `Σ_t δf_t ⊙ f_t h_{t-1}ᵀ`). Tried before the network's
+ * other factors: in a gated network those fill MAX_CANDIDATES before this one is reached
+ */
+function complements(site: Expr, model: Model): Expr[] {
+  return factorsOf(site)
+    .filter((f) => isGate(f, model))
+    .map((f) => ({ k: 'sub', a: one(f), b: f, shape: f.shape, range: f.range }) as Expr);
+}
+
 /** each network factor, at each step the site is written at, that the site does not already have */
 function insertions(side: Expr, other: Expr, model: Model, sideName: string, show: Show): Edit[] {
   const out: Edit[] = [];
@@ -261,7 +272,7 @@ function insertions(side: Expr, other: Expr, model: Model, sideName: string, sho
     const vars = entryVars(other, entryVars(site)).slice(0, 3);
     let n = 0;
     // the adjoint left out first, then each network factor at each of the site's steps
-    const candidates = [...adjoints, ...steps.flatMap((s) => equationFactors(model).map((f) => atStep(f, s)))];
+    const candidates = [...adjoints, ...complements(site, model), ...steps.flatMap((s) => equationFactors(model).map((f) => atStep(f, s)))];
     for (const at of candidates) {
       if (!at) continue;
       for (const c of fitted(at, site.shape, vars)) {
