@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { analyze } from './analysis';
-import { renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
+import { jsonDiagnostic, renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
 import type { Report } from './report';
 import { analyzeSolution, isSolution, solutionKindOf, type SolutionKind, type SolutionReport } from './solution/index';
 import { diagnosticsWithVerdicts } from './verdictDiagnostics';
@@ -119,6 +119,8 @@ export function sidecarOf(file: string): string | null {
  */
 function pick(r: Report) {
   const { diagnostics: _own, derives, checks, params, flow, ...extra } = r;
-  const diagnostics = diagnosticsWithVerdicts(r).sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = diagnosticsWithVerdicts(r)
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map(jsonDiagnostic);
   return { diagnostics, derives, checks, params, flow, ...extra };
 }
