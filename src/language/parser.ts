@@ -20,7 +20,7 @@ export interface ParseError {
 
 const REL = new Set(['≤', '≥', '<', '>']);
 /** a font command and its open brace ending the text before a statement's first token (textOf) */
-const FONT_BEFORE = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/;
+const FONT_BEFORE = /(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:rm|bf|it|sf|tt|cal|mit)\b)\s*$/;
 const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
 
 /**
