@@ -16,6 +16,7 @@ import { Memo } from '../memo';
 import type { Run } from '../run';
 import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
+import { averagesOverSteps } from './meanLoss';
 import { factorsOf, termsOf } from './localFactor';
 import { close, closeScaled, ratioAtLargest, sameRatio, type Point } from './points';
 import { atStep } from './textbook';
@@ -451,7 +452,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
         const lv = run.evaluateShared(l, p.env).data;
         const rv = run.evaluateShared(rh, p.env).data;
         if (k === null && close(lv, rv)) return true;
-        if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T)) === null)) return false;
+        if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T, averagesOverSteps(run.model))) === null)) return false;
         return closeScaled(lv, rv, { k, right: r.right });
       }),
     );
@@ -516,11 +517,11 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
 }
 
 /** the constants by which a formula side is off that a mistake explains: a sign, 2 (a square's), 1/T (a mean) */
-function scaleOf(l: Float64Array, r: Float64Array, T: number): number | null {
+function scaleOf(l: Float64Array, r: Float64Array, T: number, mean: boolean): number | null {
   if (l.length !== r.length) return null;
   const k = ratioAtLargest(l, r);
   if (k === null) return null;
-  const known = [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, 1 / T, -T, -1 / T] : [])];
+  const known = [-1, 2, 0.5, -2, -0.5, ...(mean ? [T, 1 / T, -T, -1 / T] : [])];
   return known.find((v) => sameRatio(k, v)) ?? null;
 }
 

@@ -12,6 +12,7 @@ import { Memo } from '../memo';
 import { idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
+import { hasDeriv as hasDerivative } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt } from '../format';
 import { matProduct, pathsBetween } from '../paths';
@@ -198,6 +199,9 @@ function matchTerms(
     const v = m.e ? run.evaluateShared(m.e, env).data : Float64Array.of(1);
     return v.map((x) => x * m.coef);
   });
+  // a term with no derivative in it that is 0 only at these values (−2 y_2 of −2(y_2 − h_2) with a target y_2 = 0) is
+  // no path left out: skipped as one, the rest (2 h_2) was "no path from h_2 to L", a term the student never wrote
+  if (mv.some((v, j) => isZero(v) && monos[j]!.factors.length > 0 && !monos[j]!.factors.some(hasDerivative))) return null;
   const scalar = total.length === 1;
   const usedPath = new Array(paths.length).fill(false);
   const unmatched: number[] = [];
