@@ -18,7 +18,18 @@ h_t = tanh(W h_{t-1} + U x_t)
 loss L = sum(h_T) + w
 `;
 const RNN = `${NET}derive ∂L/∂W\nderive ∂L/∂h_t\nderive ∂L/∂w\ncheck ∂L/∂w = 1\ncheck ∂L/∂w = 1 = 2\ncheck ∂L/∂h_3 = [1, 2]\nh = unknown_name\n`;
-const MD = ['# Sheet', '', '```rnn', NET.trimEnd(), '```', '', '$$\\frac{\\partial L}{\\partial w} = 1 = 2 \\tag{3}$$', '', '$$ q = 1 $$', ''].join('\n');
+const MD = [
+  '# Sheet',
+  '',
+  '```rnn',
+  NET.trimEnd(),
+  '```',
+  '',
+  '$$\\frac{\\partial L}{\\partial w} = 1 = 2 \\tag{3}$$',
+  '',
+  '$$ q = 1 $$',
+  '',
+].join('\n');
 
 let dir = '';
 beforeAll(() => {
@@ -97,7 +108,18 @@ describe('§7 field by field', () => {
   it('a Markdown solution: the same keys, then every check with tag and link, and the equations', () => {
     const j = json('sheet.md');
     expectContract(j, 3);
-    expect(Object.keys(j)).toEqual(['file', 'diagnostics', 'derives', 'checks', 'params', 'flow', 'equations', 'checked', 'skipped', 'networks']);
+    expect(Object.keys(j)).toEqual([
+      'file',
+      'diagnostics',
+      'derives',
+      'checks',
+      'params',
+      'flow',
+      'equations',
+      'checked',
+      'skipped',
+      'networks',
+    ]);
     const checks = j.checks as { line: number; status: string; tag: string | null; link: number }[];
     expect(checks.map((c) => [c.line, c.status, c.tag, c.link])).toEqual([
       [14, 'holds', '3', 1],

@@ -25,7 +25,9 @@ const solve = (...displays: string[]) =>
 
 describe('a where clause that does not read is a remark: the equation before it is checked', () => {
   it("σ' = σ(1 − σ) after \\text{where}: the derivative holds, the clause is an information", () => {
-    const r = solve(String.raw`$$\frac{\partial o_t}{\partial h_t} = \sigma'(W_{hy} h_t + b_y) W_{hy} \quad \text{where } \sigma' = \sigma(1-\sigma)$$`);
+    const r = solve(
+      String.raw`$$\frac{\partial o_t}{\partial h_t} = \sigma'(W_{hy} h_t + b_y) W_{hy} \quad \text{where } \sigma' = \sigma(1-\sigma)$$`,
+    );
     expect(r.equations.map((e) => e.status)).toEqual(['holds']);
     const info = r.diagnostics.filter((d) => d.severity === 'information');
     expect(info.map((d) => d.message)).toEqual([

@@ -88,7 +88,12 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
     // underlined from X to (1 − X): the gradient before them is not the slip
     const range = { ...e.range, line: x.range.line, column: x.range.column };
     const pair: Expr = { ...e, a: x, b: e.b, range } as Expr;
-    out.push({ node: e, meant: { ...e.a, b: slopeOf(x, e.range) } as Expr, why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²`, shown: pair });
+    out.push({
+      node: e,
+      meant: { ...e.a, b: slopeOf(x, e.range) } as Expr,
+      why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²`,
+      shown: pair,
+    });
   }
   // the other way round: tanh's slope 1 − X² written for a σ X (h_t = σ(a_t) with diag(1 − h_t²) copied from a tanh RNN)
   if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isActivation(e.b.a, model, 'sigma'))
