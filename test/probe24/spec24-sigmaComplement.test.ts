@@ -87,4 +87,11 @@ describe("σ' written as the gate alone: the (1 − gate) left out is named", ()
     const v = verdicts(SIGMA, String.raw`\frac{\partial L}{\partial b_y} = \sum_t \frac{\partial L}{\partial o_t} (1 - o_t)`);
     expect(v[0]!.message).toMatch(/leaves out the factor o_t: with that the check holds/);
   });
+
+  it('an exact edit wins over a coincidence of constant ratio: with y_3 = 1, not "leaves out ∂L/∂o_3; −2 times"', () => {
+    // −2(y_3 − o_3) o_3 W_hy times the adjoint ∂L_3/∂o_3 = −2(y_3 − o_3) is −2 times ∂L_3/∂h_3 whenever y_3 = 1 (a 0/1
+    // target stays 0/1 at the draws): that scaled edit came first and was named; (1 − o_3), which makes it hold, is
+    const v = verdicts(SIGMA, String.raw`\frac{\partial L_3}{\partial h_3} = -2(y_3 - o_3)\, o_3\, W_{hy}`);
+    expect(v[0]!.message).toMatch(/The right side leaves out the factor \(1 − o_3\): with that the check holds$/);
+  });
 });

@@ -474,7 +474,10 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
       fix: [...fixes(side, run.model, name, show).slice(0, MAX_FIXES), ...termDrops(side, show)],
     };
   });
-  // one edit: an insertion or a fix
+  // one edit: an insertion or a fix. One that makes the check hold wins over one found earlier that leaves the side a
+  // constant multiple of the other (a sign, a 2): with a target of 1, −2(y_3 − o_3) o_3 W_hy times the adjoint ∂L/∂o_3
+  // is −2 times the other side at every point, a coincidence named before the (1 − o_3) that makes it hold
+  let scaledHint: FactorEditHint | null = null;
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;
     // σ written for σ' (or back) first: with u_t = σ(…), σ(…)·(1 − u_t) is σ'(…) too, and "leaves out the factor
@@ -486,12 +489,13 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
       if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.at ?? e.target.range };
       // one mistake named, and another that is a constant factor of the whole side
       if (typeof ok === 'number')
-        return {
+        scaledHint ??= {
           text: `${cap(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
           culprit: e.at ?? e.target.range,
         };
     }
   }
+  if (scaledHint) return scaledHint;
   // two edits: a fix with another fix or with an insertion (not on the same node)
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;
