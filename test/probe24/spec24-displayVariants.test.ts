@@ -27,7 +27,12 @@ const WRAPS: Record<string, (m: string) => string> = {
 };
 
 const verdicts = (text: string) =>
-  analyzeSolution(text, 'markdown', { sidecar: null }).equations.map((e) => ({ line: e.range.line, tag: e.tag, status: e.status, message: e.message }));
+  analyzeSolution(text, 'markdown', { sidecar: null }).equations.map((e) => ({
+    line: e.range.line,
+    tag: e.tag,
+    status: e.status,
+    message: e.message,
+  }));
 
 describe.each(SEEDS)('%s with its displays rewritten', (seed) => {
   const text = read(seed);
