@@ -1,6 +1,6 @@
 // The CLI's two printed forms of a Report: readable text (the main job) and a LaTeX fragment.
 import { formatNumber, isShortDecimal, valueLatex, valueText } from './display/number';
-import type { CheckReport, CheckStatus, DeriveReport, DeriveResult, Report } from './report';
+import type { CheckReport, CheckStatus, DeriveReport, DeriveResult, Diagnostic, Report } from './report';
 import type { EquationResult, SolutionReport } from './solution/index';
 
 const tty = typeof process !== 'undefined' && process.stdout?.isTTY && !process.env.NO_COLOR;
@@ -186,6 +186,14 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
 }
 
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
+/**
+ * a diagnostic with its keys in the order LANGUAGE.md §7 prints them (severity, message, then the range), the extras
+ * (`code`) after: a verdict's and a solution's diagnostics were built range first, so one array mixed two orders
+ */
+export function jsonDiagnostic({ severity, message, line, column, endLine, endColumn, ...extra }: Diagnostic): Diagnostic {
+  return { severity, message, line, column, endLine, endColumn, ...extra };
+}
+
 export function solutionJson(sol: SolutionReport) {
   const reports = sol.networks.map((n) => n.report);
   // a sidecar's own derive and check lines keep the sidecar's line numbers: they say so, since every other
@@ -197,7 +205,7 @@ export function solutionJson(sol: SolutionReport) {
   const mark = <T extends object>(x: T) => (inSidecar.has(x) ? { ...x, sidecar: true } : x);
   const checks = reports.flatMap((r) => r.checks).map((c) => ({ ...mark(c), tag: c.tag ?? null, link: c.link ?? 1 }));
   return {
-    diagnostics: sol.diagnostics,
+    diagnostics: sol.diagnostics.map(jsonDiagnostic),
     derives: reports.flatMap((r) => r.derives).map(mark),
     checks,
     params: reports.flatMap((r) => r.params),

@@ -4,9 +4,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { analyze } from './analysis';
-import { renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
+import { jsonDiagnostic, renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
 import type { Report } from './report';
-import { analyzeSolution, isSolution, solutionKindOf, type SolutionReport } from './solution/index';
+import { analyzeSolution, isSolution, solutionKindOf, type SolutionKind, type SolutionReport } from './solution/index';
 import { diagnosticsWithVerdicts } from './verdictDiagnostics';
 
 export type Mode = 'text' | 'check' | 'latex';
@@ -51,9 +51,9 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
 function analyseText(file: string, text: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
   // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
   const forms = mode !== 'check' || json;
-  const kind = solutionKindOf(file);
+  const sidecar = file.toLowerCase().endsWith('.rnn') ? null : sidecarOf(file);
+  const kind = solutionKindOf(file) ?? sniffedKind(text, sidecar !== null);
   if (kind) {
-    const sidecar = sidecarOf(file);
     if (!isSolution(text, kind, sidecar !== null)) {
       return {
         file,
@@ -74,6 +74,20 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
   if (mode === 'check' && json) return { file, out: '', json: { file, ...pick(report) }, bad };
   if (mode === 'latex') return { file, out: renderLatex(file, report), bad };
   return { file, out: renderText(file, report, many), bad };
+}
+
+/**
+ * a file named by another extension (`.txt`, as the seeds are saved; `.markdown.txt` from a browser) is read by what
+ * it holds, as the library's analyze() reads a text: an ```rnn block or a NAME.rnn beside it makes it a Markdown
+ * solution (it was read as a .rnn file: a syntax error on every line of prose). Display math with neither is a
+ * solution without its network, said so ("not a solution"), not read as a network; a LaTeX document is read as
+ * LaTeX. Anything else stays a .rnn file.
+ */
+function sniffedKind(text: string, hasSidecar: boolean): SolutionKind | null {
+  // a LaTeX document is read as one (its preamble's macros, its comments), whose network can only be a sidecar
+  if (/\\begin\{document\}/.test(text)) return 'latex';
+  if (hasSidecar || isSolution(text, 'markdown', false)) return 'markdown';
+  return /\$\$/.test(text) ? 'markdown' : null;
 }
 
 const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'error') || r.checks.some((c) => c.status !== 'holds');
@@ -105,6 +119,8 @@ export function sidecarOf(file: string): string | null {
  */
 function pick(r: Report) {
   const { diagnostics: _own, derives, checks, params, flow, ...extra } = r;
-  const diagnostics = diagnosticsWithVerdicts(r).sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = diagnosticsWithVerdicts(r)
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map(jsonDiagnostic);
   return { diagnostics, derives, checks, params, flow, ...extra };
 }

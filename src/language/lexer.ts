@@ -227,6 +227,15 @@ const LATEX_IGNORED = new Set([
   ' ',
   '>',
   'displaystyle',
+  // plain TeX's font switches, which set the rest of their group: {\rm T}, {\bf W}, {\cal L}. A font is transparent
+  // (as \mathrm{T} is), so the switch is nothing and the group its content: h_t^{\rm T} is h_t^{T}, a transpose
+  'rm',
+  'bf',
+  'it',
+  'sf',
+  'tt',
+  'cal',
+  'mit',
   'textstyle',
   'scriptstyle',
   'scriptscriptstyle',
@@ -773,6 +782,20 @@ const enum Brace {
   Overbrace,
 }
 
+/** plain TeX's font switches: in math they set the rest of their group */
+const FONT_SWITCHES = new Set(['rm', 'bf', 'it', 'sf', 'tt', 'cal', 'mit']);
+
+/** after a '{' at j − 1: the end of a font switch that opens the group (`{\rm d}`, `{ \bf W}`), else −1 */
+function fontSwitchEnd(src: string, j: number): number {
+  while (src.charCodeAt(j) === 32) j++;
+  if (src.charCodeAt(j) !== 92) return -1;
+  let k = j + 1;
+  while (k < src.length && /[a-zA-Z]/.test(src[k]!)) k++;
+  if (!FONT_SWITCHES.has(src.slice(j + 1, k))) return -1;
+  while (src.charCodeAt(k) === 32) k++;
+  return k;
+}
+
 /**
  * a space one cannot see, as text pasted from a PDF, a web page or a Windows editor has: the byte-order mark
  * U+FEFF (which made a file's first line, `T = 3`, an error), the typographic spaces U+2000–U+200B, U+202F,
@@ -1078,6 +1101,16 @@ export function lex(src: string): LexResult {
           return;
         }
         depth++;
+        {
+          // {\rm d}, {\bf W}: a group a font switch opens is transparent, as \mathrm{d} is (so \frac{{\rm d}L}{{\rm d}w} is dL/dw)
+          const f = fontSwitchEnd(src, i);
+          if (f > 0) {
+            if (lastEnd === s) lastEnd = f;
+            i = f;
+            braces.push(Brace.Transparent);
+            return;
+          }
+        }
         braces.push(Brace.Real);
         push('op', '{', s, i);
         return;

@@ -20,7 +20,7 @@ export interface ParseError {
 
 const REL = new Set(['≤', '≥', '<', '>']);
 /** a font command and its open brace ending the text before a statement's first token (textOf) */
-const FONT_BEFORE = /\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{\s*$/;
+const FONT_BEFORE = /(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:rm|bf|it|sf|tt|cal|mit)\b)\s*$/;
 const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
 
 /**
@@ -603,9 +603,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const out: { v: string; value: Ast; range: Range }[] = [];
     for (;;) {
       const s1 = p;
-      const l = expr();
-      expectOp('=', "in a 'where' clause (where c = 2, where z_t = W x_t)");
-      const r = expr();
+      const clause = whereClause();
+      if (!clause) return out;
+      const [l, r] = clause;
       const value = r.k === 'num' || (r.k === 'neg' && r.a.k === 'num') ? r : null;
       if (isPlain(l) && [...(l as NameAst).raw].length === 1 && value)
         out.push({ v: (l as NameAst).raw, value, range: span(l.range, r.range) });
@@ -613,6 +613,33 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (isOp(peek(), ',')) next();
       if (peek().kind === 'kw' && peek().text === 'where') next();
       if (peek().kind === 'newline' || peek().kind === 'eof') return out;
+    }
+  }
+
+  /**
+   * one clause `A = B` after 'where'; null when it does not read (`\text{where } σ' = σ(1 − σ)`, a remark on the
+   * notation, not an equation of the network's): it is dropped to the statement's end with an information, and the
+   * check before it is judged without it (the whole check was refused over its remark)
+   */
+  function whereClause(): [Ast, Ast] | null {
+    const s1 = p;
+    const noted = errors.length;
+    const d0 = depth;
+    try {
+      const l = expr();
+      expectOp('=', "in a 'where' clause (where c = 2, where z_t = W x_t)");
+      return [l, expr()];
+    } catch (e) {
+      if (!(e instanceof Stop) || !e.diag || e.diag.message.includes('(limit)')) throw e;
+      errors.length = noted;
+      depth = d0;
+      while (peek().kind !== 'newline' && peek().kind !== 'eof') next();
+      errors.push({
+        severity: 'information',
+        message: `the clause '${textOf(s1, p)}' is not read (${e.diag.message}): the equation before it is checked without it`,
+        range: span(tokens[s1]!.range, tokens[p - 1]!.range),
+      });
+      return null;
     }
   }
 

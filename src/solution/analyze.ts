@@ -62,7 +62,11 @@ export interface Claim {
  */
 function definedName(chars: string, why: Diagnostic): string | null {
   const name = why.code === 'unknown-name' ? /^unknown name (\S+)/.exec(why.message)?.[1] : undefined;
-  const lhs = chars.split('=')[0]!.trim();
+  // the spacing that sets a second equation of a row apart (`A_t = 1 − u_t, \quad B_t = u_t`) is no part of its name
+  const lhs = chars
+    .split('=')[0]!
+    .replace(/^(?:\s|\\(?:quad|qquad|[,;:! ]|enspace|hfill)(?![A-Za-z]))+/, '')
+    .trim();
   return name && lhs.startsWith(name) && /^[^\s+\-*/·(){}]+(?:_\{[^{}=]*\}|_[^\s=]+)?$/.test(lhs) ? lhs : null;
 }
 

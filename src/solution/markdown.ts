@@ -2,6 +2,7 @@
 // fenced and indented code, HTML blocks and inline code are never read as math. A block rule of
 // ours recognises display math where a block may start: `$$ … $$`, `\[ … \]` and the display
 // environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
+import { isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { type Display, labelLine } from './display';
@@ -101,7 +102,7 @@ function sameLength(text: string): string {
 }
 
 /** fenced blocks marked rnn, quickly: a file without one is not a solution and costs nothing more */
-export const RNN_FENCE = /^\uFEFF?[ \t>]*(?:```|~~~)[ \t]*rnn\b/m;
+export const RNN_FENCE = RNN_FENCE_OPENING;
 
 export function readMarkdown(text: string, wantMath = true): ReadResult {
   const result: ReadResult = { fences: [], displays: [], problems: [] };
@@ -111,7 +112,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineEnd = (l: number) => (l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : src.length);
   for (const t of tokens) {
-    if (t.type === 'fence' && t.info.trim().split(/\s+/)[0] === 'rnn' && t.map) {
+    if (t.type === 'fence' && isRnnInfo(t.info) && t.map) {
       // content lines are the lines after the opening fence, as many as markdown-it's content holds
       const count = t.content ? t.content.split('\n').length - 1 : 0;
       const lines: Fence['lines'] = [];

@@ -21,6 +21,7 @@ import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import { close, ratioAtLargest, sameRatio } from './points';
 import { halvedLoss } from './halfLoss';
+import { averagesOverSteps, hasOneOverT } from './meanLoss';
 
 /** numbers of the sides tried as the wrong one */
 const MAX_LITERALS = 8;
@@ -99,8 +100,8 @@ function literals(e: Expr, out: Literal[] = [], divides = false): Literal[] {
 }
 
 /** the ratios scaleHint (textbook.ts) says with their cause: left to it when no number is named */
-function explained(k: number, T: number): boolean {
-  return [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, -T, 1 / T, -1 / T] : [])].some((v) => sameRatio(k, v));
+function explained(k: number, T: number, mean: boolean, overT: boolean): boolean {
+  return [-1, 2, 0.5, -2, -0.5, ...(mean ? [T, -T] : []), ...(overT ? [1 / T, -1 / T] : [])].some((v) => sameRatio(k, v));
 }
 
 export interface ConstantFactorHint {
@@ -188,15 +189,18 @@ function drawnHint(
   const ratio = `the ${side} side is ${ratioText(factor)} times the ${other}`;
   const T = run.model.T;
   // T times (or 1/T): the cause is a mean loss's 1/T, as scaleHint says ('2(o_t − y_t)' for d2l's (2/T)(o_t − y_t)
-  // is not "the 2 should be 2/3"), unless the number named is one too many (a written 3 Σ_t … with T = 3)
-  const mean = T > 1 && [T, -T, 1 / T, -1 / T].some((v) => sameRatio(k, v));
+  // is not "the 2 should be 2/3"), unless the number named is one too many (a written 3 Σ_t … with T = 3). Read as
+  // scaleHint reads them: T times only under a loss that averages, 1/T times also where the side writes a 1/T
+  const averages = averagesOverSteps(run.model);
+  const overT = averages || hasOneOverT(c.rhs, T);
+  const mean = (averages && [T, -T].some((v) => sameRatio(k, v))) || (overT && [1 / T, -1 / T].some((v) => sameRatio(k, v)));
   const named = wrongNumber(c, run, draws, scaled);
   if (named && mean && named.should !== '1') return null;
   // 2 times: the loss's ½ dropped, which is there to cancel the 2 of the square's derivative (halfLoss.ts)
   const half = right && sameRatio(k, 2) ? halvedLoss(run.model) : null;
   const why = half ? `; the ½ in ${half} cancels the 2 that the square's derivative brings` : '';
   if (named) return { text: `${named.text}: ${ratio} ${where}${why}`, culprit: named.lit.range };
-  if (explained(k, T)) return null;
+  if (explained(k, T, averages, overT)) return null;
   return { text: `${ratio.replace(/^t/, 'T')} ${where}: a constant factor is wrong`, culprit: null };
 }
 

@@ -16,6 +16,7 @@ import { Memo } from '../memo';
 import type { Run } from '../run';
 import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
+import { averagesOverSteps } from './meanLoss';
 import { factorsOf, termsOf } from './localFactor';
 import { close, closeScaled, ratioAtLargest, sameRatio, type Point } from './points';
 import { atStep } from './textbook';
@@ -244,6 +245,17 @@ function adjointCandidates(side: Expr, other: Expr, model: Model): Expr[] {
   return out.slice(0, 4);
 }
 
+/**
+ * 1 − q for each gate q (a quantity σ(…)) the site has as a factor: the half of σ' = q(1 − q) left out when the
+ * slope is written by the gate's name (`∂o_t/∂h_t = o_t W_hy`, `Σ_t δf_t ⊙ f_t h_{t-1}ᵀ`). Tried before the network's
+ * other factors: in a gated network those fill MAX_CANDIDATES before this one is reached
+ */
+function complements(site: Expr, model: Model): Expr[] {
+  return factorsOf(site)
+    .filter((f) => isGate(f, model))
+    .map((f) => ({ k: 'sub', a: one(f), b: f, shape: f.shape, range: f.range }) as Expr);
+}
+
 /** each network factor, at each step the site is written at, that the site does not already have */
 function insertions(side: Expr, other: Expr, model: Model, sideName: string, show: Show): Edit[] {
   const out: Edit[] = [];
@@ -261,7 +273,7 @@ function insertions(side: Expr, other: Expr, model: Model, sideName: string, sho
     const vars = entryVars(other, entryVars(site)).slice(0, 3);
     let n = 0;
     // the adjoint left out first, then each network factor at each of the site's steps
-    const candidates = [...adjoints, ...steps.flatMap((s) => equationFactors(model).map((f) => atStep(f, s)))];
+    const candidates = [...adjoints, ...complements(site, model), ...steps.flatMap((s) => equationFactors(model).map((f) => atStep(f, s)))];
     for (const at of candidates) {
       if (!at) continue;
       for (const c of fitted(at, site.shape, vars)) {
@@ -440,7 +452,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
         const lv = run.evaluateShared(l, p.env).data;
         const rv = run.evaluateShared(rh, p.env).data;
         if (k === null && close(lv, rv)) return true;
-        if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T)) === null)) return false;
+        if (k === null && (!scaled || p !== bad || (k = scaleOf(lv, rv, run.model.T, averagesOverSteps(run.model))) === null)) return false;
         return closeScaled(lv, rv, { k, right: r.right });
       }),
     );
@@ -462,7 +474,10 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
       fix: [...fixes(side, run.model, name, show).slice(0, MAX_FIXES), ...termDrops(side, show)],
     };
   });
-  // one edit: an insertion or a fix
+  // one edit: an insertion or a fix. One that makes the check hold wins over one found earlier that leaves the side a
+  // constant multiple of the other (a sign, a 2): with a target of 1, −2(y_3 − o_3) o_3 W_hy times the adjoint ∂L/∂o_3
+  // is −2 times the other side at every point, a coincidence named before the (1 − o_3) that makes it hold
+  let scaledHint: FactorEditHint | null = null;
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;
     // σ written for σ' (or back) first: with u_t = σ(…), σ(…)·(1 − u_t) is σ'(…) too, and "leaves out the factor
@@ -474,12 +489,13 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
       if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.at ?? e.target.range };
       // one mistake named, and another that is a constant factor of the whole side
       if (typeof ok === 'number')
-        return {
+        scaledHint ??= {
           text: `${cap(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
           culprit: e.at ?? e.target.range,
         };
     }
   }
+  if (scaledHint) return scaledHint;
   // two edits: a fix with another fix or with an insertion (not on the same node)
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;
@@ -505,11 +521,11 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
 }
 
 /** the constants by which a formula side is off that a mistake explains: a sign, 2 (a square's), 1/T (a mean) */
-function scaleOf(l: Float64Array, r: Float64Array, T: number): number | null {
+function scaleOf(l: Float64Array, r: Float64Array, T: number, mean: boolean): number | null {
   if (l.length !== r.length) return null;
   const k = ratioAtLargest(l, r);
   if (k === null) return null;
-  const known = [-1, 2, 0.5, -2, -0.5, ...(T > 1 ? [T, 1 / T, -T, -1 / T] : [])];
+  const known = [-1, 2, 0.5, -2, -0.5, ...(mean ? [T, 1 / T, -T, -1 / T] : [])];
   return known.find((v) => sameRatio(k, v)) ?? null;
 }
 

@@ -58,6 +58,8 @@ interface Try {
   node: Expr;
   meant: Expr;
   why: string;
+  /** what the message names when not the whole node (X ⊙ (1 − X) of a longer product) */
+  shown?: Expr;
 }
 
 /** the slopes written wrong in a side: 1 − X and X(1 − X) for a tanh X (not inside a derivative) */
@@ -73,6 +75,26 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
     exprText(e.b.b) === exprText(e.a)
   )
     out.push({ node: e, meant: slopeOf(e.a, e.range), why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²` });
+  // the same inside a longer product, read left to right: δ ⊙ X ⊙ (1 − X) is (δ ⊙ X) ⊙ (1 − X), X the left factor's last
+  if (
+    (e.k === 'mul' || e.k === 'hadamard') &&
+    (e.a.k === 'mul' || e.a.k === 'hadamard') &&
+    isActivation(e.a.b, model) &&
+    e.b.k === 'sub' &&
+    isOne(e.b.a) &&
+    exprText(e.b.b) === exprText(e.a.b)
+  ) {
+    const x = e.a.b;
+    // underlined from X to (1 − X): the gradient before them is not the slip
+    const range = { ...e.range, line: x.range.line, column: x.range.column };
+    const pair: Expr = { ...e, a: x, b: e.b, range } as Expr;
+    out.push({
+      node: e,
+      meant: { ...e.a, b: slopeOf(x, e.range) } as Expr,
+      why: `that is σ's slope σ(1 − σ); tanh' is 1 − tanh²`,
+      shown: pair,
+    });
+  }
   // the other way round: tanh's slope 1 − X² written for a σ X (h_t = σ(a_t) with diag(1 − h_t²) copied from a tanh RNN)
   if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isActivation(e.b.a, model, 'sigma'))
     out.push({ node: e, meant: sigmaSlopeOf(e.b.a, e.range), why: `that is tanh's slope 1 − tanh²; σ' is σ(1 − σ)` });
@@ -97,7 +119,9 @@ export function slopeHint(c: Claim, run: Run, other: OtherValues): { text: strin
     const lhs = t.right ? c.lhs : replacing(c.lhs, t.node, t.meant);
     const rhs = t.right ? replacing(c.rhs, t.node, t.meant) : c.rhs;
     if (!holdsWith(c, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
-    return { text: `${show(t.node)} should be ${show(t.meant)} (${t.why}): with that the check holds`, culprit: t.node.range };
+    const named = t.shown ?? t.node;
+    const meant = t.shown ? slopeOf((t.shown as Expr & { a: Expr }).a, t.shown.range) : t.meant;
+    return { text: `${show(named)} should be ${show(meant)} (${t.why}): with that the check holds`, culprit: named.range };
   }
   return null;
 }

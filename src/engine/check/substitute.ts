@@ -153,6 +153,11 @@ function signEdits(side: Expr): Edit[] {
     if (x.k !== 'deriv' && x.k !== 'prod') forChildren(x, go, VALUE_CHILDREN);
   };
   go(side);
+  // a difference of two values (s_t − h_{t-1} for h_{t-1} − s_t) before one from a number (a gate's 1 − u_t, a slope's
+  // 1 − h²): where flipping either makes the check hold, as in u_t(1 − u_t) w (s_t − h_{t-1}), the order of the
+  // two values is the slip, a complement written backwards hardly ever
+  const fromNumber = (x: Expr) => x.k === 'sub' && x.a.k === 'num';
+  inner.sort((a, b) => Number(fromNumber(a)) - Number(fromNumber(b)));
   for (const s of inner) {
     if (s.k !== 'sub' && s.k !== 'add') continue;
     const flip: Expr = s.k === 'sub' ? { ...s, a: s.b, b: s.a } : { ...s, k: 'sub' };

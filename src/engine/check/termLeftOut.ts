@@ -40,14 +40,18 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
   const steps = [...writtenSteps(c.lhs), ...writtenSteps(c.rhs)].filter(
     (s, i, all) => all.findIndex((o) => o.v === s.v && o.k === s.k) === i,
   );
-  const candidates: Expr[] = [];
+  // a Σ_t over the steps (∇_c L = Σ_t ŷ_t for Σ_t (ŷ_t − y_t)): a term left out of its body, at the bound step
+  const sum = formula.k === 'sum' ? formula : null;
+  const candidates: { X: Expr; inSum: boolean }[] = [];
   const names = [...model.decls.keys(), ...[...model.quantities.keys()].filter((n) => !model.decls.has(n))];
   for (const name of names) {
     const timed = model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
     const shape = model.decls.get(name)?.shape ?? model.quantities.get(name)?.shape;
     if (!shape) continue;
     for (const idx of timed ? steps : [null])
-      if (candidates.length < MAX_CANDIDATES) candidates.push({ k: 'ref', name, idx, shape, range: formula.range });
+      if (candidates.length < MAX_CANDIDATES) candidates.push({ X: { k: 'ref', name, idx, shape, range: formula.range }, inSum: false });
+    if (sum && timed && candidates.length < MAX_CANDIDATES)
+      candidates.push({ X: { k: 'ref', name, idx: { v: sum.v, k: 0 }, shape, range: formula.range }, inSum: true });
   }
   return guard(() => {
     const diffs = c.points.map((p) => {
@@ -56,8 +60,10 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
       return w.length === f.length ? w.map((x, i) => x - f[i]!) : null;
     });
     if (diffs.some((d) => !d) || diffs.every((d) => d!.every((x) => x === 0))) return null;
-    for (const X of candidates) {
-      const xs = c.points.map((p) => run.evaluateShared(X, p.env).data);
+    for (const { X, inSum } of candidates) {
+      // a term of the Σ's body is compared summed over the Σ's steps
+      const summed: Expr = inSum && sum ? { ...sum, body: X, shape: X.shape } : X;
+      const xs = c.points.map((p) => run.evaluateShared(summed, p.env).data);
       if (xs.some((x, i) => x.length !== diffs[i]!.length) || xs.every((x) => x.every((v) => v === 0))) continue;
       const k = FACTORS.find((f) =>
         xs.every((x, i) =>
@@ -72,13 +78,14 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
         Math.abs(k) === 1
           ? X
           : { k: 'mul', a: { k: 'num', value: Math.abs(k), shape: [], range: X.range }, b: X, shape: X.shape, range: X.range };
-      const edited: Expr = { k: k > 0 ? 'add' : 'sub', a: formula, b: term, shape: formula.shape, range: formula.range };
+      const plus = (a: Expr): Expr => ({ k: k > 0 ? 'add' : 'sub', a, b: term, shape: a.shape, range: a.range });
+      const edited: Expr = inSum && sum ? { ...sum, body: plus(sum.body) } : plus(formula);
       const [l, r] = right ? [whole, edited] : [edited, whole];
       if (!confirmed(other, l, r, c.points)) continue;
       // as the check writes it: −y_T where its text writes the step T
       const written = printerFor(c.text, run.model.T)(X);
       const text = `${k < 0 ? '−' : ''}${Math.abs(k) === 2 ? '2 ' : ''}${written}`;
-      return `The ${right ? 'right' : 'left'} side leaves out the term ${text}: with it the check holds`;
+      return `The ${right ? 'right' : 'left'} side leaves out the term ${text}${inSum ? ' inside the Σ' : ''}: with it the check holds`;
     }
     return null;
   });

@@ -12,6 +12,7 @@ import { Memo } from '../memo';
 import { idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
+import { hasDeriv as hasDerivative } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt } from '../format';
 import { matProduct, pathsBetween } from '../paths';
@@ -208,6 +209,11 @@ function matchTerms(
     else usedPath[k] = true;
   });
   const missing = pv.map((_, i) => i).filter((i) => !usedPath[i] && !isZero(pv[i]!));
+  // a term with no derivative that is 0 only at these values (−2 y_2 of −2(y_2 − h_2) with a target y_2 = 0) is skipped
+  // as a path that is not there; a term with no derivative left unmatched beside it (2 h_2) is then no term the
+  // student wrote but the rest of a distributed product: "the term 2 h_2 is no path" named what is not on the page
+  const valueOnly = (j: number) => monos[j]!.factors.length > 0 && !monos[j]!.factors.some(hasDerivative);
+  if (unmatched.some(valueOnly) && mv.some((v, j) => isZero(v) && valueOnly(j))) return null;
   // every path matched once the inputs left out are set aside: they are the one mistake (said with the reading)
   if (unmatched.length === 0 && missing.length === 0)
     return left ? { text: `${oneStepPrefix(monos, env, run)}${left.text}`.replace(/^./, (c) => c.toUpperCase()), culprit: null } : null;

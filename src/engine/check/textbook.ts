@@ -15,6 +15,7 @@ import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { guard } from './guard';
+import { averagesOverSteps, hasOneOverT } from './meanLoss';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
 import { termScreen } from './termScreen';
@@ -94,10 +95,14 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
   if (k === null || Math.abs(k - 1) < 1e-6) return null;
   const is = (v: number) => sameRatio(k, v);
   if (is(-1)) return SIGN;
-  if (T > 1 && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
-  if (T > 1 && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;
-  if (T > 1 && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
-  if (T > 1 && is(-1 / T))
+  // T times is a mean's 1/T only where the loss has one: else a side off by the square's 2 at T = 2 read as one
+  const mean = averagesOverSteps(run.model);
+  // a side with a 1/T too many may have it written itself (−(2/3)(h_3 − y_3) at T = 3), whatever the loss
+  const overT = mean || hasOneOverT(c.rhs, T);
+  if (mean && is(T)) return `The right side is T = ${T} times the left side: it misses a factor 1/T (a loss averaged over the steps)`;
+  if (mean && is(-T)) return `The right side is −T = −${T} times the left side: it misses a factor 1/T, and a sign is wrong`;
+  if (overT && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
+  if (overT && is(-1 / T))
     return `The right side is −1/T times the left side: it has a factor 1/T too many (or the left side one too few), and a sign is wrong`;
   for (const v of [2, 0.5, -2, -0.5]) if (is(v)) return `The right side is ${fmt(v, 4)} times the left side`;
   return null;

@@ -6,6 +6,7 @@
 // typed structurally here, the instance comes from VS Code (or from the tests).
 
 import type { AnalyzeSolution, EquationResult, SolutionReport } from '../solution/core';
+import { isRnnInfo } from '../../solution/fenceInfo';
 import { mayHoldNetwork } from '../solution/detect';
 import { equationTitle } from '../solution/solutionContent';
 import { escapeHtml, highlightRnn } from './rnnHighlight';
@@ -154,7 +155,7 @@ export function unrollMarkdownIt<M extends MarkdownItLike>(md: M, analyze: Analy
   const previous = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const t = tokens[idx]!;
-    if (t.info.trim().split(/\s+/)[0] === 'rnn') {
+    if (isRnnInfo(t.info)) {
       // keep the attributes other plugins set (VS Code's data-line and code-line class for scroll sync)
       const attrs = (t.attrs ?? []).filter(([k]) => /^[a-z][a-z0-9-]*$/i.test(k) && k !== 'class');
       const extra = (t.attrs ?? [])

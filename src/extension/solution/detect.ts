@@ -2,10 +2,11 @@
 // README never pays for Unroll: a substring test for an ```rnn fence, else a sidecar NAME.rnn beside
 // NAME.md / NAME.tex (LANGUAGE.md §8). Pure (no 'vscode').
 
+import { RNN_FENCE_OPENING } from '../../solution/fenceInfo';
 import type { SolutionKind } from './core';
 
-/** The opening of a network block: ```rnn or ~~~rnn (any Markdown text holding a network matches). */
-const RNN_FENCE = /(?:```|~~~)[ \t]*rnn/;
+/** The opening of a network block: ```rnn, ~~~rnn, ````rnn, ```{rnn} (any Markdown text holding a network matches). */
+const RNN_FENCE = RNN_FENCE_OPENING;
 
 /** The kind of a document by its language id (VS Code's, LaTeX Workshop's) or, failing that, its file name. */
 export function documentKind(languageId: string, path: string): SolutionKind | null {
@@ -20,7 +21,7 @@ export function documentKind(languageId: string, path: string): SolutionKind | n
 /** Whether the text itself may hold a network: a Markdown text with an ```rnn fence (LaTeX has none). */
 export function mayHoldNetwork(text: string, kind: SolutionKind): boolean {
   // the plain substring test first: most Markdown files never mention rnn at all
-  return kind === 'markdown' && text.includes('rnn') && RNN_FENCE.test(text);
+  return kind === 'markdown' && /rnn/i.test(text) && RNN_FENCE.test(text);
 }
 
 /** The sidecar's path for a document path: sheet7.md → sheet7.rnn; null for a path with no extension. */

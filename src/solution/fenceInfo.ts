@@ -1,0 +1,14 @@
+// Which fenced blocks of a Markdown solution hold its network (LANGUAGE.md §8: "blocks marked ```rnn"). One test for
+// the reader, the editor's detection and the preview, so that they never disagree on a block. No dependencies: the
+// web extension bundles it.
+
+/**
+ * the opening of a network block anywhere in a text: a fence of three or more backticks or tildes (CommonMark; a
+ * student writes ````rnn to show ``` inside), then `rnn` in any case, bare or as a Quarto / R Markdown chunk `{rnn}`
+ */
+export const RNN_FENCE_OPENING = /^\uFEFF?[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*rnn(?![A-Za-z0-9_])/im;
+
+/** a fence's info string names the network's language: `rnn`, `RNN`, `{rnn}`, `{rnn, echo=FALSE}`, `rnn title="…"` */
+export function isRnnInfo(info: string): boolean {
+  return /^\{?[ \t]*rnn(?![A-Za-z0-9_])/i.test(info.trim());
+}

@@ -1,0 +1,37 @@
+// Seed 000 answers "comparing it with the required form A_t·w + B_t" on two lines, (11) and (12); a student as often
+// writes both on one row, `$$A_t = 1 - u_t, \quad B_t = u_t$$`. The row is two equations (sol14), each defining a name
+// of the student's own: the first was said so ("A_t is not a name of the network: the equation defines it"), the
+// second "unknown name B" — its left side was read with the `\quad` before it (analyze.ts definedName).
+import { describe, expect, it } from 'vitest';
+import { analyzeSolution } from '../../src/solution';
+
+const SOLUTION = [
+  '```rnn',
+  'T = 3',
+  'input x = [0.5, -1.0, 2.0]',
+  'param w = 0.7',
+  'h_0 = 0.2',
+  'u_t = σ(w h_{t-1} + w x_t)',
+  's_t = w (h_{t-1} + x_t)',
+  'h_t = u_t h_{t-1} + (1 - u_t) s_t',
+  '```',
+  '',
+  '> **Answer.** $$A_t = 1 - u_t, \\quad B_t = u_t$$',
+  '',
+  '$$A_t = 1 - u_t, \\qquad B_t = u_t \\quad (11)$$',
+  '',
+].join('\n');
+
+describe('two definitions of the student’s own names on one row', () => {
+  it('each is said to define its name, neither is an unknown name', () => {
+    const r = analyzeSolution(SOLUTION, 'markdown', { sidecar: null });
+    expect(r.equations.map((e) => e.status)).toEqual(['skipped', 'skipped']);
+    const said = r.diagnostics.map((d) => d.message);
+    for (const name of ['A_t', 'B_t'])
+      expect(said.filter((m) => m.startsWith(`not checked: ${name} is not a name of the network: the equation defines it`))).toHaveLength(
+        2,
+      );
+    expect(said.filter((m) => /unknown name/.test(m))).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'information')).toEqual([]);
+  });
+});
