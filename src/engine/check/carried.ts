@@ -73,6 +73,21 @@ function refTexts(e: Expr, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/**
+ * the references of e at no step (w_ih, L), as printed: moving or binding t leaves them as they are, so every
+ * instance's refs include them, and a side that does not print one of them writes no instance
+ */
+function fixedRefTexts(e: Expr, out: string[] = []): string[] {
+  if (e.k === 'ref' && e.idx === null) {
+    const text = refText(e.name, null);
+    if (!out.includes(text)) out.push(text);
+  }
+  forChildren(e, (c) => fixedRefTexts(c, out));
+  return out;
+}
+
+const fixedOf = new Memo<CheckQuestion, string[]>();
+
 /** the instances of an earlier failing check, made once: every later failing check of the analysis asks for them */
 const formsOf = new Memo<CheckQuestion, Form[]>();
 
@@ -161,6 +176,12 @@ export function carriedHint(
   let second: { text: string; culprit: Range | null } | null = null;
   for (const f of failed) {
     if (f.q === q || trivial(f.q.rhs)) continue;
+    // the instances are made only for a side that prints every reference they share (issue 9: making them for a
+    // check that writes none of them was most of this hint's time)
+    let fixed = fixedOf.get(f.q);
+    if (!fixed) fixedOf.set(f.q, (fixed = fixedRefTexts(f.q.rhs)));
+    const printed = (sideText ??= exprText(c.rhs));
+    if (!fixed.every((r) => printed.includes(r))) continue;
     for (const form of forms(f, run.model.T)) {
       const side = (sideText ??= exprText(c.rhs));
       if (!form.refs.every((r) => side.includes(r))) continue;

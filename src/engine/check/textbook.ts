@@ -29,6 +29,21 @@ export function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
   return guard(() => c.points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data))) === true;
 }
 
+/**
+ * holdsWith, saying how it failed: 'differs' when every point up to the first whose sides differ was evaluated
+ * (then the points where the side is defined include that one, and definedPoints says null too), 'unread' when
+ * one could not be
+ */
+function judgeWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): 'holds' | 'differs' | 'unread' {
+  return (
+    guard(() => {
+      for (const p of c.points)
+        if (!close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data)) return 'differs' as const;
+      return 'holds' as const;
+    }) ?? 'unread'
+  );
+}
+
 /** the check holds with one node of its right side (the same object wherever it stands) replaced by another */
 function holdsReplacing(c: Claim, x: Expr, by: Expr, run: Run): boolean {
   return holdsWith(
@@ -161,7 +176,7 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
  */
 export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   let tried = 0;
-  const late: { d: Deriv; m: Expr }[] = [];
+  const late: { d: Deriv; m: Expr; rhs: Expr }[] = [];
   for (const d of nodes(c.rhs)) {
     if (d.k !== 'deriv') continue;
     const moves: Expr[] = [];
@@ -173,14 +188,16 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): st
     }
     for (const m of moves) {
       if (tried++ >= MAX_VARIANTS) return null;
-      if (holdsReplacing(c, d, m, run)) return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
-      if (leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m });
+      const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+      const v = judgeWith(c, c.lhs, rhs, run);
+      if (v === 'holds') return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
+      // a move that differs where every point before it was read fails where it is defined too: not tried again
+      if (v === 'unread' && leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m, rhs });
     }
   }
   // a recursion's δ_t for δ_{t+1} in a solution that writes no range: ∂L/∂a_{t+1} has no value at the last step,
   // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
-  for (const { d, m } of late) {
-    const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+  for (const { d, m, rhs } of late) {
     const at = definedPoints(c, rhs, run);
     if (!at || at.length === c.points.length || !confirmed(other, c.lhs, rhs, at)) continue;
     const off = c.points.find((p) => !at.includes(p))!;
