@@ -17,7 +17,7 @@ import type { Claim } from './hints';
 import { guard } from './guard';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
-import { termScreen } from './termScreen';
+import { termScreen, type TermScreen } from './termScreen';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -174,11 +174,16 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
  * a Jacobian of the chain one step off: ∂h_T/∂h_3 in ∂L/∂h_2 = ∂L/∂p_T ∂p_T/∂h_T ∂h_T/∂h_3 (the step-shift hint
  * leaves derivatives alone, so this is its counterpart for a derivative's own steps)
  */
-export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, screen: TermScreen = termScreen(c, run)): string | null {
   let tried = 0;
   const late: { d: Deriv; m: Expr; rhs: Expr }[] = [];
+  // each derivative's additive term of the side: a move is screened by that term alone first (termScreen.ts)
+  const ts = terms(c.rhs);
+  const termOf = new Map<Expr, Expr>();
+  if (ts.length > 1) for (const t of ts) for (const x of nodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
   for (const d of nodes(c.rhs)) {
     if (d.k !== 'deriv') continue;
+    const term = termOf.get(d);
     const moves: Expr[] = [];
     for (const by of [1, -1]) {
       const w = d.wrt.idx;
@@ -188,6 +193,8 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): st
     }
     for (const m of moves) {
       if (tried++ >= MAX_VARIANTS) return null;
+      // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
+      if (term && screen.rejects(term, replace(term, (y) => (y === d ? m : null)))) continue;
       const rhs = replace(c.rhs, (y) => (y === d ? m : null));
       const v = judgeWith(c, c.lhs, rhs, run);
       if (v === 'holds') return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
@@ -345,13 +352,12 @@ export function terms(e: Expr, out: Expr[] = []): Expr[] {
  * one term of a recursion written at the wrong neighbour step, every index of it moved alike: the backward
  * half of a bidirectional RNN written with ∂L/∂g_{t+1} ∂g_{t+1}/∂g_t-style steps where g_t feeds g_{t−1}
  */
-export function termShiftHint(c: Claim, run: Run): string | null {
+export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScreen(c, run)): string | null {
   const v = c.freeT ? 't' : null;
   if (!v) return null;
   const ts = terms(c.rhs);
   if (ts.length < 2) return null;
   let tried = 0;
-  const screen = termScreen(c, run);
   for (const term of ts) {
     // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
     if (!movesOn(term, v)) continue;
@@ -479,14 +485,16 @@ export function signHint(c: Claim, run: Run, other: OtherValues = null): string 
 /** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
 export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null, other: OtherValues = null): string | null {
   if (run.tape.nodes.length > 50_000) return null;
+  // the side's terms at its first point, read once for the two hints that screen their trials with them
+  const screen = termScreen(c, run);
   return (
     scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??
     indexSwapHint(c, run) ??
     powerHint(c, run) ??
     activationHint(c, run, model) ??
-    derivStepHint(c, run, other) ??
+    derivStepHint(c, run, other, screen) ??
     orderHint(c, run) ??
-    termShiftHint(c, run)
+    termShiftHint(c, run, screen)
   );
 }
