@@ -194,7 +194,14 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
     for (const m of moves) {
       if (tried++ >= MAX_VARIANTS) return null;
       // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
-      if (term && screen.rejects(term, replace(term, (y) => (y === d ? m : null)))) continue;
+      if (
+        term &&
+        screen.rejects(
+          term,
+          replace(term, (y) => (y === d ? m : null)),
+        )
+      )
+        continue;
       const rhs = replace(c.rhs, (y) => (y === d ? m : null));
       const v = judgeWith(c, c.lhs, rhs, run);
       if (v === 'holds') return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
