@@ -56,7 +56,11 @@ const ELEMENTWISE = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs
 
 class TooBig extends Error {}
 
-const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+const size = (s: number[]) => {
+  let n = 1;
+  for (const k of s) n *= k;
+  return n;
+};
 
 /** an entry index of `shape`, from one written for a shape with the same entries (size-1 vectors are scalars) */
 function fit(shape: number[], ix: number[]): number[] | null {
@@ -111,6 +115,16 @@ function addInto(out: Poly, p: Poly, sign: number): Poly {
   return out;
 }
 
+/** p (this expansion's own map) times k, in place: each coefficient as addInto(new Map(), p, k) makes it (0 + k·c, dropped at 0) */
+function scaled(p: Poly, k: number): Poly {
+  for (const [key, m] of p) {
+    const c = 0 + k * m.coef;
+    if (c === 0) p.delete(key);
+    else p.set(key, { coef: c, atoms: m.atoms, key });
+  }
+  return p;
+}
+
 function times(a: Poly, b: Poly): Poly {
   const out: Poly = new Map();
   for (const x of a.values())
@@ -163,11 +177,13 @@ function constantDef(model: Model, e: Expr & { k: 'ref' }): Expr | null {
 /** a step index as a key: its variable, offset and any further index variables with their signs */
 const idxKey = (i: Idx): string => `${i.v}:${i.k}${i.terms?.length ? `:${i.terms.map((x) => `${x.sign}${x.v}`).join(',')}` : ''}`;
 
+/** x has one entry (read whole wherever an entry of the other factor is asked for) */
+const scalarOf = (x: Expr) => size(x.shape) === 1;
+
 /** entry ix of e as a polynomial, or null when e has a part this expansion does not read */
 function expand(e: Expr, ix: number[], model: Model, given: Given | null = null): Poly | null {
   const at = fit(e.shape, ix);
   if (!at) return null;
-  const scalarOf = (x: Expr) => size(x.shape) === 1;
   switch (e.k) {
     case 'num':
       return constant(e.value);
@@ -190,13 +206,14 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
     }
     case 'neg': {
       const a = expand(e.a, at, model, given);
-      return a && addInto(new Map(), a, -1);
+      return a && scaled(a, -1);
     }
     case 'add':
     case 'sub': {
       const a = expand(e.a, at, model, given);
       const b = expand(e.b, at, model, given);
-      return a && b && addInto(addInto(new Map(), a, 1), b, e.k === 'add' ? 1 : -1);
+      // a is this call's own (every expansion is a new map): b is added into it, not both into a copy
+      return a && b && addInto(a, b, e.k === 'add' ? 1 : -1);
     }
     case 'mul':
     case 'hadamard': {
@@ -231,7 +248,7 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
       const b = scalarOf(e.b) ? expand(e.b, [], model, given) : null;
       const c = b && b.size === 1 ? b.get('') : undefined;
       const a = expand(e.a, at, model, given);
-      return c && a ? addInto(new Map(), a, 1 / c.coef) : null;
+      return c && a ? scaled(a, 1 / c.coef) : null;
     }
     case 'pow': {
       const n = e.b.k === 'num' ? e.b.value : NaN;
@@ -372,7 +389,9 @@ interface Diff {
 }
 
 function diff(def: Poly, claim: Poly): Diff {
-  const scale = Math.max(1, ...[...def.values(), ...claim.values()].map((m) => Math.abs(m.coef)));
+  let scale = 1;
+  for (const m of def.values()) scale = Math.max(scale, Math.abs(m.coef));
+  for (const m of claim.values()) scale = Math.max(scale, Math.abs(m.coef));
   const eq = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * scale;
   const out: Diff = { missing: [], extra: [], changed: [] };
   for (const [k, m] of def) {
