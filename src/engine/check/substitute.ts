@@ -321,7 +321,9 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     // found at these values: named only if it holds at a draw too (confirm.ts)
     return confirmed(other, l, r, points);
   };
-  const signs = signEdits(side);
+  // made when first tried: a hint found among the shifts (seed 004's h̄ line) does not pay for them
+  let signList: Edit[] | null = null;
+  const signs = () => (signList ??= signEdits(side));
   const swaps = swapEdits(side, run.model);
   const terms = termEdits(side, right ? c.lhs : c.rhs, run.model);
   const one = (e: Edit): SubstituteHint | null | false => {
@@ -359,11 +361,11 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     return false;
   };
   if (terms.length)
-    for (const firsts of [() => swaps.shifts, () => signs, swaps.others]) {
+    for (const firsts of [() => swaps.shifts, signs, swaps.others]) {
       const r = pairWith(firsts());
       if (r !== false) return r;
     }
-  for (const part of [() => signs, () => swaps.shifts, swaps.others, swaps.singles])
+  for (const part of [signs, () => swaps.shifts, swaps.others, swaps.singles])
     for (const e of part()) {
       const r = one(e);
       if (r !== false) return r;

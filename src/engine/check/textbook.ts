@@ -18,6 +18,7 @@ import { guard } from './guard';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
 import { termScreen, type TermScreen } from './termScreen';
+import { Memo } from '../memo';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -65,9 +66,19 @@ const WALK: Walk = { children: VALUE_CHILDREN, stops: (x) => x.k === 'index' || 
 const replace = (e: Expr, pick: (x: Expr) => Expr | null): Expr => replaceWhere(e, pick, WALK);
 
 /** every node replace() walks through, in its order */
-function nodes(e: Expr, out: Expr[] = []): Expr[] {
+function walkNodes(e: Expr, out: Expr[] = []): Expr[] {
   out.push(e);
-  if (!WALK.stops(e)) forChildren(e, (c) => nodes(c, out), WALK.children);
+  if (!WALK.stops(e)) forChildren(e, (c) => walkNodes(c, out), WALK.children);
+  return out;
+}
+
+/** the node lists of the sides asked for, per analysis: textbookHint's hints each walk the same right side (read only) */
+const nodeLists = new Memo<Expr, readonly Expr[]>();
+
+/** walkNodes(e), made once per expression (an expression is never changed: an edit makes a new one) */
+function nodes(e: Expr): readonly Expr[] {
+  let out = nodeLists.get(e);
+  if (!out) nodeLists.set(e, (out = walkNodes(e)));
   return out;
 }
 
