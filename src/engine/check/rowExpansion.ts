@@ -25,8 +25,11 @@ import { atStep } from './textbook';
 
 interface Atom {
   key: string;
-  /** a scalar expression that evaluates to this factor */
-  e: Expr;
+  /** the written value and the entry of it this factor is (entryExpr makes its scalar expression when first asked) */
+  of: Expr;
+  at: number[];
+  /** a scalar expression that evaluates to this factor (atomExpr) */
+  e?: Expr;
   /** the factor as written, made when a message first names it (an atom is named in two lists) */
   text?: string;
   /** σ(…) of an entry: the function and its argument, expanded */
@@ -147,6 +150,9 @@ function polyKey(p: Poly): string {
 
 const num = (value: number, like: Expr): Expr => ({ k: 'num', value, shape: [], range: like.range });
 
+/** an atom's scalar expression, made once when a message or an evaluation first needs it (most atoms are never named) */
+const atomExpr = (a: Atom): Expr => (a.e ??= entryExpr(a.of, a.at));
+
 /** the scalar expression for entry ix of e (e itself when it has one entry) */
 function entryExpr(e: Expr, ix: number[]): Expr {
   if (size(e.shape) === 1 || !ix.length) return e;
@@ -202,7 +208,7 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
       if (g) return constant(g.data[flatIndex(g.shape, at)]!);
       // the reference's name, step (a variable and offset, or a fixed step) and entry
       const key = `${e.name}|${e.idx ? idxKey(e.idx) : ''}|${at.join(',')}`;
-      return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at) }], key });
+      return one({ coef: 1, atoms: [{ key, of: e, at }], key });
     }
     case 'neg': {
       const a = expand(e.a, at, model, given);
@@ -264,7 +270,7 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
       const arg = expand(e.arg, scalarOf(e.arg) ? [] : at, model, given);
       if (!arg) return null;
       const key = `${e.fn}(${polyKey(arg)})`;
-      return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at), call: { fn: e.fn, arg } }], key });
+      return one({ coef: 1, atoms: [{ key, of: e, at, call: { fn: e.fn, arg } }], key });
     }
     case 'index': {
       if (e.i.k !== 'num' || (e.j && e.j.k !== 'num')) return null;
@@ -297,7 +303,7 @@ const monoText = (m: Mono, first: boolean): string => {
     sep = ' ';
   }
   for (const a of m.atoms) {
-    const f = (a.text ??= exprText(a.e));
+    const f = (a.text ??= exprText(atomExpr(a)));
     if (f) {
       out += sep + f;
       sep = ' ';
@@ -311,7 +317,7 @@ const polyText = (ms: Mono[]) => (ms.length ? ms.map((m, k) => monoText(m, k ===
 /** the expression Σ coef·atoms of these monomials */
 function polyExpr(ms: Mono[], like: Expr): Expr {
   const mono = (m: Mono): Expr =>
-    m.atoms.reduce<Expr>((acc, a) => ({ k: 'mul', a: acc, b: a.e, shape: [], range: like.range }), num(m.coef, like));
+    m.atoms.reduce<Expr>((acc, a) => ({ k: 'mul', a: acc, b: atomExpr(a), shape: [], range: like.range }), num(m.coef, like));
   return ms.map(mono).reduce((acc, x) => ({ k: 'add', a: acc, b: x, shape: [], range: like.range }), num(0, like));
 }
 
@@ -322,7 +328,7 @@ function polyExpr(ms: Mono[], like: Expr): Expr {
  */
 function atomValue(a: Atom, env: Env, run: Run): { v: number; ops: number } | null {
   if (a.call) return null;
-  const e = a.e;
+  const e = atomExpr(a);
   const ref = e.k === 'ref' ? e : e.k === 'index' && e.a.k === 'ref' && e.i.k === 'num' && (!e.j || e.j.k === 'num') ? e.a : null;
   if (!ref) return null;
   const n = run.node(ref.name, ref.idx ? stepOf(ref.idx, env) : null);
@@ -481,7 +487,7 @@ function compare(def: Expr, claimPoly: Poly, ix: number[], model: Model, given: 
     const [da, ca] = [dm!.atoms[0]!, cm!.atoms[0]!];
     if (da.call && ca.call && da.call.fn === ca.call.fn && da.key !== ca.key) {
       d = diff(da.call.arg, ca.call.arg);
-      inside = `inside ${exprText(ca.e).replace(/\(.*$/s, '')}(…), `;
+      inside = `inside ${exprText(atomExpr(ca)).replace(/\(.*$/s, '')}(…), `;
       // the terms' sources are inside the call's argument
       source.clear();
       const argDef = def.k === 'call' ? def.arg : null;
