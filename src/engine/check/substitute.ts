@@ -191,7 +191,13 @@ interface Swaps {
 function swapEdits(side: Expr, model: Model): Swaps {
   const all = leaves(side);
   const byText = new Map<string, Expr[]>();
-  for (const x of all) byText.set(exprText(x), [...(byText.get(exprText(x)) ?? []), x]);
+  // each leaf printed once (a σ'(…) prints its whole argument)
+  for (const x of all) {
+    const text = exprText(x);
+    const same = byText.get(text);
+    if (same) same.push(x);
+    else byText.set(text, [x]);
+  }
   const groups = [...byText].filter(([, xs]) => xs.length > 1).slice(0, MAX_GROUPS);
   // every one of a name written several times: the same slip made in each term (seed 004's h^(t+1) in every
   // gate's argument), a step one off among them (one reference moved alone is shiftHint's)
