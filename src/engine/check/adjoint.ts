@@ -9,13 +9,14 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, renameCalls } from '../../language/resolve';
+import { forChildren } from '../../language/resolve';
 import type { Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { factorsOf, termsOf } from './localFactor';
 import { close } from './points';
 import { replaceWhere } from './replacing';
+import { renamedCalls } from './renamed';
 
 type Ref = Expr & { k: 'ref' };
 type Deriv = Expr & { k: 'deriv' };
@@ -125,7 +126,7 @@ function read(
         : `${moved.join(', ')} (${refText(X.name, X.idx)} is what they read, not the step written)`,
     );
   let rhs = replaceNodes(other, swap);
-  const primed = renameCalls(rhs, { logit: 'dsigma', artanh: 'dtanh' });
+  const primed = renamedCalls(rhs, { logit: 'dsigma', artanh: 'dtanh' });
   if (primed) {
     rhs = primed;
     const s = JSON.stringify(other);

@@ -83,6 +83,21 @@ function judgeDraws(lhs: Expr, rhs: Expr, points: Point[], ctx: QuestionContext)
   return out;
 }
 
+/**
+ * evaluateSides where the sides agree at every point, else null from the first point where they differ: the one-step
+ * reading is taken only when it holds at all of them, and most fail at the first (issue 9)
+ */
+function sidesIfClose(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] | null {
+  const out: Sides[] = [];
+  for (const p of points) {
+    const l = run.evaluateShared(lhs, p.env);
+    const r = run.evaluateShared(rhs, p.env);
+    if (!close(l.data, r.data)) return null;
+    out.push({ t: p.t, env: p.env, label: p.label, l, r });
+  }
+  return out;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function skippedText(v: DrawVerdict): string {
@@ -350,14 +365,14 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   const oneStep = (asWritten: string, holdsOnly = false): CheckReport | null => {
     const { rr, claim: rrClaim } = rereadOf();
     if (!rrClaim) return null;
-    let rs: Sides[];
+    let rs: Sides[] | null;
     try {
-      rs = evaluateSides(points, rrClaim.lhs, rrClaim.rhs, ctx.run);
+      rs = sidesIfClose(points, rrClaim.lhs, rrClaim.rhs, ctx.run);
     } catch (e) {
       if (e instanceof RunError) return null;
       throw e;
     }
-    if (rs.some((s) => !close(s.l.data, s.r.data))) return null;
+    if (!rs) return null;
     // the draws judged first when only a reading that holds at them is taken (else after its text, as ever)
     const drawn = holdsOnly ? judgeDraws(rrClaim.lhs, rrClaim.rhs, points, ctx) : null;
     if (drawn && (drawn.miss || (drawn.judged === 0 && ctx.drawCount > 0))) return null;

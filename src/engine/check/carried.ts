@@ -7,7 +7,8 @@
 //   belongs: with the left side in its place the later check holds, here and at a draw;
 // - a later link of a chain equals the link before it, which fails: the mistake was made there and simplified on.
 
-import type { CheckQuestion, Expr } from '../../language/model';
+import { bindIdxVar } from '../../language/idx';
+import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { Memo } from '../memo';
 import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
@@ -39,29 +40,41 @@ function shifted(e: Expr, d: number): Expr {
   return mapIndicesOf(e, 't', (i) => (i.v === 't' && !i.terms?.length ? { ...i, k: i.k + d } : i));
 }
 
+/** where an instance of an earlier check stands: as written (null), its free step t moved by d, or t bound to a step */
+type At = { shift: number } | { bind: number } | null;
+
 /**
- * the earlier check's two sides as written at the step a later one may have copied it (t kept, t ± 1, each step at
- * which it failed: `∂L/∂h_t = 2 h_t` is wrong at t = 1 but right at t = T, so 2 h_T copied is no mistake carried)
+ * the steps at which a later check may have copied the earlier one (t kept, t ± 1, each step at which it failed:
+ * `∂L/∂h_t = 2 h_t` is wrong at t = 1 but right at t = T, so 2 h_T copied is no mistake carried)
  */
-function instances(q: CheckQuestion, T: number, failing?: ReadonlySet<number>): { wrong: Expr; meant: Expr }[] {
-  const out = [{ wrong: q.rhs, meant: q.lhs }];
+function instanceSteps(q: CheckQuestion, T: number, failing?: ReadonlySet<number>): At[] {
+  const out: At[] = [null];
   if (!q.freeT) return out;
-  for (const d of [1, -1]) out.push({ wrong: shifted(q.rhs, d), meant: shifted(q.lhs, d) });
+  for (const d of [1, -1]) out.push({ shift: d });
   const steps = q.steps.length <= MAX_STEPS ? q.steps : [];
-  for (const s of steps)
-    if (s >= 1 && s <= T && (!failing || failing.has(s))) out.push({ wrong: bindVar(q.rhs, 't', s), meant: bindVar(q.lhs, 't', s) });
+  for (const s of steps) if (s >= 1 && s <= T && (!failing || failing.has(s))) out.push({ bind: s });
   return out;
 }
 
+/** a side of the earlier check written at `at` */
+const sideAt = (e: Expr, at: At): Expr => (at === null ? e : 'shift' in at ? shifted(e, at.shift) : bindVar(e, 't', at.bind));
+
+/** a reference's step in the instance at `at`: the index map shifted() and bindVar give every reference (mapIndicesOf) */
+function idxAt(i: Idx | null, at: At): Idx | null {
+  if (!i || at === null) return i;
+  if ('shift' in at) return i.v === 't' && !i.terms?.length ? { ...i, k: i.k + at.shift } : i;
+  return bindIdxVar(i, 't', at.bind);
+}
+
 /**
- * an instance of an earlier check's form, printed only when a later side may write it: `refs` are its references as
- * printed, each of which its text (and a factor's that holds it) writes whole (exprText prints every child as it
- * prints alone, a reference as refText)
+ * an instance of an earlier check's form, made and printed only when a later side may write it: `refs` are its
+ * references as printed, each of which its text (and a factor's that holds it) writes whole (exprText prints every
+ * child as it prints alone, a reference as refText)
  */
 interface Form {
-  wrong: Expr;
-  meant: Expr;
+  at: At;
   refs: string[];
+  sides?: { wrong: Expr; meant: Expr };
   text?: string;
   factorTexts?: string[];
 }
@@ -73,12 +86,29 @@ function refTexts(e: Expr, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** the references of e (every child, as refTexts walks), and whether a Σ/∏ stands in it (it may bind t: then its body keeps its steps) */
+function refsOf(e: Expr, out: { refs: (Expr & { k: 'ref' })[]; bound: boolean }) {
+  if (e.k === 'ref') out.refs.push(e);
+  if (e.k === 'sum' || e.k === 'prod') out.bound = true;
+  forChildren(e, (c) => refsOf(c, out));
+  return out;
+}
+
 /** the instances of an earlier failing check, made once: every later failing check of the analysis asks for them */
 const formsOf = new Memo<CheckQuestion, Form[]>();
 
 function forms(f: Failed, T: number): Form[] {
   let out = formsOf.get(f.q);
-  if (!out) formsOf.set(f.q, (out = instances(f.q, T, f.failing).map((i) => ({ ...i, refs: [...refTexts(i.wrong)] }))));
+  if (out) return out;
+  const { refs, bound } = refsOf(f.q.rhs, { refs: [], bound: false });
+  // each instance's references as printed, from the written ones' steps moved as the instance moves them: the
+  // instance itself is made only for a side that prints them all (issue 9: most later checks print none)
+  out = instanceSteps(f.q, T, f.failing).map((at): Form => {
+    if (!bound) return { at, refs: [...new Set(refs.map((r) => refText(r.name, idxAt(r.idx, at))))] };
+    const sides = { wrong: sideAt(f.q.rhs, at), meant: sideAt(f.q.lhs, at) };
+    return { at, refs: [...refTexts(sides.wrong)], sides };
+  });
+  formsOf.set(f.q, out);
   return out;
 }
 
@@ -164,7 +194,7 @@ export function carriedHint(
     for (const form of forms(f, run.model.T)) {
       const side = (sideText ??= exprText(c.rhs));
       if (!form.refs.every((r) => side.includes(r))) continue;
-      const { wrong, meant } = form;
+      const { wrong, meant } = (form.sides ??= { wrong: sideAt(f.q.rhs, form.at), meant: sideAt(f.q.lhs, form.at) });
       const text = (form.text ??= exprText(wrong));
       const at = side.includes(text) ? (written ??= nodesByText(c.rhs)).get(text) : undefined;
       let rhs = c.rhs;

@@ -5,7 +5,7 @@ import { printerFor } from './writtenT';
 import { Memo } from '../memo';
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, mapChildren, renameCalls, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { nodeLabel } from '../paths';
 import { termHint, type TermHint } from './termMatch';
@@ -19,6 +19,7 @@ import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
 import { confirmed, type OtherValues } from './confirm';
+import { renamedCalls } from './renamed';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -461,7 +462,7 @@ export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
 
 /** σ^{-1} → σ', tanh^{-1} → tanh' throughout; null when the expression has neither */
 function primed(e: Expr): Expr | null {
-  return renameCalls(e, { logit: 'dsigma', artanh: 'dtanh' });
+  return renamedCalls(e, { logit: 'dsigma', artanh: 'dtanh' });
 }
 
 /**

@@ -6,7 +6,7 @@
 import { ACTIVATIONS, activation } from '../../language/activations';
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, hasDeriv, mapChildren, renameCalls } from '../../language/resolve';
+import { forChildren, hasDeriv, mapChildren } from '../../language/resolve';
 import { bindVar } from '../subst';
 import { fmt, valueText } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
@@ -16,6 +16,7 @@ import type { Claim } from './hints';
 import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
 import { termSwapText } from './substitute';
+import { renamedCalls } from './renamed';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -54,7 +55,7 @@ function sameOf(a: Expr, b: Expr, env: Env): boolean {
 
 /** σ' ↔ tanh' throughout (null when neither is written) */
 function swapPrimes(e: Expr): Expr | null {
-  return renameCalls(e, { [ACTIVATIONS.sigma.prime]: ACTIVATIONS.tanh.prime, [ACTIVATIONS.tanh.prime]: ACTIVATIONS.sigma.prime });
+  return renamedCalls(e, { [ACTIVATIONS.sigma.prime]: ACTIVATIONS.tanh.prime, [ACTIVATIONS.tanh.prime]: ACTIVATIONS.sigma.prime });
 }
 
 const OPAQUE = new Set<Expr['k']>(['vec', 'mat', 'matpow', 'index', 'sum', 'prod', 'indicator', 'deriv']);

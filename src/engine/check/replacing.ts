@@ -3,7 +3,7 @@
 // the replacements' way keeps its identity, so the run's memo of values (keyed by node) still reads it.
 
 import type { Expr } from '../../language/model';
-import { mapChildren, VALUE_CHILDREN, type ChildOptions } from '../../language/resolve';
+import { forChildren, mapChildren, VALUE_CHILDREN, type ChildOptions } from '../../language/resolve';
 
 /** where a replacement walks: the children it visits, and the nodes it leaves whole */
 export interface Walk {
@@ -24,17 +24,22 @@ export function replaceWhere(e: Expr, pick: (x: Expr) => Expr | null | undefined
     const by = pick(x);
     if (by) return by;
     if (walk.stops(x)) return x;
+    // the children walked first and x copied only when one of them changed: most nodes are off the
+    // replacements' way, and a copy made and dropped at each of them was most of a trial's garbage (issue 9)
+    let kids: Expr[] | null = null;
     let changed = false;
-    const y = mapChildren(
+    forChildren(
       x,
       (c) => {
         const d = go(c);
         if (d !== c) changed = true;
-        return d;
+        (kids ??= []).push(d);
       },
       walk.children,
     );
-    return changed ? y : x;
+    if (!changed) return x;
+    let i = 0;
+    return mapChildren(x, () => kids![i++]!, walk.children);
   };
   return go(e);
 }

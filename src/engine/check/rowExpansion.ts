@@ -25,8 +25,11 @@ import { atStep } from './textbook';
 
 interface Atom {
   key: string;
-  /** a scalar expression that evaluates to this factor */
-  e: Expr;
+  /** the written value and the entry of it this factor is (entryExpr makes its scalar expression when first asked) */
+  of: Expr;
+  at: number[];
+  /** a scalar expression that evaluates to this factor (atomExpr) */
+  e?: Expr;
   /** the factor as written, made when a message first names it (an atom is named in two lists) */
   text?: string;
   /** σ(…) of an entry: the function and its argument, expanded */
@@ -56,7 +59,11 @@ const ELEMENTWISE = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs
 
 class TooBig extends Error {}
 
-const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+const size = (s: number[]) => {
+  let n = 1;
+  for (const k of s) n *= k;
+  return n;
+};
 
 /** an entry index of `shape`, from one written for a shape with the same entries (size-1 vectors are scalars) */
 function fit(shape: number[], ix: number[]): number[] | null {
@@ -111,6 +118,16 @@ function addInto(out: Poly, p: Poly, sign: number): Poly {
   return out;
 }
 
+/** p (this expansion's own map) times k, in place: each coefficient as addInto(new Map(), p, k) makes it (0 + k·c, dropped at 0) */
+function scaled(p: Poly, k: number): Poly {
+  for (const [key, m] of p) {
+    const c = 0 + k * m.coef;
+    if (c === 0) p.delete(key);
+    else p.set(key, { coef: c, atoms: m.atoms, key });
+  }
+  return p;
+}
+
 function times(a: Poly, b: Poly): Poly {
   const out: Poly = new Map();
   for (const x of a.values())
@@ -132,6 +149,9 @@ function polyKey(p: Poly): string {
 }
 
 const num = (value: number, like: Expr): Expr => ({ k: 'num', value, shape: [], range: like.range });
+
+/** an atom's scalar expression, made once when a message or an evaluation first needs it (most atoms are never named) */
+const atomExpr = (a: Atom): Expr => (a.e ??= entryExpr(a.of, a.at));
 
 /** the scalar expression for entry ix of e (e itself when it has one entry) */
 function entryExpr(e: Expr, ix: number[]): Expr {
@@ -163,11 +183,13 @@ function constantDef(model: Model, e: Expr & { k: 'ref' }): Expr | null {
 /** a step index as a key: its variable, offset and any further index variables with their signs */
 const idxKey = (i: Idx): string => `${i.v}:${i.k}${i.terms?.length ? `:${i.terms.map((x) => `${x.sign}${x.v}`).join(',')}` : ''}`;
 
+/** x has one entry (read whole wherever an entry of the other factor is asked for) */
+const scalarOf = (x: Expr) => size(x.shape) === 1;
+
 /** entry ix of e as a polynomial, or null when e has a part this expansion does not read */
 function expand(e: Expr, ix: number[], model: Model, given: Given | null = null): Poly | null {
   const at = fit(e.shape, ix);
   if (!at) return null;
-  const scalarOf = (x: Expr) => size(x.shape) === 1;
   switch (e.k) {
     case 'num':
       return constant(e.value);
@@ -186,17 +208,18 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
       if (g) return constant(g.data[flatIndex(g.shape, at)]!);
       // the reference's name, step (a variable and offset, or a fixed step) and entry
       const key = `${e.name}|${e.idx ? idxKey(e.idx) : ''}|${at.join(',')}`;
-      return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at) }], key });
+      return one({ coef: 1, atoms: [{ key, of: e, at }], key });
     }
     case 'neg': {
       const a = expand(e.a, at, model, given);
-      return a && addInto(new Map(), a, -1);
+      return a && scaled(a, -1);
     }
     case 'add':
     case 'sub': {
       const a = expand(e.a, at, model, given);
       const b = expand(e.b, at, model, given);
-      return a && b && addInto(addInto(new Map(), a, 1), b, e.k === 'add' ? 1 : -1);
+      // a is this call's own (every expansion is a new map): b is added into it, not both into a copy
+      return a && b && addInto(a, b, e.k === 'add' ? 1 : -1);
     }
     case 'mul':
     case 'hadamard': {
@@ -231,7 +254,7 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
       const b = scalarOf(e.b) ? expand(e.b, [], model, given) : null;
       const c = b && b.size === 1 ? b.get('') : undefined;
       const a = expand(e.a, at, model, given);
-      return c && a ? addInto(new Map(), a, 1 / c.coef) : null;
+      return c && a ? scaled(a, 1 / c.coef) : null;
     }
     case 'pow': {
       const n = e.b.k === 'num' ? e.b.value : NaN;
@@ -247,7 +270,7 @@ function expand(e: Expr, ix: number[], model: Model, given: Given | null = null)
       const arg = expand(e.arg, scalarOf(e.arg) ? [] : at, model, given);
       if (!arg) return null;
       const key = `${e.fn}(${polyKey(arg)})`;
-      return one({ coef: 1, atoms: [{ key, e: entryExpr(e, at), call: { fn: e.fn, arg } }], key });
+      return one({ coef: 1, atoms: [{ key, of: e, at, call: { fn: e.fn, arg } }], key });
     }
     case 'index': {
       if (e.i.k !== 'num' || (e.j && e.j.k !== 'num')) return null;
@@ -280,7 +303,7 @@ const monoText = (m: Mono, first: boolean): string => {
     sep = ' ';
   }
   for (const a of m.atoms) {
-    const f = (a.text ??= exprText(a.e));
+    const f = (a.text ??= exprText(atomExpr(a)));
     if (f) {
       out += sep + f;
       sep = ' ';
@@ -294,7 +317,7 @@ const polyText = (ms: Mono[]) => (ms.length ? ms.map((m, k) => monoText(m, k ===
 /** the expression Σ coef·atoms of these monomials */
 function polyExpr(ms: Mono[], like: Expr): Expr {
   const mono = (m: Mono): Expr =>
-    m.atoms.reduce<Expr>((acc, a) => ({ k: 'mul', a: acc, b: a.e, shape: [], range: like.range }), num(m.coef, like));
+    m.atoms.reduce<Expr>((acc, a) => ({ k: 'mul', a: acc, b: atomExpr(a), shape: [], range: like.range }), num(m.coef, like));
   return ms.map(mono).reduce((acc, x) => ({ k: 'add', a: acc, b: x, shape: [], range: like.range }), num(0, like));
 }
 
@@ -305,7 +328,7 @@ function polyExpr(ms: Mono[], like: Expr): Expr {
  */
 function atomValue(a: Atom, env: Env, run: Run): { v: number; ops: number } | null {
   if (a.call) return null;
-  const e = a.e;
+  const e = atomExpr(a);
   const ref = e.k === 'ref' ? e : e.k === 'index' && e.a.k === 'ref' && e.i.k === 'num' && (!e.j || e.j.k === 'num') ? e.a : null;
   if (!ref) return null;
   const n = run.node(ref.name, ref.idx ? stepOf(ref.idx, env) : null);
@@ -372,7 +395,9 @@ interface Diff {
 }
 
 function diff(def: Poly, claim: Poly): Diff {
-  const scale = Math.max(1, ...[...def.values(), ...claim.values()].map((m) => Math.abs(m.coef)));
+  let scale = 1;
+  for (const m of def.values()) scale = Math.max(scale, Math.abs(m.coef));
+  for (const m of claim.values()) scale = Math.max(scale, Math.abs(m.coef));
   const eq = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * scale;
   const out: Diff = { missing: [], extra: [], changed: [] };
   for (const [k, m] of def) {
@@ -462,7 +487,7 @@ function compare(def: Expr, claimPoly: Poly, ix: number[], model: Model, given: 
     const [da, ca] = [dm!.atoms[0]!, cm!.atoms[0]!];
     if (da.call && ca.call && da.call.fn === ca.call.fn && da.key !== ca.key) {
       d = diff(da.call.arg, ca.call.arg);
-      inside = `inside ${exprText(ca.e).replace(/\(.*$/s, '')}(…), `;
+      inside = `inside ${exprText(atomExpr(ca)).replace(/\(.*$/s, '')}(…), `;
       // the terms' sources are inside the call's argument
       source.clear();
       const argDef = def.k === 'call' ? def.arg : null;

@@ -196,7 +196,13 @@ interface Swaps {
 function swapEdits(side: Expr, model: Model): Swaps {
   const all = leaves(side);
   const byText = new Map<string, Expr[]>();
-  for (const x of all) byText.set(exprText(x), [...(byText.get(exprText(x)) ?? []), x]);
+  // each leaf printed once (a σ'(…) prints its whole argument)
+  for (const x of all) {
+    const text = exprText(x);
+    const same = byText.get(text);
+    if (same) same.push(x);
+    else byText.set(text, [x]);
+  }
   const groups = [...byText].filter(([, xs]) => xs.length > 1).slice(0, MAX_GROUPS);
   // every one of a name written several times: the same slip made in each term (seed 004's h^(t+1) in every
   // gate's argument), a step one off among them (one reference moved alone is shiftHint's)
@@ -326,7 +332,9 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     // found at these values: named only if it holds at a draw too (confirm.ts)
     return confirmed(other, l, r, points);
   };
-  const signs = signEdits(side);
+  // made when first tried: a hint found among the shifts (seed 004's h̄ line) does not pay for them
+  let signList: Edit[] | null = null;
+  const signs = () => (signList ??= signEdits(side));
   const swaps = swapEdits(side, run.model);
   const terms = termEdits(side, right ? c.lhs : c.rhs, run.model);
   const one = (e: Edit): SubstituteHint | null | false => {
@@ -364,11 +372,11 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     return false;
   };
   if (terms.length)
-    for (const firsts of [() => swaps.shifts, () => signs, swaps.others]) {
+    for (const firsts of [() => swaps.shifts, signs, swaps.others]) {
       const r = pairWith(firsts());
       if (r !== false) return r;
     }
-  for (const part of [() => signs, () => swaps.shifts, swaps.others, swaps.singles])
+  for (const part of [signs, () => swaps.shifts, swaps.others, swaps.singles])
     for (const e of part()) {
       const r = one(e);
       if (r !== false) return r;

@@ -258,13 +258,20 @@ function withInputsLeftOut(
   run: Run,
   label: (n: TNode) => string,
 ): TermHint | null {
-  const inputs = new Set<TNode>();
-  for (const p of paths) if (p.length > 2) inputs.add(p[p.length - 2]!);
-  const named = new Set<TNode>();
+  // each term's first factor's node, before the paths are read: a term that begins with no ∂C/∂… of a node
+  // (seed 004's 1 + …) is an answer without them
+  const firsts: TNode[] = [];
   for (const m of monos) {
     const f = m.factors[0];
     const C = f?.k === 'deriv' && f.of.k === 'ref' ? run.node(f.of.name, stepOf(f.of.idx, env)) : undefined;
-    if (!C || !inputs.has(C)) return null;
+    if (!C) return null;
+    firsts.push(C);
+  }
+  const inputs = new Set<TNode>();
+  for (const p of paths) if (p.length > 2) inputs.add(p[p.length - 2]!);
+  const named = new Set<TNode>();
+  for (const C of firsts) {
+    if (!inputs.has(C)) return null;
     named.add(C);
   }
   const dropped = [...inputs].filter((C) => !named.has(C)).sort((a, b) => a.id - b.id);

@@ -18,7 +18,8 @@ import { guard } from './guard';
 import { averagesOverSteps, hasOneOverT } from './meanLoss';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
-import { termScreen } from './termScreen';
+import { termScreen, type TermScreen } from './termScreen';
+import { Memo } from '../memo';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -28,6 +29,21 @@ const MAX_VARIANTS = 24;
 /** the check holds with these sides at every point (of the file's values) */
 export function holdsWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): boolean {
   return guard(() => c.points.every((p) => close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data))) === true;
+}
+
+/**
+ * holdsWith, saying how it failed: 'differs' when every point up to the first whose sides differ was evaluated
+ * (then the points where the side is defined include that one, and definedPoints says null too), 'unread' when
+ * one could not be
+ */
+function judgeWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): 'holds' | 'differs' | 'unread' {
+  return (
+    guard(() => {
+      for (const p of c.points)
+        if (!close(run.evaluateShared(lhs, p.env).data, run.evaluateShared(rhs, p.env).data)) return 'differs' as const;
+      return 'holds' as const;
+    }) ?? 'unread'
+  );
 }
 
 /** the check holds with one node of its right side (the same object wherever it stands) replaced by another */
@@ -51,9 +67,19 @@ const WALK: Walk = { children: VALUE_CHILDREN, stops: (x) => x.k === 'index' || 
 const replace = (e: Expr, pick: (x: Expr) => Expr | null): Expr => replaceWhere(e, pick, WALK);
 
 /** every node replace() walks through, in its order */
-function nodes(e: Expr, out: Expr[] = []): Expr[] {
+function walkNodes(e: Expr, out: Expr[] = []): Expr[] {
   out.push(e);
-  if (!WALK.stops(e)) forChildren(e, (c) => nodes(c, out), WALK.children);
+  if (!WALK.stops(e)) forChildren(e, (c) => walkNodes(c, out), WALK.children);
+  return out;
+}
+
+/** the node lists of the sides asked for, per analysis: textbookHint's hints each walk the same right side (read only) */
+const nodeLists = new Memo<Expr, readonly Expr[]>();
+
+/** walkNodes(e), made once per expression (an expression is never changed: an edit makes a new one) */
+function nodes(e: Expr): readonly Expr[] {
+  let out = nodeLists.get(e);
+  if (!out) nodeLists.set(e, (out = walkNodes(e)));
   return out;
 }
 
@@ -164,11 +190,16 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
  * a Jacobian of the chain one step off: ∂h_T/∂h_3 in ∂L/∂h_2 = ∂L/∂p_T ∂p_T/∂h_T ∂h_T/∂h_3 (the step-shift hint
  * leaves derivatives alone, so this is its counterpart for a derivative's own steps)
  */
-export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, screen: TermScreen = termScreen(c, run)): string | null {
   let tried = 0;
-  const late: { d: Deriv; m: Expr }[] = [];
+  const late: { d: Deriv; m: Expr; rhs: Expr }[] = [];
+  // each derivative's additive term of the side: a move is screened by that term alone first (termScreen.ts)
+  const ts = terms(c.rhs);
+  const termOf = new Map<Expr, Expr>();
+  if (ts.length > 1) for (const t of ts) for (const x of nodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
   for (const d of nodes(c.rhs)) {
     if (d.k !== 'deriv') continue;
+    const term = termOf.get(d);
     const moves: Expr[] = [];
     for (const by of [1, -1]) {
       const w = d.wrt.idx;
@@ -178,14 +209,25 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null): st
     }
     for (const m of moves) {
       if (tried++ >= MAX_VARIANTS) return null;
-      if (holdsReplacing(c, d, m, run)) return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
-      if (leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m });
+      // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
+      if (
+        term &&
+        screen.rejects(
+          term,
+          replace(term, (y) => (y === d ? m : null)),
+        )
+      )
+        continue;
+      const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+      const v = judgeWith(c, c.lhs, rhs, run);
+      if (v === 'holds') return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
+      // a move that differs where every point before it was read fails where it is defined too: not tried again
+      if (v === 'unread' && leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m, rhs });
     }
   }
   // a recursion's δ_t for δ_{t+1} in a solution that writes no range: ∂L/∂a_{t+1} has no value at the last step,
   // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
-  for (const { d, m } of late) {
-    const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+  for (const { d, m, rhs } of late) {
     const at = definedPoints(c, rhs, run);
     if (!at || at.length === c.points.length || !confirmed(other, c.lhs, rhs, at)) continue;
     const off = c.points.find((p) => !at.includes(p))!;
@@ -333,13 +375,12 @@ export function terms(e: Expr, out: Expr[] = []): Expr[] {
  * one term of a recursion written at the wrong neighbour step, every index of it moved alike: the backward
  * half of a bidirectional RNN written with ∂L/∂g_{t+1} ∂g_{t+1}/∂g_t-style steps where g_t feeds g_{t−1}
  */
-export function termShiftHint(c: Claim, run: Run): string | null {
+export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScreen(c, run)): string | null {
   const v = c.freeT ? 't' : null;
   if (!v) return null;
   const ts = terms(c.rhs);
   if (ts.length < 2) return null;
   let tried = 0;
-  const screen = termScreen(c, run);
   for (const term of ts) {
     // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
     if (!movesOn(term, v)) continue;
@@ -467,14 +508,16 @@ export function signHint(c: Claim, run: Run, other: OtherValues = null): string 
 /** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
 export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null, other: OtherValues = null): string | null {
   if (run.tape.nodes.length > 50_000) return null;
+  // the side's terms at its first point, read once for the two hints that screen their trials with them
+  const screen = termScreen(c, run);
   return (
     scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??
     indexSwapHint(c, run) ??
     powerHint(c, run) ??
     activationHint(c, run, model) ??
-    derivStepHint(c, run, other) ??
+    derivStepHint(c, run, other, screen) ??
     orderHint(c, run) ??
-    termShiftHint(c, run)
+    termShiftHint(c, run, screen)
   );
 }
