@@ -24,7 +24,12 @@ const EMPTY = new Float64Array(0);
 export class Arena {
   private chunk = EMPTY;
   private used = 0;
-  private next = FIRST_CHUNK;
+  private next: number;
+
+  /** first: the entries of the first chunk (a sweep's accumulators start smaller than a tape's values) */
+  constructor(first = FIRST_CHUNK) {
+    this.next = first;
+  }
 
   /** a zeroed array of len entries, written by its caller only */
   alloc(len: number): Float64Array {

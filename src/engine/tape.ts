@@ -651,9 +651,7 @@ class Sweeper {
   // the accumulators are views into a few zeroed chunks, each twice the last: an array of its own per
   // node (a buffer, its record, its memory outside the heap) was most of what a long sweep allocated, and
   // the young generation's collections copied every one of them, as the tape keeps them all
-  private chunk = EMPTY;
-  private used = 0;
-  private next = FIRST_CHUNK;
+  private arena = new Arena(FIRST_CHUNK);
   // a transient sweep's accumulators below its range (`below`, read and copied by its caller before the next
   // sweep) are lent too, as what it lends in range: a chunk made per sweep for a 3×3 W_hh was a quarter of
   // a one-step derivative's time (a buffer outside the heap, made and freed per sweep)
@@ -664,15 +662,7 @@ class Sweeper {
   private fresh(len: number): Float64Array {
     // up to 64 bytes an array lives inside the heap, made faster than a view (measured: 32 against ~50 ns
     // for one entry; 64 entries: ~350 ns for an array with its own buffer against ~100 ns for a view)
-    if (len <= OWN_ARRAY_MAX) return new Float64Array(len);
-    if (this.used + len > this.chunk.length) {
-      this.chunk = new Float64Array(Math.max(this.next, len));
-      this.next = Math.min(this.next * 2, MAX_CHUNK);
-      this.used = 0;
-    }
-    const v = new Float64Array(this.chunk.buffer, this.used * 8, len);
-    this.used += len;
-    return v;
+    return len <= OWN_ARRAY_MAX ? new Float64Array(len) : this.arena.alloc(len);
   }
 
   /** a zeroed accumulator from the analysis's pool, or a fresh one */
@@ -820,9 +810,7 @@ class Sweeper {
     this.only = only;
     this.gather = gather;
     // a chunk of its own per sweep (the views handed out must not be written by a later sweep)
-    this.chunk = EMPTY;
-    this.used = 0;
-    this.next = FIRST_CHUNK;
+    this.arena = new Arena(FIRST_CHUNK);
     const nodes = this.tape.nodes;
     const { acc, slotOf, accSlot } = this;
     const visit = (id: number): void => {
@@ -890,7 +878,7 @@ class Sweeper {
       this.below = null;
       this.heap = null;
       this.queued = null;
-      this.chunk = EMPTY;
+      this.arena = SPENT;
       this.lent.length = 0;
       this.lending = false;
       this.pool = null;
@@ -898,7 +886,6 @@ class Sweeper {
     }
   }
 }
-const EMPTY = new Float64Array(0);
 
 /**
  * The lent accumulators of every tape that shares a budget (the runs of one analysis: the file's values, the
@@ -915,7 +902,8 @@ function poolOf(budget: Budget): AccumulatorPool {
 const OWN_ARRAY_MAX = 8;
 /** entries of a sweep's first chunk of accumulators (sixteen 16-entry vectors), and the most of any later one (512 KB) */
 const FIRST_CHUNK = 256;
-const MAX_CHUNK = 1 << 16;
+/** what a finished sweep holds instead of its arena, so that its last chunk is not kept alive by the tape */
+const SPENT = new Arena(FIRST_CHUNK);
 
 /** a sweep over a longer range visits only the nodes it reaches (through a heap); a shorter one, every node */
 export const SPARSE_RANGE = 8192;
