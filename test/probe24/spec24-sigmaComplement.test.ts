@@ -4,21 +4,10 @@
 // culprit, the factor (1 − o_t), is now named too (factorEdit.ts complements).
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { SHEET7 } from '../language/helpers';
 
-const SIGMA = String.raw`T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_xh = 0.3
-param  W_hh = 0.8
-param  b_h  = 0.1
-param  W_hy = 1.5
-param  b_y  = -0.2
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-o_t = σ(W_hy h_t + b_y)
-L_t = (y_t - o_t)^2
-loss L = Σ_t L_t
-`;
+/** the sheet-7 network (σ state and output, squared error) */
+const SIGMA = SHEET7;
 
 const LSTM = String.raw`T = 3
 input  x : 2 = [[1.0, -0.5], [0.3, 0.8], [-0.7, 0.2]]

@@ -5,20 +5,10 @@
 // equation before it is checked. A clause that reads is kept as before (its own claim, or a free index's value).
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution';
+import { SHEET7 } from '../language/helpers';
 
-const NET = `T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_xh = 0.3
-param  W_hh = 0.8
-param  b_h  = 0.1
-param  W_hy = 1.5
-param  b_y  = -0.2
-h_0 = 0
-h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-o_t = σ(W_hy h_t + b_y)
-L_t = (y_t - o_t)^2
-loss L = Σ_t L_t`;
+/** the sheet-7 network, without its last newline (the fence closes on the next line) */
+const NET = SHEET7.trimEnd();
 
 const solve = (...displays: string[]) =>
   analyzeSolution(['```rnn', NET, '```', '', ...displays.flatMap((d) => [d, ''])].join('\n'), 'markdown', { sidecar: null });
