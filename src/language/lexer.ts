@@ -11,6 +11,7 @@ import type { Range } from '../report';
 import { lazyItems, type Ast, type PackedNumbers } from './ast';
 import { GREEK_LETTERS } from '../display/latex';
 import { LIMITS } from './limits';
+import { tagLabel } from './tagLabel';
 
 export type TokKind =
   'num' | 'name' | 'kw' | 'fn' | 'bigop' | 'partial' | 'frac' | 'grad' | 'nabla' | 'bar' | 'lit' | 'op' | 'newline' | 'eof' | 'error';
@@ -1568,7 +1569,7 @@ export function lex(src: string): LexResult {
       return;
     }
     i = g[1];
-    pendingTag = g[0].trim();
+    pendingTag = tagLabel(g[0]);
   }
 
   /** \begin{env} / \end{env}: layout environments vanish, matrices are literals */
@@ -1602,6 +1603,17 @@ export function lex(src: string): LexResult {
         depth = Math.max(0, depth - 1);
         push('op', 'mat]', s, i);
       }
+      return;
+    }
+    // a case distinction is several equations, one per case: said once, at its \begin (its \end would repeat it)
+    if (/^[dr]?cases$/.test(base)) {
+      if (!begin) return;
+      error(
+        src.slice(s, i),
+        s,
+        i,
+        `a case distinction \\begin{${name}} is not read: write one check per case, with its steps (… for t = 1, … for t = 2..T)`,
+      );
       return;
     }
     error(
