@@ -280,6 +280,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written. The
     // expression ends in '{': without one in the 40 characters before, it cannot match.
     if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
+    // `\left.` opening an evaluated side leaves no token: the text keeps it, as its `\right|_{t=3}`
+    const left = /\\left\.\s*$/.exec(src.slice(Math.max(0, s - 16), s));
+    if (left) s -= left[0].length;
     let open = 0;
     // whether folding can change the text: a space run, a space at an end, other ASCII space, or non-ASCII
     let fold = false;
@@ -468,21 +471,26 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const kw = next();
     const s0 = p;
     rangeGroup = parenthesisedRange(p);
+    // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
+    const bars: Bar[] = [];
     let lhs = expr();
+    evaluationBar(0, bars);
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
+    let sideNo = 0;
     const side = (): Ast => {
       // `check w + 1) = 0`: the bracket is the mistake, not a missing '='
       if (strayCloser(peek())) fail(`unexpected ${describe(peek())} in the left side of the check${strayCloser(peek())}`);
       const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
       const from = p;
       const e = expr();
+      evaluationBar(++sideNo, bars);
       rounded.push(rel.text === '≈' ? roundedValue(e, from) : null);
       return e;
     };
-    let rhs = side();
     // a chain A = B = C …: every later side is checked against the first
     const more: Ast[] = [];
+    let rhs = side();
     while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
@@ -490,7 +498,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     lhs = sides[0]!;
     rhs = sides[1]!;
     more.splice(0, more.length, ...sides.slice(2));
-    const forRange = checkRange();
+    let forRange = checkRange();
+    if (bars.length) {
+      const barred = barredSides([lhs, rhs, ...more], bars, forRange);
+      [lhs, rhs] = [barred.sides[0]!, barred.sides[1]!];
+      more.splice(0, more.length, ...barred.sides.slice(2));
+      forRange = barred.range;
+    }
     if (forRange) {
       end = forRange.range;
       text = text.trimEnd().replace(/,$/, '');
@@ -510,6 +524,57 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return st;
+  }
+
+  /**
+   * an evaluation bar `|_{t=3}` after a side (`\right|`, `\Big|`, a bare `|`; the lexer drops `\left.`): read into
+   * `bars`. A solution binds the bar's letter in what `\left.` opened (src/solution/display.ts); a check line binds
+   * it for the whole check, as `for t = 3` — the step a derivation writes its bar at is that of its every side.
+   */
+  function evaluationBar(side: number, bars: Bar[]): void {
+    const v = peek(3);
+    if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && v.kind === 'name' && isOp(peek(4), '='))) return;
+    const bar = next();
+    p += 4;
+    const at = p;
+    const value = expr();
+    const text = textOf(at, p);
+    const close = expectOp('}', 'to close the evaluation bar |_{t=3}');
+    const range = span(bar.range, close.range);
+    // a step is a number, T or T±k (what a bar in a solution binds, too)
+    const names: string[] = [];
+    const walk = (a: Ast): void => {
+      if (a.k === 'name') names.push(a.sub || a.sup ? '?' : a.raw);
+      else if (a.k === 'bin' && (a.op === '+' || a.op === '-')) {
+        walk(a.a);
+        walk(a.b);
+      } else if (a.k === 'neg') walk(a.a);
+      else if (a.k !== 'num') names.push('?');
+    };
+    walk(value);
+    if ([...v.text].length !== 1 || names.some((n) => n !== 'T'))
+      fail(`an evaluation bar |_{${v.text}=${text}} is not read: a bar binds a step only (|_{t=3}, |_{t=T}, |_{t=T-1})`, range);
+    bars.push({ side, v: v.text, value, range, text });
+  }
+
+  /**
+   * a check's sides with their evaluation bars read: bars of one step on a check with no range of its own are its
+   * range (`for t = 3`, every side at that step); bars of two steps, or beside a written range, bind their own
+   * sides only, as a solution reads them (`∂L/∂h_t|_{t=1} = ∂L/∂h_t|_{t=2}` compares two steps): each such side
+   * is Σ over its one step (Σ_{t=1}^{1} E is E at t = 1)
+   */
+  function barredSides(sides: Ast[], bars: Bar[], written: CheckRange | null): { sides: Ast[]; range: CheckRange | null } {
+    const same = (b: Bar) => b.v === bars[0]!.v && b.text.replace(/\s+/g, '') === bars[0]!.text.replace(/\s+/g, '');
+    if (!written && bars.every(same)) {
+      const b = bars[0]!;
+      return { sides, range: { v: b.v, from: b.value, to: b.value, range: b.range } };
+    }
+    const out = sides.slice();
+    for (const b of bars) {
+      const body = out[b.side]!;
+      out[b.side] = { k: 'big', op: 'sum', v: b.v, vRange: b.range, from: b.value, to: b.value, body, range: span(body.range, b.range) };
+    }
+    return { sides: out, range: written };
   }
 
   /**
@@ -2375,6 +2440,15 @@ function within(x: Range, r: Range): boolean {
 }
 
 /** an index as a base letter plus an offset: t-1 is (t, -1), 3 is (null, 3) */
+/** an evaluation bar |_{v=value} after side number `side` of a check (0: the left side) */
+interface Bar {
+  side: number;
+  v: string;
+  value: Ast;
+  range: Range;
+  text: string;
+}
+
 interface Lin {
   base: string | null;
   off: number;
