@@ -1226,6 +1226,8 @@ export function lex(src: string): LexResult {
           push('op', ';', s, i);
           return;
         }
+        // `… = -2(y_3 - o_3);` pasted from a sentence: a semicolon ending the line is its punctuation, as a full stop is
+        if (/^[ \t]*(?:\r?\n|$)/.test(src.slice(i, i + 80))) return;
         error(';', s, i, unexpectedText(59, ';'));
         return;
       case 43: // +
