@@ -50,6 +50,9 @@ function timedNames(run: Run): Set<string> {
 
 function sitesOf(side: Expr, timed: Set<string>): Site[] {
   const out: Site[] = [];
+  // exponents are tried after every step and bound: where both an exponent and a step make the check hold (d2l's
+  // (W_hhᵀ)^{T−i} with ∂L/∂o_i, i−t fits as well as o_{T+t−i}), the step is the slip a copied formula has
+  const powers: Site[] = [];
   const walk = (e: Expr, loops: Loop[]): void => {
     if (out.length >= MAX_SITES) return;
     const loop = loops[loops.length - 1];
@@ -114,7 +117,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
     const n = e.k === 'matpow' ? exprIdx(e.n) : null;
     if (e.k === 'matpow' && n && idxVars(n).length) {
       const base = e.a;
-      out.push({
+      powers.push({
         idx: n,
         with: (s, idx) => replacing(s, e, { ...e, n: { k: 'var', idx, shape: e.n.shape, range: e.n.range } }, EVERYWHERE),
         text: (idx) => `(${exprText(base)})^{${idx}}`,
@@ -127,7 +130,7 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
     forChildren(e, (c) => walk(c, loops));
   };
   walk(side, []);
-  return out.slice(0, MAX_SITES);
+  return [...out, ...powers].slice(0, MAX_SITES);
 }
 
 /** an exponent read as an index expression (T−i resolves to 3 − i): numbers and index variables added and subtracted */
