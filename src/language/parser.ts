@@ -394,6 +394,18 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const nt = peek();
     if (nt.kind !== 'name') fail(`expected a name after '${kw.text}', found ${describe(nt)}`);
     const name = nameWithIndex(false);
+    // a declaration whose shape or value does not read still names its quantity: its uses say "not available"
+    // (LANGUAGE.md §6: no cascades), as a definition's do, not "unknown name"
+    if (name.raw !== 'T')
+      brokenDef = {
+        k: 'def',
+        lhs: name,
+        rhs: { k: 'num', value: 0, range: name.range },
+        isLoss: false,
+        range: name.range,
+        rhsText: '',
+        broken: true,
+      };
     let shape: number[] | null = null;
     let shapeRange: Range | null = null;
     if (isOp(peek(), ':')) {
