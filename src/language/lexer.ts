@@ -200,6 +200,11 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
 });
 /** spacing, sizing and numbering commands that carry no meaning here */
 const LATEX_IGNORED = new Set([
+  // a display's own delimiters \[ … \] and \( … \), pasted with it onto a check line: layout, as $$ is
+  '[',
+  ']',
+  '(',
+  ')',
   'left',
   'right',
   'big',
@@ -290,6 +295,8 @@ const LATEX_FONTS = new Set([
   'textit',
   'textrm',
   'mathnormal',
+  // \boxed{A = B}: a solution's answer in a box (a solution's reader unwraps it, and a check line pasted from it)
+  'boxed',
 ]);
 /**
  * The text of a num token written as a bold or double-struck one (\mathbf{1}, \boldsymbol{1}, \mathbb{1}, 𝟙): the
@@ -1216,6 +1223,9 @@ export function lex(src: string): LexResult {
         return;
       case 0x2016: // ‖ (the norm)
         push('op', '‖', s, i);
+        return;
+      case 36: // $
+        // `$$ … $$`, `$ … $` pasted with a display onto a check line: math shifts are layout (nothing else uses $)
         return;
       case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
