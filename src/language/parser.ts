@@ -339,6 +339,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           next();
           const s0 = p;
           const e = expr();
+          // `derive ∂L/∂o_t |_{t=3}`: a derive's forms are written at the step it names, not under a bar
+          const bars: Bar[] = [];
+          evaluationBar(0, bars);
+          if (bars.length)
+            fail(
+              `a derive is written at the step it asks for (derive ∂L/∂o_3), not under an evaluation bar |_{${bars[0]!.v}=${bars[0]!.text}}; with a free ${bars[0]!.v} it answers at every step`,
+              bars[0]!.range,
+            );
           return { k: 'derive', expr: e, range: span(t.range, e.range), text: textFrom(s0) };
         }
         case 'check':

@@ -70,4 +70,12 @@ describe('evaluation bars on a check line', () => {
     expect(errors).toEqual([]);
     expect(r.checks[0]!.status).toBe('holds');
   });
+
+  it('a derive under a bar is told to name its step', () => {
+    const r = analyze(`${NET}\nderive \\left.\\frac{\\partial L}{\\partial o_t}\\right|_{t=3}\nderive ∂L/∂o_3`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'a derive is written at the step it asks for (derive ∂L/∂o_3), not under an evaluation bar |_{t=3}; with a free t it answers at every step',
+    ]);
+    expect(r.derives.map((d) => d.query)).toEqual(['∂L/∂o_3']);
+  });
 });
