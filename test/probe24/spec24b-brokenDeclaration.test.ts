@@ -34,4 +34,10 @@ describe('a declaration with an error: its uses say it is not available', () => 
     expect(r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')).toEqual([]);
     expect(r.checks.map((c) => c.status)).toEqual(['holds']);
   });
+
+  it('a broken declaration used with a step index is not available either (not "no time index")', () => {
+    const r = problems('T = 2\nparam b 0.2, 0]\np_0 = 1\np_t = σ(p_{t-1} + b_t)\nloss E = p_T');
+    expect(r.filter((m) => /error:/.test(m))).toHaveLength(1);
+    expect(r).toContain('4: warning: b is not available: its definition on line 2 has an error');
+  });
 });
