@@ -180,6 +180,8 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   geqslant: '≥',
   lt: '<',
   gt: '>',
+  // t \in \{1, \dots, T\}: a check's steps as a set (parser.ts checkRange)
+  in: '∈',
   cdots: '…',
   ldots: '…',
   dots: '…',
@@ -1202,6 +1204,9 @@ export function lex(src: string): LexResult {
         }
         i++;
         push('op', '≠', s, i);
+        return;
+      case 0x2208: // ∈
+        push('op', '∈', s, i);
         return;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽

@@ -749,7 +749,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       // "for all t"
       if (peek().kind === 'name' && peek().text === 'all' && peek(1).kind === 'name') next();
-    } else if (!paren && !isOp(t0, ',')) return null;
+    } else if (!paren && !isOp(t0, ',') && !(f.kind === 'name' && isOp(peek(1), '∈'))) return null;
     const first = expr();
     const nx = peek();
     let r: CheckRange;
@@ -793,6 +793,35 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         const to = expr();
         r = { v: v.v, from, to, range: span(t0.range, to.range) };
       }
+    } else if (isOp(nx, '∈') && (isOp(peek(1), '(') || isOp(peek(1), '{'))) {
+      // t ∈ {1, …, T}, t \in \{1, 2, 3\}: the steps as a set, read as t = 1, …, T and t = 1, 2, 3 are
+      next();
+      const open = next();
+      const v = rangeVar(first);
+      inRange = true;
+      const items: Ast[] = [expr()];
+      let to: Ast | null = null;
+      while (isOp(peek(), ',')) {
+        next();
+        if (isOp(peek(), '…')) {
+          next();
+          if (isOp(peek(), ',')) next();
+          to = expr();
+          break;
+        }
+        items.push(expr());
+      }
+      inRange = false;
+      const close = expectOp(open.text === '{' ? '}' : ')', 'to close the set of steps');
+      const where = span(t0.range, close.range);
+      if (!to) {
+        const consecutive = items.every(
+          (x, n) => x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (items[n - 1] as { value: number }).value + 1),
+        );
+        if (!consecutive) fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, where);
+        to = items[items.length - 1]!;
+      }
+      r = { v: v.v, from: items[0]!, to, range: where };
     } else if (nx.kind === 'op' && REL.has(nx.text)) {
       const terms = [first];
       const rels: string[] = [];
@@ -959,7 +988,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           continue;
         }
       }
-      if (!op && startsPrimary(t) && p !== rangeGroup) op = 'juxt';
+      // `… \quad t \in \{1, …, T\}`: a letter set in a set of steps is the check's range, no factor
+      const ranged = t.kind === 'name' && isOp(peek(1), '∈');
+      if (!op && startsPrimary(t) && p !== rangeGroup && !ranged) op = 'juxt';
       if (!op) break;
       // f₁ · f₂ · ⋯ · f_n: the ellipsis after a product sign
       if (op === '*' && isOp(peek(), '…') && !inRange) {
