@@ -44,9 +44,7 @@ describe('a row plus a column in a gradient names the mixed layouts', () => {
   });
 
   it('a forward equation adding a row to a column gets no layout talk', () => {
-    const r = analyze(
-      [...net.slice(0, 7), 'h_t = tanh(x_tᵀ W_hxᵀ + W_hh h_{t-1})', ...net.slice(8), ''].join('\n'),
-    );
+    const r = analyze([...net.slice(0, 7), 'h_t = tanh(x_tᵀ W_hxᵀ + W_hh h_{t-1})', ...net.slice(8), ''].join('\n'));
     const [e] = errors(r);
     expect(e?.message).toMatch(/^shape mismatch: cannot add/);
     expect(e?.message).not.toMatch(/layout/);
