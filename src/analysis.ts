@@ -15,6 +15,7 @@ import { flowReport, graphReport, quantityReports } from './engine/graph';
 import { gradCheck } from './engine/gradcheck';
 import { buildPlan, PlanError, type Plan } from './engine/plan';
 import { answerCheck, answerDerive, Draws, type QuestionContext } from './engine/questions';
+import { nonFiniteCause } from './engine/check/nonFinite';
 import { forward, RunError, type Run } from './engine/run';
 import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
 import { startAnalysis } from './engine/memo';
@@ -164,7 +165,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
       report.diagnostics.push(
         diag(
           'warning',
-          `the loss ${report.loss.name} is not a finite number (NaN or ∞)`,
+          `the loss ${report.loss.name} is not a finite number (NaN or ∞)${lossCause(model, run)}`,
           { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 },
           'nan',
         ),
@@ -256,4 +257,24 @@ function sampledName(d: Decl | undefined, n: string): string {
   if (d?.sample === 'onehot') return `${n} (one-hot, as a cross-entropy target)`;
   if (d?.classes !== undefined) return `${n} (whole numbers 1..${d.classes}, as a class label)`;
   return n;
+}
+
+/**
+ * where the loss became NaN or ∞ (LANGUAGE.md §6: a diagnostic names exactly what is wrong): the first part of its
+ * equation, followed into the quantities it uses, that is not finite ("z_2 is NaN, by its definition: log(x_2): …")
+ */
+function lossCause(model: Model, run: Run): string {
+  const q = model.quantities.get(model.loss!);
+  if (!q) return '';
+  try {
+    const ref = { k: 'ref', name: model.loss!, idx: null, shape: q.shape, range: q.range } as const;
+    const why = nonFiniteCause(ref, {}, run);
+    // "L is NaN, by its definition: …" repeats what the warning says of L: its definition's part is the news
+    const shown = nameOfKey(model.loss!);
+    const own = `${shown} is `;
+    const cut = why?.startsWith(own) ? why.indexOf(', by its definition: ') : -1;
+    return why ? `: ${cut > 0 ? why.slice(cut + ', by its definition: '.length) : why}` : '';
+  } catch {
+    return '';
+  }
 }

@@ -51,8 +51,11 @@ export function runFile(file: string, mode: Mode, json: boolean, many: boolean):
 function analyseText(file: string, text: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
   // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
   const forms = mode !== 'check' || json;
-  const sidecar = file.toLowerCase().endsWith('.rnn') ? null : sidecarOf(file);
-  const kind = solutionKindOf(file) ?? sniffedKind(text, sidecar !== null);
+  const network = file.toLowerCase().endsWith('.rnn');
+  const sidecar = network ? null : sidecarOf(file);
+  // a .rnn file is a network whatever it holds: a check line may carry a pasted `$$ … $$` (it was sniffed as a
+  // solution and refused as "not a solution"); only other extensions are read by what they hold
+  const kind = solutionKindOf(file) ?? (network ? null : sniffedKind(text, sidecar !== null));
   if (kind) {
     if (!isSolution(text, kind, sidecar !== null)) {
       return {

@@ -11,6 +11,7 @@ import type { Range } from '../report';
 import { lazyItems, type Ast, type PackedNumbers } from './ast';
 import { GREEK_LETTERS } from '../display/latex';
 import { LIMITS } from './limits';
+import { tagLabel } from './tagLabel';
 
 export type TokKind =
   'num' | 'name' | 'kw' | 'fn' | 'bigop' | 'partial' | 'frac' | 'grad' | 'nabla' | 'bar' | 'lit' | 'op' | 'newline' | 'eof' | 'error';
@@ -179,6 +180,8 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   geqslant: '≥',
   lt: '<',
   gt: '>',
+  // t \in \{1, \dots, T\}: a check's steps as a set (parser.ts checkRange)
+  in: '∈',
   cdots: '…',
   ldots: '…',
   dots: '…',
@@ -199,6 +202,11 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
 });
 /** spacing, sizing and numbering commands that carry no meaning here */
 const LATEX_IGNORED = new Set([
+  // a display's own delimiters \[ … \] and \( … \), pasted with it onto a check line: layout, as $$ is
+  '[',
+  ']',
+  '(',
+  ')',
   'left',
   'right',
   'big',
@@ -289,6 +297,8 @@ const LATEX_FONTS = new Set([
   'textit',
   'textrm',
   'mathnormal',
+  // \boxed{A = B}: a solution's answer in a box (a solution's reader unwraps it, and a check line pasted from it)
+  'boxed',
 ]);
 /**
  * The text of a num token written as a bold or double-struck one (\mathbf{1}, \boldsymbol{1}, \mathbb{1}, 𝟙): the
@@ -1195,6 +1205,9 @@ export function lex(src: string): LexResult {
         i++;
         push('op', '≠', s, i);
         return;
+      case 0x2208: // ∈
+        push('op', '∈', s, i);
+        return;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽
         push('op', '≤', s, i);
@@ -1216,6 +1229,9 @@ export function lex(src: string): LexResult {
       case 0x2016: // ‖ (the norm)
         push('op', '‖', s, i);
         return;
+      case 36: // $
+        // `$$ … $$`, `$ … $` pasted with a display onto a check line: math shifts are layout (nothing else uses $)
+        return;
       case 38: // &
         if (envs.length && envs[envs.length - 1]) push('op', '&', s, i);
         return;
@@ -1225,6 +1241,8 @@ export function lex(src: string): LexResult {
           push('op', ';', s, i);
           return;
         }
+        // `… = -2(y_3 - o_3);` pasted from a sentence: a semicolon ending the line is its punctuation, as a full stop is
+        if (/^[ \t]*(?:\r?\n|$)/.test(src.slice(i, i + 80))) return;
         error(';', s, i, unexpectedText(59, ';'));
         return;
       case 43: // +
@@ -1568,7 +1586,7 @@ export function lex(src: string): LexResult {
       return;
     }
     i = g[1];
-    pendingTag = g[0].trim();
+    pendingTag = tagLabel(g[0]);
   }
 
   /** \begin{env} / \end{env}: layout environments vanish, matrices are literals */
@@ -1602,6 +1620,17 @@ export function lex(src: string): LexResult {
         depth = Math.max(0, depth - 1);
         push('op', 'mat]', s, i);
       }
+      return;
+    }
+    // a case distinction is several equations, one per case: said once, at its \begin (its \end would repeat it)
+    if (/^[dr]?cases$/.test(base)) {
+      if (!begin) return;
+      error(
+        src.slice(s, i),
+        s,
+        i,
+        `a case distinction \\begin{${name}} is not read: write one check per case, with its steps (… for t = 1, … for t = 2..T)`,
+      );
       return;
     }
     error(

@@ -280,6 +280,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // and the braces it leaves open at the end (\mathbf{W}), so the text is what was written. The
     // expression ends in '{': without one in the 40 characters before, it cannot match.
     if (braceWithin(s, 40)) for (let m; (m = FONT_BEFORE.exec(src.slice(Math.max(0, s - 40), s)));) s -= m[0].length;
+    // `\left.` opening an evaluated side leaves no token: the text keeps it, as its `\right|_{t=3}`
+    const left = /\\left\.\s*$/.exec(src.slice(Math.max(0, s - 16), s));
+    if (left) s -= left[0].length;
     let open = 0;
     // whether folding can change the text: a space run, a space at an end, other ASCII space, or non-ASCII
     let fold = false;
@@ -336,6 +339,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           next();
           const s0 = p;
           const e = expr();
+          // `derive ∂L/∂o_t |_{t=3}`: a derive's forms are written at the step it names, not under a bar
+          const bars: Bar[] = [];
+          evaluationBar(0, bars);
+          if (bars.length)
+            fail(
+              `a derive is written at the step it asks for (derive ∂L/∂o_3), not under an evaluation bar |_{${bars[0]!.v}=${bars[0]!.text}}; with a free ${bars[0]!.v} it answers at every step`,
+              bars[0]!.range,
+            );
           return { k: 'derive', expr: e, range: span(t.range, e.range), text: textFrom(s0) };
         }
         case 'check':
@@ -391,6 +402,18 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const nt = peek();
     if (nt.kind !== 'name') fail(`expected a name after '${kw.text}', found ${describe(nt)}`);
     const name = nameWithIndex(false);
+    // a declaration whose shape or value does not read still names its quantity: its uses say "not available"
+    // (LANGUAGE.md §6: no cascades), as a definition's do, not "unknown name"
+    if (name.raw !== 'T')
+      brokenDef = {
+        k: 'def',
+        lhs: name,
+        rhs: { k: 'num', value: 0, range: name.range },
+        isLoss: false,
+        range: name.range,
+        rhsText: '',
+        broken: true,
+      };
     let shape: number[] | null = null;
     let shapeRange: Range | null = null;
     if (isOp(peek(), ':')) {
@@ -468,21 +491,26 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const kw = next();
     const s0 = p;
     rangeGroup = parenthesisedRange(p);
+    // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
+    const bars: Bar[] = [];
     let lhs = expr();
+    evaluationBar(0, bars);
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
+    let sideNo = 0;
     const side = (): Ast => {
       // `check w + 1) = 0`: the bracket is the mistake, not a missing '='
       if (strayCloser(peek())) fail(`unexpected ${describe(peek())} in the left side of the check${strayCloser(peek())}`);
       const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
       const from = p;
       const e = expr();
+      evaluationBar(++sideNo, bars);
       rounded.push(rel.text === '≈' ? roundedValue(e, from) : null);
       return e;
     };
-    let rhs = side();
     // a chain A = B = C …: every later side is checked against the first
     const more: Ast[] = [];
+    let rhs = side();
     while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
@@ -490,7 +518,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     lhs = sides[0]!;
     rhs = sides[1]!;
     more.splice(0, more.length, ...sides.slice(2));
-    const forRange = checkRange();
+    let forRange = checkRange();
+    if (bars.length) {
+      const barred = barredSides([lhs, rhs, ...more], bars, forRange);
+      [lhs, rhs] = [barred.sides[0]!, barred.sides[1]!];
+      more.splice(0, more.length, ...barred.sides.slice(2));
+      forRange = barred.range;
+    }
     if (forRange) {
       end = forRange.range;
       text = text.trimEnd().replace(/,$/, '');
@@ -510,6 +544,57 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return st;
+  }
+
+  /**
+   * an evaluation bar `|_{t=3}` after a side (`\right|`, `\Big|`, a bare `|`; the lexer drops `\left.`): read into
+   * `bars`. A solution binds the bar's letter in what `\left.` opened (src/solution/display.ts); a check line binds
+   * it for the whole check, as `for t = 3` — the step a derivation writes its bar at is that of its every side.
+   */
+  function evaluationBar(side: number, bars: Bar[]): void {
+    const v = peek(3);
+    if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && v.kind === 'name' && isOp(peek(4), '='))) return;
+    const bar = next();
+    p += 4;
+    const at = p;
+    const value = expr();
+    const text = textOf(at, p);
+    const close = expectOp('}', 'to close the evaluation bar |_{t=3}');
+    const range = span(bar.range, close.range);
+    // a step is a number, T or T±k (what a bar in a solution binds, too)
+    const names: string[] = [];
+    const walk = (a: Ast): void => {
+      if (a.k === 'name') names.push(a.sub || a.sup ? '?' : a.raw);
+      else if (a.k === 'bin' && (a.op === '+' || a.op === '-')) {
+        walk(a.a);
+        walk(a.b);
+      } else if (a.k === 'neg') walk(a.a);
+      else if (a.k !== 'num') names.push('?');
+    };
+    walk(value);
+    if ([...v.text].length !== 1 || names.some((n) => n !== 'T'))
+      fail(`an evaluation bar |_{${v.text}=${text}} is not read: a bar binds a step only (|_{t=3}, |_{t=T}, |_{t=T-1})`, range);
+    bars.push({ side, v: v.text, value, range, text });
+  }
+
+  /**
+   * a check's sides with their evaluation bars read: bars of one step on a check with no range of its own are its
+   * range (`for t = 3`, every side at that step); bars of two steps, or beside a written range, bind their own
+   * sides only, as a solution reads them (`∂L/∂h_t|_{t=1} = ∂L/∂h_t|_{t=2}` compares two steps): each such side
+   * is Σ over its one step (Σ_{t=1}^{1} E is E at t = 1)
+   */
+  function barredSides(sides: Ast[], bars: Bar[], written: CheckRange | null): { sides: Ast[]; range: CheckRange | null } {
+    const same = (b: Bar) => b.v === bars[0]!.v && b.text.replace(/\s+/g, '') === bars[0]!.text.replace(/\s+/g, '');
+    if (!written && bars.every(same)) {
+      const b = bars[0]!;
+      return { sides, range: { v: b.v, from: b.value, to: b.value, range: b.range } };
+    }
+    const out = sides.slice();
+    for (const b of bars) {
+      const body = out[b.side]!;
+      out[b.side] = { k: 'big', op: 'sum', v: b.v, vRange: b.range, from: b.value, to: b.value, body, range: span(body.range, b.range) };
+    }
+    return { sides: out, range: written };
   }
 
   /**
@@ -664,7 +749,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       // "for all t"
       if (peek().kind === 'name' && peek().text === 'all' && peek(1).kind === 'name') next();
-    } else if (!paren && !isOp(t0, ',')) return null;
+    } else if (!paren && !isOp(t0, ',') && !(f.kind === 'name' && isOp(peek(1), '∈'))) return null;
     const first = expr();
     const nx = peek();
     let r: CheckRange;
@@ -708,6 +793,35 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         const to = expr();
         r = { v: v.v, from, to, range: span(t0.range, to.range) };
       }
+    } else if (isOp(nx, '∈') && (isOp(peek(1), '(') || isOp(peek(1), '{'))) {
+      // t ∈ {1, …, T}, t \in \{1, 2, 3\}: the steps as a set, read as t = 1, …, T and t = 1, 2, 3 are
+      next();
+      const open = next();
+      const v = rangeVar(first);
+      inRange = true;
+      const items: Ast[] = [expr()];
+      let to: Ast | null = null;
+      while (isOp(peek(), ',')) {
+        next();
+        if (isOp(peek(), '…')) {
+          next();
+          if (isOp(peek(), ',')) next();
+          to = expr();
+          break;
+        }
+        items.push(expr());
+      }
+      inRange = false;
+      const close = expectOp(open.text === '{' ? '}' : ')', 'to close the set of steps');
+      const where = span(t0.range, close.range);
+      if (!to) {
+        const consecutive = items.every(
+          (x, n) => x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (items[n - 1] as { value: number }).value + 1),
+        );
+        if (!consecutive) fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, where);
+        to = items[items.length - 1]!;
+      }
+      r = { v: v.v, from: items[0]!, to, range: where };
     } else if (nx.kind === 'op' && REL.has(nx.text)) {
       const terms = [first];
       const rels: string[] = [];
@@ -874,7 +988,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           continue;
         }
       }
-      if (!op && startsPrimary(t) && p !== rangeGroup) op = 'juxt';
+      // `… \quad t \in \{1, …, T\}`: a letter set in a set of steps is the check's range, no factor
+      const ranged = t.kind === 'name' && isOp(peek(1), '∈');
+      if (!op && startsPrimary(t) && p !== rangeGroup && !ranged) op = 'juxt';
       if (!op) break;
       // f₁ · f₂ · ⋯ · f_n: the ellipsis after a product sign
       if (op === '*' && isOp(peek(), '…') && !inRange) {
@@ -2375,6 +2491,15 @@ function within(x: Range, r: Range): boolean {
 }
 
 /** an index as a base letter plus an offset: t-1 is (t, -1), 3 is (null, 3) */
+/** an evaluation bar |_{v=value} after side number `side` of a check (0: the left side) */
+interface Bar {
+  side: number;
+  v: string;
+  value: Ast;
+  range: Range;
+  text: string;
+}
+
 interface Lin {
   base: string | null;
   off: number;

@@ -2,6 +2,7 @@
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
 import { expandMacro, type Macro, matchBrace } from './macros';
+import { tagLabel } from '../language/tagLabel';
 
 /** a display equation found by a reader (Markdown or LaTeX) */
 export interface Display {
@@ -289,7 +290,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         const arg = braced(text, i + m[0].length, end);
         if (arg) {
           // `\tag*{(3)}` prints its text as it is: the label is 3, as `\tag{3}` prints (3)
-          const label = text.slice(arg.start + 1, arg.end - 1).trim();
+          const label = tagLabel(text.slice(arg.start + 1, arg.end - 1));
           const own = m[0].endsWith('*') ? label.replace(/^\((.*)\)$/, '$1').trim() : label;
           if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, own);
           blank(i, arg.end);

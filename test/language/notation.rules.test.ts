@@ -133,7 +133,11 @@ describe('rule 5: matrix literals', () => {
   });
   it('ragged rows and other environments are named', () => {
     expect(messages('derive \\begin{bmatrix} 1 & 2 \\\\ 3 \\end{bmatrix}')[0]).toMatch(/different lengths \(2 and 1\)/);
-    expect(messages('derive \\begin{cases} 1 \\end{cases}')[0]).toMatch(/unknown LaTeX environment \{cases\}/);
+    // a case distinction is named as such, with what to write instead (spec24b); an unknown one stays unknown
+    expect(messages('derive \\begin{cases} 1 \\end{cases}')[0]).toMatch(
+      /a case distinction \\begin\{cases\} is not read: write one check per case/,
+    );
+    expect(messages('derive \\begin{vmatrix} 1 \\end{vmatrix}')[0]).toMatch(/unknown LaTeX environment \{vmatrix\}/);
   });
   it('[1 \\quad -1 \\quad 1] is a row: one list of its entries (a 1×n matrix, as seed 004 writes v)', () => {
     expect(expr('[1 \\quad -1 \\quad 1]')).toBe('[[1, -1, 1]]');

@@ -34,6 +34,7 @@ import { boundHint, oneStepBoundHint } from './bounds';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
+import { roundedEqualsHint } from './roundedEquals';
 import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
@@ -246,6 +247,8 @@ function failureHint(
   return (
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
     plain(scalarVectorHint(claim, bad, run, other)) ??
+    // a number the other side rounds to, written with = (≈ is how a rounded value is written)
+    plain(roundedEqualsHint(claim, bad)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??

@@ -6,7 +6,7 @@
 // ∂L/∂o_{T+t−i}". Step shifts of a value (shiftHint) and one-step moves of a bound (boundHint) are the
 // earlier hints': this one is last in the cascade and bounded (MAX_TRIALS evaluations of one side at one point).
 
-import { idxString, idxValue, makeIdx } from '../../language/idx';
+import { idxString, idxValue, idxVars, makeIdx } from '../../language/idx';
 import type { Expr, Idx, IdxTerm } from '../../language/model';
 import { displayName, exprText, refText } from '../../language/print';
 import { forChildren } from '../../language/resolve/walk';
@@ -50,6 +50,9 @@ function timedNames(run: Run): Set<string> {
 
 function sitesOf(side: Expr, timed: Set<string>): Site[] {
   const out: Site[] = [];
+  // exponents are tried after every step and bound: where both an exponent and a step make the check hold (d2l's
+  // (W_hhᵀ)^{T−i} with ∂L/∂o_i, i−t fits as well as o_{T+t−i}), the step is the slip a copied formula has
+  const powers: Site[] = [];
   const walk = (e: Expr, loops: Loop[]): void => {
     if (out.length >= MAX_SITES) return;
     const loop = loops[loops.length - 1];
@@ -110,11 +113,59 @@ function sitesOf(side: Expr, timed: Set<string>): Site[] {
         });
       return;
     }
+    // d2l's (W_hhᵀ)^{T−i}: a matrix power's exponent written with the loop's variables is an index too
+    const n = e.k === 'matpow' ? exprIdx(e.n) : null;
+    if (e.k === 'matpow' && n && idxVars(n).length) {
+      const base = e.a;
+      powers.push({
+        idx: n,
+        with: (s, idx) => replacing(s, e, { ...e, n: { k: 'var', idx, shape: e.n.shape, range: e.n.range } }, EVERYWHERE),
+        text: (idx) => `(${exprText(base)})^{${idx}}`,
+        loop,
+        inner,
+        bound: null,
+        value: false,
+      });
+    }
     forChildren(e, (c) => walk(c, loops));
   };
   walk(side, []);
-  return out.slice(0, MAX_SITES);
+  return [...out, ...powers].slice(0, MAX_SITES);
 }
+
+/** an exponent read as an index expression (T−i resolves to 3 − i): numbers and index variables added and subtracted */
+function exprIdx(e: Expr): Idx | null {
+  if (e.k === 'var') return e.idx;
+  if (e.k === 'num') return Number.isInteger(e.value) ? makeIdx(null, e.value) : null;
+  if (e.k === 'neg') {
+    const a = exprIdx(e.a);
+    return (
+      a &&
+      makeIdx(
+        null,
+        -a.k,
+        idxTerms(a).map((t) => ({ v: t.v, sign: -t.sign as 1 | -1 })),
+      )
+    );
+  }
+  if (e.k === 'add' || e.k === 'sub') {
+    const a = exprIdx(e.a);
+    const b = exprIdx(e.b);
+    if (!a || !b) return null;
+    const sign = e.k === 'add' ? 1 : -1;
+    const terms = [...idxTerms(a), ...idxTerms(b).map((t) => ({ v: t.v, sign: (t.sign * sign) as 1 | -1 }))];
+    // i − i cancels: a variable's signs summed
+    const sum = new Map<string, number>();
+    for (const t of terms) sum.set(t.v, (sum.get(t.v) ?? 0) + t.sign);
+    if ([...sum.values()].some((c) => Math.abs(c) > 1)) return null;
+    const kept: IdxTerm[] = [...sum].filter(([, c]) => c !== 0).map(([v, c]) => ({ v, sign: c as 1 | -1 }));
+    return makeIdx(null, a.k + sign * b.k, kept);
+  }
+  return null;
+}
+
+/** an index's variables with their signs (v, then the terms) */
+const idxTerms = (idx: Idx): IdxTerm[] => [...(idx.v ? [{ v: idx.v, sign: 1 as const }] : []), ...(idx.terms ?? [])];
 
 /** a candidate: a·p + c·q + (T) + k, with p a variable of the site's loops and q a free one around */
 interface Cand {

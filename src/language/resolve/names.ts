@@ -546,6 +546,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
       if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
+      // a name whose definition (or declaration) has an error: not available, whatever its index (§6: no cascades)
+      if (scope.unavailable.has(raw)) failUnavailable(ctx, raw, a.nameRange);
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
       return entriesOf(mkRef(a, ctx, raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
     }
@@ -590,6 +592,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const shape = scope.shapeOf(base);
       if (shape && shape.length >= 1 && seg !== 'T')
         return entriesOf(mkRef(a, ctx, base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
+      if (scope.unavailable.has(base)) failUnavailable(ctx, base, a.nameRange);
       fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
     }
     const picked = entryByValue(a, ctx, base, seg, a.nameRange);
