@@ -200,6 +200,8 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   rVert: '‖',
   prime: "'",
 });
+/** plain TeX's font switches (\rm, \bf, …): in math they set the rest of their group (the parser's text keeps them too) */
+export const FONT_SWITCH_NAMES = ['rm', 'bf', 'it', 'sf', 'tt', 'cal', 'mit'] as const;
 /** spacing, sizing and numbering commands that carry no meaning here */
 const LATEX_IGNORED = new Set([
   // a display's own delimiters \[ … \] and \( … \), pasted with it onto a check line: layout, as $$ is
@@ -237,13 +239,7 @@ const LATEX_IGNORED = new Set([
   'displaystyle',
   // plain TeX's font switches, which set the rest of their group: {\rm T}, {\bf W}, {\cal L}. A font is transparent
   // (as \mathrm{T} is), so the switch is nothing and the group its content: h_t^{\rm T} is h_t^{T}, a transpose
-  'rm',
-  'bf',
-  'it',
-  'sf',
-  'tt',
-  'cal',
-  'mit',
+  ...FONT_SWITCH_NAMES,
   'textstyle',
   'scriptstyle',
   'scriptscriptstyle',
@@ -792,8 +788,7 @@ const enum Brace {
   Overbrace,
 }
 
-/** plain TeX's font switches: in math they set the rest of their group */
-const FONT_SWITCHES = new Set(['rm', 'bf', 'it', 'sf', 'tt', 'cal', 'mit']);
+const FONT_SWITCHES: ReadonlySet<string> = new Set(FONT_SWITCH_NAMES);
 
 /** after a '{' at j − 1: the end of a font switch that opens the group (`{\rm d}`, `{ \bf W}`), else −1 */
 function fontSwitchEnd(src: string, j: number): number {

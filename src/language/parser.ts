@@ -6,7 +6,7 @@ import type { Range } from '../report';
 import type { Ast, CheckRange, NameAst, Statement } from './ast';
 import { span } from './ast';
 import type { Token } from './lexer';
-import { DERIVABLE, ONES } from './lexer';
+import { DERIVABLE, FONT_SWITCH_NAMES, ONES } from './lexer';
 import { LIMITS } from './limits';
 import { subscriptAfterSuperscript } from './superscriptFirst';
 import { firstSegment } from './segments';
@@ -20,7 +20,9 @@ export interface ParseError {
 
 const REL = new Set(['≤', '≥', '<', '>']);
 /** a font command and its open brace ending the text before a statement's first token (textOf) */
-const FONT_BEFORE = /(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:rm|bf|it|sf|tt|cal|mit)\b)\s*$/;
+const FONT_BEFORE = new RegExp(
+  String.raw`(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:${FONT_SWITCH_NAMES.join('|')})\b)\s*$`,
+);
 const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
 
 /**
