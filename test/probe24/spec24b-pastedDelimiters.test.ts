@@ -11,19 +11,11 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { SIGMA_NET } from './spec24b-network';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const NET = String.raw`T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_hh = 0.8
-param  W_hy = 1.5
-h_0 = 0
-h_t = σ(x_t + W_hh h_{t-1})
-o_t = σ(W_hy h_t)
-L_t = (y_t - o_t)^2
-loss L = Σ_t L_t`;
+const NET = SIGMA_NET;
 
 const PASTED = [
   String.raw`check $$\frac{\partial L}{\partial o_3} = -2(y_3 - o_3)$$`,

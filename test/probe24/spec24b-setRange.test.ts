@@ -4,17 +4,9 @@
 // range itself (parser.ts checkRange): a, …, b, or consecutive numbers listed.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { SIGMA_NET } from './spec24b-network';
 
-const NET = String.raw`T = 3
-input  x = [0.5, -1.0, 2.0]
-target y = [1, 0, 1]
-param  W_hh = 0.8
-param  W_hy = 1.5
-h_0 = 0
-h_t = σ(x_t + W_hh h_{t-1})
-o_t = σ(W_hy h_t)
-L_t = (y_t - o_t)^2
-loss L = Σ_t L_t`;
+const NET = SIGMA_NET;
 
 describe('the steps of a check written as a set', () => {
   it('\\forall t \\in \\{1, \\dots, T\\}, t \\in \\{2, 3\\}, t ∈ {1, …, T-1}', () => {
