@@ -12,3 +12,11 @@ export const RNN_FENCE_OPENING = /^\uFEFF?[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*r
 export function isRnnInfo(info: string): boolean {
   return /^\{?[ \t]*rnn(?![A-Za-z0-9_])/i.test(info.trim());
 }
+
+/**
+ * a fence's info string marks display math: ```math (GitHub and GitLab render it as a display equation, so a
+ * solution written for them holds its equations there), ```latex-math, MyST's ```{math}
+ */
+export function isMathInfo(info: string): boolean {
+  return /^\{?[ \t]*(?:math|latex-math)(?![A-Za-z0-9_-])/i.test(info.trim());
+}

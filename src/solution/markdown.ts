@@ -2,7 +2,7 @@
 // fenced and indented code, HTML blocks and inline code are never read as math. A block rule of
 // ours recognises display math where a block may start: `$$ … $$`, `\[ … \]` and the display
 // environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
-import { isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
+import { isMathInfo, isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { type Display, labelLine } from './display';
@@ -135,6 +135,10 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
           severity: 'warning',
           message: `this ${t.markup}rnn block is never closed: it runs to the end of the file, and the equations after it are read as lines of the network`,
         });
+    } else if (t.type === 'fence' && wantMath && isMathInfo(t.info) && t.map) {
+      // GitHub's and GitLab's ```math block is display math as their previews show it: one claim, as `$$ … $$` is
+      const display = mathFence(src, t.map, lineStarts, lineEnd);
+      if (display) result.displays.push(display);
     } else if (t.type === 'unroll_math' && wantMath) {
       const meta = t.meta as MathMeta;
       if (meta.display) {
@@ -160,6 +164,28 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   }
   result.displays.sort((a, b) => a.start - b.start);
   return result;
+}
+
+/** the display of a ```math fence: its content lines (an unclosed fence runs to the file's end, as markdown-it reads it) */
+function mathFence(src: string, map: [number, number], lineStarts: number[], lineEnd: (l: number) => number): Display | null {
+  const [open, after] = map;
+  const last = after - 1;
+  const closed = last > open && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(src.slice(lineStarts[last]!, lineEnd(last)));
+  // MyST's directive options (`:label: eq-1`) open its block: not math
+  let first = open + 1;
+  while (first < last && /^[ \t>]*:[A-Za-z-]+:/.test(src.slice(lineStarts[first]!, lineEnd(first)))) first++;
+  const contentStart = lineStarts[first] ?? src.length;
+  const contentEnd = closed ? lineStarts[last]! - 1 : lineEnd(last);
+  if (contentStart >= contentEnd || !src.slice(contentStart, contentEnd).trim()) return null;
+  const holes = quoteMarkers(src, lineEnd(open), contentEnd);
+  return {
+    start: lineStarts[open]!,
+    end: lineEnd(last),
+    contentStart,
+    contentEnd,
+    outerTag: null,
+    ...(holes.length ? { holes } : {}),
+  };
 }
 
 /** HTML blocks whose content is raw text, never math: `<pre>`, `<script>`, `<style>`, `<textarea>`, comments */

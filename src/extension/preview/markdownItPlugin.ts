@@ -6,7 +6,7 @@
 // typed structurally here, the instance comes from VS Code (or from the tests).
 
 import type { AnalyzeSolution, EquationResult, SolutionReport } from '../solution/core';
-import { isRnnInfo } from '../../solution/fenceInfo';
+import { isMathInfo, isRnnInfo } from '../../solution/fenceInfo';
 import { mayHoldNetwork } from '../solution/detect';
 import { equationTitle } from '../solution/solutionContent';
 import { escapeHtml, highlightRnn } from './rnnHighlight';
@@ -96,7 +96,14 @@ function openHtml(e: EquationResult, inline: boolean): string {
 
 /** Display-math token types of markdown-it-katex (VS Code's markdown-math) and similar plugins. */
 function isDisplayMath(t: MdToken): boolean {
-  return t.type === 'math_block' || t.type === 'math_block_eqno' || t.type === 'math_inline_block' || t.type === 'math_inline_bare_block';
+  return (
+    t.type === 'math_block' ||
+    t.type === 'math_block_eqno' ||
+    t.type === 'math_inline_block' ||
+    t.type === 'math_inline_bare_block' ||
+    // a ```math fence is a display equation of the solution (GitHub's notation)
+    (t.type === 'fence' && isMathInfo(t.info))
+  );
 }
 
 /** The equations whose first line (0-based) falls in [from, to), in order. */
