@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { version } from '../package.json';
-import { readText, runFile, type Mode } from './cliFile';
+import { readText, runFile, STDIN, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
 import { isSolution, solutionKindOf } from './solution/index';
 
@@ -15,12 +15,18 @@ const USAGE = `usage:
 
 FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution whose network is in
 \`\`\`rnn blocks or in a NAME.rnn beside it, or a folder (every such file under it).
-Several files may be given. Exit status 2 for usage or file errors.`;
+Several files may be given; - reads one text from standard input.
+Exit status 2 for usage or file errors.`;
 
 function main(argv: string[]): number | Promise<number> {
   const parsed = parseArgs(argv);
   if (typeof parsed === 'number') return parsed;
   const { mode, json, args } = parsed;
+  // `-` is standard input (a text piped in: `xclip -o | unroll check -`), read by what it holds as a `.txt` file is
+  if (args.includes(STDIN)) {
+    if (args.length > 1) return usageError('- (standard input) is read alone, not with other files');
+    return runOne(STDIN, mode, json);
+  }
   let files: string[];
   try {
     // among several paths, a missing one is that file's error, said in its turn: the others still run
@@ -39,18 +45,19 @@ function main(argv: string[]): number | Promise<number> {
   const many = files.length > 1 || args.some(isFolder);
   if (mode === 'check' && many) return checkCommand(files, json);
   let status = 0;
-  for (const file of files) {
-    const o = runFile(file, mode, json, files.length > 1);
-    // one file that cannot be read is a file error (exit 2); the other files given are still printed
-    const trouble = o.error ?? o.crash;
-    if (trouble) {
-      process.stderr.write(`unroll: ${trouble}\n`);
-      status = 2;
-    } else if (mode === 'check' && o.bad) status = Math.max(status, 1);
-    if (o.json !== undefined) process.stdout.write(JSON.stringify(o.json, null, 2) + '\n');
-    else process.stdout.write(o.out);
-  }
+  for (const file of files) status = Math.max(status, runOne(file, mode, json, files.length > 1));
   return status;
+}
+
+/** one file analysed and printed: its exit status (2 when it cannot be read, 1 when a check fails it) */
+function runOne(file: string, mode: Mode, json: boolean, many = false): number {
+  const o = runFile(file, mode, json, many);
+  if (o.json !== undefined) process.stdout.write(JSON.stringify(o.json, null, 2) + '\n');
+  else process.stdout.write(o.out);
+  // one file that cannot be read is a file error (exit 2); the other files given are still printed
+  const trouble = o.error ?? o.crash;
+  if (trouble) process.stderr.write(`unroll: ${trouble}\n`);
+  return trouble ? 2 : mode === 'check' && o.bad ? 1 : 0;
 }
 
 /** The command, its flag and its files; or the exit status when the words say to stop (help, version, usage error). */

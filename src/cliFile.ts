@@ -28,9 +28,14 @@ export interface FileOutcome {
   crash?: string;
 }
 
+/** the name standard input is given as (`unroll check -`), and printed as */
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+
 export function runFile(file: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
   let text: string;
   try {
+    if (file === STDIN) return analyseText(STDIN_NAME, withoutBom(readFileSync(0, 'utf8')), mode, json, many);
     if (!statSync(file).isFile()) throw new Error('not a file');
     text = readText(file);
   } catch (e) {
@@ -52,7 +57,7 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
   // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
   const forms = mode !== 'check' || json;
   const network = file.toLowerCase().endsWith('.rnn');
-  const sidecar = network ? null : sidecarOf(file);
+  const sidecar = network || file === STDIN_NAME ? null : sidecarOf(file);
   // a .rnn file is a network whatever it holds: a check line may carry a pasted `$$ … $$` (it was sniffed as a
   // solution and refused as "not a solution"); only other extensions are read by what they hold
   const kind = solutionKindOf(file) ?? (network ? null : sniffedKind(text, sidecar !== null));
@@ -102,9 +107,10 @@ const solutionFails = (s: SolutionReport) =>
  * CLI's lines and columns agree with the editor's, and a Markdown solution's first line can open its ```rnn block
  */
 export function readText(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom(readFileSync(file, 'utf8'));
 }
+
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** NAME.rnn beside NAME.md / NAME.tex: the network of a solution written without rnn blocks */
 export function sidecarOf(file: string): string | null {

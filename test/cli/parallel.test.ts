@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHEET7 } from '../language/helpers';
+import { bundleCli } from '../cliBundle';
 
 let dir = '';
 let cli = '';
@@ -18,8 +18,7 @@ const unroll = (threads: number | undefined, ...args: string[]) => {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unroll-par-'));
-  cli = join(dir, 'cli.js');
-  await build({ entryPoints: ['src/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
+  cli = await bundleCli(dir);
   mkdirSync(join(dir, 'class', 'week2'), { recursive: true });
   for (let i = 0; i < 9; i++) {
     const body =

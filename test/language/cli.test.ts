@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import katex from 'katex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHEET7 } from './helpers';
+import { bundleCli } from '../cliBundle';
 
 let dir = '';
 let cli = '';
@@ -14,8 +14,7 @@ const unroll = (...args: string[]) => spawnSync(process.execPath, [cli, ...args]
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'unroll-cli-'));
-  cli = join(dir, 'cli.js');
-  await build({ entryPoints: ['src/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
+  cli = await bundleCli(dir);
   writeFileSync(join(dir, 'good.rnn'), SHEET7 + 'derive ∂L/∂W_hh\ncheck ∂L/∂o_3 = -2(y_3 - o_3)\n');
   // wrong from t = 2 (h_0 = 0 hides the extra term at t = 1); with ∂ it would hold as a one-step derivative (v2)
   writeFileSync(join(dir, 'bad.rnn'), SHEET7 + "check ∂⁺h_t/∂W_xh = σ'(W_xh x_t + W_hh h_{t-1} + b_h) x_t + h_{t-1}\n");

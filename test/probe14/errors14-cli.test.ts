@@ -5,20 +5,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // the machine is shared: a limit answers in about a second alone, several under load (a hang took minutes)
 vi.setConfig({ testTimeout: 60_000 });
 import { runFile } from '../../src/cliFile';
 import { analyze } from '../../src/analysis';
+import { bundleCli } from '../cliBundle';
 
 let dir = '';
 let cli = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'errors14-cli-'));
-  cli = join(dir, 'cli.js');
-  await build({ bundle: true, platform: 'node', format: 'cjs', logLevel: 'error', entryPoints: ['src/cli.ts'], outfile: cli });
+  cli = await bundleCli(dir);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleCli } from '../cliBundle';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -14,8 +14,7 @@ let dir = '';
 let cli = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'contract15-cli-'));
-  cli = join(dir, 'cli.js');
-  await build({ bundle: true, platform: 'node', format: 'cjs', logLevel: 'error', entryPoints: ['src/cli.ts'], outfile: cli });
+  cli = await bundleCli(dir);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleCli } from '../cliBundle';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -27,8 +27,7 @@ loss L = Σ_t h_t
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cli17-'));
-  cli = join(dir, 'cli.js');
-  await build({ bundle: true, platform: 'node', format: 'cjs', logLevel: 'error', entryPoints: ['src/cli.ts'], outfile: cli });
+  cli = await bundleCli(dir);
   writeFileSync(join(dir, 'good.rnn'), `${NET}check ∂L/∂h_3 = 1\n`);
   writeFileSync(join(dir, 'bad.rnn'), `${NET}check ∂L/∂h_3 = 2\n`);
   writeFileSync(join(dir, 'notes.md'), '# Notes\n\n$$ a = b $$\n');

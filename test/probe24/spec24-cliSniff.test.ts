@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleCli } from '../cliBundle';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -29,8 +29,7 @@ interface Eq {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spec24-'));
-  cli = join(dir, 'cli.js');
-  await build({ bundle: true, platform: 'node', format: 'cjs', logLevel: 'error', entryPoints: ['src/cli.ts'], outfile: cli });
+  cli = await bundleCli(dir);
   for (const f of ['seed000.txt', 'seed000.rnn', 'seed001.txt', 'seed001.rnn']) copyFileSync(fixture(f), join(dir, f));
   copyFileSync(fixture('seed000.txt'), join(dir, 'alone.txt'));
   copyFileSync(example('000-gru-long-term-dependencies.md'), join(dir, 'withblock.txt'));

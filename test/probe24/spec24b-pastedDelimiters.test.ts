@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { SIGMA_NET } from './spec24b-network';
+import { bundleCli } from '../cliBundle';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -31,8 +31,7 @@ let cli = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spec24b-'));
-  cli = join(dir, 'cli.js');
-  await build({ bundle: true, platform: 'node', format: 'cjs', logLevel: 'error', entryPoints: ['src/cli.ts'], outfile: cli });
+  cli = await bundleCli(dir);
   writeFileSync(join(dir, 'pasted.rnn'), `${NET}\n${PASTED.join('\n')}\n`);
 });
 
