@@ -194,6 +194,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   const queued: Statement[] = [];
   /** reading the inside of a norm ‖…‖ */
   let inNorm = false;
+  /** reading the inside of an absolute value |…|: there a bar closes it, elsewhere one after an operand opens one (2|w|) */
+  let inAbs = false;
   /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
   let rangeGroup = -1;
 
@@ -992,7 +994,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
       // `… \quad t \in \{1, …, T\}`: a letter set in a set of steps is the check's range, no factor
       const ranged = t.kind === 'name' && isOp(peek(1), '∈');
-      if (!op && startsPrimary(t) && p !== rangeGroup && !ranged) op = 'juxt';
+      // 2|w|: a bar after an operand opens an absolute value, unless one is open (it closes it) or it is an
+      // evaluation bar (…|_{t=3})
+      const abs = isOp(t, '|') && !inAbs && !isOp(peek(1), '_');
+      if (!op && (startsPrimary(t) || abs) && p !== rangeGroup && !ranged) op = 'juxt';
       if (!op) break;
       // f₁ · f₂ · ⋯ · f_n: the ellipsis after a product sign
       if (op === '*' && isOp(peek(), '…') && !inRange) {
@@ -1555,7 +1560,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
-          const e = expr();
+          const outer = inAbs;
+          inAbs = true;
+          let e: Ast;
+          try {
+            e = expr();
+          } finally {
+            inAbs = outer;
+          }
           const close = expectOp('|', 'to close |…|');
           return { k: 'call', fn: 'abs', arg: e, range: span(t.range, close.range), fnRange: t.range };
         }
