@@ -310,6 +310,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // δ_t alone: a backpropagated error the solution defines in its text, not in the network
+  if (name === 'δ' && !scope.isKnown(name))
+    return fail(
+      ctx,
+      'unknown name δ: define the error it stands for on a line of its own (δ_t = ∂L/∂h_t, or ∂L/∂a_t with the pre-activation a named), then use it',
+      a.nameRange,
+      'unknown-name',
+    );
   const s = suggest(name, scope.knownNames());
   return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
 }
