@@ -1560,14 +1560,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
-          const outer = inAbs;
-          inAbs = true;
-          let e: Ast;
-          try {
-            e = expr();
-          } finally {
-            inAbs = outer;
-          }
+          const e = insideBars('|');
           const close = expectOp('|', 'to close |…|');
           return { k: 'call', fn: 'abs', arg: e, range: span(t.range, close.range), fnRange: t.range };
         }
@@ -1768,6 +1761,18 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return { k: 'adjoint', a, range: span(b.range, tokens[p - 1]!.range) };
   }
 
+  /** the expression between a pair of bars, ‖…‖ or |…|, where a bar of that kind closes it (the outer state restored after) */
+  function insideBars(bar: '‖' | '|'): Ast {
+    const [norm, abs] = [inNorm, inAbs];
+    if (bar === '‖') inNorm = true;
+    else inAbs = true;
+    try {
+      return expr();
+    } finally {
+      [inNorm, inAbs] = [norm, abs];
+    }
+  }
+
   /**
    * ‖x‖ = sqrt(sum(x ⊙ x)), the Euclidean norm (‖x‖_2 too); ‖x‖² (‖x‖_2^2) = sum(x ⊙ x), written out so
    * that its derivative 2x holds at x = 0, where the square root's has no value
@@ -1775,13 +1780,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   function norm(open: Token): Ast {
     next();
     enter(open);
-    inNorm = true;
-    let x: Ast;
-    try {
-      x = expr();
-    } finally {
-      inNorm = false;
-    }
+    const x = insideBars('‖');
     depth--;
     let close = expectOp('‖', `to close the norm ‖…‖ opened at ${open.range.line}:${open.range.column}`);
     // the 2-norm's subscript: ‖x‖_2, ‖x‖_{2}
