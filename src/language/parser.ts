@@ -420,7 +420,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       };
     let shape: number[] | null = null;
     let shapeRange: Range | null = null;
-    if (isOp(peek(), ':')) {
+    // `param W : 3 x 2`, or as a textbook declares it, `W \in \mathbb{R}^{3 \times 2}`
+    if (isOp(peek(), ':') || isOp(peek(), '∈')) {
       next();
       [shape, shapeRange] = parseShape();
     }
@@ -433,7 +434,55 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return { k: 'decl', kind: kw.text as 'param', name, shape, shapeRange, value, range: span(kw.range, end) };
   }
 
+  /**
+   * n, m x n, m×n, m \times n; also as a student writes a shape elsewhere: numpy's [m, n] or (m, n), and the set
+   * ℝ^{m×n} (\mathbb{R}^{m \times n}, R^n)
+   */
   function parseShape(): [number[], Range] {
+    const first = peek();
+    const real = first.kind === 'name' && (first.text === 'ℝ' || first.text === 'R');
+    // w ∈ ℝ: a scalar
+    if (real && !isOp(peek(1), '^') && (peek(1).kind === 'newline' || peek(1).kind === 'eof' || isOp(peek(1), '='))) {
+      next();
+      return [[], first.range];
+    }
+    if (real && isOp(peek(1), '^')) {
+      next();
+      next();
+      if (!isOp(peek(), '{')) {
+        const [dims] = shapeDims();
+        return [dims, span(first.range, tokens[p - 1]!.range)];
+      }
+      next();
+      const [dims] = shapeDims();
+      const close = expectOp('}', `to close the dimensions of ${first.text}^{…}`);
+      return [dims, span(first.range, close.range)];
+    }
+    const listed = listedShape();
+    if (listed) return listed;
+    return shapeDims();
+  }
+
+  /** [m, n], [n], (m, n), (n,): the dimensions listed, as numpy prints a shape; null when the shape is not so written */
+  function listedShape(): [number[], Range] | null {
+    const t = peek();
+    const bad = () => fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
+    const whole = (x: number) => Number.isInteger(x) && x >= 1 && x <= 4096;
+    if (t.kind === 'lit' && t.lit?.k === 'list') {
+      const packed = t.lit.packed;
+      if (!packed || packed.shape.length !== 1 || packed.data.length > 2 || !packed.data.every(whole)) bad();
+      next();
+      return [Array.from(packed!.data, (x) => x | 0), t.range];
+    }
+    if (!isOp(t, '(')) return null;
+    next();
+    const [dims] = shapeDims(true);
+    const close = expectOp(')', 'to close the shape (m, n)');
+    return [dims, span(t.range, close.range)];
+  }
+
+  /** n or m x n (m×n, m \times n, m*n; `listed`: also m, n and n,) */
+  function shapeDims(listed = false): [number[], Range] {
     const first = peek();
     const dims: number[] = [];
     const dim = () => {
@@ -453,9 +502,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       dims.push(Number(t.text.slice(1)));
       last = t;
-    } else if ((t.kind === 'name' && t.text === 'x') || isOp(t, '*')) {
+    } else if ((t.kind === 'name' && t.text === 'x') || isOp(t, '*') || (listed && isOp(t, ','))) {
       next();
-      dim();
+      // (n,): numpy's one-entry tuple
+      if (!(listed && isOp(t, ',') && isOp(peek(), ')'))) dim();
       last = tokens[p - 1]!;
     }
     if (dims.some((d) => d > 4096)) fail(`a dimension above 4096 (limit)`, span(first.range, last.range));
