@@ -159,6 +159,12 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   approx: '≈',
   simeq: '≈',
   thickapprox: '≈',
+  // equal by definition or identically: the equals sign (≡, ≔, ≜)
+  equiv: '=',
+  coloneqq: '=',
+  coloneq: '=',
+  triangleq: '=',
+  doteq: '=',
   cdot: '*',
   times: '*',
   ast: '*',
@@ -898,8 +904,8 @@ export function lex(src: string): LexResult {
       i++;
       continue;
     }
-    // comments
-    if (k === 35 || (k === 47 && src.charCodeAt(i + 1) === 47)) {
+    // comments: #, // and LaTeX's % (a line pasted from a .tex file keeps its remark; \% is LaTeX's percent sign)
+    if (k === 35 || k === 37 || (k === 47 && src.charCodeAt(i + 1) === 47)) {
       i = lineEnd(i);
       continue;
     }
@@ -1184,6 +1190,11 @@ export function lex(src: string): LexResult {
       case 0x2243: // ≃
         push('op', '≈', s, i);
         return;
+      case 0x2261: // ≡, "equal by definition" or "identically equal": the equals sign
+      case 0x2254: // ≔
+      case 0x225c: // ≜
+        push('op', '=', s, i);
+        return;
       case 0xbd: // ½, as in L = ½‖h_T‖²: the number 1/2 (also ¼, ¾)
       case 0xbc:
       case 0xbe:
@@ -1254,6 +1265,12 @@ export function lex(src: string): LexResult {
       case 62: // >
         // a^{<t>}: the step's brackets (stepAngle); elsewhere a Σ/∏ bound's relation
         if ((k === 60 || k === 62) && stepAngle(k === 60, s)) return;
+        // := (a definition's sign) and a programmer's == are the equals sign
+        if ((k === 58 || k === 61) && src.charCodeAt(i) === 61) {
+          i++;
+          push('op', '=', s, i);
+          return;
+        }
         // one ASCII character: the engine's one-character strings, not a new one
         push('op', String.fromCharCode(k), s, i);
         return;

@@ -11,7 +11,7 @@ export function escapeHtml(s: string): string {
 
 /** one token kind per rule, tried in order at each position (sticky regexes) */
 const RULES: { kind: string; re: RegExp }[] = [
-  { kind: 'comment', re: /(?:#|\/\/).*/y },
+  { kind: 'comment', re: /(?:#|\/\/|%).*/y },
   { kind: 'number', re: /(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/y },
   { kind: 'command', re: /\\[A-Za-z]+/y },
   { kind: 'name', re: /[\p{L}][\p{L}\p{M}\p{N}]*(?:_(?:\{[^{}\n]*\}|[\p{L}\p{N}]+))*['′]?/uy },
