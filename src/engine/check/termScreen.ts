@@ -1,7 +1,8 @@
-// A trial that changes one additive term of a side (termShiftHint moves a term a step) can be judged at one point
+// A trial that changes one additive term of a side (termShiftHint moves a term a step) can be judged at a point
 // from that term alone: the side's value there, less the term, plus its replacement. A hint tries dozens of such
-// trials and nearly all of them fail at the first point; the screen rejects those with one evaluation of the
-// replacement instead of one of the whole side (issue 11: seed 004's h̄ line spent a tenth of its analysis there).
+// trials and nearly all of them fail at the first point where they can be read; the screen rejects those with one
+// evaluation of the replacement per point instead of one of the whole side (issue 11: seed 004's h̄ line spent a
+// tenth of its analysis there).
 // It only rejects a trial the whole evaluation rejects too: its slack is a thousand times the rounding by which
 // the two sums can differ. A trial it lets through is judged as before.
 
@@ -9,16 +10,16 @@ import type { Expr } from '../../language/model';
 import type { Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
-import { closeNumbers } from './points';
+import { closeNumbers, type Point } from './points';
 
-/** the screen of one claim's right side at its first point */
+/** the screen of one claim's right side at its points */
 export interface TermScreen {
-  /** the side with `term` (one of its additive terms) replaced by `by` surely fails at the first point */
+  /** the side with `term` (one of its additive terms) replaced by `by` surely fails at one of the claim's points */
   rejects(term: Expr, by: Expr): boolean;
 }
 
-/** what the screen reads at the first point, once */
-interface AtFirst {
+/** what the screen reads at one point, once */
+interface AtPoint {
   l: Float64Array;
   r: Float64Array;
   /** each additive term's value and sign (+1, −1 under a minus) */
@@ -40,9 +41,7 @@ function signedTerms(e: Expr, sign: number, out: [Expr, number][]): void {
 
 const finite = (a: Float64Array) => a.every(Number.isFinite);
 
-function readFirst(c: Claim, run: Run): AtFirst | null {
-  const p = c.points[0];
-  if (!p) return null;
+function readAt(c: Claim, run: Run, p: Point): AtPoint | null {
   const split: [Expr, number][] = [];
   signedTerms(c.rhs, 1, split);
   return guard(() => {
@@ -63,20 +62,25 @@ function readFirst(c: Claim, run: Run): AtFirst | null {
 }
 
 export function termScreen(c: Claim, run: Run): TermScreen {
-  let first: AtFirst | null | undefined;
+  const at: (AtPoint | null | undefined)[] = [];
   return {
     rejects(term, by) {
-      if (first === undefined) first = readFirst(c, run);
-      const t = first?.terms.get(term);
-      if (!first || !t) return false;
-      const p = c.points[0]!;
-      // a replacement that cannot be read at this point: the whole evaluation skips the point, so say nothing here
-      const m = guard(() => run.evaluateShared(by, p.env).data);
-      if (!m || m.length !== first.r.length || !finite(m)) return false;
-      const { l, r, size } = first;
-      for (let i = 0; i < r.length; i++) {
-        // the whole evaluation's test, widened by a thousand times the rounding of the side's sum
-        if (!closeNumbers(l[i]!, r[i]! + t.sign * (m[i]! - t.v[i]!), 1e-12 * (size[i]! + Math.abs(m[i]!)))) return true;
+      // the points in order: most trials fail at the first; one that cannot be read there (a step moved past the
+      // end) is screened at the next (issue 11: those were judged whole, at every point)
+      for (let k = 0; k < c.points.length; k++) {
+        const p = c.points[k]!;
+        if (at[k] === undefined) at[k] = readAt(c, run, p);
+        const here = at[k];
+        const t = here?.terms.get(term);
+        if (!here || !t) continue;
+        // a replacement that cannot be read at this point: the whole evaluation skips the point, so say nothing here
+        const m = guard(() => run.evaluateShared(by, p.env).data);
+        if (!m || m.length !== here.r.length || !finite(m)) continue;
+        const { l, r, size } = here;
+        for (let i = 0; i < r.length; i++) {
+          // the whole evaluation's test, widened by a thousand times the rounding of the side's sum
+          if (!closeNumbers(l[i]!, r[i]! + t.sign * (m[i]! - t.v[i]!), 1e-12 * (size[i]! + Math.abs(m[i]!)))) return true;
+        }
       }
       return false;
     },
