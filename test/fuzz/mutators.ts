@@ -142,6 +142,16 @@ export const V2_TOKENS = [
   'dW_hh',
   'f(x_t, h_{t-1})',
   ' = ',
+  // session 25: what a student writes where LANGUAGE.md is silent
+  '2|w|',
+  ' % a remark',
+  ':=',
+  '\\equiv',
+  '==',
+  ' : [3, 2]',
+  ' : (3,)',
+  ' \\in \\mathbb{R}^{3 \\times 2}',
+  ' ∈ ℝ',
 ];
 
 export type Mutation =
