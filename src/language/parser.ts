@@ -208,6 +208,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let inNorm = false;
   /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
   let rangeGroup = -1;
+  /**
+   * found by statementTokens for the statement being read (parenthesisedRange and check's \tag ask, instead of
+   * scanning its tokens again): the index of its newline (or eof, or the length), and whether a token up to it
+   * carries a \tag
+   */
+  let statementEnd = 0;
+  let statementTagged = false;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -236,7 +243,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       continue;
     }
     const start = p;
-    trackDepth = options.alwaysTrackDepth === true || statementTokens(p) * 2 >= LIMITS.maxTreeDepth;
+    // asked first: it finds statementEnd and statementTagged too
+    const count = statementTokens(p);
+    trackDepth = options.alwaysTrackDepth === true || count * 2 >= LIMITS.maxTreeDepth;
     try {
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
@@ -273,10 +282,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
   return { statements, errors };
 
-  /** the tokens from index s0 to the statement's end (its line's end: a statement's newline ends it) */
+  /**
+   * the tokens from index s0 to the statement's end (its line's end: a statement's newline ends it); sets
+   * statementEnd and statementTagged
+   */
   function statementTokens(s0: number): number {
     let q = s0;
-    while (q < tokens.length && tokens[q]!.kind !== 'newline' && tokens[q]!.kind !== 'eof') q++;
+    let tag = false;
+    for (; q < tokens.length; q++) {
+      const t = tokens[q]!;
+      if (t.tag !== null) tag = true;
+      if (t.kind === 'newline' || t.kind === 'eof') break;
+    }
+    statementEnd = q;
+    statementTagged = tag;
     return q - s0;
   }
 
@@ -545,7 +564,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (where?.length) st.where = where;
     if (rounded.some((r) => r !== null)) st.approx = rounded;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
-    for (let q = k0; q <= p && q < tokens.length; q++) {
+    for (let q = k0; statementTagged && q <= p && q < tokens.length; q++) {
       const tag = tokens[q]!.tag;
       if (tag !== null) {
         st.tag = tag;
@@ -865,8 +884,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * or -1. One backward walk from the line's end, so a check costs no more with it.
    */
   function parenthesisedRange(from: number): number {
-    let q = from;
-    while (q < tokens.length && tokens[q]!.kind !== 'newline' && tokens[q]!.kind !== 'eof') q++;
+    // the statement's end, as statementTokens found it (from is in the statement)
+    let q = from < tokens.length ? statementEnd : from;
     q--;
     if (q <= from || !isOp(tokens[q]!, ')')) return -1;
     let level = 0;
