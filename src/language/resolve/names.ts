@@ -615,10 +615,11 @@ function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string): Expr | 
   const cut = raw.indexOf('_');
   if (cut < 0 || a.sub || a.sup) return null;
   const base = raw.slice(0, cut);
+  // the base first: a sequence's h_t (most names that reach here) needs no more strings cut out
+  if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1) return null;
   const rest = raw.slice(cut + 1);
   const by = firstSegment(rest);
-  if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1 || !scope.isTimed(by) || ctx.vars.has(by))
-    return null;
+  if (!scope.isTimed(by) || ctx.vars.has(by)) return null;
   let pick: Ast = { k: 'name', raw: rest, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
   if (rest === by) {
     if (scope.T !== 1)
