@@ -90,9 +90,10 @@ export function subscriptAfterSuperscript(tokens: Token[]): Token[] {
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
     const caret = tokens[q + 1];
-    // a plain name (no subscript of its own; e^x_t stays Euler's number), the '^' right on it
+    // a plain name (no subscript of its own; e^x_t stays Euler's number), the '^' right on it (asked before the
+    // name's '_', a search in its text: most names have no '^' after them)
     const m =
-      t.kind === 'name' && !t.text.includes('_') && t.text !== 'e' && isOp(caret, '^') && caret!.tight ? stepThenSub(tokens, q + 2) : null;
+      t.kind === 'name' && isOp(caret, '^') && caret!.tight && t.text !== 'e' && !t.text.includes('_') ? stepThenSub(tokens, q + 2) : null;
     // δ^h_t, δ^{o}_t name the node a δ is the gradient at (the parser's deltaSuperscript): only a step moves
     if (!m || (t.text === 'δ' && !(m.step[0]!.kind === 'name' && /^[tTτklL]$/u.test(m.step[0]!.text)))) {
       out?.push(t);

@@ -199,20 +199,28 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   const cut = a.raw.indexOf('_');
   const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
   for (const mark of ['\u0304', '\u0305']) {
-    const barredRaw = head + mark + a.raw.slice(head.length);
-    if (scope.isKnown(head + mark) || scope.isKnown(barredRaw)) return readName({ ...a, raw: barredRaw, range }, ctx);
+    const barredHead = head + mark;
+    // without a '_' the barred name is the barred head: one lookup
+    if (scope.isKnown(barredHead) || (cut >= 0 && scope.isKnown(barredHead + a.raw.slice(cut))))
+      return readName({ ...a, raw: barredHead + a.raw.slice(head.length), range }, ctx);
   }
-  const what = `${barred(a)} = ∂loss/∂${writtenName(a)}`;
-  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what} belongs in derive and check lines, not in equations`, range, 'syntax');
+  // the adjoint as written, for the messages only (made when one is said: every adjoint of a check passes here)
+  const what = () => `${barred(a)} = ∂loss/∂${writtenName(a)}`;
+  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what()} belongs in derive and check lines, not in equations`, range, 'syntax');
   const loss = scope.loss;
   const refused = scope.refusedLoss;
   // the loss's own error says what is wrong: a use of it says so once, as a warning (LANGUAGE.md §6: no cascades)
-  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${what} needs the gradient of a scalar loss`, refused, range);
+  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${what()} needs the gradient of a scalar loss`, refused, range);
   // a `loss` whose definition has an error is the file's loss all the same: said as any use of it (no cascade)
   const brokenLoss = loss ? undefined : scope.definitions.find((d) => d.st.isLoss && scope.unavailable.has(d.key));
   if (brokenLoss) return failUnavailable(ctx, brokenLoss.key, range);
   if (!loss)
-    return fail(ctx, `the adjoint ${what} needs a loss, and this file has none: mark the objective with \`loss L = …\``, range, 'adjoint');
+    return fail(
+      ctx,
+      `the adjoint ${what()} needs a loss, and this file has none: mark the objective with \`loss L = …\``,
+      range,
+      'adjoint',
+    );
   // the loss is one number here: a `loss` that is not was refused above, and the unmarked objective is a scalar
   const of: Expr = { k: 'ref', name: loss, idx: null, shape: [], range };
   return derivative(of, a, true, range, ctx);

@@ -47,11 +47,17 @@ export function baseOf(a: NameAst): string {
 function derivativeIn(a: Ast, names: Set<string>): boolean {
   if (a.k === 'deriv' || a.k === 'adjoint') return true;
   if (a.k === 'name' && names.size && (names.has(a.raw) || names.has(baseOf(a)))) return true;
-  let found = false;
-  eachChild(a, (c) => {
-    if (!found && derivativeIn(c, names)) found = true;
-  });
-  return found;
+  // every AST child (a packed literal holds numbers only), by for…in over the node's keys: no array of keys and no
+  // closure per node, and the walk stops at the first one found
+  if (a.k === 'list' && a.packed) return false;
+  const node = a as unknown as Record<string, unknown>;
+  for (const key in node) {
+    const v = node[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isAst(x) && derivativeIn(x, names)) return true;
+    } else if (isAst(v) && derivativeIn(v, names)) return true;
+  }
+  return false;
 }
 
 /** the derived name a use refers to and the step written on it (null: none), or null when it is no such use */
@@ -145,13 +151,4 @@ function atStep(a: Ast, step: Ast): Ast {
 
 function isAst(x: unknown): x is Ast {
   return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
-}
-
-function eachChild(a: Ast, f: (c: Ast) => void): void {
-  if (a.k === 'list' && a.packed) return;
-  for (const key of Object.keys(a)) {
-    const v = (a as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(v)) for (const x of v) if (isAst(x)) f(x);
-    if (isAst(v)) f(v);
-  }
 }

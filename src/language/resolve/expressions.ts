@@ -1,7 +1,7 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
 import type { Range } from '../../report';
-import { span, type Ast } from '../ast';
+import { span, type Ast, type NameAst } from '../ast';
 import { diag } from '../diagnostics';
 import { exprText } from '../print';
 import { idxValue } from '../idx';
@@ -118,16 +118,24 @@ function isBareD(a: Ast, ctx: ExprContext): boolean {
 function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const b = a.b;
   if (b.k !== 'name' || b.args || !(ctx.scope.isKnown(b.raw) || ctx.scope.isKnown(firstSegment(b.raw)))) return null;
-  const joined = (d: Ast): Ast => ({ ...b, raw: 'd' + b.raw, range: span(d.range, b.range), nameRange: span(d.range, b.nameRange) });
-  if (isBareD(a.a, ctx)) return joined(a.a);
-  // W^T \mathrm{d}y_t, (1 − h²) ⊙ \mathrm{d}h_{t+1}: the d is the last factor of the product so far
-  const last = (x: Ast): Ast | null => {
-    if (x.k !== 'bin' || !(x.op === 'juxt' || x.op === '*' || x.op === '⊙' || x.op === '@')) return null;
-    if (isBareD(x.b, ctx)) return { ...x, b: joined(x.b), range: span(x.range, b.range) };
-    const inner = last(x.b);
-    return inner && { ...x, b: inner, range: span(x.range, b.range) };
-  };
-  return last(a.a);
+  if (isBareD(a.a, ctx)) return joinedD(a.a, b);
+  return lastD(a.a, b, ctx);
+}
+
+/** the name b with the d before it joined (uprightD) */
+function joinedD(d: Ast, b: NameAst): Ast {
+  return { ...b, raw: 'd' + b.raw, range: span(d.range, b.range), nameRange: span(d.range, b.nameRange) };
+}
+
+/**
+ * W^T \mathrm{d}y_t, (1 − h²) ⊙ \mathrm{d}h_{t+1}: the d is the last factor of the product so far (uprightD; a function
+ * of its own, not two closures at each product read)
+ */
+function lastD(x: Ast, b: NameAst, ctx: ExprContext): Ast | null {
+  if (x.k !== 'bin' || !(x.op === 'juxt' || x.op === '*' || x.op === '⊙' || x.op === '@')) return null;
+  if (isBareD(x.b, ctx)) return { ...x, b: joinedD(x.b, b), range: span(x.range, b.range) };
+  const inner = lastD(x.b, b, ctx);
+  return inner && { ...x, b: inner, range: span(x.range, b.range) };
 }
 
 /**
@@ -385,34 +393,35 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
  * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side)
  */
 function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] {
-  const isRowOf = (r: Expr, v: Expr) => r.shape?.length === 2 && r.shape[0] === 1 && v.shape?.length === 1 && r.shape[1] === v.shape[0];
-  // a gradient of a scalar, or a vector standing left of a matrix (§4's `v M`, which is vᵀM: already a row), as the
-  // chain rule in numerator layout writes ∂L/∂h_t ∂h_t/∂h_{t-1} beside (ŷ_{t-1} − y_{t-1})ᵀ W_hy
-  const leftOfMatrix = (v: Expr): boolean => v.k === 'contract' && v.a.shape?.length === 1 && v.b.shape?.length === 2;
-  const gradient = (v: Expr): boolean =>
-    (v.k === 'deriv' && v.of.shape?.length === 0) || leftOfMatrix(v) || (v.k === 'neg' && gradient(v.a));
-  const row = (v: Expr): Expr => {
-    if (ctx.record && !ctx.quiet)
-      ctx.scope.diagnostics.push(
-        diag(
-          'information',
-          `${exprText(v)} is read as a row (${leftOfMatrix(v) ? 'a vector left of a matrix' : 'a gradient'} in numerator layout), as the 1×${v.shape![0]} row beside it`,
-          v.range,
-          'row-gradient',
-        ),
-      );
-    return { k: 'transpose', a: v, shape: [1, v.shape![0]!], range: v.range } as Expr;
-  };
-  if (gradient(x) && isRowOf(y, x)) return [row(x), y];
-  if (gradient(y) && isRowOf(x, y)) return [x, row(y)];
+  if (isGradient(x) && isRowOf(y, x)) return [gradientRow(x, ctx), y];
+  if (isGradient(y) && isRowOf(x, y)) return [x, gradientRow(y, ctx)];
   return [x, y];
+}
+
+// gradientRows' tests, made once rather than as four closures at each of its calls (every sum, difference and ⊙)
+const isRowOf = (r: Expr, v: Expr) => r.shape?.length === 2 && r.shape[0] === 1 && v.shape?.length === 1 && r.shape[1] === v.shape[0];
+// a gradient of a scalar, or a vector standing left of a matrix (§4's `v M`, which is vᵀM: already a row), as the
+// chain rule in numerator layout writes ∂L/∂h_t ∂h_t/∂h_{t-1} beside (ŷ_{t-1} − y_{t-1})ᵀ W_hy
+const leftOfMatrix = (v: Expr): boolean => v.k === 'contract' && v.a.shape?.length === 1 && v.b.shape?.length === 2;
+const isGradient = (v: Expr): boolean =>
+  (v.k === 'deriv' && v.of.shape?.length === 0) || leftOfMatrix(v) || (v.k === 'neg' && isGradient(v.a));
+
+/** the gradient v read as the row beside it (gradientRows), said in an information */
+function gradientRow(v: Expr, ctx: ExprContext): Expr {
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${exprText(v)} is read as a row (${leftOfMatrix(v) ? 'a vector left of a matrix' : 'a gradient'} in numerator layout), as the 1×${v.shape![0]} row beside it`,
+        v.range,
+        'row-gradient',
+      ),
+    );
+  return { k: 'transpose', a: v, shape: [1, v.shape![0]!], range: v.range } as Expr;
 }
 
 /** ŷ_t − e_{k_t}, W e_k: an operand that is a basis vector, sized by the other (basis.ts); null when neither is */
 function basisOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
-  // −e_{k_t}/p_t: the minus is the basis vector's
-  const unwrap = (x: Ast): Ast => (x.k === 'neg' ? x.a : x);
-  const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, shape: e.shape, range: x.range } : e);
   const left = basisPlace(unwrap(a.a), ctx);
   const right = left ? null : basisPlace(unwrap(a.b), ctx);
   // with no size beside it, it is read as a name (unknown: the diagnostic says which)
@@ -426,6 +435,10 @@ function basisOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | 
   const n = basisSize(a.op, x.shape, true);
   return n === null ? [x, readExpression(a.b, ctx)] : [x, signed(a.b, basisVector(unwrap(a.b), right, n, ctx))];
 }
+
+// basisOperands' −e_{k_t}/p_t: the minus is the basis vector's (made once, not two closures per sum or product)
+const unwrap = (x: Ast): Ast => (x.k === 'neg' ? x.a : x);
+const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, shape: e.shape, range: x.range } : e);
 
 /** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */
 function onesAst(a: Ast): { transposed: boolean } | null {

@@ -492,31 +492,33 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
   }
   let raw = a.raw;
-  const run = splitRun(a, ctx);
+  // asked once here (readName asked it of the same name up to four times, and every name is read here)
+  const rawKnown = scope.isKnown(raw);
+  const run = splitRun(a, ctx, rawKnown);
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   const marked = markedAdjoint(a);
-  if (marked && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
+  if (marked && !rawKnown && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
   // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
-  const plain = hasUnit(raw, 0x20d7) && !scope.isKnown(raw) && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
+  const plain = hasUnit(raw, 0x20d7) && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
   if (plain !== null && (scope.isKnown(plain) || scope.isKnown(withoutSegment(plain)))) return readName({ ...a, raw: plain }, ctx);
-  if (scope.refused.size && (scope.refused.has(raw) || (!scope.isKnown(raw) && scope.refused.has(withoutSegment(raw)))))
-    throw new Abandoned();
+  if (scope.refused.size && (scope.refused.has(raw) || (!rawKnown && scope.refused.has(withoutSegment(raw))))) throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
     let entry: Ast[] | null = null;
     const m = lastSegment(raw);
-    if (!scope.isKnown(raw) && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
+    if (!rawKnown && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
       raw = m[0];
       entry = [segmentAst(m[1], a)];
-    } else if (!scope.isKnown(raw) && m && scope.isTimed(m[0])) {
+    } else if (!rawKnown && m && scope.isTimed(m[0])) {
       const pair = entryPair(a, m[0], m[1], ctx);
       if (pair) {
         raw = m[0];
         entry = pair;
       }
     }
-    const byValue = entry || a.sub || scope.isKnown(raw) ? null : entryByValueAt(a, ctx);
+    // raw is still a.raw unless an entry was found
+    const byValue = entry || a.sub || rawKnown ? null : entryByValueAt(a, ctx);
     if (byValue) return byValue;
     if (scope.isTimed(raw) && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
@@ -547,7 +549,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
   if (a.sub) {
-    if (!scope.isKnown(raw)) return unknown(a, ctx, raw);
+    if (!rawKnown) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!scope.isTimed(raw) || a.sub.k === 'list') {
       const stepped = stepThenEntries(a, raw, ctx);
@@ -565,13 +567,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     return mkRef(a, ctx, raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
-  if ((raw === 'T' || raw === 'τ') && !scope.isKnown(raw)) return { k: 'num', value: T, shape: [], range: a.range };
+  if ((raw === 'T' || raw === 'τ') && !rawKnown) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
-  if (ctx.vars.has(raw) && (!scope.isKnown(raw) || scope.isTimed(raw)))
-    return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
+  if (ctx.vars.has(raw) && (!rawKnown || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = scope.twins.get(raw);
   if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
-  if (scope.isKnown(raw)) {
+  if (rawKnown) {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
@@ -622,10 +623,11 @@ function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string): Expr | 
   const cut = raw.indexOf('_');
   if (cut < 0 || a.sub || a.sup) return null;
   const base = raw.slice(0, cut);
+  // the base first: a sequence's h_t (most names that reach here) needs no more strings cut out
+  if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1) return null;
   const rest = raw.slice(cut + 1);
   const by = firstSegment(rest);
-  if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1 || !scope.isTimed(by) || ctx.vars.has(by))
-    return null;
+  if (!scope.isTimed(by) || ctx.vars.has(by)) return null;
   let pick: Ast = { k: 'name', raw: rest, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
   if (rest === by) {
     if (scope.T !== 1)
@@ -743,10 +745,11 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
  * their product, longest names first (LANGUAGE.md §1), with an information diagnostic saying how it was read.
  * The last name keeps the index. A defined name always wins, so this is tried only when the head is unknown.
  */
-function splitRun(a: NameAst, ctx: ExprContext): Ast | null {
+function splitRun(a: NameAst, ctx: ExprContext, known: boolean): Ast | null {
   const scope = ctx.scope;
-  // a defined name or a bound variable is itself: asked before the head is cut out (no string made for them)
-  if (scope.isKnown(a.raw) || ctx.vars.has(a.raw)) return null;
+  // a defined name (known: scope.isKnown(a.raw)) or a bound variable is itself: asked before the head is cut out
+  // (no string made for them)
+  if (known || ctx.vars.has(a.raw)) return null;
   const cut = a.raw.indexOf('_');
   const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
   if (scope.isKnown(head) || scope.unavailable.has(head) || head === 'T') return null;

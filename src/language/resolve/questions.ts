@@ -187,10 +187,12 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContex
  * not an analysis that never ends (LANGUAGE.md §6).
  */
 function tooManyPoints(scope: Scope, steps: number[], free: FreeIndex[], freeT: boolean, where: Range): boolean {
+  // the count first, in the message's order (t, then the free indices), with no array: every link of every check asks
+  let count = freeT ? steps.length : 1;
+  for (const f of free) count *= f.values.length;
+  if (count <= LIMITS.maxCheckPoints) return false;
   const ranges = free.map((f) => ({ v: f.v, values: f.values }));
   if (freeT) ranges.unshift({ v: 't', values: steps });
-  const count = ranges.reduce((n, f) => n * f.values.length, 1);
-  if (count <= LIMITS.maxCheckPoints) return false;
   const text = ranges.map((f) => `${f.v} = ${f.values[0]}..${f.values[f.values.length - 1]}`).join(' × ');
   const held = free.length ? ` or hold an index (where ${free[free.length - 1]!.v} = …)` : '';
   scope.error(

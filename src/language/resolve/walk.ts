@@ -17,8 +17,10 @@ export interface ChildOptions {
 
 /** only the values: no index positions, no exponents */
 export const VALUE_CHILDREN: ChildOptions = { indexPositions: false, exponents: false };
+/** every child: the default, one object rather than a new `{}` at each call (every node of every walk) */
+const ALL_CHILDREN: ChildOptions = {};
 
-export function forChildren(x: Expr, f: (c: Expr) => void, opts: ChildOptions = {}): void {
+export function forChildren(x: Expr, f: (c: Expr) => void, opts: ChildOptions = ALL_CHILDREN): void {
   switch (x.k) {
     case 'vec':
       x.items.forEach(f);
@@ -73,7 +75,7 @@ export function forChildren(x: Expr, f: (c: Expr) => void, opts: ChildOptions = 
  * b side); leaves are returned as they are, and a derivative's `of` is mapped (its wrt is a name). Children that
  * opts leaves out are kept as they are.
  */
-export function mapChildren(x: Expr, f: (c: Expr) => Expr, opts: ChildOptions = {}): Expr {
+export function mapChildren(x: Expr, f: (c: Expr) => Expr, opts: ChildOptions = ALL_CHILDREN): Expr {
   switch (x.k) {
     case 'vec':
       return { ...x, items: x.items.map(f) };
