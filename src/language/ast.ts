@@ -171,4 +171,6 @@ export interface CheckRange {
   from: Ast | null;
   to: Ast | null;
   range: Range;
+  /** written as a list with an ellipsis (t = T-1, …, 1), which may run from the top down */
+  listed?: boolean;
 }

@@ -1558,8 +1558,15 @@ export function lex(src: string): LexResult {
       return;
     }
     // "\text{for } t < T", "\text{for all } t", "\text{if } t > 1": the range of a check, as a sheet words it
-    if (w === 'for' || w === 'for_all' || w === 'if') {
+    // (`for every`, `for each`, `for any` too: dropped as prose, they left t a factor of the last side)
+    if (w === 'for' || w === 'if' || /^for_(?:all|every|each|any)$/.test(w)) {
       push('kw', 'for', s, i);
+      return;
+    }
+    // "for t = 1 \text{ to } T", "t = T-1 \text{ down to } 1" (pseudo-code's loop): the range's '..' (dropped as prose,
+    // the two ends were multiplied into one step)
+    if (w === 'to' || w === 'down_to' || w === 'up_to' || w === 'until') {
+      push('op', '..', s, i);
       return;
     }
     // "\text{where } c = 2", "\text{, where } z_t = …": the check's own clauses (the parser's where)

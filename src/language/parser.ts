@@ -19,6 +19,8 @@ export interface ParseError {
 }
 
 const REL = new Set(['≤', '≥', '<', '>']);
+/** the word after `for` that makes it every step: for all t, for every t, for each t, for any t */
+const QUANTIFIER_WORDS = new Set(['all', 'every', 'each', 'any']);
 /** a font command and its open brace ending the text before a statement's first token (textOf) */
 const FONT_BEFORE = new RegExp(
   String.raw`(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:${FONT_SWITCH_NAMES.join('|')})\b)\s*$`,
@@ -196,6 +198,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let inNorm = false;
   /** where a check's range written in parentheses at its end begins, "(t < T)": not a factor of the last side */
   let rangeGroup = -1;
+  /** where a check's range written after a wide space begins, "\qquad t = 1, …, T": not a factor of the last side */
+  let rangeSpaced = -1;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -493,6 +497,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const kw = next();
     const s0 = p;
     rangeGroup = parenthesisedRange(p);
+    rangeSpaced = rangeGroup < 0 ? spacedRange(p) : -1;
     // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
     const bars: Bar[] = [];
     let lhs = expr();
@@ -532,6 +537,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       text = text.trimEnd().replace(/,$/, '');
     }
     rangeGroup = -1;
+    rangeSpaced = -1;
     const where = isOp(peek(), ',') && peek(1).kind === 'kw' && peek(1).text === 'where' ? (next(), whereClauses()) : whereClauses();
     if (where?.length) end = where[where.length - 1]!.range;
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
@@ -745,13 +751,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       return null;
     }
     const paren = p === rangeGroup;
+    const spaced = p === rangeSpaced;
     if (paren || isOp(t0, ',')) next();
     const f = peek();
     if (f.kind === 'kw' && f.text === 'for') {
       next();
-      // "for all t"
-      if (peek().kind === 'name' && peek().text === 'all' && peek(1).kind === 'name') next();
-    } else if (!paren && !isOp(t0, ',') && !(f.kind === 'name' && isOp(peek(1), '∈'))) return null;
+      // "for all t" (also "for every t", "for each t", "for any t")
+      if (peek().kind === 'name' && QUANTIFIER_WORDS.has(peek().text) && peek(1).kind === 'name') next();
+    } else if (!paren && !spaced && !isOp(t0, ',') && !(f.kind === 'name' && isOp(peek(1), '∈'))) return null;
     const first = expr();
     const nx = peek();
     let r: CheckRange;
@@ -789,12 +796,38 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
         // a, …, b and a..b
         if (isOp(peek(), ',')) next();
-        if (isOp(peek(), '…')) next();
+        const dots = isOp(peek(), '…');
+        // `\text{ down to }`, read as '..' by the lexer, runs from the top down as a listing does
+        const down = isOp(peek(), '..') && src.slice(peek().start, peek().end).includes('down');
+        if (dots) next();
         else expectOp('..', "in 'for t = a..b'");
         if (isOp(peek(), ',')) next();
         const to = expr();
         r = { v: v.v, from, to, range: span(t0.range, to.range) };
+        // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
+        if (dots || down) r.listed = true;
       }
+    } else if (isOp(nx, '∈') && peek(1).kind === 'lit' && (peek(1).lit as { items?: Ast[] }).items?.length === 2) {
+      // t ∈ [1, 5]: two numbers in brackets (read by the lexer as a literal) are an interval of steps too
+      next();
+      const lit = next();
+      const [from, to] = (lit.lit as Ast & { k: 'list' }).items as [Ast, Ast];
+      r = { v: rangeVar(first).v, from, to, range: span(t0.range, lit.range) };
+    } else if (isOp(nx, '∈') && isOp(peek(1), '[')) {
+      // t ∈ [1, T], t \in [1, T): the steps as an interval (of whole numbers), closed or open at its upper end
+      next();
+      next();
+      const v = rangeVar(first);
+      const from = expr();
+      expectOp(',', 'between the ends of the interval of steps ([1, T])');
+      const to = expr();
+      const close = peek();
+      if (!isOp(close, ']') && !isOp(close, ')')) fail(`expected ']' or ')' to close the interval of steps, found ${describe(close)}`);
+      next();
+      const last: Ast = isOp(close, ')')
+        ? { k: 'bin', op: '-', a: to, b: { k: 'num', value: 1, range: close.range }, range: to.range }
+        : to;
+      r = { v: v.v, from, to: last, range: span(t0.range, close.range) };
     } else if (isOp(nx, '∈') && (isOp(peek(1), '(') || isOp(peek(1), '{'))) {
       // t ∈ {1, …, T}, t \in \{1, 2, 3\}: the steps as a set, read as t = 1, …, T and t = 1, 2, 3 are
       next();
@@ -874,6 +907,36 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // "(t = 1, …, T)": a lone letter and `=` right after the '(' state the range too (an `=` is never inside an operand)
     const byEquals = isOp(tokens[q + 2]!, '=') && tokens[q + 1]!.kind === 'name' && /^[a-zA-Z]$/.test(tokens[q + 1]!.text);
     return (marked || byEquals) && q > from && isOp(tokens[q]!, '(') ? q : -1;
+  }
+
+  /**
+   * Where a check's range written after a wide space ends the statement with no `for` or comma — `… \qquad t = 1, 2,
+   * …, T`, `\quad 1 \le t \le T`, `\qquad t < T`, `\quad t = 3` — the index of its first token, or -1. The space is
+   * where the comma would be (the solution reader already read `\quad t = 2, \dots, T` so); without it the letter was
+   * a factor of the last side and the range a side of the chain. A line with no \quad costs one search of its text.
+   */
+  function spacedRange(from: number): number {
+    let end = from;
+    while (end < tokens.length && tokens[end]!.kind !== 'newline' && tokens[end]!.kind !== 'eof') end++;
+    if (end - from < 3 || !src.slice(tokens[from]!.start, tokens[end - 1]!.start).includes('quad')) return -1;
+    const letter = (x: Token) => x.kind === 'name' && /^[a-zA-Z]$/.test(x.text);
+    const rel = (x: Token) => x.kind === 'op' && REL.has(x.text);
+    for (let q = from + 1; q < end - 1; q++) {
+      const x = tokens[q]!;
+      if (!/\\q?quad(?![a-zA-Z])/.test(src.slice(tokens[q - 1]!.end, x.start))) continue;
+      const y = tokens[q + 1]!;
+      // t < T, t ≥ 2; 1 ≤ t ≤ T, 2 ≤ t
+      if ((letter(x) && rel(y)) || ((x.kind === 'num' || (x.kind === 'name' && x.text === 'T')) && rel(y) && letter(tokens[q + 2]!)))
+        return q;
+      // t = 1, 2, …, T; t = 2..T; t = 3: no second '=' after it (that would be another equation of the chain)
+      if (letter(x) && isOp(y, '=')) {
+        let more = false;
+        for (let k = q + 2; k < end && !more; k++)
+          more = isOp(tokens[k]!, '=') || tokens[k]!.kind === 'partial' || tokens[k]!.kind === 'frac';
+        if (!more) return q;
+      }
+    }
+    return -1;
   }
 
   /** node, one level above its children a and b (the tree's depth is checked against its limit) */
@@ -992,7 +1055,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
       // `… \quad t \in \{1, …, T\}`: a letter set in a set of steps is the check's range, no factor
       const ranged = t.kind === 'name' && isOp(peek(1), '∈');
-      if (!op && startsPrimary(t) && p !== rangeGroup && !ranged) op = 'juxt';
+      if (!op && startsPrimary(t) && p !== rangeGroup && p !== rangeSpaced && !ranged) op = 'juxt';
       if (!op) break;
       // f₁ · f₂ · ⋯ · f_n: the ellipsis after a product sign
       if (op === '*' && isOp(peek(), '…') && !inRange) {

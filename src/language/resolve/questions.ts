@@ -435,8 +435,10 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     scope.error(`write the range of t: for t = a..b`, f.range);
     return false;
   }
-  const a = f.from ? constValue(f.from, T) : 1;
-  const b = f.to ? constValue(f.to, T) : T;
+  let a = f.from ? constValue(f.from, T) : 1;
+  let b = f.to ? constValue(f.to, T) : T;
+  // t = T-1, …, 1 (a backward pass listed from its last step): the steps 1..T-1
+  if (f.listed && typeof a === 'number' && typeof b === 'number' && a > b) [a, b] = [b, a];
   if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) {
     scope.error(`the range of ${v} must be integers (T may be used): for ${v} = 1..T-1`, f.range, 'index');
     return false;
