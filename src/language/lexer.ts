@@ -92,6 +92,8 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   σ: 'sigma',
   sigma: 'sigma',
   sigmoid: 'sigma',
+  // Zaremba et al.'s (and many lecture notes') LSTM writes the logistic sigmoid sigm
+  sigm: 'sigma',
   tanh: 'tanh',
   relu: 'relu',
   ReLU: 'relu',

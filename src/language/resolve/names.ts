@@ -303,10 +303,11 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const raw = rawGradient(a, ctx, name);
   if (raw) return raw;
   // σ_h, σ_y (Elman), φ (Lipton et al.): a textbook's activation, which the file names once on a line of its own
+  // (Wikipedia's LSTM writes σ_g for the gates' sigmoid, σ_c and σ_h for tanh: the line suggested is that one)
   if (/^(?:σ_|φ|ϕ)/u.test(name))
     return fail(
       ctx,
-      `unknown name ${name}: if it is an activation, name it once on a line of its own (${name} = tanh)`,
+      `unknown name ${name}: if it is an activation, name it once on a line of its own (${name} = ${name === 'σ_g' ? 'σ' : 'tanh'})`,
       a.nameRange,
       'unknown-name',
     );
