@@ -200,6 +200,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let rangeGroup = -1;
   /** where a check's range written after a wide space begins, "\qquad t = 1, …, T": not a factor of the last side */
   let rangeSpaced = -1;
+  /** a function written with `·` for its argument (σ'(\cdot)) was read in this statement */
+  let placeholders = false;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -262,6 +264,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     supPower = null;
     inRange = false;
     dTries = 0;
+    placeholders = false;
   }
   return { statements, errors };
 
@@ -543,6 +546,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     if (where?.length) st.where = where;
     if (rounded.some((r) => r !== null)) st.approx = rounded;
+    if (placeholders) st.placeholder = true;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; q <= p && q < tokens.length; q++) {
       const tag = tokens[q]!.tag;
@@ -1743,6 +1747,17 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
       const close = expectOp(')', `to close ${fn}(`);
       arg = { k: 'list', items, range: span(o.range, close.range) };
+    } else if (isOp(o, '(') && isOp(peek(1), '*') && isOp(peek(2), ')') && /^(?:\\cdot|·|⋅)$/.test(src.slice(peek(1).start, peek(1).end))) {
+      // σ'(\cdot), 1 - \tanh^2(\cdot): the argument left out, as notes write a slope "at its argument"; a check reads it
+      // from the equation it differentiates (questions.ts placeholderArguments)
+      next();
+      const dot = next();
+      const close = next();
+      arg = { k: 'name', raw: '·', sub: null, sup: null, range: span(o.range, close.range), nameRange: dot.range };
+      placeholders = true;
+      const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, close.range), fnRange: t.range, placeholder: true };
+      const r = deep(c, arg);
+      return pow ? deep({ k: 'bin', op: '^', a: r, b: pow, range: span(r.range, pow.range) }, r) : r;
     } else if (isOp(o, '(') || isOp(o, '{')) {
       next();
       arg = group(o);

@@ -1,5 +1,6 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
+import { placeholderArguments } from './placeholder';
 import type { Range } from '../../report';
 import { diag } from '../diagnostics';
 import { LIMITS } from '../limits';
@@ -109,8 +110,10 @@ function renameVar(e: Expr, from: string, to: string): Expr {
  * check E₀ = E₁ = E₂ … : one CheckQuestion per link E₀ = Eₖ (LANGUAGE.md §5). A side that does not read
  * gets its diagnostic and drops its link; the other links still stand.
  */
-function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
-  const left = readExpression(st.lhs, ctx);
+function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
+  const left = readExpression(st.lhs, outer);
+  // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
+  const ctx = st.placeholder ? { ...outer, placeholder: placeholderArguments(left, scope) } : outer;
   // the left side's variables serve every link of a chain
   const lhsVars = mentionedVars(left);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
