@@ -97,6 +97,8 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   tanh: 'tanh',
   relu: 'relu',
   ReLU: 'relu',
+  // max(0, z): the ReLU (the parser reads no other max)
+  max: 'max',
   exp: 'exp',
   log: 'log',
   ln: 'log',

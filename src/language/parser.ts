@@ -1644,7 +1644,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
       else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
         if (--level === 0) return false;
-      } else if (level === 1 && (isOp(x, '=') || isOp(x, '≠'))) return true;
+      } else if (level === 1 && (isOp(x, '=') || isOp(x, '≠') || (x.kind === 'op' && REL.has(x.text)))) return true;
       else if (x.kind === 'newline' || x.kind === 'eof') return false;
     }
     return false;
@@ -1656,6 +1656,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const closer = o.text === '[' ? ']' : ')';
     enter(o);
     const a = expr();
+    if (peek().kind === 'op' && REL.has(peek().text)) {
+      const step = stepIndicator(a);
+      depth--;
+      const close = expectOp(closer, 'to close the indicator 𝟙[a > b]');
+      return { ...step, range: span(one.range, close.range) };
+    }
     const ne = isOp(peek(), '≠');
     if (ne) next();
     else expectOp('=', 'in the indicator 𝟙[a = b]');
@@ -1663,6 +1669,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     depth--;
     const close = expectOp(closer, 'to close the indicator 𝟙[a = b]');
     return indicatorOf(a, b, ne, span(one.range, close.range));
+  }
+
+  /**
+   * 1[a > b] (also <, ≥, ≤): ReLU's slope as notes write it, 𝟙[z > 0] = relu'(z), entry by entry. 1[a > b] is
+   * relu'(a − b), 1[a < b] relu'(b − a); ≥ and ≤ are their complements, 1 − relu'(b − a) and 1 − relu'(a − b) (they
+   * differ where a = b, which a ReLU's output meets: 1[h_t ≥ 0] is 1 everywhere, 1[h_t > 0] is not).
+   */
+  function stepIndicator(a: Ast): Ast {
+    const rel = next();
+    const b = expr();
+    const range = span(a.range, b.range);
+    // 1[x > y] is relu'(x − y); ≥ is 1 − 1[y > x]
+    const [x, y] = rel.text === '>' || rel.text === '≤' ? [a, b] : [b, a];
+    const zero = (e: Ast) => e.k === 'num' && e.value === 0 && !e.ones;
+    const diff: Ast = zero(y) ? x : { k: 'bin', op: '-', a: x, b: y, range };
+    const step = deep({ k: 'call', fn: 'drelu', arg: diff, range, fnRange: rel.range } as Ast, diff);
+    if (rel.text === '>' || rel.text === '<') return step;
+    return deep({ k: 'bin', op: '-', a: { k: 'num', value: 1, range }, b: step, range }, step);
   }
 
   /** 1[a = b], or for 1[a ≠ b] its complement 1 − 1[a = b] (no node of its own: the engine knows one indicator) */
@@ -1684,6 +1708,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     enter(o);
     const a = expr();
+    // 1_{z>0}: ReLU's slope
+    if (peek().kind === 'op' && REL.has(peek().text)) {
+      const step = stepIndicator(a);
+      depth--;
+      const close = expectOp('}', 'to close the indicator 1_{a>b}');
+      return { ...step, range: span(one.range, close.range) };
+    }
     // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, whose size nothing says (session 16: "expected '=' … found '}'")
     if (isOp(peek(), '}'))
       fail(
@@ -1737,6 +1768,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     let arg: Ast;
     const o = peek();
+    if (fn === 'max') return maxCall(t);
     if (isOp(o, '(') && (fn === 'count' || fn === 'onehot' || fn === 'prod')) {
       // count(A, B, …), onehot(k, n) and d2l.ai's prod(A, B) take a list
       next();
@@ -1767,6 +1799,25 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (written !== undefined) c.written = written;
     const r = deep(c, arg);
     return pow ? deep({ k: 'bin', op: '^', a: r, b: pow, range: span(r.range, pow.range) }, r) : r;
+  }
+
+  /** max(0, z), \max(z, 0): the ReLU, as notes define it; any other max is no function of the language */
+  function maxCall(t: Token): Ast {
+    const o = peek();
+    const refuse = (r: Range): never => fail(`max is read only as max(0, z), the ReLU relu(z), entry by entry`, r);
+    if (!isOp(o, '(')) return refuse(t.range);
+    next();
+    const items = [expr()];
+    while (isOp(peek(), ',')) {
+      next();
+      items.push(expr());
+    }
+    const close = expectOp(')', 'to close max(');
+    const range = span(t.range, close.range);
+    const zero = (x: Ast) => x.k === 'num' && x.value === 0 && !x.ones;
+    if (items.length !== 2 || zero(items[0]!) === zero(items[1]!)) return refuse(range);
+    const arg = zero(items[0]!) ? items[1]! : items[0]!;
+    return deep({ k: 'call', fn: 'relu', arg, range, fnRange: t.range }, arg);
   }
 
   /** ^{-1}, ^-1, ⁻¹, ^2, ^{2} right after a function; null (nothing read) for anything else */
