@@ -200,6 +200,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   let rangeGroup = -1;
   /** where a check's range written after a wide space begins, "\qquad t = 1, …, T": not a factor of the last side */
   let rangeSpaced = -1;
+  /** names defined by a derivative in a check's where clause, with the clause's text (one definition per name) */
+  const whereDefined = new Map<string, string>();
   /** a function written with `·` for its argument (σ'(\cdot)) was read in this statement */
   let placeholders = false;
 
@@ -706,7 +708,23 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const value = r.k === 'num' || (r.k === 'neg' && r.a.k === 'num') ? r : null;
       if (isPlain(l) && [...(l as NameAst).raw].length === 1 && value)
         out.push({ v: (l as NameAst).raw, value, range: span(l.range, r.range) });
-      else queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(s1), forRange: null });
+      // `\text{where } δ_t = ∂L/∂h_t ⊙ …`: a name for a derivative, which the check before it uses (a definition, as
+      // on a line of its own; it was an equation of its own, and δ unknown in the check)
+      else if (l.k === 'name' && mentionsDerivative(r)) {
+        // the same clause under several checks defines the name once
+        const clause = textFrom(s1);
+        if (whereDefined.get(l.raw) !== clause) {
+          if (!whereDefined.has(l.raw)) whereDefined.set(l.raw, clause);
+          queued.push({
+            k: 'def',
+            lhs: l,
+            rhs: r,
+            isLoss: false,
+            range: span(l.range, r.range),
+            rhsText: clause.replace(/^[^=]*=\s*/, ''),
+          });
+        }
+      } else queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(s1), forRange: null });
       if (isOp(peek(), ',')) next();
       if (peek().kind === 'kw' && peek().text === 'where') next();
       if (peek().kind === 'newline' || peek().kind === 'eof') return out;
@@ -2603,6 +2621,17 @@ function halfUnit(text: string): number {
 }
 
 /** an Ast node (ranges and other fields are plain objects without a kind) */
+/** a derivative term (∂A/∂B, ∇_B A, an adjoint X̄) anywhere in a */
+function mentionsDerivative(a: Ast): boolean {
+  if (a.k === 'deriv' || a.k === 'adjoint') return true;
+  for (const v of Object.values(a) as unknown[]) {
+    if (Array.isArray(v)) {
+      if (v.some((x) => isAst(x) && mentionsDerivative(x))) return true;
+    } else if (isAst(v) && mentionsDerivative(v)) return true;
+  }
+  return false;
+}
+
 function isAst(x: unknown): x is Ast {
   return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
 }
