@@ -829,56 +829,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
         if (dots || down) r.listed = true;
       }
-    } else if (isOp(nx, '∈') && peek(1).kind === 'lit' && (peek(1).lit as { items?: Ast[] }).items?.length === 2) {
-      // t ∈ [1, 5]: two numbers in brackets (read by the lexer as a literal) are an interval of steps too
-      next();
-      const lit = next();
-      const [from, to] = (lit.lit as Ast & { k: 'list' }).items as [Ast, Ast];
-      r = { v: rangeVar(first).v, from, to, range: span(t0.range, lit.range) };
-    } else if (isOp(nx, '∈') && isOp(peek(1), '[')) {
-      // t ∈ [1, T], t \in [1, T): the steps as an interval (of whole numbers), closed or open at its upper end
-      next();
+    } else if (isOp(nx, '∈') && startsStepSet(peek(1))) {
+      // t ∈ {1, …, T}, t \in \{1, 2, 3\}, t ∈ [1, T), t ∈ [T]: the steps as a set or an interval
       next();
       const v = rangeVar(first);
-      const from = expr();
-      expectOp(',', 'between the ends of the interval of steps ([1, T])');
-      const to = expr();
-      const close = peek();
-      if (!isOp(close, ']') && !isOp(close, ')')) fail(`expected ']' or ')' to close the interval of steps, found ${describe(close)}`);
-      next();
-      const last: Ast = isOp(close, ')')
-        ? { k: 'bin', op: '-', a: to, b: { k: 'num', value: 1, range: close.range }, range: to.range }
-        : to;
-      r = { v: v.v, from, to: last, range: span(t0.range, close.range) };
-    } else if (isOp(nx, '∈') && (isOp(peek(1), '(') || isOp(peek(1), '{'))) {
-      // t ∈ {1, …, T}, t \in \{1, 2, 3\}: the steps as a set, read as t = 1, …, T and t = 1, 2, 3 are
-      next();
-      const open = next();
-      const v = rangeVar(first);
-      inRange = true;
-      const items: Ast[] = [expr()];
-      let to: Ast | null = null;
-      while (isOp(peek(), ',')) {
-        next();
-        if (isOp(peek(), '…')) {
-          next();
-          if (isOp(peek(), ',')) next();
-          to = expr();
-          break;
-        }
-        items.push(expr());
-      }
-      inRange = false;
-      const close = expectOp(open.text === '{' ? '}' : ')', 'to close the set of steps');
-      const where = span(t0.range, close.range);
-      if (!to) {
-        const consecutive = items.every(
-          (x, n) => x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (items[n - 1] as { value: number }).value + 1),
-        );
-        if (!consecutive) fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, where);
-        to = items[items.length - 1]!;
-      }
-      r = { v: v.v, from: items[0]!, to, range: where };
+      const set = stepSet();
+      r = { v: v.v, from: set.from, to: set.to, range: span(t0.range, set.range) };
     } else if (nx.kind === 'op' && REL.has(nx.text)) {
       const terms = [first];
       const rels: string[] = [];
@@ -897,6 +853,70 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     } else return fail(`expected a range of t after ${describe(f.kind === 'kw' ? f : t0)}: for t = a..b or for t < T`, nx.range);
     if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
     return r;
+  }
+
+  /** what may follow ∈ as a set of steps: {…}, (…), [a, b], [a, b), [T] */
+  function startsStepSet(t: Token): boolean {
+    return isOp(t, '{') || isOp(t, '(') || isOp(t, '[') || (t.kind === 'lit' && ((t.lit as { items?: Ast[] }).items?.length ?? 0) <= 2);
+  }
+
+  /**
+   * The steps after ∈, from its opening bracket: a set, {1, …, T} or {1, 2, 3} (consecutive numbers; also in
+   * parentheses); an interval of whole numbers, [1, T] or [1, T) (its upper end left out); [T] (and [3]), the steps
+   * 1..T as papers write them. For a check's range and for the index of Σ/∏ alike.
+   */
+  function stepSet(): { from: Ast; to: Ast; range: Range } {
+    const open = peek();
+    if (open.kind === 'lit') {
+      // [1, 5], [3]: a literal of numbers to the lexer
+      next();
+      const items = (open.lit as Ast & { k: 'list' }).items;
+      const one: Ast = { k: 'num', value: 1, range: open.range };
+      return items.length === 1 ? { from: one, to: items[0]!, range: open.range } : { from: items[0]!, to: items[1]!, range: open.range };
+    }
+    next();
+    if (open.text === '[') {
+      const from = expr();
+      if (isOp(peek(), ']')) {
+        // [T]: the steps 1..T
+        const close = next();
+        return { from: { k: 'num', value: 1, range: open.range }, to: from, range: span(open.range, close.range) };
+      }
+      expectOp(',', 'between the ends of the interval of steps ([1, T])');
+      const to = expr();
+      const close = peek();
+      if (!isOp(close, ']') && !isOp(close, ')')) fail(`expected ']' or ')' to close the interval of steps, found ${describe(close)}`);
+      next();
+      const last: Ast = isOp(close, ')')
+        ? { k: 'bin', op: '-', a: to, b: { k: 'num', value: 1, range: close.range }, range: to.range }
+        : to;
+      return { from, to: last, range: span(open.range, close.range) };
+    }
+    const was = inRange;
+    inRange = true;
+    const items: Ast[] = [expr()];
+    let to: Ast | null = null;
+    while (isOp(peek(), ',')) {
+      next();
+      if (isOp(peek(), '…')) {
+        next();
+        if (isOp(peek(), ',')) next();
+        to = expr();
+        break;
+      }
+      items.push(expr());
+    }
+    inRange = was;
+    const close = expectOp(open.text === '{' ? '}' : ')', 'to close the set of steps');
+    const range = span(open.range, close.range);
+    if (!to) {
+      const consecutive = items.every(
+        (x, n) => x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (items[n - 1] as { value: number }).value + 1),
+      );
+      if (!consecutive) fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, range);
+      to = items[items.length - 1]!;
+    }
+    return { from: items[0]!, to, range };
   }
 
   function rangeVar(a: Ast): { v: string; range: Range } {
@@ -2306,7 +2326,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (isOp(nx, '=')) {
           vars = [plainVar(first, sym)];
           next();
+          const was = inRange;
+          inRange = true;
           from = expr();
+          inRange = was;
+          // Σ_{t=1,…,T}, Σ_{t=1..T}: the upper bound in the index, as a range is written
+          if (isOp(peek(), '..') || (isOp(peek(), ',') && isOp(peek(1), '…'))) {
+            if (isOp(peek(), ',')) next();
+            next();
+            if (isOp(peek(), ',')) next();
+            to = expr();
+          }
+        } else if (isOp(nx, '∈') && startsStepSet(peek(1))) {
+          // Σ_{t ∈ \{1, …, T\}}, Σ_{t ∈ [T]}: the bounds as a set of steps
+          vars = [plainVar(first, sym)];
+          next();
+          const set = stepSet();
+          from = set.from;
+          to = set.to;
         } else if (isOp(nx, ',')) {
           // Σ_{i,j}: one Σ per variable, no bounds
           vars = [plainVar(first, sym)];
