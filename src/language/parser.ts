@@ -2393,6 +2393,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     enter(op);
     let body = term();
     depth--;
+    // a primed index t′: its uses, written t' (a transpose of t), in the body and the bounds inside it
+    for (const v of vars) if (v.v.endsWith(PRIME)) body = renamePrimed(body, v.v.slice(0, -1));
     const range = span(op.range, body.range);
     if (!vars.length) return deep({ k: 'big', op: op.text as 'sum', v: null, vRange: null, from, to, body, range }, body);
     for (let q = vars.length - 1; q >= 0; q--) {
@@ -2415,8 +2417,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
 
   /** the index variable of Σ/∏: a plain letter or word */
   function plainVar(a: Ast, sym: string): { v: string; range: Range } {
-    // Graves' Σ_{h'=1}^{H}: a primed index reads as a transpose; say so, with what to write
+    // Σ_{t'=1}^{t}: a primed step letter (read as its transpose) is an index of its own, t′; bigOp renames its uses.
+    // Only the letters steps are written with: Graves' Σ_{h'=1}^{H} runs over units of h, a name of the network
     const primed = a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup ? a.a.raw : null;
+    if (primed && PRIMED_STEPS.has(primed)) return { v: primed + PRIME, range: a.range };
     if (primed)
       return fail(
         `the index of ${sym} is a plain name: a primed index ${primed}' is not one — use another letter (Σ_{j=1}^{H} for Σ_{${primed}'=1}^{H})`,
@@ -2658,6 +2662,27 @@ function halfUnit(text: string): number {
 }
 
 /** an Ast node (ranges and other fields are plain objects without a kind) */
+/** the prime of an index variable t′ (Σ_{t'=1}^{t}) */
+const PRIME = '′';
+/** the letters a primed step index is written with (t′, s′, k′, i′, j′, τ′) */
+const PRIMED_STEPS = new Set(['t', 's', 'k', 'i', 'j', 'τ']);
+
+/** a with each t' (the transpose of a plain t) written as the index variable t′; untouched nodes kept */
+function renamePrimed(a: Ast, letter: string): Ast {
+  if (a.k === 'transpose' && a.a.k === 'name' && a.a.raw === letter && !a.a.sub && !a.a.sup)
+    return { k: 'name', raw: letter + PRIME, sub: null, sup: null, range: a.range, nameRange: a.range };
+  let out: Record<string, unknown> | null = null;
+  for (const [key, v] of Object.entries(a) as [string, unknown][]) {
+    let w: unknown = v;
+    if (Array.isArray(v)) {
+      const mapped = v.map((x: unknown) => (isAst(x) ? renamePrimed(x, letter) : x));
+      if (mapped.some((x, n) => x !== v[n])) w = mapped;
+    } else if (isAst(v)) w = renamePrimed(v, letter);
+    if (w !== v) (out ??= { ...a })[key] = w;
+  }
+  return (out as Ast | null) ?? a;
+}
+
 /** a derivative term (∂A/∂B, ∇_B A, an adjoint X̄) anywhere in a */
 function mentionsDerivative(a: Ast): boolean {
   if (a.k === 'deriv' || a.k === 'adjoint') return true;
