@@ -1609,6 +1609,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (t.text === ONES) return { k: 'num', value: 1, range: t.range, ones: true };
         return { k: 'num', value: t.value, range: t.range };
       case 'name': {
+        // 𝕀[z > 0], \mathbb{I}(i = k): the indicator written with an I (a bracket holding a comparison is no product)
+        if (t.text === 'I' && (isOp(peek(1), '[') || isOp(peek(1), '(')) && peek(1).tight) {
+          next();
+          if (bracketStatesEquality()) return iverson(t);
+          p--;
+        }
         // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
         if (t.text === 'δ' && peek(1).kind === 'name') {
           next();

@@ -21,10 +21,11 @@ describe("ReLU's slope as an indicator, ReLU as max(0, z)", () => {
       String.raw`${J} = \mathbb{1}(h_t \leq 0) W_{hh}`,
       String.raw`${J} = (1 - \mathbb{1}[h_t \le 0]) W_{hh}`,
       String.raw`${J} = \mathbb{1}(h_t \geq 0) W_{hh}`,
+      String.raw`${J} = \mathbb{I}[h_t > 0] W_{hh}`,
     );
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // 1[h_t ≤ 0] is the slope's complement, 1[h_t ≥ 0] is 1 at every step (h_2 = 0): both fail
-    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails', 'holds', 'fails']);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails', 'holds', 'fails', 'holds']);
   });
 
   it('max(0, z) and max(z, 0) are relu(z); another max is refused', () => {
