@@ -207,7 +207,11 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
 /** plain TeX's font switches (\rm, \bf, …): in math they set the rest of their group (the parser's text keeps them too) */
 export const FONT_SWITCH_NAMES = ['rm', 'bf', 'it', 'sf', 'tt', 'cal', 'mit'] as const;
 /** spacing, sizing and numbering commands that carry no meaning here */
+/** marks that end an answer or a proof, never math (a solution's reader blanks them; a check line pasted with one ignores it) */
+export const END_MARKS = new Set(['blacksquare', 'square', 'qed', 'qedsymbol', 'Box', 'checkmark', 'lozenge', 'blacklozenge']);
+
 const LATEX_IGNORED = new Set([
+  ...END_MARKS,
   // a display's own delimiters \[ … \] and \( … \), pasted with it onto a check line: layout, as $$ is
   '[',
   ']',
@@ -395,7 +399,8 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   add('nabla', Cmd.Nabla);
   add('sum', Cmd.Sum);
   add('prod', Cmd.Prod);
-  for (const c of ['frac', 'dfrac', 'tfrac']) add(c, Cmd.Frac);
+  // \cfrac (a display fraction some notes use throughout) as \frac
+  for (const c of ['frac', 'dfrac', 'tfrac', 'cfrac']) add(c, Cmd.Frac);
   add('bar', Cmd.Bar);
   add('overline', Cmd.Bar);
   for (const c in ACCENTS) add(c, Cmd.Accent, ACCENTS[c]!);
