@@ -65,6 +65,10 @@ class Tok implements Token {
     private readonly lineStart: number,
     public lit: Ast | null = null,
   ) {}
+  /** a token of another kind at this one's place, with no width (\over's frac, put before its group) */
+  retyped(kind: TokKind, text: string): Tok {
+    return new Tok(kind, text, 0, false, this.tight, this.start, this.start, null, this.line, this.lineStart);
+  }
   get range(): Range {
     // a literal may span lines: its AST has the range
     if (this.lit) return this.lit.range;
@@ -361,6 +365,7 @@ const enum Cmd {
   Sum,
   Prod,
   Frac,
+  Over,
   Bar,
   Accent,
   Op,
@@ -401,6 +406,7 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   add('prod', Cmd.Prod);
   // \cfrac (a display fraction some notes use throughout) as \frac
   for (const c of ['frac', 'dfrac', 'tfrac', 'cfrac']) add(c, Cmd.Frac);
+  add('over', Cmd.Over);
   add('bar', Cmd.Bar);
   add('overline', Cmd.Bar);
   for (const c in ACCENTS) add(c, Cmd.Accent, ACCENTS[c]!);
@@ -1452,6 +1458,9 @@ export function lex(src: string): LexResult {
       case Cmd.Frac:
         push('frac', 'frac', s, i);
         return;
+      case Cmd.Over:
+        overFraction(s);
+        return;
       case Cmd.Bar:
         push('bar', cmd, s, i);
         return;
@@ -1474,6 +1483,27 @@ export function lex(src: string): LexResult {
         lexWord(info.value, s, i);
         return;
     }
+  }
+
+  /**
+   * {A \over B}, plain TeX's fraction (older notes: {\partial L \over \partial h_t}): read as \frac{A}{B} — a frac token
+   * before the group's '{', and '}{' in the place of \over. Outside braces it is refused, naming \frac.
+   */
+  function overFraction(s: number) {
+    let d = 0;
+    for (let q = tokens.length - 1; q >= 0 && tokens.length - q <= 4096; q--) {
+      const t = tokens[q]!;
+      if (t.kind === 'newline') break;
+      if (t.kind !== 'op' || (t.text !== '{' && t.text !== '}')) continue;
+      if (t.text === '}') d++;
+      else if (d-- === 0) {
+        tokens.splice(q, 0, (t as Tok).retyped('frac', 'frac'));
+        push('op', '}', s, i);
+        push('op', '{', s, i);
+        return;
+      }
+    }
+    error(src.slice(s, i), s, i, String.raw`\over is read inside braces only, {A \over B}: write \frac{A}{B}`);
   }
 
   /** spacing, sizing and numbering commands (LATEX_IGNORED): no token, but an equation number or a separator */
