@@ -970,12 +970,17 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       // t < T, t ≥ 2; 1 ≤ t ≤ T, 2 ≤ t
       if ((letter(x) && rel(y)) || ((x.kind === 'num' || (x.kind === 'name' && x.text === 'T')) && rel(y) && letter(tokens[q + 2]!)))
         return q;
-      // t = 1, 2, …, T; t = 2..T; t = 3: no second '=' after it (that would be another equation of the chain)
+      // t = 1, 2, …, T; t = 2..T; t = 3: no second '=' after it (that would be another equation of the chain). A
+      // letter other than t set to one value (`w = 0.5 \quad x = 3`) may be a second equation: only a list is a range
       if (letter(x) && isOp(y, '=')) {
         let more = false;
-        for (let k = q + 2; k < end && !more; k++)
-          more = isOp(tokens[k]!, '=') || tokens[k]!.kind === 'partial' || tokens[k]!.kind === 'frac';
-        if (!more) return q;
+        let list = false;
+        for (let k = q + 2; k < end && !more; k++) {
+          const z = tokens[k]!;
+          more = isOp(z, '=') || z.kind === 'partial' || z.kind === 'frac';
+          list ||= isOp(z, '…') || isOp(z, '..') || isOp(z, ',');
+        }
+        if (!more && (list || x.text === 't')) return q;
       }
     }
     return -1;
