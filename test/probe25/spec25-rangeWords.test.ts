@@ -61,11 +61,14 @@ describe('the steps of a check written after a space, as an interval, in words, 
         String.raw`check ${DO} \quad t \in [1, 5]`,
         String.raw`check ${DO} \quad \text{for } t = 3 \text{ to } 1`,
         String.raw`check ${DO} \quad = 2(o_t - y_t)`,
+        String.raw`check W_{hh} = 0.8 \quad y = 3`,
       ].join('\n'),
     );
     expect(r2.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
       'the range 1..5 is outside 0..T+1 (T = 3) or empty',
       'the range 3..1 is outside 0..T+1 (T = 3) or empty',
+      // another letter set to one value is a side of the chain, not a range
+      'y is a sequence: write y_t, y_{t-1} or a step such as y_1',
     ]);
     expect(r2.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });
