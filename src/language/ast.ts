@@ -79,7 +79,8 @@ export type Ast =
   | { k: 'neg'; a: Ast; range: Range }
   | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^' | '⊙' | '@' | 'juxt'; a: Ast; b: Ast; range: Range }
   /** written: the spelling of an inverse read as a function (σ^{-1} → fn 'logit', written '\\sigma^{-1}' as in the source) */
-  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string }
+  /** placeholder: written with `·` for its argument, σ'(\cdot) (the argument of σ in the equation differentiated) */
+  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string; placeholder?: true }
   | { k: 'transpose'; a: Ast; range: Range }
   | { k: 'index'; a: Ast; args: Ast[]; range: Range }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
@@ -134,6 +135,8 @@ export type Statement =
        * its last written digit); null after =. Absent when no side is after ≈.
        */
       approx?: (number[] | null)[];
+      /** a function is written with `·` for its argument somewhere in the check (σ'(\cdot)) */
+      placeholder?: true;
     }
   /** φ = tanh: the name φ stands for the function tanh in the whole file (φ(z), φ'(z), φ^{-1}) */
   | { k: 'alias'; name: NameAst; fn: string; range: Range };
@@ -171,4 +174,6 @@ export interface CheckRange {
   from: Ast | null;
   to: Ast | null;
   range: Range;
+  /** written as a list with an ellipsis (t = T-1, …, 1), which may run from the top down */
+  listed?: boolean;
 }

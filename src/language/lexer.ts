@@ -65,6 +65,10 @@ class Tok implements Token {
     private readonly lineStart: number,
     public lit: Ast | null = null,
   ) {}
+  /** a token of another kind at this one's place, with no width (\over's frac, put before its group) */
+  retyped(kind: TokKind, text: string): Tok {
+    return new Tok(kind, text, 0, false, this.tight, this.start, this.start, null, this.line, this.lineStart);
+  }
   get range(): Range {
     // a literal may span lines: its AST has the range
     if (this.lit) return this.lit.range;
@@ -92,9 +96,13 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   σ: 'sigma',
   sigma: 'sigma',
   sigmoid: 'sigma',
+  // Zaremba et al.'s (and many lecture notes') LSTM writes the logistic sigmoid sigm
+  sigm: 'sigma',
   tanh: 'tanh',
   relu: 'relu',
   ReLU: 'relu',
+  // max(0, z): the ReLU (the parser reads no other max)
+  max: 'max',
   exp: 'exp',
   log: 'log',
   ln: 'log',
@@ -213,7 +221,11 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
 /** plain TeX's font switches (\rm, \bf, …): in math they set the rest of their group (the parser's text keeps them too) */
 export const FONT_SWITCH_NAMES = ['rm', 'bf', 'it', 'sf', 'tt', 'cal', 'mit'] as const;
 /** spacing, sizing and numbering commands that carry no meaning here */
+/** marks that end an answer or a proof, never math (a solution's reader blanks them; a check line pasted with one ignores it) */
+export const END_MARKS = new Set(['blacksquare', 'square', 'qed', 'qedsymbol', 'Box', 'checkmark', 'lozenge', 'blacklozenge']);
+
 const LATEX_IGNORED = new Set([
+  ...END_MARKS,
   // a display's own delimiters \[ … \] and \( … \), pasted with it onto a check line: layout, as $$ is
   '[',
   ']',
@@ -363,6 +375,7 @@ const enum Cmd {
   Sum,
   Prod,
   Frac,
+  Over,
   Bar,
   Accent,
   Op,
@@ -401,7 +414,9 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   add('nabla', Cmd.Nabla);
   add('sum', Cmd.Sum);
   add('prod', Cmd.Prod);
-  for (const c of ['frac', 'dfrac', 'tfrac']) add(c, Cmd.Frac);
+  // \cfrac (a display fraction some notes use throughout) as \frac
+  for (const c of ['frac', 'dfrac', 'tfrac', 'cfrac']) add(c, Cmd.Frac);
+  add('over', Cmd.Over);
   add('bar', Cmd.Bar);
   add('overline', Cmd.Bar);
   for (const c in ACCENTS) add(c, Cmd.Accent, ACCENTS[c]!);
@@ -1513,6 +1528,9 @@ export function lex(src: string): LexResult {
       case Cmd.Frac:
         push('frac', 'frac', s, i);
         return;
+      case Cmd.Over:
+        overFraction(s);
+        return;
       case Cmd.Bar:
         push('bar', cmd, s, i);
         return;
@@ -1535,6 +1553,27 @@ export function lex(src: string): LexResult {
         lexWord(info.value, s, i);
         return;
     }
+  }
+
+  /**
+   * {A \over B}, plain TeX's fraction (older notes: {\partial L \over \partial h_t}): read as \frac{A}{B} — a frac token
+   * before the group's '{', and '}{' in the place of \over. Outside braces it is refused, naming \frac.
+   */
+  function overFraction(s: number) {
+    let d = 0;
+    for (let q = tokens.length - 1; q >= 0 && tokens.length - q <= 4096; q--) {
+      const t = tokens[q]!;
+      if (t.kind === 'newline') break;
+      if (t.kind !== 'op' || (t.text !== '{' && t.text !== '}')) continue;
+      if (t.text === '}') d++;
+      else if (d-- === 0) {
+        tokens.splice(q, 0, (t as Tok).retyped('frac', 'frac'));
+        push('op', '}', s, i);
+        push('op', '{', s, i);
+        return;
+      }
+    }
+    error(src.slice(s, i), s, i, String.raw`\over is read inside braces only, {A \over B}: write \frac{A}{B}`);
   }
 
   /** spacing, sizing and numbering commands (LATEX_IGNORED): no token, but an equation number or a separator */
@@ -1628,8 +1667,15 @@ export function lex(src: string): LexResult {
       return;
     }
     // "\text{for } t < T", "\text{for all } t", "\text{if } t > 1": the range of a check, as a sheet words it
-    if (w === 'for' || w === 'for_all' || w === 'if') {
+    // (`for every`, `for each`, `for any` too: dropped as prose, they left t a factor of the last side)
+    if (w === 'for' || w === 'if' || /^for_(?:all|every|each|any)$/.test(w)) {
       push('kw', 'for', s, i);
+      return;
+    }
+    // "for t = 1 \text{ to } T", "t = T-1 \text{ down to } 1" (pseudo-code's loop): the range's '..' (dropped as prose,
+    // the two ends were multiplied into one step)
+    if (w === 'to' || w === 'down_to' || w === 'up_to' || w === 'until') {
+      push('op', '..', s, i);
       return;
     }
     // "\text{where } c = 2", "\text{, where } z_t = …": the check's own clauses (the parser's where)

@@ -19,6 +19,8 @@ export interface ParseError {
 }
 
 const REL = new Set(['≤', '≥', '<', '>']);
+/** the word after `for` that makes it every step: for all t, for every t, for each t, for any t */
+const QUANTIFIER_WORDS = new Set(['all', 'every', 'each', 'any']);
 /** a font command and its open brace ending the text before a statement's first token (textOf) */
 const FONT_BEFORE = new RegExp(
   String.raw`(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:${FONT_SWITCH_NAMES.join('|')})\b)\s*$`,
@@ -240,6 +242,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    */
   let statementEnd = 0;
   let statementTagged = false;
+  /** where a check's range written after a wide space begins, "\qquad t = 1, …, T": not a factor of the last side */
+  let rangeSpaced = -1;
+  /** names defined by a derivative in a check's where clause, with the clause's text (one definition per name) */
+  const whereDefined = new Map<string, string>();
+  /** a function written with `·` for its argument (σ'(\cdot)) was read in this statement */
+  let placeholders = false;
 
   const peek = (o = 0) => tokens[Math.min(p + o, tokens.length - 1)]!;
   const next = () => tokens[p++]!;
@@ -304,6 +312,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     supPower = null;
     inRange = false;
     dTries = 0;
+    placeholders = false;
   }
   return { statements, errors };
 
@@ -594,6 +603,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const kw = next();
     const s0 = p;
     rangeGroup = parenthesisedRange(p);
+    rangeSpaced = rangeGroup < 0 ? spacedRange(p) : -1;
     // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
     const bars: Bar[] = [];
     let lhs = expr();
@@ -633,11 +643,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       text = text.trimEnd().replace(/,$/, '');
     }
     rangeGroup = -1;
+    rangeSpaced = -1;
     const where = isOp(peek(), ',') && peek(1).kind === 'kw' && peek(1).text === 'where' ? (next(), whereClauses()) : whereClauses();
     if (where?.length) end = where[where.length - 1]!.range;
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     if (where?.length) st.where = where;
     if (rounded.some((r) => r !== null)) st.approx = rounded;
+    if (placeholders) st.placeholder = true;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; statementTagged && q <= p && q < tokens.length; q++) {
       const tag = tokens[q]!.tag;
@@ -797,7 +809,23 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const value = r.k === 'num' || (r.k === 'neg' && r.a.k === 'num') ? r : null;
       if (isPlain(l) && [...(l as NameAst).raw].length === 1 && value)
         out.push({ v: (l as NameAst).raw, value, range: span(l.range, r.range) });
-      else queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(s1), forRange: null });
+      // `\text{where } δ_t = ∂L/∂h_t ⊙ …`: a name for a derivative, which the check before it uses (a definition, as
+      // on a line of its own; it was an equation of its own, and δ unknown in the check)
+      else if (l.k === 'name' && mentionsDerivative(r)) {
+        // the same clause under several checks defines the name once
+        const clause = textFrom(s1);
+        if (whereDefined.get(l.raw) !== clause) {
+          if (!whereDefined.has(l.raw)) whereDefined.set(l.raw, clause);
+          queued.push({
+            k: 'def',
+            lhs: l,
+            rhs: r,
+            isLoss: false,
+            range: span(l.range, r.range),
+            rhsText: clause.replace(/^[^=]*=\s*/, ''),
+          });
+        }
+      } else queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(s1), forRange: null });
       if (isOp(peek(), ',')) next();
       if (peek().kind === 'kw' && peek().text === 'where') next();
       if (peek().kind === 'newline' || peek().kind === 'eof') return out;
@@ -846,13 +874,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       return null;
     }
     const paren = p === rangeGroup;
+    const spaced = p === rangeSpaced;
     if (paren || isOp(t0, ',')) next();
     const f = peek();
     if (f.kind === 'kw' && f.text === 'for') {
       next();
-      // "for all t"
-      if (peek().kind === 'name' && peek().text === 'all' && peek(1).kind === 'name') next();
-    } else if (!paren && !isOp(t0, ',') && !(f.kind === 'name' && isOp(peek(1), '∈'))) return null;
+      // "for all t" (also "for every t", "for each t", "for any t")
+      if (peek().kind === 'name' && QUANTIFIER_WORDS.has(peek().text) && peek(1).kind === 'name') next();
+    } else if (!paren && !spaced && !isOp(t0, ',') && !(f.kind === 'name' && isOp(peek(1), '∈'))) return null;
     const first = expr();
     const nx = peek();
     let r: CheckRange;
@@ -890,41 +919,23 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
         // a, …, b and a..b
         if (isOp(peek(), ',')) next();
-        if (isOp(peek(), '…')) next();
+        const dots = isOp(peek(), '…');
+        // `\text{ down to }`, read as '..' by the lexer, runs from the top down as a listing does
+        const down = isOp(peek(), '..') && src.slice(peek().start, peek().end).includes('down');
+        if (dots) next();
         else expectOp('..', "in 'for t = a..b'");
         if (isOp(peek(), ',')) next();
         const to = expr();
         r = { v: v.v, from, to, range: span(t0.range, to.range) };
+        // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
+        if (dots || down) r.listed = true;
       }
-    } else if (isOp(nx, '∈') && (isOp(peek(1), '(') || isOp(peek(1), '{'))) {
-      // t ∈ {1, …, T}, t \in \{1, 2, 3\}: the steps as a set, read as t = 1, …, T and t = 1, 2, 3 are
+    } else if (isOp(nx, '∈') && startsStepSet(peek(1))) {
+      // t ∈ {1, …, T}, t \in \{1, 2, 3\}, t ∈ [1, T), t ∈ [T]: the steps as a set or an interval
       next();
-      const open = next();
       const v = rangeVar(first);
-      inRange = true;
-      const items: Ast[] = [expr()];
-      let to: Ast | null = null;
-      while (isOp(peek(), ',')) {
-        next();
-        if (isOp(peek(), '…')) {
-          next();
-          if (isOp(peek(), ',')) next();
-          to = expr();
-          break;
-        }
-        items.push(expr());
-      }
-      inRange = false;
-      const close = expectOp(open.text === '{' ? '}' : ')', 'to close the set of steps');
-      const where = span(t0.range, close.range);
-      if (!to) {
-        const consecutive = items.every(
-          (x, n) => x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (items[n - 1] as { value: number }).value + 1),
-        );
-        if (!consecutive) fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, where);
-        to = items[items.length - 1]!;
-      }
-      r = { v: v.v, from: items[0]!, to, range: where };
+      const set = stepSet();
+      r = { v: v.v, from: set.from, to: set.to, range: span(t0.range, set.range) };
     } else if (nx.kind === 'op' && REL.has(nx.text)) {
       const terms = [first];
       const rels: string[] = [];
@@ -943,6 +954,70 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     } else return fail(`expected a range of t after ${describe(f.kind === 'kw' ? f : t0)}: for t = a..b or for t < T`, nx.range);
     if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
     return r;
+  }
+
+  /** what may follow ∈ as a set of steps: {…}, (…), [a, b], [a, b), [T] */
+  function startsStepSet(t: Token): boolean {
+    return isOp(t, '{') || isOp(t, '(') || isOp(t, '[') || (t.kind === 'lit' && ((t.lit as { items?: Ast[] }).items?.length ?? 0) <= 2);
+  }
+
+  /**
+   * The steps after ∈, from its opening bracket: a set, {1, …, T} or {1, 2, 3} (consecutive numbers; also in
+   * parentheses); an interval of whole numbers, [1, T] or [1, T) (its upper end left out); [T] (and [3]), the steps
+   * 1..T as papers write them. For a check's range and for the index of Σ/∏ alike.
+   */
+  function stepSet(): { from: Ast; to: Ast; range: Range } {
+    const open = peek();
+    if (open.kind === 'lit') {
+      // [1, 5], [3]: a literal of numbers to the lexer
+      next();
+      const items = (open.lit as Ast & { k: 'list' }).items;
+      const one: Ast = { k: 'num', value: 1, range: open.range };
+      return items.length === 1 ? { from: one, to: items[0]!, range: open.range } : { from: items[0]!, to: items[1]!, range: open.range };
+    }
+    next();
+    if (open.text === '[') {
+      const from = expr();
+      if (isOp(peek(), ']')) {
+        // [T]: the steps 1..T
+        const close = next();
+        return { from: { k: 'num', value: 1, range: open.range }, to: from, range: span(open.range, close.range) };
+      }
+      expectOp(',', 'between the ends of the interval of steps ([1, T])');
+      const to = expr();
+      const close = peek();
+      if (!isOp(close, ']') && !isOp(close, ')')) fail(`expected ']' or ')' to close the interval of steps, found ${describe(close)}`);
+      next();
+      const last: Ast = isOp(close, ')')
+        ? { k: 'bin', op: '-', a: to, b: { k: 'num', value: 1, range: close.range }, range: to.range }
+        : to;
+      return { from, to: last, range: span(open.range, close.range) };
+    }
+    const was = inRange;
+    inRange = true;
+    const items: Ast[] = [expr()];
+    let to: Ast | null = null;
+    while (isOp(peek(), ',')) {
+      next();
+      if (isOp(peek(), '…')) {
+        next();
+        if (isOp(peek(), ',')) next();
+        to = expr();
+        break;
+      }
+      items.push(expr());
+    }
+    inRange = was;
+    const close = expectOp(open.text === '{' ? '}' : ')', 'to close the set of steps');
+    const range = span(open.range, close.range);
+    if (!to) {
+      const consecutive = items.every(
+        (x, n) => x.k === 'num' && Number.isInteger(x.value) && (n === 0 || x.value === (items[n - 1] as { value: number }).value + 1),
+      );
+      if (!consecutive) fail(`the steps listed are not consecutive numbers: write the range as for t = a..b`, range);
+      to = items[items.length - 1]!;
+    }
+    return { from: items[0]!, to, range };
   }
 
   function rangeVar(a: Ast): { v: string; range: Range } {
@@ -975,6 +1050,41 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // "(t = 1, …, T)": a lone letter and `=` right after the '(' state the range too (an `=` is never inside an operand)
     const byEquals = isOp(tokens[q + 2]!, '=') && tokens[q + 1]!.kind === 'name' && /^[a-zA-Z]$/.test(tokens[q + 1]!.text);
     return (marked || byEquals) && q > from && isOp(tokens[q]!, '(') ? q : -1;
+  }
+
+  /**
+   * Where a check's range written after a wide space ends the statement with no `for` or comma — `… \qquad t = 1, 2,
+   * …, T`, `\quad 1 \le t \le T`, `\qquad t < T`, `\quad t = 3` — the index of its first token, or -1. The space is
+   * where the comma would be (the solution reader already read `\quad t = 2, \dots, T` so); without it the letter was
+   * a factor of the last side and the range a side of the chain. A line with no \quad costs one search of its text.
+   */
+  function spacedRange(from: number): number {
+    let end = from;
+    while (end < tokens.length && tokens[end]!.kind !== 'newline' && tokens[end]!.kind !== 'eof') end++;
+    if (end - from < 3 || !src.slice(tokens[from]!.start, tokens[end - 1]!.start).includes('quad')) return -1;
+    const letter = (x: Token) => x.kind === 'name' && /^[a-zA-Z]$/.test(x.text);
+    const rel = (x: Token) => x.kind === 'op' && REL.has(x.text);
+    for (let q = from + 1; q < end - 1; q++) {
+      const x = tokens[q]!;
+      if (!/\\q?quad(?![a-zA-Z])/.test(src.slice(tokens[q - 1]!.end, x.start))) continue;
+      const y = tokens[q + 1]!;
+      // t < T, t ≥ 2; 1 ≤ t ≤ T, 2 ≤ t
+      if ((letter(x) && rel(y)) || ((x.kind === 'num' || (x.kind === 'name' && x.text === 'T')) && rel(y) && letter(tokens[q + 2]!)))
+        return q;
+      // t = 1, 2, …, T; t = 2..T; t = 3: no second '=' after it (that would be another equation of the chain). A
+      // letter other than t set to one value (`w = 0.5 \quad x = 3`) may be a second equation: only a list is a range
+      if (letter(x) && isOp(y, '=')) {
+        let more = false;
+        let list = false;
+        for (let k = q + 2; k < end && !more; k++) {
+          const z = tokens[k]!;
+          more = isOp(z, '=') || z.kind === 'partial' || z.kind === 'frac';
+          list ||= isOp(z, '…') || isOp(z, '..') || isOp(z, ',');
+        }
+        if (!more && (list || x.text === 't')) return q;
+      }
+    }
+    return -1;
   }
 
   /** node, one level above its children a and b (the tree's depth is checked against its limit) */
@@ -1096,7 +1206,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       // 2|w|: a bar after an operand opens an absolute value, unless one is open (it closes it) or it is an
       // evaluation bar (…|_{t=3})
       const abs = isOp(t, '|') && !inAbs && !isOp(peek(1), '_');
-      if (!op && (startsPrimary(t) || abs) && p !== rangeGroup && !ranged) op = 'juxt';
+      if (!op && (startsPrimary(t) || abs) && p !== rangeGroup && p !== rangeSpaced && !ranged) op = 'juxt';
       if (!op) break;
       // f₁ · f₂ · ⋯ · f_n: the ellipsis after a product sign
       if (op === '*' && isOp(peek(), '…') && !inRange) {
@@ -1608,6 +1718,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (t.text === ONES) return { k: 'num', value: 1, range: t.range, ones: true };
         return { k: 'num', value: t.value, range: t.range };
       case 'name': {
+        // 𝕀[z > 0], \mathbb{I}(i = k): the indicator written with an I (a bracket holding a comparison is no product)
+        if (t.text === 'I' && (isOp(peek(1), '[') || isOp(peek(1), '(')) && peek(1).tight) {
+          next();
+          if (bracketStatesEquality()) return iverson(t);
+          p--;
+        }
         // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
         if (t.text === 'δ' && peek(1).kind === 'name') {
           next();
@@ -1681,7 +1797,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
       else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
         if (--level === 0) return false;
-      } else if (level === 1 && (isOp(x, '=') || isOp(x, '≠'))) return true;
+      } else if (level === 1 && (isOp(x, '=') || isOp(x, '≠') || (x.kind === 'op' && REL.has(x.text)))) return true;
       else if (x.kind === 'newline' || x.kind === 'eof') return false;
     }
     return false;
@@ -1693,6 +1809,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const closer = o.text === '[' ? ']' : ')';
     enter(o);
     const a = expr();
+    if (peek().kind === 'op' && REL.has(peek().text)) {
+      const step = stepIndicator(a);
+      depth--;
+      const close = expectOp(closer, 'to close the indicator 𝟙[a > b]');
+      return { ...step, range: span(one.range, close.range) };
+    }
     const ne = isOp(peek(), '≠');
     if (ne) next();
     else expectOp('=', 'in the indicator 𝟙[a = b]');
@@ -1700,6 +1822,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     depth--;
     const close = expectOp(closer, 'to close the indicator 𝟙[a = b]');
     return indicatorOf(a, b, ne, span(one.range, close.range));
+  }
+
+  /**
+   * 1[a > b] (also <, ≥, ≤): ReLU's slope as notes write it, 𝟙[z > 0] = relu'(z), entry by entry. 1[a > b] is
+   * relu'(a − b), 1[a < b] relu'(b − a); ≥ and ≤ are their complements, 1 − relu'(b − a) and 1 − relu'(a − b) (they
+   * differ where a = b, which a ReLU's output meets: 1[h_t ≥ 0] is 1 everywhere, 1[h_t > 0] is not).
+   */
+  function stepIndicator(a: Ast): Ast {
+    const rel = next();
+    const b = expr();
+    const range = span(a.range, b.range);
+    // 1[x > y] is relu'(x − y); ≥ is 1 − 1[y > x]
+    const [x, y] = rel.text === '>' || rel.text === '≤' ? [a, b] : [b, a];
+    const zero = (e: Ast) => e.k === 'num' && e.value === 0 && !e.ones;
+    const diff: Ast = zero(y) ? x : { k: 'bin', op: '-', a: x, b: y, range };
+    const step = deep({ k: 'call', fn: 'drelu', arg: diff, range, fnRange: rel.range } as Ast, diff);
+    if (rel.text === '>' || rel.text === '<') return step;
+    return deep({ k: 'bin', op: '-', a: { k: 'num', value: 1, range }, b: step, range }, step);
   }
 
   /** 1[a = b], or for 1[a ≠ b] its complement 1 − 1[a = b] (no node of its own: the engine knows one indicator) */
@@ -1721,6 +1861,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     enter(o);
     const a = expr();
+    // 1_{z>0}: ReLU's slope
+    if (peek().kind === 'op' && REL.has(peek().text)) {
+      const step = stepIndicator(a);
+      depth--;
+      const close = expectOp('}', 'to close the indicator 1_{a>b}');
+      return { ...step, range: span(one.range, close.range) };
+    }
     // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, whose size nothing says (session 16: "expected '=' … found '}'")
     if (isOp(peek(), '}'))
       fail(
@@ -1774,6 +1921,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
     let arg: Ast;
     const o = peek();
+    if (fn === 'max') return maxCall(t);
     if (isOp(o, '(') && (fn === 'count' || fn === 'onehot' || fn === 'prod')) {
       // count(A, B, …), onehot(k, n) and d2l.ai's prod(A, B) take a list
       next();
@@ -1784,6 +1932,17 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
       const close = expectOp(')', `to close ${fn}(`);
       arg = { k: 'list', items, range: span(o.range, close.range) };
+    } else if (isOp(o, '(') && isOp(peek(1), '*') && isOp(peek(2), ')') && /^(?:\\cdot|·|⋅)$/.test(src.slice(peek(1).start, peek(1).end))) {
+      // σ'(\cdot), 1 - \tanh^2(\cdot): the argument left out, as notes write a slope "at its argument"; a check reads it
+      // from the equation it differentiates (questions.ts placeholderArguments)
+      next();
+      const dot = next();
+      const close = next();
+      arg = { k: 'name', raw: '·', sub: null, sup: null, range: span(o.range, close.range), nameRange: dot.range };
+      placeholders = true;
+      const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, close.range), fnRange: t.range, placeholder: true };
+      const r = deep(c, arg);
+      return pow ? deep({ k: 'bin', op: '^', a: r, b: pow, range: span(r.range, pow.range) }, r) : r;
     } else if (isOp(o, '(') || isOp(o, '{')) {
       next();
       arg = group(o);
@@ -1793,6 +1952,25 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (written !== undefined) c.written = written;
     const r = deep(c, arg);
     return pow ? deep({ k: 'bin', op: '^', a: r, b: pow, range: span(r.range, pow.range) }, r) : r;
+  }
+
+  /** max(0, z), \max(z, 0): the ReLU, as notes define it; any other max is no function of the language */
+  function maxCall(t: Token): Ast {
+    const o = peek();
+    const refuse = (r: Range): never => fail(`max is read only as max(0, z), the ReLU relu(z), entry by entry`, r);
+    if (!isOp(o, '(')) return refuse(t.range);
+    next();
+    const items = [expr()];
+    while (isOp(peek(), ',')) {
+      next();
+      items.push(expr());
+    }
+    const close = expectOp(')', 'to close max(');
+    const range = span(t.range, close.range);
+    const zero = (x: Ast) => x.k === 'num' && x.value === 0 && !x.ones;
+    if (items.length !== 2 || zero(items[0]!) === zero(items[1]!)) return refuse(range);
+    const arg = zero(items[0]!) ? items[1]! : items[0]!;
+    return deep({ k: 'call', fn: 'relu', arg, range, fnRange: t.range }, arg);
   }
 
   /** ^{-1}, ^-1, ⁻¹, ^2, ^{2} right after a function; null (nothing read) for anything else */
@@ -2269,7 +2447,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (isOp(nx, '=')) {
           vars = [plainVar(first, sym)];
           next();
+          const was = inRange;
+          inRange = true;
           from = expr();
+          inRange = was;
+          // Σ_{t=1,…,T}, Σ_{t=1..T}: the upper bound in the index, as a range is written
+          if (isOp(peek(), '..') || (isOp(peek(), ',') && isOp(peek(1), '…'))) {
+            if (isOp(peek(), ',')) next();
+            next();
+            if (isOp(peek(), ',')) next();
+            to = expr();
+          }
+        } else if (isOp(nx, '∈') && startsStepSet(peek(1))) {
+          // Σ_{t ∈ \{1, …, T\}}, Σ_{t ∈ [T]}: the bounds as a set of steps
+          vars = [plainVar(first, sym)];
+          next();
+          const set = stepSet();
+          from = set.from;
+          to = set.to;
         } else if (isOp(nx, ',')) {
           // Σ_{i,j}: one Σ per variable, no bounds
           vars = [plainVar(first, sym)];
@@ -2319,6 +2514,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     enter(op);
     let body = term();
     depth--;
+    // a primed index t′: its uses, written t' (a transpose of t), in the body and the bounds inside it
+    for (const v of vars) if (v.v.endsWith(PRIME)) body = renamePrimed(body, v.v.slice(0, -1));
     const range = span(op.range, body.range);
     if (!vars.length) return deep({ k: 'big', op: op.text as 'sum', v: null, vRange: null, from, to, body, range }, body);
     for (let q = vars.length - 1; q >= 0; q--) {
@@ -2341,8 +2538,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
 
   /** the index variable of Σ/∏: a plain letter or word */
   function plainVar(a: Ast, sym: string): { v: string; range: Range } {
-    // Graves' Σ_{h'=1}^{H}: a primed index reads as a transpose; say so, with what to write
+    // Σ_{t'=1}^{t}: a primed step letter (read as its transpose) is an index of its own, t′; bigOp renames its uses.
+    // Only the letters steps are written with: Graves' Σ_{h'=1}^{H} runs over units of h, a name of the network
     const primed = a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup ? a.a.raw : null;
+    if (primed && PRIMED_STEPS.has(primed)) return { v: primed + PRIME, range: a.range };
     if (primed)
       return fail(
         `the index of ${sym} is a plain name: a primed index ${primed}' is not one — use another letter (Σ_{j=1}^{H} for Σ_{${primed}'=1}^{H})`,
@@ -2584,6 +2783,38 @@ function halfUnit(text: string): number {
 }
 
 /** an Ast node (ranges and other fields are plain objects without a kind) */
+/** the prime of an index variable t′ (Σ_{t'=1}^{t}) */
+const PRIME = '′';
+/** the letters a primed step index is written with (t′, s′, k′, i′, j′, τ′) */
+const PRIMED_STEPS = new Set(['t', 's', 'k', 'i', 'j', 'τ']);
+
+/** a with each t' (the transpose of a plain t) written as the index variable t′; untouched nodes kept */
+function renamePrimed(a: Ast, letter: string): Ast {
+  if (a.k === 'transpose' && a.a.k === 'name' && a.a.raw === letter && !a.a.sub && !a.a.sup)
+    return { k: 'name', raw: letter + PRIME, sub: null, sup: null, range: a.range, nameRange: a.range };
+  let out: Record<string, unknown> | null = null;
+  for (const [key, v] of Object.entries(a) as [string, unknown][]) {
+    let w: unknown = v;
+    if (Array.isArray(v)) {
+      const mapped = v.map((x: unknown) => (isAst(x) ? renamePrimed(x, letter) : x));
+      if (mapped.some((x, n) => x !== v[n])) w = mapped;
+    } else if (isAst(v)) w = renamePrimed(v, letter);
+    if (w !== v) (out ??= { ...a })[key] = w;
+  }
+  return (out as Ast | null) ?? a;
+}
+
+/** a derivative term (∂A/∂B, ∇_B A, an adjoint X̄) anywhere in a */
+function mentionsDerivative(a: Ast): boolean {
+  if (a.k === 'deriv' || a.k === 'adjoint') return true;
+  for (const v of Object.values(a) as unknown[]) {
+    if (Array.isArray(v)) {
+      if (v.some((x) => isAst(x) && mentionsDerivative(x))) return true;
+    } else if (isAst(v) && mentionsDerivative(v)) return true;
+  }
+  return false;
+}
+
 function isAst(x: unknown): x is Ast {
   return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
 }

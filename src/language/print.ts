@@ -105,6 +105,9 @@ export function exprText(e: Expr): string {
     case 'pow':
       return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
     case 'call':
+      // diag of n ones is the identity, as it was written (I_3, or a bare I sized by its neighbour)
+      if (e.fn === 'diag' && e.arg.k === 'vec' && e.arg.items.every((x) => x.k === 'num' && x.value === 1))
+        return `I_${e.arg.items.length}`;
       return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
     case 'transpose':
       return `${wrap(e.a, 6)}ᵀ`;

@@ -3,6 +3,7 @@
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
 import { expandMacro, type Macro, matchBrace } from './macros';
 import { tagLabel } from '../language/tagLabel';
+import { END_MARKS } from '../language/lexer';
 
 /** a display equation found by a reader (Markdown or LaTeX) */
 export interface Display {
@@ -77,8 +78,6 @@ const SPACED_RANGE = /^(?:\s|\\[,;:! ]|\\q?quad|~)*[A-Za-z]\s*=\s*[^=,{}]+,\s*(?
 const CLAUSE_END = /(?:^|[^A-Za-z])(?:where|with|for|if|and|let|letting|using|given)\s*[,:]?\s*\}?\s*$/i;
 /** space between two equations on one row */
 const SPACERS = new Set(['quad', 'qquad', 'hspace', 'enspace', 'hfill']);
-/** marks that end an answer or a proof, never math */
-const END_MARKS = new Set(['blacksquare', 'square', 'qed', 'qedsymbol', 'Box', 'checkmark', 'lozenge', 'blacklozenge']);
 /** text boxes that may hold math: `\fbox{$…$}` */
 const MATH_BOXES = new Set(['fbox', 'mbox', 'text', 'hbox', 'framebox', 'textrm', 'textnormal']);
 /** commands whose argument is prose */

@@ -164,6 +164,24 @@ function inProduct(side: Expr, wrong: Expr, want: readonly string[], by: Expr): 
   return hit ? { side: replacing(side, hit.node, hit.rebuilt), range: hit.range } : null;
 }
 
+/** node is a term of a sum in side (a direct operand of + or −, through the sum's other terms and a minus) */
+function isAddend(side: Expr, node: Expr): boolean {
+  let found = false;
+  const go = (e: Expr): void => {
+    if (found || e.k === 'deriv') return;
+    if (e.k === 'add' || e.k === 'sub') {
+      const term = (x: Expr) => x === node || (x.k === 'neg' && x.a === node);
+      if (term(e.a) || term(e.b)) {
+        found = true;
+        return;
+      }
+    }
+    forChildren(e, go, VALUE_CHILDREN);
+  };
+  go(side);
+  return found;
+}
+
 /** a form too small to be a copied mistake (a lone name or number): matching it would replace every use of it */
 const trivial = (e: Expr) => e.k === 'ref' || e.k === 'num' || e.k === 'var' || e.k === 'deriv';
 
@@ -219,6 +237,9 @@ export function carriedHint(
           culprit,
         };
       if (second || !explain) continue;
+      // an earlier side that left a term out, written here as one term of a sum (Vᵀ ∇_o L beside Wᵀ … ∇_{h_{t+1}} L):
+      // the sum adds what it left out, so it is no copy of that mistake; what this side gets wrong is its own
+      if (at && at.some((n) => isAddend(c.rhs, n))) continue;
       const why = explain(rhs);
       second = why
         ? {

@@ -123,7 +123,7 @@ function transposedEach(want: Deriv, body: Expr, from: number, to: number, run: 
 }
 
 /** the transpose of a written product, as a sheet writes it: (A B)ᵀ = Bᵀ Aᵀ, diag(v)ᵀ = diag(v), (Aᵀ)ᵀ = A */
-function transposedText(e: Expr): string {
+export function transposedText(e: Expr): string {
   if (e.k === 'matmul' || e.k === 'mul' || e.k === 'contract') return `${transposedText(e.b)} ${transposedText(e.a)}`;
   if (e.k === 'transpose') return exprText(e.a);
   if (e.k === 'call' && e.fn === 'diag') return exprText(e);

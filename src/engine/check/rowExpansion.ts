@@ -563,7 +563,11 @@ function judge(
       .map(([src, group]) => {
         if (!src || termsOf(level).length === 1) return polyText(group);
         const note = rowNote(src, i, model, given);
-        return `${polyText(group)} from ${exprText(src)}${note ? ` (${note})` : ''}`;
+        const part = polyText(group);
+        const whole = exprText(src);
+        // the whole term missed (a scalar network's W_hh h_{t-1}): "from W_hh h_{t-1}" would repeat it
+        if ((part === whole || part === `−${whole}`) && !note) return part;
+        return `${part} from ${whole}${note ? ` (${note})` : ''}`;
       })
       .join(', ');
   };

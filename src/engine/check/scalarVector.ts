@@ -5,7 +5,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { replacing } from './replacing';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -46,6 +46,76 @@ const rowTimes = (a: Expr, b: Expr) => (a.k === 'transpose' ? `${factor(a.a)} ${
 const ATOMS = new Set<Expr['k']>(['num', 'ref', 'var', 'deriv', 'call', 'index', 'vec', 'mat', 'transpose']);
 const transposed = (a: Expr) => (ATOMS.has(a.k) ? `${exprText(a)}ᵀ` : `(${exprText(a)})ᵀ`);
 
+type Inner = Expr & { k: 'matmul'; a: Expr & { k: 'transpose' } };
+
+/** aᵀ b of two vectors in a side (not inside a derivative): their inner product, a number */
+function inners(e: Expr, out: Inner[] = []): Inner[] {
+  if (e.k === 'deriv') return out;
+  if (e.k === 'matmul' && e.a.k === 'transpose' && e.a.a.shape.length === 1 && e.b.shape.length === 1) out.push(e as Inner);
+  forChildren(e, (x) => inners(x, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** kinds that keep a scalar operand's shape growing with it: Σ, +, −, a scale (2 aᵀb) */
+const WIDENS = new Set<Expr['k']>(['sum', 'add', 'sub', 'neg', 'mul']);
+
+/**
+ * side with `node` (a number) replaced by `by` (a matrix): the nodes above it take the matrix's shape (an evaluated
+ * Σ allocates by its shape); null where one of them would not (a function, a product of two numbers' matrices)
+ */
+function widened(side: Expr, node: Expr, by: Expr): Expr | null {
+  let ok = true;
+  const go = (x: Expr): Expr => {
+    if (x === node) return by;
+    let changed = false;
+    const kids: Expr[] = [];
+    forChildren(
+      x,
+      (k) => {
+        const d = go(k);
+        if (d !== k) changed = true;
+        kids.push(d);
+      },
+      VALUE_CHILDREN,
+    );
+    if (!changed) return x;
+    if (!WIDENS.has(x.k) || x.shape.length !== 0) ok = false;
+    let i = 0;
+    return { ...mapChildren(x, () => kids[i++]!, VALUE_CHILDREN), shape: by.shape } as Expr;
+  };
+  const out = go(side);
+  return ok ? out : null;
+}
+
+/**
+ * a matrix against a scalar side that writes aᵀ b of two vectors: the outer product a bᵀ (or b aᵀ) meant, as a book
+ * that writes its vectors as rows (d2l.ai's X W) prints it aᵀ b — ∂L/∂W_hh = Σ_t (r_t ⊙ h_{t-1})ᵀ δ_t
+ */
+function outerMeant(c: Claim, said: string, side: Expr, right: boolean, m: readonly number[], run: Run, other: OtherValues): string | null {
+  for (const p of inners(side).slice(0, MAX_TRIES)) {
+    const a = p.a.a;
+    const b = p.b;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      if (x.shape[0] !== m[0] || y.shape[0] !== m[1]) continue;
+      const outer: Expr = {
+        k: 'matmul',
+        a: x,
+        b: { k: 'transpose', a: y, shape: [1, y.shape[0]!], range: y.range },
+        shape: [...m],
+        range: p.range,
+      };
+      const edited = widened(side, p, outer);
+      if (!edited || !holds(c, edited, right, run, other)) continue;
+      const first = ATOMS.has(x.k) ? exprText(x) : `(${exprText(x)})`;
+      return `${said}. ${exprText(p)} of two vectors is their inner product, a number; their outer product, ${kind(m)}, is written ${first} ${transposed(y)}: with it the check holds (vectors are columns here; in a book that writes them as rows, as d2l.ai's X W, aᵀb is the outer product)`;
+    }
+  }
+  return null;
+}
+
 /** "The left side is a scalar, the right side a vector of 2 entries: the shapes differ. y_t log(ŷ_t) … is the scalar meant …" */
 export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherValues): string | null {
   const lScalar = bad.l.data.length === 1;
@@ -54,6 +124,11 @@ export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherVal
   const v = right ? bad.r : bad.l;
   const said = `The ${right ? 'left' : 'right'} side is a scalar, the ${right ? 'right' : 'left'} side ${kind(v.shape)}: the shapes differ`;
   const side = right ? c.rhs : c.lhs;
+  if (v.shape.length === 2) {
+    // the scalar side is the one edited: its aᵀb made the matrix
+    const outer = outerMeant(c, said, right ? c.lhs : c.rhs, !right, v.shape, run, other);
+    if (outer) return outer;
+  }
   for (const p of entrywise(side).slice(0, MAX_TRIES)) {
     const had: Expr = { ...p, k: 'hadamard' };
     const meant: Expr = { k: 'call', fn: 'sum', arg: had, shape: [], range: p.range };

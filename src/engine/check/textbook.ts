@@ -16,6 +16,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { guard } from './guard';
 import { averagesOverSteps, hasOneOverT } from './meanLoss';
+import { transposedText } from './product';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
 import { termScreen, type TermScreen } from './termScreen';
@@ -141,6 +142,10 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
  */
 export function transposeHint(c: Claim, run: Run): string | null {
   if (square(c.rhs) && holdsWith(c, c.lhs, { k: 'transpose', a: c.rhs, shape: c.rhs.shape, range: c.rhs.range }, run)) {
+    // a Jacobian of two vectors (∂h_t/∂h_{t-1} = W_hhᵀ diag(…)) is no outer product: it is written in the other layout
+    const d = c.lhs;
+    if (d.k === 'deriv' && d.of.shape.length === 1 && d.shape.length === 2)
+      return `The right side is (${exprText(d)})ᵀ: the denominator layout (Pascanu et al. and some notes write it so). ${exprText(d)} has rows over ${exprText(d.of)}'s entries (numerator layout), so it is ${transposedText(c.rhs)}`;
     return 'The right side is the transpose of the left side: the factors of an outer product are in the wrong order (the gradient comes first: (∇_o L) hᵀ), or a transpose is missing';
   }
   const flip = (x: Expr): Expr => (x.k === 'transpose' ? x.a : { k: 'transpose', a: x, shape: x.shape, range: x.range });

@@ -1,5 +1,7 @@
 // The derivative identities of the built-in functions, for hovers on σ, tanh, relu… Pure.
 
+import { FUNCTIONS } from '../../language/lexer';
+
 export interface Identity {
   text: string;
   latex: string;
@@ -29,8 +31,6 @@ export const IDENTITIES: Record<string, Identity> = {
   drelu: { text: "relu''(z) = 0 (z ≠ 0), where relu'(z) = 1 for z > 0, else 0", latex: "\\operatorname{relu}''(z) = 0" },
 };
 
-const FUNCTION_ALIASES: Record<string, string> = { σ: 'sigma', '\\sigma': 'sigma', sigmoid: 'sigma' };
-
 /** The rule-table key of a function as written: "σ", "\\sigma", "sigmoid", "σ'", "tanh'", "dsigma" … */
 export function functionKey(written: string): string | null {
   let w = written.trim().replace(/′/g, "'");
@@ -43,7 +43,8 @@ export function functionKey(written: string): string | null {
     w = w.slice(1);
   }
   // own keys only: `constructor` or `toString` is a name, not a rule of Object's prototype
-  const base = Object.hasOwn(FUNCTION_ALIASES, w) ? FUNCTION_ALIASES[w]! : w;
+  // the language's own spellings (σ, sigmoid, sigm, ln, ReLU …; FUNCTIONS has no prototype), and \sigma
+  const base = w === '\\sigma' ? 'sigma' : (FUNCTIONS[w] ?? w);
   const key = prime ? `d${base}` : base;
   return Object.hasOwn(IDENTITIES, key) ? key : null;
 }

@@ -1,5 +1,5 @@
 // The derivative under the cursor in a solution's display math, as written:
-// `\frac{\partial \mathcal{L}}{\partial h_2}` (also \dfrac, \tfrac, and d/d), `∂L/∂h_2`,
+// `\frac{\partial \mathcal{L}}{\partial h_2}` (also \dfrac, \tfrac, \cfrac, and d/d), `∂L/∂h_2`,
 // `\partial L / \partial h_2`, `∂⁺h_t/∂h_{t-1}`. The innermost one wins (a derivative inside
 // another's numerator). The text is handed to analyze() as `derive TEXT`, which reads every
 // one of these spellings (LANGUAGE.md §1, §4). Pure (no 'vscode').
@@ -14,7 +14,7 @@ export interface FoundDerivative {
 
 /** characters searched either side of the cursor */
 const WINDOW = 2000;
-const FRAC = /\\[dt]?frac\s*\{/g;
+const FRAC = /\\[dtc]?frac\s*\{/g;
 const PARTIAL = /∂|\\partial(?![A-Za-z])/g;
 const D_START = /^(?:\\partial(?![A-Za-z])|∂|d(?![A-Za-z]{2})|\\mathrm\s*\{\s*d\s*\})/;
 
@@ -54,7 +54,7 @@ function operandEnd(text: string, i: number, limit: number): number {
   const start = i;
   for (;;) {
     const cmd = /^\\[A-Za-z]+\s*/.exec(text.slice(i, Math.min(limit, i + 40)));
-    if (cmd && !/^\\(partial|cdot|frac|dfrac|tfrac|left|right)\b/.test(cmd[0])) {
+    if (cmd && !/^\\(partial|cdot|frac|dfrac|tfrac|cfrac|left|right)\b/.test(cmd[0])) {
       i += cmd[0].length;
       while (text[i] === '{') {
         const e = closeOf(text, i, limit);

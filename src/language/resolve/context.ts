@@ -2,6 +2,7 @@
 
 import type { Range } from '../../report';
 import { diag } from '../diagnostics';
+import type { Expr } from '../model';
 import type { Scope } from './scope';
 
 export interface ExprContext {
@@ -18,6 +19,8 @@ export interface ExprContext {
   record: boolean;
   /** a question's free-index letters (no Σ/∏ of it binds them): `Σ_{j=1}^{n}` with such an n sums every entry */
   free?: ReadonlySet<string>;
+  /** a check's σ'(·): the argument each function (sigma, tanh, relu) is read at, or why it cannot be */
+  placeholder?: ReadonlyMap<string, Expr | string>;
 }
 
 /** thrown to abandon an expression once its diagnostic is reported (or when it must stay quiet) */

@@ -13,7 +13,7 @@ import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
-import { deltaIsNotDerivative, readName, timeIndexOf } from './names';
+import { bareIdentity, deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { tryTimeIndex } from './timeIndex';
 import { forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
@@ -265,7 +265,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   if (joined) return readExpression(joined, ctx);
   const regrouped = a.op === 'juxt' || a.op === '*' ? productFirst(a, ctx) : null;
   if (regrouped) return readExpression(regrouped, ctx);
-  let [x, y] = basisOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
+  let [x, y] = basisOperands(a, ctx) ?? identityOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
   if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
   if (a.op === '⊙' || a.op === '+' || a.op === '-') [x, y] = gradientRows(x, y, ctx);
   switch (a.op) {
@@ -441,6 +441,21 @@ const unwrap = (x: Ast): Ast => (x.k === 'neg' ? x.a : x);
 const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, shape: e.shape, range: x.range } : e);
 
 /** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */
+/** a bare I beside a matrix (I − diag(h_t²), W I): the identity of the size the other operand gives (names.ts bareIdentity) */
+function identityOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
+  if (!'+-*@'.includes(a.op) && a.op !== 'juxt') return null;
+  const bare = (x: Ast) => x.k === 'name' && x.raw === 'I' && !x.sub && !x.sup;
+  if (bare(a.a) === bare(a.b)) return null;
+  if (bare(a.a)) {
+    const y = readExpression(a.b, ctx);
+    const x = bareIdentity(a.a, y, a.op, true, ctx);
+    return x ? [x, y] : [readExpression(a.a, ctx), y];
+  }
+  const x = readExpression(a.a, ctx);
+  const y = bareIdentity(a.b, x, a.op, false, ctx);
+  return y ? [x, y] : [x, readExpression(a.b, ctx)];
+}
+
 function onesAst(a: Ast): { transposed: boolean } | null {
   if (a.k === 'num' && a.ones) return { transposed: false };
   if (a.k === 'transpose' && a.a.k === 'num' && a.a.ones) return { transposed: true };

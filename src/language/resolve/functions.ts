@@ -8,6 +8,7 @@ import { entries, shapeText, type MaybeShape } from '../shapes';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { occurrence } from './text';
+import { readPlaceholder } from './placeholder';
 import { constValue } from './values';
 
 const FN_NAMES: Record<string, string> = {
@@ -52,6 +53,7 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   if (a.fn === 'onehot') return readOnehot(a, ctx);
   if (a.fn === 'prod') return readProd(a, ctx);
   if (a.fn === 'outer') return readOuter(a, ctx);
+  if (a.placeholder) return readPlaceholder(a, ctx);
   const x = readExpression(a.arg, ctx);
   if (a.fn === 'cosh' || a.fn === 'sinh' || a.fn === 'sech') return hyperbolic(a.fn, x, a.range);
   const hint = INVERSE_HINT[a.fn];

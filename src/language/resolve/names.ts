@@ -244,7 +244,11 @@ function identityMatrix(a: NameAst, name: string, ctx: ExprContext): Expr | null
   if (n === 0)
     return fail(ctx, 'unknown name I: the identity matrix is written with its size, I_n (I_3 is 3×3)', a.nameRange, 'unknown-name');
   if (!Number.isInteger(n) || n < 1 || n > MAX_IDENTITY) return null;
-  const range = a.range;
+  return identityOf(n, a.range);
+}
+
+/** the n×n identity, diag of n ones (1 for n = 1) */
+export function identityOf(n: number, range: Range): Expr {
   if (n === 1) return { k: 'num', value: 1, shape: [], range };
   const ones: Expr = {
     k: 'vec',
@@ -253,6 +257,24 @@ function identityMatrix(a: NameAst, name: string, ctx: ExprContext): Expr | null
     range,
   };
   return { k: 'call', fn: 'diag', arg: ones, shape: [n, n], range };
+}
+
+/**
+ * A bare I (the file defines none) beside a matrix, as textbooks write it: (I − diag(h_t²)) W, I + ∂h_2/∂h_1, W I.
+ * It takes the size the other operand gives it (a sum: the square matrix's; a product: the rows it multiplies);
+ * null when the other operand gives none (then I is the diagnostic that asks for I_n).
+ */
+export function bareIdentity(a: Ast, other: Expr, op: string, left: boolean, ctx: ExprContext): Expr | null {
+  if (a.k !== 'name' || a.raw !== 'I' || a.sub || a.sup || a.args || ctx.scope.isKnown('I') || ctx.vars.has('I')) return null;
+  const s = other.shape;
+  if (!s || s.length === 0 || s.length > 2) return null;
+  let n: number;
+  if (op === '+' || op === '-') {
+    if (s.length !== 2 || s[0] !== s[1]) return null;
+    n = s[0]!;
+  } else n = left ? s[0]! : s.length === 2 ? s[1]! : NaN;
+  if (!Number.isInteger(n) || n < 2 || n > MAX_IDENTITY) return null;
+  return identityOf(n, a.range);
 }
 
 /** the unknown-name diagnostic (or the unavailable one) for NAME written as `a` */
@@ -303,10 +325,11 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   const raw = rawGradient(a, ctx, name);
   if (raw) return raw;
   // σ_h, σ_y (Elman), φ (Lipton et al.): a textbook's activation, which the file names once on a line of its own
+  // (Wikipedia's LSTM writes σ_g for the gates' sigmoid, σ_c and σ_h for tanh: the line suggested is that one)
   if (/^(?:σ_|φ|ϕ)/u.test(name))
     return fail(
       ctx,
-      `unknown name ${name}: if it is an activation, name it once on a line of its own (${name} = tanh)`,
+      `unknown name ${name}: if it is an activation, name it once on a line of its own (${name} = ${name === 'σ_g' ? 'σ' : 'tanh'})`,
       a.nameRange,
       'unknown-name',
     );

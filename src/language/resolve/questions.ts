@@ -1,5 +1,6 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
+import { placeholderArguments } from './placeholder';
 import type { Range } from '../../report';
 import { diag } from '../diagnostics';
 import { LIMITS } from '../limits';
@@ -109,8 +110,10 @@ function renameVar(e: Expr, from: string, to: string): Expr {
  * check E₀ = E₁ = E₂ … : one CheckQuestion per link E₀ = Eₖ (LANGUAGE.md §5). A side that does not read
  * gets its diagnostic and drops its link; the other links still stand.
  */
-function readCheck(scope: Scope, st: Statement & { k: 'check' }, ctx: ExprContext): Question[] {
-  const left = readExpression(st.lhs, ctx);
+function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
+  const left = readExpression(st.lhs, outer);
+  // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
+  const ctx = st.placeholder ? { ...outer, placeholder: placeholderArguments(left, scope) } : outer;
   // the left side's variables serve every link of a chain
   const lhsVars = mentionedVars(left);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
@@ -437,8 +440,10 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     scope.error(`write the range of t: for t = a..b`, f.range);
     return false;
   }
-  const a = f.from ? constValue(f.from, T) : 1;
-  const b = f.to ? constValue(f.to, T) : T;
+  let a = f.from ? constValue(f.from, T) : 1;
+  let b = f.to ? constValue(f.to, T) : T;
+  // t = T-1, …, 1 (a backward pass listed from its last step): the steps 1..T-1
+  if (f.listed && typeof a === 'number' && typeof b === 'number' && a > b) [a, b] = [b, a];
   if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) {
     scope.error(`the range of ${v} must be integers (T may be used): for ${v} = 1..T-1`, f.range, 'index');
     return false;
