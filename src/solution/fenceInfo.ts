@@ -1,6 +1,6 @@
-// Which fenced blocks of a Markdown solution hold its network (LANGUAGE.md §8: "blocks marked ```rnn"). One test for
-// the reader, the editor's detection and the preview, so that they never disagree on a block. No dependencies: the
-// web extension bundles it.
+// Which fenced blocks of a Markdown solution hold its network (LANGUAGE.md §8: "blocks marked ```rnn"), and which
+// file names are solutions. One test for the reader, the CLI, the editor's detection and the preview, so that they
+// never disagree on a block or a file. No dependencies: the web extension bundles it.
 
 /**
  * the opening of a network block anywhere in a text: a fence of three or more backticks or tildes (CommonMark; a
@@ -19,4 +19,13 @@ export function isRnnInfo(info: string): boolean {
  */
 export function isMathInfo(info: string): boolean {
   return /^\{?[ \t]*(?:math|latex-math)(?![A-Za-z0-9_-])/i.test(info.trim());
+}
+
+/** a solution's kind by its file name: Markdown (.md, .markdown; Quarto's .qmd and R Markdown's .Rmd, whose network
+ * chunk is ```{rnn}) or LaTeX (.tex); null for any other name */
+export function solutionKindOf(fileName: string): 'markdown' | 'latex' | null {
+  const lower = fileName.toLowerCase();
+  if (/\.(?:md|markdown|qmd|rmd)$/.test(lower)) return 'markdown';
+  if (lower.endsWith('.tex')) return 'latex';
+  return null;
 }

@@ -39,13 +39,7 @@ export interface EquationResult {
   checks: CheckReport[];
 }
 
-/** .md/.markdown → markdown, .tex → latex, anything else null */
-export function solutionKindOf(fileName: string): SolutionKind | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
-  if (lower.endsWith('.tex')) return 'latex';
-  return null;
-}
+export { solutionKindOf } from './fenceInfo';
 
 /** a solution has a network: an ```rnn block (Markdown) or a sidecar NAME.rnn beside it */
 export function isSolution(text: string, kind: SolutionKind, hasSidecar: boolean): boolean {

@@ -2,20 +2,20 @@
 // README never pays for Unroll: a substring test for an ```rnn fence, else a sidecar NAME.rnn beside
 // NAME.md / NAME.tex (LANGUAGE.md §8). Pure (no 'vscode').
 
-import { RNN_FENCE_OPENING } from '../../solution/fenceInfo';
+import { RNN_FENCE_OPENING, solutionKindOf } from '../../solution/fenceInfo';
 import type { SolutionKind } from './core';
 
 /** The opening of a network block: ```rnn, ~~~rnn, ````rnn, ```{rnn} (any Markdown text holding a network matches). */
 const RNN_FENCE = RNN_FENCE_OPENING;
 
+/** the language ids of Markdown documents: VS Code's, the Quarto extension's, the R extension's (R Markdown) */
+export const MARKDOWN_LANGUAGES = ['markdown', 'quarto', 'rmd'];
+
 /** The kind of a document by its language id (VS Code's, LaTeX Workshop's) or, failing that, its file name. */
 export function documentKind(languageId: string, path: string): SolutionKind | null {
-  if (languageId === 'markdown') return 'markdown';
+  if (MARKDOWN_LANGUAGES.includes(languageId)) return 'markdown';
   if (languageId === 'latex' || languageId === 'tex') return 'latex';
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
-  if (lower.endsWith('.tex')) return 'latex';
-  return null;
+  return solutionKindOf(path);
 }
 
 /** Whether the text itself may hold a network: a Markdown text with an ```rnn fence (LaTeX has none). */

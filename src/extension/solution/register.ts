@@ -7,14 +7,15 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config';
 import { toDiagnostic, toRange } from '../shared/convert';
 import { HOVER_COMMANDS } from '../hover/hover';
+import { MARKDOWN_LANGUAGES } from './detect';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
 import { solutionHoverContent } from './solutionHoverContent';
 import { SolutionReports, solutionSchemes } from './solutionReports';
 
-/** Markdown (built-in) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
+/** Markdown (built-in, Quarto, R Markdown) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
 function solutionSelector(): vscode.DocumentFilter[] {
-  return ['markdown', 'latex'].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
+  return [...MARKDOWN_LANGUAGES, 'latex'].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
 }
 
 export function registerSolutions(context: vscode.ExtensionContext): SolutionReports {
