@@ -181,8 +181,8 @@ class UnrolledRun implements Run {
         root = this.tape.push('leaf', pn.shape, given[0]!);
       } else {
         let r = this.ev(pn.expr, pn.env);
-        if (pn.spread && r.data.length === 1) r = this.tape.fill(r, pn.shape);
-        root = this.tape.push('id', pn.shape, r.data, r);
+        if (pn.spread && r.len === 1) r = this.tape.fill(r, pn.shape);
+        root = this.tape.alias('id', pn.shape, r);
       }
       root.barrier = true;
       root.start = start;
