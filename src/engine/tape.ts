@@ -518,6 +518,11 @@ export class Tape {
     this.cols.truncate(len);
   }
 
+  /** room for `nodes` nodes in all (a forward pass of the same plan makes as many as the last one) */
+  reserve(nodes: number): void {
+    this.cols.reserve(nodes);
+  }
+
   konst(shape: Shape, data: Float64Array): TNode {
     return this.push('const', shape, data);
   }

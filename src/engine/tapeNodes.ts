@@ -117,6 +117,14 @@ export class NodeColumns {
     this.cols = c;
   }
 
+  /** room for `rows` nodes in all, made at once (a tape of known length grows its columns no more) */
+  reserve(rows: number): void {
+    if (rows * ROW <= this.cols.length) return;
+    const c = new Int32Array(rows * ROW);
+    c.set(this.cols);
+    this.cols = c;
+  }
+
   op(id: number): Op {
     return OPS[this.cols[id * ROW + OP]!]!;
   }
@@ -169,14 +177,20 @@ export class NodeColumns {
  * of its own, is made only when something else reads it.
  */
 export class TNode {
+  // declared, and written once in the constructor: a class field is defined as undefined before the
+  // constructor runs, two stores per field for each of a run's nodes
+  declare readonly id: number;
+  declare private readonly c: NodeColumns;
+  declare readonly shape: Shape;
   /** what the operation reads besides a and b (Aux) */
-  aux: Aux = null;
+  declare aux: Aux;
 
-  constructor(
-    readonly id: number,
-    private readonly c: NodeColumns,
-    readonly shape: Shape,
-  ) {}
+  constructor(id: number, c: NodeColumns, shape: Shape) {
+    this.id = id;
+    this.c = c;
+    this.shape = shape;
+    this.aux = null;
+  }
 
   get op(): Op {
     return this.c.op(this.id);
