@@ -391,7 +391,8 @@ const FN = {
         xo = a.at,
         yd = y.store,
         yo = y.at;
-      if (ga) for (let i = 0; i < a.len; i++) ga[i]! += g[i]! * unaryGrad(fn, xd[xo + i]!, yd[yo + i]!);
+      const n = a.len;
+      if (ga) for (let i = 0; i < n; i++) ga[i]! += g[i]! * unaryGrad(fn, xd[xo + i]!, yd[yo + i]!);
       return;
     }
     const x = a.data;
@@ -535,52 +536,63 @@ export class Tape {
     return this.pushAt('const', [], arena.held, at, 1);
   }
 
+  // (a node's fields are read from its tape's columns: each once, into a local)
+
   add(a: TNode, b: TNode, sub = false): TNode {
-    const big = a.len >= b.len ? a : b;
-    const n = big.len;
+    const an = a.len,
+      bn = b.len;
+    const n = an >= bn ? an : bn;
     const arena = this.arena;
     const at = arena.place(n);
-    ADD.forward(a.store, a.at, a.len, b.store, b.at, b.len, sub, arena.held, at, n);
-    return this.pushAt(sub ? 'sub' : 'add', big.shape, arena.held, at, n, a, b);
+    ADD.forward(a.store, a.at, an, b.store, b.at, bn, sub, arena.held, at, n);
+    return this.pushAt(sub ? 'sub' : 'add', an >= bn ? a.shape : b.shape, arena.held, at, n, a, b);
   }
 
   neg(a: TNode): TNode {
+    const n = a.len;
     const arena = this.arena;
-    const at = arena.place(a.len);
-    NEG.forward(a.store, a.at, a.len, arena.held, at);
-    return this.pushAt('neg', a.shape, arena.held, at, a.len, a);
+    const at = arena.place(n);
+    NEG.forward(a.store, a.at, n, arena.held, at);
+    return this.pushAt('neg', a.shape, arena.held, at, n, a);
   }
 
   /** elementwise product with scalar broadcasting ('mul' when one side is a scalar) */
   mul(a: TNode, b: TNode): TNode {
-    const shape = a.len >= b.len ? a.shape : b.shape;
-    const n = Math.max(a.len, b.len);
+    const an = a.len,
+      bn = b.len;
+    const n = an >= bn ? an : bn;
     const arena = this.arena;
     const at = arena.place(n);
-    MUL.forward(a.store, a.at, a.len, b.store, b.at, b.len, arena.held, at, n);
-    return this.pushAt(a.len === b.len && a.len > 1 ? 'had' : 'mul', shape, arena.held, at, n, a, b);
+    MUL.forward(a.store, a.at, an, b.store, b.at, bn, arena.held, at, n);
+    return this.pushAt(an === bn && an > 1 ? 'had' : 'mul', an >= bn ? a.shape : b.shape, arena.held, at, n, a, b);
   }
 
   div(a: TNode, b: TNode): TNode {
-    const n = Math.max(a.len, b.len);
+    const an = a.len,
+      bn = b.len;
+    const n = an >= bn ? an : bn;
     const arena = this.arena;
     const at = arena.place(n);
-    DIV.forward(a.store, a.at, a.len, b.store, b.at, b.len, arena.held, at, n);
-    return this.pushAt('div', a.len >= b.len ? a.shape : b.shape, arena.held, at, n, a, b);
+    DIV.forward(a.store, a.at, an, b.store, b.at, bn, arena.held, at, n);
+    return this.pushAt('div', an >= bn ? a.shape : b.shape, arena.held, at, n, a, b);
   }
 
   pow(a: TNode, b: TNode): TNode {
+    const n = a.len;
     const arena = this.arena;
-    const at = arena.place(a.len);
-    POW.forward(a.store, a.at, a.len, b.store[b.at]!, arena.held, at);
-    return this.pushAt('pow', a.shape, arena.held, at, a.len, a, b);
+    const at = arena.place(n);
+    POW.forward(a.store, a.at, n, b.store[b.at]!, arena.held, at);
+    return this.pushAt('pow', a.shape, arena.held, at, n, a, b);
   }
 
   matmul(a: TNode, b: TNode, shape: Shape): TNode {
-    const n = rowsOf(a.shape) * colsOf(b.shape);
+    const as = a.shape;
+    const m = rowsOf(as),
+      q = colsOf(b.shape);
+    const n = m * q;
     const arena = this.arena;
     const at = arena.place(n);
-    matmul(a.store, b.store, rowsOf(a.shape), colsOf(a.shape), colsOf(b.shape), arena.held, a.at, b.at, at);
+    matmul(a.store, b.store, m, colsOf(as), q, arena.held, a.at, b.at, at);
     return this.pushAt('matmul', shape, arena.held, at, n, a, b);
   }
 
@@ -877,17 +889,18 @@ class Sweeper {
       const gy = g[id - lo];
       if (!gy) return;
       const y = nodes[id]!;
+      const barrier = y.barrier;
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
       // in a one-step sweep only those of the step (`cross`)
-      if (y.barrier && below && id !== root.id && !cross?.(y)) return;
+      if (barrier && below && id !== root.id && !cross?.(y)) return;
       RULES[y.op].backward(y, gy, acc, slotOf, accSlot);
       if (!pool) return;
       // a gradient is complete once its node is visited (only later nodes add into it, and they come first):
       // a kept sweep's barrier is gathered now, and an intermediate's (which no caller reads) has done its work,
       // so its accumulator goes back to be lent again at once (the root's is the caller's seed)
-      const keep = gather !== null && (y.barrier || id === root.id);
+      const keep = gather !== null && (barrier || id === root.id);
       if (keep) gather.add(id - lo, gy);
-      if (id !== root.id && (keep || (!y.barrier && id !== only))) {
+      if (id !== root.id && (keep || (!barrier && id !== only))) {
         pool.give(gy);
         g[id - lo] = undefined;
       }

@@ -79,9 +79,10 @@ const FIRST_ROWS = 512;
 /** the columns of one tape's nodes; `nodes` holds their handles, by position */
 export class NodeColumns {
   readonly nodes: TNode[] = [];
-  private cols = new Int32Array(0);
+  /** one row of ROW entries per node (read in place by TNode's getters) */
+  cols = new Int32Array(0);
   /** the arrays values are in: the arena's chunks, leaves' and constants' own arrays, views made by `data` */
-  private arrays: Float64Array[] = [];
+  arrays: Float64Array[] = [];
   private lastArray: Float64Array | null = null;
 
   add(op: Op, shape: Shape, store: Float64Array, at: number, len: number, a: TNode | null, b: TNode | null): TNode {
@@ -125,30 +126,8 @@ export class NodeColumns {
     this.cols = c;
   }
 
-  op(id: number): Op {
-    return OPS[this.cols[id * ROW + OP]!]!;
-  }
-  input(id: number, second: boolean): TNode | null {
-    const k = this.cols[id * ROW + (second ? B : A)]!;
-    return k < 0 ? null : this.nodes[k]!;
-  }
-  store(id: number): Float64Array {
-    return this.arrays[this.cols[id * ROW + ARRAY]!]!;
-  }
-  at(id: number): number {
-    return this.cols[id * ROW + AT]!;
-  }
-  len(id: number): number {
-    return this.cols[id * ROW + LEN]!;
-  }
-  barrier(id: number): boolean {
-    return this.cols[id * ROW + BARRIER] === 1;
-  }
   setBarrier(id: number, x: boolean): void {
     this.cols[id * ROW + BARRIER] = x ? 1 : 0;
-  }
-  start(id: number): number {
-    return this.cols[id * ROW + START]!;
   }
   setStart(id: number, x: number): void {
     this.cols[id * ROW + START] = x;
@@ -192,25 +171,29 @@ export class TNode {
     this.aux = null;
   }
 
+  // each getter reads the column in place (one small function for TurboFan to inline where a node is read)
   get op(): Op {
-    return this.c.op(this.id);
+    return OPS[this.c.cols[this.id * ROW + OP]!]!;
   }
   get a(): TNode | null {
-    return this.c.input(this.id, false);
+    const k = this.c.cols[this.id * ROW + A]!;
+    return k < 0 ? null : this.c.nodes[k]!;
   }
   get b(): TNode | null {
-    return this.c.input(this.id, true);
+    const k = this.c.cols[this.id * ROW + B]!;
+    return k < 0 ? null : this.c.nodes[k]!;
   }
   /** the array the value is in, from `at` */
   get store(): Float64Array {
-    return this.c.store(this.id);
+    const c = this.c;
+    return c.arrays[c.cols[this.id * ROW + ARRAY]!]!;
   }
   get at(): number {
-    return this.c.at(this.id);
+    return this.c.cols[this.id * ROW + AT]!;
   }
   /** the value's entries */
   get len(): number {
-    return this.c.len(this.id);
+    return this.c.cols[this.id * ROW + LEN]!;
   }
   /** the value as an array of its own */
   get data(): Float64Array {
@@ -218,14 +201,14 @@ export class TNode {
   }
   /** graph nodes (one per quantity and step, and the leaves): where immediate partials stop */
   get barrier(): boolean {
-    return this.c.barrier(this.id);
+    return this.c.cols[this.id * ROW + BARRIER] === 1;
   }
   set barrier(x: boolean) {
     this.c.setBarrier(this.id, x);
   }
   /** for graph nodes: the tape position where their own equation's operations begin */
   get start(): number {
-    return this.c.start(this.id);
+    return this.c.cols[this.id * ROW + START]!;
   }
   set start(x: number) {
     this.c.setStart(this.id, x);
