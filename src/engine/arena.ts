@@ -9,8 +9,8 @@
 // run (survived + promoted), now 8 + 8 MB, and the collections paused it 60–87 ms, now 17 ms (with the
 // accumulators lent by length, accumulators.ts; --trace-gc-nvp, load 6 on 2 cores).
 //
-// A chunk is never handed out twice and never reused: a view is zeroed memory that only its node writes, and a
-// chunk is freed when the tape and every view into it are. What is retained is therefore what the tape holds
+// A chunk is never handed out twice and never reused: a run (or view) is zeroed memory that only its node writes,
+// and a chunk is freed when the tape and every view into it are. What is retained is therefore what the tape holds
 // anyway, plus at most one unused chunk tail; a value kept past its run keeps its chunk (at most MAX_CHUNK
 // entries, 512 KB) alive with it.
 

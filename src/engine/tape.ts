@@ -496,7 +496,7 @@ export class Tape {
   /** the nodes by tape position */
   readonly nodes: readonly TNode[] = this.cols.nodes;
   budget = new Budget();
-  /** the values the tape computes (arena.ts: one heap object each, where an array of its own is three) */
+  /** the values the tape computes, runs of its chunks read in place (arena.ts; no heap object per value) */
   private arena = new Arena();
 
   /** a node whose value is the array `data` (a leaf's, a constant's, another node's) */
