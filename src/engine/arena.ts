@@ -1,4 +1,5 @@
-// Where a tape's forward values live: views into a few large zeroed chunks (one object per value).
+// Where a tape's forward values live: runs of a few large zeroed chunks, read in place (place(); TNode makes a
+// view of one only when its `data` is read), or views into them (alloc(): a sweep's accumulators).
 //
 // Issue 11 (T = 5,000: 14× the time of T = 500, target 12×): every value computed on the tape stays alive until
 // its run is done with the backward pass, so every young-generation collection during a run copied all of them,
@@ -8,8 +9,8 @@
 // run (survived + promoted), now 8 + 8 MB, and the collections paused it 60–87 ms, now 17 ms (with the
 // accumulators lent by length, accumulators.ts; --trace-gc-nvp, load 6 on 2 cores).
 //
-// A chunk is never handed out twice and never reused: a view is zeroed memory that only its node writes, and a
-// chunk is freed when the tape and every view into it are. What is retained is therefore what the tape holds
+// A chunk is never handed out twice and never reused: a run (or view) is zeroed memory that only its node writes,
+// and a chunk is freed when the tape and every view into it are. What is retained is therefore what the tape holds
 // anyway, plus at most one unused chunk tail; a value kept past its run keeps its chunk (at most MAX_CHUNK
 // entries, 512 KB) alive with it.
 
@@ -31,17 +32,42 @@ export class Arena {
     this.next = first;
   }
 
+  /** the array the entries of the last place() are in */
+  held = EMPTY;
+
+  /**
+   * room for len zeroed entries, written by its caller only: where they begin in `held`. The tape's values are
+   * kept so, as an array and an offset, with no view made (see Tape.push: a view is a heap object per value)
+   */
+  place(len: number): number {
+    if (this.used + len > this.chunk.length) {
+      if (len > OWN_MIN) {
+        this.held = new Float64Array(len);
+        return 0;
+      }
+      this.newChunk(len);
+    }
+    this.held = this.chunk;
+    const at = this.used;
+    this.used += len;
+    return at;
+  }
+
   /** a zeroed array of len entries, written by its caller only */
   alloc(len: number): Float64Array {
     if (this.used + len > this.chunk.length) {
       if (len > OWN_MIN) return new Float64Array(len);
-      // each chunk twice the last (a long tape makes few), the tail of the old one left unused
-      this.chunk = new Float64Array(Math.max(this.next, len));
-      this.next = Math.min(this.next * 2, MAX_CHUNK);
-      this.used = 0;
+      this.newChunk(len);
     }
     const v = new Float64Array(this.chunk.buffer, this.used * 8, len);
     this.used += len;
     return v;
+  }
+
+  private newChunk(len: number): void {
+    // each chunk twice the last (a long tape makes few), the tail of the old one left unused
+    this.chunk = new Float64Array(Math.max(this.next, len));
+    this.next = Math.min(this.next * 2, MAX_CHUNK);
+    this.used = 0;
   }
 }

@@ -99,10 +99,10 @@ export class KeptGather {
   ) {
     const range = root - lo + 1;
     // room for every barrier in range and the root: what a sweep that reaches them all keeps
-    let room = nodes[root]!.data.length;
+    let room = nodes[root]!.len;
     for (let k = lo; k < root; k++) {
       const n = nodes[k]!;
-      if (n.barrier) room += n.data.length;
+      if (n.barrier) room += n.len;
     }
     this.at = new Array<number>(range).fill(0);
     this.flat = room >= KEPT_TYPED_MIN ? new Float64Array(room) : new Array<number>(room).fill(0);

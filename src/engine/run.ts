@@ -94,6 +94,12 @@ function planOf(model: Model): Plan {
   return p;
 }
 
+/**
+ * the nodes the last forward pass of a plan made (every forward pass of one plan makes as many): its tape's
+ * columns are made at that size at once, where growing them (copies, each twice the last) was 2% of a run at T = 200
+ */
+const tapeSizes = new Memo<Plan, number>();
+
 const LONG_RANGE = 2000;
 /** slots of cached long-range sweeps per run */
 const MAX_CACHED = 4_000_000;
@@ -151,6 +157,8 @@ class UnrolledRun implements Run {
     budget?: Budget,
   ) {
     if (budget) this.tape.budget = budget;
+    const size = tapeSizes.get(plan);
+    if (size) this.tape.reserve(size);
     const T = model.T;
     for (const d of model.decls.values()) {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
@@ -181,8 +189,8 @@ class UnrolledRun implements Run {
         root = this.tape.push('leaf', pn.shape, given[0]!);
       } else {
         let r = this.ev(pn.expr, pn.env);
-        if (pn.spread && r.data.length === 1) r = this.tape.fill(r, pn.shape);
-        root = this.tape.push('id', pn.shape, r.data, r);
+        if (pn.spread && r.len === 1) r = this.tape.fill(r, pn.shape);
+        root = this.tape.alias('id', pn.shape, r);
       }
       root.barrier = true;
       root.start = start;
@@ -197,6 +205,7 @@ class UnrolledRun implements Run {
       steps[pn.step ?? 0] = root;
     }
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
+    tapeSizes.set(plan, this.tape.nodes.length);
   }
 
   /** nodeOf(name) per name asked (one lookup per call, where each call read two or three maps) */

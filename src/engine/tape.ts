@@ -9,47 +9,13 @@ import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
 import { colsOf, dims, matmul, rowsOf, matmulGradA, matmulGradB, matVecGrads, sigmoid, type Tensor } from './tensor';
 import { Arena } from './arena';
+import { NodeColumns, type Op, type TNode } from './tapeNodes';
 import { AccumulatorPool } from './accumulators';
 import { KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
 
-export type Op =
-  | 'const'
-  | 'leaf'
-  | 'id'
-  | 'fill'
-  | 'add'
-  | 'sub'
-  | 'neg'
-  | 'mul'
-  | 'had'
-  | 'matmul'
-  | 'div'
-  | 'pow'
-  | 'fn'
-  | 'transpose'
-  | 'index'
-  | 'pack'
-  | 'contract';
-
-export interface TNode {
-  id: number;
-  op: Op;
-  shape: Shape;
-  data: Float64Array;
-  a: TNode | null;
-  b: TNode | null;
-  /**
-   * what the operation reads besides a and b: pack, the scalar entries of a literal (TNode[]); fn, the function
-   * (Fn); index, the flat offset picked (number); else null. One field where three were: issue 11, a tape at
-   * T = 5,000 holds 80,000 nodes, and their bytes are what the old generation's collections go through.
-   */
-  aux: TNode[] | Fn | number | null;
-  /** graph nodes (one per quantity and step, and the leaves): where immediate partials stop */
-  barrier: boolean;
-  /** for graph nodes: the tape position where their own equation's operations begin */
-  start: number;
-}
+export type { Op } from './tapeNodes';
+export { TNode } from './tapeNodes';
 
 /** a pack node's scalar entries (its aux), null for any other operation */
 export function packArgs(y: TNode): TNode[] | null {
@@ -86,24 +52,35 @@ const PASS: Rule = {
   },
 };
 
-// The forwards write into `out`, made by the caller at the length the operation gives (the tape's from its
-// arena, the tapeless evaluator's its own: see FORWARD), zeroed, and return it.
+// The forwards write into `out` from `oo`, room made by the caller at the length the operation gives (the
+// tape's in a chunk of its arena, the tapeless evaluator's an array of its own: see FORWARD), zeroed. Each
+// operand is its array, where it begins and its entries (ad, ao, an): the tape's values are runs of chunks.
 
-/** a + b and a − b, with a scalar side broadcast; out: the longer side's length */
+/** a + b and a − b, with a scalar side broadcast; out: the longer side's length n */
 const ADD = {
-  forward(ad: Float64Array, bd: Float64Array, sub: boolean, out: Float64Array): Float64Array {
-    if (ad.length === bd.length) {
-      if (sub) for (let i = 0; i < out.length; i++) out[i] = ad[i]! - bd[i]!;
-      else for (let i = 0; i < out.length; i++) out[i] = ad[i]! + bd[i]!;
+  forward(
+    ad: Float64Array,
+    ao: number,
+    an: number,
+    bd: Float64Array,
+    bo: number,
+    bn: number,
+    sub: boolean,
+    out: Float64Array,
+    oo: number,
+    n: number,
+  ): void {
+    if (an === bn) {
+      if (sub) for (let i = 0; i < n; i++) out[oo + i] = ad[ao + i]! - bd[bo + i]!;
+      else for (let i = 0; i < n; i++) out[oo + i] = ad[ao + i]! + bd[bo + i]!;
     } else {
       // scalar broadcast
-      for (let i = 0; i < out.length; i++) {
-        const x = ad.length === 1 ? ad[0]! : ad[i]!;
-        const y = bd.length === 1 ? bd[0]! : bd[i]!;
-        out[i] = sub ? x - y : x + y;
+      for (let i = 0; i < n; i++) {
+        const x = an === 1 ? ad[ao]! : ad[ao + i]!;
+        const y = bn === 1 ? bd[bo]! : bd[bo + i]!;
+        out[oo + i] = sub ? x - y : x + y;
       }
     }
-    return out;
   },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
     acc(y.a!, g);
@@ -119,7 +96,7 @@ const SUB: Rule = {
 
 /** −g added into x's accumulator: in place when the shapes agree, else through acc (which broadcasts) */
 function accNegated(x: TNode, g: Float64Array, acc: Acc, accSlot: Slot): void {
-  if (x.data.length !== g.length) {
+  if (x.len !== g.length) {
     acc(x, negated(g));
     return;
   }
@@ -130,9 +107,8 @@ function accNegated(x: TNode, g: Float64Array, acc: Acc, accSlot: Slot): void {
 
 /** −a */
 const NEG = {
-  forward(ad: Float64Array, out: Float64Array): Float64Array {
-    for (let i = 0; i < ad.length; i++) out[i] = -ad[i]!;
-    return out;
+  forward(ad: Float64Array, ao: number, n: number, out: Float64Array, oo: number): void {
+    for (let i = 0; i < n; i++) out[oo + i] = -ad[ao + i]!;
   },
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     accNegated(y.a!, g, acc, accSlot);
@@ -145,18 +121,26 @@ function negated(v: Float64Array): Float64Array {
   return out;
 }
 
-/** a ⊙ b ('had') and a scalar times a tensor ('mul'); out: the longer side's length */
+/** a ⊙ b ('had') and a scalar times a tensor ('mul'); out: the longer side's length n */
 const MUL = {
-  forward(ad: Float64Array, bd: Float64Array, out: Float64Array): Float64Array {
-    const n = out.length;
-    if (ad.length === 1) {
-      const s = ad[0]!;
-      for (let i = 0; i < n; i++) out[i] = s * bd[i]!;
-    } else if (bd.length === 1) {
-      const s = bd[0]!;
-      for (let i = 0; i < n; i++) out[i] = ad[i]! * s;
-    } else for (let i = 0; i < n; i++) out[i] = ad[i]! * bd[i]!;
-    return out;
+  forward(
+    ad: Float64Array,
+    ao: number,
+    an: number,
+    bd: Float64Array,
+    bo: number,
+    bn: number,
+    out: Float64Array,
+    oo: number,
+    n: number,
+  ): void {
+    if (an === 1) {
+      const s = ad[ao]!;
+      for (let i = 0; i < n; i++) out[oo + i] = s * bd[bo + i]!;
+    } else if (bn === 1) {
+      const s = bd[bo]!;
+      for (let i = 0; i < n; i++) out[oo + i] = ad[ao + i]! * s;
+    } else for (let i = 0; i < n; i++) out[oo + i] = ad[ao + i]! * bd[bo + i]!;
   },
   // ∂/∂a = g ⊙ b, ∂/∂b = g ⊙ a, summed where the side was a broadcast scalar; added in place (hot path)
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
@@ -164,49 +148,64 @@ const MUL = {
       b = y.b!;
     if (a.op !== 'const') {
       const ga = slot(a);
-      if (ga) addProduct(ga, g, b.data);
+      if (ga) addProduct(ga, g, b.store, b.at, b.len);
     }
     if (b.op !== 'const') {
       const gb = slot(b);
-      if (gb) addProduct(gb, g, a.data);
+      if (gb) addProduct(gb, g, a.store, a.at, a.len);
     }
   },
 };
 
-/** into += g ⊙ other, where other may be a broadcast scalar and `into` a scalar that was broadcast */
-function addProduct(into: Float64Array, g: Float64Array, other: Float64Array): void {
-  if (other.length === 1) {
-    const s = other[0]!;
+/**
+ * into += g ⊙ other (its `on` entries from `oo` in its array), where other may be a broadcast scalar and `into`
+ * a scalar that was broadcast
+ */
+function addProduct(into: Float64Array, g: Float64Array, other: Float64Array, oo: number, on: number): void {
+  if (on === 1) {
+    const s = other[oo]!;
     if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * s;
     else {
       let t = 0;
       for (let i = 0; i < g.length; i++) t += g[i]! * s;
       into[0]! += t;
     }
-  } else if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * other[i]!;
+  } else if (into.length === g.length) for (let i = 0; i < g.length; i++) into[i]! += g[i]! * other[oo + i]!;
   else {
     let t = 0;
-    for (let i = 0; i < g.length; i++) t += g[i]! * other[i]!;
+    for (let i = 0; i < g.length; i++) t += g[i]! * other[oo + i]!;
     into[0]! += t;
   }
 }
 
-/** a / b, elementwise, either side possibly a scalar; out: the longer side's length */
+/** a / b, elementwise, either side possibly a scalar; out: the longer side's length n */
 const DIV = {
-  forward(ad: Float64Array, bd: Float64Array, out: Float64Array): Float64Array {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = (ad.length === 1 ? ad[0]! : ad[i]!) / (bd.length === 1 ? bd[0]! : bd[i]!);
-    return out;
+  forward(
+    ad: Float64Array,
+    ao: number,
+    an: number,
+    bd: Float64Array,
+    bo: number,
+    bn: number,
+    out: Float64Array,
+    oo: number,
+    n: number,
+  ): void {
+    for (let i = 0; i < n; i++) out[oo + i] = (an === 1 ? ad[ao]! : ad[ao + i]!) / (bn === 1 ? bd[bo]! : bd[bo + i]!);
   },
   // ∂/∂a = g / b, ∂/∂b = −g a / b²
   backward(y: TNode, g: Float64Array, acc: Acc): void {
-    const ad = y.a!.data,
-      bd = y.b!.data;
+    const a = y.a!,
+      b = y.b!;
+    const ad = a.store,
+      ao = a.at,
+      bd = b.store,
+      bo = b.at;
     const ga = new Float64Array(g.length);
     const gb = new Float64Array(g.length);
     for (let i = 0; i < g.length; i++) {
-      const x = ad.length === 1 ? ad[0]! : ad[i]!;
-      const d = bd.length === 1 ? bd[0]! : bd[i]!;
+      const x = a.len === 1 ? ad[ao]! : ad[ao + i]!;
+      const d = b.len === 1 ? bd[bo]! : bd[bo + i]!;
       ga[i] = g[i]! / d;
       gb[i] = (-g[i]! * x) / (d * d);
     }
@@ -217,22 +216,25 @@ const DIV = {
 
 /** a^e for a scalar exponent e (squares multiplied out) */
 const POW = {
-  forward(ad: Float64Array, e: number, out: Float64Array): Float64Array {
-    for (let i = 0; i < out.length; i++) out[i] = e === 2 ? ad[i]! * ad[i]! : Math.pow(ad[i]!, e);
-    return out;
+  forward(ad: Float64Array, ao: number, n: number, e: number, out: Float64Array, oo: number): void {
+    for (let i = 0; i < n; i++) out[oo + i] = e === 2 ? ad[ao + i]! * ad[ao + i]! : Math.pow(ad[ao + i]!, e);
   },
   // ∂/∂a = e a^(e−1); ∂/∂e = a^e ln a where a > 0 (only when the exponent is not a constant)
   // a's gradient added in place, entry by entry, as acc would add a temporary of them (a and y are of one length)
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!,
       b = y.b!;
-    const e = b.data[0]!;
+    const e = b.store[b.at]!;
     const ga = accSlot(a);
+    const ad = a.store,
+      ao = a.at,
+      yd = y.store,
+      yo = y.at;
     let gb = 0;
     for (let i = 0; i < g.length; i++) {
-      const x = a.data[i]!;
+      const x = ad[ao + i]!;
       if (ga) ga[i]! += g[i]! * (e === 2 ? 2 * x : e * Math.pow(x, e - 1));
-      if (x > 0) gb += g[i]! * y.data[i]! * Math.log(x);
+      if (x > 0) gb += g[i]! * yd[yo + i]! * Math.log(x);
     }
     if (b.op !== 'const') acc(b, gb, 0);
   },
@@ -244,10 +246,6 @@ const MATMUL = {
   size(a: Tensor, b: Tensor): number {
     return rowsOf(a.shape) * colsOf(b.shape);
   },
-  forward(a: Tensor, b: Tensor, out: Float64Array): Float64Array {
-    matmul(a.data, b.data, rowsOf(a.shape), colsOf(a.shape), colsOf(b.shape), out);
-    return out;
-  },
   // weight gradients add up over every step: accumulate in place, no temporary per step
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
     const a = y.a!,
@@ -258,11 +256,11 @@ const MATMUL = {
     // the slots asked in the order the two kernels asked them (a sparse sweep queues a before b)
     const ga = a.op !== 'const' ? slot(a) : undefined;
     const gb = b.op !== 'const' ? slot(b) : undefined;
-    // W h with both gradients wanted: one pass over W (the RNN's every step), the same numbers
-    if (n === 1 && ga && gb && ga !== gb) matVecGrads(g, a.data, b.data, m, k, ga, gb);
+    // W h with both gradients wanted: one pass over W (the RNN's every step, W an array of its own), the same numbers
+    if (n === 1 && ga && gb && ga !== gb && a.at === 0) matVecGrads(g, a.store, b.store, m, k, ga, gb, b.at);
     else {
-      if (ga) matmulGradA(g, b.data, m, k, n, ga);
-      if (gb) matmulGradB(g, a.data, m, k, n, gb);
+      if (ga) matmulGradA(g, b.store, m, k, n, ga, b.at);
+      if (gb) matmulGradB(g, a.store, m, k, n, gb, a.at);
     }
   },
 };
@@ -285,14 +283,16 @@ const CONTRACT = {
   backward(y: TNode, g: Float64Array, _acc: Acc, slot: Slot): void {
     const a = y.a!,
       b = y.b!;
-    const [P, n, Q] = CONTRACT.sizes(a, b);
+    const n = a.shape.length === 0 ? 1 : a.shape[a.shape.length - 1]!;
+    const P = a.len / n,
+      Q = b.len / n;
     if (a.op !== 'const') {
       const ga = slot(a);
-      if (ga) matmulGradA(g, b.data, P, n, Q, ga);
+      if (ga) matmulGradA(g, b.store, P, n, Q, ga, b.at);
     }
     if (b.op !== 'const') {
       const gb = slot(b);
-      if (gb) matmulGradB(g, a.data, P, n, Q, gb);
+      if (gb) matmulGradB(g, a.store, P, n, Q, gb, a.at);
     }
   },
 };
@@ -323,11 +323,6 @@ function transposeInto(v: Float64Array, m: number, n: number, out: Float64Array)
 
 /** one entry of a tensor, at a flat offset */
 const INDEX = {
-  /** out: one entry */
-  forward(ad: Float64Array, offset: number, out: Float64Array): Float64Array {
-    out[0] = ad[offset]!;
-    return out;
-  },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
     acc(y.a!, g[0]!, y.aux as number);
   },
@@ -335,11 +330,6 @@ const INDEX = {
 
 /** a literal's scalar entries packed into one tensor */
 const PACK = {
-  /** out: one entry per argument */
-  forward(args: TNode[], out: Float64Array): Float64Array {
-    for (let i = 0; i < args.length; i++) out[i] = args[i]!.data[0]!;
-    return out;
-  },
   backward(y: TNode, g: Float64Array, acc: Acc): void {
     const args = y.aux as TNode[];
     for (let i = 0; i < args.length; i++) acc(args[i]!, g[i]!, 0);
@@ -349,61 +339,63 @@ const PACK = {
 /** the language's functions: Σ, mean, softmax, diag, and the elementwise ones of UNARY */
 const FN = {
   /** the entries of fn(a) */
-  size(fn: Fn, a: Tensor): number {
-    const len = a.data.length;
+  size(fn: Fn, shape: Shape, len: number): number {
     if (fn === 'sum' || fn === 'mean') return 1;
-    if (fn === 'diag') return a.shape.length === 2 ? a.shape[0]! : len * len;
+    if (fn === 'diag') return shape.length === 2 ? shape[0]! : len * len;
     return len;
   },
-  /** out: size(fn, a) entries, zeroed (diag writes the diagonal only) */
-  forward(fn: Fn, a: Tensor, out: Float64Array): Float64Array {
-    const x = a.data;
-    const len = x.length;
+  /** a's len entries from xo in x; out: size(fn, a) entries from oo, zeroed (diag writes the diagonal only) */
+  forward(fn: Fn, shape: Shape, x: Float64Array, xo: number, len: number, out: Float64Array, oo: number): void {
     switch (fn) {
       case 'sum':
       case 'mean': {
         let s = 0;
-        for (let i = 0; i < len; i++) s += x[i]!;
-        out[0] = fn === 'mean' ? s / len : s;
-        return out;
+        for (let i = 0; i < len; i++) s += x[xo + i]!;
+        out[oo] = fn === 'mean' ? s / len : s;
+        return;
       }
       case 'softmax': {
         let m = -Infinity;
-        for (let i = 0; i < len; i++) m = Math.max(m, x[i]!);
+        for (let i = 0; i < len; i++) m = Math.max(m, x[xo + i]!);
         let s = 0;
         for (let i = 0; i < len; i++) {
-          out[i] = Math.exp(x[i]! - m);
-          s += out[i]!;
+          out[oo + i] = Math.exp(x[xo + i]! - m);
+          s += out[oo + i]!;
         }
-        for (let i = 0; i < len; i++) out[i]! /= s;
-        return out;
+        for (let i = 0; i < len; i++) out[oo + i]! /= s;
+        return;
       }
       case 'diag': {
-        if (a.shape.length === 2) {
-          const n = a.shape[0]!;
-          for (let i = 0; i < n; i++) out[i] = x[i * n + i]!;
-          return out;
+        if (shape.length === 2) {
+          const n = shape[0]!;
+          for (let i = 0; i < n; i++) out[oo + i] = x[xo + i * n + i]!;
+          return;
         }
-        for (let i = 0; i < len; i++) out[i * len + i] = x[i]!;
-        return out;
+        for (let i = 0; i < len; i++) out[oo + i * len + i] = x[xo + i]!;
+        return;
       }
       default: {
         const f = UNARY[fn as keyof typeof UNARY];
-        for (let i = 0; i < len; i++) out[i] = f(x[i]!);
-        return out;
+        for (let i = 0; i < len; i++) out[oo + i] = f(x[xo + i]!);
+        return;
       }
     }
   },
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!;
-    const x = a.data;
     const fn = y.aux as Fn;
     if (fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag') {
       // elementwise (x and y of one length): each entry's product added in place, as acc would add it
       const ga = accSlot(a);
-      if (ga) for (let i = 0; i < x.length; i++) ga[i]! += g[i]! * unaryGrad(fn, x[i]!, y.data[i]!);
+      const xd = a.store,
+        xo = a.at,
+        yd = y.store,
+        yo = y.at;
+      const n = a.len;
+      if (ga) for (let i = 0; i < n; i++) ga[i]! += g[i]! * unaryGrad(fn, xd[xo + i]!, yd[yo + i]!);
       return;
     }
+    const x = a.data;
     const ga = new Float64Array(x.length);
     if (fn === 'sum') ga.fill(g[0]!);
     else if (fn === 'mean') ga.fill(g[0]! / x.length);
@@ -430,19 +422,49 @@ const FN = {
  * is an array of its own (the evaluator's values are short-lived: no arena).
  */
 export const FORWARD = {
-  add: (ad: Float64Array, bd: Float64Array, sub: boolean): Float64Array =>
-    ADD.forward(ad, bd, sub, new Float64Array(Math.max(ad.length, bd.length))),
-  neg: (ad: Float64Array): Float64Array => NEG.forward(ad, new Float64Array(ad.length)),
-  mul: (ad: Float64Array, bd: Float64Array): Float64Array => MUL.forward(ad, bd, new Float64Array(Math.max(ad.length, bd.length))),
-  div: (ad: Float64Array, bd: Float64Array): Float64Array => DIV.forward(ad, bd, new Float64Array(Math.max(ad.length, bd.length))),
-  pow: (ad: Float64Array, e: number): Float64Array => POW.forward(ad, e, new Float64Array(ad.length)),
-  matmul: (a: Tensor, b: Tensor): Float64Array => MATMUL.forward(a, b, new Float64Array(MATMUL.size(a, b))),
+  add: (ad: Float64Array, bd: Float64Array, sub: boolean): Float64Array => {
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    ADD.forward(ad, 0, ad.length, bd, 0, bd.length, sub, out, 0, n);
+    return out;
+  },
+  neg: (ad: Float64Array): Float64Array => {
+    const out = new Float64Array(ad.length);
+    NEG.forward(ad, 0, ad.length, out, 0);
+    return out;
+  },
+  mul: (ad: Float64Array, bd: Float64Array): Float64Array => {
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    MUL.forward(ad, 0, ad.length, bd, 0, bd.length, out, 0, n);
+    return out;
+  },
+  div: (ad: Float64Array, bd: Float64Array): Float64Array => {
+    const n = Math.max(ad.length, bd.length);
+    const out = new Float64Array(n);
+    DIV.forward(ad, 0, ad.length, bd, 0, bd.length, out, 0, n);
+    return out;
+  },
+  pow: (ad: Float64Array, e: number): Float64Array => {
+    const out = new Float64Array(ad.length);
+    POW.forward(ad, 0, ad.length, e, out, 0);
+    return out;
+  },
+  matmul: (a: Tensor, b: Tensor): Float64Array => {
+    const out = new Float64Array(MATMUL.size(a, b));
+    matmul(a.data, b.data, rowsOf(a.shape), colsOf(a.shape), colsOf(b.shape), out);
+    return out;
+  },
   contract: (a: Tensor, b: Tensor): Float64Array => {
     const [P, , Q] = CONTRACT.sizes(a, b);
     return CONTRACT.forward(a, b, new Float64Array(P * Q));
   },
   transpose: (a: Tensor): Float64Array => TRANSPOSE.forward(a, new Float64Array(a.data.length)),
-  fn: (fn: Fn, a: Tensor): Float64Array => FN.forward(fn, a, new Float64Array(FN.size(fn, a))),
+  fn: (fn: Fn, a: Tensor): Float64Array => {
+    const out = new Float64Array(FN.size(fn, a.shape, a.data.length));
+    FN.forward(fn, a.shape, a.data, 0, a.data.length, out, 0);
+    return out;
+  },
 };
 
 /** every operation's backward, by the op a node records */
@@ -469,30 +491,37 @@ const RULES: Record<Op, Rule> = {
 // ---- the tape ---------------------------------------------------------------------------------
 
 export class Tape {
-  nodes: TNode[] = [];
+  /** the nodes' columns (tapeNodes.ts) */
+  private cols = new NodeColumns();
+  /** the nodes by tape position */
+  readonly nodes: readonly TNode[] = this.cols.nodes;
   budget = new Budget();
-  /** the values the tape computes (arena.ts: one heap object each, where an array of its own is three) */
+  /** the values the tape computes, runs of its chunks read in place (arena.ts; no heap object per value) */
   private arena = new Arena();
 
+  /** a node whose value is the array `data` (a leaf's, a constant's, another node's) */
   push(op: Op, shape: Shape, data: Float64Array, a: TNode | null = null, b: TNode | null = null): TNode {
-    this.budget.tick(PUSH_OPS + (data.length >> 4));
-    const n: TNode = {
-      id: this.nodes.length,
-      op,
-      shape,
-      data,
-      a,
-      b,
-      aux: null,
-      barrier: false,
-      start: this.nodes.length,
-    };
-    this.nodes.push(n);
-    return n;
+    return this.pushAt(op, shape, data, 0, data.length, a, b);
+  }
+
+  /** a node whose value is len entries of store from at (a run of a chunk: see TNode) */
+  pushAt(op: Op, shape: Shape, store: Float64Array, at: number, len: number, a: TNode | null = null, b: TNode | null = null): TNode {
+    this.budget.tick(PUSH_OPS + (len >> 4));
+    return this.cols.add(op, shape, store, at, len, a, b);
+  }
+
+  /** a node sharing x's value (a graph node's `id`: its value is its equation's) */
+  alias(op: Op, shape: Shape, x: TNode): TNode {
+    return this.pushAt(op, shape, x.store, x.at, x.len, x);
   }
 
   truncate(len: number): void {
-    this.nodes.length = len;
+    this.cols.truncate(len);
+  }
+
+  /** room for `nodes` nodes in all (a forward pass of the same plan makes as many as the last one) */
+  reserve(nodes: number): void {
+    this.cols.reserve(nodes);
   }
 
   konst(shape: Shape, data: Float64Array): TNode {
@@ -501,44 +530,70 @@ export class Tape {
 
   /** a scalar constant (a number of the text, a bound variable's value), its one entry in the arena */
   scalar(x: number): TNode {
-    const data = this.arena.alloc(1);
-    data[0] = x;
-    return this.push('const', [], data);
+    const arena = this.arena;
+    const at = arena.place(1);
+    arena.held[at] = x;
+    return this.pushAt('const', [], arena.held, at, 1);
   }
 
+  // (a node's fields are read from its tape's columns: each once, into a local)
+
   add(a: TNode, b: TNode, sub = false): TNode {
-    const ad = a.data,
-      bd = b.data;
-    const big = ad.length >= bd.length ? a : b;
-    return this.push(sub ? 'sub' : 'add', big.shape, ADD.forward(ad, bd, sub, this.arena.alloc(big.data.length)), a, b);
+    const an = a.len,
+      bn = b.len;
+    const n = an >= bn ? an : bn;
+    const arena = this.arena;
+    const at = arena.place(n);
+    ADD.forward(a.store, a.at, an, b.store, b.at, bn, sub, arena.held, at, n);
+    return this.pushAt(sub ? 'sub' : 'add', an >= bn ? a.shape : b.shape, arena.held, at, n, a, b);
   }
 
   neg(a: TNode): TNode {
-    return this.push('neg', a.shape, NEG.forward(a.data, this.arena.alloc(a.data.length)), a);
+    const n = a.len;
+    const arena = this.arena;
+    const at = arena.place(n);
+    NEG.forward(a.store, a.at, n, arena.held, at);
+    return this.pushAt('neg', a.shape, arena.held, at, n, a);
   }
 
   /** elementwise product with scalar broadcasting ('mul' when one side is a scalar) */
   mul(a: TNode, b: TNode): TNode {
-    const ad = a.data,
-      bd = b.data;
-    const shape = ad.length >= bd.length ? a.shape : b.shape;
-    const out = this.arena.alloc(Math.max(ad.length, bd.length));
-    return this.push(ad.length === bd.length && ad.length > 1 ? 'had' : 'mul', shape, MUL.forward(ad, bd, out), a, b);
+    const an = a.len,
+      bn = b.len;
+    const n = an >= bn ? an : bn;
+    const arena = this.arena;
+    const at = arena.place(n);
+    MUL.forward(a.store, a.at, an, b.store, b.at, bn, arena.held, at, n);
+    return this.pushAt(an === bn && an > 1 ? 'had' : 'mul', an >= bn ? a.shape : b.shape, arena.held, at, n, a, b);
   }
 
   div(a: TNode, b: TNode): TNode {
-    const ad = a.data,
-      bd = b.data;
-    const out = this.arena.alloc(Math.max(ad.length, bd.length));
-    return this.push('div', ad.length >= bd.length ? a.shape : b.shape, DIV.forward(ad, bd, out), a, b);
+    const an = a.len,
+      bn = b.len;
+    const n = an >= bn ? an : bn;
+    const arena = this.arena;
+    const at = arena.place(n);
+    DIV.forward(a.store, a.at, an, b.store, b.at, bn, arena.held, at, n);
+    return this.pushAt('div', an >= bn ? a.shape : b.shape, arena.held, at, n, a, b);
   }
 
   pow(a: TNode, b: TNode): TNode {
-    return this.push('pow', a.shape, POW.forward(a.data, b.data[0]!, this.arena.alloc(a.data.length)), a, b);
+    const n = a.len;
+    const arena = this.arena;
+    const at = arena.place(n);
+    POW.forward(a.store, a.at, n, b.store[b.at]!, arena.held, at);
+    return this.pushAt('pow', a.shape, arena.held, at, n, a, b);
   }
 
   matmul(a: TNode, b: TNode, shape: Shape): TNode {
-    return this.push('matmul', shape, MATMUL.forward(a, b, this.arena.alloc(MATMUL.size(a, b))), a, b);
+    const as = a.shape;
+    const m = rowsOf(as),
+      q = colsOf(b.shape);
+    const n = m * q;
+    const arena = this.arena;
+    const at = arena.place(n);
+    matmul(a.store, b.store, m, colsOf(as), q, arena.held, a.at, b.at, at);
+    return this.pushAt('matmul', shape, arena.held, at, n, a, b);
   }
 
   /** a's last index with b's first (see CONTRACT), the result in `shape` */
@@ -548,27 +603,44 @@ export class Tape {
   }
 
   transpose(a: TNode, shape: Shape): TNode {
-    return this.push('transpose', shape, TRANSPOSE.forward(a, this.arena.alloc(a.data.length)), a);
+    return this.push('transpose', shape, TRANSPOSE.forward(a, this.arena.alloc(a.len)), a);
   }
 
   fill(a: TNode, shape: Shape): TNode {
-    return this.push('fill', shape, this.arena.alloc(entries(shape)).fill(a.data[0]!), a);
+    const n = entries(shape);
+    const arena = this.arena;
+    const at = arena.place(n);
+    arena.held.fill(a.store[a.at]!, at, at + n);
+    return this.pushAt('fill', shape, arena.held, at, n, a);
   }
 
+  /** one entry of a, at a flat offset */
   index(a: TNode, offset: number): TNode {
-    const n = this.push('index', [], INDEX.forward(a.data, offset, this.arena.alloc(1)), a);
+    const arena = this.arena;
+    const at = arena.place(1);
+    arena.held[at] = a.store[a.at + offset]!;
+    const n = this.pushAt('index', [], arena.held, at, 1, a);
     n.aux = offset;
     return n;
   }
 
+  /** a literal's scalar entries packed into one tensor */
   pack(args: TNode[], shape: Shape): TNode {
-    const n = this.push('pack', shape, PACK.forward(args, this.arena.alloc(args.length)));
+    const arena = this.arena;
+    const at = arena.place(args.length);
+    const out = arena.held;
+    for (let i = 0; i < args.length; i++) out[at + i] = args[i]!.store[args[i]!.at]!;
+    const n = this.pushAt('pack', shape, out, at, args.length);
     n.aux = args;
     return n;
   }
 
   fn(fn: Fn, a: TNode, shape: Shape): TNode {
-    const n = this.push('fn', shape, FN.forward(fn, a, this.arena.alloc(FN.size(fn, a))), a);
+    const len = FN.size(fn, a.shape, a.len);
+    const arena = this.arena;
+    const at = arena.place(len);
+    FN.forward(fn, a.shape, a.store, a.at, a.len, arena.held, at);
+    const n = this.pushAt('fn', shape, arena.held, at, len, a);
     n.aux = fn;
     return n;
   }
@@ -667,7 +739,7 @@ class Sweeper {
 
   /** a zeroed accumulator from the analysis's pool, or a fresh one */
   private cleared(x: TNode): Float64Array {
-    const len = x.data.length;
+    const len = x.len;
     return this.pool!.take(len) ?? this.fresh(len);
   }
 
@@ -722,14 +794,14 @@ class Sweeper {
         slot =
           this.lending && (this.transient || (x.id !== this.rootId && (this.only < 0 ? !x.barrier : x.id !== this.only)))
             ? this.lend(x)
-            : this.fresh(x.data.length);
+            : this.fresh(x.len);
         this.g[x.id - this.lo] = slot;
       }
     } else if (this.below) {
       slot = this.below.get(x.id);
       if (!slot) {
         if (this.belowTransient) this.pool!.hold((slot = this.cleared(x)));
-        else slot = this.fresh(x.data.length);
+        else slot = this.fresh(x.len);
         this.below.set(x.id, slot);
       }
     }
@@ -817,17 +889,18 @@ class Sweeper {
       const gy = g[id - lo];
       if (!gy) return;
       const y = nodes[id]!;
+      const barrier = y.barrier;
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
       // in a one-step sweep only those of the step (`cross`)
-      if (y.barrier && below && id !== root.id && !cross?.(y)) return;
+      if (barrier && below && id !== root.id && !cross?.(y)) return;
       RULES[y.op].backward(y, gy, acc, slotOf, accSlot);
       if (!pool) return;
       // a gradient is complete once its node is visited (only later nodes add into it, and they come first):
       // a kept sweep's barrier is gathered now, and an intermediate's (which no caller reads) has done its work,
       // so its accumulator goes back to be lent again at once (the root's is the caller's seed)
-      const keep = gather !== null && (y.barrier || id === root.id);
+      const keep = gather !== null && (barrier || id === root.id);
       if (keep) gather.add(id - lo, gy);
-      if (id !== root.id && (keep || (!y.barrier && id !== only))) {
+      if (id !== root.id && (keep || (!barrier && id !== only))) {
         pool.give(gy);
         g[id - lo] = undefined;
       }

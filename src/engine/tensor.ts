@@ -44,23 +44,29 @@ export function colsOf(s: Shape): number {
  * compiled once took 0.14 and 0.24. `x | 0` at the entry makes them int32 whatever the caller passes
  * (sizes are positive integers far below 2^31).
  */
-/** out[m×n] = a[m×k] · b[k×n] */
-export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number, out: Float64Array): void {
+/**
+ * out[m×n] = a[m×k] · b[k×n]; each matrix may begin at an offset in its array (ao, bo, oo): the tape's values
+ * are runs of a few large arrays (arena.ts), read in place
+ */
+export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number, out: Float64Array, ao = 0, bo = 0, oo = 0): void {
   // int32 sizes (see above)
   m |= 0;
   k |= 0;
   n |= 0;
+  ao |= 0;
+  bo |= 0;
+  oo |= 0;
   if (n === 1) {
-    matVec(a, b, m, k, out);
+    matVec(a, b, m, k, out, ao, bo, oo);
     return;
   }
-  out.fill(0);
+  out.fill(0, oo, oo + m * n);
   for (let i = 0; i < m; i++) {
-    const orow = i * n;
+    const orow = oo + i * n;
     for (let p = 0; p < k; p++) {
-      const av = a[i * k + p]!;
+      const av = a[ao + i * k + p]!;
       if (av === 0) continue;
-      const brow = p * n;
+      const brow = bo + p * n;
       for (let j = 0; j < n; j++) out[orow + j] += av * b[brow + j]!;
     }
   }
@@ -71,10 +77,10 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
  * read once for eight sums, each its own accumulator in the order of the one-row loop, so every sum is bit
  * for bit the one-row loop's (measured, 64×64: 4.6 → 2.5 µs; four rows 2.6 µs)
  */
-function matVec(a: Float64Array, b: Float64Array, m: number, k: number, out: Float64Array): void {
+function matVec(a: Float64Array, b: Float64Array, m: number, k: number, out: Float64Array, ao: number, bo: number, oo: number): void {
   let i = 0;
   for (; i + 7 < m; i += 8) {
-    const r0 = i * k,
+    const r0 = ao + i * k,
       r1 = r0 + k,
       r2 = r1 + k,
       r3 = r2 + k,
@@ -91,7 +97,7 @@ function matVec(a: Float64Array, b: Float64Array, m: number, k: number, out: Flo
       s6 = 0,
       s7 = 0;
     for (let p = 0; p < k; p++) {
-      const bp = b[p]!;
+      const bp = b[bo + p]!;
       s0 += a[r0 + p]! * bp;
       s1 += a[r1 + p]! * bp;
       s2 += a[r2 + p]! * bp;
@@ -101,29 +107,31 @@ function matVec(a: Float64Array, b: Float64Array, m: number, k: number, out: Flo
       s6 += a[r6 + p]! * bp;
       s7 += a[r7 + p]! * bp;
     }
-    out[i] = s0;
-    out[i + 1] = s1;
-    out[i + 2] = s2;
-    out[i + 3] = s3;
-    out[i + 4] = s4;
-    out[i + 5] = s5;
-    out[i + 6] = s6;
-    out[i + 7] = s7;
+    const o = oo + i;
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+    out[o + 4] = s4;
+    out[o + 5] = s5;
+    out[o + 6] = s6;
+    out[o + 7] = s7;
   }
   for (; i < m; i++) {
-    const row = i * k;
+    const row = ao + i * k;
     let s = 0;
-    for (let p = 0; p < k; p++) s += a[row + p]! * b[p]!;
-    out[i] = s;
+    for (let p = 0; p < k; p++) s += a[row + p]! * b[bo + p]!;
+    out[oo + i] = s;
   }
 }
 
-/** ga[m×k] += g[m×n] · bᵀ */
-export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: number, n: number, ga: Float64Array): void {
+/** ga[m×k] += g[m×n] · bᵀ, b from bo in its array */
+export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: number, n: number, ga: Float64Array, bo = 0): void {
   // int32 sizes (see matmul)
   m |= 0;
   k |= 0;
   n |= 0;
+  bo |= 0;
   if (n === 1) {
     // W h: the outer product g hᵀ, without a one-entry inner loop per entry (the RNN's every step). The
     // same sums: a slot starts at +0 and only accumulates, so adding g·b where the loop added 0 + g·b is alike.
@@ -135,23 +143,24 @@ export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: numb
       let p = 0;
       for (; p + 7 < k; p += 8) {
         const o = row + p;
-        ga[o] += gi * b[p]!;
-        ga[o + 1] += gi * b[p + 1]!;
-        ga[o + 2] += gi * b[p + 2]!;
-        ga[o + 3] += gi * b[p + 3]!;
-        ga[o + 4] += gi * b[p + 4]!;
-        ga[o + 5] += gi * b[p + 5]!;
-        ga[o + 6] += gi * b[p + 6]!;
-        ga[o + 7] += gi * b[p + 7]!;
+        const q = bo + p;
+        ga[o] += gi * b[q]!;
+        ga[o + 1] += gi * b[q + 1]!;
+        ga[o + 2] += gi * b[q + 2]!;
+        ga[o + 3] += gi * b[q + 3]!;
+        ga[o + 4] += gi * b[q + 4]!;
+        ga[o + 5] += gi * b[q + 5]!;
+        ga[o + 6] += gi * b[q + 6]!;
+        ga[o + 7] += gi * b[q + 7]!;
       }
-      for (; p < k; p++) ga[row + p] += gi * b[p]!;
+      for (; p < k; p++) ga[row + p] += gi * b[bo + p]!;
     }
     return;
   }
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
       let s = 0;
-      for (let j = 0; j < n; j++) s += g[i * n + j]! * b[p * n + j]!;
+      for (let j = 0; j < n; j++) s += g[i * n + j]! * b[bo + p * n + j]!;
       ga[i * k + p] += s;
     }
   }
@@ -162,19 +171,20 @@ export function matmulGradA(g: Float64Array, b: Float64Array, m: number, k: numb
  * input's row then costs a comparison, and an infinite or NaN gradient does not spread through the zeros.
  * gb must hold no −0 (an accumulator never does: it starts at +0, and a sum is −0 only if both terms are).
  */
-export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: number, n: number, gb: Float64Array): void {
+export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: number, n: number, gb: Float64Array, ao = 0): void {
   // int32 sizes (see matmul)
   m |= 0;
   k |= 0;
   n |= 0;
+  ao |= 0;
   if (n === 1) {
-    matVecGradB(g, a, m, k, gb);
+    matVecGradB(g, a, m, k, gb, ao);
     return;
   }
   for (let i = 0; i < m; i++) {
     const grow = i * n;
     for (let p = 0; p < k; p++) {
-      const av = a[i * k + p]!;
+      const av = a[ao + i * k + p]!;
       if (av === 0) continue;
       const brow = p * n;
       for (let j = 0; j < n; j++) gb[brow + j] += av * g[grow + j]!;
@@ -189,7 +199,7 @@ export function matmulGradB(g: Float64Array, a: Float64Array, m: number, k: numb
  * writes gb[p] once for eight products, added in the rows' order — the same sums bit for bit.
  * Measured: 64×64 6.6 → 2.1 µs, 64×32 3.6 → 1.1 µs (four rows: 2.6 and 1.4 µs).
  */
-function matVecGradB(g: Float64Array, a: Float64Array, m: number, k: number, gb: Float64Array): void {
+function matVecGradB(g: Float64Array, a: Float64Array, m: number, k: number, gb: Float64Array, ao: number): void {
   let i = 0;
   for (; i + 7 < m; i += 8) {
     const g0 = g[i]!,
@@ -203,7 +213,7 @@ function matVecGradB(g: Float64Array, a: Float64Array, m: number, k: number, gb:
     // x − x is 0 exactly for a finite x, NaN for ±∞ and NaN: the rest goes row by row
     if (g0 - g0 !== 0 || g1 - g1 !== 0 || g2 - g2 !== 0 || g3 - g3 !== 0) break;
     if (g4 - g4 !== 0 || g5 - g5 !== 0 || g6 - g6 !== 0 || g7 - g7 !== 0) break;
-    const r0 = i * k;
+    const r0 = ao + i * k;
     for (let p = 0; p < k; p++) {
       const o = r0 + p;
       gb[p] =
@@ -220,7 +230,7 @@ function matVecGradB(g: Float64Array, a: Float64Array, m: number, k: number, gb:
   }
   for (; i < m; i++) {
     const gi = g[i]!;
-    const row = i * k;
+    const row = ao + i * k;
     for (let p = 0; p < k; p++) {
       const av = a[row + p]!;
       if (av !== 0) gb[p] += av * gi;
@@ -233,7 +243,8 @@ function matVecGradB(g: Float64Array, a: Float64Array, m: number, k: number, gb:
  * gb[k] += Wᵀ g as matVecGradB adds it (rows ascending into each gb[p], eight at a time where their g entries
  * are finite, a 0 of W skipped otherwise), so the numbers are those of the two calls. b[p] and the block's
  * rows are read once for both: measured 64×64 5.3 → 4.1 µs, 64×32 2.8 → 2.1 µs against the two kernels.
- * ga and gb must be different arrays (the caller falls back to the two kernels where they are one).
+ * ga and gb must be different arrays (the caller falls back to the two kernels where they are one). a is read
+ * from its array's start (a weight: an array of its own), b from bo.
  */
 export function matVecGrads(
   g: Float64Array,
@@ -243,10 +254,12 @@ export function matVecGrads(
   k: number,
   ga: Float64Array,
   gb: Float64Array,
+  bo = 0,
 ): void {
   // int32 sizes (see matmul)
   m |= 0;
   k |= 0;
+  bo |= 0;
   let i = 0;
   for (; i + 7 < m; i += 8) {
     const g0 = g[i]!,
@@ -269,7 +282,7 @@ export function matVecGrads(
       r6 = r5 + k,
       r7 = r6 + k;
     for (let p = 0; p < k; p++) {
-      const bp = b[p]!;
+      const bp = b[bo + p]!;
       const a0 = a[r0 + p]!,
         a1 = a[r1 + p]!,
         a2 = a[r2 + p]!,
@@ -293,7 +306,7 @@ export function matVecGrads(
     const gi = g[i]!;
     const row = i * k;
     for (let p = 0; p < k; p++) {
-      ga[row + p] += gi * b[p]!;
+      ga[row + p] += gi * b[bo + p]!;
       const av = a[row + p]!;
       if (av !== 0) gb[p] += av * gi;
     }

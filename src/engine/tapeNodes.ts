@@ -1,0 +1,216 @@
+// The tape's nodes, stored by column: what each operation is, reads and where its value is, in one Int32Array
+// (a row per tape position), and a node (TNode) is a small handle reading it.
+//
+// Issue 11 (T = 5,000: 13× the time of T = 500, target 12×): a node was an object of nine fields (96 bytes)
+// with a view of its value (96 more), and every one of a run's 80,000 lived until its backward pass, so each
+// young-generation collection during a run copied them, and the next copied them again into the old generation
+// (measured per run of the 64-unit RNN at T = 5,000: 17 MB made by the forward pass, all of it alive at its
+// end). A handle is four fields (56 bytes), no view is made unless `data` is read (the tape's kernels read a
+// value in place: its array, where it begins, its entries), and the columns are one array outside the heap:
+// the forward pass makes 9 MB. V8 decides per allocation site whether objects start in the old generation,
+// but a short tape's nodes (most dead by the first collection) decide it for every tape.
+
+import type { Fn, Shape } from '../language/model';
+
+export type Op =
+  | 'const'
+  | 'leaf'
+  | 'id'
+  | 'fill'
+  | 'add'
+  | 'sub'
+  | 'neg'
+  | 'mul'
+  | 'had'
+  | 'matmul'
+  | 'div'
+  | 'pow'
+  | 'fn'
+  | 'transpose'
+  | 'index'
+  | 'pack'
+  | 'contract';
+
+/** the operations by code (a node's `op` column) */
+const OPS: readonly Op[] = [
+  'const',
+  'leaf',
+  'id',
+  'fill',
+  'add',
+  'sub',
+  'neg',
+  'mul',
+  'had',
+  'matmul',
+  'div',
+  'pow',
+  'fn',
+  'transpose',
+  'index',
+  'pack',
+  'contract',
+];
+const CODE = Object.fromEntries(OPS.map((op, k) => [op, k])) as Record<Op, number>;
+
+/**
+ * what the operation reads besides a and b: pack, the scalar entries of a literal (TNode[]); fn, the function
+ * (Fn); index, the flat offset picked (number); else null
+ */
+export type Aux = TNode[] | Fn | number | null;
+
+// a node's entries in NodeColumns.cols, one row of ROW int32s per node (a node's fields side by side)
+/** the op's code (OPS) */
+const OP = 0;
+/** the inputs' positions (-1: none) */
+const A = 1;
+const B = 2;
+/** the value: LEN entries of arrays[ARRAY] from AT */
+const ARRAY = 3;
+const AT = 4;
+const LEN = 5;
+const START = 6;
+/** 1 for a barrier */
+const BARRIER = 7;
+const ROW = 8;
+/** rows of a tape's first columns (T = 20's 64-unit RNN: 330 nodes) */
+const FIRST_ROWS = 512;
+
+/** the columns of one tape's nodes; `nodes` holds their handles, by position */
+export class NodeColumns {
+  readonly nodes: TNode[] = [];
+  /** one row of ROW entries per node (read in place by TNode's getters) */
+  cols = new Int32Array(0);
+  /** the arrays values are in: the arena's chunks, leaves' and constants' own arrays, views made by `data` */
+  arrays: Float64Array[] = [];
+  private lastArray: Float64Array | null = null;
+
+  add(op: Op, shape: Shape, store: Float64Array, at: number, len: number, a: TNode | null, b: TNode | null): TNode {
+    const id = this.nodes.length;
+    const r = id * ROW;
+    if (r === this.cols.length) this.grow();
+    if (store !== this.lastArray) {
+      this.arrays.push(store);
+      this.lastArray = store;
+    }
+    const c = this.cols;
+    c[r + OP] = CODE[op];
+    c[r + A] = a ? a.id : -1;
+    c[r + B] = b ? b.id : -1;
+    c[r + ARRAY] = this.arrays.length - 1;
+    c[r + AT] = at;
+    c[r + LEN] = len;
+    c[r + START] = id;
+    c[r + BARRIER] = 0;
+    const n = new TNode(id, this, shape);
+    this.nodes.push(n);
+    return n;
+  }
+
+  /** keeps the first len nodes (the columns past them are overwritten by the next ones) */
+  truncate(len: number): void {
+    this.nodes.length = len;
+  }
+
+  private grow(): void {
+    const c = new Int32Array(Math.max(FIRST_ROWS * ROW, this.cols.length * 2));
+    c.set(this.cols);
+    this.cols = c;
+  }
+
+  /** room for `rows` nodes in all, made at once (a tape of known length grows its columns no more) */
+  reserve(rows: number): void {
+    if (rows * ROW <= this.cols.length) return;
+    const c = new Int32Array(rows * ROW);
+    c.set(this.cols);
+    this.cols = c;
+  }
+
+  setBarrier(id: number, x: boolean): void {
+    this.cols[id * ROW + BARRIER] = x ? 1 : 0;
+  }
+  setStart(id: number, x: number): void {
+    this.cols[id * ROW + START] = x;
+  }
+
+  /** the value as an array of its own: a view of its chunk, made at the first read and kept in its place */
+  data(id: number): Float64Array {
+    const r = id * ROW;
+    const c = this.cols;
+    const s = this.arrays[c[r + ARRAY]!]!;
+    const at = c[r + AT]!;
+    const len = c[r + LEN]!;
+    if (at === 0 && s.length === len) return s;
+    const v = s.subarray(at, at + len);
+    this.arrays.push(v);
+    this.lastArray = v;
+    c[r + ARRAY] = this.arrays.length - 1;
+    c[r + AT] = 0;
+    return v;
+  }
+}
+
+/**
+ * One operation on the tape, read from its tape's columns. Its value is `len` entries of `store` from `at` (a
+ * run of one of the tape's chunks, arena.ts), read in place by the tape's kernels; `data`, the value as an array
+ * of its own, is made only when something else reads it.
+ */
+export class TNode {
+  // declared, and written once in the constructor: a class field is defined as undefined before the
+  // constructor runs, two stores per field for each of a run's nodes
+  declare readonly id: number;
+  declare private readonly c: NodeColumns;
+  declare readonly shape: Shape;
+  /** what the operation reads besides a and b (Aux) */
+  declare aux: Aux;
+
+  constructor(id: number, c: NodeColumns, shape: Shape) {
+    this.id = id;
+    this.c = c;
+    this.shape = shape;
+    this.aux = null;
+  }
+
+  // each getter reads the column in place (one small function for TurboFan to inline where a node is read)
+  get op(): Op {
+    return OPS[this.c.cols[this.id * ROW + OP]!]!;
+  }
+  get a(): TNode | null {
+    const k = this.c.cols[this.id * ROW + A]!;
+    return k < 0 ? null : this.c.nodes[k]!;
+  }
+  get b(): TNode | null {
+    const k = this.c.cols[this.id * ROW + B]!;
+    return k < 0 ? null : this.c.nodes[k]!;
+  }
+  /** the array the value is in, from `at` */
+  get store(): Float64Array {
+    const c = this.c;
+    return c.arrays[c.cols[this.id * ROW + ARRAY]!]!;
+  }
+  get at(): number {
+    return this.c.cols[this.id * ROW + AT]!;
+  }
+  /** the value's entries */
+  get len(): number {
+    return this.c.cols[this.id * ROW + LEN]!;
+  }
+  /** the value as an array of its own */
+  get data(): Float64Array {
+    return this.c.data(this.id);
+  }
+  /** graph nodes (one per quantity and step, and the leaves): where immediate partials stop */
+  get barrier(): boolean {
+    return this.c.cols[this.id * ROW + BARRIER] === 1;
+  }
+  set barrier(x: boolean) {
+    this.c.setBarrier(this.id, x);
+  }
+  /** for graph nodes: the tape position where their own equation's operations begin */
+  get start(): number {
+    return this.c.cols[this.id * ROW + START]!;
+  }
+  set start(x: number) {
+    this.c.setStart(this.id, x);
+  }
+}

@@ -1,0 +1,72 @@
+// The tape's nodes are handles over columns (tapeNodes.ts) and their values runs of the arena's chunks, read in
+// place: a node's fields read back what was pushed, `data` is the value (a view made at the first read, the same
+// array at every later one), a graph node's `id` shares its equation's value, and a truncation keeps what was
+// read before it while the positions past it are pushed again.
+import { describe, expect, it } from 'vitest';
+import { Tape } from '../../src/engine/tape';
+
+const vec = (...xs: number[]) => Float64Array.from(xs);
+
+describe('tape nodes by column', () => {
+  it('reads back each node as it was pushed', () => {
+    const tape = new Tape();
+    const x = tape.push('leaf', [3], vec(1, 2, 3));
+    const two = tape.scalar(2);
+    const y = tape.mul(two, x);
+    const z = tape.add(y, x, true);
+    const s = tape.fn('sum', z, []);
+    const id = tape.alias('id', [], s);
+    expect([x.op, two.op, y.op, z.op, s.op, id.op]).toEqual(['leaf', 'const', 'mul', 'sub', 'fn', 'id']);
+    expect(y.a).toBe(two);
+    expect(y.b).toBe(x);
+    expect(s.b).toBeNull();
+    expect(id.a).toBe(s);
+    expect(s.aux).toBe('sum');
+    expect([x.len, y.len, s.len]).toEqual([3, 3, 1]);
+    expect(tape.nodes.map((n) => n.id)).toEqual([0, 1, 2, 3, 4, 5]);
+    // a leaf's value is its own array; a computed one a view of its chunk, made once
+    expect(x.data).toBe(x.store);
+    expect([...y.data]).toEqual([2, 4, 6]);
+    expect(y.data).toBe(y.data);
+    expect([...z.data]).toEqual([1, 2, 3]);
+    expect([...id.data]).toEqual([6]);
+    // barrier and start are written in place
+    id.barrier = true;
+    id.start = 2;
+    expect([id.barrier, id.start, s.barrier, s.start]).toEqual([true, 2, false, 4]);
+  });
+
+  it('keeps the values read before a truncation, and the positions past it take new nodes', () => {
+    const tape = new Tape();
+    const x = tape.push('leaf', [2], vec(1, -1));
+    const mark = tape.nodes.length;
+    const t = tape.fn('exp', x, [2]);
+    const before = t.data;
+    const kept = [...before];
+    tape.truncate(mark);
+    expect(tape.nodes.length).toBe(mark);
+    const u = tape.neg(x);
+    expect(u.id).toBe(t.id);
+    expect([...u.data]).toEqual([-1, 1]);
+    expect([...before]).toEqual(kept);
+    expect(tape.nodes[u.id]).toBe(u);
+  });
+
+  it('grows past its first columns and chunks with every value in place', () => {
+    const tape = new Tape();
+    let h = tape.push('leaf', [4], vec(0.1, 0.2, 0.3, 0.4));
+    const w = tape.push(
+      'leaf',
+      [4, 4],
+      new Float64Array(16).map((_, k) => ((k % 5) - 2) / 10),
+    );
+    const hs = [h];
+    for (let t = 0; t < 3000; t++) hs.push((h = tape.fn('tanh', tape.matmul(w, h, [4]), [4])));
+    // the same recurrence on plain arrays
+    let ref = [0.1, 0.2, 0.3, 0.4];
+    for (let t = 1; t <= 3000; t++) {
+      ref = ref.map((_, i) => Math.tanh(ref.reduce((s, v, k) => s + w.data[i * 4 + k]! * v, 0)));
+      if (t % 997 === 0 || t === 3000) expect([...hs[t]!.data]).toEqual(ref);
+    }
+  });
+});
