@@ -112,6 +112,8 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   sum: 'sum',
   mean: 'mean',
   diag: 'diag',
+  // \operatorname{Diag}(…): some notes capitalise it
+  Diag: 'diag',
   count: 'count',
   onehot: 'onehot',
   prod: 'prod',
@@ -1011,6 +1013,12 @@ export function lex(src: string): LexResult {
     if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
       i += 2;
       push('num', ONES, s, i, 1);
+      continue;
+    }
+    // 𝕀 (U+1D540): \mathbb{I} typed as one character, the identity or the indicator's I
+    if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdd40) {
+      i += 2;
+      lexWord('I', s, i);
       continue;
     }
     // superscripts: x² is x^2, W⁻¹ is W^{-1}
