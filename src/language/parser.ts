@@ -1607,6 +1607,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
       }
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
+        // L'(w), Lagrange's prime on a loss: a derivative, never the transpose of a number times w
+        if (isOp(t, "'") && a.k === 'name' && !a.sub && !a.sup && LOSS_LETTERS.has(a.raw) && isOp(peek(1), '(') && peek(1).tight)
+          lagrangePrime(a);
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
       } else if (
@@ -2537,6 +2540,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   /** the index variable of Σ/∏: a plain letter or word */
+  /** L'(w): refused, naming what to write (read as Lᵀ times w, a scalar loss's L'(w) would be L·w) */
+  function lagrangePrime(a: Ast & { k: 'name' }): void {
+    // what it is taken by, as written (W_{hh}), when it is a short run of names and subscripts
+    let by = '';
+    for (let o = 2; o < 12 && !isOp(peek(o), ')'); o++) by += peek(o).kind === 'eof' ? '' : peek(o).text;
+    if (!/^[\p{L}\w{}]+$/u.test(by)) by = 'w';
+    const l = a.raw;
+    fail(
+      `${l}'(${by}), a prime for the derivative of the loss, is not read: write \\frac{\\partial ${l}}{\\partial ${by}} (∂${l}/∂${by})`,
+      span(a.range, peek(1).range),
+    );
+  }
+
   function plainVar(a: Ast, sym: string): { v: string; range: Range } {
     // Σ_{t'=1}^{t}: a primed step letter (read as its transpose) is an index of its own, t′; bigOp renames its uses.
     // Only the letters steps are written with: Graves' Σ_{h'=1}^{H} runs over units of h, a name of the network
@@ -2783,6 +2799,8 @@ function halfUnit(text: string): number {
 }
 
 /** an Ast node (ranges and other fields are plain objects without a kind) */
+/** the letters a loss is written with, where L'(w) is the derivative of the loss (Lagrange's notation) */
+const LOSS_LETTERS = new Set(['L', 'E', 'J', 'ℓ', 'ℒ']);
 /** the prime of an index variable t′ (Σ_{t'=1}^{t}) */
 const PRIME = '′';
 /** the letters a primed step index is written with (t′, s′, k′, i′, j′, τ′) */
