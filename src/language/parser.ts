@@ -607,7 +607,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
     const bars: Bar[] = [];
     let lhs = expr();
-    evaluationBar(0, bars);
+    evaluationBar(0, bars, s0);
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
     let sideNo = 0;
@@ -617,7 +617,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
       const from = p;
       const e = expr();
-      evaluationBar(++sideNo, bars);
+      evaluationBar(++sideNo, bars, from);
       rounded.push(rel.text === '≈' ? roundedValue(e, from) : null);
       return e;
     };
@@ -666,7 +666,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * `bars`. A solution binds the bar's letter in what `\left.` opened (src/solution/display.ts); a check line binds
    * it for the whole check, as `for t = 3` — the step a derivation writes its bar at is that of its every side.
    */
-  function evaluationBar(side: number, bars: Bar[]): void {
+  function evaluationBar(side: number, bars: Bar[], from = p): void {
     const v = peek(3);
     if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && v.kind === 'name' && isOp(peek(4), '='))) return;
     const bar = next();
@@ -687,6 +687,15 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       else if (a.k !== 'num') names.push('?');
     };
     walk(value);
+    // ∂L/∂w |_{w=1.5}: a derivative taken at a value of the quantity it is by, not at a step
+    let by = false;
+    for (let q = from; q < at && !by; q++)
+      by = tokens[q]!.kind === 'partial' && tokens[q + 1]?.kind === 'name' && tokens[q + 1]!.text === v.text;
+    if (by || (value.k === 'num' && !Number.isInteger(value.value)))
+      fail(
+        `an evaluation bar |_{${v.text}=${text}} at a value of ${v.text} is not read: a bar binds a step only; give ${v.text} that value where it is declared (param ${v.text} = ${text}) and write the check without the bar`,
+        range,
+      );
     if ([...v.text].length !== 1 || names.some((n) => n !== 'T'))
       fail(`an evaluation bar |_{${v.text}=${text}} is not read: a bar binds a step only (|_{t=3}, |_{t=T}, |_{t=T-1})`, range);
     bars.push({ side, v: v.text, value, range, text });
