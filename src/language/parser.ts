@@ -666,6 +666,15 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * `bars`. A solution binds the bar's letter in what `\left.` opened (src/solution/display.ts); a check line binds
    * it for the whole check, as `for t = 3` — the step a derivation writes its bar at is that of its every side.
    */
+  /** for t = 3, k = 1 (Pascanu et al.'s ∂x_t/∂x_k): a second letter given a value, refused by name */
+  function secondLetter(v: string): void {
+    if (isOp(peek(), ',') && peek(1).kind === 'name' && isOp(peek(2), '='))
+      fail(
+        `a check ranges over one letter, ${v}: a second letter set to a value (${peek(1).text} = …) is not read — write that value in its place in the check`,
+        span(peek().range, peek(2).range),
+      );
+  }
+
   function evaluationBar(side: number, bars: Bar[], from = p): void {
     const v = peek(3);
     if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && v.kind === 'name' && isOp(peek(4), '='))) return;
@@ -926,6 +935,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
           return r;
         }
+        secondLetter(v.v);
         // a, …, b and a..b
         if (isOp(peek(), ',')) next();
         const dots = isOp(peek(), '…');
@@ -935,6 +945,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         else expectOp('..', "in 'for t = a..b'");
         if (isOp(peek(), ',')) next();
         const to = expr();
+        secondLetter(v.v);
         r = { v: v.v, from, to, range: span(t0.range, to.range) };
         // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
         if (dots || down) r.listed = true;
