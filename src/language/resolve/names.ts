@@ -333,6 +333,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // sign(w), sgn(w): the slope of |w|, which the language writes with abs
+  if ((name === 'sign' || name === 'sgn') && !scope.isKnown(name))
+    return fail(
+      ctx,
+      `unknown name ${name}: ${name}(x), the slope of |x|, is not a function of the language — write x/|x| (equal away from 0)`,
+      a.nameRange,
+      'unknown-name',
+    );
   // δ_t alone: a backpropagated error the solution defines in its text, not in the network
   if (name === 'δ' && !scope.isKnown(name))
     return fail(
