@@ -758,6 +758,14 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
   if (!idx) {
     if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))
       fail(ctx, `${a.raw} is not bound here: use t, a step number, or a Σ/∏ index`, a.range, 'index');
+    // ∂L/∂h_{t'} with no Σ_{t'} around it: the parser read t' as a transpose of t
+    if (a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup && /^[a-zτ]$/u.test(a.a.raw))
+      fail(
+        ctx,
+        `${a.a.raw}' is not bound here: a primed index is read under the Σ or ∏ that binds it (Σ_{${a.a.raw}'=${a.a.raw}}^{T}); at one step, write ${a.a.raw} or the step's number`,
+        a.range,
+        'index',
+      );
     // deeplearning.ai's and CS230's T_y, the output's length: the last step only when every step has an output
     if (a.k === 'name' && a.raw === 'T_y' && !ctx.scope.isKnown('T_y'))
       fail(
