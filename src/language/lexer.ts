@@ -112,6 +112,8 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   sum: 'sum',
   mean: 'mean',
   diag: 'diag',
+  // \operatorname{Diag}(…): some notes capitalise it
+  Diag: 'diag',
   count: 'count',
   onehot: 'onehot',
   prod: 'prod',
@@ -916,6 +918,8 @@ export function lex(src: string): LexResult {
     pendingTag = null;
     lastEnd = e;
   };
+  /** where the last \overset/\underset was refused: its partner on the line is not refused again */
+  let stackedAt = -1;
   const error = (text: string, s: number, e: number, message: string) => {
     push('error', text, s, e);
     errors.push({ message, range: range(s, e) });
@@ -1011,6 +1015,12 @@ export function lex(src: string): LexResult {
     if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
       i += 2;
       push('num', ONES, s, i, 1);
+      continue;
+    }
+    // 𝕀 (U+1D540): \mathbb{I} typed as one character, the identity or the indicator's I
+    if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdd40) {
+      i += 2;
+      lexWord('I', s, i);
       continue;
     }
     // superscripts: x² is x^2, W⁻¹ is W^{-1}
@@ -1464,6 +1474,19 @@ export function lex(src: string): LexResult {
       if ((cmd === 'langle' || cmd === 'rangle') && stepAngle(cmd === 'langle', s)) return;
       if (cmd === 'langle' || cmd === 'rangle') {
         error(src.slice(s, i), s, i, `\\${cmd} is read only around a step in a superscript (a^{\\langle t \\rangle}, as a^{(t)})`);
+        return;
+      }
+      // \overset{T}{\underset{t=1}{\sum}}: a Σ's bounds stacked by hand (said once, at the first of the two)
+      if (cmd === 'overset' || cmd === 'underset' || cmd === 'stackrel') {
+        const other = stackedAt >= 0 && !src.slice(stackedAt, s).includes('\n');
+        stackedAt = s;
+        if (!other)
+          error(
+            src.slice(s, i),
+            s,
+            i,
+            `\\${cmd} (bounds stacked by hand) is not read: write a Σ's or ∏'s bounds as its sub- and superscript, \\sum_{t=1}^{T}`,
+          );
         return;
       }
       error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);

@@ -607,7 +607,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
     const bars: Bar[] = [];
     let lhs = expr();
-    evaluationBar(0, bars);
+    evaluationBar(0, bars, s0);
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
     let sideNo = 0;
@@ -617,7 +617,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
       const from = p;
       const e = expr();
-      evaluationBar(++sideNo, bars);
+      evaluationBar(++sideNo, bars, from);
       rounded.push(rel.text === '≈' ? roundedValue(e, from) : null);
       return e;
     };
@@ -666,7 +666,16 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * `bars`. A solution binds the bar's letter in what `\left.` opened (src/solution/display.ts); a check line binds
    * it for the whole check, as `for t = 3` — the step a derivation writes its bar at is that of its every side.
    */
-  function evaluationBar(side: number, bars: Bar[]): void {
+  /** for t = 3, k = 1 (Pascanu et al.'s ∂x_t/∂x_k): a second letter given a value, refused by name */
+  function secondLetter(v: string): void {
+    if (isOp(peek(), ',') && peek(1).kind === 'name' && isOp(peek(2), '='))
+      fail(
+        `a check ranges over one letter, ${v}: a second letter set to a value (${peek(1).text} = …) is not read — write that value in its place in the check`,
+        span(peek().range, peek(2).range),
+      );
+  }
+
+  function evaluationBar(side: number, bars: Bar[], from = p): void {
     const v = peek(3);
     if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && v.kind === 'name' && isOp(peek(4), '='))) return;
     const bar = next();
@@ -687,6 +696,15 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       else if (a.k !== 'num') names.push('?');
     };
     walk(value);
+    // ∂L/∂w |_{w=1.5}: a derivative taken at a value of the quantity it is by, not at a step
+    let by = false;
+    for (let q = from; q < at && !by; q++)
+      by = tokens[q]!.kind === 'partial' && tokens[q + 1]?.kind === 'name' && tokens[q + 1]!.text === v.text;
+    if (by || (value.k === 'num' && !Number.isInteger(value.value)))
+      fail(
+        `an evaluation bar |_{${v.text}=${text}} at a value of ${v.text} is not read: a bar binds a step only; give ${v.text} that value where it is declared (param ${v.text} = ${text}) and write the check without the bar`,
+        range,
+      );
     if ([...v.text].length !== 1 || names.some((n) => n !== 'T'))
       fail(`an evaluation bar |_{${v.text}=${text}} is not read: a bar binds a step only (|_{t=3}, |_{t=T}, |_{t=T-1})`, range);
     bars.push({ side, v: v.text, value, range, text });
@@ -917,6 +935,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
           return r;
         }
+        secondLetter(v.v);
         // a, …, b and a..b
         if (isOp(peek(), ',')) next();
         const dots = isOp(peek(), '…');
@@ -926,6 +945,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         else expectOp('..', "in 'for t = a..b'");
         if (isOp(peek(), ',')) next();
         const to = expr();
+        secondLetter(v.v);
         r = { v: v.v, from, to, range: span(t0.range, to.range) };
         // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
         if (dots || down) r.listed = true;
@@ -1607,6 +1627,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
       }
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
+        // L'(w), Lagrange's prime on a loss: a derivative, never the transpose of a number times w
+        if (isOp(t, "'") && a.k === 'name' && !a.sub && !a.sup && LOSS_LETTERS.has(a.raw) && isOp(peek(1), '(') && peek(1).tight)
+          lagrangePrime(a);
         next();
         a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
       } else if (
@@ -2537,6 +2560,19 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   /** the index variable of Σ/∏: a plain letter or word */
+  /** L'(w): refused, naming what to write (read as Lᵀ times w, a scalar loss's L'(w) would be L·w) */
+  function lagrangePrime(a: Ast & { k: 'name' }): void {
+    // what it is taken by, as written (W_{hh}), when it is a short run of names and subscripts
+    let by = '';
+    for (let o = 2; o < 12 && !isOp(peek(o), ')'); o++) by += peek(o).kind === 'eof' ? '' : peek(o).text;
+    if (!/^[\p{L}\w{}]+$/u.test(by)) by = 'w';
+    const l = a.raw;
+    fail(
+      `${l}'(${by}), a prime for the derivative of the loss, is not read: write \\frac{\\partial ${l}}{\\partial ${by}} (∂${l}/∂${by})`,
+      span(a.range, peek(1).range),
+    );
+  }
+
   function plainVar(a: Ast, sym: string): { v: string; range: Range } {
     // Σ_{t'=1}^{t}: a primed step letter (read as its transpose) is an index of its own, t′; bigOp renames its uses.
     // Only the letters steps are written with: Graves' Σ_{h'=1}^{H} runs over units of h, a name of the network
@@ -2783,6 +2819,8 @@ function halfUnit(text: string): number {
 }
 
 /** an Ast node (ranges and other fields are plain objects without a kind) */
+/** the letters a loss is written with, where L'(w) is the derivative of the loss (Lagrange's notation) */
+const LOSS_LETTERS = new Set(['L', 'E', 'J', 'ℓ', 'ℒ']);
 /** the prime of an index variable t′ (Σ_{t'=1}^{t}) */
 const PRIME = '′';
 /** the letters a primed step index is written with (t′, s′, k′, i′, j′, τ′) */

@@ -333,6 +333,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // sign(w), sgn(w): the slope of |w|, which the language writes with abs
+  if ((name === 'sign' || name === 'sgn') && !scope.isKnown(name))
+    return fail(
+      ctx,
+      `unknown name ${name}: ${name}(x), the slope of |x|, is not a function of the language — write x/|x| (equal away from 0)`,
+      a.nameRange,
+      'unknown-name',
+    );
   // δ_t alone: a backpropagated error the solution defines in its text, not in the network
   if (name === 'δ' && !scope.isKnown(name))
     return fail(
@@ -750,6 +758,14 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
   if (!idx) {
     if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))
       fail(ctx, `${a.raw} is not bound here: use t, a step number, or a Σ/∏ index`, a.range, 'index');
+    // ∂L/∂h_{t'} with no Σ_{t'} around it: the parser read t' as a transpose of t
+    if (a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup && /^[a-zτ]$/u.test(a.a.raw))
+      fail(
+        ctx,
+        `${a.a.raw}' is not bound here: a primed index is read under the Σ or ∏ that binds it (Σ_{${a.a.raw}'=${a.a.raw}}^{T}); at one step, write ${a.a.raw} or the step's number`,
+        a.range,
+        'index',
+      );
     // deeplearning.ai's and CS230's T_y, the output's length: the last step only when every step has an output
     if (a.k === 'name' && a.raw === 'T_y' && !ctx.scope.isKnown('T_y'))
       fail(
