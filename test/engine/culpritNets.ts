@@ -15,6 +15,16 @@ h_t = tanh(a_t)
 loss L = Σ_t (h_t - y_t)^2 / 2
 `;
 
+/** a two-unit RNN whose W is not symmetric: a transpose left out changes the value */
+export const VECTOR = `T = 2
+input  x : 2 = [[1, 0], [0.5, -1]]
+param  W : 2x2 = [[0.4, -0.7], [0.3, 0.5]]
+param  U : 2x2 = [[0.2, 0.1], [-0.3, 0.6]]
+h_0 = [0.2, -0.1]
+h_t = tanh(W h_{t-1} + U x_t)
+loss L = sum(h_T)
+`;
+
 /** the network followed by one check line, analysed with two draws: that check's one result */
 export function checkOne(net: string, line: string): CheckReport {
   const r = analyze(`${net}check ${line}\n`, { draws: 2 });

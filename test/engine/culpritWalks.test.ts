@@ -4,18 +4,9 @@
 // too), a zero derivative is found in a product but not under a Σ, a transpose on a square matrix inside a
 // product, and a ∂⁺ anywhere (inside another derivative's numerator too) turns the one-step re-reading off.
 import { describe, expect, it } from 'vitest';
-import { SCALAR_RNN, checkOne as check } from './culpritNets';
+import { SCALAR_RNN, VECTOR, checkOne as check } from './culpritNets';
 
 const SCALAR = SCALAR_RNN(3);
-
-const VECTOR = `T = 2
-input  x : 2 = [[1, 0], [0.5, -1]]
-param  W : 2x2 = [[0.4, -0.7], [0.3, 0.5]]
-param  U : 2x2 = [[0.2, 0.1], [-0.3, 0.6]]
-h_0 = [0.2, -0.1]
-h_t = tanh(W h_{t-1} + U x_t)
-loss L = sum(h_T)
-`;
 
 describe('the candidates the check hints try', () => {
   it('a step shift inside σ(…)', () => {

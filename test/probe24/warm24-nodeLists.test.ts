@@ -2,15 +2,7 @@
 // between two analyses gets the edited side's hint, and two checks of one analysis each get their own.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-
-const VECTOR = `T = 2
-input  x : 2 = [[1, 0], [0.5, -1]]
-param  W : 2x2 = [[0.4, -0.7], [0.3, 0.5]]
-param  U : 2x2 = [[0.2, 0.1], [-0.3, 0.6]]
-h_0 = [0.2, -0.1]
-h_t = tanh(W h_{t-1} + U x_t)
-loss L = sum(h_T)
-`;
+import { VECTOR } from '../engine/culpritNets';
 
 const message = (text: string, line: number) => analyze(text).checks.find((c) => c.line === line)!.message;
 
