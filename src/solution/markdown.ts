@@ -126,9 +126,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       });
       // a fence never closed runs to the end of the file: the equations after it are read as network lines (each
       // `$$` an "unexpected character"), so say where the cause is
-      const last = t.map[1] - 1;
-      const closing = last > t.map[0] ? src.slice(lineStarts[last]!, lineEnd(last)) : '';
-      if (!new RegExp(`^[ \\t>]*${t.markup[0] === '~' ? '~' : '`'}{${t.markup.length},}[ \\t]*$`).test(closing))
+      if (!fenceClosed(src, t.map, t.markup, lineStarts, lineEnd))
         result.problems.push({
           start: lineStarts[t.map[0]]!,
           end: lineEnd(t.map[0]),
@@ -137,7 +135,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
         });
     } else if (t.type === 'fence' && wantMath && isMathInfo(t.info) && t.map) {
       // GitHub's and GitLab's ```math block is display math as their previews show it: one claim, as `$$ … $$` is
-      const display = mathFence(src, t.map, lineStarts, lineEnd);
+      const display = mathFence(src, t.map, fenceClosed(src, t.map, t.markup, lineStarts, lineEnd), lineStarts, lineEnd);
       if (display) result.displays.push(display);
     } else if (t.type === 'unroll_math' && wantMath) {
       const meta = t.meta as MathMeta;
@@ -166,11 +164,25 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   return result;
 }
 
+/** a fence's last line closes it: its character, at least as many times as it was opened with (CommonMark) */
+function fenceClosed(src: string, map: [number, number], markup: string, lineStarts: number[], lineEnd: (l: number) => number): boolean {
+  const last = map[1] - 1;
+  if (last <= map[0]) return false;
+  return new RegExp(`^[ \\t>]*${markup[0] === '~' ? '~' : '`'}{${markup.length},}[ \\t]*$`).test(
+    src.slice(lineStarts[last]!, lineEnd(last)),
+  );
+}
+
 /** the display of a ```math fence: its content lines (an unclosed fence runs to the file's end, as markdown-it reads it) */
-function mathFence(src: string, map: [number, number], lineStarts: number[], lineEnd: (l: number) => number): Display | null {
+function mathFence(
+  src: string,
+  map: [number, number],
+  closed: boolean,
+  lineStarts: number[],
+  lineEnd: (l: number) => number,
+): Display | null {
   const [open, after] = map;
   const last = after - 1;
-  const closed = last > open && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(src.slice(lineStarts[last]!, lineEnd(last)));
   // MyST's directive options (`:label: eq-1`) open its block: not math
   let first = open + 1;
   while (first < last && /^[ \t>]*:[A-Za-z-]+:/.test(src.slice(lineStarts[first]!, lineEnd(first)))) first++;
