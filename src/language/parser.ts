@@ -507,24 +507,25 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (real && isOp(peek(1), '^')) {
       next();
       next();
-      if (!isOp(peek(), '{')) {
-        const [dims] = shapeDims();
-        return [dims, span(first.range, tokens[p - 1]!.range)];
-      }
-      next();
+      const braced = isOp(peek(), '{');
+      if (braced) next();
       const [dims] = shapeDims();
-      const close = expectOp('}', `to close the dimensions of ${first.text}^{…}`);
-      return [dims, span(first.range, close.range)];
+      const end = braced ? expectOp('}', `to close the dimensions of ${first.text}^{…}`) : tokens[p - 1]!;
+      return [dims, span(first.range, end.range)];
     }
     const listed = listedShape();
     if (listed) return listed;
     return shapeDims();
   }
 
+  function notAShape(t: Token): never {
+    return fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
+  }
+
   /** [m, n], [n], (m, n), (n,): the dimensions listed, as numpy prints a shape; null when the shape is not so written */
   function listedShape(): [number[], Range] | null {
     const t = peek();
-    const bad = () => fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
+    const bad = () => notAShape(t);
     const whole = (x: number) => Number.isInteger(x) && x >= 1 && x <= 4096;
     if (t.kind === 'lit' && t.lit?.k === 'list') {
       const packed = t.lit.packed;
@@ -545,8 +546,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const dims: number[] = [];
     const dim = () => {
       const t = peek();
-      if (t.kind !== 'num' || !Number.isInteger(t.value) || t.value < 1)
-        fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
+      if (t.kind !== 'num' || !Number.isInteger(t.value) || t.value < 1) notAShape(t);
       next();
       // an int32 (SMI) entry: the lexer's number can be a heap double, and one double made this shape an array
       // of doubles where every other shape is of small integers (shape readers then saw two element kinds)
