@@ -430,10 +430,18 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   return m;
 })();
 
-/** a command's name and what it is, as latex() finds it by its code hash */
-interface CmdEntry extends CmdInfo {
-  name: string;
-  hash: number;
+/**
+ * a command's name and what it is, as latex() finds it by its code hash. A class: entries spread from their
+ * CmdInfo (`{ ...info, name, hash }`) each had a map of their own, which made every read of an entry in
+ * commandAt and latex() megamorphic (5 % of lexing sheet 7)
+ */
+class CmdEntry implements CmdInfo {
+  constructor(
+    readonly kind: Cmd,
+    readonly value: string,
+    readonly name: string,
+    readonly hash: number,
+  ) {}
 }
 /** a hash of src[from..to), each unit in turn; the same for a command's name in the table and in the text */
 function unitsHash(src: string, from: number, to: number): number {
@@ -454,7 +462,7 @@ const COMMAND_SLOTS = (() => {
     let k = hash & (slots.length - 1);
     while (slots[k] !== -1) k = (k + 1) & (slots.length - 1);
     slots[k] = COMMAND_ENTRIES.length;
-    COMMAND_ENTRIES.push({ ...info, name, hash });
+    COMMAND_ENTRIES.push(new CmdEntry(info.kind, info.value, name, hash));
   }
   return slots;
 })();

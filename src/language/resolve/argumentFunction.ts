@@ -6,7 +6,7 @@
 import type { NameAst } from '../ast';
 import { makeIdx } from '../idx';
 import type { Expr, Idx } from '../model';
-import { Abandoned, type ExprContext } from './context';
+import { Abandoned, quietly, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { forChildren } from './walk';
 
@@ -32,7 +32,7 @@ function readsOf(e: Expr): Map<string, number | null> {
 
 /** the arguments as refs (a name at a step, or an untimed name); null when one is anything else */
 function argumentRefs(a: NameAst, ctx: ExprContext): (Expr & { k: 'ref' })[] | null {
-  const quiet: ExprContext = { ...ctx, quiet: true, record: false, allowDeriv: false };
+  const quiet = quietly(ctx, false);
   const refs: (Expr & { k: 'ref' })[] = [];
   for (const x of a.argItems ?? []) {
     let e: Expr;

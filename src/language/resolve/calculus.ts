@@ -8,7 +8,7 @@ import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
 import { displayName } from '../print';
 import { entries, shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
+import { Abandoned, fail, failUnavailable, quietly, withoutDeriv, type ExprContext } from './context';
 import { bareStep, readExpression } from './expressions';
 import { readName } from './names';
 import { stepCopyTerms } from './stepCopy';
@@ -39,7 +39,7 @@ export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
 function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {
   const copy = stepCopy(of, wrtAst, total, range, ctx);
   if (copy) return copy;
-  const w = readExpression(wrtAst, { ...ctx, allowDeriv: false });
+  const w = readExpression(wrtAst, withoutDeriv(ctx));
   // ∂E/∂p_j^{(k+1)} of a scalar E: entry j of the gradient ∂E/∂p^{(k+1)}
   if (w.k === 'index' && w.a.k === 'ref' && of.shape && of.shape.length === 0) {
     const gradient = derivativeBy(of, w.a, total, range, ctx);
@@ -126,7 +126,7 @@ function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: R
 export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr {
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
   if (a.copyAt) return readExpression(stepCopyTerms(a, a.copyAt, ctx), ctx);
-  const of = readExpression(a.of, { ...ctx, allowDeriv: false });
+  const of = readExpression(a.of, withoutDeriv(ctx));
   if (a.nabla && of.shape && of.shape.length) {
     fail(
       ctx,
@@ -160,7 +160,7 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
 
 /** whether wrt is one of the arguments written (the same name at the same step): ∂l(y_t, o_t)/∂w_h stays total */
 function isArgument(args: Ast[], wrt: Ast, ctx: ExprContext): boolean {
-  const quiet: ExprContext = { ...ctx, quiet: true, record: false, allowDeriv: false };
+  const quiet = quietly(ctx, false);
   const key = (x: Ast): string | null => {
     try {
       const e = readExpression(x, quiet);

@@ -18,9 +18,37 @@ export interface ExprContext {
   /** record symbol occurrences (the final pass only) */
   record: boolean;
   /** a question's free-index letters (no Σ/∏ of it binds them): `Σ_{j=1}^{n}` with such an n sums every entry */
-  free?: ReadonlySet<string>;
+  free: ReadonlySet<string> | undefined;
   /** a check's σ'(·): the argument each function (sigma, tanh, relu) is read at, or why it cannot be */
-  placeholder?: ReadonlyMap<string, Expr | string>;
+  placeholder: ReadonlyMap<string, Expr | string> | undefined;
+}
+
+/**
+ * A context with every field, in this one order: every context is made here, so that they all share one map and the
+ * reads of ctx.scope, ctx.vars, ctx.record … in the reader stay monomorphic. Contexts made as literals in two orders
+ * and as spreads of each other (each spread a map of its own) made those reads megamorphic, in every name read.
+ */
+export function exprContext(
+  scope: Scope,
+  vars: Set<string>,
+  quiet: boolean,
+  of: string | null,
+  allowDeriv: boolean,
+  record: boolean,
+  free: ReadonlySet<string> | undefined,
+  placeholder: ReadonlyMap<string, Expr | string> | undefined,
+): ExprContext {
+  return { scope, vars, quiet, of, allowDeriv, record, free, placeholder };
+}
+
+/** ctx reading no derivative terms (∂'s operand and variable): ctx itself when it reads none already (contexts are never changed) */
+export function withoutDeriv(ctx: ExprContext): ExprContext {
+  return ctx.allowDeriv ? exprContext(ctx.scope, ctx.vars, ctx.quiet, ctx.of, false, ctx.record, ctx.free, ctx.placeholder) : ctx;
+}
+
+/** ctx reporting and recording nothing (a reading tried, or asked for its shape only), reading derivative terms as allowDeriv says */
+export function quietly(ctx: ExprContext, allowDeriv = ctx.allowDeriv): ExprContext {
+  return exprContext(ctx.scope, ctx.vars, true, ctx.of, allowDeriv, false, ctx.free, ctx.placeholder);
 }
 
 /** thrown to abandon an expression once its diagnostic is reported (or when it must stay quiet) */
@@ -46,5 +74,5 @@ export function fail(ctx: ExprContext, message: string, range: Range, code?: str
 }
 
 export function withVars(ctx: ExprContext, ...vars: string[]): ExprContext {
-  return { ...ctx, vars: new Set([...ctx.vars, ...vars]) };
+  return exprContext(ctx.scope, new Set([...ctx.vars, ...vars]), ctx.quiet, ctx.of, ctx.allowDeriv, ctx.record, ctx.free, ctx.placeholder);
 }

@@ -5,12 +5,12 @@ import { LIMITS } from '../limits';
 import type { Expr } from '../model';
 import { displayName } from '../print';
 import { entries, same, shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, UsesUnavailable, type ExprContext } from './context';
+import { Abandoned, exprContext, UsesUnavailable, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import type { Definition, Scope } from './scope';
 
 function equationContext(scope: Scope, d: Definition, final: boolean): ExprContext {
-  return { scope, vars: new Set(d.step === 't' ? ['t'] : []), quiet: !final, of: d.key, allowDeriv: false, record: final };
+  return exprContext(scope, new Set(d.step === 't' ? ['t'] : []), !final, d.key, false, final, undefined, undefined);
 }
 
 const liveDefinitions = (scope: Scope) => scope.definitions.filter((d) => d.step !== undefined);

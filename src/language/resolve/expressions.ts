@@ -8,7 +8,7 @@ import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
-import { Abandoned, fail, withVars, type ExprContext } from './context';
+import { Abandoned, fail, quietly, withVars, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
@@ -347,7 +347,7 @@ function joinAccented(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
 
 /** the shapes of expressions read quietly, or null when one does not read or its shape is not known yet */
 function quietShapes(items: Ast[], ctx: ExprContext): Shape[] | null {
-  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const quiet = quietly(ctx);
   const out: Shape[] = [];
   for (const i of items) {
     try {
@@ -380,7 +380,7 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
     ctx.scope.diagnostics.push(
       diag(
         'information',
-        `the product after ⊙ is taken first, as the shapes need (a ${shapeText(p)} ⊙ a ${shapeText(qr.shape as Shape)}): ${exprText(readExpression(h.b, { ...ctx, quiet: true, record: false }))} times what follows it`,
+        `the product after ⊙ is taken first, as the shapes need (a ${shapeText(p)} ⊙ a ${shapeText(qr.shape as Shape)}): ${exprText(readExpression(h.b, quietly(ctx)))} times what follows it`,
         product.range,
         'product-first',
       ),
@@ -523,7 +523,7 @@ function flipFits(x: Expr, y: Expr): string {
  * product, or null when some item is not a vector or scalar, or none is a vector
  */
 function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
-  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const quiet = quietly(ctx);
   let vector = false;
   for (const i of a.args) {
     let s: Shape | null;

@@ -7,7 +7,7 @@ import type { Ast, NameAst } from '../ast';
 import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, fail, failUnavailable, type ExprContext } from './context';
+import { Abandoned, fail, failUnavailable, quietly, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, readDerived } from './derived';
 import { power, readExpression } from './expressions';
@@ -388,7 +388,7 @@ function kroneckerDelta(a: NameAst, ctx: ExprContext): Expr | null {
  * error naming them
  */
 function readAtArgumentStep(a: NameAst, ctx: ExprContext): Expr {
-  const quiet: ExprContext = { ...ctx, quiet: true, record: false };
+  const quiet = quietly(ctx);
   const steps: Idx[] = [];
   for (const x of a.argItems ?? []) {
     let e: Expr | null = null;

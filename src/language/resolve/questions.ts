@@ -7,7 +7,7 @@ import { LIMITS } from '../limits';
 import type { Ast, Statement } from '../ast';
 import type { Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
-import { Abandoned, type ExprContext } from './context';
+import { Abandoned, exprContext, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
@@ -30,15 +30,8 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
     const frees = freeCandidates(scope, sides);
-    const ctx: ExprContext = {
-      scope,
-      vars: new Set(['t', ...frees, ...(scope.isKnown('L') ? [] : [NIELSEN_L])]),
-      free: new Set(frees),
-      quiet: false,
-      of: null,
-      allowDeriv: true,
-      record: true,
-    };
+    const vars = new Set(['t', ...frees, ...(scope.isKnown('L') ? [] : [NIELSEN_L])]);
+    const ctx = exprContext(scope, vars, false, null, true, true, new Set(frees), undefined);
     try {
       if (st.k === 'derive') {
         const read = deriveFree(scope, readExpression(st.expr, ctx), st.range);
@@ -113,7 +106,9 @@ function renameVar(e: Expr, from: string, to: string): Expr {
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
   const left = readExpression(st.lhs, outer);
   // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
-  const ctx = st.placeholder ? { ...outer, placeholder: placeholderArguments(left, scope) } : outer;
+  const ctx = st.placeholder
+    ? exprContext(scope, outer.vars, outer.quiet, outer.of, outer.allowDeriv, outer.record, outer.free, placeholderArguments(left, scope))
+    : outer;
   // the left side's variables serve every link of a chain
   const lhsVars = mentionedVars(left);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
