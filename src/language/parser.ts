@@ -8,7 +8,7 @@ import { span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES } from './lexer';
 import { LIMITS } from './limits';
-import { subscriptAfterSuperscript } from './superscriptFirst';
+import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirst';
 import { firstSegment } from './segments';
 
 export interface ParseError {
@@ -150,11 +150,11 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
 
 /**
  * applyAliases(subscriptAfterSuperscript(subscriptedSigmas(input))), each pass made only where one look over the tokens
- * finds the place it starts from: a σ with a tight '_' after it (the subscripted σ), a name with a tight '^' after it (a
- * superscript before a subscript), an '=' then a function alone on the rest of its line (an alias). What the look
- * finds is a superset of what the passes rewrite (the σ pass only makes names with a '_', which the '^' pass and the
- * alias look skip, and removes, never adds, an '=' before a function). A look that asked less (any σ, any '^', any '='
- * before a function) sent most files through passes that changed nothing: a tenth of parsing sheet 7.
+ * finds a place it rewrites: a σ with a tight '_' after it (the subscripted σ), a name whose superscript and subscript
+ * move (superscriptFirstAt; asked again of the σ pass's tokens when that pass changed any), an '=' then a function alone
+ * on the rest of its line (an alias: a superset of what applyAliases rewrites, as neither pass before it makes or
+ * moves an '=' with a function after it). A look that asked less (any σ, any '^', any '=' before a function) sent most
+ * files through passes that changed nothing: a tenth of parsing sheet 7.
  */
 function rewritten(input: Token[]): { tokens: Token[]; starts: Set<number> } {
   let sigma = false;
@@ -165,15 +165,17 @@ function rewritten(input: Token[]): { tokens: Token[]; starts: Set<number> } {
     if (t.kind === 'fn') {
       if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_');
     } else if (t.kind === 'name') {
-      // as subscriptAfterSuperscript asks before it looks further (the name's '_' last: a search in its text)
-      caret ||= tightOp(input[q + 1], '^') && t.text !== 'e' && !t.text.includes('_');
+      // the '^' first: most names have none after them
+      caret ||= tightOp(input[q + 1], '^') && superscriptFirstAt(input, q);
     } else if (t.kind === 'op' && t.text === '=') {
       const f = input[q + 1];
       const end = input[q + 2];
       alias ||= f?.kind === 'fn' && FN_NAMES.has(f.text) && (end?.kind === 'newline' || end?.kind === 'eof');
     }
   }
-  const moved = caret ? subscriptAfterSuperscript(sigma ? subscriptedSigmas(input) : input) : sigma ? subscriptedSigmas(input) : input;
+  const sigmas = sigma ? subscriptedSigmas(input) : input;
+  if (sigmas !== input) caret = sigmas.some((t, q) => t.kind === 'name' && superscriptFirstAt(sigmas, q));
+  const moved = caret ? subscriptAfterSuperscript(sigmas) : sigmas;
   return alias ? applyAliases(moved) : { tokens: moved, starts: new Set() };
 }
 
@@ -252,6 +254,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * carries a \tag
    */
   let statementEnd = 0;
+  /** where 'quad' is written in src, in order (quadWithin); found when first asked */
+  let quads: number[] | null = null;
   let statementTagged = false;
   /** where a check's range written after a wide space begins, "\qquad t = 1, …, T": not a factor of the last side */
   let rangeSpaced = -1;
@@ -1090,9 +1094,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * a factor of the last side and the range a side of the chain. A line with no \quad costs one search of its text.
    */
   function spacedRange(from: number): number {
-    let end = from;
-    while (end < tokens.length && tokens[end]!.kind !== 'newline' && tokens[end]!.kind !== 'eof') end++;
-    if (end - from < 3 || !src.slice(tokens[from]!.start, tokens[end - 1]!.start).includes('quad')) return -1;
+    // the statement's end, as statementTokens found it (check() asks right after its keyword)
+    const end = statementEnd;
+    if (end - from < 3 || !quadWithin(tokens[from]!.start, tokens[end - 1]!.start)) return -1;
     const letter = (x: Token) => x.kind === 'name' && /^[a-zA-Z]$/.test(x.text);
     const rel = (x: Token) => x.kind === 'op' && REL.has(x.text);
     for (let q = from + 1; q < end - 1; q++) {
@@ -1116,6 +1120,26 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       }
     }
     return -1;
+  }
+
+  /**
+   * whether 'quad' (of \quad, \qquad) is written within src[a..b), as src.slice(a, b).includes('quad') says: the places
+   * are searched once per parse (a slice and a search of every check line was a twentieth of parsing sheet 7), and the
+   * first at or after a found by halving
+   */
+  function quadWithin(a: number, b: number): boolean {
+    if (quads === null) {
+      quads = [];
+      for (let q = src.indexOf('quad'); q >= 0; q = src.indexOf('quad', q + 4)) quads.push(q);
+    }
+    let lo = 0;
+    let hi = quads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (quads[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < quads.length && quads[lo]! + 4 <= b;
   }
 
   /** node, one level above its children a and b (the tree's depth is checked against its limit) */

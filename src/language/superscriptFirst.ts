@@ -84,18 +84,35 @@ function subscriptAt(tokens: Token[], step: Token[], at: number): Moved | null {
   return { step, sub: tokens.slice(at + 1, end), end };
 }
 
+/** the step and subscript written the other way round at tokens[q], a name (null when there are none to move there) */
+function movedAt(tokens: Token[], q: number): Moved | null {
+  const t = tokens[q]!;
+  const caret = tokens[q + 1];
+  // a plain name (no subscript of its own; e^x_t stays Euler's number), the '^' right on it (asked before the
+  // name's '_', a search in its text: most names have no '^' after them)
+  const m =
+    t.kind === 'name' && isOp(caret, '^') && caret!.tight && t.text !== 'e' && !t.text.includes('_') ? stepThenSub(tokens, q + 2) : null;
+  // δ^h_t, δ^{o}_t name the node a δ is the gradient at (the parser's deltaSuperscript): only a step moves
+  if (!m || (t.text === 'δ' && !(m.step[0]!.kind === 'name' && /^[tTτklL]$/u.test(m.step[0]!.text)))) return null;
+  return m;
+}
+
+/**
+ * whether subscriptAfterSuperscript(tokens) rewrites at q: its first rewriting is at the first q where this holds (the
+ * parser asks as it looks over the tokens, so that a file with a '^' on a name but no subscript after it makes no pass)
+ */
+export function superscriptFirstAt(tokens: Token[], q: number): boolean {
+  return movedAt(tokens, q) !== null;
+}
+
 /** the tokens with every `NAME^X_Y` of a step X rewritten as `NAME_Y^{(X)}`; the same array when there is none */
 export function subscriptAfterSuperscript(tokens: Token[]): Token[] {
   let out: Token[] | null = null;
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
     const caret = tokens[q + 1];
-    // a plain name (no subscript of its own; e^x_t stays Euler's number), the '^' right on it (asked before the
-    // name's '_', a search in its text: most names have no '^' after them)
-    const m =
-      t.kind === 'name' && isOp(caret, '^') && caret!.tight && t.text !== 'e' && !t.text.includes('_') ? stepThenSub(tokens, q + 2) : null;
-    // δ^h_t, δ^{o}_t name the node a δ is the gradient at (the parser's deltaSuperscript): only a step moves
-    if (!m || (t.text === 'δ' && !(m.step[0]!.kind === 'name' && /^[tTτklL]$/u.test(m.step[0]!.text)))) {
+    const m = movedAt(tokens, q);
+    if (!m) {
       out?.push(t);
       continue;
     }

@@ -21,6 +21,8 @@ export interface ExprContext {
   free: ReadonlySet<string> | undefined;
   /** a check's σ'(·): the argument each function (sigma, tanh, relu) is read at, or why it cannot be */
   placeholder: ReadonlyMap<string, Expr | string> | undefined;
+  /** this context reading no derivative terms, once withoutDeriv made it (each ∂ of a question asked for it twice) */
+  noDeriv: ExprContext | null;
 }
 
 /**
@@ -38,12 +40,16 @@ export function exprContext(
   free: ReadonlySet<string> | undefined,
   placeholder: ReadonlyMap<string, Expr | string> | undefined,
 ): ExprContext {
-  return { scope, vars, quiet, of, allowDeriv, record, free, placeholder };
+  return { scope, vars, quiet, of, allowDeriv, record, free, placeholder, noDeriv: null };
 }
 
-/** ctx reading no derivative terms (∂'s operand and variable): ctx itself when it reads none already (contexts are never changed) */
+/**
+ * ctx reading no derivative terms (∂'s operand and variable): ctx itself when it reads none already, else made once
+ * per context (a context's fields are never changed, so the one made first serves every later ∂)
+ */
 export function withoutDeriv(ctx: ExprContext): ExprContext {
-  return ctx.allowDeriv ? exprContext(ctx.scope, ctx.vars, ctx.quiet, ctx.of, false, ctx.record, ctx.free, ctx.placeholder) : ctx;
+  if (!ctx.allowDeriv) return ctx;
+  return (ctx.noDeriv ??= exprContext(ctx.scope, ctx.vars, ctx.quiet, ctx.of, false, ctx.record, ctx.free, ctx.placeholder));
 }
 
 /** ctx reporting and recording nothing (a reading tried, or asked for its shape only), reading derivative terms as allowDeriv says */
