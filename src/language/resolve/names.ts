@@ -525,7 +525,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   let raw = a.raw;
   // asked once here (readName asked it of the same name up to four times, and every name is read here)
   const rawKnown = scope.isKnown(raw);
-  const run = splitRun(a, ctx, rawKnown);
+  // a name the file does not define (h_t, L_3: most names read): the name before its first '_' and whether the file
+  // defines it, cut out and asked once here for splitRun, untimedEntryByValue and the time index below (each did)
+  const cut = rawKnown ? -1 : raw.indexOf('_');
+  const head = cut < 0 ? raw : raw.slice(0, cut);
+  const headKnown = cut >= 0 && scope.isKnown(head);
+  const run = splitRun(a, ctx, rawKnown, cut, head, headKnown);
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   const marked = markedAdjoint(a);
@@ -607,7 +612,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
-  const byTarget = untimedEntryByValue(a, ctx, raw);
+  const byTarget = untimedEntryByValue(a, ctx, raw, cut, head, headKnown);
   if (byTarget) return byTarget;
   // h_{T_x}: deeplearning.ai's last step, whose own subscript the reader glues into the name (h^{(T_x)} is read
   // as a step already)
@@ -615,9 +620,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const base = raw.slice(0, -4);
     if (scope.isKnown(base) && scope.isTimed(base)) return mkRef(a, ctx, base, { v: null, k: T }, scope.shapeOf(base), a.range);
   }
-  // h_t, L_3, h_T, x_i: a time-indexed name
+  // h_t, L_3, h_T, x_i: a time-indexed name (its last '_' most often its first: the head already asked)
   const m = lastSegment(raw);
-  if (m && scope.isKnown(m[0])) {
+  if (m && (m[0].length === cut ? headKnown : scope.isKnown(m[0]))) {
     const [base, seg] = m;
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
@@ -649,13 +654,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
  * ŷ_{y}, ŷ_{y_1} with ŷ a vector of no step (a network of one step, T = 1): the entry that the target's value picks
  * (session 16: "unknown name ŷ_y"). y alone is y_1 when T = 1; with more steps it must say which.
  */
-function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string): Expr | null {
+function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string, cut: number, base: string, baseKnown: boolean): Expr | null {
   const scope = ctx.scope;
-  const cut = raw.indexOf('_');
+  // cut, base, baseKnown: raw's first '_', the name before it and whether the file defines it (readName asked)
   if (cut < 0 || a.sub || a.sup) return null;
-  const base = raw.slice(0, cut);
   // the base first: a sequence's h_t (most names that reach here) needs no more strings cut out
-  if (!scope.isKnown(base) || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1) return null;
+  if (!baseKnown || scope.isTimed(base) || scope.shapeOf(base)?.length !== 1) return null;
   const rest = raw.slice(cut + 1);
   const by = firstSegment(rest);
   if (!scope.isTimed(by) || ctx.vars.has(by)) return null;
@@ -784,14 +788,12 @@ export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
  * their product, longest names first (LANGUAGE.md §1), with an information diagnostic saying how it was read.
  * The last name keeps the index. A defined name always wins, so this is tried only when the head is unknown.
  */
-function splitRun(a: NameAst, ctx: ExprContext, known: boolean): Ast | null {
+function splitRun(a: NameAst, ctx: ExprContext, known: boolean, cut: number, head: string, headKnown: boolean): Ast | null {
   const scope = ctx.scope;
-  // a defined name (known: scope.isKnown(a.raw)) or a bound variable is itself: asked before the head is cut out
-  // (no string made for them)
+  // a defined name (known: scope.isKnown(a.raw)) or a bound variable is itself. Else cut, head, headKnown: a.raw's
+  // first '_', the name before it (a.raw without one) and whether the file defines it, as readName found them
   if (known || ctx.vars.has(a.raw)) return null;
-  const cut = a.raw.indexOf('_');
-  const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
-  if (scope.isKnown(head) || scope.unavailable.has(head) || head === 'T') return null;
+  if (headKnown || scope.unavailable.has(head) || head === 'T') return null;
   const tail = cut < 0 ? '' : a.raw.slice(cut);
   const chars = Array.from(head);
   if (chars.length < 2) return null;
