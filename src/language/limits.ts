@@ -5,6 +5,8 @@ export const LIMITS = {
   /** bytes of source text */
   maxFileBytes: 2_000_000,
   maxTokens: 400_000,
+  /** one dimension of a declared shape (W : 3x2, [3, 2], ℝ^{3×2}) or of a concatenation */
+  maxDim: 4096,
   /** statements (lines that say something); comments and blank lines do not count */
   maxStatements: 2_000,
   /** brackets and nested expressions (the parser is recursive) */

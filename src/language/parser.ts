@@ -533,6 +533,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     return shapeDims();
   }
 
+  function tooLarge(range: Range): never {
+    return fail(`a dimension above ${LIMITS.maxDim} (limit)`, range);
+  }
+
   function notAShape(t: Token): never {
     return fail(`a shape is 'n' or 'm x n' with positive integers, found ${describe(t)}`);
   }
@@ -541,10 +545,12 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   function listedShape(): [number[], Range] | null {
     const t = peek();
     const bad = () => notAShape(t);
-    const whole = (x: number) => Number.isInteger(x) && x >= 1 && x <= 4096;
+    const whole = (x: number) => Number.isInteger(x) && x >= 1;
     if (t.kind === 'lit' && t.lit?.k === 'list') {
       const packed = t.lit.packed;
       if (!packed || packed.shape.length !== 1 || packed.data.length > 2 || !packed.data.every(whole)) bad();
+      // [5000, 2] names the limit, as 5000x2 does
+      if (packed!.data.some((x) => x > LIMITS.maxDim)) tooLarge(t.range);
       next();
       return [Array.from(packed!.data, (x) => x | 0), t.range];
     }
@@ -565,7 +571,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       // an int32 (SMI) entry: the lexer's number can be a heap double, and one double made this shape an array
       // of doubles where every other shape is of small integers (shape readers then saw two element kinds)
-      dims.push(t.value <= 4096 ? t.value | 0 : t.value);
+      dims.push(t.value <= LIMITS.maxDim ? t.value | 0 : t.value);
     };
     dim();
     let last = tokens[p - 1]!;
@@ -581,7 +587,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       if (!(listed && isOp(t, ',') && isOp(peek(), ')'))) dim();
       last = tokens[p - 1]!;
     }
-    if (dims.some((d) => d > 4096)) fail(`a dimension above 4096 (limit)`, span(first.range, last.range));
+    if (dims.some((d) => d > LIMITS.maxDim)) tooLarge(span(first.range, last.range));
     return [dims, span(first.range, last.range)];
   }
 
@@ -681,6 +687,18 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
    * `bars`. A solution binds the bar's letter in what `\left.` opened (src/solution/display.ts); a check line binds
    * it for the whole check, as `for t = 3` — the step a derivation writes its bar at is that of its every side.
    */
+  /** how many tokens a subscript written at peek(k) takes (_x, _{…}); 0 when none is */
+  function subscriptTokens(k: number): number {
+    if (!isOp(peek(k), '_')) return 0;
+    if (!isOp(peek(k + 1), '{')) return peek(k + 1).kind === 'eof' ? 0 : 2;
+    let depth = 0;
+    for (let q = k + 1; peek(q).kind !== 'eof' && peek(q).kind !== 'newline'; q++) {
+      if (isOp(peek(q), '{')) depth++;
+      else if (isOp(peek(q), '}') && --depth === 0) return q - k + 1;
+    }
+    return 0;
+  }
+
   /** for t = 3, k = 1 (Pascanu et al.'s ∂x_t/∂x_k): a second letter given a value, refused by name */
   function secondLetter(v: string): void {
     if (isOp(peek(), ',') && peek(1).kind === 'name' && isOp(peek(2), '='))
@@ -691,10 +709,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   }
 
   function evaluationBar(side: number, bars: Bar[], from = p): void {
-    const v = peek(3);
-    if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && v.kind === 'name' && isOp(peek(4), '='))) return;
+    if (!(isOp(peek(), '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && peek(3).kind === 'name')) return;
+    // |_{W_{hh}=0.8}: the letter may carry a subscript (refused below by its name as written)
+    const eq = 4 + subscriptTokens(4);
+    if (!isOp(peek(eq), '=')) return;
     const bar = next();
-    p += 4;
+    const v = { text: eq === 4 ? peek(2).text : textOf(p + 2, p + eq - 1) };
+    p += eq;
     const at = p;
     const value = expr();
     const text = textOf(at, p);
@@ -2773,6 +2794,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         }
         p += 2;
         if (sub) fail('a name takes one subscript group', u.range);
+        // SLP3's δ_{out,t}: a word before the step names which δ (the name δ_out at step t); one letter before a
+        // comma is an entry index (w_{i,j})
+        if (a.kind === 'name' && /^\p{L}{2,}$/u.test(a.text) && isOp(peek(1), ',')) {
+          raw += '_' + a.text;
+          nameEnd = a.range;
+          p += 2;
+        }
         enter(o);
         const first = expr();
         if (isOp(peek(), ',')) {

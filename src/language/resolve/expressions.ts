@@ -87,13 +87,13 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
 function concatenation(items: Expr[], range: Range, ctx: ExprContext, sep: string): Expr {
   const entries: Expr[] = [];
   for (const x of items) {
-    if (entries.length > 4096) break;
+    if (entries.length > LIMITS.maxDim) break;
     const n = x.shape!.length === 0 ? 0 : x.shape![0]!;
     if (n === 0) entries.push(x);
     for (let i = 1; i <= n; i++) entries.push({ k: 'index', a: x, i: { k: 'num', value: i, shape: [], range }, j: null, shape: [], range });
   }
-  // the bound a declared dimension has (parser: 4096)
-  if (entries.length > 4096) fail(ctx, `a concatenation of ${entries.length} entries: a dimension above 4096 (limit)`, range, 'limit');
+  // the bound a declared dimension has
+  if (entries.length > LIMITS.maxDim) fail(ctx, `a concatenation of ${entries.length} entries: a dimension above ${LIMITS.maxDim} (limit)`, range, 'limit');
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
       diag(
