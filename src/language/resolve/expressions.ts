@@ -93,7 +93,8 @@ function concatenation(items: Expr[], range: Range, ctx: ExprContext, sep: strin
     for (let i = 1; i <= n; i++) entries.push({ k: 'index', a: x, i: { k: 'num', value: i, shape: [], range }, j: null, shape: [], range });
   }
   // the bound a declared dimension has
-  if (entries.length > LIMITS.maxDim) fail(ctx, `a concatenation of ${entries.length} entries: a dimension above ${LIMITS.maxDim} (limit)`, range, 'limit');
+  if (entries.length > LIMITS.maxDim)
+    fail(ctx, `a concatenation of ${entries.length} entries: a dimension above ${LIMITS.maxDim} (limit)`, range, 'limit');
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
       diag(
