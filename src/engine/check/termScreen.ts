@@ -7,15 +7,19 @@
 // the two sums can differ. A trial it lets through is judged as before.
 
 import type { Expr } from '../../language/model';
-import type { Run } from '../run';
+import type { Env, Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { closeNumbers, type Point } from './points';
 
 /** the screen of one claim's right side at its points */
 export interface TermScreen {
-  /** the side with `term` (one of its additive terms) replaced by `by` surely fails at one of the claim's points */
-  rejects(term: Expr, by: Expr): boolean;
+  /**
+   * the side with `term` (one of its additive terms) replaced by `by` surely fails at one of the claim's points.
+   * `shift`: `by` is `term` with every step on `shift.v` moved by `shift.d` (termShiftHint), which reads at each point
+   * what `term` reads one point over, so `term` is read there instead (see stepShiftable)
+   */
+  rejects(term: Expr, by: Expr, shift?: { v: string; d: number }): boolean;
 }
 
 /** what the screen reads at one point, once */
@@ -64,7 +68,7 @@ function readAt(c: Claim, run: Run, p: Point): AtPoint | null {
 export function termScreen(c: Claim, run: Run): TermScreen {
   const at: (AtPoint | null | undefined)[] = [];
   return {
-    rejects(term, by) {
+    rejects(term, by, shift) {
       // the points in order: most trials fail at the first; one that cannot be read there (a step moved past the
       // end) is screened at the next (issue 11: those were judged whole, at every point)
       for (let k = 0; k < c.points.length; k++) {
@@ -74,7 +78,7 @@ export function termScreen(c: Claim, run: Run): TermScreen {
         const t = here?.terms.get(term);
         if (!here || !t) continue;
         // a replacement that cannot be read at this point: the whole evaluation skips the point, so say nothing here
-        const m = guard(() => run.evaluateShared(by, p.env).data);
+        const m = guard(() => run.evaluateShared(shift ? term : by, shift ? shifted(p.env, shift.v, shift.d) : p.env).data);
         if (!m || m.length !== here.r.length || !finite(m)) continue;
         const { l, r, size } = here;
         for (let i = 0; i < r.length; i++) {
@@ -85,4 +89,16 @@ export function termScreen(c: Claim, run: Run): TermScreen {
       return false;
     },
   };
+}
+
+/**
+ * env with v moved by d, the other variables as they were (in their order: the memo's key reads them in order). v
+ * unbound: the moved term cannot be read either ('t is not bound'), and this env leaves it unbound too
+ */
+function shifted(env: Env, v: string, d: number): Env {
+  const x = env[v];
+  if (x === undefined) return env;
+  const out: Env = {};
+  for (const k in env) out[k] = k === v ? x + d : env[k]!;
+  return out;
 }
