@@ -11,15 +11,22 @@ import type { Env, Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { closeNumbers, type Point } from './points';
+import { unreadable } from './unreadable';
 
 /** the screen of one claim's right side at its points */
 export interface TermScreen {
   /**
    * the side with `term` (one of its additive terms) replaced by `by` surely fails at one of the claim's points.
-   * `shift`: `by` is `term` with every step on `shift.v` moved by `shift.d` (termShiftHint), which reads at each point
-   * what `term` reads one point over, so `term` is read there instead (see stepShiftable)
+   * `by` a StepShift: `term` with every step on v moved by d (termShiftHint), which reads at each point what `term`
+   * reads d steps over, so `term` is read there instead (see stepShiftable) and no moved copy is made
    */
-  rejects(term: Expr, by: Expr, shift?: { v: string; d: number }): boolean;
+  rejects(term: Expr, by: Expr | StepShift): boolean;
+}
+
+/** every step on v moved by d */
+export interface StepShift {
+  v: string;
+  d: number;
 }
 
 /** what the screen reads at one point, once */
@@ -68,7 +75,7 @@ function readAt(c: Claim, run: Run, p: Point): AtPoint | null {
 export function termScreen(c: Claim, run: Run): TermScreen {
   const at: (AtPoint | null | undefined)[] = [];
   return {
-    rejects(term, by, shift) {
+    rejects(term, by) {
       // the points in order: most trials fail at the first; one that cannot be read there (a step moved past the
       // end) is screened at the next (issue 11: those were judged whole, at every point)
       for (let k = 0; k < c.points.length; k++) {
@@ -78,7 +85,10 @@ export function termScreen(c: Claim, run: Run): TermScreen {
         const t = here?.terms.get(term);
         if (!here || !t) continue;
         // a replacement that cannot be read at this point: the whole evaluation skips the point, so say nothing here
-        const m = guard(() => run.evaluateShared(shift ? term : by, shift ? shifted(p.env, shift.v, shift.d) : p.env).data);
+        const read = 'k' in by ? by : term;
+        const env = 'k' in by ? p.env : shifted(p.env, by.v, by.d);
+        if (unreadable(read, env, run)) continue;
+        const m = guard(() => run.evaluateShared(read, env).data);
         if (!m || m.length !== here.r.length || !finite(m)) continue;
         const { l, r, size } = here;
         for (let i = 0; i < r.length; i++) {

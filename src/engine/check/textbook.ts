@@ -392,9 +392,10 @@ export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScree
     if (!movesOn(term, v)) continue;
     const shiftable = stepShiftable(term, v);
     for (const d of [-2, -1, 1, 2]) {
-      const moved = moveSteps(term, v, d);
       if (tried++ >= MAX_VARIANTS) return null;
-      if (screen.rejects(term, moved, shiftable ? { v, d } : undefined)) continue;
+      // the moved copy made only for a trial the screen lets through, when the screen can read the term itself
+      if (screen.rejects(term, shiftable ? { v, d } : moveSteps(term, v, d))) continue;
+      const moved = moveSteps(term, v, d);
       if (
         holdsWhereDefined(
           c,
