@@ -82,6 +82,14 @@ function runReads(run: Run): Map<number, number[]> {
   return m;
 }
 
+/**
+ * a quantity node's own equation reads the graph node B (not a literal): exactly when run.immediate(node) has a
+ * partial for B (readsOf's contract), known without the sweeps that make them
+ */
+export function readsNode(run: Run, node: TNode, B: TNode): boolean {
+  return runReads(run).get(node.id)?.includes(B.id) ?? false;
+}
+
 interface PathIndex {
   reads(n: TNode): Iterable<number>;
   /** quantity nodes by decreasing tape id */

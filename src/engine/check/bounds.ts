@@ -8,6 +8,7 @@ import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { offSides } from './points';
 import { oneStepNames } from './reread';
+import { unreadable } from './unreadable';
 import { EVERYWHERE, replacing } from './replacing';
 
 /** the Σ/∏ nodes of an expression, outermost first */
@@ -40,6 +41,8 @@ export function boundHint(claim: Claim, run: Run): string | null {
         const moved = { ...op, [end]: shift(op[end], d) } as Expr & { k: 'sum' | 'prod' };
         const e = replacing(claim[side], op, moved, EVERYWHERE);
         const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
+        // a bound moved past the network's steps: the evaluation would throw at some point (a RunError, caught below)
+        if (claim.points.some((p) => unreadable(e, p.env, run))) continue;
         try {
           if (offSides(claim.points, lhs, rhs, run).length) continue;
         } catch (x) {

@@ -7,7 +7,7 @@ import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt, valueText } from '../format';
-import { nodeLabel } from '../paths';
+import { nodeLabel, readsNode } from '../paths';
 import { termHint, type TermHint } from './termMatch';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { bindAll } from '../subst';
@@ -268,21 +268,24 @@ function choose(n: number, k: number, from = 0, pre: number[] = [], out: number[
 /** the smallest sets of 2–4 path families whose parts make up the difference between the total and the other side */
 function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<string, Hit>): void {
   const most = each.length <= MAX_FAMILIES ? 4 : 2;
+  // each set's part and the rest of the total in two arrays reused from one set to the next (the same sums in the
+  // same order), the part copied out only for a set that is kept: an LSTM's h̄_t tries 154 sets
+  const part = new Float64Array(total.data.length);
+  const rest = new Float64Array(total.data.length);
   for (let k = 2; k <= most && !here.size; k++)
     for (const set of choose(each.length, k)) {
+      for (let j = 0; j < part.length; j++) {
+        let acc = 0;
+        for (const i of set) acc += each[i]!.contrib[j]!;
+        part[j] = acc;
+        rest[j] = total.data[j]! - acc;
+      }
+      if (!close(rest, want.data)) continue;
       const fs = set.map((i) => each[i]!);
-      const part = total.data.map((_, j) => fs.reduce((acc, f) => acc + f.contrib[j]!, 0));
-      if (
-        !close(
-          total.data.map((x, j) => x - part[j]!),
-          want.data,
-        )
-      )
-        continue;
       here.set(fs.map((f) => `${f.name}@${f.off}`).join('+'), {
         name: fs[0]!.name,
         off: fs[0]!.off,
-        value: { shape: total.shape, data: part },
+        value: { shape: total.shape, data: part.slice() },
         also: fs.slice(1).map((f) => ({ name: f.name, off: f.off })),
       });
     }
@@ -318,6 +321,8 @@ export function pathHint(c: Claim, run: Run): string | null {
         for (const q of run.quantityNodes()) {
           if (q.node.id <= B.id) continue;
           if (onlySingles && !agreed!.has(`${q.name}@${q.t === null ? null : t === null ? q.t : q.t - t}`)) continue;
+          // a node that does not read B has no partial for it: its immediate partials are not swept for nothing
+          if (B.op !== 'const' && !readsNode(run, q.node, B)) continue;
           const J = run.immediate(q.node).get(B.id);
           if (!J || J.every((x) => x === 0)) continue;
           const viaC = run.derivativeShared(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
@@ -460,6 +465,23 @@ export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
   });
 }
 
+/**
+ * some key or string of x's JSON is s: what JSON.stringify(x).includes(`"${s}"`) said (a JSON string token holds
+ * "s" only when it is s), without writing out the text (an LSTM's side with its ranges was a sixtieth of its file)
+ */
+function hasString(x: unknown, s: string): boolean {
+  if (typeof x === 'string') return x === s;
+  if (typeof x !== 'object' || x === null) return false;
+  const array = Array.isArray(x);
+  for (const k of Object.keys(x)) {
+    const v = (x as Record<string, unknown>)[k];
+    // what JSON leaves out of an object: its key is not written either
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    if ((!array && k === s) || hasString(v, s)) return true;
+  }
+  return false;
+}
+
 /** σ^{-1} → σ', tanh^{-1} → tanh' throughout; null when the expression has neither */
 function primed(e: Expr): Expr | null {
   return renamedCalls(e, { logit: 'dsigma', artanh: 'dtanh' });
@@ -473,7 +495,7 @@ export function inverseHint(c: Claim, run: Run): string | null {
   const l = primed(c.lhs);
   const r = primed(c.rhs);
   if (!l && !r) return null;
-  const names = [c.lhs, c.rhs].some((e) => JSON.stringify(e).includes('"logit"')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
+  const names = [c.lhs, c.rhs].some((e) => hasString(e, 'logit')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
   const holds = guard(() =>
     c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data)),
   );

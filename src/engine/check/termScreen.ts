@@ -7,15 +7,26 @@
 // the two sums can differ. A trial it lets through is judged as before.
 
 import type { Expr } from '../../language/model';
-import type { Run } from '../run';
+import type { Env, Run } from '../run';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { closeNumbers, type Point } from './points';
+import { unreadable } from './unreadable';
 
 /** the screen of one claim's right side at its points */
 export interface TermScreen {
-  /** the side with `term` (one of its additive terms) replaced by `by` surely fails at one of the claim's points */
-  rejects(term: Expr, by: Expr): boolean;
+  /**
+   * the side with `term` (one of its additive terms) replaced by `by` surely fails at one of the claim's points.
+   * `by` a StepShift: `term` with every step on v moved by d (termShiftHint), which reads at each point what `term`
+   * reads d steps over, so `term` is read there instead (see stepShiftable) and no moved copy is made
+   */
+  rejects(term: Expr, by: Expr | StepShift): boolean;
+}
+
+/** every step on v moved by d */
+export interface StepShift {
+  v: string;
+  d: number;
 }
 
 /** what the screen reads at one point, once */
@@ -74,7 +85,10 @@ export function termScreen(c: Claim, run: Run): TermScreen {
         const t = here?.terms.get(term);
         if (!here || !t) continue;
         // a replacement that cannot be read at this point: the whole evaluation skips the point, so say nothing here
-        const m = guard(() => run.evaluateShared(by, p.env).data);
+        const read = 'k' in by ? by : term;
+        const env = 'k' in by ? p.env : shifted(p.env, by.v, by.d);
+        if (unreadable(read, env, run)) continue;
+        const m = guard(() => run.evaluateShared(read, env).data);
         if (!m || m.length !== here.r.length || !finite(m)) continue;
         const { l, r, size } = here;
         for (let i = 0; i < r.length; i++) {
@@ -85,4 +99,16 @@ export function termScreen(c: Claim, run: Run): TermScreen {
       return false;
     },
   };
+}
+
+/**
+ * env with v moved by d, the other variables as they were (in their order: the memo's key reads them in order). v
+ * unbound: the moved term cannot be read either ('t is not bound'), and this env leaves it unbound too
+ */
+function shifted(env: Env, v: string, d: number): Env {
+  const x = env[v];
+  if (x === undefined) return env;
+  const out: Env = {};
+  for (const k in env) out[k] = k === v ? x + d : env[k]!;
+  return out;
 }

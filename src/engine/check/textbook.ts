@@ -20,6 +20,7 @@ import { transposedText } from './product';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
 import { termScreen, type TermScreen } from './termScreen';
+import { stepShiftable } from './stepShift';
 import { Memo } from '../memo';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -389,10 +390,12 @@ export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScree
   for (const term of ts) {
     // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
     if (!movesOn(term, v)) continue;
+    const shiftable = stepShiftable(term, v);
     for (const d of [-2, -1, 1, 2]) {
-      const moved = moveSteps(term, v, d);
       if (tried++ >= MAX_VARIANTS) return null;
-      if (screen.rejects(term, moved)) continue;
+      // the moved copy made only for a trial the screen lets through, when the screen can read the term itself
+      if (screen.rejects(term, shiftable ? { v, d } : moveSteps(term, v, d))) continue;
+      const moved = moveSteps(term, v, d);
       if (
         holdsWhereDefined(
           c,
