@@ -265,6 +265,22 @@ function choose(n: number, k: number, from = 0, pre: number[] = [], out: number[
   return out;
 }
 
+/** part = the sum of the contributions of `set`, rest = total − part, entry by entry (the same sums in the same order) */
+function subsetSum(
+  set: readonly number[],
+  contribs: Float64Array[],
+  total: ArrayLike<number>,
+  part: Float64Array,
+  rest: Float64Array,
+): void {
+  for (let j = 0; j < part.length; j++) {
+    let acc = 0;
+    for (const i of set) acc += contribs[i]![j]!;
+    part[j] = acc;
+    rest[j] = total[j]! - acc;
+  }
+}
+
 /** the smallest sets of 2–4 path families whose parts make up the difference between the total and the other side */
 function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<string, Hit>): void {
   const most = each.length <= MAX_FAMILIES ? 4 : 2;
@@ -272,14 +288,10 @@ function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<
   // same order), the part copied out only for a set that is kept: an LSTM's h̄_t tries 154 sets
   const part = new Float64Array(total.data.length);
   const rest = new Float64Array(total.data.length);
+  const contribs = each.map((f) => f.contrib);
   for (let k = 2; k <= most && !here.size; k++)
     for (const set of choose(each.length, k)) {
-      for (let j = 0; j < part.length; j++) {
-        let acc = 0;
-        for (const i of set) acc += each[i]!.contrib[j]!;
-        part[j] = acc;
-        rest[j] = total.data[j]! - acc;
-      }
+      subsetSum(set, contribs, total.data, part, rest);
       if (!close(rest, want.data)) continue;
       const fs = set.map((i) => each[i]!);
       here.set(fs.map((f) => `${f.name}@${f.off}`).join('+'), {
@@ -424,13 +436,9 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       // same sums in the same order as ever); the part copied out only for the subset that is named
       const sum = new Float64Array(total.data.length);
       const rest = new Float64Array(total.data.length);
+      const contribs = parts.map((x) => x.contrib);
       for (const set of subsets) {
-        for (let i = 0; i < sum.length; i++) {
-          let acc = 0;
-          for (const k of set) acc += parts[k]!.contrib[i]!;
-          sum[i] = acc;
-          rest[i] = total.data[i]! - acc;
-        }
+        subsetSum(set, contribs, total.data, sum, rest);
         if (!close(rest, want.data)) continue;
         const contrib = sum.slice();
         const v = toValue({ shape: total.shape, data: contrib });
