@@ -578,6 +578,21 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
 function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   const v = a.v ?? 't';
   if (ctx.vars.has(v) && v !== 't') fail(ctx, `${v} is already bound by an outer Σ/∏`, a.vRange ?? a.range, 'index');
+  const body = readExpression(a.body, withVars(ctx, v));
+  // E = Σ (p^{(T)} − d)²: a Σ with no index and no bounds over a term that reads no step would add T copies of it
+  // (a silent factor T); the sum of its entries is meant, as sum(…) writes it
+  if (a.op === 'sum' && !a.v && !a.from && !a.to && !mentionedVars(body).has('t')) {
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `this Σ has no index and its term reads no step: read as the sum of its entries, sum(…); a sum over the steps is written Σ_t with a term at step t`,
+          a.range,
+          'reading',
+        ),
+      );
+    return { k: 'call', fn: 'sum', arg: body, shape: [], range: a.range };
+  }
   if (v === 't' && ctx.of !== null && ctx.vars.has('t') && !a.from && !a.to && ctx.record) {
     // inside NAME_t = …, Σ_t runs over every step and hides the equation's own t (LANGUAGE.md §6)
     ctx.scope.diagnostics.push(
@@ -590,7 +605,6 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
     );
   }
   const from: Idx = a.from ? timeIndexOf(a.from, ctx) : { v: null, k: 1 };
-  const body = readExpression(a.body, withVars(ctx, v));
   // deeplearning.ai's Σ_{batch}: a word for an index, with no bounds, that nothing in the sum uses (it was the sum of T
   // copies, a silent factor T)
   if (a.op === 'sum' && v.length > 1 && !a.from && !a.to && !mentionedVars(body).has(v))
