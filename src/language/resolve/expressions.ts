@@ -302,7 +302,9 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       const r = productKind(x.shape, y.shape);
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =
-        x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
+        x.shape?.length === 1 && y.shape?.length === 1
+          ? '; their outer product is written with the right one transposed (ᵀ)'
+          : misplacedTranspose(x, y);
       // a named matrix whose transpose fits (either side), else an unnamed one's transpose taking a gradient back
       if (!r)
         fail(
@@ -752,6 +754,14 @@ export function entrySizes(e: Expr, v: string): Set<number> {
  * A matrix M (m×n) left of a vector of m: the transpose of M takes it (a backward pass's Vᵀ(ŷ_t − y_t) written
  * V(ŷ_t − y_t)), and the message says so.
  */
+/** (ŷ_t − y_t)ᵀ h_t, vectors of sizes 3 and 4: an outer product with its transpose on the left vector */
+function misplacedTranspose(x: Expr, y: Expr): string {
+  if (x.k !== 'transpose' || x.a.shape?.length !== 1 || y.shape?.length !== 1 || x.a.shape[0] === y.shape[0]) return '';
+  const a = x.a.k === 'ref' ? exprText(x.a) : `(${exprText(x.a)})`;
+  const b = y.k === 'ref' ? exprText(y) : `(${exprText(y)})`;
+  return `; an outer product of two vectors is written with the right one transposed: ${a} ${b}ᵀ`;
+}
+
 function transposeFits(x: Expr, y: Expr): string {
   const [m, n] = x.shape ?? [];
   if (x.shape?.length !== 2 || y.shape?.length !== 1 || y.shape[0] !== m || m === n) return '';
