@@ -19,7 +19,7 @@ import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
 import { confirmed, type OtherValues } from './confirm';
-import { renamedCalls } from './renamed';
+import { callsAny, renamedCalls } from './renamed';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -473,23 +473,6 @@ export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
   });
 }
 
-/**
- * some key or string of x's JSON is s: what JSON.stringify(x).includes(`"${s}"`) said (a JSON string token holds
- * "s" only when it is s), without writing out the text (an LSTM's side with its ranges was a sixtieth of its file)
- */
-function hasString(x: unknown, s: string): boolean {
-  if (typeof x === 'string') return x === s;
-  if (typeof x !== 'object' || x === null) return false;
-  const array = Array.isArray(x);
-  for (const k of Object.keys(x)) {
-    const v = (x as Record<string, unknown>)[k];
-    // what JSON leaves out of an object: its key is not written either
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    if ((!array && k === s) || hasString(v, s)) return true;
-  }
-  return false;
-}
-
 /** σ^{-1} → σ', tanh^{-1} → tanh' throughout; null when the expression has neither */
 function primed(e: Expr): Expr | null {
   return renamedCalls(e, { logit: 'dsigma', artanh: 'dtanh' });
@@ -503,7 +486,8 @@ export function inverseHint(c: Claim, run: Run): string | null {
   const l = primed(c.lhs);
   const r = primed(c.rhs);
   if (!l && !r) return null;
-  const names = [c.lhs, c.rhs].some((e) => hasString(e, 'logit')) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
+  // σ^{-1} named when it is among the calls primed() renames (a name `logit` is no call)
+  const names = [c.lhs, c.rhs].some((e) => callsAny(e, { logit: 'dsigma' })) ? ['σ^{-1}', "σ'"] : ['tanh^{-1}', "tanh'"];
   const holds = guard(() =>
     c.points.every((p) => close(run.evaluateShared(l ?? c.lhs, p.env).data, run.evaluateShared(r ?? c.rhs, p.env).data)),
   );

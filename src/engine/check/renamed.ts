@@ -11,7 +11,7 @@ export function renamedCalls(e: Expr, rename: Partial<Record<Fn, Fn>>): Expr | n
 }
 
 /** a call of a function in `rename` anywhere renameCalls walks (every child, into derivatives' operands) */
-function callsAny(e: Expr, rename: Partial<Record<Fn, Fn>>): boolean {
+export function callsAny(e: Expr, rename: Partial<Record<Fn, Fn>>): boolean {
   if (e.k === 'call' && rename[e.fn]) return true;
   let found = false;
   forChildren(e, (c) => {
