@@ -714,7 +714,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const eq = 4 + subscriptTokens(4);
     if (!isOp(peek(eq), '=')) return;
     const bar = next();
-    const v = { text: eq === 4 ? peek(2).text : textOf(p + 2, p + eq - 1) };
+    const v = eq === 4 ? peek(2).text : textOf(p + 2, p + eq - 1);
     p += eq;
     const at = p;
     const value = expr();
@@ -735,15 +735,15 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     // ∂L/∂w |_{w=1.5}: a derivative taken at a value of the quantity it is by, not at a step
     let by = false;
     for (let q = from; q < at && !by; q++)
-      by = tokens[q]!.kind === 'partial' && tokens[q + 1]?.kind === 'name' && tokens[q + 1]!.text === v.text;
+      by = tokens[q]!.kind === 'partial' && tokens[q + 1]?.kind === 'name' && tokens[q + 1]!.text === v;
     if (by || (value.k === 'num' && !Number.isInteger(value.value)))
       fail(
-        `an evaluation bar |_{${v.text}=${text}} at a value of ${v.text} is not read: a bar binds a step only; give ${v.text} that value where it is declared (param ${v.text} = ${text}) and write the check without the bar`,
+        `an evaluation bar |_{${v}=${text}} at a value of ${v} is not read: a bar binds a step only; give ${v} that value where it is declared (param ${v} = ${text}) and write the check without the bar`,
         range,
       );
-    if ([...v.text].length !== 1 || names.some((n) => n !== 'T'))
-      fail(`an evaluation bar |_{${v.text}=${text}} is not read: a bar binds a step only (|_{t=3}, |_{t=T}, |_{t=T-1})`, range);
-    bars.push({ side, v: v.text, value, range, text });
+    if ([...v].length !== 1 || names.some((n) => n !== 'T'))
+      fail(`an evaluation bar |_{${v}=${text}} is not read: a bar binds a step only (|_{t=3}, |_{t=T}, |_{t=T-1})`, range);
+    bars.push({ side, v, value, range, text });
   }
 
   /**

@@ -302,14 +302,12 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       const r = productKind(x.shape, y.shape);
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =
-        x.shape?.length === 1 && y.shape?.length === 1
-          ? '; their outer product is written with the right one transposed (ᵀ)'
-          : misplacedTranspose(x, y);
+        x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
       // a named matrix whose transpose fits (either side), else an unnamed one's transpose taking a gradient back
       if (!r)
         fail(
           ctx,
-          `shape mismatch: cannot multiply ${operands(x, y)}${outer || flipFits(x, y) || transposeFits(x, y)}`,
+          `shape mismatch: cannot multiply ${operands(x, y)}${outer || misplacedTranspose(x, y) || flipFits(x, y) || transposeFits(x, y)}`,
           a.range,
           'shape-mismatch',
         );
@@ -757,9 +755,9 @@ export function entrySizes(e: Expr, v: string): Set<number> {
 /** (ŷ_t − y_t)ᵀ h_t, vectors of sizes 3 and 4: an outer product with its transpose on the left vector */
 function misplacedTranspose(x: Expr, y: Expr): string {
   if (x.k !== 'transpose' || x.a.shape?.length !== 1 || y.shape?.length !== 1 || x.a.shape[0] === y.shape[0]) return '';
-  const a = x.a.k === 'ref' ? exprText(x.a) : `(${exprText(x.a)})`;
-  const b = y.k === 'ref' ? exprText(y) : `(${exprText(y)})`;
-  return `; an outer product of two vectors is written with the right one transposed: ${a} ${b}ᵀ`;
+  const [m, n] = [x.a.shape[0]!, y.shape[0]!];
+  const outer: Expr = { k: 'mul', a: x.a, b: { k: 'transpose', a: y, shape: [1, n], range: y.range }, shape: [m, n], range: x.range };
+  return `; an outer product of two vectors is written with the right one transposed: ${exprText(outer)}`;
 }
 
 function transposeFits(x: Expr, y: Expr): string {
