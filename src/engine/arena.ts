@@ -14,6 +14,8 @@
 // anyway, plus at most one unused chunk tail; a value kept past its run keeps its chunk (at most MAX_CHUNK
 // entries, 512 KB) alive with it.
 
+import { zerosF64 } from './slab';
+
 /** entries of a tape's first chunk (a small model's whole tape), and the most of any later one (512 KB) */
 const FIRST_CHUNK = 512;
 const MAX_CHUNK = 1 << 16;
@@ -59,14 +61,15 @@ export class Arena {
       if (len > OWN_MIN) return new Float64Array(len);
       this.newChunk(len);
     }
-    const v = new Float64Array(this.chunk.buffer, this.used * 8, len);
+    // a chunk may itself be a view into a slab (slab.ts): its own offset first
+    const v = new Float64Array(this.chunk.buffer, this.chunk.byteOffset + this.used * 8, len);
     this.used += len;
     return v;
   }
 
   private newChunk(len: number): void {
     // each chunk twice the last (a long tape makes few), the tail of the old one left unused
-    this.chunk = new Float64Array(Math.max(this.next, len));
+    this.chunk = zerosF64(Math.max(this.next, len));
     this.next = Math.min(this.next * 2, MAX_CHUNK);
     this.used = 0;
   }

@@ -3,6 +3,7 @@
 // sweep runs (KeptGather).
 
 import type { TNode } from './tape';
+import { zerosF64 } from './slab';
 
 /** the fewest entries a kept sweep holds in a Float64Array (KeptSweep) rather than a plain array */
 const KEPT_TYPED_MIN = 1024;
@@ -34,7 +35,7 @@ export class KeptSweep {
     }
     const at: number[] = new Array<number>(range).fill(0);
     const typed = total >= KEPT_TYPED_MIN;
-    const flat = typed ? new Float64Array(total) : new Array<number>(total).fill(0);
+    const flat = typed ? zerosF64(total) : new Array<number>(total).fill(0);
     let o = 0;
     for (let k = 0; k < range; k++) {
       const v = g[k];
@@ -69,7 +70,7 @@ export class KeptSweep {
   /** the gradient at tape position id, n entries, as an array of its own; undefined where none was reached */
   view(id: number, n: number): Float64Array | undefined {
     if (!this.has(id)) return undefined;
-    const out = new Float64Array(n);
+    const out = zerosF64(n);
     this.copy(id, n, out, 0);
     return out;
   }
@@ -105,7 +106,7 @@ export class KeptGather {
       if (n.barrier) room += n.len;
     }
     this.at = new Array<number>(range).fill(0);
-    this.flat = room >= KEPT_TYPED_MIN ? new Float64Array(room) : new Array<number>(room).fill(0);
+    this.flat = room >= KEPT_TYPED_MIN ? zerosF64(room) : new Array<number>(room).fill(0);
   }
 
   /** the gradient v of position lo + k, complete */

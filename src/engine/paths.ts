@@ -11,6 +11,7 @@ import { toValue } from './tensor';
 import { stepOf, type Env, type Run } from './run';
 import { packArgs, type TNode } from './tape';
 import { identity } from './values';
+import { zerosF64, zerosI32 } from './slab';
 
 const MAX_PATHS = 400;
 
@@ -38,7 +39,7 @@ class ReadsWalk {
     if (node.op === 'leaf' || node.data.length === 0) return [];
     const out: TNode[] = [];
     const lo = node.start;
-    if (this.mark.length <= node.id) this.mark = new Int32Array(Math.max(node.id + 1, 2 * this.mark.length));
+    if (this.mark.length <= node.id) this.mark = zerosI32(Math.max(node.id + 1, 2 * this.mark.length));
     const mark = this.mark;
     // one stamp per node: a tape id marked with it is seen (in range) or already read (below the start)
     const stamp = ++this.stamp;
@@ -154,7 +155,7 @@ export function pathsBetween(run: Run, B: TNode, A: TNode, max = MAX_PATHS): TNo
   // A before B on the tape: no path (A reads only what came before it)
   if (A.id < B.id) return [];
   const lo = B.id;
-  const ways = new Float64Array(A.id - lo + 1);
+  const ways = zerosF64(A.id - lo + 1);
   ways[A.id - lo] = 1;
   for (const n of desc) {
     if (n.id > A.id) continue;
@@ -261,7 +262,7 @@ export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainT
 
 /** rows(v) × cols(B) = J[rows(v) × rows(u)] · M[rows(u) × cols(B)] */
 export function matProduct(J: Float64Array, M: Float64Array, nv: number, nu: number, nb: number): Float64Array {
-  const out = new Float64Array(nv * nb);
+  const out = zerosF64(nv * nb);
   for (let i = 0; i < nv; i++)
     for (let k = 0; k < nu; k++) {
       const a = J[i * nu + k]!;

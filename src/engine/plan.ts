@@ -8,6 +8,7 @@ import type { Expr, Model, Quantity, Shape } from '../language/model';
 import { displayName } from '../language/print';
 import { forChildren } from '../language/resolve';
 import { entries } from '../language/shapes';
+import { zerosI32 } from './slab';
 
 export interface PlanNode {
   name: string;
@@ -123,8 +124,8 @@ export function buildPlan(model: Model): Plan {
     }
   }
   // Kahn's algorithm over the slots, iterative (recurrences are thousands of steps deep)
-  const indeg = new Int32Array(slots);
-  const userCount = new Int32Array(slots + 1);
+  const indeg = zerosI32(slots);
+  const userCount = zerosI32(slots + 1);
   for (let i = 0; i < slots; i++) {
     if (!nodes[i]) continue;
     for (const d of depSlots[i]!)
@@ -134,7 +135,7 @@ export function buildPlan(model: Model): Plan {
       }
   }
   for (let i = 0; i < slots; i++) userCount[i + 1]! += userCount[i]!;
-  const users = new Int32Array(userCount[slots]!);
+  const users = zerosI32(userCount[slots]!);
   const fillAt = userCount.slice(0, slots);
   for (let i = 0; i < slots; i++) {
     if (!nodes[i]) continue;

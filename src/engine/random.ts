@@ -5,6 +5,7 @@ import { Memo } from './memo';
 import { nodeKey } from '../ids';
 import type { Decl, Model, Shape } from '../language/model';
 import { entries } from '../language/shapes';
+import { zerosF64 } from './slab';
 
 /** mulberry32: small, fast, good enough for sampling test points */
 export function rng(seed: number): () => number {
@@ -25,7 +26,7 @@ export function hash(s: string): number {
 }
 
 function uniform(shape: Shape, r: () => number, lo: number, hi: number): Float64Array {
-  const out = new Float64Array(entries(shape));
+  const out = zerosF64(entries(shape));
   for (let i = 0; i < out.length; i++) out[i] = lo + (hi - lo) * r();
   return out;
 }
@@ -102,7 +103,7 @@ function kindOf(values: Float64Array[]): TargetKind | null {
 }
 
 function drawKind(kind: TargetKind, len: number, r: () => number): Float64Array {
-  const out = new Float64Array(len);
+  const out = zerosF64(len);
   switch (kind.k) {
     case 'onehot':
       out[Math.min(len - 1, Math.floor(r() * len))] = 1;

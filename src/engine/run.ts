@@ -12,6 +12,7 @@ import { SPARSE_RANGE, Tape, type Budget, type KeptSweep, type TNode } from './t
 import { Tangents } from './tangents';
 import { dims, scalarData, type Tensor } from './tensor';
 import { asTensor, cannot, evaluateRead, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
+import { zerosF64 } from './slab';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -444,7 +445,7 @@ class UnrolledRun implements Run {
     }
     const m = A.data.length;
     const n = B.data.length;
-    const out = new Float64Array(m * n);
+    const out = zerosF64(m * n);
     let reached = false;
     let reused: boolean | null;
     if (B.id < A.id && of.k === 'ref' && A.id - B.id > LONG_RANGE) this.longTouched++;
@@ -461,7 +462,7 @@ class UnrolledRun implements Run {
       reached = reused;
     } else if (B.id < A.id) {
       // one seed for every entry of A: no sweep keeps it (sweep copies it, sweepTransient only reads it)
-      const seed = new Float64Array(m);
+      const seed = zerosF64(m);
       for (let i = 0; i < m; i++) {
         if (i) seed[i - 1] = 0;
         seed[i] = 1;
@@ -537,7 +538,7 @@ class UnrolledRun implements Run {
     const keep = m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS && this.shortSwept + m * (A.id - B.id + 1) <= SHORT_SWEEP_SLOTS * 16;
     const rows: KeptSweep[] = [];
     let reached = false;
-    const seed = new Float64Array(m);
+    const seed = zerosF64(m);
     for (let i = 0; i < m; i++) {
       if (i) seed[i - 1] = 0;
       seed[i] = 1;
@@ -601,7 +602,7 @@ class UnrolledRun implements Run {
     const B = this.nodeAt(wrt.name, bStep);
     const m = A.data.length;
     const n = B.data.length;
-    const out = new Float64Array(m * n);
+    const out = zerosF64(m * n);
     let reached = false;
     if (A === B) {
       for (let i = 0; i < m; i++) out[i * n + i] = 1;
@@ -612,7 +613,7 @@ class UnrolledRun implements Run {
       // the sweep starts at the first equation it may cross: the earliest crossable node before A
       let lo = Math.min(A.start, stepStart.get(k!) ?? A.start);
       for (const u of untimedStarts) if (u.id < A.id) lo = Math.min(lo, u.start);
-      const seed = new Float64Array(m);
+      const seed = zerosF64(m);
       for (let i = 0; i < m; i++) {
         if (i) seed[i - 1] = 0;
         seed[i] = 1;
@@ -656,7 +657,7 @@ class UnrolledRun implements Run {
     J = new Map();
     const m = node.data.length;
     if (node.op !== 'leaf') {
-      const seed = new Float64Array(m);
+      const seed = zerosF64(m);
       for (let i = 0; i < m; i++) {
         if (i) seed[i - 1] = 0;
         seed[i] = 1;
@@ -670,7 +671,7 @@ class UnrolledRun implements Run {
         for (const [id, row] of rows) {
           let full = J.get(id);
           if (!full) {
-            full = new Float64Array(m * row.length);
+            full = zerosF64(m * row.length);
             J.set(id, full);
           }
           full.set(row, i * row.length);
@@ -770,7 +771,7 @@ class UnrolledRun implements Run {
         if (acc) return acc;
         // the empty sum is 0, the empty product 1 (the identity for Jacobians)
         const len = entries(e.shape);
-        const data = new Float64Array(len);
+        const data = zerosF64(len);
         if (e.k === 'prod') {
           const [r] = dims(e.shape);
           if (e.shape.length === 2) for (let k = 0; k < r; k++) data[k * r + k] = 1;

@@ -4,6 +4,7 @@
 // and O(T²) together.
 
 import type { Budget, TNode } from './tape';
+import { zerosF64 } from './slab';
 
 export class Tangents {
   /** D[P] = ∂P/∂B (rows: P's entries, columns: B's), absent where P does not depend on B */
@@ -20,7 +21,7 @@ export class Tangents {
     private budget: Budget,
   ) {
     const n = source.data.length;
-    const I = new Float64Array(n * n);
+    const I = zerosF64(n * n);
     for (let i = 0; i < n; i++) I[i * n + i] = 1;
     this.D.set(source.id, I);
     this.held = n * n;
@@ -41,7 +42,7 @@ export class Tangents {
         if (!DQ) continue;
         const k = DQ.length / n;
         this.budget.tick(m * k * n);
-        acc ??= new Float64Array(m * n);
+        acc ??= zerosF64(m * n);
         // acc (m×n) += J (m×k) · DQ (k×n)
         for (let r = 0; r < m; r++) {
           for (let q = 0; q < k; q++) {

@@ -13,6 +13,7 @@ import { NodeColumns, type Op, type TNode } from './tapeNodes';
 import { AccumulatorPool } from './accumulators';
 import { KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
+import { zerosF64 } from './slab';
 
 export type { Op } from './tapeNodes';
 export { TNode } from './tapeNodes';
@@ -116,7 +117,7 @@ const NEG = {
 };
 
 function negated(v: Float64Array): Float64Array {
-  const out = new Float64Array(v.length);
+  const out = zerosF64(v.length);
   for (let i = 0; i < v.length; i++) out[i] = -v[i]!;
   return out;
 }
@@ -201,8 +202,8 @@ const DIV = {
       ao = a.at,
       bd = b.store,
       bo = b.at;
-    const ga = new Float64Array(g.length);
-    const gb = new Float64Array(g.length);
+    const ga = zerosF64(g.length);
+    const gb = zerosF64(g.length);
     for (let i = 0; i < g.length; i++) {
       const x = a.len === 1 ? ad[ao]! : ad[ao + i]!;
       const d = b.len === 1 ? bd[bo]! : bd[bo + i]!;
@@ -314,7 +315,7 @@ const TRANSPOSE = {
 
 /** the n×m transpose of an m×n row-major matrix */
 function transposed(v: Float64Array, m: number, n: number): Float64Array {
-  return transposeInto(v, m, n, new Float64Array(m * n));
+  return transposeInto(v, m, n, zerosF64(m * n));
 }
 function transposeInto(v: Float64Array, m: number, n: number, out: Float64Array): Float64Array {
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = v[i * n + j]!;
@@ -396,7 +397,7 @@ const FN = {
       return;
     }
     const x = a.data;
-    const ga = new Float64Array(x.length);
+    const ga = zerosF64(x.length);
     if (fn === 'sum') ga.fill(g[0]!);
     else if (fn === 'mean') ga.fill(g[0]! / x.length);
     else if (fn === 'softmax') {
@@ -424,44 +425,44 @@ const FN = {
 export const FORWARD = {
   add: (ad: Float64Array, bd: Float64Array, sub: boolean): Float64Array => {
     const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
+    const out = zerosF64(n);
     ADD.forward(ad, 0, ad.length, bd, 0, bd.length, sub, out, 0, n);
     return out;
   },
   neg: (ad: Float64Array): Float64Array => {
-    const out = new Float64Array(ad.length);
+    const out = zerosF64(ad.length);
     NEG.forward(ad, 0, ad.length, out, 0);
     return out;
   },
   mul: (ad: Float64Array, bd: Float64Array): Float64Array => {
     const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
+    const out = zerosF64(n);
     MUL.forward(ad, 0, ad.length, bd, 0, bd.length, out, 0, n);
     return out;
   },
   div: (ad: Float64Array, bd: Float64Array): Float64Array => {
     const n = Math.max(ad.length, bd.length);
-    const out = new Float64Array(n);
+    const out = zerosF64(n);
     DIV.forward(ad, 0, ad.length, bd, 0, bd.length, out, 0, n);
     return out;
   },
   pow: (ad: Float64Array, e: number): Float64Array => {
-    const out = new Float64Array(ad.length);
+    const out = zerosF64(ad.length);
     POW.forward(ad, 0, ad.length, e, out, 0);
     return out;
   },
   matmul: (a: Tensor, b: Tensor): Float64Array => {
-    const out = new Float64Array(MATMUL.size(a, b));
+    const out = zerosF64(MATMUL.size(a, b));
     matmul(a.data, b.data, rowsOf(a.shape), colsOf(a.shape), colsOf(b.shape), out);
     return out;
   },
   contract: (a: Tensor, b: Tensor): Float64Array => {
     const [P, , Q] = CONTRACT.sizes(a, b);
-    return CONTRACT.forward(a, b, new Float64Array(P * Q));
+    return CONTRACT.forward(a, b, zerosF64(P * Q));
   },
-  transpose: (a: Tensor): Float64Array => TRANSPOSE.forward(a, new Float64Array(a.data.length)),
+  transpose: (a: Tensor): Float64Array => TRANSPOSE.forward(a, zerosF64(a.data.length)),
   fn: (fn: Fn, a: Tensor): Float64Array => {
-    const out = new Float64Array(FN.size(fn, a.shape, a.data.length));
+    const out = zerosF64(FN.size(fn, a.shape, a.data.length));
     FN.forward(fn, a.shape, a.data, 0, a.data.length, out, 0);
     return out;
   },

@@ -11,6 +11,7 @@
 // but a short tape's nodes (most dead by the first collection) decide it for every tape.
 
 import type { Fn, Shape } from '../language/model';
+import { zerosI32 } from './slab';
 
 export type Op =
   | 'const'
@@ -113,7 +114,7 @@ export class NodeColumns {
   }
 
   private grow(): void {
-    const c = new Int32Array(Math.max(FIRST_ROWS * ROW, this.cols.length * 2));
+    const c = zerosI32(Math.max(FIRST_ROWS * ROW, this.cols.length * 2));
     c.set(this.cols);
     this.cols = c;
   }
@@ -121,7 +122,7 @@ export class NodeColumns {
   /** room for `rows` nodes in all, made at once (a tape of known length grows its columns no more) */
   reserve(rows: number): void {
     if (rows * ROW <= this.cols.length) return;
-    const c = new Int32Array(rows * ROW);
+    const c = zerosI32(rows * ROW);
     c.set(this.cols);
     this.cols = c;
   }

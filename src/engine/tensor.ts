@@ -2,6 +2,7 @@
 
 import type { Shape } from '../language/model';
 import type { Value } from '../report';
+import { zerosF64 } from './slab';
 
 export interface Tensor {
   shape: Shape;
@@ -314,7 +315,7 @@ export function matVecGrads(
 }
 
 export function transposeData(a: Float64Array, m: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
+  const out = zerosF64(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = a[i * n + j]!;
   return out;
 }

@@ -16,6 +16,7 @@ import { forChildren } from '../language/resolve/walk';
 import { PUSH_OPS, type Budget } from './budget';
 import { FORWARD, UNARY, type TNode } from './tape';
 import { dims, matmul, scalarData, type Tensor } from './tensor';
+import { zerosF64 } from './slab';
 
 type Env = Record<string, number>;
 
@@ -72,7 +73,7 @@ export function powerBySquaring<T>(M: T, n: number, times: (a: T, b: T) => T): T
 
 /** the r×r identity, row-major */
 export function identity(r: number): Float64Array {
-  const I = new Float64Array(r * r);
+  const I = zerosF64(r * r);
   for (let i = 0; i < r; i++) I[i * r + i] = 1;
   return I;
 }
@@ -183,7 +184,7 @@ function mul(cx: Cx, a: V, b: V): V {
 function matmulV(cx: Cx, a: V, b: V, shape: Shape): V {
   const [m, k] = dims(shapeOf(a));
   const [, n] = dims(shapeOf(b));
-  const out = new Float64Array(m * n);
+  const out = zerosF64(m * n);
   matmul(dataOf(a), dataOf(b), m, k, n, out);
   charge(cx, out.length);
   return make(shape, out);
@@ -254,7 +255,7 @@ function build(e: Expr): Code {
       const items = (e.k === 'vec' ? e.items : e.rows.flat()).map(build);
       const shape = e.shape;
       return (env, cx) => {
-        const data = new Float64Array(items.length);
+        const data = zerosF64(items.length);
         for (let i = 0; i < items.length; i++) data[i] = first(items[i]!(env, cx));
         charge(cx, data.length);
         return make(shape, data);
@@ -420,7 +421,7 @@ function build(e: Expr): Code {
         const hi = to(env, cx);
         if (lo > hi) {
           // the empty sum is 0, the empty product 1 (the identity for Jacobians)
-          const data = new Float64Array(entries(shape));
+          const data = zerosF64(entries(shape));
           if (!isSum) {
             const [r] = dims(shape);
             if (shape.length === 2) for (let k = 0; k < r; k++) data[k * r + k] = 1;
