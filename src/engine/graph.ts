@@ -13,6 +13,7 @@ import type { Plan } from './plan';
 import { quantitySteps } from './plan';
 import type { Env, Run } from './run';
 import { norm2, toValue } from './tensor';
+import { withVar } from './env';
 
 /** the Report's key of a model key at a step (the untimed twin "L#" is the node "L") */
 const graphKey = (key: string, t: number | null) => nodeKey({ name: nameOfKey(key), step: t });
@@ -247,7 +248,7 @@ function concreteRefs(e: Expr, env: Env): [string, number | null][] {
       const val = (i: Idx) => idxValue(i, env) ?? NaN;
       const a = val(x.from);
       const b = val(x.to);
-      for (let i = a; i <= b; i++) go(x.body, { ...env, [x.v]: i });
+      for (let i = a; i <= b; i++) go(x.body, withVar(env, x.v, i));
       return;
     }
     forChildren(x, (c) => go(c, env));

@@ -9,6 +9,7 @@ import { displayName } from '../language/print';
 import { forChildren } from '../language/resolve';
 import { entries } from '../language/shapes';
 import { zerosI32 } from './slab';
+import { withVar } from './env';
 
 export interface PlanNode {
   name: string;
@@ -198,7 +199,7 @@ function collectDeps(e: Expr, env: Record<string, number>, model: Model, out: (n
   if (e.k === 'sum' || e.k === 'prod') {
     const a = idxValue(e.from, env)!;
     const b = idxValue(e.to, env)!;
-    const inner = { ...env };
+    const inner = withVar(env, e.v, a);
     for (let i = a; i <= b; i++) {
       inner[e.v] = i;
       collectDeps(e.body, inner, model, out);

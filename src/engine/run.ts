@@ -13,6 +13,7 @@ import { Tangents } from './tangents';
 import { dims, scalarData, type Tensor } from './tensor';
 import { asTensor, cannot, evaluateRead, evaluateValue, identity, powerBySquaring, stepAt, type Probe } from './values';
 import { zerosF64 } from './slab';
+import { withVar } from './env';
 
 /** declaration name → per-step arrays (or one array for a shared parameter); `name@step` → a state's value */
 export type ValueOverrides = Map<string, Float64Array[]>;
@@ -760,7 +761,7 @@ class UnrolledRun implements Run {
         const ascending = e.k === 'prod' && earlierOnLeft(e);
         let acc: TNode | null = null;
         for (let i = a; i <= b; i++) {
-          const x = this.ev(e.body, { ...env, [e.v]: i });
+          const x = this.ev(e.body, withVar(env, e.v, i));
           if (!acc) acc = x;
           else if (e.k === 'sum') acc = tape.add(acc, x);
           // a product of Jacobians reads as the chain rule does: the later index on the left

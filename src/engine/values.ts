@@ -17,6 +17,7 @@ import { PUSH_OPS, type Budget } from './budget';
 import { FORWARD, UNARY, type TNode } from './tape';
 import { dims, matmul, scalarData, type Tensor } from './tensor';
 import { zerosF64 } from './slab';
+import { withVar } from './env';
 
 type Env = Record<string, number>;
 
@@ -431,7 +432,7 @@ function build(e: Expr): Code {
           return make(shape, data);
         }
         // one binding object for the whole Σ: no evaluation keeps the environment it is given
-        const inner = { ...env };
+        const inner = withVar(env, v, lo);
         let acc: V | null = null;
         // this evaluation's number: a hoisted value is reused only within the evaluation that made it
         const saved = current;

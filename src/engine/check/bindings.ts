@@ -3,6 +3,7 @@
 
 import type { Idx } from '../../language/model';
 import { stepOf, type Env } from '../run';
+import { withVar } from '../env';
 
 /** a Σ/∏ around a derivative: its variable and bounds (the innermost last) */
 export interface Binder {
@@ -25,7 +26,7 @@ export function bindings(binders: Binder[], env: Env, cap: number): { envs: Env[
           complete = false;
           break;
         }
-        next.push({ ...e, [b.v]: i });
+        next.push(withVar(e, b.v, i));
       }
     }
     envs = next;

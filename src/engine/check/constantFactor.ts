@@ -161,12 +161,14 @@ function drawnHint(
   if (!draws || draws.count < 1 || !readsDrawn(c, run.model)) return null;
   // two numbers are always in one ratio: the draws are run only for a ratio a mistake can make — a simple fraction,
   // or one that a number written in the sides explains (1.7 for 2: 0.85)
-  const numbers = [...literals(c.rhs).map((l) => ({ ...l, right: true })), ...literals(c.lhs).map((l) => ({ ...l, right: false }))].slice(
-    0,
-    MAX_LITERALS,
-  );
+  // the sides' numbers (the right side's first, at most MAX_LITERALS), scaled to undo k: made field by field (a
+  // spread with a field added is made in V8's runtime, derivAs.ts)
+  const numbers = [
+    ...literals(c.rhs).map((l) => ({ lit: l.lit, divides: l.divides, right: true })),
+    ...literals(c.lhs).map((l) => ({ lit: l.lit, divides: l.divides, right: false })),
+  ].slice(0, MAX_LITERALS);
   const scaled = numbers
-    .map((t) => ({ ...t, value: t.right !== t.divides ? t.lit.value / k : t.lit.value * k }))
+    .map((t) => ({ lit: t.lit, divides: t.divides, right: t.right, value: t.right !== t.divides ? t.lit.value / k : t.lit.value * k }))
     .filter((t) => fraction(t.value) !== null);
   if (fraction(k) === null && !scaled.length) return null;
   // the same ratio at every draw that can be evaluated (a draw that cannot refutes nothing), at least one, and

@@ -20,6 +20,8 @@ import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
 import { confirmed, type OtherValues } from './confirm';
 import { callsAny, renamedCalls } from './renamed';
+import { derivAs } from './derivAs';
+import { withVar } from '../env';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -154,7 +156,7 @@ export function partialHint(c: Claim, run: Run): string | null {
     [c.rhs, c.lhs],
   ] as const) {
     if (d.k !== 'deriv') continue;
-    const alt: Deriv = { ...d, total: !d.total, oneStep: false };
+    const alt = derivAs(d, false, !d.total);
     const hint = guard(() => {
       // an immediate partial of a B that does not appear in A's equation is 0: matching a side that is 0 too
       // says nothing about which derivative was meant (∂⁺L/∂W against a sum of zero ∂⁺h_k/∂W)
@@ -162,7 +164,7 @@ export function partialHint(c: Claim, run: Run): string | null {
       if (c.points.every((p) => !run.derivativeShared(partial.of, partial.wrt, p.env, false).reached)) return null;
       const ok = c.points.every((p) => close(run.evaluateShared(alt, p.env).data, run.evaluateShared(other, p.env).data));
       if (!ok) return null;
-      const total = exprText(d.total ? { ...d, oneStep: false } : alt);
+      const total = exprText(d.total ? derivAs(d, false) : alt);
       const imm = exprText(d.total ? alt : d);
       const wrt = refText(d.wrt.name, d.wrt.idx);
       if (!d.total)
@@ -625,7 +627,7 @@ function pastTheEnd(ref: Ref, loop: Loop | null, delta: number, env: Env, run: R
   const [lo, hi] = [at(loop.from, env), at(loop.to, env)];
   if (lo === null || hi === null) return false;
   for (let i = lo; i <= hi; i++) {
-    const step = at(ref.idx!, { ...env, [loop.v]: i });
+    const step = at(ref.idx!, withVar(env, loop.v, i));
     if (step !== null && run.node(ref.name, step + delta) === undefined) return true;
   }
   return false;

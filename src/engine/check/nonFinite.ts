@@ -9,6 +9,7 @@ import { forChildren } from '../../language/resolve/walk';
 import { fmt } from '../format';
 import { bindVar } from '../subst';
 import type { Env, Run } from '../run';
+import { withVar } from '../env';
 
 /** parts of one side evaluated at most (each evaluates its subtree again: a long side must not cost n²) */
 const MAX_VISITED = 64;
@@ -60,7 +61,7 @@ function termCause(e: Expr & { k: 'sum' | 'prod' }, env: Env, run: Run, visited:
   const hi = idxValue(e.to, env);
   if (lo === undefined || hi === undefined) return null;
   for (let i = lo; i <= hi && visited.n <= MAX_VISITED; i++) {
-    const inner = { ...env, [e.v]: i };
+    const inner = withVar(env, e.v, i);
     const term = valueOf(e.body, inner, run);
     visited.n++;
     if (!term || allFinite(term)) continue;

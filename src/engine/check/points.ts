@@ -7,6 +7,7 @@ import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
 import type { Tensor } from '../tensor';
 import { asTensor, dataOf } from '../values';
+import { withVar } from '../env';
 
 export interface Point {
   t: number | null;
@@ -30,7 +31,7 @@ export function checkPoints(q: CheckQuestion): Point[] {
   }));
   for (const f of q.free ?? []) {
     points = points.flatMap((p) =>
-      f.values.map((v) => ({ t: p.t, env: { ...p.env, [f.v]: v }, label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })),
+      f.values.map((v) => ({ t: p.t, env: withVar(p.env, f.v, v), label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })),
     );
   }
   const kept = presupposed(q, points);

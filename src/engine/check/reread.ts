@@ -14,6 +14,7 @@ import { bindAll } from '../subst';
 import { toValue } from '../tensor';
 import type { Point } from './points';
 import { shortcuts } from './shortcuts';
+import { derivAs } from './derivAs';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -88,9 +89,9 @@ export function rereadable(d: Deriv, model: Model): boolean {
  * ∂X/∂Y — one-hot(i) · ∂X/∂Y (entry i for a scalar Y), as the resolver reads ∇_{W^{(t)}} h_i^{(t)}
  */
 function oneStepExpr(d: Deriv, x: Expr & { k: 'ref' }): Expr {
-  if (d.of === x) return { ...d, oneStep: true };
+  if (d.of === x) return derivAs(d, true);
   const of = d.of as Expr & { k: 'index' };
-  const whole: Deriv = { ...d, of: x, oneStep: true, shape: [x.shape[0]!, ...d.shape] };
+  const whole = derivAs(d, true, d.total, x, [x.shape[0]!, ...d.shape]);
   if (whole.shape.length === 1) return { k: 'index', a: whole, i: of.i, j: null, shape: [], range: d.range };
   const n = x.shape[0]!;
   const items: Expr[] = Array.from({ length: n }, (_, k) => ({
@@ -125,7 +126,7 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
         return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
       case 'deriv': {
         if (!rereadable(e, model)) return e;
-        const d: Deriv = { ...e, oneStep: true };
+        const d = derivAs(e, true);
         const oneStep = oneStepExpr(e, perStepOf(e)!);
         derivs.push({ d, oneStep, binders });
         return oneStep;
@@ -175,7 +176,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | nu
     names.push(text);
     // the total derivative as one expression for every point and binding (compiled once, not once per point);
     // both values only read here (the run's own arrays, charged as copies were)
-    const whole: Deriv = { ...d, oneStep: false };
+    const whole = derivAs(d, false);
     const before = adds.length;
     try {
       search: for (const p of points)

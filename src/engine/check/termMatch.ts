@@ -21,6 +21,7 @@ import { bindVar } from '../subst';
 import type { TNode } from '../tape';
 import { identity } from '../values';
 import { shortcuts } from './shortcuts';
+import { derivAs } from './derivAs';
 
 const MAX_TERMS = 400;
 /** the nodes on the way may have at most this many entries (every edge's Jacobian is taken) */
@@ -314,7 +315,7 @@ function oneStepPrefix(monos: Monomial[], env: Env, run: Run): string {
   for (const m of monos)
     for (const f of m.factors)
       if (f.k === 'deriv' && f.oneStep) {
-        const whole: Expr = { ...f, oneStep: false };
+        const whole: Expr = derivAs(f, false);
         const t = exprText(whole);
         if (!names.includes(t) && !same(run.evaluateShared(f, env).data, run.evaluateShared(whole, env).data)) names.push(t);
       }

@@ -17,6 +17,7 @@ import { forChildren } from '../../language/resolve';
 import { bindVar } from '../subst';
 import { guard } from './guard';
 import { close } from './points';
+import { derivAs } from './derivAs';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -27,7 +28,7 @@ function truncated(d: Expr, model: Model): Expr | null {
   if (decl?.kind !== 'param' || decl.perStep) return null;
   const g = stepSumOf(d.of.name, model);
   if (!g) return null;
-  const step: Deriv = { ...d, of: g.body, oneStep: true };
+  const step = derivAs(d, true, d.total, g.body);
   return { ...g, body: step, shape: d.shape };
 }
 

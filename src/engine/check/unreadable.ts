@@ -7,6 +7,7 @@ import { idxValue } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve';
 import type { Env, Run } from '../run';
+import { withVar } from '../env';
 
 /** the name has no node at the index's step (or the index reads a variable env does not bind) */
 function missing(name: string, idx: Idx | null, env: Env, run: Run): boolean {
@@ -36,7 +37,7 @@ export function unreadable(e: Expr, env: Env, run: Run): boolean {
     const hi = idxValue(e.to, env);
     if (lo === undefined || hi === undefined) return true;
     if (hi - lo >= MAX_TERMS_WALKED) return false;
-    const inner = { ...env };
+    const inner = withVar(env, e.v, lo);
     for (let i = lo; i <= hi; i++) {
       inner[e.v] = i;
       if (unreadable(e.body, inner, run)) return true;
