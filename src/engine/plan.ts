@@ -137,7 +137,9 @@ export function buildPlan(model: Model): Plan {
   }
   for (let i = 0; i < slots; i++) userCount[i + 1]! += userCount[i]!;
   const users = zerosI32(userCount[slots]!);
-  const fillAt = userCount.slice(0, slots);
+  // a copy from the slab (a typed array's slice() gets a buffer of its own, slab.ts)
+  const fillAt = zerosI32(slots);
+  fillAt.set(userCount.subarray(0, slots));
   for (let i = 0; i < slots; i++) {
     if (!nodes[i]) continue;
     for (const d of depSlots[i]!) if (d >= 0 && nodes[d]) users[fillAt[d]!++] = i;

@@ -71,15 +71,29 @@ export function drawDecl(d: Decl, T: number, seed: number): Float64Array[] {
 export type TargetKind = { k: 'onehot' } | { k: 'probability' } | { k: 'binary' } | { k: 'integer'; lo: number; hi: number };
 
 export function targetKind(values: Float64Array[]): TargetKind | null {
-  const all = values.flatMap((v) => Array.from(v));
-  if (!all.length || all.some((x) => !Number.isFinite(x))) return null;
-  const len = values[0]!.length;
-  if (len > 1) {
-    if (values.every((v) => v.every((x) => x === 0 || x === 1) && v.reduce((a, b) => a + b, 0) === 1)) return { k: 'onehot' };
-    if (values.every((v) => v.every((x) => x >= 0) && Math.abs(v.reduce((a, b) => a + b, 0) - 1) <= 1e-9)) return { k: 'probability' };
+  // one pass over the entries, with no flattened copy (asked once per analysis, on a path that runs cold)
+  let n = 0;
+  let binary = true;
+  let integer = true;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values)
+    for (const x of v) {
+      if (!Number.isFinite(x)) return null;
+      n++;
+      if (x !== 0 && x !== 1) binary = false;
+      if (!Number.isInteger(x)) integer = false;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+  if (!n) return null;
+  if (values[0]!.length > 1) {
+    const sum = (v: Float64Array) => v.reduce((a, b) => a + b, 0);
+    if (values.every((v) => v.every((x) => x === 0 || x === 1) && sum(v) === 1)) return { k: 'onehot' };
+    if (values.every((v) => v.every((x) => x >= 0) && Math.abs(sum(v) - 1) <= 1e-9)) return { k: 'probability' };
   }
-  if (all.every((x) => x === 0 || x === 1)) return { k: 'binary' };
-  if (all.every((x) => Number.isInteger(x))) return { k: 'integer', lo: Math.min(...all), hi: Math.max(...all) };
+  if (binary) return { k: 'binary' };
+  if (integer) return { k: 'integer', lo, hi };
   return null;
 }
 
