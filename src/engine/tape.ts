@@ -9,7 +9,7 @@ import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
 import { colsOf, dims, matmul, rowsOf, matmulGradA, matmulGradB, matVecGrads, sigmoid, type Tensor } from './tensor';
 import { Arena } from './arena';
-import { NodeColumns, type Op, type TNode } from './tapeNodes';
+import { NodeColumns, OPS, type Op, type TNode } from './tapeNodes';
 import { AccumulatorPool } from './accumulators';
 import { KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
@@ -489,6 +489,13 @@ const RULES: Record<Op, Rule> = {
   contract: CONTRACT,
 };
 
+/**
+ * every rule's backward by op code (tapeNodes.ts OPS), for the sweep: RULES[y.op].backward was two megamorphic
+ * loads per node swept (a keyed one by the op's name, then `backward` from rules of many shapes). No rule's
+ * backward reads `this`.
+ */
+const BACKWARD: readonly Rule['backward'][] = OPS.map((op) => RULES[op].backward);
+
 // ---- the tape ---------------------------------------------------------------------------------
 
 export class Tape {
@@ -894,7 +901,7 @@ class Sweeper {
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
       // in a one-step sweep only those of the step (`cross`)
       if (barrier && below && id !== root.id && !cross?.(y)) return;
-      RULES[y.op].backward(y, gy, acc, slotOf, accSlot);
+      BACKWARD[y.opCode]!(y, gy, acc, slotOf, accSlot);
       if (!pool) return;
       // a gradient is complete once its node is visited (only later nodes add into it, and they come first):
       // a kept sweep's barrier is gathered now, and an intermediate's (which no caller reads) has done its work,

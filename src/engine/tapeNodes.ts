@@ -33,7 +33,7 @@ export type Op =
   | 'contract';
 
 /** the operations by code (a node's `op` column) */
-const OPS: readonly Op[] = [
+export const OPS: readonly Op[] = [
   'const',
   'leaf',
   'id',
@@ -175,6 +175,10 @@ export class TNode {
   // each getter reads the column in place (one small function for TurboFan to inline where a node is read)
   get op(): Op {
     return OPS[this.c.cols[this.id * ROW + OP]!]!;
+  }
+  /** the op's code, its index in OPS (the sweep's rule lookup, tape.ts BACKWARD) */
+  get opCode(): number {
+    return this.c.cols[this.id * ROW + OP]!;
   }
   get a(): TNode | null {
     const k = this.c.cols[this.id * ROW + A]!;
