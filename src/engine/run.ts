@@ -368,18 +368,27 @@ class UnrolledRun implements Run {
   /** derivativeShared as the tapeless evaluator reads it (values.ts ValueHost): a memoized one-entry derivative of shape [] as its number */
   derivativeRead(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep = false): number | Tensor {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
-    const hit =
-      key === null
-        ? undefined
-        : this.derivMemo
-            ?.get((of as Expr & { k: 'ref' }).name)
-            ?.get(wrt.name)
-            ?.get(key);
+    if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep).tensor;
+    // the memo looked up once, for the hit and for the miss (derivativeMemo would look it up again)
+    const memo = this.memoOf((of as Expr & { k: 'ref' }).name, wrt.name);
+    const hit = memo.get(key);
     if (hit && !hit.d && hit.shape.length === 0) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
       return hit.v;
     }
-    return this.derivativeMemo(of, wrt, env, total, oneStep, false).tensor;
+    return this.memoized(memo, key, hit, of, wrt, env, total, oneStep, false).tensor;
+  }
+
+  /** the memo of ∂of/∂wrt by steps and kind (derivKey), made when first asked */
+  private memoOf(of: string, wrt: string): Map<number, KeptDerivative> {
+    // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
+    // was most of what a repeated derivative cost
+    const memos = (this.derivMemo ??= new Map());
+    let byOf = memos.get(of);
+    if (!byOf) memos.set(of, (byOf = new Map()));
+    let memo = byOf.get(wrt);
+    if (!memo) byOf.set(wrt, (memo = new Map()));
+    return memo;
   }
 
   private derivativeMemo(
@@ -392,14 +401,22 @@ class UnrolledRun implements Run {
   ): Derivative {
     const key = of.k === 'ref' ? derivKey(of, wrt, env, total, oneStep) : null;
     if (key === null) return this.derivativeOnce(of, wrt, env, total, oneStep);
-    // by names, then steps and kind as one number: a string key per request (built, flattened, hashed)
-    // was most of what a repeated derivative cost
-    const memos = (this.derivMemo ??= new Map());
-    let byOf = memos.get((of as Expr & { k: 'ref' }).name);
-    if (!byOf) memos.set((of as Expr & { k: 'ref' }).name, (byOf = new Map()));
-    let memo = byOf.get(wrt.name);
-    if (!memo) byOf.set(wrt.name, (memo = new Map()));
-    const hit = memo.get(key);
+    const memo = this.memoOf((of as Expr & { k: 'ref' }).name, wrt.name);
+    return this.memoized(memo, key, memo.get(key), of, wrt, env, total, oneStep, own);
+  }
+
+  /** the derivative from its memo entry `hit` (the caller looked it up), or computed and kept under `key` */
+  private memoized(
+    memo: Map<number, KeptDerivative>,
+    key: number,
+    hit: KeptDerivative | undefined,
+    of: Expr,
+    wrt: { name: string; idx: Idx | null },
+    env: Env,
+    total: boolean,
+    oneStep: boolean,
+    own: boolean,
+  ): Derivative {
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
       const k = hit.d;
