@@ -169,7 +169,33 @@ export class UndefinedSearch {
         this.found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
     }
-    forChildren(x, this.visit);
+    // the kinds most nodes are, recursed on here (walk.ts, BINARY_KINDS); the rest through forChildren
+    switch (x.k) {
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'indicator':
+      case 'div':
+      case 'pow':
+        this.go(x.a);
+        this.go(x.b);
+        return;
+      case 'neg':
+      case 'transpose':
+        this.go(x.a);
+        return;
+      case 'call':
+        this.go(x.arg);
+        return;
+      case 'num':
+      case 'var':
+        return;
+      default:
+        forChildren(x, this.visit);
+    }
   }
 }
 
@@ -208,7 +234,36 @@ export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
         go(x.of);
         pos.push(at, nodes, from);
         xs.push(x);
-      } else forChildren(x, go);
+      } else eachChild(x);
+    };
+    // the kinds most nodes are recursed on here, without forChildren's megamorphic callback (walk.ts, BINARY_KINDS)
+    const eachChild = (x: Expr): void => {
+      switch (x.k) {
+        case 'add':
+        case 'sub':
+        case 'mul':
+        case 'hadamard':
+        case 'matmul':
+        case 'contract':
+        case 'indicator':
+        case 'div':
+        case 'pow':
+          go(x.a);
+          go(x.b);
+          return;
+        case 'neg':
+        case 'transpose':
+          go(x.a);
+          return;
+        case 'call':
+          go(x.arg);
+          return;
+        case 'num':
+        case 'var':
+          return;
+        default:
+          forChildren(x, go);
+      }
     };
     go(e);
     flat = big ? null : { xs, pos, nodes };
