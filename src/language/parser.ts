@@ -2104,7 +2104,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       enter(o);
       wrt = expr();
       depth--;
-      closer('}') ?? expectOp('}', `to close the subscript of ${op}`);
+      if (!closer('}')) expectOp('}', `to close the subscript of ${op}`);
     } else if (o.kind === 'name') wrt = nameWithIndex(false);
     else wrt = fail(`expected the variable of ${op}_B A after '_', found ${describe(o)}`);
     if (!startsPrimary(peek())) fail(`expected what ${op}_… differentiates (${op}_B A), found ${describe(peek())}`);
@@ -2580,7 +2580,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         } else if (isOp(nx, close)) vars = [plainVar(first, sym)];
         else fail(`expected '=', ',', '≤' or '${close}' in the index of ${sym}, found ${describe(nx)}`);
         depth--;
-        closer(close) ?? expectOp(close, `to close the index of ${sym}`);
+        if (!closer(close)) expectOp(close, `to close the index of ${sym}`);
       } else if (o.kind === 'name') {
         next();
         vars = [{ v: o.text, range: o.range }];
