@@ -1,12 +1,13 @@
-// The hot walks of resolved expressions (walkRefs, mentionedVars, UndefinedSearch, flatProbes) recurse on the common
+// The hot walks of resolved expressions (walkRefs, mentionedVars, entrySizes, stepsUseVar, UndefinedSearch, flatProbes) recurse on the common
 // kinds themselves instead of through forChildren's callback (resolve/walk.ts, BINARY_KINDS): held here to a walk
 // through forChildren on trees of every kind, so that a kind forChildren walks otherwise is not walked otherwise by them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Expr, Idx } from '../../src/language/model';
+import { entrySizes } from '../../src/language/resolve/expressions';
 import { BINARY_KINDS, forChildren, mentionedVars, walkRefs } from '../../src/language/resolve/walk';
 import { Scope } from '../../src/language/resolve/scope';
-import { flatProbes, UndefinedSearch } from '../../src/language/resolve/timeChecks';
+import { flatProbes, stepsUseVar, UndefinedSearch } from '../../src/language/resolve/timeChecks';
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 const idx = (v: string | null, k = 0): Idx => ({ v, k });
@@ -116,6 +117,71 @@ describe('the walks that recurse on the common kinds themselves', () => {
     fc.assert(
       fc.property(exprArb(true), (e) => {
         expect([...mentionedVars(e)]).toEqual(reference(e));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('entrySizes finds the sizes, in the order, of a walk through forChildren', () => {
+    const reference = (e: Expr, v: string): number[] => {
+      const sizes = new Set<number>();
+      const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
+      const go = (x: Expr): void => {
+        if (x.k === 'index' && x.a.shape) {
+          if (isV(x.i)) sizes.add(x.a.shape[0]!);
+          if (isV(x.j)) sizes.add(x.a.shape[1]!);
+        }
+        if (x.k === 'sum' || x.k === 'prod') {
+          if (x.v !== v) go(x.body);
+          return;
+        }
+        forChildren(x, go);
+      };
+      go(e);
+      return [...sizes];
+    };
+    // entries of a 2×3 matrix and of vectors of 4: the sizes an index picks
+    const sized = (e: Expr): Expr => {
+      const go = (x: Expr): void => {
+        if (x.k === 'index') x.a = { ...x.a, shape: x.j ? [2, 3] : [4] };
+        forChildren(x, go);
+      };
+      go(e);
+      return e;
+    };
+    fc.assert(
+      fc.property(exprArb(true), fc.constantFrom('a', 'i'), (e, v) => {
+        const s = sized(e);
+        expect([...entrySizes(s, v)]).toEqual(reference(s, v));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('stepsUseVar finds the variables of a walk through forChildren', () => {
+    const reference = (e: Expr): Set<string> => {
+      const out = new Set<string>();
+      const add = (i: Idx | null) => {
+        if (i && i.v !== null) out.add(i.v);
+        if (i?.terms) for (const t of i.terms) out.add(t.v);
+      };
+      const go = (x: Expr): void => {
+        if (x.k === 'ref') add(x.idx);
+        else if (x.k === 'deriv') add(x.wrt.idx);
+        else if (x.k === 'sum' || x.k === 'prod') {
+          add(x.from);
+          add(x.to);
+          out.add(x.v);
+        }
+        forChildren(x, go);
+      };
+      go(e);
+      return out;
+    };
+    fc.assert(
+      fc.property(exprArb(true), (e) => {
+        const vars = reference(e);
+        for (const v of ['a', 'b', 'c', 'i']) expect(stepsUseVar(e, v, new Map())).toBe(vars.has(v));
       }),
       { numRuns: 1000 },
     );

@@ -190,6 +190,11 @@ export class UndefinedSearch {
       case 'call':
         this.go(x.arg);
         return;
+      case 'index':
+        this.go(x.a);
+        this.go(x.i);
+        if (x.j) this.go(x.j);
+        return;
       case 'num':
       case 'var':
         return;
@@ -258,6 +263,11 @@ export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
         case 'call':
           go(x.arg);
           return;
+        case 'index':
+          go(x.a);
+          go(x.i);
+          if (x.j) go(x.j);
+          return;
         case 'num':
         case 'var':
           return;
@@ -284,15 +294,53 @@ export function stepsUseVar(e: Expr, v: string, memo: Map<Expr, Set<string>>): b
     const add = (idx: Idx | null) => {
       if (idx) for (const u of idxVars(idx)) out.add(u);
     };
+    // the common kinds recursed on here, in forChildren's order (walk.ts, BINARY_KINDS)
     const go = (x: Expr): void => {
-      if (x.k === 'ref') add(x.idx);
-      else if (x.k === 'deriv') add(x.wrt.idx);
-      else if (x.k === 'sum' || x.k === 'prod') {
-        add(x.from);
-        add(x.to);
-        out.add(x.v);
+      switch (x.k) {
+        case 'ref':
+          add(x.idx);
+          return;
+        case 'num':
+        case 'var':
+          return;
+        case 'deriv':
+          add(x.wrt.idx);
+          go(x.of);
+          return;
+        case 'sum':
+        case 'prod':
+          add(x.from);
+          add(x.to);
+          out.add(x.v);
+          go(x.body);
+          return;
+        case 'add':
+        case 'sub':
+        case 'mul':
+        case 'hadamard':
+        case 'matmul':
+        case 'contract':
+        case 'indicator':
+        case 'div':
+        case 'pow':
+          go(x.a);
+          go(x.b);
+          return;
+        case 'neg':
+        case 'transpose':
+          go(x.a);
+          return;
+        case 'call':
+          go(x.arg);
+          return;
+        case 'index':
+          go(x.a);
+          go(x.i);
+          if (x.j) go(x.j);
+          return;
+        default:
+          forChildren(x, go);
       }
-      forChildren(x, go);
     };
     go(e);
     vars = out;

@@ -22,8 +22,8 @@ const ALL_CHILDREN: ChildOptions = {};
 
 /**
  * The kinds whose two children forChildren visits a, then b. The hottest walks (mentionedVars, walkRefs,
- * UndefinedSearch, flatProbes, stepsUseVar) recurse on these, on neg/transpose's a, a call's arg, a Σ/∏'s body
- * and a derivative's of themselves, in forChildren's order, and ask forChildren for the other kinds: its call
+ * UndefinedSearch, flatProbes, entrySizes) recurse on these, on neg/transpose's a, a call's arg, an entry's a, i
+ * and j, a Σ/∏'s body and a derivative's of themselves, in forChildren's order, and ask forChildren for the other kinds: its call
  * of each walk's own callback is megamorphic, and such a walk took twice as long (mentionedVars, sheet 7's
  * checks). A test pins that these walks visit what forChildren visits (test/language/walkOrder.test.ts).
  */
@@ -188,6 +188,11 @@ export function walkRefs(x: Expr, f: (r: Expr & { k: 'ref' }) => void): void {
     case 'call':
       walkRefs(x.arg, f);
       return;
+    case 'index':
+      walkRefs(x.a, f);
+      walkRefs(x.i, f);
+      if (x.j) walkRefs(x.j, f);
+      return;
     default:
       forChildren(x, (c) => walkRefs(c, f));
   }
@@ -280,6 +285,11 @@ class MentionedVars {
         return;
       case 'call':
         this.go(x.arg);
+        return;
+      case 'index':
+        this.go(x.a);
+        this.go(x.i);
+        if (x.j) this.go(x.j);
         return;
       default:
         forChildren(x, this.visit);
