@@ -33,7 +33,9 @@ const exprArb = (sums: boolean): fc.Arbitrary<Expr> =>
       fc.tuple(tie('e'), tie('e'), fc.option(tie('e'))).map(([a, i, j]): Expr => ({ k: 'index', a, i, j, shape: [], range: R })),
       fc.tuple(tie('e'), tie('e')).map(([a, n]): Expr => ({ k: 'matpow', a, n, shape: [], range: R })),
       fc.array(tie('e'), { maxLength: 3 }).map((items): Expr => ({ k: 'vec', items, shape: [], range: R })),
-      fc.array(fc.array(tie('e'), { minLength: 1, maxLength: 2 }), { maxLength: 2 }).map((rows): Expr => ({ k: 'mat', rows, shape: [], range: R })),
+      fc
+        .array(fc.array(tie('e'), { minLength: 1, maxLength: 2 }), { maxLength: 2 })
+        .map((rows): Expr => ({ k: 'mat', rows, shape: [], range: R })),
       fc.tuple(tie('e'), fc.constantFrom('a', 'c')).map(([of, v]): Expr => ({
         k: 'deriv',
         total: true,
