@@ -108,7 +108,8 @@ export class UndefinedSearch {
 
   /** the value of a variable: bound by a Σ/∏ here, else the caller's env[v] (as in a copy of env) */
   private valueOf(v: string): number | undefined {
-    const b = this.bound.get(v);
+    // nothing is bound outside a Σ/∏ (always on the flat path): no lookup then, for every reference at every step
+    const b = this.bound.size === 0 ? undefined : this.bound.get(v);
     return b !== undefined ? b : this.env[v];
   }
 
