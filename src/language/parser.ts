@@ -275,6 +275,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const text = src.slice(t.start, Math.min(t.end, t.start + 41));
     return `'${t.end - t.start > 40 ? text.slice(0, 37) + '…' : text}'`;
   };
+  /**
+   * the operator s next, taken; else undefined. `closer(s) ?? expectOp(s, message)`: the message (a template with
+   * the opening's place, its range made for it) is made only when s is missing, not for every bracket read
+   */
+  const closer = (s: string): Token | undefined => (isOp(peek(), s) ? next() : undefined);
   const expectOp = (s: string, what?: string) => {
     const t = peek();
     if (!isOp(t, s)) {
@@ -321,7 +326,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       while (peek().kind !== 'newline' && peek().kind !== 'eof') p++;
     }
     depth = 0;
-    queued.length = 0;
+    // setting an array's length is a call into the runtime, even to 0 when it is 0 (most statements queue nothing)
+    if (queued.length) queued.length = 0;
     brokenDef = null;
     supTransposed = false;
     supPower = null;
@@ -648,10 +654,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
-    const sides = ratiosAsDerivatives([lhs, rhs, ...more], s0);
-    lhs = sides[0]!;
-    rhs = sides[1]!;
-    more.splice(0, more.length, ...sides.slice(2));
+    const written = [lhs, rhs, ...more];
+    const sides = ratiosAsDerivatives(written, s0);
+    // the sides as written, most often (ratiosAsDerivatives returns them): nothing to put back
+    if (sides !== written) {
+      lhs = sides[0]!;
+      rhs = sides[1]!;
+      more.splice(0, more.length, ...sides.slice(2));
+    }
     let forRange = checkRange();
     if (bars.length) {
       const barred = barredSides([lhs, rhs, ...more], bars, forRange);
@@ -1741,16 +1751,20 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const e = expr();
     if (open.text === '(' && isOp(peek(), ',')) return tuple(open, e);
     depth--;
+    const closing = open.text === '(' ? ')' : '}';
+    // the message only when the group is not closed (its slice and expression were made for every group)
+    const close = closer(closing) ?? expectOp(closing, unclosedGroup(open));
+    return deep(withRange(e, span(open.range, close.range)), e);
+  }
+
+  /** what expectOp says of a group left open at `open` */
+  function unclosedGroup(open: Token): string {
     // \left( leaves only its '(': the message names what was written, so \right) is what is looked for
     const before = src.slice(Math.max(0, open.start - 12), open.start);
     const left = open.text === '(' ? /\\left\s*$/.exec(before) : null;
-    const close = expectOp(
-      open.text === '(' ? ')' : '}',
-      left
-        ? `(\\right)) to close the \\left( at ${open.range.line}:${open.range.column - (before.length - left.index)}`
-        : `to close the '${open.text}' at ${open.range.line}:${open.range.column}`,
-    );
-    return deep(withRange(e, span(open.range, close.range)), e);
+    return left
+      ? `(\\right)) to close the \\left( at ${open.range.line}:${open.range.column - (before.length - left.index)}`
+      : `to close the '${open.text}' at ${open.range.line}:${open.range.column}`;
   }
 
   /** (a, b, c) and (a, b, c)ᵀ as papers write a vector: the literal [a, b, c], its first entry read (depth entered) */
@@ -1761,7 +1775,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       items.push(expr());
       if (items.length > LIMITS.maxEntries) fail(`more than ${LIMITS.maxEntries} entries in a literal (limit)`);
     }
-    const close = expectOp(')', `to close the '(' at ${open.range.line}:${open.range.column}`);
+    const close = closer(')') ?? expectOp(')', `to close the '(' at ${open.range.line}:${open.range.column}`);
     depth--;
     return deepAll({ k: 'list', items, range: span(open.range, close.range) }, items);
   }
@@ -2009,7 +2023,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         next();
         items.push(expr());
       }
-      const close = expectOp(')', `to close ${fn}(`);
+      const close = closer(')') ?? expectOp(')', `to close ${fn}(`);
       arg = { k: 'list', items, range: span(o.range, close.range) };
     } else if (isOp(o, '(') && isOp(peek(1), '*') && isOp(peek(2), ')') && /^(?:\\cdot|·|⋅)$/.test(src.slice(peek(1).start, peek(1).end))) {
       // σ'(\cdot), 1 - \tanh^2(\cdot): the argument left out, as notes write a slope "at its argument"; a check reads it
@@ -2090,7 +2104,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       enter(o);
       wrt = expr();
       depth--;
-      expectOp('}', `to close the subscript of ${op}`);
+      if (!closer('}')) expectOp('}', `to close the subscript of ${op}`);
     } else if (o.kind === 'name') wrt = nameWithIndex(false);
     else wrt = fail(`expected the variable of ${op}_B A after '_', found ${describe(o)}`);
     if (!startsPrimary(peek())) fail(`expected what ${op}_… differentiates (${op}_B A), found ${describe(peek())}`);
@@ -2107,7 +2121,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       next();
       if (peek().kind !== 'name') fail(`${cmd}{…} is the adjoint of a name (${cmd}{h}), found ${describe(peek())}`);
       a = nameWithIndex(false);
-      const close = expectOp('}', `to close ${cmd}{`);
+      const close = closer('}') ?? expectOp('}', `to close ${cmd}{`);
       // indices written right after the bar belong to the name: \bar{h}_t
       a = indices({ ...a, range: span(a.range, close.range) }, false);
       if (a.range.endLine === close.range.endLine && a.range.endColumn === close.range.endColumn)
@@ -2138,7 +2152,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     enter(open);
     const x = insideBars('‖');
     depth--;
-    let close = expectOp('‖', `to close the norm ‖…‖ opened at ${open.range.line}:${open.range.column}`);
+    let close = closer('‖') ?? expectOp('‖', `to close the norm ‖…‖ opened at ${open.range.line}:${open.range.column}`);
     // the 2-norm's subscript: ‖x‖_2, ‖x‖_{2}
     if (isOp(peek(), '_')) {
       const braced = isOp(peek(1), '{');
@@ -2434,7 +2448,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         if (items.length > LIMITS.maxEntries) fail(`more than ${LIMITS.maxEntries} entries in a literal (limit)`);
       }
     }
-    const close = expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
+    const close = closer(']') ?? expectOp(']', `to close the '[' at ${open.range.line}:${open.range.column}`);
     depth--;
     const range = span(open.range, close.range);
     // \left[ a + b \right], \Big[ ∏ … \Big]: one expression in brackets groups, as ( … ) does (the hints see its terms)
@@ -2566,7 +2580,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         } else if (isOp(nx, close)) vars = [plainVar(first, sym)];
         else fail(`expected '=', ',', '≤' or '${close}' in the index of ${sym}, found ${describe(nx)}`);
         depth--;
-        expectOp(close, `to close the index of ${sym}`);
+        if (!closer(close)) expectOp(close, `to close the index of ${sym}`);
       } else if (o.kind === 'name') {
         next();
         vars = [{ v: o.text, range: o.range }];
@@ -2848,7 +2862,10 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       items.push(expr());
     }
     depth--;
-    return { range: span(o.range, expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`).range), items };
+    return {
+      range: span(o.range, (closer(')') ?? expectOp(')', `to close the arguments opened at ${o.range.line}:${o.range.column}`)).range),
+      items,
+    };
   }
 
   /** whether the `(` next is a list of arguments: a top-level comma inside, and (with a space before it) no range */

@@ -23,7 +23,14 @@ export interface Derived {
 export function derivedEquations(statements: Statement[]): Set<Statement> {
   // by name: a name with any equation of the network's kind (h_0 = 0 beside h_t = …) stays a quantity
   const byName = new Map<string, (Statement & { k: 'def' })[]>();
-  for (const st of statements) if (st.k === 'def') byName.set(baseOf(st.lhs), [...(byName.get(baseOf(st.lhs)) ?? []), st]);
+  for (const st of statements) {
+    if (st.k !== 'def') continue;
+    // one array per name, grown in place (a copy per equation, and its name cut out twice, before)
+    const name = baseOf(st.lhs);
+    const defs = byName.get(name);
+    if (defs) defs.push(st);
+    else byName.set(name, [st]);
+  }
   const out = new Set<Statement>();
   const names = new Set<string>();
   for (let changed = true; changed;) {

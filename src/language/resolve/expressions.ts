@@ -733,16 +733,51 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
 export function entrySizes(e: Expr, v: string): Set<number> {
   const sizes = new Set<number>();
   const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
-  const go = (x: Expr) => {
-    if (x.k === 'index' && x.a.shape) {
-      if (isV(x.i)) sizes.add(x.a.shape[0]!);
-      if (isV(x.j)) sizes.add(x.a.shape[1]!);
+  const go = (x: Expr): void => {
+    // the common kinds recursed on here, in forChildren's order (walk.ts, BINARY_KINDS): every free index of every check asks
+    switch (x.k) {
+      case 'index':
+        if (x.a.shape) {
+          if (isV(x.i)) sizes.add(x.a.shape[0]!);
+          if (isV(x.j)) sizes.add(x.a.shape[1]!);
+        }
+        go(x.a);
+        go(x.i);
+        if (x.j) go(x.j);
+        return;
+      case 'sum':
+      case 'prod':
+        if (x.v !== v) go(x.body);
+        return;
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'indicator':
+      case 'div':
+      case 'pow':
+        go(x.a);
+        go(x.b);
+        return;
+      case 'neg':
+      case 'transpose':
+        go(x.a);
+        return;
+      case 'call':
+        go(x.arg);
+        return;
+      case 'deriv':
+        go(x.of);
+        return;
+      case 'num':
+      case 'var':
+      case 'ref':
+        return;
+      default:
+        forChildren(x, go);
     }
-    if (x.k === 'sum' || x.k === 'prod') {
-      if (x.v !== v) go(x.body);
-      return;
-    }
-    forChildren(x, go);
   };
   go(e);
   return sizes;

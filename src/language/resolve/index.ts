@@ -3,7 +3,7 @@
 
 import type { Diagnostic, SymbolOccurrence } from '../../report';
 import type { Statement } from '../ast';
-import type { Model } from '../model';
+import type { Model, Quantity } from '../model';
 import { recordAliases } from './aliases';
 import { declareNames, readDeclaredValues } from './declarations';
 import { collectDefinitions } from './definitions';
@@ -44,7 +44,9 @@ export function resolve(statements: Statement[], scope = new Scope()): Resolved 
   checkCycles(scope);
   refuseVectorLoss(scope);
   spreadBroken(scope);
-  const live = new Map([...scope.quantities].filter(([n]) => !scope.broken.has(n)));
+  // the quantities that are not broken, in their order (no array of entries copied and filtered to build it)
+  const live = new Map<string, Quantity>();
+  for (const [n, q] of scope.quantities) if (!scope.broken.has(n)) live.set(n, q);
   const loss = chooseLoss(scope, live);
   scope.loss = loss;
   const questions = readQuestions(rest, scope);

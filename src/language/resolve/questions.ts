@@ -30,7 +30,10 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
     const frees = freeCandidates(scope, sides);
-    const vars = new Set(['t', ...frees, ...(scope.isKnown('L') ? [] : [NIELSEN_L])]);
+    // t, the free letters, Nielsen's L: added in turn (no arrays spread into the Set per question)
+    const vars = new Set(['t']);
+    for (const f of frees) vars.add(f);
+    if (!scope.isKnown('L')) vars.add(NIELSEN_L);
     const ctx = exprContext(scope, vars, false, null, true, true, new Set(frees), undefined);
     try {
       if (st.k === 'derive') {

@@ -21,6 +21,12 @@ export interface Definition {
   key: string;
 }
 
+/** what a name is: its declaration, its quantity (a declaration decides where a name has both) */
+class Named {
+  decl: Decl | null = null;
+  q: Quantity | null = null;
+}
+
 export class Scope {
   readonly diagnostics: Diagnostic[] = [];
   readonly symbols: SymbolOccurrence[] = [];
@@ -98,15 +104,29 @@ export class Scope {
     this.longest = Math.max(this.longest, Array.from(name).length);
   }
 
+  /**
+   * decls and quantities by name in one Map, kept with them: isTimed and defined, asked for most names read and at
+   * every step searched, found a quantity's name with two lookups (decls, then quantities)
+   */
+  private readonly named = new Map<string, Named>();
+
+  private namedOf(name: string): Named {
+    let n = this.named.get(name);
+    if (n === undefined) this.named.set(name, (n = new Named()));
+    return n;
+  }
+
   /** a declared name (decls is read directly, and written only here) */
   declare(name: string, d: Decl): void {
     this.decls.set(name, d);
+    this.namedOf(name).decl = d;
     this.know(name);
   }
 
   /** the quantity of definition d, under its key (quantities is read directly, and written only here) */
   addQuantity(d: Definition, q: Quantity): void {
     this.quantities.set(d.key, q);
+    this.namedOf(d.key).q = q;
     this.know(d.key);
     if (d.key !== d.base) this.twins.set(d.base, d.key);
   }
@@ -122,8 +142,9 @@ export class Scope {
   }
 
   isTimed(name: string): boolean {
-    const d = this.decls.get(name);
-    return d ? d.perStep : (this.quantities.get(name)?.timed ?? false);
+    const n = this.named.get(name);
+    if (n === undefined) return false;
+    return n.decl !== null ? n.decl.perStep : (n.q?.timed ?? false);
   }
 
   /** names a user may write, for "did you mean" */
@@ -149,9 +170,11 @@ export class Scope {
 
   /** whether NAME has a value at this step (null: untimed) */
   defined(name: string, step: number | null): boolean {
-    const d = this.decls.get(name);
+    const n = this.named.get(name);
+    if (n === undefined) return false;
+    const d = n.decl;
     if (d) return !d.perStep ? step === null : step !== null && step >= 1 && step <= this.T;
-    const q = this.quantities.get(name);
+    const q = n.q;
     if (!q) return false;
     if (!q.timed) return step === null;
     if (step === null) return false;

@@ -108,7 +108,8 @@ export class UndefinedSearch {
 
   /** the value of a variable: bound by a Σ/∏ here, else the caller's env[v] (as in a copy of env) */
   private valueOf(v: string): number | undefined {
-    const b = this.bound.get(v);
+    // nothing is bound outside a Σ/∏ (always on the flat path): no lookup then, for every reference at every step
+    const b = this.bound.size === 0 ? undefined : this.bound.get(v);
     return b !== undefined ? b : this.env[v];
   }
 
@@ -169,7 +170,38 @@ export class UndefinedSearch {
         this.found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
     }
-    forChildren(x, this.visit);
+    // the kinds most nodes are, recursed on here (walk.ts, BINARY_KINDS); the rest through forChildren
+    switch (x.k) {
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'indicator':
+      case 'div':
+      case 'pow':
+        this.go(x.a);
+        this.go(x.b);
+        return;
+      case 'neg':
+      case 'transpose':
+        this.go(x.a);
+        return;
+      case 'call':
+        this.go(x.arg);
+        return;
+      case 'index':
+        this.go(x.a);
+        this.go(x.i);
+        if (x.j) this.go(x.j);
+        return;
+      case 'num':
+      case 'var':
+        return;
+      default:
+        forChildren(x, this.visit);
+    }
   }
 }
 
@@ -208,7 +240,41 @@ export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
         go(x.of);
         pos.push(at, nodes, from);
         xs.push(x);
-      } else forChildren(x, go);
+      } else eachChild(x);
+    };
+    // the kinds most nodes are recursed on here, without forChildren's megamorphic callback (walk.ts, BINARY_KINDS)
+    const eachChild = (x: Expr): void => {
+      switch (x.k) {
+        case 'add':
+        case 'sub':
+        case 'mul':
+        case 'hadamard':
+        case 'matmul':
+        case 'contract':
+        case 'indicator':
+        case 'div':
+        case 'pow':
+          go(x.a);
+          go(x.b);
+          return;
+        case 'neg':
+        case 'transpose':
+          go(x.a);
+          return;
+        case 'call':
+          go(x.arg);
+          return;
+        case 'index':
+          go(x.a);
+          go(x.i);
+          if (x.j) go(x.j);
+          return;
+        case 'num':
+        case 'var':
+          return;
+        default:
+          forChildren(x, go);
+      }
     };
     go(e);
     flat = big ? null : { xs, pos, nodes };
@@ -229,15 +295,53 @@ export function stepsUseVar(e: Expr, v: string, memo: Map<Expr, Set<string>>): b
     const add = (idx: Idx | null) => {
       if (idx) for (const u of idxVars(idx)) out.add(u);
     };
+    // the common kinds recursed on here, in forChildren's order (walk.ts, BINARY_KINDS)
     const go = (x: Expr): void => {
-      if (x.k === 'ref') add(x.idx);
-      else if (x.k === 'deriv') add(x.wrt.idx);
-      else if (x.k === 'sum' || x.k === 'prod') {
-        add(x.from);
-        add(x.to);
-        out.add(x.v);
+      switch (x.k) {
+        case 'ref':
+          add(x.idx);
+          return;
+        case 'num':
+        case 'var':
+          return;
+        case 'deriv':
+          add(x.wrt.idx);
+          go(x.of);
+          return;
+        case 'sum':
+        case 'prod':
+          add(x.from);
+          add(x.to);
+          out.add(x.v);
+          go(x.body);
+          return;
+        case 'add':
+        case 'sub':
+        case 'mul':
+        case 'hadamard':
+        case 'matmul':
+        case 'contract':
+        case 'indicator':
+        case 'div':
+        case 'pow':
+          go(x.a);
+          go(x.b);
+          return;
+        case 'neg':
+        case 'transpose':
+          go(x.a);
+          return;
+        case 'call':
+          go(x.arg);
+          return;
+        case 'index':
+          go(x.a);
+          go(x.i);
+          if (x.j) go(x.j);
+          return;
+        default:
+          forChildren(x, go);
       }
-      forChildren(x, go);
     };
     go(e);
     vars = out;
