@@ -158,7 +158,7 @@ function drawnHint(
   k: number,
   lefts: Float64Array[],
 ): ConstantFactorHint | typeof REFUTED | null {
-  if (!draws || draws.count < 1 || !readsDrawn(c, run.model)) return null;
+  if (!draws || draws.count < 1) return null;
   // two numbers are always in one ratio: the draws are run only for a ratio a mistake can make — a simple fraction,
   // or one that a number written in the sides explains (1.7 for 2: 0.85)
   // the sides' numbers (the right side's first, at most MAX_LITERALS), scaled to undo k: made field by field (a
@@ -171,6 +171,8 @@ function drawnHint(
     .map((t) => ({ lit: t.lit, divides: t.divides, right: t.right, value: t.right !== t.divides ? t.lit.value / k : t.lit.value * k }))
     .filter((t) => fraction(t.value) !== null);
   if (fraction(k) === null && !scaled.length) return null;
+  // after the numbers: which names the sides read is a walk of the network's equations (a ∏ line's cascade asks)
+  if (!readsDrawn(c, run.model)) return null;
   // the same ratio at every draw that can be evaluated (a draw that cannot refutes nothing), at least one, and
   // sides that change with the draws: two constants (an LSTM's count of parameters) are in one ratio at any values
   let judged = 0;
