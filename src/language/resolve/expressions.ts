@@ -15,7 +15,7 @@ import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { bareIdentity, deltaIsNotDerivative, readName, timeIndexOf } from './names';
 import { tryTimeIndex } from './timeIndex';
-import { forChildren, hasDeriv, mentionedVars } from './walk';
+import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
 import { firstSegment } from '../segments';
 
@@ -749,25 +749,6 @@ export function entrySizes(e: Expr, v: string): Set<number> {
       case 'prod':
         if (x.v !== v) go(x.body);
         return;
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'indicator':
-      case 'div':
-      case 'pow':
-        go(x.a);
-        go(x.b);
-        return;
-      case 'neg':
-      case 'transpose':
-        go(x.a);
-        return;
-      case 'call':
-        go(x.arg);
-        return;
       case 'deriv':
         go(x.of);
         return;
@@ -775,8 +756,11 @@ export function entrySizes(e: Expr, v: string): Set<number> {
       case 'var':
       case 'ref':
         return;
-      default:
-        forChildren(x, go);
+      default: {
+        const n = commonChildCount(x);
+        if (n < 0) forChildren(x, go);
+        else for (let i = 0; i < n; i++) go(commonChild(x, i));
+      }
     }
   };
   go(e);

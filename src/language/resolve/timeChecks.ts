@@ -7,7 +7,7 @@ import type { Expr, Idx } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { boundedReach, forChildren, walkRefs } from './walk';
+import { boundedReach, commonChild, commonChildCount, forChildren, walkRefs } from './walk';
 
 export interface Undefined {
   ref: Expr & { k: 'ref' };
@@ -170,38 +170,11 @@ export class UndefinedSearch {
         this.found = { ref: { k: 'ref', name: x.wrt.name, idx: x.wrt.idx, shape: [], range: x.wrt.range }, step: step ?? NaN };
       return;
     }
-    // the kinds most nodes are, recursed on here (walk.ts, BINARY_KINDS); the rest through forChildren
-    switch (x.k) {
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'indicator':
-      case 'div':
-      case 'pow':
-        this.go(x.a);
-        this.go(x.b);
-        return;
-      case 'neg':
-      case 'transpose':
-        this.go(x.a);
-        return;
-      case 'call':
-        this.go(x.arg);
-        return;
-      case 'index':
-        this.go(x.a);
-        this.go(x.i);
-        if (x.j) this.go(x.j);
-        return;
-      case 'num':
-      case 'var':
-        return;
-      default:
-        forChildren(x, this.visit);
-    }
+    // the common kinds recursed on here (walk.ts, BINARY_KINDS); the rest through forChildren
+    if (x.k === 'num' || x.k === 'var') return;
+    const n = commonChildCount(x);
+    if (n < 0) forChildren(x, this.visit);
+    else for (let i = 0; i < n; i++) this.go(commonChild(x, i));
   }
 }
 
@@ -242,39 +215,12 @@ export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
         xs.push(x);
       } else eachChild(x);
     };
-    // the kinds most nodes are recursed on here, without forChildren's megamorphic callback (walk.ts, BINARY_KINDS)
+    // the common kinds recursed on here, without forChildren's megamorphic callback (walk.ts, BINARY_KINDS)
     const eachChild = (x: Expr): void => {
-      switch (x.k) {
-        case 'add':
-        case 'sub':
-        case 'mul':
-        case 'hadamard':
-        case 'matmul':
-        case 'contract':
-        case 'indicator':
-        case 'div':
-        case 'pow':
-          go(x.a);
-          go(x.b);
-          return;
-        case 'neg':
-        case 'transpose':
-          go(x.a);
-          return;
-        case 'call':
-          go(x.arg);
-          return;
-        case 'index':
-          go(x.a);
-          go(x.i);
-          if (x.j) go(x.j);
-          return;
-        case 'num':
-        case 'var':
-          return;
-        default:
-          forChildren(x, go);
-      }
+      if (x.k === 'num' || x.k === 'var') return;
+      const n = commonChildCount(x);
+      if (n < 0) forChildren(x, go);
+      else for (let i = 0; i < n; i++) go(commonChild(x, i));
     };
     go(e);
     flat = big ? null : { xs, pos, nodes };
@@ -315,32 +261,11 @@ export function stepsUseVar(e: Expr, v: string, memo: Map<Expr, Set<string>>): b
           out.add(x.v);
           go(x.body);
           return;
-        case 'add':
-        case 'sub':
-        case 'mul':
-        case 'hadamard':
-        case 'matmul':
-        case 'contract':
-        case 'indicator':
-        case 'div':
-        case 'pow':
-          go(x.a);
-          go(x.b);
-          return;
-        case 'neg':
-        case 'transpose':
-          go(x.a);
-          return;
-        case 'call':
-          go(x.arg);
-          return;
-        case 'index':
-          go(x.a);
-          go(x.i);
-          if (x.j) go(x.j);
-          return;
-        default:
-          forChildren(x, go);
+        default: {
+          const n = commonChildCount(x);
+          if (n < 0) forChildren(x, go);
+          else for (let i = 0; i < n; i++) go(commonChild(x, i));
+        }
       }
     };
     go(e);

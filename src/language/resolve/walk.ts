@@ -22,9 +22,9 @@ const ALL_CHILDREN: ChildOptions = {};
 
 /**
  * The kinds whose two children forChildren visits a, then b. The hottest walks (mentionedVars, walkRefs,
- * UndefinedSearch, flatProbes, entrySizes) recurse on these, on neg/transpose's a, a call's arg, an entry's a, i
- * and j, a Σ/∏'s body and a derivative's of themselves, in forChildren's order, and ask forChildren for the other kinds: its call
- * of each walk's own callback is megamorphic, and such a walk took twice as long (mentionedVars, sheet 7's
+ * UndefinedSearch, flatProbes, entrySizes, stepsUseVar) recurse on the common kinds' children themselves, by
+ * position (commonChildCount, commonChild, in forChildren's order), and ask forChildren for the other kinds: its
+ * call of each walk's own callback is megamorphic, and such a walk took twice as long (mentionedVars, sheet 7's
  * checks). A test pins that these walks visit what forChildren visits (test/language/walkOrder.test.ts).
  */
 export const BINARY_KINDS: ReadonlySet<Expr['k']> = new Set([
@@ -38,6 +38,48 @@ export const BINARY_KINDS: ReadonlySet<Expr['k']> = new Set([
   'div',
   'pow',
 ] as const);
+
+/**
+ * How many children a node of a common kind has (BINARY_KINDS 2, neg/transpose/call 1, an entry 2 or 3), or -1
+ * for the other kinds, which a walk leaves to forChildren. With commonChild, a walk recurses on them with no callback.
+ */
+export function commonChildCount(x: Expr): number {
+  switch (x.k) {
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'hadamard':
+    case 'matmul':
+    case 'contract':
+    case 'indicator':
+    case 'div':
+    case 'pow':
+      return 2;
+    case 'neg':
+    case 'transpose':
+    case 'call':
+      return 1;
+    case 'index':
+      return x.j ? 3 : 2;
+    default:
+      return -1;
+  }
+}
+
+/** child i of a node of a common kind (i < commonChildCount(x)), in forChildren's order */
+export function commonChild(x: Expr, i: number): Expr {
+  switch (x.k) {
+    case 'call':
+      return x.arg;
+    case 'index':
+      return i === 0 ? x.a : i === 1 ? x.i : x.j!;
+    case 'neg':
+    case 'transpose':
+      return x.a;
+    default:
+      return i === 0 ? (x as Expr & { k: 'add' }).a : (x as Expr & { k: 'add' }).b;
+  }
+}
 
 export function forChildren(x: Expr, f: (c: Expr) => void, opts: ChildOptions = ALL_CHILDREN): void {
   switch (x.k) {
@@ -168,33 +210,12 @@ export function walkRefs(x: Expr, f: (r: Expr & { k: 'ref' }) => void): void {
     case 'num':
     case 'var':
       return;
-    // the kinds most nodes are, walked here: forChildren's callback was a closure made per node (BINARY_KINDS)
-    case 'add':
-    case 'sub':
-    case 'mul':
-    case 'hadamard':
-    case 'matmul':
-    case 'contract':
-    case 'indicator':
-    case 'div':
-    case 'pow':
-      walkRefs(x.a, f);
-      walkRefs(x.b, f);
-      return;
-    case 'neg':
-    case 'transpose':
-      walkRefs(x.a, f);
-      return;
-    case 'call':
-      walkRefs(x.arg, f);
-      return;
-    case 'index':
-      walkRefs(x.a, f);
-      walkRefs(x.i, f);
-      if (x.j) walkRefs(x.j, f);
-      return;
-    default:
-      forChildren(x, (c) => walkRefs(c, f));
+    default: {
+      // the common kinds recursed on here: forChildren's callback was a closure made per node (BINARY_KINDS)
+      const n = commonChildCount(x);
+      if (n < 0) forChildren(x, (c) => walkRefs(c, f));
+      else for (let i = 0; i < n; i++) walkRefs(commonChild(x, i), f);
+    }
   }
 }
 
@@ -266,33 +287,12 @@ class MentionedVars {
         this.go(x.body);
         this.bound.pop();
         return;
-      // the kinds most nodes are, recursed on here (BINARY_KINDS): through forChildren's callback the walk took twice as long
-      case 'add':
-      case 'sub':
-      case 'mul':
-      case 'hadamard':
-      case 'matmul':
-      case 'contract':
-      case 'indicator':
-      case 'div':
-      case 'pow':
-        this.go(x.a);
-        this.go(x.b);
-        return;
-      case 'neg':
-      case 'transpose':
-        this.go(x.a);
-        return;
-      case 'call':
-        this.go(x.arg);
-        return;
-      case 'index':
-        this.go(x.a);
-        this.go(x.i);
-        if (x.j) this.go(x.j);
-        return;
-      default:
-        forChildren(x, this.visit);
+      default: {
+        // the common kinds recursed on here (BINARY_KINDS): through forChildren's callback the walk took twice as long
+        const n = commonChildCount(x);
+        if (n < 0) forChildren(x, this.visit);
+        else for (let i = 0; i < n; i++) this.go(commonChild(x, i));
+      }
     }
   }
 }
