@@ -119,6 +119,14 @@ export class KeptGather {
     this.used = o + v.length;
   }
 
+  /** the one-entry gradient x of position lo + k, complete (the scalar sweep's) */
+  addScalar(k: number, x: number): void {
+    const o = this.used;
+    this.flat[o] = x;
+    this.at[k] = o + 1;
+    this.used = o + 1;
+  }
+
   /** the kept sweep: its entries in a Float64Array from KEPT_TYPED_MIN of them on, as KeptSweep.of lays them */
   done(): KeptSweep {
     const used = this.used;

@@ -14,6 +14,8 @@ import { AccumulatorPool } from './accumulators';
 import { KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
 import { zerosF64 } from './slab';
+import { elementwise, unaryGrad } from './unaryGrad';
+import { scalarRange, sweepScalar } from './scalarSweep';
 
 export type { Op } from './tapeNodes';
 export { TNode } from './tapeNodes';
@@ -385,7 +387,7 @@ const FN = {
   backward(y: TNode, g: Float64Array, acc: Acc, _slot: Slot, accSlot: Slot): void {
     const a = y.a!;
     const fn = y.aux as Fn;
-    if (fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag') {
+    if (elementwise(fn)) {
       // elementwise (x and y of one length): each entry's product added in place, as acc would add it
       const ga = accSlot(a);
       const xd = a.store,
@@ -503,6 +505,10 @@ export class Tape {
   private cols = new NodeColumns();
   /** the nodes by tape position */
   readonly nodes: readonly TNode[] = this.cols.nodes;
+  /** the nodes' columns, read in place by the scalar sweep */
+  get columns(): NodeColumns {
+    return this.cols;
+  }
   budget = new Budget();
   /** the values the tape computes, runs of its chunks read in place (arena.ts; no heap object per value) */
   private arena = new Arena();
@@ -805,13 +811,17 @@ class Sweeper {
             : this.fresh(x.len);
         this.g[x.id - this.lo] = slot;
       }
-    } else if (this.below) {
-      slot = this.below.get(x.id);
-      if (!slot) {
-        if (this.belowTransient) this.pool!.hold((slot = this.cleared(x)));
-        else slot = this.fresh(x.len);
-        this.below.set(x.id, slot);
-      }
+    } else if (this.below) slot = this.belowSlot(x, this.below);
+    return slot;
+  }
+
+  /** the accumulator of an input below the sweep's range, in `below` */
+  private belowSlot(x: TNode, below: Map<number, Float64Array>): Float64Array {
+    let slot = below.get(x.id);
+    if (!slot) {
+      if (this.belowTransient) this.pool!.hold((slot = this.cleared(x)));
+      else slot = this.fresh(x.len);
+      below.set(x.id, slot);
     }
     return slot;
   }
@@ -842,6 +852,68 @@ class Sweeper {
     }
   };
 
+  /** the scalar sweep's gradients and reached marks (scalarSweep.ts), reused by every scalar sweep of the tape */
+  private scalarG = new Float64Array(0);
+  private scalarR = new Uint8Array(0);
+
+  /**
+   * A transient or kept sweep over a range of one-number nodes (scalarSweep.ts), with what the general one gives
+   * its caller: a kept sweep's barriers and root gathered latest first; a transient one's result holding the
+   * root's seed and, lent until the next sweep, every barrier reached and `only`; the inputs below the range in
+   * `below`, in the order they were reached. Charged as a dense sweep of the range.
+   */
+  private runScalar(
+    root: TNode,
+    seed: Float64Array,
+    lo: number,
+    below: Map<number, Float64Array> | null,
+    cross: ((n: TNode) => boolean) | null,
+    only: number,
+    keepBelow: boolean,
+    gather: KeptGather | null,
+  ): (Float64Array | undefined)[] {
+    const range = root.id - lo + 1;
+    const pool = (this.pool = poolOf(this.tape.budget));
+    pool.reclaim();
+    let g = this.shared;
+    const set = this.sharedSet;
+    for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
+    set.length = 0;
+    this.tape.budget.tick(range);
+    if (g.length < range) g = this.shared = new Array(range);
+    if (this.scalarG.length < range) {
+      this.scalarG = new Float64Array(Math.max(range, 2 * this.scalarG.length));
+      this.scalarR = new Uint8Array(this.scalarG.length);
+    }
+    const G = this.scalarG.fill(0, 0, range);
+    const R = this.scalarR.fill(0, 0, range);
+    const nodes = this.tape.nodes;
+    this.belowTransient = !keepBelow;
+    try {
+      const toBelow = below ? (id: number, v: number) => (this.belowSlot(nodes[id]!, below)[0]! += v) : null;
+      sweepScalar(this.tape.columns, root.id, lo, seed[0]!, G, R, toBelow, cross);
+    } finally {
+      this.belowTransient = false;
+      this.pool = null;
+    }
+    g[range - 1] = seed;
+    set.push(range - 1);
+    for (let k = range - 1; k >= 0; k--) {
+      if (!R[k]) continue;
+      const x = nodes[lo + k]!;
+      if (gather) {
+        if (k === range - 1 || x.barrier) gather.addScalar(k, G[k]!);
+      } else if (k < range - 1 && (x.barrier || lo + k === only)) {
+        const a = pool.take(1) ?? new Float64Array(1);
+        a[0] = G[k]!;
+        pool.hold(a);
+        g[k] = a;
+        set.push(k);
+      }
+    }
+    return g;
+  }
+
   run(
     root: TNode,
     seed: Float64Array,
@@ -858,6 +930,8 @@ class Sweeper {
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
     // a sparse sweep makes its own accumulators (below), so it is never transient
     transient &&= !sparse;
+    if (transient && scalarRange(this.tape.columns, lo, root.id))
+      return this.runScalar(root, seed, lo, below, cross, only, keepBelow, gather);
     let g: (Float64Array | undefined)[];
     if (transient) {
       g = this.shared;
@@ -1051,37 +1125,3 @@ export const UNARY: Record<
   },
   drelu: (x) => (x > 0 ? 1 : 0),
 };
-
-/** d fn(x) / dx, given x and y = fn(x) */
-function unaryGrad(fn: Fn, x: number, y: number): number {
-  switch (fn) {
-    case 'sigma':
-      return y * (1 - y);
-    case 'tanh':
-      return 1 - y * y;
-    case 'relu':
-      return x > 0 ? 1 : 0;
-    case 'exp':
-      return y;
-    case 'log':
-      return 1 / x;
-    case 'sqrt':
-      return 0.5 / y;
-    case 'abs':
-      return x > 0 ? 1 : x < 0 ? -1 : 0;
-    case 'logit':
-      return 1 / (x * (1 - x));
-    case 'artanh':
-      return 1 / (1 - x * x);
-    case 'dsigma': {
-      const s = sigmoid(x);
-      return s * (1 - s) * (1 - 2 * s);
-    }
-    case 'dtanh': {
-      const t = Math.tanh(x);
-      return -2 * t * (1 - t * t);
-    }
-    default:
-      return 0;
-  }
-}

@@ -60,20 +60,21 @@ const CODE = Object.fromEntries(OPS.map((op, k) => [op, k])) as Record<Op, numbe
  */
 export type Aux = TNode[] | Fn | number | null;
 
-// a node's entries in NodeColumns.cols, one row of ROW int32s per node (a node's fields side by side)
+// a node's entries in NodeColumns.cols, one row of ROW int32s per node (a node's fields side by side); exported
+// for the scalar sweep (scalarSweep.ts), which reads them in place
 /** the op's code (OPS) */
-const OP = 0;
+export const OP = 0;
 /** the inputs' positions (-1: none) */
-const A = 1;
-const B = 2;
+export const A = 1;
+export const B = 2;
 /** the value: LEN entries of arrays[ARRAY] from AT */
-const ARRAY = 3;
-const AT = 4;
-const LEN = 5;
+export const ARRAY = 3;
+export const AT = 4;
+export const LEN = 5;
 const START = 6;
 /** 1 for a barrier */
-const BARRIER = 7;
-const ROW = 8;
+export const BARRIER = 7;
+export const ROW = 8;
 /** rows of a tape's first columns (T = 20's 64-unit RNN: 330 nodes) */
 const FIRST_ROWS = 512;
 
