@@ -6,7 +6,7 @@ import type { TNode } from './tape';
 import { zerosF64 } from './slab';
 
 /** the fewest entries a kept sweep holds in a Float64Array (KeptSweep) rather than a plain array */
-const KEPT_TYPED_MIN = 1024;
+export const KEPT_TYPED_MIN = 1024;
 
 /**
  * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
@@ -117,14 +117,6 @@ export class KeptGather {
     else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
     this.at[k] = o + 1;
     this.used = o + v.length;
-  }
-
-  /** the one-entry gradient x of position lo + k, complete (the scalar sweep's) */
-  addScalar(k: number, x: number): void {
-    const o = this.used;
-    this.flat[o] = x;
-    this.at[k] = o + 1;
-    this.used = o + 1;
   }
 
   /** the kept sweep: its entries in a Float64Array from KEPT_TYPED_MIN of them on, as KeptSweep.of lays them */

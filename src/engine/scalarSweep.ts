@@ -56,16 +56,6 @@ export function sweepScalar(
 ): void {
   const cols = c.cols;
   const arrays = c.arrays;
-  const val = (id: number): number => {
-    const r = id * ROW;
-    return arrays[cols[r + ARRAY]!]![cols[r + AT]!]!;
-  };
-  const add = (id: number, v: number): void => {
-    if (id >= lo) {
-      G[id - lo]! += v;
-      R[id - lo] = 1;
-    } else if (below) below(id, v);
-  };
   G[root - lo] = seed;
   R[root - lo] = 1;
   for (let id = root; id >= lo; id--) {
@@ -82,46 +72,60 @@ export function sweepScalar(
       case ID:
       case FILL:
       case TRANSPOSE:
-        add(a, g);
+        add(G, R, lo, below, a, g);
         break;
       case ADD:
-        add(a, g);
-        add(b, g);
+        add(G, R, lo, below, a, g);
+        add(G, R, lo, below, b, g);
         break;
       case SUB:
-        add(a, g);
+        add(G, R, lo, below, a, g);
         // x + (−g) is x − g exactly (the general rule subtracts in place)
-        add(b, -g);
+        add(G, R, lo, below, b, -g);
         break;
       case NEG:
-        add(a, -g);
+        add(G, R, lo, below, a, -g);
         break;
       case MUL:
       case HAD:
         // a constant factor gets no gradient (MUL's rule asks no slot for it)
-        if (cols[a * ROW + OP] !== CONST) add(a, g * val(b));
-        if (cols[b * ROW + OP] !== CONST) add(b, g * val(a));
+        if (cols[a * ROW + OP] !== CONST) add(G, R, lo, below, a, g * val(cols, arrays, b));
+        if (cols[b * ROW + OP] !== CONST) add(G, R, lo, below, b, g * val(cols, arrays, a));
         break;
       case DIV: {
-        const x = val(a);
-        const d = val(b);
-        add(a, g / d);
-        add(b, (-g * x) / (d * d));
+        const x = val(cols, arrays, a);
+        const d = val(cols, arrays, b);
+        add(G, R, lo, below, a, g / d);
+        add(G, R, lo, below, b, (-g * x) / (d * d));
         break;
       }
       case POW: {
-        const e = val(b);
-        const x = val(a);
-        add(a, g * (e === 2 ? 2 * x : e * Math.pow(x, e - 1)));
+        const e = val(cols, arrays, b);
+        const x = val(cols, arrays, a);
+        add(G, R, lo, below, a, g * (e === 2 ? 2 * x : e * Math.pow(x, e - 1)));
         // the exponent's gradient is a sum from 0, as the general rule's (0 + −0 is 0)
         let gb = 0;
-        if (x > 0) gb += g * val(id) * Math.log(x);
-        if (cols[b * ROW + OP] !== CONST) add(b, gb);
+        if (x > 0) gb += g * val(cols, arrays, id) * Math.log(x);
+        if (cols[b * ROW + OP] !== CONST) add(G, R, lo, below, b, gb);
         break;
       }
       case FN:
-        add(a, g * unaryGrad(c.nodes[id]!.aux as Fn, val(a), val(id)));
+        add(G, R, lo, below, a, g * unaryGrad(c.nodes[id]!.aux as Fn, val(cols, arrays, a), val(cols, arrays, id)));
         break;
     }
   }
+}
+
+/** a node's one number, read in place (module functions, not closures: made per sweep, they were its garbage) */
+function val(cols: Int32Array, arrays: Float64Array[], id: number): number {
+  const r = id * ROW;
+  return arrays[cols[r + ARRAY]!]![cols[r + AT]!]!;
+}
+
+/** v added into the gradient of input id: in range, or below it */
+function add(G: Float64Array, R: Uint8Array, lo: number, below: ((id: number, v: number) => void) | null, id: number, v: number): void {
+  if (id >= lo) {
+    G[id - lo]! += v;
+    R[id - lo] = 1;
+  } else if (below) below(id, v);
 }

@@ -9,9 +9,9 @@ import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
 import { colsOf, dims, matmul, rowsOf, matmulGradA, matmulGradB, matVecGrads, sigmoid, type Tensor } from './tensor';
 import { Arena } from './arena';
-import { NodeColumns, OPS, type Op, type TNode } from './tapeNodes';
+import { BARRIER, NodeColumns, OPS, ROW, type Op, type TNode } from './tapeNodes';
 import { AccumulatorPool } from './accumulators';
-import { KeptGather, KeptSweep } from './keptSweep';
+import { KEPT_TYPED_MIN, KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
 import { zerosF64 } from './slab';
 import { elementwise, unaryGrad } from './unaryGrad';
@@ -693,6 +693,7 @@ export class Tape {
     // a sparse sweep lends nothing: its result is copied; any other gathers its barriers as it visits them
     if (!dense && root.id - lo >= SPARSE_RANGE)
       return KeptSweep.of(this.nodes, root.id, lo, sweeper.run(root, seed, lo, null, dense, null, -1, true));
+    if (scalarRange(this.cols, lo, root.id)) return sweeper.keptScalar(root, seed, lo);
     const gather = new KeptGather(this.nodes, root.id, lo);
     sweeper.run(root, seed, lo, null, dense, null, -1, true, false, gather);
     return gather.done();
@@ -857,10 +858,46 @@ class Sweeper {
   private scalarR = new Uint8Array(0);
 
   /**
-   * A transient or kept sweep over a range of one-number nodes (scalarSweep.ts), with what the general one gives
-   * its caller: a kept sweep's barriers and root gathered latest first; a transient one's result holding the
-   * root's seed and, lent until the next sweep, every barrier reached and `only`; the inputs below the range in
-   * `below`, in the order they were reached. Charged as a dense sweep of the range.
+   * The scalar sweep (scalarSweep.ts) of lo..root into scalarG and scalarR, started and charged as a transient
+   * dense sweep: what the last sweep's caller read is lent again, the inputs below the range go to `below`
+   */
+  private scalarPass(
+    root: TNode,
+    seed: Float64Array,
+    lo: number,
+    below: Map<number, Float64Array> | null,
+    cross: ((n: TNode) => boolean) | null,
+    keepBelow: boolean,
+  ): AccumulatorPool {
+    const range = root.id - lo + 1;
+    const pool = (this.pool = poolOf(this.tape.budget));
+    pool.reclaim();
+    const g = this.shared;
+    const set = this.sharedSet;
+    for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
+    set.length = 0;
+    this.tape.budget.tick(range);
+    if (this.scalarG.length < range) {
+      this.scalarG = new Float64Array(Math.max(range, 2 * this.scalarG.length));
+      this.scalarR = new Uint8Array(this.scalarG.length);
+    }
+    this.scalarG.fill(0, 0, range);
+    this.scalarR.fill(0, 0, range);
+    this.belowTransient = !keepBelow;
+    try {
+      const nodes = this.tape.nodes;
+      const toBelow = below ? (id: number, v: number) => (this.belowSlot(nodes[id]!, below)[0]! += v) : null;
+      sweepScalar(this.tape.columns, root.id, lo, seed[0]!, this.scalarG, this.scalarR, toBelow, cross);
+    } finally {
+      this.belowTransient = false;
+      this.pool = null;
+    }
+    return pool;
+  }
+
+  /**
+   * A transient sweep over a range of one-number nodes: the general one's result, the root's seed and, lent until
+   * the next sweep, every barrier reached and `only`
    */
   private runScalar(
     root: TNode,
@@ -870,48 +907,43 @@ class Sweeper {
     cross: ((n: TNode) => boolean) | null,
     only: number,
     keepBelow: boolean,
-    gather: KeptGather | null,
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
-    const pool = (this.pool = poolOf(this.tape.budget));
-    pool.reclaim();
+    const pool = this.scalarPass(root, seed, lo, below, cross, keepBelow);
     let g = this.shared;
-    const set = this.sharedSet;
-    for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
-    set.length = 0;
-    this.tape.budget.tick(range);
     if (g.length < range) g = this.shared = new Array(range);
-    if (this.scalarG.length < range) {
-      this.scalarG = new Float64Array(Math.max(range, 2 * this.scalarG.length));
-      this.scalarR = new Uint8Array(this.scalarG.length);
-    }
-    const G = this.scalarG.fill(0, 0, range);
-    const R = this.scalarR.fill(0, 0, range);
-    const nodes = this.tape.nodes;
-    this.belowTransient = !keepBelow;
-    try {
-      const toBelow = below ? (id: number, v: number) => (this.belowSlot(nodes[id]!, below)[0]! += v) : null;
-      sweepScalar(this.tape.columns, root.id, lo, seed[0]!, G, R, toBelow, cross);
-    } finally {
-      this.belowTransient = false;
-      this.pool = null;
-    }
+    const set = this.sharedSet;
     g[range - 1] = seed;
     set.push(range - 1);
-    for (let k = range - 1; k >= 0; k--) {
-      if (!R[k]) continue;
-      const x = nodes[lo + k]!;
-      if (gather) {
-        if (k === range - 1 || x.barrier) gather.addScalar(k, G[k]!);
-      } else if (k < range - 1 && (x.barrier || lo + k === only)) {
-        const a = pool.take(1) ?? new Float64Array(1);
-        a[0] = G[k]!;
-        pool.hold(a);
-        g[k] = a;
-        set.push(k);
-      }
+    const G = this.scalarG;
+    const R = this.scalarR;
+    const cols = this.tape.columns.cols;
+    for (let k = range - 2; k >= 0; k--) {
+      if (!R[k] || (cols[(lo + k) * ROW + BARRIER] !== 1 && lo + k !== only)) continue;
+      const a = pool.take(1) ?? new Float64Array(1);
+      a[0] = G[k]!;
+      pool.hold(a);
+      g[k] = a;
+      set.push(k);
     }
     return g;
+  }
+
+  /** a kept sweep over a range of one-number nodes: the barriers reached and the root, as KeptGather lays them */
+  keptScalar(root: TNode, seed: Float64Array, lo: number): KeptSweep {
+    const range = root.id - lo + 1;
+    this.scalarPass(root, seed, lo, null, null, false);
+    const G = this.scalarG;
+    const R = this.scalarR;
+    const cols = this.tape.columns.cols;
+    const at = new Array<number>(range).fill(0);
+    const flat: number[] = [];
+    for (let k = range - 1; k >= 0; k--) {
+      if (!R[k] || (k < range - 1 && cols[(lo + k) * ROW + BARRIER] !== 1)) continue;
+      at[k] = flat.length + 1;
+      flat.push(G[k]!);
+    }
+    return new KeptSweep(lo, at, flat.length >= KEPT_TYPED_MIN ? Float64Array.from(flat) : flat);
   }
 
   run(
@@ -930,8 +962,8 @@ class Sweeper {
     const sparse = !dense && root.id - lo >= SPARSE_RANGE;
     // a sparse sweep makes its own accumulators (below), so it is never transient
     transient &&= !sparse;
-    if (transient && scalarRange(this.tape.columns, lo, root.id))
-      return this.runScalar(root, seed, lo, below, cross, only, keepBelow, gather);
+    if (transient && gather === null && scalarRange(this.tape.columns, lo, root.id))
+      return this.runScalar(root, seed, lo, below, cross, only, keepBelow);
     let g: (Float64Array | undefined)[];
     if (transient) {
       g = this.shared;

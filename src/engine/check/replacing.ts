@@ -24,6 +24,32 @@ export function replaceWhere(e: Expr, pick: (x: Expr) => Expr | null | undefined
     const by = pick(x);
     if (by) return by;
     if (walk.stops(x)) return x;
+    // the common kinds by hand (every walk visits their children alike): forChildren's callback, a closure per
+    // node, and its array of children were a trial's largest garbage after its compiled code
+    switch (x.k) {
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'hadamard':
+      case 'matmul':
+      case 'contract':
+      case 'indicator':
+      case 'div':
+      case 'pow': {
+        const a = go(x.a);
+        const b = go(x.b);
+        return a === x.a && b === x.b ? x : { ...x, a, b };
+      }
+      case 'neg':
+      case 'transpose': {
+        const a = go(x.a);
+        return a === x.a ? x : { ...x, a };
+      }
+      case 'call': {
+        const arg = go(x.arg);
+        return arg === x.arg ? x : { ...x, arg };
+      }
+    }
     // the children walked first and x copied only when one of them changed: most nodes are off the
     // replacements' way, and a copy made and dropped at each of them was most of a trial's garbage (issue 9)
     let kids: Expr[] | null = null;
