@@ -116,9 +116,9 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
           // RunError for it was made and caught at every analysis
           const s = wrt.idx ? idxValue(wrt.idx, env) : null;
           const B = s === undefined ? undefined : run.node(wrt.name, s);
-          if (!A || !B || A.data.length * B.data.length > 256) continue;
-          const rows = run.immediate(A).get(B.id) ?? new Float64Array(A.data.length * B.data.length);
-          const shape = A.data.length === 1 ? B.shape : B.data.length === 1 ? A.shape : [A.data.length, B.data.length];
+          if (!A || !B || A.len * B.len > 256) continue;
+          const rows = run.immediate(A).get(B.id) ?? new Float64Array(A.len * B.len);
+          const shape = A.len === 1 ? B.shape : B.len === 1 ? A.shape : [A.len, B.len];
           values.push({ t, value: toValue({ shape, data: rows }) });
         }
         const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${refText(wrt.name, wrt.idx)}`;
@@ -209,7 +209,7 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     const g = push(pn.name, pn.step, kindOf(model, pn.name, pn.step), model.quantities.get(pn.name)?.timed ?? false);
     const to = run.node(pn.name, pn.step)!;
     // ‖∂⁺to/∂from‖ for every input at once (rows of the local Jacobians, kept by the run), skipped for wide nodes
-    const wide = to.op === 'leaf' || to.data.length > 16;
+    const wide = to.op === 'leaf' || to.len > 16;
     const J = wide ? null : run.immediate(to);
     // edges: what this node reads; the flow along an edge is the node's loss gradient pushed through its own
     // equation into that input (one immediate sweep per node, read below before any other sweep: transient,

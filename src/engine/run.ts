@@ -258,7 +258,7 @@ class UnrolledRun implements Run {
     const n = this.node(name, t);
     if (!g || !n) return null;
     // a view of the kept gradients (read only, as the kept array it was)
-    return { shape: n.shape, data: g.view(n.id, n.data.length) ?? new Float64Array(n.data.length) };
+    return { shape: n.shape, data: g.view(n.id, n.len) ?? new Float64Array(n.len) };
   }
 
   evaluate(e: Expr, t: number | null): Tensor {
@@ -461,8 +461,8 @@ class UnrolledRun implements Run {
       A = this.ev(of, env);
       lo = mark;
     }
-    const m = A.data.length;
-    const n = B.data.length;
+    const m = A.len;
+    const n = B.len;
     const out = zerosF64(m * n);
     let reached = false;
     let reused: boolean | null;
@@ -531,7 +531,7 @@ class UnrolledRun implements Run {
    * operation limits fall where they fell; whether a sweep is kept changes neither numbers nor counts.
    */
   private fromSweepsMade(A: TNode, B: TNode, total: boolean, out: Float64Array): boolean | null {
-    const m = A.data.length;
+    const m = A.len;
     if (!total) {
       const range = A.id - A.start + 1;
       if (A.op === 'leaf' || range >= SPARSE_RANGE) return null;
@@ -545,7 +545,7 @@ class UnrolledRun implements Run {
       return true;
     }
     if (A.id - B.id > LONG_RANGE || (A === this.loss && m === 1)) return null;
-    const n = B.data.length;
+    const n = B.len;
     const made = this.shortSweeps?.get(A.id);
     if (made && made.lo <= B.id) {
       this.tape.budget.tick(m * (A.id - B.id + 1));
@@ -618,8 +618,8 @@ class UnrolledRun implements Run {
     if (bStep !== null && k !== null && Math.abs(bStep - k) > 1 && this.model.quantities.get(wrt.name)?.timed)
       return this.derivativeAt(of, wrt, env, true);
     const B = this.nodeAt(wrt.name, bStep);
-    const m = A.data.length;
-    const n = B.data.length;
+    const m = A.len;
+    const n = B.len;
     const out = zerosF64(m * n);
     let reached = false;
     if (A === B) {
@@ -673,7 +673,7 @@ class UnrolledRun implements Run {
     let J = this.immediates?.get(node.id);
     if (J) return J;
     J = new Map();
-    const m = node.data.length;
+    const m = node.len;
     if (node.op !== 'leaf') {
       const seed = zerosF64(m);
       for (let i = 0; i < m; i++) {
@@ -916,8 +916,8 @@ function stepInRange(x: number | null): boolean {
 
 /** the shape of ∂A/∂B: B's for a scalar A, A's for a scalar B, [n, m, k] for a vector by a matrix, else the Jacobian */
 function derivShape(A: TNode, B: TNode): Shape {
-  const m = A.data.length;
-  const n = B.data.length;
+  const m = A.len;
+  const n = B.len;
   if (A.shape.length === 0 || m === 1) return B.shape;
   if (n === 1) return A.shape;
   // ∂(vector)/∂(matrix): one matrix in B's shape per entry of A (LANGUAGE.md §4)

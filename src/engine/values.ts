@@ -280,7 +280,8 @@ function build(e: Expr): Code {
         if (!n) throw probe !== null ? probe.miss : cx.fail(cannot.noValue(name, step));
         // the node itself as the tensor (its shape and data, only read): a wrapper per reference read was
         // most of what a Σ over a matrix's entries allocated (issue 11); evaluateValue wraps what it returns
-        return n.shape.length === 0 && n.data.length === 1 ? n.data[0]! : n;
+        // a number read in place: `data` would make a view of the node's chunk for it
+        return n.shape.length === 0 && n.len === 1 ? n.store[n.at]! : n;
       };
     }
     case 'neg': {
