@@ -785,6 +785,18 @@ class Sweeper {
    * what the young generation copied).
    */
   private pool: AccumulatorPool | null = null;
+  /** the pool of the tape's budget, looked up once per budget (a sweep of a few nodes paid a map lookup for it) */
+  private poolNow(): AccumulatorPool {
+    const budget = this.tape.budget;
+    if (this.poolBudget !== budget) {
+      this.poolBudget = budget;
+      this.poolOfBudget = poolOf(budget);
+    }
+    return this.poolOfBudget!;
+  }
+  private poolBudget: Budget | null = null;
+  private poolOfBudget: AccumulatorPool | null = null;
+
   /** whether this sweep lends from the pool (dense, not the root), and the positions it lent */
   private lending = false;
   private rootId = -1;
@@ -870,7 +882,7 @@ class Sweeper {
     keepBelow: boolean,
   ): AccumulatorPool {
     const range = root.id - lo + 1;
-    const pool = (this.pool = poolOf(this.tape.budget));
+    const pool = (this.pool = this.poolNow());
     pool.reclaim();
     const g = this.shared;
     const set = this.sharedSet;
@@ -988,7 +1000,7 @@ class Sweeper {
     this.lending = !sparse;
     let pool: AccumulatorPool | null = null;
     if (this.lending) {
-      this.pool = pool = poolOf(this.tape.budget);
+      this.pool = pool = this.poolNow();
       // what the last sweep's caller read (on any tape of the analysis) is lent again from here on
       pool.reclaim();
     }
