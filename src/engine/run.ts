@@ -146,7 +146,7 @@ class UnrolledRun implements Run {
    */
   private derivMemo: Map<string, Map<string, Map<number, KeptDerivative>>> | null = null;
   /** by expression, then bindings (envKey): the run lives as long as its analysis, as do the expressions asked */
-  private evalMemo: Map<Expr, Map<string | number, KeptValue>> | null = null;
+  private evalMemo: Map<Expr, KeptValue | Map<string | number, KeptValue>> | null = null;
   private longTouched = 0;
   /** entries held by the two memos: a T = 5,000 check of 64 × 64 Jacobians would otherwise keep 160 MB */
   private memoEntries = 0;
@@ -278,8 +278,10 @@ class UnrolledRun implements Run {
 
   evaluateRead(e: Expr, env: Env): number | Tensor {
     const key = envKey(env);
-    let byEnv = this.evalMemo?.get(e);
-    const hit = byEnv?.get(key);
+    // an expression's first binding is kept as its entry itself, a map made only for a second (most of a hint's
+    // trial expressions are evaluated at one point only: a map each was a fifth of what the memo allocated)
+    const kept = this.evalMemo?.get(e);
+    const hit = kept === undefined ? undefined : kept instanceof KeptValue ? (kept.key === key ? kept : undefined) : kept.get(key);
     if (hit) {
       if (hit.ops) this.tape.budget.tick(hit.ops);
       return hit.t ?? hit.v;
@@ -291,9 +293,12 @@ class UnrolledRun implements Run {
     // a tensor of its own (the evaluator's may be a graph node), as the memo keeps it
     const r = typeof v === 'number' ? v : { shape: v.shape, data: v.data };
     if (this.longTouched === long0 && (this.memoEntries += typeof r === 'number' ? 1 : r.data.length) <= MAX_MEMO) {
-      if (!byEnv) (this.evalMemo ??= new Map()).set(e, (byEnv = new Map()));
       const ops = this.tape.budget.ops - ops0;
-      byEnv.set(key, typeof r === 'number' ? new KeptValue(r, null, ops) : new KeptValue(0, r, ops));
+      const entry = typeof r === 'number' ? new KeptValue(key, r, null, ops) : new KeptValue(key, 0, r, ops);
+      const memo = (this.evalMemo ??= new Map());
+      if (kept === undefined) memo.set(e, entry);
+      else if (kept instanceof KeptValue) memo.set(e, new Map([[kept.key, kept], [key, entry]]));
+      else kept.set(key, entry);
     }
     return r;
   }
@@ -833,6 +838,8 @@ interface OneStepLayout {
  */
 class KeptValue {
   constructor(
+    /** the bindings it was evaluated at (envKey) */
+    readonly key: string | number,
     readonly v: number,
     readonly t: Tensor | null,
     readonly ops: number,
