@@ -126,6 +126,38 @@ describe('the scalar sweep', () => {
     );
   });
 
+  it('keeps a long sweep (over 1,024 gradients) in a typed store, the same numbers', () => {
+    const T = 700;
+    const xs = Array.from({ length: T }, (_, i) => Math.sin(i).toFixed(3)).join(', ');
+    const run = forward(
+      model(
+        [
+          `T = ${T}`,
+          `input x = [${xs}]`,
+          'param w = 0.7',
+          'param u = 0.4',
+          'h_0 = 0.2',
+          'h_t = tanh(w x_t + u h_{t-1})',
+          'loss L = Σ_t h_t^2',
+        ].join('\n'),
+      ),
+    );
+    const L = run.loss!;
+    const tape = run.tape;
+    expect(scalarRange(tape.columns, 0, L.id)).toBe(true);
+    const want = tape.sweep(L, Float64Array.of(1), 0);
+    const kept = tape.sweepKept(L, Float64Array.of(1), 0, true);
+    let barriers = 0;
+    for (let id = 0; id <= L.id; id++) {
+      if (!tape.nodes[id]!.barrier && id !== L.id) continue;
+      barriers++;
+      const out = new Float64Array(1);
+      expect(kept.copy(id, 1, out, 0)).toBe(want[id] !== undefined);
+      if (want[id]) expect(out[0]).toBe(want[id]![0]);
+    }
+    expect(barriers).toBeGreaterThan(1024);
+  });
+
   it('leaves a range with a vector node to the general sweep', () => {
     const run = forward(
       model(['T = 2', 'input x = [[1, 2], [3, 4]]', 'param w = [0.5, -0.5]', 'h_t = tanh(w ⊙ x_t)', 'loss L = Σ_t sum(h_t^2)'].join('\n')),
