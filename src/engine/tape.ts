@@ -888,15 +888,16 @@ class Sweeper {
     const set = this.sharedSet;
     for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
     set.length = 0;
-    this.tape.budget.tick(range);
-    if (this.scalarG.length < range) {
-      this.scalarG = new Float64Array(Math.max(range, 2 * this.scalarG.length));
-      this.scalarR = new Uint8Array(this.scalarG.length);
-    }
-    this.scalarG.fill(0, 0, range);
-    this.scalarR.fill(0, 0, range);
     this.belowTransient = !keepBelow;
     try {
+      // charged first, as a dense sweep is: one past the operation limit throws before any work
+      this.tape.budget.tick(range);
+      if (this.scalarG.length < range) {
+        this.scalarG = new Float64Array(Math.max(range, 2 * this.scalarG.length));
+        this.scalarR = new Uint8Array(this.scalarG.length);
+      }
+      this.scalarG.fill(0, 0, range);
+      this.scalarR.fill(0, 0, range);
       const nodes = this.tape.nodes;
       const toBelow = below ? (id: number, v: number) => (this.belowSlot(nodes[id]!, below)[0]! += v) : null;
       sweepScalar(this.tape.columns, root.id, lo, seed[0]!, this.scalarG, this.scalarR, toBelow, cross);

@@ -158,6 +158,25 @@ describe('the scalar sweep', () => {
     expect(barriers).toBeGreaterThan(1024);
   });
 
+  it('past the operation limit throws before any work, and the next sweep is whole', () => {
+    const budget = new Budget();
+    const run = forward(model(scalarNet(7, 3, 2)), undefined, { budget });
+    const tape = run.tape;
+    const L = run.loss!;
+    const want = tape.sweep(L, Float64Array.of(1), 0).map(copy);
+    budget.limit = budget.ops + 1;
+    expect(() => tape.sweepKept(L, Float64Array.of(1), 0)).toThrow(/operations for one analysis/);
+    expect(() => tape.sweepTransient(L, Float64Array.of(1), 0)).toThrow(/operations for one analysis/);
+    budget.limit = Infinity;
+    const kept = tape.sweepKept(L, Float64Array.of(1), 0);
+    for (let id = 0; id <= L.id; id++) {
+      if (!tape.nodes[id]!.barrier && id !== L.id) continue;
+      const out = new Float64Array(1);
+      if (kept.copy(id, 1, out, 0)) expect([out[0]]).toEqual(want[id]);
+      else expect(want[id]).toBeUndefined();
+    }
+  });
+
   it('leaves a range with a vector node to the general sweep', () => {
     const run = forward(
       model(['T = 2', 'input x = [[1, 2], [3, 4]]', 'param w = [0.5, -0.5]', 'h_t = tanh(w ⊙ x_t)', 'loss L = Σ_t sum(h_t^2)'].join('\n')),
