@@ -51,20 +51,46 @@ export interface Token {
  * allocation, and so the garbage collector's work, low on files of numbers.
  */
 class Tok implements Token {
-  private r: Range | null = null;
+  // fields declared, not defined: ES2022 class fields (and parameter properties) define each one as undefined
+  // before the constructor assigns it, twice the stores for the object the lexer makes per token
+  declare kind: TokKind;
+  declare text: string;
+  declare value: number;
+  declare plus: boolean;
+  declare tight: boolean;
+  declare start: number;
+  declare end: number;
+  declare tag: string | null;
+  declare lit: Ast | null;
+  declare private readonly line: number;
+  declare private readonly lineStart: number;
+  declare private r: Range | null;
   constructor(
-    public kind: TokKind,
-    public text: string,
-    public value: number,
-    public plus: boolean,
-    public tight: boolean,
-    public start: number,
-    public end: number,
-    public tag: string | null,
-    private readonly line: number,
-    private readonly lineStart: number,
-    public lit: Ast | null = null,
-  ) {}
+    kind: TokKind,
+    text: string,
+    value: number,
+    plus: boolean,
+    tight: boolean,
+    start: number,
+    end: number,
+    tag: string | null,
+    line: number,
+    lineStart: number,
+    lit: Ast | null = null,
+  ) {
+    this.kind = kind;
+    this.text = text;
+    this.value = value;
+    this.plus = plus;
+    this.tight = tight;
+    this.start = start;
+    this.end = end;
+    this.tag = tag;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.lit = lit;
+    this.r = null;
+  }
   /** a token of another kind at this one's place, with no width (\over's frac, put before its group) */
   retyped(kind: TokKind, text: string): Tok {
     return new Tok(kind, text, 0, false, this.tight, this.start, this.start, null, this.line, this.lineStart);
@@ -80,6 +106,11 @@ class Tok implements Token {
     });
   }
 }
+
+// One token whose value is no number, made at load and dropped: a field that has held only numbers, some with
+// fractions (0.5), V8 keeps as a double boxed apart from its object, one more allocation per token; after this the
+// tokens' maps hold any value in it, a whole number (most tokens' 0) with no box
+new Tok('eof', '', null as unknown as number, false, false, 0, 0, null, 1, 0);
 
 export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', 'check', 'for']);
 
@@ -536,6 +567,9 @@ const SUPER_MINUS = 0x207b;
 const POW10: number[] = [];
 for (let k = 0, v = 1; k <= 22; k++, v *= 10) POW10.push(v);
 
+/** lex()'s first guess at its token count is at most this (a larger file's array grows as it fills) */
+const TOKENS_GUESS_MAX = 1 << 14;
+
 export interface LexResult {
   tokens: Token[];
   errors: { message: string; range: Range }[];
@@ -896,7 +930,13 @@ function unexpectedText(cp: number, text: string): string {
 }
 
 export function lex(src: string): LexResult {
-  const tokens: Token[] = [];
+  const n = src.length;
+  /**
+   * the tokens, tokens[0..count): the array is made at a size guessed from the text (a token per two characters at
+   * most, mostly) and cut to count at the end. Grown by push from empty, its copies were a sixteenth of lexing.
+   */
+  const tokens: Token[] = new Array<Token>(Math.min(TOKENS_GUESS_MAX, (n >> 1) + 16));
+  let count = 0;
   const errors: LexResult['errors'] = [];
   let line = 1;
   let lineStart = 0;
@@ -916,13 +956,12 @@ export function lex(src: string): LexResult {
   let angleSteps = 0;
   /** the value of the number scanned last (scanNumber) */
   const numbers = new NumberReader(src);
-  const n = src.length;
   /** the next \r at or after the last comment (lineEnd); -1 until searched, 2^32-1 when there is none */
   let nextCR = -1;
 
   const range = (s: number, e: number): Range => ({ line, column: s - lineStart + 1, endLine: line, endColumn: e - lineStart + 1 });
   const push = (kind: TokKind, text: string, s: number, e: number, value = 0, plus = false) => {
-    tokens.push(new Tok(kind, text, value, plus, s === lastEnd, s, e, pendingTag, line, lineStart));
+    tokens[count++] = new Tok(kind, text, value, plus, s === lastEnd, s, e, pendingTag, line, lineStart);
     pendingTag = null;
     lastEnd = e;
   };
@@ -961,7 +1000,7 @@ export function lex(src: string): LexResult {
         }
       }
       if (breakHere) {
-        const prev = tokens[tokens.length - 1];
+        const prev = tokens[count - 1];
         if (prev && prev.kind !== 'newline' && ++statements > LIMITS.maxStatements) {
           errors.push({
             message: `more than ${LIMITS.maxStatements.toLocaleString('en')} statements: the rest of the file is not analysed (limit)`,
@@ -1008,8 +1047,8 @@ export function lex(src: string): LexResult {
         continue;
       }
       // the d of the denominator: "/ dB" right after a partial numerator
-      const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && startsNameAt(src, i + 1)) {
+      const prev = tokens[count - 1];
+      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens, count) && startsNameAt(src, i + 1)) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
@@ -1038,13 +1077,14 @@ export function lex(src: string): LexResult {
     }
     if (k === 91 && literal()) continue;
     single(k);
-    if (tokens.length > LIMITS.maxTokens) {
+    if (count > LIMITS.maxTokens) {
       errors.push({ message: `file too large: more than ${LIMITS.maxTokens.toLocaleString('en')} tokens (limit)`, range: range(s, i) });
       break;
     }
   }
   push('newline', '\n', n, n);
-  tokens.push(new Tok('eof', '', 0, false, false, n, n, null, line, lineStart));
+  tokens[count++] = new Tok('eof', '', 0, false, false, n, n, null, line, lineStart);
+  tokens.length = count;
   return { tokens, errors };
 
   /**
@@ -1064,7 +1104,7 @@ export function lex(src: string): LexResult {
    * index (v[2]) and is left alone.
    */
   function literal(): boolean {
-    const prev = tokens[tokens.length - 1];
+    const prev = tokens[count - 1];
     if (
       prev &&
       i === lastEnd &&
@@ -1079,7 +1119,7 @@ export function lex(src: string): LexResult {
     const ast = packedList(i) ?? numbers.list(i, 1);
     if (!ast) return false;
     const s = i;
-    tokens.push(new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast));
+    tokens[count++] = new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast);
     pendingTag = null;
     line = numbers.line;
     lineStart = numbers.lineStart;
@@ -1174,6 +1214,8 @@ export function lex(src: string): LexResult {
   function single(k: number) {
     const s = i;
     i++;
+    /** the operator the character is, pushed after the switch: one push here, not one per case (each was inlined) */
+    let op: string;
     switch (k) {
       case 0x2202: // ∂
         pushPartial(s);
@@ -1208,40 +1250,40 @@ export function lex(src: string): LexResult {
           }
         }
         braces.push(Brace.Real);
-        push('op', '{', s, i);
-        return;
+        op = '{';
+        break;
       case 125: // }
         closeBrace(s);
         return;
       case 40: // (
         depth++;
-        push('op', '(', s, i);
-        return;
+        op = '(';
+        break;
       case 91: // [
         depth++;
-        push('op', '[', s, i);
-        return;
+        op = '[';
+        break;
       case 41: // )
         depth = Math.max(0, depth - 1);
-        push('op', ')', s, i);
-        return;
+        op = ')';
+        break;
       case 93: // ]
         depth = Math.max(0, depth - 1);
-        push('op', ']', s, i);
-        return;
+        op = ']';
+        break;
       case 0xb7: // ·
       case 0x22c5: // ⋅
       case 42: // *
       case 0xd7: // ×
       case 0x2219: // ∙
-        push('op', '*', s, i);
-        return;
+        op = '*';
+        break;
       case 0x2298: // ⊘ (Hadamard division)
-        push('op', '/', s, i);
-        return;
+        op = '/';
+        break;
       case 0x2217: // ∗ (deeplearning.ai's elementwise product; * is elementwise on equal shapes)
-        push('op', '*', s, i);
-        return;
+        op = '*';
+        break;
       case 0x27e8: // ⟨ and 〈: a step's bracket right after ^ (stepAngle)
       case 0x2329:
       case 0x27e9: // ⟩ and 〉
@@ -1250,76 +1292,76 @@ export function lex(src: string): LexResult {
           error(src[s]!, s, i, `'${src[s]!}' is read only around a step in a superscript (a^{⟨t⟩}, as a^{(t)})`);
         return;
       case 0x2297: // ⊗ (the outer product)
-        push('op', '⊗', s, i);
-        return;
+        op = '⊗';
+        break;
       case 0x2299: // ⊙
       case 0x2218: // ∘
-        push('op', '⊙', s, i);
-        return;
+        op = '⊙';
+        break;
       case 0x2212: // − (minus sign)
       case 0x2013: // – (en dash)
-        push('op', '-', s, i);
-        return;
+        op = '-';
+        break;
       case 0x1d40: // ᵀ
       case 0x22a4: // ⊤
-        push('op', 'ᵀ', s, i);
-        return;
+        op = 'ᵀ';
+        break;
       case 0x2032: // ′
       case 39: // '
-        push('op', "'", s, i);
-        return;
+        op = "'";
+        break;
       case 0x207a: // ⁺
-        push('op', '⁺', s, i);
-        return;
+        op = '⁺';
+        break;
       case 0x2248: // ≈
       case 0x2243: // ≃
-        push('op', '≈', s, i);
-        return;
+        op = '≈';
+        break;
       case 0x2261: // ≡, "equal by definition" or "identically equal": the equals sign
       case 0x2254: // ≔
       case 0x225c: // ≜
-        push('op', '=', s, i);
-        return;
+        op = '=';
+        break;
       case 0xbd: // ½, as in L = ½‖h_T‖²: the number 1/2 (also ¼, ¾)
       case 0xbc:
       case 0xbe:
         push('num', src[s]!, s, i, k === 0xbd ? 0.5 : k === 0xbc ? 0.25 : 0.75);
         return;
       case 0x2260: // ≠
-        push('op', '≠', s, i);
-        return;
+        op = '≠';
+        break;
       case 33: // !=, as ≠; a lone ! stays unexpected
         if (src.charCodeAt(i) !== 61) {
           error('!', s, i, unexpectedText(33, '!'));
           return;
         }
         i++;
-        push('op', '≠', s, i);
-        return;
+        op = '≠';
+        break;
       case 0x2208: // ∈
-        push('op', '∈', s, i);
-        return;
+        op = '∈';
+        break;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽
-        push('op', '≤', s, i);
-        return;
+        op = '≤';
+        break;
       case 0x2265: // ≥
       case 0x2a7e: // ⩾
-        push('op', '≥', s, i);
-        return;
+        op = '≥';
+        break;
       case 46: // .
         if (src.charCodeAt(i) === 46) {
           i++;
-          push('op', '..', s, i);
-        } else push('op', '.', s, i);
-        return;
+          op = '..';
+        } else op = '.';
+        break;
       case 0x2026: // …
       case 0x22ef: // ⋯
-        push('op', '…', s, i);
-        return;
+        op = '…';
+        break;
       case 0x2016: // ‖ (the norm)
-        push('op', '‖', s, i);
-        return;
+        op = '‖';
+        break;
       case 36: // $
         // `$$ … $$`, `$ … $` pasted with a display onto a check line: math shifts are layout (nothing else uses $)
         return;
@@ -1329,8 +1371,8 @@ export function lex(src: string): LexResult {
       case 59: // ;
         // [h_{t-1}; x_t], [1, 2; 3, 4]: a row break of a literal, as papers stack vectors; elsewhere no character of the language
         if (inSquareBracket()) {
-          push('op', ';', s, i);
-          return;
+          op = ';';
+          break;
         }
         // `… = -2(y_3 - o_3);` pasted from a sentence: a semicolon ending the line is its punctuation, as a full stop is
         if (/^[ \t]*(?:\r?\n|$)/.test(src.slice(i, i + 80))) return;
@@ -1353,12 +1395,12 @@ export function lex(src: string): LexResult {
         // := (a definition's sign) and a programmer's == are the equals sign
         if ((k === 58 || k === 61) && src.charCodeAt(i) === 61) {
           i++;
-          push('op', '=', s, i);
-          return;
+          op = '=';
+          break;
         }
         // one ASCII character: the engine's one-character strings, not a new one
-        push('op', String.fromCharCode(k), s, i);
-        return;
+        op = String.fromCharCode(k);
+        break;
       default: {
         // a character outside the BMP is one code point of two units
         const cp = src.codePointAt(s)!;
@@ -1368,8 +1410,10 @@ export function lex(src: string): LexResult {
           ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it`
           : unexpectedText(cp, text);
         error(text, s, i, what);
+        return;
       }
     }
+    push('op', op, s, i);
   }
 
   function closeBrace(s: number) {
@@ -1445,8 +1489,8 @@ export function lex(src: string): LexResult {
    */
   function stepAngle(open: boolean, s: number): boolean {
     if (open) {
-      const a = tokens[tokens.length - 1];
-      const b = tokens[tokens.length - 2];
+      const a = tokens[count - 1];
+      const b = tokens[count - 2];
       const afterCaret = !!a && a.kind === 'op' && (a.text === '^' || (a.text === '{' && !!b && b.kind === 'op' && b.text === '^'));
       if (!afterCaret) return false;
       angleSteps++;
@@ -1592,13 +1636,16 @@ export function lex(src: string): LexResult {
    */
   function overFraction(s: number) {
     let d = 0;
-    for (let q = tokens.length - 1; q >= 0 && tokens.length - q <= 4096; q--) {
+    for (let q = count - 1; q >= 0 && count - q <= 4096; q--) {
       const t = tokens[q]!;
       if (t.kind === 'newline') break;
       if (t.kind !== 'op' || (t.text !== '{' && t.text !== '}')) continue;
       if (t.text === '}') d++;
       else if (d-- === 0) {
-        tokens.splice(q, 0, (t as Tok).retyped('frac', 'frac'));
+        // inserted at q: the tokens after it move up one (the array's length is its capacity, not count)
+        for (let r = count; r > q; r--) tokens[r] = tokens[r - 1]!;
+        tokens[q] = (t as Tok).retyped('frac', 'frac');
+        count++;
         push('op', '}', s, i);
         push('op', '{', s, i);
         return;
@@ -1637,7 +1684,7 @@ export function lex(src: string): LexResult {
 
   /** \quad between two entries of a [ … ] literal separates them: [1 \quad -1 \quad 1] */
   function separatesEntries(): boolean {
-    const prev = tokens[tokens.length - 1];
+    const prev = tokens[count - 1];
     if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']'))))
       return false;
     return inSquareBracket();
@@ -1646,7 +1693,7 @@ export function lex(src: string): LexResult {
   /** whether the innermost open bracket is a '[' (a literal's) */
   function inSquareBracket(): boolean {
     let d = 0;
-    for (let q = tokens.length - 1; q >= 0; q--) {
+    for (let q = count - 1; q >= 0; q--) {
       const t = tokens[q]!;
       if (t.kind === 'newline') return false;
       if (t.kind !== 'op') continue;
@@ -1656,7 +1703,7 @@ export function lex(src: string): LexResult {
       } else if (t.text === '[') {
         if (d-- === 0) return true;
       }
-      if (tokens.length - q > 64) return false;
+      if (count - q > 64) return false;
     }
     return false;
   }
@@ -1678,8 +1725,8 @@ export function lex(src: string): LexResult {
 
   /** the next token opens a subscript: right after `_` or `_{` */
   function inSubscript(): boolean {
-    const prev = tokens[tokens.length - 1];
-    const before = tokens[tokens.length - 2];
+    const prev = tokens[count - 1];
+    const before = tokens[count - 2];
     return (
       !!prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && !!before && before.kind === 'op' && before.text === '_'))
     );
@@ -1848,8 +1895,8 @@ export function lex(src: string): LexResult {
    * followed by a denominator that starts with d and a letter (whose d is then read as ∂ too: fracD)
    */
   function fracDerivative(j: number): boolean {
-    const open = tokens[tokens.length - 1];
-    const frac = tokens[tokens.length - 2];
+    const open = tokens[count - 1];
+    const frac = tokens[count - 2];
     if (!open || !frac || frac.kind !== 'frac' || open.kind !== 'op' || open.text !== '{' || open.end !== j) return false;
     const e = skipGroup(open.start);
     if (src.charCodeAt(e - 1) !== 125) return false;
@@ -1905,10 +1952,10 @@ export function lex(src: string): LexResult {
 }
 
 /** Whether the tokens before a trailing '/' are a derivative's numerator (∂A or ∂(…)). */
-function isPartialNumerator(tokens: Token[]): boolean {
+function isPartialNumerator(tokens: Token[], count: number): boolean {
   let depth = 0;
   // a numerator is short: looking back further would make a long line of '/ d' quadratic
-  for (let k = tokens.length - 2; k >= 0 && k >= tokens.length - 200; k--) {
+  for (let k = count - 2; k >= 0 && k >= count - 200; k--) {
     const t = tokens[k]!;
     if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth++;
     else if (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth--;
