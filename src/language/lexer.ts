@@ -574,9 +574,6 @@ for (let k = 0, v = 1; k <= 22; k++, v *= 10) POW10.push(v);
 const PLAIN_OPS = new Array<string | undefined>(128).fill(undefined);
 for (const c of '()]*+-^,@_|') PLAIN_OPS[c.charCodeAt(0)] = c;
 
-/** lex()'s first guess at its token count is at most this (a larger file's array grows as it fills) */
-const TOKENS_GUESS_MAX = 1 << 14;
-
 export interface LexResult {
   tokens: Token[];
   errors: { message: string; range: Range }[];
@@ -938,13 +935,7 @@ function unexpectedText(cp: number, text: string): string {
 
 export function lex(src: string): LexResult {
   const n = src.length;
-  /**
-   * the tokens, tokens[0..count): the array is made at a size guessed from the text (the examples have 3.2 to 5.6
-   * characters a token; a denser text's array grows as it fills) and cut to count at the end. Grown by push from
-   * empty, its copies were a sixteenth of lexing.
-   */
-  const tokens: Token[] = new Array<Token>(Math.min(TOKENS_GUESS_MAX, ((n / 3) | 0) + 16));
-  let count = 0;
+  const tokens: Token[] = [];
   const errors: LexResult['errors'] = [];
   let line = 1;
   let lineStart = 0;
@@ -969,7 +960,7 @@ export function lex(src: string): LexResult {
 
   const range = (s: number, e: number): Range => ({ line, column: s - lineStart + 1, endLine: line, endColumn: e - lineStart + 1 });
   const push = (kind: TokKind, text: string, s: number, e: number, value = 0, plus = false) => {
-    tokens[count++] = new Tok(kind, text, value, plus, s === lastEnd, s, e, pendingTag, line, lineStart);
+    tokens.push(new Tok(kind, text, value, plus, s === lastEnd, s, e, pendingTag, line, lineStart));
     pendingTag = null;
     lastEnd = e;
   };
@@ -1019,7 +1010,7 @@ export function lex(src: string): LexResult {
         }
       }
       if (breakHere) {
-        const prev = tokens[count - 1];
+        const prev = tokens[tokens.length - 1];
         if (prev && prev.kind !== 'newline' && ++statements > LIMITS.maxStatements) {
           errors.push({
             message: `more than ${LIMITS.maxStatements.toLocaleString('en')} statements: the rest of the file is not analysed (limit)`,
@@ -1066,8 +1057,8 @@ export function lex(src: string): LexResult {
         continue;
       }
       // the d of the denominator: "/ dB" right after a partial numerator
-      const prev = tokens[count - 1];
-      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens, count) && startsNameAt(src, i + 1)) {
+      const prev = tokens[tokens.length - 1];
+      if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && startsNameAt(src, i + 1)) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
@@ -1099,13 +1090,12 @@ export function lex(src: string): LexResult {
     if (tooManyTokens(s)) break;
   }
   push('newline', '\n', n, n);
-  tokens[count++] = new Tok('eof', '', 0, false, false, n, n, null, line, lineStart);
-  tokens.length = count;
+  tokens.push(new Tok('eof', '', 0, false, false, n, n, null, line, lineStart));
   return { tokens, errors };
 
   /** whether the tokens are past their limit (said, for the token from s); the lexer then stops */
   function tooManyTokens(s: number): boolean {
-    if (count <= LIMITS.maxTokens) return false;
+    if (tokens.length <= LIMITS.maxTokens) return false;
     errors.push({ message: `file too large: more than ${LIMITS.maxTokens.toLocaleString('en')} tokens (limit)`, range: range(s, i) });
     return true;
   }
@@ -1127,7 +1117,7 @@ export function lex(src: string): LexResult {
    * index (v[2]) and is left alone.
    */
   function literal(): boolean {
-    const prev = tokens[count - 1];
+    const prev = tokens[tokens.length - 1];
     if (
       prev &&
       i === lastEnd &&
@@ -1142,7 +1132,7 @@ export function lex(src: string): LexResult {
     const ast = packedList(i) ?? numbers.list(i, 1);
     if (!ast) return false;
     const s = i;
-    tokens[count++] = new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast);
+    tokens.push(new Tok('lit', '[', 0, false, s === lastEnd, s, numbers.end, pendingTag, line, lineStart, ast));
     pendingTag = null;
     line = numbers.line;
     lineStart = numbers.lineStart;
@@ -1492,8 +1482,8 @@ export function lex(src: string): LexResult {
    */
   function stepAngle(open: boolean, s: number): boolean {
     if (open) {
-      const a = tokens[count - 1];
-      const b = tokens[count - 2];
+      const a = tokens[tokens.length - 1];
+      const b = tokens[tokens.length - 2];
       const afterCaret = !!a && a.kind === 'op' && (a.text === '^' || (a.text === '{' && !!b && b.kind === 'op' && b.text === '^'));
       if (!afterCaret) return false;
       angleSteps++;
@@ -1639,16 +1629,13 @@ export function lex(src: string): LexResult {
    */
   function overFraction(s: number) {
     let d = 0;
-    for (let q = count - 1; q >= 0 && count - q <= 4096; q--) {
+    for (let q = tokens.length - 1; q >= 0 && tokens.length - q <= 4096; q--) {
       const t = tokens[q]!;
       if (t.kind === 'newline') break;
       if (t.kind !== 'op' || (t.text !== '{' && t.text !== '}')) continue;
       if (t.text === '}') d++;
       else if (d-- === 0) {
-        // inserted at q: the tokens after it move up one (the array's length is its capacity, not count)
-        for (let r = count; r > q; r--) tokens[r] = tokens[r - 1]!;
-        tokens[q] = (t as Tok).retyped('frac', 'frac');
-        count++;
+        tokens.splice(q, 0, (t as Tok).retyped('frac', 'frac'));
         push('op', '}', s, i);
         push('op', '{', s, i);
         return;
@@ -1687,7 +1674,7 @@ export function lex(src: string): LexResult {
 
   /** \quad between two entries of a [ … ] literal separates them: [1 \quad -1 \quad 1] */
   function separatesEntries(): boolean {
-    const prev = tokens[count - 1];
+    const prev = tokens[tokens.length - 1];
     if (!prev || !(prev.kind === 'num' || prev.kind === 'name' || (prev.kind === 'op' && (prev.text === ')' || prev.text === ']'))))
       return false;
     return inSquareBracket();
@@ -1696,7 +1683,7 @@ export function lex(src: string): LexResult {
   /** whether the innermost open bracket is a '[' (a literal's) */
   function inSquareBracket(): boolean {
     let d = 0;
-    for (let q = count - 1; q >= 0; q--) {
+    for (let q = tokens.length - 1; q >= 0; q--) {
       const t = tokens[q]!;
       if (t.kind === 'newline') return false;
       if (t.kind !== 'op') continue;
@@ -1706,7 +1693,7 @@ export function lex(src: string): LexResult {
       } else if (t.text === '[') {
         if (d-- === 0) return true;
       }
-      if (count - q > 64) return false;
+      if (tokens.length - q > 64) return false;
     }
     return false;
   }
@@ -1728,8 +1715,8 @@ export function lex(src: string): LexResult {
 
   /** the next token opens a subscript: right after `_` or `_{` */
   function inSubscript(): boolean {
-    const prev = tokens[count - 1];
-    const before = tokens[count - 2];
+    const prev = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
     return (
       !!prev && prev.kind === 'op' && (prev.text === '_' || (prev.text === '{' && !!before && before.kind === 'op' && before.text === '_'))
     );
@@ -1898,8 +1885,8 @@ export function lex(src: string): LexResult {
    * followed by a denominator that starts with d and a letter (whose d is then read as ∂ too: fracD)
    */
   function fracDerivative(j: number): boolean {
-    const open = tokens[count - 1];
-    const frac = tokens[count - 2];
+    const open = tokens[tokens.length - 1];
+    const frac = tokens[tokens.length - 2];
     if (!open || !frac || frac.kind !== 'frac' || open.kind !== 'op' || open.text !== '{' || open.end !== j) return false;
     const e = skipGroup(open.start);
     if (src.charCodeAt(e - 1) !== 125) return false;
@@ -1955,10 +1942,10 @@ export function lex(src: string): LexResult {
 }
 
 /** Whether the tokens before a trailing '/' are a derivative's numerator (∂A or ∂(…)). */
-function isPartialNumerator(tokens: Token[], count: number): boolean {
+function isPartialNumerator(tokens: Token[]): boolean {
   let depth = 0;
   // a numerator is short: looking back further would make a long line of '/ d' quadratic
-  for (let k = count - 2; k >= 0 && k >= count - 200; k--) {
+  for (let k = tokens.length - 2; k >= 0 && k >= tokens.length - 200; k--) {
     const t = tokens[k]!;
     if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth++;
     else if (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth--;

@@ -1,6 +1,6 @@
 // Session 28's fast paths of lex() and parse(), held to what they stand for: the ASCII operators lex() makes in its
-// loop (before, single() made them with the rest), the token array sized from the text (and grown past its guess,
-// and with a token inserted for \over), and dotBefore()'s test of a space by code (before, /\s/ per character).
+// loop (before, single() made them with the rest), single()'s one push after its switch (a token inserted for \over
+// too), and dotBefore()'s test of a space by code (before, /\s/ per character).
 import { describe, expect, it } from 'vitest';
 import { lex, type Token } from '../../src/language/lexer';
 import { isSpaceCode } from '../../src/language/parser';
@@ -29,7 +29,7 @@ describe('the operators lex() reads in its loop', () => {
 });
 
 describe('the token array', () => {
-  it('holds every token, in order, when the text has more than its first guess (a token per character)', () => {
+  it('holds every token, in order, on a text of a token per character', () => {
     const text = 'y = ' + '(x'.repeat(400) + ')'.repeat(400);
     const { tokens } = lex(text);
     expect(tokens).toHaveLength(2 + 1200 + 2);
