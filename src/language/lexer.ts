@@ -51,20 +51,46 @@ export interface Token {
  * allocation, and so the garbage collector's work, low on files of numbers.
  */
 class Tok implements Token {
-  private r: Range | null = null;
+  // fields declared, not defined: ES2022 class fields (and parameter properties) define each one as undefined
+  // before the constructor assigns it, twice the stores for the object the lexer makes per token
+  declare kind: TokKind;
+  declare text: string;
+  declare value: number;
+  declare plus: boolean;
+  declare tight: boolean;
+  declare start: number;
+  declare end: number;
+  declare tag: string | null;
+  declare lit: Ast | null;
+  declare private readonly line: number;
+  declare private readonly lineStart: number;
+  declare private r: Range | null;
   constructor(
-    public kind: TokKind,
-    public text: string,
-    public value: number,
-    public plus: boolean,
-    public tight: boolean,
-    public start: number,
-    public end: number,
-    public tag: string | null,
-    private readonly line: number,
-    private readonly lineStart: number,
-    public lit: Ast | null = null,
-  ) {}
+    kind: TokKind,
+    text: string,
+    value: number,
+    plus: boolean,
+    tight: boolean,
+    start: number,
+    end: number,
+    tag: string | null,
+    line: number,
+    lineStart: number,
+    lit: Ast | null = null,
+  ) {
+    this.kind = kind;
+    this.text = text;
+    this.value = value;
+    this.plus = plus;
+    this.tight = tight;
+    this.start = start;
+    this.end = end;
+    this.tag = tag;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.lit = lit;
+    this.r = null;
+  }
   /** a token of another kind at this one's place, with no width (\over's frac, put before its group) */
   retyped(kind: TokKind, text: string): Tok {
     return new Tok(kind, text, 0, false, this.tight, this.start, this.start, null, this.line, this.lineStart);
@@ -80,6 +106,11 @@ class Tok implements Token {
     });
   }
 }
+
+// One token whose value is no number, made at load and dropped: a field that has held only numbers, some with
+// fractions (0.5), V8 keeps as a double boxed apart from its object, one more allocation per token; after this the
+// tokens' maps hold any value in it, a whole number (most tokens' 0) with no box
+new Tok('eof', '', null as unknown as number, false, false, 0, 0, null, 1, 0);
 
 export const KEYWORDS = new Set(['param', 'input', 'target', 'loss', 'derive', 'check', 'for']);
 
@@ -536,6 +567,13 @@ const SUPER_MINUS = 0x207b;
 const POW10: number[] = [];
 for (let k = 0, v = 1; k <= 22; k++, v *= 10) POW10.push(v);
 
+/**
+ * ASCII operators read alone, by code (lex() makes them with no call of single()): ( ) ] * + - ^ , @ _ |. Not '[' (a
+ * literal may start), nor / = : < > (what follows them decides).
+ */
+const PLAIN_OPS = new Array<string | undefined>(128).fill(undefined);
+for (const c of '()]*+-^,@_|') PLAIN_OPS[c.charCodeAt(0)] = c;
+
 export interface LexResult {
   tokens: Token[];
   errors: { message: string; range: Range }[];
@@ -896,6 +934,7 @@ function unexpectedText(cp: number, text: string): string {
 }
 
 export function lex(src: string): LexResult {
+  const n = src.length;
   const tokens: Token[] = [];
   const errors: LexResult['errors'] = [];
   let line = 1;
@@ -916,7 +955,6 @@ export function lex(src: string): LexResult {
   let angleSteps = 0;
   /** the value of the number scanned last (scanNumber) */
   const numbers = new NumberReader(src);
-  const n = src.length;
   /** the next \r at or after the last comment (lineEnd); -1 until searched, 2^32-1 when there is none */
   let nextCR = -1;
 
@@ -941,6 +979,17 @@ export function lex(src: string): LexResult {
       continue;
     }
     const s = i;
+    // the operators that are one token whatever is around them, most of a LaTeX file's tokens: before the tests for
+    // what else a character may start (none of these starts anything else) and with no call of single()
+    const op = k < 128 ? PLAIN_OPS[k] : undefined;
+    if (op !== undefined) {
+      i++;
+      if (k === 40) depth++;
+      else if (k === 41 || k === 93) depth = Math.max(0, depth - 1);
+      push('op', op, s, i);
+      if (tooManyTokens(s)) break;
+      continue;
+    }
     // numbers: 3, 0.5, .5, 1e-3 (never "1." so that 1..3 stays a range)
     if (isDigitCode(k) || (k === 46 && isDigitCode(src.charCodeAt(i + 1)))) {
       i = numbers.number(i);
@@ -1038,14 +1087,18 @@ export function lex(src: string): LexResult {
     }
     if (k === 91 && literal()) continue;
     single(k);
-    if (tokens.length > LIMITS.maxTokens) {
-      errors.push({ message: `file too large: more than ${LIMITS.maxTokens.toLocaleString('en')} tokens (limit)`, range: range(s, i) });
-      break;
-    }
+    if (tooManyTokens(s)) break;
   }
   push('newline', '\n', n, n);
   tokens.push(new Tok('eof', '', 0, false, false, n, n, null, line, lineStart));
   return { tokens, errors };
+
+  /** whether the tokens are past their limit (said, for the token from s); the lexer then stops */
+  function tooManyTokens(s: number): boolean {
+    if (tokens.length <= LIMITS.maxTokens) return false;
+    errors.push({ message: `file too large: more than ${LIMITS.maxTokens.toLocaleString('en')} tokens (limit)`, range: range(s, i) });
+    return true;
+  }
 
   /**
    * The end of the line at j: the next \n or \r, found by indexOf (comments are much of a worked example's
@@ -1174,6 +1227,8 @@ export function lex(src: string): LexResult {
   function single(k: number) {
     const s = i;
     i++;
+    /** the operator the character is, pushed after the switch: one push here, not one per case (each was inlined) */
+    let op: string;
     switch (k) {
       case 0x2202: // ∂
         pushPartial(s);
@@ -1208,40 +1263,27 @@ export function lex(src: string): LexResult {
           }
         }
         braces.push(Brace.Real);
-        push('op', '{', s, i);
-        return;
+        op = '{';
+        break;
       case 125: // }
         closeBrace(s);
         return;
-      case 40: // (
-        depth++;
-        push('op', '(', s, i);
-        return;
       case 91: // [
         depth++;
-        push('op', '[', s, i);
-        return;
-      case 41: // )
-        depth = Math.max(0, depth - 1);
-        push('op', ')', s, i);
-        return;
-      case 93: // ]
-        depth = Math.max(0, depth - 1);
-        push('op', ']', s, i);
-        return;
+        op = '[';
+        break;
       case 0xb7: // ·
       case 0x22c5: // ⋅
-      case 42: // *
       case 0xd7: // ×
       case 0x2219: // ∙
-        push('op', '*', s, i);
-        return;
+        op = '*';
+        break;
       case 0x2298: // ⊘ (Hadamard division)
-        push('op', '/', s, i);
-        return;
+        op = '/';
+        break;
       case 0x2217: // ∗ (deeplearning.ai's elementwise product; * is elementwise on equal shapes)
-        push('op', '*', s, i);
-        return;
+        op = '*';
+        break;
       case 0x27e8: // ⟨ and 〈: a step's bracket right after ^ (stepAngle)
       case 0x2329:
       case 0x27e9: // ⟩ and 〉
@@ -1250,76 +1292,76 @@ export function lex(src: string): LexResult {
           error(src[s]!, s, i, `'${src[s]!}' is read only around a step in a superscript (a^{⟨t⟩}, as a^{(t)})`);
         return;
       case 0x2297: // ⊗ (the outer product)
-        push('op', '⊗', s, i);
-        return;
+        op = '⊗';
+        break;
       case 0x2299: // ⊙
       case 0x2218: // ∘
-        push('op', '⊙', s, i);
-        return;
+        op = '⊙';
+        break;
       case 0x2212: // − (minus sign)
       case 0x2013: // – (en dash)
-        push('op', '-', s, i);
-        return;
+        op = '-';
+        break;
       case 0x1d40: // ᵀ
       case 0x22a4: // ⊤
-        push('op', 'ᵀ', s, i);
-        return;
+        op = 'ᵀ';
+        break;
       case 0x2032: // ′
       case 39: // '
-        push('op', "'", s, i);
-        return;
+        op = "'";
+        break;
       case 0x207a: // ⁺
-        push('op', '⁺', s, i);
-        return;
+        op = '⁺';
+        break;
       case 0x2248: // ≈
       case 0x2243: // ≃
-        push('op', '≈', s, i);
-        return;
+        op = '≈';
+        break;
       case 0x2261: // ≡, "equal by definition" or "identically equal": the equals sign
       case 0x2254: // ≔
       case 0x225c: // ≜
-        push('op', '=', s, i);
-        return;
+        op = '=';
+        break;
       case 0xbd: // ½, as in L = ½‖h_T‖²: the number 1/2 (also ¼, ¾)
       case 0xbc:
       case 0xbe:
         push('num', src[s]!, s, i, k === 0xbd ? 0.5 : k === 0xbc ? 0.25 : 0.75);
         return;
       case 0x2260: // ≠
-        push('op', '≠', s, i);
-        return;
+        op = '≠';
+        break;
       case 33: // !=, as ≠; a lone ! stays unexpected
         if (src.charCodeAt(i) !== 61) {
           error('!', s, i, unexpectedText(33, '!'));
           return;
         }
         i++;
-        push('op', '≠', s, i);
-        return;
+        op = '≠';
+        break;
       case 0x2208: // ∈
-        push('op', '∈', s, i);
-        return;
+        op = '∈';
+        break;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽
-        push('op', '≤', s, i);
-        return;
+        op = '≤';
+        break;
       case 0x2265: // ≥
       case 0x2a7e: // ⩾
-        push('op', '≥', s, i);
-        return;
+        op = '≥';
+        break;
       case 46: // .
         if (src.charCodeAt(i) === 46) {
           i++;
-          push('op', '..', s, i);
-        } else push('op', '.', s, i);
-        return;
+          op = '..';
+        } else op = '.';
+        break;
       case 0x2026: // …
       case 0x22ef: // ⋯
-        push('op', '…', s, i);
-        return;
+        op = '…';
+        break;
       case 0x2016: // ‖ (the norm)
-        push('op', '‖', s, i);
-        return;
+        op = '‖';
+        break;
       case 36: // $
         // `$$ … $$`, `$ … $` pasted with a display onto a check line: math shifts are layout (nothing else uses $)
         return;
@@ -1329,23 +1371,16 @@ export function lex(src: string): LexResult {
       case 59: // ;
         // [h_{t-1}; x_t], [1, 2; 3, 4]: a row break of a literal, as papers stack vectors; elsewhere no character of the language
         if (inSquareBracket()) {
-          push('op', ';', s, i);
-          return;
+          op = ';';
+          break;
         }
         // `… = -2(y_3 - o_3);` pasted from a sentence: a semicolon ending the line is its punctuation, as a full stop is
         if (/^[ \t]*(?:\r?\n|$)/.test(src.slice(i, i + 80))) return;
         error(';', s, i, unexpectedText(59, ';'));
         return;
-      case 43: // +
-      case 45: // -
       case 47: // /
-      case 94: // ^
       case 61: // =
-      case 44: // ,
       case 58: // :
-      case 64: // @
-      case 95: // _
-      case 124: // |
       case 60: // <
       case 62: // >
         // a^{<t>}: the step's brackets (stepAngle); elsewhere a Σ/∏ bound's relation
@@ -1353,12 +1388,12 @@ export function lex(src: string): LexResult {
         // := (a definition's sign) and a programmer's == are the equals sign
         if ((k === 58 || k === 61) && src.charCodeAt(i) === 61) {
           i++;
-          push('op', '=', s, i);
-          return;
+          op = '=';
+          break;
         }
         // one ASCII character: the engine's one-character strings, not a new one
-        push('op', String.fromCharCode(k), s, i);
-        return;
+        op = String.fromCharCode(k);
+        break;
       default: {
         // a character outside the BMP is one code point of two units
         const cp = src.codePointAt(s)!;
@@ -1368,8 +1403,10 @@ export function lex(src: string): LexResult {
           ? `a combining mark (U+${k.toString(16).toUpperCase().padStart(4, '0')}) with no letter before it`
           : unexpectedText(cp, text);
         error(text, s, i, what);
+        return;
       }
     }
+    push('op', op, s, i);
   }
 
   function closeBrace(s: number) {

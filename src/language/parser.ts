@@ -37,6 +37,22 @@ function needsFold(text: string): boolean {
   const last = text.length - 1;
   return text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32 || OTHER_SPACE.test(text) || text.includes('  ');
 }
+/** a character /\s/ matches, by its code (no one-character string and expression per character) */
+export function isSpaceCode(k: number): boolean {
+  if (k <= 32) return k === 32 || (k >= 9 && k <= 13);
+  if (k < 0xa0) return false;
+  return (
+    k === 0xa0 ||
+    k === 0x1680 ||
+    (k >= 0x2000 && k <= 0x200a) ||
+    k === 0x2028 ||
+    k === 0x2029 ||
+    k === 0x202f ||
+    k === 0x205f ||
+    k === 0x3000 ||
+    k === 0xfeff
+  );
+}
 const FN_NAMES = new Set(['sigma', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'abs', 'softmax', 'sum', 'mean', 'diag', 'count', 'onehot']);
 
 /**
@@ -395,7 +411,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   /** whether the last character before s that is not a space is a '.' (of a `\left.`) */
   function dotBefore(s: number): boolean {
     let i = s - 1;
-    while (i >= 0 && i >= s - 16 && /\s/.test(src[i]!)) i--;
+    while (i >= 0 && i >= s - 16 && isSpaceCode(src.charCodeAt(i))) i--;
     return src.charCodeAt(i) === 46;
   }
 
@@ -1679,6 +1695,8 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     let a = primary();
     for (;;) {
       const t = peek();
+      // every form below starts with an operator: most operands have none after them
+      if (t.kind !== 'op') break;
       // CS230's ∂L^{(T)}/∂W |_{(t)}: the derivative by W's copy at step t (a letter or a number in the parentheses)
       if (a.k === 'deriv' && !a.copyAt && isOp(t, '|') && isOp(peek(1), '_') && isOp(peek(2), '{') && isOp(peek(3), '(')) {
         const x = peek(4);
