@@ -14,15 +14,7 @@ import { readName } from './names';
 import { stepCopyTerms } from './stepCopy';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
-
-/** whether raw holds a combining macron U+0304 or overline U+0305 (X̄ written with the mark on the letter), by code: every name read asks */
-function hasAdjointMark(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x304 || c === 0x305) return true;
-  }
-  return false;
-}
+import { hasAdjointMark } from './marks';
 
 /**
  * the shape of ∂A/∂B: B's shape for a scalar A, A's for a scalar B, the Jacobian n×k of two vectors,
@@ -195,14 +187,17 @@ function failRefusedLoss(ctx: ExprContext, what: string, refused: { name: string
 /** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */
 export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   const scope = ctx.scope;
-  // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name
-  const cut = a.raw.indexOf('_');
-  const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
-  for (const mark of ['\u0304', '\u0305']) {
-    const barredHead = head + mark;
-    // without a '_' the barred name is the barred head: one lookup
-    if (scope.isKnown(barredHead) || (cut >= 0 && scope.isKnown(barredHead + a.raw.slice(cut))))
-      return readName({ ...a, raw: barredHead + a.raw.slice(head.length), range }, ctx);
+  // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name (asked only
+  // when some known name has the mark: four strings made and looked up per adjoint otherwise)
+  if (scope.barredKnown) {
+    const cut = a.raw.indexOf('_');
+    const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
+    for (const mark of ['\u0304', '\u0305']) {
+      const barredHead = head + mark;
+      // without a '_' the barred name is the barred head: one lookup
+      if (scope.isKnown(barredHead) || (cut >= 0 && scope.isKnown(barredHead + a.raw.slice(cut))))
+        return readName({ ...a, raw: barredHead + a.raw.slice(head.length), range }, ctx);
+    }
   }
   // the adjoint as written, for the messages only (made when one is said: every adjoint of a check passes here)
   const what = () => `${barred(a)} = ∂loss/∂${writtenName(a)}`;

@@ -11,7 +11,7 @@ import { Abandoned, exprContext, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
+import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
 import { isLastStep, NIELSEN_L } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, mapIndicesOf, mentionedVars } from './walk';
@@ -359,7 +359,7 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       continue;
     }
     const values: number[] = [];
-    const search = new UndefinedSearch(scope, false, true);
+    const search = stepSearch(scope);
     const env = { [v]: 0 };
     for (let u = own ? own.from : 1; u <= (own ? own.to : scope.T); u++) {
       env[v] = u;
@@ -420,6 +420,11 @@ function held(
   return steps;
 }
 
+/** the scope's step-by-step search, made once */
+function stepSearch(scope: Scope): UndefinedSearch {
+  return (scope.stepSearch ??= new UndefinedSearch(scope, false, true));
+}
+
 /** the first undefined reference of any side at env, or null */
 function firstOf(search: UndefinedSearch, sides: Expr[], env: Record<string, number>): Undefined | null {
   for (const e of sides) {
@@ -470,13 +475,15 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const steps: number[] = [];
   const from = range ? range.from : 1;
   const to = range ? range.to : scope.T;
-  const search = new UndefinedSearch(scope, false, true);
+  const search = stepSearch(scope);
+  // the sides' Flats made here: asked of at every step of this question only, they stay out of the scope's Map
+  const flats = es.map((e) => flatProbes(e, null));
   const env = { t: 0 };
   let first: { p: Undefined; t: number } | null = null;
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;
     env.t = t;
-    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
+    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env, undefined, flats[k]);
     if (!p) steps.push(t);
     else if (range && !range.open) {
       scope.error(

@@ -51,13 +51,14 @@ export class UndefinedSearch {
    * keeps one search and one environment (issue 11: a search and a `{ t }` per step were a tenth of the
    * examples' resolver allocations); the search keeps nothing of env.
    */
-  first(e: Expr, env: Record<string, number>, budget = 200_000): Undefined | null {
+  first(e: Expr, env: Record<string, number>, budget = 200_000, own?: Flat | null): Undefined | null {
     this.found = null;
     this.budget = budget;
     this.env = env;
     // a walk restores what it binds, so the Map is empty unless a walk stopped inside a Σ; clear() would make a new table
     if (this.bound.size) this.bound.clear();
-    const flat = this.stepByStep && !this.everyValue ? flatProbes(e, this.scope.flatProbes) : null;
+    // own: e's Flat as the caller made it (flatProbes(e, null)) for an expression asked of only by it, kept out of the scope's Map
+    const flat = !this.stepByStep || this.everyValue ? null : own !== undefined ? own : flatProbes(e, this.scope.flatProbes);
     if (flat) this.probe(flat, budget);
     else this.go(e);
     return this.found;
@@ -191,11 +192,11 @@ export interface Flat {
 }
 
 /**
- * e's Flat, kept per node of the model in `memo`; null when e has a Σ/∏ (whose body is walked once per value)
- * or more nodes than a search's default budget.
+ * e's Flat, kept per node of the model in `memo` (null: made for one caller, which keeps it); null when e has a Σ/∏
+ * (whose body is walked once per value) or more nodes than a search's default budget.
  */
-export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
-  let flat = memo.get(e);
+export function flatProbes(e: Expr, memo: Map<Expr, Flat | null> | null): Flat | null {
+  let flat = memo === null ? undefined : memo.get(e);
   if (flat === undefined) {
     const xs: Expr[] = [];
     const pos: number[] = [];
@@ -224,7 +225,7 @@ export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
     };
     go(e);
     flat = big ? null : { xs, pos, nodes };
-    memo.set(e, flat);
+    if (memo !== null) memo.set(e, flat);
   }
   return flat;
 }
