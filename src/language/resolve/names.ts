@@ -16,16 +16,8 @@ import { tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
-import { firstSegment, hasUnit, lastUnderscore } from '../segments';
-
-/**
- * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
- * without a regular expression (every name of every equation and question is read here, issue 11).
- */
-function lastSegment(raw: string): [string, string] | null {
-  const i = lastUnderscore(raw);
-  return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
-}
+import { firstSegment, lastUnderscore } from '../segments';
+import { spellingOf } from './spelling';
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
@@ -523,26 +515,25 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
   }
   let raw = a.raw;
-  // asked once here (readName asked it of the same name up to four times, and every name is read here)
-  const rawKnown = scope.isKnown(raw);
-  // a name the file does not define (h_t, L_3: most names read): the name before its first '_' and whether the file
-  // defines it, cut out and asked once here for splitRun, untimedEntryByValue and the time index below (each did)
-  const cut = rawKnown ? -1 : raw.indexOf('_');
-  const head = cut < 0 ? raw : raw.slice(0, cut);
-  const headKnown = cut >= 0 && scope.isKnown(head);
+  // whether the file defines the name, and (a name it does not define: h_t, L_3, most names read) the name before its
+  // first '_' and whether the file defines it, for splitRun, untimedEntryByValue and the time index below: found once
+  // per spelling (spelling.ts)
+  const sp = spellingOf(scope, raw);
+  const rawKnown = sp.known;
+  const { cut, head, headKnown } = sp;
   const run = splitRun(a, ctx, rawKnown, cut, head, headKnown);
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
-  const marked = markedAdjoint(a);
+  const marked = sp.marked ? markedAdjoint(a) : null;
   if (marked && !rawKnown && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
   // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
-  const plain = hasUnit(raw, 0x20d7) && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
+  const plain = sp.arrow && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
   if (plain !== null && (scope.isKnown(plain) || scope.isKnown(withoutSegment(plain)))) return readName({ ...a, raw: plain }, ctx);
   if (scope.refused.size && (scope.refused.has(raw) || (!rawKnown && scope.refused.has(withoutSegment(raw))))) throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
     let entry: Ast[] | null = null;
-    const m = lastSegment(raw);
+    const m = sp.last;
     if (!rawKnown && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
       raw = m[0];
       entry = [segmentAst(m[1], a)];
@@ -621,9 +612,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (scope.isKnown(base) && scope.isTimed(base)) return mkRef(a, ctx, base, { v: null, k: T }, scope.shapeOf(base), a.range);
   }
   // h_t, L_3, h_T, x_i: a time-indexed name (its last '_' most often its first: the head already asked)
-  const m = lastSegment(raw);
-  if (m && (m[0].length === cut ? headKnown : scope.isKnown(m[0]))) {
-    const [base, seg] = m;
+  const m = sp.last;
+  if (sp.lastKnown) {
+    const [base, seg] = m!;
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
       : seg === 'T' || ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg))
@@ -646,7 +637,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
-  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) return unknown(a, ctx, m[0]);
+  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !sp.lastKnown) return unknown(a, ctx, m[0]);
   return unknown(a, ctx, raw);
 }
 

@@ -10,6 +10,7 @@ import type { MaybeShape } from '../shapes';
 import type { Derived } from './derived';
 import type { Flat, UndefinedSearch } from './timeChecks';
 import { hasAdjointMark } from './marks';
+import type { Spelling } from './spelling';
 
 /** one equation `NAME… = …` as it will enter a quantity */
 export interface Definition {
@@ -99,7 +100,12 @@ export class Scope {
     this.known.add(name);
     this.longest = Math.max(this.longest, Array.from(name).length);
     if (!this.barredKnown && hasAdjointMark(name)) this.barredKnown = true;
+    // a Spelling says what the file defines: made again once it defines more
+    if (this.spellings.size) this.spellings.clear();
   }
+
+  /** spellingOf's Map: what name reading asks of each spelling, for the names known so far */
+  readonly spellings = new Map<string, Spelling>();
 
   /** the longest known or refused name's length in characters (a run of names has no longer piece) */
   longestName(): number {

@@ -1,0 +1,52 @@
+// What name reading asks of a spelling (h_t, W_hh, x̄_t) that depends on the spelling and the names the file
+// defines only: found once per spelling and scope, not at every use (readName asked four lookups and cut three
+// strings out of every h_t, several hundred times in a file of checks).
+
+import { hasUnit, lastUnderscore } from '../segments';
+import { hasAdjointMark } from './marks';
+import type { Scope } from './scope';
+
+export interface Spelling {
+  /** the file defines the name as written */
+  known: boolean;
+  /** the first '_' of a name the file does not define, else -1 */
+  cut: number;
+  /** the name before cut (all of it when cut < 0) */
+  head: string;
+  /** cut ≥ 0 and the file defines head */
+  headKnown: boolean;
+  /** the last segment split off (lastSegment) */
+  last: [string, string] | null;
+  /** last is not null and the file defines its base */
+  lastKnown: boolean;
+  /** holds the adjoint's mark (x̄_t) */
+  marked: boolean;
+  /** holds the vector arrow U+20D7 (h⃗_t) */
+  arrow: boolean;
+}
+
+/**
+ * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
+ * without a regular expression (every name of every equation and question is read here, issue 11).
+ */
+function lastSegment(raw: string): [string, string] | null {
+  const i = lastUnderscore(raw);
+  return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
+}
+
+/** raw's Spelling in this scope, kept until the scope knows another name (Scope.know clears the Map) */
+export function spellingOf(scope: Scope, raw: string): Spelling {
+  let s = scope.spellings.get(raw);
+  if (s === undefined) {
+    const known = scope.isKnown(raw);
+    const cut = known ? -1 : raw.indexOf('_');
+    const head = cut < 0 ? raw : raw.slice(0, cut);
+    const headKnown = cut >= 0 && scope.isKnown(head);
+    const last = lastSegment(raw);
+    // the last '_' most often the first: the head already asked
+    const lastKnown = last !== null && (last[0].length === cut ? headKnown : scope.isKnown(last[0]));
+    s = { known, cut, head, headKnown, last, lastKnown, marked: hasAdjointMark(raw), arrow: hasUnit(raw, 0x20d7) };
+    scope.spellings.set(raw, s);
+  }
+  return s;
+}
