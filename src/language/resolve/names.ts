@@ -17,7 +17,7 @@ import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
 import { firstSegment, lastUnderscore } from '../segments';
-import { spellingOf } from './spelling';
+import { spellingOf, writtenOf } from './spelling';
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
@@ -50,7 +50,7 @@ function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shap
     if (!twin && !ofTwin) {
       // no twin (most uses): the record made whole, in one of two shapes, not grown a field at a time (issue 11)
       const r = a.nameRange;
-      const text = writtenName(a);
+      const text = writtenOf(scope, a);
       scope.symbols.push(
         of
           ? {

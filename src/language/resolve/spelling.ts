@@ -5,6 +5,8 @@
 import { hasUnit, lastUnderscore } from '../segments';
 import { hasAdjointMark } from './marks';
 import type { Scope } from './scope';
+import type { NameAst } from '../ast';
+import { writtenName } from './text';
 
 export interface Spelling {
   /** the file defines the name as written */
@@ -23,6 +25,8 @@ export interface Spelling {
   marked: boolean;
   /** holds the vector arrow U+20D7 (h⃗_t) */
   arrow: boolean;
+  /** writtenOf's texts, by form (1: with a subscript, 2: with a superscript), made when first asked */
+  texts: (string | undefined)[];
 }
 
 /**
@@ -45,8 +49,15 @@ export function spellingOf(scope: Scope, raw: string): Spelling {
     const last = lastSegment(raw);
     // the last '_' most often the first: the head already asked
     const lastKnown = last !== null && (last[0].length === cut ? headKnown : scope.isKnown(last[0]));
-    s = { known, cut, head, headKnown, last, lastKnown, marked: hasAdjointMark(raw), arrow: hasUnit(raw, 0x20d7) };
+    s = { known, cut, head, headKnown, last, lastKnown, marked: hasAdjointMark(raw), arrow: hasUnit(raw, 0x20d7), texts: [] };
     scope.spellings.set(raw, s);
   }
   return s;
+}
+
+/** writtenName(a), made once per spelling and form: the text of a symbol, recorded at every use of every name */
+export function writtenOf(scope: Scope, a: NameAst): string {
+  const texts = spellingOf(scope, a.raw).texts;
+  const form = (a.sub ? 1 : 0) + (a.sup ? 2 : 0);
+  return (texts[form] ??= writtenName(a));
 }
