@@ -7,7 +7,7 @@ import type { Expr, Idx } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { boundedReach, commonChild, commonChildCount, forChildren, walkRefs } from './walk';
+import { commonChild, commonChildCount, forChildren, walkRefs } from './walk';
 
 export interface Undefined {
   ref: Expr & { k: 'ref' };
@@ -288,7 +288,7 @@ export function checkSteps(scope: Scope): void {
   for (const q of quantities.values()) {
     if (!q.timed || broken.has(q.name) || !q.general) continue;
     // without Σ/∏ the first undefined reference can only be within the largest offset of either end
-    const reach = boundedReach(q.general);
+    const reach = flatReach(flatProbes(q.general, scope.flatProbes));
     const env = { t: 0 };
     for (let t = 1; t <= T; t++) {
       if (reach !== null && t > reach + 1 && t < T - reach) t = T - reach;
@@ -340,6 +340,24 @@ export function checkSteps(scope: Scope): void {
       scope.markBroken(q.name, q.line);
     }
   }
+}
+
+/**
+ * boundedReach of an expression, read from its Flat (which the search of its steps makes all the same) rather than
+ * walked again: the largest |offset| of a t-relative reference, or null with a Σ/∏ (no Flat), a derivative or an index
+ * of several variables. An expression too large for a Flat gets null, and every step is searched (as reach only skips
+ * steps where nothing can be undefined, the same reference is found).
+ */
+export function flatReach(flat: Flat | null): number | null {
+  if (flat === null) return null;
+  let reach = 0;
+  for (const x of flat.xs) {
+    if (x.k !== 'ref') return null;
+    const idx = x.idx;
+    if (idx && idx.terms) return null;
+    if (idx && idx.v === 't') reach = Math.max(reach, Math.abs(idx.k));
+  }
+  return reach;
 }
 
 /** dependency cycles within one step (or among untimed quantities) */
