@@ -534,20 +534,24 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.sup) {
     let entry: Ast[] | null = null;
     const m = sp.last;
-    if (!rawKnown && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
+    // raw's isTimed, kept with raw (the spelling's, or its last segment's base once an entry is cut off)
+    let rawTimed = sp.timed;
+    if (!rawKnown && m && sp.lastTimed && isEntryIndex(m[1], ctx)) {
       raw = m[0];
+      rawTimed = true;
       entry = [segmentAst(m[1], a)];
-    } else if (!rawKnown && m && scope.isTimed(m[0])) {
+    } else if (!rawKnown && m && sp.lastTimed) {
       const pair = entryPair(a, m[0], m[1], ctx);
       if (pair) {
         raw = m[0];
+        rawTimed = true;
         entry = pair;
       }
     }
     // raw is still a.raw unless an entry was found
     const byValue = entry || a.sub || rawKnown ? null : entryByValueAt(a, ctx);
     if (byValue) return byValue;
-    if (scope.isTimed(raw) && (!a.sub || !entry)) {
+    if (rawTimed && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
       const e = mkRef(a, ctx, raw, idx, scope.shapeOf(raw), a.range);
       const picks = entry ?? (a.sub ? subscriptItems(a.sub) : null);
@@ -578,11 +582,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.sub) {
     if (!rawKnown) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
-    if (!scope.isTimed(raw) || a.sub.k === 'list') {
+    if (!sp.timed || a.sub.k === 'list') {
       const stepped = stepThenEntries(a, raw, ctx);
       if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
-      if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
+      if (sp.timed) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       // a name whose definition (or declaration) has an error: not available, whatever its index (§6: no cascades)
       if (scope.unavailable.has(raw)) failUnavailable(ctx, raw, a.nameRange);
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
@@ -596,11 +600,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   if ((raw === 'T' || raw === 'τ') && !rawKnown) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
-  if (ctx.vars.has(raw) && (!rawKnown || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
+  if (ctx.vars.has(raw) && (!rawKnown || sp.timed)) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = scope.twins.get(raw);
   if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (rawKnown) {
-    if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
+    if (sp.timed) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
   const byTarget = untimedEntryByValue(a, ctx, raw, cut, head, headKnown);
@@ -622,8 +626,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }
           : null;
-    if (idx && scope.isTimed(base)) return mkRef(a, ctx, base, idx, scope.shapeOf(base), a.range);
-    if (idx && !scope.isTimed(base)) {
+    if (idx && sp.lastTimed) return mkRef(a, ctx, base, idx, scope.shapeOf(base), a.range);
+    if (idx && !sp.lastTimed) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
       if (shape && shape.length >= 1 && seg !== 'T')
@@ -633,7 +637,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     const picked = entryByValue(a, ctx, base, seg, a.nameRange);
     if (picked) return picked;
-    const pair = scope.isTimed(base) ? null : entryPair(a, base, seg, ctx);
+    const pair = sp.lastTimed ? null : entryPair(a, base, seg, ctx);
     if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }

@@ -34,7 +34,8 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const vars = new Set(['t']);
     for (const f of frees) vars.add(f);
     if (!scope.isKnown('L')) vars.add(NIELSEN_L);
-    const ctx = exprContext(scope, vars, false, null, true, true, new Set(frees), undefined);
+    // no Set for a question with no free letter (most): ctx.free is only asked whether it has one
+    const ctx = exprContext(scope, vars, false, null, true, true, frees.length ? new Set(frees) : undefined, undefined);
     try {
       if (st.k === 'derive') {
         const read = deriveFree(scope, readExpression(st.expr, ctx), st.range);

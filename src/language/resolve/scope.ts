@@ -102,10 +102,14 @@ export class Scope {
     if (!this.barredKnown && hasAdjointMark(name)) this.barredKnown = true;
     // a Spelling says what the file defines: made again once it defines more
     if (this.spellings.size) this.spellings.clear();
+    this.lastSpelling = null;
   }
 
   /** spellingOf's Map: what name reading asks of each spelling, for the names known so far */
   readonly spellings = new Map<string, Spelling>();
+  /** the spelling spellingOf gave last, and its name */
+  lastSpelled = '';
+  lastSpelling: Spelling | null = null;
 
   /** the longest known or refused name's length in characters (a run of names has no longer piece) */
   longestName(): number {

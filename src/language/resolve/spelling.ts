@@ -21,6 +21,10 @@ export interface Spelling {
   last: [string, string] | null;
   /** last is not null and the file defines its base */
   lastKnown: boolean;
+  /** scope.isTimed(raw) */
+  timed: boolean;
+  /** last is not null and scope.isTimed of its base */
+  lastTimed: boolean;
   /** holds the adjoint's mark (x̄_t) */
   marked: boolean;
   /** holds the vector arrow U+20D7 (h⃗_t) */
@@ -38,8 +42,13 @@ function lastSegment(raw: string): [string, string] | null {
   return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
 }
 
-/** raw's Spelling in this scope, kept until the scope knows another name (Scope.know clears the Map) */
+/**
+ * raw's Spelling in this scope, kept until the scope knows another name (Scope.know clears the Map: what is known
+ * and timed changes only with it, declare and addQuantity setting a name's declaration or quantity before)
+ */
 export function spellingOf(scope: Scope, raw: string): Spelling {
+  // the spelling asked last, asked again at once for most names (readName, then the symbol's text in mkRef)
+  if (raw === scope.lastSpelled && scope.lastSpelling !== null) return scope.lastSpelling;
   let s = scope.spellings.get(raw);
   if (s === undefined) {
     const known = scope.isKnown(raw);
@@ -49,9 +58,25 @@ export function spellingOf(scope: Scope, raw: string): Spelling {
     const last = lastSegment(raw);
     // the last '_' most often the first: the head already asked
     const lastKnown = last !== null && (last[0].length === cut ? headKnown : scope.isKnown(last[0]));
-    s = { known, cut, head, headKnown, last, lastKnown, marked: hasAdjointMark(raw), arrow: hasUnit(raw, 0x20d7), texts: [] };
+    const timed = scope.isTimed(raw);
+    const lastTimed = last !== null && scope.isTimed(last[0]);
+    s = {
+      known,
+      cut,
+      head,
+      headKnown,
+      last,
+      lastKnown,
+      timed,
+      lastTimed,
+      marked: hasAdjointMark(raw),
+      arrow: hasUnit(raw, 0x20d7),
+      texts: [],
+    };
     scope.spellings.set(raw, s);
   }
+  scope.lastSpelled = raw;
+  scope.lastSpelling = s;
   return s;
 }
 
