@@ -431,6 +431,8 @@ function inheritsError(name: string, found: Map<string, Undefined>, broken: Set<
  */
 export function spreadBroken(scope: Scope): void {
   const { quantities, broken } = scope;
+  // nothing broken (most files): no equation can use what is, and the walk of every equation would find nothing
+  if (broken.size === 0) return;
   let grew = true;
   while (grew) {
     grew = false;
