@@ -199,26 +199,29 @@ export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
         return readName({ ...a, raw: barredHead + a.raw.slice(head.length), range }, ctx);
     }
   }
-  // the adjoint as written, for the messages only (made when one is said: every adjoint of a check passes here)
-  const what = () => `${barred(a)} = ∂loss/∂${writtenName(a)}`;
-  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what()} belongs in derive and check lines, not in equations`, range, 'syntax');
+  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${adjointWritten(a)} belongs in derive and check lines, not in equations`, range, 'syntax');
   const loss = scope.loss;
   const refused = scope.refusedLoss;
   // the loss's own error says what is wrong: a use of it says so once, as a warning (LANGUAGE.md §6: no cascades)
-  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${what()} needs the gradient of a scalar loss`, refused, range);
+  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${adjointWritten(a)} needs the gradient of a scalar loss`, refused, range);
   // a `loss` whose definition has an error is the file's loss all the same: said as any use of it (no cascade)
   const brokenLoss = loss ? undefined : scope.definitions.find((d) => d.st.isLoss && scope.unavailable.has(d.key));
   if (brokenLoss) return failUnavailable(ctx, brokenLoss.key, range);
   if (!loss)
     return fail(
       ctx,
-      `the adjoint ${what()} needs a loss, and this file has none: mark the objective with \`loss L = …\``,
+      `the adjoint ${adjointWritten(a)} needs a loss, and this file has none: mark the objective with \`loss L = …\``,
       range,
       'adjoint',
     );
   // the loss is one number here: a `loss` that is not was refused above, and the unmarked objective is a scalar
   const of: Expr = { k: 'ref', name: loss, idx: null, shape: [], range };
   return derivative(of, a, true, range, ctx);
+}
+
+/** the adjoint as written, for readAdjoint's messages only (a function, not a closure made at every adjoint read) */
+function adjointWritten(a: NameAst): string {
+  return `${barred(a)} = ∂loss/∂${writtenName(a)}`;
 }
 
 /** X̄ as a reader writes it: the bar on the name's first letter */
