@@ -9,7 +9,8 @@ import type { Expr, Idx } from '../../src/language/model';
 import { parse } from '../../src/language/parser';
 import { resolve } from '../../src/language/resolve';
 import { Scope } from '../../src/language/resolve/scope';
-import { flatProbes, UndefinedSearch } from '../../src/language/resolve/timeChecks';
+import { flatProbes, flatReach, UndefinedSearch } from '../../src/language/resolve/timeChecks';
+import { boundedReach } from '../../src/language/resolve/walk';
 import { exampleNames, loadExample } from '../examples/helpers';
 
 const R = { line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -80,6 +81,27 @@ describe('the undefined-step search’s flat path', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  }, 60_000);
+  it('gives the reach of the steps checked (flatReach) that the walk of boundedReach gives', () => {
+    fc.assert(
+      fc.property(exprArb, (e) => {
+        expect(flatReach(flatProbes(e, null))).toBe(boundedReach(e));
+      }),
+      { numRuns: 3000 },
+    );
+  }, 60_000);
+  it('keeps a Flat asked for with no Map to no Map, and passed to a search finds what the walk finds', () => {
+    fc.assert(
+      fc.property(exprArb, fc.dictionary(fc.constantFrom('t', 'k'), fc.integer({ min: -1, max: 6 })), (e, env) => {
+        const memo = scope.flatProbes.size;
+        const own = flatProbes(e, null);
+        expect(scope.flatProbes.size).toBe(memo);
+        const flat = new UndefinedSearch(scope, false, true);
+        const walk = new UndefinedSearch(scope, true);
+        expect(flat.first(e, env, undefined, own)).toStrictEqual(walk.first(e, env));
+      }),
+      { numRuns: 1000 },
     );
   }, 60_000);
   it('is taken for an expression without Σ/∏, once per expression', () => {

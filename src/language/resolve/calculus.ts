@@ -14,15 +14,7 @@ import { readName } from './names';
 import { stepCopyTerms } from './stepCopy';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
-
-/** whether raw holds a combining macron U+0304 or overline U+0305 (X̄ written with the mark on the letter), by code: every name read asks */
-function hasAdjointMark(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x304 || c === 0x305) return true;
-  }
-  return false;
-}
+import { hasAdjointMark } from './marks';
 
 /**
  * the shape of ∂A/∂B: B's shape for a scalar A, A's for a scalar B, the Jacobian n×k of two vectors,
@@ -195,35 +187,41 @@ function failRefusedLoss(ctx: ExprContext, what: string, refused: { name: string
 /** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */
 export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
   const scope = ctx.scope;
-  // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name
-  const cut = a.raw.indexOf('_');
-  const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
-  for (const mark of ['\u0304', '\u0305']) {
-    const barredHead = head + mark;
-    // without a '_' the barred name is the barred head: one lookup
-    if (scope.isKnown(barredHead) || (cut >= 0 && scope.isKnown(barredHead + a.raw.slice(cut))))
-      return readName({ ...a, raw: barredHead + a.raw.slice(head.length), range }, ctx);
+  // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name (asked only
+  // when some known name has the mark: four strings made and looked up per adjoint otherwise)
+  if (scope.barredKnown) {
+    const cut = a.raw.indexOf('_');
+    const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
+    for (const mark of ['\u0304', '\u0305']) {
+      const barredHead = head + mark;
+      // without a '_' the barred name is the barred head: one lookup
+      if (scope.isKnown(barredHead) || (cut >= 0 && scope.isKnown(barredHead + a.raw.slice(cut))))
+        return readName({ ...a, raw: barredHead + a.raw.slice(head.length), range }, ctx);
+    }
   }
-  // the adjoint as written, for the messages only (made when one is said: every adjoint of a check passes here)
-  const what = () => `${barred(a)} = ∂loss/∂${writtenName(a)}`;
-  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${what()} belongs in derive and check lines, not in equations`, range, 'syntax');
+  if (!ctx.allowDeriv) fail(ctx, `the adjoint ${adjointWritten(a)} belongs in derive and check lines, not in equations`, range, 'syntax');
   const loss = scope.loss;
   const refused = scope.refusedLoss;
   // the loss's own error says what is wrong: a use of it says so once, as a warning (LANGUAGE.md §6: no cascades)
-  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${what()} needs the gradient of a scalar loss`, refused, range);
+  if (!loss && refused) failRefusedLoss(ctx, `the adjoint ${adjointWritten(a)} needs the gradient of a scalar loss`, refused, range);
   // a `loss` whose definition has an error is the file's loss all the same: said as any use of it (no cascade)
   const brokenLoss = loss ? undefined : scope.definitions.find((d) => d.st.isLoss && scope.unavailable.has(d.key));
   if (brokenLoss) return failUnavailable(ctx, brokenLoss.key, range);
   if (!loss)
     return fail(
       ctx,
-      `the adjoint ${what()} needs a loss, and this file has none: mark the objective with \`loss L = …\``,
+      `the adjoint ${adjointWritten(a)} needs a loss, and this file has none: mark the objective with \`loss L = …\``,
       range,
       'adjoint',
     );
   // the loss is one number here: a `loss` that is not was refused above, and the unmarked objective is a scalar
   const of: Expr = { k: 'ref', name: loss, idx: null, shape: [], range };
   return derivative(of, a, true, range, ctx);
+}
+
+/** the adjoint as written, for readAdjoint's messages only (a function, not a closure made at every adjoint read) */
+function adjointWritten(a: NameAst): string {
+  return `${barred(a)} = ∂loss/∂${writtenName(a)}`;
 }
 
 /** X̄ as a reader writes it: the bar on the name's first letter */

@@ -80,5 +80,8 @@ export function fail(ctx: ExprContext, message: string, range: Range, code?: str
 }
 
 export function withVars(ctx: ExprContext, ...vars: string[]): ExprContext {
-  return exprContext(ctx.scope, new Set([...ctx.vars, ...vars]), ctx.quiet, ctx.of, ctx.allowDeriv, ctx.record, ctx.free, ctx.placeholder);
+  // copied and added to, not spread into an array first (every Σ/∏ read)
+  const all = new Set(ctx.vars);
+  for (const v of vars) all.add(v);
+  return exprContext(ctx.scope, all, ctx.quiet, ctx.of, ctx.allowDeriv, ctx.record, ctx.free, ctx.placeholder);
 }

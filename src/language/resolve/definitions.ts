@@ -54,6 +54,8 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
   const general = sequenceNames(statements);
   const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false);
   const derived = derivedEquations(statements);
+  // the variables of a left side's index: one Set for every equation (tryTimeIndex only asks it)
+  const tOnly = new Set(['t']);
   for (const st of statements) {
     if (st.k !== 'def') continue;
     const lhs = st.lhs;
@@ -61,7 +63,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     let step: Definition['step'] = null;
     const ix = lhs.sub ?? lhs.sup;
     if (ix) {
-      const idx = tryTimeIndex(ix, new Set(['t']), T);
+      const idx = tryTimeIndex(ix, tOnly, T);
       // z^l = w^l a^{l-1} (Nielsen writes every equation for layer l): as z_l = … below, say to write t
       const v = ix.k === 'name' && !ix.sub && !ix.sup && /^[a-zA-Z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
       // Nielsen's δ^l_j ≡ ∂C/∂z^l_j: a name for a derivative, written for layer l and neuron j

@@ -10,7 +10,10 @@ import { readExpression } from './expressions';
 import type { Definition, Scope } from './scope';
 
 function equationContext(scope: Scope, d: Definition, final: boolean): ExprContext {
-  return exprContext(scope, new Set(d.step === 't' ? ['t'] : []), !final, d.key, false, final, undefined, undefined);
+  // added, not made from an array (every equation is read at least twice)
+  const vars = new Set<string>();
+  if (d.step === 't') vars.add('t');
+  return exprContext(scope, vars, !final, d.key, false, final, undefined, undefined);
 }
 
 const liveDefinitions = (scope: Scope) => scope.definitions.filter((d) => d.step !== undefined);

@@ -118,9 +118,10 @@ function isBareD(a: Ast, ctx: ExprContext): boolean {
  */
 function uprightD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const b = a.b;
-  if (b.k !== 'name' || b.args || !(ctx.scope.isKnown(b.raw) || ctx.scope.isKnown(firstSegment(b.raw)))) return null;
-  if (isBareD(a.a, ctx)) return joinedD(a.a, b);
-  return lastD(a.a, b, ctx);
+  if (b.k !== 'name' || b.args) return null;
+  // a d found first (a few tests, no lookup; rarely there), then whether the file knows the name it is joined to
+  const joined = isBareD(a.a, ctx) ? joinedD(a.a, b) : lastD(a.a, b, ctx);
+  return joined && (ctx.scope.isKnown(b.raw) || ctx.scope.isKnown(firstSegment(b.raw))) ? joined : null;
 }
 
 /** the name b with the d before it joined (uprightD) */
@@ -221,8 +222,10 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
  */
 function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   const f = a.a;
-  if (f.k !== 'name' || f.sub || f.sup || f.args || !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
-  if (a.b.range.line !== f.range.endLine || a.b.range.column !== f.range.endColumn || !parenthesised(a.b) || !ctx.record) return;
+  // the cheap tests first (a quiet reading records nothing; most products are spaced), the regular expression last
+  if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args) return;
+  if (a.b.range.line !== f.range.endLine || a.b.range.column !== f.range.endColumn || !parenthesised(a.b)) return;
+  if (!/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
   const scope = ctx.scope;
   const stem = firstSegment(f.raw);
   if (scope.isKnown(f.raw) || scope.isKnown(stem) || ctx.vars.has(f.raw) || scope.derived.has(stem) || scope.aliases.has(f.raw)) return;
@@ -266,9 +269,14 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   if (joined) return readExpression(joined, ctx);
   const regrouped = a.op === 'juxt' || a.op === '*' ? productFirst(a, ctx) : null;
   if (regrouped) return readExpression(regrouped, ctx);
-  let [x, y] = basisOperands(a, ctx) ?? identityOperands(a, ctx) ?? [readExpression(a.a, ctx), readExpression(a.b, ctx)];
-  if (a.op === '*' || a.op === 'juxt' || a.op === '@') [x, y] = sizeOnes(a.a, x, a.b, y);
-  if (a.op === '⊙' || a.op === '+' || a.op === '-') [x, y] = gradientRows(x, y, ctx);
+  // no array per operation (made and destructured three times at every sum and product): a pair only where a rule applies
+  const pair = basisOperands(a, ctx) ?? identityOperands(a, ctx);
+  let x = pair ? pair[0] : readExpression(a.a, ctx);
+  let y = pair ? pair[1] : readExpression(a.b, ctx);
+  const sized = a.op === '*' || a.op === 'juxt' || a.op === '@' ? sizeOnes(a.a, x, a.b, y) : null;
+  const rows = a.op === '⊙' || a.op === '+' || a.op === '-' ? gradientRows(x, y, ctx) : null;
+  const moved = sized ?? rows;
+  if (moved) [x, y] = moved;
   switch (a.op) {
     case '+':
     case '-': {
@@ -333,9 +341,10 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
 function joinAccented(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const left = a.a.k === 'bin' && a.a.op === 'juxt' ? a.a.b : a.a;
   const b = a.b;
-  if (left.k !== 'name' || b.k !== 'name' || left.sub || left.sup || left.args || b.args || !/\p{M}/u.test(b.raw)) return null;
+  if (left.k !== 'name' || b.k !== 'name' || left.sub || left.sup || left.args || b.args) return null;
+  // the two names touching (a range compared) before the regular expression
   const r = left.range;
-  if (r.endLine !== b.range.line || r.endColumn !== b.range.column) return null;
+  if (r.endLine !== b.range.line || r.endColumn !== b.range.column || !/\p{M}/u.test(b.raw)) return null;
   const scope = ctx.scope;
   if (scope.isKnown(left.raw) || ctx.vars.has(left.raw)) return null;
   const raw = left.raw + b.raw;
@@ -391,12 +400,13 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
 
 /**
  * CMU 11-785's ∂L/∂h_t ⊙ (h_{t-1} − n_t)ᵀ: in numerator layout a gradient of a scalar is a row, so beside a 1×n row
- * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side)
+ * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side);
+ * null where neither is
  */
-function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] {
+function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] | null {
   if (isGradient(x) && isRowOf(y, x)) return [gradientRow(x, ctx), y];
   if (isGradient(y) && isRowOf(x, y)) return [x, gradientRow(y, ctx)];
-  return [x, y];
+  return null;
 }
 
 // gradientRows' tests, made once rather than as four closures at each of its calls (every sum, difference and ⊙)
@@ -445,9 +455,9 @@ const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, sha
 /** a bare I beside a matrix (I − diag(h_t²), W I): the identity of the size the other operand gives (names.ts bareIdentity) */
 function identityOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
   if (!'+-*@'.includes(a.op) && a.op !== 'juxt') return null;
-  const bare = (x: Ast) => x.k === 'name' && x.raw === 'I' && !x.sub && !x.sup;
-  if (bare(a.a) === bare(a.b)) return null;
-  if (bare(a.a)) {
+  const left = bareI(a.a);
+  if (left === bareI(a.b)) return null;
+  if (left) {
     const y = readExpression(a.b, ctx);
     const x = bareIdentity(a.a, y, a.op, true, ctx);
     return x ? [x, y] : [readExpression(a.a, ctx), y];
@@ -456,6 +466,9 @@ function identityOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr]
   const y = bareIdentity(a.b, x, a.op, false, ctx);
   return y ? [x, y] : [x, readExpression(a.b, ctx)];
 }
+
+// identityOperands' test, made once rather than as a closure at each sum and product
+const bareI = (x: Ast): boolean => x.k === 'name' && x.raw === 'I' && !x.sub && !x.sup;
 
 function onesAst(a: Ast): { transposed: boolean } | null {
   if (a.k === 'num' && a.ones) return { transposed: false };
@@ -473,15 +486,15 @@ function onesVector(n: number, transposed: boolean, range: Range): Expr {
 /**
  * \mathbf{1} in a product takes the length that makes the product a matrix one: 1ᵀv (the sum of v's entries),
  * 1ᵀM (M's column sums), vᵀ1 and M1 (row sums). Elsewhere it stays the scalar 1, which broadcasts as the
- * all-ones vector would (1 − h_t ⊙ h_t, diag(1 − h²)).
+ * all-ones vector would (1 − h_t ⊙ h_t, diag(1 − h²)). Null where it changes nothing.
  */
-function sizeOnes(ax: Ast, x: Expr, ay: Ast, y: Expr): [Expr, Expr] {
+function sizeOnes(ax: Ast, x: Expr, ay: Ast, y: Expr): [Expr, Expr] | null {
   const ox = onesAst(ax);
   const oy = onesAst(ay);
   if (ox && !oy && ox.transposed && y.shape && y.shape.length >= 1 && y.shape.length <= 2)
     return [onesVector(y.shape[0]!, true, x.range), y];
   if (oy && !ox && !oy.transposed && x.shape && x.shape.length === 2) return [x, onesVector(x.shape[1]!, false, y.range)];
-  return [x, y];
+  return null;
 }
 
 /**

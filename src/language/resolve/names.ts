@@ -16,16 +16,8 @@ import { tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
-import { firstSegment, hasUnit, lastUnderscore } from '../segments';
-
-/**
- * The name's last segment split off (h_t → h, t; W_hh_2 → W_hh, 2): what /^(.+)_([^_]+)$/ matches, found
- * without a regular expression (every name of every equation and question is read here, issue 11).
- */
-function lastSegment(raw: string): [string, string] | null {
-  const i = lastUnderscore(raw);
-  return i >= 1 && i < raw.length - 1 ? [raw.slice(0, i), raw.slice(i + 1)] : null;
-}
+import { firstSegment, lastUnderscore } from '../segments';
+import { spellingOf, writtenOf } from './spelling';
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
@@ -58,7 +50,7 @@ function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shap
     if (!twin && !ofTwin) {
       // no twin (most uses): the record made whole, in one of two shapes, not grown a field at a time (issue 11)
       const r = a.nameRange;
-      const text = writtenName(a);
+      const text = writtenOf(scope, a);
       scope.symbols.push(
         of
           ? {
@@ -523,40 +515,43 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
   }
   let raw = a.raw;
-  // asked once here (readName asked it of the same name up to four times, and every name is read here)
-  const rawKnown = scope.isKnown(raw);
-  // a name the file does not define (h_t, L_3: most names read): the name before its first '_' and whether the file
-  // defines it, cut out and asked once here for splitRun, untimedEntryByValue and the time index below (each did)
-  const cut = rawKnown ? -1 : raw.indexOf('_');
-  const head = cut < 0 ? raw : raw.slice(0, cut);
-  const headKnown = cut >= 0 && scope.isKnown(head);
+  // whether the file defines the name, and (a name it does not define: h_t, L_3, most names read) the name before its
+  // first '_' and whether the file defines it, for splitRun, untimedEntryByValue and the time index below: found once
+  // per spelling (spelling.ts)
+  const sp = spellingOf(scope, raw);
+  const rawKnown = sp.known;
+  const { cut, head, headKnown } = sp;
   const run = splitRun(a, ctx, rawKnown, cut, head, headKnown);
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
-  const marked = markedAdjoint(a);
+  const marked = sp.marked ? markedAdjoint(a) : null;
   if (marked && !rawKnown && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
   // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
-  const plain = hasUnit(raw, 0x20d7) && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
+  const plain = sp.arrow && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
   if (plain !== null && (scope.isKnown(plain) || scope.isKnown(withoutSegment(plain)))) return readName({ ...a, raw: plain }, ctx);
   if (scope.refused.size && (scope.refused.has(raw) || (!rawKnown && scope.refused.has(withoutSegment(raw))))) throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
     let entry: Ast[] | null = null;
-    const m = lastSegment(raw);
-    if (!rawKnown && m && scope.isTimed(m[0]) && isEntryIndex(m[1], ctx)) {
+    const m = sp.last;
+    // raw's isTimed, kept with raw (the spelling's, or its last segment's base once an entry is cut off)
+    let rawTimed = sp.timed;
+    if (!rawKnown && m && sp.lastTimed && isEntryIndex(m[1], ctx)) {
       raw = m[0];
+      rawTimed = true;
       entry = [segmentAst(m[1], a)];
-    } else if (!rawKnown && m && scope.isTimed(m[0])) {
+    } else if (!rawKnown && m && sp.lastTimed) {
       const pair = entryPair(a, m[0], m[1], ctx);
       if (pair) {
         raw = m[0];
+        rawTimed = true;
         entry = pair;
       }
     }
     // raw is still a.raw unless an entry was found
     const byValue = entry || a.sub || rawKnown ? null : entryByValueAt(a, ctx);
     if (byValue) return byValue;
-    if (scope.isTimed(raw) && (!a.sub || !entry)) {
+    if (rawTimed && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
       const e = mkRef(a, ctx, raw, idx, scope.shapeOf(raw), a.range);
       const picks = entry ?? (a.sub ? subscriptItems(a.sub) : null);
@@ -587,11 +582,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.sub) {
     if (!rawKnown) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
-    if (!scope.isTimed(raw) || a.sub.k === 'list') {
+    if (!sp.timed || a.sub.k === 'list') {
       const stepped = stepThenEntries(a, raw, ctx);
       if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
-      if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
+      if (sp.timed) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       // a name whose definition (or declaration) has an error: not available, whatever its index (§6: no cascades)
       if (scope.unavailable.has(raw)) failUnavailable(ctx, raw, a.nameRange);
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
@@ -605,11 +600,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   }
   if ((raw === 'T' || raw === 'τ') && !rawKnown) return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
-  if (ctx.vars.has(raw) && (!rawKnown || scope.isTimed(raw))) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
+  if (ctx.vars.has(raw) && (!rawKnown || sp.timed)) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = scope.twins.get(raw);
   if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (rawKnown) {
-    if (scope.isTimed(raw)) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
+    if (sp.timed) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
   const byTarget = untimedEntryByValue(a, ctx, raw, cut, head, headKnown);
@@ -621,9 +616,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (scope.isKnown(base) && scope.isTimed(base)) return mkRef(a, ctx, base, { v: null, k: T }, scope.shapeOf(base), a.range);
   }
   // h_t, L_3, h_T, x_i: a time-indexed name (its last '_' most often its first: the head already asked)
-  const m = lastSegment(raw);
-  if (m && (m[0].length === cut ? headKnown : scope.isKnown(m[0]))) {
-    const [base, seg] = m;
+  const m = sp.last;
+  if (sp.lastKnown) {
+    const [base, seg] = m!;
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
       : seg === 'T' || ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg))
@@ -631,8 +626,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }
           : null;
-    if (idx && scope.isTimed(base)) return mkRef(a, ctx, base, idx, scope.shapeOf(base), a.range);
-    if (idx && !scope.isTimed(base)) {
+    if (idx && sp.lastTimed) return mkRef(a, ctx, base, idx, scope.shapeOf(base), a.range);
+    if (idx && !sp.lastTimed) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
       if (shape && shape.length >= 1 && seg !== 'T')
@@ -642,11 +637,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     const picked = entryByValue(a, ctx, base, seg, a.nameRange);
     if (picked) return picked;
-    const pair = scope.isTimed(base) ? null : entryPair(a, base, seg, ctx);
+    const pair = sp.lastTimed ? null : entryPair(a, base, seg, ctx);
     if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
-  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !scope.isKnown(m[0])) return unknown(a, ctx, m[0]);
+  if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !sp.lastKnown) return unknown(a, ctx, m[0]);
   return unknown(a, ctx, raw);
 }
 

@@ -11,7 +11,7 @@ import { Abandoned, exprContext, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { firstUndefined, UndefinedSearch, type Undefined } from './timeChecks';
+import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
 import { isLastStep, NIELSEN_L } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, mapIndicesOf, mentionedVars } from './walk';
@@ -34,7 +34,8 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const vars = new Set(['t']);
     for (const f of frees) vars.add(f);
     if (!scope.isKnown('L')) vars.add(NIELSEN_L);
-    const ctx = exprContext(scope, vars, false, null, true, true, new Set(frees), undefined);
+    // no Set for a question with no free letter (most): ctx.free is only asked whether it has one
+    const ctx = exprContext(scope, vars, false, null, true, true, frees.length ? new Set(frees) : undefined, undefined);
     try {
       if (st.k === 'derive') {
         const read = deriveFree(scope, readExpression(st.expr, ctx), st.range);
@@ -246,71 +247,80 @@ export function isOneLetter(x: string): boolean {
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
  */
 function freeCandidates(scope: Scope, sides: Ast[]): string[] {
-  // made when a letter (a Σ/∏) is met: most questions have none (no two Sets per question, issue 11)
-  let letters: Set<string> | null = null;
-  let bound: Set<string> | null = null;
-  const go = (a: Ast, inIndex: boolean) => {
+  const search = new LetterSearch(scope);
+  for (const a of sides) search.go(a, false);
+  const letters = search.letters;
+  if (letters === null) return [];
+  const b = search.bound;
+  return [...letters].filter(
+    (l) => l !== 't' && !isLastStep(l) && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
+  );
+}
+
+/**
+ * freeCandidates' walk: the letters in index positions, and the letters a Σ/∏ binds. A class with its two Sets (made
+ * when a letter, a Σ/∏, is met: most questions have none, issue 11) and loops over lists, not a closure per question
+ * and one per list walked.
+ */
+class LetterSearch {
+  letters: Set<string> | null = null;
+  bound: Set<string> | null = null;
+  constructor(private readonly scope: Scope) {}
+
+  go(a: Ast, inIndex: boolean): void {
     switch (a.k) {
       case 'name': {
-        if (inIndex && isOneLetter(a.raw)) (letters ??= new Set()).add(a.raw);
+        if (inIndex && isOneLetter(a.raw)) (this.letters ??= new Set()).add(a.raw);
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = lastUnderscore(a.raw);
         const segLength = a.raw.length - cut - 1;
         // only a segment of one or two units can be one letter: longer ones are not cut out
         if (cut >= 0 && segLength > 0 && segLength <= 2) {
           const seg = segLength === 1 ? a.raw.charAt(cut + 1) : a.raw.slice(cut + 1);
-          if (isOneLetter(seg)) (letters ??= new Set()).add(seg);
+          if (isOneLetter(seg)) (this.letters ??= new Set()).add(seg);
         }
-        if (a.sub) go(a.sub, true);
-        if (a.sup) go(a.sup, true);
+        if (a.sub) this.go(a.sub, true);
+        if (a.sup) this.go(a.sup, true);
         return;
       }
       case 'big':
-        (bound ??= new Set()).add(a.v ?? 't');
-        if (a.from) go(a.from, true);
-        if (a.to) go(a.to, true);
-        go(a.body, inIndex);
+        (this.bound ??= new Set()).add(a.v ?? 't');
+        if (a.from) this.go(a.from, true);
+        if (a.to) this.go(a.to, true);
+        this.go(a.body, inIndex);
         return;
       case 'index':
-        go(a.a, inIndex);
-        a.args.forEach((x) => go(x, true));
+        this.go(a.a, inIndex);
+        for (const x of a.args) this.go(x, true);
         return;
       case 'list':
-        a.items.forEach((x) => go(x, inIndex));
+        for (const x of a.items) this.go(x, inIndex);
         return;
       case 'neg':
       case 'transpose':
-        go(a.a, inIndex);
+      case 'adjoint':
+        this.go(a.a, inIndex);
         return;
       case 'bin':
-        go(a.a, inIndex);
+        this.go(a.a, inIndex);
         // Graves' h^t, Nielsen's z^l, w_{jk}^l, ∂C/∂z^l (read as (∂C/∂z)^l): a letter over a sequence is its step
-        go(a.b, inIndex || (a.op === '^' && superscriptsSequence(scope, a.a)));
+        this.go(a.b, inIndex || (a.op === '^' && superscriptsSequence(this.scope, a.a)));
         return;
       case 'call':
-        go(a.arg, inIndex);
+        this.go(a.arg, inIndex);
         return;
       case 'deriv':
-        go(a.of, inIndex);
-        go(a.wrt, inIndex);
-        return;
-      case 'adjoint':
-        go(a.a, inIndex);
+        this.go(a.of, inIndex);
+        this.go(a.wrt, inIndex);
         return;
       case 'indicator':
-        go(a.a, inIndex);
-        go(a.b, inIndex);
+        this.go(a.a, inIndex);
+        this.go(a.b, inIndex);
         return;
       default:
         return;
     }
-  };
-  for (const a of sides) go(a, false);
-  if (letters === null) return [];
-  const b = bound as Set<string> | null;
-  return [...(letters as Set<string>)].filter(
-    (l) => l !== 't' && !isLastStep(l) && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
-  );
+  }
 }
 
 /** whether a name (or the last name of ∂A/∂x) is a sequence's (or a δ's defined for every step), so that a bare superscript on it may be its step */
@@ -359,7 +369,7 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       continue;
     }
     const values: number[] = [];
-    const search = new UndefinedSearch(scope, false, true);
+    const search = stepSearch(scope);
     const env = { [v]: 0 };
     for (let u = own ? own.from : 1; u <= (own ? own.to : scope.T); u++) {
       env[v] = u;
@@ -420,6 +430,11 @@ function held(
   return steps;
 }
 
+/** the scope's step-by-step search, made once */
+function stepSearch(scope: Scope): UndefinedSearch {
+  return (scope.stepSearch ??= new UndefinedSearch(scope, false, true));
+}
+
 /** the first undefined reference of any side at env, or null */
 function firstOf(search: UndefinedSearch, sides: Expr[], env: Record<string, number>): Undefined | null {
   for (const e of sides) {
@@ -470,13 +485,15 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
   const steps: number[] = [];
   const from = range ? range.from : 1;
   const to = range ? range.to : scope.T;
-  const search = new UndefinedSearch(scope, false, true);
+  const search = stepSearch(scope);
+  // the sides' Flats made here: asked of at every step of this question only, they stay out of the scope's Map
+  const flats = es.map((e) => flatProbes(e, null));
   const env = { t: 0 };
   let first: { p: Undefined; t: number } | null = null;
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;
     env.t = t;
-    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env);
+    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env, undefined, flats[k]);
     if (!p) steps.push(t);
     else if (range && !range.open) {
       scope.error(

@@ -9,6 +9,8 @@ import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
 import type { Derived } from './derived';
 import type { Flat, UndefinedSearch } from './timeChecks';
+import { hasAdjointMark } from './marks';
+import type { Spelling } from './spelling';
 
 /** one equation `NAME… = …` as it will enter a quantity */
 export interface Definition {
@@ -83,6 +85,12 @@ export class Scope {
     return `${shown} is not available: it depends on ${root}, whose definition on line ${u.line} has an error`;
   }
 
+  /**
+   * some known name holds a combining macron or overline (x̄_t defined by the file): until one does, no barred
+   * spelling of a name can be known, and readAdjoint asks for none
+   */
+  barredKnown = false;
+
   /** the names declared and the quantities' keys, in one Set: isKnown is asked several times for each name read */
   private readonly known = new Set<string>();
   /** the length (in characters) of the longest known or refused name: splitRun tries no longer piece */
@@ -91,7 +99,17 @@ export class Scope {
   private know(name: string): void {
     this.known.add(name);
     this.longest = Math.max(this.longest, Array.from(name).length);
+    if (!this.barredKnown && hasAdjointMark(name)) this.barredKnown = true;
+    // a Spelling says what the file defines: made again once it defines more
+    if (this.spellings.size) this.spellings.clear();
+    this.lastSpelling = null;
   }
+
+  /** spellingOf's Map: what name reading asks of each spelling, for the names known so far */
+  readonly spellings = new Map<string, Spelling>();
+  /** the spelling spellingOf gave last, and its name */
+  lastSpelled = '';
+  lastSpelling: Spelling | null = null;
 
   /** the longest known or refused name's length in characters (a run of names has no longer piece) */
   longestName(): number {
@@ -159,6 +177,8 @@ export class Scope {
   readonly flatProbes = new Map<Expr, Flat | null>();
   /** the search firstUndefined asks (made on its first call) */
   search: UndefinedSearch | null = null;
+  /** the step-by-step search every question's steps ask (made on its first call; a search keeps nothing between calls) */
+  stepSearch: UndefinedSearch | null = null;
 
   /** while set, every name whose shape is asked for (inferQuantityShapes: what a quiet reading depends on) */
   askedShapes: Set<string> | null = null;

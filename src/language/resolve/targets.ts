@@ -3,9 +3,9 @@
 // with none given, the loss says which kind it is). So `∂L/∂p_T = softmax(p_T) − y_T` holds for a network
 // declared `target y : 3` with no values, as a teacher reads it.
 
-import type { Expr } from '../model';
+import type { Decl, Expr } from '../model';
 import type { Scope } from './scope';
-import { forChildren } from './walk';
+import { commonChild, commonChildCount, forChildren } from './walk';
 
 const PRODUCTS = new Set<Expr['k']>(['mul', 'hadamard', 'matmul', 'contract']);
 
@@ -34,7 +34,10 @@ function crossEntropyTargets(e: Expr, scope: Scope, out: Set<string>): void {
     if (ta && hasLog(e.b)) out.add(ta);
     if (tb && hasLog(e.a)) out.add(tb);
   }
-  forChildren(e, (c) => crossEntropyTargets(c, scope, out));
+  if (e.k === 'ref' || e.k === 'num' || e.k === 'var') return;
+  const n = commonChildCount(e);
+  if (n < 0) forChildren(e, (c) => crossEntropyTargets(c, scope, out));
+  else for (let i = 0; i < n; i++) crossEntropyTargets(commonChild(e, i), scope, out);
 }
 
 /** scalar targets indexing a vector (ŷ_{t,y_t}, ŷ_t[y_t]): the fewest entries each indexes */
@@ -44,11 +47,22 @@ function classLabels(e: Expr, scope: Scope, out: Map<string, number>): void {
     const n = e.a.shape[0]!;
     if (d && d.kind === 'target' && d.shape.length === 0) out.set(d.name, Math.min(n, out.get(d.name) ?? n));
   }
-  forChildren(e, (c) => classLabels(c, scope, out));
+  // the common kinds recursed on here, with no closure per node (walk.ts, BINARY_KINDS)
+  if (e.k === 'ref' || e.k === 'num' || e.k === 'var') return;
+  const n = commonChildCount(e);
+  if (n < 0) forChildren(e, (c) => classLabels(c, scope, out));
+  else for (let i = 0; i < n; i++) classLabels(commonChild(e, i), scope, out);
+}
+
+/** whether some target declaration passes the test: a walk of the equations for targets of no such kind marks nothing */
+function someTarget(scope: Scope, test: (d: Decl) => boolean): boolean {
+  for (const d of scope.decls.values()) if (d.kind === 'target' && test(d)) return true;
+  return false;
 }
 
 /** mark every scalar target used as a vector's entry index as a class label of that many classes */
 export function markClassLabels(scope: Scope): void {
+  if (!someTarget(scope, (d) => d.shape.length === 0)) return;
   const found = new Map<string, number>();
   for (const q of scope.quantities.values()) {
     if (q.general) classLabels(q.general, scope, found);
@@ -59,6 +73,7 @@ export function markClassLabels(scope: Scope): void {
 
 /** mark every value-less vector target of a cross-entropy as sampled and drawn one-hot */
 export function markOneHotTargets(scope: Scope): void {
+  if (!someTarget(scope, drawnOneHot)) return;
   const found = new Set<string>();
   for (const q of scope.quantities.values()) {
     if (q.general) crossEntropyTargets(q.general, scope, found);
@@ -66,6 +81,9 @@ export function markOneHotTargets(scope: Scope): void {
   }
   for (const name of found) {
     const d = scope.decls.get(name)!;
-    if (!d.values && d.shape.length === 1 && d.shape[0]! > 1) d.sample = 'onehot';
+    if (drawnOneHot(d)) d.sample = 'onehot';
   }
 }
+
+/** a target of a cross-entropy that is drawn one-hot: a vector of several entries given no values */
+const drawnOneHot = (d: Decl): boolean => !d.values && d.shape.length === 1 && d.shape[0]! > 1;

@@ -7,7 +7,7 @@ import type { Expr, Idx } from '../model';
 import { diag } from '../diagnostics';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { boundedReach, commonChild, commonChildCount, forChildren, walkRefs } from './walk';
+import { commonChild, commonChildCount, forChildren, walkRefs } from './walk';
 
 export interface Undefined {
   ref: Expr & { k: 'ref' };
@@ -51,13 +51,14 @@ export class UndefinedSearch {
    * keeps one search and one environment (issue 11: a search and a `{ t }` per step were a tenth of the
    * examples' resolver allocations); the search keeps nothing of env.
    */
-  first(e: Expr, env: Record<string, number>, budget = 200_000): Undefined | null {
+  first(e: Expr, env: Record<string, number>, budget = 200_000, own?: Flat | null): Undefined | null {
     this.found = null;
     this.budget = budget;
     this.env = env;
     // a walk restores what it binds, so the Map is empty unless a walk stopped inside a Σ; clear() would make a new table
     if (this.bound.size) this.bound.clear();
-    const flat = this.stepByStep && !this.everyValue ? flatProbes(e, this.scope.flatProbes) : null;
+    // own: e's Flat as the caller made it (flatProbes(e, null)) for an expression asked of only by it, kept out of the scope's Map
+    const flat = !this.stepByStep || this.everyValue ? null : own !== undefined ? own : flatProbes(e, this.scope.flatProbes);
     if (flat) this.probe(flat, budget);
     else this.go(e);
     return this.found;
@@ -191,11 +192,11 @@ export interface Flat {
 }
 
 /**
- * e's Flat, kept per node of the model in `memo`; null when e has a Σ/∏ (whose body is walked once per value)
- * or more nodes than a search's default budget.
+ * e's Flat, kept per node of the model in `memo` (null: made for one caller, which keeps it); null when e has a Σ/∏
+ * (whose body is walked once per value) or more nodes than a search's default budget.
  */
-export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
-  let flat = memo.get(e);
+export function flatProbes(e: Expr, memo: Map<Expr, Flat | null> | null): Flat | null {
+  let flat = memo === null ? undefined : memo.get(e);
   if (flat === undefined) {
     const xs: Expr[] = [];
     const pos: number[] = [];
@@ -224,7 +225,7 @@ export function flatProbes(e: Expr, memo: Map<Expr, Flat | null>): Flat | null {
     };
     go(e);
     flat = big ? null : { xs, pos, nodes };
-    memo.set(e, flat);
+    if (memo !== null) memo.set(e, flat);
   }
   return flat;
 }
@@ -287,7 +288,7 @@ export function checkSteps(scope: Scope): void {
   for (const q of quantities.values()) {
     if (!q.timed || broken.has(q.name) || !q.general) continue;
     // without Σ/∏ the first undefined reference can only be within the largest offset of either end
-    const reach = boundedReach(q.general);
+    const reach = flatReach(flatProbes(q.general, scope.flatProbes));
     const env = { t: 0 };
     for (let t = 1; t <= T; t++) {
       if (reach !== null && t > reach + 1 && t < T - reach) t = T - reach;
@@ -339,6 +340,24 @@ export function checkSteps(scope: Scope): void {
       scope.markBroken(q.name, q.line);
     }
   }
+}
+
+/**
+ * boundedReach of an expression, read from its Flat (which the search of its steps makes all the same) rather than
+ * walked again: the largest |offset| of a t-relative reference, or null with a Σ/∏ (no Flat), a derivative or an index
+ * of several variables. An expression too large for a Flat gets null, and every step is searched (as reach only skips
+ * steps where nothing can be undefined, the same reference is found).
+ */
+export function flatReach(flat: Flat | null): number | null {
+  if (flat === null) return null;
+  let reach = 0;
+  for (const x of flat.xs) {
+    if (x.k !== 'ref') return null;
+    const idx = x.idx;
+    if (idx && idx.terms) return null;
+    if (idx && idx.v === 't') reach = Math.max(reach, Math.abs(idx.k));
+  }
+  return reach;
 }
 
 /** dependency cycles within one step (or among untimed quantities) */
@@ -412,6 +431,8 @@ function inheritsError(name: string, found: Map<string, Undefined>, broken: Set<
  */
 export function spreadBroken(scope: Scope): void {
   const { quantities, broken } = scope;
+  // nothing broken (most files): no equation can use what is, and the walk of every equation would find nothing
+  if (broken.size === 0) return;
   let grew = true;
   while (grew) {
     grew = false;

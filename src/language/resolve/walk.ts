@@ -258,13 +258,15 @@ export function mentionedVars(e: Expr): Set<string> {
  */
 class MentionedVars {
   readonly out = new Set<string>();
-  private readonly bound: string[] = [];
-  private readonly visit = (c: Expr) => this.go(c);
+  /** made at the first Σ/∏, the child visitor at the first node of a rare kind: most sides have neither */
+  private bound: string[] | null = null;
+  private visit: ((c: Expr) => void) | null = null;
 
   private add(idx: Idx | null): void {
     if (!idx) return;
-    if (idx.v !== null && !this.bound.includes(idx.v)) this.out.add(idx.v);
-    if (idx.terms) for (const t of idx.terms) if (!this.bound.includes(t.v)) this.out.add(t.v);
+    const bound = this.bound;
+    if (idx.v !== null && !bound?.includes(idx.v)) this.out.add(idx.v);
+    if (idx.terms) for (const t of idx.terms) if (!bound?.includes(t.v)) this.out.add(t.v);
   }
 
   go(x: Expr): void {
@@ -283,14 +285,14 @@ class MentionedVars {
       case 'prod':
         this.add(x.from);
         this.add(x.to);
-        this.bound.push(x.v);
+        (this.bound ??= []).push(x.v);
         this.go(x.body);
         this.bound.pop();
         return;
       default: {
         // the common kinds recursed on here (BINARY_KINDS): through forChildren's callback the walk took twice as long
         const n = commonChildCount(x);
-        if (n < 0) forChildren(x, this.visit);
+        if (n < 0) forChildren(x, (this.visit ??= (c: Expr) => this.go(c)));
         else for (let i = 0; i < n; i++) this.go(commonChild(x, i));
       }
     }
