@@ -297,7 +297,14 @@ class UnrolledRun implements Run {
       const entry = typeof r === 'number' ? new KeptValue(key, r, null, ops) : new KeptValue(key, 0, r, ops);
       const memo = (this.evalMemo ??= new Map());
       if (kept === undefined) memo.set(e, entry);
-      else if (kept instanceof KeptValue) memo.set(e, new Map([[kept.key, kept], [key, entry]]));
+      else if (kept instanceof KeptValue)
+        memo.set(
+          e,
+          new Map([
+            [kept.key, kept],
+            [key, entry],
+          ]),
+        );
       else kept.set(key, entry);
     }
     return r;
