@@ -6,7 +6,7 @@ import type { TNode } from './tape';
 import { zerosF64 } from './slab';
 
 /** the fewest entries a kept sweep holds in a Float64Array (KeptSweep) rather than a plain array */
-export const KEPT_TYPED_MIN = 1024;
+const KEPT_TYPED_MIN = 1024;
 
 /**
  * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
@@ -47,6 +47,11 @@ export class KeptSweep {
       }
     }
     return new KeptSweep(lo, at, flat);
+  }
+
+  /** from positions (`at`, as the constructor's) and their entries, stored as KEPT_TYPED_MIN says (the scalar sweep's) */
+  static ofEntries(lo: number, at: number[], entries: number[]): KeptSweep {
+    return new KeptSweep(lo, at, entries.length >= KEPT_TYPED_MIN ? Float64Array.from(entries) : entries);
   }
 
   /** whether the sweep reached tape position id (a barrier or the root, at or above lo) */

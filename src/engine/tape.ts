@@ -11,7 +11,7 @@ import { colsOf, dims, matmul, rowsOf, matmulGradA, matmulGradB, matVecGrads, si
 import { Arena } from './arena';
 import { BARRIER, NodeColumns, OPS, ROW, type Op, type TNode } from './tapeNodes';
 import { AccumulatorPool } from './accumulators';
-import { KEPT_TYPED_MIN, KeptGather, KeptSweep } from './keptSweep';
+import { KeptGather, KeptSweep } from './keptSweep';
 import { Budget, PUSH_OPS } from './budget';
 import { zerosF64 } from './slab';
 import { elementwise, unaryGrad } from './unaryGrad';
@@ -865,6 +865,15 @@ class Sweeper {
     }
   };
 
+  /** the transient sweeps' result array, the last one's entries cleared, at least `range` long */
+  private sharedResult(range: number): (Float64Array | undefined)[] {
+    const set = this.sharedSet;
+    for (let k = 0; k < set.length; k++) this.shared[set[k]!] = undefined;
+    set.length = 0;
+    if (this.shared.length < range) this.shared = new Array(range);
+    return this.shared;
+  }
+
   /** the scalar sweep's gradients and reached marks (scalarSweep.ts), reused by every scalar sweep of the tape */
   private scalarG = new Float64Array(0);
   private scalarR = new Uint8Array(0);
@@ -884,10 +893,7 @@ class Sweeper {
     const range = root.id - lo + 1;
     const pool = (this.pool = this.poolNow());
     pool.reclaim();
-    const g = this.shared;
-    const set = this.sharedSet;
-    for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
-    set.length = 0;
+    this.sharedResult(range);
     this.belowTransient = !keepBelow;
     try {
       // charged first, as a dense sweep is: one past the operation limit throws before any work
@@ -923,8 +929,7 @@ class Sweeper {
   ): (Float64Array | undefined)[] {
     const range = root.id - lo + 1;
     const pool = this.scalarPass(root, seed, lo, below, cross, keepBelow);
-    let g = this.shared;
-    if (g.length < range) g = this.shared = new Array(range);
+    const g = this.shared;
     const set = this.sharedSet;
     g[range - 1] = seed;
     set.push(range - 1);
@@ -956,7 +961,7 @@ class Sweeper {
       at[k] = flat.length + 1;
       flat.push(G[k]!);
     }
-    return new KeptSweep(lo, at, flat.length >= KEPT_TYPED_MIN ? Float64Array.from(flat) : flat);
+    return KeptSweep.ofEntries(lo, at, flat);
   }
 
   run(
@@ -979,11 +984,7 @@ class Sweeper {
       return this.runScalar(root, seed, lo, below, cross, only, keepBelow);
     let g: (Float64Array | undefined)[];
     if (transient) {
-      g = this.shared;
-      const set = this.sharedSet;
-      for (let k = 0; k < set.length; k++) g[set[k]!] = undefined;
-      set.length = 0;
-      if (g.length < range) g = this.shared = new Array(range);
+      g = this.sharedResult(range);
       // the root's gradient is only read (every other node of the range comes before it)
       g[root.id - lo] = seed;
     } else {
