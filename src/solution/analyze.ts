@@ -1,6 +1,7 @@
 // analyzeSolution(): read the file, build one generated .rnn text per network (its blocks' lines,
 // then one `check` line per claim), run analyze() on it, and map everything back to the file.
 import { analyze } from '../analysis';
+import { checkSides, type Span } from '../language/checkSides';
 import { compile, derivativeDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
@@ -43,6 +44,8 @@ export interface Claim {
   genLine: number;
   /** for each side after the first: its file offsets (start, end) */
   sides: { start: number; end: number }[];
+  /** its where clauses checked as equations of their own: where each begins, and its right side (file offsets) */
+  clauses?: { start: number; side: { start: number; end: number } }[];
   /** its own \tag in a display of several equations (align rows tagged one by one); else null */
   tag?: string | null;
   /** it is one of several equations of its display: only its own rows' labels are its (session 14: an align's
@@ -429,7 +432,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     gen.push(c.text.chars, (i) => at[i]!);
     gen.pushAt('\n', (at[at.length - 1] ?? anchor) + 1);
     // each side's file span, to put a link's verdict on its own right side
-    c.sides = sideSpans(c.text);
+    Object.assign(c, sideSpans(c.text));
   }
   return { gen, networkLines };
 }
@@ -446,17 +449,34 @@ function networkNames(text: string): Set<string> {
   return names;
 }
 
-/** the sides after the first of a chain E₀ = E₁ = …: file offsets of each, trimmed */
-function sideSpans(t: Folded): { start: number; end: number }[] {
+/**
+ * the sides after the first of a chain E₀ = E₁ = …, as the parser reads them (a range or a where clause after the
+ * last side is no part of it), and the where clauses checked on their own: file offsets of each
+ */
+function sideSpans(t: Folded): Pick<Claim, 'sides' | 'clauses'> {
+  const read = checkSides(t.chars);
+  if (read)
+    return {
+      sides: read.sides.map((s) => fileSpan(t, s)),
+      clauses: read.clauses.map((c) => ({ start: t.at[c.start] ?? -1, side: fileSpan(t, c.side) })),
+    };
+  // a claim that does not read as a check: its text between the '=' signs, trimmed
   const s = t.chars;
   const eqs = topLevelEqualsSigns(s);
-  return eqs.map((e, k) => {
+  const sides = eqs.map((e, k) => {
     let a = e + 1,
       b = k + 1 < eqs.length ? eqs[k + 1]! : s.length;
     while (a < b && s[a] === ' ') a++;
     while (b > a && s[b - 1] === ' ') b--;
     return { start: t.at[a] ?? t.at[e]!, end: b > a ? t.at[b - 1]! + 1 : t.at[e]! + 1 };
   });
+  return { sides, clauses: [] };
+}
+
+/** a [start, end) span of a claim's text as file offsets */
+function fileSpan(t: Folded, [a, b]: Span): { start: number; end: number } {
+  const start = t.at[a] ?? t.at[t.at.length - 1] ?? 0;
+  return { start, end: b > a ? (t.at[b - 1] ?? start) + 1 : start };
 }
 
 const isRange = (o: Record<string, unknown>): boolean =>
@@ -618,7 +638,9 @@ function collect(
         continue;
       }
       const link = ch.link ?? 1;
-      const side = c.sides[link - 1];
+      // a where clause checked on its own (`… \text{with } o_3 = σ(…)`) has its verdict on the clause's right side
+      const begins = file.lineStart(ch.range.line) + ch.range.column - 1;
+      const side = c.clauses?.find((k) => k.start === begins)?.side ?? c.sides[link - 1];
       if (side) {
         ch.range = file.range(side.start, side.end);
         ch.line = ch.range.line;

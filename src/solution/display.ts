@@ -525,7 +525,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     r.chars = r.chars.slice(0, trailing.start) + ' '.repeat(r.chars.length - trailing.start);
   });
   // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
-  for (const r of rows) r.chars = r.chars.replace(/[,.;]\s*$/, (s) => ' '.repeat(s.length));
+  // (the comma of a thin space `\,` that ends a row is no punctuation: taking it left a lone `\`)
+  for (const r of rows) r.chars = r.chars.replace(/(?<!\\)[,.;]\s*$/, (s) => ' '.repeat(s.length));
   // the display's label: its first row's that has one (\tag or a trailing `(n)`), else one written after it
   const firstRow = Math.min(...tagAt.keys());
   const tag = tagAt.get(firstRow) ?? d.outerTag?.text ?? null;
