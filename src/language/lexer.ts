@@ -357,6 +357,10 @@ const LATEX_FONTS = new Set([
  * the indicator's 1 in 1_{a=b}. Its value is 1.
  */
 export const ONES = '𝟙';
+/** the fonts of running text, which may hold prose in math */
+const TEXT_FONTS = new Set(['textbf', 'textit', 'textrm']);
+/** two or more words: prose, not a name in a font */
+const PROSE = /^\s*\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+\s*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
 const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
@@ -1550,6 +1554,12 @@ export function lex(src: string): LexResult {
         ignored(cmd, s);
         return;
       case Cmd.Font: {
+        // \textit{chain rule}, \textbf{by parts}: words in a text font are prose, as in \text (it was "unknown name
+        // chain"); one word, \textbf{W}, stays a name in that font
+        if (TEXT_FONTS.has(cmd) && PROSE.test(groupAt(i)?.[0] ?? '')) {
+          text(s);
+          return;
+        }
         // \mathbf{1}, \boldsymbol{1}, \mathbb{1}: the all-ones vector (or the indicator's 1_{…}), one token
         const g = BOLD_ONE_FONTS.has(cmd) ? groupAt(i) : null;
         if (g && g[0].trim() === '1') {

@@ -414,6 +414,12 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       // the claim (session 16: "unknown LaTeX command \in" skipped the equation)
       const space = word === 'in' && braceDepth === 0 && matrixDepth === 0 ? REAL_SPACE.exec(text.slice(i, Math.min(end, i + 80))) : null;
       if (space) {
+        // `…, \quad o_3 \in \mathbb{R}` (`\qquad h_t \in \mathbb{R}^n`): the remark names what it is about after a
+        // comma or a wide space — that name is the remark's, not a factor of the side (it was, and the check failed)
+        const row = rowSoFar();
+        const subject = REMARK_SUBJECT.exec(row);
+        if (subject && topLevelEquals(row.slice(0, subject.index)) >= 0)
+          for (let k = rowStart() + subject.index; k < chars.length; k++) chars[k] = ' ';
         blank(i, i + space[0].length);
         i += space[0].length;
         continue;
@@ -465,6 +471,16 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       blank(i, j);
       i = j;
       continue;
+    }
+    // `\quad (\text{by the chain rule})`, `(\text{since } h_3 \text{ depends on } h_2)`: a remark in parentheses is
+    // prose, as `\text{(by the chain rule)}` is (it was "expected a value" and the equation skipped)
+    if (c === '(' && braceDepth === 0 && matrixDepth === 0 && /(?:^|\s|\\q?quad)$/.test(rowSoFar())) {
+      const close = proseRemark(text, i, end);
+      if (close > 0) {
+        blank(i, close);
+        i = close;
+        continue;
+      }
     }
     if (c === '{') {
       braceDepth++;
@@ -564,6 +580,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
 }
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
+/** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */
+const REMARK_SUBJECT =
+  /(?:,\s*|\\q?quad(?![A-Za-z])\s*|\\[,;:]\s*)+(?:\\(?:mathbf|boldsymbol|bm)\s*\{[^{}]*\}|\\?[A-Za-z]+)(?:\s*(?:_|\^)\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*\s*$/;
 const REAL_SPACE =
   /^\\in\s*(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R(?![A-Za-z])|ℝ|\\R(?![A-Za-z]))(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?/;
 
@@ -740,6 +759,33 @@ const WRITTEN_LABELS = [
   // \quad [6]: brackets only after \quad (a vector literal is no label)
   new RegExp(String.raw`\\q?quad\s*\[\s*${LABEL_BODY}\s*\]\s*$`, 'i'),
 ];
+
+/**
+ * the end of a parenthesised remark at i, `(\text{since } h_3 \text{ depends on } h_2)`: a group that opens with prose
+ * which is no range or clause of the check (`(\text{for } t < T)`, `(\text{where } …)`) and no label (`(\text{a})`);
+ * -1 when there is none
+ */
+function proseRemark(text: string, i: number, end: number): number {
+  const m = /^\(\s*\\(?:text|textrm|textit|textup|textnormal|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
+  if (!m) return -1;
+  const words = m[1]!.trim();
+  if (!/[A-Za-z]{2}/.test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words)) return -1;
+  if (new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
+  let depth = 0;
+  for (let k = i; k < end; k++) {
+    const c = text[k]!;
+    if (c === '\\') {
+      // a row break ends the row before the remark closes: no remark
+      if (text[k + 1] === '\\') return -1;
+      k++;
+    } else if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? k + 1 : -1;
+    } else if (c === '\n' && text[k + 1] === '\n') return -1;
+  }
+  return -1;
+}
 
 function writtenLabel(s: string): { text: string; start: number } | null {
   for (const re of WRITTEN_LABELS) {
