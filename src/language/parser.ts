@@ -2227,12 +2227,14 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       return deep({ k: 'bin', op: '/', a, b, range: span(t.range, tokens[p - 1]!.range) }, a, b);
     }
     const o1 = expectOp('{', 'after \\frac');
+    const inner = bracesAroundPartial();
     if (peek().kind === 'partial') {
       const d = next();
       const plus = d.plus || eatPlus();
       noHigherOrder();
       if (isOp(peek(), '}')) {
         // the operator form \frac{∂}{∂B} A
+        for (let k = 0; k < inner; k++) expectOp('}', 'to close the numerator of \\frac');
         next();
         const wrt = fracDenominator();
         if (!startsPrimary(peek())) fail(`expected what \\frac{∂}{∂…} differentiates, found ${describe(peek())}`);
@@ -2242,9 +2244,9 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       enter(d);
       const of = expr();
       depth--;
-      expectOp('}', 'to close the numerator of \\frac');
+      for (let k = 0; k <= inner; k++) expectOp('}', 'to close the numerator of \\frac');
       // d2l.ai's \frac{∂l(o_t, y_t)}{T \cdot ∂o_t}: a constant factor before the ∂ of the denominator
-      const scale = isOp(peek(), '{') && peek(1).kind !== 'partial' ? denominatorFactor() : null;
+      const scale = isOp(peek(), '{') && peek(1).kind !== 'partial' && wrappedPartial(1) === 0 ? denominatorFactor() : null;
       const wrt = fracDenominator(scale !== null);
       const dv = deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) } as Ast, of, wrt);
       return scale ? deep({ k: 'bin', op: '/', a: dv, b: scale, range: dv.range }, dv, scale) : dv;
@@ -2328,13 +2330,43 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
   /** {∂B} of a \frac: the variable, any expression */
   function fracDenominator(opened = false): Ast {
     if (!opened) expectOp('{', 'for the denominator of \\frac');
+    const inner = bracesAroundPartial();
     if (peek().kind !== 'partial') fail('the denominator of a derivative \\frac{∂A}{∂B} starts with ∂');
     const d = next();
     enter(d);
     const wrt = expr();
     depth--;
-    expectOp('}', 'to close the denominator of \\frac');
+    for (let k = 0; k <= inner; k++) expectOp('}', 'to close the denominator of \\frac');
     return wrt;
+  }
+
+  /**
+   * `\frac{{\partial L}}{{\partial o_3}}` (as Mathpix and Word's equation export write it): braces that enclose a whole
+   * argument of \frac which begins with ∂ are taken (it was "expected '/' in ∂A/∂B"); how many, 0 when none
+   */
+  function bracesAroundPartial(): number {
+    const n = wrappedPartial(0);
+    p += n;
+    return n;
+  }
+
+  /** how many braces at peek(k) enclose a whole argument that begins with ∂ (0 when none) */
+  function wrappedPartial(k: number): number {
+    let n = 0;
+    while (isOp(peek(k + n), '{') && closesArgument(p + k + n)) n++;
+    return n > 0 && peek(k + n).kind === 'partial' ? n : 0;
+  }
+
+  /** whether the group opened at token j closes right where the group around it closes */
+  function closesArgument(j: number): boolean {
+    let depth = 0;
+    for (let q = j; q < tokens.length; q++) {
+      const t = tokens[q]!;
+      if (t.kind === 'newline' || t.kind === 'eof') return false;
+      if (isOp(t, '{')) depth++;
+      else if (isOp(t, '}') && --depth === 0) return isOp(tokens[q + 1] ?? t, '}') && q + 1 < tokens.length;
+    }
+    return false;
   }
 
   function eatPlus(): boolean {

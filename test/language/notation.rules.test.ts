@@ -214,6 +214,12 @@ describe('rule 8: derivatives as fractions', () => {
   it('a plain fraction stays a division', () => {
     expect(expr('\\frac{h_t}{W_{hh}}')).toBe('(/ h_t W_hh)');
   });
+  it('braces around a whole ∂ argument, as Mathpix and Word export it: \\frac{{\\partial L}}{{\\partial o_3}}', () => {
+    expect(expr('\\frac{{\\partial L}}{{\\partial o_3}}')).toBe('(d L o_3)');
+    expect(expr('\\frac{{{\\partial L}}}{{\\partial {o_3}}}')).toBe('(d L o_3)');
+    expect(expr('\\frac{{\\partial}}{{\\partial o_3}} L')).toBe('(d L o_3)');
+    expect(expr('\\frac{{2}}{{4}}')).toBe('(/ 2 4)');
+  });
 });
 
 describe('rule 9: superscript digits', () => {
