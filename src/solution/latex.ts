@@ -41,9 +41,12 @@ export function maskLatex(text: string): string {
 
 export function readLatex(text: string): ReadResult {
   const result: ReadResult = { fences: [], displays: [], problems: [] };
-  const src = maskLatex(text);
+  const masked = maskLatex(text);
   // the preamble defines macros (`$` in \newcommand…); equations live in the body
-  const body = src.indexOf('\\begin{document}');
+  const body = masked.indexOf('\\begin{document}');
+  // TeX reads nothing after \end{document}: notes kept there are no part of the solution
+  const last = masked.indexOf('\\end{document}', body < 0 ? 0 : body);
+  const src = last < 0 ? masked : masked.slice(0, last) + masked.slice(last).replace(/[^\r\n]/g, ' ');
   const find = forwardSearch(src);
   OPEN.lastIndex = body < 0 ? 0 : body;
   let m: RegExpExecArray | null;

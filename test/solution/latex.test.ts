@@ -52,6 +52,12 @@ $$ h_2 = 1000 $$
 describe('the LaTeX reader', () => {
   const r = reading(TEX, 'latex', SIDECAR)!;
 
+  it('nothing after \\end{document} is read, as TeX reads nothing there (session 29: scratch notes were checked)', () => {
+    const after = reading(`${TEX}Scratch: $$ h_1 = 99 $$\n\\[ h_2 = 98 \\]\n`, 'latex', SIDECAR)!;
+    expect(after.equations.map((e) => e.line)).toEqual(r.equations.map((e) => e.line));
+    expect(after.diagnostics).toEqual(r.diagnostics);
+  });
+
   it('reads only display math of the body, never comments, the preamble or verbatim', () => {
     expect(r.equations.map((e) => e.line)).toEqual([6, 7, 10, 14, 19, 23, 26]);
     expect(r.claims.map((c) => c.text).join(' | ')).not.toMatch(/42|99|1000|[78]$/);
