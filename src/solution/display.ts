@@ -88,7 +88,11 @@ const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'te
  */
 const CONNECTIVE =
   /^\s*[,;.]?\s*(?:since|because|as|so|and|hence|thus|therefore|then|i\.\s?e\.?|e\.\s?g\.?|using|by|giving|which gives|so that|and so|and thus|or|we get|we have|gives)(?:\s|[,.:;]|$)/i;
-const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?)|[a-z]|[ivx]+)\s*\)$/;
+/**
+ * an equation number in parentheses: (5), (3.2), (4b), (a), (iv); also (3'), an appendix's (A.3) and a symbol,
+ * (\star), (\ast), (*), (\dagger) (session 29: `\qquad (2')` was a factor 2ᵀ, `(\star)` an unknown command)
+ */
+const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?'*)|[A-Z]\.\d+(?:\.\d+)*|[a-z]'*|[ivx]+|\\(?:star|ast|dagger|ddagger)|[*⋆∗†‡])\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
 export function foldDisplay(text: string, d: Display, macros: Map<string, Macro> = new Map()): FoldedDisplay {
@@ -730,7 +734,7 @@ function braced(text: string, i: number, end: number): { start: number; end: num
 function trailingLabel(s: string): { text: string; start: number } | null {
   const written = writtenLabel(s);
   if (written) return written;
-  const m = /(^|\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*[0-9a-z.]{1,12}\s*\))\s*$/.exec(s);
+  const m = /(^|\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*(?:[0-9a-zA-Z.']{1,12}|\\[a-z]{3,7}|[*⋆∗†‡])\s*\))\s*$/.exec(s);
   if (!m) return null;
   const label = LABEL.exec(m[2]!.replace(/\s+/g, ''));
   if (!label) return null;
@@ -738,7 +742,7 @@ function trailingLabel(s: string): { text: string; start: number } | null {
   if (!/^\d/.test(label[1]!) && !m[1]!.startsWith('\\q')) return null;
   // `w (1)` could be a product: only a label when something separates it
   const start = m.index + (m[1]!.startsWith('\\') ? 0 : m[1]!.length);
-  return { text: label[1]!, start };
+  return { text: tagLabel(label[1]!), start };
 }
 
 /** prose commands a label may be written in: `\quad \text{(5)}`, `\textbf{(7)}` */
@@ -860,5 +864,5 @@ export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
 /** a standalone label line: `(19)`, `  (21)  ` */
 export function labelLine(line: string): string | null {
   const m = LABEL.exec(line.trim().replace(/\s+/g, ''));
-  return m ? m[1]! : null;
+  return m ? tagLabel(m[1]!) : null;
 }

@@ -1,0 +1,30 @@
+// Equation numbers as students write them after an equation (session 29): `\qquad (2')` was read as a factor 2ᵀ and
+// a right equation failed ("the 2 should be 1"); `(\star)`, `(\ast)` and an appendix's `(A.3)` made it skipped.
+import { describe, expect, it } from 'vitest';
+import { analyzeSolution } from '../../src/solution/index';
+import { SHEET7_BLOCK } from './helpers';
+
+const FAST = { draws: 2, graph: false, symbolic: false };
+const DY3 = '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = -2(t_3 - y_3)';
+
+describe('labels written after an equation', () => {
+  it("(2'), (A.3), (\\star), (\\ast), (*) after a wide space are labels, as the page prints them", () => {
+    const labels = ["(2')", '(A.3)', '(\\star)', '(\\ast)', '(*)', '(3)'];
+    const text = `${SHEET7_BLOCK}\n${labels.map((l) => `$$${DY3} \\qquad ${l}$$`).join('\n\n')}\n`;
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect(sol.equations.map((e) => [e.status, e.tag])).toEqual([
+      ['holds', "2'"],
+      ['holds', 'A.3'],
+      ['holds', '⋆'],
+      ['holds', '∗'],
+      ['holds', '*'],
+      ['holds', '3'],
+    ]);
+  });
+
+  it('without a wide space before it, a letter or symbol in parentheses stays math', () => {
+    const text = `${SHEET7_BLOCK}\n$$\\frac{\\partial y_3}{\\partial h_3} = \\sigma'(W_{hy} h_3 + b_y) (W_{hy})$$\n`;
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect(sol.equations.map((e) => [e.status, e.tag])).toEqual([['holds', null]]);
+  });
+});
