@@ -478,7 +478,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     }
     // `\quad (\text{by the chain rule})`, `(\text{since } h_3 \text{ depends on } h_2)`: a remark in parentheses is
     // prose, as `\text{(by the chain rule)}` is (it was "expected a value" and the equation skipped)
-    if (c === '(' && braceDepth === 0 && matrixDepth === 0 && /(?:^|\s|\\q?quad)$/.test(rowSoFar())) {
+    if ((c === '(' || c === '[') && braceDepth === 0 && matrixDepth === 0 && /(?:^|\s|\\q?quad)$/.test(rowSoFar())) {
       const close = proseRemark(text, i, end);
       if (close > 0) {
         blank(i, close);
@@ -770,11 +770,14 @@ const WRITTEN_LABELS = [
  * -1 when there is none
  */
 function proseRemark(text: string, i: number, end: number): number {
-  const m = /^\(\s*\\(?:text|textrm|textit|textup|textnormal|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
+  const m = /^[([]\s*\\(?:text|textrm|textit|textup|textnormal|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
   if (!m) return -1;
   const words = m[1]!.trim();
   if (!/[A-Za-z]{2}/.test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words)) return -1;
   if (new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
+  // `[\text{chain rule}]` as `(\text{chain rule})`
+  const open = text[i]!,
+    close = open === '(' ? ')' : ']';
   let depth = 0;
   for (let k = i; k < end; k++) {
     const c = text[k]!;
@@ -782,10 +785,10 @@ function proseRemark(text: string, i: number, end: number): number {
       // a row break ends the row before the remark closes: no remark
       if (text[k + 1] === '\\') return -1;
       k++;
-    } else if (c === '(' || c === '{') depth++;
-    else if (c === ')' || c === '}') {
+    } else if (c === open || c === '{') depth++;
+    else if (c === close || c === '}') {
       depth--;
-      if (depth === 0) return c === ')' ? k + 1 : -1;
+      if (depth === 0) return c === close ? k + 1 : -1;
     } else if (c === '\n' && text[k + 1] === '\n') return -1;
   }
   return -1;

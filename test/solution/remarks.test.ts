@@ -21,9 +21,10 @@ describe('remarks beside an equation', () => {
       verdicts([
         `${DY3} \\quad (\\text{by the chain rule})`,
         `${DY3} \\qquad (\\text{wrong!})`,
+        `${DY3} \\qquad [\\text{chain rule}]`,
         `${MISSING} \\quad (\\text{since } h_3 \\text{ depends on } h_2)`,
       ]),
-    ).toEqual(['holds', 'holds', 'fails']);
+    ).toEqual(['holds', 'holds', 'holds', 'fails']);
   });
 
   it('a range or a label in parentheses keeps its meaning', () => {
