@@ -57,6 +57,8 @@ export interface Claim {
   unread?: string;
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
+  /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
+  macros?: string[];
 }
 
 /**
@@ -196,12 +198,16 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         shared: folded.rows.length > 1,
         rowStarts: folded.rowStarts,
         ...(folded.unread ? { unread: folded.unread } : {}),
+        ...(folded.defines.length ? { macros: folded.defines } : {}),
       };
       claims.push(previous);
     });
   });
   for (const c of claims) {
-    if (!c.text.chars.trim()) c.skip = 'an empty equation';
+    if (!c.text.chars.trim())
+      c.skip = c.macros
+        ? `it defines ${c.macros.map((m) => `\\${m}`).join(', ')} for the equations that use ${c.macros.length > 1 ? 'them' : 'it'}: no equation to check`
+        : 'an empty equation';
     else if (topLevelEquals(c.text.chars) < 0) c.skip = noEquality(c.text.chars);
     else if (c.unread) c.skip = c.unread;
   }

@@ -1,7 +1,7 @@
 // One display equation as found in the file, and its folding into claims: the text a `check`
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
-import { expandMacro, type Macro, matchBrace } from './macros';
+import { definitionAt, expandMacro, type Macro, matchBrace } from './macros';
 import { tagLabel } from '../language/tagLabel';
 import { END_MARKS } from '../language/lexer';
 
@@ -39,6 +39,8 @@ export interface FoldedDisplay {
   approximate: { start: number; end: number; relation: string }[];
   /** notation of the display that does not read (an evaluation bar it cannot bind): why its claims are skipped */
   unread: string | null;
+  /** the macros it defines (`$$\newcommand{\pd}[2]{…}$$`, a Markdown solution's preamble), without the backslash */
+  defines: string[];
 }
 
 /** environments whose `&` and `\\` are content, not layout (a matrix literal) */
@@ -141,6 +143,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // the open groups `{`: their places in chars (TeX's `{A \over B}` is a fraction of the group's two halves)
   const groups: number[] = [];
   let unread: string | null = null;
+  const defines: string[] = [];
   /**
    * an evaluation bar `|_{t=3}` at j (the bar's own text before it): bind its step in chars[from…], or refuse. A bar
    * with no `\left.` (`opened` false) that ends its equation binds the whole equation, every side of a chain: a
@@ -248,6 +251,15 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           i = use.end;
           continue;
         }
+      }
+      // `\newcommand{\pd}[2]{…}` in a display (a Markdown solution's preamble): a definition, no part of the equation
+      // (readMacros found it; it was "unknown LaTeX command \newcommand" and the equation after it skipped)
+      const definition = word && /^(?:(?:re|provide)?newcommand|DeclareMathOperator|def)$/.test(word) ? definitionAt(text, i, end) : null;
+      if (definition) {
+        defines.push(definition.name);
+        blank(i, definition.end);
+        i = definition.end;
+        continue;
       }
       // `\newline` is a row break, as `\\` is; `\vspace{…}` is layout, and so is `{\color{red} …}`'s colour
       if (word === 'newline' && matrixDepth === 0) {
@@ -580,7 +592,16 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // a label written after the whole display (`$$ … $$ (5)`) is its last equation's
   if (claims.length > 1 && d.outerTag && rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = d.outerTag.text;
   const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
-  return { tag, rows: claims, continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''), rowTags, rowStarts, approximate, unread };
+  return {
+    tag,
+    rows: claims,
+    continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''),
+    rowTags,
+    rowStarts,
+    approximate,
+    unread,
+    defines,
+  };
 }
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */

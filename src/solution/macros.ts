@@ -30,6 +30,24 @@ export function readMacros(text: string): Map<string, Macro> {
   return out;
 }
 
+/**
+ * A macro definition written at i (`\newcommand{\pd}[2]{…}`, `\def\L{…}`, `\DeclareMathOperator{\tr}{tr}`): its name
+ * and where it ends, or null. A Markdown solution has no preamble, so it defines its macros in a display, alone or
+ * before an equation (MathJax and KaTeX read them there): that text is no part of the equation.
+ */
+export function definitionAt(text: string, i: number, end: number): { name: string; end: number } | null {
+  const m = /^\\(?:(?:re|provide)?newcommand\*?|DeclareMathOperator\*?|def)\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))/.exec(
+    text.slice(i, Math.min(end, i + 80)),
+  );
+  if (!m) return null;
+  let j = i + m[0].length;
+  // a parameter count and a default `[2][x]`, or \def's parameter text `#1#2`
+  const extra = /^\s*(?:\[\d\]\s*(?:\[[^\]\n]*\])?|(?:#\d)+)/.exec(text.slice(j, Math.min(end, j + 60)));
+  if (extra) j += extra[0].length;
+  const body = group(text, j, end);
+  return body ? { name: (m[1] ?? m[2])!, end: body.end } : null;
+}
+
 /** `{…}` at j (after spaces), braces included, or null */
 export function group(text: string, j: number, end = text.length): { start: number; end: number } | null {
   while (j < end && /\s/.test(text[j]!)) j++;
@@ -56,6 +74,14 @@ export function matchBrace(text: string, j: number, end = text.length): { start:
 
 /** how deep macros may expand inside each other (a macro defined by itself stops here) */
 const MAX_DEPTH = 8;
+/**
+ * how many characters one use may expand to: `\x{\x{…}}` with `\x` repeating its argument grows exponentially
+ * (session 29: a macro defined by itself, `\newcommand{\a}{\a}`, recursed without end and crashed the reader)
+ */
+const MAX_CHARS = 100_000;
+
+/** a use that expands past MAX_CHARS: it is left unexpanded (an unknown command, named) */
+class TooLong extends Error {}
 
 /**
  * The macro `name` used at file offset `at` (its backslash) in text, with its arguments after `from`: the characters
@@ -68,7 +94,24 @@ export function expandMacro(
   at: number,
   from: number,
   end: number,
-  depth = 0,
+): { chars: string[]; at: number[]; end: number } | null {
+  try {
+    return expand(text, macros, name, at, from, end, 0, { left: MAX_CHARS });
+  } catch (e) {
+    if (e instanceof TooLong) return null;
+    throw e;
+  }
+}
+
+function expand(
+  text: string,
+  macros: Map<string, Macro>,
+  name: string,
+  at: number,
+  from: number,
+  end: number,
+  depth: number,
+  budget: { left: number },
 ): { chars: string[]; at: number[]; end: number } | null {
   const macro = macros.get(name)!;
   const args: { start: number; end: number }[] = [];
@@ -88,15 +131,16 @@ export function expandMacro(
   }
   const chars: string[] = [];
   const offsets: number[] = [];
-  const emit = (s: string, o: (k: number) => number) => {
+  // d: how deep this text is inside macros (a parameterless macro in a body counts too: `\newcommand{\a}{\a}`)
+  const emit = (s: string, o: (k: number) => number, d: number) => {
     for (let k = 0; k < s.length; k++) {
       // a macro used inside the body or an argument: expanded in turn
-      const inner = depth < MAX_DEPTH && s[k] === '\\' ? /^\\([A-Za-z]+)/.exec(s.slice(k, k + 40)) : null;
+      const inner = d < MAX_DEPTH && s[k] === '\\' ? /^\\([A-Za-z]+)/.exec(s.slice(k, k + 40)) : null;
       if (inner && macros.has(inner[1]!)) {
         const base = o(k);
         // an argument's text is the file's own (offsets count on); the body's is not (one offset for all of it)
         const own = o(k + 1) === base + 1;
-        const sub = own ? expandMacro(text, macros, inner[1]!, base, base + inner[0].length, end, depth + 1) : null;
+        const sub = own ? expand(text, macros, inner[1]!, base, base + inner[0].length, end, d + 1, budget) : null;
         if (sub) {
           chars.push(...sub.chars);
           offsets.push(...sub.at);
@@ -106,12 +150,13 @@ export function expandMacro(
         if (!own) {
           const body = macros.get(inner[1]!)!;
           if (body.params === 0) {
-            emit(body.body, () => base);
+            emit(body.body, () => base, d + 1);
             k += inner[0].length - 1;
             continue;
           }
         }
       }
+      if (--budget.left < 0) throw new TooLong();
       chars.push(s[k]!);
       offsets.push(o(k));
     }
@@ -121,8 +166,8 @@ export function expandMacro(
   for (const p of parts) {
     const arg = /^#(\d)$/.exec(p);
     const a = arg ? args[Number(arg[1]) - 1] : undefined;
-    if (a) emit(text.slice(a.start, a.end), (k) => a.start + k);
-    else emit(p, () => at);
+    if (a) emit(text.slice(a.start, a.end), (k) => a.start + k, depth);
+    else emit(p, () => at, depth);
   }
   return { chars, at: offsets, end: j };
 }
