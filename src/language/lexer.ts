@@ -1311,6 +1311,7 @@ export function lex(src: string): LexResult {
         op = 'ᵀ';
         break;
       case 0x2032: // ′
+      case 0x2019: // ’, the prime a word processor's smart quotes make of ' (σ’(z), W’)
       case 39: // '
         op = "'";
         break;
@@ -1929,7 +1930,7 @@ export function lex(src: string): LexResult {
     }
     if (info.kind === 'fn') {
       // a prime right after σ/tanh/relu is its derivative: σ'(z)
-      if (info.derivative !== null && (src.charCodeAt(e) === 39 || src.charCodeAt(e) === 0x2032)) {
+      if (info.derivative !== null && (src.charCodeAt(e) === 39 || src.charCodeAt(e) === 0x2032 || src.charCodeAt(e) === 0x2019)) {
         i = e + 1;
         push('fn', info.derivative, s, e + 1);
         return;

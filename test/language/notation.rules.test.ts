@@ -155,6 +155,10 @@ describe('rule 6: inverse functions', () => {
     expect(expr('σ^-1(z)')).toBe('logit{σ^-1}(z)');
     expect(expr('\\tanh^{-1}(c^{(t)})')).toBe('artanh{\\tanh^{-1}}(c^(t))');
   });
+  it("σ’ and W’ (a word processor's smart quote) are σ' and W'", () => {
+    expect(expr('σ’(z) + \\tanh’(z)')).toBe(expr("σ'(z) + \\tanh'(z)"));
+    expect(expr('W’ x')).toBe(expr("W' x"));
+  });
   it("σ^{\\prime} is σ'", () => {
     expect(expr("\\sigma^{\\prime}(z) + \\tanh^\\prime(z) + σ'(z)")).toBe('(+ (+ dsigma(z) dtanh(z)) dsigma(z))');
   });
