@@ -554,6 +554,19 @@ function startsNameAt(src: string, j: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/**
+ * A letter, digit, ∂ or ∇ in a math font of Unicode's Mathematical Alphanumeric Symbols (U+1D400…U+1D7FF, two UTF-16
+ * units from j: 𝐿 𝑜 𝜎 𝜕 𝐖), as Word's equation editor and Unicode-math text paste them: its plain character (as
+ * \mathit{L} is L), or '' when src has none at j.
+ */
+export function mathAlphanumeric(src: string, j: number): string {
+  if (src.charCodeAt(j) !== 0xd835) return '';
+  const low = src.charCodeAt(j + 1);
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return '';
+  const plain = src.slice(j, j + 2).normalize('NFKC');
+  return plain.length === 1 ? plain : '';
+}
+
 /** subscript digits ₀…₉ are U+2080…U+2089 */
 const isSubscriptDigit = (k: number) => k >= 0x2080 && k <= 0x2089;
 /** superscript digits ⁰…⁹ → their value, else -1 */
@@ -1078,6 +1091,22 @@ export function lex(src: string): LexResult {
       push('num', ONES, s, i, 1);
       continue;
     }
+    // 𝐿, 𝜎, 𝜕 (a math font's letters, as Word's equations paste): the plain letter, ∂ or ∇
+    const plain = k === 0xd835 ? mathAlphanumeric(src, i) : '';
+    if (plain === '∂') {
+      i += 2;
+      pushPartial(s);
+      continue;
+    }
+    if (plain === '∇') {
+      i += 2;
+      push('nabla', '∇', s, i);
+      continue;
+    }
+    if (plain && isLetterCode(plain.charCodeAt(0))) {
+      word();
+      continue;
+    }
     // 𝕀 (U+1D540): \mathbb{I} typed as one character, the identity or the indicator's I
     if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdd40) {
       i += 2;
@@ -1165,23 +1194,40 @@ export function lex(src: string): LexResult {
   /** a name, a keyword or a function spelled with letters: W_xh, h_t, L_3, h̃, sum_ */
   function word() {
     const s = i;
-    let j = i + 1;
+    // (a math font's letter, two UTF-16 units, may start it: mathAlphanumeric)
+    let j = i + (src.charCodeAt(i) === 0xd835 ? 2 : 1);
     /** a character above ASCII in the word: only then can NFD change it */
     let wide = src.charCodeAt(i) >= 128;
     // letters, digits, combining marks and _segments (W_xh, h_t, L_3); "_{" and "_(" end the word: the subscript is a group
+    /** a math font's letters or digits in the word (𝑊ℎℎ): folded to plain ones below */
+    let fonts = false;
     for (;;) {
       let c = src.charCodeAt(j);
-      while (j < n && isNameCode(c)) {
-        if (c >= 128) wide = true;
-        c = src.charCodeAt(++j);
+      for (;;) {
+        if (c === 0xd835) {
+          if (!isNameCode(mathAlphanumeric(src, j).charCodeAt(0))) break;
+          fonts = true;
+          j += 2;
+          c = src.charCodeAt(j);
+        } else if (j < n && isNameCode(c)) {
+          if (c >= 128) wide = true;
+          c = src.charCodeAt(++j);
+        } else break;
       }
-      if (c === 95 && j + 1 < n && isNameCode(src.charCodeAt(j + 1))) {
+      if (
+        c === 95 &&
+        j + 1 < n &&
+        (mathAlphanumeric(src, j + 1) || (src.charCodeAt(j + 1) !== 0xd835 && isNameCode(src.charCodeAt(j + 1))))
+      ) {
         j++;
         continue;
       }
       break;
     }
     let w = src.slice(i, j);
+    if (fonts || src.charCodeAt(i) === 0xd835) w = w.replace(/\uD835[\uDC00-\uDFFF]/g, (pair) => pair.normalize('NFKC'));
+    // ℎ (U+210E), the italic h of Word's equations (the math font has no h of its own)
+    if (wide) w = w.replace(/\u210E/g, 'h');
     // sum_/prod_ are Σ/∏ written in ASCII (their s or p asked first: every word passes here)
     const w0 = w.charCodeAt(0);
     if ((w0 === 115 || w0 === 112) && (w.startsWith('sum_') || w.startsWith('prod_'))) {

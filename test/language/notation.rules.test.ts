@@ -155,6 +155,12 @@ describe('rule 6: inverse functions', () => {
     expect(expr('σ^-1(z)')).toBe('logit{σ^-1}(z)');
     expect(expr('\\tanh^{-1}(c^{(t)})')).toBe('artanh{\\tanh^{-1}}(c^(t))');
   });
+  it("a math font's letters, as Word's equations paste them, are the plain letters: 𝜕𝐿/𝜕𝑜_3, 𝜎(𝑊_{ℎℎ} ℎ_𝑡), 𝓛, 𝐖", () => {
+    expect(expr('𝜕𝐿/𝜕𝑜_3')).toBe(expr('∂L/∂o_3'));
+    expect(expr('𝜎′(𝑊_{ℎℎ} ℎ_{𝑡−1})')).toBe(expr("σ'(W_{hh} h_{t-1})"));
+    expect(expr('∂𝓛/∂𝐖 + 𝛁_𝐖 𝓛')).toBe(expr('∂L/∂W + ∇_W L'));
+    expect(expr('𝟙')).toBe(expr('\\mathbf{1}'));
+  });
   it("σ’ and W’ (a word processor's smart quote) are σ' and W'", () => {
     expect(expr('σ’(z) + \\tanh’(z)')).toBe(expr("σ'(z) + \\tanh'(z)"));
     expect(expr('W’ x')).toBe(expr("W' x"));
