@@ -848,7 +848,8 @@ function commaStartsClaim(text: string, i: number, end: number): boolean {
   const rest = text.slice(i, j);
   const eq = topLevelEquals(rest);
   if (eq <= 0 || !startsNewClaim(rest)) return false;
-  const lhs = rest.slice(0, eq).replace(SPACING, ' ').trim();
+  // (`&` is an align's column, layout: `…, && t = 1, \dots, T` is the check's range, written in a column of its own)
+  const lhs = rest.slice(0, eq).replace(SPACING, ' ').replace(/&/g, ' ').trim();
   if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
   return !/^(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])$/.test(lhs);
 }
