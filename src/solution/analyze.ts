@@ -292,6 +292,8 @@ export function analyzeSolution(
     // the message explains the status shown beside it: the first link with the worst verdict
     eq.message = worst.message;
   }
+  const claimsOf = new Map<number, number>();
+  for (const c of claims) for (const d of c.displays) claimsOf.set(d, (claimsOf.get(d) ?? 0) + 1);
   claims.forEach((c, i) => {
     if (!c.skip) return;
     if (c.quiet && !limitWarned.has(i)) return;
@@ -309,8 +311,11 @@ export function analyzeSolution(
     // one information per skipped equation: a chain spread over several displays gets one on each
     for (const d of c.displays) {
       const shown = reading.displays[d]!;
+      // in a display of several equations (`A = B, \quad C = D`, an align's rows), on this one's own text: the
+      // whole display said "not checked" of equations beside it that were checked
+      const own = (claimsOf.get(d) ?? 0) > 1 ? ownSpan(c, shown) : null;
       out.diagnostics.push({
-        ...file.range(shown.start, shown.end),
+        ...(own ? file.range(own.start, own.end) : file.range(shown.start, shown.end)),
         severity: c.limit ? 'error' : 'information',
         code: c.limit ? 'limit' : 'solution-skipped',
         message: `not checked: ${c.skip}`,
@@ -322,6 +327,20 @@ export function analyzeSolution(
     else out.checked++;
   out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return out;
+}
+
+/** the file span of a claim's own written text inside one display (its first to its last character there), or null */
+function ownSpan(c: Claim, shown: { start: number; end: number }): { start: number; end: number } | null {
+  let start = -1,
+    end = -1;
+  // the spacing that sets it apart from the equation before (`\quad C = D`) is not its text
+  const lead = /^(?:\s|\\(?:q?quad|[,;:! ]|enspace|hfill)(?![A-Za-z]))*/.exec(c.text.chars)![0].length;
+  c.text.at.forEach((o, k) => {
+    if (k < lead || o < shown.start || o >= shown.end || !c.text.chars[k]?.trim()) return;
+    if (start < 0 || o < start) start = o;
+    if (o + 1 > end) end = o + 1;
+  });
+  return start < 0 ? null : { start, end };
 }
 
 /** analyses the engine may attempt to find the claims that make it throw */
