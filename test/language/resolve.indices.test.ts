@@ -178,3 +178,14 @@ L_t = -log(s_{y})
     });
   });
 });
+
+describe('two digits run together on a matrix that is no sequence (session 29)', () => {
+  it('W_{21} is entry (2, 1), with an information; a digit past the shape is named', () => {
+    const { errors, checks, c } = read(VNET + 'check W_{21} = W_{2,1}\ncheck W_{13} = 0\n');
+    expect(checks[0]!.lhs).toMatchObject({ k: 'index', i: { k: 'num', value: 2 }, j: { k: 'num', value: 1 } });
+    expect(c.diagnostics.filter((d) => d.severity === 'information').map((d) => d.message)).toContain(
+      'W_{21} is read as entry (2, 1) of W: W_{2,1}',
+    );
+    expect(errors).toEqual(['10:7 entry 3 is outside 1..2']);
+  });
+});

@@ -630,6 +630,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (idx && !sp.lastTimed) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
+      // V_{12} of a matrix that is no sequence: entry (1, 2), as V_{ij} is (one index cannot pick a matrix's entry)
+      const digits = shape?.length === 2 ? digitPair(a, base, seg, ctx) : null;
+      if (digits) return entriesOf(mkRef(a, ctx, base, null, shape!, a.range), digits, a.range, ctx);
       if (shape && shape.length >= 1 && seg !== 'T')
         return entriesOf(mkRef(a, ctx, base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
       if (scope.unavailable.has(base)) failUnavailable(ctx, base, a.nameRange);
@@ -729,7 +732,8 @@ function isEntryIndex(seg: string, ctx: ExprContext): boolean {
 /**
  * w_{ij}: two index letters run together (no comma), as students write a matrix entry — entry (i, j) of a
  * matrix w, when both letters are bound or free indices; an information diagnostic says how it was read.
- * Letters only: w_{12} stays a step (or an unknown name), not entry (1, 2).
+ * Letters only: w_{12} stays a step (or an unknown name), not entry (1, 2) — but of a matrix that is no sequence it is
+ * entry (1, 2) (digitPair).
  */
 function entryPair(a: NameAst, base: string, seg: string, ctx: ExprContext): Ast[] | null {
   const chars = [...seg];
@@ -744,6 +748,24 @@ function entryPair(a: NameAst, base: string, seg: string, ctx: ExprContext): Ast
       ),
     );
   return chars.map((c) => segmentAst(c, a));
+}
+
+/**
+ * V_{12}: two digits run together on a matrix that is no sequence, as students write its entries out — entry (1, 2),
+ * said in an information as V_{ij} is (session 29: "V is a 2×2 matrix: pick an entry with two indices")
+ */
+function digitPair(a: NameAst, base: string, seg: string, ctx: ExprContext): Ast[] | null {
+  if (!/^[1-9]{2}$/.test(seg)) return null;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${base}_{${seg}} is read as entry (${seg[0]}, ${seg[1]}) of ${base}: ${base}_{${seg[0]},${seg[1]}}`,
+        a.range,
+        'entry-pair',
+      ),
+    );
+  return [...seg].map((c) => segmentAst(c, a));
 }
 
 /** the trailing segment of a raw name (p_j → j) as an expression of its own */
