@@ -1,12 +1,13 @@
 // A Σ or ∏ one term short or one term long — Pascanu et al.'s Σ_{k≤t} written Σ_{k<t}, ∏_{t≥i>k} written
 // ∏_{t>i>k}, d2l.ai's Σ_{t=1}^{T} started at 2: when moving one bound by one step makes the check hold at
 // every point of the file's values, the failure names the bound and the term it leaves out (or adds).
-import { idxString } from '../../language/idx';
+import { idxString, idxValue, idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { offSides } from './points';
+import type { Point } from './points';
 import { oneStepNames } from './reread';
 import { unreadable } from './unreadable';
 import { EVERYWHERE, replacing } from './replacing';
@@ -41,10 +42,13 @@ export function boundHint(claim: Claim, run: Run): string | null {
         const moved = { ...op, [end]: shift(op[end], d) } as Expr & { k: 'sum' | 'prod' };
         const e = replacing(claim[side], op, moved, EVERYWHERE);
         const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
+        const points = forwardPoints(moved, claim.points);
         // a bound moved past the network's steps: the evaluation would throw at some point (a RunError, caught below)
-        if (claim.points.some((p) => unreadable(e, p.env, run))) continue;
+        if (!points.length || points.some((p) => unreadable(e, p.env, run))) continue;
         try {
-          if (offSides(claim.points, lhs, rhs, run).length) continue;
+          if (offSides(points, lhs, rhs, run).length) continue;
+          // the points dropped were the only failing ones: the move changed nothing where the formula speaks
+          if (points.length < claim.points.length && !offSides(points, claim.lhs, claim.rhs, run).length) continue;
         } catch (x) {
           if (x instanceof RunError) continue;
           throw x;
@@ -54,6 +58,22 @@ export function boundHint(claim: Claim, run: Run): string | null {
     }
   }
   return null;
+}
+
+/**
+ * the points the moved range speaks for: a range relating two free indices (∏_{i=k+1}^{t}) is judged where it runs
+ * forward only, as the check's own points are (points.ts presupposed) — ∏_{i=k}^{t} is judged at k = t + 1 too (an
+ * empty product), where ∏_{i=k+1}^{t} runs backward and says nothing
+ */
+function forwardPoints(op: Expr & { k: 'sum' | 'prod' }, points: Point[]): Point[] {
+  const a = idxVars(op.from);
+  const b = idxVars(op.to);
+  if (!a.length || !b.length || !a.some((v) => !b.includes(v))) return points;
+  return points.filter((p) => {
+    const from = idxValue(op.from, p.env);
+    const to = idxValue(op.to, p.env);
+    return from === undefined || to === undefined || to >= from - 1;
+  });
 }
 
 function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: number, side: string): string {
