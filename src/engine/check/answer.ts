@@ -31,6 +31,7 @@ import { productHint } from './product';
 import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
+import { invertedHint } from './inverted';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
@@ -289,6 +290,8 @@ function failureHint(
     plain(bypassHint(claim, run)) ??
     textbookOrFactor() ??
     plain(distributeHint(claim, run)) ??
+    // ∂x_k/∂x_t for ∂x_t/∂x_k: said before the one-step sum it reduces the side to (a few evaluations)
+    plain(opening(invertedHint(claim, run))) ??
     // ∂L/∂θ written as Σ_t of each step's loss through its own step only (one evaluation, ∂loss/∂param checks only)
     plain(truncatedHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
