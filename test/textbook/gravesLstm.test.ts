@@ -93,7 +93,7 @@ describe('Graves (2012) §4.6, the LSTM backward pass with peepholes', () => {
         says: [/∂L\/∂a_ω_\{t\+1\} should be ∂L\/∂a_ω_t/],
       },
       { check: "δ_φ^t = σ'(a_φ^t) s_c^t ε_s^t", status: 'fails', says: [/s_c_t should be s_c_\{t-1\}/] },
-      { check: 'δ_ω^t = σ\'(a_ω^t) tanh\'(s_c^t) ε_c^t', status: 'fails', says: [/tanh′\(s_c_t\) should be tanh\(s_c_t\)/] },
+      { check: "δ_ω^t = σ'(a_ω^t) tanh'(s_c^t) ε_c^t", status: 'fails', says: [/tanh′\(s_c_t\) should be tanh\(s_c_t\)/] },
     ]);
   });
 
@@ -101,7 +101,11 @@ describe('Graves (2012) §4.6, the LSTM backward pass with peepholes', () => {
   // failure named nothing (substitute.ts now tries ∂L/∂Y_t for each quantity Y of the same shape).
   it('ε_c^t where ε_s^t belongs names the adjoint', () => {
     expectVerdicts(GRAVES, [
-      { check: "δ_ι^t = σ'(a_ι^t) tanh(a_c^t) ε_c^t", status: 'fails', says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t: with that the check holds/] },
+      {
+        check: "δ_ι^t = σ'(a_ι^t) tanh(a_c^t) ε_c^t",
+        status: 'fails',
+        says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t: with that the check holds/],
+      },
       { check: "δ_c^t = b_ι^t tanh'(a_c^t) ε_c^t", status: 'fails', says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t/] },
       { check: "∂L/∂a_ι^t = σ'(a_ι^t) tanh(a_c^t) ∂L/∂b_c^t", status: 'fails', says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t/] },
     ]);

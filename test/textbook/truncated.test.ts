@@ -38,7 +38,7 @@ describe('BPTT as a double sum over the steps (min-char-rnn network)', () => {
   it('holds as printed; ∂⁺h_k/∂W_hh written out holds too', () => {
     expectVerdicts(CHAR_RNN, [
       { check: '∂L/∂W_hh = Σ_t Σ_{k=1}^{t} ∂L_t/∂h_t ∂h_t/∂h_k ∂⁺h_k/∂W_hh', status: 'holds' },
-      { check: "∂L/∂W_hh = Σ_t Σ_{k=1}^{t} ∂L_t/∂h_t ∂h_t/∂h_k diag(1 - h_k^2) h_{k-1}ᵀ", status: 'holds' },
+      { check: '∂L/∂W_hh = Σ_t Σ_{k=1}^{t} ∂L_t/∂h_t ∂h_t/∂h_k diag(1 - h_k^2) h_{k-1}ᵀ', status: 'holds' },
       { check: '∂L_t/∂W_hh = Σ_{k=1}^{t} ∂L_t/∂h_t (∏_{i=k+1}^{t} diag(1 - h_i^2) W_hh) ∂⁺h_k/∂W_hh', status: 'holds' },
       { check: '∂L/∂y_t = p_t - c_t', status: 'holds' },
     ]);
@@ -51,7 +51,9 @@ describe('BPTT as a double sum over the steps (min-char-rnn network)', () => {
       {
         check: '∂L/∂W_hh = Σ_t Σ_{k=t-1}^{t} ∂L_t/∂h_t ∂h_t/∂h_k ∂⁺h_k/∂W_hh',
         status: 'fails',
-        says: [/The Σ over k on the right side \(k = t−1\.\.t\) is cut short: it leaves out the terms k = 1\.\.t−2 .*from k = 1, the check holds/],
+        says: [
+          /The Σ over k on the right side \(k = t−1\.\.t\) is cut short: it leaves out the terms k = 1\.\.t−2 .*from k = 1, the check holds/,
+        ],
       },
       // a bound one step off is still said as such
       {

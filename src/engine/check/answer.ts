@@ -32,6 +32,7 @@ import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
+import { slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
@@ -273,6 +274,8 @@ function failureHint(
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
     plain(localFactorHint(claim, run, bad)) ??
+    // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
+    plain(slopeTwiceHint(claim, run)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term

@@ -38,7 +38,11 @@ export function boundHint(claim: Claim, run: Run): string | null {
     // a few sums at most: each move is a whole evaluation of the side at every point
     if (ops.length > 6) continue;
     for (const op of ops) {
-      const moves: ['from' | 'to', Idx, () => string][] = MOVES.map(([end, d]) => [end, shift(op[end], d), () => describe(op, end, d, name)]);
+      const moves: ['from' | 'to', Idx, () => string][] = MOVES.map(([end, d]) => [
+        end,
+        shift(op[end], d),
+        () => describe(op, end, d, name),
+      ]);
       // a range cut short (truncated BPTT's Σ_{k=t−1}^{t} for the total's Σ_{k=1}^{t}): the whole range tried last
       if (op.k === 'sum') {
         const [first, last] = [makeIdx(null, 1), makeIdx(null, run.model.T)];

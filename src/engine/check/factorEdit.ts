@@ -314,7 +314,8 @@ const moved = (i: Idx, d: number): Idx => ({ ...i, k: i.k + d });
 /** an exponent that reads a step (t − k, t − k + 1): + and − of step variables and numbers only */
 function readsStep(e: Expr): boolean {
   if (e.k === 'var') return true;
-  if (e.k === 'add' || e.k === 'sub') return (readsStep(e.a) || e.a.k === 'num') && (readsStep(e.b) || e.b.k === 'num') && (readsStep(e.a) || readsStep(e.b));
+  if (e.k === 'add' || e.k === 'sub')
+    return (readsStep(e.a) || e.a.k === 'num') && (readsStep(e.b) || e.b.k === 'num') && (readsStep(e.a) || readsStep(e.b));
   return false;
 }
 
@@ -370,7 +371,16 @@ function fixes(side: Expr, model: Model, sideName: string, show: Show): Edit[] {
     if (x.k === 'pow' && x.a.k === 'ref' && !x.a.shape.length && !x.a.idx && model.decls.get(x.a.name)?.kind === 'param') {
       const n = x.b;
       // lowering 2..4 is the extra power's edit above
-      const ds = n.k !== 'num' ? (readsStep(n) ? [-1, 1] : []) : !Number.isInteger(n.value) || n.value < 1 ? [] : n.value <= 4 && n.value >= 2 ? [1] : [-1, 1];
+      const ds =
+        n.k !== 'num'
+          ? readsStep(n)
+            ? [-1, 1]
+            : []
+          : !Number.isInteger(n.value) || n.value < 1
+            ? []
+            : n.value <= 4 && n.value >= 2
+              ? [1]
+              : [-1, 1];
       for (const d of ds) out.push(to(x, { ...x, b: plusOne(n, d) }, 'shift'));
     }
     if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) out.push(to(x, { ...x, i: x.j, j: x.i }, 'swap'));
