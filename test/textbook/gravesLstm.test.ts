@@ -130,3 +130,18 @@ describe("Olah's LSTM, n = 3, the gates' gradients", () => {
     ]);
   });
 });
+
+// Graves writes the step as a bare superscript in a derivative's numerator too; ∂L/∂s_c^t read, ∂s_c^t/… was
+// "expected '/' in ∂A/∂B, found '^'" (only \frac{∂s_c^t}{…} read)
+describe('a bare superscript step in a numerator', () => {
+  it('∂s_c^t/∂s_c^{t-1} reads as \\frac does', () => {
+    expectVerdicts(GRAVES, [
+      { check: '∂⁺s_c^t/∂s_c^{t-1} = b_φ^t', status: 'holds' },
+      { check: "∂s_c^t/∂a_c^t = b_ι^t tanh'(a_c^t)", status: 'holds' },
+      // total, it would count the output gate's peephole path too: ∂⁺ is the term Graves writes
+      { check: "∂⁺b_c^t/∂s_c^t = b_ω^t tanh'(s_c^t)", status: 'holds' },
+      // the peepholes reach s_c^t from s_c^{t-1} through the gates too: b_φ^t is the immediate partial only
+      { check: '∂s_c^t/∂s_c^{t-1} = b_φ^t', status: 'fails', says: [/immediate partial ∂⁺s_c_t\/∂s_c_\{t-1\}/] },
+    ]);
+  });
+});

@@ -2,7 +2,8 @@
 // inputs, softmax and cross-entropy with one-hot targets), ∂L/∂W_hh = Σ_t Σ_{k≤t} ∂L_t/∂h_t ∂h_t/∂h_k ∂⁺h_k/∂W_hh,
 // and d2l.ai's ∂L/∂h_t = Σ_{i=t}^{T} (W_hhᵀ)^{i−t} W_qhᵀ ∂L/∂o_i — against the two slips a student makes in such a
 // sum: the range cut short (truncated BPTT's window taken for the whole gradient) and ∂h_k/∂h_t for ∂h_t/∂h_k.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
 import { expectVerdicts } from './verdicts';
 
 const CHAR_RNN = String.raw`T = 4
@@ -82,5 +83,21 @@ describe('BPTT as a double sum over the steps (min-char-rnn network)', () => {
         says: [/∂h_k\/∂h_t is upside down \(its numerator and denominator swapped\): with ∂h_t\/∂h_k in its place the check holds/],
       },
     ]);
+  });
+});
+
+// a denominator-layout habit: the 3-tensor written before the gradient it should follow. The shape error said only
+// "cannot multiply the derivative (3×3×2 tensor) and the derivative (vector of 3)"
+describe('a 3-tensor written before its gradient', () => {
+  it('the shape error says the order that reads', () => {
+    const r = analyze(`${CHAR_RNN}check ∂L/∂W_xh = Σ_t ∂⁺h_t/∂W_xh ∂L/∂h_t\n`);
+    const line = CHAR_RNN.split('\n').length;
+    const err = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(err.map((d) => d.line)).toEqual([line]);
+    expect(err[0]!.message).toMatch(
+      /cannot multiply the derivative \(3×3×2 tensor\) and the derivative \(vector of 3\); a gradient multiplies a 3-tensor from the left, contracting its first index: ∂L\/∂h_t ∂⁺h_t\/∂W_xh/,
+    );
+    // and in that order the check holds
+    expectVerdicts(CHAR_RNN, [{ check: '∂L/∂W_xh = Σ_t ∂L/∂h_t ∂⁺h_t/∂W_xh', status: 'holds' }]);
   });
 });
