@@ -2395,11 +2395,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       return group(o);
     }
     if (o.kind !== 'name') fail(`expected a name after ∂, found ${describe(o)}`);
-    const a = nameWithIndex(false);
+    let a: Ast = nameWithIndex(false);
+    // Graves's ∂s_c^t/∂s_c^{t-1}: a bare step over the operand, read as \frac{∂s_c^t}{…} reads it (a letter over a
+    // sequence is its step); it was "expected '/'"
+    if (a.k === 'name' && !a.sup && isOp(peek(), '^') && peek().tight && stepOver()) {
+      next();
+      const b = exponent();
+      a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
+    }
     // ∂p_t[i]/∂h_t: an entry right on the name is the operand's, as in ∂(p_t[i]) (session 17: "expected '/'")
     if (!isOp(peek(), '[') || !peek().tight || !simpleEntry()) return a;
     next();
     return entryOf(a);
+  }
+
+  /** after a '^' (at peek()): a step written bare, t or {t-1} (a letter first, not T, which is a transpose there) */
+  function stepOver(): boolean {
+    const letter = (x: Token) => x.kind === 'name' && /^\p{L}$/u.test(x.text) && x.text !== 'T';
+    return letter(peek(1)) || (isOp(peek(1), '{') && letter(peek(2)) && !transposeAt(1));
   }
 
   /** a[i] or a[i, j], the '[' read: the indices up to the closing ']' */

@@ -31,6 +31,8 @@ import { productHint } from './product';
 import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, oneStepBoundHint } from './bounds';
+import { invertedHint } from './inverted';
+import { slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
@@ -272,6 +274,8 @@ function failureHint(
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
     plain(localFactorHint(claim, run, bad)) ??
+    // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
+    plain(slopeTwiceHint(claim, run)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
@@ -289,6 +293,8 @@ function failureHint(
     plain(bypassHint(claim, run)) ??
     textbookOrFactor() ??
     plain(distributeHint(claim, run)) ??
+    // ∂x_k/∂x_t for ∂x_t/∂x_k: said before the one-step sum it reduces the side to (a few evaluations)
+    plain(opening(invertedHint(claim, run))) ??
     // ∂L/∂θ written as Σ_t of each step's loss through its own step only (one evaluation, ∂loss/∂param checks only)
     plain(truncatedHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)

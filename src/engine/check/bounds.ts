@@ -1,12 +1,13 @@
 // A Σ or ∏ one term short or one term long — Pascanu et al.'s Σ_{k≤t} written Σ_{k<t}, ∏_{t≥i>k} written
 // ∏_{t>i>k}, d2l.ai's Σ_{t=1}^{T} started at 2: when moving one bound by one step makes the check hold at
 // every point of the file's values, the failure names the bound and the term it leaves out (or adds).
-import { idxString } from '../../language/idx';
+import { idxString, idxValue, idxVars, makeIdx } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { offSides } from './points';
+import type { Point } from './points';
 import { oneStepNames } from './reread';
 import { unreadable } from './unreadable';
 import { EVERYWHERE, replacing } from './replacing';
@@ -37,23 +38,64 @@ export function boundHint(claim: Claim, run: Run): string | null {
     // a few sums at most: each move is a whole evaluation of the side at every point
     if (ops.length > 6) continue;
     for (const op of ops) {
-      for (const [end, d] of MOVES) {
-        const moved = { ...op, [end]: shift(op[end], d) } as Expr & { k: 'sum' | 'prod' };
+      const moves: ['from' | 'to', Idx, () => string][] = MOVES.map(([end, d]) => [
+        end,
+        shift(op[end], d),
+        () => describe(op, end, d, name),
+      ]);
+      // a range cut short (truncated BPTT's Σ_{k=t−1}^{t} for the total's Σ_{k=1}^{t}): the whole range tried last
+      if (op.k === 'sum') {
+        const [first, last] = [makeIdx(null, 1), makeIdx(null, run.model.T)];
+        if (!fixedAt(op.from, 1) && !fixedAt(op.from, 2)) moves.push(['from', first, () => truncated(op, 'from', name)]);
+        if (!fixedAt(op.to, run.model.T) && !fixedAt(op.to, run.model.T - 1)) moves.push(['to', last, () => truncated(op, 'to', name)]);
+      }
+      for (const [end, idx, text] of moves) {
+        const moved = { ...op, [end]: idx } as Expr & { k: 'sum' | 'prod' };
         const e = replacing(claim[side], op, moved, EVERYWHERE);
         const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
+        const points = forwardPoints(moved, claim.points);
         // a bound moved past the network's steps: the evaluation would throw at some point (a RunError, caught below)
-        if (claim.points.some((p) => unreadable(e, p.env, run))) continue;
+        if (!points.length || points.some((p) => unreadable(e, p.env, run))) continue;
         try {
-          if (offSides(claim.points, lhs, rhs, run).length) continue;
+          if (offSides(points, lhs, rhs, run).length) continue;
+          // the points dropped were the only failing ones: the move changed nothing where the formula speaks
+          if (points.length < claim.points.length && !offSides(points, claim.lhs, claim.rhs, run).length) continue;
         } catch (x) {
           if (x instanceof RunError) continue;
           throw x;
         }
-        return describe(op, end, d, name);
+        return text();
       }
     }
   }
   return null;
+}
+
+/**
+ * the points the moved range speaks for: a range relating two free indices (∏_{i=k+1}^{t}) is judged where it runs
+ * forward only, as the check's own points are (points.ts presupposed) — ∏_{i=k}^{t} is judged at k = t + 1 too (an
+ * empty product), where ∏_{i=k+1}^{t} runs backward and says nothing
+ */
+function forwardPoints(op: Expr & { k: 'sum' | 'prod' }, points: Point[]): Point[] {
+  const a = idxVars(op.from);
+  const b = idxVars(op.to);
+  if (!a.length || !b.length || !a.some((v) => !b.includes(v))) return points;
+  return points.filter((p) => {
+    const from = idxValue(op.from, p.env);
+    const to = idxValue(op.to, p.env);
+    return from === undefined || to === undefined || to >= from - 1;
+  });
+}
+
+/** a bound that is this fixed step (1, or T written as its number) */
+const fixedAt = (idx: Idx, k: number) => idx.v === null && !idx.terms?.length && idx.k === k;
+
+/** a Σ cut short at one end: the terms it leaves out, and that the whole range holds */
+function truncated(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', side: string): string {
+  const range = `${op.v} = ${idxString(op.from)}..${idxString(op.to)}`;
+  const left = end === 'from' ? `${op.v} = 1..${idxString(shift(op.from, -1))}` : `${op.v} = ${idxString(shift(op.to, 1))}..T`;
+  const whole = end === 'from' ? `from ${op.v} = 1` : `up to ${op.v} = T`;
+  return `the Σ over ${op.v} on the ${side} side (${range}) is cut short: it leaves out the terms ${left} (a truncated sum, as truncated BPTT takes, is not the whole gradient); ${whole}, the check holds`;
 }
 
 function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: number, side: string): string {

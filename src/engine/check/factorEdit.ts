@@ -311,6 +311,26 @@ const square = (x: Expr) => x.shape.length === 2 && x.shape[0] === x.shape[1] &&
 
 const moved = (i: Idx, d: number): Idx => ({ ...i, k: i.k + d });
 
+/** an exponent that reads a step (t − k, t − k + 1): + and − of step variables and numbers only */
+function readsStep(e: Expr): boolean {
+  if (e.k === 'var') return true;
+  if (e.k === 'add' || e.k === 'sub')
+    return (readsStep(e.a) || e.a.k === 'num') && (readsStep(e.b) || e.b.k === 'num') && (readsStep(e.a) || readsStep(e.b));
+  return false;
+}
+
+/** e + d (d = ±1) as it would be written: t − k + 1 for t − k, t − k for t − k + 1, 5 for 4 */
+function plusOne(e: Expr, d: number): Expr {
+  const num = (value: number): Expr => ({ k: 'num', value, shape: [], range: e.range });
+  if (e.k === 'num') return num(e.value + d);
+  if ((e.k === 'add' || e.k === 'sub') && e.b.k === 'num') {
+    const c = (e.k === 'add' ? e.b.value : -e.b.value) + d;
+    if (c === 0) return e.a;
+    return { ...e, k: c > 0 ? 'add' : 'sub', b: num(Math.abs(c)) };
+  }
+  return { k: d > 0 ? 'add' : 'sub', a: e, b: num(1), shape: e.shape, range: e.range };
+}
+
 /** the fixes of written nodes: σ ↔ σ', a gate ↔ its complement, a factor dropped, indices swapped, a transpose, a step ±1 */
 function fixes(side: Expr, model: Model, sideName: string, show: Show): Edit[] {
   const out: Edit[] = [];
@@ -346,6 +366,23 @@ function fixes(side: Expr, model: Model, sideName: string, show: Show): Edit[] {
     // an extra power (v^2 for v, h^3 for h^2): the exponent lowered by one — no other edit lowers it
     if (x.k === 'pow' && x.b.k === 'num' && Number.isInteger(x.b.value) && x.b.value >= 2 && x.b.value <= 4)
       out.push(to(x, x.b.value === 2 ? x.a : { ...x, b: { ...x.b, value: x.b.value - 1 } }, 'twin'));
+    // a weight's power one off (w^{t−k+1} or w^5 for w^4 in a product of step Jacobians w σ'(…), the vanishing-gradient
+    // bound's count of steps): the exponent, a step expression or a whole number, moved by one either way
+    if (x.k === 'pow' && x.a.k === 'ref' && !x.a.shape.length && !x.a.idx && model.decls.get(x.a.name)?.kind === 'param') {
+      const n = x.b;
+      // lowering 2..4 is the extra power's edit above
+      const ds =
+        n.k !== 'num'
+          ? readsStep(n)
+            ? [-1, 1]
+            : []
+          : !Number.isInteger(n.value) || n.value < 1
+            ? []
+            : n.value <= 4 && n.value >= 2
+              ? [1]
+              : [-1, 1];
+      for (const d of ds) out.push(to(x, { ...x, b: plusOne(n, d) }, 'shift'));
+    }
     if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) out.push(to(x, { ...x, i: x.j, j: x.i }, 'swap'));
     if (x.k === 'ref' && square(x)) out.push(to(x, { k: 'transpose', a: x, shape: x.shape, range: x.range }, 'swap'));
     if (x.k === 'transpose' && x.a.k === 'ref' && square(x.a)) out.push(to(x, x.a, 'swap'));

@@ -72,6 +72,11 @@ function ownFactors(run: Run, name: string, step: number): Expr[] {
           seen.add(x.name);
           out.push({ ...x, idx: { v: null, k: step + x.idx.k } });
         }
+        // a shared weight (Elman's w in σ(w h_{t-1} + u x_t)): the factor a scalar network's ∂⁺h_{t+1}/∂h_t carries
+        if (!x.idx && run.model.decls.get(x.name)?.kind === 'param' && !seen.has(x.name)) {
+          seen.add(x.name);
+          out.push(x);
+        }
         return;
       default:
         // the factors of U's own products only: not inside a literal, an entry, a power, a Σ/∏ or an indicator

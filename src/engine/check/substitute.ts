@@ -45,18 +45,22 @@ const replaced = (e: Expr, targets: readonly Expr[], by: (x: Expr) => Expr): Exp
 
 /**
  * the values of a side that may be a wrong choice: names and activations, outside derivatives and ∏ bodies; the
- * factors first, then what stands inside a function's argument (the x_t of σ'(…) x_t before the x_t in σ'(…))
+ * factors first, then what stands inside a function's argument (the x_t of σ'(…) x_t before the x_t in σ'(…)),
+ * then the loss's gradients by a quantity (∂L/∂h_t where ∂L/∂c_t belongs)
  */
 function leaves(e: Expr): Expr[] {
   const outer: Expr[] = [];
   const inner: Expr[] = [];
+  // last: the leaves tried before them keep their turn within the caps
+  const adjoints: Expr[] = [];
   const go = (x: Expr, inArg: boolean): void => {
     if (x.k === 'ref' || (x.k === 'call' && ACTIVATION.has(x.fn))) (inArg ? inner : outer).push(x);
+    else if (lossAdjoint(x)) adjoints.push(x);
     if (x.k === 'ref' || x.k === 'deriv' || x.k === 'prod') return;
     forChildren(x, (c) => go(c, inArg || x.k === 'call'), VALUE_CHILDREN);
   };
   go(e, false);
-  return [...outer, ...inner];
+  return [...outer, ...inner, ...adjoints];
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
@@ -65,6 +69,13 @@ const timedName = (model: Model, name: string) => !!(model.quantities.get(name)?
 
 /** a plain step index (t, t−1, 3), the only kind a candidate is placed at */
 const plainIdx = (i: Idx | null): i is Idx => !!i && !i.terms?.length;
+
+/**
+ * ∂L/∂X_s, the loss's gradient by a quantity at a step: a backward formula's adjoint, which may be the wrong one
+ * (Graves's δ_ι^t with ε_c^t = ∂L/∂b_c^t where ε_s^t = ∂L/∂s_c^t belongs)
+ */
+const lossAdjoint = (x: Expr): x is Expr & { k: 'deriv' } =>
+  x.k === 'deriv' && x.total && !x.oneStep && x.of.k === 'ref' && x.of.idx === null && plainIdx(x.wrt.idx);
 
 /** the steps a side is written at, first seen first: where a timed candidate for an untimed leaf is placed */
 function stepsOf(e: Expr, out: Idx[] = []): Idx[] {
@@ -118,6 +129,14 @@ function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
       if (own && i === at[0]) for (const a of acts) if (a.k === 'call' && a.arg.k === 'ref' && a.arg.name === x.name) push(atStep(a, own));
     }
     if (xTimed) fits.filter((n) => !n.timed).forEach(untimed);
+    return out;
+  }
+  // an adjoint: the loss's gradient by another quantity of the network at the same step (its step moved is
+  // shiftHint's), of the same shape
+  if (lossAdjoint(x)) {
+    for (const q of model.quantities.values())
+      if (q.timed && q.name !== x.wrt.name && !x.of.shape.length && sameShape(q.shape, x.shape))
+        push({ ...x, wrt: { ...x.wrt, name: q.name } });
     return out;
   }
   // an activation: the network's others at the steps x is written at (σ'(z_f) where σ'(z_i) belongs)

@@ -363,9 +363,14 @@ function movesOn(e: Expr, v: string): boolean {
   return found;
 }
 
-/** rhs equals the left side at every point where it can be evaluated, and at one at least (a moved term may reach past the first or last step) */
+/**
+ * rhs equals the left side at every point where it can be evaluated, and at one at least (a moved term may reach past
+ * the first or last step), one where the check as written fails among them: a move defined only where the check
+ * already holds mends nothing (−y_t/ŷ_t − (1 − y_t)/(1 − ŷ_t) with 0/1 targets, moved two steps, reads only t = 3)
+ */
 function holdsWhereDefined(c: Claim, rhs: Expr, run: Run): boolean {
-  return definedPoints(c, rhs, run) !== null;
+  const at = definedPoints(c, rhs, run);
+  return !!at && at.some((p) => guard(() => !close(run.evaluateShared(c.lhs, p.env).data, run.evaluateShared(c.rhs, p.env).data)) === true);
 }
 
 /** the additive terms of e, top level: a + b − c → [a, b, c] */

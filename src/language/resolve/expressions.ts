@@ -315,7 +315,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       if (!r)
         fail(
           ctx,
-          `shape mismatch: cannot multiply ${operands(x, y)}${outer || misplacedTranspose(x, y) || flipFits(x, y) || transposeFits(x, y)}`,
+          `shape mismatch: cannot multiply ${operands(x, y)}${outer || misplacedTranspose(x, y) || flipFits(x, y) || transposeFits(x, y) || tensorFirst(x, y)}`,
           a.range,
           'shape-mismatch',
         );
@@ -790,6 +790,15 @@ function misplacedTranspose(x: Expr, y: Expr): string {
   const [m, n] = [x.a.shape[0]!, y.shape[0]!];
   const outer: Expr = { k: 'mul', a: x.a, b: { k: 'transpose', a: y, shape: [1, n], range: y.range }, shape: [m, n], range: x.range };
   return `; an outer product of two vectors is written with the right one transposed: ${exprText(outer)}`;
+}
+
+/**
+ * ∂⁺z_t/∂W_xh ∂L/∂z_t, the 3-tensor before the gradient (a denominator-layout habit): the gradient contracts the
+ * tensor's first index from the left (LANGUAGE.md §4), so the order that reads is said
+ */
+function tensorFirst(x: Expr, y: Expr): string {
+  if (x.shape?.length !== 3 || y.shape?.length !== 1 || y.shape[0] !== x.shape[0]) return '';
+  return `; a gradient multiplies a 3-tensor from the left, contracting its first index: ${exprText(y)} ${exprText(x)}`;
 }
 
 function transposeFits(x: Expr, y: Expr): string {

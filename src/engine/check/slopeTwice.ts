@@ -1,0 +1,58 @@
+// An activation's slope counted twice: ∂L/∂z_t = (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ŷ_t = σ(z_t) with a cross-entropy loss,
+// whose ŷ_t − y_t already is past the σ (and softmax's ŷ − y alike). When the formula side is the derivative side
+// times the slope of U = act(X) — X the derivative's variable at its step — at every point, the factor is named.
+
+import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { idxValue } from '../../language/idx';
+import { RunError, type Run } from '../run';
+import type { Claim } from './hints';
+import { close } from './points';
+
+type Deriv = Expr & { k: 'deriv' };
+
+/** the quantities U whose equation is σ(X_t) or tanh(X_t), X the derivative's variable: U and its activation */
+function activationsOf(x: string, run: Run): { name: string; fn: 'sigma' | 'tanh' }[] {
+  const out: { name: string; fn: 'sigma' | 'tanh' }[] = [];
+  for (const q of run.model.quantities.values()) {
+    const g = q.timed ? q.general : null;
+    if (g?.k !== 'call' || (g.fn !== 'sigma' && g.fn !== 'tanh')) continue;
+    if (g.arg.k === 'ref' && g.arg.name === x && g.arg.idx?.v === 't' && g.arg.idx.k === 0 && !g.arg.idx.terms?.length)
+      out.push({ name: q.name, fn: g.fn });
+  }
+  return out;
+}
+
+export function slopeTwiceHint(c: Claim, run: Run): string | null {
+  const [d, other, side] =
+    c.lhs.k === 'deriv' ? [c.lhs as Deriv, c.rhs, 'right'] : c.rhs.k === 'deriv' ? [c.rhs as Deriv, c.lhs, 'left'] : [null, null, ''];
+  if (!d || !other || !d.total || d.of.k !== 'ref' || d.of.idx || !d.wrt.idx) return null;
+  const wrt = d.wrt;
+  for (const u of activationsOf(wrt.name, run)) {
+    try {
+      const ok = c.points.every((p) => {
+        const step = idxValue(wrt.idx!, p.env as Record<string, number>);
+        const node = step === undefined ? undefined : run.node(u.name, step);
+        if (!node) return false;
+        const slope = u.fn === 'sigma' ? node.data.map((y) => y * (1 - y)) : node.data.map((y) => 1 - y * y);
+        const dv = run.evaluateShared(d, p.env).data;
+        const ov = run.evaluateShared(other, p.env).data;
+        if (dv.length !== slope.length || close(dv, ov)) return false;
+        return close(
+          dv.map((x, i) => x * slope[i]!),
+          ov,
+        );
+      });
+      if (!ok) continue;
+      const U = exprText({ k: 'ref', name: u.name, idx: wrt.idx, shape: [], range: d.range });
+      const X = exprText({ k: 'ref', name: wrt.name, idx: wrt.idx, shape: [], range: d.range });
+      const fn = u.fn === 'sigma' ? 'σ' : 'tanh';
+      const value = u.fn === 'sigma' ? `${U}(1 − ${U})` : `1 − ${U}^2`;
+      return `The ${side} side is ${exprText(d)} times ${fn}'(${X}) = ${value}, the slope of ${U} = ${fn}(${X}): that slope is counted twice (${exprText(d)} is already past ${U}'s ${fn}), and without it the check holds`;
+    } catch (x) {
+      if (x instanceof RunError) continue;
+      throw x;
+    }
+  }
+  return null;
+}
