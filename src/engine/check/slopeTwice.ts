@@ -8,6 +8,7 @@ import { idxValue } from '../../language/idx';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { close } from './points';
+import { unaryGrad } from '../unaryGrad';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -33,8 +34,10 @@ export function slopeTwiceHint(c: Claim, run: Run): string | null {
       const ok = c.points.every((p) => {
         const step = idxValue(wrt.idx!, p.env as Record<string, number>);
         const node = step === undefined ? undefined : run.node(u.name, step);
-        if (!node) return false;
-        const slope = u.fn === 'sigma' ? node.data.map((y) => y * (1 - y)) : node.data.map((y) => 1 - y * y);
+        const arg = step === undefined ? undefined : run.node(wrt.name, step);
+        if (!node || !arg || arg.data.length !== node.data.length) return false;
+        // the engine's own slope (unaryGrad), so that the hint and the sweeps agree bit for bit
+        const slope = node.data.map((y, i) => unaryGrad(u.fn, arg.data[i]!, y));
         const dv = run.evaluateShared(d, p.env).data;
         const ov = run.evaluateShared(other, p.env).data;
         if (dv.length !== slope.length || close(dv, ov)) return false;
