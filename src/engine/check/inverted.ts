@@ -40,13 +40,32 @@ function flipped(d: Deriv, run: Run): Deriv | null {
   };
 }
 
+/**
+ * whether the written derivative may be 0 at a point of the claim: an upside-down ∂A/∂B asks how an earlier
+ * value moves with a later one, which is 0 (∂h_k/∂h_t for k < t), or I where both are one node. One that is
+ * nonzero at every point is the right way up (the graph has no cycle), so its flip is not tried: in a scalar
+ * network every derivative has the shape of its flip, and each trial evaluates the side at every point. One that
+ * does not evaluate alone (a Σ's index in it, as in Pascanu's Σ_k ∂x_t/∂x_k) may be 0: it is tried.
+ */
+function zeroSomewhere(d: Deriv, claim: Claim, run: Run): boolean {
+  for (const p of claim.points) {
+    try {
+      if (run.evaluateShared(d, p.env).data.every((x) => x === 0)) return true;
+    } catch (x) {
+      if (x instanceof RunError) return true;
+      throw x;
+    }
+  }
+  return false;
+}
+
 export function invertedHint(claim: Claim, run: Run): string | null {
   for (const side of ['rhs', 'lhs'] as const) {
     const ds: Deriv[] = [];
     derivs(claim[side], ds);
     for (const d of ds.slice(0, MAX_TRIED)) {
       const f = flipped(d, run);
-      if (!f) continue;
+      if (!f || !zeroSomewhere(d, claim, run)) continue;
       const e = replacing(claim[side], d, f, EVERYWHERE);
       const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
       if (claim.points.some((p) => unreadable(e, p.env, run))) continue;
