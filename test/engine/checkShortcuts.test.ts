@@ -11,6 +11,7 @@ import { compile } from '../../src/language/index';
 import { analyze } from '../../src/analysis';
 import { shiftHint, termsHint, type Claim } from '../../src/engine/check/hints';
 import { localFactorHint } from '../../src/engine/check/localFactor';
+import { invertedHint } from '../../src/engine/check/inverted';
 import { rereadOneStep } from '../../src/engine/check/reread';
 import { shortcuts } from '../../src/engine/check/shortcuts';
 import { comparable, reportCases } from '../analysis/reportCases';
@@ -26,6 +27,7 @@ const HINTS: Record<string, (c: Claim, run: Run, bad: Point) => unknown> = {
   termsHint: (c, run, bad) => termsHint(c, run, bad),
   localFactorHint: (c, run, bad) => localFactorHint(c, run, bad),
   shiftHint: (c, run) => shiftHint(c, run),
+  invertedHint: (c, run) => invertedHint(c, run),
 };
 
 describe('the checks’ shortcuts give what the full computation gives', () => {

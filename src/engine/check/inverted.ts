@@ -5,8 +5,10 @@
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
+import { idxValue } from '../../language/idx';
 import { forChildren } from '../../language/resolve';
 import { RunError, type Run } from '../run';
+import { shortcuts } from './shortcuts';
 import type { Claim } from './hints';
 import { offSides } from './points';
 import { EVERYWHERE, replacing } from './replacing';
@@ -41,20 +43,22 @@ function flipped(d: Deriv, run: Run): Deriv | null {
 }
 
 /**
- * whether the written derivative may be 0 at a point of the claim: an upside-down ∂A/∂B asks how an earlier
- * value moves with a later one, which is 0 (∂h_k/∂h_t for k < t), or I where both are one node. One that is
- * nonzero at every point is the right way up (the graph has no cycle), so its flip is not tried: in a scalar
- * network every derivative has the shape of its flip, and each trial evaluates the side at every point. One that
- * does not evaluate alone (a Σ's index in it, as in Pascanu's Σ_k ∂x_t/∂x_k) may be 0: it is tried.
+ * whether ∂A/∂B may be upside down at a point of the claim: its flip ∂B/∂A is 0 wherever A comes after B on the
+ * tape (B cannot depend on a later node), so then the flip would only put a 0 in its place. Read from the nodes'
+ * tape positions, which costs no evaluation: in a scalar network every derivative has the shape of its flip, and
+ * each trial evaluates the side at every point. A step that does not resolve alone (a Σ's index, as in Pascanu's
+ * Σ_k ∂x_t/∂x_k) or a node the run lacks may be either way: the flip is tried.
  */
-function zeroSomewhere(d: Deriv, claim: Claim, run: Run): boolean {
+function mayBeUpsideDown(d: Deriv, claim: Claim, run: Run): boolean {
+  if (d.of.k !== 'ref') return true;
   for (const p of claim.points) {
-    try {
-      if (run.evaluateShared(d, p.env).data.every((x) => x === 0)) return true;
-    } catch (x) {
-      if (x instanceof RunError) return true;
-      throw x;
-    }
+    const env = p.env as Record<string, number>;
+    const s = d.of.idx ? idxValue(d.of.idx, env) : null;
+    const r = d.wrt.idx ? idxValue(d.wrt.idx, env) : null;
+    if (s === undefined || r === undefined) return true;
+    const A = run.node(d.of.name, s);
+    const B = run.node(d.wrt.name, r);
+    if (!A || !B || A.id <= B.id) return true;
   }
   return false;
 }
@@ -65,7 +69,7 @@ export function invertedHint(claim: Claim, run: Run): string | null {
     derivs(claim[side], ds);
     for (const d of ds.slice(0, MAX_TRIED)) {
       const f = flipped(d, run);
-      if (!f || !zeroSomewhere(d, claim, run)) continue;
+      if (!f || (shortcuts.on && !mayBeUpsideDown(d, claim, run))) continue;
       const e = replacing(claim[side], d, f, EVERYWHERE);
       const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
       if (claim.points.some((p) => unreadable(e, p.env, run))) continue;
