@@ -595,7 +595,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   return {
     tag,
     rows: claims,
-    continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''),
+    continues: CONTINUES.test(claims[0]?.chars ?? ''),
     rowTags,
     rowStarts,
     approximate,
@@ -603,6 +603,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     defines,
   };
 }
+
+/**
+ * a display that begins with =, + or − continues the one before (LANGUAGE.md §8), after any layout that sets the
+ * sign in: `\qquad + w^2` (indented as the line above), `{} + w^2` and `{}={}` (TeX's idiom for a binary sign's
+ * spacing), `\hphantom{A} = B`. Both were claims of their own: "no equality to check", or `\quad = 2` an error.
+ */
+const CONTINUES =
+  /^(?:\s|&|\{\s*\}|\\(?:q?quad|displaystyle|[,;:! ])(?![A-Za-z])|\\(?:hspace\*?|h?phantom)\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*(?:=|\+|-|−)/;
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
 /** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */
