@@ -187,11 +187,19 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         previous.rowStarts?.push(...folded.rowStarts);
         return;
       }
+      // a display that begins with `=` and has nothing before it to continue (the first of the file, or the first
+      // after a new network): said so, rather than "expected a value, found '='"
+      const orphan =
+        r === 0 && folded.continues && /^[^=+\-−]*=/.test(row.chars)
+          ? previous
+            ? 'it begins with = and so continues the equation before it, which is about another network'
+            : 'it begins with = and so continues an equation, but no equation comes before it'
+          : null;
       previous = {
         text: { chars: row.chars, at: [...row.at] },
         displays: [index],
         network,
-        skip: null,
+        skip: orphan,
         genLine: 0,
         sides: [],
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
@@ -204,6 +212,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
     });
   });
   for (const c of claims) {
+    if (c.skip) continue;
     if (!c.text.chars.trim())
       c.skip = c.macros
         ? `it defines ${c.macros.map((m) => `\\${m}`).join(', ')} for the equations that use ${c.macros.length > 1 ? 'them' : 'it'}: no equation to check`

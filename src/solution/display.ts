@@ -595,7 +595,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   return {
     tag,
     rows: claims,
-    continues: CONTINUES.test(claims[0]?.chars ?? ''),
+    continues: continuesBefore(claims[0]?.chars ?? ''),
     rowTags,
     rowStarts,
     approximate,
@@ -611,6 +611,20 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
  */
 const CONTINUES =
   /^(?:\s|&|\{\s*\}|\\(?:q?quad|displaystyle|[,;:! ])(?![A-Za-z])|\\(?:hspace\*?|h?phantom)\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*(?:=|\+|-|−)/;
+
+/**
+ * whether a display continues the one before: it begins with =, + or − (after layout); but one that begins with a
+ * negated derivative and states its own equality (`-\frac{\partial L}{\partial h_2} = -1 - w`, the descent direction)
+ * is an equation of its own: it was glued to the last side before it, `… = 1 - ∂L/∂h_2 = -1 - w`, and a right
+ * equation failed
+ */
+function continuesBefore(chars: string): boolean {
+  if (!CONTINUES.test(chars)) return false;
+  return !(NEGATED_DERIVATIVE.test(chars) && topLevelEquals(chars) >= 0);
+}
+
+const NEGATED_DERIVATIVE =
+  /^\s*[-−]\s*(?:\\left\s*)?(?:\\[dt]?frac\s*\{\s*(?:\\partial|∂|d|\\mathrm\s*\{\s*d\s*\})|\\partial|∂|\\nabla|∇)/;
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
 /** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */

@@ -48,3 +48,31 @@ describe('a continuation display with layout before its sign', () => {
     expect(eqs[1]!.checks.map((c) => c.link ?? 1)).toEqual([1]);
   });
 });
+
+describe('a display that begins with a sign but continues nothing', () => {
+  it('a negated derivative with its own equality is an equation of its own (it was glued to the side before it)', () => {
+    const eqs = analyzeSolution(`${NET}$$\\frac{\\partial L}{\\partial h_3} = 1$$\n\n$$-\\frac{\\partial L}{\\partial h_2} = -1 - w$$\n`, 'markdown')
+      .equations;
+    expect(eqs.map((e) => [e.status, e.checks.length])).toEqual([
+      ['holds', 1],
+      ['holds', 1],
+    ]);
+  });
+
+  it('a lone negated term still continues the last side', () => {
+    const eqs = analyzeSolution(`${NET}$$${DL} = 3 + w + w^2$$\n\n$$- 1 - 1$$\n`, 'markdown').equations;
+    expect(eqs.map((e) => e.status)).toEqual(['holds', 'holds']);
+  });
+
+  it('= with no equation before it is skipped, saying so (it was "expected a value, found \'=\'")', () => {
+    const r = analyzeSolution(`${NET}$$= 5$$\n`, 'markdown');
+    expect(r.equations[0]).toMatchObject({ status: 'skipped', message: 'not checked: it begins with = and so continues an equation, but no equation comes before it' });
+  });
+
+  it('= after a new network block does not continue the equation of the network before', () => {
+    const other = '```rnn\nT = 2\nparam v = 1\ng_0 = 0\ng_t = v g_{t-1}\nloss M = g_T\n```\n';
+    const r = analyzeSolution(`${NET}$$${DL} = 2.44$$\n\n${other}\n$$= 2.44$$\n`, 'markdown');
+    expect(r.equations[1]).toMatchObject({ status: 'skipped', network: 1 });
+    expect(r.equations[1]!.message).toMatch(/continues the equation before it, which is about another network/);
+  });
+});
