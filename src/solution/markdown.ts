@@ -116,8 +116,14 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       // content lines are the lines after the opening fence, as many as markdown-it's content holds
       const count = t.content ? t.content.split('\n').length - 1 : 0;
       const lines: Fence['lines'] = [];
-      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++)
-        lines.push({ start: lineStarts[l]!, end: lineEnd(l) });
+      // in a block quote (an Obsidian callout, `> ```rnn`) every line starts with its `>` markers: no part of the
+      // network (each line was "a statement starts with a name …, not '>'")
+      const quoted = /^[ \t]*>/.test(src.slice(lineStarts[t.map[0]]!, lineEnd(t.map[0])));
+      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++) {
+        const start = lineStarts[l]!;
+        const marker = quoted ? /^[ \t]*(?:>[ \t]?)+/.exec(src.slice(start, lineEnd(l)))?.[0].length ?? 0 : 0;
+        lines.push({ start: start + marker, end: lineEnd(l) });
+      }
       result.fences.push({
         start: lineStarts[t.map[0]]!,
         end: lineEnd(Math.max(t.map[0], t.map[1] - 1)),
