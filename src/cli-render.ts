@@ -203,13 +203,20 @@ export function solutionJson(sol: SolutionReport) {
     sol.networks.filter((n) => !n.range).flatMap((n) => [...n.report.checks.filter((c) => !claimed.has(c)), ...n.report.derives]),
   );
   const mark = <T extends object>(x: T) => (inSidecar.has(x) ? { ...x, sidecar: true } : x);
-  const checks = reports.flatMap((r) => r.checks).map((c) => ({ ...mark(c), tag: c.tag ?? null, link: c.link ?? 1 }));
+  // each entry names its network (the index `equations[].network` and `networks` use): a solution of two exercises
+  // may have a W_hh in each, and a script could not tell whose params, flow or checks it reads
+  const each = <T extends object, U extends object = T>(of: (r: Report) => T[], f: (x: T) => U = (x) => x as unknown as U) =>
+    reports.flatMap((r, network) => of(r).map((x) => ({ ...f(x), network })));
+  const checks = each(
+    (r) => r.checks,
+    (c) => ({ ...mark(c), tag: c.tag ?? null, link: c.link ?? 1 }),
+  );
   return {
     diagnostics: sol.diagnostics.map(jsonDiagnostic),
-    derives: reports.flatMap((r) => r.derives).map(mark),
+    derives: each((r) => r.derives, mark),
     checks,
-    params: reports.flatMap((r) => r.params),
-    flow: reports.flatMap((r) => r.flow),
+    params: each((r) => r.params),
+    flow: each((r) => r.flow),
     equations: sol.equations.map((e) => ({
       line: e.range.line,
       column: e.range.column,
