@@ -182,7 +182,10 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   const onLine = (c: CheckReport) => links.filter((l) => l.line === c.line).length > 1;
   const where = (c: CheckReport) => (onLine(c) && c.range ? `${c.line}:${c.range.column}` : `${c.line}`);
   const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}`);
-  return [head + eq.message, ...links.map((c: CheckReport) => `  ${' '.repeat(position.length + 7)}${dim(name(c))} ${markOf(c.status)} ${c.message}`)];
+  return [
+    head + eq.message,
+    ...links.map((c: CheckReport) => `  ${' '.repeat(position.length + 7)}${dim(name(c))} ${markOf(c.status)} ${c.message}`),
+  ];
 }
 
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */

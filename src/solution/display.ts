@@ -623,8 +623,7 @@ function continuesBefore(chars: string): boolean {
   return !(NEGATED_DERIVATIVE.test(chars) && topLevelEquals(chars) >= 0);
 }
 
-const NEGATED_DERIVATIVE =
-  /^\s*[-−]\s*(?:\\left\s*)?(?:\\[dt]?frac\s*\{\s*(?:\\partial|∂|d|\\mathrm\s*\{\s*d\s*\})|\\partial|∂|\\nabla|∇)/;
+const NEGATED_DERIVATIVE = /^\s*[-−]\s*(?:\\left\s*)?(?:\\[dt]?frac\s*\{\s*(?:\\partial|∂|d|\\mathrm\s*\{\s*d\s*\})|\\partial|∂|\\nabla|∇)/;
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
 /** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */

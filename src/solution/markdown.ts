@@ -121,7 +121,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       const quoted = /^[ \t]*>/.test(src.slice(lineStarts[t.map[0]]!, lineEnd(t.map[0])));
       for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++) {
         const start = lineStarts[l]!;
-        const marker = quoted ? /^[ \t]*(?:>[ \t]?)+/.exec(src.slice(start, lineEnd(l)))?.[0].length ?? 0 : 0;
+        const marker = quoted ? (/^[ \t]*(?:>[ \t]?)+/.exec(src.slice(start, lineEnd(l)))?.[0].length ?? 0) : 0;
         lines.push({ start: start + marker, end: lineEnd(l) });
       }
       result.fences.push({

@@ -30,7 +30,8 @@ describe('a chain check in the readable output', () => {
 
 describe("a solution's chain in the readable output", () => {
   it('its links line up under the verdict mark when a shared line widens the position column (session 30)', () => {
-    const md = '```rnn\n' + NET + '```\n\n$$\\frac{\\partial L}{\\partial h_2} = 2 h_2 = 2 \\tanh(w h_1 + x_2)$$\n\n$$h_1 = 1$$ $$h_2 = 2$$\n';
+    const md =
+      '```rnn\n' + NET + '```\n\n$$\\frac{\\partial L}{\\partial h_2} = 2 h_2 = 2 \\tanh(w h_1 + x_2)$$\n\n$$h_1 = 1$$ $$h_2 = 2$$\n';
     const out = renderSolutionText('s.md', analyzeSolution(md, 'markdown'));
     const lines = out.split('\n');
     const head = lines.find((l) => /^ {2}line 10 /.test(l))!;

@@ -51,8 +51,10 @@ describe('a continuation display with layout before its sign', () => {
 
 describe('a display that begins with a sign but continues nothing', () => {
   it('a negated derivative with its own equality is an equation of its own (it was glued to the side before it)', () => {
-    const eqs = analyzeSolution(`${NET}$$\\frac{\\partial L}{\\partial h_3} = 1$$\n\n$$-\\frac{\\partial L}{\\partial h_2} = -1 - w$$\n`, 'markdown')
-      .equations;
+    const eqs = analyzeSolution(
+      `${NET}$$\\frac{\\partial L}{\\partial h_3} = 1$$\n\n$$-\\frac{\\partial L}{\\partial h_2} = -1 - w$$\n`,
+      'markdown',
+    ).equations;
     expect(eqs.map((e) => [e.status, e.checks.length])).toEqual([
       ['holds', 1],
       ['holds', 1],
@@ -66,7 +68,10 @@ describe('a display that begins with a sign but continues nothing', () => {
 
   it('= with no equation before it is skipped, saying so (it was "expected a value, found \'=\'")', () => {
     const r = analyzeSolution(`${NET}$$= 5$$\n`, 'markdown');
-    expect(r.equations[0]).toMatchObject({ status: 'skipped', message: 'not checked: it begins with = and so continues an equation, but no equation comes before it' });
+    expect(r.equations[0]).toMatchObject({
+      status: 'skipped',
+      message: 'not checked: it begins with = and so continues an equation, but no equation comes before it',
+    });
   });
 
   it('= after a new network block does not continue the equation of the network before', () => {
