@@ -254,7 +254,10 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
       // `\newcommand{\pd}[2]{…}` in a display (a Markdown solution's preamble): a definition, no part of the equation
       // (readMacros found it; it was "unknown LaTeX command \newcommand" and the equation after it skipped)
-      const definition = word && /^(?:(?:re|provide)?newcommand|DeclareMathOperator|def)$/.test(word) ? definitionAt(text, i, end) : null;
+      const definition =
+        word && /^(?:(?:re)?newcommand|providecommand|DeclareMathOperator|def|let|(?:New|Renew|Provide|Declare)DocumentCommand)$/.test(word)
+          ? definitionAt(text, i, end)
+          : null;
       if (definition) {
         defines.push(definition.name);
         blank(i, definition.end);
