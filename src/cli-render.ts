@@ -159,7 +159,14 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   // where to start reading: the first equation that fails (later ones may carry its mistake over)
   const first = sol.equations.find((eq) => eq.status === 'fails');
-  const start = first ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}` : '';
+  // an align whose rows carry their own \tag: the row that fails, not the equation's first (it said "line 3 (1)" of a
+  // derivation whose row (2), on line 5, is the wrong one)
+  const row = first?.checks.find((c) => c.status === 'fails' && c.tag && c.tag !== first.tag);
+  const start = row
+    ? `; first failing equation: line ${row.line} (${row.tag})`
+    : first
+      ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
+      : '';
   out.push(
     `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
   );
@@ -181,7 +188,9 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   // equations that share a line (`A = B, \qquad C = D`) are told apart by the column where each right side begins
   const onLine = (c: CheckReport) => links.filter((l) => l.line === c.line).length > 1;
   const where = (c: CheckReport) => (onLine(c) && c.range ? `${c.line}:${c.range.column}` : `${c.line}`);
-  const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}`);
+  // a link on a row with its own \tag (an align's `&= … \tag{2}`) is told by it too, as the JSON's `tag` is
+  const ownTag = (c: CheckReport) => (c.tag && c.tag !== eq.tag ? ` (${c.tag})` : '');
+  const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}${ownTag(c)}`);
   return [
     head + eq.message,
     ...links.map((c: CheckReport) => `  ${' '.repeat(position.length + 7)}${dim(name(c))} ${markOf(c.status)} ${c.message}`),

@@ -39,3 +39,20 @@ describe("a solution's chain in the readable output", () => {
     expect(link.indexOf('link 1')).toBe(head.indexOf('✓'));
   });
 });
+
+describe('an align whose rows carry their own \\tag', () => {
+  it("names a failing link by its row's tag, and the summary points at that row (session 30: 'line 3 (1)')", () => {
+    const tex = [
+      '\\begin{align}',
+      '\\frac{\\partial L}{\\partial h_2} &= 2 h_2 \\tag{1}\\\\',
+      '&= 3 h_2 \\tag{2}\\\\',
+      '&= 2 \\tanh(w h_1 + x_2)',
+      '\\end{align}',
+      '',
+    ].join('\n');
+    const out = renderSolutionText('s.tex', analyzeSolution(tex, 'latex', { sidecar: NET }));
+    expect(out).toMatch(/link 2 \(2\) ✗ fails/);
+    expect(out).toMatch(/link 3 ✓ holds/);
+    expect(out).toMatch(/first failing equation: line 3 \(2\)\n$/);
+  });
+});
