@@ -281,6 +281,8 @@ export function analyzeSolution(
     collect(report, gen, file, net, networkLines, analysed, reading.displays, out);
   });
 
+  otherNetworksNames(claims, out);
+
   // equations: their links, status and message
   const skippedClaims = claims.filter((c) => c.skip);
   for (const c of skippedClaims) {
@@ -751,6 +753,29 @@ function collect(
     } else out.diagnostics.push(d);
   }
   for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);
+}
+
+/**
+ * a solution of several exercises: an equation skipped for a name its network lacks, that another network defines,
+ * was put after the wrong block (or the name belongs to the other exercise). Say so: "unknown name w" alone sent the
+ * student looking for a typo in a name their own first block defines.
+ */
+function otherNetworksNames(claims: Claim[], out: SolutionReport): void {
+  if (out.networks.length < 2) return;
+  const defined = out.networks.map(
+    (n) => new Set(n.report.symbols.filter((s) => s.role === 'definition' || s.role === 'declaration').map((s) => s.name)),
+  );
+  for (const c of claims) {
+    const name = c.skip && !c.quiet ? /^unknown name (\S+?)(?=$|[:;,. ])/.exec(c.skip)?.[1] : undefined;
+    if (!name) continue;
+    const owner = defined.findIndex((names, n) => n !== c.network && names.has(name));
+    if (owner < 0) continue;
+    const where = (n: number) => {
+      const line = out.networks[n]!.range?.line;
+      return `network ${n + 1}${line ? ` (the rnn block on line ${line})` : ''}`;
+    };
+    c.skip = `${c.skip}: ${name} is a name of ${where(owner)}, and this equation is read with ${where(c.network)}, the last block declaring T before it`;
+  }
 }
 
 /** why a link is not judged: its message, or for a premise (h_0 = 0) what it is */
