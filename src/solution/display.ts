@@ -54,6 +54,32 @@ const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Left
 const WRAPPERS = new Set(['boxed', 'textcolor', 'colorbox']);
 
 /**
+ * commands that set their one argument as it is, only its spacing, overlap or strike changed: `\smash[b]{X}`,
+ * `\mathrel{X}`, mathtools' `\mathrlap{X}`, the cancel package's `\cancel{X}` (a term struck through to show it cancels
+ * is still written). Each was "unknown LaTeX command" and its equation skipped (session 30).
+ */
+const LAYOUT_WRAPPERS = new Set([
+  'smash',
+  'mathrel',
+  'mathbin',
+  'mathord',
+  'mathpunct',
+  'mathinner',
+  'mathrlap',
+  'mathllap',
+  'mathclap',
+  'rlap',
+  'llap',
+  'clap',
+  'cancel',
+  'bcancel',
+  'xcancel',
+]);
+
+/** invisible: `\phantom{=}` sets only the space its content takes (`&\phantom{=} + …` aligns a continued row) */
+const PHANTOMS = new Set(['phantom', 'hphantom', 'vphantom']);
+
+/**
  * after `\begin{ENV}` at j: past the environment's own arguments, which are layout — alignat's column count
  * `{2}`, aligned's and gathered's position `[t]`
  */
@@ -228,8 +254,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       const m = /^\\(?:([A-Za-z]+)\*?|[\s\S])?/.exec(text.slice(i, Math.min(end, i + 40)))!;
       const word = m[1];
       if (text[i + 1] === '\\' && matrixDepth === 0) {
-        // a row break, with its optional spacing `\\[2pt]`
-        let j = i + 2;
+        // a row break, with its optional spacing `\\[2pt]`; `\\*` forbids a page break there (its `*` was read as a product)
+        let j = text[i + 2] === '*' ? i + 3 : i + 2;
         const sp = /^\s*\[[^\]\n]{0,20}\]/.exec(text.slice(j, Math.min(end, j + 30)));
         if (sp) j += sp[0].length;
         if (braceDepth === 0) breaks.push(chars.length);
@@ -360,6 +386,25 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
       }
+      if (word && LAYOUT_WRAPPERS.has(word)) {
+        // `\smash[b]{…}`: its optional argument is layout too
+        const opt = /^\s*\[[a-z]*\]/.exec(text.slice(i + m[0].length, Math.min(end, i + m[0].length + 8)));
+        const arg = braced(text, i + m[0].length + (opt ? opt[0].length : 0), end);
+        if (arg) {
+          blank(i, arg.start + 1);
+          unwrap.add(arg.end - 1);
+          i = arg.start + 1;
+          continue;
+        }
+      }
+      if (word && PHANTOMS.has(word)) {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
       // `\boxed{…}` (a final answer), `\textcolor{red}{…}`, `\colorbox{…}{…}`: their content, as it is written
       if (word && WRAPPERS.has(word)) {
         const color = word === 'boxed' ? null : braced(text, i + m[0].length, end);
@@ -459,6 +504,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       if (word === 'nonumber' || word === 'notag' || (word && END_MARKS.has(word))) {
         blank(i, i + m[0].length);
         i += m[0].length;
+        continue;
+      }
+      // amsmath's page breaking in a long derivation, `\displaybreak[0]`, `\allowbreak`: layout
+      if (word === 'displaybreak' || word === 'allowbreak' || word === 'nobreak') {
+        const opt = /^\s*\[\d\]/.exec(text.slice(i + m[0].length, Math.min(end, i + m[0].length + 6)));
+        const j = i + m[0].length + (opt ? opt[0].length : 0);
+        blank(i, j);
+        i = j;
         continue;
       }
       if (word === 'begin' || word === 'end') {
