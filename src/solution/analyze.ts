@@ -2,6 +2,8 @@
 // then one `check` line per claim), run analyze() on it, and map everything back to the file.
 import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
+import { lex } from '../language/lexer';
+import { parse } from '../language/parser';
 import { compile, derivativeDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
@@ -55,6 +57,8 @@ export interface Claim {
   rowStarts?: { start: number; tag: string | null }[];
   /** notation of its display that does not read (an evaluation bar it cannot bind): skipped, saying so */
   unread?: string;
+  /** the written link of each link read, when a side that does not read was left out (dropUnreadSide) */
+  links?: number[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
@@ -219,8 +223,57 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         : 'an empty equation';
     else if (topLevelEquals(c.text.chars) < 0) c.skip = noEquality(c.text.chars);
     else if (c.unread) c.skip = c.unread;
+    else {
+      const dropped = dropUnreadSide(c);
+      if (dropped)
+        diagnostics.push({
+          ...file.range(dropped.start, dropped.end),
+          severity: 'information',
+          code: 'solution-skipped',
+          message: `link ${dropped.link} not checked: ${dropped.why}`,
+        });
+    }
   }
   return { file, displays: read.displays, networks, equations, claims, diagnostics };
+}
+
+/**
+ * A chain E₀ = E₁ = … = Eₙ with one right side that does not read (an unknown command, a syntax slip): that side and
+ * its `=` are left out (blanked, same length), so the other links are still judged, each with its written number, and
+ * the side's own link is said not checked (LANGUAGE.md §5: every step of a derivation gets its own verdict). The whole
+ * chain was skipped for it. Null when the chain reads, or no one side makes it read.
+ */
+function dropUnreadSide(c: Claim): { link: number; start: number; end: number; why: string } | null {
+  const chars = c.text.chars.replace(/[\r\n]/g, ' ');
+  const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+  // a range or a clause (`for t = 1, 3`, `where y_3 = …`) has `=` signs that are no sides: such a claim is left as it is
+  if (eqs.length < 2 || /\b(?:for|where|with|if|when)\b|\\forall(?![A-Za-z])/.test(chars)) return null;
+  const first = readError(chars);
+  if (!first) return null;
+  for (let k = 0; k < eqs.length; k++) {
+    const from = eqs[k]!;
+    const to = eqs[k + 1] ?? chars.length;
+    const without = chars.slice(0, from) + ' '.repeat(to - from) + chars.slice(to);
+    if (readError(without)) continue;
+    c.text.chars = c.text.chars.slice(0, from) + ' '.repeat(to - from) + c.text.chars.slice(to);
+    c.links = eqs.map((_, j) => j + 1).filter((j) => j !== k + 1);
+    const side = chars.slice(from + 1, to);
+    const lead = side.length - side.trimStart().length;
+    const at = (i: number) => c.text.at[Math.min(i, c.text.at.length - 1)] ?? 0;
+    const start = at(from + 1 + lead);
+    return { link: k + 1, start, end: Math.max(start + 1, at(from + side.trimEnd().length) + 1), why: first };
+  }
+  return null;
+}
+
+/** the first thing in `check LINE` that does not lex or parse, or null when it reads */
+function readError(line: string): string | null {
+  const src = 'check ' + line;
+  const lexed = lex(src);
+  if (lexed.errors.length) return lexed.errors[0]!.message;
+  const parsed = parse(lexed.tokens, src);
+  // a note on how something was read (severity 'information') is no error
+  return parsed.errors.find((e) => (e.severity ?? 'error') === 'error')?.message ?? null;
 }
 
 /** the \tag of the row (of the claim's displays) where file offset `at` lies, if that row has one */
@@ -681,7 +734,7 @@ function collect(
         ch.range = file.range(side.start, side.end);
         ch.line = ch.range.line;
       }
-      ch.link = link;
+      ch.link = c.links?.[link - 1] ?? link;
       ch.message = labelled(ch.message);
       keptChecks.push(ch);
       // a failing link made of an error already has it where it is written (the reference, the two sides)
