@@ -78,7 +78,11 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
         out: '',
         bad: true,
         // a LaTeX file's network can only be a sidecar (LANGUAGE.md §8): it has no fenced blocks to mention
-        error: `${file} is not a solution: it has no ${kind === 'latex' ? '' : '```rnn block and no '}${basename(file, extname(file))}.rnn beside it`,
+        error:
+          file === STDIN_NAME
+            ? // standard input has no folder, so no NAME.rnn beside it: the network must be in the text, or the file named
+              `${file} is not a solution: it has no ${kind === 'latex' ? 'network (a LaTeX solution has its network in a NAME.rnn beside it: give its file, unroll check NAME.tex)' : '```rnn block (a solution whose network is a NAME.rnn beside it: give its file, unroll check NAME.md)'}`
+            : `${file} is not a solution: it has no ${kind === 'latex' ? '' : '```rnn block and no '}${basename(file, extname(file))}.rnn beside it`,
       };
     }
     const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });
