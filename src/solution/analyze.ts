@@ -632,14 +632,20 @@ function collect(
     else keptDiags.push(d);
   }
   const keptChecks: CheckReport[] = [];
+  // the network's own `check` lines (in its rnn block or sidecar), as a .rnn file has them
+  const ownChecks: CheckReport[] = [];
   for (const ch of report.checks) {
     const c = byLine.get(ch.line);
     if (c) claimChecks.set(c, [...(claimChecks.get(c) ?? []), ch]);
-    else keptChecks.push(ch);
+    else {
+      keptChecks.push(ch);
+      ownChecks.push(ch);
+    }
   }
   // a sidecar's own lines have no place in the solution file: they keep the sidecar's coordinates
   const keep = net.sidecar !== null ? networkLines : 0;
   const sidecarDiags = keptDiags.filter((d) => d.line <= keep);
+  const sidecarChecks = new Set(ownChecks.filter((ch) => ch.line <= keep));
   mapReport(report, gen, file, keep);
 
   const verdicts: Diagnostic[] = [];
@@ -806,6 +812,17 @@ function collect(
     } else out.diagnostics.push(d);
   }
   for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);
+  // a network's own check line that does not hold is an error (or a warning) on its line, as in a .rnn file (LANGUAGE.md
+  // §5): a failing `check` in a solution's rnn block showed nowhere among the diagnostics (the editor had no squiggle)
+  for (const ch of ownChecks) {
+    const severity = verdictSeverity(ch.status);
+    if (!severity) continue;
+    out.diagnostics.push(
+      sidecarChecks.has(ch)
+        ? { ...file.range(0, 0), severity, code: `check-${ch.status}`, message: `in the sidecar .rnn, line ${ch.line}: ${ch.message}` }
+        : { ...(ch.culprit ?? ch.range), severity, code: `check-${ch.status}`, message: ch.message },
+    );
+  }
 }
 
 /**
