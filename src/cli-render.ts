@@ -159,7 +159,14 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   // where to start reading: the first equation that fails (later ones may carry its mistake over)
   const first = sol.equations.find((eq) => eq.status === 'fails');
-  const start = first ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}` : '';
+  // an align whose rows carry their own \tag: the row that fails, not the equation's first (it said "line 3 (1)" of a
+  // derivation whose row (2), on line 5, is the wrong one)
+  const row = first?.checks.find((c) => c.status === 'fails' && c.tag && c.tag !== first.tag);
+  const start = row
+    ? `; first failing equation: line ${row.line} (${row.tag})`
+    : first
+      ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
+      : '';
   out.push(
     `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
   );
@@ -181,8 +188,13 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   // equations that share a line (`A = B, \qquad C = D`) are told apart by the column where each right side begins
   const onLine = (c: CheckReport) => links.filter((l) => l.line === c.line).length > 1;
   const where = (c: CheckReport) => (onLine(c) && c.range ? `${c.line}:${c.range.column}` : `${c.line}`);
-  const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}`);
-  return [head + eq.message, ...links.map((c: CheckReport) => `  ${' '.repeat(16)}${dim(name(c))} ${markOf(c.status)} ${c.message}`)];
+  // a link on a row with its own \tag (an align's `&= … \tag{2}`) is told by it too, as the JSON's `tag` is
+  const ownTag = (c: CheckReport) => (c.tag && c.tag !== eq.tag ? ` (${c.tag})` : '');
+  const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}${ownTag(c)}`);
+  return [
+    head + eq.message,
+    ...links.map((c: CheckReport) => `  ${' '.repeat(position.length + 7)}${dim(name(c))} ${markOf(c.status)} ${c.message}`),
+  ];
 }
 
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
@@ -203,13 +215,20 @@ export function solutionJson(sol: SolutionReport) {
     sol.networks.filter((n) => !n.range).flatMap((n) => [...n.report.checks.filter((c) => !claimed.has(c)), ...n.report.derives]),
   );
   const mark = <T extends object>(x: T) => (inSidecar.has(x) ? { ...x, sidecar: true } : x);
-  const checks = reports.flatMap((r) => r.checks).map((c) => ({ ...mark(c), tag: c.tag ?? null, link: c.link ?? 1 }));
+  // each entry names its network (the index `equations[].network` and `networks` use): a solution of two exercises
+  // may have a W_hh in each, and a script could not tell whose params, flow or checks it reads
+  const each = <T extends object, U extends object = T>(of: (r: Report) => T[], f: (x: T) => U = (x) => x as unknown as U) =>
+    reports.flatMap((r, network) => of(r).map((x) => ({ ...f(x), network })));
+  const checks = each(
+    (r) => r.checks,
+    (c) => ({ ...mark(c), tag: c.tag ?? null, link: c.link ?? 1 }),
+  );
   return {
     diagnostics: sol.diagnostics.map(jsonDiagnostic),
-    derives: reports.flatMap((r) => r.derives).map(mark),
+    derives: each((r) => r.derives, mark),
     checks,
-    params: reports.flatMap((r) => r.params),
-    flow: reports.flatMap((r) => r.flow),
+    params: each((r) => r.params),
+    flow: each((r) => r.flow),
     equations: sol.equations.map((e) => ({
       line: e.range.line,
       column: e.range.column,

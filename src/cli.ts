@@ -36,7 +36,7 @@ function main(argv: string[]): number | Promise<number> {
     return 2;
   }
   if (!files.length) {
-    process.stderr.write(`unroll: no .rnn file or solution found in ${args.join(', ')}\n`);
+    process.stderr.write(`unroll: no .rnn file or solution found in ${args.join(', ')}${notebooksIn(args)}\n`);
     return 2;
   }
   // several files, or a folder (however many files it holds): one JSON array, the speed on stderr, and the
@@ -96,6 +96,25 @@ function parseArgs(argv: string[]): { mode: Mode; json: boolean; args: string[] 
 function usageError(why: string | undefined): number {
   process.stderr.write(`${why ? `unroll: ${why}\n` : ''}${USAGE}\n`);
   return 2;
+}
+
+/** a folder of notebooks handed in as they are: say how to make them solutions (it said only "no … solution found") */
+function notebooksIn(folders: string[]): string {
+  const n = folders.filter(isFolder).reduce((k, f) => {
+    try {
+      return (
+        k +
+        readdirSync(f, { recursive: true, encoding: 'utf8' })
+          // .ipynb_checkpoints holds Jupyter's copies: no notebook of the student's
+          .filter((e) => e.toLowerCase().endsWith('.ipynb') && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).length
+      );
+    } catch {
+      return k;
+    }
+  }, 0);
+  return n
+    ? ` (it holds ${n === 1 ? 'a Jupyter notebook' : `${n} Jupyter notebooks`}: export ${n === 1 ? 'it' : 'them'} as Markdown, jupyter nbconvert --to markdown, and check the .md)`
+    : '';
 }
 
 function isFolder(path: string): boolean {

@@ -57,6 +57,16 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
   // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
   const forms = mode !== 'check' || json;
   const network = file.toLowerCase().endsWith('.rnn');
+  // a notebook handed in as it is: its Markdown cells are JSON strings (every `\\` doubled, a cell a list of lines), so
+  // no line or column of it is the text a student wrote. Say how to get the Markdown (it was "not a solution: it has
+  // no ```rnn block", of a notebook whose first cell has one)
+  if (!network && isNotebook(file, text))
+    return {
+      file,
+      out: '',
+      bad: true,
+      error: `${file} is a Jupyter notebook: export it as Markdown (jupyter nbconvert --to markdown ${basename(file)}, or File → Save and Export Notebook As → Markdown) and check the .md`,
+    };
   const sidecar = network || file === STDIN_NAME ? null : sidecarOf(file);
   // a .rnn file is a network whatever it holds: a check line may carry a pasted `$$ … $$` (it was sniffed as a
   // solution and refused as "not a solution"); only other extensions are read by what they hold
@@ -68,7 +78,11 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
         out: '',
         bad: true,
         // a LaTeX file's network can only be a sidecar (LANGUAGE.md §8): it has no fenced blocks to mention
-        error: `${file} is not a solution: it has no ${kind === 'latex' ? '' : '```rnn block and no '}${basename(file, extname(file))}.rnn beside it`,
+        error:
+          file === STDIN_NAME
+            ? // standard input has no folder, so no NAME.rnn beside it: the network must be in the text, or the file named
+              `${file} is not a solution: it has no ${kind === 'latex' ? 'network (a LaTeX solution has its network in a NAME.rnn beside it: give its file, unroll check NAME.tex)' : '```rnn block (a solution whose network is a NAME.rnn beside it: give its file, unroll check NAME.md)'}`
+            : `${file} is not a solution: it has no ${kind === 'latex' ? '' : '```rnn block and no '}${basename(file, extname(file))}.rnn beside it`,
       };
     }
     const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });
@@ -96,6 +110,12 @@ function sniffedKind(text: string, hasSidecar: boolean): SolutionKind | null {
   if (/\\begin\{document\}/.test(text)) return 'latex';
   if (hasSidecar || isSolution(text, 'markdown', false)) return 'markdown';
   return /\$\$/.test(text) ? 'markdown' : null;
+}
+
+/** a Jupyter notebook: by its name, or (saved as .json or .txt) by the keys nbformat writes */
+function isNotebook(file: string, text: string): boolean {
+  if (file.toLowerCase().endsWith('.ipynb')) return true;
+  return /^\s*\{/.test(text) && /"nbformat"\s*:/.test(text) && /"cells"\s*:/.test(text);
 }
 
 const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'error') || r.checks.some((c) => c.status !== 'holds');

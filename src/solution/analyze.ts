@@ -2,6 +2,8 @@
 // then one `check` line per claim), run analyze() on it, and map everything back to the file.
 import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
+import { lex } from '../language/lexer';
+import { parse } from '../language/parser';
 import { compile, derivativeDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
@@ -55,6 +57,8 @@ export interface Claim {
   rowStarts?: { start: number; tag: string | null }[];
   /** notation of its display that does not read (an evaluation bar it cannot bind): skipped, saying so */
   unread?: string;
+  /** the written link of each link read, when a side that does not read was left out (dropUnreadSide) */
+  links?: number[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
@@ -187,11 +191,19 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         previous.rowStarts?.push(...folded.rowStarts);
         return;
       }
+      // a display that begins with `=` and has nothing before it to continue (the first of the file, or the first
+      // after a new network): said so, rather than "expected a value, found '='"
+      const orphan =
+        r === 0 && folded.continues && /^[^=+\-−]*=/.test(row.chars)
+          ? previous
+            ? 'it begins with = and so continues the equation before it, which is about another network'
+            : 'it begins with = and so continues an equation, but no equation comes before it'
+          : null;
       previous = {
         text: { chars: row.chars, at: [...row.at] },
         displays: [index],
         network,
-        skip: null,
+        skip: orphan,
         genLine: 0,
         sides: [],
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
@@ -204,14 +216,64 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
     });
   });
   for (const c of claims) {
+    if (c.skip) continue;
     if (!c.text.chars.trim())
       c.skip = c.macros
         ? `it defines ${c.macros.map((m) => `\\${m}`).join(', ')} for the equations that use ${c.macros.length > 1 ? 'them' : 'it'}: no equation to check`
         : 'an empty equation';
     else if (topLevelEquals(c.text.chars) < 0) c.skip = noEquality(c.text.chars);
     else if (c.unread) c.skip = c.unread;
+    else {
+      const dropped = dropUnreadSide(c);
+      if (dropped)
+        diagnostics.push({
+          ...file.range(dropped.start, dropped.end),
+          severity: 'information',
+          code: 'solution-skipped',
+          message: `link ${dropped.link} not checked: ${dropped.why}`,
+        });
+    }
   }
   return { file, displays: read.displays, networks, equations, claims, diagnostics };
+}
+
+/**
+ * A chain E₀ = E₁ = … = Eₙ with one right side that does not read (an unknown command, a syntax slip): that side and
+ * its `=` are left out (blanked, same length), so the other links are still judged, each with its written number, and
+ * the side's own link is said not checked (LANGUAGE.md §5: every step of a derivation gets its own verdict). The whole
+ * chain was skipped for it. Null when the chain reads, or no one side makes it read.
+ */
+function dropUnreadSide(c: Claim): { link: number; start: number; end: number; why: string } | null {
+  const chars = c.text.chars.replace(/[\r\n]/g, ' ');
+  const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+  // a range or a clause (`for t = 1, 3`, `where y_3 = …`) has `=` signs that are no sides: such a claim is left as it is
+  if (eqs.length < 2 || /\b(?:for|where|with|if|when)\b|\\forall(?![A-Za-z])/.test(chars)) return null;
+  const first = readError(chars);
+  if (!first) return null;
+  for (let k = 0; k < eqs.length; k++) {
+    const from = eqs[k]!;
+    const to = eqs[k + 1] ?? chars.length;
+    const without = chars.slice(0, from) + ' '.repeat(to - from) + chars.slice(to);
+    if (readError(without)) continue;
+    c.text.chars = c.text.chars.slice(0, from) + ' '.repeat(to - from) + c.text.chars.slice(to);
+    c.links = eqs.map((_, j) => j + 1).filter((j) => j !== k + 1);
+    const side = chars.slice(from + 1, to);
+    const lead = side.length - side.trimStart().length;
+    const at = (i: number) => c.text.at[Math.min(i, c.text.at.length - 1)] ?? 0;
+    const start = at(from + 1 + lead);
+    return { link: k + 1, start, end: Math.max(start + 1, at(from + side.trimEnd().length) + 1), why: first };
+  }
+  return null;
+}
+
+/** the first thing in `check LINE` that does not lex or parse, or null when it reads */
+function readError(line: string): string | null {
+  const src = 'check ' + line;
+  const lexed = lex(src);
+  if (lexed.errors.length) return lexed.errors[0]!.message;
+  const parsed = parse(lexed.tokens, src);
+  // a note on how something was read (severity 'information') is no error
+  return parsed.errors.find((e) => (e.severity ?? 'error') === 'error')?.message ?? null;
 }
 
 /** the \tag of the row (of the claim's displays) where file offset `at` lies, if that row has one */
@@ -271,6 +333,8 @@ export function analyzeSolution(
     out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
     collect(report, gen, file, net, networkLines, analysed, reading.displays, out);
   });
+
+  otherNetworksNames(claims, out);
 
   // equations: their links, status and message
   const skippedClaims = claims.filter((c) => c.skip);
@@ -568,14 +632,20 @@ function collect(
     else keptDiags.push(d);
   }
   const keptChecks: CheckReport[] = [];
+  // the network's own `check` lines (in its rnn block or sidecar), as a .rnn file has them
+  const ownChecks: CheckReport[] = [];
   for (const ch of report.checks) {
     const c = byLine.get(ch.line);
     if (c) claimChecks.set(c, [...(claimChecks.get(c) ?? []), ch]);
-    else keptChecks.push(ch);
+    else {
+      keptChecks.push(ch);
+      ownChecks.push(ch);
+    }
   }
   // a sidecar's own lines have no place in the solution file: they keep the sidecar's coordinates
   const keep = net.sidecar !== null ? networkLines : 0;
   const sidecarDiags = keptDiags.filter((d) => d.line <= keep);
+  const sidecarChecks = new Set(ownChecks.filter((ch) => ch.line <= keep));
   mapReport(report, gen, file, keep);
 
   const verdicts: Diagnostic[] = [];
@@ -670,7 +740,7 @@ function collect(
         ch.range = file.range(side.start, side.end);
         ch.line = ch.range.line;
       }
-      ch.link = link;
+      ch.link = c.links?.[link - 1] ?? link;
       ch.message = labelled(ch.message);
       keptChecks.push(ch);
       // a failing link made of an error already has it where it is written (the reference, the two sides)
@@ -742,6 +812,40 @@ function collect(
     } else out.diagnostics.push(d);
   }
   for (const d of [...solutionDiags, ...verdicts]) out.diagnostics.push(d);
+  // a network's own check line that does not hold is an error (or a warning) on its line, as in a .rnn file (LANGUAGE.md
+  // §5): a failing `check` in a solution's rnn block showed nowhere among the diagnostics (the editor had no squiggle)
+  for (const ch of ownChecks) {
+    const severity = verdictSeverity(ch.status);
+    if (!severity) continue;
+    out.diagnostics.push(
+      sidecarChecks.has(ch)
+        ? { ...file.range(0, 0), severity, code: `check-${ch.status}`, message: `in the sidecar .rnn, line ${ch.line}: ${ch.message}` }
+        : { ...(ch.culprit ?? ch.range), severity, code: `check-${ch.status}`, message: ch.message },
+    );
+  }
+}
+
+/**
+ * a solution of several exercises: an equation skipped for a name its network lacks, that another network defines,
+ * was put after the wrong block (or the name belongs to the other exercise). Say so: "unknown name w" alone sent the
+ * student looking for a typo in a name their own first block defines.
+ */
+function otherNetworksNames(claims: Claim[], out: SolutionReport): void {
+  if (out.networks.length < 2) return;
+  const defined = out.networks.map(
+    (n) => new Set(n.report.symbols.filter((s) => s.role === 'definition' || s.role === 'declaration').map((s) => s.name)),
+  );
+  for (const c of claims) {
+    const name = c.skip && !c.quiet ? /^unknown name (\S+?)(?=$|[:;,. ])/.exec(c.skip)?.[1] : undefined;
+    if (!name) continue;
+    const owner = defined.findIndex((names, n) => n !== c.network && names.has(name));
+    if (owner < 0) continue;
+    const where = (n: number) => {
+      const line = out.networks[n]!.range?.line;
+      return `network ${n + 1}${line ? ` (the rnn block on line ${line})` : ''}`;
+    };
+    c.skip = `${c.skip}: ${name} is a name of ${where(owner)}, and this equation is read with ${where(c.network)}, the last block declaring T before it`;
+  }
 }
 
 /** why a link is not judged: its message, or for a premise (h_0 = 0) what it is */

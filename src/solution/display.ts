@@ -54,6 +54,32 @@ const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Left
 const WRAPPERS = new Set(['boxed', 'textcolor', 'colorbox']);
 
 /**
+ * commands that set their one argument as it is, only its spacing, overlap or strike changed: `\smash[b]{X}`,
+ * `\mathrel{X}`, mathtools' `\mathrlap{X}`, the cancel package's `\cancel{X}` (a term struck through to show it cancels
+ * is still written). Each was "unknown LaTeX command" and its equation skipped (session 30).
+ */
+const LAYOUT_WRAPPERS = new Set([
+  'smash',
+  'mathrel',
+  'mathbin',
+  'mathord',
+  'mathpunct',
+  'mathinner',
+  'mathrlap',
+  'mathllap',
+  'mathclap',
+  'rlap',
+  'llap',
+  'clap',
+  'cancel',
+  'bcancel',
+  'xcancel',
+]);
+
+/** invisible: `\phantom{=}` sets only the space its content takes (`&\phantom{=} + …` aligns a continued row) */
+const PHANTOMS = new Set(['phantom', 'hphantom', 'vphantom']);
+
+/**
  * after `\begin{ENV}` at j: past the environment's own arguments, which are layout — alignat's column count
  * `{2}`, aligned's and gathered's position `[t]`
  */
@@ -94,7 +120,7 @@ const CONNECTIVE =
  * an equation number in parentheses: (5), (3.2), (4b), (a), (iv); also (3'), an appendix's (A.3) and a symbol,
  * (\star), (\ast), (*), (\dagger) (session 29: `\qquad (2')` was a factor 2ᵀ, `(\star)` an unknown command)
  */
-const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?'*)|[A-Z]\.\d+(?:\.\d+)*|[a-z]'*|[ivx]+|\\(?:star|ast|dagger|ddagger)|[*⋆∗†‡])\s*\)$/;
+const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?'*)|[A-Z]\.?\d+(?:\.\d+)*|[a-z]'*|[ivx]+|\\(?:star|ast|dagger|ddagger)|[*⋆∗†‡])\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
 export function foldDisplay(text: string, d: Display, macros: Map<string, Macro> = new Map()): FoldedDisplay {
@@ -228,8 +254,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       const m = /^\\(?:([A-Za-z]+)\*?|[\s\S])?/.exec(text.slice(i, Math.min(end, i + 40)))!;
       const word = m[1];
       if (text[i + 1] === '\\' && matrixDepth === 0) {
-        // a row break, with its optional spacing `\\[2pt]`
-        let j = i + 2;
+        // a row break, with its optional spacing `\\[2pt]`; `\\*` forbids a page break there (its `*` was read as a product)
+        let j = text[i + 2] === '*' ? i + 3 : i + 2;
         const sp = /^\s*\[[^\]\n]{0,20}\]/.exec(text.slice(j, Math.min(end, j + 30)));
         if (sp) j += sp[0].length;
         if (braceDepth === 0) breaks.push(chars.length);
@@ -254,7 +280,10 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
       // `\newcommand{\pd}[2]{…}` in a display (a Markdown solution's preamble): a definition, no part of the equation
       // (readMacros found it; it was "unknown LaTeX command \newcommand" and the equation after it skipped)
-      const definition = word && /^(?:(?:re|provide)?newcommand|DeclareMathOperator|def)$/.test(word) ? definitionAt(text, i, end) : null;
+      const definition =
+        word && /^(?:(?:re)?newcommand|providecommand|DeclareMathOperator|def|let|(?:New|Renew|Provide|Declare)DocumentCommand)$/.test(word)
+          ? definitionAt(text, i, end)
+          : null;
       if (definition) {
         defines.push(definition.name);
         blank(i, definition.end);
@@ -357,6 +386,25 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
       }
+      if (word && LAYOUT_WRAPPERS.has(word)) {
+        // `\smash[b]{…}`: its optional argument is layout too
+        const opt = /^\s*\[[a-z]*\]/.exec(text.slice(i + m[0].length, Math.min(end, i + m[0].length + 8)));
+        const arg = braced(text, i + m[0].length + (opt ? opt[0].length : 0), end);
+        if (arg) {
+          blank(i, arg.start + 1);
+          unwrap.add(arg.end - 1);
+          i = arg.start + 1;
+          continue;
+        }
+      }
+      if (word && PHANTOMS.has(word)) {
+        const arg = braced(text, i + m[0].length, end);
+        if (arg) {
+          blank(i, arg.end);
+          i = arg.end;
+          continue;
+        }
+      }
       // `\boxed{…}` (a final answer), `\textcolor{red}{…}`, `\colorbox{…}{…}`: their content, as it is written
       if (word && WRAPPERS.has(word)) {
         const color = word === 'boxed' ? null : braced(text, i + m[0].length, end);
@@ -456,6 +504,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       if (word === 'nonumber' || word === 'notag' || (word && END_MARKS.has(word))) {
         blank(i, i + m[0].length);
         i += m[0].length;
+        continue;
+      }
+      // amsmath's page breaking in a long derivation, `\displaybreak[0]`, `\allowbreak`: layout
+      if (word === 'displaybreak' || word === 'allowbreak' || word === 'nobreak') {
+        const opt = /^\s*\[\d\]/.exec(text.slice(i + m[0].length, Math.min(end, i + m[0].length + 6)));
+        const j = i + m[0].length + (opt ? opt[0].length : 0);
+        blank(i, j);
+        i = j;
         continue;
       }
       if (word === 'begin' || word === 'end') {
@@ -595,7 +651,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   return {
     tag,
     rows: claims,
-    continues: /^\s*(?:=|\+|-|−)/.test(claims[0]?.chars ?? ''),
+    continues: continuesBefore(claims[0]?.chars ?? ''),
     rowTags,
     rowStarts,
     approximate,
@@ -603,6 +659,27 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     defines,
   };
 }
+
+/**
+ * a display that begins with =, + or − continues the one before (LANGUAGE.md §8), after any layout that sets the
+ * sign in: `\qquad + w^2` (indented as the line above), `{} + w^2` and `{}={}` (TeX's idiom for a binary sign's
+ * spacing), `\hphantom{A} = B`. Both were claims of their own: "no equality to check", or `\quad = 2` an error.
+ */
+const CONTINUES =
+  /^(?:\s|&|\{\s*\}|\\(?:q?quad|displaystyle|[,;:! ])(?![A-Za-z])|\\(?:hspace\*?|h?phantom)\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*(?:=|\+|-|−)/;
+
+/**
+ * whether a display continues the one before: it begins with =, + or − (after layout); but one that begins with a
+ * negated derivative and states its own equality (`-\frac{\partial L}{\partial h_2} = -1 - w`, the descent direction)
+ * is an equation of its own: it was glued to the last side before it, `… = 1 - ∂L/∂h_2 = -1 - w`, and a right
+ * equation failed
+ */
+function continuesBefore(chars: string): boolean {
+  if (!CONTINUES.test(chars)) return false;
+  return !(NEGATED_DERIVATIVE.test(chars) && topLevelEquals(chars) >= 0);
+}
+
+const NEGATED_DERIVATIVE = /^\s*[-−]\s*(?:\\left\s*)?(?:\\[dt]?frac\s*\{\s*(?:\\partial|∂|d|\\mathrm\s*\{\s*d\s*\})|\\partial|∂|\\nabla|∇)/;
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
 /** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */

@@ -36,7 +36,38 @@ export function maskLatex(text: string): string {
       i = j;
     }
   }
+  blankIfFalse(out, blank);
   return out.join('');
+}
+
+// a conditional's opener (`\ifx`, `\ifnum`, a `\newif`'s `\ifdraft`), counted while skipping as TeX counts them;
+// `\ifthenelse` (the ifthen package) is a macro with arguments, no conditional, and has no `\fi`
+const CONDITIONAL = /\\(?:if(?!thenelse)[a-zA-Z@]*|fi|else)(?![a-zA-Z@])/g;
+
+/**
+ * `\iffalse … \fi` is how an Overleaf document comments out a block (an old attempt, notes to a partner): TeX
+ * never reads it, so its displays are no claims (they were checked, and a stale `\[ y_3 = 96 \]` failed). The
+ * skipped text runs to the `\fi` (or `\else`) that closes it, nested conditionals paired on the way.
+ */
+function blankIfFalse(out: string[], blank: (a: number, b: number) => void): void {
+  const text = out.join('');
+  const opens = /\\iffalse(?![a-zA-Z@])/g;
+  for (let m = opens.exec(text); m; m = opens.exec(text)) {
+    const from = m.index + m[0].length;
+    CONDITIONAL.lastIndex = from;
+    let depth = 0;
+    let end = text.length;
+    for (let c = CONDITIONAL.exec(text); c; c = CONDITIONAL.exec(text)) {
+      if (c[0].startsWith('\\if')) depth++;
+      else if (depth > 0) depth -= c[0] === '\\fi' ? 1 : 0;
+      else {
+        end = c.index;
+        break;
+      }
+    }
+    blank(from, end);
+    opens.lastIndex = end;
+  }
 }
 
 export function readLatex(text: string): ReadResult {

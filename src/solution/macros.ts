@@ -1,33 +1,83 @@
 // A solution's own LaTeX macros (`\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}}`), expanded where a display
 // uses them, so `\pd{L}{h_t}` reads as the derivative it prints (session 14: it was "unknown LaTeX command \pd").
-// Only what a solution's preamble writes: \newcommand / \renewcommand / \providecommand (with a parameter count),
-// \def without parameters, and \DeclareMathOperator. Each expanded character keeps a file offset: an argument's
+// Only what a solution's preamble writes: \newcommand / \renewcommand / \providecommand (with a parameter count and a
+// default for the first), \def (with `#1#2` parameters), \let, xparse's \NewDocumentCommand with mandatory arguments,
+// and \DeclareMathOperator. Each expanded character keeps a file offset: an argument's
 // its own, the macro's body the offset of the macro's name.
 
 export interface Macro {
   params: number;
   body: string;
+  /** the default of an optional first argument (`\newcommand{\pdd}[3][]{…}`): the use may give it in brackets */
+  optional?: string;
 }
+
+/** a definition's command and its name: `\newcommand{\pd}`, `\def\L`, `\let\del`, `\NewDocumentCommand{\grad}` */
+const DEFINITION =
+  /\\(?:(?:re)?newcommand\*?|providecommand\*?|DeclareMathOperator\*?|def|let|(?:New|Renew|Provide|Declare)DocumentCommand)\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))/;
 
 /** the macros a text defines, by name (without the backslash); the last definition wins */
 export function readMacros(text: string): Map<string, Macro> {
   const out = new Map<string, Macro>();
-  if (!text.includes('command') && !text.includes('\\def') && !text.includes('DeclareMathOperator')) return out;
-  const re = /\\(?:(?:re|provide)?newcommand\*?|DeclareMathOperator\*?|def)\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))/g;
+  if (!/command|\\def|\\let|DeclareMathOperator/i.test(text)) return out;
+  const re = new RegExp(DEFINITION.source, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = (m[1] ?? m[2])!;
-    let j = m.index + m[0].length;
-    const count = /^\s*\[(\d)\]/.exec(text.slice(j, j + 8));
-    if (count) j += count[0].length;
-    // a default for the first argument (`[2][x]`) is not supported: such a macro is left unknown
-    if (/^\s*\[/.test(text.slice(j, j + 4))) continue;
-    const body = group(text, j);
-    if (!body) continue;
-    const inner = text.slice(body.start + 1, body.end - 1);
-    const operator = m[0].startsWith('\\DeclareMathOperator');
-    out.set(name, { params: count ? Number(count[1]) : 0, body: operator ? `\\operatorname{${inner}}` : inner });
+    const macro = definition(text, m[0], m.index + m[0].length);
+    if (macro) out.set(name, macro.macro);
   }
   return out;
+}
+
+/**
+ * what follows a definition's name at j: its parameters and its body, and where it ends; null for a form not read
+ * (a use of it is then an unknown command, named). `\providecommand` was not read at all (session 30), nor `\def`
+ * with parameters, `\let`, an optional argument's default or `\NewDocumentCommand`.
+ */
+function definition(text: string, command: string, j: number, end = text.length): { macro: Macro; end: number } | null {
+  if (command.startsWith('\\let')) {
+    // `\let\del\partial`, `\let\del=\partial`: the name stands for the one command
+    const target = /^\s*=?\s*(\\[A-Za-z]+|\\.)/.exec(text.slice(j, Math.min(end, j + 60)));
+    return target ? { macro: { params: 0, body: target[1]! }, end: j + target[0].length } : null;
+  }
+  let params = 0;
+  let optional: string | undefined;
+  if (/DocumentCommand/.test(command)) {
+    // xparse's argument spec: mandatory arguments (`m m`) only
+    const spec = group(text, j, end);
+    if (!spec) return null;
+    const kinds = text.slice(spec.start + 1, spec.end - 1).replace(/\s+/g, '');
+    if (!/^m*$/.test(kinds)) return null;
+    params = kinds.length;
+    j = spec.end;
+  } else if (command.startsWith('\\def')) {
+    // \def's parameter text, `#1#2`
+    const hashes = /^(?:#\d)+/.exec(text.slice(j, Math.min(end, j + 20)));
+    if (hashes) {
+      params = hashes[0].length / 2;
+      j += hashes[0].length;
+    }
+  } else {
+    const count = /^\s*\[(\d)\]/.exec(text.slice(j, j + 8));
+    if (count) {
+      params = Number(count[1]);
+      j += count[0].length;
+      // a default for the first argument, `[3][]`: the use may give it in brackets, or not
+      const dflt = /^\s*\[([^\]\n]*)\]/.exec(text.slice(j, Math.min(end, j + 60)));
+      if (dflt) {
+        optional = dflt[1]!;
+        j += dflt[0].length;
+      }
+    }
+  }
+  const body = group(text, j, end);
+  if (!body) return null;
+  const inner = text.slice(body.start + 1, body.end - 1);
+  const operator = command.startsWith('\\DeclareMathOperator');
+  return {
+    macro: { params, body: operator ? `\\operatorname{${inner}}` : inner, ...(optional !== undefined ? { optional } : {}) },
+    end: body.end,
+  };
 }
 
 /**
@@ -36,16 +86,10 @@ export function readMacros(text: string): Map<string, Macro> {
  * before an equation (MathJax and KaTeX read them there): that text is no part of the equation.
  */
 export function definitionAt(text: string, i: number, end: number): { name: string; end: number } | null {
-  const m = /^\\(?:(?:re|provide)?newcommand\*?|DeclareMathOperator\*?|def)\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))/.exec(
-    text.slice(i, Math.min(end, i + 80)),
-  );
+  const m = new RegExp('^' + DEFINITION.source).exec(text.slice(i, Math.min(end, i + 80)));
   if (!m) return null;
-  let j = i + m[0].length;
-  // a parameter count and a default `[2][x]`, or \def's parameter text `#1#2`
-  const extra = /^\s*(?:\[\d\]\s*(?:\[[^\]\n]*\])?|(?:#\d)+)/.exec(text.slice(j, Math.min(end, j + 60)));
-  if (extra) j += extra[0].length;
-  const body = group(text, j, end);
-  return body ? { name: (m[1] ?? m[2])!, end: body.end } : null;
+  const d = definition(text, m[0], i + m[0].length, end);
+  return d ? { name: (m[1] ?? m[2])!, end: d.end } : null;
 }
 
 /** `{…}` at j (after spaces), braces included, or null */
@@ -96,11 +140,24 @@ export function expandMacro(
   end: number,
 ): { chars: string[]; at: number[]; end: number } | null {
   try {
-    return expand(text, macros, name, at, from, end, 0, { left: MAX_CHARS });
+    const use = expand(text, macros, name, at, from, end, 0, { left: MAX_CHARS });
+    return use && withoutEmptyScripts(use);
   } catch (e) {
     if (e instanceof TooLong) return null;
     throw e;
   }
+}
+
+/**
+ * an empty `^{}` or `_{}`, which TeX sets as nothing: what a macro whose optional argument was left at its empty
+ * default writes (`\frac{\partial^{#1} #2}{…}` read `\partial^{}` as a second derivative)
+ */
+function withoutEmptyScripts(use: { chars: string[]; at: number[]; end: number }): { chars: string[]; at: number[]; end: number } {
+  const s = use.chars.join('');
+  if (!/[\^_]\s*\{\s*\}/.test(s) || use.chars.length !== s.length) return use;
+  const keep = s.split('').map(() => true);
+  for (const m of s.matchAll(/(?<!\\)[\^_]\s*\{\s*\}/g)) for (let k = m.index!; k < m.index! + m[0].length; k++) keep[k] = false;
+  return { chars: use.chars.filter((_, k) => keep[k]), at: use.at.filter((_, k) => keep[k]), end: use.end };
 }
 
 function expand(
@@ -114,9 +171,20 @@ function expand(
   budget: { left: number },
 ): { chars: string[]; at: number[]; end: number } | null {
   const macro = macros.get(name)!;
-  const args: { start: number; end: number }[] = [];
+  // an argument is the file's own text (start..end), or an optional argument's default (the body's, at the name)
+  const args: ({ start: number; end: number } | { text: string })[] = [];
   let j = from;
-  for (let k = 0; k < macro.params; k++) {
+  let k0 = 0;
+  if (macro.optional !== undefined) {
+    const given = /^\s*\[([^\]\n]*)\]/.exec(text.slice(j, Math.min(end, j + 80)));
+    if (given) {
+      const start = j + given[0].indexOf('[') + 1;
+      args.push({ start, end: start + given[1]!.length });
+      j += given[0].length;
+    } else args.push({ text: macro.optional });
+    k0 = 1;
+  }
+  for (let k = k0; k < macro.params; k++) {
     while (j < end && text[j] === ' ') j++;
     const g = group(text, j, end);
     if (g) {
@@ -166,7 +234,8 @@ function expand(
   for (const p of parts) {
     const arg = /^#(\d)$/.exec(p);
     const a = arg ? args[Number(arg[1]) - 1] : undefined;
-    if (a) emit(text.slice(a.start, a.end), (k) => a.start + k, depth);
+    if (a && 'text' in a) emit(a.text, () => at, depth);
+    else if (a) emit(text.slice(a.start, a.end), (k) => a.start + k, depth);
     else emit(p, () => at, depth);
   }
   return { chars, at: offsets, end: j };

@@ -116,8 +116,14 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       // content lines are the lines after the opening fence, as many as markdown-it's content holds
       const count = t.content ? t.content.split('\n').length - 1 : 0;
       const lines: Fence['lines'] = [];
-      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++)
-        lines.push({ start: lineStarts[l]!, end: lineEnd(l) });
+      // in a block quote (an Obsidian callout, `> ```rnn`) every line starts with its `>` markers: no part of the
+      // network (each line was "a statement starts with a name …, not '>'")
+      const quoted = /^[ \t]*>/.test(src.slice(lineStarts[t.map[0]]!, lineEnd(t.map[0])));
+      for (let l = t.map[0] + 1; l < t.map[0] + 1 + count && l < lineStarts.length; l++) {
+        const start = lineStarts[l]!;
+        const marker = quoted ? (/^[ \t]*(?:>[ \t]?)+/.exec(src.slice(start, lineEnd(l)))?.[0].length ?? 0) : 0;
+        lines.push({ start: start + marker, end: lineEnd(l) });
+      }
       result.fences.push({
         start: lineStarts[t.map[0]]!,
         end: lineEnd(Math.max(t.map[0], t.map[1] - 1)),
@@ -157,7 +163,12 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       if (t.type === 'html_block' && RAW_HTML.test(t.content)) continue;
       const from = lineStarts[t.map[0]]!;
       const to = lineEnd(Math.max(t.map[0], t.map[1] - 1));
-      result.displays.push(...midLineDisplays(src, from, to, t.type !== 'tr_open'));
+      const found = midLineDisplays(src, from, to, t.type !== 'tr_open');
+      result.displays.push(...found);
+      if (t.type === 'inline' && !found.length) {
+        const lone = loneInlineEquation(src, from, to);
+        if (lone) result.problems.push(lone);
+      }
     }
   }
   result.displays.sort((a, b) => a.start - b.start);
@@ -197,6 +208,24 @@ function mathFence(
     contentEnd,
     outerTag: null,
     ...(holes.length ? { holes } : {}),
+  };
+}
+
+/**
+ * A paragraph that is one inline `$ … $` holding an equation (`$\frac{\partial L}{\partial w} = 0.3$` on a line of
+ * its own) is a student's equation written with one `$` too few: not checked (LANGUAGE.md §8), and said so, since
+ * otherwise a solution written this way reads "0 equations" with no word why
+ */
+function loneInlineEquation(src: string, from: number, to: number): ReadResult['problems'][number] | null {
+  const text = src.slice(from, to);
+  const m = /^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)(\$(?!\$)((?:\\.|[^$\\])+)\$)[ \t]*[.,;:]?[ \t]*$/.exec(text);
+  if (!m || !/(?<![<>!:\\])=(?!=)/.test(m[3]!)) return null;
+  const start = from + m[1]!.length;
+  return {
+    start,
+    end: start + m[2]!.length,
+    severity: 'information',
+    message: 'not checked: inline math ($ … $) is prose; to check this equation, write it as a display, $$ … $$',
   };
 }
 

@@ -46,6 +46,16 @@ describe('unroll … - reads standard input', () => {
     expect(r.stdout).toContain('1 checked (1 holds');
   });
 
+  it('a LaTeX document or display math with no network piped in: says the network must come with a file (session 30: "no <stdin>.rnn beside it")', () => {
+    const tex = run('\\documentclass{article}\\begin{document}\\[ a = b \\]\\end{document}\n', 'check', '-');
+    expect(tex.status).toBe(2);
+    expect(tex.stderr).toBe(
+      'unroll: <stdin> is not a solution: it has no network (a LaTeX solution has its network in a NAME.rnn beside it: give its file, unroll check NAME.tex)\n',
+    );
+    const md = run('# notes\n$$a = b$$\n', 'check', '-');
+    expect(md.stderr).toMatch(/it has no ```rnn block \(a solution whose network is a NAME\.rnn beside it: give its file/);
+  });
+
   it('- with other files is a usage error (exit 2)', () => {
     const r = run(NET, 'check', '-', 'examples');
     expect(r.status).toBe(2);

@@ -22,6 +22,15 @@ describe('labels written after an equation', () => {
     ]);
   });
 
+  it('an appendix number without its dot, (A1), is a label too, after the display or a wide space (session 30: not read)', () => {
+    const text = `${SHEET7_BLOCK}\n$$${DY3}$$ (A1)\n\n$$${DY3} \\qquad (B12)$$\n`;
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect(sol.equations.map((e) => [e.status, e.tag])).toEqual([
+      ['holds', 'A1'],
+      ['holds', 'B12'],
+    ]);
+  });
+
   it('without a wide space before it, a letter or symbol in parentheses stays math', () => {
     const text = `${SHEET7_BLOCK}\n$$\\frac{\\partial y_3}{\\partial h_3} = \\sigma'(W_{hy} h_3 + b_y) (W_{hy})$$\n`;
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });

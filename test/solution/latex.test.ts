@@ -58,6 +58,23 @@ describe('the LaTeX reader', () => {
     expect(after.diagnostics).toEqual(r.diagnostics);
   });
 
+  it('\\iffalse … \\fi is never read, as TeX skips it; its \\else branch and what follows are (session 30)', () => {
+    // an Overleaf document comments out an old attempt this way: its stale display was checked and failed
+    const body = String.raw`\iffalse
+\[ h_1 = 96 \]
+\ifx\a\b \[ h_1 = 95 \] \fi
+\else
+\[ h_1 = x_1 \]
+\fi
+\[ h_2 = w h_1 + x_2 \]
+\ifthenelse{\boolean{x}}{a}{b}
+\[ h_1 = 0.5 \]
+`;
+    const skipped = reading(`\\begin{document}\n${body}\\end{document}\n`, 'latex', SIDECAR)!;
+    expect(skipped.claims.map((c) => c.text)).toEqual(['h_1 = x_1', 'h_2 = w h_1 + x_2', 'h_1 = 0.5']);
+    expect(skipped.equations.map((e) => e.line)).toEqual([6, 8, 10]);
+  });
+
   it('reads only display math of the body, never comments, the preamble or verbatim', () => {
     expect(r.equations.map((e) => e.line)).toEqual([6, 7, 10, 14, 19, 23, 26]);
     expect(r.claims.map((c) => c.text).join(' | ')).not.toMatch(/42|99|1000|[78]$/);

@@ -32,3 +32,33 @@ describe('macros defined in a display', () => {
     expect(expandMacro(text, readMacros(text), 'x', at, at + 2, text.length)).toBeNull();
   });
 });
+
+describe('the other ways a preamble defines a macro (session 30: each use was "unknown LaTeX command")', () => {
+  const tex = (defs: string, eq: string) =>
+    analyzeSolution(`\\documentclass{article}\n${defs}\n\\begin{document}\n\\[ ${eq} \\]\n\\end{document}\n`, 'latex', {
+      sidecar: SHEET7_BLOCK.replace(/```(rnn)?\n/g, ''),
+      analyze: FAST,
+    }).equations[0]!;
+
+  it.each([
+    ['\\providecommand{\\T}{3}', '\\frac{\\partial \\mathcal{L}}{\\partial y_\\T} = -2(t_3 - y_3)'],
+    ['\\def\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}', '\\pd{\\mathcal{L}}{y_3} = -2(t_3 - y_3)'],
+    ['\\let\\del\\partial', '\\frac{\\del \\mathcal{L}}{\\del y_3} = -2(t_3 - y_3)'],
+    ['\\let\\del=\\partial', '\\frac{\\del \\mathcal{L}}{\\del y_3} = -2(t_3 - y_3)'],
+    ['\\NewDocumentCommand{\\grad}{m m}{\\frac{\\partial #1}{\\partial #2}}', '\\grad{\\mathcal{L}}{y_3} = -2(t_3 - y_3)'],
+    ['\\newcommand{\\pdd}[3][]{\\frac{\\partial^{#1} #2}{\\partial #3}}', '\\pdd{\\mathcal{L}}{y_3} = -2(t_3 - y_3)'],
+  ])('%s', (defs, eq) => {
+    expect(tex(defs, eq)).toMatchObject({ status: 'holds' });
+  });
+
+  it("an optional argument given in brackets replaces its default, and is the file's own text", () => {
+    const eq = tex('\\newcommand{\\pdd}[3][]{\\frac{\\partial^{#1} #2}{\\partial #3}}', '\\pdd[2]{\\mathcal{L}}{y_3} = 2');
+    expect(eq.status).toBe('skipped');
+    expect(eq.message).toMatch(/second and higher derivatives/);
+  });
+
+  it('a \\NewDocumentCommand with an argument other than m is not read (its use is named)', () => {
+    const eq = tex('\\NewDocumentCommand{\\grad}{o m}{\\frac{\\partial #2}{\\partial y_3}}', '\\grad{\\mathcal{L}} = 1');
+    expect(eq.message).toMatch(/unknown LaTeX command \\grad/);
+  });
+});
