@@ -1,0 +1,68 @@
+// The order of the factors of a ∏ of Jacobians, named before the term matcher (which reads each term of a Σ
+// along its paths, and at a ∏ one factor long blames the factor: "factor 2 should be ∂x_2/∂x_1"):
+// - the body's two square factors swapped, ∏ W_hh diag(1 − h_i²) where each step's Jacobian is diag(1 − h_i²) W_hh;
+// - the ∏ written left of the gradient it multiplies, (∏ …) ∂E_t/∂x_t, where a gradient is a row that multiplies
+//   the Jacobians from the left (numerator layout, LANGUAGE.md §4): ∂E_t/∂x_t ∏ ….
+
+import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import type { Run } from '../run';
+import type { Claim } from './hints';
+import { replaceWhere, VALUES } from './replacing';
+import { holdsWith } from './textbook';
+
+type Prod = Expr & { k: 'prod' };
+type Product = Expr & { k: 'matmul' | 'mul' };
+
+/** variants tried: each costs one evaluation of the sides at every point */
+const MAX_VARIANTS = 12;
+
+const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
+
+/** every ∏ of square matrices on the side, with the products it stands left of a vector in ((∏ …) g) */
+function prods(e: Expr, out: { p: Prod; parent: Expr | null }[] = [], parent: Expr | null = null): { p: Prod; parent: Expr | null }[] {
+  if (e.k === 'prod' && square(e)) out.push({ p: e as Prod, parent });
+  if (e.k === 'deriv' || e.k === 'index') return out;
+  forChildren(e, (c) => prods(c, out, e), VALUE_CHILDREN);
+  return out;
+}
+
+/** the products of two square factors in a ∏'s body, not under a further ∏ of it */
+function bodyPairs(body: Expr, out: Product[] = []): Product[] {
+  if ((body.k === 'matmul' || body.k === 'mul') && square(body.a) && square(body.b)) out.push(body);
+  if (body.k === 'deriv' || body.k === 'index' || body.k === 'prod') return out;
+  forChildren(body, (c) => bodyPairs(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+const holdsReplacing = (c: Claim, x: Expr, by: Expr, run: Run): boolean =>
+  holdsWith(
+    c,
+    c.lhs,
+    replaceWhere(c.rhs, (y) => (y === x ? by : null), VALUES),
+    run,
+  );
+
+export function prodOrderHint(c: Claim, run: Run): string | null {
+  const found = prods(c.rhs);
+  if (!found.length) return null;
+  let tried = 0;
+  for (const { p } of found)
+    for (const x of bodyPairs(p.body)) {
+      if (tried++ >= MAX_VARIANTS) return null;
+      const swapped: Expr = { ...x, a: x.b, b: x.a };
+      if (holdsReplacing(c, x, swapped, run))
+        return `Inside the ∏ over ${p.v}, ${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds (the ∏'s factor is one step's Jacobian, its factors in the order of the step's equation)`;
+    }
+  for (const { p, parent } of found) {
+    if (!parent || parent.k !== 'matmul' || parent.a !== p) continue;
+    const g = parent.b;
+    if (g.shape.length !== 1 || g.shape[0] !== p.shape[0]) continue;
+    if (tried++ >= MAX_VARIANTS) return null;
+    const row: Expr = { k: 'contract', a: g, b: p, shape: g.shape, range: parent.range };
+    if (holdsReplacing(c, parent, row, run))
+      return `(${exprText(p)}) ${exprText(g)} should be ${exprText(g)} ${exprText(p)}: a gradient is a row that multiplies the Jacobians from the left (numerator layout, the chain rule's order), and in that order the check holds`;
+  }
+  return null;
+}
