@@ -2,6 +2,7 @@
 // left of the gradient it multiplies, is named as that order — not as a wrong factor of a path, or a path no term
 // covers.
 import { describe, it } from 'vitest';
+import { GOODFELLOW_ONEHOT } from './vanilla';
 import { expectVerdicts } from './verdicts';
 
 /** Pascanu et al. (2013)'s network, as test/textbook/pascanu.test.ts writes it */
@@ -62,6 +63,27 @@ describe('a ∏ of Jacobians written left of the gradient it multiplies', () => 
         check: String.raw`∂E_t/∂W_rec = \sum_{k=1}^{t} (\prod_{t \ge i > k} W_rec diag(σ'(x_{i-1}))) ∂E_t/∂x_t ∂⁺x_k/∂W_rec`,
         status: 'fails',
         says: [/a gradient is a row that multiplies the Jacobians from the left/],
+      },
+    ]);
+  });
+});
+
+describe('a ∏ of transposed Jacobians, multiplied as the denominator layout chains them', () => {
+  // Goodfellow's ∇_{h^{(t)}} L unrolled, Σ_k (∏_j Wᵀ diag(1 − (h^{(j)})²)) Vᵀ ∇_{o^{(k)}} L: its chain runs with the earlier
+  // step on the left, and the ∏ (later step on the left) failed with the values only
+  it('names the order its factors multiply in', () => {
+    expectVerdicts(GOODFELLOW_ONEHOT, [
+      {
+        check: String.raw`\nabla_{\boldsymbol{h}^{(t)}} L = \sum_{k=t}^{T} \nabla_{\boldsymbol{o}^{(k)}} L \boldsymbol{V} \prod_{j=t+1}^{k} \text{diag}(1 - (\boldsymbol{h}^{(j)})^2) \boldsymbol{W}`,
+        status: 'holds',
+      },
+      {
+        check: String.raw`\nabla_{\boldsymbol{h}^{(t)}} L = \sum_{k=t}^{T} \left(\prod_{j=t+1}^{k} \boldsymbol{W}^\top \text{diag}(1 - (\boldsymbol{h}^{(j)})^2)\right) \boldsymbol{V}^\top \nabla_{\boldsymbol{o}^{(k)}} L`,
+        status: 'fails',
+        says: [
+          /The ∏ over j \(j = t\+1\.\.k\) multiplies with the later step on the left, a chain's order in numerator layout \(LANGUAGE\.md §4\); its factors multiply in the other order: with the earlier step on the left the check holds/,
+          /transposed Jacobians such as Wᵀ diag\(1 − h_j\^2\)/,
+        ],
       },
     ]);
   });

@@ -2,8 +2,10 @@
 // along its paths, and at a ∏ one factor long blames the factor: "factor 2 should be ∂x_2/∂x_1"):
 // - the body's two square factors swapped, ∏ W_hh diag(1 − h_i²) where each step's Jacobian is diag(1 − h_i²) W_hh;
 // - the ∏ written left of the gradient it multiplies, (∏ …) ∂E_t/∂x_t, where a gradient is a row that multiplies
-//   the Jacobians from the left (numerator layout, LANGUAGE.md §4): ∂E_t/∂x_t ∏ ….
+//   the Jacobians from the left (numerator layout, LANGUAGE.md §4): ∂E_t/∂x_t ∏ …;
+// - the ∏'s factors meant in the other order (transposed Jacobians, whose chain runs with the earlier step on the left).
 
+import { earlierOnLeft, idxString } from '../../language/idx';
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
@@ -63,6 +65,16 @@ export function prodOrderHint(c: Claim, run: Run): string | null {
     const row: Expr = { k: 'contract', a: g, b: p, shape: g.shape, range: parent.range };
     if (holdsReplacing(c, parent, row, run))
       return `(${exprText(p)}) ${exprText(g)} should be ${exprText(g)} ${exprText(p)}: a gradient is a row that multiplies the Jacobians from the left (numerator layout, the chain rule's order), and in that order the check holds`;
+  }
+  // the ∏'s factors multiplied the other way (Goodfellow's ∇_{h^{(t)}} L written with Σ_k (∏_j Wᵀ diag(…)) Vᵀ ∇_{o^{(k)}} L:
+  // a chain of transposed Jacobians, the denominator layout, runs with the earlier step on the left)
+  for (const { p } of found) {
+    if (earlierOnLeft(p)) continue;
+    if (tried++ >= MAX_VARIANTS) return null;
+    if (holdsReplacing(c, p, { ...p, earlier: true }, run)) {
+      const range = `${p.v} = ${idxString(p.from)}..${idxString(p.to)}`;
+      return `The ∏ over ${p.v} (${range}) multiplies with the later step on the left, a chain's order in numerator layout (LANGUAGE.md §4); its factors multiply in the other order: with the earlier step on the left the check holds — the order of a chain of transposed Jacobians such as ${exprText(p.body)} (the denominator layout); in numerator layout the gradient row comes first and the factors are untransposed`;
+    }
   }
   return null;
 }
