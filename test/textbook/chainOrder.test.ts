@@ -1,7 +1,8 @@
 // The order of a ∏ of Jacobians (session 30): a ∏ whose body has its two square factors swapped, or that stands
 // left of the gradient it multiplies, is named as that order — not as a wrong factor of a path, or a path no term
 // covers.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
 import { GOODFELLOW_ONEHOT } from './vanilla';
 import { expectVerdicts } from './verdicts';
 
@@ -85,6 +86,20 @@ describe('a ∏ of transposed Jacobians, multiplied as the denominator layout ch
           /transposed Jacobians such as Wᵀ diag\(1 − h_j\^2\)/,
         ],
       },
+    ]);
+  });
+});
+
+describe('a ∏ whose body runs on to the gradient it multiplies', () => {
+  // ∏_{4≥j>1} diag(1 − h_j²) W ∂L_4/∂h_4 made the body a vector: "∏ of vectors is not defined; use ⊙ or diag", which
+  // named neither the gradient nor the order that reads
+  it('says so, and writes the gradient first', () => {
+    const r = analyze(`${GOODFELLOW_ONEHOT}check ∂L_4/∂h_1 = \\prod_{4 \\ge j > 1} diag(1 - h_j^2) W ∂L_4/∂h_4\n`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      '∏ of vectors is not defined: its body runs on to ∂L_4/∂h_4, which does not change with j (a ∏ reaches to the end of the product it opens); write the gradient first, ∂L_4/∂h_4 ∏ diag(1 − h_j^2) W, as numerator layout orders it (a gradient row multiplies the Jacobians from the left)',
+    ]);
+    expectVerdicts(GOODFELLOW_ONEHOT, [
+      { check: String.raw`∂L_4/∂h_1 = ∂L_4/∂h_4 \prod_{4 \ge j > 1} diag(1 - h_j^2) W`, status: 'holds' },
     ]);
   });
 });

@@ -5,7 +5,7 @@
 // only quantities that run backward: multiplied the other way it is no chain of the network at all.
 
 import type { Expr, Quantity } from '../model';
-import { walkRefs } from './walk';
+import { mentionedVars, walkRefs } from './walk';
 
 /** which way a quantity's equation reaches other steps: through earlier ones, later ones, both, or neither */
 interface Reach {
@@ -58,4 +58,17 @@ export function backwardChain(v: string, body: Expr, quantities: ReadonlyMap<str
     else if (reach.later) backward = true;
   });
   return backward && !forward;
+}
+
+/**
+ * ∏_{t≥i>k} W diag(σ'(x_{i−1})) ∂E_t/∂x_t: the ∏'s body ran on to a vector that does not change with i (the gradient
+ * the ∏ was meant to multiply), so the body is a vector. The square head and that vector, or null.
+ */
+export function gradientInBody(v: string, body: Expr): { head: Expr; tail: Expr } | null {
+  if (body.k !== 'matmul' && body.k !== 'contract' && body.k !== 'mul') return null;
+  const { a: head, b: tail } = body;
+  const s = head.shape;
+  if (!s || s.length !== 2 || s[0] !== s[1] || tail.shape?.length !== 1) return null;
+  if (mentionedVars(tail).has(v) || !mentionedVars(head).has(v)) return null;
+  return { head, tail };
 }
