@@ -62,6 +62,20 @@ describe('the order follows the recurrence the body reads', () => {
       { check: String.raw`∂g_1/∂g_4 = \prod_{k=1}^{3} diag(tanh'(a_k)) R`, status: 'holds' },
       { check: String.raw`∂g_1/∂g_4 = \prod_{k=1}^{3} diag(1 - g_k^2) R`, status: 'holds' },
       { check: String.raw`∂h_4/∂h_1 = \prod_{k=2}^{4} W diag(1 - h_k^2)`, status: 'fails', says: [/two factors in that order/] },
+      // the loss's gradient by the backward half's last step, each step's output through the chain g_t → … → g_4
+      { check: String.raw`∂L/∂g_4 = \sum_{t=1}^{4} 2 o_t \prod_{k=t}^{3} diag(1 - g_k^2) R`, status: 'holds' },
+      {
+        check: String.raw`∂L/∂g_4 = \sum_{t=1}^{4} 2 o_t \prod_{k=t+1}^{3} diag(1 - g_k^2) R`,
+        status: 'fails',
+        says: [/leaves out its first term k = t/],
+      },
+      {
+        check: String.raw`∂L/∂g_4 = \sum_{t=1}^{4} (\prod_{k=t}^{3} diag(1 - g_k^2) R) 2 o_t`,
+        status: 'fails',
+        says: [
+          /\(∏_\{k=t\}\^\{3\} diag\(1 − g_k\^2\) R\)·2 o_t should be o_t \(∏_\{k=t\}\^\{3\} diag\(1 − g_k\^2\) R\)·2: a gradient is a row/,
+        ],
+      },
     ]);
   });
 });

@@ -22,11 +22,25 @@ const MAX_VARIANTS = 12;
 
 const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
 
-/** every ∏ of square matrices on the side, with the products it stands left of a vector in ((∏ …) g) */
-function prods(e: Expr, out: { p: Prod; parent: Expr | null }[] = [], parent: Expr | null = null): { p: Prod; parent: Expr | null }[] {
-  if (e.k === 'prod' && square(e)) out.push({ p: e as Prod, parent });
+/** every ∏ of square matrices on the side */
+function prods(e: Expr, out: Prod[] = []): Prod[] {
+  if (e.k === 'prod' && square(e)) out.push(e as Prod);
   if (e.k === 'deriv' || e.k === 'index') return out;
-  forChildren(e, (c) => prods(c, out, e), VALUE_CHILDREN);
+  forChildren(e, (c) => prods(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** a square factor with a ∏ in its product ((∏ …), 2 ∏ …, (∏ …) 2) */
+function withProd(e: Expr): boolean {
+  if (e.k === 'prod') return true;
+  return (e.k === 'mul' || e.k === 'matmul') && (withProd(e.a) || withProd(e.b));
+}
+
+/** the products (∏ …) g of a square matrix holding a ∏ and a vector of its size, on the side */
+function leftOfVector(e: Expr, out: (Expr & { k: 'matmul' })[] = []): (Expr & { k: 'matmul' })[] {
+  if (e.k === 'matmul' && square(e.a) && e.b.shape.length === 1 && e.b.shape[0] === e.a.shape[0] && withProd(e.a)) out.push(e);
+  if (e.k === 'deriv' || e.k === 'index') return out;
+  forChildren(e, (c) => leftOfVector(c, out), VALUE_CHILDREN);
   return out;
 }
 
@@ -50,25 +64,23 @@ export function prodOrderHint(c: Claim, run: Run): string | null {
   const found = prods(c.rhs);
   if (!found.length) return null;
   let tried = 0;
-  for (const { p } of found)
+  for (const p of found)
     for (const x of bodyPairs(p.body)) {
       if (tried++ >= MAX_VARIANTS) return null;
       const swapped: Expr = { ...x, a: x.b, b: x.a };
       if (holdsReplacing(c, x, swapped, run))
         return `Inside the ∏ over ${p.v}, ${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds (the ∏'s factor is one step's Jacobian, its factors in the order of the step's equation)`;
     }
-  for (const { p, parent } of found) {
-    if (!parent || parent.k !== 'matmul' || parent.a !== p) continue;
-    const g = parent.b;
-    if (g.shape.length !== 1 || g.shape[0] !== p.shape[0]) continue;
+  for (const x of leftOfVector(c.rhs)) {
+    const [m, g] = [x.a, x.b];
     if (tried++ >= MAX_VARIANTS) return null;
-    const row: Expr = { k: 'contract', a: g, b: p, shape: g.shape, range: parent.range };
-    if (holdsReplacing(c, parent, row, run))
-      return `(${exprText(p)}) ${exprText(g)} should be ${exprText(g)} ${exprText(p)}: a gradient is a row that multiplies the Jacobians from the left (numerator layout, the chain rule's order), and in that order the check holds`;
+    const row: Expr = { k: 'contract', a: g, b: m, shape: g.shape, range: x.range };
+    if (holdsReplacing(c, x, row, run))
+      return `${m.k === 'prod' ? `(${exprText(m)})` : exprText(m)} ${exprText(g)} should be ${exprText(g)} ${exprText(m)}: a gradient is a row that multiplies the Jacobians from the left (numerator layout, the chain rule's order), and in that order the check holds`;
   }
   // the ∏'s factors multiplied the other way (Goodfellow's ∇_{h^{(t)}} L written with Σ_k (∏_j Wᵀ diag(…)) Vᵀ ∇_{o^{(k)}} L:
   // a chain of transposed Jacobians, the denominator layout, runs with the earlier step on the left)
-  for (const { p } of found) {
+  for (const p of found) {
     if (earlierOnLeft(p)) continue;
     if (tried++ >= MAX_VARIANTS) return null;
     if (holdsReplacing(c, p, { ...p, earlier: true }, run)) {
