@@ -79,3 +79,18 @@ describe('the order follows the recurrence the body reads', () => {
     ]);
   });
 });
+
+describe('a backward recursion with a step’s slope and weight swapped', () => {
+  // g_t reaches g_{t+1} through its pre-activation a_t, so the term matcher read ∂L/∂g_{t−1} R diag(1 − g_{t−1}²) as
+  // "no path from g_2 to L and no term covers the path g_2 → a_1 → g_1 → o_1 → L"
+  it('names the two factors’ order', () => {
+    expectVerdicts(BIDIRECTIONAL, [
+      { check: String.raw`∂L/∂g_t = 2 o_t + ∂L/∂g_{t-1} diag(1 - g_{t-1}^2) R for t = 2..4`, status: 'holds' },
+      {
+        check: String.raw`∂L/∂g_t = 2 o_t + ∂L/∂g_{t-1} R diag(1 - g_{t-1}^2) for t = 2..4`,
+        status: 'fails',
+        says: [/R diag\(1 − g_\{t-1\}\^2\) should be diag\(1 − g_\{t-1\}\^2\) R: with its two factors in that order the check holds/],
+      },
+    ]);
+  });
+});
