@@ -3,7 +3,7 @@
 // covers.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { GOODFELLOW_ONEHOT } from './vanilla';
+import { D2L_MATRIX, GOODFELLOW_ONEHOT } from './vanilla';
 import { expectVerdicts } from './verdicts';
 
 /** Pascanu et al. (2013)'s network, as test/textbook/pascanu.test.ts writes it */
@@ -100,6 +100,24 @@ describe('a ∏ whose body runs on to the gradient it multiplies', () => {
     ]);
     expectVerdicts(GOODFELLOW_ONEHOT, [
       { check: String.raw`∂L_4/∂h_1 = ∂L_4/∂h_4 \prod_{4 \ge j > 1} diag(1 - h_j^2) W`, status: 'holds' },
+    ]);
+  });
+});
+
+describe('a ∏ one term too long whose either end mends it', () => {
+  // d2l.ai's linear recurrence: every ∂h_j/∂h_{j−1} is W_hh, so ∏_{j=t}^{i} holds without j = t (the chain h_t → h_i)
+  // and without j = i alike; the bound hint named j = i alone, which is no chain of the sum's terms
+  it('names both ends', () => {
+    expectVerdicts(D2L_MATRIX, [
+      {
+        check: String.raw`\frac{\partial L}{\partial \mathbf{h}_t} = \sum_{i=t}^T \frac{\partial L}{\partial \mathbf{o}_{i}} \mathbf{W}_\textrm{qh} \prod_{j=t+1}^{i} \frac{\partial \mathbf{h}_j}{\partial \mathbf{h}_{j-1}}`,
+        status: 'holds',
+      },
+      {
+        check: String.raw`\frac{\partial L}{\partial \mathbf{h}_t} = \sum_{i=t}^T \frac{\partial L}{\partial \mathbf{o}_{i}} \mathbf{W}_\textrm{qh} \prod_{j=t}^{i} \frac{\partial \mathbf{h}_j}{\partial \mathbf{h}_{j-1}}`,
+        status: 'fails',
+        says: [/The ∏ over j on the right side \(j = t\.\.i\) has one term too many, j = t or j = i: without either the check holds/],
+      },
     ]);
   });
 });
