@@ -54,9 +54,22 @@ export function parseNodeKey(key: string): { name: string; step: number | null }
   return Number.isInteger(step) ? { name: key.slice(0, at), step } : { name: key, step: null };
 }
 
-/** How messages name a node: h_2, h_{10}, W_hh. */
+/** How messages name a node: h_2, h_{10}, W_hh; s_c^{(2)} for a name with a subscript of its own (stepLabel). */
 export function nodeLabel(id: { name: string; step: number | null }): string {
   if (id.step === null) return nameOfKey(id.name);
-  const s = String(id.step);
-  return s.length === 1 ? `${nameOfKey(id.name)}_${s}` : `${nameOfKey(id.name)}_{${s}}`;
+  return stepLabel(nameOfKey(id.name), String(id.step));
+}
+
+/**
+ * A name at a step (given as text: 2, t, t-1, 3-i), as messages print it: h_2, h_t, h_{t-1}. A name with a
+ * subscript of its own (Graves's s_c, a_ω) takes its step over it, as Graves writes it and as it reads back:
+ * s_c^t, a_ω^{t+1}, and s_c^{(2)} for a number (s_c^2 is a square) or a step that begins with one. Run together
+ * under the name's own, s_c_t and a_ω_{t+1} read as one subscript.
+ */
+export function stepLabel(name: string, step: string): string {
+  if (!name.includes('_')) return step.length === 1 ? `${name}_${step}` : `${name}_{${step}}`;
+  // a letter first (not T, a transpose over a name) is a step written bare; anything else in parentheses
+  const letter = /^\p{L}/u.test(step) && !/^T(?![\p{L}\p{N}_])/u.test(step);
+  if (!letter) return `${name}^{(${step})}`;
+  return step.length === 1 ? `${name}^${step}` : `${name}^{${step}}`;
 }

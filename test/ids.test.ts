@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analysis';
-import { isUntimedTwinKey, nameOfKey, nodeIdOf, nodeKey, nodeLabel, parseNodeKey, untimedTwinKey } from '../src/ids';
+import { isUntimedTwinKey, nameOfKey, nodeIdOf, nodeKey, nodeLabel, parseNodeKey, stepLabel, untimedTwinKey } from '../src/ids';
 import { hoverContent } from '../src/extension/hover/hoverContent';
 import { cursorContext } from '../src/extension/panel/panelCursor';
 
@@ -29,6 +29,25 @@ describe('node ids', () => {
     expect(nodeLabel({ name: 'h', step: 10 })).toBe('h_{10}');
     expect(nodeLabel({ name: 'W_hh', step: null })).toBe('W_hh');
     expect(nodeLabel({ name: untimedTwinKey('L'), step: null })).toBe('L');
+  });
+
+  // session 30: Graves's s_c^t printed as s_c_t, a_ω^{t+1} as a_ω_{t+1} (the step ran into the name's own subscript)
+  it('a name with a subscript of its own takes its step over it, as it reads back: s_c^t, a_ω^{t+1}, s_c^{(2)}', () => {
+    expect(stepLabel('s_c', 't')).toBe('s_c^t');
+    expect(stepLabel('a_ω', 't+1')).toBe('a_ω^{t+1}');
+    expect(stepLabel('s_c', 't-1')).toBe('s_c^{t-1}');
+    // a number over a name is a power (s_c^2), and a step beginning with one too (4-i)
+    expect(nodeLabel({ name: 's_c', step: 2 })).toBe('s_c^{(2)}');
+    expect(stepLabel('s_c', '4-i')).toBe('s_c^{(4-i)}');
+    expect(stepLabel('h', 't-1')).toBe('h_{t-1}');
+    // what is printed reads back as the same step (the messages' spelling can be pasted into a check)
+    const net = 'T = 3\ninput x = [0.5, -0.8, 0.3]\nparam w = 0.4\ns_c_0 = 0.1\ns_c^t = tanh(w s_c^{t-1} + x^t)\nloss L = Σ_t s_c^t\n';
+    for (const [printed, written] of [
+      ['s_c^t', 's_c_t'],
+      ['s_c^{t-1}', 's_c_{t-1}'],
+      ['s_c^{(2)}', 's_c_2'],
+    ])
+      expect(analyze(`${net}check ${printed} = ${written}\n`).checks[0]!.status).toBe('holds');
   });
 
   it('the untimed twin of a timed name is known only by its model key', () => {

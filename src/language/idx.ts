@@ -70,9 +70,12 @@ export function idxString(idx: Idx, minus = '−'): string {
 /**
  * ∏_j of a Jacobian ∂g_j/∂g_{j+1} (its derivative taken by a later step: a backward recurrence, the backward
  * half of a bidirectional RNN): the chain rule puts the earlier index on the left, ∂g_1/∂g_2 ∂g_2/∂g_3 ⋯.
- * Every other product of matrices multiplies with the later index on the left (∂h_j/∂h_{j-1}).
+ * So does a body written out by hand that reads only a backward recurrence's steps (diag(1 − g_j²) R), flagged
+ * `earlier` at resolution. Every other product of matrices multiplies with the later index on the left (∂h_j/∂h_{j-1}).
  */
-export function earlierOnLeft(e: { v: string; body: Expr }): boolean {
+export function earlierOnLeft(e: { v: string; body: Expr; earlier?: boolean }): boolean {
+  // a body written out by hand that reads a backward recurrence's steps (resolve/chainOrder.ts)
+  if (e.earlier) return true;
   const d = e.body;
   if (d.k !== 'deriv' || d.of.k !== 'ref' || !d.of.idx || !d.wrt.idx) return false;
   const [o, w] = [d.of.idx, d.wrt.idx];

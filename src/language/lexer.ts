@@ -599,9 +599,12 @@ export interface LexResult {
 /** Starts of lines: where a statement may begin even inside an unclosed bracket (recovery). */
 const STATEMENT_START =
   /[ \t]*(?:(?:param|input|target|loss|derive|check)\b|[\p{L}\\][\p{L}\p{M}\p{N}_]*(?:_\{[^}\n]*\}|\^\{?\([^)\n]*\)\}?)?[ \t]*=(?!=))/uy;
-/** the ASCII derivative dA/dB and d+A/dB: a d directly before a name (or a font command: d\\mathcal{L}), a slash and another d-name */
+/**
+ * the ASCII derivative dA/dB and d+A/dB: a d directly before a name (or a font command: d\\mathcal{L}), a slash and
+ * another d-name. The name may carry a step over it, as ∂A/∂B's does: ^(t), ^{(t)}, and Graves's bare ^t, ^{t-1}
+ */
 const ASCII_DERIV =
-  /d(\+?)(?:[\p{L}][\p{L}\p{M}\p{N}_]*|\\[A-Za-z]+(?:\s*\{[^{}\n]*\})?(?:_[\p{L}\p{N}]+)?)(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?)?\s*\/\s*d(?:[\p{L}]|\\[A-Za-z])/uy;
+  /d(\+?)(?:[\p{L}][\p{L}\p{M}\p{N}_]*|\\[A-Za-z]+(?:\s*\{[^{}\n]*\})?(?:_[\p{L}\p{N}]+)?)(?:_\{[^}\n]*\})?(?:\^\{?\([^)\n]*\)\}?|\^\{[^}\n]*\}|\^[\p{L}\p{N}])?\s*\/\s*d(?:[\p{L}]|\\[A-Za-z])/uy;
 
 /** `(12)` or `(3b)` closing a line or a $$ display, after \quad */
 const EQUATION_NUMBER = /[ \t]*\((\d+[a-z]?)\)[ \t]*(?=$|[\r\n$])/y;

@@ -83,8 +83,10 @@ export type Expr =
   /**
    * Σ/∏ over v = from..to. desc (∏ only): the factors are multiplied in the written order from `to` down to
    * `from` (∏_{t≥i>k} E_i = E_t ⋯ E_{k+1}); otherwise from `from` up to `to`.
+   * earlier (∏ only): a chain of a backward recurrence's Jacobians (resolve/chainOrder.ts), multiplied with the
+   * earlier index on the left (E_from ⋯ E_to); every other product of matrices has the later index on the left.
    */
-  | (Base & { k: 'sum' | 'prod'; v: string; from: Idx; to: Idx; body: Expr; desc?: boolean })
+  | (Base & { k: 'sum' | 'prod'; v: string; from: Idx; to: Idx; body: Expr; desc?: boolean; earlier?: boolean })
   /**
    * ∂of/∂wrt (total) or ∂⁺of/∂wrt (immediate); wrt is always a name (with its step).
    * oneStep (with total false): the one-step derivative of LANGUAGE.md §5 — earlier steps' nodes held fixed

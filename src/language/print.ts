@@ -1,7 +1,7 @@
 // Model expressions printed back as Unicode text (hovers, terminal) and as LaTeX (KaTeX).
 
 import { nameCharsLatex } from '../display/latex';
-import { nameOfKey } from '../ids';
+import { nameOfKey, stepLabel } from '../ids';
 import { idxString } from './idx';
 import type { Expr, Idx } from './model';
 
@@ -44,12 +44,11 @@ export { idxString };
 /** the name a user wrote, from a model key (src/ids.ts: untimed twins L = Σ_t L_t carry a "#") */
 export const displayName = nameOfKey;
 
-/** h_t, h_{t-1}, W_hh */
+/** h_t, h_{t-1}, W_hh; s_c^t, a_ω^{t+1} for a name with a subscript of its own (ids.ts stepLabel) */
 export function refText(key: string, idx: Idx | null): string {
   const name = displayName(key);
   if (!idx) return name;
-  const s = idxString(idx, '-');
-  return s.length === 1 ? `${name}_${s}` : `${name}_{${s}}`;
+  return stepLabel(name, idxString(idx, '-'));
 }
 
 /** LaTeX of a name: W_hh → W_{hh}; h with index t-1 → h_{t-1}; Greek letters as commands */

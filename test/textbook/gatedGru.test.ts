@@ -227,3 +227,22 @@ describe('vector GRU, n = 3 hidden units, 2 inputs', () => {
     ]);
   });
 });
+
+// The weight and h̃_t's slope swapped inside the candidate's path: orderHint swapped the bracketed product with the
+// slope, "diag(1 − z_t) W_hh diag(1 − h̃_t^2) should be diag(1 − h̃_t^2) (diag(1 − z_t) W_hh)"; session 30's
+// slopeOrder.ts swaps the two neighbours, as a sheet writes the fix
+describe('vector GRU: a slope and a weight swapped in ∂h_t/∂h_{t−1}', () => {
+  it('names the two neighbours', () => {
+    expectVerdicts(VECTOR, [
+      {
+        check: String.raw`\frac{\partial h_t}{\partial h_{t-1}} = diag(z_t) + diag(h_{t-1} - \tilde{h}_t) diag(z_t \odot (1 - z_t)) W_{hz} + diag(1 - z_t) diag(1 - \tilde{h}_t^2) W_{hh} (diag(r_t) + diag(h_{t-1}) diag(r_t \odot (1 - r_t)) W_{hr})`,
+        status: 'holds',
+      },
+      {
+        check: String.raw`\frac{\partial h_t}{\partial h_{t-1}} = diag(z_t) + diag(h_{t-1} - \tilde{h}_t) diag(z_t \odot (1 - z_t)) W_{hz} + diag(1 - z_t) W_{hh} diag(1 - \tilde{h}_t^2) (diag(r_t) + diag(h_{t-1}) diag(r_t \odot (1 - r_t)) W_{hr})`,
+        status: 'fails',
+        says: [/W_hh diag\(1 − h̃_t\^2\) should be diag\(1 − h̃_t\^2\) W_hh: with its two factors in that order the check holds/],
+      },
+    ]);
+  });
+});

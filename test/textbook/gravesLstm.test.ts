@@ -85,15 +85,15 @@ describe('Graves (2012) §4.6, the LSTM backward pass with peepholes', () => {
       {
         check: 'ε_c^t = w_ck δ_k^t + w_hι δ_ι^{t+1} + w_hφ δ_φ^{t+1} + w_hc δ_c^{t+1}',
         status: 'fails',
-        says: [/leaves out the path through a_ω_\{t\+1\}/],
+        says: [/leaves out the path through a_ω\^\{t\+1\}/],
       },
       {
         check: "ε_s^t = b_ω^t tanh'(s_c^t) ε_c^t + b_φ^{t+1} ε_s^{t+1} + w_cι δ_ι^{t+1} + w_cφ δ_φ^{t+1} + w_cω δ_ω^{t+1}",
         status: 'fails',
-        says: [/∂L\/∂a_ω_\{t\+1\} should be ∂L\/∂a_ω_t/],
+        says: [/∂L\/∂a_ω\^\{t\+1\} should be ∂L\/∂a_ω\^t/],
       },
-      { check: "δ_φ^t = σ'(a_φ^t) s_c^t ε_s^t", status: 'fails', says: [/s_c_t should be s_c_\{t-1\}/] },
-      { check: "δ_ω^t = σ'(a_ω^t) tanh'(s_c^t) ε_c^t", status: 'fails', says: [/tanh′\(s_c_t\) should be tanh\(s_c_t\)/] },
+      { check: "δ_φ^t = σ'(a_φ^t) s_c^t ε_s^t", status: 'fails', says: [/s_c\^t should be s_c\^\{t-1\}/] },
+      { check: "δ_ω^t = σ'(a_ω^t) tanh'(s_c^t) ε_c^t", status: 'fails', says: [/tanh′\(s_c\^t\) should be tanh\(s_c\^t\)/] },
     ]);
   });
 
@@ -104,13 +104,23 @@ describe('Graves (2012) §4.6, the LSTM backward pass with peepholes', () => {
       {
         check: "δ_ι^t = σ'(a_ι^t) tanh(a_c^t) ε_c^t",
         status: 'fails',
-        says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t: with that the check holds/],
+        says: [/∂L\/∂b_c\^t should be ∂L\/∂s_c\^t: with that the check holds/],
       },
-      { check: "δ_c^t = b_ι^t tanh'(a_c^t) ε_c^t", status: 'fails', says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t/] },
-      { check: "∂L/∂a_ι^t = σ'(a_ι^t) tanh(a_c^t) ∂L/∂b_c^t", status: 'fails', says: [/∂L\/∂b_c_t should be ∂L\/∂s_c_t/] },
+      { check: "δ_c^t = b_ι^t tanh'(a_c^t) ε_c^t", status: 'fails', says: [/∂L\/∂b_c\^t should be ∂L\/∂s_c\^t/] },
+      { check: "∂L/∂a_ι^t = σ'(a_ι^t) tanh(a_c^t) ∂L/∂b_c^t", status: 'fails', says: [/∂L\/∂b_c\^t should be ∂L\/∂s_c\^t/] },
     ]);
   });
 });
+
+/** a vanilla RNN with h written as Graves writes steps, h^t */
+const VANILLA = String.raw`T = 4
+input  x : 2 = [[0.7, -0.4], [0.1, 0.9], [-0.8, 0.3], [0.5, 0.6]]
+param  U : 3x2 = [[0.31, -0.52], [0.47, 0.12], [-0.26, 0.64]]
+param  W_hh : 3x3 = [[0.21, -0.43, 0.15], [0.38, 0.09, -0.27], [-0.12, 0.33, 0.44]]
+h^0 = [0.1, -0.2, 0.3]
+h^t = tanh(W_hh h^{t-1} + U x^t)
+loss L = Σ_t sum(h^t ⊙ h^t)
+`;
 
 describe("Olah's LSTM, n = 3, the gates' gradients", () => {
   it('hold as written; ∂L/∂h_t for ∂L/∂C_t (and the reverse) is named', () => {
@@ -141,7 +151,24 @@ describe('a bare superscript step in a numerator', () => {
       // total, it would count the output gate's peephole path too: ∂⁺ is the term Graves writes
       { check: "∂⁺b_c^t/∂s_c^t = b_ω^t tanh'(s_c^t)", status: 'holds' },
       // the peepholes reach s_c^t from s_c^{t-1} through the gates too: b_φ^t is the immediate partial only
-      { check: '∂s_c^t/∂s_c^{t-1} = b_φ^t', status: 'fails', says: [/immediate partial ∂⁺s_c_t\/∂s_c_\{t-1\}/] },
+      { check: '∂s_c^t/∂s_c^{t-1} = b_φ^t', status: 'fails', says: [/immediate partial ∂⁺s_c\^t\/∂s_c\^\{t-1\}/] },
+    ]);
+  });
+});
+
+// ASCII d reads as ∂ (LANGUAGE.md §4: dA/dB), a bare superscript step over its numerator included: dh^t/dh^{t-1}
+// said "h is a sequence" (the lexer's dA/dB took ^(t) and ^{(t)} only, so d stayed a name)
+describe('a bare superscript step in an ASCII derivative', () => {
+  it('ds_c^t/ds_c^{t-1} and dL/ds_c^t read as their ∂ forms do', () => {
+    expectVerdicts(GRAVES, [
+      { check: 'd+s_c^t/ds_c^{t-1} = b_φ^t', status: 'holds' },
+      { check: 'dL/ds_c^t = ∂L/∂s_c^t', status: 'holds' },
+      { check: "ds_c^t/da_c^t = b_ι^t tanh'(a_c^t)", status: 'holds' },
+      { check: 'ds_c^t/ds_c^{t-1} = b_φ^t', status: 'fails', says: [/immediate partial ∂⁺s_c\^t\/∂s_c\^\{t-1\}/] },
+    ]);
+    expectVerdicts(VANILLA, [
+      { check: 'dh^t/dh^{t-1} = diag(1 - h_t^2) W_hh', status: 'holds' },
+      { check: 'dL/dh^t = ∂L/∂h_t', status: 'holds' },
     ]);
   });
 });

@@ -27,6 +27,8 @@ import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
 import { substituteHint } from './substitute';
+import { prodOrderHint } from './prodOrder';
+import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
 import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
@@ -284,6 +286,11 @@ function failureHint(
     plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
     // a loss written out step by step with steps left out (L_1 + L_2 + L_3 for Σ_t L_t, T = 4): structural
     plain(writtenSumHint(claim, run.model, run, other)) ??
+    // a ∏'s factors in the wrong order (its body's two square factors, or the ∏ left of its gradient): before the
+    // term matcher, which blames a factor of a ∏ one step long on the path it is no part of
+    plain(prodOrderHint(claim, run)) ??
+    // a slope and a weight swapped (R diag(1 − g_{t−1}²)), which the term matcher reads as a term of no path
+    plain(slopeOrderHint(claim, run)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??

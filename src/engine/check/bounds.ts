@@ -49,21 +49,28 @@ export function boundHint(claim: Claim, run: Run): string | null {
         if (!fixedAt(op.from, 1) && !fixedAt(op.from, 2)) moves.push(['from', first, () => truncated(op, 'from', name)]);
         if (!fixedAt(op.to, run.model.T) && !fixedAt(op.to, run.model.T - 1)) moves.push(['to', last, () => truncated(op, 'to', name)]);
       }
-      for (const [end, idx, text] of moves) {
+      const holds = (end: 'from' | 'to', idx: Idx): boolean => {
         const moved = { ...op, [end]: idx } as Expr & { k: 'sum' | 'prod' };
         const e = replacing(claim[side], op, moved, EVERYWHERE);
         const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
         const points = forwardPoints(moved, claim.points);
         // a bound moved past the network's steps: the evaluation would throw at some point (a RunError, caught below)
-        if (!points.length || points.some((p) => unreadable(e, p.env, run))) continue;
+        if (!points.length || points.some((p) => unreadable(e, p.env, run))) return false;
         try {
-          if (offSides(points, lhs, rhs, run).length) continue;
+          if (offSides(points, lhs, rhs, run).length) return false;
           // the points dropped were the only failing ones: the move changed nothing where the formula speaks
-          if (points.length < claim.points.length && !offSides(points, claim.lhs, claim.rhs, run).length) continue;
+          if (points.length < claim.points.length && !offSides(points, claim.lhs, claim.rhs, run).length) return false;
         } catch (x) {
-          if (x instanceof RunError) continue;
+          if (x instanceof RunError) return false;
           throw x;
         }
+        return true;
+      };
+      for (const [end, idx, text] of moves) {
+        if (!holds(end, idx)) continue;
+        // one term too many at the top, where the bottom's also mends it (every factor of d2l's linear recurrence is
+        // W_hh: ∏_{j=t}^{i} ∂h_j/∂h_{j−1} holds without j = i as without j = t): both are said, the value cannot choose
+        if (end === 'to' && idx.k < op.to.k && holds('from', shift(op.from, 1))) return bothEnds(op, name);
         return text();
       }
     }
@@ -96,6 +103,13 @@ function truncated(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', side: s
   const left = end === 'from' ? `${op.v} = 1..${idxString(shift(op.from, -1))}` : `${op.v} = ${idxString(shift(op.to, 1))}..T`;
   const whole = end === 'from' ? `from ${op.v} = 1` : `up to ${op.v} = T`;
   return `the Σ over ${op.v} on the ${side} side (${range}) is cut short: it leaves out the terms ${left} (a truncated sum, as truncated BPTT takes, is not the whole gradient); ${whole}, the check holds`;
+}
+
+/** one term too many, and dropping either end's mends it */
+function bothEnds(op: Expr & { k: 'sum' | 'prod' }, side: string): string {
+  const sym = op.k === 'sum' ? 'Σ' : '∏';
+  const range = `${op.v} = ${idxString(op.from)}..${idxString(op.to)}`;
+  return `the ${sym} over ${op.v} on the ${side} side (${range}) has one term too many, ${op.v} = ${idxString(op.from)} or ${op.v} = ${idxString(op.to)}: without either the check holds (the two give the same value here)`;
 }
 
 function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: number, side: string): string {

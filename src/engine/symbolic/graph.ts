@@ -5,7 +5,7 @@
 // An initial state given as a constant (h_0 = 0) is substituted: it is part of the equations, and it
 // makes the terms it kills vanish, as a worked solution drops them.
 
-import { idxValue, idxVars } from '../../language/idx';
+import { earlierOnLeft, idxValue, idxVars } from '../../language/idx';
 import { nodeKey as idKey } from '../../ids';
 import type { Expr, Idx, Model } from '../../language/model';
 import { Builder, leavesOf, Unsupported, type Node, type Shape } from './ir';
@@ -174,7 +174,18 @@ export class Unrolled {
         for (let i = from; i <= to; i++) items.push(this.convert(e.body, { ...env, [e.v]: i }, owner));
         if (e.k === 'sum') return items.length ? b.add(...items) : b.zero(e.shape);
         if (!items.length) return e.shape.length === 2 ? b.eye(e.shape[0]) : b.num(1);
-        return items.reduce((acc, x) => (acc.shape.length === 2 && x.shape.length >= 1 ? b.matmul(acc, x) : b.mul(acc, x)));
+        // a product of matrices multiplies as the tape's does: the later index on the left unless the ∏ is a backward
+        // recurrence's chain (language/idx.ts earlierOnLeft)
+        const ascending = earlierOnLeft(e);
+        return items.reduce((acc, x) =>
+          acc.shape.length === 2 && x.shape.length === 2
+            ? ascending
+              ? b.matmul(acc, x)
+              : b.matmul(x, acc)
+            : acc.shape.length === 2 && x.shape.length >= 1
+              ? b.matmul(acc, x)
+              : b.mul(acc, x),
+        );
       }
       case 'deriv':
         throw new Unsupported('a derivative inside an equation');

@@ -17,6 +17,7 @@ import { bareIdentity, deltaIsNotDerivative, readName, timeIndexOf } from './nam
 import { tryTimeIndex } from './timeIndex';
 import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
+import { backwardChain, gradientInBody } from './chainOrder';
 import { firstSegment } from '../segments';
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
@@ -643,8 +644,22 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   const s = body.shape;
   if (a.op === 'prod' && s && s.length === 2 && s[0] !== s[1])
     fail(ctx, `∏ needs square matrices, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
-  if (a.op === 'prod' && s && s.length === 1) fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
-  return { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
+  if (a.op === 'prod' && s && s.length === 1) {
+    // the body ran on to the gradient the ∏ multiplies (the ∏ reaches to the end of the product it opens)
+    const g = gradientInBody(v, body);
+    if (g)
+      fail(
+        ctx,
+        `∏ of vectors is not defined: its body runs on to ${exprText(g.tail)}, which does not change with ${v} (a ∏ reaches to the end of the product it opens); write the gradient first, ${exprText(g.tail)} ∏ ${exprText(g.head)}, as numerator layout orders it (a gradient row multiplies the Jacobians from the left)`,
+        a.range,
+        'shape-mismatch',
+      );
+    fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
+  }
+  const out: Expr = { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
+  // a hand-written chain of a backward recurrence's Jacobians multiplies in the order the chain runs (chainOrder.ts)
+  if (a.op === 'prod' && backwardChain(v, body, ctx.scope.quantities)) out.earlier = true;
+  return out;
 }
 
 /** ∏_{j=3}^{2}, Σ_{j=T}^{2}: bounds written from the top down make an empty Σ/∏ (0, or 1: the identity) — said, as it is rarely meant */
