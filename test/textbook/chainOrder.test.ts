@@ -3,21 +3,8 @@
 // covers.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
-import { D2L_MATRIX, GOODFELLOW_ONEHOT } from './vanilla';
+import { D2L_MATRIX, GOODFELLOW_ONEHOT, PASCANU } from './vanilla';
 import { expectVerdicts } from './verdicts';
-
-/** Pascanu et al. (2013)'s network, as test/textbook/pascanu.test.ts writes it */
-const PASCANU = String.raw`T = 4
-input  u : 2 = [[0.7, -0.4], [0.1, 0.9], [-0.8, 0.3], [0.5, 0.6]]
-target d : 3 = [[0.2, -0.1, 0.4], [0.5, 0.3, -0.6], [-0.2, 0.7, 0.1], [0.3, -0.4, 0.2]]
-param  W_in : 3x2 = [[0.31, -0.52], [0.47, 0.12], [-0.26, 0.64]]
-param  W_rec : 3x3 = [[0.21, -0.43, 0.15], [0.38, 0.09, -0.27], [-0.12, 0.33, 0.44]]
-param  b : 3 = [0.05, -0.11, 0.17]
-x_0 = [0.1, -0.2, 0.3]
-x_t = W_rec σ(x_{t-1}) + W_in u_t + b
-E_t = sum((x_t - d_t)^2) / 2
-loss E = Σ_t E_t
-`;
 
 describe('a ∏ body with its two square factors swapped', () => {
   // inside Pascanu's Σ_k, the ∏ one factor long at t = 2, k = 1 was read by the term matcher: "factor 2 should be ∂x_2/∂x_1"

@@ -4,18 +4,7 @@
 // ∂x_t/∂x_k = ∏_{t≥i>k} W_rec diag(σ'(x_{i−1})) at every pair k ≤ t; each printed mistake fails naming its culprit.
 import { describe, it } from 'vitest';
 import { expectVerdicts } from './verdicts';
-
-const NET = String.raw`T = 4
-input  u : 2 = [[0.7, -0.4], [0.1, 0.9], [-0.8, 0.3], [0.5, 0.6]]
-target d : 3 = [[0.2, -0.1, 0.4], [0.5, 0.3, -0.6], [-0.2, 0.7, 0.1], [0.3, -0.4, 0.2]]
-param  W_in : 3x2 = [[0.31, -0.52], [0.47, 0.12], [-0.26, 0.64]]
-param  W_rec : 3x3 = [[0.21, -0.43, 0.15], [0.38, 0.09, -0.27], [-0.12, 0.33, 0.44]]
-param  b : 3 = [0.05, -0.11, 0.17]
-x_0 = [0.1, -0.2, 0.3]
-x_t = W_rec σ(x_{t-1}) + W_in u_t + b
-E_t = sum((x_t - d_t)^2) / 2
-loss E = Σ_t E_t
-`;
+import { PASCANU as NET } from './vanilla';
 
 describe('Pascanu et al. (2013) as printed, vector network', () => {
   it('eqs. 3–5 hold, the layout and step mistakes are named', () => {

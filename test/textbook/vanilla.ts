@@ -100,3 +100,19 @@ export function expectClean(report: Report): void {
 
 /** the network followed by check lines */
 export const withChecks = (network: string, ...checks: string[]) => analyze(network + checks.map((c) => `check ${c}\n`).join(''));
+
+/**
+ * Pascanu et al. (2013)'s network: n = 3 hidden units, 2 inputs, x_t = W_rec σ(x_{t−1}) + W_in u_t + b
+ * (test/textbook/pascanu.test.ts, chainOrder.test.ts)
+ */
+export const PASCANU = String.raw`T = 4
+input  u : 2 = [[0.7, -0.4], [0.1, 0.9], [-0.8, 0.3], [0.5, 0.6]]
+target d : 3 = [[0.2, -0.1, 0.4], [0.5, 0.3, -0.6], [-0.2, 0.7, 0.1], [0.3, -0.4, 0.2]]
+param  W_in : 3x2 = [[0.31, -0.52], [0.47, 0.12], [-0.26, 0.64]]
+param  W_rec : 3x3 = [[0.21, -0.43, 0.15], [0.38, 0.09, -0.27], [-0.12, 0.33, 0.44]]
+param  b : 3 = [0.05, -0.11, 0.17]
+x_0 = [0.1, -0.2, 0.3]
+x_t = W_rec σ(x_{t-1}) + W_in u_t + b
+E_t = sum((x_t - d_t)^2) / 2
+loss E = Σ_t E_t
+`;
