@@ -6,7 +6,7 @@
 import { Memo } from '../memo';
 import { BoundedCache } from '../../display/boundedCache';
 import { nameCharsLatex } from '../../display/latex';
-import { nameOfKey } from '../../ids';
+import { nameOfKey, stepLabel } from '../../ids';
 import { charge } from '../budget';
 import type { Label, Node, NodeName } from './ir';
 
@@ -256,7 +256,8 @@ export class Printer {
       const head = sub === null ? b : `${b}_${sub}`;
       if (st === null) return head;
       if (!rel) return head + subDigits(shown);
-      return st.length === 1 ? `${head}_${st}` : `${head}_{${st}}`;
+      // a step relative to the anchor prints as messages print it (s_c^t for a name with a subscript of its own)
+      return stepLabel(head, st);
     }
     const lb = decorate ? decorate(latexBase) : latexBase;
     if (latexSub === null) return st !== null ? `${lb}_{${st}}` : lb;
