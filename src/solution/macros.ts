@@ -124,6 +124,9 @@ const MAX_DEPTH = 8;
  */
 const MAX_CHARS = 100_000;
 
+/** a macro's use expanded: the characters it stands for, each one's file offset, and where the use ends */
+export type Expansion = { chars: string[]; at: number[]; end: number };
+
 /** a use that expands past MAX_CHARS: it is left unexpanded (an unknown command, named) */
 class TooLong extends Error {}
 
@@ -138,7 +141,7 @@ export function expandMacro(
   at: number,
   from: number,
   end: number,
-): { chars: string[]; at: number[]; end: number } | null {
+): Expansion | null {
   try {
     const use = expand(text, macros, name, at, from, end, 0, { left: MAX_CHARS });
     return use && withoutEmptyScripts(use);
@@ -152,7 +155,7 @@ export function expandMacro(
  * an empty `^{}` or `_{}`, which TeX sets as nothing: what a macro whose optional argument was left at its empty
  * default writes (`\frac{\partial^{#1} #2}{…}` read `\partial^{}` as a second derivative)
  */
-function withoutEmptyScripts(use: { chars: string[]; at: number[]; end: number }): { chars: string[]; at: number[]; end: number } {
+function withoutEmptyScripts(use: Expansion): Expansion {
   const s = use.chars.join('');
   if (!/[\^_]\s*\{\s*\}/.test(s) || use.chars.length !== s.length) return use;
   const keep = s.split('').map(() => true);
@@ -169,7 +172,7 @@ function expand(
   end: number,
   depth: number,
   budget: { left: number },
-): { chars: string[]; at: number[]; end: number } | null {
+): Expansion | null {
   const macro = macros.get(name)!;
   // an argument is the file's own text (start..end), or an optional argument's default (the body's, at the name)
   const args: ({ start: number; end: number } | { text: string })[] = [];
