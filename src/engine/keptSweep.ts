@@ -2,11 +2,20 @@
 // by tape position, packed into one store, copied from a finished sweep (KeptSweep.of) or gathered while the
 // sweep runs (KeptGather).
 
-import type { TNode } from './tape';
-import { zerosF64 } from './slab';
+import type { NodeColumns } from './tapeNodes';
+import { zerosF64, zerosI32 } from './slab';
 
 /** the fewest entries a kept sweep holds in a Float64Array (KeptSweep) rather than a plain array */
 const KEPT_TYPED_MIN = 1024;
+
+/**
+ * a kept sweep's `at`, zeroed: past KEPT_TYPED_MIN positions an Int32Array, as `flat` is a Float64Array past as
+ * many entries — a loss sweep at T = 5,000 made a plain array of 80,000 (a new large object: fresh pages, 4 bytes a
+ * position more, and every mark of the old generation walked it)
+ */
+function positions(range: number): number[] | Int32Array {
+  return range >= KEPT_TYPED_MIN ? zerosI32(range) : new Array<number>(range).fill(0);
+}
 
 /**
  * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
@@ -21,25 +30,25 @@ export class KeptSweep {
   constructor(
     readonly lo: number,
     /** per position lo..root: 1 + where its gradient begins in `flat`, 0 where none was reached */
-    private at: number[],
+    private at: number[] | Int32Array,
     private flat: number[] | Float64Array,
   ) {}
 
   /** from a finished sweep's result g (lo..root), reading the barriers' and the root's entries */
-  static of(nodes: readonly TNode[], root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
+  static of(nodes: NodeColumns, root: number, lo: number, g: readonly (Float64Array | undefined)[]): KeptSweep {
     const range = root - lo + 1;
     let total = 0;
     for (let k = 0; k < range; k++) {
       const v = g[k];
-      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) total += v.length;
+      if (v !== undefined && (k === range - 1 || nodes.node(lo + k).barrier)) total += v.length;
     }
-    const at: number[] = new Array<number>(range).fill(0);
+    const at = positions(range);
     const typed = total >= KEPT_TYPED_MIN;
     const flat = typed ? zerosF64(total) : new Array<number>(total).fill(0);
     let o = 0;
     for (let k = 0; k < range; k++) {
       const v = g[k];
-      if (v !== undefined && (k === range - 1 || nodes[lo + k]!.barrier)) {
+      if (v !== undefined && (k === range - 1 || nodes.node(lo + k).barrier)) {
         at[k] = o + 1;
         if (typed) (flat as Float64Array).set(v, o);
         else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
@@ -94,23 +103,23 @@ export class KeptSweep {
  * collection in between. The store is laid out in visiting order (latest position first); `at` finds each.
  */
 export class KeptGather {
-  private at: number[];
+  private at: number[] | Int32Array;
   private flat: number[] | Float64Array;
   private used = 0;
 
   constructor(
-    nodes: readonly TNode[],
+    nodes: NodeColumns,
     root: number,
     private lo: number,
   ) {
     const range = root - lo + 1;
     // room for every barrier in range and the root: what a sweep that reaches them all keeps
-    let room = nodes[root]!.len;
+    let room = nodes.node(root).len;
     for (let k = lo; k < root; k++) {
-      const n = nodes[k]!;
+      const n = nodes.node(k);
       if (n.barrier) room += n.len;
     }
-    this.at = new Array<number>(range).fill(0);
+    this.at = positions(range);
     this.flat = room >= KEPT_TYPED_MIN ? zerosF64(room) : new Array<number>(room).fill(0);
   }
 

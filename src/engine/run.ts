@@ -184,7 +184,7 @@ class UnrolledRun implements Run {
     this.graphOrder = new Array<TNode>(order.length);
     for (let i = 0; i < order.length; i++) {
       const pn = order[i]!;
-      const start = this.tape.nodes.length;
+      const start = this.tape.size;
       const given = states && pn.step !== null ? values.get(pn.key) : undefined;
       let root: TNode;
       if (given) {
@@ -207,7 +207,7 @@ class UnrolledRun implements Run {
       steps[pn.step ?? 0] = root;
     }
     if (model.loss) this.loss = this.qnodes.get(model.loss)?.[0] ?? null;
-    tapeSizes.set(plan, this.tape.nodes.length);
+    tapeSizes.set(plan, this.tape.size);
   }
 
   /** nodeOf(name) per name asked (one lookup per call, where each call read two or three maps) */
@@ -338,7 +338,7 @@ class UnrolledRun implements Run {
   }
 
   evaluateOnTape(e: Expr, env: Env): Tensor {
-    const mark = this.tape.nodes.length;
+    const mark = this.tape.size;
     const r = this.ev(e, env);
     this.tape.truncate(mark);
     return { shape: r.shape, data: r.data };
@@ -462,7 +462,7 @@ class UnrolledRun implements Run {
     if (oneStep && total && of.k === 'ref' && this.model.quantities.get(of.name)?.timed) return this.oneStepAt(of, wrt, env);
     const step = stepOf(wrt.idx, env);
     const B = this.nodeAt(wrt.name, step);
-    const mark = this.tape.nodes.length;
+    const mark = this.tape.size;
     let A: TNode;
     let lo: number;
     if (of.k === 'ref') {

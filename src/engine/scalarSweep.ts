@@ -36,7 +36,7 @@ export function scalarRange(c: NodeColumns, lo: number, root: number): boolean {
     const r = id * ROW;
     if (cols[r + LEN] !== 1) return false;
     const op = cols[r + OP]!;
-    if (!KNOWN[op] || (op === FN && !elementwise(c.nodes[id]!.aux as Fn))) return false;
+    if (!KNOWN[op] || (op === FN && !elementwise(c.node(id).aux as Fn))) return false;
   }
   return true;
 }
@@ -63,7 +63,7 @@ export function sweepScalar(
   for (let id = root; id >= lo; id--) {
     if (!R[id - lo]) continue;
     const r = id * ROW;
-    if (below && cols[r + BARRIER] === 1 && id !== root && !cross?.(c.nodes[id]!)) continue;
+    if (below && cols[r + BARRIER] === 1 && id !== root && !cross?.(c.node(id))) continue;
     const g = G[id - lo]!;
     const a = cols[r + A]!;
     const b = cols[r + B]!;
@@ -112,7 +112,7 @@ export function sweepScalar(
         break;
       }
       case FN:
-        add(G, R, lo, below, a, g * unaryGrad(c.nodes[id]!.aux as Fn, val(cols, arrays, a), val(cols, arrays, id)));
+        add(G, R, lo, below, a, g * unaryGrad(c.node(id).aux as Fn, val(cols, arrays, a), val(cols, arrays, id)));
         break;
     }
   }

@@ -503,8 +503,20 @@ const BACKWARD: readonly Rule['backward'][] = OPS.map((op) => RULES[op].backward
 export class Tape {
   /** the nodes' columns (tapeNodes.ts) */
   private cols = new NodeColumns();
-  /** the nodes by tape position */
-  readonly nodes: readonly TNode[] = this.cols.nodes;
+  /** the nodes made so far (the next node's position) */
+  get size(): number {
+    return this.cols.size;
+  }
+  /** the node at tape position k (< size) */
+  node(k: number): TNode {
+    return this.cols.node(k);
+  }
+  /** the nodes by tape position, as an array of their own (tests and tools; the engine reads node(k)) */
+  nodeList(): TNode[] {
+    const out: TNode[] = [];
+    for (let k = 0; k < this.cols.size; k++) out.push(this.cols.node(k));
+    return out;
+  }
   /** the nodes' columns, read in place by the scalar sweep */
   get columns(): NodeColumns {
     return this.cols;
@@ -692,9 +704,9 @@ export class Tape {
     const sweeper = (this.sweeper ??= new Sweeper(this));
     // a sparse sweep lends nothing: its result is copied; any other gathers its barriers as it visits them
     if (!dense && root.id - lo >= SPARSE_RANGE)
-      return KeptSweep.of(this.nodes, root.id, lo, sweeper.run(root, seed, lo, null, dense, null, -1, true));
+      return KeptSweep.of(this.cols, root.id, lo, sweeper.run(root, seed, lo, null, dense, null, -1, true));
     if (scalarRange(this.cols, lo, root.id)) return sweeper.keptScalar(root, seed, lo);
-    const gather = new KeptGather(this.nodes, root.id, lo);
+    const gather = new KeptGather(this.cols, root.id, lo);
     sweeper.run(root, seed, lo, null, dense, null, -1, true, false, gather);
     return gather.done();
   }
@@ -904,8 +916,8 @@ class Sweeper {
       }
       this.scalarG.fill(0, 0, range);
       this.scalarR.fill(0, 0, range);
-      const nodes = this.tape.nodes;
-      const toBelow = below ? (id: number, v: number) => (this.belowSlot(nodes[id]!, below)[0]! += v) : null;
+      const tape = this.tape;
+      const toBelow = below ? (id: number, v: number) => (this.belowSlot(tape.node(id), below)[0]! += v) : null;
       sweepScalar(this.tape.columns, root.id, lo, seed[0]!, this.scalarG, this.scalarR, toBelow, cross);
     } finally {
       this.belowTransient = false;
@@ -1011,12 +1023,12 @@ class Sweeper {
     this.gather = gather;
     // a chunk of its own per sweep (the views handed out must not be written by a later sweep)
     this.arena = new Arena(FIRST_CHUNK);
-    const nodes = this.tape.nodes;
+    const cols = this.tape.columns;
     const { acc, slotOf, accSlot } = this;
     const visit = (id: number): void => {
       const gy = g[id - lo];
       if (!gy) return;
-      const y = nodes[id]!;
+      const y = cols.node(id);
       const barrier = y.barrier;
       // barriers other than the root are graph nodes: in an immediate sweep (below given) they are not crossed,
       // in a one-step sweep only those of the step (`cross`)

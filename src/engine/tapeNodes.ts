@@ -78,9 +78,17 @@ export const ROW = 8;
 /** rows of a tape's first columns (T = 20's 64-unit RNN: 330 nodes) */
 const FIRST_ROWS = 512;
 
-/** the columns of one tape's nodes; `nodes` holds their handles, by position */
+/** the columns of one tape's nodes; `node(k)` is the handle of position k, `size` the positions made */
 export class NodeColumns {
-  readonly nodes: TNode[] = [];
+  /**
+   * the handles by position, `size` of them made: room for a tape of known length is made at once (reserve).
+   * Issue 11: grown a push at a time, the array was copied into a larger one about 25 times at T = 5,000, each
+   * a new large object (fresh pages, then garbage): perf put 3–4% of that run's samples there (the 64-unit RNN;
+   * the wall-clock gain was within this machine's noise)
+   */
+  private handles: TNode[] = [];
+  /** positions made (the next node's id) */
+  size = 0;
   /** one row of ROW entries per node (read in place by TNode's getters) */
   cols = new Int32Array(0);
   /** the arrays values are in: the arena's chunks, leaves' and constants' own arrays, views made by `data` */
@@ -88,7 +96,7 @@ export class NodeColumns {
   private lastArray: Float64Array | null = null;
 
   add(op: Op, shape: Shape, store: Float64Array, at: number, len: number, a: TNode | null, b: TNode | null): TNode {
-    const id = this.nodes.length;
+    const id = this.size;
     const r = id * ROW;
     if (r === this.cols.length) this.grow();
     if (store !== this.lastArray) {
@@ -105,13 +113,19 @@ export class NodeColumns {
     c[r + START] = id;
     c[r + BARRIER] = 0;
     const n = new TNode(id, this, shape);
-    this.nodes.push(n);
+    this.handles[id] = n;
+    this.size = id + 1;
     return n;
   }
 
-  /** keeps the first len nodes (the columns past them are overwritten by the next ones) */
+  /** the node at position k (< size) */
+  node(k: number): TNode {
+    return this.handles[k]!;
+  }
+
+  /** keeps the first len nodes (their rows and handles past them are overwritten by the next ones) */
   truncate(len: number): void {
-    this.nodes.length = len;
+    this.size = len;
   }
 
   private grow(): void {
@@ -122,6 +136,12 @@ export class NodeColumns {
 
   /** room for `rows` nodes in all, made at once (a tape of known length grows its columns no more) */
   reserve(rows: number): void {
+    if (this.handles.length < rows) {
+      // a holey array made at its length keeps fast elements (checked up to 200,000 in Node 20)
+      const h = new Array<TNode>(rows);
+      for (let k = 0; k < this.size; k++) h[k] = this.handles[k]!;
+      this.handles = h;
+    }
     if (rows * ROW <= this.cols.length) return;
     const c = zerosI32(rows * ROW);
     c.set(this.cols);
@@ -183,11 +203,11 @@ export class TNode {
   }
   get a(): TNode | null {
     const k = this.c.cols[this.id * ROW + A]!;
-    return k < 0 ? null : this.c.nodes[k]!;
+    return k < 0 ? null : this.c.node(k);
   }
   get b(): TNode | null {
     const k = this.c.cols[this.id * ROW + B]!;
-    return k < 0 ? null : this.c.nodes[k]!;
+    return k < 0 ? null : this.c.node(k);
   }
   /** the array the value is in, from `at` */
   get store(): Float64Array {

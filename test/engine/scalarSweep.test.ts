@@ -88,7 +88,7 @@ describe('the scalar sweep', () => {
           const kept = tape.sweepKept(A, s, lo, dense);
           expect(budget.ops - ops1).toBe(ops1 - ops0);
           for (let id = lo; id <= A.id; id++) {
-            const read = id === A.id || tape.nodes[id]!.barrier;
+            const read = id === A.id || tape.node(id).barrier;
             const out = new Float64Array(1).fill(7);
             expect(kept.copy(id, 1, out, 0)).toBe(read && g[id - lo] !== undefined);
             if (read && g[id - lo]) expect(Array.from(out)).toEqual(copy(g[id - lo]));
@@ -119,7 +119,7 @@ describe('the scalar sweep', () => {
           const g2 = tape.sweepTransient(A, s, lo, b2, cross, only);
           expect(copy(g2[only - lo])).toEqual(copy(w1[only - lo]));
           expect(copyMap(b2)).toEqual(copyMap(b1));
-          for (let id = lo; id < A.id; id++) if (tape.nodes[id]!.barrier) expect(copy(g2[id - lo])).toEqual(every[id - lo]);
+          for (let id = lo; id < A.id; id++) if (tape.node(id).barrier) expect(copy(g2[id - lo])).toEqual(every[id - lo]);
         }
       }),
       { numRuns: 80 },
@@ -149,7 +149,7 @@ describe('the scalar sweep', () => {
     const kept = tape.sweepKept(L, Float64Array.of(1), 0, true);
     let barriers = 0;
     for (let id = 0; id <= L.id; id++) {
-      if (!tape.nodes[id]!.barrier && id !== L.id) continue;
+      if (!tape.node(id).barrier && id !== L.id) continue;
       barriers++;
       const out = new Float64Array(1);
       expect(kept.copy(id, 1, out, 0)).toBe(want[id] !== undefined);
@@ -170,7 +170,7 @@ describe('the scalar sweep', () => {
     budget.limit = Infinity;
     const kept = tape.sweepKept(L, Float64Array.of(1), 0);
     for (let id = 0; id <= L.id; id++) {
-      if (!tape.nodes[id]!.barrier && id !== L.id) continue;
+      if (!tape.node(id).barrier && id !== L.id) continue;
       const out = new Float64Array(1);
       if (kept.copy(id, 1, out, 0)) expect([out[0]]).toEqual(want[id]);
       else expect(want[id]).toBeUndefined();

@@ -23,7 +23,7 @@ describe('tape nodes by column', () => {
     expect(id.a).toBe(s);
     expect(s.aux).toBe('sum');
     expect([x.len, y.len, s.len]).toEqual([3, 3, 1]);
-    expect(tape.nodes.map((n) => n.id)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(tape.nodeList().map((n) => n.id)).toEqual([0, 1, 2, 3, 4, 5]);
     // a leaf's value is its own array; a computed one a view of its chunk, made once
     expect(x.data).toBe(x.store);
     expect([...y.data]).toEqual([2, 4, 6]);
@@ -39,17 +39,29 @@ describe('tape nodes by column', () => {
   it('keeps the values read before a truncation, and the positions past it take new nodes', () => {
     const tape = new Tape();
     const x = tape.push('leaf', [2], vec(1, -1));
-    const mark = tape.nodes.length;
+    const mark = tape.size;
     const t = tape.fn('exp', x, [2]);
     const before = t.data;
     const kept = [...before];
     tape.truncate(mark);
-    expect(tape.nodes.length).toBe(mark);
+    expect(tape.size).toBe(mark);
     const u = tape.neg(x);
     expect(u.id).toBe(t.id);
     expect([...u.data]).toEqual([-1, 1]);
     expect([...before]).toEqual(kept);
-    expect(tape.nodes[u.id]).toBe(u);
+    expect(tape.node(u.id)).toBe(u);
+  });
+
+  it('reserve keeps the nodes made before it and finds every node by position past the room it made', () => {
+    const tape = new Tape();
+    const x = tape.push('leaf', [2], vec(1, -1));
+    tape.reserve(3);
+    const made = [x];
+    for (let k = 0; k < 6; k++) made.push(tape.neg(made[made.length - 1]!));
+    expect(tape.size).toBe(7);
+    made.forEach((n, k) => expect(tape.node(k)).toBe(n));
+    expect(tape.nodeList()).toEqual(made);
+    expect([...made[5]!.data, ...made[6]!.data]).toEqual([-1, 1, 1, -1]);
   });
 
   it('grows past its first columns and chunks with every value in place', () => {

@@ -141,7 +141,7 @@ describe('transient sweeps', () => {
         // read after every other sweep: each kept sweep still gives sweep()'s gradients, where it gave one
         for (const { k, want, lo, root } of kept) {
           for (let id = lo; id <= root; id++) {
-            const node = tape.nodes[id]!;
+            const node = tape.node(id);
             const len = node.data.length;
             const w = want[id - lo];
             const read = id === root || node.barrier;

@@ -61,7 +61,7 @@ export function cases(): Case[] {
 /** what a case reads of a run: every tape node's value, the loss gradients, derivatives of each kind, the operations */
 export function readings(m: Model, run: Run): Record<string, string> {
   const out: Record<string, string> = {};
-  run.tape.nodes.forEach((n, i) => (out[`tape ${i} ${n.op}`] = bitsOf(n.data)));
+  run.tape.nodeList().forEach((n, i) => (out[`tape ${i} ${n.op}`] = bitsOf(n.data)));
   const named: [string, number | null][] = [];
   for (const q of run.quantityNodes()) named.push([q.name, q.t]);
   for (const d of m.decls.values()) {

@@ -72,7 +72,7 @@ describe('readsOf: what a graph node reads, from the tape without sweeps', () =>
         continue; // a text whose run fails has no paths to list
       }
       for (const q of run.quantityNodes()) {
-        const keyed = [...run.immediate(q.node).keys()].filter((id) => run.tape.nodes[id]!.op !== 'const');
+        const keyed = [...run.immediate(q.node).keys()].filter((id) => run.tape.node(id).op !== 'const');
         expect(
           readsOf(q.node)
             .map((n) => n.id)

@@ -244,7 +244,7 @@ function failureHint(
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
   // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   const textbookOrFactor = () => {
-    if (run.tape.nodes.length > 50_000) return null;
+    if (run.tape.size > 50_000) return null;
     const f = constantFactorHint(claim, run, draws);
     return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other));
   };

@@ -310,7 +310,7 @@ function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<
  * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t".
  */
 export function pathHint(c: Claim, run: Run): string | null {
-  if (run.tape.nodes.length > 50_000) return null;
+  if (run.tape.size > 50_000) return null;
   for (const [d, other] of [
     [c.lhs, c.rhs],
     [c.rhs, c.lhs],

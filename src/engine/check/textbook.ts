@@ -520,7 +520,7 @@ export function signHint(c: Claim, run: Run, other: OtherValues = null): string 
 
 /** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
 export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null, other: OtherValues = null): string | null {
-  if (run.tape.nodes.length > 50_000) return null;
+  if (run.tape.size > 50_000) return null;
   // the side's terms at its first point, read once for the two hints that screen their trials with them
   const screen = termScreen(c, run);
   return (
