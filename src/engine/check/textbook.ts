@@ -13,7 +13,7 @@ import { runsText } from '../../display/checkStep';
 import { bindAll } from '../subst';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
-import type { Claim } from './hints';
+import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
 import { averagesOverSteps, hasOneOverT } from './meanLoss';
 import { transposedText } from './product';
@@ -203,33 +203,38 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
   const ts = terms(c.rhs);
   const termOf = new Map<Expr, Expr>();
   if (ts.length > 1) for (const t of ts) for (const x of nodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
-  for (const d of nodes(c.rhs)) {
-    if (d.k !== 'deriv') continue;
-    const term = termOf.get(d);
-    const moves: Expr[] = [];
+  // the moves that mend a broken chain first (∂y_3/∂h_3 ∂h_2/∂W_xh: h_2 to meet h_3), whatever their distance: in a
+  // sum of three terms the one-step moves of the terms before it spent the budget (structural, no evaluation)
+  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  const queue: Move[] = chainMends(c.rhs);
+  for (const d of derivs)
     for (const by of [1, -1]) {
-      const w = d.wrt.idx;
-      if (w) moves.push({ ...d, wrt: { ...d.wrt, idx: { ...w, k: w.k + by } } });
-      const o = d.of;
-      if (o.k === 'ref' && o.idx) moves.push({ ...d, of: { ...o, idx: { ...o.idx, k: o.idx.k + by } } });
+      if (d.wrt.idx) queue.push({ d, end: 'wrt', k: d.wrt.idx.k + by });
+      if (d.of.k === 'ref' && d.of.idx) queue.push({ d, end: 'of', k: d.of.idx.k + by });
     }
-    for (const m of moves) {
-      if (tried++ >= MAX_VARIANTS) return null;
-      // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
-      if (
-        term &&
-        screen.rejects(
-          term,
-          replace(term, (y) => (y === d ? m : null)),
-        )
+  const seen = new Set<string>();
+  for (const move of queue) {
+    const { d } = move;
+    const key = `${derivs.indexOf(d)}:${move.end}:${move.k}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const m = moved(move);
+    const term = termOf.get(d);
+    if (tried++ >= MAX_VARIANTS) return null;
+    // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
+    if (
+      term &&
+      screen.rejects(
+        term,
+        replace(term, (y) => (y === d ? m : null)),
       )
-        continue;
-      const rhs = replace(c.rhs, (y) => (y === d ? m : null));
-      const v = judgeWith(c, c.lhs, rhs, run);
-      if (v === 'holds') return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
-      // a move that differs where every point before it was read fails where it is defined too: not tried again
-      if (v === 'unread' && leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m, rhs });
-    }
+    )
+      continue;
+    const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+    const v = judgeWith(c, c.lhs, rhs, run);
+    if (v === 'holds') return `${whichOf(d, derivs).replace(/^the /, 'The ')} should be ${exprText(m)}: with that step the check holds`;
+    // a move that differs where every point before it was read fails where it is defined too: not tried again
+    if (v === 'unread' && leavesSteps(m, c, run.model.T)) late.push({ d, m, rhs });
   }
   // a recursion's δ_t for δ_{t+1} in a solution that writes no range: ∂L/∂a_{t+1} has no value at the last step,
   // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
@@ -245,6 +250,54 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
     return `${exprText(d)} should be ${exprText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
   return null;
+}
+
+/** a derivative with the step of one of its ends set to k (its variable kept) */
+interface Move {
+  d: Deriv;
+  end: 'of' | 'wrt';
+  k: number;
+}
+
+function moved({ d, end, k }: Move): Deriv {
+  if (end === 'wrt') return { ...d, wrt: { ...d.wrt, idx: { ...d.wrt.idx!, k } } };
+  const o = d.of as Ref;
+  return { ...d, of: { ...o, idx: { ...o.idx!, k } } };
+}
+
+type Ref = Expr & { k: 'ref' };
+
+/**
+ * in a product of derivatives written as a chain, two neighbours whose inner ends differ in step alone (∂y_3/∂h_3
+ * ∂h_2/∂W_xh): the later one's numerator moved to meet the earlier's denominator, then the reverse
+ */
+function chainMends(e: Expr): Move[] {
+  const out: Move[] = [];
+  const product = (x: Expr) => x.k === 'mul' || x.k === 'matmul' || x.k === 'contract';
+  const leaves = (x: Expr, fs: Expr[]): Expr[] => {
+    if (product(x)) {
+      const p = x as Expr & { a: Expr; b: Expr };
+      leaves(p.a, fs);
+      leaves(p.b, fs);
+    } else fs.push(x);
+    return fs;
+  };
+  const plainStep = (i: Idx | null): i is Idx => i !== null && !i.terms?.length;
+  const walk = (x: Expr, inProduct: boolean): void => {
+    if (product(x) && !inProduct) {
+      const fs = leaves(x, []);
+      for (let i = 0; i + 1 < fs.length; i++) {
+        const [f, g] = [fs[i]!, fs[i + 1]!];
+        if (f.k !== 'deriv' || g.k !== 'deriv' || g.of.k !== 'ref' || g.of.name !== f.wrt.name) continue;
+        const [a, b] = [f.wrt.idx, g.of.idx];
+        if (!plainStep(a) || !plainStep(b) || a.v !== b.v || a.k === b.k) continue;
+        out.push({ d: g, end: 'of', k: a.k }, { d: f, end: 'wrt', k: b.k });
+      }
+    }
+    if (x.k !== 'deriv' && x.k !== 'index') forChildren(x, (y) => walk(y, product(x)), VALUE_CHILDREN);
+  };
+  walk(e, false);
+  return out;
 }
 
 /** the moved derivative names a step outside 1..T at some point of the check (structural: no evaluation) */
