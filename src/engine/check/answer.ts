@@ -32,7 +32,7 @@ import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
 import { signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
-import { boundHint, oneStepBoundHint } from './bounds';
+import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
 import { slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
@@ -222,7 +222,7 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
   if (left)
     text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
   else {
-    const path = pathHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
+    const path = pathOrBound({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     // a transpose left out that a symmetric matrix of the file hides (W for Wᵀ with W = Wᵀ): said at the draw
     const flip = path ? null : transposeHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     const why = path ?? flip;
@@ -230,6 +230,12 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     if (why) text += `. At random draw ${miss.seed}: ${why.replace(/^(The|With) /, (w) => w.toLowerCase())}`;
   }
   return text;
+}
+
+/** pathHint, or the Σ bound that leaves that path out when moving the bound mends the check */
+function pathOrBound(claim: Claim, run: Run): string | null {
+  const path = pathHint(claim, run);
+  return path && (boundOfPath(claim, run, path) ?? path);
 }
 
 /** why a check fails at the file's values, as precisely as it can be said */
@@ -269,7 +275,8 @@ function failureHint(
     plain(partialHint(claim, run)) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
-    plain(pathHint(claim, run)) ??
+    // a path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t) named as the Σ's bound, with the path's value
+    plain(pathOrBound(claim, run)) ??
     // a matrix product bracketed before the elementwise slope it should carry (Uᵀ ∂L/∂h̃_t ⊙ (1 − h̃_t²)): before the
     // local factor hint, which reads the bracketed term as a value that is off; a few evaluations
     plain(groupingHint(claim, run, other)) ??
