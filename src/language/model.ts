@@ -92,8 +92,17 @@ export type Expr =
    * oneStep (with total false): the one-step derivative of LANGUAGE.md §5 — earlier steps' nodes held fixed
    * except wrt itself, paths within of's own step followed. Set by the check's one-step re-reading.
    * The shape of ∂(vector n)/∂(matrix m×k) is [n, m, k].
+   * alias: the name the file defines it by, as written at this use (Graves's δ_ω^{t+1} for ∂L/∂a_ω^{t+1}), so that a
+   * hint names it as the student wrote it
    */
-  | (Base & { k: 'deriv'; total: boolean; oneStep?: boolean; of: Expr; wrt: { name: string; idx: Idx | null; range: Range } });
+  | (Base & {
+      k: 'deriv';
+      total: boolean;
+      oneStep?: boolean;
+      of: Expr;
+      wrt: { name: string; idx: Idx | null; range: Range };
+      alias?: { name: string; idx: Idx | null };
+    });
 
 export type DeclKind = 'param' | 'input' | 'target';
 

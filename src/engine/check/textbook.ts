@@ -198,7 +198,7 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
  */
 export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, screen: TermScreen = termScreen(c, run)): string | null {
   let tried = 0;
-  const late: { d: Deriv; m: Expr; rhs: Expr }[] = [];
+  const late: { d: Deriv; m: Deriv; rhs: Expr }[] = [];
   // each derivative's additive term of the side: a move is screened by that term alone first (termScreen.ts)
   const ts = terms(c.rhs);
   const termOf = new Map<Expr, Expr>();
@@ -232,7 +232,8 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
       continue;
     const rhs = replace(c.rhs, (y) => (y === d ? m : null));
     const v = judgeWith(c, c.lhs, rhs, run);
-    if (v === 'holds') return `${whichOf(d, derivs).replace(/^the /, 'The ')} should be ${exprText(m)}: with that step the check holds`;
+    if (v === 'holds')
+      return `${whichOf(d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
     // a move that differs where every point before it was read fails where it is defined too: not tried again
     if (v === 'unread' && leavesSteps(m, c, run.model.T)) late.push({ d, m, rhs });
   }
@@ -247,7 +248,7 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
         ? `t = ${runsText(ps.map((p) => p.t!))}`
         : ps.map((p) => p.label.replace(/^ at /, '')).join('; ');
     const past = exprText(bindAll(m, off.env));
-    return `${exprText(d)} should be ${exprText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
+    return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
   return null;
 }
@@ -260,9 +261,17 @@ interface Move {
 }
 
 function moved({ d, end, k }: Move): Deriv {
-  if (end === 'wrt') return { ...d, wrt: { ...d.wrt, idx: { ...d.wrt.idx!, k } } };
+  const from = end === 'wrt' ? d.wrt.idx! : (d.of as Ref).idx!;
+  // a name the file defines it by moves with it: δ_ω^{t+1} for ∂L/∂a_ω^{t+1} moved a step is δ_ω^t
+  const alias = d.alias?.idx ? { alias: { ...d.alias, idx: { ...d.alias.idx, k: d.alias.idx.k + k - from.k } } } : {};
+  if (end === 'wrt') return { ...d, wrt: { ...d.wrt, idx: { ...from, k } }, ...alias };
   const o = d.of as Ref;
-  return { ...d, of: { ...o, idx: { ...o.idx!, k } } };
+  return { ...d, of: { ...o, idx: { ...from, k } }, ...alias };
+}
+
+/** a derivative as written: by the name the file defines it by (δ_ω^t), else itself */
+function derivText(d: Expr): string {
+  return d.k === 'deriv' && d.alias ? refText(d.alias.name, d.alias.idx) : exprText(d);
 }
 
 type Ref = Expr & { k: 'ref' };
