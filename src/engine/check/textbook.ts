@@ -341,12 +341,60 @@ export function orderHint(c: Claim, run: Run): string | null {
   const pairs = nodes(c.rhs).filter(
     (x): x is Expr & { k: 'matmul' | 'mul' } => (x.k === 'matmul' || x.k === 'mul') && square(x.a) && square(x.b),
   );
-  for (const x of pairs.slice(0, MAX_VARIANTS)) {
+  // two factors next to each other first; a bracketed product swapped with its neighbour after the single neighbours
+  // of the chain it stands in (∂g_3/∂h_3 ∂a_3/∂h_2 ∂h_3/∂a_3: the last two, not the last with the first two, which
+  // holds too as the two slopes commute): the smallest swap, the one a grader circles
+  const bracketed = (x: Expr & { a: Expr; b: Expr }) => isProduct(x.a) || isProduct(x.b);
+  const tried = new Set<Expr>();
+  const swapOf = (x: Expr & { k: 'matmul' | 'mul' }): string | null => {
     const swapped: Expr = { ...x, a: x.b, b: x.a };
-    if (holdsReplacing(c, x, swapped, run))
-      return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
+    return holdsReplacing(c, x, swapped, run)
+      ? `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`
+      : null;
+  };
+  for (const x of pairs.filter((x) => !bracketed(x)).slice(0, MAX_VARIANTS)) {
+    tried.add(x);
+    const said = swapOf(x);
+    if (said) return said;
+  }
+  const neighbours = neighbourOrderHint(c, run, tried);
+  if (neighbours) return neighbours;
+  for (const x of pairs.filter(bracketed).slice(0, MAX_VARIANTS)) {
+    const said = swapOf(x);
+    if (said) return said;
   }
   return spineOrderHint(c, run) ?? blockOrderHint(c, run, pairs);
+}
+
+const isProduct = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } => x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
+
+/** the factors of a product through its brackets, left to right */
+const chainLeaves = (x: Expr): Expr[] => (isProduct(x) ? [...chainLeaves(x.a), ...chainLeaves(x.b)] : [x]);
+
+/**
+ * two square neighbours of one chain swapped, brackets read through (B (A C) for A B C): the pairs orderHint tried
+ * already (a product of the two alone) are not tried again
+ */
+function neighbourOrderHint(c: Claim, run: Run, tried: Set<Expr>): string | null {
+  let n = 0;
+  const all = nodes(c.rhs);
+  const inner = new Set<Expr>();
+  for (const y of all) if (isProduct(y)) inner.add(y.a).add(y.b);
+  const outer = all.filter((x) => isProduct(x) && !inner.has(x));
+  for (const x of outer) {
+    const fs = chainLeaves(x);
+    if (fs.length < 3) continue;
+    for (let i = 0; i + 1 < fs.length; i++) {
+      const [f, g] = [fs[i]!, fs[i + 1]!];
+      if (!square(f) || !square(g) || f.shape[0] !== g.shape[0]) continue;
+      if ([...tried].some((p) => isProduct(p) && p.a === f && p.b === g)) continue;
+      if (n++ >= MAX_VARIANTS) return null;
+      const rhs = replace(c.rhs, (y) => (y === f ? g : y === g ? f : null));
+      if (holdsWith(c, c.lhs, rhs, run))
+        return `${exprText(f)} ${exprText(g)} should be ${exprText(g)} ${exprText(f)}: with its two factors in that order the check holds`;
+    }
+  }
+  return null;
 }
 
 /**
