@@ -190,6 +190,11 @@ export interface CheckQuestion {
    * last written digit (one for a scalar); judged at the file's values to those digits
    */
   approx?: number[];
+  /**
+   * a step the network does not have, read by a check at no free step (x_{t-1} in Σ_t, at t = 1): the reference's
+   * message and range. The check is not evaluated as written; it fails with that message (engine/check/undefinedStep.ts)
+   */
+  undefinedStep?: { message: string; range: Range };
   text: string;
 }
 

@@ -52,6 +52,7 @@ import { stepRangeText } from './points';
 import { statedGiven } from './premise';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
+import { undefinedStepHint } from './undefinedStep';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -339,6 +340,13 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     out.failingStep = failingStep;
     return out;
   };
+  // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
+  if (q.undefinedStep) {
+    const hint = undefinedStepHint({ ...q, undefinedStep: q.undefinedStep }, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null);
+    const out = report('fails', `fails: ${q.undefinedStep.message}${hint ? `. ${hint}` : ''}`, []);
+    out.culprit = q.undefinedStep.range;
+    return out;
+  }
   // a value written after ≈: judged to its digits at the file's values (rounded.ts)
   if (q.approx) {
     const v = judgeRounded({ ...q, approx: q.approx }, ctx.run);

@@ -1,0 +1,72 @@
+// A check at no free step that reads a step the network does not have: x_{t-1} in ∂L/∂W_xh = Σ_t … x_{t-1}ᵀ reads x_0
+// at t = 1. The resolver passes it on with the reference (model.ts CheckQuestion.undefinedStep) instead of an error,
+// so that it fails as the wrong equation it is, with the step a grader writes beside it: that reference moved by
+// ±1 or ±2 steps so that the check reads and holds, at the file's values and at a draw ("x_{t-1} should be x_t").
+
+import type { CheckQuestion, Expr } from '../../language/model';
+import { exprText, refText } from '../../language/print';
+import { forChildren, mapChildren } from '../../language/resolve';
+import type { Range } from '../../report';
+import { RunError, type Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import { checkPoints, evaluateSides, close } from './points';
+import { printerFor } from './writtenT';
+
+type Deriv = Expr & { k: 'deriv' };
+
+const sameRange = (a: Range, b: Range) =>
+  a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+
+/** the reference written at `at`: a ref, or the denominator of a derivative (its wrt) */
+function writtenAt(e: Expr, at: Range): Expr | null {
+  let found: Expr | null = null;
+  const walk = (x: Expr): void => {
+    if (found) return;
+    if ((x.k === 'ref' && x.idx && sameRange(x.range, at)) || (x.k === 'deriv' && x.wrt.idx && sameRange(x.wrt.range, at))) {
+      found = x;
+      return;
+    }
+    forChildren(x, walk);
+  };
+  walk(e);
+  return found;
+}
+
+/** the reference with its step moved by d */
+function movedBy(x: Expr, d: number): Expr {
+  if (x.k === 'ref') return { ...x, idx: { ...x.idx!, k: x.idx!.k + d } };
+  const dv = x as Deriv;
+  return { ...dv, wrt: { ...dv.wrt, idx: { ...dv.wrt.idx!, k: dv.wrt.idx!.k + d } } };
+}
+
+/** what the message names: the reference as written (a derivative's denominator alone) */
+function named(x: Expr, show: (e: Expr) => string): string {
+  return x.k === 'deriv' ? refText(x.wrt.name, x.wrt.idx) : show(x);
+}
+
+/** "x_{t-1} should be x_t: with that step the check holds", or null when no move of that reference mends it */
+export function undefinedStepHint(q: CheckQuestion & { undefinedStep: { range: Range } }, run: Run, other: OtherValues): string | null {
+  const at = q.undefinedStep.range;
+  const side = writtenAt(q.rhs, at) ? 'rhs' : writtenAt(q.lhs, at) ? 'lhs' : null;
+  if (!side) return null;
+  const from = writtenAt(q[side], at)!;
+  const points = checkPoints(q);
+  for (const d of [1, -1, 2, -2]) {
+    const to = movedBy(from, d);
+    const swap = (x: Expr): Expr => (x === from ? to : mapChildren(x, swap));
+    const e = swap(q[side]);
+    const [lhs, rhs] = side === 'rhs' ? [q.lhs, e] : [e, q.rhs];
+    let holds: boolean;
+    try {
+      holds = evaluateSides(points, lhs, rhs, run).every((s) => close(s.l.data, s.r.data));
+    } catch (x) {
+      if (!(x instanceof RunError)) throw x;
+      continue;
+    }
+    if (!holds || !confirmed(other, lhs, rhs, points)) continue;
+    const show = printerFor(q.text, run.model.T);
+    const written = from.k === 'deriv' ? exprText(from) : named(from, show);
+    return `${written} should be ${from.k === 'deriv' ? exprText(to) : named(to, show)}: with that step the check holds`;
+  }
+  return null;
+}
