@@ -53,6 +53,7 @@ import { statedGiven } from './premise';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { undefinedStepHint } from './undefinedStep';
+import { jacobianSlopeHint } from './jacobianSlope';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -312,6 +313,9 @@ function failureHint(
     plain(opening(invertedHint(claim, run))) ??
     // ∂L/∂θ written as Σ_t of each step's loss through its own step only (one evaluation, ∂loss/∂param checks only)
     plain(truncatedHint(claim, run, other)) ??
+    // a bare product of a step's Jacobian factors without its activation's slope (∂h_t/∂h_{t−1} = W_hh), or with one
+    // too many: structural until then, a few evaluations
+    plain(jacobianSlopeHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
