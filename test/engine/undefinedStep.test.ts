@@ -25,6 +25,14 @@ describe('a step past the network in a weight gradient fails with the step that 
       },
       { check: '∂L/∂W_xh = Σ_{t=1}^{T} ∂L/∂h̃_t x_{t+1}', status: 'fails', says: [/x_\{t\+1\} should be x_t: with that step/] },
       { check: '∂L/∂W_xh = Σ_t ∂L/∂h̃_{t+1} x_t', status: 'fails', says: [/∂L\/∂h̃_\{t\+1\} should be ∂L\/∂h̃_t: with that step/] },
+      // a closed range promises every step in it: the same at its first step (an error of its own until session 31)
+      {
+        check: "∂h_t/∂h_{t-1} = σ'(h̃_{t-1}) W_hh for t = 1..T",
+        status: 'fails',
+        says: [
+          /^fails: h̃_\{t-1\} at t = 1 is not defined: h̃ has no value at step 0\. h̃_\{t-1\} should be h̃_t: with that step the check holds$/,
+        ],
+      },
       // no move of that reference mends it: the undefined step alone, still a failing verdict
       {
         check: '∂L/∂W_xh = Σ_t ∂L/∂h̃_t x_{t-1} + 1',

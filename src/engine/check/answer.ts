@@ -52,7 +52,7 @@ import { stepRangeText } from './points';
 import { statedGiven } from './premise';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
-import { undefinedStepHint } from './undefinedStep';
+import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { jacobianSlopeHint } from './jacobianSlope';
 
 interface DrawVerdict {
@@ -346,7 +346,8 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   };
   // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
   if (q.undefinedStep) {
-    const hint = undefinedStepHint({ ...q, undefinedStep: q.undefinedStep }, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null);
+    const other = ctx.drawCount > 0 ? () => ctx.draws.run(1) : null;
+    const hint = undefinedStepHint({ ...q, undefinedStep: q.undefinedStep }, ctx.run, other) ?? definedStepsHint(q, ctx.run, other);
     const out = report('fails', `fails: ${q.undefinedStep.message}${hint ? `. ${hint}` : ''}`, []);
     out.culprit = q.undefinedStep.range;
     return out;

@@ -11,6 +11,7 @@ import { RunError, type Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import { checkPoints, evaluateSides, close } from './points';
 import { printerFor } from './writtenT';
+import { runsText } from '../../display/checkStep';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -69,4 +70,26 @@ export function undefinedStepHint(q: CheckQuestion & { undefinedStep: { range: R
     return `${written} should be ${from.k === 'deriv' ? exprText(to) : named(to, show)}: with that step the check holds`;
   }
   return null;
+}
+
+/**
+ * a closed range that runs past the steps where the check reads (∂L/∂h_t = … ∂L/∂h_{t+1} … for 1 ≤ t ≤ T): where it
+ * reads it holds, at the file's values and a draw — the range is what is wrong: "at t = 1..2, where it is defined, it
+ * holds". Null when it fails at one of them, or reads at none.
+ */
+export function definedStepsHint(q: CheckQuestion, run: Run, other: OtherValues): string | null {
+  if (!q.freeT) return null;
+  const defined = checkPoints(q).filter((p) => {
+    try {
+      evaluateSides([p], q.lhs, q.rhs, run);
+      return true;
+    } catch (x) {
+      if (!(x instanceof RunError)) throw x;
+      return false;
+    }
+  });
+  if (!defined.length || defined.some((p) => p.t === null)) return null;
+  const sides = evaluateSides(defined, q.lhs, q.rhs, run);
+  if (!sides.every((s) => close(s.l.data, s.r.data)) || !confirmed(other, q.lhs, q.rhs, defined)) return null;
+  return `At t = ${runsText(defined.map((p) => p.t!))}, where it is defined, it holds: the range promises a step it cannot read`;
 }

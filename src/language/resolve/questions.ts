@@ -514,11 +514,13 @@ function questionSteps(
     for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env, undefined, flats[k]);
     if (!p) steps.push(t);
     else if (range && !range.open) {
-      scope.error(
-        `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`,
-        p.ref.range,
-        'undefined-step',
-      );
+      const message = `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`;
+      // a check's: it fails at the steps it promises, with the step that mends it (as at no free step above)
+      if (onUndefined) {
+        onUndefined(message, p.ref.range);
+        return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+      }
+      scope.error(message, p.ref.range, 'undefined-step');
       return null;
     } else first ??= { p, t };
   }
