@@ -14,7 +14,7 @@ describe('a Σ started a step late, named as its bound', () => {
         status: 'holds-at-given-values',
         says: [
           /leans on the given value of h_0/,
-          /At random draw 1: the Σ over t on the right side \(t = 2\.\.3\) leaves out its first term t = 1: with it the check holds \(what it leaves out is the path through h̃_1, the term ∂L\/∂h̃_1·∂⁺h̃_1\/∂W_hh = [-\d.]+\)$/,
+          /At random draw 1: the Σ over t on the right side \(t = 2\.\.3\) leaves out its first term t = 1: with it the check holds \(it leaves out the path through h̃_1: the term ∂L\/∂h̃_1·∂⁺h̃_1\/∂W_hh = [-\d.]+\)$/,
         ],
       },
       { check: '∂L/∂W_hh = Σ_{t=1}^{T} ∂L/∂h̃_t h_{t-1}', status: 'holds' },

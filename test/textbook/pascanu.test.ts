@@ -19,7 +19,7 @@ describe('Pascanu et al. (2013) as printed, vector network', () => {
         status: 'fails',
         // Pascanu's k ≤ t written k < t: the bound named, and the path it leaves out (the path alone until session 31)
         says: [
-          /The Σ over k on the right side \(k = 1\.\.t−1\) leaves out its last term k = t: with it the check holds \(what it leaves out is the path through x_t/,
+          /The Σ over k on the right side \(k = 1\.\.t−1\) leaves out its last term k = t: with it the check holds \(it leaves out the path through x_t/,
         ],
       },
     ]);

@@ -133,8 +133,8 @@ export function boundOfPath(claim: Claim, run: Run, path: string): string | null
   if (!ops.length) return null;
   const bound = boundHint(claim, run);
   if (!bound || !/ leaves out its (first|last) term | is cut short: /.test(bound)) return null;
-  const left = /^The other side leaves out (the paths? through .*?): (the terms? .*)$/.exec(path);
-  const what = left ? ` (what it leaves out is ${left[1]}, ${left[2]})` : '';
+  const left = /^The other side leaves out (the paths? through .*)$/.exec(path);
+  const what = left ? ` (it leaves out ${left[1]})` : '';
   return `${bound.replace(/^./, (c) => c.toUpperCase())}${what}`;
 }
 
