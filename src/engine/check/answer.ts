@@ -54,6 +54,7 @@ import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { jacobianSlopeHint } from './jacobianSlope';
+import { innerSignHint } from './innerSign';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -284,6 +285,8 @@ function failureHint(
     plain(groupingHint(claim, run, other)) ??
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
+    // a + for a − inside a factor (σ' written o(1 + o)): before the local factor hint, which reads the term as off
+    plain(innerSignHint(claim, run, other)) ??
     plain(localFactorHint(claim, run, bad)) ??
     // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
     plain(slopeTwiceHint(claim, run)) ??
