@@ -33,6 +33,14 @@ describe('a wrong step of one factor in a sum of chain terms (seed 001)', () => 
         status: 'fails',
         says: [/∂y_3\/∂h_2 should be ∂y_3\/∂h_3: with that step the check holds/],
       },
+      // a numerator's step that breaks the chain makes a derivative 0: the step named, not only the 0
+      {
+        check: '∂L/∂W_xh = ∂L_1/∂y_1 ∂y_1/∂h_1 ∂h_1/∂W_xh + ∂L_2/∂y_2 ∂y_2/∂h_2 ∂h_2/∂W_xh + ∂L_3/∂y_2 ∂y_3/∂h_3 ∂h_3/∂W_xh',
+        status: 'fails',
+        says: [/\. ∂L_3\/∂y_2 should be ∂L_3\/∂y_3: with that step the check holds$/],
+      },
+      // a 0 with no chain to mend is still said as the 0
+      { check: '∂L/∂y_3 = ∂L_2/∂y_3', status: 'fails', says: [/∂L_2\/∂y_3 is 0: L_2 does not depend on y_3/] },
     ]);
   });
 });

@@ -30,7 +30,7 @@ import { substituteHint } from './substitute';
 import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
-import { signHint, textbookHint, transposeHint } from './textbook';
+import { chainMendHint, signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
@@ -235,6 +235,12 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
   return text;
 }
 
+/** zeroHint, or, when it names a 0, the broken chain's step that mends the check (textbook.ts chainMendHint) */
+function zeroOrMend(claim: Claim, bad: Sides, run: Run, other: OtherValues): string | null {
+  const zero = zeroHint(claim, bad, run);
+  return zero && (chainMendHint(claim, run, other) ?? zero);
+}
+
 /** pathHint, or the Σ bound that leaves that path out when moving the bound mends the check */
 function pathOrBound(claim: Claim, run: Run): string | null {
   const path = pathHint(claim, run);
@@ -265,7 +271,8 @@ function failureHint(
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
-    plain(zeroHint(claim, bad, run)) ??
+    // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
+    plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
     plain(missingSumHint(claim, run, other)) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message

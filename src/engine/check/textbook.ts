@@ -253,6 +253,23 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
   return null;
 }
 
+/**
+ * a broken chain mended, and nothing else tried: asked where zeroHint would say ∂L_3/∂y_2 is 0 — true, but the
+ * student's slip is the step that breaks the chain (∂L_3/∂y_2 ∂y_3/∂h_3), and the fix is what a grader writes
+ */
+export function chainMendHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  const mends = chainMends(c.rhs);
+  if (!mends.length) return null;
+  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  for (const move of mends.slice(0, MAX_VARIANTS / 3)) {
+    const m = moved(move);
+    const rhs = replace(c.rhs, (y) => (y === move.d ? m : null));
+    if (judgeWith(c, c.lhs, rhs, run) !== 'holds' || !confirmed(other, c.lhs, rhs, c.points)) continue;
+    return `${whichOf(move.d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
+  }
+  return null;
+}
+
 /** a derivative with the step of one of its ends set to k (its variable kept) */
 interface Move {
   d: Deriv;
