@@ -16,9 +16,9 @@ describe('a + for a − inside a factor is named as the sign', () => {
       {
         check: '∂h_3/∂w_h = (1 - h_3^2) (h_2 - w_h ∂h_2/∂w_h)',
         status: 'fails',
-        says: [/\. h_2 − w_h ∂h_2\/∂w_h should be h_2 \+ w_h ∂h_2\/∂w_h/, SIGN],
+        says: [/\. \(h_2 − w_h ∂h_2\/∂w_h\) should be \(h_2 \+ w_h ∂h_2\/∂w_h\)/, SIGN],
       },
-      { check: '∂L/∂w_h = Σ_t ∂L/∂h_t (1 + h_t^2) h_{t-1}', status: 'fails', says: [/\. 1 \+ h_t\^2 should be 1 − h_t\^2/, SIGN] },
+      { check: '∂L/∂w_h = Σ_t ∂L/∂h_t (1 + h_t^2) h_{t-1}', status: 'fails', says: [/\. \(1 \+ h_t\^2\) should be \(1 − h_t\^2\)/, SIGN] },
     ]);
   });
 
@@ -27,7 +27,7 @@ describe('a + for a − inside a factor is named as the sign', () => {
       {
         check: '∂L/∂h_3 = ∂L_3/∂y_3 y_3 (1 + y_3) W_hy',
         status: 'fails',
-        says: [/\. 1 \+ y_3 should be 1 − y_3/, SIGN],
+        says: [/\. \(1 \+ y_3\) should be \(1 − y_3\)/, SIGN],
       },
     ]);
   });

@@ -35,8 +35,9 @@ export function innerSignHint(c: Claim, run: Run, other: OtherValues = null): st
     const flipped: Expr = { ...s, k: s.k === 'add' ? 'sub' : 'add' };
     const rhs = replaceWhere(c.rhs, (y) => (y === s ? flipped : null), VALUES);
     if (!holdsWith(c, c.lhs, rhs, run) || !confirmed(other, c.lhs, rhs, c.points)) continue;
-    const written = whichOf(s, sums, show).replace(/^the /, 'The ');
-    return `${written} should be ${show(flipped)}: with that sign the check holds`;
+    // in its brackets, as written (a sum inside a product is bracketed)
+    const written = whichOf(s, sums, (x) => `(${show(x)})`).replace(/^the /, 'The ');
+    return `${written} should be (${show(flipped)}): with that sign the check holds`;
   }
   return null;
 }
