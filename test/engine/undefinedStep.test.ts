@@ -33,6 +33,14 @@ describe('a step past the network in a weight gradient fails with the step that 
           /^fails: h̃_\{t-1\} at t = 1 is not defined: h̃ has no value at step 0\. h̃_\{t-1\} should be h̃_t: with that step the check holds$/,
         ],
       },
+      // written out at concrete steps, every x one step early: moved together
+      {
+        check: '∂L/∂W_xh = ∂L/∂h̃_1 x_0 + ∂L/∂h̃_2 x_1 + ∂L/∂h̃_3 x_2',
+        status: 'fails',
+        says: [
+          /^fails: x_0 is not defined: x has no value at step 0\. x_0, x_1 and x_2 should be x_1, x_2 and x_3, each one step later: with those steps the check holds$/,
+        ],
+      },
       // no move of that reference mends it: the undefined step alone, still a failing verdict
       {
         check: '∂L/∂W_xh = Σ_t ∂L/∂h̃_t x_{t-1} + 1',

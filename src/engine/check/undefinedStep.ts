@@ -52,24 +52,48 @@ export function undefinedStepHint(q: CheckQuestion & { undefinedStep: { range: R
   if (!side) return null;
   const from = writtenAt(q[side], at)!;
   const points = checkPoints(q);
-  for (const d of [1, -1, 2, -2]) {
-    const to = movedBy(from, d);
-    const swap = (x: Expr): Expr => (x === from ? to : mapChildren(x, swap));
+  const show = printerFor(q.text, run.model.T);
+  // the side with these references moved by d holds (at the file's values and a draw)
+  const mends = (refs: Expr[], d: number): boolean => {
+    const swap = (x: Expr): Expr => (refs.includes(x) ? movedBy(x, d) : mapChildren(x, swap));
     const e = swap(q[side]);
     const [lhs, rhs] = side === 'rhs' ? [q.lhs, e] : [e, q.rhs];
-    let holds: boolean;
     try {
-      holds = evaluateSides(points, lhs, rhs, run).every((s) => close(s.l.data, s.r.data));
+      if (!evaluateSides(points, lhs, rhs, run).every((s) => close(s.l.data, s.r.data))) return false;
     } catch (x) {
       if (!(x instanceof RunError)) throw x;
-      continue;
+      return false;
     }
-    if (!holds || !confirmed(other, lhs, rhs, points)) continue;
-    const show = printerFor(q.text, run.model.T);
+    return confirmed(other, lhs, rhs, points);
+  };
+  for (const d of [1, -1, 2, -2]) {
+    if (!mends([from], d)) continue;
     const written = from.k === 'deriv' ? exprText(from) : named(from, show);
-    return `${written} should be ${from.k === 'deriv' ? exprText(to) : named(to, show)}: with that step the check holds`;
+    return `${written} should be ${from.k === 'deriv' ? exprText(to(from, d)) : named(to(from, d), show)}: with that step the check holds`;
   }
+  // a sum written out at concrete steps, every one off alike (∂L/∂h̃_1 x_0 + ∂L/∂h̃_2 x_1 + ∂L/∂h̃_3 x_2): that name's
+  // references at a step of their own, moved together
+  const same = from.k === 'ref' && from.idx!.v === null ? fixedRefs(q[side], from.name) : [];
+  if (same.length > 1)
+    for (const d of [1, -1]) {
+      if (!mends(same, d)) continue;
+      const list = (xs: Expr[]) => `${xs.slice(0, -1).map(show).join(', ')} and ${show(xs[xs.length - 1]!)}`;
+      return `${list(same)} should be ${list(same.map((x) => to(x, d)))}, each one step ${d > 0 ? 'later' : 'earlier'}: with those steps the check holds`;
+    }
   return null;
+}
+
+const to = (x: Expr, d: number) => movedBy(x, d);
+
+/** the references to `name` at a fixed step (x_0, x_1), in the order written */
+function fixedRefs(e: Expr, name: string): Expr[] {
+  const out: Expr[] = [];
+  const walk = (x: Expr): void => {
+    if (x.k === 'ref' && x.name === name && x.idx && x.idx.v === null && !x.idx.terms?.length && !out.includes(x)) out.push(x);
+    if (x.k !== 'deriv') forChildren(x, walk);
+  };
+  walk(e);
+  return out.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 
 /**
