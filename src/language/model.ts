@@ -92,8 +92,17 @@ export type Expr =
    * oneStep (with total false): the one-step derivative of LANGUAGE.md §5 — earlier steps' nodes held fixed
    * except wrt itself, paths within of's own step followed. Set by the check's one-step re-reading.
    * The shape of ∂(vector n)/∂(matrix m×k) is [n, m, k].
+   * alias: the name the file defines it by, as written at this use (Graves's δ_ω^{t+1} for ∂L/∂a_ω^{t+1}), so that a
+   * hint names it as the student wrote it
    */
-  | (Base & { k: 'deriv'; total: boolean; oneStep?: boolean; of: Expr; wrt: { name: string; idx: Idx | null; range: Range } });
+  | (Base & {
+      k: 'deriv';
+      total: boolean;
+      oneStep?: boolean;
+      of: Expr;
+      wrt: { name: string; idx: Idx | null; range: Range };
+      alias?: { name: string; idx: Idx | null };
+    });
 
 export type DeclKind = 'param' | 'input' | 'target';
 
@@ -181,6 +190,11 @@ export interface CheckQuestion {
    * last written digit (one for a scalar); judged at the file's values to those digits
    */
   approx?: number[];
+  /**
+   * a step the network does not have, read by a check at no free step (x_{t-1} in Σ_t, at t = 1): the reference's
+   * message and range. The check is not evaluated as written; it fails with that message (engine/check/undefinedStep.ts)
+   */
+  undefinedStep?: { message: string; range: Range };
   text: string;
 }
 

@@ -112,10 +112,12 @@ describe('§5 a wrong term of a hand-written chain rule is named', () => {
     expect(c.message).toContain('no term covers the path W_xh → h_1 → h_2 → h_3 → o_3 → L_3 → L');
   });
 
-  it('a dropped step is named as a missing path', () => {
+  // the Σ's bound named (the path alone until session 31), and the path it leaves out
+  it('a dropped step is named as the Σ bound and the missing path', () => {
     const c = lastCheck(SHEET7.replace('h_0 = 0', 'h_0 = 0.5') + 'check ∂L/∂W_hh = Σ_{i=2}^{T} ∂L/∂h_i · ∂⁺h_i/∂W_hh');
     expect(c.status).toBe('fails');
-    expect(c.message).toContain('leaves out the path through h_1: the term ∂L/∂h_1·∂⁺h_1/∂W_hh');
+    expect(c.message).toContain('The Σ over i on the right side (i = 2..3) leaves out its first term i = 1: with it the check holds');
+    expect(c.message).toContain('(it leaves out the path through h_1: the term ∂L/∂h_1·∂⁺h_1/∂W_hh');
   });
 });
 

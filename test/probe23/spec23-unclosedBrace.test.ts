@@ -59,6 +59,11 @@ describe('a link that does not read is skipped, never an error, whatever the rea
       sidecar: null,
     });
     expect(r.equations.map((e) => e.status)).toEqual(['fails']);
-    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['undefined-step']);
+    // a failing verdict (session 31: the resolver's undefined-step error until then), naming the step that mends it
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['check-fails']);
+    expect(errors[0]!.message).toMatch(
+      /h_\{-1\} is not defined: step -1 is outside 0\.\.T\+1\. h_\{-1\} should be h_0: with that step the check holds/,
+    );
   });
 });

@@ -90,8 +90,15 @@ describe('Graves (2012) §4.6, the LSTM backward pass with peepholes', () => {
       {
         check: "ε_s^t = b_ω^t tanh'(s_c^t) ε_c^t + b_φ^{t+1} ε_s^{t+1} + w_cι δ_ι^{t+1} + w_cφ δ_φ^{t+1} + w_cω δ_ω^{t+1}",
         status: 'fails',
-        says: [/∂L\/∂a_ω\^\{t\+1\} should be ∂L\/∂a_ω\^t/],
+        // named as written, δ_ω^{t+1} (through its definition, ∂L/∂a_ω^{t+1}, until session 31)
+        says: [/δ_ω\^\{t\+1\} should be δ_ω\^t: with that step the check holds/],
       },
+      {
+        check: 'ε_c^t = w_ck δ_k^t + w_hι δ_ι^{t+1} + w_hφ δ_φ^{t+1} + w_hc δ_c^t + w_hω δ_ω^{t+1}',
+        status: 'fails',
+        says: [/δ_c\^t should be δ_c\^\{t\+1\}: with that step the check holds/],
+      },
+      { check: "δ_ω^t = σ'(a_ω^t) tanh(s_c^t) ε_c^{t+1}", status: 'fails', says: [/ε_c\^\{t\+1\} should be ε_c\^t: with that step/] },
       { check: "δ_φ^t = σ'(a_φ^t) s_c^t ε_s^t", status: 'fails', says: [/s_c\^t should be s_c\^\{t-1\}/] },
       { check: "δ_ω^t = σ'(a_ω^t) tanh'(s_c^t) ε_c^t", status: 'fails', says: [/tanh′\(s_c\^t\) should be tanh\(s_c\^t\)/] },
     ]);

@@ -74,11 +74,19 @@ describe('Goodfellow §10.2.2, mistakes in the parameter gradients (eqs. 10.22�
       failsWith(GOODFELLOW, check, /∂L\/∂h_t should be ∂L\/∂a_t: the factor tanh'\(a_t\) — diag\(1 − h²\) in matrix form — is missing/);
     }
   });
-  it('Σ started at t = 2: names the step-1 term it leaves out, with its value', () => {
+  // named as the Σ's bound the student wrote (pathHint named the path alone until session 31), with the path's value
+  it('Σ started at t = 2: names the bound, and the step-1 term it leaves out with its value', () => {
     failsWith(
       GOODFELLOW,
       String.raw`${grad(B('W'))} = \sum_{t=2}^{T} ${diag('t')} (${grad(h('t'))}) ${B('h')}^{(t-1)\top}`,
-      /leaves out the path through a_1: the term ∂L\/∂a_1·∂⁺a_1\/∂W = \[\[/,
+      /The Σ over t on the right side \(t = 2\.\.3\) leaves out its first term t = 1: with it the check holds \(it leaves out the path through a_1: the term ∂L\/∂a_1·∂⁺a_1\/∂W = \[\[/,
+    );
+  });
+  it('Σ stopped at T − 1: names the bound and the last step’s term', () => {
+    failsWith(
+      GOODFELLOW,
+      String.raw`${grad(B('W'))} = \sum_{t=1}^{T-1} ${diag('t')} (${grad(h('t'))}) ${B('h')}^{(t-1)\top}`,
+      /The Σ over t on the right side \(t = 1\.\.2\) leaves out its last term t = 3: with it the check holds \(it leaves out the path through a_3/,
     );
   });
   it('the outer product in the wrong order: h (∇_o L)ᵀ is the transpose of ∇_V L', () => {

@@ -17,7 +17,10 @@ describe('Pascanu et al. (2013) as printed, vector network', () => {
       {
         check: String.raw`∂E_t/∂W_rec = \sum_{1 \le k < t} ∂E_t/∂x_t ∂x_t/∂x_k ∂⁺x_k/∂W_rec`,
         status: 'fails',
-        says: [/leaves out the path through x_t/],
+        // Pascanu's k ≤ t written k < t: the bound named, and the path it leaves out (the path alone until session 31)
+        says: [
+          /The Σ over k on the right side \(k = 1\.\.t−1\) leaves out its last term k = t: with it the check holds \(it leaves out the path through x_t/,
+        ],
       },
     ]);
   });

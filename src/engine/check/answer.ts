@@ -30,9 +30,9 @@ import { substituteHint } from './substitute';
 import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
-import { signHint, textbookHint, transposeHint } from './textbook';
+import { chainMendHint, signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
-import { boundHint, oneStepBoundHint } from './bounds';
+import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
 import { slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
@@ -52,6 +52,9 @@ import { stepRangeText } from './points';
 import { statedGiven } from './premise';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
+import { definedStepsHint, undefinedStepHint } from './undefinedStep';
+import { jacobianSlopeHint } from './jacobianSlope';
+import { innerSignHint } from './innerSign';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -222,7 +225,7 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
   if (left)
     text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
   else {
-    const path = pathHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
+    const path = pathOrBound({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     // a transpose left out that a symmetric matrix of the file hides (W for Wᵀ with W = Wᵀ): said at the draw
     const flip = path ? null : transposeHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     const why = path ?? flip;
@@ -230,6 +233,18 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     if (why) text += `. At random draw ${miss.seed}: ${why.replace(/^(The|With) /, (w) => w.toLowerCase())}`;
   }
   return text;
+}
+
+/** zeroHint, or, when it names a 0, the broken chain's step that mends the check (textbook.ts chainMendHint) */
+function zeroOrMend(claim: Claim, bad: Sides, run: Run, other: OtherValues): string | null {
+  const zero = zeroHint(claim, bad, run);
+  return zero && (chainMendHint(claim, run, other) ?? zero);
+}
+
+/** pathHint, or the Σ bound that leaves that path out when moving the bound mends the check */
+function pathOrBound(claim: Claim, run: Run): string | null {
+  const path = pathHint(claim, run);
+  return path && (boundOfPath(claim, run, path) ?? path);
 }
 
 /** why a check fails at the file's values, as precisely as it can be said */
@@ -256,7 +271,8 @@ function failureHint(
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
-    plain(zeroHint(claim, bad, run)) ??
+    // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
+    plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
     plain(missingSumHint(claim, run, other)) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message
@@ -269,12 +285,15 @@ function failureHint(
     plain(partialHint(claim, run)) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
-    plain(pathHint(claim, run)) ??
+    // a path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t) named as the Σ's bound, with the path's value
+    plain(pathOrBound(claim, run)) ??
     // a matrix product bracketed before the elementwise slope it should carry (Uᵀ ∂L/∂h̃_t ⊙ (1 − h̃_t²)): before the
     // local factor hint, which reads the bracketed term as a value that is off; a few evaluations
     plain(groupingHint(claim, run, other)) ??
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
+    // a + for a − inside a factor (σ' written o(1 + o)): before the local factor hint, which reads the term as off
+    plain(innerSignHint(claim, run, other)) ??
     plain(localFactorHint(claim, run, bad)) ??
     // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
     plain(slopeTwiceHint(claim, run)) ??
@@ -304,6 +323,9 @@ function failureHint(
     plain(opening(invertedHint(claim, run))) ??
     // ∂L/∂θ written as Σ_t of each step's loss through its own step only (one evaluation, ∂loss/∂param checks only)
     plain(truncatedHint(claim, run, other)) ??
+    // a bare product of a step's Jacobian factors without its activation's slope (∂h_t/∂h_{t−1} = W_hh), or with one
+    // too many: structural until then, a few evaluations
+    plain(jacobianSlopeHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
@@ -332,6 +354,14 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
     out.failingStep = failingStep;
     return out;
   };
+  // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
+  if (q.undefinedStep) {
+    const other = ctx.drawCount > 0 ? () => ctx.draws.run(1) : null;
+    const hint = undefinedStepHint({ ...q, undefinedStep: q.undefinedStep }, ctx.run, other) ?? definedStepsHint(q, ctx.run, other);
+    const out = report('fails', `fails: ${q.undefinedStep.message}${hint ? `. ${hint}` : ''}`, []);
+    out.culprit = q.undefinedStep.range;
+    return out;
+  }
   // a value written after ≈: judged to its digits at the file's values (rounded.ts)
   if (q.approx) {
     const v = judgeRounded({ ...q, approx: q.approx }, ctx.run);

@@ -122,6 +122,23 @@ function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: numbe
 }
 
 /**
+ * a left-out path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t in ∂L/∂W_hh leaves out the path through h_1):
+ * named as the bound the student wrote, with the path's term and value from pathHint's text. Asked only when the
+ * path hint names something and a side has a Σ/∏ (structural); null when no bound move mends the check.
+ */
+export function boundOfPath(claim: Claim, run: Run, path: string): string | null {
+  const ops: (Expr & { k: 'sum' | 'prod' })[] = [];
+  bigOps(claim.rhs, ops);
+  bigOps(claim.lhs, ops);
+  if (!ops.length) return null;
+  const bound = boundHint(claim, run);
+  if (!bound || !/ leaves out its (first|last) term | is cut short: /.test(bound)) return null;
+  const left = /^The other side leaves out (the paths? through .*)$/.exec(path);
+  const what = left ? ` (it leaves out ${left[1]})` : '';
+  return `${bound.replace(/^./, (c) => c.toUpperCase())}${what}`;
+}
+
+/**
  * the bound hint on the one-step re-reading (LANGUAGE.md §5): seed 002's Σ_i … (∏_{j=i}^{T} ∂h^{(j)}/∂h^{(j-1)})
  * ∂h^{(i)}/∂W_hh holds as one-step only with the ∏ from j = i + 1; as written, the index hint found a coincidence
  * instead (∂h_j/∂h_{j-1} "should be" ∂h_{i-1}/∂h_{j-1}, a factor that is I or 0)

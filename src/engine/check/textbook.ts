@@ -13,7 +13,7 @@ import { runsText } from '../../display/checkStep';
 import { bindAll } from '../subst';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
-import type { Claim } from './hints';
+import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
 import { averagesOverSteps, hasOneOverT } from './meanLoss';
 import { transposedText } from './product';
@@ -198,38 +198,44 @@ export function indexSwapHint(c: Claim, run: Run): string | null {
  */
 export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, screen: TermScreen = termScreen(c, run)): string | null {
   let tried = 0;
-  const late: { d: Deriv; m: Expr; rhs: Expr }[] = [];
+  const late: { d: Deriv; m: Deriv; rhs: Expr }[] = [];
   // each derivative's additive term of the side: a move is screened by that term alone first (termScreen.ts)
   const ts = terms(c.rhs);
   const termOf = new Map<Expr, Expr>();
   if (ts.length > 1) for (const t of ts) for (const x of nodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
-  for (const d of nodes(c.rhs)) {
-    if (d.k !== 'deriv') continue;
-    const term = termOf.get(d);
-    const moves: Expr[] = [];
+  // the moves that mend a broken chain first (∂y_3/∂h_3 ∂h_2/∂W_xh: h_2 to meet h_3), whatever their distance: in a
+  // sum of three terms the one-step moves of the terms before it spent the budget (structural, no evaluation)
+  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  const queue: Move[] = chainMends(c.rhs);
+  for (const d of derivs)
     for (const by of [1, -1]) {
-      const w = d.wrt.idx;
-      if (w) moves.push({ ...d, wrt: { ...d.wrt, idx: { ...w, k: w.k + by } } });
-      const o = d.of;
-      if (o.k === 'ref' && o.idx) moves.push({ ...d, of: { ...o, idx: { ...o.idx, k: o.idx.k + by } } });
+      if (d.wrt.idx) queue.push({ d, end: 'wrt', k: d.wrt.idx.k + by });
+      if (d.of.k === 'ref' && d.of.idx) queue.push({ d, end: 'of', k: d.of.idx.k + by });
     }
-    for (const m of moves) {
-      if (tried++ >= MAX_VARIANTS) return null;
-      // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
-      if (
-        term &&
-        screen.rejects(
-          term,
-          replace(term, (y) => (y === d ? m : null)),
-        )
+  const seen = new Set<string>();
+  for (const move of queue) {
+    const { d } = move;
+    const key = `${derivs.indexOf(d)}:${move.end}:${move.k}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const m = moved(move);
+    const term = termOf.get(d);
+    if (tried++ >= MAX_VARIANTS) return null;
+    // rejected at the first point, where both sides are read: the whole side differs there (not 'unread')
+    if (
+      term &&
+      screen.rejects(
+        term,
+        replace(term, (y) => (y === d ? m : null)),
       )
-        continue;
-      const rhs = replace(c.rhs, (y) => (y === d ? m : null));
-      const v = judgeWith(c, c.lhs, rhs, run);
-      if (v === 'holds') return `${exprText(d)} should be ${exprText(m)}: with that step the check holds`;
-      // a move that differs where every point before it was read fails where it is defined too: not tried again
-      if (v === 'unread' && leavesSteps(m as Deriv, c, run.model.T)) late.push({ d, m, rhs });
-    }
+    )
+      continue;
+    const rhs = replace(c.rhs, (y) => (y === d ? m : null));
+    const v = judgeWith(c, c.lhs, rhs, run);
+    if (v === 'holds')
+      return `${whichOf(d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
+    // a move that differs where every point before it was read fails where it is defined too: not tried again
+    if (v === 'unread' && leavesSteps(m, c, run.model.T)) late.push({ d, m, rhs });
   }
   // a recursion's δ_t for δ_{t+1} in a solution that writes no range: ∂L/∂a_{t+1} has no value at the last step,
   // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
@@ -242,9 +248,82 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
         ? `t = ${runsText(ps.map((p) => p.t!))}`
         : ps.map((p) => p.label.replace(/^ at /, '')).join('; ');
     const past = exprText(bindAll(m, off.env));
-    return `${exprText(d)} should be ${exprText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
+    return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
   return null;
+}
+
+/**
+ * a broken chain mended, and nothing else tried: asked where zeroHint would say ∂L_3/∂y_2 is 0 — true, but the
+ * student's slip is the step that breaks the chain (∂L_3/∂y_2 ∂y_3/∂h_3), and the fix is what a grader writes
+ */
+export function chainMendHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  const mends = chainMends(c.rhs);
+  if (!mends.length) return null;
+  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  for (const move of mends.slice(0, MAX_VARIANTS / 3)) {
+    const m = moved(move);
+    const rhs = replace(c.rhs, (y) => (y === move.d ? m : null));
+    if (judgeWith(c, c.lhs, rhs, run) !== 'holds' || !confirmed(other, c.lhs, rhs, c.points)) continue;
+    return `${whichOf(move.d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
+  }
+  return null;
+}
+
+/** a derivative with the step of one of its ends set to k (its variable kept) */
+interface Move {
+  d: Deriv;
+  end: 'of' | 'wrt';
+  k: number;
+}
+
+function moved({ d, end, k }: Move): Deriv {
+  const from = end === 'wrt' ? d.wrt.idx! : (d.of as Ref).idx!;
+  // a name the file defines it by moves with it: δ_ω^{t+1} for ∂L/∂a_ω^{t+1} moved a step is δ_ω^t
+  const alias = d.alias?.idx ? { alias: { ...d.alias, idx: { ...d.alias.idx, k: d.alias.idx.k + k - from.k } } } : {};
+  if (end === 'wrt') return { ...d, wrt: { ...d.wrt, idx: { ...from, k } }, ...alias };
+  const o = d.of as Ref;
+  return { ...d, of: { ...o, idx: { ...from, k } }, ...alias };
+}
+
+/** a derivative as written: by the name the file defines it by (δ_ω^t), else itself */
+function derivText(d: Expr): string {
+  return d.k === 'deriv' && d.alias ? refText(d.alias.name, d.alias.idx) : exprText(d);
+}
+
+type Ref = Expr & { k: 'ref' };
+
+/**
+ * in a product of derivatives written as a chain, two neighbours whose inner ends differ in step alone (∂y_3/∂h_3
+ * ∂h_2/∂W_xh): the later one's numerator moved to meet the earlier's denominator, then the reverse
+ */
+function chainMends(e: Expr): Move[] {
+  const out: Move[] = [];
+  const product = (x: Expr) => x.k === 'mul' || x.k === 'matmul' || x.k === 'contract';
+  const leaves = (x: Expr, fs: Expr[]): Expr[] => {
+    if (product(x)) {
+      const p = x as Expr & { a: Expr; b: Expr };
+      leaves(p.a, fs);
+      leaves(p.b, fs);
+    } else fs.push(x);
+    return fs;
+  };
+  const plainStep = (i: Idx | null): i is Idx => i !== null && !i.terms?.length;
+  const walk = (x: Expr, inProduct: boolean): void => {
+    if (product(x) && !inProduct) {
+      const fs = leaves(x, []);
+      for (let i = 0; i + 1 < fs.length; i++) {
+        const [f, g] = [fs[i]!, fs[i + 1]!];
+        if (f.k !== 'deriv' || g.k !== 'deriv' || g.of.k !== 'ref' || g.of.name !== f.wrt.name) continue;
+        const [a, b] = [f.wrt.idx, g.of.idx];
+        if (!plainStep(a) || !plainStep(b) || a.v !== b.v || a.k === b.k) continue;
+        out.push({ d: g, end: 'of', k: a.k }, { d: f, end: 'wrt', k: b.k });
+      }
+    }
+    if (x.k !== 'deriv' && x.k !== 'index') forChildren(x, (y) => walk(y, product(x)), VALUE_CHILDREN);
+  };
+  walk(e, false);
+  return out;
 }
 
 /** the moved derivative names a step outside 1..T at some point of the check (structural: no evaluation) */
@@ -279,12 +358,60 @@ export function orderHint(c: Claim, run: Run): string | null {
   const pairs = nodes(c.rhs).filter(
     (x): x is Expr & { k: 'matmul' | 'mul' } => (x.k === 'matmul' || x.k === 'mul') && square(x.a) && square(x.b),
   );
-  for (const x of pairs.slice(0, MAX_VARIANTS)) {
+  // two factors next to each other first; a bracketed product swapped with its neighbour after the single neighbours
+  // of the chain it stands in (∂g_3/∂h_3 ∂a_3/∂h_2 ∂h_3/∂a_3: the last two, not the last with the first two, which
+  // holds too as the two slopes commute): the smallest swap, the one a grader circles
+  const bracketed = (x: Expr & { a: Expr; b: Expr }) => isProduct(x.a) || isProduct(x.b);
+  const tried = new Set<Expr>();
+  const swapOf = (x: Expr & { k: 'matmul' | 'mul' }): string | null => {
     const swapped: Expr = { ...x, a: x.b, b: x.a };
-    if (holdsReplacing(c, x, swapped, run))
-      return `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`;
+    return holdsReplacing(c, x, swapped, run)
+      ? `${exprText(x)} should be ${exprText(swapped)}: with its two factors in that order the check holds`
+      : null;
+  };
+  for (const x of pairs.filter((x) => !bracketed(x)).slice(0, MAX_VARIANTS)) {
+    tried.add(x);
+    const said = swapOf(x);
+    if (said) return said;
+  }
+  const neighbours = neighbourOrderHint(c, run, tried);
+  if (neighbours) return neighbours;
+  for (const x of pairs.filter(bracketed).slice(0, MAX_VARIANTS)) {
+    const said = swapOf(x);
+    if (said) return said;
   }
   return spineOrderHint(c, run) ?? blockOrderHint(c, run, pairs);
+}
+
+const isProduct = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } => x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
+
+/** the factors of a product through its brackets, left to right */
+const chainLeaves = (x: Expr): Expr[] => (isProduct(x) ? [...chainLeaves(x.a), ...chainLeaves(x.b)] : [x]);
+
+/**
+ * two square neighbours of one chain swapped, brackets read through (B (A C) for A B C): the pairs orderHint tried
+ * already (a product of the two alone) are not tried again
+ */
+function neighbourOrderHint(c: Claim, run: Run, tried: Set<Expr>): string | null {
+  let n = 0;
+  const all = nodes(c.rhs);
+  const inner = new Set<Expr>();
+  for (const y of all) if (isProduct(y)) inner.add(y.a).add(y.b);
+  const outer = all.filter((x) => isProduct(x) && !inner.has(x));
+  for (const x of outer) {
+    const fs = chainLeaves(x);
+    if (fs.length < 3) continue;
+    for (let i = 0; i + 1 < fs.length; i++) {
+      const [f, g] = [fs[i]!, fs[i + 1]!];
+      if (!square(f) || !square(g) || f.shape[0] !== g.shape[0]) continue;
+      if ([...tried].some((p) => isProduct(p) && p.a === f && p.b === g)) continue;
+      if (n++ >= MAX_VARIANTS) return null;
+      const rhs = replace(c.rhs, (y) => (y === f ? g : y === g ? f : null));
+      if (holdsWith(c, c.lhs, rhs, run))
+        return `${exprText(f)} ${exprText(g)} should be ${exprText(g)} ${exprText(f)}: with its two factors in that order the check holds`;
+    }
+  }
+  return null;
 }
 
 /**

@@ -510,7 +510,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (scope.derived.size) {
     const use = derivedUse(a, scope);
     if (use) {
-      const e = readDerived(a, use, ctx, readExpression);
+      let e = readDerived(a, use, ctx, readExpression);
+      // the name it was written by kept on the derivative, for the hints that name it (engine/check)
+      if (e.k === 'deriv') {
+        const idx = use.step ? tryTimeIndex(use.step, ctx.vars, ctx.scope.T) : null;
+        if (!use.step || idx) e = { ...e, alias: { name: use.base, idx } };
+      }
       return use.entry === undefined ? e : entriesOf(e, [segmentAst(use.entry, a)], a.range, ctx);
     }
   }

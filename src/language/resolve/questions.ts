@@ -5,7 +5,7 @@ import type { Range } from '../../report';
 import { diag } from '../diagnostics';
 import { LIMITS } from '../limits';
 import type { Ast, Statement } from '../ast';
-import type { Expr, FreeIndex, Idx, Question } from '../model';
+import type { CheckQuestion, Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, exprContext, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
@@ -159,7 +159,11 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     const freeT = lhsVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
     const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where, range);
-    let steps = free && questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where);
+    // a check at no free step that reads a step the network does not have (x_{t-1} summed from t = 1): a wrong
+    // equation, judged by the engine as failing (with the step that mends it), not an error of its own
+    let undefinedStep: CheckQuestion['undefinedStep'];
+    const onUndefined = (message: string, at: Range) => void (undefinedStep = { message, range: at });
+    let steps = free && questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where, onUndefined);
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
     if (tooManyPoints(scope, steps, free!, freeT, where)) return;
@@ -177,6 +181,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
       links: sides.length,
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
       ...(st.approx?.[n] ? { approx: st.approx[n] } : {}),
+      ...(undefinedStep ? { undefinedStep } : {}),
       text: st.text,
     });
   });
@@ -469,14 +474,27 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
 }
 
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
-function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRange | null, where: Range): number[] | null {
+function questionSteps(
+  scope: Scope,
+  es: Expr[],
+  freeT: boolean,
+  range: StepRange | null,
+  where: Range,
+  onUndefined?: (message: string, at: Range) => void,
+): number[] | null {
   // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
   if (scope.fatal) return [];
   if (!freeT) {
     for (const e of es) {
       const p = firstUndefined(scope, e, {});
       if (p) {
-        scope.error(`${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`, p.ref.range, 'undefined-step');
+        const message = `${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`;
+        // a check's: said by its verdict (answer.ts), where the step that mends it is named
+        if (onUndefined) {
+          onUndefined(message, p.ref.range);
+          return [];
+        }
+        scope.error(message, p.ref.range, 'undefined-step');
         return null;
       }
     }
@@ -496,11 +514,13 @@ function questionSteps(scope: Scope, es: Expr[], freeT: boolean, range: StepRang
     for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env, undefined, flats[k]);
     if (!p) steps.push(t);
     else if (range && !range.open) {
-      scope.error(
-        `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`,
-        p.ref.range,
-        'undefined-step',
-      );
+      const message = `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`;
+      // a check's: it fails at the steps it promises, with the step that mends it (as at no free step above)
+      if (onUndefined) {
+        onUndefined(message, p.ref.range);
+        return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+      }
+      scope.error(message, p.ref.range, 'undefined-step');
       return null;
     } else first ??= { p, t };
   }

@@ -1,0 +1,102 @@
+// A step's Jacobian written without its activation's slope, or with one too many: ∂h_t/∂h_{t−1} = W_hh for σ'(h̃_t)
+// W_hh (seed 001's sheet), ∂h_3/∂h_1 = W diag(1 − h_2²) W with the later step's diag(1 − h_3²) left out, ∂a_t/∂h_{t−1}
+// = diag(1 − h_t²) W where a_t's own Jacobian has none. The side is a bare product of the chain's factors, so the
+// term matcher has no terms to match and the factor edits no step to place a slope at (W_hh alone reads none); a
+// grader names the slope. Structural until then: a side that is no such product costs nothing.
+
+import { activation, unprimed } from '../../language/activations';
+import type { Expr, Idx } from '../../language/model';
+import { exprText } from '../../language/print';
+import { confirmed, type OtherValues } from './confirm';
+import type { Claim } from './hints';
+import type { Run } from '../run';
+import { atStep, holdsWith } from './textbook';
+import { printerFor } from './writtenT';
+
+/** edits tried in all: each costs one evaluation of the sides at every point */
+const MAX_TRIALS = 24;
+/** the steps of the chain a slope is tried at (∂h_t/∂h_{t−k} spans k + 1 steps) */
+const MAX_STEPS = 4;
+
+type Product = Expr & { k: 'mul' | 'matmul' };
+
+const isProduct = (x: Expr): x is Product => x.k === 'mul' || x.k === 'matmul';
+const flat = (x: Expr): Expr[] => (isProduct(x) ? [...flat(x.a), ...flat(x.b)] : [x]);
+
+/** a slope factor: diag(…) of a vector step, or an activation's derivative of a scalar one */
+const isSlope = (x: Expr) => x.k === 'call' && (x.fn === 'diag' || unprimed(x.fn) !== undefined);
+
+/** the factors multiplied back together, left to right, as a square (or scalar) product of the side's shape */
+function rebuild(fs: Expr[], like: Expr): Expr {
+  return fs
+    .slice(1)
+    .reduce<Expr>((a, b) => ({ k: like.shape.length ? 'matmul' : 'mul', a, b, shape: like.shape, range: like.range }) as Expr, fs[0]!);
+}
+
+/** the steps from the derivative's denominator up to its numerator (∂h_t/∂h_{t−1}: t−1, t), or null */
+function chainSteps(d: Expr & { k: 'deriv' }): Idx[] | null {
+  const hi = d.of.k === 'ref' ? d.of.idx : null;
+  const lo = d.wrt.idx;
+  if (!hi || !lo || hi.v !== lo.v || hi.terms?.length || lo.terms?.length || hi.k < lo.k || hi.k - lo.k >= MAX_STEPS) return null;
+  const out: Idx[] = [];
+  for (let k = hi.k; k >= lo.k; k--) out.push({ v: hi.v, k });
+  return out;
+}
+
+/** each activation quantity's slope at a step: σ'(h̃_t) for h_t = σ(h̃_t); diag(…) of it for a vector */
+function slopes(run: Run, steps: Idx[], square: boolean): { e: Expr; text: string }[] {
+  const out: { e: Expr; text: string }[] = [];
+  for (const q of run.model.quantities.values()) {
+    const g = q.timed ? q.general : null;
+    const act = g?.k === 'call' ? activation(g.fn) : undefined;
+    if (!g || g.k !== 'call' || !act || (square ? g.shape.length !== 1 : g.shape.length !== 0)) continue;
+    for (const s of steps) {
+      const arg = atStep(g.arg, s);
+      if (!arg) continue;
+      const prime: Expr = { k: 'call', fn: act.prime, arg, shape: g.shape, range: g.range };
+      const n = g.shape[0]!;
+      const e: Expr = square ? { k: 'call', fn: 'diag', arg: prime, shape: [n, n], range: g.range } : prime;
+      out.push({ e, text: square ? `${exprText(prime)} — ${act.matrix} in matrix form —` : exprText(prime) });
+    }
+  }
+  return out;
+}
+
+export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  const d = c.lhs;
+  if (d.k !== 'deriv' || d.of.k !== 'ref') return null;
+  const shape = c.rhs.shape;
+  const square = shape.length === 2 && shape[0] === shape[1];
+  if (!square && shape.length !== 0) return null;
+  const fs = flat(c.rhs);
+  // a bare chain of the step's factors: weights, slopes, Jacobians (no sum, no vector among them)
+  if (fs.some((f) => f.k === 'add' || f.k === 'sub' || f.k === 'sum' || f.shape.length !== shape.length)) return null;
+  const steps = chainSteps(d);
+  if (!steps) return null;
+  const show = printerFor(c.text, run.model.T);
+  const holds = (rhs: Expr) => holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points);
+  let tried = 0;
+  // a slope left out: each activation's slope at each step of the chain, at each place in the product
+  for (const s of slopes(run, steps, square)) {
+    for (let i = 0; i <= fs.length; i++) {
+      if (tried++ >= MAX_TRIALS) return null;
+      const rhs = rebuild([...fs.slice(0, i), s.e, ...fs.slice(i)], c.rhs);
+      if (!holds(rhs)) continue;
+      const where =
+        i === 0
+          ? `before ${show(fs[0]!)}`
+          : i === fs.length
+            ? `after ${show(fs[i - 1]!)}`
+            : `between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
+      return `The factor ${s.text} is missing ${where}: with it the check holds`;
+    }
+  }
+  // a slope too many: the product without one of its slope factors
+  if (fs.length > 1)
+    for (let i = 0; i < fs.length; i++) {
+      if (!isSlope(fs[i]!) || tried++ >= MAX_TRIALS) continue;
+      if (holds(rebuild([...fs.slice(0, i), ...fs.slice(i + 1)], c.rhs)))
+        return `${show(fs[i]!)} is one factor too many: without it the check holds`;
+    }
+  return null;
+}
