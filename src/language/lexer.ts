@@ -325,6 +325,17 @@ export function isEmptyGroupAt(src: string, j: number): boolean {
   while (j < end && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
   return j < end && src.charCodeAt(j) === 125;
 }
+/** past any empty scripts at j, `^{}`, `_{ }` (nothing, as TeX sets them): `\frac{d^{} L}{d w}` is dL/dw */
+function afterEmptyScripts(src: string, j: number): number {
+  for (;;) {
+    const k = src.charCodeAt(j);
+    if (k !== 94 && k !== 95) return j;
+    let q = j + 1;
+    while (src.charCodeAt(q) === 32) q++;
+    if (src.charCodeAt(q) !== 123 || !isEmptyGroupAt(src, q + 1)) return j;
+    j = src.indexOf('}', q) + 1;
+  }
+}
 /** ignored commands that take an argument (a dimension or a group), dropped with it */
 const SPACING_WITH_ARGUMENT = new Set(['mkern', 'kern', 'mskip', 'hskip', 'hspace', 'phantom', 'hphantom', 'vphantom']);
 /** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
@@ -1064,7 +1075,8 @@ export function lex(src: string): LexResult {
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading); a d alone
       // above is the operator form \frac{d}{dW} L, as \frac{∂}{∂W} L
-      if (i === fracD || ((startsNameAt(src, i + 1) || src.charCodeAt(i + 1) === 125) && fracDerivative(i))) {
+      const a = afterEmptyScripts(src, i + 1);
+      if (i === fracD || ((startsNameAt(src, a) || src.charCodeAt(a) === 125) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
@@ -1300,6 +1312,15 @@ export function lex(src: string): LexResult {
         // an empty group {} prints nothing: x^{(t)}{}^\top is x^{(t)}^\top (what follows stays tight)
         if (isEmptyGroupAt(src, i)) {
           const close = src.indexOf('}', i);
+          // an empty script, ^{} or _{}, is nothing too (TeX sets no box): written by hand (`\partial^{} L`, `w_{}`,
+          // `h_{t}^{}`) it was a script with no value; its mark goes, and what follows stays as tight as the mark was
+          const mark = tokens[tokens.length - 1];
+          if (mark && mark.kind === 'op' && (mark.text === '^' || mark.text === '_') && src.slice(mark.end, s).trim() === '') {
+            tokens.pop();
+            lastEnd = mark.tight ? close + 1 : -1;
+            i = close + 1;
+            return;
+          }
           if (lastEnd === s) lastEnd = close + 1;
           i = close + 1;
           return;
@@ -1955,7 +1976,7 @@ export function lex(src: string): LexResult {
     if (src.charCodeAt(k) !== 123) return false;
     k++;
     while (src.charCodeAt(k) === 32) k++;
-    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, k + 1)) return false;
+    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, afterEmptyScripts(src, k + 1))) return false;
     fracD = k;
     return true;
   }
