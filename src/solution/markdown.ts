@@ -164,6 +164,8 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       const from = lineStarts[t.map[0]]!;
       const to = lineEnd(Math.max(t.map[0], t.map[1] - 1));
       const found = midLineDisplays(src, from, to, t.type !== 'tr_open');
+      // Jupyter's MathJax renders `\[ … \]` and `\begin{equation}` inside a `<details>` or `<div>` as it does `$$`
+      if (t.type === 'html_block') found.push(...htmlBlockDisplays(src, from, to, found, result.problems));
       result.displays.push(...found);
       if (t.type === 'inline' && !found.length) {
         const lone = loneInlineEquation(src, from, to);
@@ -271,6 +273,50 @@ function midLineDisplays(src: string, from: number, to: number, multiline: boole
       outerTag: label ? { text: label, start: end, end: end + rest.length } : null,
     });
     i = masked.indexOf('$$', j + 2);
+  }
+  return out;
+}
+
+const HTML_OPEN = new RegExp(`(?<!\\\\)\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}`, 'g');
+
+/**
+ * The `\[ … \]` and display environments in an HTML block between from and to (file offsets), outside its `$$` pairs
+ * (`taken`): markdown-it gives the block as raw HTML, where our block rule never runs. One never closed in the block
+ * is a warning, as in prose.
+ */
+function htmlBlockDisplays(src: string, from: number, to: number, taken: Display[], problems: ReadResult['problems']): Display[] {
+  const text = maskCodeSpans(src.slice(from, to));
+  if (!text.includes('\\[') && !text.includes('\\begin')) return [];
+  const out: Display[] = [];
+  const inside = (k: number) => taken.some((d) => d.start <= from + k && from + k < d.end);
+  const find = (w: string, f: number) => text.indexOf(w, f);
+  HTML_OPEN.lastIndex = 0;
+  for (let m = HTML_OPEN.exec(text); m; m = HTML_OPEN.exec(text)) {
+    if (inside(m.index)) continue;
+    const contentStart = m.index + m[0].length;
+    const close = m[1] ? matchingEnd(find, contentStart, m[1]) : text.indexOf('\\]', contentStart);
+    if (close < 0) {
+      problems.push({
+        start: from + m.index,
+        end: from + contentStart,
+        severity: 'warning',
+        message: `${m[0]} is never closed: this equation is not checked`,
+      });
+      continue;
+    }
+    const closeEnd = close + (m[1] ? `\\end{${m[1]}}`.length : 2);
+    const rest = text.slice(closeEnd, indexOrEnd(text, '\n', closeEnd));
+    const label = labelLine(rest);
+    const holes = quoteMarkers(text, m.index, close, from);
+    out.push({
+      ...(holes.length ? { holes } : {}),
+      start: from + m.index,
+      end: from + closeEnd,
+      contentStart: from + contentStart,
+      contentEnd: from + close,
+      outerTag: label ? { text: label, start: from + closeEnd, end: from + closeEnd + rest.length } : null,
+    });
+    HTML_OPEN.lastIndex = closeEnd;
   }
   return out;
 }
