@@ -1267,6 +1267,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
   }
 
+  /**
+   * `{}^{t}W`, `{}^\top W`: the transpose written on the left, as French and some German texts do (the lexer drops the
+   * empty `{}`, so a value starts with '^'). Anything else after a '^' with no base is said as such (it was "expected a
+   * value, found '^'").
+   */
+  function leftTranspose(caret: Token): Ast {
+    next();
+    const t = peek();
+    const x = peek(1);
+    const mark = (k: Token) => isOp(k, 'ᵀ') || (k.kind === 'name' && (k.text === 't' || k.text === 'T'));
+    const n = mark(t) ? 1 : isOp(t, '{') && mark(x) && isOp(peek(2), '}') ? 3 : 0;
+    if (!n) return fail('a superscript with nothing before it: only a transpose is read there ({}^{t}W is Wᵀ); write W^T', caret.range);
+    p += n;
+    if (!startsPrimary(peek())) return fail(`expected the value the transpose {}^{${t.text === '{' ? x.text : t.text}} is of`);
+    const a = postfix();
+    return deep({ k: 'transpose', a, range: span(caret.range, a.range) }, a);
+  }
+
   /** the message for an ellipsis: it stands for terms that are not written */
   function ellipsis(t: Token): never {
     const prev = tokens[p - 1];
@@ -1891,6 +1909,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           return { k: 'call', fn: 'abs', arg: e, range: span(t.range, close.range), fnRange: t.range };
         }
         if (REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T})`);
+        if (t.text === '^') return leftTranspose(t);
         break;
       case 'error':
         throw new Stop(null);
