@@ -1787,7 +1787,20 @@ export function lex(src: string): LexResult {
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) === 42 && kind === Brace.Transparent) j++; // \operatorname*{…}
     while (src.charCodeAt(j) === 32) j++;
-    if (src.charCodeAt(j) !== 123) return; // \mathbf W: the next token is the content
+    if (src.charCodeAt(j) !== 123) {
+      // \mathbf W: the next token is the content. But TeX's argument is one letter: `\mathrm dL/\mathrm dh_3` is an
+      // upright d before L (it read as the names dL and dh_3, the loss's gradients); a function's name (`\mathrm diag`)
+      // is left whole, as a reader sees it
+      if (kind === Brace.Transparent && src.charCodeAt(j) === 100 && startsNameAt(src, j + 1)) {
+        const word = /^[A-Za-z]+/.exec(src.slice(j, j + 16))![0];
+        if (!isReservedWord(word)) {
+          if (lastEnd === i) lastEnd = j;
+          i = j + 1;
+          push('name', 'd', j, i);
+        }
+      }
+      return;
+    }
     if (lastEnd === i) lastEnd = j + 1;
     i = j + 1;
     depth++;
