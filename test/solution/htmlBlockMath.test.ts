@@ -58,3 +58,29 @@ describe('display math inside an HTML block', () => {
     expect(d).toMatchObject({ severity: 'warning', line: 22, column: 1, endColumn: 3 });
   });
 });
+
+// The same in prose (read31): `Hence \begin{align} …` after words on its line, and `\\[ … \\]` (Markdown's escaped
+// backslash, shown as `\[` on the page) were neither read nor said, though Jupyter's MathJax sets both as displays.
+describe('display math after words on a line, and \\\\[ … \\\\]', () => {
+  const PROSE = [
+    ...NET,
+    'Hence \\begin{align}',
+    'h_1 &= \\tanh(w h_0 + x_1) \\tag{5}',
+    '\\end{align}',
+    '',
+    '\\\\[ h_2 = 7 \\\\]',
+    '',
+    'See \\[1\\], and $\\begin{aligned} h_2 &= 7 \\end{aligned}$ inline, and so \\[ h_1 = \\tanh(x_1 + w h_0) \\] (6)',
+    '',
+  ].join('\n');
+  const r = analyzeSolution(PROSE, 'markdown');
+
+  it('each is a claim, with its label; escaped brackets and inline math are not', () => {
+    expect(r.equations.map((e) => [e.range.line, e.tag, e.status])).toEqual([
+      [10, '5', 'holds'],
+      [14, null, 'fails'],
+      [16, '6', 'holds'],
+    ]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'error')).toEqual([]);
+  });
+});
