@@ -211,6 +211,10 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   triangleq: '=',
   doteq: '=',
   cdot: '*',
+  // \cdotp (a punctuation-spaced dot), \centerdot and \bullet written as a product's dot
+  cdotp: '*',
+  centerdot: '*',
+  bullet: '*',
   times: '*',
   ast: '*',
   odot: '⊙',
@@ -285,6 +289,8 @@ const LATEX_IGNORED = new Set([
   'middle',
   'quad',
   'qquad',
+  // \hfill before a \tag or a label pushes it right: layout
+  'hfill',
   ',',
   ';',
   '!',
@@ -471,6 +477,9 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   for (const c in LATEX_OPS) add(c, Cmd.Op, LATEX_OPS[c]!);
   add('{', Cmd.OpenBrace);
   add('}', Cmd.CloseBrace);
+  // \lbrack … \rbrack, \lbrace … \rbrace: brackets spelled as commands (some editors' export), grouping as \{ \} do
+  for (const c of ['lbrack', 'lbrace']) add(c, Cmd.OpenBrace);
+  for (const c of ['rbrack', 'rbrace']) add(c, Cmd.CloseBrace);
   for (const c in GREEK) add(c, Cmd.Greek, GREEK[c]!);
   for (const c in FUNCTIONS) add(c, Cmd.Function, c);
   return m;
