@@ -912,6 +912,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
   }
 
+  /** at token k: a one-letter name, '=', and a list of steps (`t = 1, \dots, T`, `t = 1, 2, 3`) to the line's end */
+  function listedSteps(k: number): boolean {
+    const v = tokens[k];
+    if (!v || v.kind !== 'name' || [...v.text].length !== 1 || !isOp(tokens[k + 1]!, '=')) return false;
+    let depth = 0;
+    for (let j = k + 2; j < tokens.length; j++) {
+      const x = tokens[j]!;
+      if (x.kind === 'newline' || x.kind === 'eof') return false;
+      if (isOp(x, '(') || isOp(x, '[') || isOp(x, '{')) depth++;
+      else if (isOp(x, ')') || isOp(x, ']') || isOp(x, '}')) depth--;
+      else if (depth === 0 && isOp(x, ',')) {
+        const n = tokens[j + 1]!;
+        return n.kind === 'num' || isOp(n, '…');
+      } else if (depth === 0 && (isOp(x, '=') || x.kind === 'kw')) return false;
+    }
+    return false;
+  }
+
   /**
    * one clause `A = B` after 'where'; null when it does not read (`\text{where } σ' = σ(1 − σ)`, a remark on the
    * notation, not an equation of the network's): it is dropped to the statement's end with an information, and the
@@ -956,8 +974,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const paren = p === rangeGroup;
     const spaced = p === rangeSpaced;
     if (paren || isOp(t0, ',')) next();
-    const f = peek();
-    if (f.kind === 'kw' && f.text === 'for') {
+    let f = peek();
+    // `\text{with } t = 1, \ldots, 3`, `where t = 1, 2, 3`: steps listed after a clause word are the check's range
+    // (read as a clause, t was held at 1 and `\ldots, 3` refused)
+    if (f.kind === 'kw' && f.text === 'where' && listedSteps(p + 1)) {
+      next();
+      f = peek();
+    } else if (f.kind === 'kw' && f.text === 'for') {
       next();
       // "for all t" (also "for every t", "for each t", "for any t")
       if (peek().kind === 'name' && QUANTIFIER_WORDS.has(peek().text) && peek(1).kind === 'name') next();
