@@ -361,6 +361,8 @@ const LATEX_FONTS = new Set([
   'bm',
   'pmb',
   'operatorname',
+  // \mathop{\sum}_{t=1}^{T}, \mathop{\mathrm{diag}}: an operator's spacing only
+  'mathop',
   'textbf',
   'textit',
   'textrm',
@@ -1872,6 +1874,16 @@ export function lex(src: string): LexResult {
   }
 
   /** \begin{env} / \end{env}: layout environments vanish, matrices are literals */
+  /** after `\begin{array}` at i: its column spec is skipped, and whether its content up to `\end{array}` has an `=` */
+  function arrayStatesEquality(): boolean {
+    const spec = groupAt(i);
+    if (!spec) return false;
+    const close = src.indexOf('\\end{array}', spec[1]);
+    if (close < 0 || !src.slice(spec[1], close).includes('=')) return false;
+    i = spec[1];
+    return true;
+  }
+
   function environment(begin: boolean, s: number) {
     const g = groupAt(i);
     if (!g) {
@@ -1890,6 +1902,13 @@ export function lex(src: string): LexResult {
           if (c) i = c[1];
         }
       } else if (envs.length) envs.pop();
+      return;
+    }
+    // \begin{array}{rcl} A & = & B \end{array}: an older way to align a derivation, layout when it states an equality
+    // (an array of numbers, a matrix, stays unread)
+    if (name === 'array' && (begin ? arrayStatesEquality() : envs.length && !envs[envs.length - 1])) {
+      if (begin) envs.push(false);
+      else envs.pop();
       return;
     }
     if (MATRIX_ENVS.has(name)) {

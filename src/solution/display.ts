@@ -74,6 +74,8 @@ const LAYOUT_WRAPPERS = new Set([
   'cancel',
   'bcancel',
   'xcancel',
+  // eqnarray's long left side, `\lefteqn{∂L/∂h_3} \\ &= …`: it only lets the side run into the next columns
+  'lefteqn',
 ]);
 
 /** invisible: `\phantom{=}` sets only the space its content takes (`&\phantom{=} + …` aligns a continued row) */
