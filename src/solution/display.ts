@@ -989,6 +989,12 @@ export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
 
 /** a standalone label line: `(19)`, `  (21)  ` */
 export function labelLine(line: string): string | null {
-  const m = LABEL.exec(line.trim().replace(/\s+/g, ''));
+  // `$$ … $$ (6).`: the sentence's full stop (or comma) after the label is no part of it
+  const m = LABEL.exec(
+    line
+      .trim()
+      .replace(/\s+/g, '')
+      .replace(/\)[.,;]$/, ')'),
+  );
   return m ? tagLabel(m[1]!) : null;
 }
