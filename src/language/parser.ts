@@ -1301,7 +1301,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const x = peek(1);
     const mark = (k: Token) => isOp(k, 'ᵀ') || (k.kind === 'name' && (k.text === 't' || k.text === 'T'));
     const n = mark(t) ? 1 : isOp(t, '{') && mark(x) && isOp(peek(2), '}') ? 3 : 0;
-    if (!n) return fail('a superscript with nothing before it: only a transpose is read there ({}^{t}W is Wᵀ); write W^T', caret.range);
+    if (!n)
+      return fail(
+        'a superscript with nothing before it: only a transpose written on the left ({}^{t}W, which is Wᵀ) is read there',
+        caret.range,
+      );
     p += n;
     if (!startsPrimary(peek())) return fail(`expected the value the transpose {}^{${t.text === '{' ? x.text : t.text}} is of`);
     const a = postfix();

@@ -26,7 +26,7 @@ describe('a transpose written on the left', () => {
   it('any other superscript with no base says what is read there, on the ^', () => {
     const r = analyze(`${NET}check {}^{2} W = W`);
     expect(r.diagnostics.find((d) => d.severity === 'error')).toMatchObject({
-      message: 'a superscript with nothing before it: only a transpose is read there ({}^{t}W is Wᵀ); write W^T',
+      message: 'a superscript with nothing before it: only a transpose written on the left ({}^{t}W, which is Wᵀ) is read there',
       line: 7,
       column: 9,
     });
