@@ -211,6 +211,10 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   triangleq: '=',
   doteq: '=',
   cdot: '*',
+  // \cdotp (a punctuation-spaced dot), \centerdot and \bullet written as a product's dot
+  cdotp: '*',
+  centerdot: '*',
+  bullet: '*',
   times: '*',
   ast: '*',
   odot: '⊙',
@@ -285,6 +289,8 @@ const LATEX_IGNORED = new Set([
   'middle',
   'quad',
   'qquad',
+  // \hfill before a \tag or a label pushes it right: layout
+  'hfill',
   ',',
   ';',
   '!',
@@ -325,6 +331,17 @@ export function isEmptyGroupAt(src: string, j: number): boolean {
   while (j < end && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
   return j < end && src.charCodeAt(j) === 125;
 }
+/** past any empty scripts at j, `^{}`, `_{ }` (nothing, as TeX sets them): `\frac{d^{} L}{d w}` is dL/dw */
+function afterEmptyScripts(src: string, j: number): number {
+  for (;;) {
+    const k = src.charCodeAt(j);
+    if (k !== 94 && k !== 95) return j;
+    let q = j + 1;
+    while (src.charCodeAt(q) === 32) q++;
+    if (src.charCodeAt(q) !== 123 || !isEmptyGroupAt(src, q + 1)) return j;
+    j = src.indexOf('}', q) + 1;
+  }
+}
 /** ignored commands that take an argument (a dimension or a group), dropped with it */
 const SPACING_WITH_ARGUMENT = new Set(['mkern', 'kern', 'mskip', 'hskip', 'hspace', 'phantom', 'hphantom', 'vphantom']);
 /** spacing that separates the entries of a bracket literal written [1 \quad -1 \quad 1] (seed 004) */
@@ -344,6 +361,8 @@ const LATEX_FONTS = new Set([
   'bm',
   'pmb',
   'operatorname',
+  // \mathop{\sum}_{t=1}^{T}, \mathop{\mathrm{diag}}: an operator's spacing only
+  'mathop',
   'textbf',
   'textit',
   'textrm',
@@ -460,6 +479,9 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   for (const c in LATEX_OPS) add(c, Cmd.Op, LATEX_OPS[c]!);
   add('{', Cmd.OpenBrace);
   add('}', Cmd.CloseBrace);
+  // \lbrack … \rbrack, \lbrace … \rbrace: brackets spelled as commands (some editors' export), grouping as \{ \} do
+  for (const c of ['lbrack', 'lbrace']) add(c, Cmd.OpenBrace);
+  for (const c of ['rbrack', 'rbrace']) add(c, Cmd.CloseBrace);
   for (const c in GREEK) add(c, Cmd.Greek, GREEK[c]!);
   for (const c in FUNCTIONS) add(c, Cmd.Function, c);
   return m;
@@ -1064,7 +1086,8 @@ export function lex(src: string): LexResult {
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading); a d alone
       // above is the operator form \frac{d}{dW} L, as \frac{∂}{∂W} L
-      if (i === fracD || ((startsNameAt(src, i + 1) || src.charCodeAt(i + 1) === 125) && fracDerivative(i))) {
+      const a = afterEmptyScripts(src, i + 1);
+      if (i === fracD || ((startsNameAt(src, a) || src.charCodeAt(a) === 125) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i);
         continue;
@@ -1300,6 +1323,15 @@ export function lex(src: string): LexResult {
         // an empty group {} prints nothing: x^{(t)}{}^\top is x^{(t)}^\top (what follows stays tight)
         if (isEmptyGroupAt(src, i)) {
           const close = src.indexOf('}', i);
+          // an empty script, ^{} or _{}, is nothing too (TeX sets no box): written by hand (`\partial^{} L`, `w_{}`,
+          // `h_{t}^{}`) it was a script with no value; its mark goes, and what follows stays as tight as the mark was
+          const mark = tokens[tokens.length - 1];
+          if (mark && mark.kind === 'op' && (mark.text === '^' || mark.text === '_') && src.slice(mark.end, s).trim() === '') {
+            tokens.pop();
+            lastEnd = mark.tight ? close + 1 : -1;
+            i = close + 1;
+            return;
+          }
           if (lastEnd === s) lastEnd = close + 1;
           i = close + 1;
           return;
@@ -1766,7 +1798,20 @@ export function lex(src: string): LexResult {
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) === 42 && kind === Brace.Transparent) j++; // \operatorname*{…}
     while (src.charCodeAt(j) === 32) j++;
-    if (src.charCodeAt(j) !== 123) return; // \mathbf W: the next token is the content
+    if (src.charCodeAt(j) !== 123) {
+      // \mathbf W: the next token is the content. But TeX's argument is one letter: `\mathrm dL/\mathrm dh_3` is an
+      // upright d before L (it read as the names dL and dh_3, the loss's gradients); a function's name (`\mathrm diag`)
+      // is left whole, as a reader sees it
+      if (kind === Brace.Transparent && src.charCodeAt(j) === 100 && startsNameAt(src, j + 1)) {
+        const word = /^[A-Za-z]+/.exec(src.slice(j, j + 16))![0];
+        if (!isReservedWord(word)) {
+          if (lastEnd === i) lastEnd = j;
+          i = j + 1;
+          push('name', 'd', j, i);
+        }
+      }
+      return;
+    }
     if (lastEnd === i) lastEnd = j + 1;
     i = j + 1;
     depth++;
@@ -1829,6 +1874,16 @@ export function lex(src: string): LexResult {
   }
 
   /** \begin{env} / \end{env}: layout environments vanish, matrices are literals */
+  /** after `\begin{array}` at i: its column spec is skipped, and whether its content up to `\end{array}` has an `=` */
+  function arrayStatesEquality(): boolean {
+    const spec = groupAt(i);
+    if (!spec) return false;
+    const close = src.indexOf('\\end{array}', spec[1]);
+    if (close < 0 || !src.slice(spec[1], close).includes('=')) return false;
+    i = spec[1];
+    return true;
+  }
+
   function environment(begin: boolean, s: number) {
     const g = groupAt(i);
     if (!g) {
@@ -1847,6 +1902,13 @@ export function lex(src: string): LexResult {
           if (c) i = c[1];
         }
       } else if (envs.length) envs.pop();
+      return;
+    }
+    // \begin{array}{rcl} A & = & B \end{array}: an older way to align a derivation, layout when it states an equality
+    // (an array of numbers, a matrix, stays unread)
+    if (name === 'array' && (begin ? arrayStatesEquality() : envs.length && !envs[envs.length - 1])) {
+      if (begin) envs.push(false);
+      else envs.pop();
       return;
     }
     if (MATRIX_ENVS.has(name)) {
@@ -1955,7 +2017,7 @@ export function lex(src: string): LexResult {
     if (src.charCodeAt(k) !== 123) return false;
     k++;
     while (src.charCodeAt(k) === 32) k++;
-    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, k + 1)) return false;
+    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, afterEmptyScripts(src, k + 1))) return false;
     fracD = k;
     return true;
   }

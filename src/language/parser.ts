@@ -912,6 +912,24 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     }
   }
 
+  /** at token k: a one-letter name, '=', and a list of steps (`t = 1, \dots, T`, `t = 1, 2, 3`) to the line's end */
+  function listedSteps(k: number): boolean {
+    const v = tokens[k];
+    if (!v || v.kind !== 'name' || [...v.text].length !== 1 || !isOp(tokens[k + 1]!, '=')) return false;
+    let depth = 0;
+    for (let j = k + 2; j < tokens.length; j++) {
+      const x = tokens[j]!;
+      if (x.kind === 'newline' || x.kind === 'eof') return false;
+      if (isOp(x, '(') || isOp(x, '[') || isOp(x, '{')) depth++;
+      else if (isOp(x, ')') || isOp(x, ']') || isOp(x, '}')) depth--;
+      else if (depth === 0 && isOp(x, ',')) {
+        const n = tokens[j + 1]!;
+        return n.kind === 'num' || isOp(n, '…');
+      } else if (depth === 0 && (isOp(x, '=') || x.kind === 'kw')) return false;
+    }
+    return false;
+  }
+
   /**
    * one clause `A = B` after 'where'; null when it does not read (`\text{where } σ' = σ(1 − σ)`, a remark on the
    * notation, not an equation of the network's): it is dropped to the statement's end with an information, and the
@@ -956,8 +974,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     const paren = p === rangeGroup;
     const spaced = p === rangeSpaced;
     if (paren || isOp(t0, ',')) next();
-    const f = peek();
-    if (f.kind === 'kw' && f.text === 'for') {
+    let f = peek();
+    // `\text{with } t = 1, \ldots, 3`, `where t = 1, 2, 3`: steps listed after a clause word are the check's range
+    // (read as a clause, t was held at 1 and `\ldots, 3` refused)
+    if (f.kind === 'kw' && f.text === 'where' && listedSteps(p + 1)) {
+      next();
+      f = peek();
+    } else if (f.kind === 'kw' && f.text === 'for') {
       next();
       // "for all t" (also "for every t", "for each t", "for any t")
       if (peek().kind === 'name' && QUANTIFIER_WORDS.has(peek().text) && peek(1).kind === 'name') next();
@@ -1265,6 +1288,28 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       default:
         return false;
     }
+  }
+
+  /**
+   * `{}^{t}W`, `{}^\top W`: the transpose written on the left, as French and some German texts do (the lexer drops the
+   * empty `{}`, so a value starts with '^'). Anything else after a '^' with no base is said as such (it was "expected a
+   * value, found '^'").
+   */
+  function leftTranspose(caret: Token): Ast {
+    next();
+    const t = peek();
+    const x = peek(1);
+    const mark = (k: Token) => isOp(k, 'ᵀ') || (k.kind === 'name' && (k.text === 't' || k.text === 'T'));
+    const n = mark(t) ? 1 : isOp(t, '{') && mark(x) && isOp(peek(2), '}') ? 3 : 0;
+    if (!n)
+      return fail(
+        'a superscript with nothing before it: only a transpose written on the left ({}^{t}W, which is Wᵀ) is read there',
+        caret.range,
+      );
+    p += n;
+    if (!startsPrimary(peek())) return fail(`expected the value the transpose {}^{${t.text === '{' ? x.text : t.text}} is of`);
+    const a = postfix();
+    return deep({ k: 'transpose', a, range: span(caret.range, a.range) }, a);
   }
 
   /** the message for an ellipsis: it stands for terms that are not written */
@@ -1891,6 +1936,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           return { k: 'call', fn: 'abs', arg: e, range: span(t.range, close.range), fnRange: t.range };
         }
         if (REL.has(t.text)) fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T})`);
+        if (t.text === '^') return leftTranspose(t);
         break;
       case 'error':
         throw new Stop(null);

@@ -30,6 +30,9 @@ export function tagLabel(raw: string): string {
   s = s.replace(/\$([^$]*)\$/g, '$1').replace(/\\\((.*?)\\\)/g, '$1');
   // `\text{A}`, `\textrm{A}`, `\mathrm{A}`: their content
   s = s.replace(/\\(?:text(?:rm|bf|it|normal)?|math(?:rm|bf|it))\s*\{([^{}]*)\}/g, '$1');
+  // `\ref{x}'`, `\eqref{x}`: LaTeX prints the number of the equation labelled x, which only a LaTeX run knows; the
+  // label's name stands for it (`x'`), so a message names the equation as the source does (it printed `\refx'`)
+  s = s.replace(/\\(?:eq|auto|c|C|page)?ref\*?\s*\{([^{}]*)\}/g, '$1');
   s = s.replace(/\\([A-Za-z]+)(?![A-Za-z])\s*/g, (whole: string, cmd: string) => SYMBOLS[cmd] ?? whole);
   // `{}^\ast` and the like: a lone superscript mark around the symbol
   s = s.replace(/^\{\}\^|^\^/, '').replace(/[{}]/g, '');

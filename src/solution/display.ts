@@ -74,6 +74,8 @@ const LAYOUT_WRAPPERS = new Set([
   'cancel',
   'bcancel',
   'xcancel',
+  // eqnarray's long left side, `\lefteqn{∂L/∂h_3} \\ &= …`: it only lets the side run into the next columns
+  'lefteqn',
 ]);
 
 /** invisible: `\phantom{=}` sets only the space its content takes (`&\phantom{=} + …` aligns a continued row) */
@@ -116,6 +118,18 @@ const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'te
  */
 const CONNECTIVE =
   /^\s*[,;.]?\s*(?:since|because|as|so|and|hence|thus|therefore|then|i\.\s?e\.?|e\.\s?g\.?|using|by|giving|which gives|so that|and so|and thus|or|we get|we have|gives)(?:\s|[,.:;]|$)/i;
+/**
+ * After a row that ends with a range at one step (`\text{for } t = 2`), a `\text{ and }` (or `or`) and the same letter
+ * set to another step (`t = 3`): the length of `t =` after the word, to be read as the list's comma; else 0
+ */
+function nextStep(row: string, word: string, after: string): number {
+  if (!/^\s*(?:and|or|,)\s*$/.test(word)) return 0;
+  const range = /(?:\\text\s*\{\s*for\s*\}|\\forall|\bfor)\s*([A-Za-z])\s*=\s*(?:\d+|T(?:\s*-\s*\d+)?)\s*$/.exec(row);
+  if (!range) return 0;
+  const next = new RegExp(`^\\s*${range[1]}\\s*=(?=\\s*(?:\\d|T))`).exec(after);
+  return next ? next[0].length : 0;
+}
+
 /**
  * an equation number in parentheses: (5), (3.2), (4b), (a), (iv); also (3'), an appendix's (A.3) and a symbol,
  * (\star), (\ast), (*), (\dagger) (session 29: `\qquad (2')` was a factor 2ᵀ, `(\star)` an unknown command)
@@ -357,6 +371,16 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       if (word && TEXT_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
         const arg = braced(text, i + m[0].length, end);
         const stated = rowSoFar().trim() !== '';
+        // `\text{for } t = 2 \text{ and } t = 3`: a second step of the range, not a claim `t = 3` of its own (it
+        // failed as one); read as the list `t = 2, 3`
+        const more = arg && stated ? nextStep(rowSoFar(), text.slice(arg.start + 1, arg.end - 1), text.slice(arg.end, end)) : 0;
+        if (more) {
+          chars.push(',');
+          at.push(arg!.start);
+          blank(arg!.start + 1, arg!.end + more);
+          i = arg!.end + more;
+          continue;
+        }
         if (arg && stated && CONNECTIVE.test(text.slice(arg.start + 1, arg.end - 1))) {
           breaks.push(chars.length);
           proseAt.add(breaks.length);
@@ -965,6 +989,12 @@ export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
 
 /** a standalone label line: `(19)`, `  (21)  ` */
 export function labelLine(line: string): string | null {
-  const m = LABEL.exec(line.trim().replace(/\s+/g, ''));
+  // `$$ … $$ (6).`: the sentence's full stop (or comma) after the label is no part of it
+  const m = LABEL.exec(
+    line
+      .trim()
+      .replace(/\s+/g, '')
+      .replace(/\)[.,;]$/, ')'),
+  );
   return m ? tagLabel(m[1]!) : null;
 }

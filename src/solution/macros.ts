@@ -143,24 +143,12 @@ export function expandMacro(
   end: number,
 ): Expansion | null {
   try {
-    const use = expand(text, macros, name, at, from, end, 0, { left: MAX_CHARS });
-    return use && withoutEmptyScripts(use);
+    // an empty `^{}` an optional argument's default leaves (`\partial^{#1}`) is the lexer's to drop, as one written by hand
+    return expand(text, macros, name, at, from, end, 0, { left: MAX_CHARS });
   } catch (e) {
     if (e instanceof TooLong) return null;
     throw e;
   }
-}
-
-/**
- * an empty `^{}` or `_{}`, which TeX sets as nothing: what a macro whose optional argument was left at its empty
- * default writes (`\frac{\partial^{#1} #2}{…}` read `\partial^{}` as a second derivative)
- */
-function withoutEmptyScripts(use: Expansion): Expansion {
-  const s = use.chars.join('');
-  if (!/[\^_]\s*\{\s*\}/.test(s) || use.chars.length !== s.length) return use;
-  const keep = s.split('').map(() => true);
-  for (const m of s.matchAll(/(?<!\\)[\^_]\s*\{\s*\}/g)) for (let k = m.index!; k < m.index! + m[0].length; k++) keep[k] = false;
-  return { chars: use.chars.filter((_, k) => keep[k]), at: use.at.filter((_, k) => keep[k]), end: use.end };
 }
 
 function expand(

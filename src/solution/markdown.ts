@@ -164,6 +164,9 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       const from = lineStarts[t.map[0]]!;
       const to = lineEnd(Math.max(t.map[0], t.map[1] - 1));
       const found = midLineDisplays(src, from, to, t.type !== 'tr_open');
+      // Jupyter's MathJax renders `\[ … \]` and `\begin{equation}` inside a `<details>` or `<div>`, or after words
+      // on a line, as it does `$$`
+      if (t.type !== 'tr_open') found.push(...texDisplays(src, from, to, found, result.problems, t.type === 'inline'));
       result.displays.push(...found);
       if (t.type === 'inline' && !found.length) {
         const lone = loneInlineEquation(src, from, to);
@@ -273,6 +276,66 @@ function midLineDisplays(src: string, from: number, to: number, multiline: boole
     i = masked.indexOf('$$', j + 2);
   }
   return out;
+}
+
+/** `\[` (not the `\\[` of a row break) or `\begin{env}` of a display environment, anywhere on a line */
+const TEX_OPEN = new RegExp(`(?<!\\\\)\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}`, 'g');
+/** in prose, also `\\[`: Markdown's escaped backslash, which the page shows as `\[` (so MathJax sets a display) */
+const PROSE_OPEN = new RegExp(`\\\\\\\\\\[|${TEX_OPEN.source}`, 'g');
+
+/**
+ * The `\[ … \]` and display environments between from and to (file offsets) that a block rule never saw, outside the
+ * `$$` pairs found there (`taken`): in an HTML block (markdown-it gives it as raw HTML) and in prose (`Hence
+ * \begin{align} …` after words on the line). Jupyter's MathJax renders them where they stand. In prose a `\[ … \]`
+ * is a claim only when it holds an `=` (`\[1\]` is Markdown's escaped brackets), and one left open says nothing.
+ */
+function texDisplays(src: string, from: number, to: number, taken: Display[], problems: ReadResult['problems'], prose: boolean): Display[] {
+  const text = maskCodeSpans(src.slice(from, to));
+  if (!text.includes('\\[') && !text.includes('\\begin')) return [];
+  const out: Display[] = [];
+  const inside = (k: number) => taken.some((d) => d.start <= from + k && from + k < d.end);
+  const find = (w: string, f: number) => text.indexOf(w, f);
+  const open = prose ? PROSE_OPEN : TEX_OPEN;
+  open.lastIndex = 0;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    // inside a `$ … $` of prose it is inline math, not checked (LANGUAGE.md §8)
+    if (inside(m.index) || (prose && inInlineMath(text, m.index))) continue;
+    const contentStart = m.index + m[0].length;
+    const closer = m[1] ? `\\end{${m[1]}}` : m[0] === '\\[' ? '\\]' : '\\\\]';
+    const close = m[1] ? matchingEnd(find, contentStart, m[1]) : text.indexOf(closer, contentStart);
+    if (close < 0 || (prose && !m[1] && !text.slice(contentStart, close).includes('='))) {
+      if (close < 0 && (m[1] || !prose))
+        problems.push({
+          start: from + m.index,
+          end: from + contentStart,
+          severity: 'warning',
+          message: `${m[0]} is never closed: this equation is not checked`,
+        });
+      continue;
+    }
+    const closeEnd = close + closer.length;
+    const rest = text.slice(closeEnd, indexOrEnd(text, '\n', closeEnd));
+    const label = labelLine(rest);
+    const holes = quoteMarkers(text, m.index, close, from);
+    out.push({
+      ...(holes.length ? { holes } : {}),
+      start: from + m.index,
+      end: from + closeEnd,
+      contentStart: from + contentStart,
+      contentEnd: from + close,
+      outerTag: label ? { text: label, start: from + closeEnd, end: from + closeEnd + rest.length } : null,
+    });
+    open.lastIndex = closeEnd;
+  }
+  return out;
+}
+
+/** whether offset k of prose lies inside an inline `$ … $`: an odd count of lone, unescaped `$` before it */
+function inInlineMath(text: string, k: number): boolean {
+  let odd = false;
+  for (let j = text.indexOf('$'); j >= 0 && j < k; j = text.indexOf('$', j + 1))
+    if (text[j - 1] !== '\\' && text[j - 1] !== '$' && text[j + 1] !== '$') odd = !odd;
+  return odd;
 }
 
 /**

@@ -36,4 +36,13 @@ describe('labels written after an equation', () => {
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
     expect(sol.equations.map((e) => [e.status, e.tag])).toEqual([['holds', null]]);
   });
+
+  it('a full stop or comma after a label outside the display ends the sentence, not the label (read31: no tag)', () => {
+    const text = `${SHEET7_BLOCK}\n$$${DY3}$$ (6).\n\n$$${DY3}$$\n(7),\n`;
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect(sol.equations.map((e) => [e.status, e.tag])).toEqual([
+      ['holds', '6'],
+      ['holds', '7'],
+    ]);
+  });
 });

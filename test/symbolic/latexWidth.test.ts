@@ -22,7 +22,7 @@ describe('LaTeX rows break at the terms by their typeset width (issue 13: no lin
     );
     const latex = f.recursive!.latex;
     expect(latex).toContain(
-      String.raw`&= \delta_{t+1} \left(h_{t} - s_{t+1}\right) \sigma'\left(\tilde{u}_{t+1}\right) w \\ &\quad + \delta_{t+1} \left(1 - u_{t+1}\right) w \\ &\quad + \delta_{t+1} u_{t+1} \quad \text{for } t = 1, \dots, 2`,
+      String.raw`&= \delta_{t+1} \left(h_{t} - s_{t+1}\right) \sigma'\left(\tilde{u}_{t+1}\right) w \\ &\quad + \delta_{t+1} \left(1 - u_{t+1}\right) w \\ &\quad + \delta_{t+1} u_{t+1} \quad \text{for } t = 1, 2`,
     );
     // the text form keeps its own layout (one line up to 100 characters)
     expect(f.recursive!.text).toContain(

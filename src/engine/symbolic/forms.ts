@@ -203,7 +203,10 @@ export function collapse(items: StepItem[], o: Omit<PrintOpts, 'latex' | 'anchor
 const rangeNote = (a: number, b: number): [string, string] => {
   const lo = shownStep(Math.min(a, b));
   const hi = shownStep(Math.max(a, b));
-  return [`for t = ${lo}..${hi}`, `\\text{for } t = ${lo}, \\dots, ${hi}`];
+  if (lo === hi) return [`for t = ${lo}`, `\\text{for } t = ${lo}`];
+  // a run of two or three steps is listed (`t = 1, 2`): `1, \dots, 2` promised steps between that are not there
+  const steps = hi - lo <= 2 ? Array.from({ length: hi - lo + 1 }, (_, k) => lo + k).join(', ') : `${lo}, \\dots, ${hi}`;
+  return [`for t = ${lo}..${hi}`, `\\text{for } t = ${steps}`];
 };
 
 /** A sum of per-step items, with runs written as Σ_{t=a}^{b}. */

@@ -601,6 +601,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const picked = entryByValue(a, ctx, raw, a.sub.raw, a.sub.range);
       if (picked) return picked;
     }
+    const stepEntry = stepEntryPair(a, raw, a.sub, null, ctx);
+    if (stepEntry) return stepEntry;
     return mkRef(a, ctx, raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
   if ((raw === 'T' || raw === 'τ') && !rawKnown) return { k: 'num', value: T, shape: [], range: a.range };
@@ -647,6 +649,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (picked) return picked;
     const pair = sp.lastTimed ? null : entryPair(a, base, seg, ctx);
     if (pair) return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), pair, a.range, ctx);
+    const stepEntry = sp.lastTimed ? stepEntryPair(a, base, null, seg, ctx) : null;
+    if (stepEntry) return stepEntry;
     if (seg === 't') fail(ctx, `t is not bound here: use a step number, or Σ_t to sum over steps`, a.range, 'index');
   }
   if (m && (m[1] === 't' || m[1] === 'T' || isDigits(m[1])) && !sp.lastKnown) return unknown(a, ctx, m[0]);
@@ -698,6 +702,41 @@ function stepThenEntries(a: NameAst, raw: string, ctx: ExprContext): Expr | null
   const [first, ...rest] = a.sub.items;
   if (!first || rest.length !== shape.length || !isStepItem(first)) return null;
   return entriesOf(mkRef(a, ctx, raw, timeIndexOf(first, ctx), shape, a.range), rest, a.range, ctx);
+}
+
+/**
+ * d_{1j}, y_{tj}: a vector sequence's step and an entry index run together (no comma), as w_{ij} is a matrix's entry:
+ * step 1 (or t, T), entry j, when j is a bound or free index; said in an information (it was "a time index is t, …"
+ * or "unknown name y_tj"). `sub` is the subscript as parsed (1j, a product), `seg` as folded into the name (tj).
+ */
+function stepEntryPair(a: NameAst, raw: string, sub: Ast | null, seg: string | null, ctx: ExprContext): Expr | null {
+  const shape = ctx.scope.shapeOf(raw);
+  if (!shape || shape.length !== 1) return null;
+  const entryLetter = (c: string) => c.length === 1 && c !== 't' && ctx.vars.has(c);
+  let step: Ast | null = null;
+  let entry = '';
+  if (sub && sub.k === 'bin' && sub.op === 'juxt' && sub.a.k === 'num' && sub.b.k === 'name' && !sub.b.sub && !sub.b.sup) {
+    if (entryLetter(sub.b.raw)) [step, entry] = [sub.a, sub.b.raw];
+  } else if (seg && /^(?:[tT]|\d+).$/.test(seg) && entryLetter(seg.slice(-1))) {
+    const s = seg.slice(0, -1);
+    step = isDigits(s)
+      ? { k: 'num', value: Number(s), range: a.nameRange }
+      : { k: 'name', raw: s, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
+    entry = seg.slice(-1);
+  }
+  if (!step) return null;
+  const stepText = step.k === 'num' ? String(step.value) : (step as NameAst).raw;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${raw}_{${stepText}${entry}} is read as entry ${entry} of ${raw} at step ${stepText}: ${raw}_{${stepText},${entry}}`,
+        a.range,
+        'entry-pair',
+      ),
+    );
+  const pick: Ast = { k: 'name', raw: entry, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
+  return entriesOf(mkRef(a, ctx, raw, timeIndexOf(step, ctx), shape, a.range), [pick], a.range, ctx);
 }
 
 /** entries picked by 1-based indices (numbers, bound or free indices, scalar expressions): v[i], M[i, j] */

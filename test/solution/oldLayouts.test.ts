@@ -1,0 +1,43 @@
+// Older LaTeX layouts of a derivation (read31): eqnarray's `\lefteqn{…}` (a long left side run into the next
+// columns), `\begin{array}{rcl} A & = & B \end{array}` and `\mathop{\sum}` were "unknown LaTeX command/environment"
+// and skipped. An array of numbers (a matrix written so) stays unread, as before.
+import { describe, expect, it } from 'vitest';
+import { analyzeSolution } from '../../src/solution';
+
+const NET = [
+  '```rnn',
+  'T = 3',
+  'param w = 0.5',
+  'input x = [1, 2, 3]',
+  'h_0 = 0.5',
+  'h_t = tanh(w h_{t-1} + x_t)',
+  'loss L = Σ_t h_t',
+  '```',
+  '',
+];
+
+const read = (...displays: string[]) => {
+  const r = analyzeSolution([...NET, ...displays.flatMap((d) => [d, ''])].join('\n'), 'markdown', { sidecar: null });
+  return { status: r.equations.map((e) => e.status), notes: r.diagnostics.map((d) => d.message) };
+};
+
+describe('older layouts of an equation', () => {
+  it('\\lefteqn, array with an equality, \\mathop', () => {
+    const r = read(
+      String.raw`\begin{eqnarray}
+\lefteqn{\frac{\partial h_2}{\partial h_1}} \nonumber \\
+& = & (1 - h_2^2)\, w
+\end{eqnarray}`,
+      String.raw`$$\begin{array}{rcl} \frac{\partial h_2}{\partial h_1} & = & (1 - h_2^2)\, w \end{array}$$`,
+      String.raw`$$\begin{array}{rcl} \frac{\partial h_2}{\partial h_1} & = & (1 + h_2^2)\, w \end{array}$$`,
+      String.raw`$$L = \mathop{\sum}_{t=1}^{3} h_t$$`,
+    );
+    expect(r.status).toEqual(['holds', 'holds', 'fails', 'holds']);
+  });
+
+  it('an array of numbers is still not read, and says so', () => {
+    const r = read(String.raw`$$ w = \left[\begin{array}{c} 0.5 \end{array}\right] $$`);
+    expect(r.status).toEqual(['skipped']);
+    expect(r.notes.join('\n')).toMatch(/unknown LaTeX environment \{array\}/);
+  });
+});
