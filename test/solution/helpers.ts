@@ -26,6 +26,12 @@ export function slice(text: string, r: { line: number; column: number; endLine: 
   return text.slice(offset(r.line, r.column), offset(r.endLine, r.endColumn));
 }
 
+/** the one-weight tanh RNN over inputs xs (T = their count), as the lines of a Markdown network block and a blank */
+export function tanhNetLines(xs: readonly number[], h0: number): string[] {
+  const net = ['T = ' + xs.length, 'param w = 0.5', `input x = [${xs.join(', ')}]`, `h_0 = ${h0}`, 'h_t = tanh(w h_{t-1} + x_t)'];
+  return ['```rnn', ...net, 'loss L = Σ_t h_t', '```', ''];
+}
+
 /** the sheet-7 network of LANGUAGE.md, as a Markdown network block */
 export const SHEET7_BLOCK = `\`\`\`rnn
 T = 3

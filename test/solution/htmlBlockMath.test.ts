@@ -3,19 +3,9 @@
 // never read though Jupyter's MathJax renders them (read31).
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution/index';
-import { slice } from './helpers';
+import { slice, tanhNetLines } from './helpers';
 
-const NET = [
-  '```rnn',
-  'T = 2',
-  'param w = 0.5',
-  'input x = [1, 2]',
-  'h_0 = 0',
-  'h_t = tanh(w h_{t-1} + x_t)',
-  'loss L = Σ_t h_t',
-  '```',
-  '',
-];
+const NET = tanhNetLines([1, 2], 0);
 
 const MD = [
   ...NET,

@@ -3,18 +3,9 @@
 // and skipped. An array of numbers (a matrix written so) stays unread, as before.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution';
+import { tanhNetLines } from './helpers';
 
-const NET = [
-  '```rnn',
-  'T = 3',
-  'param w = 0.5',
-  'input x = [1, 2, 3]',
-  'h_0 = 0.5',
-  'h_t = tanh(w h_{t-1} + x_t)',
-  'loss L = Σ_t h_t',
-  '```',
-  '',
-];
+const NET = tanhNetLines([1, 2, 3], 0.5);
 
 const read = (...displays: string[]) => {
   const r = analyzeSolution([...NET, ...displays.flatMap((d) => [d, ''])].join('\n'), 'markdown', { sidecar: null });

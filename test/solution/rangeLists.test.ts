@@ -3,18 +3,9 @@
 // and a claim `t = 3` of its own, which failed.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution';
+import { tanhNetLines } from './helpers';
 
-const NET = [
-  '```rnn',
-  'T = 3',
-  'param w = 0.5',
-  'input x = [1, 2, 3]',
-  'h_0 = 0.5',
-  'h_t = tanh(w h_{t-1} + x_t)',
-  'loss L = Σ_t h_t',
-  '```',
-  '',
-];
+const NET = tanhNetLines([1, 2, 3], 0.5);
 const DH = String.raw`\frac{\partial h_t}{\partial h_{t-1}} = (1 - h_t^2)\, w`;
 
 const read = (...displays: string[]) => {
