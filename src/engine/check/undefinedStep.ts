@@ -69,7 +69,7 @@ export function undefinedStepHint(q: CheckQuestion & { undefinedStep: { range: R
   for (const d of [1, -1, 2, -2]) {
     if (!mends([from], d)) continue;
     const written = from.k === 'deriv' ? exprText(from) : named(from, show);
-    return `${written} should be ${from.k === 'deriv' ? exprText(to(from, d)) : named(to(from, d), show)}: with that step the check holds`;
+    return `${written} should be ${from.k === 'deriv' ? exprText(movedBy(from, d)) : named(movedBy(from, d), show)}: with that step the check holds`;
   }
   // a sum written out at concrete steps, every one off alike (∂L/∂h̃_1 x_0 + ∂L/∂h̃_2 x_1 + ∂L/∂h̃_3 x_2): that name's
   // references at a step of their own, moved together
@@ -78,12 +78,10 @@ export function undefinedStepHint(q: CheckQuestion & { undefinedStep: { range: R
     for (const d of [1, -1]) {
       if (!mends(same, d)) continue;
       const list = (xs: Expr[]) => `${xs.slice(0, -1).map(show).join(', ')} and ${show(xs[xs.length - 1]!)}`;
-      return `${list(same)} should be ${list(same.map((x) => to(x, d)))}, each one step ${d > 0 ? 'later' : 'earlier'}: with those steps the check holds`;
+      return `${list(same)} should be ${list(same.map((x) => movedBy(x, d)))}, each one step ${d > 0 ? 'later' : 'earlier'}: with those steps the check holds`;
     }
   return null;
 }
-
-const to = (x: Expr, d: number) => movedBy(x, d);
 
 /** the references to `name` at a fixed step (x_0, x_1), in the order written */
 function fixedRefs(e: Expr, name: string): Expr[] {
