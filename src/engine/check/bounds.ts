@@ -29,6 +29,11 @@ const MOVES: ['from' | 'to', number][] = [
 ];
 
 export function boundHint(claim: Claim, run: Run): string | null {
+  return boundMove(claim, run)?.text ?? null;
+}
+
+/** the bound move that mends the check, and whether it widens the range (a term left out, a range cut short) */
+function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | null {
   for (const [side, name] of [
     ['rhs', 'right'],
     ['lhs', 'left'],
@@ -38,16 +43,19 @@ export function boundHint(claim: Claim, run: Run): string | null {
     // a few sums at most: each move is a whole evaluation of the side at every point
     if (ops.length > 6) continue;
     for (const op of ops) {
-      const moves: ['from' | 'to', Idx, () => string][] = MOVES.map(([end, d]) => [
+      // [end, its new bound, the message, whether the move widens the range]
+      const moves: ['from' | 'to', Idx, () => string, boolean][] = MOVES.map(([end, d]) => [
         end,
         shift(op[end], d),
         () => describe(op, end, d, name),
+        (end === 'to') === d > 0,
       ]);
       // a range cut short (truncated BPTT's Σ_{k=t−1}^{t} for the total's Σ_{k=1}^{t}): the whole range tried last
       if (op.k === 'sum') {
         const [first, last] = [makeIdx(null, 1), makeIdx(null, run.model.T)];
-        if (!fixedAt(op.from, 1) && !fixedAt(op.from, 2)) moves.push(['from', first, () => truncated(op, 'from', name)]);
-        if (!fixedAt(op.to, run.model.T) && !fixedAt(op.to, run.model.T - 1)) moves.push(['to', last, () => truncated(op, 'to', name)]);
+        if (!fixedAt(op.from, 1) && !fixedAt(op.from, 2)) moves.push(['from', first, () => truncated(op, 'from', name), true]);
+        if (!fixedAt(op.to, run.model.T) && !fixedAt(op.to, run.model.T - 1))
+          moves.push(['to', last, () => truncated(op, 'to', name), true]);
       }
       const holds = (end: 'from' | 'to', idx: Idx): boolean => {
         const moved = { ...op, [end]: idx } as Expr & { k: 'sum' | 'prod' };
@@ -66,12 +74,12 @@ export function boundHint(claim: Claim, run: Run): string | null {
         }
         return true;
       };
-      for (const [end, idx, text] of moves) {
+      for (const [end, idx, text, widens] of moves) {
         if (!holds(end, idx)) continue;
         // one term too many at the top, where the bottom's also mends it (every factor of d2l's linear recurrence is
         // W_hh: ∏_{j=t}^{i} ∂h_j/∂h_{j−1} holds without j = i as without j = t): both are said, the value cannot choose
-        if (end === 'to' && idx.k < op.to.k && holds('from', shift(op.from, 1))) return bothEnds(op, name);
-        return text();
+        if (end === 'to' && idx.k < op.to.k && holds('from', shift(op.from, 1))) return { text: bothEnds(op, name), widens: false };
+        return { text: text(), widens };
       }
     }
   }
@@ -127,12 +135,10 @@ function describe(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', d: numbe
  * path hint names something and a side has a Σ/∏ (structural); null when no bound move mends the check.
  */
 export function boundOfPath(claim: Claim, run: Run, path: string): string | null {
-  const ops: (Expr & { k: 'sum' | 'prod' })[] = [];
-  bigOps(claim.rhs, ops);
-  bigOps(claim.lhs, ops);
-  if (!ops.length) return null;
-  const bound = boundHint(claim, run);
-  if (!bound || !/ leaves out its (first|last) term | is cut short: /.test(bound)) return null;
+  // a move that widens the range: the term it adds is the path left out (boundMove is structural with no Σ/∏)
+  const move = boundMove(claim, run);
+  if (!move?.widens) return null;
+  const bound = move.text;
   const left = /^The other side leaves out (the paths? through .*)$/.exec(path);
   const what = left ? ` (it leaves out ${left[1]})` : '';
   return `${bound.replace(/^./, (c) => c.toUpperCase())}${what}`;
