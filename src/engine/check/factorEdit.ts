@@ -19,7 +19,7 @@ import { guard } from './guard';
 import { averagesOverSteps } from './meanLoss';
 import { factorsOf, termsOf } from './localFactor';
 import { close, closeScaled, ratioAtLargest, sameRatio, type Point } from './points';
-import { atStep } from './textbook';
+import { atStep, square } from './textbook';
 import { readsAtOwnStep } from './substitute';
 import { printerFor } from './writtenT';
 
@@ -306,8 +306,6 @@ function isGate(x: Expr, model: Model): boolean {
   const g = model.quantities.get(x.name)?.general;
   return g?.k === 'call' && g.fn === 'sigma';
 }
-
-const square = (x: Expr) => x.shape.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
 
 const moved = (i: Idx, d: number): Idx => ({ ...i, k: i.k + d });
 

@@ -11,16 +11,13 @@ import { exprText } from '../../language/print';
 import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import type { Claim } from './hints';
-import { replaceWhere, VALUES } from './replacing';
-import { holdsWith } from './textbook';
+import { holdsReplacing, square } from './textbook';
 
 type Prod = Expr & { k: 'prod' };
 type Product = Expr & { k: 'matmul' | 'mul' };
 
 /** variants tried: each costs one evaluation of the sides at every point */
 const MAX_VARIANTS = 12;
-
-const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
 
 /** every ∏ of square matrices on the side */
 function prods(e: Expr, out: Prod[] = []): Prod[] {
@@ -51,14 +48,6 @@ function bodyPairs(body: Expr, out: Product[] = []): Product[] {
   forChildren(body, (c) => bodyPairs(c, out), VALUE_CHILDREN);
   return out;
 }
-
-const holdsReplacing = (c: Claim, x: Expr, by: Expr, run: Run): boolean =>
-  holdsWith(
-    c,
-    c.lhs,
-    replaceWhere(c.rhs, (y) => (y === x ? by : null), VALUES),
-    run,
-  );
 
 export function prodOrderHint(c: Claim, run: Run): string | null {
   const found = prods(c.rhs);

@@ -10,12 +10,11 @@ import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import type { Claim } from './hints';
 import { replaceWhere, VALUES } from './replacing';
-import { holdsWith } from './textbook';
+import { holdsWith, square } from './textbook';
 
 /** variants tried: each costs one evaluation of the sides at every point */
 const MAX_VARIANTS = 8;
 
-const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
 const product = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } => x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
 const slope = (x: Expr) => x.k === 'call' && x.fn === 'diag';
 const weight = (x: Expr) => x.k === 'ref' || (x.k === 'transpose' && x.a.k === 'ref');

@@ -49,7 +49,7 @@ function judgeWith(c: Claim, lhs: Expr, rhs: Expr, run: Run): 'holds' | 'differs
 }
 
 /** the check holds with one node of its right side (the same object wherever it stands) replaced by another */
-function holdsReplacing(c: Claim, x: Expr, by: Expr, run: Run): boolean {
+export function holdsReplacing(c: Claim, x: Expr, by: Expr, run: Run): boolean {
   return holdsWith(
     c,
     c.lhs,
@@ -85,7 +85,8 @@ function nodes(e: Expr): readonly Expr[] {
   return out;
 }
 
-const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
+/** a square matrix of more than one row (a step's Jacobian, a weight W_hh, a slope diag(…)) */
+export const square = (x: Expr) => x.shape?.length === 2 && x.shape[0] === x.shape[1] && x.shape[0]! > 1;
 
 /**
  * the sides differ by a constant factor at every point: the sign, 2, or the 1/T of a mean loss
