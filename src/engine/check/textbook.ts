@@ -300,19 +300,10 @@ type Ref = Expr & { k: 'ref' };
  */
 function chainMends(e: Expr): Move[] {
   const out: Move[] = [];
-  const product = (x: Expr) => x.k === 'mul' || x.k === 'matmul' || x.k === 'contract';
-  const leaves = (x: Expr, fs: Expr[]): Expr[] => {
-    if (product(x)) {
-      const p = x as Expr & { a: Expr; b: Expr };
-      leaves(p.a, fs);
-      leaves(p.b, fs);
-    } else fs.push(x);
-    return fs;
-  };
   const plainStep = (i: Idx | null): i is Idx => i !== null && !i.terms?.length;
   const walk = (x: Expr, inProduct: boolean): void => {
-    if (product(x) && !inProduct) {
-      const fs = leaves(x, []);
+    if (isProduct(x) && !inProduct) {
+      const fs = chainLeaves(x);
       for (let i = 0; i + 1 < fs.length; i++) {
         const [f, g] = [fs[i]!, fs[i + 1]!];
         if (f.k !== 'deriv' || g.k !== 'deriv' || g.of.k !== 'ref' || g.of.name !== f.wrt.name) continue;
@@ -321,7 +312,7 @@ function chainMends(e: Expr): Move[] {
         out.push({ d: g, end: 'of', k: a.k }, { d: f, end: 'wrt', k: b.k });
       }
     }
-    if (x.k !== 'deriv' && x.k !== 'index') forChildren(x, (y) => walk(y, product(x)), VALUE_CHILDREN);
+    if (x.k !== 'deriv' && x.k !== 'index') forChildren(x, (y) => walk(y, isProduct(x)), VALUE_CHILDREN);
   };
   walk(e, false);
   return out;
@@ -384,16 +375,28 @@ export function orderHint(c: Claim, run: Run): string | null {
   return spineOrderHint(c, run) ?? blockOrderHint(c, run, pairs);
 }
 
-const isProduct = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } => x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
+export const isProduct = (x: Expr): x is Expr & { k: 'matmul' | 'mul' | 'contract' } =>
+  x.k === 'matmul' || x.k === 'mul' || x.k === 'contract';
 
 /** the factors of a product through its brackets, left to right */
-const chainLeaves = (x: Expr): Expr[] => (isProduct(x) ? [...chainLeaves(x.a), ...chainLeaves(x.b)] : [x]);
+export const chainLeaves = (x: Expr): Expr[] => (isProduct(x) ? [...chainLeaves(x.a), ...chainLeaves(x.b)] : [x]);
 
 /**
  * two square neighbours of one chain swapped, brackets read through (B (A C) for A B C): the pairs orderHint tried
  * already (a product of the two alone) are not tried again
  */
 function neighbourOrderHint(c: Claim, run: Run, tried: Set<Expr>): string | null {
+  const before = (f: Expr, g: Expr) => [...tried].some((p) => isProduct(p) && p.a === f && p.b === g);
+  // a chain of two is a pair orderHint tried as written
+  return neighbourSwapHint(c, run, (f, g) => !before(f, g), MAX_VARIANTS, 3);
+}
+
+/**
+ * the first two square neighbours of one chain of at least `shortest` factors (brackets read through) that `pick`
+ * accepts whose swap makes the check hold, in the order written; at most `max` swaps tried, each one evaluation of
+ * the sides at every point
+ */
+export function neighbourSwapHint(c: Claim, run: Run, pick: (f: Expr, g: Expr) => boolean, max: number, shortest = 2): string | null {
   let n = 0;
   const all = nodes(c.rhs);
   const inner = new Set<Expr>();
@@ -401,12 +404,11 @@ function neighbourOrderHint(c: Claim, run: Run, tried: Set<Expr>): string | null
   const outer = all.filter((x) => isProduct(x) && !inner.has(x));
   for (const x of outer) {
     const fs = chainLeaves(x);
-    if (fs.length < 3) continue;
+    if (fs.length < shortest) continue;
     for (let i = 0; i + 1 < fs.length; i++) {
       const [f, g] = [fs[i]!, fs[i + 1]!];
-      if (!square(f) || !square(g) || f.shape[0] !== g.shape[0]) continue;
-      if ([...tried].some((p) => isProduct(p) && p.a === f && p.b === g)) continue;
-      if (n++ >= MAX_VARIANTS) return null;
+      if (!square(f) || !square(g) || f.shape[0] !== g.shape[0] || !pick(f, g)) continue;
+      if (n++ >= max) return null;
       const rhs = replace(c.rhs, (y) => (y === f ? g : y === g ? f : null));
       if (holdsWith(c, c.lhs, rhs, run))
         return `${exprText(f)} ${exprText(g)} should be ${exprText(g)} ${exprText(f)}: with its two factors in that order the check holds`;
