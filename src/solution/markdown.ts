@@ -261,21 +261,30 @@ function midLineDisplays(src: string, from: number, to: number, multiline: boole
       i = j;
       continue;
     }
-    const rest = text.slice(j + 2, indexOrEnd(text, '\n', j + 2));
-    const label = labelLine(rest);
-    const end = from + j + 2;
-    const holes = quoteMarkers(masked, i, j, from);
-    out.push({
-      ...(holes.length ? { holes } : {}),
-      start: from + i,
-      end,
-      contentStart: from + i + 2,
-      contentEnd: from + j,
-      outerTag: label ? { text: label, start: end, end: end + rest.length } : null,
-    });
+    out.push(displayOf(text, masked, from, i, i + 2, j, j + 2));
     i = masked.indexOf('$$', j + 2);
   }
   return out;
+}
+
+/**
+ * The display whose opener starts at k, its content at contentStart..close and its closer ending at closeEnd (offsets
+ * in text, which begins at file offset from; masked: text with its code spans masked): a label after it on its line
+ * (`$$ … $$ (6)`) is its tag, and a block quote's markers inside it are holes.
+ */
+function displayOf(text: string, masked: string, from: number, k: number, contentStart: number, close: number, closeEnd: number): Display {
+  const rest = text.slice(closeEnd, indexOrEnd(text, '\n', closeEnd));
+  const label = labelLine(rest);
+  const holes = quoteMarkers(masked, k, close, from);
+  const end = from + closeEnd;
+  return {
+    ...(holes.length ? { holes } : {}),
+    start: from + k,
+    end,
+    contentStart: from + contentStart,
+    contentEnd: from + close,
+    outerTag: label ? { text: label, start: end, end: end + rest.length } : null,
+  };
 }
 
 /** `\[` (not the `\\[` of a row break) or `\begin{env}` of a display environment, anywhere on a line */
@@ -314,17 +323,7 @@ function texDisplays(src: string, from: number, to: number, taken: Display[], pr
       continue;
     }
     const closeEnd = close + closer.length;
-    const rest = text.slice(closeEnd, indexOrEnd(text, '\n', closeEnd));
-    const label = labelLine(rest);
-    const holes = quoteMarkers(text, m.index, close, from);
-    out.push({
-      ...(holes.length ? { holes } : {}),
-      start: from + m.index,
-      end: from + closeEnd,
-      contentStart: from + contentStart,
-      contentEnd: from + close,
-      outerTag: label ? { text: label, start: from + closeEnd, end: from + closeEnd + rest.length } : null,
-    });
+    out.push(displayOf(text, text, from, m.index, contentStart, close, closeEnd));
     open.lastIndex = closeEnd;
   }
   return out;
