@@ -69,6 +69,9 @@ export interface NameAst {
   argItems?: Ast[];
 }
 
+/** how a derivative's operator is written: an upright d or ∂ (a check that writes both tells them apart, LANGUAGE.md §5) */
+export type Spelling = 'd' | '∂';
+
 export type Ast =
   /** ones: written \mathbf{1}, \boldsymbol{1}, \mathbb{1} or 𝟙 — the all-ones vector, sized by the resolver from its product */
   | { k: 'num'; value: number; range: Range; ones?: true }
@@ -95,8 +98,11 @@ export type Ast =
       range: Range;
       desc?: boolean;
     }
-  /** ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient); copyAt: CS230's ∂A/∂W|_{(t)}, by W's step-t copy */
-  | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean; copyAt?: Ast }
+  /**
+   * ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient); copyAt: CS230's ∂A/∂W|_{(t)}, by W's step-t copy;
+   * spelled: 'd' for dA/dB (\frac{dA}{dB}, \mathrm{d}), '∂' for ∂A/∂B, absent for the other forms
+   */
+  | { k: 'deriv'; plus: boolean; of: Ast; wrt: Ast; range: Range; nabla?: boolean; copyAt?: Ast; spelled?: Spelling }
   /** the adjoint X̄ = ∂loss/∂X: \bar{X}, \overline{X}, X̄ (LANGUAGE.md §4); delta: written δX (the δ's range) */
   | { k: 'adjoint'; a: NameAst; range: Range; delta?: Range }
   /** the indicator 1_{a=b}: 1 where a equals b, else 0 */

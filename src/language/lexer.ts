@@ -26,10 +26,14 @@ export type TokKind =
  *   'sep'  \quad, \qquad or \; between two entries of a [ … ] literal
  *   '‖'  a norm's bar (‖, \|, \Vert, \lVert, \rVert)
  */
+/** Token.value of a ∂ written as an upright d: a check that writes both d and ∂ tells them apart (LANGUAGE.md §5) */
+export const UPRIGHT_D = 1;
+
 export interface Token {
   kind: TokKind;
   /** normalised text: the name, the keyword, the function ('sigma', 'dsigma'), the operator */
   text: string;
+  /** a number's value; for a 'partial' token UPRIGHT_D when it is written d (dL/dW, \frac{dL}{dW}), else 0 */
   value: number;
   /** ∂⁺ / grad+ */
   plus: boolean;
@@ -1089,21 +1093,21 @@ export function lex(src: string): LexResult {
       const a = afterEmptyScripts(src, i + 1);
       if (i === fracD || ((startsNameAt(src, a) || src.charCodeAt(a) === 125) && fracDerivative(i))) {
         i += 1;
-        push('partial', '∂', s, i);
+        push('partial', '∂', s, i, UPRIGHT_D);
         continue;
       }
       ASCII_DERIV.lastIndex = i;
       const m = ASCII_DERIV.exec(src);
       if (m) {
         i += 1 + m[1]!.length;
-        push('partial', '∂', s, i, 0, m[1] === '+');
+        push('partial', '∂', s, i, UPRIGHT_D, m[1] === '+');
         continue;
       }
       // the d of the denominator: "/ dB" right after a partial numerator
       const prev = tokens[tokens.length - 1];
       if (prev && prev.kind === 'op' && prev.text === '/' && isPartialNumerator(tokens) && startsNameAt(src, i + 1)) {
         i += 1;
-        push('partial', '∂', s, i);
+        push('partial', '∂', s, i, UPRIGHT_D);
         continue;
       }
     }

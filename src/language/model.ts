@@ -2,6 +2,7 @@
 // Names are resolved, time indices are explicit, every expression carries its shape.
 
 import type { Range } from '../report';
+import type { Spelling } from './ast';
 
 /** [] scalar, [n] column vector, [m, n] matrix. */
 export type Shape = number[];
@@ -102,6 +103,8 @@ export type Expr =
       of: Expr;
       wrt: { name: string; idx: Idx | null; range: Range };
       alias?: { name: string; idx: Idx | null };
+      /** written dA/dB ('d') or ∂A/∂B ('∂'); absent for ∇, grad(…), adjoints and what the engine makes */
+      spelled?: Spelling;
     });
 
 export type DeclKind = 'param' | 'input' | 'target';

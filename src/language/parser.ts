@@ -3,10 +3,10 @@
 // here into the AST of ast.ts (its header lists the conventions).
 
 import type { Range } from '../report';
-import type { Ast, CheckRange, NameAst, Statement } from './ast';
+import type { Ast, CheckRange, NameAst, Spelling, Statement } from './ast';
 import { span } from './ast';
 import type { Token } from './lexer';
-import { DERIVABLE, FONT_SWITCH_NAMES, ONES } from './lexer';
+import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
 import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirst';
 import { firstSegment } from './segments';
@@ -196,6 +196,9 @@ function rewritten(input: Token[]): { tokens: Token[]; starts: Set<number> } {
 }
 
 /** an operator token s written right after the token before it */
+/** how a ∂ token is written: d (dL/dW) or ∂ */
+const spelling = (d: Token): Spelling => (d.value === UPRIGHT_D ? 'd' : '∂');
+
 function tightOp(t: Token | undefined, s: string): boolean {
   return t !== undefined && t.kind === 'op' && t.text === s && t.tight;
 }
@@ -2285,7 +2288,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
         const wrt = fracDenominator();
         if (!startsPrimary(peek())) fail(`expected what \\frac{∂}{∂…} differentiates, found ${describe(peek())}`);
         const of = power();
-        return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, of.range) }, of, wrt);
+        return deep({ k: 'deriv', plus, of, wrt, range: span(t.range, of.range), spelled: spelling(d) }, of, wrt);
       }
       enter(d);
       const of = expr();
@@ -2294,7 +2297,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       // d2l.ai's \frac{∂l(o_t, y_t)}{T \cdot ∂o_t}: a constant factor before the ∂ of the denominator
       const scale = isOp(peek(), '{') && peek(1).kind !== 'partial' && wrappedPartial(1) === 0 ? denominatorFactor() : null;
       const wrt = fracDenominator(scale !== null);
-      const dv = deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range) } as Ast, of, wrt);
+      const dv = deep({ k: 'deriv', plus, of, wrt, range: span(t.range, tokens[p - 1]!.range), spelled: spelling(d) } as Ast, of, wrt);
       return scale ? deep({ k: 'bin', op: '/', a: dv, b: scale, range: dv.range }, dv, scale) : dv;
     }
     // \frac{d}{d w} L (a spaced d below; \frac{d}{dw} is read by the lexer): the operator form, as \frac{∂}{∂w} L
@@ -2307,7 +2310,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       expectOp('}', 'to close the denominator of \\frac');
       if (!startsPrimary(peek())) fail(`expected what \\frac{d}{d…} differentiates, found ${describe(peek())}`);
       const of = power();
-      return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range) }, of, wrt);
+      return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range), spelled: 'd' }, of, wrt);
     }
     // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
     // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
@@ -2328,7 +2331,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           const wrt = expr();
           depth--;
           const close = expectOp('}', 'to close the denominator of \\frac');
-          return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, close.range) }, of, wrt);
+          return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, close.range), spelled: 'd' }, of, wrt);
         }
       } catch (e) {
         if (!(e instanceof Stop) || e.diag?.message.includes('(limit)')) throw e;
@@ -2502,13 +2505,13 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     if (peek().kind !== 'partial') fail(`expected ∂ after '/' in ∂A/∂B, found ${describe(peek())}`);
     next();
     const wrt = derivOperand();
-    return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range) }, of, wrt);
+    return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range), spelled: spelling(d) }, of, wrt);
   }
 
   /** ∂_B A (after the ∂ and a ⁺): ∂A/∂B, A the next power-level operand */
   function subscriptDerivative(d: Token, plus: boolean): Ast {
     const { wrt, of } = subscripted('∂');
-    return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, of.range) }, of, wrt);
+    return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, of.range), spelled: spelling(d) }, of, wrt);
   }
 
   /** one entry of a literal: a number (the common case, read without the expression descent) or an expression */

@@ -9,5 +9,5 @@ type Deriv = Expr & { k: 'deriv' };
 
 /** d with these readings (and, for an entry's whole vector, another `of` and shape) */
 export function derivAs(d: Deriv, oneStep: boolean, total: boolean = d.total, of: Expr = d.of, shape = d.shape): Deriv {
-  return { k: 'deriv', total, of, wrt: d.wrt, shape, range: d.range, oneStep };
+  return { k: 'deriv', total, of, wrt: d.wrt, shape, range: d.range, spelled: d.spelled, oneStep };
 }

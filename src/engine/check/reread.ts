@@ -1,7 +1,8 @@
 // The one-step re-reading of a check (LANGUAGE.md §5): many sheets write ∂ for a local, one-step
 // derivative. A check that fails as written is read again with every ∂X/∂Y of a per-step X of the
 // recurrence by a parameter, an input, or a node of X's own step or the step next to it taken as one-step;
-// derivatives of untimed quantities (the loss) and of per-step outputs and losses stay total.
+// derivatives of untimed quantities (the loss) and of per-step outputs and losses stay total. A check that
+// writes both dA/dB and ∂A/∂B means d for the total derivative: only its ∂ are re-read.
 
 import { Memo } from '../memo';
 import type { Expr, Idx, Model } from '../../language/model';
@@ -119,13 +120,16 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
   // most failing checks have nothing to re-read (a loss's adjoint, a plain equation): no copy of their sides
   if (shortcuts.on && !anyRereadable(lhs, model) && !anyRereadable(rhs, model)) return null;
   const derivs: Reread['derivs'] = [];
+  // a check that writes both d and ∂ tells them apart (dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw, the convention
+  // of several textbooks): its d are total derivatives, and only its ∂ are read as one-step
+  const both = writesBoth(lhs, rhs);
   const go = (e: Expr, binders: Binder[]): Expr => {
     switch (e.k) {
       case 'sum':
       case 'prod':
         return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
       case 'deriv': {
-        if (!rereadable(e, model)) return e;
+        if (!rereadable(e, model) || (both && e.spelled !== '∂')) return e;
         const d = derivAs(e, true);
         const oneStep = oneStepExpr(e, perStepOf(e)!);
         derivs.push({ d, oneStep, binders });
@@ -140,6 +144,23 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
   // a check that writes ∂⁺ somewhere tells the two apart: its ∂ are meant as total derivatives
   if (derivs.length && (writesPlus(lhs) || writesPlus(rhs))) return null;
   return derivs.length ? { lhs: l, rhs: r, derivs } : null;
+}
+
+/** whether the sides write a derivative as dA/dB and another as ∂A/∂B (inside another's numerator too) */
+function writesBoth(lhs: Expr, rhs: Expr): boolean {
+  let d = false;
+  let partial = false;
+  const go = (x: Expr): void => {
+    if (d && partial) return;
+    if (x.k === 'deriv') {
+      if (x.spelled === 'd') d = true;
+      else if (x.spelled === '∂') partial = true;
+    }
+    forChildren(x, go, { indexPositions: false });
+  };
+  go(lhs);
+  go(rhs);
+  return d && partial;
 }
 
 function writesPlus(e: Expr): boolean {

@@ -111,7 +111,9 @@ function derivativeBy(of: Expr, w: Expr & { k: 'ref' }, total: boolean, range: R
     if (entries(of.shape) * entries(w.shape) > LIMITS.maxJacobian)
       fail(ctx, `this Jacobian has more than ${LIMITS.maxJacobian} entries (limit)`, range, 'limit');
   }
-  return { k: 'deriv', total, of, wrt: { name: w.name, idx: w.idx, range: w.range }, shape: shape as Shape, range };
+  // spelled set by readDerivative when it is written d or ∂: a field of every derivative, so that setting it keeps
+  // the object's shape (and derivAs's copies match a spread's)
+  return { k: 'deriv', total, of, wrt: { name: w.name, idx: w.idx, range: w.range }, shape: shape as Shape, range, spelled: undefined };
 }
 
 /** ∂A/∂B, ∂⁺A/∂B and ∇_B A */
@@ -147,7 +149,10 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
     isArgument(a.of.argItems, a.wrt, ctx);
   // ∂L/∂h^t (Graves' bare superscript step): the name at that step
   const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? a.wrt;
-  return derivative(of, wrt, !a.plus && !partial, a.range, ctx);
+  const d = derivative(of, wrt, !a.plus && !partial, a.range, ctx);
+  // how it is written (d or ∂) goes with it: a check that writes both tells them apart (check/reread.ts)
+  if (a.spelled && d.k === 'deriv') d.spelled = a.spelled;
+  return d;
 }
 
 /** whether wrt is one of the arguments written (the same name at the same step): ∂l(y_t, o_t)/∂w_h stays total */
