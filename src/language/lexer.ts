@@ -1888,6 +1888,19 @@ export function lex(src: string): LexResult {
     return true;
   }
 
+  /**
+   * after `\begin{array}` at i (from s): whether a bracket [ or ( opens it just before (\left[ or [), no equality
+   * inside; its column spec is then skipped
+   */
+  function arrayInBrackets(s: number): boolean {
+    const open = tokens[tokens.length - 1];
+    if (!open || open.kind !== 'op' || (open.text !== '[' && open.text !== '(') || src.slice(open.end, s).trim() !== '') return false;
+    const spec = groupAt(i);
+    if (!spec) return false;
+    i = spec[1];
+    return true;
+  }
+
   function environment(begin: boolean, s: number) {
     const g = groupAt(i);
     if (!g) {
@@ -1909,10 +1922,27 @@ export function lex(src: string): LexResult {
       return;
     }
     // \begin{array}{rcl} A & = & B \end{array}: an older way to align a derivation, layout when it states an equality
-    // (an array of numbers, a matrix, stays unread)
+    // (an array of numbers is a matrix when brackets enclose it, below)
     if (name === 'array' && (begin ? arrayStatesEquality() : envs.length && !envs[envs.length - 1])) {
       if (begin) envs.push(false);
       else envs.pop();
+      return;
+    }
+    // \left[ \begin{array}{cc} 1 & 2 \\ 3 & 4 \end{array} \right]: a matrix written as an array in brackets (older
+    // LaTeX; it was an unknown environment): the bracket opens it, as \begin{bmatrix} does, and the \right] closing it
+    // goes with \end{array}
+    if (name === 'array' && (begin ? arrayInBrackets(s) : envs.length && envs[envs.length - 1])) {
+      if (begin) {
+        const open = tokens.pop()!;
+        envs.push(true);
+        push('op', 'mat[', open.start, i);
+      } else {
+        envs.pop();
+        depth = Math.max(0, depth - 1);
+        const close = /^\s*(?:\\right\s*)?[\])]/.exec(src.slice(i, i + 24));
+        if (close) i += close[0].length;
+        push('op', 'mat]', s, i);
+      }
       return;
     }
     if (MATRIX_ENVS.has(name)) {
