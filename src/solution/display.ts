@@ -113,11 +113,12 @@ const MATH_BOXES = new Set(['fbox', 'mbox', 'text', 'hbox', 'framebox', 'textrm'
 /** commands whose argument is prose */
 const TEXT_CMDS = new Set(['text', 'textrm', 'textnormal', 'mbox', 'textit', 'textup']);
 /**
- * prose that joins two statements or adds a reason (`\text{since }`, `\text{, and }`, `\text{i.e. }`); not `for`,
+ * prose that joins two statements or adds a reason (`\text{since }`, `\text{, and }`, `\text{i.e. }`), or leads in the
+ * answer restated (`\textbf{Answer: }`, also in bold: a bold word elsewhere may be a name, \textbf{W}); not `for`,
  * `where`, `with` or `if`, which the language reads as a check's range and clauses
  */
 const CONNECTIVE =
-  /^\s*[,;.]?\s*(?:since|because|as|so|and|hence|thus|therefore|then|i\.\s?e\.?|e\.\s?g\.?|using|by|giving|which gives|so that|and so|and thus|or|we get|we have|gives)(?:\s|[,.:;]|$)/i;
+  /^\s*[,;.]?\s*(?:since|because|as|so|and|hence|thus|therefore|then|i\.\s?e\.?|e\.\s?g\.?|using|by|giving|which gives|so that|and so|and thus|or|we get|we have|gives|answer|result)(?:\s|[,.:;]|$)/i;
 /**
  * After a row that ends with a range at one step (`\text{for } t = 2`), a `\text{ and }` (or `or`) and the same letter
  * set to another step (`t = 3`): the length of `t =` after the word, to be read as the list's comma; else 0
@@ -368,7 +369,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
       // `A = B \quad\text{since } C = D`: a connective in prose ends the claim; what follows is a claim of its own
       // when it states an equality, else a remark that is not checked
-      if (word && TEXT_CMDS.has(word) && braceDepth === 0 && matrixDepth === 0) {
+      if (word && (TEXT_CMDS.has(word) || word === 'textbf') && braceDepth === 0 && matrixDepth === 0) {
         const arg = braced(text, i + m[0].length, end);
         const stated = rowSoFar().trim() !== '';
         // `\text{for } t = 2 \text{ and } t = 3`: a second step of the range, not a claim `t = 3` of its own (it

@@ -27,6 +27,18 @@ describe('remarks beside an equation', () => {
     ).toEqual(['holds', 'holds', 'holds', 'fails']);
   });
 
+  it('a bold lead-in to the answer restated ends the claim, as a connective does (session 32)', () => {
+    // `\textbf{Answer: }` read as the name Answer: "unexpected ':' after the statement", the equation skipped
+    const WRONG = '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = 2(t_3 - y_3)';
+    expect(
+      verdicts([
+        `${DY3} \\qquad \\textbf{Answer: } -2(t_3 - y_3)`,
+        `${DY3} \\quad \\text{Answer:} \\; -2(t_3 - y_3)`,
+        `${WRONG} \\qquad \\textbf{Answer: } 2(t_3 - y_3)`,
+      ]),
+    ).toEqual(['holds', 'holds', 'fails']);
+  });
+
   it('a range or a label in parentheses keeps its meaning', () => {
     const sol = analyzeSolution(
       `${SHEET7_BLOCK}\n$$${DY3} \\qquad (\\text{a})$$\n\n$$\\frac{\\partial \\mathcal{L}}{\\partial y_t} = -2(t_t - y_t) \\qquad (\\text{for } t = 3)$$\n`,
