@@ -1,6 +1,6 @@
 // Older LaTeX layouts of a derivation (read31): eqnarray's `\lefteqn{…}` (a long left side run into the next
 // columns), `\begin{array}{rcl} A & = & B \end{array}` and `\mathop{\sum}` were "unknown LaTeX command/environment"
-// and skipped. An array of numbers (a matrix written so) stays unread, as before.
+// and skipped. An array of numbers in brackets is a matrix literal since session 32; with no bracket it stays unread.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution';
 import { tanhNetLines } from './helpers';
@@ -26,9 +26,12 @@ describe('older layouts of an equation', () => {
     expect(r.status).toEqual(['holds', 'holds', 'fails', 'holds']);
   });
 
-  it('an array of numbers is still not read, and says so', () => {
-    const r = read(String.raw`$$ w = \left[\begin{array}{c} 0.5 \end{array}\right] $$`);
-    expect(r.status).toEqual(['skipped']);
+  it('an array of numbers in brackets is a matrix literal (session 32); with no bracket it is not read, and says so', () => {
+    const r = read(
+      String.raw`$$ \frac{\partial h_1}{\partial w} = \left[\begin{array}{c} 7 \end{array}\right] $$`,
+      String.raw`$$ w = \begin{array}{c} 0.5 \end{array} $$`,
+    );
+    expect(r.status).toEqual(['fails', 'skipped']);
     expect(r.notes.join('\n')).toMatch(/unknown LaTeX environment \{array\}/);
   });
 });
