@@ -393,6 +393,11 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       const left = /\\left\.\s*$/.exec(src.slice(Math.max(0, s - 16), s));
       if (left) s -= left[0].length;
     }
+    // an empty group leaves no token either (`{}^{t}W`, a transpose written on the left): the text keeps it
+    if (src.charCodeAt(s - 1) === 125 || src.charCodeAt(s - 2) === 125) {
+      const empty = /\{\s*\}\s*$/.exec(src.slice(Math.max(0, s - 8), s));
+      if (empty) s -= empty[0].length;
+    }
     // braces left open at the end: counted only when a '}' follows (one pass over the text was most of the cost)
     if (src.charCodeAt(e) === 125) {
       let open = 0;

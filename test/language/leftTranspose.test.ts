@@ -23,6 +23,11 @@ describe('a transpose written on the left', () => {
     expect(r.checks[0]!.status).toBe(status);
   });
 
+  it('the check is echoed as written, its empty group kept (session 32: `check ^{t}W x_1`)', () => {
+    const r = analyze(`${NET}check {}^{t}W x_1 = W^T x_1\ncheck W^T x_1 = {}^{t}W x_1`);
+    expect(r.checks.map((c) => c.equation)).toEqual(['{}^{t}W x_1 = W^T x_1', 'W^T x_1 = {}^{t}W x_1']);
+  });
+
   it('any other superscript with no base says what is read there, on the ^', () => {
     const r = analyze(`${NET}check {}^{2} W = W`);
     expect(r.diagnostics.find((d) => d.severity === 'error')).toMatchObject({
