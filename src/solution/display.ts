@@ -132,10 +132,10 @@ function nextStep(row: string, word: string, after: string): number {
 }
 
 /**
- * an equation number in parentheses: (5), (3.2), (4b), (a), (iv); also (3'), an appendix's (A.3) and a symbol,
+ * an equation number in parentheses: (5), (3.2), (4b), (a), (iv); also (3'), an appendix's (A.3), a part's (a5) and a symbol,
  * (\star), (\ast), (*), (\dagger) (session 29: `\qquad (2')` was a factor 2ᵀ, `(\star)` an unknown command)
  */
-const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?'*)|[A-Z]\.?\d+(?:\.\d+)*|[a-z]'*|[ivx]+|\\(?:star|ast|dagger|ddagger)|[*⋆∗†‡])\s*\)$/;
+const LABEL = /^\(\s*((?:\d+(?:\.\d+)*[a-z]?'*)|[A-Za-z]\.?\d+(?:\.\d+)*|[a-z]'*|[ivx]+|\\(?:star|ast|dagger|ddagger)|[*⋆∗†‡])\s*\)$/;
 
 /** fold the math of a display (text = the whole file) into rows of claims */
 export function foldDisplay(text: string, d: Display, macros: Map<string, Macro> = new Map()): FoldedDisplay {

@@ -31,6 +31,15 @@ describe('labels written after an equation', () => {
     ]);
   });
 
+  it("a part's number, (a5) or (b2.1), is a label after the display or a wide space (session 32: unknown name a5)", () => {
+    const text = `${SHEET7_BLOCK}\n$$${DY3}$$ (a5)\n\n$$${DY3} \\qquad (b2.1)$$\n`;
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect(sol.equations.map((e) => [e.status, e.tag])).toEqual([
+      ['holds', 'a5'],
+      ['holds', 'b2.1'],
+    ]);
+  });
+
   it('without a wide space before it, a letter or symbol in parentheses stays math', () => {
     const text = `${SHEET7_BLOCK}\n$$\\frac{\\partial y_3}{\\partial h_3} = \\sigma'(W_{hy} h_3 + b_y) (W_{hy})$$\n`;
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
