@@ -54,6 +54,21 @@ describe('d total and ∂ one-step in one check', () => {
     expect(c.status).toBe('holds-as-one-step');
   });
 
+  it('for a vector state and a matrix weight: ∂h_t/∂W is the one-step 3-tensor, the Jacobian contracts dh_{t-1}/dW', () => {
+    const net = `T = 3
+input x : 2 = [[0.5, -0.3], [0.8, 0.1], [-0.2, 0.4]]
+param W : 2x2 = [[0.3, -0.2], [0.1, 0.4]]
+param U : 2x2 = [[0.5, 0.2], [-0.3, 0.6]]
+h_0 = [0.1, -0.2]
+h_t = tanh(W h_{t-1} + U x_t)
+loss L = Σ_t sum(h_t)
+`;
+    const eq = String.raw`\frac{dh_t}{dW} = \frac{\partial h_t}{\partial W} + \frac{\partial h_t}{\partial h_{t-1}} \frac{dh_{t-1}}{dW}`;
+    const c = check(`${net}check ${eq} for t = 2..3\n`);
+    expect(c.status).toBe('holds-as-one-step');
+    expect(c.message).toContain('with ∂h_t/∂W read as one-step derivative');
+  });
+
   it('one spelling throughout keeps the reading every derivative alike (all ∂, all d: it fails as before)', () => {
     const allPartial = String.raw`\frac{\partial h_t}{\partial w} = \frac{\partial h_t}{\partial w} + \frac{\partial h_t}{\partial h_{t-1}} \frac{\partial h_{t-1}}{\partial w}`;
     const allD = String.raw`\frac{dh_t}{dw} = \frac{dh_t}{dw} + \frac{dh_t}{dh_{t-1}} \frac{dh_{t-1}}{dw}`;
