@@ -86,6 +86,18 @@ loss L = Σ_t sum(h_t)
     expect(c.status).toBe('holds');
   });
 
+  it('holds as written but not as its spellings say (dh_t/dw = ∂h_t/∂w): the verdict stays holds, the message says why', () => {
+    const c = check(`${tanhNet(0.7, -0.4, 0.2)}check \\frac{dh_t}{dw} = \\frac{\\partial h_t}{\\partial w} for t = 2..3\n`);
+    expect(c.status).toBe('holds');
+    expect(c.message).toMatch(
+      /; but read as its spellings say, d the total derivative and ∂h_t\/∂w the one-step one \(as several textbooks write\), it fails at t = 2: .*∂h_2\/∂w adds/,
+    );
+    // one spelling: nothing to say; both spellings and the reading holds too: nothing either
+    expect(check(`${tanhNet(0.7, -0.4, 0.2)}check \\frac{dh_t}{dw} = \\frac{dh_t}{dw} for t = 2..3\n`).message).not.toContain('spellings');
+    const both = check(`${tanhNet(0.7, -0.4, 0.2)}check dL/dw = Σ_t ∂L/∂h_t · ∂⁺h_t/∂w\n`);
+    expect(both.message).not.toContain('spellings');
+  });
+
   it('holds as one-step on random networks (property)', () => {
     fc.assert(
       fc.property(

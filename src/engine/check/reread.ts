@@ -147,7 +147,7 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
 }
 
 /** whether the sides write a derivative as dA/dB and another as ∂A/∂B (inside another's numerator too) */
-function writesBoth(lhs: Expr, rhs: Expr): boolean {
+export function writesBoth(lhs: Expr, rhs: Expr): boolean {
   let d = false;
   let partial = false;
   const go = (x: Expr): void => {
