@@ -382,8 +382,11 @@ const LATEX_FONTS = new Set([
 export const ONES = '𝟙';
 /** the fonts of running text, which may hold prose in math */
 const TEXT_FONTS = new Set(['textbf', 'textit', 'textrm']);
-/** two or more words: prose, not a name in a font */
-const PROSE = /^\s*\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+\s*$/;
+/**
+ * prose, not a name in a font: two or more words, or one word in parentheses or with a sentence's mark after it
+ * (`\textbf{(wrong)}`, `\textit{Correct!}`: a name is not written so)
+ */
+const PROSE = /^\s*(?:\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+|\(\s*[A-Za-z]+[.!?]?\s*\)|[A-Za-z]+[.!?:])\s*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
 const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */

@@ -23,7 +23,7 @@ const REL = new Set(['≤', '≥', '<', '>']);
 const QUANTIFIER_WORDS = new Set(['all', 'every', 'each', 'any']);
 /** a font command and its open brace ending the text before a statement's first token (textOf) */
 const FONT_BEFORE = new RegExp(
-  String.raw`(?:\\(?:math[a-z]+|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:${FONT_SWITCH_NAMES.join('|')})\b)\s*$`,
+  String.raw`(?:\\(?:math[a-z]+|text(?:bf|it|rm|sf|tt)|boldsymbol|bm|operatorname\*?)\s*\{|\{\s*\\(?:${FONT_SWITCH_NAMES.join('|')})\b)\s*$`,
 );
 /** a space other than ' ' (a tab, a line break, U+00A0, …): what folding changes, with two spaces in a row */
 const OTHER_SPACE = /[^\S ]/;

@@ -893,10 +893,11 @@ const WRITTEN_LABELS = [
  * -1 when there is none
  */
 function proseRemark(text: string, i: number, end: number): number {
-  const m = /^[([]\s*\\(?:text|textrm|textit|textup|textnormal|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
+  const m = /^[([]\s*\\(text|textrm|textit|textup|textnormal|textbf|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
   if (!m) return -1;
-  const words = m[1]!.trim();
-  if (!/[A-Za-z]{2}/.test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words)) return -1;
+  const words = m[2]!.trim();
+  // a bold word of two letters may be a name (\textbf{W}, \textbf{Wx}): a bold remark has three or more
+  if (!(m[1] === 'textbf' ? /[A-Za-z]{3}/ : /[A-Za-z]{2}/).test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words)) return -1;
   if (new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
   // `[\text{chain rule}]` as `(\text{chain rule})`
   const open = text[i]!,

@@ -28,6 +28,11 @@ describe('a transpose written on the left', () => {
     expect(r.checks.map((c) => c.equation)).toEqual(['{}^{t}W x_1 = W^T x_1', 'W^T x_1 = {}^{t}W x_1']);
   });
 
+  it('a check opening with a name in a text font is echoed with its command (it printed `W} x_1`)', () => {
+    const r = analyze(`${NET}check \\textbf{W} x_1 = W x_1`);
+    expect(r.checks[0]!.equation).toBe('\\textbf{W} x_1 = W x_1');
+  });
+
   it('any other superscript with no base says what is read there, on the ^', () => {
     const r = analyze(`${NET}check {}^{2} W = W`);
     expect(r.diagnostics.find((d) => d.severity === 'error')).toMatchObject({

@@ -39,6 +39,18 @@ describe('remarks beside an equation', () => {
     ).toEqual(['holds', 'holds', 'fails']);
   });
 
+  it('a bold remark in parentheses, or one bold word with its mark, is prose (session 32: unknown name wrong)', () => {
+    const WRONG = '\\frac{\\partial \\mathcal{L}}{\\partial y_3} = 2(t_3 - y_3)';
+    expect(
+      verdicts([
+        `${DY3} \\qquad \\textbf{(wrong)}`,
+        `${DY3} \\qquad (\\textbf{wrong})`,
+        `${DY3} \\qquad \\textit{Correct!}`,
+        `${WRONG} \\qquad \\textbf{(right)}`,
+      ]),
+    ).toEqual(['holds', 'holds', 'holds', 'fails']);
+  });
+
   it('a range or a label in parentheses keeps its meaning', () => {
     const sol = analyzeSolution(
       `${SHEET7_BLOCK}\n$$${DY3} \\qquad (\\text{a})$$\n\n$$\\frac{\\partial \\mathcal{L}}{\\partial y_t} = -2(t_t - y_t) \\qquad (\\text{for } t = 3)$$\n`,
