@@ -308,7 +308,13 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       // ∂L/∂h_t · ∂h_t/∂w through a vector h_t: the chain rule's row times column (chainProduct.ts)
       const chain = chainInnerProduct(x, y, a.range);
       if (chain) return chain;
-      const r = productKind(x.shape, y.shape);
+      let r = productKind(x.shape, y.shape);
+      // (∂L/∂h_t)ᵀ with no reading as a row: the column a numerator-layout gradient's transpose is (below)
+      if (!r) {
+        const col = gradientColumns(x, y, (u, v) => !!productKind(u.shape, v.shape), ctx);
+        if (col) [x, y] = col;
+        r = productKind(x.shape, y.shape);
+      }
       // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
       const outer =
         x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
@@ -407,7 +413,37 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
 function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] | null {
   if (isGradient(x) && isRowOf(y, x)) return [gradientRow(x, ctx), y];
   if (isGradient(y) && isRowOf(x, y)) return [x, gradientRow(y, ctx)];
+  return gradientColumns(x, y, (u, v) => elementwiseShape(u.shape, v.shape) !== false, ctx);
+}
+
+/**
+ * (∂L/∂h_t)ᵀ ⊙ (1 − h_t²), diag(…) (∂L/∂h_t)ᵀ h_{t−1}ᵀ: in numerator layout a gradient of a scalar is a row and its
+ * transpose a column, where this language's transpose of the gradient (a vector) is a 1×n row. Where the row has no
+ * reading beside the other operand (`fits` is false) and the gradient itself has one, it is read as that column;
+ * null where neither operand is so
+ */
+function gradientColumns(x: Expr, y: Expr, fits: (x: Expr, y: Expr) => boolean, ctx: ExprContext): [Expr, Expr] | null {
+  if (fits(x, y)) return null;
+  if (isGradientTransposed(x) && fits(x.a, y)) return [gradientColumn(x, ctx), y];
+  if (isGradientTransposed(y) && fits(x, y.a)) return [x, gradientColumn(y, ctx)];
   return null;
+}
+
+const isGradientTransposed = (v: Expr): v is Expr & { k: 'transpose' } =>
+  v.k === 'transpose' && v.shape?.length === 2 && v.shape[0] === 1 && v.a.shape?.length === 1 && isGradient(v.a);
+
+/** the transposed gradient vᵀ read as the column v (gradientColumns), said in an information */
+function gradientColumn(v: Expr & { k: 'transpose' }, ctx: ExprContext): Expr {
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${exprText(v)} is read as a column (a gradient is a row in numerator layout, so its transpose is the vector ${exprText(v.a)})`,
+        v.range,
+        'row-gradient',
+      ),
+    );
+  return v.a;
 }
 
 // gradientRows' tests, made once rather than as four closures at each of its calls (every sum, difference and ⊙)
