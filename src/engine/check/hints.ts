@@ -329,6 +329,8 @@ export function pathHint(c: Claim, run: Run): string | null {
         if (!B) return null;
         const here = new Map<string, Hit>();
         const each: Family[] = [];
+        // the total less one family, in one array reused from one quantity to the next (the same differences)
+        const rest = new Float64Array(total.data.length);
         // once a point has named single paths, a later point only decides which of them hold on: a path not
         // named there can no longer be agreed on, and a pair is sought only where no single path holds
         const onlySingles = agreed !== null && [...agreed.values()].every((a) => !a.also);
@@ -344,7 +346,7 @@ export function pathHint(c: Claim, run: Run): string | null {
           const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
           const off = q.t === null ? null : t === null ? q.t : q.t - t;
           each.push({ name: q.name, off, contrib });
-          const rest = total.data.map((x, i) => x - contrib[i]!);
+          for (let i = 0; i < rest.length; i++) rest[i] = total.data[i]! - contrib[i]!;
           if (!close(rest, want.data)) continue;
           here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
         }
@@ -411,9 +413,10 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
       const want = run.evaluateShared(other, p.env);
       const byId = names(run);
-      const wrt = refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
+      const wrt = () => refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
       // each input C of A's equation with the part of the total that runs through it
-      const parts: { id: number; term: string; contrib: Float64Array }[] = [];
+      // each part's text written only for the subset that is named (most claims name none)
+      const parts: { id: number; term: () => string; contrib: Float64Array }[] = [];
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
@@ -426,9 +429,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
         if (!viaC.reached) continue;
         const contrib = chainProduct(J, viaC.tensor.data, B.data.length, total.data.length);
         if (contrib.every((x) => x === 0)) continue;
-        const cName = refText(q.name, q.t === null ? null : { v: null, k: q.t });
-        const ones = J.every((x) => x === 1) && A.data.length === 1;
-        parts.push({ id, term: ones ? `∂${cName}/∂${wrt}` : `∂${exprText(bindAll(d.of, p.env))}/∂${cName}·∂${cName}/∂${wrt}`, contrib });
+        parts.push({ id, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
       }
       parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
       // one input left out first, then two, … (seed 001 eq. (29) keeps only L_1's term of L = L_1 + L_2 + L_3)
@@ -445,7 +446,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
         const contrib = sum.slice();
         const v = toValue({ shape: total.shape, data: contrib });
         return {
-          text: `the ${side} side leaves out ${set.map((k) => parts[k]!.term).join(' + ')} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
+          text: `the ${side} side leaves out ${set.map((k) => parts[k]!.term()).join(' + ')} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
           value: typeof v === 'number' ? v : null,
         };
       }
@@ -454,6 +455,13 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
     if (hit) return hit;
   }
   return null;
+}
+
+/** leftOutHint's name of the part of ∂A/∂B through the input C (q) of A's equation, with J = ∂⁺A/∂C */
+function partText(q: { name: string; t: number | null }, J: Float64Array, A: TNode, of: Expr, env: Env, wrt: () => string): string {
+  const cName = refText(q.name, q.t === null ? null : { v: null, k: q.t });
+  const ones = J.every((x) => x === 1) && A.data.length === 1;
+  return ones ? `∂${cName}/∂${wrt()}` : `∂${exprText(bindAll(of, env))}/∂${cName}·∂${cName}/∂${wrt()}`;
 }
 
 /** a hand-written sum of chain products, matched against the paths of the graph, term by term */
