@@ -423,7 +423,8 @@ function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] | null {
  * null where neither operand is so
  */
 function gradientColumns(x: Expr, y: Expr, fits: (x: Expr, y: Expr) => boolean, ctx: ExprContext): [Expr, Expr] | null {
-  if (fits(x, y)) return null;
+  // asked at every sum, difference and ⊙ the resolver reads: the cheap test first
+  if ((!isGradientTransposed(x) && !isGradientTransposed(y)) || fits(x, y)) return null;
   if (isGradientTransposed(x) && fits(x.a, y)) return [gradientColumn(x, ctx), y];
   if (isGradientTransposed(y) && fits(x, y.a)) return [x, gradientColumn(y, ctx)];
   return null;
