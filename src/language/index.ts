@@ -48,6 +48,7 @@ export function compile(text: string): Compiled {
     ...resolved.diagnostics,
   ].sort((a, b) => a.line - b.line || a.column - b.column);
   // the resolver names symbols as written (an untimed twin's model key "L#" is L with timed: false)
+  if (parsed.uprightD) resolved.model.uprightD = true;
   return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };
 }
 

@@ -210,4 +210,6 @@ export interface Model {
   /** name of the objective (loss declaration, else the last untimed scalar), or null */
   loss: string | null;
   questions: Question[];
+  /** some derivative of the text is written with an upright d (dA/dB): a check's spellings are then compared */
+  uprightD?: boolean;
 }

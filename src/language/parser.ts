@@ -196,9 +196,6 @@ function rewritten(input: Token[]): { tokens: Token[]; starts: Set<number> } {
 }
 
 /** an operator token s written right after the token before it */
-/** how a ∂ token is written: d (dL/dW) or ∂ */
-const spelling = (d: Token): Spelling => (d.value === UPRIGHT_D ? 'd' : '∂');
-
 function tightOp(t: Token | undefined, s: string): boolean {
   return t !== undefined && t.kind === 'op' && t.text === s && t.tight;
 }
@@ -227,10 +224,22 @@ export interface ParseOptions {
   alwaysIndices?: boolean;
 }
 
-export function parse(input: Token[], src: string, options: ParseOptions = {}): { statements: Statement[]; errors: ParseError[] } {
+export function parse(
+  input: Token[],
+  src: string,
+  options: ParseOptions = {},
+): { statements: Statement[]; errors: ParseError[]; uprightD: boolean } {
   const { tokens, starts: aliasStarts } = rewritten(input);
   const statements: Statement[] = [];
   const errors: ParseError[] = [];
+  // some derivative is written with an upright d (dL/dW): only then are a check's spellings compared (check/reread.ts)
+  let uprightD = false;
+  /** how a ∂ token is written: d (dL/dW) or ∂ */
+  const spelling = (d: Token): Spelling => (d.value === UPRIGHT_D ? upright() : '∂');
+  const upright = (): 'd' => {
+    uprightD = true;
+    return 'd';
+  };
   let p = 0;
   let depth = 0;
   /**
@@ -354,7 +363,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
     dTries = 0;
     placeholders = false;
   }
-  return { statements, errors };
+  return { statements, errors, uprightD };
 
   /**
    * the tokens from index s0 to the statement's end (its line's end: a statement's newline ends it); sets
@@ -2315,7 +2324,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
       expectOp('}', 'to close the denominator of \\frac');
       if (!startsPrimary(peek())) fail(`expected what \\frac{d}{d…} differentiates, found ${describe(peek())}`);
       const of = power();
-      return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range), spelled: 'd' }, of, wrt);
+      return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, of.range), spelled: upright() }, of, wrt);
     }
     // \frac{\mathrm{d} L}{\mathrm{d} W}, \frac{d L}{d W}: an upright (or spaced) d above and below is ∂
     // (the reading is tried, then undone: a bounded number of times per statement, so nested tries stay linear)
@@ -2336,7 +2345,7 @@ export function parse(input: Token[], src: string, options: ParseOptions = {}): 
           const wrt = expr();
           depth--;
           const close = expectOp('}', 'to close the denominator of \\frac');
-          return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, close.range), spelled: 'd' }, of, wrt);
+          return deep({ k: 'deriv', plus: false, of, wrt, range: span(t.range, close.range), spelled: upright() }, of, wrt);
         }
       } catch (e) {
         if (!(e instanceof Stop) || e.diag?.message.includes('(limit)')) throw e;

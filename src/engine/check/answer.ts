@@ -22,7 +22,7 @@ import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rowHint } from './rowExpansion';
-import { rereadOneStep, rereadText, writesBoth } from './reread';
+import { rereadOneStep, rereadText, writesBoth, type Reread } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
@@ -538,23 +538,23 @@ export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport
   // a check that writes both d and ∂ holds as written, every derivative total; read as its spellings say (d total, ∂
   // one-step) it may not: dh_t/dw = ∂h_t/∂w is true of totals and the truncated gradient's mistake with ∂ one-step.
   // The verdict stays the contract's (a check that holds as written holds), and its message says so
-  const spelled = writesBoth(q.lhs, q.rhs) ? spellingNote() : '';
+  const spelled = ctx.model.uprightD === true && writesBoth(q.lhs, q.rhs) ? spellingNote(rereadOf(), points, ctx.run) : '';
   return report(
     'holds',
     `holds${range} at the file's values and ${plural(v.judged, 'random draw')}${skipped ? ` (${skipped})` : ''}${tiny ? tinyNote(tiny) : ''}${spelled}`,
     steps,
   );
+}
 
-  /** the one-step reading of the check's ∂, where it fails at the file's values: "; but read with …, it fails …" */
-  function spellingNote(): string {
-    const { rr, claim: rrClaim } = rereadOf();
-    if (!rr || !rrClaim) return '';
-    const off = guard(() => evaluateSides(points, rrClaim.lhs, rrClaim.rhs, ctx.run).find((s) => !close(s.l.data, s.r.data)));
-    if (!off) return '';
-    const { names, adds } = rereadText(rr, ctx.run, points, null);
-    const many = names.includes(' and ');
-    return `; but read as its spellings say, d the total derivative and ${names} the one-step one${many ? 's' : ''} (as several textbooks write), it fails${off.label}: the left side is ${valueText(toValue(off.l))}, the right side ${valueText(toValue(off.r))}${adds.length ? ` (the total derivative${many ? 's' : ''} also count${many ? '' : 's'} the paths through other steps: ${adds.join(', ')})` : ''}`;
-  }
+/** a check's one-step reading of its ∂ (d total), where it fails at the file's values: "; but read as …, it fails …" */
+function spellingNote(reread: { rr: Reread | null; claim: Claim | null }, points: Point[], run: Run): string {
+  const { rr, claim: rrClaim } = reread;
+  if (!rr || !rrClaim) return '';
+  const off = guard(() => evaluateSides(points, rrClaim.lhs, rrClaim.rhs, run).find((s) => !close(s.l.data, s.r.data)));
+  if (!off) return '';
+  const { names, adds } = rereadText(rr, run, points, null);
+  const many = names.includes(' and ');
+  return `; but read as its spellings say, d the total derivative and ${names} the one-step one${many ? 's' : ''} (as several textbooks write), it fails${off.label}: the left side is ${valueText(toValue(off.l))}, the right side ${valueText(toValue(off.r))}${adds.length ? ` (the total derivative${many ? 's' : ''} also count${many ? '' : 's'} the paths through other steps: ${adds.join(', ')})` : ''}`;
 }
 
 function givenText(ctx: QuestionContext, c: string): string {

@@ -122,7 +122,7 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
   const derivs: Reread['derivs'] = [];
   // a check that writes both d and ∂ tells them apart (dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw, the convention
   // of several textbooks): its d are total derivatives, and only its ∂ are read as one-step
-  const both = writesBoth(lhs, rhs);
+  const both = model.uprightD === true && writesBoth(lhs, rhs);
   const go = (e: Expr, binders: Binder[]): Expr => {
     switch (e.k) {
       case 'sum':
