@@ -148,27 +148,20 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
 
 /** whether the sides write a derivative as dA/dB and another as ∂A/∂B (inside another's numerator too) */
 export function writesBoth(lhs: Expr, rhs: Expr): boolean {
-  let d = false;
-  let partial = false;
-  const go = (x: Expr): void => {
-    if (d && partial) return;
-    if (x.k === 'deriv') {
-      if (x.spelled === 'd') d = true;
-      else if (x.spelled === '∂') partial = true;
-    }
-    forChildren(x, go, { indexPositions: false });
-  };
-  go(lhs);
-  go(rhs);
-  return d && partial;
+  return (writes(lhs, spelledD) || writes(rhs, spelledD)) && (writes(lhs, spelledPartial) || writes(rhs, spelledPartial));
 }
 
-function writesPlus(e: Expr): boolean {
+const spelledD = (d: Deriv) => d.spelled === 'd';
+const spelledPartial = (d: Deriv) => d.spelled === '∂';
+
+const writesPlus = (e: Expr): boolean => writes(e, (d) => !d.total);
+
+/** whether e writes a derivative that `test` accepts: every derivative, inside another's numerator too, but not in an entry's index position */
+function writes(e: Expr, test: (d: Deriv) => boolean): boolean {
   let found = false;
-  // every derivative, inside another's numerator too, but not in an entry's index position
   const go = (x: Expr): void => {
     if (found) return;
-    if (x.k === 'deriv' && !x.total) found = true;
+    if (x.k === 'deriv' && test(x)) found = true;
     else forChildren(x, go, { indexPositions: false });
   };
   go(e);

@@ -311,7 +311,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       let r = productKind(x.shape, y.shape);
       // (∂L/∂h_t)ᵀ with no reading as a row: the column a numerator-layout gradient's transpose is (below)
       if (!r) {
-        const col = gradientColumns(x, y, (u, v) => !!productKind(u.shape, v.shape), ctx);
+        const col = gradientColumns(x, y, fitsProduct, ctx);
         if (col) [x, y] = col;
         r = productKind(x.shape, y.shape);
       }
@@ -413,7 +413,7 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
 function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] | null {
   if (isGradient(x) && isRowOf(y, x)) return [gradientRow(x, ctx), y];
   if (isGradient(y) && isRowOf(x, y)) return [x, gradientRow(y, ctx)];
-  return gradientColumns(x, y, (u, v) => elementwiseShape(u.shape, v.shape) !== false, ctx);
+  return gradientColumns(x, y, fitsElementwise, ctx);
 }
 
 /**
@@ -429,6 +429,10 @@ function gradientColumns(x: Expr, y: Expr, fits: (x: Expr, y: Expr) => boolean, 
   if (isGradientTransposed(y) && fits(x, y.a)) return [x, gradientColumn(y, ctx)];
   return null;
 }
+
+// gradientColumns' two tests of a pair, made once (gradientRows asks at every sum, difference and ⊙)
+const fitsElementwise = (u: Expr, v: Expr) => elementwiseShape(u.shape, v.shape) !== false;
+const fitsProduct = (u: Expr, v: Expr) => !!productKind(u.shape, v.shape);
 
 const isGradientTransposed = (v: Expr): v is Expr & { k: 'transpose' } =>
   v.k === 'transpose' && v.shape?.length === 2 && v.shape[0] === 1 && v.a.shape?.length === 1 && isGradient(v.a);
