@@ -403,8 +403,10 @@ export function parse(
       if (left) s -= left[0].length;
     }
     // an empty group leaves no token either (`{}^{t}W`, a transpose written on the left): the text keeps it
-    if (src.charCodeAt(s - 1) === 125 || src.charCodeAt(s - 2) === 125) {
-      const empty = /\{\s*\}\s*$/.exec(src.slice(Math.max(0, s - 8), s));
+    let k = s - 1;
+    while (k > 0 && src.charCodeAt(k) === 32) k--;
+    if (src.charCodeAt(k) === 125) {
+      const empty = /\{\s*\}\s*$/.exec(src.slice(Math.max(0, k - 8), s));
       if (empty) s -= empty[0].length;
     }
     // braces left open at the end: counted only when a '}' follows (one pass over the text was most of the cost)
