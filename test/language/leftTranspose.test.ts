@@ -26,6 +26,8 @@ describe('a transpose written on the left', () => {
   it('the check is echoed as written, its empty group kept (session 32: `check ^{t}W x_1`)', () => {
     const r = analyze(`${NET}check {}^{t}W x_1 = W^T x_1\ncheck W^T x_1 = {}^{t}W x_1`);
     expect(r.checks.map((c) => c.equation)).toEqual(['{}^{t}W x_1 = W^T x_1', 'W^T x_1 = {}^{t}W x_1']);
+    // spaces between the group and its ^ (the text's spaces fold to one)
+    expect(analyze(`${NET}check {}  ^{t}W x_1 = W^T x_1`).checks[0]!.equation).toBe('{} ^{t}W x_1 = W^T x_1');
   });
 
   it('a check opening with a name in a text font is echoed with its command (it printed `W} x_1`)', () => {
