@@ -67,6 +67,8 @@ function num(v: number): string {
 
 export function exprText(e: Expr): string {
   const wrap = (x: Expr, p: number) => (prec(x) < p ? `(${exprText(x)})` : exprText(x));
+  // what a postfix (ᵀ, ^, [i]) stands on: a derivative in parentheses, (∂L/∂h_t)ᵀ, or it would read as ∂L/∂(h_tᵀ)
+  const base = (x: Expr) => (x.k === 'deriv' ? `(${exprText(x)})` : wrap(x, 6));
   switch (e.k) {
     case 'num':
       return e.value < 0 ? `(${num(e.value)})` : num(e.value);
@@ -94,7 +96,7 @@ export function exprText(e: Expr): string {
     case 'contract':
       return `${wrap(e.a, 3)} ${wrap(e.b, 4)}`;
     case 'matpow':
-      return `${wrap(e.a, 6)}^(${exprText(e.n)})`;
+      return `${base(e.a)}^(${exprText(e.n)})`;
     case 'indicator':
       return `1[${exprText(e.a)} = ${exprText(e.b)}]`;
     case 'hadamard':
@@ -102,16 +104,16 @@ export function exprText(e: Expr): string {
     case 'div':
       return `${wrap(e.a, 3)}/${wrap(e.b, 4)}`;
     case 'pow':
-      return `${wrap(e.a, 6)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
+      return `${base(e.a)}^${e.b.k === 'num' && e.b.value >= 0 ? num(e.b.value) : `(${exprText(e.b)})`}`;
     case 'call':
       // diag of n ones is the identity, as it was written (I_3, or a bare I sized by its neighbour)
       if (e.fn === 'diag' && e.arg.k === 'vec' && e.arg.items.every((x) => x.k === 'num' && x.value === 1))
         return `I_${e.arg.items.length}`;
       return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
     case 'transpose':
-      return `${wrap(e.a, 6)}ᵀ`;
+      return `${base(e.a)}ᵀ`;
     case 'index':
-      return `${e.a.k === 'deriv' ? `(${exprText(e.a)})` : wrap(e.a, 6)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
+      return `${base(e.a)}[${exprText(e.i)}${e.j ? ', ' + exprText(e.j) : ''}]`;
     case 'sum':
     case 'prod':
       return e.desc

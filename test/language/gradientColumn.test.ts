@@ -30,7 +30,7 @@ describe('a transposed gradient read as the column it is in numerator layout', (
     const notes = r.diagnostics.filter((d) => d.code === 'row-gradient');
     expect(notes).toHaveLength(2);
     expect(notes[0]!.message).toBe(
-      '∂L/∂h_tᵀ is read as a column (a gradient is a row in numerator layout, so its transpose is the vector ∂L/∂h_t)',
+      '(∂L/∂h_t)ᵀ is read as a column (a gradient is a row in numerator layout, so its transpose is the vector ∂L/∂h_t)',
     );
   });
 

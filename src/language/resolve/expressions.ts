@@ -309,9 +309,11 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       const chain = chainInnerProduct(x, y, a.range);
       if (chain) return chain;
       let r = productKind(x.shape, y.shape);
-      // (∂L/∂h_t)ᵀ with no reading as a row: the column a numerator-layout gradient's transpose is (below)
-      if (!r) {
-        const col = gradientColumns(x, y, fitsProduct, ctx);
+      // (∂L/∂h_t)ᵀ with no reading as a row: the column a numerator-layout gradient's transpose is (below). Beside
+      // another row of its size, (∂L/∂h_t)ᵀ h_{t-1}ᵀ, the row would read as the entrywise product of two rows, which
+      // no one writes side by side; the column times that row is the outer product (∂L/∂W in numerator layout)
+      if (!r || (r.kind === 'hadamard' && isGradientTransposed(x) && isRow(y))) {
+        const col = r ? [gradientColumn(x as Expr & { k: 'transpose' }, ctx), y] : gradientColumns(x, y, fitsProduct, ctx);
         if (col) [x, y] = col;
         r = productKind(x.shape, y.shape);
       }
@@ -434,8 +436,12 @@ function gradientColumns(x: Expr, y: Expr, fits: (x: Expr, y: Expr) => boolean, 
 const fitsElementwise = (u: Expr, v: Expr) => elementwiseShape(u.shape, v.shape) !== false;
 const fitsProduct = (u: Expr, v: Expr) => !!productKind(u.shape, v.shape);
 
+const isRow = (v: Expr): boolean => v.shape?.length === 2 && v.shape[0] === 1;
 const isGradientTransposed = (v: Expr): v is Expr & { k: 'transpose' } =>
-  v.k === 'transpose' && v.shape?.length === 2 && v.shape[0] === 1 && v.a.shape?.length === 1 && isGradient(v.a);
+  v.k === 'transpose' && v.shape?.length === 2 && v.shape[0] === 1 && v.a.shape?.length === 1 && isDelta(v.a);
+/** a gradient, or a gradient times a factor entrywise: δ_t = ∂L/∂h_t ⊙ (1 − h_t²), a gradient too (of the pre-activation) */
+const isDelta = (v: Expr): boolean =>
+  isGradient(v) || ((v.k === 'hadamard' || v.k === 'mul') && (isDelta(v.a) || isDelta(v.b)));
 
 /** the transposed gradient vᵀ read as the column v (gradientColumns), said in an information */
 function gradientColumn(v: Expr & { k: 'transpose' }, ctx: ExprContext): Expr {
