@@ -387,6 +387,11 @@ const TEXT_FONTS = new Set(['textbf', 'textit', 'textrm']);
  * (`\textbf{(wrong)}`, `\textit{Correct!}`: a name is not written so)
  */
 const PROSE = /^\s*(?:\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+|\(\s*[A-Za-z]+[.!?]?\s*\)|[A-Za-z]+[.!?:])\s*$/;
+/**
+ * one word of three or more letters, \textbf{correct}: a remark where it closes the equation's line (closesLine); a name
+ * in a font is one letter or two (\textbf{W}) or has a step, an argument or a power after it
+ */
+const REMARK_WORD = /^\s*[A-Za-z][a-z]{2,}\s*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
 const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
@@ -1560,6 +1565,17 @@ export function lex(src: string): LexResult {
   }
 
   /** the content of the { … } group at j (after spaces), and its end; null when there is none */
+  /**
+   * whether from..to closes an equation's line: something of it comes before on the line, and nothing but spaces and
+   * a sentence's marks after (`… \qquad \textbf{correct}`, where `\textbf{loss}` opening a line is a name)
+   */
+  function closesLine(from: number, to: number): boolean {
+    const nl = src.indexOf('\n', to);
+    if (!/^[\s.,;:!?]*$/.test(src.slice(to, nl < 0 ? src.length : nl))) return false;
+    const before = src.slice(src.lastIndexOf('\n', from - 1) + 1, from).trim();
+    return before !== '' && !/^(?:\$\$?|\\\[|check|derive)$/.test(before);
+  }
+
   function groupAt(j: number): [string, number] | null {
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) !== 123) return null;
@@ -1645,7 +1661,8 @@ export function lex(src: string): LexResult {
       case Cmd.Font: {
         // \textit{chain rule}, \textbf{by parts}: words in a text font are prose, as in \text (it was "unknown name
         // chain"); one word, \textbf{W}, stays a name in that font
-        if (TEXT_FONTS.has(cmd) && PROSE.test(groupAt(i)?.[0] ?? '')) {
+        const words = TEXT_FONTS.has(cmd) ? groupAt(i) : null;
+        if (words && (PROSE.test(words[0]) || (REMARK_WORD.test(words[0]) && closesLine(s, words[1])))) {
           text(s);
           return;
         }
