@@ -1,6 +1,7 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
 import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
@@ -310,6 +311,9 @@ function failureHint(
     plain(prodOrderHint(claim, run)) ??
     // a slope and a weight swapped (R diag(1 − g_{t−1}²)), which the term matcher reads as a term of no path
     plain(slopeOrderHint(claim, run)) ??
+    // a total derivative beside a term of its own path (d2l's GRU ∂H̃_t/∂H_{t-1} with the path through R_t written
+    // too): before the term matcher, which reads that factor as wrong and names it as itself
+    plain(countedTwiceHint(claim, run, other)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??

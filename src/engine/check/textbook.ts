@@ -233,7 +233,7 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
       continue;
     const rhs = replace(c.rhs, (y) => (y === d ? m : null));
     const v = judgeWith(c, c.lhs, rhs, run);
-    if (v === 'holds')
+    if (v === 'holds' && !noPath(m, c, run))
       return `${whichOf(d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
     // a move that differs where every point before it was read fails where it is defined too: not tried again
     if (v === 'unread' && leavesSteps(m, c, run.model.T)) late.push({ d, m, rhs });
@@ -242,7 +242,7 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
   // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
   for (const { d, m, rhs } of late) {
     const at = definedPoints(c, rhs, run);
-    if (!at || at.length === c.points.length || !confirmed(other, c.lhs, rhs, at)) continue;
+    if (!at || at.length === c.points.length || noPath(m, { ...c, points: at }, run) || !confirmed(other, c.lhs, rhs, at)) continue;
     const off = c.points.find((p) => !at.includes(p))!;
     const where = (ps: Point[]) =>
       ps.every((p) => p.t !== null && Object.keys(p.env).length === 1)
@@ -252,6 +252,15 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
     return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
   return null;
+}
+
+/**
+ * a moved derivative with no path between its ends at every point (∂R_t/∂H_t of a GRU whose R_t reads H_{t-1}):
+ * the move deletes its term rather than mends a step, so it is no culprit (a term counted twice, d2l's GRU with the
+ * total ∂H̃_t/∂H_{t-1} beside the path through R_t, was named as that term's step)
+ */
+function noPath(m: Deriv, c: Claim, run: Run): boolean {
+  return c.points.every((p) => guard(() => !run.derivativeShared(m.of, m.wrt, p.env, m.total, m.oneStep).reached) === true);
 }
 
 /**
