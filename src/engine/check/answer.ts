@@ -1,6 +1,7 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import { softmaxMeantHint } from './softmaxMeant';
 import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
 import { runsText } from '../../display/checkStep';
@@ -272,6 +273,8 @@ function failureHint(
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
+    // σ(o_t) where softmax(o_t) is meant (a cross-entropy's ŷ_t − y_t): structural until a σ of a vector is written
+    plain(softmaxMeantHint(claim, run, other)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
