@@ -8,7 +8,7 @@ import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
-import { refText } from '../../language/print';
+import { refText, spellings } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
 import { nonFiniteCause } from './nonFinite';
@@ -32,7 +32,7 @@ import { substituteHint } from './substitute';
 import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
-import { chainMendHint, signHint, textbookHint, transposeHint } from './textbook';
+import { chainMendHint, derivStepHint, signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
@@ -279,6 +279,10 @@ function failureHint(
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
     plain(missingSumHint(claim, run, other)) ??
+    // a check that writes d (total) and ∂ (one-step) means its re-reading: a derivative's step is judged there
+    // first (dh_{t-2}/dw for dh_{t-1}/dw in dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw), as the totals read it
+    // only as a term that should not be there
+    plain(rr && run.model.uprightD === true && writesBoth(claim.lhs, claim.rhs) ? derivStepHint(rr, run, other) : null) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message
     plain(opening(rr ? shiftHint(rr, run, other) : null)) ??
     plain(opening(shiftHint(claim, run, other))) ??
@@ -349,6 +353,19 @@ function failureHint(
 }
 
 export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
+  // a check that writes both d (total) and ∂ (one-step): its messages name each derivative as it is spelled there
+  if (!spellings.kept && ctx.model.uprightD === true && writesBoth(q.lhs, q.rhs)) {
+    spellings.kept = true;
+    try {
+      return answerCheckAsSpelled(q, ctx);
+    } finally {
+      spellings.kept = false;
+    }
+  }
+  return answerCheckAsSpelled(q, ctx);
+}
+
+function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckReport {
   // the fields set one by one, in the order the Report has always had: spreading a base object with
   // optional fields was a twentieth of a check's time
   const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport => {

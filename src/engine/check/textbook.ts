@@ -255,6 +255,21 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
 }
 
 /**
+ * a moved term that is 0 wherever it is defined (∂h_{t-1}/∂h_{t-2} dh_{t-3}/dw at t = 3 reads dh_0/dw, 0 for a given
+ * h_0): the move deletes the term rather than mends its steps, so it is no culprit
+ */
+function zeroWhereDefined(e: Expr, c: Claim, run: Run): boolean {
+  let read = 0;
+  for (const p of c.points) {
+    const v = guard(() => run.evaluateShared(e, p.env).data);
+    if (!v) continue;
+    read++;
+    if (v.some((x) => x !== 0)) return false;
+  }
+  return read > 0;
+}
+
+/**
  * a moved derivative with no path between its ends at every point (∂R_t/∂H_t of a GRU whose R_t reads H_{t-1}):
  * the move deletes its term rather than mends a step, so it is no culprit (a term counted twice, d2l's GRU with the
  * total ∂H̃_t/∂H_{t-1} beside the path through R_t, was named as that term's step)
@@ -545,7 +560,8 @@ export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScree
           c,
           replace(c.rhs, (y) => (y === term ? moved : null)),
           run,
-        )
+        ) &&
+        !zeroWhereDefined(moved, c, run)
       )
         return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
     }
