@@ -1,6 +1,7 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import { innerOuterHint } from './innerOuter';
 import { softmaxMeantHint } from './softmaxMeant';
 import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
@@ -275,6 +276,8 @@ function failureHint(
     plain(inverseHint(claim, run)) ??
     // σ(o_t) where softmax(o_t) is meant (a cross-entropy's ŷ_t − y_t): structural until a σ of a vector is written
     plain(softmaxMeantHint(claim, run, other)) ??
+    // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
+    plain(innerOuterHint(claim, run, other)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
