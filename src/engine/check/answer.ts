@@ -37,7 +37,7 @@ import { chainMendHint, derivStepHint, signHint, textbookHint, transposeHint } f
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
-import { slopeTwiceHint } from './slopeTwice';
+import { slopeMissingHint, slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
@@ -308,6 +308,8 @@ function failureHint(
     plain(localFactorHint(claim, run, bad)) ??
     // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
     plain(slopeTwiceHint(claim, run)) ??
+    // its mirror: δ_t = ∂L/∂a_t written as ∂L/∂h_t, h_t = tanh(a_t) (the slope left out)
+    plain(slopeMissingHint(claim, run)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
