@@ -846,7 +846,28 @@ function segmentAst(seg: string, a: NameAst): Ast {
   return { k: 'name', raw: seg, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
 }
 
+/**
+ * t − τ, k + τ: τ after a step variable is a window's length (truncated BPTT's Σ_{k=t−τ}^{t}), not Goodfellow's last
+ * step τ, which is written alone (h^{(τ)}). Read as T it made the truncated sum the whole one (session 33: `∂L_t/∂W =
+ * Σ_{k=t−τ}^{t} …` "held for t = 4", the only step where t − T ≥ 0)
+ */
+function tauBesideVariable(a: Ast, vars: Set<string>): boolean {
+  if (a.k !== 'bin' || (a.op !== '+' && a.op !== '-')) return false;
+  const tau = (x: Ast) => x.k === 'name' && x.raw === 'τ' && !x.sub && !x.sup && !vars.has('τ');
+  const variable = (x: Ast): boolean =>
+    (x.k === 'name' && !x.sub && !x.sup && vars.has(x.raw)) || (x.k === 'bin' && (x.op === '+' || x.op === '-') && (variable(x.a) || variable(x.b)));
+  // τ − t (the steps to the end, an exponent (Wᵀ)^{τ−t}) keeps the last step: only a variable moved by τ is a window
+  return (tau(a.b) && variable(a.a)) || tauBesideVariable(a.a, vars);
+}
+
 export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
+  if (tauBesideVariable(a, ctx.vars))
+    fail(
+      ctx,
+      `τ after a step variable (t − τ) is a window's length (truncated BPTT's Σ_{k=t−τ}^{t}), not the last step τ: a truncated sum approximates the gradient and is not checked as an equation; write the window as a number (Σ_{k=t−2}^{t}) to see what it leaves out`,
+      a.range,
+      'index',
+    );
   const idx = tryTimeIndex(a, ctx.vars, ctx.scope.T);
   if (!idx) {
     if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))
