@@ -57,6 +57,11 @@ export interface NameAst {
    * a sequence, else the product of the name with it (never a power)
    */
   stepCall?: true;
+  /**
+   * written 1_{k} (\mathbf{1}_{y_t}, 𝟙_{k_t}): the one-hot basis vector of k, read as e_{k} is (basis.ts), sized by
+   * what stands beside it; raw is 'e'
+   */
+  basis?: true;
   range: Range;
   /** the range of the word alone */
   nameRange: Range;

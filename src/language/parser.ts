@@ -2044,12 +2044,14 @@ export function parse(
       const close = expectOp('}', 'to close the indicator 1_{a>b}');
       return { ...step, range: span(one.range, close.range) };
     }
-    // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, whose size nothing says (session 16: "expected '=' … found '}'")
-    if (isOp(peek(), '}'))
-      fail(
-        `1_{…} with no '=' has no reading: write the one-hot vector as onehot(k, n) with its size n, or an entry as 1_{i=k}`,
-        span(one.range, peek().range),
-      );
+    // 1_{k_t}, 𝟙_{y}: the one-hot vector of k_t, read as e_{k_t} is: sized by what stands beside it (session 16 refused
+    // it, "expected '=' … found '}'"; session 33: min-char-rnn's p_t − 1_{y_t} is e_{y_t}'s p_t − e_{y_t})
+    if (isOp(peek(), '}')) {
+      depth--;
+      const close = next();
+      const basis: Ast = { k: 'name', raw: 'e', sub: a, sup: null, basis: true, range: span(one.range, close.range), nameRange: one.range };
+      return deep(basis, a);
+    }
     const ne = isOp(peek(), '≠');
     if (ne) next();
     else expectOp('=', 'in the indicator 1_{a=b}');

@@ -65,6 +65,14 @@ function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
 }
 
+/**
+ * Whether exprText prints a total derivative written with an upright d (dA/dB, \frac{dA}{dB}, \mathrm{d}) with its
+ * d. Off by default (LANGUAGE.md §1: d and ∂ are one token, printed ∂); on while the check layer writes the message
+ * of a check that writes both spellings, where d is the total derivative and ∂ the one-step one, so that its hints
+ * name each derivative as the student wrote it (session 33)
+ */
+export const spellings = { kept: false };
+
 export function exprText(e: Expr): string {
   const wrap = (x: Expr, p: number) => (prec(x) < p ? `(${exprText(x)})` : exprText(x));
   // what a postfix (ᵀ, ^, [i]) stands on: a derivative in parentheses, (∂L/∂h_t)ᵀ, or it would read as ∂L/∂(h_tᵀ)
@@ -121,7 +129,8 @@ export function exprText(e: Expr): string {
         : `${e.k === 'sum' ? 'Σ' : '∏'}_{${e.v}=${idxString(e.from)}}^{${idxString(e.to)}} ${wrap(e.body, 3)}`;
     case 'deriv': {
       const of = e.of.k === 'ref' ? exprText(e.of) : `(${exprText(e.of)})`;
-      return `∂${e.total || e.oneStep ? '' : '⁺'}${of}/∂${refText(e.wrt.name, e.wrt.idx)}`;
+      const d = spellings.kept && e.spelled === 'd' && e.total && !e.oneStep ? 'd' : '∂';
+      return `${d}${e.total || e.oneStep ? '' : '⁺'}${of}/${d}${refText(e.wrt.name, e.wrt.idx)}`;
     }
   }
 }

@@ -347,8 +347,9 @@ describe('(5) min-char-rnn with an upright d: \\mathrm{d}y_t is the gradient dy_
   });
 });
 
-describe('(6) a one-hot 1_{k_t} with no = is refused naming what to write', () => {
-  it('names onehot(k, n) and 1_{i=k}', () => {
+// session 33 reversed (6): a one-hot 1_{k_t} with no = is read as e_{k_t} is, sized by what stands beside it
+describe('(6) a one-hot 1_{k_t} with no = reads as e_{k_t}', () => {
+  it('is the one-hot vector of k_t, sized by its neighbour', () => {
     const NETK = [
       '```rnn',
       'T = 2',
@@ -360,11 +361,10 @@ describe('(6) a one-hot 1_{k_t} with no = is refused naming what to write', () =
       '```',
       '',
     ].join('\n');
-    const sol = analyzeSolution(NETK + '$$\\frac{\\partial L}{\\partial (W x_t)} = p_t - \\mathbf{1}_{k_t}$$\n', 'markdown', {
+    const sol = analyzeSolution(NETK + '$$p_t - \\mathbf{1}_{k_t} = p_t - \\mathrm{onehot}(k_t, 3)$$\n', 'markdown', {
       analyze: FAST,
     });
-    expect(sol.equations[0]).toMatchObject({ status: 'skipped' });
-    expect(sol.equations[0]!.message).toMatch(/1_\{…\} with no '=' has no reading: write the one-hot vector as onehot\(k, n\)/);
+    expect(sol.equations[0]).toMatchObject({ status: 'holds' });
   });
 });
 

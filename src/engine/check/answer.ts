@@ -1,12 +1,15 @@
 // `check` (LANGUAGE.md §5): one link of a chain, judged at the file's values and at seeded draws,
 // re-read with one-step derivatives when it fails as written, with a message that says why.
 
+import { innerOuterHint } from './innerOuter';
+import { softmaxMeantHint } from './softmaxMeant';
+import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
 import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
-import { refText } from '../../language/print';
+import { refText, spellings } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
 import { fmt, isFiniteValue, valueText } from '../format';
 import { nonFiniteCause } from './nonFinite';
@@ -30,11 +33,11 @@ import { substituteHint } from './substitute';
 import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
-import { chainMendHint, signHint, textbookHint, transposeHint } from './textbook';
+import { chainMendHint, derivStepHint, signHint, textbookHint, transposeHint } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
-import { slopeTwiceHint } from './slopeTwice';
+import { slopeMissingHint, slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
@@ -271,10 +274,18 @@ function failureHint(
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
+    // σ(o_t) where softmax(o_t) is meant (a cross-entropy's ŷ_t − y_t): structural until a σ of a vector is written
+    plain(softmaxMeantHint(claim, run, other)) ??
+    // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
+    plain(innerOuterHint(claim, run, other)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
     plain(missingSumHint(claim, run, other)) ??
+    // a check that writes d (total) and ∂ (one-step) means its re-reading: a derivative's step is judged there
+    // first (dh_{t-2}/dw for dh_{t-1}/dw in dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw), as the totals read it
+    // only as a term that should not be there
+    plain(rr && run.model.uprightD === true && writesBoth(claim.lhs, claim.rhs) ? derivStepHint(rr, run, other) : null) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message
     plain(opening(rr ? shiftHint(rr, run, other) : null)) ??
     plain(opening(shiftHint(claim, run, other))) ??
@@ -297,6 +308,8 @@ function failureHint(
     plain(localFactorHint(claim, run, bad)) ??
     // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
     plain(slopeTwiceHint(claim, run)) ??
+    // its mirror: δ_t = ∂L/∂a_t written as ∂L/∂h_t, h_t = tanh(a_t) (the slope left out)
+    plain(slopeMissingHint(claim, run)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term
@@ -310,6 +323,9 @@ function failureHint(
     plain(prodOrderHint(claim, run)) ??
     // a slope and a weight swapped (R diag(1 − g_{t−1}²)), which the term matcher reads as a term of no path
     plain(slopeOrderHint(claim, run)) ??
+    // a total derivative beside a term of its own path (d2l's GRU ∂H̃_t/∂H_{t-1} with the path through R_t written
+    // too): before the term matcher, which reads that factor as wrong and names it as itself
+    plain(countedTwiceHint(claim, run, other)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??
@@ -342,6 +358,19 @@ function failureHint(
 }
 
 export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
+  // a check that writes both d (total) and ∂ (one-step): its messages name each derivative as it is spelled there
+  if (!spellings.kept && ctx.model.uprightD === true && writesBoth(q.lhs, q.rhs)) {
+    spellings.kept = true;
+    try {
+      return answerCheckAsSpelled(q, ctx);
+    } finally {
+      spellings.kept = false;
+    }
+  }
+  return answerCheckAsSpelled(q, ctx);
+}
+
+function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckReport {
   // the fields set one by one, in the order the Report has always had: spreading a base object with
   // optional fields was a twentieth of a check's time
   const report = (status: CheckStatus, message: string, steps: CheckStep[], failingStep: number | null = null): CheckReport => {

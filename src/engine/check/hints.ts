@@ -58,7 +58,7 @@ const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1
  * The quantities of A's own equation through which B reaches A other than directly: for ∂h_t/∂h_{t-1}
  * of a GRU, z_t and g_t.
  */
-function through(run: Run, A: TNode, B: TNode, t: number | null, v = 't'): string[] {
+export function through(run: Run, A: TNode, B: TNode, t: number | null, v = 't'): string[] {
   const byId = names(run);
   const out: string[] = [];
   for (const id of run.immediate(A).keys()) {

@@ -7,7 +7,7 @@
 import { Memo } from '../memo';
 import type { Expr, Idx, Model } from '../../language/model';
 import { bindings, type Binder } from './bindings';
-import { exprText } from '../../language/print';
+import { exprText, spellings } from '../../language/print';
 import { forChildren, mapChildren, walkRefs } from '../../language/resolve';
 import { fmt, valueText } from '../format';
 import { RunError, type Run } from '../run';
@@ -200,7 +200,8 @@ export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | nu
           const diff = total.data.map((x, i) => x - one.data[i]!);
           if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
           const v = toValue({ shape: total.shape, data: diff });
-          adds.push(`${exprText(bindAll(whole, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
+          // the total, spelled d where the check writes d for it (print.ts spellings)
+          adds.push(`${exprText(bindAll(spellings.kept ? { ...whole, spelled: 'd' } : whole, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
           break search;
         }
     } catch (e) {

@@ -42,7 +42,24 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
   );
   // a Σ_t over the steps (∇_c L = Σ_t ŷ_t for Σ_t (ŷ_t − y_t)): a term left out of its body, at the bound step
   const sum = formula.k === 'sum' ? formula : null;
-  const candidates: { X: Expr; inSum: boolean }[] = [];
+  const candidates: { X: Expr; inSum: boolean; basis?: Expr }[] = [];
+  // min-char-rnn's class-index targets: the one-hot e_{y_t} of the label, sized by the side (∂L/∂o_t = p_t − e_{y_t})
+  const n = formula.shape?.length === 1 ? formula.shape[0]! : 0;
+  if (n > 1)
+    for (const [name, d] of model.decls)
+      if (d.classes)
+        for (const idx of steps) {
+          if (candidates.length >= MAX_CANDIDATES) break;
+          const label: Expr = { k: 'ref', name, idx, shape: [], range: formula.range };
+          const items: Expr[] = Array.from({ length: n }, (_, i) => ({
+            k: 'indicator',
+            a: label,
+            b: { k: 'num', value: i + 1, shape: [], range: formula.range },
+            shape: [],
+            range: formula.range,
+          }));
+          candidates.push({ X: { k: 'vec', items, shape: [n], range: formula.range }, inSum: false, basis: label });
+        }
   const names = [...model.decls.keys(), ...[...model.quantities.keys()].filter((n) => !model.decls.has(n))];
   for (const name of names) {
     const timed = model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
@@ -60,7 +77,7 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
       return w.length === f.length ? w.map((x, i) => x - f[i]!) : null;
     });
     if (diffs.some((d) => !d) || diffs.every((d) => d!.every((x) => x === 0))) return null;
-    for (const { X, inSum } of candidates) {
+    for (const { X, inSum, basis } of candidates) {
       // a term of the Σ's body is compared summed over the Σ's steps
       const summed: Expr = inSum && sum ? { ...sum, body: X, shape: X.shape } : X;
       const xs = c.points.map((p) => run.evaluateShared(summed, p.env).data);
@@ -83,7 +100,8 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
       const [l, r] = right ? [whole, edited] : [edited, whole];
       if (!confirmed(other, l, r, c.points)) continue;
       // as the check writes it: −y_T where its text writes the step T
-      const written = printerFor(c.text, run.model.T)(X);
+      const show = printerFor(c.text, run.model.T);
+      const written = basis ? `e_{${show(basis)}}` : show(X);
       const text = `${k < 0 ? '−' : ''}${Math.abs(k) === 2 ? '2 ' : ''}${written}`;
       return `The ${right ? 'right' : 'left'} side leaves out the term ${text}${inSum ? ' inside the Σ' : ''}: with it the check holds`;
     }

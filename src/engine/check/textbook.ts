@@ -233,7 +233,7 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
       continue;
     const rhs = replace(c.rhs, (y) => (y === d ? m : null));
     const v = judgeWith(c, c.lhs, rhs, run);
-    if (v === 'holds')
+    if (v === 'holds' && !noPath(m, c, run))
       return `${whichOf(d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
     // a move that differs where every point before it was read fails where it is defined too: not tried again
     if (v === 'unread' && leavesSteps(m, c, run.model.T)) late.push({ d, m, rhs });
@@ -242,7 +242,7 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
   // which the sheet writes on its own ("for t < T"); the move holds at every other step, here and at a draw
   for (const { d, m, rhs } of late) {
     const at = definedPoints(c, rhs, run);
-    if (!at || at.length === c.points.length || !confirmed(other, c.lhs, rhs, at)) continue;
+    if (!at || at.length === c.points.length || noPath(m, { ...c, points: at }, run) || !confirmed(other, c.lhs, rhs, at)) continue;
     const off = c.points.find((p) => !at.includes(p))!;
     const where = (ps: Point[]) =>
       ps.every((p) => p.t !== null && Object.keys(p.env).length === 1)
@@ -252,6 +252,30 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
     return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
   return null;
+}
+
+/**
+ * a moved term that is 0 wherever it is defined (∂h_{t-1}/∂h_{t-2} dh_{t-3}/dw at t = 3 reads dh_0/dw, 0 for a given
+ * h_0): the move deletes the term rather than mends its steps, so it is no culprit
+ */
+function zeroWhereDefined(e: Expr, c: Claim, run: Run): boolean {
+  let read = 0;
+  for (const p of c.points) {
+    const v = guard(() => run.evaluateShared(e, p.env).data);
+    if (!v) continue;
+    read++;
+    if (v.some((x) => x !== 0)) return false;
+  }
+  return read > 0;
+}
+
+/**
+ * a moved derivative with no path between its ends at every point (∂R_t/∂H_t of a GRU whose R_t reads H_{t-1}):
+ * the move deletes its term rather than mends a step, so it is no culprit (a term counted twice, d2l's GRU with the
+ * total ∂H̃_t/∂H_{t-1} beside the path through R_t, was named as that term's step)
+ */
+function noPath(m: Deriv, c: Claim, run: Run): boolean {
+  return c.points.every((p) => guard(() => !run.derivativeShared(m.of, m.wrt, p.env, m.total, m.oneStep).reached) === true);
 }
 
 /**
@@ -536,7 +560,8 @@ export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScree
           c,
           replace(c.rhs, (y) => (y === term ? moved : null)),
           run,
-        )
+        ) &&
+        !zeroWhereDefined(moved, c, run)
       )
         return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
     }

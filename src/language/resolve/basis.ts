@@ -11,6 +11,8 @@ import { firstSegment } from '../segments';
 /** the place k of e_k when `a` is such a basis vector (a name e the file does not define), else null */
 export function basisPlace(a: Ast, ctx: ExprContext): Ast | null {
   if (a.k !== 'name' || a.args) return null;
+  // 1_{k}: a basis vector as written, whatever the file defines
+  if (a.basis) return a.sub;
   // e or e_…: asked first, as every operand of a sum or product is (the lookups below were 2 % of an analysis)
   if (a.raw !== 'e' && !a.raw.startsWith('e_')) return null;
   const scope = ctx.scope;
@@ -50,7 +52,7 @@ export function basisSize(op: string, other: Shape | null, basisOnRight: boolean
 
 /** e_k with its size n: onehot(k, n); without a size, a diagnostic that says what to write */
 export function basisVector(a: Ast, place: Ast, n: number | null, ctx: ExprContext): Expr {
-  const written = a.k === 'name' && a.raw.startsWith('e_') ? `e_{${a.raw.slice(2)}}` : 'e_{…}';
+  const written = a.k === 'name' && a.basis ? '1_{…}' : a.k === 'name' && a.raw.startsWith('e_') ? `e_{${a.raw.slice(2)}}` : 'e_{…}';
   if (n === null)
     return fail(
       ctx,

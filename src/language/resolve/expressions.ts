@@ -222,10 +222,12 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
  * parentheses, is a textbook's activation; say to name it once (g_1 = tanh), not "unknown name g"
  */
 function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
-  const f = a.a;
+  // Graves's θ'(a_j^t), the derivative of his activation θ: the prime read as a transpose of the name
+  const primed = a.a.k === 'transpose' && a.a.a.k === 'name' && /^\p{Ll}$/u.test(a.a.a.raw);
+  const f = primed ? (a.a as Ast & { k: 'transpose' }).a : a.a;
   // the cheap tests first (a quiet reading records nothing; most products are spaced), the regular expression last
   if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args) return;
-  if (a.b.range.line !== f.range.endLine || a.b.range.column !== f.range.endColumn || !parenthesised(a.b)) return;
+  if (a.b.range.line !== a.a.range.endLine || a.b.range.column !== a.a.range.endColumn || !parenthesised(a.b)) return;
   if (!/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
   const scope = ctx.scope;
   const stem = firstSegment(f.raw);
@@ -233,7 +235,9 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   if (scope.unavailable.has(f.raw) || scope.unavailable.has(stem)) return;
   fail(
     ctx,
-    `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
+    primed
+      ? `unknown name ${f.raw}: if ${f.raw}'(…) is the derivative of an activation (Graves's θ), name the activation once on a line of its own (${f.raw} = tanh)`
+      : `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
     f.range,
     'unknown-name',
   );
@@ -603,6 +607,20 @@ function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
   return { k: 'bin', op: 'juxt', a: a.a, b: list, range: a.range };
 }
 
+/**
+ * (W_hh)_{hj}, (W_hh)_{12}: two index letters (bound or free, not t) or two nonzero digits run together in the
+ * subscript of a bracketed matrix, as Graves writes w_{hj} and a sheet writes (W)_{ij} — its entry (h, j), as
+ * names.ts reads W_hh_{hj} and V_{12} (session 33: "unknown name hj", "index it with two numbers")
+ */
+function runTogether(i: Ast, ctx: ExprContext): { items: Ast[]; text: string } | null {
+  if (i.k === 'num' && /^[1-9]{2}$/.test(String(i.value)))
+    return { items: [...String(i.value)].map((c) => ({ k: 'num', value: Number(c), range: i.range })), text: String(i.value) };
+  if (i.k !== 'name' || i.sub || i.sup || i.args) return null;
+  const chars = [...i.raw];
+  if (chars.length !== 2 || !chars.every((c) => c !== 't' && ctx.vars.has(c))) return null;
+  return { items: chars.map((c) => ({ k: 'name', raw: c, sub: null, sup: null, range: i.range, nameRange: i.range })), text: i.raw };
+}
+
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
   // (and c̄[t], the adjoint at that step)
@@ -617,7 +635,17 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);
-  const args = a.args.map((i) => readExpression(i, ctx));
+  const pair = x.shape?.length === 2 && a.args.length === 1 ? runTogether(a.args[0]!, ctx) : null;
+  if (pair && ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `(${exprText(x)})_{${pair.text}} is read as entry (${pair.text[0]}, ${pair.text[1]}) of ${exprText(x)}: (${exprText(x)})_{${pair.text[0]},${pair.text[1]}}`,
+        a.range,
+        'entry-pair',
+      ),
+    );
+  const args = (pair ? pair.items : a.args).map((i) => readExpression(i, ctx));
   for (const i of args) if (i.shape && i.shape.length) fail(ctx, `an index must be a scalar`, i.range, 'shape-mismatch');
   const s = x.shape;
   if (s && s.length === 0) fail(ctx, `${describe(x)} is a scalar: it has no entries to index`, a.range, 'shape-mismatch');

@@ -541,6 +541,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const m = sp.last;
     // raw's isTimed, kept with raw (the spelling's, or its last segment's base once an entry is cut off)
     let rawTimed = sp.timed;
+    const swapped = !rawKnown && m && sp.lastTimed && !a.sub ? stepUnderEntryOver(a, m[0], m[1], ctx) : null;
+    if (swapped) return swapped;
     if (!rawKnown && m && sp.lastTimed && isEntryIndex(m[1], ctx)) {
       raw = m[0];
       rawTimed = true;
@@ -763,6 +765,32 @@ export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext)
   return { k: 'index', a: e, i: at[0]!, j: at[1] ?? null, shape: [], range };
 }
 
+/**
+ * o_t^{(i)}, ŷ_t^i: a vector sequence with the step t below and an index letter (bound or free, not t) above — entry i
+ * of o at step t, as students write a component of a step's vector. LANGUAGE.md §3 reads a superscript as the step and
+ * an entry before it (h_1^{(t)}), but t below is never an entry: it is the step (session 33: `∂E_t/∂o_t^{(i)} =
+ * ŷ_t^{(i)} − y_t^{(i)}` was entry t at step i, and failed). Said in an information.
+ */
+function stepUnderEntryOver(a: NameAst, base: string, seg: string, ctx: ExprContext): Expr | null {
+  const sup = a.sup;
+  if (seg !== 't' || !sup || sup.k !== 'name' || sup.sub || sup.sup || sup.args) return null;
+  const letter = sup.raw;
+  if (letter === 't' || [...letter].length !== 1 || !ctx.vars.has(letter)) return null;
+  const shape = ctx.scope.shapeOf(base);
+  if (!shape || shape.length !== 1) return null;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${base}_t^{(${letter})} is read as entry ${letter} of ${base} at step t (a subscript t is the step): ${base}_{t,${letter}}`,
+        a.range,
+        'entry-pair',
+      ),
+    );
+  const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
+  return entriesOf(mkRef(a, ctx, base, timeIndexOf(step, ctx), shape, a.range), [segmentAst(letter, a)], a.range, ctx);
+}
+
 /** the items of a subscript: w_{i,j} → [i, j]; h_{i} → [i] */
 function subscriptItems(sub: Ast): Ast[] {
   return sub.k === 'list' ? sub.items : [sub];
@@ -818,7 +846,28 @@ function segmentAst(seg: string, a: NameAst): Ast {
   return { k: 'name', raw: seg, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
 }
 
+/**
+ * t − τ, k + τ: τ after a step variable is a window's length (truncated BPTT's Σ_{k=t−τ}^{t}), not Goodfellow's last
+ * step τ, which is written alone (h^{(τ)}). Read as T it made the truncated sum the whole one (session 33: `∂L_t/∂W =
+ * Σ_{k=t−τ}^{t} …` "held for t = 4", the only step where t − T ≥ 0)
+ */
+function tauBesideVariable(a: Ast, vars: Set<string>): boolean {
+  if (a.k !== 'bin' || (a.op !== '+' && a.op !== '-')) return false;
+  const tau = (x: Ast) => x.k === 'name' && x.raw === 'τ' && !x.sub && !x.sup && !vars.has('τ');
+  const variable = (x: Ast): boolean =>
+    (x.k === 'name' && !x.sub && !x.sup && vars.has(x.raw)) || (x.k === 'bin' && (x.op === '+' || x.op === '-') && (variable(x.a) || variable(x.b)));
+  // τ − t (the steps to the end, an exponent (Wᵀ)^{τ−t}) keeps the last step: only a variable moved by τ is a window
+  return (tau(a.b) && variable(a.a)) || tauBesideVariable(a.a, vars);
+}
+
 export function timeIndexOf(a: Ast, ctx: ExprContext): Idx {
+  if (tauBesideVariable(a, ctx.vars))
+    fail(
+      ctx,
+      `τ after a step variable (t − τ) is a window's length (truncated BPTT's Σ_{k=t−τ}^{t}), not the last step τ: a truncated sum approximates the gradient and is not checked as an equation; write the window as a number (Σ_{k=t−2}^{t}) to see what it leaves out`,
+      a.range,
+      'index',
+    );
   const idx = tryTimeIndex(a, ctx.vars, ctx.scope.T);
   if (!idx) {
     if (a.k === 'name' && !ctx.vars.has(a.raw) && /^[a-z]$/.test(a.raw))

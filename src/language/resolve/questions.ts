@@ -283,6 +283,12 @@ class LetterSearch {
         if (cut >= 0 && segLength > 0 && segLength <= 2) {
           const seg = segLength === 1 ? a.raw.charAt(cut + 1) : a.raw.slice(cut + 1);
           if (isOneLetter(seg)) (this.letters ??= new Set()).add(seg);
+          // o_{ti}, ŷ_{Ti}: a vector sequence's step and an entry letter run together (names.ts stepEntryPair) — the
+          // entry letter is a candidate too (session 33: `∂E_t/∂o_{ti} = ŷ_{ti} − y_{ti}` was "unknown name o_ti")
+          else if (segLength === 2 && (seg[0] === 't' || seg[0] === 'T') && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
+            const base = a.raw.slice(0, cut);
+            if (this.scope.isTimed(base) && this.scope.shapeOf(base)?.length === 1) (this.letters ??= new Set()).add(seg[1]!);
+          }
         }
         if (a.sub) this.go(a.sub, true);
         if (a.sup) this.go(a.sup, true);
