@@ -38,9 +38,15 @@ export function countedTwiceHint(c: Claim, run: Run, other: OtherValues = null):
   // the steps a check writes with T are printed so (∂H̃_T/∂H_{T-1}, the path through R_T)
   const show = printerFor(c.text, run.model.T);
   const byT = show !== exprText && p.t === null;
+  // the quantities the side differentiates (another term's path counted again goes through one of them)
+  const ofs = new Set<string>();
+  derivs(c.rhs, ofs);
   let tried = 0;
   for (const d of ds) {
     const of = d.of as Expr & { k: 'ref' };
+    // screened before the paths are sought (a sweep per input): another term must differentiate a quantity of
+    // A's own equation other than A (R_t in H̃_t's); a sum of chain-rule products through one recurrence has none
+    if (!readsOther(run, of.name, ofs)) continue;
     // the quantities of A's own equation through which B reaches A: none, and ∂⁺ is the total
     const via = guard(() => {
       const A = run.node(of.name, stepOf(of.idx, p.env));
@@ -61,4 +67,26 @@ export function countedTwiceHint(c: Claim, run: Run, other: OtherValues = null):
     );
   }
   return null;
+}
+
+/** the names every derivative of a side differentiates (its numerators) */
+function derivs(e: Expr, out: Set<string>): void {
+  if (e.k === 'deriv') {
+    if (e.of.k === 'ref') out.add(e.of.name);
+  } else forChildren(e, (x) => derivs(x, out), VALUE_CHILDREN);
+}
+
+/** whether A's equation reads a quantity of `ofs` other than A itself */
+function readsOther(run: Run, name: string, ofs: Set<string>): boolean {
+  const q = run.model.quantities.get(name);
+  if (!q) return false;
+  let found = false;
+  const walk = (e: Expr): void => {
+    if (found) return;
+    if (e.k === 'ref' && e.name !== name && ofs.has(e.name)) found = true;
+    else forChildren(e, walk);
+  };
+  if (q.general) walk(q.general);
+  for (const e of q.overrides.values()) walk(e);
+  return found;
 }
