@@ -12,9 +12,11 @@ import { unaryGrad } from '../unaryGrad';
 
 type Deriv = Expr & { k: 'deriv' };
 
+type Activation = { name: string; fn: 'sigma' | 'tanh' };
+
 /** the quantities U whose equation is σ(X_t) or tanh(X_t), X the derivative's variable: U and its activation */
-function activationsOf(x: string, run: Run): { name: string; fn: 'sigma' | 'tanh' }[] {
-  const out: { name: string; fn: 'sigma' | 'tanh' }[] = [];
+function activationsOf(x: string, run: Run): Activation[] {
+  const out: Activation[] = [];
   for (const q of run.model.quantities.values()) {
     const g = q.timed ? q.general : null;
     if (g?.k !== 'call' || (g.fn !== 'sigma' && g.fn !== 'tanh')) continue;
@@ -24,7 +26,11 @@ function activationsOf(x: string, run: Run): { name: string; fn: 'sigma' | 'tanh
   return out;
 }
 
-export function slopeTwiceHint(c: Claim, run: Run): string | null {
+/**
+ * the derivative side d, the formula side's name and the activation U = act(X) whose slope s makes the two agree at
+ * every point: d ⊙ s = formula (`twice`: the slope counted twice) or d = formula ⊙ s (the slope left out); null if none
+ */
+function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: string; u: Activation } | null {
   const [d, other, side] =
     c.lhs.k === 'deriv' ? [c.lhs as Deriv, c.rhs, 'right'] : c.rhs.k === 'deriv' ? [c.rhs as Deriv, c.lhs, 'left'] : [null, null, ''];
   if (!d || !other || !d.total || d.of.k !== 'ref' || d.of.idx || !d.wrt.idx) return null;
@@ -40,18 +46,18 @@ export function slopeTwiceHint(c: Claim, run: Run): string | null {
         const slope = node.data.map((y, i) => unaryGrad(u.fn, arg.data[i]!, y));
         const dv = run.evaluateShared(d, p.env).data;
         const ov = run.evaluateShared(other, p.env).data;
-        if (dv.length !== slope.length || close(dv, ov)) return false;
-        return close(
-          dv.map((x, i) => x * slope[i]!),
-          ov,
-        );
+        if ((twice ? dv : ov).length !== slope.length || close(dv, ov)) return false;
+        return twice
+          ? close(
+              dv.map((x, i) => x * slope[i]!),
+              ov,
+            )
+          : close(
+              dv,
+              ov.map((x, i) => x * slope[i]!),
+            );
       });
-      if (!ok) continue;
-      const U = exprText({ k: 'ref', name: u.name, idx: wrt.idx, shape: [], range: d.range });
-      const X = exprText({ k: 'ref', name: wrt.name, idx: wrt.idx, shape: [], range: d.range });
-      const fn = u.fn === 'sigma' ? 'σ' : 'tanh';
-      const value = u.fn === 'sigma' ? `${U}(1 − ${U})` : `1 − ${U}^2`;
-      return `The ${side} side is ${exprText(d)} times ${fn}'(${X}) = ${value}, the slope of ${U} = ${fn}(${X}): that slope is counted twice (${exprText(d)} is already past ${U}'s ${fn}), and without it the check holds`;
+      if (ok) return { d, side, u };
     } catch (x) {
       if (x instanceof RunError) continue;
       throw x;
@@ -60,44 +66,33 @@ export function slopeTwiceHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/** U, X, the activation's symbol and its slope written in U, as the messages print them */
+function slopeText(d: Deriv, u: Activation) {
+  const U = exprText({ k: 'ref', name: u.name, idx: d.wrt.idx, shape: [], range: d.range });
+  const X = exprText({ k: 'ref', name: d.wrt.name, idx: d.wrt.idx, shape: [], range: d.range });
+  const fn = u.fn === 'sigma' ? 'σ' : 'tanh';
+  return { U, X, fn, value: u.fn === 'sigma' ? `${U}(1 − ${U})` : `1 − ${U}^2` };
+}
+
+export function slopeTwiceHint(c: Claim, run: Run): string | null {
+  const found = slopeBetween(c, run, true);
+  if (!found) return null;
+  const { d, side, u } = found;
+  const { U, X, fn, value } = slopeText(d, u);
+  return `The ${side} side is ${exprText(d)} times ${fn}'(${X}) = ${value}, the slope of ${U} = ${fn}(${X}): that slope is counted twice (${exprText(d)} is already past ${U}'s ${fn}), and without it the check holds`;
+}
+
 /**
  * The mirror: an activation's slope left out. `δ_t = (w_yᵀ h_t − y_t) w_y + W_hhᵀ δ_{t+1}` for δ_t = ∂L/∂a_t, h_t =
  * tanh(a_t): the right side is ∂L/∂h_t, the gradient before the tanh is passed (session 33: it failed with the values
  * only). When the derivative side is the slope of U = act(X) times the formula side at every point, the factor is named.
  */
 export function slopeMissingHint(c: Claim, run: Run): string | null {
-  const [d, other, side] =
-    c.lhs.k === 'deriv' ? [c.lhs as Deriv, c.rhs, 'right'] : c.rhs.k === 'deriv' ? [c.rhs as Deriv, c.lhs, 'left'] : [null, null, ''];
-  if (!d || !other || !d.total || d.of.k !== 'ref' || d.of.idx || !d.wrt.idx) return null;
-  const wrt = d.wrt;
-  for (const u of activationsOf(wrt.name, run)) {
-    try {
-      const ok = c.points.every((p) => {
-        const step = idxValue(wrt.idx!, p.env as Record<string, number>);
-        const node = step === undefined ? undefined : run.node(u.name, step);
-        const arg = step === undefined ? undefined : run.node(wrt.name, step);
-        if (!node || !arg || arg.data.length !== node.data.length) return false;
-        const slope = node.data.map((y, i) => unaryGrad(u.fn, arg.data[i]!, y));
-        const dv = run.evaluateShared(d, p.env).data;
-        const ov = run.evaluateShared(other, p.env).data;
-        if (ov.length !== slope.length || close(dv, ov)) return false;
-        return close(
-          dv,
-          ov.map((x, i) => x * slope[i]!),
-        );
-      });
-      if (!ok) continue;
-      const U = exprText({ k: 'ref', name: u.name, idx: wrt.idx, shape: [], range: d.range });
-      const X = exprText({ k: 'ref', name: wrt.name, idx: wrt.idx, shape: [], range: d.range });
-      const fn = u.fn === 'sigma' ? 'σ' : 'tanh';
-      const value = u.fn === 'sigma' ? `${U}(1 − ${U})` : `1 − ${U}^2`;
-      const L = exprText(d.of);
-      const written = d.alias ? `${refText(d.alias.name, d.alias.idx)} = ${exprText(d)}` : exprText(d);
-      return `The ${side} side is ∂${L}/∂${U}, the gradient at the output of ${U} = ${fn}(${X}): ${written} is ∂${L}/∂${U} times ${fn}'(${X}) = ${value} — that factor is missing, and with it the check holds`;
-    } catch (x) {
-      if (x instanceof RunError) continue;
-      throw x;
-    }
-  }
-  return null;
+  const found = slopeBetween(c, run, false);
+  if (!found) return null;
+  const { d, side, u } = found;
+  const { U, X, fn, value } = slopeText(d, u);
+  const L = exprText(d.of);
+  const written = d.alias ? `${refText(d.alias.name, d.alias.idx)} = ${exprText(d)}` : exprText(d);
+  return `The ${side} side is ∂${L}/∂${U}, the gradient at the output of ${U} = ${fn}(${X}): ${written} is ∂${L}/∂${U} times ${fn}'(${X}) = ${value} — that factor is missing, and with it the check holds`;
 }
