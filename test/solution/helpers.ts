@@ -76,3 +76,22 @@ $$ h_t = \\sigma(W_{xh} x_t + W_{hh} h_{t-1} + b_h), $$
 
 Inline $y_3 = 5$ is prose.
 `;
+
+/** an Elman network with a softmax output and cross-entropy (Elman/Goodfellow's s_t, o_t, ŷ_t), as a Markdown block */
+export const ELMAN_SOFTMAX_BLOCK = String.raw`~~~rnn
+T = 3
+input  x : 2
+target y : 3 = [[1,0,0],[0,0,1],[0,1,0]]
+param U : 4x2
+param W : 4x4
+param V : 3x4
+param b : 4
+param c : 3
+s_0 = [0, 0, 0, 0]
+s_t = σ(U x_t + W s_{t-1} + b)
+o_t = V s_t + c
+\hat{y}_t = softmax(o_t)
+E_t = -y_t^\top \log \hat{y}_t
+loss E = \sum_t E_t
+~~~
+`.replace(/~~~/g, '```');

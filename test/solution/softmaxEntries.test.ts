@@ -4,24 +4,9 @@
 // `∂E_t/∂o_t^{(i)} = ŷ_t^{(i)} − y_t^{(i)}` was entry t at step i (LANGUAGE.md §3's h_1^{(t)} order), which failed.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution/index';
+import { ELMAN_SOFTMAX_BLOCK } from './helpers';
 
-const NET = String.raw`~~~rnn
-T = 3
-input  x : 2
-target y : 3 = [[1,0,0],[0,0,1],[0,1,0]]
-param U : 4x2
-param W : 4x4
-param V : 3x4
-param b : 4
-param c : 3
-s_0 = [0, 0, 0, 0]
-s_t = σ(U x_t + W s_{t-1} + b)
-o_t = V s_t + c
-\hat{y}_t = softmax(o_t)
-E_t = -y_t^\top \log \hat{y}_t
-loss E = \sum_t E_t
-~~~
-`.replace(/~~~/g, '```');
+const NET = ELMAN_SOFTMAX_BLOCK;
 
 const solve = (eq: string) => {
   const r = analyzeSolution(`# Elman\n\n${NET}\n$$${eq}$$\n`, 'markdown');

@@ -3,26 +3,9 @@
 // inside the loss. `∂E_t/∂o_t = σ(o_t) − y_t` failed with the two vectors only; it now names σ and the softmax meant.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution/index';
-import { example } from './helpers';
+import { ELMAN_SOFTMAX_BLOCK, example } from './helpers';
 
-const ELMAN = String.raw`
-~~~rnn
-T = 3
-input  x : 2
-target y : 3 = [[1,0,0],[0,0,1],[0,1,0]]
-param U : 4x2
-param W : 4x4
-param V : 3x4
-param b : 4
-param c : 3
-s_0 = [0, 0, 0, 0]
-s_t = σ(U x_t + W s_{t-1} + b)
-o_t = V s_t + c
-\hat{y}_t = softmax(o_t)
-E_t = -y_t^\top \log \hat{y}_t
-loss E = \sum_t E_t
-~~~
-`.replace(/~~~/g, '```');
+const ELMAN = `\n${ELMAN_SOFTMAX_BLOCK}`;
 
 const checks = (md: string) => analyzeSolution(md, 'markdown').equations.map((e) => e.checks[0]!);
 
