@@ -32,7 +32,9 @@ describe("a transposed gradient beside a row of its size: the outer product, not
   });
 
   it('(∂L/∂h_t)ᵀ h_{t-1}ᵀ, the tanh slope left out, fails and names the slope', () => {
-    const r = checks(String.raw`\frac{\partial L}{\partial W} = \sum_{t=1}^{T} \left(\frac{\partial L}{\partial h_t}\right)^{\top} h_{t-1}^{\top}`);
+    const r = checks(
+      String.raw`\frac{\partial L}{\partial W} = \sum_{t=1}^{T} \left(\frac{\partial L}{\partial h_t}\right)^{\top} h_{t-1}^{\top}`,
+    );
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const c = r.checks[0]!;
     expect(c.status).toBe('fails');

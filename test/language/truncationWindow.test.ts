@@ -21,11 +21,16 @@ describe('τ in a step', () => {
     const md = `# tBPTT\n\n\`\`\`rnn\n${NET}\`\`\`\n\n$$\\frac{\\partial h_t}{\\partial w} = \\sum_{k=t-\\tau}^{t} \\frac{\\partial h_t}{\\partial h_k} \\frac{\\partial^+ h_k}{\\partial w}$$\n`;
     const eq = analyzeSolution(md, 'markdown').equations[0]!;
     expect(eq.status).toBe('skipped');
-    expect(eq.message).toMatch(/τ after a step variable \(t − τ\) is a window's length \(truncated BPTT's Σ_\{k=t−τ\}\^\{t\}\), not the last step τ/);
+    expect(eq.message).toMatch(
+      /τ after a step variable \(t − τ\) is a window's length \(truncated BPTT's Σ_\{k=t−τ\}\^\{t\}\), not the last step τ/,
+    );
   });
 
   it('τ alone and τ − t are the last step', () => {
-    const r = analyze(`${NET}check ∂L/∂h_1 = Σ_{k=1}^{τ} ∂h_k/∂h_1\ncheck ∂h_τ/∂h_t = w^{τ-t} ∏_{j=t+1}^{τ} (1 - h_j^2) for t = 1..3\n`, FAST);
+    const r = analyze(
+      `${NET}check ∂L/∂h_1 = Σ_{k=1}^{τ} ∂h_k/∂h_1\ncheck ∂h_τ/∂h_t = w^{τ-t} ∏_{j=t+1}^{τ} (1 - h_j^2) for t = 1..3\n`,
+      FAST,
+    );
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });

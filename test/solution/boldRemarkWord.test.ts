@@ -34,7 +34,8 @@ describe('one word in a text font after an equation', () => {
 });
 
 describe('a name in a text font stays a name', () => {
-  const NET = 'T = 2\nparam W : 2x2 = [[0.5, 0.1], [0.2, 0.3]]\ninput x : 2 = [[1, 2], [3, 4]]\nh_0 = [0, 0]\nh_t = tanh(W h_{t-1} + x_t)\nloss L = Σ_t Σ_i h_t[i]\n';
+  const NET =
+    'T = 2\nparam W : 2x2 = [[0.5, 0.1], [0.2, 0.3]]\ninput x : 2 = [[1, 2], [3, 4]]\nh_0 = [0, 0]\nh_t = tanh(W h_{t-1} + x_t)\nloss L = Σ_t Σ_i h_t[i]\n';
   it('one letter at the end of a check: \\textbf{W}', () => {
     const r = analyze(`${NET}check W x_1 = \\textbf{W} x_1\ncheck x_1^\\top W = x_1^\\top \\textbf{W}\n`, FAST);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

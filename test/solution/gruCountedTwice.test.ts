@@ -47,7 +47,10 @@ describe("a GRU's backward step with the path through R_t counted twice", () => 
   });
 
   it('at t = T, as written with T', () => {
-    const c = solve(String.raw`\frac{\partial L}{\partial H_{T-1}} = Z_T + \frac{\partial L}{\partial \tilde H_T} \frac{\partial \tilde H_T}{\partial H_{T-1}} ` + TAIL.replace(/_t\b/g, '_T').replace(/\{t-1\}/g, '{T-1}'));
+    const c = solve(
+      String.raw`\frac{\partial L}{\partial H_{T-1}} = Z_T + \frac{\partial L}{\partial \tilde H_T} \frac{\partial \tilde H_T}{\partial H_{T-1}} ` +
+        TAIL.replace(/_t\b/g, '_T').replace(/\{t-1\}/g, '{T-1}'),
+    );
     expect(c.status).toBe('fails');
     expect(c.message).not.toMatch(/should be ∂H̃/);
     expect(c.message).toMatch(/∂H̃_T\/∂H_\{T-1\} is the total derivative: it also counts the path through R_T/);

@@ -23,7 +23,9 @@ const solve = (eq: string) => analyzeSolution(`# Elman\n\n${NET}\n$$${eq}$$\n`, 
 
 describe("the softmax's Jacobian", () => {
   it('holds with the outer product', () => {
-    expect(solve(String.raw`\frac{\partial \hat y_t}{\partial o_t} = \mathrm{diag}(\hat y_t) - \hat y_t \hat y_t^\top`).status).toBe('holds');
+    expect(solve(String.raw`\frac{\partial \hat y_t}{\partial o_t} = \mathrm{diag}(\hat y_t) - \hat y_t \hat y_t^\top`).status).toBe(
+      'holds',
+    );
   });
 
   it('with the inner product: named, and the outer product said', () => {

@@ -201,7 +201,9 @@ export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | nu
           if (diff.every((x, i) => Math.abs(x) <= 1e-12 * Math.max(1, Math.abs(total.data[i]!)))) continue;
           const v = toValue({ shape: total.shape, data: diff });
           // the total, spelled d where the check writes d for it (print.ts spellings)
-          adds.push(`${exprText(bindAll(spellings.kept ? { ...whole, spelled: 'd' } : whole, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`);
+          adds.push(
+            `${exprText(bindAll(spellings.kept ? { ...whole, spelled: 'd' } : whole, env))} adds ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
+          );
           break search;
         }
     } catch (e) {

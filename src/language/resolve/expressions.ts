@@ -444,8 +444,7 @@ const isRow = (v: Expr): boolean => v.shape?.length === 2 && v.shape[0] === 1;
 const isGradientTransposed = (v: Expr): v is Expr & { k: 'transpose' } =>
   v.k === 'transpose' && v.shape?.length === 2 && v.shape[0] === 1 && v.a.shape?.length === 1 && isDelta(v.a);
 /** a gradient, or a gradient times a factor entrywise: δ_t = ∂L/∂h_t ⊙ (1 − h_t²), a gradient too (of the pre-activation) */
-const isDelta = (v: Expr): boolean =>
-  isGradient(v) || ((v.k === 'hadamard' || v.k === 'mul') && (isDelta(v.a) || isDelta(v.b)));
+const isDelta = (v: Expr): boolean => isGradient(v) || ((v.k === 'hadamard' || v.k === 'mul') && (isDelta(v.a) || isDelta(v.b)));
 
 /** the transposed gradient vᵀ read as the column v (gradientColumns), said in an information */
 function gradientColumn(v: Expr & { k: 'transpose' }, ctx: ExprContext): Expr {

@@ -855,7 +855,8 @@ function tauBesideVariable(a: Ast, vars: Set<string>): boolean {
   if (a.k !== 'bin' || (a.op !== '+' && a.op !== '-')) return false;
   const tau = (x: Ast) => x.k === 'name' && x.raw === 'τ' && !x.sub && !x.sup && !vars.has('τ');
   const variable = (x: Ast): boolean =>
-    (x.k === 'name' && !x.sub && !x.sup && vars.has(x.raw)) || (x.k === 'bin' && (x.op === '+' || x.op === '-') && (variable(x.a) || variable(x.b)));
+    (x.k === 'name' && !x.sub && !x.sup && vars.has(x.raw)) ||
+    (x.k === 'bin' && (x.op === '+' || x.op === '-') && (variable(x.a) || variable(x.b)));
   // τ − t (the steps to the end, an exponent (Wᵀ)^{τ−t}) keeps the last step: only a variable moved by τ is a window
   return (tau(a.b) && variable(a.a)) || tauBesideVariable(a.a, vars);
 }
