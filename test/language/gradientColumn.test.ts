@@ -3,21 +3,9 @@
 // `(∂L/∂h_t)ᵀ ⊙ (1 − h_t²)` and `diag(1 − h_t ⊙ h_t) (∂L/∂h_t)ᵀ h_{t−1}ᵀ` were shape mismatches. Where the row has no
 // reading and the gradient itself has one, it is read as that column, said in an information.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
+import { tanh2Checks } from './helpers';
 
-const NET = `T = 3
-input x : 2 = [[0.5, -0.3], [0.8, 0.1], [-0.2, 0.4]]
-param W : 2x2 = [[0.3, -0.2], [0.1, 0.4]]
-param U : 2x2 = [[0.5, 0.2], [-0.3, 0.6]]
-param v : 1x2 = [[0.7, -0.5]]
-target y = [0.1, 0.2, -0.1]
-h_0 = [0.1, -0.2]
-h_t = tanh(W h_{t-1} + U x_t)
-o_t = v h_t
-loss L = Σ_t (o_t - y_t)^2
-`;
-const FAST = { graph: false, symbolic: false } as const;
-const checks = (...lines: string[]) => analyze(`${NET}${lines.map((l) => `check ${l}\n`).join('')}`, FAST);
+const checks = tanh2Checks;
 
 describe('a transposed gradient read as the column it is in numerator layout', () => {
   it('beside a vector (⊙) and right of a matrix: the gradient of W as textbooks write it holds', () => {

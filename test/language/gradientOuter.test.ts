@@ -4,21 +4,9 @@
 // δ_tᵀ h_{t-1}ᵀ with δ_t = ∂L/∂h_t ⊙ (1 − h_t²) (a gradient times a factor), and the printing of a transposed
 // derivative: ∂L/∂h_tᵀ read as the derivative by h_tᵀ; it is now (∂L/∂h_t)ᵀ.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis';
+import { tanh2Checks } from './helpers';
 
-const NET = `T = 3
-input x : 2 = [[0.5, -0.3], [0.8, 0.1], [-0.2, 0.4]]
-param W : 2x2 = [[0.3, -0.2], [0.1, 0.4]]
-param U : 2x2 = [[0.5, 0.2], [-0.3, 0.6]]
-param v : 1x2 = [[0.7, -0.5]]
-target y = [0.1, 0.2, -0.1]
-h_0 = [0.1, -0.2]
-h_t = tanh(W h_{t-1} + U x_t)
-o_t = v h_t
-loss L = Σ_t (o_t - y_t)^2
-`;
-const FAST = { graph: false, symbolic: false } as const;
-const checks = (...lines: string[]) => analyze(`${NET}${lines.map((l) => `check ${l}\n`).join('')}`, FAST);
+const checks = tanh2Checks;
 
 describe("a transposed gradient beside a row of its size: the outer product, not the rows' entrywise product", () => {
   it('δ_tᵀ h_{t-1}ᵀ with δ_t = ∂L/∂h_t ⊙ (1 − h_t²) is ∂L/∂W: it holds', () => {

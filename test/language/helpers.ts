@@ -62,3 +62,18 @@ export function near(a: Value, b: Value, tol = 1e-9): boolean {
   const y = flat(b);
   return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]!) <= tol * Math.max(1, Math.abs(v), Math.abs(y[i]!)));
 }
+
+/** a 2-unit tanh RNN with a scalar output, and its checks analysed (the numerator-layout gradient tests) */
+export const TANH2_NET = `T = 3
+input x : 2 = [[0.5, -0.3], [0.8, 0.1], [-0.2, 0.4]]
+param W : 2x2 = [[0.3, -0.2], [0.1, 0.4]]
+param U : 2x2 = [[0.5, 0.2], [-0.3, 0.6]]
+param v : 1x2 = [[0.7, -0.5]]
+target y = [0.1, 0.2, -0.1]
+h_0 = [0.1, -0.2]
+h_t = tanh(W h_{t-1} + U x_t)
+o_t = v h_t
+loss L = Σ_t (o_t - y_t)^2
+`;
+export const tanh2Checks = (...lines: string[]) =>
+  analyze(`${TANH2_NET}${lines.map((l) => `check ${l}\n`).join('')}`, { graph: false, symbolic: false });
