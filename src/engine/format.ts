@@ -13,3 +13,9 @@ export const valueText = (v: Value, digits = DIGITS): string => display.valueTex
 export const valueLatex = (v: Value, digits = DIGITS): string => display.valueLatex(v, digits);
 /** valueText and valueLatex at once, each entry formatted once (a derive's result carries both) */
 export const valueTextAndLatex = (v: Value, digits = DIGITS) => display.valueTextAndLatex(v, digits);
+
+/**
+ * a hint's sentence continued after a colon: its first word lowered when it is a word of the sentence (The, With,
+ * Each, A), never when it is a name (W_hhᵀ should be W_hh, L_t …), which keeps its case
+ */
+export const midSentence = (s: string): string => s.replace(/^(?:A|[A-Z][a-z]+) /, (w) => w.toLowerCase());

@@ -58,4 +58,12 @@ describe('a ∏ of vector Jacobians (check15 gap 2)', () => {
       'W_hh diag(σ′(a_i)) should be diag(σ′(a_i)) W_hh',
     );
   });
+  it("a factor's hint that opens with a name keeps the name's case inside the ∏'s message", () => {
+    // the ∏'s factor is judged before the hints that read the whole line (session 34); the inner hint opened with
+    // W_hhᵀ and was lowered to "w_hhᵀ should be W_hh"
+    const v = verdict(SIG, "∂h_t/∂h_k = ∏_{i=k+1}^{t} diag(σ'(a_i)) W_hh^T");
+    expect(v.message).toContain("The ∏'s factor diag(σ′(a_i)) W_hhᵀ should be ∂h_i/∂h_{i-1}");
+    expect(v.message).toContain(': W_hhᵀ should be W_hh');
+    expect(v.message).not.toContain('w_hh');
+  });
 });

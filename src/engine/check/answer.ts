@@ -11,7 +11,7 @@ import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
 import { refText, spellings } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
-import { fmt, isFiniteValue, valueText } from '../format';
+import { fmt, isFiniteValue, midSentence, valueText } from '../format';
 import { nonFiniteCause } from './nonFinite';
 import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
@@ -233,7 +233,7 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     const flip = path ? null : transposeHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     const why = path ?? flip;
     // the sentence's own first word lowered (The, With), never a name's (W should be Wᵀ)
-    if (why) text += `. At random draw ${miss.seed}: ${why.replace(/^(The|With) /, (w) => w.toLowerCase())}`;
+    if (why) text += `. At random draw ${miss.seed}: ${midSentence(why)}`;
   }
   return text;
 }
@@ -321,6 +321,10 @@ function failureHint(
     // a ∏'s factors in the wrong order (its body's two square factors, or the ∏ left of its gradient): before the
     // term matcher, which blames a factor of a ∏ one step long on the path it is no part of
     plain(prodOrderHint(claim, run)) ??
+    // a ∏ of hand-written step Jacobians with its bounds and order right: its factor judged as a one-step check, by
+    // this cascade (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint); before the
+    // hints that read the whole ∏ line as one formula, which cost a warming GRU line ~0.3 ms and named no more
+    plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))) ??
     // a slope and a weight swapped (R diag(1 − g_{t−1}²)), which the term matcher reads as a term of no path
     plain(slopeOrderHint(claim, run)) ??
     // a total derivative beside a term of its own path (d2l's GRU ∂H̃_t/∂H_{t-1} with the path through R_t written
@@ -346,9 +350,6 @@ function failureHint(
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
     substituteHint(claim, rr, run, bad, other) ??
-    // a ∏ of hand-written step Jacobians: its factor judged as a one-step check, by this cascade
-    // (a left-out path asked first: the ∏ line's usual mistake, at the cost of one hint)
-    plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))) ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
     plain(sumIndexHint(claim, run, bad, other)) ??
     // last: a term of the formula left out whole (ŷ_t for ŷ_t − y_t), a value the network names
@@ -497,7 +498,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     const { names } = rereadText(rr, ctx.run, points, null);
     const many = names.includes(' and ');
     return {
-      text: `With ${names} read as one-step derivative${many ? 's' : ''} it still fails: ${path.replace(/^./, (c) => c.toLowerCase())}`,
+      text: `With ${names} read as one-step derivative${many ? 's' : ''} it still fails: ${midSentence(path)}`,
       culprit: null,
     };
   };

@@ -10,6 +10,7 @@
 import { bindIdxVar } from '../../language/idx';
 import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { exprText, refText } from '../../language/print';
+import { midSentence } from '../format';
 import { Memo } from '../memo';
 import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
@@ -243,7 +244,7 @@ export function carriedHint(
       const why = explain(rhs);
       second = why
         ? {
-            text: `It carries over the mistake of ${named(f.q)} (${copy}), and with ${exprText(meant)} in its place it still fails: ${why.replace(/^(The|With|Each|A) /, (w) => w.toLowerCase())}`,
+            text: `It carries over the mistake of ${named(f.q)} (${copy}), and with ${exprText(meant)} in its place it still fails: ${midSentence(why)}`,
             culprit,
           }
         : { text: '', culprit: null };

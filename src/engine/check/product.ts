@@ -8,7 +8,7 @@ import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
 import { mapIndicesOf } from '../../language/resolve';
 import { mentionedVars } from '../../language/resolve/walk';
-import { fmt, valueText } from '../format';
+import { fmt, midSentence, valueText } from '../format';
 import type { Run } from '../run';
 import { matmul, toValue, transposeData } from '../tensor';
 import { guard } from './guard';
@@ -80,7 +80,7 @@ export function productHint(c: Claim, run: Run, bad: Point, inner: (sub: Claim, 
     if (flipped)
       return `The ∏'s factor ${exprText(p.body)} is (${jac})ᵀ at every ${v}: the denominator layout (Pascanu et al. write it so). ${exprText(d)} has rows over ${exprText(d.of)}'s entries (numerator layout), so each factor is ${transposedText(p.body)} and the later step stands on the left`;
     const head = `The ∏'s factor ${exprText(p.body)} should be ${jac}; at ${v} = ${first.t} it is ${values}`;
-    return why ? `${head}. As the check ${exprText(want)} = ${exprText(body)}: ${why.text.replace(/^./, (x) => x.toLowerCase())}` : head;
+    return why ? `${head}. As the check ${exprText(want)} = ${exprText(body)}: ${midSentence(why.text)}` : head;
   });
 }
 

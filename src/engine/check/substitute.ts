@@ -10,6 +10,7 @@ import { exprText } from '../../language/print';
 import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import type { Env, Run } from '../run';
+import { midSentence } from '../format';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { termsOf } from './localFactor';
@@ -332,7 +333,7 @@ export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point,
   const many = names.length > 1 ? 's' : '';
   return {
     ...r,
-    text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${r.text.replace(/^(The|Each) /, (w) => w.toLowerCase())}`,
+    text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${midSentence(r.text)}`,
   };
 }
 
