@@ -18,7 +18,7 @@ import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { alongHint, inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
-import { checkPoints, clearest, close, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
+import { checkPoints, clearest, close, anyOff, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
 import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
@@ -208,7 +208,7 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
   for (const name of variedNames(ctx.model)) {
     if (!read.has(ids.parseNodeKey(name).name)) continue;
     try {
-      if (offSides(points, lhs, rhs, ctx.draws.run(seed, name)).length) found.push(name);
+      if (anyOff(points, lhs, rhs, ctx.draws.run(seed, name))) found.push(name);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
     }

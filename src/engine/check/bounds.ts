@@ -6,7 +6,7 @@ import type { Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
-import { offSides } from './points';
+import { anyOff } from './points';
 import type { Point } from './points';
 import { oneStepNames } from './reread';
 import { unreadable } from './unreadable';
@@ -65,9 +65,9 @@ function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | 
         // a bound moved past the network's steps: the evaluation would throw at some point (a RunError, caught below)
         if (!points.length || points.some((p) => unreadable(e, p.env, run))) return false;
         try {
-          if (offSides(points, lhs, rhs, run).length) return false;
+          if (anyOff(points, lhs, rhs, run)) return false;
           // the points dropped were the only failing ones: the move changed nothing where the formula speaks
-          if (points.length < claim.points.length && !offSides(points, claim.lhs, claim.rhs, run).length) return false;
+          if (points.length < claim.points.length && !anyOff(points, claim.lhs, claim.rhs, run)) return false;
         } catch (x) {
           if (x instanceof RunError) return false;
           throw x;

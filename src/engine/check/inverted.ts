@@ -10,7 +10,7 @@ import { forChildren } from '../../language/resolve';
 import { RunError, type Run } from '../run';
 import { shortcuts } from './shortcuts';
 import type { Claim } from './hints';
-import { offSides } from './points';
+import { anyOff } from './points';
 import { EVERYWHERE, replacing } from './replacing';
 import { unreadable } from './unreadable';
 
@@ -74,7 +74,7 @@ export function invertedHint(claim: Claim, run: Run): string | null {
       const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
       if (claim.points.some((p) => unreadable(e, p.env, run))) continue;
       try {
-        if (offSides(claim.points, lhs, rhs, run).length) continue;
+        if (anyOff(claim.points, lhs, rhs, run)) continue;
       } catch (x) {
         if (x instanceof RunError) continue;
         throw x;

@@ -98,6 +98,19 @@ export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides
 }
 const NONE: Sides[] = [];
 
+/**
+ * the sides differ at some point: offSides for a trial that only asks whether it holds, stopping at the first point
+ * that differs (a hint's moves fail mostly at the first point; every point was evaluated, and each move paid for all)
+ */
+export function anyOff(points: Point[], lhs: Expr, rhs: Expr, run: Run): boolean {
+  for (const p of points) {
+    const l = run.evaluateRead(lhs, p.env);
+    const r = run.evaluateRead(rhs, p.env);
+    if (typeof l === 'number' && typeof r === 'number' ? !closeNumbers(l, r) : !close(dataOf(l), dataOf(r))) return true;
+  }
+  return false;
+}
+
 /** the largest |L − R| / max(1, |L|, |R|) over the entries: how far past the tolerance (1e-6) the sides are */
 function relativeGap(s: Sides): number {
   const a = s.l.data;

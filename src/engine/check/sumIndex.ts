@@ -13,7 +13,7 @@ import { forChildren } from '../../language/resolve/walk';
 import { LimitError } from '../tape';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
-import { close, offSides, type Sides } from './points';
+import { anyOff, close, type Sides } from './points';
 import { confirmed, type OtherValues } from './confirm';
 import { EVERYWHERE, replacing } from './replacing';
 
@@ -247,7 +247,7 @@ export function sumIndexHint(claim: Claim, run: Run, bad: Sides, other: OtherVal
           // at the failing point first (one evaluation of the side), then at every point
           const here = run.evaluateShared(e, bad.env).data;
           if (!close(here, (key === 'rhs' ? bad.l : bad.r).data)) continue;
-          if (offSides(claim.points, lhs, rhs, run).length) continue;
+          if (anyOff(claim.points, lhs, rhs, run)) continue;
         } catch (x) {
           if (x instanceof RunError || x instanceof LimitError) continue;
           throw x;

@@ -7,7 +7,7 @@ import type { QuestionContext } from '../questions';
 import { rng } from '../random';
 import { RunError } from '../run';
 import type { Claim } from './hints';
-import { offSides } from './points';
+import { anyOff } from './points';
 
 /** trials with the targets one-hot at seeded places; all must hold */
 const TRIALS = 3;
@@ -39,7 +39,7 @@ export function oneHotTargetHint(claim: Claim, ctx: QuestionContext): string | n
       );
     }
     try {
-      if (offSides(claim.points, claim.lhs, claim.rhs, ctx.draws.runWith(values)).length) return null;
+      if (anyOff(claim.points, claim.lhs, claim.rhs, ctx.draws.runWith(values))) return null;
     } catch (e) {
       if (e instanceof RunError) return null;
       throw e;
