@@ -625,6 +625,18 @@ for (let k = 0, v = 1; k <= 22; k++, v *= 10) POW10.push(v);
 const PLAIN_OPS = new Array<string | undefined>(128).fill(undefined);
 for (const c of '()]*+-^,@_|') PLAIN_OPS[c.charCodeAt(0)] = c;
 
+/** a character that ends an operand (x, 2, ), }, ], a prime) or starts one (x, 2, (, \\, {): what stands around |a||b| */
+const OPERAND_END = /[\p{L}\p{N})}\]'′]/u;
+const OPERAND_START = /[\p{L}\p{N}(\\{]/u;
+
+/**
+ * the two characters from..to stand right between an operand that ends before them and one that starts after them,
+ * with no space (|a||b|); `0.5 ||y||` has its space
+ */
+function betweenOperands(src: string, from: number, to: number): boolean {
+  return from > 0 && OPERAND_END.test(src[from - 1]!) && to < src.length && OPERAND_START.test(src[to]!);
+}
+
 export interface LexResult {
   tokens: Token[];
   errors: { message: string; range: Range }[];
@@ -1037,6 +1049,13 @@ export function lex(src: string): LexResult {
     // what else a character may start (none of these starts anything else) and with no call of single()
     const op = k < 128 ? PLAIN_OPS[k] : undefined;
     if (op !== undefined) {
+      // ASCII ||x||, as plain text writes the norm ‖x‖ (a loss ½||y − o||²): one bar of a norm, unless it stands
+      // between two operands, |a||b| (an absolute value's close, then another's open)
+      if (k === 124 && src.charCodeAt(i + 1) === 124 && !betweenOperands(src, s, s + 2)) {
+        i += 2;
+        push('op', '‖', s, i);
+        continue;
+      }
       i++;
       if (k === 40) depth++;
       else if (k === 41 || k === 93) depth = Math.max(0, depth - 1);
