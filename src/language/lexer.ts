@@ -630,6 +630,14 @@ const OPERAND_END = /[\p{L}\p{N})}\]'′]/u;
 const OPERAND_START = /[\p{L}\p{N}(\\{]/u;
 
 /**
+ * `.T` at s is numpy's transpose: right after an operand (no space: h_t.T, W_hy.T, (a − b).T) and ending there (not
+ * T_1, T^2, .Tr, T(…)); `w.T` for w times the horizon is written w T or w·T
+ */
+function numpyTranspose(src: string, s: number): boolean {
+  return s > 0 && OPERAND_END.test(src[s - 1]!) && src.charCodeAt(s + 1) === 84 && !/[\p{L}\p{N}_^{('′]/u.test(src[s + 2] ?? ' ');
+}
+
+/**
  * the two characters from..to stand right between an operand that ends before them and one that starts after them,
  * with no space (|a||b|); `0.5 ||y||` has its space
  */
@@ -1056,6 +1064,12 @@ export function lex(src: string): LexResult {
         push('op', '‖', s, i);
         continue;
       }
+      // Python's power x**2, as code writes x^2 (two '*' read no other way)
+      if (k === 42 && src.charCodeAt(i + 1) === 42) {
+        i += 2;
+        push('op', '^', s, i);
+        continue;
+      }
       i++;
       if (k === 40) depth++;
       else if (k === 41 || k === 93) depth = Math.max(0, depth - 1);
@@ -1470,6 +1484,10 @@ export function lex(src: string): LexResult {
         if (src.charCodeAt(i) === 46) {
           i++;
           op = '..';
+        } else if (numpyTranspose(src, s)) {
+          // numpy's h_t.T (and W_hy.T @ δ): the transpose, not a product with the horizon T
+          i++;
+          op = 'ᵀ';
         } else op = '.';
         break;
       case 0x2026: // …

@@ -341,8 +341,17 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // T with a step or an entry (T_1, numpy's W.T_1 read as W·T_1): the horizon is a number, no sequence
+  if (name === 'T' && !scope.isKnown(name))
+    return fail(
+      ctx,
+      `T is the number of steps (a number), not a sequence: T with a step or an entry has no value`,
+      a.nameRange,
+      'unknown-name',
+    );
   const s = suggest(name, scope.knownNames());
-  return fail(ctx, `unknown name ${name}${s ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
+  // never the name itself (a known name used where it has no reading: "unknown name T — did you mean T?")
+  return fail(ctx, `unknown name ${name}${s && s !== name ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
 }
 
 /**
