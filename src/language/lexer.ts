@@ -1314,6 +1314,13 @@ export function lex(src: string): LexResult {
       push('bigop', w, s, i);
       return;
     }
+    // nabla_W L and grad_{W} L are ∇_W L typed in ASCII, as sum_ is Σ (grad(A, B) stays the derivative's call)
+    const nabla = w0 === 110 || w0 === 103 ? /^(?:nabla|grad)(?=_|$)/.exec(w) : null;
+    if (nabla && (w.length > nabla[0].length || src.charCodeAt(j) === 95)) {
+      i = s + nabla[0].length;
+      push('nabla', '∇', s, i);
+      return;
+    }
     // Unicode subscript digits: h₂ is h_2
     let q = j;
     while (q < n && isSubscriptDigit(src.charCodeAt(q))) q++;

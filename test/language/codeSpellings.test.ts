@@ -1,5 +1,6 @@
-// A derivation typed as code writes (session 34): Python's x**2 and numpy's h_t.T were "expected a value, found '*'"
-// and a product with the horizon T (W_hy.T @ δ: a shape mismatch). T with a step got "unknown name T — did you mean T?".
+// A derivation typed as code writes it (session 34). Python's x**2 was "expected a value, found '*'"; numpy's h_t.T
+// a product with the horizon T (W_hy.T @ δ: a shape mismatch); nabla_W L "unknown name nabla_W_hy". T with a step
+// got "unknown name T — did you mean T?".
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
@@ -47,6 +48,12 @@ describe('code spellings', () => {
     expect(errorOf('∂L/∂h_3 = W_hy^T (o_3 - y_3) + 0 * W_hh.T_1')).toBe(
       'T is the number of steps (a number), not a sequence: T with a step or an entry has no value',
     );
+  });
+
+  it('nabla_W L and grad_{W} L are ∇_W L; grad(A, B) is still the derivative', () => {
+    for (const lhs of ['nabla_{W_hy} L', 'nabla_W_hy L', 'grad_{W_hy} L', 'grad(L, W_hy)'])
+      expect(verdict(`${lhs} = Σ_t (o_t - y_t) h_t^T`).status).toBe('holds');
+    expect(verdict('grad_{h_3} L = W_hy^T (o_3 - y_3) + 1').status).toBe('fails');
   });
 
   it('an unknown name is never offered itself as the name meant', () => {
