@@ -22,11 +22,33 @@ function distance(a: string, b: string): number {
 /** the longest name (in UTF-16 units) for which a nearest known name is looked for */
 const MAX_SUGGESTED_LENGTH = 64;
 
+/** an accent and the word code spells it with (ŷ and y_hat, h̃ and h_tilde, x̄ and x_bar) */
+const ACCENT_WORDS: [mark: string, word: string][] = [
+  ['\u0302', 'hat'],
+  ['\u0303', 'tilde'],
+  ['\u0304', 'bar'],
+  ['\u0305', 'bar'],
+];
+
+/** the same name with its accent written the other way, ŷ ↔ y_hat (NFD: an accent is a combining mark), or null */
+function accentRespelled(name: string): string | null {
+  const nfd = name.normalize('NFD');
+  for (const [mark, word] of ACCENT_WORDS) {
+    if (nfd.length > 1 && nfd[1] === mark) return `${nfd[0]}_${word}${nfd.slice(2)}`;
+    if (nfd.startsWith(`_${word}`, 1) && /^(?:_|$)/.test(nfd.slice(2 + word.length)))
+      return `${nfd[0]}${mark}${nfd.slice(2 + word.length)}`;
+  }
+  return null;
+}
+
 /** the nearest known name, if it is near enough to be a likely typo (a one-letter name: only another case) */
 export function suggest(name: string, known: Iterable<string>): string | null {
   // a typo is of a name one writes by hand: a longer one gets no suggestion, so that an unknown name of
   // 100,000 characters (or thousands of long ones) costs no n·m edit distances (LANGUAGE.md §6: never a hang)
   if (name.length > MAX_SUGGESTED_LENGTH) return null;
+  // ŷ where the file names y_hat (or the reverse): the same name, its accent spelled another way
+  const respelled = accentRespelled(name);
+  if (respelled !== null) for (const k of known) if (k.normalize('NFD') === respelled) return k;
   let best: string | null = null;
   let bestD = Infinity;
   const lower = name.toLowerCase();

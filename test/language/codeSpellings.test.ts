@@ -60,4 +60,23 @@ describe('code spellings', () => {
     for (const c of ['∂L/∂h_3 = W_hy^T (o_3 - y_3) + T_1', '∂L/∂h_3 = W_hy^T (o_3 - y_3) + U_x'])
       expect(errorOf(c)).not.toMatch(/did you mean (T|U_x)\?/);
   });
+
+  it('an accent spelled in words (y_hat, h_tilde) is offered for the accented name, and the reverse', () => {
+    const net = (def: string, check: string) => `T = 2
+input x : 2
+param W : 2x2
+h_0 = 0
+${def}
+h_t = tanh(W h_{t-1} + x_t)
+loss L = sum(h_T)
+check ${check}
+`;
+    const error = (text: string) =>
+      analyze(text)
+        .diagnostics.find((d) => d.severity === 'error')
+        ?.message.normalize('NFC');
+    expect(error(net('y_hat_t = 2 h_t', 'y_hat_1 = ŷ_1'))).toBe('unknown name ŷ — did you mean y_hat?');
+    expect(error(net('ŷ_t = 2 h_t', 'ŷ_1 = y_hat_1'))).toBe('unknown name y_hat — did you mean ŷ?');
+    expect(error(net('h_tilde_t = 2 h_t', 'h_tilde_1 = \\tilde{h}_1'))).toBe('unknown name h̃ — did you mean h_tilde?');
+  });
 });
