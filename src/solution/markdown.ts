@@ -2,6 +2,7 @@
 // fenced and indented code, HTML blocks and inline code are never read as math. A block rule of
 // ours recognises display math where a block may start: `$$ … $$`, `\[ … \]` and the display
 // environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
+import { codeBlockEquation, codeSpanEquations, MAX_CODE_EQUATION_NOTES } from './codeEquation';
 import { isMathInfo, isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
@@ -111,7 +112,23 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   const lineStarts: number[] = [0];
   for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineEnd = (l: number) => (l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : src.length);
+  /** the informations on equations written in code (codeEquation.ts), counted against their cap */
+  let codeNotes = 0;
+  const noteCode = (p: ReadResult['problems'][number] | null) => {
+    if (p && codeNotes++ < MAX_CODE_EQUATION_NOTES) result.problems.push(p);
+  };
   for (const t of tokens) {
+    if (
+      wantMath &&
+      t.map &&
+      (t.type === 'code_block' ||
+        (t.type === 'fence' && !isRnnInfo(t.info) && !isMathInfo(t.info) && /^(?:|text|txt|plain|plaintext)$/i.test(t.info.trim())))
+    ) {
+      // an equation in an indented block or a plain fence: not read, and said so
+      const first = t.type === 'fence' ? t.map[0] + 1 : t.map[0];
+      noteCode(codeBlockEquation(src, lineStarts[first] ?? src.length, lineEnd(Math.max(first, t.map[1] - 1))));
+      continue;
+    }
     if (t.type === 'fence' && isRnnInfo(t.info) && t.map) {
       // content lines are the lines after the opening fence, as many as markdown-it's content holds
       const count = t.content ? t.content.split('\n').length - 1 : 0;
@@ -171,6 +188,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       if (t.type === 'inline' && !found.length) {
         const lone = loneInlineEquation(src, from, to);
         if (lone) result.problems.push(lone);
+        for (const p of codeSpanEquations(src, from, to)) noteCode(p);
       }
     }
   }
