@@ -63,3 +63,25 @@ describe('a rounded answer with its reason after it', () => {
       expect(c.message).toMatch(/rounds to -0.0838, not -0.0938/);
     });
 });
+
+describe('a side computed from numbers rounded by hand', () => {
+  const H2 = String.raw`h_2 = \tanh(w h_1 + u x_2) = `;
+  it('w h_1 written 0.0987 (it is 0.098687): the rounding is named, not a term', () => {
+    const c = solve(`${H2}\\tanh(0.0987 + 0.4)`).equations[0]!.checks[1]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(
+      /The right side is computed from rounded numbers, 0.0987 \(4 decimals\): the sides differ by 9.72e-6, within what that rounding moves the right side \(±3.9e-5\)\. An equation with rounded numbers holds only to their digits: write ≈ for its = \(… ≈ tanh\(0.0987 \+ 0.4\)\)/,
+    );
+  });
+
+  it('a wrong number is no rounding', () => {
+    const c = solve(`${H2}\\tanh(0.0987 + 0.5)`).equations[0]!.checks[1]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).not.toMatch(/rounded numbers/);
+  });
+
+  it('a rounded number too far off (0.0992) is no rounding either', () => {
+    const c = solve(`${H2}\\tanh(0.0992 + 0.4)`).equations[0]!.checks[1]!;
+    expect(c.message).not.toMatch(/rounded numbers/);
+  });
+});

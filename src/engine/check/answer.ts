@@ -271,7 +271,7 @@ function failureHint(
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
     plain(scalarVectorHint(claim, bad, run, other)) ??
     // a number the other side rounds to, written with = (≈ is how a rounded value is written)
-    plain(roundedEqualsHint(claim, bad)) ??
+    plain(roundedEqualsHint(claim, bad, run)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
