@@ -630,6 +630,13 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       implication(1);
       continue;
     }
+    // `= -0.0838 \text{ (4 d.p.)}`: a value the remark says is rounded is written as ≈ is (judged to its digits)
+    if (c === '=' && braceDepth === 0 && matrixDepth === 0 && parenDepth === 0 && roundedByRemark(text, i + 1, end)) {
+      chars.push('≈');
+      at.push(i);
+      i++;
+      continue;
+    }
     // `~` is TeX's unbreakable space (`L~=~…`), never an operator in math
     const keep = c === '\n' || c === '\r' || c === '\t' || c === '~' || (c === '&' && matrixDepth === 0) ? ' ' : c;
     chars.push(keep);
@@ -858,6 +865,17 @@ function closingParen(text: string, i: number, end: number): number[] {
   return [];
 }
 
+/** a remark that a value is rounded: (4 d.p.), (to 3 s.f.), (3 sig. fig.), to 4 decimal places */
+const ROUNDING_REMARK =
+  /^\s*(?:\\q?quad|\\[,;: ]|\s)*\(?\s*\\(?:text|textrm|textit|mbox)\s*\{\s*\(?\s*(?:to\s+|rounded\s+to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf|decimal\s+places?|decimals|sig(?:nificant|\.)?\s*fig(?:ures|s|\.)?)\s*\)?\s*\}\s*\)?/i;
+
+/** from i: a written value (-0.0838) and then a remark that it is rounded */
+function roundedByRemark(text: string, i: number, end: number): boolean {
+  const rest = text.slice(i, Math.min(end, i + 120));
+  const value = /^\s*[-−]?\s*(?:\d+\.?\d*|\.\d+)/.exec(rest);
+  return !!value && ROUNDING_REMARK.test(rest.slice(value[0].length)) && writtenValueFollows(text, i, end);
+}
+
 /** prose after a written value: a text command (in parentheses or not) or an implication */
 const REMARK_AFTER_VALUE = new RegExp(
   String.raw`(?:\(\s*)?\\(?:text|textrm|textit|textup|textnormal|textbf|mbox|emph)(?![A-Za-z])|\\(?:${[...IMPLIES].join('|')})(?![A-Za-z])|[⇒⟹∴]`,
@@ -963,9 +981,15 @@ function proseRemark(text: string, i: number, end: number): number {
   const m = /^[([]\s*\\(text|textrm|textit|textup|textnormal|textbf|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
   if (!m) return -1;
   const words = m[2]!.trim();
+  // `(\text{4 d.p.})`: how a value was rounded, a remark with no word of two letters
+  const rounding = /^(?:to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf)$/i.test(words);
   // a bold word of two letters may be a name (\textbf{W}, \textbf{Wx}): a bold remark has three or more
-  if (!(m[1] === 'textbf' ? /[A-Za-z]{3}/ : /[A-Za-z]{2}/).test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words)) return -1;
-  if (new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
+  if (
+    !rounding &&
+    (!(m[1] === 'textbf' ? /[A-Za-z]{3}/ : /[A-Za-z]{2}/).test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words))
+  )
+    return -1;
+  if (!rounding && new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
   // `[\text{chain rule}]` as `(\text{chain rule})`
   const open = text[i]!,
     close = open === '(' ? ')' : ']';

@@ -85,3 +85,29 @@ describe('a side computed from numbers rounded by hand', () => {
     expect(c.message).not.toMatch(/rounded numbers/);
   });
 });
+
+describe('a value written with = and a remark that it is rounded', () => {
+  for (const remark of [
+    String.raw`\text{ (4 d.p.)}`,
+    String.raw`\quad (\text{4 d.p.})`,
+    String.raw`\text{ (to 3 s.f.)}`,
+    String.raw`\quad \text{(3 sig. fig.)}`,
+    String.raw`\text{ to 4 decimal places}`,
+  ])
+    it(remark, () => {
+      const [right, wrong] = solve(
+        String.raw`\frac{\partial L}{\partial w} = -0.0838 ${remark}`,
+        String.raw`${GRAD} = -0.0938 ${remark}`,
+      ).equations.map((e) => e.checks[e.checks.length - 1]!);
+      expect(right!.status).toBe('holds');
+      expect(right!.message).toMatch(/holds to the digits written/);
+      expect(wrong!.status).toBe('fails');
+      expect(wrong!.message).toMatch(/rounds to -0.0838, not -0.0938 as written/);
+    });
+
+  it('without the remark, = is exact', () => {
+    const c = solve(String.raw`\frac{\partial L}{\partial w} = -0.0838`).equations[0]!.checks[0]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/-0.0838 is the left side rounded to 4 decimals/);
+  });
+});
