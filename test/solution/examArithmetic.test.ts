@@ -111,3 +111,13 @@ describe('a value written with = and a remark that it is rounded', () => {
     expect(c.message).toMatch(/-0.0838 is the left side rounded to 4 decimals/);
   });
 });
+
+describe('a descent step after the gradient', () => {
+  it('w ← w − η ∂L/∂w is said to be an update, not an unknown command', () => {
+    const sol = solve(String.raw`w \leftarrow w - \eta \frac{\partial L}{\partial w} = 0.5 - 0.1 \times (-0.0838) = 0.50838`);
+    expect(sol.equations[0]!.status).toBe('skipped');
+    expect(sol.equations[0]!.message).toBe(
+      String.raw`not checked: an update (\leftarrow: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`,
+    );
+  });
+});
