@@ -1687,6 +1687,16 @@ export function lex(src: string): LexResult {
           );
         return;
       }
+      // `w \leftarrow w - η ∂L/∂w`: gradient descent's update assigns a new value; it states no equality of the network
+      if (cmd === 'leftarrow' || cmd === 'gets' || cmd === 'longleftarrow') {
+        error(
+          src.slice(s, i),
+          s,
+          i,
+          `an update (\\${cmd}: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`,
+        );
+        return;
+      }
       error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
       return;
     }

@@ -250,6 +250,17 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       cut = null;
     }
     const relation = braceDepth === 0 && matrixDepth === 0 && parenDepth === 0 ? approximation(text, i, end) : null;
+    // `A = B ≈ (0.5)(0.79) ≈ 0.40`: the expression after the first ≈ is cut, the written value after the last one is
+    // still a link (the answer a teacher checks); the cut ends there, or at an implication (`… ≈ C \implies D = E`)
+    if (relation && ROUNDING.test(relation) && !writtenValueFollows(text, i + relation.length, end)) {
+      const stop = cutStop(text, i + relation.length, end);
+      if (stop !== null && (stop.rounded || topLevelEquals(rowSoFar()) >= 0)) {
+        approximate.push({ start: i, end: stop.at, relation });
+        blank(i, stop.at);
+        i = stop.at;
+        continue;
+      }
+    }
     // `A = B \approx 0.445` with a written value after it: a link of the chain, judged to its digits (the
     // check's ≈); the relation's text becomes ≈ at the relation's offset
     if (relation && ROUNDING.test(relation) && writtenValueFollows(text, i + relation.length, end)) {
@@ -382,7 +393,11 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           i = arg!.end + more;
           continue;
         }
-        if (arg && stated && CONNECTIVE.test(text.slice(arg.start + 1, arg.end - 1))) {
+        const prose = arg ? text.slice(arg.start + 1, arg.end - 1) : '';
+        // `\text{(since } h_0 = 0\text{)}`: a reason in parentheses opened inside the text; its closing `)` is dropped
+        const opened = /^\s*\(/.test(prose) && CONNECTIVE.test(prose.replace(/^\s*\(/, ''));
+        if (arg && stated && (opened || CONNECTIVE.test(prose))) {
+          if (opened) for (const k of closingParen(text, arg.end, end)) unwrap.add(k);
           breaks.push(chars.length);
           proseAt.add(breaks.length);
           blank(i, arg.end);
@@ -615,6 +630,13 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       implication(1);
       continue;
     }
+    // `= -0.0838 \text{ (4 d.p.)}`: a value the remark says is rounded is written as ≈ is (judged to its digits)
+    if (c === '=' && braceDepth === 0 && matrixDepth === 0 && parenDepth === 0 && roundedByRemark(text, i + 1, end)) {
+      chars.push('≈');
+      at.push(i);
+      i++;
+      continue;
+    }
     // `~` is TeX's unbreakable space (`L~=~…`), never an operator in math
     const keep = c === '\n' || c === '\r' || c === '\t' || c === '~' || (c === '&' && matrixDepth === 0) ? ' ' : c;
     chars.push(keep);
@@ -824,6 +846,42 @@ const WRITTEN_VALUE =
   /^[-−]?\s*(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:\s*(?:\\times|\\cdot|×|·)\s*10\s*\^\s*(?:\{\s*[-−]?\s*\d+\s*\}|[-−]?\d))?$/;
 
 /**
+ * the offsets of the `)` that closes a reason opened in a text command (`\text{(since } … \text{)}` or `… )`), from i
+ * to the row's end: the whole `\text{)}` or the lone `)`; none when the row has no such `)`
+ */
+function closingParen(text: string, i: number, end: number): number[] {
+  let depth = 0;
+  for (let k = i; k < end; k++) {
+    const c = text[k]!;
+    if (c === '\\' && text[k + 1] === '\\') return [];
+    const closer = /^\\(?:text|textrm|textit|textup|textnormal|mbox)\s*\{\s*\)\s*\}/.exec(text.slice(k, k + 20));
+    if (closer && depth === 0) return Array.from({ length: closer[0].length }, (_, n) => k + n);
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return [k];
+      depth--;
+    }
+  }
+  return [];
+}
+
+/** a remark that a value is rounded: (4 d.p.), (to 3 s.f.), (3 sig. fig.), to 4 decimal places */
+const ROUNDING_REMARK =
+  /^\s*(?:\\q?quad|\\[,;: ]|\s)*\(?\s*\\(?:text|textrm|textit|mbox)\s*\{\s*\(?\s*(?:to\s+|rounded\s+to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf|decimal\s+places?|decimals|sig(?:nificant|\.)?\s*fig(?:ures|s|\.)?)\s*\)?\s*\}\s*\)?/i;
+
+/** from i: a written value (-0.0838) and then a remark that it is rounded */
+function roundedByRemark(text: string, i: number, end: number): boolean {
+  const rest = text.slice(i, Math.min(end, i + 120));
+  const value = /^\s*[-−]?\s*(?:\d+\.?\d*|\.\d+)/.exec(rest);
+  return !!value && ROUNDING_REMARK.test(rest.slice(value[0].length)) && writtenValueFollows(text, i, end);
+}
+
+/** prose after a written value: a text command (in parentheses or not) or an implication */
+const REMARK_AFTER_VALUE = new RegExp(
+  String.raw`(?:\(\s*)?\\(?:text|textrm|textit|textup|textnormal|textbf|mbox|emph)(?![A-Za-z])|\\(?:${[...IMPLIES].join('|')})(?![A-Za-z])|[⇒⟹∴]`,
+);
+
+/**
  * whether the rest of the row from i is only a written value (before a row break, a \tag, a trailing (n) and
  * punctuation): a rounded result the check judges to its digits
  */
@@ -831,12 +889,39 @@ function writtenValueFollows(text: string, i: number, end: number): boolean {
   let rest = text.slice(i, Math.min(end, i + 200));
   const stop = /\\\\|\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.exec(rest);
   if (stop) rest = rest.slice(0, stop.index);
+  // a remark or a reason after the value (`≈ -0.08 \quad \text{(since } h_0 = 0\text{)}`, `(\text{as …})`, `\implies …`)
+  // is read on its own: the value ends before it
+  const remark = REMARK_AFTER_VALUE.exec(rest);
+  if (remark) rest = rest.slice(0, remark.index).replace(/(?:\\q?quad|\\hfill|\\[,;: ]|\s)*$/, '');
   rest = rest
     .replace(/\\q?quad\s*\(\s*\d+[a-z]?\s*\)\s*$/, '')
     .replace(/\\[,;! ]/g, ' ')
     .replace(/[,.;]?\s*$/, '')
     .trim();
   return WRITTEN_VALUE.test(rest);
+}
+
+/**
+ * where a cut after ≈ at i ends in its row: at a later ≈ followed only by a written value (rounded: the value is
+ * judged), or at an implication (the statement after it is a claim of its own); null when neither comes
+ */
+function cutStop(text: string, i: number, end: number): { at: number; rounded: boolean } | null {
+  let depth = 0;
+  for (let j = i; j < end; j++) {
+    const c = text[j]!;
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    if (c === '⇒' || c === '⟹' || c === '∴') return { at: j, rounded: false };
+    if (c !== '\\' && c !== '≈') continue;
+    if (text[j + 1] === '\\' || /^\\(?:tag|label|end)(?![A-Za-z])/.test(text.slice(j, j + 8))) return null;
+    const word = /^\\([A-Za-z]+)/.exec(text.slice(j, j + 20))?.[1];
+    if (word && IMPLIES.has(word)) return { at: j, rounded: false };
+    const relation = approximation(text, j, end);
+    if (relation && ROUNDING.test(relation) && writtenValueFollows(text, j + relation.length, end)) return { at: j, rounded: true };
+    if (word) j += word.length;
+  }
+  return null;
 }
 
 /** the approximation or inequality written at i, or null */
@@ -896,9 +981,15 @@ function proseRemark(text: string, i: number, end: number): number {
   const m = /^[([]\s*\\(text|textrm|textit|textup|textnormal|textbf|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
   if (!m) return -1;
   const words = m[2]!.trim();
+  // `(\text{4 d.p.})`: how a value was rounded, a remark with no word of two letters
+  const rounding = /^(?:to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf)$/i.test(words);
   // a bold word of two letters may be a name (\textbf{W}, \textbf{Wx}): a bold remark has three or more
-  if (!(m[1] === 'textbf' ? /[A-Za-z]{3}/ : /[A-Za-z]{2}/).test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words)) return -1;
-  if (new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
+  if (
+    !rounding &&
+    (!(m[1] === 'textbf' ? /[A-Za-z]{3}/ : /[A-Za-z]{2}/).test(words) || /^[,;]?\s*(?:for|if|where|with|when)\b/i.test(words))
+  )
+    return -1;
+  if (!rounding && new RegExp(String.raw`^${LABEL_BODY}$`, 'i').test(words)) return -1;
   // `[\text{chain rule}]` as `(\text{chain rule})`
   const open = text[i]!,
     close = open === '(' ? ')' : ']';

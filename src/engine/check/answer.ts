@@ -58,6 +58,7 @@ import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
+import { sideTransposedHint } from './sideTransposed';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -270,7 +271,7 @@ function failureHint(
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
     plain(scalarVectorHint(claim, bad, run, other)) ??
     // a number the other side rounds to, written with = (≈ is how a rounded value is written)
-    plain(roundedEqualsHint(claim, bad)) ??
+    plain(roundedEqualsHint(claim, bad, run)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
@@ -330,6 +331,7 @@ function failureHint(
     // a total derivative beside a term of its own path (d2l's GRU ∂H̃_t/∂H_{t-1} with the path through R_t written
     // too): before the term matcher, which reads that factor as wrong and names it as itself
     plain(countedTwiceHint(claim, run, other)) ??
+    plain(sideTransposedHint(claim, bad, run)) ?? // Σ_t h_{t-1} δ_tᵀ for ∂J/∂W: screened on the failing point's values
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??

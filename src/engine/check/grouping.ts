@@ -31,8 +31,76 @@ function regrouped(x: Expr): Expr | null {
   return null;
 }
 
+/** an activation's slope written out: 1 − x (of 1 − h², h(1 − h)), σ'(…), tanh'(…), relu'(…) */
+function slopeLike(e: Expr): boolean {
+  if (e.k === 'sub' && e.a.k === 'num' && e.a.value === 1) return true;
+  if (e.k === 'call' && (e.fn === 'dsigma' || e.fn === 'dtanh' || e.fn === 'drelu')) return true;
+  let found = false;
+  if (e.k !== 'deriv') forChildren(e, (c) => void (found ||= slopeLike(c)));
+  return found;
+}
+
+/** p_1 ∘ p_2 ∘ … ∘ p_k (elementwise or scalar products, as written, left to right) */
+function factors(x: Expr, shape: Expr): Expr[] {
+  if ((x.k === 'hadamard' || x.k === 'mul') && sameShape(x, shape) && sameShape(x.a, shape)) return [...factors(x.a, shape), x.b];
+  return [x];
+}
+
+/**
+ * the slope written on one term of a sum only: δ_1 = Uᵀ(ŷ_1 − y_1) ∘ h_1 ∘ (1 − h_1) + W_hᵀ δ_2, where CS224n's and
+ * every δ-recursion's slope multiplies the whole sum. When the product term's last (or first) factor is a slope
+ * (slopeLike), each split from that end is tried with the other term moved inside: (p_1 … p_j + B) ∘ p_{j+1} … p_k
+ */
+function slopeOnOneTerm(x: Expr): { edited: Expr; slope: Expr[]; term: Expr }[] {
+  if ((x.k !== 'add' && x.k !== 'sub') || !sameShape(x.a, x) || !sameShape(x.b, x)) return [];
+  const out: { edited: Expr; slope: Expr[]; term: Expr }[] = [];
+  for (const [prod, term, first] of [
+    [x.a, x.b, true],
+    [x.b, x.a, false],
+  ] as const) {
+    const fs = factors(prod, x);
+    const times = (a: Expr, b: Expr) => ({ k: x.shape.length ? 'hadamard' : 'mul', a, b, shape: x.shape, range: x.range }) as Expr;
+    // the slope written last (… ⊙ h_1 ⊙ (1 − h_1)) or first ((1 − h_t²) ⊙ …): the splits from that end
+    const last = slopeLike(fs[fs.length - 1]!);
+    if (fs.length < 2 || (!last && !slopeLike(fs[0]!))) continue;
+    for (let n = 1; n < fs.length && out.length < MAX_REGROUPED; n++) {
+      const slope = last ? fs.slice(fs.length - n) : fs.slice(0, n);
+      const head = (last ? fs.slice(0, fs.length - n) : fs.slice(n)).reduce(times);
+      const sum = { ...x, a: first ? head : term, b: first ? term : head } as Expr;
+      out.push({ edited: last ? slope.reduce(times, sum) : times(slope.reduce(times), sum), slope, term });
+    }
+  }
+  return out;
+}
+
 /** "Uᵀ should multiply (∂L/∂h̃_t ⊙ (1 − h̃_t^2)), not ∂L/∂h̃_t alone: with those brackets the check holds" */
 export function groupingHint(c: Claim, run: Run, other: OtherValues): string | null {
+  return matVecGrouping(c, run, other) ?? slopeGrouping(c, run, other);
+}
+
+/** slopeOnOneTerm's regroupings of the formula side: "h_1 ⊙ (1 − h_1) multiplies W_hᵀ δ_2 too …" */
+function slopeGrouping(c: Claim, run: Run, other: OtherValues): string | null {
+  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const side = right ? c.rhs : c.lhs;
+  const found: { x: Expr; edited: Expr; slope: Expr[]; term: Expr }[] = [];
+  const walk = (x: Expr): void => {
+    if (found.length >= MAX_REGROUPED || x.k === 'deriv') return;
+    for (const r of slopeOnOneTerm(x)) if (found.length < MAX_REGROUPED) found.push({ x, ...r });
+    forChildren(x, walk);
+  };
+  walk(side);
+  for (const { x, edited: y, slope, term } of found) {
+    const edited = (e: Expr): Expr => (e === x ? y : mapChildren(e, edited));
+    const s = edited(side);
+    const [l, r] = right ? [c.lhs, s] : [s, c.rhs];
+    if (!holdsWith(c, l, r, run) || !confirmed(other, l, r, c.points)) continue;
+    const slopeText = slope.map((f) => (f.k === 'add' || f.k === 'sub' ? `(${exprText(f)})` : exprText(f))).join(' ⊙ ');
+    return `${slopeText} multiplies the whole sum, ${exprText(term)} too — ${exprText(y)}: with those brackets the check holds`;
+  }
+  return null;
+}
+
+function matVecGrouping(c: Claim, run: Run, other: OtherValues): string | null {
   const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
   const side = right ? c.rhs : c.lhs;
   const found: Expr[] = [];

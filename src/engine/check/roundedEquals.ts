@@ -3,9 +3,14 @@
 // the number is the other side rounded, so the student writes ≈ rather than hunting for a wrong formula.
 
 import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { fmt } from '../format';
+import type { Run } from '../run';
+import { guard } from './guard';
 import type { Claim } from './hints';
 import type { Sides } from './points';
+import { replacing } from './replacing';
 
 /** the number a side is, as written, with its count of decimals; null for anything but a (signed) number */
 function writtenNumber(e: Expr): { value: number; decimals: number } | null {
@@ -20,8 +25,53 @@ function writtenNumber(e: Expr): { value: number; decimals: number } | null {
   return { value: neg ? -n.value : n.value, decimals };
 }
 
-/** "-0.5621 is the left side (-0.562131) rounded to 4 decimals: …", or null */
-export function roundedEqualsHint(claim: Claim, bad: Sides): string | null {
+/** the numbers of three or more decimals written inside a side (a hand computation's rounded intermediates), up to 4 */
+function roundedLiterals(e: Expr, out: { node: Expr & { k: 'num' }; decimals: number }[] = []) {
+  if (out.length > 4) return out;
+  if (e.k === 'num') {
+    const m = /^-?\d+\.(\d{3,8})$/.exec(String(e.value));
+    if (m) out.push({ node: e, decimals: m[1]!.length });
+  } else if (e.k !== 'deriv') forChildren(e, (c) => void roundedLiterals(c, out), VALUE_CHILDREN);
+  return out;
+}
+
+/**
+ * `h_2 = tanh(w h_1 + u x_2) = tanh(0.0987 + 0.4)`: a scalar side computed from numbers rounded by hand differs from
+ * the other side by less than their rounding moves it. Structural until such a number is written; then two
+ * evaluations per number, at the failing point.
+ */
+function roundedInsideHint(claim: Claim, bad: Sides, run: Run): string | null {
+  if (bad.l.data.length !== 1 || bad.r.data.length !== 1) return null;
+  for (const [side, name] of [
+    [claim.rhs, 'right'],
+    [claim.lhs, 'left'],
+  ] as const) {
+    const written = side.k === 'num' ? [] : roundedLiterals(side);
+    if (written.length === 0 || written.length > 4) continue;
+    // how far the side moves when each number moves by half its last digit, added up (a linear bound)
+    let spread = 0;
+    for (const { node, decimals } of written) {
+      const h = 0.5 * 10 ** -decimals;
+      const at = (v: number) => guard(() => run.evaluateShared(replacing(side, node, { ...node, value: v }), bad.env).data[0]!);
+      const up = at(node.value + h);
+      const down = at(node.value - h);
+      if (up === null || down === null || !Number.isFinite(up) || !Number.isFinite(down)) return null;
+      spread += Math.abs(up - down) / 2;
+    }
+    const diff = Math.abs(bad.l.data[0]! - bad.r.data[0]!);
+    if (spread === 0 || diff > spread * 1.05) continue;
+    const numbers = written.map((w) => `${fmt(w.node.value)} (${w.decimals} decimals)`).join(', ');
+    return `The ${name} side is computed from rounded numbers, ${numbers}: the sides differ by ${fmt(diff, 3)}, within what that rounding moves the ${name} side (±${fmt(spread, 2)}). An equation with rounded numbers holds only to their digits: write ≈ for its = (… ≈ ${exprText(side)})`;
+  }
+  return null;
+}
+
+/** "-0.5621 is the left side (-0.562131) rounded to 4 decimals: …", or roundedInsideHint's numbers inside a side, or null */
+export function roundedEqualsHint(claim: Claim, bad: Sides, run: Run): string | null {
+  return roundedNumberHint(claim, bad) ?? roundedInsideHint(claim, bad, run);
+}
+
+function roundedNumberHint(claim: Claim, bad: Sides): string | null {
   for (const [side, other, values, name] of [
     [claim.rhs, claim.lhs, bad.l, 'left'],
     [claim.lhs, claim.rhs, bad.r, 'right'],

@@ -22,6 +22,7 @@ import type { TNode } from '../tape';
 import { identity } from '../values';
 import { shortcuts } from './shortcuts';
 import { derivAs } from './derivAs';
+import { replacing } from './replacing';
 
 const MAX_TERMS = 400;
 /** the nodes on the way may have at most this many entries (every edge's Jacobian is taken) */
@@ -246,7 +247,10 @@ function matchTerms(
   if (missing.length)
     parts.push(`${parts.length ? 'and ' : ''}no term covers the path ${pathText(missing[0]!)}${valueOf(pv[missing[0]!]!)}`);
   const fix =
-    unmatched.length === 1 && missing.length === 1 ? wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) : null;
+    unmatched.length === 1 && missing.length === 1
+      ? (wrongFactor(monos[unmatched[0]!]!, paths[missing[0]!]!, env, run, label) ??
+        transposedFactor(monos[unmatched[0]!]!, pv[missing[0]!]!, env, run))
+      : null;
   // with inputs left out whole, only the certain diagnosis is said: one term a path with one factor wrong
   if (left && !fix) return null;
   const text = (left ? `${left.text}, and ` : '') + parts.join(' ') + (fix ? `: ${fix}` : '');
@@ -399,6 +403,25 @@ const isOne = (J: Float64Array) => J.length === 1 && J[0] === 1;
  * term writes ∂⁺ there). The path's factors run from A back to B, as the term writes them; a ∂L/∂L_t = 1
  * of a sum of losses is left out, as a worked solution does.
  */
+/**
+ * the term is the path with one square matrix of it transposed (U_z (…) for U_zᵀ (…) in a GRU's ∂L/∂h_{t-1}): "U_z
+ * should be U_zᵀ". One evaluation per square weight or Jacobian the term writes, asked once the term and the path are
+ * each the only one left unmatched
+ */
+function transposedFactor(m: Monomial, path: Float64Array, env: Env, run: Run): string | null {
+  if (!m.e) return null;
+  for (const f of m.factors) {
+    const square = f.shape.length === 2 && f.shape[0] === f.shape[1] && f.shape[0]! > 1;
+    if (!square || (f.k !== 'ref' && f.k !== 'transpose')) continue;
+    const flipped: Expr = f.k === 'transpose' ? f.a : { k: 'transpose', a: f, shape: f.shape, range: f.range };
+    const e = replacing(m.e, f, flipped);
+    if (e === m.e) continue;
+    const v = run.evaluateShared(e, env).data.map((x) => x * m.coef);
+    if (same(v, path)) return `${exprText(f)} should be ${exprText(flipped)}`;
+  }
+  return null;
+}
+
 function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
   const edges: { u: TNode; v: TNode; J: Float64Array }[] = [];
   const untimed = untimedNodes(run);

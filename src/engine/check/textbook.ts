@@ -491,9 +491,12 @@ function blockOrderHint(c: Claim, run: Run, products: (Expr & { k: 'matmul' | 'm
   return null;
 }
 
-/** e with every step index on variable v moved by d: refs and both ends of derivatives */
-function moveSteps(e: Expr, v: string, d: number): Expr {
-  const mv = (i: Idx): Idx => (i.v === v ? { ...i, k: i.k + d } : i);
+/** the index is a step on v; with v null, a step written as a number (h_3 in a check at concrete steps) */
+const onStep = (i: Idx | null | undefined, v: string | null): boolean => !!i && i.v === v && (v !== null || !i.terms?.length);
+
+/** e with every step index on variable v (v null: every numeric step) moved by d: refs and both ends of derivatives */
+function moveSteps(e: Expr, v: string | null, d: number): Expr {
+  const mv = (i: Idx): Idx => (onStep(i, v) ? { ...i, k: i.k + d } : i);
   const go = (x: Expr): Expr => {
     if (x.k === 'ref') return x.idx ? { ...x, idx: mv(x.idx) } : x;
     if (x.k === 'deriv') return { ...x, of: go(x.of), wrt: { ...x.wrt, idx: x.wrt.idx ? mv(x.wrt.idx) : null } };
@@ -503,13 +506,13 @@ function moveSteps(e: Expr, v: string, d: number): Expr {
 }
 
 /** e has a step index on v that moveSteps would move (a term without one is the same term at every shift) */
-function movesOn(e: Expr, v: string): boolean {
+function movesOn(e: Expr, v: string | null): boolean {
   let found = false;
   const go = (x: Expr): void => {
     if (found) return;
-    if (x.k === 'ref') found = x.idx?.v === v;
+    if (x.k === 'ref') found = onStep(x.idx, v);
     else if (x.k === 'deriv') {
-      if (x.wrt.idx?.v === v) found = true;
+      if (onStep(x.wrt.idx, v)) found = true;
       else go(x.of);
     } else forChildren(x, go);
   };
@@ -541,15 +544,16 @@ export function terms(e: Expr, out: Expr[] = []): Expr[] {
  * half of a bidirectional RNN written with ∂L/∂g_{t+1} ∂g_{t+1}/∂g_t-style steps where g_t feeds g_{t−1}
  */
 export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScreen(c, run)): string | null {
+  // at a general step the steps on t move; a check at written steps (∂L/∂h⃖_2 = … + ∂L/∂h⃖_3 …) moves its numbers
   const v = c.freeT ? 't' : null;
-  if (!v) return null;
+  if (!v && c.points.length !== 1) return null;
   const ts = terms(c.rhs);
   if (ts.length < 2) return null;
   let tried = 0;
   for (const term of ts) {
     // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
     if (!movesOn(term, v)) continue;
-    const shiftable = stepShiftable(term, v);
+    const shiftable = v !== null && stepShiftable(term, v);
     for (const d of [-2, -1, 1, 2]) {
       if (tried++ >= MAX_VARIANTS) return null;
       // the moved copy made only for a trial the screen lets through, when the screen can read the term itself

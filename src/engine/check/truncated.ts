@@ -32,15 +32,40 @@ function truncated(d: Expr, model: Model): Expr | null {
   return { ...g, body: step, shape: d.shape };
 }
 
+/** a number written as one: 2, 1/2, \frac{1}{2} */
+function constant(e: Expr): number | null {
+  if (e.k === 'num') return e.value;
+  if (e.k === 'div' && e.a.k === 'num' && e.b.k === 'num' && e.b.value !== 0) return e.a.value / e.b.value;
+  return null;
+}
+
+/** an inline loss Σ_v E_v, or k Σ_v E_v and Σ_v E_v / k with k a number (an exam's E = ½ Σ_t (y_t − d_t)^2) */
+interface InlineSum {
+  sum: Expr & { k: 'sum' };
+  /** the number the Σ is multiplied by (1 for none), and its text as written (1/2; null for none) */
+  k: number;
+  written: string | null;
+}
+
 /** the loss defined inline as Σ_v E_v over fixed bounds (loss L = Σ_t (o_t − y_t)^2), with E no quantity; else null */
-function inlineSum(d: Expr, model: Model): (Expr & { k: 'sum' }) | null {
+function inlineSum(d: Expr, model: Model): InlineSum | null {
   if (d.k !== 'deriv' || !d.total || d.oneStep || d.wrt.idx || d.of.k !== 'ref' || d.of.idx) return null;
   const decl = model.decls.get(d.wrt.name);
   if (decl?.kind !== 'param' || decl.perStep || stepSumOf(d.of.name, model)) return null;
   const q = model.quantities.get(d.of.name);
-  const g = q && !q.timed ? q.general : null;
+  let g = q && !q.timed ? q.general : null;
+  let k = 1;
+  let written: string | null = null;
+  // ½ Σ_t …, Σ_t … · ½, Σ_t … / 2: the number is carried through the one-step derivative unchanged
+  if (g && (g.k === 'mul' || g.k === 'div')) {
+    const left = g.k === 'mul' ? constant(g.a) : null;
+    const right = constant(g.b);
+    if (left !== null && g.b.k === 'sum') [k, written, g] = [left, exprText(g.a), g.b];
+    else if (right !== null && g.a.k === 'sum' && right !== 0)
+      [k, written, g] = g.k === 'mul' ? [right, exprText(g.b), g.a] : [1 / right, `1/${exprText(g.b)}`, g.a];
+  }
   if (g?.k !== 'sum' || g.from.v !== null || g.to.v !== null || g.from.terms?.length || g.to.terms?.length) return null;
-  return g as Expr & { k: 'sum' };
+  return { sum: g as Expr & { k: 'sum' }, k, written };
 }
 
 /** the timed quantities an expression reads at a step, each once (null when one is not a scalar) */
@@ -62,7 +87,7 @@ function timedRefs(e: Expr, model: Model, out: (Expr & { k: 'ref' })[] = []): (E
  * quantity r it reads, times the one-step ∂r/∂θ (every node of an earlier step held fixed); null when E_v reads a
  * vector quantity (its contraction is not built here)
  */
-function inlineTruncated(g: Expr & { k: 'sum' }, theta: { name: string; idx: null }, run: Run): Float64Array | null {
+function inlineTruncated({ sum: g, k }: InlineSum, theta: { name: string; idx: null }, run: Run): Float64Array | null {
   let out: Float64Array | null = null;
   for (let s = g.from.k; s <= g.to.k; s++) {
     const E = bindVar(g.body, g.v, s);
@@ -75,14 +100,14 @@ function inlineTruncated(g: Expr & { k: 'sum' }, theta: { name: string; idx: nul
       if (!dr.reached || dE.length !== 1) continue;
       out ??= new Float64Array(dr.tensor.data.length);
       if (out.length !== dr.tensor.data.length) return null;
-      for (let i = 0; i < out.length; i++) out[i]! += dE[0]! * dr.tensor.data[i]!;
+      for (let i = 0; i < out.length; i++) out[i]! += k * dE[0]! * dr.tensor.data[i]!;
     }
   }
   return out;
 }
 
 /** the inline loss's truncated gradient is the other side, here and at a draw */
-function inlineHolds(g: Expr & { k: 'sum' }, d: Expr & { k: 'deriv' }, side: Expr, c: Claim, run: Run, other: OtherValues): boolean {
+function inlineHolds(g: InlineSum, d: Expr & { k: 'deriv' }, side: Expr, c: Claim, run: Run, other: OtherValues): boolean {
   const theta = { name: d.wrt.name, idx: null };
   const at = (r: Run) =>
     guard(() => {
@@ -101,9 +126,10 @@ export function truncatedHint(c: Claim, run: Run, other: OtherValues): string | 
   ] as const) {
     const g = inlineSum(d, run.model);
     if (g && d.k === 'deriv' && !c.freeT && inlineHolds(g, d, side, c, run, other)) {
-      const each = `∂(${exprText(g.body)})/∂${d.wrt.name}`;
+      const body = exprText(g.sum.body);
+      const each = `∂(${g.written ? `${g.written} ${body}` : body})/∂${d.wrt.name}`;
       return (
-        `The ${name} side is Σ_${g.v} ${each} with each term taken one-step (within step ${g.v}, every node of an earlier step held fixed): ` +
+        `The ${name} side is Σ_${g.sum.v} ${each} with each term taken one-step (within step ${g.sum.v}, every node of an earlier step held fixed): ` +
         `it leaves out the paths through the earlier steps, where ${d.wrt.name} acts too, which ${exprText(d)} counts ` +
         `(a state's gradient written as its own step's part only, without the part through the next step)`
       );

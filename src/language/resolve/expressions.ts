@@ -72,8 +72,12 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
     return { k: 'vec', items, shape: norm([items.length]), range: a.range };
   }
   // colah's and Graves' W_f·[h_{t-1}, x_t]: vectors written side by side in brackets (no literal rows among them)
-  if (a.items.every((x) => x.k !== 'list') && items.every((x) => x.shape !== null && x.shape.length <= 1))
-    return concatenation(items, a.range, ctx, a.stacked ? '; ' : ', ');
+  const flat = a.items.every((x) => x.k !== 'list') && items.every((x) => x.shape === null || x.shape.length <= 1);
+  // while the shapes are inferred, a part whose shape is not known yet (h_{t-1} with h_0 = 0, h's shape decided by the
+  // gates that read this very concatenation) leaves the column's size unknown, as a name of unknown shape does: the
+  // product W_f [h_{t-1}, x_t] still has W_f's rows, which decide h (it was a scalar, and the concatenation too short)
+  if (flat && ctx.quiet && items.some((x) => x.shape === null)) return { k: 'vec', items, shape: null as unknown as Shape, range: a.range };
+  if (flat && items.every((x) => x.shape !== null)) return concatenation(items, a.range, ctx, a.stacked ? '; ' : ', ');
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
   if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))
     fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');

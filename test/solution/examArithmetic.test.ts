@@ -1,0 +1,123 @@
+// An exam's hand computation on a T = 2 scalar network (session 34): the answer after a chain of ≈ is judged, and a
+// reason after it (`\text{(since } h_0 = 0\text{)}`, `(\text{since …})`, `\quad \text{since } …`) does not hide it.
+import { describe, expect, it } from 'vitest';
+import { analyzeSolution } from '../../src/solution/index';
+
+const NET = String.raw`~~~rnn
+T = 2
+input x = [1, 2]
+target y = [0.5, 1]
+param w = 0.5
+param u = 0.2
+h_0 = 0
+h_t = tanh(w h_{t-1} + u x_t)
+L = \frac{1}{2} Σ_t (h_t - y_t)^2
+~~~
+`.replace(/~~~/g, '```');
+
+const solve = (...eqs: string[]) => analyzeSolution(`# Exam\n\n${NET}\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown');
+const links = (...eqs: string[]) => solve(...eqs).equations.map((e) => e.checks.map((c) => [c.equation, c.status]));
+
+// ∂L/∂w = (h_2 − y_2)(1 − h_2²) h_1 = −0.0837548 (h_0 = 0 leaves the step-1 term out)
+const GRAD = String.raw`\frac{\partial L}{\partial w} = \sum_t \frac{\partial L}{\partial h_t}(1 - h_t^2) h_{t-1}`;
+
+describe('an exam answer after a chain of ≈', () => {
+  it('the value after the last ≈ is judged; the expression between is not', () => {
+    const sol = solve(`${GRAD} \\approx -0.5389 \\cdot 0.7874 \\cdot 0.1974 \\approx -0.0938`);
+    const checks = sol.equations[0]!.checks;
+    expect(checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(checks[1]!.message).toMatch(/rounds to -0.0838, not -0.0938 as written/);
+    expect(sol.diagnostics.filter((d) => /the part after/.test(d.message)).length).toBe(1);
+  });
+
+  it('the right answer after the chain holds', () => {
+    expect(links(`${GRAD} \\approx (-0.5389)(0.7874)(0.1974) \\approx -0.0838`)[0]!.map((l) => l[1])).toEqual(['holds', 'holds']);
+  });
+
+  it('A ≈ expression ≈ value after an implication: the value is judged', () => {
+    const [eq] = links(
+      String.raw`${GRAD} \implies \frac{\partial L}{\partial w} \approx -0.5389 \cdot 0.7874 \cdot 0.1974 \approx -0.0938`,
+    );
+    expect(eq!.map((l) => l[1])).toEqual(['holds', 'fails']);
+    expect(eq![1]![0]).toBe(String.raw`\frac{\partial L}{\partial w} ≈ -0.0938`);
+  });
+
+  it('a statement after ≈ expression and an implication is a claim of its own', () => {
+    const [eq] = links(String.raw`${GRAD} \approx -0.5389 \cdot 0.7874 \cdot 0.1974 \implies \frac{\partial L}{\partial w} = 1`);
+    expect(eq!.map((l) => l[1])).toEqual(['holds', 'fails']);
+  });
+});
+
+describe('a rounded answer with its reason after it', () => {
+  for (const reason of [
+    String.raw`\quad \text{(since } h_0 = 0\text{)}`,
+    String.raw`\quad (\text{since } h_0 = 0)`,
+    String.raw`\quad \text{since } h_0 = 0`,
+    String.raw`\quad \text{(as } h_0 = 0\text{)}`,
+    String.raw`\implies \text{the step-1 term is } 0`,
+  ])
+    it(reason, () => {
+      const sol = solve(String.raw`\frac{\partial L}{\partial w} \approx -0.0938 ${reason}`);
+      const c = sol.equations[0]!.checks[0]!;
+      expect(c.status).toBe('fails');
+      expect(c.message).toMatch(/rounds to -0.0838, not -0.0938/);
+    });
+});
+
+describe('a side computed from numbers rounded by hand', () => {
+  const H2 = String.raw`h_2 = \tanh(w h_1 + u x_2) = `;
+  it('w h_1 written 0.0987 (it is 0.098687): the rounding is named, not a term', () => {
+    const c = solve(`${H2}\\tanh(0.0987 + 0.4)`).equations[0]!.checks[1]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(
+      /The right side is computed from rounded numbers, 0.0987 \(4 decimals\): the sides differ by 9.72e-6, within what that rounding moves the right side \(±3.9e-5\)\. An equation with rounded numbers holds only to their digits: write ≈ for its = \(… ≈ tanh\(0.0987 \+ 0.4\)\)/,
+    );
+  });
+
+  it('a wrong number is no rounding', () => {
+    const c = solve(`${H2}\\tanh(0.0987 + 0.5)`).equations[0]!.checks[1]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).not.toMatch(/rounded numbers/);
+  });
+
+  it('a rounded number too far off (0.0992) is no rounding either', () => {
+    const c = solve(`${H2}\\tanh(0.0992 + 0.4)`).equations[0]!.checks[1]!;
+    expect(c.message).not.toMatch(/rounded numbers/);
+  });
+});
+
+describe('a value written with = and a remark that it is rounded', () => {
+  for (const remark of [
+    String.raw`\text{ (4 d.p.)}`,
+    String.raw`\quad (\text{4 d.p.})`,
+    String.raw`\text{ (to 3 s.f.)}`,
+    String.raw`\quad \text{(3 sig. fig.)}`,
+    String.raw`\text{ to 4 decimal places}`,
+  ])
+    it(remark, () => {
+      const [right, wrong] = solve(
+        String.raw`\frac{\partial L}{\partial w} = -0.0838 ${remark}`,
+        String.raw`${GRAD} = -0.0938 ${remark}`,
+      ).equations.map((e) => e.checks[e.checks.length - 1]!);
+      expect(right!.status).toBe('holds');
+      expect(right!.message).toMatch(/holds to the digits written/);
+      expect(wrong!.status).toBe('fails');
+      expect(wrong!.message).toMatch(/rounds to -0.0838, not -0.0938 as written/);
+    });
+
+  it('without the remark, = is exact', () => {
+    const c = solve(String.raw`\frac{\partial L}{\partial w} = -0.0838`).equations[0]!.checks[0]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(/-0.0838 is the left side rounded to 4 decimals/);
+  });
+});
+
+describe('a descent step after the gradient', () => {
+  it('w ← w − η ∂L/∂w is said to be an update, not an unknown command', () => {
+    const sol = solve(String.raw`w \leftarrow w - \eta \frac{\partial L}{\partial w} = 0.5 - 0.1 \times (-0.0838) = 0.50838`);
+    expect(sol.equations[0]!.status).toBe('skipped');
+    expect(sol.equations[0]!.message).toBe(
+      String.raw`not checked: an update (\leftarrow: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`,
+    );
+  });
+});
