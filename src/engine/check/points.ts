@@ -91,23 +91,22 @@ export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides
     // scalar sides as numbers: a draw that holds makes no array per side (issue 11)
     const l = run.evaluateRead(lhs, p.env);
     const r = run.evaluateRead(rhs, p.env);
-    if (typeof l === 'number' && typeof r === 'number' ? !closeNumbers(l, r) : !close(dataOf(l), dataOf(r)))
-      (off ??= []).push({ t: p.t, env: p.env, label: p.label, l: asTensor(l), r: asTensor(r) });
+    if (differ(l, r)) (off ??= []).push({ t: p.t, env: p.env, label: p.label, l: asTensor(l), r: asTensor(r) });
   }
   return off ?? NONE;
 }
 const NONE: Sides[] = [];
+
+/** two sides as evaluateRead gives them (a scalar as its number) differ past the tolerance */
+const differ = (l: number | Tensor, r: number | Tensor): boolean =>
+  typeof l === 'number' && typeof r === 'number' ? !closeNumbers(l, r) : !close(dataOf(l), dataOf(r));
 
 /**
  * the sides differ at some point: offSides for a trial that only asks whether it holds, stopping at the first point
  * that differs (a hint's moves fail mostly at the first point; every point was evaluated, and each move paid for all)
  */
 export function anyOff(points: Point[], lhs: Expr, rhs: Expr, run: Run): boolean {
-  for (const p of points) {
-    const l = run.evaluateRead(lhs, p.env);
-    const r = run.evaluateRead(rhs, p.env);
-    if (typeof l === 'number' && typeof r === 'number' ? !closeNumbers(l, r) : !close(dataOf(l), dataOf(r))) return true;
-  }
+  for (const p of points) if (differ(run.evaluateRead(lhs, p.env), run.evaluateRead(rhs, p.env))) return true;
   return false;
 }
 
