@@ -1608,7 +1608,6 @@ export function lex(src: string): LexResult {
     return q < n ? q + 1 : q;
   }
 
-  /** the content of the { … } group at j (after spaces), and its end; null when there is none */
   /**
    * whether from..to closes an equation's line: something of it comes before on the line, and nothing but spaces and
    * a sentence's marks after (`… \qquad \textbf{correct}`, where `\textbf{loss}` opening a line is a name)
@@ -1620,6 +1619,7 @@ export function lex(src: string): LexResult {
     return before !== '' && !/^(?:\$\$?|\\\[|check|derive)$/.test(before);
   }
 
+  /** the content of the { … } group at j (after spaces), and its end; null when there is none */
   function groupAt(j: number): [string, number] | null {
     while (src.charCodeAt(j) === 32) j++;
     if (src.charCodeAt(j) !== 123) return null;

@@ -399,11 +399,6 @@ function untimedNodes(run: Run): Set<number> {
 const isOne = (J: Float64Array) => J.length === 1 && J[0] === 1;
 
 /**
- * A term that is a missing path with one factor wrong: "the last factor should be ∂h_1/∂W_xh" (∂⁺ when the
- * term writes ∂⁺ there). The path's factors run from A back to B, as the term writes them; a ∂L/∂L_t = 1
- * of a sum of losses is left out, as a worked solution does.
- */
-/**
  * the term is the path with one square matrix of it transposed (U_z (…) for U_zᵀ (…) in a GRU's ∂L/∂h_{t-1}): "U_z
  * should be U_zᵀ". One evaluation per square weight or Jacobian the term writes, asked once the term and the path are
  * each the only one left unmatched
@@ -422,6 +417,11 @@ function transposedFactor(m: Monomial, path: Float64Array, env: Env, run: Run): 
   return null;
 }
 
+/**
+ * A term that is a missing path with one factor wrong: "the last factor should be ∂h_1/∂W_xh" (∂⁺ when the
+ * term writes ∂⁺ there). The path's factors run from A back to B, as the term writes them; a ∂L/∂L_t = 1
+ * of a sum of losses is left out, as a worked solution does.
+ */
 function wrongFactor(m: Monomial, path: TNode[], env: Env, run: Run, label: (n: TNode) => string): string | null {
   const edges: { u: TNode; v: TNode; J: Float64Array }[] = [];
   const untimed = untimedNodes(run);
