@@ -188,7 +188,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       if (t.type === 'inline' && !found.length) {
         const lone = loneInlineEquation(src, from, to);
         if (lone) result.problems.push(lone);
-        for (const p of codeSpanEquations(src, from, to)) noteCode(p);
+        for (const p of codeSpanEquations(src, from, to, MAX_CODE_EQUATION_NOTES - codeNotes)) noteCode(p);
       }
     }
   }
