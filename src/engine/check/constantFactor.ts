@@ -22,6 +22,7 @@ import { holdsWith } from './textbook';
 import { close, ratioAtLargest, sameRatio } from './points';
 import { halvedLoss } from './halfLoss';
 import { averagesOverSteps, hasOneOverT } from './meanLoss';
+import { formulaOnRight } from './formulaSide';
 
 /** numbers of the sides tried as the wrong one */
 const MAX_LITERALS = 8;
@@ -186,7 +187,7 @@ function drawnHint(
   }
   if (!judged || !moved) return null;
   // the formula side is the right one unless the right is a lone derivative and the left is not
-  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const right = formulaOnRight(c);
   const [side, other] = right ? ['right', 'left'] : ['left', 'right'];
   const factor = right ? k : 1 / k;
   const where = `at every point checked (the file's values and ${judged} random draw${judged === 1 ? '' : 's'})`;

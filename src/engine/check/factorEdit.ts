@@ -22,6 +22,7 @@ import { close, closeScaled, ratioAtLargest, sameRatio, type Point } from './poi
 import { atStep, square } from './textbook';
 import { readsAtOwnStep } from './substitute';
 import { printerFor } from './writtenT';
+import { formulaOnRight } from './formulaSide';
 
 /** how an edit's text prints a value (the steps written T as T) */
 type Show = (e: Expr) => string;
@@ -463,11 +464,11 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
   const readings: Reading[] = [];
   // a formula of many terms (an LSTM's h̄ line) is the term matcher's, and a lone ∏ of Jacobians the path
   // hints': edits of them would cost more than they find (a GRU's ∏ line, analysed at every keystroke)
-  const terms = termsOf(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv' ? c.lhs : c.rhs);
+  const terms = termsOf(formulaOnRight(c) ? c.rhs : c.lhs);
   if (terms.length > MAX_TERMS || terms.every((t) => t.e.k === 'prod')) return null;
   for (const claim of [c, rr]) {
     if (!claim) continue;
-    const right = !(claim.rhs.k === 'deriv' && claim.lhs.k !== 'deriv');
+    const right = formulaOnRight(claim);
     readings.push({ c: claim, right, oneStep: claim === rr });
   }
   let evals = 0;

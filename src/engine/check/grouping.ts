@@ -11,6 +11,7 @@ import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
+import { formulaOnRight } from './formulaSide';
 
 const MAX_REGROUPED = 4;
 
@@ -80,7 +81,7 @@ export function groupingHint(c: Claim, run: Run, other: OtherValues): string | n
 
 /** slopeOnOneTerm's regroupings of the formula side: "h_1 ⊙ (1 − h_1) multiplies W_hᵀ δ_2 too …" */
 function slopeGrouping(c: Claim, run: Run, other: OtherValues): string | null {
-  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
   const found: { x: Expr; edited: Expr; slope: Expr[]; term: Expr }[] = [];
   const walk = (x: Expr): void => {
@@ -101,7 +102,7 @@ function slopeGrouping(c: Claim, run: Run, other: OtherValues): string | null {
 }
 
 function matVecGrouping(c: Claim, run: Run, other: OtherValues): string | null {
-  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
   const found: Expr[] = [];
   const walk = (x: Expr): void => {

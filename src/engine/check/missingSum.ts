@@ -10,6 +10,7 @@ import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
+import { formulaOnRight } from './formulaSide';
 
 /** the check's steps as one run a..b, when they are (every point reads t alone); else null */
 function stepRun(c: Claim): { a: number; b: number } | null {
@@ -43,7 +44,7 @@ export function missingSumHint(c: Claim, run: Run, other: OtherValues): string |
     const sigma = whole1 ? 'Σ_t' : `Σ_{t=${steps.a}}^{${steps.b}}`;
     // the side that sums is the formula (∂L_t/∂o_t = Σ_t (o_t − y_t): the right side, unless it is a lone derivative
     // and the left is not, as constantFactor.ts reads it) and no lone derivative: its Σ is one too many, not missing
-    const formula = c.rhs.k === 'deriv' && c.lhs.k !== 'deriv' ? 'left' : 'right';
+    const formula = formulaOnRight(c) ? 'right' : 'left';
     if (formula === otherName && whole.k !== 'deriv') {
       return whole.k === 'sum'
         ? `The ${sigma} should not be there: the ${name} side is the term of one step t, and the ${otherName} side sums it over t = ${steps.a}..${steps.b}`

@@ -18,6 +18,7 @@ import { close, type Point } from './points';
 import { atStep } from './textbook';
 import { oneStepNames } from './reread';
 import { replaceWhere, VALUES } from './replacing';
+import { formulaOnRight } from './formulaSide';
 
 /** leaves of the formula side tried */
 const MAX_LEAVES = 16;
@@ -339,7 +340,7 @@ export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point,
 
 /** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */
 function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, other: OtherValues): SubstituteHint | null | false {
-  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
   const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
   const holds = (e: Edit): boolean | null => {

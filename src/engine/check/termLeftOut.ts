@@ -11,6 +11,7 @@ import { confirmed, type OtherValues } from './confirm';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { close } from './points';
+import { formulaOnRight } from './formulaSide';
 
 /** candidate values tried at most (names × the steps the check writes) */
 const MAX_CANDIDATES = 64;
@@ -31,7 +32,7 @@ function writtenSteps(e: Expr, out: Idx[] = []): Idx[] {
 
 /** "The right side leaves out the term −y_t: with it the check holds" */
 export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string | null {
-  const right = !(c.rhs.k === 'deriv' && c.lhs.k !== 'deriv');
+  const right = formulaOnRight(c);
   const formula = right ? c.rhs : c.lhs;
   const whole = right ? c.lhs : c.rhs;
   // the other side is the derivative asked for, the formula a sum or product of values
