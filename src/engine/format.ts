@@ -19,3 +19,10 @@ export const valueTextAndLatex = (v: Value, digits = DIGITS) => display.valueTex
  * Each, A), never when it is a name (W_hhᵀ should be W_hh, L_t …), which keeps its case
  */
 export const midSentence = (s: string): string => s.replace(/^(?:A|[A-Z][a-z]+) /, (w) => w.toLowerCase());
+
+/**
+ * a hint's text as the sentence it starts: its first word raised when it is one of the messages' own words (the,
+ * each, two, read, …), never when the text opens with an expression — σ(…) is not Σ(…), tanh not Tanh, w_ih not W_ih
+ */
+export const sentenceStart = (s: string): string =>
+  s.replace(/^(?:the|each|every|two|both|no|read|with) /, (w) => w[0]!.toUpperCase() + w.slice(1));

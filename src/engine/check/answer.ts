@@ -11,7 +11,7 @@ import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
 import { refText, spellings } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
-import { fmt, isFiniteValue, midSentence, valueText } from '../format';
+import { fmt, isFiniteValue, midSentence, sentenceStart, valueText } from '../format';
 import { nonFiniteCause } from './nonFinite';
 import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
@@ -196,9 +196,8 @@ function tinyNote(s: Sides): string {
   return `; but at the file's values${s.label} both sides are under 1e-2 (left ${valueText(toValue(s.l))}, right ${valueText(toValue(s.r))}) and agree only within the tolerance's absolute floor (1e-6), while they differ by ${fmt((100 * diff) / scale, 3)}% of their size — a small (vanishing) gradient is not 0`;
 }
 
-const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 /** a hint that may open with "the" (the second h_t …), as the sentence it starts; names (h_t, W_hh) keep their case */
-const opening = (s: string | null) => s && s.replace(/^the /, 'The ');
+const opening = (s: string | null) => s && sentenceStart(s);
 
 /** the varied names that alone make the check fail at this draw, and their given values */
 function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
@@ -227,7 +226,7 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
   let text = `${what}${miss.s.label} (left ${valueText(toValue(miss.s.l))}, right ${valueText(toValue(miss.s.r))} at random draw ${miss.seed})`;
   const left = leftOutHint(claim, miss.s, ctx.draws.run(miss.seed));
   if (left)
-    text += `. ${cap(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
+    text += `. ${sentenceStart(left.text)} at random draw ${miss.seed}, which is 0 only when ${given.length ? given.join(' and ') : "the values are the file's"}`;
   else {
     const path = pathOrBound({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     // a transpose left out that a symmetric matrix of the file hides (W for Wᵀ with W = Wᵀ): said at the draw
@@ -316,7 +315,7 @@ function failureHint(
     // target that is 0 at the file's values as no term and would blame the other term
     plain(signHint(claim, run, other)) ??
     // a Σ/∏ one term short or long, before the term matcher, which names the path of that term
-    plain(boundHint(claim, run)?.replace(/^./, (c) => c.toUpperCase())) ??
+    plain(opening(boundHint(claim, run))) ??
     // a loss written out step by step with steps left out (L_1 + L_2 + L_3 for Σ_t L_t, T = 4): structural
     plain(writtenSumHint(claim, run.model, run, other)) ??
     // a ∏'s factors in the wrong order (its body's two square factors, or the ∏ left of its gradient): before the
@@ -335,7 +334,7 @@ function failureHint(
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (rr ? termsHint(rr, run, bad) : null) ??
     termsHint(claim, run, bad) ??
-    plain(leftOutHint(claim, bad, run)?.text.replace(/^./, (c) => c.toUpperCase())) ??
+    plain(opening(leftOutHint(claim, bad, run)?.text ?? null)) ??
     plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??

@@ -5,6 +5,7 @@ import { idxString, idxValue, idxVars, makeIdx } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
+import { sentenceStart } from '../format';
 import type { Claim } from './hints';
 import { anyOff } from './points';
 import type { Point } from './points';
@@ -141,7 +142,7 @@ export function boundOfPath(claim: Claim, run: Run, path: string): string | null
   const bound = move.text;
   const left = /^The other side leaves out (the paths? through .*)$/.exec(path);
   const what = left ? ` (it leaves out ${left[1]})` : '';
-  return `${bound.replace(/^./, (c) => c.toUpperCase())}${what}`;
+  return `${sentenceStart(bound)}${what}`;
 }
 
 /**

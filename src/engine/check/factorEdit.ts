@@ -11,7 +11,7 @@ import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
-import { fmt } from '../format';
+import { fmt, sentenceStart } from '../format';
 import { Memo } from '../memo';
 import type { Run } from '../run';
 import { whichOf, type Claim } from './hints';
@@ -522,11 +522,12 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
     for (const e of [...slopes, ...edits[k]!.ins, ...edits[k]!.fix.filter((e) => !slopes.includes(e))]) {
       const ok = judge(r, [e], true);
       if (ok === null) return null;
-      if (ok === true) return { text: `${cap(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.at ?? e.target.range };
+      if (ok === true)
+        return { text: `${sentenceStart(prefixOf(r) + e.text)}: with that the check holds`, culprit: e.at ?? e.target.range };
       // one mistake named, and another that is a constant factor of the whole side
       if (typeof ok === 'number')
         scaledHint ??= {
-          text: `${cap(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
+          text: `${sentenceStart(prefixOf(r) + e.text)}; with that ${r.right ? 'the right side' : 'the left side'} is ${scaleText(ok, run.model.T)}`,
           culprit: e.at ?? e.target.range,
         };
     }
@@ -548,7 +549,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
       if (ok === null) return null;
       if (ok)
         return {
-          text: cap(`${prefixOf(r)}two things differ: ${a.text}, and ${b.text}: with both changed the check holds`),
+          text: sentenceStart(`${prefixOf(r)}two things differ: ${a.text}, and ${b.text}: with both changed the check holds`),
           culprit: null,
         };
     }
@@ -575,9 +576,6 @@ function scaleText(k: number, T: number): string {
   if (T > 1 && is(-1 / T)) return `−1/T times the other side: it has a factor 1/T too many and a sign is wrong`;
   return `${fmt(k, 4)} times the other side: a constant factor is wrong too`;
 }
-
-/** a sentence's first word, when it is one of the message's own (not an expression: σ is not Σ, tanh not Tanh) */
-const cap = (s: string) => s.replace(/^(the|two|read) /, (w) => w[0]!.toUpperCase() + w.slice(1));
 
 /** a factor as it is written inside a product: (1 − z_t) */
 const factorText = (x: Expr, show: Show = exprText) => (x.k === 'add' || x.k === 'sub' ? `(${show(x)})` : show(x));

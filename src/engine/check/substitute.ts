@@ -10,7 +10,7 @@ import { exprText } from '../../language/print';
 import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import type { Env, Run } from '../run';
-import { midSentence } from '../format';
+import { midSentence, sentenceStart } from '../format';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { termsOf } from './localFactor';
@@ -363,7 +363,7 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
     if (ok === null) return null;
     return ok
       ? {
-          text: `${e.text().replace(/^(the|each) /, (w) => w[0]!.toUpperCase() + w.slice(1))}: with that the check holds`,
+          text: `${sentenceStart(e.text())}: with that the check holds`,
           culprit: e.targets.length === 1 ? e.targets[0]!.range : null,
         }
       : false;

@@ -14,7 +14,7 @@ import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
 import { hasDeriv as hasDerivative } from '../../language/resolve';
 import type { Range } from '../../report';
-import { fmt } from '../format';
+import { fmt, sentenceStart } from '../format';
 import { matProduct, pathsBetween } from '../paths';
 import { stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
@@ -231,7 +231,7 @@ function matchTerms(
   if (unmatched.some(valueOnly) && mv.some((v, j) => isZero(v) && valueOnly(j))) return null;
   // every path matched once the inputs left out are set aside: they are the one mistake (said with the reading)
   if (unmatched.length === 0 && missing.length === 0)
-    return left ? { text: `${oneStepPrefix(monos, env, run)}${left.text}`.replace(/^./, (c) => c.toUpperCase()), culprit: null } : null;
+    return left ? { text: sentenceStart(`${oneStepPrefix(monos, env, run)}${left.text}`), culprit: null } : null;
   if (unmatched.length > 1 || missing.length > 1) return null;
   const termText = (j: number) => {
     const m = monos[j]!;
@@ -255,7 +255,7 @@ function matchTerms(
   if (left && !fix) return null;
   const text = (left ? `${left.text}, and ` : '') + parts.join(' ') + (fix ? `: ${fix}` : '');
   // located only when the diagnosis is certain: one term that is a missing path with one factor wrong
-  return { text: text.replace(/^./, (c) => c.toUpperCase()), culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+  return { text: sentenceStart(text), culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
 }
 
 /**
