@@ -5,6 +5,12 @@ import type { Shape } from './model';
 
 export type MaybeShape = Shape | null;
 
+/**
+ * an expression's shape while shapes are inferred and a part's is not known yet: null in the Shape field, as the
+ * expressions built then carry a MaybeShape there (the final reading, with every shape known, has none)
+ */
+export const NOT_KNOWN_YET = null as unknown as Shape;
+
 /** A vector of size 1 and a 1×1 matrix count as scalars; an m×1 matrix is the column vector it looks like. */
 export function norm(s: Shape): Shape {
   if (s.every((d) => d === 1)) return [];

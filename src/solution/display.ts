@@ -865,9 +865,16 @@ function closingParen(text: string, i: number, end: number): number[] {
   return [];
 }
 
+/** how a value was rounded: 4 d.p., to 3 s.f., 3 sig. fig., rounded to 4 decimal places (the words of a remark) */
+const ROUNDED_HOW = String.raw`(?:to\s+|rounded\s+to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf|decimal\s+places?|decimals|sig(?:nificant|\.)?\s*fig(?:ures|s|\.)?)`;
+
 /** a remark that a value is rounded: (4 d.p.), (to 3 s.f.), (3 sig. fig.), to 4 decimal places */
-const ROUNDING_REMARK =
-  /^\s*(?:\\q?quad|\\[,;: ]|\s)*\(?\s*\\(?:text|textrm|textit|mbox)\s*\{\s*\(?\s*(?:to\s+|rounded\s+to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf|decimal\s+places?|decimals|sig(?:nificant|\.)?\s*fig(?:ures|s|\.)?)\s*\)?\s*\}\s*\)?/i;
+const ROUNDING_REMARK = new RegExp(
+  String.raw`^\s*(?:\\q?quad|\\[,;: ]|\s)*\(?\s*\\(?:text|textrm|textit|mbox)\s*\{\s*\(?\s*${ROUNDED_HOW}\s*\)?\s*\}\s*\)?`,
+  'i',
+);
+/** a parenthesised remark that is only how a value was rounded, `(\text{4 d.p.})` */
+const ROUNDING_ONLY = new RegExp(String.raw`^${ROUNDED_HOW}$`, 'i');
 
 /** from i: a written value (-0.0838) and then a remark that it is rounded */
 function roundedByRemark(text: string, i: number, end: number): boolean {
@@ -982,7 +989,7 @@ function proseRemark(text: string, i: number, end: number): number {
   if (!m) return -1;
   const words = m[2]!.trim();
   // `(\text{4 d.p.})`: how a value was rounded, a remark with no word of two letters
-  const rounding = /^(?:to\s+)?\d+\s*(?:d\.\s?p\.?|dp|s\.\s?f\.?|sf)$/i.test(words);
+  const rounding = ROUNDING_ONLY.test(words);
   // a bold word of two letters may be a name (\textbf{W}, \textbf{Wx}): a bold remark has three or more
   if (
     !rounding &&

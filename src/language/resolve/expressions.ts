@@ -7,7 +7,7 @@ import { exprText } from '../print';
 import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
-import { elementwiseShape, matmulShape, norm, productKind, shapeText, transposeShape } from '../shapes';
+import { elementwiseShape, matmulShape, norm, NOT_KNOWN_YET, productKind, shapeText, transposeShape } from '../shapes';
 import { Abandoned, fail, quietly, withVars, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chainInnerProduct } from './chainProduct';
@@ -76,7 +76,7 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   // while the shapes are inferred, a part whose shape is not known yet (h_{t-1} with h_0 = 0, h's shape decided by the
   // gates that read this very concatenation) leaves the column's size unknown, as a name of unknown shape does: the
   // product W_f [h_{t-1}, x_t] still has W_f's rows, which decide h (it was a scalar, and the concatenation too short)
-  if (flat && ctx.quiet && items.some((x) => x.shape === null)) return { k: 'vec', items, shape: null as unknown as Shape, range: a.range };
+  if (flat && ctx.quiet && items.some((x) => x.shape === null)) return { k: 'vec', items, shape: NOT_KNOWN_YET, range: a.range };
   if (flat && items.every((x) => x.shape !== null)) return concatenation(items, a.range, ctx, a.stacked ? '; ' : ', ');
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
   if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))

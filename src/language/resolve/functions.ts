@@ -4,7 +4,7 @@
 import type { Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr, Fn, Shape } from '../model';
-import { entries, shapeText, type MaybeShape } from '../shapes';
+import { entries, NOT_KNOWN_YET, shapeText, type MaybeShape } from '../shapes';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { occurrence } from './text';
@@ -99,8 +99,8 @@ function readOuter(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
         a.range,
         'shape-mismatch',
       );
-  const row: Expr = { k: 'transpose', a: y, shape: y.shape ? [1, y.shape[0]!] : (null as unknown as Shape), range: y.range };
-  const shape = x.shape && y.shape ? [x.shape[0]!, y.shape[0]!] : (null as unknown as Shape);
+  const row: Expr = { k: 'transpose', a: y, shape: y.shape ? [1, y.shape[0]!] : NOT_KNOWN_YET, range: y.range };
+  const shape = x.shape && y.shape ? [x.shape[0]!, y.shape[0]!] : NOT_KNOWN_YET;
   return { k: 'matmul', a: x, b: row, shape, range: a.range };
 }
 
