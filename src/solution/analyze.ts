@@ -12,7 +12,7 @@ import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
-import { readMacros } from './macros';
+import { readMacros, type Macro } from './macros';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -63,6 +63,8 @@ export interface Claim {
   defines?: string;
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
+  /** written in inline math (Let $δ_t = ∂L/∂h_t$): no claim, read only for the name it defines (displays: none) */
+  inline?: boolean;
 }
 
 /**
@@ -234,7 +236,29 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         });
     }
   }
+  inlineDefinitions(text, read.inline, networks, macros, claims);
   return { file, displays: read.displays, networks, equations, claims, diagnostics };
+}
+
+/**
+ * the inline equations that define a name by a derivative (Let $\delta_t = \frac{\partial L}{\partial h_t}$), as
+ * claims marked inline, in file order among the others: generate() makes them lines of their network, as it does a
+ * display that defines one; any other inline math stays prose (LANGUAGE.md §8)
+ */
+function inlineDefinitions(text: string, inline: Display[], networks: Network[], macros: Map<string, Macro>, claims: Claim[]): void {
+  const found: Claim[] = [];
+  let network = 0;
+  for (const d of inline) {
+    const folded = foldDisplay(text, d, macros);
+    const row = folded.rows.length === 1 && !folded.unread ? folded.rows[0]! : null;
+    if (!row || !derivativeDefinition(row.chars)) continue;
+    while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
+    found.push({ text: { chars: row.chars, at: [...row.at] }, displays: [], network, skip: null, genLine: 0, sides: [], inline: true });
+  }
+  if (!found.length) return;
+  const first = (c: Claim) => c.text.at[0] ?? 0;
+  claims.push(...found);
+  claims.sort((a, b) => first(a) - first(b));
 }
 
 /**
@@ -313,6 +337,11 @@ export function analyzeSolution(
   const limitWarned = new Set<number>();
   let networksWarned = false;
   networks.forEach((net, n) => {
+    setAsideInline(
+      text,
+      net,
+      claims.filter((c) => c.network === n && c.inline && !c.skip),
+    );
     const mine = claims.filter((c) => c.network === n && !c.skip);
     mine.slice(MAX_CLAIMS_PER_NETWORK).forEach((c, k) => {
       c.skip = `more than ${MAX_CLAIMS_PER_NETWORK.toLocaleString('en')} equations for one network (limit)`;
@@ -372,6 +401,18 @@ export function analyzeSolution(
       });
       return;
     }
+    // a definition in inline math: said at its own text, which is no equation of the count
+    if (c.inline) {
+      const at = c.text.at.filter((_, k) => c.text.chars[k]!.trim());
+      if (at.length)
+        out.diagnostics.push({
+          ...file.range(Math.min(...at), Math.max(...at) + 1),
+          severity: 'information',
+          code: 'solution-skipped',
+          message: `inline math is not checked; ${c.skip}`,
+        });
+      return;
+    }
     // one information per skipped equation: a chain spread over several displays gets one on each
     for (const d of c.displays) {
       const shown = reading.displays[d]!;
@@ -407,6 +448,22 @@ function ownSpan(c: Claim, shown: { start: number; end: number }): { start: numb
   return start < 0 ? null : { start, end };
 }
 
+/**
+ * inline definitions of a name the network has (where $h_t = …$ restating an equation of the block): no definition
+ * of the solution's own, and inline math is no claim, so they are set aside, silently
+ */
+function setAsideInline(text: string, net: Network, inline: Claim[]): void {
+  if (!inline.length) return;
+  const names = networkNames(networkText(text, net));
+  for (const c of inline) {
+    const name = derivativeDefinition(c.text.chars);
+    if (!name || names.has(name) || names.has(name.split('_')[0]!)) {
+      c.skip = 'inline math, not a definition of the solution';
+      c.quiet = true;
+    }
+  }
+}
+
 /** analyses the engine may attempt to find the claims that make it throw */
 const MAX_ATTEMPTS = 24;
 
@@ -440,7 +497,7 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
     const { gen, networkLines } = generate(text, net, good);
     try {
       // the claims that define a name are lines of the network (generate)
-      const checks = good.filter((c) => !c.defines).length;
+      const checks = good.filter((c) => !c.defines && !c.inline).length;
       return { report: analyzeGenerated(gen.text, networkLines, checks, options), gen, networkLines, analysed: good };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
@@ -513,7 +570,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   }
   const networkLines = gen.currentLine - 1;
   for (const c of claims) {
-    if (c.defines) continue;
+    if (c.defines || c.inline) continue;
     c.genLine = gen.currentLine;
     const at = c.text.at;
     const anchor = at[0] ?? 0;
@@ -524,6 +581,12 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     Object.assign(c, sideSpans(c.text));
   }
   return { gen, networkLines };
+}
+
+/** a network's own text, as generate() writes it before the claims: its sidecar, then its blocks' lines */
+function networkText(text: string, net: Network): string {
+  const sidecar = net.sidecar === null ? '' : net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n';
+  return sidecar + net.fences.map((f) => f.lines.map((l) => text.slice(l.start, l.end) + '\n').join('')).join('');
 }
 
 /** the names a network's text declares or defines (as written: an untimed twin L# is L) */

@@ -3,6 +3,7 @@
 // nothing in them is ever read. Inline `$ … $` and `\( … \)` are skipped over, not checked.
 import { type Display, labelLine } from './display';
 import { DISPLAY_ENVS, forwardSearch, matchingEnd, type ReadResult } from './read';
+import { hasEquals, keepInline } from './inlineMath';
 
 const VERBATIM = /\\begin\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment)\}/g;
 const OPEN = new RegExp(`\\$\\$|\\\\\\[|\\\\begin\\{(${DISPLAY_ENVS})\\}|\\$|\\\\\\(|\\\\verb(.)`, 'g');
@@ -71,8 +72,9 @@ function blankIfFalse(out: string[], blank: (a: number, b: number) => void): voi
 }
 
 export function readLatex(text: string): ReadResult {
-  const result: ReadResult = { fences: [], displays: [], problems: [] };
+  const result: ReadResult = { fences: [], displays: [], problems: [], inline: [] };
   const masked = maskLatex(text);
+  const inlineCap = { said: false };
   // the preamble defines macros (`$` in \newcommand…); equations live in the body
   const body = masked.indexOf('\\begin{document}');
   // TeX reads nothing after \end{document}: notes kept there are no part of the solution
@@ -93,6 +95,13 @@ export function readLatex(text: string): ReadResult {
       // inline math: skip to its end (an escaped \$ is not a delimiter)
       const close = findUnescaped(find, src, opener === '$' ? '$' : '\\)', start + opener.length);
       OPEN.lastIndex = close < 0 ? start + 1 : close + (opener === '$' ? 1 : 2);
+      // one with an `=` is read for a name it defines (inlineMath.ts), up to the cap
+      if (close >= 0 && hasEquals(src.slice(start + opener.length, close)))
+        keepInline(
+          result,
+          { start, end: OPEN.lastIndex, contentStart: start + opener.length, contentEnd: close, outerTag: null },
+          inlineCap,
+        );
       continue;
     }
     const env = m[1];

@@ -4,6 +4,7 @@
 // environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
 import { codeBlockEquation, codeSpanEquations, MAX_CODE_EQUATION_NOTES } from './codeEquation';
 import { isMathInfo, isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
+import { inlineEquations, keepInline } from './inlineMath';
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { type Display, labelLine } from './display';
@@ -106,7 +107,7 @@ function sameLength(text: string): string {
 export const RNN_FENCE = RNN_FENCE_OPENING;
 
 export function readMarkdown(text: string, wantMath = true): ReadResult {
-  const result: ReadResult = { fences: [], displays: [], problems: [] };
+  const result: ReadResult = { fences: [], displays: [], problems: [], inline: [] };
   const src = sameLength(text);
   const tokens = markdown().parse(src, {});
   const lineStarts: number[] = [0];
@@ -114,6 +115,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   const lineEnd = (l: number) => (l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : src.length);
   /** the informations on equations written in code (codeEquation.ts), counted against their cap */
   let codeNotes = 0;
+  const inlineCap = { said: false };
   const noteCode = (p: ReadResult['problems'][number] | null) => {
     if (p && codeNotes++ < MAX_CODE_EQUATION_NOTES) result.problems.push(p);
   };
@@ -185,6 +187,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       // on a line, as it does `$$`
       if (t.type !== 'tr_open') found.push(...texDisplays(src, from, to, found, result.problems, t.type === 'inline'));
       result.displays.push(...found);
+      if (t.type === 'inline') inlineIn(src, from, to, found, result, inlineCap);
       if (t.type === 'inline' && !found.length) {
         const lone = loneInlineEquation(src, from, to);
         if (lone) result.problems.push(lone);
@@ -194,6 +197,16 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   }
   result.displays.sort((a, b) => a.start - b.start);
   return result;
+}
+
+/**
+ * the inline equations of a paragraph or heading (inlineMath.ts), outside its `$$ … $$` displays and code spans, up
+ * to the file's cap (inlineMath.ts keepInline); one whose math runs on into a quoted line is left alone
+ */
+function inlineIn(src: string, from: number, to: number, displays: Display[], result: ReadResult, cap: { said: boolean }): void {
+  for (const d of inlineEquations(maskCodeSpans(src.slice(from, to)), from))
+    if (!displays.some((x) => x.start < d.end && d.start < x.end) && !/\n[ \t]*>/.test(src.slice(d.start, d.end)))
+      keepInline(result, d, cap);
 }
 
 /** a fence's last line closes it: its character, at least as many times as it was opened with (CommonMark) */

@@ -23,6 +23,8 @@ export interface ReadResult {
   fences: Fence[];
   displays: Display[];
   problems: ReadProblem[];
+  /** inline math of prose with an `=` (inlineMath.ts): no claims, read only for the names they define */
+  inline: Display[];
 }
 
 /** the display environments of LANGUAGE.md §8 (starred or not), as a regex alternation */
