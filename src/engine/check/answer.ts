@@ -46,6 +46,7 @@ import { groupShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
+import { sumScopeHint } from './sumScope';
 import { termLeftOutHint } from './termLeftOut';
 import { groupingHint } from './grouping';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
@@ -282,6 +283,8 @@ function failureHint(
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
     plain(missingSumHint(claim, run, other)) ??
+    // Σ_t ŷ_t − y_t for Σ_t (ŷ_t − y_t): the brackets of a Σ's body, before the hints that read the side at each t
+    plain(sumScopeHint(claim, run, other)) ??
     // a check that writes d (total) and ∂ (one-step) means its re-reading: a derivative's step is judged there
     // first (dh_{t-2}/dw for dh_{t-1}/dw in dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw), as the totals read it
     // only as a term that should not be there
