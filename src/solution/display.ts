@@ -594,6 +594,15 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         continue;
       }
     }
+    // a decimal comma (a German or French solution's 0{,}5, or 0,2913 as the value a side ends with): a decimal point
+    const comma = c === '{' || c === ',' ? decimalComma(text, i, end, rowSoFar()) : null;
+    if (comma !== null) {
+      // the braces of `{,}` leave no space: the number reads on
+      chars.push('.');
+      at.push(comma);
+      i = c === '{' ? i + 3 : i + 1;
+      continue;
+    }
     if (c === '{') {
       braceDepth++;
       groups.push(chars.length);
@@ -900,12 +909,36 @@ function writtenValueFollows(text: string, i: number, end: number): boolean {
   // is read on its own: the value ends before it
   const remark = REMARK_AFTER_VALUE.exec(rest);
   if (remark) rest = rest.slice(0, remark.index).replace(/(?:\\q?quad|\\hfill|\\[,;: ]|\s)*$/, '');
-  rest = rest
+  rest = withDecimalPoint(rest)
     .replace(/\\q?quad\s*\(\s*\d+[a-z]?\s*\)\s*$/, '')
     .replace(/\\[,;! ]/g, ' ')
     .replace(/[,.;]?\s*$/, '')
     .trim();
   return WRITTEN_VALUE.test(rest);
+}
+
+/**
+ * A decimal comma at i, as a solution in German, French, … writes a number: where the fold puts its decimal point
+ * (the comma's offset), or null. `0{,}5` (LaTeX's spelling: braces keep the comma from spacing) wherever a digit
+ * stands on both sides; a bare `0,2913` only as the value a side ends with (after =, ≈, before the row's end), where
+ * no list or argument can stand, and not as a thousands separator (1,000: three digits after a comma, not after 0)
+ */
+function decimalComma(text: string, i: number, end: number, row: string): number | null {
+  if (text.startsWith('{,}', i)) return /\d$/.test(row) && /\d/.test(text[i + 3] ?? '') ? i + 1 : null;
+  if (text[i] !== ',' || !/\d/.test(text[i + 1] ?? '')) return null;
+  const whole = /(?:=|≈)\s*[-−]?\s*(\d+)$/.exec(row);
+  // `t = 1,2` (a range of steps, T = 2,3): a step or a count is a whole number, never a decimal
+  if (!whole || /(?:^|[^\p{L}\p{N}_])[tkijnsTτ]\s*=\s*\d+$/u.test(row) || !writtenValueFollows(text, i + 1, end)) return null;
+  const fraction = /^\d+/.exec(text.slice(i + 1, end))![0];
+  return fraction.length === 3 && whole[1] !== '0' ? null : i;
+}
+
+/** a written value's decimal comma (0{,}5, or one bare one that is no thousands separator) as a decimal point */
+function withDecimalPoint(s: string): string {
+  const braced = s.replace(/(\d)\{,\}(?=\d)/g, '$1.');
+  return braced.replace(/^(\s*[-−]?\s*(\d+)),(\d+)(?![\d,])/, (all, head: string, whole: string, fraction: string) =>
+    fraction.length === 3 && whole !== '0' ? all : `${head}.${fraction}`,
+  );
 }
 
 /**
