@@ -4,21 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
+import { CS231N_RNN } from '../solution/helpers';
 
-const NET = `T = 3
-input x : 2
-target y : 3 = [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
-param W_xh : 4x2
-param W_hh : 4x4
-param b : 4
-param W_hy : 3x4
-param c : 3
-h_0 = 0
-h_t = tanh(W_hh h_{t-1} + W_xh x_t + b)
-o_t = W_hy h_t + c
-ŷ_t = softmax(o_t)
-loss L = -Σ_t y_t^T log(ŷ_t)
-`;
+const NET = CS231N_RNN;
 
 // names print as the lexer reads them, ŷ as y and its combining circumflex: compared composed
 const check = (line: string) => {

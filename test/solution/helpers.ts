@@ -95,3 +95,19 @@ E_t = -y_t^\top \log \hat{y}_t
 loss E = \sum_t E_t
 ~~~
 `.replace(/~~~/g, '```');
+
+/** CS231n's vanilla RNN with a softmax output and cross-entropy (δ_t = ∂L/∂h_t in its notes), as a .rnn text */
+export const CS231N_RNN = `T = 3
+input x : 2
+target y : 3 = [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
+param W_xh : 4x2
+param W_hh : 4x4
+param b : 4
+param W_hy : 3x4
+param c : 3
+h_0 = 0
+h_t = tanh(W_hh h_{t-1} + W_xh x_t + b)
+o_t = W_hy h_t + c
+ŷ_t = softmax(o_t)
+loss L = -Σ_t y_t^T log(ŷ_t)
+`;

@@ -4,23 +4,9 @@
 // is read, and it is said at its own text that it is not checked.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution/index';
+import { CS231N_RNN } from './helpers';
 
-const NET = String.raw`~~~rnn
-T = 3
-input x : 2
-target y : 3 = [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
-param W_xh : 4x2
-param W_hh : 4x4
-param b : 4
-param W_hy : 3x4
-param c : 3
-h_0 = 0
-h_t = tanh(W_hh h_{t-1} + W_xh x_t + b)
-o_t = W_hy h_t + c
-\hat{y}_t = softmax(o_t)
-loss L = -Σ_t y_t^T log(\hat{y}_t)
-~~~
-`.replace(/~~~/g, '```');
+const NET = `\`\`\`rnn\n${CS231N_RNN}\`\`\`\n`;
 
 const RECURSION = String.raw`$$\delta_t = W_{hy}^\top (\hat{y}_t - y_t) + W_{hh}^\top \big(\delta_{t+1} \odot (1 - h_{t+1}^2)\big)$$`;
 const WHH = String.raw`$$\frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \delta_t\, h_{t-1}^\top$$`;
@@ -60,7 +46,7 @@ describe('a name defined in inline math', () => {
 
   it('in \\( … \\), and in a LaTeX solution', () => {
     expect(statuses(solve(String.raw`Let \(\delta_t = \frac{\partial L}{\partial h_t}\). Then`, BIAS))).toEqual(['fails']);
-    const sidecar = NET.replace(/```(?:rnn)?\n?/g, '');
+    const sidecar = CS231N_RNN;
     const tex = String.raw`\begin{document}
 Let $\delta_t = \frac{\partial L}{\partial h_t}$ be the error of the hidden state. Then
 \[ \frac{\partial L}{\partial b} = \sum_{t=1}^{T} \delta_t \odot (1 - h_t)^2 \]
