@@ -47,6 +47,7 @@ import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
 import { sumScopeHint } from './sumScope';
+import { softmaxSlopeHint } from './softmaxSlope';
 import { termLeftOutHint } from './termLeftOut';
 import { groupingHint } from './grouping';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
@@ -277,6 +278,8 @@ function failureHint(
     plain(inverseHint(claim, run)) ??
     // σ(o_t) where softmax(o_t) is meant (a cross-entropy's ŷ_t − y_t): structural until a σ of a vector is written
     plain(softmaxMeantHint(claim, run, other)) ??
+    // ŷ_t (1 − ŷ_t) for a softmax output: σ's slope, structural until such a product is written
+    plain(softmaxSlopeHint(claim, run, other)) ??
     // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
     plain(innerOuterHint(claim, run, other)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
