@@ -6,6 +6,7 @@
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
+import { same } from '../../language/shapes';
 import { forChildren, mapChildren } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -15,7 +16,8 @@ import { formulaOnRight } from './formulaSide';
 
 const MAX_REGROUPED = 4;
 
-const sameShape = (a: Expr, b: Expr) => a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]);
+/** two expressions of one shape */
+const sameShape = (a: Expr, b: Expr) => same(a.shape, b.shape);
 
 /** M v: a matrix times a vector, written with juxtaposition or @ */
 const matVec = (x: Expr): x is Expr & { k: 'mul' | 'matmul' } =>

@@ -5,6 +5,8 @@
 // named when it holds at the check's points and at a draw.
 
 import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { same } from '../../language/shapes';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
@@ -18,8 +20,8 @@ type Ref = Expr & { k: 'ref' };
 /** the values a side combines, not into an entry v[…] nor a derivative */
 const WALK: Walk = { children: VALUE_CHILDREN, stops: (x) => x.k === 'index' || x.k === 'deriv' };
 
-const sameRef = (a: Expr, b: Expr): boolean =>
-  a.k === 'ref' && b.k === 'ref' && a.name === b.name && JSON.stringify(a.idx) === JSON.stringify(b.idx);
+/** the same name at the same step, as printed */
+const sameRef = (a: Expr, b: Expr): boolean => a.k === 'ref' && b.k === 'ref' && exprText(a) === exprText(b);
 
 /** S (1 − S) or (1 − S) S, with ⊙ or a product: S */
 function slopeOf(x: Expr): Ref | null {
@@ -57,7 +59,7 @@ export function softmaxSlopeHint(c: Claim, run: Run, other: OtherValues = null):
   const said = `${pair} is σ's slope; for ${show(s)} = softmax(${show({ ...o, idx: s.idx })}) it is only the diagonal of the Jacobian, diag(${show(s)}) − ${show(s)} ${show(s)}ᵀ (each entry of ${show(s)} reads every entry of ${show({ ...o, idx: s.idx })})`;
   // the cross-entropy's gradient by the logits, in the product's place or as the whole side
   for (const d of run.model.decls.values()) {
-    if (d.kind !== 'target' || JSON.stringify(d.shape) !== JSON.stringify(s.shape)) continue;
+    if (d.kind !== 'target' || !same(d.shape, s.shape)) continue;
     const y: Expr = { k: 'ref', name: d.name, idx: s.idx, shape: s.shape, range: s.range };
     const meant: Expr = { k: 'sub', a: s, b: y, shape: s.shape, range: node.range };
     for (const rhs of [replaceWhere(c.rhs, (x) => (x === node ? meant : null), WALK), meant]) {

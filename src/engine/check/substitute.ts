@@ -7,6 +7,7 @@
 import { confirmed, type OtherValues } from './confirm';
 import type { Expr, Fn, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
+import { same } from '../../language/shapes';
 import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
 import type { Env, Run } from '../run';
@@ -65,8 +66,6 @@ function leaves(e: Expr): Expr[] {
   return [...outer, ...inner, ...adjoints];
 }
 
-const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
-
 const timedName = (model: Model, name: string) => !!(model.quantities.get(name)?.timed || model.decls.get(name)?.perStep);
 
 /** a plain step index (t, t−1, 3), the only kind a candidate is placed at */
@@ -102,7 +101,7 @@ function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
   const out: Expr[] = [];
   const seen = new Set<string>([exprText(x)]);
   const push = (c: Expr | null) => {
-    if (!c || out.length >= MAX_CANDIDATES || !sameShape(c.shape, x.shape)) return;
+    if (!c || out.length >= MAX_CANDIDATES || !same(c.shape, x.shape)) return;
     const text = exprText(c);
     if (seen.has(text)) return;
     seen.add(text);
@@ -121,7 +120,7 @@ function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
     const xTimed = timedName(model, x.name);
     names.sort((a, b) => Number(b.timed === xTimed) - Number(a.timed === xTimed));
     // every name at the leaf's own step before any one step off; a weight at no step, in its kind's place
-    const fits = names.filter((n) => n.name !== x.name && sameShape(n.shape, x.shape));
+    const fits = names.filter((n) => n.name !== x.name && same(n.shape, x.shape));
     const untimed = (n: { name: string }) => push({ k: 'ref', name: n.name, idx: null, shape: x.shape, range: x.range });
     if (!xTimed) fits.filter((n) => !n.timed).forEach(untimed);
     for (const i of at) {
@@ -137,8 +136,7 @@ function candidates(x: Expr, steps: Idx[], model: Model, acts: Expr[]): Expr[] {
   // shiftHint's), of the same shape
   if (lossAdjoint(x)) {
     for (const q of model.quantities.values())
-      if (q.timed && q.name !== x.wrt.name && !x.of.shape.length && sameShape(q.shape, x.shape))
-        push({ ...x, wrt: { ...x.wrt, name: q.name } });
+      if (q.timed && q.name !== x.wrt.name && !x.of.shape.length && same(q.shape, x.shape)) push({ ...x, wrt: { ...x.wrt, name: q.name } });
     return out;
   }
   // an activation: the network's others at the steps x is written at (σ'(z_f) where σ'(z_i) belongs)
