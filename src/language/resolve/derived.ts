@@ -67,6 +67,14 @@ function derivativeIn(a: Ast, names: Set<string>): boolean {
   return false;
 }
 
+/** whether an index mentions a step letter (t, T, τ) anywhere */
+export function hasStepLetter(x: Ast): boolean {
+  if (x.k === 'name') return x.raw === 't' || x.raw === 'T' || x.raw === 'τ';
+  if (x.k === 'bin') return hasStepLetter(x.a) || hasStepLetter(x.b);
+  if (x.k === 'list') return x.items.some(hasStepLetter);
+  return false;
+}
+
 /** the derived name a use refers to and the step written on it (null: none), or null when it is no such use */
 export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Derived; step: Ast | null; entry?: string } | null {
   const whole = scope.derived.get(a.raw);
@@ -77,6 +85,10 @@ export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Deriv
   const def = scope.derived.get(base);
   if (!def) return null;
   const s = a.raw.slice(cut + 1);
+  // δ_t^{(i)}: the step below (t, T, τ) and an entry above, as h_{t-1}^{(j)} is read (names.ts)
+  const above = a.sup && (a.sup.k === 'num' ? String(a.sup.value) : a.sup.k === 'name' && !a.sup.sub && !a.sup.sup ? a.sup.raw : null);
+  if (above && def.timed && /^[tTτ]$/.test(s) && !hasStepLetter(a.sup!))
+    return { base, def, step: { k: 'name', raw: s, sub: null, sup: null, range: a.range, nameRange: a.range }, entry: above };
   // Nielsen's δ^l_j (δ_j^{(l)}): entry j at the superscripted step
   if (a.sup && def.timed) return { base, def, step: a.sup, entry: s };
   const step: Ast = /^\d+$/.test(s)

@@ -9,7 +9,7 @@ import type { Expr, Idx } from '../model';
 import { shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, quietly, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
-import { derivedUse, readDerived } from './derived';
+import { derivedUse, hasStepLetter, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { tryTimeIndex } from './timeIndex';
@@ -567,6 +567,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     // raw is still a.raw unless an entry was found
     const byValue = entry || a.sub || rawKnown ? null : entryByValueAt(a, ctx);
     if (byValue) return byValue;
+    // h_{t-1}^{(j)}, δ_t^{(i)}: a step written below (with t, T or τ) and none above — the superscript is the entry
+    // (h_1^{(t)}, the seeds' order, is read as before: entry below, step above)
+    if (rawTimed && !entry && a.sub && a.sub.k !== 'num' && isStepItem(a.sub) && !hasStepLetter(a.sup)) {
+      const e = mkRef(a, ctx, raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
+      return entriesOf(e, subscriptItems(a.sup), a.range, ctx);
+    }
     if (rawTimed && (!a.sub || !entry)) {
       const idx = timeIndexOf(a.sup, ctx);
       const e = mkRef(a, ctx, raw, idx, scope.shapeOf(raw), a.range);
