@@ -110,7 +110,25 @@ function noEquality(s: string): string {
       return `an approximation (${a[0]}) between expressions is no equality: only = is checked, and ≈ before a written number (judged to its digits)`;
     i++;
   }
-  return 'no equality to check';
+  return unclosedBrace(s) ?? 'no equality to check';
+}
+
+/**
+ * `\frac{\partial L}{\partial V = …`: a `{` never closed holds the `=` written after it, so the equation has none at its
+ * top level; said with the text it opens, rather than "no equality to check" of an equation that plainly has one
+ */
+function unclosedBrace(s: string): string | null {
+  const open: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') i++;
+    else if (c === '{') open.push(i);
+    else if (c === '}') open.pop();
+  }
+  const first = open[0];
+  if (first === undefined || !/(?<![<>!])=/.test(s.slice(first))) return null;
+  const opened = s.slice(first, first + 16).trimEnd();
+  return `the { of '${opened}${s.length > first + 16 ? '…' : ''}' is never closed: the = after it stands inside the braces, so no equation is read (a } missing?)`;
 }
 
 /** what the reader finds before any analysis: the networks, the equations and the claims (also
