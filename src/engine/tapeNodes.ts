@@ -78,15 +78,19 @@ export const ROW = 8;
 /** rows of a tape's first columns (T = 20's 64-unit RNN: 330 nodes) */
 const FIRST_ROWS = 512;
 
+/** handles per chunk of NodeColumns.handles (32 KB of pointers: a young object) */
+const HANDLE_SHIFT = 12;
+const HANDLE_CHUNK = 1 << HANDLE_SHIFT;
+
 /** the columns of one tape's nodes; `node(k)` is the handle of position k, `size` the positions made */
 export class NodeColumns {
   /**
-   * the handles by position, `size` of them made: room for a tape of known length is made at once (reserve).
-   * Issue 11: grown a push at a time, the array was copied into a larger one about 25 times at T = 5,000, each
-   * a new large object (fresh pages, then garbage): perf put 3–4% of that run's samples there (the 64-unit RNN;
-   * the wall-clock gain was within this machine's noise)
+   * the handles by position, `size` of them made, in chunks of HANDLE_CHUNK (`node(k)` is chunk k >> HANDLE_SHIFT).
+   * Issue 11: one array of a long tape's length (80,000 at T = 5,000) is a large object, made in the old generation;
+   * every young handle stored into it was a slot the young generation's collections had to visit, a cost per node
+   * that a short tape's array (young itself) did not have. A chunk is young while its nodes are made.
    */
-  private handles: TNode[] = [];
+  private handles: TNode[][] = [];
   /** positions made (the next node's id) */
   size = 0;
   /** one row of ROW entries per node (read in place by TNode's getters) */
@@ -113,14 +117,15 @@ export class NodeColumns {
     c[r + START] = id;
     c[r + BARRIER] = 0;
     const n = new TNode(id, this, shape);
-    this.handles[id] = n;
+    const chunk = this.handles[id >> HANDLE_SHIFT] ?? (this.handles[id >> HANDLE_SHIFT] = new Array<TNode>(HANDLE_CHUNK));
+    chunk[id & (HANDLE_CHUNK - 1)] = n;
     this.size = id + 1;
     return n;
   }
 
   /** the node at position k (< size) */
   node(k: number): TNode {
-    return this.handles[k]!;
+    return this.handles[k >> HANDLE_SHIFT]![k & (HANDLE_CHUNK - 1)]!;
   }
 
   /** keeps the first len nodes (their rows and handles past them are overwritten by the next ones) */
@@ -136,12 +141,6 @@ export class NodeColumns {
 
   /** room for `rows` nodes in all, made at once (a tape of known length grows its columns no more) */
   reserve(rows: number): void {
-    if (this.handles.length < rows) {
-      // a holey array made at its length keeps fast elements (checked up to 200,000 in Node 20)
-      const h = new Array<TNode>(rows);
-      for (let k = 0; k < this.size; k++) h[k] = this.handles[k]!;
-      this.handles = h;
-    }
     if (rows * ROW <= this.cols.length) return;
     const c = zerosI32(rows * ROW);
     c.set(this.cols);

@@ -36,6 +36,20 @@ describe('tape nodes by column', () => {
     expect([id.barrier, id.start, s.barrier, s.start]).toEqual([true, 2, false, 4]);
   });
 
+  it('finds every node of a tape longer than one chunk of handles (4,096), each as it was pushed', () => {
+    const tape = new Tape();
+    let x = tape.push('leaf', [], vec(1));
+    const made = [x];
+    for (let k = 0; k < 10_000; k++) made.push((x = tape.add(x, made[k >> 1]!)));
+    expect(tape.nodeList().length).toBe(10_001);
+    // the same handle back at every position, across the chunks' edges
+    for (const k of [0, 4095, 4096, 4097, 8191, 8192, 10_000]) {
+      expect(tape.nodeList()[k]).toBe(made[k]);
+      expect(made[k]!.id).toBe(k);
+    }
+    expect(made[8192]!.b).toBe(made[4095]);
+  });
+
   it('keeps the values read before a truncation, and the positions past it take new nodes', () => {
     const tape = new Tape();
     const x = tape.push('leaf', [2], vec(1, -1));
