@@ -80,6 +80,45 @@ describe('a side computed from numbers rounded by hand', () => {
     expect(c.message).not.toMatch(/rounded numbers/);
   });
 
+  it('a wrong number is named with the value of the term it stands for (session 35)', () => {
+    const c = solve(`${H2}\\tanh(0.0987 + 0.5)`).equations[0]!.checks[1]!;
+    expect(c.message).toMatch(
+      /By h_2's definition \(h_2 = tanh\(w h_1 \+ u x_2\)\): 0.5 is not u x_2 = 0.4: with 0.4 in its place \(and w h_1 = 0.0986877 for its rounding 0.0987\) the check holds$/,
+    );
+    // in another order, and a factor's number: x_2 substituted as 3
+    expect(solve(`${H2}\\tanh(0.5 + 0.0987)`).equations[0]!.checks[1]!.message).toMatch(/0.5 is not u x_2 = 0.4: with 0.4 in its place/);
+    expect(solve(`${H2}\\tanh(0.5 \\cdot 0.1974 + 0.2 \\cdot 3)`).equations[0]!.checks[1]!.message).toMatch(
+      /3 is not x_2 = 2: with 2 in its place \(and h_1 = 0.197375 for its rounding 0.1974\) the check holds$/,
+    );
+  });
+
+  it('a wrong number against a formula of names, and two wrong numbers', () => {
+    expect(solve('h_2 - y_2 = 0.4611 - 0.5').equations[0]!.checks[0]!.message).toMatch(/0.5 is not y_2 = 1: with 1 in its place/);
+    expect(solve(`${H2}\\tanh(0.2 + 0.5)`).equations[0]!.checks[1]!.message).toMatch(
+      /0.2 is not w h_1 = 0.0986877; 0.5 is not u x_2 = 0.4: with those put right the check holds$/,
+    );
+  });
+
+  it('a number cut, not rounded, is said so', () => {
+    expect(solve(`${H2}\\tanh(0.0986 + 0.4)`).equations[0]!.checks[1]!.message).toMatch(
+      /0.0986 is w h_1 = 0.0986877 cut to 4 decimals \(rounded, 0.0987\): with the exact value the check holds/,
+    );
+  });
+
+  it('a number under the wrong sign is said so', () => {
+    const c = solve(`${H2}\\tanh(-0.0987 + 0.5)`).equations[0]!.checks[1]!;
+    expect(c.message).toMatch(
+      /0.0987 has the wrong sign \(w h_1 = 0.0986877\); 0.5 is not u x_2 = 0.4: with those put right the check holds$/,
+    );
+  });
+
+  it('numbers that do not lie over the formula name nothing', () => {
+    // three numbers for the two terms of w h_1 + u x_2: no number is laid over a term, none is named
+    const c = solve(`${H2}\\tanh(0.0987 + 0.3 + 0.1)`).equations[0]!.checks[1]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).not.toMatch(/ is not /);
+  });
+
   it('a rounded number too far off (0.0992) is no rounding either', () => {
     const c = solve(`${H2}\\tanh(0.0992 + 0.4)`).equations[0]!.checks[1]!;
     expect(c.message).not.toMatch(/rounded numbers/);

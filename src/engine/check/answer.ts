@@ -59,6 +59,7 @@ import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
+import { wrongNumberHint } from './wrongNumber';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -272,6 +273,8 @@ function failureHint(
     plain(scalarVectorHint(claim, bad, run, other)) ??
     // a number the other side rounds to, written with = (≈ is how a rounded value is written)
     plain(roundedEqualsHint(claim, bad, run)) ??
+    // a number substituted that is not its term's value (0.5 for u x_2 = 0.4): before rowHint, which names terms
+    plain(wrongNumberHint(claim, bad, run)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
