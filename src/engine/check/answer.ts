@@ -60,6 +60,7 @@ import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
 import { wrongNumberHint } from './wrongNumber';
+import { jacobianLeftOutHint } from './jacobianLeftOut';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -359,6 +360,8 @@ function failureHint(
     plain(sumIndexHint(claim, run, bad, other)) ??
     // last: a term of the formula left out whole (ŷ_t for ŷ_t − y_t), a value the network names
     plain(termLeftOutHint(claim, run, other)) ??
+    // a backward recursion's term ∂E/∂y_{t+1} with the step's Jacobian ∂y_{t+1}/∂y_t left out (a Jordan network)
+    plain(jacobianLeftOutHint(claim, run, other)) ??
     null
   );
 }

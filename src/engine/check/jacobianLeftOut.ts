@@ -1,0 +1,62 @@
+// A backward recursion with the step's Jacobian left out (read34's leftover): a Jordan network feeds its output back,
+// h_t = tanh(w x_t + u y_{t-1}), y_t = v h_t, and `∂E/∂y_t = (y_t − d_t) + ∂E/∂y_{t+1}` leaves out ∂y_{t+1}/∂y_t.
+// In an Elman network the term matcher names the missing edge ∂⁺h_{t+1}/∂h_t; here y_t reaches y_{t+1} through h_{t+1}
+// (two edges), so there is no one edge to name. The factor is named as the total derivative between the two nodes,
+// with its one-step factors and its value; the mended check is evaluated, at the file's values and a draw.
+
+import type { Expr } from '../../language/model';
+import { exprText, refText } from '../../language/print';
+import { fmt } from '../format';
+import { stepOf, type Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import type { Claim } from './hints';
+import { through } from './hints';
+import { factorsOf, termsOf } from './localFactor';
+import { replaceWhere, VALUES } from './replacing';
+import { holdsWith } from './textbook';
+
+type Deriv = Expr & { k: 'deriv' };
+
+/** terms tried (each one evaluation of the sides at every point) */
+const MAX_TERMS = 3;
+
+/** a scalar total derivative ∂A/∂B of the same A as ∂A/∂Y, by another node than Y: the gradient a term carries */
+function carried(f: Expr, lhs: Deriv): f is Deriv {
+  if (f.k !== 'deriv' || !f.total || f.oneStep || f.shape.length || exprText(f.of) !== exprText(lhs.of)) return false;
+  return f.wrt.name !== lhs.wrt.name || refText(f.wrt.name, f.wrt.idx) !== refText(lhs.wrt.name, lhs.wrt.idx);
+}
+
+/** "The term ∂E/∂y_{t+1} leaves out the factor ∂y_{t+1}/∂y_t …: with it the check holds", or null */
+export function jacobianLeftOutHint(claim: Claim, run: Run, other: OtherValues): string | null {
+  const lhs = claim.lhs;
+  // screen: ∂A/∂Y_t of a scalar, and a term whose only derivative is ∂A/∂X of another node
+  if (lhs.k !== 'deriv' || !lhs.total || lhs.oneStep || lhs.shape.length || !lhs.wrt.idx) return null;
+  const sites: Deriv[] = [];
+  for (const t of termsOf(claim.rhs)) {
+    const ds = factorsOf(t.e).filter((f) => f.k === 'deriv');
+    if (ds.length === 1 && carried(ds[0]!, lhs)) sites.push(ds[0] as Deriv);
+  }
+  for (const f of sites.slice(0, MAX_TERMS)) {
+    const of: Expr = { k: 'ref', name: f.wrt.name, idx: f.wrt.idx, shape: [], range: f.range };
+    const J: Expr = { k: 'deriv', total: true, of, wrt: lhs.wrt, shape: [], range: f.range };
+    const rhs = replaceWhere(claim.rhs, (x) => (x === f ? { k: 'mul', a: f, b: J, shape: [], range: f.range } : null), VALUES);
+    if (!holdsWith(claim, lhs, rhs, run) || !confirmed(other, lhs, rhs, claim.points)) continue;
+    return `The term ${exprText(f)} leaves out the factor ${exprText(J)}${via(f, lhs, J, claim, run)}: with it the check holds`;
+  }
+  return null;
+}
+
+/** " (y_t reaches y_{t+1} through h_{t+1}: ∂y_{t+1}/∂h_{t+1} ∂h_{t+1}/∂y_t, -0.0735 at t = 1)", or its value alone */
+function via(f: Deriv, lhs: Deriv, J: Expr, claim: Claim, run: Run): string {
+  const p = claim.points[0]!;
+  const value = run.evaluateShared(J, p.env).data[0]!;
+  const at = `${fmt(value)}${p.label}`;
+  const X = run.node(f.wrt.name, stepOf(f.wrt.idx, p.env));
+  const Y = run.node(lhs.wrt.name, stepOf(lhs.wrt.idx, p.env));
+  const mid = X && Y ? through(run, X, Y, claim.freeT ? p.t : null) : [];
+  if (mid.length !== 1) return ` (${at})`;
+  const x = refText(f.wrt.name, f.wrt.idx);
+  const y = refText(lhs.wrt.name, lhs.wrt.idx);
+  const c = mid[0]!;
+  return ` (${y} reaches ${x} through ${c}: ∂${x}/∂${c} ∂${c}/∂${y}, ${at})`;
+}
