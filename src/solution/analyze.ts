@@ -13,6 +13,7 @@ import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsS
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
 import { readMacros } from './macros';
+import { chainLabel, labelText } from './label';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -61,6 +62,8 @@ export interface Claim {
   links?: number[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
+  /** its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, and that link's file span */
+  label?: { name: string; start: number; end: number };
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
 }
@@ -511,6 +514,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
       c.sides = [];
     });
   }
+  labelChains(claims, gen);
   const networkLines = gen.currentLine - 1;
   for (const c of claims) {
     if (c.defines) continue;
@@ -524,6 +528,32 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     Object.assign(c, sideSpans(c.text));
   }
   return { gen, networkLines };
+}
+
+/**
+ * CS224n's `δ_1 = ∂J/∂θ_2 = ŷ_2 − y_2` (solution/label.ts): the first link, a label, joins the network as the name's
+ * definition, and is blanked (same length) so that the chain is checked from its second side on
+ */
+function labelChains(claims: Claim[], gen: GeneratedText): void {
+  let network: Set<string> | null = null;
+  // a label written again (δ_1 = ∂J/∂θ_2 = … restated) is the name as defined: that chain is a claim about it
+  const labels = new Set<string>();
+  for (const c of claims) {
+    if (c.defines || c.skip) continue;
+    const chars = c.text.chars;
+    const label = chainLabel(chars, (n) => (network ??= networkNames(gen.text)).has(n));
+    const head = label && chars.slice(0, label.first).replace(/\s+/g, '');
+    if (!label || !head || labels.has(head)) continue;
+    labels.add(head);
+    const at = c.text.at;
+    gen.push(chars.slice(0, label.second), (k) => at[k]!);
+    gen.pushAt('\n', at[label.second - 1]! + 1);
+    const link = chars.slice(0, label.second);
+    const start = link.length - link.trimStart().length;
+    c.label = { name: label.name, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1 };
+    c.text.chars = ' '.repeat(label.first + 1) + chars.slice(label.first + 1);
+    c.links = label.links;
+  }
 }
 
 /** the names a network's text declares or defines (as written: an untimed twin L# is L) */
@@ -670,6 +700,13 @@ function collect(
       c.skip = `it defines ${c.defines} by a derivative, a name of the solution's own: the equations after it use it as defined here`;
       continue;
     }
+    if (c.label)
+      solutionDiags.push({
+        ...file.range(c.label.start, c.label.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: labelText(c.label.name),
+      });
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
     // so it fails on that link — neither skipped (a wrong equation is not "not checked") nor left without a verdict
     // so does an equation whose two sides read with shapes that cannot be equal (x_t for h_{t-1} in ∂L/∂W: a 3×3 matrix
