@@ -2,7 +2,7 @@
 // then one `check` line per claim), run analyze() on it, and map everything back to the file.
 import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
-import { lex } from '../language/lexer';
+import { lex, updateText } from '../language/lexer';
 import { parse } from '../language/parser';
 import { compile, derivativeDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
@@ -95,6 +95,9 @@ const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
  * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
  */
 function noEquality(s: string): string {
+  // `w \leftarrow w − η ∂L/∂w` with no `=` after it: an update, as the lexer says of one with an `=`
+  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]/.exec(s);
+  if (arrow) return updateText(arrow[0]);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;

@@ -159,4 +159,17 @@ describe('a descent step after the gradient', () => {
       String.raw`not checked: an update (\leftarrow: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`,
     );
   });
+
+  it('typed with a Unicode arrow, or with no = after it, it is an update too (session 35)', () => {
+    const sol = solve(
+      String.raw`w ← w - η \frac{\partial L}{\partial w} = 0.5 - 0.1 \times (-0.0838) = 0.50838`,
+      String.raw`w ⟵ w - η \frac{\partial L}{\partial w}`,
+      String.raw`w \leftarrow w - \eta \frac{\partial L}{\partial w}`,
+    );
+    expect(sol.equations.map((e) => e.message)).toEqual(
+      ['←', '⟵', '\\leftarrow'].map(
+        (a) => `not checked: an update (${a}: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`,
+      ),
+    );
+  });
 });
