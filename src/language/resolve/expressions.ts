@@ -232,16 +232,20 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   // the cheap tests first (a quiet reading records nothing; most products are spaced), the regular expression last
   if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args) return;
   if (a.b.range.line !== a.a.range.endLine || a.b.range.column !== a.a.range.endColumn || !parenthesised(a.b)) return;
-  if (!/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
+  // Heaviside's H(z), the step that is relu's derivative: an upper-case H, not primed
+  const step = f.raw === 'H' && !primed;
+  if (!step && !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
   const scope = ctx.scope;
   const stem = firstSegment(f.raw);
   if (scope.isKnown(f.raw) || scope.isKnown(stem) || ctx.vars.has(f.raw) || scope.derived.has(stem) || scope.aliases.has(f.raw)) return;
   if (scope.unavailable.has(f.raw) || scope.unavailable.has(stem)) return;
   fail(
     ctx,
-    primed
-      ? `unknown name ${f.raw}: if ${f.raw}'(…) is the derivative of an activation (Graves's θ), name the activation once on a line of its own (${f.raw} = tanh)`
-      : `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
+    step
+      ? `unknown name H: if H(…) is Heaviside's step function (relu's derivative, 1 where its argument is positive), write relu'(…) or 1_{… > 0}`
+      : primed
+        ? `unknown name ${f.raw}: if ${f.raw}'(…) is the derivative of an activation (Graves's θ), name the activation once on a line of its own (${f.raw} = tanh)`
+        : `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
     f.range,
     'unknown-name',
   );
