@@ -628,6 +628,9 @@ function runTogether(i: Ast, ctx: ExprContext): { items: Ast[]; text: string } |
   return { items: chars.map((c) => ({ k: 'name', raw: c, sub: null, sup: null, range: i.range, nameRange: i.range })), text: i.raw };
 }
 
+/** a truncated gradient's label: (∂L/∂W)_{trunc}, _{\text{truncated}}, _{TBPTT} */
+const TRUNCATED = /^(?:trunc|truncated|tbptt|TBPTT|TBTT)$/;
+
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
   // (and c̄[t], the adjoint at that step)
@@ -642,6 +645,15 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);
+  // (∂L/∂W_hh)_{\text{trunc}}: truncated BPTT's gradient, labelled, not an entry (it was "unknown name trunc")
+  const arg = a.args.length === 1 ? a.args[0]! : null;
+  if (arg?.k === 'name' && !arg.sub && !arg.sup && TRUNCATED.test(arg.raw) && !ctx.scope.isKnown(arg.raw) && !ctx.vars.has(arg.raw))
+    fail(
+      ctx,
+      `(${exprText(x)})_{${arg.raw}} is a truncated gradient, which approximates ${exprText(x)}: the language has no notation for it (a truncated sum leaves terms out; check ${exprText(x)} = … with the window's bounds as numbers, Σ_{k=t−2}^{t}, to see what it leaves out)`,
+      a.range,
+      'truncated',
+    );
   const pair = x.shape?.length === 2 && a.args.length === 1 ? runTogether(a.args[0]!, ctx) : null;
   if (pair && ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
