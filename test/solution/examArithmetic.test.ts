@@ -99,6 +99,17 @@ describe('a side computed from numbers rounded by hand', () => {
     );
   });
 
+  it("a chain's numbers are laid over the side before them", () => {
+    const D = String.raw`\frac{\partial L}{\partial w} = (h_2 - y_2)(1 - h_2^2) h_1 = `;
+    expect(solve(`${D}(0.4611 - 0.5)(1 - 0.4611^2)(0.1974)`).equations[0]!.checks[1]!.message).toMatch(
+      /In the side before it, \(h_2 − y_2\) \(1 − h_2\^2\) h_1, 0.5 is not y_2 = 1: with 1 in its place \(and h_1 = 0.197375 for its rounding 0.1974, h_2 = 0.461084 for its rounding 0.4611\) the check holds$/,
+    );
+    // the square left out: the number is named as the part it is
+    expect(solve(`${D}(0.4611 - 1)(1 - 0.4611)(0.1974)`).equations[0]!.checks[1]!.message).toMatch(
+      /0.4611 is h_2, not h_2\^2 = 0.212599: with 0.212599 in its place/,
+    );
+  });
+
   it('a number cut, not rounded, is said so', () => {
     expect(solve(`${H2}\\tanh(0.0986 + 0.4)`).equations[0]!.checks[1]!.message).toMatch(
       /0.0986 is w h_1 = 0.0986877 cut to 4 decimals \(rounded, 0.0987\): with the exact value the check holds/,

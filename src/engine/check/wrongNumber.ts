@@ -48,7 +48,7 @@ function agrees(n: number, decimals: number, v: number): boolean {
 
 interface Laid {
   /** numbers that are not their term's value: the number, the term, its signed value there */
-  wrong: { node: Num; sign: number; term: Expr; value: number }[];
+  wrong: { node: Num; sign: number; term: Expr; value: number; is: Expr | null }[];
   /** every number laid over a term, with the value it stands for (the mend reads these) */
   exact: Map<Expr, number>;
   /** numbers that agree only to their digits (0.0987 for 0.098687) */
@@ -67,7 +67,7 @@ function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void 
     if (d === null || v === null) return;
     const want = sign * v;
     out.exact.set(w, want);
-    if (!agrees(w.value, d, want)) out.wrong.push({ node: w, sign, term: def, value: want });
+    if (!agrees(w.value, d, want)) out.wrong.push({ node: w, sign, term: def, value: want, is: partOf(def, w.value, d, sign, env, run) });
     else if (d > 0 && w.value !== want) out.rounded.push({ node: w, term: def, value: want, decimals: d });
     return;
   }
@@ -107,6 +107,23 @@ function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void 
   }
 }
 
+/** a part of the term whose value the number is (0.4611 written for h_2^2 is h_2): the step a student left out */
+function partOf(def: Expr, n: number, d: number, sign: number, env: Env, run: Run): Expr | null {
+  // a number of one decimal agrees with too much by chance (0.2 with h_1 = 0.197)
+  if (d < 2) return null;
+  let found: Expr | null = null;
+  forChildren(
+    def,
+    (c) => {
+      if (found || c.k === 'num') return;
+      const v = value(c, env, run);
+      if (v !== null && agrees(n, d, sign * v)) found = c;
+    },
+    VALUE_CHILDREN,
+  );
+  return found;
+}
+
 /**
  * Terms (or factors) paired: a written number first with a term whose value it is (a sum written in another order,
  * 0.4 + 0.0987), the rest in the order written.
@@ -142,8 +159,11 @@ function value(e: Expr, env: Env, run: Run): number | null {
   return t && t.data.length === 1 && Number.isFinite(t.data[0]!) ? t.data[0]! : null;
 }
 
-/** the formula a side of numbers was computed from: the other side's definition at its step, or the other side */
-function formulaOf(other: Expr, bad: Sides, run: Run): { def: Expr; by: string } | null {
+/**
+ * the formula a side of numbers was computed from: the other side's definition at its step, the chain's side before
+ * it (`∂L/∂w = (h_2 − y_2)(1 − h_2²) h_1 = (0.4611 − 0.5)(…)(…)`), or the other side when it is a formula of names
+ */
+function formulaOf(other: Expr, before: Expr | null, bad: Sides, run: Run): { def: Expr; by: string } | null {
   if (other.k === 'ref') {
     const q = run.model.quantities.get(other.name);
     if (!q?.general || (q.timed && !other.idx)) return null;
@@ -151,6 +171,7 @@ function formulaOf(other: Expr, bad: Sides, run: Run): { def: Expr; by: string }
     const def = s !== null && q.overrides.has(s) ? q.overrides.get(s)! : q.timed ? atStep(q.general, other.idx!) : q.general;
     return def ? { def, by: `By ${exprText(other)}'s definition (${exprText(other)} = ${exprText(def)}): ` } : null;
   }
+  if (before && !numbersOnly(before) && before.k !== 'num') return { def: before, by: `In the side before it, ${exprText(before)}, ` };
   if (hasDeriv(other)) return null;
   let names = false;
   walkRefs(other, () => (names = true));
@@ -165,7 +186,7 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
     [claim.lhs, claim.rhs],
   ] as const) {
     if (!numbersOnly(side)) continue;
-    const formula = formulaOf(other, bad, run);
+    const formula = formulaOf(other, side === claim.rhs ? (claim.before ?? null) : null, bad, run);
     if (!formula) continue;
     const laid: Laid = { wrong: [], exact: new Map(), rounded: [] };
     lay(formula.def, side, bad.env, run, laid);
@@ -191,7 +212,7 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
       );
       return `${formula.by}${named.join('; ')}: with the exact value${cut.length > 1 ? 's' : ''} the check holds. An equation with rounded numbers holds only to their digits: write ≈ for its =`;
     }
-    const named = laid.wrong.map((x) => wrongText(x.node, x.sign, x.term, x.value)).join('; ');
+    const named = laid.wrong.map((x) => wrongText(x.node, x.sign, x.term, x.value, x.is)).join('; ');
     const first = laid.wrong[0]!;
     const put =
       laid.wrong.length > 1
@@ -199,9 +220,9 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
         : signSlip(first.node, first.value)
           ? 'its sign put right'
           : `${fmt(first.value)} in its place`;
-    const rounded = laid.rounded.length
-      ? ` (and ${laid.rounded.map((x) => `${exprText(x.term)} = ${fmt(x.value)} for its rounding ${fmt(x.node.value)}`).join(', ')})`
-      : '';
+    // each term once (h_2 written twice as 0.4611)
+    const roundings = [...new Set(laid.rounded.map((x) => `${exprText(x.term)} = ${fmt(x.value)} for its rounding ${fmt(x.node.value)}`))];
+    const rounded = roundings.length ? ` (and ${roundings.join(', ')})` : '';
     return `${formula.by}${named}: with ${put}${rounded} the check holds`;
   }
   return null;
@@ -214,7 +235,8 @@ const rounding = (v: number, d: number) => v.toFixed(d);
 const signSlip = (n: Num, value: number) => value !== 0 && agrees(Math.abs(n.value), decimalsOf(n) ?? 0, Math.abs(value));
 
 /** "0.5 is not u x_2 = 0.4", or for the right number under the wrong sign "0.0987 has the wrong sign (w h_1 = 0.0987)" */
-function wrongText(n: Num, sign: number, term: Expr, value: number): string {
+function wrongText(n: Num, sign: number, term: Expr, value: number, is: Expr | null): string {
+  if (is) return `${fmt(n.value)} is ${exprText(is)}, not ${exprText(term)} = ${fmt(value)}`;
   if (signSlip(n, value)) return `${fmt(n.value)} has the wrong sign (${exprText(term)} = ${fmt(sign * value)})`;
   return `${fmt(n.value)} is not ${sign < 0 ? `−(${exprText(term)})` : exprText(term)} = ${fmt(value)}`;
 }

@@ -119,15 +119,20 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
   if (range === false) return [];
   const sides = chainSides(scope, [st.rhs, ...st.more]);
   const links: Question[] = [];
+  // the previous link's right side, as read (a later side of numbers was computed from it)
+  let before: Expr | null = null;
   sides.forEach((side, n) => {
     let rhs: Expr;
     let lhs = left;
+    const prev = before;
+    before = null;
     try {
       rhs = readExpression(side, ctx);
     } catch (x) {
       if (x instanceof Abandoned) return;
       throw x;
     }
+    before = rhs;
     const asRow = rowAgainstVector(lhs.shape, rhs.shape);
     if (asRow) {
       // (∇_o L)ᵀ V, 1ᵀ diag(…) W: the gradient written as the row numerator layout makes it, against a vector
@@ -182,6 +187,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
       ...(st.approx?.[n] ? { approx: st.approx[n] } : {}),
       ...(undefinedStep ? { undefinedStep } : {}),
+      ...(prev ? { before: prev } : {}),
       text: st.text,
     });
   });
