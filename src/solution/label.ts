@@ -24,6 +24,9 @@ export function chainLabel(chars: string, known: (name: string) => boolean): Cha
   const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
   // a range or a clause (`for t = 1, 3`, `where y_3 = …`) has `=` signs that are no sides
   if (eqs.length < 2 || /\b(?:for|where|with|if|when)\b|\\forall(?![A-Za-z])/.test(chars)) return null;
+  // cheap screen before a lex and a parse: a label is one short name (\delta_1, \boldsymbol{\delta}^{(2)}), no spaces
+  const first = chars.slice(0, eqs[0]).trim();
+  if (first.length > 40 || /\s/.test(first)) return null;
   const name = derivativeDefinition(chars.slice(0, eqs[1]));
   if (!name || known(name) || known(name.split('_')[0]!)) return null;
   return { name, first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2) };

@@ -9,6 +9,7 @@ import { exprText, refText } from '../../language/print';
 import { fmt } from '../format';
 import { stepOf, type Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
+import { guard } from './guard';
 import type { Claim } from './hints';
 import { through } from './hints';
 import { factorsOf, termsOf } from './localFactor';
@@ -41,7 +42,7 @@ export function jacobianLeftOutHint(claim: Claim, run: Run, other: OtherValues):
     const J: Expr = { k: 'deriv', total: true, of, wrt: lhs.wrt, shape: [], range: f.range };
     const rhs = replaceWhere(claim.rhs, (x) => (x === f ? { k: 'mul', a: f, b: J, shape: [], range: f.range } : null), VALUES);
     if (!holdsWith(claim, lhs, rhs, run) || !confirmed(other, lhs, rhs, claim.points)) continue;
-    return `The term ${exprText(f)} leaves out the factor ${exprText(J)}${via(f, lhs, J, claim, run)}: with it the check holds`;
+    return `The term ${exprText(f)} leaves out the factor ${exprText(J)}${guard(() => via(f, lhs, J, claim, run)) ?? ''}: with it the check holds`;
   }
   return null;
 }
