@@ -110,6 +110,14 @@ describe('a side computed from numbers rounded by hand', () => {
     );
   });
 
+  it('σ written out, 1/(1 + e^{−z}): its exponent is laid over −z', () => {
+    const net = NET.replace('L = ', 'o_t = σ(w h_t)\nL = ');
+    const sol = analyzeSolution(`# Exam\n\n${net}\n$$o_2 = \\sigma(w h_2) = \\frac{1}{1 + e^{-0.5 \\times 0.5611}}$$\n`, 'markdown');
+    expect(sol.equations[0]!.checks[1]!.message).toMatch(
+      /By o_2's definition \(o_2 = σ\(w h_2\)\): 0.5611 is not h_2 = 0.461084: with 0.461084 in its place the check holds$/,
+    );
+  });
+
   it('a number cut, not rounded, is said so', () => {
     expect(solve(`${H2}\\tanh(0.0986 + 0.4)`).equations[0]!.checks[1]!.message).toMatch(
       /0.0986 is w h_1 = 0.0986877 cut to 4 decimals \(rounded, 0.0987\): with the exact value the check holds/,

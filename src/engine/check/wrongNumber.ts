@@ -100,11 +100,31 @@ function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void 
     return;
   }
   if (w.k === 'call' && def.k === 'call' && w.fn === def.fn) return lay(def.arg, w.arg, env, run, out, sign);
+  // σ(z) written out, 1/(1 + e^{−z}): the exponent laid over −z
+  const exponent = def.k === 'call' && def.fn === 'sigma' ? sigmoidExponent(w) : null;
+  if (exponent) return lay({ k: 'neg', a: (def as Expr & { k: 'call' }).arg, shape: [], range: def.range }, exponent, env, run, out, sign);
+  // −(v h_2) written (−1.3)·0.4611: the minus on one number of the product
+  const minus = def.k === 'neg' && product(w) ? factorsOf(w).filter((f) => f.k === 'neg' && f.a.k === 'num') : [];
+  if (minus.length === 1 && sign === 1)
+    return lay(
+      (def as Expr & { k: 'neg' }).a,
+      replaceWhere(w, (x) => (x === minus[0] ? (x as Expr & { k: 'neg' }).a : null), VALUES),
+      env,
+      run,
+      out,
+    );
   if ((w.k === 'div' && def.k === 'div') || (w.k === 'pow' && def.k === 'pow')) {
     const d = def as Expr & { k: 'div' | 'pow' };
     lay(d.a, w.a, env, run, out, sign);
     lay(d.b, w.b, env, run, out);
   }
+}
+
+/** E of a side written 1/(1 + exp(E)), or null */
+function sigmoidExponent(w: Expr): Expr | null {
+  if (w.k !== 'div' || w.a.k !== 'num' || w.a.value !== 1 || w.b.k !== 'add') return null;
+  const [one, e] = w.b.a.k === 'num' ? [w.b.a, w.b.b] : [w.b.b, w.b.a];
+  return one.k === 'num' && one.value === 1 && e.k === 'call' && e.fn === 'exp' ? e.arg : null;
 }
 
 /** a part of the term whose value the number is (0.4611 written for h_2^2 is h_2): the step a student left out */
