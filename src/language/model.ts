@@ -187,7 +187,7 @@ export interface CheckQuestion {
   link: number;
   /** how many links the statement has */
   links: number;
-  /** the side before this link's right side (link 2 on): what a side of numbers was computed from */
+  /** the latest side of names before this link's right side (link 2 on): what a side of numbers was computed from */
   before?: Expr;
   tag?: string;
   /**

@@ -102,11 +102,18 @@ describe('a side computed from numbers rounded by hand', () => {
   it("a chain's numbers are laid over the side before them", () => {
     const D = String.raw`\frac{\partial L}{\partial w} = (h_2 - y_2)(1 - h_2^2) h_1 = `;
     expect(solve(`${D}(0.4611 - 0.5)(1 - 0.4611^2)(0.1974)`).equations[0]!.checks[1]!.message).toMatch(
-      /In the side before it, \(h_2 − y_2\) \(1 − h_2\^2\) h_1, 0.5 is not y_2 = 1: with 1 in its place \(and h_1 = 0.197375 for its rounding 0.1974, h_2 = 0.461084 for its rounding 0.4611\) the check holds$/,
+      /In \(h_2 − y_2\) \(1 − h_2\^2\) h_1, 0.5 is not y_2 = 1: with 1 in its place \(and h_1 = 0.197375 for its rounding 0.1974, h_2 = 0.461084 for its rounding 0.4611\) the check holds$/,
     );
     // the square left out: the number is named as the part it is
     expect(solve(`${D}(0.4611 - 1)(1 - 0.4611)(0.1974)`).equations[0]!.checks[1]!.message).toMatch(
       /0.4611 is h_2, not h_2\^2 = 0.212599: with 0.212599 in its place/,
+    );
+  });
+
+  it('numbers after numbers are laid over the last side of names; a number with its own minus is named with it', () => {
+    const D = String.raw`\frac{\partial L}{\partial w} = (h_2 - y_2)(1 - h_2^2) h_1 = (0.4611 - 1)(1 - 0.4611^2)(0.1974) = `;
+    expect(solve(`${D}(-0.6389)(0.7874)(0.1974)`).equations[0]!.checks[2]!.message).toMatch(
+      /In \(h_2 − y_2\) \(1 − h_2\^2\) h_1, -0.6389 is not h_2 − y_2 = -0.538916: with -0.538916 in its place \(and 1 − h_2\^2 = 0.787401 for its rounding 0.7874, h_1 = 0.197375 for its rounding 0.1974\) the check holds$/,
     );
   });
 
@@ -127,7 +134,7 @@ describe('a side computed from numbers rounded by hand', () => {
   it('a number under the wrong sign is said so', () => {
     const c = solve(`${H2}\\tanh(-0.0987 + 0.5)`).equations[0]!.checks[1]!;
     expect(c.message).toMatch(
-      /0.0987 has the wrong sign \(w h_1 = 0.0986877\); 0.5 is not u x_2 = 0.4: with those put right the check holds$/,
+      /-0.0987 has the wrong sign \(w h_1 = 0.0986877\); 0.5 is not u x_2 = 0.4: with those put right the check holds$/,
     );
   });
 

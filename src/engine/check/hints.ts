@@ -32,7 +32,7 @@ export interface Claim {
   freeT: boolean;
   /** the check's source text, when it has one: a hint prints a step as written there (writtenT.ts) */
   text?: string;
-  /** a chain's side before this link's right side (CheckQuestion.before) */
+  /** a chain's latest side of names before this link's right side (CheckQuestion.before) */
   before?: Expr;
 }
 

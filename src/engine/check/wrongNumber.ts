@@ -53,6 +53,8 @@ interface Laid {
   exact: Map<Expr, number>;
   /** numbers that agree only to their digits (0.0987 for 0.098687) */
   rounded: { node: Num; term: Expr; value: number; decimals: number }[];
+  /** numbers written with a minus of their own (−0.5389): named with it */
+  negated: Set<Expr>;
 }
 
 /** at most this many numbers laid over terms (each one evaluation) */
@@ -72,13 +74,18 @@ function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void 
     return;
   }
   if (w.k === 'neg' && def.k === 'neg') return lay(def.a, w.a, env, run, out, sign);
-  if (w.k === 'neg' && w.a.k === 'num') return lay(def, w.a, env, run, out, -sign);
+  if (w.k === 'neg' && w.a.k === 'num') {
+    out.negated.add(w.a);
+    return lay(def, w.a, env, run, out, -sign);
+  }
   const sum = (x: Expr) => x.k === 'add' || x.k === 'sub';
   const product = (x: Expr) => x.k === 'mul' || x.k === 'hadamard';
   if (sum(w) && sum(def)) {
     const ws = termsOf(w);
     const ds = termsOf(def);
     if (ws.length !== ds.length) return;
+    // a minus before the first term is the number's own (−0.0987 + 0.5), not a subtraction's
+    if (ws[0]!.sign < 0 && ws[0]!.e.k === 'num') out.negated.add(ws[0]!.e);
     const signOf = (a: (typeof ds)[number], b: (typeof ws)[number]) => sign * a.sign * b.sign;
     for (const [a, b] of pair(ds, ws, env, run, (t) => t.e, signOf)) lay(a.e, b.e, env, run, out, signOf(a, b));
     return;
@@ -191,7 +198,7 @@ function formulaOf(other: Expr, before: Expr | null, bad: Sides, run: Run): { de
     const def = s !== null && q.overrides.has(s) ? q.overrides.get(s)! : q.timed ? atStep(q.general, other.idx!) : q.general;
     return def ? { def, by: `By ${exprText(other)}'s definition (${exprText(other)} = ${exprText(def)}): ` } : null;
   }
-  if (before && !numbersOnly(before) && before.k !== 'num') return { def: before, by: `In the side before it, ${exprText(before)}, ` };
+  if (before && !numbersOnly(before) && before.k !== 'num') return { def: before, by: `In ${exprText(before)}, ` };
   if (hasDeriv(other)) return null;
   let names = false;
   walkRefs(other, () => (names = true));
@@ -208,7 +215,9 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
     if (!numbersOnly(side)) continue;
     const formula = formulaOf(other, side === claim.rhs ? (claim.before ?? null) : null, bad, run);
     if (!formula) continue;
-    const laid: Laid = { wrong: [], exact: new Map(), rounded: [] };
+    const laid: Laid = { wrong: [], exact: new Map(), rounded: [], negated: new Set() };
+    // a number as written (with its own minus) and the value it should be, alike
+    const k = (n: Num) => (laid.negated.has(n) ? -1 : 1);
     lay(formula.def, side, bad.env, run, laid);
     // cut, not rounded (0.0986 for 0.098687): named as a wrong number is when no number is wrong
     const cut = laid.rounded.filter((x) => Math.abs(x.node.value - x.value) > 0.5 * 10 ** -x.decimals * (1 + 1e-9));
@@ -228,20 +237,24 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
     if (!laid.wrong.length) {
       const named = cut.map(
         (x) =>
-          `${fmt(x.node.value)} is ${exprText(x.term)} = ${fmt(x.value)} cut to ${x.decimals} decimals (rounded, ${rounding(x.value, x.decimals)})`,
+          `${fmt(k(x.node) * x.node.value)} is ${exprText(x.term)} = ${fmt(k(x.node) * x.value)} cut to ${x.decimals} decimals (rounded, ${rounding(k(x.node) * x.value, x.decimals)})`,
       );
       return `${formula.by}${named.join('; ')}: with the exact value${cut.length > 1 ? 's' : ''} the check holds. An equation with rounded numbers holds only to their digits: write ≈ for its =`;
     }
-    const named = laid.wrong.map((x) => wrongText(x.node, x.sign, x.term, x.value, x.is)).join('; ');
+    const named = laid.wrong.map((x) => wrongText(x.node, k(x.node), x.sign * k(x.node), x.term, x.value * k(x.node), x.is)).join('; ');
     const first = laid.wrong[0]!;
     const put =
       laid.wrong.length > 1
         ? 'those put right'
         : signSlip(first.node, first.value)
           ? 'its sign put right'
-          : `${fmt(first.value)} in its place`;
+          : `${fmt(k(first.node) * first.value)} in its place`;
     // each term once (h_2 written twice as 0.4611)
-    const roundings = [...new Set(laid.rounded.map((x) => `${exprText(x.term)} = ${fmt(x.value)} for its rounding ${fmt(x.node.value)}`))];
+    const roundings = [
+      ...new Set(
+        laid.rounded.map((x) => `${exprText(x.term)} = ${fmt(k(x.node) * x.value)} for its rounding ${fmt(k(x.node) * x.node.value)}`),
+      ),
+    ];
     const rounded = roundings.length ? ` (and ${roundings.join(', ')})` : '';
     return `${formula.by}${named}: with ${put}${rounded} the check holds`;
   }
@@ -255,8 +268,10 @@ const rounding = (v: number, d: number) => v.toFixed(d);
 const signSlip = (n: Num, value: number) => value !== 0 && agrees(Math.abs(n.value), decimalsOf(n) ?? 0, Math.abs(value));
 
 /** "0.5 is not u x_2 = 0.4", or for the right number under the wrong sign "0.0987 has the wrong sign (w h_1 = 0.0987)" */
-function wrongText(n: Num, sign: number, term: Expr, value: number, is: Expr | null): string {
-  if (is) return `${fmt(n.value)} is ${exprText(is)}, not ${exprText(term)} = ${fmt(value)}`;
-  if (signSlip(n, value)) return `${fmt(n.value)} has the wrong sign (${exprText(term)} = ${fmt(sign * value)})`;
-  return `${fmt(n.value)} is not ${sign < 0 ? `−(${exprText(term)})` : exprText(term)} = ${fmt(value)}`;
+function wrongText(n: Num, k: number, sign: number, term: Expr, value: number, is: Expr | null): string {
+  // k: −1 for a number written with its own minus, shown with it; sign: the term's, as the number stands for it
+  const shown = fmt(k * n.value);
+  if (is) return `${shown} is ${exprText(is)}, not ${exprText(term)} = ${fmt(value)}`;
+  if (signSlip(n, value)) return `${shown} has the wrong sign (${exprText(term)} = ${fmt(sign * value)})`;
+  return `${shown} is not ${sign < 0 ? `−(${exprText(term)})` : exprText(term)} = ${fmt(value)}`;
 }
