@@ -186,6 +186,14 @@ describe('a descent step after the gradient', () => {
     );
   });
 
+  it('with := and a learning rate η, or as Δw, the message says what η and Δ are taken for (session 35)', () => {
+    const sol = solve(String.raw`w := w - \eta \frac{\partial L}{\partial w}`, String.raw`\Delta w = -\eta \frac{\partial L}{\partial w}`);
+    expect(sol.equations.map((e) => e.message)).toEqual([
+      'not checked: unknown name η: if η is a learning rate, w − η ∂L/∂w is a descent step, which gives w a new value: no equation of the network (to check its number, name η in the network, η = 0.1)',
+      'not checked: unknown name Δ: if Δw is a change of w (a descent step, −η ∂L/∂w), it is no value of the network: no equation to check',
+    ]);
+  });
+
   it('typed with a Unicode arrow, or with no = after it, it is an update too (session 35)', () => {
     const sol = solve(
       String.raw`w ← w - η \frac{\partial L}{\partial w} = 0.5 - 0.1 \times (-0.0838) = 0.50838`,
