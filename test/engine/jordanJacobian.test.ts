@@ -32,6 +32,13 @@ describe("a Jordan network's backward recursion", () => {
     expect(c.message).toMatch(/leaves out the factor ∂h_\{t\+1\}\/∂h_t \(h_t reaches h_\{t\+1\} through y_t: /);
   });
 
+  it('a chain of factors broken off before y_t: its last link is named', () => {
+    const c = check('∂E/∂y_t = (y_t - d_t) + ∂E/∂y_{t+1} ∂y_{t+1}/∂h_{t+1}');
+    expect(c.message).toMatch(
+      /The term ∂E\/∂y_\{t\+1\} ∂y_\{t\+1\}\/∂h_\{t\+1\} leaves out the factor ∂h_\{t\+1\}\/∂y_t \(0.307219 at t = 1\): with it the check holds$/,
+    );
+  });
+
   it('the right recursion holds; a factor written wrong is not called left out', () => {
     expect(check('∂E/∂y_t = (y_t - d_t) + ∂E/∂y_{t+1} v (1 - h_{t+1}^2) u').status).toBe('holds');
     expect(check('∂E/∂y_t = (y_t - d_t) + ∂E/∂y_{t+1} ∂y_{t+1}/∂y_t').status).toBe('holds');

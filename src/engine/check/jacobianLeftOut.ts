@@ -21,28 +21,37 @@ type Deriv = Expr & { k: 'deriv' };
 /** terms tried (each one evaluation of the sides at every point) */
 const MAX_TERMS = 3;
 
-/** a scalar total derivative ∂A/∂B of the same A as ∂A/∂Y, by another node than Y: the gradient a term carries */
-function carried(f: Expr, lhs: Deriv): f is Deriv {
-  if (f.k !== 'deriv' || !f.total || f.oneStep || f.shape.length || exprText(f.of) !== exprText(lhs.of)) return false;
-  return f.wrt.name !== lhs.wrt.name || refText(f.wrt.name, f.wrt.idx) !== refText(lhs.wrt.name, lhs.wrt.idx);
+const wrtText = (d: Deriv) => refText(d.wrt.name, d.wrt.idx);
+
+/**
+ * the loose end of a term's chain of scalar total derivatives from ∂A/∂… (∂E/∂y_{t+1}, or ∂E/∂y_{t+1} ∂y_{t+1}/∂h_{t+1}):
+ * the one whose denominator no other factor continues, by another node than the left side's Y; else null
+ */
+function looseEnd(ds: Expr[], lhs: Deriv): Deriv | null {
+  if (!ds.every((f) => f.k === 'deriv' && f.total && !f.oneStep && !f.shape.length)) return null;
+  const chain = ds as Deriv[];
+  if (!chain.some((f) => exprText(f.of) === exprText(lhs.of))) return null;
+  const loose = chain.filter((f) => wrtText(f) !== wrtText(lhs) && !chain.some((g) => g !== f && exprText(g.of) === wrtText(f)));
+  return loose.length === 1 ? loose[0]! : null;
 }
 
 /** "The term ∂E/∂y_{t+1} leaves out the factor ∂y_{t+1}/∂y_t …: with it the check holds", or null */
 export function jacobianLeftOutHint(claim: Claim, run: Run, other: OtherValues): string | null {
   const lhs = claim.lhs;
-  // screen: ∂A/∂Y_t of a scalar, and a term whose only derivative is ∂A/∂X of another node
+  // screen: ∂A/∂Y_t of a scalar, and a term whose derivatives are a chain from A ending at another node X
   if (lhs.k !== 'deriv' || !lhs.total || lhs.oneStep || lhs.shape.length || !lhs.wrt.idx) return null;
-  const sites: Deriv[] = [];
+  const sites: { f: Deriv; term: Expr }[] = [];
   for (const t of termsOf(claim.rhs)) {
     const ds = factorsOf(t.e).filter((f) => f.k === 'deriv');
-    if (ds.length === 1 && carried(ds[0]!, lhs)) sites.push(ds[0] as Deriv);
+    const end = ds.length && ds.length <= 3 ? looseEnd(ds, lhs) : null;
+    if (end) sites.push({ f: end, term: t.e });
   }
-  for (const f of sites.slice(0, MAX_TERMS)) {
+  for (const { f, term } of sites.slice(0, MAX_TERMS)) {
     const of: Expr = { k: 'ref', name: f.wrt.name, idx: f.wrt.idx, shape: [], range: f.range };
     const J: Expr = { k: 'deriv', total: true, of, wrt: lhs.wrt, shape: [], range: f.range };
     const rhs = replaceWhere(claim.rhs, (x) => (x === f ? { k: 'mul', a: f, b: J, shape: [], range: f.range } : null), VALUES);
     if (!holdsWith(claim, lhs, rhs, run) || !confirmed(other, lhs, rhs, claim.points)) continue;
-    return `The term ${exprText(f)} leaves out the factor ${exprText(J)}${guard(() => via(f, lhs, J, claim, run)) ?? ''}: with it the check holds`;
+    return `The term ${exprText(term)} leaves out the factor ${exprText(J)}${guard(() => via(f, lhs, J, claim, run)) ?? ''}: with it the check holds`;
   }
   return null;
 }
