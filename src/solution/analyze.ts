@@ -703,13 +703,6 @@ function collect(
       c.skip = `it defines ${c.defines} by a derivative, a name of the solution's own: the equations after it use it as defined here`;
       continue;
     }
-    if (c.label)
-      solutionDiags.push({
-        ...file.range(c.label.start, c.label.end),
-        severity: 'information',
-        code: 'solution-skipped',
-        message: labelText(c.label.name),
-      });
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
     // so it fails on that link — neither skipped (a wrong equation is not "not checked") nor left without a verdict
     // so does an equation whose two sides read with shapes that cannot be equal (x_t for h_{t-1} in ∂L/∂W: a 3×3 matrix
@@ -752,6 +745,14 @@ function collect(
         : reason.replace(/^not analysed: /, '');
       continue;
     }
+    // the label's link is not checked; said only when the chain after it is (a chain left unread says why itself)
+    if (c.label)
+      solutionDiags.push({
+        ...file.range(c.label.start, c.label.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: labelText(c.label.name),
+      });
     // a link that does not read (notation the language lacks, a name the network does not define, an index it
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,
     // while the other links are judged (LANGUAGE.md §8: never an error). What stays an error is what fails (a step

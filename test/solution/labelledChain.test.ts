@@ -46,6 +46,12 @@ describe('a chain whose first side labels a derivative', () => {
     expect(solve(String.raw`\delta_t = \frac{\partial J}{\partial \theta_t} = \hat{y}_t - y_t`).equations[0]!.status).toBe('holds');
   });
 
+  it('a chain that does not read after its label says why, and not that it is checked', () => {
+    const sol = solve(String.raw`\delta_1 = \frac{\partial J}{\partial q_2} = \hat{y}_2 - y_2`);
+    expect(sol.equations[0]!.message).toBe('not checked: unknown name q');
+    expect(sol.diagnostics.some((d) => /labels the derivative/.test(d.message))).toBe(false);
+  });
+
   it('a label written again is the name as defined: the chain is a claim about it', () => {
     const sol = solve(`${D1}\\hat{y}_2 - y_2`, `${D1}\\hat{y}_2 - y_2`);
     expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds']);
