@@ -186,11 +186,16 @@ describe('a descent step after the gradient', () => {
     );
   });
 
-  it('with := and a learning rate η, or as Δw, the message says what η and Δ are taken for (session 35)', () => {
-    const sol = solve(String.raw`w := w - \eta \frac{\partial L}{\partial w}`, String.raw`\Delta w = -\eta \frac{\partial L}{\partial w}`);
+  it('with := and a learning rate η, as Δw or as w_new, the message says what η and Δ are taken for (session 35)', () => {
+    const sol = solve(
+      String.raw`w := w - \eta \frac{\partial L}{\partial w}`,
+      String.raw`\Delta w = -\eta \frac{\partial L}{\partial w}`,
+      String.raw`w_{\text{new}} = w - 0.1 \frac{\partial L}{\partial w}`,
+    );
     expect(sol.equations.map((e) => e.message)).toEqual([
       'not checked: unknown name η: if η is a learning rate, w − η ∂L/∂w is a descent step, which gives w a new value: no equation of the network (to check its number, name η in the network, η = 0.1)',
       'not checked: unknown name Δ: if Δw is a change of w (a descent step, −η ∂L/∂w), it is no value of the network: no equation to check',
+      'not checked: unknown name w_new: if it is w before or after a descent step (w − η ∂L/∂w), it is no value of the network, which has one w: no equation to check',
     ]);
   });
 
