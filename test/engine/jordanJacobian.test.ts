@@ -39,6 +39,25 @@ describe("a Jordan network's backward recursion", () => {
     );
   });
 
+  it('a vector network: the gradient times the Jacobian (as a row), named without a number', () => {
+    const net = `T = 3
+input x : 2 = [[0.5, 1], [-1.0, 0.3], [2.0, -0.4]]
+target d : 2 = [[0.2, 0.1], [0.4, -0.3], [-0.1, 0.5]]
+param W : 2x2 = [[0.7, -0.2], [0.1, 0.5]]
+param U : 2x2 = [[0.4, 0.3], [-0.2, 0.6]]
+param V : 2x2 = [[1.3, 0.2], [-0.5, 0.9]]
+y_0 = [0, 0]
+h_t = tanh(W x_t + U y_{t-1})
+y_t = V h_t
+loss E = 0.5 Σ_t sum((y_t - d_t)^2)
+`;
+    const c = analyze(`${net}check ∂E/∂y_t = (y_t - d_t) + ∂E/∂y_{t+1}\n`).checks[0]!;
+    expect(c.status).toBe('fails');
+    expect(c.message).toMatch(
+      /The term ∂E\/∂y_\{t\+1\} leaves out the factor ∂y_\{t\+1\}\/∂y_t \(y_t reaches y_\{t\+1\} through h_\{t\+1\}: ∂y_\{t\+1\}\/∂h_\{t\+1\} ∂h_\{t\+1\}\/∂y_t\): with it the check holds$/,
+    );
+  });
+
   it('the right recursion holds; a factor written wrong is not called left out', () => {
     expect(check('∂E/∂y_t = (y_t - d_t) + ∂E/∂y_{t+1} v (1 - h_{t+1}^2) u').status).toBe('holds');
     expect(check('∂E/∂y_t = (y_t - d_t) + ∂E/∂y_{t+1} ∂y_{t+1}/∂y_t').status).toBe('holds');

@@ -28,7 +28,9 @@ const wrtText = (d: Deriv) => refText(d.wrt.name, d.wrt.idx);
  * the one whose denominator no other factor continues, by another node than the left side's Y; else null
  */
 function looseEnd(ds: Expr[], lhs: Deriv): Deriv | null {
-  if (!ds.every((f) => f.k === 'deriv' && f.total && !f.oneStep && !f.shape.length)) return null;
+  // a chain of scalars, or one gradient of a vector (∂E/∂y_{t+1} with y a vector: a row times the Jacobian)
+  const shaped = (f: Expr) => (ds.length === 1 ? f.shape.length === lhs.shape.length : !f.shape.length);
+  if (!ds.every((f) => f.k === 'deriv' && f.total && !f.oneStep && shaped(f))) return null;
   const chain = ds as Deriv[];
   if (!chain.some((f) => exprText(f.of) === exprText(lhs.of))) return null;
   const loose = chain.filter((f) => wrtText(f) !== wrtText(lhs) && !chain.some((g) => g !== f && exprText(g.of) === wrtText(f)));
@@ -39,7 +41,7 @@ function looseEnd(ds: Expr[], lhs: Deriv): Deriv | null {
 export function jacobianLeftOutHint(claim: Claim, run: Run, other: OtherValues): string | null {
   const lhs = claim.lhs;
   // screen: ∂A/∂Y_t of a scalar, and a term whose derivatives are a chain from A ending at another node X
-  if (lhs.k !== 'deriv' || !lhs.total || lhs.oneStep || lhs.shape.length || !lhs.wrt.idx) return null;
+  if (lhs.k !== 'deriv' || !lhs.total || lhs.oneStep || lhs.shape.length > 1 || lhs.of.shape.length || !lhs.wrt.idx) return null;
   const sites: { f: Deriv; term: Expr }[] = [];
   for (const t of termsOf(claim.rhs)) {
     const ds = factorsOf(t.e).filter((f) => f.k === 'deriv');
@@ -47,9 +49,13 @@ export function jacobianLeftOutHint(claim: Claim, run: Run, other: OtherValues):
     if (end) sites.push({ f: end, term: t.e });
   }
   for (const { f, term } of sites.slice(0, MAX_TERMS)) {
-    const of: Expr = { k: 'ref', name: f.wrt.name, idx: f.wrt.idx, shape: [], range: f.range };
-    const J: Expr = { k: 'deriv', total: true, of, wrt: lhs.wrt, shape: [], range: f.range };
-    const rhs = replaceWhere(claim.rhs, (x) => (x === f ? { k: 'mul', a: f, b: J, shape: [], range: f.range } : null), VALUES);
+    const of: Expr = { k: 'ref', name: f.wrt.name, idx: f.wrt.idx, shape: f.shape, range: f.range };
+    // a vector's: the Jacobian ∂X/∂Y (X's entries by Y's), which the gradient multiplies as a row (LANGUAGE.md §4)
+    const J: Expr = { k: 'deriv', total: true, of, wrt: lhs.wrt, shape: [...f.shape, ...lhs.shape], range: f.range };
+    const times: Expr = f.shape.length
+      ? { k: 'contract', a: f, b: J, shape: lhs.shape, range: f.range }
+      : { k: 'mul', a: f, b: J, shape: [], range: f.range };
+    const rhs = replaceWhere(claim.rhs, (x) => (x === f ? times : null), VALUES);
     if (!holdsWith(claim, lhs, rhs, run) || !confirmed(other, lhs, rhs, claim.points)) continue;
     return `The term ${exprText(term)} leaves out the factor ${exprText(J)}${guard(() => via(f, lhs, J, claim, run)) ?? ''}: with it the check holds`;
   }
@@ -59,14 +65,14 @@ export function jacobianLeftOutHint(claim: Claim, run: Run, other: OtherValues):
 /** " (y_t reaches y_{t+1} through h_{t+1}: ∂y_{t+1}/∂h_{t+1} ∂h_{t+1}/∂y_t, -0.0735 at t = 1)", or its value alone */
 function via(f: Deriv, lhs: Deriv, J: Expr, claim: Claim, run: Run): string {
   const p = claim.points[0]!;
-  const value = run.evaluateShared(J, p.env).data[0]!;
-  const at = `${fmt(value)}${p.label}`;
+  // a number for a scalar network; a Jacobian's entries would crowd the sentence
+  const at = J.shape.length ? '' : `${fmt(run.evaluateShared(J, p.env).data[0]!)}${p.label}`;
   const X = run.node(f.wrt.name, stepOf(f.wrt.idx, p.env));
   const Y = run.node(lhs.wrt.name, stepOf(lhs.wrt.idx, p.env));
   const mid = X && Y ? through(run, X, Y, claim.freeT ? p.t : null) : [];
-  if (mid.length !== 1) return ` (${at})`;
+  if (mid.length !== 1) return at ? ` (${at})` : '';
   const x = refText(f.wrt.name, f.wrt.idx);
   const y = refText(lhs.wrt.name, lhs.wrt.idx);
   const c = mid[0]!;
-  return ` (${y} reaches ${x} through ${c}: ∂${x}/∂${c} ∂${c}/∂${y}, ${at})`;
+  return ` (${y} reaches ${x} through ${c}: ∂${x}/∂${c} ∂${c}/∂${y}${at ? `, ${at}` : ''})`;
 }
