@@ -1,8 +1,9 @@
 // A number substituted by hand that is not the value of the term it stands for (issue 9): an exam's forward pass
 // `h_2 = tanh(w h_1 + u x_2) = tanh(0.0987 + 0.5)` with u x_2 = 0.4. The side of numbers is laid over the formula it
-// was computed from — the other side's definition (h_2's), or the other side itself when it is a formula of names —
-// term by term and factor by factor; a number that is no rounding of its term's value is named with that value. The
-// mend is evaluated (every number replaced by its term's exact value), never assumed.
+// was computed from — the other side's definition (h_2's), the chain's latest side of names before it, or the other
+// side itself when it is a formula of names — term by term and factor by factor; a number that is no rounding of its
+// term's value is named with that value. The mend is evaluated (every number replaced by its term's exact value),
+// never assumed.
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
@@ -60,7 +61,7 @@ interface Laid {
 /** at most this many numbers laid over terms (each one evaluation) */
 const MAX_NUMBERS = 12;
 
-/** the written side laid over the formula: false where their structures part (a subtree then stays as written) */
+/** the written side laid over the formula, into `out`; where their structures part, the subtree stays as written */
 function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void {
   if (out.exact.size >= MAX_NUMBERS) return;
   if (w.k === 'num') {
