@@ -27,6 +27,8 @@ export function chainLabel(chars: string, known: (name: string) => boolean): Cha
   // cheap screen before a lex and a parse: a label is one short name (\delta_1, \boldsymbol{\delta}^{(2)}), no spaces
   const first = chars.slice(0, eqs[0]).trim();
   if (first.length > 40 || /\s/.test(first)) return null;
+  // and a derivative in the second side (∂, \partial, ∇, \nabla, grad, a d of dL/dw)
+  if (!/∂|partial|∇|nabla|grad|\bd|\{d/.test(chars.slice(eqs[0]! + 1, eqs[1]))) return null;
   const name = derivativeDefinition(chars.slice(0, eqs[1]));
   if (!name || known(name) || known(name.split('_')[0]!)) return null;
   return { name, first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2) };
