@@ -62,8 +62,11 @@ export interface Claim {
   links?: number[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
-  /** its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, and that link's file span */
-  label?: { name: string; start: number; end: number };
+  /**
+   * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
+   * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
+   */
+  label?: { name: string; start: number; end: number; line: number; problem?: string };
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
 }
@@ -549,11 +552,12 @@ function labelChains(claims: Claim[], gen: GeneratedText): void {
     if (!label || !head || labels.has(head)) continue;
     labels.add(head);
     const at = c.text.at;
+    const line = gen.currentLine;
     gen.push(chars.slice(0, label.second), (k) => at[k]!);
     gen.pushAt('\n', at[label.second - 1]! + 1);
     const link = chars.slice(0, label.second);
     const start = link.length - link.trimStart().length;
-    c.label = { name: label.name, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1 };
+    c.label = { name: label.name, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1, line };
     c.text.chars = ' '.repeat(label.first + 1) + chars.slice(label.first + 1);
     c.links = label.links;
   }
@@ -659,7 +663,14 @@ function collect(
   // a claim left with a brace open reads on to the end of the text (no later line starts a statement), where its
   // syntax error is said: past the last claim's line, a diagnostic is the last claim's
   const last = claims.reduce<Claim | null>((a, c) => (!c.defines && (!a || c.genLine > a.genLine) ? c : a), null);
+  const chainLabels = new Map(claims.flatMap((c) => (c.label ? [[c.label.line, c.label] as const] : [])));
   for (const d of report.diagnostics) {
+    // a chain label's definition that does not stand (δ_1^{(2)}): said at its link, not as the network's error
+    const label = d.severity === 'error' ? chainLabels.get(d.line) : undefined;
+    if (label) {
+      label.problem ??= d.message;
+      continue;
+    }
     const c = byLine.get(d.line) ?? (last && d.line > last.genLine ? last : undefined);
     if (c) claimDiags.set(c, [...(claimDiags.get(c) ?? []), d]);
     else keptDiags.push(d);
@@ -751,7 +762,7 @@ function collect(
         ...file.range(c.label.start, c.label.end),
         severity: 'information',
         code: 'solution-skipped',
-        message: labelText(c.label.name),
+        message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name),
       });
     // a link that does not read (notation the language lacks, a name the network does not define, an index it
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,

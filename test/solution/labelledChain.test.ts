@@ -52,6 +52,15 @@ describe('a chain whose first side labels a derivative', () => {
     expect(sol.diagnostics.some((d) => /labels the derivative/.test(d.message))).toBe(false);
   });
 
+  it('a label that cannot be defined (a derivative named at one step) says so at its link, never as an error', () => {
+    const sol = solve(String.raw`\delta_1^{(2)} = \frac{\partial J}{\partial \theta^{(2)}} = \hat{y}^{(2)} - y^{(2)}`);
+    expect(sol.equations[0]!.status).toBe('holds');
+    expect(sol.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(sol.diagnostics.map((d) => d.message)).toContain(
+      'link 1 not checked: δ_1 is defined by a derivative at one step: define it for every step, as δ_1_t = …',
+    );
+  });
+
   it('a label written again is the name as defined: the chain is a claim about it', () => {
     const sol = solve(`${D1}\\hat{y}_2 - y_2`, `${D1}\\hat{y}_2 - y_2`);
     expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds']);
