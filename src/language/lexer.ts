@@ -1007,6 +1007,10 @@ function unexpectedText(cp: number, text: string): string {
   return `unexpected character '${text}'`;
 }
 
+/** gradient descent's update (`w ← w − η ∂L/∂w`, \leftarrow, \gets): it assigns, and states no equality of the network */
+export const updateText = (arrow: string): string =>
+  `an update (${arrow}: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`;
+
 export function lex(src: string): LexResult {
   const n = src.length;
   const tokens: Token[] = [];
@@ -1465,6 +1469,10 @@ export function lex(src: string): LexResult {
       case 0xbe:
         push('num', src[s]!, s, i, k === 0xbd ? 0.5 : k === 0xbc ? 0.25 : 0.75);
         return;
+      case 0x2190: // ←, ⟵: an update, as \leftarrow is
+      case 0x27f5:
+        error(src[s]!, s, i, updateText(src[s]!));
+        return;
       case 0x2260: // ≠
         op = '≠';
         break;
@@ -1689,12 +1697,7 @@ export function lex(src: string): LexResult {
       }
       // `w \leftarrow w - η ∂L/∂w`: gradient descent's update assigns a new value; it states no equality of the network
       if (cmd === 'leftarrow' || cmd === 'gets' || cmd === 'longleftarrow') {
-        error(
-          src.slice(s, i),
-          s,
-          i,
-          `an update (\\${cmd}: w ← w − η ∂L/∂w) assigns a new value, as a descent step does: no equation of the network`,
-        );
+        error(src.slice(s, i), s, i, updateText(`\\${cmd}`));
         return;
       }
       error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);

@@ -187,6 +187,8 @@ export interface CheckQuestion {
   link: number;
   /** how many links the statement has */
   links: number;
+  /** the latest side of names before this link's right side (link 2 on): what a side of numbers was computed from */
+  before?: Expr;
   tag?: string;
   /**
    * the right side was written after ≈ (a rounded value): the absolute tolerance of each entry, half a unit of its

@@ -2,7 +2,7 @@
 // then one `check` line per claim), run analyze() on it, and map everything back to the file.
 import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
-import { lex } from '../language/lexer';
+import { lex, updateText } from '../language/lexer';
 import { parse } from '../language/parser';
 import { compile, derivativeDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
@@ -13,6 +13,7 @@ import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsS
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
 import { readMacros, type Macro } from './macros';
+import { chainLabel, labelText } from './label';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -61,6 +62,11 @@ export interface Claim {
   links?: number[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
+  /**
+   * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
+   * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
+   */
+  label?: { name: string; start: number; end: number; line: number; problem?: string };
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
   /** written in inline math (Let $δ_t = ∂L/∂h_t$): no claim, read only for the name it defines (displays: none) */
@@ -94,6 +100,9 @@ const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
  * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
  */
 function noEquality(s: string): string {
+  // `w \leftarrow w − η ∂L/∂w` with no `=` after it: an update, as the lexer says of one with an `=`
+  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]/.exec(s);
+  if (arrow) return updateText(arrow[0]);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -586,6 +595,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
       c.sides = [];
     });
   }
+  labelChains(claims, gen);
   const networkLines = gen.currentLine - 1;
   for (const c of claims) {
     if (c.defines || c.inline) continue;
@@ -605,6 +615,33 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
 function networkText(text: string, net: Network): string {
   const sidecar = net.sidecar === null ? '' : net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n';
   return sidecar + net.fences.map((f) => f.lines.map((l) => text.slice(l.start, l.end) + '\n').join('')).join('');
+}
+
+/**
+ * CS224n's `δ_1 = ∂J/∂θ_2 = ŷ_2 − y_2` (solution/label.ts): the first link, a label, joins the network as the name's
+ * definition, and is blanked (same length) so that the chain is checked from its second side on
+ */
+function labelChains(claims: Claim[], gen: GeneratedText): void {
+  let network: Set<string> | null = null;
+  // a label written again (δ_1 = ∂J/∂θ_2 = … restated) is the name as defined: that chain is a claim about it
+  const labels = new Set<string>();
+  for (const c of claims) {
+    if (c.defines || c.skip || c.inline) continue;
+    const chars = c.text.chars;
+    const label = chainLabel(chars, (n) => (network ??= networkNames(gen.text)).has(n));
+    const head = label && chars.slice(0, label.first).replace(/\s+/g, '');
+    if (!label || !head || labels.has(head)) continue;
+    labels.add(head);
+    const at = c.text.at;
+    const line = gen.currentLine;
+    gen.push(chars.slice(0, label.second), (k) => at[k]!);
+    gen.pushAt('\n', at[label.second - 1]! + 1);
+    const link = chars.slice(0, label.second);
+    const start = link.length - link.trimStart().length;
+    c.label = { name: label.name, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1, line };
+    c.text.chars = ' '.repeat(label.first + 1) + chars.slice(label.first + 1);
+    c.links = label.links;
+  }
 }
 
 /** the names a network's text declares or defines (as written: an untimed twin L# is L) */
@@ -707,7 +744,14 @@ function collect(
   // a claim left with a brace open reads on to the end of the text (no later line starts a statement), where its
   // syntax error is said: past the last claim's line, a diagnostic is the last claim's
   const last = claims.reduce<Claim | null>((a, c) => (!c.defines && (!a || c.genLine > a.genLine) ? c : a), null);
+  const chainLabels = new Map(claims.flatMap((c) => (c.label ? [[c.label.line, c.label] as const] : [])));
   for (const d of report.diagnostics) {
+    // a chain label's definition that does not stand (δ_1^{(2)}): said at its link, not as the network's error
+    const label = d.severity === 'error' ? chainLabels.get(d.line) : undefined;
+    if (label) {
+      label.problem ??= d.message;
+      continue;
+    }
     const c = byLine.get(d.line) ?? (last && d.line > last.genLine ? last : undefined);
     if (c) claimDiags.set(c, [...(claimDiags.get(c) ?? []), d]);
     else keptDiags.push(d);
@@ -793,6 +837,14 @@ function collect(
         : reason.replace(/^not analysed: /, '');
       continue;
     }
+    // the label's link is not checked; said only when the chain after it is (a chain left unread says why itself)
+    if (c.label)
+      solutionDiags.push({
+        ...file.range(c.label.start, c.label.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name),
+      });
     // a link that does not read (notation the language lacks, a name the network does not define, an index it
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,
     // while the other links are judged (LANGUAGE.md §8: never an error). What stays an error is what fails (a step

@@ -61,6 +61,8 @@ import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
+import { wrongNumberHint } from './wrongNumber';
+import { jacobianLeftOutHint } from './jacobianLeftOut';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -273,6 +275,8 @@ function failureHint(
     plain(scalarVectorHint(claim, bad, run, other)) ??
     // a number the other side rounds to, written with = (≈ is how a rounded value is written)
     plain(roundedEqualsHint(claim, bad, run)) ??
+    // a number substituted that is not its term's value (0.5 for u x_2 = 0.4): before rowHint, which names terms
+    plain(wrongNumberHint(claim, bad, run)) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
@@ -361,6 +365,8 @@ function failureHint(
     plain(sumIndexHint(claim, run, bad, other)) ??
     // last: a term of the formula left out whole (ŷ_t for ŷ_t − y_t), a value the network names
     plain(termLeftOutHint(claim, run, other)) ??
+    // a backward recursion's term ∂E/∂y_{t+1} with the step's Jacobian ∂y_{t+1}/∂y_t left out (a Jordan network)
+    plain(jacobianLeftOutHint(claim, run, other)) ??
     null
   );
 }
@@ -416,7 +422,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     return given;
   }
   const points = checkPoints(q);
-  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT, text: q.text };
+  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT, text: q.text, before: q.before };
   const range = rangeText(q, points);
   let sides: Sides[];
   try {

@@ -32,6 +32,8 @@ export interface Claim {
   freeT: boolean;
   /** the check's source text, when it has one: a hint prints a step as written there (writtenT.ts) */
   text?: string;
+  /** a chain's latest side of names before this link's right side (CheckQuestion.before) */
+  before?: Expr;
 }
 
 const namesOf = new Memo<Run, Map<number, { name: string; t: number | null }>>();

@@ -232,16 +232,20 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   // the cheap tests first (a quiet reading records nothing; most products are spaced), the regular expression last
   if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args) return;
   if (a.b.range.line !== a.a.range.endLine || a.b.range.column !== a.a.range.endColumn || !parenthesised(a.b)) return;
-  if (!/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
+  // Heaviside's H(z), the step that is relu's derivative: an upper-case H, not primed
+  const step = f.raw === 'H' && !primed;
+  if (!step && !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
   const scope = ctx.scope;
   const stem = firstSegment(f.raw);
   if (scope.isKnown(f.raw) || scope.isKnown(stem) || ctx.vars.has(f.raw) || scope.derived.has(stem) || scope.aliases.has(f.raw)) return;
   if (scope.unavailable.has(f.raw) || scope.unavailable.has(stem)) return;
   fail(
     ctx,
-    primed
-      ? `unknown name ${f.raw}: if ${f.raw}'(…) is the derivative of an activation (Graves's θ), name the activation once on a line of its own (${f.raw} = tanh)`
-      : `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
+    step
+      ? `unknown name H: if H(…) is Heaviside's step function (relu's derivative, 1 where its argument is positive), write relu'(…) or 1_{… > 0}`
+      : primed
+        ? `unknown name ${f.raw}: if ${f.raw}'(…) is the derivative of an activation (Graves's θ), name the activation once on a line of its own (${f.raw} = tanh)`
+        : `unknown name ${f.raw}: if ${f.raw}(…) is an activation (CS230's g_1 and g_2, Greff et al.'s g and h), name it once on a line of its own (${f.raw} = tanh)`,
     f.range,
     'unknown-name',
   );
@@ -624,6 +628,9 @@ function runTogether(i: Ast, ctx: ExprContext): { items: Ast[]; text: string } |
   return { items: chars.map((c) => ({ k: 'name', raw: c, sub: null, sup: null, range: i.range, nameRange: i.range })), text: i.raw };
 }
 
+/** a truncated gradient's label: (∂L/∂W)_{trunc}, _{\text{truncated}}, _{TBPTT} */
+const TRUNCATED = /^(?:trunc|truncated|tbptt|TBPTT|TBTT)$/;
+
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
   // (and c̄[t], the adjoint at that step)
@@ -638,6 +645,15 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const x = readExpression(a.a, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);
+  // (∂L/∂W_hh)_{\text{trunc}}: truncated BPTT's gradient, labelled, not an entry (it was "unknown name trunc")
+  const arg = a.args.length === 1 ? a.args[0]! : null;
+  if (arg?.k === 'name' && !arg.sub && !arg.sup && TRUNCATED.test(arg.raw) && !ctx.scope.isKnown(arg.raw) && !ctx.vars.has(arg.raw))
+    fail(
+      ctx,
+      `(${exprText(x)})_{${arg.raw}} is a truncated gradient, which approximates ${exprText(x)}: the language has no notation for it (a truncated sum leaves terms out; check ${exprText(x)} = … with the window's bounds as numbers, Σ_{k=t−2}^{t}, to see what it leaves out)`,
+      a.range,
+      'truncated',
+    );
   const pair = x.shape?.length === 2 && a.args.length === 1 ? runTogether(a.args[0]!, ctx) : null;
   if (pair && ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(

@@ -341,6 +341,26 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // η, a learning rate, and Δ, a change: `w := w − η ∂L/∂w` and `Δw = −η ∂L/∂w` are a descent step, which gives w a
+  // new value (as ← does, lexer.ts updateText); a name of the file's own is read as defined
+  if ((name === 'η' || name === 'Δ') && !scope.isKnown(name))
+    return fail(
+      ctx,
+      name === 'η'
+        ? 'unknown name η: if η is a learning rate, w − η ∂L/∂w is a descent step, which gives w a new value: no equation of the network (to check its number, name η in the network, η = 0.1)'
+        : 'unknown name Δ: if Δw is a change of w (a descent step, −η ∂L/∂w), it is no value of the network: no equation to check',
+      a.nameRange,
+      'unknown-name',
+    );
+  // w_new, W_old: a parameter (not a state: h_next) before or after a descent step, which the network has one value of
+  const stepped = /^(.+)_(?:new|old|next|updated)$/.exec(name);
+  if (stepped && scope.decls.get(stepped[1]!)?.kind === 'param' && !scope.isKnown(name))
+    return fail(
+      ctx,
+      `unknown name ${name}: if it is ${stepped[1]} before or after a descent step (${stepped[1]} − η ∂L/∂${stepped[1]}), it is no value of the network, which has one ${stepped[1]}: no equation to check`,
+      a.nameRange,
+      'unknown-name',
+    );
   // T with a step or an entry (T_1, numpy's W.T_1 read as W·T_1): the horizon is a number, no sequence
   if (name === 'T' && !scope.isKnown(name))
     return fail(

@@ -14,7 +14,7 @@ import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
 import { isLastStep, NIELSEN_L } from './timeIndex';
 import { constValue } from './values';
-import { forChildren, mapIndicesOf, mentionedVars } from './walk';
+import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
 import { exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
 
@@ -119,15 +119,20 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
   if (range === false) return [];
   const sides = chainSides(scope, [st.rhs, ...st.more]);
   const links: Question[] = [];
+  // the latest right side of names, as read: a later side of numbers was computed from it (perhaps through other sides
+  // of numbers, 0.4611 − 1 = −0.5389)
+  let before: Expr | null = null;
   sides.forEach((side, n) => {
     let rhs: Expr;
     let lhs = left;
+    const prev = before;
     try {
       rhs = readExpression(side, ctx);
     } catch (x) {
       if (x instanceof Abandoned) return;
       throw x;
     }
+    if (hasDeriv(rhs) || hasRef(rhs)) before = rhs;
     const asRow = rowAgainstVector(lhs.shape, rhs.shape);
     if (asRow) {
       // (∇_o L)ᵀ V, 1ᵀ diag(…) W: the gradient written as the row numerator layout makes it, against a vector
@@ -182,6 +187,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
       ...(st.approx?.[n] ? { approx: st.approx[n] } : {}),
       ...(undefinedStep ? { undefinedStep } : {}),
+      ...(prev ? { before: prev } : {}),
       text: st.text,
     });
   });
@@ -651,4 +657,11 @@ function forgottenTranspose(v: Expr, m: Expr): string {
 function transposedShapes(a: readonly number[], b: readonly number[]): string {
   if (a.length !== 2 || b.length !== 2 || a[0] !== b[1] || a[1] !== b[0]) return '';
   return ": the left side's shape transposed — the right side transposed (ᵀ), or its outer product in the other order, would match";
+}
+
+/** whether an expression names a value of the network (a side of names, not of numbers alone) */
+function hasRef(e: Expr): boolean {
+  let found = false;
+  walkRefs(e, () => (found = true));
+  return found;
 }

@@ -1,0 +1,39 @@
+// A chain whose first side labels the derivative after it (session 35): CS224n numbers its errors,
+// `\delta_1 = \frac{\partial J}{\partial \theta_2} = \hat{y}_2 - y_2`, δ_1 being no step but the first error's number.
+// Read whole, δ is a name the network does not have and the chain was skipped ("unknown name δ"). Decided: when the
+// first side is a name of the solution's own and the first link would define it by a derivative (as `δ_1 = ∂J/∂θ_2`
+// on a line of its own does: language-notes, "Names defined by a derivative"), that link is the label's definition —
+// it joins the network, for the equations after it — and the chain is checked from its second side on
+// (`∂J/∂θ_2 = ŷ_2 − y_2`); the first link is said not checked, a label being no claim.
+
+import { derivativeDefinition } from '../language/index';
+import { topLevelEqualsSigns } from './display';
+
+export interface ChainLabel {
+  /** the name defined (δ_1's name δ) */
+  name: string;
+  /** where the first side's `=` stands: the definition is chars[0, second), the chain read is chars(first, end) */
+  first: number;
+  second: number;
+  /** the chain's written link of each link read (its first link is the label's) */
+  links: number[];
+}
+
+/** the label a chain's first link defines, or null; `known`: a name the network already has */
+export function chainLabel(chars: string, known: (name: string) => boolean): ChainLabel | null {
+  const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+  // a range or a clause (`for t = 1, 3`, `where y_3 = …`) has `=` signs that are no sides
+  if (eqs.length < 2 || /\b(?:for|where|with|if|when)\b|\\forall(?![A-Za-z])/.test(chars)) return null;
+  // cheap screen before a lex and a parse: a label is one short name (\delta_1, \boldsymbol{\delta}^{(2)}), no spaces
+  const first = chars.slice(0, eqs[0]).trim();
+  if (first.length > 40 || /\s/.test(first)) return null;
+  // and a derivative in the second side (∂, \partial, ∇, \nabla, grad, a d of dL/dw)
+  if (!/∂|partial|∇|nabla|grad|\bd|\{d/.test(chars.slice(eqs[0]! + 1, eqs[1]))) return null;
+  const name = derivativeDefinition(chars.slice(0, eqs[1]));
+  if (!name || known(name) || known(name.split('_')[0]!)) return null;
+  return { name, first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2) };
+}
+
+/** the label's link, said not checked */
+export const labelText = (name: string): string =>
+  `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`;
