@@ -77,3 +77,12 @@ loss L = Σ_t (o_t - y_t)^2
 `;
 export const tanh2Checks = (...lines: string[]) =>
   analyze(`${TANH2_NET}${lines.map((l) => `check ${l}\n`).join('')}`, { graph: false, symbolic: false });
+
+/** a scalar tanh RNN of three steps whose loss reads every state: truncated BPTT's window and its label are read on it */
+export const TRUNCATION_NET = `T = 3
+param w = 0.5
+input x = [0.1, 0.2, 0.3]
+h_0 = 0.2
+h_t = tanh(w h_{t-1} + x_t)
+loss L = Σ_t h_t
+`;

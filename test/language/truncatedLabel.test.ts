@@ -5,13 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
 
-const NET = `T = 3
-param w = 0.5
-input x = [0.1, 0.2, 0.3]
-h_0 = 0.2
-h_t = tanh(w h_{t-1} + x_t)
-loss L = Σ_t h_t
-`;
+import { TRUNCATION_NET as NET } from './helpers';
 
 const SUM = String.raw`\sum_{k=2}^{3} \frac{\partial L}{\partial h_k} \frac{\partial^+ h_k}{\partial w}`;
 
