@@ -12,16 +12,23 @@ import type { Claim } from './hints';
 import type { Sides } from './points';
 import { replacing } from './replacing';
 
+/**
+ * the decimals a written non-negative number has (0.0987: 4, 3: 0), or null past 8 (beyond what a sheet rounds to)
+ * or in an exponent's notation: the rounding hints and wrongNumber.ts read a hand computation's digits so
+ */
+export function writtenDecimals(x: number): number | null {
+  const m = /^\d+(?:\.(\d{1,8}))?$/.exec(String(x));
+  return m ? (m[1]?.length ?? 0) : null;
+}
+
 /** the number a side is, as written, with its count of decimals; null for anything but a (signed) number */
 function writtenNumber(e: Expr): { value: number; decimals: number } | null {
   const neg = e.k === 'neg';
   const n = neg ? e.a : e;
   if (n.k !== 'num' || !Number.isFinite(n.value)) return null;
-  const m = /^\d+(?:\.(\d+))?$/.exec(String(n.value));
-  if (!m) return null;
-  const decimals = m[1]?.length ?? 0;
-  // an integer is no rounded value a sheet shows (= 3 means 3); more than 8 decimals is past what a sheet rounds to
-  if (decimals < 1 || decimals > 8) return null;
+  const decimals = writtenDecimals(n.value);
+  // an integer is no rounded value a sheet shows (= 3 means 3)
+  if (decimals === null || decimals < 1) return null;
   return { value: neg ? -n.value : n.value, decimals };
 }
 
@@ -29,8 +36,8 @@ function writtenNumber(e: Expr): { value: number; decimals: number } | null {
 function roundedLiterals(e: Expr, out: { node: Expr & { k: 'num' }; decimals: number }[] = []) {
   if (out.length > 4) return out;
   if (e.k === 'num') {
-    const m = /^-?\d+\.(\d{3,8})$/.exec(String(e.value));
-    if (m) out.push({ node: e, decimals: m[1]!.length });
+    const decimals = writtenDecimals(Math.abs(e.value));
+    if (decimals !== null && decimals >= 3) out.push({ node: e, decimals });
   } else if (e.k !== 'deriv') forChildren(e, (c) => void roundedLiterals(c, out), VALUE_CHILDREN);
   return out;
 }
