@@ -12,6 +12,7 @@ import type { Point } from './points';
 import { oneStepNames } from './reread';
 import { unreadable } from './unreadable';
 import { EVERYWHERE, replacing } from './replacing';
+import { hasKind } from './kinds';
 
 /** the Σ/∏ nodes of an expression, outermost first */
 function bigOps(e: Expr, out: (Expr & { k: 'sum' | 'prod' })[]): void {
@@ -39,6 +40,7 @@ function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | 
     ['rhs', 'right'],
     ['lhs', 'left'],
   ] as const) {
+    if (!hasKind(claim[side], 'sum', 'prod')) continue;
     const ops: (Expr & { k: 'sum' | 'prod' })[] = [];
     bigOps(claim[side], ops);
     // a few sums at most: each move is a whole evaluation of the side at every point

@@ -542,12 +542,13 @@ export function shiftHint(c: Claim, run: Run, other: OtherValues = null): string
   // no step to move (a chain rule written with derivatives alone): no trial, so the derivatives are not frozen
   if (shortcuts.on && !found.lhs.length && !found.rhs.length) return null;
   const sides = { lhs: distinctRefs(c.lhs, found.lhs), rhs: distinctRefs(c.rhs, found.rhs) };
-  // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep
+  // the derivatives (which no shift touches) evaluated once per point, so that each candidate costs no sweep;
+  // found in one walk of each side, not one per point
+  const derivs = frozenDerivs(sides.rhs, frozenDerivs(sides.lhs));
   const frozen = guard(() =>
     c.points.map((p) => {
       const given = new Map<Expr, Given>();
-      freeze(sides.lhs, p.env, run, given);
-      freeze(sides.rhs, p.env, run, given);
+      for (const d of derivs) freeze(d, p.env, run, given);
       return {
         env: p.env,
         moved: { ref: null, by: 0, given, miss: PAST_THE_END } as Probe,
@@ -666,24 +667,20 @@ function distinctRefs(e: Expr, refs: Ref[]): Expr {
   return copy(e);
 }
 
+/** every derivative of e not under a Σ/∏ (nor inside another derivative), in the order written */
+function frozenDerivs(e: Expr, out: Deriv[] = []): Deriv[] {
+  if (e.k === 'deriv') out.push(e);
+  else if (e.k !== 'sum' && e.k !== 'prod') forChildren(e, (x) => void frozenDerivs(x, out));
+  return out;
+}
+
 /**
- * every derivative not under a Σ/∏ given its value at this point, as the number, vector or matrix literal it
- * reads as (a one-entry value is a number) and what that literal costs; a derivative of more dimensions is
- * left to be evaluated
+ * a derivative given its value at this point, as the number, vector or matrix literal it reads as (a one-entry
+ * value is a number) and what that literal costs; a derivative of more dimensions is left to be evaluated
  */
-function freeze(e: Expr, env: Env, run: Run, out: Map<Expr, Given>): void {
-  switch (e.k) {
-    case 'deriv': {
-      // each appearance evaluated (and charged) as the literal in its place was
-      const v = run.evaluateShared(e, env);
-      if (v.shape.length === 0 || v.data.length === 1) out.set(e, { v: v.data[0]!, ops: literalOps(1) });
-      else if (v.shape.length <= 2) out.set(e, { v, ops: literalOps(v.data.length) });
-      return;
-    }
-    case 'sum':
-    case 'prod':
-      return;
-    default:
-      forChildren(e, (x) => freeze(x, env, run, out));
-  }
+function freeze(d: Deriv, env: Env, run: Run, out: Map<Expr, Given>): void {
+  // each appearance evaluated (and charged) as the literal in its place was
+  const v = run.evaluateShared(d, env);
+  if (v.shape.length === 0 || v.data.length === 1) out.set(d, { v: v.data[0]!, ops: literalOps(1) });
+  else if (v.shape.length <= 2) out.set(d, { v, ops: literalOps(v.data.length) });
 }

@@ -7,6 +7,7 @@ import type { Expr } from '../../language/model';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
+import { hasKind } from './kinds';
 import { holdsWith } from './textbook';
 import { replaceWhere, VALUES } from './replacing';
 import { printerFor } from './writtenT';
@@ -36,6 +37,8 @@ function swapped(x: Expr): { by: Expr; inner: boolean } | null {
 }
 
 export function innerOuterHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  // swapped() turns a matrix product with a transposed vector: a side with no such pair has none to swap
+  if (!hasKind(c.rhs, 'matmul') || !hasKind(c.rhs, 'transpose')) return null;
   const found: { x: Expr; by: Expr; inner: boolean }[] = [];
   replaceWhere(
     c.rhs,

@@ -12,6 +12,7 @@ import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import type { Claim } from './hints';
 import { holdsReplacing, square } from './textbook';
+import { hasKind } from './kinds';
 
 type Prod = Expr & { k: 'prod' };
 type Product = Expr & { k: 'matmul' | 'mul' };
@@ -50,6 +51,7 @@ function bodyPairs(body: Expr, out: Product[] = []): Product[] {
 }
 
 export function prodOrderHint(c: Claim, run: Run): string | null {
+  if (!hasKind(c.rhs, 'prod')) return null;
   const found = prods(c.rhs);
   if (!found.length) return null;
   let tried = 0;

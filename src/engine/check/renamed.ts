@@ -3,7 +3,8 @@
 // for σ', σ' for tanh'), which mostly have none of those calls (issue 9).
 
 import type { Expr, Fn } from '../../language/model';
-import { forChildren, renameCalls } from '../../language/resolve';
+import { renameCalls } from '../../language/resolve';
+import { callsOf } from './kinds';
 
 /** renameCalls(e, rename): e with every call of a function in `rename` calling its replacement, or null when there is none */
 export function renamedCalls(e: Expr, rename: Partial<Record<Fn, Fn>>): Expr | null {
@@ -12,10 +13,6 @@ export function renamedCalls(e: Expr, rename: Partial<Record<Fn, Fn>>): Expr | n
 
 /** a call of a function in `rename` anywhere renameCalls walks (every child, into derivatives' operands) */
 export function callsAny(e: Expr, rename: Partial<Record<Fn, Fn>>): boolean {
-  if (e.k === 'call' && rename[e.fn]) return true;
-  let found = false;
-  forChildren(e, (c) => {
-    if (!found && callsAny(c, rename)) found = true;
-  });
-  return found;
+  // the functions the expression calls, read from its summary (one walk per side, whichever hint asks first)
+  return callsOf(e).some((f) => rename[f] !== undefined);
 }

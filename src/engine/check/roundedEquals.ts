@@ -11,6 +11,7 @@ import { guard } from './guard';
 import type { Claim } from './hints';
 import type { Sides } from './points';
 import { replacing } from './replacing';
+import { writesFraction } from './kinds';
 
 /**
  * the decimals a written non-negative number has (0.0987: 4, 3: 0), or null past 8 (beyond what a sheet rounds to)
@@ -53,7 +54,8 @@ function roundedInsideHint(claim: Claim, bad: Sides, run: Run): string | null {
     [claim.rhs, 'right'],
     [claim.lhs, 'left'],
   ] as const) {
-    const written = side.k === 'num' ? [] : roundedLiterals(side);
+    // a number of three or more decimals is no whole number: a side with none has nothing rounded by hand
+    const written = side.k === 'num' || !writesFraction(side) ? [] : roundedLiterals(side);
     if (written.length === 0 || written.length > 4) continue;
     // how far the side moves when each number moves by half its last digit, added up (a linear bound)
     let spread = 0;

@@ -12,6 +12,7 @@ import { holdsWith } from './textbook';
 import { replaceWhere, type Walk } from './replacing';
 import { VALUE_CHILDREN } from '../../language/resolve';
 import { printerFor } from './writtenT';
+import { callsOf } from './kinds';
 
 type Call = Expr & { k: 'call' };
 
@@ -46,6 +47,7 @@ function softmaxName(arg: Expr, run: Run): string | null {
 }
 
 export function softmaxMeantHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  if (!callsOf(c.rhs).includes('sigma')) return null;
   const calls = sigmasOfVectors(c.rhs).slice(0, MAX_TRIED);
   if (!calls.length) return null;
   const show = printerFor(c.text, run.model.T);

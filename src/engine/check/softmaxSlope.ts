@@ -41,6 +41,8 @@ function softmaxArg(s: Ref, run: Run): Ref | null {
 }
 
 export function softmaxSlopeHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  // softmaxArg reads a quantity defined by softmax: a network with none has no such slope to name
+  if (![...run.model.quantities.values()].some((q) => q.general?.k === 'call' && q.general.fn === 'softmax')) return null;
   let found: { node: Expr; s: Ref; o: Ref } | null = null;
   replaceWhere(
     c.rhs,

@@ -1,0 +1,79 @@
+// Which kinds of node an expression holds anywhere — index positions, exponents, Σ/∏ bodies and a derivative's
+// numerator included — and which functions it calls: one walk per side, kept for the analysis. A hint whose trials
+// all need a kind the side lacks (a ∏ to reorder, a transpose to flip, a Σ to rebound) asks here and answers at once,
+// instead of walking the side to find none (issue 11: a failing check's cascade walked its sides once per hint, each
+// walk 10–20 µs in code V8 had not yet optimised).
+//
+// A screen only: every kind a hint's own walk can find is in the summary (that walk visits no more than all of the
+// children), so "none here" is exact, and a side that has one goes on to the hint's own search.
+
+import type { Expr, Fn } from '../../language/model';
+import { forChildren } from '../../language/resolve/walk';
+import { Memo } from '../memo';
+
+const KINDS: readonly Expr['k'][] = [
+  'num',
+  'vec',
+  'mat',
+  'ref',
+  'var',
+  'neg',
+  'add',
+  'sub',
+  'mul',
+  'hadamard',
+  'matmul',
+  'contract',
+  'matpow',
+  'indicator',
+  'div',
+  'pow',
+  'call',
+  'transpose',
+  'index',
+  'sum',
+  'prod',
+  'deriv',
+];
+const BIT = new Map<Expr['k'], number>(KINDS.map((k, i) => [k, 1 << i]));
+
+interface Summary {
+  kinds: number;
+  fns: Fn[];
+  /** a number written with a fractional part (0.5, not 1 or 2) */
+  fraction: boolean;
+}
+
+const summaries = new Memo<Expr, Summary>();
+
+function summary(e: Expr): Summary {
+  let s = summaries.get(e);
+  if (s) return s;
+  const out: Summary = { kinds: 0, fns: [], fraction: false };
+  const walk = (x: Expr): void => {
+    out.kinds |= BIT.get(x.k)!;
+    if (x.k === 'call' && !out.fns.includes(x.fn)) out.fns.push(x.fn);
+    else if (x.k === 'num' && !Number.isInteger(x.value)) out.fraction = true;
+    forChildren(x, walk);
+  };
+  walk(e);
+  summaries.set(e, (s = out));
+  return s;
+}
+
+/** whether e holds a node of any of these kinds anywhere */
+export function hasKind(e: Expr, ...kinds: Expr['k'][]): boolean {
+  let mask = 0;
+  for (const k of kinds) mask |= BIT.get(k)!;
+  return (summary(e).kinds & mask) !== 0;
+}
+
+/** the functions e calls anywhere, each once */
+export function callsOf(e: Expr): readonly Fn[] {
+  return summary(e).fns;
+}
+
+/** whether e writes a number with a fractional part anywhere (a value rounded by hand has one) */
+export function writesFraction(e: Expr): boolean {
+  return summary(e).fraction;
+}
