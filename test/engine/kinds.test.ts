@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/language';
 import type { Expr } from '../../src/language/model';
 import { forChildren } from '../../src/language/resolve/walk';
-import { callsOf, hasKind, writesFraction } from '../../src/engine/check/kinds';
+import { callsOf, hasKind, hasRank, writesFraction } from '../../src/engine/check/kinds';
 import { callsAny } from '../../src/engine/check/renamed';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -55,6 +55,7 @@ describe('the kinds summary of a side', () => {
       const fns = new Set(nodes.flatMap((x) => (x.k === 'call' ? [x.fn] : [])));
       expect(new Set(callsOf(e))).toEqual(fns);
       expect(writesFraction(e)).toBe(nodes.some((x) => x.k === 'num' && !Number.isInteger(x.value)));
+      for (const r of [0, 1, 2, 3]) expect(hasRank(e, r), `rank ${r}`).toBe(nodes.some((x) => x.shape.length === r));
     }
   });
 

@@ -21,26 +21,29 @@ type Deriv = Expr & { k: 'deriv' };
 /** derivatives tried at most: each costs one evaluation of the side at every point */
 const MAX_TRIED = 8;
 
-/** the total derivatives of a side's values (not inside an index or exponent) */
-function totals(e: Expr, out: Deriv[] = []): Deriv[] {
+/**
+ * the total derivatives of a side's values (not inside an index or exponent), and the names every derivative there
+ * differentiates (its numerators), in one walk
+ */
+function totals(e: Expr, out: Deriv[], ofs: Set<string>): void {
   if (e.k === 'deriv') {
+    if (e.of.k === 'ref') ofs.add(e.of.name);
     if (e.total && !e.oneStep && e.of.k === 'ref') out.push(e);
-  } else forChildren(e, (x) => totals(x, out), VALUE_CHILDREN);
-  return out;
+  } else forChildren(e, (x) => totals(x, out, ofs), VALUE_CHILDREN);
 }
 
 export function countedTwiceHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const p = c.points[0];
   if (!p) return null;
-  const ds = totals(c.rhs);
+  const ds: Deriv[] = [];
+  // the quantities the side differentiates (another term's path counted again goes through one of them)
+  const ofs = new Set<string>();
+  totals(c.rhs, ds, ofs);
   // a side of one derivative alone has no other term to count the path again
   if (ds.length < 2) return null;
   // the steps a check writes with T are printed so (∂H̃_T/∂H_{T-1}, the path through R_T)
   const show = printerFor(c.text, run.model.T);
   const byT = show !== exprText && p.t === null;
-  // the quantities the side differentiates (another term's path counted again goes through one of them)
-  const ofs = new Set<string>();
-  derivs(c.rhs, ofs);
   let tried = 0;
   for (const d of ds) {
     const of = d.of as Expr & { k: 'ref' };
@@ -67,13 +70,6 @@ export function countedTwiceHint(c: Claim, run: Run, other: OtherValues = null):
     );
   }
   return null;
-}
-
-/** the names every derivative of a side differentiates (its numerators) */
-function derivs(e: Expr, out: Set<string>): void {
-  if (e.k === 'deriv') {
-    if (e.of.k === 'ref') out.add(e.of.name);
-  } else forChildren(e, (x) => derivs(x, out), VALUE_CHILDREN);
 }
 
 /** whether A's equation reads a quantity of `ofs` other than A itself */

@@ -13,6 +13,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import { formulaOnRight } from './formulaSide';
+import { hasRank } from './kinds';
 
 const MAX_REGROUPED = 4;
 
@@ -106,6 +107,8 @@ function slopeGrouping(c: Claim, run: Run, other: OtherValues): string | null {
 function matVecGrouping(c: Claim, run: Run, other: OtherValues): string | null {
   const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
+  // regrouped() reads a product of vectors: a side with no vector has none (a scalar network's)
+  if (!hasRank(side, 1)) return null;
   const found: Expr[] = [];
   const walk = (x: Expr): void => {
     if (found.length >= MAX_REGROUPED || x.k === 'deriv') return;

@@ -42,6 +42,8 @@ interface Summary {
   fns: Fn[];
   /** a number written with a fractional part (0.5, not 1 or 2) */
   fraction: boolean;
+  /** bit r set when some node has r dimensions (a scalar 1, a vector 2, a matrix 4) */
+  ranks: number;
 }
 
 const summaries = new Memo<Expr, Summary>();
@@ -49,9 +51,10 @@ const summaries = new Memo<Expr, Summary>();
 function summary(e: Expr): Summary {
   let s = summaries.get(e);
   if (s) return s;
-  const out: Summary = { kinds: 0, fns: [], fraction: false };
+  const out: Summary = { kinds: 0, fns: [], fraction: false, ranks: 0 };
   const walk = (x: Expr): void => {
     out.kinds |= BIT.get(x.k)!;
+    out.ranks |= 1 << Math.min(x.shape.length, 30);
     if (x.k === 'call' && !out.fns.includes(x.fn)) out.fns.push(x.fn);
     else if (x.k === 'num' && !Number.isInteger(x.value)) out.fraction = true;
     forChildren(x, walk);
@@ -76,4 +79,9 @@ export function callsOf(e: Expr): readonly Fn[] {
 /** whether e writes a number with a fractional part anywhere (a value rounded by hand has one) */
 export function writesFraction(e: Expr): boolean {
   return summary(e).fraction;
+}
+
+/** whether some node of e has this many dimensions (1: a vector) */
+export function hasRank(e: Expr, rank: number): boolean {
+  return (summary(e).ranks & (1 << rank)) !== 0;
 }
