@@ -100,8 +100,8 @@ const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
  * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
  */
 function noEquality(s: string): string {
-  // `w \leftarrow w − η ∂L/∂w` with no `=` after it: an update, as the lexer says of one with an `=`
-  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]/.exec(s);
+  // `w \leftarrow w − η ∂L/∂w` (or ASCII `w <- …`) with no `=` after it: an update, as the lexer says of one with an `=`
+  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]|<-(?![\d.])/.exec(s);
   if (arrow) return updateText(arrow[0]);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
