@@ -629,7 +629,7 @@ for (const c of '()]*+-^,@_|') PLAIN_OPS[c.charCodeAt(0)] = c;
 const OPERAND_END = /[\p{L}\p{N})}\]'′]/u;
 const OPERAND_START = /[\p{L}\p{N}(\\{]/u;
 
-/** the end of `-=` or `+=` at s (spaces allowed before the =, not ==), or 0 */
+/** the end of `-=` at s (spaces allowed before the =, not ==), or 0 */
 function compoundAssignment(src: string, s: number): number {
   let j = s + 1;
   while (src.charCodeAt(j) === 32) j++;
@@ -1075,13 +1075,13 @@ export function lex(src: string): LexResult {
         push('op', '‖', s, i);
         continue;
       }
-      // a compound assignment, `w -= η ∂L/∂w` (C's and Python's descent step; a solution's `\mathrel{-}=` unwrapped is
-      // `- =`): an update, as ← is (no equation has a sign before its =)
-      if (k === 45 || k === 43) {
+      // `w -= η ∂L/∂w`, C's and Python's descent step (a solution's `\mathrel{-}=` unwrapped is `- =`): an update, as ← is
+      // (no equation has a minus before its =). `+=` is code's accumulation over the steps, which the parser names
+      if (k === 45) {
         const eq = compoundAssignment(src, s);
         if (eq > 0) {
           i = eq;
-          error(src.slice(s, i), s, i, updateText(`${src[s]}=`));
+          error(src.slice(s, i), s, i, updateText('-='));
           continue;
         }
       }
@@ -1652,8 +1652,9 @@ export function lex(src: string): LexResult {
   }
 
   /**
-   * `\mathrel{-}=`, `\mathrel{+}=` (an update, said as ← is) and `\mathrel{:}=` (the equals sign): the command at s, its
-   * group at j; read (i moved past the =) or false, when the group holds anything else or no = follows
+   * `\mathrel{-}=` (an update, said as ← is), `\mathrel{+}=` (+=, which the parser names) and `\mathrel{:}=` (the equals
+   * sign): the command at s, its group at j; read (i moved past the =) or false, when the group holds anything else or
+   * no = follows
    */
   function relationEquals(s: number, j: number): boolean {
     const g = groupAt(j);
@@ -1664,7 +1665,11 @@ export function lex(src: string): LexResult {
     if (src.charCodeAt(e) !== 61) return false;
     i = e + 1;
     if (mark === ':') push('op', '=', s, i);
-    else error(src.slice(s, i), s, i, updateText(`\\mathrel{${mark}}=`));
+    else if (mark === '-') error(src.slice(s, i), s, i, updateText('\\mathrel{-}='));
+    else {
+      push('op', '+', s, e);
+      push('op', '=', e, i);
+    }
     return true;
   }
 
