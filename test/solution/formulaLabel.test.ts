@@ -70,3 +70,11 @@ describe('δ defined by a formula in the first link of a chain', () => {
     expect(eq!.checks.map((c) => c.link)).toEqual([1, 2]);
   });
 });
+
+describe('a .rnn check whose first side labels a derivative', () => {
+  it('δ_1 = ∂L/∂y_1 = … is judged from the derivative on, as in a solution', () => {
+    const a = check(String.raw`\delta_1 = \frac{\partial L}{\partial y_1} = y_1 - d_1`);
+    expect(a.checks.map((c) => [c.link, c.status])).toEqual([[2, 'holds']]);
+    expect(a.diagnostics.some((d) => d.severity === 'error')).toBe(false);
+  });
+});

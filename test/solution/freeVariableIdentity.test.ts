@@ -62,6 +62,12 @@ describe('an identity in a free variable', () => {
     expect(check(String.raw`\sigma(x_1) + \sigma(-x_1) = 1`, NET.replace(/x/g, 'u')).checks[0]!.status).toBe('holds');
     // log(z) at a negative z is no number: that value is tried at |z|
     expect(check(String.raw`\log(z^2) = 2 \log(z)`).checks[0]!.status).toBe('holds');
+    // judged at no value: not known to hold, never "holds"
+    const none = check(String.raw`\log(-z^2 - 1) = 0 z`).checks[0]!;
+    expect(none.status).toBe('holds-at-given-values');
+    expect(none.message).toMatch(
+      /^not known to hold: z is a free variable \(no name of the network\), and at none of 8 random values of z could both sides be evaluated/,
+    );
   });
 
   it('a letter beside a name of the network keeps its diagnostic; so does a letter the network defines', () => {
