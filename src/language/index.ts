@@ -7,6 +7,7 @@ import type { Model } from './model';
 import { parse } from './parser';
 import { resolve } from './resolve';
 import { baseOf, derivedEquations } from './resolve/derived';
+import { hasStep, ownLetter, readsName } from './resolve/checkLabel';
 
 export interface Compiled {
   model: Model;
@@ -65,4 +66,20 @@ export function derivativeDefinition(line: string): string | null {
   // \overline{c^{(t)}} = …: the adjoint of c, a claim about the network (seed 004), not a name of its own
   if (/[\u0304\u0305]/.test(st.lhs.raw)) return null;
   return derivedEquations([st]).has(st) ? baseOf(st.lhs) : null;
+}
+
+/**
+ * The name a line defines by a formula of names at a step (`δ_2 = (y_2 − d_2) y_2 (1 − y_2)` → δ), or null: one letter
+ * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
+ * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
+ */
+export function formulaDefinition(line: string): string | null {
+  const { tokens, errors } = lex(line);
+  if (errors.length) return null;
+  const parsed = parse(tokens, line);
+  const st = parsed.statements[0];
+  if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def' || st.isLoss || st.lhs.args) return null;
+  const base = baseOf(st.lhs);
+  if (!ownLetter(base) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st)) return null;
+  return base;
 }

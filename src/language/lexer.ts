@@ -629,6 +629,13 @@ for (const c of '()]*+-^,@_|') PLAIN_OPS[c.charCodeAt(0)] = c;
 const OPERAND_END = /[\p{L}\p{N})}\]'′]/u;
 const OPERAND_START = /[\p{L}\p{N}(\\{]/u;
 
+/** the end of `-=` at s (spaces allowed before the =, not ==), or 0 */
+function compoundAssignment(src: string, s: number): number {
+  let j = s + 1;
+  while (src.charCodeAt(j) === 32) j++;
+  return src.charCodeAt(j) === 61 && src.charCodeAt(j + 1) !== 61 ? j + 1 : 0;
+}
+
 /**
  * `.T` at s is numpy's transpose: right after an operand (no space: h_t.T, W_hy.T, (a − b).T) and ending there (not
  * T_1, T^2, .Tr, T(…)); `w.T` for w times the horizon is written w T or w·T
@@ -1067,6 +1074,16 @@ export function lex(src: string): LexResult {
         i += 2;
         push('op', '‖', s, i);
         continue;
+      }
+      // `w -= η ∂L/∂w`, C's and Python's descent step (a solution's `\mathrel{-}=` unwrapped is `- =`): an update, as ← is
+      // (no equation has a minus before its =). `+=` is code's accumulation over the steps, which the parser names
+      if (k === 45) {
+        const eq = compoundAssignment(src, s);
+        if (eq > 0) {
+          i = eq;
+          error(src.slice(s, i), s, i, updateText('-='));
+          continue;
+        }
       }
       // Python's power x**2, as code writes x^2 (two '*' read no other way)
       if (k === 42 && src.charCodeAt(i + 1) === 42) {
@@ -1535,6 +1552,13 @@ export function lex(src: string): LexResult {
       case 62: // >
         // a^{<t>}: the step's brackets (stepAngle); elsewhere a Σ/∏ bound's relation
         if ((k === 60 || k === 62) && stepAngle(k === 60, s)) return;
+        // `w <- w − η ∂L/∂w`, the arrow typed in ASCII (R's assignment): an update, as ← is. `t <-1` (a number right
+        // after the minus) stays a bound's relation and a negative number
+        if (k === 60 && src.charCodeAt(i) === 45 && !/[\d.]/.test(src[i + 1] ?? '')) {
+          i++;
+          error('<-', s, i, updateText('<-'));
+          return;
+        }
         // := (a definition's sign) and a programmer's == are the equals sign
         if ((k === 58 || k === 61) && src.charCodeAt(i) === 61) {
           i++;
@@ -1627,6 +1651,28 @@ export function lex(src: string): LexResult {
     return before !== '' && !/^(?:\$\$?|\\\[|check|derive)$/.test(before);
   }
 
+  /**
+   * `\mathrel{-}=` (an update, said as ← is), `\mathrel{+}=` (+=, which the parser names) and `\mathrel{:}=` (the equals
+   * sign): the command at s, its group at j; read (i moved past the =) or false, when the group holds anything else or
+   * no = follows
+   */
+  function relationEquals(s: number, j: number): boolean {
+    const g = groupAt(j);
+    const mark = g?.[0].trim();
+    if (!g || (mark !== '-' && mark !== '+' && mark !== ':')) return false;
+    let e = g[1];
+    while (src.charCodeAt(e) === 32) e++;
+    if (src.charCodeAt(e) !== 61) return false;
+    i = e + 1;
+    if (mark === ':') push('op', '=', s, i);
+    else if (mark === '-') error(src.slice(s, i), s, i, updateText('\\mathrel{-}='));
+    else {
+      push('op', '+', s, e);
+      push('op', '=', e, i);
+    }
+    return true;
+  }
+
   /** the content of the { … } group at j (after spaces), and its end; null when there is none */
   function groupAt(j: number): [string, number] | null {
     while (src.charCodeAt(j) === 32) j++;
@@ -1700,6 +1746,8 @@ export function lex(src: string): LexResult {
         error(src.slice(s, i), s, i, updateText(`\\${cmd}`));
         return;
       }
+      // `w \mathrel{-}= η ∂L/∂w` (LaTeX's spacing for C's -=): an update, as -= is; `\mathrel{:}=` is :=, the equals sign
+      if (cmd === 'mathrel' && relationEquals(s, i)) return;
       error(src.slice(s, i), s, i, `unknown LaTeX command \\${cmd}`);
       return;
     }

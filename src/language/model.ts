@@ -200,6 +200,11 @@ export interface CheckQuestion {
    * message and range. The check is not evaluated as written; it fails with that message (engine/check/undefinedStep.ts)
    */
   undefinedStep?: { message: string; range: Range };
+  /**
+   * an identity in free variables (resolve/identity.ts: `tanh'(z) = 1 − tanh(z)^2`, z no name of the network): the
+   * variables as written, in order; the sides read nothing of the network and are judged at random values of these
+   */
+  identity?: string[];
   text: string;
 }
 

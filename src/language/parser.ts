@@ -1268,8 +1268,9 @@ export function parse(
     for (;;) {
       const t = peek();
       if (isOp(t, '+') || isOp(t, '-')) {
-        // min-char-rnn's dWxh += dhraw xᵀ: code's accumulation over the steps, which no equation states
-        if (isOp(peek(1), '=') && peek(1).tight)
+        // min-char-rnn's dWxh += dhraw xᵀ: code's accumulation over the steps, which no equation states (spaced too: a
+        // solution's \mathrel{+}= is `+ =` unwrapped; no equation has a sign before its =)
+        if (isOp(peek(1), '='))
           fail(
             `'${t.text}=' (code's accumulation over the steps, as min-char-rnn's dWxh += …) is no equation: write the whole sum, as in dW_xh = Σ_t dz_t x_tᵀ`,
             span(t.range, peek(1).range),

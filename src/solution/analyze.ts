@@ -13,7 +13,7 @@ import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsS
 import type { SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
 import { readMacros, type Macro } from './macros';
-import { chainLabel, labelText } from './label';
+import { chainLabel, labelText, type ChainLabel } from './label';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -66,7 +66,7 @@ export interface Claim {
    * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
    * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
    */
-  label?: { name: string; start: number; end: number; line: number; problem?: string };
+  label?: { name: string; by: 'derivative' | 'formula'; start: number; end: number; line: number; problem?: string };
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
   /** written in inline math (Let $δ_t = ∂L/∂h_t$): no claim, read only for the name it defines (displays: none) */
@@ -100,8 +100,8 @@ const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
  * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
  */
 function noEquality(s: string): string {
-  // `w \leftarrow w − η ∂L/∂w` with no `=` after it: an update, as the lexer says of one with an `=`
-  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]/.exec(s);
+  // `w \leftarrow w − η ∂L/∂w` (or ASCII `w <- …`) with no `=` after it: an update, as the lexer says of one with an `=`
+  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]|<-(?![\d.])/.exec(s);
   if (arrow) return updateText(arrow[0]);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
@@ -481,7 +481,7 @@ function ownSpan(c: Claim, shown: { start: number; end: number }): { start: numb
  */
 function setAsideInline(text: string, net: Network, inline: Claim[]): void {
   if (!inline.length) return;
-  const names = networkNames(networkText(text, net));
+  const names = networkNames(networkText(text, net)).names;
   for (const c of inline) {
     const name = derivativeDefinition(c.text.chars);
     if (!name || names.has(name) || names.has(name.split('_')[0]!)) {
@@ -574,28 +574,46 @@ function analyzeGenerated(genText: string, networkLines: number, claims: number,
 /** the generated .rnn text: the network's lines, then one check line per claim */
 function generate(text: string, net: Network, claims: Claim[]): { gen: GeneratedText; networkLines: number } {
   const gen = new GeneratedText();
-  if (net.sidecar !== null) gen.push(net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n', () => 0);
-  for (const f of net.fences) {
-    for (const l of f.lines) gen.push(text.slice(l.start, l.end) + '\n', (i) => l.start + i);
-  }
+  // the network's own names, read once and only when a claim may define a name of its own
+  let network: NetworkNames | null = null;
+  const names = () => (network ??= networkNames(networkText(text, net)));
   // an equation that names a derivative (δ_t = ∂L/∂a_t, a name the network does not have) joins the network,
   // so that the equations after it read δ as it is defined (language-notes, "Names defined by a derivative")
   const own = claims.map((c) => derivativeDefinition(c.text.chars));
-  if (own.some((x) => x !== null)) {
-    const network = networkNames(gen.text);
-    claims.forEach((c, i) => {
-      const name = own[i];
-      // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it
-      if (!name || network.has(name) || network.has(name.split('_')[0]!)) return;
-      c.defines = name;
-      c.genLine = gen.currentLine;
-      const at = c.text.at;
-      gen.push(c.text.chars, (k) => at[k]!);
-      gen.pushAt('\n', (at[at.length - 1] ?? at[0] ?? 0) + 1);
-      c.sides = [];
+  // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it
+  const defines = own.map((name) => (name && !names().names.has(name) && !names().names.has(name.split('_')[0]!) ? name : null));
+  const defined = new Set(defines.filter((x) => x !== null));
+  const labels = chainLabels(
+    claims.filter((_, i) => !defines[i]),
+    (n) => defined.has(n) || names().names.has(n),
+  );
+  // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
+  // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
+  const pin = labels.some((l) => l.label.by === 'formula') ? names().unmarkedObjective : 0;
+  if (net.sidecar !== null) {
+    const sidecar = net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n';
+    sidecar.split(/(?<=\n)/).forEach((l) => {
+      if (gen.currentLine === pin) gen.pushAt('loss ', 0);
+      gen.push(l, () => 0);
     });
   }
-  labelChains(claims, gen);
+  for (const f of net.fences) {
+    for (const l of f.lines) {
+      if (gen.currentLine === pin) gen.pushAt('loss ', l.start);
+      gen.push(text.slice(l.start, l.end) + '\n', (i) => l.start + i);
+    }
+  }
+  claims.forEach((c, i) => {
+    const name = defines[i];
+    if (!name) return;
+    c.defines = name;
+    c.genLine = gen.currentLine;
+    const at = c.text.at;
+    gen.push(c.text.chars, (k) => at[k]!);
+    gen.pushAt('\n', (at[at.length - 1] ?? at[0] ?? 0) + 1);
+    c.sides = [];
+  });
+  for (const { claim, label } of labels) pushLabel(claim, label, gen);
   const networkLines = gen.currentLine - 1;
   for (const c of claims) {
     if (c.defines || c.inline) continue;
@@ -618,34 +636,48 @@ function networkText(text: string, net: Network): string {
 }
 
 /**
- * CS224n's `δ_1 = ∂J/∂θ_2 = ŷ_2 − y_2` (solution/label.ts): the first link, a label, joins the network as the name's
- * definition, and is blanked (same length) so that the chain is checked from its second side on
+ * CS224n's `δ_1 = ∂J/∂θ_2 = ŷ_2 − y_2` and `δ_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)` (solution/label.ts): the
+ * chains whose first link, a label, defines a name of the solution's own (`known`: a name the network has)
  */
-function labelChains(claims: Claim[], gen: GeneratedText): void {
-  let network: Set<string> | null = null;
+function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim: Claim; label: ChainLabel }[] {
+  const out: { claim: Claim; label: ChainLabel }[] = [];
   // a label written again (δ_1 = ∂J/∂θ_2 = … restated) is the name as defined: that chain is a claim about it
-  const labels = new Set<string>();
+  const heads = new Set<string>();
   for (const c of claims) {
-    if (c.defines || c.skip || c.inline) continue;
+    if (c.skip || c.inline) continue;
     const chars = c.text.chars;
-    const label = chainLabel(chars, (n) => (network ??= networkNames(gen.text)).has(n));
+    const label = chainLabel(chars, known);
     const head = label && chars.slice(0, label.first).replace(/\s+/g, '');
-    if (!label || !head || labels.has(head)) continue;
-    labels.add(head);
-    const at = c.text.at;
-    const line = gen.currentLine;
-    gen.push(chars.slice(0, label.second), (k) => at[k]!);
-    gen.pushAt('\n', at[label.second - 1]! + 1);
-    const link = chars.slice(0, label.second);
-    const start = link.length - link.trimStart().length;
-    c.label = { name: label.name, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1, line };
-    c.text.chars = ' '.repeat(label.first + 1) + chars.slice(label.first + 1);
-    c.links = label.links;
+    if (!label || !head || heads.has(head)) continue;
+    heads.add(head);
+    out.push({ claim: c, label });
   }
+  return out;
 }
 
-/** the names a network's text declares or defines (as written: an untimed twin L# is L) */
-function networkNames(text: string): Set<string> {
+/** a label's first link joins the network as the name's definition, and is blanked (same length) in its chain */
+function pushLabel(c: Claim, label: ChainLabel, gen: GeneratedText): void {
+  const chars = c.text.chars;
+  const at = c.text.at;
+  const line = gen.currentLine;
+  gen.push(chars.slice(0, label.second), (k) => at[k]!);
+  gen.pushAt('\n', at[label.second - 1]! + 1);
+  const link = chars.slice(0, label.second);
+  const start = link.length - link.trimStart().length;
+  c.label = { name: label.name, by: label.by, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1, line };
+  c.text.chars = ' '.repeat(label.first + 1) + chars.slice(label.first + 1);
+  c.links = label.links;
+}
+
+interface NetworkNames {
+  /** the names it declares or defines (as written: an untimed twin L# is L), and those its lines define by a derivative */
+  names: Set<string>;
+  /** the line of its objective's equation when no `loss` marks it (the last scalar with no time index), else 0 */
+  unmarkedObjective: number;
+}
+
+/** what a network's text names, and its objective when unmarked */
+function networkNames(text: string): NetworkNames {
   const { model } = compile(text);
   const names = new Set([...model.decls.keys(), ...[...model.quantities.keys()].map((k) => k.replace(/#$/, ''))]);
   // and the names its own lines define by a derivative (δ_t = ∂C/∂z_t), which are no quantities
@@ -653,7 +685,8 @@ function networkNames(text: string): Set<string> {
     const d = line.includes('=') ? derivativeDefinition(line) : null;
     if (d) names.add(d);
   }
-  return names;
+  const objective = model.loss ? model.quantities.get(model.loss) : undefined;
+  return { names, unmarkedObjective: objective && !objective.isLoss ? objective.line : 0 };
 }
 
 /**
@@ -843,7 +876,7 @@ function collect(
         ...file.range(c.label.start, c.label.end),
         severity: 'information',
         code: 'solution-skipped',
-        message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name),
+        message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name, c.label.by),
       });
     // a link that does not read (notation the language lacks, a name the network does not define, an index it
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,

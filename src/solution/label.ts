@@ -6,12 +6,14 @@
 // it joins the network, for the equations after it — and the chain is checked from its second side on
 // (`∂J/∂θ_2 = ŷ_2 − y_2`); the first link is said not checked, a label being no claim.
 
-import { derivativeDefinition } from '../language/index';
+import { derivativeDefinition, formulaDefinition } from '../language/index';
 import { topLevelEqualsSigns } from './display';
 
 export interface ChainLabel {
   /** the name defined (δ_1's name δ) */
   name: string;
+  /** defined by a derivative (δ_1 = ∂J/∂θ_2) or by a formula of the network's names (δ_2 = (y_2 − d_2) y_2 (1 − y_2)) */
+  by: 'derivative' | 'formula';
   /** where the first side's `=` stands: the definition is chars[0, second), the chain read is chars(first, end) */
   first: number;
   second: number;
@@ -27,13 +29,18 @@ export function chainLabel(chars: string, known: (name: string) => boolean): Cha
   // cheap screen before a lex and a parse: a label is one short name (\delta_1, \boldsymbol{\delta}^{(2)}), no spaces
   const first = chars.slice(0, eqs[0]).trim();
   if (first.length > 40 || /\s/.test(first)) return null;
-  // and a derivative in the second side (∂, \partial, ∇, \nabla, grad, a d of dL/dw)
-  if (!/∂|partial|∇|nabla|grad|\bd|\{d/.test(chars.slice(eqs[0]! + 1, eqs[1]))) return null;
-  const name = derivativeDefinition(chars.slice(0, eqs[1]));
+  // a derivative in the second side (∂, \partial, ∇, \nabla, grad, a d of dL/dw), else a formula of names (session 36:
+  // `\delta_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)`, whose numbers are then laid over the formula)
+  // (a d_2 in a formula passes the screen for a derivative: the formula is asked after it)
+  const link = chars.slice(0, eqs[1]);
+  const derivative = /∂|partial|∇|nabla|grad|\bd|\{d/.test(chars.slice(eqs[0]! + 1, eqs[1])) ? derivativeDefinition(link) : null;
+  const name = derivative ?? formulaDefinition(link);
   if (!name || known(name) || known(name.split('_')[0]!)) return null;
-  return { name, first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2) };
+  return { name, by: derivative ? 'derivative' : 'formula', first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2) };
 }
 
 /** the label's link, said not checked */
-export const labelText = (name: string): string =>
-  `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`;
+export const labelText = (name: string, by: ChainLabel['by']): string =>
+  by === 'derivative'
+    ? `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`
+    : `link 1 not checked: it defines ${name} by the formula after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that formula on`;

@@ -63,6 +63,7 @@ import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
 import { wrongNumberHint } from './wrongNumber';
 import { jacobianLeftOutHint } from './jacobianLeftOut';
+import { answerIdentity } from './identity';
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -397,6 +398,8 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     out.failingStep = failingStep;
     return out;
   };
+  // an identity in free variables (tanh'(z) = 1 − tanh(z)^2): judged at random values of them, no network value read
+  if (q.identity) return answerIdentity({ ...q, identity: q.identity }, ctx, report);
   // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
   if (q.undefinedStep) {
     const other = ctx.drawCount > 0 ? () => ctx.draws.run(1) : null;

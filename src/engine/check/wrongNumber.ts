@@ -106,6 +106,12 @@ function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void 
   // σ(z) written out, 1/(1 + e^{−z}): the exponent laid over −z
   const exponent = def.k === 'call' && def.fn === 'sigma' ? sigmoidExponent(w) : null;
   if (exponent) return lay({ k: 'neg', a: (def as Expr & { k: 'call' }).arg, shape: [], range: def.range }, exponent, env, run, out, sign);
+  // tanh(z) written out, (e^z − e^{−z})/(e^z + e^{−z}) and its forms with 2z: each exponent laid over z, −z, 2z or −2z
+  const exponents = def.k === 'call' && def.fn === 'tanh' ? tanhExponents(w, def.arg) : null;
+  if (exponents) {
+    for (const [over, written] of exponents) lay(over, written, env, run, out, sign);
+    return;
+  }
   // −(v h_2) written (−1.3)·0.4611: the minus on one number of the product
   const minus = def.k === 'neg' && product(w) ? factorsOf(w).filter((f) => f.k === 'neg' && f.a.k === 'num') : [];
   if (minus.length === 1 && sign === 1)
@@ -128,6 +134,49 @@ function sigmoidExponent(w: Expr): Expr | null {
   if (w.k !== 'div' || w.a.k !== 'num' || w.a.value !== 1 || w.b.k !== 'add') return null;
   const [one, e] = w.b.a.k === 'num' ? [w.b.a, w.b.b] : [w.b.b, w.b.a];
   return one.k === 'num' && one.value === 1 && e.k === 'call' && e.fn === 'exp' ? e.arg : null;
+}
+
+type Call = Expr & { k: 'call' };
+const isExp = (x: Expr): x is Call => x.k === 'call' && x.fn === 'exp';
+const isOne = (x: Expr) => x.k === 'num' && x.value === 1;
+
+/** an exponent written under a minus (−0.5, −2·0.5, −(…)): the one laid over −z */
+const negative = (x: Expr): boolean =>
+  x.k === 'neg' ||
+  (x.k === 'num' && x.value < 0) ||
+  ((x.k === 'mul' || x.k === 'div') && (negative(x.a) || (x.k === 'mul' && negative(x.b))));
+
+/**
+ * the exponents of a side written as tanh(z) is written out, each with what it stands for: (e^A − e^B)/(e^C + e^D)
+ * with A, C over z and B, D over −z (the denominator's terms in either order), (1 − e^A)/(1 + e^B) with A, B over
+ * −2z, (e^A − 1)/(e^B + 1) with A, B over 2z; null for any other side
+ */
+function tanhExponents(w: Expr, z: Expr): [Expr, Expr][] | null {
+  if (w.k !== 'div' || w.a.k !== 'sub' || w.b.k !== 'add') return null;
+  const [n1, n2, d1, d2] = [w.a.a, w.a.b, w.b.a, w.b.b];
+  const range = z.range;
+  const neg = (a: Expr): Expr => ({ k: 'neg', a, shape: z.shape, range });
+  const two = (a: Expr): Expr => ({ k: 'mul', a: { k: 'num', value: 2, shape: [], range }, b: a, shape: z.shape, range });
+  if (isExp(n1) && isExp(n2) && isExp(d1) && isExp(d2)) {
+    const [c, d] = negative(d1.arg) && !negative(d2.arg) ? [d2, d1] : [d1, d2];
+    return [
+      [z, n1.arg],
+      [neg(z), n2.arg],
+      [z, c.arg],
+      [neg(z), d.arg],
+    ];
+  }
+  if (isOne(n1) && isExp(n2) && isOne(d1) && isExp(d2))
+    return [
+      [neg(two(z)), n2.arg],
+      [neg(two(z)), d2.arg],
+    ];
+  if (isExp(n1) && isOne(n2) && isExp(d1) && isOne(d2))
+    return [
+      [two(z), n1.arg],
+      [two(z), d1.arg],
+    ];
+  return null;
 }
 
 /** a part of the term whose value the number is (0.4611 written for h_2^2 is h_2): the step a student left out */
@@ -217,7 +266,14 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
     lay(formula.def, side, bad.env, run, laid);
     // cut, not rounded (0.0986 for 0.098687): named as a wrong number is when no number is wrong
     const cut = laid.rounded.filter((x) => Math.abs(x.node.value - x.value) > 0.5 * 10 ** -x.decimals * (1 + 1e-9));
-    if (laid.wrong.length > 2 || (!laid.wrong.length && !cut.length)) continue;
+    // each wrong number once (tanh written out has its z four times: one wrong z is one mistake)
+    const texts = new Map<string, Laid['wrong'][number]>();
+    for (const x of laid.wrong) {
+      const text = wrongText(x.node, k(x.node), x.sign * k(x.node), x.term, x.value * k(x.node), x.is);
+      if (!texts.has(text)) texts.set(text, x);
+    }
+    const wrong = [...texts.values()];
+    if (wrong.length > 2 || (!wrong.length && !cut.length)) continue;
     // the mend: every number laid over a term replaced by that term's value, so rounding does not blur it
     const mended = replaceWhere(
       side,
@@ -230,17 +286,17 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
     const want = other === claim.lhs ? bad.l.data : bad.r.data;
     const got = guard(() => run.evaluateShared(mended, bad.env).data);
     if (!got || !close(want, got)) continue;
-    if (!laid.wrong.length) {
+    if (!wrong.length) {
       const named = cut.map(
         (x) =>
           `${fmt(k(x.node) * x.node.value)} is ${exprText(x.term)} = ${fmt(k(x.node) * x.value)} cut to ${x.decimals} decimals (rounded, ${rounding(k(x.node) * x.value, x.decimals)})`,
       );
       return `${formula.by}${named.join('; ')}: with the exact value${cut.length > 1 ? 's' : ''} the check holds. An equation with rounded numbers holds only to their digits: write ≈ for its =`;
     }
-    const named = laid.wrong.map((x) => wrongText(x.node, k(x.node), x.sign * k(x.node), x.term, x.value * k(x.node), x.is)).join('; ');
-    const first = laid.wrong[0]!;
+    const named = [...texts.keys()].join('; ');
+    const first = wrong[0]!;
     const put =
-      laid.wrong.length > 1
+      wrong.length > 1
         ? 'those put right'
         : signSlip(first.node, first.value)
           ? 'its sign put right'

@@ -17,6 +17,10 @@ import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
 import { exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
+import { identityVariables, readIdentity, variableLetter } from './identity';
+import { checkLabel, labelNote } from './checkLabel';
+import { writtenName } from './text';
+import { span } from '../ast';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -29,7 +33,16 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
-    const frees = freeCandidates(scope, sides);
+    const search = new LetterSearch(scope);
+    for (const a of sides) search.go(a, false);
+    const frees = freeCandidates(scope, search);
+    // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing else
+    const variables = st.k === 'check' && !frees.length && search.values ? identityVariables(scope, search.values, search.bound) : null;
+    const identity = variables && readIdentity(scope, st as Statement & { k: 'check' }, variables);
+    if (identity) {
+      questions.push(...identity);
+      continue;
+    }
     // t, the free letters, Nielsen's L: added in turn (no arrays spread into the Set per question)
     const vars = new Set(['t']);
     for (const f of frees) vars.add(f);
@@ -108,7 +121,12 @@ function renameVar(e: Expr, from: string, to: string): Expr {
  * gets its diagnostic and drops its link; the other links still stand.
  */
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
-  const left = readExpression(st.lhs, outer);
+  // `δ_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)`, δ a name of its own: the first link defines it and is not
+  // checked; the chain is judged from its second side on, each link under its written number (checkLabel.ts)
+  const label = checkLabel(scope, st);
+  const offset = label ? 1 : 0;
+  const left = readExpression(label ? st.rhs : st.lhs, outer);
+  if (label) scope.diagnostics.push(diag('information', labelNote(writtenName(label)), span(st.lhs.range, st.rhs.range), 'label'));
   // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
   const ctx = st.placeholder
     ? exprContext(scope, outer.vars, outer.quiet, outer.of, outer.allowDeriv, outer.record, outer.free, placeholderArguments(left, scope))
@@ -117,7 +135,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
   const lhsVars = mentionedVars(left);
   const range = st.forRange ? readForRange(scope, st.forRange) : null;
   if (range === false) return [];
-  const sides = chainSides(scope, [st.rhs, ...st.more]);
+  const sides = chainSides(scope, label ? st.more : [st.rhs, ...st.more]);
   const links: Question[] = [];
   // the latest right side of names, as read: a later side of numbers was computed from it (perhaps through other sides
   // of numbers, 0.4611 − 1 = −0.5389)
@@ -145,14 +163,14 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
         scope.diagnostics.push(
           diag(
             'information',
-            `the ${shapeText(row.shape)} on ${asRow === 'lhs' ? 'the left side' : sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side'} is a row (a gradient in numerator layout): it is compared entry by entry with the vector of ${row.shape[1]} on the other side`,
+            `the ${shapeText(row.shape)} on ${asRow === 'lhs' ? 'the left side' : sides.length > 1 ? `side ${n + 2 + offset} of the chain` : 'the right side'} is a row (a gradient in numerator layout): it is compared entry by entry with the vector of ${row.shape[1]} on the other side`,
             asRow === 'lhs' ? st.lhs.range : side.range,
             'row-gradient',
           ),
         );
     }
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
-      const which = sides.length > 1 ? `side ${n + 2} of the chain` : 'the right side';
+      const which = sides.length > 1 ? `side ${n + 2 + offset} of the chain` : 'the right side';
       scope.error(
         `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || outerHint(lhs, rhs)}`,
         sides.length > 1 ? side.range : st.range,
@@ -172,6 +190,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
     if (tooManyPoints(scope, steps, free!, freeT, where)) return;
+    const approx = st.approx?.[n + offset];
     links.push({
       kind: 'check',
       lhs,
@@ -182,10 +201,10 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
       line: side.range.line,
       range: st.range,
       rhsRange: side.range,
-      link: n + 1,
-      links: sides.length,
+      link: n + 1 + offset,
+      links: sides.length + offset,
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
-      ...(st.approx?.[n] ? { approx: st.approx[n] } : {}),
+      ...(approx ? { approx } : {}),
       ...(undefinedStep ? { undefinedStep } : {}),
       ...(prev ? { before: prev } : {}),
       text: st.text,
@@ -257,9 +276,7 @@ export function isOneLetter(x: string): boolean {
  * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
  */
-function freeCandidates(scope: Scope, sides: Ast[]): string[] {
-  const search = new LetterSearch(scope);
-  for (const a of sides) search.go(a, false);
+function freeCandidates(scope: Scope, search: LetterSearch): string[] {
   const letters = search.letters;
   if (letters === null) return [];
   const b = search.bound;
@@ -276,12 +293,19 @@ function freeCandidates(scope: Scope, sides: Ast[]): string[] {
 class LetterSearch {
   letters: Set<string> | null = null;
   bound: Set<string> | null = null;
+  /** the names outside indices shaped as a free variable (z, x_1) that the file does not define: an identity's, perhaps (identity.ts) */
+  values: Set<string> | null = null;
   constructor(private readonly scope: Scope) {}
 
   go(a: Ast, inIndex: boolean): void {
     switch (a.k) {
       case 'name': {
         if (inIndex && isOneLetter(a.raw)) (this.letters ??= new Set()).add(a.raw);
+        else if (!inIndex && !a.sub && !a.sup && !a.args) {
+          // the Set made only for a letter the network does not define (most checks read the network's names alone)
+          const letter = variableLetter(a.raw);
+          if (letter !== null && !this.scope.isKnown(letter) && !this.scope.isKnown(a.raw)) (this.values ??= new Set()).add(a.raw);
+        }
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = lastUnderscore(a.raw);
         const segLength = a.raw.length - cut - 1;

@@ -1,0 +1,121 @@
+// An identity in a free variable (session 36, issue 9): a solution states `\tanh'(z) = 1 − \tanh^2(z)` or
+// `σ'(a) = σ(a)(1 − σ(a))` as a step, z and a being no names of the network; read as an equation of the network it was
+// "unknown name z". Decided: a check whose every name is such a letter — one letter, or one letter and a number (x_1),
+// that the network does not define, outside any index, bound by no Σ/∏ — that reads nothing of the network (no
+// parameter, input, quantity, derivative, nor the step t) and has no side that is a letter alone (`q = 1` defines q)
+// is an identity in those letters, judged at seeded random values of them (engine/check/identity.ts). A letter beside
+// a name of the network keeps its unknown-name diagnostic: there it is a mistake, not a variable.
+
+import type { Ast, Statement } from '../ast';
+import type { CheckQuestion, Expr, Question } from '../model';
+import { same, shapeText } from '../shapes';
+import { Abandoned, exprContext } from './context';
+import { readExpression } from './expressions';
+import type { Scope } from './scope';
+import { hasDeriv, mentionedVars, walkRefs } from './walk';
+
+/**
+ * letters the language reads otherwise, never a name of the student's own: the step (t, T, τ), Nielsen's L, the
+ * identity I, Euler's e, the d of dL/dw, π, the functions' letters, a learning rate η and a change Δ (session 35)
+ */
+export const READ_OTHERWISE = new Set(['t', 'T', 'τ', 'L', 'I', 'e', 'd', 'π', 'σ', 'φ', 'ϕ', 'η', 'Δ']);
+
+/** and never a free variable: δ (an error, which has a message of its own) and Heaviside's H */
+const RESERVED = new Set([...READ_OTHERWISE, 'δ', 'H']);
+
+/** whether one UTF-16 unit is a letter: ASCII by code, the rest by its class */
+function isLetterUnit(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}$/u.test(ch);
+}
+
+/** the letter of a name shaped as a free variable is (z, α, x_1), or null; by code (every name of every check is asked) */
+export function variableLetter(raw: string): string | null {
+  const n = raw.length;
+  const c0 = raw.charCodeAt(0);
+  if (n === 1) return isLetterUnit(c0, raw) ? raw : null;
+  // a letter outside the BMP (𝑧) is one code point of two units
+  if (n === 2 && c0 >= 0xd800 && c0 <= 0xdbff) return /^\p{L}$/u.test(raw) ? raw : null;
+  if (n < 3 || raw.charCodeAt(1) !== 95 || !isLetterUnit(c0, raw[0]!)) return null;
+  for (let i = 2; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return raw[0]!;
+}
+
+/** the free variables among the names written outside indices (as written: z, x_1), or null when some is not one */
+export function identityVariables(scope: Scope, names: Set<string>, bound: Set<string> | null): Set<string> | null {
+  for (const raw of names) {
+    const letter = variableLetter(raw);
+    if (letter === null || RESERVED.has(letter) || bound?.has(letter)) return null;
+    for (const x of letter === raw ? [raw] : [raw, letter])
+      if (scope.isKnown(x) || scope.aliases.has(x) || scope.unavailable.has(x) || scope.refused.has(x)) return null;
+  }
+  return names;
+}
+
+/** one check per link of an identity in `vars`, or null when the check reads anything else (then it is read as ever) */
+export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars: Set<string>): Question[] | null {
+  if (st.forRange || st.where || st.approx || st.placeholder) return null;
+  const sides: Ast[] = [st.lhs, st.rhs, ...st.more];
+  // a side that is the letter alone (`q = 1`, `z = 0.5`, `σ(a) = b`) defines it, or names a value: no identity
+  if (sides.some((a) => a.k === 'name' && vars.has(a.raw))) return null;
+  // tried quietly first: a side that reads the network (or does not read) is read as ever, with its diagnostics
+  const quiet = exprContext(scope, vars, true, null, true, false, undefined, undefined);
+  try {
+    for (const a of sides) if (!onlyVariables(readExpression(a, quiet), vars)) return null;
+  } catch (x) {
+    if (x instanceof Abandoned) return null;
+    throw x;
+  }
+  const ctx = exprContext(scope, vars, false, null, true, true, undefined, undefined);
+  let read: Expr[];
+  try {
+    read = sides.map((a) => readExpression(a, ctx));
+  } catch (x) {
+    if (x instanceof Abandoned) return [];
+    throw x;
+  }
+  const [lhs, ...rest] = read as [Expr, ...Expr[]];
+  const out: CheckQuestion[] = [];
+  rest.forEach((rhs, n) => {
+    const side = sides[n + 1]!;
+    if (lhs.shape.length && rhs.shape.length && !same(lhs.shape, rhs.shape)) {
+      scope.error(
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, the right side a ${shapeText(rhs.shape)}`,
+        side.range,
+        'shape-mismatch',
+      );
+      return;
+    }
+    // the letters in the order written
+    const used = [...new Set([...mentionedVars(lhs), ...mentionedVars(rhs)])];
+    out.push({
+      kind: 'check',
+      lhs,
+      rhs,
+      freeT: false,
+      steps: [],
+      free: [],
+      identity: used,
+      line: side.range.line,
+      range: st.range,
+      rhsRange: side.range,
+      link: n + 1,
+      links: rest.length,
+      ...(st.tag !== undefined ? { tag: st.tag } : {}),
+      text: st.text,
+    });
+  });
+  return out;
+}
+
+/** a side that reads no name of the network, no derivative and no index variable but the free variables */
+function onlyVariables(e: Expr, vars: Set<string>): boolean {
+  let refs = false;
+  walkRefs(e, () => (refs = true));
+  if (refs || hasDeriv(e)) return false;
+  for (const v of mentionedVars(e)) if (!vars.has(v)) return false;
+  return true;
+}
