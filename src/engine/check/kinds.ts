@@ -11,31 +11,13 @@ import type { Expr, Fn } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import { Memo } from '../memo';
 
-const KINDS: readonly Expr['k'][] = [
-  'num',
-  'vec',
-  'mat',
-  'ref',
-  'var',
-  'neg',
-  'add',
-  'sub',
-  'mul',
-  'hadamard',
-  'matmul',
-  'contract',
-  'matpow',
-  'indicator',
-  'div',
-  'pow',
-  'call',
-  'transpose',
-  'index',
-  'sum',
-  'prod',
-  'deriv',
-];
-const BIT = new Map<Expr['k'], number>(KINDS.map((k, i) => [k, 1 << i]));
+/** each kind's bit, given as a walk first meets it (fewer than 31 kinds) */
+const BIT = new Map<Expr['k'], number>();
+const bitOf = (k: Expr['k']): number => {
+  let b = BIT.get(k);
+  if (b === undefined) BIT.set(k, (b = 1 << BIT.size));
+  return b;
+};
 
 interface Summary {
   kinds: number;
@@ -53,8 +35,9 @@ function summary(e: Expr): Summary {
   if (s) return s;
   const out: Summary = { kinds: 0, fns: [], fraction: false, ranks: 0 };
   const walk = (x: Expr): void => {
-    out.kinds |= BIT.get(x.k)!;
-    out.ranks |= 1 << Math.min(x.shape.length, 30);
+    out.kinds |= bitOf(x.k);
+    // a shape not known: any rank, so that a screen never rules one out
+    out.ranks |= x.shape ? 1 << Math.min(x.shape.length, 30) : ~0;
     if (x.k === 'call' && !out.fns.includes(x.fn)) out.fns.push(x.fn);
     else if (x.k === 'num' && !Number.isInteger(x.value)) out.fraction = true;
     forChildren(x, walk);
@@ -66,9 +49,13 @@ function summary(e: Expr): Summary {
 
 /** whether e holds a node of any of these kinds anywhere */
 export function hasKind(e: Expr, ...kinds: Expr['k'][]): boolean {
-  let mask = 0;
-  for (const k of kinds) mask |= BIT.get(k)!;
-  return (summary(e).kinds & mask) !== 0;
+  const own = summary(e).kinds;
+  // a kind no walk has met yet has no bit: e, walked by now, holds none of it
+  for (const k of kinds) {
+    const b = BIT.get(k);
+    if (b !== undefined && (own & b) !== 0) return true;
+  }
+  return false;
 }
 
 /** the functions e calls anywhere, each once */
