@@ -12,6 +12,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import type { Point } from './points';
+import { hasKind } from './kinds';
 
 /** groups of one reference written several times, tried per check */
 const MAX_GROUPS = 3;
@@ -26,6 +27,8 @@ const isOne = (x: Expr) => x.k === 'num' && x.value === 1;
  * slope is not tried, so this costs nothing on the others
  */
 function groups(e: Expr, run: Run): Ref[][] {
+  // a slope X(1 − X) has its subtraction: a side with none has no group
+  if (!hasKind(e, 'sub')) return [];
   const timed = (name: string) => run.model.quantities.get(name)?.timed || run.model.decls.get(name)?.perStep;
   const slopes = new Set<string>();
   const all: Ref[] = [];

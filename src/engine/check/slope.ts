@@ -13,6 +13,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import { printerFor } from './writtenT';
+import { hasKind } from './kinds';
 
 /** slopes tried per check */
 const MAX_TRIES = 4;
@@ -110,9 +111,10 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
 
 /** "1 − h_{t+1} should be 1 − h_{t+1}^2 (tanh' is 1 − tanh², the square is missing): with that the check holds" */
 export function slopeHint(c: Claim, run: Run, other: OtherValues): { text: string; culprit: Expr['range'] } | null {
+  // every slip tries() names is written with a 1 − X: a side with no subtraction has none
   const sides = [
-    ...tries(c.rhs, run.model).map((t) => ({ ...t, right: true })),
-    ...tries(c.lhs, run.model).map((t) => ({ ...t, right: false })),
+    ...(hasKind(c.rhs, 'sub') ? tries(c.rhs, run.model) : []).map((t) => ({ ...t, right: true })),
+    ...(hasKind(c.lhs, 'sub') ? tries(c.lhs, run.model) : []).map((t) => ({ ...t, right: false })),
   ];
   const show = printerFor(c.text, run.model.T);
   for (const t of sides.slice(0, MAX_TRIES)) {

@@ -22,6 +22,7 @@ import { replaceWhere, type Walk } from './replacing';
 import { termScreen, type TermScreen } from './termScreen';
 import { stepShiftable } from './stepShift';
 import { Memo } from '../memo';
+import { hasRank } from './kinds';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -421,6 +422,8 @@ function neighbourOrderHint(c: Claim, run: Run, tried: Set<Expr>): string | null
  * the sides at every point
  */
 export function neighbourSwapHint(c: Claim, run: Run, pick: (f: Expr, g: Expr) => boolean, max: number, shortest = 2): string | null {
+  // both factors square matrices: a side with no matrix has no pair
+  if (!hasRank(c.rhs, 2)) return null;
   let n = 0;
   const all = nodes(c.rhs);
   const inner = new Set<Expr>();
