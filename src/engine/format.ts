@@ -14,6 +14,10 @@ export const valueLatex = (v: Value, digits = DIGITS): string => display.valueLa
 /** valueText and valueLatex at once, each entry formatted once (a derive's result carries both) */
 export const valueTextAndLatex = (v: Value, digits = DIGITS) => display.valueTextAndLatex(v, digits);
 
+/** "a", "a and b", "a, b and c": the items of a message's list, in order */
+export const andList = (xs: readonly string[]): string =>
+  xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+
 /**
  * a hint's sentence continued after a colon: its first word lowered when it is a word of the sentence (The, With,
  * Each, A), never when it is a name (W_hhᵀ should be W_hh, L_t …), which keeps its case

@@ -11,7 +11,7 @@ import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
 import { refText, spellings } from '../../language/print';
 import type { CheckReport, CheckStep, CheckStatus, Range } from '../../report';
-import { fmt, isFiniteValue, midSentence, sentenceStart, valueText } from '../format';
+import { andList, fmt, isFiniteValue, midSentence, sentenceStart, valueText } from '../format';
 import { nonFiniteCause } from './nonFinite';
 import type { QuestionContext } from '../questions';
 import { variedNames } from '../random';
@@ -163,7 +163,7 @@ function rangeText(q: CheckQuestion, points: Point[]): string {
     all *= values.length;
     return `${v} = ${runsText(values)}`;
   });
-  const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const joined = andList(parts);
   const what = vars.length === 2 ? 'pairs' : 'combinations';
   const some = points.length < all ? ` (the ${points.length} of ${all} ${what} where its Σ/∏ bounds run forward)` : '';
   return ` for ${joined}${some}`;

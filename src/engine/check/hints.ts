@@ -6,7 +6,7 @@ import { Memo } from '../memo';
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
-import { fmt, valueText } from '../format';
+import { andList, fmt, valueText } from '../format';
 import { nodeLabel, readsNode } from '../paths';
 import { termHint, type TermHint } from './termMatch';
 import { RunError, stepOf, type Env, type Run } from '../run';
@@ -53,8 +53,6 @@ function relLabel(n: { name: string; t: number | null }, t: number | null, v = '
   if (n.t === null) return refText(n.name, null);
   return t === null ? refText(n.name, { v: null, k: n.t }) : refText(n.name, { v, k: n.t - t });
 }
-
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /**
  * The quantities of A's own equation through which B reaches A other than directly: for ∂h_t/∂h_{t-1}
@@ -140,7 +138,7 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
         const v = ofStep !== null && binders.some((b) => b.v === ofStep) ? ofStep : null;
         const via = !A || !B ? [] : v ? through(run, A, B, env[v]!, v) : through(run, A, B, p.t);
         const how = via.length
-          ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${list(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}`
+          ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${andList(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}`
           : '';
         return `${exprText(bound)} is 0: ${wrt} does not appear directly in ${of}'s own equation (∂⁺ counts only its direct appearance)${how}`;
       }
@@ -178,7 +176,7 @@ export function partialHint(c: Claim, run: Run): string | null {
         const A = run.node(d.of.name, stepOf(d.of.idx, p.env));
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
         const via = A && B ? through(run, A, B, p.t) : [];
-        if (via.length) adds = `the paths through ${list(via)}`;
+        if (via.length) adds = `the paths through ${andList(via)}`;
       }
       return `The other side is the immediate partial ${imm} (only ${wrt}'s direct appearance in ${exprText(d.of)}'s own equation), not the total derivative ${total}, which also counts ${adds}`;
     });
@@ -374,7 +372,7 @@ export function pathHint(c: Claim, run: Run): string | null {
     const value = c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`;
     if (hit.also) {
       const all = [cText, ...hit.also.map(label)];
-      return `The other side leaves out the paths through ${list(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
+      return `The other side leaves out the paths through ${andList(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
     }
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }

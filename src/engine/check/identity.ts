@@ -5,7 +5,7 @@
 
 import type { CheckQuestion } from '../../language/model';
 import type { CheckReport, CheckStatus, CheckStep } from '../../report';
-import { fmt, valueText } from '../format';
+import { andList, fmt, valueText } from '../format';
 import type { QuestionContext } from '../questions';
 import { hash, rng } from '../random';
 import { RunError, type Env } from '../run';
@@ -19,11 +19,6 @@ const SPAN = 3;
 
 const finite = (t: Tensor) => t.data.every((x) => Number.isFinite(x));
 
-/** "z", "z and a", "x_1, x_2 and a" */
-function listText(vars: readonly string[]): string {
-  return vars.length === 1 ? vars[0]! : `${vars.slice(0, -1).join(', ')} and ${vars[vars.length - 1]}`;
-}
-
 /** "z = 0.5, a = -1.2" */
 const atText = (env: Env, vars: readonly string[]) => vars.map((v) => `${v} = ${fmt(env[v]!)}`).join(', ');
 
@@ -33,7 +28,7 @@ export function answerIdentity(
   report: (status: CheckStatus, message: string, steps: CheckStep[]) => CheckReport,
 ): CheckReport {
   const vars = q.identity;
-  const names = listText(vars);
+  const names = andList(vars);
   const which = vars.length === 1 ? 'a free variable' : 'free variables';
   const what = `${names} ${vars.length === 1 ? 'is' : 'are'} ${which} (no name${vars.length === 1 ? '' : 's'} of the network)`;
   const r = rng(hash(vars.join(' ')));

@@ -9,7 +9,7 @@ import type { Expr, Idx, Model } from '../../language/model';
 import { bindings, type Binder } from './bindings';
 import { exprText, spellings } from '../../language/print';
 import { forChildren, mapChildren, walkRefs } from '../../language/resolve';
-import { fmt, valueText } from '../format';
+import { andList, fmt, valueText } from '../format';
 import { RunError, type Run } from '../run';
 import { bindAll } from '../subst';
 import { toValue } from '../tensor';
@@ -213,7 +213,7 @@ export function rereadText(rr: Reread, run: Run, points: Point[], draw: Run | nu
   }
   // none differs (a draw not evaluable): every re-read derivative is named, as before
   const named = differ.length ? differ : names;
-  return { names: named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0]!, adds };
+  return { names: andList(named), adds };
 }
 
 /** whether the one-step and total (whole) readings of a derivative differ at some point of this run */

@@ -12,7 +12,7 @@ import { Memo } from '../memo';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { hasDeriv, walkRefs } from '../../language/resolve';
-import { fmt } from '../format';
+import { andList, fmt } from '../format';
 import { RunError, stepOf, type Env, type Run } from '../run';
 import { literalOps } from '../values';
 import { LimitError } from '../tape';
@@ -430,7 +430,6 @@ function rowNote(term: Expr, i: number, model: Model, given: Given): string {
 }
 
 /** "U", "U and W", "U, W and b_h" */
-const listText = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /** how many terms a comparison names */
 const count = (d: Diff) => d.missing.length + d.extra.length + d.changed.length;
@@ -605,7 +604,7 @@ function judge(
     });
   const written = [...defPoly.values()];
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
-  const withValues = given.size ? `, with the given ${listText([...given.keys()].map((n) => ids.nodeLabel({ name: n, step: null })))}` : '';
+  const withValues = given.size ? `, with the given ${andList([...given.keys()].map((n) => ids.nodeLabel({ name: n, step: null })))}` : '';
   const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${withValues}${inside ? '' : expansion}`;
   return `${head}: ${inside}the ${side === c.lhs ? 'right' : 'left'} side ${parts.join('; ')}${holds ? '; with that put right the check holds' : ''}`;
 }
