@@ -29,7 +29,7 @@ import { rereadOneStep, rereadText, writesBoth, type Reread } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
 import { independentHints } from './independent';
-import { substituteHint } from './substitute';
+import { substitution, writesConstantTerm } from './substitute';
 import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { productHint } from './product';
@@ -265,6 +265,7 @@ function failureHint(
   draws: DrawRuns | null = null,
 ): { text: string; culprit: Range | null } | null {
   const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
+  const substitute = substitution(claim, rr, run, bad, other);
   // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   const textbookOrFactor = () => {
     if (run.tape.size > 50_000) return null;
@@ -302,6 +303,10 @@ function failureHint(
     plain(opening(shiftHint(claim, run, other))) ??
     // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
     plain(groupShiftHint(claim, run, bad, other)) ??
+    // a constant term of a backward formula where the loss's own step belongs (seed 004's h̄^(t) = 1 + …), alone or
+    // with a second slip: asked here, where the side writes such a term, before the hints that try their dozens of
+    // single edits on it; the rest of substituteHint's edits keep their place below
+    (writesConstantTerm(claim) ? substitute.first() : null) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
@@ -361,7 +366,7 @@ function failureHint(
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
-    substituteHint(claim, rr, run, bad, other) ??
+    substitute.rest() ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable
     plain(sumIndexHint(claim, run, bad, other)) ??
     // last: a term of the formula left out whole (ŷ_t for ŷ_t − y_t), a value the network names

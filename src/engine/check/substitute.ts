@@ -316,28 +316,79 @@ export interface SubstituteHint {
   culprit: Range | null;
 }
 
-/** the check with one value of its formula side replaced holds at every point: the replacement is named */
-export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point, other: OtherValues = null): SubstituteHint | null {
+/**
+ * substituteHint in two parts, sharing one budget: first() the constant terms of a backward formula put right,
+ * alone or with a second slip (seed 004's h̄^(t) = 1 + …, its 1 for ∂L^(t)/∂h^(t)); rest() every other edit,
+ * then the one-step re-reading. The cascade asks first() early, where a side writes a bare number as a term
+ * beside a total derivative (a structural screen, no evaluation otherwise): the hints between would try their
+ * dozens of single edits on a line that two slips explain (issue 11: a third of scalar LSTM's analysis). Each
+ * part says what substituteHint said in its place, in the same order.
+ */
+export interface Substitution {
+  first(): SubstituteHint | null;
+  rest(): SubstituteHint | null;
+}
+
+export function substitution(c: Claim, rr: Claim | null, run: Run, bad: Point, other: OtherValues = null): Substitution {
   // with a one-step reading to try too, the reading as written has half the evaluations
   const spent = { evals: rr ? MAX_EVALS / 2 : 0 };
-  const written = substituteIn(c, run, bad, spent, other);
-  if (written || !rr) return written || null;
-  spent.evals = Math.min(spent.evals, MAX_EVALS) - MAX_EVALS / 2;
-  // the one-step re-reading (LANGUAGE.md §5): seed 001's ∂h_t/∂W_xh = σ'(…) h_{t-1}, a one-step derivative with
-  // x_t where h_{t-1} is written
-  const r = substituteIn(rr, run, bad, spent, other);
-  if (!r) return null;
-  const names = oneStepNames(rr);
-  if (!names.length) return r;
-  const many = names.length > 1 ? 's' : '';
+  let firstDone = false;
+  // the reading as written spent its half of the budget in first(): rest() goes on to the one-step reading
+  let writtenSpent = false;
   return {
-    ...r,
-    text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${midSentence(r.text)}`,
+    first() {
+      firstDone = true;
+      const r = substituteIn(c, run, bad, spent, other, 'constants');
+      if (r === null) writtenSpent = true;
+      return r || null;
+    },
+    rest() {
+      const written = writtenSpent ? null : substituteIn(c, run, bad, spent, other, firstDone ? 'others' : 'all');
+      if (written || !rr) return written || null;
+      spent.evals = Math.min(spent.evals, MAX_EVALS) - MAX_EVALS / 2;
+      // the one-step re-reading (LANGUAGE.md §5): seed 001's ∂h_t/∂W_xh = σ'(…) h_{t-1}, a one-step derivative with
+      // x_t where h_{t-1} is written
+      const r = substituteIn(rr, run, bad, spent, other, 'all');
+      if (!r) return null;
+      const names = oneStepNames(rr);
+      if (!names.length) return r;
+      const many = names.length > 1 ? 's' : '';
+      return {
+        ...r,
+        text: `Read with ${names.join(' and ')} as one-step derivative${many}, ${midSentence(r.text)}`,
+      };
+    },
   };
 }
 
-/** substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found */
-function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, other: OtherValues): SubstituteHint | null | false {
+/** the check with one value of its formula side replaced holds at every point: the replacement is named */
+export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point, other: OtherValues = null): SubstituteHint | null {
+  return substitution(c, rr, run, bad, other).rest();
+}
+
+/**
+ * the formula side writes a bare number as an additive term and the other side is a total derivative ∂A/∂B at a
+ * step: what substitution().first() needs to try anything
+ */
+export function writesConstantTerm(c: Claim): boolean {
+  const right = formulaOnRight(c);
+  const other = right ? c.lhs : c.rhs;
+  if (other.k !== 'deriv' || !other.total || !plainIdx(other.wrt.idx)) return false;
+  return termsOf(right ? c.rhs : c.lhs).some((t) => t.e.k === 'num');
+}
+
+/**
+ * substituteHint in one reading: a hint, null when the budget is spent, false when nothing was found. `phases`:
+ * the constant terms (alone and in pairs), the others, or all in order
+ */
+function substituteIn(
+  c: Claim,
+  run: Run,
+  bad: Point,
+  spent: { evals: number },
+  other: OtherValues,
+  phases: 'constants' | 'others' | 'all' = 'all',
+): SubstituteHint | null | false {
   const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
   const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
@@ -369,10 +420,11 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
   // a constant term put right, then with a name replaced everywhere (a step off first) or a sign; then a sign, a
   // name replaced everywhere, each written value alone: the fewest evaluations for the likeliest first
   // (a constant term first: there are few, and a formula with one, seed 004's 1 + …, is often wrong elsewhere too)
-  for (const e of terms) {
-    const r = one(e);
-    if (r !== false) return r;
-  }
+  if (phases !== 'others')
+    for (const e of terms) {
+      const r = one(e);
+      if (r !== false) return r;
+    }
   // two slips: a name replaced everywhere (or a sign) and a constant term put right (seed 004's h̄ line)
   let pairs = 0;
   const pairWith = (firsts: Edit[]): SubstituteHint | null | false => {
@@ -390,11 +442,12 @@ function substituteIn(c: Claim, run: Run, bad: Point, spent: { evals: number }, 
       }
     return false;
   };
-  if (terms.length)
+  if (terms.length && phases !== 'others')
     for (const firsts of [() => swaps.shifts, signs, swaps.others]) {
       const r = pairWith(firsts());
       if (r !== false) return r;
     }
+  if (phases === 'constants') return false;
   for (const part of [signs, () => swaps.shifts, swaps.others, swaps.singles])
     for (const e of part()) {
       const r = one(e);
