@@ -13,7 +13,7 @@ describe('a constant term of a backward formula', () => {
   it('put right together with a name moved everywhere (seed 004)', () => {
     expect(
       check(
-        '\\overline{h^{(t)}} = 1 + \\overline{i^{(t+1)}} \\sigma\'(w_{ix} x^{(t+1)} + w_{ih} h^{(t+1)}) w_{ih} + \\overline{f^{(t+1)}} \\sigma\'(w_{fx} x^{(t+1)} + w_{fh} h^{(t+1)}) w_{fh} + \\overline{o^{(t+1)}} \\sigma\'(w_{ox} x^{(t+1)} + w_{oh} h^{(t+1)}) w_{oh} + \\overline{g^{(t+1)}} \\tanh\'(w_{gx} x^{(t+1)} + w_{gh} h^{(t+1)}) w_{gh} for t = 1..T-1',
+        "\\overline{h^{(t)}} = 1 + \\overline{i^{(t+1)}} \\sigma'(w_{ix} x^{(t+1)} + w_{ih} h^{(t+1)}) w_{ih} + \\overline{f^{(t+1)}} \\sigma'(w_{fx} x^{(t+1)} + w_{fh} h^{(t+1)}) w_{fh} + \\overline{o^{(t+1)}} \\sigma'(w_{ox} x^{(t+1)} + w_{oh} h^{(t+1)}) w_{oh} + \\overline{g^{(t+1)}} \\tanh'(w_{gx} x^{(t+1)} + w_{gh} h^{(t+1)}) w_{gh} for t = 1..T-1",
       ),
     ).toMatch(/Two things differ: each h_\{t\+1\} should be h_t, and the term 1 should be ∂L_t\/∂h_t: with both changed the check holds$/);
   });
@@ -21,20 +21,22 @@ describe('a constant term of a backward formula', () => {
   it('alone', () => {
     expect(
       check(
-        '\\overline{h^{(t)}} = 1 + \\overline{i^{(t+1)}} \\sigma\'(w_{ix} x^{(t+1)} + w_{ih} h^{(t)}) w_{ih} + \\overline{f^{(t+1)}} \\sigma\'(w_{fx} x^{(t+1)} + w_{fh} h^{(t)}) w_{fh} + \\overline{o^{(t+1)}} \\sigma\'(w_{ox} x^{(t+1)} + w_{oh} h^{(t)}) w_{oh} + \\overline{g^{(t+1)}} \\tanh\'(w_{gx} x^{(t+1)} + w_{gh} h^{(t)}) w_{gh} for t = 1..T-1',
+        "\\overline{h^{(t)}} = 1 + \\overline{i^{(t+1)}} \\sigma'(w_{ix} x^{(t+1)} + w_{ih} h^{(t)}) w_{ih} + \\overline{f^{(t+1)}} \\sigma'(w_{fx} x^{(t+1)} + w_{fh} h^{(t)}) w_{fh} + \\overline{o^{(t+1)}} \\sigma'(w_{ox} x^{(t+1)} + w_{oh} h^{(t)}) w_{oh} + \\overline{g^{(t+1)}} \\tanh'(w_{gx} x^{(t+1)} + w_{gh} h^{(t)}) w_{gh} for t = 1..T-1",
       ),
     ).toMatch(/The term 1 should be ∂L_t\/∂h_t: with that the check holds$/);
   });
 
   it('after a single step slip, which is named first', () => {
     // the 0 beside it is right: f_t for f_{t+1} alone explains the line
-    expect(check('\\overline{c^{(t)}} = 0 + \\overline{h^{(t)}} o^{(t)} \\tanh\'(c^{(t)}) + \\overline{c^{(t+1)}} f^{(t)} for t = 1..T-1')).toMatch(
-      /f_t should be f_\{t\+1\}: with that step the check holds$/,
-    );
+    expect(
+      check("\\overline{c^{(t)}} = 0 + \\overline{h^{(t)}} o^{(t)} \\tanh'(c^{(t)}) + \\overline{c^{(t+1)}} f^{(t)} for t = 1..T-1"),
+    ).toMatch(/f_t should be f_\{t\+1\}: with that step the check holds$/);
   });
 
   it('that is right leaves the line to the other edits', () => {
     // the 0 adds nothing; the wrong value is the tanh of h for c, a single swap
-    expect(check('\\overline{o^{(t)}} = 0 + \\overline{h^{(t)}} \\tanh(h^{(t)})')).toMatch(/tanh\(h_t\) should be tanh\(c_t\): with that the check holds$/);
+    expect(check('\\overline{o^{(t)}} = 0 + \\overline{h^{(t)}} \\tanh(h^{(t)})')).toMatch(
+      /tanh\(h_t\) should be tanh\(c_t\): with that the check holds$/,
+    );
   });
 });
