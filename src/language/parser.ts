@@ -1054,6 +1054,12 @@ export function parse(
         // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
         if (dots || down) r.listed = true;
       }
+    } else if (isOp(nx, '∈') && isPlain(first) && isReals(peek(1)) && endsRange(peek(2), paren)) {
+      // `for all z ∈ ℝ`, `\forall z \in \mathbb{R}`: every value of a variable, as `for all z` (an identity's letter:
+      // resolve/identity.ts; of t, every step)
+      next();
+      const set = next();
+      r = { v: (first as NameAst).raw, from: null, to: null, range: span(t0.range, set.range) };
     } else if (isOp(nx, '∈') && startsStepSet(peek(1))) {
       // t ∈ {1, …, T}, t \in \{1, 2, 3\}, t ∈ [1, T), t ∈ [T]: the steps as a set or an interval
       next();
@@ -1078,6 +1084,16 @@ export function parse(
     } else return fail(`expected a range of t after ${describe(f.kind === 'kw' ? f : t0)}: for t = a..b or for t < T`, nx.range);
     if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
     return r;
+  }
+
+  /** ℝ (\mathbb{R}, \R, R), the reals a variable ranges over */
+  function isReals(t: Token): boolean {
+    return t.kind === 'name' && (t.text === 'ℝ' || t.text === 'R');
+  }
+
+  /** the end of a range: the line's, or its closing parenthesis */
+  function endsRange(t: Token, paren: boolean): boolean {
+    return t.kind === 'newline' || t.kind === 'eof' || (paren && isOp(t, ')'));
   }
 
   /** what may follow ∈ as a set of steps: {…}, (…), [a, b], [a, b), [T] */
