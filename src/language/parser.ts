@@ -633,7 +633,7 @@ export function parse(
   }
 
   function definition(isLoss = false): Statement & { k: 'def' } {
-    const written = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const written = peek().kind === 'bar' ? barredName() : (deltaName() ?? nameWithIndex(false));
     // δ^{\hat h}_t = ∂L/∂ĥ_t: the name δ^ĥ a solution defines for a derivative (deltaSuperscript)
     const named = (written.k === 'name' && isOp(peek(), '^') && deltaSuperscript(written)) || written;
     const step = named.k === 'name' && !named.sup && !named.sub ? bareStepSuperscript() : null;
@@ -650,6 +650,18 @@ export function parse(
     // not (2 \| y_t: the unknown command after 2) is as broken as one that does not read
     const rhs = expr();
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
+  }
+
+  /**
+   * `\delta c_t = …` (Let $\delta c_t = \frac{\partial L}{\partial c_t}$): the name δc, as `δc_t` typed tight is. A
+   * product δ·c_t defines nothing, so a δ and a name at a definition's start are one name (it was "expected '='")
+   */
+  function deltaName(): NameAst | null {
+    const d = peek();
+    if (d.kind !== 'name' || d.text !== 'δ' || peek(1).kind !== 'name') return null;
+    next();
+    const x = nameWithIndex(false);
+    return { ...x, raw: 'δ' + x.raw, range: span(d.range, x.range), nameRange: span(d.range, x.nameRange) };
   }
 
   /** \bar{x}_t = … defines the name x̄_t (a defined name spelled with a bar is itself, not an adjoint) */
