@@ -657,7 +657,11 @@ function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim
     heads.add(head);
     out.push({ claim: c, label });
   }
-  return out;
+  // a name labelled by a derivative somewhere (δ_t = ∂L/∂h_t = …) and by a formula elsewhere (δ_2 = (y_2 − d_2) … =
+  // (0.6455 − 1)(…)), before or after it: the derivative defines it, and the formula's chain is a claim about δ_2 as
+  // defined (both joined the network, and δ was "not available", or "unknown name δ" after a formula's δ_2)
+  const byDerivative = new Set(out.flatMap((l) => (l.label.by === 'derivative' ? [l.label.name] : [])));
+  return byDerivative.size ? out.filter((l) => l.label.by === 'derivative' || !byDerivative.has(l.label.name)) : out;
 }
 
 /** a label's first link joins the network as the name's definition, and is blanked (same length) in its chain */
