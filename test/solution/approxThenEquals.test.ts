@@ -4,21 +4,10 @@
 // which is judged as a value after ≈ is: to its digits.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution/index';
+import { EXAM_NET } from './helpers';
 
-const NET = `T = 2
-input  x = [1, 2]
-target y = [0.5, 1]
-param  w = 0.5
-param  u = 0.2
-param  v = 1.3
-h_0 = 0
-h_t = tanh(w h_{t-1} + u x_t)
-o_t = σ(v h_t)
-loss L = Σ_t (o_t - y_t)^2 / 2
-`;
-
-const solve = (eq: string) => analyzeSolution(`# Exam\n\n\`\`\`rnn\n${NET}\`\`\`\n\n$$${eq}$$\n`, 'markdown').equations[0]!;
-const HEAD = String.raw`\frac{\partial L}{\partial h_1} = (o_1 - y_1) o_1 (1 - o_1) v + \frac{\partial L}{\partial h_2} (1 - h_2^2) w \approx 0.0204 - 0.0415`;
+const solve = (eq: string) => analyzeSolution(`# Exam\n\n\`\`\`rnn\n${EXAM_NET}\`\`\`\n\n$$${eq}$$\n`, 'markdown').equations[0]!;
+const HEAD = String.raw`\frac{\partial L}{\partial h_1} = (y_1 - d_1) y_1 (1 - y_1) v + \frac{\partial L}{\partial h_2} (1 - h_2^2) w \approx 0.0204 - 0.0415`;
 
 describe('an answer after arithmetic after ≈', () => {
   it('a right answer holds to its digits', () => {

@@ -4,20 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
+import { TANH_SIGMA_NET } from './helpers';
 
-const NET = `T = 2
-input x = [1, 2]
-target d = [0.5, 1]
-param w = 0.5
-h_0 = 0
-h_t = tanh(w h_{t-1} + x_t)
-y_t = σ(h_t)
-loss L = Σ_t (y_t - d_t)^2
-`;
-
-const check = (line: string, net = NET) => analyze(`${net}check ${line}\n`);
+const check = (line: string, net = TANH_SIGMA_NET) => analyze(`${net}check ${line}\n`);
 const solve = (...eqs: string[]) =>
-  analyzeSolution(`# Derivatives\n\n\`\`\`rnn\n${NET}\`\`\`\n\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown').equations;
+  analyzeSolution(`# Derivatives\n\n\`\`\`rnn\n${TANH_SIGMA_NET}\`\`\`\n\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown')
+    .equations;
 
 const HOLDS_Z = 'holds: an identity in z, a free variable (no name of the network): the sides agree at 8 random values of z in [−3, 3]';
 
@@ -59,7 +51,7 @@ describe('an identity in a free variable', () => {
     expect(links.map((l) => l.status)).toEqual(['holds', 'holds']);
     const two = check(String.raw`\tanh(a + b) = \frac{\tanh(a) + \tanh(b)}{1 + \tanh(a) \tanh(b)}`).checks[0]!;
     expect(two.message).toMatch(/^holds: an identity in a and b, free variables \(no names of the network\)/);
-    expect(check(String.raw`\sigma(x_1) + \sigma(-x_1) = 1`, NET.replace(/x/g, 'u')).checks[0]!.status).toBe('holds');
+    expect(check(String.raw`\sigma(x_1) + \sigma(-x_1) = 1`, TANH_SIGMA_NET.replace(/x/g, 'u')).checks[0]!.status).toBe('holds');
     // log(z) at a negative z is no number: that value is tried at |z|
     expect(check(String.raw`\log(z^2) = 2 \log(z)`).checks[0]!.status).toBe('holds');
     // judged at no value: not known to hold, never "holds"

@@ -5,20 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
+import { TANH_SIGMA_NET } from './helpers';
 
-const NET = `T = 2
-input x = [1, 2]
-target d = [0.5, 1]
-param w = 0.5
-h_0 = 0
-h_t = tanh(w h_{t-1} + x_t)
-y_t = σ(h_t)
-loss L = Σ_t (y_t - d_t)^2
-`;
-
-const check = (line: string) => analyze(`${NET}check ${line}\n`);
+const check = (line: string) => analyze(`${TANH_SIGMA_NET}check ${line}\n`);
 const solve = (...eqs: string[]) =>
-  analyzeSolution(`# Derivatives\n\n\`\`\`rnn\n${NET}\`\`\`\n\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown').equations;
+  analyzeSolution(`# Derivatives\n\n\`\`\`rnn\n${TANH_SIGMA_NET}\`\`\`\n\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown')
+    .equations;
 
 const SIG = String.raw`\sigma'(z) = \sigma(z)(1-\sigma(z))`;
 const HOLDS_Z = 'holds: an identity in z, a free variable (no name of the network): the sides agree at 8 random values of z in [−3, 3]';

@@ -5,25 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
-
-const NET = `T = 2
-input  x = [1, 2]
-target d = [0.5, 1]
-param  w = 0.5
-param  u = 0.2
-param  v = 1.3
-h_0 = 0
-h_t = tanh(w h_{t-1} + u x_t)
-y_t = σ(v h_t)
-loss L = Σ_t (y_t - d_t)^2 / 2
-`;
+import { EXAM_NET } from './helpers';
 
 const DERIV = String.raw`\delta_t = \frac{\partial L}{\partial h_t} = (y_t - d_t) y_t (1 - y_t) v + \delta_{t+1} (1 - h_{t+1}^2) w`;
 const FORMULA = String.raw`\delta_2 = (y_2 - d_2) y_2 (1 - y_2) v = (0.6455 - 1)(0.6455)(1 - 0.6455)(1.3)`;
 const USE = String.raw`\frac{\partial L}{\partial w} = \delta_2 (1 - h_2^2) h_1 + \delta_1 (1 - h_1^2) h_0`;
 
 const solve = (...eqs: string[]) =>
-  analyzeSolution(`# BPTT\n\n\`\`\`rnn\n${NET}\`\`\`\n\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown');
+  analyzeSolution(`# BPTT\n\n\`\`\`rnn\n${EXAM_NET}\`\`\`\n\n${eqs.map((e) => `$$${e}$$\n`).join('\n')}`, 'markdown');
 
 describe('a derivative label and a formula label of δ', () => {
   for (const [order, eqs] of [
@@ -53,7 +42,7 @@ describe('a derivative label and a formula label of δ', () => {
   });
 
   it('in a .rnn file, δ defined in the network: the formula chain is a claim', () => {
-    const a = analyze(`${NET}δ_t = ∂L/∂h_t\ncheck ${FORMULA}\n`);
+    const a = analyze(`${EXAM_NET}δ_t = ∂L/∂h_t\ncheck ${FORMULA}\n`);
     expect(a.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
   });
 });
