@@ -1970,7 +1970,8 @@ export function lex(src: string): LexResult {
     }
     // "\text{for } t < T", "\text{for all } t", "\text{if } t > 1": the range of a check, as a sheet words it
     // (`for every`, `for each`, `for any` too: dropped as prose, they left t a factor of the last side)
-    if (w === 'for' || w === 'if' || /^for_(?:all|every|each|any)$/.test(w)) {
+    // (`for any real z`: the reals said in words, as `z ∈ ℝ` is; dropped as prose, z was a factor of the side)
+    if (w === 'for' || w === 'if' || /^for_(?:all|every|each|any)(?:_real)?$/.test(w)) {
       push('kw', 'for', s, i);
       return;
     }

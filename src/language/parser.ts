@@ -633,7 +633,7 @@ export function parse(
   }
 
   function definition(isLoss = false): Statement & { k: 'def' } {
-    const written = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
+    const written = peek().kind === 'bar' ? barredName() : (deltaName() ?? nameWithIndex(false));
     // δ^{\hat h}_t = ∂L/∂ĥ_t: the name δ^ĥ a solution defines for a derivative (deltaSuperscript)
     const named = (written.k === 'name' && isOp(peek(), '^') && deltaSuperscript(written)) || written;
     const step = named.k === 'name' && !named.sup && !named.sub ? bareStepSuperscript() : null;
@@ -650,6 +650,18 @@ export function parse(
     // not (2 \| y_t: the unknown command after 2) is as broken as one that does not read
     const rhs = expr();
     return { k: 'def', lhs, rhs, isLoss: false, range: span(lhs.range, rhs.range), rhsText: textFrom(s0) };
+  }
+
+  /**
+   * `\delta c_t = …` (Let $\delta c_t = \frac{\partial L}{\partial c_t}$): the name δc, as `δc_t` typed tight is. A
+   * product δ·c_t defines nothing, so a δ and a name at a definition's start are one name (it was "expected '='")
+   */
+  function deltaName(): NameAst | null {
+    const d = peek();
+    if (d.kind !== 'name' || d.text !== 'δ' || peek(1).kind !== 'name') return null;
+    next();
+    const x = nameWithIndex(false);
+    return { ...x, raw: 'δ' + x.raw, range: span(d.range, x.range), nameRange: span(d.range, x.nameRange) };
   }
 
   /** \bar{x}_t = … defines the name x̄_t (a defined name spelled with a bar is itself, not an adjoint) */
@@ -1054,6 +1066,12 @@ export function parse(
         // t = T-1, …, 1: a backward pass's steps listed from the top down are the same steps
         if (dots || down) r.listed = true;
       }
+    } else if (isOp(nx, '∈') && isPlain(first) && isReals(peek(1)) && endsRange(peek(2), paren)) {
+      // `for all z ∈ ℝ`, `\forall z \in \mathbb{R}`: every value of a variable, as `for all z` (an identity's letter:
+      // resolve/identity.ts; of t, every step)
+      next();
+      const set = next();
+      r = { v: (first as NameAst).raw, from: null, to: null, range: span(t0.range, set.range) };
     } else if (isOp(nx, '∈') && startsStepSet(peek(1))) {
       // t ∈ {1, …, T}, t \in \{1, 2, 3\}, t ∈ [1, T), t ∈ [T]: the steps as a set or an interval
       next();
@@ -1078,6 +1096,16 @@ export function parse(
     } else return fail(`expected a range of t after ${describe(f.kind === 'kw' ? f : t0)}: for t = a..b or for t < T`, nx.range);
     if (paren) r.range = span(t0.range, expectOp(')', 'to close the range of t').range);
     return r;
+  }
+
+  /** ℝ (\mathbb{R}, \R, R), the reals a variable ranges over */
+  function isReals(t: Token): boolean {
+    return t.kind === 'name' && (t.text === 'ℝ' || t.text === 'R');
+  }
+
+  /** the end of a range: the line's, or its closing parenthesis */
+  function endsRange(t: Token, paren: boolean): boolean {
+    return t.kind === 'newline' || t.kind === 'eof' || (paren && isOp(t, ')'));
   }
 
   /** what may follow ∈ as a set of steps: {…}, (…), [a, b], [a, b), [T] */

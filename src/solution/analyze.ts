@@ -580,9 +580,14 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // an equation that names a derivative (δ_t = ∂L/∂a_t, a name the network does not have) joins the network,
   // so that the equations after it read δ as it is defined (language-notes, "Names defined by a derivative")
   const own = claims.map((c) => derivativeDefinition(c.text.chars));
-  // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it
-  const defines = own.map((name) => (name && !names().names.has(name) && !names().names.has(name.split('_')[0]!) ? name : null));
-  const defined = new Set(defines.filter((x) => x !== null));
+  // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
+  // defined before (Let $δc_t = ∂L/∂c_t$, then $$δc_t = δh_t o_t … + δc_{t+1} f_{t+1}$$): it was "defined twice"
+  const defined = new Set<string>();
+  const defines = own.map((name) => {
+    if (!name || defined.has(name) || names().names.has(name) || names().names.has(name.split('_')[0]!)) return null;
+    defined.add(name);
+    return name;
+  });
   const labels = chainLabels(
     claims.filter((_, i) => !defines[i]),
     (n) => defined.has(n) || names().names.has(n),
@@ -652,7 +657,11 @@ function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim
     heads.add(head);
     out.push({ claim: c, label });
   }
-  return out;
+  // a name labelled by a derivative somewhere (δ_t = ∂L/∂h_t = …) and by a formula elsewhere (δ_2 = (y_2 − d_2) … =
+  // (0.6455 − 1)(…)), before or after it: the derivative defines it, and the formula's chain is a claim about δ_2 as
+  // defined (both joined the network, and δ was "not available", or "unknown name δ" after a formula's δ_2)
+  const byDerivative = new Set(out.flatMap((l) => (l.label.by === 'derivative' ? [l.label.name] : [])));
+  return byDerivative.size ? out.filter((l) => l.label.by === 'derivative' || !byDerivative.has(l.label.name)) : out;
 }
 
 /** a label's first link joins the network as the name's definition, and is blanked (same length) in its chain */

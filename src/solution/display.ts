@@ -258,6 +258,12 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         approximate.push({ start: i, end: stop.at, relation });
         blank(i, stop.at);
         i = stop.at;
+        // its `=` is the ≈ cut: the value after it is judged to its digits
+        if (stop.equals) {
+          chars.push('≈');
+          at.push(i);
+          i++;
+        }
         continue;
       }
     }
@@ -945,7 +951,7 @@ function withDecimalPoint(s: string): string {
  * where a cut after ≈ at i ends in its row: at a later ≈ followed only by a written value (rounded: the value is
  * judged), or at an implication (the statement after it is a claim of its own); null when neither comes
  */
-function cutStop(text: string, i: number, end: number): { at: number; rounded: boolean } | null {
+function cutStop(text: string, i: number, end: number): { at: number; rounded: boolean; equals?: boolean } | null {
   let depth = 0;
   for (let j = i; j < end; j++) {
     const c = text[j]!;
@@ -953,6 +959,9 @@ function cutStop(text: string, i: number, end: number): { at: number; rounded: b
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
     if (c === '⇒' || c === '⟹' || c === '∴') return { at: j, rounded: false };
+    // `A = B ≈ 0.0205 − 0.0417 = −0.0212`: the value the arithmetic after ≈ ends in is the answer, rounded as that
+    // arithmetic is (it was cut with it, and a wrong answer never judged)
+    if (c === '=' && writtenValueFollows(text, j + 1, end)) return { at: j, rounded: true, equals: true };
     if (c !== '\\' && c !== '≈') continue;
     if (text[j + 1] === '\\' || /^\\(?:tag|label|end)(?![A-Za-z])/.test(text.slice(j, j + 8))) return null;
     const word = /^\\([A-Za-z]+)/.exec(text.slice(j, j + 20))?.[1];

@@ -111,3 +111,27 @@ o_t = W_hy h_t + c
 ŷ_t = softmax(o_t)
 loss L = -Σ_t y_t^T log(ŷ_t)
 `;
+
+/** a one-weight tanh RNN with a σ output and a squared loss: the identity tests' network (a letter of their own beside it) */
+export const TANH_SIGMA_NET = `T = 2
+input x = [1, 2]
+target d = [0.5, 1]
+param w = 0.5
+h_0 = 0
+h_t = tanh(w h_{t-1} + x_t)
+y_t = σ(h_t)
+loss L = Σ_t (y_t - d_t)^2
+`;
+
+/** an exam's T = 2 network (weights w, u, v; a halved squared loss), as the hand-computation tests write it */
+export const EXAM_NET = `T = 2
+input  x = [1, 2]
+target d = [0.5, 1]
+param  w = 0.5
+param  u = 0.2
+param  v = 1.3
+h_0 = 0
+h_t = tanh(w h_{t-1} + u x_t)
+y_t = σ(v h_t)
+loss L = Σ_t (y_t - d_t)^2 / 2
+`;

@@ -30,7 +30,8 @@ export function answerIdentity(
   const vars = q.identity;
   const names = andList(vars);
   const which = vars.length === 1 ? 'a free variable' : 'free variables';
-  const what = `${names} ${vars.length === 1 ? 'is' : 'are'} ${which} (no name${vars.length === 1 ? '' : 's'} of the network)`;
+  const why = whyFree(vars, ctx);
+  const what = `${names} ${vars.length === 1 ? 'is' : 'are'} ${which} (${why})`;
   const r = rng(hash(vars.join(' ')));
   const steps: CheckStep[] = [];
   let skipped: { env: Env; reason: string } | null = null;
@@ -75,9 +76,21 @@ export function answerIdentity(
   const judged = steps.length;
   return report(
     'holds',
-    `holds: an identity in ${names}, ${which} (no name${vars.length === 1 ? '' : 's'} of the network): the sides agree at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`,
+    `holds: an identity in ${names}, ${which} (${why}): the sides agree at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`,
     steps,
   );
+}
+
+/**
+ * why the letters are variables: no names of the network, or a sequence of it written with no step (`σ'(x)` with
+ * an input x), which names none of its values
+ */
+function whyFree(vars: readonly string[], ctx: QuestionContext): string {
+  const seqs = vars.filter((v) => ctx.model.decls.has(v) || ctx.model.quantities.has(v));
+  const many = vars.length > 1 ? 's' : '';
+  if (!seqs.length) return `no name${many} of the network`;
+  const unstepped = `${andList(seqs)} written with no step, no value of the network`;
+  return seqs.length === vars.length ? unstepped : `no name${many} of the network, or ${unstepped}`;
 }
 
 /** both sides at env, or why not (a run error, not a finite number) */

@@ -23,6 +23,7 @@ import { termScreen, type TermScreen } from './termScreen';
 import { stepShiftable } from './stepShift';
 import { Memo } from '../memo';
 import { hasRank } from './kinds';
+import { entrySwapHint } from './entrySwap';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -689,6 +690,8 @@ export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | 
     scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??
     indexSwapHint(c, run) ??
+    // two free entry letters exchanged (Nielsen's a^{l-1}_j δ^l_k for a^{l-1}_k δ^l_j): asked only with two or more
+    entrySwapHint(c, run) ??
     powerHint(c, run) ??
     activationHint(c, run, model) ??
     derivStepHint(c, run, other, screen) ??

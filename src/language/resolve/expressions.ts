@@ -52,6 +52,9 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
         // \delta h_t: what δX is said to be (deltaIsNotDerivative) where the file defines X and not δ; else the
         // product δ h_t (δ defined, or an unknown name δ said so)
         const base = a.a.raw.indexOf('_') > 0 ? a.a.raw.slice(0, a.a.raw.indexOf('_')) : a.a.raw;
+        // a name δc the solution defines (Let $\delta c_t = ∂L/∂c_t$, or δc_t = … in its network): that name
+        if (ctx.scope.isKnown('δ' + base) || ctx.scope.derived.has('δ' + base))
+          return readExpression({ ...a.a, raw: 'δ' + a.a.raw, range: a.range, nameRange: span(a.delta, a.a.nameRange) }, ctx);
         if (!ctx.scope.isKnown('δ') && ctx.scope.isKnown(base)) deltaIsNotDerivative(ctx, `δ${base}`, base, span(a.delta, a.a.nameRange));
         const delta: Ast = { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta };
         return readExpression({ k: 'bin', op: 'juxt', a: delta, b: a.a, range: a.range }, ctx);

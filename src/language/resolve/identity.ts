@@ -29,7 +29,11 @@ function isLetterUnit(c: number, ch: string): boolean {
   return /^\p{L}$/u.test(ch);
 }
 
-/** the letter of a name shaped as a free variable is (z, α, x_1), or null; by code (every name of every check is asked) */
+/**
+ * the letter of a name shaped as a free variable is (z, α, x_1, and z_i: a letter subscripted by one Latin letter,
+ * an entry of a vector of the student's own, which an identity holds for entry by entry), or null; by code (every
+ * name of every check is asked)
+ */
 export function variableLetter(raw: string): string | null {
   const n = raw.length;
   const c0 = raw.charCodeAt(0);
@@ -37,6 +41,7 @@ export function variableLetter(raw: string): string | null {
   // a letter outside the BMP (𝑧) is one code point of two units
   if (n === 2 && c0 >= 0xd800 && c0 <= 0xdbff) return /^\p{L}$/u.test(raw) ? raw : null;
   if (n < 3 || raw.charCodeAt(1) !== 95 || !isLetterUnit(c0, raw[0]!)) return null;
+  if (n === 3 && letterSegment(raw) !== null) return raw[0]!;
   for (let i = 2; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c < 48 || c > 57) return null;
@@ -44,11 +49,26 @@ export function variableLetter(raw: string): string | null {
   return raw[0]!;
 }
 
-/** the free variables among the names written outside indices (as written: z, x_1), or null when some is not one */
+/** the Latin letter subscripting a name of three units (z_i → i), or null */
+export function letterSegment(raw: string): string | null {
+  const c = raw.charCodeAt(2);
+  return raw.length === 3 && raw.charCodeAt(1) === 95 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ? raw[2]! : null;
+}
+
+/**
+ * the free variables among the names written outside indices (as written: z, x_1, z_i), or null when some is not
+ * one. A sequence of the network written with no step (`σ'(x) = σ(x)(1 − σ(x))`, x an input) is one too: with no
+ * step it names no value of the network (as a check it was "x is a sequence: write x_t"), and the sheet's own
+ * "σ(x), σ'(x)" is this identity
+ */
 export function identityVariables(scope: Scope, names: Set<string>, bound: Set<string> | null): Set<string> | null {
   for (const raw of names) {
     const letter = variableLetter(raw);
     if (letter === null || RESERVED.has(letter) || bound?.has(letter)) return null;
+    if (letter === raw && scope.isTimed(raw)) continue;
+    // z_i: its i no step, no bound index, no name of the network (an LSTM's gate i_t picks no entry here)
+    const seg = letterSegment(raw);
+    if (seg !== null && (RESERVED.has(seg) || bound?.has(seg) || scope.isKnown(seg))) return null;
     for (const x of letter === raw ? [raw] : [raw, letter])
       if (scope.isKnown(x) || scope.aliases.has(x) || scope.unavailable.has(x) || scope.refused.has(x)) return null;
   }
@@ -57,7 +77,9 @@ export function identityVariables(scope: Scope, names: Set<string>, bound: Set<s
 
 /** one check per link of an identity in `vars`, or null when the check reads anything else (then it is read as ever) */
 export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars: Set<string>): Question[] | null {
-  if (st.forRange || st.where || st.approx || st.placeholder) return null;
+  // `for all z` (`\forall z \in \mathbb{R}`, `for any real z`) says what an identity is: every value of its letter
+  const every = st.forRange && st.forRange.from === null && st.forRange.to === null && vars.has(st.forRange.v);
+  if ((st.forRange && !every) || st.where || st.approx || st.placeholder) return null;
   const sides: Ast[] = [st.lhs, st.rhs, ...st.more];
   // a side that is the letter alone (`q = 1`, `z = 0.5`, `σ(a) = b`) defines it, or names a value: no identity
   if (sides.some((a) => a.k === 'name' && vars.has(a.raw))) return null;

@@ -17,7 +17,7 @@ import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
 import { exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
-import { identityVariables, readIdentity, variableLetter } from './identity';
+import { identityVariables, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
@@ -36,8 +36,12 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const search = new LetterSearch(scope);
     for (const a of sides) search.go(a, false);
     const frees = freeCandidates(scope, search);
-    // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing else
-    const variables = st.k === 'check' && !frees.length && search.values ? identityVariables(scope, search.values, search.bound) : null;
+    // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing
+    // else; z_i's i is a candidate free index only as the subscript of such a variable (then no index: z_i is one)
+    const variables =
+      st.k === 'check' && search.values && frees.every((f) => search.segments?.has(f))
+        ? identityVariables(scope, search.values, search.bound)
+        : null;
     const identity = variables && readIdentity(scope, st as Statement & { k: 'check' }, variables);
     if (identity) {
       questions.push(...identity);
@@ -295,6 +299,8 @@ class LetterSearch {
   bound: Set<string> | null = null;
   /** the names outside indices shaped as a free variable (z, x_1) that the file does not define: an identity's, perhaps (identity.ts) */
   values: Set<string> | null = null;
+  /** the letters subscripting such names (z_i → i): no free index when the check is an identity */
+  segments: Set<string> | null = null;
   constructor(private readonly scope: Scope) {}
 
   go(a: Ast, inIndex: boolean): void {
@@ -304,7 +310,13 @@ class LetterSearch {
         else if (!inIndex && !a.sub && !a.sup && !a.args) {
           // the Set made only for a letter the network does not define (most checks read the network's names alone)
           const letter = variableLetter(a.raw);
-          if (letter !== null && !this.scope.isKnown(letter) && !this.scope.isKnown(a.raw)) (this.values ??= new Set()).add(a.raw);
+          if (letter !== null && !this.scope.isKnown(letter) && !this.scope.isKnown(a.raw)) {
+            (this.values ??= new Set()).add(a.raw);
+            const seg = letterSegment(a.raw);
+            if (seg !== null) (this.segments ??= new Set()).add(seg);
+          }
+          // a sequence written with no step, σ(x): an identity's letter, perhaps (identity.ts identityVariables)
+          else if (letter === a.raw && this.scope.isTimed(a.raw)) (this.values ??= new Set()).add(a.raw);
         }
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = lastUnderscore(a.raw);
