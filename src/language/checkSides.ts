@@ -45,11 +45,14 @@ export function checkSides(line: string): CheckSides | null {
  */
 function asWritten(line: string, [a, b]: Span): Span {
   for (;;) {
-    const before = line.slice(0, a).replace(/\s+$/, '');
-    const open = /(?:\{|\\[A-Za-z]+\*?)$/.exec(before);
+    // the spaces before a, then the command or brace that ends there: read backwards from a (a regex over the line
+    // before each side was quadratic in a chain of thousands of links)
+    let e = a;
+    while (e > 0 && /\s/.test(line[e - 1]!)) e--;
+    const open = /(?:\{|\\[A-Za-z]+\*?)$/.exec(line.slice(Math.max(0, e - 64), e));
     // spacing before a side (`= \quad x`) is layout, not the side's
     if (!open || /^\\(?:q?quad|hspace|enspace|hfill|text)\b/.test(open[0])) break;
-    a = before.length - open[0].length;
+    a = e - open[0].length;
   }
   let depth = 0;
   for (const c of line.slice(a, b)) depth += c === '{' ? 1 : c === '}' ? -1 : 0;

@@ -158,8 +158,47 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   };
   /** where the current row begins in chars (after the last row break) */
   const rowStart = () => (breaks.length ? breaks[breaks.length - 1]! : 0);
-  /** the current row's text so far */
-  const rowSoFar = () => chars.slice(rowStart()).join('');
+  /**
+   * the current row as far as it is folded, read on as characters are pushed: whether it is all blank, and its
+   * first top-level `=` (topLevelEquals), each from where the last reading stopped. A row
+   * of thousands of terms was read whole at each of them (3,000 `\quad (…)` remarks took half a minute); `edited()`
+   * after any change to a character already pushed
+   */
+  let kept = { start: -1, len: 0, blank: true, depth: 0, skip: false, equals: -1 };
+  const current = () => {
+    const start = rowStart();
+    if (kept.start !== start || kept.len > chars.length) kept = { start, len: start, blank: true, depth: 0, skip: false, equals: -1 };
+    if (kept.len < chars.length) {
+      const more = chars.slice(kept.len).join('');
+      // topLevelEqualsSigns's scan, carried on: a command's next character skipped, brackets counted
+      for (let k = 0; k < more.length; k++) {
+        const c = more[k]!;
+        if (kept.blank && !/\s/.test(c)) kept.blank = false;
+        if (kept.equals >= 0) continue;
+        if (kept.skip) kept.skip = false;
+        else if (c === '\\') kept.skip = true;
+        else if (c === '{' || c === '(' || c === '[') kept.depth++;
+        else if (c === '}' || c === ')' || c === ']') kept.depth = Math.max(0, kept.depth - 1);
+        else if ((c === '=' || c === '≈') && kept.depth === 0) kept.equals = kept.len - start + k;
+      }
+      kept.len = chars.length;
+    }
+    return kept;
+  };
+  /** nothing but spaces in the current row so far */
+  const rowBlank = () => current().blank;
+  /** the current row has an `=` outside brackets (topLevelEquals of its text) */
+  const rowEquation = () => current().equals >= 0;
+  const edited = () => {
+    kept = { start: -1, len: 0, blank: true, depth: 0, skip: false, equals: -1 };
+  };
+  /**
+   * characters the searches for a claim after a comma or a space may read in this display, each to the next comma
+   * or row break: a bound (linear in the display) where thousands of them each read to its end
+   */
+  const scans = { left: 32 * (d.contentEnd - d.contentStart) + 4096 };
+  /** the current row's last n characters at most (a test of how the row ends, in constant time per character) */
+  const rowEnd = (n: number) => chars.slice(Math.max(rowStart(), chars.length - n)).join('');
   const end = d.contentEnd;
   // `\begin{alignat}{2}`: the environment's own column count is layout, not a factor of the first row
   const opener = /\\begin\{([A-Za-z]+\*?)\}$/.exec(text.slice(d.start, d.contentStart));
@@ -169,7 +208,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   const unwrap = new Set<number>();
   /** an implication of `len` characters at i: a break between two claims (nothing before it in its row: a lead-in) */
   const implication = (len: number) => {
-    if (rowSoFar().trim() !== '') {
+    if (!rowBlank()) {
       breaks.push(chars.length);
       proseAt.add(breaks.length);
     }
@@ -201,6 +240,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       const shifts = { breaks, lefts, groups };
       const refused = whole < from ? bindStep(chars, at, whole, bar.variable, bar.value, shifts) : 'side';
       if (refused) unread ??= bindStep(chars, at, from, bar.variable, bar.value, shifts);
+      edited();
     }
     blank(i, bar.end);
     i = bar.end;
@@ -254,7 +294,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     // still a link (the answer a teacher checks); the cut ends there, or at an implication (`… ≈ C \implies D = E`)
     if (relation && ROUNDING.test(relation) && !writtenValueFollows(text, i + relation.length, end)) {
       const stop = cutStop(text, i + relation.length, end);
-      if (stop !== null && (stop.rounded || topLevelEquals(rowSoFar()) >= 0)) {
+      if (stop !== null && (stop.rounded || rowEquation())) {
         approximate.push({ start: i, end: stop.at, relation });
         blank(i, stop.at);
         i = stop.at;
@@ -276,7 +316,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       i += relation.length;
       continue;
     }
-    if (relation && topLevelEquals(rowSoFar()) >= 0) {
+    if (relation && rowEquation()) {
       cut = { start: i, end: i + relation.length, relation };
       blank(i, i + relation.length);
       i += relation.length;
@@ -343,9 +383,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         const arg = word === 'hspace' ? braced(text, i + m[0].length, end) : null;
         const after = arg ? arg.end : i + m[0].length;
         // `… \quad t = 2, \dots, T`: the check's range, as `, t = 2, \dots, T` reads (the space stands for the comma)
-        const written = rowSoFar();
-        const equation = topLevelEquals(written) >= 0;
         // (after a comma already written, `, \quad t = 1, \dots, T`, the range reads as it is)
+        const equation = rowEquation();
+        const written = equation ? rowEnd(TAIL) : '';
         if (equation && !/,\s*$/.test(written) && SPACED_RANGE.test(text.slice(after, Math.min(end, after + 80)))) {
           chars.push(',');
           at.push(i);
@@ -354,7 +394,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
         // (not after a clause word: `\quad \text{where} \quad L_t = …` is the check's own `where` clause)
-        if (equation && !CLAUSE_END.test(written) && commaStartsClaim(text, after, end)) {
+        if (equation && !CLAUSE_END.test(written) && commaStartsClaim(text, after, end, scans)) {
           breaks.push(chars.length);
           proseAt.add(breaks.length);
           blank(i, after);
@@ -377,7 +417,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default (a
       // narrower range, `t \in \{2, …, T\}`, is left to say that it does not read)
       if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && braceDepth === 0 && matrixDepth === 0) {
-        const lead = rowSoFar().trim() === '' ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
+        const lead = rowBlank() ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
         if (lead) {
           blank(i, i + lead[0].length);
           i += lead[0].length;
@@ -388,10 +428,10 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       // when it states an equality, else a remark that is not checked
       if (word && (TEXT_CMDS.has(word) || word === 'textbf') && braceDepth === 0 && matrixDepth === 0) {
         const arg = braced(text, i + m[0].length, end);
-        const stated = rowSoFar().trim() !== '';
+        const stated = !rowBlank();
         // `\text{for } t = 2 \text{ and } t = 3`: a second step of the range, not a claim `t = 3` of its own (it
         // failed as one); read as the list `t = 2, 3`
-        const more = arg && stated ? nextStep(rowSoFar(), text.slice(arg.start + 1, arg.end - 1), text.slice(arg.end, end)) : 0;
+        const more = arg && stated ? nextStep(rowEnd(TAIL), text.slice(arg.start + 1, arg.end - 1), text.slice(arg.end, end)) : 0;
         if (more) {
           chars.push(',');
           at.push(arg!.start);
@@ -495,6 +535,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         const frac = '\\frac{'.split('');
         at.splice(open, 1, ...frac.map(() => at[open]!));
         chars.splice(open, 1, ...frac);
+        edited();
         groups[groups.length - 1] = open + frac.length - 1;
         // row breaks after the group's `{` move with the inserted characters
         for (let k = 0; k < breaks.length; k++) if (breaks[k]! > open) breaks[k]! += frac.length - 1;
@@ -526,10 +567,13 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       if (space) {
         // `…, \quad o_3 \in \mathbb{R}` (`\qquad h_t \in \mathbb{R}^n`): the remark names what it is about after a
         // comma or a wide space — that name is the remark's, not a factor of the side (it was, and the check failed)
-        const row = rowSoFar();
-        const subject = REMARK_SUBJECT.exec(row);
-        if (subject && topLevelEquals(row.slice(0, subject.index)) >= 0)
-          for (let k = rowStart() + subject.index; k < chars.length; k++) chars[k] = ' ';
+        // read in the row's last characters (a remark's subject is short), its `=` before the subject
+        const tail = rowEnd(TAIL);
+        const subject = REMARK_SUBJECT.exec(tail);
+        const from = subject ? chars.length - tail.length + subject.index : -1;
+        const equals = current().equals;
+        if (subject && equals >= 0 && rowStart() + equals < from) for (let k = from; k < chars.length; k++) chars[k] = ' ';
+        edited();
         blank(i, i + space[0].length);
         i += space[0].length;
         continue;
@@ -592,7 +636,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     }
     // `\quad (\text{by the chain rule})`, `(\text{since } h_3 \text{ depends on } h_2)`: a remark in parentheses is
     // prose, as `\text{(by the chain rule)}` is (it was "expected a value" and the equation skipped)
-    if ((c === '(' || c === '[') && braceDepth === 0 && matrixDepth === 0 && /(?:^|\s|\\q?quad)$/.test(rowSoFar())) {
+    if ((c === '(' || c === '[') && braceDepth === 0 && matrixDepth === 0 && /(?:^|\s|\\q?quad)$/.test(rowEnd(6))) {
       const close = proseRemark(text, i, end);
       if (close > 0) {
         blank(i, close);
@@ -601,7 +645,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
     }
     // a decimal comma (a German or French solution's 0{,}5, or 0,2913 as the value a side ends with): a decimal point
-    const comma = c === '{' || c === ',' ? decimalComma(text, i, end, rowSoFar()) : null;
+    const comma = c === '{' || c === ',' ? decimalComma(text, i, end, () => rowEnd(TAIL)) : null;
     if (comma !== null) {
       // the braces of `{,}` leave no space: the number reads on
       chars.push('.');
@@ -620,8 +664,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     // `L_1 = …, \quad L_2 = …`: two equations on one row, separated by a comma; each is a claim of its own
     // (a range `, t = 1, \dots, T` or a `where` clause stays the check's: see commaStartsClaim)
     // (`;` too: `A = B;\quad C = D`)
-    else if ((c === ',' || c === ';') && braceDepth === 0 && parenDepth === 0 && matrixDepth === 0 && commaStartsClaim(text, i + 1, end)) {
-      if (topLevelEquals(rowSoFar()) >= 0) {
+    else if (
+      (c === ',' || c === ';') &&
+      braceDepth === 0 &&
+      parenDepth === 0 &&
+      matrixDepth === 0 &&
+      commaStartsClaim(text, i + 1, end, scans)
+    ) {
+      if (rowEquation()) {
         breaks.push(chars.length);
         proseAt.add(breaks.length);
         blank(i, i + 1);
@@ -745,6 +795,12 @@ const NEGATED_DERIVATIVE = /^\s*[-−]\s*(?:\\left\s*)?(?:\\[dt]?frac\s*\{\s*(?:
 
 /** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
 /** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */
+/**
+ * how much of a row's end the tests of how it ends read (a number, a remark's subject, a range's `t = 1`): each ends
+ * in a few dozen characters, and reading the whole row at each of thousands of terms was quadratic
+ */
+const TAIL = 200;
+
 const REMARK_SUBJECT =
   /(?:,\s*|\\q?quad(?![A-Za-z])\s*|\\[,;:]\s*)+(?:\\(?:mathbf|boldsymbol|bm)\s*\{[^{}]*\}|\\?[A-Za-z]+)(?:\s*(?:_|\^)\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*\s*$/;
 const REAL_SPACE =
@@ -929,9 +985,11 @@ function writtenValueFollows(text: string, i: number, end: number): boolean {
  * stands on both sides; a bare `0,2913` only as the value a side ends with (after =, ≈, before the row's end), where
  * no list or argument can stand, and not as a thousands separator (1,000: three digits after a comma, not after 0)
  */
-function decimalComma(text: string, i: number, end: number, row: string): number | null {
-  if (text.startsWith('{,}', i)) return /\d$/.test(row) && /\d/.test(text[i + 3] ?? '') ? i + 1 : null;
+function decimalComma(text: string, i: number, end: number, rowTail: () => string): number | null {
+  // the row's end read only at a comma before a digit: a '{' of a deep nesting read the whole row at every brace
+  if (text.startsWith('{,}', i)) return /\d/.test(text[i + 3] ?? '') && /\d$/.test(rowTail()) ? i + 1 : null;
   if (text[i] !== ',' || !/\d/.test(text[i + 1] ?? '')) return null;
+  const row = rowTail();
   const whole = /(?:=|≈)\s*[-−]?\s*(\d+)$/.exec(row);
   // `t = 1,2` (a range of steps, T = 2,3): a step or a count is a whole number, never a decimal
   if (!whole || /(?:^|[^\p{L}\p{N}_])[tkijnsTτ]\s*=\s*\d+$/u.test(row) || !writtenValueFollows(text, i + 1, end)) return null;
@@ -987,12 +1045,20 @@ function braced(text: string, i: number, end: number): { start: number; end: num
   return matchBrace(text, j, end);
 }
 
+const TRAILING_LABEL = /(^|\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*(?:[0-9a-zA-Z.']{1,12}|\\[a-z]{3,7}|[*⋆∗†‡])\s*\))$/;
+const TRAILING_LABEL_INSIDE = /(\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*(?:[0-9a-zA-Z.']{1,12}|\\[a-z]{3,7}|[*⋆∗†‡])\s*\))$/;
+
 /** a label `(n)` that ends the math, after `\quad`/`\qquad` or a space (seed 000 writes `… \quad (1)`) */
 function trailingLabel(s: string): { text: string; start: number } | null {
   const written = writtenLabel(s);
   if (written) return written;
-  const m = /(^|\\q?quad|\\hfill|\s|\\[,;!])\s*(\(\s*(?:[0-9a-zA-Z.']{1,12}|\\[a-z]{3,7}|[*⋆∗†‡])\s*\))\s*$/.exec(s);
+  // read in the row's end, trimmed (the pattern's runs of spaces made it quadratic on a long row of blanks); a label
+  // is a few characters, and where the end read does not start the row `^` is no alternative
+  const trimmed = s.trimEnd();
+  const from = Math.max(0, trimmed.length - TAIL);
+  const m = (from === 0 ? TRAILING_LABEL : TRAILING_LABEL_INSIDE).exec(trimmed.slice(from));
   if (!m) return null;
+  m.index += from;
   const label = LABEL.exec(m[2]!.replace(/\s+/g, ''));
   if (!label) return null;
   // `σ' (z)` is an argument: a letter label needs `\quad` before it
@@ -1074,10 +1140,12 @@ const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
  * equation of its own: it has its own `=`, and its left side is not a single letter (`, t = 1, \dots, T` is the
  * range of the check, `, c = 2` a value the language reads) nor a `for`/`where` clause
  */
-function commaStartsClaim(text: string, i: number, end: number): boolean {
+function commaStartsClaim(text: string, i: number, end: number, scans?: { left: number }): boolean {
   let depth = 0;
   let j = i;
   for (; j < end; j++) {
+    // a display's budget spent (thousands of spaces or commas, each scanning to the end): no more claims split off
+    if (scans && --scans.left < 0) return false;
     const c = text[j]!;
     if (c === '\\') {
       if (text[j + 1] === '\\' && depth === 0) break;
