@@ -4,7 +4,7 @@
 // with the vector moved inside; when that holds here and at a draw, the brackets are named. At most a few
 // candidates, one evaluation each.
 
-import type { Expr } from '../../language/model';
+import type { Expr, Fn } from '../../language/model';
 import { exprText } from '../../language/print';
 import { same } from '../../language/shapes';
 import { forChildren, mapChildren } from '../../language/resolve';
@@ -13,7 +13,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import { formulaOnRight } from './formulaSide';
-import { hasRank } from './kinds';
+import { callsOf, hasKind, hasRank } from './kinds';
 
 const MAX_REGROUPED = 4;
 
@@ -36,9 +36,12 @@ function regrouped(x: Expr): Expr | null {
 }
 
 /** an activation's slope written out: 1 − x (of 1 − h², h(1 − h)), σ'(…), tanh'(…), relu'(…) */
+/** the activations' slopes, written as calls */
+const SLOPES = new Set<Fn>(['dsigma', 'dtanh', 'drelu']);
+
 function slopeLike(e: Expr): boolean {
   if (e.k === 'sub' && e.a.k === 'num' && e.a.value === 1) return true;
-  if (e.k === 'call' && (e.fn === 'dsigma' || e.fn === 'dtanh' || e.fn === 'drelu')) return true;
+  if (e.k === 'call' && SLOPES.has(e.fn)) return true;
   let found = false;
   if (e.k !== 'deriv') forChildren(e, (c) => void (found ||= slopeLike(c)));
   return found;
@@ -86,6 +89,8 @@ export function groupingHint(c: Claim, run: Run, other: OtherValues): string | n
 function slopeGrouping(c: Claim, run: Run, other: OtherValues): string | null {
   const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
+  // slopeLike finds a 1 − … or a slope's call: a side with neither (a sum of chain-rule products) has no slope to move
+  if (!hasKind(side, 'sub') && !callsOf(side).some((f) => SLOPES.has(f))) return null;
   const found: { x: Expr; edited: Expr; slope: Expr[]; term: Expr }[] = [];
   const walk = (x: Expr): void => {
     if (found.length >= MAX_REGROUPED || x.k === 'deriv') return;
