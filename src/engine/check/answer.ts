@@ -61,7 +61,7 @@ import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
-import { wrongNumberHint } from './wrongNumber';
+import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { jacobianLeftOutHint } from './jacobianLeftOut';
 import { answerIdentity } from './identity';
 
@@ -241,6 +241,24 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     if (why) text += `. At random draw ${miss.seed}: ${midSentence(why)}`;
   }
   return text;
+}
+
+/**
+ * a worked computation, `h_1 = tanh(0.5·0 + 0.2·1)`: one side written in numbers alone holds for the file's values by
+ * design (the student put them in), so its verdict says that rather than "it leans on x, u, h_0", as if by chance:
+ * ", as a computation with numbers does: the right side is written in numbers, the given values of x, u (…) put in
+ * (at random draw 1 the left side is …, the right side still …)"; null when neither side, or both, is numbers alone
+ */
+function computedText(claim: Claim, miss: { seed: number; s: Sides }, ctx: QuestionContext): string | null {
+  const [l, r] = [numbersOnly(claim.lhs), numbersOnly(claim.rhs)];
+  if (l === r) return null;
+  const { nice, given } = culprits(claim.lhs, claim.rhs, claim.points, miss.seed, ctx);
+  const values = nice.length
+    ? `the given ${nice.length === 1 ? 'value of' : 'values of'} ${andList(nice)}${given.length ? ` (${given.join(', ')})` : ''} put in`
+    : "the file's values put in";
+  const [numbers, names] = r ? (['right', 'left'] as const) : (['left', 'right'] as const);
+  const s = miss.s;
+  return `, as a computation with numbers does: the ${numbers} side is written in numbers, ${values} (at random draw ${miss.seed}${s.label} the ${names} side is ${valueText(toValue(r ? s.l : s.r))}, the ${numbers} side still ${valueText(toValue(r ? s.r : s.l))})`;
 }
 
 /** zeroHint, or, when it names a 0, the broken chain's step that mends the check (textbook.ts chainMendHint) */
@@ -574,7 +592,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     if (os?.status === 'holds-as-one-step') return os;
     return report(
       'holds-at-given-values',
-      `holds only for these values: ${leansText(claim, v.miss, ctx)}${skipped ? `; ${skipped}` : ''}`,
+      `holds only for these values${computedText(claim, v.miss, ctx) ?? `: ${leansText(claim, v.miss, ctx)}`}${skipped ? `; ${skipped}` : ''}`,
       steps,
     );
   }

@@ -21,7 +21,7 @@ import { writtenDecimals } from './roundedEquals';
 type Num = Expr & { k: 'num' };
 
 /** a side of numbers and operations only, with at least one operation (a bare number is roundedEquals' case) */
-function numbersOnly(e: Expr): boolean {
+export function numbersOnly(e: Expr): boolean {
   if (e.k === 'num' || (e.k === 'neg' && e.a.k === 'num')) return false;
   let ok = true;
   const walk = (x: Expr) => {
