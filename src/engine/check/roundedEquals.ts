@@ -14,11 +14,11 @@ import { replacing } from './replacing';
 import { writesFraction } from './kinds';
 
 /**
- * the decimals a written non-negative number has (0.0987: 4, 3: 0), or null past 8 (beyond what a sheet rounds to)
- * or in an exponent's notation: the rounding hints and wrongNumber.ts read a hand computation's digits so
+ * the decimals a written number has, its sign aside (0.0987: 4, −3: 0), or null past 8 (beyond what a sheet rounds
+ * to) or in an exponent's notation: the rounding hints and wrongNumber.ts read a hand computation's digits so
  */
 export function writtenDecimals(x: number): number | null {
-  const m = /^\d+(?:\.(\d{1,8}))?$/.exec(String(x));
+  const m = /^\d+(?:\.(\d{1,8}))?$/.exec(String(Math.abs(x)));
   return m ? (m[1]?.length ?? 0) : null;
 }
 
@@ -37,7 +37,7 @@ function writtenNumber(e: Expr): { value: number; decimals: number } | null {
 function roundedLiterals(e: Expr, out: { node: Expr & { k: 'num' }; decimals: number }[] = []) {
   if (out.length > 4) return out;
   if (e.k === 'num') {
-    const decimals = writtenDecimals(Math.abs(e.value));
+    const decimals = writtenDecimals(e.value);
     if (decimals !== null && decimals >= 3) out.push({ node: e, decimals });
   } else if (e.k !== 'deriv') forChildren(e, (c) => void roundedLiterals(c, out), VALUE_CHILDREN);
   return out;

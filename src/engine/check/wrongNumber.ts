@@ -60,7 +60,7 @@ const MAX_NUMBERS = 12;
 function lay(def: Expr, w: Expr, env: Env, run: Run, out: Laid, sign = 1): void {
   if (out.exact.size >= MAX_NUMBERS) return;
   if (w.k === 'num') {
-    const d = writtenDecimals(Math.abs(w.value));
+    const d = writtenDecimals(w.value);
     const v = value(def, env, run);
     if (d === null || v === null) return;
     const want = sign * v;
@@ -206,7 +206,7 @@ function pair<T>(ds: T[], ws: T[], env: Env, run: Run, e: (t: T) => Expr, sign: 
   const rest: T[] = [];
   for (const b of ws) {
     const n = e(b);
-    const d = n.k === 'num' ? writtenDecimals(Math.abs(n.value)) : null;
+    const d = n.k === 'num' ? writtenDecimals(n.value) : null;
     const match = d === null ? undefined : [...free].find((a) => agreesWith(a, n as Num, d, sign(a, b), env, run, e));
     if (match === undefined) rest.push(b);
     else {
@@ -318,7 +318,7 @@ const rounding = (v: number, d: number) => v.toFixed(d);
 
 /** the number is the term's value under the other sign */
 const signSlip = (n: Num, value: number) =>
-  value !== 0 && agrees(Math.abs(n.value), writtenDecimals(Math.abs(n.value)) ?? 0, Math.abs(value));
+  value !== 0 && agrees(Math.abs(n.value), writtenDecimals(n.value) ?? 0, Math.abs(value));
 
 /** "0.5 is not u x_2 = 0.4", or for the right number under the wrong sign "0.0987 has the wrong sign (w h_1 = 0.0987)" */
 function wrongText(n: Num, k: number, sign: number, term: Expr, value: number, is: Expr | null): string {
