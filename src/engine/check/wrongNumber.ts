@@ -317,8 +317,7 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
 const rounding = (v: number, d: number) => v.toFixed(d);
 
 /** the number is the term's value under the other sign */
-const signSlip = (n: Num, value: number) =>
-  value !== 0 && agrees(Math.abs(n.value), writtenDecimals(n.value) ?? 0, Math.abs(value));
+const signSlip = (n: Num, value: number) => value !== 0 && agrees(Math.abs(n.value), writtenDecimals(n.value) ?? 0, Math.abs(value));
 
 /** "0.5 is not u x_2 = 0.4", or for the right number under the wrong sign "0.0987 has the wrong sign (w h_1 = 0.0987)" */
 function wrongText(n: Num, k: number, sign: number, term: Expr, value: number, is: Expr | null): string {
