@@ -331,6 +331,11 @@ class LetterSearch {
             const base = a.raw.slice(0, cut);
             if (this.scope.isTimed(base) && this.scope.shapeOf(base)?.length === 1) (this.letters ??= new Set()).add(seg[1]!);
           }
+          // w_{jk}: a matrix entry's two letters run together (names.ts entryPair) are candidates too, also where
+          // neither is written alone (∂C/∂w^l_{jk} = ∂C/∂w^l_{kj} was "unknown name w_jk")
+          else if (segLength === 2 && isOneLetter(seg[0]!) && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
+            if (this.scope.shapeOf(a.raw.slice(0, cut))?.length === 2) (this.letters ??= new Set()).add(seg[0]!).add(seg[1]!);
+          }
         }
         if (a.sub) this.go(a.sub, true);
         if (a.sup) this.go(a.sup, true);
