@@ -17,7 +17,7 @@ import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
 import { exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
-import { identityVariables, letterSegment, readIdentity, variableLetter } from './identity';
+import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
@@ -317,6 +317,12 @@ class LetterSearch {
           }
           // a sequence written with no step, σ(x): an identity's letter, perhaps (identity.ts identityVariables)
           else if (letter === a.raw && this.scope.isTimed(a.raw)) (this.values ??= new Set()).add(a.raw);
+        } else if (!inIndex && !a.sub && a.sup?.k === 'name' && !a.sup.sub && !a.sup.sup && isOneLetter(a.sup.raw)) {
+          // z^{(l)} of a letter the network does not define: one variable at a layer of the student's own, perhaps
+          if (variableLetter(a.raw) === a.raw && !this.scope.isKnown(a.raw)) {
+            (this.values ??= new Set()).add(layerVariable(a.raw, a.sup.raw));
+            (this.segments ??= new Set()).add(a.sup.raw);
+          }
         }
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = lastUnderscore(a.raw);
