@@ -6,7 +6,7 @@ import { LIMITS } from './limits';
 import type { Model } from './model';
 import { parse } from './parser';
 import { resolve } from './resolve';
-import { baseOf, derivedEquations } from './resolve/derived';
+import { baseOf, derivedEquations, layerDefinition, layerLetter, layerName } from './resolve/derived';
 import { hasStep, ownLetter, readsName } from './resolve/checkLabel';
 
 export interface Compiled {
@@ -65,7 +65,11 @@ export function derivativeDefinition(line: string): string | null {
   if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def') return null;
   // \overline{c^{(t)}} = …: the adjoint of c, a claim about the network (seed 004), not a name of its own
   if (/[\u0304\u0305]/.test(st.lhs.raw)) return null;
-  return derivedEquations([st]).has(st) ? baseOf(st.lhs) : null;
+  if (!derivedEquations([st]).has(st)) return null;
+  // δ^l_j ≡ ∂C/∂z^l_j defines δ (resolve/definitions.ts reads it as δ_t = ∂C/∂z_t)
+  const v = layerLetter(st.lhs);
+  const layer = v ? layerName(st.lhs) : null;
+  return layer?.entry && layerDefinition(st, v!, layer.name, layer.entry) ? layer.name : baseOf(st.lhs);
 }
 
 /**

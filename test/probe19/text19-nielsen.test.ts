@@ -76,8 +76,9 @@ describe('Nielsen BP1–BP4 in check lines', () => {
     expect(statuses(NIELSEN + 'check z^{(L)} = z_T\n')).toEqual(['holds']);
   });
 
-  it('∇_a C with no step says to write ∇_{a^L} C; a network line for layer l says to write t', () => {
-    expect(errors(NIELSEN + "check δ^L = ∇_a C ⊙ σ'(z^L)\n")[0]).toContain('write ∇_{a^L} or ∇_{a_T}');
+  it('∇_a C with no step is the last layer’s when C reads a there alone (session 37b); a network line for layer l says to write t', () => {
+    expect(errors(NIELSEN + "check δ^L = ∇_a C ⊙ σ'(z^L)\n")).toEqual([]);
+    expect(statuses(NIELSEN + "check δ^L = ∇_a C ⊙ σ'(z^L)\n")).toEqual(['holds']);
     const e = errors('T = 3\nparam w_t : 2x2\na_0 = [1, 2]\nz^l = w^l a^{l-1}\na^{(l)} = σ(z^{(l)})\nloss C = sum(a_T)\n');
     expect(e[0]).toBe('an equation is written for a general step t: write z_t = … (with t for l), not z at step l');
     expect(e[1]).toBe('an equation is written for a general step t: write a_t = … (with t for l), not a at step l');
@@ -116,11 +117,21 @@ describe('Nielsen as a Markdown solution', () => {
     expect(sol.equations[5]!.message).toContain('z_{l+1} should be z_l');
   });
 
-  it('δ^l_j ≡ ∂C/∂z^l_j (eq. 29) as the solution’s own definition says what to write in the rnn block', () => {
+  it('δ^l_j ≡ ∂C/∂z^l_j (eq. 29) as the solution’s own definition defines δ for every layer (session 37b)', () => {
     const net = NIELSEN.replace('δ_t = ∂C/∂z_t\n', '');
-    const text = ['```rnn', net, '```', '', '$$\\delta^l_j \\equiv \\frac{\\partial C}{\\partial z^l_j} \\tag{29}$$', ''].join('\n');
+    const text = [
+      '```rnn',
+      net,
+      '```',
+      '',
+      '$$\\delta^l_j \\equiv \\frac{\\partial C}{\\partial z^l_j} \\tag{29}$$',
+      '',
+      "$$\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)$$",
+      '',
+    ].join('\n');
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
     expect(sol.equations[0]!.status).toBe('skipped');
-    expect(sol.equations[0]!.message).toContain('write δ_t = … (with t for l, and no entry j)');
+    expect(sol.equations[0]!.message).toContain('it defines δ by a derivative');
+    expect(sol.equations[1]!.status).toBe('holds');
   });
 });

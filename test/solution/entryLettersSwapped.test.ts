@@ -4,16 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
+import { NIELSEN_NET } from './helpers';
 
-const NET = `T = 3
-param  w_t : 3x3
-param  b_t : 3
-target y : 3 = [[0, 0, 0], [0, 0, 0], [1, 0, 1]]
-a_0 = [0.5, -0.2, 0.8]
-z^{(t)} = w^{(t)} a^{(t-1)} + b^{(t)}
-a^{(t)} = σ(z^{(t)})
-loss C = 0.5 sum((a^{(T)} - y^{(T)})^2)
-`;
+const NET = NIELSEN_NET;
 
 const HINT = 'The right side has j and k exchanged: with them swapped, a_{l-1}[k] (∂C/∂z_l)[j], the check holds';
 

@@ -135,3 +135,14 @@ h_t = tanh(w h_{t-1} + u x_t)
 y_t = σ(v h_t)
 loss L = Σ_t (y_t - d_t)^2 / 2
 `;
+
+/** Nielsen's chapter 2 network with its layers as steps (z^l = w^l a^{l-1} + b^l, a quadratic cost C), no δ defined */
+export const NIELSEN_NET = `T = 3
+param  w_t : 3x3
+param  b_t : 3
+target y : 3 = [[0, 0, 0], [0, 0, 0], [1, 0, 1]]
+a_0 = [0.5, -0.2, 0.8]
+z^{(t)} = w^{(t)} a^{(t-1)} + b^{(t)}
+a^{(t)} = σ(z^{(t)})
+loss C = 0.5 sum((a^{(T)} - y^{(T)})^2)
+`;

@@ -6,7 +6,7 @@ import { makeIdx } from '../idx';
 import { diag } from '../diagnostics';
 import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
-import { displayName } from '../print';
+import { displayName, exprText } from '../print';
 import { entries, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, quietly, withoutDeriv, type ExprContext } from './context';
 import { bareStep, readExpression } from './expressions';
@@ -14,6 +14,7 @@ import { readName } from './names';
 import { stepCopyTerms } from './stepCopy';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
+import { walkRefs } from './walk';
 import { hasAdjointMark } from './marks';
 
 /**
@@ -129,9 +130,25 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
       'shape-mismatch',
     );
   }
-  // Nielsen's ∇_a C (BP1): the gradient by the output layer's a, whose step the text leaves to the reader
-  const w = a.wrt;
-  if (a.nabla && w.k === 'name' && !w.sub && !w.sup && !w.args && ctx.scope.isTimed(w.raw) && !ctx.vars.has(w.raw))
+  // Nielsen's ∇_a C (BP1): the gradient by the output layer's a, whose step the text leaves to the reader — the one
+  // step A's own equation reads (C = ½‖a^L − y‖² reads a^L alone), else said to be written
+  let w = a.wrt;
+  const bare = a.nabla && w.k === 'name' && !w.sub && !w.sup && !w.args && ctx.scope.isTimed(w.raw) && !ctx.vars.has(w.raw);
+  const step = bare ? onlyStepRead(of, (w as NameAst).raw, ctx) : null;
+  if (step !== null) {
+    const raw = (w as NameAst).raw;
+    const written = step === ctx.scope.T ? `${raw}_T` : `${raw}_${step}`;
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `∇_${raw} ${exprText(of)} is read as ∇_{${written}} ${exprText(of)}: ${exprText(of)} reads ${raw} at that step alone${step === ctx.scope.T ? " (the last layer's, as Nielsen's ∇_a C in BP1)" : ''}`,
+          w.range,
+          'reading',
+        ),
+      );
+    w = { ...(w as NameAst), sub: { k: 'num', value: step, range: w.range } };
+  } else if (bare && w.k === 'name')
     fail(
       ctx,
       `∇_${w.raw}: ${w.raw} is a sequence, so the gradient by it needs a step — write ∇_{${w.raw}^L} or ∇_{${w.raw}_T} for the last layer's (Nielsen's ∇_a C in BP1), ∇_{${w.raw}_t} for step t's`,
@@ -148,11 +165,25 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
     ctx.scope.isTimed(of.name) &&
     isArgument(a.of.argItems, a.wrt, ctx);
   // ∂L/∂h^t (Graves' bare superscript step): the name at that step
-  const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? a.wrt;
+  const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? w;
   const d = derivative(of, wrt, !a.plus && !partial, a.range, ctx);
   // how it is written (d or ∂) goes with it: a check that writes both tells them apart (check/reread.ts)
   if (a.spelled && d.k === 'deriv') d.spelled = a.spelled;
   return d;
+}
+
+/** the one step at which the equation of an untimed A reads the sequence `name` (its only use), or null */
+function onlyStepRead(of: Expr, name: string, ctx: ExprContext): number | null {
+  const eq = of.k === 'ref' && !of.idx ? ctx.scope.quantities.get(of.name)?.general : null;
+  if (!eq) return null;
+  let step: number | null = null;
+  let one = true;
+  walkRefs(eq, (r) => {
+    if (r.name !== name) return;
+    if (!r.idx || r.idx.v !== null || r.idx.terms || (step !== null && step !== r.idx.k)) one = false;
+    else step = r.idx.k;
+  });
+  return one ? step : null;
 }
 
 /** whether wrt is one of the arguments written (the same name at the same step): ∂l(y_t, o_t)/∂w_h stays total */

@@ -5,7 +5,7 @@ import { untimedTwinKey } from '../../ids';
 import type { Statement } from '../ast';
 import type { Quantity } from '../model';
 import type { Definition, Scope } from './scope';
-import { derivedEquations } from './derived';
+import { derivedEquations, layerDefinition, layerLetter, layerName } from './derived';
 import { occurrence } from './text';
 import { tryTimeIndex } from './timeIndex';
 
@@ -47,6 +47,16 @@ function stepLetters(statements: Statement[]): Set<string> {
   return out;
 }
 
+/** a name defined by a derivative (δ_t = ∂L/∂a_t), once */
+function addDerived(scope: Scope, st: Statement & { k: 'def' }, base: string, timed: boolean): void {
+  const first = scope.derived.get(base);
+  if (first) scope.error(`${base} is defined twice (first on line ${first.st.range.line})`, st.lhs.range, 'duplicate');
+  else {
+    scope.addDerived(base, { st, timed });
+    scope.symbols.push(occurrence(st.lhs.nameRange, base, st.lhs.raw, 'definition'));
+  }
+}
+
 /** reads every equation's left side into scope.definitions and scope.quantities */
 export function collectDefinitions(statements: Statement[], scope: Scope): void {
   const T = scope.T;
@@ -67,11 +77,16 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       // z^l = w^l a^{l-1} (Nielsen writes every equation for layer l): as z_l = … below, say to write t
       const v = ix.k === 'name' && !ix.sub && !ix.sup && /^[a-zA-Z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
       // Nielsen's δ^l_j ≡ ∂C/∂z^l_j: a name for a derivative, written for layer l and neuron j
-      if (v && /[a-z]/.test(v) && derived.has(st) && !scope.decls.has(v)) {
-        const seg = /^(.+)_(\p{L})$/u.exec(lhs.raw);
-        const name = seg ? seg[1]! : lhs.raw;
+      if (v && v === layerLetter(lhs) && derived.has(st) && !scope.decls.has(v)) {
+        const { name, entry } = layerName(lhs);
+        // read as δ_t = ∂C/∂z_t where the right side steps with the same letter (and names the same entry)
+        const asT = layerDefinition(st, v, name, entry);
+        if (asT) {
+          addDerived(scope, asT, name, true);
+          continue;
+        }
         scope.error(
-          `a name for a derivative is defined for a general step t, as a whole vector: write ${name}_t = … (with t for ${v}${seg ? `, and no entry ${seg[2]}` : ''}), as in δ_t = ∂C/∂z_t; its entries are then ${name}_j^{(t)}`,
+          `a name for a derivative is defined for a general step t, as a whole vector: write ${name}_t = … (with t for ${v}${entry ? `, and no entry ${entry}` : ''}), as in δ_t = ∂C/∂z_t; its entries are then ${name}_j^{(t)}`,
           lhs.range,
           'index',
         );
@@ -85,6 +100,17 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
           'index',
         );
         scope.markBroken(lhs.raw, st.range.line);
+        continue;
+      }
+      // Nielsen's BP1 copied with no δ defined, δ^L = ∇_a C ⊙ σ'(z^L): a derivative's name at the last layer alone
+      if (!idx && derived.has(st) && ix.k === 'name' && ix.raw === 'L' && !ix.sub && !ix.sup && !scope.isKnown('L')) {
+        const { name } = layerName(lhs);
+        scope.error(
+          `${name}^L = … would define ${name} at the last layer alone: define ${name} for every layer first, by the derivative it stands for (Nielsen's eq. 29, δ^l ≡ ∂C/∂z^l, with the network's cost and pre-activation), and this equation is checked as a claim about it`,
+          lhs.range,
+          'index',
+        );
+        scope.unavailable.set(base, { root: base, line: st.range.line });
         continue;
       }
       if (!idx || idx.terms || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
@@ -128,12 +154,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     if (derived.has(st)) {
       if (typeof step === 'number')
         scope.error(`${lhs.raw} is defined by a derivative at one step: define it for every step, as ${base}_t = …`, lhs.range, 'syntax');
-      else if (scope.derived.has(base))
-        scope.error(`${base} is defined twice (first on line ${scope.derived.get(base)!.st.range.line})`, lhs.range, 'duplicate');
-      else {
-        scope.addDerived(base, { st, timed: step === 't' });
-        scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
-      }
+      else addDerived(scope, st, base, step === 't');
       continue;
     }
     // with an unusable horizon (T = 3.5) steps cannot be judged: the horizon's own error says it all

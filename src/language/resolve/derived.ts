@@ -134,19 +134,58 @@ export function readDerived(
   }
 }
 
-/** the right side with the step `step` put in for t: t itself, NAME_t, and t inside every index */
-function atStep(a: Ast, step: Ast): Ast {
+/**
+ * Nielsen's δ^l ≡ ∂C/∂z^l (eq. 29), also by entry, δ^l_j ≡ ∂C/∂z^l_j: a name for a derivative written for layer l
+ * is the general step's, δ_t = ∂C/∂z_t — the letter is every layer's by construction, and the entry j, written on
+ * both sides alike, names every entry. Null when the right side does not step with the letter, or the entry is not
+ * the derivative's own (δ^l_j = Σ_k …): the caller says to write t.
+ */
+export function layerDefinition(
+  st: Statement & { k: 'def' },
+  v: string,
+  name: string,
+  entry: string | null,
+): (Statement & { k: 'def' }) | null {
+  const stepT: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: st.lhs.range, nameRange: st.lhs.range };
+  let rhs = atStep(st.rhs, stepT, v);
+  if (rhs === st.rhs) return null;
+  if (entry) {
+    if (rhs.k !== 'deriv') return null;
+    const strip = (x: Ast): Ast | null =>
+      x.k === 'name' && x.raw.endsWith(`_${entry}`) ? { ...x, raw: x.raw.slice(0, -entry.length - 1) } : null;
+    const wrt = strip(rhs.wrt);
+    const of = wrt ? null : strip(rhs.of);
+    if (!wrt && !of) return null;
+    rhs = { ...rhs, wrt: wrt ?? rhs.wrt, of: of ?? rhs.of };
+  }
+  return { ...st, lhs: { ...st.lhs, raw: name, sub: stepT, sup: null }, rhs };
+}
+
+/** the letter of a left side written for a layer, δ^l (not t, nor a capital: δ^L is the last layer), or null */
+export function layerLetter(lhs: NameAst): string | null {
+  const ix = lhs.sub ?? lhs.sup;
+  return ix && ix.k === 'name' && !ix.sub && !ix.sup && /^[a-z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
+}
+
+/** the name and entry letter of a left side written for a layer: δ^l_j → δ and j, δ^l → δ and none */
+export function layerName(lhs: NameAst): { name: string; entry: string | null } {
+  const seg = /^(.+)_(\p{L})$/u.exec(lhs.raw);
+  return seg ? { name: seg[1]!, entry: seg[2]! } : { name: lhs.raw, entry: null };
+}
+
+/** the right side with the step `step` put in for the letter (t): the letter itself, NAME_t, and t inside every index */
+function atStep(a: Ast, step: Ast, letter = 't'): Ast {
   switch (a.k) {
     case 'name': {
-      if (a.args === undefined && !a.sub && !a.sup && a.raw === 't') return step;
-      if (!a.sub && !a.sup && a.raw.endsWith('_t') && a.raw.length > 2) return { ...a, raw: a.raw.slice(0, -2), sub: step };
-      const sub = a.sub ? atStep(a.sub, step) : a.sub;
-      const sup = a.sup ? atStep(a.sup, step) : a.sup;
+      if (a.args === undefined && !a.sub && !a.sup && a.raw === letter) return step;
+      if (!a.sub && !a.sup && a.raw.endsWith(`_${letter}`) && a.raw.length > 2) return { ...a, raw: a.raw.slice(0, -2), sub: step };
+      const sub = a.sub ? atStep(a.sub, step, letter) : a.sub;
+      const sup = a.sup ? atStep(a.sup, step, letter) : a.sup;
       return sub === a.sub && sup === a.sup ? a : { ...a, sub, sup };
     }
     case 'big':
       // Σ_t inside: its own t
-      if (a.v === 't') return a;
+      if (a.v === letter) return a;
       break;
     case 'list':
       if (a.packed) return a;
@@ -158,10 +197,10 @@ function atStep(a: Ast, step: Ast): Ast {
   for (const key of Object.keys(a) as (keyof typeof a)[]) {
     const v = a[key] as unknown;
     if (Array.isArray(v)) {
-      const m = v.map((x) => (isAst(x) ? atStep(x, step) : x));
+      const m = v.map((x) => (isAst(x) ? atStep(x, step, letter) : x));
       if (m.some((x, i) => x !== v[i])) (out ??= { ...a })[key] = m;
     } else if (isAst(v) && key !== 'range') {
-      const m = atStep(v, step);
+      const m = atStep(v, step, letter);
       if (m !== v) (out ??= { ...a })[key] = m;
     }
   }

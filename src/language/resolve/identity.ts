@@ -62,7 +62,17 @@ export function letterSegment(raw: string): string | null {
  * "σ(x), σ'(x)" is this identity
  */
 export function identityVariables(scope: Scope, names: Set<string>, bound: Set<string> | null): Set<string> | null {
-  for (const raw of names) {
+  // Euler's e and π are the constants beside the variables (σ'(z) = e^{-z}/(1 + e^{-z})^2): no variable, no refusal
+  let constants = false;
+  for (const written of names) {
+    if (CONSTANTS.has(written)) {
+      constants = true;
+      continue;
+    }
+    // z^{(l)}: a letter at a layer of the student's own, one variable (its layer letter no step, no index of the network)
+    const layer = LAYER_VARIABLE.exec(written);
+    if (layer && (RESERVED.has(layer[2]!) || bound?.has(layer[2]!) || scope.isKnown(layer[2]!))) return null;
+    const raw = layer ? layer[1]! : written;
     const letter = variableLetter(raw);
     if (letter === null || RESERVED.has(letter) || bound?.has(letter)) return null;
     if (letter === raw && scope.isTimed(raw)) continue;
@@ -72,7 +82,69 @@ export function identityVariables(scope: Scope, names: Set<string>, bound: Set<s
     for (const x of letter === raw ? [raw] : [raw, letter])
       if (scope.isKnown(x) || scope.aliases.has(x) || scope.unavailable.has(x) || scope.refused.has(x)) return null;
   }
-  return names;
+  if (!constants) return names;
+  const vars = new Set([...names].filter((x) => !CONSTANTS.has(x)));
+  return vars.size ? vars : null;
+}
+
+/** the letters that are constants where the file defines no such name */
+const CONSTANTS = new Set(['e', 'π']);
+
+/** a variable written at a layer, z^{(l)}, as LetterSearch names it: the letter and the layer letter */
+const LAYER_VARIABLE = /^(.+)\^\{\((.+)\)\}$/u;
+
+/** the name LetterSearch gives a letter written at a layer, z^{(l)}: one variable */
+export function layerVariable(raw: string, layer: string): string {
+  return `${raw}^{(${layer})}`;
+}
+
+/** the primes of the functions an identity may differentiate by its own variable: dσ(z)/dz is σ'(z) */
+const PRIMES: Partial<Record<string, 'dsigma' | 'dtanh' | 'drelu' | 'exp'>> = { sigma: 'dsigma', tanh: 'dtanh', relu: 'drelu', exp: 'exp' };
+
+/**
+ * a side as an identity reads it: z^{(l)} the variable of that name, and a derivative of σ, tanh, relu or exp at a
+ * variable by that variable (\frac{dσ(z)}{dz}) that function's derivative at it, σ'(z); any other derivative stays
+ * (an identity reads none: the check is read as ever)
+ */
+function identitySide(a: Ast, vars: Set<string>): Ast {
+  if (a.k === 'name' && !a.sub && a.sup?.k === 'name' && vars.has(layerVariable(a.raw, a.sup.raw)))
+    return { ...a, raw: layerVariable(a.raw, a.sup.raw), sup: null };
+  if (a.k === 'deriv' && !a.plus && a.of.k === 'call' && PRIMES[a.of.fn]) {
+    const [arg, wrt] = [identitySide(a.of.arg, vars), identitySide(a.wrt, vars)];
+    if (arg.k === 'name' && wrt.k === 'name' && arg.raw === wrt.raw && !arg.sub && !arg.sup && vars.has(arg.raw))
+      return { ...a.of, fn: PRIMES[a.of.fn]!, arg, range: a.range };
+    return a;
+  }
+  return mapAst(a, (x) => identitySide(x, vars));
+}
+
+/**
+ * a side with every derivative by a variable left in it (identitySide read those a prime writes) put as the function
+ * it differentiates, so that a quiet read can tell an identity: each is pushed on `found`
+ */
+function derivativesAsFunctions(a: Ast, vars: Set<string>, found: Ast[]): Ast {
+  if (a.k === 'deriv' && a.wrt.k === 'name' && !a.wrt.sub && !a.wrt.sup && vars.has(a.wrt.raw)) {
+    found.push(a);
+    return derivativesAsFunctions(a.of, vars, found);
+  }
+  return mapAst(a, (x) => derivativesAsFunctions(x, vars, found));
+}
+
+/** the node with f applied to each AST child (a copy only where some child changed) */
+function mapAst(a: Ast, f: (x: Ast) => Ast): Ast {
+  let out: Record<string, unknown> | null = null;
+  for (const key of Object.keys(a)) {
+    const v = (a as unknown as Record<string, unknown>)[key];
+    if (key === 'range' || key === 'nameRange' || !v || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      const m = v.map((x) => (x && typeof x === 'object' && 'k' in x ? f(x as Ast) : x));
+      if (m.some((x, i) => x !== v[i])) (out ??= { ...a })[key] = m;
+    } else if ('k' in v) {
+      const m = f(v as Ast);
+      if (m !== v) (out ??= { ...a })[key] = m;
+    }
+  }
+  return (out as Ast | null) ?? a;
 }
 
 /** one check per link of an identity in `vars`, or null when the check reads anything else (then it is read as ever) */
@@ -80,16 +152,27 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
   // `for all z` (`\forall z \in \mathbb{R}`, `for any real z`) says what an identity is: every value of its letter
   const every = st.forRange && st.forRange.from === null && st.forRange.to === null && vars.has(st.forRange.v);
   if ((st.forRange && !every) || st.where || st.approx || st.placeholder) return null;
-  const sides: Ast[] = [st.lhs, st.rhs, ...st.more];
+  const sides: Ast[] = [st.lhs, st.rhs, ...st.more].map((a) => identitySide(a, vars));
   // a side that is the letter alone (`q = 1`, `z = 0.5`, `σ(a) = b`) defines it, or names a value: no identity
   if (sides.some((a) => a.k === 'name' && vars.has(a.raw))) return null;
-  // tried quietly first: a side that reads the network (or does not read) is read as ever, with its diagnostics
+  // tried quietly first: a side that reads the network (or does not read) is read as ever, with its diagnostics; a
+  // derivative by a variable that no prime writes (dσ(2z)/dz) as the function it differentiates, said after
+  const found: Ast[] = [];
   const quiet = exprContext(scope, vars, true, null, true, false, undefined, undefined);
   try {
-    for (const a of sides) if (!onlyVariables(readExpression(a, quiet), vars)) return null;
+    for (const a of sides) if (!onlyVariables(readExpression(derivativesAsFunctions(a, vars, found), quiet), vars)) return null;
   } catch (x) {
     if (x instanceof Abandoned) return null;
     throw x;
+  }
+  const d = found[0] as (Ast & { k: 'deriv' }) | undefined;
+  if (d) {
+    scope.error(
+      `a derivative by ${(d.wrt as { raw: string }).raw}, the identity's own variable, is read of σ, tanh, relu or exp at that variable itself (dσ(z)/dz is σ'(z)); write this one with the chain rule (dσ(2z)/dz = 2σ'(2z))`,
+      d.range,
+      'syntax',
+    );
+    return [];
   }
   const ctx = exprContext(scope, vars, false, null, true, true, undefined, undefined);
   let read: Expr[];

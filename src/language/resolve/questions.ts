@@ -17,7 +17,7 @@ import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
 import { exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
-import { identityVariables, letterSegment, readIdentity, variableLetter } from './identity';
+import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
@@ -317,6 +317,12 @@ class LetterSearch {
           }
           // a sequence written with no step, σ(x): an identity's letter, perhaps (identity.ts identityVariables)
           else if (letter === a.raw && this.scope.isTimed(a.raw)) (this.values ??= new Set()).add(a.raw);
+        } else if (!inIndex && !a.sub && a.sup?.k === 'name' && !a.sup.sub && !a.sup.sup && isOneLetter(a.sup.raw)) {
+          // z^{(l)} of a letter the network does not define: one variable at a layer of the student's own, perhaps
+          if (variableLetter(a.raw) === a.raw && !this.scope.isKnown(a.raw)) {
+            (this.values ??= new Set()).add(layerVariable(a.raw, a.sup.raw));
+            (this.segments ??= new Set()).add(a.sup.raw);
+          }
         }
         // the last segment (p_j → j), as /_([^_]+)$/ finds it
         const cut = lastUnderscore(a.raw);
@@ -330,6 +336,11 @@ class LetterSearch {
           else if (segLength === 2 && (seg[0] === 't' || seg[0] === 'T') && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
             const base = a.raw.slice(0, cut);
             if (this.scope.isTimed(base) && this.scope.shapeOf(base)?.length === 1) (this.letters ??= new Set()).add(seg[1]!);
+          }
+          // w_{jk}: a matrix entry's two letters run together (names.ts entryPair) are candidates too, also where
+          // neither is written alone (∂C/∂w^l_{jk} = ∂C/∂w^l_{kj} was "unknown name w_jk")
+          else if (segLength === 2 && isOneLetter(seg[0]!) && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
+            if (this.scope.shapeOf(a.raw.slice(0, cut))?.length === 2) (this.letters ??= new Set()).add(seg[0]!).add(seg[1]!);
           }
         }
         if (a.sub) this.go(a.sub, true);
