@@ -172,6 +172,31 @@ export function lazyItems(range: Range, packed: PackedNumbers, expand: () => Ast
   return node as Ast;
 }
 
+/** an AST node (a `k` of its kind), not a range, a string or a packed literal's numbers */
+export function isAst(x: unknown): x is Ast {
+  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
+}
+
+/**
+ * the node with f applied to each of its AST children, single or in arrays, copied only where some child changed; a
+ * packed literal (numbers alone) is left whole, its lazy items not made
+ */
+export function mapAst(a: Ast, f: (x: Ast) => Ast): Ast {
+  if (a.k === 'list' && a.packed) return a;
+  let out: Record<string, unknown> | null = null;
+  for (const key of Object.keys(a)) {
+    const v = (a as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      const m = v.map((x) => (isAst(x) ? f(x) : x));
+      if (m.some((x, i) => x !== v[i])) (out ??= { ...a })[key] = m;
+    } else if (isAst(v)) {
+      const m = f(v);
+      if (m !== v) (out ??= { ...a })[key] = m;
+    }
+  }
+  return (out as Ast | null) ?? a;
+}
+
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
 }

@@ -4,7 +4,7 @@
 
 import type { Range } from '../report';
 import type { Ast, CheckRange, NameAst, Spelling, Statement } from './ast';
-import { span } from './ast';
+import { isAst, span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
@@ -3090,10 +3090,6 @@ function mentionsDerivative(a: Ast): boolean {
     } else if (isAst(v) && mentionsDerivative(v)) return true;
   }
   return false;
-}
-
-function isAst(x: unknown): x is Ast {
-  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
 }
 
 /** two trees written alike: the same nodes and texts, wherever they stand */

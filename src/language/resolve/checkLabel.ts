@@ -5,7 +5,7 @@
 // so the numbers after the formula are laid over it (check/wrongNumber.ts). A solution's label also joins its network
 // (the equations after it read δ_2); a .rnn check's is its own, and an information says so.
 
-import type { NameAst, Statement, Ast } from '../ast';
+import { isAst, type NameAst, type Statement, type Ast } from '../ast';
 import { baseOf } from './derived';
 import { READ_OTHERWISE, variableLetter } from './identity';
 import type { Scope } from './scope';
@@ -50,8 +50,4 @@ export function readsName(a: Ast): boolean {
     } else if (key !== 'range' && isAst(v) && readsName(v)) return true;
   }
   return false;
-}
-
-function isAst(x: unknown): x is Ast {
-  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
 }

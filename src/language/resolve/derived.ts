@@ -3,7 +3,7 @@
 // shorthand that derive and check lines read as its right side, with the step of each use put in for t
 // (δ_{t+1} is ∂L/∂a_{t+1}). docs/language-notes.md, "Names defined by a derivative".
 
-import type { Ast, NameAst, Statement } from '../ast';
+import { isAst, mapAst, type Ast, type NameAst, type Statement } from '../ast';
 import type { Expr } from '../model';
 import { fail, type ExprContext } from './context';
 import type { Scope } from './scope';
@@ -187,26 +187,8 @@ function atStep(a: Ast, step: Ast, letter = 't'): Ast {
       // Σ_t inside: its own t
       if (a.v === letter) return a;
       break;
-    case 'list':
-      if (a.packed) return a;
-      break;
     default:
       break;
   }
-  let out: Record<string, unknown> | null = null;
-  for (const key of Object.keys(a) as (keyof typeof a)[]) {
-    const v = a[key] as unknown;
-    if (Array.isArray(v)) {
-      const m = v.map((x) => (isAst(x) ? atStep(x, step, letter) : x));
-      if (m.some((x, i) => x !== v[i])) (out ??= { ...a })[key] = m;
-    } else if (isAst(v) && key !== 'range') {
-      const m = atStep(v, step, letter);
-      if (m !== v) (out ??= { ...a })[key] = m;
-    }
-  }
-  return (out as Ast | null) ?? a;
-}
-
-function isAst(x: unknown): x is Ast {
-  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
+  return mapAst(a, (x) => atStep(x, step, letter));
 }

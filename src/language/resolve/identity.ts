@@ -6,7 +6,7 @@
 // is an identity in those letters, judged at seeded random values of them (engine/check/identity.ts). A letter beside
 // a name of the network keeps its unknown-name diagnostic: there it is a mistake, not a variable.
 
-import type { Ast, Statement } from '../ast';
+import { mapAst, type Ast, type Statement } from '../ast';
 import type { CheckQuestion, Expr, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, exprContext } from './context';
@@ -128,23 +128,6 @@ function derivativesAsFunctions(a: Ast, vars: Set<string>, found: Ast[]): Ast {
     return derivativesAsFunctions(a.of, vars, found);
   }
   return mapAst(a, (x) => derivativesAsFunctions(x, vars, found));
-}
-
-/** the node with f applied to each AST child (a copy only where some child changed) */
-function mapAst(a: Ast, f: (x: Ast) => Ast): Ast {
-  let out: Record<string, unknown> | null = null;
-  for (const key of Object.keys(a)) {
-    const v = (a as unknown as Record<string, unknown>)[key];
-    if (key === 'range' || key === 'nameRange' || !v || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      const m = v.map((x) => (x && typeof x === 'object' && 'k' in x ? f(x as Ast) : x));
-      if (m.some((x, i) => x !== v[i])) (out ??= { ...a })[key] = m;
-    } else if ('k' in v) {
-      const m = f(v as Ast);
-      if (m !== v) (out ??= { ...a })[key] = m;
-    }
-  }
-  return (out as Ast | null) ?? a;
 }
 
 /** one check per link of an identity in `vars`, or null when the check reads anything else (then it is read as ever) */
