@@ -35,10 +35,10 @@ function regrouped(x: Expr): Expr | null {
   return null;
 }
 
-/** an activation's slope written out: 1 − x (of 1 − h², h(1 − h)), σ'(…), tanh'(…), relu'(…) */
 /** the activations' slopes, written as calls */
 const SLOPES = new Set<Fn>(['dsigma', 'dtanh', 'drelu']);
 
+/** an activation's slope written out: 1 − x (of 1 − h², h(1 − h)), σ'(…), tanh'(…), relu'(…) */
 function slopeLike(e: Expr): boolean {
   if (e.k === 'sub' && e.a.k === 'num' && e.a.value === 1) return true;
   if (e.k === 'call' && SLOPES.has(e.fn)) return true;

@@ -429,8 +429,6 @@ function rowNote(term: Expr, i: number, model: Model, given: Given): string {
   return `row ${i + 1} of ${exprText(x.a)} is ${what}`;
 }
 
-/** "U", "U and W", "U, W and b_h" */
-
 /** how many terms a comparison names */
 const count = (d: Diff) => d.missing.length + d.extra.length + d.changed.length;
 

@@ -287,10 +287,9 @@ export function termSwapText(term: Expr, sign: number, want: Float64Array, env: 
  * equation reads B at its own step, other than through the formula's adjoints (a per-step loss L_t)
  */
 function termEdits(side: Expr, other: Expr, model: Model): Edit[] {
-  if (other.k !== 'deriv' || !other.total || !plainIdx(other.wrt.idx)) return [];
+  const consts = constantTerms(side, other);
+  if (other.k !== 'deriv' || !consts.length) return [];
   const wrt = other.wrt;
-  const consts = termsOf(side).filter((t) => t.e.k === 'num');
-  if (!consts.length) return [];
   const out: Edit[] = [];
   for (const q of model.quantities.values()) {
     if (!q.timed || !q.general || q.shape.length || q.name === wrt.name || !readsAtOwnStep(q.general, wrt.name)) continue;
@@ -299,6 +298,12 @@ function termEdits(side: Expr, other: Expr, model: Model): Edit[] {
     for (const t of consts) out.push({ targets: [t.e], by: () => d, text: () => `the term ${exprText(t.e)} should be ${exprText(d)}` });
   }
   return out;
+}
+
+/** the bare numbers written as terms of a formula side whose other side is a total derivative ∂A/∂B at a step */
+function constantTerms(side: Expr, other: Expr): ReturnType<typeof termsOf> {
+  if (other.k !== 'deriv' || !other.total || !plainIdx(other.wrt.idx)) return [];
+  return termsOf(side).filter((t) => t.e.k === 'num');
 }
 
 /** the equation reads name at its own step (h_t in L_t = (y_t − h_t)²) */
@@ -372,9 +377,7 @@ export function substituteHint(c: Claim, rr: Claim | null, run: Run, bad: Point,
  */
 export function writesConstantTerm(c: Claim): boolean {
   const right = formulaOnRight(c);
-  const other = right ? c.lhs : c.rhs;
-  if (other.k !== 'deriv' || !other.total || !plainIdx(other.wrt.idx)) return false;
-  return termsOf(right ? c.rhs : c.lhs).some((t) => t.e.k === 'num');
+  return constantTerms(right ? c.rhs : c.lhs, right ? c.lhs : c.rhs).length > 0;
 }
 
 /**
