@@ -222,11 +222,15 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
   return { nice, given: found.map((c) => givenText(ctx, c)).filter((x) => x) };
 }
 
+/** "the given value of h_0 (h_0 = 0)", "the given values of U, W (U = …)": the culprits' names as the caller lists them */
+const givenValues = (listed: string, count: number, given: string[]): string =>
+  `the given ${count === 1 ? 'value of' : 'values of'} ${listed}${given.length ? ` (${given.join(', ')})` : ''}`;
+
 /** "holds only for these values: it leans on the given value of h_0 (h_0 = 0): vary it and it fails at t = 2 (…)" */
 function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: QuestionContext): string {
   const { nice, given } = culprits(claim.lhs, claim.rhs, claim.points, miss.seed, ctx);
   const what = nice.length
-    ? `it leans on the given ${nice.length === 1 ? 'value of' : 'values of'} ${nice.join(', ')}${given.length ? ` (${given.join(', ')})` : ''}: vary ${nice.length === 1 ? 'it' : 'them'} and it fails`
+    ? `it leans on ${givenValues(nice.join(', '), nice.length, given)}: vary ${nice.length === 1 ? 'it' : 'them'} and it fails`
     : 'with other values it fails';
   let text = `${what}${miss.s.label} (left ${valueText(toValue(miss.s.l))}, right ${valueText(toValue(miss.s.r))} at random draw ${miss.seed})`;
   const left = leftOutHint(claim, miss.s, ctx.draws.run(miss.seed));
@@ -253,9 +257,7 @@ function computedText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Quest
   const [l, r] = [numbersOnly(claim.lhs), numbersOnly(claim.rhs)];
   if (l === r) return null;
   const { nice, given } = culprits(claim.lhs, claim.rhs, claim.points, miss.seed, ctx);
-  const values = nice.length
-    ? `the given ${nice.length === 1 ? 'value of' : 'values of'} ${andList(nice)}${given.length ? ` (${given.join(', ')})` : ''} put in`
-    : "the file's values put in";
+  const values = nice.length ? `${givenValues(andList(nice), nice.length, given)} put in` : "the file's values put in";
   const [numbers, names] = r ? (['right', 'left'] as const) : (['left', 'right'] as const);
   const s = miss.s;
   return `, as a computation with numbers does: the ${numbers} side is written in numbers, ${values} (at random draw ${miss.seed}${s.label} the ${names} side is ${valueText(toValue(r ? s.l : s.r))}, the ${numbers} side still ${valueText(toValue(r ? s.r : s.l))})`;
