@@ -32,6 +32,9 @@ function shape(c: Claim): { d: Deriv; p: Prod } | null {
   return null;
 }
 
+/** ∂X_s/∂X_r written against a lone ∏ (structural: what productHint reads before it evaluates anything) */
+export const isProductShaped = (c: Claim): boolean => shape(c) !== null;
+
 const step = (v: string, k: number): Idx => ({ v, k });
 
 /** the ∏'s body with its variable read as t: the factor as a one-step check writes it */
