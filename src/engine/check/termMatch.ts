@@ -9,7 +9,7 @@
 // when the paths do not add up to ∂A/∂B as evaluated, nothing is said.
 
 import { Memo } from '../memo';
-import { idxVars } from '../../language/idx';
+import { idxString, idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
 import { hasDeriv as hasDerivative } from '../../language/resolve';
@@ -81,6 +81,36 @@ function expand(e: Expr): Monomial[] | null {
 }
 
 /** equal within 1e-9 of the larger of the two's largest entry */
+/** a derivative's end as a key: its name and step (null: not a plain reference) */
+const endKey = (name: string, idx: Idx | null): string => `${name}|${idx ? idxString(idx) : ''}`;
+
+/** factors, each a derivative of a reference, whose denominators meet the next one's numerator in this order */
+function chains(fs: (Expr & { k: 'deriv' })[]): boolean {
+  for (let i = 0; i + 1 < fs.length; i++) {
+    const next = fs[i + 1]!.of;
+    if (next.k !== 'ref' || endKey(fs[i]!.wrt.name, fs[i]!.wrt.idx) !== endKey(next.name, next.idx)) return false;
+  }
+  return true;
+}
+
+/**
+ * A written product of two or more derivatives that chains in neither order (sheet 7's ∂L_3/∂y_3·∂y_3/∂h_3·∂h_3/∂h_2·
+ * ∂h_2/∂h_1·∂h_2/∂W_xh: h_1 is no h_2). Structural: such a term is no path, which the term matcher names (answer.ts
+ * asks it early where a side writes one).
+ */
+export function writesBrokenChain(e: Expr): boolean {
+  if (!hasDerivative(e)) return false;
+  const monos = expand(e);
+  return (
+    monos !== null &&
+    monos.some((m) => {
+      if (m.factors.length < 2 || !m.factors.every((f) => f.k === 'deriv' && f.of.k === 'ref')) return false;
+      const fs = m.factors as (Expr & { k: 'deriv' })[];
+      return !chains(fs) && !chains([...fs].reverse());
+    })
+  );
+}
+
 function same(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   let scale = 1e-12;
