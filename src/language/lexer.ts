@@ -1152,7 +1152,9 @@ export function lex(src: string): LexResult {
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading); a d alone
       // above is the operator form \frac{d}{dW} L, as \frac{∂}{∂W} L
-      const a = afterEmptyScripts(src, i + 1);
+      // (spaces after the d above are layout when the d below is run into its name: \frac{d e^{z}}{dz}, \frac{d L}{dw})
+      let a = afterEmptyScripts(src, i + 1);
+      while (src.charCodeAt(a) === 32) a++;
       if (i === fracD || ((startsNameAt(src, a) || src.charCodeAt(a) === 125) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i, UPRIGHT_D);
@@ -1178,7 +1180,8 @@ export function lex(src: string): LexResult {
       continue;
     }
     // 𝟙 (U+1D7D9, two UTF-16 units): the indicator's 1
-    if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
+    // 𝟏 (U+1D7CF) is \mathbf{1} typed as one character, the all-ones vector as 𝟙 is
+    if (k === 0xd835 && (src.charCodeAt(i + 1) === 0xdfd9 || src.charCodeAt(i + 1) === 0xdfcf)) {
       i += 2;
       push('num', ONES, s, i, 1);
       continue;
@@ -1197,6 +1200,12 @@ export function lex(src: string): LexResult {
     }
     if (plain && isLetterCode(plain.charCodeAt(0))) {
       word();
+      continue;
+    }
+    // 𝟐, 𝟘 (a math font's digit, as a pasted equation has it): the digit
+    if (plain && plain >= '0' && plain <= '9') {
+      i += 2;
+      push('num', plain, s, i, plain.charCodeAt(0) - 48);
       continue;
     }
     // 𝕀 (U+1D540): \mathbb{I} typed as one character, the identity or the indicator's I

@@ -64,6 +64,9 @@ import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { jacobianLeftOutHint } from './jacobianLeftOut';
 import { answerIdentity } from './identity';
+import { boundaryStepHint } from './boundaryStep';
+
+const plainHint = (text: string | null) => (text ? { text, culprit: null } : null);
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -555,7 +558,10 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
       : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1), {
           count: ctx.drawCount,
           run: (seed) => ctx.draws.run(seed),
-        }) ?? oneStepPath());
+        }) ??
+        oneStepPath() ??
+        // a term the general step has and one end of the range lacks: where it holds, and what differs (boundaryStep.ts)
+        plainHint(boundaryStepHint(claim, sides, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null)));
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
