@@ -392,6 +392,10 @@ const PROSE = /^\s*(?:\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+|\(
  * in a font is one letter or two (\textbf{W}) or has a step, an argument or a power after it
  */
 const REMARK_WORD = /^\s*[A-Za-z][a-z]{2,}\s*$/;
+/** a name of code written in \text{…}: a word with an escaped underscore, dnext\_c */
+const CODE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:\\_[A-Za-z0-9]+)+$/;
+/** a name of code written in \texttt{…}: one word, its underscores escaped or not */
+const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
 const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
@@ -472,7 +476,7 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   for (const c of LATEX_FONTS) add(c, Cmd.Font);
   add('underbrace', Cmd.Underbrace);
   add('overbrace', Cmd.Overbrace);
-  for (const c of ['text', 'textnormal', 'mbox']) add(c, Cmd.Text);
+  for (const c of ['text', 'textnormal', 'mbox', 'texttt']) add(c, Cmd.Text);
   add('label', Cmd.Label);
   add('tag', Cmd.Tag);
   add('tag*', Cmd.Tag);
@@ -1302,6 +1306,8 @@ export function lex(src: string): LexResult {
     // letters, digits, combining marks and _segments (W_xh, h_t, L_3); "_{" and "_(" end the word: the subscript is a group
     /** a math font's letters or digits in the word (𝑊ℎℎ): folded to plain ones below */
     let fonts = false;
+    /** an escaped underscore in the word (dnext\_c): made the name's _ below */
+    let escaped = false;
     for (;;) {
       let c = src.charCodeAt(j);
       for (;;) {
@@ -1323,9 +1329,16 @@ export function lex(src: string): LexResult {
         j++;
         continue;
       }
+      // dnext\_c: LaTeX's escaped underscore inside a name of code (CS231n's dprev\_h) is the name's _
+      if (c === 92 && src.charCodeAt(j + 1) === 95 && j + 2 < n && isLetterCode(src.charCodeAt(j + 2))) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
       break;
     }
     let w = src.slice(i, j);
+    if (escaped) w = w.replace(/\\_/g, '_');
     if (fonts || src.charCodeAt(i) === 0xd835) w = w.replace(/\uD835[\uDC00-\uDFFF]/g, (pair) => pair.normalize('NFKC'));
     // ℎ (U+210E), the italic h of Word's equations (the math font has no h of its own)
     if (wide) w = w.replace(/\u210E/g, 'h');
@@ -1797,7 +1810,7 @@ export function lex(src: string): LexResult {
         transparent(Brace.Overbrace, s);
         return;
       case Cmd.Text:
-        text(s);
+        text(s, cmd === 'texttt');
         return;
       case Cmd.Label: {
         const g = groupAt(i);
@@ -1966,11 +1979,18 @@ export function lex(src: string): LexResult {
   }
 
   /** \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), ignored elsewhere */
-  function text(s: number) {
+  function text(s: number, typewriter = false) {
     const g = groupAt(i);
     if (!g) return;
     i = g[1];
     const inSub = inSubscript();
+    // \text{dnext\_c}, \texttt{dprev\_h}: a name of code (CS231n's), never prose — one word with an escaped _ in it,
+    // or any one word in typewriter type (\texttt{dWx})
+    const code = g[0].trim();
+    if (!inSub && (typewriter ? CODE_WORD : CODE_NAME).test(code)) {
+      push('name', code.replace(/\\_/g, '_'), s, i);
+      return;
+    }
     const w = g[0].trim().replace(/\s+/g, '_');
     // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
     if (FUNCTIONS[w]) {

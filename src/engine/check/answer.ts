@@ -65,6 +65,7 @@ import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { jacobianLeftOutHint } from './jacobianLeftOut';
 import { answerIdentity } from './identity';
 import { boundaryStepHint } from './boundaryStep';
+import { blockOrderHint } from './blockOrder';
 
 const plainHint = (text: string | null) => (text ? { text, culprit: null } : null);
 
@@ -311,6 +312,8 @@ function failureHint(
     plain(softmaxSlopeHint(claim, run, other)) ??
     // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
     plain(innerOuterHint(claim, run, other)) ??
+    // two blocks of a concatenation exchanged (CS231n's [da_f; da_i; …] for [da_i; da_f; …]): structural until one is written
+    plain(blockOrderHint(claim, run, other)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone

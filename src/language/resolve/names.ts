@@ -18,6 +18,7 @@ import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
 import { firstSegment, lastUnderscore } from '../segments';
 import { spellingOf, writtenOf } from './spelling';
+import { stepWord } from './stepWords';
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
@@ -277,7 +278,7 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (identity) return identity;
   const kronecker = kroneckerDelta(a, ctx);
   if (kronecker) return kronecker;
-  const grad = codeGradient(a, ctx, name);
+  const grad = codeGradient(a, ctx, name) ?? stepWord(a, ctx, name);
   if (grad) return grad;
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
   // (δ_{o_t} too: the subscript is the name)
