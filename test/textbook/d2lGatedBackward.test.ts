@@ -55,17 +55,37 @@ check W^2 = W W
   });
 });
 
+describe('a row is the vector it writes in a Jacobian and in diag', () => {
+  const NET = `T = 2
+input X : 1x2 = [[[1, 0.5]], [[-0.3, 0.2]]]
+param W : 2x3 = [[0.1, 0.2, -0.3], [0.3, -0.1, 0.2]]
+param U : 3x3 = [[0.5, 0.1, 0], [0.2, -0.3, 0.1], [0, 0.4, 0.2]]
+H_0 = [[0.1, 0, -0.2]]
+H_t = tanh(X_t W + H_{t-1} U)
+loss L = Σ_t sum(H_t)
+`;
+
+  it('∂H_t/∂H_{t−1} of 1×3 rows is the 3×3 Jacobian (it had "no reading"), diag(1 − H_t^2) the diagonal of its entries', () => {
+    const r = analyze(
+      `${NET}check ∂H_t/∂H_{t-1} = diag(1 - H_t^2) Uᵀ\ncheck ∂L/∂H_1 = 𝟏ᵀ + ∂L/∂H_2 ∂H_2/∂H_1\ncheck ∂H_t/∂X_t = diag(1 - H_t^2) Wᵀ\ncheck ∂H_t/∂H_{t-1} = diag(1 - H_t^2) U\n`,
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error' && d.line < 11).map((d) => d.message)).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+    expect(r.checks[3]!.message).toMatch(/U should be Uᵀ/);
+  });
+});
+
 describe("d2l.ai's GRU backward, rows (fixtures/d2l-gru-rows.md)", () => {
   const { out, json, eq } = solution('d2l-gru-rows.md');
 
   it('reads every display equation and fails the file (it has deliberate slips)', () => {
     expect(out.error).toBeUndefined();
-    expect([json.checked, json.skipped]).toEqual([21, 0]);
+    expect([json.checked, json.skipped]).toEqual([26, 0]);
     expect(out.bad).toBe(true);
   });
 
   it('the backward formulas hold: the candidate, the gates, ∂L/∂H_{t−1} through every gate, the weights as Σ H_{t−1}ᵀ δ', () => {
-    for (const tag of ['1', '2', '3', '4', '5', '6', '7', '8', 'a', 'b', 'c', 'e', 'i', 'j'])
+    for (const tag of ['1', '2', '3', '4', '5', '6', '7', '8', 'a', 'b', 'c', 'e', 'i', 'j', 'k1', 'k2', 'k3', 'k4'])
       expect(eq(tag).status, `(${tag}) ${eq(tag).message}`).toBe('holds');
     // ∂L/∂H_{t−1} with ∂L_{t−1}/∂H_{t−1}: from t = 2, where L_{t−1} exists
     expect(eq('4').message).toMatch(/^holds for t = 2\.\.3 /);
@@ -80,6 +100,8 @@ describe("d2l.ai's GRU backward, rows (fixtures/d2l-gru-rows.md)", () => {
       ['m5', /H_t should be H_\{t-1\}/],
       ['m6', /1 − H̃_t should be 1 − H̃_t\^2 \(tanh' is 1 − tanh², the square is missing\)/],
       ['m7', /R_t should be Z_t/],
+      // the Jacobian of rows with the gates held constant
+      ['k5', /the immediate partial ∂⁺H_t\/∂H_\{t-1\} .* also counts the paths through H̃_t and Z_t/],
     ]);
   });
 });
