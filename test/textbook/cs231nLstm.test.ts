@@ -107,6 +107,17 @@ describe('the assignment’s names in other spellings', () => {
   });
 });
 
+describe("CS231n's block a_i of the stacked activation", () => {
+  it('a_{i,t} is said to be no name here, with the two ways to write it; a block named in the network is differentiated', () => {
+    const net = NETWORK.replace('i_t = σ(a_t[1:3])', 'ai_t = a_t[1:3]\ni_t = σ(ai_t)');
+    const r = analyze(`${net}check ∂L/∂ai_t = ∂L/∂i_t ⊙ i_t ⊙ (1 - i_t)\ncheck ∂L/∂a_{i,t} = ∂L/∂i_t ⊙ i_t ⊙ (1 - i_t)\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      "a_{i,t} reads i as an entry index of a, but i is a sequence of the network: a block of a (CS231n's a_i, the entries i's equation takes) is no name here — name it in the network to differentiate by it (e.g. ai_t = a_t[1:3], i_t = σ(ai_t)), or write its entries as a slice, a_t[1:3]",
+    ]);
+  });
+});
+
 describe('a slice a[i:j] of a vector', () => {
   const net = (gate: string) => `T = 2
 input x : 2 = [[1, 0.5], [-0.3, 0.2]]
