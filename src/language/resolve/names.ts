@@ -629,7 +629,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const stepped = stepThenEntries(a, raw, ctx);
       if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
-      if (sp.timed) fail(ctx, blockText(a, raw, ctx) ?? `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
+      if (sp.timed)
+        fail(ctx, blockText(a, raw, ctx) ?? `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       // a name whose definition (or declaration) has an error: not available, whatever its index (§6: no cascades)
       if (scope.unavailable.has(raw)) failUnavailable(ctx, raw, a.nameRange);
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
