@@ -99,6 +99,15 @@ describe('the assignment’s names in other spellings', () => {
     expect(eqs.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
   });
 
+  it("the assignment's in-place dnext_c = dnext_c + … fails saying it is code's reassignment, not naming the rest as wrong", () => {
+    const [inPlace] = solve(String.raw`\text{dnext\_c} = \text{dnext\_c} + \text{dnext\_h} \odot o_t \odot (1 - \tanh^2(c_t))`);
+    expect(inPlace!.status).toBe('fails');
+    expect(inPlace!.message).toMatch(
+      /∂L\/∂c_t stands on both sides: as an equation it says that the rest of the right side, ∂L\/∂h_t ⊙ o_t ⊙ \(1 − tanh\(c_t\)\^2\), is 0\. Code's reassignment \(CS231n's dnext_c = dnext_c \+ …: the gradient so far plus this step's part\) is no equation — write ∂L\/∂c_t as the sum of its parts/,
+    );
+    expect(inPlace!.message).not.toMatch(/should not be there/);
+  });
+
   it('a gate with no step is said, as ever; a state the network does not have is an unknown name', () => {
     const [bare, none] = solve(String.raw`\text{dprev\_c} = \text{dnext\_c} \odot f`, String.raw`\text{dprev\_s} = \text{dnext\_s}`);
     expect(bare!.message).toMatch(/f is a sequence: write f_t/);

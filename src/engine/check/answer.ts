@@ -66,6 +66,7 @@ import { jacobianLeftOutHint } from './jacobianLeftOut';
 import { answerIdentity } from './identity';
 import { boundaryStepHint } from './boundaryStep';
 import { blockOrderHint } from './blockOrder';
+import { selfTermHint } from './selfTerm';
 
 const plainHint = (text: string | null) => (text ? { text, culprit: null } : null);
 
@@ -314,6 +315,8 @@ function failureHint(
     plain(innerOuterHint(claim, run, other)) ??
     // two blocks of a concatenation exchanged (CS231n's [da_f; da_i; …] for [da_i; da_f; …]): structural until one is written
     plain(blockOrderHint(claim, run, other)) ??
+    // the left side again as a term of the right (code's dnext_c = dnext_c + …): structural, before the term matcher
+    plain(selfTermHint(claim)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
