@@ -26,7 +26,7 @@ loss L = \sum_t h_t
 
 const HOLDS_FROM_2 = /It holds for t = 2\.\.4 \(at the file's values and a random draw\): only t = 1, the first step, differs/;
 const WHY =
-  /it is ∂⁺L\/∂h_\{t-1\} at the other steps, and ∂⁺L\/∂h_0 = 0: L reads no h_0\. Write the check for t = 2\.\.4, and t = 1 on its own/;
+  /it is ∂⁺L\/∂h_\{t-1\} at the other steps, and ∂⁺L\/∂h_0 = 0: L reads no h_0\. Write the check for t = 2\.\.T, and t = 1 on its own/;
 
 describe('a term the first step lacks', () => {
   it('𝟏, \\mathbf{1} and 1 for the loss’s direct term: the range it holds on, the term, and why, named', () => {
@@ -67,7 +67,7 @@ describe('a term the first step lacks', () => {
         check: String.raw`\frac{\partial L}{\partial h_{t-1}} = \left(w \frac{\partial L}{\partial h_t} (1 - h_t^2) + 1\right) \cdot 1`,
         status: 'fails',
         says: [
-          /It holds for t = 2\.\.3 \(at the file's values and a random draw\): only t = 1, the first step, differs, a boundary step whose form is not the general step's\. Write the check for t = 2\.\.3, and t = 1 on its own/,
+          /It holds for t = 2\.\.3 \(at the file's values and a random draw\): only t = 1, the first step, differs, a boundary step whose form is not the general step's\. Write the check for t = 2\.\.T, and t = 1 on its own/,
         ],
       },
     ]);

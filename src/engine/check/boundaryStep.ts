@@ -52,7 +52,10 @@ export function boundaryStepHint(c: Claim, sides: readonly Sides[], run: Run, ot
   const range = `t = ${steps[0]}..${steps[steps.length - 1]}`;
   const where = `${first ? 'the first' : 'the last'} step`;
   const opening = `It holds for ${range} (at the file's values${draw ? ' and a random draw' : ''}): only t = ${bad.t}, ${where}, differs`;
-  const split = `Write the check for ${range}, and t = ${bad.t} on its own`;
+  // as a range is written on a check line: the horizon as T (for t = 2..T)
+  const last = steps[steps.length - 1]!;
+  const written = `t = ${steps[0]}..${last === run.model.T ? 'T' : last}`;
+  const split = `Write the check for ${written}, and t = ${bad.t} on its own`;
   const term = absentTerm(c, bad, run, draw);
   if (!term) return `${opening}, a boundary step whose form is not the general step's. ${split}`;
   const why = term.right ? immediateZero(c, term.e, bad, holding, run) : null;
