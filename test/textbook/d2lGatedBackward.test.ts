@@ -75,6 +75,27 @@ loss L = Σ_t sum(H_t)
   });
 });
 
+describe('Σ_t H_{t−1}ᵀ δ_t, the weight gradient d2l.ai writes', () => {
+  const net = (x: string, h0: string) => `T = 2
+input X : ${x}
+param W : 2x3 = [[0.1, 0.2, -0.3], [0.3, -0.1, 0.2]]
+param U : 3x3 = [[0.5, 0.1, 0], [0.2, -0.3, 0.1], [0, 0.4, 0.2]]
+H_0 = ${h0}
+H_t = tanh(X_t W + H_{t-1} U)
+loss L = Σ_t sum(H_t)
+check ∂L/∂U = Σ_t H_{t-1}^\\top (∂L/∂H_t ⊙ (1 - H_t^2))
+`;
+  it('holds of rows (1×3); of vectors it is an inner product, and the message says rows are read so when declared so', () => {
+    const rows = analyze(net('1x2 = [[[1, 0.5]], [[-0.3, 0.2]]]', '[[0.1, 0, -0.2]]'));
+    expect(rows.checks.map((c) => c.status)).toEqual(['holds']);
+    const vectors = analyze(net('2 = [[1, 0.5], [-0.3, 0.2]]', '[0.1, 0, -0.2]'));
+    expect(vectors.checks[0]!.status).toBe('fails');
+    expect(vectors.checks[0]!.message).toMatch(
+      /in a book that writes them as rows, as d2l\.ai's X W, aᵀb is the outer product — declared as rows, 1×n, they are read so/,
+    );
+  });
+});
+
 describe("d2l.ai's GRU backward, rows (fixtures/d2l-gru-rows.md)", () => {
   const { out, json, eq } = solution('d2l-gru-rows.md');
 
