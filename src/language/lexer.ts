@@ -1978,7 +1978,10 @@ export function lex(src: string): LexResult {
     );
   }
 
-  /** \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), ignored elsewhere */
+  /**
+   * \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), a name of code anywhere (\text{dnext\_c},
+   * \texttt{dWx}), a few words of a check's own (for, to, where), ignored elsewhere
+   */
   function text(s: number, typewriter = false) {
     const g = groupAt(i);
     if (!g) return;

@@ -2513,8 +2513,8 @@ export function parse(
 
   /** a[i] or a[i, j], the '[' read: the indices up to the closing ']' */
   function entryOf(a: Ast): Ast {
-    // a[i:j], a[i..j]: the entries i to j (CS231n's a_i, the first H entries of the stacked gates); Python's a[:j] is
-    // read too, to be told its bounds are 1-based here
+    // a[i:j], a[i..j]: the entries i to j (CS231n's a_i, the first H entries of the stacked gates); Python's a[:j], the
+    // first j, is read too (its start kept as 0: the resolver says how it was read)
     if (isOp(peek(), ':')) {
       const colon = next();
       const to = expr();
