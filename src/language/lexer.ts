@@ -335,6 +335,18 @@ export function isEmptyGroupAt(src: string, j: number): boolean {
   while (j < end && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
   return j < end && src.charCodeAt(j) === 125;
 }
+/** the characters of TeX's thin spaces after a backslash: \, \; \: \! */
+const THIN_SPACE = new Set([44, 59, 58, 33]);
+/** past spaces and TeX's thin spaces (\, \; \: \!) from j: the layout between a d and what it differentiates */
+function thinSpaces(src: string, j: number): number {
+  for (;;) {
+    const k = src.charCodeAt(j);
+    if (k === 32) j++;
+    else if (k === 92 && THIN_SPACE.has(src.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
+
 /** past any empty scripts at j, `^{}`, `_{ }` (nothing, as TeX sets them): `\frac{d^{} L}{d w}` is dL/dw */
 function afterEmptyScripts(src: string, j: number): number {
   for (;;) {
@@ -1156,9 +1168,8 @@ export function lex(src: string): LexResult {
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading); a d alone
       // above is the operator form \frac{d}{dW} L, as \frac{∂}{∂W} L
-      // (spaces after the d above are layout when the d below is run into its name: \frac{d e^{z}}{dz}, \frac{d L}{dw})
-      let a = afterEmptyScripts(src, i + 1);
-      while (src.charCodeAt(a) === 32) a++;
+      // (spaces after the d above are layout: \frac{d e^{z}}{dz}, \frac{d\,L}{dw}, \frac{d L}{dw})
+      const a = thinSpaces(src, afterEmptyScripts(src, i + 1));
       if (i === fracD || ((startsNameAt(src, a) || src.charCodeAt(a) === 125) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i, UPRIGHT_D);
@@ -2209,7 +2220,7 @@ export function lex(src: string): LexResult {
     if (src.charCodeAt(k) !== 123) return false;
     k++;
     while (src.charCodeAt(k) === 32) k++;
-    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, afterEmptyScripts(src, k + 1))) return false;
+    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, thinSpaces(src, afterEmptyScripts(src, k + 1)))) return false;
     fracD = k;
     return true;
   }

@@ -40,6 +40,22 @@ describe("the derivative of Euler's e^{z} by z", () => {
 });
 
 describe('a spaced d above, a d run into the variable below', () => {
+  it('\\frac{d\\,L}{dw}, \\frac{dL}{d w} and \\frac{d L}{d w}: the d above and the d below each spaced or not', () => {
+    for (const lhs of [
+      String.raw`\frac{d\,L}{dw}`,
+      String.raw`\frac{dL}{d w}`,
+      String.raw`\frac{d L}{d\, w}`,
+      String.raw`\frac{d L}{d w}`,
+    ]) {
+      const r = check(`${lhs} = \\sum_t 2 (y_t - d_t) y_t (1 - y_t) \\frac{\\partial h_t}{\\partial w}`);
+      expect(
+        r.diagnostics.filter((d) => /read as ∂L\/∂/.test(d.message)).map((d) => d.message),
+        lhs,
+      ).toEqual([]);
+      expect(r.checks[0]!.status, lhs).toBe('holds');
+    }
+  });
+
   it('\\frac{d L}{dw} and \\frac{d h_1}{dw} are derivatives, not code gradients dL and dw', () => {
     const r = check(String.raw`\frac{d L}{dw} = \sum_t 2 (y_t - d_t) y_t (1 - y_t) \frac{\partial h_t}{\partial w}`);
     expect(r.diagnostics.filter((d) => /read as ∂L\/∂/.test(d.message))).toEqual([]);
