@@ -339,12 +339,15 @@ const PACK = {
   },
 };
 
+/** diag of a square matrix is its diagonal; of a vector, or a matrix of one row or one column, the matrix of its entries */
+const squareMatrix = (shape: Shape): boolean => shape.length === 2 && shape[0] === shape[1];
+
 /** the language's functions: Σ, mean, softmax, diag, and the elementwise ones of UNARY */
 const FN = {
   /** the entries of fn(a) */
   size(fn: Fn, shape: Shape, len: number): number {
     if (fn === 'sum' || fn === 'mean') return 1;
-    if (fn === 'diag') return shape.length === 2 ? shape[0]! : len * len;
+    if (fn === 'diag') return squareMatrix(shape) ? shape[0]! : len * len;
     return len;
   },
   /** a's len entries from xo in x; out: size(fn, a) entries from oo, zeroed (diag writes the diagonal only) */
@@ -369,7 +372,7 @@ const FN = {
         return;
       }
       case 'diag': {
-        if (shape.length === 2) {
+        if (squareMatrix(shape)) {
           const n = shape[0]!;
           for (let i = 0; i < n; i++) out[oo + i] = x[xo + i * n + i]!;
           return;
@@ -407,7 +410,7 @@ const FN = {
       for (let i = 0; i < x.length; i++) dot += g[i]! * y.data[i]!;
       for (let i = 0; i < x.length; i++) ga[i] = y.data[i]! * (g[i]! - dot);
     } else if (fn === 'diag') {
-      if (a.shape.length === 2) {
+      if (squareMatrix(a.shape)) {
         const n = a.shape[0]!;
         for (let i = 0; i < n; i++) ga[i * n + i] = g[i]!;
       } else {

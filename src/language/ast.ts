@@ -90,7 +90,8 @@ export type Ast =
   /** placeholder: written with `·` for its argument, σ'(\cdot) (the argument of σ in the equation differentiated) */
   | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string; placeholder?: true }
   | { k: 'transpose'; a: Ast; range: Range }
-  | { k: 'index'; a: Ast; args: Ast[]; range: Range }
+  /** slice: a[i:j] (a[i..j]), the entries i to j, args [i, j] (i a 0 the colon's place for Python's a[:j]) */
+  | { k: 'index'; a: Ast; args: Ast[]; range: Range; slice?: true }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
   | {
       k: 'big';

@@ -8,6 +8,7 @@ import { parse } from './parser';
 import { resolve } from './resolve';
 import { baseOf, derivedEquations, layerDefinition, layerLetter, layerName } from './resolve/derived';
 import { hasStep, ownLetter, readsName } from './resolve/checkLabel';
+import { STEP_WORD } from './resolve/stepWords';
 
 export interface Compiled {
   model: Model;
@@ -65,6 +66,8 @@ export function derivativeDefinition(line: string): string | null {
   if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def') return null;
   // \overline{c^{(t)}} = …: the adjoint of c, a claim about the network (seed 004), not a name of its own
   if (/[\u0304\u0305]/.test(st.lhs.raw)) return null;
+  // CS231n's dprev_h = W_hᵀ da: a state's gradient by its place in the step (resolve/stepWords.ts), a claim as dh_{t-1} is
+  if (STEP_WORD.test(st.lhs.raw)) return null;
   if (!derivedEquations([st]).has(st)) return null;
   // δ^l_j ≡ ∂C/∂z^l_j defines δ (resolve/definitions.ts reads it as δ_t = ∂C/∂z_t)
   const v = layerLetter(st.lhs);

@@ -335,6 +335,18 @@ export function isEmptyGroupAt(src: string, j: number): boolean {
   while (j < end && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
   return j < end && src.charCodeAt(j) === 125;
 }
+/** the characters of TeX's thin spaces after a backslash: \, \; \: \! */
+const THIN_SPACE = new Set([44, 59, 58, 33]);
+/** past spaces and TeX's thin spaces (\, \; \: \!) from j: the layout between a d and what it differentiates */
+function thinSpaces(src: string, j: number): number {
+  for (;;) {
+    const k = src.charCodeAt(j);
+    if (k === 32) j++;
+    else if (k === 92 && THIN_SPACE.has(src.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
+
 /** past any empty scripts at j, `^{}`, `_{ }` (nothing, as TeX sets them): `\frac{d^{} L}{d w}` is dL/dw */
 function afterEmptyScripts(src: string, j: number): number {
   for (;;) {
@@ -392,6 +404,10 @@ const PROSE = /^\s*(?:\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+|\(
  * in a font is one letter or two (\textbf{W}) or has a step, an argument or a power after it
  */
 const REMARK_WORD = /^\s*[A-Za-z][a-z]{2,}\s*$/;
+/** a name of code written in \text{…}: a word with an escaped underscore, dnext\_c */
+const CODE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:\\_[A-Za-z0-9]+)+$/;
+/** a name of code written in \texttt{…}: one word, its underscores escaped or not */
+const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
 const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
@@ -472,7 +488,7 @@ const COMMANDS: ReadonlyMap<string, CmdInfo> = (() => {
   for (const c of LATEX_FONTS) add(c, Cmd.Font);
   add('underbrace', Cmd.Underbrace);
   add('overbrace', Cmd.Overbrace);
-  for (const c of ['text', 'textnormal', 'mbox']) add(c, Cmd.Text);
+  for (const c of ['text', 'textnormal', 'mbox', 'texttt']) add(c, Cmd.Text);
   add('label', Cmd.Label);
   add('tag', Cmd.Tag);
   add('tag*', Cmd.Tag);
@@ -1152,7 +1168,8 @@ export function lex(src: string): LexResult {
     if (k === 100 && (lastEnd !== s || !isNameCode(src.charCodeAt(s - 1)))) {
       // \frac{dL}{dW}: a d run into the name above and below, as \frac{d L}{d W} (the parser's reading); a d alone
       // above is the operator form \frac{d}{dW} L, as \frac{∂}{∂W} L
-      const a = afterEmptyScripts(src, i + 1);
+      // (spaces after the d above are layout: \frac{d e^{z}}{dz}, \frac{d\,L}{dw}, \frac{d L}{dw})
+      const a = thinSpaces(src, afterEmptyScripts(src, i + 1));
       if (i === fracD || ((startsNameAt(src, a) || src.charCodeAt(a) === 125) && fracDerivative(i))) {
         i += 1;
         push('partial', '∂', s, i, UPRIGHT_D);
@@ -1178,7 +1195,8 @@ export function lex(src: string): LexResult {
       continue;
     }
     // 𝟙 (U+1D7D9, two UTF-16 units): the indicator's 1
-    if (k === 0xd835 && src.charCodeAt(i + 1) === 0xdfd9) {
+    // 𝟏 (U+1D7CF) is \mathbf{1} typed as one character, the all-ones vector as 𝟙 is
+    if (k === 0xd835 && (src.charCodeAt(i + 1) === 0xdfd9 || src.charCodeAt(i + 1) === 0xdfcf)) {
       i += 2;
       push('num', ONES, s, i, 1);
       continue;
@@ -1197,6 +1215,12 @@ export function lex(src: string): LexResult {
     }
     if (plain && isLetterCode(plain.charCodeAt(0))) {
       word();
+      continue;
+    }
+    // 𝟐, 𝟘 (a math font's digit, as a pasted equation has it): the digit
+    if (plain && plain >= '0' && plain <= '9') {
+      i += 2;
+      push('num', plain, s, i, plain.charCodeAt(0) - 48);
       continue;
     }
     // 𝕀 (U+1D540): \mathbb{I} typed as one character, the identity or the indicator's I
@@ -1293,6 +1317,8 @@ export function lex(src: string): LexResult {
     // letters, digits, combining marks and _segments (W_xh, h_t, L_3); "_{" and "_(" end the word: the subscript is a group
     /** a math font's letters or digits in the word (𝑊ℎℎ): folded to plain ones below */
     let fonts = false;
+    /** an escaped underscore in the word (dnext\_c): made the name's _ below */
+    let escaped = false;
     for (;;) {
       let c = src.charCodeAt(j);
       for (;;) {
@@ -1314,9 +1340,16 @@ export function lex(src: string): LexResult {
         j++;
         continue;
       }
+      // dnext\_c: LaTeX's escaped underscore inside a name of code (CS231n's dprev\_h) is the name's _
+      if (c === 92 && src.charCodeAt(j + 1) === 95 && j + 2 < n && isLetterCode(src.charCodeAt(j + 2))) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
       break;
     }
     let w = src.slice(i, j);
+    if (escaped) w = w.replace(/\\_/g, '_');
     if (fonts || src.charCodeAt(i) === 0xd835) w = w.replace(/\uD835[\uDC00-\uDFFF]/g, (pair) => pair.normalize('NFKC'));
     // ℎ (U+210E), the italic h of Word's equations (the math font has no h of its own)
     if (wide) w = w.replace(/\u210E/g, 'h');
@@ -1788,7 +1821,7 @@ export function lex(src: string): LexResult {
         transparent(Brace.Overbrace, s);
         return;
       case Cmd.Text:
-        text(s);
+        text(s, cmd === 'texttt');
         return;
       case Cmd.Label: {
         const g = groupAt(i);
@@ -1956,12 +1989,22 @@ export function lex(src: string): LexResult {
     );
   }
 
-  /** \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), ignored elsewhere */
-  function text(s: number) {
+  /**
+   * \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), a name of code anywhere (\text{dnext\_c},
+   * \texttt{dWx}), a few words of a check's own (for, to, where), ignored elsewhere
+   */
+  function text(s: number, typewriter = false) {
     const g = groupAt(i);
     if (!g) return;
     i = g[1];
     const inSub = inSubscript();
+    // \text{dnext\_c}, \texttt{dprev\_h}: a name of code (CS231n's), never prose — one word with an escaped _ in it,
+    // or any one word in typewriter type (\texttt{dWx})
+    const code = g[0].trim();
+    if (!inSub && (typewriter ? CODE_WORD : CODE_NAME).test(code)) {
+      push('name', code.replace(/\\_/g, '_'), s, i);
+      return;
+    }
     const w = g[0].trim().replace(/\s+/g, '_');
     // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
     if (FUNCTIONS[w]) {
@@ -2177,7 +2220,7 @@ export function lex(src: string): LexResult {
     if (src.charCodeAt(k) !== 123) return false;
     k++;
     while (src.charCodeAt(k) === 32) k++;
-    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, afterEmptyScripts(src, k + 1))) return false;
+    if (src.charCodeAt(k) !== 100 || !startsNameAt(src, thinSpaces(src, afterEmptyScripts(src, k + 1)))) return false;
     fracD = k;
     return true;
   }

@@ -2513,7 +2513,24 @@ export function parse(
 
   /** a[i] or a[i, j], the '[' read: the indices up to the closing ']' */
   function entryOf(a: Ast): Ast {
+    // a[i:j], a[i..j]: the entries i to j (CS231n's a_i, the first H entries of the stacked gates); Python's a[:j], the
+    // first j, is read too (its start kept as 0: the resolver says how it was read)
+    if (isOp(peek(), ':')) {
+      const colon = next();
+      const to = expr();
+      const close = expectOp(']', 'to close the slice');
+      return deepAll(
+        { k: 'index', a, args: [{ k: 'num', value: 0, range: colon.range }, to], range: span(a.range, close.range), slice: true },
+        [a, to],
+      );
+    }
     const args = [expr()];
+    if (isOp(peek(), ':') || isOp(peek(), '..')) {
+      next();
+      const to = expr();
+      const close = expectOp(']', 'to close the slice');
+      return deepAll({ k: 'index', a, args: [args[0]!, to], range: span(a.range, close.range), slice: true }, [a, args[0]!, to]);
+    }
     while (isOp(peek(), ',')) {
       next();
       args.push(expr());

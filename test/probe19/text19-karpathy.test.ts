@@ -65,7 +65,7 @@ describe('min-char-rnn as equations', () => {
     ]);
   });
 
-  it('as a Markdown solution: the backward pass holds, the slip fails; dh\\_raw names \\_', () => {
+  it('as a Markdown solution: the backward pass holds, the slip fails; dh\\_raw is dh_raw (session 38: an escaped _ in a name)', () => {
     const text = [
       '```rnn',
       NAMED,
@@ -85,7 +85,6 @@ describe('min-char-rnn as equations', () => {
       '',
     ].join('\n');
     const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
-    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails', 'skipped']);
-    expect(sol.equations[5]!.message).toContain('unknown LaTeX command \\_');
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails', 'holds']);
   });
 });

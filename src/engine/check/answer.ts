@@ -65,6 +65,11 @@ import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { jacobianLeftOutHint } from './jacobianLeftOut';
 import { answerIdentity } from './identity';
+import { boundaryStepHint } from './boundaryStep';
+import { blockOrderHint } from './blockOrder';
+import { selfTermHint } from './selfTerm';
+
+const plainHint = (text: string | null) => (text ? { text, culprit: null } : null);
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -311,6 +316,10 @@ function failureHint(
     plain(softmaxSlopeHint(claim, run, other)) ??
     // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
     plain(innerOuterHint(claim, run, other)) ??
+    // two blocks of a concatenation exchanged (CS231n's [da_f; da_i; …] for [da_i; da_f; …]): structural until one is written
+    plain(blockOrderHint(claim, run, other)) ??
+    // the left side again as a term of the right (code's dnext_c = dnext_c + …): structural, before the term matcher
+    plain(selfTermHint(claim)) ??
     // a derivative that is 0 because its step breaks a chain (∂L_3/∂y_2 ∂y_3/∂h_3): the step named, else the 0
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
@@ -565,7 +574,10 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
       : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1), {
           count: ctx.drawCount,
           run: (seed) => ctx.draws.run(seed),
-        }) ?? oneStepPath());
+        }) ??
+        oneStepPath() ??
+        // a term the general step has and one end of the range lacks: where it holds, and what differs (boundaryStep.ts)
+        plainHint(boundaryStepHint(claim, sides, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null)));
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);

@@ -110,7 +110,7 @@ function outerMeant(c: Claim, said: string, side: Expr, right: boolean, m: reado
       const edited = widened(side, p, outer);
       if (!edited || !holds(c, edited, right, run, other)) continue;
       const first = ATOMS.has(x.k) ? exprText(x) : `(${exprText(x)})`;
-      return `${said}. ${exprText(p)} of two vectors is their inner product, a number; their outer product, ${kind(m)}, is written ${first} ${transposed(y)}: with it the check holds (vectors are columns here; in a book that writes them as rows, as d2l.ai's X W, aᵀb is the outer product)`;
+      return `${said}. ${exprText(p)} of two vectors is their inner product, a number; their outer product, ${kind(m)}, is written ${first} ${transposed(y)}: with it the check holds (vectors are columns here; in a book that writes them as rows, as d2l.ai's X W, aᵀb is the outer product — declared as rows, 1×n, they are read so)`;
     }
   }
   return null;

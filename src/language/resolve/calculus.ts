@@ -25,8 +25,18 @@ export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
   if (of.length === 0) return wrt;
   if (wrt.length === 0) return of;
   if (of.length === 1 && wrt.length === 1) return [of[0]!, wrt[0]!];
+  // a row or a column (d2l.ai's H_t : 1×h) is the vector it writes: ∂H_t/∂H_{t-1} is the h×h Jacobian, as the
+  // engine computes it (run.ts derivShape)
+  const [a, b] = [lineLength(of), lineLength(wrt)];
+  if (a !== null && b !== null) return [a, b];
   if (of.length === 1 && wrt.length === 2) return [of[0]!, wrt[0]!, wrt[1]!];
   return null;
+}
+
+/** the entries of a vector, or of a matrix of one row or one column; null for any other shape */
+function lineLength(s: Shape): number | null {
+  if (s.length === 1) return s[0]!;
+  return s.length === 2 && (s[0] === 1 || s[1] === 1) ? s[0]! * s[1]! : null;
 }
 
 function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {

@@ -646,6 +646,7 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   if (n.k === 'adjoint' && !n.a.sub && !n.a.sup && a.args.length === 1 && ctx.scope.isTimed(n.a.raw))
     return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
   const x = readExpression(a.a, ctx);
+  if (a.slice) return readSlice(a, x, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);
   // (∂L/∂W_hh)_{\text{trunc}}: truncated BPTT's gradient, labelled, not an entry (it was "unknown name trunc")
@@ -684,6 +685,39 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
       fail(ctx, `index ${i.value} is outside 1..${s[n]}`, i.range, 'index');
   });
   return { k: 'index', a: x, i: args[0]!, j: args[1] ?? null, shape: [], range: a.range };
+}
+
+/**
+ * a[i:j] (a[i..j]): the vector of entries i to j of a vector, 1-based with both ends included as v[i] is (CS231n's a_i,
+ * the first H entries of the stacked gates: a_t[1:3]); Python's a[:j] and a[0:j] are the first j. Read as the vector
+ * [a[i], …, a[j]], so it is differentiated and printed as its entries are; an information says how it was read.
+ */
+function readSlice(a: Ast & { k: 'index' }, x: Expr, ctx: ExprContext): Expr {
+  const [from, to] = a.args.map((i) => readExpression(i, ctx)) as [Expr, Expr];
+  const s = x.shape;
+  if (s && s.length !== 1)
+    fail(ctx, `a[i:j] takes entries of a vector, and ${describe(x)} is a ${shapeText(s)}`, a.range, 'shape-mismatch');
+  for (const b of [from, to])
+    if (b.k !== 'num' || !Number.isInteger(b.value))
+      fail(ctx, `the bounds of a[i:j] are whole numbers (entries i to j, 1-based, both included)`, b.range, 'index');
+  const python = (from as Expr & { k: 'num' }).value === 0;
+  const i = python ? 1 : (from as Expr & { k: 'num' }).value;
+  const j = (to as Expr & { k: 'num' }).value;
+  const n = s ? s[0]! : j;
+  if (i < 1 || j < i || j > n) fail(ctx, `the entries ${i} to ${j} are not within 1..${n}`, a.range, 'index');
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${exprText(x)}[${python ? ':' : `${i}:`}${j}] is read as entries ${i} to ${j} of ${exprText(x)} (1-based, both ends included, as v[i] is${python ? "; Python's a[:j] is the first j" : ''})`,
+        a.range,
+        'slice',
+      ),
+    );
+  const items: Expr[] = [];
+  for (let k = i; k <= j; k++)
+    items.push({ k: 'index', a: x, i: { k: 'num', value: k, shape: [], range: a.range }, j: null, shape: [], range: a.range });
+  return { k: 'vec', items, shape: [items.length], range: a.range };
 }
 
 function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
@@ -843,7 +877,8 @@ function readIndicator(a: Ast & { k: 'indicator' }, ctx: ExprContext): Expr {
 export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx: ExprContext): Expr {
   if (y.shape && y.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(y.shape)}`, exponentRange, 'shape-mismatch');
   const s = x.shape;
-  if (s && s.length >= 2) {
+  // a matrix of one row or one column is a vector written as a matrix (d2l's row convention: H_t : 1×h), squared entrywise
+  if (s && s.length >= 2 && !(s.length === 2 && s[0] !== s[1] && (s[0] === 1 || s[1] === 1))) {
     if (s.length !== 2 || s[0] !== s[1])
       fail(ctx, `M^k is the matrix power of a square matrix, not of a ${shapeText(s)} (⊙ multiplies entrywise)`, range, 'shape-mismatch');
     const k = y.k === 'num' ? y.value : y.k === 'neg' && y.a.k === 'num' ? -y.a.value : null;

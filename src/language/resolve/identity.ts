@@ -106,16 +106,25 @@ const PRIMES: Partial<Record<string, 'dsigma' | 'dtanh' | 'drelu' | 'exp'>> = { 
  * variable by that variable (\frac{dσ(z)}{dz}) that function's derivative at it, σ'(z); any other derivative stays
  * (an identity reads none: the check is read as ever)
  */
-function identitySide(a: Ast, vars: Set<string>): Ast {
+function identitySide(a: Ast, vars: Set<string>, euler: boolean): Ast {
   if (a.k === 'name' && !a.sub && a.sup?.k === 'name' && vars.has(layerVariable(a.raw, a.sup.raw)))
     return { ...a, raw: layerVariable(a.raw, a.sup.raw), sup: null };
-  if (a.k === 'deriv' && !a.plus && a.of.k === 'call' && PRIMES[a.of.fn]) {
-    const [arg, wrt] = [identitySide(a.of.arg, vars), identitySide(a.wrt, vars)];
+  // \frac{d e^{z}}{dz}: Euler's e^{z} (where the file defines no e) is exp(z), as readBinary reads it
+  const of = a.k === 'deriv' && euler ? eulerPower(a.of) : null;
+  if (a.k === 'deriv' && !a.plus && (of ?? a.of).k === 'call' && PRIMES[((of ?? a.of) as Ast & { k: 'call' }).fn]) {
+    const f = (of ?? a.of) as Ast & { k: 'call' };
+    const [arg, wrt] = [identitySide(f.arg, vars, euler), identitySide(a.wrt, vars, euler)];
     if (arg.k === 'name' && wrt.k === 'name' && arg.raw === wrt.raw && !arg.sub && !arg.sup && vars.has(arg.raw))
-      return { ...a.of, fn: PRIMES[a.of.fn]!, arg, range: a.range };
+      return { ...f, fn: PRIMES[f.fn]!, arg, range: a.range };
     return a;
   }
-  return mapAst(a, (x) => identitySide(x, vars));
+  return mapAst(a, (x) => identitySide(x, vars, euler));
+}
+
+/** e^{x} written with Euler's e as the call exp(x); null for anything else */
+function eulerPower(a: Ast): (Ast & { k: 'call' }) | null {
+  if (a.k !== 'bin' || a.op !== '^' || a.a.k !== 'name' || a.a.raw !== 'e' || a.a.sub || a.a.sup) return null;
+  return { k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range };
 }
 
 /**
@@ -135,7 +144,8 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
   // `for all z` (`\forall z \in \mathbb{R}`, `for any real z`) says what an identity is: every value of its letter
   const every = st.forRange && st.forRange.from === null && st.forRange.to === null && vars.has(st.forRange.v);
   if ((st.forRange && !every) || st.where || st.approx || st.placeholder) return null;
-  const sides: Ast[] = [st.lhs, st.rhs, ...st.more].map((a) => identitySide(a, vars));
+  const euler = !scope.isKnown('e');
+  const sides: Ast[] = [st.lhs, st.rhs, ...st.more].map((a) => identitySide(a, vars, euler));
   // a side that is the letter alone (`q = 1`, `z = 0.5`, `σ(a) = b`) defines it, or names a value: no identity
   if (sides.some((a) => a.k === 'name' && vars.has(a.raw))) return null;
   // tried quietly first: a side that reads the network (or does not read) is read as ever, with its diagnostics; a

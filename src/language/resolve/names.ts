@@ -18,6 +18,7 @@ import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
 import { firstSegment, lastUnderscore } from '../segments';
 import { spellingOf, writtenOf } from './spelling';
+import { stepWord } from './stepWords';
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
@@ -277,7 +278,7 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (identity) return identity;
   const kronecker = kroneckerDelta(a, ctx);
   if (kronecker) return kronecker;
-  const grad = codeGradient(a, ctx, name);
+  const grad = codeGradient(a, ctx, name) ?? stepWord(a, ctx, name);
   if (grad) return grad;
   // δo_t (Graves, Greff et al.): textbooks' δ of a defined name is a gradient, which δ alone does not say
   // (δ_{o_t} too: the subscript is the name)
@@ -628,7 +629,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       const stepped = stepThenEntries(a, raw, ctx);
       if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
-      if (sp.timed) fail(ctx, `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
+      if (sp.timed)
+        fail(ctx, blockText(a, raw, ctx) ?? `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       // a name whose definition (or declaration) has an error: not available, whatever its index (§6: no cascades)
       if (scope.unavailable.has(raw)) failUnavailable(ctx, raw, a.nameRange);
       if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
@@ -855,6 +857,17 @@ function entryPair(a: NameAst, base: string, seg: string, ctx: ExprContext): Ast
       ),
     );
   return chars.map((c) => segmentAst(c, a));
+}
+
+/**
+ * a_{i,t} (CS231n's a_i, the block of the stacked activation a that gate i reads, at step t): i is a sequence of the
+ * network, no entry index, and a block is no name here — said so, with the two ways to write it; null for other lists
+ */
+function blockText(a: NameAst, raw: string, ctx: ExprContext): string | null {
+  const items = a.sub?.k === 'list' ? a.sub.items : null;
+  const gate = items?.length === 2 && items[0]!.k === 'name' && !items[0]!.sub && !items[0]!.sup ? items[0]!.raw : null;
+  if (!gate || !ctx.scope.isTimed(gate) || !isStepItem(items![1]!)) return null;
+  return `${raw}_{${gate},t} reads ${gate} as an entry index of ${raw}, but ${gate} is a sequence of the network: a block of ${raw} (CS231n's a_${gate}, the entries ${gate}'s equation takes) is no name here — name it in the network to differentiate by it (e.g. ${raw}${gate}_t = ${raw}_t[1:3], ${gate}_t = σ(${raw}${gate}_t)), or write its entries as a slice, ${raw}_t[1:3]`;
 }
 
 /**
