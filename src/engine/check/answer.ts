@@ -69,7 +69,8 @@ import { boundaryStepHint } from './boundaryStep';
 import { blockOrderHint } from './blockOrder';
 import { selfTermHint } from './selfTerm';
 
-const plainHint = (text: string | null) => (text ? { text, culprit: null } : null);
+/** a hint's text as a hint with no culprit range */
+const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
 
 interface DrawVerdict {
   /** the first draw and point where the sides differ (both finite) */
@@ -290,7 +291,6 @@ function failureHint(
   other: OtherValues = null,
   draws: DrawRuns | null = null,
 ): { text: string; culprit: Range | null } | null {
-  const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
   const substitute = substitution(claim, rr, run, bad, other);
   const productShaped = isProductShaped(claim);
   const brokenChain = writesBrokenChain(claim.lhs) || writesBrokenChain(claim.rhs);
@@ -577,7 +577,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
         }) ??
         oneStepPath() ??
         // a term the general step has and one end of the range lacks: where it holds, and what differs (boundaryStep.ts)
-        plainHint(boundaryStepHint(claim, sides, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null)));
+        plain(boundaryStepHint(claim, sides, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null)));
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
