@@ -16,8 +16,8 @@ param b_h = 0.1
 param W_hy = 1.5
 h_0 = 0
 h_t = σ(W_xh x_t + W_hh h_{t-1} + b_h)
-y_t = σ(W_hy h_t)
-L_t = (y_t - y_t)^2
+o_t = σ(W_hy h_t)
+L_t = (y_t - o_t)^2
 loss L = Σ_t L_t
 `;
 
