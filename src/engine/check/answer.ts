@@ -293,7 +293,11 @@ function failureHint(
 ): { text: string; culprit: Range | null } | null {
   const substitute = substitution(claim, rr, run, bad, other);
   const productShaped = isProductShaped(claim);
-  const brokenChain = writesBrokenChain(claim.lhs) || writesBrokenChain(claim.rhs);
+  // read once, where the cascade first asks it (most failing checks are named before)
+  let broken: boolean | undefined;
+  const brokenChain = () => (broken ??= writesBrokenChain(claim.lhs) || writesBrokenChain(claim.rhs));
+  // the term matcher, of the one-step reading first (it also says where the wrong term is written)
+  const terms = () => (rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad);
   // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   const textbookOrFactor = () => {
     if (run.tape.size > 50_000) return null;
@@ -346,7 +350,7 @@ function failureHint(
     // a written product of derivatives that chains in neither order (a structural screen: sheet 7's ∂h_2/∂h_1·∂h_2/∂W_xh):
     // the term matcher names it (the term is no path, its factor that should be another), asked here, after the step
     // and ∏ hints, and not after the ~20 hints that read the side as one formula and name no more (0.2 ms warming)
-    (brokenChain ? ((rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad)) : null) ??
+    (brokenChain() ? terms() : null) ??
     // a constant term of a backward formula where the loss's own step belongs (seed 004's h̄^(t) = 1 + …), alone or
     // with a second slip: asked here, where the side writes such a term, before the hints that try their dozens of
     // single edits on it; the rest of substituteHint's edits keep their place below
@@ -388,7 +392,7 @@ function failureHint(
     plain(countedTwiceHint(claim, run, other)) ??
     plain(sideTransposedHint(claim, bad, run)) ?? // Σ_t h_{t-1} δ_tᵀ for ∂J/∂W: screened on the failing point's values
     // the term matcher also says where the wrong term is written (a solution puts its error there)
-    (brokenChain ? null : ((rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad))) ??
+    (brokenChain() ? null : terms()) ??
     plain(opening(leftOutHint(claim, bad, run)?.text ?? null)) ??
     plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
