@@ -7,13 +7,14 @@
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, mapChildren } from '../../language/resolve';
+import { forChildren } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { hasKind } from './kinds';
 import { close } from './points';
+import { EVERYWHERE, replacing } from './replacing';
 
 type Vec = Expr & { k: 'vec' };
 
@@ -53,7 +54,7 @@ export function blockOrderHint(c: Claim, run: Run, other: OtherValues): string |
           if (bs[i]!.length !== bs[j]!.length) continue;
           const order = bs.map((b, k) => (k === i ? bs[j]! : k === j ? bs[i]! : b));
           const swapped: Expr = { ...v, items: order.flat() };
-          const edited = replace(side, v, swapped);
+          const edited = replacing(side, v, swapped, EVERYWHERE);
           const holds = guard(() =>
             c.points.every((p) => close(run.evaluateShared(whole, p.env).data, run.evaluateShared(edited, p.env).data)),
           );
@@ -64,10 +65,4 @@ export function blockOrderHint(c: Claim, run: Run, other: OtherValues): string |
     }
   }
   return null;
-}
-
-/** e with the node `from` replaced by `to` */
-function replace(e: Expr, from: Expr, to: Expr): Expr {
-  if (e === from) return to;
-  return mapChildren(e, (c) => replace(c, from, to));
 }

@@ -13,17 +13,8 @@ import type { Run } from '../run';
 import type { OtherValues } from './confirm';
 import { guard } from './guard';
 import type { Claim } from './hints';
+import { termsOf } from './localFactor';
 import { close, type Point, type Sides } from './points';
-
-/** a side's terms with their signs: a + b − c is [a, +], [b, +], [c, −] */
-function terms(e: Expr, sign: 1 | -1 = 1, out: { e: Expr; sign: 1 | -1 }[] = []): { e: Expr; sign: 1 | -1 }[] {
-  if (e.k === 'add' || e.k === 'sub') {
-    terms(e.a, sign, out);
-    terms(e.b, e.k === 'sub' ? (-sign as 1 | -1) : sign, out);
-  } else if (e.k === 'neg') terms(e.a, -sign as 1 | -1, out);
-  else out.push({ e, sign });
-  return out;
-}
 
 /** at most this many terms of the two sides are tried (one evaluation each at the failing step) */
 const MAX_TERMS = 12;
@@ -67,8 +58,8 @@ export function boundaryStepHint(c: Claim, sides: readonly Sides[], run: Run, ot
 /** the term of a side whose removal makes the failing step hold, at the file's values and at the draw */
 function absentTerm(c: Claim, bad: Sides, run: Run, draw: Run | null): { e: Expr; right: boolean } | null {
   const candidates = [
-    ...(c.rhs.k === 'add' || c.rhs.k === 'sub' ? terms(c.rhs).map((x) => ({ ...x, right: true })) : []),
-    ...(c.lhs.k === 'add' || c.lhs.k === 'sub' ? terms(c.lhs).map((x) => ({ ...x, right: false })) : []),
+    ...(c.rhs.k === 'add' || c.rhs.k === 'sub' ? termsOf(c.rhs).map((x) => ({ ...x, right: true })) : []),
+    ...(c.lhs.k === 'add' || c.lhs.k === 'sub' ? termsOf(c.lhs).map((x) => ({ ...x, right: false })) : []),
   ].slice(0, MAX_TERMS);
   for (const x of candidates) {
     const holds = (r: Run, side: Float64Array, otherSide: Float64Array) => {

@@ -4,19 +4,9 @@
 // student's slip is the reassignment itself. Structural: one print of the left side and of the right side's top-level
 // terms, for a failing check whose left side is a gradient of the loss and whose right side is a sum.
 
-import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
 import type { Claim } from './hints';
-
-/** a side's top-level terms, signs dropped (the term that repeats the left side is sought among them) */
-function terms(e: Expr, out: Expr[] = []): Expr[] {
-  if (e.k === 'add' || e.k === 'sub') {
-    terms(e.a, out);
-    terms(e.b, out);
-  } else if (e.k === 'neg') terms(e.a, out);
-  else out.push(e);
-  return out;
-}
+import { termsOf } from './localFactor';
 
 /** "∂L/∂c_t stands on both sides: …"; null where the right side has no term that is the left side */
 export function selfTermHint(c: Claim): string | null {
@@ -25,7 +15,8 @@ export function selfTermHint(c: Claim): string | null {
   const d = c.lhs;
   if ((c.rhs.k !== 'add' && c.rhs.k !== 'sub') || d.k !== 'deriv' || d.of.k !== 'ref' || d.of.idx) return null;
   const left = exprText(c.lhs);
-  const all = terms(c.rhs);
+  // the right side's top-level terms, signs dropped (the term that repeats the left side is sought among them)
+  const all = termsOf(c.rhs).map((t) => t.e);
   const same = all.filter((x) => x.k === 'deriv' && exprText(x) === left);
   if (same.length !== 1) return null;
   const rest = all.filter((x) => x !== same[0]);

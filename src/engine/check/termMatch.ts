@@ -80,8 +80,7 @@ function expand(e: Expr): Monomial[] | null {
   }
 }
 
-/** equal within 1e-9 of the larger of the two's largest entry */
-/** a derivative's end as a key: its name and step (null: not a plain reference) */
+/** a derivative's end as a key: its name and step */
 const endKey = (name: string, idx: Idx | null): string => `${name}|${idx ? idxString(idx) : ''}`;
 
 /** factors, each a derivative of a reference, whose denominators meet the next one's numerator in this order */
@@ -111,6 +110,7 @@ export function writesBrokenChain(e: Expr): boolean {
   );
 }
 
+/** equal within 1e-9 of the larger of the two's largest entry */
 function same(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   let scale = 1e-12;
