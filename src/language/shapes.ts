@@ -24,6 +24,9 @@ export function entries(s: Shape): number {
   return n;
 }
 
+/** a matrix of one row or one column (d2l.ai's H_t : 1×h): the vector it writes, as ^, diag and ∂ read it */
+export const isLine = (s: Shape): boolean => s.length === 2 && (s[0] === 1 || s[1] === 1);
+
 export { shapeText } from '../display/shape';
 
 export const same = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);

@@ -7,7 +7,7 @@ import { diag } from '../diagnostics';
 import { LIMITS } from '../limits';
 import type { Expr, Shape } from '../model';
 import { displayName, exprText } from '../print';
-import { entries, shapeText, type MaybeShape } from '../shapes';
+import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, quietly, withoutDeriv, type ExprContext } from './context';
 import { bareStep, readExpression } from './expressions';
 import { readName } from './names';
@@ -36,7 +36,7 @@ export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
 /** the entries of a vector, or of a matrix of one row or one column; null for any other shape */
 function lineLength(s: Shape): number | null {
   if (s.length === 1) return s[0]!;
-  return s.length === 2 && (s[0] === 1 || s[1] === 1) ? s[0]! * s[1]! : null;
+  return isLine(s) ? entries(s) : null;
 }
 
 function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {

@@ -7,7 +7,7 @@ import { exprText } from '../print';
 import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
-import { elementwiseShape, matmulShape, norm, NOT_KNOWN_YET, productKind, shapeText, transposeShape } from '../shapes';
+import { elementwiseShape, isLine, matmulShape, norm, NOT_KNOWN_YET, productKind, shapeText, transposeShape } from '../shapes';
 import { Abandoned, fail, quietly, withVars, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chainInnerProduct } from './chainProduct';
@@ -878,7 +878,7 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
   if (y.shape && y.shape.length) fail(ctx, `an exponent must be a scalar, not a ${shapeText(y.shape)}`, exponentRange, 'shape-mismatch');
   const s = x.shape;
   // a matrix of one row or one column is a vector written as a matrix (d2l's row convention: H_t : 1×h), squared entrywise
-  if (s && s.length >= 2 && !(s.length === 2 && s[0] !== s[1] && (s[0] === 1 || s[1] === 1))) {
+  if (s && s.length >= 2 && !(isLine(s) && s[0] !== s[1])) {
     if (s.length !== 2 || s[0] !== s[1])
       fail(ctx, `M^k is the matrix power of a square matrix, not of a ${shapeText(s)} (⊙ multiplies entrywise)`, range, 'shape-mismatch');
     const k = y.k === 'num' ? y.value : y.k === 'neg' && y.a.k === 'num' ? -y.a.value : null;

@@ -4,7 +4,7 @@
 import type { Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr, Fn, Shape } from '../model';
-import { entries, NOT_KNOWN_YET, shapeText, type MaybeShape } from '../shapes';
+import { entries, isLine, NOT_KNOWN_YET, shapeText, type MaybeShape } from '../shapes';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { occurrence } from './text';
@@ -68,7 +68,7 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     else if (s && s.length === 2 && s[0] === s[1]) shape = [s[0]!];
     else if (s && s.length === 0) shape = [];
     // a row or a column (d2l.ai's H_t : 1×h) is the vector it writes: diag of its entries
-    else if (s && s.length === 2 && (s[0] === 1 || s[1] === 1)) shape = [s[0]! * s[1]!, s[0]! * s[1]!];
+    else if (s && isLine(s)) shape = [entries(s), entries(s)];
     else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   }
   return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
