@@ -38,6 +38,14 @@ describe('a written product of derivatives that chains in neither order', () => 
     expect(writesBrokenChain(rhsOf('∂h_3/∂W_xh = x_3 · ∂h_2/∂h_1'))).toBe(false);
     expect(writesBrokenChain(rhsOf('∂h_3/∂W_xh = σ(x_3)'))).toBe(false);
   });
+  it('counts the derivatives a product can have as the places they are written: a Σ of one derivative has none with two', () => {
+    // Σ_t's terms are copies of one body: its derivative is each term's one factor, never two factors of one term
+    expect(writesBrokenChain(rhsOf('∂L/∂W_xh = Σ_t ∂L/∂h_t · x_t'))).toBe(false);
+    // two sums multiplied: a term of the product takes one derivative from each, and those do not chain
+    expect(writesBrokenChain(rhsOf('∂L/∂W_xh = (Σ_t ∂L_t/∂h_t) · (Σ_t ∂h_t/∂b_h)'))).toBe(true);
+    // a derivative inside a factor that is no derivative (a function's argument) is no factor of its own
+    expect(writesBrokenChain(rhsOf('∂h_3/∂W_xh = σ(∂h_3/∂h_2) · ∂h_1/∂W_xh'))).toBe(false);
+  });
   it('asked early, the term matcher names the broken term as it did when asked last', () => {
     const r = analyze(`${NET}check ∂h_3/∂W_xh = ∂⁺h_3/∂W_xh + ∂h_3/∂h_2 · ∂⁺h_2/∂W_xh + ∂h_3/∂h_2 · ∂h_2/∂h_1 · ∂h_2/∂W_xh\n`, {});
     const c = r.checks[0]!;

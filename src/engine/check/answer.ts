@@ -34,7 +34,7 @@ import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { isProductShaped, productHint } from './product';
 import { writesBrokenChain } from './termMatch';
-import { chainMendHint, derivStepHint, signHint, textbookHint, transposeHint } from './textbook';
+import { chainMendHint, derivStepHint, indexSwapHint, signHint, textbookHint, transposeHint, writesSwappableEntry } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
@@ -299,10 +299,12 @@ function failureHint(
   // the term matcher, of the one-step reading first (it also says where the wrong term is written)
   const terms = () => (rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad);
   // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
+  // a matrix entry with two different indices written (w_{j,i}): its swap is asked early, and not again below
+  const swapsEntry = run.tape.size <= 50_000 && writesSwappableEntry(claim);
   const textbookOrFactor = () => {
     if (run.tape.size > 50_000) return null;
     const f = constantFactorHint(claim, run, draws);
-    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other));
+    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other, swapsEntry));
   };
   return (
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
@@ -351,6 +353,10 @@ function failureHint(
     // the term matcher names it (the term is no path, its factor that should be another), asked here, after the step
     // and ∏ hints, and not after the ~20 hints that read the side as one formula and name no more (0.2 ms warming)
     (brokenChain() ? terms() : null) ??
+    // an entry's two indices swapped (seed 003's w_{j,i}^{(k+1)} for w_{i,j}^{(k+1)}), asked here where a side writes
+    // such an entry (a structural screen), not after the ~25 hints that read the side as one formula and name no
+    // more (mlp-layers' line 30: 0.3 ms warming); one evaluation per entry written
+    (swapsEntry ? plain(indexSwapHint(claim, run)) : null) ??
     // a constant term of a backward formula where the loss's own step belongs (seed 004's h̄^(t) = 1 + …), alone or
     // with a second slip: asked here, where the side writes such a term, before the hints that try their dozens of
     // single edits on it; the rest of substituteHint's edits keep their place below

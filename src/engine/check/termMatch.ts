@@ -12,7 +12,7 @@ import { Memo } from '../memo';
 import { idxString, idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
-import { hasDeriv as hasDerivative } from '../../language/resolve';
+import { forChildren, hasDeriv as hasDerivative } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt, sentenceStart } from '../format';
 import { matProduct, pathsBetween } from '../paths';
@@ -98,7 +98,10 @@ function chains(fs: (Expr & { k: 'deriv' })[]): boolean {
  * asks it early where a side writes one).
  */
 export function writesBrokenChain(e: Expr): boolean {
-  if (!hasDerivative(e)) return false;
+  // a product's factors come from distinct places of the tree (a Σ's copies of its body are terms, not factors), so
+  // with fewer than two derivatives written no product has two: said without expanding (a Σ_j over entries is one
+  // copy of its body per entry, most of the screen's cost on mlp-layers' line 30)
+  if (derivativesOfRefs(e, 0) < 2) return false;
   const monos = expand(e);
   return (
     monos !== null &&
@@ -108,6 +111,15 @@ export function writesBrokenChain(e: Expr): boolean {
       return !chains(fs) && !chains([...fs].reverse());
     })
   );
+}
+
+/** how many derivatives of a reference e writes, counted from `n` and no further than 2 */
+function derivativesOfRefs(e: Expr, n: number): number {
+  if (e.k === 'deriv') return e.of.k === 'ref' ? n + 1 : n;
+  forChildren(e, (c) => {
+    if (n < 2) n = derivativesOfRefs(c, n);
+  });
+  return n;
 }
 
 /** equal within 1e-9 of the larger of the two's largest entry */

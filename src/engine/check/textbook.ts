@@ -180,15 +180,21 @@ export function transposeHint(c: Claim, run: Run): string | null {
   return null;
 }
 
+/** the matrix entries of a side whose two indices differ as written (w_{j,i}: what indexSwapHint can swap) */
+function swappableEntries(e: Expr): (Expr & { k: 'index' })[] {
+  return nodes(e).filter((x): x is Expr & { k: 'index' } => x.k === 'index' && x.j !== null && exprText(x.i) !== exprText(x.j));
+}
+
+/** a right side that writes a matrix entry with two different indices: the screen for asking indexSwapHint early */
+export const writesSwappableEntry = (c: Claim): boolean => swappableEntries(c.rhs).length > 0;
+
 /**
  * an entry of a matrix with its two indices swapped: w_{j,i}^{(k+1)} where w_{i,j}^{(k+1)} was meant (seed
  * 003's weights, whose first index is the neuron below) — the entry-wise form of a missing transpose
  */
 export function indexSwapHint(c: Claim, run: Run): string | null {
-  const entries = nodes(c.rhs).filter((x): x is Expr & { k: 'index' } => x.k === 'index' && x.j !== null);
-  for (const x of entries.slice(0, MAX_VARIANTS)) {
+  for (const x of swappableEntries(c.rhs).slice(0, MAX_VARIANTS)) {
     const swapped: Expr = { ...x, i: x.j!, j: x.i };
-    if (exprText(x.i) === exprText(x.j!)) continue;
     if (!holdsReplacing(c, x, swapped, run)) continue;
     return `${exprText(x)} should be ${exprText(swapped)}: with its two indices swapped the check holds`;
   }
@@ -682,14 +688,22 @@ export function signHint(c: Claim, run: Run, other: OtherValues = null): string 
 }
 
 /** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
-export function textbookHint(c: Claim, run: Run, model: Model, ratio?: number | null, other: OtherValues = null): string | null {
+/** `swapAsked`: indexSwapHint was asked already (answer.ts asks it early where a side writes such an entry) */
+export function textbookHint(
+  c: Claim,
+  run: Run,
+  model: Model,
+  ratio?: number | null,
+  other: OtherValues = null,
+  swapAsked = false,
+): string | null {
   if (run.tape.size > 50_000) return null;
   // the side's terms at its first point, read once for the two hints that screen their trials with them
   const screen = termScreen(c, run);
   return (
     scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??
-    indexSwapHint(c, run) ??
+    (swapAsked ? null : indexSwapHint(c, run)) ??
     // two free entry letters exchanged (Nielsen's a^{l-1}_j δ^l_k for a^{l-1}_k δ^l_j): asked only with two or more
     entrySwapHint(c, run) ??
     powerHint(c, run) ??
