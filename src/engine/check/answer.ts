@@ -336,6 +336,11 @@ function failureHint(
     // first (dh_{t-2}/dw for dh_{t-1}/dw in dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw), as the totals read it
     // only as a term that should not be there
     plain(rr && run.model.uprightD === true && writesBoth(claim.lhs, claim.rhs) ? derivStepHint(rr, run, other) : null) ??
+    // a constant term of a backward formula where the loss's own step belongs (seed 004's h̄^(t) = 1 + …), alone or
+    // with a second slip (its h^(t+1) for h^(t) there): asked here, where the side writes such a term, before the
+    // step hints, which cannot mend two slips, and the hints that try their dozens of single edits on it; the rest of
+    // substituteHint's edits keep their place below
+    (writesConstantTerm(claim) ? substitute.first() : null) ??
     // "the second h_t should be h_{t-1}" opens a sentence of the message
     plain(opening(rr ? shiftHint(rr, run, other) : null)) ??
     plain(opening(shiftHint(claim, run, other))) ??
@@ -357,10 +362,6 @@ function failureHint(
     // such an entry (a structural screen), not after the ~25 hints that read the side as one formula and name no
     // more (mlp-layers' line 30: 0.3 ms warming); one evaluation per entry written
     (swapsEntry ? plain(indexSwapHint(claim, run)) : null) ??
-    // a constant term of a backward formula where the loss's own step belongs (seed 004's h̄^(t) = 1 + …), alone or
-    // with a second slip: asked here, where the side writes such a term, before the hints that try their dozens of
-    // single edits on it; the rest of substituteHint's edits keep their place below
-    (writesConstantTerm(claim) ? substitute.first() : null) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??

@@ -12,7 +12,7 @@ import { Memo } from '../memo';
 import { idxString, idxVars } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, hasDeriv as hasDerivative } from '../../language/resolve';
+import { hasDeriv as hasDerivative } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt, sentenceStart } from '../format';
 import { matProduct, pathsBetween } from '../paths';
@@ -98,10 +98,9 @@ function chains(fs: (Expr & { k: 'deriv' })[]): boolean {
  * asks it early where a side writes one).
  */
 export function writesBrokenChain(e: Expr): boolean {
-  // a product's factors come from distinct places of the tree (a Σ's copies of its body are terms, not factors), so
-  // with fewer than two derivatives written no product has two: said without expanding (a Σ_j over entries is one
-  // copy of its body per entry, most of the screen's cost on mlp-layers' line 30)
-  if (derivativesOfRefs(e, 0) < 2) return false;
+  // said without expanding where no product of the expansion can have two derivative factors (the expansion of a
+  // Σ_j over entries is a copy of its body per entry, most of the screen's cost on mlp-layers' line 30)
+  if (derivativeFactors(e) < 2) return false;
   const monos = expand(e);
   return (
     monos !== null &&
@@ -113,13 +112,29 @@ export function writesBrokenChain(e: Expr): boolean {
   );
 }
 
-/** how many derivatives of a reference e writes, counted from `n` and no further than 2 */
-function derivativesOfRefs(e: Expr, n: number): number {
-  if (e.k === 'deriv') return e.of.k === 'ref' ? n + 1 : n;
-  forChildren(e, (c) => {
-    if (n < 2) n = derivativesOfRefs(c, n);
-  });
-  return n;
+/**
+ * the most derivatives of a reference that one product of expand(e) has as factors, read from the tree as expand reads
+ * it: a sum's terms are apart (the most of any), a product's factors together (the two sides' added), and anything
+ * expand keeps whole is one factor (1 if it is such a derivative)
+ */
+function derivativeFactors(e: Expr): number {
+  switch (e.k) {
+    case 'add':
+    case 'sub':
+      return Math.max(derivativeFactors(e.a), derivativeFactors(e.b));
+    case 'neg':
+      return derivativeFactors(e.a);
+    case 'mul':
+    case 'contract':
+    case 'matmul':
+      return derivativeFactors(e.a) + derivativeFactors(e.b);
+    case 'sum':
+      return idxVars(e.from).length || idxVars(e.to).length ? 0 : derivativeFactors(e.body);
+    case 'deriv':
+      return e.of.k === 'ref' ? 1 : 0;
+    default:
+      return 0;
+  }
 }
 
 /** equal within 1e-9 of the larger of the two's largest entry */
