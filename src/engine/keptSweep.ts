@@ -17,6 +17,36 @@ function positions(range: number): number[] | Int32Array {
   return range >= KEPT_TYPED_MIN ? zerosI32(range) : new Array<number>(range).fill(0);
 }
 
+// A kept sweep's store is a typed array or a plain one (KEPT_TYPED_MIN), and an engine that has analysed both a small
+// network and a long one met both at one place: its loads and stores there became generic ones, slower on both (the
+// 64-unit RNN at T = 5,000 after the examples: KeptGather.add 1.8 → 10.5 ms a run). So each kind is read and written
+// by a function of its own (esbuild folds two equal branches of an if into one place, as they are written).
+
+/** v's entries into flat from o */
+function putTyped(flat: Float64Array, o: number, v: Float64Array): void {
+  if (v.length >= 16) flat.set(v, o);
+  else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
+}
+function putPlain(flat: number[], o: number, v: Float64Array): void {
+  for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
+}
+function setPlain(at: number[], k: number, x: number): void {
+  at[k] = x;
+}
+function getPlain(at: number[], k: number): number {
+  return at[k]!;
+}
+/** n entries of flat from o into out from `into` */
+function copyTyped(flat: Float64Array, o: number, n: number, out: Float64Array, into: number): void {
+  // copied whole: read early in an analysis (the loss sweep's, per quantity and step), this code is not yet optimized,
+  // and a loop an entry at a time was 4% of analyze() at T = 20
+  if (n >= 16) out.set(flat.subarray(o, o + n), into);
+  else for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
+}
+function copyPlain(flat: number[], o: number, n: number, out: Float64Array, into: number): void {
+  for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
+}
+
 /**
  * what sweepKept keeps of a sweep: the gradients of the barriers and of the root, by tape position. Plain arrays
  * (of small integers, of doubles), which live inside the heap: a typed array of more than 64 bytes has its own
@@ -43,15 +73,15 @@ export class KeptSweep {
       if (v !== undefined && (k === range - 1 || nodes.node(lo + k).barrier)) total += v.length;
     }
     const at = positions(range);
-    const typed = total >= KEPT_TYPED_MIN;
-    const flat = typed ? zerosF64(total) : new Array<number>(total).fill(0);
+    const flat = total >= KEPT_TYPED_MIN ? zerosF64(total) : new Array<number>(total).fill(0);
     let o = 0;
     for (let k = 0; k < range; k++) {
       const v = g[k];
       if (v !== undefined && (k === range - 1 || nodes.node(lo + k).barrier)) {
-        at[k] = o + 1;
-        if (typed) (flat as Float64Array).set(v, o);
-        else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
+        if (at instanceof Int32Array) at[k] = o + 1;
+        else setPlain(at, k, o + 1);
+        if (flat instanceof Float64Array) putTyped(flat, o, v);
+        else putPlain(flat, o, v);
         o += v.length;
       }
     }
@@ -65,19 +95,24 @@ export class KeptSweep {
 
   /** whether the sweep reached tape position id (a barrier or the root, at or above lo) */
   has(id: number): boolean {
+    return this.where(id) >= 0;
+  }
+
+  /** where the gradient at tape position id begins in `flat`, −1 where none was reached */
+  private where(id: number): number {
     const k = id - this.lo;
-    return k >= 0 && k < this.at.length && this.at[k] !== 0;
+    const at = this.at;
+    if (k < 0 || k >= at.length) return -1;
+    return (at instanceof Int32Array ? at[k]! : getPlain(at, k)) - 1;
   }
 
   /** the gradient at tape position id, n entries, copied into out from `into` (false: none reached, out untouched) */
   copy(id: number, n: number, out: Float64Array, into: number): boolean {
-    if (!this.has(id)) return false;
-    const o = this.at[id - this.lo]! - 1;
+    const o = this.where(id);
+    if (o < 0) return false;
     const flat = this.flat;
-    // a typed store's gradients are copied whole: read early in an analysis (the loss sweep's, per quantity and
-    // step), this code is not yet optimized, and a loop an entry at a time was 4% of analyze() at T = 20
-    if (n >= 16 && flat instanceof Float64Array) out.set(flat.subarray(o, o + n), into);
-    else for (let k = 0; k < n; k++) out[into + k] = flat[o + k]!;
+    if (flat instanceof Float64Array) copyTyped(flat, o, n, out, into);
+    else copyPlain(flat, o, n, out, into);
     return true;
   }
 
@@ -127,9 +162,11 @@ export class KeptGather {
   add(k: number, v: Float64Array): void {
     const o = this.used;
     const flat = this.flat;
-    if (v.length >= 16 && flat instanceof Float64Array) flat.set(v, o);
-    else for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
-    this.at[k] = o + 1;
+    if (flat instanceof Float64Array) putTyped(flat, o, v);
+    else putPlain(flat, o, v);
+    const at = this.at;
+    if (at instanceof Int32Array) at[k] = o + 1;
+    else setPlain(at, k, o + 1);
     this.used = o + v.length;
   }
 

@@ -380,6 +380,15 @@ const FN = {
         for (let i = 0; i < len; i++) out[oo + i * len + i] = x[xo + i]!;
         return;
       }
+      // the common activations each with a loop of their own: one loop calling f is inlined for the one function it
+      // has met, and an engine that has analysed networks of several activations called each entry's f (the
+      // 64-unit RNN's forward at T = 5,000 after the examples: this kernel 1.5 → 4.1 ms a run)
+      case 'tanh':
+        for (let i = 0; i < len; i++) out[oo + i] = Math.tanh(x[xo + i]!);
+        return;
+      case 'sigma':
+        for (let i = 0; i < len; i++) out[oo + i] = sigmoid(x[xo + i]!);
+        return;
       default: {
         const f = UNARY[fn as keyof typeof UNARY];
         for (let i = 0; i < len; i++) out[oo + i] = f(x[xo + i]!);

@@ -9,7 +9,7 @@ import { forward, type Run } from '../../src/engine/run';
 import type { TNode } from '../../src/engine/tape';
 import { idx, model, rand, ref, vectorNet } from './build';
 
-const net = fc.record({
+const NET = {
   seed: fc.integer({ min: 1, max: 1 << 30 }),
   T: fc.integer({ min: 1, max: 5 }),
   n: fc.integer({ min: 1, max: 4 }),
@@ -18,7 +18,8 @@ const net = fc.record({
   act: fc.constantFrom('tanh', 'σ', 'relu'),
   gated: fc.boolean(),
   pick: fc.integer({ min: 0, max: 1 << 30 }),
-});
+};
+const net = fc.record(NET);
 
 /** a random seed vector for a root of m entries */
 function seedOf(m: number, r: () => number): Float64Array {
@@ -29,6 +30,53 @@ function seedOf(m: number, r: () => number): Float64Array {
 
 const copy = (a: Float64Array | undefined) => (a ? Array.from(a) : undefined);
 const copyMap = (m: Map<number, Float64Array>) => [...m].map(([k, v]) => [k, Array.from(v)] as const);
+
+/** the kinds of store the kept sweeps of a test used */
+const stores = new Set<'typed' | 'plain'>();
+
+type NetParams = { seed: number; T: number; n: number; d: number; p: number; act: string; gated: boolean; pick: number };
+
+/** sweepKept against sweep() on a random network: every barrier's and the root's gradient, read after later sweeps */
+function keptHolds({ seed, T, n, d, p, act, gated, pick }: NetParams, dense: boolean): void {
+  const m = model(vectorNet(seed, T, n, d, p, act, gated));
+  const budget = new Budget();
+  const run = forward(m, undefined, { budget });
+  const tape = run.tape;
+  const nodes = run.quantityNodes().map((q) => q.node);
+  const r = rand(pick);
+  const kept: { k: ReturnType<typeof tape.sweepKept>; want: (number[] | undefined)[]; lo: number; root: number }[] = [];
+  for (let k = 0; k < 8; k++) {
+    const A = nodes[Math.floor((r() + 0.5) * nodes.length)]!;
+    const s = seedOf(A.data.length, r);
+    const lo = Math.floor((r() + 0.5) * (A.id + 1));
+    const ops0 = budget.ops;
+    const g = tape.sweep(A, s, lo, undefined, dense);
+    const ops1 = budget.ops;
+    const want = Array.from({ length: A.id - lo + 1 }, (_, j) => copy(g[j]));
+    const got = tape.sweepKept(A, s, lo, dense);
+    stores.add((got as unknown as { flat: unknown }).flat instanceof Float64Array ? 'typed' : 'plain');
+    expect(budget.ops - ops1).toBe(ops1 - ops0);
+    kept.push({ k: got, want, lo, root: A.id });
+  }
+  // read after every other sweep: each kept sweep still gives sweep()'s gradients, where it gave one
+  for (const { k, want, lo, root } of kept) {
+    for (let id = lo; id <= root; id++) {
+      const node = tape.node(id);
+      const len = node.data.length;
+      const w = want[id - lo];
+      const read = id === root || node.barrier;
+      const out = new Float64Array(len + 2).fill(7);
+      const reached = k.copy(id, len, out, 1);
+      expect(reached).toBe(read && w !== undefined);
+      if (reached) {
+        expect(Array.from(out.subarray(1, 1 + len))).toEqual(w);
+        expect(copy(k.view(id, len))).toEqual(w);
+      } else expect(Array.from(out)).toEqual(new Array(len + 2).fill(7));
+    }
+    expect(k.has(lo - 1)).toBe(false);
+    expect(k.has(root + 1)).toBe(false);
+  }
+}
 
 describe('transient sweeps', () => {
   it('read at one node or below the range, equal sweep() bit for bit, charged alike', () => {
@@ -117,48 +165,16 @@ describe('transient sweeps', () => {
   });
 
   it('a kept sweep holds what sweep() gives at every barrier and the root, untouched by later sweeps', () => {
-    fc.assert(
-      fc.property(net, fc.boolean(), ({ seed, T, n, d, p, act, gated, pick }, dense) => {
-        const m = model(vectorNet(seed, T, n, d, p, act, gated));
-        const budget = new Budget();
-        const run = forward(m, undefined, { budget });
-        const tape = run.tape;
-        const nodes = run.quantityNodes().map((q) => q.node);
-        const r = rand(pick);
-        const kept: { k: ReturnType<typeof tape.sweepKept>; want: (number[] | undefined)[]; lo: number; root: number }[] = [];
-        for (let k = 0; k < 8; k++) {
-          const A = nodes[Math.floor((r() + 0.5) * nodes.length)]!;
-          const s = seedOf(A.data.length, r);
-          const lo = Math.floor((r() + 0.5) * (A.id + 1));
-          const ops0 = budget.ops;
-          const g = tape.sweep(A, s, lo, undefined, dense);
-          const ops1 = budget.ops;
-          const want = Array.from({ length: A.id - lo + 1 }, (_, j) => copy(g[j]));
-          const got = tape.sweepKept(A, s, lo, dense);
-          expect(budget.ops - ops1).toBe(ops1 - ops0);
-          kept.push({ k: got, want, lo, root: A.id });
-        }
-        // read after every other sweep: each kept sweep still gives sweep()'s gradients, where it gave one
-        for (const { k, want, lo, root } of kept) {
-          for (let id = lo; id <= root; id++) {
-            const node = tape.node(id);
-            const len = node.data.length;
-            const w = want[id - lo];
-            const read = id === root || node.barrier;
-            const out = new Float64Array(len + 2).fill(7);
-            const reached = k.copy(id, len, out, 1);
-            expect(reached).toBe(read && w !== undefined);
-            if (reached) {
-              expect(Array.from(out.subarray(1, 1 + len))).toEqual(w);
-              expect(copy(k.view(id, len))).toEqual(w);
-            } else expect(Array.from(out)).toEqual(new Array(len + 2).fill(7));
-          }
-          expect(k.has(lo - 1)).toBe(false);
-          expect(k.has(root + 1)).toBe(false);
-        }
-      }),
-      { numRuns: 60 },
-    );
+    fc.assert(fc.property(net, fc.boolean(), keptHolds), { numRuns: 60 });
+  });
+
+  // a kept sweep of KEPT_TYPED_MIN entries or more keeps them in typed arrays, a shorter one in plain arrays; both
+  // kinds read and written in one process (keptSweep.ts reads each kind at a place of its own)
+  it('so does a long kept sweep (typed store) beside short ones (plain store)', () => {
+    const long = fc.record({ ...NET, T: fc.integer({ min: 100, max: 150 }), n: fc.integer({ min: 6, max: 8 }) });
+    stores.clear();
+    fc.assert(fc.property(long, fc.boolean(), keptHolds), { numRuns: 6 });
+    expect([...stores].sort()).toEqual(['plain', 'typed']);
   });
 
   it("a scalar node's immediate Jacobian equals its rows swept one by one", () => {
