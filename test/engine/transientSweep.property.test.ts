@@ -36,14 +36,16 @@ const stores = new Set<'typed' | 'plain'>();
 
 type NetParams = { seed: number; T: number; n: number; d: number; p: number; act: string; gated: boolean; pick: number };
 
-/** sweepKept against sweep() on a random network: every barrier's and the root's gradient, read after later sweeps */
-function keptHolds({ seed, T, n, d, p, act, gated, pick }: NetParams, dense: boolean): void {
-  const m = model(vectorNet(seed, T, n, d, p, act, gated));
+/** a random vector network's run on a budget of its own, its quantity nodes, and a random source for the picks */
+function randomRun({ seed, T, n, d, p, act, gated, pick }: NetParams) {
   const budget = new Budget();
-  const run = forward(m, undefined, { budget });
-  const tape = run.tape;
-  const nodes = run.quantityNodes().map((q) => q.node);
-  const r = rand(pick);
+  const run = forward(model(vectorNet(seed, T, n, d, p, act, gated)), undefined, { budget });
+  return { budget, run, tape: run.tape, nodes: run.quantityNodes().map((q) => q.node), r: rand(pick) };
+}
+
+/** sweepKept against sweep() on a random network: every barrier's and the root's gradient, read after later sweeps */
+function keptHolds(params: NetParams, dense: boolean): void {
+  const { budget, tape, nodes, r } = randomRun(params);
   const kept: { k: ReturnType<typeof tape.sweepKept>; want: (number[] | undefined)[]; lo: number; root: number }[] = [];
   for (let k = 0; k < 8; k++) {
     const A = nodes[Math.floor((r() + 0.5) * nodes.length)]!;
@@ -81,13 +83,8 @@ function keptHolds({ seed, T, n, d, p, act, gated, pick }: NetParams, dense: boo
 describe('transient sweeps', () => {
   it('read at one node or below the range, equal sweep() bit for bit, charged alike', () => {
     fc.assert(
-      fc.property(net, ({ seed, T, n, d, p, act, gated, pick }) => {
-        const m = model(vectorNet(seed, T, n, d, p, act, gated));
-        const budget = new Budget();
-        const run = forward(m, undefined, { budget });
-        const tape = run.tape;
-        const nodes = run.quantityNodes().map((q) => q.node);
-        const r = rand(pick);
+      fc.property(net, (params) => {
+        const { budget, run, tape, nodes, r } = randomRun(params);
         const kept = run.lossGrad('W_hh', null)!;
         const keptData = Array.from(kept.data);
         for (let k = 0; k < 12; k++) {

@@ -298,9 +298,9 @@ function failureHint(
   const brokenChain = () => (broken ??= writesBrokenChain(claim.lhs) || writesBrokenChain(claim.rhs));
   // the term matcher, of the one-step reading first (it also says where the wrong term is written)
   const terms = () => (rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad);
-  // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   // a matrix entry with two different indices written (w_{j,i}): its swap is asked early, and not again below
   const swapsEntry = run.tape.size <= 50_000 && writesSwappableEntry(claim);
+  // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   const textbookOrFactor = () => {
     if (run.tape.size > 50_000) return null;
     const f = constantFactorHint(claim, run, draws);
