@@ -687,8 +687,10 @@ export function signHint(c: Claim, run: Run, other: OtherValues = null): string 
   return confirmed(other, c.lhs, negated, c.points) ? h : null;
 }
 
-/** `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them again */
-/** `swapAsked`: indexSwapHint was asked already (answer.ts asks it early where a side writes such an entry) */
+/**
+ * `ratio`: the sides' one ratio as constantFactor.ts found it (null: none), so that scaleHint does not evaluate them
+ * again; `swapAsked`: indexSwapHint was asked already (answer.ts asks it early where a side writes such an entry)
+ */
 export function textbookHint(
   c: Claim,
   run: Run,
