@@ -240,25 +240,9 @@ function leaveHalf(budget: Budget, before: number): void {
 }
 
 /** the characters of a line, its breaks \r\n, \r or \n as the lexer counts lines (a lone \r too: the fuzzer's
- * `Σ_{i,j}-1e308\rσ` put the loss's NaN squiggle past the end of its line) */
+ * `Σ_{i,j}-1e308\rσ` put the loss's NaN squiggle past the end of its line); asked only for a diagnostic's range */
 function lineLength(text: string, line: number): number {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const i = lineBreak(text, start);
-    if (i < 0) return 0;
-    start = i + (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
-  }
-  const end = lineBreak(text, start);
-  return (end < 0 ? text.length : end) - start;
-}
-
-/** where the next \n or \r is at or after `from`, −1 where there is none */
-function lineBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return -1;
+  return text.split(/\r\n|\r|\n/)[line - 1]?.length ?? 0;
 }
 
 export type { Diagnostic };

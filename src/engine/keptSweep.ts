@@ -30,8 +30,18 @@ function putTyped(flat: Float64Array, o: number, v: Float64Array): void {
 function putPlain(flat: number[], o: number, v: Float64Array): void {
   for (let j = 0; j < v.length; j++) flat[o + j] = v[j]!;
 }
+/** v's entries into a store of either kind from o */
+function put(flat: number[] | Float64Array, o: number, v: Float64Array): void {
+  if (flat instanceof Float64Array) putTyped(flat, o, v);
+  else putPlain(flat, o, v);
+}
 function setPlain(at: number[], k: number, x: number): void {
   at[k] = x;
+}
+/** at[k] = x in positions of either kind */
+function setAt(at: number[] | Int32Array, k: number, x: number): void {
+  if (at instanceof Int32Array) at[k] = x;
+  else setPlain(at, k, x);
 }
 function getPlain(at: number[], k: number): number {
   return at[k]!;
@@ -78,10 +88,8 @@ export class KeptSweep {
     for (let k = 0; k < range; k++) {
       const v = g[k];
       if (v !== undefined && (k === range - 1 || nodes.node(lo + k).barrier)) {
-        if (at instanceof Int32Array) at[k] = o + 1;
-        else setPlain(at, k, o + 1);
-        if (flat instanceof Float64Array) putTyped(flat, o, v);
-        else putPlain(flat, o, v);
+        setAt(at, k, o + 1);
+        put(flat, o, v);
         o += v.length;
       }
     }
@@ -161,12 +169,8 @@ export class KeptGather {
   /** the gradient v of position lo + k, complete */
   add(k: number, v: Float64Array): void {
     const o = this.used;
-    const flat = this.flat;
-    if (flat instanceof Float64Array) putTyped(flat, o, v);
-    else putPlain(flat, o, v);
-    const at = this.at;
-    if (at instanceof Int32Array) at[k] = o + 1;
-    else setPlain(at, k, o + 1);
+    put(this.flat, o, v);
+    setAt(this.at, k, o + 1);
     this.used = o + v.length;
   }
 

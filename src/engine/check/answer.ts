@@ -298,13 +298,15 @@ function failureHint(
   const brokenChain = () => (broken ??= writesBrokenChain(claim.lhs) || writesBrokenChain(claim.rhs));
   // the term matcher, of the one-step reading first (it also says where the wrong term is written)
   const terms = () => (rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad);
-  // a matrix entry with two different indices written (w_{j,i}): its swap is asked early, and not again below
-  const swapsEntry = run.tape.size <= 50_000 && writesSwappableEntry(claim);
+  // a matrix entry with two different indices written (w_{j,i}): its swap is asked early, and not again below; read
+  // where the cascade first asks it, as the broken chain is
+  let swaps: boolean | undefined;
+  const swapsEntry = () => (swaps ??= run.tape.size <= 50_000 && writesSwappableEntry(claim));
   // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   const textbookOrFactor = () => {
     if (run.tape.size > 50_000) return null;
     const f = constantFactorHint(claim, run, draws);
-    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other, swapsEntry));
+    return f.hint ?? plain(textbookHint(claim, run, run.model, f.k, other, swapsEntry()));
   };
   return (
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
@@ -361,7 +363,7 @@ function failureHint(
     // an entry's two indices swapped (seed 003's w_{j,i}^{(k+1)} for w_{i,j}^{(k+1)}), asked here where a side writes
     // such an entry (a structural screen), not after the ~25 hints that read the side as one formula and name no
     // more (mlp-layers' line 30: 0.3 ms warming); one evaluation per entry written
-    (swapsEntry ? plain(indexSwapHint(claim, run)) : null) ??
+    (swapsEntry() ? plain(indexSwapHint(claim, run)) : null) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowHint(claim, run)) ??
     plain(partialHint(claim, run)) ??
