@@ -24,7 +24,7 @@ import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
-import { rowHint } from './rowExpansion';
+import { rowDiagnosis, writesEntry, type RowDiagnosis } from './rowExpansion';
 import { rereadOneStep, rereadText, writesBoth, type Reread } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
@@ -302,6 +302,9 @@ function failureHint(
   // where the cascade first asks it, as the broken chain is
   let swaps: boolean | undefined;
   const swapsEntry = () => (swaps ??= run.tape.size <= 50_000 && writesSwappableEntry(claim));
+  // an entry of a defined quantity written out by hand: judged once, where the cascade first asks it
+  let row: RowDiagnosis | null | undefined;
+  const rowOf = () => (row === undefined ? (row = rowDiagnosis(claim, run)) : row);
   // a constant factor wrong, judged at the draws too (constantFactor.ts); with no one ratio, scaleHint is not asked
   const textbookOrFactor = () => {
     if (run.tape.size > 50_000) return null;
@@ -315,6 +318,11 @@ function failureHint(
     plain(roundedEqualsHint(claim, bad, run)) ??
     // a number substituted that is not its term's value (0.5 for u x_2 = 0.4): before rowHint, which names terms
     plain(wrongNumberHint(claim, bad, run)) ??
+    // an entry written out that only misses terms of its definition, and holds with them (seed 004's rows, h_1^{(t)}
+    // = x_1^{(t)} + x_2^{(t)} + h_1^{(t-1)} − 0.5): certain, so said here, where a side writes such an entry (a structural
+    // screen), not after the ~15 hints that read the side as one formula and name no more (0.1 ms warming per row);
+    // a row that adds or changes a term keeps its place below, after the step hints that may name why
+    (writesEntry(claim, run.model) && rowOf()?.missesOnly ? plain(rowOf()!.text) : null) ??
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
@@ -365,7 +373,7 @@ function failureHint(
     // more (mlp-layers' line 30: 0.3 ms warming); one evaluation per entry written
     (swapsEntry() ? plain(indexSwapHint(claim, run)) : null) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
-    plain(rowHint(claim, run)) ??
+    plain(rowOf()?.text) ??
     plain(partialHint(claim, run)) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??

@@ -499,12 +499,22 @@ function compare(def: Expr, claimPoly: Poly, ix: number[], model: Model, given: 
   return { defPoly, source, d, inside, level, given: given ?? NO_VALUES };
 }
 
+/** rowHint's diagnosis, and whether it is certain and complete: the side only misses terms, and with them it holds */
+export interface RowDiagnosis {
+  text: string;
+  missesOnly: boolean;
+}
+
 /**
  * A side that is an entry of a defined quantity, the other its expansion written out: the terms it misses,
  * adds or weighs differently than the definition, each with the term of the definition it belongs to.
  * `compiled`: the put-right claim always evaluated as a compiled expression (the reference putRight is tested against).
  */
 export function rowHint(c: Claim, run: Run, compiled = false): string | null {
+  return rowDiagnosis(c, run, compiled)?.text ?? null;
+}
+
+export function rowDiagnosis(c: Claim, run: Run, compiled = false): RowDiagnosis | null {
   const model = run.model;
   for (const [side, other] of [
     [c.lhs, c.rhs],
@@ -518,6 +528,11 @@ export function rowHint(c: Claim, run: Run, compiled = false): string | null {
   return null;
 }
 
+/** a side that is an entry of a defined quantity, written with its index (h_1^{(t)}, h_t[1]): rowHint may apply */
+export function writesEntry(c: Claim, model: Model): boolean {
+  return (c.lhs.k === 'index' && entrySide(c.lhs, model) !== null) || (c.rhs.k === 'index' && entrySide(c.rhs, model) !== null);
+}
+
 function judge(
   c: Claim,
   side: Expr,
@@ -525,7 +540,7 @@ function judge(
   entry: { ref: Expr & { k: 'ref' }; ix: number[] },
   run: Run,
   compiled: boolean,
-): string | null {
+): RowDiagnosis | null {
   const model = run.model;
   const q = model.quantities.get(entry.ref.name)!;
   // the definition at the side's own step (h^{(t)}: as written; h^{(3)}: t ↦ 3); not where an override rules
@@ -604,5 +619,8 @@ function judge(
   const expansion = written.length <= 12 ? `, ${exprText(side)} = ${polyText(written)}` : '';
   const withValues = given.size ? `, with the given ${andList([...given.keys()].map((n) => ids.nodeLabel({ name: n, step: null })))}` : '';
   const head = `By ${exprText(entry.ref)}'s definition (${exprText(entry.ref)} = ${exprText(def)})${withValues}${inside ? '' : expansion}`;
-  return `${head}: ${inside}the ${side === c.lhs ? 'right' : 'left'} side ${parts.join('; ')}${holds ? '; with that put right the check holds' : ''}`;
+  return {
+    text: `${head}: ${inside}the ${side === c.lhs ? 'right' : 'left'} side ${parts.join('; ')}${holds ? '; with that put right the check holds' : ''}`,
+    missesOnly: holds && !d.extra.length && !d.changed.length,
+  };
 }
