@@ -277,8 +277,8 @@ function zeroOrMend(claim: Claim, bad: Sides, run: Run, other: OtherValues): str
 }
 
 /** pathHint, or the Σ bound that leaves that path out when moving the bound mends the check */
-function pathOrBound(claim: Claim, run: Run): string | null {
-  const path = pathHint(claim, run);
+function pathOrBound(claim: Claim, run: Run, other: OtherValues = null): string | null {
+  const path = pathHint(claim, run, other);
   return path && (boundOfPath(claim, run, path) ?? path);
 }
 
@@ -362,7 +362,7 @@ function failureHint(
     // read the ∏ line as one formula and name no more (seed 000's (14), GRU: 0.2 of its 0.37 ms warming)
     (productShaped
       ? (plain(prodOrderHint(claim, run)) ??
-        plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run)) ?? failureHint(sub, null, at, run, other))))
+        plain(productHint(claim, run, bad, (sub, at) => plain(pathHint(sub, run, other)) ?? failureHint(sub, null, at, run, other))))
       : null) ??
     // a written product of derivatives that chains in neither order (a structural screen: sheet 7's ∂h_2/∂h_1·∂h_2/∂W_xh):
     // the term matcher names it (the term is no path, its factor that should be another), asked here, after the step
@@ -378,7 +378,7 @@ function failureHint(
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run)) ??
     // a path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t) named as the Σ's bound, with the path's value
-    plain(pathOrBound(claim, run)) ??
+    plain(pathOrBound(claim, run, other)) ??
     // a matrix product bracketed before the elementwise slope it should carry (Uᵀ ∂L/∂h̃_t ⊙ (1 − h̃_t²)): before the
     // local factor hint, which reads the bracketed term as a value that is off; a few evaluations
     plain(groupingHint(claim, run, other)) ??
@@ -410,7 +410,7 @@ function failureHint(
     plain(sideTransposedHint(claim, bad, run)) ?? // Σ_t h_{t-1} δ_tᵀ for ∂J/∂W: screened on the failing point's values
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (brokenChain() ? null : terms()) ??
-    plain(opening(leftOutHint(claim, bad, run)?.text ?? null)) ??
+    plain(opening(leftOutHint(claim, bad, run, other)?.text ?? null)) ??
     plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
@@ -574,7 +574,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
   const oneStepPath = (): { text: string; culprit: null } | null => {
     const { rr, claim: rrClaim } = rereadOf();
     if (!rr || !rrClaim) return null;
-    const path = pathHint(rrClaim, ctx.run);
+    const path = pathHint(rrClaim, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null);
     if (!path) return null;
     const { names } = rereadText(rr, ctx.run, points, null);
     const many = names.includes(' and ');

@@ -307,9 +307,12 @@ function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<
 
 /**
  * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
- * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t".
+ * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t". Found at the file's
+ * values, the family is named only if the other side is the total less that family at a draw too (`values`): a wrong
+ * side can differ from the total by one family's part at the file's values by coincidence (a −1 written where the
+ * path through h_2 is 1), as a substituted value can (confirm.ts).
  */
-export function pathHint(c: Claim, run: Run): string | null {
+export function pathHint(c: Claim, run: Run, values: OtherValues = null): string | null {
   if (run.tape.size > 50_000) return null;
   for (const [d, other] of [
     [c.lhs, c.rhs],
@@ -362,7 +365,7 @@ export function pathHint(c: Claim, run: Run): string | null {
       throw e;
     }
     const hit = agreed && [...agreed.values()][0];
-    if (!hit) continue;
+    if (!hit || (values && !leavesOutAt(c, d, values, other, hit))) continue;
     const label = (x: { name: string; off: number | null }) =>
       x.off === null ? refText(x.name, null) : c.freeT ? refText(x.name, { v: 't', k: x.off }) : refText(x.name, { v: null, k: x.off });
     const cText = label(hit);
@@ -377,6 +380,38 @@ export function pathHint(c: Claim, run: Run): string | null {
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;
+}
+
+/**
+ * at every point of the claim where it fails on `run`, the other side is ∂A/∂B less the families of `hit` (pathHint's
+ * finding, its steps relative to the point's): what a side that leaves those paths out is at any values. A point
+ * that cannot be evaluated refutes nothing (confirm.ts)
+ */
+function leavesOutAt(c: Claim, d: Expr & { k: 'deriv' }, values: () => Run, other: Expr, hit: Hit): boolean {
+  const families = [hit, ...(hit.also ?? [])];
+  const ok = guard(() => {
+    const run = values();
+    return c.points.every((p) => {
+      const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor.data;
+      const want = run.evaluateShared(other, p.env).data;
+      if (close(total, want)) return true;
+      const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+      if (!B) return false;
+      const rest = Float64Array.from(total);
+      for (const f of families) {
+        const t = f.off === null ? null : p.t === null ? f.off : p.t + f.off;
+        const C = run.node(f.name, t);
+        const J = C && run.immediate(C).get(B.id);
+        if (!J) continue;
+        const viaC = run.derivativeShared(d.of, { name: f.name, idx: t === null ? null : { v: null, k: t } }, p.env, true);
+        if (!viaC.reached) continue;
+        const part = chainProduct(viaC.tensor.data, J, B.data.length, total.length);
+        for (let i = 0; i < rest.length; i++) rest[i]! -= part[i]!;
+      }
+      return close(rest, want);
+    });
+  });
+  return ok !== false;
 }
 
 /** inputs of one equation tried together as left out: any one of them, or several of its first this many */
@@ -399,7 +434,7 @@ function subsetsBySize(n: number, max: number): number[][] {
  * several ("leaves out ∂L_2/∂W_xh + ∂L_3/∂W_xh").
  * Judged at one point of one run (a draw, when the file's values hide it).
  */
-export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value: number | null } | null {
+export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = null): { text: string; value: number | null } | null {
   for (const [d, other, side] of [
     [c.lhs, c.rhs, 'right'],
     [c.rhs, c.lhs, 'left'],
@@ -416,7 +451,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       const wrt = () => refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
       // each input C of A's equation with the part of the total that runs through it
       // each part's text written only for the subset that is named (most claims name none)
-      const parts: { id: number; term: () => string; contrib: Float64Array }[] = [];
+      const parts: { id: number; q: { name: string; t: number | null }; term: () => string; contrib: Float64Array }[] = [];
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
@@ -429,7 +464,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
         if (!viaC.reached) continue;
         const contrib = chainProduct(J, viaC.tensor.data, B.data.length, total.data.length);
         if (contrib.every((x) => x === 0)) continue;
-        parts.push({ id, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
+        parts.push({ id, q, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
       }
       parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
       // one input left out first, then two, … (seed 001 eq. (29) keeps only L_1's term of L = L_1 + L_2 + L_3)
@@ -443,6 +478,19 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
       for (const set of subsets) {
         subsetSum(set, contribs, total.data, sum, rest);
         if (!close(rest, want.data)) continue;
+        // found at these values: named only if the side leaves out the same parts at a draw too (pathHint says why)
+        if (
+          values &&
+          !leavesOutInputsAt(
+            d,
+            of,
+            values,
+            other,
+            p,
+            set.map((k) => parts[k]!.q),
+          )
+        )
+          continue;
         const contrib = sum.slice();
         const v = toValue({ shape: total.shape, data: contrib });
         return {
@@ -455,6 +503,40 @@ export function leftOutHint(c: Claim, p: Point, run: Run): { text: string; value
     if (hit) return hit;
   }
   return null;
+}
+
+/**
+ * at the point p of another run, the other side is ∂A/∂B less the parts through the inputs `left` of A's equation
+ * (leftOutHint's finding); a point that cannot be evaluated there refutes nothing (confirm.ts)
+ */
+function leavesOutInputsAt(
+  d: Expr & { k: 'deriv' },
+  of: Expr & { k: 'ref' },
+  values: () => Run,
+  other: Expr,
+  p: Point,
+  left: { name: string; t: number | null }[],
+): boolean {
+  const ok = guard(() => {
+    const run = values();
+    const A = run.node(of.name, stepOf(of.idx, p.env));
+    const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+    if (!A || !B) return false;
+    const rest = Float64Array.from(run.derivativeShared(d.of, d.wrt, p.env, true).tensor.data);
+    const J = run.immediate(A);
+    for (const q of left) {
+      const C = run.node(q.name, q.t);
+      const row = C && J.get(C.id);
+      if (!row) continue;
+      const ref: Expr = { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO };
+      const viaC = run.derivativeShared(ref, d.wrt, p.env, true);
+      if (!viaC.reached) continue;
+      const part = chainProduct(row, viaC.tensor.data, B.data.length, rest.length);
+      for (let i = 0; i < rest.length; i++) rest[i]! -= part[i]!;
+    }
+    return close(rest, run.evaluateShared(other, p.env).data);
+  });
+  return ok !== false;
 }
 
 /** leftOutHint's name of the part of ∂A/∂B through the input C (q) of A's equation, with J = ∂⁺A/∂C */
