@@ -108,6 +108,17 @@ export function sumsToOne(d: Decl): boolean {
   return k === 'onehot' || k === 'probability';
 }
 
+/**
+ * a target drawn from a few values (0/1, one-hot, whole numbers in a range): two draws of it agree often (0/1 at a
+ * step: half the time), so a finding confirmed at one draw may hold there by coincidence (check/confirm.ts)
+ */
+export function drawnFromFew(d: Decl): boolean {
+  if (d.kind !== 'target') return false;
+  if (d.sample === 'onehot' || d.classes !== undefined) return true;
+  const k = d.values ? kindOf(d.values)?.k : undefined;
+  return k === 'onehot' || k === 'binary' || k === 'integer';
+}
+
 /** a target's kind, read once per given values (every draw of every check asks again) */
 const kinds = new Memo<Float64Array[], TargetKind | null>();
 function kindOf(values: Float64Array[]): TargetKind | null {

@@ -5,6 +5,7 @@ import { innerOuterHint } from './innerOuter';
 import { softmaxMeantHint } from './softmaxMeant';
 import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
+import { drawnFromFew } from '../random';
 import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
@@ -208,6 +209,15 @@ function tinyNote(s: Sides): string {
   return `; but at the file's values${s.label} both sides are under 1e-2 (left ${valueText(toValue(s.l))}, right ${valueText(toValue(s.r))}) and agree only within the tolerance's absolute floor (1e-6), while they differ by ${fmt((100 * diff) / scale, 3)}% of their size — a small (vanishing) gradient is not 0`;
 }
 
+/**
+ * the draws a hint's finding is confirmed at (confirm.ts): draw 1, and draw 2 too where a target is drawn from a few
+ * values (0/1, one-hot, classes), where one draw agrees with the file's values often
+ */
+function confirmDraws(ctx: QuestionContext): NonNullable<OtherValues> {
+  const first = () => ctx.draws.run(1);
+  return [...ctx.model.decls.values()].some(drawnFromFew) ? Object.assign(first, { again: () => ctx.draws.run(2) }) : first;
+}
+
 /** a hint that may open with "the" (the second h_t …), as the sentence it starts; names (h_t, W_hh) keep their case */
 const opening = (s: string | null) => s && sentenceStart(s);
 
@@ -374,9 +384,9 @@ function failureHint(
     (swapsEntry() ? plain(indexSwapHint(claim, run)) : null) ??
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowOf()?.text) ??
-    plain(partialHint(claim, run)) ??
+    plain(partialHint(claim, run, other)) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
-    plain(alongHint(claim, run)) ??
+    plain(alongHint(claim, run, other)) ??
     // a path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t) named as the Σ's bound, with the path's value
     plain(pathOrBound(claim, run, other)) ??
     // a matrix product bracketed before the elementwise slope it should carry (Uᵀ ∂L/∂h̃_t ⊙ (1 − h̃_t²)): before the
@@ -386,7 +396,7 @@ function failureHint(
     slopeHint(claim, run, other) ??
     // a + for a − inside a factor (σ' written o(1 + o)): before the local factor hint, which reads the term as off
     plain(innerSignHint(claim, run, other)) ??
-    plain(localFactorHint(claim, run, bad)) ??
+    plain(localFactorHint(claim, run, bad, other)) ??
     // (ŷ_t − y_t) ŷ_t(1 − ŷ_t) for ∂L/∂z_t, ŷ_t = σ(z_t): the slope counted twice (one evaluation per activation)
     plain(slopeTwiceHint(claim, run)) ??
     // its mirror: δ_t = ∂L/∂a_t written as ∂L/∂h_t, h_t = tanh(a_t) (the slope left out)
@@ -467,7 +477,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
   if (q.identity) return answerIdentity({ ...q, identity: q.identity }, ctx, report);
   // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
   if (q.undefinedStep) {
-    const other = ctx.drawCount > 0 ? () => ctx.draws.run(1) : null;
+    const other = ctx.drawCount > 0 ? confirmDraws(ctx) : null;
     const hint = undefinedStepHint({ ...q, undefinedStep: q.undefinedStep }, ctx.run, other) ?? definedStepsHint(q, ctx.run, other);
     const out = report('fails', `fails: ${q.undefinedStep.message}${hint ? `. ${hint}` : ''}`, []);
     out.culprit = q.undefinedStep.range;
@@ -574,7 +584,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
   const oneStepPath = (): { text: string; culprit: null } | null => {
     const { rr, claim: rrClaim } = rereadOf();
     if (!rr || !rrClaim) return null;
-    const path = pathHint(rrClaim, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null);
+    const path = pathHint(rrClaim, ctx.run, ctx.drawCount > 0 ? confirmDraws(ctx) : null);
     if (!path) return null;
     const { names } = rereadText(rr, ctx.run, points, null);
     const many = names.includes(' and ');
@@ -592,13 +602,13 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     const ratio = ratioHint(claim, ctx.model, ctx.run);
     const found = ratio
       ? { text: ratio, culprit: null }
-      : (failureHint(claim, rereadOf().claim, bad, ctx.run, () => ctx.draws.run(1), {
+      : (failureHint(claim, rereadOf().claim, bad, ctx.run, confirmDraws(ctx), {
           count: ctx.drawCount,
           run: (seed) => ctx.draws.run(seed),
         }) ??
         oneStepPath() ??
         // a term the general step has and one end of the range lacks: where it holds, and what differs (boundaryStep.ts)
-        plain(boundaryStepHint(claim, sides, ctx.run, ctx.drawCount > 0 ? () => ctx.draws.run(1) : null)));
+        plain(boundaryStepHint(claim, sides, ctx.run, ctx.drawCount > 0 ? confirmDraws(ctx) : null)));
     // last: targets given no values whose sample values are not one-hot (Goodfellow's ŷ − y)
     const oneHot = found ? null : oneHotTargetHint(claim, ctx);
     const hint = found ?? (oneHot ? { text: oneHot, culprit: null } : null);
@@ -606,16 +616,16 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     // a mistake of an earlier failing check copied forward (a later link simplified from a wrong one, a wrong form
     // written again): said as a grader says it, "as in (1)", after the diagnosis of its own
     const failed = (ctx.failed ??= []);
-    const draw1 = () => ctx.draws.run(1);
-    const previous = fromPreviousLink(claim, q, failed, ctx.run, draw1);
+    const confirmAt = confirmDraws(ctx);
+    const previous = fromPreviousLink(claim, q, failed, ctx.run, confirmAt);
     // with a copied form mended, what else is wrong: the cascade asked of the mended side (first such copy only)
     const explain = (rhs: Expr): string | null => {
       const mended = { ...claim, rhs };
       const at = guard(() => evaluateSides(points, mended.lhs, mended.rhs, ctx.run).find((s) => !close(s.l.data, s.r.data)));
       if (!at) return null;
-      return failureHint(mended, null, at, ctx.run, draw1, { count: ctx.drawCount, run: (seed) => ctx.draws.run(seed) })?.text ?? null;
+      return failureHint(mended, null, at, ctx.run, confirmAt, { count: ctx.drawCount, run: (seed) => ctx.draws.run(seed) })?.text ?? null;
     };
-    const carried = previous ? { text: previous, culprit: null } : carriedHint(claim, q, failed, ctx.run, draw1, explain);
+    const carried = previous ? { text: previous, culprit: null } : carriedHint(claim, q, failed, ctx.run, confirmAt, explain);
     if (carried) message += `. ${carried.text}`;
     const out = report('fails', message, steps, bad.t);
     const culprit = hint?.culprit ?? carried?.culprit;

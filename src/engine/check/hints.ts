@@ -18,7 +18,7 @@ import { guard } from './guard';
 import { literalOps, type Given, type Probe } from '../values';
 import { close, type Point } from './points';
 import { shortcuts } from './shortcuts';
-import { confirmed, type OtherValues } from './confirm';
+import { atDraws, confirmed, type OtherValues } from './confirm';
 import { callsAny, renamedCalls } from './renamed';
 import { derivAs } from './derivAs';
 import { withVar } from '../env';
@@ -150,7 +150,7 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
 }
 
 /** a failing ∂A/∂B whose other side is ∂⁺A/∂B (or the reverse): say so, and what the total adds */
-export function partialHint(c: Claim, run: Run): string | null {
+export function partialHint(c: Claim, run: Run, values: OtherValues = null): string | null {
   for (const [d, other] of [
     [c.lhs, c.rhs],
     [c.rhs, c.lhs],
@@ -163,7 +163,8 @@ export function partialHint(c: Claim, run: Run): string | null {
       const partial = d.total ? alt : d;
       if (c.points.every((p) => !run.derivativeShared(partial.of, partial.wrt, p.env, false).reached)) return null;
       const ok = c.points.every((p) => close(run.evaluateShared(alt, p.env).data, run.evaluateShared(other, p.env).data));
-      if (!ok) return null;
+      // named only if the other side is that derivative at a draw too (∂L/∂h_2 h_1 is ∂⁺L/∂h_1 = 1 where h_1 = 1)
+      if (!ok || !confirmed(values, alt, other, c.points)) return null;
       const total = exprText(d.total ? derivAs(d, false) : alt);
       const imm = exprText(d.total ? alt : d);
       const wrt = refText(d.wrt.name, d.wrt.idx);
@@ -190,7 +191,7 @@ export function partialHint(c: Claim, run: Run): string | null {
  * along X alone, ∂⁺X_s/∂X_{s−1}···∂⁺X_{r+1}/∂X_r — the LSTM's ∂c_3/∂c_1 = f_3 f_2, the cell path with h held
  * fixed: say so, and what the other paths add.
  */
-export function alongHint(c: Claim, run: Run): string | null {
+export function alongHint(c: Claim, run: Run, values: OtherValues = null): string | null {
   for (const [d, other] of [
     [c.lhs, c.rhs],
     [c.rhs, c.lhs],
@@ -198,34 +199,38 @@ export function alongHint(c: Claim, run: Run): string | null {
     if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref' || d.of.name !== d.wrt.name) continue;
     const name = d.of.name;
     const of = d.of;
-    const hint = guard(() => {
-      let adds: Float64Array | null = null;
-      let shape: number[] = [];
+    /** at every point of `on`, the other side is the chain along X: its first point's chain, or null */
+    const along = (on: Run): { p: Point; chain: Float64Array } | null => {
+      let first: { p: Point; chain: Float64Array } | null = null;
       for (const p of c.points) {
         const s = stepOf(of.idx, p.env);
         const r = stepOf(d.wrt.idx, p.env);
         if (s === null || r === null || s <= r + 1) return null;
-        const A = run.node(name, s);
+        const A = on.node(name, s);
         if (!A) return null;
         const n = A.data.length;
         // the chain along X: rows over X_s's entries, columns over X_k's, from k = s down to r
         let chain: Float64Array = Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0));
         for (let k = s; k > r; k--) {
-          const hi = run.node(name, k);
-          const lo = run.node(name, k - 1);
-          const J = hi && lo ? run.immediate(hi).get(lo.id) : undefined;
+          const hi = on.node(name, k);
+          const lo = on.node(name, k - 1);
+          const J = hi && lo ? on.immediate(hi).get(lo.id) : undefined;
           if (!J) return null;
           chain = chainProduct(chain, J, n, n * n);
         }
-        const want = run.evaluateShared(other, p.env).data;
-        if (!close(chain, want)) return null;
-        if (!adds) {
-          const total = run.derivativeShared(of, d.wrt, p.env, true).tensor;
-          adds = total.data.map((x, i) => x - chain[i]!);
-          shape = [...total.shape];
-        }
+        if (!close(chain, on.evaluateShared(other, p.env).data)) return null;
+        first ??= { p, chain };
       }
-      if (!adds) return null;
+      return first;
+    };
+    const hint = guard(() => {
+      const found = along(run);
+      if (!found) return null;
+      // named only if the other side is the chain along X at a draw too (what cannot be evaluated there refutes nothing)
+      if (!atDraws(values, (on) => along(on) !== null)) return null;
+      const total = run.derivativeShared(of, d.wrt, found.p.env, true).tensor;
+      const adds = total.data.map((x, i) => x - found.chain[i]!);
+      const shape = [...total.shape];
       const p = c.points[0]!;
       const s = stepOf(of.idx, p.env)!;
       const r = stepOf(d.wrt.idx, p.env)!;
@@ -387,11 +392,10 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
  * finding, its steps relative to the point's): what a side that leaves those paths out is at any values. A point
  * that cannot be evaluated refutes nothing (confirm.ts)
  */
-function leavesOutAt(c: Claim, d: Expr & { k: 'deriv' }, values: () => Run, other: Expr, hit: Hit): boolean {
+function leavesOutAt(c: Claim, d: Expr & { k: 'deriv' }, values: OtherValues, other: Expr, hit: Hit): boolean {
   const families = [hit, ...(hit.also ?? [])];
-  const ok = guard(() => {
-    const run = values();
-    return c.points.every((p) => {
+  return atDraws(values, (run) =>
+    c.points.every((p) => {
       const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor.data;
       const want = run.evaluateShared(other, p.env).data;
       if (close(total, want)) return true;
@@ -409,9 +413,8 @@ function leavesOutAt(c: Claim, d: Expr & { k: 'deriv' }, values: () => Run, othe
         for (let i = 0; i < rest.length; i++) rest[i]! -= part[i]!;
       }
       return close(rest, want);
-    });
-  });
-  return ok !== false;
+    }),
+  );
 }
 
 /** inputs of one equation tried together as left out: any one of them, or several of its first this many */
@@ -512,13 +515,12 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
 function leavesOutInputsAt(
   d: Expr & { k: 'deriv' },
   of: Expr & { k: 'ref' },
-  values: () => Run,
+  values: OtherValues,
   other: Expr,
   p: Point,
   left: { name: string; t: number | null }[],
 ): boolean {
-  const ok = guard(() => {
-    const run = values();
+  return atDraws(values, (run) => {
     const A = run.node(of.name, stepOf(of.idx, p.env));
     const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
     if (!A || !B) return false;
@@ -536,7 +538,6 @@ function leavesOutInputsAt(
     }
     return close(rest, run.evaluateShared(other, p.env).data);
   });
-  return ok !== false;
 }
 
 /** leftOutHint's name of the part of ∂A/∂B through the input C (q) of A's equation, with J = ∂⁺A/∂C */

@@ -241,7 +241,8 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
       continue;
     const rhs = replace(c.rhs, (y) => (y === d ? m : null));
     const v = judgeWith(c, c.lhs, rhs, run);
-    if (v === 'holds' && !noPath(m, c, run))
+    // found at the file's values, named only if it holds at a draw too (with h_0 = 0, ∂h_2/∂h_2 = 1 = ∂h_2/∂w)
+    if (v === 'holds' && !noPath(m, c, run) && confirmed(other, c.lhs, rhs, c.points))
       return `${whichOf(d, derivs, derivText).replace(/^the /, 'The ')} should be ${derivText(m)}: with that step the check holds`;
     // a move that differs where every point before it was read fails where it is defined too: not tried again
     if (v === 'unread' && leavesSteps(m, c, run.model.T)) late.push({ d, m, rhs });
@@ -553,7 +554,7 @@ export function terms(e: Expr, out: Expr[] = []): Expr[] {
  * one term of a recursion written at the wrong neighbour step, every index of it moved alike: the backward
  * half of a bidirectional RNN written with ∂L/∂g_{t+1} ∂g_{t+1}/∂g_t-style steps where g_t feeds g_{t−1}
  */
-export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScreen(c, run)): string | null {
+export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScreen(c, run), other: OtherValues = null): string | null {
   // at a general step the steps on t move; a check at written steps (∂L/∂h⃖_2 = … + ∂L/∂h⃖_3 …) moves its numbers
   const v = c.freeT ? 't' : null;
   if (!v && c.points.length !== 1) return null;
@@ -569,14 +570,9 @@ export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScree
       // the moved copy made only for a trial the screen lets through, when the screen can read the term itself
       if (screen.rejects(term, shiftable ? { v, d } : moveSteps(term, v, d))) continue;
       const moved = moveSteps(term, v, d);
-      if (
-        holdsWhereDefined(
-          c,
-          replace(c.rhs, (y) => (y === term ? moved : null)),
-          run,
-        ) &&
-        !zeroWhereDefined(moved, c, run)
-      )
+      const rhs = replace(c.rhs, (y) => (y === term ? moved : null));
+      // found at the file's values, named only if it holds at a draw too, where it is defined
+      if (holdsWhereDefined(c, rhs, run) && !zeroWhereDefined(moved, c, run) && confirmed(other, c.lhs, rhs, definedPoints(c, rhs, run)!))
         return `The term ${exprText(term)} should be ${exprText(moved)} (every step of it ${d > 0 ? '+' : '−'}${Math.abs(d)}): with that the check holds wherever that term is defined`;
     }
   }
@@ -712,6 +708,6 @@ export function textbookHint(
     activationHint(c, run, model) ??
     derivStepHint(c, run, other, screen) ??
     orderHint(c, run) ??
-    termShiftHint(c, run, screen)
+    termShiftHint(c, run, screen, other)
   );
 }

@@ -9,7 +9,7 @@
 import type { Expr, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import type { Run } from '../run';
-import { confirmed, type OtherValues } from './confirm';
+import { atDraws, confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { stepSumOf } from './stepSum';
 import { holdsWith } from './textbook';
@@ -115,7 +115,7 @@ function inlineHolds(g: InlineSum, d: Expr & { k: 'deriv' }, side: Expr, c: Clai
       return v !== null && c.points.every((p) => close(r.evaluateShared(side, p.env).data, v));
     }) === true;
   // a draw that cannot be evaluated refutes nothing (confirm.ts)
-  return at(run) && (!other || guard(() => at(other())) !== false);
+  return at(run) && atDraws(other, at);
 }
 
 /** "The right side is Σ_t ∂L_t/∂W_xh with each ∂L_t/∂W_xh taken one-step …" */
