@@ -307,7 +307,7 @@ function failureHint(
   let broken: boolean | undefined;
   const brokenChain = () => (broken ??= writesBrokenChain(claim.lhs) || writesBrokenChain(claim.rhs));
   // the term matcher, of the one-step reading first (it also says where the wrong term is written)
-  const terms = () => (rr ? termsHint(rr, run, bad) : null) ?? termsHint(claim, run, bad);
+  const terms = () => (rr ? termsHint(rr, run, bad, other) : null) ?? termsHint(claim, run, bad, other);
   // a matrix entry with two different indices written (w_{j,i}): its swap is asked early, and not again below; read
   // where the cascade first asks it, as the broken chain is
   let swaps: boolean | undefined;

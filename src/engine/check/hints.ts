@@ -548,7 +548,7 @@ function partText(q: { name: string; t: number | null }, J: Float64Array, A: TNo
 }
 
 /** a hand-written sum of chain products, matched against the paths of the graph, term by term */
-export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
+export function termsHint(c: Claim, run: Run, p: Point, values: OtherValues = null): TermHint | null {
   // the names of every node, made only when a message names one (most checks the matcher is asked about it
   // has nothing to say), and once for both sides
   let names: ((n: TNode) => string) | null = null;
@@ -559,7 +559,7 @@ export function termsHint(c: Claim, run: Run, p: Point): TermHint | null {
       [c.rhs, c.lhs],
     ] as const) {
       if (d.k !== 'deriv') continue;
-      const h = termHint(d, other, p.env, run, label);
+      const h = termHint(d, other, p.env, run, label, values);
       if (h) return h;
     }
     return null;

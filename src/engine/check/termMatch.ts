@@ -15,7 +15,8 @@ import { exprText } from '../../language/print';
 import { hasDeriv as hasDerivative } from '../../language/resolve';
 import type { Range } from '../../report';
 import { fmt, sentenceStart } from '../format';
-import { matProduct, pathsBetween } from '../paths';
+import { matProduct, nodeLabel, pathsBetween } from '../paths';
+import { atDraws, type OtherValues } from './confirm';
 import { stepOf, type Env, type Run } from '../run';
 import { bindVar } from '../subst';
 import type { TNode } from '../tape';
@@ -202,7 +203,14 @@ export interface TermHint {
   culprit: Range | null;
 }
 
-export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: Run, label: (n: TNode) => string): TermHint | null {
+export function termHint(
+  d: Expr & { k: 'deriv' },
+  other: Expr,
+  env: Env,
+  run: Run,
+  label: (n: TNode) => string,
+  values: OtherValues = null,
+): TermHint | null {
   if (!d.total || d.of.k !== 'ref') return null;
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
@@ -211,7 +219,9 @@ export function termHint(d: Expr & { k: 'deriv' }, other: Expr, env: Env, run: R
   if (!monos || monos.length < 2) return null;
   const paths = pathsBetween(run, B, A);
   if (!paths || (!smallNodes(run) && paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES)))) return null;
-  return matchTerms(d, A, B, monos, paths, null, env, run, label) ?? withInputsLeftOut(d, A, B, monos, paths, env, run, label);
+  return (
+    matchTerms(d, A, B, monos, paths, null, env, run, label, values) ?? withInputsLeftOut(d, A, B, monos, paths, env, run, label, values)
+  );
 }
 
 const smallByRun = new Memo<Run, boolean>();
@@ -247,6 +257,7 @@ function matchTerms(
   env: Env,
   run: Run,
   label: (n: TNode) => string,
+  values: OtherValues,
 ): TermHint | null {
   // each written term covers at most one path: with two more non-zero paths than terms, two paths are left
   // uncovered whatever the terms' values, and nothing is said (seed 004's h̄ line against the hundreds of
@@ -272,15 +283,7 @@ function matchTerms(
     return v.map((x) => x * m.coef);
   });
   const scalar = total.length === 1;
-  const usedPath = new Array(paths.length).fill(false);
-  const unmatched: number[] = [];
-  mv.forEach((v, j) => {
-    if (isZero(v)) return;
-    const k = pv.findIndex((p, i) => !usedPath[i] && same(p, v));
-    if (k < 0) unmatched.push(j);
-    else usedPath[k] = true;
-  });
-  const missing = pv.map((_, i) => i).filter((i) => !usedPath[i] && !isZero(pv[i]!));
+  const { unmatched, missing } = matching(mv, pv);
   // a term with no derivative that is 0 only at these values (−2 y_2 of −2(y_2 − h_2) with a target y_2 = 0) is skipped
   // as a path that is not there; a term with no derivative left unmatched beside it (2 h_2) is then no term the
   // student wrote but the rest of a distributed product: "the term 2 h_2 is no path" named what is not on the page
@@ -310,9 +313,66 @@ function matchTerms(
       : null;
   // with inputs left out whole, only the certain diagnosis is said: one term a path with one factor wrong
   if (left && !fix) return null;
+  // matched by value at the file's values, where a term can equal a path by coincidence: said only if at a draw the
+  // term named is still no path, the path named still uncovered, and the same factor mends it (confirm.ts)
+  if (!atDraws(values, (r) => sameMatching(r, d, B, env, monos, paths, run, { unmatched, missing, fix }))) return null;
   const text = (left ? `${left.text}, and ` : '') + parts.join(' ') + (fix ? `: ${fix}` : '');
   // located only when the diagnosis is certain: one term that is a missing path with one factor wrong
   return { text: sentenceStart(text), culprit: fix ? spanOf(ownFactors(monos, unmatched[0]!)) : null };
+}
+
+/**
+ * the terms no path has the value of (each path taken once) and the non-zero paths no term has the value of: a term
+ * that is 0 is no evidence either way
+ */
+function matching(mv: Float64Array[], pv: Float64Array[]): { unmatched: number[]; missing: number[] } {
+  const usedPath = new Array(pv.length).fill(false);
+  const unmatched: number[] = [];
+  mv.forEach((v, j) => {
+    if (isZero(v)) return;
+    const k = pv.findIndex((p, i) => !usedPath[i] && same(p, v));
+    if (k < 0) unmatched.push(j);
+    else usedPath[k] = true;
+  });
+  const missing = pv.map((_, i) => i).filter((i) => !usedPath[i] && !isZero(pv[i]!));
+  return { unmatched, missing };
+}
+
+/**
+ * on another run of the network (a draw), the term and the path the diagnosis names are still unmatched and uncovered,
+ * and the same factor mends the one into the other: the paths are taken there node by node, by name and step
+ */
+function sameMatching(
+  r: Run,
+  d: Expr & { k: 'deriv' },
+  B: TNode,
+  env: Env,
+  monos: Monomial[],
+  paths: TNode[][],
+  run: Run,
+  found: { unmatched: number[]; missing: number[]; fix: string | null },
+): boolean {
+  const at = new Map<TNode, TNode | undefined>([[B, r.node(d.wrt.name, stepOf(d.wrt.idx, env))]]);
+  for (const q of run.quantityNodes()) at.set(q.node, r.node(q.name, q.t));
+  const there: TNode[][] = [];
+  for (const p of paths) {
+    const mapped = p.map((n) => at.get(n));
+    // a node with no counterpart there: that run cannot say (it refutes nothing)
+    if (mapped.some((n) => !n)) return true;
+    there.push(mapped as TNode[]);
+  }
+  const pv = pathProducts(r, there);
+  const mv = monos.map((m) => (m.e ? r.evaluateShared(m.e, env).data : Float64Array.of(1)).map((x) => x * m.coef));
+  const { unmatched, missing } = matching(mv, pv);
+  // what the message says: the term named is no path there either, the path named is covered by no term, and the same
+  // factor mends the one into the other. (Other terms may read otherwise there: a value-only term is matched by its
+  // monomials, h_2 and −y_2 of h_2 − y_2, which match a path together only where y_2 = 0)
+  const j = found.unmatched[0];
+  const i = found.missing[0];
+  if ((j !== undefined && !unmatched.includes(j)) || (i !== undefined && !missing.includes(i))) return false;
+  if (!found.fix) return true;
+  const m = monos[j!]!;
+  return (wrongFactor(m, there[i!]!, env, r, nodeLabel(r)) ?? transposedFactor(m, pv[i!]!, env, r)) === found.fix;
 }
 
 /**
@@ -332,6 +392,7 @@ function withInputsLeftOut(
   env: Env,
   run: Run,
   label: (n: TNode) => string,
+  values: OtherValues,
 ): TermHint | null {
   // each term's first factor's node, before the paths are read: a term that begins with no ∂C/∂… of a node
   // (seed 004's 1 + …) is an answer without them
@@ -377,7 +438,7 @@ function withInputsLeftOut(
     part,
   };
   const kept = paths.filter((p) => !(p.length > 2 && dropped.includes(p[p.length - 2]!)));
-  return matchTerms(d, A, B, monos, kept, left, env, run, label);
+  return matchTerms(d, A, B, monos, kept, left, env, run, label, values);
 }
 
 /**
