@@ -53,6 +53,10 @@ describe('hints confirmed at a draw', () => {
       [TOY, '∂L/∂x_1 = h_0 + ∂L/∂h_1 h_0', /h_0 should be x_1/],
       // y_2 = y_3 = 1 here and at draw 1 (shiftHint, confirmed at one draw only)
       [BINARY, '∂L_3/∂h_3 = -2(y_2 - h_2)', /h_2 should be h_3/],
+      // the term matcher: h_1 IS the path w → h_2 → L; the 1 took that path's value (1) first
+      [TOY, '∂L/∂w = 1 + h_1', /The term h_1 \(= 1\) is no path/],
+      // the term matcher: ∂L/∂h_2 ∂⁺h_2/∂w = h_1 = 1 took the path h_1 → L, and the factor "fix" of the other term followed
+      [TOY, '∂L/∂h_1 = ∂L/∂h_2 ∂⁺h_2/∂w + ∂⁺h_1/∂x_1', /the last factor should be/],
       // y_1 = 0 here and at draw 1 (substitution's every-h_1 edit)
       [BINARY, '∂L_3/∂h_3 = ∂L/∂h_3 + h_1 h_0 - ∂L/∂h_2 (1 - h_2^2) h_1', /h_1 should be y_1/],
     ];
@@ -66,5 +70,7 @@ describe('hints confirmed at a draw', () => {
     );
     expect(message(GENERIC, '∂L/∂x_1 = ∂L/∂h_1 h_0')).toMatch(/The term ∂L\/∂h_1 h_0 should be ∂L\/∂h_1·∂⁺h_1\/∂x_1/);
     expect(message(BINARY, '∂L_3/∂h_3 = -2(y_3 - h_2)')).toMatch(/h_2 should be h_3: with that step the check holds$/);
+    // where the term matcher's reading was a coincidence, the edit that mends the side at any values is said instead
+    expect(message(TOY, '∂L/∂x_1 = ∂L/∂h_2 h_1 + 1')).toMatch(/h_1 should be w: with that the check holds$/);
   });
 });
