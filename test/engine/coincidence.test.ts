@@ -6,39 +6,7 @@
 // from 0/1 agree at one draw half the time, so such findings are confirmed at a second draw too.
 
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/index';
-
-const TOY = `T = 2
-input x = [1, 2]
-param w = 0.5
-h_0 = 0
-h_t = w h_{t-1} + x_t
-loss L = Σ_t h_t
-`;
-const GENERIC = `T = 2
-input x = [1.3, 2.1]
-param w = 0.61
-h_0 = 0.37
-h_t = w h_{t-1} + x_t
-loss L = Σ_t h_t
-`;
-/** 0/1 targets, as seed 001's t_t */
-const BINARY = `T = 3
-input x = [1, 0, 1]
-target y = [0, 1, 1]
-param w = 1
-param u = 0.5
-h_0 = 0
-h_t = tanh(w h_{t-1} + u x_t)
-L_t = (y_t - h_t)^2
-loss L = Σ_t L_t
-`;
-
-const message = (net: string, check: string): string => {
-  const r = analyze(`${net}check ${check}\n`, { graph: false });
-  expect(r.checks[0]!.status, check).toBe('fails');
-  return r.checks[0]!.message;
-};
+import { BINARY, failingMessage as message, GENERIC, TOY } from './toyNets';
 
 describe('hints confirmed at a draw', () => {
   it('say nothing where a wrong side matches another formula at the file’s values only', () => {

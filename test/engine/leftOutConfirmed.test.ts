@@ -9,23 +9,12 @@ import { leftOutHint, pathHint } from '../../src/engine/check/hints';
 import { buildPlan } from '../../src/engine/plan';
 import { Draws } from '../../src/engine/questions';
 import { forward } from '../../src/engine/run';
-import { analyze } from '../../src/index';
 import { compile } from '../../src/language/index';
 import type { CheckQuestion } from '../../src/language/model';
+import { failingMessage, TOY } from './toyNets';
 
-const NET = `T = 2
-input x = [1, 2]
-param w = 0.5
-h_0 = 0
-h_t = w h_{t-1} + x_t
-loss L = Σ_t h_t
-`;
-
-const message = (check: string): string => {
-  const r = analyze(`${NET}check ${check}\n`, { graph: false });
-  expect(r.checks[0]!.status).toBe('fails');
-  return r.checks[0]!.message;
-};
+const NET = TOY;
+const message = (check: string): string => failingMessage(TOY, check);
 
 /** the hints asked directly: at the file's values alone, and confirmed at draw 1 */
 function hints(check: string) {
