@@ -3,7 +3,7 @@
 
 import { printerFor } from './writtenT';
 import { Memo } from '../memo';
-import type { Expr } from '../../language/model';
+import type { Expr, Idx } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { andList, fmt, valueText } from '../format';
@@ -347,11 +347,8 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
           if (onlySingles && !agreed!.has(`${q.name}@${q.t === null ? null : t === null ? q.t : q.t - t}`)) continue;
           // a node that does not read B has no partial for it: its immediate partials are not swept for nothing
           if (B.op !== 'const' && !readsNode(run, q.node, B)) continue;
-          const J = run.immediate(q.node).get(B.id);
-          if (!J || J.every((x) => x === 0)) continue;
-          const viaC = run.derivativeShared(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, p.env, true);
-          if (!viaC.reached) continue;
-          const contrib = chainProduct(viaC.tensor.data, J, B.data.length, total.data.length);
+          const contrib = throughNode(run, d, p.env, B, q.node, q, total.data.length);
+          if (!contrib) continue;
           const off = q.t === null ? null : t === null ? q.t : q.t - t;
           each.push({ name: q.name, off, contrib });
           for (let i = 0; i < rest.length; i++) rest[i] = total.data[i]! - contrib[i]!;
@@ -405,16 +402,50 @@ function leavesOutAt(c: Claim, d: Expr & { k: 'deriv' }, values: OtherValues, ot
       for (const f of families) {
         const t = f.off === null ? null : p.t === null ? f.off : p.t + f.off;
         const C = run.node(f.name, t);
-        const J = C && run.immediate(C).get(B.id);
-        if (!J) continue;
-        const viaC = run.derivativeShared(d.of, { name: f.name, idx: t === null ? null : { v: null, k: t } }, p.env, true);
-        if (!viaC.reached) continue;
-        const part = chainProduct(viaC.tensor.data, J, B.data.length, total.length);
+        const part = C && throughNode(run, d, p.env, B, C, { name: f.name, t }, total.length);
+        if (!part) continue;
         for (let i = 0; i < rest.length; i++) rest[i]! -= part[i]!;
       }
       return close(rest, want);
     }),
   );
+}
+
+/**
+ * ∂A/∂C·∂⁺C/∂B (A = d.of): the part of ∂A/∂B along the paths that leave B through the node C, the quantity q; null
+ * where C does not read B or A is not reached from C. pathHint's families, found and confirmed alike
+ */
+function throughNode(
+  run: Run,
+  d: Expr & { k: 'deriv' },
+  env: Env,
+  B: TNode,
+  C: TNode,
+  q: { name: string; t: number | null },
+  n: number,
+): Float64Array | null {
+  const J = run.immediate(C).get(B.id);
+  if (!J || J.every((x) => x === 0)) return null;
+  const viaC = run.derivativeShared(d.of, { name: q.name, idx: q.t === null ? null : { v: null, k: q.t } }, env, true);
+  return viaC.reached ? chainProduct(viaC.tensor.data, J, B.data.length, n) : null;
+}
+
+/**
+ * ∂⁺A/∂C·∂C/∂B with J = ∂⁺A/∂C: the part of ∂A/∂B through the input C, the quantity q, of A's equation; null where B
+ * does not reach C. leftOutHint's parts, found and confirmed alike
+ */
+function throughInput(
+  run: Run,
+  wrt: { name: string; idx: Idx | null },
+  env: Env,
+  J: Float64Array,
+  q: { name: string; t: number | null },
+  nB: number,
+  n: number,
+): Float64Array | null {
+  const ref: Expr = { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO };
+  const viaC = run.derivativeShared(ref, wrt, env, true);
+  return viaC.reached ? chainProduct(J, viaC.tensor.data, nB, n) : null;
 }
 
 /** inputs of one equation tried together as left out: any one of them, or several of its first this many */
@@ -458,15 +489,8 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
-        const viaC = run.derivativeShared(
-          { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO },
-          d.wrt,
-          p.env,
-          true,
-        );
-        if (!viaC.reached) continue;
-        const contrib = chainProduct(J, viaC.tensor.data, B.data.length, total.data.length);
-        if (contrib.every((x) => x === 0)) continue;
+        const contrib = throughInput(run, d.wrt, p.env, J, q, B.data.length, total.data.length);
+        if (!contrib || contrib.every((x) => x === 0)) continue;
         parts.push({ id, q, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
       }
       parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
@@ -529,11 +553,8 @@ function leavesOutInputsAt(
     for (const q of left) {
       const C = run.node(q.name, q.t);
       const row = C && J.get(C.id);
-      if (!row) continue;
-      const ref: Expr = { k: 'ref', name: q.name, idx: q.t === null ? null : { v: null, k: q.t }, shape: [], range: ZERO };
-      const viaC = run.derivativeShared(ref, d.wrt, p.env, true);
-      if (!viaC.reached) continue;
-      const part = chainProduct(row, viaC.tensor.data, B.data.length, rest.length);
+      const part = row && throughInput(run, d.wrt, p.env, row, q, B.data.length, rest.length);
+      if (!part) continue;
       for (let i = 0; i < rest.length; i++) rest[i]! -= part[i]!;
     }
     return close(rest, run.evaluateShared(other, p.env).data);
