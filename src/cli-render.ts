@@ -168,7 +168,7 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
       ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
       : '';
   out.push(
-    `  ${count(sol.equations.length, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
+    `  ${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
   );
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
@@ -181,7 +181,8 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   const before = links.length === 1 ? shown.get(links[0]!) : undefined;
   if (before !== undefined) return [head + dim(`the side begun on line ${before} continues here: its verdict is given there`)];
   for (const c of links) if (!shown.has(c)) shown.set(c, eq.range.line);
-  if (links.length <= 1) return [head + eq.message];
+  const unread = eq.unread ?? [];
+  if (links.length <= 1 && !unread.length) return [head + eq.message];
   // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
   // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"
   const rows = new Set(links.map((c) => c.link ?? 1)).size < links.length;
@@ -191,10 +192,16 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   // a link on a row with its own \tag (an align's `&= … \tag{2}`) is told by it too, as the JSON's `tag` is
   const ownTag = (c: CheckReport) => (c.tag && c.tag !== eq.tag ? ` (${c.tag})` : '');
   const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}${ownTag(c)}`);
-  return [
-    head + eq.message,
-    ...links.map((c: CheckReport) => `  ${' '.repeat(position.length + 7)}${dim(name(c))} ${markOf(c.status)} ${c.message}`),
-  ];
+  const indent = `  ${' '.repeat(position.length + 7)}`;
+  // the rows not checked, among the links by their line (an align's rows are equations of their own)
+  const items = [
+    ...links.map((c) => ({
+      line: c.line,
+      text: `${indent}${dim(unread.length ? `line ${where(c)}` : name(c))} ${markOf(c.status)} ${c.message}`,
+    })),
+    ...unread.map((u) => ({ line: u.line, text: `${indent}${dim(`line ${u.line}`)} ${markOf('skipped')} ${dim(u.message)}` })),
+  ].sort((a, b) => a.line - b.line);
+  return [head + eq.message, ...items.map((i) => i.text)];
 }
 
 /** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
@@ -239,6 +246,7 @@ export function solutionJson(sol: SolutionReport) {
       status: e.status,
       message: e.message,
       links: [...new Set(e.checks)].map((c) => ({ link: c.link ?? 1, line: c.line, status: c.status, message: c.message })),
+      ...(e.unread ? { unread: e.unread } : {}),
     })),
     checked: sol.checked,
     skipped: sol.skipped,

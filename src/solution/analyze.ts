@@ -441,22 +441,29 @@ export function analyzeSolution(
       return;
     }
     // one information per skipped equation: a chain spread over several displays gets one on each
-    for (const d of c.displays) {
+    c.displays.forEach((d, k) => {
       const shown = reading.displays[d]!;
       // in a display of several equations (`A = B, \quad C = D`, an align's rows), on this one's own text: the
       // whole display said "not checked" of equations beside it that were checked
       const own = (claimsOf.get(d) ?? 0) > 1 ? ownSpan(c, shown) : null;
+      const range = own ? file.range(own.start, own.end) : file.range(shown.start, shown.end);
       out.diagnostics.push({
-        ...(own ? file.range(own.start, own.end) : file.range(shown.start, shown.end)),
+        ...range,
         severity: c.limit ? 'error' : 'information',
         code: c.limit ? 'limit' : 'solution-skipped',
         message: `not checked: ${c.skip}`,
       });
-    }
+      // beside equations of its display that were checked, it is shown and counted as the equation it is: an align's
+      // unread row vanished behind its neighbours' "✓ holds", and "1 equation: 1 checked, 0 skipped" (session 41)
+      const eq = out.equations[d]!;
+      if (k === 0 && eq.status !== 'skipped') (eq.unread ??= []).push({ line: range.line, message: `not checked: ${c.skip}` });
+    });
   });
-  for (const eq of out.equations)
+  for (const eq of out.equations) {
     if (eq.status === 'skipped') out.skipped++;
     else out.checked++;
+    out.skipped += eq.unread?.length ?? 0;
+  }
   out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return out;
 }

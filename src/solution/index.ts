@@ -37,6 +37,11 @@ export interface EquationResult {
   /** its links, ranges mapped (for a derivation spread over several displays, the links whose
    *  right side lies in this display); each carries `link` and, when the equation has one, `tag` */
   checks: CheckReport[];
+  /**
+   * the equations of this display that were not checked while others of it were (an align's row with a name the
+   * network lacks): each is an equation of the count, skipped, with its line and why
+   */
+  unread?: { line: number; message: string }[];
 }
 
 export { solutionKindOf } from './fenceInfo';
