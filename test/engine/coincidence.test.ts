@@ -19,6 +19,8 @@ describe('hints confirmed at a draw', () => {
       [TOY, '∂L/∂w = w h_0 - w + ∂⁺h_2/∂w', /should be w h_1/],
       // x_1 = 1 = ∂⁺h_1/∂x_1, and the stray h_0 is 0 (localFactorHint's term swap)
       [TOY, '∂L/∂x_1 = h_0 + ∂L/∂h_1 h_0', /h_0 should be x_1/],
+      // the same, as the reason the local-factor hint gave a term it rightly names: h_0 → x_1 mends it only where x_1 = 1
+      [TOY, '∂L/∂x_1 = ∂L/∂h_1 h_0', /h_0 should be x_1/],
       // y_2 = y_3 = 1 here and at draw 1 (shiftHint, confirmed at one draw only)
       [BINARY, '∂L_3/∂h_3 = -2(y_2 - h_2)', /h_2 should be h_3/],
       // the term matcher: h_1 IS the path w → h_2 → L; the 1 took that path's value (1) first
@@ -32,6 +34,10 @@ describe('hints confirmed at a draw', () => {
   });
 
   it('still name the mistake a side does make', () => {
+    // the local-factor hint's term and its right form hold at a draw; the reason (h_0 for x_1) did not, and its values say it
+    expect(message(TOY, '∂L/∂x_1 = ∂L/∂h_1 h_0')).toMatch(
+      /The term ∂L\/∂h_1 h_0 should be ∂L\/∂h_1·∂⁺h_1\/∂x_1, with ∂⁺h_1\/∂x_1 = 1: its value is 0, the term should be 1.5$/,
+    );
     expect(message(TOY, '∂L/∂h_1 = ∂⁺L/∂h_1')).toMatch(/The other side is the immediate partial ∂⁺L\/∂h_1/);
     expect(message(GENERIC, '∂L/∂w = ∂L/∂h_2 h_1 + ∂L/∂h_2 h_1')).toMatch(
       /The term ∂L\/∂h_2 h_1 should be ∂L\/∂h_1 h_0 \(every step of it −1\)/,

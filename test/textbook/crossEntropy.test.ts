@@ -38,7 +38,8 @@ describe('sigmoid output and binary cross-entropy', () => {
       {
         check: '∂L/∂ŷ_t = -y_t/ŷ_t - (1 - y_t)/(1 - ŷ_t)',
         status: 'fails',
-        says: [/\(1 − y_t\) should be \(y_t − 1\): with that the check holds/],
+        // the term's sign, not its 1 − y_t written backwards (session 41: a term's sign is tried before a difference from a number)
+        says: [/The term \(1 − y_t\)\/\(1 − (?:ŷ|y\u0302)_t\) has the wrong sign: with that the check holds/],
       },
     ]);
     for (const c of r.checks) if (c.status === 'fails') expect(c.message).not.toMatch(/t-2|every step of it/);

@@ -44,7 +44,7 @@ import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
 import { roundedEqualsHint } from './roundedEquals';
-import { groupShiftHint } from './groupShift';
+import { groupShiftHint, sideShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
@@ -57,6 +57,8 @@ import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
 import { statedGiven } from './premise';
+import { terminalCondition } from './terminal';
+import { scalarPowerHint } from './scalarTranspose';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
@@ -286,6 +288,20 @@ function zeroOrMend(claim: Claim, bad: Sides, run: Run, other: OtherValues): str
   return zero && (chainMendHint(claim, run, other) ?? zero);
 }
 
+/**
+ * leftOutHint at the failing point, said only where every other point at which the check fails leaves out a part too:
+ * a general step's formula read at its first step (∂h_{t-2}/∂w at t = 2 is ∂h_0/∂w = 0) leaves out the path through
+ * h_1 there, where the step written is what is wrong at every t (session 41), and a later hint names it
+ */
+function leftOutEverywhere(claim: Claim, bad: Sides, run: Run, other: OtherValues): string | null {
+  const hit = leftOutHint(claim, bad, run, other)?.text ?? null;
+  if (!hit || claim.points.length < 2) return hit;
+  const sides = guard(() => evaluateSides(claim.points, claim.lhs, claim.rhs, run));
+  if (!sides) return hit;
+  for (const s of sides) if (s.env !== bad.env && !close(s.l.data, s.r.data) && !leftOutHint(claim, s, run)) return null;
+  return hit;
+}
+
 /** pathHint, or the Σ bound that leaves that path out when moving the bound mends the check */
 function pathOrBound(claim: Claim, run: Run, other: OtherValues = null): string | null {
   const path = pathHint(claim, run, other);
@@ -336,6 +352,8 @@ function failureHint(
     // a backward formula with the bar left off its left side (seed 004's h̄ line): before σ^{-1}, which it also reads
     plain(adjointHint(claim, run)) ??
     plain(inverseHint(claim, run)) ??
+    // w^{T} of a scalar meant as the power, T the horizon: structural until a scalar's transpose is written
+    plain(scalarPowerHint(claim, run, other)) ??
     // σ(o_t) where softmax(o_t) is meant (a cross-entropy's ŷ_t − y_t): structural until a σ of a vector is written
     plain(softmaxMeantHint(claim, run, other)) ??
     // ŷ_t (1 − ŷ_t) for a softmax output: σ's slope, structural until such a product is written
@@ -366,6 +384,8 @@ function failureHint(
     plain(opening(shiftHint(claim, run, other))) ??
     // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
     plain(groupShiftHint(claim, run, bad, other)) ??
+    // every step of one side off by the same amount (the formula of the step before, copied): no single move mends it
+    plain(opening(sideShiftHint(claim, run, bad, other))) ??
     // ∂X_s/∂X_r against a ∏ of hand-written step Jacobians (a structural screen): the factors' order, then, bounds
     // and order right, the factor judged as a one-step check (a left-out path first: the ∏ line's usual mistake).
     // Asked after the step hints (a wrong step is named with the ∏'s own variable) and before the ~15 hints that
@@ -420,7 +440,7 @@ function failureHint(
     plain(sideTransposedHint(claim, bad, run)) ?? // Σ_t h_{t-1} δ_tᵀ for ∂J/∂W: screened on the failing point's values
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (brokenChain() ? null : terms()) ??
-    plain(opening(leftOutHint(claim, bad, run, other)?.text ?? null)) ??
+    plain(opening(leftOutEverywhere(claim, bad, run, other))) ??
     plain(rr ? oneStepBoundHint(rr, run) : null) ??
     // after the left-out part, which names it with its value when it is one input of A's equation
     plain(bypassHint(claim, run)) ??
@@ -475,6 +495,13 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
   };
   // an identity in free variables (tanh'(z) = 1 − tanh(z)^2): judged at random values of them, no network value read
   if (q.identity) return answerIdentity({ ...q, identity: q.identity }, ctx, report);
+  // δ_{T+1} = 0: a backward recursion's terminal condition, true by convention (terminal.ts); a solution's premise
+  const terminal = terminalCondition(q, ctx.run);
+  if (terminal) {
+    const stated = report('holds', terminal, []);
+    stated.premise = true;
+    return stated;
+  }
   // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
   if (q.undefinedStep) {
     const other = ctx.drawCount > 0 ? confirmDraws(ctx) : null;

@@ -50,6 +50,8 @@ interface Edit {
   kind: 'insert' | 'swap' | 'shift' | 'twin' | 'drop';
   /** where the mistake is written, when not at the target (a term dropped from a sum: the term) */
   at?: Range;
+  /** a term dropped from a sum: the term */
+  dropped?: Expr;
 }
 
 /** σ → σ' and back: the table of src/language/activations.ts */
@@ -428,18 +430,28 @@ function termDrops(side: Expr, show: Show): Edit[] {
   const say = (x: Expr) => `the term ${show(x)} should not be there`;
   const go = (x: Expr): void => {
     if (x.k !== 'add' && x.k !== 'sub') return;
-    if (single(x.b)) out.push({ target: x, make: (y) => (y as typeof x).a, text: say(x.b), kind: 'drop', at: x.b.range });
+    if (single(x.b)) out.push({ target: x, make: (y) => (y as typeof x).a, text: say(x.b), kind: 'drop', at: x.b.range, dropped: x.b });
     if (single(x.a)) {
       const rest =
         x.k === 'add'
           ? (y: Expr) => (y as typeof x).b
           : (y: Expr): Expr => ({ k: 'neg', a: (y as typeof x).b, shape: y.shape, range: y.range });
-      out.push({ target: x, make: rest, text: say(x.a), kind: 'drop', at: x.a.range });
+      out.push({ target: x, make: rest, text: say(x.a), kind: 'drop', at: x.a.range, dropped: x.a });
     }
     go(x.a);
   };
   go(side);
   return out;
+}
+
+/**
+ * x writes what the total derivative adds to the one-step one: a derivative the one-step reading re-reads (its
+ * `oneStep`), or a Σ/∏ (the earlier steps unrolled, Σ_{i=1}^{t-1} (∏_j …) …)
+ */
+function readsOneStep(x: Expr): boolean {
+  let found = (x.k === 'deriv' && x.oneStep === true) || x.k === 'sum' || x.k === 'prod';
+  if (!found) forChildren(x, (c) => (found ||= readsOneStep(c)));
+  return found;
 }
 
 /** the reading of a claim in which the edits are made: its formula side, the other kept */
@@ -465,7 +477,10 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
   // a formula of many terms (an LSTM's h̄ line) is the term matcher's, and a lone ∏ of Jacobians the path
   // hints': edits of them would cost more than they find (a GRU's ∏ line, analysed at every keystroke)
   const terms = termsOf(formulaOnRight(c) ? c.rhs : c.lhs);
-  if (terms.length > MAX_TERMS || terms.every((t) => t.e.k === 'prod')) return null;
+  if (terms.every((t) => t.e.k === 'prod')) return null;
+  // of a longer formula, only a number written as a term of its own is tried, dropped (… + 0.5: one evaluation each;
+  // session 41, a probe: named with three terms, not with four)
+  const many = terms.length > MAX_TERMS;
   for (const claim of [c, rr]) {
     if (!claim) continue;
     const right = formulaOnRight(claim);
@@ -505,9 +520,16 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
   const edits = readings.map((r) => {
     const side = r.right ? r.c.rhs : r.c.lhs;
     const name = r.right ? 'the right side' : 'the left side';
+    if (many) return { ins: [], fix: termDrops(side, show).filter((e) => e.dropped?.k === 'num') };
     return {
       ins: insertions(side, r.right ? r.c.lhs : r.c.rhs, run.model, name, show),
-      fix: [...fixes(side, run.model, name, show).slice(0, MAX_FIXES), ...termDrops(side, show)],
+      // in the one-step reading, not a term with a derivative it re-reads or a Σ/∏: such a term is what the total adds
+      // (∂h_t/∂w = (1 − h_t²) h_{t-1} + (1 − h_t²) w ∂h_{t-1}/∂w, d2l's 9.7.5, or its Σ_i unrolled), and dropping it was
+      // told to a side whose slip is a sign, a name or a factor in that very term (session 41)
+      fix: [
+        ...fixes(side, run.model, name, show).slice(0, MAX_FIXES),
+        ...termDrops(side, show).filter((e) => !r.oneStep || !e.dropped || !readsOneStep(e.dropped)),
+      ],
     };
   });
   // one edit: an insertion or a fix. One that makes the check hold wins over one found earlier that leaves the side a
@@ -532,7 +554,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
         };
     }
   }
-  if (scaledHint) return scaledHint;
+  if (scaledHint || many) return scaledHint;
   // two edits: a fix with another fix or with an insertion (not on the same node)
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k]!;

@@ -3,15 +3,21 @@
 // term matcher then said "no term covers the path h_0 → h_1" (the side is 0 at t = 1 with h_0 = 0). Here every
 // reference of one name and step is moved together, by ±1; bounded (a few groups, a copy of the side per trial) and
 // asked only of sides that write such a slope X(1 − X). Confirmed at a draw (confirm.ts).
+//
+// sideShiftHint: every step of one side off by the same amount, ∂L_3/∂h_3 = −2(y_2 − h_2) for −2(y_3 − h_3) (the
+// formula of the step before, copied): no single move mends it, and nothing else was said. Every timed reference of
+// the side's values is moved together, by ±1 then ±2.
 
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
+import { andList } from '../format';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { holdsWith } from './textbook';
 import type { Point } from './points';
+import { printerFor } from './writtenT';
 import { hasKind } from './kinds';
 
 /** groups of one reference written several times, tried per check */
@@ -77,5 +83,56 @@ export function groupShiftHint(c: Claim, run: Run, bad: Point, other: OtherValue
       const times = g.length === 2 ? 'both times' : `all ${g.length} times`;
       return `${exprText(g[0]!)} should be ${exprText(to)}, ${times} it is written: with that step the check holds`;
     }
+  return null;
+}
+
+/** a side with more timed references than this is not moved whole (its copies are compiled per trial) */
+const MAX_SIDE_REFS = 12;
+
+/** every timed reference of a side's values (not inside a derivative, an index or an exponent), in the order written */
+function timedRefs(e: Expr, run: Run): Ref[] {
+  const timed = (name: string) => run.model.quantities.get(name)?.timed || run.model.decls.get(name)?.perStep;
+  const out: Ref[] = [];
+  const go = (x: Expr): void => {
+    if (x.k === 'ref') {
+      if (x.idx && timed(x.name)) out.push(x);
+    } else if (x.k !== 'deriv') forChildren(x, go, VALUE_CHILDREN);
+  };
+  go(e);
+  return out;
+}
+
+const ONE_OR_TWO = ['', 'one', 'two'];
+
+/**
+ * "every step of the right side should be one later (y_2, h_2 should be y_3, h_3): with those steps the check holds":
+ * a side of two or more distinct timed references (one alone is shiftHint's) whose every step moved by the same ±1 or
+ * ±2 makes the check hold, at the failing point first, then every point, then at the draws
+ */
+export function sideShiftHint(c: Claim, run: Run, bad: Point, other: OtherValues): string | null {
+  const points = [bad, ...c.points.filter((p) => p.env !== bad.env)];
+  const show = printerFor(c.text, run.model.T);
+  for (const right of [true, false]) {
+    const refs = timedRefs(right ? c.rhs : c.lhs, run);
+    if (refs.length > MAX_SIDE_REFS) continue;
+    const distinct = [...new Set(refs.map(show))];
+    if (distinct.length < 2) continue;
+    for (const by of [1, -1, 2, -2]) {
+      const lhs = right ? c.lhs : moved(c.lhs, refs, by);
+      const rhs = right ? moved(c.rhs, refs, by) : c.rhs;
+      if (!holdsWith({ ...c, points }, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
+      const seen = new Set<string>();
+      const to: string[] = [];
+      for (const r of refs) {
+        const text = show(r);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        to.push(show({ ...r, idx: { ...r.idx!, k: r.idx!.k + by } }));
+      }
+      const side = right ? 'right' : 'left';
+      const when = by > 0 ? 'later' : 'earlier';
+      return `every step of the ${side} side should be ${ONE_OR_TWO[Math.abs(by)]} ${when} (${andList(distinct)} should be ${andList(to)}): with those steps the check holds`;
+    }
+  }
   return null;
 }

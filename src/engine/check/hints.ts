@@ -123,6 +123,15 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
       const { envs, complete } = bindings(binders, p.env, MAX_BINDINGS);
       if (!complete || !envs.length) return null;
       for (const env of envs) if (run.derivativeShared(d.of, d.wrt, env, d.total, d.oneStep).reached) return null;
+      // a general step's derivative that is 0 at the failing step only (∂h_{t-2}/∂w at t = 2 is ∂h_0/∂w) is no mistake of the
+      // formula, which reads it at every step: its end of the range said "h_0 does not depend on w" where the step written
+      // is what is wrong (session 41). Said only when it is 0 at the check's other points too
+      for (const q of c.points) {
+        if (q === p) continue;
+        const at = bindings(binders, q.env, MAX_BINDINGS);
+        if (!at.complete) return null;
+        for (const env of at.envs) if (run.derivativeShared(d.of, d.wrt, env, d.total, d.oneStep).reached) return null;
+      }
       // written with its bound variables as they are (∂⁺h_k/∂W), the check's own free ones given their values
       const outer = { ...p.env };
       for (const b of binders) delete outer[b.v];

@@ -203,21 +203,46 @@ function activationFactorHint(
 
 export function localFactorHint(c: Claim, run: Run, p: Point, values: OtherValues = null): string | null {
   const found = guard(() => judgeSides(c, run, p));
-  if (!found || !values) return found;
+  // (what is wrong with the term is evaluated as it is asked for: what cannot be evaluated says nothing, as before)
+  const reason = found && guard(() => firstReason(found));
+  if (!found || reason === null) return null;
+  const said = `${found.head}${reason}`;
+  if (!values) return said;
   // read at one point of the file's values, where the terms can add up but for one by coincidence (`h_0 + ∂L/∂h_1 h_0`
   // for ∂L/∂x_1, with h_0 = 0 and x_1 = 1 = ∂⁺h_1/∂x_1, was "h_0 should be x_1"): named only if a draw, at the same
-  // point, finds the same term wrong and what it should be (what is wrong with it may read otherwise there: with the
-  // values under the tolerance's floor, tanh'(c)·c and tanh(c) agree). What cannot be evaluated refutes nothing
-  const head = headOf(found);
-  return atDraws(values, (r) => {
+  // point, finds the same term wrong and what it should be. What is wrong with it is said only if it fits there too,
+  // among what fits there (with the values under the tolerance's floor, tanh'(c)·c and tanh(c) may both fit, and
+  // either may be tried first); else the term's values say it. What cannot be evaluated refutes nothing
+  let reasonHolds = true;
+  const confirmed = atDraws(values, (r) => {
     const again = judgeSides(c, r, p);
-    return again !== null && headOf(again) === head;
-  })
-    ? found
-    : null;
+    if (again === null || again.head !== found.head) return false;
+    if (reasonHolds && !found.byValue(reason)) reasonHolds = [...again.reasons()].includes(reason);
+    return true;
+  });
+  if (!confirmed) return null;
+  return reasonHolds ? said : `${found.head}${found.values() ?? ''}`;
 }
 
-function judgeSides(c: Claim, run: Run, p: Point): string | null {
+/**
+ * a term found wrong: "The term X should be Y", and what is wrong with it, each that fits in turn, most telling first
+ * (": it has the wrong sign"); values(), the term's values, where nothing simple is (null where they are not said)
+ */
+interface Judged {
+  head: string;
+  reasons: () => Iterable<string>;
+  values: () => string | null;
+  /** the reason is values() */
+  byValue: (reason: string) => boolean;
+}
+
+/** the first reason, else the values, else null (nothing is said) */
+function firstReason(j: Judged): string | null {
+  for (const r of j.reasons()) return r;
+  return j.values();
+}
+
+function judgeSides(c: Claim, run: Run, p: Point): Judged | null {
   for (const [d, other] of [
     [c.lhs, c.rhs],
     [c.rhs, c.lhs],
@@ -228,10 +253,7 @@ function judgeSides(c: Claim, run: Run, p: Point): string | null {
   return null;
 }
 
-/** "The term X should be Y" of a message of judge(), which begins so */
-const headOf = (text: string): string => text.split(/: |, with ∂⁺/)[0]!;
-
-function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string | null {
+function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): Judged | null {
   if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.shape.length !== 0) return null;
   const env = p.env;
   const bStep = stepOf(d.wrt.idx, env);
@@ -293,69 +315,75 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): string
   const label = (name: string, step: number | null) =>
     refText(name, step === null ? null : freeT && env.t !== undefined ? { v: 't', k: step - env.t } : { v: null, k: step });
   const uText = label(w.U.name, w.U.step);
-  const bText = label(d.wrt.name, bStep);
+  const bName = d.wrt.name;
+  const bText = label(bName, bStep);
   const should = `∂${exprText(d.of)}/∂${uText}·∂⁺${uText}/∂${bText}`;
   const head = `The term ${exprText(w.t.e)} should be ${should}`;
   const diag = diagonal(w.J, n);
-  // what is wrong with the local factor, when one simple change puts it right
-  if (
-    close(
-      w.value.map((x) => -x),
-      w.want,
+  // what is wrong with the local factor, when one simple change puts it right, each in turn
+  function* reasons(): Generator<string> {
+    if (
+      close(
+        w.value.map((x) => -x),
+        w.want,
+      )
     )
-  )
-    return `${head}: it has the wrong sign`;
-  // a gate where its complement belongs (z_t for 1 − z_t, the GRU's interpolation), or the reverse
-  for (const f of factorsOf(w.t.e)) {
-    const inner = f.k === 'sub' && f.a.k === 'num' && f.a.value === 1 ? f.b : f;
-    if (inner.k !== 'ref' || !inner.idx) continue;
-    const v = run.evaluateAt(inner, env).data;
-    const fv = run.evaluateAt(f, env).data;
-    if (fv.some((x) => x === 0)) continue;
-    const alt = w.value.map(
-      (x, i) =>
-        (x / (fv.length === 1 ? fv[0]! : fv[i]!)) * (inner === f ? 1 - (v.length === 1 ? v[0]! : v[i]!) : v.length === 1 ? v[0]! : v[i]!),
-    );
-    if (close(alt, w.want))
-      return `${head}: ${inner === f ? `${exprText(f)} should be 1 − ${exprText(f)}` : `${exprText(f)} should be ${exprText(inner)}`}`;
+      yield ': it has the wrong sign';
+    // a gate where its complement belongs (z_t for 1 − z_t, the GRU's interpolation), or the reverse
+    for (const f of factorsOf(w.t.e)) {
+      const inner = f.k === 'sub' && f.a.k === 'num' && f.a.value === 1 ? f.b : f;
+      if (inner.k !== 'ref' || !inner.idx) continue;
+      const v = run.evaluateAt(inner, env).data;
+      const fv = run.evaluateAt(f, env).data;
+      if (fv.some((x) => x === 0)) continue;
+      const alt = w.value.map(
+        (x, i) =>
+          (x / (fv.length === 1 ? fv[0]! : fv[i]!)) * (inner === f ? 1 - (v.length === 1 ? v[0]! : v[i]!) : v.length === 1 ? v[0]! : v[i]!),
+      );
+      if (close(alt, w.want))
+        yield `: ${inner === f ? `${exprText(f)} should be 1 − ${exprText(f)}` : `${exprText(f)} should be ${exprText(inner)}`}`;
+    }
+    const swapped = swapPrimes(w.t.e);
+    if (
+      swapped &&
+      close(
+        run.evaluateAt(swapped, env).data.map((x) => x * w.t.sign),
+        w.want,
+      )
+    ) {
+      const { sigma, tanh } = ACTIVATIONS;
+      const has = JSON.stringify(w.t.e).includes(`"${sigma.prime}"`) ? [sigma.written, tanh.written] : [tanh.written, sigma.written];
+      yield `: it has ${has[0]} where ${uText}'s equation needs ${has[1]}`;
+    }
+    for (const f of ownFactors(run, w.U.name, w.U.step ?? 0)) {
+      const v = run.evaluateAt(f, {}).data;
+      if (v.length !== 1 && v.length !== n) continue;
+      if (close(times(w.value, v), w.want))
+        yield `: it leaves out the factor ${label(f.k === 'ref' ? f.name : '?', f.k === 'ref' ? stepOf(f.idx, {}) : null)} (∂⁺${uText}/∂${bText} has it)`;
+    }
+    // the slope of an activation, B = σ(z) or tanh(z) (σ'(z) = B ⊙ (1 − B)): a textbook's δB multiplies it in
+    // (the gradient at B's argument, not at B); ∂L/∂z by way of U = σ(z) needs U's own slope
+    const bAct = activationSlope(run, bName, bStep, label);
+    if (bAct && close(w.value, times(w.want, bAct.slope))) {
+      yield `: it has the extra factor ${bAct.fn}(…) = ${bAct.text}, which makes it the gradient at ${bText}'s argument (its pre-activation), not at ${bText}`;
+    }
+    const uAct = activationSlope(run, w.U.name, w.U.step, label);
+    if (uAct && close(times(w.value, uAct.slope), w.want)) yield `: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
+    // (after those two, whose messages say the slope in U's own terms, f_t ⊙ (1 − f_t))
+    const act = activationFactorHint(run, w, env, freeT, n);
+    if (act) yield `: ${act}`;
+    // one of the term's values where another of the network's belongs (f_t written for g_t, W_i for U_i)
+    const swap = termSwapText(w.t.e, w.t.sign, w.want, env, run);
+    if (swap) yield `: ${swap}`;
   }
-  const swapped = swapPrimes(w.t.e);
-  if (
-    swapped &&
-    close(
-      run.evaluateAt(swapped, env).data.map((x) => x * w.t.sign),
-      w.want,
-    )
-  ) {
-    const { sigma, tanh } = ACTIVATIONS;
-    const has = JSON.stringify(w.t.e).includes(`"${sigma.prime}"`) ? [sigma.written, tanh.written] : [tanh.written, sigma.written];
-    return `${head}: it has ${has[0]} where ${uText}'s equation needs ${has[1]}`;
-  }
-  for (const f of ownFactors(run, w.U.name, w.U.step ?? 0)) {
-    const v = run.evaluateAt(f, {}).data;
-    if (v.length !== 1 && v.length !== n) continue;
-    if (close(times(w.value, v), w.want))
-      return `${head}: it leaves out the factor ${label(f.k === 'ref' ? f.name : '?', f.k === 'ref' ? stepOf(f.idx, {}) : null)} (∂⁺${uText}/∂${bText} has it)`;
-  }
-  // the slope of an activation, B = σ(z) or tanh(z) (σ'(z) = B ⊙ (1 − B)): a textbook's δB multiplies it in
-  // (the gradient at B's argument, not at B); ∂L/∂z by way of U = σ(z) needs U's own slope
-  const bAct = activationSlope(run, d.wrt.name, bStep, label);
-  if (bAct && close(w.value, times(w.want, bAct.slope))) {
-    return `${head}: it has the extra factor ${bAct.fn}(…) = ${bAct.text}, which makes it the gradient at ${bText}'s argument (its pre-activation), not at ${bText}`;
-  }
-  const uAct = activationSlope(run, w.U.name, w.U.step, label);
-  if (uAct && close(times(w.value, uAct.slope), w.want)) return `${head}: it leaves out the factor ${uAct.fn}(…) = ${uAct.text}`;
-  // (after those two, whose messages say the slope in U's own terms, f_t ⊙ (1 − f_t))
-  const act = activationFactorHint(run, w, env, freeT, n);
-  if (act) return `${head}: ${act}`;
-  // one of the term's values where another of the network's belongs (f_t written for g_t, W_i for U_i)
-  const swap = termSwapText(w.t.e, w.t.sign, w.want, env, run);
-  if (swap) return `${head}: ${swap}`;
   // a term whose adjoint stands inside a matrix product (Uᵀ(ā ⊙ …)) with nothing simple wrong: the later hints
   // (a transpose, a left-out activation derivative) say it better than its value does
-  if (!factorsOf(w.t.e).includes(w.adj)) return null;
-  const localWant = diag ? toValue({ shape: n === 1 ? [] : [n], data: diag }) : null;
-  return `${head}${localWant !== null ? `, with ∂⁺${uText}/∂${bText} = ${typeof localWant === 'number' ? fmt(localWant, 4) : valueText(localWant, 4)}` : ''}: its value is ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.value }), 4)}, the term should be ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.want }), 4)}`;
+  const values = (): string | null => {
+    if (!factorsOf(w.t.e).includes(w.adj)) return null;
+    const localWant = diag ? toValue({ shape: n === 1 ? [] : [n], data: diag }) : null;
+    return `${localWant !== null ? `, with ∂⁺${uText}/∂${bText} = ${typeof localWant === 'number' ? fmt(localWant, 4) : valueText(localWant, 4)}` : ''}: its value is ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.value }), 4)}, the term should be ${valueText(toValue({ shape: n === 1 ? [] : [n], data: w.want }), 4)}`;
+  };
+  return { head, reasons, values, byValue: (r) => r === values() };
 }
 
 /**

@@ -177,18 +177,25 @@ function signEdits(side: Expr): Edit[] {
   // two values is the slip, a complement written backwards hardly ever
   const fromNumber = (x: Expr) => x.k === 'sub' && x.a.k === 'num';
   inner.sort((a, b) => Number(fromNumber(a)) - Number(fromNumber(b)));
-  for (const s of inner) {
-    if (s.k !== 'sub' && s.k !== 'add') continue;
-    const flip: Expr = s.k === 'sub' ? { ...s, a: s.b, b: s.a } : { ...s, k: 'sub' };
-    out.push({ targets: [s], by: () => flip, text: () => `(${exprText(s)}) should be (${exprText(flip)})` });
-  }
-  if (terms.length > 1) {
+  const flips = (which: (x: Expr) => boolean) => {
+    for (const s of inner) {
+      if ((s.k !== 'sub' && s.k !== 'add') || !which(s)) continue;
+      const flip: Expr = s.k === 'sub' ? { ...s, a: s.b, b: s.a } : { ...s, k: 'sub' };
+      out.push({ targets: [s], by: () => flip, text: () => `(${exprText(s)}) should be (${exprText(flip)})` });
+    }
+  };
+  flips((x) => !fromNumber(x));
+  // a term's sign before a difference from a number inside it: (1 − h_t²) w ∂h_{t-1}/∂w subtracted where it is added
+  // is a sign slip of the term, not a slope written h_t² − 1 (session 41: "(1 − h_t^2) should be (h_t^2 − 1)")
+  if (terms.length > 1)
     for (const t of terms)
       out.push({
         targets: [t.e],
         by: (x) => ({ k: 'neg', a: x, shape: x.shape, range: x.range }),
         text: () => `the term ${exprText(t.e)} has the wrong sign`,
       });
+  flips(fromNumber);
+  if (terms.length > 1) {
     const scaled =
       (k: number) =>
       (x: Expr): Expr => ({ k: 'mul', a: { k: 'num', value: k, shape: [], range: x.range }, b: x, shape: x.shape, range: x.range });

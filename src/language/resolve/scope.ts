@@ -51,6 +51,8 @@ export class Scope {
   readonly quantityShapes = new Map<string, MaybeShape>();
   /** quantities that cannot be evaluated (their definition, or one they depend on, has an error) */
   readonly broken = new Set<string>();
+  /** the names whose dX reading (dc_t as ∂L/∂c_t) was said: once per name, not at every use (names.ts codeGradient) */
+  readonly codeGradientsSaid = new Set<string>();
   /**
    * why a name cannot be used: the name whose definition has the error (itself, or one it depends on)
    * and that definition's line. Covers broken quantities and definitions refused outright.
