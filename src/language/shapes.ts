@@ -45,12 +45,15 @@ export type ProductKind = 'mul' | 'matmul' | 'hadamard' | 'contract';
 /**
  * a's last index contracted with b's first, where the column reading has none (LANGUAGE.md §4, numerator layout):
  * a vector left of a matrix acts as a row ([n]·[n,k] → [k]); a row or a Jacobian times a tensor ∂(vector)/∂(matrix)
- * ([n]·[n,m,k] → [m,k], [p,n]·[n,m,k] → [p,m,k]). null when the sizes do not meet.
+ * ([n]·[n,m,k] and [1,n]·[n,m,k] → [m,k], [p,n]·[n,m,k] → [p,m,k]). null when the sizes do not meet.
  */
 export function contractShape(a: Shape, b: Shape): Shape | null {
   if (a.length === 0 || b.length < 2 || a.length + b.length - 2 > 3) return null;
   if (a[a.length - 1] !== b[0]) return null;
-  return norm([...a.slice(0, -1), ...b.slice(1)]);
+  // a 1×n row ((∂L/∂h)ᵀ, the gradient's written transpose) is the row a gradient already acts as: its 1 is no index
+  // of the result, so (∂L/∂h)ᵀ ∂h/∂W is ∂L/∂W in W's shape (m×k), not 1×m×k. The data is the same either way.
+  const lead = a.length === 2 && a[0] === 1 ? [] : a.slice(0, -1);
+  return norm([...lead, ...b.slice(1)]);
 }
 
 /**

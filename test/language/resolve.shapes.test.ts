@@ -69,7 +69,8 @@ describe('∂(vector)/∂(matrix) is an n×m×k tensor', () => {
   it('a tensor has no transpose; a matrix by a matrix has no reading', () => {
     const { errors } = model('check (∂h_1/∂U)ᵀ = 0\ncheck ∂U/∂W = 0\n');
     expect(errors.map((e) => e.replace(/^\d+:\d+ /, ''))).toEqual([
-      'a 3×3×3 tensor has no transpose',
+      // with no gradient beside it to name, how one multiplies it (rowTensor.test.ts: the form named beside one)
+      'a 3×3×3 tensor has no transpose: a gradient multiplies ∂h_1/∂U from the left, untransposed (a gradient left of a Jacobian acts as a row)',
       '∂A/∂B of a 3×3 matrix by a 3×2 matrix has no reading: differentiate a scalar or a vector (by a scalar, a vector or a matrix)',
     ]);
   });

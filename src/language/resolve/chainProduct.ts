@@ -73,17 +73,19 @@ function beginsWith(e: Expr): Node | null {
   }
 }
 
+/** whether a ends in ∂…/∂X and b begins with ∂X/∂…: the chain rule goes on through X from a to b */
+export function chained(a: Expr, b: Expr): boolean {
+  const by = endsBy(a);
+  const of = beginsWith(b);
+  return by !== null && of !== null && sameNode(by, of);
+}
+
 /** x·y as the chain rule's row times column, when x ends in ∂…/∂X and y begins with ∂X/∂… (or the reverse; both vectors of n); else null */
 export function chainInnerProduct(x: Expr, y: Expr, range: Expr['range']): Expr | null {
   const n = x.shape?.length === 1 ? x.shape[0]! : 0;
   if (n < 2 || y.shape?.length !== 1 || y.shape[0] !== n) return null;
   // the chain in the order it is written (∂L/∂h_t · ∂h_t/∂w), or in the other (∂h_t/∂w · ∂L/∂h_t, as denominator
   // layout writes it): either way the same inner product
-  const chained = (a: Expr, b: Expr) => {
-    const by = endsBy(a);
-    const of = beginsWith(b);
-    return by !== null && of !== null && sameNode(by, of);
-  };
   if (!chained(x, y) && !chained(y, x)) return null;
   const row: Expr = { k: 'transpose', a: x, shape: [1, n], range: x.range };
   return { k: 'matmul', a: row, b: y, shape: [], range };

@@ -10,7 +10,7 @@ import type { Expr, Idx, Shape } from '../model';
 import { elementwiseShape, isLine, matmulShape, norm, NOT_KNOWN_YET, productKind, shapeText, transposeShape } from '../shapes';
 import { Abandoned, fail, quietly, withVars, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
-import { chainInnerProduct } from './chainProduct';
+import { chained, chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { bareIdentity, deltaIsNotDerivative, readName, timeIndexOf } from './names';
@@ -38,7 +38,8 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
       return readCall(a, ctx);
     case 'transpose': {
       const x = readExpression(a.a, ctx);
-      if (x.shape && x.shape.length > 2) fail(ctx, `a ${shapeText(x.shape)} has no transpose`, a.range, 'shape-mismatch');
+      if (x.shape && x.shape.length > 2)
+        fail(ctx, `a ${shapeText(x.shape)} has no transpose${tensorUntransposed(x)}`, a.range, 'shape-mismatch');
       return { k: 'transpose', a: x, shape: (x.shape ? transposeShape(x.shape) : null) as Shape, range: a.range };
     }
     case 'index':
@@ -285,6 +286,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   if (joined) return readExpression(joined, ctx);
   const regrouped = a.op === 'juxt' || a.op === '*' ? productFirst(a, ctx) : null;
   if (regrouped) return readExpression(regrouped, ctx);
+  if (a.op === 'juxt' || a.op === '*') transposedTensor(a, ctx);
   // no array per operation (made and destructured three times at every sum and product): a pair only where a rule applies
   const pair = basisOperands(a, ctx) ?? identityOperands(a, ctx);
   let x = pair ? pair[0] : readExpression(a.a, ctx);
@@ -946,6 +948,39 @@ function misplacedTranspose(x: Expr, y: Expr): string {
 function tensorFirst(x: Expr, y: Expr): string {
   if (x.shape?.length !== 3 || y.shape?.length !== 1 || y.shape[0] !== x.shape[0]) return '';
   return `; a gradient multiplies a 3-tensor from the left, contracting its first index: ${exprText(y)} ${exprText(x)}`;
+}
+
+/**
+ * (∂h_t/∂W_hh)ᵀ ∂L/∂h_t, denominator layout's transpose of a 3-index tensor beside the gradient that chains into it:
+ * the transpose has no meaning, and the product that reads is the gradient left of the tensor, untransposed, which
+ * the error names (at the transpose, as readExpression's plain refusal). Nothing when it does not apply.
+ */
+function transposedTensor(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
+  const t = a.a.k === 'transpose' ? a.a : a.b.k === 'transpose' ? a.b : null;
+  if (!t || ctx.quiet || !ctx.allowDeriv) return;
+  const quiet = quietly(ctx);
+  let x: Expr, g: Expr;
+  try {
+    x = readExpression(t.a, quiet);
+    if (x.shape?.length !== 3) return;
+    g = readExpression(t === a.a ? a.b : a.a, quiet);
+  } catch (err) {
+    if (err instanceof Abandoned) return;
+    throw err;
+  }
+  if (x.k !== 'deriv' || g.shape?.length !== 1 || g.shape[0] !== x.shape[0] || !chained(g, x)) return;
+  fail(
+    ctx,
+    `a ${shapeText(x.shape)} has no transpose: write ${exprText(g)} ${exprText(x)} (a gradient left of a Jacobian acts as a row)`,
+    t.range,
+    'shape-mismatch',
+  );
+}
+
+/** the refusal's hint for a derivative that is a 3-index tensor, with no gradient beside it to name (transposedTensor) */
+function tensorUntransposed(x: Expr): string {
+  if (x.k !== 'deriv') return '';
+  return `: a gradient multiplies ${exprText(x)} from the left, untransposed (a gradient left of a Jacobian acts as a row)`;
 }
 
 function transposeFits(x: Expr, y: Expr): string {
