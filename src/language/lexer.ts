@@ -435,6 +435,7 @@ const LAYOUT_ENVS = new Set([
   'gather',
   'gathered',
   'equation',
+  'displaymath',
   'eqnarray',
   'multline',
   'alignat',
@@ -1537,6 +1538,9 @@ export function lex(src: string): LexResult {
       case 0x2208: // ∈
         op = '∈';
         break;
+      case 0x2200: // ∀: as \forall, the range of a check (∀ t ∈ {1, …, T})
+        push('kw', 'for', s, i);
+        return;
       case 0x2264: // ≤
       case 0x2a7d: // ⩽
         op = '≤';
@@ -2152,11 +2156,75 @@ export function lex(src: string): LexResult {
   function accent(cmd: string, mark: string, s: number) {
     const r = accentBase(i);
     if (!r) {
-      error(src.slice(s, i), s, i, `\\${cmd} over something that is not a letter: write \\${cmd}{h}`);
+      const scripted = accentOverScripts(cmd);
+      if (scripted === null) {
+        error(src.slice(s, i), s, i, `\\${cmd} over something that is not a letter: write \\${cmd}{h}`);
+        return;
+      }
+      if (typeof scripted === 'string') {
+        const e = skipGroup(i, 200);
+        error(src.slice(s, e), s, e, scripted);
+        i = e;
+        return;
+      }
+      // \hat{y_3} is \hat{y}_3: the name with its mark, then the scripts as if written after the brace, which closes
+      // as a font's does (transparent), so that what follows stays tight: \hat{y_3}^2 is ŷ_3²
+      const [w, e] = scripted;
+      depth++;
+      braces.push(Brace.Transparent);
+      i = e;
+      lexWord(w + mark, s, e);
       return;
     }
     i = r[1];
     lexWord(r[0] + mark, s, i);
+  }
+
+  /**
+   * \hat{y_3}, \tilde{c_t}, \hat{y^{(t)}}, \widehat{h_1^{(t)}}: an accent over a letter written with its scripts inside
+   * the braces (students write it so; \bar{s_3} reads so in the parser). The letters and where they end, when the rest
+   * of the group is scripts only: subscripts of any content, superscripts that are a step in brackets (^{(t)}, ^{[l]},
+   * ^{⟨t⟩}) or a transpose. A power (\hat{y^2}) is a message: the accent over y² names nothing. Null when it is neither.
+   */
+  function accentOverScripts(cmd: string): [string, number] | string | null {
+    let j = i;
+    while (src.charCodeAt(j) === 32) j++;
+    if (src.charCodeAt(j) !== 123) return null;
+    const end = skipGroup(j, 200);
+    if (src.charCodeAt(end - 1) !== 125) return null;
+    let w = '';
+    let q = j + 1;
+    for (;;) {
+      while (src.charCodeAt(q) === 32) q++;
+      const c = src.charCodeAt(q);
+      if (c === 95 || c === 94 || q >= end - 1) break;
+      const r = accentBase(q, 1);
+      if (!r || r[1] > end - 1) return null;
+      w += r[0];
+      q = r[1];
+    }
+    if (!w || q >= end - 1) return null;
+    const base = q;
+    while (q < end - 1) {
+      const c = src.charCodeAt(q);
+      if (c === 32) {
+        q++;
+        continue;
+      }
+      if (c !== 95 && c !== 94) return null;
+      let a = q + 1;
+      while (src.charCodeAt(a) === 32) a++;
+      const d = src.charCodeAt(a);
+      const after = d === 123 ? skipGroup(a, 200) : d === 92 ? commandEnd(a) : a + 1;
+      if (after > end - 1 || (d === 123 && src.charCodeAt(after - 1) !== 125)) return null;
+      if (c === 94) {
+        const sup = (d === 123 ? src.slice(a + 1, after - 1) : src.slice(a, after)).trim();
+        if (!/^(?:[([<⟨]|\\langle\b|\\top$|\\intercal$|\\mathsf\{T\}$|T$|⊤$)/.test(sup))
+          return `\\${cmd} over a power (${src.slice(j + 1, end - 1).trim()}) is not read: write \\${cmd}{${src.slice(j + 1, base).trim()}}^{…} for the power of the accented name, or a step in brackets (^{(t)})`;
+      }
+      q = after;
+    }
+    return [w, base];
   }
 
   /** the letters an accent stands over (braced or one letter/command), with fonts and Greek read */

@@ -693,6 +693,9 @@ export function parse(
       const e = expr();
       evaluationBar(++sideNo, bars, from);
       rounded.push(rel.text === '≈' ? roundedValue(e, from) : null);
+      // ≈ (0.4621, 0)^T: the column the tuple already is (transposed, a row compared with a note)
+      if (rel.text === '≈' && e.k === 'transpose' && e.a.k === 'list' && e.a.items.every((x) => x.k !== 'list'))
+        return { ...e.a, range: e.range };
       return e;
     };
     // a chain A = B = C …: every later side is checked against the first
@@ -845,7 +848,13 @@ export function parse(
       }
       return bad();
     };
-    if (e.k === 'list') return e.items.flatMap((x) => (x.k === 'list' ? x.items.map(entry) : [entry(x)]));
+    const entries = (l: Ast & { k: 'list' }) => l.items.flatMap((x) => (x.k === 'list' ? x.items.map(entry) : [entry(x)]));
+    if (e.k === 'list') return entries(e);
+    // (0.4621, 0)^T, a row of a bmatrix transposed: a vector, its entries in the order written (a matrix's would not be)
+    if (e.k === 'transpose' && e.a.k === 'list') {
+      const rows = e.a.items;
+      if (rows.every((x) => x.k !== 'list' || x.items.length === 1) || (rows.length === 1 && rows[0]!.k === 'list')) return entries(e.a);
+    }
     return [entry(e)];
   }
 

@@ -47,7 +47,7 @@ export interface FoldedDisplay {
 const MATRIX_ENVS = /^(?:[bpvBV]?matrix|smallmatrix|array|cases)\*?$/;
 /** wrappers that are only layout */
 const LAYOUT_ENVS =
-  /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
+  /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|displaymath|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
 /** implications between two statements: each side is a claim of its own */
 const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Leftrightarrow', 'Longleftrightarrow', 'therefore', 'because']);
 /** commands that frame or colour their content: `\boxed{X}`, `\textcolor{c}{X}`, `\colorbox{c}{X}` */
@@ -94,10 +94,10 @@ function layoutArguments(text: string, env: string, j: number, end: number): num
   return j;
 }
 
-/** `\forall t:`, `\text{for all } t \in \{1, \dots, T\}:`, `\forall t = 1, …, T,` — every step, before the equation */
+/** `\forall t:`, `\text{for all } t \in \{1, \dots, T\}:`, `\forall t = 1, …, T,`, `∀t ∈ {1, …, T}:` — every step, before the equation */
 const QUANTIFIER = new RegExp(
-  String.raw`^(?:\\forall|\\text\s*\{\s*[Ff]or\s+(?:all|every|each)\s*\})\s*t\s*` +
-    String.raw`(?:(?:\\in\s*\\\{|=)\s*1\s*,\s*(?:\\[lc]?dots|…)\s*,\s*T\s*(?:\\\})?\s*)?(?::|,|\\colon|\\quad|\\qquad)`,
+  String.raw`^(?:\\forall|∀|\\text\s*\{\s*[Ff]or\s+(?:all|every|each)\s*\})\s*t\s*` +
+    String.raw`(?:(?:(?:\\in|∈)\s*\\?\{|=)\s*1\s*,\s*(?:\\[lc]?dots|…)\s*,\s*T\s*(?:\\?\})?\s*)?(?::|,|\\colon|\\quad|\\qquad)`,
 );
 
 /** relations that state an equality (a definition, an identity) */
@@ -218,6 +218,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
   const approximate: { start: number; end: number; relation: string }[] = [];
   let cut: { start: number; end: number; relation: string } | null = null;
+  /** the matrices open in the cut part */
+  let cutMatrices = 0;
   // `\left. … \right|_{t=3}`: each \left's place in chars (a `\left.` opens an evaluated expression)
   const lefts: { dot: boolean; at: number }[] = [];
   // the open groups `{`: their places in chars (TeX's `{A \over B}` is a fraction of the group's two halves)
@@ -276,8 +278,20 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       continue;
     }
     const c = text[i]!;
+    // a matrix in the cut part (`≈ \begin{bmatrix} \tanh(0.5) \\ 0 \end{bmatrix}`): its `\\` are its rows, not the display's
+    // (the cut ended at the first one and left `0 \end{bmatrix}` to read)
+    if (cut && c === '\\') {
+      const env = /^\\(begin|end)\s*\{\s*([A-Za-z]+\*?)\s*\}/.exec(text.slice(i, Math.min(end, i + 30)));
+      if (env && MATRIX_ENVS.test(env[2]!)) cutMatrices = Math.max(0, cutMatrices + (env[1] === 'begin' ? 1 : -1));
+    }
     // the cut part's own \tag still labels the row (and a row break ends the cut)
-    if (cut && !(c === '\\' && (text[i + 1] === '\\' || /^\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.test(text.slice(i, i + 10))))) {
+    if (
+      cut &&
+      !(
+        c === '\\' &&
+        ((text[i + 1] === '\\' && cutMatrices === 0) || /^\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.test(text.slice(i, i + 10)))
+      )
+    ) {
       if (c === '{') braceDepth++;
       else if (c === '}') braceDepth = Math.max(0, braceDepth - 1);
       if (c.trim()) cut.end = i + 1;
@@ -318,9 +332,19 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     }
     if (relation && rowEquation()) {
       cut = { start: i, end: i + relation.length, relation };
+      cutMatrices = 0;
       blank(i, i + relation.length);
       i += relation.length;
       continue;
+    }
+    // `∀ t ∈ {1, …, T}:` before a row's equation, as `\forall t \in \{1, \dots, T\}:` below (after it, the lexer reads ∀ as \forall)
+    if (c === '∀' && braceDepth === 0 && matrixDepth === 0 && rowBlank()) {
+      const lead = QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120)));
+      if (lead) {
+        blank(i, i + lead[0].length);
+        i += lead[0].length;
+        continue;
+      }
     }
     if (c === '\\') {
       const m = /^\\(?:([A-Za-z]+)\*?|[\s\S])?/.exec(text.slice(i, Math.min(end, i + 40)))!;
@@ -964,6 +988,15 @@ const REMARK_AFTER_VALUE = new RegExp(
  * punctuation): a rounded result the check judges to its digits
  */
 function writtenValueFollows(text: string, i: number, end: number): boolean {
+  if (WRITTEN_VALUE.test(rowRest(text, i, end))) return true;
+  // `≈ \begin{bmatrix} 0.4621 \\ 0 \end{bmatrix}`, `≈ (0.4621, 0)^T`: a vector or matrix of written values, judged entry by
+  // entry to their digits as a number is (the literal read before the row's rest: its `\\` are its own rows)
+  const literal = writtenLiteral(text, i, end);
+  return literal >= 0 && rowRest(text, literal, end) === '';
+}
+
+/** the row from i as writtenValueFollows reads it: up to a row break or \tag, without a remark, a label or punctuation after it */
+function rowRest(text: string, i: number, end: number): string {
   let rest = text.slice(i, Math.min(end, i + 200));
   const stop = /\\\\|\\(?:tag|label|nonumber|notag)(?![A-Za-z])/.exec(rest);
   if (stop) rest = rest.slice(0, stop.index);
@@ -971,12 +1004,46 @@ function writtenValueFollows(text: string, i: number, end: number): boolean {
   // is read on its own: the value ends before it
   const remark = REMARK_AFTER_VALUE.exec(rest);
   if (remark) rest = rest.slice(0, remark.index).replace(/(?:\\q?quad|\\hfill|\\[,;: ]|\s)*$/, '');
-  rest = withDecimalPoint(rest)
+  return withDecimalPoint(rest)
     .replace(/\\q?quad\s*\(\s*\d+[a-z]?\s*\)\s*$/, '')
     .replace(/\\[,;! ]/g, ' ')
     .replace(/[,.;]?\s*$/, '')
     .trim();
-  return WRITTEN_VALUE.test(rest);
+}
+
+/** a transpose written after a literal: ^T, ^\top, ^{\top}, ^\intercal, ^⊤, ᵀ */
+const LITERAL_TRANSPOSE =
+  /^\s*(?:\^\s*(?:\{\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|⊤)\s*\}|T(?![A-Za-z])|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])|⊤)|ᵀ)/;
+
+/**
+ * a vector or matrix of written values at i (after spaces): `\begin{bmatrix} 0.46 \\ 0 \end{bmatrix}` (pmatrix, matrix), or
+ * `(0.46, 0)`, `[0.46, 0]` with two entries or more, each optionally transposed; where it ends, or −1
+ */
+function writtenLiteral(text: string, i: number, end: number): number {
+  const stop = Math.min(end, i + 2000);
+  let j = i;
+  while (j < stop && /\s/.test(text[j]!)) j++;
+  const entries = (body: string, sep: RegExp) =>
+    body.split(sep).every((e) => WRITTEN_VALUE.test(withDecimalPoint(e.replace(/\\[,;! ]/g, ' ').trim())));
+  let after = -1;
+  const env = /^\\begin\s*\{\s*([bp]?matrix)\s*\}/.exec(text.slice(j, stop));
+  if (env) {
+    const close = new RegExp(String.raw`\\end\s*\{\s*${env[1]}\s*\}`).exec(text.slice(j + env[0].length, stop));
+    if (!close) return -1;
+    // a trailing `\\` before \end ends the last row, no row of its own
+    const body = text.slice(j + env[0].length, j + env[0].length + close.index).replace(/\\\\\s*$/, '');
+    if (!entries(body, /\\\\|&/)) return -1;
+    after = j + env[0].length + close.index + close[0].length;
+  } else if (text[j] === '(' || text[j] === '[') {
+    const closer = text[j] === '(' ? ')' : ']';
+    const k = text.indexOf(closer, j + 1);
+    if (k < 0 || k >= stop) return -1;
+    const body = text.slice(j + 1, k);
+    if (!body.includes(',') || !entries(body, /,/)) return -1;
+    after = k + 1;
+  } else return -1;
+  const t = LITERAL_TRANSPOSE.exec(text.slice(after, stop));
+  return t ? after + t[0].length : after;
 }
 
 /**

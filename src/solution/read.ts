@@ -27,8 +27,8 @@ export interface ReadResult {
   inline: Display[];
 }
 
-/** the display environments of LANGUAGE.md §8 (starred or not), as a regex alternation */
-export const DISPLAY_ENVS = '(?:equation|align|aligned|split|gather|eqnarray|multline|alignat|flalign)\\*?';
+/** the display environments of LANGUAGE.md §8 (starred or not; displaymath is LaTeX's own \\[ … \\]), as a regex alternation */
+export const DISPLAY_ENVS = '(?:equation|displaymath|align|aligned|split|gather|eqnarray|multline|alignat|flalign)\\*?';
 
 /** `indexOf` for a reader that searches forward through one text: the answer for an earlier start
  *  is reused while it still lies ahead, so many unclosed openers cost linear time, not quadratic */

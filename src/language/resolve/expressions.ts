@@ -376,9 +376,23 @@ function joinAccented(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const raw = left.raw + b.raw;
   const base = firstSegment(raw);
   const known = (n: string) => scope.isKnown(n) || scope.isKnown(firstSegment(n));
-  if (!known(raw) && !(raw[0] === 'd' && known(base.slice(1)))) return null;
-  const name: Ast = { ...b, raw, range: span(r, b.range), nameRange: span(left.nameRange, b.nameRange) };
+  // d\tilde{c}_t where the file defines no c̃: the gradient dX of an unknown name, which is what to say (it was
+  // "unknown name d"); the name read alone says it, as \tilde{c}_t does — only when it does not read
+  const unread = !known(raw) && isBareD(left, ctx) && !reads(b, ctx);
+  if (!unread && !known(raw) && !(raw[0] === 'd' && known(base.slice(1)))) return null;
+  const name: Ast = unread ? b : { ...b, raw, range: span(r, b.range), nameRange: span(left.nameRange, b.nameRange) };
   return a.a === left ? name : { ...a, b: name, a: (a.a as Ast & { k: 'bin' }).a };
+}
+
+/** whether a reads (quietly, nothing recorded) */
+function reads(a: Ast, ctx: ExprContext): boolean {
+  try {
+    readExpression(a, quietly(ctx));
+    return true;
+  } catch (err) {
+    if (err instanceof Abandoned) return false;
+    throw err;
+  }
 }
 
 /** the shapes of expressions read quietly, or null when one does not read or its shape is not known yet */
