@@ -177,6 +177,8 @@ export interface CheckQuestion {
   steps: number[];
   /** free indices besides t; the check holds when it holds for every combination */
   free: FreeIndex[];
+  /** `for k = 1..t`: a free index's range bounded by t (lo ≤ v ≤ hi, each t plus an offset); points outside are not judged */
+  within?: { v: string; lo: Idx | null; hi: Idx | null };
   /** the line where this link's right side begins */
   line: number;
   /** the whole check statement (shared by its links) */

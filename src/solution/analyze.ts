@@ -4,7 +4,7 @@ import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
 import { lex, updateText } from '../language/lexer';
 import { parse } from '../language/parser';
-import { compile, derivativeDefinition } from '../language/index';
+import { compile, derivativeDefinition, formulaDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
@@ -62,6 +62,8 @@ export interface Claim {
   links?: number[];
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
+  /** what `defines` is defined by, when not a derivative (δ_3 = 1 − s_3² alone on its line) */
+  definedBy?: 'formula';
   /**
    * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
    * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
@@ -599,9 +601,13 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     claims.filter((_, i) => !defines[i]),
     (n) => defined.has(n) || names().names.has(n),
   );
+  // `δ_3 = 1 − s_3²` alone on its line: a name of the solution's own defined by a formula of the network's names at a
+  // step, as a chain's first link defines it (label.ts), for the equations after it (session 41: "unknown name δ" on
+  // every later line, where the same with `= …` after it defined δ_3). One definition per name as written (δ_3, δ_2)
+  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || names().names.has(n));
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
-  const pin = labels.some((l) => l.label.by === 'formula') ? names().unmarkedObjective : 0;
+  const pin = labels.some((l) => l.label.by === 'formula') || formulas ? names().unmarkedObjective : 0;
   if (net.sidecar !== null) {
     const sidecar = net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n';
     sidecar.split(/(?<=\n)/).forEach((l) => {
@@ -619,6 +625,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     const name = defines[i];
     if (!name) return;
     c.defines = name;
+    if (formulas?.has(c)) c.definedBy = 'formula';
     c.genLine = gen.currentLine;
     const at = c.text.at;
     gen.push(c.text.chars, (k) => at[k]!);
@@ -669,6 +676,44 @@ function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim
   // defined (both joined the network, and δ was "not available", or "unknown name δ" after a formula's δ_2)
   const byDerivative = new Set(out.flatMap((l) => (l.label.by === 'derivative' ? [l.label.name] : [])));
   return byDerivative.size ? out.filter((l) => l.label.by === 'derivative' || !byDerivative.has(l.label.name)) : out;
+}
+
+/**
+ * a letter (or a Greek command) at a numbered step, δ_3, δ_{3}, δ^{(3)}: a general step's `A_t = 1 − u_t` stays "not a
+ * name of the network: the equation defines it" (seed 000's (11), pinned so)
+ */
+const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
+
+/**
+ * equations of one link that define a name of the solution's own by a formula (formulaDefinition: δ_3 = 1 − s_3²),
+ * marked in `defines` (by their base name), or null when there is none: not a name the network or an earlier
+ * definition has, nor one a chain labels, and each left side as written once (a later δ_3 = … is a claim about it)
+ */
+function formulaDefinitions(
+  claims: Claim[],
+  defines: (string | null)[],
+  labels: { claim: Claim; label: ChainLabel }[],
+  known: (name: string) => boolean,
+): Set<Claim> | null {
+  const labelled = new Set(labels.map((l) => l.label.name));
+  const claimed = new Set(labels.map((l) => l.claim));
+  const heads = new Set<string>();
+  let out: Set<Claim> | null = null;
+  claims.forEach((c, i) => {
+    if (defines[i] || claimed.has(c) || c.skip || c.inline) return;
+    const chars = c.text.chars;
+    const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+    if (eqs.length !== 1) return;
+    const head = chars.slice(0, eqs[0]).replace(/\s+/g, '');
+    // a cheap screen before a lex and a parse (STEP_NAME; N_{\text{total}} names a size, not this name at a step)
+    if (head.length > 40 || heads.has(head) || !STEP_NAME.test(head)) return;
+    const name = formulaDefinition(chars);
+    if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
+    heads.add(head);
+    defines[i] = name;
+    (out ??= new Set()).add(c);
+  });
+  return out;
 }
 
 /** a label's first link joins the network as the name's definition, and is blanked (same length) in its chain */
@@ -841,7 +886,7 @@ function collect(
     // `where h_0 = 0` (the exercise's own data, written down: check/premise.ts) is no claim to judge
     const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate') && !ch.premise);
     if (c.defines && !diags.some((d) => d.severity === 'error')) {
-      c.skip = `it defines ${c.defines} by a derivative, a name of the solution's own: the equations after it use it as defined here`;
+      c.skip = `it defines ${c.defines} by ${c.definedBy === 'formula' ? 'the formula after it' : 'a derivative'}, a name of the solution's own: the equations after it use it as defined here`;
       continue;
     }
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,

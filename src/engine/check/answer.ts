@@ -57,6 +57,7 @@ import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { stepRangeText } from './points';
 import { statedGiven } from './premise';
+import { idxText } from '../../language/resolve';
 import { terminalCondition } from './terminal';
 import { scalarPowerHint } from './scalarTranspose';
 import { carriedHint, fromPreviousLink } from './carried';
@@ -175,7 +176,12 @@ function rangeText(q: CheckQuestion, points: Point[]): string {
   });
   const joined = andList(parts);
   const what = vars.length === 2 ? 'pairs' : 'combinations';
-  const some = points.length < all ? ` (the ${points.length} of ${all} ${what} where its Σ/∏ bounds run forward)` : '';
+  // the points kept by the check's own range (for k = 1..t), else by its Σ/∏ bounds (points.ts checkPoints)
+  const w = q.within;
+  const kept = w
+    ? `with ${w.lo ? `${idxText(w.lo)} ≤ ` : ''}${w.v}${w.hi ? ` ≤ ${idxText(w.hi)}` : ''}`
+    : 'where its Σ/∏ bounds run forward';
+  const some = points.length < all ? ` (the ${points.length} of ${all} ${what} ${kept})` : '';
   return ` for ${joined}${some}`;
 }
 

@@ -7,7 +7,7 @@
 
 import { confirmed, type OtherValues } from './confirm';
 import { activation, unprimed } from '../../language/activations';
-import type { Expr, Fn, Idx, Model } from '../../language/model';
+import type { Expr, Fn, Idx, Model, Shape } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Range } from '../../report';
@@ -454,6 +454,34 @@ function readsOneStep(x: Expr): boolean {
   return found;
 }
 
+/** factor drops tried per side (each one evaluation) */
+const MAX_FACTOR_DROPS = 6;
+
+/**
+ * a factor of a product dropped where the rest keeps the product's shape, the left one too: Goodfellow's ∇_c L written
+ * Σ_t diag(1 − h_t²) ∇_{o_t} L or Σ_t Vᵀ ∇_{o_t} L, ∇_W L with diag(1 − h_t²) twice (session 41: the values only).
+ * fixes() drops a scalar product's right factor; these are a matrix product's factors and a left one, after it
+ */
+function factorDrops(side: Expr, show: Show): Edit[] {
+  const out: Edit[] = [];
+  const same = (a: Shape, b: Shape) => a.length === b.length && a.every((n, i) => n === b[i]);
+  for (const x of valueNodes(side)) {
+    if (out.length >= MAX_FACTOR_DROPS) break;
+    if (x.k !== 'mul' && x.k !== 'hadamard' && x.k !== 'matmul' && x.k !== 'contract') continue;
+    const sides = [
+      [x.a, x.b, (y: Expr) => (y as typeof x).b],
+      [x.b, x.a, (y: Expr) => (y as typeof x).a],
+    ] as const;
+    for (const [drop, keep, make] of sides) {
+      // a scalar product's right factor is fixes()'s; a derivative is no factor too many (the chain's own)
+      if (drop.k === 'deriv' || (drop === x.b && (x.k === 'mul' || x.k === 'hadamard'))) continue;
+      if (!keep.shape || !x.shape || !same(keep.shape, x.shape)) continue;
+      out.push({ target: x, make, text: `the factor ${factorText(drop, show)} should not be there`, kind: 'drop', at: drop.range });
+    }
+  }
+  return out.slice(0, MAX_FACTOR_DROPS);
+}
+
 /** the reading of a claim in which the edits are made: its formula side, the other kept */
 interface Reading {
   c: Claim;
@@ -529,6 +557,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
       fix: [
         ...fixes(side, run.model, name, show).slice(0, MAX_FIXES),
         ...termDrops(side, show).filter((e) => !r.oneStep || !e.dropped || !readsOneStep(e.dropped)),
+        ...factorDrops(side, show),
       ],
     };
   });

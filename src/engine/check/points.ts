@@ -34,6 +34,18 @@ export function checkPoints(q: CheckQuestion): Point[] {
       f.values.map((v) => ({ t: p.t, env: withVar(p.env, f.v, v), label: p.label ? `${p.label}, ${f.v} = ${v}` : `${f.v} = ${v}` })),
     );
   }
+  // `for k = 1..t`: the points where k lies within its bounds at that t (where that leaves none, every point stays: a
+  // check is never judged at no point)
+  const w = q.within;
+  if (w) {
+    const inside = points.filter((p) => {
+      const v = p.env[w.v];
+      const lo = w.lo ? idxValue(w.lo, p.env) : undefined;
+      const hi = w.hi ? idxValue(w.hi, p.env) : undefined;
+      return v === undefined || ((lo === undefined || v >= lo) && (hi === undefined || v <= hi));
+    });
+    if (inside.length) points = inside;
+  }
   const kept = presupposed(q, points);
   return kept.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
 }

@@ -26,7 +26,16 @@ import { span } from '../ast';
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
  * v: the index it ranges, t or a free index of the check (`for k = 0..T-1`, seed 003's layers)
  */
-type StepRange = { v: string; from: number; to: number; open: boolean; at: Range };
+type StepRange = {
+  v: string;
+  from: number;
+  to: number;
+  open: boolean;
+  at: Range;
+  /** bounds that read t (`for k = 1..t`, `for k ≤ t`): the index runs within them at each t */
+  lo?: Idx;
+  hi?: Idx;
+};
 
 export function readQuestions(statements: Statement[], scope: Scope): Question[] {
   const questions: Question[] = [];
@@ -194,6 +203,15 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
     if (tooManyPoints(scope, steps, free!, freeT, where)) return;
+    const within = range && (range.lo || range.hi) ? { v: range.v, lo: range.lo ?? null, hi: range.hi ?? null } : null;
+    if (within && !freeT) {
+      scope.error(
+        `the range of ${range!.v} reads t, which is no free index of this check: write numbers (for ${range!.v} = 1..T)`,
+        range!.at,
+        'index',
+      );
+      return;
+    }
     const approx = st.approx?.[n + offset];
     links.push({
       kind: 'check',
@@ -210,6 +228,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
       ...(approx ? { approx } : {}),
       ...(undefinedStep ? { undefinedStep } : {}),
+      ...(within ? { within } : {}),
       ...(prev ? { before: prev } : {}),
       text: st.text,
     });
@@ -517,6 +536,16 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     scope.error(`write the range of t: for t = a..b`, f.range);
     return false;
   }
+  // a bound that reads t (Pascanu's ∂h_t/∂h_k … for k = 1..t, for k ≤ t): the index within it at each t, its values
+  // the whole range; only for an index other than t, with t itself free in the check (said at the check)
+  const lo = v !== 't' && f.from ? boundByT(f.from, T) : null;
+  const hi = v !== 't' && f.to ? boundByT(f.to, T) : null;
+  if (lo || hi) {
+    const from = lo ? 0 : f.from ? constValue(f.from, T) : 1;
+    const to = hi ? T + 1 : f.to ? constValue(f.to, T) : T;
+    if (typeof from === 'number' && typeof to === 'number' && Number.isInteger(from) && Number.isInteger(to))
+      return { v, from: Math.max(from, 0), to: Math.min(to, T + 1), open: true, at: f.range, ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
+  }
   let a = f.from ? constValue(f.from, T) : 1;
   let b = f.to ? constValue(f.to, T) : T;
   // t = T-1, …, 1 (a backward pass listed from its last step): the steps 1..T-1
@@ -530,6 +559,15 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     return false;
   }
   return { v, from: a, to: b, open: !f.from || !f.to, at: f.range };
+}
+
+/** t, t − c or t + c (c a whole number, T allowed) as an index of t; null for anything else */
+function boundByT(a: Ast, T: number): Idx | null {
+  const isT = (x: Ast) => x.k === 'name' && x.raw === 't' && !x.sub && !x.sup;
+  if (isT(a)) return { v: 't', k: 0 };
+  if (a.k !== 'bin' || (a.op !== '+' && a.op !== '-') || !isT(a.a)) return null;
+  const c = constValue(a.b, T);
+  return typeof c === 'number' && Number.isInteger(c) ? { v: 't', k: a.op === '+' ? c : -c } : null;
 }
 
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
