@@ -604,7 +604,8 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // `δ_3 = 1 − s_3²` alone on its line: a name of the solution's own defined by a formula of the network's names at a
   // step, as a chain's first link defines it (label.ts), for the equations after it (session 41: "unknown name δ" on
   // every later line, where the same with `= …` after it defined δ_3). One definition per name as written (δ_3, δ_2)
-  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || names().names.has(n));
+  // (not a name the network writes, its definition broken or not: `o_2 = 2 h_2` is about o, "not available")
+  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || names().written.has(n));
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
   const pin = labels.some((l) => l.label.by === 'formula') || formulas ? names().unmarkedObjective : 0;
@@ -733,21 +734,26 @@ function pushLabel(c: Claim, label: ChainLabel, gen: GeneratedText): void {
 interface NetworkNames {
   /** the names it declares or defines (as written: an untimed twin L# is L), and those its lines define by a derivative */
   names: Set<string>;
+  /** names as its lines write them, a definition with an error among them (o_t = 2 h_t under a broken h_t) */
+  written: Set<string>;
   /** the line of its objective's equation when no `loss` marks it (the last scalar with no time index), else 0 */
   unmarkedObjective: number;
 }
 
 /** what a network's text names, and its objective when unmarked */
 function networkNames(text: string): NetworkNames {
-  const { model } = compile(text);
+  const { model, symbols } = compile(text);
   const names = new Set([...model.decls.keys(), ...[...model.quantities.keys()].map((k) => k.replace(/#$/, ''))]);
+  // every name its lines define or declare, those whose definition has an error too (no quantity of the model)
+  const written = new Set(names);
+  for (const s of symbols) if (s.role === 'definition' || s.role === 'declaration') written.add(s.name);
   // and the names its own lines define by a derivative (δ_t = ∂C/∂z_t), which are no quantities
   for (const line of text.split('\n')) {
     const d = line.includes('=') ? derivativeDefinition(line) : null;
     if (d) names.add(d);
   }
   const objective = model.loss ? model.quantities.get(model.loss) : undefined;
-  return { names, unmarkedObjective: objective && !objective.isLoss ? objective.line : 0 };
+  return { names, written, unmarkedObjective: objective && !objective.isLoss ? objective.line : 0 };
 }
 
 /**

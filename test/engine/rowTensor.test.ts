@@ -4,6 +4,7 @@
 // transpose of the tensor itself stays refused, with the form to write.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rand } from './build';
 import { analyze } from '../../src/index';
 
 const FAST = { graph: false, symbolic: false } as const;
@@ -70,17 +71,6 @@ describe('a row times a 3-index tensor', () => {
     );
   });
 });
-
-/** a seeded draw in [-0.5, 0.5) (mulberry32) */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
-}
 
 type Mat = number[][];
 const matVec = (M: Mat, v: number[]) => M.map((row) => row.reduce((s, m, j) => s + m * v[j]!, 0));

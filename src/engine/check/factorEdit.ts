@@ -473,8 +473,9 @@ function factorDrops(side: Expr, show: Show): Edit[] {
       [x.b, x.a, (y: Expr) => (y as typeof x).a],
     ] as const;
     for (const [drop, keep, make] of sides) {
-      // a scalar product's right factor is fixes()'s; a derivative is no factor too many (the chain's own)
-      if (drop.k === 'deriv' || (drop === x.b && (x.k === 'mul' || x.k === 'hadamard'))) continue;
+      // a vector's or a matrix's: a scalar factor is fixes()'s and termDrops()'s (−x_1 2(h_3 − y_3): x_1 dropped, its sign
+      // kept and named); a derivative is no factor too many (the chain's own)
+      if (drop.k === 'deriv' || !drop.shape?.length || (drop === x.b && (x.k === 'mul' || x.k === 'hadamard'))) continue;
       if (!keep.shape || !x.shape || !same(keep.shape, x.shape)) continue;
       out.push({ target: x, make, text: `the factor ${factorText(drop, show)} should not be there`, kind: 'drop', at: drop.range });
     }
