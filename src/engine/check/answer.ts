@@ -390,8 +390,6 @@ function failureHint(
     plain(opening(shiftHint(claim, run, other))) ??
     // one reference written twice at the wrong step, both times (h_{t-1}(1 − h_{t-1}) for h_t(1 − h_t))
     plain(groupShiftHint(claim, run, bad, other)) ??
-    // every step of one side off by the same amount (the formula of the step before, copied): no single move mends it
-    plain(opening(sideShiftHint(claim, run, bad, other))) ??
     // ∂X_s/∂X_r against a ∏ of hand-written step Jacobians (a structural screen): the factors' order, then, bounds
     // and order right, the factor judged as a one-step check (a left-out path first: the ∏ line's usual mistake).
     // Asked after the step hints (a wrong step is named with the ∏'s own variable) and before the ~15 hints that
@@ -459,6 +457,10 @@ function failureHint(
     // a bare product of a step's Jacobian factors without its activation's slope (∂h_t/∂h_{t−1} = W_hh), or with one
     // too many: structural until then, a few evaluations
     plain(jacobianSlopeHint(claim, run, other)) ??
+    // every step of one side off by the same amount (the formula of the step before, copied): no single move mends it,
+    // and no hint above names it; asked here, where the others have said nothing (a copy of the side per trial: 80 µs
+    // warming on mlp-layers' line 30, which the entry swap names, when it was asked after the shift hints)
+    plain(opening(sideShiftHint(claim, run, bad, other))) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
