@@ -35,15 +35,9 @@ const isOne = (x: Expr) => x.k === 'num' && x.value === 1;
 function groups(e: Expr, run: Run): Ref[][] {
   // a slope X(1 − X) has its subtraction: a side with none has no group
   if (!hasKind(e, 'sub')) return [];
-  const timed = (name: string) => run.model.quantities.get(name)?.timed || run.model.decls.get(name)?.perStep;
   const slopes = new Set<string>();
-  const all: Ref[] = [];
   const go = (x: Expr): void => {
-    if (x.k === 'ref') {
-      if (x.idx && timed(x.name)) all.push(x);
-      return;
-    }
-    if (x.k === 'deriv') return;
+    if (x.k === 'ref' || x.k === 'deriv') return;
     if (x.k === 'mul' || x.k === 'hadamard')
       for (const [a, b] of [
         [x.a, x.b],
@@ -53,6 +47,8 @@ function groups(e: Expr, run: Run): Ref[][] {
     forChildren(x, go, VALUE_CHILDREN);
   };
   go(e);
+  if (!slopes.size) return [];
+  const all = timedRefs(e, run);
   return [...slopes].map((t) => all.filter((r) => exprText(r) === t)).filter((g) => g.length > 1);
 }
 
@@ -115,23 +111,17 @@ export function sideShiftHint(c: Claim, run: Run, bad: Point, other: OtherValues
   for (const right of [true, false]) {
     const refs = timedRefs(right ? c.rhs : c.lhs, run);
     if (refs.length > MAX_SIDE_REFS) continue;
-    const distinct = [...new Set(refs.map(show))];
-    if (distinct.length < 2) continue;
+    // each reference as written once, in the order written (its moves print alike)
+    const byText = new Map(refs.map((r) => [show(r), r]));
+    if (byText.size < 2) continue;
     for (const by of [1, -1, 2, -2]) {
       const lhs = right ? c.lhs : moved(c.lhs, refs, by);
       const rhs = right ? moved(c.rhs, refs, by) : c.rhs;
       if (!holdsWith({ ...c, points }, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
-      const seen = new Set<string>();
-      const to: string[] = [];
-      for (const r of refs) {
-        const text = show(r);
-        if (seen.has(text)) continue;
-        seen.add(text);
-        to.push(show({ ...r, idx: { ...r.idx!, k: r.idx!.k + by } }));
-      }
+      const to = [...byText.values()].map((r) => show({ ...r, idx: { ...r.idx!, k: r.idx!.k + by } }));
       const side = right ? 'right' : 'left';
       const when = by > 0 ? 'later' : 'earlier';
-      return `every step of the ${side} side should be ${ONE_OR_TWO[Math.abs(by)]} ${when} (${andList(distinct)} should be ${andList(to)}): with those steps the check holds`;
+      return `every step of the ${side} side should be ${ONE_OR_TWO[Math.abs(by)]} ${when} (${andList([...byText.keys()])} should be ${andList(to)}): with those steps the check holds`;
     }
   }
   return null;

@@ -15,7 +15,7 @@ import { toValue, type Tensor } from '../tensor';
 import type { Run } from '../run';
 
 /** a literal's numbers in row-major order, and its shape without sizes of 1; null for anything but numbers */
-function literal(e: Expr): { data: number[]; shape: number[] } | null {
+export function literal(e: Expr): { data: number[]; shape: number[] } | null {
   if (e.k === 'num') return { data: [e.value], shape: [] };
   if (e.k === 'neg') {
     const a = literal(e.a);

@@ -7,14 +7,10 @@
 import type { CheckQuestion, Expr } from '../../language/model';
 import { exprText } from '../../language/print';
 import type { Run } from '../run';
+import { literal } from './premise';
 
 /** a literal 0, or a vector or matrix of zeros */
-function zero(e: Expr): boolean {
-  if (e.k === 'num') return e.value === 0;
-  if (e.k === 'vec') return e.items.every(zero);
-  if (e.k === 'mat') return e.rows.every((r) => r.every(zero));
-  return false;
-}
+const zero = (e: Expr): boolean => literal(e)?.data.every((x) => x === 0) ?? false;
 
 /** the message of a check that states the terminal condition, or null when it is not one */
 export function terminalCondition(q: CheckQuestion, run: Run): string | null {

@@ -12,7 +12,7 @@ import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
-import { isLastStep, NIELSEN_L } from './timeIndex';
+import { isLastStep, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
 import { exprText } from '../print';
@@ -561,13 +561,12 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
   return { v, from: a, to: b, open: !f.from || !f.to, at: f.range };
 }
 
-/** t, t − c or t + c (c a whole number, T allowed) as an index of t; null for anything else */
+const T_ONLY = new Set(['t']);
+
+/** t, t − c or t + c as an index of t (the index reader's own reading of it); null for anything else */
 function boundByT(a: Ast, T: number): Idx | null {
-  const isT = (x: Ast) => x.k === 'name' && x.raw === 't' && !x.sub && !x.sup;
-  if (isT(a)) return { v: 't', k: 0 };
-  if (a.k !== 'bin' || (a.op !== '+' && a.op !== '-') || !isT(a.a)) return null;
-  const c = constValue(a.b, T);
-  return typeof c === 'number' && Number.isInteger(c) ? { v: 't', k: a.op === '+' ? c : -c } : null;
+  const idx = tryTimeIndex(a, T_ONLY, T);
+  return idx?.v === 't' && !idx.terms?.length ? idx : null;
 }
 
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
