@@ -898,9 +898,11 @@ function collect(
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
     // so it fails on that link — neither skipped (a wrong equation is not "not checked") nor left without a verdict
     // so does an equation whose two sides read with shapes that cannot be equal (x_t for h_{t-1} in ∂L/∂W: a 3×3 matrix
-    // against a 3×2): it reads, and is wrong — only a transposed shape, which a layout could explain, stays unjudged
+    // against a 3×2): it reads, and is wrong — only a transposed shape, which a layout could explain, stays unjudged;
+    // and so does a product inside a side that only a transpose of its matrix (or vector) lets form (V ∇_o L for
+    // Vᵀ ∇_o L, V 2×3): no layout multiplies it as written, and the transpose is the mend
     for (const d of diags) {
-      if (d.severity !== 'error' || !(d.code === 'undefined-step' || sidesDiffer(d))) continue;
+      if (d.severity !== 'error' || !readsAndIsWrong(d)) continue;
       const at = file.lineStart(d.line) + d.column - 1;
       let link = 1;
       c.sides.forEach((sd, k) => {
@@ -924,6 +926,10 @@ function collect(
       usable.push(ch);
       saidWhereWritten.add(ch);
     }
+    // in the chain's order: a failing link made here sits among the judged ones (link 2 of three, not after link 3)
+    const byLink = (a: CheckReport, b: CheckReport) => (a.link ?? 1) - (b.link ?? 1);
+    all.sort(byLink);
+    usable.sort(byLink);
     if (!usable.length) {
       // a size limit that stopped the claim is named first: the claim is unjudged, not unreadable; a name of the
       // network whose definition has an error is said as the .rnn says it at a use (§6: not available), once
@@ -951,7 +957,7 @@ function collect(
     // the network does not have, sides of two shapes: said where written) and a limit that stopped the analysis.
     for (const d of diags)
       keptDiags.push(
-        d.severity === 'error' && !(d.code === 'undefined-step' || sidesDiffer(d) || d.code === 'limit')
+        d.severity === 'error' && !(readsAndIsWrong(d) || d.code === 'limit')
           ? { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` }
           : d,
       );
@@ -1086,7 +1092,23 @@ function skipText(ch: CheckReport): string {
   return ch.premise ? `it ${ch.message.replace(/:.*$/, '')}, a premise of the solution, not a claim` : ch.message;
 }
 
-/** the error that a check's two sides have shapes no layout makes equal (questions.ts: not their transposes) */
-function sidesDiffer(d: Diagnostic): boolean {
-  return d.code === 'shape-mismatch' && d.message.startsWith('shape mismatch: the left side is') && !d.message.includes('shape transposed');
+/**
+ * an error of an equation that reads and is wrong (it fails where it is written, not "not checked"): a step the
+ * network does not have, two sides whose shapes no layout makes equal (questions.ts: not their transposes), a
+ * product that forms only with a transpose added or taken away (expressions.ts flipFits, transposeFits, the outer
+ * product's ᵀ)
+ */
+function readsAndIsWrong(d: Diagnostic): boolean {
+  if (d.code === 'undefined-step') return true;
+  if (d.code !== 'shape-mismatch') return false;
+  if (d.message.startsWith('shape mismatch: the left side is')) return !d.message.includes('shape transposed');
+  return d.message.startsWith('shape mismatch: cannot multiply') && TRANSPOSE_MENDS.some((m) => d.message.includes(m));
 }
+
+/** the endings of a product's shape mismatch that name the transpose mending it (expressions.ts) */
+const TRANSPOSE_MENDS = [
+  'fits (a transpose missing?)',
+  'fits (a ᵀ too many?)',
+  'would take it: a gradient goes back through a matrix by its transpose',
+  'is written with the right one transposed',
+];
