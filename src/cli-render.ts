@@ -61,11 +61,7 @@ export function renderText(file: string, r: Report, many = false): string {
     for (const l of it.lines.slice(1))
       for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
   }
-  const tally = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
-  for (const c of r.checks) tally[c.status]++;
-  if (r.checks.length) {
-    out.push(`  ${count(r.checks.length, 'check')}: ${tallyText(tally)}`);
-  }
+  if (r.checks.length) out.push(`  ${checksTally(r.checks)}`);
   if (r.sampled.length) out.push(dim(`  (sample values for ${r.sampled.join(', ')})`));
   return out.join('\n') + '\n' + (many ? '\n' : '');
 }
@@ -99,6 +95,13 @@ function stepValue(res: DeriveResult): string {
  */
 function generalLines(d: DeriveReport): string[] {
   return [...d.general!.map((g) => g.text), d.results.map((res) => `t = ${res.t}: ${stepValue(res)}`).join(', ')];
+}
+
+/** "21 checks: 15 hold, 1 fails, …": a .rnn file's verdicts, as its text ends */
+function checksTally(checks: readonly CheckReport[]): string {
+  const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
+  for (const c of checks) tally[c.status]++;
+  return `${count(checks.length, 'check')}: ${tallyText(tally)}`;
 }
 
 function tallyText(t: Record<CheckStatus, number>): string {
@@ -145,16 +148,29 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
     }
     for (const it of items.sort((a, b) => a.line - b.line)) out.push(...it.lines);
   }
-  // two equations on one line (`$$a = b$$ and $$c = d$$`) are told apart by their column
-  const perLine = new Map<number, number>();
-  for (const eq of sol.equations) perLine.set(eq.range.line, (perLine.get(eq.range.line) ?? 0) + 1);
-  const at = (eq: EquationResult) => lineCol(eq.range.line, perLine.get(eq.range.line)! > 1 ? eq.range.column : null);
+  const at = equationPosition(sol);
   // one column for every result's position, as wide as the widest ("line 12:61" on a shared line)
   const width = Math.max(0, ...sol.equations.map((eq) => at(eq).length));
   // a side continued over `+ …` displays (seed 001's (30)–(32)) is one link: its verdict is printed once, at the
   // first display it spans, and the others point back to it (the JSON has the one entry)
   const shown = new Map<CheckReport, number>();
   for (const eq of sol.equations) out.push(...equationLines(eq, at(eq).padEnd(width), shown));
+  out.push(`  ${equationsTally(sol, at)}`);
+  return out.join('\n') + '\n' + (many ? '\n' : '');
+}
+
+/** where an equation of the solution is, "line 12 ": two on one line (`$$a = b$$ and $$c = d$$`) told apart by their column */
+function equationPosition(sol: SolutionReport): (eq: EquationResult) => string {
+  const perLine = new Map<number, number>();
+  for (const eq of sol.equations) perLine.set(eq.range.line, (perLine.get(eq.range.line) ?? 0) + 1);
+  return (eq) => lineCol(eq.range.line, perLine.get(eq.range.line)! > 1 ? eq.range.column : null);
+}
+
+/**
+ * "10 equations: 10 checked (4 hold, 6 fail), 0 skipped; first failing equation: line 21 (1)": a solution's counts, as
+ * its text ends; `at` is where an equation is (its line, and its column where two share a line)
+ */
+function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string): string {
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
   // where to start reading: the first equation that fails (later ones may carry its mistake over)
@@ -167,10 +183,63 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
     : first
       ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
       : '';
-  out.push(
-    `  ${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`,
-  );
-  return out.join('\n') + '\n' + (many ? '\n' : '');
+  return `${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`;
+}
+
+/** how one file of several came out, for the summary that ends their text (renderSummary) */
+export interface FileTally {
+  /** fails: an error or a failing check (or the file could not be read); mixed (warnings): a verdict other than holds, or an equation skipped */
+  verdict: 'holds' | 'mixed' | 'fails';
+  /** its counts, as its own text ends them, and its errors */
+  text: string;
+}
+
+/** a .rnn file's tally: its checks' verdicts (or its derives), and its errors */
+export function reportTally(r: Report): FileTally {
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+  const parts = [r.checks.length ? checksTally(r.checks) : r.derives.length ? count(r.derives.length, 'derive') : 'no derive or check'];
+  if (errors) parts.push(count(errors, 'error'));
+  const verdict =
+    errors || r.checks.some((c) => c.status === 'fails') ? 'fails' : r.checks.every((c) => c.status === 'holds') ? 'holds' : 'mixed';
+  return { verdict, text: parts.join('; ') };
+}
+
+/** a solution's tally: its equations' counts and first failing equation, and its errors */
+export function solutionTally(sol: SolutionReport): FileTally {
+  const at = equationPosition(sol);
+  // the errors beside the verdicts (a failing equation's verdict is an error diagnostic too: counted once, as failing)
+  const errors = sol.diagnostics.filter((d) => d.severity === 'error' && !d.code?.startsWith('check-')).length;
+  const others = sol.networks.flatMap((n) => n.report.checks);
+  const fails = errors > 0 || others.some((c) => c.status === 'fails');
+  const mixed = sol.skipped > 0 || others.some((c) => c.status !== 'holds');
+  return {
+    verdict: fails ? 'fails' : mixed ? 'mixed' : 'holds',
+    text: `${equationsTally(sol, at)}${errors ? `; ${count(errors, 'error')}` : ''}`,
+  };
+}
+
+/**
+ * The lines that end the text of several files (a class folder): one per file, its mark and counts, the files that
+ * fail first counted in the heading, so a teacher sees whose solution to open without reading every verdict
+ */
+export function renderSummary(files: readonly { file: string; tally?: FileTally; error?: string; crash?: string }[]): string {
+  const mark = { holds: green('✓'), mixed: yellow('⚠'), fails: red('✗') };
+  let failing = 0;
+  let mixed = 0;
+  const lines = files.map((f) => {
+    const trouble = f.error ?? f.crash;
+    const v = trouble || !f.tally ? 'fails' : f.tally.verdict;
+    if (v === 'fails') failing++;
+    else if (v === 'mixed') mixed++;
+    return `  ${mark[v]} ${f.file}: ${trouble ? trouble : f.tally!.text}`;
+  });
+  const holding = files.length - failing - mixed;
+  const parts = [
+    `${mark.fails} ${failing} fail`,
+    ...(mixed ? [`${mark.mixed} ${mixed} with warnings`] : []),
+    `${mark.holds} ${holding} hold`,
+  ];
+  return `${bold(`summary of ${count(files.length, 'file')}`)}: ${parts.join(', ')}\n${lines.join('\n')}\n`;
 }
 
 function equationLines(eq: EquationResult, position: string, shown: Map<CheckReport, number>): string[] {

@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { version } from '../package.json';
-import { readText, runFile, STDIN, type Mode } from './cliFile';
+import { renderSummary } from './cli-render';
+import { readText, runFile, STDIN, type FileOutcome, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
 import { isSolution, solutionKindOf } from './solution/index';
 
@@ -45,13 +46,17 @@ function main(argv: string[]): number | Promise<number> {
   const many = files.length > 1 || args.some(isFolder);
   if (mode === 'check' && many) return checkCommand(files, json);
   let status = 0;
-  for (const file of files) status = Math.max(status, runOne(file, mode, json, files.length > 1));
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) status = Math.max(status, runOne(file, mode, json, files.length > 1, outcomes));
+  // several files' text ends with one line per file (a class folder: whose solution to open first)
+  if (mode === 'text' && files.length > 1) process.stdout.write(renderSummary(outcomes));
   return status;
 }
 
 /** one file analysed and printed: its exit status (2 when it cannot be read, 1 when a check fails it) */
-function runOne(file: string, mode: Mode, json: boolean, many = false): number {
+function runOne(file: string, mode: Mode, json: boolean, many = false, outcomes: FileOutcome[] = []): number {
   const o = runFile(file, mode, json, many);
+  outcomes.push(o);
   if (o.json !== undefined) process.stdout.write(JSON.stringify(o.json, null, 2) + '\n');
   else process.stdout.write(o.out);
   // one file that cannot be read is a file error (exit 2); the other files given are still printed

@@ -4,7 +4,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { analyze } from './analysis';
-import { jsonDiagnostic, renderLatex, renderSolutionLatex, renderSolutionText, renderText, solutionJson } from './cli-render';
+import {
+  jsonDiagnostic,
+  renderLatex,
+  renderSolutionLatex,
+  renderSolutionText,
+  renderText,
+  reportTally,
+  solutionJson,
+  solutionTally,
+  type FileTally,
+} from './cli-render';
 import type { Report } from './report';
 import { analyzeSolution, isSolution, solutionKindOf, type SolutionKind, type SolutionReport } from './solution/index';
 import { diagnosticsWithVerdicts } from './verdictDiagnostics';
@@ -19,6 +29,8 @@ export interface FileOutcome {
   /** the §7 object with the file name (JSON mode) */
   json?: unknown;
   bad: boolean;
+  /** its verdicts counted, for the summary that ends the text of several files (absent when it could not be read) */
+  tally?: FileTally;
   /** the file could not be read or is not a solution (exit status 2) */
   error?: string;
   /**
@@ -89,13 +101,13 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
     const bad = solutionFails(sol);
     if (mode === 'check' && json) return { file, out: '', json: { file, ...solutionJson(sol) }, bad };
     if (mode === 'latex') return { file, out: renderSolutionLatex(file, sol), bad };
-    return { file, out: renderSolutionText(file, sol, many), bad };
+    return { file, out: renderSolutionText(file, sol, many), bad, ...(many ? { tally: solutionTally(sol) } : {}) };
   }
   const report = analyze(text, { forms });
   const bad = reportFails(report);
   if (mode === 'check' && json) return { file, out: '', json: { file, ...pick(report) }, bad };
   if (mode === 'latex') return { file, out: renderLatex(file, report), bad };
-  return { file, out: renderText(file, report, many), bad };
+  return { file, out: renderText(file, report, many), bad, ...(many ? { tally: reportTally(report) } : {}) };
 }
 
 /**

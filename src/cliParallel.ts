@@ -49,7 +49,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { count } from './cli-render';
+import { count, renderSummary } from './cli-render';
 import { runFile, type FileOutcome } from './cliFile';
 
 /** What checking one file gives (the same as the one-thread CLI: cliFile.ts). */
@@ -222,6 +222,8 @@ export async function checkCommand(files: string[], json: boolean): Promise<numb
         2,
       ) + '\n',
     );
+  // the text of several files ends with one line per file (a class folder: whose solution to open first)
+  if (!json && files.length > 1) process.stdout.write(renderSummary(outcomes));
   const s = ms / 1000;
   process.stderr.write(
     `unroll: ${count(files.length, 'file')} in ${s.toFixed(2)} s: ${(files.length / s).toFixed(1)} files/s on ${threads} thread${threads === 1 ? '' : 's'}\n`,
