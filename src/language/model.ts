@@ -207,6 +207,12 @@ export interface CheckQuestion {
    * variables as written, in order; the sides read nothing of the network and are judged at random values of these
    */
   identity?: string[];
+  /**
+   * products of the sides read with a transpose mended (V ∇_o L as Vᵀ ∇_o L, resolve/expressions.ts): each one's
+   * shape mismatch as said, and the operand as written and as read. The check fails as written; the engine judges
+   * the mended sides to say whether that was the only mistake (engine/check/answer.ts)
+   */
+  mended?: { message: string; written: string; read: string }[];
   text: string;
 }
 

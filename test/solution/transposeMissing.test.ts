@@ -1,8 +1,8 @@
 // A product inside a side that forms only with a transpose added (Goodfellow's ∇_{h^{(T)}} L = Vᵀ ∇_{o^{(T)}} L
 // written V ∇_{o^{(T)}} L, V a 2×3 matrix) was "not checked: shape mismatch …; Vᵀ (3×2 matrix) fits (a transpose
 // missing?)", counted as skipped: a wrong equation passed over, and `unroll check` of the solution exited 0. It reads
-// and is wrong, with the mend named, so it fails where it is written (session 42). A product no transpose of a
-// named operand forms stays unjudged, with its reason.
+// and is wrong, with the mend named, so it fails where it is written, and the sides read with the transpose are
+// judged (session 42). A product no transpose of a named operand forms stays unjudged, with its reason.
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution';
 
@@ -29,8 +29,9 @@ describe('a transpose left out of a product in a solution', () => {
   it('fails where it is written, naming the transpose; the right form holds', () => {
     const r = solve('\\nabla_{h^{(T)}} L = V^\\top \\nabla_{o^{(T)}} L', '\\nabla_{h^{(T)}} L = V \\nabla_{o^{(T)}} L');
     expect(r.equations.map((e) => e.status)).toEqual(['holds', 'fails']);
+    // and the sides read with the transpose are judged: that was the only mistake
     expect(r.equations[1]!.message).toBe(
-      'fails: shape mismatch: cannot multiply V (2×3 matrix) and the derivative (vector of 2); Vᵀ (3×2 matrix) fits (a transpose missing?)',
+      "fails: shape mismatch: cannot multiply V (2×3 matrix) and the derivative (vector of 2); Vᵀ (3×2 matrix) fits (a transpose missing?). With Vᵀ for V: holds at the file's values and 4 random draws",
     );
     expect(r.checked).toBe(2);
     expect(r.skipped).toBe(0);

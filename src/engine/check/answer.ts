@@ -476,6 +476,32 @@ function failureHint(
 }
 
 export function answerCheck(q: CheckQuestion, ctx: QuestionContext): CheckReport {
+  if (q.mended) return answerMended({ ...q, mended: q.mended }, ctx);
+  return answerWritten(q, ctx);
+}
+
+/**
+ * a check whose sides formed a product only with a transpose mended (V ∇_o L for Vᵀ ∇_o L): it fails as written, with
+ * the shape mismatch the resolver said; the mended sides are judged as any check is, and that verdict follows, so
+ * the student learns whether the transpose was the only mistake ("With Vᵀ for V: holds at the file's values and 4
+ * random draws") or what else is wrong
+ */
+function answerMended(q: CheckQuestion & { mended: NonNullable<CheckQuestion['mended']> }, ctx: QuestionContext): CheckReport {
+  const judged = answerWritten(q, ctx);
+  const what = q.mended.map((m) => `${m.read} for ${m.written}`).join(' and ');
+  const out: CheckReport = {
+    ...judged,
+    status: 'fails',
+    message: `fails: ${q.mended.map((m) => m.message).join('; ')}. With ${what}: ${judged.message}`,
+    // the values per step are the mended sides', not the check's as written
+    steps: [],
+    failingStep: null,
+  };
+  delete out.premise;
+  return out;
+}
+
+function answerWritten(q: CheckQuestion, ctx: QuestionContext): CheckReport {
   // a check that writes both d (total) and ∂ (one-step): its messages name each derivative as it is spelled there
   if (!spellings.kept && ctx.model.uprightD === true && writesBoth(q.lhs, q.rhs)) {
     spellings.kept = true;

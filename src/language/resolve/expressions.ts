@@ -338,14 +338,18 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       const outer =
         x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
       // a named matrix whose transpose fits (either side), else an unnamed one's transpose taking a gradient back
-      if (!r)
-        fail(
-          ctx,
-          `shape mismatch: cannot multiply ${operands(x, y)}${outer || misplacedTranspose(x, y) || flipFits(x, y) || transposeFits(x, y) || tensorFirst(x, y)}`,
-          a.range,
-          'shape-mismatch',
-        );
-      return { k: r!.kind, a: x, b: y, shape: r!.shape as Shape, range: a.range };
+      if (!r) {
+        const message = `shape mismatch: cannot multiply ${operands(x, y)}${outer || misplacedTranspose(x, y) || flipFits(x, y) || transposeFits(x, y) || tensorFirst(x, y)}`;
+        // in a check's side, a named operand whose transpose (or the operand under a ᵀ too many) forms the product:
+        // the error is said, and the side is read so mended, so the check can say whether that was the only mistake
+        const mend = ctx.scope.mends && !ctx.quiet ? flipped(x, y) : null;
+        if (!mend) fail(ctx, message, a.range, 'shape-mismatch');
+        ctx.scope.error(message, a.range, 'shape-mismatch');
+        ctx.scope.mends!.push({ message, written: exprText(mend.written), read: exprText(mend.read) });
+        [x, y] = mend.operands;
+        r = productKind(x.shape, y.shape)!;
+      }
+      return { k: r.kind, a: x, b: y, shape: r.shape as Shape, range: a.range };
     }
     case '/': {
       // elementwise with a scalar on either side (1/ŷ divides 1 by each entry)
@@ -591,22 +595,27 @@ function mixedLayouts(x: Expr, y: Expr, ctx: ExprContext): string {
   return `; the ${side} term is a row (numerator layout), the other a column: write both in one layout (transpose one of them, ᵀ)`;
 }
 
-function flipFits(x: Expr, y: Expr): string {
+/** the operands of a product that forms with one named operand transposed, or its ᵀ taken away (flipFits's mend) */
+function flipped(x: Expr, y: Expr): { operands: [Expr, Expr]; written: Expr; read: Expr } | null {
   const named = (e: Expr) => e.k === 'ref' || (e.k === 'transpose' && e.a.k === 'ref');
-  for (const [side, other, left] of [
-    [x, y, true],
-    [y, x, false],
-  ] as const) {
+  for (const left of [true, false]) {
+    const side = left ? x : y;
+    const other = left ? y : x;
     const s = side.shape;
     if (!named(side) || !s || s.length !== 2 || s[0] === s[1] || !other.shape) continue;
-    const flipped = transposeShape(s);
-    if (!flipped || !(left ? productKind(flipped, other.shape) : productKind(other.shape, flipped))) continue;
-    const text = exprText(side);
-    return side.k === 'transpose'
-      ? `; without its transpose, ${exprText(side.a)} fits (a ᵀ too many?)`
-      : `; ${text}ᵀ (${shapeText(flipped)}) fits (a transpose missing?)`;
+    const read: Expr = side.k === 'transpose' ? side.a : { k: 'transpose', a: side, shape: transposeShape(s) as Shape, range: side.range };
+    if (!(left ? productKind(read.shape, other.shape) : productKind(other.shape, read.shape))) continue;
+    return { operands: left ? [read, other] : [other, read], written: side, read };
   }
-  return '';
+  return null;
+}
+
+function flipFits(x: Expr, y: Expr): string {
+  const f = flipped(x, y);
+  if (!f) return '';
+  return f.written.k === 'transpose'
+    ? `; without its transpose, ${exprText(f.read)} fits (a ᵀ too many?)`
+    : `; ${exprText(f.read)} (${shapeText(f.read.shape!)}) fits (a transpose missing?)`;
 }
 
 /**

@@ -14,7 +14,7 @@ import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
 import { isLastStep, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
-import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, walkRefs } from './walk';
+import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
 import { exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
@@ -134,11 +134,22 @@ function renameVar(e: Expr, from: string, to: string): Expr {
  * gets its diagnostic and drops its link; the other links still stand.
  */
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
+  // a product of a side that forms only with a transpose mended is read so (expressions.ts), its error said
+  scope.mends = [];
+  try {
+    return readCheckSides(scope, st, outer);
+  } finally {
+    scope.mends = null;
+  }
+}
+
+function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
   // `δ_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)`, δ a name of its own: the first link defines it and is not
   // checked; the chain is judged from its second side on, each link under its written number (checkLabel.ts)
   const label = checkLabel(scope, st);
   const offset = label ? 1 : 0;
   const left = readExpression(label ? st.rhs : st.lhs, outer);
+  const leftMends = scope.mends!;
   if (label) scope.diagnostics.push(diag('information', labelNote(writtenName(label)), span(st.lhs.range, st.rhs.range), 'label'));
   // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
   const ctx = st.placeholder
@@ -157,13 +168,15 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     let rhs: Expr;
     let lhs = left;
     const prev = before;
+    scope.mends = [];
     try {
       rhs = readExpression(side, ctx);
     } catch (x) {
       if (x instanceof Abandoned) return;
       throw x;
     }
-    if (hasDeriv(rhs) || hasRef(rhs)) before = rhs;
+    const mended = leftMends.length || scope.mends.length ? [...leftMends, ...scope.mends] : null;
+    if (hasDeriv(rhs) || refsAny(rhs)) before = rhs;
     const asRow = rowAgainstVector(lhs.shape, rhs.shape);
     if (asRow) {
       // (∇_o L)ᵀ V, 1ᵀ diag(…) W: the gradient written as the row numerator layout makes it, against a vector
@@ -229,6 +242,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
       ...(approx ? { approx } : {}),
       ...(undefinedStep ? { undefinedStep } : {}),
       ...(within ? { within } : {}),
+      ...(mended ? { mended } : {}),
       ...(prev ? { before: prev } : {}),
       text: st.text,
     });
@@ -743,9 +757,3 @@ function transposedShapes(a: readonly number[], b: readonly number[]): string {
   return ": the left side's shape transposed — the right side transposed (ᵀ), or its outer product in the other order, would match";
 }
 
-/** whether an expression names a value of the network (a side of names, not of numbers alone) */
-function hasRef(e: Expr): boolean {
-  let found = false;
-  walkRefs(e, () => (found = true));
-  return found;
-}

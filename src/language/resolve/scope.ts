@@ -29,6 +29,13 @@ class Named {
   q: Quantity | null = null;
 }
 
+/** a product read with one operand's transpose mended: the error as said, and the operand as written and as read */
+export interface TransposeMend {
+  message: string;
+  written: string;
+  read: string;
+}
+
 export class Scope {
   readonly diagnostics: Diagnostic[] = [];
   readonly symbols: SymbolOccurrence[] = [];
@@ -64,6 +71,12 @@ export class Scope {
   refusedLoss: { name: string; shape: number[] } | null = null;
   /** names defined by a derivative (δ_t = ∂L/∂a_t): read in questions as their right side (derived.ts) */
   readonly derived = new Map<string, Derived>();
+  /**
+   * while a check's sides are read (questions.ts readCheck): the products that formed only with a transpose added or
+   * taken away (V ∇_o L, V a 2×3 matrix, read as Vᵀ ∇_o L, the shape mismatch still said as an error); null elsewhere,
+   * where such a product is refused (an equation of the network, a derive)
+   */
+  mends: TransposeMend[] | null = null;
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 

@@ -219,6 +219,7 @@ export function walkRefs(x: Expr, f: (r: Expr & { k: 'ref' }) => void): void {
   }
 }
 
+/** whether an expression names a value of the network (a side of names, not of numbers alone) */
 export function refsAny(e: Expr): boolean {
   let any = false;
   walkRefs(e, () => {
