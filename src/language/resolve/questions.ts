@@ -756,4 +756,3 @@ function transposedShapes(a: readonly number[], b: readonly number[]): string {
   if (a.length !== 2 || b.length !== 2 || a[0] !== b[1] || a[1] !== b[0]) return '';
   return ": the left side's shape transposed — the right side transposed (ᵀ), or its outer product in the other order, would match";
 }
-
