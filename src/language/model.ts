@@ -199,9 +199,11 @@ export interface CheckQuestion {
   approx?: number[];
   /**
    * a step the network does not have, read by a check at no free step (x_{t-1} in Σ_t, at t = 1): the reference's
-   * message and range. The check is not evaluated as written; it fails with that message (engine/check/undefinedStep.ts)
+   * message and range. The check is not evaluated as written; it fails with that message (engine/check/undefinedStep.ts).
+   * step: the step it reads there; t: the check's step where it does (null at no free step); has: the steps the name
+   * has, 0..T+1 — what a Σ's bound one step outside them is named by (engine/check/sumBound.ts)
    */
-  undefinedStep?: { message: string; range: Range };
+  undefinedStep?: { message: string; range: Range; step: number; t: number | null; has: number[] };
   /**
    * an identity in free variables (resolve/identity.ts: `tanh'(z) = 1 − tanh(z)^2`, z no name of the network): the
    * variables as written, in order; the sides read nothing of the network and are judged at random values of these

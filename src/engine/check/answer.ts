@@ -63,6 +63,7 @@ import { scalarPowerHint } from './scalarTranspose';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
+import { sumBoundMessage } from './sumBound';
 import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
@@ -539,8 +540,14 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
   // a step the network does not have (x_{t-1} in Σ_t): it fails as written, with the step that mends it (undefinedStep.ts)
   if (q.undefinedStep) {
     const other = ctx.drawCount > 0 ? confirmDraws(ctx) : null;
-    const hint = undefinedStepHint({ ...q, undefinedStep: q.undefinedStep }, ctx.run, other) ?? definedStepsHint(q, ctx.run, other);
-    const out = report('fails', `fails: ${q.undefinedStep.message}${hint ? `. ${hint}` : ''}`, []);
+    const u = q.undefinedStep;
+    // the reference's own move, asked once (sumBound.ts may ask it first)
+    let own: string | null | undefined;
+    const refHint = () => (own === undefined ? (own = undefinedStepHint({ ...q, undefinedStep: u }, ctx.run, other)) : own);
+    // a Σ's bound one step outside the steps it reads (Σ_{t=0}^{T} ŷ_t) is named as the bound (sumBound.ts)
+    const bound = sumBoundMessage(q, u, ctx.run, other, refHint);
+    const hint = bound === null ? (refHint() ?? definedStepsHint(q, ctx.run, other)) : null;
+    const out = report('fails', `fails: ${bound ?? `${u.message}${hint ? `. ${hint}` : ''}`}`, []);
     out.culprit = q.undefinedStep.range;
     return out;
   }

@@ -211,7 +211,8 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     // a check at no free step that reads a step the network does not have (x_{t-1} summed from t = 1): a wrong
     // equation, judged by the engine as failing (with the step that mends it), not an error of its own
     let undefinedStep: CheckQuestion['undefinedStep'];
-    const onUndefined = (message: string, at: Range) => void (undefinedStep = { message, range: at });
+    const onUndefined: OnUndefined = (message, at, found, t) =>
+      void (undefinedStep = { message, range: at, step: found.step, t, has: stepsOf(scope, found.ref.name) });
     let steps = free && questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where, onUndefined);
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
@@ -583,6 +584,16 @@ function boundByT(a: Ast, T: number): Idx | null {
   return idx?.v === 't' && !idx.terms?.length ? idx : null;
 }
 
+/** a check's undefined reference passed on to its verdict: the message, where, what was found, at which t (null: none) */
+type OnUndefined = (message: string, at: Range, found: Undefined, t: number | null) => void;
+
+/** the steps 0..T+1 at which the name has a value (what a Σ bound outside them is told: sumBound.ts) */
+function stepsOf(scope: Scope, name: string): number[] {
+  const out: number[] = [];
+  for (let s = 0; s <= scope.T + 1; s++) if (scope.defined(name, s)) out.push(s);
+  return out;
+}
+
 /** the steps where every expression is defined ([] with no free t); null when none (reported) */
 function questionSteps(
   scope: Scope,
@@ -590,7 +601,7 @@ function questionSteps(
   freeT: boolean,
   range: StepRange | null,
   where: Range,
-  onUndefined?: (message: string, at: Range) => void,
+  onUndefined?: OnUndefined,
 ): number[] | null {
   // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
   if (scope.fatal) return [];
@@ -601,7 +612,7 @@ function questionSteps(
         const message = `${refWritten(p.ref)} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`;
         // a check's: said by its verdict (answer.ts), where the step that mends it is named
         if (onUndefined) {
-          onUndefined(message, p.ref.range);
+          onUndefined(message, p.ref.range, p, null);
           return [];
         }
         scope.error(message, p.ref.range, 'undefined-step');
@@ -627,7 +638,7 @@ function questionSteps(
       const message = `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`;
       // a check's: it fails at the steps it promises, with the step that mends it (as at no free step above)
       if (onUndefined) {
-        onUndefined(message, p.ref.range);
+        onUndefined(message, p.ref.range, p, t);
         return Array.from({ length: to - from + 1 }, (_, k) => from + k);
       }
       scope.error(message, p.ref.range, 'undefined-step');
