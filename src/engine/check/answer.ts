@@ -64,6 +64,7 @@ import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { sumBoundMessage } from './sumBound';
+import { prodFactorHint } from './prodFactor';
 import { jacobianSlopeHint } from './jacobianSlope';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
@@ -472,6 +473,9 @@ function failureHint(
     plain(termLeftOutHint(claim, run, other)) ??
     // a backward recursion's term ∂E/∂y_{t+1} with the step's Jacobian ∂y_{t+1}/∂y_t left out (a Jordan network)
     plain(jacobianLeftOutHint(claim, run, other)) ??
+    // last of all: a factor left out inside a ∏ (d2l's ∏_j w_h for ∏_j w_h (1 − h_j²)), re-inserted from the formula or
+    // the step's Jacobian; a copy of the side per trial, so asked only where nothing above has named the mistake
+    plain(prodFactorHint(claim, run, bad, other)) ??
     null
   );
 }
