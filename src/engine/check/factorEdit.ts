@@ -591,14 +591,31 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
     const { ins, fix } = edits[k]!;
     const firsts = fix.filter((e) => e.kind === 'swap');
     const seconds = fix.filter((e) => e.kind === 'shift' || e.kind === 'twin');
+    // the same slip copied into two places (W_hhᵀ for W_hh in both of a product's factors, h_{t-2} for h_{t-1} twice): one
+    // consistent edit, tried first among the pairs and named once; shifts and twins pair so only with their own copy
+    const nodes = valueNodes(r.right ? r.c.rhs : r.c.lhs);
+    // (a step or a twin made at every place a value is written is substitute.ts's "each h_t should be …": here only
+    // two of three or more places, the subset no other edit reads)
+    const written = (e: Edit) => nodes.filter((n) => show(n) === show(e.target)).length;
+    const copies = [...firsts, ...seconds].flatMap((a, i, all) =>
+      all.slice(i + 1).flatMap((b): [Edit, Edit][] => (sameEdit(a, b, show) && (a.kind === 'swap' || written(a) > 2) ? [[a, b]] : [])),
+    );
     const pairs: [Edit, Edit][] = [
+      ...copies,
       ...firsts.flatMap((a, i) => [...firsts.slice(i + 1), ...seconds, ...ins].map((b): [Edit, Edit] => [a, b])),
       ...seconds.flatMap((a) => ins.map((b): [Edit, Edit] => [a, b])),
     ];
-    for (const [a, b] of pairs) {
-      if (b.target === a.target) continue;
+    // a copy's pair (two swaps) comes again among the swaps' pairs: judged once
+    const all = [...fix, ...ins];
+    const tried = new Set<number>();
+    for (const [k, [a, b]] of pairs.entries()) {
+      const key = all.indexOf(a) * all.length + all.indexOf(b);
+      if (b.target === a.target || tried.has(key)) continue;
+      tried.add(key);
       const ok = holds(r, [a, b]);
       if (ok === null) return null;
+      if (ok && k < copies.length)
+        return { text: `${sentenceStart(prefixOf(r) + twiceText(a, b, nodes, show))}: with that the check holds`, culprit: a.target.range };
       if (ok)
         return {
           text: sentenceStart(`${prefixOf(r)}two things differ: ${a.text}, and ${b.text}: with both changed the check holds`),
@@ -608,6 +625,25 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
   }
   return null;
 }
+
+/** two edits that make the same change of the same written value at two of its places (no insertion: it is placed) */
+function sameEdit(a: Edit, b: Edit, show: Show): boolean {
+  if (a.target === b.target || a.kind !== b.kind || a.kind === 'drop' || a.dropped || b.dropped) return false;
+  return show(a.target) === show(b.target) && show(a.make(a.target)) === show(b.make(b.target));
+}
+
+/** "W_hhᵀ should be W_hh, both times it is written", or "the first and the third h_t should be o_t" of a value written more often */
+function twiceText(a: Edit, b: Edit, nodes: readonly Expr[], show: Show): string {
+  const text = show(a.target);
+  const made = show(a.make(a.target));
+  const same = nodes.filter((n) => show(n) === text).sort((x, y) => x.range.line - y.range.line || x.range.column - y.range.column);
+  if (same.length <= 2) return `${text} should be ${made}, both times it is written`;
+  const [i, j] = [same.indexOf(a.target), same.indexOf(b.target)].sort((x, y) => x - y);
+  const nth = (k: number) => ORDINALS[k] ?? `${k + 1}th`;
+  return `the ${nth(i!)} and the ${nth(j!)} ${text} should be ${made} (the same slip twice)`;
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
 /** the constants by which a formula side is off that a mistake explains: a sign, 2 (a square's), 1/T (a mean) */
 function scaleOf(l: Float64Array, r: Float64Array, T: number, mean: boolean): number | null {
