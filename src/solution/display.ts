@@ -94,11 +94,24 @@ function layoutArguments(text: string, env: string, j: number, end: number): num
   return j;
 }
 
-/** `\forall t:`, `\text{for all } t \in \{1, \dots, T\}:`, `\forall t = 1, …, T,`, `∀t ∈ {1, …, T}:` — every step, before the equation */
+/**
+ * `\forall t:`, `\text{for all } t \in \{1, \dots, T\}:`, `\forall t = 1, …, T,`, `∀t ∈ {1, …, T}:` — every step, before the
+ * equation; a narrower range (`\{2, \dots, T\}`, `{1, …, T-1}`) has its bounds in groups 1 and 2
+ */
 const QUANTIFIER = new RegExp(
   String.raw`^(?:\\forall|∀|\\text\s*\{\s*[Ff]or\s+(?:all|every|each)\s*\})\s*t\s*` +
-    String.raw`(?:(?:(?:\\in|∈)\s*\\?\{|=)\s*1\s*,\s*(?:\\[lc]?dots|…)\s*,\s*T\s*(?:\\?\})?\s*)?(?::|,|\\colon|\\quad|\\qquad)`,
+    String.raw`(?:(?:(?:\\in|∈)\s*\\?\{|=)\s*(\d+)\s*,\s*(?:\\[lc]?dots|…)\s*,\s*(T(?:\s*[-−]\s*\d+)?|\d+)\s*(?:\\?\})?\s*)?(?::|,|\\colon|\\quad|\\qquad)`,
 );
+
+/**
+ * a leading quantifier's range as the check's own range written after the equation reads it (`\quad \forall t \in
+ * \{2,\dots,T\}`), or '' for every step (1..T, or none written: the check's default)
+ */
+function leadRange(lead: RegExpExecArray): string {
+  const [lo, hi] = [lead[1], lead[2]?.replace(/\s+/g, '').replace('−', '-')];
+  if (lo === undefined || hi === undefined || (lo === '1' && hi === 'T')) return '';
+  return ` \\quad \\forall t \\in \\{${lo},\\dots,${hi}\\} `;
+}
 
 /** relations that state an equality (a definition, an identity) */
 const EQUALS_CMDS = new Set(['coloneqq', 'equiv', 'triangleq', 'eqqcolon', 'doteq']);
@@ -215,6 +228,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     blank(i, i + len);
     i += len;
   };
+  // a leading narrower range (`\forall t \in \{2, \dots, T\}:`), by row number: appended to its row as the range after
+  // the equation, at the quantifier's place in the source
+  const leadRanges = new Map<number, { text: string; at: number }>();
   // `A = B \approx 0.445`: from the relation to the end of its row is a rounded value, not part of the claim
   const approximate: { start: number; end: number; relation: string }[] = [];
   let cut: { start: number; end: number; relation: string } | null = null;
@@ -341,6 +357,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     if (c === '∀' && braceDepth === 0 && matrixDepth === 0 && rowBlank()) {
       const lead = QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120)));
       if (lead) {
+        const range = leadRange(lead);
+        if (range) leadRanges.set(breaks.length, { text: range, at: i });
         blank(i, i + lead[0].length);
         i += lead[0].length;
         continue;
@@ -438,11 +456,13 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
       }
-      // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default (a
-      // narrower range, `t \in \{2, …, T\}`, is left to say that it does not read)
+      // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default; a narrower
+      // range, `t \in \{2, …, T\}`, is the check's range, put after the row's equation where the reader takes one
       if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && braceDepth === 0 && matrixDepth === 0) {
         const lead = rowBlank() ? QUANTIFIER.exec(text.slice(i, Math.min(end, i + 120))) : null;
         if (lead) {
+          const range = leadRange(lead);
+          if (range) leadRanges.set(breaks.length, { text: range, at: i });
           blank(i, i + lead[0].length);
           i += lead[0].length;
           continue;
@@ -751,6 +771,12 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
   // (the comma of a thin space `\,` that ends a row is no punctuation: taking it left a lone `\`)
   for (const r of rows) r.chars = r.chars.replace(/(?<!\\)[,.;]\s*$/, (s) => ' '.repeat(s.length));
+  for (const [n, range] of leadRanges) {
+    const r = rows[n];
+    if (!r) continue;
+    r.chars += range.text;
+    for (let k = 0; k < range.text.length; k++) r.at.push(range.at);
+  }
   // the display's label: its first row's that has one (\tag or a trailing `(n)`), else one written after it
   const firstRow = Math.min(...tagAt.keys());
   const tag = tagAt.get(firstRow) ?? d.outerTag?.text ?? null;
