@@ -248,9 +248,17 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   if (eq.status === 'skipped') return [head + dim(eq.message)];
   const links = [...new Set(eq.checks)];
   const before = links.length === 1 ? shown.get(links[0]!) : undefined;
-  if (before !== undefined) return [head + dim(`the side begun on line ${before} continues here: its verdict is given there`)];
-  for (const c of links) if (!shown.has(c)) shown.set(c, eq.range.line);
   const unread = eq.unread ?? [];
+  const indent = `  ${' '.repeat(position.length + 7)}`;
+  const unreadItems = unread.map((u) => ({
+    line: u.line,
+    text: `${indent}${dim(`line ${u.line}`)} ${markOf('skipped')} ${dim(u.message)}`,
+  }));
+  // a display that continues a side begun before it: that side's verdict is given there, and the display's rows not
+  // read are still listed (they were lost beside the pointer back, though counted as skipped)
+  if (before !== undefined)
+    return [head + dim(`the side begun on line ${before} continues here: its verdict is given there`), ...unreadItems.map((u) => u.text)];
+  for (const c of links) if (!shown.has(c)) shown.set(c, eq.range.line);
   if (links.length <= 1 && !unread.length) return [head + eq.message];
   // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
   // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"
@@ -261,14 +269,13 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   // a link on a row with its own \tag (an align's `&= … \tag{2}`) is told by it too, as the JSON's `tag` is
   const ownTag = (c: CheckReport) => (c.tag && c.tag !== eq.tag ? ` (${c.tag})` : '');
   const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}${ownTag(c)}`);
-  const indent = `  ${' '.repeat(position.length + 7)}`;
   // the rows not checked, among the links by their line (an align's rows are equations of their own)
   const items = [
     ...links.map((c) => ({
       line: c.line,
       text: `${indent}${dim(unread.length ? `line ${where(c)}` : name(c))} ${markOf(c.status)} ${c.message}`,
     })),
-    ...unread.map((u) => ({ line: u.line, text: `${indent}${dim(`line ${u.line}`)} ${markOf('skipped')} ${dim(u.message)}` })),
+    ...unreadItems,
   ].sort((a, b) => a.line - b.line);
   return [head + eq.message, ...items.map((i) => i.text)];
 }
