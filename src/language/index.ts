@@ -65,7 +65,8 @@ export function derivativeDefinition(line: string): string | null {
   const st = parsed.statements[0];
   if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def') return null;
   // \overline{c^{(t)}} = …: the adjoint of c, a claim about the network (seed 004), not a name of its own
-  if (/[\u0304\u0305]/.test(st.lhs.raw)) return null;
+  // (δ\bar{o}^t is the name δō, Greff's δ of a pre-activation ō: a name of its own, as δc_t is)
+  if (/[\u0304\u0305]/.test(st.lhs.raw) && !st.lhs.raw.startsWith('δ')) return null;
   // CS231n's dprev_h = W_hᵀ da: a state's gradient by its place in the step (resolve/stepWords.ts), a claim as dh_{t-1} is
   if (STEP_WORD.test(st.lhs.raw)) return null;
   if (!derivedEquations([st]).has(st)) return null;

@@ -658,9 +658,10 @@ export function parse(
    */
   function deltaName(): NameAst | null {
     const d = peek();
-    if (d.kind !== 'name' || d.text !== 'δ' || peek(1).kind !== 'name') return null;
+    if (d.kind !== 'name' || d.text !== 'δ' || (peek(1).kind !== 'name' && peek(1).kind !== 'bar')) return null;
     next();
-    const x = nameWithIndex(false);
+    // \delta \bar{o}^t (Greff et al.: δ of the pre-activation ō): the name δō, the bar the name's own
+    const x = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
     return { ...x, raw: 'δ' + x.raw, range: span(d.range, x.range), nameRange: span(d.range, x.nameRange) };
   }
 
@@ -1938,9 +1939,10 @@ export function parse(
           p--;
         }
         // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
-        if (t.text === 'δ' && peek(1).kind === 'name') {
+        if (t.text === 'δ' && (peek(1).kind === 'name' || peek(1).kind === 'bar')) {
           next();
-          const x = nameWithIndex(false);
+          // δ\bar{o}^t: δ of the barred name ō (Greff's pre-activations), read as δō where the file defines it
+          const x = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
           return { k: 'adjoint', a: x, range: span(t.range, x.range), delta: t.range };
         }
         const a = nameWithIndex(true);

@@ -36,7 +36,7 @@ export function derivedEquations(statements: Statement[]): Set<Statement> {
   for (let changed = true; changed;) {
     changed = false;
     for (const [name, defs] of byName) {
-      if (names.has(name) || !defs.every((st) => !st.isLoss && !st.broken && derivativeIn(st.rhs, names))) continue;
+      if (names.has(name) || !defs.every((st) => !st.isLoss && !st.broken && derivativeIn(st.rhs, names, byName))) continue;
       for (const st of defs) out.add(st);
       names.add(name);
       changed = true;
@@ -51,8 +51,14 @@ export function baseOf(a: NameAst): string {
   return !a.sub && !a.sup && cut > 0 ? a.raw.slice(0, cut) : a.raw;
 }
 
-function derivativeIn(a: Ast, names: Set<string>): boolean {
-  if (a.k === 'deriv' || a.k === 'adjoint') return true;
+function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>): boolean {
+  if (a.k === 'deriv') return true;
+  // \bar{z}_t where the file defines z̄_t itself (Greff's pre-activations z̄ᵗ, beside zᵗ = tanh(z̄ᵗ)): that name, which
+  // the resolver reads it as (readAdjoint), no adjoint — a derivative only when z̄ is itself defined by one
+  if (a.k === 'adjoint') {
+    const barred = barredBase(a.a);
+    return defined.has(barred) ? names.has(barred) : true;
+  }
   if (a.k === 'name' && names.size && (names.has(a.raw) || names.has(baseOf(a)))) return true;
   // every AST child (a packed literal holds numbers only), by for…in over the node's keys: no array of keys and no
   // closure per node, and the walk stops at the first one found
@@ -61,10 +67,17 @@ function derivativeIn(a: Ast, names: Set<string>): boolean {
   for (const key in node) {
     const v = node[key];
     if (Array.isArray(v)) {
-      for (const x of v) if (isAst(x) && derivativeIn(x, names)) return true;
-    } else if (isAst(v) && derivativeIn(v, names)) return true;
+      for (const x of v) if (isAst(x) && derivativeIn(x, names, defined)) return true;
+    } else if (isAst(v) && derivativeIn(v, names, defined)) return true;
   }
   return false;
+}
+
+/** the name \bar{z}_t would define, without its step: the bar after the first segment, as the parser's barredName puts it */
+function barredBase(a: NameAst): string {
+  const cut = a.raw.indexOf('_');
+  const raw = cut < 0 ? a.raw + '\u0304' : a.raw.slice(0, cut) + '\u0304' + a.raw.slice(cut);
+  return baseOf({ ...a, raw });
 }
 
 /** whether an index mentions a step letter (t, T, τ) anywhere */
