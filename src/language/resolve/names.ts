@@ -12,7 +12,7 @@ import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, hasStepLetter, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
-import { tryTimeIndex } from './timeIndex';
+import { LENGTH_N, tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { basisPlace, basisVector } from './basis';
@@ -628,7 +628,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (!rawKnown) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!sp.timed || a.sub.k === 'list') {
-      const stepped = stepThenEntries(a, raw, ctx);
+      const stepped = stepThenEntries(a, raw, ctx) ?? entriesThenStep(a, raw, ctx);
       if (stepped) return stepped;
       const shape = scope.shapeOf(raw);
       if (sp.timed)
@@ -646,7 +646,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (stepEntry) return stepEntry;
     return mkRef(a, ctx, raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
-  if ((raw === 'T' || raw === 'τ') && !rawKnown) return { k: 'num', value: T, shape: [], range: a.range };
+  // (τ a question's free step, written before t: tauStep.ts, is that step, as a bare variable below)
+  if ((raw === 'T' || (raw === 'τ' && !ctx.vars.has(raw)) || (raw === 'N' && ctx.vars.has(LENGTH_N))) && !rawKnown)
+    return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
   if (ctx.vars.has(raw) && (!rawKnown || sp.timed)) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = scope.twins.get(raw);
@@ -669,7 +671,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     const [base, seg] = m!;
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
-      : seg === 'T' || ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg))
+      : seg === 'T' ||
+          ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg)) ||
+          (seg === 'N' && ctx.vars.has(LENGTH_N))
         ? { v: null, k: T }
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }
@@ -743,6 +747,25 @@ function stepThenEntries(a: NameAst, raw: string, ctx: ExprContext): Expr | null
   const [first, ...rest] = a.sub.items;
   if (!first || rest.length !== shape.length || !isStepItem(first)) return null;
   return entriesOf(mkRef(a, ctx, raw, timeIndexOf(first, ctx), shape, a.range), rest, a.range, ctx);
+}
+
+/**
+ * h_{n,t}, h_{n,k+1}: a vector sequence's entry, then its step, as IndRNN writes neuron n at step t (∂J/∂h_{n,t} =
+ * ∂J/∂h_{n,T} ∏_{k=t}^{T−1} u_n σ'_{n,k+1}); session 42: "h is a sequence: give its step too". The step last is a step
+ * written with t, T or τ, or a bound or free variable of the question moved by a number, the entry before it a letter
+ * or a number that is no step (stepThenEntries reads the other order first: y_{1,2} stays step 1, entry 2).
+ */
+function entriesThenStep(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
+  const shape = ctx.scope.shapeOf(raw);
+  if (!ctx.scope.isTimed(raw) || a.sub?.k !== 'list' || !shape || shape.length !== 1) return null;
+  const [entry, step, ...rest] = a.sub.items;
+  if (!entry || !step || rest.length || isStepItem(entry)) return null;
+  const variableStep = (x: Ast): boolean =>
+    (x.k === 'name' && !x.sub && !x.sup && ctx.vars.has(x.raw) && !(entry.k === 'name' && entry.raw === x.raw)) ||
+    (x.k === 'bin' && (x.op === '+' || x.op === '-') && x.b.k === 'num' && variableStep(x.a));
+  if (!(step.k !== 'num' && isStepItem(step)) && !variableStep(step)) return null;
+  if (entry.k !== 'name' || entry.sub || entry.sup || !ctx.vars.has(entry.raw)) return null;
+  return entriesOf(mkRef(a, ctx, raw, timeIndexOf(step, ctx), shape, a.range), [entry], a.range, ctx);
 }
 
 /**

@@ -12,7 +12,7 @@ import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
-import { isLastStep, NIELSEN_L, tryTimeIndex } from './timeIndex';
+import { isLastStep, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
 import { exprText } from '../print';
@@ -21,6 +21,7 @@ import { identityVariables, layerVariable, letterSegment, readIdentity, variable
 import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
+import { sumsToN, tauBeforeT } from './tauStep';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -44,7 +45,9 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
     const search = new LetterSearch(scope);
     for (const a of sides) search.go(a, false);
-    const frees = freeCandidates(scope, search);
+    // Σ_{n=1}^{N} with no N of the file's: N is the last step (tauStep.ts sumsToN), no free index
+    const lengthN = search.letters?.has('N') === true && !scope.isKnown('N') && sumsToN(sides);
+    const frees = freeCandidates(scope, search, sides).filter((l) => !lengthN || l !== 'N');
     // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing
     // else; z_i's i is a candidate free index only as the subscript of such a variable (then no index: z_i is one)
     const variables =
@@ -60,6 +63,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     const vars = new Set(['t']);
     for (const f of frees) vars.add(f);
     if (!scope.isKnown('L')) vars.add(NIELSEN_L);
+    if (lengthN) vars.add(LENGTH_N);
     // no Set for a question with no free letter (most): ctx.free is only asked whether it has one
     const ctx = exprContext(scope, vars, false, null, true, true, frees.length ? new Set(frees) : undefined, undefined);
     try {
@@ -314,12 +318,20 @@ export function isOneLetter(x: string): boolean {
  * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
  */
-function freeCandidates(scope: Scope, search: LetterSearch): string[] {
+function freeCandidates(scope: Scope, search: LetterSearch, sides: Ast[]): string[] {
   const letters = search.letters;
   if (letters === null) return [];
   const b = search.bound;
+  // τ written as a step before t (∂a_t/∂a_τ = ∏_{k=τ+1}^{t} …, Bengio 1994) is a free step, not the last step (tauStep.ts)
+  const tauFree = letters.has('τ') && tauBeforeT(sides);
   return [...letters].filter(
-    (l) => l !== 't' && !isLastStep(l) && !b?.has(l) && !scope.isKnown(l) && !scope.aliases.has(l) && !scope.unavailable.has(l),
+    (l) =>
+      l !== 't' &&
+      (!isLastStep(l) || (l === 'τ' && tauFree)) &&
+      !b?.has(l) &&
+      !scope.isKnown(l) &&
+      !scope.aliases.has(l) &&
+      !scope.unavailable.has(l),
   );
 }
 
@@ -675,6 +687,12 @@ function describeUndefined(scope: Scope, name: string, step: number | null): str
 function diagHint(lhs: Expr, rhs: Expr): string {
   if (lhs.shape.length !== 2 || rhs.shape.length !== 1) return '';
   if (rhs.k !== 'contract' && rhs.k !== 'matmul' && rhs.k !== 'mul') return '';
+  // diag(u) (1 − h_t ⊙ h_t): a diagonal times a vector is a vector, where IndRNN's Jacobian is the product of two
+  // diagonals (a matrix W times a vector, W σ'(…), is a product of its own and gets no hint: probe12)
+  const [d, w] = [rhs.a, rhs.b];
+  if (d.k === 'call' && d.fn === 'diag' && w.shape.length === 1 && same(d.shape, lhs.shape)) {
+    return ` (a diagonal matrix times a vector is a vector: the Jacobian of an elementwise function is written with diag, ${exprText(d)} diag(${exprText(w)}))`;
+  }
   // the vector first, as the chain rule writes the factors (M v is a plain matrix-vector product)
   const [v, m] = [rhs.a, rhs.b];
   if (v.shape.length !== 1 || m.shape.length !== 2) return '';
@@ -727,7 +745,10 @@ function outerHint(lhs: Expr, rhs: Expr): string {
 function forgottenTranspose(v: Expr, m: Expr): string {
   let found: (Expr & { k: 'mul' | 'hadamard' }) | null = null;
   const look = (e: Expr): void => {
-    if (found || e.k === 'deriv') return;
+    // nor inside a matrix product or a function's argument, which give the side its shape whatever their factors:
+    // diag(u) (1 − h_t ⊙ h_t) is a vector for its diag(u) times a vector, not for h_t ⊙ h_t (session 42 read "h_t should
+    // be h_tᵀ" there)
+    if (found || e.k === 'deriv' || e.k === 'matmul' || e.k === 'contract' || e.k === 'call') return;
     // the outermost such product: Σ_t (δ_t ⊙ (1 − h_t²)) h_{t-1} forgets the ᵀ of h_{t-1}, not of (1 − h_t²)
     if (
       (e.k === 'hadamard' || e.k === 'mul') &&

@@ -73,8 +73,20 @@ function simpleIndex(a: Ast, vars: Set<string>, T: number): Idx | null | undefin
  * every step, which is not what δ^L means).
  */
 export function isLastStep(raw: string, vars?: Set<string>): boolean {
-  return raw === 'T' || raw === 'τ' || raw === 'T_x' || (raw === 'L' && (vars === undefined || vars.has(NIELSEN_L)));
+  return (
+    raw === 'T' ||
+    raw === 'τ' ||
+    raw === 'T_x' ||
+    (raw === 'L' && (vars === undefined || vars.has(NIELSEN_L))) ||
+    (raw === 'N' && vars !== undefined && vars.has(LENGTH_N))
+  );
 }
+
+/**
+ * in a question's variables when it sums over the steps up to N and the file defines no N (Bishop's Σ_{n=1}^{N},
+ * the sequence's length: lengthN.ts), so that N is the last step there
+ */
+export const LENGTH_N = '#N';
 
 /** in a question's variables when the file defines no L, so that L may be the last step (no name can be spelled so) */
 export const NIELSEN_L = '#L';
