@@ -137,9 +137,10 @@ describe('entry indices (§4)', () => {
     expect(errors).toEqual(['9:7 entry 4 is outside 1..3', '10:7 U is a 3×3 matrix: pick an entry with two indices']);
   });
 
-  it('∂(vector)/∂ an entry is refused: the gradient of an entry needs a scalar', () => {
-    const { errors } = read(VNET + 'check ∂h_3/∂v_i = 0\n');
-    expect(errors).toEqual(['9:7 ∂A/∂(an entry) needs a scalar A; this A is a vector of 3']);
+  it('∂(vector)/∂ an entry is the vector of its entries’ derivatives (session 42); of a matrix, refused', () => {
+    expect(read(VNET + 'check ∂h_3/∂U_{1,2} = 0\n').errors).toEqual([]);
+    const { errors } = read(VNET + 'M_t = h_t h_tᵀ\ncheck ∂M_3/∂v_i = 0\n');
+    expect(errors).toEqual(['10:7 ∂A/∂(an entry) needs a scalar A or a vector; this A is a 3×3 matrix']);
   });
 });
 

@@ -39,6 +39,9 @@ function lineLength(s: Shape): number | null {
   return isLine(s) ? entries(s) : null;
 }
 
+/** the entries of a vector whose derivatives by one entry of a parameter are read one by one (∂h_t/∂W_{12}) */
+const ENTRY_DERIVATIVES = 64;
+
 function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {
   const copy = stepCopy(of, wrtAst, total, range, ctx);
   if (copy) return copy;
@@ -48,8 +51,19 @@ function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Ex
     const gradient = derivativeBy(of, w.a, total, range, ctx);
     return { k: 'index', a: gradient, i: w.i, j: w.j, shape: [], range };
   }
+  // ∂h_t/∂W_{12} of a vector h_t: the vector of its entries' derivatives by that entry, as RTRL carries the
+  // sensitivities p^k_{ij}(t) = ∂h_k(t)/∂W_ij of every unit k forward (Williams & Zipser 1989; session 42: it was
+  // refused). Entry by entry, each the scalar case above; up to ENTRY_DERIVATIVES entries
+  if (w.k === 'index' && w.a.k === 'ref' && of.shape?.length === 1 && of.shape[0]! <= ENTRY_DERIVATIVES) {
+    const by = w.a;
+    const items: Expr[] = Array.from({ length: of.shape[0]! }, (_, k) => {
+      const entry: Expr = { k: 'index', a: of, i: { k: 'num', value: k + 1, shape: [], range }, j: null, shape: [], range };
+      return { k: 'index', a: derivativeBy(entry, by, total, range, ctx), i: w.i, j: w.j, shape: [], range };
+    });
+    return { k: 'vec', items, shape: [of.shape[0]!], range };
+  }
   if (w.k === 'index' && w.a.k === 'ref' && of.shape) {
-    return fail(ctx, `∂A/∂(an entry) needs a scalar A; this A is a ${shapeText(of.shape)}`, range, 'shape-mismatch');
+    return fail(ctx, `∂A/∂(an entry) needs a scalar A or a vector; this A is a ${shapeText(of.shape)}`, range, 'shape-mismatch');
   }
   if (w.k !== 'ref')
     return fail(ctx, `differentiate with respect to a name (∂L/∂W_hh, ∂h_t/∂h_{t-1}), not an expression`, wrtAst.range, 'syntax');
