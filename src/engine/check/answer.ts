@@ -35,6 +35,7 @@ import { prodOrderHint } from './prodOrder';
 import { slopeOrderHint } from './slopeOrder';
 import { isProductShaped, productHint } from './product';
 import { writesBrokenChain } from './termMatch';
+import { vectorEntryHint, writesNumberedEntry } from './vectorEntry';
 import { chainMendHint, derivStepHint, indexSwapHint, signHint, textbookHint, transposeHint, writesSwappableEntry } from './textbook';
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
@@ -473,7 +474,10 @@ function failureHint(
     plain(termLeftOutHint(claim, run, other)) ??
     // a backward recursion's term ∂E/∂y_{t+1} with the step's Jacobian ∂y_{t+1}/∂y_t left out (a Jordan network)
     plain(jacobianLeftOutHint(claim, run, other)) ??
-    // last of all: a factor left out inside a ∏ (d2l's ∏_j w_h for ∏_j w_h (1 − h_j²)), re-inserted from the formula or
+    // last: a vector's entry written for another (h_1^{(t−1)} for h_2^{(t−1)} in RTRL's recursion), where no hint above
+    // says anything and a side writes a numbered entry of a small vector: a few evaluations
+    (run.tape.size <= 50_000 && writesNumberedEntry(claim) ? plain(vectorEntryHint(claim, run)) : null) ??
+    // last of all (after the entry swap): a factor left out inside a ∏ (d2l's ∏_j w_h for ∏_j w_h (1 − h_j²)), re-inserted from the formula or
     // the step's Jacobian; a copy of the side per trial, so asked only where nothing above has named the mistake
     plain(prodFactorHint(claim, run, bad, other)) ??
     null
