@@ -214,8 +214,15 @@ export interface CheckQuestion {
    * shape mismatch as said, and the operand as written and as read. The check fails as written; the engine judges
    * the mended sides to say whether that was the only mistake (engine/check/answer.ts)
    */
-  mended?: { message: string; written: string; read: string }[];
+  mended?: TransposeMend[];
   text: string;
+}
+
+/** a product read with one operand's transpose mended: the error as said, and the operand as written and as read */
+export interface TransposeMend {
+  message: string;
+  written: string;
+  read: string;
 }
 
 export type Question = DeriveQuestion | CheckQuestion;

@@ -11,9 +11,10 @@ import { idxString, refText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve';
 import type { Range } from '../../report';
 import { runsText } from '../../display/checkStep';
-import { RunError, type Run } from '../run';
+import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
-import { checkPoints, close, evaluateSides } from './points';
+import { checkPoints } from './points';
+import { holdsWith } from './textbook';
 
 type Bounded = Expr & { k: 'sum' | 'prod' };
 type Undefined = NonNullable<CheckQuestion['undefinedStep']>;
@@ -58,9 +59,11 @@ function boundText(b: Idx, value: number, T: number): string {
  * the bound mends nothing.
  */
 export function sumBoundMessage(q: CheckQuestion, u: Undefined, run: Run, other: OtherValues, refHint: () => string | null): string | null {
-  const side = located(q.rhs, u.range) ? 'rhs' : located(q.lhs, u.range) ? 'lhs' : null;
-  if (!side) return null;
-  const { name, idx, around } = located(q[side], u.range)!;
+  const inRhs = located(q.rhs, u.range);
+  const found = inRhs ?? located(q.lhs, u.range);
+  if (!found) return null;
+  const side = inRhs ? 'rhs' : 'lhs';
+  const { name, idx, around } = found;
   // the Σ whose variable the step reads (x_t, x_{t+1} under Σ_t): the innermost that binds it
   const s = [...around].reverse().find((b) => b.v === idx.v);
   if (!s || idx.terms?.length) return null;
@@ -124,13 +127,7 @@ function mendingBounds(
     const swap = (x: Expr): Expr => (x === s ? moved : mapChildren(x, swap));
     const e = swap(q[side]);
     const [l, r] = side === 'rhs' ? [q.lhs, e] : [e, q.rhs];
-    try {
-      if (!evaluateSides(points, l, r, run).every((p) => close(p.l.data, p.r.data))) return false;
-    } catch (x) {
-      if (!(x instanceof RunError)) throw x;
-      return false;
-    }
-    return confirmed(other, l, r, points);
+    return holdsWith({ lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT }, l, r, run) && confirmed(other, l, r, points);
   };
   // the bounds moved by (a, b), as written: "1..3", "1..t" (a range's numbers bare: 2..4, not 2 (T − 1)..4 (T + 1))
   const one = (i: Idx, value: number, bare: boolean) => (bare && i.v === null && !i.terms?.length ? `${value}` : boundText(i, value, T));

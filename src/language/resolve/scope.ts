@@ -4,7 +4,7 @@
 import type { Diagnostic, Range, SymbolOccurrence } from '../../report';
 import type { Statement } from '../ast';
 import { diag } from '../diagnostics';
-import type { Decl, Expr, Quantity } from '../model';
+import type { Decl, Expr, Quantity, TransposeMend } from '../model';
 import { displayName } from '../print';
 import type { MaybeShape } from '../shapes';
 import type { Derived } from './derived';
@@ -27,13 +27,6 @@ export interface Definition {
 class Named {
   decl: Decl | null = null;
   q: Quantity | null = null;
-}
-
-/** a product read with one operand's transpose mended: the error as said, and the operand as written and as read */
-export interface TransposeMend {
-  message: string;
-  written: string;
-  read: string;
 }
 
 export class Scope {

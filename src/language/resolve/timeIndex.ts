@@ -84,7 +84,7 @@ export function isLastStep(raw: string, vars?: Set<string>): boolean {
 
 /**
  * in a question's variables when it sums over the steps up to N and the file defines no N (Bishop's Σ_{n=1}^{N},
- * the sequence's length: lengthN.ts), so that N is the last step there
+ * the sequence's length: tauStep.ts sumsToN), so that N is the last step there
  */
 export const LENGTH_N = '#N';
 
