@@ -1,7 +1,8 @@
 // Quick fixes read off the diagnostics' own words: "did you mean W_hh?" replaces the unknown name,
 // a check whose other side is the immediate partial ∂⁺ (or the total ∂) offers to ask for that one,
-// and a missing initial state ("… (add `h_0 = 0`)") is added on its own line before the equation.
-// Pure (no 'vscode').
+// a missing initial state ("… (add `h_0 = 0`)") is added on its own line before the equation, and a product that
+// only a transpose forms ("Wᵀ (2×3 matrix) fits (a transpose missing?)") gets the ᵀ put in (or the one too many taken
+// out) where the operand is written. Pure (no 'vscode').
 
 import type { Range } from '../../report';
 import type { DiagnosticItem } from '../diagnostics/diagnosticsContent';
@@ -55,7 +56,58 @@ export function quickFixes(d: DiagnosticItem, lineText: string, lines?: readonly
       });
     }
   }
+  const flip = transposeFix(d, lineText, 'ᵀ');
+  if (flip) fixes.push(flip);
   return fixes;
+}
+
+/** the ways a transpose is written after a name (ᵀ first: what the fix writes) */
+const TRANSPOSE_MARKS = ['ᵀ', '^{\\top}', '^\\top', '^{T}', '^T', '^{\\intercal}', '^\\intercal'];
+
+/**
+ * A product's shape mismatch that names the transpose mending it (resolve/expressions.ts: "Wᵀ (…) fits (a transpose
+ * missing?)", "Wᵀ (…) would take it: …", "without its transpose, W fits (a ᵀ too many?)"): the named operand found in
+ * the product's own text, by the engine's spelling of its name or with its subscript braced (W_hh, W_{hh}), once
+ * and only once there; nothing is offered where it is written otherwise (a bracketed operand, a LaTeX accent).
+ * `mark` is the transpose the fix writes: ᵀ in a .rnn file, ^\top in a solution's LaTeX
+ */
+export function transposeFix(d: DiagnosticItem, lineText: string, mark: 'ᵀ' | '^\\top'): QuickFix | null {
+  if (d.line !== d.endLine || !d.message.startsWith('shape mismatch: cannot multiply')) return null;
+  const add = /; (\S+?)ᵀ \([^)]*\) (?:fits \(a transpose missing\?\)|would take it:)/.exec(d.message);
+  const drop = /; without its transpose, (\S+?) fits \(a ᵀ too many\?\)/.exec(d.message);
+  const name = add?.[1] ?? drop?.[1];
+  if (!name || !/^[\p{L}][\p{L}\p{N}_]*$/u.test(name)) return null;
+  const from = d.column - 1;
+  const product = lineText.slice(from, d.endColumn - 1);
+  const sub = name.indexOf('_');
+  const spellings = sub > 0 ? [name, `${name.slice(0, sub)}_{${name.slice(sub + 1)}}`] : [name];
+  const found: { at: number; length: number; mark: string }[] = [];
+  for (const s of spellings)
+    for (let at = product.indexOf(s); at >= 0; at = product.indexOf(s, at + 1)) {
+      const rest = product.slice(at + s.length);
+      const transposed = TRANSPOSE_MARKS.find((m) => rest.startsWith(m)) ?? '';
+      // the whole name: W is not the W of W_hh, nor h of \hat (ᵀ is a letter to \p{L})
+      if (/[\p{L}\p{N}\\]/u.test(product[at - 1] ?? '') || (!transposed && /[\p{L}\p{N}_{]/u.test(rest[0] ?? ''))) continue;
+      found.push({ at, length: s.length, mark: transposed });
+    }
+  if (found.length !== 1) return null;
+  const [f] = found as [(typeof found)[0]];
+  const end = from + f.at + f.length + 1;
+  if (add && !f.mark)
+    return {
+      title: `Transpose ${name} (write ${name}${mark})`,
+      range: { line: d.line, column: end, endLine: d.line, endColumn: end },
+      newText: mark,
+      preferred: true,
+    };
+  if (drop && f.mark)
+    return {
+      title: `Take the transpose off ${name}`,
+      range: { line: d.line, column: end, endLine: d.line, endColumn: end + f.mark.length },
+      newText: '',
+      preferred: true,
+    };
+  return null;
 }
 
 /**

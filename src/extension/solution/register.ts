@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config';
 import { toDiagnostic, toRange } from '../shared/convert';
 import { HOVER_COMMANDS } from '../hover/hover';
+import { registerSolutionQuickFixes } from '../quickfix/quickFix';
 import { MARKDOWN_LANGUAGES } from './detect';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
@@ -33,6 +34,7 @@ export function registerSolutions(context: vscode.ExtensionContext): SolutionRep
   registerSolutionDiagnostics(context, solutions);
   registerSolutionLenses(context, solutions, selector);
   registerSolutionHover(context, solutions, selector);
+  registerSolutionQuickFixes(context, selector);
   return solutions;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analysis';
 import { diagnosticItems } from '../../../src/extension/diagnostics/diagnosticsContent';
-import { quickFixes } from '../../../src/extension/quickfix/quickFixContent';
+import { quickFixes, transposeFix } from '../../../src/extension/quickfix/quickFixContent';
+import { analyzeSolution } from '../../../src/solution';
 
 function apply(text: string, line: number, fix: { range: { column: number; endColumn: number }; newText: string }): string {
   const lines = text.split('\n');
@@ -68,5 +69,89 @@ describe('quick fix for a missing initial state (issue 13, item 6)', () => {
     const fix = quickFixes(d!, lines[d!.line - 1]!, lines)[0]!;
     expect(fix.range.line).toBe(4);
     expect(fix.newText).toBe('  h_0 = 0\n');
+  });
+});
+
+describe('quick fix for a transpose left out of a product, or one too many (session 43)', () => {
+  const net = (product: string) =>
+    `T = 2\nparam W_{xh} = [[1, 2], [3, 4], [5, 6]]\nparam W_hh = [[0.5, 0], [0.1, 0.5]]\ninput x = [[1, 2, 3], [1, -1, 0.5]]\nh_0 = [0, 0]\nh_t = tanh(${product} + W_hh h_{t-1})\nloss L = Σ_t sum(h_t)\n`;
+  const shapeError = (text: string) => analyze(text).diagnostics.find((x) => x.code === 'shape-mismatch')!;
+
+  it.each([
+    ['W_{xh} x_t', 'W_{xh}ᵀ x_t'],
+    ['W_xh x_t', 'W_xhᵀ x_t'],
+  ])('%s (W_xh a 3×2 matrix, x_t a vector of 3): the ᵀ is put in after the operand, and the network reads', (written, fixedProduct) => {
+    const text = net(written);
+    const d = shapeError(text);
+    expect(d.message).toContain('fits (a transpose missing?)');
+    const fixes = quickFixes(d, text.split('\n')[d.line - 1]!);
+    expect(fixes.map((f) => [f.title, f.preferred])).toEqual([['Transpose W_xh (write W_xhᵀ)', true]]);
+    const fixed = apply(text, d.line, fixes[0]!);
+    expect(fixed).toBe(net(fixedProduct));
+    expect(analyze(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it.each([['W_{xh}^\\top x_t'], ['W_xh^T x_t'], ['W_{xh}ᵀ x_t']])('%s with W_xh a 2×3 matrix: the ᵀ too many is taken off', (written) => {
+    const text = net(written).replace('[[1, 2], [3, 4], [5, 6]]', '[[1, 2, 3], [4, 5, 6]]');
+    const d = shapeError(text);
+    expect(d.message).toContain('(a ᵀ too many?)');
+    const fixes = quickFixes(d, text.split('\n')[d.line - 1]!);
+    expect(fixes.map((f) => f.title)).toEqual(['Take the transpose off W_xh']);
+    const fixed = apply(text, d.line, fixes[0]!);
+    expect(fixed).toContain(`h_t = tanh(${written.replace(/(\^\\top|\^T|ᵀ)/, '')} + W_hh h_{t-1})`);
+    expect(analyze(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('nothing where the operand is not found once in the product (written twice, or not as the engine spells it)', () => {
+    const item = (message: string) => ({ line: 1, column: 8, endLine: 1, endColumn: 17, severity: 'error' as const, message });
+    const msg = 'shape mismatch: cannot multiply W (3×2 matrix) and x_t (vector of 3); Wᵀ (2×3 matrix) fits (a transpose missing?)';
+    expect(quickFixes(item(msg), 'h_t = (W W x_t)')).toEqual([]);
+    expect(quickFixes(item(msg), 'h_t = (\\mathbf{V} x_t)')).toEqual([]);
+    // the W of W_hh is not W
+    expect(quickFixes(item(msg), 'h_t = (W_hh x_t)')).toEqual([]);
+    // a message that names no transpose offers none
+    expect(quickFixes(item('shape mismatch: cannot multiply W (3×2 matrix) and x_t (vector of 4)'), 'h_t = (W x_t)')).toEqual([]);
+  });
+});
+
+describe('the transpose fix in a Markdown solution (session 43)', () => {
+  const solution = (rhs: string) =>
+    [
+      '# ∇ through V',
+      '',
+      '```rnn',
+      'T = 2',
+      'param W = [[0.5, 0], [0.1, 0.5]]',
+      'param V = [[1, 2], [0, 1], [1, 1]]',
+      'input x = [[1, 2], [1, -1]]',
+      'h_0 = [0, 0]',
+      'h_t = tanh(W h_{t-1} + x_t)',
+      'o_t = V h_t',
+      'loss L = Σ_t sum(o_t^2)',
+      '```',
+      '',
+      `$$ \\nabla_{h_2} L = ${rhs} $$`,
+      '',
+    ].join('\n');
+
+  it('V ∇_{o_2} L (V a 3×2 matrix) fails where it is written; the fix writes V^\\top, and the equation then holds', () => {
+    const text = solution('V \\nabla_{o_2} L');
+    const before = analyzeSolution(text, 'markdown');
+    expect(before.equations[0]!.status).toBe('fails');
+    const d = before.diagnostics.find((x) => x.code === 'shape-mismatch')!;
+    const fix = transposeFix(d, text.split('\n')[d.line - 1]!, '^\\top')!;
+    expect(fix.title).toBe('Transpose V (write V^\\top)');
+    const fixed = apply(text, d.line, fix);
+    expect(fixed).toBe(solution('V^\\top \\nabla_{o_2} L'));
+    const after = analyzeSolution(fixed, 'markdown');
+    expect(after.equations.map((e) => e.status)).toEqual(['holds']);
+    expect(after.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('the verdict\'s own diagnostic ("fails: shape mismatch …") offers nothing: the fix is offered once, on the error', () => {
+    const text = solution('V \\nabla_{o_2} L');
+    const fails = analyzeSolution(text, 'markdown').diagnostics.find((x) => x.message.startsWith('fails: shape mismatch'))!;
+    expect(fails).toBeDefined();
+    expect(transposeFix(fails, text.split('\n')[fails.line - 1]!, '^\\top')).toBeNull();
   });
 });
