@@ -59,6 +59,37 @@ loss E = Σ_t E_t
     expect(r.checks[1]!.message).toMatch(/opposite sign/);
   });
 
+  // session 43: where the sum's variable picks a vector's entries, N is their number, not the last step
+  const VECTOR = `T = 3
+input x : 3 = [[1, 0, 1], [0.5, -1, 2], [-0.3, 0.8, 0]]
+param W : 2x2 = [[0.4, -0.2], [0.3, 0.5]]
+param U : 2x3 = [[0.5, -0.3, 0.1], [0.2, 0.8, 0.1]]
+param V : 2x2 = [[0.7, -0.5], [-0.3, 0.4]]
+h_0 = 0
+h_t = tanh(W h_{t-1} + U x_t)
+z_t = V h_t
+L_t = 1/2 sum(z_t ⊙ z_t)
+loss L = Σ_t L_t
+`;
+  it('over a vector’s entries is their number (2 here, T = 3), judged against the gradient', () => {
+    const r = analyze(
+      `${VECTOR}check ∂L_t/∂h_t = Σ_{i=1}^{N} ∂L_t/∂z_{t,i} ∂z_{t,i}/∂h_t\ncheck ∂L_t/∂h_t = Σ_{i=1}^{N} z_{t,i} ∂z_{t,i}/∂h_t\ncheck ∂L_t/∂h_t = Σ_{i=1}^{N} h_{t,i} ∂z_{t,i}/∂h_t\ncheck ∂L/∂V = Σ_{n=1}^{N} z_n h_n^T\n`,
+      FAST,
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.diagnostics.filter((d) => /bound N is read as the number of entries i runs over \(2\)/.test(d.message))).toHaveLength(3);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'fails', 'holds']);
+    expect(r.checks[2]!.message).toMatch(/h_t should be z_t/);
+  });
+
+  it('over entries of different sizes is refused, saying so', () => {
+    const r = analyze(`${VECTOR}check ∂L_t/∂h_t = Σ_{i=1}^{N} z_{t,i} x_{t,i} ∂z_{t,i}/∂h_t\n`, FAST);
+    expect(r.checks).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toContain(
+      'the bound N is read as the number of entries i runs over, but i picks entries of different sizes (2 and 3): write the bound as a number',
+    );
+  });
+
   it('is a name where the file defines N', () => {
     const r = analyze(`${BISHOP}param N = 2\ncheck N = 2\n`, FAST);
     expect(r.checks[0]!.status).not.toBe('fails');

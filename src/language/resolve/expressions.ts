@@ -14,7 +14,7 @@ import { chained, chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { bareIdentity, deltaIsNotDerivative, readName, timeIndexOf } from './names';
-import { tryTimeIndex } from './timeIndex';
+import { LENGTH_N, tryTimeIndex } from './timeIndex';
 import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
 import { backwardChain, gradientInBody } from './chainOrder';
@@ -855,11 +855,23 @@ function sumRangeLimit(a: Ast & { k: 'big' }, v: string, from: Idx, to: Idx, ctx
  * Σ_{j=1}^{n} in a question, with n a letter the network does not define and nothing else binds, and j picking
  * entries of one size N: n is the number of entries (a sheet's "n neurons"), so the sum runs to N — said in an
  * information diagnostic. Otherwise null (n would be a free step index, and j's entries past it never summed).
+ * Bishop's N (a bare N the file does not define, read as the last step where a Σ/∏ runs up to it: tauStep.ts
+ * sumsToN) is such a count too where the variable picks entries (Σ_{i=1}^{N} ∂L/∂z_{t,i} …, N the vector's size);
+ * entries of different sizes leave no reading of N, an error that says so.
  */
 function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprContext): number | null {
   const b = a.to;
-  if (!b || v === 't' || b.k !== 'name' || b.sub || b.sup || !ctx.free?.has(b.raw)) return null;
+  if (!b || v === 't' || b.k !== 'name' || b.sub || b.sup) return null;
+  const bishopN = b.raw === 'N' && ctx.vars.has(LENGTH_N);
+  if (!bishopN && !ctx.free?.has(b.raw)) return null;
   const sizes = entrySizes(body, v);
+  if (bishopN && sizes.size > 1)
+    fail(
+      ctx,
+      `the bound N is read as the number of entries ${v} runs over, but ${v} picks entries of different sizes (${[...sizes].join(' and ')}): write the bound as a number`,
+      b.range,
+      'index',
+    );
   if (sizes.size !== 1) return null;
   const n = [...sizes][0]!;
   if (ctx.record && !ctx.quiet)

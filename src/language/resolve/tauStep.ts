@@ -70,7 +70,9 @@ function mentions(a: Ast, letter: string): boolean {
 
 /**
  * whether a Σ/∏ of the sides runs up to a bare N (Bishop's Σ_{n=1}^{N} ∂E/∂z_n …: N is the sequence's length, the
- * last step, where the language read it as a free index and the correct sum "cut short" at N = 1, 2)
+ * last step, where the language read it as a free index and the correct sum "cut short" at N = 1, 2). A Σ/∏ whose
+ * variable picks a vector's entries (Σ_{i=1}^{N} ∂L/∂z_{t,i} …) runs to their number instead: expressions.ts
+ * entryCount, which sees the variable's uses once the body is read
  */
 export function sumsToN(sides: Ast[]): boolean {
   return sides.some(toN);
