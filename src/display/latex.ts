@@ -80,6 +80,13 @@ function writeNameChars(s: string): string {
   const chars = [...s];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
+    // y^{in}: a word over the name, part of it (src/language/superscriptNames.ts)
+    const close = ch === '^' && chars[i + 1] === '{' ? chars.indexOf('}', i) : -1;
+    if (close > 0) {
+      out += `^{${writeNameChars(chars.slice(i + 2, close).join(''))}}`;
+      i = close;
+      continue;
+    }
     const g = GREEK_COMMANDS[ch];
     let one = g ? `\\${g}` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
     while (i + 1 < chars.length && ACCENT_COMMANDS[chars[i + 1]!]) one = `\\${ACCENT_COMMANDS[chars[++i]!]}{${one}}`;

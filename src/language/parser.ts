@@ -9,6 +9,7 @@ import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
 import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirst';
+import { definedAt, glueSuperscriptNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 
 export interface ParseError {
@@ -170,24 +171,36 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
  * move (superscriptFirstAt; asked again of the σ pass's tokens when that pass changed any), an '=' then a function alone
  * on the rest of its line (an alias: a superset of what applyAliases rewrites, as neither pass before it makes or
  * moves an '=' with a function after it). A look that asked less (any σ, any '^', any '=' before a function) sent most
- * files through passes that changed nothing: a tenth of parsing sheet 7.
+ * files through passes that changed nothing: a tenth of parsing sheet 7. Before them all, where a statement defines a
+ * name with a word over it (y^{in}(t) = …), every NAME^{word} the file so defines is glued into one name
+ * (superscriptNames.ts).
  */
-function rewritten(input: Token[]): { tokens: Token[]; starts: Set<number> } {
+function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
+  let input = given;
   let sigma = false;
   let caret = false;
   let alias = false;
+  let worded = false;
   for (let q = 0; q < input.length; q++) {
     const t = input[q]!;
     if (t.kind === 'fn') {
       if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_');
     } else if (t.kind === 'name') {
       // the '^' first: most names have none after them
-      caret ||= tightOp(input[q + 1], '^') && superscriptFirstAt(input, q);
+      if (!tightOp(input[q + 1], '^')) continue;
+      caret ||= superscriptFirstAt(input, q);
+      // a statement defining a name with a word over it (y^{in}_t = …: superscriptNames.ts): glued first, and the
+      // superscripts looked at again (y^c_t is no step c moved after its subscript then)
+      worded ||= definedAt(input, q) !== null;
     } else if (t.kind === 'op' && t.text === '=') {
       const f = input[q + 1];
       const end = input[q + 2];
       alias ||= f?.kind === 'fn' && FN_NAMES.has(f.text) && (end?.kind === 'newline' || end?.kind === 'eof');
     }
+  }
+  if (worded) {
+    input = glueSuperscriptNames(input, superscriptNames(input));
+    caret = input.some((t, q) => t.kind === 'name' && tightOp(input[q + 1], '^') && superscriptFirstAt(input, q));
   }
   const sigmas = sigma ? subscriptedSigmas(input) : input;
   if (sigmas !== input) caret = sigmas.some((t, q) => t.kind === 'name' && superscriptFirstAt(sigmas, q));

@@ -55,7 +55,7 @@ export function refText(key: string, idx: Idx | null): string {
 export function nameLatex(key: string, idx: Idx | null = null): string {
   const parts = displayName(key).split('_');
   let base = nameCharsLatex(parts[0]!);
-  if (base.length > 1 && !base.startsWith('\\')) base = `\\mathit{${base}}`;
+  if (base.length > 1 && !base.startsWith('\\') && !base.includes('^')) base = `\\mathit{${base}}`;
   const subs = parts.slice(1).map(nameCharsLatex);
   if (idx) subs.push(idxString(idx, '-'));
   return subs.length ? `${base}_{${subs.join(',')}}` : base;
