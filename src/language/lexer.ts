@@ -1721,7 +1721,7 @@ export function lex(src: string): LexResult {
 
   /**
    * deeplearning.ai writes steps in angle brackets: a^{⟨t⟩}, a^{\langle t-1 \rangle}, and in ASCII a^{<t>}. Right
-   * after ^ or ^{ an opening angle is the step's '(' (a^{(t)}), and the angle that closes it its ')'; anywhere else
+   * after ^ or ^{ (or a layer's ^{[l]}) an opening angle is the step's '(' (a^{(t)}), and the angle that closes it its ')'; anywhere else
    * (⟨u, v⟩) it stays unread. Whether the bracket at s..i was read so (pushed).
    */
   function stepAngle(open: boolean, s: number): boolean {
@@ -1729,7 +1729,10 @@ export function lex(src: string): LexResult {
       const a = tokens[tokens.length - 1];
       const b = tokens[tokens.length - 2];
       const afterCaret = !!a && a.kind === 'op' && (a.text === '^' || (a.text === '{' && !!b && b.kind === 'op' && b.text === '^'));
-      if (!afterCaret) return false;
+      // a^{[1]<t>}: after a deep RNN's layer tag too (superscriptNames.ts layerTag)
+      const c = tokens[tokens.length - 3];
+      const afterLayer = !!a && a.kind === 'lit' && !!b && b.kind === 'op' && b.text === '{' && !!c && c.kind === 'op' && c.text === '^';
+      if (!afterCaret && !afterLayer) return false;
       angleSteps++;
       depth++;
       push('op', '(', s, i);

@@ -9,7 +9,7 @@ import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
 import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirst';
-import { definedAt, glueSuperscriptNames, superscriptNames } from './superscriptNames';
+import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 
 export interface ParseError {
@@ -172,8 +172,8 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
  * on the rest of its line (an alias: a superset of what applyAliases rewrites, as neither pass before it makes or
  * moves an '=' with a function after it). A look that asked less (any σ, any '^', any '=' before a function) sent most
  * files through passes that changed nothing: a tenth of parsing sheet 7. Before them all, where a statement defines a
- * name with a word over it (y^{in}(t) = …), every NAME^{word} the file so defines is glued into one name
- * (superscriptNames.ts).
+ * name with a word over it (y^{in}(t) = …) or a deep RNN's layer tag (h_t^{(1)} = …), every such spelling of a name the
+ * file so defines is glued into one name (superscriptNames.ts).
  */
 function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
   let input = given;
@@ -181,11 +181,16 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
   let caret = false;
   let alias = false;
   let worded = false;
+  let layered = false;
   for (let q = 0; q < input.length; q++) {
     const t = input[q]!;
     if (t.kind === 'fn') {
       if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_');
     } else if (t.kind === 'name') {
+      // a deep RNN's layer tag (h_t^{(1)} = …, param W_{xh}^{(1)}: superscriptNames.ts), asked of a statement's first
+      // name only
+      const prev = input[q - 1];
+      layered ||= (q === 0 || prev!.kind === 'newline' || prev!.kind === 'kw') && layerDefinedAt(input, q) !== null;
       // the '^' first: most names have none after them
       if (!tightOp(input[q + 1], '^')) continue;
       caret ||= superscriptFirstAt(input, q);
@@ -198,10 +203,9 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
       alias ||= f?.kind === 'fn' && FN_NAMES.has(f.text) && (end?.kind === 'newline' || end?.kind === 'eof');
     }
   }
-  if (worded) {
-    input = glueSuperscriptNames(input, superscriptNames(input));
-    caret = input.some((t, q) => t.kind === 'name' && tightOp(input[q + 1], '^') && superscriptFirstAt(input, q));
-  }
+  if (layered) input = glueLayerNames(input, layerNames(input));
+  if (worded) input = glueSuperscriptNames(input, superscriptNames(input));
+  if (worded || layered) caret = input.some((t, q) => t.kind === 'name' && tightOp(input[q + 1], '^') && superscriptFirstAt(input, q));
   const sigmas = sigma ? subscriptedSigmas(input) : input;
   if (sigmas !== input) caret = sigmas.some((t, q) => t.kind === 'name' && superscriptFirstAt(sigmas, q));
   const moved = caret ? subscriptAfterSuperscript(sigmas) : sigmas;

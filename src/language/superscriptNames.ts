@@ -112,3 +112,155 @@ export function glueSuperscriptNames(tokens: Token[], names: Set<string>): Token
   }
   return out;
 }
+
+// Layers of a deep (stacked) RNN: d2l writes layer l's state at step t H_t^{(l)} and its weights W_{xh}^{(l)},
+// deeplearning.ai a^{[l]<t>}. A layer tag — (n) or [n], n a whole number — over a name is part of the name where
+// the file defines that name so: a declaration (`param W_{xh}^{(1)} = …`), or a definition whose left side has a
+// step besides the tag (`h_t^{(1)} = …`, `h_0^{(1)} = 0`, `h^{(2)}_t = …`). Then h^{(1)} is one sequence, its step
+// in the subscript (h_{t-1}^{(1)}), and W_{xh}^{(1)} one parameter, named W^{(1)}_xh (the name before its own
+// subscript, as W^{(1)}_{xh} prints). Elsewhere (p^{(2)} in a file that defines p^{(t)} = …, an MLP's layers as
+// steps) the superscript is the step, as before; a layer tag on a name the file does not so define changes nothing.
+
+/** a subscript written after a name: `_x` or `_{…}` (braces matched), from index i (the '_'); null when none */
+function subscriptGroup(tokens: Token[], i: number): { from: number; end: number; inner: Token[] } | null {
+  const u = tokens[i];
+  if (!isOp(u, '_') || !u!.tight) return null;
+  if (!isOp(tokens[i + 1], '{'))
+    return tokens[i + 1] && tokens[i + 1]!.kind !== 'newline' ? { from: i, end: i + 2, inner: [tokens[i + 1]!] } : null;
+  let depth = 0;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const k = tokens[j]!;
+    if (k.kind === 'newline' || k.kind === 'eof') return null;
+    if (isOp(k, '{')) depth++;
+    else if (isOp(k, '}') && --depth === 0) return { from: i, end: j + 1, inner: tokens.slice(i + 2, j) };
+  }
+  return null;
+}
+
+/** a name's own subscript (W_{xh}'s xh): one name token of letters that is not a step */
+const ownSubscript = (inner: Token[]): string | null =>
+  inner.length === 1 && inner[0]!.kind === 'name' && /^\p{L}+$/u.test(inner[0]!.text) && !STEP.test(inner[0]!.text) ? inner[0]!.text : null;
+
+/** a token the glue writes that the text spells otherwise (the _ of h_t, the braces of a^{[1]<t>}), at `at`'s place */
+function made(at: Token, kind: Token['kind'], text: string): Token {
+  return { kind, text, value: 0, plus: false, tight: true, range: at.range, start: at.start, end: at.end, tag: null, lit: null };
+}
+
+interface Layer {
+  /** the name with its tag, as the file's names are keyed: h^{(1)}, W^{(1)}_xh */
+  name: string;
+  /** the tokens that follow the glued name: a step's subscript (_{t-1}), a step's superscript (^{<t>}) */
+  after: Token[];
+  /** whether a step is written besides the tag */
+  stepped: boolean;
+  /** the index after everything read */
+  end: number;
+  last: Token;
+}
+
+/** the layer tag (n) or [n] in a superscript at i (the '^'): the tag, and a step written after it in the braces (a^{[1]<t>}) */
+function layerTag(tokens: Token[], i: number): { tag: string; rest: Token[]; end: number; last: Token } | null {
+  const caret = tokens[i];
+  if (!isOp(caret, '^') || !caret!.tight) return null;
+  const braced = isOp(tokens[i + 1], '{');
+  const o = braced ? i + 2 : i + 1;
+  const open = tokens[o];
+  let tag: string;
+  let after: number;
+  // [1] is a literal of numbers to the lexer: one whole number in it
+  const lit = open?.kind === 'lit' ? open.lit : null;
+  if (lit) {
+    const one = lit.k === 'list' && lit.packed?.shape.length === 1 && lit.packed.shape[0] === 1 ? lit.packed.data[0]! : NaN;
+    if (!Number.isInteger(one) || one < 0) return null;
+    tag = `[${one}]`;
+    after = o + 1;
+  } else {
+    const n = tokens[o + 1];
+    if (!isOp(open, '(') || !n || n.kind !== 'num' || !Number.isInteger(n.value) || n.value < 0 || !isOp(tokens[o + 2], ')')) return null;
+    tag = `(${n.text})`;
+    after = o + 3;
+  }
+  if (!braced) return { tag, rest: [], end: after, last: tokens[after - 1]! };
+  // a^{[1]<t>}: what follows the tag inside the braces is a superscript of its own (the step)
+  let depth = 1;
+  for (let j = after; j < tokens.length; j++) {
+    const k = tokens[j]!;
+    if (k.kind === 'newline' || k.kind === 'eof') return null;
+    if (isOp(k, '{')) depth++;
+    else if (isOp(k, '}') && --depth === 0) return { tag, rest: tokens.slice(after, j), end: j + 1, last: k };
+  }
+  return null;
+}
+
+/** a name with a layer tag at q: h_t^{(1)}, h_{t-1}^{(1)}, W_{xh}^{(1)}, h^{(2)}_t, a^{[1]<t>}; null when none */
+function layerAt(tokens: Token[], q: number): Layer | null {
+  const t = tokens[q]!;
+  if (t.kind !== 'name' || t.text.includes('^')) return null;
+  const cut = t.text.indexOf('_');
+  const stem = cut < 0 ? t.text : t.text.slice(0, cut);
+  const glued = cut < 0 ? null : t.text.slice(cut + 1);
+  const before = glued === null ? subscriptGroup(tokens, q + 1) : null;
+  const at = before ? before.end : q + 1;
+  const sup = layerTag(tokens, at);
+  if (!sup) return null;
+  const after = glued === null && !before ? subscriptGroup(tokens, sup.end) : null;
+  const group = before ?? after;
+  const end = after ? after.end : sup.end;
+  const last = after ? tokens[after.end - 1]! : sup.last;
+  const own = glued !== null ? (STEP.test(glued) ? null : glued) : group ? ownSubscript(group.inner) : null;
+  const name = `${stem}^{${sup.tag}}${own !== null ? `_${own}` : ''}`;
+  const out: Token[] = [];
+  let stepped = sup.rest.length > 0;
+  if (glued !== null && own === null) {
+    stepped = true;
+    out.push(made(t, 'op', '_'), made(t, 'name', glued));
+  } else if (group && own === null) {
+    stepped = true;
+    out.push(...tokens.slice(group.from, group.end));
+  }
+  if (sup.rest.length) out.push(made(tokens[at]!, 'op', '^'), made(tokens[at]!, 'op', '{'), ...sup.rest, made(sup.last, 'op', '}'));
+  return { name, after: out, stepped, end, last };
+}
+
+/** the layer-tagged name a statement starting at q declares or defines with a step (h_t^{(1)} = …); null when none */
+export function layerDefinedAt(tokens: Token[], q: number): string | null {
+  const prev = tokens[q - 1];
+  const declared = prev !== undefined && prev.kind === 'kw' && (prev.text === 'param' || prev.text === 'input' || prev.text === 'target');
+  if (!declared && q > 0 && prev!.kind !== 'newline') return null;
+  const l = layerAt(tokens, q);
+  if (!l || (!declared && !l.stepped)) return null;
+  const next = tokens[l.end];
+  if (declared)
+    return next === undefined || next.kind === 'newline' || next.kind === 'eof' || isOp(next, '=') || isOp(next, ':') ? l.name : null;
+  return equalsAfter(tokens, l.end) ? l.name : null;
+}
+
+/** the layer-tagged names the file declares or defines, each once; empty for most files */
+export function layerNames(tokens: Token[]): Set<string> {
+  const names = new Set<string>();
+  for (let q = 0; q < tokens.length; q++) {
+    if (tokens[q]!.kind !== 'name') continue;
+    const n = layerDefinedAt(tokens, q);
+    if (n) names.add(n);
+  }
+  return names;
+}
+
+/** the tokens with every use of a layer-tagged name of the file glued into one name token (its step kept after it) */
+export function glueLayerNames(tokens: Token[], names: Set<string>): Token[] {
+  const out: Token[] = [];
+  for (let q = 0; q < tokens.length; q++) {
+    const t = tokens[q]!;
+    const l = t.kind === 'name' ? layerAt(tokens, q) : null;
+    if (!l || !names.has(l.name)) {
+      out.push(t);
+      continue;
+    }
+    // the glued name spans the whole spelling; a step's tokens after it keep their own ranges
+    const hasStep = l.after.length > 0;
+    out.push({ ...t, text: l.name, end: hasStep ? t.end : l.last.end, range: hasStep ? t.range : spanOf(t, l.last) });
+    out.push(...l.after);
+    q = l.end - 1;
+  }
+  return out;
+}
