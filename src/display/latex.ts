@@ -88,7 +88,8 @@ function writeNameChars(s: string): string {
       continue;
     }
     const g = GREEK_COMMANDS[ch];
-    let one = g ? `\\${g}` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
+    // brackets only in a layer's tag over the name, h^{(1)}, a^{[1]}
+    let one = g ? `\\${g}` : /[A-Za-z0-9()[\]]/.test(ch) ? ch : `\\text{${ch}}`;
     while (i + 1 < chars.length && ACCENT_COMMANDS[chars[i + 1]!]) one = `\\${ACCENT_COMMANDS[chars[++i]!]}{${one}}`;
     out += g && one === `\\${g}` ? `${one} ` : one;
   }

@@ -4,6 +4,7 @@
 // that spelling as one name everywhere (superscriptNames.ts); every other superscript reads as before.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import katex from 'katex';
 import { analyze } from '../../src/analysis';
 import { analyzeSolution } from '../../src/solution/index';
 import { lex } from '../../src/language/lexer';
@@ -66,6 +67,20 @@ describe("a deep RNN's layer tags", () => {
       }),
       { numRuns: 20, seed: 43 },
     );
+  });
+
+  it('its forms print the tag over the name, an accent on the letter only, and render in KaTeX', () => {
+    const r = analyze(`${d2l()}derive ∂L/∂W_{xh}^{(1)}\n`, { forms: true });
+    const res = r.derives[0]!.results[0]!;
+    const forms = Object.values(res.forms ?? {}).filter((f) => f !== undefined);
+    expect(forms.length).toBeGreaterThan(2);
+    const latex = [res.latex, ...forms.map((f) => f.latex)].join('\n');
+    expect(latex).toContain('W^{(1)}_{xh}');
+    expect(latex).toContain('\\tilde{h}^{(2)}_{t}');
+    expect(latex).not.toContain('\\text{(}');
+    for (const l of [res.latex, ...forms.map((f) => f.latex)])
+      expect(() => katex.renderToString(l, { throwOnError: true }), l).not.toThrow();
+    expect(forms.map((f) => f.text).join('\n')).toContain('h̃^{(2)}_t = W^{(2)}_xh h^{(1)}_t');
   });
 
   it('checks written with them hold where right, and a weight of the wrong layer is named', () => {

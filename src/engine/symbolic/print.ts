@@ -190,7 +190,18 @@ export function withSharedPrints<T>(f: () => T, builder?: object): T {
 const decorated = new BoundedCache<string>(1024);
 function textMark(b: string, mark: string): string {
   const key = b + mark;
-  return decorated.get(key) ?? decorated.set(key, key.normalize('NFC'));
+  return (
+    decorated.get(key) ??
+    decorated.set(
+      key,
+      onStem(b, (x) => (x + mark).normalize('NFC')),
+    )
+  );
+}
+/** the accent on a name's letter, not on a superscript that is part of the name (h̃^{(2)} of h^{(2)}: superscriptNames.ts) */
+function onStem(b: string, accent: (stem: string) => string): string {
+  const sup = b.indexOf('^{');
+  return sup > 0 ? accent(b.slice(0, sup)) + b.slice(sup) : accent(b);
 }
 const textTilde = (b: string): string => textMark(b, '\u0303');
 /** does a name's base carry an accent already (c̃, ŷ, ō: a combining mark, precomposed or not)? */
@@ -199,8 +210,8 @@ function hasAccent(b: string): boolean {
   return accentedBases.get(b) ?? accentedBases.set(b, /[\u0300-\u036f]/.test(b.normalize('NFD')));
 }
 const textBar = (b: string): string => textMark(b, '\u0304');
-const latexTilde = (b: string): string => `\\tilde{${b}}`;
-const latexBar = (b: string): string => `\\bar{${b}}`;
+const latexTilde = (b: string): string => onStem(b, (x) => `\\tilde{${x}}`);
+const latexBar = (b: string): string => onStem(b, (x) => `\\bar{${x}}`);
 
 /** functions' names as text and as LaTeX (one table, not one built per call) */
 const FN_NAMES: Record<string, [string, string]> = {
