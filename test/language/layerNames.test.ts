@@ -159,6 +159,14 @@ check ∂L/∂a^{[1]<2>} = ∂L/∂a^{[2]<2>} (1 - (a^{[2]<2>})^2) W_{ax}^{[2]}
     expect(s.equations[3]!.message).toMatch(/shape mismatch: the left side is a vector of 3, the right side a vector of 2/);
   });
 
+  it('the name without its layer (a formula for every layer l, or the tag forgotten) says the layers the file has', () => {
+    const r = analyze(`${d2l()}check ∂L/∂h_3^{(l)} = 1\ncheck ∂L/∂W_{xh} = 1\n`, FAST);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "unknown name h: the file names it by layer, h^{(1)} or h^{(2)} — write the layer's number over it (h^{(1)}); a formula for every layer l is not checked",
+      "unknown name W_xh: the file names it by layer, W^{(1)}_xh or W^{(2)}_xh — write the layer's number over it (W^{(1)}_xh); a formula for every layer l is not checked",
+    ]);
+  });
+
   it('only a declaration, or a definition with a step besides the tag, makes a layer name', () => {
     const names = (text: string) => [...layerNames(lex(text).tokens)];
     expect(names('param W_{xh}^{(1)} = 0.3\nh_t^{(2)} = 1\nh^{(3)}_t = 2\nh_0^{(4)} = 0\ninput u^{[5]} = [1, 2]\n')).toEqual([

@@ -370,6 +370,16 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // h or W_xh where the file names them by layer (h^{(1)}, W^{(1)}_xh: superscriptNames.ts), as a formula for every
+  // layer l writes them (h_t^{(l)}): the layers the file has are said
+  const layers = [...scope.knownNames()].filter((k) => k.replace(/\^\{[([]\d+[)\]]\}/, '') === name);
+  if (layers.length)
+    return fail(
+      ctx,
+      `unknown name ${name}: the file names it by layer, ${layers.length > 1 ? `${layers.slice(0, -1).join(', ')} or ${layers.at(-1)!}` : layers[0]!} — write the layer's number over it (${layers[0]}); a formula for every layer l is not checked`,
+      a.nameRange,
+      'unknown-name',
+    );
   const s = suggest(name, scope.knownNames());
   // never the name itself (a known name used where it has no reading: "unknown name T — did you mean T?")
   return fail(ctx, `unknown name ${name}${s && s !== name ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
