@@ -151,7 +151,7 @@ interface Layer {
   name: string;
   /** the tokens that follow the glued name: a step's subscript (_{t-1}), a step's superscript (^{<t>}) */
   after: Token[];
-  /** whether a step is written besides the tag */
+  /** whether the general step t is written besides the tag (h_t^{(1)}, h_{t-1}^{(1)}, a^{[1]<t>}; not h_0^{(1)}) */
   stepped: boolean;
   /** the index after everything read */
   end: number;
@@ -210,19 +210,26 @@ function layerAt(tokens: Token[], q: number): Layer | null {
   const own = glued !== null ? (STEP.test(glued) ? null : glued) : group ? ownSubscript(group.inner) : null;
   const name = `${stem}^{${sup.tag}}${own !== null ? `_${own}` : ''}`;
   const out: Token[] = [];
-  let stepped = sup.rest.length > 0;
+  let stepped = sup.rest.some(isT);
   if (glued !== null && own === null) {
-    stepped = true;
+    stepped = isT(made(t, 'name', glued));
     out.push(made(t, 'op', '_'), made(t, 'name', glued));
   } else if (group && own === null) {
-    stepped = true;
+    stepped = group.inner.some(isT);
     out.push(...tokens.slice(group.from, group.end));
   }
   if (sup.rest.length) out.push(made(tokens[at]!, 'op', '^'), made(tokens[at]!, 'op', '{'), ...sup.rest, made(sup.last, 'op', '}'));
   return { name, after: out, stepped, end, last };
 }
 
-/** the layer-tagged name a statement starting at q declares or defines with a step (h_t^{(1)} = …); null when none */
+/** the general step's letter, as a token */
+const isT = (k: Token): boolean => k.kind === 'name' && (k.text === 't' || k.text === 'τ');
+
+/**
+ * the layer-tagged name a statement starting at q declares, or defines at the general step (h_t^{(1)} = …); null when
+ * none. A definition at one step alone defines none: CS224n labels its errors δ_1^{(2)} (δ_1 at step 2); h_0^{(1)} = 0
+ * is a layer's initial state where the file defines h_t^{(1)} too
+ */
 export function layerDefinedAt(tokens: Token[], q: number): string | null {
   const prev = tokens[q - 1];
   const declared = prev !== undefined && prev.kind === 'kw' && (prev.text === 'param' || prev.text === 'input' || prev.text === 'target');

@@ -1,7 +1,9 @@
 // A step's Jacobian written as a bare product without its activation's slope (∂h_t/∂h_{t−1} = W_hh where seed 001's
 // sheet writes σ'(h̃_t) W_hh), or with a slope too many (∂a_t/∂h_{t−1} = diag(1 − h_t²) W): failed with the two values
 // only (no term to match, and W_hh reads no step for the factor edits to place a slope at). A grader names the slope.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyze } from '../../src/analysis';
 import { expectVerdicts } from '../textbook/verdicts';
 import { fixture } from '../seeds/helpers';
 
@@ -50,5 +52,61 @@ describe("a Jacobian's activation slope left out or written once too often", () 
         says: [/\. diag\(1 − h_t\^2\) is one factor too many: without it the check holds$/],
       },
     ]);
+  });
+
+  // session 43: the weight left out instead (the commonest slip of the scalar chain rule), and a lone ∏ of such factors
+  it("scalar: the weight left out of the step's Jacobian, written as σ′(…) or 1 − h_t², and inside a lone ∏", () => {
+    expectVerdicts(SEED001, [
+      {
+        check: "∂h_t/∂h_{t-1} = σ'(h̃_t)",
+        status: 'fails',
+        says: [/\. The right side leaves out the factor W_hh: with that the check holds$/],
+      },
+      {
+        check: "∂h_t/∂x_t = σ'(W_xh x_t + W_hh h_{t-1} + b_h)",
+        status: 'fails',
+        says: [/\. The right side leaves out the factor W_xh: with that the check holds$/],
+      },
+    ]);
+    const tanh = `T = 3\ninput x = [0.5, -1.0, 2.0]\nparam w_h = 0.8\nparam w_x = 0.3\nh_0 = 0\nh_t = tanh(w_h h_{t-1} + w_x x_t)\nloss L = Σ_t h_t^2\n`;
+    expectVerdicts(tanh, [
+      {
+        check: '∂h_t/∂h_{t-1} = 1 - h_t^2',
+        status: 'fails',
+        says: [/\. The right side leaves out the factor w_h: with that the check holds$/],
+      },
+      { check: '∂h_t/∂h_{t-1} = (1 - h_t^2) w_h', status: 'holds' },
+      {
+        check: '∂h_3/∂h_1 = ∏_{j=2}^{3} (1 - h_j^2)',
+        status: 'fails',
+        says: [/As the check ∂h_t\/∂h_\{t-1\} = 1 − h_t\^2: the right side leaves out the factor w_h: with that the check holds$/],
+      },
+    ]);
+  });
+
+  it('vector: the recurrent matrix left out after diag(1 − h_t ⊙ h_t)', () => {
+    expectVerdicts(VECTOR, [
+      {
+        check: '∂h_t/∂h_{t-1} = diag(1 - h_t ⊙ h_t)',
+        status: 'fails',
+        says: [/\. The right side leaves out the factor W after diag\(1 − h_t ⊙ h_t\): with that the check holds$/],
+      },
+    ]);
+  });
+
+  it('at random weights of a tanh RNN the weight is named, and only where it mends the check (a sum of terms is left alone)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.2, max: 1.5, noNaN: true }), fc.double({ min: -1.5, max: -0.2, noNaN: true }), (wh, wx) => {
+        const net = `T = 3\ninput x = [0.5, -1.0, 2.0]\nparam w_h = ${wh}\nparam w_x = ${wx}\nh_0 = 0.1\nh_t = tanh(w_h h_{t-1} + w_x x_t)\nloss L = Σ_t h_t^2\n`;
+        const r = analyze(`${net}check ∂h_t/∂h_{t-1} = 1 - h_t^2\ncheck ∂h_t/∂x_t = 1 - h_t^2\ncheck ∂h_t/∂h_{t-1} = 1 - h_t^2 + w_x\n`, {
+          graph: false,
+        });
+        expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails', 'fails']);
+        expect(r.checks[0]!.message).toMatch(/The right side leaves out the factor w_h: with that the check holds$/);
+        expect(r.checks[1]!.message).toMatch(/The right side leaves out the factor w_x: with that the check holds$/);
+        expect(r.checks[2]!.message).not.toMatch(/leaves out the factor/);
+      }),
+      { numRuns: 12, seed: 43 },
+    );
   });
 });

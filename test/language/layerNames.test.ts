@@ -167,15 +167,18 @@ check ∂L/∂a^{[1]<2>} = ∂L/∂a^{[2]<2>} (1 - (a^{[2]<2>})^2) W_{ax}^{[2]}
     ]);
   });
 
-  it('only a declaration, or a definition with a step besides the tag, makes a layer name', () => {
+  it('only a declaration, or a definition at the general step t besides the tag, makes a layer name', () => {
     const names = (text: string) => [...layerNames(lex(text).tokens)];
-    expect(names('param W_{xh}^{(1)} = 0.3\nh_t^{(2)} = 1\nh^{(3)}_t = 2\nh_0^{(4)} = 0\ninput u^{[5]} = [1, 2]\n')).toEqual([
+    expect(names('param W_{xh}^{(1)} = 0.3\nh_t^{(2)} = 1\nh^{(3)}_t = 2\nh_{t-1}^{(4)} = 0\ninput u^{[5]} = [1, 2]\n')).toEqual([
       'W^{(1)}_xh',
       'h^{(2)}',
       'h^{(3)}',
       'h^{(4)}',
       'u^{[5]}',
     ]);
+    // at one step alone, no layer: CS224n's label δ_1^{(2)} is δ_1 at step 2 (test/solution/labelledChain.test.ts), and an
+    // initial state h_0^{(1)} = 0 is a layer's only where the file defines h_t^{(1)} too
+    expect(names('δ_1^{(2)} = 1\nh_0^{(1)} = 0\n')).toEqual([]);
     // Goodfellow's h^{(0)} = 0 and z^{(t)} = … are steps; a tag in a value defines nothing
     expect(names('h^{(0)} = 0\nz^{(t)} = W^{(1)} x\ny = h_t^{(1)}\n')).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // A step's Jacobian written without its activation's slope, or with one too many: ∂h_t/∂h_{t−1} = W_hh for σ'(h̃_t)
 // W_hh (seed 001's sheet), ∂h_3/∂h_1 = W diag(1 − h_2²) W with the later step's diag(1 − h_3²) left out, ∂a_t/∂h_{t−1}
-// = diag(1 − h_t²) W where a_t's own Jacobian has none. The side is a bare product of the chain's factors, so the
-// term matcher has no terms to match and the factor edits no step to place a slope at (W_hh alone reads none); a
-// grader names the slope. Structural until then: a side that is no such product costs nothing.
+// = diag(1 − h_t²) W where a_t's own Jacobian has none — or without its weight (∂h_t/∂h_{t−1} = 1 − h_t² for
+// w_h (1 − h_t²): the commonest slip of the scalar chain rule). The side is a bare product of the chain's factors, so
+// the term matcher has no terms to match and the factor edits no step to place a slope at (W_hh alone reads none); a
+// grader names the slope or the weight. Structural until then: a side that is no such product costs nothing.
 
 import { activation, unprimed } from '../../language/activations';
 import type { Expr, Idx } from '../../language/model';
@@ -62,6 +63,26 @@ function slopes(run: Run, steps: Idx[], square: boolean): { e: Expr; text: strin
   return out;
 }
 
+/** 1 − h², 1 − h ⊙ h, h(1 − h), h ⊙ (1 − h): a slope written out from the activation's value (a difference with 1) */
+function writtenSlope(x: Expr): boolean {
+  if (x.k === 'sub') return x.a.k === 'num' && x.a.value === 1;
+  return false;
+}
+
+/** the weights the network's equations read, of a Jacobian's shape (n×n; a number for 0), each once, in their order */
+function weights(run: Run, n: number, range: Expr['range']): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<string>();
+  for (const d of run.model.decls.values()) {
+    if (d.kind !== 'param' || seen.has(d.name) || d.perStep) continue;
+    const fits = n === 0 ? d.shape.length === 0 : d.shape.length === 2 && d.shape[0] === n && d.shape[1] === n;
+    if (!fits) continue;
+    seen.add(d.name);
+    out.push({ k: 'ref', name: d.name, idx: null, shape: d.shape, range });
+  }
+  return out;
+}
+
 export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const d = c.lhs;
   if (d.k !== 'deriv' || d.of.k !== 'ref') return null;
@@ -69,8 +90,14 @@ export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null)
   const square = shape.length === 2 && shape[0] === shape[1];
   if (!square && shape.length !== 0) return null;
   const fs = flat(c.rhs);
-  // a bare chain of the step's factors: weights, slopes, Jacobians (no sum, no vector among them)
-  if (fs.some((f) => f.k === 'add' || f.k === 'sub' || f.k === 'sum' || f.shape.length !== shape.length)) return null;
+  // a bare chain of the step's factors: weights, slopes, Jacobians (no vector among them, and no sum but a slope
+  // written out as one factor, 1 − h_t² or (1 − h_t²) w: not a side that is a sum of terms)
+  if (
+    fs.some((f) => f.k === 'sum' || f.shape.length !== shape.length) ||
+    (fs.length === 1 && (fs[0]!.k === 'add' || fs[0]!.k === 'sub') && !writtenSlope(fs[0]!))
+  )
+    return null;
+  if (fs.length > 1 && fs.some((f) => (f.k === 'add' || f.k === 'sub') && !writtenSlope(f))) return null;
   const steps = chainSteps(d);
   if (!steps) return null;
   const show = printerFor(c.text, run.model.T);
@@ -89,6 +116,23 @@ export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null)
             ? `after ${show(fs[i - 1]!)}`
             : `between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
       return `The factor ${s.text} is missing ${where}: with it the check holds`;
+    }
+  }
+  // a weight left out (∂h_t/∂h_{t−1} = 1 − h_t² for w_h (1 − h_t²), the commonest slip of the scalar chain rule):
+  // each weight of the network's equations of the side's shape; a number commutes, so one place is tried for it
+  for (const w of weights(run, square ? shape[0]! : 0, c.rhs.range)) {
+    for (let i = square ? 0 : fs.length; i <= fs.length; i++) {
+      if (tried++ >= MAX_TRIALS) return null;
+      if (!holds(rebuild([...fs.slice(0, i), w, ...fs.slice(i)], c.rhs))) continue;
+      const where = !square
+        ? ''
+        : i === 0
+          ? ` before ${show(fs[0]!)}`
+          : i === fs.length
+            ? ` after ${show(fs[i - 1]!)}`
+            : ` between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
+      // worded as the factor edits word a factor left out (they name it so where the slope is σ'(…) alone)
+      return `The right side leaves out the factor ${show(w)}${where}: with that the check holds`;
     }
   }
   // a slope too many: the product without one of its slope factors
