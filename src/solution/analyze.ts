@@ -1099,7 +1099,8 @@ function skipText(ch: CheckReport): string {
  * product's ᵀ)
  */
 function readsAndIsWrong(d: Diagnostic): boolean {
-  if (d.code === 'undefined-step') return true;
+  // a step the network does not have; a free index that picks entries of two sizes (x_t[j] beside ŷ_t[j])
+  if (d.code === 'undefined-step' || d.code === 'index-sizes') return true;
   if (d.code !== 'shape-mismatch') return false;
   if (d.message.startsWith('shape mismatch: the left side is')) return !d.message.includes('shape transposed');
   return d.message.startsWith('shape mismatch: cannot multiply') && TRANSPOSE_MENDS.some((m) => d.message.includes(m));

@@ -100,7 +100,8 @@ describe('free indices (§3)', () => {
 
   it('an entry index over entries of different sizes is refused', () => {
     const { errors } = read(VNET + 'check v_i = x_1[i]\n');
-    expect(errors).toEqual(['9:1 the free index i picks entries of different sizes (3 and 2)']);
+    // which entry is which size, so the one written with the wrong index is found (session 43)
+    expect(errors).toEqual(['9:1 the free index i picks entries of different sizes (3 and 2): 3 in v[i]; 2 in x_1[i]']);
   });
 });
 

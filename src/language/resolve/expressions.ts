@@ -927,6 +927,24 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
 }
 
 /** the sizes of the dimensions an index variable picks entries of (v[i] of a vector of 3 → 3) */
+/** each entry v picks in e, with its vector's (or matrix's axis's) size: what a message names when the sizes differ */
+export function entryUses(e: Expr, v: string): { size: number; text: string }[] {
+  const out: { size: number; text: string }[] = [];
+  const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
+  const go = (x: Expr): void => {
+    if (x.k === 'index' && x.a.shape) {
+      if (isV(x.i)) out.push({ size: x.a.shape[0]!, text: exprText(x) });
+      if (isV(x.j)) out.push({ size: x.a.shape[1]!, text: exprText(x) });
+    }
+    if ((x.k === 'sum' || x.k === 'prod') && x.v === v) return;
+    // as entrySizes reads them: a derivative's own entries (∂L/∂W_{jk}'s are the variable's, not picked)
+    if (x.k === 'deriv') go(x.of);
+    else forChildren(x, go);
+  };
+  go(e);
+  return out;
+}
+
 export function entrySizes(e: Expr, v: string): Set<number> {
   const sizes = new Set<number>();
   const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
