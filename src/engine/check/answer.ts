@@ -67,6 +67,7 @@ import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { sumBoundMessage } from './sumBound';
 import { prodFactorHint } from './prodFactor';
 import { jacobianSlopeHint } from './jacobianSlope';
+import { kroneckerHint } from './kronecker';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
@@ -460,6 +461,9 @@ function failureHint(
     // a bare product of a step's Jacobian factors without its activation's slope (∂h_t/∂h_{t−1} = W_hh), or with one
     // too many: structural until then, a few evaluations
     plain(jacobianSlopeHint(claim, run, other)) ??
+    // two free entry indices, the sides equal on their diagonal only (softmax's Jacobian written as σ's, ŷ_i(1 − ŷ_j)):
+    // said, with the 1 that δ_ij mends; the points' values are read again (a check over entries has few steps)
+    plain(kroneckerHint(claim, run, other)) ??
     // every step of one side off by the same amount (the formula of the step before, copied): no single move mends it,
     // and no hint above names it; asked here, where the others have said nothing (a copy of the side per trial: 80 µs
     // warming on mlp-layers' line 30, which the entry swap names, when it was asked after the shift hints)
