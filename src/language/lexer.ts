@@ -2040,6 +2040,17 @@ export function lex(src: string): LexResult {
     // \text{d}L/\text{d}W, \frac{\text{d}L}{\text{d}W}: an upright d, as \mathrm{d} gives
     if (!inSub && w === 'd') push('name', 'd', s, i);
     else if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
+    // y^{\text{in}}: a word over a name, as y^{in} (a name where the file defines it so: superscriptNames.ts)
+    else if (inSuperscript() && /^\p{L}+$/u.test(w)) push('name', w, s, i);
+  }
+
+  /** whether the token before is a superscript's '^', or the '{' right after one */
+  function inSuperscript(): boolean {
+    const prev = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    return (
+      !!prev && prev.kind === 'op' && (prev.text === '^' || (prev.text === '{' && !!before && before.kind === 'op' && before.text === '^'))
+    );
   }
 
   /** \tag{…}: the equation's label, given to the next token (the parser passes it to the check) */

@@ -122,8 +122,10 @@ $$\\frac{\\partial y^c(t)}{\\partial s_c(t)} = y^{out}(t) \\left(1 - \\tanh^2(s_
 $$\\frac{\\partial y^{in}(t)}{\\partial w_{in}} = y^{in}(t)(1 - y^{in}(t)) x(t)$$
 
 $$\\frac{\\partial y^{in}(t)}{\\partial w_{in}} = y^{in}(t)(1 - y^{in}(t))$$
+
+$$\\frac{\\partial y^{\\text{in}}(t)}{\\partial w_{\\text{in}}} = y^{\\mathrm{in}}(t)\\,(1 - y^\\text{in}(t))\\, x(t)$$
 `;
     const s = analyzeSolution(md, 'markdown');
-    expect(s.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(s.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails', 'holds']);
   });
 });
