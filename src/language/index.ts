@@ -9,6 +9,9 @@ import { resolve } from './resolve';
 import { baseOf, derivedEquations, layerDefinition, layerLetter, layerName } from './resolve/derived';
 import { hasStep, ownLetter, readsName } from './resolve/checkLabel';
 import { STEP_WORD } from './resolve/stepWords';
+import { tryTimeIndex } from './resolve/timeIndex';
+import { lastUnderscore } from './segments';
+import type { NameAst } from './ast';
 
 export interface Compiled {
   model: Model;
@@ -81,6 +84,21 @@ export function derivativeDefinition(line: string): string | null {
  * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
  * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
  */
+/**
+ * e with a step written under it (e_t, e_{t-1}, e_3, e_T: Williams & Zipser's error e_t = d_t − h_t): a letter of the
+ * solution's own as the left side of a definition, where e is otherwise Euler's number and e_k, e_{y_t} a basis vector
+ * (an index letter other than t, or a name, under it: never a step)
+ */
+function eulerAtStep(lhs: NameAst, base: string): boolean {
+  if (base !== 'e') return false;
+  const cut = lastUnderscore(lhs.raw);
+  if (cut >= 0) return /^(?:\d+|t|T)$/.test(lhs.raw.slice(cut + 1));
+  const written = lhs.sub ?? lhs.sup;
+  // e^{(t)}: the parenthesised step
+  const step = written?.k === 'list' && written.items.length === 1 ? written.items[0]! : written;
+  return step !== null && step !== undefined && tryTimeIndex(step, new Set(['t']), 1) !== null;
+}
+
 export function formulaDefinition(line: string): string | null {
   const { tokens, errors } = lex(line);
   if (errors.length) return null;
@@ -88,6 +106,7 @@ export function formulaDefinition(line: string): string | null {
   const st = parsed.statements[0];
   if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def' || st.isLoss || st.lhs.args) return null;
   const base = baseOf(st.lhs);
-  if (!ownLetter(base) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st)) return null;
+  if (!(ownLetter(base) || eulerAtStep(st.lhs, base)) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st))
+    return null;
   return base;
 }

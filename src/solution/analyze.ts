@@ -685,6 +685,15 @@ function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim
  */
 const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
 
+/** the same letter at a general step (e_t, e_{t-1}, e^{(t)}, e_T): a definition only as a where-clause (formulaDefinitions) */
+const GENERAL_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[tT](?:[+-]\d+)?\}?|\^\{\([tT](?:[+-]\d+)?\)\})$/u;
+
+/** whether an equation's text writes the name (a name token of it, or it with a step glued on: e_t) */
+function readsName(chars: string, name: string): boolean {
+  const { tokens } = lex(chars);
+  return tokens.some((t) => t.kind === 'name' && (t.text === name || t.text.startsWith(`${name}_`)));
+}
+
 /**
  * equations of one link that define a name of the solution's own by a formula (formulaDefinition: δ_3 = 1 − s_3²),
  * marked in `defines` (by their base name), or null when there is none: not a name the network or an earlier
@@ -705,11 +714,20 @@ function formulaDefinitions(
     const chars = c.text.chars;
     const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
     if (eqs.length !== 1) return;
-    const head = chars.slice(0, eqs[0]).replace(/\s+/g, '');
-    // a cheap screen before a lex and a parse (STEP_NAME; N_{\text{total}} names a size, not this name at a step)
-    if (head.length > 40 || heads.has(head) || !STEP_NAME.test(head)) return;
+    const head = chars
+      .slice(0, eqs[0])
+      .replace(/\s+/g, '')
+      .replace(/^(?:\\(?:quad|qquad|[,;:! ]|enspace)(?![A-Za-z]))+/, '');
+    // a cheap screen before a lex and a parse (STEP_NAME; N_{\text{total}} names a size, not this name at a step);
+    // at a general step (e_t = d_t − h_t) only as a where-clause: after an equation of its display that reads it
+    // (Williams & Zipser's `∂E_t/∂w = −e_t ∂h_t/∂w, \qquad e_t = d_t − h_t`; seed 000's `A_t = 1 − u_t` alone defines
+    // nothing a claim reads, and stays said so)
+    const prev = i > 0 ? claims[i - 1]! : null;
+    const clause = !STEP_NAME.test(head) && GENERAL_STEP_NAME.test(head) && prev !== null && prev.displays.includes(c.displays[0]!);
+    if (head.length > 40 || heads.has(head) || (!clause && !STEP_NAME.test(head))) return;
     const name = formulaDefinition(chars);
     if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
+    if (clause && !readsName(prev.text.chars, name)) return;
     heads.add(head);
     defines[i] = name;
     (out ??= new Set()).add(c);
