@@ -80,6 +80,19 @@ export function derivativeDefinition(line: string): string | null {
 }
 
 /**
+ * whether a line is `δX = …` with X one of the parameters (written whole: δp_i, \delta W_z): Greff et al.'s gradient
+ * ∂L/∂X, a claim the resolver reads so (resolve/names.ts deltaOfParameter), not a name the line defines
+ */
+export function deltaOfParameterLine(line: string, params: ReadonlySet<string>): boolean {
+  const { tokens, errors } = lex(line);
+  if (errors.length) return false;
+  const st = parse(tokens, line).statements[0];
+  if (!st || st.k !== 'def' || st.lhs.sub || st.lhs.sup) return false;
+  const raw = st.lhs.raw;
+  return raw.startsWith('δ') && params.has(raw.slice(1));
+}
+
+/**
  * The name a line defines by a formula of names at a step (`δ_2 = (y_2 − d_2) y_2 (1 − y_2)` → δ), or null: one letter
  * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
  * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)

@@ -4,7 +4,7 @@ import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
 import { lex, updateText } from '../language/lexer';
 import { parse } from '../language/parser';
-import { compile, derivativeDefinition, formulaDefinition } from '../language/index';
+import { compile, deltaOfParameterLine, derivativeDefinition, formulaDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
@@ -588,7 +588,11 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   const names = () => (network ??= networkNames(networkText(text, net)));
   // an equation that names a derivative (δ_t = ∂L/∂a_t, a name the network does not have) joins the network,
   // so that the equations after it read δ as it is defined (language-notes, "Names defined by a derivative")
-  const own = claims.map((c) => derivativeDefinition(c.text.chars));
+  // (not δp_i = Σ_t … with p_i a parameter: Greff's gradient ∂L/∂p_i, a claim — resolve/names.ts deltaOfParameter)
+  const own = claims.map((c) => {
+    const name = derivativeDefinition(c.text.chars);
+    return name && name.startsWith('δ') && deltaOfParameterLine(c.text.chars, names().params) ? null : name;
+  });
   // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
   // defined before (Let $δc_t = ∂L/∂c_t$, then $$δc_t = δh_t o_t … + δc_{t+1} f_{t+1}$$): it was "defined twice"
   const defined = new Set<string>();
@@ -756,6 +760,8 @@ interface NetworkNames {
   written: Set<string>;
   /** the line of its objective's equation when no `loss` marks it (the last scalar with no time index), else 0 */
   unmarkedObjective: number;
+  /** its parameters (`param`): δ before one is the loss's gradient by it, no name a solution defines */
+  params: Set<string>;
 }
 
 /** what a network's text names, and its objective when unmarked */
@@ -771,7 +777,8 @@ function networkNames(text: string): NetworkNames {
     if (d) names.add(d);
   }
   const objective = model.loss ? model.quantities.get(model.loss) : undefined;
-  return { names, written, unmarkedObjective: objective && !objective.isLoss ? objective.line : 0 };
+  const params = new Set([...model.decls.values()].filter((d) => d.kind === 'param').map((d) => d.name));
+  return { names, written, unmarkedObjective: objective && !objective.isLoss ? objective.line : 0, params };
 }
 
 /**

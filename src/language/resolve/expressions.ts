@@ -13,7 +13,7 @@ import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chained, chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
-import { bareIdentity, deltaIsNotDerivative, readName, timeIndexOf } from './names';
+import { bareIdentity, deltaIsNotDerivative, deltaOfParameter, readName, timeIndexOf } from './names';
 import { LENGTH_N, tryTimeIndex } from './timeIndex';
 import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
@@ -56,6 +56,9 @@ export function readExpression(a: Ast, ctx: ExprContext): Expr {
         // a name δc the solution defines (Let $\delta c_t = ∂L/∂c_t$, or δc_t = … in its network): that name
         if (ctx.scope.isKnown('δ' + base) || ctx.scope.derived.has('δ' + base))
           return readExpression({ ...a.a, raw: 'δ' + a.a.raw, range: a.range, nameRange: span(a.delta, a.a.nameRange) }, ctx);
+        // \delta p_i, \delta W_z (Greff et al.'s parameter gradients): ∂L/∂p_i (names.ts deltaOfParameter)
+        const param = deltaOfParameter(a.a, a.range, ctx);
+        if (param) return param;
         if (!ctx.scope.isKnown('δ') && ctx.scope.isKnown(base)) deltaIsNotDerivative(ctx, `δ${base}`, base, span(a.delta, a.a.nameRange));
         const delta: Ast = { k: 'name', raw: 'δ', sub: null, sup: null, range: a.delta, nameRange: a.delta };
         return readExpression({ k: 'bin', op: 'juxt', a: delta, b: a.a, range: a.range }, ctx);

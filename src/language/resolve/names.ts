@@ -139,6 +139,29 @@ function entryByValueAt(a: NameAst, ctx: ExprContext): Expr | null {
 }
 
 /**
+ * δp_i, \delta W_z with p_i, W_z a parameter of the network (a `param`, written whole: no step, no entry), as Greff et
+ * al. write the parameters' gradients (δp_i = Σ_t c^t ⊙ δī^{t+1}, δW_z = Σ_t ⟨δz̄^t, x^t⟩): the loss's gradient
+ * ∂L/∂p_i, with an information saying so. A parameter has no pre-activation, so the ambiguity that keeps δX of a
+ * unit refused (deltaIsNotDerivative: Graves' δ at a unit's input, others' at its output) is not there. Null when X
+ * is no parameter, or the file defines the name δX itself.
+ */
+export function deltaOfParameter(x: NameAst, range: Range, ctx: ExprContext): Expr | null {
+  const scope = ctx.scope;
+  if (x.sub || x.sup || x.args || scope.decls.get(x.raw)?.kind !== 'param' || scope.isKnown('δ' + x.raw)) return null;
+  const e = readAdjoint(x, range, ctx);
+  if (ctx.record && !ctx.quiet)
+    scope.diagnostics.push(
+      diag(
+        'information',
+        `δ${x.raw} is read as ∂${scope.loss ? nameOfKey(scope.loss) : 'L'}/∂${x.raw}, the loss's gradient by the parameter ${x.raw}`,
+        range,
+        'delta-parameter',
+      ),
+    );
+  return e;
+}
+
+/**
  * δX for a name X the file defines (δo_t, \delta o_t, δ_{o_t}): refused with what to write, since textbooks
  * mean ∂L/∂X by it (Graves) or the gradient at X's pre-activation (Greff et al.), and δ alone does not say which
  */
@@ -290,6 +313,11 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       : name.startsWith('δ')
         ? withoutSegment(name.slice(1))
         : '';
+  // δp_i typed tight, p_i a parameter: ∂L/∂p_i
+  if (name.length > 1 && name.startsWith('δ') && !name.startsWith('δ_') && !name.startsWith('δ^')) {
+    const param = deltaOfParameter({ ...a, raw: name.slice(1) }, a.range, ctx);
+    if (param) return param;
+  }
   if (rest && scope.isKnown(rest)) deltaIsNotDerivative(ctx, name, rest, a.nameRange);
   // Graves' δ_k^t, δ_h^{t+1}: a unit's delta ∂L/∂a_k^t, written with an entry letter the file does not define
   if (/^δ_[a-su-z]$/u.test(name) && !scope.isKnown(name.slice(2)))
