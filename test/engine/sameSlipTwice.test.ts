@@ -67,4 +67,40 @@ describe('the same slip in two places is named once', () => {
       },
     ]);
   });
+
+  // session 43: another name written for the one meant at two of its three places (substitute.ts `twos`), where
+  // "each h_t" and one h_t alone both fail; the name meant is one the side writes elsewhere
+  const OUTPUT = `T = 3
+input x = [0.5, -1.0, 2.0]
+target y = [0.2, 0.4, 0.6]
+param w = 0.6
+param u = 0.9
+param v = 0.5
+h_0 = 0
+h_t = tanh(w h_{t-1} + u x_t)
+o_t = σ(v h_t)
+L_t = (o_t - y_t)^2
+loss L = Σ_t L_t
+`;
+  it('a name replaced by another at two of the three places it is written', () => {
+    expectVerdicts(OUTPUT, [
+      { check: '∂L/∂v = Σ_t 2(o_t - y_t) o_t (1 - o_t) h_t', status: 'holds' },
+      {
+        check: '∂L/∂v = Σ_t 2(o_t - y_t) h_t (1 - h_t) h_t',
+        status: 'fails',
+        says: [/\)\. The first and the second h_t should be o_t \(the same slip twice\): with that the check holds$/],
+      },
+      {
+        check: '∂L_t/∂v = 2(o_t - y_t) h_t (1 - h_t) h_t',
+        status: 'fails',
+        says: [/The first and the second h_t should be o_t \(the same slip twice\)/],
+      },
+      // at one place: the single edit, as before
+      {
+        check: '∂L/∂v = Σ_t 2(o_t - y_t) h_t (1 - o_t) h_t',
+        status: 'fails',
+        says: [/\. The first h_t should be o_t: with that the check holds$/],
+      },
+    ]);
+  });
 });

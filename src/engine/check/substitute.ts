@@ -217,6 +217,11 @@ interface Swaps {
   others: () => Edit[];
   /** each written value alone */
   singles: () => Edit[];
+  /**
+   * two places of a name written three or four times, replaced alike by another name the side writes (h_t for o_t in
+   * 2(o_t − y_t) h_t(1 − h_t) h_t): the slip made twice, where "each h_t" and one h_t alone both fail
+   */
+  twos: () => Edit[];
 }
 
 function swapEdits(side: Expr, model: Model): Swaps {
@@ -265,7 +270,26 @@ function swapEdits(side: Expr, model: Model): Swaps {
         text: () => `${which} should be ${exprText(c)}`,
       }));
     });
-  return { shifts, others, singles };
+  // candidates only the names the side writes elsewhere, of the leaf's shape: a subset of places times every name of
+  // the network would multiply the evaluations (a name of the side: the one meant is most often written beside it)
+  const twos = () =>
+    groups.flatMap(([text, xs]) => {
+      const x = xs[0]!;
+      if (x.k !== 'ref' || xs.length < 3 || xs.length > 4) return [];
+      const by = [...byText].filter(([t, ys]) => t !== text && ys[0]!.k === 'ref' && same(ys[0]!.shape, x.shape)).map(([, ys]) => ys[0]!);
+      const placed = inText(xs);
+      return placed.flatMap((a, i) =>
+        placed.slice(i + 1).flatMap((b) => {
+          const which = `the ${ORDINAL[i]} and the ${ORDINAL[placed.indexOf(b)]} ${text}`;
+          return by.map((c): Edit => ({
+            targets: [a, b],
+            by: () => c,
+            text: () => `${which} should be ${exprText(c)} (the same slip twice)`,
+          }));
+        }),
+      );
+    });
+  return { shifts, others, singles, twos };
 }
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
@@ -458,7 +482,7 @@ function substituteIn(
       if (r !== false) return r;
     }
   if (phases === 'constants') return false;
-  for (const part of [signs, () => swaps.shifts, swaps.others, swaps.singles])
+  for (const part of [signs, () => swaps.shifts, swaps.others, swaps.singles, swaps.twos])
     for (const e of part()) {
       const r = one(e);
       if (r !== false) return r;
