@@ -52,9 +52,13 @@ function ratioAt(c: Claim, run: Run, need: number | null, lefts: Float64Array[])
     const r = run.evaluateShared(c.rhs, p.env).data;
     if (l.length !== r.length) return false;
     if (k === null) {
-      // from the first point, as scaleHint (textbook.ts) takes it: the two agree on every claim
+      // from the first point with a left side other than 0, as scaleHint (textbook.ts) takes it: the two agree on every
+      // claim (a point where both sides are 0, ∂h_1/∂w with h_0 = 0 at t = 1, says no ratio and none other)
       k = ratioAtLargest(l, r);
-      if (k === null) return false;
+      if (k === null) {
+        if (!close(l, r)) return false;
+        continue;
+      }
     }
     for (const x of l) size = Math.max(size, Math.abs(x));
     const kk = k ?? 0;

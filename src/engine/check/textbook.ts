@@ -110,7 +110,11 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
             if (l.length !== r.length) return null;
             if (k === null) {
               k = ratioAtLargest(l, r);
-              if (k === null) return null;
+              // both sides 0 at this point (∂h_1/∂w with h_0 = 0): the ratio is read at the next (constantFactor.ts ratioAt)
+              if (k === null) {
+                if (!close(l, r)) return null;
+                continue;
+              }
             }
             const kk = k;
             if (
