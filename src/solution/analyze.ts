@@ -73,6 +73,11 @@ export interface Claim {
   macros?: string[];
   /** written in inline math (Let $δ_t = ∂L/∂h_t$): no claim, read only for the name it defines (displays: none) */
   inline?: boolean;
+  /**
+   * its where clause defines a letter it reads (`… \quad \text{where } e_t = d_t − h_t`): the name, and the clause's
+   * file span (the clause is a line of the network, blanked in the check)
+   */
+  whereDefines?: { name: string; start: number; end: number };
 }
 
 /**
@@ -638,6 +643,19 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     c.sides = [];
   });
   for (const { claim, label } of labels) pushLabel(claim, label, gen);
+  // `… \quad \text{where } e_t = d_t − h_t` (Williams & Zipser): a where clause defining a letter of the solution's own
+  // that the claim reads joins the network, as the row form `…, \qquad e_t = d_t − h_t` does (formulaDefinitions)
+  for (const c of claims) {
+    if (c.defines || c.inline || c.skip || c.label || !/where|with/.test(c.text.chars)) continue;
+    const w = whereDefinition(c.text.chars, (n) => defined.has(n) || defines.includes(n) || names().written.has(n));
+    if (!w) continue;
+    const { chars, at } = c.text;
+    gen.push(chars.slice(w.start, w.end), (k) => at[w.start + k]!);
+    gen.pushAt('\n', at[w.end - 1]! + 1);
+    c.text.chars = chars.slice(0, w.from) + ' '.repeat(w.end - w.from) + chars.slice(w.end);
+    c.whereDefines = { name: w.name, start: at[w.start]!, end: at[w.end - 1]! + 1 };
+    defined.add(w.name);
+  }
   const networkLines = gen.currentLine - 1;
   for (const c of claims) {
     if (c.defines || c.inline) continue;
@@ -737,6 +755,28 @@ function formulaDefinitions(
     (out ??= new Set()).add(c);
   });
   return out;
+}
+
+/**
+ * the where clause of a claim that defines a letter of the solution's own by a formula (formulaDefinition) which the
+ * claim before it reads, and no name `known`: the clause's span, and where its `where` (with the spacing and comma
+ * before it) begins. Only a claim's one clause, last on it
+ */
+function whereDefinition(
+  chars: string,
+  known: (name: string) => boolean,
+): { name: string; from: number; start: number; end: number } | null {
+  const read = checkSides(chars);
+  if (!read || read.clauses.length !== 1) return null;
+  const { start, side } = read.clauses[0]!;
+  const end = side[1];
+  if (chars.slice(end).trim() !== '') return null;
+  const name = formulaDefinition(chars.slice(start, end));
+  if (!name || known(name) || known(name.split('_')[0]!) || !readsName(chars.slice(0, start), name)) return null;
+  const word = /(?:,\s*)?(?:\\(?:q?quad|[,;:! ])\s*)*(?:\\text\{\s*,?\s*(?:where|with)\s*\}|\b(?:where|with)\b)\s*$/.exec(
+    chars.slice(0, start),
+  );
+  return word ? { name, from: word.index, start, end } : null;
 }
 
 /** a label's first link joins the network as the name's definition, and is blanked (same length) in its chain */
@@ -975,6 +1015,13 @@ function collect(
         severity: 'information',
         code: 'solution-skipped',
         message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name, c.label.by),
+      });
+    if (c.whereDefines)
+      solutionDiags.push({
+        ...file.range(c.whereDefines.start, c.whereDefines.end),
+        severity: 'information',
+        code: 'solution-skipped',
+        message: `the where clause defines ${c.whereDefines.name} by its formula, a name of the solution's own: the equation is checked with it, and the equations after it use it as defined here`,
       });
     // a link that does not read (notation the language lacks, a name the network does not define, an index it
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,

@@ -35,6 +35,16 @@ describe('e_t defined by a solution', () => {
     expect(r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/it defines e by the formula after it/));
   });
 
+  it('in a where clause written with a word, in the claim itself', () => {
+    const r = solve([
+      '\\frac{\\partial E_t}{\\partial w} = -e_t \\frac{\\partial h_t}{\\partial w}, \\quad \\text{where } e_t = d_t - h_t',
+      '\\frac{\\partial E_t}{\\partial w} = e_t \\frac{\\partial h_t}{\\partial w}',
+    ]);
+    expect(r.equations.map((e) => e.status)).toEqual(['holds', 'fails']);
+    expect(r.equations[1]!.message).toMatch(/opposite sign/);
+    expect(r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^the where clause defines e by its formula/));
+  });
+
   it('so is another letter’s (u_t)', () => {
     const r = solve(['\\frac{\\partial E_t}{\\partial w} = -u_t \\frac{\\partial h_t}{\\partial w}, \\qquad u_t = d_t - h_t']);
     expect(r.equations.map((e) => e.status)).toEqual(['holds']);
