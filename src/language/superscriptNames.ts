@@ -1,7 +1,8 @@
 // Hochreiter & Schmidhuber's names (1997): y^{in}(t), y^{out}(t), y^c(t) — a word written over a letter as part
 // of the name (the input gate's activation, the output gate's, the cell's output), where the language reads a
 // superscript as a step (h^{(t)}, Greff's z^t) or a power (w^2, h_t^2, x^{t-1}, W^T, σ^{-1}). A file that DEFINES
-// such a name — a statement starting with NAME^{word} or NAME^word, the word letters only — makes that spelling
+// such a name — a statement starting with NAME^{word} or NAME^word, the word letters only, or a declaration of one
+// (`param W^{in} : 2x2`, any word of letters but t, T, τ) — makes that spelling
 // the name everywhere in the file: this pass glues NAME ^ { word } into one name token, spelled `NAME^{word}` (its
 // display; print.ts and display/latex.ts write it as a superscript). Not a word: a number, an expression (t-1),
 // T or \top (a transpose), t or τ (a step). A single letter (y^c) is a name only where its definition gives it a
@@ -72,14 +73,23 @@ function equalsAfter(tokens: Token[], q: number): boolean {
   return false;
 }
 
-/** the name NAME^{word} a statement starting at q defines, as `NAME^word`; null when it defines none */
+/** the keywords that declare a name (`param W^{in} : 2x2`: no power can stand there, any word is the name's) */
+const DECLARES = new Set(['param', 'input', 'target']);
+
+/**
+ * the name NAME^{word} a statement starting at q (or after its `param`/`input`/`target`/`loss`) defines, as
+ * `NAME^word`; null when it defines none
+ */
 export function definedAt(tokens: Token[], q: number): string | null {
-  if (q > 0 && tokens[q - 1]!.kind !== 'newline') return null;
+  const prev = q > 0 ? tokens[q - 1]! : null;
+  const lead = prev !== null && prev.kind === 'kw' && (q === 1 || tokens[q - 2]!.kind === 'newline') ? prev.text : null;
+  if (prev !== null && prev.kind !== 'newline' && lead !== 'loss' && !(lead !== null && DECLARES.has(lead))) return null;
   const o = overAt(tokens, q);
   if (!o || NOT_WORDS.has(o.word)) return null;
+  const declared = lead !== null && DECLARES.has(lead);
   // one letter: a name only with a step after it (Nielsen's z^l = …, a^l_j keep the layer)
-  if ([...o.word].length === 1 && !stepAfter(tokens, o)) return null;
-  if (!equalsAfter(tokens, o.end)) return null;
+  if (!declared && [...o.word].length === 1 && !stepAfter(tokens, o)) return null;
+  if (!declared && !equalsAfter(tokens, o.end)) return null;
   return `${tokens[q]!.text}^${o.word}`;
 }
 

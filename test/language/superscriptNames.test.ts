@@ -104,6 +104,31 @@ check ∂L/∂y = c y^{c-1}
     // steps, powers and transposes: Greff's z^t, Nielsen's z^l and a^l_j, h^2_t, x^T_t, h^{t-1}, a value's y^{in}
     expect(defined('z^t = 1\nz^l = 2\na^l_j = 3\nh^2_t = 4\nx^T_t = 5\nh^{t-1} = 6\nq = y^{in}\ny^{in}\n')).toEqual([]);
     expect(definedAt(lex('y^{in}_t = 1').tokens, 0)).toBe('y^in');
+    // a declaration: any word (no power stands there); a check's side defines nothing
+    expect(defined('param W^{in} : 2x2\ninput x^c = [1, 2]\nloss L^{tot} = 1\ncheck y^{in}_t = 1\nparam W^T = 1\n').sort()).toEqual([
+      'L^tot',
+      'W^in',
+      'x^c',
+    ]);
+  });
+
+  it('declared: an input and parameters with a word over them, y^c-like letters included', () => {
+    const r = analyze(
+      `T = 3
+input x^{in} = [0.5, -1.0, 2.0]
+param w^{in} = 0.6
+param w^c = 0.5
+param c = 2
+s_0 = 0
+s_t = s_{t-1} + σ(w^{in} x^{in}_t) tanh(w^c x^{in}_t)
+loss L = Σ_t s_t^2 + c^2
+check ∂L/∂w^c = Σ_t 2 s_t ∂s_t/∂w^c
+check ∂L/∂c = 2 c
+`,
+      FAST,
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });
 
   it('is written as a superscript in LaTeX', () => {
