@@ -854,8 +854,24 @@ function fileSpan(t: Folded, [a, b]: Span): { start: number; end: number } {
 const isRange = (o: Record<string, unknown>): boolean =>
   typeof o.line === 'number' && typeof o.column === 'number' && typeof o.endLine === 'number' && typeof o.endColumn === 'number';
 
+/**
+ * the file line a claim's equation begins on: its first character that is not blank. A row of an align after an
+ * unread row begins its text with the blank that was that row's line break, so `at[0]` (where the generated line's
+ * `check ` is anchored) lies on the row before it
+ */
+function claimLine(c: Claim, file: LineIndex): number {
+  const k = c.text.chars.search(/\S/);
+  return file.lineOf(c.text.at[k < 0 ? 0 : k] ?? c.text.at[0] ?? 0);
+}
+
 /** map every range (and every bare `line`) of a report from generated to file coordinates, in place */
-function mapReport(report: Report, gen: GeneratedText, file: LineIndex, keepLinesUpTo: number): void {
+function mapReport(
+  report: Report,
+  gen: GeneratedText,
+  file: LineIndex,
+  keepLinesUpTo: number,
+  claimLines: ReadonlyMap<number, number>,
+): void {
   const seen = new Set<object>();
   const walk = (o: unknown): void => {
     if (!o || typeof o !== 'object' || seen.has(o)) return;
@@ -867,7 +883,7 @@ function mapReport(report: Report, gen: GeneratedText, file: LineIndex, keepLine
     }
     const r = o as Record<string, unknown>;
     // messages name places too ("the '(' at 17:20", "on line 7"): those are the file's as well
-    if (typeof r.message === 'string') r.message = mapMessage(r.message, gen, file, keepLinesUpTo);
+    if (typeof r.message === 'string') r.message = mapMessage(r.message, gen, file, keepLinesUpTo, claimLines);
     if (isRange(r)) {
       if ((r.line as number) > keepLinesUpTo) Object.assign(r, gen.mapRange(r as unknown as Range, file));
     } else if (typeof r.line === 'number' && (r.line as number) > keepLinesUpTo) {
@@ -878,7 +894,8 @@ function mapReport(report: Report, gen: GeneratedText, file: LineIndex, keepLine
   walk(report);
 }
 
-function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: number): string {
+/** a message's places as the file's: "on line N" of a check is the line its equation begins on (claimLines) */
+function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: number, claimLines: ReadonlyMap<number, number>): string {
   return message
     .replace(/\bat (\d+):(\d+)\b/g, (all, l: string, c: string) => {
       if (+l <= keep) return all;
@@ -886,7 +903,7 @@ function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: 
       return `at ${p.line}:${p.column}`;
     })
     .replace(/\bon line (\d+)\b/g, (all, l: string) =>
-      +l <= keep ? `${all} of the sidecar` : `on line ${file.lineOf(gen.offsetAt(+l, 1))}`,
+      +l <= keep ? `${all} of the sidecar` : `on line ${claimLines.get(+l) ?? file.lineOf(gen.offsetAt(+l, 1))}`,
     );
 }
 
@@ -936,7 +953,8 @@ function collect(
   const keep = net.sidecar !== null ? networkLines : 0;
   const sidecarDiags = keptDiags.filter((d) => d.line <= keep);
   const sidecarChecks = new Set(ownChecks.filter((ch) => ch.line <= keep));
-  mapReport(report, gen, file, keep);
+  const claimLines = new Map(claims.filter((c) => c.genLine > 0).map((c) => [c.genLine, claimLine(c, file)] as const));
+  mapReport(report, gen, file, keep, claimLines);
 
   const verdicts: Diagnostic[] = [];
   const solutionDiags: Diagnostic[] = [];
@@ -1086,7 +1104,7 @@ function collect(
         null;
       if (tagged !== null) {
         ch.tag = tagged;
-        labels.set(`${file.lineOf(c.text.at[0] ?? 0)}:${link}`, tagged);
+        labels.set(`${claimLine(c, file)}:${link}`, tagged);
       }
       for (const d of spans) out.equations[d]!.checks.push(ch);
     }
