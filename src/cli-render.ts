@@ -177,7 +177,9 @@ function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string)
   const first = sol.equations.find((eq) => eq.status === 'fails');
   // an align whose rows carry their own \tag: the row that fails, not the equation's first (it said "line 3 (1)" of a
   // derivation whose row (2), on line 5, is the wrong one)
-  const row = first?.checks.find((c) => c.status === 'fails' && c.tag && c.tag !== first.tag);
+  // (the first failing row: a later one whose tag differs was named where the first row, the equation's own tag, fails)
+  const failing = first?.checks.find((c) => c.status === 'fails' && c.tag);
+  const row = failing && failing.tag !== first!.tag ? failing : undefined;
   const start = row
     ? `; first failing equation: line ${row.line} (${row.tag})`
     : first
