@@ -55,7 +55,9 @@ export interface Claim {
    *  one \tag labelled every row) */
   shared?: boolean;
   /** the rows of its displays, in file order: where each starts and its own \tag (a later link's label) */
-  rowStarts?: { start: number; tag: string | null }[];
+  rowStarts?: { start: number; tag: string | null; label: string | null }[];
+  /** the claim's \label{…} name, where it has no printed tag (`tag` is then null): its label after every printed one */
+  named?: string | null;
   /** notation of its display that does not read (an evaluation bar it cannot bind): skipped, saying so */
   unread?: string;
   /** the written link of each link read, when a side that does not read was left out (dropUnreadSide) */
@@ -153,7 +155,8 @@ export interface SolutionReading {
   file: LineIndex;
   displays: Display[];
   networks: Network[];
-  equations: { range: Range; network: number; tag: string | null }[];
+  /** printed: the label the page prints (its tag unless that is a \label's name) */
+  equations: { range: Range; network: number; tag: string | null; printed: string | null }[];
   claims: Claim[];
   /** the reader's own problems (unclosed displays), or the file-size limit */
   diagnostics: Diagnostic[];
@@ -209,7 +212,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   read.displays.forEach((d, index) => {
     const folded = foldDisplay(text, d, macros);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
-    equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag });
+    equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag, printed: folded.tagIsLabel ? null : folded.tag });
     // a rounded value or an inequality after the equation: said, since it is not judged
     for (const a of folded.approximate)
       diagnostics.push({
@@ -243,6 +246,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         genLine: 0,
         sides: [],
         tag: folded.rows.length > 1 ? (folded.rowTags[r] ?? null) : null,
+        named: folded.rows.length > 1 ? (folded.rowLabels[r] ?? null) : null,
         shared: folded.rows.length > 1,
         rowStarts: folded.rowStarts,
         ...(folded.unread ? { unread: folded.unread } : {}),
@@ -335,13 +339,13 @@ function readError(line: string): string | null {
 }
 
 /** the \tag of the row (of the claim's displays) where file offset `at` lies, if that row has one */
-function rowTag(c: Claim, at: number): string | null {
+function rowTag(c: Claim, at: number, which: 'tag' | 'label' = 'tag'): string | null {
   let found: string | null = null;
   let best = -1;
   for (const r of c.rowStarts ?? [])
     if (r.start <= at && r.start > best) {
       best = r.start;
-      found = r.tag;
+      found = r[which];
     }
   return found;
 }
@@ -394,7 +398,7 @@ export function analyzeSolution(
     }
     const { report, gen, networkLines, analysed } = analyzeSafely(text, net, mine.slice(0, MAX_CLAIMS_PER_NETWORK), options.analyze);
     out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
-    collect(report, gen, file, net, networkLines, analysed, reading.displays, out);
+    collect(report, gen, file, net, networkLines, analysed, reading.displays, out, reading.equations);
   });
 
   otherNetworksNames(claims, out);
@@ -916,6 +920,7 @@ function collect(
   claims: Claim[],
   displays: Display[],
   out: SolutionReport,
+  read: SolutionReading['equations'],
 ): void {
   const byLine = new Map<number, Claim>();
   for (const c of claims) byLine.set(c.genLine, c);
@@ -1093,9 +1098,17 @@ function collect(
       // a later link of a chain whose own row carries a \tag (`&= … \tag{5}` under `… \tag{4}`) is labelled by it;
       // else a display its side spans — never a later link's (seed 001's unnumbered `∂L/∂h_1 = ∂(L_1+L_2+L_3)/∂h_1`
       // took the (21) of the `= …` display after it)
+      // a printed label (a \tag, a trailing (n)) first; else a \label's name, found the same way
       const tagged =
         (link > 1 ? rowTag(c, start) : null) ??
         c.tag ??
+        (c.shared
+          ? target !== c.displays[0]
+            ? (read[target]?.printed ?? null)
+            : null
+          : spans.map((d) => read[d]?.printed ?? null).find((t) => t !== null)) ??
+        (link > 1 ? rowTag(c, start, 'label') : null) ??
+        c.named ??
         (c.shared
           ? target !== c.displays[0]
             ? out.equations[target]!.tag

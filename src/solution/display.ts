@@ -27,14 +27,19 @@ export interface Folded {
 
 export interface FoldedDisplay {
   tag: string | null;
+  /** the tag is a \label's name (no \tag, trailing `(n)` or label after the display names it): a printed label of a
+   *  display a chain continues into is the link's before it */
+  tagIsLabel: boolean;
   /** claims in this display; the first may continue the display before (see `continues`) */
   rows: Folded[];
   /** the first row begins with `=`, `+` or `−`: it belongs to the chain of the display before */
   continues: boolean;
   /** per claim of `rows`, the \tag{…} written in its own rows (an align with one \tag per equation) */
   rowTags: (string | null)[];
-  /** every row (`\\`): the file offset where it starts, and its own \tag if it has one (a chain's later link's label) */
-  rowStarts: { start: number; tag: string | null }[];
+  /** per claim of `rows`, the name of the first \label{…} in its rows, where it has no \tag */
+  rowLabels: (string | null)[];
+  /** every row (`\\`): the file offset where it starts, and its own \tag (or \label) if it has one (a chain's later link's label) */
+  rowStarts: { start: number; tag: string | null; label: string | null }[];
   /** the parts after an approximation or inequality (`= … \approx 0.445`), left out of the claim: file offsets */
   approximate: { start: number; end: number; relation: string }[];
   /** notation of the display that does not read (an evaluation bar it cannot bind): why its claims are skipped */
@@ -157,6 +162,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   const breaks: number[] = [];
   // the \tag of each row, by row number (breaks seen before it)
   const tagAt = new Map<number, string>();
+  // the \label{…} of each row: its label where the row has no \tag and no trailing `(n)` (LaTeX prints no number of
+  // its own for it, but the source names the equation by it: `\eqref{eq:grad-w}`)
+  const labelAt = new Map<number, string>();
   let matrixDepth = 0;
   let braceDepth = 0;
   // ( and [ open at this point: a comma inside them is an argument list's, never between two equations
@@ -451,6 +459,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           const label = tagLabel(text.slice(arg.start + 1, arg.end - 1));
           const own = m[0].endsWith('*') ? label.replace(/^\((.*)\)$/, '$1').trim() : label;
           if (word === 'tag' && !tagAt.has(breaks.length)) tagAt.set(breaks.length, own);
+          if (word === 'label' && own && !labelAt.has(breaks.length)) labelAt.set(breaks.length, own);
           blank(i, arg.end);
           i = arg.end;
           continue;
@@ -777,31 +786,38 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     r.chars += range.text;
     for (let k = 0; k < range.text.length; k++) r.at.push(range.at);
   }
-  // the display's label: its first row's that has one (\tag or a trailing `(n)`), else one written after it
+  // the display's label: its first row's that has one (\tag or a trailing `(n)`), else one written after it, else
+  // its first row's \label
   const firstRow = Math.min(...tagAt.keys());
-  const tag = tagAt.get(firstRow) ?? d.outerTag?.text ?? null;
+  const printed = tagAt.get(firstRow) ?? d.outerTag?.text ?? null;
+  const tag = printed ?? labelAt.get(Math.min(...labelAt.keys())) ?? null;
   // rows that begin a new equation (gather, align with several equations) become claims of their own
   const claims: Folded[] = [];
   const rowTags: (string | null)[] = [];
+  const rowLabels: (string | null)[] = [];
   rows.forEach((r, n) => {
     const prev = claims[claims.length - 1];
     const own = tagAt.get(n) ?? null;
+    const label = labelAt.get(n) ?? null;
     if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
     // a row that is only `\vdots` (or `\dots`) between two equations says "and so on": layout, no part of either
     if (ELLIPSIS.test(r.chars.trim())) return;
     if (!prev || !startsNewClaim(r.chars)) {
       if (prev) {
         if (rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = own;
+        if (rowLabels[rowLabels.length - 1] === null) rowLabels[rowLabels.length - 1] = label;
         prev.chars += ' ' + r.chars;
         prev.at.push(r.at[0] ?? prev.at[prev.at.length - 1] ?? d.contentStart);
         for (const o of r.at) prev.at.push(o);
       } else {
         claims.push({ chars: r.chars, at: [...r.at] });
         rowTags.push(own);
+        rowLabels.push(label);
       }
     } else {
       claims.push({ chars: r.chars, at: [...r.at] });
       rowTags.push(own);
+      rowLabels.push(label);
     }
   });
   // `A = B = \dots = C`: a side that is only an ellipsis stands for steps not written; it is left out with its `=`,
@@ -809,12 +825,16 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   for (const cl of claims) cl.chars = withoutEllipsisSides(cl.chars);
   // a label written after the whole display (`$$ … $$ (5)`) is its last equation's
   if (claims.length > 1 && d.outerTag && rowTags[rowTags.length - 1] === null) rowTags[rowTags.length - 1] = d.outerTag.text;
-  const rowStarts = rows.filter((r) => r.at.length).map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null }));
+  const rowStarts = rows
+    .filter((r) => r.at.length)
+    .map((r) => ({ start: r.at[0]!, tag: tagAt.get(rows.indexOf(r)) ?? null, label: labelAt.get(rows.indexOf(r)) ?? null }));
   return {
     tag,
+    tagIsLabel: printed === null && tag !== null,
     rows: claims,
     continues: continuesBefore(claims[0]?.chars ?? ''),
     rowTags,
+    rowLabels,
     rowStarts,
     approximate,
     unread,
