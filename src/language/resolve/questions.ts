@@ -15,13 +15,14 @@ import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './t
 import { isLastStep, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
-import { exprText } from '../print';
+import { displayName, exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
 import { sumsToN, tauBeforeT } from './tauStep';
+import { orderedMark, swapOrdered } from './ordered';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -168,6 +169,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   // the latest right side of names, as read: a later side of numbers was computed from it (perhaps through other sides
   // of numbers, 0.4611 − 1 = −0.5389)
   let before: Expr | null = null;
+  let orderedSaid = false;
   sides.forEach((side, n) => {
     let rhs: Expr;
     let lhs = left;
@@ -180,6 +182,23 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       throw x;
     }
     const mended = leftMends.length || scope.mends.length ? [...leftMends, ...scope.mends] : null;
+    // Werbos's ordered derivatives (∂⁺E/∂net_t, E reading no net): ∂⁺ is the total derivative, ∂ the direct one
+    const ordered = orderedMark(scope, [lhs, rhs]);
+    if (ordered) {
+      lhs = swapOrdered(lhs);
+      rhs = swapOrdered(rhs);
+      if (!orderedSaid) {
+        orderedSaid = true;
+        scope.diagnostics.push(
+          diag(
+            'information',
+            `read with Werbos's ordered derivatives: ∂⁺${displayName(ordered.of)}/∂${displayName(ordered.wrt)} is the derivative along every path and ∂ the direct one (in this language's reading ∂⁺ is the direct one, and ${displayName(ordered.of)} reads no ${displayName(ordered.wrt)} directly); its verdict writes them in this language's notation, ∂ for every path and ∂⁺ for the direct one`,
+            st.range,
+            'ordered-derivative',
+          ),
+        );
+      }
+    }
     if (hasDeriv(rhs) || refsAny(rhs)) before = rhs;
     const asRow = rowAgainstVector(lhs.shape, rhs.shape);
     if (asRow) {

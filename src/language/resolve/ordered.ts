@@ -1,0 +1,73 @@
+// Werbos's ordered derivatives (1990, "Backpropagation through time: what it does and how to do it"). Werbos writes
+// the derivative that counts every path, the one BPTT computes, as ∂⁺E/∂x ("ordered derivative", his F_x), and the
+// plain ∂E/∂x for the direct one: the other way round from LANGUAGE.md §5, where ∂⁺ is the immediate partial (Pascanu,
+// Goodfellow). Read as this language's ∂⁺, his `∂⁺E/∂net_{t+1}` (E reads no net directly) is 0 and his chain rule
+// `∂⁺E/∂x_t = ∂E/∂x_t + ∂⁺E/∂net_{t+1} ∂net_{t+1}/∂x_t` failed, while a wrong weight gradient `∂⁺E/∂w = Σ_t
+// ∂⁺E/∂net_t x_t` held as 0 = 0. A check that writes ∂⁺ of the objective by a name the objective's own equation does
+// not read (a derivative that is 0 in this language's reading, which nobody writes to mean 0), or by the left side's
+// name at another step (∂⁺E/∂x_t = … ∂⁺E/∂x_{t+1}: a recursion of the direct partial does not read itself), and
+// whose left side is a ∂⁺ of the objective as his are, is read in Werbos's convention: every ∂⁺ of its sides is the total derivative and
+// every ∂ the immediate one.
+
+import type { Expr, Idx } from '../model';
+import type { Scope } from './scope';
+import { forChildren, mapChildren } from './walk';
+
+const sameIdx = (a: Idx | null, b: Idx | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/** the names an expression reads (refs, and the variables of the derivatives in it) */
+function namesRead(e: Expr, out: Set<string>): Set<string> {
+  if (e.k === 'ref') out.add(e.name);
+  if (e.k === 'deriv') out.add(e.wrt.name);
+  forChildren(e, (c) => void namesRead(c, out));
+  return out;
+}
+
+/** the names the objective's own equation reads directly, or null where the file has no such equation */
+function objectiveReads(scope: Scope): { name: string; reads: Set<string> } | null {
+  const name = scope.loss;
+  if (!name) return null;
+  const q = scope.quantities.get(name) ?? scope.quantities.get(`${name}#`);
+  if (!q || (!q.general && !q.overrides.size)) return null;
+  const reads = new Set<string>();
+  if (q.general) namesRead(q.general, reads);
+  for (const e of q.overrides.values()) namesRead(e, reads);
+  return { name, reads };
+}
+
+/**
+ * the first ∂⁺ (as written) of the objective by a name its equation does not read, in any of the sides: the mark of
+ * Werbos's convention (its text for the note), or null
+ */
+export function orderedMark(scope: Scope, sides: Expr[]): { of: string; wrt: string } | null {
+  const obj = objectiveReads(scope);
+  if (!obj) return null;
+  // Werbos's left side is an ordered derivative of the objective (∂⁺E/∂x_t, F_x): a check whose left side is not
+  // keeps this language's reading (`∂L/∂W = ∂⁺L/∂W` is the immediate partial where the total was asked)
+  const left = sides[0];
+  const isObjective = (e: Expr) => e.k === 'ref' && !e.idx && (e.name === obj.name || e.name === `${obj.name}#`);
+  if (!left || left.k !== 'deriv' || left.total || left.oneStep || !isObjective(left.of)) return null;
+  let found: { of: string; wrt: string } | null = null;
+  const go = (e: Expr): void => {
+    if (found) return;
+    if (
+      e.k === 'deriv' &&
+      !e.total &&
+      !e.oneStep &&
+      isObjective(e.of) &&
+      (!obj.reads.has(e.wrt.name) || (e.wrt.name === left.wrt.name && !sameIdx(e.wrt.idx, left.wrt.idx)))
+    ) {
+      found = { of: obj.name, wrt: e.wrt.name };
+      return;
+    }
+    forChildren(e, go);
+  };
+  for (const s of sides) go(s);
+  return found;
+}
+
+/** e with every derivative's ∂ and ∂⁺ exchanged (Werbos's ∂⁺ is the total derivative, his ∂ the direct one) */
+export function swapOrdered(e: Expr): Expr {
+  const inner = mapChildren(e, swapOrdered);
+  return inner.k === 'deriv' && !inner.oneStep ? { ...inner, total: !inner.total } : inner;
+}
