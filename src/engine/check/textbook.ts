@@ -225,6 +225,10 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
       if (d.wrt.idx) queue.push({ d, end: 'wrt', k: d.wrt.idx.k + by });
       if (d.of.k === 'ref' && d.of.idx) queue.push({ d, end: 'of', k: d.of.idx.k + by });
     }
+  // a recursion run the wrong way, the last: δ_{t-1} for δ_{t+1} (Jaeger's δ_j(n) = f'(u_j(n)) Σ_i δ_i(n+1) w_ij
+  // written with n − 1), a variable's step two off
+  for (const d of derivs)
+    if (d.wrt.idx && d.wrt.idx.v && (d.wrt.idx.k === 1 || d.wrt.idx.k === -1)) queue.push({ d, end: 'wrt', k: -d.wrt.idx.k });
   const seen = new Set<string>();
   for (const move of queue) {
     const { d } = move;
