@@ -5,7 +5,7 @@ import { untimedTwinKey } from '../../ids';
 import type { Statement } from '../ast';
 import type { Quantity } from '../model';
 import type { Definition, Scope } from './scope';
-import { derivedEquations, layerDefinition, layerLetter, layerName } from './derived';
+import { derivedEquations, layerDefinition, layerLetter, layerName, unitDefinition } from './derived';
 import { occurrence } from './text';
 import { tryTimeIndex } from './timeIndex';
 
@@ -64,6 +64,8 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
   const general = sequenceNames(statements);
   const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false);
   const derived = derivedEquations(statements);
+  // the names the equations define (h of h_t = …), for a unit's δ_j(t) = −∂E/∂net_j(t) (unitDefinition)
+  const defined = new Set(statements.flatMap((st) => (st.k === 'def' ? [st.lhs.raw, st.lhs.raw.replace(/_(?:t|T|\d+)$/, '')] : [])));
   // the variables of a left side's index: one Set for every equation (tryTimeIndex only asks it)
   const tOnly = new Set(['t']);
   for (const st of statements) {
@@ -152,6 +154,12 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     }
     // δ_t = ∂L/∂a_t: a name for a derivative, read where it is used (derived.ts), not a quantity
     if (derived.has(st)) {
+      // Jaeger's δ_j(t) = −∂E/∂net_j(t): δ for every unit, its entries δ_k(t)
+      const unit = step === 't' && !scope.isKnown(base) ? unitDefinition(st, (n) => scope.decls.has(n) || defined.has(n)) : null;
+      if (unit && !scope.isKnown(unit.name)) {
+        addDerived(scope, unit.st, unit.name, true);
+        continue;
+      }
       if (typeof step === 'number')
         scope.error(`${lhs.raw} is defined by a derivative at one step: define it for every step, as ${base}_t = …`, lhs.range, 'syntax');
       else addDerived(scope, st, base, step === 't');

@@ -110,6 +110,41 @@ export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Deriv
   return { base, def, step };
 }
 
+/**
+ * Jaeger's δ_j(n) = −∂E/∂u_j(n) (a unit's error, written with the unit's letter and a step): the name δ for every
+ * unit, δ_t = −∂E/∂u_t, where the letter j stands on δ and on the derivative's names alike (u_j of ∂E/∂u_j); its
+ * entries are then δ_k(t), any letter (derivedUse reads them as Nielsen's δ_j^{(l)}). Null where the right side names no such entry.
+ */
+export function unitDefinition(
+  st: Statement & { k: 'def' },
+  known: (name: string) => boolean,
+): { st: Statement & { k: 'def' }; name: string } | null {
+  const m = /^(.+)_([a-su-zA-SU-Z])$/u.exec(st.lhs.raw);
+  // the step written after it, δ_j(t) (a step call), as Jaeger writes it
+  if (!m || !st.lhs.stepCall || !st.lhs.sup) return null;
+  const [, name, entry] = m as unknown as [string, string, string];
+  let stripped = 0;
+  let bad = false;
+  const strip = (x: unknown, inDeriv: boolean): unknown => {
+    if (!x || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map((y) => strip(y, inDeriv));
+    const o = x as Record<string, unknown>;
+    if (inDeriv && o.k === 'name' && typeof o.raw === 'string' && o.raw.endsWith(`_${entry}`)) {
+      // a name of the network's own that ends so (Graves's b_c, ε_c^t = ∂L/∂b_c^t) is no unit's entry: not this
+      const raw = o.raw.slice(0, -entry.length - 1);
+      if (known(o.raw) || !known(raw)) bad = true;
+      stripped++;
+      return { ...o, raw };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = k === 'range' || k === 'nameRange' ? v : strip(v, inDeriv || o.k === 'deriv');
+    return out;
+  };
+  const rhs = strip(st.rhs, false) as Ast;
+  if (!stripped || bad) return null;
+  return { st: { ...st, lhs: { ...st.lhs, raw: name }, rhs }, name };
+}
+
 /** the names being read out, so that δ_t = … δ_{t+1} … is named rather than read for ever */
 const expanding = new Set<string>();
 
