@@ -312,6 +312,10 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       return { k: a.op === '+' ? 'add' : 'sub', a: x, b: y, shape: s as Shape, range: a.range };
     }
     case '⊙': {
+      // Mikolov's e_h(t) = d_h(e_o(t)ᵀ V, t), d_h(x, t) = x s(t)(1 − s(t)): a 1×n row ⊙ a vector of n, entry by entry,
+      // the vector read as the row it stands beside (the row is compared with a vector side entry by entry)
+      const asRow = rowBesideVector(x, y, ctx) ?? rowBesideVector(y, x, ctx);
+      if (asRow) [x, y] = x.shape?.length === 1 ? [asRow, y] : [x, asRow];
       const s = elementwiseShape(x.shape, y.shape);
       if (s === false) fail(ctx, `shape mismatch: ⊙ needs equal shapes, not ${operands(x, y)}`, a.range, 'shape-mismatch');
       const k = (x.shape && x.shape.length === 0) || (y.shape && y.shape.length === 0) ? 'mul' : 'hadamard';
@@ -450,6 +454,22 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
  * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side);
  * null where neither is
  */
+/** v, a vector of n beside `row`, a 1×n row a product makes, as that row (vᵀ), said in an information; else null */
+function rowBesideVector(row: Expr, v: Expr, ctx: ExprContext): Expr | null {
+  // a row made by a product (e_oᵀ V), not a vector transposed (h_tᵀ ⊙ (1 − h_t²) keeps its shape error)
+  if (!isRow(row) || row.k === 'transpose' || v.shape?.length !== 1 || row.shape![1] !== v.shape[0] || v.shape[0]! < 2) return null;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${exprText(v)} is read as a row beside the row ${exprText(row)} (a 1×${v.shape[0]} row ⊙ a vector of ${v.shape[0]}: entry by entry)`,
+        v.range,
+        'row-gradient',
+      ),
+    );
+  return { k: 'transpose', a: v, shape: [1, v.shape[0]!], range: v.range };
+}
+
 function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] | null {
   if (isGradient(x) && isRowOf(y, x)) return [gradientRow(x, ctx), y];
   if (isGradient(y) && isRowOf(x, y)) return [x, gradientRow(y, ctx)];
