@@ -1,6 +1,7 @@
 // Probe 27 (session 43): GRU backward passes in both conventions (h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t as in Chung
 // et al. and most blogs; h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t as in d2l.ai), and Mikolov's RNNLM with a softmax
-// output (e_o(t) = d(t) − y(t), e_h(t) = d_h(e_o(t)ᵀ V, t)), pasted as students write them. Each correct formula holds
+// output (e_o(t) = d(t) − y(t), e_h(t) = d_h(e_o(t)ᵀ V, t)) and Sutskever's thesis (Alg. 1, dX gradients), pasted as
+// students write them. Each correct formula holds
 // and each typical mistake fails naming its culprit. One refusal fixed: Mikolov's e_o(t)ᵀ V ⊙ s(t) ⊙ (1 − s(t)), a
 // row a product makes ⊙ a vector, was "⊙ needs equal shapes"; the vector is now read as a row beside it
 // (resolve/expressions.ts rowBesideVector), and the row side is compared with the vector entry by entry.
@@ -67,5 +68,17 @@ describe('Mikolov’s RNNLM', () => {
   it('its mistakes are named', () => {
     expect(r.R5!.checks[0]!.message).toMatch(/leaves out the factor \(1 − s_t\)/);
     expect(r.R7!.checks[0]!.message).toMatch(/opposite sign/);
+  });
+});
+
+describe('Sutskever’s thesis, Alg. 1 (code-style dX gradients, e the activation named in the network)', () => {
+  const v = verdicts(read('sutskever-thesis'));
+  it('holds where right', () => {
+    for (const tag of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']) expect(v[tag]!.status, tag).toBe('holds');
+  });
+  it('the mistakes are named', () => {
+    expect(v.S8!.checks[0]!.message).toMatch(/∂L\/∂z_t should be ∂L\/∂z_\{t\+1\}/);
+    expect(v.S9!.checks[0]!.message).toMatch(/h_t should be h_\{t-1\}/);
+    expect(v.S10!.checks[0]!.message).toMatch(/opposite sign/);
   });
 });
