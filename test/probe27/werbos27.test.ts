@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution, type EquationResult } from '../../src/solution';
+import { expectVerdicts } from '../textbook/verdicts';
 
 const text = readFileSync(join(__dirname, 'fixtures', 'werbos1990.md'), 'utf8');
 const report = analyzeSolution(text, 'markdown', { sidecar: null });
@@ -38,5 +39,16 @@ describe("Werbos's ordered derivatives", () => {
     const werbos = lines.flatMap((l, i) => (/^\$\$\\frac\{\\partial\^\+ E\}/.test(l) ? [i + 1] : []));
     expect(notes.map((d) => d.line).sort((a, b) => a - b)).toEqual(werbos);
     expect(notes[0]!.message).toMatch(/∂⁺E\/∂net is the derivative along every path and ∂ the direct one/);
+  });
+});
+
+describe('this language’s ∂⁺ where Werbos’s reading does not apply', () => {
+  const NET =
+    'T = 4\ninput u = [0.5, -1.0, 0.8, 0.3]\ntarget d = [0.2, -0.4, 0.5, 0.1]\nparam w = 0.6\nparam v = 0.9\nx_0 = 0\nnet_t = w x_{t-1} + v u_t\nx_t = tanh(net_t)\nloss E = Σ_t 0.5 (x_t - d_t)^2\n';
+  it('∂⁺E/∂w = 0 alone (no ∂⁺ of E on its right side) is the direct partial, and holds', () => {
+    expectVerdicts(NET, [
+      { check: '∂⁺E/∂w = 0', status: 'holds' },
+      { check: '∂E/∂x_t = ∂⁺E/∂x_t + w (1 - x_{t+1}^2) ∂E/∂x_{t+1} for t = 1..3', status: 'holds' },
+    ]);
   });
 });

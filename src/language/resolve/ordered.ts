@@ -6,7 +6,8 @@
 // ∂⁺E/∂net_t x_t` held as 0 = 0. A check that writes ∂⁺ of the objective by a name the objective's own equation does
 // not read (a derivative that is 0 in this language's reading, which nobody writes to mean 0), or by the left side's
 // name at another step (∂⁺E/∂x_t = … ∂⁺E/∂x_{t+1}: a recursion of the direct partial does not read itself), and
-// whose left side is a ∂⁺ of the objective as his are, is read in Werbos's convention: every ∂⁺ of its sides is the total derivative and
+// whose left side is a ∂⁺ of the objective as his are (and whose right side writes one too: ∂⁺E/∂W = 0 alone is
+// true as written), is read in Werbos's convention: every ∂⁺ of its sides is the total derivative and
 // every ∂ the immediate one.
 
 import type { Expr, Idx } from '../model';
@@ -47,6 +48,15 @@ export function orderedMark(scope: Scope, sides: Expr[]): { of: string; wrt: str
   const left = sides[0];
   const isObjective = (e: Expr) => e.k === 'ref' && !e.idx && (e.name === obj.name || e.name === `${obj.name}#`);
   if (!left || left.k !== 'deriv' || left.total || left.oneStep || !isObjective(left.of)) return null;
+  // and his right side writes one too (F_net(t+1), F_x(t)): `∂⁺E/∂W = 0` alone is this language's true statement
+  let right = false;
+  const seek = (e: Expr): void => {
+    if (right) return;
+    if (e.k === 'deriv' && !e.total && !e.oneStep && isObjective(e.of)) right = true;
+    else forChildren(e, seek);
+  };
+  for (const s of sides.slice(1)) seek(s);
+  if (!right) return null;
   let found: { of: string; wrt: string } | null = null;
   const go = (e: Expr): void => {
     if (found) return;
