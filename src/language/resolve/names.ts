@@ -768,6 +768,11 @@ function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string, cut: num
 }
 
 /** a step as a subscript's first item writes it: t, T, τ, 3, t−1, T+1 */
+/** a step written with t, T or τ (± a number): t, t − 1, T */
+function isLetterStep(x: Ast): boolean {
+  return x.k !== 'num' && isStepItem(x);
+}
+
 function isStepItem(x: Ast): boolean {
   if (x.k === 'num') return true;
   if (x.k === 'name') return !x.sub && !x.sup && (x.raw === 't' || x.raw === 'T' || x.raw === 'τ');
@@ -784,6 +789,9 @@ function stepThenEntries(a: NameAst, raw: string, ctx: ExprContext): Expr | null
   if (!ctx.scope.isTimed(raw) || a.sub?.k !== 'list' || !shape || shape.length === 0) return null;
   const [first, ...rest] = a.sub.items;
   if (!first || rest.length !== shape.length || !isStepItem(first)) return null;
+  // x_{2,t-1}, net_{1,t}: a number, then a step written with a letter, is entry 2 at step t − 1 (entriesThenStep);
+  // read step first it was entry t − 1 at step 2, "index 0 is outside 1..2" at t = 1
+  if (first.k === 'num' && rest.length === 1 && isLetterStep(rest[0]!)) return null;
   return entriesOf(mkRef(a, ctx, raw, timeIndexOf(first, ctx), shape, a.range), rest, a.range, ctx);
 }
 
@@ -797,7 +805,11 @@ function entriesThenStep(a: NameAst, raw: string, ctx: ExprContext): Expr | null
   const shape = ctx.scope.shapeOf(raw);
   if (!ctx.scope.isTimed(raw) || a.sub?.k !== 'list' || !shape || shape.length !== 1) return null;
   const [entry, step, ...rest] = a.sub.items;
-  if (!entry || !step || rest.length || isStepItem(entry)) return null;
+  if (!entry || !step || rest.length) return null;
+  // a number then a step written with a letter (x_{2,t-1}): entry 2 at that step
+  if (entry.k === 'num' && Number.isInteger(entry.value) && entry.value >= 1 && isLetterStep(step))
+    return entriesOf(mkRef(a, ctx, raw, timeIndexOf(step, ctx), shape, a.range), [entry], a.range, ctx);
+  if (isStepItem(entry)) return null;
   const variableStep = (x: Ast): boolean =>
     (x.k === 'name' && !x.sub && !x.sup && ctx.vars.has(x.raw) && !(entry.k === 'name' && entry.raw === x.raw)) ||
     (x.k === 'bin' && (x.op === '+' || x.op === '-') && x.b.k === 'num' && variableStep(x.a));
