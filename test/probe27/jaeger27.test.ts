@@ -39,4 +39,11 @@ describe("Jaeger's BPTT", () => {
     expect(eq('J10').status).toBe('fails');
     expect(eq('J10').checks[0]!.message).toMatch(/W\[j, k\] should be W\[k, j\]/);
   });
+
+  it('Jaeger’s w_ij is refused with both readings of the letters', () => {
+    expect(eq('J11').status).toBe('skipped');
+    expect(eq('J11').message).toMatch(
+      /as W\[j, i\]; where it is the weight into unit i from unit j \(Jaeger, Williams & Zipser: net_i = Σ_j w_\{ij\} x_j\), W\[i, j\]/,
+    );
+  });
 });

@@ -225,7 +225,7 @@ function rawGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
 
 /**
  * Graves' w_{hk}, w_{ij}: the weight from unit h to unit k, two unit letters joined under a w the file does not
- * define. No matrix is named by it, so it is not guessed (session 17: "unknown name w_hk — did you mean W_hk?", a
+ * define (Jaeger and Williams & Zipser write w_ij the other way, into unit i: the message gives both entries). No matrix is named by it, so it is not guessed (session 17: "unknown name w_hk — did you mean W_hk?", a
  * name that is no such weight): the message says to write the entry of a weight matrix the network declares
  */
 function unitLetterWeight(ctx: ExprContext, name: string): string | null {
@@ -237,7 +237,7 @@ function unitLetterWeight(ctx: ExprContext, name: string): string | null {
   // w_hk beside a matrix W_hk: perhaps that matrix, mistyped; said beside the entry
   const cased = matrices.find((n) => n.toLowerCase() === name);
   const list = matrices.slice(0, 4).join(', ');
-  return `unknown name ${name}: a weight written with two unit letters (Graves' w_{${from}${to}}, from unit ${from} to unit ${to}) names no matrix — write the entry of a weight matrix of the network (${list}): row ${to}, column ${from}, as ${cased ?? matrices[0]}[${to}, ${from}]${cased ? ` (or ${cased}, if the matrix is meant)` : ''}`;
+  return `unknown name ${name}: a weight written with two unit letters (Graves' w_{${from}${to}}, from unit ${from} to unit ${to}) names no matrix — write the entry of a weight matrix of the network (${list}): row ${to}, column ${from}, as ${cased ?? matrices[0]}[${to}, ${from}]; where it is the weight into unit ${from} from unit ${to} (Jaeger, Williams & Zipser: net_${from} = Σ_${to} w_{${from}${to}} x_${to}), ${cased ?? matrices[0]}[${from}, ${to}]${cased ? ` (or ${cased}, if the matrix is meant)` : ''}`;
 }
 
 /** whether a step written in parentheses (t, t-1, k) names a step variable, rather than being a number */
