@@ -94,31 +94,50 @@ export function definedAt(tokens: Token[], q: number): string | null {
 }
 
 /** the names the file defines with a word over them (`y^in`), each once; empty for most files */
-export function superscriptNames(tokens: Token[]): Set<string> {
+export const superscriptNames = (tokens: Token[]): Set<string> =>
+  definedNames(tokens, (q) => (isOp(tokens[q + 1], '^') ? definedAt(tokens, q) : null));
+
+/** the tokens with every NAME^{word} (NAME^word) of a defined name glued into one name token `NAME^{word}` */
+export function glueSuperscriptNames(tokens: Token[], names: Set<string>): Token[] {
+  return glue(tokens, names, (q) => {
+    const t = tokens[q]!;
+    const o = isOp(tokens[q + 1], '^') ? overAt(tokens, q) : null;
+    if (!o) return null;
+    const last = tokens[o.end - 1]!;
+    const text = `${t.text}^{${o.word}}${o.rest !== null ? `_${o.rest}` : ''}`;
+    return { name: `${t.text}^${o.word}`, out: [{ ...t, text, end: last.end, range: spanOf(t, last) }], end: o.end };
+  });
+}
+
+/** a spelling of a name at a token, glued: the name it is, the tokens it becomes, and the index after it */
+interface Glued {
+  name: string;
+  out: Token[];
+  end: number;
+}
+
+/** the names statements define (definedAt(q) of each name token), each once */
+function definedNames(tokens: Token[], definedAt: (q: number) => string | null): Set<string> {
   const names = new Set<string>();
   for (let q = 0; q < tokens.length; q++) {
-    const t = tokens[q]!;
-    if (t.kind !== 'name' || !isOp(tokens[q + 1], '^')) continue;
-    const n = definedAt(tokens, q);
+    if (tokens[q]!.kind !== 'name') continue;
+    const n = definedAt(q);
     if (n) names.add(n);
   }
   return names;
 }
 
-/** the tokens with every NAME^{word} (NAME^word) of a defined name glued into one name token `NAME^{word}` */
-export function glueSuperscriptNames(tokens: Token[], names: Set<string>): Token[] {
+/** the tokens with every spelling (at each name token) of one of `names` glued as `spelled` reads it */
+function glue(tokens: Token[], names: Set<string>, spelled: (q: number) => Glued | null): Token[] {
   const out: Token[] = [];
   for (let q = 0; q < tokens.length; q++) {
-    const t = tokens[q]!;
-    const o = t.kind === 'name' && isOp(tokens[q + 1], '^') ? overAt(tokens, q) : null;
-    if (!o || !names.has(`${t.text}^${o.word}`)) {
-      out.push(t);
+    const g = tokens[q]!.kind === 'name' ? spelled(q) : null;
+    if (!g || !names.has(g.name)) {
+      out.push(tokens[q]!);
       continue;
     }
-    const last = tokens[o.end - 1]!;
-    const text = `${t.text}^{${o.word}}${o.rest !== null ? `_${o.rest}` : ''}`;
-    out.push({ ...t, text, end: last.end, range: spanOf(t, last) });
-    q = o.end - 1;
+    out.push(...g.out);
+    q = g.end - 1;
   }
   return out;
 }
@@ -253,31 +272,17 @@ export function layerDefinedAt(tokens: Token[], q: number): string | null {
 }
 
 /** the layer-tagged names the file declares or defines, each once; empty for most files */
-export function layerNames(tokens: Token[]): Set<string> {
-  const names = new Set<string>();
-  for (let q = 0; q < tokens.length; q++) {
-    if (tokens[q]!.kind !== 'name') continue;
-    const n = layerDefinedAt(tokens, q);
-    if (n) names.add(n);
-  }
-  return names;
-}
+export const layerNames = (tokens: Token[]): Set<string> => definedNames(tokens, (q) => layerDefinedAt(tokens, q));
 
 /** the tokens with every use of a layer-tagged name of the file glued into one name token (its step kept after it) */
 export function glueLayerNames(tokens: Token[], names: Set<string>): Token[] {
-  const out: Token[] = [];
-  for (let q = 0; q < tokens.length; q++) {
+  return glue(tokens, names, (q) => {
     const t = tokens[q]!;
-    const l = t.kind === 'name' ? layerAt(tokens, q) : null;
-    if (!l || !names.has(l.name)) {
-      out.push(t);
-      continue;
-    }
+    const l = layerAt(tokens, q);
+    if (!l) return null;
     // the glued name spans the whole spelling; a step's tokens after it keep their own ranges
-    const hasStep = l.after.length > 0;
-    out.push({ ...t, text: l.name, end: hasStep ? t.end : l.last.end, range: hasStep ? t.range : spanOf(t, l.last) });
-    out.push(...l.after);
-    q = l.end - 1;
-  }
-  return out;
+    const stepped = l.after.length > 0;
+    const named = { ...t, text: l.name, end: stepped ? t.end : l.last.end, range: stepped ? t.range : spanOf(t, l.last) };
+    return { name: l.name, out: [named, ...l.after], end: l.end };
+  });
 }
