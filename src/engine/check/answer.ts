@@ -66,7 +66,7 @@ import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
 import { sumBoundMessage } from './sumBound';
 import { prodFactorHint } from './prodFactor';
-import { jacobianSlopeHint } from './jacobianSlope';
+import { jacobianSlopeHint, jacobianWeightHint } from './jacobianSlope';
 import { kroneckerHint } from './kronecker';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
@@ -470,6 +470,9 @@ function failureHint(
     plain(opening(sideShiftHint(claim, run, bad, other))) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
+    // a step's Jacobian without its weight (1 − h_t² for w_h (1 − h_t²)): after the factor edits, which name it with its
+    // term where they can place it (σ'(…) alone), a few evaluations
+    jacobianWeightHint(claim, run, other) ??
     // after it, bounded too: one value replaced by another of its shape (x_t where h_{t-1} belongs, W_i for U_i)
     substitute.rest() ??
     // last, bounded: a wrong index inside a Σ/∏ (o_i for o_{T+t−i}) or a bound with the wrong variable

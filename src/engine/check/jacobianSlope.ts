@@ -7,6 +7,7 @@
 
 import { activation, unprimed } from '../../language/activations';
 import type { Expr, Idx } from '../../language/model';
+import type { Range } from '../../report';
 import { exprText } from '../../language/print';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
@@ -83,7 +84,8 @@ function weights(run: Run, n: number, range: Expr['range']): Expr[] {
   return out;
 }
 
-export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+/** the claim's side as a bare chain of a step's factors, with what both hints need to try factors in it; null when none */
+function chain(c: Claim, run: Run, other: OtherValues) {
   const d = c.lhs;
   if (d.k !== 'deriv' || d.of.k !== 'ref') return null;
   const shape = c.rhs.shape;
@@ -92,16 +94,21 @@ export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null)
   const fs = flat(c.rhs);
   // a bare chain of the step's factors: weights, slopes, Jacobians (no vector among them, and no sum but a slope
   // written out as one factor, 1 − h_t² or (1 − h_t²) w: not a side that is a sum of terms)
-  if (
-    fs.some((f) => f.k === 'sum' || f.shape.length !== shape.length) ||
-    (fs.length === 1 && (fs[0]!.k === 'add' || fs[0]!.k === 'sub') && !writtenSlope(fs[0]!))
-  )
+  if (fs.some((f) => f.k === 'sum' || f.shape.length !== shape.length || ((f.k === 'add' || f.k === 'sub') && !writtenSlope(f))))
     return null;
-  if (fs.length > 1 && fs.some((f) => (f.k === 'add' || f.k === 'sub') && !writtenSlope(f))) return null;
   const steps = chainSteps(d);
   if (!steps) return null;
   const show = printerFor(c.text, run.model.T);
   const holds = (rhs: Expr) => holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points);
+  const where = (i: number) =>
+    i === 0 ? `before ${show(fs[0]!)}` : i === fs.length ? `after ${show(fs[i - 1]!)}` : `between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
+  return { fs, square, shape, steps, show, holds, where };
+}
+
+export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  const ch = chain(c, run, other);
+  if (!ch) return null;
+  const { fs, square, steps, show, holds, where } = ch;
   let tried = 0;
   // a slope left out: each activation's slope at each step of the chain, at each place in the product
   for (const s of slopes(run, steps, square)) {
@@ -109,30 +116,7 @@ export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null)
       if (tried++ >= MAX_TRIALS) return null;
       const rhs = rebuild([...fs.slice(0, i), s.e, ...fs.slice(i)], c.rhs);
       if (!holds(rhs)) continue;
-      const where =
-        i === 0
-          ? `before ${show(fs[0]!)}`
-          : i === fs.length
-            ? `after ${show(fs[i - 1]!)}`
-            : `between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
-      return `The factor ${s.text} is missing ${where}: with it the check holds`;
-    }
-  }
-  // a weight left out (∂h_t/∂h_{t−1} = 1 − h_t² for w_h (1 − h_t²), the commonest slip of the scalar chain rule):
-  // each weight of the network's equations of the side's shape; a number commutes, so one place is tried for it
-  for (const w of weights(run, square ? shape[0]! : 0, c.rhs.range)) {
-    for (let i = square ? 0 : fs.length; i <= fs.length; i++) {
-      if (tried++ >= MAX_TRIALS) return null;
-      if (!holds(rebuild([...fs.slice(0, i), w, ...fs.slice(i)], c.rhs))) continue;
-      const where = !square
-        ? ''
-        : i === 0
-          ? ` before ${show(fs[0]!)}`
-          : i === fs.length
-            ? ` after ${show(fs[i - 1]!)}`
-            : ` between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
-      // worded as the factor edits word a factor left out (they name it so where the slope is σ'(…) alone)
-      return `The right side leaves out the factor ${show(w)}${where}: with that the check holds`;
+      return `The factor ${s.text} is missing ${where(i)}: with it the check holds`;
     }
   }
   // a slope too many: the product without one of its slope factors
@@ -142,5 +126,28 @@ export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null)
       if (holds(rebuild([...fs.slice(0, i), ...fs.slice(i + 1)], c.rhs)))
         return `${show(fs[i]!)} is one factor too many: without it the check holds`;
     }
+  return null;
+}
+
+/**
+ * A weight left out of the step's Jacobian (∂h_t/∂h_{t−1} = 1 − h_t² for w_h (1 − h_t²), the commonest slip of the
+ * scalar chain rule): each weight of the network of the Jacobian's shape, where it stands (a number commutes: one place).
+ * Asked after the factor edits, which name it where they can place it (σ'(…) alone) and locate the term; said with the
+ * side as the place of the mistake
+ */
+export function jacobianWeightHint(c: Claim, run: Run, other: OtherValues = null): { text: string; culprit: Range } | null {
+  const ch = chain(c, run, other);
+  if (!ch) return null;
+  const { fs, square, shape, show, holds, where } = ch;
+  let tried = 0;
+  for (const w of weights(run, square ? shape[0]! : 0, c.rhs.range)) {
+    for (let i = square ? 0 : fs.length; i <= fs.length; i++) {
+      if (tried++ >= MAX_TRIALS) return null;
+      if (!holds(rebuild([...fs.slice(0, i), w, ...fs.slice(i)], c.rhs))) continue;
+      // worded as the factor edits word a factor left out
+      const at = square ? ` ${where(i)}` : '';
+      return { text: `The right side leaves out the factor ${show(w)}${at}: with that the check holds`, culprit: c.rhs.range };
+    }
+  }
   return null;
 }
