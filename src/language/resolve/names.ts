@@ -916,12 +916,14 @@ function isEntryIndex(seg: string, ctx: ExprContext): boolean {
 /**
  * w_{ij}: two index letters run together (no comma), as students write a matrix entry — entry (i, j) of a
  * matrix w, when both letters are bound or free indices; an information diagnostic says how it was read.
- * Letters only: w_{12} stays a step (or an unknown name), not entry (1, 2) — but of a matrix that is no sequence it is
- * entry (1, 2) (digitPair).
+ * A letter and a digit too (w_{k2}); two digits: w_{12} stays a step (or an unknown name), not entry (1, 2) — but of a
+ * matrix that is no sequence it is entry (1, 2) (digitPair).
  */
 function entryPair(a: NameAst, base: string, seg: string, ctx: ExprContext): Ast[] | null {
   const chars = [...seg];
-  if (chars.length !== 2 || !chars.every((c) => ctx.vars.has(c) && c !== 't') || ctx.scope.shapeOf(base)?.length !== 2) return null;
+  // a letter and a digit too (W_{k2}: Jaeger's and Williams & Zipser's entry (k, 2)); two digits are digitPair's
+  const index = (c: string) => (ctx.vars.has(c) && c !== 't') || /^[1-9]$/.test(c);
+  if (chars.length !== 2 || !chars.every(index) || /^\d+$/.test(seg) || ctx.scope.shapeOf(base)?.length !== 2) return null;
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
       diag(
