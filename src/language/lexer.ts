@@ -1726,13 +1726,13 @@ export function lex(src: string): LexResult {
    */
   function stepAngle(open: boolean, s: number): boolean {
     if (open) {
-      const a = tokens[tokens.length - 1];
-      const b = tokens[tokens.length - 2];
-      const afterCaret = !!a && a.kind === 'op' && (a.text === '^' || (a.text === '{' && !!b && b.kind === 'op' && b.text === '^'));
-      // a^{[1]<t>}: after a deep RNN's layer tag too (superscriptNames.ts layerTag)
-      const c = tokens[tokens.length - 3];
-      const afterLayer = !!a && a.kind === 'lit' && !!b && b.kind === 'op' && b.text === '{' && !!c && c.kind === 'op' && c.text === '^';
-      if (!afterCaret && !afterLayer) return false;
+      // a^{[1]<t>}: after a deep RNN's layer tag too (superscriptNames.ts layerTag), the literal [1] after ^{
+      const last = tokens[tokens.length - 1];
+      if (
+        !inSuperscript() &&
+        !(last?.kind === 'lit' && tokens[tokens.length - 2]?.kind === 'op' && tokens[tokens.length - 2]!.text === '{' && inSuperscript(1))
+      )
+        return false;
       angleSteps++;
       depth++;
       push('op', '(', s, i);
@@ -2044,10 +2044,10 @@ export function lex(src: string): LexResult {
     else if (inSuperscript() && /^\p{L}+$/u.test(w)) push('name', w, s, i);
   }
 
-  /** whether the token before is a superscript's '^', or the '{' right after one */
-  function inSuperscript(): boolean {
-    const prev = tokens[tokens.length - 1];
-    const before = tokens[tokens.length - 2];
+  /** whether the token before (`back` tokens further back) is a superscript's '^', or the '{' right after one */
+  function inSuperscript(back = 0): boolean {
+    const prev = tokens[tokens.length - 1 - back];
+    const before = tokens[tokens.length - 2 - back];
     return (
       !!prev && prev.kind === 'op' && (prev.text === '^' || (prev.text === '{' && !!before && before.kind === 'op' && before.text === '^'))
     );

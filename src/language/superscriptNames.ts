@@ -144,11 +144,23 @@ function glue(tokens: Token[], names: Set<string>, spelled: (q: number) => Glued
 
 // Layers of a deep (stacked) RNN: d2l writes layer l's state at step t H_t^{(l)} and its weights W_{xh}^{(l)},
 // deeplearning.ai a^{[l]<t>}. A layer tag — (n) or [n], n a whole number — over a name is part of the name where
-// the file defines that name so: a declaration (`param W_{xh}^{(1)} = …`), or a definition whose left side has a
-// step besides the tag (`h_t^{(1)} = …`, `h_0^{(1)} = 0`, `h^{(2)}_t = …`). Then h^{(1)} is one sequence, its step
-// in the subscript (h_{t-1}^{(1)}), and W_{xh}^{(1)} one parameter, named W^{(1)}_xh (the name before its own
+// the file defines that name so: a declaration (`param W_{xh}^{(1)} = …`), or a definition at the general step t
+// besides the tag (`h_t^{(1)} = …`, `h^{(2)}_t = …`; then `h_0^{(1)} = 0` is that layer's initial state). Then h^{(1)}
+// is one sequence, its step in the subscript (h_{t-1}^{(1)}), and W_{xh}^{(1)} one parameter, named W^{(1)}_xh (the name before its own
 // subscript, as W^{(1)}_{xh} prints). Elsewhere (p^{(2)} in a file that defines p^{(t)} = …, an MLP's layers as
 // steps) the superscript is the step, as before; a layer tag on a name the file does not so define changes nothing.
+
+/** the index of the '}' that closes the '{' at `open` on its line, or -1 */
+function closing(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    const k = tokens[j]!;
+    if (k.kind === 'newline' || k.kind === 'eof') return -1;
+    if (isOp(k, '{')) depth++;
+    else if (isOp(k, '}') && --depth === 0) return j;
+  }
+  return -1;
+}
 
 /** a subscript written after a name: `_x` or `_{…}` (braces matched), from index i (the '_'); null when none */
 function subscriptGroup(tokens: Token[], i: number): { from: number; end: number; inner: Token[] } | null {
@@ -156,14 +168,8 @@ function subscriptGroup(tokens: Token[], i: number): { from: number; end: number
   if (!isOp(u, '_') || !u!.tight) return null;
   if (!isOp(tokens[i + 1], '{'))
     return tokens[i + 1] && tokens[i + 1]!.kind !== 'newline' ? { from: i, end: i + 2, inner: [tokens[i + 1]!] } : null;
-  let depth = 0;
-  for (let j = i + 1; j < tokens.length; j++) {
-    const k = tokens[j]!;
-    if (k.kind === 'newline' || k.kind === 'eof') return null;
-    if (isOp(k, '{')) depth++;
-    else if (isOp(k, '}') && --depth === 0) return { from: i, end: j + 1, inner: tokens.slice(i + 2, j) };
-  }
-  return null;
+  const j = closing(tokens, i + 1);
+  return j < 0 ? null : { from: i, end: j + 1, inner: tokens.slice(i + 2, j) };
 }
 
 /** a name's own subscript (W_{xh}'s xh): one name token of letters that is not a step */
@@ -211,14 +217,8 @@ function layerTag(tokens: Token[], i: number): { tag: string; rest: Token[]; end
   }
   if (!braced) return { tag, rest: [], end: after, last: tokens[after - 1]! };
   // a^{[1]<t>}: what follows the tag inside the braces is a superscript of its own (the step)
-  let depth = 1;
-  for (let j = after; j < tokens.length; j++) {
-    const k = tokens[j]!;
-    if (k.kind === 'newline' || k.kind === 'eof') return null;
-    if (isOp(k, '{')) depth++;
-    else if (isOp(k, '}') && --depth === 0) return { tag, rest: tokens.slice(after, j), end: j + 1, last: k };
-  }
-  return null;
+  const j = closing(tokens, i + 1);
+  return j < 0 ? null : { tag, rest: tokens.slice(after, j), end: j + 1, last: tokens[j]! };
 }
 
 /** a name with a layer tag at q: h_t^{(1)}, h_{t-1}^{(1)}, W_{xh}^{(1)}, h^{(2)}_t, a^{[1]<t>}; null when none */
@@ -241,7 +241,7 @@ function layerAt(tokens: Token[], q: number): Layer | null {
   const out: Token[] = [];
   let stepped = sup.rest.some(isT);
   if (glued !== null && own === null) {
-    stepped = isT(made(t, 'name', glued));
+    stepped = GENERAL_STEP.has(glued);
     out.push(made(t, 'op', '_'), made(t, 'name', glued));
   } else if (group && own === null) {
     stepped = group.inner.some(isT);
@@ -251,8 +251,9 @@ function layerAt(tokens: Token[], q: number): Layer | null {
   return { name, after: out, stepped, end, last };
 }
 
-/** the general step's letter, as a token */
-const isT = (k: Token): boolean => k.kind === 'name' && (k.text === 't' || k.text === 'τ');
+/** the general step's letter, and a token that is it */
+const GENERAL_STEP = new Set(['t', 'τ']);
+const isT = (k: Token): boolean => k.kind === 'name' && GENERAL_STEP.has(k.text);
 
 /**
  * the layer-tagged name a statement starting at q declares, or defines at the general step (h_t^{(1)} = …); null when
@@ -261,7 +262,7 @@ const isT = (k: Token): boolean => k.kind === 'name' && (k.text === 't' || k.tex
  */
 export function layerDefinedAt(tokens: Token[], q: number): string | null {
   const prev = tokens[q - 1];
-  const declared = prev !== undefined && prev.kind === 'kw' && (prev.text === 'param' || prev.text === 'input' || prev.text === 'target');
+  const declared = prev !== undefined && prev.kind === 'kw' && DECLARES.has(prev.text);
   if (!declared && q > 0 && prev!.kind !== 'newline') return null;
   const l = layerAt(tokens, q);
   if (!l || (!declared && !l.stepped)) return null;

@@ -449,11 +449,6 @@ function productFirst(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   return { k: 'bin', op: '⊙', a: h.a, b: product, range: a.range };
 }
 
-/**
- * CMU 11-785's ∂L/∂h_t ⊙ (h_{t-1} − n_t)ᵀ: in numerator layout a gradient of a scalar is a row, so beside a 1×n row
- * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side);
- * null where neither is
- */
 /** v, a vector of n beside `row`, a 1×n row a product makes, as that row (vᵀ), said in an information; else null */
 function rowBesideVector(row: Expr, v: Expr, ctx: ExprContext): Expr | null {
   // a row made by a product (e_oᵀ V), not a vector transposed (h_tᵀ ⊙ (1 − h_t²) keeps its shape error)
@@ -470,6 +465,11 @@ function rowBesideVector(row: Expr, v: Expr, ctx: ExprContext): Expr | null {
   return { k: 'transpose', a: v, shape: [1, v.shape[0]!], range: v.range };
 }
 
+/**
+ * CMU 11-785's ∂L/∂h_t ⊙ (h_{t-1} − n_t)ᵀ: in numerator layout a gradient of a scalar is a row, so beside a 1×n row
+ * (⊙, +, −) the gradient, a vector of n, is read as that row (as a check compares such a row with a vector side);
+ * null where neither is
+ */
 function gradientRows(x: Expr, y: Expr, ctx: ExprContext): [Expr, Expr] | null {
   if (isGradient(x) && isRowOf(y, x)) return [gradientRow(x, ctx), y];
   if (isGradient(y) && isRowOf(x, y)) return [x, gradientRow(y, ctx)];
@@ -949,35 +949,24 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
   return { k: 'pow', a: x, b: y, shape: s as Shape, range };
 }
 
-/** the sizes of the dimensions an index variable picks entries of (v[i] of a vector of 3 → 3) */
-/** each entry v picks in e, with its vector's (or matrix's axis's) size: what a message names when the sizes differ */
-export function entryUses(e: Expr, v: string): { size: number; text: string }[] {
-  const out: { size: number; text: string }[] = [];
-  const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
-  const go = (x: Expr): void => {
-    if (x.k === 'index' && x.a.shape) {
-      if (isV(x.i)) out.push({ size: x.a.shape[0]!, text: exprText(x) });
-      if (isV(x.j)) out.push({ size: x.a.shape[1]!, text: exprText(x) });
-    }
-    if ((x.k === 'sum' || x.k === 'prod') && x.v === v) return;
-    // as entrySizes reads them: a derivative's own entries (∂L/∂W_{jk}'s are the variable's, not picked)
-    if (x.k === 'deriv') go(x.of);
-    else forChildren(x, go);
-  };
-  go(e);
-  return out;
-}
-
-export function entrySizes(e: Expr, v: string): Set<number> {
+/**
+ * the sizes of the dimensions an index variable picks entries of (v[i] of a vector of 3 → 3); `uses`, when given,
+ * collects each entry picked with its size (what a message names when the sizes differ)
+ */
+export function entrySizes(e: Expr, v: string, uses?: { size: number; entry: Expr }[]): Set<number> {
   const sizes = new Set<number>();
   const isV = (x: Expr | null) => x !== null && x.k === 'var' && x.idx.v === v && !x.idx.terms && x.idx.k === 0;
+  const picked = (size: number, entry: Expr) => {
+    sizes.add(size);
+    uses?.push({ size, entry });
+  };
   const go = (x: Expr): void => {
     // the common kinds recursed on here, in forChildren's order (walk.ts, BINARY_KINDS): every free index of every check asks
     switch (x.k) {
       case 'index':
         if (x.a.shape) {
-          if (isV(x.i)) sizes.add(x.a.shape[0]!);
-          if (isV(x.j)) sizes.add(x.a.shape[1]!);
+          if (isV(x.i)) picked(x.a.shape[0]!, x);
+          if (isV(x.j)) picked(x.a.shape[1]!, x);
         }
         go(x.a);
         go(x.i);

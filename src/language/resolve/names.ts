@@ -767,12 +767,12 @@ function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string, cut: num
   return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), [pick], a.range, ctx);
 }
 
-/** a step as a subscript's first item writes it: t, T, τ, 3, t−1, T+1 */
 /** a step written with t, T or τ (± a number): t, t − 1, T */
 function isLetterStep(x: Ast): boolean {
   return x.k !== 'num' && isStepItem(x);
 }
 
+/** a step as a subscript's first item writes it: t, T, τ, 3, t−1, T+1 */
 function isStepItem(x: Ast): boolean {
   if (x.k === 'num') return true;
   if (x.k === 'name') return !x.sub && !x.sup && (x.raw === 't' || x.raw === 'T' || x.raw === 'τ');

@@ -8,7 +8,7 @@ import type { Ast, Statement } from '../ast';
 import type { CheckQuestion, Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, exprContext, type ExprContext } from './context';
-import { entrySizes, entryUses, readExpression } from './expressions';
+import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
@@ -485,9 +485,13 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
     if (sizes.size > 1) {
       // the entries named by size, so the one written with the wrong index is found (x_t[j] of Σ_t (ŷ_t[j] − y_t[j]) x_t[j]);
       // its own code: the equation reads and is wrong (a solution fails there, as for sides of two shapes)
+      const found: { size: number; entry: Expr }[] = [];
+      for (const e of sides) entrySizes(e, v, found);
       const uses = new Map<number, string[]>();
-      for (const e of sides)
-        for (const u of entryUses(e, v)) if (!uses.get(u.size)?.includes(u.text)) uses.set(u.size, [...(uses.get(u.size) ?? []), u.text]);
+      for (const u of found) {
+        const text = exprText(u.entry);
+        if (!uses.get(u.size)?.includes(text)) uses.set(u.size, [...(uses.get(u.size) ?? []), text]);
+      }
       const which = [...uses].map(([n, xs]) => `${n} in ${xs.join(', ')}`).join('; ');
       scope.error(`the free index ${v} picks entries of different sizes (${[...sizes].join(' and ')}): ${which}`, where, 'index-sizes');
       return null;
