@@ -39,9 +39,9 @@ export class Draws {
     private budget?: Budget,
   ) {}
 
-  /** every varied name redrawn with this seed (only: just that one name) */
-  run(seed: number, only?: string): Run {
-    const key = `${seed}:${only ?? '*'}`;
+  /** every varied name redrawn with this seed (only: just that name, or just those names; the others keep the file's) */
+  run(seed: number, only?: string | readonly string[]): Run {
+    const key = `${seed}:${only === undefined ? '*' : typeof only === 'string' ? only : only.join(',')}`;
     let r = this.runs.get(key);
     if (!r) {
       r = forward(this.model, this.overrides(seed, only), { plan: this.plan, scale: this.scale, budget: this.budget });
@@ -58,17 +58,19 @@ export class Draws {
   /** the sample values (seed 0) of the declarations given none: a run that redraws one name keeps the others' */
   private samples: [string, Float64Array[]][] | null = null;
 
-  overrides(seed: number, only?: string): ValueOverrides {
+  overrides(seed: number, only?: string | readonly string[]): ValueOverrides {
     const m: ValueOverrides = new Map(this.base);
-    if (only) {
+    if (only !== undefined) {
       // drawn once for every such run (forward would draw them again for each: one run per varied name)
       this.samples ??= [...this.model.decls.values()]
         .filter((d) => !d.values && !this.base.has(d.name))
         .map((d) => [d.name, drawDecl(d, this.model.T, 0)]);
       for (const [name, v] of this.samples) m.set(name, v);
     }
-    if (only) m.set(only, (this.variedList().find((v) => v.name === only) ?? this.varying(only)).draw(seed));
-    else for (const v of this.variedList()) m.set(v.name, v.draw(seed));
+    if (only === undefined) for (const v of this.variedList()) m.set(v.name, v.draw(seed));
+    else
+      for (const name of typeof only === 'string' ? [only] : only)
+        m.set(name, (this.variedList().find((v) => v.name === name) ?? this.varying(name)).draw(seed));
     return m;
   }
 

@@ -1,7 +1,7 @@
 // What makes the checks cheap without changing what they say (issue 11): the derivative memo's numeric
 // key, the culprit search skipping names the sides cannot read, and the one-name draws reusing the sample
 // values. Each is checked against the plain computation it replaces.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { Budget } from '../../src/engine/budget';
 import { reach } from '../../src/engine/check/reach';
@@ -85,6 +85,45 @@ loss L = sum(h_3 + g_3)
     const w = analyze(`${net}check h_2 = 0.5 h_1 + x_2\n`).checks.at(-1)!;
     expect(w.status).toBe('holds-at-given-values');
     expect(w.message).toContain('leans on the given value of w');
+  });
+
+  // the initial state tried first; once it is found, the other names redrawn together in one run (session 44)
+  const overrides = () => vi.spyOn(Draws.prototype, 'overrides');
+  it('clears the other names by one joint draw once an initial state is found, and names the state alone', () => {
+    const spy = overrides();
+    try {
+      // ∂h_3/∂w reads h_0, w and x: one run per name until now; h_0's and one joint run of w and x here
+      const d = analyze(`${net}check ∂h_3/∂w = 2 w x_1 + x_2\n`).checks.at(-1)!;
+      expect(d.status).toBe('holds-at-given-values');
+      expect(d.message).toContain('leans on the given value of h_0 (h_0 = 0)');
+      expect(d.message).not.toMatch(/values of|\bw\b.*\(w = /);
+      // every draw of the check (4) and the culprit search's: h_0 alone, then w and x together
+      expect(spy.mock.calls.filter((c) => c[1] !== undefined).map((c) => c[1])).toEqual(['h@0', ['w', 'x']]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('still finds a declaration beside the state when the joint draw fails, and names both in the file’s order', () => {
+    // with h_0 = 0 and w = 0.5 the right side is h_2 = w h_1 + x_2: vary either and it is not
+    const c = analyze(`${net}check h_2 = 0.5 h_1 + x_2 + w^2 h_0\n`).checks.at(-1)!;
+    expect(c.status).toBe('holds-at-given-values');
+    expect(c.message).toContain('leans on the given values of w, h_0');
+  });
+
+  it('tries a target drawn from 0/1 alone, never in the joint draw', () => {
+    const spy = overrides();
+    try {
+      const c = analyze(
+        `${net.replace('loss L = sum(h_3 + g_3)', 'target y = [1, 0, 1]\nloss L = sum(h_3 + g_3 + y_3)')}check h_1 + y_1 = x_1 + 1\n`,
+      ).checks.at(-1)!;
+      expect(c.status).toBe('holds-at-given-values');
+      const asked = spy.mock.calls.filter((c) => c[1] !== undefined).map((c) => c[1]);
+      expect(asked).toContainEqual('y');
+      for (const a of asked) if (Array.isArray(a)) expect(a).not.toContain('y');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

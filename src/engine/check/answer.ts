@@ -235,20 +235,49 @@ const opening = (s: string | null) => s && sentenceStart(s);
 
 /** the varied names that alone make the check fail at this draw, and their given values */
 function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
-  const found: string[] = [];
   // culprits are sought only for sides that hold at the file's values: redrawing a name they cannot read
   // gives them those very values again, so it cannot make them fail, and its forward run is not made
   const read = reach(ctx.model, [lhs, rhs]);
-  for (const name of variedNames(ctx.model)) {
-    if (!read.has(ids.parseNodeKey(name).name)) continue;
+  const varied = variedNames(ctx.model).filter((name) => read.has(ids.parseNodeKey(name).name));
+  // the initial states first, the usual culprit (h_0 = 0), so that the rest is often cleared at once (below)
+  const order = [...varied.filter((n) => ids.parseNodeKey(n).step !== null), ...varied.filter((n) => ids.parseNodeKey(n).step === null)];
+  const off = (only: string | string[]): boolean | null => {
     try {
-      if (anyOff(points, lhs, rhs, ctx.draws.run(seed, name))) found.push(name);
+      return anyOff(points, lhs, rhs, ctx.draws.run(seed, only));
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
+      return null;
     }
+  };
+  const found = new Set<string>();
+  const cleared = new Set<string>();
+  for (let i = 0; i < order.length; i++) {
+    const name = order[i]!;
+    if (cleared.has(name) || !off(name)) continue;
+    found.add(name);
+    // an initial state found (h_0 = 0 leant on, most often alone): the names not tried yet that are drawn from a
+    // continuum, redrawn together with the others at their given values. Sides that agree there agree on that whole
+    // slice of values (but on a set of measure zero, as every draw assumes), where each of those names redrawn alone
+    // lies, so none of them is a culprit and its run is not made. A target drawn from a few values (0/1) can agree by
+    // coincidence, and is tried alone; after a declaration found (weights set by hand, several at once) each name is
+    if (ids.parseNodeKey(name).step === null) continue;
+    const rest = order.slice(i + 1).filter((n) => !cleared.has(n) && continuous(ctx, n));
+    if (rest.length > 1 && off(rest) === false) for (const n of rest) cleared.add(n);
   }
-  const nice = found.map((c) => ids.nodeLabel(ids.parseNodeKey(c)));
-  return { nice, given: found.map((c) => givenText(ctx, c)).filter((x) => x) };
+  const nice = varied.filter((c) => found.has(c)).map((c) => ids.nodeLabel(ids.parseNodeKey(c)));
+  return {
+    nice,
+    given: varied
+      .filter((c) => found.has(c))
+      .map((c) => givenText(ctx, c))
+      .filter((x) => x),
+  };
+}
+
+/** a varied name drawn from a continuum: an initial state, or a declaration but a target drawn from a few values */
+function continuous(ctx: QuestionContext, name: string): boolean {
+  const d = ctx.model.decls.get(name);
+  return !d || !drawnFromFew(d);
 }
 
 /** "the given value of h_0 (h_0 = 0)", "the given values of U, W (U = …)": the culprits' names as the caller lists them */
