@@ -17,6 +17,18 @@ export interface Diagnostic extends Range {
   message: string;
   /** extra: a stable code such as "unknown-name", "shape-mismatch", "limit". */
   code?: string;
+  /** extra, on a product's shape mismatch: the transpose that lets it form (the quick fix writes it) */
+  fix?: TransposeFix;
+}
+
+/**
+ * A transpose that mends a product (V ∇_o L for Vᵀ ∇_o L): `add` one after the operand `name`, `remove` the one it
+ * has, or `move` it (an outer product written with its ᵀ on the left vector). `name` is the operand as the engine
+ * spells it (W_xh), null where the product names none (an expression, an outer product's vector).
+ */
+export interface TransposeFix {
+  transpose: 'add' | 'remove' | 'move';
+  name: string | null;
 }
 
 /** a number, a vector, the rows of a matrix, or a list of matrices (∂ of a vector by a matrix, LANGUAGE.md §4) */

@@ -11,6 +11,7 @@ import { registerHover } from './hover/hover';
 import { registerNavigation } from './navigation/navigation';
 import { registerPanel } from './panel/panel';
 import { registerQuickFixes } from './quickfix/quickFix';
+import { PublishedFixes } from './quickfix/publishedFixes';
 import { Reports } from './reports/documentReports';
 import { registerSemanticTokens } from './semantic/semanticTokens';
 import { CombinedPanelReports } from './solution/panelReports';
@@ -40,15 +41,17 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerUnicodeInput(context);
   registerAbbreviationCompletion(context);
   registerNameCompletion(context, reports);
-  registerDiagnostics(context, reports);
-  registerQuickFixes(context);
+  // the transpose fixes of the diagnostics shown, for the quick fixes (VS Code gives a provider plain diagnostics)
+  const fixes = new PublishedFixes();
+  registerDiagnostics(context, reports, fixes);
+  registerQuickFixes(context, fixes);
   registerHover(context, reports);
   registerCodeLens(context, reports);
   registerNavigation(context, reports);
   registerSemanticTokens(context, reports);
   registerCommands(context, reports);
   registerStatusBar(context, reports);
-  const solutions = registerSolutions(context);
+  const solutions = registerSolutions(context, fixes);
   // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
   const panelReports = new CombinedPanelReports(reports, solutions);
   context.subscriptions.push(panelReports);

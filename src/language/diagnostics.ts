@@ -1,8 +1,8 @@
 // Diagnostic helpers: one place that builds them, and the "did you mean" suggestion.
-import type { Diagnostic, Range, Severity } from '../report';
+import type { Diagnostic, Range, Severity, TransposeFix } from '../report';
 
-export function diag(severity: Severity, message: string, range: Range, code?: string): Diagnostic {
-  return { severity, message, ...range, ...(code ? { code } : {}) };
+export function diag(severity: Severity, message: string, range: Range, code?: string, fix?: TransposeFix): Diagnostic {
+  return { severity, message, ...range, ...(code ? { code } : {}), ...(fix ? { fix } : {}) };
 }
 
 function distance(a: string, b: string): number {

@@ -1206,13 +1206,5 @@ function readsAndIsWrong(d: Diagnostic): boolean {
   if (d.code === 'undefined-step' || d.code === 'index-sizes') return true;
   if (d.code !== 'shape-mismatch') return false;
   if (d.message.startsWith('shape mismatch: the left side is')) return !d.message.includes('shape transposed');
-  return d.message.startsWith('shape mismatch: cannot multiply') && TRANSPOSE_MENDS.some((m) => d.message.includes(m));
+  return d.fix !== undefined;
 }
-
-/** the endings of a product's shape mismatch that name the transpose mending it (expressions.ts) */
-const TRANSPOSE_MENDS = [
-  'fits (a transpose missing?)',
-  'fits (a ᵀ too many?)',
-  'would take it: a gradient goes back through a matrix by its transpose',
-  'is written with the right one transposed',
-];

@@ -8,8 +8,9 @@ import { diagnosticItems, type DiagnosticItem } from './diagnosticsContent';
 import { afterRead, shownAfterReport, type Shown } from './twoPhase';
 import type { ReadUpdate, Reports } from '../reports/documentReports';
 import type { Report } from '../../report';
+import type { PublishedFixes } from '../quickfix/publishedFixes';
 
-export function registerDiagnostics(context: vscode.ExtensionContext, reports: Reports): void {
+export function registerDiagnostics(context: vscode.ExtensionContext, reports: Reports, fixes: PublishedFixes): void {
   const collection = vscode.languages.createDiagnosticCollection('unroll');
   /** per document: its latest reading, and what it shows (to place the analysis's problems after the next reading) */
   const state = new Map<string, { read?: ReadUpdate; shown?: Shown }>();
@@ -20,6 +21,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, reports: R
     return s;
   };
   const set = (document: vscode.TextDocument, items: DiagnosticItem[]): void => {
+    fixes.set(document.uri.toString(), items);
     collection.set(
       document.uri,
       items.map((i) => {
@@ -54,6 +56,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, reports: R
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       collection.delete(d.uri);
+      fixes.delete(d.uri.toString());
       state.delete(d.uri.toString());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -65,18 +65,18 @@ export function quickFixes(d: DiagnosticItem, lineText: string, lines?: readonly
 const TRANSPOSE_MARKS = ['ᵀ', '^{\\top}', '^\\top', '^{T}', '^T', '^{\\intercal}', '^\\intercal'];
 
 /**
- * A product's shape mismatch that names the transpose mending it (resolve/expressions.ts: "Wᵀ (…) fits (a transpose
- * missing?)", "Wᵀ (…) would take it: …", "without its transpose, W fits (a ᵀ too many?)"): the named operand found in
- * the product's own text, by the engine's spelling of its name or with its subscript braced (W_hh, W_{hh}), once
- * and only once there; nothing is offered where it is written otherwise (a bracketed operand, a LaTeX accent).
- * `mark` is the transpose the fix writes: ᵀ in a .rnn file, ^\top in a solution's LaTeX
+ * A product's shape mismatch that a transpose mends, put in after a named operand or taken off it (the diagnostic's
+ * `fix`, resolve/expressions.ts: "Wᵀ (…) fits (a transpose missing?)", "Wᵀ (…) would take it: …", "without its
+ * transpose, W fits (a ᵀ too many?)"): the operand found in the product's own text, by the engine's spelling of its
+ * name or with its subscript braced (W_hh, W_{hh}), once and only once there; nothing is offered where it is written
+ * otherwise (a bracketed operand, a LaTeX accent). `mark` is the transpose the fix writes: ᵀ in a .rnn file, ^\\top
+ * in a solution's LaTeX
  */
 export function transposeFix(d: DiagnosticItem, lineText: string, mark: 'ᵀ' | '^\\top'): QuickFix | null {
-  if (d.line !== d.endLine || !d.message.startsWith('shape mismatch: cannot multiply')) return null;
-  const add = /; (\S+?)ᵀ \([^)]*\) (?:fits \(a transpose missing\?\)|would take it:)/.exec(d.message);
-  const drop = /; without its transpose, (\S+?) fits \(a ᵀ too many\?\)/.exec(d.message);
-  const name = add?.[1] ?? drop?.[1];
-  if (!name || !/^[\p{L}][\p{L}\p{N}_]*$/u.test(name)) return null;
+  const fix = d.fix;
+  const name = fix?.name;
+  if (d.line !== d.endLine || !fix || !name || fix.transpose === 'move' || !/^[\p{L}][\p{L}\p{N}_]*$/u.test(name)) return null;
+  const add = fix.transpose === 'add';
   const from = d.column - 1;
   const product = lineText.slice(from, d.endColumn - 1);
   const sub = name.indexOf('_');
@@ -100,7 +100,7 @@ export function transposeFix(d: DiagnosticItem, lineText: string, mark: 'ᵀ' | 
       newText: mark,
       preferred: true,
     };
-  if (drop && f.mark)
+  if (!add && f.mark)
     return {
       title: `Take the transpose off ${name}`,
       range: { line: d.line, column: end, endLine: d.line, endColumn: end + f.mark.length },

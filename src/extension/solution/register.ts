@@ -8,6 +8,7 @@ import { readSettings } from '../config';
 import { toDiagnostic, toRange } from '../shared/convert';
 import { HOVER_COMMANDS } from '../hover/hover';
 import { registerSolutionQuickFixes } from '../quickfix/quickFix';
+import type { PublishedFixes } from '../quickfix/publishedFixes';
 import { MARKDOWN_LANGUAGES } from './detect';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
@@ -19,7 +20,7 @@ function solutionSelector(): vscode.DocumentFilter[] {
   return [...MARKDOWN_LANGUAGES, 'latex'].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
 }
 
-export function registerSolutions(context: vscode.ExtensionContext): SolutionReports {
+export function registerSolutions(context: vscode.ExtensionContext, fixes: PublishedFixes): SolutionReports {
   const solutions = new SolutionReports({
     debounceMs: () => readSettings().debounceMs,
     analyzeOptions: () => readSettings().analyze,
@@ -31,14 +32,14 @@ export function registerSolutions(context: vscode.ExtensionContext): SolutionRep
     }),
   );
   const selector = solutionSelector();
-  registerSolutionDiagnostics(context, solutions);
+  registerSolutionDiagnostics(context, solutions, fixes);
   registerSolutionLenses(context, solutions, selector);
   registerSolutionHover(context, solutions, selector);
-  registerSolutionQuickFixes(context, selector);
+  registerSolutionQuickFixes(context, selector, fixes);
   return solutions;
 }
 
-function registerSolutionDiagnostics(context: vscode.ExtensionContext, solutions: SolutionReports): void {
+function registerSolutionDiagnostics(context: vscode.ExtensionContext, solutions: SolutionReports, fixes: PublishedFixes): void {
   const collection = vscode.languages.createDiagnosticCollection('unroll-solutions');
   context.subscriptions.push(
     collection,
@@ -46,9 +47,13 @@ function registerSolutionDiagnostics(context: vscode.ExtensionContext, solutions
       if (document.isClosed) return;
       const settings = readSettings(document.uri);
       const items = solutionDiagnosticItems(solution, { hintForHolding: settings.hintForHoldingChecks });
+      fixes.set(document.uri.toString(), items);
       collection.set(document.uri, items.map(toDiagnostic));
     }),
-    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      collection.delete(d.uri);
+      fixes.delete(d.uri.toString());
+    }),
   );
 }
 

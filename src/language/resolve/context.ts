@@ -1,6 +1,6 @@
 // The context an expression is read in, and the one way a reading is abandoned.
 
-import type { Range } from '../../report';
+import type { Range, TransposeFix } from '../../report';
 import { diag } from '../diagnostics';
 import type { Expr } from '../model';
 import type { Scope } from './scope';
@@ -74,8 +74,8 @@ export function failUnavailable(ctx: ExprContext, name: string, range: Range): n
   throw new UsesUnavailable(name);
 }
 
-export function fail(ctx: ExprContext, message: string, range: Range, code?: string): never {
-  if (!ctx.quiet) ctx.scope.error(message, range, code);
+export function fail(ctx: ExprContext, message: string, range: Range, code?: string, fix?: TransposeFix): never {
+  if (!ctx.quiet) ctx.scope.error(message, range, code, fix);
   throw new Abandoned();
 }
 

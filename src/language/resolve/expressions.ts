@@ -1,6 +1,6 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
-import type { Range } from '../../report';
+import type { Range, TransposeFix } from '../../report';
 import { span, type Ast, type NameAst } from '../ast';
 import { diag } from '../diagnostics';
 import { exprText } from '../print';
@@ -341,17 +341,14 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
         if (col) [x, y] = col;
         r = productKind(x.shape, y.shape);
       }
-      // two vectors of different sizes: an outer product with its transpose forgotten (Σ_t δ_t x_tᵀ written δ_t x_t)
-      const outer =
-        x.shape?.length === 1 && y.shape?.length === 1 ? '; their outer product is written with the right one transposed (ᵀ)' : '';
-      // a named matrix whose transpose fits (either side), else an unnamed one's transpose taking a gradient back
       if (!r) {
-        const message = `shape mismatch: cannot multiply ${operands(x, y)}${outer || misplacedTranspose(x, y) || flipFits(x, y) || transposeFits(x, y) || tensorFirst(x, y)}`;
+        const why = productHint(x, y);
+        const message = `shape mismatch: cannot multiply ${operands(x, y)}${why?.text ?? ''}`;
         // in a check's side, a named operand whose transpose (or the operand under a ᵀ too many) forms the product:
         // the error is said, and the side is read so mended, so the check can say whether that was the only mistake
         const mend = ctx.scope.mends && !ctx.quiet ? flipped(x, y) : null;
-        if (!mend) fail(ctx, message, a.range, 'shape-mismatch');
-        ctx.scope.error(message, a.range, 'shape-mismatch');
+        if (!mend) fail(ctx, message, a.range, 'shape-mismatch', why?.fix);
+        ctx.scope.error(message, a.range, 'shape-mismatch', why?.fix);
         ctx.scope.mends!.push({ message, written: exprText(mend.written), read: exprText(mend.read) });
         [x, y] = mend.operands;
         r = productKind(x.shape, y.shape)!;
@@ -633,12 +630,15 @@ function flipped(x: Expr, y: Expr): { operands: [Expr, Expr]; written: Expr; rea
   return null;
 }
 
-function flipFits(x: Expr, y: Expr): string {
+function flipFits(x: Expr, y: Expr): ProductHint | null {
   const f = flipped(x, y);
-  if (!f) return '';
+  if (!f) return null;
   return f.written.k === 'transpose'
-    ? `; without its transpose, ${exprText(f.read)} fits (a ᵀ too many?)`
-    : `; ${exprText(f.read)} (${shapeText(f.read.shape!)}) fits (a transpose missing?)`;
+    ? { text: `; without its transpose, ${exprText(f.read)} fits (a ᵀ too many?)`, fix: { transpose: 'remove', name: exprText(f.read) } }
+    : {
+        text: `; ${exprText(f.read)} (${shapeText(f.read.shape!)}) fits (a transpose missing?)`,
+        fix: { transpose: 'add', name: exprText(f.written) },
+      };
 }
 
 /**
@@ -998,21 +998,41 @@ export function entrySizes(e: Expr, v: string, uses?: { size: number; entry: Exp
  * A matrix M (m×n) left of a vector of m: the transpose of M takes it (a backward pass's Vᵀ(ŷ_t − y_t) written
  * V(ŷ_t − y_t)), and the message says so.
  */
+/** what a product that does not form is said with: the ending of its message, and the transpose that mends it */
+interface ProductHint {
+  text: string;
+  fix?: TransposeFix;
+}
+
+/**
+ * why a product does not form, the first that applies: two vectors of different sizes (an outer product with its
+ * transpose forgotten, Σ_t δ_t x_tᵀ written δ_t x_t, or put on the left one), a named matrix whose transpose fits
+ * (either side), an unnamed one's transpose taking a gradient back, a 3-tensor right of its gradient
+ */
+function productHint(x: Expr, y: Expr): ProductHint | null {
+  if (x.shape?.length === 1 && y.shape?.length === 1)
+    return { text: '; their outer product is written with the right one transposed (ᵀ)', fix: { transpose: 'add', name: null } };
+  return misplacedTranspose(x, y) ?? flipFits(x, y) ?? transposeFits(x, y) ?? tensorFirst(x, y);
+}
+
 /** (ŷ_t − y_t)ᵀ h_t, vectors of sizes 3 and 4: an outer product with its transpose on the left vector */
-function misplacedTranspose(x: Expr, y: Expr): string {
-  if (x.k !== 'transpose' || x.a.shape?.length !== 1 || y.shape?.length !== 1 || x.a.shape[0] === y.shape[0]) return '';
+function misplacedTranspose(x: Expr, y: Expr): ProductHint | null {
+  if (x.k !== 'transpose' || x.a.shape?.length !== 1 || y.shape?.length !== 1 || x.a.shape[0] === y.shape[0]) return null;
   const [m, n] = [x.a.shape[0]!, y.shape[0]!];
   const outer: Expr = { k: 'mul', a: x.a, b: { k: 'transpose', a: y, shape: [1, n], range: y.range }, shape: [m, n], range: x.range };
-  return `; an outer product of two vectors is written with the right one transposed: ${exprText(outer)}`;
+  return {
+    text: `; an outer product of two vectors is written with the right one transposed: ${exprText(outer)}`,
+    fix: { transpose: 'move', name: null },
+  };
 }
 
 /**
  * ∂⁺z_t/∂W_xh ∂L/∂z_t, the 3-tensor before the gradient (a denominator-layout habit): the gradient contracts the
  * tensor's first index from the left (LANGUAGE.md §4), so the order that reads is said
  */
-function tensorFirst(x: Expr, y: Expr): string {
-  if (x.shape?.length !== 3 || y.shape?.length !== 1 || y.shape[0] !== x.shape[0]) return '';
-  return `; a gradient multiplies a 3-tensor from the left, contracting its first index: ${exprText(y)} ${exprText(x)}`;
+function tensorFirst(x: Expr, y: Expr): ProductHint | null {
+  if (x.shape?.length !== 3 || y.shape?.length !== 1 || y.shape[0] !== x.shape[0]) return null;
+  return { text: `; a gradient multiplies a 3-tensor from the left, contracting its first index: ${exprText(y)} ${exprText(x)}` };
 }
 
 /**
@@ -1048,9 +1068,12 @@ function tensorUntransposed(x: Expr): string {
   return `: a gradient multiplies ${exprText(x)} from the left, untransposed (a gradient left of a Jacobian acts as a row)`;
 }
 
-function transposeFits(x: Expr, y: Expr): string {
+function transposeFits(x: Expr, y: Expr): ProductHint | null {
   const [m, n] = x.shape ?? [];
-  if (x.shape?.length !== 2 || y.shape?.length !== 1 || y.shape[0] !== m || m === n) return '';
-  const name = x.k === 'ref' ? `${refWritten(x)}ᵀ` : 'its transpose';
-  return `; ${name} (${shapeText([n!, m!])}) would take it: a gradient goes back through a matrix by its transpose`;
+  if (x.shape?.length !== 2 || y.shape?.length !== 1 || y.shape[0] !== m || m === n) return null;
+  const name = x.k === 'ref' ? refWritten(x) : null;
+  return {
+    text: `; ${name ? `${name}ᵀ` : 'its transpose'} (${shapeText([n!, m!])}) would take it: a gradient goes back through a matrix by its transpose`,
+    fix: { transpose: 'add', name },
+  };
 }

@@ -1,7 +1,7 @@
 // What every phase of resolution shares: the horizon, the names declared and defined so far, the shapes
 // being inferred, which quantities are broken, and the diagnostics and symbol occurrences produced.
 
-import type { Diagnostic, Range, SymbolOccurrence } from '../../report';
+import type { Diagnostic, Range, SymbolOccurrence, TransposeFix } from '../../report';
 import type { Statement } from '../ast';
 import { diag } from '../diagnostics';
 import type { Decl, Expr, Quantity, TransposeMend } from '../model';
@@ -73,8 +73,8 @@ export class Scope {
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
-  error(message: string, range: Range, code?: string): void {
-    this.diagnostics.push(diag('error', message, range, code));
+  error(message: string, range: Range, code?: string, fix?: TransposeFix): void {
+    this.diagnostics.push(diag('error', message, range, code, fix));
   }
 
   /** marks a quantity (or a refused name) unusable because of the definition on `line` (of `root`, default itself) */

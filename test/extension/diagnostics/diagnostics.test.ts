@@ -8,6 +8,7 @@ import { createServer } from '../../../src/extension/worker/analyzeInWorker';
 import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 import { fake, FakeDocument } from '../fake/vscode';
 import { TWO_STEP_BROKEN as broken, TWO_STEP_FIXED as fixed } from '../../fixtures/twoStepRnn';
+import { PublishedFixes } from '../../../src/extension/quickfix/publishedFixes';
 
 /** every set() of the diagnostic collection: uri → the diagnostics as "line:message" (1-based lines) */
 const published = vi.hoisted(() => [] as { uri: string; items: string[] }[]);
@@ -72,7 +73,7 @@ describe('diagnostics in two phases', () => {
     const reports = new Reports({ debounceMs: () => 0, analyzeOptions: () => ({ draws: 2 }), formsInReport: false, workers: () => worker });
     made.push(reports);
     const context = { subscriptions: [] as { dispose(): void }[] };
-    registerDiagnostics(context as never, reports);
+    registerDiagnostics(context as never, reports, new PublishedFixes());
     made.push(...context.subscriptions);
     const doc = new FakeDocument(broken, { toString: () => 'file:///two-phase.rnn' });
     fake.documents = [doc];

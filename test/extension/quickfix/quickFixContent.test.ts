@@ -3,6 +3,7 @@ import { analyze } from '../../../src/analysis';
 import { diagnosticItems } from '../../../src/extension/diagnostics/diagnosticsContent';
 import { quickFixes, transposeFix } from '../../../src/extension/quickfix/quickFixContent';
 import { analyzeSolution } from '../../../src/solution';
+import type { TransposeFix } from '../../../src/report';
 
 function apply(text: string, line: number, fix: { range: { column: number; endColumn: number }; newText: string }): string {
   const lines = text.split('\n');
@@ -103,14 +104,36 @@ describe('quick fix for a transpose left out of a product, or one too many (sess
   });
 
   it('nothing where the operand is not found once in the product (written twice, or not as the engine spells it)', () => {
-    const item = (message: string) => ({ line: 1, column: 8, endLine: 1, endColumn: 17, severity: 'error' as const, message });
     const msg = 'shape mismatch: cannot multiply W (3×2 matrix) and x_t (vector of 3); Wᵀ (2×3 matrix) fits (a transpose missing?)';
-    expect(quickFixes(item(msg), 'h_t = (W W x_t)')).toEqual([]);
-    expect(quickFixes(item(msg), 'h_t = (\\mathbf{V} x_t)')).toEqual([]);
+    const item = (fix?: TransposeFix) => ({ line: 1, column: 8, endLine: 1, endColumn: 17, severity: 'error' as const, message: msg, fix });
+    const add = item({ transpose: 'add', name: 'W' });
+    expect(quickFixes(add, 'h_t = (W x_t)').map((f) => f.title)).toEqual(['Transpose W (write Wᵀ)']);
+    expect(quickFixes(add, 'h_t = (W W x_t)')).toEqual([]);
+    expect(quickFixes(add, 'h_t = (\\mathbf{V} x_t)')).toEqual([]);
     // the W of W_hh is not W
-    expect(quickFixes(item(msg), 'h_t = (W_hh x_t)')).toEqual([]);
-    // a message that names no transpose offers none
-    expect(quickFixes(item('shape mismatch: cannot multiply W (3×2 matrix) and x_t (vector of 4)'), 'h_t = (W x_t)')).toEqual([]);
+    expect(quickFixes(add, 'h_t = (W_hh x_t)')).toEqual([]);
+    // the fix is read off the diagnostic, never off its words: none given, none offered; nor for one with no operand
+    // named (an outer product's vector) or a transpose moved
+    expect(quickFixes(item(), 'h_t = (W x_t)')).toEqual([]);
+    expect(quickFixes(item({ transpose: 'add', name: null }), 'h_t = (W x_t)')).toEqual([]);
+    expect(quickFixes(item({ transpose: 'move', name: 'W' }), 'h_t = (W x_t)')).toEqual([]);
+  });
+
+  // the resolver gives each product's shape mismatch the transpose that mends it, or none (session 44: until then the
+  // quick fix and the solution reader matched the message's words)
+  it.each([
+    ['W_xh x_t', { transpose: 'add', name: 'W_xh' }],
+    ['(2 W_xh) x_t', { transpose: 'add', name: null }],
+    ['x_t h_{t-1}', { transpose: 'add', name: null }],
+    ['x_tᵀ h_{t-1}', { transpose: 'move', name: null }],
+  ] as const)('%s: the diagnostic carries %o', (product, fix) => {
+    const d = shapeError(net(product));
+    expect(d.fix).toEqual(fix);
+  });
+
+  it('a ᵀ too many: remove, with the operand named', () => {
+    const d = shapeError(net('W_{xh}ᵀ x_t').replace('[[1, 2], [3, 4], [5, 6]]', '[[1, 2, 3], [4, 5, 6]]'));
+    expect(d.fix).toEqual({ transpose: 'remove', name: 'W_xh' });
   });
 });
 
