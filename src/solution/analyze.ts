@@ -735,25 +735,39 @@ function formulaDefinitions(
   const claimed = new Set(labels.map((l) => l.claim));
   const heads = new Set<string>();
   let out: Set<Claim> | null = null;
+  /** the left side of a claim of one equation, as written (spaces and leading spacing commands dropped) */
+  const headOf = (chars: string): string | null => {
+    const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+    if (eqs.length !== 1) return null;
+    // the spacing before it dropped first: with the spaces gone, `\quad B_t` would read as a command \quadB
+    return chars
+      .slice(0, eqs[0])
+      .replace(/^\s*(?:\\(?:quad|qquad|[,;:! ]|enspace)(?![A-Za-z])\s*)+/, '')
+      .replace(/\s+/g, '');
+  };
   claims.forEach((c, i) => {
     if (defines[i] || claimed.has(c) || c.skip || c.inline) return;
     const chars = c.text.chars;
-    const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
-    if (eqs.length !== 1) return;
-    const head = chars
-      .slice(0, eqs[0])
-      .replace(/\s+/g, '')
-      .replace(/^(?:\\(?:quad|qquad|[,;:! ]|enspace)(?![A-Za-z]))+/, '');
+    const head = headOf(chars);
+    if (head === null) return;
     // a cheap screen before a lex and a parse (STEP_NAME; N_{\text{total}} names a size, not this name at a step);
-    // at a general step (e_t = d_t − h_t) only as a where-clause: after an equation of its display that reads it
-    // (Williams & Zipser's `∂E_t/∂w = −e_t ∂h_t/∂w, \qquad e_t = d_t − h_t`; seed 000's `A_t = 1 − u_t` alone defines
-    // nothing a claim reads, and stays said so)
+    // at a general step (e_t = d_t − h_t) as a where-clause, after an equation of its display that reads it
+    // (Williams & Zipser's `∂E_t/∂w = −e_t ∂h_t/∂w, \qquad e_t = d_t − h_t`), or alone before an equation that reads
+    // it ("Define $$e_t = d_t − h_t$$, then $$∂L/∂h_3 = −e_3$$": session 44; it was "define it in the rnn block", a
+    // translation asked of the student). Seed 000's `A_t = 1 − u_t`, which no equation after it reads, defines
+    // nothing and stays said so
     const prev = i > 0 ? claims[i - 1]! : null;
-    const clause = !STEP_NAME.test(head) && GENERAL_STEP_NAME.test(head) && prev !== null && prev.displays.includes(c.displays[0]!);
-    if (head.length > 40 || heads.has(head) || (!clause && !STEP_NAME.test(head))) return;
+    const general = !STEP_NAME.test(head) && GENERAL_STEP_NAME.test(head);
+    const clause = general && prev !== null && prev.displays.includes(c.displays[0]!);
+    if (head.length > 40 || heads.has(head) || (!general && !STEP_NAME.test(head))) return;
     const name = formulaDefinition(chars);
     if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
-    if (clause && !readsName(prev.text.chars, name)) return;
+    // a later equation that reads it and does not define it again (a row's `e_t = d_t − h_t`, seed 000's answer
+    // restated: `A_t = 1 − u_t, \qquad B_t = u_t (11)`)
+    const again = `${head}=`;
+    const readLater = () =>
+      claims.slice(i + 1).some((d) => !d.inline && !d.text.chars.replace(/\s+/g, '').includes(again) && readsName(d.text.chars, name));
+    if (general && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
     heads.add(head);
     defines[i] = name;
     (out ??= new Set()).add(c);

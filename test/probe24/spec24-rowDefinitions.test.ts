@@ -34,4 +34,18 @@ describe('two definitions of the student’s own names on one row', () => {
     expect(said.filter((m) => /unknown name/.test(m))).toEqual([]);
     expect(r.diagnostics.filter((d) => d.severity !== 'information')).toEqual([]);
   });
+
+  // session 44: a later equation that reads them makes them definitions — seed 000's answer form checked with the
+  // student's own A_t and B_t (the row's second, after \quad, was read as a command \quadB once the spaces were gone)
+  const asked = (a: string) =>
+    SOLUTION.split('\n').slice(0, 10).join('\n') +
+    `\n$$A_t = ${a}, \\quad B_t = u_t$$\n\n$$\\frac{\\partial h_t}{\\partial h_{t-1}} = A_t w + B_t$$\n`;
+  it('used after them in ∂h_t/∂h_{t-1} = A_t w + B_t: the seed’s A_t fails, the corrected one holds', () => {
+    const wrong = analyzeSolution(asked('1 - u_t'), 'markdown', { sidecar: null });
+    expect(wrong.equations.map((e) => e.status)).toEqual(['skipped', 'fails']);
+    expect(wrong.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/it defines A by the formula after it/));
+    expect(wrong.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/it defines B by the formula after it/));
+    const right = analyzeSolution(asked("1 - u_t + \\sigma'(w h_{t-1} + w x_t)(h_{t-1} - s_t)"), 'markdown', { sidecar: null });
+    expect(right.equations.map((e) => e.status)).toEqual(['skipped', 'holds']);
+  });
 });

@@ -61,6 +61,19 @@ describe('e_t defined by a solution', () => {
     expect(r.equations[0]!.status).toBe('skipped');
   });
 
+  // session 44: "Define $$e_t = d_t − h_t$$, then …" was "define it in the rnn block", a translation asked of the student
+  it('at a general step alone, before equations that read it: they are judged with it', () => {
+    const r = solve([
+      'e_t = d_t - h_t',
+      '\\frac{\\partial E_3}{\\partial h_3} = -e_3',
+      '\\frac{\\partial E}{\\partial v} = -\\sum_{t=1}^{T} e_t \\frac{\\partial h_t}{\\partial v}',
+      '\\frac{\\partial E_3}{\\partial h_3} = e_3',
+    ]);
+    expect(r.equations.map((e) => e.status)).toEqual(['skipped', 'holds', 'holds', 'fails']);
+    expect(r.equations[0]!.message).toMatch(/it defines e by the formula after it/);
+    expect(r.equations[3]!.message).toMatch(/opposite sign/);
+  });
+
   it('leaves e_{y_t} a basis vector where the solution defines no e', () => {
     const net = [
       '```rnn',
