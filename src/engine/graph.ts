@@ -212,24 +212,38 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
     const wide = to.op === 'leaf' || to.len > 16;
     const J = wide ? null : run.immediate(to);
     // edges: what this node reads; the flow along an edge is the node's loss gradient pushed through its own
-    // equation into that input (one immediate sweep per node, read below before any other sweep: transient,
-    // so no result array and accumulators of its own per node)
+    // equation into that input: gᵀ J from the local Jacobians above, or for a wide node one immediate sweep, read
+    // below before any other sweep (transient, so no result array and accumulators of its own per node)
     const below = new Map<number, Float64Array>();
-    if (g && to.op !== 'leaf' && g.data.some((x) => x !== 0)) run.tape.sweepTransient(to, g.data, to.start, below);
+    const flowing = g !== null && to.op !== 'leaf' && g.data.some((x) => x !== 0);
+    if (flowing && !J) run.tape.sweepTransient(to, g.data, to.start, below);
     const seen = new Set<string>();
     for (const [name, step] of concreteRefs(pn.expr, pn.step === null ? {} : { t: pn.step })) {
       const from = run.node(name, step);
       const id = graphKey(name, step);
       if (!from || seen.has(id) || !shown(step)) continue;
       seen.add(id);
-      const contribution = below.get(from.id);
       const jac = J?.get(from.id);
+      const contribution = !flowing ? undefined : J ? jac && rowTimes(g!.data, jac) : below.get(from.id);
       const local = J ? (jac ? norm2(jac) : 0) : -1;
       edges.push({ from: id, to: graphKey(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
     }
   }
   const steps = [...stepSet].sort((a, b) => a - b);
   return { T, steps, rows, nodes, edges, truncated: truncated || capped };
+}
+
+/** gᵀ J: a row of m entries times an m×n Jacobian stored by rows (the gradient pushed through one edge) */
+function rowTimes(g: Float64Array, J: Float64Array): Float64Array {
+  const m = g.length;
+  const n = J.length / m;
+  if (m === 1) return J.map((x) => g[0]! * x);
+  const out = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    const gi = g[i]!;
+    if (gi !== 0) for (let j = 0; j < n; j++) out[j]! += gi * J[i * n + j]!;
+  }
+  return out;
 }
 
 /** every (name, step) an expression reads at these variable values, Σ/∏ expanded */
