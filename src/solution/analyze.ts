@@ -618,7 +618,10 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // step, as a chain's first link defines it (label.ts), for the equations after it (session 41: "unknown name δ" on
   // every later line, where the same with `= …` after it defined δ_3). One definition per name as written (δ_3, δ_2)
   // (not a name the network writes, its definition broken or not: `o_2 = 2 h_2` is about o, "not available")
-  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || names().written.has(n));
+  // (nor a letter the solution defined before at an entry: Jaeger's `δ_j(t) = −∂E/∂net_j(t)` defines δ for every unit,
+  // and his vector form `δ(t) = f'(net(t)) ⊙ […]` after it is a claim about it)
+  const definedBases = new Set([...defined].map((n) => n.split('_')[0]!));
+  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || definedBases.has(n) || names().written.has(n));
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
   const pin = labels.some((l) => l.label.by === 'formula') || formulas ? names().unmarkedObjective : 0;
@@ -711,8 +714,11 @@ function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim
  */
 const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
 
-/** the same letter at a general step (e_t, e_{t-1}, e^{(t)}, e_T): a definition only as a where-clause (formulaDefinitions) */
-const GENERAL_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[tT](?:[+-]\d+)?\}?|\^\{\([tT](?:[+-]\d+)?\)\})$/u;
+/**
+ * the same letter at a general step (e_t, e_{t-1}, e^{(t)}, e_T, and Mikolov's e(t)): a definition where an equation
+ * reads it (formulaDefinitions)
+ */
+const GENERAL_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[tT](?:[+-]\d+)?\}?|\^\{\([tT](?:[+-]\d+)?\)\}|\([tT](?:[+-]\d+)?\))$/u;
 
 /** whether an equation's text writes the name (a name token of it, or it with a step glued on: e_t) */
 function readsName(chars: string, name: string): boolean {

@@ -74,6 +74,17 @@ describe('e_t defined by a solution', () => {
     expect(r.equations[3]!.message).toMatch(/opposite sign/);
   });
 
+  it('written at a step in parentheses, as Mikolov writes e(t) and δ(t)', () => {
+    const r = solve([
+      'e(t) = d(t) - h(t)',
+      '\\frac{\\partial E}{\\partial h_2} = -e(2) + \\frac{\\partial E}{\\partial h_3} \\frac{\\partial h_3}{\\partial h_2}',
+      '\\delta(t) = e(t) (1 - h(t)^2)',
+      '\\frac{\\partial E_3}{\\partial v} = -\\delta(3) \\left(x(3) + w \\frac{\\partial h_2}{\\partial v}\\right)',
+      '\\frac{\\partial E_3}{\\partial v} = \\delta(3) \\left(x(3) + w \\frac{\\partial h_2}{\\partial v}\\right)',
+    ]);
+    expect(r.equations.map((e) => e.status)).toEqual(['skipped', 'holds', 'skipped', 'holds', 'fails']);
+  });
+
   it('leaves e_{y_t} a basis vector where the solution defines no e', () => {
     const net = [
       '```rnn',
