@@ -1,13 +1,13 @@
 // A Σ or ∏ one term short or one term long — Pascanu et al.'s Σ_{k≤t} written Σ_{k<t}, ∏_{t≥i>k} written
 // ∏_{t>i>k}, d2l.ai's Σ_{t=1}^{T} started at 2: when moving one bound by one step makes the check hold at
 // every point of the file's values, the failure names the bound and the term it leaves out (or adds).
-import { idxString, idxValue, idxVars, makeIdx } from '../../language/idx';
+import { idxString, idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import { RunError, type Run } from '../run';
 import { sentenceStart } from '../format';
 import type { Claim } from './hints';
-import { anyOff } from './points';
+import { anyOff, relates } from './points';
 import type { Point } from './points';
 import { oneStepNames } from './reread';
 import { unreadable } from './unreadable';
@@ -92,12 +92,10 @@ function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | 
 /**
  * the points the moved range speaks for: a range relating two free indices (∏_{i=k+1}^{t}) is judged where it runs
  * forward only, as the check's own points are (points.ts presupposed) — ∏_{i=k}^{t} is judged at k = t + 1 too (an
- * empty product), where ∏_{i=k+1}^{t} runs backward and says nothing
+ * empty product), where ∏_{i=k+1}^{t} runs backward and says nothing; so is one against a fixed step (∏_{j=k+1}^{3})
  */
 function forwardPoints(op: Expr & { k: 'sum' | 'prod' }, points: Point[]): Point[] {
-  const a = idxVars(op.from);
-  const b = idxVars(op.to);
-  if (!a.length || !b.length || !a.some((v) => !b.includes(v))) return points;
+  if (!relates(op.from, op.to, () => true)) return points;
   return points.filter((p) => {
     const from = idxValue(op.from, p.env);
     const to = idxValue(op.to, p.env);

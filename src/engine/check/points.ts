@@ -54,6 +54,8 @@ export function checkPoints(q: CheckQuestion): Point[] {
  * Bounds that relate two free indices presuppose their order: Pascanu et al.'s ∏_{t≥i>k} (i from k+1 to t)
  * is written for k ≤ t, where an empty range (k = t) is the identity; at k > t the range is reversed, not
  * empty, and the formula says nothing there. Such points are not judged (every point stays when none is left).
+ * So does a free index against a fixed step: Britz's ∂s_3/∂s_k = ∏_{j=k+1}^{3} is written for k ≤ 3 (at k = 4 of
+ * four steps, ∂s_3/∂s_4 = 0 against a range 5..3 that says nothing).
  */
 function presupposed(q: CheckQuestion, points: Point[]): Point[] {
   const free = new Set<string>(q.free?.map((f) => f.v) ?? []);
@@ -72,15 +74,30 @@ function presupposed(q: CheckQuestion, points: Point[]): Point[] {
   return kept.length ? kept : points;
 }
 
-/** the Σ/∏ bounds whose two ends mention different free indices (k + 1 … t), outermost ones only */
+/**
+ * the Σ/∏ bounds whose two ends mention different free indices (k + 1 … t), or a free index and a fixed step (k + 1 …
+ * 3), outermost ones only
+ */
 function relatingBounds(e: Expr, free: Set<string>, out: [Idx, Idx][]): void {
   if (e.k === 'sum' || e.k === 'prod') {
-    const a = idxVars(e.from).filter((v) => free.has(v));
-    const b = idxVars(e.to).filter((v) => free.has(v));
-    if (a.length && b.length && a.some((v) => !b.includes(v))) out.push([e.from, e.to]);
+    if (relates(e.from, e.to, (v) => free.has(v))) out.push([e.from, e.to]);
     return;
   }
   forChildren(e, (c) => relatingBounds(c, free, out));
+}
+
+/**
+ * a range whose ends move apart with the free indices (those `free` says), so that it runs backward at some of
+ * their values: one end mentions a free index the other does not, and the other mentions another free index
+ * (∏_{i=k+1}^{t}) or no variable at all, a fixed step (∏_{j=k+1}^{3})
+ */
+export function relates(from: Idx, to: Idx, free: (v: string) => boolean): boolean {
+  const a = idxVars(from);
+  const b = idxVars(to);
+  const fa = a.filter(free);
+  const fb = b.filter(free);
+  if (fa.length && fb.length) return fa.some((v) => !fb.includes(v));
+  return (fa.length > 0 && !b.length) || (fb.length > 0 && !a.length);
 }
 
 export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
