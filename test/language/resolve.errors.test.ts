@@ -91,7 +91,8 @@ loss L = Σ_t (s_t + a_t + b_t)
   });
 
   it('a name whose left side is refused is not available, never unknown', () => {
-    const text = 'T = 3\ninput x = [1, 2, 3]\nh_{t+1} = x_t\ncheck h_2 = 1\n';
+    // h_{t+2}: h_{t+1} = … is the general equation for the step ahead (session 44, stepAhead.ts)
+    const text = 'T = 3\ninput x = [1, 2, 3]\nh_{t+2} = x_t\ncheck h_2 = 1\n';
     expect(lines(text)).toEqual([
       "error 3:4-3:7 the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this",
       'warning 4:7-4:10 h is not available: its definition on line 3 has an error',

@@ -8,6 +8,8 @@ import type { Definition, Scope } from './scope';
 import { derivedEquations, layerDefinition, layerLetter, layerName, unitDefinition } from './derived';
 import { occurrence } from './text';
 import { tryTimeIndex } from './timeIndex';
+import { isStepAhead } from './stepAhead';
+import { diag } from '../diagnostics';
 
 /** the names defined by a general equation NAME_t = … */
 function sequenceNames(statements: Statement[]): Set<string> {
@@ -17,6 +19,9 @@ function sequenceNames(statements: Statement[]): Set<string> {
     const ix = st.lhs.sub ?? st.lhs.sup;
     if (!ix && /^.+_t$/.test(st.lhs.raw)) general.add(st.lhs.raw.slice(0, -2));
     if (ix && ix.k === 'name' && ix.raw === 't') general.add(st.lhs.raw);
+    // h_{t+1} = …, the general equation for the step ahead (stepAhead.ts)
+    if (ix?.k === 'bin' && ix.op === '+' && ix.a.k === 'name' && ix.a.raw === 't' && ix.b.k === 'num' && ix.b.value === 1)
+      general.add(st.lhs.raw);
   }
   return general;
 }
@@ -73,6 +78,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     const lhs = st.lhs;
     let base = lhs.raw;
     let step: Definition['step'] = null;
+    let ahead = false;
     const ix = lhs.sub ?? lhs.sup;
     if (ix) {
       const idx = tryTimeIndex(ix, tOnly, T);
@@ -115,12 +121,23 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
         scope.unavailable.set(base, { root: base, line: st.range.line });
         continue;
       }
-      if (!idx || idx.terms || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
+      // h_{t+1} = f(h_t, x_{t+1}) (Gang Chen): the general equation written for the step ahead, read one step back
+      if (isStepAhead(idx) && !derived.has(st)) {
+        ahead = true;
+        scope.diagnostics.push(
+          diag(
+            'information',
+            `${lhs.raw}_{t+1} = … is read as ${lhs.raw}_t = … with every step of its right side one back: the equation for t = 1..T`,
+            ix.range,
+            'step-ahead',
+          ),
+        );
+      } else if (!idx || idx.terms || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
         scope.error(`the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this`, ix.range);
         scope.unavailable.set(base, { root: base, line: st.range.line });
         continue;
       }
-      step = idx.v === 't' ? 't' : idx.k;
+      step = ahead || idx!.v === 't' ? 't' : idx!.k;
     } else {
       const m = /^(.+)_(t|T|\d+)$/.exec(lhs.raw);
       if (m && (m[2] === 't' || timedBase(m[1]!))) {
@@ -170,7 +187,13 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
       scope.error(`step ${step} is outside 0..T+1 (T = ${T})`, lhs.range, 'index');
       continue;
     }
-    scope.definitions.push({ st, base, step, key: step === null && general.has(base) ? untimedTwinKey(base) : base });
+    scope.definitions.push({
+      st,
+      base,
+      step,
+      key: step === null && general.has(base) ? untimedTwinKey(base) : base,
+      ...(ahead ? { ahead } : {}),
+    });
     scope.symbols.push(occurrence(lhs.nameRange, base, lhs.raw, 'definition'));
   }
   buildQuantities(scope);

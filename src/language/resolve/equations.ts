@@ -7,6 +7,7 @@ import { displayName } from '../print';
 import { entries, same, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, exprContext, UsesUnavailable, type ExprContext } from './context';
 import { readExpression } from './expressions';
+import { stepBack } from './stepAhead';
 import type { Definition, Scope } from './scope';
 
 function equationContext(scope: Scope, d: Definition, final: boolean): ExprContext {
@@ -89,6 +90,7 @@ export function readEquations(scope: Scope): void {
     const line = d.st.range.line;
     try {
       e = readExpression(d.st.rhs, equationContext(scope, d, true));
+      if (d.ahead) e = stepBack(e);
     } catch (x) {
       if (x instanceof UsesUnavailable) {
         const u = scope.unavailable.get(x.unavailable);

@@ -21,6 +21,8 @@ export interface Definition {
   step: 't' | number | null | undefined;
   /** the model key: the name, or name# for an untimed twin of a sequence (L = Σ_t L_t) */
   key: string;
+  /** written for the step ahead, h_{t+1} = f(h_t, x_{t+1}): its right side is read one step back (stepAhead.ts) */
+  ahead?: true;
 }
 
 /** what a name is: its declaration, its quantity (a declaration decides where a name has both) */
