@@ -30,6 +30,8 @@ interface Over {
   end: number;
   /** y^c_t: the lexer glued the subscript to the word ('c_t'): its text after the '_' */
   rest: string | null;
+  /** Lipton et al.'s W^{yh\top}: the transpose written inside the braces after the word (its token) */
+  top?: Token;
 }
 
 function overAt(tokens: Token[], q: number): Over | null {
@@ -40,8 +42,11 @@ function overAt(tokens: Token[], q: number): Over | null {
   if (!s || !s.tight) return null;
   if (isOp(s, '{')) {
     const w = tokens[q + 3];
-    if (!w || w.kind !== 'name' || !WORD.test(w.text) || !isOp(tokens[q + 4], '}')) return null;
-    return { word: w.text, end: q + 5, rest: null };
+    if (!w || w.kind !== 'name' || !WORD.test(w.text)) return null;
+    if (isOp(tokens[q + 4], '}')) return { word: w.text, end: q + 5, rest: null };
+    // W^{yh\top}: the name's word, then its transpose, in one superscript
+    if (isOp(tokens[q + 4], 'ᵀ') && isOp(tokens[q + 5], '}')) return { word: w.text, end: q + 6, rest: null, top: tokens[q + 4]! };
+    return null;
   }
   if (s.kind !== 'name') return null;
   const cut = s.text.indexOf('_');
@@ -105,6 +110,13 @@ export function glueSuperscriptNames(tokens: Token[], names: Set<string>): Token
     if (!o) return null;
     const last = tokens[o.end - 1]!;
     const text = `${t.text}^{${o.word}}${o.rest !== null ? `_${o.rest}` : ''}`;
+    // W^{yh\top}: the name, then the transpose after it
+    if (o.top)
+      return {
+        name: `${t.text}^${o.word}`,
+        out: [{ ...t, text, end: tokens[o.end - 3]!.end, range: spanOf(t, tokens[o.end - 3]!) }, o.top],
+        end: o.end,
+      };
     return { name: `${t.text}^${o.word}`, out: [{ ...t, text, end: last.end, range: spanOf(t, last) }], end: o.end };
   });
 }
