@@ -4,7 +4,10 @@
 // summed from t = 0 to T − 1, and ∂L_{t+1}/∂W_hh as Σ_{k=1}^{t+1} with ∂h_{t+1}/∂h_k = ∏_{j=k}^{t} ∂h_{j+1}/∂h_j.
 // One reading added: the network's own equation written for the step ahead, h_{t+1} = f(h_t, x_{t+1}), was "the left
 // side's index must be t …" and left every equation unchecked; it is now the general equation read one step back
-// (resolve/stepAhead.ts), said by an information.
+// (resolve/stepAhead.ts), said by an information. One wrong formula left unchecked: ∏_{j=k}^{t+1} ∂h_{j+1}/∂h_j reads
+// h_{T+1} at t = T − 1 only through a ∏ whose bound is the free k, which the search for undefined steps left unbound
+// ("cannot evaluate: h_5 has no value"); the steps are now searched at every value of the free indices
+// (questions.ts freeCombos), and the check fails at the steps it reads, naming the bound.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +23,7 @@ describe('Gang Chen’s tutorial, h_{t+1} = tanh(W_hh h_t + W_xh x_{t+1} + b_h)'
   const v = verdicts(r);
   it('the network written for the step ahead reads, with an information saying how', () => {
     expect(r.diagnostics.filter((d) => /index must be t|not available/.test(d.message))).toEqual([]);
-    expect(r.skipped).toBe(1);
+    expect(r.skipped).toBe(0);
     expect(r.diagnostics.some((d) => d.severity === 'information' && /h_\{t\+1\} = … is read as h_t = …/.test(d.message))).toBe(true);
   });
   it('the correct formulas hold; Σ_k … ∂h_k/∂W_hh holds as a one-step derivative, as Chen means it', () => {
@@ -38,9 +41,9 @@ describe('Gang Chen’s tutorial, h_{t+1} = tanh(W_hh h_t + W_xh x_{t+1} + b_h)'
     expect(msg('CM4')).toMatch(/W_hh should be W_hhᵀ/);
     expect(msg('CM5')).toMatch(/The first h_t should be h_\{t\+1\}/);
   });
-  it('a ∏ one term too long that reads past the last step is not checked (left: the search for undefined steps does not bind a free k)', () => {
-    expect(v.CM6!.status).toBe('skipped');
-    expect(v.CM6!.message).toMatch(/h_5 has no value/);
+  it('a ∏ one term too long, reading past the last step at t = T − 1, fails where it reads (t = 1..2), naming its bound', () => {
+    expect(v.CM6!.status).toBe('fails');
+    expect(v.CM6!.checks[0]!.message).toMatch(/The ∏ over j on the right side \(j = k..t\+1\) has one term too many, j = t\+1/);
   });
 });
 
@@ -68,5 +71,21 @@ check h_2 = tanh(w h_1 + x_2)
   it('h_{t+2} is still refused', () => {
     const r = analyze(ahead.replace('h_{t+1} = tanh(w h_t + x_{t+1})', 'h_{t+2} = tanh(w h_t + x_{t+1})'));
     expect(r.diagnostics.some((d) => /the left side's index must be t/.test(d.message))).toBe(true);
+  });
+});
+
+describe('a step past the end read through a free index’s range (regression)', () => {
+  const NET = `T = 3
+param w = 0.7
+input x = [0.5, -1, 0.3]
+h_0 = 0.2
+h_t = tanh(w h_{t-1} + x_t)
+loss L = Σ_t h_t^2
+`;
+  it('the steps where it reads past the end are left out, as with t alone, and it fails where it reads', () => {
+    const r = analyze(`${NET}check ∂h_t/∂h_k = ∏_{j=k}^{t+1} (1 - h_j^2) w\ncheck ∂h_t/∂h_k = ∏_{j=k+1}^{t} (1 - h_j^2) w\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'holds']);
+    expect(r.checks[0]!.message).toMatch(/^fails at t = 1/);
+    expect(r.checks[0]!.message).not.toMatch(/cannot evaluate/);
   });
 });

@@ -11,7 +11,8 @@ import { Abandoned, exprContext, type ExprContext } from './context';
 import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
-import { firstUndefined, flatProbes, UndefinedSearch, type Undefined } from './timeChecks';
+import { firstUndefined, flatProbes, UndefinedSearch, type Flat, type Undefined } from './timeChecks';
+import { idxValue } from '../idx';
 import { isLastStep, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
@@ -236,7 +237,9 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     let undefinedStep: CheckQuestion['undefinedStep'];
     const onUndefined: OnUndefined = (message, at, found, t) =>
       void (undefinedStep = { message, range: at, step: found.step, t, has: stepsOf(scope, found.ref.name) });
-    let steps = free && questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where, onUndefined);
+    let steps =
+      free &&
+      questionSteps(scope, [lhs, rhs], freeT, range?.v === 't' ? range : null, where, onUndefined, free, range?.v !== 't' ? range : null);
     if (!steps) return;
     if (st.where && !(steps = held(scope, st.where, steps, free!, freeT))) return;
     if (tooManyPoints(scope, steps, free!, freeT, where)) return;
@@ -643,6 +646,8 @@ function questionSteps(
   range: StepRange | null,
   where: Range,
   onUndefined?: OnUndefined,
+  free: FreeIndex[] = [],
+  freeRange: StepRange | null = null,
 ): number[] | null {
   // with an unusable horizon no step can be judged (the horizon carries the error; the engine will not run)
   if (scope.fatal) return [];
@@ -670,10 +675,12 @@ function questionSteps(
   const flats = es.map((e) => flatProbes(e, null));
   const env = { t: 0 };
   let first: { p: Undefined; t: number } | null = null;
+  const combos = freeCombos(free);
   for (let t = from; t <= to; t++) {
     let p: Undefined | null = null;
     env.t = t;
-    for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env, undefined, flats[k]);
+    if (combos) p = firstAtCombos(search, es, flats, t, combos, freeRange);
+    else for (let k = 0; k < es.length && !p; k++) p = search.first(es[k]!, env, undefined, flats[k]);
     if (!p) steps.push(t);
     else if (range && !range.open) {
       const message = `${refWritten(p.ref)} at t = ${t} is not defined: ${describeUndefined(scope, p.ref.name, p.step)}`;
@@ -699,6 +706,50 @@ function questionSteps(
     return null;
   }
   return steps;
+}
+
+/**
+ * every value of the other free indices, as environments, when there are some and not too many (else null: a step is
+ * searched with them unbound, as before). Chen's ∂h_{t+1}/∂h_k = ∏_{j=k}^{t+1} ∂h_{j+1}/∂h_j reads h_{T+1} at t = T − 1
+ * only through the ∏ over j from k: with k unbound the search reads nothing there, and the check could not be evaluated
+ */
+function freeCombos(free: FreeIndex[]): Record<string, number>[] | null {
+  if (!free.length) return null;
+  let count = 1;
+  for (const f of free) count *= f.values.length;
+  if (!count || count > MAX_FREE_COMBOS) return null;
+  let out: Record<string, number>[] = [{}];
+  for (const f of free) out = out.flatMap((e) => f.values.map((v) => ({ ...e, [f.v]: v })));
+  return out;
+}
+const MAX_FREE_COMBOS = 1000;
+
+/**
+ * the first undefined reference of the sides at step t and some value of the free indices (within their range where
+ * it reads t: `for k = 1..t`); a step where one is undefined is left out, as a step with t alone is
+ */
+function firstAtCombos(
+  search: UndefinedSearch,
+  es: Expr[],
+  flats: (Flat | null)[],
+  t: number,
+  combos: Record<string, number>[],
+  within: StepRange | null,
+): Undefined | null {
+  for (const c of combos) {
+    const env: Record<string, number> = { ...c, t };
+    const v = within ? env[within.v] : undefined;
+    if (v !== undefined) {
+      const lo = within!.lo ? idxValue(within!.lo, env) : within!.from;
+      const hi = within!.hi ? idxValue(within!.hi, env) : within!.to;
+      if ((lo !== undefined && v < lo) || (hi !== undefined && v > hi)) continue;
+    }
+    for (let k = 0; k < es.length; k++) {
+      const p = search.first(es[k]!, env, undefined, flats[k]);
+      if (p) return p;
+    }
+  }
+  return null;
 }
 
 function describeUndefined(scope: Scope, name: string, step: number | null): string {
