@@ -45,7 +45,11 @@ function overAt(tokens: Token[], q: number): Over | null {
     if (!w || w.kind !== 'name' || !WORD.test(w.text)) return null;
     if (isOp(tokens[q + 4], '}')) return { word: w.text, end: q + 5, rest: null };
     // W^{yh\top}: the name's word, then its transpose, in one superscript
-    if (isOp(tokens[q + 4], 'ᵀ') && isOp(tokens[q + 5], '}')) return { word: w.text, end: q + 6, rest: null, top: tokens[q + 4]! };
+    const x = tokens[q + 4];
+    if (isOp(x, 'ᵀ') && isOp(tokens[q + 5], '}')) return { word: w.text, end: q + 6, rest: null, top: x! };
+    // W^{yh\,T}, W^{yh T}: a T apart from the word (W^{yhT} is one word)
+    if (x?.kind === 'name' && x.text === 'T' && isOp(tokens[q + 5], '}'))
+      return { word: w.text, end: q + 6, rest: null, top: made(x, 'op', 'ᵀ') };
     return null;
   }
   if (s.kind !== 'name') return null;
@@ -90,7 +94,8 @@ export function definedAt(tokens: Token[], q: number): string | null {
   const lead = prev !== null && prev.kind === 'kw' && (q === 1 || tokens[q - 2]!.kind === 'newline') ? prev.text : null;
   if (prev !== null && prev.kind !== 'newline' && lead !== 'loss' && !(lead !== null && DECLARES.has(lead))) return null;
   const o = overAt(tokens, q);
-  if (!o || NOT_WORDS.has(o.word)) return null;
+  // W^{hh\top} = … defines no name: the transpose of one
+  if (!o || o.top || NOT_WORDS.has(o.word)) return null;
   const declared = lead !== null && DECLARES.has(lead);
   // one letter: a name only with a step after it (Nielsen's z^l = …, a^l_j keep the layer)
   if (!declared && [...o.word].length === 1 && !stepAfter(tokens, o)) return null;

@@ -45,6 +45,10 @@ loss L = Σ_t sum(h_t)
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });
+  it('so is W^{hh\\,T} (W^{hh T}), a T apart from the word', () => {
+    const r = analyze(`${NET}check W^{hh\\,T} = (W^{hh})^\\top\ncheck W^{hh T} = (W^{hh})^\\top\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
   it('without the transpose the second check fails, naming it', () => {
     const r = analyze(`${NET}check ∂L/∂h_1 = 𝟏 + W^{hh} ((1 - h_2^2) ⊙ 𝟏)\n`);
     expect(r.checks[0]!.status).toBe('fails');
