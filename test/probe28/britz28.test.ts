@@ -18,7 +18,7 @@ const verdicts = (r: SolutionReport) => Object.fromEntries(r.equations.map((e) =
 describe('Britz, WildML RNN tutorial part 3', () => {
   const v = verdicts(read('britz-wildml'));
   it('the correct formulas hold; Σ_k ∂s_k/∂W holds as a one-step derivative, as Britz means it', () => {
-    for (const tag of ['B1', 'B2', 'B3', 'B5', 'B6', 'B7', 'B8', 'B9']) expect(v[tag]!.status, tag).toBe('holds');
+    for (const tag of ['B1', 'B2', 'B3', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11']) expect(v[tag]!.status, tag).toBe('holds');
     expect(v.B4!.status).toBe('holds-as-one-step');
     expect(v.B4!.checks[0]!.message).toMatch(/with ∂s_k\/∂W read as one-step derivative/);
   });
@@ -37,6 +37,8 @@ describe('Britz, WildML RNN tutorial part 3', () => {
     expect(msg('BM5')).toMatch(/Vᵀ \(2×3 matrix\) fits \(a transpose missing\?\)\. With Vᵀ for V: holds/);
     expect(msg('BM6')).toMatch(/s_2 should be s_3/);
     expect(msg('BM7')).toMatch(/written with diag, diag\(1 − s_j\^2\) W/);
+    expect(msg('BM8')).toMatch(/The second s_k should be s_\{k-1\}/);
+    expect(msg('BM9')).toMatch(/s_\{j-1\} should be s_j: .*This is the mistake of \(BM3\) on line 47, carried over/);
   });
 });
 

@@ -16,7 +16,7 @@ const verdicts = (r: SolutionReport) => Object.fromEntries(r.equations.map((e) =
 describe('Lipton et al., superscript weight names', () => {
   const v = verdicts(read('lipton-review'));
   it('the correct formulas hold, W^{yh\\top} and W^{hh\\top} read as transposes', () => {
-    for (const tag of ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8']) expect(v[tag]!.status, tag).toBe('holds');
+    for (const tag of ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10']) expect(v[tag]!.status, tag).toBe('holds');
   });
   it('the mistakes fail, naming the culprit', () => {
     const msg = (tag: string) => {
