@@ -37,6 +37,7 @@ describe('Britz, WildML RNN tutorial part 3', () => {
     expect(msg('BM5')).toMatch(/Vᵀ \(2×3 matrix\) fits \(a transpose missing\?\)\. With Vᵀ for V: holds/);
     expect(msg('BM6')).toMatch(/s_2 should be s_3/);
     expect(msg('BM7')).toMatch(/written with diag, diag\(1 − s_j\^2\) W/);
+    expect(msg('BM10')).toMatch(/gradient by the softmax's argument \(V s_t in .+_t's equation\), not by its output .+_3/);
     expect(msg('BM8')).toMatch(/The second s_k should be s_\{k-1\}/);
     expect(msg('BM9')).toMatch(/s_\{j-1\} should be s_j: .*This is the mistake of \(BM3\) on line 47, carried over/);
   });
@@ -59,5 +60,31 @@ loss L = Σ_t h_t^2
     const r = analyze(`${NET}check ∂h_3/∂h_k = ∏_{j=k}^{3} ∂h_j/∂h_{j-1}\n`);
     expect(r.checks[0]!.status).toBe('fails');
     expect(r.checks[0]!.message).toMatch(/has one term too many, j = k: without it the check holds/);
+  });
+});
+
+describe('∂L/∂ŷ_t = ŷ_t − y_t, the gradient by a softmax’s argument written for its output (regression)', () => {
+  const NET = `T = 2
+input x : 2 = [[1, 0], [0, 1]]
+target y : 3 = [[0, 1, 0], [1, 0, 0]]
+param W : 2x2 = [[0.5, -0.2], [0.3, 0.4]]
+param V : 3x2 = [[0.6, -0.4], [-0.1, 0.8], [0.3, 0.2]]
+h_0 = [0, 0]
+h_t = tanh(W h_{t-1} + x_t)
+o_t = V h_t
+p_t = softmax(o_t)
+loss L = -Σ_t y_t^T log(p_t)
+`;
+  it('names the gradient it is', () => {
+    const r = analyze(`${NET}check ∂L/∂p_t = p_t - y_t\ncheck ∂L/∂o_t = p_t - y_t\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'holds']);
+    expect(r.checks[0]!.message).toMatch(
+      /The right side is the gradient by the softmax's argument \(o_t\), not by its output p_t: .*; it is ∂L\/∂o_t/,
+    );
+  });
+  it('says nothing of the kind where the right side is no such gradient', () => {
+    const r = analyze(`${NET}check ∂L/∂p_t = y_t - p_t\n`);
+    expect(r.checks[0]!.status).toBe('fails');
+    expect(r.checks[0]!.message).not.toMatch(/softmax's argument/);
   });
 });

@@ -40,6 +40,9 @@ describe('Gang Chen’s tutorial, h_{t+1} = tanh(W_hh h_t + W_xh x_{t+1} + b_h)'
     expect(msg('CM3')).toMatch(/the Σ over k on the right side \(k = 1..t\) leaves out its last term k = t\+1/);
     expect(msg('CM4')).toMatch(/W_hh should be W_hhᵀ/);
     expect(msg('CM5')).toMatch(/The first h_t should be h_\{t\+1\}/);
+    expect(msg('CM7')).toMatch(
+      /The right side is the gradient by the softmax's argument \(W_hz h_t \+ b_z in z_t's equation\), not by its output z_t/,
+    );
   });
   it('a ∏ one term too long, reading past the last step at t = T − 1, fails where it reads (t = 1..2), naming its bound', () => {
     expect(v.CM6!.status).toBe('fails');

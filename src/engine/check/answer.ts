@@ -3,6 +3,7 @@
 
 import { innerOuterHint } from './innerOuter';
 import { softmaxMeantHint } from './softmaxMeant';
+import { softmaxInputHint } from './softmaxInput';
 import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
 import { drawnFromFew } from '../random';
@@ -395,6 +396,8 @@ function failureHint(
     plain(scalarPowerHint(claim, run, other)) ??
     // σ(o_t) where softmax(o_t) is meant (a cross-entropy's ŷ_t − y_t): structural until a σ of a vector is written
     plain(softmaxMeantHint(claim, run, other)) ??
+    // ∂L/∂ŷ_t = ŷ_t − y_t, ŷ_t a softmax's output: the gradient by its argument, structural until the left side is one
+    plain(softmaxInputHint(claim, run, other)) ??
     // ŷ_t (1 − ŷ_t) for a softmax output: σ's slope, structural until such a product is written
     plain(softmaxSlopeHint(claim, run, other)) ??
     // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
