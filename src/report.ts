@@ -17,8 +17,16 @@ export interface Diagnostic extends Range {
   message: string;
   /** extra: a stable code such as "unknown-name", "shape-mismatch", "limit". */
   code?: string;
-  /** extra, on a product's shape mismatch: the transpose that lets it form (the quick fix writes it) */
-  fix?: TransposeFix;
+  /**
+   * extra, on an equation that reads and is wrong in its shapes: the edit that mends it, a transpose (the quick fix
+   * writes it) or a diag
+   */
+  fix?: TransposeFix | DiagFix;
+}
+
+/** ∏_j (1 − s_j²) W: a Jacobian of an elementwise function written without its diag, `vector` the one to put under it */
+export interface DiagFix {
+  diag: string;
 }
 
 /**

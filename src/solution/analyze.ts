@@ -1219,7 +1219,7 @@ function skipText(ch: CheckReport): string {
  * an error of an equation that reads and is wrong (it fails where it is written, not "not checked"): a step the
  * network does not have, two sides whose shapes no layout makes equal (questions.ts: not their transposes), a
  * product that forms only with a transpose added or taken away (expressions.ts flipFits, transposeFits, the outer
- * product's ᵀ)
+ * product's ᵀ), a ∏ whose factor is a Jacobian written without its diag: each a diagnostic with its `fix`
  */
 function readsAndIsWrong(d: Diagnostic): boolean {
   // a step the network does not have; a free index that picks entries of two sizes (x_t[j] beside ŷ_t[j])

@@ -4,7 +4,8 @@
 // One wrong verdict fixed: ∂s_3/∂s_k = ∏_{j=k+1}^{3} ∂s_j/∂s_{j-1} failed at k = 4 of four steps (∂s_3/∂s_4 = 0
 // against a range 5..3, which says nothing): a range between a free index and a fixed step is now judged where it
 // runs forward (engine/check/points.ts relates), as Pascanu's k + 1..t was; the one-term-too-many ∏_{j=k}^{3} then
-// names its bound.
+// names its bound. And ∏_{j=k+1}^{3} (1 − s_j²) W, diag left out inside the ∏, was not checked ("∏ of vectors is not
+// defined"): it now fails, naming diag (expressions.ts, solution/analyze.ts readsAndIsWrong).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,12 @@ describe('Britz, WildML RNN tutorial part 3', () => {
     expect(v.B4!.status).toBe('holds-as-one-step');
     expect(v.B4!.checks[0]!.message).toMatch(/with ∂s_k\/∂W read as one-step derivative/);
   });
+  it('a ∏ of (1 − s_j²) W, diag left out inside it, fails naming diag (it was not checked: ∏ of vectors)', () => {
+    expect(v.BM12!.status).toBe('fails');
+    expect(v.BM12!.checks[0]!.message).toMatch(
+      /its factor \(1 − s_j\^2\) W is a vector times a matrix, a vector: the Jacobian of an elementwise function is written with diag, diag\(1 − s_j\^2\) W/,
+    );
+  });
   it('∂s_3/∂s_k = ∏_{j=k+1}^{3} is judged where its range runs forward (k ≤ 3)', () => {
     expect(v.B5!.checks[0]!.message).toMatch(/^holds for k = 1..3/);
   });
@@ -38,6 +45,7 @@ describe('Britz, WildML RNN tutorial part 3', () => {
     expect(msg('BM6')).toMatch(/s_2 should be s_3/);
     expect(msg('BM7')).toMatch(/written with diag, diag\(1 − s_j\^2\) W/);
     expect(msg('BM10')).toMatch(/gradient by the softmax's argument \(V s_t in .+_t's equation\), not by its output .+_3/);
+    expect(msg('BM11')).toMatch(/is \(∂s_j\/∂s_\{j-1\}\)ᵀ at every j: the denominator layout/);
     expect(msg('BM8')).toMatch(/The second s_k should be s_\{k-1\}/);
     expect(msg('BM9')).toMatch(/s_\{j-1\} should be s_j: .*This is the mistake of \(BM3\) on line 47, carried over/);
   });

@@ -1,24 +1,24 @@
 // The transpose fixes of the diagnostics published last, per document. VS Code hands a code action provider the
-// diagnostics back as plain ones (range, message, code): the fix each carried (report.ts TransposeFix) is found here
+// diagnostics back as plain ones (range, message, code): the fix each carried (report.ts) is found here
 // by its range and message, rather than read again off the message's words. Pure (no 'vscode').
-import type { Range, TransposeFix } from '../../report';
+import type { DiagFix, Range, TransposeFix } from '../../report';
 
 type Placed = Range & { message: string };
 
 const key = (d: Placed): string => `${d.line}:${d.column}:${d.endLine}:${d.endColumn}:${d.message}`;
 
 export class PublishedFixes {
-  private readonly byDocument = new Map<string, Map<string, TransposeFix>>();
+  private readonly byDocument = new Map<string, Map<string, TransposeFix | DiagFix>>();
 
   /** the diagnostics now shown for the document (each publication replaces the last) */
-  set(document: string, items: readonly (Placed & { fix?: TransposeFix })[]): void {
-    const fixes = new Map<string, TransposeFix>();
+  set(document: string, items: readonly (Placed & { fix?: TransposeFix | DiagFix })[]): void {
+    const fixes = new Map<string, TransposeFix | DiagFix>();
     for (const i of items) if (i.fix) fixes.set(key(i), i.fix);
     if (fixes.size) this.byDocument.set(document, fixes);
     else this.byDocument.delete(document);
   }
 
-  get(document: string, d: Placed): TransposeFix | undefined {
+  get(document: string, d: Placed): TransposeFix | DiagFix | undefined {
     return this.byDocument.get(document)?.get(key(d));
   }
 

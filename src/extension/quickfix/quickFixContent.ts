@@ -73,7 +73,7 @@ const TRANSPOSE_MARKS = ['ᵀ', '^{\\top}', '^\\top', '^{T}', '^T', '^{\\interca
  * in a solution's LaTeX
  */
 export function transposeFix(d: DiagnosticItem, lineText: string, mark: 'ᵀ' | '^\\top'): QuickFix | null {
-  const fix = d.fix;
+  const fix = d.fix && 'transpose' in d.fix ? d.fix : null;
   const name = fix?.name;
   if (d.line !== d.endLine || !fix || !name || fix.transpose === 'move' || !/^[\p{L}][\p{L}\p{N}_]*$/u.test(name)) return null;
   const add = fix.transpose === 'add';

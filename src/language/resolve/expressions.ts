@@ -833,6 +833,15 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
         a.range,
         'shape-mismatch',
       );
+    // Britz's ∏_{j=k+1}^{3} (1 − s_j²) W: a vector (a row) times a matrix, a Jacobian with its diag left out
+    if (body.k === 'contract' && body.a.shape.length === 1 && body.b.shape.length === 2)
+      fail(
+        ctx,
+        `∏ of vectors is not defined: its factor ${exprText(body)} is a vector times a matrix, a vector: the Jacobian of an elementwise function is written with diag, diag(${exprText(body.a)}) ${exprText(body.b)}`,
+        a.range,
+        'shape-mismatch',
+        { diag: exprText(body.a) },
+      );
     fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
   }
   const out: Expr = { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
