@@ -23,6 +23,11 @@ describe('Britz, WildML RNN tutorial part 3', () => {
     expect(v.B4!.status).toBe('holds-as-one-step');
     expect(v.B4!.checks[0]!.message).toMatch(/with ∂s_k\/∂W read as one-step derivative/);
   });
+  it('its diagnostic carries the fix, the vector to put under diag (what the solution reader asks, not the words)', () => {
+    const r = read('britz-wildml');
+    const d = r.diagnostics.find((x) => x.message.startsWith('∏ of vectors is not defined: its factor'));
+    expect(d?.fix).toEqual({ diag: '1 − s_j^2' });
+  });
   it('a ∏ of (1 − s_j²) W, diag left out inside it, fails naming diag (it was not checked: ∏ of vectors)', () => {
     expect(v.BM12!.status).toBe('fails');
     expect(v.BM12!.checks[0]!.message).toMatch(
