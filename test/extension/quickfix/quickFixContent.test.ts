@@ -4,6 +4,7 @@ import { diagnosticItems } from '../../../src/extension/diagnostics/diagnosticsC
 import { quickFixes, transposeFix } from '../../../src/extension/quickfix/quickFixContent';
 import { analyzeSolution } from '../../../src/solution';
 import type { TransposeFix } from '../../../src/report';
+import { transposeSolution } from '../../fixtures/transposeSolution';
 
 function apply(text: string, line: number, fix: { range: { column: number; endColumn: number }; newText: string }): string {
   const lines = text.split('\n');
@@ -138,24 +139,7 @@ describe('quick fix for a transpose left out of a product, or one too many (sess
 });
 
 describe('the transpose fix in a Markdown solution (session 43)', () => {
-  const solution = (rhs: string) =>
-    [
-      '# ∇ through V',
-      '',
-      '```rnn',
-      'T = 2',
-      'param W = [[0.5, 0], [0.1, 0.5]]',
-      'param V = [[1, 2], [0, 1], [1, 1]]',
-      'input x = [[1, 2], [1, -1]]',
-      'h_0 = [0, 0]',
-      'h_t = tanh(W h_{t-1} + x_t)',
-      'o_t = V h_t',
-      'loss L = Σ_t sum(o_t^2)',
-      '```',
-      '',
-      `$$ \\nabla_{h_2} L = ${rhs} $$`,
-      '',
-    ].join('\n');
+  const solution = transposeSolution;
 
   it('V ∇_{o_2} L (V a 3×2 matrix) fails where it is written; the fix writes V^\\top, and the equation then holds', () => {
     const text = solution('V \\nabla_{o_2} L');

@@ -9,6 +9,7 @@ import { analyze } from '../../../src/index';
 import { analyzeSolution } from '../../../src/solution';
 import { ok, show } from './check';
 import { errorsOf, extension, open, scratchFile, waitFor } from './util';
+import { TRANSPOSE_EQUATION_LINE, transposeSolution } from '../../fixtures/transposeSolution';
 
 /** the quick fixes (with an edit) the editor offers on `d`'s range */
 async function fixesFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
@@ -55,24 +56,7 @@ suite('quick fixes', () => {
 
   test('a transpose left out in a Markdown solution: "Transpose V" writes V^\\top, and the equation then holds', async () => {
     await extension();
-    const solution = (rhs: string) =>
-      [
-        '# ∇ through V',
-        '',
-        '```rnn',
-        'T = 2',
-        'param W = [[0.5, 0], [0.1, 0.5]]',
-        'param V = [[1, 2], [0, 1], [1, 1]]',
-        'input x = [[1, 2], [1, -1]]',
-        'h_0 = [0, 0]',
-        'h_t = tanh(W h_{t-1} + x_t)',
-        'o_t = V h_t',
-        'loss L = Σ_t sum(o_t^2)',
-        '```',
-        '',
-        `$$ \\nabla_{h_2} L = ${rhs} $$`,
-        '',
-      ].join('\n');
+    const solution = transposeSolution;
     const text = solution('V \\nabla_{o_2} L');
     ok(analyzeSolution(text, 'markdown').equations[0]?.status === 'fails', 'the library fails V ∇_{o_2} L');
     ok(
@@ -81,10 +65,13 @@ suite('quick fixes', () => {
     );
     const uri = await scratchFile('quickfix-transpose.md', text);
     const editor = await open(uri);
-    const fix = await offered(uri, 13, /shape mismatch/, 'Transpose V (write V^\\top)');
+    const fix = await offered(uri, TRANSPOSE_EQUATION_LINE - 1, /shape mismatch/, 'Transpose V (write V^\\top)');
     ok(await vscode.workspace.applyEdit(fix.edit!), 'the fix applies');
     const now = editor.document.getText();
-    ok(now === solution('V^\\top \\nabla_{o_2} L'), `the equation now writes V^\\top: ${show(now.split('\n')[13])}`);
+    ok(
+      now === solution('V^\\top \\nabla_{o_2} L'),
+      `the equation now writes V^\\top: ${show(now.split('\n')[TRANSPOSE_EQUATION_LINE - 1])}`,
+    );
     await waitFor('no error left in the solution', () => errorsOf(uri).length === 0);
   });
 });
