@@ -21,10 +21,13 @@ export interface Diagnostic extends Range {
    * extra, on an equation that reads and is wrong in its shapes: the edit that mends it, a transpose (the quick fix
    * writes it) or a diag
    */
-  fix?: TransposeFix | DiagFix;
+  fix?: DiagnosticFix;
 }
 
-/** ∏_j (1 − s_j²) W: a Jacobian of an elementwise function written without its diag, `vector` the one to put under it */
+/** the edit that mends a diagnostic's equation: a transpose, or a diag */
+export type DiagnosticFix = TransposeFix | DiagFix;
+
+/** ∏_j (1 − s_j²) W: a Jacobian of an elementwise function written without its diag, `diag` the vector to put under it */
 export interface DiagFix {
   diag: string;
 }

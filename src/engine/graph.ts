@@ -224,7 +224,7 @@ export function graphReport(model: Model, plan: Plan, run: Run): GraphReport {
       if (!from || seen.has(id) || !shown(step)) continue;
       seen.add(id);
       const jac = J?.get(from.id);
-      const contribution = !flowing ? undefined : J ? jac && rowTimes(g!.data, jac) : below.get(from.id);
+      const contribution = !flowing ? undefined : J ? jac && rowTimes(g.data, jac) : below.get(from.id);
       const local = J ? (jac ? norm2(jac) : 0) : -1;
       edges.push({ from: id, to: graphKey(pn.name, pn.step), local, flow: contribution ? norm2(contribution) : 0 });
     }

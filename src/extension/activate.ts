@@ -41,7 +41,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerUnicodeInput(context);
   registerAbbreviationCompletion(context);
   registerNameCompletion(context, reports);
-  // the transpose fixes of the diagnostics shown, for the quick fixes (VS Code gives a provider plain diagnostics)
+  // the fixes of the diagnostics shown, for the quick fixes (VS Code gives a provider plain diagnostics)
   const fixes = new PublishedFixes();
   registerDiagnostics(context, reports, fixes);
   registerQuickFixes(context, fixes);

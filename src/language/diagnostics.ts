@@ -1,7 +1,7 @@
 // Diagnostic helpers: one place that builds them, and the "did you mean" suggestion.
-import type { DiagFix, Diagnostic, Range, Severity, TransposeFix } from '../report';
+import type { Diagnostic, DiagnosticFix, Range, Severity } from '../report';
 
-export function diag(severity: Severity, message: string, range: Range, code?: string, fix?: TransposeFix | DiagFix): Diagnostic {
+export function diag(severity: Severity, message: string, range: Range, code?: string, fix?: DiagnosticFix): Diagnostic {
   return { severity, message, ...range, ...(code ? { code } : {}), ...(fix ? { fix } : {}) };
 }
 

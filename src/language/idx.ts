@@ -26,6 +26,19 @@ export function idxValue(idx: Idx, env: Record<string, number>): number | undefi
   return n;
 }
 
+/**
+ * whether the free index w.v lies within bounds that read other indices (`for k = 1..t` at these values); an index
+ * unbound here, or a bound that cannot be evaluated, does not exclude. The check's points (engine/check/points.ts)
+ * and the search for a step past the end (resolve/questions.ts) keep the same values
+ */
+export function withinBounds(w: { v: string; lo?: Idx | null; hi?: Idx | null }, env: Record<string, number>): boolean {
+  const v = env[w.v];
+  if (v === undefined) return true;
+  const lo = w.lo ? idxValue(w.lo, env) : undefined;
+  const hi = w.hi ? idxValue(w.hi, env) : undefined;
+  return (lo === undefined || v >= lo) && (hi === undefined || v <= hi);
+}
+
 /** the index with variable v replaced by value (the other variables stay) */
 export function bindIdxVar(idx: Idx, v: string, value: number): Idx {
   let k = idx.k;

@@ -82,17 +82,16 @@ export interface Claim {
   whereDefines?: { name: string; start: number; end: number };
 }
 
+/** the spacing that sets a second equation of a row apart (`A_t = 1 − u_t, \quad B_t = u_t`): no part of its text */
+const LEADING_SPACING = /^(?:\s|\\(?:q?quad|[,;:! ]|enspace|hfill)(?![A-Za-z]))*/;
+
 /**
  * The left side of `A_t = 1 − u_t` when A is the unknown name the error is about: the student defines a
  * name of their own (seed 000 eq. (11)), which is no claim about the network.
  */
 function definedName(chars: string, why: Diagnostic): string | null {
   const name = why.code === 'unknown-name' ? /^unknown name (\S+)/.exec(why.message)?.[1] : undefined;
-  // the spacing that sets a second equation of a row apart (`A_t = 1 − u_t, \quad B_t = u_t`) is no part of its name
-  const lhs = chars
-    .split('=')[0]!
-    .replace(/^(?:\s|\\(?:quad|qquad|[,;:! ]|enspace|hfill)(?![A-Za-z]))+/, '')
-    .trim();
+  const lhs = chars.split('=')[0]!.replace(LEADING_SPACING, '').trim();
   return name && lhs.startsWith(name) && /^[^\s+\-*/·(){}]+(?:_\{[^{}=]*\}|_[^\s=]+)?$/.test(lhs) ? lhs : null;
 }
 
@@ -483,8 +482,7 @@ export function analyzeSolution(
 function ownSpan(c: Claim, shown: { start: number; end: number }): { start: number; end: number } | null {
   let start = -1,
     end = -1;
-  // the spacing that sets it apart from the equation before (`\quad C = D`) is not its text
-  const lead = /^(?:\s|\\(?:q?quad|[,;:! ]|enspace|hfill)(?![A-Za-z]))*/.exec(c.text.chars)![0].length;
+  const lead = LEADING_SPACING.exec(c.text.chars)![0].length;
   c.text.at.forEach((o, k) => {
     if (k < lead || o < shown.start || o >= shown.end || !c.text.chars[k]?.trim()) return;
     if (start < 0 || o < start) start = o;
@@ -746,10 +744,7 @@ function formulaDefinitions(
     const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
     if (eqs.length !== 1) return null;
     // the spacing before it dropped first: with the spaces gone, `\quad B_t` would read as a command \quadB
-    return chars
-      .slice(0, eqs[0])
-      .replace(/^\s*(?:\\(?:quad|qquad|[,;:! ]|enspace)(?![A-Za-z])\s*)+/, '')
-      .replace(/\s+/g, '');
+    return chars.slice(0, eqs[0]).replace(LEADING_SPACING, '').replace(/\s+/g, '');
   };
   claims.forEach((c, i) => {
     if (defines[i] || claimed.has(c) || c.skip || c.inline) return;

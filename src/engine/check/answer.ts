@@ -261,18 +261,14 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
     // slice of values (but on a set of measure zero, as every draw assumes), where each of those names redrawn alone
     // lies, so none of them is a culprit and its run is not made. A target drawn from a few values (0/1) can agree by
     // coincidence, and is tried alone; after a declaration found (weights set by hand, several at once) each name is
+    // tried alone
     if (ids.parseNodeKey(name).step === null) continue;
     const rest = order.slice(i + 1).filter((n) => !cleared.has(n) && continuous(ctx, n));
     if (rest.length > 1 && off(rest) === false) for (const n of rest) cleared.add(n);
   }
-  const nice = varied.filter((c) => found.has(c)).map((c) => ids.nodeLabel(ids.parseNodeKey(c)));
-  return {
-    nice,
-    given: varied
-      .filter((c) => found.has(c))
-      .map((c) => givenText(ctx, c))
-      .filter((x) => x),
-  };
+  // in the file's order, whatever order they were tried in
+  const hit = varied.filter((c) => found.has(c));
+  return { nice: hit.map((c) => ids.nodeLabel(ids.parseNodeKey(c))), given: hit.map((c) => givenText(ctx, c)).filter((x) => x) };
 }
 
 /** a varied name drawn from a continuum: an initial state, or a declaration but a target drawn from a few values */

@@ -1,7 +1,7 @@
 // Where a check is evaluated: every step of its range times every value of its other free indices
 // (LANGUAGE.md §3: the check holds when it holds for every value), and the comparison of two sides.
 
-import { idxValue, idxVars } from '../../language/idx';
+import { idxValue, idxVars, withinBounds } from '../../language/idx';
 import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
@@ -38,12 +38,7 @@ export function checkPoints(q: CheckQuestion): Point[] {
   // check is never judged at no point)
   const w = q.within;
   if (w) {
-    const inside = points.filter((p) => {
-      const v = p.env[w.v];
-      const lo = w.lo ? idxValue(w.lo, p.env) : undefined;
-      const hi = w.hi ? idxValue(w.hi, p.env) : undefined;
-      return v === undefined || ((lo === undefined || v >= lo) && (hi === undefined || v <= hi));
-    });
+    const inside = points.filter((p) => withinBounds(w, p.env));
     if (inside.length) points = inside;
   }
   const kept = presupposed(q, points);

@@ -1,6 +1,6 @@
 // The context an expression is read in, and the one way a reading is abandoned.
 
-import type { DiagFix, Range, TransposeFix } from '../../report';
+import type { DiagnosticFix, Range } from '../../report';
 import { diag } from '../diagnostics';
 import type { Expr } from '../model';
 import type { Scope } from './scope';
@@ -74,7 +74,7 @@ export function failUnavailable(ctx: ExprContext, name: string, range: Range): n
   throw new UsesUnavailable(name);
 }
 
-export function fail(ctx: ExprContext, message: string, range: Range, code?: string, fix?: TransposeFix | DiagFix): never {
+export function fail(ctx: ExprContext, message: string, range: Range, code?: string, fix?: DiagnosticFix): never {
   if (!ctx.quiet) ctx.scope.error(message, range, code, fix);
   throw new Abandoned();
 }

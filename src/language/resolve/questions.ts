@@ -12,7 +12,7 @@ import { entrySizes, readExpression } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Flat, type Undefined } from './timeChecks';
-import { idxValue } from '../idx';
+import { withinBounds } from '../idx';
 import { isLastStep, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
@@ -738,12 +738,8 @@ function firstAtCombos(
 ): Undefined | null {
   for (const c of combos) {
     const env: Record<string, number> = { ...c, t };
-    const v = within ? env[within.v] : undefined;
-    if (v !== undefined) {
-      const lo = within!.lo ? idxValue(within!.lo, env) : within!.from;
-      const hi = within!.hi ? idxValue(within!.hi, env) : within!.to;
-      if ((lo !== undefined && v < lo) || (hi !== undefined && v > hi)) continue;
-    }
+    // (the free index's values are its range's already: only bounds that read t exclude)
+    if (within && !withinBounds(within, env)) continue;
     for (let k = 0; k < es.length; k++) {
       const p = search.first(es[k]!, env, undefined, flats[k]);
       if (p) return p;

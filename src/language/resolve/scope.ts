@@ -1,7 +1,7 @@
 // What every phase of resolution shares: the horizon, the names declared and defined so far, the shapes
 // being inferred, which quantities are broken, and the diagnostics and symbol occurrences produced.
 
-import type { DiagFix, Diagnostic, Range, SymbolOccurrence, TransposeFix } from '../../report';
+import type { Diagnostic, DiagnosticFix, Range, SymbolOccurrence } from '../../report';
 import type { Statement } from '../ast';
 import { diag } from '../diagnostics';
 import type { Decl, Expr, Quantity, TransposeMend } from '../model';
@@ -75,7 +75,7 @@ export class Scope {
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
-  error(message: string, range: Range, code?: string, fix?: TransposeFix | DiagFix): void {
+  error(message: string, range: Range, code?: string, fix?: DiagnosticFix): void {
     this.diagnostics.push(diag('error', message, range, code, fix));
   }
 
