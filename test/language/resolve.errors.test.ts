@@ -124,6 +124,32 @@ describe('the loss is one number', () => {
     ]);
     expect(compile(text).model.loss).toBeNull();
   });
+
+  // a cross-entropy as textbooks print it multiplies two vectors entry by entry (§4): the error names that product and
+  // how its dot product is written, which then reads as one number
+  const NET = 'T = 2\ninput x_t : 2\ntarget y_t : 2\nparam V : 2x2\no_t = softmax(V x_t)\n';
+  it('a vector loss from y_t log(o_t): the product is named, with its dot product', () => {
+    const text = NET + 'loss L = -Σ_t y_t log(o_t)\n';
+    const error = lines(text).find((l) => l.startsWith('error'));
+    expect(error).toBe(
+      'error 6:10-6:27 the loss L is a vector of 2, but a loss is one number: add its entries with `loss L = sum(…)`; y_t ⊙ log(o_t) multiplies two vectors entry by entry: for their dot product write y_tᵀ log(o_t)',
+    );
+  });
+
+  it('…also in a per-step loss the loss adds up, under its minus, and the dot product then reads', () => {
+    const text = NET + 'E_t = -y_t · log(o_t)\nloss E = Σ_t E_t\n';
+    expect(lines(text).find((l) => l.startsWith('error'))).toContain(
+      '; y_t ⊙ log(o_t) multiplies two vectors entry by entry: for their dot product write y_tᵀ log(o_t)',
+    );
+    const mended = compile(NET + 'E_t = -y_t^T log(o_t)\nloss E = Σ_t E_t\n');
+    expect(mended.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(mended.model.loss).not.toBeNull();
+  });
+
+  it('a vector loss with no such product names none', () => {
+    const text = NET + 'loss L = Σ_t (y_t - o_t)^2\n';
+    expect(lines(text).find((l) => l.startsWith('error'))).toMatch(/add its entries with `loss L = sum\(…\)`$/);
+  });
 });
 
 describe('an unbounded Σ in a per-step equation', () => {

@@ -1,8 +1,8 @@
 // The objective: the `loss` declaration, else the last untimed scalar that depends on something.
 
-import type { Quantity } from '../model';
+import type { Expr, Quantity } from '../model';
 import { diag } from '../diagnostics';
-import { displayName } from '../print';
+import { displayName, exprText } from '../print';
 import { shapeText } from '../shapes';
 import type { Scope } from './scope';
 import { refsAny } from './walk';
@@ -16,14 +16,60 @@ export function refuseVectorLoss(scope: Scope): void {
   for (const q of scope.quantities.values()) {
     if (!q.isLoss || !q.shape.length || scope.broken.has(q.name)) continue;
     const def = scope.definitions.find((d) => d.key === q.name && d.st.isLoss);
+    const product = q.general ? entrywiseProduct(q.general, scope, new Set([q.name])) : null;
     scope.error(
-      `the loss ${displayName(q.name)} is a ${shapeText(q.shape)}, but a loss is one number: add its entries with \`loss ${displayName(q.name)} = sum(…)\``,
+      `the loss ${displayName(q.name)} is a ${shapeText(q.shape)}, but a loss is one number: add its entries with \`loss ${displayName(q.name)} = sum(…)\`${product ? dotHint(product) : ''}`,
       def ? def.st.rhs.range : q.range,
       'shape-mismatch',
     );
     scope.refusedLoss = { name: q.name, shape: q.shape };
     scope.markBroken(q.name, def ? def.st.range.line : q.line);
   }
+}
+
+/**
+ * The product of two vectors entry by entry that makes a loss a vector, where its terms add up: under a minus, a Σ, a
+ * scalar factor, or in a per-step loss it adds (L_t of Σ_t L_t). A cross-entropy written as textbooks print it,
+ * −Σ_t y_t log ŷ_t, multiplies y_t and log ŷ_t entry by entry (LANGUAGE.md §4) where the dot product is meant: the
+ * error then names the product and its dot-product spelling, so the student sees why the loss is a vector.
+ */
+function entrywiseProduct(e: Expr, scope: Scope, seen: Set<string>): (Expr & { k: 'hadamard' }) | null {
+  const vector = (x: Expr) => x.shape.length === 1 && x.shape[0]! > 1;
+  switch (e.k) {
+    case 'hadamard':
+      return vector(e.a) && vector(e.b) ? e : null;
+    case 'neg':
+      return entrywiseProduct(e.a, scope, seen);
+    case 'add':
+    case 'sub':
+      return entrywiseProduct(e.a, scope, seen) ?? entrywiseProduct(e.b, scope, seen);
+    case 'sum':
+      return entrywiseProduct(e.body, scope, seen);
+    case 'mul':
+    case 'div':
+      // a scalar factor or divisor (½, 1/T) of the vector term
+      if (e.b.shape.length === 0) return entrywiseProduct(e.a, scope, seen);
+      return e.k === 'mul' && e.a.shape.length === 0 ? entrywiseProduct(e.b, scope, seen) : null;
+    case 'ref': {
+      const q = scope.quantities.get(e.name);
+      if (!q?.general || seen.has(e.name)) return null;
+      seen.add(e.name);
+      return entrywiseProduct(q.general, scope, seen);
+    }
+    default:
+      return null;
+  }
+}
+
+/** how the dot product of the two vectors of `p` is written: y_tᵀ log(ŷ_t) */
+function dotHint(p: Expr & { k: 'hadamard' }): string {
+  // −y_t log ŷ_t reads as (−y_t) ⊙ log ŷ_t: the minus is the loss's, said outside the product
+  const bare = (x: Expr) => (x.k === 'neg' ? x.a : x);
+  const [a, b] = [bare(p.a), bare(p.b)];
+  const product: Expr = { ...p, a, b };
+  const row: Expr = { k: 'transpose', a, shape: [1, a.shape[0]!], range: a.range };
+  const dot: Expr = { k: 'matmul', a: row, b, shape: [], range: p.range };
+  return `; ${exprText(product)} multiplies two vectors entry by entry: for their dot product write ${exprText(dot)}`;
 }
 
 export function chooseLoss(scope: Scope, live: Map<string, Quantity>): string | null {
