@@ -81,6 +81,18 @@ function expand(e: Expr): Monomial[] | null {
   }
 }
 
+/**
+ * expand(e), made once per expression in an analysis: the broken-chain screen and the term matcher expand the same
+ * side (sheet 7's wrong (32): a tenth of its term matching). The monomials are read, never changed
+ */
+const expansions = new Memo<Expr, Monomial[] | null>();
+
+function expanded(e: Expr): Monomial[] | null {
+  let out = expansions.get(e);
+  if (out === undefined) expansions.set(e, (out = expand(e)));
+  return out;
+}
+
 /** a derivative's end as a key: its name and step */
 const endKey = (name: string, idx: Idx | null): string => `${name}|${idx ? idxString(idx) : ''}`;
 
@@ -102,7 +114,7 @@ export function writesBrokenChain(e: Expr): boolean {
   // said without expanding where no product of the expansion can have two derivative factors (the expansion of a
   // Σ_j over entries is a copy of its body per entry, most of the screen's cost on mlp-layers' line 30)
   if (derivativeFactors(e) < 2) return false;
-  const monos = expand(e);
+  const monos = expanded(e);
   return (
     monos !== null &&
     monos.some((m) => {
@@ -215,7 +227,7 @@ export function termHint(
   const B = run.node(d.wrt.name, stepOf(d.wrt.idx, env));
   const A = run.node(d.of.name, stepOf(d.of.idx, env));
   if (!A || !B || A.data.length > MAX_NODE_ENTRIES || B.data.length > MAX_NODE_ENTRIES) return null;
-  const monos = expand(t0(other, env));
+  const monos = expanded(t0(other, env));
   if (!monos || monos.length < 2) return null;
   const paths = pathsBetween(run, B, A);
   if (!paths || (!smallNodes(run) && paths.some((p) => p.some((n) => n.data.length > MAX_NODE_ENTRIES)))) return null;
