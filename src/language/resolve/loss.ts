@@ -16,11 +16,16 @@ export function refuseVectorLoss(scope: Scope): void {
   for (const q of scope.quantities.values()) {
     if (!q.isLoss || !q.shape.length || scope.broken.has(q.name)) continue;
     const def = scope.definitions.find((d) => d.key === q.name && d.st.isLoss);
-    const product = q.general ? entrywiseProduct(q.general, scope, new Set([q.name])) : null;
+    // the product in the loss's own equation, else in a per-step loss it adds up (said, but written on another line)
+    const own = q.general ? entrywiseProduct(q.general, scope, null) : null;
+    const product = own ?? (q.general ? entrywiseProduct(q.general, scope, new Set([q.name])) : null);
+    const dot = product ? dotProduct(product) : null;
     scope.error(
-      `the loss ${displayName(q.name)} is a ${shapeText(q.shape)}, but a loss is one number: add its entries with \`loss ${displayName(q.name)} = sum(…)\`${product ? dotHint(product) : ''}`,
+      `the loss ${displayName(q.name)} is a ${shapeText(q.shape)}, but a loss is one number: add its entries with \`loss ${displayName(q.name)} = sum(…)\`${dot ? dot.text : ''}`,
       def ? def.st.rhs.range : q.range,
       'shape-mismatch',
+      // the quick fix transposes the left vector where the product is written in the loss's own equation
+      own && dot && dot.row.k === 'ref' ? { transpose: 'add', name: exprText(dot.row) } : undefined,
     );
     scope.refusedLoss = { name: q.name, shape: q.shape };
     scope.markBroken(q.name, def ? def.st.range.line : q.line);
@@ -33,7 +38,7 @@ export function refuseVectorLoss(scope: Scope): void {
  * −Σ_t y_t log ŷ_t, multiplies y_t and log ŷ_t entry by entry (LANGUAGE.md §4) where the dot product is meant: the
  * error then names the product and its dot-product spelling, so the student sees why the loss is a vector.
  */
-function entrywiseProduct(e: Expr, scope: Scope, seen: Set<string>): (Expr & { k: 'hadamard' }) | null {
+function entrywiseProduct(e: Expr, scope: Scope, seen: Set<string> | null): (Expr & { k: 'hadamard' }) | null {
   const vector = (x: Expr) => x.shape.length === 1 && x.shape[0]! > 1;
   switch (e.k) {
     case 'hadamard':
@@ -51,8 +56,9 @@ function entrywiseProduct(e: Expr, scope: Scope, seen: Set<string>): (Expr & { k
       if (e.b.shape.length === 0) return entrywiseProduct(e.a, scope, seen);
       return e.k === 'mul' && e.a.shape.length === 0 ? entrywiseProduct(e.b, scope, seen) : null;
     case 'ref': {
+      // seen: the quantities followed so far, null when only the loss's own equation is searched
       const q = scope.quantities.get(e.name);
-      if (!q?.general || seen.has(e.name)) return null;
+      if (!seen || !q?.general || seen.has(e.name)) return null;
       seen.add(e.name);
       return entrywiseProduct(q.general, scope, seen);
     }
@@ -61,15 +67,15 @@ function entrywiseProduct(e: Expr, scope: Scope, seen: Set<string>): (Expr & { k
   }
 }
 
-/** how the dot product of the two vectors of `p` is written: y_tᵀ log(ŷ_t) */
-function dotHint(p: Expr & { k: 'hadamard' }): string {
+/** how the dot product of the two vectors of `p` is written (y_tᵀ log(ŷ_t)), said after the error; `row` its left vector */
+function dotProduct(p: Expr & { k: 'hadamard' }): { text: string; row: Expr } {
   // −y_t log ŷ_t reads as (−y_t) ⊙ log ŷ_t: the minus is the loss's, said outside the product
   const bare = (x: Expr) => (x.k === 'neg' ? x.a : x);
   const [a, b] = [bare(p.a), bare(p.b)];
   const product: Expr = { ...p, a, b };
   const row: Expr = { k: 'transpose', a, shape: [1, a.shape[0]!], range: a.range };
   const dot: Expr = { k: 'matmul', a: row, b, shape: [], range: p.range };
-  return `; ${exprText(product)} multiplies two vectors entry by entry: for their dot product write ${exprText(dot)}`;
+  return { text: `; ${exprText(product)} multiplies two vectors entry by entry: for their dot product write ${exprText(dot)}`, row: a };
 }
 
 export function chooseLoss(scope: Scope, live: Map<string, Quantity>): string | null {

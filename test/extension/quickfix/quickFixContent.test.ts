@@ -138,6 +138,30 @@ describe('quick fix for a transpose left out of a product, or one too many (sess
   });
 });
 
+describe('quick fix for a loss that multiplies two vectors entry by entry (session 45)', () => {
+  const net = (loss: string) =>
+    `T = 2\ninput x_t : 2\ntarget y_t : 2\nparam V : 2x2\no_t = softmax(V x_t)\n${loss}\ncheck ∂L/∂o_1 = -y_1 / o_1\n`;
+
+  it('loss L = −Σ_t y_t log(o_t): the fix transposes y_t, the loss is then one number and the check holds', () => {
+    const text = net('loss L = -Σ_t y_t log(o_t)');
+    const d = analyze(text).diagnostics.find((x) => x.code === 'shape-mismatch')!;
+    expect(d.fix).toEqual({ transpose: 'add', name: 'y_t' });
+    const fixes = quickFixes(d, text.split('\n')[d.line - 1]!);
+    expect(fixes.map((f) => f.title)).toEqual(['Transpose y_t (write y_tᵀ)']);
+    const fixed = apply(text, d.line, fixes[0]!);
+    expect(fixed).toBe(net('loss L = -Σ_t y_tᵀ log(o_t)'));
+    const report = analyze(fixed);
+    expect(report.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(report.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+
+  it('a product written in a per-step loss on another line is named, with no fix on the loss line', () => {
+    const d = analyze(net('E_t = -y_t · log(o_t)\nloss L = Σ_t E_t')).diagnostics.find((x) => x.code === 'shape-mismatch')!;
+    expect(d.message).toContain('y_t ⊙ log(o_t) multiplies two vectors entry by entry');
+    expect(d.fix).toBeUndefined();
+  });
+});
+
 describe('the transpose fix in a Markdown solution (session 43)', () => {
   const solution = transposeSolution;
 
