@@ -1041,8 +1041,14 @@ function collect(
       c.limit = why?.code === 'limit';
       const reason = why?.message ?? (all[0] ? skipText(all[0]) : 'the equation does not read as a check');
       const defined = why ? definedName(c.text.chars, why) : null;
+      // a name at a general step (A_t) is a definition wherever a later equation reads it (formulaDefinitions): the
+      // student is told so, not sent to the rnn block (seed 000's A_t = 1 − u_t, which only its prose uses)
+      const use =
+        defined && GENERAL_STEP_NAME.test(defined.replace(/\s+/g, ''))
+          ? `no equation after it reads ${defined}; one that does is checked with this definition`
+          : 'to use it, define it in the rnn block';
       c.skip = defined
-        ? `${defined} is not a name of the network: the equation defines it, so there is nothing to check (to use it, define it in the rnn block)`
+        ? `${defined} is not a name of the network: the equation defines it, so there is nothing to check (${use})`
         : reason.replace(/^not analysed: /, '');
       continue;
     }

@@ -35,6 +35,19 @@ describe('two definitions of the student’s own names on one row', () => {
     expect(r.diagnostics.filter((d) => d.severity !== 'information')).toEqual([]);
   });
 
+  // session 45: the message said "(to use it, define it in the rnn block)", stale since a later equation that reads a
+  // name at a general step makes it a definition (session 44); a name with no step still has only the rnn block
+  it('says that a later equation reading it would be checked with it; a name with no step is sent to the rnn block', () => {
+    const said = analyzeSolution(SOLUTION, 'markdown', { sidecar: null }).diagnostics.map((d) => d.message);
+    expect(said).toContain(
+      'not checked: A_t is not a name of the network: the equation defines it, so there is nothing to check (no equation after it reads A_t; one that does is checked with this definition)',
+    );
+    const bare = analyzeSolution(SOLUTION.replace('A_t = 1 - u_t, \\quad B_t = u_t', 'A = 1 - u_1'), 'markdown', { sidecar: null });
+    expect(bare.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringMatching(/^not checked: A is not a name of the network: .*\(to use it, define it in the rnn block\)$/),
+    );
+  });
+
   // session 44: a later equation that reads them makes them definitions — seed 000's answer form checked with the
   // student's own A_t and B_t (the row's second, after \quad, was read as a command \quadB once the spaces were gone)
   const asked = (a: string) =>
