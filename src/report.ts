@@ -148,6 +148,8 @@ export interface CheckReport {
   failingStep?: number | null;
   /** extra: the check states a value the network gives (h_0 = 0): a solution's premise, not checked there */
   premise?: true;
+  /** a bound (`A ≤ B`): the left side is this to the right one; absent for an equality */
+  relation?: '≤' | '<' | '≥' | '>';
 }
 
 export interface ParamReport {

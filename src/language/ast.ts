@@ -147,6 +147,11 @@ export type Statement =
        * its last written digit); null after =. Absent when no side is after ≈.
        */
       approx?: (number[] | null)[];
+      /**
+       * a bound (`A ≤ B`, `0 < σ'(z) ≤ 1/4`): per later side (rhs, then more), its relation to the side before it,
+       * all one way. Absent for a chain of = and ≈.
+       */
+      relations?: Relation[];
       /** a function is written with `·` for its argument somewhere in the check (σ'(\cdot)) */
       placeholder?: true;
     }
@@ -214,3 +219,6 @@ export interface CheckRange {
   /** written as a list with an ellipsis (t = T-1, …, 1), which may run from the top down */
   listed?: boolean;
 }
+
+/** the relation of a bound's side to the side before it (LANGUAGE.md §5, docs/language.md: bounds) */
+export type Relation = '≤' | '<' | '≥' | '>';

@@ -2,7 +2,7 @@
 // Names are resolved, time indices are explicit, every expression carries its shape.
 
 import type { Range } from '../report';
-import type { Spelling } from './ast';
+import type { Relation, Spelling } from './ast';
 
 /** [] scalar, [n] column vector, [m, n] matrix. */
 export type Shape = number[];
@@ -197,6 +197,8 @@ export interface CheckQuestion {
    * last written digit (one for a scalar); judged at the file's values to those digits
    */
   approx?: number[];
+  /** a bound (`‖∂h_3/∂h_1‖ ≤ ‖W‖^2`): the left side is this to the right one, both numbers (engine/check/bound.ts) */
+  relation?: Relation;
   /**
    * a step the network does not have, read by a check at no free step (x_{t-1} in Σ_t, at t = 1): the reference's
    * message and range. The check is not evaluated as written; it fails with that message (engine/check/undefinedStep.ts).

@@ -3,7 +3,7 @@
 // here into the AST of ast.ts (its header lists the conventions).
 
 import type { Range } from '../report';
-import type { Ast, CheckRange, NameAst, Spelling, Statement } from './ast';
+import type { Ast, CheckRange, NameAst, Relation, Spelling, Statement } from './ast';
 import { isAst, span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
@@ -703,10 +703,15 @@ export function parse(
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
     let sideNo = 0;
+    // a bound, `‖∂h_3/∂h_1‖ ≤ ‖W‖^2` or `0 < σ'(z) ≤ 1/4`: its relations, one per later side (each side against the one
+    // before it); a chain of = and ≈ has none
+    const relations: Relation[] = [];
     const side = (): Ast => {
       // `check w + 1) = 0`: the bracket is the mistake, not a missing '='
       if (strayCloser(peek())) fail(`unexpected ${describe(peek())} in the left side of the check${strayCloser(peek())}`);
-      const rel = isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check');
+      const bound = (sideNo === 0 || relations.length) && peek().kind === 'op' && REL.has(peek().text) ? next() : null;
+      if (bound) relations.push(bound.text as Relation);
+      const rel = bound ?? (isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check'));
       const from = p;
       const e = expr();
       evaluationBar(++sideNo, bars, from);
@@ -719,7 +724,17 @@ export function parse(
     // a chain A = B = C …: every later side is checked against the first
     const more: Ast[] = [];
     let rhs = side();
-    while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
+    if (relations.length) {
+      // a bound's later sides are bounds too, all one way (0 < σ'(z) ≤ 1/4); a = after a bound is no bound of it
+      while (peek().kind === 'op' && REL.has(peek().text)) more.push(side());
+      const up = (r: Relation) => r === '≤' || r === '<';
+      if (relations.some((r) => up(r) !== up(relations[0]!)))
+        fail(`a bound's relations run one way (a ≤ b < c or a ≥ b > c), not ${relations.join(' and ')}`);
+      if (isOp(peek(), '=') || isOp(peek(), '≈'))
+        fail(
+          `'${peek().text}' after a bound: each side of a bound is bounded by the next (a ≤ b ≤ c); write the equality as a check of its own`,
+        );
+    } else while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
     const written = [lhs, rhs, ...more];
@@ -748,6 +763,7 @@ export function parse(
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     if (where?.length) st.where = where;
     if (rounded.some((r) => r !== null)) st.approx = rounded;
+    if (relations.length) st.relations = relations;
     if (placeholders) st.placeholder = true;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; statementTagged && q <= p && q < tokens.length; q++) {

@@ -103,6 +103,28 @@ const INEQUALITY = /^(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lesssim|gtrsim|ll|g
 /** ≈ ≃ as an approximation writes them (a number after ≈ is a link of its own: display.ts) */
 const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
 
+/** ≤ ≥ < > as a check line reads them between a bound's sides (not ≪ ≫ ≲ ≳: "much less" states no number) */
+const BOUND = /^(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt)(?![A-Za-z])|[≤≥<>⩽⩾])/;
+
+/** an equation with no top-level `=` whose first top-level relation is a bound's (so its check line reads it) */
+function isBound(s: string): boolean {
+  // noEquality's scan: brackets counted, a command's next character skipped
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    if (depth > 0 || !(c === '\\' || '≤≥<>⩽⩾≲≳≪≫≈≃'.includes(c))) {
+      if (c === '\\') i++;
+      continue;
+    }
+    const at = s.slice(i, i + 10);
+    if (INEQUALITY.test(at) || APPROX.test(at)) return BOUND.test(at);
+    if (c === '\\') i++;
+  }
+  return false;
+}
+
 /**
  * why an equation with no top-level `=` is not checked: a bound (‖∂h_t/∂h_k‖ ≤ (β_W β_h)^{t−k}, the
  * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
@@ -260,7 +282,8 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
       c.skip = c.macros
         ? `it defines ${c.macros.map((m) => `\\${m}`).join(', ')} for the equations that use ${c.macros.length > 1 ? 'them' : 'it'}: no equation to check`
         : 'an empty equation';
-    else if (topLevelEquals(c.text.chars) < 0) c.skip = noEquality(c.text.chars);
+    // a bound (‖∂h_3/∂h_1‖ ≤ ‖W‖^2, 0 < σ'(z) ≤ 1/4) is checked as its check line is (engine/check/bound.ts)
+    else if (topLevelEquals(c.text.chars) < 0 && !isBound(c.text.chars)) c.skip = noEquality(c.text.chars);
     else if (c.unread) c.skip = c.unread;
     else {
       const dropped = dropUnreadSide(c);

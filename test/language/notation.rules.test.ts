@@ -271,7 +271,13 @@ describe('rule 11: bounds of Σ and ∏', () => {
   });
   it('bounds that run both ways, and ≤ outside bounds, are named', () => {
     expect(messages('derive Σ_{1≤t≥T} L_t')[0]).toMatch(/run one way/);
-    expect(messages('check a ≤ b')[0]).toMatch(/'≤' is read only in the bounds of Σ and ∏/);
+    // session 45: a check line may state a bound (check a ≤ b); elsewhere ≤ is read in Σ/∏ bounds only
+    expect(messages('derive a ≤ b')[0]).toMatch(/'≤' is read only in the bounds of Σ and ∏/);
+    expect(messages('check a = b ≤ c')[0]).toMatch(/'≤' after the equation: an inequality, a bound, is not checked/);
+    expect(messages('check a ≤ b ≥ c')[0]).toMatch(/a bound's relations run one way \(a ≤ b < c or a ≥ b > c\), not ≤ and ≥/);
+    expect(messages('check a ≤ b = c')[0]).toMatch(/'=' after a bound: each side of a bound is bounded by the next/);
+    const st = read('check 0 < a ≤ b').statements[0]!;
+    expect(st.k === 'check' && st.relations).toEqual(['<', '≤']);
   });
 });
 

@@ -7,7 +7,6 @@ import { softmaxInputHint } from './softmaxInput';
 import { countedTwiceHint } from './countedTwice';
 import type { OtherValues } from './confirm';
 import { drawnFromFew } from '../random';
-import { runsText } from '../../display/checkStep';
 import * as ids from '../../ids';
 import type { CheckQuestion, Expr } from '../../language/model';
 import { reach } from './reach';
@@ -20,7 +19,18 @@ import { variedNames } from '../random';
 import { RunError, type Run } from '../run';
 import { toValue } from '../tensor';
 import { alongHint, inverseHint, leftOutHint, partialHint, pathHint, shiftHint, termsHint, zeroHint, type Claim } from './hints';
-import { checkPoints, clearest, close, anyOff, evaluateSides, offSides, tooSmallToJudge, type Point, type Sides } from './points';
+import {
+  checkPoints,
+  clearest,
+  close,
+  anyOff,
+  evaluateSides,
+  offSides,
+  rangeText,
+  tooSmallToJudge,
+  type Point,
+  type Sides,
+} from './points';
 import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
@@ -57,9 +67,7 @@ import { groupingHint } from './grouping';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
 import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
-import { stepRangeText } from './points';
 import { statedGiven } from './premise';
-import { idxText } from '../../language/resolve';
 import { terminalCondition } from './terminal';
 import { scalarPowerHint } from './scalarTranspose';
 import { carriedHint, fromPreviousLink } from './carried';
@@ -77,6 +85,10 @@ import { answerIdentity } from './identity';
 import { boundaryStepHint } from './boundaryStep';
 import { blockOrderHint } from './blockOrder';
 import { selfTermHint } from './selfTerm';
+import { answerBound } from './bound';
+
+/** a bound's Report says which way its sides compare (the editor's title shows a failing bound's numbers with it) */
+const related = (r: CheckReport, relation: CheckQuestion['relation']): CheckReport => (relation ? Object.assign(r, { relation }) : r);
 
 /** a hint's text as a hint with no culprit range */
 const plain = (text: string | null | undefined) => (text ? { text, culprit: null } : null);
@@ -162,32 +174,6 @@ function stepOf(s: Sides, free: readonly { v: string }[]): CheckStep {
   for (const f of free) if (typeof s.env[f.v] === 'number') at[f.v] = s.env[f.v] as number;
   // in the Report's field order: t, at, lhs, rhs, ok
   return { t: out.t, at, lhs: out.lhs, rhs: out.rhs, ok: out.ok };
-}
-
-/**
- * " for t = 1..4", " for k = 1..3", " for t = 2..4 and k = 1..4 (…)": every free index and the values it
- * was judged at, as the verdict names them (LANGUAGE.md §3, §5); "" with none. A pair of indices a Σ/∏'s
- * bounds relate (∏_{j=k+1}^{t}) is judged where those bounds run forward only, and the text says so.
- */
-function rangeText(q: CheckQuestion, points: Point[]): string {
-  const free = q.free ?? [];
-  if (!free.length) return stepRangeText(q);
-  const vars = [...(q.freeT ? ['t'] : []), ...free.map((f) => f.v)];
-  let all = 1;
-  const parts = vars.map((v) => {
-    const values = [...new Set(points.map((p) => p.env[v] as number))].sort((a, b) => a - b);
-    all *= values.length;
-    return `${v} = ${runsText(values)}`;
-  });
-  const joined = andList(parts);
-  const what = vars.length === 2 ? 'pairs' : 'combinations';
-  // the points kept by the check's own range (for k = 1..t), else by its Σ/∏ bounds (points.ts checkPoints)
-  const w = q.within;
-  const kept = w
-    ? `with ${w.lo ? `${idxText(w.lo)} ≤ ` : ''}${w.v}${w.hi ? ` ≤ ${idxText(w.hi)}` : ''}`
-    : 'where its Σ/∏ bounds run forward';
-  const some = points.length < all ? ` (the ${points.length} of ${all} ${what} ${kept})` : '';
-  return ` for ${joined}${some}`;
 }
 
 function failText(bad: Sides, q: CheckQuestion, run: Run): string {
@@ -572,7 +558,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     return out;
   };
   // an identity in free variables (tanh'(z) = 1 − tanh(z)^2): judged at random values of them, no network value read
-  if (q.identity) return answerIdentity({ ...q, identity: q.identity }, ctx, report);
+  if (q.identity) return related(answerIdentity({ ...q, identity: q.identity }, ctx, report), q.relation);
   // δ_{T+1} = 0: a backward recursion's terminal condition, true by convention (terminal.ts); a solution's premise
   const terminal = terminalCondition(q, ctx.run);
   if (terminal) {
@@ -594,6 +580,8 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     out.culprit = q.undefinedStep.range;
     return out;
   }
+  // a bound (‖∂h_3/∂h_1‖ ≤ ‖W_hh‖^2): the relation judged at the file's values and the draws (bound.ts)
+  if (q.relation) return related(answerBound({ ...q, relation: q.relation }, ctx, report), q.relation);
   // a value written after ≈: judged to its digits at the file's values (rounded.ts)
   if (q.approx) {
     const v = judgeRounded({ ...q, approx: q.approx }, ctx.run);

@@ -11,6 +11,7 @@ import { hash, rng } from '../random';
 import { RunError, type Env } from '../run';
 import { toValue, type Tensor } from '../tensor';
 import { close } from './points';
+import { falseText, satisfies } from './bound';
 
 /** how many values an identity is judged at: whatever the draws setting (an identity has no file values to fall back on) */
 export const IDENTITY_VALUES = 8;
@@ -51,15 +52,19 @@ export function answerIdentity(
       continue;
     }
     const [l, rr] = sides;
-    const ok = close(l.data, rr.data);
+    const ok = q.relation ? satisfies(q.relation, l.data[0]!, rr.data[0]!) : close(l.data, rr.data);
     steps.push({ t: null, at: { ...env }, lhs: toValue(l), rhs: toValue(rr), ok });
     if (!ok) {
       const lv = toValue(l);
       const rv = toValue(rr);
-      const diff = typeof lv === 'number' && typeof rv === 'number' ? ` (difference ${fmt(lv - rv, 4)})` : '';
+      const diff = q.relation
+        ? ` (${falseText(q.relation, lv as number, rv as number)})`
+        : typeof lv === 'number' && typeof rv === 'number'
+          ? ` (difference ${fmt(lv - rv, 4)})`
+          : '';
       return report(
         'fails',
-        `fails at ${atText(env, vars)}: the left side is ${valueText(lv)}, the right side ${valueText(rv)}${diff}. ${what}: the identity is checked for any ${names}, at random values`,
+        `fails at ${atText(env, vars)}: the left side is ${valueText(lv)}, the right side ${valueText(rv)}${diff}. ${what}: the ${q.relation ? 'bound' : 'identity'} is checked for any ${names}, at random values`,
         steps,
       );
     }
@@ -76,7 +81,9 @@ export function answerIdentity(
   const judged = steps.length;
   return report(
     'holds',
-    `holds: an identity in ${names}, ${which} (${why}): the sides agree at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`,
+    q.relation
+      ? `holds: a bound in ${names}, ${which} (${why}): it holds at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`
+      : `holds: an identity in ${names}, ${which} (${why}): the sides agree at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`,
     steps,
   );
 }

@@ -2,6 +2,9 @@
 // (LANGUAGE.md §3: the check holds when it holds for every value), and the comparison of two sides.
 
 import { idxValue, idxVars, withinBounds } from '../../language/idx';
+import { runsText } from '../../display/checkStep';
+import { idxText } from '../../language/resolve';
+import { andList } from '../format';
 import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
@@ -237,4 +240,30 @@ export function tooSmallToJudge(a: Float64Array, b: Float64Array): boolean {
 export function stepRangeText(q: CheckQuestion): string {
   if (!q.freeT) return '';
   return q.steps.length === 1 ? ` for t = ${q.steps[0]}` : ` for t = ${q.steps[0]}..${q.steps[q.steps.length - 1]}`;
+}
+
+/**
+ * " for t = 1..4", " for k = 1..3", " for t = 2..4 and k = 1..4 (…)": every free index and the values it
+ * was judged at, as the verdict names them (LANGUAGE.md §3, §5); "" with none. A pair of indices a Σ/∏'s
+ * bounds relate (∏_{j=k+1}^{t}) is judged where those bounds run forward only, and the text says so.
+ */
+export function rangeText(q: CheckQuestion, points: Point[]): string {
+  const free = q.free ?? [];
+  if (!free.length) return stepRangeText(q);
+  const vars = [...(q.freeT ? ['t'] : []), ...free.map((f) => f.v)];
+  let all = 1;
+  const parts = vars.map((v) => {
+    const values = [...new Set(points.map((p) => p.env[v] as number))].sort((a, b) => a - b);
+    all *= values.length;
+    return `${v} = ${runsText(values)}`;
+  });
+  const joined = andList(parts);
+  const what = vars.length === 2 ? 'pairs' : 'combinations';
+  // the points kept by the check's own range (for k = 1..t), else by its Σ/∏ bounds (points.ts checkPoints)
+  const w = q.within;
+  const kept = w
+    ? `with ${w.lo ? `${idxText(w.lo)} ≤ ` : ''}${w.v}${w.hi ? ` ≤ ${idxText(w.hi)}` : ''}`
+    : 'where its Σ/∏ bounds run forward';
+  const some = points.length < all ? ` (the ${points.length} of ${all} ${what} ${kept})` : '';
+  return ` for ${joined}${some}`;
 }

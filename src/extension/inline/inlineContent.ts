@@ -62,6 +62,9 @@ function compact(v: Value, digits: number): string {
   return v.length <= 4 ? valueText(v, digits) : `vector of ${v.length}, ‖·‖ = ${formatNumber(norm(v), digits)}`;
 }
 
+/** what holds where a bound's relation does not */
+const NEGATED = { '≤': '>', '<': '≥', '≥': '<', '>': '≤' } as const;
+
 /** "✓ holds", "✗ fails at t = 2: 0.3 ≠ 0.5", "⚠ holds only for these values". */
 export function checkTitle(c: CheckReport, digits: number): string {
   if (c.status === 'holds') return '✓ holds';
@@ -73,6 +76,8 @@ export function checkTitle(c: CheckReport, digits: number): string {
   if (!bad) return '✗ fails';
   const where = stepLabel(bad);
   const at = where ? ` at ${where}` : '';
-  const both = isScalar(bad.lhs) && isScalar(bad.rhs) ? `: ${formatNumber(bad.lhs, digits)} ≠ ${formatNumber(bad.rhs, digits)}` : '';
+  // a bound's numbers with the relation that holds between them instead (0.78 < 0.8 where ≥ was claimed)
+  const not = c.relation ? NEGATED[c.relation] : '≠';
+  const both = isScalar(bad.lhs) && isScalar(bad.rhs) ? `: ${formatNumber(bad.lhs, digits)} ${not} ${formatNumber(bad.rhs, digits)}` : '';
   return `✗ fails${at}${both}`;
 }

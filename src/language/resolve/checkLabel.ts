@@ -26,7 +26,8 @@ export function hasStep(lhs: NameAst): boolean {
  */
 export function checkLabel(scope: Scope, st: Statement & { k: 'check' }): NameAst | null {
   const lhs = st.lhs;
-  if (!st.more.length || st.forRange || st.where || lhs.k !== 'name' || lhs.args || !hasStep(lhs) || !readsName(st.rhs)) return null;
+  if (!st.more.length || st.relations || st.forRange || st.where || lhs.k !== 'name' || lhs.args || !hasStep(lhs) || !readsName(st.rhs))
+    return null;
   const base = baseOf(lhs);
   if (!ownLetter(base) || scope.isKnown(base) || scope.isKnown(lhs.raw) || scope.aliases.has(base) || scope.unavailable.has(base))
     return null;

@@ -179,6 +179,13 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
   const out: CheckQuestion[] = [];
   rest.forEach((rhs, n) => {
     const side = sides[n + 1]!;
+    // a bound's sides each bounded by the next (0 < σ'(z) ≤ 1/4), two numbers
+    const relation = st.relations?.[n];
+    const left = relation ? read[n]! : lhs;
+    if (relation && (left.shape.length || rhs.shape.length)) {
+      scope.error(`a bound (${relation}) compares two numbers: bound a norm (‖…‖) or an entry`, side.range, 'shape-mismatch');
+      return;
+    }
     if (lhs.shape.length && rhs.shape.length && !same(lhs.shape, rhs.shape)) {
       scope.error(
         `shape mismatch: the left side is a ${shapeText(lhs.shape)}, the right side a ${shapeText(rhs.shape)}`,
@@ -188,10 +195,10 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
       return;
     }
     // the letters in the order written
-    const used = [...new Set([...mentionedVars(lhs), ...mentionedVars(rhs)])];
+    const used = [...new Set([...mentionedVars(left), ...mentionedVars(rhs)])];
     out.push({
       kind: 'check',
-      lhs,
+      lhs: left,
       rhs,
       freeT: false,
       steps: [],
@@ -203,6 +210,7 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
       link: n + 1,
       links: rest.length,
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
+      ...(relation ? { relation } : {}),
       text: st.text,
     });
   });

@@ -171,9 +171,11 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   // of numbers, 0.4611 − 1 = −0.5389)
   let before: Expr | null = null;
   let orderedSaid = false;
+  // a bound's side before this one: each of its sides is bounded by the next (0 < σ'(z) ≤ 1/4 is two bounds)
+  let boundedBy: Expr = left;
   sides.forEach((side, n) => {
     let rhs: Expr;
-    let lhs = left;
+    let lhs = st.relations ? boundedBy : left;
     const prev = before;
     scope.mends = [];
     try {
@@ -181,6 +183,18 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     } catch (x) {
       if (x instanceof Abandoned) return;
       throw x;
+    }
+    const relation = st.relations?.[n];
+    if (relation) boundedBy = rhs;
+    // a bound compares numbers: a vector or matrix side has no order (a norm or an entry is what a bound states)
+    if (relation && (lhs.shape?.length || rhs.shape?.length)) {
+      const what = lhs.shape?.length ? lhs : rhs;
+      scope.error(
+        `a bound (${relation}) compares two numbers, and ${lhs.shape?.length ? 'its left' : 'its right'} side is a ${shapeText(what.shape!)}: bound a norm (‖…‖) or an entry`,
+        sides.length > 1 ? side.range : st.range,
+        'shape-mismatch',
+      );
+      return;
     }
     const mended = leftMends.length || scope.mends.length ? [...leftMends, ...scope.mends] : null;
     // Werbos's ordered derivatives (∂⁺E/∂net_t, E reading no net): ∂⁺ is the total derivative, ∂ the direct one
@@ -229,9 +243,11 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       return;
     }
     const rhsVars = mentionedVars(rhs);
-    const freeT = lhsVars.has('t') || rhsVars.has('t');
+    // a bound's left side is the side before this one (0 < ∂h_t/∂h_{t-1} ≤ w: link 2 reads t on its left)
+    const leftVars = st.relations ? mentionedVars(lhs) : lhsVars;
+    const freeT = leftVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
-    const free = freeIndices(scope, [lhs, rhs], [lhsVars, rhsVars], where, range);
+    const free = freeIndices(scope, [lhs, rhs], [leftVars, rhsVars], where, range);
     // a check at no free step that reads a step the network does not have (x_{t-1} summed from t = 1): a wrong
     // equation, judged by the engine as failing (with the step that mends it), not an error of its own
     let undefinedStep: CheckQuestion['undefinedStep'];
@@ -267,6 +283,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       links: sides.length + offset,
       ...(st.tag !== undefined ? { tag: st.tag } : {}),
       ...(approx ? { approx } : {}),
+      ...(relation ? { relation } : {}),
       ...(undefinedStep ? { undefinedStep } : {}),
       ...(within ? { within } : {}),
       ...(mended ? { mended } : {}),

@@ -1,0 +1,105 @@
+// Bounds (session 45): `check ‖∂h_3/∂h_1‖ ≤ ‖W‖^2`, `0 < σ'(z) ≤ 1/4`, as the vanishing-gradient notes state them, and
+// the same pasted into a solution. Judged at the file's values and the draws, each side bounded by the next.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { satisfies } from '../../src/engine/check/bound';
+import { checkTitle } from '../../src/extension/inline/inlineContent';
+import { analyzeSolution } from '../../src/solution';
+
+const NET = `T = 3
+input x = [0.5, -1.0, 2.0]
+param w = 0.8
+param u = 0.3
+h_0 = 0
+h_t = tanh(w h_{t-1} + u x_t)
+loss L = Σ_t h_t^2
+`;
+
+const checks = (lines: string) => analyze(NET + lines).checks.map((c) => [c.status, c.message]);
+
+describe('a bound in a check line', () => {
+  it('∂h_3/∂h_1 ≤ w^2 holds (each step’s slope 1 − h² is at most 1); at most 0.5 it fails, with the numbers', () => {
+    expect(checks('check ∂h_3/∂h_1 ≤ w^2\n')).toEqual([['holds', "holds at the file's values and 4 random draws"]]);
+    const [[status, message]] = checks('check ∂h_3/∂h_1 ≤ 0.5\n') as [[string, string]];
+    expect(status).toBe('fails');
+    expect(message).toMatch(/^fails: the left side is 0\.50\d+, the right side 0\.5 \(0\.50\d+ ≤ 0\.5 is false\)$/);
+  });
+
+  it('at every step, its step named where it fails; a bound leaning on the file’s w holds only for these values', () => {
+    const [ge] = analyze(NET + 'check ∂h_t/∂h_{t-1} ≥ w\n').checks;
+    expect(ge!.status).toBe('fails');
+    expect(ge!.message).toMatch(/^fails at t = 1: the left side is 0\.78\d+, the right side 0\.8 \(.* ≥ 0\.8 is false\)$/);
+    expect(ge!.steps.map((s) => s.ok)).toEqual([false, false, false]);
+    // the Report says the relation, and the editor's title shows what holds instead of it
+    expect([ge!.relation, ge!.failingStep]).toEqual(['≥', 1]);
+    expect(checkTitle(ge!, 4)).toBe('✗ fails at t = 1: 0.7823 < 0.8');
+    // with w drawn negative the slope times w is below w: the bound needs |w|
+    const [le] = analyze(NET + 'check ∂h_t/∂h_{t-1} ≤ w\n').checks;
+    expect(le!.status).toBe('holds-at-given-values');
+    expect(le!.message).toMatch(/^holds only for these values: at random draw \d at t = \d the left side is/);
+    expect(analyze(NET + 'check ∂h_t/∂h_{t-1} ≤ abs(w)\n').checks[0]!.status).toBe('holds');
+  });
+
+  it('a strict bound fails where the sides are equal; ≤ holds there', () => {
+    const [strict] = analyze(NET + 'check h_1 < h_1\n').checks;
+    expect(strict!.status).toBe('fails');
+    expect(strict!.message).toContain('is false: the sides are equal within the tolerance, and the bound is strict');
+    expect(analyze(NET + 'check h_1 ≤ h_1\n').checks[0]!.status).toBe('holds');
+  });
+
+  it('two-sided: each side bounded by the next, a link each', () => {
+    const r = analyze(NET + 'check 0 ≤ abs(∂h_t/∂h_{t-1}) ≤ abs(w)\n');
+    expect(r.checks.map((c) => [c.link, c.status])).toEqual([
+      [1, 'holds'],
+      [2, 'holds'],
+    ]);
+    expect(r.checks[1]!.message).toBe("holds for t = 1..3 at the file's values and 4 random draws");
+    // 0 < w (1 − h_t²) leans on the file's w > 0: at a draw of a negative w its first link is false
+    const signed = analyze(NET + 'check 0 < ∂h_t/∂h_{t-1} ≤ abs(w)\n').checks.map((c) => c.status);
+    expect(signed).toEqual(['holds-at-given-values', 'holds']);
+  });
+
+  it('in free variables: σ’ is at most 1/4 and positive, not below 0.2', () => {
+    const r = analyze(NET + "check 0 < σ'(z) ≤ 1/4\ncheck σ'(z) < 0.2\n");
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(r.checks[0]!.message).toMatch(/^holds: a bound in z, a free variable \(no name of the network\): it holds at 8 random values/);
+    expect(r.checks[2]!.message).toMatch(
+      /^fails at z = .*\(0\.2\d+ < 0\.2 is false\)\. z is a free variable .*: the bound is checked for any z/,
+    );
+  });
+
+  it('a bound compares numbers: a vector side is refused, naming it', () => {
+    const r = analyze(NET.replace('param w = 0.8', 'param w = 0.8\nparam v : 2 = [1, 2]') + 'check v ≤ 3\n');
+    expect(r.diagnostics.find((d) => d.severity === 'error')?.message).toBe(
+      'a bound (≤) compares two numbers, and its left side is a vector of 2: bound a norm (‖…‖) or an entry',
+    );
+    expect(r.checks).toEqual([]);
+  });
+});
+
+describe('a bound pasted into a solution', () => {
+  const md = (eq: string) => `\`\`\`rnn\n${NET}\`\`\`\n\n$$${eq}$$\n`;
+  it('‖∂h_3/∂h_1‖ ≤ |w|^2 holds; the reverse fails; ≪ is still not checked', () => {
+    const holds = analyzeSolution(md('\\left\\| \\frac{\\partial h_3}{\\partial h_1} \\right\\| \\le |w|^2'), 'markdown');
+    expect(holds.equations.map((e) => e.status)).toEqual(['holds']);
+    const fails = analyzeSolution(md('|w|^2 < \\left\\| \\frac{\\partial h_3}{\\partial h_1} \\right\\|'), 'markdown');
+    expect(fails.equations.map((e) => e.status)).toEqual(['fails']);
+    const much = analyzeSolution(md('\\left\\| \\frac{\\partial h_3}{\\partial h_1} \\right\\| \\ll 1'), 'markdown');
+    expect(much.equations[0]!.message).toBe('not checked: an inequality (\\ll), a bound: only equalities are checked');
+  });
+});
+
+describe('the relations', () => {
+  it('≤ and > are each other’s negation, as are ≥ and <, for any two finite numbers', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true }), (l, r) => {
+        expect(satisfies('≤', l, r)).toBe(!satisfies('>', l, r));
+        expect(satisfies('≥', l, r)).toBe(!satisfies('<', l, r));
+      }),
+    );
+  });
+  it('NaN satisfies none', () => {
+    for (const rel of ['≤', '<', '≥', '>'] as const) expect(satisfies(rel, NaN, 1)).toBe(false);
+  });
+});
