@@ -78,6 +78,20 @@ describe('a bound in a check line', () => {
   });
 });
 
+describe('a range of indices is no bound', () => {
+  it('1 ≤ k ≤ t relates letters only: said, not judged (it would fail wherever k > t)', () => {
+    const r = analyze(NET + 'check 1 ≤ k ≤ t\n');
+    expect(r.checks).toEqual([]);
+    expect(r.diagnostics.find((d) => d.code === 'bound')?.message).toBe(
+      "1 ≤ k ≤ t relates indices only: a range, no bound to check (a check's range is written after it: for k = 1..t)",
+    );
+    const md = analyzeSolution(`\`\`\`rnn\n${NET}\`\`\`\n\n$$1 \\le k \\le t$$\n`, 'markdown');
+    expect(md.equations.map((e) => e.status)).toEqual(['skipped']);
+    // a bound on the network's values is judged: h_1 is a name of the network
+    expect(analyze(NET + 'check -1 ≤ h_1 ≤ 1\n').checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+});
+
 describe('a bound pasted into a solution', () => {
   const md = (eq: string) => `\`\`\`rnn\n${NET}\`\`\`\n\n$$${eq}$$\n`;
   it('‖∂h_3/∂h_1‖ ≤ |w|^2 holds; the reverse fails; ≪ is still not checked', () => {

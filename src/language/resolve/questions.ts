@@ -45,6 +45,16 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
+    // `1 ≤ k ≤ t` displayed on its own: the range of a derivation's indices, no bound of the network's values (judged,
+    // it would fail wherever k > t)
+    if (st.k === 'check' && st.relations && sides.every((a) => indexLike(scope, a))) {
+      scope.error(
+        `${st.text.trim()} relates indices only: a range, no bound to check (a check's range is written after it: for k = 1..t)`,
+        st.range,
+        'bound',
+      );
+      continue;
+    }
     const search = new LetterSearch(scope);
     for (const a of sides) search.go(a, false);
     // Σ_{n=1}^{N} with no N of the file's: N is the last step (tauStep.ts sumsToN), no free index
@@ -344,6 +354,14 @@ function rowAgainstVector(l: Expr['shape'] | null, r: Expr['shape'] | null): 'lh
 const ONE_LETTER = /^\p{L}$/u;
 
 /** ONE_LETTER's test with the ASCII answer by code (every name of every question is asked; issue 11) */
+/** numbers and letters the network does not define (k, t, T), added and subtracted: an index expression */
+function indexLike(scope: Scope, a: Ast): boolean {
+  if (a.k === 'num') return true;
+  if (a.k === 'name') return !a.sub && !a.sup && !a.args && isOneLetter(a.raw) && (a.raw === 'T' || !scope.isKnown(a.raw));
+  if (a.k === 'neg') return indexLike(scope, a.a);
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && indexLike(scope, a.a) && indexLike(scope, a.b);
+}
+
 export function isOneLetter(x: string): boolean {
   if (x.length === 1) {
     const c = x.charCodeAt(0);
