@@ -11,6 +11,7 @@ import { LIMITS } from './limits';
 import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirst';
 import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
+import { unitSubscriptAt } from './unitSubscript';
 
 export interface ParseError {
   message: string;
@@ -128,6 +129,22 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
     if (starts.has(q)) moved.add(out.length);
+    // Rumelhart's f_j(net_j), f'_j(net_j): unit j's activation is the alias (unitSubscript.ts)
+    const unit = starts.has(q) ? null : unitSubscriptAt(tokens, q, map);
+    if (unit && (!unit.prime || DERIVABLE.has(unit.fn))) {
+      const last = tokens[unit.end]!;
+      out.push({
+        ...t,
+        kind: 'fn',
+        text: (unit.prime ? 'd' : '') + unit.fn,
+        value: 0,
+        end: last.end,
+        lit: null,
+        range: span(t.range, last.range),
+      });
+      q = unit.end;
+      continue;
+    }
     const fn = t.kind === 'name' && !starts.has(q) ? map.get(t.text) : undefined;
     if (!fn) {
       out.push(t);
