@@ -4,7 +4,9 @@
 // δ_j(t) = −∂E/∂net_j(t) by the generalized delta rule (the output's error and Σ_k δ_k(t+1) w_{kj}, times f'_j(net_j(t))),
 // and ∂E/∂w_{ji} = −Σ_t δ_j(t) o_i(t−1), the same weights at every step.
 // A reading added: f'_j(net_j(t)), unit j's activation written with the unit's letter under it, was "expected the
-// argument of f', found '_'" (language/unitSubscript.ts, used by parser.ts applyAliases).
+// argument of f', found '_'" (language/unitSubscript.ts, used by parser.ts applyAliases). A culprit named: δ_j(T) =
+// t_j(T) − o_j(T), f' left out, failed with its values only; the slope left out is now named for a negated derivative
+// (δ = −∂E/∂net) and at an entry of one, as for ∂E/∂net_T (engine/check/slopeTwice.ts derivOf).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +46,19 @@ describe("f_j(…), f'_j(…): unit j's activation, the file's alias f (regressi
   });
 });
 
+describe('−∂E/∂net_T, δ the negated gradient, with the slope left out (regression)', () => {
+  it('names the missing f′, as it does for ∂E/∂net_T, also at an entry j (it failed with the values only)', () => {
+    const r = analyze(
+      `${NET}check -∂E/∂net_T = t_T - o_T\ncheck -∂E/∂net_{T,j} = t_{T,j} - o_{T,j}\ncheck -∂E/∂net_T = (t_T - o_T) ⊙ o_T ⊙ (1 - o_T)\n`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails', 'holds']);
+    for (const c of r.checks.slice(0, 2))
+      expect(c.message).toMatch(
+        /The right side is −∂E\/∂o_3, the gradient at the output of o_3 = σ\(net_3\): −∂E\/∂net_3 is −∂E\/∂o_3 times σ'\(net_3\)/,
+      );
+  });
+});
+
 describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in time', () => {
   const v = verdicts(read('rumelhart-pdp'));
   it('the correct formulas hold', () => {
@@ -58,6 +73,9 @@ describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in t
       expect(v[tag]!.status, tag).toBe('fails');
       return v[tag]!.message;
     };
+    expect(msg('RM1')).toMatch(
+      /The right side is −∂E\/∂o_3, the gradient at the output of o_3 = σ\(net_3\): .* times σ'\(net_3\) = o_3\(1 − o_3\) — that factor is missing/,
+    );
     expect(msg('RM2')).toMatch(/The right side is the left side with the opposite sign/);
     expect(msg('RM3')).toMatch(/w\[j, k\] should be w\[k, j\]: with its two indices swapped the check holds/);
     expect(msg('RM5')).toMatch(/o_t should be o_\{t-1\}/);

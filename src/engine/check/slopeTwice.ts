@@ -26,13 +26,33 @@ function activationsOf(x: string, run: Run): Activation[] {
   return out;
 }
 
+/** a side that is a total derivative, or −it, or an entry of either at an index (−∂E/∂net_{T,j}); null otherwise */
+function derivOf(e: Expr): { d: Deriv; sign: 1 | -1; entry: (Expr & { k: 'index' }) | null } | null {
+  let sign: 1 | -1 = 1;
+  let a = e;
+  if (a.k === 'neg') [sign, a] = [-1, a.a];
+  const entry = a.k === 'index' && a.j === null ? a : null;
+  if (entry) a = entry.a;
+  // (−∂E/∂net_T)[j], the negation inside the entry (a solution's δ_j(T) read through its definition)
+  if (a.k === 'neg') [sign, a] = [sign === 1 ? -1 : 1, a.a];
+  if (a.k !== 'deriv') return null;
+  return { d: a, sign, entry: entry ? { ...entry, a } : null };
+}
+
 /**
  * the derivative side d, the formula side's name and the activation U = act(X) whose slope s makes the two agree at
  * every point: d ⊙ s = formula (`twice`: the slope counted twice) or d = formula ⊙ s (the slope left out); null if none
  */
-function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: string; u: Activation } | null {
-  const [d, other, side] =
-    c.lhs.k === 'deriv' ? [c.lhs as Deriv, c.rhs, 'right'] : c.rhs.k === 'deriv' ? [c.rhs as Deriv, c.lhs, 'left'] : [null, null, ''];
+function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: string; u: Activation; sign: 1 | -1 } | null {
+  // −∂E/∂net_j, Rumelhart's δ_j: the derivative negated (the other side read with the opposite sign), and δ_j one
+  // entry of it, at a free index j (the slope read at that entry)
+  const [found, other, side] = derivOf(c.lhs)
+    ? [derivOf(c.lhs), c.rhs, 'right']
+    : derivOf(c.rhs)
+      ? [derivOf(c.rhs), c.lhs, 'left']
+      : [null, null, ''];
+  if (!found) return null;
+  const { d, sign, entry } = found;
   if (!d || !other || !d.total || d.of.k !== 'ref' || d.of.idx || !d.wrt.idx) return null;
   const wrt = d.wrt;
   for (const u of activationsOf(wrt.name, run)) {
@@ -43,9 +63,11 @@ function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: str
         const arg = step === undefined ? undefined : run.node(wrt.name, step);
         if (!node || !arg || arg.data.length !== node.data.length) return false;
         // the engine's own slope (unaryGrad), so that the hint and the sweeps agree bit for bit
-        const slope = node.data.map((y, i) => unaryGrad(u.fn, arg.data[i]!, y));
-        const dv = run.evaluateShared(d, p.env).data;
-        const ov = run.evaluateShared(other, p.env).data;
+        const all = node.data.map((y, i) => unaryGrad(u.fn, arg.data[i]!, y));
+        const at = entry ? run.evaluateShared(entry.i, p.env).data[0]! - 1 : -1;
+        const slope = entry ? (all[at] === undefined ? [] : [all[at]!]) : all;
+        const dv = run.evaluateShared(entry ?? d, p.env).data;
+        const ov = run.evaluateShared(other, p.env).data.map((x) => sign * x);
         if ((twice ? dv : ov).length !== slope.length || close(dv, ov)) return false;
         return twice
           ? close(
@@ -57,7 +79,7 @@ function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: str
               ov.map((x, i) => x * slope[i]!),
             );
       });
-      if (ok) return { d, side, u };
+      if (ok) return { d, side, u, sign };
     } catch (x) {
       if (x instanceof RunError) continue;
       throw x;
@@ -77,9 +99,10 @@ function slopeText(d: Deriv, u: Activation) {
 export function slopeTwiceHint(c: Claim, run: Run): string | null {
   const found = slopeBetween(c, run, true);
   if (!found) return null;
-  const { d, side, u } = found;
+  const { d, side, u, sign } = found;
   const { U, X, fn, value } = slopeText(d, u);
-  return `The ${side} side is ${exprText(d)} times ${fn}'(${X}) = ${value}, the slope of ${U} = ${fn}(${X}): that slope is counted twice (${exprText(d)} is already past ${U}'s ${fn}), and without it the check holds`;
+  const m = sign < 0 ? '−' : '';
+  return `The ${side} side is ${m}${exprText(d)} times ${fn}'(${X}) = ${value}, the slope of ${U} = ${fn}(${X}): that slope is counted twice (${exprText(d)} is already past ${U}'s ${fn}), and without it the check holds`;
 }
 
 /**
@@ -90,9 +113,10 @@ export function slopeTwiceHint(c: Claim, run: Run): string | null {
 export function slopeMissingHint(c: Claim, run: Run): string | null {
   const found = slopeBetween(c, run, false);
   if (!found) return null;
-  const { d, side, u } = found;
+  const { d, side, u, sign } = found;
   const { U, X, fn, value } = slopeText(d, u);
   const L = exprText(d.of);
+  const m = sign < 0 ? '−' : '';
   const written = d.alias ? `${refText(d.alias.name, d.alias.idx)} = ${exprText(d)}` : exprText(d);
-  return `The ${side} side is ∂${L}/∂${U}, the gradient at the output of ${U} = ${fn}(${X}): ${written} is ∂${L}/∂${U} times ${fn}'(${X}) = ${value} — that factor is missing, and with it the check holds`;
+  return `The ${side} side is ${m}∂${L}/∂${U}, the gradient at the output of ${U} = ${fn}(${X}): ${m}${written} is ${m}∂${L}/∂${U} times ${fn}'(${X}) = ${value} — that factor is missing, and with it the check holds`;
 }
