@@ -12,6 +12,7 @@ import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirs
 import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 import { unitSubscriptAt } from './unitSubscript';
+import { codeGradientOfFunction } from './codeGradientOfFunction';
 
 export interface ParseError {
   message: string;
@@ -2215,7 +2216,13 @@ export function parse(
       next();
       arg = group(o);
     } else if (startsPrimary(o)) arg = power();
-    else return fail(`expected the argument of ${src.slice(t.start, tokens[p - 1]!.end)}, found ${describe(o)}`);
+    else {
+      // deeplearning.ai's d\tanh (its code's dtanh = (1 − a²) * da): a gradient named after the function, no call
+      const d = tokens[p - 2];
+      if (d && d.kind === 'name' && d.text === 'd' && t.tight && DERIVABLE.has(t.text))
+        return fail(codeGradientOfFunction(src.slice(d.start, t.end), t.text), span(d.range, t.range));
+      return fail(`expected the argument of ${src.slice(t.start, tokens[p - 1]!.end)}, found ${describe(o)}`);
+    }
     const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, arg.range), fnRange: t.range };
     if (written !== undefined) c.written = written;
     const r = deep(c, arg);

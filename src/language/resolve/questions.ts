@@ -24,6 +24,7 @@ import { writtenName } from './text';
 import { span } from '../ast';
 import { sumsToN, tauBeforeT } from './tauStep';
 import { orderedMark, swapOrdered } from './ordered';
+import { jacobianAsGradient } from './jacobianAsGradient';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -246,7 +247,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2 + offset} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || outerHint(lhs, rhs)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || jacobianAsGradient(lhs, rhs, scope.loss) || outerHint(lhs, rhs)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
