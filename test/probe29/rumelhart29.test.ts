@@ -6,7 +6,9 @@
 // A reading added: f'_j(net_j(t)), unit j's activation written with the unit's letter under it, was "expected the
 // argument of f', found '_'" (language/unitSubscript.ts, used by parser.ts applyAliases). A culprit named: δ_j(T) =
 // t_j(T) − o_j(T), f' left out, failed with its values only; the slope left out is now named for a negated derivative
-// (δ = −∂E/∂net) and at an entry of one, as for ∂E/∂net_T (engine/check/slopeTwice.ts derivOf).
+// (δ = −∂E/∂net) and at an entry of one, as for ∂E/∂net_T (engine/check/slopeTwice.ts derivOf). Another: Σ_k δ_k(t)
+// w_{kj} for δ_k(t+1) failed with its values only, the step search not looking inside an entry of a derivative; it
+// does now, and says the steps it holds at by t alone (engine/check/textbook.ts derivStepHint, DERIV_WALK).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +61,18 @@ describe('−∂E/∂net_T, δ the negated gradient, with the slope left out (re
   });
 });
 
+describe('δ_k(t) for δ_k(t+1) inside Σ_k δ_k w_{kj}, an entry of the derivative (regression)', () => {
+  it('names the step, judged by the step alone (it failed with the values only: the walk stopped at the entry)', () => {
+    const r = analyze(
+      `${NET}check -∂E/∂net_{t,j} = o_{t,j} (1 - o_{t,j}) (t_{t,j} - o_{t,j} + Σ_k (-∂E/∂net_{t,k}) w_{kj})\ncheck -∂E/∂net_{t,j} = o_{t,j} (1 - o_{t,j}) (t_{t,j} - o_{t,j} + Σ_k (-∂E/∂net_{t+1,k}) w_{kj})\n`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'holds']);
+    expect(r.checks[0]!.message).toMatch(
+      /∂E\/∂net_t should be ∂E\/∂net_\{t\+1\}: with that step the check holds for t = 1\.\.2 \(at t = 3 it reads/,
+    );
+  });
+});
+
 describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in time', () => {
   const v = verdicts(read('rumelhart-pdp'));
   it('the correct formulas hold', () => {
@@ -78,6 +92,9 @@ describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in t
     );
     expect(msg('RM2')).toMatch(/The right side is the left side with the opposite sign/);
     expect(msg('RM3')).toMatch(/w\[j, k\] should be w\[k, j\]: with its two indices swapped the check holds/);
+    expect(msg('RM4')).toMatch(
+      /∂E\/∂net_t should be ∂E\/∂net_\{t\+1\}: with that step the check holds for t = 1\.\.2 \(at t = 3 it reads ∂E\/∂net_4, past the network's steps/,
+    );
     expect(msg('RM5')).toMatch(/o_t should be o_\{t-1\}/);
     expect(msg('RM8')).toMatch(/o_\{T-1\} should be o_T/);
   });

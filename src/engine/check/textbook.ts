@@ -77,6 +77,20 @@ function walkNodes(e: Expr, out: Expr[] = []): Expr[] {
   return out;
 }
 
+/**
+ * derivStepHint's walk: replace()'s, and into an entry of a derivative as well (Rumelhart's Σ_k δ_k(t+1) w_{kj}, δ_k
+ * the entry k of −∂E/∂net_{t+1}): its step is the derivative's, whatever entry is picked
+ */
+const DERIV_WALK: Walk = {
+  children: VALUE_CHILDREN,
+  stops: (x) => x.k === 'deriv' || (x.k === 'index' && !(x.a.k === 'deriv' || (x.a.k === 'neg' && x.a.a.k === 'deriv'))),
+};
+function derivWalkNodes(e: Expr, out: Expr[] = []): Expr[] {
+  out.push(e);
+  if (!DERIV_WALK.stops(e)) forChildren(e, (c) => derivWalkNodes(c, out), DERIV_WALK.children);
+  return out;
+}
+
 /** the node lists of the sides asked for, per analysis: textbookHint's hints each walk the same right side (read only) */
 const nodeLists = new Memo<Expr, readonly Expr[]>();
 
@@ -215,10 +229,11 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
   // each derivative's additive term of the side: a move is screened by that term alone first (termScreen.ts)
   const ts = terms(c.rhs);
   const termOf = new Map<Expr, Expr>();
-  if (ts.length > 1) for (const t of ts) for (const x of nodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
+  if (ts.length > 1) for (const t of ts) for (const x of derivWalkNodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
   // the moves that mend a broken chain first (∂y_3/∂h_3 ∂h_2/∂W_xh: h_2 to meet h_3), whatever their distance: in a
   // sum of three terms the one-step moves of the terms before it spent the budget (structural, no evaluation)
-  const derivs = nodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  const derivs = derivWalkNodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  const replace = (e: Expr, pick: (x: Expr) => Expr | null): Expr => replaceWhere(e, pick, DERIV_WALK);
   const queue: Move[] = chainMends(c.rhs);
   for (const d of derivs)
     for (const by of [1, -1]) {
@@ -261,12 +276,16 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
     const at = definedPoints(c, rhs, run);
     if (!at || at.length === c.points.length || noPath(m, { ...c, points: at }, run) || !confirmed(other, c.lhs, rhs, at)) continue;
     const off = c.points.find((p) => !at.includes(p))!;
+    // by the step alone where the steps judged and the steps left out part the points (δ_k(t+1) at every entry j)
+    const rest = c.points.filter((p) => !at.includes(p));
+    const stepsOf = (ps: Point[]) => [...new Set(ps.map((p) => p.t!))];
+    const byStep = c.points.every((p) => p.t !== null) && !stepsOf(at).some((t) => stepsOf(rest).includes(t));
     const where = (ps: Point[]) =>
-      ps.every((p) => p.t !== null && Object.keys(p.env).length === 1)
-        ? `t = ${runsText(ps.map((p) => p.t!))}`
+      byStep || ps.every((p) => p.t !== null && Object.keys(p.env).length === 1)
+        ? `t = ${runsText(stepsOf(ps))}`
         : ps.map((p) => p.label.replace(/^ at /, '')).join('; ');
     const past = exprText(bindAll(m, off.env));
-    return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(c.points.filter((p) => !at.includes(p)))} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
+    return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(rest)} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
   return null;
 }
