@@ -8,7 +8,9 @@
 // t_j(T) − o_j(T), f' left out, failed with its values only; the slope left out is now named for a negated derivative
 // (δ = −∂E/∂net) and at an entry of one, as for ∂E/∂net_T (engine/check/slopeTwice.ts derivOf). Another: Σ_k δ_k(t)
 // w_{kj} for δ_k(t+1) failed with its values only, the step search not looking inside an entry of a derivative; it
-// does now, and says the steps it holds at by t alone (engine/check/textbook.ts derivStepHint, DERIV_WALK).
+// does now, and says the steps it holds at by t alone (engine/check/textbook.ts derivStepHint, DERIV_WALK). And δ_j(t)
+// = f'_j(net_j(t)) Σ_k δ_k(t+1) w_{kj}, the output's own error left out, failed with its values only: the path left out
+// is named for −∂E/∂net and an entry of it, as for ∂E/∂net (engine/check/hints.ts leftOutHint, Sided).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +75,18 @@ describe('δ_k(t) for δ_k(t+1) inside Σ_k δ_k w_{kj}, an entry of the derivat
   });
 });
 
+describe('the output’s own error left out of δ = −∂E/∂net (regression)', () => {
+  it('names the path left out, with its sign, for the vector and for an entry (it failed with the values only)', () => {
+    const r = analyze(
+      `${NET}check -∂E/∂net_t = o_t ⊙ (1 - o_t) ⊙ (w^T (-∂E/∂net_{t+1}))\ncheck -∂E/∂net_{t,j} = o_{t,j} (1 - o_{t,j}) (Σ_k (-∂E/∂net_{t+1,k}) w_{kj})\ncheck ∂E/∂net_t = o_t ⊙ (1 - o_t) ⊙ (w^T ∂E/∂net_{t+1})\n`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails', 'fails']);
+    expect(r.checks[0]!.message).toMatch(/The right side leaves out −∂E\/∂o_1·∂o_1\/∂net_1 = \[/);
+    expect(r.checks[1]!.message).toMatch(/The right side leaves out −∂E\/∂o_1·∂o_1\/∂net_1 \(its entry j\) = /);
+    expect(r.checks[2]!.message).toMatch(/The right side leaves out ∂E\/∂o_1·∂o_1\/∂net_1 = \[/);
+  });
+});
+
 describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in time', () => {
   const v = verdicts(read('rumelhart-pdp'));
   it('the correct formulas hold', () => {
@@ -96,6 +110,7 @@ describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in t
       /∂E\/∂net_t should be ∂E\/∂net_\{t\+1\}: with that step the check holds for t = 1\.\.2 \(at t = 3 it reads ∂E\/∂net_4, past the network's steps/,
     );
     expect(msg('RM5')).toMatch(/o_t should be o_\{t-1\}/);
+    expect(msg('RM7')).toMatch(/The right side leaves out −∂E\/∂o_1·∂o_1\/∂net_1 \(its entry j\) = 0\.1185/);
     expect(msg('RM8')).toMatch(/o_\{T-1\} should be o_T/);
   });
   it('Σ_{t=2}^{T} for Σ_{t=1}^{T} holds only because o_0 = 0, and says so', () => {

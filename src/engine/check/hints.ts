@@ -1,6 +1,7 @@
 // What a failing check's message says about why: a derivative that is silently 0, the immediate
 // partial where the total was meant, a left-out path or part of the gradient, a wrong factor.
 
+import { derivOf } from './slopeTwice';
 import { printerFor } from './writtenT';
 import { Memo } from '../memo';
 import type { Expr, Idx } from '../../language/model';
@@ -478,18 +479,26 @@ function subsetsBySize(n: number, max: number): number[][] {
  * Judged at one point of one run (a draw, when the file's values hide it).
  */
 export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = null): { text: string; value: number | null } | null {
-  for (const [d, other, side] of [
+  for (const [written, other, side] of [
     [c.lhs, c.rhs, 'right'],
     [c.rhs, c.lhs, 'left'],
   ] as const) {
-    if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref') continue;
+    // also −∂E/∂net_t and an entry of it, Rumelhart's δ_j(t) (slopeTwice.ts derivOf): the other side compared with
+    // the opposite sign, at that entry
+    const u = derivOf(written);
+    if (!u) continue;
+    const { d, sign, entry } = u;
+    if (!d.total || d.oneStep || d.of.k !== 'ref') continue;
     const of = d.of;
+    const seen = sided(sign, entry);
     const hit = guard(() => {
       const A = run.node(of.name, stepOf(of.idx, p.env));
       const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
       if (!A || !B || A.id <= B.id) return null;
       const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
-      const want = run.evaluateShared(other, p.env);
+      const want = { data: seen.want(run.evaluateShared(other, p.env).data) };
+      const at = seen.at(run, p.env);
+      if (at === null) return null;
       const byId = names(run);
       const wrt = () => refText(d.wrt.name, stepOf(d.wrt.idx, p.env) === null ? null : { v: null, k: stepOf(d.wrt.idx, p.env)! });
       // each input C of A's equation with the part of the total that runs through it
@@ -513,7 +522,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
       const contribs = parts.map((x) => x.contrib);
       for (const set of subsets) {
         subsetSum(set, contribs, total.data, sum, rest);
-        if (!close(rest, want.data)) continue;
+        if (!close(seen.pick(rest, at), want.data)) continue;
         // found at these values: named only if the side leaves out the same parts at a draw too (pathHint says why)
         if (
           values &&
@@ -524,13 +533,16 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
             other,
             p,
             set.map((k) => parts[k]!.q),
+            seen,
           )
         )
           continue;
-        const contrib = sum.slice();
-        const v = toValue({ shape: total.shape, data: contrib });
+        const contrib = seen.pick(sum.slice(), at).map((x) => sign * x);
+        const v = entry ? contrib[0]! : toValue({ shape: total.shape, data: contrib });
+        const named = set.map((k) => parts[k]!.term()).join(' + ');
+        const term = sign < 0 ? (set.length > 1 ? `−(${named})` : `−${named}`) : named;
         return {
-          text: `the ${side} side leaves out ${set.map((k) => parts[k]!.term()).join(' + ')} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
+          text: `the ${side} side leaves out ${term}${entry ? ` (its entry ${exprText(entry.i)})` : ''} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,
           value: typeof v === 'number' ? v : null,
         };
       }
@@ -552,8 +564,11 @@ function leavesOutInputsAt(
   other: Expr,
   p: Point,
   left: { name: string; t: number | null }[],
+  seen: Sided,
 ): boolean {
   return atDraws(values, (run) => {
+    const at = seen.at(run, p.env);
+    if (at === null) return false;
     const A = run.node(of.name, stepOf(of.idx, p.env));
     const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
     if (!A || !B) return false;
@@ -566,8 +581,27 @@ function leavesOutInputsAt(
       if (!part) continue;
       for (let i = 0; i < rest.length; i++) rest[i]! -= part[i]!;
     }
-    return close(rest, run.evaluateShared(other, p.env).data);
+    return close(seen.pick(rest, at), seen.want(run.evaluateShared(other, p.env).data));
   });
+}
+
+/** how a derivative side is compared: −∂E/∂net (the other side negated) and an entry of it (that entry alone) */
+interface Sided {
+  want(other: Float64Array): Float64Array;
+  /** the entry's offset at a point (-1: the whole derivative), null where it cannot be read */
+  at(run: Run, env: Env): number | null;
+  pick(total: Float64Array, at: number): Float64Array;
+}
+function sided(sign: 1 | -1, entry: (Expr & { k: 'index' }) | null): Sided {
+  return {
+    want: (o) => (sign < 0 ? o.map((x) => -x) : o),
+    at: (run, env) => {
+      if (!entry) return -1;
+      const i = guard(() => run.evaluateShared(entry.i, env).data[0]! - 1);
+      return i === null || i === undefined || !Number.isInteger(i) || i < 0 ? null : i;
+    },
+    pick: (total, at) => (at < 0 ? total : at < total.length ? total.subarray(at, at + 1) : new Float64Array(0)),
+  };
 }
 
 /** leftOutHint's name of the part of ∂A/∂B through the input C (q) of A's equation, with J = ∂⁺A/∂C */

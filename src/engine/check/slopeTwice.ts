@@ -27,7 +27,7 @@ function activationsOf(x: string, run: Run): Activation[] {
 }
 
 /** a side that is a total derivative, or −it, or an entry of either at an index (−∂E/∂net_{T,j}); null otherwise */
-function derivOf(e: Expr): { d: Deriv; sign: 1 | -1; entry: (Expr & { k: 'index' }) | null } | null {
+export function derivOf(e: Expr): { d: Deriv; sign: 1 | -1; entry: (Expr & { k: 'index' }) | null } | null {
   let sign: 1 | -1 = 1;
   let a = e;
   if (a.k === 'neg') [sign, a] = [-1, a.a];
