@@ -31,6 +31,10 @@ describe('deeplearning.ai, the RNN cell’s backward pass', () => {
     for (const tag of ['N1', 'N2', 'N3', 'N10', 'N11', 'N12', 'N13', 'N14', 'N15', 'N16']) expect(v[tag]!.status, tag).toBe('holds');
     expect(v.N17!.status).toBe('holds-as-one-step');
   });
+  it('the notebook’s code names for the gradients (dW_ax, db_a, da^{⟨t⟩}) read as ∂L/∂…; one step’s term for dW_ax names the Σ_t', () => {
+    for (const tag of ['X1', 'X2', 'X3', 'X4']) expect(v[tag]!.status, tag).toBe('holds');
+    expect(msg('XM1')).toMatch(/A Σ_t is missing: the right side is the term of one step t/);
+  });
   it('the figure’s derivatives of the vector a^{⟨t⟩} fail, saying the right side has the variable’s shape', () => {
     expect(msg('N4')).toMatch(
       /the left side is a 3×3×2 tensor, the right side a 3×2 matrix: ∂a_t\/∂W_ax, the derivative of the vector a_t, is a Jacobian with a row for each of its 3 entries; the right side has the shape of W_ax \(a 3×2 matrix\), as a scalar's gradient by W_ax has\. A backward pass writes ∂L\/∂W_ax, with the upstream gradient ∂L\/∂a_t among its factors/,
