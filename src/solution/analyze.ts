@@ -595,6 +595,28 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
 
 /** analyze() of a generated text, with the claims seen before taken from the cache (claimCache.ts) */
 function analyzeGenerated(genText: string, networkLines: number, claims: number, options: AnalyzeOptions | undefined): Report {
+  return symbolsInSourceOrder(analyzeOrCached(genText, networkLines, claims, options));
+}
+
+/**
+ * the symbol occurrences in the order they are written: the resolver records them by its phases (a sidecar's own checks
+ * after the network's definitions), and the claim cache puts a kept claim's back after the network's, so the two
+ * orders differed where an edit changed which claims were analysed (claimCache.test.ts, seed 1708871764)
+ */
+function symbolsInSourceOrder(r: Report): Report {
+  r.symbols.sort(
+    (a, b) =>
+      a.line - b.line ||
+      a.column - b.column ||
+      a.endLine - b.endLine ||
+      a.endColumn - b.endColumn ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.role < b.role ? -1 : a.role > b.role ? 1 : 0),
+  );
+  return r;
+}
+
+function analyzeOrCached(genText: string, networkLines: number, claims: number, options: AnalyzeOptions | undefined): Report {
   const lines = genText.split('\n');
   // one line per claim and a final newline, else (a claim spanning lines) the whole text as it is
   if (!claimCacheEnabled() || lines.length !== networkLines + claims + 1) return analyze(genText, options);
