@@ -106,33 +106,21 @@ const APPROX = /^(?:\\(?:approx|simeq|thickapprox)(?![A-Za-z])|[≈≃])/;
 /** ≤ ≥ < > as a check line reads them between a bound's sides (not ≪ ≫ ≲ ≳: "much less" states no number) */
 const BOUND = /^(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt)(?![A-Za-z])|[≤≥<>⩽⩾])/;
 
+/** `w \leftarrow w − η ∂L/∂w`, ASCII `w <- …`: an update (its `<` is no bound) */
+const UPDATE_ARROW = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]|<-(?![\d.])/;
+
 /** an equation with no top-level `=` whose first top-level relation is a bound's (so its check line reads it) */
 function isBound(s: string): boolean {
-  // noEquality's scan: brackets counted, a command's next character skipped
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    if (depth > 0 || !(c === '\\' || '≤≥<>⩽⩾≲≳≪≫≈≃'.includes(c))) {
-      if (c === '\\') i++;
-      continue;
-    }
-    const at = s.slice(i, i + 10);
-    if (INEQUALITY.test(at) || APPROX.test(at)) return BOUND.test(at);
-    if (c === '\\') i++;
-  }
-  return false;
+  if (UPDATE_ARROW.test(s)) return false;
+  const r = firstRelation(s);
+  return r !== null && !r.approx && BOUND.test(r.text);
 }
 
 /**
- * why an equation with no top-level `=` is not checked: a bound (‖∂h_t/∂h_k‖ ≤ (β_W β_h)^{t−k}, the
- * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
+ * the first inequality or approximation outside braces and brackets, as written (`\le`, `≈`), or null: a command's
+ * next character skipped, as is the character after a relation sign that is neither
  */
-function noEquality(s: string): string {
-  // `w \leftarrow w − η ∂L/∂w` (or ASCII `w <- …`) with no `=` after it: an update, as the lexer says of one with an `=`
-  const arrow = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]|<-(?![\d.])/.exec(s);
-  if (arrow) return updateText(arrow[0]);
+function firstRelation(s: string): { text: string; approx: boolean } | null {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -143,12 +131,26 @@ function noEquality(s: string): string {
       continue;
     }
     const m = INEQUALITY.exec(s.slice(i, i + 10));
-    if (m) return `an inequality (${m[0]}), a bound: only equalities are checked`;
+    if (m) return { text: m[0], approx: false };
     const a = APPROX.exec(s.slice(i, i + 10));
-    if (a)
-      return `an approximation (${a[0]}) between expressions is no equality: only = is checked, and ≈ before a written number (judged to its digits)`;
+    if (a) return { text: a[0], approx: true };
     i++;
   }
+  return null;
+}
+
+/**
+ * why an equation with no top-level `=` is not checked: a bound (‖∂h_t/∂h_k‖ ≤ (β_W β_h)^{t−k}, the
+ * vanishing-gradient notes' inequalities) says so, naming its relation; anything else has no equality
+ */
+function noEquality(s: string): string {
+  // `w \leftarrow w − η ∂L/∂w` (or ASCII `w <- …`) with no `=` after it: an update, as the lexer says of one with an `=`
+  const arrow = UPDATE_ARROW.exec(s);
+  if (arrow) return updateText(arrow[0]);
+  const r = firstRelation(s);
+  if (r && !r.approx) return `an inequality (${r.text}), a bound: only equalities are checked`;
+  if (r)
+    return `an approximation (${r.text}) between expressions is no equality: only = is checked, and ≈ before a written number (judged to its digits)`;
   return unclosedBrace(s) ?? 'no equality to check';
 }
 

@@ -99,6 +99,9 @@ describe('a bound pasted into a solution', () => {
     expect(holds.equations.map((e) => e.status)).toEqual(['holds']);
     const fails = analyzeSolution(md('|w|^2 < \\left\\| \\frac{\\partial h_3}{\\partial h_1} \\right\\|'), 'markdown');
     expect(fails.equations.map((e) => e.status)).toEqual(['fails']);
+    // ASCII's update arrow is no bound: w <- w − 0.1 ∂L/∂w stays a descent step, not w < −w − …
+    const update = analyzeSolution(md('w <- w - 0.1 \\frac{\\partial L}{\\partial w}'), 'markdown');
+    expect(update.equations[0]!.message).toMatch(/^not checked: an update \(<-/);
     const much = analyzeSolution(md('\\left\\| \\frac{\\partial h_3}{\\partial h_1} \\right\\| \\ll 1'), 'markdown');
     expect(much.equations[0]!.message).toBe('not checked: an inequality (\\ll), a bound: only equalities are checked');
   });
