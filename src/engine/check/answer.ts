@@ -221,7 +221,14 @@ function confirmDraws(ctx: QuestionContext): NonNullable<OtherValues> {
 const opening = (s: string | null) => s && sentenceStart(s);
 
 /** the varied names that alone make the check fail at this draw, and their given values */
-function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: QuestionContext): { nice: string[]; given: string[] } {
+function culprits(
+  lhs: Expr,
+  rhs: Expr,
+  points: Point[],
+  seed: number,
+  ctx: QuestionContext,
+  broken: (run: Run) => boolean = (run) => anyOff(points, lhs, rhs, run),
+): { nice: string[]; given: string[] } {
   // culprits are sought only for sides that hold at the file's values: redrawing a name they cannot read
   // gives them those very values again, so it cannot make them fail, and its forward run is not made
   const read = reach(ctx.model, [lhs, rhs]);
@@ -230,7 +237,7 @@ function culprits(lhs: Expr, rhs: Expr, points: Point[], seed: number, ctx: Ques
   const order = [...varied.filter((n) => ids.parseNodeKey(n).step !== null), ...varied.filter((n) => ids.parseNodeKey(n).step === null)];
   const off = (only: string | string[]): boolean | null => {
     try {
-      return anyOff(points, lhs, rhs, ctx.draws.run(seed, only));
+      return broken(ctx.draws.run(seed, only));
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       return null;
@@ -581,7 +588,16 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     return out;
   }
   // a bound (‖∂h_3/∂h_1‖ ≤ ‖W_hh‖^2): the relation judged at the file's values and the draws (bound.ts)
-  if (q.relation) return related(answerBound({ ...q, relation: q.relation }, ctx, report), q.relation);
+  if (q.relation) {
+    // what a bound true at the file's values only leans on, named as an equality's culprits are (their draw, the bound false)
+    const leans = (points: Point[], seed: number, broken: (run: Run) => boolean): string | null => {
+      const { nice, given } = culprits(q.lhs, q.rhs, points, seed, ctx, broken);
+      return nice.length
+        ? `it leans on ${givenValues(nice.join(', '), nice.length, given)}: vary ${nice.length === 1 ? 'it' : 'them'} and`
+        : null;
+    };
+    return related(answerBound({ ...q, relation: q.relation }, ctx, report, leans), q.relation);
+  }
   // a value written after ≈: judged to its digits at the file's values (rounded.ts)
   if (q.approx) {
     const v = judgeRounded({ ...q, approx: q.approx }, ctx.run);

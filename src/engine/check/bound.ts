@@ -9,7 +9,7 @@ import type { CheckQuestion } from '../../language/model';
 import type { CheckReport, CheckStatus, CheckStep } from '../../report';
 import { fmt } from '../format';
 import type { QuestionContext } from '../questions';
-import { RunError } from '../run';
+import { RunError, type Run } from '../run';
 import { checkPoints, evaluateSides, rangeText, type Point, type Sides } from './points';
 
 type Reporter = (status: CheckStatus, message: string, steps: CheckStep[], failingStep?: number | null) => CheckReport;
@@ -44,7 +44,15 @@ export function falseText(relation: Relation, l: number, r: number): string {
   return `${fmt(l)} ${relation} ${fmt(r)} is false${why}`;
 }
 
-export function answerBound(q: CheckQuestion & { relation: Relation }, ctx: QuestionContext, report: Reporter): CheckReport {
+/** the names a bound true at the file's values only leans on ("it leans on the given value of w (w = 0.8): vary it and"), or null */
+type LeansOn = (points: Point[], seed: number, broken: (run: Run) => boolean) => string | null;
+
+export function answerBound(
+  q: CheckQuestion & { relation: Relation },
+  ctx: QuestionContext,
+  report: Reporter,
+  leansOn: LeansOn,
+): CheckReport {
   const rel = q.relation;
   const points = checkPoints(q);
   const at = (run: QuestionContext['run']): Sides[] => evaluateSides(points, q.lhs, q.rhs, run);
@@ -81,12 +89,17 @@ export function answerBound(q: CheckQuestion & { relation: Relation }, ctx: Ques
       continue;
     }
     judged++;
-    if (miss)
+    if (miss) {
+      const leans = leansOn(points, seed, (run) => at(run).some((s) => !satisfies(rel, ...numbers(s))));
+      const sides = `the left side is ${fmt(l)}, the right side ${fmt(r)} (${falseText(rel, l, r)})`;
       return report(
         'holds-at-given-values',
-        `holds only for these values: at random draw ${seed}${miss.label} the left side is ${fmt(l)}, the right side ${fmt(r)} (${falseText(rel, l, r)})`,
+        leans
+          ? `holds only for these values: ${leans} it fails${miss.label} — at random draw ${seed} ${sides}`
+          : `holds only for these values: at random draw ${seed}${miss.label} ${sides}`,
         steps,
       );
+    }
   }
   const notJudged = skipped.length
     ? `${skipped.length} random draw${skipped.length === 1 ? '' : 's'} could not be evaluated (${skipped[0]})`
