@@ -127,6 +127,9 @@ export interface CheckStep {
   ok: boolean;
 }
 
+/** how a bound's left side compares with its right one (LANGUAGE.md §5 as docs/language.md "Bounds" reads it) */
+export type Relation = '≤' | '<' | '≥' | '>';
+
 export interface CheckReport {
   /** where this link's right side begins */
   line: number;
@@ -149,7 +152,7 @@ export interface CheckReport {
   /** extra: the check states a value the network gives (h_0 = 0): a solution's premise, not checked there */
   premise?: true;
   /** a bound (`A ≤ B`): the left side is this to the right one; absent for an equality */
-  relation?: '≤' | '<' | '≥' | '>';
+  relation?: Relation;
 }
 
 export interface ParamReport {

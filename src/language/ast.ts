@@ -42,7 +42,10 @@
 //   `num` with a negative value (elsewhere `-2` is still neg(num 2)).
 
 import { defineLazy } from './lazy';
-import type { Range } from '../report';
+import type { Range, Relation } from '../report';
+
+/** the relation of a bound's side to the side before it: the Report's own (report.ts) */
+export type { Relation };
 
 export interface NameAst {
   k: 'name';
@@ -219,6 +222,3 @@ export interface CheckRange {
   /** written as a list with an ellipsis (t = T-1, …, 1), which may run from the top down */
   listed?: boolean;
 }
-
-/** the relation of a bound's side to the side before it (LANGUAGE.md §5, docs/language.md: bounds) */
-export type Relation = '≤' | '<' | '≥' | '>';

@@ -27,6 +27,7 @@ import {
   evaluateSides,
   offSides,
   rangeText,
+  stepsOf,
   tooSmallToJudge,
   type Point,
   type Sides,
@@ -149,31 +150,6 @@ function skippedText(v: DrawVerdict): string {
   if (!v.skipped.length) return '';
   const first = v.skipped[0]!;
   return `${plural(v.skipped.length, 'random draw')} could not be evaluated (draw ${first.seed}: ${first.reason})`;
-}
-
-/** past this many points, a check with free indices keeps one entry per step (as one with t alone does) */
-export const MAX_POINT_STEPS = 1000;
-
-function stepsOf(sides: Sides[], free: readonly { v: string }[] = []): CheckStep[] {
-  // a free index besides t (k over steps, i over entries): one entry per point, with its values (LANGUAGE.md
-  // §3: the check holds when it holds at every value, so each value is a result of its own)
-  if (free.length && sides.length <= MAX_POINT_STEPS) return sides.map((s) => stepOf(s, free));
-  // one entry per step: the first failing point of that step, else its first
-  const byT = new Map<number | null, Sides>();
-  for (const s of sides) {
-    const prev = byT.get(s.t);
-    if (!prev || (close(prev.l.data, prev.r.data) && !close(s.l.data, s.r.data))) byT.set(s.t, s);
-  }
-  return [...byT.values()].map((s) => stepOf(s, free));
-}
-
-function stepOf(s: Sides, free: readonly { v: string }[]): CheckStep {
-  const out: CheckStep = { t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: close(s.l.data, s.r.data) };
-  if (!free.length) return out;
-  const at: Record<string, number> = {};
-  for (const f of free) if (typeof s.env[f.v] === 'number') at[f.v] = s.env[f.v] as number;
-  // in the Report's field order: t, at, lhs, rhs, ok
-  return { t: out.t, at, lhs: out.lhs, rhs: out.rhs, ok: out.ok };
 }
 
 function failText(bad: Sides, q: CheckQuestion, run: Run): string {

@@ -10,7 +10,7 @@ import type { CheckReport, CheckStatus, CheckStep } from '../../report';
 import { fmt } from '../format';
 import type { QuestionContext } from '../questions';
 import { RunError, type Run } from '../run';
-import { checkPoints, evaluateSides, rangeText, type Point, type Sides } from './points';
+import { checkPoints, evaluateSides, rangeText, stepsOf, type Point, type Sides } from './points';
 
 type Reporter = (status: CheckStatus, message: string, steps: CheckStep[], failingStep?: number | null) => CheckReport;
 
@@ -63,7 +63,7 @@ export function answerBound(
     if (!(e instanceof RunError)) throw e;
     return report('fails', `cannot evaluate: ${e.message}`, []);
   }
-  const steps = stepsOf(sides, rel, q.free);
+  const steps = stepsOf(sides, q.free, (s) => satisfies(rel, ...numbers(s)));
   const bad = sides.findIndex((s) => !satisfies(rel, ...numbers(s)));
   if (bad >= 0) {
     const s = sides[bad]!;
@@ -112,24 +112,4 @@ export function answerBound(
     );
   const draws = `${judged} random draw${judged === 1 ? '' : 's'}`;
   return report('holds', `holds${rangeText(q, points)} at the file's values and ${draws}${notJudged ? ` (${notJudged})` : ''}`, steps);
-}
-
-/** one entry per point with free indices besides t (their values in `at`), else per step (its first point where the bound fails, else its first) */
-function stepsOf(sides: Sides[], rel: Relation, free: readonly { v: string }[]): CheckStep[] {
-  const step = (s: Sides & Point): CheckStep => {
-    const [l, r] = numbers(s);
-    const ok = satisfies(rel, l, r);
-    if (!free.length) return { t: s.t, lhs: l, rhs: r, ok };
-    const at: Record<string, number> = {};
-    for (const f of free) if (typeof s.env[f.v] === 'number') at[f.v] = s.env[f.v] as number;
-    return { t: s.t, at, lhs: l, rhs: r, ok };
-  };
-  if (free.length) return sides.map(step);
-  const byT = new Map<number | null, CheckStep>();
-  for (const s of sides) {
-    const prev = byT.get(s.t);
-    const now = step(s);
-    if (!prev || (prev.ok && !now.ok)) byT.set(s.t, now);
-  }
-  return [...byT.values()];
 }

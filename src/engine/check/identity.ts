@@ -81,9 +81,7 @@ export function answerIdentity(
   const judged = steps.length;
   return report(
     'holds',
-    q.relation
-      ? `holds: a bound in ${names}, ${which} (${why}): it holds at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`
-      : `holds: an identity in ${names}, ${which} (${why}): the sides agree at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`,
+    `holds: ${q.relation ? 'a bound' : 'an identity'} in ${names}, ${which} (${why}): ${q.relation ? 'it holds' : 'the sides agree'} at ${judged} random values of ${names} in [−${SPAN}, ${SPAN}]${skipText ? `; ${skipText}` : ''}`,
     steps,
   );
 }

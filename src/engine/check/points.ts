@@ -6,9 +6,10 @@ import { runsText } from '../../display/checkStep';
 import { idxText } from '../../language/resolve';
 import { andList } from '../format';
 import type { CheckQuestion, Expr, Idx } from '../../language/model';
+import type { CheckStep } from '../../report';
 import { forChildren } from '../../language/resolve/walk';
 import type { Env, Run } from '../run';
-import type { Tensor } from '../tensor';
+import { toValue, type Tensor } from '../tensor';
 import { asTensor, dataOf } from '../values';
 import { withVar } from '../env';
 
@@ -266,4 +267,35 @@ export function rangeText(q: CheckQuestion, points: Point[]): string {
     : 'where its Σ/∏ bounds run forward';
   const some = points.length < all ? ` (the ${points.length} of ${all} ${what} ${kept})` : '';
   return ` for ${joined}${some}`;
+}
+
+/** past this many points, a check with free indices keeps one entry per step (as one with t alone does) */
+export const MAX_POINT_STEPS = 1000;
+
+/**
+ * the Report's steps of a check: `ok` whether the sides agree at a point (a bound passes its relation, bound.ts). With a
+ * free index besides t (k over steps, i over entries) one entry per point, with its values (LANGUAGE.md §3: the check
+ * holds when it holds at every value, so each value is a result of its own), else one per step: its first failing
+ * point, else its first
+ */
+export function stepsOf(
+  sides: Sides[],
+  free: readonly { v: string }[] = [],
+  ok: (s: Sides) => boolean = (s) => close(s.l.data, s.r.data),
+): CheckStep[] {
+  const stepOf = (s: Sides): CheckStep => {
+    const out: CheckStep = { t: s.t, lhs: toValue(s.l), rhs: toValue(s.r), ok: ok(s) };
+    if (!free.length) return out;
+    const at: Record<string, number> = {};
+    for (const f of free) if (typeof s.env[f.v] === 'number') at[f.v] = s.env[f.v] as number;
+    // in the Report's field order: t, at, lhs, rhs, ok
+    return { t: out.t, at, lhs: out.lhs, rhs: out.rhs, ok: out.ok };
+  };
+  if (free.length && sides.length <= MAX_POINT_STEPS) return sides.map(stepOf);
+  const byT = new Map<number | null, Sides>();
+  for (const s of sides) {
+    const prev = byT.get(s.t);
+    if (!prev || (ok(prev) && !ok(s))) byT.set(s.t, s);
+  }
+  return [...byT.values()].map(stepOf);
 }

@@ -70,10 +70,10 @@ const WALK: Walk = { children: VALUE_CHILDREN, stops: (x) => x.k === 'index' || 
  */
 const replace = (e: Expr, pick: (x: Expr) => Expr | null): Expr => replaceWhere(e, pick, WALK);
 
-/** every node replace() walks through, in its order */
-function walkNodes(e: Expr, out: Expr[] = []): Expr[] {
+/** every node replace() walks through (or another walk), in its order */
+function walkNodes(e: Expr, walk: Walk = WALK, out: Expr[] = []): Expr[] {
   out.push(e);
-  if (!WALK.stops(e)) forChildren(e, (c) => walkNodes(c, out), WALK.children);
+  if (!walk.stops(e)) forChildren(e, (c) => walkNodes(c, walk, out), walk.children);
   return out;
 }
 
@@ -85,11 +85,6 @@ const DERIV_WALK: Walk = {
   children: VALUE_CHILDREN,
   stops: (x) => x.k === 'deriv' || (x.k === 'index' && !(x.a.k === 'deriv' || (x.a.k === 'neg' && x.a.a.k === 'deriv'))),
 };
-function derivWalkNodes(e: Expr, out: Expr[] = []): Expr[] {
-  out.push(e);
-  if (!DERIV_WALK.stops(e)) forChildren(e, (c) => derivWalkNodes(c, out), DERIV_WALK.children);
-  return out;
-}
 
 /** the node lists of the sides asked for, per analysis: textbookHint's hints each walk the same right side (read only) */
 const nodeLists = new Memo<Expr, readonly Expr[]>();
@@ -229,10 +224,10 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
   // each derivative's additive term of the side: a move is screened by that term alone first (termScreen.ts)
   const ts = terms(c.rhs);
   const termOf = new Map<Expr, Expr>();
-  if (ts.length > 1) for (const t of ts) for (const x of derivWalkNodes(t)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
+  if (ts.length > 1) for (const t of ts) for (const x of walkNodes(t, DERIV_WALK)) if (x.k === 'deriv' && !termOf.has(x)) termOf.set(x, t);
   // the moves that mend a broken chain first (∂y_3/∂h_3 ∂h_2/∂W_xh: h_2 to meet h_3), whatever their distance: in a
   // sum of three terms the one-step moves of the terms before it spent the budget (structural, no evaluation)
-  const derivs = derivWalkNodes(c.rhs).filter((x): x is Deriv => x.k === 'deriv');
+  const derivs = walkNodes(c.rhs, DERIV_WALK).filter((x): x is Deriv => x.k === 'deriv');
   const replace = (e: Expr, pick: (x: Expr) => Expr | null): Expr => replaceWhere(e, pick, DERIV_WALK);
   const queue: Move[] = chainMends(c.rhs);
   for (const d of derivs)
