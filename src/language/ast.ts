@@ -46,6 +46,10 @@ import type { Range, Relation } from '../report';
 
 /** the relation of a bound's side to the side before it: the Report's own (report.ts) */
 export type { Relation };
+/** a link of a check's chain that holds a bound: a bound's relation, or = (a step of the derivation between bounds) */
+export type ChainRelation = Relation | '=';
+/** the relation a chain's later side is written after */
+export type ChainLink = ChainRelation | '≈';
 
 export interface NameAst {
   k: 'name';
@@ -151,10 +155,10 @@ export type Statement =
        */
       approx?: (number[] | null)[];
       /**
-       * a bound (`A ≤ B`, `0 < σ'(z) ≤ 1/4`): per later side (rhs, then more), its relation to the side before it,
-       * all one way. Absent for a chain of = and ≈.
+       * a bound (`A ≤ B`, `0 < σ'(z) ≤ 1/4`, `A = B ≤ C`): per later side (rhs, then more), its relation to the side
+       * before it, the bounds all one way, = an equality link. Absent for a chain of = and ≈.
        */
-      relations?: Relation[];
+      relations?: ChainRelation[];
       /** a function is written with `·` for its argument somewhere in the check (σ'(\cdot)) */
       placeholder?: true;
     }

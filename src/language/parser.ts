@@ -3,7 +3,7 @@
 // here into the AST of ast.ts (its header lists the conventions).
 
 import type { Range } from '../report';
-import type { Ast, CheckRange, NameAst, Relation, Spelling, Statement } from './ast';
+import type { Ast, ChainLink, ChainRelation, CheckRange, NameAst, Relation, Spelling, Statement } from './ast';
 import { isAst, span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
@@ -366,11 +366,6 @@ export function parse(
       const st = statement();
       if (peek().kind !== 'newline' && peek().kind !== 'eof') {
         const t = peek();
-        // ‖∂h_t/∂h_k‖ = ‖∏ …‖ ≤ (β_W β_h)^{t−k}: a bound after an equation, which no check states
-        if (t.kind === 'op' && REL.has(t.text) && st.k === 'check')
-          fail(
-            `'${t.text}' after the equation: an inequality, a bound, is not checked (only equalities are; '${t.text}' is read in the bounds of Σ and ∏)`,
-          );
         if (t.kind === 'op' && REL.has(t.text))
           fail(`'${t.text}' is read only in the bounds of Σ and ∏ (Σ_{1≤t≤T}), found after the statement`);
         if (t.kind === 'kw' && t.text === 'for' && st.k === 'derive')
@@ -721,15 +716,15 @@ export function parse(
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
     let sideNo = 0;
-    // a bound, `‖∂h_3/∂h_1‖ ≤ ‖W‖^2` or `0 < σ'(z) ≤ 1/4`: its relations, one per later side (each side against the one
-    // before it); a chain of = and ≈ has none
-    const relations: Relation[] = [];
+    // a bound, `‖∂h_3/∂h_1‖ ≤ ‖W‖^2` or `0 < σ'(z) ≤ 1/4`, and a derivation that mixes equalities into it (Pascanu's
+    // ‖∂h_t/∂h_k‖ = ‖∏ …‖ ≤ (β_W β_h)^{t−k}): each later side's relation to the side before it; = and ≈ alone have none
+    const links: ChainLink[] = [];
     const side = (): Ast => {
       // `check w + 1) = 0`: the bracket is the mistake, not a missing '='
       if (strayCloser(peek())) fail(`unexpected ${describe(peek())} in the left side of the check${strayCloser(peek())}`);
-      const bound = (sideNo === 0 || relations.length) && peek().kind === 'op' && REL.has(peek().text) ? next() : null;
-      if (bound) relations.push(bound.text as Relation);
+      const bound = peek().kind === 'op' && REL.has(peek().text) ? next() : null;
       const rel = bound ?? (isOp(peek(), '≈') ? next() : expectOp('=', 'between the two sides of the check'));
+      links.push(rel.text as ChainLink);
       const from = p;
       const e = expr();
       evaluationBar(++sideNo, bars, from);
@@ -739,20 +734,23 @@ export function parse(
         return { ...e.a, range: e.range };
       return e;
     };
-    // a chain A = B = C …: every later side is checked against the first
+    // a chain A = B = C …: every later side is checked against the first; with a bound in it, against the one before
     const more: Ast[] = [];
     let rhs = side();
-    if (relations.length) {
-      // a bound's later sides are bounds too, all one way (0 < σ'(z) ≤ 1/4); a = after a bound is no bound of it
-      while (peek().kind === 'op' && REL.has(peek().text)) more.push(side());
-      const up = (r: Relation) => r === '≤' || r === '<';
-      if (relations.some((r) => up(r) !== up(relations[0]!)))
-        fail(`a bound's relations run one way (a ≤ b < c or a ≥ b > c), not ${relations.join(' and ')}`);
-      if (isOp(peek(), '=') || isOp(peek(), '≈'))
+    while (isOp(peek(), '=') || isOp(peek(), '≈') || (peek().kind === 'op' && REL.has(peek().text))) more.push(side());
+    const relations = links.some((l) => REL.has(l)) ? (links as ChainRelation[]) : null;
+    if (relations) {
+      // each side bounded by the next: the bounds all one way (0 < σ'(z) ≤ 1/4), the equalities between them steps of
+      // the derivation; ≈ states no bound's number
+      if (links.includes('≈'))
         fail(
-          `'${peek().text}' after a bound: each side of a bound is bounded by the next (a ≤ b ≤ c); write the equality as a check of its own`,
+          `'≈' in a bound's chain: each side is bounded by or equal to the next (a = b ≤ c); write the approximation as a check of its own`,
         );
-    } else while (isOp(peek(), '=') || isOp(peek(), '≈')) more.push(side());
+      const bounds = relations.filter((r): r is Relation => r !== '=');
+      const up = (r: Relation) => r === '≤' || r === '<';
+      if (bounds.some((r) => up(r) !== up(bounds[0]!)))
+        fail(`a bound's relations run one way (a ≤ b < c or a ≥ b > c), not ${bounds.join(' and ')}`);
+    }
     let text = textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
     const written = [lhs, rhs, ...more];
@@ -781,7 +779,7 @@ export function parse(
     const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
     if (where?.length) st.where = where;
     if (rounded.some((r) => r !== null)) st.approx = rounded;
-    if (relations.length) st.relations = relations;
+    if (relations) st.relations = relations;
     if (placeholders) st.placeholder = true;
     // \tag{…} anywhere in the statement: the lexer gave it to the token after it (perhaps the line's end)
     for (let q = k0; statementTagged && q <= p && q < tokens.length; q++) {

@@ -81,6 +81,51 @@ describe('a bound in a check line', () => {
   });
 });
 
+describe('equalities and bounds in one chain (session 46)', () => {
+  it('A = B ≤ C: the equality is judged as one, the bound as one, each link against the side before it', () => {
+    // Pascanu's ‖∂h_t/∂h_k‖ = ‖∏ ∂h_j/∂h_{j-1}‖ ≤ …, in a scalar network (a was "'≤' after the equation … not checked")
+    const r = analyze(NET + 'check abs(∂h_3/∂h_1) = abs(∂h_3/∂h_2 ∂h_2/∂h_1) ≤ abs(w)^2\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => [c.link, c.status, c.relation])).toEqual([
+      [1, 'holds', undefined],
+      [2, 'holds', '≤'],
+    ]);
+    // each link's own mistake, named at that link: a factor left out of the equality, a bound too tight
+    const wrong = analyze(NET + 'check abs(∂h_3/∂h_1) = abs(∂h_3/∂h_2) ≤ abs(w)\n').checks;
+    expect(wrong.map((c) => c.status)).toEqual(['fails', 'holds']);
+    const tight = analyze(NET + 'check abs(∂h_3/∂h_1) = abs(∂h_3/∂h_2 ∂h_2/∂h_1) ≤ 0.5\n').checks;
+    expect(tight.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(tight[1]!.message).toMatch(/\(0\.50\d+ ≤ 0\.5 is false\)$/);
+  });
+
+  it('A ≤ B = C: the equality after the bound relates B and C (not A)', () => {
+    const r = analyze(NET + 'check abs(∂h_3/∂h_1) ≤ abs(∂h_3/∂h_2) abs(∂h_2/∂h_1) = abs(∂h_3/∂h_2 ∂h_2/∂h_1)\n').checks;
+    expect(r.map((c) => [c.status, c.relation])).toEqual([
+      ['holds', '≤'],
+      ['holds', undefined],
+    ]);
+    // = w^2 after the bound is an equality, and false: the bound's right side is not w²
+    const eq = analyze(NET + 'check abs(∂h_3/∂h_1) ≤ abs(∂h_3/∂h_2) abs(∂h_2/∂h_1) = w^2\n').checks;
+    expect(eq.map((c) => c.status)).toEqual(['holds', 'fails']);
+  });
+
+  it('the bounds still run one way; ≈ in a bound’s chain is named', () => {
+    const err = (line: string) => analyze(NET + line + '\n').diagnostics.find((d) => d.severity === 'error')?.message;
+    expect(err('check h_1 ≤ h_2 = h_2 ≥ h_3')).toBe("a bound's relations run one way (a ≤ b < c or a ≥ b > c), not ≤ and ≥");
+    expect(err('check h_1 ≤ h_2 ≈ 0.5')).toMatch(/^'≈' in a bound's chain: each side is bounded by or equal to the next/);
+  });
+
+  it('pasted into a solution: the display equation is judged link by link', () => {
+    const md = `\`\`\`rnn\n${NET}\`\`\`\n\n$$\\left|\\frac{\\partial h_3}{\\partial h_1}\\right| = \\left|\\frac{\\partial h_3}{\\partial h_2}\\frac{\\partial h_2}{\\partial h_1}\\right| \\le |w|^2$$\n`;
+    const sol = analyzeSolution(md, 'markdown');
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds']);
+    expect(sol.equations[0]!.checks.map((c) => [c.link, c.status, c.relation])).toEqual([
+      [1, 'holds', undefined],
+      [2, 'holds', '≤'],
+    ]);
+  });
+});
+
 describe('a range of indices is no bound', () => {
   it('1 ≤ k ≤ t relates letters only: said, not judged (it would fail wherever k > t)', () => {
     const r = analyze(NET + 'check 1 ≤ k ≤ t\n');

@@ -273,11 +273,19 @@ describe('rule 11: bounds of Σ and ∏', () => {
     expect(messages('derive Σ_{1≤t≥T} L_t')[0]).toMatch(/run one way/);
     // session 45: a check line may state a bound (check a ≤ b); elsewhere ≤ is read in Σ/∏ bounds only
     expect(messages('derive a ≤ b')[0]).toMatch(/'≤' is read only in the bounds of Σ and ∏/);
-    expect(messages('check a = b ≤ c')[0]).toMatch(/'≤' after the equation: an inequality, a bound, is not checked/);
     expect(messages('check a ≤ b ≥ c')[0]).toMatch(/a bound's relations run one way \(a ≤ b < c or a ≥ b > c\), not ≤ and ≥/);
-    expect(messages('check a ≤ b = c')[0]).toMatch(/'=' after a bound: each side of a bound is bounded by the next/);
     const st = read('check 0 < a ≤ b').statements[0]!;
     expect(st.k === 'check' && st.relations).toEqual(['<', '≤']);
+    // session 46: equalities between a bound's sides are links of its chain (they were "'≤' after the equation … not
+    // checked" and "'=' after a bound")
+    const mixed = (s: string) => {
+      const m = read(s).statements[0]!;
+      return m.k === 'check' && m.relations;
+    };
+    expect(mixed('check a = b ≤ c')).toEqual(['=', '≤']);
+    expect(mixed('check a ≤ b = c < d')).toEqual(['≤', '=', '<']);
+    expect(mixed('check a = b = c')).toBeUndefined();
+    expect(messages('check a = b ≤ c ≈ 1')[0]).toMatch(/'≈' in a bound's chain/);
   });
 });
 

@@ -180,15 +180,17 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
   rest.forEach((rhs, n) => {
     const side = sides[n + 1]!;
     // a bound's sides each bounded by the next (0 < σ'(z) ≤ 1/4), two numbers
-    const relation = st.relations?.[n];
-    const left = relation ? read[n]! : lhs;
+    const link = st.relations?.[n];
+    const relation = link === '=' ? undefined : link;
+    // in a chain with a bound each side is related to the one before it
+    const left = link ? read[n]! : lhs;
     if (relation && (left.shape.length || rhs.shape.length)) {
       scope.error(`a bound (${relation}) compares two numbers: bound a norm (‖…‖) or an entry`, side.range, 'shape-mismatch');
       return;
     }
-    if (lhs.shape.length && rhs.shape.length && !same(lhs.shape, rhs.shape)) {
+    if (left.shape.length && rhs.shape.length && !same(left.shape, rhs.shape)) {
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, the right side a ${shapeText(rhs.shape)}`,
+        `shape mismatch: the left side is a ${shapeText(left.shape)}, the right side a ${shapeText(rhs.shape)}`,
         side.range,
         'shape-mismatch',
       );

@@ -195,8 +195,10 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       if (x instanceof Abandoned) return;
       throw x;
     }
-    const relation = st.relations?.[n];
-    if (relation) boundedBy = rhs;
+    // in a chain with a bound every link relates the side before it (A = B ≤ C: B = A, C ≥ B); = is an equality
+    const link = st.relations?.[n];
+    const relation = link === '=' ? undefined : link;
+    if (link) boundedBy = rhs;
     // a bound compares numbers: a vector or matrix side has no order (a norm or an entry is what a bound states)
     if (relation && (lhs.shape?.length || rhs.shape?.length)) {
       const what = lhs.shape?.length ? lhs : rhs;
