@@ -4,6 +4,7 @@
 // inputs' gradients from the output's) side by side, as in micrograd; the Tape's methods run a forward and
 // record the node, `sweep` visits the nodes in reverse and runs each one's backward.
 
+import { spectralCost, topSingular } from './spectralNorm';
 import { Memo } from './memo';
 import type { Fn, Shape } from '../language/model';
 import { entries } from '../language/shapes';
@@ -346,7 +347,7 @@ const squareMatrix = (shape: Shape): boolean => shape.length === 2 && shape[0] =
 const FN = {
   /** the entries of fn(a) */
   size(fn: Fn, shape: Shape, len: number): number {
-    if (fn === 'sum' || fn === 'mean') return 1;
+    if (fn === 'sum' || fn === 'mean' || fn === 'opnorm') return 1;
     if (fn === 'diag') return squareMatrix(shape) ? shape[0]! : len * len;
     return len;
   },
@@ -371,6 +372,9 @@ const FN = {
         for (let i = 0; i < len; i++) out[oo + i]! /= s;
         return;
       }
+      case 'opnorm':
+        out[oo] = topSingular(x, xo, shape[0]!, shape[1]!).s;
+        return;
       case 'diag': {
         if (squareMatrix(shape)) {
           const n = shape[0]!;
@@ -413,7 +417,12 @@ const FN = {
     const x = a.data;
     const ga = zerosF64(x.length);
     if (fn === 'sum') ga.fill(g[0]!);
-    else if (fn === 'mean') ga.fill(g[0]! / x.length);
+    else if (fn === 'opnorm') {
+      // ∂σ₁/∂M = u vᵀ (where σ₁ is a simple singular value; at M = 0 the zero subgradient)
+      const [m, n] = [a.shape[0]!, a.shape[1]!];
+      const { u, v } = topSingular(x, 0, m, n);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) ga[i * n + j] = g[0]! * u[i]! * v[j]!;
+    } else if (fn === 'mean') ga.fill(g[0]! / x.length);
     else if (fn === 'softmax') {
       let dot = 0;
       for (let i = 0; i < x.length; i++) dot += g[i]! * y.data[i]!;
@@ -674,6 +683,8 @@ export class Tape {
   }
 
   fn(fn: Fn, a: TNode, shape: Shape): TNode {
+    // a spectral norm is charged its eigen-decomposition, so that a large matrix's meets the operation limit
+    if (fn === 'opnorm') this.budget.tick(spectralCost(a.shape[0]!, a.shape[1]!));
     const len = FN.size(fn, a.shape, a.len);
     const arena = this.arena;
     const at = arena.place(len);

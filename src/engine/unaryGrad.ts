@@ -4,8 +4,8 @@
 import type { Fn } from '../language/model';
 import { sigmoid } from './tensor';
 
-/** whether fn acts entry by entry (its backward is unaryGrad's); Σ, mean, softmax and diag mix the entries */
-export const elementwise = (fn: Fn): boolean => fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag';
+/** whether fn acts entry by entry (its backward is unaryGrad's); Σ, mean, softmax, diag and the spectral norm mix the entries */
+export const elementwise = (fn: Fn): boolean => fn !== 'sum' && fn !== 'mean' && fn !== 'softmax' && fn !== 'diag' && fn !== 'opnorm';
 
 /** d fn(x) / dx, given x and y = fn(x) */
 export function unaryGrad(fn: Fn, x: number, y: number): number {

@@ -7,6 +7,7 @@
 // plus one per 16 entries, in the same order), and throws the same errors in the same order, so the
 // operation limits fall where they fell: the same file gets the same Report on any machine.
 
+import { spectralCost } from './spectralNorm';
 import { Memo } from './memo';
 import { earlierOnLeft, idxValue, idxVars } from '../language/idx';
 import type { Expr, Idx, Shape } from '../language/model';
@@ -366,8 +367,10 @@ function build(e: Expr): Code {
           charge(cx, 1);
           return unary(x);
         }
-        const data = FORWARD.fn(fn, asTensor(x));
-        charge(cx, data.length);
+        const t = asTensor(x);
+        const data = FORWARD.fn(fn, t);
+        // a spectral norm charged as the tape charges it (its eigen-decomposition)
+        charge(cx, fn === 'opnorm' ? spectralCost(t.shape[0]!, t.shape[1]!) + 1 : data.length);
         return make(shape, data);
       };
     }

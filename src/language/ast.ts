@@ -46,6 +46,9 @@ import type { Range, Relation } from '../report';
 
 /** the relation of a bound's side to the side before it: the Report's own (report.ts) */
 export type { Relation };
+/** the call a norm ‖x‖ (‖x‖_2, ‖x‖_F: `written` 'F') is parsed to, and its square ‖x‖²; read in functions.ts readNorm */
+export const NORM = '‖‖';
+export const NORM_SQUARED = '‖‖²';
 /** a link of a check's chain that holds a bound: a bound's relation, or = (a step of the derivation between bounds) */
 export type ChainRelation = Relation | '=';
 /** the relation a chain's later side is written after */

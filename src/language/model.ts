@@ -37,6 +37,8 @@ export type Fn =
   | 'sum'
   | 'mean'
   | 'diag'
+  // ‖M‖ of a matrix: its spectral norm, the largest singular value (a vector's ‖x‖ is sqrt(sum(x ⊙ x)))
+  | 'opnorm'
   // the inverse functions as written: σ^{-1} (logit) and tanh^{-1} (artanh) — LANGUAGE.md §1
   | 'logit'
   | 'artanh'

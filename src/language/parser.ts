@@ -4,7 +4,7 @@
 
 import type { Range } from '../report';
 import type { Ast, ChainLink, ChainRelation, CheckRange, NameAst, Relation, Spelling, Statement } from './ast';
-import { isAst, span } from './ast';
+import { isAst, NORM, NORM_SQUARED, span } from './ast';
 import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
@@ -2324,8 +2324,8 @@ export function parse(
   }
 
   /**
-   * ‖x‖ = sqrt(sum(x ⊙ x)), the Euclidean norm (‖x‖_2 too); ‖x‖² (‖x‖_2^2) = sum(x ⊙ x), written out so
-   * that its derivative 2x holds at x = 0, where the square root's has no value
+   * ‖x‖ (‖x‖_2), ‖x‖_F and their squares ‖x‖²: read by the resolver (functions.ts readNorm), which knows whether x
+   * is a matrix — then ‖x‖ is its spectral norm and ‖x‖_F its Frobenius norm — or a vector, whose norm both are
    */
   function norm(open: Token): Ast {
     next();
@@ -2333,22 +2333,21 @@ export function parse(
     const x = insideBars('‖');
     depth--;
     let close = closer('‖') ?? expectOp('‖', `to close the norm ‖…‖ opened at ${open.range.line}:${open.range.column}`);
-    // the 2-norm's subscript: ‖x‖_2, ‖x‖_{2}
+    // the subscript: ‖x‖_2, ‖x‖_{2}, the Frobenius norm's ‖x‖_F
+    let frobenius = false;
     if (isOp(peek(), '_')) {
       const braced = isOp(peek(1), '{');
       const sub = peek(braced ? 2 : 1);
-      if (sub.kind !== 'num' || sub.value !== 2 || (braced && !isOp(peek(3), '}')))
-        fail(`only the Euclidean norm ‖x‖_2 is read, not the norm _${describe(sub)}`, sub.range);
+      const two = sub.kind === 'num' && sub.value === 2;
+      frobenius = sub.kind === 'name' && sub.text === 'F';
+      if ((!two && !frobenius) || (braced && !isOp(peek(3), '}')))
+        fail(
+          `only the Euclidean norm ‖x‖_2 (of a matrix, its spectral norm) and the Frobenius norm ‖x‖_F are read, not the norm _${describe(sub)}`,
+          sub.range,
+        );
       p += braced ? 4 : 2;
       close = tokens[p - 1]!;
     }
-    const squares = (r: Range): Ast => ({
-      k: 'call',
-      fn: 'sum',
-      arg: { k: 'bin', op: '⊙', a: x, b: x, range: x.range },
-      range: r,
-      fnRange: open.range,
-    });
     const c = peek();
     const two =
       isOp(c, '^') && c.tight
@@ -2358,12 +2357,12 @@ export function parse(
             ? 2
             : 0
         : 0;
-    if (two && peek(two).value === 2) {
-      p += two === 1 ? 2 : 4;
-      return squares(span(open.range, tokens[p - 1]!.range));
-    }
-    const r = span(open.range, close.range);
-    return { k: 'call', fn: 'sqrt', arg: squares(r), range: r, fnRange: open.range };
+    const squared = two > 0 && peek(two).value === 2;
+    if (squared) p += two === 1 ? 2 : 4;
+    const r = span(open.range, squared ? tokens[p - 1]!.range : close.range);
+    const n: Ast & { k: 'call' } = { k: 'call', fn: squared ? NORM_SQUARED : NORM, arg: x, range: r, fnRange: open.range };
+    if (frobenius) n.written = 'F';
+    return n;
   }
 
   /** the end of a name's last index (its own word when it has none) */

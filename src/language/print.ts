@@ -118,6 +118,7 @@ export function exprText(e: Expr): string {
       // diag of n ones is the identity, as it was written (I_3, or a bare I sized by its neighbour)
       if (e.fn === 'diag' && e.arg.k === 'vec' && e.arg.items.every((x) => x.k === 'num' && x.value === 1))
         return `I_${e.arg.items.length}`;
+      if (e.fn === 'opnorm') return `‖${exprText(e.arg)}‖`;
       return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
     case 'transpose':
       return `${base(e.a)}ᵀ`;
@@ -171,6 +172,7 @@ export function exprLatex(e: Expr): string {
     case 'pow':
       return `{${wrap(e.a, 6)}}^{${exprLatex(e.b)}}`;
     case 'call':
+      if (e.fn === 'opnorm') return `\\left\\lVert ${exprLatex(e.arg)} \\right\\rVert`;
       return e.fn === 'sqrt' ? `\\sqrt{${exprLatex(e.arg)}}` : `${FN_LATEX[e.fn] ?? e.fn}\\left(${exprLatex(e.arg)}\\right)`;
     case 'transpose':
       return `{${wrap(e.a, 6)}}^{\\top}`;

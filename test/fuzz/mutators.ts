@@ -152,6 +152,15 @@ export const V2_TOKENS = [
   ' : (3,)',
   ' \\in \\mathbb{R}^{3 \\times 2}',
   ' ∈ ℝ',
+  // session 46: bounds and their chains, norms of matrices
+  ' ≤ ',
+  ' < ',
+  ' \\le ',
+  ' ≥ 0',
+  '‖',
+  '‖W_hh‖',
+  '‖_F',
+  '\\|',
 ];
 
 export type Mutation =

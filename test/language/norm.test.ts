@@ -45,7 +45,7 @@ describe('‖x‖ and ‖x‖²', () => {
 
   it('another norm, or a bar left open, is named', () => {
     expect(errors(analyze(NET('\\|y_t - \\hat{y}_t\\|_1'))).map((d) => d.message)).toEqual([
-      "only the Euclidean norm ‖x‖_2 is read, not the norm _'1'",
+      "only the Euclidean norm ‖x‖_2 (of a matrix, its spectral norm) and the Frobenius norm ‖x‖_F are read, not the norm _'1'",
     ]);
     expect(errors(analyze(NET('\\|y_t - \\hat{y}_t'))).map((d) => d.message)).toEqual([
       expect.stringMatching(/^expected '‖' to close the norm ‖…‖ opened at 10:7/),

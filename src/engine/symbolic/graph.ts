@@ -162,6 +162,8 @@ export class Unrolled {
           case 'logit':
           case 'artanh':
             throw new Unsupported(`${e.fn} in an equation`);
+          case 'opnorm':
+            throw new Unsupported('the spectral norm ‖M‖ of a matrix in an equation');
           default:
             return b.call(e.fn, arg);
         }

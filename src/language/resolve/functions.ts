@@ -1,13 +1,14 @@
 // Function applications: σ, tanh, …, their primes, the inverses σ^{-1} and tanh^{-1}, onehot(k, n),
 // count(…), and names that stand for a function (φ = tanh).
 
-import type { Ast } from '../ast';
+import { NORM, NORM_SQUARED, type Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr, Fn, Shape } from '../model';
 import { entries, isLine, NOT_KNOWN_YET, shapeText, type MaybeShape } from '../shapes';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { occurrence } from './text';
+import { exprText } from '../print';
 import { readPlaceholder } from './placeholder';
 import { constValue } from './values';
 
@@ -35,6 +36,8 @@ const FN_NAMES: Record<string, string> = {
   sinh: 'sinh',
   sech: 'sech',
   outer: '⊗',
+  [NORM]: '‖…‖',
+  [NORM_SQUARED]: '‖…‖²',
 };
 
 /** the inverses as written, and what a student who wrote them may have meant (seed 004 writes σ' this way) */
@@ -53,6 +56,7 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   if (a.fn === 'onehot') return readOnehot(a, ctx);
   if (a.fn === 'prod') return readProd(a, ctx);
   if (a.fn === 'outer') return readOuter(a, ctx);
+  if (a.fn === NORM || a.fn === NORM_SQUARED) return readNorm(a, ctx);
   if (a.placeholder) return readPlaceholder(a, ctx);
   const x = readExpression(a.arg, ctx);
   if (a.fn === 'cosh' || a.fn === 'sinh' || a.fn === 'sech') return hyperbolic(a.fn, x, a.range);
@@ -72,6 +76,38 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
     else if (s) fail(ctx, `diag takes a vector or a square matrix, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   }
   return { k: 'call', fn: a.fn as Fn, arg: x, shape: shape as Shape, range: a.range };
+}
+
+/**
+ * ‖x‖ and ‖x‖²: of a vector (or a scalar, a row, a column) the Euclidean norm sqrt(sum(x ⊙ x)), its square written out
+ * as sum(x ⊙ x) so that its gradient 2x has a value at x = 0; of a matrix the spectral norm, its largest singular value
+ * (the operator norm, the one the vanishing-gradient bounds mean: ‖∏ J_j‖ ≤ ∏ ‖J_j‖ holds for the empty product, the
+ * identity, whose Frobenius norm is √n); ‖x‖_F the Frobenius norm sqrt(sum(x ⊙ x)) of any shape
+ */
+function readNorm(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
+  const x = readExpression(a.arg, ctx);
+  const s = x.shape;
+  const range = a.range;
+  const squared = a.fn === NORM_SQUARED;
+  if (s && s.length === 2 && !isLine(s) && a.written !== 'F') {
+    // what ‖M‖ means is said once: a sheet may mean the Frobenius norm (a regulariser's ‖W‖²)
+    if (ctx.record && !ctx.quiet && !ctx.scope.spectralSaid) {
+      ctx.scope.spectralSaid = true;
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `‖${exprText(x)}‖ of a ${shapeText(s)} is its spectral norm, the largest singular value (the operator norm the bounds on ∂h_t/∂h_k mean); ‖${exprText(x)}‖_F is the Frobenius norm`,
+          range,
+          'spectral-norm',
+        ),
+      );
+    }
+    const n: Expr = { k: 'call', fn: 'opnorm', arg: x, shape: [], range };
+    return squared ? { k: 'pow', a: n, b: { k: 'num', value: 2, shape: [], range }, shape: [], range } : n;
+  }
+  const product: Expr = { k: s && s.length === 0 ? 'mul' : 'hadamard', a: x, b: x, shape: s as Shape, range };
+  const squares: Expr = { k: 'call', fn: 'sum', arg: product, shape: [], range };
+  return squared ? squares : { k: 'call', fn: 'sqrt', arg: squares, shape: [], range };
 }
 
 /**

@@ -55,6 +55,8 @@ export class Scope {
   readonly broken = new Set<string>();
   /** the names whose dX reading (dc_t as ∂L/∂c_t) was said: once per name, not at every use (names.ts codeGradient) */
   readonly codeGradientsSaid = new Set<string>();
+  /** whether a matrix's ‖M‖ was said to be its spectral norm (functions.ts readNorm): once per file */
+  spectralSaid = false;
   /**
    * why a name cannot be used: the name whose definition has the error (itself, or one it depends on)
    * and that definition's line. Covers broken quantities and definitions refused outright.
