@@ -61,6 +61,8 @@ import { groupShiftHint, sideShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
+import { earlierCountedHint } from './earlierCounted';
+import { lastStepMeantHint } from './lastStepMeant';
 import { sumScopeHint } from './sumScope';
 import { softmaxSlopeHint } from './softmaxSlope';
 import { termLeftOutHint } from './termLeftOut';
@@ -345,6 +347,8 @@ function failureHint(
   return (
     // a scalar against a vector: the shapes differ, said first (and the sum meant, when it holds)
     plain(scalarVectorHint(claim, bad, run, other)) ??
+    // Roelants's s_n, n the sequence's length, read as a free step: holds at n = T alone (structural screen first)
+    plain(lastStepMeantHint(claim, run, other)) ??
     // a number the other side rounds to, written with = (≈ is how a rounded value is written)
     plain(roundedEqualsHint(claim, bad, run)) ??
     // a number substituted that is not its term's value (0.5 for u x_2 = 0.4): before rowHint, which names terms
@@ -442,6 +446,8 @@ function failureHint(
     // a total derivative beside a term of its own path (d2l's GRU ∂H̃_t/∂H_{t-1} with the path through R_t written
     // too): before the term matcher, which reads that factor as wrong and names it as itself
     plain(countedTwiceHint(claim, run, other)) ??
+    // its kin in a Σ over the steps: Σ_k ∂s_4/∂s_k ∂s_k/∂W with the total ∂s_k/∂W for ∂⁺s_k/∂W (Khapra's explicit part)
+    plain(earlierCountedHint(claim, run, other)) ??
     plain(sideTransposedHint(claim, bad, run)) ?? // Σ_t h_{t-1} δ_tᵀ for ∂J/∂W: screened on the failing point's values
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (brokenChain() ? null : terms()) ??

@@ -504,14 +504,22 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
       // each input C of A's equation with the part of the total that runs through it
       // each part's text written only for the subset that is named (most claims name none)
       const parts: { id: number; q: { name: string; t: number | null }; term: () => string; contrib: Float64Array }[] = [];
+      // a part that is 0 at these values (∂L_1/∂W with h_0 = 0) is tried too where a draw judges the finding, after
+      // the others: ∂L/∂W = ∂L_3/∂W leaves out L_1's and L_2's parts, but at the file's values L_2's alone, which the
+      // draw refutes (probe 30, KM8); without a draw it would only repeat the set without it
+      const zeros: typeof parts = [];
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
         if (!q || id === B.id) continue;
         const contrib = throughInput(run, d.wrt, p.env, J, q, B.data.length, total.data.length);
-        if (!contrib || contrib.every((x) => x === 0)) continue;
-        parts.push({ id, q, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
+        if (!contrib) continue;
+        const zero = contrib.every((x) => x === 0);
+        if (zero && !values) continue;
+        (zero ? zeros : parts).push({ id, q, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
       }
       parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
+      zeros.sort((a, b) => a.id - b.id);
+      parts.push(...zeros);
       // one input left out first, then two, … (seed 001 eq. (29) keeps only L_1's term of L = L_1 + L_2 + L_3)
       let subsets = subsetsMade.get(parts.length);
       if (!subsets) subsetsMade.set(parts.length, (subsets = subsetsBySize(parts.length, MAX_LEFT_OUT)));
@@ -539,7 +547,10 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
           continue;
         const contrib = seen.pick(sum.slice(), at).map((x) => sign * x);
         const v = entry ? contrib[0]! : toValue({ shape: total.shape, data: contrib });
-        const named = set.map((k) => parts[k]!.term()).join(' + ');
+        const named = [...set]
+          .sort((a, b) => parts[a]!.id - parts[b]!.id)
+          .map((k) => parts[k]!.term())
+          .join(' + ');
         const term = sign < 0 ? (set.length > 1 ? `−(${named})` : `−${named}`) : named;
         return {
           text: `the ${side} side leaves out ${term}${entry ? ` (its entry ${exprText(entry.i)})` : ''} = ${typeof v === 'number' ? fmt(v, 4) : valueText(v, 4)}`,

@@ -3,7 +3,7 @@
 // and the failure was named as a sum taken one-step, which is not what was written. When one derivative of two
 // same-shaped names, its numerator and denominator swapped, makes the check hold at every point, it is named.
 
-import type { Expr } from '../../language/model';
+import type { Expr, Idx } from '../../language/model';
 import { exprText } from '../../language/print';
 import { idxValue } from '../../language/idx';
 import { forChildren } from '../../language/resolve';
@@ -19,9 +19,54 @@ type Deriv = Expr & { k: 'deriv' };
 /** derivatives tried per side: each is a whole evaluation of the side at every point */
 const MAX_TRIED = 6;
 
-function derivs(e: Expr, out: Deriv[]): void {
-  if (e.k === 'deriv') out.push(e);
-  else forChildren(e, (c) => derivs(c, out));
+/** a Σ/∏ around a derivative: its variable and bounds */
+type Around = { v: string; from: Idx; to: Idx };
+
+/** the side's derivatives, each with the Σ/∏ it stands in (outermost first) */
+function derivs(e: Expr, out: { d: Deriv; around: Around[] }[], around: Around[] = []): void {
+  if (e.k === 'deriv') out.push({ d: e, around });
+  else if (e.k === 'sum' || e.k === 'prod') {
+    const inner = [...around, { v: e.v, from: e.from, to: e.to }];
+    derivs(e.body, out, inner);
+  } else forChildren(e, (c) => derivs(c, out, around));
+}
+
+/** values of a Σ/∏ variable enumerated per point: more and the test gives up (the flip is tried, as before) */
+const MAX_TERMS = 1000;
+
+/**
+ * whether ∂A/∂B, as written, runs forward at every term of every point (A at or after B on the tape: B can reach A)
+ * and its flip ∂B/∂A is 0 at some: then the flip only deletes terms, no slip of an upside-down derivative. Khapra's
+ * Σ_{k=1}^{4} ∂s_4/∂s_k ∂s_k/∂W (∂s_k/∂W for ∂⁺s_k/∂W) held with ∂s_k/∂s_4, which keeps the term k = 4 alone, and was
+ * named "∂s_4/∂s_k is upside down" where ∂s_4/∂s_k is the lecture's own factor (probe 30, KM10). The Σ's variable is
+ * read at every value of its range; a step that does not resolve, or a node the run lacks, says nothing (false).
+ */
+function forwardEverywhere(d: Deriv, around: Around[], claim: Claim, run: Run): boolean {
+  if (d.of.k !== 'ref') return false;
+  const of = d.of;
+  let count = 0;
+  let later = false;
+  const visit = (env: Record<string, number>, i: number): boolean => {
+    if (i < around.length) {
+      const a = around[i]!;
+      const lo = idxValue(a.from, env);
+      const hi = idxValue(a.to, env);
+      if (lo === undefined || hi === undefined) return false;
+      for (let k = lo; k <= hi; k++) if (!visit({ ...env, [a.v]: k }, i + 1)) return false;
+      return true;
+    }
+    if (++count > MAX_TERMS) return false;
+    const s = of.idx ? idxValue(of.idx, env) : null;
+    const r = d.wrt.idx ? idxValue(d.wrt.idx, env) : null;
+    if (s === undefined || r === undefined) return false;
+    const A = run.node(of.name, s);
+    const B = run.node(d.wrt.name, r);
+    if (!A || !B || A.id < B.id) return false;
+    if (A.id > B.id) later = true;
+    return true;
+  };
+  for (const p of claim.points) if (!visit(p.env as Record<string, number>, 0)) return false;
+  return later;
 }
 
 /** the name's shape, for a quantity or a declared name; null when it has none */
@@ -65,11 +110,12 @@ function mayBeUpsideDown(d: Deriv, claim: Claim, run: Run): boolean {
 
 export function invertedHint(claim: Claim, run: Run): string | null {
   for (const side of ['rhs', 'lhs'] as const) {
-    const ds: Deriv[] = [];
+    const ds: { d: Deriv; around: Around[] }[] = [];
     derivs(claim[side], ds);
-    for (const d of ds.slice(0, MAX_TRIED)) {
+    for (const { d, around } of ds.slice(0, MAX_TRIED)) {
       const f = flipped(d, run);
       if (!f || (shortcuts.on && !mayBeUpsideDown(d, claim, run))) continue;
+      if (around.length && forwardEverywhere(d, around, claim, run)) continue;
       const e = replacing(claim[side], d, f, EVERYWHERE);
       const [lhs, rhs] = side === 'rhs' ? [claim.lhs, e] : [e, claim.rhs];
       if (claim.points.some((p) => unreadable(e, p.env, run))) continue;

@@ -8,7 +8,7 @@ import { idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
-import { fmt } from '../format';
+import { andList, fmt } from '../format';
 import { runsText } from '../../display/checkStep';
 import { bindAll } from '../subst';
 import type { Run } from '../run';
@@ -190,6 +190,20 @@ export function transposeHint(c: Claim, run: Run): string | null {
   ) {
     return `With every Jacobian transposed (${jacobians.map(flipText).join(', ')}) the check holds: a Jacobian written left of the gradient it multiplies needs its transpose (or write the gradient first, as the chain rule orders them)`;
   }
+  // one transpose left out of every weight of a sum, Mallya's δx_t = W_cᵀ δa_t + W_iᵀ δi_t + … written with W_c, W_i, …:
+  // no single transpose mends it, and it failed with its values only (probe 30, MM7)
+  const weights = plain.filter((x) => x.k === 'ref' || (x.k === 'transpose' && x.a.k === 'ref'));
+  if (
+    weights.length > 1 &&
+    new Set(weights.map((x) => exprText(x))).size === weights.length &&
+    holdsWith(
+      c,
+      c.lhs,
+      replace(c.rhs, (y) => (weights.includes(y) ? flip(y) : null)),
+      run,
+    )
+  )
+    return `${andList(weights.map((x) => exprText(x)))} should be ${andList(weights.map(flipText))}: with those ${weights.length} transposes the check holds`;
   return null;
 }
 

@@ -14,7 +14,7 @@ import { chained, chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
 import { bareIdentity, deltaIsNotDerivative, deltaOfParameter, readName, timeIndexOf } from './names';
-import { LENGTH_N, tryTimeIndex } from './timeIndex';
+import { LENGTH_LOWER_N, LENGTH_N, tryTimeIndex } from './timeIndex';
 import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
 import { backwardChain, gradientInBody } from './chainOrder';
@@ -894,13 +894,13 @@ function sumRangeLimit(a: Ast & { k: 'big' }, v: string, from: Idx, to: Idx, ctx
 function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprContext): number | null {
   const b = a.to;
   if (!b || v === 't' || b.k !== 'name' || b.sub || b.sup) return null;
-  const bishopN = b.raw === 'N' && ctx.vars.has(LENGTH_N);
+  const bishopN = (b.raw === 'N' && ctx.vars.has(LENGTH_N)) || (b.raw === 'n' && ctx.vars.has(LENGTH_LOWER_N));
   if (!bishopN && !ctx.free?.has(b.raw)) return null;
   const sizes = entrySizes(body, v);
   if (bishopN && sizes.size > 1)
     fail(
       ctx,
-      `the bound N is read as the number of entries ${v} runs over, but ${v} picks entries of different sizes (${[...sizes].join(' and ')}): write the bound as a number`,
+      `the bound ${b.raw} is read as the number of entries ${v} runs over, but ${v} picks entries of different sizes (${[...sizes].join(' and ')}): write the bound as a number`,
       b.range,
       'index',
     );

@@ -12,9 +12,10 @@ import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, hasStepLetter, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
-import { LENGTH_N, tryTimeIndex } from './timeIndex';
+import { LENGTH_LOWER_N, LENGTH_N, tryTimeIndex } from './timeIndex';
 import { refText } from '../print';
 import { argumentFunction } from './argumentFunction';
+import { parametersArgument } from './parametersArgument';
 import { basisPlace, basisVector } from './basis';
 import { firstSegment, lastUnderscore } from '../segments';
 import { spellingOf, writtenOf } from './spelling';
@@ -362,6 +363,14 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // Roelants's w_rec^n, n the sequence's length outside a step's place (a Σ up to n reads it as T: tauStep.ts sumsToN)
+  if ((name === 'n' || name === 'N') && !scope.isKnown(name))
+    return fail(
+      ctx,
+      `unknown name ${name}: if ${name} is the sequence's length, the last step, write T (w^T, s_T); a Σ running up to ${name} reads it so`,
+      a.nameRange,
+      'unknown-name',
+    );
   // δ_t alone: a backpropagated error the solution defines in its text, not in the network
   if (name === 'δ' && !scope.isKnown(name))
     return fail(
@@ -576,6 +585,20 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       );
     return e;
   }
+  // Khapra's ℒ(θ), ℒ_t(θ): the parameters it is a function of, no step (parametersArgument.ts)
+  if (parametersArgument(a, scope)) {
+    const e = readName({ ...a, sup: null, stepCall: undefined }, ctx);
+    if (ctx.record && !ctx.quiet)
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `${a.raw}${a.sub ? '_{…}' : ''}(θ) is read as ${a.raw}${a.sub ? '_{…}' : ''}: θ names the parameters it is a function of, not a step`,
+          a.range,
+          'function-arguments',
+        ),
+      );
+    return e;
+  }
   // δ_t = ∂L/∂a_t defined in the file: its right side at this use's step
   if (scope.derived.size) {
     const use = derivedUse(a, scope);
@@ -685,7 +708,13 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return mkRef(a, ctx, raw, timeIndexOf(a.sub, ctx), scope.shapeOf(raw), a.range);
   }
   // (τ a question's free step, written before t: tauStep.ts, is that step, as a bare variable below)
-  if ((raw === 'T' || (raw === 'τ' && !ctx.vars.has(raw)) || (raw === 'N' && ctx.vars.has(LENGTH_N))) && !rawKnown)
+  if (
+    (raw === 'T' ||
+      (raw === 'τ' && !ctx.vars.has(raw)) ||
+      (raw === 'N' && ctx.vars.has(LENGTH_N)) ||
+      (raw === 'n' && ctx.vars.has(LENGTH_LOWER_N))) &&
+    !rawKnown
+  )
     return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
   if (ctx.vars.has(raw) && (!rawKnown || sp.timed)) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
@@ -711,7 +740,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       ? { v: null, k: Number(seg) }
       : seg === 'T' ||
           ((seg === 'τ' || (seg === 'L' && !scope.isKnown(seg))) && !ctx.vars.has(seg)) ||
-          (seg === 'N' && ctx.vars.has(LENGTH_N))
+          (seg === 'N' && ctx.vars.has(LENGTH_N)) ||
+          (seg === 'n' && ctx.vars.has(LENGTH_LOWER_N))
         ? { v: null, k: T }
         : ctx.vars.has(seg)
           ? { v: seg, k: 0 }

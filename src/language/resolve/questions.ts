@@ -1,5 +1,6 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
+import { parametersArgument } from './parametersArgument';
 import { placeholderArguments } from './placeholder';
 import type { Range } from '../../report';
 import { diag } from '../diagnostics';
@@ -13,7 +14,7 @@ import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Flat, type Undefined } from './timeChecks';
 import { withinBounds } from '../idx';
-import { isLastStep, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
+import { isLastStep, LENGTH_LOWER_N, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
 import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
 import { displayName, exprText } from '../print';
@@ -60,7 +61,9 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     for (const a of sides) search.go(a, false);
     // Σ_{n=1}^{N} with no N of the file's: N is the last step (tauStep.ts sumsToN), no free index
     const lengthN = search.letters?.has('N') === true && !scope.isKnown('N') && sumsToN(sides);
-    const frees = freeCandidates(scope, search, sides).filter((l) => !lengthN || l !== 'N');
+    // Roelants's Σ_{k=1}^{n}, n the sequence's length, likewise (a lowercase n no Σ binds and the file does not define)
+    const lengthn = search.letters?.has('n') === true && !scope.isKnown('n') && !search.bound?.has('n') && sumsToN(sides, 'n');
+    const frees = freeCandidates(scope, search, sides).filter((l) => (!lengthN || l !== 'N') && (!lengthn || l !== 'n'));
     // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing
     // else; z_i's i is a candidate free index only as the subscript of such a variable (then no index: z_i is one)
     const variables =
@@ -77,6 +80,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     for (const f of frees) vars.add(f);
     if (!scope.isKnown('L')) vars.add(NIELSEN_L);
     if (lengthN) vars.add(LENGTH_N);
+    if (lengthn) vars.add(LENGTH_LOWER_N);
     // no Set for a question with no free letter (most): ctx.free is only asked whether it has one
     const ctx = exprContext(scope, vars, false, null, true, true, frees.length ? new Set(frees) : undefined, undefined);
     try {
@@ -450,7 +454,8 @@ class LetterSearch {
           }
         }
         if (a.sub) this.go(a.sub, true);
-        if (a.sup) this.go(a.sup, true);
+        // ℒ(θ): θ names the parameters, no free step (parametersArgument.ts)
+        if (a.sup && !parametersArgument(a, this.scope)) this.go(a.sup, true);
         return;
       }
       case 'big':

@@ -74,25 +74,24 @@ function mentions(a: Ast, letter: string): boolean {
  * variable picks a vector's entries (Σ_{i=1}^{N} ∂L/∂z_{t,i} …) runs to their number instead: expressions.ts
  * entryCount, which sees the variable's uses once the body is read
  */
-export function sumsToN(sides: Ast[]): boolean {
+export function sumsToN(sides: Ast[], letter: 'N' | 'n' = 'N'): boolean {
+  const toN = (a: Ast): boolean => {
+    switch (a.k) {
+      case 'big':
+        if (a.v !== letter && a.to?.k === 'name' && a.to.raw === letter && !a.to.sub && !a.to.sup) return true;
+        return toN(a.body);
+      case 'bin':
+        return toN(a.a) || toN(a.b);
+      case 'neg':
+      case 'transpose':
+        return toN(a.a);
+      case 'call':
+        return toN(a.arg);
+      case 'list':
+        return a.items.some(toN);
+      default:
+        return false;
+    }
+  };
   return sides.some(toN);
-}
-
-function toN(a: Ast): boolean {
-  switch (a.k) {
-    case 'big':
-      if (a.v !== 'N' && a.to?.k === 'name' && a.to.raw === 'N' && !a.to.sub && !a.to.sup) return true;
-      return toN(a.body);
-    case 'bin':
-      return toN(a.a) || toN(a.b);
-    case 'neg':
-    case 'transpose':
-      return toN(a.a);
-    case 'call':
-      return toN(a.arg);
-    case 'list':
-      return a.items.some(toN);
-    default:
-      return false;
-  }
 }

@@ -78,7 +78,8 @@ export function isLastStep(raw: string, vars?: Set<string>): boolean {
     raw === 'τ' ||
     raw === 'T_x' ||
     (raw === 'L' && (vars === undefined || vars.has(NIELSEN_L))) ||
-    (raw === 'N' && vars !== undefined && vars.has(LENGTH_N))
+    (raw === 'N' && vars !== undefined && vars.has(LENGTH_N)) ||
+    (raw === 'n' && vars !== undefined && vars.has(LENGTH_LOWER_N))
   );
 }
 
@@ -87,6 +88,12 @@ export function isLastStep(raw: string, vars?: Set<string>): boolean {
  * the sequence's length: tauStep.ts sumsToN), so that N is the last step there
  */
 export const LENGTH_N = '#N';
+
+/**
+ * LENGTH_N's kin for a lowercase n: Roelants's linear RNN sums ∂ξ/∂w_x = Σ_{k=0}^{n} ∂ξ/∂s_k x_k over a sequence of
+ * length n, where the language read n as a free step and the whole gradient "cut short" at n = 1, 2, 3 (probe 30)
+ */
+export const LENGTH_LOWER_N = '#n';
 
 /** in a question's variables when the file defines no L, so that L may be the last step (no name can be spelled so) */
 export const NIELSEN_L = '#L';
