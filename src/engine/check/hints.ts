@@ -505,8 +505,10 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
       // each part's text written only for the subset that is named (most claims name none)
       const parts: { id: number; q: { name: string; t: number | null }; term: () => string; contrib: Float64Array }[] = [];
       // a part that is 0 at these values (∂L_1/∂W with h_0 = 0) is tried too where a draw judges the finding, after
-      // the others: ∂L/∂W = ∂L_3/∂W leaves out L_1's and L_2's parts, but at the file's values L_2's alone, which the
-      // draw refutes (probe 30, KM8); without a draw it would only repeat the set without it
+      // the others, and where the other side is one derivative (a term of the total): ∂L/∂W = ∂L_3/∂W leaves out L_1's
+      // and L_2's parts, but at the file's values L_2's alone, which the draw refutes (probe 30, KM8). A chain written
+      // through one state (∂L/∂h_3 ∂h_3/∂W) keeps the paths that bypass it, which bypassHint names (endtoend.test.ts)
+      const zerosToo = values !== null && other.k === 'deriv';
       const zeros: typeof parts = [];
       for (const [id, J] of run.immediate(A)) {
         const q = byId.get(id);
@@ -514,7 +516,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
         const contrib = throughInput(run, d.wrt, p.env, J, q, B.data.length, total.data.length);
         if (!contrib) continue;
         const zero = contrib.every((x) => x === 0);
-        if (zero && !values) continue;
+        if (zero && !zerosToo) continue;
         (zero ? zeros : parts).push({ id, q, term: () => partText(q, J, A, d.of, p.env, wrt), contrib });
       }
       parts.sort((a, b) => a.id - b.id); // in the graph's order: L_2 before L_3
