@@ -10,7 +10,6 @@ import type { CheckReport, CheckStatus, CheckStep } from '../../report';
 import { fmt } from '../format';
 import type { QuestionContext } from '../questions';
 import { RunError, type Run } from '../run';
-import { matrixNormNote } from './matrixNorm';
 import { checkPoints, evaluateSides, rangeText, stepsOf, type Point, type Sides } from './points';
 
 type Reporter = (status: CheckStatus, message: string, steps: CheckStep[], failingStep?: number | null) => CheckReport;
@@ -69,13 +68,7 @@ export function answerBound(
   if (bad >= 0) {
     const s = sides[bad]!;
     const [l, r] = numbers(s);
-    const note = matrixNormNote(q.lhs, q.rhs);
-    return report(
-      'fails',
-      `fails${s.label}: the left side is ${fmt(l)}, the right side ${fmt(r)} (${falseText(rel, l, r)})${note}`,
-      steps,
-      s.t,
-    );
+    return report('fails', `fails${s.label}: the left side is ${fmt(l)}, the right side ${fmt(r)} (${falseText(rel, l, r)})`, steps, s.t);
   }
   // every draw judged, or counted and said when it cannot be evaluated: never a silent skip
   let judged = 0;
