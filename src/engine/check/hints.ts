@@ -1,7 +1,7 @@
 // What a failing check's message says about why: a derivative that is silently 0, the immediate
 // partial where the total was meant, a left-out path or part of the gradient, a wrong factor.
 
-import { derivOf } from './slopeTwice';
+import { derivOf, sided, type Sided } from './derivSide';
 import { printerFor } from './writtenT';
 import { Memo } from '../memo';
 import type { Expr, Idx } from '../../language/model';
@@ -483,7 +483,7 @@ export function leftOutHint(c: Claim, p: Point, run: Run, values: OtherValues = 
     [c.lhs, c.rhs, 'right'],
     [c.rhs, c.lhs, 'left'],
   ] as const) {
-    // also −∂E/∂net_t and an entry of it, Rumelhart's δ_j(t) (slopeTwice.ts derivOf): the other side compared with
+    // also −∂E/∂net_t and an entry of it, Rumelhart's δ_j(t) (derivSide.ts derivOf): the other side compared with
     // the opposite sign, at that entry
     const u = derivOf(written);
     if (!u) continue;
@@ -596,25 +596,6 @@ function leavesOutInputsAt(
     }
     return close(seen.pick(rest, at), seen.want(run.evaluateShared(other, p.env).data));
   });
-}
-
-/** how a derivative side is compared: −∂E/∂net (the other side negated) and an entry of it (that entry alone) */
-interface Sided {
-  want(other: Float64Array): Float64Array;
-  /** the entry's offset at a point (-1: the whole derivative), null where it cannot be read */
-  at(run: Run, env: Env): number | null;
-  pick(total: Float64Array, at: number): Float64Array;
-}
-function sided(sign: 1 | -1, entry: (Expr & { k: 'index' }) | null): Sided {
-  return {
-    want: (o) => (sign < 0 ? o.map((x) => -x) : o),
-    at: (run, env) => {
-      if (!entry) return -1;
-      const i = guard(() => run.evaluateShared(entry.i, env).data[0]! - 1);
-      return i === null || i === undefined || !Number.isInteger(i) || i < 0 ? null : i;
-    },
-    pick: (total, at) => (at < 0 ? total : at < total.length ? total.subarray(at, at + 1) : new Float64Array(0)),
-  };
 }
 
 /** leftOutHint's name of the part of ∂A/∂B through the input C (q) of A's equation, with J = ∂⁺A/∂C */

@@ -2,15 +2,13 @@
 // whose ŷ_t − y_t already is past the σ (and softmax's ŷ − y alike). When the formula side is the derivative side
 // times the slope of U = act(X) — X the derivative's variable at its step — at every point, the factor is named.
 
-import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { idxValue } from '../../language/idx';
 import { RunError, type Run } from '../run';
 import type { Claim } from './hints';
 import { close } from './points';
 import { unaryGrad } from '../unaryGrad';
-
-type Deriv = Expr & { k: 'deriv' };
+import { derivOf, sided, type Deriv } from './derivSide';
 
 type Activation = { name: string; fn: 'sigma' | 'tanh' };
 
@@ -24,19 +22,6 @@ function activationsOf(x: string, run: Run): Activation[] {
       out.push({ name: q.name, fn: g.fn });
   }
   return out;
-}
-
-/** a side that is a total derivative, or −it, or an entry of either at an index (−∂E/∂net_{T,j}); null otherwise */
-export function derivOf(e: Expr): { d: Deriv; sign: 1 | -1; entry: (Expr & { k: 'index' }) | null } | null {
-  let sign: 1 | -1 = 1;
-  let a = e;
-  if (a.k === 'neg') [sign, a] = [-1, a.a];
-  const entry = a.k === 'index' && a.j === null ? a : null;
-  if (entry) a = entry.a;
-  // (−∂E/∂net_T)[j], the negation inside the entry (a solution's δ_j(T) read through its definition)
-  if (a.k === 'neg') [sign, a] = [sign === 1 ? -1 : 1, a.a];
-  if (a.k !== 'deriv') return null;
-  return { d: a, sign, entry: entry ? { ...entry, a } : null };
 }
 
 /**
@@ -53,6 +38,7 @@ function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: str
       : [null, null, ''];
   if (!found) return null;
   const { d, sign, entry } = found;
+  const seen = sided(sign, entry);
   if (!d || !other || !d.total || d.of.k !== 'ref' || d.of.idx || !d.wrt.idx) return null;
   const wrt = d.wrt;
   for (const u of activationsOf(wrt.name, run)) {
@@ -64,8 +50,9 @@ function slopeBetween(c: Claim, run: Run, twice: boolean): { d: Deriv; side: str
         if (!node || !arg || arg.data.length !== node.data.length) return false;
         // the engine's own slope (unaryGrad), so that the hint and the sweeps agree bit for bit
         const all = node.data.map((y, i) => unaryGrad(u.fn, arg.data[i]!, y));
-        const at = entry ? run.evaluateShared(entry.i, p.env).data[0]! - 1 : -1;
-        const slope = entry ? (all[at] === undefined ? [] : [all[at]!]) : all;
+        const at = seen.at(run, p.env);
+        if (at === null) return false;
+        const slope = seen.pick(all, at);
         const dv = run.evaluateShared(entry ?? d, p.env).data;
         const ov = run.evaluateShared(other, p.env).data.map((x) => sign * x);
         if ((twice ? dv : ov).length !== slope.length || close(dv, ov)) return false;
