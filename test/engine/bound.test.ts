@@ -126,6 +126,22 @@ describe('equalities and bounds in one chain (session 46)', () => {
   });
 });
 
+describe('a chain of equalities and bounds over aligned rows', () => {
+  it('each row a link, judged against the row before it; a row claiming equality where there is a bound fails', () => {
+    const rows = (second: string) =>
+      `\`\`\`rnn\n${NET}\`\`\`\n\n$$\n\\begin{aligned}\n|\\frac{\\partial h_3}{\\partial h_1}| &= |\\frac{\\partial h_3}{\\partial h_2}\\frac{\\partial h_2}{\\partial h_1}| \\\\\n&= |\\frac{\\partial h_3}{\\partial h_2}| |\\frac{\\partial h_2}{\\partial h_1}| \\\\\n${second}\n\\end{aligned}\n$$\n`;
+    const holds = analyzeSolution(rows('&\\le |w|^2'), 'markdown').equations[0]!;
+    expect(holds.checks.map((c) => [c.link, c.status, c.relation])).toEqual([
+      [1, 'holds', undefined],
+      [2, 'holds', undefined],
+      [3, 'holds', '≤'],
+    ]);
+    const equal = analyzeSolution(rows('&= |w|^2'), 'markdown').equations[0]!;
+    // a chain of = alone: every side against the first, and |w|² is no equal of ∂h_3/∂h_1
+    expect(equal.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'fails']);
+  });
+});
+
 describe('a range of indices is no bound', () => {
   it('1 ≤ k ≤ t relates letters only: said, not judged (it would fail wherever k > t)', () => {
     const r = analyze(NET + 'check 1 ≤ k ≤ t\n');

@@ -81,7 +81,7 @@ describe('‖M‖ in checks', () => {
     expect(r.diagnostics.filter((d) => d.code === 'spectral-norm').map((d) => [d.line, d.message])).toEqual([
       [
         11,
-        '‖I_3‖ of a 3×3 matrix is its spectral norm, the largest singular value (the operator norm the bounds on ∂h_t/∂h_k mean); ‖I_3‖_F is the Frobenius norm',
+        '‖I_3‖, the norm of a 3×3 matrix, is its spectral norm: the largest singular value (the operator norm the bounds on ∂h_t/∂h_k mean); ‖I_3‖_F is the Frobenius norm',
       ],
     ]);
   });

@@ -96,7 +96,7 @@ function readNorm(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
       ctx.scope.diagnostics.push(
         diag(
           'information',
-          `‖${exprText(x)}‖ of a ${shapeText(s)} is its spectral norm, the largest singular value (the operator norm the bounds on ∂h_t/∂h_k mean); ‖${exprText(x)}‖_F is the Frobenius norm`,
+          `‖${exprText(x)}‖, the norm of a ${shapeText(s)}, is its spectral norm: the largest singular value (the operator norm the bounds on ∂h_t/∂h_k mean); ‖${exprText(x)}‖_F is the Frobenius norm`,
           range,
           'spectral-norm',
         ),
