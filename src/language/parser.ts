@@ -736,8 +736,19 @@ export function parse(
     };
     // a chain A = B = C …: every later side is checked against the first; with a bound in it, against the one before
     const more: Ast[] = [];
-    let rhs = side();
-    while (isOp(peek(), '=') || isOp(peek(), '≈') || (peek().kind === 'op' && REL.has(peek().text))) more.push(side());
+    let rhs: Ast;
+    if (isOp(peek(), '∈') && startsInterval(peek(1))) {
+      // σ'(z) ∈ (0, 1/4]: a value in an interval is the two-sided bound 0 < σ'(z) ≤ 1/4, each end as its bracket says
+      next();
+      const iv = interval();
+      [lhs, rhs] = [iv.lo, lhs];
+      more.push(iv.hi);
+      links.push(iv.loOpen ? '<' : '≤', iv.hiOpen ? '<' : '≤');
+      rounded.push(null, null);
+    } else {
+      rhs = side();
+      while (isOp(peek(), '=') || isOp(peek(), '≈') || (peek().kind === 'op' && REL.has(peek().text))) more.push(side());
+    }
     const relations = links.some((l) => REL.has(l)) ? (links as ChainRelation[]) : null;
     if (relations) {
       // each side bounded by the next: the bounds all one way (0 < σ'(z) ≤ 1/4), the equalities between them steps of
@@ -1165,6 +1176,27 @@ export function parse(
   /** the end of a range: the line's, or its closing parenthesis */
   function endsRange(t: Token, paren: boolean): boolean {
     return t.kind === 'newline' || t.kind === 'eof' || (paren && isOp(t, ')'));
+  }
+
+  /** an interval after a check's ∈: (a, b], [a, b] (a literal of two numbers to the lexer), [a, b), (a, b) */
+  function startsInterval(t: Token): boolean {
+    return isOp(t, '(') || isOp(t, '[') || (t.kind === 'lit' && (t.lit as { items?: Ast[] }).items?.length === 2);
+  }
+
+  /** the interval after a check's ∈, its ends and whether each is left out (a round bracket) */
+  function interval(): { lo: Ast; hi: Ast; loOpen: boolean; hiOpen: boolean } {
+    const open = next();
+    if (open.kind === 'lit') {
+      const [lo, hi] = (open.lit as Ast & { k: 'list' }).items as [Ast, Ast];
+      return { lo, hi, loOpen: false, hiOpen: false };
+    }
+    const lo = expr();
+    expectOp(',', 'between the ends of the interval');
+    const hi = expr();
+    const close = peek();
+    if (!isOp(close, ']') && !isOp(close, ')')) fail(`expected ']' or ')' to close the interval, found ${describe(close)}`);
+    next();
+    return { lo, hi, loOpen: open.text === '(', hiOpen: close.text === ')' };
   }
 
   /** what may follow ∈ as a set of steps: {…}, (…), [a, b], [a, b), [T] */

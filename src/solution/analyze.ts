@@ -109,11 +109,27 @@ const BOUND = /^(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt)(?![A-Za-z])|[≤�
 /** `w \leftarrow w − η ∂L/∂w`, ASCII `w <- …`: an update (its `<` is no bound) */
 const UPDATE_ARROW = /\\(?:leftarrow|gets|longleftarrow)(?![A-Za-z])|[←⟵]|<-(?![\d.])/;
 
+/** `σ'(z) \in (0, \tfrac14]`: a value in an interval, which the check line reads as the two-sided bound */
+const IN_INTERVAL = /^(?:\\in(?![A-Za-z])|∈)\s*(?:\\(?:left|bigl?|Bigl?)\s*)?(?:\(|\[|\\lbrack(?![A-Za-z]))/;
+
 /** an equation with no top-level `=` whose first top-level relation is a bound's (so its check line reads it) */
 function isBound(s: string): boolean {
   if (UPDATE_ARROW.test(s)) return false;
+  if (inInterval(s)) return true;
   const r = firstRelation(s);
   return r !== null && !r.approx && BOUND.test(r.text);
+}
+
+/** whether a top-level ∈ (outside braces and brackets) is followed by an interval */
+function inInterval(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '∈' || (c === '\\' && s.startsWith('\\in', i))) && IN_INTERVAL.test(s.slice(i, i + 16))) return true;
+  }
+  return false;
 }
 
 /**

@@ -142,6 +142,35 @@ describe('a chain of equalities and bounds over aligned rows', () => {
   });
 });
 
+describe('a value in an interval (session 46)', () => {
+  it('h_t ∈ (−1, 1) is −1 < h_t < 1; each end as its bracket says, the one that fails named', () => {
+    const r = analyze(NET + 'check h_t ∈ (-1, 1)\ncheck h_t ∈ [0, 0.7)\n').checks;
+    expect(r.map((c) => [c.line, c.link, c.status, c.relation])).toEqual([
+      [8, 1, 'holds', '<'],
+      [8, 2, 'holds', '<'],
+      [9, 1, 'fails', '≤'],
+      [9, 2, 'holds-at-given-values', '<'],
+    ]);
+    // h_2 < 0 here: the lower end is the one that fails, with its numbers
+    expect(r[2]!.message).toMatch(/^fails at t = 2: the left side is 0, the right side -0\.\d+ \(0 ≤ -0\.\d+ is false\)$/);
+    // [a, b] of two numbers is a literal to the lexer: both ends kept
+    expect(analyze(NET + 'check h_t ∈ [-1, 1]\n').checks.map((c) => c.relation)).toEqual(['≤', '≤']);
+  });
+
+  it('pasted into a solution: σ’(z) ∈ (0, ¼] holds in z; x_t ∈ ℝ and t ∈ [1, T] are no bounds', () => {
+    const md = (eq: string) => `\`\`\`rnn\n${NET}\`\`\`\n\n$$${eq}$$\n`;
+    const sig = analyzeSolution(md("\\sigma'(z) \\in \\left(0, \\tfrac{1}{4}\\right]"), 'markdown').equations[0]!;
+    expect(sig.checks.map((c) => [c.status, c.relation])).toEqual([
+      ['holds', '<'],
+      ['holds', '≤'],
+    ]);
+    expect(analyzeSolution(md('x_t \\in \\mathbb{R}'), 'markdown').equations[0]!.message).toBe('not checked: no equality to check');
+    expect(analyzeSolution(md('t \\in [1, T]'), 'markdown').equations[0]!.message).toMatch(
+      /relates indices only: a range, no bound to check/,
+    );
+  });
+});
+
 describe('a range of indices is no bound', () => {
   it('1 ≤ k ≤ t relates letters only: said, not judged (it would fail wherever k > t)', () => {
     const r = analyze(NET + 'check 1 ≤ k ≤ t\n');
