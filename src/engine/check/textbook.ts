@@ -24,6 +24,7 @@ import { stepShiftable } from './stepShift';
 import { Memo } from '../memo';
 import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
+import { entersTransposed } from './transposedWeight';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -163,6 +164,9 @@ export function transposeHint(c: Claim, run: Run): string | null {
     const d = c.lhs;
     if (d.k === 'deriv' && d.of.shape.length === 1 && d.shape.length === 2)
       return `The right side is (${exprText(d)})ᵀ: the denominator layout (Pascanu et al. and some notes write it so). ${exprText(d)} has rows over ${exprText(d.of)}'s entries (numerator layout), so it is ${transposedText(c.rhs)}`;
+    // a weight the network multiplies transposed (W_hhᵀ h_{t-1}) has the state first in its gradient: h (∇ L)ᵀ
+    if (d.k === 'deriv' && run.model.decls.get(d.wrt.name)?.kind === 'param' && entersTransposed(run.model, d.wrt.name))
+      return `The right side is the transpose of the left side: the network multiplies by ${d.wrt.name}ᵀ, so in ${exprText(d)}'s outer product the state comes first and the gradient second (h (∇_a L)ᵀ), or a transpose is missing`;
     return 'The right side is the transpose of the left side: the factors of an outer product are in the wrong order (the gradient comes first: (∇_o L) hᵀ), or a transpose is missing';
   }
   const flip = (x: Expr): Expr => (x.k === 'transpose' ? x.a : { k: 'transpose', a: x, shape: x.shape, range: x.range });
