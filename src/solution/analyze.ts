@@ -3,6 +3,7 @@
 import { analyze } from '../analysis';
 import { checkSides, type Span } from '../language/checkSides';
 import { lex, updateText } from '../language/lexer';
+import { accumulationText } from './accumulation';
 import { parse } from '../language/parser';
 import { compile, deltaOfParameterLine, derivativeDefinition, formulaDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
@@ -162,7 +163,7 @@ function firstRelation(s: string): { text: string; approx: boolean } | null {
 function noEquality(s: string): string {
   // `w \leftarrow w − η ∂L/∂w` (or ASCII `w <- …`) with no `=` after it: an update, as the lexer says of one with an `=`
   const arrow = UPDATE_ARROW.exec(s);
-  if (arrow) return updateText(arrow[0]);
+  if (arrow) return accumulationText(s, arrow) ?? updateText(arrow[0]);
   const r = firstRelation(s);
   if (r && !r.approx) return `an inequality (${r.text}), a bound: only equalities are checked`;
   if (r)

@@ -41,6 +41,7 @@ import { rowDiagnosis, writesEntry, type RowDiagnosis } from './rowExpansion';
 import { rereadOneStep, rereadText, writesBoth, type Reread } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
+import { partialEditHint } from './partialEdit';
 import { independentHints } from './independent';
 import { substitution, writesConstantTerm } from './substitute';
 import { prodOrderHint } from './prodOrder';
@@ -414,6 +415,8 @@ function failureHint(
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowOf()?.text) ??
     plain(partialHint(claim, run, other)) ??
+    // ∂h_t/∂h_{t-1} = diag(1 − z_t), the other GRU convention's gate for the immediate partial of the total: both named
+    partialEditHint(claim, bad, run, other) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run, other)) ??
     // a path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t) named as the Σ's bound, with the path's value
