@@ -13,6 +13,7 @@ import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerN
 import { firstSegment } from './segments';
 import { unitSubscriptAt } from './unitSubscript';
 import { codeGradientOfFunction } from './codeGradientOfFunction';
+import { softmaxPrime } from './softmaxPrime';
 
 export interface ParseError {
   message: string;
@@ -2251,6 +2252,8 @@ export function parse(
       const d = tokens[p - 2];
       if (d && d.kind === 'name' && d.text === 'd' && t.tight && DERIVABLE.has(t.text))
         return fail(codeGradientOfFunction(src.slice(d.start, t.end), t.text), span(d.range, t.range));
+      // g'(o_t) with g = softmax (Sutskever's do_t = g'(o_t) dz_t): no elementwise slope, a Jacobian
+      if (fn === 'softmax' && isOp(o, "'")) return fail(softmaxPrime(src.slice(t.start, t.end)), span(t.range, o.range));
       return fail(`expected the argument of ${src.slice(t.start, tokens[p - 1]!.end)}, found ${describe(o)}`);
     }
     const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, arg.range), fnRange: t.range };

@@ -16,6 +16,11 @@ describe('Sutskever, thesis ch. 2: the RNN and its BPTT', () => {
     for (const tag of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10', 'S11', 'S12', 'S13'])
       expect(v[tag]!.status, tag).toBe('holds');
   });
+  it("dz_t = −y_t / z_t holds; g'(o_t) with g the softmax is no function, and the message says its derivative is a Jacobian", () => {
+    expect(v.S16!.status).toBe('holds');
+    expect(v.S17!.status).toBe('skipped');
+    expect(v.S17!.message).toMatch(/g' is no function: the softmax's derivative is a Jacobian, diag\(s\) − s sᵀ/);
+  });
   it('the algorithm’s lines are not checked, and say why: an accumulation, a gradient assigned in the loop', () => {
     expect(v.S14!.status).toBe('skipped');
     expect(v.S14!.message).toMatch(/an accumulation \(dW_\{oh\} ← dW_\{oh\} \+ …\), a line of an algorithm that adds one step's term/);
@@ -40,5 +45,7 @@ describe('Sutskever, thesis ch. 2: the RNN and its BPTT', () => {
     expect(msg('SM8')).toMatch(/∂L\/∂h_t should be ∂L\/∂u_t: the factor tanh'\(u_t\)/);
     expect(msg('SM9')).toMatch(/W_hh should be W_hhᵀ: with that transpose the check holds/);
     expect(msg('SM10')).toMatch(/leaves out the path through o_\{t-1\}/);
+    expect(msg('SM11')).toMatch(/du_t should be du_\{t\+1\}: with that step the check holds for t = 1\.\.2/);
+    expect(msg('SM12')).toMatch(/∂L\/∂h_t should be ∂L\/∂u_t: the factor tanh'\(u_t\)/);
   });
 });
