@@ -415,8 +415,6 @@ function failureHint(
     // an entry of a defined quantity written out by hand: what the expansion misses or adds
     plain(rowOf()?.text) ??
     plain(partialHint(claim, run, other)) ??
-    // ∂h_t/∂h_{t-1} = diag(1 − z_t), the other GRU convention's gate for the immediate partial of the total: both named
-    partialEditHint(claim, bad, run, other) ??
     // ∂c_3/∂c_1 = f_3 f_2: the path along c alone, the others left out
     plain(alongHint(claim, run, other)) ??
     // a path that is a Σ's first or last term (Σ_{t=2}^{T} for Σ_t) named as the Σ's bound, with the path's value
@@ -476,6 +474,9 @@ function failureHint(
     plain(opening(sideShiftHint(claim, run, bad, other))) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
+    // ∂h_t/∂h_{t-1} = diag(1 − z_t), the other GRU convention's gate for the immediate partial of the total: both named,
+    // where nothing above named one slip (a path left out of a written total is the path hints')
+    partialEditHint(claim, bad, run, other) ??
     // a step's Jacobian without its weight (1 − h_t² for w_h (1 − h_t²)): after the factor edits, which name it with its
     // term where they can place it (σ'(…) alone), a few evaluations
     jacobianWeightHint(claim, run, other) ??

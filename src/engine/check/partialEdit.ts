@@ -21,6 +21,9 @@ export function partialEditHint(c: Claim, bad: Point, run: Run, other: OtherValu
   ] as const) {
     // a total one-step Jacobian of one state by another (∂h_t/∂h_{t−1}), its other side a formula
     if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref' || side.k === 'deriv') continue;
+    // of a state by a state at a step (not the loss's gradient ∂E/∂y_t, whose other paths the path hints name)
+    const of = run.model.quantities.get(d.of.name);
+    if (!d.of.idx || !d.wrt.idx || !of?.timed || of.isLoss || !run.model.quantities.get(d.wrt.name)?.timed) continue;
     const imm = derivAs(d, false, false);
     // the immediate partial must reach the state (it is 0 where B is not in A's own equation: nothing to name)
     if (c.points.every((p) => !guard(() => run.derivativeShared(imm.of, imm.wrt, p.env, false).reached))) continue;
@@ -30,6 +33,9 @@ export function partialEditHint(c: Claim, bad: Point, run: Run, other: OtherValu
     const via = A && B ? guard(() => through(run, A, B, p.t)) : null;
     // only where the total adds paths through A's own quantities (the gates): else the two derivatives are one
     if (!via?.length) continue;
+    // one term, as the direct path is written (diag(1 − z_t)): of a sum, an edit that drops a term says no more than
+    // the path hints, which name the paths a written total leaves out
+    if (side.k === 'add' || side.k === 'sub') continue;
     const claim: Claim = left ? { ...c, lhs: imm as Expr } : { ...c, rhs: imm as Expr };
     const edit = factorEditHint(claim, null, bad, run, other);
     if (!edit) continue;
