@@ -24,7 +24,21 @@ export interface TopSingular {
  * (MᵀM or M Mᵀ, k×k) is diagonalised by cyclic Jacobi rotations: exact to rounding whatever the gap between σ₁ and
  * σ₂, where power iteration converges with (σ₂/σ₁)² and not at all for equal ones.
  */
-export function topSingular(a: ArrayLike<number>, ao: number, m: number, n: number): TopSingular {
+export function topSingular(m0: ArrayLike<number>, ao: number, m: number, n: number): TopSingular {
+  // scaled by its largest entry: the Gram matrix squares the entries, which under- or overflows past 1e±154
+  // (a matrix of one entry 1e-162 had σ₁ = 0)
+  let scale = 0;
+  for (let i = 0; i < m * n; i++) scale = Math.max(scale, Math.abs(m0[ao + i]!));
+  if (!(scale > 0) || !Number.isFinite(scale)) scale = 1;
+  const a = new Float64Array(m * n);
+  for (let i = 0; i < m * n; i++) a[i] = m0[ao + i]! / scale;
+  const top = topOfScaled(a, m, n);
+  return { s: top.s * scale, u: top.u, v: top.v };
+}
+
+/** topSingular of a matrix whose entries are at most 1 in size, stored row-major from 0 */
+function topOfScaled(a: Float64Array, m: number, n: number): TopSingular {
+  const ao = 0;
   const byColumns = n <= m;
   const k = byColumns ? n : m;
   // G = MᵀM (k = n) or M Mᵀ (k = m)

@@ -54,6 +54,12 @@ describe('topSingular', () => {
     expect(topSingular([0.1, 0, 0, 0, -0.25, 0, 0, 0, 0.2], 0, 3, 3).s).toBeCloseTo(0.25, 15);
     expect(topSingular(new Float64Array(6), 0, 2, 3).s).toBe(0);
   });
+
+  it('entries past 1e±154, whose squares under- or overflow, keep their norm (fast-check seed 1000744854)', () => {
+    expect(topSingular([1.5717277847026288e-162, 0, 0], 0, 1, 3).s).toBe(1.5717277847026288e-162);
+    expect(topSingular([0, 0, 0, -1.5717277847026288e-162, 0, 0, 0, 0], 0, 2, 4).s).toBe(1.5717277847026288e-162);
+    expect(topSingular([3e200, 0, 0, 4e200], 0, 2, 2).s).toBeCloseTo(4e200, -185);
+  });
 });
 
 const NET = `T = 3
