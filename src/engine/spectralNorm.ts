@@ -20,7 +20,7 @@ export interface TopSingular {
 }
 
 /**
- * σ₁ and its singular vectors of the m×n matrix stored row-major in a from ao. The Gram matrix of the shorter side
+ * σ₁ and its singular vectors of the m×n matrix stored row-major in m0 from ao. The Gram matrix of the shorter side
  * (MᵀM or M Mᵀ, k×k) is diagonalised by cyclic Jacobi rotations: exact to rounding whatever the gap between σ₁ and
  * σ₂, where power iteration converges with (σ₂/σ₁)² and not at all for equal ones.
  */
@@ -38,7 +38,6 @@ export function topSingular(m0: ArrayLike<number>, ao: number, m: number, n: num
 
 /** topSingular of a matrix whose entries are at most 1 in size, stored row-major from 0 */
 function topOfScaled(a: Float64Array, m: number, n: number): TopSingular {
-  const ao = 0;
   const byColumns = n <= m;
   const k = byColumns ? n : m;
   // G = MᵀM (k = n) or M Mᵀ (k = m)
@@ -46,8 +45,8 @@ function topOfScaled(a: Float64Array, m: number, n: number): TopSingular {
   for (let i = 0; i < k; i++)
     for (let j = i; j < k; j++) {
       let s = 0;
-      if (byColumns) for (let r = 0; r < m; r++) s += a[ao + r * n + i]! * a[ao + r * n + j]!;
-      else for (let c = 0; c < n; c++) s += a[ao + i * n + c]! * a[ao + j * n + c]!;
+      if (byColumns) for (let r = 0; r < m; r++) s += a[r * n + i]! * a[r * n + j]!;
+      else for (let c = 0; c < n; c++) s += a[i * n + c]! * a[j * n + c]!;
       g[i * k + j] = s;
       g[j * k + i] = s;
     }
@@ -63,13 +62,13 @@ function topOfScaled(a: Float64Array, m: number, n: number): TopSingular {
     if (byColumns)
       for (let r = 0; r < m; r++) {
         let t = 0;
-        for (let c = 0; c < n; c++) t += a[ao + r * n + c]! * e[c]!;
+        for (let c = 0; c < n; c++) t += a[r * n + c]! * e[c]!;
         other[r] = t / s;
       }
     else
       for (let c = 0; c < n; c++) {
         let t = 0;
-        for (let r = 0; r < m; r++) t += a[ao + r * n + c]! * e[r]!;
+        for (let r = 0; r < m; r++) t += a[r * n + c]! * e[r]!;
         other[c] = t / s;
       }
   }

@@ -123,37 +123,38 @@ function isBound(s: string): boolean {
 
 /** whether a top-level ∈ (outside braces and brackets) is followed by an interval */
 function inInterval(s: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === '∈' || (c === '\\' && s.startsWith('\\in', i))) && IN_INTERVAL.test(s.slice(i, i + 16))) return true;
-  }
-  return false;
+  return atTopLevel(s, (i) => ((s[i] === '∈' || s.startsWith('\\in', i)) && IN_INTERVAL.test(s.slice(i, i + 16)) ? true : null)) ?? false;
 }
 
 /**
- * the first inequality or approximation outside braces and brackets, as written (`\le`, `≈`), or null: a command's
- * next character skipped, as is the character after a relation sign that is neither
+ * what `at` finds at the first place outside braces, parentheses and brackets where it finds anything, or null; the
+ * character after a command's backslash is skipped (`\{` opens nothing)
  */
-function firstRelation(s: string): { text: string; approx: boolean } | null {
+function atTopLevel<R>(s: string, at: (i: number) => R | null): R | null {
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === '{' || c === '(' || c === '[') depth++;
     else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    if (depth > 0 || !(c === '\\' || '≤≥<>⩽⩾≲≳≪≫≈≃'.includes(c))) {
-      if (c === '\\') i++;
-      continue;
-    }
+    const found = depth > 0 ? null : at(i);
+    if (found !== null) return found;
+    if (c === '\\') i++;
+  }
+  return null;
+}
+
+/**
+ * the first inequality or approximation outside braces and brackets, as written (`\le`, `≈`), or null (atTopLevel:
+ * a command's next character skipped)
+ */
+function firstRelation(s: string): { text: string; approx: boolean } | null {
+  return atTopLevel(s, (i) => {
+    if (!(s[i] === '\\' || '≤≥<>⩽⩾≲≳≪≫≈≃'.includes(s[i]!))) return null;
     const m = INEQUALITY.exec(s.slice(i, i + 10));
     if (m) return { text: m[0], approx: false };
     const a = APPROX.exec(s.slice(i, i + 10));
-    if (a) return { text: a[0], approx: true };
-    i++;
-  }
-  return null;
+    return a ? { text: a[0], approx: true } : null;
+  });
 }
 
 /**
