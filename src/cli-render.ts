@@ -185,8 +185,13 @@ function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string)
     : first
       ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
       : '';
-  return `${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)})` : ''}, ${sol.skipped} skipped${start}`;
+  const links = linksNotCheckedIn(sol);
+  const partly = links ? `; ${count(links, 'link')} not checked` : '';
+  return `${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)}${partly})` : ''}, ${sol.skipped} skipped${start}`;
 }
+
+/** the links of checked equations left unjudged (an unknown letter in one side of a chain) */
+const linksNotCheckedIn = (sol: SolutionReport): number => sol.equations.reduce((n, e) => n + (e.linksNotChecked?.length ?? 0), 0);
 
 /** how one file of several came out, for the summary that ends their text (renderSummary) */
 export interface FileTally {
@@ -213,7 +218,7 @@ export function solutionTally(sol: SolutionReport): FileTally {
   const errors = sol.diagnostics.filter((d) => d.severity === 'error' && !d.code?.startsWith('check-')).length;
   const others = sol.networks.flatMap((n) => n.report.checks);
   const fails = errors > 0 || others.some((c) => c.status === 'fails');
-  const mixed = sol.skipped > 0 || others.some((c) => c.status !== 'holds');
+  const mixed = sol.skipped > 0 || linksNotCheckedIn(sol) > 0 || others.some((c) => c.status !== 'holds');
   return {
     verdict: fails ? 'fails' : mixed ? 'mixed' : 'holds',
     text: `${equationsTally(sol, at)}${errors ? `; ${count(errors, 'error')}` : ''}`,
@@ -261,7 +266,13 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   if (before !== undefined)
     return [head + dim(`the side begun on line ${before} continues here: its verdict is given there`), ...unreadItems.map((u) => u.text)];
   for (const c of links) if (!shown.has(c)) shown.set(c, eq.range.line);
-  if (links.length <= 1 && !unread.length) return [head + eq.message];
+  // the links not checked, by their number among the judged ones (a row's unread equation is named by its line)
+  const notChecked = (eq.linksNotChecked ?? []).map((l) => ({
+    line: l.line,
+    link: l.link,
+    text: `${indent}${dim(unread.length ? `line ${l.line}` : `link ${l.link}`)} ${markOf('skipped')} ${dim(l.message)}`,
+  }));
+  if (links.length <= 1 && !unread.length && !notChecked.length) return [head + eq.message];
   // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
   // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"
   const rows = new Set(links.map((c) => c.link ?? 1)).size < links.length;
@@ -275,10 +286,12 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   const items = [
     ...links.map((c) => ({
       line: c.line,
+      link: c.link ?? 1,
       text: `${indent}${dim(unread.length ? `line ${where(c)}` : name(c))} ${markOf(c.status)} ${c.message}`,
     })),
-    ...unreadItems,
-  ].sort((a, b) => a.line - b.line);
+    ...notChecked,
+    ...unreadItems.map((u) => ({ ...u, link: Infinity })),
+  ].sort((a, b) => a.line - b.line || a.link - b.link);
   return [head + eq.message, ...items.map((i) => i.text)];
 }
 
@@ -325,6 +338,7 @@ export function solutionJson(sol: SolutionReport) {
       message: e.message,
       links: [...new Set(e.checks)].map((c) => ({ link: c.link ?? 1, line: c.line, status: c.status, message: c.message })),
       ...(e.unread ? { unread: e.unread } : {}),
+      ...(e.linksNotChecked ? { linksNotChecked: e.linksNotChecked } : {}),
     })),
     checked: sol.checked,
     skipped: sol.skipped,

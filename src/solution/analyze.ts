@@ -201,6 +201,8 @@ export interface SolutionReading {
   claims: Claim[];
   /** the reader's own problems (unclosed displays), or the file-size limit */
   diagnostics: Diagnostic[];
+  /** the informations, here and after the analysis, that say a chain's link was not checked, with its link */
+  skippedLinks: Map<Diagnostic, number>;
 }
 
 export function readSolution(text: string, kind: SolutionKind, sidecar: string | null = null): SolutionReading | null {
@@ -216,7 +218,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         message: `the file is larger than ${LIMITS.maxFileBytes.toLocaleString('en')} characters: not analysed (limit)`,
       },
     ];
-    return { file, displays: [], networks: [], equations: [], claims: [], diagnostics };
+    return { file, displays: [], networks: [], equations: [], claims: [], diagnostics, skippedLinks: new Map() };
   }
   const read: ReadResult = kind === 'markdown' ? readMarkdown(text) : readLatex(text);
 
@@ -230,6 +232,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   if (!networks.length) return null;
 
   const diagnostics: Diagnostic[] = [];
+  const skippedLinks: SolutionReading['skippedLinks'] = new Map();
   // a reader's problems are listed up to a limit, then counted (a file of 80,000 unclosed `\[` stays usable)
   for (const p of read.problems.slice(0, MAX_READER_PROBLEMS))
     diagnostics.push({ ...file.range(p.start, p.end), severity: p.severity, message: p.message, code: 'solution' });
@@ -308,16 +311,18 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
     else {
       const dropped = dropUnreadSide(c);
       if (dropped)
-        diagnostics.push({
-          ...file.range(dropped.start, dropped.end),
-          severity: 'information',
-          code: 'solution-skipped',
-          message: `link ${dropped.link} not checked: ${dropped.why}`,
-        });
+        diagnostics.push(
+          skippedLink(skippedLinks, dropped.link, {
+            ...file.range(dropped.start, dropped.end),
+            severity: 'information',
+            code: 'solution-skipped',
+            message: `link ${dropped.link} not checked: ${dropped.why}`,
+          }),
+        );
     }
   }
   inlineDefinitions(text, read.inline, networks, macros, claims);
-  return { file, displays: read.displays, networks, equations, claims, diagnostics };
+  return { file, displays: read.displays, networks, equations, claims, diagnostics, skippedLinks };
 }
 
 /**
@@ -440,7 +445,7 @@ export function analyzeSolution(
     }
     const { report, gen, networkLines, analysed } = analyzeSafely(text, net, mine.slice(0, MAX_CLAIMS_PER_NETWORK), options.analyze);
     out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
-    collect(report, gen, file, net, networkLines, analysed, reading.displays, out, reading.equations);
+    collect(report, gen, file, net, networkLines, analysed, reading.displays, out, reading.equations, reading.skippedLinks);
   });
 
   otherNetworksNames(claims, out);
@@ -512,6 +517,7 @@ export function analyzeSolution(
       if (k === 0 && eq.status !== 'skipped') (eq.unread ??= []).push({ line: range.line, message: `not checked: ${c.skip}` });
     });
   });
+  linksNotChecked(out, reading.skippedLinks);
   for (const eq of out.equations) {
     if (eq.status === 'skipped') out.skipped++;
     else out.checked++;
@@ -520,6 +526,28 @@ export function analyzeSolution(
   out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return out;
 }
+
+/**
+ * Each checked equation's links that were not checked, from the informations that say so where they are written
+ * (`link 2 not checked: …`): its verdict is its judged links', and the text and JSON list these beside them — an
+ * equation shown "✓ holds" hid a link left unjudged (the CLI's text shows no such information on its own)
+ */
+function linksNotChecked(out: SolutionReport, skippedLinks: SolutionReading['skippedLinks']): void {
+  const before = (a: { line: number; column: number }, b: { line: number; column: number }) =>
+    a.line < b.line || (a.line === b.line && a.column <= b.column);
+  for (const d of out.diagnostics) {
+    const link = skippedLinks.get(d);
+    if (link === undefined) continue;
+    const eq = out.equations.find(
+      (e) => e.status !== 'skipped' && before(e.range, d) && before(d, { line: e.range.endLine, column: e.range.endColumn }),
+    );
+    if (!eq || eq.checks.some((ch) => (ch.link ?? 1) === link)) continue;
+    (eq.linksNotChecked ??= []).push({ link, line: d.line, column: d.column, message: d.message.replace(/^link \d+ /, '') });
+  }
+}
+
+/** an information that says a chain's link was not checked, marked with its link (a label's definition is no such link) */
+const skippedLink = (links: SolutionReading['skippedLinks'], link: number, d: Diagnostic): Diagnostic => (links.set(d, link), d);
 
 /** the file span of a claim's own written text inside one display (its first to its last character there), or null */
 function ownSpan(c: Claim, shown: { start: number; end: number }): { start: number; end: number } | null {
@@ -1001,6 +1029,7 @@ function collect(
   displays: Display[],
   out: SolutionReport,
   read: SolutionReading['equations'],
+  skippedLinks: SolutionReading['skippedLinks'],
 ): void {
   const byLine = new Map<number, Claim>();
   for (const c of claims) byLine.set(c.genLine, c);
@@ -1069,13 +1098,18 @@ function collect(
     // against a 3×2): it reads, and is wrong — only a transposed shape, which a layout could explain, stays unjudged;
     // and so does a product inside a side that only a transpose of its matrix (or vector) lets form (V ∇_o L for
     // Vᵀ ∇_o L, V 2×3): no layout multiplies it as written, and the transpose is the mend
-    for (const d of diags) {
-      if (d.severity !== 'error' || !readsAndIsWrong(d)) continue;
+    // the link a diagnostic is written in: the last whose right side begins before it
+    const linkAt = (d: Diagnostic): number => {
       const at = file.lineStart(d.line) + d.column - 1;
       let link = 1;
       c.sides.forEach((sd, k) => {
         if (sd.start <= at) link = k + 1;
       });
+      return link;
+    };
+    for (const d of diags) {
+      if (d.severity !== 'error' || !readsAndIsWrong(d)) continue;
+      const link = linkAt(d);
       if (all.some((ch) => (ch.link ?? 1) === link)) continue;
       const side = c.sides[link - 1];
       const range = side
@@ -1118,13 +1152,16 @@ function collect(
       continue;
     }
     // the label's link is not checked; said only when the chain after it is (a chain left unread says why itself)
-    if (c.label)
-      solutionDiags.push({
+    // (a label is no claim: its link is not listed among the links left unjudged)
+    if (c.label) {
+      const said: Diagnostic = {
         ...file.range(c.label.start, c.label.end),
         severity: 'information',
         code: 'solution-skipped',
         message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name, c.label.by),
-      });
+      };
+      solutionDiags.push(c.label.problem ? skippedLink(skippedLinks, 1, said) : said);
+    }
     if (c.whereDefines)
       solutionDiags.push({
         ...file.range(c.whereDefines.start, c.whereDefines.end),
@@ -1136,20 +1173,26 @@ function collect(
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,
     // while the other links are judged (LANGUAGE.md §8: never an error). What stays an error is what fails (a step
     // the network does not have, sides of two shapes: said where written) and a limit that stopped the analysis.
-    for (const d of diags)
-      keptDiags.push(
-        d.severity === 'error' && !(readsAndIsWrong(d) || d.code === 'limit')
-          ? { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` }
-          : d,
-      );
+    // In a chain, the link it stops is named, as a link that reads but cannot be judged is: "✓ holds" beside an
+    // unnamed "not checked" read as the whole chain holding (‖J‖ ≤ ‖W‖ ‖diag(…)‖ ≤ β_W β_h, session 47)
+    const unjudged = (d: Diagnostic): Diagnostic => {
+      const said: Diagnostic = { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` };
+      const link = linkAt(d);
+      if (c.sides.length < 2 || usable.some((ch) => (ch.link ?? 1) === link)) return said;
+      const written = c.links?.[link - 1] ?? link;
+      return skippedLink(skippedLinks, written, { ...said, message: `link ${written} not checked: ${d.message}` });
+    };
+    for (const d of diags) keptDiags.push(d.severity === 'error' && !(readsAndIsWrong(d) || d.code === 'limit') ? unjudged(d) : d);
     for (const ch of all) {
       if (!usable.includes(ch)) {
-        solutionDiags.push({
-          ...ch.range,
-          severity: 'information',
-          code: 'solution-skipped',
-          message: `link ${ch.link ?? 1} not checked: ${skipText(ch)}`,
-        });
+        solutionDiags.push(
+          skippedLink(skippedLinks, ch.link ?? 1, {
+            ...ch.range,
+            severity: 'information',
+            code: 'solution-skipped',
+            message: `link ${ch.link ?? 1} not checked: ${skipText(ch)}`,
+          }),
+        );
         continue;
       }
       const link = ch.link ?? 1;

@@ -42,6 +42,11 @@ export interface EquationResult {
    * network lacks): each is an equation of the count, skipped, with its line and why
    */
   unread?: { line: number; message: string }[];
+  /**
+   * the links of this checked equation that were not checked (a side naming a letter the network lacks, notation
+   * that does not read), each with its number, where it is and why: the verdict shown is the other links'
+   */
+  linksNotChecked?: { link: number; line: number; column: number; message: string }[];
 }
 
 export { solutionKindOf } from './fenceInfo';

@@ -289,10 +289,13 @@ describe('(8) CS224n’s vanishing-gradient notes: bounds and |_{(i)} are skippe
     // session 45: the bound's first link is judged (it said "an inequality (\leq), a bound: only equalities are
     // checked"); its second, ≤ β_W β_h, names letters the network does not have
     expect(sol.equations[1]!.message).toMatch(/^holds for j = 1..4 at the file's values and \d random draws$/);
-    expect(sol.diagnostics.map((d) => d.message)).toContain('not checked: unknown name β_W');
+    // (session 47: the link it stops is named, and listed beside the judged one)
+    expect(sol.diagnostics.map((d) => d.message)).toContain('link 2 not checked: unknown name β_W');
+    expect(sol.equations[1]!.linksNotChecked?.map((l) => [l.link, l.message])).toEqual([[2, 'not checked: unknown name β_W']]);
     // session 46: ‖∂h_t/∂h_k‖ = ‖∏ ∂h_j/∂h_{j−1}‖ ≤ (β_W β_h)^{t−k}, an equality then a bound, is judged link by link (it
     // said "'≤' after the equation: an inequality, a bound, is not checked"): the equality holds, the bound names β_W
     expect(sol.equations[2]!.checks.map((c) => [c.link, c.status])).toEqual([[1, 'holds']]);
+    expect(sol.equations[2]!.linksNotChecked?.map((l) => l.link)).toEqual([2]);
     expect(sol.equations[2]!.message).toMatch(
       /^holds for t = 1\.\.4 and k = 1\.\.4 \(the 10 of 16 pairs where its Σ\/∏ bounds run forward\)/,
     );
