@@ -39,12 +39,23 @@ export function worstLink(e: EquationResult): CheckReport | undefined {
 
 /** "(8) ✗ fails at t = 3: 0.12 ≠ 0.5" — the label first, as the solution prints it. */
 export function equationTitle(e: EquationResult, digits: number): string {
+  return `${verdictTitle(e, digits)}${unjudgedLinks(e)}`;
+}
+
+function verdictTitle(e: EquationResult, digits: number): string {
   const label = e.tag ? `(${e.tag}) ` : '';
   const worst = worstLink(e);
   if (worst) return `${label}${checkTitle(worst, digits)}`;
   if (e.status === 'holds') return `${label}✓ holds`;
   if (e.status === 'fails') return `${label}✗ fails`;
   return `${label}⚠ ${e.message || e.status}`;
+}
+
+/** " · link 2 not checked": a chain's link left unjudged, beside the others' verdict (it read as the whole chain's) */
+function unjudgedLinks(e: EquationResult): string {
+  const links = (e.linksNotChecked ?? []).map((l) => l.link);
+  if (!links.length) return '';
+  return ` · ${links.length > 1 ? `links ${links.slice(0, -1).join(', ')} and ${links.at(-1)!}` : `link ${links[0]!}`} not checked`;
 }
 
 /** One lens per checked equation (skipped ones say why in their information diagnostic instead). */

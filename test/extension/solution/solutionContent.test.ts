@@ -136,3 +136,21 @@ describe('solution content', () => {
     expect(h?.markdown).toMatch(/q/);
   });
 });
+
+describe('a chain’s link left unjudged in the lens', () => {
+  // session 47: `∂L/∂y_3 = −2(t_3 − y_3) = β` showed "✓ holds" above the display, link 2 never judged
+  const text = [
+    '```rnn',
+    NET(3),
+    '```',
+    '',
+    String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = -2(t_3 - y_3) = \beta \tag{1}$$`,
+    '',
+  ].join('\n');
+  const sol = analyzeSolution(text, 'markdown');
+
+  it('the lens says which link was not checked beside the judged one’s verdict', () => {
+    const [lens] = solutionLensItems(sol, 4, 'file:///s.md');
+    expect(lens!.title).toMatch(/^\(1\) ✓ holds.* · link 2 not checked$/);
+  });
+});
