@@ -98,6 +98,22 @@ export function deltaOfParameterLine(line: string, params: ReadonlySet<string>):
  * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
  */
 /**
+ * The constant a line defines (`\gamma = \frac{1}{4}` → γ), or null: one letter of the solution's own, with no step,
+ * equal to a side of numbers alone. Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4` names the bound's constant so; the
+ * solution reader makes it a line of the network when an equation reads it (solution/analyze.ts)
+ */
+export function constantDefinition(line: string): string | null {
+  const { tokens, errors } = lex(line);
+  if (errors.length) return null;
+  const parsed = parse(tokens, line);
+  const st = parsed.statements[0];
+  if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def' || st.isLoss || st.lhs.args) return null;
+  const base = baseOf(st.lhs);
+  if (hasStep(st.lhs) || !ownLetter(base) || readsName(st.rhs)) return null;
+  return base;
+}
+
+/**
  * e with a step written under it (e_t, e_{t-1}, e_3, e_T: Williams & Zipser's error e_t = d_t − h_t): a letter of the
  * solution's own as the left side of a definition, where e is otherwise Euler's number and e_k, e_{y_t} a basis vector
  * (an index letter other than t, or a name, under it: never a step)

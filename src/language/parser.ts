@@ -988,7 +988,9 @@ export function parse(
       const clause = whereClause();
       if (!clause) return out;
       const [l, r] = clause;
-      const value = r.k === 'num' || (r.k === 'neg' && r.a.k === 'num') ? r : null;
+      // (a whole number: `where γ = 0.25` names a constant, no index's value — an equation of its own, as 1/4 is)
+      const num = r.k === 'neg' ? r.a : r;
+      const value = num.k === 'num' && Number.isInteger(num.value) ? r : null;
       if (isPlain(l) && [...(l as NameAst).raw].length === 1 && value)
         out.push({ v: (l as NameAst).raw, value, range: span(l.range, r.range) });
       // `\text{where } δ_t = ∂L/∂h_t ⊙ …`: a name for a derivative, which the check before it uses (a definition, as

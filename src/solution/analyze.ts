@@ -5,7 +5,7 @@ import { checkSides, type Span } from '../language/checkSides';
 import { lex, updateText } from '../language/lexer';
 import { accumulationText } from './accumulation';
 import { parse } from '../language/parser';
-import { compile, deltaOfParameterLine, derivativeDefinition, formulaDefinition } from '../language/index';
+import { compile, constantDefinition, deltaOfParameterLine, derivativeDefinition, formulaDefinition } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
@@ -66,7 +66,7 @@ export interface Claim {
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
   /** what `defines` is defined by, when not a derivative (δ_3 = 1 − s_3² alone on its line) */
-  definedBy?: 'formula';
+  definedBy?: 'formula' | 'value';
   /**
    * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
    * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
@@ -80,7 +80,7 @@ export interface Claim {
    * its where clause defines a letter it reads (`… \quad \text{where } e_t = d_t − h_t`): the name, and the clause's
    * file span (the clause is a line of the network, blanked in the check)
    */
-  whereDefines?: { name: string; start: number; end: number };
+  whereDefines?: { name: string; start: number; end: number; by: 'formula' | 'value' };
 }
 
 /** the spacing that sets a second equation of a row apart (`A_t = 1 − u_t, \quad B_t = u_t`): no part of its text */
@@ -733,7 +733,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     const name = defines[i];
     if (!name) return;
     c.defines = name;
-    if (formulas?.has(c)) c.definedBy = 'formula';
+    if (formulas?.has(c)) c.definedBy = constantDefinition(c.text.chars) ? 'value' : 'formula';
     c.genLine = gen.currentLine;
     const at = c.text.at;
     gen.push(c.text.chars, (k) => at[k]!);
@@ -751,7 +751,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     gen.push(chars.slice(w.start, w.end), (k) => at[w.start + k]!);
     gen.pushAt('\n', at[w.end - 1]! + 1);
     c.text.chars = chars.slice(0, w.from) + ' '.repeat(w.end - w.from) + chars.slice(w.end);
-    c.whereDefines = { name: w.name, start: at[w.start]!, end: at[w.end - 1]! + 1 };
+    c.whereDefines = { name: w.name, start: at[w.start]!, end: at[w.end - 1]! + 1, by: w.by };
     defined.add(w.name);
   }
   const networkLines = gen.currentLine - 1;
@@ -803,6 +803,8 @@ function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim
  * a letter (or a Greek command) at a numbered step, δ_3, δ_{3}, δ^{(3)}: a general step's `A_t = 1 − u_t` stays "not a
  * name of the network: the equation defines it" (seed 000's (11), pinned so)
  */
+/** a letter alone (γ, \gamma, c): the left side of a constant's definition */
+const CONSTANT_NAME = /^(?:\\[A-Za-z]+|\p{L})$/u;
 const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
 
 /**
@@ -852,16 +854,19 @@ function formulaDefinitions(
     // nothing and stays said so
     const prev = i > 0 ? claims[i - 1]! : null;
     const general = !STEP_NAME.test(head) && GENERAL_STEP_NAME.test(head);
-    const clause = general && prev !== null && prev.displays.includes(c.displays[0]!);
-    if (head.length > 40 || heads.has(head) || (!general && !STEP_NAME.test(head))) return;
-    const name = formulaDefinition(chars);
+    // a constant of the solution's own (Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4`): a letter alone equal to numbers,
+    // defined as a general step's name is, where an equation reads it (it was a range "for γ = 1..T−1", or unknown)
+    const constant = !general && head.length <= 40 && CONSTANT_NAME.test(head) ? constantDefinition(chars) : null;
+    const clause = (general || constant !== null) && prev !== null && prev.displays.includes(c.displays[0]!);
+    if (head.length > 40 || heads.has(head) || (!general && !constant && !STEP_NAME.test(head))) return;
+    const name = constant ?? formulaDefinition(chars);
     if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
     // a later equation that reads it and does not define it again (a row's `e_t = d_t − h_t`, seed 000's answer
     // restated: `A_t = 1 − u_t, \qquad B_t = u_t (11)`)
     const again = `${head}=`;
     const readLater = () =>
       claims.slice(i + 1).some((d) => !d.inline && !d.text.chars.replace(/\s+/g, '').includes(again) && readsName(d.text.chars, name));
-    if (general && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
+    if ((general || constant) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
     heads.add(head);
     defines[i] = name;
     (out ??= new Set()).add(c);
@@ -877,18 +882,19 @@ function formulaDefinitions(
 function whereDefinition(
   chars: string,
   known: (name: string) => boolean,
-): { name: string; from: number; start: number; end: number } | null {
+): { name: string; from: number; start: number; end: number; by: 'formula' | 'value' } | null {
   const read = checkSides(chars);
   if (!read || read.clauses.length !== 1) return null;
   const { start, side } = read.clauses[0]!;
   const end = side[1];
   if (chars.slice(end).trim() !== '') return null;
-  const name = formulaDefinition(chars.slice(start, end));
+  const formula = formulaDefinition(chars.slice(start, end));
+  const name = formula ?? constantDefinition(chars.slice(start, end));
   if (!name || known(name) || known(name.split('_')[0]!) || !readsName(chars.slice(0, start), name)) return null;
   const word = /(?:,\s*)?(?:\\(?:q?quad|[,;:! ])\s*)*(?:\\text\{\s*,?\s*(?:where|with)\s*\}|\b(?:where|with)\b)\s*$/.exec(
     chars.slice(0, start),
   );
-  return word ? { name, from: word.index, start, end } : null;
+  return word ? { name, from: word.index, start, end, by: formula ? 'formula' : 'value' } : null;
 }
 
 /** a label's first link joins the network as the name's definition, and is blanked (same length) in its chain */
@@ -1089,7 +1095,8 @@ function collect(
     // `where h_0 = 0` (the exercise's own data, written down: check/premise.ts) is no claim to judge
     const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate') && !ch.premise);
     if (c.defines && !diags.some((d) => d.severity === 'error')) {
-      c.skip = `it defines ${c.defines} by ${c.definedBy === 'formula' ? 'the formula after it' : 'a derivative'}, a name of the solution's own: the equations after it use it as defined here`;
+      const by = c.definedBy === 'formula' ? 'the formula after it' : c.definedBy === 'value' ? 'its value' : 'a derivative';
+      c.skip = `it defines ${c.defines} by ${by}, a name of the solution's own: the equations${c.definedBy === 'value' ? ' that read it' : ' after it'} use it as defined here`;
       continue;
     }
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
@@ -1167,7 +1174,7 @@ function collect(
         ...file.range(c.whereDefines.start, c.whereDefines.end),
         severity: 'information',
         code: 'solution-skipped',
-        message: `the where clause defines ${c.whereDefines.name} by its formula, a name of the solution's own: the equation is checked with it, and the equations after it use it as defined here`,
+        message: `the where clause defines ${c.whereDefines.name} by its ${c.whereDefines.by}, a name of the solution's own: the equation is checked with it, and the equations after it use it as defined here`,
       });
     // a link that does not read (notation the language lacks, a name the network does not define, an index it
     // cannot take, a product it cannot form) is skipped like a whole equation would be: information, not an error,
@@ -1182,7 +1189,23 @@ function collect(
       const written = c.links?.[link - 1] ?? link;
       return skippedLink(skippedLinks, written, { ...said, message: `link ${written} not checked: ${d.message}` });
     };
-    for (const d of diags) keptDiags.push(d.severity === 'error' && !(readsAndIsWrong(d) || d.code === 'limit') ? unjudged(d) : d);
+    // a bound's link after a side that did not read (resolve/questions.ts) is such a link too, under its written number
+    const afterUnread = (d: Diagnostic): Diagnostic => {
+      const written = c.links?.[linkAt(d) - 1] ?? linkAt(d);
+      return skippedLink(skippedLinks, written, {
+        ...d,
+        code: 'solution-skipped',
+        message: d.message.replace(/^link \d+/, `link ${written}`),
+      });
+    };
+    for (const d of diags)
+      keptDiags.push(
+        d.code === 'link-not-checked'
+          ? afterUnread(d)
+          : d.severity === 'error' && !(readsAndIsWrong(d) || d.code === 'limit')
+            ? unjudged(d)
+            : d,
+      );
     for (const ch of all) {
       if (!usable.includes(ch)) {
         solutionDiags.push(

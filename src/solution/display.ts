@@ -724,7 +724,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       matrixDepth === 0 &&
       commaStartsClaim(text, i + 1, end, scans)
     ) {
-      if (rowEquation()) {
+      // (after a bound too: `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = \frac{1}{4}`, the bound's constant defined beside it)
+      if (rowEquation() || BOUND_SIGN.test(chars.slice(rowStart()).join(''))) {
         breaks.push(chars.length);
         proseAt.add(breaks.length);
         blank(i, i + 1);
@@ -1275,8 +1276,23 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
   // (`&` is an align's column, layout: `…, && t = 1, \dots, T` is the check's range, written in a column of its own)
   const lhs = rest.slice(0, eq).replace(SPACING, ' ').replace(/&/g, ' ').trim();
   if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
-  return !/^(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])$/.test(lhs);
+  // a letter alone is a range or a step's binding (`, t = 1, \dots, T`, `, k = 3`) — unless a fraction or a decimal
+  // is its value, which no step is: a constant the equation before it reads (`≤ γ, \quad γ = \frac{1}{4}`)
+  if (/^(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])$/.test(lhs))
+    return NON_INTEGER.test(
+      rest
+        .slice(eq + 1)
+        .replace(SPACING, ' ')
+        .trim(),
+    );
+  return true;
 }
+
+/** a bound's relation, as a row's text has it */
+const BOUND_SIGN = /\\(?:le|leq|ge|geq|lt|gt)(?![A-Za-z])|[<>≤≥]/;
+
+/** a number no step can be: a fraction of two whole numbers or a decimal (`\frac{1}{4}`, `1/4`, `0.25`) */
+const NON_INTEGER = /^(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*\/\s*\d+|\d*\.\d+)$/;
 
 /** a row of an align/gather that states a new equation (`y_t &= …` after `h_t &= …`) */
 function startsNewClaim(row: string): boolean {

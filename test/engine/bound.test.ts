@@ -213,3 +213,38 @@ describe('the relations', () => {
     for (const rel of ['≤', '<', '≥', '>'] as const) expect(satisfies(rel, NaN, 1)).toBe(false);
   });
 });
+
+describe('a bound’s link after a side that does not read (regression, session 47)', () => {
+  // ‖J‖ ≤ ‖Wᵀ‖ ‖diag(…)‖ < 1/γ γ < 1 with γ unknown: link 3 was judged against side 2 and said to hold; as written it
+  // is 1 < 1 (with γ = 1/4 it fails)
+  const net = `T = 4
+input u = [[0.5], [-1], [2], [0.3]]
+param W_rec = [[0.5, 0.1], [0.2, 0.4]]
+param W_in = [[1], [0.5]]
+param b = [0.1, -0.1]
+x_0 = [0, 0]
+x_t = W_rec σ(x_{t-1}) + W_in u_t + b
+loss E = sum(x_T)
+`;
+  const chain = "check ‖∂x_{k+1}/∂x_k‖ ≤ ‖W_rec^T‖ ‖diag(σ'(x_k))‖ < 1/γ γ < 1\n";
+
+  it('is not judged, and says why', () => {
+    const r = analyze(net + chain);
+    expect(r.checks.map((c) => [c.link, c.status])).toEqual([[1, 'holds']]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        'unknown name γ',
+        'link 3 not checked: the side before it does not read, and each link of a chain with a bound relates a side to the one before it',
+      ]),
+    );
+  });
+
+  it('with γ defined, every link is judged as written', () => {
+    const r = analyze(`${net}γ = 1/4\n${chain}`);
+    expect(r.checks.map((c) => [c.link, c.status])).toEqual([
+      [1, 'holds'],
+      [2, 'holds'],
+      [3, 'fails'],
+    ]);
+  });
+});

@@ -186,23 +186,39 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   // of numbers, 0.4611 − 1 = −0.5389)
   let before: Expr | null = null;
   let orderedSaid = false;
-  // a bound's side before this one: each of its sides is bounded by the next (0 < σ'(z) ≤ 1/4 is two bounds)
-  let boundedBy: Expr = left;
+  // a bound's side before this one: each of its sides is bounded by the next (0 < σ'(z) ≤ 1/4 is two bounds); null
+  // when that side did not read
+  let boundedBy: Expr | null = left;
   sides.forEach((side, n) => {
     let rhs: Expr;
-    let lhs = st.relations ? boundedBy : left;
     const prev = before;
+    // in a chain with a bound every link relates the side before it (A = B ≤ C: B = A, C ≥ B); = is an equality
+    const link = st.relations?.[n];
+    const relation = link === '=' ? undefined : link;
+    const after = boundedBy;
     scope.mends = [];
     try {
       rhs = readExpression(side, ctx);
     } catch (x) {
-      if (x instanceof Abandoned) return;
-      throw x;
+      if (!(x instanceof Abandoned)) throw x;
+      boundedBy = null;
+      return;
     }
-    // in a chain with a bound every link relates the side before it (A = B ≤ C: B = A, C ≥ B); = is an equality
-    const link = st.relations?.[n];
-    const relation = link === '=' ? undefined : link;
     if (link) boundedBy = rhs;
+    // the side before did not read: this link has no left side — judged against an earlier side it said "holds" of
+    // ‖J‖ ≤ ‖Wᵀ‖ ‖diag(…)‖ < 1/γ γ < 1 (γ unknown) at its third link, which as written is 1 < 1, false (session 47)
+    if (!after) {
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `link ${n + 1 + offset} not checked: the side before it does not read, and each link of a chain with a bound relates a side to the one before it`,
+          side.range,
+          'link-not-checked',
+        ),
+      );
+      return;
+    }
+    let lhs = st.relations ? after : left;
     // a bound compares numbers: a vector or matrix side has no order (a norm or an entry is what a bound states)
     if (relation && (lhs.shape?.length || rhs.shape?.length)) {
       const what = lhs.shape?.length ? lhs : rhs;
