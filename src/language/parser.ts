@@ -689,11 +689,33 @@ export function parse(
    */
   function deltaName(): NameAst | null {
     const d = peek();
-    if (d.kind !== 'name' || d.text !== 'δ' || (peek(1).kind !== 'name' && peek(1).kind !== 'bar')) return null;
+    if (d.kind !== 'name' || d.text !== 'δ') return null;
+    // MIT 6.390's δ^{s_t} = ∂L/∂s_t: the name δs, as \delta s_t is
+    const over = deltaOverName();
+    if (over) return { ...over, raw: 'δ' + over.raw, range: span(d.range, over.range), nameRange: span(d.range, over.nameRange) };
+    if (peek(1).kind !== 'name' && peek(1).kind !== 'bar') return null;
     next();
     // \delta \bar{o}^t (Greff et al.: δ of the pre-activation ō): the name δō, the bar the name's own
     const x = peek().kind === 'bar' ? barredName() : nameWithIndex(false);
     return { ...x, raw: 'δ' + x.raw, range: span(d.range, x.range), nameRange: span(d.range, x.nameRange) };
+  }
+
+  /**
+   * δ^{s_t}, δ^{s_{t-1}}, δ^{s_n} at a δ token (MIT 6.390 writes the loss's gradient at the state s_t so): the name
+   * under the δ, with its step, the δ and the braces consumed; null (nothing consumed) for any other superscript —
+   * δ^{(t)} and δ^{l} (a step, a layer), δ^2, a name with no step under it (δ^{s}: the layer letter's reading)
+   */
+  function deltaOverName(): NameAst | null {
+    if (!isOp(peek(1), '^') || !peek(1).tight || !isOp(peek(2), '{') || peek(3).kind !== 'name') return null;
+    const p0 = p;
+    p += 3;
+    const x = nameWithIndex(false);
+    if (isOp(peek(), '}') && (x.sub !== null || x.raw.includes('_'))) {
+      next();
+      return x;
+    }
+    p = p0;
+    return null;
   }
 
   /** \bar{x}_t = … defines the name x̄_t (a defined name spelled with a bar is itself, not an adjoint) */
@@ -2022,6 +2044,9 @@ export function parse(
           if (bracketStatesEquality()) return iverson(t);
           p--;
         }
+        // MIT 6.390's δ^{s_t}, δ^{s_{t-1}} (the error at s_t written over δ): δ s_t, as \delta s_t reads
+        const over = t.text === 'δ' ? deltaOverName() : null;
+        if (over) return { k: 'adjoint', a: over, range: span(t.range, over.range), delta: t.range };
         // δc_t, \delta h_t (LSTM backward passes): the adjoint ∂loss/∂c_t, unless the file defines δ (resolver)
         if (t.text === 'δ' && (peek(1).kind === 'name' || peek(1).kind === 'bar')) {
           next();
