@@ -25,3 +25,32 @@ describe('a scalar’s ^T meant as the power', () => {
     expect(failingMessage(NET, '∂s_T/∂s_0 = w^T ∏_{t=1}^{T} (1 - s_t)')).not.toMatch(/read as the power/);
   });
 });
+
+describe('a scalar’s ^T meant as the power, one off (probe 32: Grosse’s w^{T−1} written w^T)', () => {
+  it('says the power has one factor too many or too few (it failed with its values only)', () => {
+    expect(failingMessage(NET, `∂s_T/∂s_1 = w^{T} ∏_{t=2}^{T} (1 - s_t^2)`)).toMatch(
+      /w\^T is read as a transpose, which leaves a scalar as it is; read as the power w\^3 \(T = 3\) it has one factor w too many: with w\^\{T-1\} = w\^2 the check holds$/,
+    );
+    expect(failingMessage(NET, `∂s_T/∂s_0 = w^{T} w ∏_{t=1}^{T} (1 - s_t^2)`)).toMatch(/one factor w too many/);
+  });
+});
+
+describe('a square matrix’s ^T where the power T − 1 is meant (probe 32: Grosse’s linear RNN, ∂h^{(T)}/∂h^{(1)} = W^{T−1})', () => {
+  const LIN = `T = 3
+input x : 2 = [[1, 0], [0.5, -1], [-0.3, 0.4]]
+param U : 2x2 = [[0.3, -0.2], [0.5, 0.1]]
+param W : 2x2 = [[0.6, 0.4], [-0.3, 0.8]]
+h_0 = [0.2, -0.1]
+h_t = W h_{t-1} + U x_t
+loss L = 1/2 ‖h_T‖^2
+`;
+  it('stays the transpose and says the power that holds (it failed with its values only)', () => {
+    expect(failingMessage(LIN, '∂h_T/∂h_1 = W^{T}')).toMatch(
+      /W\^T is read as the transpose of W; read as the power W\^\{T-1\} = W\^2 \(T = 3\), the check holds$/,
+    );
+  });
+  it('keeps a transpose that is meant, and says nothing where no power mends the check', () => {
+    expect(analyze(`${LIN}check ∂L/∂h_1 = W^T ∂L/∂h_2\n`).checks[0]!.status).toBe('holds');
+    expect(failingMessage(LIN, '∂h_T/∂h_1 = U^{T}')).not.toMatch(/read as the power/);
+  });
+});

@@ -73,7 +73,8 @@ import { shortcuts } from './shortcuts';
 import { judgeRounded } from './rounded';
 import { statedGiven } from './premise';
 import { terminalCondition } from './terminal';
-import { scalarPowerHint } from './scalarTranspose';
+import { matrixPowerHint, scalarPowerHint } from './scalarTranspose';
+import { weightSwapHint } from './weightSwap';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
@@ -472,6 +473,9 @@ function failureHint(
     // and no hint above names it; asked here, where the others have said nothing (a copy of the side per trial: 80 µs
     // warming on mlp-layers' line 30, which the entry swap names, when it was asked after the shift hints)
     plain(opening(sideShiftHint(claim, run, bad, other))) ??
+    // W^T of a square matrix where W^{T−1} is meant (a linear RNN's ∂h_T/∂h_1): structural until a matrix's
+    // transpose is written, and one of it only; before the factor edits, which name a pair of unrelated edits instead
+    plain(matrixPowerHint(claim, run, other)) ??
     // last and bounded: one or two small edits of the formula (a factor left out, σ for σ', a swapped index)
     factorEditHint(claim, rr, bad, run, other) ??
     // ∂h_t/∂h_{t-1} = diag(1 − z_t), the other GRU convention's gate for the immediate partial of the total: both named,
@@ -494,6 +498,8 @@ function failureHint(
     // last of all (after the entry swap): a factor left out inside a ∏ (d2l's ∏_j w_h for ∏_j w_h (1 − h_j²)), re-inserted from the formula or
     // the step's Jacobian; a copy of the side per trial, so asked only where nothing above has named the mistake
     plain(prodFactorHint(claim, run, bad, other)) ??
+    // last: two weights of one shape exchanged (Grosse's r̄ w + z̄ v for r̄ v + z̄ w), a few evaluations
+    plain(weightSwapHint(claim, run, other)) ??
     null
   );
 }
