@@ -110,3 +110,19 @@ describe("a Jacobian's activation slope left out or written once too often", () 
     );
   });
 });
+
+describe('a rectangular Jacobian of one vector by another, its slope left out (probe 32: Raschka’s ∂o^{(t)}/∂h^{(t)})', () => {
+  const OUT = `${VECTOR}param V : 2x3 = [[0.7, -0.4, 0.2], [-0.5, 0.3, 0.8]]
+o_t = σ(V h_t)
+`;
+  it('names the output’s slope (it failed with its values only)', () => {
+    expectVerdicts(OUT, [
+      { check: "∂o_t/∂h_t = diag(σ'(V h_t)) V", status: 'holds' },
+      {
+        check: '∂o_t/∂h_t = V',
+        status: 'fails',
+        says: [/The factor σ′\(V h_t\) — diag\(σ\(1 − σ\)\) in matrix form — is missing before V: with it the check holds$/],
+      },
+    ]);
+  });
+});

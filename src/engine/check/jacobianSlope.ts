@@ -46,19 +46,19 @@ function chainSteps(d: Expr & { k: 'deriv' }): Idx[] | null {
 }
 
 /** each activation quantity's slope at a step: σ'(h̃_t) for h_t = σ(h̃_t); diag(…) of it for a vector */
-function slopes(run: Run, steps: Idx[], square: boolean): { e: Expr; text: string }[] {
+function slopes(run: Run, steps: Idx[], matrix: boolean): { e: Expr; text: string }[] {
   const out: { e: Expr; text: string }[] = [];
   for (const q of run.model.quantities.values()) {
     const g = q.timed ? q.general : null;
     const act = g?.k === 'call' ? activation(g.fn) : undefined;
-    if (!g || g.k !== 'call' || !act || (square ? g.shape.length !== 1 : g.shape.length !== 0)) continue;
+    if (!g || g.k !== 'call' || !act || (matrix ? g.shape.length !== 1 : g.shape.length !== 0)) continue;
     for (const s of steps) {
       const arg = atStep(g.arg, s);
       if (!arg) continue;
       const prime: Expr = { k: 'call', fn: act.prime, arg, shape: g.shape, range: g.range };
       const n = g.shape[0]!;
-      const e: Expr = square ? { k: 'call', fn: 'diag', arg: prime, shape: [n, n], range: g.range } : prime;
-      out.push({ e, text: square ? `${exprText(prime)} — ${act.matrix} in matrix form —` : exprText(prime) });
+      const e: Expr = matrix ? { k: 'call', fn: 'diag', arg: prime, shape: [n, n], range: g.range } : prime;
+      out.push({ e, text: matrix ? `${exprText(prime)} — ${act.matrix} in matrix form —` : exprText(prime) });
     }
   }
   return out;
@@ -90,7 +90,9 @@ function chain(c: Claim, run: Run, other: OtherValues) {
   if (d.k !== 'deriv' || d.of.k !== 'ref') return null;
   const shape = c.rhs.shape;
   const square = shape.length === 2 && shape[0] === shape[1];
-  if (!square && shape.length !== 0) return null;
+  // a Jacobian of one vector by another, of any shape (Raschka's ∂o^{(t)}/∂h^{(t)} = W_ho, 2×3, its σ_o' left out)
+  const matrix = shape.length === 2;
+  if (!matrix && shape.length !== 0) return null;
   const fs = flat(c.rhs);
   // a bare chain of the step's factors: weights, slopes, Jacobians (no vector among them, and no sum but a slope
   // written out as one factor, 1 − h_t² or (1 − h_t²) w: not a side that is a sum of terms)
@@ -102,16 +104,16 @@ function chain(c: Claim, run: Run, other: OtherValues) {
   const holds = (rhs: Expr) => holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points);
   const where = (i: number) =>
     i === 0 ? `before ${show(fs[0]!)}` : i === fs.length ? `after ${show(fs[i - 1]!)}` : `between ${show(fs[i - 1]!)} and ${show(fs[i]!)}`;
-  return { fs, square, shape, steps, show, holds, where };
+  return { fs, square, matrix, shape, steps, show, holds, where };
 }
 
 export function jacobianSlopeHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const ch = chain(c, run, other);
   if (!ch) return null;
-  const { fs, square, steps, show, holds, where } = ch;
+  const { fs, matrix, steps, show, holds, where } = ch;
   let tried = 0;
   // a slope left out: each activation's slope at each step of the chain, at each place in the product
-  for (const s of slopes(run, steps, square)) {
+  for (const s of slopes(run, steps, matrix)) {
     for (let i = 0; i <= fs.length; i++) {
       if (tried++ >= MAX_TRIALS) return null;
       const rhs = rebuild([...fs.slice(0, i), s.e, ...fs.slice(i)], c.rhs);
@@ -139,6 +141,8 @@ export function jacobianWeightHint(c: Claim, run: Run, other: OtherValues = null
   const ch = chain(c, run, other);
   if (!ch) return null;
   const { fs, square, shape, show, holds, where } = ch;
+  // a weight of the Jacobian's own square shape: a rectangular one (∂o_t/∂h_t) has its weight written
+  if (!square && shape.length) return null;
   let tried = 0;
   for (const w of weights(run, square ? shape[0]! : 0, c.rhs.range)) {
     for (let i = square ? 0 : fs.length; i <= fs.length; i++) {
