@@ -19,12 +19,18 @@ describe('Grosse: backprop through time in bar notation', () => {
   it('the forward pass, the bars, the parameters’ gradients and the Jacobian products hold', () => {
     for (const tag of ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'G10', 'G11', 'G13', 'G14', 'G15'])
       expect(v[tag]!.status, tag).toBe('holds');
-    for (const tag of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'M1', 'M2', 'M3', 'M4', 'M5']) expect(v[tag]!.status, tag).toBe('holds');
+    for (const tag of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6'])
+      expect(v[tag]!.status, tag).toBe('holds');
     expect(r.skipped).toBe(0);
   });
   it('\\overline{w} summed to T − 1 leans on h^{(0)} = 0, and says the term t = 0 it leaves out', () => {
     expect(v.G12!.status).toBe('holds-at-given-values');
     expect(v.G12!.message).toMatch(/leaves out its first term t = 0/);
+  });
+  it('left alone: the printed Σ_t over z̄^{(t+1)} h^{(t)} runs t = 1..T and names the range that holds', () => {
+    expect(msg('G16')).toMatch(
+      /z_\{t\+1\} reads z_4, outside the steps z has \(1\.\.3\)\. Over t = 0\.\.2, both bounds one step earlier, the check holds/,
+    );
   });
   it('the mistakes fail, naming the culprit', () => {
     expect(msg('GM1')).toMatch(/leaves out the path through z_\{t\+1\}/);

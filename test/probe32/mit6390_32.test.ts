@@ -27,6 +27,9 @@ describe('MIT 6.390: the state machine and BPTT', () => {
   it('δ^{s_n} with n free: holds at n = T alone, said so', () => {
     expect(msg('N9')).toMatch(/the check holds at n = T = 3 alone/);
   });
+  it('left alone: the last step alone written with a free n fails with its values only', () => {
+    expect(msg('NM6')).not.toMatch(/\. [A-Z]/);
+  });
   it('the mistakes fail, naming the culprit', () => {
     expect(msg('NM1')).toMatch(/W\^\{ss\} should be W\^\{ss\}ᵀ/);
     expect(msg('NM2')).toMatch(/leaves out the path through p_\{t-1\}/);
