@@ -52,5 +52,8 @@ loss L = 1/2 ‖h_T‖^2
   it('keeps a transpose that is meant, and says nothing where no power mends the check', () => {
     expect(analyze(`${LIN}check ∂L/∂h_1 = W^T ∂L/∂h_2\n`).checks[0]!.status).toBe('holds');
     expect(failingMessage(LIN, '∂h_T/∂h_1 = U^{T}')).not.toMatch(/read as the power/);
+    // T = 2: W^{T−1} is W itself, the transpose hints' "should be W", not a power
+    const two = LIN.replace('T = 3', 'T = 2').replace('[[1, 0], [0.5, -1], [-0.3, 0.4]]', '[[1, 0], [0.5, -1]]');
+    expect(failingMessage(two, '∂h_2/∂h_1 = W^T')).not.toMatch(/read as the power/);
   });
 });

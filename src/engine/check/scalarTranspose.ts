@@ -43,7 +43,8 @@ export function matrixPowerHint(c: Claim, run: Run, other: OtherValues): string 
   const T = run.model.T;
   for (const d of [-1, 1]) {
     const n = T + d;
-    if (n < 1) continue;
+    // W^1 is W itself: the transpose written for no transpose is the transpose hints' (“Wᵀ should be W”)
+    if (n < 2) continue;
     const power = (y: Expr): Expr | null =>
       y === x ? { k: 'matpow', a: x.a, n: { k: 'num', value: n, shape: [], range: x.range }, shape: x.a.shape, range: x.range } : null;
     const lhs = replaceWhere(c.lhs, power, VALUES);
@@ -63,10 +64,11 @@ export function scalarPowerHint(c: Claim, run: Run, other: OtherValues): string 
   const names = [...new Set(found.map((x) => exprText((x as Expr & { k: 'transpose' }).a)))];
   const written = andList(names.map((n) => `${n}^T`));
   const powers = andList(names.map((n) => `${n}^${T}`));
-  // the power T itself, then one off either way (Grosse's w^{T−1} of ∂h^{(T)}/∂h^{(1)} written w^T): T − 1 ≥ 1 only
+  // the power T itself, then one off either way (Grosse's w^{T−1} of ∂h^{(T)}/∂h^{(1)} written w^T)
   for (const d of [0, -1, 1]) {
     const n = T + d;
-    if (n < 1) continue;
+    // one off: a power of 2 or more (w^1 is w, the transpose's own value)
+    if (n < (d === 0 ? 1 : 2)) continue;
     const power = (x: Expr): Expr | null =>
       found.includes(x) && x.k === 'transpose'
         ? { k: 'pow', a: x.a, b: { k: 'num', value: n, shape: [], range: x.range }, shape: [], range: x.range }
