@@ -17,7 +17,7 @@ const msg = (tag: string) => {
 
 describe('Grosse: backprop through time in bar notation', () => {
   it('the forward pass, the bars, the parameters’ gradients and the Jacobian products hold', () => {
-    for (const tag of ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'G10', 'G11', 'G13', 'G14', 'G15'])
+    for (const tag of ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'G10', 'G11', 'G13', 'G14', 'G15', 'G17'])
       expect(v[tag]!.status, tag).toBe('holds');
     for (const tag of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6'])
       expect(v[tag]!.status, tag).toBe('holds');
@@ -42,6 +42,9 @@ describe('Grosse: backprop through time in bar notation', () => {
     expect(msg('GM7')).toMatch(/leaves out the paths through r_1 and r_2/);
     expect(msg('GM8')).toMatch(/it has the wrong sign/);
     expect(msg('GM9')).toMatch(/opposite sign/);
+    expect(msg('GM11')).toMatch(/The term ∂L\/∂h_\{t\+1\} w leaves out the factor tanh′\(z_\{t\+1\}\)/);
+    expect(msg('GM12')).toMatch(/The term ∂L\/∂h_t x_t leaves out the factor tanh′\(z_t\)/);
+    expect(msg('GM13')).toMatch(/The term ∂L\/∂y_t h_t leaves out the factor tanh′\(r_t\)/);
     expect(msg('EM1')).toMatch(/\(t = 1\.\.4\) has one term too many, t = 1/);
     expect(msg('EM3')).toMatch(/z_\{t-1\} should be z_t/);
     expect(msg('EM4')).toMatch(/\(t = 3\.\.4\) leaves out its first term t = 2/);
