@@ -27,8 +27,8 @@ describe('MIT 6.390: the state machine and BPTT', () => {
   it('δ^{s_n} with n free: holds at n = T alone, said so', () => {
     expect(msg('N9')).toMatch(/the check holds at n = T = 3 alone/);
   });
-  it('left alone: the last step alone written with a free n fails with its values only', () => {
-    expect(msg('NM6')).not.toMatch(/\. [A-Z]/);
+  it('the last step alone written with a free n names the Σ missing (it failed with its values only)', () => {
+    expect(msg('NM6')).toMatch(/A Σ_n is missing: the right side is the term of one step n, and Σ_n of it \(n = 1\.\.3\) is the left side/);
   });
   it('the mistakes fail, naming the culprit', () => {
     expect(msg('NM1')).toMatch(/W\^\{ss\} should be W\^\{ss\}ᵀ/);
