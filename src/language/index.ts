@@ -11,7 +11,7 @@ import { hasStep, ownLetter, readsName } from './resolve/checkLabel';
 import { STEP_WORD } from './resolve/stepWords';
 import { tryTimeIndex } from './resolve/timeIndex';
 import { lastUnderscore } from './segments';
-import type { NameAst } from './ast';
+import type { NameAst, Statement } from './ast';
 
 export interface Compiled {
   model: Model;
@@ -93,27 +93,6 @@ export function deltaOfParameterLine(line: string, params: ReadonlySet<string>):
 }
 
 /**
- * The name a line defines by a formula of names at a step (`δ_2 = (y_2 − d_2) y_2 (1 − y_2)` → δ), or null: one letter
- * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
- * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
- */
-/**
- * The constant a line defines (`\gamma = \frac{1}{4}` → γ), or null: one letter of the solution's own, with no step,
- * equal to a side of numbers alone. Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4` names the bound's constant so; the
- * solution reader makes it a line of the network when an equation reads it (solution/analyze.ts)
- */
-export function constantDefinition(line: string): string | null {
-  const { tokens, errors } = lex(line);
-  if (errors.length) return null;
-  const parsed = parse(tokens, line);
-  const st = parsed.statements[0];
-  if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def' || st.isLoss || st.lhs.args) return null;
-  const base = baseOf(st.lhs);
-  if (hasStep(st.lhs) || !ownLetter(base) || readsName(st.rhs)) return null;
-  return base;
-}
-
-/**
  * e with a step written under it (e_t, e_{t-1}, e_3, e_T: Williams & Zipser's error e_t = d_t − h_t): a letter of the
  * solution's own as the left side of a definition, where e is otherwise Euler's number and e_k, e_{y_t} a basis vector
  * (an index letter other than t, or a name, under it: never a step)
@@ -128,14 +107,39 @@ function eulerAtStep(lhs: NameAst, base: string): boolean {
   return step !== null && step !== undefined && tryTimeIndex(step, new Set(['t']), 1) !== null;
 }
 
+/**
+ * The name a line defines by a formula of names at a step (`δ_2 = (y_2 − d_2) y_2 (1 − y_2)` → δ), or null: one letter
+ * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
+ * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
+ */
 export function formulaDefinition(line: string): string | null {
+  const st = plainDefinition(line);
+  if (!st) return null;
+  const base = baseOf(st.lhs);
+  if (!(ownLetter(base) || eulerAtStep(st.lhs, base)) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st))
+    return null;
+  return base;
+}
+
+/**
+ * The constant a line defines (`\gamma = \frac{1}{4}` → γ), or null: one letter of the solution's own, with no step,
+ * equal to a side of numbers alone. Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4` names the bound's constant so; the
+ * solution reader makes it a line of the network when an equation reads it (solution/analyze.ts)
+ */
+export function constantDefinition(line: string): string | null {
+  const st = plainDefinition(line);
+  if (!st) return null;
+  const base = baseOf(st.lhs);
+  if (hasStep(st.lhs) || !ownLetter(base) || readsName(st.rhs)) return null;
+  return base;
+}
+
+/** a line that is one definition `name = …` (no loss, no function's arguments), read; else null */
+function plainDefinition(line: string): (Statement & { k: 'def' }) | null {
   const { tokens, errors } = lex(line);
   if (errors.length) return null;
   const parsed = parse(tokens, line);
   const st = parsed.statements[0];
   if (parsed.errors.length || parsed.statements.length !== 1 || !st || st.k !== 'def' || st.isLoss || st.lhs.args) return null;
-  const base = baseOf(st.lhs);
-  if (!(ownLetter(base) || eulerAtStep(st.lhs, base)) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st))
-    return null;
-  return base;
+  return st;
 }
