@@ -195,7 +195,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     // in a chain with a bound every link relates the side before it (A = B ≤ C: B = A, C ≥ B); = is an equality
     const link = st.relations?.[n];
     const relation = link === '=' ? undefined : link;
-    const after = boundedBy;
+    const sideBefore = boundedBy;
     scope.mends = [];
     try {
       rhs = readExpression(side, ctx);
@@ -207,7 +207,8 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     if (link) boundedBy = rhs;
     // the side before did not read: this link has no left side — judged against an earlier side it said "holds" of
     // ‖J‖ ≤ ‖Wᵀ‖ ‖diag(…)‖ < 1/γ γ < 1 (γ unknown) at its third link, which as written is 1 < 1, false (session 47)
-    if (!after) {
+    const linkLeft = st.relations ? sideBefore : left;
+    if (!linkLeft) {
       scope.diagnostics.push(
         diag(
           'information',
@@ -218,7 +219,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       );
       return;
     }
-    let lhs = st.relations ? after : left;
+    let lhs = linkLeft;
     // a bound compares numbers: a vector or matrix side has no order (a norm or an entry is what a bound states)
     if (relation && (lhs.shape?.length || rhs.shape?.length)) {
       const what = lhs.shape?.length ? lhs : rhs;
