@@ -935,7 +935,9 @@ function derivShape(A: TNode, B: TNode): Shape {
   if (A.shape.length === 0 || m === 1) return B.shape;
   if (n === 1) return A.shape;
   // ∂(vector)/∂(matrix): one matrix in B's shape per entry of A (LANGUAGE.md §4)
-  if (A.shape.length === 1 && B.shape.length === 2 && B.shape[0]! > 1 && B.shape[1]! > 1) return [m, B.shape[0]!, B.shape[1]!];
+  // (a row or a column, CS224n's z^{(t)} = h^{(t-1)} H + …, is the vector it writes)
+  const line = A.shape.length === 1 || (A.shape.length === 2 && (A.shape[0] === 1 || A.shape[1] === 1));
+  if (line && B.shape.length === 2 && B.shape[0]! > 1 && B.shape[1]! > 1) return [m, B.shape[0]!, B.shape[1]!];
   return norm([m, n]);
 }
 

@@ -1918,6 +1918,17 @@ export function parse(
           a = { ...a, copyAt: at, range: span(a.range, tokens[p - 1]!.range) };
           continue;
         }
+        // CS224n's |_{(t-1)}: the copy used one step back (a letter and a whole number after + or −)
+        const sign = peek(5);
+        const k = peek(6);
+        if (x.kind === 'name' && (isOp(sign, '-') || isOp(sign, '+')) && k.kind === 'num' && isOp(peek(7), ')') && isOp(peek(8), '}')) {
+          p += 9;
+          const v: Ast = { k: 'name', raw: x.text, sub: null, sup: null, range: x.range, nameRange: x.range };
+          const n: Ast = { k: 'num', value: k.value, range: k.range };
+          const at: Ast = { k: 'bin', op: sign.text === '+' ? '+' : '-', a: v, b: n, range: span(x.range, k.range) };
+          a = { ...a, copyAt: at, range: span(a.range, tokens[p - 1]!.range) };
+          continue;
+        }
       }
       if (isOp(t, 'ᵀ') || (isOp(t, "'") && t.tight)) {
         // L'(w), Lagrange's prime on a loss: a derivative, never the transpose of a number times w

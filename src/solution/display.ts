@@ -915,7 +915,7 @@ function evaluationBar(
   const value = bind?.[2]!.replace(/\s+/g, '').replace('−', '-');
   // CS230's ∂L^{(T)}/∂W|_{(t)}, CS224n's ∂J/∂W_h|_{(i)}: the gradient by the step-t copy of a shared weight, no
   // evaluation bar — the language reads it (resolve/stepCopy.ts)
-  if (/^\(\s*(?:[A-Za-z]|\d+)\s*\)$/.test(sub)) return null;
+  if (/^\(\s*(?:[A-Za-z](?:\s*[-+−]\s*\d+)?|\d+)\s*\)$/.test(sub)) return null;
   if (!bind || !BAR_STEP.test(value!))
     return { refused: `an evaluation bar |_{${sub}} (only a step is read: |_{t=3}, |_{t=T})`, end: j + m[0].length };
   return { variable: bind[1]!, value: value!, end: j + m[0].length };

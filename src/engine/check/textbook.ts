@@ -353,10 +353,18 @@ interface Move {
 
 function moved({ d, end, k }: Move): Deriv {
   const from = end === 'wrt' ? d.wrt.idx! : (d.of as Ref).idx!;
-  // a name the file defines it by moves with it: δ_ω^{t+1} for ∂L/∂a_ω^{t+1} moved a step is δ_ω^t
-  const alias = d.alias?.idx ? { alias: { ...d.alias, idx: { ...d.alias.idx, k: d.alias.idx.k + k - from.k } } } : {};
-  if (end === 'wrt') return { ...d, wrt: { ...d.wrt, idx: { ...from, k } }, ...alias };
+  // a name the file defines it by moves with it: δ_ω^{t+1} for ∂L/∂a_ω^{t+1} moved a step is δ_ω^t — unless the
+  // other end carries the same step (CS224n's δ^{(t)} = ∂J^{(t)}/∂z^{(t)}): one end moved, it is no δ at any step, and
+  // it is written out (δ_{t-1} should be ∂J_t/∂z_{t-1}, not δ_t)
   const o = d.of as Ref;
+  const otherEnd = end === 'wrt' ? (o.k === 'ref' ? o.idx : null) : d.wrt.idx;
+  const bothMove = otherEnd !== null && otherEnd.v !== null && otherEnd.v === from.v;
+  const alias = bothMove
+    ? { alias: undefined }
+    : d.alias?.idx
+      ? { alias: { ...d.alias, idx: { ...d.alias.idx, k: d.alias.idx.k + k - from.k } } }
+      : {};
+  if (end === 'wrt') return { ...d, wrt: { ...d.wrt, idx: { ...from, k } }, ...alias };
   return { ...d, of: { ...o, idx: { ...from, k } }, ...alias };
 }
 

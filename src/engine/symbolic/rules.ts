@@ -247,7 +247,8 @@ export class Rules {
       }
       case 'softmax': {
         const Jz = go(n.args[0]);
-        const s = this.me(n);
+        // of a row or a column (CS224n's ŷ = softmax(h U + b₂), h a 1×D row) the Jacobian of its entries, vec(s)
+        const s = b.vecop(this.me(n));
         return Jz ? b.matmul(b.sub(b.diag(s), b.matmul(s, b.T(s))), Jz) : null;
       }
       case 'sumall':
@@ -340,6 +341,8 @@ export class Rules {
       case 'softmax': {
         // J = diag(s) − s sᵀ is symmetric: pullback s ⊙ (ā − sᵀā)
         const s = this.me(n);
+        // of a row or a column (a 1×n matrix): s ⊙ (ā − Σ s ⊙ ā), the same pullback with the inner product written out
+        if (s.shape.length === 2) return go(n.args[0], b.had(s, b.sub(a, b.mul(b.sumall(b.had(s, a)), b.ones(a.shape)))));
         // ā = −y/ŷ from a cross-entropy whose target sums to 1: ŷ − y (softmaxCE.ts)
         return go(n.args[0], ceSoftmaxPullback(b, a, s) ?? b.had(s, b.sub(a, b.matmul(b.T(s), a))));
       }

@@ -29,7 +29,8 @@ export function derivativeShape(of: Shape, wrt: Shape): Shape | null {
   // engine computes it (run.ts derivShape)
   const [a, b] = [lineLength(of), lineLength(wrt)];
   if (a !== null && b !== null) return [a, b];
-  if (of.length === 1 && wrt.length === 2) return [of[0]!, wrt[0]!, wrt[1]!];
+  // a vector, or a row (CS224n's z^{(t)} = h^{(t-1)} H + …, its vectors rows), by a matrix: one matrix per entry
+  if (a !== null && wrt.length === 2) return [a, wrt[0]!, wrt[1]!];
   return null;
 }
 

@@ -132,6 +132,19 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
             'step-ahead',
           ),
         );
+      } else if (idx && !idx.terms && idx.v === 't' && idx.k !== 0 && derived.has(st)) {
+        // CS224n's δ^{(t-1)} = ∂J^{(t)}/∂z^{(t-1)}: a name of the solution's own, defined by a derivative one step back
+        const at = `t${idx.k < 0 ? '' : '+'}${idx.k}`;
+        const first = scope.derived.get(base);
+        scope.error(
+          first
+            ? `${lhs.raw}_{${at}} = … defines ${lhs.raw} again, one step off: ${lhs.raw} is defined before for the general step t (${lhs.raw}_t = …), and ${lhs.raw}_{${at}} is that definition with every t moved to ${at}; a derivative it does not give needs a name of its own`
+            : `${lhs.raw}_{${at}} = … defines ${lhs.raw} by a derivative one step off: define it for the general step, ${lhs.raw}_t = … (with every step moved by ${-idx.k})`,
+          ix.range,
+          'index',
+        );
+        scope.unavailable.set(base, { root: base, line: st.range.line });
+        continue;
       } else if (!idx || idx.terms || (idx.v !== null && idx.v !== 't') || (idx.v === 't' && idx.k !== 0)) {
         scope.error(`the left side's index must be t (the general equation) or one step (h_0, h_{T+1}), not this`, ix.range);
         scope.unavailable.set(base, { root: base, line: st.range.line });

@@ -66,7 +66,8 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   let shape: MaybeShape = s;
   if (a.fn === 'sum' || a.fn === 'mean') shape = [];
   else if (a.fn === 'softmax') {
-    if (s && s.length > 1) fail(ctx, `softmax takes a vector, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
+    // a row or a column (CS224n's ŷ^{(t)} = softmax(h^{(t)} U + b_2), its vectors rows) is the vector it writes
+    if (s && s.length > 1 && !isLine(s)) fail(ctx, `softmax takes a vector, not a ${shapeText(s)}`, a.range, 'shape-mismatch');
   } else if (a.fn === 'diag') {
     if (s && s.length === 1) shape = [s[0]!, s[0]!];
     else if (s && s.length === 2 && s[0] === s[1]) shape = [s[0]!];

@@ -37,8 +37,17 @@ export function stepCopyTerms(a: Ast & { k: 'deriv' }, at: Ast, ctx: ExprContext
     return { k: 'bin', op: 'juxt', a: toX, b: local, range: a.range };
   });
   if (ctx.record && !ctx.quiet) {
-    const step = at.k === 'num' ? String(at.value) : at.k === 'name' ? at.raw : 't';
-    const written = users.map((u) => `∂A/∂${u}_${step} ∂⁺${u}_${step}/∂${decl.name}`).join(' + ');
+    const step =
+      at.k === 'num'
+        ? String(at.value)
+        : at.k === 'name'
+          ? at.raw
+          : at.k === 'bin' && at.a.k === 'name' && at.b.k === 'num'
+            ? `${at.a.raw}${at.op}${at.b.value}`
+            : 't';
+    // a step of more than one character in braces, as messages print it (z_{t-1})
+    const sub = step.length > 1 ? `{${step}}` : step;
+    const written = users.map((u) => `∂A/∂${u}_${sub} ∂⁺${u}_${sub}/∂${decl.name}`).join(' + ');
     scope.diagnostics.push(
       diag(
         'information',
