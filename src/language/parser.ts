@@ -5,6 +5,7 @@
 import type { Range } from '../report';
 import type { Ast, ChainLink, ChainRelation, CheckRange, NameAst, Relation, Spelling, Statement } from './ast';
 import { isAst, NORM, NORM_SQUARED, span } from './ast';
+import { SIGMA_MAX, sigmaMaxEnd } from './sigmaMax';
 import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
@@ -68,6 +69,15 @@ function subscriptedSigmas(tokens: Token[]): Token[] {
   let out: Token[] | null = null;
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
+    // σ_max(W): the largest singular value, the spectral norm (sigmaMax.ts)
+    const top = sigmaMaxEnd(tokens, q);
+    if (top !== null) {
+      out ??= tokens.slice(0, q);
+      const last = tokens[top]!;
+      out.push({ ...t, kind: 'fn', text: SIGMA_MAX, end: last.end, range: span(t.range, last.range) });
+      q = top;
+      continue;
+    }
     const m = t.kind === 'fn' && (t.text === 'sigma' || t.text === 'dsigma') ? sigmaSubscript(tokens, q) : null;
     if (!m) {
       out?.push(t);
@@ -206,6 +216,8 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
     if (t.kind === 'fn') {
       if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_');
     } else if (t.kind === 'name') {
+      // σ_max(W) typed as one word (sigmaMax.ts)
+      if (t.text === 'σ_max' || t.text === 'sigma_max') sigma ||= tightOp(input[q + 1], '(');
       // a deep RNN's layer tag (h_t^{(1)} = …, param W_{xh}^{(1)}: superscriptNames.ts), asked of a statement's first
       // name only
       const prev = input[q - 1];
@@ -2227,6 +2239,12 @@ export function parse(
    */
   function call(): Ast {
     const t = next();
+    if (t.text === SIGMA_MAX) {
+      // σ_max(W), the largest singular value: the norm ‖W‖ (of a matrix, its spectral norm)
+      const o = next();
+      const x = group(o);
+      return deep({ k: 'call', fn: NORM, arg: x, range: span(t.range, x.range), fnRange: t.range }, x);
+    }
     let fn = t.text;
     let written: string | undefined;
     let pow: Ast | null = null;
