@@ -273,7 +273,10 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
       if (!texts.has(text)) texts.set(text, x);
     }
     const wrong = [...texts.values()];
-    if (wrong.length > 2 || (!wrong.length && !cut.length)) continue;
+    // rounded to one or two decimals (0.29 for h_1 = 0.291313, a homework's hand rounding): roundedEquals.ts reads
+    // three or more decimals only, where one or two are as often a given value written exactly (0.5 for w)
+    const coarse = wrong.length || cut.length ? [] : laid.rounded.filter((x) => x.decimals < 3);
+    if (wrong.length > 2 || (!wrong.length && !cut.length && !coarse.length)) continue;
     // the mend: every number laid over a term replaced by that term's value, so rounding does not blur it
     const mended = replaceWhere(
       side,
@@ -286,6 +289,13 @@ export function wrongNumberHint(claim: Claim, bad: Sides, run: Run): string | nu
     const want = other === claim.lhs ? bad.l.data : bad.r.data;
     const got = guard(() => run.evaluateShared(mended, bad.env).data);
     if (!got || !close(want, got)) continue;
+    if (!wrong.length && !cut.length) {
+      const named = coarse.map(
+        (x) =>
+          `${fmt(k(x.node) * x.node.value)} is ${exprText(x.term)} = ${fmt(k(x.node) * x.value)} rounded to ${x.decimals} decimal${x.decimals > 1 ? 's' : ''}`,
+      );
+      return `${formula.by}${named.join('; ')}: with the exact value${coarse.length > 1 ? 's' : ''} the check holds. An equation with rounded numbers holds only to their digits: write ≈ for its =`;
+    }
     if (!wrong.length) {
       const named = cut.map(
         (x) =>
