@@ -47,10 +47,12 @@ describe('CS224n’s RNN language model, row vectors', () => {
       /δ_\{t-1\} is that definition with every t moved to t-1; a derivative it does not give needs a name of its own/,
     );
   });
-  it('left alone: the perplexity PP (no name of the network), y^{(t)}_j of a row, an outer product in the transposed order', () => {
+  it('y^{(t)}_j, one index on a row, is its entry j (regression: "y_t is a 1×4 matrix: pick an entry with two indices")', () => {
+    expect(v.a3!.status).toBe('holds');
+  });
+  it('left alone: the perplexity PP (no name of the network), an outer product in the transposed order', () => {
     expect(v.a2!.status).toBe('skipped');
     expect(v.a4!.message).toMatch(/unknown name PP/);
-    expect(v.a3!.message).toMatch(/y_t is a 1×4 matrix: pick an entry with two indices/);
     expect(v.s1!.message).toMatch(/the left side's shape transposed/);
   });
 });
@@ -74,5 +76,11 @@ describe('the readings, in a .rnn file', () => {
     expect(status(net('check ∂J/∂H = Σ_t h_{t-1}ᵀ ∂J/∂z_t'))).toEqual(['holds']);
     expect(status(net('check ∂J/∂H|_{(t)} = h_{t-1}ᵀ ∂J/∂z_t'))).toEqual(['holds']);
     expect(status(net('check ∂J/∂H|_{(t-1)} = h_{t-2}ᵀ ∂J/∂z_{t-1}'))).toEqual(['holds']);
+  });
+  it('one index on a row or a column picks its entry; past its entries it is an error', () => {
+    expect(status(net('check J = Σ_t p_t[1]'))).toEqual(['holds']);
+    expect(status(net('check p_2[2] = p_2[1, 2]'))).toEqual(['holds']);
+    expect(status(net('check h_1ᵀ[2] = h_1[1, 2]'))).toEqual(['holds']);
+    expect(analyze(net('check p_2[4] = 0')).diagnostics.map((d) => d.message)).toContain('index 4 is outside 1..3');
   });
 });

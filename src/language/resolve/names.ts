@@ -6,7 +6,7 @@ import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
 import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
-import { shapeText, type MaybeShape } from '../shapes';
+import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, quietly, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, hasStepLetter, readDerived } from './derived';
@@ -887,6 +887,15 @@ function stepEntryPair(a: NameAst, raw: string, sub: Ast | null, seg: string | n
 export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext): Expr {
   const s = e.shape;
   if (picks.length > 2) fail(ctx, 'at most two indices pick an entry', range, 'index');
+  // one index on a row or a column (CS224n's y^{(t)}_j, its vectors 1×|V| rows): the entry of the vector it writes
+  if (s && picks.length === 1 && s.length === 2 && isLine(s)) {
+    const x = readExpression(picks[0]!, ctx);
+    if (x.shape && x.shape.length) fail(ctx, `an index must be a scalar, not a ${shapeText(x.shape)}`, picks[0]!.range, 'shape-mismatch');
+    if (x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > entries(s)))
+      fail(ctx, `entry ${x.value} is outside 1..${entries(s)}`, picks[0]!.range, 'index');
+    const one: Expr = { k: 'num', value: 1, shape: [], range: picks[0]!.range };
+    return s[0] === 1 ? { k: 'index', a: e, i: one, j: x, shape: [], range } : { k: 'index', a: e, i: x, j: one, shape: [], range };
+  }
   if (s && s.length !== picks.length) {
     fail(
       ctx,
