@@ -33,8 +33,10 @@ describe('CS224n’s RNN language model, row vectors', () => {
     expect(msg('s3')).toMatch(/leaves out the factor \(1 − h_t\): with that the check holds/);
     expect(msg('s4')).toMatch(/H should be Hᵀ: with that transpose the check holds/);
     expect(msg('s5')).toMatch(/h_t should be h_\{t-1\}: with that step the check holds/);
-    // the total by H against one step's copy: judged, and fails (no reason named)
-    expect(msg('s6')).toMatch(/^fails at t = 3/);
+    // the total by H written as one step's copy (regression: it failed with its values only)
+    expect(msg('s6')).toMatch(
+      /The right side is ∂J_t\/∂H\|_\{\(t\)\}, the derivative by H's copy at step t alone \(H's use in that step's own equations\): ∂J_t\/∂H also counts H's uses at the earlier steps, which reach J_t through the states, ∂J_t\/∂H = Σ_\{k=1\}\^\{t\} ∂J_t\/∂H\|_\{\(k\)\}/,
+    );
   });
   it('δ^{(t-1)} of c2 is δ defined in b4, one step back: the message writes the derivative meant, not δ_t', () => {
     expect(v.c2!.status).toBe('fails');
@@ -76,6 +78,25 @@ describe('the readings, in a .rnn file', () => {
     expect(status(net('check ∂J/∂H = Σ_t h_{t-1}ᵀ ∂J/∂z_t'))).toEqual(['holds']);
     expect(status(net('check ∂J/∂H|_{(t)} = h_{t-1}ᵀ ∂J/∂z_t'))).toEqual(['holds']);
     expect(status(net('check ∂J/∂H|_{(t-1)} = h_{t-2}ᵀ ∂J/∂z_{t-1}'))).toEqual(['holds']);
+  });
+  it('the step copy written for the total is named; the total and other slips are not so named', () => {
+    const vanilla = (check: string) =>
+      [
+        'T = 3',
+        'input x = [1, -0.5, 0.3]',
+        'param w = 0.7',
+        'param u = 0.4',
+        'h_0 = 0.2',
+        'a_t = w h_{t-1} + u x_t',
+        'h_t = tanh(a_t)',
+        'L_t = (h_t - 0.5)^2',
+        'loss L = Σ_t L_t',
+        check,
+      ].join('\n');
+    const one = (text: string) => analyze(text).checks[0]!;
+    expect(one(vanilla('check ∂L_t/∂w = ∂L_t/∂a_t h_{t-1}')).message).toMatch(/the derivative by w's copy at step t alone/);
+    expect(one(vanilla('check ∂L_t/∂w = Σ_{k=1}^{t} ∂L_t/∂a_k h_{k-1}')).status).toBe('holds');
+    expect(one(vanilla('check ∂L_t/∂w = ∂L_t/∂a_t h_t')).message).not.toMatch(/copy at step/);
   });
   it('one index on a row or a column picks its entry; past its entries it is an error', () => {
     expect(status(net('check J = Σ_t p_t[1]'))).toEqual(['holds']);

@@ -85,6 +85,7 @@ import { kroneckerHint } from './kronecker';
 import { innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
+import { stepCopyMeantHint } from './stepCopyMeant';
 import { jacobianLeftOutHint } from './jacobianLeftOut';
 import { answerIdentity } from './identity';
 import { boundaryStepHint } from './boundaryStep';
@@ -500,6 +501,9 @@ function failureHint(
     plain(prodFactorHint(claim, run, bad, other)) ??
     // last: two weights of one shape exchanged (Grosse's r̄ w + z̄ v for r̄ v + z̄ w), a few evaluations
     plain(weightSwapHint(claim, run, other)) ??
+    // CS224n's ∂J^{(t)}/∂H = h^{(t-1)ᵀ} δ^{(t)}: the step copy ∂J^{(t)}/∂H|_{(t)} written for the total (structural
+    // screen: a total derivative of a timed scalar by a shared parameter)
+    plain(stepCopyMeantHint(claim, run, other)) ??
     null
   );
 }
