@@ -13,7 +13,7 @@ import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chained, chainInnerProduct } from './chainProduct';
 import { basisPlace, basisSize, basisVector } from './basis';
 import { readCall } from './functions';
-import { bareIdentity, deltaIsNotDerivative, deltaOfParameter, readName, timeIndexOf } from './names';
+import { bareIdentity, deltaIsNotDerivative, deltaOfParameter, lineEntry, readName, timeIndexOf } from './names';
 import { LENGTH_LOWER_N, LENGTH_N, tryTimeIndex } from './timeIndex';
 import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } from './walk';
 import { describe, operands, refWritten } from './text';
@@ -721,16 +721,7 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   const s = x.shape;
   if (s && s.length === 0) fail(ctx, `${describe(x)} is a scalar: it has no entries to index`, a.range, 'shape-mismatch');
   // one index on a row or a column (p_t[j] with p_t : 1×n, CS224n's rows): the entry of the vector it writes
-  if (s && args.length === 1 && s.length === 2 && (s[0] === 1 || s[1] === 1)) {
-    const i = args[0]!;
-    const n = s[0]! * s[1]!;
-    if (i.k === 'num' && (!Number.isInteger(i.value) || i.value < 1 || i.value > n))
-      fail(ctx, `index ${i.value} is outside 1..${n}`, i.range, 'index');
-    const one: Expr = { k: 'num', value: 1, shape: [], range: i.range };
-    return s[0] === 1
-      ? { k: 'index', a: x, i: one, j: i, shape: [], range: a.range }
-      : { k: 'index', a: x, i, j: one, shape: [], range: a.range };
-  }
+  if (s && args.length === 1 && s.length === 2 && (s[0] === 1 || s[1] === 1)) return lineEntry(x, s, args[0]!, a.range, ctx, 'index');
   if (s && args.length !== s.length)
     fail(
       ctx,

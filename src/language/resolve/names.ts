@@ -884,6 +884,17 @@ function stepEntryPair(a: NameAst, raw: string, sub: Ast | null, seg: string | n
 }
 
 /** entries picked by 1-based indices (numbers, bound or free indices, scalar expressions): v[i], M[i, j] */
+/**
+ * entry x of a row or a column `e` (1×n or n×1), as the index of the vector it writes: CS224n's y^{(t)}_j and p_t[j]
+ * with 1×|V| rows; a number outside 1..n is said (`word`: an index in brackets, an entry in a subscript)
+ */
+export function lineEntry(e: Expr, s: number[], x: Expr, range: Range, ctx: ExprContext, word: 'entry' | 'index' = 'entry'): Expr {
+  if (x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > entries(s)))
+    fail(ctx, `${word} ${x.value} is outside 1..${entries(s)}`, x.range, 'index');
+  const one: Expr = { k: 'num', value: 1, shape: [], range: x.range };
+  return s[0] === 1 ? { k: 'index', a: e, i: one, j: x, shape: [], range } : { k: 'index', a: e, i: x, j: one, shape: [], range };
+}
+
 export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext): Expr {
   const s = e.shape;
   if (picks.length > 2) fail(ctx, 'at most two indices pick an entry', range, 'index');
@@ -891,10 +902,7 @@ export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext)
   if (s && picks.length === 1 && s.length === 2 && isLine(s)) {
     const x = readExpression(picks[0]!, ctx);
     if (x.shape && x.shape.length) fail(ctx, `an index must be a scalar, not a ${shapeText(x.shape)}`, picks[0]!.range, 'shape-mismatch');
-    if (x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > entries(s)))
-      fail(ctx, `entry ${x.value} is outside 1..${entries(s)}`, picks[0]!.range, 'index');
-    const one: Expr = { k: 'num', value: 1, shape: [], range: picks[0]!.range };
-    return s[0] === 1 ? { k: 'index', a: e, i: one, j: x, shape: [], range } : { k: 'index', a: e, i: x, j: one, shape: [], range };
+    return lineEntry(e, s, x, range, ctx);
   }
   if (s && s.length !== picks.length) {
     fail(
