@@ -171,6 +171,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   let parenDepth = 0;
   // the rows that follow a connective in prose (by row number)
   const proseAt = new Set<number>();
+  /** the rows that are a bound after a constant's definition, split at the comma: claims of their own */
+  const boundAt = new Set<number>();
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       chars.push(' ');
@@ -733,6 +735,23 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
         continue;
       }
     }
+    // `γ = \frac{1}{4}, \quad ‖diag(σ'(x_k))‖ ≤ γ`: a constant's definition, then the bound that reads it — two claims
+    // (after anything else a bound after a comma may be a range's condition, `, \quad 1 ≤ t < T`: it stays the check's)
+    else if (
+      c === ',' &&
+      braceDepth === 0 &&
+      parenDepth === 0 &&
+      matrixDepth === 0 &&
+      chars.length - rowStart() <= 40 &&
+      CONSTANT_ROW.test(chars.slice(rowStart()).join('').replace(SPACING, ' ')) &&
+      BOUND_SIGN.test(clauseAfter(text, i + 1, end, scans) ?? '')
+    ) {
+      breaks.push(chars.length);
+      boundAt.add(breaks.length);
+      blank(i, i + 1);
+      i++;
+      continue;
+    }
     // `L := Σ_t L_t`: a definition states the equality
     if (c === ':' && text[i + 1] === '=' && braceDepth === 0) {
       blank(i, i + 1);
@@ -800,6 +819,12 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     const prev = claims[claims.length - 1];
     const own = tagAt.get(n) ?? null;
     const label = labelAt.get(n) ?? null;
+    if (boundAt.has(n)) {
+      claims.push({ chars: r.chars, at: [...r.at] });
+      rowTags.push(own);
+      rowLabels.push(label);
+      return;
+    }
     if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
     // a row that is only `\vdots` (or `\dots`) between two equations says "and so on": layout, no part of either
     if (ELLIPSIS.test(r.chars.trim())) return;
@@ -1255,22 +1280,8 @@ const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
  * range of the check, `, c = 2` a value the language reads) nor a `for`/`where` clause
  */
 function commaStartsClaim(text: string, i: number, end: number, scans?: { left: number }): boolean {
-  let depth = 0;
-  let j = i;
-  for (; j < end; j++) {
-    // a display's budget spent (thousands of spaces or commas, each scanning to the end): no more claims split off
-    if (scans && --scans.left < 0) return false;
-    const c = text[j]!;
-    if (c === '\\') {
-      if (text[j + 1] === '\\' && depth === 0) break;
-      j++;
-      continue;
-    }
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0) break;
-  }
-  const rest = text.slice(i, j);
+  const rest = clauseAfter(text, i, end, scans);
+  if (rest === null) return false;
   const eq = topLevelEquals(rest);
   if (eq <= 0 || !startsNewClaim(rest)) return false;
   // (`&` is an align's column, layout: `…, && t = 1, \dots, T` is the check's range, written in a column of its own)
@@ -1292,7 +1303,31 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
 const BOUND_SIGN = /\\(?:le|leq|ge|geq|lt|gt)(?![A-Za-z])|[<>≤≥]/;
 
 /** a number no step can be: a fraction of two whole numbers or a decimal (`\frac{1}{4}`, `1/4`, `0.25`) */
-const NON_INTEGER = /^(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*\/\s*\d+|\d*\.\d+)$/;
+const FRACTION = String.raw`(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*\/\s*\d+|\d*\.\d+)`;
+const NON_INTEGER = new RegExp(`^${FRACTION}$`);
+
+/** a row that defines a constant: a letter alone equal to such a number (`\gamma = \frac{1}{4}`) */
+const CONSTANT_ROW = new RegExp(String.raw`^\s*(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])\s*=\s*${FRACTION}\s*$`);
+
+/** the text from i to the next comma or row break outside braces, or null when the display's budget is spent */
+function clauseAfter(text: string, i: number, end: number, scans?: { left: number }): string | null {
+  let depth = 0;
+  let j = i;
+  for (; j < end; j++) {
+    // a display's budget spent (thousands of spaces or commas, each scanning to the end): no more claims split off
+    if (scans && --scans.left < 0) return null;
+    const c = text[j]!;
+    if (c === '\\') {
+      if (text[j + 1] === '\\' && depth === 0) break;
+      j++;
+      continue;
+    }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) break;
+  }
+  return text.slice(i, j);
+}
 
 /** a row of an align/gather that states a new equation (`y_t &= …` after `h_t &= …`) */
 function startsNewClaim(row: string): boolean {

@@ -34,6 +34,14 @@ describe('a constant the solution defines', () => {
     expect(sol.equations.map((e) => e.status)).toEqual(['skipped', 'holds']);
   });
 
+  it('first, then the bound after a comma (it was one claim, γ unknown)', () => {
+    const sol = solve(`$$\\gamma = \\frac{1}{4}, \\quad ${BOUND}$$`);
+    expect(sol.equations[0]!.checks.map((c) => c.status)).toEqual(['holds']);
+    expect(sol.equations[0]!.unread?.map((u) => u.message)).toEqual([
+      "not checked: it defines γ by its value, a name of the solution's own: the equations that read it use it as defined here",
+    ]);
+  });
+
   it('a value too small makes the bound fail, with its numbers', () => {
     const sol = solve(`$$${BOUND}, \\quad \\gamma = \\frac{1}{8}$$`);
     expect(sol.equations[0]!.status).toBe('fails');
