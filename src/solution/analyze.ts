@@ -733,7 +733,8 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     const name = defines[i];
     if (!name) return;
     c.defines = name;
-    if (formulas?.has(c)) c.definedBy = constantDefinition(c.text.chars) ? 'value' : 'formula';
+    const by = formulas?.get(c);
+    if (by) c.definedBy = by;
     c.genLine = gen.currentLine;
     const at = c.text.at;
     gen.push(c.text.chars, (k) => at[k]!);
@@ -821,7 +822,8 @@ function readsName(chars: string, name: string): boolean {
 
 /**
  * equations of one link that define a name of the solution's own by a formula (formulaDefinition: δ_3 = 1 − s_3²),
- * marked in `defines` (by their base name), or null when there is none: not a name the network or an earlier
+ * marked in `defines` (by their base name) and returned with how each defines (a formula, or a constant's value), or
+ * null when there is none: not a name the network or an earlier
  * definition has, nor one a chain labels, and each left side as written once (a later δ_3 = … is a claim about it)
  */
 function formulaDefinitions(
@@ -829,11 +831,11 @@ function formulaDefinitions(
   defines: (string | null)[],
   labels: { claim: Claim; label: ChainLabel }[],
   known: (name: string) => boolean,
-): Set<Claim> | null {
+): Map<Claim, 'formula' | 'value'> | null {
   const labelled = new Set(labels.map((l) => l.label.name));
   const claimed = new Set(labels.map((l) => l.claim));
   const heads = new Set<string>();
-  let out: Set<Claim> | null = null;
+  let out: Map<Claim, 'formula' | 'value'> | null = null;
   /** the left side of a claim of one equation, as written (spaces and leading spacing commands dropped) */
   const headOf = (chars: string): string | null => {
     const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
@@ -869,7 +871,7 @@ function formulaDefinitions(
     if ((general || constant) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
     heads.add(head);
     defines[i] = name;
-    (out ??= new Set()).add(c);
+    (out ??= new Map()).set(c, constant ? 'value' : 'formula');
   });
   return out;
 }
@@ -1105,6 +1107,8 @@ function collect(
     // against a 3×2): it reads, and is wrong — only a transposed shape, which a layout could explain, stays unjudged;
     // and so does a product inside a side that only a transpose of its matrix (or vector) lets form (V ∇_o L for
     // Vᵀ ∇_o L, V 2×3): no layout multiplies it as written, and the transpose is the mend
+    // a link's number as the chain writes it (after a label's link, the chain's own numbering)
+    const writtenLink = (link: number): number => c.links?.[link - 1] ?? link;
     // the link a diagnostic is written in: the last whose right side begins before it
     const linkAt = (d: Diagnostic): number => {
       const at = file.lineStart(d.line) + d.column - 1;
@@ -1186,12 +1190,12 @@ function collect(
       const said: Diagnostic = { ...d, severity: 'information', code: 'solution-skipped', message: `not checked: ${d.message}` };
       const link = linkAt(d);
       if (c.sides.length < 2 || usable.some((ch) => (ch.link ?? 1) === link)) return said;
-      const written = c.links?.[link - 1] ?? link;
+      const written = writtenLink(link);
       return skippedLink(skippedLinks, written, { ...said, message: `link ${written} not checked: ${d.message}` });
     };
     // a bound's link after a side that did not read (resolve/questions.ts) is such a link too, under its written number
     const afterUnread = (d: Diagnostic): Diagnostic => {
-      const written = c.links?.[linkAt(d) - 1] ?? linkAt(d);
+      const written = writtenLink(linkAt(d));
       return skippedLink(skippedLinks, written, {
         ...d,
         code: 'solution-skipped',
@@ -1226,7 +1230,7 @@ function collect(
         ch.range = file.range(side.start, side.end);
         ch.line = ch.range.line;
       }
-      ch.link = c.links?.[link - 1] ?? link;
+      ch.link = writtenLink(link);
       ch.message = labelled(ch.message);
       keptChecks.push(ch);
       // a failing link made of an error already has it where it is written (the reference, the two sides)

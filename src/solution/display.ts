@@ -1289,7 +1289,7 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
   if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
   // a letter alone is a range or a step's binding (`, t = 1, \dots, T`, `, k = 3`) — unless a fraction or a decimal
   // is its value, which no step is: a constant the equation before it reads (`≤ γ, \quad γ = \frac{1}{4}`)
-  if (/^(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])$/.test(lhs))
+  if (LONE_LETTER.test(lhs))
     return NON_INTEGER.test(
       rest
         .slice(eq + 1)
@@ -1299,6 +1299,10 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
   return true;
 }
 
+/** one letter, as written (γ, \gamma, k): a range's or binding's variable, or a constant's name */
+const LETTER = String.raw`(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])`;
+const LONE_LETTER = new RegExp(`^${LETTER}$`);
+
 /** a bound's relation, as a row's text has it */
 const BOUND_SIGN = /\\(?:le|leq|ge|geq|lt|gt)(?![A-Za-z])|[<>≤≥]/;
 
@@ -1307,7 +1311,7 @@ const FRACTION = String.raw`(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s
 const NON_INTEGER = new RegExp(`^${FRACTION}$`);
 
 /** a row that defines a constant: a letter alone equal to such a number (`\gamma = \frac{1}{4}`) */
-const CONSTANT_ROW = new RegExp(String.raw`^\s*(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])\s*=\s*${FRACTION}\s*$`);
+const CONSTANT_ROW = new RegExp(String.raw`^\s*${LETTER}\s*=\s*${FRACTION}\s*$`);
 
 /** the text from i to the next comma or row break outside braces, or null when the display's budget is spent */
 function clauseAfter(text: string, i: number, end: number, scans?: { left: number }): string | null {

@@ -21,6 +21,13 @@ function scalarTransposes(e: Expr, out: Expr[] = []): Expr[] {
   return out;
 }
 
+/** whether the check holds, at the file's values and the draws, with `f`'s replacements made in both sides */
+function holdsReplacing(c: Claim, run: Run, other: OtherValues, f: (x: Expr) => Expr | null): boolean {
+  const lhs = replaceWhere(c.lhs, f, VALUES);
+  const rhs = replaceWhere(c.rhs, f, VALUES);
+  return holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points);
+}
+
 const square = (e: Expr) => e.shape?.length === 2 && e.shape[0] === e.shape[1];
 
 /** the outermost transposes of a square matrix among a side's values (W^T, (W^\top)^T) */
@@ -47,9 +54,7 @@ export function matrixPowerHint(c: Claim, run: Run, other: OtherValues): string 
     if (n < 2) continue;
     const power = (y: Expr): Expr | null =>
       y === x ? { k: 'matpow', a: x.a, n: { k: 'num', value: n, shape: [], range: x.range }, shape: x.a.shape, range: x.range } : null;
-    const lhs = replaceWhere(c.lhs, power, VALUES);
-    const rhs = replaceWhere(c.rhs, power, VALUES);
-    if (!holdsWith(c, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
+    if (!holdsReplacing(c, run, other, power)) continue;
     const a = exprText(x.a);
     const base = x.a.k === 'ref' ? a : `(${a})`;
     return `${base}^T is read as the transpose of ${a}; read as the power ${base}^{T${d < 0 ? '-' : '+'}1} = ${base}^${n} (T = ${T}), the check holds`;
@@ -73,9 +78,7 @@ export function scalarPowerHint(c: Claim, run: Run, other: OtherValues): string 
       found.includes(x) && x.k === 'transpose'
         ? { k: 'pow', a: x.a, b: { k: 'num', value: n, shape: [], range: x.range }, shape: [], range: x.range }
         : null;
-    const lhs = replaceWhere(c.lhs, power, VALUES);
-    const rhs = replaceWhere(c.rhs, power, VALUES);
-    if (!holdsWith(c, lhs, rhs, run) || !confirmed(other, lhs, rhs, c.points)) continue;
+    if (!holdsReplacing(c, run, other, power)) continue;
     if (d === 0)
       return `${written} is read as a transpose, which leaves a scalar as it is: read as the power ${powers} (T = ${T}), the check holds`;
     // one name only: with several, which of them is one off is not said by one exponent

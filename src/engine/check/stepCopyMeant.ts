@@ -4,27 +4,13 @@
 // at the file's values and a draw — the message says so.
 
 import type { Expr, Idx } from '../../language/model';
-import { walkRefs } from '../../language/resolve';
+import { stepUsers } from '../../language/resolve/stepCopy';
 import { exprText } from '../../language/print';
 import type { Env, Run } from '../run';
 import { atDraws, type OtherValues } from './confirm';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { close } from './points';
-
-/** the quantities whose own equation reads the parameter */
-function users(run: Run, w: string): string[] {
-  const out: string[] = [];
-  for (const [name, q] of run.model.quantities) {
-    if (!q.timed || !q.general) continue;
-    let reads = false;
-    walkRefs(q.general, (r) => {
-      if (r.name === w) reads = true;
-    });
-    if (reads) out.push(name);
-  }
-  return out;
-}
 
 /** Σ_X ∂A/∂X_s · ∂⁺X_s/∂W at env, A a scalar at step s (idx), its entries in W's order; null where not computed */
 function stepCopy(run: Run, a: Expr & { k: 'ref' }, idx: Idx, w: string, xs: string[], env: Env): Float64Array | null {
@@ -52,7 +38,7 @@ export function stepCopyMeantHint(c: Claim, run: Run, other: OtherValues = null)
   const decl = run.model.decls.get(d.wrt.name);
   const q = run.model.quantities.get(a.name);
   if (decl?.kind !== 'param' || decl.perStep || !q?.timed || (q.shape.length && q.shape.reduce((x, y) => x * y, 1) !== 1)) return null;
-  const xs = users(run, d.wrt.name);
+  const xs = stepUsers(run.model.quantities, d.wrt.name);
   if (!xs.length) return null;
   // the copy must differ from the total somewhere (at t = 1 they agree), and the other side be the copy everywhere
   const matches = (r: Run): boolean => {

@@ -8,6 +8,7 @@ import type { DiagnosticItem, DiagnosticOptions } from '../diagnostics/diagnosti
 import { checkTitle, type LensItem } from '../inline/inlineContent';
 import type { EquationResult, SolutionReport } from './core';
 import { COMMANDS } from '../commands/ids';
+import { andList } from '../../engine/format';
 
 /**
  * The problems of a solution: the reader's own list (it already holds one per link that does not
@@ -55,7 +56,7 @@ function verdictTitle(e: EquationResult, digits: number): string {
 function unjudgedLinks(e: EquationResult): string {
   const links = (e.linksNotChecked ?? []).map((l) => l.link);
   if (!links.length) return '';
-  return ` · ${links.length > 1 ? `links ${links.slice(0, -1).join(', ')} and ${links.at(-1)!}` : `link ${links[0]!}`} not checked`;
+  return ` · link${links.length > 1 ? 's' : ''} ${andList(links.map(String))} not checked`;
 }
 
 /** One lens per checked equation (skipped ones say why in their information diagnostic instead). */

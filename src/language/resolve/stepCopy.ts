@@ -5,8 +5,23 @@
 
 import type { Ast, NameAst } from '../ast';
 import { diag } from '../diagnostics';
+import type { Quantity } from '../model';
 import { fail, type ExprContext } from './context';
 import { walkRefs } from './walk';
+
+/** the quantities X whose own equation at a step uses the parameter w: the terms of its step copy */
+export function stepUsers(quantities: ReadonlyMap<string, Quantity>, w: string): string[] {
+  const users: string[] = [];
+  for (const [name, q] of quantities) {
+    if (!q.timed || !q.general) continue;
+    let uses = false;
+    walkRefs(q.general, (r) => {
+      if (r.name === w) uses = true;
+    });
+    if (uses) users.push(name);
+  }
+  return users;
+}
 
 /** the sum Σ_X ∂A/∂X^{(at)} ∂⁺X^{(at)}/∂W that `∂A/∂W|_{(at)}` stands for */
 export function stepCopyTerms(a: Ast & { k: 'deriv' }, at: Ast, ctx: ExprContext): Ast {
@@ -20,15 +35,7 @@ export function stepCopyTerms(a: Ast & { k: 'deriv' }, at: Ast, ctx: ExprContext
       w.range,
       'syntax',
     );
-  const users: string[] = [];
-  for (const [name, q] of scope.quantities) {
-    if (!q.timed || !q.general) continue;
-    let uses = false;
-    walkRefs(q.general, (r) => {
-      if (r.name === decl.name) uses = true;
-    });
-    if (uses) users.push(name);
-  }
+  const users = stepUsers(scope.quantities, decl.name);
   if (!users.length) return fail(ctx, `no equation of the network uses ${decl.name} at a step, so it has no step copy`, w.range, 'syntax');
   const terms = users.map((name): Ast => {
     const x: NameAst = { k: 'name', raw: name, sub: null, sup: at, range: a.range, nameRange: a.range };
