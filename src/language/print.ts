@@ -187,3 +187,7 @@ export function exprLatex(e: Expr): string {
       return `\\frac{\\partial${e.total || e.oneStep ? '' : '^{+}'} ${e.of.k === 'ref' ? exprLatex(e.of) : `\\left(${exprLatex(e.of)}\\right)`}}{\\partial ${nameLatex(e.wrt.name, e.wrt.idx)}}`;
   }
 }
+
+/** "a", "a or b", "a, b or c": the choices a message offers, in order */
+export const orList = (xs: readonly string[]): string =>
+  xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;

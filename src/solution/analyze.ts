@@ -336,14 +336,34 @@ function inlineDefinitions(text: string, inline: Display[], networks: Network[],
   for (const d of inline) {
     const folded = foldDisplay(text, d, macros);
     const row = folded.rows.length === 1 && !folded.unread ? folded.rows[0]! : null;
-    if (!row || !derivativeDefinition(row.chars)) continue;
+    const head = row && definingHead(row.chars);
+    if (!row || head === null) continue;
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
-    found.push({ text: { chars: row.chars, at: [...row.at] }, displays: [], network, skip: null, genLine: 0, sides: [], inline: true });
+    found.push({
+      text: { chars: row.chars.slice(0, head), at: row.at.slice(0, head) },
+      displays: [],
+      network,
+      skip: null,
+      genLine: 0,
+      sides: [],
+      inline: true,
+    });
   }
   if (!found.length) return;
   const first = (c: Claim) => c.text.at[0] ?? 0;
   claims.push(...found);
   claims.sort((a, b) => first(a) - first(b));
+}
+
+/**
+ * how much of an inline equation defines a name by a derivative: all of it, or the first link of a chain that goes on
+ * to the derivative's formula ("Let $ε_t = ∂L/∂o_t = o_t − y_t$", as a display's label link is read: section 9); null
+ * when it defines none. The rest of such a chain is inline math, not checked, as any is
+ */
+function definingHead(chars: string): number | null {
+  if (derivativeDefinition(chars)) return chars.length;
+  const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+  return eqs.length >= 2 && derivativeDefinition(chars.slice(0, eqs[1])) ? eqs[1]! : null;
 }
 
 /**

@@ -59,6 +59,23 @@ and \( \epsilon_t = \frac{\partial L}{\partial o_t} \) gives
     expect(sol.equations[0]!.message).toMatch(/should be 1 − h_t\^2/);
   });
 
+  it('as the first link of a chain that goes on to its formula (regression: "unknown name ε" in every display)', () => {
+    // Let $ε_t = ∂L/∂o_t = ŷ_t − y_t$: the name is defined as a display's label link defines it (section 9); the
+    // rest of the chain is inline math, not checked
+    const LET_CHAIN = String.raw`Let $\epsilon_t = \frac{\partial L}{\partial o_t} = \hat{y}_t - y_t$. Then`;
+    const WHY = String.raw`$$\frac{\partial L}{\partial W_{hy}} = \sum_{t=1}^{T} \epsilon_t h_t^\top$$`;
+    const C = String.raw`$$\frac{\partial L}{\partial c} = \sum_{t=1}^{T} \epsilon_t h_t$$`;
+    const sol = solve(LET_CHAIN, WHY, C);
+    expect(statuses(sol)).toEqual(['holds', 'fails']);
+    expect(sol.equations[1]!.message).not.toMatch(/unknown name/);
+    const note = sol.diagnostics.find((d) => /^inline math is not checked; it defines ε/.test(d.message))!;
+    expect(note).toMatchObject({ severity: 'information', line: 19 });
+    // a chain whose first link defines nothing stays prose
+    expect(solve(String.raw`Let $\epsilon_t = \hat{y}_t - y_t = \frac{\partial L}{\partial o_t}$.`, C).equations[0]!.message).toMatch(
+      /unknown name ε/,
+    );
+  });
+
   it('inline math that defines nothing of the solution stays prose: no claim, no word', () => {
     const restated = solve(
       String.raw`where $h_t = \tanh(W_{hh} h_{t-1} + W_{xh} x_t + b)$ as before, with $\delta_{T+1} = 0$; prices such as $5 and $10 = no math`,

@@ -13,7 +13,7 @@ import { derivedUse, hasStepLetter, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { nameOrThis, occurrence, writtenName } from './text';
 import { LENGTH_LOWER_N, LENGTH_N, tryTimeIndex } from './timeIndex';
-import { refText } from '../print';
+import { orList, refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { parametersArgument } from './parametersArgument';
 import { basisPlace, basisVector } from './basis';
@@ -399,6 +399,17 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // Pascanu et al.'s ∂E_t/∂θ: θ is any parameter, which a check reads one at a time (for every parameter the equation
+  // would fail at an output weight x_k does not depend on, though the paper means the recurrence's)
+  if ((name === 'θ' || name === 'Θ' || name === 'ϑ') && !scope.isKnown(name)) {
+    const params = [...scope.decls.values()].filter((d) => d.kind === 'param').map((d) => d.name);
+    return fail(
+      ctx,
+      `unknown name ${name}: if ${name} stands for any parameter, write one of the network's in its place (${orList(params)}): the equation is checked for that one`,
+      a.nameRange,
+      'unknown-name',
+    );
+  }
   // T with a step or an entry (T_1, numpy's W.T_1 read as W·T_1): the horizon is a number, no sequence
   if (name === 'T' && !scope.isKnown(name))
     return fail(
@@ -413,7 +424,7 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (layers.length)
     return fail(
       ctx,
-      `unknown name ${name}: the file names it by layer, ${layers.length > 1 ? `${layers.slice(0, -1).join(', ')} or ${layers.at(-1)!}` : layers[0]!} — write the layer's number over it (${layers[0]}); a formula for every layer l is not checked`,
+      `unknown name ${name}: the file names it by layer, ${orList(layers)} — write the layer's number over it (${layers[0]}); a formula for every layer l is not checked`,
       a.nameRange,
       'unknown-name',
     );
