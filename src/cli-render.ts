@@ -1,7 +1,7 @@
 // The CLI's two printed forms of a Report: readable text (the main job) and a LaTeX fragment.
 import { formatNumber, isShortDecimal, valueLatex, valueText } from './display/number';
 import type { CheckReport, CheckStatus, DeriveReport, DeriveResult, Diagnostic, Report } from './report';
-import type { EquationResult, SolutionReport } from './solution/index';
+import { equationRows, type EquationResult, type SolutionReport } from './solution/index';
 
 const tty = typeof process !== 'undefined' && process.stdout?.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -172,16 +172,19 @@ function equationPosition(sol: SolutionReport): (eq: EquationResult) => string {
  */
 function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string): string {
   const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
-  for (const eq of sol.equations) if (eq.status !== 'skipped') tally[eq.status]++;
+  // an align of equations counts each, as sol.checked does
+  for (const eq of sol.equations) if (eq.status !== 'skipped') for (const r of equationRows(eq)) tally[r.status]++;
   // where to start reading: the first equation that fails (later ones may carry its mistake over)
   const first = sol.equations.find((eq) => eq.status === 'fails');
-  // an align whose rows carry their own \tag: the row that fails, not the equation's first (it said "line 3 (1)" of a
-  // derivation whose row (2), on line 5, is the wrong one)
+  // an align whose rows carry their own \tag or are equations of their own: the row that fails, not the equation's
+  // first (it said "line 3 (1)" of a derivation whose row (2), on line 5, is the wrong one)
   // (the first failing row: a later one whose tag differs was named where the first row, the equation's own tag, fails)
-  const failing = first?.checks.find((c) => c.status === 'fails' && c.tag);
-  const row = failing && failing.tag !== first!.tag ? failing : undefined;
+  const rows = first ? equationRows(first) : [];
+  const failing = rows.length > 1 ? rows.find((r) => r.status === 'fails') : first?.checks.find((c) => c.status === 'fails' && c.tag);
+  // (the first row is named as the display is: its line and tag)
+  const row = failing && (rows.length > 1 ? failing !== rows[0] : failing.tag !== first!.tag) ? failing : undefined;
   const start = row
-    ? `; first failing equation: line ${row.line} (${row.tag})`
+    ? `; first failing equation: line ${row.line}${row.tag ? ` (${row.tag})` : ''}`
     : first
       ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
       : '';

@@ -11,7 +11,7 @@ import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Repor
 import { emptyReport } from '../report';
 import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
-import type { SolutionKind, SolutionReport } from './index';
+import type { EquationResult, SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
 import { readMacros, type Macro } from './macros';
 import { chainLabel, labelText, type ChainLabel } from './label';
@@ -540,7 +540,7 @@ export function analyzeSolution(
   linksNotChecked(out, reading.skippedLinks);
   for (const eq of out.equations) {
     if (eq.status === 'skipped') out.skipped++;
-    else out.checked++;
+    else out.checked += equationRows(eq).length;
     out.skipped += eq.unread?.length ?? 0;
   }
   out.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -564,6 +564,25 @@ function linksNotChecked(out: SolutionReport, skippedLinks: SolutionReading['ski
     if (!eq || eq.checks.some((ch) => (ch.link ?? 1) === link)) continue;
     (eq.linksNotChecked ??= []).push({ link, line: d.line, column: d.column, message: d.message.replace(/^link \d+ /, '') });
   }
+}
+
+/**
+ * the equations of a checked display, each with its verdict (the worst of its links), line and tag: an align whose
+ * rows have their own left sides (each row's first link is a link 1) is that many equations, as its unread rows are
+ * counted one each ("2 equations: 1 checked (1 holds), 1 skipped" was said of five rows, four judged, one failing);
+ * any other display is one, with the display's verdict
+ */
+export function equationRows(eq: EquationResult): { status: CheckStatus; line: number; tag: string | null }[] {
+  const rows: CheckReport[][] = [];
+  for (const c of new Set(eq.checks))
+    if ((c.link ?? 1) === 1 || !rows.length) rows.push([c]);
+    else rows.at(-1)!.push(c);
+  if (rows.length < 2 || eq.status === 'skipped') return [{ status: eq.status as CheckStatus, line: eq.range.line, tag: eq.tag }];
+  return rows.map((r) => ({
+    status: r.reduce((a, b) => (ORDER[b.status] > ORDER[a.status] ? b : a)).status,
+    line: r[0]!.line,
+    tag: r[0]!.tag ?? null,
+  }));
 }
 
 /** an information that says a chain's link was not checked, marked with its link (a label's definition is no such link) */

@@ -59,6 +59,7 @@ export function isSolution(text: string, kind: SolutionKind, hasSidecar: boolean
 
 export {
   analyzeSolution,
+  equationRows,
   readSolution,
   MAX_CLAIMS_PER_NETWORK,
   MAX_NETWORKS,

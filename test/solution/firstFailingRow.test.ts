@@ -31,3 +31,39 @@ describe('the first failing row of a tagged align', () => {
     expect(out).toContain('first failing equation: line 15 (2)');
   });
 });
+
+describe('an align of equations is counted one equation a row', () => {
+  // each row its own left side: five equations, as a teacher counts them (it was "1 equation: 1 checked (1 fails)" of
+  // four rows that hold and one that fails, and "2 equations: 1 checked (1 holds), 1 skipped" with one row unread)
+  const rows = (last: string) => String.raw`\begin{align}
+\frac{\partial L}{\partial o_3} &= 2 (o_3 - y_3) \\
+\frac{\partial L}{\partial h_3} &= 2 (o_3 - y_3) v \\
+${last}
+\end{align}
+`;
+  it('judged: each row its own verdict in the tally, the failing row named', () => {
+    const sol = analyzeSolution(NET + rows(String.raw`\frac{\partial L}{\partial v} &= 2 (o_3 - y_3)`), 'markdown', { analyze: FAST });
+    expect([sol.checked, sol.skipped]).toEqual([3, 0]);
+    expect(renderSolutionText('probe.md', sol)).toContain(
+      '3 equations: 3 checked (2 hold, 1 fails), 0 skipped; first failing equation: line 16',
+    );
+  });
+  it('with a row unread: the rows judged and the row skipped', () => {
+    const sol = analyzeSolution(NET + rows(String.raw`\frac{\partial L}{\partial v} &= q`), 'markdown', { analyze: FAST });
+    expect([sol.checked, sol.skipped]).toEqual([2, 1]);
+    expect(renderSolutionText('probe.md', sol)).toContain('3 equations: 2 checked (2 hold), 1 skipped');
+  });
+  it('a chain over rows stays one equation', () => {
+    const sol = analyzeSolution(
+      NET +
+        String.raw`\begin{align}
+\frac{\partial L}{\partial o_3} &= 2 (o_3 - y_3) \\
+&= 2 o_3 - 2 y_3
+\end{align}
+`,
+      'markdown',
+      { analyze: FAST },
+    );
+    expect([sol.checked, sol.skipped]).toEqual([1, 0]);
+  });
+});

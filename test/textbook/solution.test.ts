@@ -21,7 +21,8 @@ describe('Goodfellow §10.2.2 as a Markdown solution', () => {
   it('one network, every display equation checked, none skipped, no error but the two slips', () => {
     expect(sol.networks).toHaveLength(1);
     expect(sol.skipped).toBe(0);
-    expect(sol.checked).toBe(9); // displays: the align of 10.22–10.24 is one
+    // equations: the align of 10.22–10.24 is three (since session 48; it was counted as one display)
+    expect(sol.checked).toBe(11);
     const errors = sol.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
     expect(errors.map((d) => d.line)).toEqual([lineOf('\\tag{S1}'), lineOf('\\tag{S2}')]);
   });
@@ -66,7 +67,7 @@ describe('Goodfellow §10.2.2 as a Markdown solution', () => {
     expect(out.bad).toBe(true);
     const json = out.json as { equations: { tag: string | null; status: string }[]; checked: number; skipped: number };
     expect(json.equations.map((e) => [e.tag, e.status])).toEqual(sol.equations.map((e) => [e.tag, e.status]));
-    expect([json.checked, json.skipped]).toEqual([9, 0]);
+    expect([json.checked, json.skipped]).toEqual([11, 0]);
   });
 
   it('without the slips, the solution passes the CLI check', () => {

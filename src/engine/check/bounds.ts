@@ -59,6 +59,10 @@ function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | 
         if (!fixedAt(op.from, 1) && !fixedAt(op.from, 2)) moves.push(['from', first, () => truncated(op, 'from', name), true]);
         if (!fixedAt(op.to, run.model.T) && !fixedAt(op.to, run.model.T - 1))
           moves.push(['to', last, () => truncated(op, 'to', name), true]);
+        // every step summed where only the last one's term is there (a many-to-one network's ∂L/∂V = Σ_t (p − y) h_tᵀ,
+        // the loss reading h_T alone): the last term alone is tried last
+        if (fixedAt(op.to, run.model.T) && !relates(op.from, op.to, () => true) && op.from.k < run.model.T - 1)
+          moves.push(['from', op.to, () => lastAlone(op, name), false]);
       }
       const holds = (end: 'from' | 'to', idx: Idx): boolean => {
         const moved = { ...op, [end]: idx } as Expr & { k: 'sum' | 'prod' };
@@ -112,6 +116,12 @@ function truncated(op: Expr & { k: 'sum' | 'prod' }, end: 'from' | 'to', side: s
   const left = end === 'from' ? `${op.v} = 1..${idxString(shift(op.from, -1))}` : `${op.v} = ${idxString(shift(op.to, 1))}..T`;
   const whole = end === 'from' ? `from ${op.v} = 1` : `up to ${op.v} = T`;
   return `the Σ over ${op.v} on the ${side} side (${range}) is cut short: it leaves out the terms ${left} (a truncated sum, as truncated BPTT takes, is not the whole gradient); ${whole}, the check holds`;
+}
+
+/** a Σ over steps whose last term alone is the check's: the earlier terms are no part of it */
+function lastAlone(op: Expr & { k: 'sum' | 'prod' }, side: string): string {
+  const range = `${op.v} = ${idxString(op.from)}..${idxString(op.to)}`;
+  return `the Σ over ${op.v} on the ${side} side (${range}) adds terms that are no part of it, ${op.v} = ${idxString(op.from)}..${idxString(shift(op.to, -1))}: its last term alone, ${op.v} = ${idxString(op.to)}, holds (where the loss reads only the last step, as a many-to-one network's does, only that step's term is there)`;
 }
 
 /** one term too many, and dropping either end's mends it */

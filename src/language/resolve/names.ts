@@ -3,7 +3,7 @@
 
 import { isUntimedTwinKey, nameOfKey } from '../../ids';
 import type { Range } from '../../report';
-import type { Ast, NameAst } from '../ast';
+import { isAst, type Ast, type NameAst } from '../ast';
 import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
@@ -401,7 +401,9 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
     );
   // Pascanu et al.'s ∂E_t/∂θ: θ is any parameter, which a check reads one at a time (for every parameter the equation
   // would fail at an output weight x_k does not depend on, though the paper means the recurrence's)
-  if ((name === 'θ' || name === 'Θ' || name === 'ϑ') && !scope.isKnown(name)) {
+  // (not where the file has θ in another case: Eisenstein's θ_{k,k′} are Θ's entries, "did you mean Θ?" says so)
+  const thetas = ['θ', 'Θ', 'ϑ'];
+  if (thetas.includes(name) && !thetas.some((x) => scope.isKnown(x))) {
     const params = [...scope.decls.values()].filter((d) => d.kind === 'param').map((d) => d.name);
     return fail(
       ctx,
@@ -732,6 +734,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const twin = scope.twins.get(raw);
   if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (rawKnown) {
+    const last = sp.timed ? lastStepTarget(a, raw, ctx) : null;
+    if (last) return last;
     if (sp.timed) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }
@@ -1135,4 +1139,45 @@ function longestPieces(chars: string[], isName: (n: string) => boolean, maxLen: 
   const pieces: string[] = [];
   for (let i = 0; i < n; i = next[i]!) pieces.push(chars.slice(i, next[i]).join(''));
   return pieces;
+}
+
+/**
+ * A target written without a step outside a step's equation (`p = softmax(V h_T)`, `loss L = −yᵀ log(p)`, a check
+ * `∂L/∂V = (p − y) h_Tᵀ`): the one target of a many-to-one network, read as the last step's, y_T, and said once. Only
+ * where the network's equations never write it with a step or an index: there a target written once without its step
+ * is the slip it was ("y is a sequence: write y_t …").
+ */
+function lastStepTarget(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
+  const scope = ctx.scope;
+  if (scope.decls.get(raw)?.kind !== 'target') return null;
+  // in a step's equation (e_t = o_t − y) it is y_t written without its step
+  if (ctx.of !== null && scope.isTimed(ctx.of)) return null;
+  if (scope.definitions.some((d) => writesIndexed(d.st.rhs, raw))) return null;
+  if (ctx.record && !ctx.quiet && !scope.lastStepTargets.has(raw)) {
+    scope.lastStepTargets.add(raw);
+    scope.diagnostics.push(
+      diag(
+        'information',
+        `${raw} is written without a step, outside a step's equation: read as ${raw}_T, the last step's target (a many-to-one network has one target for the whole sequence)`,
+        a.range,
+        'last-step-target',
+      ),
+    );
+  }
+  return mkRef(a, ctx, raw, { v: null, k: scope.T }, scope.shapeOf(raw), a.range);
+}
+
+/** whether an expression writes NAME with a subscript or a superscript (a step or an entry), or a name that begins so */
+function writesIndexed(a: Ast, name: string): boolean {
+  // y_t reaches here whole, as one name (the lexer's), y_{t-1} and y^{(t)} with their sub- or superscript
+  if (a.k === 'name' && ((a.raw === name && (a.sub || a.sup)) || a.raw.startsWith(`${name}_`))) return true;
+  if (a.k === 'num' || (a.k === 'list' && a.packed)) return false;
+  const node = a as unknown as Record<string, unknown>;
+  for (const key in node) {
+    const v = node[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isAst(x) && writesIndexed(x, name)) return true;
+    } else if (key !== 'range' && isAst(v) && writesIndexed(v, name)) return true;
+  }
+  return false;
 }

@@ -55,6 +55,8 @@ export class Scope {
   readonly broken = new Set<string>();
   /** the names whose dX reading (dc_t as ∂L/∂c_t) was said: once per name, not at every use (names.ts codeGradient) */
   readonly codeGradientsSaid = new Set<string>();
+  /** the targets read at their last step where written without one (names.ts lastStepTarget): said once per name */
+  readonly lastStepTargets = new Set<string>();
   /** whether a matrix's ‖M‖ was said to be its spectral norm (functions.ts readNorm): once per file */
   spectralSaid = false;
   /**

@@ -9,9 +9,10 @@ import { commonChild, commonChildCount, forChildren } from './walk';
 
 const PRODUCTS = new Set<Expr['k']>(['mul', 'hadamard', 'matmul', 'contract']);
 
-/** the target a factor is, through a transpose or an entry: y_t, y_tᵀ, y_t[i] */
+/** the target a factor is, through a sign, a transpose or an entry: y_t, y_tᵀ, y_t[i], −yᵀ (−yᵀ log(p) reads so) */
 function targetOf(e: Expr, scope: Scope): string | null {
-  const x = e.k === 'transpose' || e.k === 'index' ? e.a : e;
+  const y = e.k === 'neg' ? e.a : e;
+  const x = y.k === 'transpose' || y.k === 'index' ? y.a : y;
   if (x.k !== 'ref') return null;
   const d = scope.decls.get(x.name);
   return d && d.kind === 'target' ? d.name : null;

@@ -1,0 +1,64 @@
+// A many-to-one network (sequence classification): one target for the whole sequence, read by the last state only.
+// `target y : 2` declares a sequence; written without a step in the loss (`loss L = −yᵀ log(p)`, p = softmax(V h_T)) it
+// was "y is a sequence: write y_t, y_{t-1} or a step such as y_1", and every equation after it was "L is not
+// available". Outside a step's equation, where the network never writes y with a step, it is read as y_T and said so;
+// the cross-entropy's −yᵀ also makes its draws one-hot.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { analyzeSolution } from '../../src/solution/index';
+
+const NET = `T = 4
+input x : 3
+target y : 2
+param W : 4 x 4
+param U : 4 x 3
+param V : 2 x 4
+h_0 = 0
+h_t = tanh(W h_{t-1} + U x_t)
+p = softmax(V h_T)
+loss L = -y^T log(p)
+`;
+const EQS = [
+  String.raw`$$\frac{\partial L}{\partial h_T} = V^T (p - y) \tag{1}$$`,
+  String.raw`$$\frac{\partial L}{\partial h_t} = W^T \mathrm{diag}(1 - h_{t+1}^2) \frac{\partial L}{\partial h_{t+1}}, \quad t < T \tag{2}$$`,
+  String.raw`$$\frac{\partial L}{\partial W} = \sum_{t=1}^{T} \mathrm{diag}(1 - h_t^2) \frac{\partial L}{\partial h_t} h_{t-1}^T \tag{3}$$`,
+  String.raw`$$\frac{\partial L}{\partial V} = (p - y) h_T^T \tag{4}$$`,
+  String.raw`$$\frac{\partial L}{\partial V} = \sum_{t=1}^T (p - y) h_t^T \tag{5}$$`,
+];
+
+describe('a many-to-one network’s one target', () => {
+  it('is read as the last step’s where written without a step, and said once', () => {
+    const r = analyze(NET);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const said = r.diagnostics.filter((d) => d.code === 'last-step-target');
+    expect(said.map((d) => [d.line, d.message])).toEqual([
+      [
+        10,
+        "y is written without a step, outside a step's equation: read as y_T, the last step's target (a many-to-one network has one target for the whole sequence)",
+      ],
+    ]);
+    // a cross-entropy's target: its samples are one-hot
+    expect(r.diagnostics.find((d) => d.code === 'sampled')!.message).toMatch(/y \(one-hot, as a cross-entropy target\)/);
+  });
+
+  it('a solution’s equations are judged: the right ones hold, the sum over every step fails', () => {
+    const sol = analyzeSolution(`\`\`\`rnn\n${NET}\`\`\`\n\n${EQS.join('\n\n')}\n`, 'markdown', { sidecar: null });
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails']);
+    // the sum over every step, as if each step had a loss: its last term alone is named
+    expect(sol.equations[4]!.message).toMatch(
+      /The Σ over t on the right side \(t = 1\.\.4\) adds terms that are no part of it, t = 1\.\.3: its last term alone, t = 4, holds/,
+    );
+  });
+
+  it('the loss is y_T’s: the same numbers as written with the step', () => {
+    const written = analyze(NET.replace('loss L = -y^T log(p)', 'loss L = -y_T^T log(p)'));
+    expect(analyze(NET).loss!.value).toBe(written.loss!.value);
+  });
+
+  it('a target the network writes with a step, or one missing its step in a step’s equation, stays the slip it is', () => {
+    const stepped = analyze(NET.replace('loss L = -y^T log(p)', 'e_t = y_t - V h_t\nloss L = -y^T log(p) + Σ_t e_t^T e_t'));
+    expect(stepped.diagnostics.map((d) => d.message)).toContain('y is a sequence: write y_t, y_{t-1} or a step such as y_1');
+    const inStep = analyze(NET.replace('loss L = -y^T log(p)', 'e_t = V h_t - y\nloss L = Σ_t e_t^T e_t'));
+    expect(inStep.diagnostics.map((d) => d.message)).toContain('y is a sequence: write y_t, y_{t-1} or a step such as y_1');
+  });
+});
