@@ -2055,6 +2055,13 @@ export function parse(
         next();
         // 1_{i=y}, \mathbb{1}_{…}, 𝟙_{…}: the indicator
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
+        // 1_y, \mathbb{1}_k: the one-hot vector with its place unbraced, as 1_{y} reads (it was "expected ')' … found '_'")
+        if (t.value === 1 && isOp(peek(), '_') && peek().tight && peek(1).kind === 'name' && peek(1).tight) {
+          next();
+          const n = next();
+          const place: Ast = { k: 'name', raw: n.text, sub: null, sup: null, range: n.range, nameRange: n.range };
+          return { k: 'name', raw: 'e', sub: place, sup: null, basis: true, range: span(t.range, n.range), nameRange: t.range };
+        }
         // Iverson's 𝟙[i = k_t], \mathbb{1}\{i = k_t\}: the indicator with its condition in brackets
         if (t.value === 1 && (isOp(peek(), '[') || isOp(peek(), '(')) && peek().tight && bracketStatesEquality()) return iverson(t);
         // \mathbf{1}, 𝟙: the all-ones vector (the resolver sizes it)

@@ -62,3 +62,29 @@ describe('a many-to-one network’s one target', () => {
     expect(inStep.diagnostics.map((d) => d.message)).toContain('y is a sequence: write y_t, y_{t-1} or a step such as y_1');
   });
 });
+
+describe('a many-to-one network’s class label', () => {
+  const NET2 = `T = 3
+input x : 2
+target y
+param W : 3 x 3
+param U : 3 x 2
+param V : 4 x 3
+h_0 = 0
+h_t = tanh(W h_{t-1} + U x_t)
+\\hat{y} = softmax(V h_T)
+loss L = -\\log \\hat{y}_y
+`;
+  it('ŷ_y, e_y and 1_y read its one label (ŷ_y was "y is a sequence and ŷ has no step", e_y a free step t, 1_y no reading)', () => {
+    const eqs = [
+      String.raw`$$\frac{\partial L}{\partial h_T} = V^T (\hat{y} - e_y)$$`,
+      String.raw`$$\frac{\partial L}{\partial V} = (\hat{y} - \mathbb{1}_y) h_T^T$$`,
+      String.raw`$$\frac{\partial L}{\partial V} = (\hat{y} - 1_y) h_{T-1}^T$$`,
+    ];
+    const sol = analyzeSolution(`\`\`\`rnn\n${NET2}\`\`\`\n\n${eqs.join('\n\n')}\n`, 'markdown', { sidecar: null });
+    expect(sol.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'check-fails')).toEqual([]);
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(sol.equations[2]!.message).toMatch(/h_\{T-1\} should be h_T: with that step the check holds/);
+    expect(sol.diagnostics.find((d) => d.code === 'sampled')!.message).toMatch(/y \(whole numbers 1\.\.4, as a class label\)/);
+  });
+});

@@ -7,6 +7,7 @@ import type { Expr, Shape } from '../model';
 import { fail, type ExprContext } from './context';
 import { readExpression } from './expressions';
 import { firstSegment } from '../segments';
+import { manyToOneTarget } from './lastStepTarget';
 
 /** the place k of e_k when `a` is such a basis vector (a name e the file does not define), else null */
 export function basisPlace(a: Ast, ctx: ExprContext): Ast | null {
@@ -27,14 +28,16 @@ export function basisPlace(a: Ast, ctx: ExprContext): Ast | null {
   if (first === 't' || first === 'T') return null;
   if (!(scope.isKnown(first) || ctx.vars.has(first) || ctx.free?.has(first))) return null;
   // e_{y} with y a sequence: y's value at the equation's step t, as ŷ_{y} reads (entryByValue)
-  // (step 1 in a network of one step, whose untimed quantities have no t)
+  // (step 1 in a network of one step, whose untimed quantities have no t; T for a many-to-one network's one target)
   const r = a.nameRange;
   const step: Ast | null =
     rest !== first || !scope.isTimed(first)
       ? null
       : scope.T === 1
         ? { k: 'num', value: 1, range: r }
-        : { k: 'name', raw: 't', sub: null, sup: null, range: r, nameRange: r };
+        : manyToOneTarget(first, a.range, ctx)
+          ? { k: 'num', value: scope.T, range: r }
+          : { k: 'name', raw: 't', sub: null, sup: null, range: r, nameRange: r };
   const place: NameAst = { k: 'name', raw: rest, sub: step, sup: null, range: a.range, nameRange: a.nameRange };
   return place;
 }

@@ -3,7 +3,8 @@
 
 import { isUntimedTwinKey, nameOfKey } from '../../ids';
 import type { Range } from '../../report';
-import { isAst, type Ast, type NameAst } from '../ast';
+import type { Ast, NameAst } from '../ast';
+import { manyToOneTarget } from './lastStepTarget';
 import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
@@ -800,14 +801,23 @@ function untimedEntryByValue(a: NameAst, ctx: ExprContext, raw: string, cut: num
   if (!scope.isTimed(by) || ctx.vars.has(by)) return null;
   let pick: Ast = { k: 'name', raw: rest, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
   if (rest === by) {
-    if (scope.T !== 1)
+    // a many-to-one network's class label, −log ŷ_y: its one target, the last step's
+    const last = scope.T !== 1 && manyToOneTarget(by, a.range, ctx);
+    if (scope.T !== 1 && !last)
       fail(
         ctx,
         `${base}_{${by}}: ${by} is a sequence and ${base} has no step — write ${base}_{${by}_1} (or the step meant)`,
         a.range,
         'index',
       );
-    pick = { k: 'name', raw: by, sub: { k: 'num', value: 1, range: a.nameRange }, sup: null, range: a.nameRange, nameRange: a.nameRange };
+    pick = {
+      k: 'name',
+      raw: by,
+      sub: { k: 'num', value: last ? scope.T : 1, range: a.nameRange },
+      sup: null,
+      range: a.nameRange,
+      nameRange: a.nameRange,
+    };
   }
   return entriesOf(mkRef(a, ctx, base, null, scope.shapeOf(base), a.range), [pick], a.range, ctx);
 }
@@ -1148,36 +1158,6 @@ function longestPieces(chars: string[], isName: (n: string) => boolean, maxLen: 
  * is the slip it was ("y is a sequence: write y_t …").
  */
 function lastStepTarget(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
-  const scope = ctx.scope;
-  if (scope.decls.get(raw)?.kind !== 'target') return null;
-  // in a step's equation (e_t = o_t − y) it is y_t written without its step
-  if (ctx.of !== null && scope.isTimed(ctx.of)) return null;
-  if (scope.definitions.some((d) => writesIndexed(d.st.rhs, raw))) return null;
-  if (ctx.record && !ctx.quiet && !scope.lastStepTargets.has(raw)) {
-    scope.lastStepTargets.add(raw);
-    scope.diagnostics.push(
-      diag(
-        'information',
-        `${raw} is written without a step, outside a step's equation: read as ${raw}_T, the last step's target (a many-to-one network has one target for the whole sequence)`,
-        a.range,
-        'last-step-target',
-      ),
-    );
-  }
-  return mkRef(a, ctx, raw, { v: null, k: scope.T }, scope.shapeOf(raw), a.range);
-}
-
-/** whether an expression writes NAME with a subscript or a superscript (a step or an entry), or a name that begins so */
-function writesIndexed(a: Ast, name: string): boolean {
-  // y_t reaches here whole, as one name (the lexer's), y_{t-1} and y^{(t)} with their sub- or superscript
-  if (a.k === 'name' && ((a.raw === name && (a.sub || a.sup)) || a.raw.startsWith(`${name}_`))) return true;
-  if (a.k === 'num' || (a.k === 'list' && a.packed)) return false;
-  const node = a as unknown as Record<string, unknown>;
-  for (const key in node) {
-    const v = node[key];
-    if (Array.isArray(v)) {
-      for (const x of v) if (isAst(x) && writesIndexed(x, name)) return true;
-    } else if (key !== 'range' && isAst(v) && writesIndexed(v, name)) return true;
-  }
-  return false;
+  if (!manyToOneTarget(raw, a.range, ctx)) return null;
+  return mkRef(a, ctx, raw, { v: null, k: ctx.scope.T }, ctx.scope.shapeOf(raw), a.range);
 }

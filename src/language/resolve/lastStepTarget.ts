@@ -1,0 +1,43 @@
+// A many-to-one network's one target (a sequence classifier: p = softmax(V h_T), loss L = −yᵀ log(p)): declared as
+// every target is, a sequence, and written without a step. Where the network never writes it with one, a use without
+// a step outside a step's equation is its last step's, y_T (names.ts lastStepTarget, basis.ts e_y, ŷ_y).
+import { isAst, type Ast } from '../ast';
+import { diag } from '../diagnostics';
+import type { Range } from '../../report';
+import type { ExprContext } from './context';
+
+/** whether a target written without a step at `range` is read at the last step (lastStepTarget), said once */
+export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext): boolean {
+  const scope = ctx.scope;
+  if (scope.decls.get(raw)?.kind !== 'target') return false;
+  // in a step's equation (e_t = o_t − y) it is y_t written without its step
+  if (ctx.of !== null && scope.isTimed(ctx.of)) return false;
+  if (scope.definitions.some((d) => writesIndexed(d.st.rhs, raw))) return false;
+  if (ctx.record && !ctx.quiet && !scope.lastStepTargets.has(raw)) {
+    scope.lastStepTargets.add(raw);
+    scope.diagnostics.push(
+      diag(
+        'information',
+        `${raw} is written without a step, outside a step's equation: read as ${raw}_T, the last step's target (a many-to-one network has one target for the whole sequence)`,
+        range,
+        'last-step-target',
+      ),
+    );
+  }
+  return true;
+}
+
+/** whether an expression writes NAME with a subscript or a superscript (a step or an entry), or a name that begins so */
+function writesIndexed(a: Ast, name: string): boolean {
+  // y_t reaches here whole, as one name (the lexer's), y_{t-1} and y^{(t)} with their sub- or superscript
+  if (a.k === 'name' && ((a.raw === name && (a.sub || a.sup)) || a.raw.startsWith(`${name}_`))) return true;
+  if (a.k === 'num' || (a.k === 'list' && a.packed)) return false;
+  const node = a as unknown as Record<string, unknown>;
+  for (const key in node) {
+    const v = node[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isAst(x) && writesIndexed(x, name)) return true;
+    } else if (key !== 'range' && isAst(v) && writesIndexed(v, name)) return true;
+  }
+  return false;
+}
