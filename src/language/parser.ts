@@ -13,6 +13,7 @@ import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirs
 import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 import { unitSubscriptAt } from './unitSubscript';
+import { glueLetterNames } from './letterBeforeStep';
 import { codeGradientOfFunction } from './codeGradientOfFunction';
 import { softmaxPrime } from './softmaxPrime';
 
@@ -205,7 +206,8 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
  * file so defines is glued into one name (superscriptNames.ts).
  */
 function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
-  let input = given;
+  // SLP3's δ_{h,t}: a letter the file defines, before a step, is part of the name (letterBeforeStep.ts)
+  let input = glueLetterNames(given);
   let sigma = false;
   let caret = false;
   let alias = false;
