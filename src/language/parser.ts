@@ -2234,8 +2234,9 @@ export function parse(
       return deep(basis, a);
     }
     const ne = isOp(peek(), '≠');
-    if (ne) next();
-    else expectOp('=', 'in the indicator 1_{a=b}');
+    // Goodfellow's 1_{i,y^{(t)}} (eq. 10.18): the two things compared, written with a comma as the Kronecker δ_{ij} is
+    if (ne || isOp(peek(), ',')) next();
+    else expectOp('=', 'in the indicator 1_{a=b} (or 1_{a,b})');
     const b = expr();
     depth--;
     const close = expectOp('}', 'to close the indicator 1_{a=b}');

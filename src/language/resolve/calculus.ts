@@ -11,7 +11,7 @@ import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
 import { Abandoned, fail, failUnavailable, quietly, withoutDeriv, type ExprContext } from './context';
 import { bareStep, readExpression } from './expressions';
 import { readName } from './names';
-import { stepCopyTerms } from './stepCopy';
+import { copyWritten, stepCopyTerms } from './stepCopy';
 import { tryTimeIndex } from './timeIndex';
 import { writtenName } from './text';
 import { walkRefs } from './walk';
@@ -43,8 +43,8 @@ function lineLength(s: Shape): number | null {
 /** the entries of a vector whose derivatives by one entry of a parameter are read one by one (∂h_t/∂W_{12}) */
 const ENTRY_DERIVATIVES = 64;
 
-function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr {
-  const copy = stepCopy(of, wrtAst, total, range, ctx);
+function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext, written?: Ast & { k: 'deriv' }): Expr {
+  const copy = stepCopy(of, wrtAst, total, range, ctx, written);
   if (copy) return copy;
   const w = readExpression(wrtAst, withoutDeriv(ctx));
   // ∂E/∂p_j^{(k+1)} of a scalar E: entry j of the gradient ∂E/∂p^{(k+1)}
@@ -74,15 +74,27 @@ function derivative(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Ex
 /**
  * Goodfellow et al. §10.2.2 (eqs. 10.22–10.28): θ^{(t)} is a copy of the shared parameter θ used at step t
  * only, so ∂h^{(t)}/∂b^{(t)} is the one-step derivative of h^{(t)} by b (every other step's use of b held
- * fixed); ∂⁺h^{(t)}/∂b^{(t)} is ∂⁺h^{(t)}/∂b. Read only in the derivative of a quantity at that same step; null when wrtAst is no such copy.
+ * fixed); ∂⁺h^{(t)}/∂b^{(t)} is ∂⁺h^{(t)}/∂b. Of anything else (the loss, a quantity at another step: ∂L/∂W^{(t)}, Hinton's
+ * ∂E/∂w_1) it is the derivative by that step's copy, Σ_X ∂A/∂X^{(t)} ∂⁺X^{(t)}/∂W (stepCopy.ts), as CS230's |_{(t)} is;
+ * null when wrtAst is no such copy.
  */
-function stepCopy(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext): Expr | null {
-  if (wrtAst.k !== 'name' || !wrtAst.sup || wrtAst.sub) return null;
-  const d = ctx.scope.decls.get(wrtAst.raw);
-  if (!d || d.kind !== 'param' || d.perStep) return null;
-  const idx = tryTimeIndex(wrtAst.sup, ctx.vars, ctx.scope.T);
-  if (!idx) return null;
+function stepCopy(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: ExprContext, written?: Ast & { k: 'deriv' }): Expr | null {
+  const copy = copyWritten(wrtAst, ctx);
+  if (!copy) return null;
+  const d = copy.decl;
+  const idx = tryTimeIndex(copy.at, ctx.vars, ctx.scope.T)!;
   const name = displayName(d.name);
+  // by the copy at another step than the quantity's (or of the loss): every path from that step's use of the parameter
+  const vector = of.k === 'index' && !of.j && of.a.k === 'ref' && of.a.shape?.length === 1 ? of.a : of;
+  const sameStep =
+    vector.k === 'ref' &&
+    vector.idx !== null &&
+    ctx.scope.isTimed(vector.name) &&
+    JSON.stringify(makeIdx(vector.idx.v, vector.idx.k, vector.idx.terms ?? [])) === JSON.stringify(idx);
+  if (!sameStep && written && total) {
+    const bare: NameAst = { k: 'name', raw: d.name, sub: null, sup: null, range: wrtAst.range, nameRange: wrtAst.range };
+    return readExpression(stepCopyTerms({ ...written, wrt: bare }, copy.at, ctx, copy.form), ctx);
+  }
   // ∇_{W^{(t)}} h_i^{(t)} (Goodfellow's eqs. 10.25 and 10.27): an entry of a vector at the copy's step is the
   // entry's row of the one-step ∂h^{(t)}/∂W^{(t)}: one-hot(i) · ∂h^{(t)}/∂W^{(t)} (entry i itself for a scalar W)
   if (of.k === 'index' && !of.j && of.a.k === 'ref' && of.a.shape?.length === 1) {
@@ -104,15 +116,12 @@ function stepCopy(of: Expr, wrtAst: Ast, total: boolean, range: Range, ctx: Expr
     };
     return { k: 'contract', a: oneHot, b: whole, shape: whole.shape.slice(1), range };
   }
-  if (
-    of.k !== 'ref' ||
-    !of.idx ||
-    !ctx.scope.isTimed(of.name) ||
-    JSON.stringify(makeIdx(of.idx.v, of.idx.k, of.idx.terms ?? [])) !== JSON.stringify(idx)
-  ) {
+  if (!sameStep) {
     return fail(
       ctx,
-      `${name} with a step is the copy of ${name} used at that step (Goodfellow's notation): it is read only in the derivative of a quantity at the same step, as ∂h^{(t)}/∂${name}^{(t)} (the one-step derivative)`,
+      total
+        ? `${name} with a step is the copy of ${name} used at that step (Goodfellow's notation): it is read only in a derivative written ∂A/∂${name}^{(t)} or ∇_{${name}^{(t)}} A`
+        : `${name} with a step is the copy of ${name} used at that step (Goodfellow's notation): in an immediate partial ∂⁺ it is read only in the derivative of a quantity at the same step, as ∂⁺h^{(t)}/∂${name}^{(t)}`,
       wrtAst.range,
       'syntax',
     );
@@ -191,7 +200,7 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
     isArgument(a.of.argItems, a.wrt, ctx);
   // ∂L/∂h^t (Graves' bare superscript step): the name at that step
   const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? w;
-  const d = derivative(of, wrt, !a.plus && !partial, a.range, ctx);
+  const d = derivative(of, wrt, !a.plus && !partial, a.range, ctx, a);
   // how it is written (d or ∂) goes with it: a check that writes both tells them apart (check/reread.ts)
   if (a.spelled && d.k === 'deriv') d.spelled = a.spelled;
   return d;

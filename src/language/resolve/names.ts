@@ -39,6 +39,26 @@ function isDigits(s: string): boolean {
 }
 
 /** a reference to NAME at idx, recorded as a use of the name written as `a` */
+/**
+ * Hinton's tied weights (lecture 7b): w_1, w_2 are the uses of one shared scalar weight w at steps 1 and 2, kept equal,
+ * so in a question the value of w_2 is w's (a derivative by it is the copy's, stepCopy.ts). Only a scalar parameter
+ * shared by every step, whose subscript can pick no entry; in the network's own equations it stays an error.
+ */
+function tiedCopy(a: NameAst, base: string, ctx: ExprContext): Expr | null {
+  const d = ctx.scope.decls.get(base);
+  if (!ctx.allowDeriv || !d || d.kind !== 'param' || d.perStep || d.shape.length !== 0) return null;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${writtenName(a)} is read as ${base}: ${base} is one weight shared by every step, so its uses at each step (${base}_1 = ${base}_2 = …) have one value`,
+        a.range,
+        'reading',
+      ),
+    );
+  return mkRef({ ...a, sub: null, sup: null, raw: base }, ctx, base, null, [], a.range);
+}
+
 function mkRef(a: NameAst, ctx: ExprContext, name: string, idx: Idx | null, shape: MaybeShape, range: Range): Expr {
   const scope = ctx.scope;
   if (scope.broken.has(name)) failUnavailable(ctx, name, range);
@@ -710,7 +730,11 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         fail(ctx, blockText(a, raw, ctx) ?? `${raw} is a sequence: give its step too, as in ${raw}_{i,j}^{(t)}`, a.range, 'index');
       // a name whose definition (or declaration) has an error: not available, whatever its index (§6: no cascades)
       if (scope.unavailable.has(raw)) failUnavailable(ctx, raw, a.nameRange);
-      if (shape && shape.length === 0) fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
+      if (shape && shape.length === 0) {
+        const tied = tiedCopy(a, raw, ctx);
+        if (tied) return tied;
+        fail(ctx, `${raw} has no time index: it is not a sequence`, a.range, 'index');
+      }
       return entriesOf(mkRef(a, ctx, raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
     }
     if (a.sub.k === 'name' && !a.sub.sub && !a.sub.sup) {
@@ -772,6 +796,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       if (shape && shape.length >= 1 && seg !== 'T')
         return entriesOf(mkRef(a, ctx, base, null, shape, a.range), [segmentAst(seg, a)], a.range, ctx);
       if (scope.unavailable.has(base)) failUnavailable(ctx, base, a.nameRange);
+      const tied = shape?.length === 0 ? tiedCopy(a, base, ctx) : null;
+      if (tied) return tied;
       fail(ctx, `${base} has no time index: it is not a sequence`, a.range, 'index');
     }
     const picked = entryByValue(a, ctx, base, seg, a.nameRange);

@@ -5,9 +5,45 @@
 
 import type { Ast, NameAst } from '../ast';
 import { diag } from '../diagnostics';
-import type { Quantity } from '../model';
+import type { Decl, Quantity } from '../model';
+import { lastUnderscore } from '../segments';
 import { fail, type ExprContext } from './context';
+import { tryTimeIndex } from './timeIndex';
 import { walkRefs } from './walk';
+
+/**
+ * A shared parameter written with a step where a derivative's variable stands: Goodfellow's W^{(t)} (§10.2.2, any
+ * shared parameter) and Hinton's w_1, w_2 (lecture 7b, the tied weights of the unrolled net: a scalar parameter, whose
+ * subscript can pick no entry), each the copy of the parameter used at that step. The parameter and the step; null
+ * for any other name (a name the file defines as written, w_1 itself, is that name).
+ */
+export function copyWritten(w: Ast, ctx: ExprContext): { decl: Decl; at: Ast; form: 'sup' | 'sub' } | null {
+  if (w.k !== 'name' || w.args) return null;
+  const scope = ctx.scope;
+  const shared = (name: string, scalar: boolean): Decl | null => {
+    const d = scope.decls.get(name);
+    return d && d.kind === 'param' && !d.perStep && (!scalar || d.shape.length === 0) ? d : null;
+  };
+  const step = (at: Ast): boolean => tryTimeIndex(at, ctx.vars, scope.T) !== null;
+  if (w.sup && !w.sub) {
+    const d = shared(w.raw, false);
+    return d && step(w.sup) ? { decl: d, at: w.sup, form: 'sup' } : null;
+  }
+  if (w.sup) return null;
+  if (w.sub) {
+    const d = w.sub.k !== 'list' ? shared(w.raw, true) : null;
+    return d && step(w.sub) ? { decl: d, at: w.sub, form: 'sub' } : null;
+  }
+  // w_1, w_t: the step glued to the name by the lexer
+  const cut = lastUnderscore(w.raw);
+  if (cut < 0 || scope.isKnown(w.raw)) return null;
+  const d = shared(w.raw.slice(0, cut), true);
+  const seg = w.raw.slice(cut + 1);
+  const at: Ast = /^\d+$/.test(seg)
+    ? { k: 'num', value: Number(seg), range: w.range }
+    : { k: 'name', raw: seg, sub: null, sup: null, range: w.range, nameRange: w.range };
+  return d && step(at) ? { decl: d, at, form: 'sub' } : null;
+}
 
 /** the quantities X whose own equation at a step uses the parameter w: the terms of its step copy */
 export function stepUsers(quantities: ReadonlyMap<string, Quantity>, w: string): string[] {
@@ -23,8 +59,11 @@ export function stepUsers(quantities: ReadonlyMap<string, Quantity>, w: string):
   return users;
 }
 
-/** the sum Σ_X ∂A/∂X^{(at)} ∂⁺X^{(at)}/∂W that `∂A/∂W|_{(at)}` stands for */
-export function stepCopyTerms(a: Ast & { k: 'deriv' }, at: Ast, ctx: ExprContext): Ast {
+/**
+ * the sum Σ_X ∂A/∂X^{(at)} ∂⁺X^{(at)}/∂W that `∂A/∂W|_{(at)}` stands for; `written` where the copy was written on the
+ * parameter, as W^{(t)} or w_1 (copyWritten), for the information's wording
+ */
+export function stepCopyTerms(a: Ast & { k: 'deriv' }, at: Ast, ctx: ExprContext, written?: 'sup' | 'sub'): Ast {
   const scope = ctx.scope;
   const w = a.wrt;
   const decl = w.k === 'name' && !w.sub && !w.sup ? scope.decls.get(w.raw) : undefined;
@@ -54,11 +93,13 @@ export function stepCopyTerms(a: Ast & { k: 'deriv' }, at: Ast, ctx: ExprContext
             : 't';
     // a step of more than one character in braces, as messages print it (z_{t-1})
     const sub = step.length > 1 ? `{${step}}` : step;
-    const written = users.map((u) => `∂A/∂${u}_${sub} ∂⁺${u}_${sub}/∂${decl.name}`).join(' + ');
+    const terms = users.map((u) => `∂A/∂${u}_${sub} ∂⁺${u}_${sub}/∂${decl.name}`).join(' + ');
     scope.diagnostics.push(
       diag(
         'information',
-        `|_{(${step})} is read as the derivative by ${decl.name}'s copy at step ${step}: ${written}`,
+        written
+          ? `${written === 'sup' ? `${decl.name}^{(${step})}` : `${decl.name}_${sub}`} is read as ${decl.name}'s copy used at step ${step} alone (the shared ${decl.name}'s use in that step's own equations): the derivative by it is ${terms}`
+          : `|_{(${step})} is read as the derivative by ${decl.name}'s copy at step ${step}: ${terms}`,
         a.range,
         'step-copy',
       ),
