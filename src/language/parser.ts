@@ -1800,6 +1800,20 @@ export function parse(
       }
       const caret = next();
       const t = peek();
+      // (‖W‖ γ)^T, ‖W‖^{T}: a norm is a number no formula transposes, so the letter T over it (or over a product of it)
+      // is the power T, as the bound on exploding gradients writes it; ^\top and ^ᵀ stay transposes
+      const letterT = transposeAt(0) === 1 ? t : transposeAt(0) === 3 ? peek(1) : null;
+      if (letterT?.kind === 'name' && letterT.text === 'T' && normFactor(a)) {
+        p += transposeAt(0);
+        const power: Ast = { k: 'name', raw: 'T', sub: null, sup: null, range: letterT.range, nameRange: letterT.range };
+        errors.push({
+          severity: 'information',
+          message: `^T over a norm is read as the power T (the horizon): a norm is a number, which no formula transposes`,
+          range: letterT.range,
+        });
+        a = deep({ k: 'bin', op: '^', a, b: power, range: span(a.range, tokens[p - 1]!.range) }, a, power);
+        continue;
+      }
       // transposes: ^T, ^{T}, ^\top, ^ᵀ, and ^\prime, ^{\prime} (x' after a value is its transpose)
       if (transposeAt(0) === 1) {
         next();
@@ -1851,6 +1865,12 @@ export function parse(
     let out: Ast = a;
     for (let i = 1; i < k; i++) out = { k: 'bin', op: '⊙', a: out, b: a, range };
     return out;
+  }
+
+  /** a norm, or a product or quotient with a norm among its factors (‖W‖ γ, γ‖W‖, ‖W‖/4) */
+  function normFactor(a: Ast): boolean {
+    if (a.k === 'call') return a.fn === NORM;
+    return a.k === 'bin' && (a.op === 'juxt' || a.op === '*' || a.op === '/') && (normFactor(a.a) || normFactor(a.b));
   }
 
   /**
@@ -2127,7 +2147,9 @@ export function parse(
         }
         if (t.text === '[') return listLiteral();
         if (t.text === 'mat[') return matrix();
-        if (t.text === '‖' && !inNorm) return norm(t);
+        // a bar where an operand starts opens a norm, also inside one (‖θ/‖g‖_F g‖_F, the clipped gradient's): a
+        // closing bar follows a value, and the juxtaposition after a value does not start an operand at it (startsPrimary)
+        if (t.text === '‖') return norm(t);
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();

@@ -726,8 +726,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       matrixDepth === 0 &&
       commaStartsClaim(text, i + 1, end, scans)
     ) {
-      // (after a bound too: `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = \frac{1}{4}`, the bound's constant defined beside it)
-      if (rowEquation() || BOUND_SIGN.test(chars.slice(rowStart()).join(''))) {
+      // (after a bound too: `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = \frac{1}{4}`, the bound's constant defined beside it; and
+      // after a value written with ≈: `\frac{θ}{‖g‖} g ≈ [0.07, …], \quad θ = 0.1`)
+      if (rowEquation() || BOUND_SIGN.test(chars.slice(rowStart()).join('')) || APPROX_SIGN.test(chars.slice(rowStart()).join(''))) {
         breaks.push(chars.length);
         proseAt.add(breaks.length);
         blank(i, i + 1);
@@ -1051,8 +1052,15 @@ function roundedByRemark(text: string, i: number, end: number): boolean {
 }
 
 /** prose after a written value: a text command (in parentheses or not) or an implication */
+/** one letter, as written (γ, \gamma, k): a range's or binding's variable, or a constant's name */
+const LETTER = String.raw`(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])`;
+/** a number no step can be: a fraction of two whole numbers or a decimal (`\frac{1}{4}`, `1/4`, `0.25`) */
+const FRACTION = String.raw`(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*\/\s*\d+|\d*\.\d+)`;
+
 const REMARK_AFTER_VALUE = new RegExp(
-  String.raw`(?:\(\s*)?\\(?:text|textrm|textit|textup|textnormal|textbf|mbox|emph)(?![A-Za-z])|\\(?:${[...IMPLIES].join('|')})(?![A-Za-z])|[⇒⟹∴]`,
+  String.raw`(?:\(\s*)?\\(?:text|textrm|textit|textup|textnormal|textbf|mbox|emph)(?![A-Za-z])|\\(?:${[...IMPLIES].join('|')})(?![A-Za-z])|[⇒⟹∴]` +
+    // a constant defined after the value, `≈ [0.07, …], \quad θ = 0.1` (a claim of its own: commaStartsClaim)
+    String.raw`|,\s*(?:\\q?quad\s*)?${LETTER}\s*=\s*(?:${FRACTION}|\d+)\s*$`,
 );
 
 /**
@@ -1288,26 +1296,35 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
   const lhs = rest.slice(0, eq).replace(SPACING, ' ').replace(/&/g, ' ').trim();
   if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
   // a letter alone is a range or a step's binding (`, t = 1, \dots, T`, `, k = 3`) — unless a fraction or a decimal
-  // is its value, which no step is: a constant the equation before it reads (`≤ γ, \quad γ = \frac{1}{4}`)
-  if (LONE_LETTER.test(lhs))
-    return NON_INTEGER.test(
-      rest
-        .slice(eq + 1)
-        .replace(SPACING, ' ')
-        .trim(),
-    );
+  // is its value, which no step is: a constant the equation before it reads (`≤ γ, \quad γ = \frac{1}{4}`); a Greek
+  // letter but τ is no step's letter, so a whole number is its value too (`≤ (‖W‖ γ)^T, \quad γ = 1`)
+  if (LONE_LETTER.test(lhs)) {
+    // (a label after the value is the display's: `γ = \frac{1}{4} \tag{3}`)
+    const value = rest
+      .slice(eq + 1)
+      .replace(TAG_OR_LABEL, ' ')
+      .replace(SPACING, ' ')
+      .trim();
+    return NON_INTEGER.test(value) || (GREEK_CONSTANT.test(lhs) && WHOLE.test(value));
+  }
   return true;
 }
 
-/** one letter, as written (γ, \gamma, k): a range's or binding's variable, or a constant's name */
-const LETTER = String.raw`(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])`;
+/** a Greek letter as written (\gamma, γ), but τ (Goodfellow's last step, a Σ's variable) */
+const GREEK_CONSTANT = /^(?:\\(?!tau$)[a-z]+|(?!τ)[α-ωΑ-Ω])$/;
+/** a display's \tag{…} or \label{…} */
+const TAG_OR_LABEL = /\\(?:tag\*?|label)\s*\{[^{}]*\}/g;
+/** a whole number, as a constant's value */
+const WHOLE = /^\d+$/;
+
 const LONE_LETTER = new RegExp(`^${LETTER}$`);
+
+/** an approximation's sign, as a row's text has it */
+const APPROX_SIGN = /\\approx(?![A-Za-z])|≈/;
 
 /** a bound's relation, as a row's text has it */
 const BOUND_SIGN = /\\(?:le|leq|ge|geq|lt|gt)(?![A-Za-z])|[<>≤≥]/;
 
-/** a number no step can be: a fraction of two whole numbers or a decimal (`\frac{1}{4}`, `1/4`, `0.25`) */
-const FRACTION = String.raw`(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*\/\s*\d+|\d*\.\d+)`;
 const NON_INTEGER = new RegExp(`^${FRACTION}$`);
 
 /** a row that defines a constant: a letter alone equal to such a number (`\gamma = \frac{1}{4}`) */

@@ -75,6 +75,7 @@ import { statedGiven } from './premise';
 import { terminalCondition } from './terminal';
 import { matrixPowerHint, scalarPowerHint } from './scalarTranspose';
 import { weightSwapHint } from './weightSwap';
+import { fractionFlippedHint } from './fractionFlipped';
 import { carriedHint, fromPreviousLink } from './carried';
 import { guard } from './guard';
 import { definedStepsHint, undefinedStepHint } from './undefinedStep';
@@ -501,6 +502,8 @@ function failureHint(
     plain(prodFactorHint(claim, run, bad, other)) ??
     // last: two weights of one shape exchanged (Grosse's r̄ w + z̄ v for r̄ v + z̄ w), a few evaluations
     plain(weightSwapHint(claim, run, other)) ??
+    // last: a quotient of two scalars turned over (the clipping factor ‖g‖/θ for θ/‖g‖), a few evaluations
+    plain(fractionFlippedHint(claim, run, other)) ??
     // CS224n's ∂J^{(t)}/∂H = h^{(t-1)ᵀ} δ^{(t)}: the step copy ∂J^{(t)}/∂H|_{(t)} written for the total (structural
     // screen: a total derivative of a timed scalar by a shared parameter)
     plain(stepCopyMeantHint(claim, run, other)) ??

@@ -2,7 +2,9 @@
 // rounded to the digits it shows. It is judged at the file's values (the number is about them: a random draw
 // changes the left side, never the written value) to half a unit of its last written digit, never skipped.
 
-import type { CheckQuestion } from '../../language/model';
+import type { CheckQuestion, Expr } from '../../language/model';
+import { exprText } from '../../language/print';
+import { mapChildren } from '../../language/resolve';
 import type { CheckStatus, CheckStep } from '../../report';
 import { fmt } from '../format';
 import type { Run } from '../run';
@@ -41,6 +43,42 @@ function firstMiss(s: Sides, tol: number[]): { i: number; l: number; r: number; 
   return null;
 }
 
+/** the expression with each spectral norm ‖M‖ of a matrix written as its Frobenius norm sqrt(sum(M ⊙ M)) */
+function frobenius(e: Expr, found: string[]): Expr {
+  if (e.k === 'call' && e.fn === 'opnorm') {
+    const x = frobenius(e.arg, found);
+    found.push(exprText(e.arg));
+    const squares: Expr = {
+      k: 'call',
+      fn: 'sum',
+      arg: { k: 'hadamard', a: x, b: x, shape: x.shape, range: e.range },
+      shape: [],
+      range: e.range,
+    };
+    return { k: 'call', fn: 'sqrt', arg: squares, shape: [], range: e.range };
+  }
+  return mapChildren(e, (c) => frobenius(c, found));
+}
+
+/**
+ * I2DL's clipping threshold on ‖g‖, g = ∂L/∂W: the norm of a gradient's entries, which for a matrix is its Frobenius
+ * norm, while ‖M‖ of a matrix reads as the spectral norm (LANGUAGE.md §4). Where a rounded value misses with the
+ * spectral norms and every point holds with the Frobenius ones, the sentence that says so; else ''
+ */
+function frobeniusMeant(q: CheckQuestion, points: ReturnType<typeof checkPoints>, run: Run): string {
+  const found: string[] = [];
+  const lhs = frobenius(q.lhs, found);
+  if (!found.length) return '';
+  try {
+    if (evaluateSides(points, lhs, q.rhs, run).some((s) => firstMiss(s, q.approx!) !== null)) return '';
+  } catch (e) {
+    if (e instanceof RunError) return '';
+    throw e;
+  }
+  const names = [...new Set(found)];
+  return `. With the Frobenius norm (of the entries) ${names.map((x) => `‖${x}‖_F`).join(', ')} for ${names.map((x) => `‖${x}‖`).join(', ')} it holds: ‖·‖ of a matrix is read as its spectral norm, the largest singular value`;
+}
+
 /** judge a link whose right side is a rounded value (q.approx set) */
 export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run): RoundedVerdict {
   const points = checkPoints(q);
@@ -61,7 +99,7 @@ export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run):
     return {
       status: 'fails',
       message: Number.isFinite(m.l)
-        ? `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written`
+        ? `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written${frobeniusMeant(q, points, run)}`
         : `fails${s.label}: ${which} is ${fmt(m.l)}, not a finite number (NaN or ∞), not ${roundedText(m.r, m.tol)} as written`,
       steps,
       failingStep: s.t,
