@@ -42,11 +42,15 @@ function isDigits(s: string): boolean {
 /**
  * Hinton's tied weights (lecture 7b): w_1, w_2 are the uses of one shared scalar weight w at steps 1 and 2, kept equal,
  * so in a question the value of w_2 is w's (a derivative by it is the copy's, stepCopy.ts). Only a scalar parameter
- * shared by every step, whose subscript can pick no entry; in the network's own equations it stays an error.
+ * shared by every step, whose subscript can pick no entry, at a numbered step; in the network's own equations it stays
+ * an error.
  */
 function tiedCopy(a: NameAst, base: string, ctx: ExprContext): Expr | null {
   const d = ctx.scope.decls.get(base);
   if (!ctx.allowDeriv || !d || d.kind !== 'param' || d.perStep || d.shape.length !== 0) return null;
+  // the copies numbered as the lecture numbers them (w_1, w_{2}); w_t, w_{t-1} stay "no time index", a slip more often
+  const numbered = a.sub ? a.sub.k === 'num' : /_\d+$/.test(a.raw);
+  if (!numbered) return null;
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
       diag(
