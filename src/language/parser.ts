@@ -2153,6 +2153,14 @@ export function parse(
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
+          // p_model(y^{(t)} | {x^{(1)}, …, x^{(t)}}) (Goodfellow's loss, Srihari's slides): a bar after a value that no
+          // bar closes before the bracket around it does is the "given" of a conditional probability, no |…|
+          if (conditionalBar()) {
+            fail(
+              `a bar between two values inside parentheses, as in p(y | x), is a conditional probability, which is not read: write the probability the network gives (the entry of its softmax output at the target, ŷ^{(t)}_{y^{(t)}})`,
+              t.range,
+            );
+          }
           const e = insideBars('|');
           const close = expectOp('|', 'to close |…|');
           return { k: 'call', fn: 'abs', arg: e, range: span(t.range, close.range), fnRange: t.range };
@@ -2166,6 +2174,29 @@ export function parse(
         break;
     }
     return fail(`expected a value, found ${describe(t)}`);
+  }
+
+  /**
+   * at a '|' just read (tokens[p − 1]): whether it stands after a value and no '|' closes it before the bracket around it
+   * closes (or a comma at its level comes): the bar of p(y | x)
+   */
+  function conditionalBar(): boolean {
+    const before = tokens[p - 2];
+    if (!before || !(before.kind === 'name' || before.kind === 'num' || isOp(before, ')') || isOp(before, '}'))) return false;
+    // an evaluation bar, |_{t=3}, is no conditional
+    if (isOp(tokens[p], '_')) return false;
+    let level = 0;
+    for (let i = p; i < tokens.length && i < p + 200; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'newline' || x.kind === 'eof') return false;
+      if (x.kind === 'op' && (x.text === '(' || x.text === '[' || x.text === '{')) level++;
+      else if (x.kind === 'op' && (x.text === ')' || x.text === ']' || x.text === '}')) {
+        if (level === 0) return true;
+        level--;
+      } else if (level === 0 && isOp(x, '|')) return false;
+      else if (level === 0 && isOp(x, ',')) return true;
+    }
+    return false;
   }
 
   /** whether the bracket next holds a `=` of its own (outside inner brackets) before it closes */

@@ -45,3 +45,32 @@ describe('Srihari’s slides on BPTT, Goodfellow’s notation as printed', () =>
     expect(analyze(`${net}\ncheck ∂L/∂x_{t,i} = 1_{i,y_t} - softmax(x_t)[i]\n`).checks.map((c) => c.status)).toEqual(['fails']);
   });
 });
+
+describe('the slides’ loss written as a conditional probability', () => {
+  const NET = ['T = 2', 'input x = [1, 2]', 'param w = 0.5', 'h_0 = 0', 'h_t = tanh(w h_{t-1} + x_t)', 'loss L = Σ_t h_t^2'];
+  const errors = (c: string) =>
+    analyze([...NET, `check ${c}`].join('\n'))
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.message);
+  it('p(y | x) is named as a conditional probability (regression: "expected \'|\' to close |…|", or the ellipsis)', () => {
+    for (const c of [
+      'L = -\\sum_t \\log p(h_t \\mid x_t)',
+      'L = -\\sum_t \\log p(h_t | \\{x_1, \\dots, x_t\\})',
+      'L = -\\log p(h_1 | x_1, x_2)',
+    ])
+      expect(errors(c), c).toEqual([
+        expect.stringMatching(/^a bar between two values inside parentheses, as in p\(y \| x\), is a conditional probability/),
+      ]);
+    // in the slides' (10.14): the first link holds, the second names the conditional
+    expect(v['10.14']!.status).toBe('holds');
+    expect(r.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringMatching(/^link 2 not checked: a bar between two values inside parentheses/),
+    );
+  });
+  it('absolute values beside a value keep their reading', () => {
+    expect(analyze([...NET, 'check |w| (2 |x_1|) = 1', 'check (w |x_1 - 3|) = 1'].join('\n')).checks.map((c) => c.status)).toEqual([
+      'holds-at-given-values',
+      'holds-at-given-values',
+    ]);
+  });
+});
