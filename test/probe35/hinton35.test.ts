@@ -36,22 +36,41 @@ describe('Hinton’s tied weights, w_1 = w_2, on a two-step linear unit', () => 
     expect(v['m2']!.status).toBe('fails');
     expect(v['m3']!.message).toMatch(/∂E\/∂y_2 should be ∂E\/∂y_1: with that step the check holds/);
   });
-  const NET = ['T = 3', 'input x = [1, -0.5, 2]', 'param w = 0.6', 'param u = 0.3', 'h_0 = 0.2', 'h_t = tanh(w h_{t-1} + u x_t)', 'loss L = Σ_t h_t^2'];
+  const NET = [
+    'T = 3',
+    'input x = [1, -0.5, 2]',
+    'param w = 0.6',
+    'param u = 0.3',
+    'h_0 = 0.2',
+    'h_t = tanh(w h_{t-1} + u x_t)',
+    'loss L = Σ_t h_t^2',
+  ];
   const status = (...checks: string[]) => analyze([...NET, ...checks.map((c) => `check ${c}`)].join('\n')).checks.map((c) => c.status);
   it('the copies of a shared weight add up to its gradient, at every step and written either way', () => {
-    expect(status('∂L/∂w = ∂L/∂w_1 + ∂L/∂w_2 + ∂L/∂w_3', '∂L/∂w = Σ_t ∂L/∂w^{(t)}', '∂L/∂w = Σ_t ∂L/∂w_t')).toEqual(['holds', 'holds', 'holds']);
-    expect(status('∂L/∂w_2 = ∂L/∂w|_{(2)}', '∂h_3/∂w_2 = tanh\'(w h_2 + u x_3) w tanh\'(w h_1 + u x_2) h_1')).toEqual(['holds', 'holds']);
+    expect(status('∂L/∂w = ∂L/∂w_1 + ∂L/∂w_2 + ∂L/∂w_3', '∂L/∂w = Σ_t ∂L/∂w^{(t)}', '∂L/∂w = Σ_t ∂L/∂w_t')).toEqual([
+      'holds',
+      'holds',
+      'holds',
+    ]);
+    expect(status('∂L/∂w_2 = ∂L/∂w|_{(2)}', "∂h_3/∂w_2 = tanh'(w h_2 + u x_3) w tanh'(w h_1 + u x_2) h_1")).toEqual(['holds', 'holds']);
     expect(status('∂L/∂w = ∂L/∂w_1 + ∂L/∂w_2')).toEqual(['fails']);
   });
   it('a name the file defines as written, a vector’s entry and a per-step parameter keep their readings', () => {
-    const vec = ['T = 2', 'input x = [1, 2]', 'param b : 2 = [0.1, 0.2]', 'h_0 = [0, 0]', 'h_t = tanh(b x_t + h_{t-1})', 'loss L = sum(h_T)'];
+    const vec = [
+      'T = 2',
+      'input x = [1, 2]',
+      'param b : 2 = [0.1, 0.2]',
+      'h_0 = [0, 0]',
+      'h_t = tanh(b x_t + h_{t-1})',
+      'loss L = sum(h_T)',
+    ];
     // b_1 is entry 1 of the vector b, never a copy
     expect(analyze([...vec, 'check ∂L/∂b_1 = ∂L/∂b[1]'].join('\n')).checks.map((c) => c.status)).toEqual(['holds']);
     const perStep = ['T = 2', 'input x = [1, 2]', 'param w_t = [0.5, 0.7]', 'h_0 = 0', 'h_t = tanh(w_t h_{t-1} + x_t)', 'loss L = h_T'];
     expect(analyze([...perStep, "check ∂L/∂w_2 = tanh'(w_2 h_1 + x_2) h_1"].join('\n')).checks.map((c) => c.status)).toEqual(['holds']);
     // in the network's own equations a shared scalar with a step stays an error
-    expect(analyze([...NET.slice(0, 5), 'h_t = tanh(w_t h_{t-1} + u x_t)', 'loss L = h_T'].join('\n')).diagnostics.map((d) => d.message)).toContain(
-      'w has no time index: it is not a sequence',
-    );
+    expect(
+      analyze([...NET.slice(0, 5), 'h_t = tanh(w_t h_{t-1} + u x_t)', 'loss L = h_T'].join('\n')).diagnostics.map((d) => d.message),
+    ).toContain('w has no time index: it is not a sequence');
   });
 });
