@@ -292,6 +292,8 @@ export function parse(
   };
   let p = 0;
   let depth = 0;
+  /** subscripts being read (a name's _{…}): 1_y reads as a one-hot vector only outside them */
+  let inSubscript = 0;
   /**
    * the depth of the tree below a node: long chains (x + x + … 25,000 times) are deep too. A Map, not a
    * WeakMap: it lives as long as this parse, and a WeakMap's entries cost the garbage collector more.
@@ -2078,7 +2080,8 @@ export function parse(
         // 1_{i=y}, \mathbb{1}_{…}, 𝟙_{…}: the indicator
         if (t.value === 1 && isOp(peek(), '_') && peek().tight && isOp(peek(1), '{')) return indicator(t);
         // 1_y, \mathbb{1}_k: the one-hot vector with its place unbraced, as 1_{y} reads (it was "expected ')' … found '_'")
-        if (t.value === 1 && isOp(peek(), '_') && peek().tight && peek(1).kind === 'name' && peek(1).tight) {
+        // (not inside a subscript: h_{t-1_i) is a brace left open, not the step t − 1_i)
+        if (t.value === 1 && !inSubscript && isOp(peek(), '_') && peek().tight && peek(1).kind === 'name' && peek(1).tight) {
           next();
           const n = next();
           const place: Ast = { k: 'name', raw: n.text, sub: null, sup: null, range: n.range, nameRange: n.range };
@@ -3211,6 +3214,7 @@ export function parse(
           p += 2;
         }
         enter(o);
+        inSubscript++;
         const first = expr();
         if (isOp(peek(), ',')) {
           const items = [first];
@@ -3220,6 +3224,7 @@ export function parse(
           }
           sub = deepAll({ k: 'list', items, range: span(first.range, items[items.length - 1]!.range) }, items);
         } else sub = first;
+        inSubscript--;
         depth--;
         end = expectOp(close, 'to close the subscript').range;
         continue;

@@ -51,7 +51,7 @@ import { writesBrokenChain } from './termMatch';
 import { vectorEntryHint, writesNumberedEntry } from './vectorEntry';
 import { chainMendHint, derivStepHint, indexSwapHint, signHint, textbookHint, transposeHint, writesSwappableEntry } from './textbook';
 import { oneHotTargetHint } from './targetKind';
-import { boundHint, boundOfPath, oneStepBoundHint } from './bounds';
+import { boundHint, boundOfPath, lastTermHint, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
 import { slopeMissingHint, slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
@@ -507,6 +507,8 @@ function failureHint(
     // CS224n's ∂J^{(t)}/∂H = h^{(t-1)ᵀ} δ^{(t)}: the step copy ∂J^{(t)}/∂H|_{(t)} written for the total (structural
     // screen: a total derivative of a timed scalar by a shared parameter)
     plain(stepCopyMeantHint(claim, run, other)) ??
+    // last: every step summed where the last step's term alone is there (a many-to-one network's Σ_t (p − y) h_tᵀ)
+    plain(opening(lastTermHint(claim, run))) ??
     null
   );
 }

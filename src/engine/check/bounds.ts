@@ -34,8 +34,18 @@ export function boundHint(claim: Claim, run: Run): string | null {
   return boundMove(claim, run)?.text ?? null;
 }
 
+/**
+ * every step summed where only the last one's term is there (a many-to-one network's ∂L/∂V = Σ_t (p − y) h_tᵀ, the loss
+ * reading h_T alone): a Σ up to T whose last term alone holds. Asked last of all the hints: where the earlier terms
+ * count a path again (Khapra's Σ_k ∂h_3/∂h_k ∂h_k/∂w with total derivatives) the last term alone holds too, and the
+ * hints before it name the mistake
+ */
+export function lastTermHint(claim: Claim, run: Run): string | null {
+  return boundMove(claim, run, true)?.text ?? null;
+}
+
 /** the bound move that mends the check, and whether it widens the range (a term left out, a range cut short) */
-function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | null {
+function boundMove(claim: Claim, run: Run, lastTerm = false): { text: string; widens: boolean } | null {
   for (const [side, name] of [
     ['rhs', 'right'],
     ['lhs', 'left'],
@@ -47,22 +57,18 @@ function boundMove(claim: Claim, run: Run): { text: string; widens: boolean } | 
     if (ops.length > 6) continue;
     for (const op of ops) {
       // [end, its new bound, the message, whether the move widens the range]
-      const moves: ['from' | 'to', Idx, () => string, boolean][] = MOVES.map(([end, d]) => [
-        end,
-        shift(op[end], d),
-        () => describe(op, end, d, name),
-        (end === 'to') === d > 0,
-      ]);
+      const moves: ['from' | 'to', Idx, () => string, boolean][] = lastTerm
+        ? []
+        : MOVES.map(([end, d]) => [end, shift(op[end], d), () => describe(op, end, d, name), (end === 'to') === d > 0]);
       // a range cut short (truncated BPTT's Σ_{k=t−1}^{t} for the total's Σ_{k=1}^{t}): the whole range tried last
-      if (op.k === 'sum') {
+      // (lastTerm: only the last term alone, from T to T)
+      const lastOnly = op.k === 'sum' && fixedAt(op.to, run.model.T) && !relates(op.from, op.to, () => true) && op.from.k < run.model.T - 1;
+      if (lastTerm && lastOnly) moves.push(['from', op.to, () => lastAlone(op, name), false]);
+      else if (!lastTerm && op.k === 'sum') {
         const [first, last] = [makeIdx(null, 1), makeIdx(null, run.model.T)];
         if (!fixedAt(op.from, 1) && !fixedAt(op.from, 2)) moves.push(['from', first, () => truncated(op, 'from', name), true]);
         if (!fixedAt(op.to, run.model.T) && !fixedAt(op.to, run.model.T - 1))
           moves.push(['to', last, () => truncated(op, 'to', name), true]);
-        // every step summed where only the last one's term is there (a many-to-one network's ∂L/∂V = Σ_t (p − y) h_tᵀ,
-        // the loss reading h_T alone): the last term alone is tried last
-        if (fixedAt(op.to, run.model.T) && !relates(op.from, op.to, () => true) && op.from.k < run.model.T - 1)
-          moves.push(['from', op.to, () => lastAlone(op, name), false]);
       }
       const holds = (end: 'from' | 'to', idx: Idx): boolean => {
         const moved = { ...op, [end]: idx } as Expr & { k: 'sum' | 'prod' };
