@@ -2767,7 +2767,14 @@ export function parse(
     if (a.kind === 'num') return Number.isInteger(a.value) && isOp(peek(2), ')');
     if (a.kind !== 'name' || !/^\p{L}$/u.test(a.text)) return false;
     if (isOp(peek(2), ')')) return true;
-    return (isOp(peek(2), '+') || isOp(peek(2), '-')) && peek(3).kind === 'num' && Number.isInteger(peek(3).value) && isOp(peek(4), ')');
+    const pm = (q: number) => isOp(peek(q), '+') || isOp(peek(q), '-');
+    const whole = (q: number) => peek(q).kind === 'num' && Number.isInteger(peek(q).value);
+    if (pm(2) && whole(3) && isOp(peek(4), ')')) return true;
+    // Bodén's δ_pj(T − z), y_ph(T − z − 1): the step counted back by a Σ's variable from the last step (or from t, by
+    // τ): two letters, one of them t, T or τ, and a whole number after them (it was "h is a sequence: write h_t")
+    const b = peek(3);
+    if (!pm(2) || b.kind !== 'name' || !/^\p{L}$/u.test(b.text) || ![a.text, b.text].some((x) => /^[tTτ]$/u.test(x))) return false;
+    return isOp(peek(4), ')') || (pm(4) && whole(5) && isOp(peek(6), ')'));
   }
 
   /** whether the '[' next opens an entry of names and numbers ([i], [1, j], [k+1]) closed on the line */

@@ -724,6 +724,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     return power(base, readExpression(a.sup, ctx), a.sup.range, a.range, ctx);
   }
   if (a.sub) {
+    const named = namedEntry(a, raw, ctx);
+    if (named) return named;
     if (!rawKnown) return unknown(a, ctx, raw);
     // M_{i,j}, v_{i}: entries of a name that is not a sequence (or a list of indices, which no step is)
     if (!sp.timed || a.sub.k === 'list') {
@@ -1003,6 +1005,26 @@ function stepUnderEntryOver(a: NameAst, base: string, seg: string, ctx: ExprCont
     );
   const step: Ast = { k: 'name', raw: 't', sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
   return entriesOf(mkRef(a, ctx, base, timeIndexOf(step, ctx), shape, a.range), [segmentAst(letter, a)], a.range, ctx);
+}
+
+/**
+ * θ_{o,k}: the entry k of a name θ_o the file defines, its own subscript written first in the same braces, as Guo
+ * writes the output bias beside the hidden one (θ_j, θ_k). It was "θ is a vector of 2: pick an entry with one index":
+ * o read as a first entry index. Only where θ_o is a name of the file that is no sequence and o is no index in scope.
+ */
+function namedEntry(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
+  if (a.sub?.k !== 'list' || a.sup || a.sub.items.length < 2) return null;
+  const [word, ...rest] = a.sub.items as [Ast, ...Ast[]];
+  if (word.k !== 'name' || word.sub || word.sup || ctx.vars.has(word.raw) || isDigits(word.raw)) return null;
+  const name = `${raw}_${word.raw}`;
+  if (!rest.every((x) => (x.k === 'name' && !x.sub && !x.sup) || x.k === 'num')) return null;
+  if (!ctx.scope.isKnown(name) || ctx.scope.isTimed(name) || (ctx.scope.shapeOf(name)?.length ?? 0) !== rest.length) return null;
+  const picks = rest.map((x) => (x.k === 'name' ? x.raw : x.k === 'num' ? String(x.value) : '')).join(', ');
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag('information', `${raw}_{${word.raw},${picks}} is read as entry ${picks} of ${name}`, a.range, 'entry-pair'),
+    );
+  return entriesOf(mkRef(a, ctx, name, null, ctx.scope.shapeOf(name), a.range), rest, a.range, ctx);
 }
 
 /** the items of a subscript: w_{i,j} → [i, j]; h_{i} → [i] */
