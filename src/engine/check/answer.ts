@@ -270,9 +270,13 @@ function leansText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Question
     const path = pathOrBound({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
     // a transpose left out that a symmetric matrix of the file hides (W for Wᵀ with W = Wᵀ): said at the draw
     const flip = path ? null : transposeHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
-    const why = path ?? flip;
+    // the exam's Σ_{t=2}^{T} δ_j(t) y_h(t−1): its term t = 1 is 0 at y_0 = 0 alone, and the bound is the slip
+    // (it said which value it leaned on, not what was left out)
+    const bound = path || flip ? null : boundHint({ ...claim, points: [miss.s] }, ctx.draws.run(miss.seed));
+    const why = path ?? flip ?? bound;
     // the sentence's own first word lowered (The, With), never a name's (W should be Wᵀ)
     if (why) text += `. At random draw ${miss.seed}: ${midSentence(why)}`;
+    if (bound && given.length) text += `; at the file's values that term is 0, as ${andList(given)} makes it`;
   }
   return text;
 }

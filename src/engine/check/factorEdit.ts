@@ -392,7 +392,23 @@ function fixes(side: Expr, model: Model, sideName: string, show: Show): Edit[] {
       if (x.k === 'deriv' && x.wrt.idx) out.push(to(x, { ...x, wrt: { ...x.wrt, idx: moved(x.wrt.idx, d) } }, 'shift'));
     }
   }
+  // a vector's entry picked by another index letter of the side: Pearlmutter's Σ_j w_{ji} σ'(s_j(t)) z_j(t+1) with
+  // σ'(s_i(t)), the unit's own slope for the one the adjoint comes back through ("s_t[i] should be s_t[j]"; it failed
+  // with its values only). A letter not bound where it is put makes the side fail to evaluate: no hint
+  const letters = entryLetters(nodes);
+  for (const x of nodes)
+    if (x.k === 'index' && !x.j && x.i.k === 'var' && x.i.idx.k === 0 && x.i.idx.v !== null)
+      for (const u of letters) if (u !== x.i.idx.v) out.push(to(x, { ...x, i: { ...x.i, idx: { v: u, k: 0 } } }, 'swap'));
   return out;
+}
+
+/** the letters that pick entries in the side (w[i, j], s_t[j]: i and j), at most three */
+function entryLetters(nodes: Expr[]): string[] {
+  const out = new Set<string>();
+  for (const x of nodes)
+    if (x.k === 'index')
+      for (const y of [x.i, x.j]) if (y?.k === 'var' && y.idx.k === 0 && y.idx.v !== null && y.idx.v !== 't') out.add(y.idx.v);
+  return out.size > 3 ? [] : [...out];
 }
 
 /**

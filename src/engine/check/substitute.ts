@@ -20,6 +20,7 @@ import { atStep } from './textbook';
 import { oneStepNames } from './reread';
 import { replaceWhere, VALUES } from './replacing';
 import { formulaOnRight } from './formulaSide';
+import { outputSlopeNote } from './outputSlope';
 
 /** leaves of the formula side tried */
 const MAX_LEAVES = 16;
@@ -444,12 +445,12 @@ function substituteIn(
   const one = (e: Edit): SubstituteHint | null | false => {
     const ok = holds(e);
     if (ok === null) return null;
-    return ok
-      ? {
-          text: `${sentenceStart(e.text())}: with that the check holds`,
-          culprit: e.targets.length === 1 ? e.targets[0]!.range : null,
-        }
-      : false;
+    if (!ok) return false;
+    const note = e.targets.length === 1 ? outputSlopeNote(side, e.targets[0]!, e.by(e.targets[0]!), run.model) : null;
+    return {
+      text: `${sentenceStart(e.text())}: with that the check holds${note ? `. ${note}` : ''}`,
+      culprit: e.targets.length === 1 ? e.targets[0]!.range : null,
+    };
   };
   // a constant term put right, then with a name replaced everywhere (a step off first) or a sign; then a sign, a
   // name replaced everywhere, each written value alone: the fewest evaluations for the likeliest first
