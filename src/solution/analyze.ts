@@ -14,11 +14,14 @@ import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsS
 import type { EquationResult, SolutionKind, SolutionReport } from './index';
 import { readLatex } from './latex';
 import { readMacros, type Macro } from './macros';
+import { dropPatternIndex } from './patternIndex';
+import { vectorForm } from './unitFormula';
 import { chainLabel, labelText, type ChainLabel } from './label';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
 import { verdictSeverity } from '../verdictDiagnostics';
+import { untimedTwinKey } from '../ids';
 
 /** claims checked per network: one analysis stays within the statement limit of a .rnn file */
 export const MAX_CLAIMS_PER_NETWORK = Math.floor(LIMITS.maxStatements / 2);
@@ -336,7 +339,8 @@ function inlineDefinitions(text: string, inline: Display[], networks: Network[],
   for (const d of inline) {
     const folded = foldDisplay(text, d, macros);
     const row = folded.rows.length === 1 && !folded.unread ? folded.rows[0]! : null;
-    const head = row && definingHead(row.chars);
+    // a name defined by a derivative (all of the row, or its chain's first link), or a letter by a formula (all of it)
+    const head = row && (definingHead(row.chars) ?? (inlineFormula(row) ? row.chars.length : null));
     if (!row || head === null) continue;
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     found.push({
@@ -364,6 +368,21 @@ function definingHead(chars: string): number | null {
   if (derivativeDefinition(chars)) return chars.length;
   const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
   return eqs.length >= 2 && derivativeDefinition(chars.slice(0, eqs[1])) ? eqs[1]! : null;
+}
+
+/**
+ * Pearlmutter's `Let $z_i(t) = ∂E/∂y_i(t)$ and $e_i(t) = y_i(t) − d_i(t)$`: inline math defining a letter of the
+ * solution's own at the general step (per unit or not) by a formula, as a display alone does (formulaDefinitions: only
+ * where a later equation reads it). It was prose, and every equation reading e_i "unknown name e_i"
+ */
+const INLINE_FORMULA_HEAD = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[a-su-z]\}?)?(?:_\{?[tT]\}?|\([tT]\)|\^\{\([tT]\)\})$/u;
+
+function inlineFormula(text: Folded): string | null {
+  const vector = vectorForm(text);
+  const chars = vector?.chars ?? text.chars;
+  const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+  if (eqs.length !== 1 || !INLINE_FORMULA_HEAD.test(chars.slice(0, eqs[0]).replace(/\s+/g, ''))) return null;
+  return formulaDefinition(chars);
 }
 
 /**
@@ -442,6 +461,13 @@ export function analyzeSolution(
   const limitWarned = new Set<number>();
   let networksWarned = false;
   networks.forEach((net, n) => {
+    patternIndex(
+      text,
+      net,
+      claims.filter((c) => c.network === n && !c.skip),
+      file,
+      out,
+    );
     setAsideInline(
       text,
       net,
@@ -607,13 +633,54 @@ function ownSpan(c: Claim, shown: { start: number; end: number }): { start: numb
  */
 function setAsideInline(text: string, net: Network, inline: Claim[]): void {
   if (!inline.length) return;
-  const names = networkNames(networkText(text, net)).names;
+  const network = networkText(text, net);
+  const names = networkNames(network).names;
+  let timed: ((name: string) => boolean) | null = null;
   for (const c of inline) {
-    const name = derivativeDefinition(c.text.chars);
-    if (!name || names.has(name) || names.has(name.split('_')[0]!)) {
+    const name = derivativeDefinition(c.text.chars) ?? inlineFormula(c.text);
+    // prose saying what δ stands for, Bodén's `$δ = −∂E/∂net$` with net a sequence written with no step, defines no δ
+    // (it made δ one value, and every later δ_{pj}(t) "δ has no step: it is defined once")
+    if (!name || names.has(name) || names.has(name.split('_')[0]!) || stepless(c.text.chars, (timed ??= timedNames(network)))) {
       c.skip = 'inline math, not a definition of the solution';
       c.quiet = true;
     }
+  }
+}
+
+/** the network's sequences */
+function timedNames(network: string): (name: string) => boolean {
+  const { model } = compile(network);
+  // (not a name that is also one value: MIT's loss L beside its steps L_t, `∂L/∂s_t`)
+  return (name) =>
+    (model.quantities.get(name)?.timed === true && !model.quantities.has(untimedTwinKey(name))) || model.decls.get(name)?.kind === 'input';
+}
+
+/** a derivative's ∂X written with X a sequence of the network and no step, index or superscript after it */
+function stepless(chars: string, timed: (name: string) => boolean): boolean {
+  for (const m of chars.matchAll(/\\partial\s*(\\?[A-Za-z]+)(?![A-Za-z_^({['])/g)) if (timed(m[1]!.replace(/^\\/, ''))) return true;
+  return false;
+}
+
+/**
+ * Rumelhart's, Bodén's and Guo's training pattern p (δ_{pj}, Σ_p) read over the network's one sequence
+ * (patternIndex.ts), each claim that writes it said so at its first p; not where the network has a name p
+ */
+function patternIndex(text: string, net: Network, claims: Claim[], file: LineIndex, out: SolutionReport): void {
+  if (!claims.some((c) => /_\{p[A-Za-su-z]\}/.test(c.text.chars))) return;
+  const { model } = compile(networkText(text, net));
+  if (model.decls.has('p') || model.quantities.has('p')) return;
+  for (const c of claims) {
+    const read = dropPatternIndex(c.text, (name) => {
+      const shape = model.decls.get(name)?.shape ?? model.quantities.get(name)?.shape;
+      return shape ? shape.length : null;
+    });
+    if (!read) continue;
+    out.diagnostics.push({
+      ...file.range(read.at, read.at + 1),
+      severity: 'information',
+      code: 'pattern-index',
+      message: `p is read as the index of the training pattern (${read.example}, as Rumelhart, Bodén and Guo write it): the network is one sequence, one pattern, so ${read.example} is ${read.example.replace(/_\{p(.)\}/, '_$1')} and a Σ_p is its one term`,
+    });
   }
 }
 
@@ -883,10 +950,26 @@ function formulaDefinitions(
     return chars.slice(0, eqs[0]).replace(LEADING_SPACING, '').replace(/\s+/g, '');
   };
   claims.forEach((c, i) => {
-    if (defines[i] || claimed.has(c) || c.skip || c.inline) return;
-    const chars = c.text.chars;
+    if (defines[i] || claimed.has(c) || c.skip) return;
+    // Pearlmutter's e_i(t) = y_i(t) − d_i(t), unit by unit: its vector form e(t) = y(t) − d(t) (unitFormula.ts)
+    const vector = vectorForm(c.text);
+    const chars = vector && formulaDefinition(vector.chars) ? vector.chars : c.text.chars;
     const head = headOf(chars);
     if (head === null) return;
+    const define = (name: string, by: 'formula' | 'value') => {
+      heads.add(head);
+      defines[i] = name;
+      if (vector && chars === vector.chars) c.text = vector;
+      (out ??= new Map()).set(c, by);
+    };
+    // inline math (inlineDefinitions): a letter at the general step, per unit or not, where a later equation reads it
+    if (c.inline) {
+      const name = INLINE_FORMULA_HEAD.test(head) && !heads.has(head) ? formulaDefinition(chars) : null;
+      if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
+      if (!claims.slice(i + 1).some((d) => !d.inline && readsName(d.text.chars, name))) return;
+      define(name, 'formula');
+      return;
+    }
     // a cheap screen before a lex and a parse (STEP_NAME; N_{\text{total}} names a size, not this name at a step);
     // at a general step (e_t = d_t − h_t) as a where-clause, after an equation of its display that reads it
     // (Williams & Zipser's `∂E_t/∂w = −e_t ∂h_t/∂w, \qquad e_t = d_t − h_t`), or alone before an equation that reads
@@ -908,9 +991,7 @@ function formulaDefinitions(
     const readLater = () =>
       claims.slice(i + 1).some((d) => !d.inline && !d.text.chars.replace(/\s+/g, '').includes(again) && readsName(d.text.chars, name));
     if ((general || constant) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
-    heads.add(head);
-    defines[i] = name;
-    (out ??= new Map()).set(c, constant ? 'value' : 'formula');
+    define(name, constant ? 'value' : 'formula');
   });
   return out;
 }
@@ -1055,15 +1136,22 @@ function mapReport(
 
 /** a message's places as the file's: "on line N" of a check is the line its equation begins on (claimLines) */
 function mapMessage(message: string, gen: GeneratedText, file: LineIndex, keep: number, claimLines: ReadonlyMap<number, number>): string {
-  return message
-    .replace(/\bat (\d+):(\d+)\b/g, (all, l: string, c: string) => {
-      if (+l <= keep) return all;
-      const p = file.pos(gen.offsetAt(+l, +c));
-      return `at ${p.line}:${p.column}`;
-    })
-    .replace(/\bon line (\d+)\b/g, (all, l: string) =>
-      +l <= keep ? `${all} of the sidecar` : `on line ${claimLines.get(+l) ?? file.lineOf(gen.offsetAt(+l, 1))}`,
-    );
+  return (
+    message
+      .replace(/\bat (\d+):(\d+)\b/g, (all, l: string, c: string) => {
+        if (+l <= keep) return all;
+        const p = file.pos(gen.offsetAt(+l, +c));
+        return `at ${p.line}:${p.column}`;
+      })
+      .replace(/\bon line (\d+)\b/g, (all, l: string) =>
+        +l <= keep ? `${all} of the sidecar` : `on line ${claimLines.get(+l) ?? file.lineOf(gen.offsetAt(+l, 1))}`,
+      )
+      // "δ (line 16) has no step" (resolve/derived.ts): the line of a name's definition, which may be a claim's
+      // (an inline `$δ_t = ∂L/∂h_t$`): it printed the generated text's line
+      .replace(/\(line (\d+)([):])/g, (_all, l: string, end: string) =>
+        +l <= keep ? `(line ${l} of the sidecar${end}` : `(line ${claimLines.get(+l) ?? file.lineOf(gen.offsetAt(+l, 1))}${end}`,
+      )
+  );
 }
 
 function collect(
