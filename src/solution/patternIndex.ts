@@ -9,10 +9,15 @@ import { dropChars } from './dropChars';
 
 /** `_{pj}`: the base before it (a LaTeX command or a word) and the unit letter (not t or T: a step) */
 const PAIR = /(\\?[A-Za-z\u0370-\u03ff]+)_\{p([A-Za-su-z])\}/g;
+/** `\Delta_p`, `Δ_{p}` */
+const DELTA_P = /(\\Delta|Δ)_(?:\{p\}|p(?![A-Za-z0-9]))/g;
 /** `d_p`, `o_{p}`: a name of the network with the pattern alone under it */
 const ALONE = /(?<![\\A-Za-z])([A-Za-z]+)_(?:\{p\}|p(?![A-Za-z0-9]))/g;
-/** `\sum_p`, `\sum_{p}`, `Σ_p` with no upper bound after it, and the space that follows */
-const SUM_P = /(?:\\sum|Σ|∑)_(?:\{p\}|p(?![A-Za-z0-9]))(?!\s*\^)\s*/g;
+/**
+ * `\sum_p`, `\sum_{p}`, `Σ_p` with no upper bound after it, or one letter for the patterns' count (Bodén's Σ_p^n),
+ * and the space that follows
+ */
+const SUM_P = /(?:\\sum|Σ|∑)_(?:\{p\}|p(?![A-Za-z0-9]))(?:\^(?:\{[A-Za-z]\}|[A-Za-z](?![A-Za-z0-9])))?(?!\s*\^)\s*/g;
 
 export interface PatternReading {
   /** the file offset of the claim's first p read so */
@@ -45,6 +50,8 @@ export function dropPatternIndex(text: Folded, rank: (name: string) => number | 
   if (first < 0) return null;
   const firstAt = text.at[first]!;
   // in a claim that writes the pattern so, a scalar's pattern alone: the exam's d_p, o_p(T) of one output unit
+  // Rumelhart's Δ_p w_ji, the change pattern p asks for: Δ's own message (a descent step, no equation) reads it
+  for (const m of chars.matchAll(DELTA_P)) for (let i = m[1]!.length; i < m[0].length; i++) drop.add(m.index + i);
   for (const m of chars.matchAll(ALONE))
     if (rank(m[1]!) === 0) for (let i = 0; i < m[0].length - m[1]!.length; i++) drop.add(m.index + m[1]!.length + i);
   // Σ_p over the one pattern, where every other p of the claim is such a pattern's (no Σ_p over a step p)
@@ -52,6 +59,7 @@ export function dropPatternIndex(text: Folded, rank: (name: string) => number | 
   const others = chars
     .replace(PAIR, '')
     .replace(SUM_P, '')
+    .replace(DELTA_P, '$1')
     .replace(ALONE, (all: string, base: string) => (rank(base) === 0 ? '' : all));
   if (!/(?:_\{?p(?![A-Za-z])|\(p\)|\bp\b)/.test(others))
     for (const s of sums) for (let i = s.index; i < s.index + s[0].length; i++) drop.add(i);

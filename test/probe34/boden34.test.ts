@@ -19,6 +19,10 @@ describe('Bodén’s SRN unfolded in time', () => {
   it('every correct equation holds, the unfolded sums over z included (regression: "a scalar … a vector of 2 entries")', () => {
     for (const tag of ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7']) expect(v[tag]!.status, tag).toBe('holds');
   });
+  it('the guide’s bounds: Σ_h^m over the hidden units, Σ_p^n over the patterns (regression: Σ_p^n was read over the steps, "3 times the left")', () => {
+    expect(text).toContain('\\sum_p^n \\delta_{pj}(T-z)');
+    expect(v.B6!.status).toBe('holds');
+  });
   it('the prose’s δ = −∂E/∂net defines nothing (regression: every equation "δ (line 16) has no step")', () => {
     expect(r.equations.every((e) => !/has no step: it is defined once/.test(e.message))).toBe(true);
   });

@@ -42,6 +42,34 @@ describe('Guo’s BPTT note in index notation', () => {
   });
 });
 
+describe('the same pattern p in Rumelhart, Hinton & Williams (1986)', () => {
+  // probe 29's network, with the chapter's δ_pj, o_pj, net_pj and Δ_p w_ji as printed (probe 29 wrote them without p)
+  const pdp = readFileSync(join(__dirname, '..', 'probe29', 'fixtures', 'rumelhart-pdp.md'), 'utf8');
+  const net = pdp.slice(0, pdp.indexOf('Let $'));
+  const eqs = analyzeSolution(
+    net +
+      [
+        'Let $\\delta_{pj}(t) = -\\frac{\\partial E}{\\partial net_{pj}(t)}$.',
+        '',
+        '$$o_{pj}(t) = f_j(net_{pj}(t)) \\tag{R2}$$',
+        '',
+        "$$\\delta_{pj}(t) = f'_j(net_{pj}(t)) \\left( t_{pj}(t) - o_{pj}(t) + \\sum_k \\delta_{pk}(t+1) w_{kj} \\right) \\tag{R4}$$",
+        '',
+        '$$E = \\frac{1}{2} \\sum_p \\sum_t \\sum_j (t_{pj}(t) - o_{pj}(t))^2 \\tag{R6}$$',
+        '',
+        '$$\\Delta_p w_{ji} = \\eta \\sum_t \\delta_{pj}(t) o_{pi}(t-1) \\tag{R7}$$',
+        '',
+      ].join('\n'),
+    'markdown',
+    { sidecar: null },
+  ).equations;
+  const w = Object.fromEntries(eqs.map((e) => [e.tag, e]));
+  it('o_pj, δ_pj(t) with the chapter’s recursion and E over the patterns hold; Δ_p w_ji is Δ’s descent step', () => {
+    for (const tag of ['R2', 'R4', 'R6']) expect(w[tag]!.status, tag).toBe('holds');
+    expect(w.R7!.message).toMatch(/unknown name Δ: if Δw is a change of w/);
+  });
+});
+
 describe('the readings, in a .rnn file', () => {
   const net = (check: string) =>
     [
