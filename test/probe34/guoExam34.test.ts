@@ -22,6 +22,11 @@ describe('an exam answer in Guo’s notation', () => {
   it('u_jh for u_hj is named', () => {
     expect(v.b2!.message).toMatch(/u\[j, h\] should be u\[h, j\]: with its two indices swapped the check holds/);
   });
+  it('both slips in one recursion are named (it failed with its values only)', () => {
+    expect(v.b3!.message).toMatch(
+      /Two things differ: u\[j, h\] should be u\[h, j\] \(its two indices swapped\), and the right side is ∂E\/∂y_\{t-1\}, the gradient at the output of y_\{t-1\} = σ\(net_\{t-1\}\): .* — that factor is missing: with both changed the check holds$/,
+    );
+  });
   it('Σ from t = 2 with y_0 = 0 names the term left out, and why it is 0 here', () => {
     expect(v.c!.status).toBe('holds-at-given-values');
     expect(v.c!.message).toMatch(

@@ -53,7 +53,7 @@ import { chainMendHint, derivStepHint, indexSwapHint, signHint, textbookHint, tr
 import { oneHotTargetHint } from './targetKind';
 import { boundHint, boundOfPath, lastTermHint, oneStepBoundHint } from './bounds';
 import { invertedHint } from './inverted';
-import { slopeMissingHint, slopeTwiceHint } from './slopeTwice';
+import { slopeMissingHint, slopeMissingSwappedHint, slopeTwiceHint } from './slopeTwice';
 import { sumIndexHint } from './sumIndex';
 import { slopeHint } from './slope';
 import { scalarVectorHint } from './scalarVector';
@@ -438,6 +438,8 @@ function failureHint(
     plain(slopeTwiceHint(claim, run)) ??
     // its mirror: δ_t = ∂L/∂a_t written as ∂L/∂h_t, h_t = tanh(a_t) (the slope left out)
     plain(slopeMissingHint(claim, run)) ??
+    // both at once, with a weight's indices swapped (δ_pj(t−1) = Σ_h δ_ph(t) u_jh): a few evaluations per matrix entry
+    plain(slopeMissingSwappedHint(claim, run)) ??
     plain(primeSwapHint(claim, run)) ??
     // a whole side negated (2(y − o) for ∂(y − o)²/∂o): said as such, before the term matcher, which reads a
     // target that is 0 at the file's values as no term and would blame the other term

@@ -9,6 +9,9 @@ import type { Claim } from './hints';
 import { close } from './points';
 import { unaryGrad } from '../unaryGrad';
 import { derivOf, sided, type Deriv } from './derivSide';
+import type { Expr } from '../../language/model';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { replacing } from './replacing';
 
 type Activation = { name: string; fn: 'sigma' | 'tanh' };
 
@@ -106,4 +109,33 @@ export function slopeMissingHint(c: Claim, run: Run): string | null {
   const m = sign < 0 ? '−' : '';
   const written = d.alias ? `${refText(d.alias.name, d.alias.idx)} = ${exprText(d)}` : exprText(d);
   return `The ${side} side is ${m}∂${L}/∂${U}, the gradient at the output of ${U} = ${fn}(${X}): ${m}${written} is ${m}∂${L}/∂${U} times ${fn}'(${X}) = ${value} — that factor is missing, and with it the check holds`;
+}
+
+/** matrix entries written with two different letters tried swapped, at most this many */
+const MAX_SWAPS = 4;
+
+/**
+ * Both slips of an exam's δ recursion at once: δ_pj(t−1) = Σ_h δ_ph(t) u_jh, the slope f' left out and the weight's
+ * indices in the forward order (it failed with its values only). Where one matrix entry of the formula side with its
+ * two indices swapped makes the slope the only thing missing, both are named.
+ */
+export function slopeMissingSwappedHint(c: Claim, run: Run): string | null {
+  const right = derivOf(c.lhs) !== null;
+  const side = right ? c.rhs : c.lhs;
+  const entries: Extract<Expr, { k: 'index' }>[] = [];
+  const find = (x: Expr): void => {
+    if (x.k === 'index' && x.j && exprText(x.i) !== exprText(x.j)) entries.push(x);
+    forChildren(x, find, VALUE_CHILDREN);
+  };
+  find(side);
+  for (const x of entries.slice(0, MAX_SWAPS)) {
+    const swapped = replacing(side, x, { ...x, i: x.j!, j: x.i });
+    const edited = right ? { ...c, rhs: swapped } : { ...c, lhs: swapped };
+    const missing = slopeMissingHint(edited, run);
+    if (missing) {
+      const said = missing.replace(/, and with it the check holds$/, '');
+      return `Two things differ: ${exprText(x)} should be ${exprText({ ...x, i: x.j!, j: x.i })} (its two indices swapped), and ${said[0]!.toLowerCase()}${said.slice(1)}: with both changed the check holds`;
+    }
+  }
+  return null;
 }
