@@ -33,6 +33,12 @@ describe('an exam answer in Guo’s notation', () => {
       /it leans on the given value of y_0 \(y_0 = 0\).*At random draw 1: the Σ over t on the right side \(t = 2\.\.4\) leaves out its first term t = 1: with it the check holds; at the file's values that term is 0, as y_0 = 0 makes it/,
     );
   });
+  it('the note’s Σ back from the current step t, for the total: holds at t = T alone, said so (it failed with its values only)', () => {
+    expect(v.c2!.status).toBe('fails');
+    expect(v.c2!.message).toMatch(
+      /The left side reads no step, and the right side's Σ runs with the step t: it is judged at every t = 1\.\.4, and holds at t = T = 4 alone\. If t is the last step there, the whole sequence, write T for it$/,
+    );
+  });
   it('with y_0 ≠ 0 the same Σ fails, naming its first term', () => {
     const eqs = analyzeSolution(text.replace('y_0 = [0, 0]', 'y_0 = [0.1, -0.2]'), 'markdown', { sidecar: null }).equations;
     const c = eqs.find((e) => e.tag === 'c')!;

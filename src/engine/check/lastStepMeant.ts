@@ -40,5 +40,30 @@ export function lastStepMeantHint(c: Claim, run: Run, other: OtherValues = null)
       `If ${v} is the sequence's length, the last step, write T (a Σ running up to ${v} reads it so)`
     );
   }
-  return null;
+  return sumUpToT(c, run, other);
+}
+
+/** whether e has a Σ whose bounds read the step t (Σ_{z=0}^{t-1}) */
+function boundByT(e: Expr): boolean {
+  if ((e.k === 'sum' || e.k === 'prod') && (e.from.v === 't' || e.to.v === 't')) return true;
+  let found = false;
+  forChildren(e, (c) => {
+    found ||= boundByT(c);
+  });
+  return found;
+}
+
+/**
+ * Guo's Δu_jh(t) = η Σ_{z=0}^{t−1} … written for ∂E/∂u_jh: the left side reads no t, the right side's Σ runs back
+ * from step t, so the right side is the sum up to step t, the whole gradient at t = T only (it failed "at t = 1 … the
+ * right side 0" with no reason). Said where the check holds at t = T alone.
+ */
+function sumUpToT(c: Claim, run: Run, other: OtherValues): string | null {
+  const T = run.model.T;
+  if (stepOf(c.lhs, 't') || boundByT(c.lhs) || !boundByT(c.rhs)) return null;
+  const last = c.points.filter((p) => p.env.t === T);
+  if (!last.length || last.length === c.points.length) return null;
+  const holds = guard(() => last.every((p) => close(run.evaluateShared(c.lhs, p.env).data, run.evaluateShared(c.rhs, p.env).data)));
+  if (!holds || !confirmed(other, c.lhs, c.rhs, last)) return null;
+  return `The left side reads no step, and the right side's Σ runs with the step t: it is judged at every t = 1..${T}, and holds at t = T = ${T} alone. If t is the last step there, the whole sequence, write T for it`;
 }
