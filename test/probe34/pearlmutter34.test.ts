@@ -19,6 +19,12 @@ describe('Pearlmutter’s adjoint form of BPTT', () => {
   it('the forward equations, the adjoint recursion with e_i(t) and the gradient hold (regression: "unknown name e_i")', () => {
     for (const tag of ['P1', 'P2', 'P3', 'P4', 'P5']) expect(v[tag]!.status, tag).toBe('holds');
   });
+  it('z_i(T+1) = 0, one unit’s terminal condition, is a premise (regression: "y_5 is not defined")', () => {
+    expect(v.P0!.status).toBe('skipped');
+    expect(v.P0!.message).toMatch(
+      /it states the terminal condition of a backward recursion \(y has no step 5 for anything to flow back from, T = 4, so ∂E\/∂y_5 is 0 by convention\), a premise of the solution/,
+    );
+  });
   it('the mistakes name the culprit', () => {
     expect(v.P7!.message).toMatch(/w\[i, j\] should be w\[j, i\]: with its two indices swapped the check holds/);
     expect(v.P8!.message).toMatch(/s_t\[i\] should be s_t\[j\]: with that the check holds$/);

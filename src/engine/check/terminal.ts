@@ -14,8 +14,12 @@ const zero = (e: Expr): boolean => literal(e)?.data.every((x) => x === 0) ?? fal
 
 /** the message of a check that states the terminal condition, or null when it is not one */
 export function terminalCondition(q: CheckQuestion, run: Run): string | null {
-  if (q.freeT || q.free.length || !q.undefinedStep) return null;
-  const d = zero(q.rhs) ? q.lhs : zero(q.lhs) ? q.rhs : null;
+  if (q.freeT || !q.undefinedStep) return null;
+  const side = zero(q.rhs) ? q.lhs : zero(q.lhs) ? q.rhs : null;
+  // Pearlmutter's z_i(T+1) = 0, one unit's entry of it at a free entry index (it was "y_5 is not defined")
+  const entry = side?.k === 'index' && side.a.k === 'deriv';
+  if (q.free.length && !entry) return null;
+  const d = entry ? (side as Extract<Expr, { k: 'index' }>).a : side;
   if (d?.k !== 'deriv' || d.of.k !== 'ref') return null;
   const T = run.model.T;
   const { name, idx } = d.wrt;
