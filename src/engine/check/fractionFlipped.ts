@@ -9,6 +9,7 @@ import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import { formulaOnRight } from './formulaSide';
+import { guard } from './guard';
 import type { Claim } from './hints';
 import { replaceWhere, VALUES } from './replacing';
 import { holdsWith } from './textbook';
@@ -36,6 +37,9 @@ export function fractionFlippedHint(c: Claim, run: Run, other: OtherValues): str
     const side = right ? c.rhs : c.lhs;
     for (const q of quotients(side)) {
       if (tried++ >= MAX_TRIED) return null;
+      // a division by 0 is said as one (1/(h_1 − h_1) divides by 0): turned over, its 0 makes the quotient 0, which
+      // "holds" against a 0 side for no reason of the student's
+      if (guard(() => c.points.some((p) => run.evaluateShared(q.b, p.env).data[0] === 0)) !== false) continue;
       const turned: Expr = { ...q, a: q.b, b: q.a };
       const flipped = replaceWhere(side, (x) => (x === q ? turned : null), VALUES);
       const [l, r] = right ? [c.lhs, flipped] : [flipped, c.rhs];

@@ -30,7 +30,8 @@ export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext): bo
 /** whether an expression writes NAME with a subscript or a superscript (a step or an entry), or a name that begins so */
 function writesIndexed(a: Ast, name: string): boolean {
   // y_t reaches here whole, as one name (the lexer's), y_{t-1} and y^{(t)} with their sub- or superscript
-  if (a.k === 'name' && ((a.raw === name && (a.sub || a.sup)) || a.raw.startsWith(`${name}_`))) return true;
+  // (and as a segment of another's: ŷ_{y_1} reaches here as the one name ŷ_y_1)
+  if (a.k === 'name' && ((a.raw === name && (a.sub || a.sup)) || `_${a.raw}`.includes(`_${name}_`))) return true;
   if (a.k === 'num' || (a.k === 'list' && a.packed)) return false;
   const node = a as unknown as Record<string, unknown>;
   for (const key in node) {
