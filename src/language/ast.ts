@@ -213,6 +213,23 @@ export function mapAst(a: Ast, f: (x: Ast) => Ast): Ast {
   return (out as Ast | null) ?? a;
 }
 
+/**
+ * whether some node of the tree passes the test, the node itself first, then its AST children, single or in arrays (a
+ * packed literal, numbers alone, and a number have none that could)
+ */
+export function someAst(a: Ast, test: (x: Ast) => boolean): boolean {
+  if (test(a)) return true;
+  if (a.k === 'num' || (a.k === 'list' && a.packed)) return false;
+  const node = a as unknown as Record<string, unknown>;
+  for (const key in node) {
+    const v = node[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isAst(x) && someAst(x, test)) return true;
+    } else if (key !== 'range' && isAst(v) && someAst(v, test)) return true;
+  }
+  return false;
+}
+
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
 }

@@ -5,7 +5,7 @@
 // so the numbers after the formula are laid over it (check/wrongNumber.ts). A solution's label also joins its network
 // (the equations after it read δ_2); a .rnn check's is its own, and an information says so.
 
-import { isAst, type NameAst, type Statement, type Ast } from '../ast';
+import { someAst, type NameAst, type Statement, type Ast } from '../ast';
 import { baseOf } from './derived';
 import { READ_OTHERWISE, variableLetter } from './identity';
 import type { Scope } from './scope';
@@ -40,15 +40,5 @@ export const labelNote = (written: string): string =>
 
 /** whether an expression reads a name (a formula of names, not numbers alone) */
 export function readsName(a: Ast): boolean {
-  if (a.k === 'name') return true;
-  if (a.k === 'num') return false;
-  if (a.k === 'list' && a.packed) return false;
-  const node = a as unknown as Record<string, unknown>;
-  for (const key in node) {
-    const v = node[key];
-    if (Array.isArray(v)) {
-      for (const x of v) if (isAst(x) && readsName(x)) return true;
-    } else if (key !== 'range' && isAst(v) && readsName(v)) return true;
-  }
-  return false;
+  return someAst(a, (x) => x.k === 'name');
 }

@@ -1,7 +1,7 @@
 // A many-to-one network's one target (a sequence classifier: p = softmax(V h_T), loss L = −yᵀ log(p)): declared as
 // every target is, a sequence, and written without a step. Where the network never writes it with one, a use without
 // a step outside a step's equation is its last step's, y_T (names.ts lastStepTarget, basis.ts e_y, ŷ_y).
-import { isAst, type Ast } from '../ast';
+import { someAst, type Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Range } from '../../report';
 import type { ExprContext } from './context';
@@ -31,14 +31,5 @@ export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext): bo
 function writesIndexed(a: Ast, name: string): boolean {
   // y_t reaches here whole, as one name (the lexer's), y_{t-1} and y^{(t)} with their sub- or superscript
   // (and as a segment of another's: ŷ_{y_1} reaches here as the one name ŷ_y_1)
-  if (a.k === 'name' && ((a.raw === name && (a.sub || a.sup)) || `_${a.raw}`.includes(`_${name}_`))) return true;
-  if (a.k === 'num' || (a.k === 'list' && a.packed)) return false;
-  const node = a as unknown as Record<string, unknown>;
-  for (const key in node) {
-    const v = node[key];
-    if (Array.isArray(v)) {
-      for (const x of v) if (isAst(x) && writesIndexed(x, name)) return true;
-    } else if (key !== 'range' && isAst(v) && writesIndexed(v, name)) return true;
-  }
-  return false;
+  return someAst(a, (x) => x.k === 'name' && ((x.raw === name && Boolean(x.sub || x.sup)) || `_${x.raw}`.includes(`_${name}_`)));
 }
