@@ -193,6 +193,11 @@ export interface CheckQuestion {
   links: number;
   /** the latest side of names before this link's right side (link 2 on): what a side of numbers was computed from */
   before?: Expr;
+  /**
+   * the side just before this link's right side, when it is written in numbers alone (link 2 on): a hand computation's
+   * last value is that side rounded (`… = −0.0379 + 1.3786 · 0.2281 · 0.8 = 0.2137`)
+   */
+  previous?: Expr;
   tag?: string;
   /**
    * the right side was written after ≈ (a rounded value): the absolute tolerance of each entry, half a unit of its

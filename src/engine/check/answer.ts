@@ -622,7 +622,7 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     return given;
   }
   const points = checkPoints(q);
-  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT, text: q.text, before: q.before };
+  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT, text: q.text, before: q.before, previous: q.previous };
   const range = rangeText(q, points);
   let sides: Sides[];
   try {

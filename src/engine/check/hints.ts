@@ -35,6 +35,8 @@ export interface Claim {
   text?: string;
   /** a chain's latest side of names before this link's right side (CheckQuestion.before) */
   before?: Expr;
+  /** the side just before this link's right side, written in numbers alone (CheckQuestion.previous) */
+  previous?: Expr;
 }
 
 const namesOf = new Memo<Run, Map<number, { name: string; t: number | null }>>();

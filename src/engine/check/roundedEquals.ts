@@ -43,6 +43,33 @@ function roundedLiterals(e: Expr, out: { node: Expr & { k: 'num' }; decimals: nu
   return out;
 }
 
+/** numbers of three or more decimals written inside a side, and how far they move it: half a unit of each one's last
+ * digit, the side's moves added up (a linear bound); null when the side has none, or cannot be evaluated so moved */
+function roundingSpread(
+  side: Expr,
+  env: Sides['env'],
+  run: Run,
+): { spread: number; written: { node: Expr & { k: 'num' }; decimals: number }[] } | null {
+  // a number of three or more decimals is no whole number: a side with none has nothing rounded by hand
+  const written = side.k === 'num' || !writesFraction(side) ? [] : roundedLiterals(side);
+  if (written.length === 0 || written.length > 4) return null;
+  let spread = 0;
+  for (const { node, decimals } of written) {
+    const h = 0.5 * 10 ** -decimals;
+    const at = (v: number) => guard(() => run.evaluateShared(replacing(side, node, { ...node, value: v }), env).data[0]!);
+    const up = at(node.value + h);
+    const down = at(node.value - h);
+    if (up === null || down === null || !Number.isFinite(up) || !Number.isFinite(down)) return null;
+    spread += Math.abs(up - down) / 2;
+  }
+  return spread === 0 ? null : { spread, written };
+}
+
+const numbersText = (written: { node: Expr & { k: 'num' }; decimals: number }[]) =>
+  written.map((w) => `${fmt(w.node.value)} (${w.decimals} decimals)`).join(', ');
+
+const WRITE_APPROX = 'An equation with rounded numbers holds only to their digits: write ≈ for its =';
+
 /**
  * `h_2 = tanh(w h_1 + u x_2) = tanh(0.0987 + 0.4)`: a scalar side computed from numbers rounded by hand differs from
  * the other side by less than their rounding moves it. Structural until such a number is written; then two
@@ -54,30 +81,39 @@ function roundedInsideHint(claim: Claim, bad: Sides, run: Run): string | null {
     [claim.rhs, 'right'],
     [claim.lhs, 'left'],
   ] as const) {
-    // a number of three or more decimals is no whole number: a side with none has nothing rounded by hand
-    const written = side.k === 'num' || !writesFraction(side) ? [] : roundedLiterals(side);
-    if (written.length === 0 || written.length > 4) continue;
-    // how far the side moves when each number moves by half its last digit, added up (a linear bound)
-    let spread = 0;
-    for (const { node, decimals } of written) {
-      const h = 0.5 * 10 ** -decimals;
-      const at = (v: number) => guard(() => run.evaluateShared(replacing(side, node, { ...node, value: v }), bad.env).data[0]!);
-      const up = at(node.value + h);
-      const down = at(node.value - h);
-      if (up === null || down === null || !Number.isFinite(up) || !Number.isFinite(down)) return null;
-      spread += Math.abs(up - down) / 2;
-    }
+    const r = roundingSpread(side, bad.env, run);
+    if (!r) continue;
     const diff = Math.abs(bad.l.data[0]! - bad.r.data[0]!);
-    if (spread === 0 || diff > spread * 1.05) continue;
-    const numbers = written.map((w) => `${fmt(w.node.value)} (${w.decimals} decimals)`).join(', ');
-    return `The ${name} side is computed from rounded numbers, ${numbers}: the sides differ by ${fmt(diff, 3)}, within what that rounding moves the ${name} side (±${fmt(spread, 2)}). An equation with rounded numbers holds only to their digits: write ≈ for its = (… ≈ ${exprText(side)})`;
+    if (diff > r.spread * 1.05) continue;
+    return `The ${name} side is computed from rounded numbers, ${numbersText(r.written)}: the sides differ by ${fmt(diff, 3)}, within what that rounding moves the ${name} side (±${fmt(r.spread, 2)}). ${WRITE_APPROX} (… ≈ ${exprText(side)})`;
   }
   return null;
 }
 
+/**
+ * `∂L/∂h_1 = … = −0.0379 + 1.3786 · 0.2281 · 0.8 = 0.2137`: a hand computation's last value is the side before it
+ * rounded, and that side, computed from rounded numbers, is off the left side by less than their rounding moves it.
+ * The value is then right to the student's arithmetic (0.213667 rounds to 0.2137), though the exact value rounds
+ * otherwise (0.213603): said so, not the two values alone. Asked where the right side is a number and the side before
+ * it is written in numbers alone (a chain's third side on).
+ */
+function roundedFromPrevious(claim: Claim, bad: Sides, run: Run): string | null {
+  const prev = claim.previous;
+  const w = prev ? writtenNumber(claim.rhs) : null;
+  if (!prev || !w || bad.l.data.length !== 1) return null;
+  const p = guard(() => run.evaluateShared(prev, bad.env).data);
+  if (!p || p.length !== 1 || !Number.isFinite(p[0]!) || Math.abs(p[0]! - w.value) > 0.5 * 10 ** -w.decimals * (1 + 1e-9)) return null;
+  const r = roundingSpread(prev, bad.env, run);
+  const diff = Math.abs(bad.l.data[0]! - p[0]!);
+  if (!r || diff > r.spread * 1.05) return null;
+  // the exact value to the same digits: ≈ with the value written would fail too (≈ is judged to the digits written)
+  const exact = bad.l.data[0]!.toFixed(w.decimals);
+  return `${fmt(w.value)} is the side before it, ${exprText(prev)} = ${fmt(p[0]!)}, rounded to ${w.decimals} decimal${w.decimals > 1 ? 's' : ''}; that side is computed from rounded numbers, ${numbersText(r.written)}, and differs from the left side by ${fmt(diff, 3)}, within what that rounding moves it (±${fmt(r.spread, 2)}). The exact value rounds to ${exact}: carry more digits through the computation, and write ≈ for a rounded value's =`;
+}
+
 /** "-0.5621 is the left side (-0.562131) rounded to 4 decimals: …", or roundedInsideHint's numbers inside a side, or null */
 export function roundedEqualsHint(claim: Claim, bad: Sides, run: Run): string | null {
-  return roundedNumberHint(claim, bad) ?? roundedInsideHint(claim, bad, run);
+  return roundedNumberHint(claim, bad) ?? roundedFromPrevious(claim, bad, run) ?? roundedInsideHint(claim, bad, run);
 }
 
 function roundedNumberHint(claim: Claim, bad: Sides): string | null {

@@ -185,6 +185,8 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   // the latest right side of names, as read: a later side of numbers was computed from it (perhaps through other sides
   // of numbers, 0.4611 − 1 = −0.5389)
   let before: Expr | null = null;
+  // the side just read, when it is written in numbers alone: what the next side may round
+  let numbersBefore: Expr | null = null;
   let orderedSaid = false;
   // a bound's side before this one: each of its sides is bounded by the next (0 < σ'(z) ≤ 1/4 is two bounds); null
   // when that side did not read
@@ -192,6 +194,8 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   sides.forEach((side, n) => {
     let rhs: Expr;
     const prev = before;
+    const previous = numbersBefore;
+    numbersBefore = null;
     // in a chain with a bound every link relates the side before it (A = B ≤ C: B = A, C ≥ B); = is an equality
     const link = st.relations?.[n];
     const relation = link === '=' ? undefined : link;
@@ -249,6 +253,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       }
     }
     if (hasDeriv(rhs) || refsAny(rhs)) before = rhs;
+    else if (!rhs.shape?.length) numbersBefore = rhs;
     const asRow = rowAgainstVector(lhs.shape, rhs.shape);
     if (asRow) {
       // (∇_o L)ᵀ V, 1ᵀ diag(…) W: the gradient written as the row numerator layout makes it, against a vector
@@ -322,6 +327,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       ...(within ? { within } : {}),
       ...(mended ? { mended } : {}),
       ...(prev ? { before: prev } : {}),
+      ...(previous ? { previous } : {}),
       text: st.text,
     });
   });
