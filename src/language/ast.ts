@@ -89,7 +89,7 @@ export type Spelling = 'd' | '∂';
 
 export type Ast =
   /** ones: written \mathbf{1}, \boldsymbol{1}, \mathbb{1} or 𝟙 — the all-ones vector, sized by the resolver from its product */
-  | { k: 'num'; value: number; range: Range; ones?: true }
+  | { k: 'num'; value: number; range: Range; ones?: true; /** decimals as written, past what the value shows (0.9510) */ decimals?: number }
   | NameAst
   /** packed: a regular literal of numbers only, as the lexer read it (see PackedNumbers) */
   /** stacked: its entries were written one under the other ([a; b], a one-column bmatrix), for messages */

@@ -130,7 +130,8 @@ export function constantDefinition(line: string): string | null {
   const st = plainDefinition(line);
   if (!st) return null;
   const base = baseOf(st.lhs);
-  if (hasStep(st.lhs) || !ownLetter(base) || readsName(st.rhs)) return null;
+  // η, read otherwise as a learning rate the network does not have, is one a solution may give ("with $\eta = 0.1$")
+  if (hasStep(st.lhs) || !(ownLetter(base) || base === 'η') || readsName(st.rhs)) return null;
   return base;
 }
 

@@ -53,7 +53,7 @@ interface Base {
 }
 
 export type Expr =
-  | (Base & { k: 'num'; value: number })
+  | (Base & { k: 'num'; value: number; /** decimals as written, past what the value shows (0.9510: 4) */ decimals?: number })
   | (Base & { k: 'vec'; items: Expr[] })
   | (Base & { k: 'mat'; rows: Expr[][] })
   /** a parameter, input, target or quantity; idx null for untimed names and shared parameters */

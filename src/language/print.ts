@@ -65,6 +65,9 @@ function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
 }
 
+/** a literal as its writer gave it: its decimals where the parser kept more than its value shows (0.9510), else num's */
+const writtenNum = (e: Expr & { k: 'num' }): string => (e.decimals === undefined ? num(e.value) : e.value.toFixed(e.decimals));
+
 /**
  * Whether exprText prints a total derivative written with an upright d (dA/dB, \frac{dA}{dB}, \mathrm{d}) with its
  * d. Off by default (LANGUAGE.md §1: d and ∂ are one token, printed ∂); on while the check layer writes the message
@@ -79,8 +82,10 @@ export function exprText(e: Expr): string {
   // a name with a superscript of its own (y^{in}_t, h^{(1)}_3) is bracketed under a power: (h^{(1)}_3)^2, not h^{(1)}_3^2
   const base = (x: Expr) => (x.k === 'deriv' || (x.k === 'ref' && x.name.includes('^')) ? `(${exprText(x)})` : wrap(x, 6));
   switch (e.k) {
-    case 'num':
-      return e.value < 0 ? `(${num(e.value)})` : num(e.value);
+    case 'num': {
+      const n = writtenNum(e);
+      return e.value < 0 ? `(${n})` : n;
+    }
     case 'vec':
       return `[${e.items.map(exprText).join(', ')}]`;
     case 'mat':
@@ -140,8 +145,10 @@ export function exprText(e: Expr): string {
 export function exprLatex(e: Expr): string {
   const wrap = (x: Expr, p: number) => (prec(x) < p ? `\\left(${exprLatex(x)}\\right)` : exprLatex(x));
   switch (e.k) {
-    case 'num':
-      return e.value < 0 ? `(${num(e.value)})` : num(e.value);
+    case 'num': {
+      const n = writtenNum(e);
+      return e.value < 0 ? `(${n})` : n;
+    }
     case 'vec':
       return `\\begin{bmatrix}${e.items.map(exprLatex).join(' \\\\ ')}\\end{bmatrix}`;
     case 'mat':

@@ -74,7 +74,7 @@ export interface Claim {
    * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
    * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
    */
-  label?: { name: string; by: 'derivative' | 'formula'; start: number; end: number; line: number; problem?: string };
+  label?: { name: string; by: ChainLabel['by']; start: number; end: number; line: number; problem?: string };
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
   /** written in inline math (Let $δ_t = ∂L/∂h_t$): no claim, read only for the name it defines (displays: none) */
@@ -339,8 +339,9 @@ function inlineDefinitions(text: string, inline: Display[], networks: Network[],
   for (const d of inline) {
     const folded = foldDisplay(text, d, macros);
     const row = folded.rows.length === 1 && !folded.unread ? folded.rows[0]! : null;
-    // a name defined by a derivative (all of the row, or its chain's first link), or a letter by a formula (all of it)
-    const head = row && (definingHead(row.chars) ?? (inlineFormula(row) ? row.chars.length : null));
+    // a name defined by a derivative (all of the row, or its chain's first link), or a letter by a formula or a
+    // constant (all of it)
+    const head = row && (definingHead(row.chars) ?? (inlineFormula(row) || inlineConstant(row.chars) ? row.chars.length : null));
     if (!row || head === null) continue;
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     found.push({
@@ -375,7 +376,13 @@ function definingHead(chars: string): number | null {
  * solution's own at the general step (per unit or not) by a formula, as a display alone does (formulaDefinitions: only
  * where a later equation reads it). It was prose, and every equation reading e_i "unknown name e_i"
  */
-const INLINE_FORMULA_HEAD = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[a-su-z]\}?)?(?:_\{?[tT]\}?|\([tT]\)|\^\{\([tT]\)\})$/u;
+const INLINE_FORMULA_HEAD = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[a-su-z]\}?)?(?:_\{?(?:[tT]|\d+)\}?|\((?:[tT]|\d+)\)|\^\{\((?:[tT]|\d+)\)\})$/u;
+
+/** "with learning rate $\eta = 0.1$": a constant of the solution's own, one letter equal to numbers (constantDefinition) */
+function inlineConstant(chars: string): string | null {
+  const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
+  return eqs.length === 1 && CONSTANT_NAME.test(chars.slice(0, eqs[0]).replace(/\s+/g, '')) ? constantDefinition(chars) : null;
+}
 
 function inlineFormula(text: Folded): string | null {
   const vector = vectorForm(text);
@@ -637,7 +644,7 @@ function setAsideInline(text: string, net: Network, inline: Claim[]): void {
   const names = networkNames(network).names;
   let timed: ((name: string) => boolean) | null = null;
   for (const c of inline) {
-    const name = derivativeDefinition(c.text.chars) ?? inlineFormula(c.text);
+    const name = derivativeDefinition(c.text.chars) ?? inlineFormula(c.text) ?? inlineConstant(c.text.chars);
     // prose saying what δ stands for, Bodén's `$δ = −∂E/∂net$` with net a sequence written with no step, defines no δ
     // (it made δ one value, and every later δ_{pj}(t) "δ has no step: it is defined once")
     if (!name || names.has(name) || names.has(name.split('_')[0]!) || stepless(c.text.chars, (timed ??= timedNames(network)))) {
@@ -810,6 +817,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   const labels = chainLabels(
     claims.filter((_, i) => !defines[i]),
     (n) => defined.has(n) || names().names.has(n),
+    (n) => names().params.has(n),
   );
   // `δ_3 = 1 − s_3²` alone on its line: a name of the solution's own defined by a formula of the network's names at a
   // step, as a chain's first link defines it (label.ts), for the equations after it (session 41: "unknown name δ" on
@@ -886,14 +894,18 @@ function networkText(text: string, net: Network): string {
  * CS224n's `δ_1 = ∂J/∂θ_2 = ŷ_2 − y_2` and `δ_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)` (solution/label.ts): the
  * chains whose first link, a label, defines a name of the solution's own (`known`: a name the network has)
  */
-function chainLabels(claims: Claim[], known: (name: string) => boolean): { claim: Claim; label: ChainLabel }[] {
+function chainLabels(
+  claims: Claim[],
+  known: (name: string) => boolean,
+  isParam: (name: string) => boolean,
+): { claim: Claim; label: ChainLabel }[] {
   const out: { claim: Claim; label: ChainLabel }[] = [];
   // a label written again (δ_1 = ∂J/∂θ_2 = … restated) is the name as defined: that chain is a claim about it
   const heads = new Set<string>();
   for (const c of claims) {
     if (c.skip || c.inline) continue;
     const chars = c.text.chars;
-    const label = chainLabel(chars, known);
+    const label = chainLabel(chars, known, isParam);
     const head = label && chars.slice(0, label.first).replace(/\s+/g, '');
     if (!label || !head || heads.has(head)) continue;
     heads.add(head);
@@ -964,10 +976,14 @@ function formulaDefinitions(
     };
     // inline math (inlineDefinitions): a letter at the general step, per unit or not, where a later equation reads it
     if (c.inline) {
-      const name = INLINE_FORMULA_HEAD.test(head) && !heads.has(head) ? formulaDefinition(chars) : null;
+      const formula = INLINE_FORMULA_HEAD.test(head) && !heads.has(head) ? formulaDefinition(chars) : null;
+      // "with learning rate $\eta = 0.1$": a constant of the solution's own, as a display alone defines one
+      const constant =
+        formula === null && head.length <= 40 && CONSTANT_NAME.test(head) && !heads.has(head) ? constantDefinition(chars) : null;
+      const name = formula ?? constant;
       if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
       if (!claims.slice(i + 1).some((d) => !d.inline && readsName(d.text.chars, name))) return;
-      define(name, 'formula');
+      define(name, constant ? 'value' : 'formula');
       return;
     }
     // a cheap screen before a lex and a parse (STEP_NAME; N_{\text{total}} names a size, not this name at a step);
@@ -1023,9 +1039,12 @@ function whereDefinition(
 function pushLabel(c: Claim, label: ChainLabel, gen: GeneratedText): void {
   const chars = c.text.chars;
   const at = c.text.at;
-  const line = gen.currentLine;
-  gen.push(chars.slice(0, label.second), (k) => at[k]!);
-  gen.pushAt('\n', at[label.second - 1]! + 1);
+  // a step of gradient descent defines nothing (the network has one w): no line of the network, so no line's errors
+  const line = label.by === 'step' ? -1 : gen.currentLine;
+  if (label.by !== 'step') {
+    gen.push(chars.slice(0, label.second), (k) => at[k]!);
+    gen.pushAt('\n', at[label.second - 1]! + 1);
+  }
   const link = chars.slice(0, label.second);
   const start = link.length - link.trimStart().length;
   c.label = { name: label.name, by: label.by, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1, line };

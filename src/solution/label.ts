@@ -7,13 +7,18 @@
 // (`∂J/∂θ_2 = ŷ_2 − y_2`); the first link is said not checked, a label being no claim.
 
 import { derivativeDefinition, formulaDefinition } from '../language/index';
+import { descentStepParam } from '../language/descentStep';
 import { topLevelEqualsSigns } from './display';
 
 export interface ChainLabel {
   /** the name defined (δ_1's name δ) */
   name: string;
-  /** defined by a derivative (δ_1 = ∂J/∂θ_2) or by a formula of the network's names (δ_2 = (y_2 − d_2) y_2 (1 − y_2)) */
-  by: 'derivative' | 'formula';
+  /**
+   * defined by a derivative (δ_1 = ∂J/∂θ_2) or by a formula of the network's names (δ_2 = (y_2 − d_2) y_2 (1 − y_2)); or
+   * a parameter's new value after a step of gradient descent (w' = w − η ∂L/∂w: `name` is the parameter), which
+   * defines nothing (the network has one w) and labels the step's formula
+   */
+  by: 'derivative' | 'formula' | 'step';
   /** where the first side's `=` stands: the definition is chars[0, second), the chain read is chars(first, end) */
   first: number;
   second: number;
@@ -21,8 +26,15 @@ export interface ChainLabel {
   links: number[];
 }
 
-/** the label a chain's first link defines, or null; `known`: a name the network already has */
-export function chainLabel(chars: string, known: (name: string) => boolean): ChainLabel | null {
+/**
+ * the label a chain's first link defines, or null; `known`: a name the network already has; `isParam`: one of its
+ * parameters (a step of gradient descent labels its formula: descentStep.ts)
+ */
+export function chainLabel(
+  chars: string,
+  known: (name: string) => boolean,
+  isParam: (name: string) => boolean = () => false,
+): ChainLabel | null {
   const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
   // a range or a clause (`for t = 1, 3`, `where y_3 = …`) has `=` signs that are no sides
   if (eqs.length < 2 || /\b(?:for|where|with|if|when)\b|\\forall(?![A-Za-z])/.test(chars)) return null;
@@ -33,14 +45,20 @@ export function chainLabel(chars: string, known: (name: string) => boolean): Cha
   // `\delta_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)`, whose numbers are then laid over the formula)
   // (a d_2 in a formula passes the screen for a derivative: the formula is asked after it)
   const link = chars.slice(0, eqs[1]);
+  const links = eqs.slice(1).map((_, j) => j + 2);
+  // w' = w − η ∂L/∂w = 0.5 − 0.1 · 0.7967 = …: the new value labels the step (a ' or a mark, then the parameter again)
+  const stepped = /['+]|new|prime/.test(first) ? descentStepParam(link, isParam) : null;
+  if (stepped) return { name: stepped, by: 'step', first: eqs[0]!, second: eqs[1]!, links };
   const derivative = /∂|partial|∇|nabla|grad|\bd|\{d/.test(chars.slice(eqs[0]! + 1, eqs[1])) ? derivativeDefinition(link) : null;
   const name = derivative ?? formulaDefinition(link);
   if (!name || known(name) || known(name.split('_')[0]!)) return null;
-  return { name, by: derivative ? 'derivative' : 'formula', first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2) };
+  return { name, by: derivative ? 'derivative' : 'formula', first: eqs[0]!, second: eqs[1]!, links };
 }
 
 /** the label's link, said not checked */
 export const labelText = (name: string, by: ChainLabel['by']): string =>
-  by === 'derivative'
-    ? `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`
-    : `link 1 not checked: it defines ${name} by the formula after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that formula on`;
+  by === 'step'
+    ? `link 1 not checked: the left side is ${name} after a step of gradient descent, a value the network does not have (it has one ${name}): the chain is checked from the step's formula on`
+    : by === 'derivative'
+      ? `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`
+      : `link 1 not checked: it defines ${name} by the formula after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that formula on`;

@@ -31,10 +31,25 @@ describe('a value rounded from the side before it', () => {
     );
   });
 
-  it('a last value that is not the side before it rounded (a slip of the pen) is not called rounding', () => {
+  it('a last value that is not the side before it rounded: a slip in its last digits is named, a wrong number is not rounding', () => {
+    const slip = solve(`${DH1} = -0.0379 + 1.3786 \\cdot 0.2281 \\cdot 0.8 = 0.2135`)[2]!;
+    expect(slip.status).toBe('fails');
+    expect(slip.message).toMatch(
+      /0\.2135 is not the side before it rounded: −0\.0379 \+ 1\.3786·0\.2281·0\.8 = 0\.213667 rounds to 0\.2137, the exact value to 0\.2136$/,
+    );
+    // past five units of its last digit it is no slip of the last step
     const links = solve(`${DH1} = -0.0379 + 1.3786 \\cdot 0.2281 \\cdot 0.8 = 0.2173`);
     expect(links[2]!.status).toBe('fails');
     expect(links[2]!.message).not.toMatch(/side before it|rounded/);
+  });
+
+  it('a number’s trailing zero is one of its digits: 0.6590 is rounded to 4 decimals, and so written back', () => {
+    // ∂L/∂h_2 = h_2 − y_2 with h_2 = 0.878622: 1.3790 is no rounding of it to 4 decimals (read as 1.379, it was, to 3)
+    const [, zero] = solve(`\\frac{\\partial L}{\\partial h_2} = h_2 - y_2 = 1.3790`);
+    expect(zero!.status).toBe('fails');
+    expect(zero!.message).not.toMatch(/rounded to/);
+    const [, kept] = solve(`\\frac{\\partial L}{\\partial h_2} = h_2 - y_2 = 0.8786 + 0.5000`);
+    expect(kept!.message).toMatch(/computed from rounded numbers, 0\.8786 \(4 decimals\), 0\.5000 \(4 decimals\)|≈ 0\.8786 \+ 0\.5000/);
   });
 
   it('a side before it that is wrong beyond its rounding is not vouched for', () => {

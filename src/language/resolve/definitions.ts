@@ -27,6 +27,33 @@ function sequenceNames(statements: Statement[]): Set<string> {
 }
 
 /**
+ * names defined step by step and never for the general step (a hand computation's δ_2 = h_2 − y_2, then δ_1 = (h_1 − y_1)
+ * + δ_2 (1 − h_2²) u): each a sequence whose every step is an override, so that a later δ_t (Σ_{t=1}^{2} δ_t …) reads it —
+ * it was "unknown name δ", δ_1 and δ_2 being names of their own. Only where every such step is within 1..T and the name
+ * has no equation without a step nor one by a derivative (z_1 = W_1 x, z_2 = W_2 z_1 past the horizon stay layers' names)
+ */
+function stepwiseNames(statements: Statement[], general: Set<string>, derived: Set<Statement>, T: number): Set<string> {
+  const steps = new Map<string, number[]>();
+  const plain = new Set<string>();
+  for (const st of statements) {
+    if (st.k !== 'def' || st.lhs.sub || st.lhs.sup) continue;
+    const m = /^(.+)_(\d+)$/.exec(st.lhs.raw);
+    // a name for a derivative at one step (CS224n's δ_1 = ∂J/∂θ_2, a chain's label) stays a name of its own
+    if (!m || derived.has(st)) {
+      plain.add(st.lhs.raw);
+      continue;
+    }
+    const list = steps.get(m[1]!) ?? [];
+    list.push(Number(m[2]));
+    steps.set(m[1]!, list);
+  }
+  const out = new Set<string>();
+  for (const [base, ks] of steps)
+    if (!general.has(base) && !plain.has(base) && ks.every((k) => k >= 1 && k <= T) && new Set(ks).size === ks.length) out.add(base);
+  return out;
+}
+
+/**
  * the right side steps with this letter, as an earlier or later step (p_{k-1}, x_{k+1}): it is the equation's step
  * variable. A name that merely ends in it (z_f = W_f x_t, a gate's name) does not count.
  */
@@ -67,8 +94,9 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
   const T = scope.T;
   const letters = stepLetters(statements);
   const general = sequenceNames(statements);
-  const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false);
   const derived = derivedEquations(statements);
+  const stepsOnly = stepwiseNames(statements, general, derived, T);
+  const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false) || stepsOnly.has(b);
   // the names the equations define (h of h_t = …), for a unit's δ_j(t) = −∂E/∂net_j(t) (unitDefinition)
   const defined = new Set(statements.flatMap((st) => (st.k === 'def' ? [st.lhs.raw, st.lhs.raw.replace(/_(?:t|T|\d+)$/, '')] : [])));
   // the variables of a left side's index: one Set for every equation (tryTimeIndex only asks it)

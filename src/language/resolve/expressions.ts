@@ -23,7 +23,9 @@ import { firstSegment } from '../segments';
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
   switch (a.k) {
     case 'num':
-      return { k: 'num', value: a.value, shape: [], range: a.range };
+      return a.decimals === undefined
+        ? { k: 'num', value: a.value, shape: [], range: a.range }
+        : { k: 'num', value: a.value, shape: [], range: a.range, decimals: a.decimals };
     case 'name':
       return readName(a, ctx);
     case 'list':
