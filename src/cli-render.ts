@@ -56,7 +56,7 @@ export function renderText(file: string, r: Report, many = false): string {
   items.push(...checkItems(r.checks));
   items.sort((a, b) => a.line - b.line);
   for (const it of items) {
-    out.push(`  ${dim(lineCol(it.line))}${it.lines[0]}`);
+    out.push(`  ${dim(lineCol(it))}${it.lines[0]}`);
     // multi-line forms keep their own layout, indented under their question
     for (const l of it.lines.slice(1))
       for (const part of l.split('\n')) out.push(`  ${' '.repeat(9)}${part.startsWith('  ') ? part : '  ' + part}`);
@@ -67,10 +67,10 @@ export function renderText(file: string, r: Report, many = false): string {
 }
 
 /** the links of a chain (check A = B = C) share their line and equation: one header, then each link's verdict */
-function checkItems(checks: readonly CheckReport[]): { line: number; lines: string[] }[] {
+function checkItems(checks: readonly CheckReport[]): { line: number; cell?: number; lines: string[] }[] {
   const chains = new Map<string, CheckReport[]>();
   for (const c of checks) {
-    const key = `${c.line}\u0000${c.equation}`;
+    const key = `${c.cell ?? ''}:${c.line}\u0000${c.equation}`;
     const links = chains.get(key);
     if (links) links.push(c);
     else chains.set(key, [c]);
@@ -79,7 +79,7 @@ function checkItems(checks: readonly CheckReport[]): { line: number; lines: stri
     const c = links[0]!;
     const verdicts =
       links.length === 1 ? [`${markOf(c.status)} ${c.message}`] : links.map((l) => `link ${l.link ?? 1} ${markOf(l.status)} ${l.message}`);
-    return { line: c.line, lines: [`check ${c.equation}`, ...verdicts] };
+    return { line: c.line, ...(c.cell !== undefined ? { cell: c.cell } : {}), lines: [`check ${c.equation}`, ...verdicts] };
   });
 }
 
@@ -120,40 +120,40 @@ function tallyText(t: Record<CheckStatus, number>): string {
 export function renderSolutionText(file: string, sol: SolutionReport, many = false): string {
   const out: string[] = [bold(file)];
   sol.networks.forEach((n, i) => {
-    const where = n.range ? `line ${n.range.line}` : 'sidecar';
+    const where = n.range ? linePlace(n.range) : 'sidecar';
     out.push(`  ${dim(`network ${sol.networks.length > 1 ? `${i + 1} ` : ''}(${where}): ${summary(n.report)}`)}`);
   });
   // the diagnostics an equation does not already show
   for (const d of sol.diagnostics) {
     if (d.code === 'solution-skipped' || d.code?.startsWith('check-')) continue;
     const sev = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : dim(d.severity);
-    out.push(`  ${d.line}:${d.column} ${sev}: ${d.message}`);
+    out.push(`  ${d.cell !== undefined ? `cell ${d.cell}:` : ''}${d.line}:${d.column} ${sev}: ${d.message}`);
   }
   // the network blocks' own derive and check lines, as for a .rnn file: in the order of their lines; a sidecar's
   // are on the sidecar's lines, and say so (its `line 18` was read as line 18 of the solution)
   const claimed = new Set(sol.equations.flatMap((e) => e.checks));
   for (const n of sol.networks) {
-    const where = (line: number) => dim(n.range ? lineCol(line) : `sidecar ${lineCol(line)}`);
-    const items: { line: number; lines: string[] }[] = [];
+    const where = (at: Placed) => dim(n.range ? lineCol(at) : `sidecar ${lineCol(at)}`);
+    const items: { line: number; cell?: number; lines: string[] }[] = [];
     for (const d of n.report.derives) {
       const shown = d.general
         ? generalLines(d)
         : [...(d.generalOmitted ? [`(${d.generalOmitted})`] : []), ...d.results.map((res) => res.text)];
       const body = shown.flatMap((l) => l.split('\n')).map((part) => `  ${' '.repeat(11)}${part}`);
-      items.push({ line: d.line, lines: [`  ${where(d.line)}derive ${d.query}`, ...body] });
+      items.push({ line: d.line, cell: d.cell, lines: [`  ${where(d)}derive ${d.query}`, ...body] });
     }
     for (const it of checkItems(n.report.checks.filter((c) => !claimed.has(c)))) {
       const [head, ...verdicts] = it.lines;
-      items.push({ line: it.line, lines: [`  ${where(it.line)}${head}`, ...verdicts.map((v) => `  ${' '.repeat(11)}${v}`)] });
+      items.push({ ...it, lines: [`  ${where(it)}${head}`, ...verdicts.map((v) => `  ${' '.repeat(11)}${v}`)] });
     }
-    for (const it of items.sort((a, b) => a.line - b.line)) out.push(...it.lines);
+    for (const it of items.sort(inOrder)) out.push(...it.lines);
   }
   const at = equationPosition(sol);
   // one column for every result's position, as wide as the widest ("line 12:61" on a shared line)
   const width = Math.max(0, ...sol.equations.map((eq) => at(eq).length));
   // a side continued over `+ …` displays (seed 001's (30)–(32)) is one link: its verdict is printed once, at the
   // first display it spans, and the others point back to it (the JSON has the one entry)
-  const shown = new Map<CheckReport, number>();
+  const shown = new Map<CheckReport, string>();
   for (const eq of sol.equations) out.push(...equationLines(eq, at(eq).padEnd(width), shown));
   out.push(`  ${equationsTally(sol, at)}`);
   return out.join('\n') + '\n' + (many ? '\n' : '');
@@ -161,9 +161,11 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
 
 /** where an equation of the solution is, "line 12 ": two on one line (`$$a = b$$ and $$c = d$$`) told apart by their column */
 function equationPosition(sol: SolutionReport): (eq: EquationResult) => string {
-  const perLine = new Map<number, number>();
-  for (const eq of sol.equations) perLine.set(eq.range.line, (perLine.get(eq.range.line) ?? 0) + 1);
-  return (eq) => lineCol(eq.range.line, perLine.get(eq.range.line)! > 1 ? eq.range.column : null);
+  // (a notebook's lines are each cell's own: line 3 of two cells is no shared line)
+  const key = (eq: EquationResult) => `${eq.range.cell ?? ''}:${eq.range.line}`;
+  const perLine = new Map<string, number>();
+  for (const eq of sol.equations) perLine.set(key(eq), (perLine.get(key(eq)) ?? 0) + 1);
+  return (eq) => lineCol(eq.range, perLine.get(key(eq))! > 1 ? eq.range.column : null);
 }
 
 /**
@@ -184,7 +186,7 @@ function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string)
   // (the first row is named as the display is: its line and tag)
   const row = failing && (rows.length > 1 ? failing !== rows[0] : failing.tag !== first!.tag) ? failing : undefined;
   const start = row
-    ? `; first failing equation: line ${row.line}${row.tag ? ` (${row.tag})` : ''}`
+    ? `; first failing equation: ${linePlace(row)}${row.tag ? ` (${row.tag})` : ''}`
     : first
       ? `; first failing equation: ${at(first).trim()}${first.tag !== null ? ` (${first.tag})` : ''}`
       : '';
@@ -252,7 +254,7 @@ export function renderSummary(files: readonly { file: string; tally?: FileTally;
   return `${bold(`summary of ${count(files.length, 'file')}`)}: ${parts.join(', ')}\n${lines.join('\n')}\n`;
 }
 
-function equationLines(eq: EquationResult, position: string, shown: Map<CheckReport, number>): string[] {
+function equationLines(eq: EquationResult, position: string, shown: Map<CheckReport, string>): string[] {
   const label = eq.tag !== null ? `(${eq.tag})` : '';
   const head = `  ${dim(position)}${label.padEnd(6)} ${markOf(eq.status)} `;
   if (eq.status === 'skipped') return [head + dim(eq.message)];
@@ -262,39 +264,42 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   const indent = `  ${' '.repeat(position.length + 7)}`;
   const unreadItems = unread.map((u) => ({
     line: u.line,
-    text: `${indent}${dim(`line ${u.line}`)} ${markOf('skipped')} ${dim(u.message)}`,
+    cell: u.cell,
+    text: `${indent}${dim(linePlace(u))} ${markOf('skipped')} ${dim(u.message)}`,
   }));
   // a display that continues a side begun before it: that side's verdict is given there, and the display's rows not
   // read are still listed (they were lost beside the pointer back, though counted as skipped)
   if (before !== undefined)
-    return [head + dim(`the side begun on line ${before} continues here: its verdict is given there`), ...unreadItems.map((u) => u.text)];
-  for (const c of links) if (!shown.has(c)) shown.set(c, eq.range.line);
+    return [head + dim(`the side begun on ${before} continues here: its verdict is given there`), ...unreadItems.map((u) => u.text)];
+  for (const c of links) if (!shown.has(c)) shown.set(c, linePlace(eq.range));
   // the links not checked, by their number among the judged ones (a row's unread equation is named by its line)
   const notChecked = (eq.linksNotChecked ?? []).map((l) => ({
     line: l.line,
+    cell: l.cell,
     link: l.link,
-    text: `${indent}${dim(unread.length ? `line ${l.line}` : `link ${l.link}`)} ${markOf('skipped')} ${dim(l.message)}`,
+    text: `${indent}${dim(unread.length ? linePlace(l) : `link ${l.link}`)} ${markOf('skipped')} ${dim(l.message)}`,
   }));
   if (links.length <= 1 && !unread.length && !notChecked.length) return [head + eq.message];
   // a chain: the equation's verdict, then each link's. Rows of an align that are equations of their own (each
   // its own link 1, often its own \tag) are told apart by their line and tag, not by a repeated "link 1"
   const rows = new Set(links.map((c) => c.link ?? 1)).size < links.length;
   // equations that share a line (`A = B, \qquad C = D`) are told apart by the column where each right side begins
-  const onLine = (c: CheckReport) => links.filter((l) => l.line === c.line).length > 1;
-  const where = (c: CheckReport) => (onLine(c) && c.range ? `${c.line}:${c.range.column}` : `${c.line}`);
+  const onLine = (c: CheckReport) => links.filter((l) => l.line === c.line && l.cell === c.cell).length > 1;
+  const where = (c: CheckReport) => linePlace(c, onLine(c) && c.range ? c.range.column : null);
   // a link on a row with its own \tag (an align's `&= … \tag{2}`) is told by it too, as the JSON's `tag` is
   const ownTag = (c: CheckReport) => (c.tag && c.tag !== eq.tag ? ` (${c.tag})` : '');
-  const name = (c: CheckReport) => (rows ? `line ${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}${ownTag(c)}`);
+  const name = (c: CheckReport) => (rows ? `${where(c)}${c.tag ? ` (${c.tag})` : ''}` : `link ${c.link ?? 1}${ownTag(c)}`);
   // the rows not checked, among the links by their line (an align's rows are equations of their own)
   const items = [
     ...links.map((c) => ({
       line: c.line,
+      cell: c.cell,
       link: c.link ?? 1,
-      text: `${indent}${dim(unread.length ? `line ${where(c)}` : name(c))} ${markOf(c.status)} ${c.message}`,
+      text: `${indent}${dim(unread.length ? where(c) : name(c))} ${markOf(c.status)} ${c.message}`,
     })),
     ...notChecked,
     ...unreadItems.map((u) => ({ ...u, link: Infinity })),
-  ].sort((a, b) => a.line - b.line || a.link - b.link);
+  ].sort((a, b) => inOrder(a, b) || a.link - b.link);
   return [head + eq.message, ...items.map((i) => i.text)];
 }
 
@@ -335,11 +340,12 @@ export function solutionJson(sol: SolutionReport) {
       column: e.range.column,
       endLine: e.range.endLine,
       endColumn: e.range.endColumn,
+      ...inCell(e.range),
       tag: e.tag,
       network: e.network,
       status: e.status,
       message: e.message,
-      links: [...new Set(e.checks)].map((c) => ({ link: c.link ?? 1, line: c.line, status: c.status, message: c.message })),
+      links: [...new Set(e.checks)].map((c) => ({ link: c.link ?? 1, line: c.line, ...inCell(c), status: c.status, message: c.message })),
       ...(e.unread ? { unread: e.unread } : {}),
       ...(e.linksNotChecked ? { linksNotChecked: e.linksNotChecked } : {}),
     })),
@@ -347,6 +353,7 @@ export function solutionJson(sol: SolutionReport) {
     skipped: sol.skipped,
     networks: sol.networks.map((n) => ({
       line: n.range?.line ?? null,
+      ...(n.range ? inCell(n.range) : {}),
       T: n.report.T,
       loss: n.report.loss,
       paramCount: n.report.paramCount,
@@ -368,7 +375,7 @@ const NO_DERIVES = (where: string) =>
 
 /** an error can leave a derive out (its line, or a name it uses): say so rather than print nothing at all */
 function latexErrors(r: Report, out: string[]): void {
-  for (const e of r.diagnostics) if (e.severity === 'error') out.push(`% error at line ${e.line}: ${e.message.replace(/\n/g, ' ')}`);
+  for (const e of r.diagnostics) if (e.severity === 'error') out.push(`% error at ${linePlace(e)}: ${e.message.replace(/\n/g, ' ')}`);
 }
 
 /**
@@ -380,7 +387,7 @@ export function renderSolutionLatex(file: string, sol: SolutionReport): string {
   sol.networks.forEach((n, i) => {
     const errors = n.report.diagnostics.some((e) => e.severity === 'error');
     if (!n.report.derives.length && !errors) return;
-    if (sol.networks.length > 1) out.push(`% network ${i + 1} (${n.range ? `line ${n.range.line}` : 'sidecar'})`);
+    if (sol.networks.length > 1) out.push(`% network ${i + 1} (${n.range ? linePlace(n.range) : 'sidecar'})`);
     latexErrors(n.report, out);
     latexDerives(n.report, out);
   });
@@ -391,7 +398,7 @@ export function renderSolutionLatex(file: string, sol: SolutionReport): string {
 
 function latexDerives(r: Report, out: string[]): void {
   for (const d of r.derives) {
-    out.push(`% line ${d.line}: derive ${d.query}`);
+    out.push(`% ${linePlace(d)}: derive ${d.query}`);
     if (d.general) {
       // written once for a general step t, a boundary step once, then the values at every step
       for (const g of d.general) out.push(`% ${g.from === g.to ? `t = ${g.from}` : `t = ${g.from}..${g.to}`}\n\\[\n${g.latex}\n\\]`);
@@ -412,6 +419,23 @@ const fmt = (x: number): string => formatNumber(x, 6);
 
 /** "line N" in a column of 9, always followed by a space (line 1000 and on: "line 4804 (12)", not "line 4804(12)");
  *  "line N:C" when another result shares the line */
-function lineCol(line: number, column: number | null = null): string {
-  return `line ${line}${column !== null ? `:${column}` : ''} `.padEnd(9);
+function lineCol(at: Placed, column: number | null = null): string {
+  return `${linePlace(at, column)} `.padEnd(9);
 }
+
+/** a line of the file (`line N`, `line N:C` with a column), or a notebook cell's (`cell 3:N`, `cell 3:N:C`: its cell and
+ *  the line in it, as ruff and Jupyter's tracebacks count them; solution/cellPlaces.ts put `cell` there) */
+interface Placed {
+  line: number;
+  cell?: number;
+}
+function linePlace(at: Placed, column: number | null = null): string {
+  const col = column !== null ? `:${column}` : '';
+  return at.cell !== undefined ? `cell ${at.cell}:${at.line}${col}` : `line ${at.line}${col}`;
+}
+
+/** in the order of the file: a notebook's by cell, then line */
+const inOrder = (a: Placed, b: Placed): number => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line;
+
+/** a notebook's `cell` for the JSON, where a place has one */
+const inCell = (at: { cell?: number }): { cell?: number } => (at.cell !== undefined ? { cell: at.cell } : {});

@@ -1,12 +1,12 @@
 // unroll FILE | unroll check FILE [--json] | unroll latex FILE  (LANGUAGE.md §7). FILE is a .rnn
-// file, a Markdown or LaTeX solution (§8), or a folder standing for every such file under it.
+// file, a Markdown or LaTeX solution or a Jupyter notebook (§8), or a folder standing for every such file under it.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { version } from '../package.json';
 import { renderSummary } from './cli-render';
-import { readText, runFile, STDIN, type FileOutcome, type Mode } from './cliFile';
+import { isNotebookName, readText, runFile, STDIN, type FileOutcome, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
-import { isSolution, solutionKindOf } from './solution/index';
+import { isSolution, joinNotebook, solutionKindOf } from './solution/index';
 
 const USAGE = `usage:
   unroll FILE                 every derive and check, as readable text
@@ -14,8 +14,9 @@ const USAGE = `usage:
   unroll latex FILE           every derivation as LaTeX, ready to paste into a solution
   unroll --help | --version
 
-FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution whose network is in
-\`\`\`rnn blocks or in a NAME.rnn beside it, or a folder (every such file under it).
+FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution or a Jupyter notebook
+(.ipynb, its Markdown cells) whose network is in \`\`\`rnn blocks or in a NAME.rnn beside it,
+or a folder (every such file under it).
 Several files may be given; - reads one text from standard input.
 Exit status 2 for usage or file errors.`;
 
@@ -37,7 +38,7 @@ function main(argv: string[]): number | Promise<number> {
     return 2;
   }
   if (!files.length) {
-    process.stderr.write(`unroll: no .rnn file or solution found in ${args.join(', ')}${notebooksIn(args)}\n`);
+    process.stderr.write(`unroll: no .rnn file or solution found in ${args.join(', ')}\n`);
     return 2;
   }
   // several files, or a folder (however many files it holds): one JSON array, the speed on stderr, and the
@@ -103,25 +104,6 @@ function usageError(why: string | undefined): number {
   return 2;
 }
 
-/** a folder of notebooks handed in as they are: say how to make them solutions (it said only "no … solution found") */
-function notebooksIn(folders: string[]): string {
-  const n = folders.filter(isFolder).reduce((k, f) => {
-    try {
-      return (
-        k +
-        readdirSync(f, { recursive: true, encoding: 'utf8' })
-          // .ipynb_checkpoints holds Jupyter's copies: no notebook of the student's
-          .filter((e) => e.toLowerCase().endsWith('.ipynb') && !e.split(/[\\/]/).some((part) => part.startsWith('.'))).length
-      );
-    } catch {
-      return k;
-    }
-  }, 0);
-  return n
-    ? ` (it holds ${n === 1 ? 'a Jupyter notebook' : `${n} Jupyter notebooks`}: export ${n === 1 ? 'it' : 'them'} as Markdown, jupyter nbconvert --to markdown, and check the .md)`
-    : '';
-}
-
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -141,12 +123,13 @@ function expand(path: string, given: boolean, seen = new Set<string>()): string[
     st = statSync(path);
   } catch {
     // a link to nowhere found in a folder is no file of the folder's, unless it is named as one
-    if (!given && !path.endsWith('.rnn') && !solutionKindOf(path)) return [];
+    if (!given && !path.endsWith('.rnn') && !solutionKindOf(path) && !isNotebookName(path)) return [];
     throw new Error(`cannot read ${path}: no such file or folder`);
   }
   if (!st.isDirectory()) {
     if (given) return [path];
     if (path.endsWith('.rnn')) return [path];
+    if (isNotebookName(path)) return notebookSolution(path) ? [path] : [];
     const kind = solutionKindOf(path);
     if (!kind) return [];
     const hasSidecar = existsSync(path.slice(0, path.length - extname(path).length) + '.rnn');
@@ -164,6 +147,19 @@ function expand(path: string, given: boolean, seen = new Set<string>()): string[
     .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => expand(join(path, e.name), false, seen));
+}
+
+/**
+ * a notebook of a folder is one of its solutions when it has a network (as a Markdown file is), or when it cannot be
+ * read as a notebook: its file error then names it, where a class's broken hand-in passed over unseen would look fine
+ */
+function notebookSolution(path: string): boolean {
+  try {
+    const hasSidecar = existsSync(path.slice(0, path.length - extname(path).length) + '.rnn');
+    return hasSidecar || isSolution(joinNotebook(readText(path), path).text, 'markdown', false);
+  } catch {
+    return true;
+  }
 }
 
 /**

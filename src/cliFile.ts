@@ -16,7 +16,18 @@ import {
   type FileTally,
 } from './cli-render';
 import type { Report } from './report';
-import { analyzeSolution, isSolution, solutionKindOf, type SolutionKind, type SolutionReport } from './solution/index';
+import {
+  analyzeJoined,
+  analyzeSolution,
+  isSolution,
+  joinNotebook,
+  looksLikeNotebook,
+  NotebookError,
+  solutionKindOf,
+  type JoinedCells,
+  type SolutionKind,
+  type SolutionReport,
+} from './solution/index';
 import { diagnosticsWithVerdicts } from './verdictDiagnostics';
 
 export type Mode = 'text' | 'check' | 'latex';
@@ -69,16 +80,9 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
   // the printed text and LaTeX show the symbolic forms; a plain check needs only the verdicts
   const forms = mode !== 'check' || json;
   const network = file.toLowerCase().endsWith('.rnn');
-  // a notebook handed in as it is: its Markdown cells are JSON strings (every `\\` doubled, a cell a list of lines), so
-  // no line or column of it is the text a student wrote. Say how to get the Markdown (it was "not a solution: it has
-  // no ```rnn block", of a notebook whose first cell has one)
-  if (!network && isNotebook(file, text))
-    return {
-      file,
-      out: '',
-      bad: true,
-      error: `${file} is a Jupyter notebook: export it as Markdown (jupyter nbconvert --to markdown ${basename(file)}, or File → Save and Export Notebook As → Markdown) and check the .md`,
-    };
+  // a Jupyter notebook (by its name, or saved as .json or .txt): its Markdown cells are the solution, every place in
+  // them said by its cell (solution/notebook.ts)
+  if (!network && isNotebook(file, text)) return analyseNotebook(file, text, mode, json, many);
   const sidecar = network || file === STDIN_NAME ? null : sidecarOf(file);
   // a .rnn file is a network whatever it holds: a check line may carry a pasted `$$ … $$` (it was sniffed as a
   // solution and refused as "not a solution"); only other extensions are read by what they hold
@@ -97,17 +101,45 @@ function analyseText(file: string, text: string, mode: Mode, json: boolean, many
             : `${file} is not a solution: it has no ${kind === 'latex' ? '' : '```rnn block and no '}${basename(file, extname(file))}.rnn beside it`,
       };
     }
-    const sol = analyzeSolution(text, kind, { sidecar, analyze: { forms } });
-    const bad = solutionFails(sol);
-    if (mode === 'check' && json) return { file, out: '', json: { file, ...solutionJson(sol) }, bad };
-    if (mode === 'latex') return { file, out: renderSolutionLatex(file, sol), bad };
-    return { file, out: renderSolutionText(file, sol, many), bad, ...(many ? { tally: solutionTally(sol) } : {}) };
+    return solutionOutcome(file, analyzeSolution(text, kind, { sidecar, analyze: { forms } }), mode, json, many);
   }
   const report = analyze(text, { forms });
   const bad = reportFails(report);
   if (mode === 'check' && json) return { file, out: '', json: { file, ...pick(report) }, bad };
   if (mode === 'latex') return { file, out: renderLatex(file, report), bad };
   return { file, out: renderText(file, report, many), bad, ...(many ? { tally: reportTally(report) } : {}) };
+}
+
+/** what a solution's report gives, in every mode (a Markdown or LaTeX file's, or a notebook's with its cells) */
+function solutionOutcome(file: string, sol: SolutionReport, mode: Mode, json: boolean, many: boolean): FileOutcome {
+  const bad = solutionFails(sol);
+  if (mode === 'check' && json) return { file, out: '', json: { file, ...solutionJson(sol) }, bad };
+  if (mode === 'latex') return { file, out: renderSolutionLatex(file, sol), bad };
+  return { file, out: renderSolutionText(file, sol, many), bad, ...(many ? { tally: solutionTally(sol) } : {}) };
+}
+
+/**
+ * a notebook: its Markdown cells joined are a Markdown solution (a NAME.rnn beside it may hold the network), its
+ * places said by cell. One that cannot be read as a notebook, or has no network, is a file error naming why
+ */
+function analyseNotebook(file: string, text: string, mode: Mode, json: boolean, many: boolean): FileOutcome {
+  let joined: JoinedCells;
+  try {
+    joined = joinNotebook(text, file);
+  } catch (e) {
+    if (e instanceof NotebookError) return { file, out: '', bad: true, error: e.message };
+    throw e;
+  }
+  const sidecar = file === STDIN_NAME ? null : sidecarOf(file);
+  if (!isSolution(joined.text, 'markdown', sidecar !== null))
+    return {
+      file,
+      out: '',
+      bad: true,
+      error: `${file} is not a solution: no Markdown cell has a \`\`\`rnn block${file === STDIN_NAME ? '' : `, and there is no ${basename(file, extname(file))}.rnn beside it`}`,
+    };
+  const forms = mode !== 'check' || json;
+  return solutionOutcome(file, analyzeJoined(joined, { sidecar, analyze: { forms } }), mode, json, many);
 }
 
 /**
@@ -126,9 +158,10 @@ function sniffedKind(text: string, hasSidecar: boolean): SolutionKind | null {
 
 /** a Jupyter notebook: by its name, or (saved as .json or .txt) by the keys nbformat writes */
 function isNotebook(file: string, text: string): boolean {
-  if (file.toLowerCase().endsWith('.ipynb')) return true;
-  return /^\s*\{/.test(text) && /"nbformat"\s*:/.test(text) && /"cells"\s*:/.test(text);
+  return isNotebookName(file) || looksLikeNotebook(text);
 }
+
+export const isNotebookName = (file: string): boolean => file.toLowerCase().endsWith('.ipynb');
 
 const reportFails = (r: Report) => r.diagnostics.some((d) => d.severity === 'error') || r.checks.some((c) => c.status !== 'holds');
 const solutionFails = (s: SolutionReport) =>

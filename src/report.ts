@@ -10,6 +10,8 @@ export interface Range {
   column: number;
   endLine: number;
   endColumn: number;
+  /** extra, in a notebook's solution: the 1-based cell (counting every cell) the lines and columns are in */
+  cell?: number;
 }
 
 export interface Diagnostic extends Range {
@@ -80,6 +82,8 @@ export interface DeriveResult {
 
 export interface DeriveReport {
   line: number;
+  /** extra, in a notebook's solution: the cell `line` is in (Range.cell) */
+  cell?: number;
   query: string;
   /** extra */
   queryLatex: string;
@@ -133,6 +137,8 @@ export type Relation = '≤' | '<' | '≥' | '>';
 export interface CheckReport {
   /** where this link's right side begins */
   line: number;
+  /** extra, in a notebook's solution: the cell `line` is in (Range.cell) */
+  cell?: number;
   status: CheckStatus;
   message: string;
   /** for a chain E₀ = E₁ = …: the 1-based link (1 for E₀ = E₁); absent for a one-link check */

@@ -605,16 +605,20 @@ function linksNotChecked(out: SolutionReport, skippedLinks: SolutionReading['ski
  * counted one each ("2 equations: 1 checked (1 holds), 1 skipped" was said of five rows, four judged, one failing);
  * any other display is one, with the display's verdict
  */
-export function equationRows(eq: EquationResult): { status: CheckStatus; line: number; tag: string | null }[] {
+export function equationRows(eq: EquationResult): { status: CheckStatus; line: number; tag: string | null; cell?: number }[] {
   const rows: CheckReport[][] = [];
   for (const c of new Set(eq.checks))
     if ((c.link ?? 1) === 1 || !rows.length) rows.push([c]);
     else rows.at(-1)!.push(c);
-  if (rows.length < 2 || eq.status === 'skipped') return [{ status: eq.status as CheckStatus, line: eq.range.line, tag: eq.tag }];
+  // a notebook's: the cell of the line (cellPlaces.ts)
+  const cell = (x: { cell?: number }) => (x.cell !== undefined ? { cell: x.cell } : {});
+  if (rows.length < 2 || eq.status === 'skipped')
+    return [{ status: eq.status as CheckStatus, line: eq.range.line, tag: eq.tag, ...cell(eq.range) }];
   return rows.map((r) => ({
     status: r.reduce((a, b) => (ORDER[b.status] > ORDER[a.status] ? b : a)).status,
     line: r[0]!.line,
     tag: r[0]!.tag ?? null,
+    ...cell(r[0]!),
   }));
 }
 

@@ -41,12 +41,12 @@ export interface EquationResult {
    * the equations of this display that were not checked while others of it were (an align's row with a name the
    * network lacks): each is an equation of the count, skipped, with its line and why
    */
-  unread?: { line: number; message: string }[];
+  unread?: { line: number; cell?: number; message: string }[];
   /**
    * the links of this checked equation that were not checked (a side naming a letter the network lacks, notation
    * that does not read), each with its number, where it is and why: the verdict shown is the other links'
    */
-  linksNotChecked?: { link: number; line: number; column: number; message: string }[];
+  linksNotChecked?: { link: number; line: number; column: number; cell?: number; message: string }[];
 }
 
 export { solutionKindOf } from './fenceInfo';
@@ -68,3 +68,13 @@ export {
   type Network,
 } from './analyze';
 export type { AnalyzeOptions };
+export { analyzeCells, analyzeJoined, analyzeNotebook, type NotebookOptions } from './notebookAnalysis';
+export {
+  joinNotebook,
+  JoinedCells,
+  looksLikeNotebook,
+  MAX_NOTEBOOK_CHARS,
+  NotebookError,
+  readNotebook,
+  type NotebookCell,
+} from './notebook';
