@@ -14,6 +14,7 @@ import { registerQuickFixes } from './quickfix/quickFix';
 import { PublishedFixes } from './quickfix/publishedFixes';
 import { Reports } from './reports/documentReports';
 import { registerSemanticTokens } from './semantic/semanticTokens';
+import { NotebookSolutions } from './solution/notebookSolutions';
 import { CombinedPanelReports } from './solution/panelReports';
 import { registerSolutions } from './solution/register';
 import type { SolutionReports } from './solution/solutionReports';
@@ -25,6 +26,8 @@ export interface UnrollApi {
   reports: Reports;
   /** the Markdown/LaTeX solutions' report cache (for tests: what the editor shows for a solution) */
   solutions: SolutionReports;
+  /** the Jupyter notebooks' reports (for tests: what the editor shows on a notebook's cells) */
+  notebooks: NotebookSolutions;
 }
 
 export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
@@ -52,9 +55,12 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerCommands(context, reports);
   registerStatusBar(context, reports);
   const solutions = registerSolutions(context, fixes);
+  // a notebook's Markdown cells, joined, are one solution: its problems on each cell
+  const notebooks = new NotebookSolutions({ debounceMs: () => readSettings().debounceMs, analyzeOptions: () => readSettings().analyze });
+  context.subscriptions.push(notebooks);
   // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
   const panelReports = new CombinedPanelReports(reports, solutions);
   context.subscriptions.push(panelReports);
   registerPanel(context, panelReports);
-  return { reports, solutions };
+  return { reports, solutions, notebooks };
 }

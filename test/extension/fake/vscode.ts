@@ -169,7 +169,12 @@ function freshState() {
     saveTo: Uri.parse('file:///w/out.svg') as Uri | undefined,
     /** what workspace.applyEdit answers */
     applyEdit: false,
+    /** workspace.notebookDocuments */
+    notebooks: [] as unknown[],
     events: {
+      openNotebook: new EventEmitter<unknown>(),
+      changeNotebook: new EventEmitter<unknown>(),
+      closeNotebook: new EventEmitter<unknown>(),
       open: new EventEmitter<unknown>(),
       change: new EventEmitter<unknown>(),
       close: new EventEmitter<unknown>(),
@@ -283,6 +288,12 @@ export const workspace = namespace('workspace', {
   onDidChangeTextDocument: (l: Listener<unknown>) => fake.events.change.event(l),
   onDidCloseTextDocument: (l: Listener<unknown>) => fake.events.close.event(l),
   onDidChangeConfiguration: (l: Listener<unknown>) => fake.events.configuration.event(l),
+  get notebookDocuments() {
+    return fake.notebooks;
+  },
+  onDidOpenNotebookDocument: (l: Listener<unknown>) => fake.events.openNotebook.event(l),
+  onDidChangeNotebookDocument: (l: Listener<unknown>) => fake.events.changeNotebook.event(l),
+  onDidCloseNotebookDocument: (l: Listener<unknown>) => fake.events.closeNotebook.event(l),
   getConfiguration: () => ({ get: (k: string, d: unknown) => (k in fake.config ? fake.config[k] : d) }),
   applyEdit: async () => fake.applyEdit,
   // an untitled document from { language, content }; a Uri opens only a document the workspace has

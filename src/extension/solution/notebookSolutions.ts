@@ -1,0 +1,142 @@
+// A Jupyter notebook open in the editor (LANGUAGE.md §9): its Markdown cells are separate documents, but one solution.
+// The cells' current texts are joined as the CLI joins the file's (solution/notebook.ts), analysed on open and after
+// each change once typing pauses, and each problem is published on its own cell's document at the cell's range.
+
+import * as vscode from 'vscode';
+import type { AnalyzeOptions } from '../../report';
+import { readSettings } from '../config';
+import { Debouncer } from '../reports/debouncer';
+import { toDiagnostic } from '../shared/convert';
+import { analyzeJoined, isSolution, JoinedCells, type SolutionReport } from './core';
+import { sidecarPath } from './detect';
+import { cellDiagnosticItems, readerCells } from './notebookContent';
+import { solutionSchemes } from './solutionReports';
+
+/** the notebook type of the built-in ipynb serializer (VS Code's own and code-server's) */
+const JUPYTER = 'jupyter-notebook';
+
+export interface NotebookSolutionsOptions {
+  debounceMs(): number;
+  analyzeOptions(): AnalyzeOptions;
+}
+
+export class NotebookSolutions implements vscode.Disposable {
+  private readonly timers = new Debouncer();
+  private readonly collection = vscode.languages.createDiagnosticCollection('unroll-notebooks');
+  /** per notebook: the cells it published on, to clear them when it changes or closes */
+  private readonly published = new Map<string, vscode.Uri[]>();
+  /** per notebook: its last report (for tests: what the editor shows) */
+  private readonly reports = new Map<string, SolutionReport>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly options: NotebookSolutionsOptions) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenNotebookDocument((n) => this.schedule(n, 0)),
+      vscode.workspace.onDidChangeNotebookDocument((e) => this.schedule(e.notebook, this.options.debounceMs())),
+      vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n)),
+      // a cell's text edited, and a sidecar NAME.rnn edited (unsaved edits count, as for a Markdown solution)
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        for (const n of vscode.workspace.notebookDocuments)
+          if (n.getCells().some((c) => c.document === e.document) || this.sidecarUri(n)?.toString() === e.document.uri.toString())
+            this.schedule(n, this.options.debounceMs());
+      }),
+    );
+    for (const n of vscode.workspace.notebookDocuments) this.schedule(n, 0);
+  }
+
+  /** the notebook's last report, or undefined when it is not (yet) a solution */
+  report(notebook: vscode.NotebookDocument): SolutionReport | undefined {
+    return this.reports.get(notebook.uri.toString());
+  }
+
+  private schedule(notebook: vscode.NotebookDocument, delayMs: number): void {
+    if (notebook.notebookType !== JUPYTER || !solutionSchemes().has(notebook.uri.scheme)) return;
+    this.timers.schedule(notebook.uri.toString(), delayMs, () => {
+      if (!notebook.isClosed) void this.analyse(notebook);
+    });
+  }
+
+  private async analyse(notebook: vscode.NotebookDocument): Promise<void> {
+    const cells = notebook.getCells();
+    const joined = new JoinedCells(
+      readerCells(
+        cells.map((c) => ({
+          markup: c.kind === vscode.NotebookCellKind.Markup,
+          languageId: c.document.languageId,
+          text: c.document.getText(),
+        })),
+      ),
+    );
+    const sidecar = await this.sidecarText(notebook);
+    if (notebook.isClosed) return;
+    const key = notebook.uri.toString();
+    let report: SolutionReport | null = null;
+    if (isSolution(joined.text, 'markdown', sidecar !== null)) {
+      try {
+        report = analyzeJoined(joined, { sidecar, analyze: this.options.analyzeOptions() });
+      } catch (e) {
+        // the analysis promises never to throw; if it does, say so on the first cell rather than going silent
+        const message = `Unroll could not analyse this notebook: ${e instanceof Error ? e.message : String(e)}`;
+        report = {
+          networks: [],
+          equations: [],
+          diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, cell: 1, severity: 'error', message, code: 'internal' }],
+          checked: 0,
+          skipped: 0,
+        };
+      }
+    }
+    for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
+    this.published.delete(key);
+    if (!report) {
+      this.reports.delete(key);
+      return;
+    }
+    this.reports.set(key, report);
+    const items = cellDiagnosticItems(report, { hintForHolding: readSettings(notebook.uri).hintForHoldingChecks });
+    const uris: vscode.Uri[] = [];
+    for (const [number, list] of items) {
+      const cell = cells[number - 1];
+      if (!cell) continue;
+      this.collection.set(cell.document.uri, list.map(toDiagnostic));
+      uris.push(cell.document.uri);
+    }
+    this.published.set(key, uris);
+  }
+
+  private sidecarUri(notebook: vscode.NotebookDocument): vscode.Uri | null {
+    if (notebook.uri.scheme === 'untitled') return null;
+    const path = sidecarPath(notebook.uri.path);
+    return path ? notebook.uri.with({ path }) : null;
+  }
+
+  /** NAME.rnn beside the notebook (an open editor's text, unsaved edits included), or null */
+  private async sidecarText(notebook: vscode.NotebookDocument): Promise<string | null> {
+    const uri = this.sidecarUri(notebook);
+    if (!uri) return null;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File) return null;
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return null;
+    }
+  }
+
+  private forget(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    this.timers.cancel(key);
+    for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
+    this.published.delete(key);
+    this.reports.delete(key);
+  }
+
+  dispose(): void {
+    this.timers.dispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+}
