@@ -14,6 +14,7 @@ import { registerQuickFixes } from './quickfix/quickFix';
 import { PublishedFixes } from './quickfix/publishedFixes';
 import { Reports } from './reports/documentReports';
 import { registerSemanticTokens } from './semantic/semanticTokens';
+import { registerNotebookLenses } from './solution/notebookLenses';
 import { NotebookSolutions } from './solution/notebookSolutions';
 import { CombinedPanelReports } from './solution/panelReports';
 import { registerSolutions } from './solution/register';
@@ -58,6 +59,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   // a notebook's Markdown cells, joined, are one solution: its problems on each cell
   const notebooks = new NotebookSolutions({ debounceMs: () => readSettings().debounceMs, analyzeOptions: () => readSettings().analyze });
   context.subscriptions.push(notebooks);
+  registerNotebookLenses(context, notebooks);
   // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
   const panelReports = new CombinedPanelReports(reports, solutions);
   context.subscriptions.push(panelReports);

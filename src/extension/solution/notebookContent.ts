@@ -3,8 +3,9 @@
 // the editor's: the cells' current texts (unsaved edits included), never the file on disk. Pure (no 'vscode').
 
 import type { DiagnosticItem, DiagnosticOptions } from '../diagnostics/diagnosticsContent';
+import type { LensItem } from '../inline/inlineContent';
 import type { NotebookCell, SolutionReport } from './core';
-import { solutionDiagnosticItems } from './solutionContent';
+import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
 
 /** one cell as the editor has it: Markup (Markdown) or code, its language and its text */
 export interface EditorCell {
@@ -27,4 +28,12 @@ export function cellDiagnosticItems(sol: SolutionReport, opts: DiagnosticOptions
     byCell.set(cell, [...(byCell.get(cell) ?? []), rest]);
   }
   return byCell;
+}
+
+/** the verdict above each checked equation of one cell (1-based), at the cell's lines, as a Markdown solution's lenses */
+export function cellLensItems(sol: SolutionReport, cell: number, digits: number): Omit<LensItem, 'command' | 'arg'>[] {
+  // no command: the panel follows a .rnn file or a solution document, and a cell is neither
+  return solutionLensItems(sol, digits, '')
+    .filter((i) => i.range.cell === cell)
+    .map(({ range, title, tooltip }) => ({ range, title, tooltip }));
 }

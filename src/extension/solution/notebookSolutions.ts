@@ -28,6 +28,9 @@ export class NotebookSolutions implements vscode.Disposable {
   /** per notebook: its last report (for tests: what the editor shows) */
   private readonly reports = new Map<string, SolutionReport>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly emitter = new vscode.EventEmitter<vscode.NotebookDocument>();
+  /** a notebook's report changed (its lenses follow) */
+  readonly onDidUpdate: vscode.Event<vscode.NotebookDocument> = this.emitter.event;
 
   constructor(private readonly options: NotebookSolutionsOptions) {
     this.subscriptions.push(
@@ -43,6 +46,15 @@ export class NotebookSolutions implements vscode.Disposable {
       }),
     );
     for (const n of vscode.workspace.notebookDocuments) this.schedule(n, 0);
+  }
+
+  /** the notebook a cell's document belongs to, and the cell's 1-based number in it */
+  cellOf(document: vscode.TextDocument): { notebook: vscode.NotebookDocument; cell: number } | undefined {
+    for (const notebook of vscode.workspace.notebookDocuments) {
+      const cell = notebook.getCells().findIndex((c) => c.document === document);
+      if (cell >= 0) return { notebook, cell: cell + 1 };
+    }
+    return undefined;
   }
 
   /** the notebook's last report, or undefined when it is not (yet) a solution */
@@ -90,7 +102,7 @@ export class NotebookSolutions implements vscode.Disposable {
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
     if (!report) {
-      this.reports.delete(key);
+      if (this.reports.delete(key)) this.emitter.fire(notebook);
       return;
     }
     this.reports.set(key, report);
@@ -103,6 +115,7 @@ export class NotebookSolutions implements vscode.Disposable {
       uris.push(cell.document.uri);
     }
     this.published.set(key, uris);
+    this.emitter.fire(notebook);
   }
 
   private sidecarUri(notebook: vscode.NotebookDocument): vscode.Uri | null {
@@ -138,5 +151,6 @@ export class NotebookSolutions implements vscode.Disposable {
     this.timers.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
+    this.emitter.dispose();
   }
 }

@@ -9,6 +9,8 @@ import { fake, FakeDocument, resetFake, Uri } from '../fake/vscode';
 
 /** the diagnostic collection: cell uri → its diagnostics as "line:column-endLine:endColumn severity message" (1-based) */
 const published = vi.hoisted(() => new Map<string, string[]>());
+/** the CodeLens providers registered, with their selectors */
+const lensProviders = vi.hoisted(() => [] as { selector: unknown; provider: { provideCodeLenses(d: unknown): unknown } }[]);
 
 vi.mock('vscode', async () => {
   const { vscodeModule, workspace } = await import('../fake/vscode');
@@ -39,7 +41,21 @@ vi.mock('vscode', async () => {
   });
   return new Proxy(vscodeModule, {
     get(target, prop) {
-      if (prop === 'languages') return { createDiagnosticCollection: () => collection };
+      if (prop === 'languages')
+        return {
+          createDiagnosticCollection: () => collection,
+          registerCodeLensProvider: (selector: unknown, provider: { provideCodeLenses(d: unknown): unknown }) => (
+            lensProviders.push({ selector, provider }),
+            { dispose: () => undefined }
+          ),
+        };
+      if (prop === 'CodeLens')
+        return class {
+          constructor(
+            readonly range: R,
+            readonly command: { title: string; command: string },
+          ) {}
+        };
       if (prop === 'Diagnostic') return Diagnostic;
       if (prop === 'DiagnosticSeverity') return { Error: 'error', Warning: 'warning', Information: 'information', Hint: 'hint' };
       if (prop === 'NotebookCellKind') return { Markup: 1, Code: 2 };
@@ -49,6 +65,7 @@ vi.mock('vscode', async () => {
   });
 });
 const { NotebookSolutions } = await import('../../../src/extension/solution/notebookSolutions');
+const { registerNotebookLenses } = await import('../../../src/extension/solution/notebookLenses');
 
 const NET = '```rnn\nT = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\n```';
 const HOLDS = '$$\\frac{\\partial L}{\\partial w} = 2 w h_0$$';
@@ -99,6 +116,8 @@ function expected(nb: ReturnType<typeof notebook>): Map<string, string[]> {
 }
 
 /** the analyses run after a pause of 0 (and a sidecar's stat): wait until the collection says what `want` gives */
+type R0 = { start: { line: number } };
+
 async function settle(want: () => Map<string, string[]>): Promise<void> {
   for (let i = 0; i < 250 && JSON.stringify([...published]) !== JSON.stringify([...want()]); i++)
     await new Promise((r) => setTimeout(r, 20));
@@ -175,6 +194,35 @@ describe('a notebook in the editor', () => {
     await settle(() => expected(nb));
     expect(published).toEqual(expected(nb));
     expect(published.size).toBe(1);
+    solutions.dispose();
+  });
+});
+
+describe('lenses on a notebook’s cells', () => {
+  it('each checked equation’s verdict above its line, in its own cell only', async () => {
+    const nb = notebook([
+      [true, 'markdown', `${NET}\n\n${HOLDS}`],
+      [false, 'python', 'pass'],
+      [true, 'markdown', FAILS],
+    ]);
+    fake.notebooks.push(nb);
+    const solutions = new NotebookSolutions({ debounceMs: () => 0, analyzeOptions: () => ({}) });
+    registerNotebookLenses({ subscriptions: [] } as never, solutions);
+    await settle(() => expected(nb));
+    const [{ selector, provider }] = lensProviders.slice(-1);
+    expect(selector).toEqual({ scheme: 'vscode-notebook-cell', language: 'markdown' });
+    const lenses = (cell: number) =>
+      (provider.provideCodeLenses(nb.cells[cell - 1]!.document) as { range: R0; command: { title: string } }[]).map(
+        (l) => `${l.range.start.line + 1} ${l.command.title}`,
+      );
+    // the library's checked equations of each cell, at their lines in it
+    const sol = analyzeNotebook(nb.json());
+    for (const cell of [1, 2, 3]) {
+      const want = sol.equations.filter((e) => e.range.cell === cell && e.status !== 'skipped').map((e) => e.range.line);
+      expect(lenses(cell).map((l) => +l.split(' ')[0]!)).toEqual(want);
+    }
+    expect(lenses(3)).toEqual([expect.stringMatching(/^3 \(b\) ✗ fails/)]);
+    expect(lenses(1)).toEqual([expect.stringMatching(/^9 ✓ holds/)]);
     solutions.dispose();
   });
 });
