@@ -35,7 +35,12 @@ export class NotebookSolutions implements vscode.Disposable {
   constructor(private readonly options: NotebookSolutionsOptions) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenNotebookDocument((n) => this.schedule(n, 0)),
-      vscode.workspace.onDidChangeNotebookDocument((e) => this.schedule(e.notebook, this.options.debounceMs())),
+      // cells added, removed or moved, or a cell's text; not a run's outputs or metadata (a notebook run cell by cell
+      // would be analysed again after each)
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.contentChanges.length > 0 || e.cellChanges.some((c) => c.document !== undefined))
+          this.schedule(e.notebook, this.options.debounceMs());
+      }),
       vscode.workspace.onDidCloseNotebookDocument((n) => this.forget(n)),
       // a cell's text edited, and a sidecar NAME.rnn edited (unsaved edits count, as for a Markdown solution)
       vscode.workspace.onDidChangeTextDocument((e) => {
