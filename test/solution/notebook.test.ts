@@ -144,6 +144,15 @@ describe('cells', () => {
     expect(dollars.diagnostics.find((d) => /never closed/.test(d.message))).toMatchObject({ cell: 2, line: 1 });
   });
 
+  it('a place a message names is the cell’s: "at cell 3:3:35" where the .md says "at 11:35"', () => {
+    const open = '$$\\frac{\\partial L}{\\partial w} = (2 w h_0$$';
+    const sol = analyzeNotebook(notebook(NET, { kind: 'code', source: 'x = 1' }, `text\n\n${open}`));
+    const md = analyzeSolution(`${NET.join('')}\n\ntext\n\n${open}\n`, 'markdown');
+    const column = open.indexOf('(') + 1;
+    expect(md.equations[0]!.message).toContain(`the '(' at 11:${column}`);
+    expect(sol.equations[0]!.message).toBe(md.equations[0]!.message.replace(`at 11:${column}`, `at cell 3:3:${column}`));
+  });
+
   it('a range is never past its cell: the join’s own lines are the cell’s end', () => {
     const j = new JoinedCells([
       { kind: 'markdown', source: 'ab\r\ncd' },
