@@ -378,10 +378,14 @@ function definingHead(chars: string): number | null {
  */
 const INLINE_FORMULA_HEAD = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[a-su-z]\}?)?(?:_\{?(?:[tT]|\d+)\}?|\((?:[tT]|\d+)\)|\^\{\((?:[tT]|\d+)\)\})$/u;
 
-/** "with learning rate $\eta = 0.1$": a constant of the solution's own, one letter equal to numbers (constantDefinition) */
+/**
+ * "with learning rate $\eta = 0.1$": a constant of the solution's own, one letter equal to a number (constantDefinition);
+ * not a matrix written in prose (seed 004's $U = \begin{bmatrix}…$, which restates the network's values)
+ */
 function inlineConstant(chars: string): string | null {
   const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
-  return eqs.length === 1 && CONSTANT_NAME.test(chars.slice(0, eqs[0]).replace(/\s+/g, '')) ? constantDefinition(chars) : null;
+  if (eqs.length !== 1 || !CONSTANT_NAME.test(chars.slice(0, eqs[0]).replace(/\s+/g, ''))) return null;
+  return /^\s*-?\d+(?:\.\d+)?\s*$/.test(chars.slice(eqs[0]! + 1)) ? constantDefinition(chars) : null;
 }
 
 function inlineFormula(text: Folded): string | null {
