@@ -13,6 +13,7 @@ import { chooseLoss, refuseVectorLoss } from './loss';
 import { readQuestions } from './questions';
 import { Scope } from './scope';
 import { markClassLabels, markOneHotTargets } from './targets';
+import { spliceNamedArguments } from './namedArgument';
 import { checkCycles, checkSteps, spreadBroken } from './timeChecks';
 
 export { forChildren, hasDeriv, mapChildren, mapIndicesOf, renameCalls, VALUE_CHILDREN, walkRefs, type ChildOptions } from './walk';
@@ -38,6 +39,7 @@ export function resolve(statements: Statement[], scope = new Scope()): Resolved 
   readDeclaredValues(declStatements, scope);
   inferQuantityShapes(scope);
   readEquations(scope);
+  spliceNamedArguments(scope);
   markOneHotTargets(scope);
   markClassLabels(scope);
   checkSteps(scope);
