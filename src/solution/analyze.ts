@@ -991,6 +991,10 @@ function formulaDefinitions(
       const name = formula ?? constant;
       if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
       if (!claims.slice(i + 1).some((d) => !d.inline && readsName(d.text.chars, name))) return;
+      // a constant a display defines too (I2DL's "where $\gamma = 1$", then `…, \quad γ = 1 \tag{b1}`): the display's
+      // definition, as before inline constants were read
+      const again = `${head}=`;
+      if (constant && claims.slice(i + 1).some((d) => !d.inline && d.text.chars.replace(/\s+/g, '').includes(again))) return;
       define(name, constant ? 'value' : 'formula');
       return;
     }
