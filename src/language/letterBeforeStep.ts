@@ -42,11 +42,7 @@ function definedBase(tokens: readonly Token[], q: number): string | null {
 /** the tokens with every NAME_{X,STEP} whose X the file defines and whose NAME it does not glued as NAME_X _{STEP} */
 export function glueLetterNames(tokens: Token[]): Token[] {
   if (!tokens.some((_, q) => letterAt(tokens, q) >= 0)) return tokens;
-  const defined = new Set<string>();
-  for (let q = 0; q < tokens.length; q++) {
-    const b = definedBase(tokens, q);
-    if (b) defined.add(b);
-  }
+  const defined = definedBases(tokens);
   const out: Token[] = [];
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
@@ -62,4 +58,14 @@ export function glueLetterNames(tokens: Token[]): Token[] {
     q = x + 1;
   }
   return out;
+}
+
+/** the bases of the names the file's statements define or declare (h of h_t = …, W of param W) */
+export function definedBases(tokens: readonly Token[]): Set<string> {
+  const defined = new Set<string>();
+  for (let q = 0; q < tokens.length; q++) {
+    const b = definedBase(tokens, q);
+    if (b) defined.add(b);
+  }
+  return defined;
 }

@@ -13,7 +13,7 @@ import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirs
 import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 import { unitSubscriptAt } from './unitSubscript';
-import { glueLetterNames } from './letterBeforeStep';
+import { definedBases, glueLetterNames } from './letterBeforeStep';
 import { codeGradientOfFunction } from './codeGradientOfFunction';
 import { softmaxPrime } from './softmaxPrime';
 import { trailingDecimals } from './numberDigits';
@@ -124,6 +124,29 @@ function sigmaSubscript(tokens: Token[], q: number): { name: string; end: number
   return null;
 }
 
+/** whether the name at q opens a subscript, w_{h\iota} beside h = tanh (Graves's h the cell output's activation): a letter there */
+function inSubscript(tokens: Token[], q: number): boolean {
+  const at = (r: number, s: string) => r >= 0 && tokens[r]!.kind === 'op' && tokens[r]!.text === s;
+  return at(q - 1, '_') || (at(q - 1, '{') && at(q - 2, '_'));
+}
+
+/** whether a tight '(' at q opens arguments separated by a comma at its own level: f(x_t, h_{t-1}, w_h) */
+function severalArguments(tokens: Token[], q: number): boolean {
+  const o = tokens[q];
+  if (!o || o.kind !== 'op' || o.text !== '(' || !o.tight) return false;
+  let depth = 0;
+  for (let r = q; r < tokens.length; r++) {
+    const x = tokens[r]!;
+    if (x.kind === 'newline' || x.kind === 'eof') return false;
+    if (x.kind !== 'op') continue;
+    if (x.text === '(' || x.text === '[' || x.text === '{') depth++;
+    else if (x.text === ')' || x.text === ']' || x.text === '}') {
+      if (--depth === 0) return false;
+    } else if (x.text === ',' && depth === 1) return true;
+  }
+  return false;
+}
+
 /**
  * Activation aliases (`φ = tanh` on a line of its own): the token index of each alias statement, and
  * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
@@ -165,7 +188,10 @@ function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> }
       q = unit.end;
       continue;
     }
-    const fn = t.kind === 'name' && !starts.has(q) ? map.get(t.text) : undefined;
+    // Murphy's and d2l's f(x_t, h_{t-1}, w_h) beside f = tanh: an activation takes one argument, so the name applied to
+    // several is the transition function of the recurrence (resolve/argumentFunction.ts), not tanh of their concatenation
+    const fn =
+      t.kind === 'name' && !starts.has(q) && !severalArguments(tokens, q + 1) && !inSubscript(tokens, q) ? map.get(t.text) : undefined;
     if (!fn) {
       out.push(t);
       continue;
@@ -299,6 +325,8 @@ export function parse(
   };
   let p = 0;
   let depth = 0;
+  /** the names the file defines, looked up only for a primed Σ index (plainVar) */
+  let fileNames: Set<string> | undefined;
   /** subscripts being read (a name's _{…}): 1_y reads as a one-hot vector only outside them */
   let inSubscript = 0;
   /**
@@ -1856,6 +1884,17 @@ export function parse(
         continue;
       }
       const b = exponent();
+      // Haykin's e_j²(n), y_j^2(n): a power written before the step in parentheses, (e_j(n))², not e_j² times n
+      if (a.k === 'name' && !a.sup && !a.args && b.k === 'num' && isOp(peek(), '(') && peek().tight && stepInParens()) {
+        const o = next();
+        enter(o);
+        const step = expr();
+        depth--;
+        const close = expectOp(')', 'to close the step').range;
+        a = { ...a, sup: step, stepCall: true, range: span(a.range, close) };
+        a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, close) }, a, b);
+        continue;
+      }
       a = deep({ k: 'bin', op: '^', a, b, range: span(a.range, b.range) }, a, b);
     }
     return a;
@@ -2772,8 +2811,15 @@ export function parse(
   function stepInParens(): boolean {
     const a = peek(1);
     if (a.kind === 'num') return Number.isInteger(a.value) && isOp(peek(2), ')');
+    // (the lexer runs n_1 together: one name)
+    if (a.kind === 'name' && (a.text === 'n_0' || a.text === 'n_1')) return isOp(peek(2), ')');
     if (a.kind !== 'name' || !/^\p{L}$/u.test(a.text)) return false;
     if (isOp(peek(2), ')')) return true;
+    // Haykin's epoch ends, δ_j(n_1), v_j(n_0): n with a 0 or 1 under it (the resolver reads them: epochSteps.ts)
+    if (a.text === 'n' && isOp(peek(2), '_')) {
+      const end = (q: number) => peek(q).kind === 'num' && (peek(q).value === 0 || peek(q).value === 1);
+      return (end(3) && isOp(peek(4), ')')) || (isOp(peek(3), '{') && end(4) && isOp(peek(5), '}') && isOp(peek(6), ')'));
+    }
     const pm = (q: number) => isOp(peek(q), '+') || isOp(peek(q), '-');
     const whole = (q: number) => peek(q).kind === 'num' && Number.isInteger(peek(q).value);
     if (pm(2) && whole(3) && isOp(peek(4), ')')) return true;
@@ -2970,6 +3016,16 @@ export function parse(
           const set = stepSet();
           from = set.from;
           to = set.to;
+        } else if (isOp(nx, '∈') && peek(1).kind === 'name' && isOp(peek(2), close)) {
+          // Haykin's Σ_{k ∈ 𝒜} (the set of the network's neurons) over a set written by one name: Σ_k, every entry
+          vars = [plainVar(first, sym)];
+          next();
+          const set = next();
+          errors.push({
+            severity: 'information',
+            message: `${sym}_{${vars[0]!.v} ∈ ${set.text}} is read as ${sym}_${vars[0]!.v}, over all of ${vars[0]!.v}'s values: ${set.text} is taken as every unit (or step) it indexes`,
+            range: span(first.range, set.range),
+          });
         } else if (isOp(nx, ',')) {
           // Σ_{i,j}: one Σ per variable, no bounds
           vars = [plainVar(first, sym)];
@@ -3060,6 +3116,9 @@ export function parse(
     // Only the letters steps are written with: Graves' Σ_{h'=1}^{H} runs over units of h, a name of the network
     const primed = a.k === 'transpose' && a.a.k === 'name' && !a.a.sub && !a.a.sup ? a.a.raw : null;
     if (primed && PRIMED_STEPS.has(primed)) return { v: primed + PRIME, range: a.range };
+    // Graves's Σ_{h'=1}^{H} over hidden units, where the file names no h (its own h' would read as hᵀ, a step of h)
+    if (primed && /^\p{Ll}$/u.test(primed) && !(fileNames ??= definedBases(tokens)).has(primed))
+      return { v: primed + PRIME, range: a.range };
     if (primed)
       return fail(
         `the index of ${sym} is a plain name: a primed index ${primed}' is not one — use another letter (Σ_{j=1}^{H} for Σ_{${primed}'=1}^{H})`,
@@ -3218,6 +3277,17 @@ export function parse(
           nameEnd = end;
           continue;
         }
+        // Graves's w_{h\iota}, w_{c\omega}: a letter and a Greek command right after it, two tokens the lexer could not
+        // run together as it does w_{hk}, are the name w_hι the file declares
+        const b = peek(3);
+        const letter = (x: Token) => x.kind === 'name' && /^\p{L}$/u.test(x.text);
+        if (!sub && letter(a) && letter(b) && b.tight && isOp(peek(4), close)) {
+          raw += '_' + a.text + b.text;
+          p += 5;
+          end = tokens[p - 1]!.range;
+          nameEnd = end;
+          continue;
+        }
         p += 2;
         if (sub) fail('a name takes one subscript group', u.range);
         // SLP3's δ_{out,t}: a word before the step names which δ (the name δ_out at step t); one letter before a
@@ -3324,6 +3394,11 @@ const PRIMED_STEPS = new Set(['t', 's', 'k', 'i', 'j', 'τ']);
 function renamePrimed(a: Ast, letter: string): Ast {
   if (a.k === 'transpose' && a.a.k === 'name' && a.a.raw === letter && !a.a.sub && !a.a.sup)
     return { k: 'name', raw: letter + PRIME, sub: null, sup: null, range: a.range, nameRange: a.range };
+  // Graves's w_{hh'} and w_{h'h}: an entry pair with the primed letter, read as the pair (h, h′) and (h′, h)
+  if (a.k === 'name' && a.sub) {
+    const pair = primedPair(a.sub, letter);
+    if (pair) return { ...a, sub: { k: 'list', items: pair, range: a.sub.range } };
+  }
   let out: Record<string, unknown> | null = null;
   for (const [key, v] of Object.entries(a) as [string, unknown][]) {
     let w: unknown = v;
@@ -3334,6 +3409,27 @@ function renamePrimed(a: Ast, letter: string): Ast {
     if (w !== v) (out ??= { ...a })[key] = w;
   }
   return (out as Ast | null) ?? a;
+}
+
+/** a subscript of two letters with the primed one among them, hh′ (lexed (hh)ᵀ) or h′h (lexed hᵀ h): the two, in order */
+function primedPair(sub: Ast, letter: string): Ast[] | null {
+  const plain = (x: Ast): x is Ast & { k: 'name' } => x.k === 'name' && !x.sub && !x.sup;
+  const one = (raw: string, range: Range): Ast => ({ k: 'name', raw, sub: null, sup: null, range, nameRange: range });
+  if (sub.k === 'transpose' && plain(sub.a) && [...sub.a.raw].length === 2 && sub.a.raw.endsWith(letter)) {
+    const first = [...sub.a.raw][0]!;
+    return [one(first, sub.a.range), one(letter + PRIME, sub.range)];
+  }
+  if (
+    sub.k === 'bin' &&
+    sub.op === 'juxt' &&
+    sub.a.k === 'transpose' &&
+    plain(sub.a.a) &&
+    sub.a.a.raw === letter &&
+    plain(sub.b) &&
+    [...sub.b.raw].length === 1
+  )
+    return [one(letter + PRIME, sub.a.range), sub.b];
+  return null;
 }
 
 /** a derivative term (∂A/∂B, ∇_B A, an adjoint X̄) anywhere in a */

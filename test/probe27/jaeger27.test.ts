@@ -23,7 +23,8 @@ describe("Jaeger's BPTT", () => {
 
   it('δ(t−1) for δ(t+1) names the step', () => {
     expect(eq('J4').status).toBe('fails');
-    expect(eq('J4').checks[0]!.message).toMatch(/∂E\/∂net_\{t-1\} should be ∂E\/∂net_\{t\+1\}: with that step the check holds/);
+    // named by the δ written, −∂E/∂net behind its sign (session 49; it was "∂E/∂net_{t-1} should be ∂E/∂net_{t+1}")
+    expect(eq('J4').checks[0]!.message).toMatch(/δ_\{t-1\} should be δ_\{t\+1\}: with that step the check holds/);
   });
 
   it('the lost sign is named', () => {

@@ -106,8 +106,9 @@ describe('Rumelhart, Hinton & Williams, the generalized delta rule unrolled in t
     );
     expect(msg('RM2')).toMatch(/The right side is the left side with the opposite sign/);
     expect(msg('RM3')).toMatch(/w\[j, k\] should be w\[k, j\]: with its two indices swapped the check holds/);
+    // named by the δ written, −∂E/∂net behind its sign (session 49; it was "∂E/∂net_t should be ∂E/∂net_{t+1}")
     expect(msg('RM4')).toMatch(
-      /∂E\/∂net_t should be ∂E\/∂net_\{t\+1\}: with that step the check holds for t = 1\.\.2 \(at t = 3 it reads ∂E\/∂net_4, past the network's steps/,
+      /δ_t should be δ_\{t\+1\}: with that step the check holds for t = 1\.\.2 \(at t = 3 it reads ∂E\/∂net_4, past the network's steps/,
     );
     expect(msg('RM5')).toMatch(/o_t should be o_\{t-1\}/);
     expect(msg('RM7')).toMatch(/The right side leaves out −∂E\/∂o_1·∂o_1\/∂net_1 \(its entry j\) = 0\.1185/);

@@ -338,6 +338,9 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     if (d.k !== 'deriv' || !d.total || d.oneStep) continue;
     // candidates keyed by quantity and offset from t, so that one explanation holds at every step
     let agreed: Map<string, Hit> | null = null;
+    // the families that are 0 at the first failing point (a path through h_1 where h_0 = 0): at the draws they may be
+    // left out too
+    const zeros: { name: string; off: number | null }[] = [];
     try {
       for (const p of c.points) {
         const t = p.t;
@@ -360,8 +363,19 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
           // a node that does not read B has no partial for it: its immediate partials are not swept for nothing
           if (B.op !== 'const' && !readsNode(run, q.node, B)) continue;
           const contrib = throughNode(run, d, p.env, B, q.node, q, total.data.length);
-          if (!contrib) continue;
           const off = q.t === null ? null : t === null ? q.t : q.t - t;
+          if (!contrib) {
+            // B's own partial in q's equation is 0 at these values (∂⁺h_1/∂W_hh where h_0 = 0): a family the draws may need
+            if (
+              agreed === null &&
+              !run
+                .immediate(q.node)
+                .get(B.id)
+                ?.some((x) => x !== 0)
+            )
+              zeros.push({ name: q.name, off });
+            continue;
+          }
           each.push({ name: q.name, off, contrib });
           for (let i = 0; i < rest.length; i++) rest[i] = total.data[i]! - contrib[i]!;
           if (!close(rest, want.data)) continue;
@@ -378,8 +392,18 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
       if (e instanceof RunError || e instanceof LimitError) return null;
       throw e;
     }
-    const hit = agreed && [...agreed.values()][0];
-    if (!hit || (values && !leavesOutAt(c, d, values, other, hit))) continue;
+    let hit = agreed && [...agreed.values()][0];
+    if (hit && values && !leavesOutAt(c, d, values, other, hit)) {
+      // Aggarwal's ∂L/∂W_hh = ∂L/∂W_hh^{(T)}: the last copy alone leaves out the copies at t = 1 and 2, the first 0
+      // at the file's values (h_0 = 0); with the families that are 0 there, the draws may agree
+      // (in the order of their steps; the value is the found families', as the others are 0 there)
+      const all = [hit, ...(hit.also ?? []), ...zeros].sort((a, b) => (a.off ?? 0) - (b.off ?? 0));
+      // (a claim at one point only: at a free t the steps' copies have hints of their own, stepCopyMeant.ts)
+      const more: Hit | null =
+        zeros.length && c.points.length === 1 ? { name: all[0]!.name, off: all[0]!.off, value: hit.value, also: all.slice(1) } : null;
+      hit = more && leavesOutAt(c, d, values, other, more) ? more : null;
+    }
+    if (!hit) continue;
     const label = (x: { name: string; off: number | null }) =>
       x.off === null ? refText(x.name, null) : c.freeT ? refText(x.name, { v: 't', k: x.off }) : refText(x.name, { v: null, k: x.off });
     const cText = label(hit);

@@ -296,7 +296,7 @@ export function derivStepHint(c: Claim, run: Run, other: OtherValues = null, scr
     const where = (ps: Point[]) =>
       byStep || ps.every((p) => p.t !== null && Object.keys(p.env).length === 1)
         ? `t = ${runsText(stepsOf(ps))}`
-        : ps.map((p) => p.label.replace(/^ at /, '')).join('; ');
+        : (gridText(ps) ?? ps.map((p) => p.label.replace(/^ at /, '')).join('; '));
     const past = exprText(bindAll(m, off.env));
     return `${derivText(d)} should be ${derivText(m)}: with that step the check holds for ${where(at)} (at ${where(rest)} it reads ${past}, past the network's steps: a sheet writes that step on its own)`;
   }
@@ -371,6 +371,18 @@ function moved({ d, end, k }: Move): Deriv {
 /** a derivative as written: by the name the file defines it by (δ_ω^t), else itself */
 function derivText(d: Expr): string {
   return d.k === 'deriv' && d.alias ? refText(d.alias.name, d.alias.idx) : exprText(d);
+}
+
+/**
+ * points that are every combination of their indices' values (Haykin's n = 1..2 with j = 1..2) as one range per
+ * index, "n = 1..2 and j = 1..2" (it listed the four pairs); null where they are no such grid
+ */
+function gridText(ps: Point[]): string | null {
+  const keys = Object.keys(ps[0]?.env ?? {});
+  if (!keys.length || ps.some((p) => Object.keys(p.env).length !== keys.length)) return null;
+  const values = keys.map((k) => [...new Set(ps.map((p) => p.env[k]!))].sort((a, b) => a - b));
+  if (values.some((v) => v.some((x) => !Number.isInteger(x))) || values.reduce((n, v) => n * v.length, 1) !== ps.length) return null;
+  return keys.map((k, i) => `${k} = ${runsText(values[i]!)}`).join(' and ');
 }
 
 type Ref = Expr & { k: 'ref' };

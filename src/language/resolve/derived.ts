@@ -91,7 +91,12 @@ export function hasStepLetter(x: Ast): boolean {
 /** the derived name a use refers to and the step written on it (null: none), or null when it is no such use */
 export function derivedUse(a: NameAst, scope: Scope): { base: string; def: Derived; step: Ast | null; entry?: string } | null {
   const whole = scope.derived.get(a.raw);
-  if (whole) return { base: a.raw, def: whole, step: a.sub ?? a.sup };
+  if (whole) {
+    // Graves's δ_{h'}^{t+1} under Σ_{h'}: the primed unit (the parser's h′) is the entry, the superscript the step
+    if (a.sub?.k === 'name' && a.sub.raw.endsWith('′') && !a.sub.sub && a.sup && whole.timed)
+      return { base: a.raw, def: whole, step: a.sup, entry: a.sub.raw };
+    return { base: a.raw, def: whole, step: a.sub ?? a.sup };
+  }
   const cut = lastUnderscore(a.raw);
   if (cut <= 0 || a.sub) return null;
   const base = a.raw.slice(0, cut);
@@ -120,8 +125,8 @@ export function unitDefinition(
   known: (name: string) => boolean,
 ): { st: Statement & { k: 'def' }; name: string } | null {
   const m = /^(.+)_([a-su-zA-SU-Z])$/u.exec(st.lhs.raw);
-  // the step written after it, δ_j(t) (a step call), as Jaeger writes it
-  if (!m || !st.lhs.stepCall || !st.lhs.sup) return null;
+  // the step written after it, δ_j(t) (a step call), as Jaeger writes it, or over it, δ_j^t, as Graves does (eq. 3.32)
+  if (!m || !st.lhs.sup) return null;
   const [, name, entry] = m as unknown as [string, string, string];
   let stripped = 0;
   let bad = false;
@@ -129,6 +134,13 @@ export function unitDefinition(
     if (!x || typeof x !== 'object') return x;
     if (Array.isArray(x)) return x.map((y) => strip(y, inDeriv));
     const o = x as Record<string, unknown>;
+    // Graves's a_j^t (the step a bare superscript, read as a power here): the step put on the name, as a_j^{(t)} is, so
+    // that the definition read at another step (δ_h^{(3)}) takes it as a step, not as a power
+    const sup = o.b as Ast | undefined;
+    if (inDeriv && o.k === 'bin' && o.op === '^' && sup?.k === 'name' && sup.raw === 't' && !sup.sub && !sup.sup) {
+      const a = o.a as Ast;
+      if (a.k === 'name' && !a.sup && !a.sub) return strip({ ...a, sup }, inDeriv);
+    }
     if (inDeriv && o.k === 'name' && typeof o.raw === 'string' && o.raw.endsWith(`_${entry}`)) {
       // a name of the network's own that ends so (Graves's b_c, ε_c^t = ∂L/∂b_c^t) is no unit's entry: not this
       const raw = o.raw.slice(0, -entry.length - 1);
@@ -198,13 +210,16 @@ export function layerDefinition(
   let rhs = atStep(st.rhs, stepT, v);
   if (rhs === st.rhs) return null;
   if (entry) {
-    if (rhs.k !== 'deriv') return null;
+    // Haykin's local gradient δ_j(n) = −∂E/∂v_j(n) (and Jaeger's, with n): the derivative under its sign
+    const d = rhs.k === 'neg' ? rhs.a : rhs;
+    if (d.k !== 'deriv') return null;
     const strip = (x: Ast): Ast | null =>
       x.k === 'name' && x.raw.endsWith(`_${entry}`) ? { ...x, raw: x.raw.slice(0, -entry.length - 1) } : null;
-    const wrt = strip(rhs.wrt);
-    const of = wrt ? null : strip(rhs.of);
+    const wrt = strip(d.wrt);
+    const of = wrt ? null : strip(d.of);
     if (!wrt && !of) return null;
-    rhs = { ...rhs, wrt: wrt ?? rhs.wrt, of: of ?? rhs.of };
+    const bare = { ...d, wrt: wrt ?? d.wrt, of: of ?? d.of };
+    rhs = rhs.k === 'neg' ? { ...rhs, a: bare } : bare;
   }
   return { ...st, lhs: { ...st.lhs, raw: name, sub: stepT, sup: null }, rhs };
 }

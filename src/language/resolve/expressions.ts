@@ -219,8 +219,10 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
     return at && at.k === 'name' ? { ...base, a: at, range: a.range } : null;
   }
   // w_{j,k}^l (Nielsen's weights, written with the entry first): the entry at that step
-  const sub = base.k === 'name' && base.sub !== null && base.sub.k !== 'list';
-  if (base.k !== 'name' || sub || base.sup || base.args || !(mentionsVariable(sup, ctx) || nielsenLast(sup, ctx))) return null;
+  // (b_{h'}^{t-1}, Graves's primed unit under its Σ, keeps its subscript apart: the bound h′ is that entry)
+  const sub = base.k === 'name' && base.sub !== null && base.sub.k !== 'list' && !(base.sub.k === 'name' && ctx.vars.has(base.sub.raw));
+  if (base.k !== 'name' || sub || base.sup || base.args || !(mentionsVariable(sup, ctx) || nielsenLast(sup, ctx) || lastStepBased(sup)))
+    return null;
   const scope = ctx.scope;
   const seq = firstSegment(base.raw);
   // a name defined by a derivative for every step (Nielsen's δ^l = ∂C/∂z^l) takes its step so too
@@ -273,6 +275,16 @@ function nielsenLast(a: Ast, ctx: ExprContext): boolean {
 }
 
 /** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */
+/**
+ * Graves's δ_j^{T+1} = 0, a_h^{T-1}: T ± k over a sequence is its step (no power of a sequence with no step has a
+ * reading); T alone comes here only from a definition read at the last step (δ_h^{(T)} of δ_j^t = ∂O/∂a_j^t), as
+ * the parser reads a written ^T as a transpose
+ */
+function lastStepBased(a: Ast): boolean {
+  if (a.k === 'name') return !a.sub && !a.sup && (a.raw === 'T' || a.raw === 'τ');
+  return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && Number.isInteger(a.b.value) && lastStepBased(a.a);
+}
+
 function mentionsVariable(a: Ast, ctx: ExprContext): boolean {
   if (a.k === 'name') return !a.sub && !a.sup && ctx.vars.has(a.raw);
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && (mentionsVariable(a.a, ctx) || mentionsVariable(a.b, ctx));

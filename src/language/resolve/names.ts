@@ -643,9 +643,12 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     if (use) {
       let e = readDerived(a, use, ctx, readExpression);
       // the name it was written by kept on the derivative, for the hints that name it (engine/check)
-      if (e.k === 'deriv') {
+      // (Haykin's and Jaeger's δ_j(n) = −∂E/∂v_j(n) too: the derivative under the sign)
+      const d = e.k === 'neg' && e.a.k === 'deriv' ? e.a : e;
+      if (d.k === 'deriv') {
         const idx = use.step ? tryTimeIndex(use.step, ctx.vars, ctx.scope.T) : null;
-        if (!use.step || idx) e = { ...e, alias: { name: use.base, idx } };
+        const named: Expr = !use.step || idx ? { ...d, alias: { name: use.base, idx } } : d;
+        e = e.k === 'neg' ? { ...e, a: named } : named;
       }
       return use.entry === undefined ? e : entriesOf(e, [segmentAst(use.entry, a)], a.range, ctx);
     }
@@ -952,6 +955,20 @@ export function lineEntry(e: Expr, s: number[], x: Expr, range: Range, ctx: Expr
   return s[0] === 1 ? { k: 'index', a: e, i: one, j: x, shape: [], range } : { k: 'index', a: e, i: x, j: one, shape: [], range };
 }
 
+/** the primed letter of a matrix's pair written with a prime and read as one index, hh′ or h′h (the parser's (hh)ᵀ, hᵀh) */
+function primedInPair(x: Ast): string | null {
+  const letter = (y: Ast): string | null => (y.k === 'name' && !y.sub && !y.sup ? y.raw : null);
+  if (x.k === 'transpose') {
+    const two = letter(x.a);
+    return two && [...two].length === 2 ? [...two][1]! : null;
+  }
+  if (x.k === 'bin' && x.op === 'juxt' && x.a.k === 'transpose') {
+    const one = letter(x.a.a);
+    return one && [...one].length === 1 && letter(x.b)?.length === 1 ? one : null;
+  }
+  return null;
+}
+
 export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext): Expr {
   const s = e.shape;
   if (picks.length > 2) fail(ctx, 'at most two indices pick an entry', range, 'index');
@@ -962,6 +979,14 @@ export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext)
     return lineEntry(e, s, x, range, ctx);
   }
   if (s && s.length !== picks.length) {
+    const primed = s.length === 2 && picks.length === 1 ? primedInPair(picks[0]!) : null;
+    if (primed)
+      fail(
+        ctx,
+        `${primed}' is not bound here: a primed index (Graves's ${primed}′) is read under the Σ that binds it (Σ_{${primed}'=1}^{H}); where it is free, write another letter for it (${nameOrThis(e)}_{ij})`,
+        range,
+        'index',
+      );
     fail(
       ctx,
       s.length === 0

@@ -24,6 +24,7 @@ import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
 import { sumsToN, tauBeforeT } from './tauStep';
+import { EPOCH_N, epochBound, epochEnds } from './epochSteps';
 import { orderedMark, swapOrdered } from './ordered';
 import { jacobianAsGradient } from './jacobianAsGradient';
 
@@ -81,6 +82,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     if (!scope.isKnown('L')) vars.add(NIELSEN_L);
     if (lengthN) vars.add(LENGTH_N);
     if (lengthn) vars.add(LENGTH_LOWER_N);
+    if (epochEnds(scope, st, sides)) vars.add(EPOCH_N);
     // no Set for a question with no free letter (most): ctx.free is only asked whether it has one
     const ctx = exprContext(scope, vars, false, null, true, true, frees.length ? new Set(frees) : undefined, undefined);
     try {
@@ -671,8 +673,9 @@ function readForRange(scope: Scope, f: NonNullable<(Statement & { k: 'check' })[
     if (typeof from === 'number' && typeof to === 'number' && Number.isInteger(from) && Number.isInteger(to))
       return { v, from: Math.max(from, 0), to: Math.min(to, T + 1), open: true, at: f.range, ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
   }
-  let a = f.from ? constValue(f.from, T) : 1;
-  let b = f.to ? constValue(f.to, T) : T;
+  // (Haykin's for n_0 < n < n_1: the epoch's ends, epochSteps.ts)
+  let a = f.from ? (epochBound(f.from, scope) ?? constValue(f.from, T)) : 1;
+  let b = f.to ? (epochBound(f.to, scope) ?? constValue(f.to, T)) : T;
   // t = T-1, …, 1 (a backward pass listed from its last step): the steps 1..T-1
   if (f.listed && typeof a === 'number' && typeof b === 'number' && a > b) [a, b] = [b, a];
   if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) {

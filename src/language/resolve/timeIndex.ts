@@ -4,6 +4,7 @@
 import type { Ast } from '../ast';
 import { makeIdx } from '../idx';
 import type { Idx, IdxTerm } from '../model';
+import { EPOCH_N } from './epochSteps';
 
 /** a linear form k + Σ coef·var, as read from the text */
 interface Linear {
@@ -18,6 +19,7 @@ function linear(a: Ast, vars: Set<string>, T: number): Linear | null {
     // Goodfellow et al. write the last step τ (h^{(τ)}), deeplearning.ai T_x (the input's length, the steps the network
     // runs); unless a Σ/∏ binds it, it is T
     if (isLastStep(a.raw, vars)) return { k: T, coefs: new Map() };
+    if (a.raw === 'n_0' && vars.has(EPOCH_N)) return { k: 0, coefs: new Map() };
     return null;
   }
   if (a.k === 'neg') {
@@ -61,6 +63,7 @@ function simpleIndex(a: Ast, vars: Set<string>, T: number): Idx | null | undefin
     if (a.sub || a.sup) return null;
     if (vars.has(a.raw)) return { v: a.raw, k: 0 };
     if (isLastStep(a.raw, vars)) return { v: null, k: T };
+    if (a.raw === 'n_0' && vars.has(EPOCH_N)) return { v: null, k: 0 };
     return null;
   }
   return undefined;
@@ -79,7 +82,8 @@ export function isLastStep(raw: string, vars?: Set<string>): boolean {
     raw === 'T_x' ||
     (raw === 'L' && (vars === undefined || vars.has(NIELSEN_L))) ||
     (raw === 'N' && vars !== undefined && vars.has(LENGTH_N)) ||
-    (raw === 'n' && vars !== undefined && vars.has(LENGTH_LOWER_N))
+    (raw === 'n' && vars !== undefined && vars.has(LENGTH_LOWER_N)) ||
+    (raw === 'n_1' && vars !== undefined && vars.has(EPOCH_N))
   );
 }
 
