@@ -63,6 +63,12 @@ describe('Graves §3.2.2 by units', () => {
     expect(statuses(def, 'check δ_h^{(3)} = ∂O/∂a_h^{(3)}', 'check δ_h^{(2)} = ∂O/∂a_h^{(3)}')).toEqual(['holds', 'fails']);
     expect(run(def, 'check δ_j^{T+1} = 0').checks[0]!.message).toMatch(/terminal condition/);
   });
+  it('left: Graves’s δ_k^t for the output layer is entry k of the hidden δ the solution defined (fails with its values)', () => {
+    const out = run('δ_j^t = ∂O/∂a_j^t', 'check δ_k^t = y_k^t - z_k^t');
+    expect(out.checks[0]!.status).toBe('fails');
+    const rec = run('δ_j^t = ∂O/∂a_j^t', "check δ_h^t = θ'(a_h^t) (Σ_{k=1}^{2} δ_k^t V_{hk} + Σ_{h'=1}^{2} δ_{h'}^{t+1} W_{hh'})");
+    expect(rec.checks[0]!.message).toMatch(/∂O\/∂a_t should be ∂O\/∂y_t: with that the check holds/);
+  });
   it('left: a primed index no Σ binds is refused naming it, and δ_h^T with a bare T stays a transpose', () => {
     const free = run('δ_j^t = ∂O/∂a_j^t', "check ∂O/∂W_{h'h} = Σ_t δ_h^t b_{h'}^{t-1}");
     expect(free.diagnostics.some((d) => /h' is not bound here: a primed index \(Graves's h′\)/.test(d.message))).toBe(true);

@@ -33,6 +33,17 @@ describe('Graves §4.6 in LaTeX', () => {
     'b^t = h(w_hι x^t + w_cω b^{t-1})',
     'loss L = Σ_t b^t',
   ];
+  it('Σ_{c=1}^{C} over the block’s cells, c written only in names the file defines: C = 1 (it was a free step, "fails at C = 2")', () => {
+    expect(v['2']!.status).toBe('holds');
+    const net = ['T = 2', 'input x = [0.5, -1]', 'param w = 0.4', 's_c^0 = 0.2', 's_c^t = tanh(w x^t + s_c^{t-1})', 'loss L = Σ_t s_c^t'];
+    const a = analyze(
+      [...net, 'check ∂L/∂w = Σ_t Σ_{c=1}^{C} ∂L/∂s_c^t ∂⁺s_c^t/∂w', 'check ∂L/∂w = Σ_t Σ_{c=1}^{C} ∂L/∂s_c^t x^t'].join('\n'),
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(a.diagnostics.some((d) => /the bound C is read as the number of units c runs over/.test(d.message))).toBe(true);
+    // a Σ whose letter is written nowhere stays a free count (C times its term), as before
+    expect(analyze([...net, 'check L = Σ_{c=1}^{C} L'].join('\n')).checks[0]!.status).toBe('fails');
+  });
   it('a letter and a Greek command in one subscript are one name; an alias letter there is no function', () => {
     const a = analyze([...NET, 'check b^t = h(w_{h\\iota} x^t + w_{c\\omega} b^{t-1})'].join('\n'));
     expect(a.checks.map((c) => c.status)).toEqual(['holds']);

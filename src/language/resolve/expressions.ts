@@ -1,7 +1,7 @@
 // Right sides and question sides: Ast → Expr with shapes (LANGUAGE.md §4).
 
 import type { Range, TransposeFix } from '../../report';
-import { span, type Ast, type NameAst } from '../ast';
+import { someAst, span, type Ast, type NameAst } from '../ast';
 import { diag } from '../diagnostics';
 import { exprText } from '../print';
 import { idxValue } from '../idx';
@@ -920,6 +920,20 @@ function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprConte
       b.range,
       'index',
     );
+  // Graves's Σ_{c=1}^{C} h(s_c^t) ε_c^t over the cells of a block, c written only as the segment of names the file
+  // defines (s_c, ε_c): the network's one cell so named, C = 1 (it was a free step, "fails at C = 2": twice the term)
+  if (!sizes.size && !bishopN && someAst(a.body, (x) => x.k === 'name' && x.raw.endsWith(`_${v}`) && namedByFile(x.raw, ctx))) {
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `the bound ${b.raw} is read as the number of units ${v} runs over: ${v} is written only in the names the file defines with it (one unit each), so ${b.raw} = 1`,
+          b.range,
+          'entry-count',
+        ),
+      );
+    return 1;
+  }
   if (sizes.size !== 1) return null;
   const n = [...sizes][0]!;
   if (ctx.record && !ctx.quiet)
@@ -927,6 +941,11 @@ function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprConte
       diag('information', `the bound ${b.raw} is read as the number of entries ${v} runs over (${n})`, b.range, 'entry-count'),
     );
   return n;
+}
+
+/** a name the file defines, declares or names by a derivative (s_c, ε_c of Graves's LSTM) */
+function namedByFile(raw: string, ctx: ExprContext): boolean {
+  return ctx.scope.isKnown(raw) || ctx.scope.derived.has(raw) || ctx.scope.decls.has(raw);
 }
 
 /** 1_{a=b}: 1 where a equals b, else 0 */
