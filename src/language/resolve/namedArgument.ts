@@ -10,7 +10,7 @@ import { diag } from '../diagnostics';
 import type { Expr } from '../model';
 import { displayName, exprText } from '../print';
 import type { Scope } from './scope';
-import { mapChildren, walkRefs } from './walk';
+import { forChildren, mapChildren, walkRefs } from './walk';
 
 /** the same tree, ranges aside (the two were written in different places) */
 function sameTree(a: unknown, b: unknown): boolean {
@@ -28,10 +28,7 @@ function sameTree(a: unknown, b: unknown): boolean {
 /** the calls of `e` whose argument is `arg`'s tree */
 function callsOf(e: Expr, arg: Expr, out: (Expr & { k: 'call' })[] = []): (Expr & { k: 'call' })[] {
   if (e.k === 'call' && sameTree(e.arg, arg)) out.push(e);
-  mapChildren(e, (c) => {
-    callsOf(c, arg, out);
-    return c;
-  });
+  forChildren(e, (c) => void callsOf(c, arg, out));
   return out;
 }
 
