@@ -1,10 +1,10 @@
 // unroll FILE | unroll check FILE [--json] | unroll latex FILE  (LANGUAGE.md §7). FILE is a .rnn
 // file, a Markdown or LaTeX solution or a Jupyter notebook (§8), or a folder standing for every such file under it.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { version } from '../package.json';
 import { renderSummary } from './cli-render';
-import { isNotebookName, readText, runFile, STDIN, type FileOutcome, type Mode } from './cliFile';
+import { isNotebookName, readText, runFile, sidecarPathOf, STDIN, type FileOutcome, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
 import { isSolution, joinNotebook, solutionKindOf } from './solution/index';
 
@@ -132,7 +132,7 @@ function expand(path: string, given: boolean, seen = new Set<string>()): string[
     if (isNotebookName(path)) return notebookSolution(path) ? [path] : [];
     const kind = solutionKindOf(path);
     if (!kind) return [];
-    const hasSidecar = existsSync(path.slice(0, path.length - extname(path).length) + '.rnn');
+    const hasSidecar = existsSync(sidecarPathOf(path));
     if (kind === 'latex') return hasSidecar ? [path] : [];
     try {
       return isSolution(readText(path), kind, hasSidecar) ? [path] : [];
@@ -155,7 +155,7 @@ function expand(path: string, given: boolean, seen = new Set<string>()): string[
  */
 function notebookSolution(path: string): boolean {
   try {
-    const hasSidecar = existsSync(path.slice(0, path.length - extname(path).length) + '.rnn');
+    const hasSidecar = existsSync(sidecarPathOf(path));
     return hasSidecar || isSolution(joinNotebook(readText(path), path).text, 'markdown', false);
   } catch {
     return true;

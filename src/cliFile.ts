@@ -177,9 +177,12 @@ export function readText(file: string): string {
 
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
+/** the path of NAME.rnn beside NAME.md, NAME.tex or NAME.ipynb (whether it exists or not) */
+export const sidecarPathOf = (file: string): string => file.slice(0, file.length - extname(file).length) + '.rnn';
+
 /** NAME.rnn beside NAME.md / NAME.tex: the network of a solution written without rnn blocks */
 export function sidecarOf(file: string): string | null {
-  const side = file.slice(0, file.length - extname(file).length) + '.rnn';
+  const side = sidecarPathOf(file);
   try {
     return existsSync(side) && statSync(side).isFile() ? readText(side) : null;
   } catch {

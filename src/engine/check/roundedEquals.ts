@@ -25,15 +25,20 @@ export function writtenDecimals(x: number): number | null {
 /** a literal's decimals as its writer gave them (0.6590: 4, its trailing zero kept by the parser), or writtenDecimals' */
 const digitsOf = (n: Expr & { k: 'num' }): number | null => n.decimals ?? writtenDecimals(n.value);
 
-/** the number a side is, as written, with its count of decimals; null for anything but a (signed) number */
-function writtenNumber(e: Expr): { value: number; decimals: number } | null {
+/** a (signed) number literal as written, its value and decimals (a whole number 0); null for anything else */
+function signedLiteral(e: Expr): { value: number; decimals: number } | null {
   const neg = e.k === 'neg';
   const n = neg ? e.a : e;
   if (n.k !== 'num' || !Number.isFinite(n.value)) return null;
   const decimals = digitsOf(n);
+  return decimals === null ? null : { value: neg ? -n.value : n.value, decimals };
+}
+
+/** the number a side is, as written, with its count of decimals; null for anything but a (signed) number */
+function writtenNumber(e: Expr): { value: number; decimals: number } | null {
+  const w = signedLiteral(e);
   // an integer is no rounded value a sheet shows (= 3 means 3)
-  if (decimals === null || decimals < 1) return null;
-  return { value: neg ? -n.value : n.value, decimals };
+  return w && w.decimals >= 1 ? w : null;
 }
 
 /**
@@ -45,11 +50,9 @@ function writtenEntries(e: Expr): { value: number; decimals: number }[] | null {
   if (!items) return null;
   const out: { value: number; decimals: number }[] = [];
   for (const item of items) {
-    const neg = item.k === 'neg';
-    const n = neg ? item.a : item;
-    const decimals = n.k === 'num' && Number.isFinite(n.value) ? digitsOf(n) : null;
-    if (n.k !== 'num' || decimals === null) return null;
-    out.push({ value: neg ? -n.value : n.value, decimals });
+    const w = signedLiteral(item);
+    if (!w) return null;
+    out.push(w);
   }
   return out.some((x) => x.decimals > 0) ? out : null;
 }
