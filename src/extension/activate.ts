@@ -21,6 +21,8 @@ import { registerSolutions } from './solution/register';
 import type { SolutionReports } from './solution/solutionReports';
 import { registerStatusBar } from './status/statusBar';
 import { registerUnicodeInput } from './unicode/unicodeInput';
+import { defaultWorkerFactory } from './worker/factory';
+import { AnalysisScheduler } from './worker/scheduler';
 
 export interface UnrollApi {
   /** the shared report cache (for tests: the same reports the editor shows) */
@@ -32,9 +34,13 @@ export interface UnrollApi {
 }
 
 export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
+  // one pool of analysis workers for .rnn files, solutions and notebooks (each document its own job in it)
+  const scheduler = new AnalysisScheduler(defaultWorkerFactory());
+  context.subscriptions.push(scheduler);
   const reports = new Reports({
     debounceMs: () => readSettings().debounceMs,
     analyzeOptions: () => readSettings().analyze,
+    scheduler,
   });
   context.subscriptions.push(
     reports,
@@ -55,9 +61,13 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   registerSemanticTokens(context, reports);
   registerCommands(context, reports);
   registerStatusBar(context, reports);
-  const solutions = registerSolutions(context, fixes);
+  const solutions = registerSolutions(context, fixes, scheduler);
   // a notebook's Markdown cells, joined, are one solution: its problems on each cell
-  const notebooks = new NotebookSolutions({ debounceMs: () => readSettings().debounceMs, analyzeOptions: () => readSettings().analyze });
+  const notebooks = new NotebookSolutions({
+    debounceMs: () => readSettings().debounceMs,
+    analyzeOptions: () => readSettings().analyze,
+    scheduler,
+  });
   context.subscriptions.push(notebooks);
   registerNotebookLenses(context, notebooks);
   // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)

@@ -9,6 +9,7 @@ import { compile, constantDefinition, deltaOfParameterLine, derivativeDefinition
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
+import { Cancelled } from '../engine/budget';
 import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { EquationResult, SolutionKind, SolutionReport } from './index';
@@ -713,6 +714,8 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       analyze(generate(text, net, cs).gen.text, options);
       return null;
     } catch (e) {
+      // the editor's worker dropping an outdated version: no claim is to blame
+      if (e instanceof Cancelled) throw e;
       return e instanceof Error ? e : new Error(String(e));
     }
   };
@@ -735,6 +738,7 @@ function analyzeSafely(text: string, net: Network, claims: Claim[], options: Ana
       const checks = good.filter((c) => !c.defines && !c.inline).length;
       return { report: analyzeGenerated(gen.text, networkLines, checks, options), gen, networkLines, analysed: good };
     } catch (e) {
+      if (e instanceof Cancelled) throw e;
       const err = e instanceof Error ? e : new Error(String(e));
       if (!good.length) {
         // the network alone: nothing to analyse, one error at its first line

@@ -60,6 +60,8 @@ export interface ReportsOptions {
   formsInReport?: boolean;
   /** where analyses run (default: the extension's own worker bundle; tests pass a fake) */
   workers?: WorkerFactory;
+  /** a pool shared with the solutions (activate.ts), which its owner disposes; replaces `workers` */
+  scheduler?: AnalysisScheduler;
 }
 
 export class Reports implements vscode.Disposable {
@@ -73,7 +75,7 @@ export class Reports implements vscode.Disposable {
   private readonly scheduler: AnalysisScheduler;
 
   constructor(private readonly options: ReportsOptions) {
-    this.scheduler = new AnalysisScheduler(options.workers ?? defaultWorkerFactory());
+    this.scheduler = options.scheduler ?? new AnalysisScheduler(options.workers ?? defaultWorkerFactory());
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -189,7 +191,7 @@ export class Reports implements vscode.Disposable {
   dispose(): void {
     this.timers.dispose();
     this.cache.clear();
-    this.scheduler.dispose();
+    if (!this.options.scheduler) this.scheduler.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.emitter.dispose();
     this.readEmitter.dispose();

@@ -7,5 +7,5 @@ export type { EquationResult, SolutionKind, SolutionReport } from '../../solutio
 
 /** The reader's signature, for code that is handed it (the preview plugin, its tests). */
 export type AnalyzeSolution = typeof analyzeSolution;
-export { analyzeJoined, JoinedCells } from '../../solution';
+export { analyzeCells, analyzeJoined, JoinedCells } from '../../solution';
 export type { NotebookCell } from '../../solution';

@@ -1,13 +1,16 @@
 // A Jupyter notebook open in the editor (LANGUAGE.md §9): its Markdown cells are separate documents, but one solution.
 // The cells' current texts are joined as the CLI joins the file's (solution/notebook.ts), analysed on open and after
 // each change once typing pauses, and each problem is published on its own cell's document at the cell's range.
+// The analysis runs in the .rnn files' worker pool (worker/scheduler.ts analyseSolution), as a Markdown solution's.
 
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../report';
 import { readSettings } from '../config';
 import { Debouncer } from '../reports/debouncer';
 import { toDiagnostic } from '../shared/convert';
-import { analyzeJoined, isSolution, JoinedCells, type SolutionReport } from './core';
+import { analyzeSolutionText } from '../worker/analyzeInWorker';
+import type { AnalysisScheduler } from '../worker/scheduler';
+import { isSolution, JoinedCells, type SolutionReport } from './core';
 import { sidecarPath } from './detect';
 import { cellDiagnosticItems, readerCells } from './notebookContent';
 import { solutionSchemes } from './solutionReports';
@@ -18,6 +21,8 @@ const JUPYTER = 'jupyter-notebook';
 export interface NotebookSolutionsOptions {
   debounceMs(): number;
   analyzeOptions(): AnalyzeOptions;
+  /** where analyses run (the .rnn files' pool); absent: on the host thread */
+  scheduler?: AnalysisScheduler;
 }
 
 export class NotebookSolutions implements vscode.Disposable {
@@ -76,33 +81,28 @@ export class NotebookSolutions implements vscode.Disposable {
 
   private async analyse(notebook: vscode.NotebookDocument): Promise<void> {
     const cells = notebook.getCells();
-    const joined = new JoinedCells(
-      readerCells(
-        cells.map((c) => ({
-          markup: c.kind === vscode.NotebookCellKind.Markup,
-          languageId: c.document.languageId,
-          text: c.document.getText(),
-        })),
-      ),
+    const reader = readerCells(
+      cells.map((c) => ({
+        markup: c.kind === vscode.NotebookCellKind.Markup,
+        languageId: c.document.languageId,
+        text: c.document.getText(),
+      })),
     );
+    const text = new JoinedCells(reader).text;
     const sidecar = await this.sidecarText(notebook);
     if (notebook.isClosed) return;
     const key = notebook.uri.toString();
     let report: SolutionReport | null = null;
-    if (isSolution(joined.text, 'markdown', sidecar !== null)) {
-      try {
-        report = analyzeJoined(joined, { sidecar, analyze: this.options.analyzeOptions() });
-      } catch (e) {
-        // the analysis promises never to throw; if it does, say so on the first cell rather than going silent
-        const message = `Unroll could not analyse this notebook: ${e instanceof Error ? e.message : String(e)}`;
-        report = {
-          networks: [],
-          equations: [],
-          diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, cell: 1, severity: 'error', message, code: 'internal' }],
-          checked: 0,
-          skipped: 0,
-        };
-      }
+    if (isSolution(text, 'markdown', sidecar !== null)) {
+      const spec = { cells: reader, sidecar };
+      const options = this.options.analyzeOptions();
+      const job = this.options.scheduler?.analyseSolution(key, notebook.version, text, spec, options);
+      if (job) {
+        const answer = await job;
+        // superseded by a newer state of the notebook (whose own analysis publishes), or closed meanwhile
+        if (!answer || notebook.isClosed) return;
+        report = answer;
+      } else report = analyzeSolutionText(text, spec, options);
     }
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
@@ -147,6 +147,7 @@ export class NotebookSolutions implements vscode.Disposable {
   private forget(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
     this.timers.cancel(key);
+    this.options.scheduler?.forget(key);
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
     this.reports.delete(key);

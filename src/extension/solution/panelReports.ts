@@ -3,7 +3,7 @@
 // another network announces that network's Report, which the panel then draws).
 
 import * as vscode from 'vscode';
-import type { Report } from '../../report';
+import { emptyReport, type Report } from '../../report';
 import { failedReport } from '../reports/failedReport';
 import type { PanelReports } from '../panel/panel';
 import type { Reports } from '../reports/documentReports';
@@ -54,6 +54,8 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
 
   private networkReport(document: vscode.TextDocument): { index: number | null; report: Report } {
     const sol = this.solutions.getNow(document);
+    // its first analysis still in a worker: nothing to draw yet (the panel is told again when it is done)
+    if (!sol && this.solutions.analysing(document)) return { index: null, report: emptyReport() };
     if (!sol)
       return { index: null, report: failedReport('this document is not a solution: it has no ```rnn block and no .rnn file beside it') };
     const index = networkAtLine(sol, this.cursorLine(document));

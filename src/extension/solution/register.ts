@@ -14,16 +14,18 @@ import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
 import { solutionHoverContent } from './solutionHoverContent';
 import { SolutionReports, solutionSchemes } from './solutionReports';
+import type { AnalysisScheduler } from '../worker/scheduler';
 
 /** Markdown (built-in, Quarto, R Markdown) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
 function solutionSelector(): vscode.DocumentFilter[] {
   return [...MARKDOWN_LANGUAGES, 'latex'].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
 }
 
-export function registerSolutions(context: vscode.ExtensionContext, fixes: PublishedFixes): SolutionReports {
+export function registerSolutions(context: vscode.ExtensionContext, fixes: PublishedFixes, scheduler?: AnalysisScheduler): SolutionReports {
   const solutions = new SolutionReports({
     debounceMs: () => readSettings().debounceMs,
     analyzeOptions: () => readSettings().analyze,
+    scheduler,
   });
   context.subscriptions.push(
     solutions,

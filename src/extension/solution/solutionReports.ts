@@ -2,11 +2,19 @@
 // open and after each change once typing pauses (the same debounce as .rnn files), cached per
 // (uri, version, sidecar text). A document that is not a solution costs a substring test and, for
 // a saved file, one stat of NAME.rnn (remembered until a .rnn file is created, changed or deleted).
+//
+// The analysis runs in the .rnn files' worker pool (worker/scheduler.ts analyseSolution), off the host
+// thread: a solution with a 5,000-step network never holds up a keystroke or another file's hover. As for
+// .rnn files, a provider asking while a newer version is being analysed gets the last finished report (an
+// older version), and waits only for a document's first one; without a worker (none in the environment, or
+// one died) the analysis runs on the host thread as before.
 
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../report';
 import { Debouncer } from '../reports/debouncer';
-import { analyzeSolution, isSolution, type SolutionKind, type SolutionReport } from './core';
+import { analyzeSolutionText } from '../worker/analyzeInWorker';
+import type { AnalysisScheduler } from '../worker/scheduler';
+import { isSolution, type SolutionKind, type SolutionReport } from './core';
 import { documentKind, mayHoldNetwork, sidecarPath } from './detect';
 
 export interface SolutionUpdate {
@@ -17,6 +25,8 @@ export interface SolutionUpdate {
 export interface SolutionReportsOptions {
   debounceMs(): number;
   analyzeOptions(): AnalyzeOptions;
+  /** where analyses run (the .rnn files' pool); absent: on the host thread */
+  scheduler?: AnalysisScheduler;
 }
 
 interface Entry {
@@ -101,8 +111,26 @@ export class SolutionReports implements vscode.Disposable {
     }
   }
 
-  /** The document's SolutionReport for its current text, or null when it is not a solution. */
+  /**
+   * The document's SolutionReport, or null when it is not a solution: the current text's, or, while a worker
+   * is on a newer version than the last finished one (or about to be, typing having paused), that last one.
+   */
   async get(document: vscode.TextDocument): Promise<SolutionReport | null> {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    const scheduler = this.options.scheduler;
+    if (
+      hit &&
+      hit.version !== document.version &&
+      scheduler &&
+      (scheduler.busy(key) || (this.timers.pending(key) && scheduler.attached(key)))
+    )
+      return hit.solution;
+    return this.current(document);
+  }
+
+  /** The SolutionReport of the document's current text (analysed now, in a worker when there is one), or null. */
+  private async current(document: vscode.TextDocument): Promise<SolutionReport | null> {
     const kind = this.kind(document);
     if (!kind) return null;
     const text = document.getText();
@@ -122,13 +150,22 @@ export class SolutionReports implements vscode.Disposable {
     return this.cache.get(document.uri.toString())?.solution;
   }
 
-  /** The report for the current version now, reusing the sidecar text last read (for synchronous callers). */
+  /**
+   * The report for synchronous callers (the panel): the current version's if finished, else the last finished
+   * one, computed on the host only where no worker is to be had (reusing the sidecar text last read). Undefined
+   * when the document is not a solution, or none of its versions has been analysed yet.
+   */
   getNow(document: vscode.TextDocument): SolutionReport | undefined {
     const kind = this.kind(document);
     const hit = this.cache.get(document.uri.toString());
     if (!kind || !hit) return undefined;
-    if (hit.version === document.version) return hit.solution;
-    return this.compute(document, kind, document.getText(), hit.sidecar) ?? undefined;
+    if (hit.version === document.version || this.options.scheduler?.onHostThread === false) return hit.solution;
+    return this.computeOnHost(document, kind, document.getText(), hit.sidecar) ?? undefined;
+  }
+
+  /** Whether a worker is on the document (its first analysis, or a newer version than the report finished). */
+  analysing(document: vscode.TextDocument): boolean {
+    return this.options.scheduler?.busy(document.uri.toString()) ?? false;
   }
 
   /** The network texts need the sidecar too: the one the cached report was computed with. */
@@ -136,7 +173,39 @@ export class SolutionReports implements vscode.Disposable {
     return this.cache.get(document.uri.toString())?.sidecar ?? null;
   }
 
-  private compute(document: vscode.TextDocument, kind: SolutionKind, text: string, sidecar: string | null): SolutionReport | null {
+  /**
+   * The report of `text` (the document's current version): cached, or analysed in a worker (the job in flight
+   * for it joined), or on the host when there is no worker. Null when the text is no solution, or a newer
+   * version came while it was being analysed (that version's own analysis answers).
+   */
+  private async compute(
+    document: vscode.TextDocument,
+    kind: SolutionKind,
+    text: string,
+    sidecar: string | null,
+  ): Promise<SolutionReport | null> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version && hit.sidecar === sidecar) return hit.solution;
+    if (!isSolution(text, kind, sidecar !== null)) {
+      this.cache.delete(key);
+      return null;
+    }
+    const job = this.options.scheduler?.analyseSolution(key, version, text, { kind, sidecar }, this.options.analyzeOptions());
+    if (!job) return this.computeOnHost(document, kind, text, sidecar);
+    const solution = await job;
+    if (document.isClosed) return null;
+    // superseded by a newer version (or sidecar) before it finished: the last finished report stands meanwhile
+    if (!solution) return this.cache.get(key)?.solution ?? null;
+    const now = this.cache.get(key);
+    // another caller (or the host fallback) may have stored this version meanwhile: keep the first
+    if (now && now.version >= version) return now.version === version ? now.solution : null;
+    this.cache.set(key, { version, sidecar, solution, announced: false });
+    return solution;
+  }
+
+  private computeOnHost(document: vscode.TextDocument, kind: SolutionKind, text: string, sidecar: string | null): SolutionReport | null {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version && hit.sidecar === sidecar) return hit.solution;
@@ -144,20 +213,7 @@ export class SolutionReports implements vscode.Disposable {
       this.cache.delete(key);
       return null;
     }
-    let solution: SolutionReport;
-    try {
-      solution = analyzeSolution(text, kind, { sidecar, analyze: this.options.analyzeOptions() });
-    } catch (e) {
-      // analyzeSolution promises never to throw; if it does, say so rather than going silent
-      const message = `Unroll could not analyse this solution: ${e instanceof Error ? e.message : String(e)}`;
-      solution = {
-        networks: [],
-        equations: [],
-        diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message, code: 'internal' }],
-        checked: 0,
-        skipped: 0,
-      };
-    }
+    const solution = analyzeSolutionText(text, { kind, sidecar }, this.options.analyzeOptions());
     this.cache.set(key, { version: document.version, sidecar, solution, announced: false });
     return solution;
   }
@@ -173,20 +229,24 @@ export class SolutionReports implements vscode.Disposable {
   /** Drop every cached report (settings changed) and analyse the open solutions again. */
   invalidateAll(): void {
     this.cache.clear();
+    // analyses in flight ran with the old settings
+    for (const d of vscode.workspace.textDocuments) if (this.kind(d)) this.options.scheduler?.forget(d.uri.toString());
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
   private async announce(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     const had = this.cache.has(key);
-    const solution = await this.get(document);
+    const version = document.version;
+    const solution = await this.current(document);
     if (!solution) {
-      // it stopped being a solution (the block or the sidecar was removed): clear what it showed
-      if (had) this.emitter.fire({ document, solution: emptySolution() });
+      // it stopped being a solution (the block or the sidecar was removed): clear what it showed; or a newer
+      // version came while this one was analysed (its own announce follows)
+      if (had && !this.cache.has(key) && !document.isClosed) this.emitter.fire({ document, solution: emptySolution() });
       return;
     }
     const entry = this.cache.get(key);
-    if (!entry || entry.announced) return;
+    if (!entry || entry.announced || entry.version !== version) return;
     entry.announced = true;
     this.emitter.fire({ document, solution });
   }
@@ -195,6 +255,7 @@ export class SolutionReports implements vscode.Disposable {
     const key = document.uri.toString();
     this.timers.cancel(key);
     this.cache.delete(key);
+    this.options.scheduler?.forget(key);
   }
 
   dispose(): void {

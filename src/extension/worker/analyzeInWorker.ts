@@ -17,15 +17,26 @@
 // 5,000-step file, is ~0.15–0.3 s of CPU): the host writes the job it wants into a shared cell (nodeWorker.ts)
 // as it posts a newer one, so the worker, warm, takes the newer job next instead of being terminated and
 // replaced by a cold one.
+//
+// A solution's job (a Markdown or LaTeX document, a notebook's cells) is answered once, with its whole
+// SolutionReport (in pieces when big): its analyses are numeric, and it is cancelled as a .rnn job is.
 
 import { analyzeSession, type Analysis } from '../../analysis';
 import { Cancelled, cancellable } from '../../engine/budget';
 import { compile, type Compiled } from '../../language/index';
 import type { AnalyzeOptions, DeriveReport, Report } from '../../report';
 import { failedReport } from '../reports/failedReport';
+import { analyzeCells, analyzeSolution, type SolutionReport } from '../solution/core';
 import { later } from './later';
 import { splitIntoPieces, type Piece } from './pieces';
-import { isPieceRequest, isReportTaken, type AnalysisJob, type AnalysisRequest, type AnalysisResponse } from './protocol';
+import {
+  isPieceRequest,
+  isReportTaken,
+  type AnalysisJob,
+  type AnalysisRequest,
+  type AnalysisResponse,
+  type SolutionSpec,
+} from './protocol';
 
 /**
  * The numeric Report without the quantities' symbolic partials: they are forms too (printed when first read,
@@ -43,6 +54,26 @@ export function analyzeText(text: string, options: AnalyzeOptions): Report {
   } catch (e) {
     return failedReport(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** A solution's report (analyzeSolution never throws; if it does, the failure is said on its first line). */
+export function analyzeSolutionText(text: string, spec: SolutionSpec, options: AnalyzeOptions): SolutionReport {
+  try {
+    const sidecar = spec.sidecar;
+    return 'cells' in spec
+      ? analyzeCells(spec.cells, { sidecar, analyze: options })
+      : analyzeSolution(text, spec.kind, { sidecar, analyze: options });
+  } catch (e) {
+    if (e instanceof Cancelled) throw e;
+    return failedSolution(e instanceof Error ? e.message : String(e), 'cells' in spec);
+  }
+}
+
+/** A solution whose analysis threw: said on its first line (a notebook's first cell) rather than going silent. */
+export function failedSolution(why: string, notebook: boolean): SolutionReport {
+  const message = `Unroll could not analyse this ${notebook ? 'notebook' : 'solution'}: ${why}`;
+  const place = { line: 1, column: 1, endLine: 1, endColumn: 2, ...(notebook ? { cell: 1 } : {}) };
+  return { networks: [], equations: [], diagnostics: [{ ...place, severity: 'error', message, code: 'internal' }], checked: 0, skipped: 0 };
 }
 
 const failed = (e: unknown) => failedReport(e instanceof Error ? e.message : String(e));
@@ -114,12 +145,29 @@ export function createServer(
     post({ id, skeleton, pieces: pieces.length, complete, ...timing });
   };
 
+  const sendSolution = (id: number, solution: SolutionReport) => {
+    const { skeleton, pieces } = splitIntoPieces(solution, pieceBytes);
+    kept = pieces.length === 0 ? undefined : { id, pieces };
+    post(pieces.length === 0 ? { id, solution } : { id, solutionSkeleton: skeleton, pieces: pieces.length });
+  };
+
   const analyse = (job: AnalysisJob) => {
     newest = job.id;
     formsDue = undefined;
     const stillWanted = wantedCheck(job.id);
     // superseded while it waited in the queue: the host expects nothing more of it
     if (!stillWanted()) return;
+    const spec = job.solution;
+    if (spec) {
+      let solution: SolutionReport;
+      try {
+        solution = cancellable(stillWanted, () => analyzeSolutionText(job.text, spec, job.options));
+      } catch (e) {
+        if (e instanceof Cancelled) return;
+        solution = failedSolution(e instanceof Error ? e.message : String(e), 'cells' in spec);
+      }
+      return sendSolution(job.id, solution);
+    }
     const wantForms = job.options.forms ?? job.options.symbolic ?? false;
     const t0 = now();
     const cpu0 = processCpuMs();

@@ -3,14 +3,23 @@
 // skeleton whose long arrays the host then asks for a piece at a time (pieces.ts says why).
 
 import type { AnalyzeOptions, Diagnostic, Report } from '../../report';
+import type { NotebookCell, SolutionKind, SolutionReport } from '../solution/core';
 import type { Piece } from './pieces';
 
-/** Analyse this text. */
+/**
+ * What makes a job's text a solution (LANGUAGE.md §8) rather than a .rnn file: a Markdown or LaTeX document's
+ * kind, or a notebook's cells (the text is then their Markdown joined, which only identifies the job), and the
+ * sidecar NAME.rnn's text, if any.
+ */
+export type SolutionSpec = { kind: SolutionKind; sidecar: string | null } | { cells: NotebookCell[]; sidecar: string | null };
+
+/** Analyse this text: a .rnn file's, or a solution's when `solution` says so. */
 export interface AnalysisJob {
   /** the job's number, so that an answer to an older job is recognised and dropped */
   id: number;
   text: string;
   options: AnalyzeOptions;
+  solution?: SolutionSpec;
 }
 
 /** Send piece number `piece` of job `id`'s Report (after a skeleton said how many there are). */
@@ -65,13 +74,26 @@ export interface ReportSkeleton extends ReportStage {
   pieces: number;
 }
 
+/** A solution job's whole SolutionReport (solutions are answered in one stage: no forms follow). */
+export interface WholeSolution {
+  id: number;
+  solution: SolutionReport;
+}
+
+/** A solution job's SolutionReport with its long arrays emptied (a 5,000-step network's Report inside it). */
+export interface SolutionSkeleton {
+  id: number;
+  solutionSkeleton: SolutionReport;
+  pieces: number;
+}
+
 export interface ReportPiece {
   id: number;
   piece: number;
   data: Piece;
 }
 
-export type AnalysisResponse = WholeReport | ReportSkeleton | ReportPiece | ReadDiagnostics;
+export type AnalysisResponse = WholeReport | ReportSkeleton | WholeSolution | SolutionSkeleton | ReportPiece | ReadDiagnostics;
 
 export const isPieceRequest = (r: AnalysisRequest): r is PieceRequest => 'piece' in r;
 export const isReportTaken = (r: AnalysisRequest): r is ReportTaken => 'taken' in r;

@@ -21,17 +21,34 @@
 // Report (a `taken` message, sent on a later turn of this thread's loop, after the diagnostics of that
 // Report were published): on a busy machine the forms do not compete with the diagnostics' way here.
 //
+// A solution (a Markdown or LaTeX document, a notebook's cells: analyseSolution) is a job like a .rnn file's,
+// in the same pool, keyed by its document: answered once, with its whole SolutionReport.
+//
 // If no worker can be started, or one dies, every later job runs on the host thread, silently: the editor
 // must keep working. Pure of vscode (the factory is injected), so the scheduling is tested with a fake worker.
 
 import type { AnalyzeOptions, Diagnostic, Report } from '../../report';
-import { analyzeText } from './analyzeInWorker';
+import type { SolutionReport } from '../solution/core';
+import { analyzeSolutionText, analyzeText } from './analyzeInWorker';
 import { later } from './later';
 import { addPiece } from './pieces';
-import type { WorkerFactory, WorkerLike } from './protocol';
+import type { SolutionSpec, WorkerFactory, WorkerLike } from './protocol';
 
 /** Free workers kept warm for the next job (each is a V8 isolate: some MB of memory). */
 export const IDLE_WORKERS = 2;
+
+/** What a job is answered with: a .rnn file's Report, or a solution's SolutionReport. */
+type Answer = { report: Report } | { solution: SolutionReport };
+
+/** What the caller of a job waits on, by the job's kind. */
+type Asked =
+  | {
+      kind: 'report';
+      promise: Promise<Report | undefined>;
+      onComplete: ((report: Report) => void) | undefined;
+      onRead: ((diagnostics: Diagnostic[]) => void) | undefined;
+    }
+  | { kind: 'solution'; spec: SolutionSpec; promise: Promise<SolutionReport | undefined> };
 
 interface Job {
   id: number;
@@ -39,14 +56,13 @@ interface Job {
   version: number;
   text: string;
   options: AnalyzeOptions;
-  promise: Promise<Report | undefined>;
-  resolve(report: Report | undefined): void;
-  /** whether the promise has its Report (the numeric one, while the forms are still being derived) */
+  asked: Asked;
+  /** settles the caller's promise (undefined: superseded; an answer of the other kind never comes) */
+  resolve(answer: Answer | undefined): void;
+  /** whether the promise has its answer (the numeric Report, while the forms are still being derived) */
   answered: boolean;
-  onComplete: ((report: Report) => void) | undefined;
-  onRead: ((diagnostics: Diagnostic[]) => void) | undefined;
-  /** a big Report being put together from its pieces (pieces.ts) */
-  assembly?: { report: Report; total: number; received: number; complete: boolean };
+  /** a big answer being put together from its pieces (pieces.ts) */
+  assembly?: { answer: Answer; total: number; received: number; complete: boolean };
 }
 
 interface Slot {
@@ -66,6 +82,7 @@ export class AnalysisScheduler {
   constructor(
     private readonly factory: WorkerFactory,
     private readonly onHost: (text: string, options: AnalyzeOptions) => Report = analyzeText,
+    private readonly solutionOnHost: (text: string, spec: SolutionSpec, options: AnalyzeOptions) => SolutionReport = analyzeSolutionText,
   ) {}
 
   /** Whether jobs run on the host thread (no worker could be started, or one died). */
@@ -107,11 +124,56 @@ export class AnalysisScheduler {
     onComplete?: (report: Report) => void,
     onRead?: (diagnostics: Diagnostic[]) => void,
   ): Promise<Report | undefined> | undefined {
-    if (this.fallback) return undefined;
+    const joined = this.inFlight(key, version, text);
+    if (joined?.kind === 'report') return joined.promise;
+    let resolve!: (answer: Answer | undefined) => void;
+    const promise = new Promise<Report | undefined>((r) => {
+      resolve = (a) => r(a && 'report' in a ? a.report : undefined);
+    });
+    return this.submit(key, version, text, options, { kind: 'report', promise, onComplete, onRead }, resolve) ? promise : undefined;
+  }
+
+  /**
+   * The SolutionReport of a solution's `text` (version `version` of document `key`: a Markdown or LaTeX document,
+   * or a notebook with `spec.cells`), computed in a worker, as analyse() computes a Report: undefined when
+   * superseded, the same promise for the job in flight, and undefined synchronously when there is no worker (the
+   * caller analyses on its own thread).
+   */
+  analyseSolution(
+    key: string,
+    version: number,
+    text: string,
+    spec: SolutionSpec,
+    options: AnalyzeOptions,
+  ): Promise<SolutionReport | undefined> | undefined {
+    const joined = this.inFlight(key, version, text);
+    if (joined?.kind === 'solution' && JSON.stringify(joined.spec) === JSON.stringify(spec)) return joined.promise;
+    let resolve!: (answer: Answer | undefined) => void;
+    const promise = new Promise<SolutionReport | undefined>((r) => {
+      resolve = (a) => r(a && 'solution' in a ? a.solution : undefined);
+    });
+    return this.submit(key, version, text, options, { kind: 'solution', spec, promise }, resolve) ? promise : undefined;
+  }
+
+  /** What is asked of the job in flight for this version and text of document `key`, if there is one. */
+  private inFlight(key: string, version: number, text: string): Asked | undefined {
+    const job = this.jobOf(key);
+    return !this.fallback && job && job.version === version && job.text === text ? job.asked : undefined;
+  }
+
+  /** Posts a new job for document `key` (a stale one of it dropped); false when there is no worker to be had. */
+  private submit(
+    key: string,
+    version: number,
+    text: string,
+    options: AnalyzeOptions,
+    asked: Asked,
+    resolve: (answer: Answer | undefined) => void,
+  ): boolean {
+    if (this.fallback) return false;
     const own = this.last.get(key);
     let slot: Slot | undefined;
     if (own?.job?.key === key) {
-      if (own.job.version === version && own.job.text === text) return own.job.promise;
       if (own.job.answered) {
         // only the outdated version's forms are pending: the worker drops them for the newer job (it derives
         // them one derive at a time and looks at its messages in between), and keeps its warm JIT
@@ -131,17 +193,14 @@ export class AnalysisScheduler {
     slot ??= this.freeSlot(own);
     if (!slot) {
       this.fallback = true;
-      return undefined;
+      return false;
     }
     this.last.set(key, slot);
-    let resolve!: (r: Report | undefined) => void;
-    const promise = new Promise<Report | undefined>((r) => {
-      resolve = r;
-    });
-    const job: Job = { id: this.nextId++, key, version, text, options, promise, resolve, answered: false, onComplete, onRead };
+    const job: Job = { id: this.nextId++, key, version, text, options, asked, resolve, answered: false };
     slot.job = job;
-    slot.worker.postMessage({ id: job.id, text, options });
-    return promise;
+    const solution = asked.kind === 'solution' ? asked.spec : undefined;
+    slot.worker.postMessage(solution ? { id: job.id, text, options, solution } : { id: job.id, text, options });
+    return true;
   }
 
   /** The document was closed: drop its job, stopping its worker's work on it (the worker itself if it cannot be told). */
@@ -193,22 +252,22 @@ export class AnalysisScheduler {
     for (const s of free.slice(0, Math.max(0, free.length - IDLE_WORKERS))) this.stop(s);
   }
 
-  /** A Report of the job: the first one resolves its promise, the complete one ends it. */
-  private deliver(slot: Slot, job: Job, report: Report, complete: boolean): void {
+  /** An answer of the job: the first one resolves its promise, the complete one ends it. */
+  private deliver(slot: Slot, job: Job, answer: Answer, complete: boolean): void {
     if (complete) {
       slot.job = undefined;
       this.trimIdle();
     }
     if (!job.answered) {
       job.answered = true;
-      job.resolve(report);
+      job.resolve(answer);
       // the forms follow: the worker starts on them once the numeric Report's diagnostics are out (the
       // promise's callbacks run before this later turn)
       if (!complete)
         later(() => {
           if (slot.job === job && this.pool.includes(slot)) slot.worker.postMessage({ id: job.id, taken: true });
         });
-    } else if (complete) job.onComplete?.(report);
+    } else if (complete && job.asked.kind === 'report' && 'report' in answer) job.asked.onComplete?.(answer.report);
   }
 
   /**
@@ -237,21 +296,24 @@ export class AnalysisScheduler {
       const job = slot.job;
       if (!this.pool.includes(slot) || !job || job.id !== response.id) return;
       if ('read' in response) {
-        if (!job.answered) job.onRead?.(response.read);
+        if (!job.answered && job.asked.kind === 'report') job.asked.onRead?.(response.read);
         return;
       }
-      if ('report' in response) return this.deliver(slot, job, response.report, response.complete ?? true);
-      if ('skeleton' in response) {
-        job.assembly = { report: response.skeleton, total: response.pieces, received: 0, complete: response.complete ?? true };
+      if ('report' in response) return this.deliver(slot, job, { report: response.report }, response.complete ?? true);
+      if ('solution' in response) return this.deliver(slot, job, { solution: response.solution }, true);
+      if ('skeleton' in response || 'solutionSkeleton' in response) {
+        const answer: Answer = 'skeleton' in response ? { report: response.skeleton } : { solution: response.solutionSkeleton };
+        const complete = 'skeleton' in response ? (response.complete ?? true) : true;
+        job.assembly = { answer, total: response.pieces, received: 0, complete };
         return this.askForPiece(slot, job);
       }
       const a = job.assembly;
       if (!a || response.piece !== a.received) return;
-      addPiece(a.report, response.data);
+      addPiece('report' in a.answer ? a.answer.report : a.answer.solution, response.data);
       a.received++;
       if (a.received < a.total) return this.askForPiece(slot, job);
       job.assembly = undefined;
-      this.deliver(slot, job, a.report, a.complete);
+      this.deliver(slot, job, a.answer, a.complete);
     });
     worker.onError(() => {
       // the worker could not load or crashed: from now on the host analyses, starting with this job
@@ -260,7 +322,13 @@ export class AnalysisScheduler {
       const job = slot.job;
       slot.job = undefined;
       this.stop(slot);
-      if (job) this.deliver(slot, job, this.onHost(job.text, job.options), true);
+      if (!job) return;
+      const asked = job.asked;
+      const answer: Answer =
+        asked.kind === 'report'
+          ? { report: this.onHost(job.text, job.options) }
+          : { solution: this.solutionOnHost(job.text, asked.spec, job.options) };
+      this.deliver(slot, job, answer, true);
     });
     return slot;
   }
