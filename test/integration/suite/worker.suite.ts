@@ -2,9 +2,11 @@
 // The analysis runs in a worker: while a 10,000-step file is analysed, a hover on another file answers
 // (its latency is measured and logged), and an edit made during that analysis gives final diagnostics
 // that match the latest text, not the version the worker had started on. An error fixed in that file
-// loses its squiggle as soon as the new text is read, before the analysis ends (issue 13, two phases).
+// loses its squiggle as soon as the new text is read, before the analysis ends (issue 13, two phases). A Markdown
+// solution is analysed in the same workers: a hover answers while a 10,000-step solution is analysed.
 import * as vscode from 'vscode';
 import { analyze } from '../../../src/index';
+import { analyzeSolution } from '../../../src/solution';
 import { LONG_RNN_QUESTIONS, longRnn } from '../../fixtures/longRnn';
 import { ok, show } from './check';
 import { errorsOf, extension, hoverText, open, plain, positionOf, scratchFile, sheet7, waitFor } from './util';
@@ -138,6 +140,66 @@ suite('analysis worker', () => {
       // the first test of the suite did not write its timings
     }
     await vscode.workspace.fs.writeFile(timings, new TextEncoder().encode(`${before}${line}\n`));
+    ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('a hover on another file answers while a 10,000-step Markdown solution is analysed', async function () {
+    this.timeout(180000);
+    await extension();
+    const small = await sheet7();
+    await open(small.uri);
+    const pos = positionOf(small.text, /^\s*param\s+W_hh\b/, 'W_hh');
+    const hover = async () =>
+      hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, pos)) ?? []);
+    await waitFor('a hover on the small file', async () => (await hover()).includes('W_hh'));
+
+    // the network in a ```rnn block, one equation that holds and one that fails (its error is what the editor shows)
+    const text = [
+      '# A long sequence',
+      '',
+      '```rnn',
+      longRnn(T, []),
+      '```',
+      '',
+      '$$\\frac{\\partial L_t}{\\partial o_t} = 2 (o_t - y_t)$$',
+      '',
+      '$$\\frac{\\partial o_t}{\\partial h_t} = W_{hy}$$',
+      '',
+    ].join('\n');
+    const sol = analyzeSolution(text, 'markdown');
+    const expected = [...new Set(sol.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1))].sort((a, b) => a - b);
+    ok(expected.length > 0, `the library fails the last equation: ${show(sol.equations.map((e) => e.message))}`);
+    const uri = await scratchFile('worker-big-solution.md', text);
+    const opened = Date.now();
+    await open(uri);
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = Date.now();
+    const answer = await hover();
+    const latency = Date.now() - t0;
+    const done = errorsOf(uri).length > 0;
+    const line = `[worker timings] hover on ${small.name} during the ${T}-step solution's analysis answered in ${latency} ms (${Date.now() - opened} ms after opening the solution)`;
+    console.log(line);
+    ok(answer.includes('W_hh'), `the hover answers with ∂L/∂W_hh: ${show(plain(answer).slice(0, 200))}`);
+    ok(!done, `the hover answered (${latency} ms) before the solution's analysis finished (its problems are not in yet)`);
+    const got = await waitFor(
+      "the solution's problems",
+      () => {
+        const lines = [...new Set(errorsOf(uri).map((d) => d.range.start.line))].sort((a, b) => a - b);
+        return JSON.stringify(lines) === JSON.stringify(expected) && lines;
+      },
+      150000,
+    );
+    const line2 = `[worker timings] the ${T}-step solution's problems were shown ${Date.now() - opened} ms after opening it`;
+    console.log(line2);
+    const timings = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt');
+    let before = '';
+    try {
+      before = new TextDecoder().decode(await vscode.workspace.fs.readFile(timings));
+    } catch {
+      // the earlier tests of the suite did not write their timings
+    }
+    await vscode.workspace.fs.writeFile(timings, new TextEncoder().encode(`${before}${line}\n${line2}\n`));
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
