@@ -45,6 +45,13 @@ export interface MarkdownItLike {
 
 // ---- analysis, cached per text -------------------------------------------------------------------
 
+/**
+ * The editor's report of a text the preview renders, where an open document has that text: its report when
+ * finished, 'pending' while a worker is on it (no marks until then: the editor refreshes the preview when it is
+ * done), undefined when no open solution has that text (the preview then analyses it itself).
+ */
+export type EditorReportOf = (src: string) => SolutionReport | 'pending' | undefined;
+
 const MAX_CACHED = 8;
 
 /** The plugin's analysis: the last few texts' reports, so re-rendering an unchanged text costs nothing. */
@@ -149,13 +156,19 @@ function markTokens(
 
 // ---- the plugin ------------------------------------------------------------------------------------
 
-/** Extend a markdown-it instance (VS Code's preview calls this through `extendMarkdownIt`). */
-export function unrollMarkdownIt<M extends MarkdownItLike>(md: M, analyze: AnalyzeSolution): M {
+/**
+ * Extend a markdown-it instance (VS Code's preview calls this through `extendMarkdownIt`). With `editor`, a text
+ * an open solution has takes the editor's report, analysed in its worker, so that rendering never analyses on
+ * the extension host's thread while the student types beside the preview.
+ */
+export function unrollMarkdownIt<M extends MarkdownItLike>(md: M, analyze: AnalyzeSolution, editor?: EditorReportOf): M {
   const analysis = new PreviewAnalysis(analyze);
   md.core.ruler.push('unroll_solution', (state) => {
     // an ordinary Markdown text is left alone after one substring test
     if (!mayHoldNetwork(state.src, 'markdown')) return;
-    const sol = analysis.of(state.src);
+    const fromEditor = editor?.(state.src);
+    if (fromEditor === 'pending') return;
+    const sol = fromEditor ?? analysis.of(state.src);
     if (sol.equations.length === 0) return;
     state.tokens = markTokens(state, state.tokens, sol, new Set(), false, null);
   });

@@ -50,6 +50,8 @@ export class SolutionReports implements vscode.Disposable {
   /** sidecar URI → whether it exists (stat results, dropped when a .rnn file changes) */
   private readonly sidecarExists = new Map<string, boolean>();
   private readonly emitter = new vscode.EventEmitter<SolutionUpdate>();
+  /** documents whose text a preview rendered without marks, waiting for their report (reportOfText) */
+  private readonly previewWaits = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidUpdate: vscode.Event<SolutionUpdate> = this.emitter.event;
 
@@ -163,6 +165,24 @@ export class SolutionReports implements vscode.Disposable {
     return this.computeOnHost(document, kind, document.getText(), hit.sidecar) ?? undefined;
   }
 
+  /**
+   * For the Markdown preview (preview/markdownItPlugin.ts EditorReportOf): the report of the open Markdown solution
+   * whose current text is `text`; 'pending' while its analysis is due or in a worker (the preview is refreshed
+   * when it is announced); undefined when no open solution has that text, or analyses run on the host thread.
+   */
+  reportOfText(text: string): SolutionReport | 'pending' | undefined {
+    for (const d of vscode.workspace.textDocuments) {
+      if (this.kind(d) !== 'markdown' || d.getText() !== text) continue;
+      const key = d.uri.toString();
+      const hit = this.cache.get(key);
+      if (hit && hit.version === d.version) return hit.solution;
+      if (!this.options.scheduler || this.options.scheduler.onHostThread) return undefined;
+      this.previewWaits.add(key);
+      return 'pending';
+    }
+    return undefined;
+  }
+
   /** Whether a worker is on the document (its first analysis, or a newer version than the report finished). */
   analysing(document: vscode.TextDocument): boolean {
     return this.options.scheduler?.busy(document.uri.toString()) ?? false;
@@ -249,12 +269,15 @@ export class SolutionReports implements vscode.Disposable {
     if (!entry || entry.announced || entry.version !== version) return;
     entry.announced = true;
     this.emitter.fire({ document, solution });
+    // the preview rendered this document's text without marks: render it again, now with them
+    if (this.previewWaits.delete(key)) void vscode.commands.executeCommand('markdown.preview.refresh');
   }
 
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.timers.cancel(key);
     this.cache.delete(key);
+    this.previewWaits.delete(key);
     this.options.scheduler?.forget(key);
   }
 

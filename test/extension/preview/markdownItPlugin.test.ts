@@ -185,6 +185,32 @@ describe('the preview plugin', () => {
     expect(html).toContain('<pre><code class="language-python">x = &quot;&lt;i&gt;&quot;');
   });
 
+  it('takes the editor’s report of a text an open solution has, renders no marks while it is pending, and analyses any other text itself', () => {
+    const md = new MarkdownIt();
+    mathStandIn(md);
+    let calls = 0;
+    let editor: ReturnType<typeof analyzeSolution> | 'pending' | undefined = 'pending';
+    unrollMarkdownIt(
+      md,
+      (t, k, o) => {
+        calls++;
+        return analyzeSolution(t, k, o);
+      },
+      () => editor,
+    );
+    // pending: the editor's worker is on it; the preview neither marks nor analyses on the host's thread
+    expect(md.render(SOLUTION)).not.toContain('unroll-eq');
+    expect(calls).toBe(0);
+    editor = analyzeSolution(SOLUTION, 'markdown');
+    const marked = md.render(SOLUTION);
+    expect(marked).toContain('unroll-eq-fails');
+    expect(calls).toBe(0);
+    // no open solution has this text: analysed here, with the same marks
+    editor = undefined;
+    expect(md.render(SOLUTION)).toBe(marked);
+    expect(calls).toBe(1);
+  });
+
   it('renders the same text twice from the cache, identically', () => {
     const md = new MarkdownIt();
     mathStandIn(md);

@@ -262,4 +262,33 @@ describe('the editor’s solutions, analysed in workers', () => {
     await turn();
     expect(versionOf((await solutions.get(doc as never))!)).toBe(2);
   });
+
+  it('gives the preview the report of an open solution’s text, pending while a worker is on it, then refreshes the preview', async () => {
+    const worker = new ServedWorker();
+    const scheduler = new AnalysisScheduler(() => worker);
+    const solutions = new SolutionReports({ debounceMs: () => 0, analyzeOptions: () => ({}), scheduler });
+    made.push(solutions, scheduler);
+    let refreshed = 0;
+    fake.commands.set('markdown.preview.refresh', () => refreshed++);
+    const doc = new FakeDocument(solutionOf(6), Uri.parse('untitled:preview.md'), 'markdown');
+    fake.documents = [doc];
+    fake.events.open.fire(doc);
+    await turn();
+    expect(solutions.reportOfText(solutionOf(6))).toBe('pending');
+    expect(solutions.reportOfText(solutionOf(7))).toBeUndefined();
+    expect(refreshed).toBe(0);
+    while (worker.outbox.length) worker.deliver(0);
+    await turn();
+    expect(refreshed).toBe(1);
+    const sol = solutions.reportOfText(solutionOf(6));
+    expect(sol).not.toBe('pending');
+    expect(versionOf(sol as SolutionReport)).toBe(6);
+    // a later version announced with no preview waiting: no refresh
+    doc.edit(solutionOf(8));
+    await turn();
+    while (worker.outbox.length) worker.deliver(0);
+    await turn();
+    expect(versionOf(solutions.getNow(doc as never)!)).toBe(8);
+    expect(refreshed).toBe(1);
+  });
 });
