@@ -11,6 +11,7 @@ export function registerSuites(): void {
   require('./worker.suite');
   // before the panel suite: it leaves the panel on the sheet-7 example, which the web runner then reads
   require('./solution.suite');
+  require('./notebook.suite');
   require('./quickfix.suite');
   require('./coexist.suite');
   require('./panel.suite');

@@ -1,0 +1,75 @@
+/// <reference types="mocha" />
+// A Jupyter notebook in a real VS Code (LANGUAGE.md §9), opened through the built-in ipynb serializer: its Markdown
+// cells, joined, are one solution, analysed in the analysis workers; a wrong equation's error is published on its
+// own cell's document at the library's line, and an edit of that cell (as typed, unsaved) clears it.
+import * as vscode from 'vscode';
+import { analyzeNotebook } from '../../../src/solution';
+import { ok, show } from './check';
+import { EQ7, EQ8, NETWORK } from './solutionFixture';
+import { errorsOf, extension, scratchFile, waitFor } from './util';
+
+/** nbformat 4 source lines: each line keeps its newline, as Jupyter writes them */
+const sourceLines = (text: string) => text.split(/(?<=\n)/);
+
+const markdown = (text: string) => ({ cell_type: 'markdown', metadata: {}, source: sourceLines(text) });
+
+function notebookJson(equations: string): string {
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      markdown(`# Sheet 7 in a notebook\n\n\`\`\`rnn\n${NETWORK}\n\`\`\``),
+      { cell_type: 'code', metadata: {}, source: ['print("the network above, in numpy")'], outputs: [], execution_count: null },
+      markdown(equations),
+    ],
+  });
+}
+
+/** the library's error lines (0-based) on cell `cell` (1-based) of the notebook */
+function expectedErrors(json: string, cell: number): number[] {
+  const sol = analyzeNotebook(json);
+  return [...new Set(sol.diagnostics.filter((d) => d.severity === 'error' && d.cell === cell).map((d) => d.line - 1))].sort(
+    (a, b) => a - b,
+  );
+}
+
+const errorLines = (uri: vscode.Uri) => [...new Set(errorsOf(uri).map((d) => d.range.start.line))].sort((a, b) => a - b);
+
+suite('notebooks', () => {
+  test("a notebook's wrong equation gets its error on its own cell, at the library's line, and an edit of the cell clears it", async function () {
+    this.timeout(120000);
+    await extension();
+    const equations = `${EQ7}\n\n${EQ8}\n`;
+    const json = notebookJson(equations);
+    const expected = expectedErrors(json, 3);
+    ok(expected.length > 0, 'the library fails eq. (8) in the third cell');
+    ok(expectedErrors(json, 1).length === 0, "the library finds no error in the network's cell");
+    const uri = await scratchFile('solution.ipynb', json);
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(notebook);
+    ok(notebook.notebookType === 'jupyter-notebook', `the built-in serializer opened it: ${notebook.notebookType}`);
+    const cell = notebook.cellAt(2);
+    ok(cell.kind === vscode.NotebookCellKind.Markup, 'the third cell is Markdown');
+    const got = await waitFor(`errors on the third cell at ${show(expected)}`, () => {
+      const lines = errorLines(cell.document.uri);
+      return JSON.stringify(lines) === JSON.stringify(expected) && lines;
+    });
+    ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
+    ok(errorLines(notebook.cellAt(0).document.uri).length === 0, "no error on the network's cell");
+
+    // the student corrects the sign, in the cell, unsaved
+    const wrong = cell.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('\\tag{8}'));
+    ok(wrong >= 0, 'eq. (8) is in the cell');
+    const fixedLine = String.raw`$$\frac{\partial \mathcal{L}}{\partial y_3} = -2(t_3 - y_3) \tag{8}$$`;
+    ok(expectedErrors(notebookJson(`${EQ7}\n\n${fixedLine}\n`), 3).length === 0, 'the library holds the corrected eq. (8)');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(cell.document.uri, cell.document.lineAt(wrong).range, fixedLine);
+    ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+    await waitFor('the error of eq. (8) to go', () => errorLines(cell.document.uri).length === 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
