@@ -12,8 +12,9 @@ import type { PublishedFixes } from '../quickfix/publishedFixes';
 import { MARKDOWN_LANGUAGES } from './detect';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
-import { solutionHoverContent } from './solutionHoverContent';
-import { SolutionReports, solutionSchemes } from './solutionReports';
+import { answeredBefore, rememberAnswer, solutionHoverAnswer, solutionHoverQuestion } from './solutionHoverContent';
+import { hoverJobKey, SolutionReports, solutionSchemes } from './solutionReports';
+import { analyzeText } from '../worker/analyzeInWorker';
 import type { AnalysisScheduler } from '../worker/scheduler';
 
 /** Markdown (built-in, Quarto, R Markdown) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
@@ -36,7 +37,7 @@ export function registerSolutions(context: vscode.ExtensionContext, fixes: Publi
   const selector = solutionSelector();
   registerSolutionDiagnostics(context, solutions, fixes);
   registerSolutionLenses(context, solutions, selector);
-  registerSolutionHover(context, solutions, selector);
+  registerSolutionHover(context, solutions, selector, scheduler);
   registerSolutionQuickFixes(context, selector, fixes);
   return solutions;
 }
@@ -108,7 +109,17 @@ function registerSolutionLenses(context: vscode.ExtensionContext, solutions: Sol
   );
 }
 
-function registerSolutionHover(context: vscode.ExtensionContext, solutions: SolutionReports, selector: vscode.DocumentSelector): void {
+/**
+ * The hover on a derivative: its `derive` question is analysed in a worker (keyed by the document: a newer hover
+ * supersedes an unanswered one), so that a long network's derive never blocks the host; on the host only where
+ * there is no worker. The last answers are kept, whoever computed them.
+ */
+function registerSolutionHover(
+  context: vscode.ExtensionContext,
+  solutions: SolutionReports,
+  selector: vscode.DocumentSelector,
+  scheduler: AnalysisScheduler | undefined,
+): void {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(selector, {
       async provideHover(document, position) {
@@ -119,11 +130,20 @@ function registerSolutionHover(context: vscode.ExtensionContext, solutions: Solu
         const settings = readSettings(document.uri);
         const text = document.getText();
         const networks = networkSources(text, kind, solutions.sidecarOf(document));
-        const content = solutionHoverContent(text, solution, networks, position.line + 1, position.character + 1, {
+        const question = solutionHoverQuestion(text, solution, networks, position.line + 1, position.character + 1, settings.analyze);
+        if (!question) return undefined;
+        let report = answeredBefore(question);
+        if (!report) {
+          const job = scheduler?.analyse(hoverJobKey(document.uri.toString()), document.version, question.text, question.options);
+          report = job ? await job : analyzeText(question.text, question.options);
+          // superseded by a later hover of the document: that one answers
+          if (!report) return undefined;
+          rememberAnswer(question, report);
+        }
+        const content = solutionHoverAnswer(question, report, {
           digits: settings.digits,
           detail: settings.hoverDetail,
           uri: document.uri.toString(),
-          analyze: settings.analyze,
         });
         if (!content) return undefined;
         const md = new vscode.MarkdownString(content.markdown);

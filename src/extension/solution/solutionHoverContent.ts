@@ -1,6 +1,8 @@
 // The hover on a derivative inside a solution's display equation: the derivative as written is asked
 // of its network with `derive` (every symbolic form and the value at every step), and the .rnn
-// hover's own content is shown for it. Pure (no 'vscode'): solutionHover.ts is the adapter.
+// hover's own content is shown for it. Pure (no 'vscode'): register.ts is the adapter, which has the
+// question's text analysed in a worker (solutionHoverQuestion, then solutionHoverAnswer); the
+// host-thread path, solutionHoverContent, is both in one.
 
 import { analyze } from '../../analysis';
 import type { AnalyzeOptions, Report } from '../../report';
@@ -52,25 +54,55 @@ export function solutionDerivativeAt(
 const MAX_CACHED = 64;
 const deriveCache = new Map<string, Report>();
 
-/** The network's Report with `derive DERIVATIVE` appended as its last line (cached per text). */
-export function deriveReport(network: string, derivative: string, options: AnalyzeOptions): { report: Report; line: number } {
+/** What a hover asks of its network: the derivative under the cursor, as a .rnn text ending in `derive` it. */
+export interface HoverQuestion {
+  found: FoundDerivative;
+  /** the network's text with `derive DERIVATIVE` as its last line */
+  text: string;
+  /** that line (1-based) */
+  line: number;
+  options: AnalyzeOptions;
+  /** the hovered line of the solution (1-based), which the panel link opens */
+  at: number;
+}
+
+/** The question of a hover at a 1-based position of a solution, or null off a derivative (see solutionHoverContent). */
+export function solutionHoverQuestion(
+  text: string,
+  sol: SolutionReport,
+  networks: readonly string[],
+  line: number,
+  column: number,
+  analyzeOptions: AnalyzeOptions,
+): HoverQuestion | null {
+  const found = solutionDerivativeAt(text, sol, line, column);
+  if (!found || found.network === null) return null;
+  const network = networks[found.network];
+  if (network === undefined) return null;
   // a derivative written over several lines of an equation is one derive statement
-  const query = derivative.replace(/\s*\n\s*/g, ' ');
-  const text = `${network.replace(/\s+$/, '')}\nderive ${query}\n`;
-  const line = text.split('\n').length - 1;
-  const key = `${JSON.stringify(options)}\u0000${text}`;
-  let report = deriveCache.get(key);
-  if (!report) {
-    report = analyze(text, options);
-    if (deriveCache.size >= MAX_CACHED) deriveCache.delete(deriveCache.keys().next().value as string);
-    deriveCache.set(key, report);
-  }
-  return { report, line };
+  const query = found.text.replace(/\s*\n\s*/g, ' ');
+  const deriveText = `${network.replace(/\s+$/, '')}\nderive ${query}\n`;
+  const options = { ...analyzeOptions, gradcheck: false, graph: false };
+  return { found, text: deriveText, line: deriveText.split('\n').length - 1, options, at: line };
+}
+
+const cacheKey = (q: HoverQuestion) => `${JSON.stringify(q.options)}\u0000${q.text}`;
+
+/** The Report a question was answered with before (the last few, whoever analysed them), if any. */
+export function answeredBefore(q: HoverQuestion): Report | undefined {
+  return deriveCache.get(cacheKey(q));
+}
+
+/** Keeps a question's Report: hovering over one version asks the same again and again. */
+export function rememberAnswer(q: HoverQuestion, report: Report): void {
+  if (deriveCache.size >= MAX_CACHED) deriveCache.delete(deriveCache.keys().next().value as string);
+  deriveCache.set(cacheKey(q), report);
 }
 
 /**
  * The hover at a 1-based position of a solution, or null off a derivative. `networks` are the
- * networks' .rnn texts (networkSource.ts), numbered as the SolutionReport numbers them.
+ * networks' .rnn texts (networkSource.ts), numbered as the SolutionReport numbers them. The question is
+ * analysed here, on the caller's thread.
  */
 export function solutionHoverContent(
   text: string,
@@ -80,11 +112,19 @@ export function solutionHoverContent(
   column: number,
   opts: HoverOptions & { analyze: AnalyzeOptions },
 ): SolutionHover | null {
-  const found = solutionDerivativeAt(text, sol, line, column);
-  if (!found || found.network === null) return null;
-  const network = networks[found.network];
-  if (network === undefined) return null;
-  const { report, line: deriveLine } = deriveReport(network, found.text, { ...opts.analyze, gradcheck: false, graph: false });
+  const q = solutionHoverQuestion(text, sol, networks, line, column, opts.analyze);
+  if (!q) return null;
+  let report = answeredBefore(q);
+  if (!report) {
+    report = analyze(q.text, q.options);
+    rememberAnswer(q, report);
+  }
+  return solutionHoverAnswer(q, report, opts);
+}
+
+/** The hover of a question from its Report (analysed wherever). */
+export function solutionHoverAnswer(q: HoverQuestion, report: Report, opts: HoverOptions): SolutionHover | null {
+  const { found, line: deriveLine, at: line } = q;
   const problems = report.diagnostics.filter((d) => d.line === deriveLine && d.severity === 'error');
   if (problems.length > 0 && !report.derives.some((d) => d.line === deriveLine && d.results.length > 0)) {
     const why = problems.map((d) => d.message).join('; ');

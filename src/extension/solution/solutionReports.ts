@@ -17,6 +17,9 @@ import type { AnalysisScheduler } from '../worker/scheduler';
 import { isSolution, type SolutionKind, type SolutionReport } from './core';
 import { documentKind, mayHoldNetwork, sidecarPath } from './detect';
 
+/** The scheduler's key of a solution's hover questions (register.ts): its own job beside the document's analysis. */
+export const hoverJobKey = (uri: string): string => `${uri}#hover`;
+
 export interface SolutionUpdate {
   document: vscode.TextDocument;
   solution: SolutionReport;
@@ -279,6 +282,7 @@ export class SolutionReports implements vscode.Disposable {
     this.cache.delete(key);
     this.previewWaits.delete(key);
     this.options.scheduler?.forget(key);
+    this.options.scheduler?.forget(hoverJobKey(key));
   }
 
   dispose(): void {

@@ -9,7 +9,7 @@ import { analyze } from '../../../src/index';
 import { analyzeSolution } from '../../../src/solution';
 import { LONG_RNN_QUESTIONS, longRnn } from '../../fixtures/longRnn';
 import { ok, show } from './check';
-import { errorsOf, extension, hoverText, open, plain, positionOf, scratchFile, sheet7, waitFor } from './util';
+import { errorsOf, extension, hoverText, open, plain, positionOf, scratchFile, sheet7, showsNumber, waitFor } from './util';
 
 const T = 10000;
 
@@ -192,6 +192,24 @@ suite('analysis worker', () => {
     );
     const line2 = `[worker timings] the ${T}-step solution's problems were shown ${Date.now() - opened} ms after opening it`;
     console.log(line2);
+
+    // a hover on a derivative of the solution asks its network a `derive` (seconds at 10,000 steps), in a worker:
+    // a hover on the small file asked meanwhile answers first
+    const at = positionOf(text, /^\$\$\\frac\{\\partial L_t\}/, 'L_t');
+    const order: string[] = [];
+    const big = Promise.resolve(vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at)).then((h) => {
+      order.push('solution');
+      return hoverText(h ?? []);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const smallAgain = await hover();
+    order.push('small');
+    const bigText = await big;
+    ok(smallAgain.includes('W_hh'), 'the small file hovers meanwhile');
+    const dLdo = analyze(`${longRnn(T, [])}\nderive ∂L_t/∂o_t\n`).derives[0]?.results[0]?.value;
+    ok(typeof dLdo === 'number', 'the library derives ∂L_t/∂o_t');
+    ok(showsNumber(bigText, dLdo), `the solution's hover shows ∂L_t/∂o_t at step 1 (${dLdo}): ${show(plain(bigText).slice(0, 200))}`);
+    ok(order[0] === 'small', `the small file's hover answered before the derive of the ${T}-step network: ${show(order)}`);
     const timings = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt');
     let before = '';
     try {
