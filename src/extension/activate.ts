@@ -14,6 +14,7 @@ import { registerQuickFixes } from './quickfix/quickFix';
 import { PublishedFixes } from './quickfix/publishedFixes';
 import { Reports } from './reports/documentReports';
 import { registerSemanticTokens } from './semantic/semanticTokens';
+import { registerNotebookHover } from './solution/notebookHover';
 import { registerNotebookLenses } from './solution/notebookLenses';
 import { NotebookSolutions } from './solution/notebookSolutions';
 import { CombinedPanelReports } from './solution/panelReports';
@@ -70,6 +71,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   });
   context.subscriptions.push(notebooks);
   registerNotebookLenses(context, notebooks);
+  registerNotebookHover(context, notebooks, scheduler);
   // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
   const panelReports = new CombinedPanelReports(reports, solutions);
   context.subscriptions.push(panelReports);

@@ -37,3 +37,11 @@ export function cellLensItems(sol: SolutionReport, cell: number, digits: number)
     .filter((i) => i.range.cell === cell)
     .map(({ range, title, tooltip }) => ({ range, title, tooltip }));
 }
+
+/**
+ * The report as one cell's editor sees it: the equations of cell `cell` (1-based), whose places are the cell's own
+ * lines; the networks stay, numbered as the report numbers them (a hover asks an equation's network).
+ */
+export function cellSolution(sol: SolutionReport, cell: number): SolutionReport {
+  return { ...sol, equations: sol.equations.filter((e) => e.range.cell === cell) };
+}

@@ -13,7 +13,7 @@ import type { AnalysisScheduler } from '../worker/scheduler';
 import { isSolution, JoinedCells, type SolutionReport } from './core';
 import { sidecarPath } from './detect';
 import { cellDiagnosticItems, readerCells } from './notebookContent';
-import { solutionSchemes } from './solutionReports';
+import { hoverJobKey, solutionSchemes } from './solutionReports';
 
 /** the notebook type of the built-in ipynb serializer (VS Code's own and code-server's) */
 const JUPYTER = 'jupyter-notebook';
@@ -30,8 +30,9 @@ export class NotebookSolutions implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('unroll-notebooks');
   /** per notebook: the cells it published on, to clear them when it changes or closes */
   private readonly published = new Map<string, vscode.Uri[]>();
-  /** per notebook: its last report (for tests: what the editor shows) */
+  /** per notebook: its last report (for tests: what the editor shows), and the joined text and sidecar it is of */
   private readonly reports = new Map<string, SolutionReport>();
+  private readonly sources = new Map<string, { text: string; sidecar: string | null }>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly emitter = new vscode.EventEmitter<vscode.NotebookDocument>();
   /** a notebook's report changed (its lenses follow) */
@@ -72,6 +73,11 @@ export class NotebookSolutions implements vscode.Disposable {
     return this.reports.get(notebook.uri.toString());
   }
 
+  /** the Markdown cells' joined text and the sidecar's text the last report is of (a hover reads its networks there) */
+  source(notebook: vscode.NotebookDocument): { text: string; sidecar: string | null } | undefined {
+    return this.sources.get(notebook.uri.toString());
+  }
+
   private schedule(notebook: vscode.NotebookDocument, delayMs: number): void {
     if (notebook.notebookType !== JUPYTER || !solutionSchemes().has(notebook.uri.scheme)) return;
     this.timers.schedule(notebook.uri.toString(), delayMs, () => {
@@ -107,10 +113,12 @@ export class NotebookSolutions implements vscode.Disposable {
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
     if (!report) {
+      this.sources.delete(key);
       if (this.reports.delete(key)) this.emitter.fire(notebook);
       return;
     }
     this.reports.set(key, report);
+    this.sources.set(key, { text, sidecar });
     const items = cellDiagnosticItems(report, { hintForHolding: readSettings(notebook.uri).hintForHoldingChecks });
     const uris: vscode.Uri[] = [];
     for (const [number, list] of items) {
@@ -151,6 +159,8 @@ export class NotebookSolutions implements vscode.Disposable {
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
     this.reports.delete(key);
+    this.sources.delete(key);
+    this.options.scheduler?.forget(hoverJobKey(key));
   }
 
   dispose(): void {

@@ -12,9 +12,8 @@ import type { PublishedFixes } from '../quickfix/publishedFixes';
 import { MARKDOWN_LANGUAGES } from './detect';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
-import { answeredBefore, rememberAnswer, solutionHoverAnswer, solutionHoverQuestion } from './solutionHoverContent';
+import { askHoverQuestion, solutionHoverAnswer, solutionHoverQuestion } from './solutionHoverContent';
 import { hoverJobKey, SolutionReports, solutionSchemes } from './solutionReports';
-import { analyzeText } from '../worker/analyzeInWorker';
 import type { AnalysisScheduler } from '../worker/scheduler';
 
 /** Markdown (built-in, Quarto, R Markdown) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
@@ -132,14 +131,9 @@ function registerSolutionHover(
         const networks = networkSources(text, kind, solutions.sidecarOf(document));
         const question = solutionHoverQuestion(text, solution, networks, position.line + 1, position.character + 1, settings.analyze);
         if (!question) return undefined;
-        let report = answeredBefore(question);
-        if (!report) {
-          const job = scheduler?.analyse(hoverJobKey(document.uri.toString()), document.version, question.text, question.options);
-          report = job ? await job : analyzeText(question.text, question.options);
-          // superseded by a later hover of the document: that one answers
-          if (!report) return undefined;
-          rememberAnswer(question, report);
-        }
+        const report = await askHoverQuestion(question, hoverJobKey(document.uri.toString()), document.version, scheduler);
+        // superseded by a later hover of the document: that one answers
+        if (!report) return undefined;
         const content = solutionHoverAnswer(question, report, {
           digits: settings.digits,
           detail: settings.hoverDetail,

@@ -11,6 +11,8 @@ import type { SolutionReport } from './core';
 import { derivativeAt, type FoundDerivative } from './derivativeAt';
 import { equationAtLine, networkAtLine } from './solutionContent';
 import { COMMANDS } from '../commands/ids';
+import { analyzeText } from '../worker/analyzeInWorker';
+import type { AnalysisScheduler } from '../worker/scheduler';
 
 export interface SolutionHover {
   markdown: string;
@@ -94,9 +96,28 @@ export function answeredBefore(q: HoverQuestion): Report | undefined {
 }
 
 /** Keeps a question's Report: hovering over one version asks the same again and again. */
-export function rememberAnswer(q: HoverQuestion, report: Report): void {
+function rememberAnswer(q: HoverQuestion, report: Report): void {
   if (deriveCache.size >= MAX_CACHED) deriveCache.delete(deriveCache.keys().next().value as string);
   deriveCache.set(cacheKey(q), report);
+}
+
+/**
+ * The Report of a hover's question: answered before, or analysed in a worker as job `key` (version `version` of
+ * its document: a newer hover there supersedes an unanswered one, which then gets undefined), or on this thread
+ * where there is no worker. A long network's derive never blocks the extension host.
+ */
+export async function askHoverQuestion(
+  q: HoverQuestion,
+  key: string,
+  version: number,
+  scheduler: AnalysisScheduler | undefined,
+): Promise<Report | undefined> {
+  const before = answeredBefore(q);
+  if (before) return before;
+  const job = scheduler?.analyse(key, version, q.text, q.options);
+  const report = job ? await job : analyzeText(q.text, q.options);
+  if (report) rememberAnswer(q, report);
+  return report;
 }
 
 /**
@@ -122,8 +143,11 @@ export function solutionHoverContent(
   return solutionHoverAnswer(q, report, opts);
 }
 
-/** The hover of a question from its Report (analysed wherever). */
-export function solutionHoverAnswer(q: HoverQuestion, report: Report, opts: HoverOptions): SolutionHover | null {
+/**
+ * The hover of a question from its Report (analysed wherever). `panelLink: false` leaves out the link to the panel
+ * (a notebook's cell: the panel follows .rnn files and solution documents only).
+ */
+export function solutionHoverAnswer(q: HoverQuestion, report: Report, opts: HoverOptions & { panelLink?: boolean }): SolutionHover | null {
   const { found, line: deriveLine, at: line } = q;
   const problems = report.diagnostics.filter((d) => d.line === deriveLine && d.severity === 'error');
   if (problems.length > 0 && !report.derives.some((d) => d.line === deriveLine && d.results.length > 0)) {
@@ -140,8 +164,9 @@ export function solutionHoverAnswer(q: HoverQuestion, report: Report, opts: Hove
   // the .rnn hover's links point at the derive line of the generated text: point them at the equation
   const parts = content.markdown.split('\n\n');
   if (parts.length > 1 && parts[parts.length - 1]!.includes(`command:${COMMANDS.openPanel}`)) parts.pop();
+  const copy = commandLink('Copy LaTeX', COMMANDS.copyLatex, { latex: content.latex });
   parts.push(
-    `${commandLink('Open in Unroll panel', COMMANDS.openPanel, { uri: opts.uri, line })} · ${commandLink('Copy LaTeX', COMMANDS.copyLatex, { latex: content.latex })}`,
+    opts.panelLink === false ? copy : `${commandLink('Open in Unroll panel', COMMANDS.openPanel, { uri: opts.uri, line })} · ${copy}`,
   );
   return { markdown: parts.join('\n\n'), start: found.start, end: found.end, derivative: found.text };
 }

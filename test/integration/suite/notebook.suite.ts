@@ -3,10 +3,11 @@
 // cells, joined, are one solution, analysed in the analysis workers; a wrong equation's error is published on its
 // own cell's document at the library's line, and an edit of that cell (as typed, unsaved) clears it.
 import * as vscode from 'vscode';
+import { analyze } from '../../../src/index';
 import { analyzeNotebook } from '../../../src/solution';
 import { ok, show } from './check';
 import { EQ7, EQ8, NETWORK } from './solutionFixture';
-import { errorsOf, extension, scratchFile, waitFor } from './util';
+import { errorsOf, extension, hoverText, scratchFile, showsNumber, waitFor } from './util';
 
 /** nbformat 4 source lines: each line keeps its newline, as Jupyter writes them */
 const sourceLines = (text: string) => text.split(/(?<=\n)/);
@@ -57,6 +58,22 @@ suite('notebooks', () => {
     });
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
     ok(errorLines(notebook.cellAt(0).document.uri).length === 0, "no error on the network's cell");
+
+    // a hover on the derivative of eq. (7) in the cell: the value the library derives (asked in a worker)
+    const dLdy3 = analyze(`${NETWORK}\nderive ∂L/∂y_3\n`).derives[0]?.results[0]?.value;
+    ok(typeof dLdy3 === 'number', 'the library derives ∂L/∂y_3');
+    const eq7 = cell.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('\\tag{7}'));
+    const at = new vscode.Position(eq7, cell.document.lineAt(eq7).text.indexOf('y_3}') + 1);
+    const hovered = await waitFor('a hover on ∂L/∂y_3 in the cell', async () => {
+      const h = hoverText(
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cell.document.uri, at)) ?? [],
+      );
+      return showsNumber(h, dLdy3) && h;
+    });
+    ok(!hovered.includes('command:unroll.openPanel'), 'no panel link from a cell (the panel follows documents)');
 
     // the student corrects the sign, in the cell, unsaved
     const wrong = cell.document
