@@ -68,6 +68,7 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
     debounceMs: () => readSettings().debounceMs,
     analyzeOptions: () => readSettings().analyze,
     scheduler,
+    fixes,
   });
   context.subscriptions.push(notebooks);
   registerNotebookLenses(context, notebooks);

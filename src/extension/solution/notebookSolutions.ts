@@ -9,6 +9,7 @@ import { readSettings } from '../config';
 import { Debouncer } from '../reports/debouncer';
 import { toDiagnostic } from '../shared/convert';
 import { analyzeSolutionText } from '../worker/analyzeInWorker';
+import type { PublishedFixes } from '../quickfix/publishedFixes';
 import type { AnalysisScheduler } from '../worker/scheduler';
 import { isSolution, JoinedCells, type SolutionReport } from './core';
 import { sidecarPath } from './detect';
@@ -23,6 +24,8 @@ export interface NotebookSolutionsOptions {
   analyzeOptions(): AnalyzeOptions;
   /** where analyses run (the .rnn files' pool); absent: on the host thread */
   scheduler?: AnalysisScheduler;
+  /** the fixes of the problems published on each cell, for the quick fixes (register.ts) */
+  fixes?: PublishedFixes;
 }
 
 export class NotebookSolutions implements vscode.Disposable {
@@ -110,8 +113,7 @@ export class NotebookSolutions implements vscode.Disposable {
         report = answer;
       } else report = analyzeSolutionText(text, spec, options);
     }
-    for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
-    this.published.delete(key);
+    this.unpublish(key);
     if (!report) {
       this.sources.delete(key);
       if (this.reports.delete(key)) this.emitter.fire(notebook);
@@ -125,10 +127,20 @@ export class NotebookSolutions implements vscode.Disposable {
       const cell = cells[number - 1];
       if (!cell) continue;
       this.collection.set(cell.document.uri, list.map(toDiagnostic));
+      this.options.fixes?.set(cell.document.uri.toString(), list);
       uris.push(cell.document.uri);
     }
     this.published.set(key, uris);
     this.emitter.fire(notebook);
+  }
+
+  /** clears what the notebook published on its cells (problems and their fixes) */
+  private unpublish(key: string): void {
+    for (const uri of this.published.get(key) ?? []) {
+      this.collection.delete(uri);
+      this.options.fixes?.delete(uri.toString());
+    }
+    this.published.delete(key);
   }
 
   private sidecarUri(notebook: vscode.NotebookDocument): vscode.Uri | null {
@@ -156,8 +168,7 @@ export class NotebookSolutions implements vscode.Disposable {
     const key = notebook.uri.toString();
     this.timers.cancel(key);
     this.options.scheduler?.forget(key);
-    for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
-    this.published.delete(key);
+    this.unpublish(key);
     this.reports.delete(key);
     this.sources.delete(key);
     this.options.scheduler?.forget(hoverJobKey(key));

@@ -37,7 +37,8 @@ export function registerSolutions(context: vscode.ExtensionContext, fixes: Publi
   registerSolutionDiagnostics(context, solutions, fixes);
   registerSolutionLenses(context, solutions, selector);
   registerSolutionHover(context, solutions, selector, scheduler);
-  registerSolutionQuickFixes(context, selector, fixes);
+  // a notebook's Markdown cells too: their problems' fixes are published per cell (notebookSolutions.ts)
+  registerSolutionQuickFixes(context, [...selector, { scheme: 'vscode-notebook-cell', language: 'markdown' }], fixes);
   return solutions;
 }
 

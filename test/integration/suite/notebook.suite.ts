@@ -8,6 +8,7 @@ import { analyzeNotebook } from '../../../src/solution';
 import { ok, show } from './check';
 import { EQ7, EQ8, NETWORK } from './solutionFixture';
 import { errorsOf, extension, hoverText, scratchFile, showsNumber, waitFor } from './util';
+import { TRANSPOSE_EQUATION_LINE, transposeSolution } from '../../fixtures/transposeSolution';
 
 /** nbformat 4 source lines: each line keeps its newline, as Jupyter writes them */
 const sourceLines = (text: string) => text.split(/(?<=\n)/);
@@ -87,6 +88,44 @@ suite('notebooks', () => {
     edit.replace(cell.document.uri, cell.document.lineAt(wrong).range, fixedLine);
     ok(await vscode.workspace.applyEdit(edit), 'edit applied');
     await waitFor('the error of eq. (8) to go', () => errorLines(cell.document.uri).length === 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a transpose left out in a notebook\'s cell: "Transpose V" is offered on the cell, applied, and the error goes', async function () {
+    this.timeout(120000);
+    await extension();
+    const solution = transposeSolution;
+    const json = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [markdown(solution('V \\nabla_{o_2} L'))],
+    });
+    ok(analyzeNotebook(json).equations[0]?.status === 'fails', 'the library fails V ∇_{o_2} L');
+    const uri = await scratchFile('quickfix-transpose.ipynb', json);
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(0, 1)] });
+    // the cell in edit mode, as a student fixing it has it (a rendered Markdown cell has no editor, hence no lightbulb)
+    await vscode.commands.executeCommand('notebook.cell.edit');
+    const cell = notebook.cellAt(0).document;
+    const line = TRANSPOSE_EQUATION_LINE - 1;
+    const d = await waitFor(`a shape mismatch on the cell's line ${line + 1}`, () =>
+      errorsOf(cell.uri).find((x) => x.range.start.line === line && /shape mismatch/.test(x.message)),
+    );
+    const title = 'Transpose V (write V^\\top)';
+    const fix = await waitFor(`the quick fix "${title}" on the cell`, async () => {
+      const all =
+        (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          cell.uri,
+          d.range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? [];
+      return all.find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && a.title === title);
+    });
+    ok(await vscode.workspace.applyEdit(fix.edit!), 'the fix applies');
+    ok(cell.getText().includes('V^\\top \\nabla_{o_2} L'), `the cell now writes V^\\top: ${show(cell.lineAt(line).text)}`);
+    await waitFor('no error left in the cell', () => errorsOf(cell.uri).length === 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
