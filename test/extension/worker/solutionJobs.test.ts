@@ -13,6 +13,7 @@ import { AnalysisScheduler } from '../../../src/extension/worker/scheduler';
 import { fake, FakeDocument, Uri } from '../fake/vscode';
 import { twoStepRnn } from '../../fixtures/twoStepRnn';
 import { longRnn } from '../../fixtures/longRnn';
+import { playRace, raceStep, turn } from './race';
 
 vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 const { SolutionReports } = await import('../../../src/extension/solution/solutionReports');
@@ -66,9 +67,6 @@ class ServedWorker implements WorkerLike {
     this.error?.(new Error('worker died'));
   }
 }
-
-/** a later turn of the event loop: the debounce timer (0 ms) and the host's piece requests have run */
-const turn = () => new Promise<void>((r) => setTimeout(() => setImmediate(r), 1));
 
 describe('a solution’s job in the worker', () => {
   it('is answered with the library’s SolutionReport: a Markdown solution, a LaTeX one, a notebook’s cells', () => {
@@ -182,16 +180,9 @@ describe('the editor’s solutions, analysed in workers', () => {
     fake.documents = [];
   });
 
-  /** one step of the race: an edit to the next version, a message delivered, or a turn */
-  const step = fc.oneof(
-    fc.constant({ kind: 'edit' as const }),
-    fc.record({ kind: fc.constant('deliver' as const), worker: fc.nat(), message: fc.nat() }),
-    fc.constant({ kind: 'turn' as const }),
-  );
-
   it('announced versions never go back, and the last one announced is the latest text’s', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
+      fc.asyncProperty(fc.array(raceStep, { minLength: 1, maxLength: 30 }), async (steps) => {
         const workers: ServedWorker[] = [];
         const scheduler = new AnalysisScheduler(() => {
           const w = new ServedWorker(400);
@@ -207,24 +198,14 @@ describe('the editor’s solutions, analysed in workers', () => {
         fake.documents = [doc];
         fake.events.open.fire(doc);
         await turn();
-        for (const s of steps) {
-          if (s.kind === 'edit' && v < LOSS.length - 1) doc.edit(solutionOf(++v));
-          else if (s.kind === 'deliver') {
-            const busy = workers.filter((w) => w.outbox.length > 0);
-            if (busy.length) busy[s.worker % busy.length]!.deliver(s.message);
-          }
-          await turn();
-        }
-        for (let guard = 0; guard < 10_000; guard++) {
-          const w = workers.find((x) => x.outbox.length > 0);
-          if (!w) {
-            if (!solutions.analysing(doc as never)) break;
-            await turn();
-            continue;
-          }
-          w.deliver(0);
-          await turn();
-        }
+        await playRace(
+          steps,
+          workers,
+          () => {
+            if (v < LOSS.length - 1) doc.edit(solutionOf(++v));
+          },
+          () => solutions.analysing(doc as never),
+        );
         expect(seen.length).toBeGreaterThan(0);
         for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
         expect(seen.every((x) => x >= 0 && x <= v)).toBe(true);

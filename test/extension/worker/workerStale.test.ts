@@ -11,6 +11,7 @@ import { createServer } from '../../../src/extension/worker/analyzeInWorker';
 import type { AnalysisRequest, AnalysisResponse, WorkerLike } from '../../../src/extension/worker/protocol';
 import { fake, FakeDocument } from '../fake/vscode';
 import { twoStepRnn } from '../../fixtures/twoStepRnn';
+import { playRace, raceStep, turn } from './race';
 
 vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 const { Reports } = await import('../../../src/extension/reports/documentReports');
@@ -44,16 +45,6 @@ class ShuffledWorker implements WorkerLike {
   }
 }
 
-/** One step of the race: an edit to the next version, or delivering the k-th waiting message of a worker. */
-const step = fc.oneof(
-  fc.constant({ kind: 'edit' as const }),
-  fc.record({ kind: fc.constant('deliver' as const), worker: fc.nat(), message: fc.nat() }),
-  fc.constant({ kind: 'turn' as const }),
-);
-
-/** a later turn of the event loop: the debounce timer (0 ms) and the host's piece requests (setImmediate) have run */
-const turn = () => new Promise<void>((r) => setTimeout(() => setImmediate(r), 1));
-
 describe('stale analyses never win', () => {
   const made: { dispose(): void }[] = [];
   afterEach(() => {
@@ -63,7 +54,7 @@ describe('stale analyses never win', () => {
 
   it('announced versions never go back, and the last one announced is the latest text, with its forms', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+      fc.asyncProperty(fc.array(raceStep, { minLength: 1, maxLength: 40 }), async (steps) => {
         const workers: ShuffledWorker[] = [];
         const reports = new Reports({
           debounceMs: () => 0,
@@ -82,30 +73,14 @@ describe('stale analyses never win', () => {
         fake.documents = [doc];
         fake.events.open.fire(doc);
         await turn();
-        for (const s of steps) {
-          if (s.kind === 'edit' && v < LOSS.length - 1) doc.edit(textOf(++v));
-          else if (s.kind === 'deliver') {
-            const busy = workers.filter((w) => w.outbox.length > 0);
-            if (busy.length) busy[s.worker % busy.length]!.deliver(s.message);
-          }
-          // the debounce timers and the host's piece requests run on later turns
-          await turn();
-        }
-        // then let everything still waiting arrive (oldest first), with turns in between, until no worker is
-        // on the document any more. (Stopping at the first turn with nothing waiting was flaky on a loaded
-        // machine: a turn's 1 ms timer is then already due, so a turn spans one check phase, while the forms
-        // after the numeric Report take three `later()` turns — the taken notice, one per derive — before the
-        // worker posts anything: CI saw the numeric Report of the last version as the last one announced.)
-        for (let guard = 0; guard < 10_000; guard++) {
-          const w = workers.find((x) => x.outbox.length > 0);
-          if (!w) {
-            if (!reports.analysing(doc as never)) break;
-            await turn();
-            continue;
-          }
-          w.deliver(0);
-          await turn();
-        }
+        await playRace(
+          steps,
+          workers,
+          () => {
+            if (v < LOSS.length - 1) doc.edit(textOf(++v));
+          },
+          () => reports.analysing(doc as never),
+        );
         expect(seen.length).toBeGreaterThan(0);
         for (let i = 1; i < seen.length; i++) expect(seen[i]!.version).toBeGreaterThanOrEqual(seen[i - 1]!.version);
         // never an older version's Report once a newer one was announced, and never a Report of a version that was not typed

@@ -20,17 +20,37 @@ function errorLines(uri: vscode.Uri): number[] {
   return [...new Set(errorsOf(uri).map((d) => d.range.start.line))].sort((a, b) => a - b);
 }
 
+/** The sheet-7 example open, and a hover on its W_hh declaration, once its Report is in the cache. */
+async function smallFileHover(): Promise<{ name: string; hover: () => Promise<string> }> {
+  const small = await sheet7();
+  await open(small.uri);
+  const pos = positionOf(small.text, /^\s*param\s+W_hh\b/, 'W_hh');
+  const hover = async () =>
+    hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, pos)) ?? []);
+  await waitFor('a hover on the small file', async () => (await hover()).includes('W_hh'));
+  return { name: small.name, hover };
+}
+
+/** Logs timing lines and adds them to worker-timings.txt, which the code-server runner prints (reported, never asserted). */
+async function reportTimings(...lines: string[]): Promise<void> {
+  for (const l of lines) console.log(l);
+  const timings = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt');
+  let before = '';
+  try {
+    before = new TextDecoder().decode(await vscode.workspace.fs.readFile(timings));
+  } catch {
+    // the first timings of the run
+  }
+  await vscode.workspace.fs.writeFile(timings, new TextEncoder().encode(`${before}${lines.map((l) => `${l}\n`).join('')}`));
+}
+
 suite('analysis worker', () => {
   test('a hover on another file answers while a 10,000-step file is analysed, and an edit during it wins', async function () {
     this.timeout(180000);
     await extension();
-    const small = await sheet7();
-    await open(small.uri);
-    const pos = positionOf(small.text, /^\s*param\s+W_hh\b/, 'W_hh');
-    const hover = async () =>
-      hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, pos)) ?? []);
     // the small file's Report is in the cache before the big analysis starts
-    await waitFor('a hover on the small file', async () => (await hover()).includes('W_hh'));
+    const small = await smallFileHover();
+    const hover = small.hover;
 
     const bigUri = await scratchFile('worker-big.rnn', bigRnn());
     const opened = Date.now();
@@ -42,7 +62,6 @@ suite('analysis worker', () => {
     const latency = Date.now() - t0;
     const bigDone = vscode.languages.getDiagnostics(bigUri).length > 0;
     const line = `[worker timings] hover on ${small.name} during the ${T}-step analysis answered in ${latency} ms (${Date.now() - opened} ms after opening the big file)`;
-    console.log(line);
     ok(text.includes('W_hh'), `the hover answers with ∂L/∂W_hh: ${show(plain(text).slice(0, 200))}`);
     ok(!bigDone, `the hover answered (${latency} ms) before the ${T}-step analysis finished (its diagnostics are not in yet)`);
 
@@ -72,12 +91,7 @@ suite('analysis worker', () => {
       150000,
     );
     const line2 = `[worker timings] diagnostics of the edited ${T}-step file matched the latest text ${Date.now() - started} ms after the library's own analysis of it (${Date.now() - opened} ms after opening)`;
-    console.log(line2);
-    // the code-server runner prints this file (reported, not asserted, like the panel's timings)
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt'),
-      new TextEncoder().encode(`${line}\n${line2}\n`),
-    );
+    await reportTimings(line, line2);
     ok(editor.document.getText() === latest, 'the text did not change meanwhile');
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -131,15 +145,7 @@ suite('analysis worker', () => {
       150000,
     );
     const line = `[worker timings] an error fixed in the ${T}-step file: squiggle gone ${clearMs} ms after the edit, the analysis's diagnostics ${Date.now() - t0} ms after`;
-    console.log(line);
-    const timings = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt');
-    let before = '';
-    try {
-      before = new TextDecoder().decode(await vscode.workspace.fs.readFile(timings));
-    } catch {
-      // the first test of the suite did not write its timings
-    }
-    await vscode.workspace.fs.writeFile(timings, new TextEncoder().encode(`${before}${line}\n`));
+    await reportTimings(line);
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -147,12 +153,8 @@ suite('analysis worker', () => {
   test('a hover on another file answers while a 10,000-step Markdown solution is analysed', async function () {
     this.timeout(180000);
     await extension();
-    const small = await sheet7();
-    await open(small.uri);
-    const pos = positionOf(small.text, /^\s*param\s+W_hh\b/, 'W_hh');
-    const hover = async () =>
-      hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.uri, pos)) ?? []);
-    await waitFor('a hover on the small file', async () => (await hover()).includes('W_hh'));
+    const small = await smallFileHover();
+    const hover = small.hover;
 
     // the network in a ```rnn block, one equation that holds and one that fails (its error is what the editor shows)
     const text = [
@@ -179,7 +181,6 @@ suite('analysis worker', () => {
     const latency = Date.now() - t0;
     const done = errorsOf(uri).length > 0;
     const line = `[worker timings] hover on ${small.name} during the ${T}-step solution's analysis answered in ${latency} ms (${Date.now() - opened} ms after opening the solution)`;
-    console.log(line);
     ok(answer.includes('W_hh'), `the hover answers with ∂L/∂W_hh: ${show(plain(answer).slice(0, 200))}`);
     ok(!done, `the hover answered (${latency} ms) before the solution's analysis finished (its problems are not in yet)`);
     const got = await waitFor(
@@ -191,7 +192,6 @@ suite('analysis worker', () => {
       150000,
     );
     const line2 = `[worker timings] the ${T}-step solution's problems were shown ${Date.now() - opened} ms after opening it`;
-    console.log(line2);
 
     // a hover on a derivative of the solution asks its network a `derive` (seconds at 10,000 steps), in a worker:
     // a hover on the small file asked meanwhile answers first
@@ -210,14 +210,7 @@ suite('analysis worker', () => {
     ok(typeof dLdo === 'number', 'the library derives ∂L_t/∂o_t');
     ok(showsNumber(bigText, dLdo), `the solution's hover shows ∂L_t/∂o_t at step 1 (${dLdo}): ${show(plain(bigText).slice(0, 200))}`);
     ok(order[0] === 'small', `the small file's hover answered before the derive of the ${T}-step network: ${show(order)}`);
-    const timings = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'worker-timings.txt');
-    let before = '';
-    try {
-      before = new TextDecoder().decode(await vscode.workspace.fs.readFile(timings));
-    } catch {
-      // the earlier tests of the suite did not write their timings
-    }
-    await vscode.workspace.fs.writeFile(timings, new TextEncoder().encode(`${before}${line}\n${line2}\n`));
+    await reportTimings(line, line2);
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
