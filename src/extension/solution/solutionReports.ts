@@ -117,20 +117,17 @@ export class SolutionReports implements vscode.Disposable {
   }
 
   /**
-   * The document's SolutionReport, or null when it is not a solution: the current text's, or, while a worker
-   * is on a newer version than the last finished one (or about to be, typing having paused), that last one.
+   * The document's SolutionReport for a provider (lenses, hovers), or null when it is not a solution: the current
+   * text's; while a worker is on a newer version than the last finished one (or about to be, typing having
+   * paused), that last one; while its first analysis is in a worker, null (the providers are asked again when it
+   * is announced). A provider never waits on a running analysis, as for a .rnn file (documentReports.ts).
    */
   async get(document: vscode.TextDocument): Promise<SolutionReport | null> {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     const scheduler = this.options.scheduler;
-    if (
-      hit &&
-      hit.version !== document.version &&
-      scheduler &&
-      (scheduler.busy(key) || (this.timers.pending(key) && scheduler.attached(key)))
-    )
-      return hit.solution;
+    if (hit?.version !== document.version && scheduler && (scheduler.busy(key) || (this.timers.pending(key) && scheduler.attached(key))))
+      return hit?.solution ?? null;
     return this.current(document);
   }
 

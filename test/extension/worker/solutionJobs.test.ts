@@ -219,20 +219,26 @@ describe('the editor’s solutions, analysed in workers', () => {
     );
   }, 60_000);
 
-  it('answers a provider with the last finished report while a newer version is analysed, and waits only for the first', async () => {
+  it('answers a provider at once: nothing during the first analysis, then the last finished report while a newer version is analysed', async () => {
     const worker = new ServedWorker();
     const scheduler = new AnalysisScheduler(() => worker);
     const solutions = new SolutionReports({ debounceMs: () => 0, analyzeOptions: () => ({}), scheduler });
     made.push(solutions, scheduler);
     const doc = new FakeDocument(solutionOf(1), Uri.parse('untitled:wait.md'), 'markdown');
     fake.documents = [doc];
-    const first = solutions.get(doc as never);
+    fake.events.open.fire(doc);
     await turn();
     expect(solutions.analysing(doc as never)).toBe(true);
-    // nothing finished yet: the panel has nothing to draw (and is told when there is)
+    // nothing finished yet: a provider gets nothing at once (it is asked again when the report is announced), and
+    // the panel has nothing to draw
+    expect(await solutions.get(doc as never)).toBeNull();
     expect(solutions.getNow(doc as never)).toBeUndefined();
+    let announced = 0;
+    solutions.onDidUpdate(() => announced++);
     while (worker.outbox.length) worker.deliver(0);
-    expect(versionOf((await first)!)).toBe(1);
+    await turn();
+    expect(announced).toBe(1);
+    expect(versionOf((await solutions.get(doc as never))!)).toBe(1);
     doc.edit(solutionOf(2));
     await turn();
     expect(solutions.analysing(doc as never)).toBe(true);
