@@ -30,9 +30,12 @@ import { diagnosticItems, type DiagnosticItem } from '../src/extension/diagnosti
 import { afterRead, shownAfterReport, type Shown } from '../src/extension/diagnostics/twoPhase';
 import { lensItems } from '../src/extension/inline/inlineContent';
 import { Reports, type ReadUpdate } from '../src/extension/reports/documentReports';
+import { solutionDiagnosticItems, solutionLensItems } from '../src/extension/solution/solutionContent';
+import { SolutionReports } from '../src/extension/solution/solutionReports';
 import { nodeWorker } from '../src/extension/worker/nodeWorker';
 import type { WorkerLike } from '../src/extension/worker/protocol';
-import { fake, FakeDocument } from '../test/extension/fake/vscode';
+import { AnalysisScheduler } from '../src/extension/worker/scheduler';
+import { fake, FakeDocument, Uri } from '../test/extension/fake/vscode';
 import { benchQuestions, longRnn as sharedLongRnn } from '../test/fixtures/longRnn';
 
 export interface Published {
@@ -246,5 +249,61 @@ export class BlockProbe {
   stop(): number {
     clearTimeout(this.timer);
     return this.longestMs;
+  }
+}
+
+/**
+ * The extension host for a Markdown solution (issue 11: solutions off the host thread too): the extension's own
+ * SolutionReports with the analysis workers (the same pool class the extension makes), and on each announced
+ * report what register.ts does with it (solutionDiagnosticItems, solutionLensItems). Only the VS Code API is fake.
+ */
+export class SolutionHost {
+  readonly scheduler: AnalysisScheduler;
+  readonly solutions: SolutionReports;
+  private docs = 0;
+  private waiters: { doc: FakeDocument; resolve(at: number): void }[] = [];
+
+  constructor() {
+    fake.documents = [];
+    const script = join(__dirname, 'worker.js');
+    this.scheduler = new AnalysisScheduler(() => nodeWorker(script, require));
+    this.solutions = new SolutionReports({ debounceMs: () => 0, analyzeOptions: () => ({ draws: 4 }), scheduler: this.scheduler });
+    this.solutions.onDidUpdate(({ document, solution }) => {
+      solutionDiagnosticItems(solution, { hintForHolding: false });
+      solutionLensItems(solution, 4, document.uri.toString());
+      const at = performance.now();
+      this.waiters = this.waiters.filter((w) => {
+        if (w.doc !== (document as unknown)) return true;
+        w.resolve(at);
+        return false;
+      });
+    });
+  }
+
+  open(text: string): FakeDocument {
+    const doc = new FakeDocument(text, Uri.parse(`untitled:bench-${++this.docs}.md`), 'markdown');
+    fake.documents.push(doc);
+    fake.events.open.fire(doc);
+    return doc;
+  }
+
+  /** performance.now() when the document's next report has been turned into diagnostics and lenses */
+  announced(doc: FakeDocument): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no report of ${doc.uri.toString()} within ${WAIT_MS / 1000} s`)), WAIT_MS);
+      this.waiters.push({
+        doc,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      });
+    });
+  }
+
+  dispose(): void {
+    this.solutions.dispose();
+    this.scheduler.dispose();
+    fake.documents = [];
   }
 }
