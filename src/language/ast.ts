@@ -113,6 +113,8 @@ export type Ast =
       body: Ast;
       range: Range;
       desc?: boolean;
+      /** over a set of units written by one name, Haykin's Σ_{k ∈ 𝒜}, Williams & Zipser's Σ_{l ∈ U} */
+      overSet?: true;
     }
   /**
    * ∂A/∂B, ∂⁺A/∂B, and ∇_B A (nabla: written as a gradient); copyAt: CS230's ∂A/∂W|_{(t)}, by W's step-t copy;

@@ -224,6 +224,8 @@ export interface CheckQuestion {
    * the mended sides to say whether that was the only mistake (engine/check/answer.ts)
    */
   mended?: TransposeMend[];
+  /** the file writes N for the last step (a Σ up to N, Sherstinsky's): a free lowercase n is its running step, no length */
+  lengthN?: true;
   text: string;
 }
 

@@ -284,6 +284,18 @@ function tightOp(t: Token | undefined, s: string): boolean {
 }
 
 /** a step as a definition's superscript writes it: t, T, a whole number, t±k, T±k */
+/** whether an expression writes the step t anywhere (h_t, x_{t-1}, h^{(t)}): a `+=`'s right side to sum over t */
+function mentionsT(a: unknown): boolean {
+  if (!a || typeof a !== 'object') return false;
+  if (Array.isArray(a)) return a.some(mentionsT);
+  const o = a as Record<string, unknown>;
+  // (and dh_raw, dh: a loop's variable with no step is the loop's step, min-char-rnn's db_h += dh_raw)
+  if (o.k === 'name' && typeof o.raw === 'string' && (o.raw === 't' || /_t$/.test(o.raw) || (/^d\p{L}/u.test(o.raw) && !o.sub && !o.sup)))
+    return true;
+  for (const key in o) if (key !== 'range' && key !== 'nameRange' && mentionsT(o[key])) return true;
+  return false;
+}
+
 function isStepForm(a: Ast): boolean {
   if (a.k === 'num') return Number.isInteger(a.value) && a.value >= 0;
   // t, T, and another single letter (Nielsen's z^l = …), which the resolver refuses saying to write t for it
@@ -325,6 +337,8 @@ export function parse(
   };
   let p = 0;
   let depth = 0;
+  /** the depth at which a check's left side is read, where `+=` may follow an accumulator (accumulation); -1 elsewhere */
+  let accumulateAt = -1;
   /** the names the file defines, looked up only for a primed Σ index (plainVar) */
   let fileNames: Set<string> | undefined;
   /** subscripts being read (a name's _{…}): 1_y reads as a one-hot vector only outside them */
@@ -562,6 +576,17 @@ export function parse(
   }
 
   /** φ = tanh (found by applyAliases) */
+  /** `[n]`, `[t-1]` tight on a defined name and followed by '=': its step (null, nothing read, for anything else) */
+  function bracketStep(): { step: Ast; end: Range } | null {
+    if (!isOp(peek(), '[') || !peek().tight) return null;
+    const save = p;
+    next();
+    const step = expr();
+    if (isStepForm(step) && isOp(peek(), ']') && isOp(peek(1), '=')) return { step, end: next().range };
+    p = save;
+    return null;
+  }
+
   function alias(): Statement {
     const t = next();
     next();
@@ -718,8 +743,15 @@ export function parse(
     const written = peek().kind === 'bar' ? barredName() : (deltaName() ?? nameWithIndex(false));
     // δ^{\hat h}_t = ∂L/∂ĥ_t: the name δ^ĥ a solution defines for a derivative (deltaSuperscript)
     const named = (written.k === 'name' && isOp(peek(), '^') && deltaSuperscript(written)) || written;
-    const step = named.k === 'name' && !named.sup && !named.sub ? bareStepSuperscript() : null;
-    const lhs = step && named.k === 'name' ? { ...named, sup: step, range: span(named.range, step.range) } : named;
+    const plain = named.k === 'name' && !named.sup && !named.sub;
+    // Sherstinsky's ψ[n] = ∂E/∂s[n]: the step in square brackets, as h[t] reads on a sequence (a subscript step)
+    const bracketed = plain ? bracketStep() : null;
+    const step = plain && !bracketed ? bareStepSuperscript() : null;
+    const lhs = bracketed
+      ? { ...named, sub: bracketed.step, range: span(named.range, bracketed.end) }
+      : step && named.k === 'name'
+        ? { ...named, sup: step, range: span(named.range, step.range) }
+        : named;
     const eq = peek();
     if (!isOp(eq, '='))
       fail(`expected '=' after ${src.slice(tokens[p - 1]!.start, tokens[p - 1]!.end)} to define it, found ${describe(eq)}`);
@@ -785,7 +817,15 @@ export function parse(
     rangeSpaced = rangeGroup < 0 ? spacedRange(p) : -1;
     // `\left. ∂L/∂o_t \right|_{t=3}`, `… \Big|_{t=T}`: evaluation bars, as a solution writes them (below)
     const bars: Bar[] = [];
-    let lhs = expr();
+    accumulateAt = depth + 1;
+    let lhs: Ast;
+    try {
+      lhs = expr();
+    } finally {
+      accumulateAt = -1;
+    }
+    // min-char-rnn's dW_hy += dy_t h_tᵀ: the loop's total, dW_hy = Σ_t dy_t h_tᵀ
+    const accumulated = accumulation(lhs);
     evaluationBar(0, bars, s0);
     // A ≈ 0.0421: a value rounded to the digits written (the tolerance of each later side, null for '=')
     const rounded: (number[] | null)[] = [];
@@ -819,6 +859,10 @@ export function parse(
       more.push(iv.hi);
       links.push(iv.loOpen ? '<' : '≤', iv.hiOpen ? '<' : '≤');
       rounded.push(null, null);
+    } else if (accumulated) {
+      rhs = accumulated;
+      links.push('=');
+      rounded.push(null);
     } else {
       rhs = side();
       while (isOp(peek(), '=') || isOp(peek(), '≈') || (peek().kind === 'op' && REL.has(peek().text))) more.push(side());
@@ -1457,6 +1501,37 @@ export function parse(
     if (++depth > LIMITS.maxNesting) fail(`expression nested more than ${LIMITS.maxNesting} levels deep (limit)`, t.range);
   }
 
+  /** whether a is a gradient's name with no step, as code names one (dW_xh, db_h): what `+=` accumulates over the steps */
+  function accumulator(a: Ast): boolean {
+    return a.k === 'name' && !a.sub && !a.sup && !a.args && /^d(?:\p{L}|\\[A-Za-z])/u.test(a.raw) && !/_(?:t|\{t)/.test(a.raw);
+  }
+
+  /**
+   * `dW_hy += dy_t h_tᵀ` (the `+=` at peek(), after a check's left side read as an accumulator): the loop's total over
+   * the steps, Σ_t of the right side, as a student means it (min-char-rnn initialises every dW to zeros before the loop);
+   * null where no `+=` follows, or the right side writes no step t (then the accumulation is refused as before)
+   */
+  function accumulation(lhs: Ast): Ast | null {
+    if (!isOp(peek(), '+') || !isOp(peek(1), '=') || !accumulator(lhs)) return null;
+    const at = p;
+    const plus = next();
+    next();
+    const body = expr();
+    if (!mentionsT(body)) {
+      p = at;
+      fail(
+        `'+=' (code's accumulation over the steps, as min-char-rnn's dWxh += …) is no equation: write the whole sum, as in dW_xh = Σ_t dz_t x_tᵀ`,
+        span(plus.range, peek(1).range),
+      );
+    }
+    errors.push({
+      severity: 'information',
+      message: `${(lhs as NameAst).raw} += … is read as the loop's total over the steps, ${(lhs as NameAst).raw} = Σ_t (…), accumulated from 0 as code does`,
+      range: span(lhs.range, body.range),
+    });
+    return { k: 'big', op: 'sum', v: 't', vRange: null, from: null, to: null, body, range: body.range };
+  }
+
   function expr(): Ast {
     enter(peek());
     let a = term();
@@ -1465,6 +1540,7 @@ export function parse(
       if (isOp(t, '+') || isOp(t, '-')) {
         // min-char-rnn's dWxh += dhraw xᵀ: code's accumulation over the steps, which no equation states (spaced too: a
         // solution's \mathrel{+}= is `+ =` unwrapped; no equation has a sign before its =)
+        if (isOp(peek(1), '=') && t.text === '+' && depth === accumulateAt && accumulator(a)) break;
         if (isOp(peek(1), '='))
           fail(
             `'${t.text}=' (code's accumulation over the steps, as min-char-rnn's dWxh += …) is no equation: write the whole sum, as in dW_xh = Σ_t dz_t x_tᵀ`,
@@ -1856,6 +1932,12 @@ export function parse(
         next();
         a = subscriptAfter(a);
         a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
+        // Sherstinsky's s^T[n−1]: brackets tight after the transpose of a plain name hold its step or entry, as on the
+        // name (resolve/expressions.ts readIndex); they were a bracketed factor, s^T (n − 1)
+        if (a.a.k === 'name' && !a.a.sub && !a.a.sup && isOp(peek(), '[') && peek().tight) {
+          next();
+          a = entryOf(a);
+        }
         continue;
       }
       if (transposeAt(0) === 3) {
@@ -2985,6 +3067,8 @@ export function parse(
     let from: Ast | null = null;
     let to: Ast | null = null;
     let desc = false;
+    /** Σ_{k ∈ 𝒜}: over a set of units written by one name (resolve/expressions.ts unitColumns) */
+    let overSet = false;
     /** _{t=1}, _{1≤t≤T}, _{i,j}, _t: the index and its lower bound (from the '_') */
     const lower = () => {
       next();
@@ -3021,6 +3105,7 @@ export function parse(
           vars = [plainVar(first, sym)];
           next();
           const set = next();
+          overSet = true;
           errors.push({
             severity: 'information',
             message: `${sym}_{${vars[0]!.v} ∈ ${set.text}} is read as ${sym}_${vars[0]!.v}, over all of ${vars[0]!.v}'s values: ${set.text} is taken as every unit (or step) it indexes`,
@@ -3092,6 +3177,7 @@ export function parse(
         range,
       };
       if (desc) node.desc = true;
+      if (overSet) node.overSet = true;
       body = deep(node, body);
     }
     return body;

@@ -622,7 +622,16 @@ function answerCheckAsSpelled(q: CheckQuestion, ctx: QuestionContext): CheckRepo
     return given;
   }
   const points = checkPoints(q);
-  const claim: Claim = { lhs: q.lhs, rhs: q.rhs, points, freeT: q.freeT, text: q.text, before: q.before, previous: q.previous };
+  const claim: Claim = {
+    lhs: q.lhs,
+    rhs: q.rhs,
+    points,
+    freeT: q.freeT,
+    text: q.text,
+    before: q.before,
+    previous: q.previous,
+    lengthN: q.lengthN,
+  };
   const range = rangeText(q, points);
   let sides: Sides[];
   try {

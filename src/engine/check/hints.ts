@@ -37,6 +37,8 @@ export interface Claim {
   before?: Expr;
   /** the side just before this link's right side, written in numbers alone (CheckQuestion.previous) */
   previous?: Expr;
+  /** CheckQuestion.lengthN: the file's last step is N, so a free n is no length */
+  lengthN?: true;
 }
 
 const namesOf = new Memo<Run, Map<number, { name: string; t: number | null }>>();
@@ -329,6 +331,29 @@ function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<
  * side can differ from the total by one family's part at the file's values by coincidence (a −1 written where the
  * path through h_2 is 1), as a substituted value can (confirm.ts).
  */
+/**
+ * the step a point's paths are counted from: its t, or where the check's step is another free letter (Sherstinsky's
+ * ψ[n] = ∂E/∂s[n], Haykin's n), the value of the derivative's variable's letter, so that one family (s_{n+1}) is
+ * found at every n as s_{t+1} is at every t
+ */
+function stepAt(p: Point, d: Expr & { k: 'deriv' }): number | null {
+  if (p.t !== null) return p.t;
+  const v = plainStep(d);
+  return v && p.env[v] !== undefined ? p.env[v]! : null;
+}
+
+/** the letter of the derivative's variable's step written alone (s_n, not s_{n+1} nor s_{T-n}) */
+function plainStep(d: Expr & { k: 'deriv' }): string | null {
+  const i = d.wrt.idx;
+  return i?.v && i.k === 0 && (!i.terms || i.terms.length <= 1) ? i.v : null;
+}
+
+/** the free letter stepAt counts from, where every point has it (null: the points' steps are absolute) */
+function stepLetter(c: Claim, d: Expr & { k: 'deriv' }): string | null {
+  const v = plainStep(d);
+  return v && c.points.every((p) => p.env[v] !== undefined) ? v : null;
+}
+
 export function pathHint(c: Claim, run: Run, values: OtherValues = null): string | null {
   if (run.tape.size > 50_000) return null;
   for (const [d, other] of [
@@ -343,7 +368,7 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     const zeros: { name: string; off: number | null }[] = [];
     try {
       for (const p of c.points) {
-        const t = p.t;
+        const t = stepAt(p, d);
         const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
         const want = run.evaluateShared(other, p.env);
         // only the steps where the check fails need the explanation (∂L/∂h_T has no h_{T+1} path to leave out)
@@ -404,13 +429,14 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
       hit = more && leavesOutAt(c, d, values, other, more) ? more : null;
     }
     if (!hit) continue;
+    const letter = c.freeT ? 't' : stepLetter(c, d);
     const label = (x: { name: string; off: number | null }) =>
-      x.off === null ? refText(x.name, null) : c.freeT ? refText(x.name, { v: 't', k: x.off }) : refText(x.name, { v: null, k: x.off });
+      x.off === null ? refText(x.name, null) : letter ? refText(x.name, { v: letter, k: x.off }) : refText(x.name, { v: null, k: x.off });
     const cText = label(hit);
     const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
     const wrt = refText(d.wrt.name, d.wrt.idx);
     const termOf = (x: string) => (x === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${x}·∂⁺${x}/∂${wrt}`);
-    const value = c.freeT ? '' : ` = ${valueText(toValue(hit.value))}`;
+    const value = letter ? '' : ` = ${valueText(toValue(hit.value))}`;
     if (hit.also) {
       const all = [cText, ...hit.also.map(label)];
       return `The other side leaves out the paths through ${andList(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
@@ -436,7 +462,8 @@ function leavesOutAt(c: Claim, d: Expr & { k: 'deriv' }, values: OtherValues, ot
       if (!B) return false;
       const rest = Float64Array.from(total);
       for (const f of families) {
-        const t = f.off === null ? null : p.t === null ? f.off : p.t + f.off;
+        const at = stepAt(p, d);
+        const t = f.off === null ? null : at === null ? f.off : at + f.off;
         const C = run.node(f.name, t);
         const part = C && throughNode(run, d, p.env, B, C, { name: f.name, t }, total.length);
         if (!part) continue;

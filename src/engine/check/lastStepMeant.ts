@@ -30,7 +30,8 @@ export function lastStepMeantHint(c: Claim, run: Run, other: OtherValues = null)
   const first = c.points[0];
   if (!first) return null;
   for (const v of LENGTH_LETTERS) {
-    if (first.env[v] === undefined || !(stepOf(c.lhs, v) || stepOf(c.rhs, v))) continue;
+    // n beside the file's N for the last step (Sherstinsky's s[n], Σ_{n=1}^{N}) is the running step: no length meant
+    if (first.env[v] === undefined || (v === 'n' && c.lengthN) || !(stepOf(c.lhs, v) || stepOf(c.rhs, v))) continue;
     const last = c.points.filter((p) => p.env[v] === T);
     if (!last.length || last.length === c.points.length) continue;
     const holds = guard(() => last.every((p) => close(run.evaluateShared(c.lhs, p.env).data, run.evaluateShared(c.rhs, p.env).data)));

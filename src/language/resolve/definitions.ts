@@ -111,9 +111,13 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     if (ix) {
       const idx = tryTimeIndex(ix, tOnly, T);
       // z^l = w^l a^{l-1} (Nielsen writes every equation for layer l): as z_l = … below, say to write t
-      const v = ix.k === 'name' && !ix.sub && !ix.sup && /^[a-zA-Z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
-      // Nielsen's δ^l_j ≡ ∂C/∂z^l_j: a name for a derivative, written for layer l and neuron j
-      if (v && v === layerLetter(lhs) && derived.has(st) && !scope.decls.has(v)) {
+      const plainLetter = ix.k === 'name' && !ix.sub && !ix.sup;
+      const v = plainLetter && /^[a-zA-Z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
+      // Nielsen's δ^l_j ≡ ∂C/∂z^l_j: a name for a derivative, written for layer l and neuron j (and Williams & Zipser's
+      // ε_k(τ) = −∂J/∂y_k(τ), τ their running step: for a derivative's name only, τ being the last step elsewhere)
+      const dv = v ?? (plainLetter && ix.raw === 'τ' && derived.has(st) ? 'τ' : null);
+      if (dv && dv === layerLetter(lhs) && derived.has(st) && !scope.decls.has(dv)) {
+        const v = dv;
         const { name, entry } = layerName(lhs);
         // read as δ_t = ∂C/∂z_t where the right side steps with the same letter (and names the same entry)
         const asT = layerDefinition(st, v, name, entry);

@@ -224,10 +224,10 @@ export function layerDefinition(
   return { ...st, lhs: { ...st.lhs, raw: name, sub: stepT, sup: null }, rhs };
 }
 
-/** the letter of a left side written for a layer, δ^l (not t, nor a capital: δ^L is the last layer), or null */
+/** the letter of a left side written for a layer, δ^l (not t, nor a capital: δ^L is the last layer), or τ (W&Z's ε_k(τ)), or null */
 export function layerLetter(lhs: NameAst): string | null {
   const ix = lhs.sub ?? lhs.sup;
-  return ix && ix.k === 'name' && !ix.sub && !ix.sup && /^[a-z]$/.test(ix.raw) && ix.raw !== 't' ? ix.raw : null;
+  return ix && ix.k === 'name' && !ix.sub && !ix.sup && ((/^[a-z]$/.test(ix.raw) && ix.raw !== 't') || ix.raw === 'τ') ? ix.raw : null;
 }
 
 /** the name and entry letter of a left side written for a layer: δ^l_j → δ and j, δ^l → δ and none */

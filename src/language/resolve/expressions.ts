@@ -186,12 +186,30 @@ function slashD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
  * W^{gx}, W^{hh} (Lipton et al. write a matrix's role as a superscript): the name W_gx the file defines, when it
  * defines no W — an information diagnostic says so. A power (W^2, h^{(t)}) or a bound letter is not touched.
  */
+/** a word over the objective's name that says it is the total (J^{total}, E^{tot}) */
+const TOTAL = /^(?:total|tot)$/;
+
 function superscriptName(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const [base, sup] = [a.a, a.b];
   if (base.k !== 'name' || sup.k !== 'name' || base.sub || base.sup || base.args || sup.sub || sup.sup || sup.args) return null;
   if (!/^\p{L}+$/u.test(sup.raw) || ctx.vars.has(sup.raw)) return null;
   const scope = ctx.scope;
   const joined = `${base.raw}_${sup.raw}`;
+  // Williams & Zipser's J^{total}, the cost summed over the epoch, on the file's objective J: that objective
+  // (J beside a sequence J_t is the objective's twin name, J#)
+  const objective = scope.loss !== null && (base.raw === scope.loss || scope.twins.get(base.raw) === scope.loss);
+  if (TOTAL.test(sup.raw) && objective && !scope.isKnown(joined) && !scope.isKnown(sup.raw)) {
+    if (ctx.record && !ctx.quiet)
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `${base.raw}^{${sup.raw}} is read as ${base.raw}, the objective (its total over the steps)`,
+          a.range,
+          'superscript-name',
+        ),
+      );
+    return { ...base, range: a.range, nameRange: a.range };
+  }
   if (scope.isKnown(base.raw) || ctx.vars.has(base.raw) || !scope.isKnown(joined)) return null;
   if (ctx.record && !ctx.quiet)
     scope.diagnostics.push(
@@ -696,15 +714,25 @@ function runTogether(i: Ast, ctx: ExprContext): { items: Ast[]; text: string } |
 /** a truncated gradient's label: (∂L/∂W)_{trunc}, _{\text{truncated}}, _{TBPTT} */
 const TRUNCATED = /^(?:trunc|truncated|tbptt|TBPTT|TBTT)$/;
 
+/** whether brackets right on this name hold its step: a sequence written with no step (or ψ, a name the solution defines by a derivative at every step, Sherstinsky's ψ[n+1]) */
+function bracketTimed(n: NameAst, ctx: ExprContext): boolean {
+  if (n.sub || n.sup || n.args || ctx.vars.has(n.raw)) return false;
+  const scope = ctx.scope;
+  return (
+    scope.isTimed(n.raw) ||
+    (!scope.isKnown(n.raw) && scope.isTimed(markedAdjoint(n)?.raw ?? '')) ||
+    scope.derived.get(n.raw)?.timed === true
+  );
+}
+
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
   // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
   // (and c̄[t], the adjoint at that step)
   const n = a.a;
-  if (n.k === 'name' && !n.sub && !n.sup && !n.args && a.args.length === 1 && !ctx.vars.has(n.raw)) {
-    const scope = ctx.scope;
-    const timed = scope.isTimed(n.raw) || (!scope.isKnown(n.raw) && scope.isTimed(markedAdjoint(n)?.raw ?? ''));
-    if (timed) return readExpression({ ...n, sub: a.args[0]!, range: a.range }, ctx);
-  }
+  if (n.k === 'name' && a.args.length === 1 && bracketTimed(n, ctx)) return readExpression({ ...n, sub: a.args[0]!, range: a.range }, ctx);
+  // Sherstinsky's s^T[n−1]: the transpose written before the step, of s at that step
+  if (n.k === 'transpose' && n.a.k === 'name' && a.args.length === 1 && bracketTimed(n.a, ctx))
+    return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
   if (n.k === 'adjoint' && !n.a.sub && !n.a.sup && a.args.length === 1 && ctx.scope.isTimed(n.a.raw))
     return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
   const x = readExpression(a.a, ctx);
@@ -829,7 +857,12 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
   if (count !== null) to = { v: null, k: count };
   else if (a.to) to = timeIndexOf(a.to, ctx);
   else if (v !== 't') {
-    const sizes = entrySizes(body, v);
+    let sizes = entrySizes(body, v);
+    // Σ_{l ∈ U} w_kl δ_l over the units, w's columns the units' and then the inputs' (Williams & Zipser's x = (y, u))
+    const picked: { size: number; entry: Expr }[] = [];
+    if (sizes.size > 1 && a.overSet) entrySizes(body, v, picked);
+    const units = picked.length ? unitColumns(picked, sizes) : null;
+    if (units !== null) sizes = new Set([units]);
     if (sizes.size > 1)
       fail(ctx, `${v} picks entries of different sizes (${[...sizes].join(' and ')}): give Σ its bounds`, a.vRange ?? a.range, 'index');
     if (sizes.size === 1) to = { v: null, k: [...sizes][0]! };
@@ -991,6 +1024,19 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
     return { k: 'matpow', a: x, n: y, shape: s, range };
   }
   return { k: 'pow', a: x, b: y, shape: s as Shape, range };
+}
+
+/**
+ * Williams & Zipser index the units and the external inputs in one set, x = (y, u) with the units first, so that w_lk
+ * with k a unit is the unit's own column of a weight matrix wider than the units: where an index picks entries of
+ * several sizes, the smallest picked by a vector (a unit's value) and every larger one by a matrix's entry, the
+ * units' number; null otherwise (a vector of each size: Σ_t (ŷ_t[j] − y_t[j]) x_t[j] stays refused)
+ */
+export function unitColumns(uses: { size: number; entry: Expr }[], sizes: Set<number>): number | null {
+  const n = Math.min(...sizes);
+  const matrixEntry = (x: Expr) => x.k === 'index' && x.a.shape?.length === 2;
+  if (!uses.some((u) => u.size === n && !matrixEntry(u.entry))) return null;
+  return uses.every((u) => u.size === n || matrixEntry(u.entry)) ? n : null;
 }
 
 /**

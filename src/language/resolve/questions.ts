@@ -9,7 +9,7 @@ import type { Ast, Statement } from '../ast';
 import type { CheckQuestion, Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, exprContext, type ExprContext } from './context';
-import { entrySizes, readExpression } from './expressions';
+import { entrySizes, readExpression, unitColumns } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Flat, type Undefined } from './timeChecks';
@@ -23,7 +23,8 @@ import { identityVariables, layerVariable, letterSegment, readIdentity, variable
 import { checkLabel, labelNote } from './checkLabel';
 import { writtenName } from './text';
 import { span } from '../ast';
-import { sumsToN, tauBeforeT } from './tauStep';
+import { bindsTau, sumsToN, tauBeforeT } from './tauStep';
+import { costDerivativeNote, ownFunctionDefined, ownFunctionDerived } from './ownFunction';
 import { EPOCH_N, epochBound, epochEnds } from './epochSteps';
 import { orderedMark, swapOrdered } from './ordered';
 import { jacobianAsGradient } from './jacobianAsGradient';
@@ -45,6 +46,8 @@ type StepRange = {
 
 export function readQuestions(statements: Statement[], scope: Scope): Question[] {
   const questions: Question[] = [];
+  let fileSumsToN: boolean | undefined;
+  let fileSumsOverTau: boolean | undefined;
   for (const st of statements) {
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
@@ -58,13 +61,37 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
       );
       continue;
     }
+    // LeCun's ℒ(W, U, h, λ) = …: a function of the solution's own, defined, not checked; ∂ℒ/∂W after it (ownFunction.ts)
+    const own = st.k === 'check' ? ownFunctionDefined(scope, st) : null;
+    if (own) {
+      scope.ownFunctions.set(own, st.range.line);
+      scope.error(
+        `${own}(…) = … defines a function of the solution's own (${own} is no name of the network): not checked, and ∂${own}/∂… is no derivative of the network's; ${costDerivativeNote(scope)}`,
+        st.k === 'check' ? st.lhs.range : st.range,
+        'unknown-name',
+      );
+      continue;
+    }
+    const ownUsed = ownFunctionDerived(scope, sides);
+    if (ownUsed) {
+      scope.error(
+        `∂${ownUsed}/∂…: ${ownUsed} is the function of the solution's own defined on line ${scope.ownFunctions.get(ownUsed)}, no quantity of the network; ${costDerivativeNote(scope)}`,
+        st.range,
+        'unknown-name',
+      );
+      continue;
+    }
     const search = new LetterSearch(scope);
     for (const a of sides) search.go(a, false);
     // Σ_{n=1}^{N} with no N of the file's: N is the last step (tauStep.ts sumsToN), no free index
-    const lengthN = search.letters?.has('N') === true && !scope.isKnown('N') && sumsToN(sides);
+    // and so where another question of the file sums up to it (Sherstinsky's χ[N] = r[N] − d[N] beside his Σ_{n=1}^{N}):
+    // the file's own letter for the last step, asked only where a check writes N
+    const lengthN = search.letters?.has('N') === true && !scope.isKnown('N') && (sumsToN(sides) || (fileSumsToN ??= fileSums(statements)));
     // Roelants's Σ_{k=1}^{n}, n the sequence's length, likewise (a lowercase n no Σ binds and the file does not define)
     const lengthn = search.letters?.has('n') === true && !scope.isKnown('n') && !search.bound?.has('n') && sumsToN(sides, 'n');
-    const frees = freeCandidates(scope, search, sides).filter((l) => (!lengthN || l !== 'N') && (!lengthn || l !== 'n'));
+    const frees = freeCandidates(scope, search, sides, () => (fileSumsOverTau ??= sumsOverTau(statements))).filter(
+      (l) => (!lengthN || l !== 'N') && (!lengthn || l !== 'n'),
+    );
     // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing
     // else; z_i's i is a candidate free index only as the subscript of such a variable (then no index: z_i is one)
     const variables =
@@ -93,13 +120,35 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
         const steps = questionSteps(scope, [e], freeT, null, st.range);
         if (steps) questions.push({ kind: 'derive', expr: e, freeT, steps, free: [], line: st.range.line, range: st.range, text: st.text });
       } else {
+        const first = questions.length;
         questions.push(...readCheck(scope, st, ctx));
+        if (frees.includes('n') && !scope.isKnown('N') && (fileSumsToN ??= fileSums(statements)))
+          for (let i = first; i < questions.length; i++) (questions[i] as CheckQuestion).lengthN = true;
       }
     } catch (x) {
       if (!(x instanceof Abandoned)) throw x;
     }
   }
   return questions;
+}
+
+/** unitColumns over the sides together (a check's left side ε_k, its right side's w_lk) */
+function unitsOf(sides: Expr[], v: string, sizes: Set<number>): number | null {
+  const uses: { size: number; entry: Expr }[] = [];
+  for (const e of sides) entrySizes(e, v, uses);
+  return unitColumns(uses, sizes);
+}
+
+/** whether a question of the file sums or multiplies over τ (Σ_{τ=1}^{T}: τ a running step there, no last step) */
+function sumsOverTau(statements: Statement[]): boolean {
+  return statements.some(
+    (st) => (st.k === 'check' && bindsTau([st.lhs, st.rhs, ...st.more])) || (st.k === 'derive' && bindsTau([st.expr])),
+  );
+}
+
+/** whether a question of the file runs a Σ/∏ up to a bare N (tauStep.ts sumsToN) */
+function fileSums(statements: Statement[]): boolean {
+  return statements.some((st) => (st.k === 'check' && sumsToN([st.lhs, st.rhs, ...st.more])) || (st.k === 'derive' && sumsToN([st.expr])));
 }
 
 /**
@@ -407,12 +456,13 @@ export function isOneLetter(x: string): boolean {
  * letters that may be free indices (LANGUAGE.md §3): single letters in an index position (a subscript, a
  * superscripted step, v[i], the segment of p_j) that the network does not define and no Σ/∏ of the question binds
  */
-function freeCandidates(scope: Scope, search: LetterSearch, sides: Ast[]): string[] {
+function freeCandidates(scope: Scope, search: LetterSearch, sides: Ast[], tauRuns: () => boolean): string[] {
   const letters = search.letters;
   if (letters === null) return [];
   const b = search.bound;
-  // τ written as a step before t (∂a_t/∂a_τ = ∏_{k=τ+1}^{t} …, Bengio 1994) is a free step, not the last step (tauStep.ts)
-  const tauFree = letters.has('τ') && tauBeforeT(sides);
+  // τ written as a step before t (∂a_t/∂a_τ = ∏_{k=τ+1}^{t} …, Bengio 1994) is a free step, not the last step (tauStep.ts);
+  // so is τ where the file sums over it (Williams & Zipser's Σ_τ δ_i(τ) x_j(τ−1): τ runs over the epoch's steps)
+  const tauFree = letters.has('τ') && (tauBeforeT(sides) || tauRuns());
   return [...letters].filter(
     (l) =>
       l !== 't' &&
@@ -551,8 +601,21 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
   }
   if (used === null) return out;
   for (const v of used as Set<string>) {
-    const sizes = new Set<number>();
+    let sizes = new Set<number>();
     for (const e of sides) for (const n of entrySizes(e, v)) sizes.add(n);
+    // ε_k(τ−1) = e_k(τ−1) + Σ_l w_lk δ_l(τ), k a unit and w's columns the units' and the inputs' (Williams & Zipser)
+    const units = sizes.size > 1 ? unitsOf(sides, v, sizes) : null;
+    if (units !== null) {
+      sizes = new Set([units]);
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `the free index ${v} runs over the ${units} units the vectors it picks have (${v} = 1..${units}); in a matrix wider than that it picks the units' columns, as Williams & Zipser index x = (y, u), the units first`,
+          where,
+          'unit-columns',
+        ),
+      );
+    }
     if (sizes.size > 1) {
       // the entries named by size, so the one written with the wrong index is found (x_t[j] of Σ_t (ŷ_t[j] − y_t[j]) x_t[j]);
       // its own code: the equation reads and is wrong (a solution fails there, as for sides of two shapes)

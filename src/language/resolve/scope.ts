@@ -70,6 +70,8 @@ export class Scope {
   refusedLoss: { name: string; shape: number[] } | null = null;
   /** names defined by a derivative (δ_t = ∂L/∂a_t): read in questions as their right side (derived.ts) */
   readonly derived = new Map<string, Derived>();
+  /** functions a check's left side defines with their arguments (LeCun's ℒ(W, h, λ) = …), no names: their lines (ownFunction.ts) */
+  readonly ownFunctions = new Map<string, number>();
   /**
    * while a check's sides are read (questions.ts readCheck): the products that formed only with a transpose added or
    * taken away (V ∇_o L, V a 2×3 matrix, read as Vᵀ ∇_o L, the shape mismatch still said as an error); null elsewhere,

@@ -95,3 +95,25 @@ export function sumsToN(sides: Ast[], letter: 'N' | 'n' = 'N'): boolean {
   };
   return sides.some(toN);
 }
+
+/** whether a Σ/∏ of the sides binds τ (Williams & Zipser's Σ_{τ=t_0+1}^{t}): τ is a running step in the file */
+export function bindsTau(sides: Ast[]): boolean {
+  const binds = (a: Ast): boolean => {
+    switch (a.k) {
+      case 'big':
+        return a.v === TAU || binds(a.body);
+      case 'bin':
+        return binds(a.a) || binds(a.b);
+      case 'neg':
+      case 'transpose':
+        return binds(a.a);
+      case 'call':
+        return binds(a.arg);
+      case 'list':
+        return a.items.some(binds);
+      default:
+        return false;
+    }
+  };
+  return sides.some(binds);
+}
