@@ -9,8 +9,22 @@ import type { Scope } from './scope';
 /** the left side's name when it is a function of the solution's own written with its arguments, ℒ(W, h, λ); else null */
 export function ownFunctionDefined(scope: Scope, st: Statement & { k: 'check' }): string | null {
   const l = st.lhs;
-  if (l.k !== 'name' || !l.args || l.sub || l.sup || scope.isKnown(l.raw) || scope.aliases.has(l.raw)) return null;
-  return scope.derived.has(l.raw) ? null : l.raw;
+  if (l.k !== 'name' || !l.args || l.sub || l.sup || l.raw.includes('_') || scope.isKnown(l.raw) || scope.aliases.has(l.raw)) return null;
+  // the cost written on the right (ℒ = C + …): a function built on it, not d2l.ai's f(x_t, h_{t-1}) = h_t (names.ts)
+  return scope.derived.has(l.raw) || !readsObjective(scope, st.rhs) ? null : l.raw;
+}
+
+/** whether the objective's name stands in a (outside any derivative) */
+function readsObjective(scope: Scope, a: Ast): boolean {
+  const loss = scope.loss;
+  if (loss === null) return false;
+  const go = (x: Ast): boolean => {
+    if (x.k === 'name') return x.raw === loss || scope.twins.get(x.raw) === loss;
+    if (x.k === 'bin') return go(x.a) || go(x.b);
+    if (x.k === 'neg') return go(x.a);
+    return false;
+  };
+  return go(a);
 }
 
 /** a derivative of such a function in the sides (∂ℒ/∂W): the function's name, else null */
