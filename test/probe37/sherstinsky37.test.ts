@@ -42,7 +42,8 @@ describe('Sherstinsky’s s[n], ψ[n], χ[n]', () => {
     expect(v['m1']!.message).toMatch(/W_r should be W_rᵀ/);
     // the path left out, at the step n (it failed with the values only: n is no t)
     expect(v['m2']!.message).toMatch(/leaves out the path through s_\{n\+1\}: the term ∂E\/∂s_\{n\+1\}·∂⁺s_\{n\+1\}\/∂s_n/);
-    expect(v['m3']!.message).toMatch(/tanh′\(r_n\) should be tanh′\(s_n\)/);
+    // the term meant at the step n (it printed ∂E/∂r_1·∂⁺r_1/∂s_1)
+    expect(v['m3']!.message).toMatch(/should be ∂E\/∂r_n·∂⁺r_n\/∂s_n: tanh′\(r_n\) should be tanh′\(s_n\)/);
     expect(v['m4']!.message).toMatch(/s_n should be s_\{n-1\}: with that step the check holds/);
     expect(v['m5']!.message).toMatch(/leaves out the path through s_\{n\+1\}: the term ∂E\/∂s_\{n\+1\}·∂⁺s_\{n\+1\}\/∂r_n/);
     for (const tag of ['m1', 'm2', 'm3', 'm4', 'm5']) expect(v[tag]!.status, tag).toBe('fails');

@@ -312,8 +312,14 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): Judged
   }
   if (!close(sum, total)) return null;
   const w = wrong[0]!;
+  // at a free step of another letter (Sherstinsky's ψ[n] = ∂E/∂s[n]), the steps counted from it as from t
+  const i = d.wrt.idx;
+  const letter = freeT ? 't' : i?.v && i.k === 0 && (!i.terms || i.terms.length <= 1) && env[i.v] !== undefined ? i.v : null;
   const label = (name: string, step: number | null) =>
-    refText(name, step === null ? null : freeT && env.t !== undefined ? { v: 't', k: step - env.t } : { v: null, k: step });
+    refText(
+      name,
+      step === null ? null : letter && env[letter] !== undefined ? { v: letter, k: step - env[letter]! } : { v: null, k: step },
+    );
   const uText = label(w.U.name, w.U.step);
   const bName = d.wrt.name;
   const bText = label(bName, bStep);
