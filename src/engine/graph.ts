@@ -78,14 +78,14 @@ export function flowReport(model: Model, run: Run): FlowReport[] {
   }));
 }
 
-/** the distinct references of an equation, relative to its step: h_{t-1}, x_t, W_hh */
-export function equationRefs(e: Expr): { name: string; idx: Idx | null }[] {
-  const seen = new Map<string, { name: string; idx: Idx | null }>();
+/** the distinct references of an equation, relative to its step: h_{t-1}, x_t, W_hh; `text` as refText prints it */
+export function equationRefs(e: Expr): { name: string; idx: Idx | null; text: string }[] {
+  const seen = new Map<string, { name: string; idx: Idx | null; text: string }>();
   walkRefs(e, (r) => {
     // references with a Σ-bound index are summarised by their quantity alone
     if (r.idx && r.idx.v !== null && r.idx.v !== 't') return;
-    const k = refText(r.name, r.idx);
-    if (!seen.has(k)) seen.set(k, { name: r.name, idx: r.idx });
+    const text = refText(r.name, r.idx);
+    if (!seen.has(text)) seen.set(text, { name: r.name, idx: r.idx, text });
   });
   return [...seen.values()];
 }
@@ -121,14 +121,9 @@ export function quantityReports(model: Model, run: Run, partialForm: PartialForm
           const shape = A.len === 1 ? B.shape : B.len === 1 ? A.shape : [A.len, B.len];
           values.push({ t, value: toValue({ shape, data: rows }) });
         }
-        const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${refText(wrt.name, wrt.idx)}`;
+        const label = `∂⁺${refText(q.name, q.timed ? { v: 't', k: 0 } : null)}/∂${wrt.text}`;
         partials.push(
-          partialReport(
-            nameOfKey(q.name),
-            refText(wrt.name, wrt.idx),
-            () => partialForm?.(q.name, wrt) ?? { text: label, latex: label },
-            values,
-          ),
+          partialReport(nameOfKey(q.name), wrt.text, () => partialForm?.(q.name, wrt) ?? { text: label, latex: label }, values),
         );
       }
     }

@@ -162,7 +162,8 @@ class UnrolledRun implements Run {
     const size = tapeSizes.get(plan);
     if (size) this.tape.reserve(size);
     const T = model.T;
-    for (const d of model.decls.values()) {
+    // forEach, not for…of: no iterator result per declaration at every run (the draws', the culprits')
+    model.decls.forEach((d) => {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
       const f = scale?.[d.name];
       if (f !== undefined && f !== 1) vals = vals.map((v) => v.map((x) => x * f));
@@ -173,7 +174,7 @@ class UnrolledRun implements Run {
         nodes[i] = n;
       }
       this.leaves.set(d.name, nodes);
-    }
+    });
     // a state is given (a draw's h_0) only where the overrides hold more than the declarations
     const states = values.size > 0;
     let name = '';
@@ -698,17 +699,22 @@ class UnrolledRun implements Run {
           J = rows;
           break;
         }
-        for (const [id, row] of rows) {
-          let full = J.get(id);
+        // forEach, not for…of: no entry array and iterator result per row while this code is not yet optimised
+        const into = J;
+        const at = i;
+        rows.forEach((row, id) => {
+          let full = into.get(id);
           if (!full) {
             full = zerosF64(m * row.length);
-            J.set(id, full);
+            into.set(id, full);
           }
-          full.set(row, i * row.length);
-        }
+          full.set(row, at * row.length);
+        });
       }
     }
-    for (const rows of J.values()) this.immediateEntries += rows.length;
+    let held = 0;
+    J.forEach((rows) => (held += rows.length));
+    this.immediateEntries += held;
     (this.immediates ??= new Map()).set(node.id, J);
     return J;
   }

@@ -184,8 +184,11 @@ function mul(cx: Cx, a: V, b: V): V {
 }
 
 function matmulV(cx: Cx, a: V, b: V, shape: Shape): V {
-  const [m, k] = dims(shapeOf(a));
-  const [, n] = dims(shapeOf(b));
+  // read by index: a destructuring makes an iterator and its results in code not yet optimised
+  const da = dims(shapeOf(a));
+  const m = da[0];
+  const k = da[1];
+  const n = dims(shapeOf(b))[1];
   const out = zerosF64(m * n);
   matmul(dataOf(a), dataOf(b), m, k, n, out);
   charge(cx, out.length);

@@ -35,7 +35,8 @@ export function independentHints(sides: Expr[], points: Point[], ctx: QuestionCo
 
 /** the derivative (memoized by the run: the sides just read it) reaches nothing at any point; false if unknown */
 function unreachedEverywhere(d: Expr & { k: 'deriv' }, points: Point[], ctx: QuestionContext): boolean {
-  for (const p of points) {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
     try {
       if (ctx.run.derivativeShared(d.of, d.wrt, p.env, d.total, d.oneStep).reached) return false;
     } catch (e) {

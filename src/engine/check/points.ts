@@ -115,7 +115,9 @@ export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): 
  */
 export function offSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
   let off: Sides[] | null = null;
-  for (const p of points) {
+  // by index: no iterator result per point (every draw of every check reads here)
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
     // scalar sides as numbers: a draw that holds makes no array per side (issue 11)
     const l = run.evaluateRead(lhs, p.env);
     const r = run.evaluateRead(rhs, p.env);

@@ -784,7 +784,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // h_t, L_3, h_T, x_i: a time-indexed name (its last '_' most often its first: the head already asked)
   const m = sp.last;
   if (sp.lastKnown) {
-    const [base, seg] = m!;
+    // by index: a destructuring makes an iterator and its results in code not yet optimised (every name read)
+    const base = m![0];
+    const seg = m![1];
     const idx: Idx | null = isDigits(seg)
       ? { v: null, k: Number(seg) }
       : seg === 'T' ||

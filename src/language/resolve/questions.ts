@@ -48,7 +48,9 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   const questions: Question[] = [];
   let fileSumsToN: boolean | undefined;
   let fileSumsOverTau: boolean | undefined;
-  for (const st of statements) {
+  // by index: no iterator result per statement (the reader runs at every keystroke)
+  for (let n = 0; n < statements.length; n++) {
+    const st = statements[n]!;
     if (st.k !== 'derive' && st.k !== 'check') continue;
     const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
     // `1 ≤ k ≤ t` displayed on its own: the range of a derivation's indices, no bound of the network's values (judged,
@@ -82,7 +84,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
       continue;
     }
     const search = new LetterSearch(scope);
-    for (const a of sides) search.go(a, false);
+    for (let k = 0; k < sides.length; k++) search.go(sides[k]!, false);
     // Σ_{n=1}^{N} with no N of the file's: N is the last step (tauStep.ts sumsToN), no free index
     // and so where another question of the file sums up to it (Sherstinsky's χ[N] = r[N] − d[N] beside his Σ_{n=1}^{N}):
     // the file's own letter for the last step, asked only where a check writes N
