@@ -162,8 +162,7 @@ class UnrolledRun implements Run {
     const size = tapeSizes.get(plan);
     if (size) this.tape.reserve(size);
     const T = model.T;
-    // forEach, not for…of: no iterator result per declaration at every run (the draws', the culprits')
-    model.decls.forEach((d) => {
+    for (const d of model.decls.values()) {
       let vals = values.get(d.name) ?? d.values ?? drawDecl(d, T, 0);
       const f = scale?.[d.name];
       if (f !== undefined && f !== 1) vals = vals.map((v) => v.map((x) => x * f));
@@ -174,7 +173,7 @@ class UnrolledRun implements Run {
         nodes[i] = n;
       }
       this.leaves.set(d.name, nodes);
-    });
+    }
     // a state is given (a draw's h_0) only where the overrides hold more than the declarations
     const states = values.size > 0;
     let name = '';
@@ -699,7 +698,7 @@ class UnrolledRun implements Run {
           J = rows;
           break;
         }
-        // forEach, not for…of: no entry array and iterator result per row while this code is not yet optimised
+        // forEach, not for…of: a loop over a map's entries makes an entry array per row, optimised or not
         const into = J;
         const at = i;
         rows.forEach((row, id) => {
@@ -712,9 +711,8 @@ class UnrolledRun implements Run {
         });
       }
     }
-    let held = 0;
-    J.forEach((rows) => (held += rows.length));
-    this.immediateEntries += held;
+    // for…of here: optimised (immediate is by round 30), a map's values() loop makes nothing, forEach a call per row
+    for (const rows of J.values()) this.immediateEntries += rows.length;
     (this.immediates ??= new Map()).set(node.id, J);
     return J;
   }
