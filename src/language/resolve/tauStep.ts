@@ -75,45 +75,32 @@ function mentions(a: Ast, letter: string): boolean {
  * entryCount, which sees the variable's uses once the body is read
  */
 export function sumsToN(sides: Ast[], letter: 'N' | 'n' = 'N'): boolean {
-  const toN = (a: Ast): boolean => {
-    switch (a.k) {
-      case 'big':
-        if (a.v !== letter && a.to?.k === 'name' && a.to.raw === letter && !a.to.sub && !a.to.sup) return true;
-        return toN(a.body);
-      case 'bin':
-        return toN(a.a) || toN(a.b);
-      case 'neg':
-      case 'transpose':
-        return toN(a.a);
-      case 'call':
-        return toN(a.arg);
-      case 'list':
-        return a.items.some(toN);
-      default:
-        return false;
-    }
-  };
-  return sides.some(toN);
+  return someBig(sides, (a) => a.v !== letter && a.to?.k === 'name' && a.to.raw === letter && !a.to.sub && !a.to.sup);
 }
 
 /** whether a Σ/∏ of the sides binds τ (Williams & Zipser's Σ_{τ=t_0+1}^{t}): τ is a running step in the file */
 export function bindsTau(sides: Ast[]): boolean {
-  const binds = (a: Ast): boolean => {
+  return someBig(sides, (a) => a.v === TAU);
+}
+
+/** whether some Σ/∏ of the sides (at any depth through operators, calls and lists) is one `test` takes */
+function someBig(sides: Ast[], test: (a: Extract<Ast, { k: 'big' }>) => boolean): boolean {
+  const walk = (a: Ast): boolean => {
     switch (a.k) {
       case 'big':
-        return a.v === TAU || binds(a.body);
+        return test(a) || walk(a.body);
       case 'bin':
-        return binds(a.a) || binds(a.b);
+        return walk(a.a) || walk(a.b);
       case 'neg':
       case 'transpose':
-        return binds(a.a);
+        return walk(a.a);
       case 'call':
-        return binds(a.arg);
+        return walk(a.arg);
       case 'list':
-        return a.items.some(binds);
+        return a.items.some(walk);
       default:
         return false;
     }
   };
-  return sides.some(binds);
+  return sides.some(walk);
 }
