@@ -34,8 +34,7 @@ export class NotebookSolutions implements vscode.Disposable {
   /** per notebook: the cells it published on, to clear them when it changes or closes */
   private readonly published = new Map<string, vscode.Uri[]>();
   /** per notebook: its last report (for tests: what the editor shows), and the joined text and sidecar it is of */
-  private readonly reports = new Map<string, SolutionReport>();
-  private readonly sources = new Map<string, { text: string; sidecar: string | null }>();
+  private readonly last = new Map<string, { report: SolutionReport; text: string; sidecar: string | null }>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly emitter = new vscode.EventEmitter<vscode.NotebookDocument>();
   /** a notebook's report changed (its lenses follow) */
@@ -73,12 +72,12 @@ export class NotebookSolutions implements vscode.Disposable {
 
   /** the notebook's last report, or undefined when it is not (yet) a solution */
   report(notebook: vscode.NotebookDocument): SolutionReport | undefined {
-    return this.reports.get(notebook.uri.toString());
+    return this.last.get(notebook.uri.toString())?.report;
   }
 
   /** the Markdown cells' joined text and the sidecar's text the last report is of (a hover reads its networks there) */
   source(notebook: vscode.NotebookDocument): { text: string; sidecar: string | null } | undefined {
-    return this.sources.get(notebook.uri.toString());
+    return this.last.get(notebook.uri.toString());
   }
 
   private schedule(notebook: vscode.NotebookDocument, delayMs: number): void {
@@ -115,12 +114,10 @@ export class NotebookSolutions implements vscode.Disposable {
     }
     this.unpublish(key);
     if (!report) {
-      this.sources.delete(key);
-      if (this.reports.delete(key)) this.emitter.fire(notebook);
+      if (this.last.delete(key)) this.emitter.fire(notebook);
       return;
     }
-    this.reports.set(key, report);
-    this.sources.set(key, { text, sidecar });
+    this.last.set(key, { report, text, sidecar });
     const items = cellDiagnosticItems(report, { hintForHolding: readSettings(notebook.uri).hintForHoldingChecks });
     const uris: vscode.Uri[] = [];
     for (const [number, list] of items) {
@@ -169,8 +166,7 @@ export class NotebookSolutions implements vscode.Disposable {
     this.timers.cancel(key);
     this.options.scheduler?.forget(key);
     this.unpublish(key);
-    this.reports.delete(key);
-    this.sources.delete(key);
+    this.last.delete(key);
     this.options.scheduler?.forget(hoverJobKey(key));
   }
 

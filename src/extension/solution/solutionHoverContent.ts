@@ -4,7 +4,6 @@
 // question's text analysed in a worker (solutionHoverQuestion, then solutionHoverAnswer); the
 // host-thread path, solutionHoverContent, is both in one.
 
-import { analyze } from '../../analysis';
 import type { AnalyzeOptions, Report } from '../../report';
 import { commandLink, hoverContent, type HoverOptions } from '../hover/hoverContent';
 import type { SolutionReport } from './core';
@@ -91,8 +90,17 @@ export function solutionHoverQuestion(
 const cacheKey = (q: HoverQuestion) => `${JSON.stringify(q.options)}\u0000${q.text}`;
 
 /** The Report a question was answered with before (the last few, whoever analysed them), if any. */
-export function answeredBefore(q: HoverQuestion): Report | undefined {
+function answeredBefore(q: HoverQuestion): Report | undefined {
   return deriveCache.get(cacheKey(q));
+}
+
+/** The question's Report from the answers kept, else analysed on this thread (and kept). */
+function answerHere(q: HoverQuestion): Report {
+  const before = answeredBefore(q);
+  if (before) return before;
+  const report = analyzeText(q.text, q.options);
+  rememberAnswer(q, report);
+  return report;
 }
 
 /** Keeps a question's Report: hovering over one version asks the same again and again. */
@@ -112,10 +120,9 @@ export async function askHoverQuestion(
   version: number,
   scheduler: AnalysisScheduler | undefined,
 ): Promise<Report | undefined> {
-  const before = answeredBefore(q);
-  if (before) return before;
-  const job = scheduler?.analyse(key, version, q.text, q.options);
-  const report = job ? await job : analyzeText(q.text, q.options);
+  const job = answeredBefore(q) ? undefined : scheduler?.analyse(key, version, q.text, q.options);
+  if (!job) return answerHere(q);
+  const report = await job;
   if (report) rememberAnswer(q, report);
   return report;
 }
@@ -135,12 +142,7 @@ export function solutionHoverContent(
 ): SolutionHover | null {
   const q = solutionHoverQuestion(text, sol, networks, line, column, opts.analyze);
   if (!q) return null;
-  let report = answeredBefore(q);
-  if (!report) {
-    report = analyze(q.text, q.options);
-    rememberAnswer(q, report);
-  }
-  return solutionHoverAnswer(q, report, opts);
+  return solutionHoverAnswer(q, answerHere(q), opts);
 }
 
 /**

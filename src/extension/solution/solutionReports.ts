@@ -204,16 +204,12 @@ export class SolutionReports implements vscode.Disposable {
     text: string,
     sidecar: string | null,
   ): Promise<SolutionReport | null> {
+    const known = this.known(document, kind, text, sidecar);
+    if (known !== undefined) return known;
     const key = document.uri.toString();
     const version = document.version;
-    const hit = this.cache.get(key);
-    if (hit && hit.version === version && hit.sidecar === sidecar) return hit.solution;
-    if (!isSolution(text, kind, sidecar !== null)) {
-      this.cache.delete(key);
-      return null;
-    }
     const job = this.options.scheduler?.analyseSolution(key, version, text, { kind, sidecar }, this.options.analyzeOptions());
-    if (!job) return this.computeOnHost(document, kind, text, sidecar);
+    if (!job) return this.analyseOnHost(document, kind, text, sidecar);
     const solution = await job;
     if (document.isClosed) return null;
     // superseded by a newer version (or sidecar) before it finished: the last finished report stands meanwhile
@@ -225,16 +221,33 @@ export class SolutionReports implements vscode.Disposable {
     return solution;
   }
 
-  private computeOnHost(document: vscode.TextDocument, kind: SolutionKind, text: string, sidecar: string | null): SolutionReport | null {
+  /**
+   * What needs no analysis: the cached report of this version and sidecar, or null when the text is no solution
+   * (its cache entry dropped); undefined when it must be analysed.
+   */
+  private known(
+    document: vscode.TextDocument,
+    kind: SolutionKind,
+    text: string,
+    sidecar: string | null,
+  ): SolutionReport | null | undefined {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version && hit.sidecar === sidecar) return hit.solution;
-    if (!isSolution(text, kind, sidecar !== null)) {
-      this.cache.delete(key);
-      return null;
-    }
+    if (isSolution(text, kind, sidecar !== null)) return undefined;
+    this.cache.delete(key);
+    return null;
+  }
+
+  /** The report of the current version computed on this thread (no worker), or known without analysis. */
+  private computeOnHost(document: vscode.TextDocument, kind: SolutionKind, text: string, sidecar: string | null): SolutionReport | null {
+    const known = this.known(document, kind, text, sidecar);
+    return known !== undefined ? known : this.analyseOnHost(document, kind, text, sidecar);
+  }
+
+  private analyseOnHost(document: vscode.TextDocument, kind: SolutionKind, text: string, sidecar: string | null): SolutionReport {
     const solution = analyzeSolutionText(text, { kind, sidecar }, this.options.analyzeOptions());
-    this.cache.set(key, { version: document.version, sidecar, solution, announced: false });
+    this.cache.set(document.uri.toString(), { version: document.version, sidecar, solution, announced: false });
     return solution;
   }
 

@@ -70,7 +70,7 @@ export function analyzeSolutionText(text: string, spec: SolutionSpec, options: A
 }
 
 /** A solution whose analysis threw: said on its first line (a notebook's first cell) rather than going silent. */
-export function failedSolution(why: string, notebook: boolean): SolutionReport {
+function failedSolution(why: string, notebook: boolean): SolutionReport {
   const message = `Unroll could not analyse this ${notebook ? 'notebook' : 'solution'}: ${why}`;
   const place = { line: 1, column: 1, endLine: 1, endColumn: 2, ...(notebook ? { cell: 1 } : {}) };
   return { networks: [], equations: [], diagnostics: [{ ...place, severity: 'error', message, code: 'internal' }], checked: 0, skipped: 0 };
@@ -161,10 +161,11 @@ export function createServer(
     if (spec) {
       let solution: SolutionReport;
       try {
+        // analyzeSolutionText turns every other failure into a report saying so: only a cancellation comes out
         solution = cancellable(stillWanted, () => analyzeSolutionText(job.text, spec, job.options));
       } catch (e) {
         if (e instanceof Cancelled) return;
-        solution = failedSolution(e instanceof Error ? e.message : String(e), 'cells' in spec);
+        throw e;
       }
       return sendSolution(job.id, solution);
     }
