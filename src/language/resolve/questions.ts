@@ -52,7 +52,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   for (let n = 0; n < statements.length; n++) {
     const st = statements[n]!;
     if (st.k !== 'derive' && st.k !== 'check') continue;
-    const sides = st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
+    const sides = questionSides(st);
     // `1 ≤ k ≤ t` displayed on its own: the range of a derivation's indices, no bound of the network's values (judged,
     // it would fail wherever k > t)
     if (st.k === 'check' && st.relations && sides.every((a) => indexLike(scope, a))) {
@@ -88,10 +88,13 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
     // Σ_{n=1}^{N} with no N of the file's: N is the last step (tauStep.ts sumsToN), no free index
     // and so where another question of the file sums up to it (Sherstinsky's χ[N] = r[N] − d[N] beside his Σ_{n=1}^{N}):
     // the file's own letter for the last step, asked only where a check writes N
-    const lengthN = search.letters?.has('N') === true && !scope.isKnown('N') && (sumsToN(sides) || (fileSumsToN ??= fileSums(statements)));
+    const lengthN =
+      search.letters?.has('N') === true &&
+      !scope.isKnown('N') &&
+      (sumsToN(sides) || (fileSumsToN ??= someQuestion(statements, (sides) => sumsToN(sides))));
     // Roelants's Σ_{k=1}^{n}, n the sequence's length, likewise (a lowercase n no Σ binds and the file does not define)
     const lengthn = search.letters?.has('n') === true && !scope.isKnown('n') && !search.bound?.has('n') && sumsToN(sides, 'n');
-    const frees = freeCandidates(scope, search, sides, () => (fileSumsOverTau ??= sumsOverTau(statements))).filter(
+    const frees = freeCandidates(scope, search, sides, () => (fileSumsOverTau ??= someQuestion(statements, bindsTau))).filter(
       (l) => (!lengthN || l !== 'N') && (!lengthn || l !== 'n'),
     );
     // `tanh'(z) = 1 − tanh(z)^2` with z no name of the network: an identity in z (identity.ts), when it reads nothing
@@ -124,7 +127,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
       } else {
         const first = questions.length;
         questions.push(...readCheck(scope, st, ctx));
-        if (frees.includes('n') && !scope.isKnown('N') && (fileSumsToN ??= fileSums(statements)))
+        if (frees.includes('n') && !scope.isKnown('N') && (fileSumsToN ??= someQuestion(statements, (sides) => sumsToN(sides))))
           for (let i = first; i < questions.length; i++) (questions[i] as CheckQuestion).lengthN = true;
       }
     } catch (x) {
@@ -141,16 +144,17 @@ function unitsOf(sides: Expr[], v: string, sizes: Set<number>): number | null {
   return unitColumns(uses, sizes);
 }
 
-/** whether a question of the file sums or multiplies over τ (Σ_{τ=1}^{T}: τ a running step there, no last step) */
-function sumsOverTau(statements: Statement[]): boolean {
-  return statements.some(
-    (st) => (st.k === 'check' && bindsTau([st.lhs, st.rhs, ...st.more])) || (st.k === 'derive' && bindsTau([st.expr])),
-  );
+/** a derive's expression, a check's sides */
+function questionSides(st: Statement & { k: 'derive' | 'check' }): Ast[] {
+  return st.k === 'derive' ? [st.expr] : [st.lhs, st.rhs, ...st.more];
 }
 
-/** whether a question of the file runs a Σ/∏ up to a bare N (tauStep.ts sumsToN) */
-function fileSums(statements: Statement[]): boolean {
-  return statements.some((st) => (st.k === 'check' && sumsToN([st.lhs, st.rhs, ...st.more])) || (st.k === 'derive' && sumsToN([st.expr])));
+/**
+ * whether some question of the file has sides `test` takes: a Σ/∏ over τ makes τ a running step in every question
+ * (tauStep.ts bindsTau), a Σ/∏ up to a bare N makes N the last step (sumsToN)
+ */
+function someQuestion(statements: Statement[], test: (sides: Ast[]) => boolean): boolean {
+  return statements.some((st) => (st.k === 'derive' || st.k === 'check') && test(questionSides(st)));
 }
 
 /**
