@@ -4,7 +4,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { version } from '../package.json';
 import { renderSummary } from './cli-render';
-import { isNotebookName, readText, runFile, sidecarPathOf, STDIN, type FileOutcome, type Mode } from './cliFile';
+import { isNotebookName, readText, runFile, sidecarPathOf, STDIN, textFileIsSolution, type FileOutcome, type Mode } from './cliFile';
 import { checkCommand, serveIfCheckWorker } from './cliParallel';
 import { isSolution, joinNotebook, solutionKindOf } from './solution/index';
 
@@ -16,7 +16,7 @@ const USAGE = `usage:
 
 FILE is a .rnn file, a Markdown (.md) or LaTeX (.tex) solution or a Jupyter notebook
 (.ipynb, its Markdown cells) whose network is in \`\`\`rnn blocks or in a NAME.rnn beside it,
-or a folder (every such file under it).
+or a folder (every such file under it, and every .txt file that holds such a solution).
 Several files may be given; - reads one text from standard input.
 Exit status 2 for usage or file errors.`;
 
@@ -130,6 +130,7 @@ function expand(path: string, given: boolean, seen = new Set<string>()): string[
     if (given) return [path];
     if (path.endsWith('.rnn')) return [path];
     if (isNotebookName(path)) return notebookSolution(path) ? [path] : [];
+    if (path.toLowerCase().endsWith('.txt')) return textFileIsSolution(path, st.size) ? [path] : [];
     const kind = solutionKindOf(path);
     if (!kind) return [];
     const hasSidecar = existsSync(sidecarPathOf(path));

@@ -156,6 +156,30 @@ function sniffedKind(text: string, hasSidecar: boolean): SolutionKind | null {
   return /\$\$/.test(text) ? 'markdown' : null;
 }
 
+/**
+ * a `.txt` file met in a folder (the seeds' own extension; a hand-in exported from a course site) is one of the folder's
+ * solutions when it reads as one, as a named file is read by what it holds (sniffedKind): a notebook's keys, a LaTeX
+ * document with NAME.rnn beside it, an ```rnn block or NAME.rnn beside it. Anything else (notes, a README, display math
+ * with no network) is passed over, as a Markdown file that is no solution is; a file too large to be a hand-in is not
+ * read at all.
+ */
+export function textFileIsSolution(file: string, bytes: number): boolean {
+  if (bytes > MAX_TEXT_HAND_IN_BYTES) return false;
+  try {
+    const text = readText(file);
+    const hasSidecar = existsSync(sidecarPathOf(file));
+    if (looksLikeNotebook(text)) return hasSidecar || isSolution(joinNotebook(text, file).text, 'markdown', false);
+    const kind = sniffedKind(text, hasSidecar);
+    return kind !== null && isSolution(text, kind, hasSidecar);
+  } catch {
+    // unreadable as text or as a notebook: no solution of the folder's (a named file would give the error)
+    return false;
+  }
+}
+
+/** twice the largest text analysed (LIMITS.maxFileBytes): a larger .txt in a folder is a log or data, never a hand-in */
+const MAX_TEXT_HAND_IN_BYTES = 4_000_000;
+
 /** a Jupyter notebook: by its name, or (saved as .json or .txt) by the keys nbformat writes */
 function isNotebook(file: string, text: string): boolean {
   return isNotebookName(file) || looksLikeNotebook(text);
