@@ -24,6 +24,7 @@ import { registerStatusBar } from './status/statusBar';
 import { registerUnicodeInput } from './unicode/unicodeInput';
 import { defaultWorkerFactory } from './worker/factory';
 import { AnalysisScheduler } from './worker/scheduler';
+import { analyzeText } from './worker/analyzeInWorker';
 
 export interface UnrollApi {
   /** the shared report cache (for tests: the same reports the editor shows) */
@@ -76,6 +77,10 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
   const panelReports = new CombinedPanelReports(reports, solutions);
   context.subscriptions.push(panelReports);
-  registerPanel(context, panelReports);
+  // the panel's gradient check and slider are analyses too: in the same pool, each under its own key
+  registerPanel(context, panelReports, {
+    analyse: (key, version, text, options) => scheduler.analyse(key, version, text, options) ?? Promise.resolve(analyzeText(text, options)),
+    forget: (key) => scheduler.forget(key),
+  });
   return { reports, solutions, notebooks };
 }

@@ -3,7 +3,6 @@
 // requests (scaled re-analysis for the gradient-flow slider, reveal a line, copy LaTeX, save SVG).
 
 import * as vscode from 'vscode';
-import { analyze } from '../../analysis';
 import type { GradCheckReport, Report } from '../../report';
 import {
   asPanelState,
@@ -16,6 +15,8 @@ import {
   type ToWebview,
 } from '../../protocol';
 import { isRnn } from '../config';
+import { analyzeText } from '../worker/analyzeInWorker';
+import { gradcheckError, gradcheckKey, GRADCHECK_OPTIONS, placedAs, scaleKey, scaleOptions, type AsideAnalyses } from './asideAnalyses';
 import { cursorContext, sameContext } from './panelCursor';
 import { makeNonce, panelHtml, type PanelHtmlInput } from './panelHtml';
 import { COMMANDS } from '../commands/ids';
@@ -27,7 +28,18 @@ export interface PanelReports {
   onDidUpdate: vscode.Event<{ document: vscode.TextDocument; report: Report }>;
   /** documents other than .rnn files the panel follows too (Markdown/LaTeX solutions) */
   follows?(document: vscode.TextDocument): boolean;
+  /**
+   * the .rnn text of the network the panel shows for such a document (a solution's: its ```rnn blocks or its sidecar),
+   * which the gradient check and the slider analyse; undefined when it shows none
+   */
+  networkText?(document: vscode.TextDocument): string | undefined;
 }
+
+/** without a worker pool (the tests of this host alone): each aside analysis on this thread, at once */
+const ON_THIS_THREAD: AsideAnalyses = {
+  analyse: (_key, _version, text, options) => Promise.resolve(analyzeText(text, options)),
+  forget: () => undefined,
+};
 
 /** What `unroll.panelTimings` returns (for the editor tests and the bench). */
 export interface PanelTimings {
@@ -45,6 +57,8 @@ export interface PanelTimings {
   reshowMs: number[];
   /** where a cold open's time goes, one entry per open (ms; see OpenPhases) */
   openPhases: OpenPhases[];
+  /** gradient checks posted to the page (each computed in the analysis pool after its report) */
+  gradchecks: number;
 }
 
 /**
@@ -119,6 +133,8 @@ class PanelHost implements vscode.Disposable {
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
   private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the slider's requests numbered, each a newer version of the scale job than the last (scaleKey) */
+  private scaleRequests = 0;
   private readonly stats: PanelTimings = {
     postLatencyMs: [],
     renderLatencyMs: [],
@@ -127,6 +143,7 @@ class PanelHost implements vscode.Disposable {
     openMs: [],
     reshowMs: [],
     openPhases: [],
+    gradchecks: 0,
   };
   /** the cold open being measured: when 'ready' came, what the page said, when the report went out */
   private opening: { pageAt?: number; scriptAt?: number; htmlAt?: number; readyAt?: number; postedAt?: number; inPage?: boolean } = {};
@@ -156,6 +173,7 @@ class PanelHost implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly reports: PanelReports,
+    private readonly aside: AsideAnalyses = ON_THIS_THREAD,
   ) {
     const ext = context.extensionUri;
     const uri = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(ext, ...path);
@@ -196,6 +214,11 @@ class PanelHost implements vscode.Disposable {
 
   private follows(doc: vscode.TextDocument): boolean {
     return isRnn(doc) || this.reports.follows?.(doc) === true;
+  }
+
+  /** the .rnn text of the network shown for `doc`: a .rnn file's own, a solution's network's */
+  private networkText(doc: vscode.TextDocument): string | undefined {
+    return isRnn(doc) ? doc.getText() : this.reports.networkText?.(doc);
   }
 
   // ---- opening, restoring ----------------------------------------------------------------------
@@ -365,6 +388,11 @@ class PanelHost implements vscode.Disposable {
     const key = `${e.document.uri.toString()}#${e.document.version}`;
     if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
     if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);
+    if (e.document === this.doc) {
+      // what the gradient check and the slider are working out is of the text before this edit
+      this.aside.forget(gradcheckKey(e.document.uri.toString()));
+      this.aside.forget(scaleKey(e.document.uri.toString()));
+    }
     if (!this.panel?.visible || e.document !== this.doc) return;
     if (this.editTimer) clearTimeout(this.editTimer);
     const wait = Math.max(EDIT_DEBOUNCE_MS, 1.5 * (this.lastReport?.elapsedMs ?? 0));
@@ -492,8 +520,9 @@ class PanelHost implements vscode.Disposable {
     if (report.gradcheck.length > 0 || !report.loss || report.params.length === 0 || !report.graph) return;
     const post = (): void => {
       const g = this.gradcheck;
-      if (g && g.key === key)
-        this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
+      if (!g || g.key !== key) return;
+      this.stats.gradchecks++;
+      this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
     };
     if (this.gradcheck?.key === key) {
       post();
@@ -502,13 +531,20 @@ class PanelHost implements vscode.Disposable {
     this.gradcheckTimer = setTimeout(() => {
       this.gradcheckTimer = undefined;
       if (doc.isClosed || `${doc.uri.toString()}#${doc.version}` !== key) return;
-      try {
-        const r = analyze(doc.getText(), { gradcheck: true, symbolic: false, graph: false, draws: 0 });
-        this.gradcheck = { key, gradcheck: r.gradcheck, error: null };
-      } catch (err) {
-        this.gradcheck = { key, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
-      }
-      post();
+      const text = this.networkText(doc);
+      if (text === undefined) return;
+      this.aside.analyse(gradcheckKey(doc.uri.toString()), doc.version, text, GRADCHECK_OPTIONS).then(
+        (r) => {
+          // superseded: the version it was of is no longer the document's
+          if (!r || doc.isClosed || `${doc.uri.toString()}#${doc.version}` !== key) return;
+          this.gradcheck = { key, gradcheck: r.gradcheck, error: gradcheckError(r) };
+          post();
+        },
+        (err: unknown) => {
+          this.gradcheck = { key, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
+          post();
+        },
+      );
     }, GRADCHECK_DELAY_MS);
   }
 
@@ -592,7 +628,7 @@ class PanelHost implements vscode.Disposable {
         return;
       }
       case 'scale':
-        this.answerScale(m.requestId, m.scale);
+        await this.answerScale(m.requestId, m.scale);
         return;
       case 'typeset':
         this.postFormulas(m.formulas, true);
@@ -635,17 +671,25 @@ class PanelHost implements vscode.Disposable {
     }
   }
 
-  private answerScale(requestId: number, scale: Record<string, number>): void {
+  private async answerScale(requestId: number, scale: Record<string, number>): Promise<void> {
     const doc = this.doc;
     if (!doc) return;
+    const text = this.networkText(doc);
+    if (text === undefined) {
+      this.post({ type: 'scaled', requestId, scale, report: null, error: 'no network is shown' });
+      return;
+    }
+    const shown = this.lastReport;
+    let report: Report | undefined;
     try {
-      // the slider redraws the flow plot and the graph: skip the symbolic forms, the gradient check and
-      // the checks' random draws to stay live
-      const report = analyze(doc.getText(), { scale, symbolic: false, gradcheck: false, draws: 0 });
-      this.post({ type: 'scaled', requestId, scale, report, error: null });
+      report = await this.aside.analyse(scaleKey(doc.uri.toString()), ++this.scaleRequests, text, scaleOptions(scale));
     } catch (err) {
       this.post({ type: 'scaled', requestId, scale, report: null, error: err instanceof Error ? err.message : String(err) });
+      return;
     }
+    // superseded by a newer request (whose answer the page waits for), or the page moved to another document
+    if (!report || this.doc !== doc) return;
+    this.post({ type: 'scaled', requestId, scale, report: placedAs(report, shown), error: null });
   }
 
   private async reveal(line: number): Promise<void> {
@@ -680,6 +724,7 @@ class PanelHost implements vscode.Disposable {
       openMs: [...this.stats.openMs],
       reshowMs: [...this.stats.reshowMs],
       openPhases: [...this.stats.openPhases],
+      gradchecks: this.stats.gradchecks,
     };
   }
 
@@ -697,8 +742,8 @@ class PanelHost implements vscode.Disposable {
  * serializer that restores it after a reload, and the listeners that make it follow the editor.
  * `unroll.panelTimings` (not in the palette) returns the measured latencies for tests and the bench.
  */
-export function registerPanel(context: vscode.ExtensionContext, reports: PanelReports): void {
-  const host = new PanelHost(context, reports);
+export function registerPanel(context: vscode.ExtensionContext, reports: PanelReports, aside?: AsideAnalyses): void {
+  const host = new PanelHost(context, reports, aside);
   context.subscriptions.push(
     host,
     vscode.commands.registerCommand(COMMANDS.openPanel, (arg?: OpenPanelArgs | vscode.Uri) => host.open(arg)),

@@ -8,6 +8,7 @@ import { failedReport } from '../reports/failedReport';
 import type { PanelReports } from '../panel/panel';
 import type { Reports } from '../reports/documentReports';
 import { mayHoldNetwork } from './detect';
+import { networkSources } from './networkSource';
 import { networkAtLine } from './solutionContent';
 import type { SolutionReports } from './solutionReports';
 
@@ -42,6 +43,14 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
   get(document: vscode.TextDocument): Report {
     if (!this.solutions.kind(document)) return this.reports.get(document);
     return this.networkReport(document).report;
+  }
+
+  /** the .rnn text of the network shown: the solution's reading of its current text, numbered as its report's networks */
+  networkText(document: vscode.TextDocument): string | undefined {
+    const kind = this.solutions.kind(document);
+    if (!kind) return document.getText();
+    const { index } = this.networkReport(document);
+    return index === null ? undefined : networkSources(document.getText(), kind, this.solutions.sidecarOf(document))[index];
   }
 
   private cursorLine(document: vscode.TextDocument): number {

@@ -87,6 +87,11 @@ async function pageWritten(panel: FakePanel): Promise<void> {
   }
 }
 
+/** lets the answers of the aside analyses (gradient check, slider) reach the page */
+async function settled(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
 const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) =>
   panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
 
@@ -274,6 +279,7 @@ describe('panel host', () => {
     expect(chainTerms(d.results[0]!)).not.toBeNull();
     expect(rest.formulas.map((f) => f.latex)).not.toContain(chainTerms(d.results[0]!)?.[0]?.latex);
     vi.advanceTimersByTime(400);
+    await settled();
     expect(lastOf(panel, 'gradcheck')).toBeDefined();
     // the open time runs to the page's paint (its own clock), the hop back is apart; no ready/report round trip
     const painted = Date.now();
@@ -344,6 +350,7 @@ describe('panel host', () => {
     vi.advanceTimersByTime(100);
     expect(lastOf(panel, 'gradcheck')).toBeUndefined();
     vi.advanceTimersByTime(250);
+    await settled();
     const g = lastOf(panel, 'gradcheck')!;
     expect(g.version).toBe(1);
     expect(g.gradcheck.map((x) => x.name).sort()).toEqual(['W_hh', 'W_hy', 'W_xh', 'b_h', 'b_y']);
@@ -404,6 +411,7 @@ describe('panel host', () => {
     const doc = new Doc(TEXT);
     const panel = await openOn(doc, 0);
     panel.webview.receive.fire({ type: 'scale', requestId: 7, scale: { W_hh: 3 } });
+    await settled();
     const r = lastOf(panel, 'scaled')!;
     expect(r.requestId).toBe(7);
     expect(r.error).toBeNull();

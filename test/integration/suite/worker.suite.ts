@@ -9,7 +9,7 @@ import { analyze } from '../../../src/index';
 import { analyzeSolution } from '../../../src/solution';
 import { LONG_RNN_QUESTIONS, longRnn } from '../../fixtures/longRnn';
 import { ok, show } from './check';
-import { errorsOf, extension, hoverText, open, plain, positionOf, scratchFile, sheet7, showsNumber, waitFor } from './util';
+import { errorsOf, extension, hoverText, open, plain, positionOf, scratchFile, sheet7, showsNumber, sleep, waitFor } from './util';
 
 const T = 10000;
 
@@ -212,6 +212,44 @@ suite('analysis worker', () => {
     ok(order[0] === 'small', `the small file's hover answered before the derive of the ${T}-step network: ${show(order)}`);
     await reportTimings(line, line2);
     ok(JSON.stringify(got) === JSON.stringify(expected), `errors on ${show(got)}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test("the panel's gradient check of a 10,000-step file runs in a worker: a hover on another file answers meanwhile", async function () {
+    // the gradient check (central differences, 0.7 s of a 10,000-step file) ran on the host's thread after every
+    // report the panel showed, so that the small file's hover waited for it
+    this.timeout(240000);
+    await extension();
+    const small = await smallFileHover();
+    // a failing check: its error comes with the Report, when the analysis is done
+    const bigUri = await scratchFile('worker-panel-big.rnn', bigRnn('check ∂L/∂W_xh = 0'));
+    await open(bigUri);
+    await waitFor('the 10,000-step file analysed', () => errorsOf(bigUri).length > 0, 150000);
+    const timings = async () => (await vscode.commands.executeCommand('unroll.panelTimings')) as { posted: number; gradchecks: number };
+    const before = await timings();
+    await vscode.commands.executeCommand('unroll.openPanel', bigUri);
+    // the report posted to the page; its gradient check is asked 300 ms later and takes about a second
+    await waitFor("the panel's report of the 10,000-step file", async () => (await timings()).posted > before.posted, 100000);
+    await sleep(450);
+    const t0 = Date.now();
+    const text = await small.hover();
+    const latency = Date.now() - t0;
+    const during = await timings();
+    ok(text.includes('W_hh'), `the hover answers with ∂L/∂W_hh: ${show(plain(text).slice(0, 200))}`);
+    ok(
+      during.gradchecks === before.gradchecks,
+      `the hover answered (${latency} ms) before the panel's gradient check of the ${T}-step file was done (${during.gradchecks - before.gradchecks} posted)`,
+    );
+    await waitFor("the panel's gradient check posted", async () => (await timings()).gradchecks > before.gradchecks, 100000);
+    await reportTimings(
+      `[worker timings] hover on ${small.name} during the panel's gradient check of the ${T}-step file answered in ${latency} ms`,
+    );
+    // later suites open the panel themselves
+    const panels = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('unroll.panel'));
+    await vscode.window.tabGroups.close(panels);
+    await vscode.window.showTextDocument(bigUri);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
