@@ -74,8 +74,8 @@ export function activateUnroll(context: vscode.ExtensionContext): UnrollApi {
   context.subscriptions.push(notebooks);
   registerNotebookLenses(context, notebooks);
   registerNotebookHover(context, notebooks, scheduler);
-  // the panel follows .rnn files and solutions (a solution's panel shows the network at the cursor)
-  const panelReports = new CombinedPanelReports(reports, solutions);
+  // the panel follows .rnn files, solutions and notebooks (it shows the network at the cursor)
+  const panelReports = new CombinedPanelReports(reports, solutions, notebooks);
   context.subscriptions.push(panelReports);
   // the panel's gradient check and slider are analyses too: in the same pool, each under its own key
   registerPanel(context, panelReports, {

@@ -33,6 +33,11 @@ export interface PanelReports {
    * which the gradient check and the slider analyse; undefined when it shows none
    */
   networkText?(document: vscode.TextDocument): string | undefined;
+  /**
+   * the document whose lines the panel's report of `document` is in, which the panel follows: a notebook cell's, the
+   * cell holding its network's ```rnn block; any other document itself
+   */
+  shownDocument?(document: vscode.TextDocument): vscode.TextDocument;
 }
 
 /** without a worker pool (the tests of this host alone): each aside analysis on this thread, at once */
@@ -216,6 +221,11 @@ class PanelHost implements vscode.Disposable {
     return isRnn(doc) || this.reports.follows?.(doc) === true;
   }
 
+  /** the document the panel follows for `doc` (PanelReports.shownDocument) */
+  private shown(doc: vscode.TextDocument): vscode.TextDocument {
+    return this.reports.shownDocument?.(doc) ?? doc;
+  }
+
   /** the .rnn text of the network shown for `doc`: a .rnn file's own, a solution's network's */
   private networkText(doc: vscode.TextDocument): string | undefined {
     return isRnn(doc) ? doc.getText() : this.reports.networkText?.(doc);
@@ -226,7 +236,7 @@ class PanelHost implements vscode.Disposable {
   async open(arg?: OpenPanelArgs | vscode.Uri): Promise<void> {
     const target = arg instanceof vscode.Uri ? { uri: arg.toString() } : (arg ?? {});
     const doc = await this.findDocument(target.uri);
-    if (doc) this.doc = doc;
+    if (doc) this.doc = this.follows(doc) ? this.shown(doc) : doc;
     // a panel whose tab was closed but whose dispose has not reached this host yet (the editor sends it
     // later; closing and opening at once, as a script or a quick user does, hits it): revealing it
     // would show nothing, so it is let go and a new one opened (issue 13: a reopened panel never drew)
@@ -354,8 +364,18 @@ class PanelHost implements vscode.Disposable {
       }
     }
     const active = vscode.window.activeTextEditor?.document;
-    if (active && this.follows(active)) return active;
-    return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.follows(d)) ?? this.doc;
+    if (active && this.follows(active)) return this.shown(active);
+    const visible = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.follows(d));
+    if (visible) return this.shown(visible);
+    // a notebook whose Markdown cells are rendered (no cell's editor open): its selected cell, else any cell of it
+    const notebook = vscode.window.activeNotebookEditor;
+    if (notebook) {
+      const cells = notebook.notebook.getCells();
+      const selected = cells[notebook.selection.start]?.document;
+      const cell = selected && this.follows(selected) ? selected : cells.map((c) => c.document).find((d) => this.follows(d));
+      if (cell) return this.shown(cell);
+    }
+    return this.doc;
   }
 
   /** A tab of the panel's view type was closed and none is left: the panel is gone, or going. */
@@ -368,14 +388,25 @@ class PanelHost implements vscode.Disposable {
 
   onActiveEditor(editor: vscode.TextEditor | undefined): void {
     // focus moving into the panel (or the output pane) leaves the followed document as it was
-    if (!editor || !this.follows(editor.document) || editor.document === this.doc) return;
-    this.doc = editor.document;
+    if (!editor || !this.follows(editor.document)) return;
+    const doc = this.shown(editor.document);
+    if (doc === this.doc) return;
+    this.doc = doc;
     this.updateTitle();
     this.postReport();
   }
 
   onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
-    if (!this.panel || e.textEditor.document !== this.doc) return;
+    if (!this.panel) return;
+    const edited = e.textEditor.document;
+    if (edited !== this.doc) {
+      // a notebook cell about another network than the one shown: the panel moves to that network's cell
+      if (e.textEditor === vscode.window.activeTextEditor && this.follows(edited)) {
+        const doc = this.shown(edited);
+        if (doc !== edited && doc !== this.doc) this.onActiveEditor(e.textEditor);
+      }
+      return;
+    }
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     this.cursorTimer = setTimeout(() => {
       this.cursorTimer = undefined;

@@ -32,7 +32,7 @@ export function cellDiagnosticItems(sol: SolutionReport, opts: DiagnosticOptions
 
 /** the verdict above each checked equation of one cell (1-based), at the cell's lines, as a Markdown solution's lenses */
 export function cellLensItems(sol: SolutionReport, cell: number, digits: number): Omit<LensItem, 'command' | 'arg'>[] {
-  // no command: the panel follows a .rnn file or a solution document, and a cell is neither
+  // (notebookLenses.ts gives each the command that opens the panel on the cell)
   return solutionLensItems(sol, digits, '')
     .filter((i) => i.range.cell === cell)
     .map(({ range, title, tooltip }) => ({ range, title, tooltip }));
@@ -44,4 +44,24 @@ export function cellLensItems(sol: SolutionReport, cell: number, digits: number)
  */
 export function cellSolution(sol: SolutionReport, cell: number): SolutionReport {
   return { ...sol, equations: sol.equations.filter((e) => e.range.cell === cell) };
+}
+
+/**
+ * The network a place of a notebook is about (1-based cell and line): its equation's; else the last network whose
+ * ```rnn block starts at or before it (equations follow their network); else the first. A cell with no line (no
+ * editor on it) is about the first network whose block it holds, else the last one before it. Null when there is none.
+ */
+export function networkAtCell(sol: SolutionReport, cell: number, line: number | null): number | null {
+  if (sol.networks.length === 0) return null;
+  const eq =
+    line === null ? undefined : sol.equations.find((e) => e.range.cell === cell && line >= e.range.line && line <= e.range.endLine);
+  if (eq && eq.network !== null && eq.network < sol.networks.length) return eq.network;
+  const own = line === null ? sol.networks.findIndex((n) => n.range?.cell === cell) : -1;
+  if (own >= 0) return own;
+  let best = 0;
+  sol.networks.forEach((n, i) => {
+    const at = n.range?.cell;
+    if (at !== undefined && (at < cell || (at === cell && line !== null && n.range!.line <= line))) best = i;
+  });
+  return best;
 }

@@ -42,7 +42,7 @@ export function registerNotebookHover(context: vscode.ExtensionContext, notebook
             digits: settings.digits,
             detail: settings.hoverDetail,
             uri,
-            panelLink: false,
+            panelAtLine: false,
           });
           if (!content) return undefined;
           const md = new vscode.MarkdownString(content.markdown);

@@ -2,6 +2,7 @@
 // solution has them: from the notebook's report (notebookSolutions.ts), the cell's own lenses (notebookContent.ts).
 
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands/ids';
 import { readSettings } from '../config';
 import { toRange } from '../shared/convert';
 import { cellLensItems } from './notebookContent';
@@ -24,7 +25,13 @@ export function registerNotebookLenses(context: vscode.ExtensionContext, noteboo
           if (!settings.inlineResults || settings.inlineStyle !== 'codeLens' || !at || !report) return [];
           return cellLensItems(report, at.cell, settings.digits).map((i) => {
             const line = toRange(i.range).start.line;
-            return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: i.title, tooltip: i.tooltip, command: '' });
+            // the panel on the cell (it moves to the cell of the network's ```rnn block, in whose lines its Report is)
+            return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+              title: i.title,
+              tooltip: i.tooltip,
+              command: COMMANDS.openPanel,
+              arguments: [{ uri: document.uri.toString() }],
+            });
           });
         },
       },

@@ -1,6 +1,9 @@
 // The panel's reports for .rnn files and solutions together: for a solution, the Report of the
 // network the cursor is in (the panel shows one network; moving the cursor into an equation about
-// another network announces that network's Report, which the panel then draws).
+// another network announces that network's Report, which the panel then draws). A notebook's cell shows
+// the network of the place being edited, and the panel follows the cell that holds that network's ```rnn
+// block (shownDocument): the network's Report is in that cell's lines, so its rows reveal there and the
+// cursor in it selects their nodes.
 
 import * as vscode from 'vscode';
 import { emptyReport, type Report } from '../../report';
@@ -9,6 +12,8 @@ import type { PanelReports } from '../panel/panel';
 import type { Reports } from '../reports/documentReports';
 import { mayHoldNetwork } from './detect';
 import { networkSources } from './networkSource';
+import { networkAtCell } from './notebookContent';
+import type { NotebookSolutions } from './notebookSolutions';
 import { networkAtLine } from './solutionContent';
 import type { SolutionReports } from './solutionReports';
 
@@ -22,18 +27,32 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
   constructor(
     private readonly reports: Reports,
     private readonly solutions: SolutionReports,
+    private readonly notebooks?: NotebookSolutions,
   ) {
     this.subscriptions = [
       this.emitter,
       reports.onDidUpdate((e) => this.emitter.fire(e)),
       solutions.onDidUpdate(({ document }) => this.announce(document, true)),
+      // a notebook analysed again: each network's cell is told its Report (the panel draws the one it follows)
+      ...(notebooks ? [notebooks.onDidUpdate((n) => this.announceNotebook(n))] : []),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (this.follows(e.textEditor.document)) this.announce(e.textEditor.document, false);
+        // (a notebook cell's network is told when the notebook is analysed; the panel moves between cells itself)
+        if (!this.notebooks?.cellOf(e.textEditor.document) && this.follows(e.textEditor.document))
+          this.announce(e.textEditor.document, false);
       }),
     ];
   }
 
   follows(document: vscode.TextDocument): boolean {
+    const at = this.notebooks?.cellOf(document);
+    if (at) {
+      const sol = this.notebooks!.report(at.notebook);
+      // analysed: a network of its own; not yet: a Markdown cell with an ```rnn block
+      if (sol) return sol.networks.length > 0;
+      return at.notebook
+        .getCells()
+        .some((c) => c.kind === vscode.NotebookCellKind.Markup && mayHoldNetwork(c.document.getText(), 'markdown'));
+    }
     if ((this.solutions.peek(document)?.networks.length ?? 0) > 0) return true;
     // a Markdown solution opened a moment ago may not be analysed yet: its ```rnn fence says enough
     const kind = this.solutions.kind(document);
@@ -41,24 +60,68 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
   }
 
   get(document: vscode.TextDocument): Report {
+    const at = this.notebooks?.cellOf(document);
+    if (at) return this.cellNetwork(document, at).report;
     if (!this.solutions.kind(document)) return this.reports.get(document);
     return this.networkReport(document).report;
   }
 
+  /** a notebook cell's place: the cell holding the ```rnn block of the network it is about; any other document itself */
+  shownDocument(document: vscode.TextDocument): vscode.TextDocument {
+    const at = this.notebooks?.cellOf(document);
+    if (!at) return document;
+    const { index } = this.cellNetwork(document, at);
+    const sol = this.notebooks!.report(at.notebook);
+    const cell = index === null ? undefined : sol?.networks[index]?.range?.cell;
+    return (cell !== undefined && at.notebook.getCells()[cell - 1]?.document) || document;
+  }
+
   /** the .rnn text of the network shown: the solution's reading of its current text, numbered as its report's networks */
   networkText(document: vscode.TextDocument): string | undefined {
+    const at = this.notebooks?.cellOf(document);
+    if (at) {
+      const { index } = this.cellNetwork(document, at);
+      const source = this.notebooks!.source(at.notebook);
+      return index === null || !source ? undefined : networkSources(source.text, 'markdown', source.sidecar)[index];
+    }
     const kind = this.solutions.kind(document);
     if (!kind) return document.getText();
     const { index } = this.networkReport(document);
     return index === null ? undefined : networkSources(document.getText(), kind, this.solutions.sidecarOf(document))[index];
   }
 
+  /** the network a notebook cell's cursor is about, from the notebook's last report */
+  private cellNetwork(
+    document: vscode.TextDocument,
+    at: { notebook: vscode.NotebookDocument; cell: number },
+  ): { index: number | null; report: Report } {
+    const sol = this.notebooks!.report(at.notebook);
+    // its first analysis still in a worker (or no network): nothing to draw yet (the panel is told when it is done)
+    if (!sol) return { index: null, report: emptyReport() };
+    const index = networkAtCell(sol, at.cell, this.editorOf(document) ? this.cursorLine(document) : null);
+    const net = index === null ? undefined : sol.networks[index];
+    if (!net) return { index: null, report: { ...failedReport(''), diagnostics: sol.diagnostics } };
+    return { index, report: net.report };
+  }
+
+  private announceNotebook(notebook: vscode.NotebookDocument): void {
+    const sol = this.notebooks!.report(notebook);
+    const cells = notebook.getCells();
+    for (const net of sol?.networks ?? []) {
+      const cell = net.range?.cell;
+      const document = cell === undefined ? undefined : cells[cell - 1]?.document;
+      if (document) this.emitter.fire({ document, report: net.report });
+    }
+  }
+
+  private editorOf(document: vscode.TextDocument): vscode.TextEditor | undefined {
+    return vscode.window.activeTextEditor?.document === document
+      ? vscode.window.activeTextEditor
+      : vscode.window.visibleTextEditors.find((e) => e.document === document);
+  }
+
   private cursorLine(document: vscode.TextDocument): number {
-    const editor =
-      vscode.window.activeTextEditor?.document === document
-        ? vscode.window.activeTextEditor
-        : vscode.window.visibleTextEditors.find((e) => e.document === document);
-    return (editor?.selection.active.line ?? 0) + 1;
+    return (this.editorOf(document)?.selection.active.line ?? 0) + 1;
   }
 
   private networkReport(document: vscode.TextDocument): { index: number | null; report: Report } {

@@ -146,10 +146,14 @@ export function solutionHoverContent(
 }
 
 /**
- * The hover of a question from its Report (analysed wherever). `panelLink: false` leaves out the link to the panel
- * (a notebook's cell: the panel follows .rnn files and solution documents only).
+ * The hover of a question from its Report (analysed wherever). `panelAtLine: false` opens the panel on the document
+ * without a line to show (a notebook's cell: the panel shows its network in the lines of the network's own cell).
  */
-export function solutionHoverAnswer(q: HoverQuestion, report: Report, opts: HoverOptions & { panelLink?: boolean }): SolutionHover | null {
+export function solutionHoverAnswer(
+  q: HoverQuestion,
+  report: Report,
+  opts: HoverOptions & { panelAtLine?: boolean },
+): SolutionHover | null {
   const { found, line: deriveLine, at: line } = q;
   const problems = report.diagnostics.filter((d) => d.line === deriveLine && d.severity === 'error');
   if (problems.length > 0 && !report.derives.some((d) => d.line === deriveLine && d.results.length > 0)) {
@@ -168,7 +172,7 @@ export function solutionHoverAnswer(q: HoverQuestion, report: Report, opts: Hove
   if (parts.length > 1 && parts[parts.length - 1]!.includes(`command:${COMMANDS.openPanel}`)) parts.pop();
   const copy = commandLink('Copy LaTeX', COMMANDS.copyLatex, { latex: content.latex });
   parts.push(
-    opts.panelLink === false ? copy : `${commandLink('Open in Unroll panel', COMMANDS.openPanel, { uri: opts.uri, line })} · ${copy}`,
+    `${commandLink('Open in Unroll panel', COMMANDS.openPanel, opts.panelAtLine === false ? { uri: opts.uri } : { uri: opts.uri, line })} · ${copy}`,
   );
   return { markdown: parts.join('\n\n'), start: found.start, end: found.end, derivative: found.text };
 }

@@ -329,6 +329,8 @@ const exported: Record<string, unknown> = {
   TextEditorRevealType,
   TextDocumentChangeReason,
   StatusBarAlignment,
+  // VS Code's values
+  NotebookCellKind: { Markup: 1, Code: 2 },
   commands,
   env,
   window,

@@ -18,7 +18,7 @@ const cells: NotebookCell[] = [
 ];
 
 describe('a hover in a notebook’s cell', () => {
-  it('finds the derivative at the cell’s own line and answers with the library’s value, without a panel link', async () => {
+  it('finds the derivative at the cell’s own line and answers with the library’s value, its panel link on the cell without a line', async () => {
     const report = analyzeCells(cells);
     const sol = cellSolution(report, 3);
     expect(sol.equations).toHaveLength(1);
@@ -30,10 +30,12 @@ describe('a hover in a notebook’s cell', () => {
     const q = solutionHoverQuestion(text, sol, networks, line, column, {});
     expect(q?.found.text).toBe(String.raw`\frac{\partial L_2}{\partial h_2}`);
     const r = await askHoverQuestion(q!, 'k', 1, undefined);
-    const h = solutionHoverAnswer(q!, r!, { digits: 6, detail: 'full', uri: 'vscode-notebook-cell:x', panelLink: false });
+    const h = solutionHoverAnswer(q!, r!, { digits: 6, detail: 'full', uri: 'vscode-notebook-cell:x', panelAtLine: false });
     const expected = analyze(`${NET}\nderive ∂L_2/∂h_2\n`).derives[0]!.results[0]!.value as number;
     expect(h?.markdown).toContain(formatNumber(expected, 6));
-    expect(h?.markdown).not.toContain('command:unroll.openPanel');
+    // the panel opens on the cell (it moves to the network's cell, whose lines its Report is in): no line of this cell
+    const link = /command:unroll\.openPanel\?([^)]*)\)/.exec(h!.markdown)![1]!;
+    expect(JSON.parse(decodeURIComponent(link))).toEqual([{ uri: 'vscode-notebook-cell:x' }]);
     expect(h?.markdown).toContain('command:unroll.copyLatex');
     expect(text.slice(h!.start, h!.end)).toBe(h!.derivative);
   });

@@ -74,7 +74,7 @@ suite('notebooks', () => {
       );
       return showsNumber(h, dLdy3) && h;
     });
-    ok(!hovered.includes('command:unroll.openPanel'), 'no panel link from a cell (the panel follows documents)');
+    ok(hovered.includes('command:unroll.openPanel'), 'the hover links to the panel, which draws the network of the cell');
 
     // the student corrects the sign, in the cell, unsaved
     const wrong = cell.document
@@ -89,6 +89,41 @@ suite('notebooks', () => {
     ok(await vscode.workspace.applyEdit(edit), 'edit applied');
     await waitFor('the error of eq. (8) to go', () => errorLines(cell.document.uri).length === 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test("the panel draws a notebook's network: opened on an equation's cell, it follows the network's cell and checks its gradient", async function () {
+    this.timeout(180000);
+    await extension();
+    const json = notebookJson(`${EQ7}\n\n${EQ8}\n`);
+    const uri = await scratchFile('panel-notebook.ipynb', json);
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(2);
+    await waitFor("the notebook's analysis (the error of eq. (8))", () => errorsOf(cell.document.uri).length > 0);
+    type Timings = { posted: number; gradchecks: number };
+    const timings = async () => (await vscode.commands.executeCommand('unroll.panelTimings')) as Timings;
+    const before = await timings();
+    // as the cell's lens and hover ask it: the panel on the cell, no line
+    await vscode.commands.executeCommand('unroll.openPanel', { uri: cell.document.uri.toString() });
+    const panelTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('unroll.panel'));
+    try {
+      // (a panel left open by an earlier suite is retitled when it moves to the notebook)
+      await waitFor('the panel titled by the notebook', () => panelTabs().find((t) => t.label === 'Unroll: panel-notebook.ipynb'), 100000);
+      // a gradient check is asked only of a report with a loss, parameters and a graph: the network's, reached the page
+      await waitFor(
+        "the panel's gradient check of the notebook's network",
+        async () => (await timings()).gradchecks > before.gradchecks,
+        100000,
+      );
+    } finally {
+      // later suites open the panel on their own documents, with no notebook left to follow
+      await vscode.window.tabGroups.close(panelTabs());
+      await vscode.window.showNotebookDocument(notebook);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('a transpose left out in a notebook\'s cell: "Transpose V" is offered on the cell, applied, and the error goes', async function () {
