@@ -221,6 +221,12 @@ class PanelHost implements vscode.Disposable {
     return isRnn(doc) || this.reports.follows?.(doc) === true;
   }
 
+  /** drops the aside analyses in flight for `doc` (their answers would be stale) */
+  private forgetAside(doc: vscode.TextDocument): void {
+    this.aside.forget(gradcheckKey(doc.uri.toString()));
+    this.aside.forget(scaleKey(doc.uri.toString()));
+  }
+
   /** the document the panel follows for `doc` (PanelReports.shownDocument) */
   private shown(doc: vscode.TextDocument): vscode.TextDocument {
     return this.reports.shownDocument?.(doc) ?? doc;
@@ -344,6 +350,7 @@ class PanelHost implements vscode.Disposable {
         if (isFromWebview(m)) void this.onMessage(m);
       }),
       panel.onDidDispose(() => {
+        if (this.doc) this.forgetAside(this.doc);
         for (const d of this.panelDisposables) d.dispose();
         this.panelDisposables = [];
         this.panel = undefined;
@@ -391,6 +398,8 @@ class PanelHost implements vscode.Disposable {
     if (!editor || !this.follows(editor.document)) return;
     const doc = this.shown(editor.document);
     if (doc === this.doc) return;
+    // the page will not show what the gradient check and the slider were working out for the other document
+    if (this.doc) this.forgetAside(this.doc);
     this.doc = doc;
     this.updateTitle();
     this.postReport();
@@ -419,11 +428,8 @@ class PanelHost implements vscode.Disposable {
     const key = `${e.document.uri.toString()}#${e.document.version}`;
     if (!this.editAt.has(key)) this.editAt.set(key, Date.now());
     if (this.editAt.size > 64) this.editAt.delete(this.editAt.keys().next().value as string);
-    if (e.document === this.doc) {
-      // what the gradient check and the slider are working out is of the text before this edit
-      this.aside.forget(gradcheckKey(e.document.uri.toString()));
-      this.aside.forget(scaleKey(e.document.uri.toString()));
-    }
+    // what the gradient check and the slider are working out is of the text before this edit
+    if (e.document === this.doc) this.forgetAside(e.document);
     if (!this.panel?.visible || e.document !== this.doc) return;
     if (this.editTimer) clearTimeout(this.editTimer);
     const wait = Math.max(EDIT_DEBOUNCE_MS, 1.5 * (this.lastReport?.elapsedMs ?? 0));

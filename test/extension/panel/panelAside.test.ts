@@ -122,6 +122,11 @@ describe('the panel’s gradient check and slider', () => {
     // an edit: what the pool works out for the text before it is stale
     fake.events.change.fire({ document: doc, contentChanges: [{}] });
     expect(forgotten).toEqual(['file:///w/sheet7.rnn#gradcheck', 'file:///w/sheet7.rnn#scale']);
+    // the panel moves to another file: what it asked for this one is dropped too
+    const other = new Doc(RNN, 'rnn', Uri.parse('file:///w/other.rnn'));
+    forgotten.length = 0;
+    fake.events.activeEditor.fire({ document: other, selection: { active: { line: 0, character: 0 } }, viewColumn: 1 });
+    expect(forgotten).toEqual(['file:///w/sheet7.rnn#gradcheck', 'file:///w/sheet7.rnn#scale']);
   });
 
   test('a superseded request posts nothing: the newer one answers', async () => {
