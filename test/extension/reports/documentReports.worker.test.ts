@@ -71,6 +71,25 @@ describe('Reports with an analysis worker', () => {
     return { reports, updates, workers };
   }
 
+  it('a provider asking between the open and its timer hands the analysis to the worker at once, never to the host', async () => {
+    // it was analysed on the host then (the document not yet attached to a worker): seconds for a 10,000-step file
+    const { reports, updates, workers } = make();
+    const d = new Doc('opened');
+    fake.events.open.fire(d);
+    const r = reports.get(d as never);
+    expect(analyzed).toEqual([]);
+    expect(textOf(r)).toBeUndefined();
+    expect(workers[0]!.posted.map((p) => p.text)).toEqual(['opened']);
+    // the open's timer finds the job in flight: nothing posted twice
+    vi.advanceTimersByTime(0);
+    expect(workers[0]!.posted).toHaveLength(1);
+    workers[0]!.finish();
+    await flush();
+    expect(updates).toEqual(['opened']);
+    expect(textOf(reports.get(d as never))).toBe('opened');
+    expect(analyzed).toEqual([]);
+  });
+
   it('analyses in the worker, not on the host; get() meanwhile returns an empty Report that is not announced', async () => {
     const { reports, updates, workers } = make();
     const d = new Doc('big');
