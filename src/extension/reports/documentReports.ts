@@ -11,8 +11,8 @@
 // lenses. The worker answers with the numeric Report first, announced at once (diagnostics and lenses
 // need nothing more), then with the same Report carrying the forms, announced again. get() stays synchronous: it returns the Report of the current version when the worker has
 // finished it, else the last finished Report of the document (an older version: hovers and the panel
-// never wait on a running analysis), and computes on the host only when the document has none yet
-// and no worker is analysing it. While the very first analysis of a document is in flight in a
+// never wait on a running analysis), and computes on the host only where no worker can be had (a provider
+// asking before the open's analysis was handed over hands it over at once). While the very first analysis of a document is in flight in a
 // worker, get() returns an empty Report (no diagnostics, no results) that is never cached nor
 // announced, so a 10,000-step file being opened does not block the host either. Without a worker
 // (none in the environment, or it died) everything runs on the host thread as before, silently.
