@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { analyze } from '../../../src/analysis';
-import type { ToWebview } from '../../../src/protocol';
 import type { AnalyzeOptions, Report } from '../../../src/report';
 import { analyzeSolution } from '../../../src/solution';
 import { EventEmitter as Emitter, fake, resetFake, Uri, type FakePanel } from '../fake/vscode';
+import { lastOf, openPanelOn } from './openPanel';
 
 vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 
@@ -76,26 +76,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function openOn(doc: Doc): Promise<FakePanel> {
-  fake.documents = [doc];
-  fake.activeTextEditor = { document: doc, selection: { active: { line: 0, character: 0 } }, viewColumn: 1 };
-  fake.visibleTextEditors = [fake.activeTextEditor];
-  await fake.commands.get('unroll.openPanel')!();
-  const panel = fake.panels[fake.panels.length - 1] as FakePanel;
-  for (let i = 0; i < 20 && !panel.webview.html; i++) {
-    vi.advanceTimersByTime(0);
-    await Promise.resolve();
-  }
-  panel.webview.receive.fire({ type: 'ready' });
-  return panel;
-}
+const openOn = (doc: Doc): Promise<FakePanel> => openPanelOn(doc);
 
 async function settled(): Promise<void> {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
-
-const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) =>
-  panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
 
 describe('the panel’s gradient check and slider', () => {
   test('go to the analysis pool under keys of their own, and are dropped when the document changes', async () => {

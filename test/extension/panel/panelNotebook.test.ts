@@ -2,9 +2,9 @@
 // the cell being edited, and moves to the other network's cell when the cursor goes to an equation about it.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { analyze } from '../../../src/analysis';
-import type { ToWebview } from '../../../src/protocol';
 import type { Report } from '../../../src/report';
-import { EventEmitter as Emitter, fake, resetFake, Uri, type FakePanel } from '../fake/vscode';
+import { EventEmitter as Emitter, fake, resetFake, Uri } from '../fake/vscode';
+import { lastOf, openPanelOn } from './openPanel';
 
 vi.mock('vscode', async () => (await import('../fake/vscode')).vscodeModule);
 
@@ -62,21 +62,10 @@ afterEach(() => {
 });
 
 const editorOn = (d: Cell) => ({ document: d, selection: { active: { line: 0, character: 0 } }, viewColumn: 1 });
-const lastOf = <T extends ToWebview['type']>(panel: FakePanel, type: T) =>
-  panel.webview.posted.filter((m) => m.type === type).pop() as Extract<ToWebview, { type: T }> | undefined;
 
 describe('the panel on a notebook', () => {
   test('follows the network’s cell, and moves to the other network’s when the cursor goes to its equation', async () => {
-    fake.documents = [netA, eqA, netB, eqB];
-    fake.activeTextEditor = editorOn(eqA);
-    fake.visibleTextEditors = [fake.activeTextEditor];
-    await fake.commands.get('unroll.openPanel')!();
-    const panel = fake.panels[fake.panels.length - 1] as FakePanel;
-    for (let i = 0; i < 20 && !panel.webview.html; i++) {
-      vi.advanceTimersByTime(0);
-      await Promise.resolve();
-    }
-    panel.webview.receive.fire({ type: 'ready' });
+    const panel = await openPanelOn(eqA, [netA, eqA, netB, eqB]);
     expect(lastOf(panel, 'report')!.doc.uri).toBe(netA.uri.toString());
     expect(lastOf(panel, 'report')!.report.loss?.name).toBe('L');
     // the cursor into cell 4 (an equation about B), its editor active: the panel moves to cell 3
