@@ -33,7 +33,7 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
       this.emitter,
       reports.onDidUpdate((e) => this.emitter.fire(e)),
       solutions.onDidUpdate(({ document }) => this.announce(document, true)),
-      // a notebook analysed again: each network's cell is told its Report (the panel draws the one it follows)
+      // a notebook analysed again
       ...(notebooks ? [notebooks.onDidUpdate((n) => this.announceNotebook(n))] : []),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         // (a notebook cell's network is told when the notebook is analysed; the panel moves between cells itself)
@@ -104,14 +104,11 @@ export class CombinedPanelReports implements PanelReports, vscode.Disposable {
     return { index, report: net.report };
   }
 
+  /** each Markdown cell told its network's Report: the panel draws the one of the cell it follows (a network's own, or
+   *  with a network in a NAME.rnn beside the notebook, the cell it was opened on) */
   private announceNotebook(notebook: vscode.NotebookDocument): void {
-    const sol = this.notebooks!.report(notebook);
-    const cells = notebook.getCells();
-    for (const net of sol?.networks ?? []) {
-      const cell = net.range?.cell;
-      const document = cell === undefined ? undefined : cells[cell - 1]?.document;
-      if (document) this.emitter.fire({ document, report: net.report });
-    }
+    for (const c of notebook.getCells())
+      if (c.kind === vscode.NotebookCellKind.Markup) this.emitter.fire({ document: c.document, report: this.get(c.document) });
   }
 
   private editorOf(document: vscode.TextDocument): vscode.TextEditor | undefined {

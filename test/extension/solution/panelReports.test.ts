@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { analyze } from '../../../src/analysis';
+import type { Report } from '../../../src/report';
 import { analyzeSolution } from '../../../src/solution';
 import { EventEmitter, fake, resetFake, Uri } from '../fake/vscode';
 
@@ -103,10 +104,11 @@ describe('a notebook’s network in the panel', () => {
     expect(panel.shownDocument(cellDocs[3] as never)).toBe(cellDocs[3]);
     // the network's Report is in its cell's lines: h_t's row on line 7 of cell 1 (after `# A`, a blank line and the fence)
     expect(report.networks[0]!.report.graph!.rows.find((r) => r.name === 'h')!.line).toBe(7);
-    // the notebook analysed again: each network's cell is told its Report
-    const told: unknown[] = [];
-    panel.onDidUpdate((e) => told.push(e.document));
+    // the notebook analysed again: each Markdown cell is told its network's Report
+    const told: [unknown, Report][] = [];
+    panel.onDidUpdate((e) => told.push([e.document, e.report]));
     updated.fire(notebook);
-    expect(told).toEqual([cellDocs[0], cellDocs[3]]);
+    expect(told.map(([d]) => d)).toEqual([cellDocs[0], cellDocs[2], cellDocs[3], cellDocs[4]]);
+    expect(told[2]![1]).toBe(report.networks[1]!.report);
   });
 });
