@@ -460,6 +460,7 @@ class UnrolledRun implements Run {
 
   private derivativeOnce(of: Expr, wrt: { name: string; idx: Idx | null }, env: Env, total: boolean, oneStep: boolean): Derivative {
     if (oneStep && total && of.k === 'ref' && this.model.quantities.get(of.name)?.timed) return this.oneStepAt(of, wrt, env);
+    if (!total && of.k === 'index' && of.a.k === 'ref') return this.entryImmediate(of, of.a, wrt, env, oneStep);
     const step = stepOf(wrt.idx, env);
     const B = this.nodeAt(wrt.name, step);
     const mark = this.tape.size;
@@ -527,6 +528,33 @@ class UnrolledRun implements Run {
     }
     this.tape.truncate(mark);
     return { tensor: { shape: derivShape(A, B), data: out }, reached };
+  }
+
+  /**
+   * ∂⁺(h_t[j])/∂B: the entry's row of h_t's own immediate partial. Swept from the entry, ∂⁺ saw only the entry's
+   * operation, which reads h_t, not what h_t's equation reads: the immediate partial of an entry was 0 (Cho et al.'s
+   * ∂⁺h_j^{⟨t⟩}/∂h_j^{⟨t−1⟩} = z_j, probe 38)
+   */
+  private entryImmediate(
+    of: Expr & { k: 'index' },
+    whole: Expr & { k: 'ref' },
+    wrt: { name: string; idx: Idx | null },
+    env: Env,
+    oneStep: boolean,
+  ): Derivative {
+    const d = this.derivativeShared(whole, wrt, env, false, oneStep);
+    const B = this.nodeAt(wrt.name, stepOf(wrt.idx, env));
+    const mark = this.tape.size;
+    // the entry evaluated as everywhere else (its index checked there), for its place in h_t and its shape
+    const A = this.ev(of, env);
+    const a = this.ev(whole, env);
+    const i = intIndex(this.ev(of.i, env).data[0]!);
+    const [, n] = dims(a.shape);
+    const k = of.j ? (i - 1) * n + (intIndex(this.ev(of.j, env).data[0]!) - 1) : i - 1;
+    const shape = derivShape(A, B);
+    this.tape.truncate(mark);
+    const nB = B.len;
+    return { tensor: { shape, data: d.tensor.data.slice(k * nB, (k + 1) * nB) }, reached: d.reached };
   }
 
   /**
