@@ -1728,8 +1728,10 @@ export function lex(src: string): LexResult {
     if (open) {
       // a^{[1]<t>}: after a deep RNN's layer tag too (superscriptNames.ts layerTag), the literal [1] after ^{
       const last = tokens[tokens.length - 1];
+      // Cho et al. (2014) write the step under the name too, h_{⟨t−1⟩}, as h_{(t−1)} reads
       if (
         !inSuperscript() &&
+        !inSubscriptStart() &&
         !(last?.kind === 'lit' && tokens[tokens.length - 2]?.kind === 'op' && tokens[tokens.length - 2]!.text === '{' && inSuperscript(1))
       )
         return false;
@@ -2045,6 +2047,13 @@ export function lex(src: string): LexResult {
   }
 
   /** whether the token before (`back` tokens further back) is a superscript's '^', or the '{' right after one */
+  /** right after `_{` (the start of a subscript's braces) */
+  function inSubscriptStart(): boolean {
+    const prev = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    return !!prev && prev.kind === 'op' && prev.text === '{' && !!before && before.kind === 'op' && before.text === '_';
+  }
+
   function inSuperscript(back = 0): boolean {
     const prev = tokens[tokens.length - 1 - back];
     const before = tokens[tokens.length - 2 - back];

@@ -2103,10 +2103,10 @@ export function parse(
       } else if (
         isOp(t, '_') &&
         t.tight &&
-        isOp(tokens[p - 1]!, ')') &&
+        (isOp(tokens[p - 1]!, ')') || squareGroup(a)) &&
         (isOp(peek(1), '{') || ((peek(1).kind === 'name' || peek(1).kind === 'num') && peek(1).tight))
       ) {
-        // (∇_o L)_i: an entry of a bracketed value, as v[i]
+        // (∇_o L)_i: an entry of a bracketed value, as v[i]; so is Cho et al.'s [W_r x]_j in square brackets
         next();
         const o = next();
         let args: Ast[];
@@ -2135,6 +2135,21 @@ export function parse(
       } else break;
     }
     return a;
+  }
+
+  /**
+   * whether the value `a` just read is one expression in square brackets ([W_r x]_j), not a literal nor an entry: the
+   * token before the cursor is the ']' whose '[' begins `a`
+   */
+  function squareGroup(a: Ast): boolean {
+    if (!isOp(tokens[p - 1]!, ']') || a.k === 'list' || a.k === 'index' || a.k === 'num') return false;
+    let level = 0;
+    for (let q = p - 1; q >= 0; q--) {
+      const x = tokens[q]!;
+      if (isOp(x, ']')) level++;
+      else if (isOp(x, '[') && --level === 0) return x.range.line === a.range.line && x.range.column === a.range.column;
+    }
+    return false;
   }
 
   /** a closing bracket left over after a whole statement: it has no opening one (\right) no \left() */

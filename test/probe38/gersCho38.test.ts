@@ -1,7 +1,9 @@
 // Probe 38 (session 51): Gers, Schmidhuber & Cummins (2000) in the paper's y^{in}(t), y^φ(t), s_c(t), net_c(t)
 // notation, and Cho et al. (2014)'s gated unit per unit, h_j^{⟨t⟩} = z_j h_j^{⟨t−1⟩} + (1 − z_j) h̃_j^{⟨t⟩}.
 // Fixed: the immediate partial of an entry, ∂⁺h_j^{⟨t⟩}/∂h_j^{⟨t−1⟩}, was 0 ("h_t[j] does not depend on h_{t−1}
-// directly"): a correct equation failed, and a later mistake was said to carry it over.
+// directly"): a correct equation failed, and a later mistake was said to carry it over. The step in angle brackets
+// under a name (h_{⟨t−1⟩}) and the entry of a value in square brackets ([W_r x]_j) did not read; z_j beside h_j^{⟨t⟩}
+// was z at step j, and the check failed "the shapes differ".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,18 +35,65 @@ describe('Gers, Schmidhuber & Cummins’s forget-gate LSTM', () => {
 });
 
 describe('Cho et al.’s gated unit, per unit', () => {
-  const { v } = read('cho-gru.md');
-  it('the backward pass per unit holds, ∂⁺h_j^{⟨t⟩}/∂h_j^{⟨t−1⟩} = z_j^{⟨t⟩} among it', () => {
-    for (const tag of ['5', '6', '7']) expect(v[tag]!.status, tag).toBe('holds');
+  const { r, v } = read('cho-gru.md');
+  it('the step in angle brackets under the name, [W x]_j, and the backward pass per unit read and hold', () => {
+    expect(r.checked).toBe(10);
+    for (const tag of ['1b', '3b', '4b', '5', '6', '7']) expect(v[tag]!.status, tag).toBe('holds');
   });
   it('each mistake is named, and none is said to carry a mistake of (7)', () => {
     expect(v['m1']!.message).toMatch(/z_t should be 1 − z_t: with that the check holds$/);
     expect(v['m2']!.message).toMatch(/a sign is wrong/);
     expect(v['m3']!.message).toMatch(/z_\{t-1\} should be z_t: with that step the check holds/);
+    expect(v['m4']!.message).toMatch(/The second W_r should be U_r/);
   });
-  it('left as they are: [W x]_j and a gate with its step unwritten (z_j)', () => {
-    expect(v['1']!.status).toBe('skipped');
-    expect(v['4']!.status).toBe('fails');
+  it('the paper’s unwritten steps are refused, saying what to write', () => {
+    for (const tag of ['1', '2', '3']) expect(v[tag]!.message, tag).toMatch(/x is a sequence: write x_t/);
+    // z_j beside h_j^{⟨t⟩}: it failed "the shapes differ", z_j read as z at step j
+    expect(v['4']!.status).toBe('skipped');
+    expect(v['4']!.message).toMatch(
+      /the free index j picks an entry \(h_t\[j\]\) and is the step of z_j: a letter is one or the other — where j is the unit, write the step too \(z_\{t,j\}, z_j\^\{⟨t⟩\}\)/,
+    );
+  });
+});
+
+describe('Cho et al.’s notation pasted into check lines', () => {
+  const NET = [
+    'T = 3',
+    'input x : 2 = [[1, -0.5], [0.3, 0.8], [-0.7, 0.2]]',
+    'param W_z : 2x2 = [[-0.3, 0.6], [0.1, -0.4]]',
+    'param U_z : 2x2 = [[-0.4, 0.2], [0.2, 0.1]]',
+    'param W : 2x2 = [[0.4, 0.2], [-0.2, 0.1]]',
+    'param U : 2x2 = [[0.5, -0.3], [0.1, 0.2]]',
+    'h_0 = [0.1, -0.2]',
+    'z_t = σ(W_z x_t + U_z h_{t-1})',
+    '\\tilde{h}_t = tanh(W x_t + U h_{t-1})',
+    'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ \\tilde{h}_t',
+    'loss L = Σ_t h_t^T h_t',
+  ];
+  const run = (...lines: string[]) => analyze([...NET, ...lines].join('\n'));
+  it('the step in angle brackets under a name is its step, as h_{(t−1)}', () => {
+    const a = run(
+      'check z_t = σ(W_z x_t + U_z h_{⟨t-1⟩})',
+      'check z_t = σ(W_z x_t + U_z h_{\\langle t-1 \\rangle})',
+      'check z_t = σ(W_z x_t + U_z h_{⟨t⟩})',
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(a.checks[2]!.message).toMatch(/h_t should be h_\{t-1\}/);
+  });
+  it('[W x]_j is the entry j of the bracketed value, as (W x)_j; a literal in brackets is not', () => {
+    const a = run('check z_t[j] = σ([W_z x_t]_j + \\left[U_z h_{t-1}\\right]_{j})', 'check z_t[1] = σ([W_z x_t]_1 + [U_z h_{t-1}]_1)');
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+    const b = run('check [1, 2]_j = [1, 2]');
+    expect(b.checks).toEqual([]);
+  });
+  it('a free letter that picks an entry and is a step is refused; either use alone reads', () => {
+    const a = run('check h_j^{⟨t⟩} = z_j h_j^{⟨t-1⟩} + (1 - z_j) \\tilde{h}_j^{⟨t⟩}');
+    expect(a.checks).toEqual([]);
+    expect(a.diagnostics.some((d) => /the free index j picks an entry \(h_t\[j\]\) and is the step of z_j/.test(d.message))).toBe(true);
+    expect(run('check h_j^{⟨t⟩} = z_j^{⟨t⟩} h_j^{⟨t-1⟩} + (1 - z_j^{⟨t⟩}) \\tilde{h}_j^{⟨t⟩}').checks.map((c) => c.status)).toEqual([
+      'holds',
+    ]);
+    expect(run('check h_k = z_k ⊙ h_{k-1} + (1 - z_k) ⊙ \\tilde{h}_k').checks.map((c) => c.status)).toEqual(['holds']);
   });
 });
 

@@ -28,6 +28,7 @@ import { costDerivativeNote, ownFunctionDefined, ownFunctionDerived } from './ow
 import { EPOCH_N, epochBound, epochEnds } from './epochSteps';
 import { orderedMark, swapOrdered } from './ordered';
 import { jacobianAsGradient } from './jacobianAsGradient';
+import { stepNamedBy } from './entryAndStep';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -637,6 +638,17 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       return null;
     }
     const own = ranged?.v === v ? ranged : null;
+    const asStep = sizes.size === 1 ? stepNamedBy(sides, v) : null;
+    if (asStep !== null) {
+      const found: { size: number; entry: Expr }[] = [];
+      for (const e of sides) entrySizes(e, v, found);
+      scope.error(
+        `the free index ${v} picks an entry (${exprText(found[0]!.entry)}) and is the step of ${asStep.text}: a letter is one or the other — where ${v} is the unit, write the step too (${asStep.name}_{t,${v}}, ${asStep.name}_${v}^{⟨t⟩})`,
+        where,
+        'index',
+      );
+      return null;
+    }
     if (sizes.size === 1) {
       const n = [...sizes][0]!;
       if (own && (own.to > n || own.from < 1)) {
