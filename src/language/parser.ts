@@ -13,6 +13,7 @@ import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirs
 import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 import { unitSubscriptAt } from './unitSubscript';
+import { glueWordAliases } from './wordAlias';
 import { definedBases, glueLetterNames } from './letterBeforeStep';
 import { codeGradientOfFunction } from './codeGradientOfFunction';
 import { softmaxPrime } from './softmaxPrime';
@@ -152,7 +153,9 @@ function severalArguments(tokens: Token[], q: number): boolean {
  * the tokens with every other use of the name turned into the function (φ'(z) into its derivative).
  * The whole file is scanned first, so a use before the alias line reads too.
  */
-function applyAliases(tokens: Token[]): { tokens: Token[]; starts: Set<number> } {
+function applyAliases(given: Token[]): { tokens: Token[]; starts: Set<number> } {
+  // Gers's f_{in} = σ: the word under the name glued first, so the alias is one name (wordAlias.ts)
+  const tokens = glueWordAliases(given, (t) => t.kind === 'fn' && FN_NAMES.has(t.text));
   const starts = new Set<number>();
   const map = new Map<string, string>();
   for (let q = 0; q + 3 < tokens.length; q++) {

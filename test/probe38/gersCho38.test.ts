@@ -3,7 +3,7 @@
 // Fixed: the immediate partial of an entry, ∂⁺h_j^{⟨t⟩}/∂h_j^{⟨t−1⟩}, was 0 ("h_t[j] does not depend on h_{t−1}
 // directly"): a correct equation failed, and a later mistake was said to carry it over. The step in angle brackets
 // under a name (h_{⟨t−1⟩}) and the entry of a value in square brackets ([W_r x]_j) did not read; z_j beside h_j^{⟨t⟩}
-// was z at step j, and the check failed "the shapes differ".
+// was z at step j, and the check failed "the shapes differ". Gers's f_{in} = σ was "expected the argument of σ".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,20 +17,49 @@ const read = (f: string) => {
 
 describe('Gers, Schmidhuber & Cummins’s forget-gate LSTM', () => {
   const { r, v } = read('gers-forget-gate.md');
-  it('the step in parentheses and the superscript names read; the exact backward pass holds', () => {
-    expect(r.checked).toBe(11);
-    for (const tag of ['2', '3', '5', '6', '7', '8']) expect(v[tag]!.status, tag).toBe('holds');
+  it('the step in parentheses, the superscript names and f_{in} read; the exact backward pass holds', () => {
+    expect(r.checked).toBe(13);
+    expect(r.skipped).toBe(1);
+    for (const tag of ['1', '2', '3', '5', '6', '7', '8', '9']) expect(v[tag]!.status, tag).toBe('holds');
   });
-  it('the truncated partial (≈) is said not checked; f_{in}, the gate’s own activation, is an unknown name', () => {
+  it('the truncated partial (≈) is said not checked', () => {
     expect(v['4']!.message).toMatch(/an approximation \(\\approx\) between expressions is no equality/);
-    expect(v['1']!.message).toMatch(/unknown name f_in/);
   });
   it('each mistake is named', () => {
     expect(v['m1']!.message).toMatch(/y\^\{φ\}_t should be y\^\{φ\}_\{t\+1\}/);
     expect(v['m3']!.message).toMatch(/s_c\^t should be s_c\^\{t-1\}/);
     expect(v['m4']!.message).toMatch(/leaves out the factor y\^\{in\}_t/);
-    // the truncated partial written with =: it fails, with its values only (left alone)
+    // h' as 1 − y^c(t)², y^c = y^{out} h(s_c) no tanh (it was said off by its values only)
+    expect(v['m2']!.message).toMatch(/1 − \(y\^\{c\}_t\)\^2 should be 1 − tanh\(s_c\^t\)\^2 \(y\^\{c\}_t is tanh\(s_c\^t\) times a gate/);
+    // the truncated partial written with =: its values only (left alone, docs/language-notes.md)
     for (const tag of ['m1', 'm2', 'm3', 'm4', 'm5']) expect(v[tag]!.status, tag).toBe('fails');
+  });
+});
+
+describe('a gate’s activation named with its word under it, f_{in} = σ', () => {
+  const NET = [
+    'T = 3',
+    'input x = [0.5, -0.8, 0.3]',
+    'param v_{in} = 0.4',
+    'param w_{in} = -0.3',
+    'f_{in} = σ',
+    'y^c(0) = 0.1',
+    'net_{in}(t) = v_{in} x(t) + w_{in} y^c(t-1)',
+    'y^{in}(t) = f_{in}(net_{in}(t))',
+    'y^c(t) = tanh(y^{in}(t))',
+    'loss E = Σ_t y^c(t)',
+  ];
+  const run = (...lines: string[]) => analyze([...NET, ...lines].join('\n'));
+  it('is σ, f_{in}′ and f′_{in} its derivative', () => {
+    const a = run(
+      'check y^{in}(t) = σ(net_{in}(t))',
+      "check ∂y^{in}(t)/∂net_{in}(t) = f_{in}'(net_{in}(t))",
+      "check ∂y^{in}(t)/∂net_{in}(t) = f'_{in}(net_{in}(t))",
+      'check ∂y^{in}(t)/∂net_{in}(t) = f_{in}(net_{in}(t))',
+    );
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+    expect(a.checks[3]!.message).toMatch(/σ\(net_in\^t\) should be σ′\(net_in\^t\)/);
   });
 });
 

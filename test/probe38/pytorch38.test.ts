@@ -1,6 +1,7 @@
 // Probe 38 (session 51): PyTorch's nn.LSTM, nn.RNN and nn.GRU documentation equations (W_{ii}, b_{ii} + b_{hi}, the
 // row form x_t W_{ih}^T, `*` for the Hadamard product) with a student's hand-derived backward pass. Everything reads;
-// every correct equation holds and every mistake fails naming its culprit. Nothing to fix here.
+// every correct equation holds. Fixed: tanh's slope written with the LSTM's output, 1 − h_t² (h_t = o_t ⊙ tanh(c_t)),
+// was said off by its values; it is named, 1 − tanh(c_t)².
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,8 +21,10 @@ describe('PyTorch’s nn.LSTM', () => {
   });
   it('each mistake is named', () => {
     expect(v['m1']!.message).toMatch(/f_t should be f_\{t\+1\}: with that step the check holds/);
-    // tanh' as 1 − h_t²: the term is named (not the factor: left alone, see docs/language-notes.md)
-    expect(v['m2']!.message).toMatch(/The term ∂L\/∂h_t ⊙ o_t ⊙ \(1 − h_t\^2\) should be ∂L\/∂h_t·∂⁺h_t\/∂c_t/);
+    // tanh' as 1 − h_t², h_t = o_t ⊙ tanh(c_t) no tanh: it named the term with its values only
+    expect(v['m2']!.message).toMatch(
+      /1 − h_t\^2 should be 1 − tanh\(c_t\)\^2 \(h_t is tanh\(c_t\) times a gate, no tanh: tanh' is 1 − tanh² of the tanh's own value\): with that the check holds/,
+    );
     expect(v['m3']!.message).toMatch(/leaves out the path through c_\{t\+1\}/);
     expect(v['m4']!.message).toMatch(/A Σ_t is missing/);
     expect(v['m5']!.message).toMatch(/h_\{t-1\} should be h_\{t-1\}ᵀ/);
@@ -58,6 +61,33 @@ describe('PyTorch’s nn.GRU', () => {
     expect(v['m4']!.message).toMatch(/The factor r_t should not be there/);
     expect(v['m5']!.message).toMatch(/also counts the paths through z_t and n_t/);
     expect(v['m6']!.message).toMatch(/should be tanh\(W_in x_t \+ b_in \+ r_t ⊙ \(W_hn h_\{t-1\} \+ b_hn\)\)/);
+  });
+});
+
+describe('an LSTM’s slope written with its output, 1 − h_t² for 1 − tanh²(c_t), in check lines', () => {
+  const NET = [
+    'T = 3',
+    'input x = [1, -0.5, 0.3]',
+    'param w_o = 0.4',
+    'param w_c = -0.6',
+    'param u = 0.7',
+    'h_0 = 0.1',
+    'c_0 = 0.2',
+    'o_t = σ(w_o h_{t-1} + u x_t)',
+    'c_t = 0.5 c_{t-1} + tanh(w_c h_{t-1} + x_t)',
+    'h_t = o_t tanh(c_t)',
+    'loss L = Σ_t h_t',
+  ];
+  const run = (...lines: string[]) => analyze([...NET, ...lines].join('\n'));
+  it('names the slope at the cell, at every step the check writes', () => {
+    const a = run(
+      'check ∂^+h_t/∂c_t = o_t (1 - h_t^2)',
+      'check ∂^+h_{t+1}/∂c_{t+1} = o_{t+1} (1 - h_{t+1}^2)',
+      'check ∂^+h_t/∂c_t = o_t (1 - tanh(c_t)^2)',
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['fails', 'fails', 'holds']);
+    expect(a.checks[0]!.message).toMatch(/1 − h_t\^2 should be 1 − tanh\(c_t\)\^2/);
+    expect(a.checks[1]!.message).toMatch(/1 − h_\{t\+1\}\^2 should be 1 − tanh\(c_\{t\+1\}\)\^2/);
   });
 });
 

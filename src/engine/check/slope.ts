@@ -6,7 +6,7 @@
 
 import type { Expr, Model } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
 import { replacing } from './replacing';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -24,6 +24,18 @@ function isActivation(x: Expr, model: Model, fn: 'tanh' | 'sigma' = 'tanh'): boo
   if (x.k !== 'ref' || !x.idx) return false;
   const g = model.quantities.get(x.name)?.general;
   return g?.k === 'call' && g.fn === fn;
+}
+
+/** for a step of a quantity defined as a product with one tanh (h_t = o_t ⊙ tanh(c_t)), that tanh at the step's own */
+function gatedTanh(x: Expr, model: Model): Expr | null {
+  if (x.k !== 'ref' || !x.idx) return null;
+  const g = model.quantities.get(x.name)?.general;
+  if (!g || (g.k !== 'hadamard' && g.k !== 'mul')) return null;
+  const tanhs = [g.a, g.b].filter((f) => f.k === 'call' && f.fn === 'tanh');
+  if (tanhs.length !== 1) return null;
+  const at = x.idx;
+  // the equation is written at t: its steps moved to x's (h_{t+1}'s tanh(c_{t+1}))
+  return mapIndicesOf(tanhs[0]!, 't', (i) => (i.v === 't' ? { ...at, k: at.k + i.k } : i));
 }
 
 /** X ⊙ (1 − X) for the σ X: σ's slope */
@@ -99,6 +111,15 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
   // the other way round: tanh's slope 1 − X² written for a σ X (h_t = σ(a_t) with diag(1 − h_t²) copied from a tanh RNN)
   if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isActivation(e.b.a, model, 'sigma'))
     out.push({ node: e, meant: sigmaSlopeOf(e.b.a, e.range), why: `that is tanh's slope 1 − tanh²; σ' is σ(1 − σ)` });
+  // 1 − X² for an X that is a product with a tanh, an LSTM's h_t = o_t ⊙ tanh(c_t) (Gers's y^c = y^{out} h(s_c)):
+  // the slope is tanh's at its own value, 1 − tanh²(c_t) (probe 38: the term was said off by its values only)
+  const gated = e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 ? gatedTanh(e.b.a, model) : null;
+  if (gated && e.k === 'sub' && e.b.k === 'pow')
+    out.push({
+      node: e,
+      meant: slopeOf(gated, e.range),
+      why: `${exprText(e.b.a)} is ${exprText(gated)} times a gate, no tanh: tanh' is 1 − tanh² of the tanh's own value`,
+    });
   // the square put on the bracket: (1 − tanh)² for 1 − tanh², and diag(1 − h)² (a matrix power) for diag(1 − h²)
   const base = squared(e);
   const u = oneMinusTanh(base, model);

@@ -1,10 +1,12 @@
 // Cho et al. (2014) write a unit's values with the step above and the unit below, h_j^{⟨t⟩}, and the gates with the
 // unit alone, z_j, the step left unwritten. z_j read as z at step j, beside h_j^{⟨t⟩} where j picks an entry, made one
-// letter both an entry index and a step: the check failed "the shapes differ" (probe 38). A free index that picks
-// entries and is also a step is refused, naming the name it is the step of.
+// letter both an entry index and a step: the check failed "the shapes differ" (probe 38). A free index that picks an
+// entry of a value at a step (h_t[j]) and is also a step is refused, naming the name it is the step of. (Picking an
+// entry of a literal or a weight by the step, [0, 1, 0][k] or V_{hk} beside δ_h, keeps its reading.)
 import type { Expr } from '../model';
 import { idxVars } from '../idx';
 import { refText } from '../print';
+import { entrySizes } from './expressions';
 import { walkRefs } from './walk';
 
 /** the first reference of the sides whose step is written with the letter v (z_j): its name, and as written */
@@ -15,4 +17,11 @@ export function stepNamedBy(sides: readonly Expr[], v: string): { name: string; 
       if (found === null && r.idx && idxVars(r.idx).includes(v)) found = { name: r.name, text: refText(r.name, r.idx) };
     });
   return found;
+}
+
+/** the first entry the free index v picks of a value written at a step (h_t[j]); null if it picks none */
+export function timedEntry(sides: readonly Expr[], v: string): Expr | null {
+  const found: { size: number; entry: Expr }[] = [];
+  for (const e of sides) entrySizes(e, v, found);
+  return found.find((u) => u.entry.k === 'index' && u.entry.a.k === 'ref' && u.entry.a.idx !== null)?.entry ?? null;
 }

@@ -28,7 +28,7 @@ import { costDerivativeNote, ownFunctionDefined, ownFunctionDerived } from './ow
 import { EPOCH_N, epochBound, epochEnds } from './epochSteps';
 import { orderedMark, swapOrdered } from './ordered';
 import { jacobianAsGradient } from './jacobianAsGradient';
-import { stepNamedBy } from './entryAndStep';
+import { stepNamedBy, timedEntry } from './entryAndStep';
 
 /**
  * open: an end was left open (`for t < T`): steps where a side is undefined are left out there, as with no range.
@@ -638,12 +638,11 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       return null;
     }
     const own = ranged?.v === v ? ranged : null;
-    const asStep = sizes.size === 1 ? stepNamedBy(sides, v) : null;
-    if (asStep !== null) {
-      const found: { size: number; entry: Expr }[] = [];
-      for (const e of sides) entrySizes(e, v, found);
+    const picked = sizes.size === 1 ? timedEntry(sides, v) : null;
+    const asStep = picked ? stepNamedBy(sides, v) : null;
+    if (picked && asStep) {
       scope.error(
-        `the free index ${v} picks an entry (${exprText(found[0]!.entry)}) and is the step of ${asStep.text}: a letter is one or the other — where ${v} is the unit, write the step too (${asStep.name}_{t,${v}}, ${asStep.name}_${v}^{⟨t⟩})`,
+        `the free index ${v} picks an entry (${exprText(picked)}) and is the step of ${asStep.text}: a letter is one or the other — where ${v} is the unit, write the step too (${asStep.name}_{t,${v}}, ${asStep.name}_${v}^{⟨t⟩})`,
         where,
         'index',
       );
