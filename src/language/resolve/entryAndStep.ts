@@ -19,9 +19,13 @@ export function stepNamedBy(sides: readonly Expr[], v: string): { name: string; 
   return found;
 }
 
-/** the first entry the free index v picks of a value written at a step (h_t[j]); null if it picks none */
+/**
+ * the first entry the free index v picks of a value written at another step (h_t[j]); null if it picks none (an entry
+ * at v's own step, w^k_{jk} of layers numbered as steps, is one letter read one way for that value)
+ */
 export function timedEntry(sides: readonly Expr[], v: string): Expr | null {
   const found: { size: number; entry: Expr }[] = [];
   for (const e of sides) entrySizes(e, v, found);
-  return found.find((u) => u.entry.k === 'index' && u.entry.a.k === 'ref' && u.entry.a.idx !== null)?.entry ?? null;
+  const at = (u: Expr) => (u.k === 'index' && u.a.k === 'ref' && u.a.idx !== null ? u.a.idx : null);
+  return found.find((u) => at(u.entry) !== null && !idxVars(at(u.entry)!).includes(v))?.entry ?? null;
 }
