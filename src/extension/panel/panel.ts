@@ -136,7 +136,7 @@ class PanelHost implements vscode.Disposable {
   /** what the last `unroll.openPanel` asked to show, until a later cursor move supersedes it */
   private pendingTarget: { node?: string; line?: number } | undefined;
   /** the gradient check of the last (uri#version) it was computed for; computed after posting the report */
-  private gradcheck: { key: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
+  private gradcheck: { key: string; text: string; gradcheck: GradCheckReport[]; error: string | null } | undefined;
   private gradcheckTimer: ReturnType<typeof setTimeout> | undefined;
   /** the slider's requests numbered, each a newer version of the scale job than the last (scaleKey) */
   private scaleRequests = 0;
@@ -555,30 +555,31 @@ class PanelHost implements vscode.Disposable {
     this.gradcheckTimer = undefined;
     // nothing to check: no loss, no parameter, or a model that could not be unrolled (no graph)
     if (report.gradcheck.length > 0 || !report.loss || report.params.length === 0 || !report.graph) return;
+    // the network's text too: a solution's sidecar, or a notebook's other cell, changes it under the same version
+    const text = this.networkText(doc);
+    if (text === undefined) return;
     const post = (): void => {
       const g = this.gradcheck;
-      if (!g || g.key !== key) return;
+      if (!g || g.key !== key || g.text !== text) return;
       this.stats.gradchecks++;
       this.post({ type: 'gradcheck', uri: doc.uri.toString(), version: doc.version, gradcheck: g.gradcheck, error: g.error });
     };
-    if (this.gradcheck?.key === key) {
+    if (this.gradcheck?.key === key && this.gradcheck.text === text) {
       post();
       return;
     }
     this.gradcheckTimer = setTimeout(() => {
       this.gradcheckTimer = undefined;
       if (doc.isClosed || `${doc.uri.toString()}#${doc.version}` !== key) return;
-      const text = this.networkText(doc);
-      if (text === undefined) return;
       this.aside.analyse(gradcheckKey(doc.uri.toString()), doc.version, text, GRADCHECK_OPTIONS).then(
         (r) => {
           // superseded: the version it was of is no longer the document's
           if (!r || doc.isClosed || `${doc.uri.toString()}#${doc.version}` !== key) return;
-          this.gradcheck = { key, gradcheck: r.gradcheck, error: gradcheckError(r) };
+          this.gradcheck = { key, text, gradcheck: r.gradcheck, error: gradcheckError(r) };
           post();
         },
         (err: unknown) => {
-          this.gradcheck = { key, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
+          this.gradcheck = { key, text, gradcheck: [], error: err instanceof Error ? err.message : String(err) };
           post();
         },
       );

@@ -151,6 +151,26 @@ describe('the panel’s gradient check and slider', () => {
     expect(scaled.graph!.rows.map((r) => [r.name, r.line])).toEqual(shown.graph!.rows.map((r) => [r.name, r.line]));
   });
 
+  test('a network changed under the same document version (its sidecar edited) gets its gradient check again', async () => {
+    const doc = new Doc('See sol.rnn.\n', 'markdown', Uri.parse('file:///w/sol.md'));
+    let network = 'T = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\n';
+    let shown = analyze(network);
+    register({ get: () => shown, follows: () => true, networkText: () => network });
+    const panel = await openOn(doc);
+    vi.advanceTimersByTime(400);
+    await settled();
+    expect(asked.map((a) => a.text)).toEqual([network]);
+    // the sidecar edited: a new report of the same document version, of another network
+    network = network.replace('0.5', '0.7');
+    shown = analyze(network);
+    updates.fire({ document: doc, report: shown });
+    vi.advanceTimersByTime(400);
+    await settled();
+    expect(asked.map((a) => a.text)).toEqual([network.replace('0.7', '0.5'), network]);
+    const g = lastOf(panel, 'gradcheck')!;
+    expect(g.gradcheck.map((x) => x.autodiff)).toEqual(analyze(network, { gradcheck: true }).gradcheck.map((x) => x.autodiff));
+  });
+
   test('a solution showing no network: the slider says so, and no gradient check is asked', async () => {
     const doc = new Doc('# Notes\n', 'markdown', Uri.parse('file:///w/notes.md'));
     const shown = analyze(RNN);
