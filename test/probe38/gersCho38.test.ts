@@ -85,23 +85,25 @@ describe('Cho et al.’s gated unit, per unit', () => {
   });
 });
 
+/** Cho et al.'s GRU as a network block, for their equations pasted into check lines */
+const CHO_NET = [
+  'T = 3',
+  'input x : 2 = [[1, -0.5], [0.3, 0.8], [-0.7, 0.2]]',
+  'param W_z : 2x2 = [[-0.3, 0.6], [0.1, -0.4]]',
+  'param U_z : 2x2 = [[-0.4, 0.2], [0.2, 0.1]]',
+  'param W : 2x2 = [[0.4, 0.2], [-0.2, 0.1]]',
+  'param U : 2x2 = [[0.5, -0.3], [0.1, 0.2]]',
+  'h_0 = [0.1, -0.2]',
+  'z_t = σ(W_z x_t + U_z h_{t-1})',
+  '\\tilde{h}_t = tanh(W x_t + U h_{t-1})',
+  'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ \\tilde{h}_t',
+  'loss L = Σ_t h_t^T h_t',
+];
+const runCho = (...lines: string[]) => analyze([...CHO_NET, ...lines].join('\n'));
+
 describe('Cho et al.’s notation pasted into check lines', () => {
-  const NET = [
-    'T = 3',
-    'input x : 2 = [[1, -0.5], [0.3, 0.8], [-0.7, 0.2]]',
-    'param W_z : 2x2 = [[-0.3, 0.6], [0.1, -0.4]]',
-    'param U_z : 2x2 = [[-0.4, 0.2], [0.2, 0.1]]',
-    'param W : 2x2 = [[0.4, 0.2], [-0.2, 0.1]]',
-    'param U : 2x2 = [[0.5, -0.3], [0.1, 0.2]]',
-    'h_0 = [0.1, -0.2]',
-    'z_t = σ(W_z x_t + U_z h_{t-1})',
-    '\\tilde{h}_t = tanh(W x_t + U h_{t-1})',
-    'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ \\tilde{h}_t',
-    'loss L = Σ_t h_t^T h_t',
-  ];
-  const run = (...lines: string[]) => analyze([...NET, ...lines].join('\n'));
   it('the step in angle brackets under a name is its step, as h_{(t−1)}', () => {
-    const a = run(
+    const a = runCho(
       'check z_t = σ(W_z x_t + U_z h_{⟨t-1⟩})',
       'check z_t = σ(W_z x_t + U_z h_{\\langle t-1 \\rangle})',
       'check z_t = σ(W_z x_t + U_z h_{⟨t⟩})',
@@ -110,39 +112,25 @@ describe('Cho et al.’s notation pasted into check lines', () => {
     expect(a.checks[2]!.message).toMatch(/h_t should be h_\{t-1\}/);
   });
   it('[W x]_j is the entry j of the bracketed value, as (W x)_j; a literal in brackets is not', () => {
-    const a = run('check z_t[j] = σ([W_z x_t]_j + \\left[U_z h_{t-1}\\right]_{j})', 'check z_t[1] = σ([W_z x_t]_1 + [U_z h_{t-1}]_1)');
+    const a = runCho('check z_t[j] = σ([W_z x_t]_j + \\left[U_z h_{t-1}\\right]_{j})', 'check z_t[1] = σ([W_z x_t]_1 + [U_z h_{t-1}]_1)');
     expect(a.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
-    const b = run('check [1, 2]_j = [1, 2]');
+    const b = runCho('check [1, 2]_j = [1, 2]');
     expect(b.checks).toEqual([]);
   });
   it('a free letter that picks an entry and is a step is refused; either use alone reads', () => {
-    const a = run('check h_j^{⟨t⟩} = z_j h_j^{⟨t-1⟩} + (1 - z_j) \\tilde{h}_j^{⟨t⟩}');
+    const a = runCho('check h_j^{⟨t⟩} = z_j h_j^{⟨t-1⟩} + (1 - z_j) \\tilde{h}_j^{⟨t⟩}');
     expect(a.checks).toEqual([]);
     expect(a.diagnostics.some((d) => /the free index j picks an entry \(h_t\[j\]\) and is the step of z_j/.test(d.message))).toBe(true);
-    expect(run('check h_j^{⟨t⟩} = z_j^{⟨t⟩} h_j^{⟨t-1⟩} + (1 - z_j^{⟨t⟩}) \\tilde{h}_j^{⟨t⟩}').checks.map((c) => c.status)).toEqual([
+    expect(runCho('check h_j^{⟨t⟩} = z_j^{⟨t⟩} h_j^{⟨t-1⟩} + (1 - z_j^{⟨t⟩}) \\tilde{h}_j^{⟨t⟩}').checks.map((c) => c.status)).toEqual([
       'holds',
     ]);
-    expect(run('check h_k = z_k ⊙ h_{k-1} + (1 - z_k) ⊙ \\tilde{h}_k').checks.map((c) => c.status)).toEqual(['holds']);
+    expect(runCho('check h_k = z_k ⊙ h_{k-1} + (1 - z_k) ⊙ \\tilde{h}_k').checks.map((c) => c.status)).toEqual(['holds']);
   });
 });
 
 describe('the immediate partial of an entry is the entry’s row of the immediate partial', () => {
-  const NET = [
-    'T = 3',
-    'input x : 2 = [[1, -0.5], [0.3, 0.8], [-0.7, 0.2]]',
-    'param W_z : 2x2 = [[-0.3, 0.6], [0.1, -0.4]]',
-    'param U_z : 2x2 = [[-0.4, 0.2], [0.2, 0.1]]',
-    'param W : 2x2 = [[0.4, 0.2], [-0.2, 0.1]]',
-    'param U : 2x2 = [[0.5, -0.3], [0.1, 0.2]]',
-    'h_0 = [0.1, -0.2]',
-    'z_t = σ(W_z x_t + U_z h_{t-1})',
-    '\\tilde{h}_t = tanh(W x_t + U h_{t-1})',
-    'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ \\tilde{h}_t',
-    'loss L = Σ_t h_t^T h_t',
-  ];
-  const run = (...lines: string[]) => analyze([...NET, ...lines].join('\n'));
   it('∂⁺h_t[j]/∂h_{t−1}[j] = z_t[j] holds, in every spelling; a wrong step fails naming it', () => {
-    const a = run(
+    const a = runCho(
       'check ∂^+h_t[j]/∂h_{t-1}[j] = z_t[j]',
       'check ∂^+h_j^{⟨t⟩}/∂h_j^{⟨t-1⟩} = z_j^{⟨t⟩}',
       'check ∂^+h_t[1]/∂h_{t-1} = [z_t[1], 0]',
@@ -153,7 +141,7 @@ describe('the immediate partial of an entry is the entry’s row of the immediat
     expect(a.diagnostics.some((d) => /does not depend on h_\{t-1\} directly/.test(d.message))).toBe(false);
   });
   it('an entry that h_{t−1} does not reach directly is still 0', () => {
-    const a = run('check ∂^+h_t[1]/∂x_t = [0, 0]');
+    const a = runCho('check ∂^+h_t[1]/∂x_t = [0, 0]');
     expect(a.checks.map((c) => c.status)).toEqual(['holds']);
   });
 });
