@@ -18,20 +18,9 @@ function wordSubscriptAt(tokens: readonly Token[], q: number): { name: string; l
   return { name: `${t.text}_${w.text}`, last: q + 4 };
 }
 
-/** one name token from `first` to `last` (a token's range is a getter: spread, it would be lost) */
+/** one name token from `first` to `last`, as the parser glues σ_h (its range a getter of the lexer's token: given) */
 function glued(first: Token, text: string, last: Token): Token {
-  return {
-    kind: 'name',
-    text,
-    value: 0,
-    plus: false,
-    tight: first.tight,
-    range: span(first.range, last.range),
-    start: first.start,
-    end: last.end,
-    tag: first.tag,
-    lit: null,
-  };
+  return { ...first, kind: 'name', text, end: last.end, range: span(first.range, last.range) };
 }
 
 /** the tokens with every word-subscripted name of an alias line glued into one name; the same array if none */

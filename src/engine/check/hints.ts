@@ -5,6 +5,7 @@ import { derivOf, sided, type Sided } from './derivSide';
 import { printerFor } from './writtenT';
 import { Memo } from '../memo';
 import type { Expr, Idx } from '../../language/model';
+import { plainLetter } from '../../language/idx';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { andList, fmt, valueText } from '../format';
@@ -325,35 +326,29 @@ function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<
 }
 
 /**
- * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
- * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t". Found at the file's
- * values, the family is named only if the other side is the total less that family at a draw too (`values`): a wrong
- * side can differ from the total by one family's part at the file's values by coincidence (a −1 written where the
- * path through h_2 is 1), as a substituted value can (confirm.ts).
- */
-/**
  * the step a point's paths are counted from: its t, or where the check's step is another free letter (Sherstinsky's
  * ψ[n] = ∂E/∂s[n], Haykin's n), the value of the derivative's variable's letter, so that one family (s_{n+1}) is
  * found at every n as s_{t+1} is at every t
  */
 function stepAt(p: Point, d: Expr & { k: 'deriv' }): number | null {
   if (p.t !== null) return p.t;
-  const v = plainStep(d);
+  const v = plainLetter(d.wrt.idx);
   return v && p.env[v] !== undefined ? p.env[v]! : null;
-}
-
-/** the letter of the derivative's variable's step written alone (s_n, not s_{n+1} nor s_{T-n}) */
-function plainStep(d: Expr & { k: 'deriv' }): string | null {
-  const i = d.wrt.idx;
-  return i?.v && i.k === 0 && (!i.terms || i.terms.length <= 1) ? i.v : null;
 }
 
 /** the free letter stepAt counts from, where every point has it (null: the points' steps are absolute) */
 function stepLetter(c: Claim, d: Expr & { k: 'deriv' }): string | null {
-  const v = plainStep(d);
+  const v = plainLetter(d.wrt.idx);
   return v && c.points.every((p) => p.env[v] !== undefined) ? v : null;
 }
 
+/**
+ * A failing ∂A/∂B whose other side is the total minus exactly one path family — the paths that leave B
+ * through one node C (∂A/∂C·∂⁺C/∂B) — names that path: "it leaves out the path through u_t". Found at the file's
+ * values, the family is named only if the other side is the total less that family at a draw too (`values`): a wrong
+ * side can differ from the total by one family's part at the file's values by coincidence (a −1 written where the
+ * path through h_2 is 1), as a substituted value can (confirm.ts).
+ */
 export function pathHint(c: Claim, run: Run, values: OtherValues = null): string | null {
   if (run.tape.size > 50_000) return null;
   for (const [d, other] of [

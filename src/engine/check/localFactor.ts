@@ -5,6 +5,7 @@
 
 import { ACTIVATIONS, activation } from '../../language/activations';
 import type { Expr } from '../../language/model';
+import { plainLetter } from '../../language/idx';
 import { exprText, refText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren } from '../../language/resolve';
 import { bindVar } from '../subst';
@@ -313,8 +314,8 @@ function judge(d: Expr, other: Expr, run: Run, p: Point, freeT: boolean): Judged
   if (!close(sum, total)) return null;
   const w = wrong[0]!;
   // at a free step of another letter (Sherstinsky's ψ[n] = ∂E/∂s[n]), the steps counted from it as from t
-  const i = d.wrt.idx;
-  const letter = freeT ? 't' : i?.v && i.k === 0 && (!i.terms || i.terms.length <= 1) && env[i.v] !== undefined ? i.v : null;
+  const plain = plainLetter(d.wrt.idx);
+  const letter = freeT ? 't' : plain && env[plain] !== undefined ? plain : null;
   const label = (name: string, step: number | null) =>
     refText(
       name,

@@ -62,6 +62,11 @@ function squared(e: Expr): Expr | null {
   return n?.k === 'num' && n.value === 2 ? (e as Expr & { a: Expr }).a : null;
 }
 
+/** X of 1 − X² (a power), else null */
+function oneMinusSquare(e: Expr): Expr | null {
+  return e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 ? e.b.a : null;
+}
+
 /** X of 1 − X for a tanh X, else null */
 function oneMinusTanh(x: Expr | null, model: Model): Expr | null {
   return x?.k === 'sub' && isOne(x.a) && isActivation(x.b, model) ? x.b : null;
@@ -109,16 +114,17 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
     });
   }
   // the other way round: tanh's slope 1 − X² written for a σ X (h_t = σ(a_t) with diag(1 − h_t²) copied from a tanh RNN)
-  if (e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 && isActivation(e.b.a, model, 'sigma'))
-    out.push({ node: e, meant: sigmaSlopeOf(e.b.a, e.range), why: `that is tanh's slope 1 − tanh²; σ' is σ(1 − σ)` });
+  const sq = oneMinusSquare(e);
+  if (sq && isActivation(sq, model, 'sigma'))
+    out.push({ node: e, meant: sigmaSlopeOf(sq, e.range), why: `that is tanh's slope 1 − tanh²; σ' is σ(1 − σ)` });
   // 1 − X² for an X that is a product with a tanh, an LSTM's h_t = o_t ⊙ tanh(c_t) (Gers's y^c = y^{out} h(s_c)):
   // the slope is tanh's at its own value, 1 − tanh²(c_t) (probe 38: the term was said off by its values only)
-  const gated = e.k === 'sub' && isOne(e.a) && e.b.k === 'pow' && e.b.b.k === 'num' && e.b.b.value === 2 ? gatedTanh(e.b.a, model) : null;
-  if (gated && e.k === 'sub' && e.b.k === 'pow')
+  const gated = sq ? gatedTanh(sq, model) : null;
+  if (sq && gated)
     out.push({
       node: e,
       meant: slopeOf(gated, e.range),
-      why: `${exprText(e.b.a)} is ${exprText(gated)} times a gate, no tanh: tanh' is 1 − tanh² of the tanh's own value`,
+      why: `${exprText(sq)} is ${exprText(gated)} times a gate, no tanh: tanh' is 1 − tanh² of the tanh's own value`,
     });
   // the square put on the bracket: (1 − tanh)² for 1 − tanh², and diag(1 − h)² (a matrix power) for diag(1 − h²)
   const base = squared(e);

@@ -6,7 +6,6 @@
 import type { Expr } from '../model';
 import { idxVars } from '../idx';
 import { refText } from '../print';
-import { entrySizes } from './expressions';
 import { walkRefs } from './walk';
 
 /** the first reference of the sides whose step is written with the letter v (z_j): its name, and as written */
@@ -20,12 +19,11 @@ export function stepNamedBy(sides: readonly Expr[], v: string): { name: string; 
 }
 
 /**
- * the first entry the free index v picks of a value written at another step (h_t[j]); null if it picks none (an entry
- * at v's own step, w^k_{jk} of layers numbered as steps, is one letter read one way for that value)
+ * of the entries the free index v picks (`found`, as entrySizes lists them), the first of a value written at another
+ * step (h_t[j]); null if it picks none (an entry at v's own step, w^k_{jk} of layers numbered as steps, is one letter
+ * read one way for that value)
  */
-export function timedEntry(sides: readonly Expr[], v: string): Expr | null {
-  const found: { size: number; entry: Expr }[] = [];
-  for (const e of sides) entrySizes(e, v, found);
+export function timedEntry(found: readonly { entry: Expr }[], v: string): Expr | null {
   const at = (u: Expr) => (u.k === 'index' && u.a.k === 'ref' && u.a.idx !== null ? u.a.idx : null);
   return found.find((u) => at(u.entry) !== null && !idxVars(at(u.entry)!).includes(v))?.entry ?? null;
 }

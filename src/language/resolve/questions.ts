@@ -609,7 +609,9 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
   if (used === null) return out;
   for (const v of used as Set<string>) {
     let sizes = new Set<number>();
-    for (const e of sides) for (const n of entrySizes(e, v)) sizes.add(n);
+    // the entries v picks, listed once: their sizes, an entry at another step (timedEntry), the message naming each size
+    const found: { size: number; entry: Expr }[] = [];
+    for (const e of sides) for (const n of entrySizes(e, v, found)) sizes.add(n);
     // ε_k(τ−1) = e_k(τ−1) + Σ_l w_lk δ_l(τ), k a unit and w's columns the units' and the inputs' (Williams & Zipser)
     const units = sizes.size > 1 ? unitsOf(sides, v, sizes) : null;
     if (units !== null) {
@@ -626,8 +628,6 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
     if (sizes.size > 1) {
       // the entries named by size, so the one written with the wrong index is found (x_t[j] of Σ_t (ŷ_t[j] − y_t[j]) x_t[j]);
       // its own code: the equation reads and is wrong (a solution fails there, as for sides of two shapes)
-      const found: { size: number; entry: Expr }[] = [];
-      for (const e of sides) entrySizes(e, v, found);
       const uses = new Map<number, string[]>();
       for (const u of found) {
         const text = exprText(u.entry);
@@ -638,7 +638,7 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
       return null;
     }
     const own = ranged?.v === v ? ranged : null;
-    const picked = sizes.size === 1 ? timedEntry(sides, v) : null;
+    const picked = sizes.size === 1 ? timedEntry(found, v) : null;
     const asStep = picked ? stepNamedBy(sides, v) : null;
     if (picked && asStep) {
       scope.error(
