@@ -192,7 +192,17 @@ function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string)
       : '';
   const links = linksNotCheckedIn(sol);
   const partly = links ? `; ${count(links, 'link')} not checked` : '';
-  return `${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)}${partly})` : ''}, ${sol.skipped} skipped${start}`;
+  return `${count(sol.checked + sol.skipped, 'equation')}: ${sol.checked} checked${sol.checked ? ` (${tallyText(tally)}${partly})` : ''}, ${sol.skipped} skipped${start}${ownChecksTally(sol)}`;
+}
+
+/**
+ * "; the network's own checks: 1 fails": the `check` lines of a network block or sidecar, which are no equation
+ * of the solution but decide its verdict too (a folder's summary marked ✗ a solution whose equations all held)
+ */
+function ownChecksTally(sol: SolutionReport): string {
+  const claimed = new Set(sol.equations.flatMap((e) => e.checks));
+  const own = sol.networks.flatMap((n) => n.report.checks.filter((c) => !claimed.has(c)));
+  return own.length ? `; the network's own checks: ${checksTally(own).replace(/^\d+ checks?: /, '')}` : '';
 }
 
 /** the links of checked equations left unjudged (an unknown letter in one side of a chain) */

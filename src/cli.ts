@@ -144,10 +144,21 @@ function expand(path: string, given: boolean, seen = new Set<string>()): string[
   const real = realpathSync(path);
   if (seen.has(real)) return [];
   seen.add(real);
-  return readdirSync(path, { withFileTypes: true })
+  const listed = readdirSync(path, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => expand(join(path, e.name), false, seen));
+  return withoutSidecars(listed);
+}
+
+/**
+ * a folder's NAME.rnn beside a solution listed with it is that solution's network, read (with its own derive and
+ * check lines) in the solution's report: listed again, it was a second file with "no derive or check" in the
+ * summary, and its own checks counted twice
+ */
+function withoutSidecars(listed: string[]): string[] {
+  const sidecars = new Set(listed.filter((f) => !f.endsWith('.rnn')).map(sidecarPathOf));
+  return listed.filter((f) => !f.endsWith('.rnn') || !sidecars.has(f));
 }
 
 /**
