@@ -21,6 +21,7 @@ import {
   analyzeSolution,
   isSolution,
   joinNotebook,
+  kindByContent,
   looksLikeNotebook,
   NotebookError,
   solutionKindOf,
@@ -151,7 +152,7 @@ function analyseNotebook(file: string, text: string, mode: Mode, json: boolean, 
  */
 function sniffedKind(text: string, hasSidecar: boolean): SolutionKind | null {
   // a LaTeX document is read as one (its preamble's macros, its comments), whose network can only be a sidecar
-  if (/\\begin\{document\}/.test(text)) return 'latex';
+  if (kindByContent(text) === 'latex') return 'latex';
   if (hasSidecar || isSolution(text, 'markdown', false)) return 'markdown';
   return /\$\$/.test(text) ? 'markdown' : null;
 }

@@ -29,3 +29,12 @@ export function solutionKindOf(fileName: string): 'markdown' | 'latex' | null {
   if (lower.endsWith('.tex')) return 'latex';
   return null;
 }
+
+/**
+ * the kind of a text whose name says nothing (`.txt`, as the seeds are saved): a LaTeX document by its
+ * \\begin{document} (its preamble's macros and comments are LaTeX's), anything else Markdown — a solution only with an
+ * ```rnn block or a NAME.rnn beside it, as for a `.md`
+ */
+export function kindByContent(text: string): 'markdown' | 'latex' {
+  return text.includes('\\begin{document}') ? 'latex' : 'markdown';
+}

@@ -49,7 +49,7 @@ export interface EquationResult {
   linksNotChecked?: { link: number; line: number; column: number; cell?: number; message: string }[];
 }
 
-export { solutionKindOf } from './fenceInfo';
+export { kindByContent, solutionKindOf } from './fenceInfo';
 
 /** a solution has a network: an ```rnn block (Markdown) or a sidecar NAME.rnn beside it */
 export function isSolution(text: string, kind: SolutionKind, hasSidecar: boolean): boolean {

@@ -2,7 +2,7 @@
 // README never pays for Unroll: a substring test for an ```rnn fence, else a sidecar NAME.rnn beside
 // NAME.md / NAME.tex (LANGUAGE.md §8). Pure (no 'vscode').
 
-import { RNN_FENCE_OPENING, solutionKindOf } from '../../solution/fenceInfo';
+import { kindByContent, RNN_FENCE_OPENING, solutionKindOf } from '../../solution/fenceInfo';
 import type { SolutionKind } from './core';
 
 /** The opening of a network block: ```rnn, ~~~rnn, ````rnn, ```{rnn} (any Markdown text holding a network matches). */
@@ -11,12 +11,21 @@ const RNN_FENCE = RNN_FENCE_OPENING;
 /** the language ids of Markdown documents: VS Code's, the Quarto extension's, the R extension's (R Markdown) */
 export const MARKDOWN_LANGUAGES = ['markdown', 'quarto', 'rmd'];
 
-/** The kind of a document by its language id (VS Code's, LaTeX Workshop's) or, failing that, its file name. */
-export function documentKind(languageId: string, path: string): SolutionKind | null {
+/**
+ * The kind of a document by its language id (VS Code's, LaTeX Workshop's) or, failing that, its file name; a plain-text
+ * document (a `.txt` hand-in, as the seeds are saved) by what it holds, as the CLI reads a `.txt`: it is then a solution
+ * only with an ```rnn block or a NAME.rnn beside it, tested next as for any Markdown file.
+ */
+export function documentKind(languageId: string, path: string, text?: () => string): SolutionKind | null {
   if (MARKDOWN_LANGUAGES.includes(languageId)) return 'markdown';
   if (languageId === 'latex' || languageId === 'tex') return 'latex';
-  return solutionKindOf(path);
+  const byName = solutionKindOf(path);
+  if (byName || languageId !== PLAIN_TEXT || !text) return byName;
+  return kindByContent(text());
 }
+
+/** VS Code's language id of `.txt` files and untitled documents */
+export const PLAIN_TEXT = 'plaintext';
 
 /** Whether the text itself may hold a network: a Markdown text with an ```rnn fence (LaTeX has none). */
 export function mayHoldNetwork(text: string, kind: SolutionKind): boolean {

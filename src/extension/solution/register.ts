@@ -9,16 +9,19 @@ import { toDiagnostic, toRange } from '../shared/convert';
 import { HOVER_COMMANDS } from '../hover/hover';
 import { registerSolutionQuickFixes } from '../quickfix/quickFix';
 import type { PublishedFixes } from '../quickfix/publishedFixes';
-import { MARKDOWN_LANGUAGES } from './detect';
+import { MARKDOWN_LANGUAGES, PLAIN_TEXT } from './detect';
 import { networkSources } from './networkSource';
 import { solutionDiagnosticItems, solutionLensItems } from './solutionContent';
 import { askHoverQuestion, solutionHoverAnswer, solutionHoverQuestion } from './solutionHoverContent';
 import { hoverJobKey, SolutionReports, solutionSchemes } from './solutionReports';
 import type { AnalysisScheduler } from '../worker/scheduler';
 
-/** Markdown (built-in, Quarto, R Markdown) and LaTeX (LaTeX Workshop's language id), saved (in the workspace's scheme too) or untitled. */
+/**
+ * Markdown (built-in, Quarto, R Markdown), LaTeX (LaTeX Workshop's language id) and plain text (a `.txt` hand-in, read
+ * by what it holds: detect.ts documentKind), saved (in the workspace's scheme too) or untitled.
+ */
 function solutionSelector(): vscode.DocumentFilter[] {
-  return [...MARKDOWN_LANGUAGES, 'latex'].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
+  return [...MARKDOWN_LANGUAGES, 'latex', PLAIN_TEXT].flatMap((language) => [...solutionSchemes()].map((scheme) => ({ language, scheme })));
 }
 
 export function registerSolutions(context: vscode.ExtensionContext, fixes: PublishedFixes, scheduler?: AnalysisScheduler): SolutionReports {

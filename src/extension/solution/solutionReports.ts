@@ -88,7 +88,7 @@ export class SolutionReports implements vscode.Disposable {
   /** Markdown or LaTeX in a scheme a solution may live in; null for everything else. */
   kind(document: vscode.TextDocument): SolutionKind | null {
     if (!solutionSchemes().has(document.uri.scheme)) return null;
-    return documentKind(document.languageId, document.uri.path);
+    return documentKind(document.languageId, document.uri.path, () => document.getText());
   }
 
   private sidecarUri(document: vscode.TextDocument): vscode.Uri | null {

@@ -112,6 +112,26 @@ describe('which documents are solutions', () => {
     expect(documentKind('rnn', '/a/sheet.rnn')).toBeNull();
   });
 
+  it('a plain-text document (a .txt hand-in, an untitled paste) is read by what it holds, as the CLI reads a .txt', () => {
+    const latex = '\\documentclass{article}\n\\begin{document}\n$$x$$\n\\end{document}\n';
+    expect(documentKind('plaintext', '/a/seed001.txt', () => latex)).toBe('latex');
+    expect(documentKind('plaintext', '/a/seed000.txt', () => '# GRU\n\n$$x$$\n')).toBe('markdown');
+    expect(documentKind('plaintext', 'Untitled-1', () => '```rnn\nT = 1\n```\n')).toBe('markdown');
+    // a text is read only when the name says nothing, and only for plain text
+    const never = () => {
+      throw new Error('read');
+    };
+    expect(documentKind('plaintext', '/a/sheet.tex', never)).toBe('latex');
+    expect(documentKind('python', '/a/train.txt', never)).toBeNull();
+    // (a Markdown kind is a solution only with a fence or a sidecar: a note with no network is never analysed)
+    expect(
+      mayHoldNetwork(
+        'todo: $$x = 1$$\n',
+        documentKind('plaintext', '/a/notes.txt', () => 'todo')!,
+      ),
+    ).toBe(false);
+  });
+
   it('only a Markdown text with an ```rnn fence may hold a network', () => {
     expect(mayHoldNetwork('# Title\n\n```rnn\nT = 1\n```\n', 'markdown')).toBe(true);
     expect(mayHoldNetwork('# README\n\n```js\nx\n```\n', 'markdown')).toBe(false);

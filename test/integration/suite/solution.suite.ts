@@ -182,6 +182,30 @@ suite('solutions (Markdown and LaTeX)', () => {
     ok(!errorsOf(uri).some((d) => d.range.start.line === lineOf(tex, '% a comment')), 'the comment is not checked');
   });
 
+  test('a .txt hand-in (the seeds are .txt) is read by what it holds; plain notes are left alone', async () => {
+    const ext = await extension();
+    const md = await scratchFile('hand-in.txt', SOLUTION);
+    await open(md);
+    const line8 = lineOf(SOLUTION, '\\tag{8}');
+    await waitFor(`an error on eq. (8) of the .txt, line ${line8 + 1}`, () => errorsOf(md).some((d) => d.range.start.line === line8));
+    ok((await lenses(md)).length > 0, 'its checked equations get their lenses');
+    // a LaTeX document saved as .txt, its network beside it
+    await scratchFile('sheet7-tex.rnn', `${NETWORK}\n`);
+    const tex = await scratchFile('sheet7-tex.txt', TEX);
+    await open(tex);
+    const line = lineOf(TEX, '\\tag{8}');
+    await waitFor(`an error on the LaTeX .txt's wrong equation, line ${line + 1}`, () =>
+      errorsOf(tex).some((d) => d.range.start.line === line),
+    );
+    ok(!errorsOf(tex).some((d) => d.range.start.line === lineOf(TEX, '% a comment')), 'read as LaTeX: the comment is not checked');
+    const notes = await scratchFile('notes.txt', 'todo: $$\\frac{\\partial L}{\\partial h} = 1$$\n');
+    const editor = await open(notes);
+    await sleep(500);
+    ok(vscode.languages.getDiagnostics(notes).length === 0, 'notes with no network get no problems');
+    const api = ext.exports as { solutions?: { peek(d: vscode.TextDocument): unknown } };
+    ok(api.solutions && api.solutions.peek(editor.document) === undefined, 'the notes were never analysed');
+  });
+
   test('an ordinary README.md gets no diagnostics, lenses or hovers', async () => {
     const ext = await extension();
     const readme = '# A project\n\nSome maths: $$\\frac{\\partial L}{\\partial h} = 1$$\n\n```js\nconsole.log(1)\n```\n';
