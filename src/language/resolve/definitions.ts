@@ -97,8 +97,11 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
   const derived = derivedEquations(statements);
   const stepsOnly = stepwiseNames(statements, general, derived, T);
   const timedBase = (b: string) => general.has(b) || (scope.decls.get(b)?.perStep ?? false) || stepsOnly.has(b);
-  // the names the equations define (h of h_t = …), for a unit's δ_j(t) = −∂E/∂net_j(t) (unitDefinition)
-  const defined = new Set(statements.flatMap((st) => (st.k === 'def' ? [st.lhs.raw, st.lhs.raw.replace(/_(?:t|T|\d+)$/, '')] : [])));
+  // the names the equations define (h of h_t = …), for a unit's δ_j(t) = −∂E/∂net_j(t) (unitDefinition): made when
+  // one asks (most files have no such δ; a regular expression per equation was half this phase's own time)
+  let defined: Set<string> | null = null;
+  const isDefined = (n: string) =>
+    (defined ??= new Set(statements.flatMap((st) => (st.k === 'def' ? [st.lhs.raw, st.lhs.raw.replace(/_(?:t|T|\d+)$/, '')] : [])))).has(n);
   // the variables of a left side's index: one Set for every equation (tryTimeIndex only asks it)
   const tOnly = new Set(['t']);
   for (const st of statements) {
@@ -217,7 +220,7 @@ export function collectDefinitions(statements: Statement[], scope: Scope): void 
     // δ_t = ∂L/∂a_t: a name for a derivative, read where it is used (derived.ts), not a quantity
     if (derived.has(st)) {
       // Jaeger's δ_j(t) = −∂E/∂net_j(t): δ for every unit, its entries δ_k(t)
-      const unit = step === 't' && !scope.isKnown(base) ? unitDefinition(st, (n) => scope.decls.has(n) || defined.has(n)) : null;
+      const unit = step === 't' && !scope.isKnown(base) ? unitDefinition(st, (n) => scope.decls.has(n) || isDefined(n)) : null;
       if (unit && !scope.isKnown(unit.name)) {
         addDerived(scope, unit.st, unit.name, true);
         continue;
