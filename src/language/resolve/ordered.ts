@@ -10,7 +10,7 @@
 // true as written), is read in Werbos's convention: every ∂⁺ of its sides is the total derivative and
 // every ∂ the immediate one.
 
-import type { Expr, Idx } from '../model';
+import type { Expr, Idx, Quantity } from '../model';
 import type { Scope } from './scope';
 import { forChildren, mapChildren } from './walk';
 
@@ -24,16 +24,21 @@ function namesRead(e: Expr, out: Set<string>): Set<string> {
   return out;
 }
 
-/** the names the objective's own equation reads directly, or null where the file has no such equation */
-function objectiveReads(scope: Scope): { name: string; reads: Set<string> } | null {
+/** the objective's name and quantity, or null where the file has no equation for it */
+function objective(scope: Scope): { name: string; q: Quantity } | null {
   const name = scope.loss;
   if (!name) return null;
   const q = scope.quantities.get(name) ?? scope.quantities.get(`${name}#`);
   if (!q || (!q.general && !q.overrides.size)) return null;
+  return { name, q };
+}
+
+/** the names the objective's own equation reads directly */
+function objectiveReads(q: Quantity): Set<string> {
   const reads = new Set<string>();
   if (q.general) namesRead(q.general, reads);
   for (const e of q.overrides.values()) namesRead(e, reads);
-  return { name, reads };
+  return reads;
 }
 
 /**
@@ -41,7 +46,7 @@ function objectiveReads(scope: Scope): { name: string; reads: Set<string> } | nu
  * Werbos's convention (its text for the note), or null
  */
 export function orderedMark(scope: Scope, sides: Expr[]): { of: string; wrt: string } | null {
-  const obj = objectiveReads(scope);
+  const obj = objective(scope);
   if (!obj) return null;
   // Werbos's left side is an ordered derivative of the objective (∂⁺E/∂x_t, F_x): a check whose left side is not
   // keeps this language's reading (`∂L/∂W = ∂⁺L/∂W` is the immediate partial where the total was asked)
@@ -57,6 +62,8 @@ export function orderedMark(scope: Scope, sides: Expr[]): { of: string; wrt: str
   };
   for (const s of sides.slice(1)) seek(s);
   if (!right) return null;
+  // its equation walked only for a check so written (it was walked for every link of every check)
+  const reads = objectiveReads(obj.q);
   let found: { of: string; wrt: string } | null = null;
   const go = (e: Expr): void => {
     if (found) return;
@@ -65,7 +72,7 @@ export function orderedMark(scope: Scope, sides: Expr[]): { of: string; wrt: str
       !e.total &&
       !e.oneStep &&
       isObjective(e.of) &&
-      (!obj.reads.has(e.wrt.name) || (e.wrt.name === left.wrt.name && !sameIdx(e.wrt.idx, left.wrt.idx)))
+      (!reads.has(e.wrt.name) || (e.wrt.name === left.wrt.name && !sameIdx(e.wrt.idx, left.wrt.idx)))
     ) {
       found = { of: obj.name, wrt: e.wrt.name };
       return;
