@@ -366,7 +366,9 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       return;
     }
     const approx = st.approx?.[n + offset];
-    links.push({
+    // the optional fields set one by one, in the order the spreads of an object each put them, text last (no object
+    // made and copied per field: a tenth of this function's own time)
+    const q: Omit<CheckQuestion, 'text'> & { text?: string } = {
       kind: 'check',
       lhs,
       rhs,
@@ -378,16 +380,17 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       rhsRange: side.range,
       link: n + 1 + offset,
       links: sides.length + offset,
-      ...(st.tag !== undefined ? { tag: st.tag } : {}),
-      ...(approx ? { approx } : {}),
-      ...(relation ? { relation } : {}),
-      ...(undefinedStep ? { undefinedStep } : {}),
-      ...(within ? { within } : {}),
-      ...(mended ? { mended } : {}),
-      ...(prev ? { before: prev } : {}),
-      ...(previous ? { previous } : {}),
-      text: st.text,
-    });
+    };
+    if (st.tag !== undefined) q.tag = st.tag;
+    if (approx) q.approx = approx;
+    if (relation) q.relation = relation;
+    if (undefinedStep) q.undefinedStep = undefinedStep;
+    if (within) q.within = within;
+    if (mended) q.mended = mended;
+    if (prev) q.before = prev;
+    if (previous) q.previous = previous;
+    q.text = st.text;
+    links.push(q as CheckQuestion);
   });
   return links;
 }
