@@ -17,7 +17,8 @@ const EPOCH_ENDS = new Set(['n_0', 'n_1']);
 /** whether a question reads Haykin's n_0 or n_1 as the epoch's ends, said once in an information */
 export function epochEnds(scope: Scope, st: { text: string; range: Range }, sides: Ast[]): boolean {
   // the text first: most questions write no n_ at all (includes() before the expression: it ran on every question)
-  if (!st.text.includes('n_') || !/n_\{?[01]/.test(st.text) || scope.isKnown('n') || scope.isKnown('n_0') || scope.isKnown('n_1')) return false;
+  if (!st.text.includes('n_') || !/n_\{?[01]/.test(st.text) || scope.isKnown('n') || scope.isKnown('n_0') || scope.isKnown('n_1'))
+    return false;
   const at = (a: Ast): boolean => a.k === 'name' && EPOCH_ENDS.has(a.raw) && !a.sub && !a.sup;
   if (!sides.some((a) => someAst(a, at))) return false;
   scope.diagnostics.push(
