@@ -41,7 +41,10 @@ function definedBase(tokens: readonly Token[], q: number): string | null {
 
 /** the tokens with every NAME_{X,STEP} whose X the file defines and whose NAME it does not glued as NAME_X _{STEP} */
 export function glueLetterNames(tokens: Token[]): Token[] {
-  if (!tokens.some((_, q) => letterAt(tokens, q) >= 0)) return tokens;
+  // a loop, not some() with a closure called for every token of the file: only a name can start the pattern
+  let any = false;
+  for (let q = 0; q < tokens.length && !any; q++) any = tokens[q]!.kind === 'name' && letterAt(tokens, q) >= 0;
+  if (!any) return tokens;
   const defined = definedBases(tokens);
   const out: Token[] = [];
   for (let q = 0; q < tokens.length; q++) {
