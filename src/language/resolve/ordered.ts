@@ -46,13 +46,16 @@ function objectiveReads(q: Quantity): Set<string> {
  * Werbos's convention (its text for the note), or null
  */
 export function orderedMark(scope: Scope, sides: Expr[]): { of: string; wrt: string } | null {
+  // Werbos's left side is an ordered derivative of the objective (∂⁺E/∂x_t, F_x): a check whose left side is not
+  // keeps this language's reading (`∂L/∂W = ∂⁺L/∂W` is the immediate partial where the total was asked). Its kind
+  // is asked first, and the untimed twin's name made once: this runs at every link of every check
+  const left = sides[0];
+  if (!left || left.k !== 'deriv' || left.total || left.oneStep) return null;
   const obj = objective(scope);
   if (!obj) return null;
-  // Werbos's left side is an ordered derivative of the objective (∂⁺E/∂x_t, F_x): a check whose left side is not
-  // keeps this language's reading (`∂L/∂W = ∂⁺L/∂W` is the immediate partial where the total was asked)
-  const left = sides[0];
-  const isObjective = (e: Expr) => e.k === 'ref' && !e.idx && (e.name === obj.name || e.name === `${obj.name}#`);
-  if (!left || left.k !== 'deriv' || left.total || left.oneStep || !isObjective(left.of)) return null;
+  const twin = `${obj.name}#`;
+  const isObjective = (e: Expr) => e.k === 'ref' && !e.idx && (e.name === obj.name || e.name === twin);
+  if (!isObjective(left.of)) return null;
   // and his right side writes one too (F_net(t+1), F_x(t)): `∂⁺E/∂W = 0` alone is this language's true statement
   let right = false;
   const seek = (e: Expr): void => {
