@@ -384,7 +384,13 @@ function sameMatching(
   if ((j !== undefined && !unmatched.includes(j)) || (i !== undefined && !missing.includes(i))) return false;
   if (!found.fix) return true;
   const m = monos[j!]!;
-  return (wrongFactor(m, there[i!]!, env, r, nodeLabel(r)) ?? transposedFactor(m, pv[i!]!, env, r)) === found.fix;
+  // the draw's nodes named as this run names their counterparts (both by name and step): the draw's own names
+  // were written for this alone, a map over every node of its run (a fifth of the confirmation of sheet 7's (32))
+  const back = new Map<TNode, TNode>();
+  there[i!]!.forEach((n, k) => back.set(n, paths[i!]![k]!));
+  const names = nodeLabel(run);
+  const label = (n: TNode) => names(back.get(n)!);
+  return (wrongFactor(m, there[i!]!, env, r, label) ?? transposedFactor(m, pv[i!]!, env, r)) === found.fix;
 }
 
 /**
