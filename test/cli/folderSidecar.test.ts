@@ -1,26 +1,20 @@
 // A folder's NAME.rnn beside a solution listed with it is that solution's network: the solution's report reads it,
 // its own derive and check lines included ("sidecar": true). Listed again, it was a second file of the folder, "no
 // derive or check" in the summary, or its own checks counted twice.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli } from '../cliBundle';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CliFolder } from '../cliBundle';
 
-let dir = '';
-let cli = '';
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+const at = new CliFolder('unroll-sidecar-');
+const run = at.run;
 
 const NET = 'T = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\n';
 const OWN_CHECK = 'check ∂L/∂w = 2 w h_0\n';
 const FAILS = 'So\n\n$$\\frac{\\partial L}{\\partial w} = 3 w h_0$$\n';
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'unroll-sidecar-'));
-  cli = await bundleCli(dir);
-  const cls = join(dir, 'class');
+beforeAll(() => {
+  const cls = at.path('class');
   mkdirSync(cls);
   mkdirSync(join(cls, 'sub'));
   // a Markdown solution and a LaTeX one, each with its network (and one own check) beside it
@@ -32,8 +26,7 @@ beforeAll(async () => {
   writeFileSync(join(cls, 'train.py'), 'print(1)\n');
   writeFileSync(join(cls, 'train.rnn'), NET + OWN_CHECK);
   writeFileSync(join(cls, 'sub', 'anna.rnn'), NET + OWN_CHECK);
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('a folder’s sidecar networks', { timeout: 60_000 }, () => {
   it('are read with their solutions, not listed again', () => {
@@ -58,9 +51,9 @@ describe('a folder’s sidecar networks', { timeout: 60_000 }, () => {
   });
 
   it('a solution whose own equations hold is marked by its network’s failing check, and says why', () => {
-    writeFileSync(join(dir, 'class', 'ben.rnn'), NET + 'check ∂L/∂w = 3 w h_0\n');
+    writeFileSync(at.path('class', 'ben.rnn'), NET + 'check ∂L/∂w = 3 w h_0\n');
     const r = run('check', 'class');
-    writeFileSync(join(dir, 'class', 'ben.rnn'), NET);
+    writeFileSync(at.path('class', 'ben.rnn'), NET);
     expect(r.stdout).toContain("✗ class/ben.tex: 1 equation: 1 checked (1 holds), 0 skipped; the network's own checks: 1 fails");
   });
 

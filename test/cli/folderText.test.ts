@@ -2,17 +2,13 @@
 // said "no .rnn file or solution found" for a folder of the seeds beside their networks, although each file named
 // alone was read by what it holds. A `.txt` of a folder is now one of its solutions when it reads as one; notes, a
 // README and display math with no network are passed over, as a Markdown file that is no solution is.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli } from '../cliBundle';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CliFolder } from '../cliBundle';
 
-let dir = '';
-let cli = '';
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+const at = new CliFolder('unroll-txt-');
+const run = at.run;
 
 const NET = 'T = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\n';
 const FAILS = 'So\n\n$$\\frac{\\partial L}{\\partial w} = 3 w h_0$$\n';
@@ -20,10 +16,8 @@ const HOLDS = '$$\\frac{\\partial L}{\\partial w} = 2 w h_0$$\n';
 const nb = (source: string) =>
   JSON.stringify({ cells: [{ cell_type: 'markdown', metadata: {}, source: [source] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'unroll-txt-'));
-  cli = await bundleCli(dir);
-  const cls = join(dir, 'class');
+beforeAll(() => {
+  const cls = at.path('class');
   mkdirSync(cls);
   // an ```rnn block in the text
   writeFileSync(join(cls, 'anna.txt'), `\`\`\`rnn\n${NET}\`\`\`\n\n${HOLDS}`);
@@ -37,11 +31,10 @@ beforeAll(async () => {
   writeFileSync(join(cls, 'draft.txt'), HOLDS);
   writeFileSync(join(cls, 'plots.txt'), nb('# Plots'));
   // seed 001 verbatim beside the network of its example
-  mkdirSync(join(dir, 'seeds'));
-  copyFileSync(join(__dirname, '../../examples/solutions/001-rnn-three-steps-latex.tex'), join(dir, 'seeds', 'tex.txt'));
-  copyFileSync(join(__dirname, '../../examples/solutions/001-rnn-three-steps-latex.rnn'), join(dir, 'seeds', 'tex.rnn'));
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(at.path('seeds'));
+  copyFileSync(join(__dirname, '../../examples/solutions/001-rnn-three-steps-latex.tex'), at.path('seeds', 'tex.txt'));
+  copyFileSync(join(__dirname, '../../examples/solutions/001-rnn-three-steps-latex.rnn'), at.path('seeds', 'tex.rnn'));
+});
 
 describe('a folder’s .txt files', { timeout: 60_000 }, () => {
   it('are its solutions when they read as one, and only then', () => {
@@ -67,8 +60,8 @@ describe('a folder’s .txt files', { timeout: 60_000 }, () => {
   });
 
   it('a folder of notes only is still "no solution found"', () => {
-    mkdirSync(join(dir, 'notes'));
-    writeFileSync(join(dir, 'notes', 'todo.txt'), 'read chapter 10\n');
+    mkdirSync(at.path('notes'));
+    writeFileSync(at.path('notes', 'todo.txt'), 'read chapter 10\n');
     const r = run('check', 'notes');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no .rnn file or solution found in notes');

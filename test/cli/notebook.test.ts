@@ -1,17 +1,13 @@
 // A Jupyter notebook handed in as it is (`unroll check sol.ipynb`, a class folder of them): its Markdown cells are the
 // solution, every place said by its cell (`cell 3:4:7`, and `cell` in the JSON). Session 30 refused it ("export it as
 // Markdown"); session 49 reads it (solution/notebook.ts).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli } from '../cliBundle';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CliFolder } from '../cliBundle';
 
-let dir = '';
-let cli = '';
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+const at = new CliFolder('unroll-notebook-');
+const run = at.run;
 
 const NET = '```rnn\nT = 2\nparam w = 0.5\nh_0 = 1\nh_t = w h_{t-1}\nloss L = h_T\n```';
 const HOLDS = '$$\\frac{\\partial L}{\\partial w} = 2 w h_0$$';
@@ -33,29 +29,26 @@ const placeless = (text: string) =>
     .split('\n')
     .map((l) => l.replace(/(?:on )?(?:line \d+ of cell \d+|cell \d+:\d+|line \d+)|(?<=^ {2})\d+(?=:\d+ )/g, 'P').replace(/\s+/g, ' '));
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'unroll-notebook-'));
-  cli = await bundleCli(dir);
-  writeFileSync(join(dir, 'sol.ipynb'), FAILING);
-  writeFileSync(join(dir, 'sol.json'), FAILING);
-  writeFileSync(join(dir, 'sol.md'), `${NET}\n\n${HOLDS}\n\n${FAILS}\n`);
-  mkdirSync(join(dir, 'class', '.ipynb_checkpoints'), { recursive: true });
-  mkdirSync(join(dir, 'class', '.hidden'), { recursive: true });
-  writeFileSync(join(dir, 'class', 'anna.ipynb'), HOLDING);
-  writeFileSync(join(dir, 'class', 'ben.ipynb'), FAILING);
+beforeAll(() => {
+  writeFileSync(at.path('sol.ipynb'), FAILING);
+  writeFileSync(at.path('sol.json'), FAILING);
+  writeFileSync(at.path('sol.md'), `${NET}\n\n${HOLDS}\n\n${FAILS}\n`);
+  mkdirSync(at.path('class', '.ipynb_checkpoints'), { recursive: true });
+  mkdirSync(at.path('class', '.hidden'), { recursive: true });
+  writeFileSync(at.path('class', 'anna.ipynb'), HOLDING);
+  writeFileSync(at.path('class', 'ben.ipynb'), FAILING);
   // Jupyter's autosaved copy, and a hidden folder's notebook: no hand-in of the student's
-  writeFileSync(join(dir, 'class', '.ipynb_checkpoints', 'anna-checkpoint.ipynb'), FAILING);
-  writeFileSync(join(dir, 'class', '.hidden', 'x.ipynb'), FAILING);
+  writeFileSync(at.path('class', '.ipynb_checkpoints', 'anna-checkpoint.ipynb'), FAILING);
+  writeFileSync(at.path('class', '.hidden', 'x.ipynb'), FAILING);
   // a notebook of the folder with no network (a data notebook) is no solution, as a Markdown file without one is not
-  writeFileSync(join(dir, 'class', 'plots.ipynb'), nb(cell('markdown', '# Plots'), cell('code', 'plot()')));
+  writeFileSync(at.path('class', 'plots.ipynb'), nb(cell('markdown', '# Plots'), cell('code', 'plot()')));
   // the network in NAME.rnn beside the notebook
-  mkdirSync(join(dir, 'side'));
-  writeFileSync(join(dir, 'side', 'sol.ipynb'), nb(cell('markdown', '# Exercise 1'), cell('markdown', FAILS)));
-  writeFileSync(join(dir, 'side', 'sol.rnn'), NET.split('\n').slice(1, -1).join('\n') + '\n');
-  copyFileSync(join(__dirname, '../fixtures/notebooks/001-rnn-three-steps.ipynb'), join(dir, 'seed.ipynb'));
-  copyFileSync(join(__dirname, '../../examples/solutions/001-rnn-three-steps.md'), join(dir, 'seed.md'));
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(at.path('side'));
+  writeFileSync(at.path('side', 'sol.ipynb'), nb(cell('markdown', '# Exercise 1'), cell('markdown', FAILS)));
+  writeFileSync(at.path('side', 'sol.rnn'), NET.split('\n').slice(1, -1).join('\n') + '\n');
+  copyFileSync(join(__dirname, '../fixtures/notebooks/001-rnn-three-steps.ipynb'), at.path('seed.ipynb'));
+  copyFileSync(join(__dirname, '../../examples/solutions/001-rnn-three-steps.md'), at.path('seed.md'));
+});
 
 describe('a Jupyter notebook', { timeout: 60_000 }, () => {
   it('is a solution: its failing equation said at its cell, line and column', () => {
@@ -141,10 +134,10 @@ describe('a Jupyter notebook', { timeout: 60_000 }, () => {
   });
 
   it('a broken notebook is a file error naming what is wrong, in a folder too', () => {
-    writeFileSync(join(dir, 'v3.ipynb'), JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [], metadata: {} }));
-    writeFileSync(join(dir, 'bad.ipynb'), '{"cells": [');
-    writeFileSync(join(dir, 'code.ipynb'), nb(cell('code', 'print(1)')));
-    writeFileSync(join(dir, 'prose.ipynb'), nb(cell('markdown', '# Notes\n\n' + HOLDS)));
+    writeFileSync(at.path('v3.ipynb'), JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [], metadata: {} }));
+    writeFileSync(at.path('bad.ipynb'), '{"cells": [');
+    writeFileSync(at.path('code.ipynb'), nb(cell('code', 'print(1)')));
+    writeFileSync(at.path('prose.ipynb'), nb(cell('markdown', '# Notes\n\n' + HOLDS)));
     const v3 = run('check', 'v3.ipynb');
     expect(v3.status).toBe(2);
     expect(v3.stderr).toContain(
@@ -157,9 +150,9 @@ describe('a Jupyter notebook', { timeout: 60_000 }, () => {
     expect(prose.stderr).toContain(
       'unroll: prose.ipynb is not a solution: no Markdown cell has a ```rnn block, and there is no prose.rnn beside it',
     );
-    mkdirSync(join(dir, 'mixed'));
-    copyFileSync(join(dir, 'bad.ipynb'), join(dir, 'mixed', 'bad.ipynb'));
-    writeFileSync(join(dir, 'mixed', 'good.ipynb'), HOLDING);
+    mkdirSync(at.path('mixed'));
+    copyFileSync(at.path('bad.ipynb'), at.path('mixed', 'bad.ipynb'));
+    writeFileSync(at.path('mixed', 'good.ipynb'), HOLDING);
     const mixed = run('check', 'mixed');
     expect(mixed.status).toBe(2);
     expect(mixed.stdout).toContain('summary of 2 files: ✗ 1 fail, ✓ 1 hold');
