@@ -99,10 +99,18 @@ function generalLines(d: DeriveReport): string[] {
 
 /** "21 checks: 15 hold, 1 fails, …": a .rnn file's verdicts, as its text ends */
 function checksTally(checks: readonly CheckReport[]): string {
-  const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
-  for (const c of checks) tally[c.status]++;
-  return `${count(checks.length, 'check')}: ${tallyText(tally)}`;
+  return `${count(checks.length, 'check')}: ${tallyText(verdictCounts(checks))}`;
 }
+
+/** how many of the results came out with each verdict */
+function verdictCounts(results: readonly { status: CheckStatus }[]): Record<CheckStatus, number> {
+  const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
+  for (const r of results) tally[r.status]++;
+  return tally;
+}
+
+/** the checks a solution's equations made: a network's other checks are its own `check` lines (a block's, a sidecar's) */
+const claimedChecks = (sol: SolutionReport): Set<object> => new Set(sol.equations.flatMap((e) => e.checks));
 
 function tallyText(t: Record<CheckStatus, number>): string {
   const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -131,7 +139,7 @@ export function renderSolutionText(file: string, sol: SolutionReport, many = fal
   }
   // the network blocks' own derive and check lines, as for a .rnn file: in the order of their lines; a sidecar's
   // are on the sidecar's lines, and say so (its `line 18` was read as line 18 of the solution)
-  const claimed = new Set(sol.equations.flatMap((e) => e.checks));
+  const claimed = claimedChecks(sol);
   for (const n of sol.networks) {
     const where = (at: Placed) => dim(n.range ? lineCol(at) : `sidecar ${lineCol(at)}`);
     const items: { line: number; cell?: number; lines: string[] }[] = [];
@@ -173,9 +181,8 @@ function equationPosition(sol: SolutionReport): (eq: EquationResult) => string {
  * its text ends; `at` is where an equation is (its line, and its column where two share a line)
  */
 function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string): string {
-  const tally: Record<CheckStatus, number> = { holds: 0, fails: 0, 'holds-at-given-values': 0, 'holds-as-one-step': 0 };
   // an align of equations counts each, as sol.checked does
-  for (const eq of sol.equations) if (eq.status !== 'skipped') for (const r of equationRows(eq)) tally[r.status]++;
+  const tally = verdictCounts(sol.equations.filter((eq) => eq.status !== 'skipped').flatMap((eq) => equationRows(eq)));
   // where to start reading: the first equation that fails (later ones may carry its mistake over)
   const first = sol.equations.find((eq) => eq.status === 'fails');
   // an align whose rows carry their own \tag or are equations of their own: the row that fails, not the equation's
@@ -200,9 +207,9 @@ function equationsTally(sol: SolutionReport, at: (eq: EquationResult) => string)
  * of the solution but decide its verdict too (a folder's summary marked ✗ a solution whose equations all held)
  */
 function ownChecksTally(sol: SolutionReport): string {
-  const claimed = new Set(sol.equations.flatMap((e) => e.checks));
+  const claimed = claimedChecks(sol);
   const own = sol.networks.flatMap((n) => n.report.checks.filter((c) => !claimed.has(c)));
-  return own.length ? `; the network's own checks: ${checksTally(own).replace(/^\d+ checks?: /, '')}` : '';
+  return own.length ? `; the network's own checks: ${tallyText(verdictCounts(own))}` : '';
 }
 
 /** the links of checked equations left unjudged (an unknown letter in one side of a chain) */
@@ -326,7 +333,7 @@ export function solutionJson(sol: SolutionReport) {
   const reports = sol.networks.map((n) => n.report);
   // a sidecar's own derive and check lines keep the sidecar's line numbers: they say so, since every other
   // line of the object is one of the solution's
-  const claimed = new Set<object>(sol.equations.flatMap((e) => e.checks));
+  const claimed = claimedChecks(sol);
   const inSidecar = new Set<object>(
     sol.networks.filter((n) => !n.range).flatMap((n) => [...n.report.checks.filter((c) => !claimed.has(c)), ...n.report.derives]),
   );
