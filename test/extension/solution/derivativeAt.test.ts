@@ -123,6 +123,9 @@ describe('which documents are solutions', () => {
     };
     expect(documentKind('plaintext', '/a/sheet.tex', never)).toBe('latex');
     expect(documentKind('python', '/a/train.txt', never)).toBeNull();
+    // a notebook saved as .txt is JSON, not Markdown: its ```rnn sits in a JSON string, its places are a cell's
+    const notebook = JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'markdown', source: ['```rnn\n', 'T = 1\n', '```\n'] }] });
+    expect(documentKind('plaintext', '/a/sol.txt', () => notebook)).toBeNull();
     // (a Markdown kind is a solution only with a fence or a sidecar: a note with no network is never analysed)
     expect(
       mayHoldNetwork(
