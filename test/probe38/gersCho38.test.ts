@@ -31,8 +31,11 @@ describe('Gers, Schmidhuber & Cummins’s forget-gate LSTM', () => {
     expect(v['m4']!.message).toMatch(/leaves out the factor y\^\{in\}_t/);
     // h' as 1 − y^c(t)², y^c = y^{out} h(s_c) no tanh (it was said off by its values only)
     expect(v['m2']!.message).toMatch(/1 − \(y\^\{c\}_t\)\^2 should be 1 − tanh\(s_c\^t\)\^2 \(y\^\{c\}_t is tanh\(s_c\^t\) times a gate/);
-    // the truncated partial written with =: its values only (left alone, docs/language-notes.md)
     for (const tag of ['m1', 'm2', 'm3', 'm4', 'm5']) expect(v[tag]!.status, tag).toBe('fails');
+    // the truncated partial written with =: the paths it cuts, through the step before's output (session 53: its values only)
+    expect(v['m5']!.message).toMatch(
+      /leaves out the paths through y\^\{c\}_\{t-1\}: the term ∂s_c\^t\/∂y\^\{c\}_\{t-1\}·∂y\^\{c\}_\{t-1\}\/∂v_in$/,
+    );
   });
 });
 

@@ -35,6 +35,7 @@ import {
 import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
+import { interiorPathHint } from './interiorPaths';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rowDiagnosis, writesEntry, type RowDiagnosis } from './rowExpansion';
@@ -515,6 +516,9 @@ function failureHint(
     plain(stepCopyMeantHint(claim, run, other)) ??
     // last: every step summed where the last step's term alone is there (a many-to-one network's Σ_t (p − y) h_tᵀ)
     plain(opening(lastTermHint(claim, run))) ??
+    // last of all: the paths through one node inside the graph left out (Gers's truncated partial written with =), a
+    // derivative pair per node, so asked only where nothing above named the mistake
+    plain(interiorPathHint(claim, run, other)) ??
     null
   );
 }
