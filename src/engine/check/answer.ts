@@ -36,6 +36,7 @@ import { hasDeriv } from '../../language/resolve';
 import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { interiorPathHint } from './interiorPaths';
+import { countLeftOutHint } from './countLeftOut';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rowDiagnosis, writesEntry, type RowDiagnosis } from './rowExpansion';
@@ -519,6 +520,8 @@ function failureHint(
     // last of all: the paths through one node inside the graph left out (Gers's truncated partial written with =), a
     // derivative pair per node, so asked only where nothing above named the mistake
     plain(interiorPathHint(claim, run, other)) ??
+    // a parameter count short by one parameter's entries (or two's): which the other side leaves out
+    plain(countLeftOutHint(claim, run)) ??
     null
   );
 }

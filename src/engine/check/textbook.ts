@@ -7,7 +7,7 @@ import { activation } from '../../language/activations';
 import { idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { andList, fmt } from '../format';
 import { runsText } from '../../display/checkStep';
 import { bindAll } from '../subst';
@@ -616,10 +616,13 @@ export function terms(e: Expr, out: Expr[] = []): Expr[] {
  */
 export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScreen(c, run), other: OtherValues = null): string | null {
   // at a general step the steps on t move; a check at written steps (∂L/∂h⃖_2 = … + ∂L/∂h⃖_3 …) moves its numbers
-  const v = c.freeT ? 't' : null;
+  // a free step letter other than t (seed 003's k over layers): its steps move as t's do
+  const v = c.freeT ? 't' : c.points.length !== 1 ? (Object.keys(c.points[0]!.env).find((x) => movesOn(c.rhs, x)) ?? null) : null;
   if (!v && c.points.length !== 1) return null;
   const ts = terms(c.rhs);
-  if (ts.length < 2) return null;
+  // one term alone moves as the whole side, which sideShiftHint names; a recursion's one term (Σ_j ∂E/∂p_j^{(k-1)} …
+  // for (k+1)) reaches past the last step moved, where only this hint's "wherever defined" can say it
+  if (ts.length < 2 && !(ts.length === 1 && hasDeriv(ts[0]!))) return null;
   let tried = 0;
   for (const term of ts) {
     // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
