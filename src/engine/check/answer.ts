@@ -37,6 +37,7 @@ import { adjointHint } from './adjoint';
 import { bypassHint } from './bypass';
 import { interiorPathHint } from './interiorPaths';
 import { countLeftOutHint } from './countLeftOut';
+import { numeratorEditHint } from './numeratorEdit';
 import { localFactorHint, primeSwapHint } from './localFactor';
 import { ratioHint } from './ratio';
 import { rowDiagnosis, writesEntry, type RowDiagnosis } from './rowExpansion';
@@ -522,6 +523,8 @@ function failureHint(
     plain(interiorPathHint(claim, run, other)) ??
     // a parameter count short by one parameter's entries (or two's): which the other side leaves out
     plain(countLeftOutHint(claim, run)) ??
+    // a step or sign wrong inside an expression differentiated (∂σ(… W_hh h_t …)/∂h_{t-1}): a derivative per trial
+    plain(numeratorEditHint(claim, run, other)) ??
     null
   );
 }
