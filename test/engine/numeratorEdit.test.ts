@@ -35,6 +35,12 @@ describe('a slip inside the expression differentiated', () => {
     expect(failingMessage(NET, '∂o_3/∂h_3 = ∂(σ(W_hy h_3 - b_y))/∂h_3')).toMatch(/W_hy h_3 − b_y should be W_hy h_3 \+ b_y/);
   });
 
+  it('names a weight written for another of its shape', () => {
+    expect(failingMessage(NET, '∂h_t/∂h_{t-1} = ∂(σ(W_hh x_t + W_hh h_{t-1} + b_h))/∂h_{t-1}')).toMatch(
+      /In the expression differentiated, the first W_hh should be W_xh: with that the check holds$/,
+    );
+  });
+
   it('the expression as the network writes it holds; a slip no single edit mends is not named', () => {
     const r = analyze(`${NET}check ∂h_t/∂h_{t-1} = ∂(σ(W_xh x_t + W_hh h_{t-1} + b_h))/∂h_{t-1}\n`, { graph: false });
     expect(r.checks[0]!.status).toBe('holds');

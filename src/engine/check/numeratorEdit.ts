@@ -2,8 +2,8 @@
 // written where h_t's equation reads h_{t-1} (seed 001's (16) and (25) differentiate σ(…) as written). The hints that
 // move a step or a sign move them among a side's values, and leave a derivative's numerator alone (they evaluate
 // derivatives once, frozen), so such a check failed with its values alone. Here, where the other side is a
-// derivative of a name by the same denominator, each step of the numerator's references is moved by ±1, ±2, and
-// each + or − of it turned, one at a time, the derivative taken again; an edit is named only where the check then
+// derivative of a name by the same denominator, each step of the numerator's references is moved by ±1, ±2, each
+// weight replaced by another of its shape, and each + or − of it turned, one at a time, the derivative taken again; an edit is named only where the check then
 // holds at every point and at the draws. Asked last: a derivative per trial.
 
 import type { Expr } from '../../language/model';
@@ -26,6 +26,15 @@ function timedRefs(e: Expr, run: Run, out: Ref[] = []): Ref[] {
   if (e.k === 'ref') {
     if (e.idx && (run.model.quantities.get(e.name)?.timed || run.model.decls.get(e.name)?.perStep)) out.push(e);
   } else if (e.k !== 'deriv') forChildren(e, (x) => timedRefs(x, run, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** the references to parameters shared by every step among the values of e, in the order written */
+function untimedParams(e: Expr, run: Run, out: Ref[] = []): Ref[] {
+  if (e.k === 'ref') {
+    const d = run.model.decls.get(e.name);
+    if (d?.kind === 'param' && !d.perStep && !e.idx) out.push(e);
+  } else if (e.k !== 'deriv') forChildren(e, (x) => untimedParams(x, run, out), VALUE_CHILDREN);
   return out;
 }
 
@@ -72,6 +81,18 @@ export function numeratorEditHint(c: Claim, run: Run, other: OtherValues): strin
       if (holds(replaced(E, from, to)))
         return `In the expression differentiated, ${whichOf(from, refs, show)} should be ${show(to)}: with that step the check holds`;
     }
+  // a weight written for another of its shape (W_xh h_{t-1} for W_hh h_{t-1})
+  const params = [...run.model.decls].filter(([, x]) => x.kind === 'param' && !x.perStep);
+  for (const from of untimedParams(E, run)) {
+    const shape = run.model.decls.get(from.name)!.shape.join('x');
+    for (const [name, x] of params) {
+      if (name === from.name || x.shape.join('x') !== shape) continue;
+      if (trials >= MAX_TRIALS) return null;
+      const to: Ref = { ...from, name };
+      if (holds(replaced(E, from, to)))
+        return `In the expression differentiated, ${whichOf(from, untimedParams(E, run), show)} should be ${name}: with that the check holds`;
+    }
+  }
   for (const s of signs(E)) {
     if (trials >= MAX_TRIALS) return null;
     const turned: Expr = { ...s, k: s.k === 'add' ? 'sub' : 'add' };
