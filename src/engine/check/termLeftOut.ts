@@ -12,6 +12,7 @@ import { guard } from './guard';
 import type { Claim } from './hints';
 import { close } from './points';
 import { formulaOnRight } from './formulaSide';
+import { same } from '../../language/shapes';
 
 /** candidate values tried at most (names × the steps the check writes) */
 const MAX_CANDIDATES = 64;
@@ -35,8 +36,10 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
   const right = formulaOnRight(c);
   const formula = right ? c.rhs : c.lhs;
   const whole = right ? c.lhs : c.rhs;
-  // the other side is the derivative asked for, the formula a sum or product of values
-  if (whole.k !== 'deriv' || formula.k === 'deriv') return null;
+  // the other side is the derivative asked for, or a value of the network (z_j^{(k)}, an entry of z^{(k)}), the formula a
+  // sum or product of values (Σ_i w_{i,j}^{(k)} p_i^{(k-1)} without its b_j^{(k)})
+  const entryOf = whole.k === 'index' && whole.a.k === 'ref' ? whole : null;
+  if (formula.k === 'deriv' || (whole.k !== 'deriv' && whole.k !== 'ref' && !entryOf)) return null;
   const model = run.model;
   const steps = [...writtenSteps(c.lhs), ...writtenSteps(c.rhs)].filter(
     (s, i, all) => all.findIndex((o) => o.v === s.v && o.k === s.k) === i,
@@ -66,9 +69,13 @@ export function termLeftOutHint(c: Claim, run: Run, other: OtherValues): string 
     const timed = model.quantities.get(name)?.timed || model.decls.get(name)?.perStep;
     const shape = model.decls.get(name)?.shape ?? model.quantities.get(name)?.shape;
     if (!shape) continue;
+    // an entry's candidates are the same entry of the values of its shape
+    if (entryOf && !same(shape, entryOf.a.shape)) continue;
+    const at = (ref: Expr): Expr => (entryOf ? { ...entryOf, a: ref, range: formula.range } : ref);
     for (const idx of timed ? steps : [null])
-      if (candidates.length < MAX_CANDIDATES) candidates.push({ X: { k: 'ref', name, idx, shape, range: formula.range }, inSum: false });
-    if (sum && timed && candidates.length < MAX_CANDIDATES)
+      if (candidates.length < MAX_CANDIDATES)
+        candidates.push({ X: at({ k: 'ref', name, idx, shape, range: formula.range }), inSum: false });
+    if (sum && timed && !entryOf && candidates.length < MAX_CANDIDATES)
       candidates.push({ X: { k: 'ref', name, idx: { v: sum.v, k: 0 }, shape, range: formula.range }, inSum: true });
   }
   return guard(() => {
