@@ -41,6 +41,12 @@ describe('a slip inside the expression differentiated', () => {
     );
   });
 
+  it('names a derivative by another denominator than the other side asks', () => {
+    expect(failingMessage(NET, '∂L/∂W_xh = ∂(L_1 + L_2 + L_3)/∂W_hh')).toMatch(
+      /∂\(L_1 \+ L_2 \+ L_3\)\/∂W_hh should be ∂\(L_1 \+ L_2 \+ L_3\)\/∂W_xh, by the other side's W_xh: with that the check holds$/,
+    );
+  });
+
   it('the expression as the network writes it holds; a slip no single edit mends is not named', () => {
     const r = analyze(`${NET}check ∂h_t/∂h_{t-1} = ∂(σ(W_xh x_t + W_hh h_{t-1} + b_h))/∂h_{t-1}\n`, { graph: false });
     expect(r.checks[0]!.status).toBe('holds');

@@ -1,15 +1,15 @@
 // A slip inside the expression a side differentiates: ∂h_t/∂h_{t-1} = ∂σ(W_xh x_t + W_hh h_t + b_h)/∂h_{t-1}, h_t
 // written where h_t's equation reads h_{t-1} (seed 001's (16) and (25) differentiate σ(…) as written). The hints that
 // move a step or a sign move them among a side's values, and leave a derivative's numerator alone (they evaluate
-// derivatives once, frozen), so such a check failed with its values alone. Here, where the other side is a
-// derivative of a name by the same denominator, each step of the numerator's references is moved by ±1, ±2, each
+// derivatives once, frozen), so such a check failed with its values alone. Here, in each derivative of a written
+// expression on either side (a factor of a product too: ∂L_3/∂y_3 · ∂σ(W_hy h_3 − b_y)/∂h_3), each step of the numerator's references is moved by ±1, ±2, each
 // weight replaced by another of its shape, and each + or − of it turned, one at a time, the derivative taken again; an edit is named only where the check then
 // holds at every point and at the draws. Asked last: a derivative per trial.
 
 import type { Expr } from '../../language/model';
-import { exprText } from '../../language/print';
+import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
-import { stepOf, type Run } from '../run';
+import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import { whichOf, type Claim } from './hints';
 import { holdsWith } from './textbook';
@@ -47,36 +47,52 @@ function signs(e: Expr, out: (Expr & { k: 'add' | 'sub' })[] = []): typeof out {
 
 const replaced = (e: Expr, from: Expr, to: Expr): Expr => (e === from ? to : mapChildren(e, (x) => replaced(x, from, to), VALUE_CHILDREN));
 
-/** ∂A/∂B on one side, ∂E/∂B on the other, A a name and E a written expression, B the same at every point */
-function pair(c: Claim): { side: 'lhs' | 'rhs'; d: Deriv } | null {
-  for (const side of ['rhs', 'lhs'] as const) {
-    const d = c[side];
-    const o = side === 'rhs' ? c.lhs : c.rhs;
-    if (d.k !== 'deriv' || o.k !== 'deriv' || o.of.k !== 'ref' || d.of.k === 'ref' || d.oneStep !== o.oneStep) continue;
-    if (d.wrt.name !== o.wrt.name || c.points.some((p) => stepOf(d.wrt.idx, p.env) !== stepOf(o.wrt.idx, p.env))) continue;
-    return { side, d };
-  }
+/** the derivatives of written expressions among a side's values, ∂σ(…)/∂h_{t-1} (a product's factor too), in order */
+function differentiated(e: Expr, out: Deriv[] = []): Deriv[] {
+  if (e.k === 'deriv') {
+    if (e.of.k !== 'ref') out.push(e);
+  } else forChildren(e, (x) => differentiated(x, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** the derivatives differentiated() finds, at most this many per check */
+const MAX_DERIVS = 3;
+
+export function numeratorEditHint(c: Claim, run: Run, other: OtherValues): string | null {
+  const show = printerFor(c.text, run.model.T);
+  let trials = 0;
+  for (const side of ['rhs', 'lhs'] as const)
+    for (const d of differentiated(c[side]).slice(0, MAX_DERIVS)) {
+      const holds = (edited: Expr): boolean => {
+        trials++;
+        const e: Deriv = { ...d, of: edited };
+        const lhs = side === 'lhs' ? replaced(c.lhs, d, e) : c.lhs;
+        const rhs = side === 'rhs' ? replaced(c.rhs, d, e) : c.rhs;
+        return holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points);
+      };
+      // by another denominator than the derivative asked on the other side: ∂(L_1 + L_2 + L_3)/∂W_hh for ∂L/∂W_xh
+      const asked = c[side === 'rhs' ? 'lhs' : 'rhs'];
+      if (asked.k === 'deriv' && asked.wrt.name !== d.wrt.name) {
+        const by: Deriv = { ...d, wrt: asked.wrt };
+        const lhs = side === 'lhs' ? replaced(c.lhs, d, by) : c.lhs;
+        const rhs = side === 'rhs' ? replaced(c.rhs, d, by) : c.rhs;
+        trials++;
+        if (holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points))
+          return `${show(d)} should be ${show(by)}, by the other side's ${refText(asked.wrt.name, asked.wrt.idx)}: with that the check holds`;
+      }
+      const hit = editOf(d.of, run, show, holds, () => trials >= MAX_TRIALS);
+      if (hit) return hit;
+      if (trials >= MAX_TRIALS) return null;
+    }
   return null;
 }
 
-export function numeratorEditHint(c: Claim, run: Run, other: OtherValues): string | null {
-  const found = pair(c);
-  if (!found) return null;
-  const { side, d } = found;
-  const E = d.of;
-  const show = printerFor(c.text, run.model.T);
-  let trials = 0;
-  const holds = (edited: Expr): boolean => {
-    trials++;
-    const e: Deriv = { ...d, of: edited };
-    const lhs = side === 'lhs' ? e : c.lhs;
-    const rhs = side === 'rhs' ? e : c.rhs;
-    return holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points);
-  };
+/** the first edit of E with which the check holds, said */
+function editOf(E: Expr, run: Run, show: (e: Expr) => string, holds: (edited: Expr) => boolean, spent: () => boolean): string | null {
   const refs = timedRefs(E, run);
   for (const from of refs)
     for (const by of [1, -1, 2, -2]) {
-      if (trials >= MAX_TRIALS) return null;
+      if (spent()) return null;
       const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + by } };
       if (holds(replaced(E, from, to)))
         return `In the expression differentiated, ${whichOf(from, refs, show)} should be ${show(to)}: with that step the check holds`;
@@ -87,14 +103,14 @@ export function numeratorEditHint(c: Claim, run: Run, other: OtherValues): strin
     const shape = run.model.decls.get(from.name)!.shape.join('x');
     for (const [name, x] of params) {
       if (name === from.name || x.shape.join('x') !== shape) continue;
-      if (trials >= MAX_TRIALS) return null;
+      if (spent()) return null;
       const to: Ref = { ...from, name };
       if (holds(replaced(E, from, to)))
         return `In the expression differentiated, ${whichOf(from, untimedParams(E, run), show)} should be ${name}: with that the check holds`;
     }
   }
   for (const s of signs(E)) {
-    if (trials >= MAX_TRIALS) return null;
+    if (spent()) return null;
     const turned: Expr = { ...s, k: s.k === 'add' ? 'sub' : 'add' };
     if (holds(replaced(E, s, turned)))
       return `In the expression differentiated, ${exprText(s)} should be ${exprText(turned)}: with that the check holds`;
