@@ -2881,6 +2881,7 @@ export function parse(
 
   /** a[i] or a[i, j], the '[' read: the indices up to the closing ']' */
   function entryOf(a: Ast): Ast {
+    const open = tokens[p - 1]!;
     // a[i:j], a[i..j]: the entries i to j (CS231n's a_i, the first H entries of the stacked gates); Python's a[:j], the
     // first j, is read too (its start kept as 0: the resolver says how it was read)
     if (isOp(peek(), ':')) {
@@ -2899,11 +2900,19 @@ export function parse(
       const close = expectOp(']', 'to close the slice');
       return deepAll({ k: 'index', a, args: [args[0]!, to], range: span(a.range, close.range), slice: true }, [a, args[0]!, to]);
     }
-    while (isOp(peek(), ',')) {
+    // Lukoševičius's W^{in}[1; u(n)]: a ';' sets rows apart, which no entry's indices have — the stacked column the
+    // weight multiplies, as W^{in} [1; u(n)] reads (it was "expected ']' to close the index, found ';'")
+    const rowStarts: number[] = [];
+    while (isOp(peek(), ',') || isOp(peek(), ';')) {
+      if (isOp(peek(), ';')) rowStarts.push(args.length);
       next();
       args.push(expr());
     }
     const close = expectOp(']', 'to close the index');
+    if (rowStarts.length) {
+      const list = stackedRows(args, rowStarts, span(open.range, close.range));
+      return deep({ k: 'bin', op: 'juxt', a, b: list, range: span(a.range, close.range) }, a, list);
+    }
     return deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
   }
 

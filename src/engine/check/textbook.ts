@@ -174,13 +174,18 @@ export function transposeHint(c: Claim, run: Run): string | null {
     (x) => square(x) && (x.k === 'ref' || x.k === 'deriv' || (x.k === 'transpose' && (x.a.k === 'ref' || x.a.k === 'deriv'))),
   );
   const plain = candidates.filter((x) => !candidates.some((y) => y.k === 'transpose' && y.a === x));
-  for (const x of plain.slice(0, MAX_VARIANTS)) {
+  // a Jacobian written out as a bracketed sum, Lukoševičius's leaky [(1 − α)I + α diag(…) W] left of the gradient: the
+  // whole bracket wants the transpose (it failed with its values only); tried after the names, the outermost sum alone
+  const sums = nodes(c.rhs).filter((x) => square(x) && (x.k === 'add' || x.k === 'sub'));
+  const outer = sums.filter((x) => !sums.some((y) => (y.k === 'add' || y.k === 'sub') && (y.a === x || y.b === x)));
+  for (const x of [...plain.slice(0, MAX_VARIANTS), ...outer.slice(0, MAX_VARIANTS)]) {
     if (!holdsReplacing(c, x, flip(x), run)) continue;
     const order =
       x.k === 'deriv'
         ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x)}, it needs none)`
         : '';
-    return `${exprText(x)} should be ${flipText(x)}: with that transpose the check holds${order}`;
+    const written = x.k === 'add' || x.k === 'sub' ? `(${exprText(x)})` : exprText(x);
+    return `${written} should be ${flipText(x)}: with that transpose the check holds${order}`;
   }
   const jacobians: Expr[] = plain.filter((x) => x.k === 'deriv');
   if (
@@ -671,7 +676,8 @@ export function powerHint(c: Claim, run: Run): string | null {
 }
 
 /** Xᵀ, with brackets round a derivative: (∂h_{t+1}/∂h_t)ᵀ */
-const flipText = (x: Expr) => (x.k === 'transpose' ? exprText(x.a) : x.k === 'deriv' ? `(${exprText(x)})ᵀ` : `${exprText(x)}ᵀ`);
+const flipText = (x: Expr) =>
+  x.k === 'transpose' ? exprText(x.a) : x.k === 'deriv' || x.k === 'add' || x.k === 'sub' ? `(${exprText(x)})ᵀ` : `${exprText(x)}ᵀ`;
 
 const gradientFirst = (d: Expr) => `∂L/∂${d.k === 'deriv' ? exprText(d.of) : 'A'} ${exprText(d)}`;
 

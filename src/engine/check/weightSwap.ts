@@ -30,6 +30,8 @@ const sameShape = (a: Expr, b: Expr) => a.shape.length === b.shape.length && a.s
 export function weightSwapHint(c: Claim, run: Run, other: OtherValues): string | null {
   const right = formulaOnRight(c);
   const side = right ? c.rhs : c.lhs;
+  const mix = complementSwap(c, side, right, run, other);
+  if (mix) return mix;
   const ps = [...parameters(side, run).values()];
   if (ps.length < 2) return null;
   let tried = 0;
@@ -53,5 +55,44 @@ export function weightSwapHint(c: Claim, run: Run, other: OtherValues): string |
       if (!holdsWith(c, l, r, run) || !confirmed(other, l, r, c.points)) continue;
       return `${exprText(a)} and ${exprText(b)} are exchanged: with each in the other's place the check holds`;
     }
+  return null;
+}
+
+/** 1 − q written as such: its q, else null */
+const complementOf = (x: Expr): Expr | null => (x.k === 'sub' && x.a.k === 'num' && x.a.value === 1 ? x.b : null);
+
+/**
+ * The two weights of a mix exchanged: a leaky integrator's x(n) = α x(n−1) + (1 − α) x̃(n) for (1 − α) x(n−1) + α x̃(n)
+ * (Lukoševičius's leaking rate), a gate and its complement in a GRU's interpolation. The side writes some q and 1 − q
+ * both; each put in the other's place. It failed with its values only (no single edit mends two places).
+ */
+function complementSwap(c: Claim, side: Expr, right: boolean, run: Run, other: OtherValues): string | null {
+  const seen = new Map<string, Expr>();
+  const walk = (x: Expr): void => {
+    const q = complementOf(x);
+    if (q) seen.set(exprText(q), q);
+    forChildren(x, walk, VALUE_CHILDREN);
+  };
+  walk(side);
+  let tried = 0;
+  for (const [text, q] of seen) {
+    if (tried++ >= MAX_PAIRS) return null;
+    let bare = false;
+    const swapped = replaceWhere(
+      side,
+      (x) => {
+        const inner = complementOf(x);
+        if (inner && exprText(inner) === text) return { ...q, range: x.range };
+        if (exprText(x) !== text) return null;
+        bare = true;
+        return { k: 'sub', a: { k: 'num', value: 1, shape: [], range: x.range }, b: x, shape: x.shape, range: x.range };
+      },
+      VALUES,
+    );
+    if (!bare) continue;
+    const [l, r] = right ? [c.lhs, swapped] : [swapped, c.rhs];
+    if (!holdsWith(c, l, r, run) || !confirmed(other, l, r, c.points)) continue;
+    return `${text} and 1 − ${exprText(q).includes(' ') ? `(${text})` : text} are exchanged: with each in the other's place the check holds`;
+  }
   return null;
 }

@@ -5,7 +5,8 @@
 
 import { isAst, mapAst, type Ast, type NameAst, type Statement } from '../ast';
 import type { Expr } from '../model';
-import { fail, type ExprContext } from './context';
+import { diag } from '../diagnostics';
+import { Abandoned, fail, UsesUnavailable, type ExprContext } from './context';
 import type { Scope } from './scope';
 import { occurrence } from './text';
 import { lastUnderscore } from '../segments';
@@ -128,6 +129,7 @@ export function unitDefinition(
   // the step written after it, δ_j(t) (a step call), as Jaeger writes it, or over it, δ_j^t, as Graves does (eq. 3.32)
   if (!m || !st.lhs.sup) return null;
   const [, name, entry] = m as unknown as [string, string, string];
+  if (onBothEnds(st.rhs, entry)) return null;
   let stripped = 0;
   let bad = false;
   const strip = (x: unknown, inDeriv: boolean): unknown => {
@@ -155,6 +157,30 @@ export function unitDefinition(
   const rhs = strip(st.rhs, false) as Ast;
   if (!stripped || bad) return null;
   return { st: { ...st, lhs: { ...st.lhs, raw: name }, rhs }, name };
+}
+
+/**
+ * whether a derivative of the side carries the unit's letter on both ends, Mozer's α_i(t) ≡ ∂c_i(t)/∂d_i: a diagonal
+ * entry of the Jacobian ∂c_t/∂d, no unit's entry of a vector (the letter stripped made α_t that 2×2 Jacobian, and
+ * α_i(t − 1) "a 2×2 matrix: pick an entry with two indices"). Such a definition names the entry, as β_ij(t) ≡
+ * ∂c_i(t)/∂w_ij does.
+ */
+function onBothEnds(a: Ast, entry: string): boolean {
+  const ends = (x: Ast): boolean => {
+    let found = false;
+    const walk = (y: unknown): void => {
+      if (found || !y || typeof y !== 'object') return;
+      if (Array.isArray(y)) return y.forEach(walk);
+      const o = y as Record<string, unknown>;
+      if (o.k === 'name' && typeof o.raw === 'string' && o.raw.endsWith(`_${entry}`)) found = true;
+      for (const [k, v] of Object.entries(o)) if (k !== 'range' && k !== 'nameRange') walk(v);
+    };
+    walk(x);
+    return found;
+  };
+  if (a.k === 'deriv') return ends(a.of) && ends(a.wrt);
+  if (a.k === 'neg') return onBothEnds(a.a, entry);
+  return false;
 }
 
 /** the names being read out, so that δ_t = … δ_{t+1} … is named rather than read for ever */
@@ -187,11 +213,29 @@ export function readDerived(
     );
   if (ctx.record) ctx.scope.symbols.push(occurrence(a.nameRange, base, a.raw, 'use'));
   expanding.add(base);
+  const before = ctx.scope.diagnostics.length;
   try {
     return read(step ? atStep(def.st.rhs, step) : def.st.rhs, ctx);
+  } catch (err) {
+    // the definition's own right side does not read (Mozer's β_ij(t) ≡ ∂c_i(t)/∂w_ij with w_ij unknown): its error
+    // is said at the definition, once, so the use said nothing where it stands and its check vanished. It is said
+    // not available there, as a quantity whose definition has an error is (LANGUAGE.md §6)
+    if (err instanceof Abandoned && !(err instanceof UsesUnavailable) && !ctx.quiet && saidOnDefinition(ctx, before, def)) {
+      ctx.scope.diagnostics.push(
+        diag('warning', `${base} is not available: its definition on line ${line} has an error`, a.range, 'unavailable'),
+      );
+      throw new UsesUnavailable(base);
+    }
+    throw err;
   } finally {
     expanding.delete(base);
   }
+}
+
+/** whether every diagnostic said since `before` (none: the definition's error, said once already) lies on the definition */
+function saidOnDefinition(ctx: ExprContext, before: number, def: Derived): boolean {
+  const { line, endLine } = def.st.range;
+  return ctx.scope.diagnostics.slice(before).every((d) => d.line >= line && d.line <= endLine);
 }
 
 /**

@@ -590,7 +590,7 @@ const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, sha
 function identityOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
   if (!'+-*@'.includes(a.op) && a.op !== 'juxt') return null;
   const left = bareI(a.a);
-  if (left === bareI(a.b)) return null;
+  if (left === bareI(a.b)) return a.op === '+' || a.op === '-' ? scaledIdentityTerm(a, ctx) : null;
   if (left) {
     const y = readExpression(a.b, ctx);
     const x = bareIdentity(a.a, y, a.op, true, ctx);
@@ -603,6 +603,26 @@ function identityOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr]
 
 // identityOperands' test, made once rather than as a closure at each sum and product
 const bareI = (x: Ast): boolean => x.k === 'name' && x.raw === 'I' && !x.sub && !x.sup;
+
+/**
+ * A bare I scaled in a sum, Lukoševičius's leaky Jacobian (1 − α)I + α diag(1 − x̃(n)²) W: I takes the size of the
+ * other term, as I − diag(…) does (the scale beside it gave none: "unknown name I"). The pair, or null where neither
+ * term is a scale times a bare I (c I, I c), or both are.
+ */
+function scaledIdentityTerm(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
+  const scaledI = (x: Ast): x is Ast & { k: 'bin' } => x.k === 'bin' && (x.op === 'juxt' || x.op === '*') && bareI(x.a) !== bareI(x.b);
+  const left = scaledI(a.a);
+  if (left === scaledI(a.b)) return null;
+  const term = (left ? a.a : a.b) as Ast & { k: 'bin' };
+  const other = readExpression(left ? a.b : a.a, ctx);
+  const i = bareI(term.a) ? term.a : term.b;
+  const sized = bareIdentity(i, other, a.op, left, ctx);
+  if (!sized) return null;
+  const scale = readExpression(bareI(term.a) ? term.b : term.a, ctx);
+  if (scale.shape?.length !== 0) return null;
+  const product: Expr = { k: 'mul', a: scale, b: sized, shape: sized.shape, range: term.range };
+  return left ? [product, other] : [other, product];
+}
 
 function onesAst(a: Ast): { transposed: boolean } | null {
   if (a.k === 'num' && a.ones) return { transposed: false };
