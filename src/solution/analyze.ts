@@ -944,6 +944,12 @@ const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
  */
 const GENERAL_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[tT](?:[+-]\d+)?\}?|\^\{\([tT](?:[+-]\d+)?\)\}|\([tT](?:[+-]\d+)?\))$/u;
 
+/**
+ * a left side with its font commands taken off, \mathbf{D}_t as D_t (Lukoševičius's bold letters in a where clause,
+ * `…, \quad \mathbf{D}_t = \mathrm{diag}(…)`: the head tests above saw no letter, and D was "unknown name")
+ */
+const unfonted = (head: string): string => head.replace(/\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal)\s*\{([^{}]*)\}/g, '$1');
+
 /** whether an equation's text writes the name (a name token of it, or it with a step glued on: e_t) */
 function readsName(chars: string, name: string): boolean {
   const { tokens } = lex(chars);
@@ -971,7 +977,7 @@ function formulaDefinitions(
     const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
     if (eqs.length !== 1) return null;
     // the spacing before it dropped first: with the spaces gone, `\quad B_t` would read as a command \quadB
-    return chars.slice(0, eqs[0]).replace(LEADING_SPACING, '').replace(/\s+/g, '');
+    return unfonted(chars.slice(0, eqs[0]).replace(LEADING_SPACING, '').replace(/\s+/g, ''));
   };
   claims.forEach((c, i) => {
     if (defines[i] || claimed.has(c) || c.skip) return;
@@ -1021,7 +1027,9 @@ function formulaDefinitions(
     // restated: `A_t = 1 − u_t, \qquad B_t = u_t (11)`)
     const again = `${head}=`;
     const readLater = () =>
-      claims.slice(i + 1).some((d) => !d.inline && !d.text.chars.replace(/\s+/g, '').includes(again) && readsName(d.text.chars, name));
+      claims
+        .slice(i + 1)
+        .some((d) => !d.inline && !unfonted(d.text.chars.replace(/\s+/g, '')).includes(again) && readsName(d.text.chars, name));
     if ((general || constant) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
     define(name, constant ? 'value' : 'formula');
   });

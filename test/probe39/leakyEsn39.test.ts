@@ -80,3 +80,18 @@ describe('α exchanged with 1 − α', () => {
     expect(a.checks[1]!.message).not.toMatch(/exchanged/);
   });
 });
+
+describe('a where clause’s name in a font', () => {
+  const BLOCK = ['```rnn', ...NET, '```', ''];
+  const solve = (eq: string) => analyzeSolution([...BLOCK, `$$${eq}$$`, ''].join('\n'), 'markdown', { sidecar: null }).equations;
+  it('\\mathbf{D}_t = … after a comma and \\quad defines D, as D_t = … does', () => {
+    const jacobian = (d: string) =>
+      `\\frac{\\partial \\mathbf{x}_t}{\\partial \\mathbf{x}_{t-1}} = (1-a)\\mathbf{I} + a\\,${d}_t \\mathbf{W}, \\quad ${d}_t = \\mathrm{diag}\\left(1 - \\tanh(A [1; u_t] + W x_{t-1})^2\\right)`;
+    for (const d of ['D', '\\mathbf{D}', '\\boldsymbol{D}']) {
+      const [e] = solve(jacobian(d));
+      expect(e!.status, d).toBe('holds');
+    }
+    const [wrong] = solve(jacobian('\\mathbf{D}').replace('(1-a)', '(1+a)'));
+    expect(wrong!.status).toBe('fails');
+  });
+});

@@ -87,6 +87,11 @@ function readLiteral(a: Ast & { k: 'list' }, ctx: ExprContext): Expr {
   // product W_f [h_{t-1}, x_t] still has W_f's rows, which decide h (it was a scalar, and the concatenation too short)
   if (flat && ctx.quiet && items.some((x) => x.shape === null)) return { k: 'vec', items, shape: NOT_KNOWN_YET, range: a.range };
   if (flat && items.every((x) => x.shape !== null)) return concatenation(items, a.range, ctx, a.stacked ? '; ' : ', ');
+  const blocks = blockMatrix(a, items, ctx);
+  if (blocks) return blocks;
+  // the one row of a bmatrix that holds blocks side by side, \begin{bmatrix} V_f & V_b \end{bmatrix}: that block row
+  const inner = a.items.length === 1 ? a.items[0]! : null;
+  if (inner?.k === 'list' && inner.items.length > 1 && inner.items.every((x) => x.k !== 'list') && items[0]!.k === 'mat') return items[0]!;
   const rows = items.map((x) => (x.k === 'vec' ? x.items : null));
   if (rows.some((r) => !r) || rows.some((r) => r!.length !== rows[0]!.length))
     fail(ctx, 'a matrix literal is a list of rows of equal length, e.g. [[1, 0], [0, 1]]', a.range, 'shape-mismatch');
@@ -119,6 +124,38 @@ function concatenation(items: Expr[], range: Range, ctx: ExprContext, sep: strin
       ),
     );
   return { k: 'vec', items: entries, shape: norm([entries.length]), range };
+}
+
+/**
+ * [V_f, V_b] and \begin{bmatrix} V_f & V_b \end{bmatrix}: matrices side by side with equal row counts are the block
+ * row, one matrix (a bidirectional network's output weights over the stacked [h⃗_t; h⃖_t]); [A; B] stacks them, with
+ * equal column counts. It was "a matrix literal is a list of rows of equal length". Null where the items are not all
+ * matrices (vectors side by side are the concatenation above) or their sizes do not fit together.
+ */
+function blockMatrix(a: Ast & { k: 'list' }, items: Expr[], ctx: ExprContext): Expr | null {
+  if (items.length < 2 || a.items.some((x) => x.k === 'list') || !items.every((x) => x.shape?.length === 2)) return null;
+  const shapes = items.map((x) => x.shape!);
+  const along = a.stacked ? 1 : 0;
+  if (shapes.some((s) => s[along] !== shapes[0]![along])) return null;
+  const total = shapes.reduce((n, s) => n + s[1 - along]!, 0);
+  if (total > LIMITS.maxDim)
+    fail(ctx, `a block matrix of ${total} rows or columns: a dimension above ${LIMITS.maxDim} (limit)`, a.range, 'limit');
+  const num = (value: number): Expr => ({ k: 'num', value, shape: [], range: a.range });
+  const entry = (x: Expr, i: number, j: number): Expr => ({ k: 'index', a: x, i: num(i), j: num(j), shape: [], range: a.range });
+  const row = (x: Expr, i: number): Expr[] => Array.from({ length: x.shape![1]! }, (_, j) => entry(x, i, j + 1));
+  const rows: Expr[][] = [];
+  if (a.stacked) for (const x of items) for (let i = 1; i <= x.shape![0]!; i++) rows.push(row(x, i));
+  else for (let i = 1; i <= shapes[0]![0]!; i++) rows.push(items.flatMap((x) => row(x, i)));
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `[${items.map((x) => exprText(x)).join(a.stacked ? '; ' : ', ')}] is read as the block matrix of ${rows.length}×${rows[0]!.length}, its blocks ${a.stacked ? 'one under the other' : 'side by side'}`,
+        a.range,
+        'concatenation',
+      ),
+    );
+  return { k: 'mat', rows, shape: norm([rows.length, rows[0]!.length]), range: a.range };
 }
 
 /** a bare `d` the file does not define, in a question: the d of a gradient's name */
