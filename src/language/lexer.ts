@@ -1055,6 +1055,8 @@ export function lex(src: string): LexResult {
   let fracD = -1;
   /** open angle brackets of a step, a^{⟨t⟩} (stepAngle): their closing ⟩ is the step's ')' */
   let angleSteps = 0;
+  /** open angle brackets of an inner product, ⟨u, v⟩ (innerAngle) */
+  let innerAngles = 0;
   /** the value of the number scanned last (scanNumber) */
   const numbers = new NumberReader(src);
   /** the next \r at or after the last comment (lineEnd); -1 until searched, 2^32-1 when there is none */
@@ -1150,6 +1152,7 @@ export function lex(src: string): LexResult {
       lastEnd = -1;
       // a step's angle bracket left open (a^{<t}) closes nothing on a later line: a later ∏_{t≥i>k} keeps its >
       angleSteps = 0;
+      innerAngles = 0;
       continue;
     }
     if (k === 32 || k === 9 || k === 0xa0 || isInvisibleSpace(k)) {
@@ -1480,8 +1483,7 @@ export function lex(src: string): LexResult {
       case 0x2329:
       case 0x27e9: // ⟩ and 〉
       case 0x232a:
-        if (!stepAngle(k === 0x27e8 || k === 0x2329, s))
-          error(src[s]!, s, i, `'${src[s]!}' is read only around a step in a superscript (a^{⟨t⟩}, as a^{(t)})`);
+        if (!stepAngle(k === 0x27e8 || k === 0x2329, s)) innerAngle(k === 0x27e8 || k === 0x2329, s);
         return;
       case 0x2297: // ⊗ (the outer product)
         op = '⊗';
@@ -1747,6 +1749,21 @@ export function lex(src: string): LexResult {
     return true;
   }
 
+  /**
+   * an angle bracket that holds no step: the inner product's, ⟨u, v⟩ (the parser reads the pair and says what else is
+   * not read); its closing one where one is open
+   */
+  function innerAngle(open: boolean, s: number): void {
+    if (open) {
+      innerAngles++;
+      depth++;
+    } else if (innerAngles > 0) {
+      innerAngles--;
+      depth = Math.max(0, depth - 1);
+    }
+    push('op', open ? '⟨' : '⟩', s, i);
+  }
+
   /** a LaTeX command at i */
   function latex() {
     const s = i;
@@ -1767,7 +1784,7 @@ export function lex(src: string): LexResult {
       }
       if ((cmd === 'langle' || cmd === 'rangle') && stepAngle(cmd === 'langle', s)) return;
       if (cmd === 'langle' || cmd === 'rangle') {
-        error(src.slice(s, i), s, i, `\\${cmd} is read only around a step in a superscript (a^{\\langle t \\rangle}, as a^{(t)})`);
+        innerAngle(cmd === 'langle', s);
         return;
       }
       // \overset{T}{\underset{t=1}{\sum}}: a Σ's bounds stacked by hand (said once, at the first of the two)

@@ -1578,7 +1578,7 @@ export function parse(
         return true;
       case 'op':
         // a norm's opening bar starts an operand (½‖y − ŷ‖²); inside a norm a bar closes it
-        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[' || (t.text === '‖' && !inNorm);
+        return t.text === '(' || t.text === '{' || t.text === '[' || t.text === 'mat[' || t.text === '⟨' || (t.text === '‖' && !inNorm);
       default:
         return false;
     }
@@ -2299,6 +2299,8 @@ export function parse(
         // a bar where an operand starts opens a norm, also inside one (‖θ/‖g‖_F g‖_F, the clipped gradient's): a
         // closing bar follows a value, and the juxtaposition after a value does not start an operand at it (startsPrimary)
         if (t.text === '‖') return norm(t);
+        if (t.text === '⟨') return innerProduct(t);
+        if (t.text === '⟩') fail(`'⟩' closes a step in a superscript (a^{⟨t⟩}) or an inner product ⟨u, v⟩, and none is open here`);
         if (t.text === '…') return ellipsis(t);
         if (t.text === '|') {
           next();
@@ -2630,6 +2632,26 @@ export function parse(
    * ‖x‖ (‖x‖_2), ‖x‖_F and their squares ‖x‖²: read by the resolver (functions.ts readNorm), which knows whether x
    * is a matrix — then ‖x‖ is its spectral norm and ‖x‖_F its Frobenius norm — or a vector, whose norm both are
    */
+  /**
+   * ⟨u, v⟩ (also \langle u, v \rangle): the inner product, the sum of the entries of u ⊙ v — uᵀv of two vectors,
+   * Lukoševičius's ⟨∂E/∂x(n), x̃(n) − x(n−1)⟩ (it was "'⟨' is read only around a step in a superscript")
+   */
+  function innerProduct(open: Token): Ast {
+    next();
+    enter(open);
+    const a = expr();
+    if (!isOp(peek(), ','))
+      fail(
+        `angle brackets are read around a step in a superscript (a^{⟨t⟩}) or around an inner product of two values, ⟨u, v⟩: expected ',' after the first, found ${describe(peek())}`,
+      );
+    next();
+    const b = expr();
+    depth--;
+    const close = expectOp('⟩', 'to close the inner product ⟨u, v⟩');
+    const arg = deep({ k: 'bin', op: '⊙', a, b, range: span(a.range, b.range) }, a, b);
+    return deep({ k: 'call', fn: 'sum', arg, range: span(open.range, close.range), fnRange: open.range }, arg);
+  }
+
   function norm(open: Token): Ast {
     next();
     enter(open);

@@ -48,9 +48,12 @@ describe('(1) deeplearning.ai’s steps in angle brackets: a^{⟨t⟩}, a^{\\lan
     expect(sol.equations[4]!.message).toContain('should be a_{t-1}');
   });
 
-  it('an angle bracket anywhere else is refused by name; Σ bounds keep < and >', () => {
-    expect(errors(NG_RNN + 'check ⟨a_1, a_2⟩ = 0\n')[0]).toContain("'⟨' is read only around a step in a superscript");
-    expect(errors(NG_RNN + 'check \\langle a_1 \\rangle = 0\n')[0]).toContain('\\langle is read only around a step');
+  it('an angle bracket anywhere else is the inner product ⟨u, v⟩ (session 53), else refused by name; Σ bounds keep < and >', () => {
+    expect(errors(NG_RNN + 'check ⟨a_1, a_2⟩ = a_1^T a_2\n')).toEqual([]);
+    expect(checks(NG_RNN + 'check ⟨a_1, a_2⟩ = a_1^T a_2\n')).toEqual(['holds']);
+    expect(errors(NG_RNN + 'check \\langle a_1 \\rangle = 0\n')[0]).toContain(
+      "angle brackets are read around a step in a superscript (a^{⟨t⟩}) or around an inner product of two values, ⟨u, v⟩: expected ','",
+    );
     expect(checks(NG_RNN + 'check Σ_{1≤t<T} L_t = L_1 + L_2\n')).toEqual(['holds']);
   });
 });

@@ -2,7 +2,8 @@
 // tanh(W^{in}[1; u(n)] + W x(n−1)), x(n) = (1 − α) x(n−1) + α x̃(n), with a student's backward pass through it.
 // Fixed: the stacked column tight after a weight, W^{in}[1; u(n)], was "expected ']' to close the index, found ';'";
 // a bare I scaled in a sum, (1 − α)I + α diag(…) W, was "unknown name I"; the transpose left off a bracketed
-// Jacobian and α exchanged with 1 − α failed with their values only.
+// Jacobian and α exchanged with 1 − α failed with their values only; the inner product ⟨u, v⟩ was "'⟨' is read only
+// around a step in a superscript".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +18,9 @@ const read = (f: string) => {
 describe('Lukoševičius’s leaky-integrator ESN', () => {
   const { r, v } = read('leaky-esn.md');
   it('the update as printed and the backward pass read and hold', () => {
-    expect(r.checked).toBe(12);
+    expect(r.checked).toBe(13);
     expect(r.skipped).toBe(0);
-    for (const tag of ['1', '2', '3', '4', '5', '6']) expect(v[tag]!.status, tag).toBe('holds');
+    for (const tag of ['1', '2', '3', '4', '5', '6', '6b']) expect(v[tag]!.status, tag).toBe('holds');
   });
   it('each mistake is named', () => {
     for (const tag of ['m1', 'm2', 'm3', 'm4', 'm5', 'm6']) expect(v[tag]!.status, tag).toBe('fails');
@@ -93,5 +94,26 @@ describe('a where clause’s name in a font', () => {
     }
     const [wrong] = solve(jacobian('\\mathbf{D}').replace('(1-a)', '(1+a)'));
     expect(wrong!.status).toBe('fails');
+  });
+});
+
+describe('the inner product ⟨u, v⟩', () => {
+  it('is the sum of the entries of u ⊙ v, uᵀv of two vectors; a wrong operand is named', () => {
+    const a = run(
+      'check ⟨x_t, x_{t-1}⟩ = x_t^T x_{t-1}',
+      'check \\left\\langle x_t, W x_t \\right\\rangle = sum(x_t ⊙ (W x_t))',
+      'check 2 ⟨x_t, x_t⟩ = 2 ‖x_t‖^2',
+      'check ∂E/∂a = Σ_t ⟨∂E/∂x_t, tanh(A [1; u_t] + W x_{t-1}) - x_{t-1}⟩',
+      'check ∂E/∂a = Σ_t ⟨∂E/∂x_t, tanh(A [1; u_t] + W x_{t-1}) - x_t⟩',
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'fails']);
+    expect(a.checks[4]!.message).toMatch(/x_t should be x_\{t-1\}/);
+  });
+  it('angle brackets around one value are refused saying what they read', () => {
+    const a = run('check \\langle x_1 \\rangle = 0');
+    expect(a.checks).toEqual([]);
+    expect(a.diagnostics.map((d) => d.message)).toContain(
+      "angle brackets are read around a step in a superscript (a^{⟨t⟩}) or around an inner product of two values, ⟨u, v⟩: expected ',' after the first, found '\\rangle'",
+    );
   });
 });
