@@ -101,7 +101,8 @@ export type Ast =
   | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string; placeholder?: true }
   | { k: 'transpose'; a: Ast; range: Range }
   /** slice: a[i:j] (a[i..j]), the entries i to j, args [i, j] (i a 0 the colon's place for Python's a[:j]) */
-  | { k: 'index'; a: Ast; args: Ast[]; range: Range; slice?: true }
+  /** column: the one arg is a column stacked with ';' (W^{in}[1; u(n)]), which a matrix multiplies: no entry */
+  | { k: 'index'; a: Ast; args: Ast[]; range: Range; slice?: true; column?: true }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
   | {
       k: 'big';

@@ -2923,7 +2923,8 @@ export function parse(
       return deepAll({ k: 'index', a, args: [args[0]!, to], range: span(a.range, close.range), slice: true }, [a, args[0]!, to]);
     }
     // Lukoševičius's W^{in}[1; u(n)]: a ';' sets rows apart, which no entry's indices have — the stacked column the
-    // weight multiplies, as W^{in} [1; u(n)] reads (it was "expected ']' to close the index, found ';'")
+    // weight multiplies, as W^{in} [1; u(n)] reads (it was "expected ']' to close the index, found ';'"); the resolver
+    // reads it so after a matrix alone (resolve/expressions.ts readIndex)
     const rowStarts: number[] = [];
     while (isOp(peek(), ',') || isOp(peek(), ';')) {
       if (isOp(peek(), ';')) rowStarts.push(args.length);
@@ -2933,7 +2934,7 @@ export function parse(
     const close = expectOp(']', 'to close the index');
     if (rowStarts.length) {
       const list = stackedRows(args, rowStarts, span(open.range, close.range));
-      return deep({ k: 'bin', op: 'juxt', a, b: list, range: span(a.range, close.range) }, a, list);
+      return deep({ k: 'index', a, args: [list], range: span(a.range, close.range), column: true }, a, list);
     }
     return deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
   }

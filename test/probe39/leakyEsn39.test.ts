@@ -117,3 +117,13 @@ describe('the inner product ⟨u, v⟩', () => {
     );
   });
 });
+
+describe('a column stacked with ; tight after a value that is no matrix', () => {
+  it('is refused naming it, not taken entry by entry', () => {
+    const a = run('check x_t[1; 2] = x_t ⊙ [1; 2]');
+    expect(a.checks).toEqual([]);
+    expect(a.diagnostics.map((d) => d.message)).toContain(
+      "x_t[…; …]: rows set apart by ';' in brackets right after a value are the column a matrix multiplies (W^{in}[1; u_t]), and x_t is no matrix — an entry is x[i], a product x ⊙ [a; b]",
+    );
+  });
+});

@@ -755,6 +755,29 @@ function stackedProduct(a: Ast & { k: 'index' }, ctx: ExprContext): Ast | null {
 }
 
 /**
+ * W^{in}[1; u(n)]: the column stacked with ';' tight after a matrix is the column it multiplies (no entry's indices are
+ * set apart by ';'); after anything else the brackets are said not to read, where a product with a vector would have
+ * been taken entry by entry in silence
+ */
+function stackedColumn(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
+  // its shape asked quietly: the product below reads it again, saying what it says once
+  let x: Expr | null = null;
+  try {
+    x = readExpression(a.a, quietly(ctx));
+  } catch (err) {
+    if (!(err instanceof Abandoned)) throw err;
+  }
+  if (x && x.shape !== null && x.shape.length !== 2)
+    fail(
+      ctx,
+      `${exprText(x)}[…; …]: rows set apart by ';' in brackets right after a value are the column a matrix multiplies (W^{in}[1; u_t]), and ${exprText(x)} is no matrix — an entry is x[i], a product x ⊙ [a; b]`,
+      a.range,
+      'shape-mismatch',
+    );
+  return readExpression({ k: 'bin', op: 'juxt', a: a.a, b: a.args[0]!, range: a.range }, ctx);
+}
+
+/**
  * (W_hh)_{hj}, (W_hh)_{12}: two index letters (bound or free, not t) or two nonzero digits run together in the
  * subscript of a bracketed matrix, as Graves writes w_{hj} and a sheet writes (W)_{ij} — its entry (h, j), as
  * names.ts reads W_hh_{hj} and V_{12} (session 33: "unknown name hj", "index it with two numbers")
@@ -783,6 +806,7 @@ function bracketTimed(n: NameAst, ctx: ExprContext): boolean {
 }
 
 function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
+  if (a.column) return stackedColumn(a, ctx);
   // h[t], x[t-1]: brackets right on a sequence written with no step hold its step, as h_t (code and some sheets)
   // (and c̄[t], the adjoint at that step)
   const n = a.a;
