@@ -58,8 +58,8 @@ export function weightSwapHint(c: Claim, run: Run, other: OtherValues): string |
   return null;
 }
 
-/** 1 − q written as such: its q, else null */
-const complementOf = (x: Expr): Expr | null => (x.k === 'sub' && x.a.k === 'num' && x.a.value === 1 ? x.b : null);
+/** 1 − q written as such, q no number: its q, else null */
+const complementOf = (x: Expr): Expr | null => (x.k === 'sub' && x.a.k === 'num' && x.a.value === 1 && x.b.k !== 'num' ? x.b : null);
 
 /**
  * The two weights of a mix exchanged: a leaky integrator's x(n) = α x(n−1) + (1 − α) x̃(n) for (1 − α) x(n−1) + α x̃(n)
@@ -92,7 +92,8 @@ function complementSwap(c: Claim, side: Expr, right: boolean, run: Run, other: O
     if (!bare) continue;
     const [l, r] = right ? [c.lhs, swapped] : [swapped, c.rhs];
     if (!holdsWith(c, l, r, run) || !confirmed(other, l, r, c.points)) continue;
-    return `${text} and 1 − ${exprText(q).includes(' ') ? `(${text})` : text} are exchanged: with each in the other's place the check holds`;
+    const complement = text.includes(' ') ? `1 − (${text})` : `1 − ${text}`;
+    return `${text} and ${complement} are exchanged: with each in the other's place the check holds`;
   }
   return null;
 }

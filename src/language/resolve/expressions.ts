@@ -651,10 +651,18 @@ function scaledIdentityTerm(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Exp
   const left = scaledI(a.a);
   if (left === scaledI(a.b)) return null;
   const term = (left ? a.a : a.b) as Ast & { k: 'bin' };
-  const other = readExpression(left ? a.b : a.a, ctx);
+  // the other term's size asked quietly: where it gives none, both terms are read as written (and I is said unknown)
+  let probe: Expr;
+  try {
+    probe = readExpression(left ? a.b : a.a, quietly(ctx));
+  } catch (err) {
+    if (err instanceof Abandoned) return null;
+    throw err;
+  }
   const i = bareI(term.a) ? term.a : term.b;
-  const sized = bareIdentity(i, other, a.op, left, ctx);
+  const sized = bareIdentity(i, probe, a.op, left, ctx);
   if (!sized) return null;
+  const other = readExpression(left ? a.b : a.a, ctx);
   const scale = readExpression(bareI(term.a) ? term.b : term.a, ctx);
   if (scale.shape?.length !== 0) return null;
   const product: Expr = { k: 'mul', a: scale, b: sized, shape: sized.shape, range: term.range };
