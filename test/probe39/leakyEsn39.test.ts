@@ -127,3 +127,26 @@ describe('a column stacked with ; tight after a value that is no matrix', () => 
     );
   });
 });
+
+describe('a GRU’s gate exchanged with its complement (the other convention’s interpolation)', () => {
+  it('is named', () => {
+    const a = analyze(
+      [
+        'T = 3',
+        'input x : 2 = [[1, -0.5], [0.3, 0.8], [-0.7, 0.2]]',
+        'param W_z : 2x2 = [[-0.3, 0.6], [0.1, -0.4]]',
+        'param U_z : 2x2 = [[-0.4, 0.2], [0.2, 0.1]]',
+        'param W : 2x2 = [[0.4, 0.2], [-0.2, 0.1]]',
+        'param U : 2x2 = [[0.5, -0.3], [0.1, 0.2]]',
+        'h_0 = [0.1, -0.2]',
+        'z_t = σ(W_z x_t + U_z h_{t-1})',
+        '\\tilde{h}_t = tanh(W x_t + U h_{t-1})',
+        'h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ \\tilde{h}_t',
+        'loss L = Σ_t h_t^T h_t',
+        'check h_t = (1 - z_t) ⊙ h_{t-1} + z_t ⊙ \\tilde{h}_t',
+      ].join('\n'),
+    );
+    expect(a.checks.map((c) => c.status)).toEqual(['fails']);
+    expect(a.checks[0]!.message).toMatch(/z_t and 1 − z_t are exchanged: with each in the other's place the check holds/);
+  });
+});
