@@ -282,7 +282,7 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   const unreadItems = unread.map((u) => ({
     line: u.line,
     cell: u.cell,
-    text: `${indent}${dim(linePlace(u))} ${markOf('skipped')} ${dim(u.message)}`,
+    text: `${indent}${dim(`${linePlace(u)}${u.tag ? ` (${u.tag})` : ''}`)} ${markOf('skipped')} ${dim(u.message)}`,
   }));
   // a display that continues a side begun before it: that side's verdict is given there, and the display's rows not
   // read are still listed (they were lost beside the pointer back, though counted as skipped)
@@ -312,7 +312,8 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
       line: c.line,
       cell: c.cell,
       link: c.link ?? 1,
-      text: `${indent}${dim(unread.length ? where(c) : name(c))} ${markOf(c.status)} ${c.message}`,
+      // among rows not read, a row is told by its line and its own \tag too (Farid's align lost every row's tag)
+      text: `${indent}${dim(unread.length ? `${where(c)}${c.tag ? ` (${c.tag})` : ''}` : name(c))} ${markOf(c.status)} ${c.message}`,
     })),
     ...notChecked,
     ...unreadItems.map((u) => ({ ...u, link: Infinity })),

@@ -572,7 +572,8 @@ export function analyzeSolution(
       // beside equations of its display that were checked, it is shown and counted as the equation it is: an align's
       // unread row vanished behind its neighbours' "✓ holds", and "1 equation: 1 checked, 0 skipped" (session 41)
       const eq = out.equations[d]!;
-      if (k === 0 && eq.status !== 'skipped') (eq.unread ??= []).push({ line: range.line, message: `not checked: ${c.skip}` });
+      if (k === 0 && eq.status !== 'skipped')
+        (eq.unread ??= []).push({ line: range.line, ...(c.tag ? { tag: c.tag } : {}), message: `not checked: ${c.skip}` });
     });
   });
   linksNotChecked(out, reading.skippedLinks);

@@ -41,7 +41,7 @@ export interface EquationResult {
    * the equations of this display that were not checked while others of it were (an align's row with a name the
    * network lacks): each is an equation of the count, skipped, with its line and why
    */
-  unread?: { line: number; cell?: number; message: string }[];
+  unread?: { line: number; cell?: number; /** the row's own \tag */ tag?: string; message: string }[];
   /**
    * the links of this checked equation that were not checked (a side naming a letter the network lacks, notation
    * that does not read), each with its number, where it is and why: the verdict shown is the other links'

@@ -30,12 +30,25 @@ function halved(e: Expr): boolean {
  * quantity it sums (L = Σ_t L_t); null when neither does
  */
 export function halvedLoss(model: Model): string | null {
+  return lossWhose(model, halved);
+}
+
+/**
+ * the quantity whose equation squares with no ½ (𝓛_t = (t_t − y_t)²), as named in the message: a side half the other
+ * has lost the 2 the square's derivative brings (seed 001's ∂𝓛/∂y_2 = −(t_2 − y_2)); null when neither squares so
+ */
+export function unhalvedSquareLoss(model: Model): string | null {
+  return lossWhose(model, (e) => squares(e) && !halved(e));
+}
+
+/** the loss, or the per-step quantity it sums (L = Σ_t L_t), whose equation `is` accepts, as named in a message */
+function lossWhose(model: Model, is: (e: Expr) => boolean): string | null {
   const loss = model.loss ? model.quantities.get(model.loss) : undefined;
   if (!loss?.general) return null;
-  if (halved(loss.general)) return refText(loss.name, null);
+  if (is(loss.general)) return refText(loss.name, null);
   const e = loss.general;
   const body = e.k === 'sum' ? e.body : null;
   if (body?.k !== 'ref') return null;
   const q = model.quantities.get(body.name);
-  return q?.timed && q.general && halved(q.general) ? refText(q.name, { v: 't', k: 0 }) : null;
+  return q?.timed && q.general && is(q.general) ? refText(q.name, { v: 't', k: 0 }) : null;
 }

@@ -16,6 +16,8 @@ import { confirmed, type OtherValues } from './confirm';
 import { whichOf, type Claim } from './hints';
 import { guard } from './guard';
 import { averagesOverSteps, hasOneOverT } from './meanLoss';
+import { unhalvedSquareLoss } from './halfLoss';
+import { literalEntryHint } from './literalEntries';
 import { transposedText } from './product';
 import { close, ratioAtLargest, sameRatio, type Point } from './points';
 import { replaceWhere, type Walk } from './replacing';
@@ -149,6 +151,10 @@ export function scaleHint(c: Claim, run: Run, known?: number | null): string | n
   if (overT && is(1 / T)) return `The right side is 1/T times the left side: it has a factor 1/T too many (or the left side one too few)`;
   if (overT && is(-1 / T))
     return `The right side is −1/T times the left side: it has a factor 1/T too many (or the left side one too few), and a sign is wrong`;
+  // half: the 2 a square's derivative brings, left out, where the loss squares with no ½ to cancel it
+  const squared = is(0.5) || is(-0.5) ? unhalvedSquareLoss(run.model) : null;
+  if (squared)
+    return `The right side is ${fmt(is(0.5) ? 0.5 : -0.5, 4)} times the left side: a factor 2 is missing (the 2 that the square in ${squared} brings to its derivative)${is(-0.5) ? ', and a sign is wrong' : ''}`;
   for (const v of [2, 0.5, -2, -0.5]) if (is(v)) return `The right side is ${fmt(v, 4)} times the left side`;
   return null;
 }
@@ -352,11 +358,23 @@ export function chainMendHint(c: Claim, run: Run, other: OtherValues = null): st
 /** a derivative with the step of one of its ends set to k (its variable kept) */
 interface Move {
   d: Deriv;
-  end: 'of' | 'wrt';
+  /** 'both': the numerator's step set to k, the denominator's moved by as much (a Jacobian one step off as a whole) */
+  end: 'of' | 'wrt' | 'both';
   k: number;
 }
 
 function moved({ d, end, k }: Move): Deriv {
+  if (end === 'both') {
+    const o = d.of as Ref;
+    const by = k - o.idx!.k;
+    const shift = (i: Idx): Idx => ({ ...i, k: i.k + by });
+    return {
+      ...d,
+      of: { ...o, idx: shift(o.idx!) },
+      wrt: { ...d.wrt, idx: shift(d.wrt.idx!) },
+      ...(d.alias?.idx ? { alias: { ...d.alias, idx: shift(d.alias.idx) } } : {}),
+    };
+  }
   const from = end === 'wrt' ? d.wrt.idx! : (d.of as Ref).idx!;
   // a name the file defines it by moves with it: δ_ω^{t+1} for ∂L/∂a_ω^{t+1} moved a step is δ_ω^t — unless the
   // other end carries the same step (CS224n's δ^{(t)} = ∂J^{(t)}/∂z^{(t)}): one end moved, it is no δ at any step, and
@@ -408,6 +426,8 @@ function chainMends(e: Expr): Move[] {
         const [a, b] = [f.wrt.idx, g.of.idx];
         if (!plainStep(a) || !plainStep(b) || a.v !== b.v || a.k === b.k) continue;
         out.push({ d: g, end: 'of', k: a.k }, { d: f, end: 'wrt', k: b.k });
+        // the later factor one step off as a whole (∂L/∂h_{t+1} ∂h_t/∂h_{t-1} for ∂h_{t+1}/∂h_t): both its ends move
+        if (g.wrt.idx && g.wrt.idx.v === b.v) out.push({ d: g, end: 'both', k: a.k });
       }
     }
     if (x.k !== 'deriv' && x.k !== 'index') forChildren(x, (y) => walk(y, isProduct(x)), VALUE_CHILDREN);
@@ -564,6 +584,44 @@ function blockOrderHint(c: Claim, run: Run, products: (Expr & { k: 'matmul' | 'm
         return `${exprText(x)} should be ${exprText(rebuilt)}: the chain rule's factors with the later step on the left (numerator layout), and with them in that order the check holds`;
     }
   }
+  return runOrderHint(c, run, MAX_VARIANTS - tried);
+}
+
+/**
+ * a run of three or more square factors of one size inside a longer chain, in the wrong order: ∂E/∂p_4 ∂p_2/∂p_1
+ * ∂p_3/∂p_2 ∂p_4/∂p_3 for ∂E/∂p_1 (a row first, so no product node holds the Jacobians alone). The run's blocks are
+ * reversed in place — a permutation of factors of one shape keeps every partial product's shape
+ */
+function runOrderHint(c: Claim, run: Run, budget: number): string | null {
+  if (budget <= 0 || !hasRank(c.rhs, 2)) return null;
+  const all = nodes(c.rhs);
+  const inner = new Set<Expr>();
+  for (const y of all) if (isProduct(y)) inner.add(y.a).add(y.b);
+  let tried = 0;
+  for (const x of all.filter((y) => isProduct(y) && !inner.has(y))) {
+    const fs = chainLeaves(x);
+    for (let i = 0; i < fs.length;) {
+      let j = i;
+      while (j < fs.length && square(fs[j]!) && fs[j]!.shape![0] === fs[i]!.shape![0]) j++;
+      const runFs = fs.slice(i, j);
+      i = Math.max(j, i + 1);
+      // a chain of square factors alone is blockOrderHint's (a product node holds it)
+      if (runFs.length < 3 || runFs.length === fs.length) continue;
+      for (let size = 1; size <= runFs.length / 2; size++) {
+        if (runFs.length % size !== 0) continue;
+        if (tried++ >= budget) return null;
+        const blocks: Expr[][] = [];
+        for (let k = 0; k < runFs.length; k += size) blocks.push(runFs.slice(k, k + size));
+        const order = blocks.reverse().flat();
+        const to = new Map(runFs.map((f, k) => [f, order[k]!]));
+        const rhs = replace(c.rhs, (y) => to.get(y) ?? null);
+        if (holdsWith(c, c.lhs, rhs, run)) {
+          const text = (xs: Expr[]) => xs.map((f) => exprText(f)).join(' ');
+          return `${text(runFs)} should be ${text(order)}: the chain rule's factors with the later step on the left (numerator layout), and with them in that order the check holds`;
+        }
+      }
+    }
+  }
   return null;
 }
 
@@ -664,13 +722,25 @@ function plus(n: Expr, d: number): Expr {
  * (the Jacobians ∂h_j/∂h_{j−1} for j = i+1..T) is T − i
  */
 export function powerHint(c: Claim, run: Run): string | null {
-  const pows = nodes(c.rhs).filter((x): x is Expr & { k: 'matpow' } => x.k === 'matpow');
+  const all = nodes(c.rhs);
+  const pows = all.filter((x): x is Expr & { k: 'matpow' } => x.k === 'matpow');
+  let tried = 0;
   for (const x of pows.slice(0, MAX_VARIANTS / 2)) {
     for (const d of [-1, 1]) {
+      tried++;
       const moved: Expr = { ...x, n: plus(x.n, d) };
       if (!holdsReplacing(c, x, moved, run)) continue;
       return `${exprText(x)} should be ${exprText(moved)}: with that power the check holds`;
     }
+  }
+  // a square weight written once where the steps between need it twice: v W U for ∂y_3/∂x_1 = v W² U (seed 004's
+  // linear recurrence, one step of it left out); a named matrix factor of a product only, not a Jacobian
+  const factors = new Set<Expr>();
+  for (const p of all) if (isProduct(p)) for (const f of [p.a, p.b]) if (f.k === 'ref' && square(f)) factors.add(f);
+  for (const x of factors) {
+    if (tried++ >= MAX_VARIANTS / 2) return null;
+    const moved: Expr = { k: 'matpow', a: x, n: { k: 'num', value: 2, shape: [], range: x.range }, shape: x.shape, range: x.range };
+    if (holdsReplacing(c, x, moved, run)) return `${exprText(x)} should be ${exprText(moved)}: with that power the check holds`;
   }
   return null;
 }
@@ -768,6 +838,7 @@ export function textbookHint(
   // the side's terms at its first point, read once for the two hints that screen their trials with them
   const screen = termScreen(c, run);
   return (
+    literalEntryHint(c, run) ??
     scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??
     (swapAsked ? null : indexSwapHint(c, run)) ??
