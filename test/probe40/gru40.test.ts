@@ -48,6 +48,10 @@ describe('Ben’s hand-in (LaTeX document, sidecar network)', () => {
     expect(v['5m']!.status).toBe('fails');
     expect(v['5m']!.message).toMatch(/∂h_t\/∂h_\{t-1\} should be ∂h_\{t\+1\}\/∂h_t: with that step the check holds/);
   });
+  it('the total derivative written d where the sum needs the local one is named', () => {
+    expect(v['7d']!.status).toBe('fails');
+    expect(v['7d']!.message).toMatch(/dh_t\/dw is the total derivative: it also counts w's paths through the steps before h_t/);
+  });
   it('the gradient of w without the path through the recurrence is named', () => {
     expect(v['7m']!.status).toBe('fails');
     expect(v['7m']!.message).toMatch(/leaves out the paths through the earlier steps, where w acts too/);
