@@ -40,6 +40,23 @@ describe('Carla’s hand-in (Markdown, align*, chains)', () => {
   });
 });
 
+describe('Carla’s hand computation: a wrong y_1 carried into ∂𝓛/∂y_1', () => {
+  const { r } = read40('rnn-carla.md');
+  const eq = (tag: string) => r.equations.find((e) => e.tag === tag)!;
+  it('the wrong value fails where it is worked out', () => {
+    expect(eq('c1').checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(eq('c1').checks[1]!.message).toMatch(/rounds to 0\.6555, not 0\.6631 as written/);
+  });
+  it('the side that puts it in names it; the rounded value after it says it is carried (it said the values only)', () => {
+    const c2 = eq('c2').checks;
+    expect(c2.map((c) => c.status)).toEqual(['holds', 'fails', 'fails']);
+    expect(c2[1]!.message).toMatch(/0\.6631 is not y_1 = 0\.655491/);
+    expect(c2[2]!.message).toMatch(
+      /The side before it, \(−2\) \(1 − 0\.6631\) = -0\.6738, is worked out right, but its 0\.6631 should be 0\.6555, the value of y_1: .* carried into this value/,
+    );
+  });
+});
+
 describe('Dmitri’s hand-in (LaTeX document, sidecar network)', () => {
   const { r, v } = read40('rnn-dmitri.tex');
   it('every equation is read; the right ones hold', () => {
@@ -67,5 +84,26 @@ describe('a side half the other under a squared loss, in check lines', () => {
     const linear = analyze([NET('loss L = Σ_t 3 h_t'), 'check ∂L/∂h_2 = 1.5'].join('\n'));
     expect(linear.checks[0]!.message).toMatch(/0\.5 times the left side/);
     expect(linear.checks[0]!.message).not.toMatch(/factor 2 is missing/);
+  });
+});
+
+describe('a number carried wrong into a rounded value, in check lines', () => {
+  const NET = ['T = 1', 'input x = [0.5]', 'target y = [1]', 'param w = 0.8', 'h_0 = 0', 'h_t = σ(w h_{t-1} + x_t)'];
+  it('names the number and the value it stands for, only where the arithmetic from it is right', () => {
+    const a = analyze(
+      [
+        ...NET,
+        'loss L = Σ_t (y_t - h_t)^2',
+        // h_1 = σ(0.5) = 0.6225; 0.6300 carried in: −2(1 − 0.63) = −0.74
+        'check ∂L/∂h_1 = -2(1 - 0.6225) ≈ -0.7551',
+        'check ∂L/∂h_1 = -2(1 - 0.6300) ≈ -0.7400',
+        'check ∂L/∂h_1 = -2(1 - 0.6300) ≈ -0.7500',
+      ].join('\n'),
+    );
+    // each line's link 1 is = with rounded numbers (fails, said so), link 2 the value after ≈
+    expect(a.checks.map((c) => c.status)).toEqual(['fails', 'holds', 'fails', 'fails', 'fails', 'fails']);
+    expect(a.checks[3]!.message).toMatch(/its 0\.6300 should be 0\.6225, the value of h_1: .* carried into this value/);
+    // −0.7500 is not −2(1 − 0.6300) worked out: a slip of its own, no carried number
+    expect(a.checks[5]!.message).not.toMatch(/carried/);
   });
 });

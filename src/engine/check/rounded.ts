@@ -11,6 +11,8 @@ import type { Run } from '../run';
 import { RunError } from '../run';
 import { toValue } from '../tensor';
 import { checkPoints, evaluateSides, stepRangeText, type Sides } from './points';
+import { carriedNumberHint } from './carriedNumber';
+import { writtenDecimals } from './roundedEquals';
 
 /** the verdict, for answerCheck's report() */
 export interface RoundedVerdict {
@@ -96,10 +98,14 @@ export function judgeRounded(q: CheckQuestion & { approx: number[] }, run: Run):
     const m = misses[k];
     if (!m) continue;
     const which = sized(s) ? `entry ${m.i + 1} of the left side` : 'the left side';
+    // a number carried wrong from an earlier step into the side before the value (the arithmetic itself right)
+    const num = q.rhs.k === 'neg' ? q.rhs.a : q.rhs;
+    const written = sized(s) || num.k !== 'num' ? null : (num.decimals ?? writtenDecimals(num.value));
+    const carried = written === null ? null : carriedNumberHint(q.previous, m.r, written, m.l, s.env, run);
     return {
       status: 'fails',
       message: Number.isFinite(m.l)
-        ? `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written${frobeniusMeant(q, points, run)}`
+        ? `fails${s.label}: ${which} is ${fmt(m.l)}, which rounds to ${roundedText(m.l, m.tol)}, not ${roundedText(m.r, m.tol)} as written${carried ? `. ${carried}` : frobeniusMeant(q, points, run)}`
         : `fails${s.label}: ${which} is ${fmt(m.l)}, not a finite number (NaN or ∞), not ${roundedText(m.r, m.tol)} as written`,
       steps,
       failingStep: s.t,
