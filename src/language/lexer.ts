@@ -199,7 +199,8 @@ for (const w of RESERVED.keys()) {
 
 /**
  * LaTeX commands → the letters they stand for in names. Not \sigma, the function σ (FUNCTIONS), nor \Sigma:
- * a name Σ would read as the sum, which is written \sum (so \Sigma stays an unknown command).
+ * a name Σ would read as the sum, which is written \sum (so \Sigma stays an unknown command, but for \Sigma with a
+ * sum's bounds, the sum: latex()).
  */
 const { sigma: _sigma, Sigma: _Sigma, ...NAME_LETTERS } = GREEK_LETTERS;
 const GREEK: Readonly<Record<string, string>> = lookup({ ...NAME_LETTERS, Upsilon: 'Υ', ell: 'ℓ' });
@@ -1798,6 +1799,12 @@ export function lex(src: string): LexResult {
             i,
             `\\${cmd} (bounds stacked by hand) is not read: write a Σ's or ∏'s bounds as its sub- and superscript, \\sum_{t=1}^{T}`,
           );
+        return;
+      }
+      // \Sigma_{t=1}^{T}, \Sigma_j: the capital letter with a sum's bounds is the sum, as Σ typed is (students write it
+      // so); alone it stays refused (a name Σ would read as the sum)
+      if (cmd === 'Sigma' && /^[ \t]*[_^]/.test(src.slice(i, i + 8))) {
+        push('bigop', 'sum', s, i);
         return;
       }
       // `w \leftarrow w - η ∂L/∂w`: gradient descent's update assigns a new value; it states no equality of the network

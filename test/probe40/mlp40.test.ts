@@ -5,6 +5,7 @@
 // with its factors in the chain rule's order.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { lex } from '../../src/language/lexer';
 import { read40 } from './read40';
 
 describe('Greta’s hand-in (per neuron, index sums)', () => {
@@ -12,6 +13,9 @@ describe('Greta’s hand-in (per neuron, index sums)', () => {
   it('every equation is read; the right ones hold', () => {
     expect(r.skipped).toBe(0);
     for (const tag of ['1', '2', '3']) expect(v[tag]!.status, tag).toBe('holds');
+  });
+  it('the sum written as the capital letter, \\Sigma_j, is the sum (it was "unknown LaTeX command \\Sigma", skipped)', () => {
+    expect(v['1b']!.status).toBe('holds');
   });
   it('each mistake is named', () => {
     expect(v['m1']!.message).toMatch(/w_\{k\+1\}\[j, i\] should be w_\{k\+1\}\[i, j\]: with its two indices swapped the check holds/);
@@ -65,5 +69,26 @@ describe('a run of Jacobians in the wrong order behind a gradient, in check line
     expect(a.checks[2]!.message).toMatch(
       /∂h_2\/∂h_1 ∂h_1\/∂h_0 ∂h_4\/∂h_3 ∂h_3\/∂h_2 should be ∂h_4\/∂h_3 ∂h_3\/∂h_2 ∂h_2\/∂h_1 ∂h_1\/∂h_0/,
     );
+  });
+});
+
+describe('\\Sigma with a sum’s bounds', () => {
+  it('is the sum, as Σ typed is; alone it stays refused', () => {
+    for (const src of ['\\Sigma_{t=1}^{T} x_t', '\\Sigma_j w_j', '\\Sigma ^{T}_{t=1} x_t']) {
+      const { tokens, errors } = lex(src);
+      expect(errors, src).toEqual([]);
+      expect(tokens[0], src).toMatchObject({ kind: 'bigop', text: 'sum' });
+    }
+    expect(lex('\\Sigma').errors.map((e) => e.message)).toEqual(['unknown LaTeX command \\Sigma']);
+    expect(lex('\\Sigma x').errors.map((e) => e.message)).toEqual(['unknown LaTeX command \\Sigma']);
+  });
+  it('reads in a check line: Σ over the steps', () => {
+    const a = analyze(
+      ['T = 2', 'input x = [1, 2]', 'param w = 0.5', 'h_t = w x_t', 'loss L = \\Sigma_{t=1}^{T} h_t', 'check ∂L/∂w = \\Sigma_t x_t'].join(
+        '\n',
+      ),
+    );
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(a.checks[0]!.status).toBe('holds');
   });
 });
