@@ -21,7 +21,10 @@ const messages = (text: string) => analyze(text).checks.map((c) => c.message);
 describe('T times is a mean only where the loss averages', () => {
   it('a summed loss at T = 2: the square’s 2 left out is no "factor 1/T too many"', () => {
     const [m] = messages(`${SUM2}loss L = Σ_t L_t\ncheck ∂L_1/∂h_1 = (h_1 - y_1)\n`);
-    expect(m).toMatch(/The right side is 0\.5 times the left side$/);
+    // (session 53: the factor's source is said, the square's 2)
+    expect(m).toMatch(
+      /The right side is 0\.5 times the left side: a factor 2 is missing \(the 2 that the square in L_t brings to its derivative\)$/,
+    );
     expect(m).not.toMatch(/1\/T/);
   });
 
@@ -60,7 +63,7 @@ h_t = tanh(w h_{t-1} + x_t)
     // there) and h_2, a term the student never wrote (termMatch.ts): such a side is left to the other hints
     const [a, b] = messages(`${SUM2}loss L = Σ_t L_t\ncheck ∂L/∂h_2 = -(y_2 - h_2)\ncheck ∂L/∂h_2 = -4(y_2 - h_2)\n`);
     expect(a).not.toMatch(/no path/);
-    expect(a).toMatch(/The right side is 0\.5 times the left side$/);
+    expect(a).toMatch(/The right side is 0\.5 times the left side: a factor 2 is missing/);
     expect(b).toMatch(/The 4 should be 2: the right side is 2 times the left at every point checked/);
   });
 });
