@@ -685,7 +685,9 @@ export function termShiftHint(c: Claim, run: Run, screen: TermScreen = termScree
   const ts = terms(c.rhs);
   // one term alone moves as the whole side, which sideShiftHint names; a recursion's one term (Σ_j ∂E/∂p_j^{(k-1)} …
   // for (k+1)) reaches past the last step moved, where only this hint's "wherever defined" can say it
-  if (ts.length < 2 && !(ts.length === 1 && hasDeriv(ts[0]!))) return null;
+  // (a lone derivative, or its entry, is the question asked: moved, it asks another step's)
+  const lone = (e: Expr) => e.k === 'deriv' || (e.k === 'index' && e.a.k === 'deriv');
+  if (ts.length < 2 && !(ts.length === 1 && hasDeriv(ts[0]!) && !lone(ts[0]!))) return null;
   let tried = 0;
   for (const term of ts) {
     // a term with no step on v moves nowhere; the texts are printed only for the message (issue 11)
