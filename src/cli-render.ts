@@ -247,6 +247,9 @@ export function solutionTally(sol: SolutionReport): FileTally {
   };
 }
 
+/** a row's place with its own \tag beside it, where it has one: `line 12 (b2)` */
+const withTag = (place: string, tag: string | null | undefined): string => (tag ? `${place} (${tag})` : place);
+
 /**
  * The lines that end the text of several files (a class folder): one per file, its mark and counts, the files that
  * fail first counted in the heading, so a teacher sees whose solution to open without reading every verdict
@@ -282,7 +285,7 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   const unreadItems = unread.map((u) => ({
     line: u.line,
     cell: u.cell,
-    text: `${indent}${dim(`${linePlace(u)}${u.tag ? ` (${u.tag})` : ''}`)} ${markOf('skipped')} ${dim(u.message)}`,
+    text: `${indent}${dim(withTag(linePlace(u), u.tag))} ${markOf('skipped')} ${dim(u.message)}`,
   }));
   // a display that continues a side begun before it: that side's verdict is given there, and the display's rows not
   // read are still listed (they were lost beside the pointer back, though counted as skipped)
@@ -313,7 +316,7 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
       cell: c.cell,
       link: c.link ?? 1,
       // among rows not read, a row is told by its line and its own \tag too (Farid's align lost every row's tag)
-      text: `${indent}${dim(unread.length ? `${where(c)}${c.tag ? ` (${c.tag})` : ''}` : name(c))} ${markOf(c.status)} ${c.message}`,
+      text: `${indent}${dim(unread.length ? withTag(where(c), c.tag) : name(c))} ${markOf(c.status)} ${c.message}`,
     })),
     ...notChecked,
     ...unreadItems.map((u) => ({ ...u, link: Infinity })),

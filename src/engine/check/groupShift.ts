@@ -86,7 +86,7 @@ export function groupShiftHint(c: Claim, run: Run, bad: Point, other: OtherValue
 const MAX_SIDE_REFS = 12;
 
 /** every timed reference of a side's values (not inside a derivative, an index or an exponent), in the order written */
-function timedRefs(e: Expr, run: Run): Ref[] {
+export function timedRefs(e: Expr, run: Run): Ref[] {
   const timed = (name: string) => run.model.quantities.get(name)?.timed || run.model.decls.get(name)?.perStep;
   const out: Ref[] = [];
   const go = (x: Expr): void => {

@@ -330,16 +330,21 @@ function leftOutFamilies(each: Family[], total: Tensor, want: Tensor, here: Map<
  * ψ[n] = ∂E/∂s[n], Haykin's n), the value of the derivative's variable's letter, so that one family (s_{n+1}) is
  * found at every n as s_{t+1} is at every t
  */
-function stepAt(p: Point, d: Expr & { k: 'deriv' }): number | null {
+export function stepAt(p: Point, d: Expr & { k: 'deriv' }): number | null {
   if (p.t !== null) return p.t;
   const v = plainLetter(d.wrt.idx);
   return v && p.env[v] !== undefined ? p.env[v]! : null;
 }
 
 /** the free letter stepAt counts from, where every point has it (null: the points' steps are absolute) */
-function stepLetter(c: Claim, d: Expr & { k: 'deriv' }): string | null {
+export function stepLetter(c: Claim, d: Expr & { k: 'deriv' }): string | null {
   const v = plainLetter(d.wrt.idx);
   return v && c.points.every((p) => p.env[v] !== undefined) ? v : null;
+}
+
+/** a quantity at a step counted from the point's (off; null: untimed), written with the step's letter when it has one */
+export function offsetText(name: string, off: number | null, letter: string | null): string {
+  return off === null ? refText(name, null) : refText(name, { v: letter, k: off });
 }
 
 /**
@@ -425,8 +430,7 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     }
     if (!hit) continue;
     const letter = c.freeT ? 't' : stepLetter(c, d);
-    const label = (x: { name: string; off: number | null }) =>
-      x.off === null ? refText(x.name, null) : letter ? refText(x.name, { v: letter, k: x.off }) : refText(x.name, { v: null, k: x.off });
+    const label = (x: { name: string; off: number | null }) => offsetText(x.name, x.off, letter);
     const cText = label(hit);
     const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
     const wrt = refText(d.wrt.name, d.wrt.idx);

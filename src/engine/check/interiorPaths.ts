@@ -11,8 +11,7 @@ import { RunError, stepOf, type Env, type Run } from '../run';
 import { LimitError, type TNode } from '../tape';
 import { toValue } from '../tensor';
 import { atDraws, type OtherValues } from './confirm';
-import { chainProduct, type Claim } from './hints';
-import { plainLetter } from '../../language/idx';
+import { chainProduct, offsetText, stepAt, stepLetter, type Claim } from './hints';
 import { close } from './points';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -31,13 +30,6 @@ function through(run: Run, d: Deriv, env: Env, q: { name: string; t: number | nu
   return chainProduct(aN.tensor.data, nBd.tensor.data, nB, n);
 }
 
-/** the steps are said relative to this point's step (null: absolute) */
-function pointStep(env: Env, d: Deriv, freeT: boolean): number | null {
-  if (freeT && env.t !== undefined) return env.t;
-  const v = plainLetter(d.wrt.idx);
-  return v && env[v] !== undefined ? env[v]! : null;
-}
-
 /** where the check fails on `run`, the other side is the total less the part through `q` (its step from the point's) */
 function leavesOut(run: Run, c: Claim, d: Deriv, other: Expr, name: string, off: number | null): boolean {
   return c.points.every((p) => {
@@ -46,7 +38,7 @@ function leavesOut(run: Run, c: Claim, d: Deriv, other: Expr, name: string, off:
     if (close(total, want)) return true;
     const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
     if (!B) return false;
-    const at = pointStep(p.env, d, c.freeT);
+    const at = stepAt(p, d);
     const t = off === null ? null : at === null ? off : at + off;
     const part = through(run, d, p.env, { name, t }, B.data.length, total.length);
     if (!part) return false;
@@ -70,7 +62,7 @@ export function interiorPathHint(c: Claim, run: Run, values: OtherValues): strin
       const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
       const A = d.of.k === 'ref' ? run.node(d.of.name, stepOf(d.of.idx, p.env)) : undefined;
       if (!B) continue;
-      const at = pointStep(p.env, d, c.freeT);
+      const at = stepAt(p, d);
       // the nodes strictly between B and A, in the run's order (the first that explains the difference is named)
       for (const q of run.quantityNodes()) {
         const N: TNode = q.node;
@@ -78,9 +70,8 @@ export function interiorPathHint(c: Claim, run: Run, values: OtherValues): strin
         const off = q.t === null ? null : at === null ? q.t : q.t - at;
         if (!leavesOut(run, c, d, other, q.name, off)) continue;
         if (!atDraws(values, (r) => leavesOut(r, c, d, other, q.name, off))) continue;
-        const letter = at === null ? null : c.freeT ? 't' : plainLetter(d.wrt.idx);
-        const nText =
-          off === null ? refText(q.name, null) : letter ? refText(q.name, { v: letter, k: off }) : refText(q.name, { v: null, k: off });
+        const letter = at === null ? null : c.freeT ? 't' : stepLetter(c, d);
+        const nText = offsetText(q.name, off, letter);
         const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
         const wrt = refText(d.wrt.name, d.wrt.idx);
         let value = '';

@@ -8,10 +8,12 @@
 
 import type { Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
-import { forChildren, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
+import { timedRefs } from './groupShift';
 import { whichOf, type Claim } from './hints';
+import { replacing } from './replacing';
 import { holdsWith } from './textbook';
 import { printerFor } from './writtenT';
 
@@ -20,14 +22,6 @@ type Ref = Expr & { k: 'ref' };
 
 /** edits tried per check (each a derivative at every point) */
 const MAX_TRIALS = 40;
-
-/** the timed references among the values of e (not in a derivative, an index or an exponent), in the order written */
-function timedRefs(e: Expr, run: Run, out: Ref[] = []): Ref[] {
-  if (e.k === 'ref') {
-    if (e.idx && (run.model.quantities.get(e.name)?.timed || run.model.decls.get(e.name)?.perStep)) out.push(e);
-  } else if (e.k !== 'deriv') forChildren(e, (x) => timedRefs(x, run, out), VALUE_CHILDREN);
-  return out;
-}
 
 /** the references to parameters shared by every step among the values of e, in the order written */
 function untimedParams(e: Expr, run: Run, out: Ref[] = []): Ref[] {
@@ -44,8 +38,6 @@ function signs(e: Expr, out: (Expr & { k: 'add' | 'sub' })[] = []): typeof out {
   if (e.k !== 'deriv') forChildren(e, (x) => signs(x, out), VALUE_CHILDREN);
   return out;
 }
-
-const replaced = (e: Expr, from: Expr, to: Expr): Expr => (e === from ? to : mapChildren(e, (x) => replaced(x, from, to), VALUE_CHILDREN));
 
 /** the derivatives of written expressions among a side's values, ∂σ(…)/∂h_{t-1} (a product's factor too), in order */
 function differentiated(e: Expr, out: Deriv[] = []): Deriv[] {
@@ -66,16 +58,16 @@ export function numeratorEditHint(c: Claim, run: Run, other: OtherValues): strin
       const holds = (edited: Expr): boolean => {
         trials++;
         const e: Deriv = { ...d, of: edited };
-        const lhs = side === 'lhs' ? replaced(c.lhs, d, e) : c.lhs;
-        const rhs = side === 'rhs' ? replaced(c.rhs, d, e) : c.rhs;
+        const lhs = side === 'lhs' ? replacing(c.lhs, d, e) : c.lhs;
+        const rhs = side === 'rhs' ? replacing(c.rhs, d, e) : c.rhs;
         return holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points);
       };
       // by another denominator than the derivative asked on the other side: ∂(L_1 + L_2 + L_3)/∂W_hh for ∂L/∂W_xh
       const asked = c[side === 'rhs' ? 'lhs' : 'rhs'];
       if (asked.k === 'deriv' && asked.wrt.name !== d.wrt.name) {
         const by: Deriv = { ...d, wrt: asked.wrt };
-        const lhs = side === 'lhs' ? replaced(c.lhs, d, by) : c.lhs;
-        const rhs = side === 'rhs' ? replaced(c.rhs, d, by) : c.rhs;
+        const lhs = side === 'lhs' ? replacing(c.lhs, d, by) : c.lhs;
+        const rhs = side === 'rhs' ? replacing(c.rhs, d, by) : c.rhs;
         trials++;
         if (holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points))
           return `${show(d)} should be ${show(by)}, by the other side's ${refText(asked.wrt.name, asked.wrt.idx)}: with that the check holds`;
@@ -94,7 +86,7 @@ function editOf(E: Expr, run: Run, show: (e: Expr) => string, holds: (edited: Ex
     for (const by of [1, -1, 2, -2]) {
       if (spent()) return null;
       const to: Ref = { ...from, idx: { ...from.idx!, k: from.idx!.k + by } };
-      if (holds(replaced(E, from, to)))
+      if (holds(replacing(E, from, to)))
         return `In the expression differentiated, ${whichOf(from, refs, show)} should be ${show(to)}: with that step the check holds`;
     }
   // a weight written for another of its shape (W_xh h_{t-1} for W_hh h_{t-1})
@@ -105,14 +97,14 @@ function editOf(E: Expr, run: Run, show: (e: Expr) => string, holds: (edited: Ex
       if (name === from.name || x.shape.join('x') !== shape) continue;
       if (spent()) return null;
       const to: Ref = { ...from, name };
-      if (holds(replaced(E, from, to)))
+      if (holds(replacing(E, from, to)))
         return `In the expression differentiated, ${whichOf(from, untimedParams(E, run), show)} should be ${name}: with that the check holds`;
     }
   }
   for (const s of signs(E)) {
     if (spent()) return null;
     const turned: Expr = { ...s, k: s.k === 'add' ? 'sub' : 'add' };
-    if (holds(replaced(E, s, turned)))
+    if (holds(replacing(E, s, turned)))
       return `In the expression differentiated, ${exprText(s)} should be ${exprText(turned)}: with that the check holds`;
   }
   return null;
