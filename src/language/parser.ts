@@ -17,6 +17,7 @@ import { glueWordAliases } from './wordAlias';
 import { definedBases, glueLetterNames } from './letterBeforeStep';
 import { codeGradientOfFunction } from './codeGradientOfFunction';
 import { softmaxPrime } from './softmaxPrime';
+import { bareFunctionDerivative } from './bareFunctionDerivative';
 import { trailingDecimals } from './numberDigits';
 
 export interface ParseError {
@@ -2524,6 +2525,8 @@ export function parse(
         return fail(codeGradientOfFunction(src.slice(d.start, t.end), t.text), span(d.range, t.range));
       // g'(o_t) with g = softmax (Sutskever's do_t = g'(o_t) dz_t): no elementwise slope, a Jacobian
       if (fn === 'softmax' && isOp(o, "'")) return fail(softmaxPrime(src.slice(t.start, t.end)), span(t.range, o.range));
+      // \frac{\partial \sigma}{\partial z}: the function's derivative with no argument to take it at
+      if (tokens[p - 2]?.kind === 'partial') return fail(bareFunctionDerivative(fn), t.range);
       return fail(`expected the argument of ${src.slice(t.start, tokens[p - 1]!.end)}, found ${describe(o)}`);
     }
     const c: Ast & { k: 'call' } = { k: 'call', fn, arg, range: span(t.range, arg.range), fnRange: t.range };
@@ -2880,6 +2883,10 @@ export function parse(
       next();
       return group(o);
     }
+    // ∂σ(a_t)/∂a_t, ∂tanh(z)/∂z: a function applied, as \frac{\partial \sigma(a_t)}{…} reads it (it was "expected a name
+    // after ∂, found 'σ'")
+    if (o.kind === 'fn' && isOp(peek(1), '(')) return call();
+    if (o.kind === 'fn') fail(bareFunctionDerivative(o.text));
     if (o.kind !== 'name') fail(`expected a name after ∂, found ${describe(o)}`);
     let a: Ast = nameWithIndex(false);
     // Graves's ∂s_c^t/∂s_c^{t-1}: a bare step over the operand, read as \frac{∂s_c^t}{…} reads it (a letter over a

@@ -22,6 +22,11 @@ const PREC: Record<string, number> = {
 const prec = (e: Expr) => PREC[e.k] ?? 9;
 
 const FN_TEXT: Record<string, string> = { sigma: 'σ', dsigma: 'σ′', tanh: 'tanh', dtanh: 'tanh′', relu: 'relu', drelu: 'relu′' };
+/** a function's name as messages print it (sigma → σ) */
+export function fnText(fn: string): string {
+  return FN_TEXT[fn] ?? fn;
+}
+
 const FN_LATEX: Record<string, string> = {
   sigma: '\\sigma',
   dsigma: "\\sigma'",
@@ -124,7 +129,7 @@ export function exprText(e: Expr): string {
       if (e.fn === 'diag' && e.arg.k === 'vec' && e.arg.items.every((x) => x.k === 'num' && x.value === 1))
         return `I_${e.arg.items.length}`;
       if (e.fn === 'opnorm') return `‖${exprText(e.arg)}‖`;
-      return `${FN_TEXT[e.fn] ?? e.fn}(${exprText(e.arg)})`;
+      return `${fnText(e.fn)}(${exprText(e.arg)})`;
     case 'transpose':
       return `${base(e.a)}ᵀ`;
     case 'index':
