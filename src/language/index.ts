@@ -3,6 +3,7 @@ import type { Diagnostic, SymbolOccurrence } from '../report';
 import { diag } from './diagnostics';
 import { lex } from './lexer';
 import { LIMITS } from './limits';
+import { splitSummedLoss, writtenSymbols } from './lossSummand';
 import type { Model } from './model';
 import { parse } from './parser';
 import { resolve } from './resolve';
@@ -39,7 +40,8 @@ export function compile(text: string): Compiled {
   }
   const { tokens, errors } = lex(text);
   const parsed = parse(tokens, text);
-  const resolved = resolve(parsed.statements);
+  const split = splitSummedLoss(parsed.statements, text);
+  const resolved = resolve(split?.statements ?? parsed.statements);
   const diagnostics = [
     ...errors.map((e) => diag('error', e.message, e.range, e.message.includes('limit') ? 'limit' : 'syntax')),
     ...parsed.errors.map((e) =>
@@ -54,7 +56,8 @@ export function compile(text: string): Compiled {
   ].sort((a, b) => a.line - b.line || a.column - b.column);
   // the resolver names symbols as written (an untimed twin's model key "L#" is L with timed: false)
   if (parsed.uprightD) resolved.model.uprightD = true;
-  return { model: resolved.model, diagnostics, symbols: resolved.symbols, fatal: resolved.fatal };
+  const symbols = split ? writtenSymbols(resolved.symbols, split) : resolved.symbols;
+  return { model: resolved.model, diagnostics, symbols, fatal: resolved.fatal };
 }
 
 /**

@@ -247,12 +247,15 @@ function mathFence(
 
 /**
  * A paragraph that is one inline `$ … $` holding an equation (`$\frac{\partial L}{\partial w} = 0.3$` on a line of
- * its own) is a student's equation written with one `$` too few: not checked (LANGUAGE.md §8), and said so, since
- * otherwise a solution written this way reads "0 equations" with no word why
+ * its own, or after a part's label, `**(b)** $…$`, `(b) $…$`) is a student's equation written with one `$` too few: not
+ * checked (LANGUAGE.md §8), and said so, since otherwise a solution written this way reads "0 equations" with no word why
  */
 function loneInlineEquation(src: string, from: number, to: number): ReadResult['problems'][number] | null {
   const text = src.slice(from, to);
-  const m = /^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)(\$(?!\$)((?:\\.|[^$\\])+)\$)[ \t]*[.,;:]?[ \t]*$/.exec(text);
+  const m =
+    /^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:(?:\*\*|__|\*|_)?\(?[a-z0-9]{1,4}\)(?:\*\*|__|\*|_)?[ \t]+)?)(\$(?!\$)((?:\\.|[^$\\])+)\$)[ \t]*[.,;:]?[ \t]*$/.exec(
+      text,
+    );
   if (!m || !/(?<![<>!:\\])=(?!=)/.test(m[3]!)) return null;
   const start = from + m[1]!.length;
   return {

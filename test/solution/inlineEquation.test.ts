@@ -23,6 +23,17 @@ describe('an equation in inline math', () => {
     expect(found[0]!.message).toBe('not checked: inline math ($ … $) is prose; to check this equation, write it as a display, $$ … $$');
   });
 
+  it("after a part's label (**(b)**, (b), b)) as an answer is written, too", () => {
+    const md = '**(b)** $L = h_2$\n\n(c) $L = h_2$\n\n*d)* $L = h_2$\n';
+    expect(notes(md).map((d) => [d.line, slice(NET + md, d)])).toEqual([
+      [9, '$L = h_2$'],
+      [11, '$L = h_2$'],
+      [13, '$L = h_2$'],
+    ]);
+    // a label with words after it is a sentence
+    expect(notes('**(b)** Then $L = h_2$\n')).toEqual([]);
+  });
+
   it('in a sentence, or without an equality, is prose and says nothing', () => {
     expect(notes('So $L = h_2$ here.\n\n$w$\n\n$a \\le b$\n\n$a <= b$\n')).toEqual([]);
   });

@@ -302,7 +302,7 @@ function computedText(claim: Claim, miss: { seed: number; s: Sides }, ctx: Quest
 
 /** zeroHint, or, when it names a 0, the broken chain's step that mends the check (textbook.ts chainMendHint) */
 function zeroOrMend(claim: Claim, bad: Sides, run: Run, other: OtherValues): string | null {
-  const zero = zeroHint(claim, bad, run);
+  const zero = zeroHint(claim, bad, run, other);
   return zero && (chainMendHint(claim, run, other) ?? zero);
 }
 

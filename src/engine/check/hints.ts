@@ -23,6 +23,7 @@ import { shortcuts } from './shortcuts';
 import { atDraws, confirmed, type OtherValues } from './confirm';
 import { callsAny, renamedCalls } from './renamed';
 import { derivAs } from './derivAs';
+import { zeroMeantReading } from './zeroMeant';
 import { withVar } from '../env';
 
 type Deriv = Expr & { k: 'deriv' };
@@ -122,7 +123,7 @@ const MAX_BINDINGS = 256;
  * ends: the same hint a derive line gets, naming how B does reach A when it does (issue 9: a silently
  * zero ∂⁺h_t/∂b, b reaching h_t through a named pre-activation).
  */
-export function zeroHint(c: Claim, p: Point, run: Run): string | null {
+export function zeroHint(c: Claim, p: Point, run: Run, values: OtherValues = null): string | null {
   for (const { d, binders } of [...derivsOf(c.lhs), ...derivsOf(c.rhs)]) {
     const hint = guard(() => {
       // under a Σ/∏ (Pascanu's Σ_k … ∂⁺h_k/∂W), 0 only when it is 0 at every value of the bound variables
@@ -153,7 +154,7 @@ export function zeroHint(c: Claim, p: Point, run: Run): string | null {
         const v = ofStep !== null && binders.some((b) => b.v === ofStep) ? ofStep : null;
         const via = !A || !B ? [] : v ? through(run, A, B, env[v]!, v) : through(run, A, B, p.t);
         const how = via.length
-          ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${andList(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}`
+          ? `; it reaches ${d.of.k === 'ref' ? exprText(d.of) : of} through ${andList(via)}, so the derivative meant is ∂${exprText(d.of)}/∂${refText(d.wrt.name, d.wrt.idx)}${zeroMeantReading(c, d, run, values) ?? ''}`
           : '';
         return `${exprText(bound)} is 0: ${wrt} does not appear directly in ${of}'s own equation (∂⁺ counts only its direct appearance)${how}`;
       }
