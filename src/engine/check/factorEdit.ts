@@ -561,7 +561,7 @@ export function factorEditHint(c: Claim, rr: Claim | null, bad: Point, run: Run,
     const v = judge(r, edits);
     return v === null ? null : v === true;
   };
-  const show = printerFor(c.text, run.model.T);
+  const show = printerFor(c.text, run.model.T, true);
   const edits = readings.map((r) => {
     const side = r.right ? r.c.rhs : r.c.lhs;
     const name = r.right ? 'the right side' : 'the left side';

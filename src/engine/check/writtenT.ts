@@ -25,9 +25,20 @@ function relabelled(e: Expr, T: number, minusOne: boolean): Expr {
   return go(e);
 }
 
-/** how a hint prints a value of this check: exprText, with the steps the check writes as T printed so */
-export function printerFor(text: string | undefined, T: number): (e: Expr) => string {
-  if (!text || !writesStepT(text)) return exprText;
+/**
+ * how a hint prints a value of this check: exprText, with the steps the check writes as T printed so; `aliases`: a
+ * derivative the solution names (δ_t for ∂E/∂h_t) printed by that name, as the check writes it ("the term δ_t x_t
+ * leaves out …", not "∂E/∂h_t x_t"), where the hint names a term whole and edits nothing inside a derivative
+ */
+export function printerFor(text: string | undefined, T: number, aliases = false): (e: Expr) => string {
+  const named = aliases ? aliased : (e: Expr) => e;
+  if (!text || !writesStepT(text)) return aliases ? (e) => exprText(named(e)) : exprText;
   const minusOne = /T\s*[-−]\s*1(?![0-9])/.test(text);
-  return (e) => exprText(relabelled(e, T, minusOne));
+  return (e) => exprText(relabelled(named(e), T, minusOne));
+}
+
+/** e with each derivative the solution names by a letter (its alias) as that name; never evaluated */
+function aliased(e: Expr): Expr {
+  if (e.k === 'deriv') return e.alias ? { k: 'ref', name: e.alias.name, idx: e.alias.idx, shape: e.shape, range: e.range } : e;
+  return mapChildren(e, aliased);
 }
