@@ -42,18 +42,21 @@ export function compile(text: string): Compiled {
   const parsed = parse(tokens, text);
   const split = splitSummedLoss(parsed.statements, text);
   const resolved = resolve(split?.statements ?? parsed.statements);
-  const diagnostics = [
-    ...errors.map((e) => diag('error', e.message, e.range, e.message.includes('limit') ? 'limit' : 'syntax')),
-    ...parsed.errors.map((e) =>
+  // pushed in turn, not spread from map()s: map()'s array has another elements kind once optimized, and compile() was
+  // deoptimized spreading it
+  const diagnostics: Diagnostic[] = [];
+  for (const e of errors) diagnostics.push(diag('error', e.message, e.range, e.message.includes('limit') ? 'limit' : 'syntax'));
+  for (const e of parsed.errors)
+    diagnostics.push(
       diag(
         e.severity ?? 'error',
         e.message,
         e.range,
         e.severity === 'information' ? 'reading' : e.message.includes('(limit)') ? 'limit' : 'syntax',
       ),
-    ),
-    ...resolved.diagnostics,
-  ].sort((a, b) => a.line - b.line || a.column - b.column);
+    );
+  for (const d of resolved.diagnostics) diagnostics.push(d);
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   // the resolver names symbols as written (an untimed twin's model key "L#" is L with timed: false)
   if (parsed.uprightD) resolved.model.uprightD = true;
   const symbols = split ? writtenSymbols(resolved.symbols, split) : resolved.symbols;

@@ -3070,8 +3070,13 @@ export function parse(
       .slice(1)
       .map((b, n) => items.slice(bounds[n]!, b))
       .filter((r) => r.length);
-    if (rows.every((r) => r.length === 1)) return deepAll({ k: 'list', items: rows.map((r) => r[0]!), range, stacked: true }, items);
-    const lists = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
+    // pushed, not map()ped, as matrix() does
+    const lists: Ast[] = [];
+    if (rows.every((r) => r.length === 1)) {
+      for (const r of rows) lists.push(r[0]!);
+      return deepAll({ k: 'list', items: lists, range, stacked: true }, items);
+    }
+    for (const r of rows) lists.push(rowList(r));
     return deepAll({ k: 'list', items: lists, range }, lists);
   }
 
@@ -3109,12 +3114,20 @@ export function parse(
         span(bad[0]!.range, bad[bad.length - 1]!.range),
       );
     }
+    // the items pushed, not map()ped: map()'s array has another elements kind once this is optimized, and what reads a
+    // literal's items (constValue) was deoptimized meeting it
+    const items: Ast[] = [];
     if (cols === 1) {
-      const items = rows.map((r) => r[0]!);
+      for (const r of rows) items.push(r[0]!);
       return deepAll({ k: 'list', items, range, stacked: rows.length > 1 ? true : undefined }, items);
     }
-    const items = rows.map((r) => deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r));
+    for (const r of rows) items.push(rowList(r));
     return deepAll({ k: 'list', items, range }, items);
+  }
+
+  /** a row of a matrix (or of stacked entries) as a list of its own */
+  function rowList(r: Ast[]): Ast {
+    return deepAll({ k: 'list', items: r, range: span(r[0]!.range, r[r.length - 1]!.range) } as Ast, r);
   }
 
   function bigOp(): Ast {

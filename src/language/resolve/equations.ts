@@ -38,7 +38,9 @@ export function inferQuantityShapes(scope: Scope): void {
   const { quantities, quantityShapes } = scope;
   const defs = liveDefinitions(scope);
   for (const q of quantities.values()) quantityShapes.set(q.name, null);
-  const readings: (ShapeReading | null)[] = defs.map(() => null);
+  // pushed, not map()ped (the elements kind of map()'s array differs once optimized: a deoptimization here)
+  const readings: (ShapeReading | null)[] = [];
+  for (let k = 0; k < defs.length; k++) readings.push(null);
   /** counts the shapes set; changedAt: the count when each name's shape was last set */
   let clock = 0;
   const changedAt = new Map<string, number>();

@@ -998,14 +998,20 @@ export function entriesOf(e: Expr, picks: Ast[], range: Range, ctx: ExprContext)
       'index',
     );
   }
-  const at = picks.map((p, n) => {
-    const x = readExpression(p, ctx);
-    if (x.shape && x.shape.length) fail(ctx, `an index must be a scalar, not a ${shapeText(x.shape)}`, p.range, 'shape-mismatch');
-    if (s && x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > s[n]!))
-      fail(ctx, `entry ${x.value} is outside 1..${s[n]}`, p.range, 'index');
-    return x;
-  });
-  return { k: 'index', a: e, i: at[0]!, j: at[1] ?? null, shape: [], range };
+  // the one or two indices read in turn, not map()ped: the elements kind of map()'s array differs once optimized (this
+  // was deoptimized reading it)
+  const i = picks.length > 0 ? pickedIndex(picks[0]!, 0, s, ctx) : undefined;
+  const j = picks.length > 1 ? pickedIndex(picks[1]!, 1, s, ctx) : null;
+  return { k: 'index', a: e, i: i!, j, shape: [], range };
+}
+
+/** entriesOf's index n, read: a scalar, and a number within the shape's size there */
+function pickedIndex(p: Ast, n: number, s: MaybeShape, ctx: ExprContext): Expr {
+  const x = readExpression(p, ctx);
+  if (x.shape && x.shape.length) fail(ctx, `an index must be a scalar, not a ${shapeText(x.shape)}`, p.range, 'shape-mismatch');
+  if (s && x.k === 'num' && (!Number.isInteger(x.value) || x.value < 1 || x.value > s[n]!))
+    fail(ctx, `entry ${x.value} is outside 1..${s[n]}`, p.range, 'index');
+  return x;
 }
 
 /**
@@ -1187,22 +1193,32 @@ function splitRun(a: NameAst, ctx: ExprContext, known: boolean, cut: number, hea
   const pieces = longestPieces(chars, (n) => scope.isKnown(n) || scope.refused.has(n), scope.longestName());
   if (!pieces) return null;
   let column = a.nameRange.column;
-  const names: NameAst[] = pieces.map((p, i) => {
+  // loops, not map() and reduce(): an array map() makes has one elements kind in optimized code and another in the
+  // builtin, and the calls on it met the other one once this was optimized (a deoptimization of readName, which
+  // inlines this, and readName compiled again)
+  const names: NameAst[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
     const last = i === pieces.length - 1;
     const nameRange: Range = { ...a.nameRange, column, endColumn: column + p.length + (last ? tail.length : 0) };
     column += p.length;
-    return last
-      ? { k: 'name', raw: p + tail, sub: a.sub, sup: a.sup, range: { ...a.range, column: nameRange.column }, nameRange }
-      : { k: 'name', raw: p, sub: null, sup: null, range: nameRange, nameRange };
-  });
+    names.push(
+      last
+        ? { k: 'name', raw: p + tail, sub: a.sub, sup: a.sup, range: { ...a.range, column: nameRange.column }, nameRange }
+        : { k: 'name', raw: p, sub: null, sup: null, range: nameRange, nameRange },
+    );
+  }
   if (ctx.record && !ctx.quiet) {
     const written = writtenName(a);
-    const read = names.map(writtenName).join(' ');
+    let read = writtenName(names[0]!);
+    for (let i = 1; i < names.length; i++) read += ' ' + writtenName(names[i]!);
     scope.diagnostics.push(
       diag('information', `${written} is read as ${read}: a product of names this file defines`, a.nameRange, 'juxtaposed-names'),
     );
   }
-  return names.slice(1).reduce<Ast>((acc, n) => ({ k: 'bin', op: 'juxt', a: acc, b: n, range: a.range }), names[0]!);
+  let product: Ast = names[0]!;
+  for (let i = 1; i < names.length; i++) product = { k: 'bin', op: 'juxt', a: product, b: names[i]!, range: a.range };
+  return product;
 }
 
 /**

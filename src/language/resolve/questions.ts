@@ -824,7 +824,9 @@ function questionSteps(
   const to = range ? range.to : scope.T;
   const search = stepSearch(scope);
   // the sides' Flats made here: asked of at every step of this question only, they stay out of the scope's Map
-  const flats = es.map((e) => flatProbes(e, null));
+  // pushed, not map()ped (the elements kind of map()'s array differs once optimized: a deoptimization here)
+  const flats: (Flat | null)[] = [];
+  for (let k = 0; k < es.length; k++) flats.push(flatProbes(es[k]!, null));
   const env = { t: 0 };
   let first: { p: Undefined; t: number } | null = null;
   const combos = freeCombos(free);

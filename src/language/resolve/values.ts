@@ -18,8 +18,17 @@ export function constValue(a: Ast, T?: number): Nested | null {
       return typeof v === 'number' ? -v : null;
     }
     case 'list': {
-      const items = a.items.map((x) => constValue(x, T));
-      return items.some((x) => x === null) ? null : (items as Nested[]);
+      // pushed, not map()ped: map() makes its array with one elements kind in optimized code and another in the
+      // builtin, and the test after it met the other one once its caller was optimized (a deoptimization, then the
+      // caller, readDeclaredValues, compiled again)
+      const xs = a.items;
+      const items: Nested[] = [];
+      for (let i = 0; i < xs.length; i++) {
+        const v = constValue(xs[i]!, T);
+        if (v === null) return null;
+        items.push(v);
+      }
+      return items;
     }
     case 'bin': {
       const x = constValue(a.a, T);
