@@ -61,7 +61,10 @@ export function nameLatex(key: string, idx: Idx | null = null): string {
   const parts = displayName(key).split('_');
   let base = nameCharsLatex(parts[0]!);
   if (base.length > 1 && !base.startsWith('\\') && !base.includes('^')) base = `\\mathit{${base}}`;
-  const subs = parts.slice(1).map(nameCharsLatex);
+  // pushed, not map()ped: map()'s array has another elements kind once optimized, and the push and join after it
+  // deoptimized this (the analysis's rounds 40 on)
+  const subs: string[] = [];
+  for (let i = 1; i < parts.length; i++) subs.push(nameCharsLatex(parts[i]!));
   if (idx) subs.push(idxString(idx, '-'));
   return subs.length ? `${base}_{${subs.join(',')}}` : base;
 }
