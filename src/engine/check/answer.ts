@@ -86,7 +86,7 @@ import { sumBoundMessage } from './sumBound';
 import { prodFactorHint } from './prodFactor';
 import { jacobianSlopeHint, jacobianWeightHint } from './jacobianSlope';
 import { kroneckerHint } from './kronecker';
-import { innerSignHint } from './innerSign';
+import { argumentSignHint, innerSignHint } from './innerSign';
 import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { stepCopyMeantHint } from './stepCopyMeant';
@@ -525,6 +525,8 @@ function failureHint(
     plain(countLeftOutHint(claim, run)) ??
     // a step or sign wrong inside an expression differentiated (∂σ(… W_hh h_t …)/∂h_{t-1}): a derivative per trial
     plain(numeratorEditHint(claim, run, other)) ??
+    // last: a sign turned inside a function's argument copied from the network (σ'(w h − w x) for σ'(w h + w x))
+    plain(argumentSignHint(claim, run, other)) ??
     null
   );
 }

@@ -41,3 +41,34 @@ export function innerSignHint(c: Claim, run: Run, other: OtherValues = null): st
   }
   return null;
 }
+
+/** the sums inside a function's argument (σ'(w h_{t−1} − w x_t)), with the outermost call around each, in the order written */
+function argumentSums(e: Expr, call: Expr | null = null, out: { sum: Sum; call: Expr }[] = []): { sum: Sum; call: Expr }[] {
+  if ((e.k === 'add' || e.k === 'sub') && call) out.push({ sum: e, call });
+  if (e.k === 'deriv') return out;
+  forChildren(e, (c) => argumentSums(c, call ?? (e.k === 'call' ? e : null), out), VALUE_CHILDREN);
+  return out;
+}
+
+/**
+ * A sign turned in a function's argument copied from the network (`σ'(w h_{t−1} − w x_t)` for `σ'(w h_{t−1} + w x_t)`,
+ * Cho's r_j = σ([W_r x]_j − [U_r h_{t−1}]_j)): innerSignHint leaves arguments alone (a copied equation), so where
+ * nothing else named the slip, each + or − there is tried turned (session 54's mutants of the probes gave two values
+ * and no reason). Asked last: a few evaluations per sum, at most MAX_FLIPS. The call is named whole, as written and put
+ * right.
+ */
+export function argumentSignHint(c: Claim, run: Run, other: OtherValues = null): string | null {
+  const sums = argumentSums(c.rhs);
+  if (!sums.length) return null;
+  const show = printerFor(c.text, run.model.T);
+  for (const { sum, call } of sums.slice(0, MAX_FLIPS)) {
+    const flipped: Expr = { ...sum, k: sum.k === 'add' ? 'sub' : 'add' };
+    const swap = (y: Expr) => (y === sum ? flipped : null);
+    const rhs = replaceWhere(c.rhs, swap, VALUES);
+    if (!holdsWith(c, c.lhs, rhs, run) || !confirmed(other, c.lhs, rhs, c.points)) continue;
+    const calls = [...new Set(sums.map((x) => x.call))];
+    const written = whichOf(call, calls, show).replace(/^the /, 'The ');
+    return `${written} should be ${show(replaceWhere(call, swap, VALUES))}: with that sign the check holds`;
+  }
+  return null;
+}
