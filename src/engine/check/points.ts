@@ -46,7 +46,11 @@ export function checkPoints(q: CheckQuestion): Point[] {
     if (inside.length) points = inside;
   }
   const kept = presupposed(q, points);
-  return kept.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
+  // pushed, not map()ped: map()'s array has another elements kind once its caller is optimised, and offSides and the
+  // hints that read the points were deoptimised by it ("wrong map", rounds 20–80)
+  const out: Point[] = [];
+  for (const p of kept) out.push({ ...p, label: p.label ? ` at ${p.label}` : '' });
+  return out;
 }
 
 /**
@@ -102,10 +106,13 @@ export function relates(from: Idx, to: Idx, free: (v: string) => boolean): boole
 export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
   // the fields written out: an object spread per point and draw was a twentieth of a check's time. The
   // sides are only read (compared, shown through toValue): the run's own arrays, not copies
-  return points.map((p) => {
+  // pushed, not map()ped (checkPoints says why)
+  const out: Sides[] = [];
+  for (const p of points) {
     const l = run.evaluateShared(lhs, p.env);
-    return { t: p.t, env: p.env, label: p.label, l, r: run.evaluateShared(rhs, p.env) };
-  });
+    out.push({ t: p.t, env: p.env, label: p.label, l, r: run.evaluateShared(rhs, p.env) });
+  }
+  return out;
 }
 
 /**
