@@ -227,6 +227,8 @@ const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   oslash: '/',
   otimes: '⊗',
   circ: '⊙',
+  // the CS230 cheatsheet's gates, Γ_u ⋆ c̃^{<t>}: its elementwise product
+  star: '⊙',
   top: 'ᵀ',
   intercal: 'ᵀ',
   le: '≤',
@@ -1491,6 +1493,7 @@ export function lex(src: string): LexResult {
         break;
       case 0x2299: // ⊙
       case 0x2218: // ∘
+      case 0x22c6: // ⋆ (CS230's)
         op = '⊙';
         break;
       case 0x2212: // − (minus sign)
@@ -1887,9 +1890,11 @@ export function lex(src: string): LexResult {
         overFraction(s);
         return;
       case Cmd.Bar:
+        if (codeD(s, '\u0304')) return;
         push('bar', cmd, s, i);
         return;
       case Cmd.Accent:
+        if (codeD(s, info.value)) return;
         accent(cmd, info.value, s);
         return;
       case Cmd.Op:
@@ -2225,6 +2230,24 @@ export function lex(src: string): LexResult {
     }
     i = r[1];
     lexWord(r[0] + mark, s, i);
+  }
+
+  /**
+   * d\bar{c}_t, d\tilde{h}_t: code's gradient of an accented name (Kouridi's dc_bar), one name dc̄ as dc is, where a
+   * lone d stands tight before the accent over one letter (a d of a derivative is a 'partial' token, not a name)
+   */
+  function codeD(s: number, mark: string): boolean {
+    const prev = tokens[tokens.length - 1];
+    if (!prev || prev.kind !== 'name' || prev.text !== 'd' || prev.end !== s) return false;
+    const r = accentBase(i);
+    if (!r || [...r[0]].length !== 1) return false;
+    tokens.pop();
+    // the d's own place: tight to what it was tight to, with the \tag written before it
+    lastEnd = prev.tight ? prev.start : -1;
+    pendingTag = prev.tag;
+    i = r[1];
+    lexWord('d' + r[0] + mark, prev.start, i);
+    return true;
   }
 
   /**

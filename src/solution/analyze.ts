@@ -817,7 +817,10 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // (not δp_i = Σ_t … with p_i a parameter: Greff's gradient ∂L/∂p_i, a claim — resolve/names.ts deltaOfParameter)
   const own = claims.map((c) => {
     const name = derivativeDefinition(c.text.chars);
-    return name && name.startsWith('δ') && deltaOfParameterLine(c.text.chars, names().params) ? null : name;
+    if (name && name.startsWith('δ') && deltaOfParameterLine(c.text.chars, names().params)) return null;
+    // code's dc_t = dh_t ⊙ o_t ⊙ … + f_{t+1} ⊙ ∂L/∂c_{t+1} (Kouridi's backward step): dc is ∂L/∂c already (resolve/names.ts
+    // codeGradient), so the line is a claim about it, as dv_t = ŷ_t − y_t is
+    return name && isCodeGradientName(name, names().names) ? null : name;
   });
   // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
   // defined before (Let $δc_t = ∂L/∂c_t$, then $$δc_t = δh_t o_t … + δc_{t+1} f_{t+1}$$): it was "defined twice"
@@ -1534,4 +1537,11 @@ function readsAndIsWrong(d: Diagnostic): boolean {
   if (d.code !== 'shape-mismatch') return false;
   if (d.message.startsWith('shape mismatch: the left side is')) return !d.message.includes('shape transposed');
   return d.fix !== undefined;
+}
+
+/** d before a name of the network (dc, dc̄, dW_f): code's gradient of it, never a name of the solution's own */
+function isCodeGradientName(name: string, network: ReadonlySet<string>): boolean {
+  if (name.length < 2 || name[0] !== 'd') return false;
+  const rest = name.slice(1);
+  return network.has(rest) || network.has(rest.split('_')[0]!);
 }

@@ -255,11 +255,12 @@ function failRefusedLoss(ctx: ExprContext, what: string, refused: { name: string
 }
 
 /** X̄ (\bar{X}, \overline{X}): the total derivative of the loss by X at that step */
-export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext): Expr {
+export function readAdjoint(a: NameAst, range: Range, ctx: ExprContext, barredName = true): Expr {
   const scope = ctx.scope;
   // the file may define a name spelled with the bar itself (\bar{x}_t = … defines x̄_t): then it is that name (asked only
-  // when some known name has the mark: four strings made and looked up per adjoint otherwise)
-  if (scope.barredKnown) {
+  // when some known name has the mark: four strings made and looked up per adjoint otherwise). Not for code's dc_t,
+  // whose c is no bar written (barredName false): beside a candidate c̄ it is still ∂loss/∂c_t
+  if (barredName && scope.barredKnown) {
     const cut = a.raw.indexOf('_');
     const head = cut < 0 ? a.raw : a.raw.slice(0, cut);
     for (const mark of ['\u0304', '\u0305']) {

@@ -554,7 +554,7 @@ function codeGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
   if (!ctx.allowDeriv || name[0] !== 'd' || !rest || !ctx.scope.isKnown(rest) || !a.raw.startsWith(name)) return null;
   const nameRange = { ...a.nameRange, column: a.nameRange.column + 1 };
   const x: NameAst = { ...a, raw: a.raw.slice(1), nameRange };
-  const e = readAdjoint(x, a.range, ctx);
+  const e = readAdjoint(x, a.range, ctx, false);
   // said at the first use of each name: a CS231n LSTM's backward pass wrote 31 of them for 11 checks (session 41)
   if (ctx.record && !ctx.quiet && e.k === 'deriv' && e.of.k === 'ref' && !ctx.scope.codeGradientsSaid.has(e.wrt.name)) {
     ctx.scope.codeGradientsSaid.add(e.wrt.name);
@@ -569,6 +569,11 @@ function codeGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
     );
   }
   return e;
+}
+
+/** dc̄, dc̄_t: d before a name the file defines with its mark (Kouridi's dc_bar for c̄) */
+function codeGradientOfMarked(raw: string, scope: ExprContext['scope']): boolean {
+  return raw[0] === 'd' && raw.length > 1 && (scope.isKnown(raw.slice(1)) || scope.isKnown(withoutSegment(raw.slice(1))));
 }
 
 export function readName(a: NameAst, ctx: ExprContext): Expr {
@@ -663,7 +668,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const run = splitRun(a, ctx, rawKnown, cut, head, headKnown);
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
-  const marked = sp.marked ? markedAdjoint(a) : null;
+  // (not code's dc̄_t, the gradient of a name c̄ the file defines: unknown() reads it as dc_t is read)
+  const marked = sp.marked && !codeGradientOfMarked(raw, scope) ? markedAdjoint(a) : null;
   if (marked && !rawKnown && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
   // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
   const plain = sp.arrow && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
