@@ -10,6 +10,7 @@ import type { Token } from './lexer';
 import { DERIVABLE, FONT_SWITCH_NAMES, ONES, UPRIGHT_D } from './lexer';
 import { LIMITS } from './limits';
 import { subscriptAfterSuperscript, superscriptFirstAt } from './superscriptFirst';
+import { labelOverAt, labelsUnder } from './labelOver';
 import { definedAt, glueLayerNames, glueSuperscriptNames, layerDefinedAt, layerNames, superscriptNames } from './superscriptNames';
 import { firstSegment } from './segments';
 import { unitSubscriptAt } from './unitSubscript';
@@ -159,14 +160,19 @@ function applyAliases(given: Token[]): { tokens: Token[]; starts: Set<number> } 
   const tokens = glueWordAliases(given, (t) => t.kind === 'fn' && FN_NAMES.has(t.text));
   const starts = new Set<number>();
   const map = new Map<string, string>();
+  /** a clause after the equation, CS230's `a^{<t>} = g_1(…), \qquad g_1 = \tanh`: its tokens, the comma's first */
+  const clauses = new Set<number>();
   for (let q = 0; q + 3 < tokens.length; q++) {
     const t = tokens[q]!;
-    if (t.kind !== 'name' || (q > 0 && tokens[q - 1]!.kind !== 'newline')) continue;
+    const clause = q > 1 && tokens[q - 1]!.kind === 'op' && tokens[q - 1]!.text === ',';
+    if (t.kind !== 'name' || (q > 0 && tokens[q - 1]!.kind !== 'newline' && !clause)) continue;
     const eq = tokens[q + 1]!;
     const f = tokens[q + 2]!;
     const end = tokens[q + 3]!;
     if (eq.kind === 'op' && eq.text === '=' && f.kind === 'fn' && FN_NAMES.has(f.text) && (end.kind === 'newline' || end.kind === 'eof')) {
-      starts.add(q);
+      if (clause && !closedBefore(tokens, q - 1)) continue;
+      if (clause) for (let k = q - 1; k < q + 3; k++) clauses.add(k);
+      else starts.add(q);
       map.set(t.text, f.text);
     }
   }
@@ -175,6 +181,7 @@ function applyAliases(given: Token[]): { tokens: Token[]; starts: Set<number> } 
   const moved = new Set<number>();
   for (let q = 0; q < tokens.length; q++) {
     const t = tokens[q]!;
+    if (clauses.has(q)) continue;
     if (starts.has(q)) moved.add(out.length);
     // Rumelhart's f_j(net_j), f'_j(net_j): unit j's activation is the alias (unitSubscript.ts)
     const unit = starts.has(q) ? null : unitSubscriptAt(tokens, q, map);
@@ -232,6 +239,18 @@ function applyAliases(given: Token[]): { tokens: Token[]; starts: Set<number> } 
   return { tokens: out, starts: moved };
 }
 
+/** whether every bracket opened on the line before token `at` is closed there: a comma between statements' parts */
+function closedBefore(tokens: Token[], at: number): boolean {
+  let depth = 0;
+  for (let k = at - 1; k >= 0 && tokens[k]!.kind !== 'newline'; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'op') continue;
+    if (t.text === ')' || t.text === ']' || t.text === '}') depth++;
+    else if (t.text === '(' || t.text === '[' || t.text === '{') depth--;
+  }
+  return depth === 0;
+}
+
 /**
  * applyAliases(subscriptAfterSuperscript(subscriptedSigmas(input))), each pass made only where one look over the tokens
  * finds a place it rewrites: a σ with a tight '_' after it (the subscripted σ), a name whose superscript and subscript
@@ -250,6 +269,7 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
   let alias = false;
   let worded = false;
   let layered = false;
+  let labelled = false;
   for (let q = 0; q < input.length; q++) {
     const t = input[q]!;
     if (t.kind === 'fn') {
@@ -267,6 +287,8 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
       // a statement defining a name with a word over it (y^{in}_t = …: superscriptNames.ts): glued first, and the
       // superscripts looked at again (y^c_t is no step c moved after its subscript then)
       worded ||= definedAt(input, q) !== null;
+      // Mitchell's W^{ob}_{kh} beside the file's W_ob (labelOver.ts)
+      labelled ||= labelOverAt(input, q) !== null;
     } else if (t.kind === 'op' && t.text === '=') {
       const f = input[q + 1];
       const end = input[q + 2];
@@ -275,6 +297,7 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
   }
   if (layered) input = glueLayerNames(input, layerNames(input));
   if (worded) input = glueSuperscriptNames(input, superscriptNames(input));
+  if (labelled) input = labelsUnder(input);
   if (worded || layered) caret = input.some((t, q) => t.kind === 'name' && tightOp(input[q + 1], '^') && superscriptFirstAt(input, q));
   const sigmas = sigma ? subscriptedSigmas(input) : input;
   if (sigmas !== input) caret = sigmas.some((t, q) => t.kind === 'name' && superscriptFirstAt(sigmas, q));

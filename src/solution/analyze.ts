@@ -17,6 +17,7 @@ import { readLatex } from './latex';
 import { readMacros, type Macro } from './macros';
 import { dropPatternIndex } from './patternIndex';
 import { vectorForm } from './unitFormula';
+import { activationAlias } from './activationAlias';
 import { chainLabel, labelText, type ChainLabel } from './label';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
@@ -70,7 +71,7 @@ export interface Claim {
   /** the name it defines by a derivative (δ_t = ∂L/∂a_t): a line of the network, read by the claims after it */
   defines?: string;
   /** what `defines` is defined by, when not a derivative (δ_3 = 1 − s_3² alone on its line) */
-  definedBy?: 'formula' | 'value';
+  definedBy?: 'formula' | 'value' | 'activation';
   /**
    * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
    * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
@@ -971,11 +972,11 @@ function formulaDefinitions(
   defines: (string | null)[],
   labels: { claim: Claim; label: ChainLabel }[],
   known: (name: string) => boolean,
-): Map<Claim, 'formula' | 'value'> | null {
+): Map<Claim, 'formula' | 'value' | 'activation'> | null {
   const labelled = new Set(labels.map((l) => l.label.name));
   const claimed = new Set(labels.map((l) => l.claim));
   const heads = new Set<string>();
-  let out: Map<Claim, 'formula' | 'value'> | null = null;
+  let out: Map<Claim, 'formula' | 'value' | 'activation'> | null = null;
   /** the left side of a claim of one equation, as written (spaces and leading spacing commands dropped) */
   const headOf = (chars: string): string | null => {
     const eqs = topLevelEqualsSigns(chars).filter((k) => chars[k] === '=');
@@ -990,12 +991,18 @@ function formulaDefinitions(
     const chars = vector && formulaDefinition(vector.chars) ? vector.chars : c.text.chars;
     const head = headOf(chars);
     if (head === null) return;
-    const define = (name: string, by: 'formula' | 'value') => {
+    const define = (name: string, by: 'formula' | 'value' | 'activation') => {
       heads.add(head);
       defines[i] = name;
       if (vector && chars === vector.chars) c.text = vector;
       (out ??= new Map()).set(c, by);
     };
+    // CS230's row `g_1 = \tanh` beside `a^{<t>} = g_1(…)`: the activation named, a line of the network (activationAlias.ts)
+    const alias = c.inline || head.length > 20 ? null : activationAlias(chars);
+    if (alias !== null) {
+      if (!known(alias)) define(alias, 'activation');
+      return;
+    }
     // inline math (inlineDefinitions): a letter at the general step, per unit or not, where a later equation reads it
     if (c.inline) {
       const formula = INLINE_FORMULA_HEAD.test(head) && !heads.has(head) ? formulaDefinition(chars) : null;
@@ -1272,7 +1279,10 @@ function collect(
     const usable = all.filter((ch) => !ch.message.startsWith('cannot evaluate') && !ch.premise);
     if (c.defines && !diags.some((d) => d.severity === 'error')) {
       const by = c.definedBy === 'formula' ? 'the formula after it' : c.definedBy === 'value' ? 'its value' : 'a derivative';
-      c.skip = `it defines ${c.defines} by ${by}, a name of the solution's own: the equations${c.definedBy === 'value' ? ' that read it' : ' after it'} use it as defined here`;
+      c.skip =
+        c.definedBy === 'activation'
+          ? `it names the activation ${c.defines}, a function of the solution's own: the equations that write ${c.defines}(…) read it so`
+          : `it defines ${c.defines} by ${by}, a name of the solution's own: the equations${c.definedBy === 'value' ? ' that read it' : ' after it'} use it as defined here`;
       continue;
     }
     // a step the network does not have (x_{t-1} summed from t = 1, o_{T-i}): the equation reads and is wrong,
