@@ -122,7 +122,9 @@ export function formulaDefinition(line: string): string | null {
   const st = plainDefinition(line);
   if (!st) return null;
   const base = baseOf(st.lhs);
-  if (!(ownLetter(base) || eulerAtStep(st.lhs, base)) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st))
+  // Rojas's D^{(2)}_t, a letter with a layer's tag (glued into one name: superscriptNames.ts layerNames)
+  const letter = /^(.)\^\{\(\d+\)\}$/u.exec(base)?.[1] ?? base;
+  if (!(ownLetter(letter) || eulerAtStep(st.lhs, base)) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st))
     return null;
   return base;
 }

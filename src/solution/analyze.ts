@@ -948,6 +948,8 @@ const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
  * reads it (formulaDefinitions)
  */
 const GENERAL_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[tT](?:[+-]\d+)?\}?|\^\{\([tT](?:[+-]\d+)?\)\}|\([tT](?:[+-]\d+)?\))$/u;
+/** Rojas's D^{(2)}_t, D_t^{(1)}: the letter with a layer's tag at the general step (formulaDefinition reads it so) */
+const LAYER_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:\^\{\(\d+\)\}_\{?[tT]\}?|_\{?[tT]\}?\^\{\(\d+\)\})$/u;
 
 /**
  * a left side with its font commands taken off, \mathbf{D}_t as D_t (Lukoševičius's bold letters in a where clause,
@@ -957,6 +959,8 @@ const unfonted = (head: string): string => head.replace(/\\(?:mathbf|boldsymbol|
 
 /** whether an equation's text writes the name (a name token of it, or it with a step glued on: e_t) */
 function readsName(chars: string, name: string): boolean {
+  // a layer's tag is no part of a name token (D^{(2)}: the parser glues it, superscriptNames.ts): as written, then
+  if (name.includes('^')) return chars.replace(/\s+/g, '').includes(name);
   const { tokens } = lex(chars);
   return tokens.some((t) => t.kind === 'name' && (t.text === name || t.text.startsWith(`${name}_`)));
 }
@@ -1026,7 +1030,7 @@ function formulaDefinitions(
     // translation asked of the student). Seed 000's `A_t = 1 − u_t`, which no equation after it reads, defines
     // nothing and stays said so
     const prev = i > 0 ? claims[i - 1]! : null;
-    const general = !STEP_NAME.test(head) && GENERAL_STEP_NAME.test(head);
+    const general = !STEP_NAME.test(head) && (GENERAL_STEP_NAME.test(head) || LAYER_STEP_NAME.test(head));
     // a constant of the solution's own (Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4`): a letter alone equal to numbers,
     // defined as a general step's name is, where an equation reads it (it was a range "for γ = 1..T−1", or unknown)
     const constant = !general && head.length <= 40 && CONSTANT_NAME.test(head) ? constantDefinition(chars) : null;

@@ -19,6 +19,7 @@ import { commonChild, commonChildCount, forChildren, hasDeriv, mentionedVars } f
 import { describe, operands, refWritten } from './text';
 import { backwardChain, gradientInBody } from './chainOrder';
 import { firstSegment } from '../segments';
+import { rowGradientColumn } from './rowGradient';
 
 export function readExpression(a: Ast, ctx: ExprContext): Expr {
   switch (a.k) {
@@ -408,6 +409,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       if (!r || (r.kind === 'hadamard' && isGradientTransposed(x) && isRow(y))) {
         const col = r ? [gradientColumn(x as Expr & { k: 'transpose' }, ctx), y] : gradientColumns(x, y, fitsProduct, ctx);
         if (col) [x, y] = col;
+        else if (!r) y = rowGradientColumn(x, y, ctx) ?? y;
         r = productKind(x.shape, y.shape);
       }
       if (!r) {

@@ -1,5 +1,6 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
+import { outerFactorHint } from './outerFactor';
 import { parametersArgument } from './parametersArgument';
 import { placeholderArguments } from './placeholder';
 import type { Range } from '../../report';
@@ -333,7 +334,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     if (lhs.shape && rhs.shape && !same(lhs.shape, rhs.shape) && lhs.shape.length && rhs.shape.length) {
       const which = sides.length > 1 ? `side ${n + 2 + offset} of the chain` : 'the right side';
       scope.error(
-        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || jacobianAsGradient(lhs, rhs, scope.loss) || outerHint(lhs, rhs)}`,
+        `shape mismatch: the left side is a ${shapeText(lhs.shape)}, ${which} a ${shapeText(rhs.shape)}${diagHint(lhs, rhs) || transposedShapes(lhs.shape, rhs.shape) || jacobianDiagonal(lhs, rhs) || jacobianAsGradient(lhs, rhs, scope.loss) || outerHint(lhs, rhs) || outerFactorHint(lhs, rhs, scope)}`,
         sides.length > 1 ? side.range : st.range,
         'shape-mismatch',
       );
