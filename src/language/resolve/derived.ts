@@ -61,6 +61,9 @@ function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>)
     return defined.has(barred) ? names.has(barred) : true;
   }
   if (a.k === 'name' && names.size && (names.has(a.raw) || names.has(baseOf(a)))) return true;
+  // code's gradient dc_t, d\bar{c}_t of a name the file defines and no name dc (resolve/names.ts codeGradient):
+  // Kouridi's da_{c,t} = dc̄_t ⊙ (1 − c̄_t²) defines da_c by a derivative, as δ_t = ∂L/∂h_t ⊙ … does
+  if (a.k === 'name' && a.raw.charCodeAt(0) === 100 && a.raw.length > 1 && codeGradientOf(a, defined)) return true;
   // every AST child (a packed literal holds numbers only), by for…in over the node's keys: no array of keys and no
   // closure per node, and the walk stops at the first one found
   if (a.k === 'list' && a.packed) return false;
@@ -72,6 +75,12 @@ function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>)
     } else if (isAst(v) && derivativeIn(v, names, defined)) return true;
   }
   return false;
+}
+
+/** whether a name d… is code's gradient of a name the file defines (dc of c), the file defining no name d… itself */
+function codeGradientOf(a: NameAst, defined: Map<string, unknown>): boolean {
+  const base = baseOf(a);
+  return !defined.has(base) && defined.has(base.slice(1));
 }
 
 /** the name \bar{z}_t would define, without its step: the bar after the first segment, as the parser's barredName puts it */

@@ -455,6 +455,8 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  const gate = unnamedPreactivation(name, scope);
+  if (gate) return fail(ctx, gate, a.nameRange, 'unknown-name');
   const s = suggest(name, scope.knownNames());
   // never the name itself (a known name used where it has no reading: "unknown name T — did you mean T?")
   return fail(ctx, `unknown name ${name}${s && s !== name ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
@@ -569,6 +571,18 @@ function codeGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
     );
   }
   return e;
+}
+
+/**
+ * Kouridi's da_f (the numpy posts' gradient at the forget gate's pre-activation a_f, f = σ(a_f)): d before a name is
+ * code's gradient of it, but the network names no a_f — said so, with what to name, where the letter under it is a
+ * quantity of the network (f); null otherwise
+ */
+function unnamedPreactivation(name: string, scope: ExprContext['scope']): string | null {
+  const m = /^d(\p{L})_(\p{L}+)$/u.exec(name);
+  if (!m || scope.isKnown(name.slice(1)) || scope.isKnown(m[1]!) || !scope.isTimed(m[2]!)) return null;
+  const rest = name.slice(1);
+  return `unknown name ${name}: as code writes gradients (d before a name) it is ∂loss/∂${rest}, and the network names no ${rest} — where ${rest} is the argument of ${m[2]}'s function (${m[2]} = σ(${rest})), name that argument in the network and ${name} reads as its gradient`;
 }
 
 /** dc̄, dc̄_t: d before a name the file defines with its mark (Kouridi's dc_bar for c̄) */

@@ -6,7 +6,7 @@
 
 import { diag } from '../diagnostics';
 import type { Expr } from '../model';
-import { exprText } from '../print';
+import { exprText, refText } from '../print';
 import type { ExprContext } from './context';
 
 /** y, a gradient of a scalar by a 1×n row, as the column of its n entries right of x (an m×n matrix); null where not so */
@@ -19,7 +19,7 @@ export function rowGradientColumn(x: Expr, y: Expr, ctx: ExprContext): Expr | nu
     ctx.scope.diagnostics.push(
       diag(
         'information',
-        `${exprText(y)} (a 1×${s[1]} row, as ${exprText(y.wrt)} is) is read as the column of its entries: in numerator layout the error a matrix carries back is a column`,
+        `${exprText(y)} (a 1×${s[1]} row, as ${refText(y.wrt.name, y.wrt.idx)} is) is read as the column of its entries: in numerator layout the error a matrix carries back is a column`,
         y.range,
         'row-gradient',
       ),
