@@ -1890,11 +1890,10 @@ export function lex(src: string): LexResult {
         overFraction(s);
         return;
       case Cmd.Bar:
-        if (codeD(s, '\u0304')) return;
+        if (codeD(s)) return;
         push('bar', cmd, s, i);
         return;
       case Cmd.Accent:
-        if (codeD(s, info.value)) return;
         accent(cmd, info.value, s);
         return;
       case Cmd.Op:
@@ -2233,10 +2232,11 @@ export function lex(src: string): LexResult {
   }
 
   /**
-   * d\bar{c}_t, d\tilde{h}_t: code's gradient of an accented name (Kouridi's dc_bar), one name dc̄ as dc is, where a
-   * lone d stands tight before the accent over one letter (a d of a derivative is a 'partial' token, not a name)
+   * d\bar{c}_t: code's gradient of a barred name (Kouridi's dc_bar), one name dc̄ as dc is, where a lone d stands tight
+   * before the bar over one letter (a d of a derivative is a 'partial' token, not a name). The other accents make a name
+   * in the lexer already, which the parser joins to the d before it (d\tilde{c}_t, session 41)
    */
-  function codeD(s: number, mark: string): boolean {
+  function codeD(s: number): boolean {
     const prev = tokens[tokens.length - 1];
     if (!prev || prev.kind !== 'name' || prev.text !== 'd' || prev.end !== s) return false;
     const r = accentBase(i);
@@ -2246,7 +2246,7 @@ export function lex(src: string): LexResult {
     lastEnd = prev.tight ? prev.start : -1;
     pendingTag = prev.tag;
     i = r[1];
-    lexWord('d' + r[0] + mark, prev.start, i);
+    lexWord('d' + r[0] + '\u0304', prev.start, i);
     return true;
   }
 

@@ -38,5 +38,8 @@ describe('Kouridi’s LSTM backward step', () => {
     );
     expect(rep.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(rep.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+    // with no c̄ in the file the bar names no gradient dc of c: an unknown name as written
+    const none = analyze(`${net.replace(/\\bar\{c\}/g, 'g')}check d\\bar{c}_t = ∂L/∂h_t\n`);
+    expect(none.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['unknown name dc̄_t']);
   });
 });

@@ -684,6 +684,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   // (not code's dc̄_t, the gradient of a name c̄ the file defines: unknown() reads it as dc_t is read)
   const marked = sp.marked && !codeGradientOfMarked(raw, scope) ? markedAdjoint(a) : null;
+  // d\bar{c}_t where the file defines no c̄: no adjoint dc of c either (the bar is on c), an unknown name as written
+  if (marked && !rawKnown && /^d\p{L}[\u0304\u0305]/u.test(raw)) return unknown(a, ctx, raw);
   if (marked && !rawKnown && !scope.isKnown(withoutSegment(raw))) return readAdjoint(marked, a.range, ctx);
   // \vec{h}_t (h⃗_t) where the file defines no h⃗: the arrow marks a vector, as \mathbf does — the file's h
   const plain = sp.arrow && !rawKnown && !scope.isKnown(withoutSegment(raw)) ? raw.replaceAll('\u20D7', '') : null;
