@@ -843,13 +843,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // (nor a letter the solution defined before at an entry: Jaeger's `δ_j(t) = −∂E/∂net_j(t)` defines δ for every unit,
   // and his vector form `δ(t) = f'(net(t)) ⊙ […]` after it is a claim about it)
   const definedBases = new Set([...defined].map((n) => n.split('_')[0]!));
-  const formulas = formulaDefinitions(
-    claims,
-    defines,
-    labels,
-    (n) => defined.has(n) || definedBases.has(n) || names().written.has(n),
-    () => names().names,
-  );
+  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || definedBases.has(n) || names().written.has(n));
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
   const pin = labels.some((l) => l.label.by === 'formula') || formulas ? names().unmarkedObjective : 0;
@@ -982,7 +976,6 @@ function formulaDefinitions(
   defines: (string | null)[],
   labels: { claim: Claim; label: ChainLabel }[],
   known: (name: string) => boolean,
-  network: () => ReadonlySet<string>,
 ): Map<Claim, 'formula' | 'value' | 'activation'> | null {
   const labelled = new Set(labels.map((l) => l.label.name));
   const claimed = new Set(labels.map((l) => l.claim));
@@ -1008,9 +1001,6 @@ function formulaDefinitions(
       if (vector && chars === vector.chars) c.text = vector;
       (out ??= new Map()).set(c, by);
     };
-    // da_{c,t} = d\bar{c}_t ⊙ (1 − c̄_t²): a right side reading code's gradients (dc̄, resolve/names.ts codeGradient)
-    // defines nothing by a formula, a line of the network reading no derivative: it is a claim about da_c
-    if (readsCodeGradient(chars, network())) return;
     // CS230's row `g_1 = \tanh` beside `a^{<t>} = g_1(…)`: the activation named, a line of the network (activationAlias.ts)
     const alias = c.inline || head.length > 20 ? null : activationAlias(chars);
     if (alias !== null) {
@@ -1561,12 +1551,6 @@ function readsAndIsWrong(d: Diagnostic): boolean {
   if (d.code !== 'shape-mismatch') return false;
   if (d.message.startsWith('shape mismatch: the left side is')) return !d.message.includes('shape transposed');
   return d.fix !== undefined;
-}
-
-/** whether a claim's text writes code's gradient of a name of the network (dc_t, d\bar{c}_t) */
-function readsCodeGradient(chars: string, network: ReadonlySet<string>): boolean {
-  if (!/(?:^|[^\p{L}\\])d(?:\p{L}|\\)/u.test(chars)) return false;
-  return lex(chars).tokens.some((t) => t.kind === 'name' && isCodeGradientName(t.text, network));
 }
 
 /** d before a name of the network (dc, dc̄, dW_f): code's gradient of it, never a name of the solution's own */

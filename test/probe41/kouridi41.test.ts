@@ -2,9 +2,10 @@
 // gradients named as code names them. Three readings were wrong: dc_t beside a candidate c̄ read as c̄_t (readAdjoint
 // took the barred name), d\bar{c}_t was "unknown name d", and dc_t = … + f_{t+1} ⊙ ∂L/∂c_{t+1} was taken for a
 // definition of a name dc of the solution's own (it is a claim: dc is ∂L/∂c already). A line of code's gradients in
-// the network (da_{c,t} = dc̄_t ⊙ …) is a definition by a derivative, as one with ∂ is.
+// the network (da_{c,t} = dc̄_t ⊙ …, a solution's δ_t = dh_t ⊙ (1 − h_t²)) is a definition by a derivative, as one with ∂ is.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
+import { analyzeSolution } from '../../src/solution';
 import { read41 } from './read41';
 
 describe('Kouridi’s LSTM backward step', () => {
@@ -41,5 +42,13 @@ describe('Kouridi’s LSTM backward step', () => {
     // with no c̄ in the file the bar names no gradient dc of c: an unknown name as written
     const none = analyze(`${net.replace(/\\bar\{c\}/g, 'g')}check d\\bar{c}_t = ∂L/∂h_t\n`);
     expect(none.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['unknown name dc̄_t']);
+  });
+  it('a letter of the solution’s own defined with code’s gradients is read, as one defined with ∂', () => {
+    const md =
+      '```rnn\nT = 3\ninput x = [0.5, -1.0, 0.8]\nparam w = 0.7\nparam u = 0.3\nh_0 = 0.1\nh_t = tanh(w h_{t-1} + u x_t)\nloss L = Σ_t h_t^2\n```\n\n' +
+      '$$\\delta_t = dh_t \\odot (1 - h_t^2) \\tag{1}$$\n\n$$\\frac{\\partial L}{\\partial w} = \\sum_{t=1}^{T} \\delta_t h_{t-1} \\tag{2}$$\n';
+    const r = analyzeSolution(md, 'markdown', { sidecar: null });
+    expect(r.equations.map((q) => q.status)).toEqual(['skipped', 'holds']);
+    expect(r.equations[0]!.message).toMatch(/it defines δ by the formula after it/);
   });
 });
