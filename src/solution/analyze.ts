@@ -820,8 +820,9 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     const name = derivativeDefinition(c.text.chars);
     if (name && name.startsWith('δ') && deltaOfParameterLine(c.text.chars, names().params)) return null;
     // code's dc_t = dh_t ⊙ o_t ⊙ … + f_{t+1} ⊙ ∂L/∂c_{t+1} (Kouridi's backward step): dc is ∂L/∂c already (resolve/names.ts
-    // codeGradient), so the line is a claim about it, as dv_t = ŷ_t − y_t is
-    return name && isCodeGradientName(name, names().names) ? null : name;
+    // codeGradient), so a display is a claim about it, as dv_t = ŷ_t − y_t is. Inline math that says what dX means
+    // (Sutskever's "$du_t = \frac{∂L}{∂u_t}$") still defines it: the messages then write du_t as the student does
+    return name && !c.inline && isCodeGradientName(name, names().names) ? null : name;
   });
   // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
   // defined before (Let $δc_t = ∂L/∂c_t$, then $$δc_t = δh_t o_t … + δc_{t+1} f_{t+1}$$): it was "defined twice"

@@ -33,7 +33,10 @@ describe('sides of two shapes in a solution', () => {
     ].join('\n');
     const r = analyzeSolution(text, 'markdown', { sidecar: null });
     expect(r.equations.map((e) => e.status)).toEqual(['holds', 'fails', 'skipped', 'skipped']);
-    expect(r.equations[1]!.message).toBe('fails: shape mismatch: the left side is a 3×3 matrix, the right side a 3×2 matrix');
+    // x_t written for h_{t-1}: the factor named, and what W multiplies (probe 41, resolve/outerFactor.ts)
+    expect(r.equations[1]!.message).toBe(
+      "fails: shape mismatch: the left side is a 3×3 matrix, the right side a 3×2 matrix: in the outer product diag(1 − h_t^2) ∂L/∂h_t x_tᵀ, x_t (a vector of 2) stands where W's gradient needs a vector of 3: what W multiplies in h's equation, h_{t-1}",
+    );
     expect(r.equations[2]!.message).toContain("the left side's shape transposed");
   });
 });

@@ -34,10 +34,16 @@ export function derivedEquations(statements: Statement[]): Set<Statement> {
   }
   const out = new Set<Statement>();
   const names = new Set<string>();
+  // the names the network's equations read, found once and only where a line writes code's gradient (codeGradientOf)
+  let read: Set<string> | null = null;
+  const readByEquations = (): Set<string> => (read ??= namesRead(byName));
   for (let changed = true; changed;) {
     changed = false;
     for (const [name, defs] of byName) {
-      if (names.has(name) || !defs.every((st) => !st.isLoss && !st.broken && derivativeIn(st.rhs, names, byName))) continue;
+      // code's gradient (dc_t) makes a definition by a derivative only of a name no equation of the network reads: the
+      // network's own ŷ_t = V h_t + dh_t stays a quantity, and dh there an unknown name (probe 13)
+      const code = () => !readByEquations().has(name);
+      if (names.has(name) || !defs.every((st) => !st.isLoss && !st.broken && derivativeIn(st.rhs, names, byName, code))) continue;
       for (const st of defs) out.add(st);
       names.add(name);
       changed = true;
@@ -52,7 +58,25 @@ export function baseOf(a: NameAst): string {
   return !a.sub && !a.sup && cut > 0 ? a.raw.slice(0, cut) : a.raw;
 }
 
-function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>): boolean {
+/** the names (without their steps) the right sides of the definitions read */
+function namesRead(byName: Map<string, (Statement & { k: 'def' })[]>): Set<string> {
+  const out = new Set<string>();
+  const walk = (a: Ast): void => {
+    if (a.k === 'name') out.add(baseOf(a));
+    if (a.k === 'list' && a.packed) return;
+    const node = a as unknown as Record<string, unknown>;
+    for (const key in node) {
+      const v = node[key];
+      if (Array.isArray(v)) {
+        for (const x of v) if (isAst(x)) walk(x);
+      } else if (isAst(v)) walk(v);
+    }
+  };
+  for (const defs of byName.values()) for (const st of defs) walk(st.rhs);
+  return out;
+}
+
+function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>, code: () => boolean = () => false): boolean {
   if (a.k === 'deriv') return true;
   // \bar{z}_t where the file defines z̄_t itself (Greff's pre-activations z̄ᵗ, beside zᵗ = tanh(z̄ᵗ)): that name, which
   // the resolver reads it as (readAdjoint), no adjoint — a derivative only when z̄ is itself defined by one
@@ -63,7 +87,7 @@ function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>)
   if (a.k === 'name' && names.size && (names.has(a.raw) || names.has(baseOf(a)))) return true;
   // code's gradient dc_t, d\bar{c}_t of a name the file defines and no name dc (resolve/names.ts codeGradient):
   // Kouridi's da_{c,t} = dc̄_t ⊙ (1 − c̄_t²) defines da_c by a derivative, as δ_t = ∂L/∂h_t ⊙ … does
-  if (a.k === 'name' && a.raw.charCodeAt(0) === 100 && a.raw.length > 1 && codeGradientOf(a, defined)) return true;
+  if (a.k === 'name' && a.raw.charCodeAt(0) === 100 && a.raw.length > 1 && codeGradientOf(a, defined) && code()) return true;
   // every AST child (a packed literal holds numbers only), by for…in over the node's keys: no array of keys and no
   // closure per node, and the walk stops at the first one found
   if (a.k === 'list' && a.packed) return false;
@@ -71,8 +95,8 @@ function derivativeIn(a: Ast, names: Set<string>, defined: Map<string, unknown>)
   for (const key in node) {
     const v = node[key];
     if (Array.isArray(v)) {
-      for (const x of v) if (isAst(x) && derivativeIn(x, names, defined)) return true;
-    } else if (isAst(v) && derivativeIn(v, names, defined)) return true;
+      for (const x of v) if (isAst(x) && derivativeIn(x, names, defined, code)) return true;
+    } else if (isAst(v) && derivativeIn(v, names, defined, code)) return true;
   }
   return false;
 }
