@@ -73,13 +73,11 @@ function runReads(run: Run): Map<number, number[]> {
   if (!m) {
     m = new Map();
     const walk = new ReadsWalk();
-    // the ids pushed, not map()ped: map()'s array has another elements kind once this is optimised, and readsNode and
-    // pathsBetween, which read them, were deoptimised by it
-    for (const q of run.quantityNodes()) {
-      const ids: number[] = [];
-      for (const x of walk.of(q.node)) ids.push(x.id);
-      m.set(q.node.id, ids);
-    }
+    for (const q of run.quantityNodes())
+      m.set(
+        q.node.id,
+        walk.of(q.node).map((x) => x.id),
+      );
     readsByRun.set(run, m);
   }
   return m;

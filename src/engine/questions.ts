@@ -62,12 +62,9 @@ export class Draws {
     const m: ValueOverrides = new Map(this.base);
     if (only !== undefined) {
       // drawn once for every such run (forward would draw them again for each: one run per varied name)
-      // pushed, not map()ped (an optimised map()'s array has another elements kind, and deoptimised this loop)
-      if (!this.samples) {
-        this.samples = [];
-        for (const d of this.model.decls.values())
-          if (!d.values && !this.base.has(d.name)) this.samples.push([d.name, drawDecl(d, this.model.T, 0)]);
-      }
+      this.samples ??= [...this.model.decls.values()]
+        .filter((d) => !d.values && !this.base.has(d.name))
+        .map((d) => [d.name, drawDecl(d, this.model.T, 0)]);
       for (const [name, v] of this.samples) m.set(name, v);
     }
     if (only === undefined) for (const v of this.variedList()) m.set(v.name, v.draw(seed));
@@ -81,11 +78,7 @@ export class Draws {
   private varied: Varied[] | null = null;
 
   private variedList(): Varied[] {
-    if (!this.varied) {
-      this.varied = [];
-      for (const name of variedNames(this.model)) this.varied.push(this.varying(name));
-    }
-    return this.varied;
+    return (this.varied ??= variedNames(this.model).map((name) => this.varying(name)));
   }
 
   private varying(name: string): Varied {

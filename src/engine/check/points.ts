@@ -46,11 +46,7 @@ export function checkPoints(q: CheckQuestion): Point[] {
     if (inside.length) points = inside;
   }
   const kept = presupposed(q, points);
-  // pushed, not map()ped: map()'s array has another elements kind once its caller is optimised, and offSides and the
-  // hints that read the points were deoptimised by it ("wrong map", rounds 20–80)
-  const out: Point[] = [];
-  for (const p of kept) out.push({ ...p, label: p.label ? ` at ${p.label}` : '' });
-  return out;
+  return kept.map((p) => ({ ...p, label: p.label ? ` at ${p.label}` : '' }));
 }
 
 /**
@@ -106,13 +102,10 @@ export function relates(from: Idx, to: Idx, free: (v: string) => boolean): boole
 export function evaluateSides(points: Point[], lhs: Expr, rhs: Expr, run: Run): Sides[] {
   // the fields written out: an object spread per point and draw was a twentieth of a check's time. The
   // sides are only read (compared, shown through toValue): the run's own arrays, not copies
-  // pushed, not map()ped (checkPoints says why)
-  const out: Sides[] = [];
-  for (const p of points) {
+  return points.map((p) => {
     const l = run.evaluateShared(lhs, p.env);
-    out.push({ t: p.t, env: p.env, label: p.label, l, r: run.evaluateShared(rhs, p.env) });
-  }
-  return out;
+    return { t: p.t, env: p.env, label: p.label, l, r: run.evaluateShared(rhs, p.env) };
+  });
 }
 
 /**
