@@ -2909,6 +2909,9 @@ export function parse(
     // ∂σ(a_t)/∂a_t, ∂tanh(z)/∂z: a function applied, as \frac{\partial \sigma(a_t)}{…} reads it (it was "expected a name
     // after ∂, found 'σ'")
     if (o.kind === 'fn' && isOp(peek(1), '(')) return call();
+    // ∂L/∂\bar{c}_t: the barred name c̄_t, as \frac{\partial L}{\partial \bar{c}_t} and a definition's left side read it
+    // (after ∂ it names a variable, not the adjoint ∂L/∂c_t; it was "expected a name after ∂, found '\bar'")
+    if (o.kind === 'bar') return barredName();
     if (o.kind === 'fn') fail(bareFunctionDerivative(o.text));
     if (o.kind !== 'name') fail(`expected a name after ∂, found ${describe(o)}`);
     let a: Ast = nameWithIndex(false);

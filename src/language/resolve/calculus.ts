@@ -198,6 +198,22 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
     of.k === 'ref' &&
     ctx.scope.isTimed(of.name) &&
     isArgument(a.of.argItems, a.wrt, ctx);
+  // ∂L/∂\bar{h}_t with no barred name in the file: h̄_t is the adjoint ∂loss/∂h_t, no variable (it was "the adjoint …
+  // belongs in derive and check lines, not in equations", said in a check line)
+  const adjointWrt = ctx.scope.barredKnown
+    ? null
+    : a.wrt.k === 'name'
+      ? markedAdjoint(a.wrt)
+      : a.wrt.k === 'adjoint' && a.wrt.a.k === 'name'
+        ? a.wrt.a
+        : null;
+  if (adjointWrt)
+    fail(
+      ctx,
+      `∂…/∂${barred(adjointWrt)}: ${barred(adjointWrt)} is the adjoint ∂loss/∂${writtenName(adjointWrt)}, no variable to differentiate by — write ∂…/∂${writtenName(adjointWrt)}`,
+      a.wrt.range,
+      'unknown-name',
+    );
   // ∂L/∂h^t (Graves' bare superscript step): the name at that step
   const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? w;
   const d = derivative(of, wrt, !a.plus && !partial, a.range, ctx, a);
