@@ -29,15 +29,20 @@ function innerSums(e: Expr, inProduct = false, out: Sum[] = []): Sum[] {
 
 export function innerSignHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const sums = innerSums(c.rhs);
-  if (!sums.length) return null;
+  const found = sums.length ? mendingFlip(c, run, other, sums) : null;
+  if (!found) return null;
   const show = printerFor(c.text, run.model.T);
-  for (const s of sums.slice(0, MAX_FLIPS)) {
-    const flipped: Expr = { ...s, k: s.k === 'add' ? 'sub' : 'add' };
-    const rhs = replaceWhere(c.rhs, (y) => (y === s ? flipped : null), VALUES);
-    if (!holdsWith(c, c.lhs, rhs, run) || !confirmed(other, c.lhs, rhs, c.points)) continue;
-    // in its brackets, as written (a sum inside a product is bracketed)
-    const written = whichOf(s, sums, (x) => `(${show(x)})`).replace(/^the /, 'The ');
-    return `${written} should be (${show(flipped)}): with that sign the check holds`;
+  // in its brackets, as written (a sum inside a product is bracketed)
+  const written = whichOf(found.sum, sums, (x) => `(${show(x)})`).replace(/^the /, 'The ');
+  return `${written} should be (${show(found.flipped)}): with that sign the check holds`;
+}
+
+/** the first of the sums (at most MAX_FLIPS) whose sign turned makes the check hold, at its points and the draws */
+function mendingFlip(c: Claim, run: Run, other: OtherValues, sums: readonly Sum[]): { sum: Sum; flipped: Expr } | null {
+  for (const sum of sums.slice(0, MAX_FLIPS)) {
+    const flipped: Expr = { ...sum, k: sum.k === 'add' ? 'sub' : 'add' };
+    const rhs = replaceWhere(c.rhs, (y) => (y === sum ? flipped : null), VALUES);
+    if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points)) return { sum, flipped };
   }
   return null;
 }
@@ -59,16 +64,17 @@ function argumentSums(e: Expr, call: Expr | null = null, out: { sum: Sum; call: 
  */
 export function argumentSignHint(c: Claim, run: Run, other: OtherValues = null): string | null {
   const sums = argumentSums(c.rhs);
-  if (!sums.length) return null;
+  const found = sums.length
+    ? mendingFlip(
+        c,
+        run,
+        other,
+        sums.map((x) => x.sum),
+      )
+    : null;
+  if (!found) return null;
   const show = printerFor(c.text, run.model.T);
-  for (const { sum, call } of sums.slice(0, MAX_FLIPS)) {
-    const flipped: Expr = { ...sum, k: sum.k === 'add' ? 'sub' : 'add' };
-    const swap = (y: Expr) => (y === sum ? flipped : null);
-    const rhs = replaceWhere(c.rhs, swap, VALUES);
-    if (!holdsWith(c, c.lhs, rhs, run) || !confirmed(other, c.lhs, rhs, c.points)) continue;
-    const calls = [...new Set(sums.map((x) => x.call))];
-    const written = whichOf(call, calls, show).replace(/^the /, 'The ');
-    return `${written} should be ${show(replaceWhere(call, swap, VALUES))}: with that sign the check holds`;
-  }
-  return null;
+  const call = sums.find((x) => x.sum === found.sum)!.call;
+  const written = whichOf(call, [...new Set(sums.map((x) => x.call))], show).replace(/^the /, 'The ');
+  return `${written} should be ${show(replaceWhere(call, (y) => (y === found.sum ? found.flipped : null), VALUES))}: with that sign the check holds`;
 }
