@@ -233,6 +233,11 @@ export function someAst(a: Ast, test: (x: Ast) => boolean): boolean {
   return false;
 }
 
+/** whether two ranges cover the same text */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+
 export function span(a: Range, b: Range): Range {
   return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
 }

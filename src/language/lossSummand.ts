@@ -3,7 +3,7 @@
 // said `L_t = ½(h_t − y_t)²` and `loss L = Σ_t L_t`, as sheet 7 writes it (an untimed loss beside its timed twin).
 // Before, L_t was "L has no time index: it is not a sequence", and ∂L^{(t)}/∂h^{(t)} was a power of the whole loss.
 
-import { someAst, type Ast, type NameAst, type Statement } from './ast';
+import { sameRange, someAst, type Ast, type NameAst, type Statement } from './ast';
 import type { Range, SymbolOccurrence } from '../report';
 
 type Def = Statement & { k: 'def' };
@@ -64,10 +64,7 @@ export interface SplitLoss {
  * would otherwise write over ½(h_t − y_t)², and a hover on the summand would name L_t
  */
 export function writtenSymbols(symbols: SymbolOccurrence[], split: SplitLoss): SymbolOccurrence[] {
-  const r = split.range;
-  return symbols.filter(
-    (s) => s.name !== split.name || s.line !== r.line || s.column !== r.column || s.endLine !== r.endLine || s.endColumn !== r.endColumn,
-  );
+  return symbols.filter((s) => s.name !== split.name || !sameRange(s, split.range));
 }
 
 /** Σ_t, Σ_{t=1}^{T}: every step (the bounds as written; a Σ over some steps has no per-step loss of the whole) */

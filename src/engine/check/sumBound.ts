@@ -10,6 +10,7 @@ import type { CheckQuestion, Expr, Idx } from '../../language/model';
 import { idxString, refText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve';
 import type { Range } from '../../report';
+import { sameRange } from '../../language/ast';
 import { runsText } from '../../display/checkStep';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -18,9 +19,6 @@ import { holdsWith } from './textbook';
 
 type Bounded = Expr & { k: 'sum' | 'prod' };
 type Undefined = NonNullable<CheckQuestion['undefinedStep']>;
-
-const sameRange = (a: Range, b: Range) =>
-  a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 
 /** the reference written at `at` (a ref, or a derivative's variable) and the Σ/∏ around it, innermost last */
 function located(e: Expr, at: Range): { name: string; idx: Idx; around: Bounded[] } | null {

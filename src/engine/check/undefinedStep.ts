@@ -7,6 +7,7 @@ import type { CheckQuestion, Expr } from '../../language/model';
 import { exprText, refText } from '../../language/print';
 import { forChildren, mapChildren } from '../../language/resolve';
 import type { Range } from '../../report';
+import { sameRange } from '../../language/ast';
 import { RunError, type Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import { checkPoints, evaluateSides, close } from './points';
@@ -14,9 +15,6 @@ import { printerFor } from './writtenT';
 import { runsText } from '../../display/checkStep';
 
 type Deriv = Expr & { k: 'deriv' };
-
-const sameRange = (a: Range, b: Range) =>
-  a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 
 /** the reference written at `at`: a ref, or the denominator of a derivative (its wrt) */
 function writtenAt(e: Expr, at: Range): Expr | null {

@@ -7,8 +7,9 @@ import type { Expr } from '../../language/model';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
 import { derivAs } from './derivAs';
-import { close, type Point } from './points';
+import type { Claim } from './hints';
 import { EVERYWHERE, replacing } from './replacing';
+import { holdsWith } from './textbook';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -16,19 +17,13 @@ type Deriv = Expr & { k: 'deriv' };
  * the reading of the derivative meant for the immediate partial d (0 here) under which the check holds at its points and
  * at the draws — one step first, then the total — said as the end of zeroHint's sentence; null when neither does
  */
-export function zeroMeantReading(
-  sides: { lhs: Expr; rhs: Expr; points: readonly Point[] },
-  d: Deriv,
-  run: Run,
-  values: OtherValues,
-): string | null {
+export function zeroMeantReading(c: Claim, d: Deriv, run: Run, values: OtherValues): string | null {
   for (const oneStep of [true, false]) {
     const by = derivAs(d, oneStep, true);
-    const l = replacing(sides.lhs, d, by, EVERYWHERE);
-    const r = replacing(sides.rhs, d, by, EVERYWHERE);
-    if (l === sides.lhs && r === sides.rhs) return null;
-    const holds = sides.points.every((p) => close(run.evaluateShared(l, p.env).data, run.evaluateShared(r, p.env).data));
-    if (holds && confirmed(values, l, r, sides.points))
+    const l = replacing(c.lhs, d, by, EVERYWHERE);
+    const r = replacing(c.rhs, d, by, EVERYWHERE);
+    if (l === c.lhs && r === c.rhs) return null;
+    if (holdsWith(c, l, r, run) && confirmed(values, l, r, c.points))
       return oneStep
         ? `, read as a one-step derivative (every node of another step held fixed: the step's own term): with it the check holds`
         : `, the total derivative: with it the check holds`;
