@@ -3,7 +3,7 @@
 // shorthand that derive and check lines read as its right side, with the step of each use put in for t
 // (δ_{t+1} is ∂L/∂a_{t+1}). docs/language-notes.md, "Names defined by a derivative".
 
-import { isAst, mapAst, type Ast, type NameAst, type Statement } from '../ast';
+import { isAst, mapAst, someAst, type Ast, type NameAst, type Statement } from '../ast';
 import type { Expr } from '../model';
 import { diag } from '../diagnostics';
 import { Abandoned, fail, UsesUnavailable, type ExprContext } from './context';
@@ -61,18 +61,12 @@ export function baseOf(a: NameAst): string {
 /** the names (without their steps) the right sides of the definitions read */
 function namesRead(byName: Map<string, (Statement & { k: 'def' })[]>): Set<string> {
   const out = new Set<string>();
-  const walk = (a: Ast): void => {
+  // someAst's walk of every node (a test that never stops it)
+  const collect = (a: Ast): boolean => {
     if (a.k === 'name') out.add(baseOf(a));
-    if (a.k === 'list' && a.packed) return;
-    const node = a as unknown as Record<string, unknown>;
-    for (const key in node) {
-      const v = node[key];
-      if (Array.isArray(v)) {
-        for (const x of v) if (isAst(x)) walk(x);
-      } else if (isAst(v)) walk(v);
-    }
+    return false;
   };
-  for (const defs of byName.values()) for (const st of defs) walk(st.rhs);
+  for (const defs of byName.values()) for (const st of defs) someAst(st.rhs, collect);
   return out;
 }
 
