@@ -87,6 +87,7 @@ import { prodFactorHint } from './prodFactor';
 import { jacobianSlopeHint, jacobianWeightHint } from './jacobianSlope';
 import { kroneckerHint } from './kronecker';
 import { argumentSignHint, innerSignHint } from './innerSign';
+import { termFactorHint } from './termFactor';
 import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { stepCopyMeantHint } from './stepCopyMeant';
@@ -527,6 +528,8 @@ function failureHint(
     plain(numeratorEditHint(claim, run, other)) ??
     // last: a sign turned inside a function's argument copied from the network (σ'(w h − w x) for σ'(w h + w x))
     plain(argumentSignHint(claim, run, other)) ??
+    // last: one term of a sum off by a constant factor (seed 004's h̄ line with (h_t − y_t) for 2(h_t − y_t))
+    termFactorHint(claim, run, other) ??
     null
   );
 }

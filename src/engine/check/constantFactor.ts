@@ -140,7 +140,7 @@ export function constantFactorHint(c: Claim, run: Run, draws: DrawRuns | null): 
 }
 
 /** the sides read a name the draws vary (count(params) is a number, an LSTM's count formula reads none) */
-function readsDrawn(c: Claim, model: Model): boolean {
+export function readsDrawn(c: Claim, model: Model): boolean {
   const read = reach(model, [c.lhs, c.rhs]);
   return variedNames(model).some((n) => read.has(parseNodeKey(n).name));
 }
