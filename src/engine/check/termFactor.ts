@@ -62,7 +62,13 @@ function factorAt(c: Claim, run: Run, formula: Expr, whole: Expr, term: Expr): n
       if (!close(diff, new Float64Array(diff.length))) return null;
       continue;
     }
-    if (!close(diff, tv.map((x) => x * k))) return null;
+    if (
+      !close(
+        diff,
+        tv.map((x) => x * k),
+      )
+    )
+      return null;
   }
   return q;
 }
