@@ -18,9 +18,13 @@ import { hasKind } from './kinds';
 /** slopes tried per check */
 const MAX_TRIES = 4;
 
-/** a value that is fn's (tanh's unless said): fn(…) written out, or a step of a quantity defined as fn(…) (h_t = tanh(a_t)) */
+/**
+ * a value that is fn's (tanh's unless said): fn(…) written out, or a step of a quantity defined as fn(…) (h_t = tanh(a_t)),
+ * or an entry of one (Haykin's y_j(n) of y = φ(v), φ = tanh)
+ */
 function isActivation(x: Expr, model: Model, fn: 'tanh' | 'sigma' = 'tanh'): boolean {
   if (x.k === 'call') return x.fn === fn;
+  if (x.k === 'index') return isActivation(x.a, model, fn);
   if (x.k !== 'ref' || !x.idx) return false;
   const g = model.quantities.get(x.name)?.general;
   return g?.k === 'call' && g.fn === fn;
