@@ -22,6 +22,11 @@ loss L = Σ_t L_t
 `;
 
 describe('a slip inside the expression differentiated', () => {
+  it('names tanh written for the σ of the equation (session 55: a mutant of the example solutions)', () => {
+    expect(failingMessage(NET, '∂o_t/∂h_t = ∂tanh(W_hy h_t + b_y)/∂h_t')).toMatch(
+      /In the expression differentiated, tanh\(W_hy h_t \+ b_y\) should be σ\(W_hy h_t \+ b_y\): with that function the check holds$/,
+    );
+  });
   it('names a step moved', () => {
     expect(failingMessage(NET, '∂h_t/∂h_{t-1} = ∂(σ(W_xh x_t + W_hh h_t + b_h))/∂h_{t-1}')).toMatch(
       /In the expression differentiated, h_t should be h_\{t-1\}: with that step the check holds$/,

@@ -88,6 +88,7 @@ import { jacobianSlopeHint, jacobianWeightHint } from './jacobianSlope';
 import { kroneckerHint } from './kronecker';
 import { argumentSignHint, innerSignHint } from './innerSign';
 import { termFactorHint } from './termFactor';
+import { chainAddedHint } from './chainAdded';
 import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { stepCopyMeantHint } from './stepCopyMeant';
@@ -530,6 +531,8 @@ function failureHint(
     plain(argumentSignHint(claim, run, other)) ??
     // last: one term of a sum off by a constant factor (seed 004's h̄ line with (h_t − y_t) for 2(h_t − y_t))
     termFactorHint(claim, run, other) ??
+    // last: a chain's factors added (∂L_3/∂y_3 + ∂y_3/∂h_3 for ∂L_3/∂y_3 · ∂y_3/∂h_3), a structural screen first
+    plain(chainAddedHint(claim, run, other)) ??
     null
   );
 }

@@ -3,7 +3,7 @@
 // move a step or a sign move them among a side's values, and leave a derivative's numerator alone (they evaluate
 // derivatives once, frozen), so such a check failed with its values alone. Here, in each derivative of a written
 // expression on either side (a factor of a product too: ∂L_3/∂y_3 · ∂σ(W_hy h_3 − b_y)/∂h_3), each step of the numerator's references is moved by ±1, ±2, each
-// weight replaced by another of its shape, and each + or − of it turned, one at a time, the derivative taken again; an edit is named only where the check then
+// weight replaced by another of its shape, tanh and σ exchanged, and each + or − of it turned, one at a time, the derivative taken again; an edit is named only where the check then
 // holds at every point and at the draws. Asked last: a derivative per trial.
 
 import type { Expr } from '../../language/model';
@@ -36,6 +36,13 @@ function untimedParams(e: Expr, run: Run, out: Ref[] = []): Ref[] {
 function signs(e: Expr, out: (Expr & { k: 'add' | 'sub' })[] = []): typeof out {
   if (e.k === 'add' || e.k === 'sub') out.push(e);
   if (e.k !== 'deriv') forChildren(e, (x) => signs(x, out), VALUE_CHILDREN);
+  return out;
+}
+
+/** the calls of tanh and σ among the values of e */
+function squashings(e: Expr, out: (Expr & { k: 'call' })[] = []): typeof out {
+  if (e.k === 'call' && (e.fn === 'tanh' || e.fn === 'sigma')) out.push(e);
+  if (e.k !== 'deriv') forChildren(e, (x) => squashings(x, out), VALUE_CHILDREN);
   return out;
 }
 
@@ -100,6 +107,13 @@ function editOf(E: Expr, run: Run, show: (e: Expr) => string, holds: (edited: Ex
       if (holds(replacing(E, from, to)))
         return `In the expression differentiated, ${whichOf(from, untimedParams(E, run), show)} should be ${name}: with that the check holds`;
     }
+  }
+  // the other squashing function (tanh(W_hy h_3 + b_y) where y_3's equation applies σ)
+  for (const f of squashings(E)) {
+    if (spent()) return null;
+    const other: Expr = { ...f, fn: f.fn === 'tanh' ? 'sigma' : 'tanh' };
+    if (holds(replacing(E, f, other)))
+      return `In the expression differentiated, ${show(f)} should be ${show(other)}: with that function the check holds`;
   }
   for (const s of signs(E)) {
     if (spent()) return null;
