@@ -18,6 +18,7 @@ import { readMacros, type Macro } from './macros';
 import { dropPatternIndex } from './patternIndex';
 import { vectorForm } from './unitFormula';
 import { activationAlias } from './activationAlias';
+import { renamedStep } from './stepLetter';
 import { chainLabel, labelText, type ChainLabel } from './label';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
@@ -844,7 +845,14 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // (nor a letter the solution defined before at an entry: Jaeger's `δ_j(t) = −∂E/∂net_j(t)` defines δ for every unit,
   // and his vector form `δ(t) = f'(net(t)) ⊙ […]` after it is a claim about it)
   const definedBases = new Set([...defined].map((n) => n.split('_')[0]!));
-  const formulas = formulaDefinitions(claims, defines, labels, (n) => defined.has(n) || definedBases.has(n) || names().written.has(n));
+  let sequences: ((name: string) => boolean) | null = null;
+  const formulas = formulaDefinitions(
+    claims,
+    defines,
+    labels,
+    (n) => defined.has(n) || definedBases.has(n) || names().written.has(n),
+    (n) => (sequences ??= timedNames(networkText(text, net)))(n),
+  );
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
   const pin = labels.some((l) => l.label.by === 'formula') || formulas ? names().unmarkedObjective : 0;
@@ -977,6 +985,7 @@ function formulaDefinitions(
   defines: (string | null)[],
   labels: { claim: Claim; label: ChainLabel }[],
   known: (name: string) => boolean,
+  timed: (name: string) => boolean,
 ): Map<Claim, 'formula' | 'value' | 'activation'> | null {
   const labelled = new Set(labels.map((l) => l.label.name));
   const claimed = new Set(labels.map((l) => l.claim));
@@ -993,13 +1002,17 @@ function formulaDefinitions(
     if (defines[i] || claimed.has(c) || c.skip) return;
     // Pearlmutter's e_i(t) = y_i(t) − d_i(t), unit by unit: its vector form e(t) = y(t) − d(t) (unitFormula.ts)
     const vector = vectorForm(c.text);
-    const chars = vector && formulaDefinition(vector.chars) ? vector.chars : c.text.chars;
-    const head = headOf(chars);
+    let chars = vector && formulaDefinition(vector.chars) ? vector.chars : c.text.chars;
+    let head = headOf(chars);
     if (head === null) return;
+    // Arjovsky's D_k = diag(σ'(z_k)): the general step named k, read as t (stepLetter.ts)
+    const renamed = c.inline || GENERAL_STEP_NAME.test(head) ? null : renamedStep(chars, head, timed);
+    if (renamed !== null) [chars, head] = [renamed, headOf(renamed)!];
     const define = (name: string, by: 'formula' | 'value' | 'activation') => {
-      heads.add(head);
+      heads.add(head!);
       defines[i] = name;
       if (vector && chars === vector.chars) c.text = vector;
+      else if (renamed !== null) c.text = { ...c.text, chars: renamed };
       (out ??= new Map()).set(c, by);
     };
     // CS230's row `g_1 = \tanh` beside `a^{<t>} = g_1(…)`: the activation named, a line of the network (activationAlias.ts)

@@ -248,3 +248,13 @@ loss E = sum(x_T)
     ]);
   });
 });
+
+describe('a bound written the wrong way round (probe 43: Arjovsky’s bound with ≥)', () => {
+  it('says the turned relation holds at every draw; a bound false both ways says nothing of it', () => {
+    const [turned] = analyze(NET + 'check ‖∂h_3/∂h_1‖ ≥ w^2\n').checks;
+    expect(turned!.status).toBe('fails');
+    expect(turned!.message).toMatch(/: the bound is turned — with ≤ in place of ≥ it holds at every draw$/);
+    const [neither] = analyze(NET + 'check ∂h_3/∂h_1 ≤ 0.5\n').checks;
+    expect(neither!.message).not.toMatch(/turned/);
+  });
+});

@@ -68,7 +68,13 @@ export function answerBound(
   if (bad >= 0) {
     const s = sides[bad]!;
     const [l, r] = numbers(s);
-    return report('fails', `fails${s.label}: the left side is ${fmt(l)}, the right side ${fmt(r)} (${falseText(rel, l, r)})`, steps, s.t);
+    const turned = turnedHolds(rel, sides, (seed) => at(ctx.draws.run(seed)), ctx.drawCount);
+    return report(
+      'fails',
+      `fails${s.label}: the left side is ${fmt(l)}, the right side ${fmt(r)} (${falseText(rel, l, r)})${turned}`,
+      steps,
+      s.t,
+    );
   }
   // every draw judged, or counted and said when it cannot be evaluated: never a silent skip
   let judged = 0;
@@ -112,4 +118,26 @@ export function answerBound(
     );
   const draws = `${judged} random draw${judged === 1 ? '' : 's'}`;
   return report('holds', `holds${rangeText(q, points)} at the file's values and ${draws}${notJudged ? ` (${notJudged})` : ''}`, steps);
+}
+
+const TURNED: Record<Relation, Relation> = { '≤': '≥', '<': '>', '≥': '≤', '>': '<' };
+
+/**
+ * a bound written the wrong way round (Arjovsky's ‖∂C/∂h_t‖ ≤ ‖∂C/∂h_T‖ ∏‖D_{k+1}Wᵀ‖ with ≥): where the turned
+ * relation holds at the file's values and every draw, the message says so — the numbers alone leave the student to
+ * guess whether the bound or its direction is wrong. '' otherwise (a draw that cannot be evaluated says nothing)
+ */
+function turnedHolds(rel: Relation, sides: Sides[], drawn: (seed: number) => Sides[], draws: number): string {
+  const other = TURNED[rel];
+  const all = (ss: Sides[]) => ss.every((x) => satisfies(other, ...numbers(x)));
+  if (!all(sides)) return '';
+  for (let seed = 1; seed <= draws; seed++) {
+    try {
+      if (!all(drawn(seed))) return '';
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+      return '';
+    }
+  }
+  return `: the bound is turned — with ${other} in place of ${rel} it holds at every draw`;
 }

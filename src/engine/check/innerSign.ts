@@ -16,6 +16,8 @@ import { printerFor } from './writtenT';
 const MAX_FLIPS = 12;
 
 type Sum = Expr & { k: 'add' | 'sub' };
+/** a sign that may be turned: a sum's, or a function's argument negated whole (Heaviside's H(−z_t) for H(z_t)) */
+type Signed = Sum | (Expr & { k: 'neg' });
 
 /** the sums standing inside a product (a factor's own + or −), in the order written; not into a derivative */
 function innerSums(e: Expr, inProduct = false, out: Sum[] = []): Sum[] {
@@ -38,18 +40,22 @@ export function innerSignHint(c: Claim, run: Run, other: OtherValues = null): st
 }
 
 /** the first of the sums (at most MAX_FLIPS) whose sign turned makes the check hold, at its points and the draws */
-function mendingFlip(c: Claim, run: Run, other: OtherValues, sums: readonly Sum[]): { sum: Sum; flipped: Expr } | null {
+function mendingFlip(c: Claim, run: Run, other: OtherValues, sums: readonly Signed[]): { sum: Signed; flipped: Expr } | null {
   for (const sum of sums.slice(0, MAX_FLIPS)) {
-    const flipped: Expr = { ...sum, k: sum.k === 'add' ? 'sub' : 'add' };
+    const flipped: Expr = sum.k === 'neg' ? sum.a : { ...sum, k: sum.k === 'add' ? 'sub' : 'add' };
     const rhs = replaceWhere(c.rhs, (y) => (y === sum ? flipped : null), VALUES);
     if (holdsWith(c, c.lhs, rhs, run) && confirmed(other, c.lhs, rhs, c.points)) return { sum, flipped };
   }
   return null;
 }
 
-/** the sums inside a function's argument (σ'(w h_{t−1} − w x_t)), with the outermost call around each, in the order written */
-function argumentSums(e: Expr, call: Expr | null = null, out: { sum: Sum; call: Expr }[] = []): { sum: Sum; call: Expr }[] {
+/**
+ * the sums inside a function's argument (σ'(w h_{t−1} − w x_t)), and an argument negated whole (H(−z_t)), with the
+ * outermost call around each, in the order written
+ */
+function argumentSums(e: Expr, call: Expr | null = null, out: { sum: Signed; call: Expr }[] = []): { sum: Signed; call: Expr }[] {
   if ((e.k === 'add' || e.k === 'sub') && call) out.push({ sum: e, call });
+  if (e.k === 'call' && e.arg.k === 'neg') out.push({ sum: e.arg, call: call ?? e });
   if (e.k === 'deriv') return out;
   forChildren(e, (c) => argumentSums(c, call ?? (e.k === 'call' ? e : null), out), VALUE_CHILDREN);
   return out;

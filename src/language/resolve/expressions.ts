@@ -318,8 +318,34 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   );
 }
 
+/**
+ * Heaviside's H(z), relu's slope, where the file defines no H (Le, Jaitly & Hinton's IRNN and the notes on it write
+ * ∂h_t/∂z_t = diag(H(z_t))): read as the step 1[z > 0] the parser makes of 1_{z>0}, with an information. Session 43
+ * refused it, H being a name students give their own quantities; a quantity of theirs is defined (and known here),
+ * so an H tight against parentheses that names nothing is the step. Not primed, not with a subscript or superscript.
+ */
+function heaviside(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
+  const f = a.a;
+  if (f.k !== 'name' || f.raw !== 'H' || f.sub || f.sup || f.args) return null;
+  if (a.b.range.line !== f.range.endLine || a.b.range.column !== f.range.endColumn || !parenthesised(a.b)) return null;
+  const scope = ctx.scope;
+  if (scope.isKnown('H') || ctx.vars.has('H') || scope.derived.has('H') || scope.aliases.has('H') || scope.unavailable.has('H'))
+    return null;
+  if (ctx.record && !ctx.quiet)
+    scope.diagnostics.push(
+      diag(
+        'information',
+        "H(…) is read as Heaviside's step function, 1 where its argument is positive and 0 elsewhere: relu's derivative, relu'(…)",
+        f.range,
+        'reading',
+      ),
+    );
+  return { k: 'call', fn: 'drelu', arg: a.b, range: a.range, fnRange: f.range } as Ast;
+}
+
 /** whether a group's range (which covers its parentheses) starts before what it holds: g(z), g(W h + b) */
 function parenthesised(b: Ast): boolean {
+  if (b.k === 'neg') return b.a.range.line !== b.range.line || b.a.range.column - 1 > b.range.column;
   const first = b.k === 'name' ? b.nameRange : b.k === 'bin' ? b.a.range : b.k === 'call' ? b.fnRange : null;
   return first !== null && (first.line !== b.range.line || first.column !== b.range.column);
 }
@@ -352,6 +378,8 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
     return readExpression({ k: 'call', fn: 'exp', arg: a.b, range: a.range, fnRange: a.a.range }, ctx);
   const named = a.op === '^' ? (superscriptName(a, ctx) ?? bareStep(a, ctx)) : null;
   if (named) return readExpression(named, ctx);
+  const step = a.op === 'juxt' ? heaviside(a, ctx) : null;
+  if (step) return readExpression(step, ctx);
   if (a.op === 'juxt') unnamedActivation(a, ctx);
   const upright = a.op === 'juxt' ? (slashD(a, ctx) ?? uprightD(a, ctx)) : null;
   if (upright) return readExpression(upright, ctx);
