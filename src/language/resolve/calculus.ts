@@ -156,7 +156,9 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
   if (!ctx.allowDeriv) fail(ctx, `derivative terms belong in derive and check lines, not in equations`, a.range, 'syntax');
   if (a.copyAt) return readExpression(stepCopyTerms(a, a.copyAt, ctx), ctx);
   const of = readExpression(a.of, withoutDeriv(ctx));
-  if (a.nabla && of.shape && of.shape.length) {
+  // 11-785's ∇_{Z(t)} Y(t) of a vector Y(t) by a vector (or a scalar): its Jacobian, read below; by a matrix, a tensor
+  // no one writes with ∇
+  if (a.nabla && of.shape && (of.shape.length > 1 || (of.shape.length === 1 && matrixWrt(a.wrt, ctx)))) {
     fail(
       ctx,
       `∇_B A is the gradient of a scalar A, but this A is a ${shapeText(of.shape)}: write ∂A/∂B for its Jacobian`,
@@ -217,9 +219,38 @@ export function readDerivative(a: Ast & { k: 'deriv' }, ctx: ExprContext): Expr 
   // ∂L/∂h^t (Graves' bare superscript step): the name at that step
   const wrt = (a.wrt.k === 'bin' ? bareStep(a.wrt, ctx) : null) ?? w;
   const d = derivative(of, wrt, !a.plus && !partial, a.range, ctx, a);
+  if (a.nabla && of.shape?.length === 1) jacobianByNabla(of, d, a.range, ctx);
   // how it is written (d or ∂) goes with it: a check that writes both tells them apart (check/reread.ts)
   if (a.spelled && d.k === 'deriv') d.spelled = a.spelled;
   return d;
+}
+
+/** whether ∇'s variable reads as a matrix (quietly: its own errors are said where it is read) */
+function matrixWrt(wrt: Ast, ctx: ExprContext): boolean {
+  try {
+    return readExpression(wrt, quietly(ctx, false)).shape?.length === 2;
+  } catch (err) {
+    if (err instanceof Abandoned) return false;
+    throw err;
+  }
+}
+
+/**
+ * ∇_B A of a vector A (Bhiksha Raj's 11-785 writes ∇_{Z(t)} Y(t) for the Jacobian a row gradient multiplies, ∇_{Y(t)}Div
+ * ∇_{Z(t)} Y(t)): read as ∂A/∂B, the Jacobian with A's entries as rows, the layout the language gives ∂A/∂B
+ * (LANGUAGE.md §4); said, since the other layout's ∇ is its transpose
+ */
+function jacobianByNabla(of: Expr, d: Expr, range: Range, ctx: ExprContext): void {
+  if (!ctx.record || ctx.quiet || d.k !== 'deriv') return;
+  const A = exprText(of);
+  ctx.scope.diagnostics.push(
+    diag(
+      'information',
+      `∇ of the vector ${A} is read as its Jacobian ${exprText(d)} (rows: ${A}'s entries), the factor a row gradient multiplies (11-785's ∇_Z Y); a ∇ laid out the other way is its transpose`,
+      range,
+      'reading',
+    ),
+  );
 }
 
 /** the one step at which the equation of an untimed A reads the sequence `name` (its only use), or null */

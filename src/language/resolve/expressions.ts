@@ -7,7 +7,17 @@ import { exprText } from '../print';
 import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
-import { elementwiseShape, isLine, matmulShape, norm, NOT_KNOWN_YET, productKind, shapeText, transposeShape } from '../shapes';
+import {
+  elementwiseShape,
+  isLine,
+  matmulShape,
+  norm,
+  NOT_KNOWN_YET,
+  productKind,
+  shapeText,
+  transposeShape,
+  type MaybeShape,
+} from '../shapes';
 import { Abandoned, fail, quietly, withVars, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint, readDerivative } from './calculus';
 import { chained, chainInnerProduct } from './chainProduct';
@@ -441,7 +451,7 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
         r = productKind(x.shape, y.shape);
       }
       if (!r) {
-        const why = productHint(x, y);
+        const why = productHint(x, y, ctx.scope.checkLeft);
         const message = `shape mismatch: cannot multiply ${operands(x, y)}${why?.text ?? ''}`;
         // in a check's side, a named operand whose transpose (or the operand under a ᵀ too many) forms the product:
         // the error is said, and the side is read so mended, so the check can say whether that was the only mistake
@@ -1218,9 +1228,19 @@ interface ProductHint {
  * transpose forgotten, Σ_t δ_t x_tᵀ written δ_t x_t, or put on the left one), a named matrix whose transpose fits
  * (either side), an unnamed one's transpose taking a gradient back, a 3-tensor right of its gradient
  */
-function productHint(x: Expr, y: Expr): ProductHint | null {
-  if (x.shape?.length === 1 && y.shape?.length === 1)
+function productHint(x: Expr, y: Expr, left: MaybeShape): ProductHint | null {
+  if (x.shape?.length === 1 && y.shape?.length === 1) {
+    // h_t ∂L/∂o_t, a vector before a gradient, against a weight's gradient of the gradient's size by the vector's:
+    // 11-785's ∇_W Div = Σ_t h(t) ∇_{o(t)}Div, the column times the gradient as a row, in Wᵀ's shape; in W's shape
+    // (LANGUAGE.md §4) the gradient comes first (Goldberg's x_i (…) against his W^x of x's size by s's keeps the ᵀ advice)
+    if (left?.length === 2 && left[0] === y.shape[0] && left[1] === x.shape[0] && hasDeriv(y) && !hasDeriv(x))
+      return {
+        text: `; an outer product in a weight's shape is written with the gradient first and the other factor transposed, ${exprText(y)} ${exprText(x)}ᵀ (${exprText(x)} ${exprText(y)}, a column times the gradient as a row, is 11-785's ∇_W, in the transposed weight's shape)`,
+        // the fix the plain case offers (a wrong product all the same, judged as one: solution/analyze.ts readsAndIsWrong)
+        fix: { transpose: 'add', name: null },
+      };
     return { text: '; their outer product is written with the right one transposed (ᵀ)', fix: { transpose: 'add', name: null } };
+  }
   return misplacedTranspose(x, y) ?? flipFits(x, y) ?? transposeFits(x, y) ?? tensorFirst(x, y);
 }
 

@@ -220,6 +220,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     return readCheckSides(scope, st, outer);
   } finally {
     scope.mends = null;
+    scope.checkLeft = null;
   }
 }
 
@@ -230,6 +231,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   const offset = label ? 1 : 0;
   const left = readExpression(label ? st.rhs : st.lhs, outer);
   const leftMends = scope.mends!;
+  scope.checkLeft = left.shape;
   if (label) scope.diagnostics.push(diag('information', labelNote(writtenName(label)), span(st.lhs.range, st.rhs.range), 'label'));
   // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
   const ctx = st.placeholder
@@ -1010,7 +1012,7 @@ function forgottenTranspose(v: Expr, m: Expr): string {
   const right = bare(b) ? exprText(b) : `(${exprText(b)})`;
   const left = bare(a) || a.k === 'matmul' || a.k === 'contract' ? exprText(a) : `(${exprText(a)})`;
   if (swap)
-    return `: the outer product is written with the gradient first and the other factor transposed, ${left} ${right}ᵀ (a ${shapeText(m.shape)}); two vectors multiplied without ᵀ give a vector, entry by entry`;
+    return `: the outer product is written with the gradient first and the other factor transposed, ${left} ${right}ᵀ (a ${shapeText(m.shape)}; ${right} ${left}, a column times the gradient as a row, is 11-785's ∇_W, in the transposed weight's shape); two vectors multiplied without ᵀ give a vector, entry by entry`;
   return `: ${right} should be ${right}ᵀ — ${left} ${right}ᵀ is their outer product, a ${shapeText(m.shape)}; two vectors multiplied without ᵀ give a vector, entry by entry`;
 }
 

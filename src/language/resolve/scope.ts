@@ -78,6 +78,8 @@ export class Scope {
    * where such a product is refused (an equation of the network, a derive)
    */
   mends: TransposeMend[] | null = null;
+  /** while a check's right sides are read: its left side's shape (a product that does not form is said against it) */
+  checkLeft: MaybeShape = null;
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
