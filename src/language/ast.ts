@@ -102,7 +102,11 @@ export type Ast =
   | { k: 'transpose'; a: Ast; range: Range }
   /** slice: a[i:j] (a[i..j]), the entries i to j, args [i, j] (i a 0 the colon's place for Python's a[:j]) */
   /** column: the one arg is a column stacked with ';' (W^{in}[1; u(n)]), which a matrix multiplies: no entry */
-  | { k: 'index'; a: Ast; args: Ast[]; range: Range; slice?: true; column?: true }
+  /**
+   * block: M[i:j, k:l], a matrix's rows i to j and columns k to l, args [i, j, k, l] (numpy's M[:, :2] too): a
+   * bound 0 where a range starts at the colon (the first), −1 where it ends there (the last); one index i is i:i
+   */
+  | { k: 'index'; a: Ast; args: Ast[]; range: Range; slice?: true; column?: true; block?: true }
   /** Σ/∏ over v = from..to; desc: the factors are written from the upper bound down (∏_{t≥i>k}) */
   | {
       k: 'big';

@@ -2939,6 +2939,9 @@ export function parse(
     const open = tokens[p - 1]!;
     // a[i:j], a[i..j]: the entries i to j (CS231n's a_i, the first H entries of the stacked gates); Python's a[:j], the
     // first j, is read too (its start kept as 0: the resolver says how it was read)
+    // numpy's W[:, :2], M[1:2, :]: a block of a matrix, the rows' range and the columns' set apart by a comma
+    const block = blockOf(a);
+    if (block) return block;
     if (isOp(peek(), ':')) {
       const colon = next();
       const to = expr();
@@ -2970,6 +2973,50 @@ export function parse(
       return deep({ k: 'index', a, args: [list], range: span(a.range, close.range), column: true }, a, list);
     }
     return deepAll({ k: 'index', a, args, range: span(a.range, close.range) }, [a, ...args]);
+  }
+
+  /**
+   * M[rows, columns] with a range (`:`, `:j`, `i:j`, `i:`) in either place, the '[' read, or null (nothing read) where
+   * the bracket holds no comma at its top level before a colon-range — every other bracket is read as before
+   */
+  function blockOf(a: Ast): Ast | null {
+    // a cheap look ahead: a ':' and a ',' at depth 0 before the closing ']'
+    let depth = 0;
+    let colon = false;
+    let comma = false;
+    for (let q = 0; ; q++) {
+      const t = peek(q);
+      if (t.kind === 'eof' || t.kind === 'newline') return null;
+      if (isOp(t, '(') || isOp(t, '[') || isOp(t, '{')) depth++;
+      else if (isOp(t, ')') || isOp(t, '}')) depth--;
+      else if (isOp(t, ']')) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && isOp(t, ':')) colon = true;
+      else if (depth === 0 && isOp(t, ',')) comma = true;
+      if (depth < 0) return null;
+    }
+    if (!colon || !comma) return null;
+    const rows = blockRange(',');
+    expectOp(',', 'between the rows and the columns of a block');
+    const cols = blockRange(']');
+    const close = expectOp(']', 'to close the block');
+    const args = [...rows, ...cols];
+    return deepAll({ k: 'index', a, args, range: span(a.range, close.range), block: true }, [a, ...args]);
+  }
+
+  /** one place of a block: `:` (all), `:j`, `i:`, `i:j` or `i` (i:i), up to the `end` token (not read) */
+  function blockRange(end: string): [Ast, Ast] {
+    const here = peek().range;
+    const num = (value: number): Ast => ({ k: 'num', value, range: here });
+    let from: Ast | null = null;
+    if (!isOp(peek(), ':')) {
+      from = expr();
+      if (!isOp(peek(), ':')) return [from, from];
+    }
+    next();
+    const to = isOp(peek(), end) ? num(-1) : expr();
+    return [from ?? num(0), to];
   }
 
   /** whether the '(' next holds a step alone: a whole number, a letter, a letter ± a whole number — s(t), s(t-1) */

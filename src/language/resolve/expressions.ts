@@ -866,6 +866,7 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
     return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
   const x = readExpression(a.a, ctx);
   if (a.slice) return readSlice(a, x, ctx);
+  if (a.block) return readBlock(a, x, ctx);
   const stacked = x.shape?.length === 2 ? stackedProduct(a, ctx) : null;
   if (stacked) return readExpression(stacked, ctx);
   // (∂L/∂W_hh)_{\text{trunc}}: truncated BPTT's gradient, labelled, not an entry (it was "unknown name trunc")
@@ -939,6 +940,63 @@ function readSlice(a: Ast & { k: 'index' }, x: Expr, ctx: ExprContext): Expr {
   for (let k = i; k <= j; k++)
     items.push({ k: 'index', a: x, i: { k: 'num', value: k, shape: [], range: a.range }, j: null, shape: [], range: a.range });
   return { k: 'vec', items, shape: [items.length], range: a.range };
+}
+
+/**
+ * M[i:j, k:l] (numpy's W[:, :2], the block of a weight that multiplies h_{t−1} in a stacked [h_{t−1}; x_t]): rows i to
+ * j and columns k to l, 1-based with both ends included as a[i:j] is, `:` all of them, `:j` the first j. A block of one
+ * column is that column, a vector; of one row, the row (1×n). Read entry by entry, as a slice is; an information says how.
+ */
+function readBlock(a: Ast & { k: 'index' }, x: Expr, ctx: ExprContext): Expr {
+  const s = x.shape;
+  if (s && s.length !== 2)
+    fail(
+      ctx,
+      `M[rows, columns] with a range takes a block of a matrix, and ${describe(x)} is a ${shapeText(s)}`,
+      a.range,
+      'shape-mismatch',
+    );
+  const bounds = a.args.map((i) => readExpression(i, ctx));
+  for (const b of bounds)
+    if (b.k !== 'num' || !Number.isInteger(b.value))
+      fail(ctx, `the bounds of a block M[i:j, k:l] are whole numbers (1-based, both ends included)`, b.range, 'index');
+  const v = bounds.map((b) => (b as Expr & { k: 'num' }).value);
+  const place = (from: number, to: number, n: number, what: string): [number, number] => {
+    const i = from === 0 ? 1 : from;
+    const j = to === -1 ? n : to;
+    if (i < 1 || j < i || j > n) fail(ctx, `the ${what} ${i} to ${j} are not within 1..${n}`, a.range, 'index');
+    return [i, j];
+  };
+  const [r0, r1] = place(v[0]!, v[1]!, s ? s[0]! : v[1]!, 'rows');
+  const [c0, c1] = place(v[2]!, v[3]!, s ? s[1]! : v[3]!, 'columns');
+  const entry = (i: number, j: number): Expr => ({
+    k: 'index',
+    a: x,
+    i: { k: 'num', value: i, shape: [], range: a.range },
+    j: { k: 'num', value: j, shape: [], range: a.range },
+    shape: [],
+    range: a.range,
+  });
+  const rows: Expr[][] = [];
+  for (let i = r0; i <= r1; i++) {
+    const row: Expr[] = [];
+    for (let j = c0; j <= c1; j++) row.push(entry(i, j));
+    rows.push(row);
+  }
+  const size = `${r1 - r0 + 1}×${c1 - c0 + 1}`;
+  const spec = (from: number, to: number) => (from === to ? `${from}` : `${from === 0 ? '' : from}:${to === -1 ? '' : to}`);
+  const written = `${exprText(x)}[${spec(v[0]!, v[1]!)}, ${spec(v[2]!, v[3]!)}]`;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${written} is read as rows ${r0} to ${r1} and columns ${c0} to ${c1} of ${exprText(x)}, a ${size} block (1-based, both ends included, as v[i] is; \`:\` is all of them, \`:j\` the first j)`,
+        a.range,
+        'slice',
+      ),
+    );
+  if (c0 === c1) return { k: 'vec', items: rows.map((r) => r[0]!), shape: [rows.length], range: a.range };
+  return { k: 'mat', rows, shape: [rows.length, c1 - c0 + 1], range: a.range };
 }
 
 function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
