@@ -1066,10 +1066,16 @@ export function lex(src: string): LexResult {
   let nextCR = -1;
 
   const range = (s: number, e: number): Range => ({ line, column: s - lineStart + 1, endLine: line, endColumn: e - lineStart + 1 });
+  /** where Nielsen's Σ'(…) closes: the ')' there closes diag( as well (sigmaPrimeDiag) */
+  const diagCloses: number[] = [];
   const push = (kind: TokKind, text: string, s: number, e: number, value = 0, plus = false) => {
     tokens.push(new Tok(kind, text, value, plus, s === lastEnd, s, e, pendingTag, line, lineStart));
     pendingTag = null;
     lastEnd = e;
+    if (diagCloses.length && kind === 'op' && text === ')' && diagCloses[diagCloses.length - 1] === s) {
+      diagCloses.pop();
+      tokens.push(new Tok('op', ')', 0, false, true, s, e, null, line, lineStart));
+    }
   };
   /** where the last \overset/\underset was refused: its partner on the line is not refused again */
   let stackedAt = -1;
@@ -1806,6 +1812,16 @@ export function lex(src: string): LexResult {
       }
       // \Sigma_{t=1}^{T}, \Sigma_j: the capital letter with a sum's bounds is the sum, as Σ typed is (students write it
       // so); alone it stays refused (a name Σ would read as the sum)
+      // Nielsen's Σ'(z^L) (eq. 33): the square matrix with σ'(z_j) on its diagonal, diag(σ'(z^L)); no sum has a prime
+      const arg = cmd === 'Sigma' ? sigmaPrimeDiag(src, i) : null;
+      if (arg) {
+        push('fn', 'diag', s, i);
+        push('op', '(', i, i);
+        push('fn', 'dsigma', i, arg.open);
+        diagCloses.push(arg.close);
+        i = arg.open;
+        return;
+      }
       if (cmd === 'Sigma' && /^[ \t]*[_^]/.test(src.slice(i, i + 8))) {
         push('bigop', 'sum', s, i);
         return;
@@ -2402,6 +2418,25 @@ export function lex(src: string): LexResult {
     }
     push(info.kind, info.text, s, e);
   }
+}
+
+/**
+ * Nielsen's Σ'(z): where `\Sigma` (ending at i) is followed by a prime and a parenthesised argument, the offsets of the
+ * argument's '(' (after a \left or \big, which the lexer passes over) and of the ')' that closes it (matched by
+ * counting, \right) included); null when it is no such form
+ */
+function sigmaPrimeDiag(src: string, i: number): { open: number; close: number } | null {
+  const m = /^[ \t]*(?:'|\^\{?\\prime\}?)[ \t]*(?:\\(?:left|[bB]igg?l?)[ \t]*)?\(/.exec(src.slice(i, i + 24));
+  if (!m) return null;
+  const open = i + m[0].length - 1;
+  let depth = 0;
+  for (let k = open; k < src.length; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 10) return null;
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return { open, close: k };
+  }
+  return null;
 }
 
 /** Whether the tokens before a trailing '/' are a derivative's numerator (∂A or ∂(…)). */

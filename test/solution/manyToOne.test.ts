@@ -88,3 +88,35 @@ loss L = -\\log \\hat{y}_y
     expect(sol.diagnostics.find((d) => d.code === 'sampled')!.message).toMatch(/y \(whole numbers 1\.\.4, as a class label\)/);
   });
 });
+
+// Nielsen's C = ½‖y − a^L‖² with the layers as steps (probe 42): the network reads its target at the last step alone,
+// y_T, and the book writes y with no step. That is one target, as a many-to-one network's: a bare y outside a step's
+// equation is y_T (it was "y is a sequence: write y_t"). A network that reads y at another step keeps the message.
+describe('a target the network reads at its last step alone', () => {
+  const NET_T = `T = 3
+param w_t : 3x3
+param b_t : 3
+target y : 3 = [[0, 0, 0], [0, 0, 0], [1, 0, 1]]
+a_0 = [0.5, -0.2, 0.8]
+z_t = w_t a_{t-1} + b_t
+a_t = σ(z_t)
+loss C = 1/2 ‖y_T - a_T‖^2
+`;
+  it('is y_T written without a step, said so; a sign slip is named', () => {
+    const r = analyze(`${NET_T}check ∂C/∂a_T = a^L - y\ncheck ∂C/∂a_T = y - a^L\n`, { draws: 2, graph: false });
+    expect(r.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'check-fails')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'fails']);
+    expect(r.checks[1]!.message).toMatch(/the opposite sign/);
+    expect(r.diagnostics.some((d) => d.code === 'last-step-target')).toBe(true);
+    // also with the step in braces or parentheses in the network
+    const braced = analyze(`${NET_T.replace('y_T - a_T', 'y^{(T)} - a_T')}check ∂C/∂a_T = a_T - y\n`, { draws: 2, graph: false });
+    expect(braced.checks.map((c) => c.status)).toEqual(['holds']);
+  });
+  it('a network that reads the target at other steps still asks for the step', () => {
+    const r = analyze(`${NET_T.replace('1/2 ‖y_T - a_T‖^2', 'Σ_t 1/2 ‖y_t - a_t‖^2')}check ∂C/∂a_T = a_T - y\n`, {
+      draws: 2,
+      graph: false,
+    });
+    expect(r.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(/y is a sequence: write y_t/);
+  });
+});

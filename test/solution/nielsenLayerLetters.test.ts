@@ -62,6 +62,19 @@ describe('δ defined for layer l, then BP1 and BP2 as printed', () => {
     expect(sol.equations[0]!.message).toContain('write δ_t = … (with t for l, and no entry j)');
   });
 
+  it("BP1 by entry after the solution's own δ^l_j ≡ ∂C/∂z^l_j is a claim about δ (probe 42)", () => {
+    // δ^L_j = … was taken as a second definition (δ_j, a name of its own) and refused as δ at the last layer alone
+    const BP1j = String.raw`$$\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma'(z^L_j) \tag{BP1}$$`;
+    const sol = solution(String.raw`$$\delta^l_j \equiv \frac{\partial C}{\partial z^l_j} \tag{29}$$`, BP1j);
+    expect(sol.equations.map((e) => e.status)).toEqual(['skipped', 'holds']);
+    const slip = solution(
+      String.raw`$$\delta^l_j \equiv \frac{\partial C}{\partial z^l_j}$$`,
+      String.raw`$$\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma(z^L_j)$$`,
+    );
+    expect(slip.equations[1]!.status).toBe('fails');
+    expect(slip.equations[1]!.message).toMatch(/σ\(z_L\[j\]\) should be σ′\(z_L\[j\]\)|should be σ′/);
+  });
+
   it('BP1 with δ defined nowhere says to define it first', () => {
     const sol = solution(BP1);
     expect(sol.equations[0]!.status).toBe('skipped');

@@ -27,9 +27,25 @@ export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext): bo
   return true;
 }
 
-/** whether an expression writes NAME with a subscript or a superscript (a step or an entry), or a name that begins so */
+/**
+ * whether an expression writes NAME with a subscript or a superscript (a step or an entry), or a name that begins so —
+ * other than at the last step: a network that reads its target at y_T alone (Nielsen's C = ½‖y − a^L‖², layers as
+ * steps) has one target, as a many-to-one network does
+ */
 function writesIndexed(a: Ast, name: string): boolean {
   // y_t reaches here whole, as one name (the lexer's), y_{t-1} and y^{(t)} with their sub- or superscript
   // (and as a segment of another's: ŷ_{y_1} reaches here as the one name ŷ_y_1)
-  return someAst(a, (x) => x.k === 'name' && ((x.raw === name && Boolean(x.sub || x.sup)) || `_${x.raw}`.includes(`_${name}_`)));
+  return someAst(
+    a,
+    (x) =>
+      x.k === 'name' &&
+      x.raw !== `${name}_T` &&
+      ((x.raw === name && Boolean(x.sub || x.sup) && !lastStep(x.sub ?? x.sup)) || `_${x.raw}`.includes(`_${name}_`)),
+  );
+}
+
+/** T, {T} or (T): the last step written under or over a name */
+function lastStep(a: Ast | null): boolean {
+  const one = a?.k === 'list' && a.items.length === 1 ? a.items[0]! : a;
+  return one?.k === 'name' && one.raw === 'T' && !one.sub && !one.sup;
 }

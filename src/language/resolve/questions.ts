@@ -22,6 +22,7 @@ import { displayName, exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
+import { bareIdentity } from './names';
 import { writtenName } from './text';
 import { span } from '../ast';
 import { bindsTau, sumsToN, tauBeforeT } from './tauStep';
@@ -263,7 +264,8 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     const sideBefore = boundedBy;
     scope.mends = [];
     try {
-      rhs = readExpression(side, ctx);
+      // Clark's ∂z/∂b = I: a side that is the bare identity takes its size from the square matrix it equals
+      rhs = (sideBefore && bareIdentity(side, sideBefore, '-', false, ctx)) || readExpression(side, ctx);
     } catch (x) {
       if (!(x instanceof Abandoned)) throw x;
       boundedBy = null;
