@@ -85,6 +85,14 @@ export function derivativeDefinition(line: string): string | null {
   return layer?.entry && layerDefinition(st, v!, layer.name, layer.entry) ? layer.name : baseOf(st.lhs);
 }
 
+/** the name a definition's left side writes, whole (dW_x, not its base dW), or null where the line is no definition */
+export function definedNameWritten(line: string): string | null {
+  const { tokens, errors } = lex(line);
+  if (errors.length) return null;
+  const st = parse(tokens, line).statements[0];
+  return st && st.k === 'def' ? st.lhs.raw : null;
+}
+
 /**
  * whether a line is `δX = …` with X one of the parameters (written whole: δp_i, \delta W_z): Greff et al.'s gradient
  * ∂L/∂X, a claim the resolver reads so (resolve/names.ts deltaOfParameter), not a name the line defines

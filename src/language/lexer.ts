@@ -409,6 +409,11 @@ const PROSE = /^\s*(?:\(?[A-Za-z][A-Za-z'.,;:!?-]*(?:\s+[A-Za-z'.,;:!?()-]+)+|\(
 const REMARK_WORD = /^\s*[A-Za-z][a-z]{2,}\s*$/;
 /** a name of code written in \text{…}: a word with an escaped underscore, dnext\_c */
 const CODE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:\\_[A-Za-z0-9]+)+$/;
+/**
+ * CS231n's gradients written upright, \text{dx}, \text{dWx}, \text{dtanh}: d before a capital, one or two letters or an
+ * activation's name is a name of code, not a word of prose (which \text{…} otherwise is, dropped)
+ */
+const CODE_GRADIENT = /^d(?:[A-Z][A-Za-z0-9]*|(?!o$)[a-z]{1,2}|tanh|sigma|relu)$/;
 /** a name of code written in \texttt{…}: one word, its underscores escaped or not */
 const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
@@ -2054,7 +2059,7 @@ export function lex(src: string): LexResult {
     // \text{dnext\_c}, \texttt{dprev\_h}: a name of code (CS231n's), never prose — one word with an escaped _ in it,
     // or any one word in typewriter type (\texttt{dWx})
     const code = g[0].trim();
-    if (!inSub && (typewriter ? CODE_WORD : CODE_NAME).test(code)) {
+    if (!inSub && ((typewriter ? CODE_WORD : CODE_NAME).test(code) || CODE_GRADIENT.test(code))) {
       push('name', code.replace(/\\_/g, '_'), s, i);
       return;
     }

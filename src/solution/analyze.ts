@@ -5,7 +5,14 @@ import { checkSides, type Span } from '../language/checkSides';
 import { lex, updateText } from '../language/lexer';
 import { accumulationText } from './accumulation';
 import { parse } from '../language/parser';
-import { compile, constantDefinition, deltaOfParameterLine, derivativeDefinition, formulaDefinition } from '../language/index';
+import {
+  compile,
+  constantDefinition,
+  definedNameWritten,
+  deltaOfParameterLine,
+  derivativeDefinition,
+  formulaDefinition,
+} from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
@@ -823,7 +830,9 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
     // code's dc_t = dh_t ⊙ o_t ⊙ … + f_{t+1} ⊙ ∂L/∂c_{t+1} (Kouridi's backward step): dc is ∂L/∂c already (resolve/names.ts
     // codeGradient), so a display is a claim about it, as dv_t = ŷ_t − y_t is. Inline math that says what dX means
     // (Sutskever's "$du_t = \frac{∂L}{∂u_t}$") still defines it: the messages then write du_t as the student does
-    return name && !c.inline && isCodeGradientName(name, names().names) ? null : name;
+    // (dW_x = Σ_t … with W_x a parameter: its base dW is no name of the network, the name written is W_x's gradient)
+    const code = (n: string) => isCodeGradientName(n, names().names);
+    return name && !c.inline && (code(name) || (name.startsWith('d') && code(definedNameWritten(c.text.chars) ?? name))) ? null : name;
   });
   // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
   // defined before (Let $δc_t = ∂L/∂c_t$, then $$δc_t = δh_t o_t … + δc_{t+1} f_{t+1}$$): it was "defined twice"

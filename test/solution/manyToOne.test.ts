@@ -120,3 +120,17 @@ loss C = 1/2 ‖y_T - a_T‖^2
     expect(r.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(/y is a sequence: write y_t/);
   });
 });
+
+// CS231n's dW_x = Σ_t x_tᵀ dtanh_t as the first display (probe 42): its base dW is no name of the network, and it was
+// taken as the solution's own name defined by a derivative; the name written, dW_x, is the parameter W_x's gradient.
+describe('dW_x in a solution, W_x a parameter', () => {
+  it('is a claim about ∂L/∂W_x, not a name of its own', () => {
+    const net = `T = 2\ninput x : 2\nparam W_x : 2x2\nh_0 = [0, 0]\nh_t = tanh(W_x x_t + h_{t-1})\nloss L = sum(h_T)\n`;
+    const sol = analyzeSolution(
+      `\`\`\`rnn\n${net}\`\`\`\n\n$$dW_x = \\sum_{t=1}^{T} \\frac{\\partial L}{\\partial h_t} \\odot (1 - h_t^2) x_t^T$$\n\n$$dW_x = \\sum_{t=1}^{T} \\frac{\\partial L}{\\partial h_t} \\odot (1 - h_t) x_t^T$$\n`,
+      'markdown',
+      { sidecar: null },
+    );
+    expect(sol.equations.map((e) => e.status)).toEqual(['holds', 'fails']);
+  });
+});

@@ -452,10 +452,12 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       }
       if (!r) {
         const why = productHint(x, y, ctx.scope.checkLeft);
-        const message = `shape mismatch: cannot multiply ${operands(x, y)}${why?.text ?? ''}`;
+        const swap = why ? null : exchanged(x, y, a.range);
+        const message = `shape mismatch: cannot multiply ${operands(x, y)}${why?.text ?? (swap ? `; in the other order, ${exprText(swap.read)} (${shapeText(swap.read.shape!)}) fits (the factors exchanged?)` : '')}`;
         // in a check's side, a named operand whose transpose (or the operand under a ᵀ too many) forms the product:
         // the error is said, and the side is read so mended, so the check can say whether that was the only mistake
-        const mend = ctx.scope.mends && !ctx.quiet ? flipped(x, y) : null;
+        // (or, CS231n's dWx = xᵀ dtanh written dtanh xᵀ, the product that forms only in the other order)
+        const mend = ctx.scope.mends && !ctx.quiet ? (flipped(x, y) ?? swap) : null;
         if (!mend) fail(ctx, message, a.range, 'shape-mismatch', why?.fix);
         ctx.scope.error(message, a.range, 'shape-mismatch', why?.fix);
         ctx.scope.mends!.push({ message, written: exprText(mend.written), read: exprText(mend.read) });
@@ -765,6 +767,18 @@ function flipped(x: Expr, y: Expr): { operands: [Expr, Expr]; written: Expr; rea
     return { operands: left ? [read, other] : [other, read], written: side, read };
   }
   return null;
+}
+
+/**
+ * a product that forms only in the other order, y x where x y is written, into a matrix (CS231n's dWx = xᵀ dtanh
+ * written dtanh xᵀ): the mend that exchanges them, or null
+ */
+function exchanged(x: Expr, y: Expr, range: Range): { operands: [Expr, Expr]; written: Expr; read: Expr } | null {
+  if (!x.shape?.length || !y.shape?.length) return null;
+  const k = productKind(y.shape, x.shape);
+  if (!k || k.kind !== 'matmul' || k.shape?.length !== 2) return null;
+  const written: Expr = { k: 'matmul', a: x, b: y, shape: k.shape as Shape, range };
+  return { operands: [y, x], written, read: { k: 'matmul', a: y, b: x, shape: k.shape as Shape, range } };
 }
 
 function flipFits(x: Expr, y: Expr): ProductHint | null {

@@ -18,6 +18,7 @@ import { orList, refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { parametersArgument } from './parametersArgument';
 import { basisPlace, basisVector } from './basis';
+import { codeGradientOfFunction } from '../codeGradientOfFunction';
 import { firstSegment, lastUnderscore } from '../segments';
 import { spellingOf, writtenOf } from './spelling';
 import { stepWord } from './stepWords';
@@ -266,6 +267,35 @@ function unitLetterWeight(ctx: ExprContext, name: string): string | null {
   return `unknown name ${name}: a weight written with two unit letters (Graves' w_{${from}${to}}, from unit ${from} to unit ${to}) names no matrix — write the entry of a weight matrix of the network (${list}): row ${to}, column ${from}, as ${cased ?? matrices[0]}[${to}, ${from}]; where it is the weight into unit ${from} from unit ${to} (Jaeger, Williams & Zipser: net_${from} = Σ_${to} w_{${from}${to}} x_${to}), ${cased ?? matrices[0]}[${from}, ${to}]${cased ? ` (or ${cased}, if the matrix is meant)` : ''}`;
 }
 
+/**
+ * CS231n's and deeplearning.ai's dtanh (dtanh = (1 − next_h²) ⊙ dnext_h, dx = dtanh Wxᵀ): the gradient at the argument
+ * of the step's tanh, named after the function. Where one quantity of the network is that function of a quantity it
+ * names (h_t = tanh(a_t)), it is that quantity's code gradient, da_t (at the step written under it, else the step t),
+ * with a note; else the message says what to write (it was "unknown name dtanh")
+ */
+function functionGradient(a: NameAst, ctx: ExprContext, name: string): Expr | null {
+  const m = /^d(tanh|σ|sigma|relu)$/u.exec(name);
+  if (!m) return null;
+  const fn = m[1] === 'σ' ? 'sigma' : m[1]!;
+  const args = [...ctx.scope.quantities.values()].flatMap((q) => {
+    const eq = q.general;
+    return eq && eq.k === 'call' && eq.fn === fn && eq.arg.k === 'ref' && eq.arg.idx?.v === 't' && eq.arg.idx.k === 0 ? [eq.arg.name] : [];
+  });
+  if (new Set(args).size !== 1 || !ctx.allowDeriv) return fail(ctx, codeGradientOfFunction(name, fn), a.nameRange, 'unknown-name');
+  const pre = args[0]!;
+  const step = a.raw.slice(name.length) || (a.sub || a.sup ? '' : '_t');
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${name} (code's gradient at the ${fn === 'sigma' ? 'σ' : fn}'s argument) is read as d${pre}${step}`,
+        a.range,
+        'code-gradient',
+      ),
+    );
+  return readName({ ...a, raw: 'd' + pre + step }, ctx);
+}
+
 /** whether a step written in parentheses (t, t-1, k) names a step variable, rather than being a number */
 function mentionsStepVariable(a: Ast, ctx: ExprContext): boolean {
   if (a.k === 'name') return ctx.vars.has(a.raw) || a.raw === 'T';
@@ -369,7 +399,7 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (place && place.k === 'name' && scope.isKnown(firstSegment(place.raw))) basisVector(a, place, null, ctx);
   const carried = carriedGradient(ctx, name);
   if (carried) return fail(ctx, carried, a.nameRange, 'unknown-name');
-  const raw = rawGradient(a, ctx, name);
+  const raw = rawGradient(a, ctx, name) ?? functionGradient(a, ctx, name);
   if (raw) return raw;
   // σ_h, σ_y (Elman), φ (Lipton et al.): a textbook's activation, which the file names once on a line of its own
   // (Wikipedia's LSTM writes σ_g for the gates' sigmoid, σ_c and σ_h for tanh: the line suggested is that one)
