@@ -51,4 +51,14 @@ describe('code gradients named after the function, and upright', () => {
       /in the other order, x_tᵀ ∂L\/∂a_t \(2×3 matrix\) fits \(the factors exchanged\?\)\. With x_tᵀ ∂L\/∂a_t for ∂L\/∂a_t x_tᵀ: holds/,
     );
   });
+
+  it('in a check with step words, an input without a step is the step’s (CS231n’s x and dx); elsewhere it asks', () => {
+    const r = analyze(`${NET}check next_h = tanh(x W_x + prev_h W_h + b)\ncheck dx = dtanh W_x^T\ncheck dx = dtanh W_x\n`, FAST);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'fails']);
+    expect(r.diagnostics.map((d) => d.message)).toContain(
+      "x is read as x_t: the step's input, beside the step function's prev_ and next_ names (CS231n's)",
+    );
+    const plain = analyze(`${NET}check h_t = tanh(x W_x + h_{t-1} W_h + b)\n`, FAST);
+    expect(plain.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(/x is a sequence: write x_t/);
+  });
 });

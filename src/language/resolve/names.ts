@@ -21,7 +21,7 @@ import { basisPlace, basisVector } from './basis';
 import { codeGradientOfFunction } from '../codeGradientOfFunction';
 import { firstSegment, lastUnderscore } from '../segments';
 import { spellingOf, writtenOf } from './spelling';
-import { stepWord } from './stepWords';
+import { stepFunctionInput, stepWord } from './stepWords';
 
 /** the name without its last segment (h_t → h), else as it is: raw.replace(/_[^_]+$/, '') */
 function withoutSegment(raw: string): string {
@@ -820,7 +820,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const twin = scope.twins.get(raw);
   if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (rawKnown) {
-    const last = sp.timed ? lastStepTarget(a, raw, ctx) : null;
+    const last = sp.timed ? (lastStepTarget(a, raw, ctx) ?? stepFunctionInput(a, ctx, raw)) : null;
     if (last) return last;
     if (sp.timed) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);

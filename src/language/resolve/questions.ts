@@ -23,6 +23,7 @@ import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
 import { bareIdentity } from './names';
+import { writesStepWords } from './stepWords';
 import { writtenName } from './text';
 import { span } from '../ast';
 import { bindsTau, sumsToN, tauBeforeT } from './tauStep';
@@ -217,11 +218,13 @@ function renameVar(e: Expr, from: string, to: string): Expr {
 function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprContext): Question[] {
   // a product of a side that forms only with a transpose mended is read so (expressions.ts), its error said
   scope.mends = [];
+  scope.stepFunction = writesStepWords(st);
   try {
     return readCheckSides(scope, st, outer);
   } finally {
     scope.mends = null;
     scope.checkLeft = null;
+    scope.stepFunction = false;
   }
 }
 

@@ -80,6 +80,8 @@ export class Scope {
   mends: TransposeMend[] | null = null;
   /** while a check's right sides are read: its left side's shape (a product that does not form is said against it) */
   checkLeft: MaybeShape = null;
+  /** while a check that writes CS231n's step words (prev_h, dnext_h) is read: its inputs without a step are the step's (stepWords.ts) */
+  stepFunction = false;
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 

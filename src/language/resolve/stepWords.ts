@@ -4,7 +4,7 @@
 // file defines the state (h, c) and no name so spelled, prev_X is X_{t-1} and next_X is X_t at the question's step t,
 // and dprev_X, dnext_X the loss's gradients by them (dX, as codeGradient reads it), with a note saying so.
 
-import type { NameAst } from '../ast';
+import { someAst, type Ast, type NameAst, type Statement } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr } from '../model';
 import { refText } from '../print';
@@ -37,5 +37,35 @@ export function stepWord(a: NameAst, ctx: ExprContext, name: string): Expr | nul
       ),
     );
   }
+  return e;
+}
+
+/** a step function's gradient at its activation's argument, code's dtanh (names.ts functionGradient) */
+const FUNCTION_GRADIENT = /^d(?:tanh|σ|sigma|relu)$/u;
+
+/** whether a check writes a step word (prev_h, dnext_h) or dtanh: its sides are a step function's, as CS231n's are */
+export function writesStepWords(st: Statement & { k: 'check' }): boolean {
+  const word = (x: Ast) => x.k === 'name' && !x.sub && !x.sup && (STEP_WORD.test(x.raw) || FUNCTION_GRADIENT.test(x.raw));
+  return [st.lhs, st.rhs, ...st.more].some((side) => someAst(side, word));
+}
+
+/**
+ * CS231n's step functions take the step's input as x: rnn_step_backward returns dx beside dprev_h. In a check that
+ * writes step words, an input written without a step is the step's, x_t (it was "x is a sequence: write x_t"), with
+ * a note; null elsewhere
+ */
+export function stepFunctionInput(a: NameAst, ctx: ExprContext, raw: string): Expr | null {
+  if (!ctx.scope.stepFunction || ctx.scope.decls.get(raw)?.kind !== 'input' || a.args) return null;
+  const r = a.range;
+  const e = readExpression({ ...a, raw, sub: { k: 'name', raw: 't', sub: null, sup: null, range: r, nameRange: r } }, ctx);
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${raw} is read as ${raw}_t: the step's input, beside the step function's prev_ and next_ names (CS231n's)`,
+        r,
+        'step-word',
+      ),
+    );
   return e;
 }
