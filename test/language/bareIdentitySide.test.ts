@@ -36,11 +36,3 @@ describe('a side that is the bare identity I', () => {
     );
   });
 });
-
-describe('a vector left of a bare I', () => {
-  it('is the row times the identity of its size (Clark: ∂s/∂b = δ I)', () => {
-    const r = analyze(`${NET}check ∂s/∂z_T ∂⁺z_T/∂b = ∂s/∂z_T I\n`, FAST);
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
-  });
-});

@@ -1,7 +1,7 @@
 // Probe 42 (session 55): Kevin Clark's CS224n notes "Computing Neural Network Gradients" on one RNN step — Jacobians in
 // numerator layout, δ = ∂s/∂z as a row, the shape convention ∂s/∂W = δᵀxᵀ, the operator ∂/∂h (uᵀh), bold letters.
 // The bias's Jacobian ∂z/∂b = I was "unknown name I: … written with its size" (a side that is the bare I now takes the
-// other side's size, and a vector left of I its own: questions.ts, names.ts bareIdentity).
+// other side's size: questions.ts, names.ts bareIdentity).
 import { describe, expect, it } from 'vitest';
 import { read42 } from './read42';
 

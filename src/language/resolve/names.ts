@@ -344,7 +344,7 @@ export function bareIdentity(a: Ast, other: Expr, op: string, left: boolean, ctx
   if (op === '+' || op === '-') {
     if (s.length !== 2 || s[0] !== s[1]) return null;
     n = s[0]!;
-  } else n = left || s.length === 1 ? s[0]! : s[1]!; // a vector left of I (Clark's δ I, a row times the bias's Jacobian): its size
+  } else n = left ? s[0]! : s.length === 2 ? s[1]! : NaN;
   if (!Number.isInteger(n) || n < 2 || n > MAX_IDENTITY) return null;
   return identityOf(n, a.range);
 }
