@@ -85,6 +85,16 @@ export function derivativeDefinition(line: string): string | null {
   return layer?.entry && layerDefinition(st, v!, layer.name, layer.entry) ? layer.name : baseOf(st.lhs);
 }
 
+/** whether a line is `δ^L_j = …`: a name at the last layer L by entry (Nielsen's BP1), a claim where δ is defined */
+export function lastLayerEntry(line: string): boolean {
+  const { tokens, errors } = lex(line);
+  if (errors.length) return false;
+  const st = parse(tokens, line).statements[0];
+  if (!st || st.k !== 'def') return false;
+  const ix = st.lhs.sub ?? st.lhs.sup;
+  return ix?.k === 'name' && ix.raw === 'L' && !ix.sub && !ix.sup && layerName(st.lhs).entry !== null;
+}
+
 /** the name a definition's left side writes, whole (dW_x, not its base dW), or null where the line is no definition */
 export function definedNameWritten(line: string): string | null {
   const { tokens, errors } = lex(line);

@@ -12,6 +12,7 @@ import {
   deltaOfParameterLine,
   derivativeDefinition,
   formulaDefinition,
+  lastLayerEntry,
 } from '../language/index';
 import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
@@ -837,13 +838,16 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
   // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
   // defined before (Let $δc_t = ∂L/∂c_t$, then $$δc_t = δh_t o_t … + δc_{t+1} f_{t+1}$$): it was "defined twice"
   const defined = new Set<string>();
-  // (and δ^L_j = … after the solution's own δ^l_j ≡ ∂C/∂z^l_j: an entry letter the network does not name under δ)
-  const entryOfDefined = (name: string) => {
-    const [base, entry, more] = name.split('_');
-    return more === undefined && entry !== undefined && /^[a-z]$/.test(entry) && defined.has(base!) && !names().names.has(entry);
-  };
-  const defines = own.map((name) => {
-    if (!name || defined.has(name) || names().names.has(name) || names().names.has(name.split('_')[0]!) || entryOfDefined(name))
+  // (and δ^L_j = … after the solution's own δ^l_j ≡ ∂C/∂z^l_j: BP1 by entry, at the last layer, under the δ defined)
+  const entryOfDefined = (name: string, chars: string) => defined.has(name.split('_')[0]!) && lastLayerEntry(chars);
+  const defines = own.map((name, i) => {
+    if (
+      !name ||
+      defined.has(name) ||
+      names().names.has(name) ||
+      names().names.has(name.split('_')[0]!) ||
+      entryOfDefined(name, claims[i]!.text.chars)
+    )
       return null;
     defined.add(name);
     return name;

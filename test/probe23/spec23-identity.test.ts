@@ -1,6 +1,7 @@
 // derive writes the identity as I₃ (∂L/∂b_h = … ∂L₂/∂y₂·∂y₂/∂h₂·(I₃ + ∂h₂/∂h₁)), and sheets write ∂z/∂b = I; LANGUAGE.md
 // lists no such name, so a derive's own chain form pasted into a check was "unknown name I". I_n (I₃, I_{3},
-// \mathbf{I}_3) is the n×n identity where the file defines no I; a bare I, which has no size, is told to write one.
+// \mathbf{I}_3) is the n×n identity where the file defines no I; a bare I, which has no size, is told to write one
+// (unless it is a whole side beside a square matrix, session 55).
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 
@@ -16,9 +17,12 @@ describe('the identity I_n', () => {
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
   });
 
-  it('a bare I is told to give its size', () => {
+  it('a bare I as a side takes the size of the square matrix it equals (probe 42); with nothing to size it, it is told to give its size', () => {
     const r = analyze([...net, 'check ∂h_t/∂x_t = I', ''].join('\n'));
-    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds']);
+    const v = analyze([...net, 'check ∂L/∂x_2 = I', ''].join('\n'));
+    expect(v.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
       'unknown name I: the identity matrix is written with its size, I_n (I_3 is 3×3)',
     ]);
   });
