@@ -5,8 +5,17 @@ import { join } from 'node:path';
 import type { CheckReport } from '../../src/report';
 import { analyzeSolution, type EquationResult, type SolutionReport } from '../../src/solution';
 
-export function read41(file: string): { r: SolutionReport; v: Record<string, CheckReport>; e: Record<string, EquationResult> } {
-  const r = analyzeSolution(readFileSync(join(__dirname, 'fixtures', file), 'utf8'), 'markdown', { sidecar: null });
+export interface TaggedReading {
+  r: SolutionReport;
+  v: Record<string, CheckReport>;
+  e: Record<string, EquationResult>;
+}
+
+export const read41 = (file: string): TaggedReading => readTagged(join(__dirname, 'fixtures', file));
+
+/** a probe's fixture at `path`, its checks and equations by tag (probes 42 and 43 read theirs so too) */
+export function readTagged(path: string): TaggedReading {
+  const r = analyzeSolution(readFileSync(path, 'utf8'), 'markdown', { sidecar: null });
   const v: Record<string, CheckReport> = {};
   const e: Record<string, EquationResult> = {};
   const rank = { fails: 3, 'holds-at-given-values': 2, 'holds-as-one-step': 1, holds: 0 } as Record<string, number>;

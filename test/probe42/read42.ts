@@ -1,23 +1,6 @@
-// Probe 42's fixtures read as the CLI reads them (a .md with its ```rnn block), every equation by its \tag; a chain's or
-// a display's rows share a tag, the worst verdict standing for it (as probe 40's read40.ts does).
-import { readFileSync } from 'node:fs';
+// Probe 42's fixtures read as probe 41's are (read41.ts readTagged): every equation by its \tag, the worst verdict of a
+// chain's or a display's rows standing for it.
 import { join } from 'node:path';
-import type { CheckReport } from '../../src/report';
-import { analyzeSolution, type EquationResult, type SolutionReport } from '../../src/solution';
+import { readTagged, type TaggedReading } from '../probe41/read41';
 
-export function read42(file: string): { r: SolutionReport; v: Record<string, CheckReport>; e: Record<string, EquationResult> } {
-  const r = analyzeSolution(readFileSync(join(__dirname, 'fixtures', file), 'utf8'), 'markdown', { sidecar: null });
-  const v: Record<string, CheckReport> = {};
-  const e: Record<string, EquationResult> = {};
-  const rank = { fails: 3, 'holds-at-given-values': 2, 'holds-as-one-step': 1, holds: 0 } as Record<string, number>;
-  for (const q of r.equations) {
-    if (q.tag) e[q.tag] = q;
-    for (const c of q.checks) {
-      const tag = c.tag ?? q.tag;
-      if (tag === null || tag === undefined) continue;
-      const had = v[tag];
-      if (!had || (rank[c.status] ?? 0) > (rank[had.status] ?? 0)) v[tag] = c;
-    }
-  }
-  return { r, v, e };
-}
+export const read42 = (file: string): TaggedReading => readTagged(join(__dirname, 'fixtures', file));
