@@ -46,16 +46,14 @@ function simple(k: number): boolean {
   return false;
 }
 
-/** the factor k that makes the side hold with `term` times k at every point, or null */
-function factorAt(c: Claim, run: Run, formula: Expr, whole: Expr, term: Expr): number | null {
+/** q with the sides' difference q times `term` at every point (`diffs`: whole side − formula there), or null */
+function factorAt(c: Claim, run: Run, diffs: Float64Array[], term: Expr): number | null {
   let q: number | null = null;
-  for (const p of c.points) {
-    const w = run.evaluateShared(whole, p.env).data;
-    const f = run.evaluateShared(formula, p.env).data;
-    const t = run.evaluateShared(term, p.env).data;
-    if (w.length !== f.length || (t.length !== f.length && t.length !== 1)) return null;
-    const diff = w.map((x, i) => x - f[i]!);
-    const tv = t.length === f.length ? t : f.map(() => t[0]!);
+  for (let i = 0; i < c.points.length; i++) {
+    const diff = diffs[i]!;
+    const t = run.evaluateShared(term, c.points[i]!.env).data;
+    if (t.length !== diff.length && t.length !== 1) return null;
+    const tv = t.length === diff.length ? t : diff.map(() => t[0]!);
     if (q === null) q = ratioAtLargest(tv, diff);
     const k = q;
     if (k === null) {
@@ -88,9 +86,17 @@ export function termFactorHint(c: Claim, run: Run, other: OtherValues): { text: 
   if (!other || !readsDrawn(c, run.model)) return null;
   const show = printerFor(c.text, run.model.T, true);
   return guard(() => {
+    // the sides' difference at each point, read once for every term tried
+    const diffs: Float64Array[] = [];
+    for (const p of c.points) {
+      const w = run.evaluateShared(whole, p.env).data;
+      const f = run.evaluateShared(formula, p.env).data;
+      if (w.length !== f.length) return null;
+      diffs.push(w.map((x, i) => x - f[i]!));
+    }
     for (const term of terms) {
       // the sides' difference is q times the term; k times the term mends it where q = ±(k − 1)
-      const q = factorAt(c, run, formula, whole, term);
+      const q = factorAt(c, run, diffs, term);
       if (q === null) continue;
       // the term's sign inside the side (a term after − is subtracted)
       const sign = signIn(formula, term);
