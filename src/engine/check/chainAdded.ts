@@ -5,7 +5,7 @@
 // Asked last in the cascade.
 
 import type { Expr } from '../../language/model';
-import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
+import { valuesWhere } from './numeratorEdit';
 import { idxString } from '../../language/idx';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -42,19 +42,12 @@ function chainsAdded(e: Expr & { k: 'add' | 'sub' }): boolean {
   return a.wrt.name === b.of.name && idx(a.wrt.idx) === idx(b.of.idx);
 }
 
-/** the sums of the side (not inside a derivative) that chainsAdded */
-function addedChains(e: Expr, out: (Expr & { k: 'add' | 'sub' })[] = []): typeof out {
-  if (e.k === 'add' && chainsAdded(e)) out.push(e);
-  if (e.k !== 'deriv') forChildren(e, (x) => addedChains(x, out), VALUE_CHILDREN);
-  return out;
-}
-
 /** "∂L_3/∂y_3 + ∂y_3/∂h_3 should be ∂L_3/∂y_3 · ∂y_3/∂h_3: a chain's factors are multiplied …" */
 export function chainAddedHint(c: Claim, run: Run, other: OtherValues): string | null {
   const right = formulaOnRight(c);
   const formula = right ? c.rhs : c.lhs;
   const show = printerFor(c.text, run.model.T);
-  for (const s of addedChains(formula).slice(0, MAX_SUMS)) {
+  for (const s of valuesWhere(formula, (x): x is Expr & { k: 'add' } => x.k === 'add' && chainsAdded(x)).slice(0, MAX_SUMS)) {
     const product: Expr = { ...s, k: 'mul' };
     const edited = replacing(formula, s, product);
     const [l, r] = right ? [c.lhs, edited] : [edited, c.rhs];

@@ -32,19 +32,18 @@ function untimedParams(e: Expr, run: Run, out: Ref[] = []): Ref[] {
   return out;
 }
 
-/** the sums and differences among the values of e */
-function signs(e: Expr, out: (Expr & { k: 'add' | 'sub' })[] = []): typeof out {
-  if (e.k === 'add' || e.k === 'sub') out.push(e);
-  if (e.k !== 'deriv') forChildren(e, (x) => signs(x, out), VALUE_CHILDREN);
+/** the nodes among the values of e (not inside a derivative) that `is` picks, in the order written */
+export function valuesWhere<T extends Expr>(e: Expr, is: (x: Expr) => x is T, out: T[] = []): T[] {
+  if (is(e)) out.push(e);
+  if (e.k !== 'deriv') forChildren(e, (x) => valuesWhere(x, is, out), VALUE_CHILDREN);
   return out;
 }
 
+/** the sums and differences among the values of e */
+const signs = (e: Expr) => valuesWhere(e, (x): x is Expr & { k: 'add' | 'sub' } => x.k === 'add' || x.k === 'sub');
+
 /** the calls of tanh and σ among the values of e */
-function squashings(e: Expr, out: (Expr & { k: 'call' })[] = []): typeof out {
-  if (e.k === 'call' && (e.fn === 'tanh' || e.fn === 'sigma')) out.push(e);
-  if (e.k !== 'deriv') forChildren(e, (x) => squashings(x, out), VALUE_CHILDREN);
-  return out;
-}
+const squashings = (e: Expr) => valuesWhere(e, (x): x is Expr & { k: 'call' } => x.k === 'call' && (x.fn === 'tanh' || x.fn === 'sigma'));
 
 /** the derivatives of written expressions among a side's values, ∂σ(…)/∂h_{t-1} (a product's factor too), in order */
 function differentiated(e: Expr, out: Deriv[] = []): Deriv[] {
