@@ -894,6 +894,8 @@ export function parse(
       rhs = side();
       while (isOp(peek(), '=') || isOp(peek(), '≈') || (peek().kind === 'op' && REL.has(peek().text))) more.push(side());
     }
+    const sidesEnd = p;
+    const remark = shapeRemark();
     const relations = links.some((l) => REL.has(l)) ? (links as ChainRelation[]) : null;
     if (relations) {
       // each side bounded by the next: the bounds all one way (0 < σ'(z) ≤ 1/4), the equalities between them steps of
@@ -907,7 +909,7 @@ export function parse(
       if (bounds.some((r) => up(r) !== up(bounds[0]!)))
         fail(`a bound's relations run one way (a ≤ b < c or a ≥ b > c), not ${bounds.join(' and ')}`);
     }
-    let text = textFrom(s0);
+    let text = remark ? textOf(s0, sidesEnd) : textFrom(s0);
     let end = (more.length ? more[more.length - 1]! : rhs).range;
     const written = [lhs, rhs, ...more];
     const sides = ratiosAsDerivatives(written, s0);
@@ -1210,6 +1212,35 @@ export function parse(
    * write `for t = 1, …, T-1`, `\text{for } t < T`, `\forall 1 ≤ t < T`, `, t = 1, \dots, T-1`, `(t < T)`).
    * An inequality that leaves an end open keeps the default there: the steps where both sides are defined.
    */
+  /**
+   * `∈ ℝ^q` after a check's last side (d2l.ai ends its (9.7.13) with `\in \mathbb{R}^q`): a remark on that side's
+   * shape, its dimensions letters of the text as often as numbers — no part of the claim, taken and dropped, as a
+   * solution's display drops it (solution/display.ts). ℝ as a plain R only where it can be nothing else: before ^ or
+   * at the statement's end
+   */
+  function shapeRemark(): boolean {
+    const r = peek(1);
+    if (!isOp(peek(), '∈') || r.kind !== 'name') return false;
+    const end = (t: Token) => t.kind === 'newline' || t.kind === 'eof';
+    if (!(r.text === 'ℝ' || (r.text === 'R' && (isOp(peek(2), '^') || end(peek(2)))))) return false;
+    next();
+    next();
+    if (!isOp(peek(), '^')) return true;
+    next();
+    if (!isOp(peek(), '{')) {
+      if (!end(peek())) next();
+      return true;
+    }
+    // ℝ^{m \times n}: the braces' content, whatever it is
+    let open = 0;
+    do {
+      const t = next();
+      if (isOp(t, '{')) open++;
+      else if (isOp(t, '}')) open--;
+    } while (open > 0 && !end(peek()));
+    return true;
+  }
+
   function checkRange(): CheckRange | null {
     const t0 = peek();
     // ", \text{where} …": the check's clauses, not a range

@@ -124,7 +124,7 @@ describe('the scalar sweep', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }, 60_000); // property runs: a loaded machine (helpers' suites beside it) took over 5 s
 
   it('keeps a long sweep (over 1,024 gradients) in a typed store, the same numbers', () => {
     const T = 700;

@@ -89,6 +89,7 @@ import { kroneckerHint } from './kronecker';
 import { argumentSignHint, innerSignHint } from './innerSign';
 import { termFactorHint } from './termFactor';
 import { chainAddedHint } from './chainAdded';
+import { targetLeftOutHint } from './targetLeftOut';
 import { sideTransposedHint } from './sideTransposed';
 import { numbersOnly, wrongNumberHint } from './wrongNumber';
 import { stepCopyMeantHint } from './stepCopyMeant';
@@ -533,6 +534,8 @@ function failureHint(
     termFactorHint(claim, run, other) ??
     // last: a chain's factors added (∂L_3/∂y_3 + ∂y_3/∂h_3 for ∂L_3/∂y_3 · ∂y_3/∂h_3), a structural screen first
     plain(chainAddedHint(claim, run, other)) ??
+    // last: a target left out inside a product or a Σ (W_phᵀ ŷ_T for W_phᵀ(ŷ_T − y_T)), a few copies of the side
+    targetLeftOutHint(claim, run, other) ??
     null
   );
 }

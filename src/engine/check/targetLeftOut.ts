@@ -1,0 +1,73 @@
+// A target left out inside a formula: W_phᵀ ŷ_T for W_phᵀ(ŷ_T − y_T), Σ_t ŷ_t h_tᵀ for Σ_t (ŷ_t − y_t) h_tᵀ — the error
+// a loss's gradient carries, written as the prediction alone. termLeftOut.ts names a target left out of a side that
+// is that term plus others (the sides then differ by the target); inside a product or a Σ no difference of the sides
+// names it, and the check failed with its values alone. Each quantity the formula reads (not inside a derivative),
+// for which a target of its shape exists, is tried as X − y and as y − X at X's own step; the edited check must hold
+// at the points and at the draws. Its kin: Goodfellow's (10.18) ŷ_i^{(t)} − 1_{i=y^{(t)}} written ŷ_i^{(t)} − 1, the one-hot
+// target's entry taken as 1 for every entry: a 1 of the formula is tried as the target's entry beside an entry the
+// formula reads. Asked last: a copy of the side per trial, a few trials.
+
+import type { Expr } from '../../language/model';
+import type { Range } from '../../report';
+import { same } from '../../language/shapes';
+import type { Run } from '../run';
+import { confirmed, type OtherValues } from './confirm';
+import type { Claim } from './hints';
+import { formulaOnRight } from './formulaSide';
+import { replacing } from './replacing';
+import { holdsWith } from './textbook';
+import { valuesWhere } from './numeratorEdit';
+import { printerFor } from './writtenT';
+
+/** edits tried per check (each a copy of the side and an evaluation at the points) */
+const MAX_TRIALS = 8;
+
+type Ref = Expr & { k: 'ref' };
+
+/** "ŷ_T should be ŷ_T − y_T (the target y_T is left out): with that the check holds" */
+export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { text: string; culprit: Range | null } | null {
+  const model = run.model;
+  const targets = [...model.decls.values()].filter((d) => d.kind === 'target');
+  if (!targets.length || !other) return null;
+  const right = formulaOnRight(c);
+  const formula = right ? c.rhs : c.lhs;
+  const whole = right ? c.lhs : c.rhs;
+  // the timed quantities the formula reads at a step, each with the targets of its shape
+  const reads = valuesWhere(formula, (x): x is Ref => x.k === 'ref' && x.idx !== null && model.quantities.get(x.name)?.timed === true);
+  const show = printerFor(c.text, model.T);
+  let trials = 0;
+  const tried = (l: Expr, r: Expr) => holdsWith(c, l, r, run) && confirmed(other, l, r, c.points);
+  for (const X of reads)
+    for (const y of targets) {
+      if (!same(y.shape, X.shape)) continue;
+      const Y: Expr = { k: 'ref', name: y.name, idx: X.idx, shape: y.shape, range: X.range };
+      for (const k of ['sub', 'subFrom'] as const) {
+        if (++trials > MAX_TRIALS) return null;
+        const by: Expr =
+          k === 'sub' ? { k: 'sub', a: X, b: Y, shape: X.shape, range: X.range } : { k: 'sub', a: Y, b: X, shape: X.shape, range: X.range };
+        const edited = replacing(formula, X, by);
+        if (!(right ? tried(whole, edited) : tried(edited, whole))) continue;
+        return {
+          text: `${show(X)} should be ${show(by)} (the target ${show(Y)} is left out): with that the check holds`,
+          culprit: X.range,
+        };
+      }
+    }
+  // a 1 where the target's entry belongs, beside an entry of a quantity of the target's shape (ŷ_{t,i} − 1)
+  const ones = valuesWhere(formula, (x): x is Expr & { k: 'num' } => x.k === 'num' && x.value === 1);
+  const entries = valuesWhere(formula, (x): x is Expr & { k: 'index'; a: Ref } => x.k === 'index' && x.a.k === 'ref' && x.a.idx !== null);
+  for (const one of ones)
+    for (const X of entries)
+      for (const y of targets) {
+        if (!same(y.shape, X.a.shape) || model.quantities.get(X.a.name)?.timed !== true) continue;
+        if (++trials > MAX_TRIALS) return null;
+        const Y: Expr = { ...X, a: { k: 'ref', name: y.name, idx: X.a.idx, shape: y.shape, range: one.range }, range: one.range };
+        const edited = replacing(formula, one, Y);
+        if (!(right ? tried(whole, edited) : tried(edited, whole))) continue;
+        return {
+          text: `The 1 should be ${show(Y)}, the target's entry (1 for the true class only): with it the check holds`,
+          culprit: one.range,
+        };
+      }
+  return null;
+}
