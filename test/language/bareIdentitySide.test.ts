@@ -36,3 +36,30 @@ describe('a side that is the bare identity I', () => {
     );
   });
 });
+
+// Mikolov's SCRN writes the context's Jacobian ∂s_t/∂s_{t−1} = αI and ∂s_T/∂s_t = α^{T−t} I: a scale times the bare I
+// was "unknown name I" (session 56); it takes the size of the square matrix it equals, as the bare I does.
+describe('a side that is a scale times the bare identity', () => {
+  const SCRN = `T = 3
+input x : 2
+param B : 2x2
+α = 0.9
+s_0 = [0.1, -0.1]
+s_t = (1 - α) B x_t + α s_{t-1}
+loss L = sum(s_T)
+`;
+  it('αI, α^{T−t} I and I α are sized by the other side, and judged', () => {
+    const r = analyze(
+      `${SCRN}check ∂s_t/∂s_{t-1} = α I\ncheck ∂s_T/∂s_t = α^{T-t} I\ncheck ∂s_t/∂s_{t-1} = I α\ncheck ∂s_t/∂s_{t-1} = 2 I\n`,
+      FAST,
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'fails']);
+  });
+  it('beside a side that is no square matrix, it still asks for the size', () => {
+    const r = analyze(`${SCRN}check ∂L/∂s_1 = α I\n`, FAST);
+    expect(r.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(
+      /unknown name I: the identity matrix is written with its size/,
+    );
+  });
+});

@@ -711,6 +711,27 @@ function scaledIdentityTerm(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Exp
   return left ? [product, other] : [other, product];
 }
 
+/**
+ * A check's side that is a scale times a bare I (Mikolov's ∂s_t/∂s_{t−1} = αI, α^{T−t} I): I takes the size of the
+ * square matrix the side equals, as a bare I side does (questions.ts); null where the side is no such product, the
+ * scale is no scalar or the other side is no square matrix.
+ */
+export function scaledIdentitySide(side: Ast, other: Expr, ctx: ExprContext): Expr | null {
+  if (side.k !== 'bin' || (side.op !== 'juxt' && side.op !== '*') || bareI(side.a) === bareI(side.b)) return null;
+  const i = bareI(side.a) ? side.a : side.b;
+  const scaleAst = i === side.a ? side.b : side.a;
+  try {
+    if (readExpression(scaleAst, quietly(ctx)).shape?.length !== 0) return null;
+  } catch (err) {
+    if (err instanceof Abandoned) return null;
+    throw err;
+  }
+  const sized = bareIdentity(i, other, '-', false, ctx);
+  if (!sized) return null;
+  const scale = readExpression(scaleAst, ctx);
+  return { k: 'mul', a: scale, b: sized, shape: sized.shape, range: side.range };
+}
+
 function onesAst(a: Ast): { transposed: boolean } | null {
   if (a.k === 'num' && a.ones) return { transposed: false };
   if (a.k === 'transpose' && a.a.k === 'num' && a.a.ones) return { transposed: true };

@@ -10,7 +10,7 @@ import type { Ast, Statement } from '../ast';
 import type { CheckQuestion, Expr, FreeIndex, Idx, Question } from '../model';
 import { same, shapeText } from '../shapes';
 import { Abandoned, exprContext, type ExprContext } from './context';
-import { entrySizes, readExpression, unitColumns } from './expressions';
+import { entrySizes, readExpression, scaledIdentitySide, unitColumns } from './expressions';
 import type { Scope } from './scope';
 import { refWritten } from './text';
 import { firstUndefined, flatProbes, UndefinedSearch, type Flat, type Undefined } from './timeChecks';
@@ -267,8 +267,11 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
     const sideBefore = boundedBy;
     scope.mends = [];
     try {
-      // Clark's ∂z/∂b = I: a side that is the bare identity takes its size from the square matrix it equals
-      rhs = (sideBefore && bareIdentity(side, sideBefore, '-', false, ctx)) || readExpression(side, ctx);
+      // Clark's ∂z/∂b = I, Mikolov's αI: a side that is the bare identity (or a scale times it) takes its size from
+      // the square matrix it equals
+      rhs =
+        (sideBefore && (bareIdentity(side, sideBefore, '-', false, ctx) || scaledIdentitySide(side, sideBefore, ctx))) ||
+        readExpression(side, ctx);
     } catch (x) {
       if (!(x instanceof Abandoned)) throw x;
       boundedBy = null;
