@@ -721,18 +721,23 @@ function plus(n: Expr, d: number): Expr {
 
 /**
  * a matrix power one off: (W_hhᵀ)^{T−i+1} where (W_hhᵀ)^{T−i} was meant — the count of steps between i and T
- * (the Jacobians ∂h_j/∂h_{j−1} for j = i+1..T) is T − i
+ * (the Jacobians ∂h_j/∂h_{j−1} for j = i+1..T) is T − i; so too a scalar's power counted in steps (Mikolov's leaky
+ * context, ∂s_T/∂s_t = α^{T−t} I), whose exponent reads a step variable (a fixed exponent, h_t², is a formula's)
  */
 export function powerHint(c: Claim, run: Run): string | null {
   const all = nodes(c.rhs);
-  const pows = all.filter((x): x is Expr & { k: 'matpow' } => x.k === 'matpow');
+  const pows = all.filter(
+    (x): x is Expr & { k: 'matpow' | 'pow' } => x.k === 'matpow' || (x.k === 'pow' && nodes(x.b).some((y) => y.k === 'var')),
+  );
   let tried = 0;
   for (const x of pows.slice(0, MAX_VARIANTS / 2)) {
     for (const d of [-1, 1]) {
       tried++;
-      const moved: Expr = { ...x, n: plus(x.n, d) };
+      const moved: Expr = x.k === 'matpow' ? { ...x, n: plus(x.n, d) } : { ...x, b: plus(x.b, d) };
       if (!holdsReplacing(c, x, moved, run)) continue;
-      return `${exprText(x)} should be ${exprText(moved)}: with that power the check holds`;
+      const show = x.k === 'pow' ? exponentAsWritten(c.text, run.model.T) : exprText;
+      // a scalar's power as the factor edits say it (Elman's w^{t−k+1}, test/textbook/elman.test.ts)
+      return `${show(x)} should be ${show(moved)}: with that ${x.k === 'matpow' ? 'power ' : ''}the check holds`;
     }
   }
   // a square weight written once where the steps between need it twice: v W U for ∂y_3/∂x_1 = v W² U (seed 004's
@@ -745,6 +750,17 @@ export function powerHint(c: Claim, run: Run): string | null {
     if (holdsReplacing(c, x, moved, run)) return `${exprText(x)} should be ${exprText(moved)}: with that power the check holds`;
   }
   return null;
+}
+
+/**
+ * a scalar power printed with the horizon as the check writes it (α^{T−t}: T is resolved to its number before the
+ * engine sees it; writtenT.ts relabels steps, this the T of an exponent)
+ */
+function exponentAsWritten(text: string | undefined, T: number): (e: Expr) => string {
+  if (!text || !/\^\s*\{?\s*\(?\s*T(?![A-Za-z0-9_])/u.test(text)) return exprText;
+  const relabel = (e: Expr): Expr =>
+    e.k === 'num' && e.value === T ? { k: 'var', idx: { v: 'T', k: 0 }, shape: [], range: e.range } : mapChildren(e, relabel);
+  return (e) => (e.k === 'pow' ? exprText({ ...e, b: relabel(e.b) }) : exprText(e));
 }
 
 /** Xᵀ, with brackets round a derivative: (∂h_{t+1}/∂h_t)ᵀ */
