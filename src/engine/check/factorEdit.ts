@@ -84,6 +84,8 @@ function valueNodes(e: Expr, out: Expr[] = []): Expr[] {
 interface Site {
   site: Expr;
   term: Expr;
+  /** a vector concatenated in the site (a vec of its entries): the factor goes on it alone */
+  part?: Expr;
 }
 
 /**
@@ -118,15 +120,42 @@ function sites(e: Expr, out: Site[] = [], term: Expr | null = null): Site[] {
       for (const f of [e.a, e.b])
         if (f.k === 'deriv') out.push({ site: f, term: t });
         else if (hasDeriv(f)) sites(f, out, t);
-        else if (f.k === 'transpose' && f.a.shape.length === 1) out.push({ site: f.a, term: t });
+        else if (f.k === 'transpose' && f.a.shape.length === 1) {
+          out.push({ site: f.a, term: t });
+          parts(f.a, t, out);
+        }
       return out;
     }
     case 'num':
       return out;
     default:
       out.push({ site: e, term: term ?? e });
+      parts(e, term ?? e, out);
       return out;
   }
+}
+
+/**
+ * the vector parts of a concatenation as sites of their own: the MGU's [f_t ⊙ h_{t−1}, x_t] written [h_{t−1}, x_t]
+ * leaves its gate out of one part, a factor the whole (of another size) cannot take
+ */
+function parts(e: Expr, term: Expr, out: Site[]): void {
+  if (e.k !== 'vec') return;
+  // the resolver lays a concatenation out entry by entry (h_{t−1}[1], h_{t−1}[2], x_t): each vector by its entries
+  const seen = new Set<string>();
+  for (const x of e.items)
+    if (x.k === 'index' && x.a.shape.length === 1 && !x.j && !seen.has(exprText(x.a))) {
+      seen.add(exprText(x.a));
+      out.push({ site: e, term, part: x.a });
+    }
+}
+
+/** the concatenation `vec` with each entry of `part` read from c ⊙ part */
+function partTimes(vec: Expr, part: Expr, c: Expr): Expr {
+  if (vec.k !== 'vec') return vec;
+  const key = exprText(part);
+  const items = vec.items.map((x) => (x.k === 'index' && exprText(x.a) === key ? { ...x, a: product(x.a, c) } : x));
+  return { ...vec, items };
 }
 
 /** the step indices a term is written at (refs and both ends of derivatives), first seen first */
@@ -267,11 +296,11 @@ function insertions(side: Expr, other: Expr, model: Model, sideName: string, sho
   const adjoints = adjointCandidates(side, other, model);
   // a sum (1 − h_t²) carries its adjoint whole: the side itself is a site then
   const all = adjoints.length && (side.k === 'add' || side.k === 'sub') ? [{ site: side, term: side }, ...sites(side)] : sites(side);
-  for (const { site, term } of all) {
+  for (const { site, term, part } of all) {
     // the site's own steps, then its term's (r_t for the h_{t-1} of a term at step t)
-    const steps = stepsIn(term, stepsIn(site)).slice(0, 3);
+    const steps = stepsIn(term, stepsIn(part ?? site)).slice(0, 3);
     if (!steps.length) continue;
-    const have = new Set(factorsOf(site).map((f) => exprText(f)));
+    const have = new Set(factorsOf(part ?? site).map((f) => exprText(f)));
     // the site's entry variables, then the other side's free ones (i of ∂E/∂p_i^{(k)} for w_{i,j})
     const vars = entryVars(other, entryVars(site)).slice(0, 3);
     let n = 0;
@@ -279,12 +308,21 @@ function insertions(side: Expr, other: Expr, model: Model, sideName: string, sho
     const candidates = [...adjoints, ...complements(site, model), ...steps.flatMap((s) => equationFactors(model).map((f) => atStep(f, s)))];
     for (const at of candidates) {
       if (!at) continue;
-      for (const c of fitted(at, site.shape, vars)) {
+      for (const c of fitted(at, (part ?? site).shape, vars)) {
         const text = exprText(c);
-        const key = `${exprText(site)}|${text}`;
+        const key = `${exprText(part ?? site)}|${exprText(site)}|${text}`;
         if (have.has(text) || seen.has(key) || n >= MAX_CANDIDATES) continue;
         seen.add(key);
         n++;
+        if (part) {
+          out.push({
+            target: site,
+            make: (x) => partTimes(x, part, c),
+            text: `${show(part)} needs the factor ${factorText(c, show)}`,
+            kind: 'insert',
+          });
+          continue;
+        }
         out.push({
           target: site,
           make: (x) => product(x, c),
