@@ -87,6 +87,7 @@ import { prodFactorHint } from './prodFactor';
 import { jacobianSlopeHint, jacobianWeightHint } from './jacobianSlope';
 import { kroneckerHint } from './kronecker';
 import { argumentSignHint, innerSignHint } from './innerSign';
+import { transposedUseHint } from './transposedUse';
 import { termFactorHint } from './termFactor';
 import { chainAddedHint } from './chainAdded';
 import { targetLeftOutHint } from './targetLeftOut';
@@ -465,6 +466,8 @@ function failureHint(
     // its kin in a Σ over the steps: Σ_k ∂s_4/∂s_k ∂s_k/∂W with the total ∂s_k/∂W for ∂⁺s_k/∂W (Khapra's explicit part)
     plain(earlierCountedHint(claim, run, other)) ??
     plain(sideTransposedHint(claim, bad, run)) ?? // Σ_t h_{t-1} δ_tᵀ for ∂J/∂W: screened on the failing point's values
+    // a weight read transposed too (W_h − W_hᵀ): its gradient's part through Wᵀ left out, structural until then
+    plain(transposedUseHint(claim, run, other)) ??
     // the term matcher also says where the wrong term is written (a solution puts its error there)
     (brokenChain() ? null : terms()) ??
     plain(opening(leftOutEverywhere(claim, bad, run, other))) ??
