@@ -441,6 +441,9 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
       const all = [cText, ...hit.also.map(label)];
       return `The other side leaves out the paths through ${andList(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
     }
+    // A's own family is the one edge B → A (h_{t−1} in h_t = h_{t−1} + ε tanh(…), the skip connection): no path "through"
+    if (cText === of)
+      return `The other side leaves out the direct term ${termOf(cText)}, ${wrt}'s own appearance in ${of}'s equation${value}`;
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;
