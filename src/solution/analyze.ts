@@ -18,6 +18,7 @@ import { LIMITS } from '../language/limits';
 import type { AnalyzeOptions, CheckReport, CheckStatus, Diagnostic, Range, Report } from '../report';
 import { emptyReport } from '../report';
 import { Cancelled } from '../engine/budget';
+import { andList } from '../engine/format';
 import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { type Display, type Folded, foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import type { EquationResult, SolutionKind, SolutionReport } from './index';
@@ -520,12 +521,21 @@ export function analyzeSolution(
 
   // equations: their links, status and message
   const skippedClaims = claims.filter((c) => c.skip);
+  const definitionsOf = new Map<number, Claim[]>();
   for (const c of skippedClaims) {
     for (const d of c.displays) {
       const eq = out.equations[d]!;
       if (eq.checks.length) continue;
       eq.message = `not checked: ${c.skip}`;
+      if (c.defines && c.definedBy !== 'activation') definitionsOf.set(d, [...(definitionsOf.get(d) ?? []), c]);
     }
+  }
+  // Greff's δy^t = ∂L/∂y^t, \qquad δc^t = ∂L/∂c^t, … in one display: every name it defines said, not the last alone
+  for (const [d, cs] of definitionsOf) {
+    if (cs.length < 2 || cs.some((c) => c.definedBy !== cs[0]!.definedBy)) continue;
+    const by = cs[0]!.definedBy === 'formula' ? 'the formulas after them' : cs[0]!.definedBy === 'value' ? 'their values' : 'derivatives';
+    out.equations[d]!.message =
+      `not checked: it defines ${andList(cs.map((c) => c.defines!))} by ${by}, names of the solution's own: the equations${cs[0]!.definedBy === 'value' ? ' that read them' : ' after it'} use them as defined here`;
   }
   for (const eq of out.equations) {
     if (!eq.checks.length) {
