@@ -98,7 +98,7 @@ export type Ast =
   | { k: 'bin'; op: '+' | '-' | '*' | '/' | '^' | '⊙' | '@' | 'juxt'; a: Ast; b: Ast; range: Range }
   /** written: the spelling of an inverse read as a function (σ^{-1} → fn 'logit', written '\\sigma^{-1}' as in the source) */
   /** placeholder: written with `·` for its argument, σ'(\cdot) (the argument of σ in the equation differentiated) */
-  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string; placeholder?: true }
+  | { k: 'call'; fn: string; arg: Ast; range: Range; fnRange: Range; written?: string; placeholder?: true; angle?: true }
   | { k: 'transpose'; a: Ast; range: Range }
   /** slice: a[i:j] (a[i..j]), the entries i to j, args [i, j] (i a 0 the colon's place for Python's a[:j]) */
   /** column: the one arg is a column stacked with ';' (W^{in}[1; u(n)]), which a matrix multiplies: no entry */

@@ -2706,7 +2706,8 @@ export function parse(
     depth--;
     const close = expectOp('⟩', 'to close the inner product ⟨u, v⟩');
     const arg = deep({ k: 'bin', op: '⊙', a, b, range: span(a.range, b.range) }, a, b);
-    return deep({ k: 'call', fn: 'sum', arg, range: span(open.range, close.range), fnRange: open.range }, arg);
+    // marked: Greff et al.'s ⟨u, v⟩ is their outer product, which the resolver reads where the shapes ask it (angleOuter.ts)
+    return deep({ k: 'call', fn: 'sum', arg, range: span(open.range, close.range), fnRange: open.range, angle: true }, arg);
   }
 
   function norm(open: Token): Ast {

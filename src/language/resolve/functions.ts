@@ -10,6 +10,7 @@ import { readExpression } from './expressions';
 import { occurrence } from './text';
 import { exprText } from '../print';
 import { readPlaceholder } from './placeholder';
+import { angleOuter } from './angleOuter';
 import { constValue } from './values';
 
 const FN_NAMES: Record<string, string> = {
@@ -58,6 +59,8 @@ export function readCall(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   if (a.fn === 'outer') return readOuter(a, ctx);
   if (a.fn === NORM || a.fn === NORM_SQUARED) return readNorm(a, ctx);
   if (a.placeholder) return readPlaceholder(a, ctx);
+  const outer = a.angle ? angleOuter(a, ctx) : null;
+  if (outer) return outer;
   const x = readExpression(a.arg, ctx);
   if (a.fn === 'cosh' || a.fn === 'sinh' || a.fn === 'sech') return hyperbolic(a.fn, x, a.range);
   const hint = INVERSE_HINT[a.fn];
