@@ -29,8 +29,8 @@ describe('⟨u, v⟩', () => {
     expect(r.checks[0]!.status).toBe('holds');
   });
   it('against a scalar it stays the inner product', () => {
-    const r = analyze(`${NET}check ⟨h_1, h_1⟩ = h_1^T h_1\n`, FAST);
-    expect(r.checks[0]!.status).toBe('holds');
+    const r = analyze(`${NET}check ⟨h_1, h_1⟩ = h_1^T h_1\ncheck ⟨h_1, h_1[1]⟩ = sum(h_1) h_1[1]\n`, FAST);
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
     expect(r.diagnostics.some((d) => /outer product/.test(d.message))).toBe(false);
   });
 });

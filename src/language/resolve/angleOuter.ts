@@ -28,15 +28,17 @@ export function angleOuter(a: Ast & { k: 'call' }, ctx: ExprContext): Expr | nul
   if (n === null || m === null || n < 2) return null;
   const left = ctx.scope.checkLeft;
   const asked = left?.length === 2 ? left[0] === n && left[1] === m : m === 1 && length(left) === n;
-  if (m === n && !asked) return null;
-  if (m !== n && m !== 1 && !asked && left) return null;
+  // one size (or a one-entry v): the inner product forms, so only a left side of the outer product's shape asks for it;
+  // two sizes: no inner product forms, unless a check's left side says otherwise
+  if ((m === n || m === 1) && !asked) return null;
+  if (left && !asked) return null;
   const u = readExpression(a.arg.a, ctx);
   const v = readExpression(a.arg.b, ctx);
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
       diag(
         'information',
-        `⟨u, v⟩ is read as the outer product u vᵀ (${m === 1 ? `a vector of ${n}` : `a ${n}×${m} matrix`}), as Greff et al. write their weight gradients: ${m === n ? `the check's left side is a ${n}×${m} matrix, not the scalar of an inner product` : 'the two vectors have different sizes, so no inner product forms'}`,
+        `⟨u, v⟩ is read as the outer product u vᵀ (${m === 1 ? `a vector of ${n}` : `a ${n}×${m} matrix`}), as Greff et al. write their weight gradients: ${m === n || m === 1 ? `the check's left side is ${m === 1 ? `a vector of ${n}` : `a ${n}×${m} matrix`}, not the scalar of an inner product` : 'the two vectors have different sizes, so no inner product forms'}`,
         a.range,
         'angle-outer',
       ),
