@@ -20,7 +20,7 @@ describe('the AntisymmetricRNN’s backward pass', () => {
     expect(v['m2']!.message).toMatch(/\(W_h − W_hᵀ − γ I_2\)ᵀ should be W_h − W_hᵀ − γ I_2/);
     expect(v['m3']!.message).toMatch(/σ' should be tanh': with that derivative the check holds/);
     expect(v['m4']!.message).toMatch(/\(W_h − W_hᵀ \+ γ I_2\) should be \(W_h − W_hᵀ − γ I_2\): with that sign the check holds/);
-    expect(v['m5']!.message).toMatch(/should be ∂L\/∂h_t·∂⁺h_t\/∂z_t/);
+    expect(v['m5']!.message).toMatch(/should be ∂L\/∂h_t·∂⁺h_t\/∂z_t: it leaves out the factor ε \(∂⁺h_t\/∂z_t has it\)/);
     expect(v['m6']!.message).toMatch(
       /leaves out the part through W_hᵀ, which z_t's equation also reads: that part is the right side transposed and negated, −\(Σ.* δ_t h_\{t-1\}ᵀ\)ᵀ; with it the check holds/,
     );

@@ -14,7 +14,7 @@ describe('the SCRN’s backward pass', () => {
   });
   it('each mistake is named at its own equation', () => {
     for (const tag of ['c1', 'c2', 'c3', 'c4', 'c5', 'c6']) expect(v[tag]!.status, tag).toBe('fails');
-    expect(v['c1']!.message).toMatch(/should be ∂L\/∂s_\{t\+1\}·∂⁺s_\{t\+1\}\/∂s_t/);
+    expect(v['c1']!.message).toMatch(/should be ∂L\/∂s_\{t\+1\}·∂⁺s_\{t\+1\}\/∂s_t: it leaves out the factor α/);
     expect(v['c2']!.message).toMatch(/α\^\(T − t \+ 1\) should be α\^\(T − t\): with that the check holds/);
     expect(v['c3']!.message).toMatch(/The right side is 20 times the left .*: a constant factor is wrong/);
     expect(v['c4']!.message).toMatch(/leaves out the path through h_t/);

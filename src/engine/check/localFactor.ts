@@ -70,17 +70,20 @@ function ownFactors(run: Run, name: string, step: number): Expr[] {
   const seen = new Set<string>();
   const go = (x: Expr): void => {
     switch (x.k) {
-      case 'ref':
+      case 'ref': {
         if (x.idx && x.idx.v === 't' && !x.idx.terms?.length && !seen.has(x.name)) {
           seen.add(x.name);
           out.push({ ...x, idx: { v: null, k: step + x.idx.k } });
         }
-        // a shared weight (Elman's w in σ(w h_{t-1} + u x_t)): the factor a scalar network's ∂⁺h_{t+1}/∂h_t carries
-        if (!x.idx && run.model.decls.get(x.name)?.kind === 'param' && !seen.has(x.name)) {
+        // a shared weight (Elman's w in σ(w h_{t-1} + u x_t)): the factor a scalar network's ∂⁺h_{t+1}/∂h_t carries;
+        // so does a fixed scalar the file names (the AntisymmetricRNN's step size ε, the SCRN's α)
+        const fixed = !x.idx && x.shape.length === 0 && run.model.quantities.get(x.name)?.timed === false;
+        if (!x.idx && (run.model.decls.get(x.name)?.kind === 'param' || fixed) && !seen.has(x.name)) {
           seen.add(x.name);
           out.push(x);
         }
         return;
+      }
       default:
         // the factors of U's own products only: not inside a literal, an entry, a power, a Σ/∏ or an indicator
         if (!OPAQUE.has(x.k)) forChildren(x, go);
