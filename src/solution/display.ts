@@ -262,7 +262,11 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     const bar = evaluationBar(text, j, end);
     if (!bar) return false;
     if ('refused' in bar) unread ??= bar.refused;
-    else {
+    else if ('step' in bar) {
+      // `\left.\frac{∂𝓛}{∂h}\right|_{t}`: the derivative by h at step t, ∂𝓛/∂h_t
+      unread ??= stepDenominator(chars, at, from, bar.step, { breaks, lefts, groups });
+      edited();
+    } else {
       const whole = !opened && barEndsEquation(text, bar.end, end) ? claimStart() : from;
       // a Σ/∏ of another side that binds the bar's letter: the bar keeps to its own side
       const shifts = { breaks, lefts, groups };
@@ -933,7 +937,7 @@ function evaluationBar(
   text: string,
   j: number,
   end: number,
-): { variable: string; value: string; end: number } | { refused: string; end: number } | null {
+): { variable: string; value: string; end: number } | { step: string; end: number } | { refused: string; end: number } | null {
   const m = /^\s*_\s*(?:\{([^{}]*)\}|([A-Za-z0-9]))/.exec(text.slice(j, Math.min(end, j + 60)));
   if (!m) return null;
   const sub = (m[1] ?? m[2]!).trim();
@@ -942,9 +946,36 @@ function evaluationBar(
   // CS230's ∂L^{(T)}/∂W|_{(t)}, CS224n's ∂J/∂W_h|_{(i)}: the gradient by the step-t copy of a shared weight, no
   // evaluation bar — the language reads it (resolve/stepCopy.ts)
   if (/^\(\s*(?:[A-Za-z](?:\s*[-+−]\s*\d+)?|\d+)\s*\)$/.test(sub)) return null;
+  // a step alone, |_{t}, |_{t+1}, |_{2}: the step of a derivative by a quantity written without one (stepDenominator)
+  if (!bind && BAR_ALONE.test(sub)) return { step: sub.replace(/\s+/g, '').replace('−', '-'), end: j + m[0].length };
   if (!bind || !BAR_STEP.test(value!))
     return { refused: `an evaluation bar |_{${sub}} (only a step is read: |_{t=3}, |_{t=T})`, end: j + m[0].length };
   return { variable: bind[1]!, value: value!, end: j + m[0].length };
+}
+
+/** a step written alone under a bar: t, t±k, a number, T, T±k */
+const BAR_ALONE = /^(?:\d+|[tT](?:\s*[-+−]\s*\d+)?)$/;
+
+/** a derivative's denominator by a name with no step: `{\partial h}`, `{\partial \mathbf{h}}`, `/∂h` (not `∂h_t`) */
+const BARE_DENOMINATOR =
+  /(?:\{\s*(?:\\partial(?![A-Za-z])|∂|\\mathrm\s*\{\s*d\s*\}|d)\s*(?:\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])\s*(?=\})|\/\s*(?:\\partial(?![A-Za-z])|∂)\s*(?:\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?![A-Za-z_^{]))/g;
+
+/**
+ * `\left.\frac{∂𝓛}{∂h}\right|_{t}` (a student's "∂𝓛/∂h at step t"): chars[from…] is one derivative by a name written
+ * with no step, which gets the bar's step, as ∂𝓛/∂h_t; null, or why not when the expression has no such derivative or
+ * more than one (a step alone under any other expression names nothing to put it on)
+ */
+function stepDenominator(chars: string[], at: number[], from: number, step: string, shifts: Shifts): string | null {
+  const expr = chars.slice(from).join('');
+  const found = [...expr.matchAll(BARE_DENOMINATOR)];
+  if (found.length !== 1)
+    return `an evaluation bar |_{${step}} with a step alone (read under one derivative by a quantity written without its step, ∂L/∂h|_{${step}} for ∂L/∂h_{${step}}; a step bound to a letter is |_{t=3})`;
+  const k = from + found[0]!.index! + found[0]![0].length;
+  const put = `_{${step}}`.split('');
+  chars.splice(k, 0, ...put);
+  at.splice(k, 0, ...put.map(() => at[k - 1]!));
+  shiftPlaces(shifts, k - 1, put.length);
+  return null;
 }
 
 /**

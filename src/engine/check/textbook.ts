@@ -188,7 +188,7 @@ export function transposeHint(c: Claim, run: Run): string | null {
     if (!holdsReplacing(c, x, flip(x), run)) continue;
     const order =
       x.k === 'deriv'
-        ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x)}, it needs none)`
+        ? ` (a Jacobian left of the gradient it multiplies needs its transpose; written after the gradient, ${gradientFirst(x, c.rhs, run.model)}, it needs none)`
         : '';
     const written = x.k === 'add' || x.k === 'sub' ? `(${exprText(x)})` : exprText(x);
     return `${written} should be ${flipText(x)}: with that transpose the check holds${order}`;
@@ -767,7 +767,17 @@ function exponentAsWritten(text: string | undefined, T: number): (e: Expr) => st
 const flipText = (x: Expr) =>
   x.k === 'transpose' ? exprText(x.a) : x.k === 'deriv' || x.k === 'add' || x.k === 'sub' ? `(${exprText(x)})ᵀ` : `${exprText(x)}ᵀ`;
 
-const gradientFirst = (d: Expr) => `∂L/∂${d.k === 'deriv' ? exprText(d.of) : 'A'} ${exprText(d)}`;
+/**
+ * the Jacobian d written after its gradient, ∂ℓ_i/∂f_k ∂f_k/∂h_k: the gradient's scalar as the side writes it beside d
+ * (Prince's ℓ_i, a step's L_t), else the loss's name — a fixed ∂L named a loss the file may not have
+ */
+function gradientFirst(d: Expr, rhs: Expr, model: Model): string {
+  if (d.k !== 'deriv') return `∂L/∂A ${exprText(d)}`;
+  const at = exprText(d.of);
+  const beside = nodes(rhs).find((y) => y.k === 'deriv' && y.of.shape.length === 0 && refText(y.wrt.name, y.wrt.idx) === at);
+  const scalar = beside && beside.k === 'deriv' ? exprText(beside.of) : (model.loss ?? 'L');
+  return `∂${scalar}/∂${at} ${exprText(d)}`;
+}
 
 /** e (a quantity's general equation, written at step t) moved to step `to`: t ↦ to in every index */
 export function atStep(e: Expr, to: Idx): Expr | null {

@@ -329,6 +329,26 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
 }
 
 /**
+ * Prince's a[f_{k−1}] (Understanding Deep Learning writes functions with square brackets, a[•] the activation): a
+ * lowercase letter the file does not define, tight against brackets that hold no entry number, is named as the
+ * activation it is, as g(…) is (unnamedActivation), not "unknown name a"
+ */
+function bracketActivation(a: Ast & { k: 'index' }, ctx: ExprContext): void {
+  const f = a.a;
+  if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args || !/^\p{Ll}$/u.test(f.raw) || a.args.length !== 1) return;
+  if (a.slice || a.block || a.column || a.args[0]!.k === 'num') return;
+  const scope = ctx.scope;
+  if (scope.isKnown(f.raw) || ctx.vars.has(f.raw) || scope.derived.has(f.raw) || scope.aliases.has(f.raw) || scope.unavailable.has(f.raw))
+    return;
+  fail(
+    ctx,
+    `unknown name ${f.raw}: if ${f.raw}[…] is an activation (Prince's a[•]), write the function itself (ReLU[…], tanh[…]) or name it once on a line of its own (${f.raw} = relu)`,
+    f.range,
+    'unknown-name',
+  );
+}
+
+/**
  * Heaviside's H(z), relu's slope, where the file defines no H (Le, Jaitly & Hinton's IRNN and the notes on it write
  * ∂h_t/∂z_t = diag(H(z_t))): read as the step 1[z > 0] the parser makes of 1_{z>0}, with an information. Session 43
  * refused it, H being a name students give their own quantities; a quantity of theirs is defined (and known here),
@@ -899,6 +919,7 @@ function readIndex(a: Ast & { k: 'index' }, ctx: ExprContext): Expr {
     return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
   if (n.k === 'adjoint' && !n.a.sub && !n.a.sup && a.args.length === 1 && ctx.scope.isTimed(n.a.raw))
     return readExpression({ ...n, a: { ...n.a, sub: a.args[0]! }, range: a.range }, ctx);
+  bracketActivation(a, ctx);
   const x = readExpression(a.a, ctx);
   if (a.slice) return readSlice(a, x, ctx);
   if (a.block) return readBlock(a, x, ctx);

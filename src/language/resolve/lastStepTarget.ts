@@ -6,8 +6,20 @@ import { diag } from '../diagnostics';
 import type { Range } from '../../report';
 import type { ExprContext } from './context';
 
-/** whether a target written without a step at `range` is read at the last step (lastStepTarget), said once */
-export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext): boolean {
+/**
+ * the letter the loss's own name is subscripted by, ℓ_i (Prince's loss of example i), E_n (Bishop's of example n): the
+ * training example's index, which is no step and no entry — so y_i beside ℓ_i is the example's target, no y at step i
+ */
+export function exampleLetter(loss: string | null): string | null {
+  const m = /_(\p{Ll})$/u.exec(loss ?? '');
+  return m && m[1] !== 't' ? m[1]! : null;
+}
+
+/**
+ * whether a target written without a step at `range` is read at the last step (lastStepTarget), said once; `example`,
+ * the loss's example letter it was written with (y_i beside ℓ_i), is said as such
+ */
+export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext, example: string | null = null): boolean {
   const scope = ctx.scope;
   if (scope.decls.get(raw)?.kind !== 'target') return false;
   // in a step's equation (e_t = o_t − y) it is y_t written without its step
@@ -18,7 +30,9 @@ export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext): bo
     scope.diagnostics.push(
       diag(
         'information',
-        `${raw} is written without a step, outside a step's equation: read as ${raw}_T, the last step's target (a many-to-one network has one target for the whole sequence)`,
+        example !== null
+          ? `${raw}_${example}: ${example} is the example's index, as in the loss ${ctx.scope.loss}'s name, not a step: read as ${raw}_T, the last step's target (a many-to-one network has one target for the whole sequence)`
+          : `${raw} is written without a step, outside a step's equation: read as ${raw}_T, the last step's target (a many-to-one network has one target for the whole sequence)`,
         range,
         'last-step-target',
       ),

@@ -4,7 +4,7 @@
 import { isUntimedTwinKey, nameOfKey } from '../../ids';
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
-import { manyToOneTarget } from './lastStepTarget';
+import { exampleLetter, manyToOneTarget } from './lastStepTarget';
 import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
@@ -799,6 +799,10 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       return entriesOf(mkRef(a, ctx, raw, null, shape, a.range), subscriptItems(a.sub), a.range, ctx);
     }
     if (a.sub.k === 'name' && !a.sub.sub && !a.sub.sup) {
+      // y_i beside Prince's loss ℓ_i: the example's one target, not y at a step i
+      const example = a.sub.raw === exampleLetter(scope.loss) && !ctx.vars.has(a.sub.raw);
+      if (example && manyToOneTarget(raw, a.range, ctx, a.sub.raw))
+        return mkRef(a, ctx, raw, { v: null, k: scope.T }, scope.shapeOf(raw), a.range);
       const picked = entryByValue(a, ctx, raw, a.sub.raw, a.sub.range);
       if (picked) return picked;
     }
@@ -850,6 +854,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
           ? { v: seg, k: 0 }
           : null;
     if (idx && sp.lastTimed) return mkRef(a, ctx, base, idx, scope.shapeOf(base), a.range);
+    // y_i beside Prince's loss ℓ_i: the example's one target, not y at a step i
+    if (!idx && sp.lastTimed && seg === exampleLetter(scope.loss) && manyToOneTarget(base, a.range, ctx, seg))
+      return mkRef(a, ctx, base, { v: null, k: T }, scope.shapeOf(base), a.range);
     if (idx && !sp.lastTimed) {
       // v_i, b_2: an entry of a vector that is not a sequence
       const shape = scope.shapeOf(base);
