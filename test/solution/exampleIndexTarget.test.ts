@@ -35,6 +35,15 @@ $$\\frac{\\partial \\ell_i}{\\partial f_T} = 2(y_i - f_T) \\tag{2}$$
       "y_i: i is the example's index, as in the loss ℓ_i's name, not a step: read as y_T, the last step's target (a many-to-one network has one target for the whole sequence)",
     ]);
   });
+  it('stays a free step where it steps a quantity of the network (h_i = relu(f_{i−1}) beside ℓ_i)', () => {
+    const md = `${net('loss ℓ_i = (f_T - y_T)^2')}
+$$h_i = \\mathrm{relu}(f_{i-1}) \\tag{1}$$
+`;
+    const r = analyzeSolution(md, 'markdown', { sidecar: null });
+    const c = r.equations[0]!.checks[0]!;
+    expect(c.status).toBe('holds');
+    expect(c.message).toMatch(/holds for i = 1\.\.3/);
+  });
   it('stays a step where the target is read at every step', () => {
     const md = `${net('loss ℓ_i = Σ_t (f_t - y_t)^2')}
 $$\\frac{\\partial \\ell_i}{\\partial f_T} = 2(f_T - y_i) \\tag{1}$$

@@ -27,6 +27,7 @@ import { Memo } from '../memo';
 import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
 import { entersTransposed } from './transposedWeight';
+import { reversedChainHint } from './reversedChain';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -173,8 +174,21 @@ export function transposeHint(c: Claim, run: Run): string | null {
     // a weight the network multiplies transposed (W_hhᵀ h_{t-1}) has the state first in its gradient: h (∇ L)ᵀ
     if (d.k === 'deriv' && run.model.decls.get(d.wrt.name)?.kind === 'param' && entersTransposed(run.model, d.wrt.name))
       return `The right side is the transpose of the left side: the network multiplies by ${d.wrt.name}ᵀ, so in ${exprText(d)}'s outer product the state comes first and the gradient second (h (∇_a L)ᵀ), or a transpose is missing`;
+    // Prince's h_k (∂ℓ_i/∂f_k)ᵀ: the outer product as written, and the order to write (the gradient comes first)
+    const outer = nodes(c.rhs).find(
+      (x): x is Expr & { a: Expr; b: Expr & { k: 'transpose' } } =>
+        (x.k === 'matmul' || x.k === 'mul') && x.a.shape?.length === 1 && x.b.k === 'transpose' && x.b.a.shape?.length === 1,
+    );
+    if (outer) {
+      const g = outer.b.a;
+      const first = g.k === 'deriv' || g.k === 'ref' ? exprText(g) : `(${exprText(g)})`;
+      return `The right side is the transpose of the left side: the factors of an outer product are in the wrong order (the gradient comes first: ${first} ${flipText(outer.a)} for ${exprText(outer)}), or a transpose is missing`;
+    }
     return 'The right side is the transpose of the left side: the factors of an outer product are in the wrong order (the gradient comes first: (∇_o L) hᵀ), or a transpose is missing';
   }
+  // a whole chain in the denominator layout's order (Prince's ∂h_k/∂f_{k−1} ∂f_k/∂h_k ∂ℓ_i/∂f_k): the order, not one factor
+  const turned = reversedChainHint(c, run);
+  if (turned) return turned;
   const flip = (x: Expr): Expr => (x.k === 'transpose' ? x.a : { k: 'transpose', a: x, shape: x.shape, range: x.range });
   const candidates = nodes(c.rhs).filter(
     (x) => square(x) && (x.k === 'ref' || x.k === 'deriv' || (x.k === 'transpose' && (x.a.k === 'ref' || x.a.k === 'deriv'))),

@@ -5,6 +5,7 @@ import { someAst, type Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Range } from '../../report';
 import type { ExprContext } from './context';
+import type { Scope } from './scope';
 
 /**
  * the letter the loss's own name is subscripted by, ℓ_i (Prince's loss of example i), E_n (Bishop's of example n): the
@@ -16,6 +17,28 @@ export function exampleLetter(loss: string | null): string | null {
 }
 
 /**
+ * whether a check's sides write the loss's example letter only on the loss and on targets read at the last step alone
+ * (Prince's ℓ_i, y_i): then it is no free index; a letter that also steps another sequence (x_n beside a loss E_n) is
+ * the free step it was
+ */
+export function exampleOnly(letter: string, sides: Ast[], scope: Scope): boolean {
+  return !sides.some((side) =>
+    someAst(side, (x) => {
+      if (x.k !== 'name') return false;
+      const sub = x.sub?.k === 'name' && !x.sub.sub && !x.sub.sup && x.sub.raw === letter;
+      if (!sub && !x.raw.endsWith(`_${letter}`)) return false;
+      const base = sub ? x.raw : x.raw.slice(0, -letter.length - 1);
+      return x.raw !== scope.loss && !lastStepOnly(base, scope);
+    }),
+  );
+}
+
+/** a target the network's equations never write with a step other than T (a many-to-one network's one target) */
+function lastStepOnly(raw: string, scope: Scope): boolean {
+  return scope.decls.get(raw)?.kind === 'target' && !scope.definitions.some((d) => writesIndexed(d.st.rhs, raw));
+}
+
+/**
  * whether a target written without a step at `range` is read at the last step (lastStepTarget), said once; `example`,
  * the loss's example letter it was written with (y_i beside ℓ_i), is said as such
  */
@@ -24,7 +47,7 @@ export function manyToOneTarget(raw: string, range: Range, ctx: ExprContext, exa
   if (scope.decls.get(raw)?.kind !== 'target') return false;
   // in a step's equation (e_t = o_t − y) it is y_t written without its step
   if (ctx.of !== null && scope.isTimed(ctx.of)) return false;
-  if (scope.definitions.some((d) => writesIndexed(d.st.rhs, raw))) return false;
+  if (!lastStepOnly(raw, scope)) return false;
   if (ctx.record && !ctx.quiet && !scope.lastStepTargets.has(raw)) {
     scope.lastStepTargets.add(raw);
     scope.diagnostics.push(

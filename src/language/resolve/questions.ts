@@ -1,6 +1,6 @@
 // `derive` and `check` lines: their expressions, and the steps at which they are asked.
 
-import { exampleLetter } from './lastStepTarget';
+import { exampleLetter, exampleOnly } from './lastStepTarget';
 import { outerFactorHint } from './outerFactor';
 import { parametersArgument } from './parametersArgument';
 import { placeholderArguments } from './placeholder';
@@ -485,8 +485,10 @@ function freeCandidates(scope: Scope, search: LetterSearch, sides: Ast[], tauRun
   // τ written as a step before t (∂a_t/∂a_τ = ∏_{k=τ+1}^{t} …, Bengio 1994) is a free step, not the last step (tauStep.ts);
   // so is τ where the file sums over it (Williams & Zipser's Σ_τ δ_i(τ) x_j(τ−1): τ runs over the epoch's steps)
   const tauFree = letters.has('τ') && (tauBeforeT(sides) || tauRuns());
-  // the loss's example letter (ℓ_i: Prince's example i) is no step or entry to run over (lastStepTarget.ts)
-  const example = exampleLetter(scope.loss);
+  // the loss's example letter (ℓ_i: Prince's example i) is no step or entry to run over where it subscripts only the
+  // loss and its one target (lastStepTarget.ts)
+  const letter = exampleLetter(scope.loss);
+  const example = letter !== null && letters.has(letter) && exampleOnly(letter, sides, scope) ? letter : null;
   return [...letters].filter(
     (l) =>
       l !== 't' &&
