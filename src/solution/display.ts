@@ -258,13 +258,16 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
    * teacher reads `∂L/∂o_t = -2(y_t - o_t)\Big|_{t=3}` at t = 3 on both sides (session 16: the left side's t stayed
    * free and the claim failed at t = 1)
    */
-  const evaluate = (from: number, j: number, opened: boolean): boolean => {
+  const evaluate = (from: number, j: number, opened: boolean, pair = false): boolean => {
     const bar = evaluationBar(text, j, end);
     if (!bar) return false;
     if ('refused' in bar) unread ??= bar.refused;
     else if ('step' in bar) {
-      // `\left.\frac{∂𝓛}{∂h}\right|_{t}`: the derivative by h at step t, ∂𝓛/∂h_t
-      unread ??= stepDenominator(chars, at, from, bar.step, { breaks, lefts, groups });
+      // `\left.\frac{∂𝓛}{∂h}\right|_{t}`: the derivative by h at step t, ∂𝓛/∂h_t (a `\left| … \right|_2` closes a
+      // norm's or an absolute value's pair: no bar to read a step from)
+      unread ??= pair
+        ? `an evaluation bar |_{${bar.step}} (only a step is read: |_{t=3}, |_{t=T})`
+        : stepDenominator(chars, at, from, bar.step, { breaks, lefts, groups });
       edited();
     } else {
       const whole = !opened && barEndsEquation(text, bar.end, end) ? claimStart() : from;
@@ -585,7 +588,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       } else if (word === 'right' || (word && BIG.test(word))) {
         const delim = /^\\[A-Za-z]+\s*(\\[lr]?vert(?![A-Za-z])|\|)/.exec(text.slice(i, Math.min(end, i + 16)));
         const open = word === 'right' ? lefts.pop() : undefined;
-        if (delim && evaluate(open?.dot ? open.at : sideStart(), i + delim[0].length, !!open?.dot)) continue;
+        if (delim && evaluate(open?.dot ? open.at : sideStart(), i + delim[0].length, !!open?.dot, open !== undefined && !open.dot))
+          continue;
       }
       // `{∂L \over ∂o_3}`: plain TeX's fraction, read as `\frac{∂L}{∂o_3}` — the group's `{` becomes `\frac{` and
       // the `\over` `}{`; outside a group (the whole formula over the rest) it stays an unknown command

@@ -41,3 +41,13 @@ describe('an evaluation bar with a step alone', () => {
     expect(q.message).toMatch(/a step alone \(read under one derivative by a quantity written without its step/);
   });
 });
+
+describe('a \\right| that closes a \\left| pair', () => {
+  it('is no bar to read a step alone from (a norm’s or an absolute value’s subscript)', () => {
+    const q = analyzeSolution(`${NET}\n$$\\left| \\frac{\\partial \\mathcal{L}}{\\partial h} \\right|_{2} = 1$$\n`, 'markdown', {
+      sidecar: null,
+    }).equations[0]!;
+    expect(q.status).toBe('skipped');
+    expect(q.message).toMatch(/an evaluation bar \|_\{2\} \(only a step is read/);
+  });
+});

@@ -140,5 +140,26 @@ export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherVal
     if (holds(c, negated, right, run, other))
       return `${meantText}; with it the ${right ? 'right' : 'left'} side is the other side with the opposite sign: a sign is wrong too`;
   }
-  return said;
+  return said + (entryOfShared(right ? c.lhs : c.rhs, run) ?? '');
+}
+
+/**
+ * Prince's ∂ℓ_i/∂β_k (the bias of layer k) beside a shared vector β: β_k is its entry k (Bishop's b_j), which makes the
+ * scalar side; where that derivative stands there, say how the copy used at step k is written, β^{(k)}
+ */
+function entryOfShared(scalarSide: Expr, run: Run): string | null {
+  const find = (x: Expr): (Expr & { k: 'index' }) | null => {
+    if (x.k === 'index' && x.j === null && x.i.k === 'var' && x.a.k === 'deriv') {
+      const d = run.model.decls.get(x.a.wrt.name);
+      if (d?.kind === 'param' && !d.perStep && d.shape.length === 1 && x.a.wrt.idx === null) return x;
+    }
+    let out: (Expr & { k: 'index' }) | null = null;
+    forChildren(x, (c) => (out ??= find(c)), VALUE_CHILDREN);
+    return out;
+  };
+  const e = find(scalarSide);
+  if (!e || e.a.k !== 'deriv') return null;
+  const w = e.a.wrt.name;
+  const k = exprText(e.i);
+  return `. ${w}_${k} is read as entry ${k} of the vector ${w} (${exprText(e)}); the copy of ${w} used at step ${k} is written ${w}^{(${k})}`;
 }

@@ -13,16 +13,19 @@ import { walkRefs } from './walk';
 
 /**
  * A shared parameter written with a step where a derivative's variable stands: Goodfellow's W^{(t)} (§10.2.2, any
- * shared parameter) and Hinton's w_1, w_2 (lecture 7b, the tied weights of the unrolled net: a scalar parameter, whose
- * subscript can pick no entry), each the copy of the parameter used at that step. The parameter and the step; null
+ * shared parameter), Hinton's w_1, w_2 (lecture 7b, the tied weights of the unrolled net: a scalar parameter, whose
+ * subscript can pick no entry) and Prince's Ω_k (a matrix, which one index cannot pick an entry of either), each the
+ * copy of the parameter used at that step. The parameter and the step; null
  * for any other name (a name the file defines as written, w_1 itself, is that name).
  */
 export function copyWritten(w: Ast, ctx: ExprContext): { decl: Decl; at: Ast; form: 'sup' | 'sub' } | null {
   if (w.k !== 'name' || w.args) return null;
   const scope = ctx.scope;
-  const shared = (name: string, scalar: boolean): Decl | null => {
+  // under a subscript, a scalar's or a matrix's: one index picks no entry of either (Prince's Ω_k, a shared Ω at layer
+  // k); a vector's b_k is its entry k
+  const shared = (name: string, sub: boolean): Decl | null => {
     const d = scope.decls.get(name);
-    return d && d.kind === 'param' && !d.perStep && (!scalar || d.shape.length === 0) ? d : null;
+    return d && d.kind === 'param' && !d.perStep && (!sub || d.shape.length !== 1) ? d : null;
   };
   const step = (at: Ast): boolean => tryTimeIndex(at, ctx.vars, scope.T) !== null;
   if (w.sup && !w.sub) {
