@@ -800,7 +800,7 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     if (a.sub.k === 'name' && !a.sub.sub && !a.sub.sup) {
       // y_i beside Prince's loss ℓ_i: the example's one target, not y at a step i
-      const example = a.sub.raw === exampleLetter(scope.loss) && !ctx.vars.has(a.sub.raw);
+      const example = !ctx.vars.has(a.sub.raw) && sp.timed && a.sub.raw === exampleLetter(scope.loss);
       if (example && manyToOneTarget(raw, a.range, ctx, a.sub.raw))
         return mkRef(a, ctx, raw, { v: null, k: scope.T }, scope.shapeOf(raw), a.range);
       const picked = entryByValue(a, ctx, raw, a.sub.raw, a.sub.range);
