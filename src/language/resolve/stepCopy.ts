@@ -21,30 +21,31 @@ import { walkRefs } from './walk';
 export function copyWritten(w: Ast, ctx: ExprContext): { decl: Decl; at: Ast; form: 'sup' | 'sub' } | null {
   if (w.k !== 'name' || w.args) return null;
   const scope = ctx.scope;
-  // under a subscript, a scalar's or a matrix's: one index picks no entry of either (Prince's Ω_k, a shared Ω at layer
-  // k); a vector's b_k is its entry k
-  const shared = (name: string, sub: boolean): Decl | null => {
+  // under a subscript, a scalar's, or a matrix's with a letter: one index picks no entry of either (Prince's Ω_k, a
+  // shared Ω at layer k); a vector's b_k is its entry k, and a matrix's W_{12} its entry (1, 2)
+  const shared = (name: string, sub: Ast | null): Decl | null => {
     const d = scope.decls.get(name);
-    return d && d.kind === 'param' && !d.perStep && (!sub || d.shape.length !== 1) ? d : null;
+    if (!d || d.kind !== 'param' || d.perStep) return null;
+    return !sub || d.shape.length === 0 || (d.shape.length === 2 && sub.k !== 'num') ? d : null;
   };
   const step = (at: Ast): boolean => tryTimeIndex(at, ctx.vars, scope.T) !== null;
   if (w.sup && !w.sub) {
-    const d = shared(w.raw, false);
+    const d = shared(w.raw, null);
     return d && step(w.sup) ? { decl: d, at: w.sup, form: 'sup' } : null;
   }
   if (w.sup) return null;
   if (w.sub) {
-    const d = w.sub.k !== 'list' ? shared(w.raw, true) : null;
+    const d = w.sub.k !== 'list' ? shared(w.raw, w.sub) : null;
     return d && step(w.sub) ? { decl: d, at: w.sub, form: 'sub' } : null;
   }
   // w_1, w_t: the step glued to the name by the lexer
   const cut = lastUnderscore(w.raw);
   if (cut < 0 || scope.isKnown(w.raw)) return null;
-  const d = shared(w.raw.slice(0, cut), true);
   const seg = w.raw.slice(cut + 1);
   const at: Ast = /^\d+$/.test(seg)
     ? { k: 'num', value: Number(seg), range: w.range }
     : { k: 'name', raw: seg, sub: null, sup: null, range: w.range, nameRange: w.range };
+  const d = shared(w.raw.slice(0, cut), at);
   return d && step(at) ? { decl: d, at, form: 'sub' } : null;
 }
 
