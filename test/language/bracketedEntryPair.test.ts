@@ -43,6 +43,15 @@ describe("Graves's θ'(…) with θ not named", () => {
     );
   });
 
+  // Bishop's h'\left(a_j\right): the dropped \left left a gap between the prime and the bracket, and the advice was lost
+  // (session 56, probe 45); a spaced prime gets it too
+  it.each([String.raw`θ'\left(a_t\right)`, "θ' (a_t)"])('says so for %s', (rhs) => {
+    const r = analyze(`${NET}check ∂h_t/∂a_t = ${rhs}\n`, FAST);
+    expect(r.diagnostics.find((d) => d.severity === 'error')?.message).toMatch(
+      /^unknown name θ: if θ'\(…\) is the derivative of an activation/,
+    );
+  });
+
   it('reads once it is named', () => {
     const r = analyze(`${NET}θ = tanh\ncheck ∂h_t/∂a_t = diag(θ'(a_t))\n`, FAST);
     expect(r.checks[0]!.status).toBe('holds');

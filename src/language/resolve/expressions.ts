@@ -308,7 +308,10 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   const f = primed ? (a.a as Ast & { k: 'transpose' }).a : a.a;
   // the cheap tests first (a quiet reading records nothing; most products are spaced), the regular expression last
   if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args) return;
-  if (a.b.range.line !== a.a.range.endLine || a.b.range.column !== a.a.range.endColumn || !parenthesised(a.b)) return;
+  // tight against its brackets, or primed: f'(…) is a derivative however it is spaced, and Bishop's h'\left(a_j\right)
+  // leaves the width of the dropped \left between the prime and the bracket
+  const tight = a.b.range.line === a.a.range.endLine && a.b.range.column === a.a.range.endColumn;
+  if (!(tight || (primed && a.b.range.line === a.a.range.endLine)) || !parenthesised(a.b)) return;
   // Heaviside's H(z), the step that is relu's derivative: an upper-case H, not primed
   const step = f.raw === 'H' && !primed;
   if (!step && !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
