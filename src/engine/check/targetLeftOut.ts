@@ -36,7 +36,11 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
   const reads = valuesWhere(formula, (x): x is Ref => x.k === 'ref' && x.idx !== null && model.quantities.get(x.name)?.timed === true);
   const show = printerFor(c.text, model.T);
   let trials = 0;
-  const tried = (l: Expr, r: Expr) => holdsWith(c, l, r, run) && confirmed(other, l, r, c.points);
+  // the check with the formula's side edited holds at its points and the draws
+  const holdsEdited = (edited: Expr) => {
+    const [l, r] = right ? [whole, edited] : [edited, whole];
+    return holdsWith(c, l, r, run) && confirmed(other, l, r, c.points);
+  };
   for (const X of reads)
     for (const y of targets) {
       if (!same(y.shape, X.shape)) continue;
@@ -45,8 +49,7 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
         if (++trials > MAX_TRIALS) return null;
         const by: Expr =
           k === 'sub' ? { k: 'sub', a: X, b: Y, shape: X.shape, range: X.range } : { k: 'sub', a: Y, b: X, shape: X.shape, range: X.range };
-        const edited = replacing(formula, X, by);
-        if (!(right ? tried(whole, edited) : tried(edited, whole))) continue;
+        if (!holdsEdited(replacing(formula, X, by))) continue;
         return {
           text: `${show(X)} should be ${show(by)} (the target ${show(Y)} is left out): with that the check holds`,
           culprit: X.range,
@@ -62,8 +65,7 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
         if (!same(y.shape, X.a.shape) || model.quantities.get(X.a.name)?.timed !== true) continue;
         if (++trials > MAX_TRIALS) return null;
         const Y: Expr = { ...X, a: { k: 'ref', name: y.name, idx: X.a.idx, shape: y.shape, range: one.range }, range: one.range };
-        const edited = replacing(formula, one, Y);
-        if (!(right ? tried(whole, edited) : tried(edited, whole))) continue;
+        if (!holdsEdited(replacing(formula, one, Y))) continue;
         return {
           text: `The 1 should be ${show(Y)}, the target's entry (1 for the true class only): with it the check holds`,
           culprit: one.range,

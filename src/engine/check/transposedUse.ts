@@ -5,25 +5,18 @@
 // weight's gradient is checked that the network reads transposed; two evaluations.
 
 import type { Expr } from '../../language/model';
-import { forChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import type { Run } from '../run';
 import { holdsWith } from './textbook';
 import { printerFor } from './writtenT';
+import { valuesWhere } from './numeratorEdit';
 
 /** the name of a quantity whose equation reads `w` transposed, or null */
 function readsTransposed(run: Run, w: string): string | null {
-  const found = (e: Expr): boolean => {
-    if (e.k === 'transpose' && e.a.k === 'ref' && e.a.name === w) return true;
-    let hit = false;
-    forChildren(e, (x) => (hit ||= found(x)), VALUE_CHILDREN);
-    return hit;
-  };
-  for (const q of run.model.quantities.values()) {
-    const g = q.general;
-    if (g && found(g)) return q.timed ? `${q.name}_t` : q.name;
-  }
+  const isWT = (x: Expr): x is Expr & { k: 'transpose' } => x.k === 'transpose' && x.a.k === 'ref' && x.a.name === w;
+  for (const q of run.model.quantities.values())
+    if (q.general && valuesWhere(q.general, isWT).length) return q.timed ? `${q.name}_t` : q.name;
   return null;
 }
 
