@@ -10,12 +10,13 @@ import { diag } from './language/diagnostics';
 import { compile, type Compiled } from './language/index';
 import { LIMITS } from './language/limits';
 import { nameOfKey } from './ids';
+import { refText } from './language/print';
 import { entries } from './language/shapes';
 import { flowReport, graphReport, quantityReports } from './engine/graph';
 import { gradCheck } from './engine/gradcheck';
 import { buildPlan, PlanError, type Plan } from './engine/plan';
 import { answerCheck, answerDerive, Draws, type QuestionContext } from './engine/questions';
-import { nonFiniteCause } from './engine/check/nonFinite';
+import { nonFiniteCause, nonFiniteQuantities } from './engine/check/nonFinite';
 import { forward, RunError, type Run } from './engine/run';
 import { Budget, LimitError, WALL_GUARD_MS } from './engine/budget';
 import { startAnalysis } from './engine/memo';
@@ -166,6 +167,25 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
         diag(
           'warning',
           `the loss ${report.loss.name} is not a finite number (NaN or ∞)${lossCause(model, run)}`,
+          { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 },
+          'nan',
+        ),
+      );
+    }
+  }
+  // where a NaN or ∞ is made, when the loss's warning above does not already say it
+  if (!report.loss || Number.isFinite(report.loss.value)) {
+    for (const { name, t, cause } of nonFiniteQuantities(run)) {
+      const q = model.quantities.get(name)!;
+      const override = t !== null ? q.overrideLines.get(t) : undefined;
+      const line = override ?? q.line;
+      // an override's own step (h_0 = log(0)), a general equation's name as written with the step named after it
+      const what =
+        t === null ? nameOfKey(name) : override !== undefined ? refText(name, { v: null, k: t }) : `${refText(name, { v: 't', k: 0 })} at t = ${t}`;
+      report.diagnostics.push(
+        diag(
+          'warning',
+          `${what} is not a finite number (NaN or ∞)${cause ? `: ${cause}` : ''}`,
           { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 },
           'nan',
         ),

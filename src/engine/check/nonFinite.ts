@@ -5,7 +5,7 @@
 import { idxValue } from '../../language/idx';
 import type { Expr } from '../../language/model';
 import { exprText } from '../../language/print';
-import { forChildren } from '../../language/resolve/walk';
+import { forChildren, walkRefs } from '../../language/resolve/walk';
 import { fmt } from '../format';
 import { bindVar } from '../subst';
 import type { Env, Run } from '../run';
@@ -114,4 +114,34 @@ function definitionCause(e: Expr & { k: 'ref' }, env: Env, run: Run, visited: { 
   // the equation at that step, printed with its number (d_2 = log(0 − h_2), not log(0 − h_t))
   const eq = q.overrides.get(step) ?? (q.general && bindVar(q.general, 't', step));
   return eq ? causeIn(eq, env, run, visited) : null;
+}
+
+/**
+ * The quantities whose value is not finite at some step while every other quantity their equation there uses is
+ * finite: where a NaN or ∞ is made, not every place it reaches (LANGUAGE.md §6). Each with its first such step and
+ * the cause in its equation there. A quantity the loss does not use had no diagnostic at all before: its hover
+ * showed −∞ with no word of why.
+ */
+export function nonFiniteQuantities(run: Run): { name: string; t: number | null; cause: string | null }[] {
+  const firstBad = new Map<string, number | null>();
+  for (const q of run.quantityNodes()) if (!firstBad.has(q.name) && !allFinite(q.node.data)) firstBad.set(q.name, q.t);
+  const out: { name: string; t: number | null; cause: string | null }[] = [];
+  for (const [name, t] of firstBad) {
+    const q = run.model.quantities.get(name)!;
+    const eq = t === null ? q.general : (q.overrides.get(t) ?? (q.general && bindVar(q.general, 't', t)));
+    if (!eq || usesNonFinite(eq, name, firstBad, run)) continue;
+    out.push({ name, t, cause: causeIn(eq, {}, run, { n: 0 }) });
+  }
+  return out;
+}
+
+/** whether an equation uses another quantity that is not finite there (a use under a Σ's variable: not finite anywhere) */
+function usesNonFinite(eq: Expr, self: string, bad: ReadonlyMap<string, number | null>, run: Run): boolean {
+  let uses = false;
+  walkRefs(eq, (r) => {
+    if (uses || r.name === self || !bad.has(r.name)) return;
+    const v = valueOf(r, {}, run);
+    uses = !v || !allFinite(v);
+  });
+  return uses;
 }
