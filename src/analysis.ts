@@ -181,7 +181,11 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
       const line = override ?? q.line;
       // an override's own step (h_0 = log(0)), a general equation's name as written with the step named after it
       const what =
-        t === null ? nameOfKey(name) : override !== undefined ? refText(name, { v: null, k: t }) : `${refText(name, { v: 't', k: 0 })} at t = ${t}`;
+        t === null
+          ? nameOfKey(name)
+          : override !== undefined
+            ? refText(name, { v: null, k: t })
+            : `${refText(name, { v: 't', k: 0 })} at t = ${t}`;
       report.diagnostics.push(
         diag(
           'warning',
