@@ -42,4 +42,21 @@ describe('a target left out inside a formula', () => {
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
     expect(failingMessage(NET, '∂L_T/∂h_T = W_phᵀ p_T')).not.toMatch(/target .* is left out/);
   });
+
+  // a class label (a scalar target indexing ŷ: Goodfellow's L^{(t)} = −log ŷ^{(t)}_{y^{(t)}}) is left out as its
+  // one-hot vector, and its entry is the indicator 1_{i=y^{(t)}}: before, both gave the two values and no reason
+  const LABELS = NET.replace('target y : 2 = [[1, 0], [0, 1], [1, 0]]', 'target y = [1, 2, 1]').replace(
+    'L_t = -sum(y_t ⊙ log(ŷ_t))',
+    'L_t = -log(ŷ_t[y_t])',
+  );
+  it('a class label left out is named as its one-hot vector', () => {
+    expect(failingMessage(LABELS, '∂L/∂W_ph = Σ_t ŷ_t h_tᵀ')).toMatch(
+      hat('ŷ_t should be ŷ_t − onehot\\(y_t, 2\\) \\(the target class y_t, as a one-hot vector, is left out\\)'),
+    );
+    expect(failingMessage(LABELS, '∂L_t/∂p_t[i] = ŷ_t[i] - 1')).toMatch(
+      /The 1 should be 1\[i = y_t\], the indicator of the target class y_t/,
+    );
+    const r = analyze(LABELS + 'check ∂L/∂W_ph = Σ_t (ŷ_t - onehot(y_t, 2)) h_tᵀ\ncheck ∂L_t/∂p_t[i] = ŷ_t[i] - 1_{i=y_t}\n');
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
 });

@@ -7,7 +7,7 @@
 // target's entry taken as 1 for every entry: a 1 of the formula is tried as the target's entry beside an entry the
 // formula reads. Asked last: a copy of the side per trial, a few trials.
 
-import type { Expr } from '../../language/model';
+import type { Decl, Expr } from '../../language/model';
 import type { Range } from '../../report';
 import { same } from '../../language/shapes';
 import type { Run } from '../run';
@@ -23,6 +23,30 @@ import { printerFor } from './writtenT';
 const MAX_TRIALS = 8;
 
 type Ref = Expr & { k: 'ref' };
+type Printed = (show: (e: Expr) => string) => string;
+
+/**
+ * The target y as the value X is compared with: y_t itself where the shapes agree, and a class label (a scalar target
+ * indexing a vector: L_t = −log ŷ_t[y_t]) as the one-hot vector onehot(y_t, n) beside a vector X of n entries
+ */
+function targetAs(y: Decl, X: Ref): { Y: Expr; text: Printed; left: Printed } | null {
+  const at: Ref = { k: 'ref', name: y.name, idx: X.idx, shape: y.shape, range: X.range };
+  if (same(y.shape, X.shape)) return { Y: at, text: (show) => show(at), left: (show) => `the target ${show(at)}` };
+  if (y.shape.length !== 0 || y.classes === undefined || X.shape.length !== 1) return null;
+  const n = X.shape[0]!;
+  const items: Expr[] = Array.from({ length: n }, (_, i) => ({
+    k: 'indicator',
+    a: at,
+    b: { k: 'num', value: i + 1, shape: [], range: X.range },
+    shape: [],
+    range: X.range,
+  }));
+  return {
+    Y: { k: 'vec', items, shape: [n], range: X.range },
+    text: (show) => `onehot(${show(at)}, ${n})`,
+    left: (show) => `the target class ${show(at)}, as a one-hot vector,`,
+  };
+}
 
 /** "ŷ_T should be ŷ_T − y_T (the target y_T is left out): with that the check holds" */
 export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { text: string; culprit: Range | null } | null {
@@ -43,15 +67,17 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
   };
   for (const X of reads)
     for (const y of targets) {
-      if (!same(y.shape, X.shape)) continue;
-      const Y: Expr = { k: 'ref', name: y.name, idx: X.idx, shape: y.shape, range: X.range };
+      const target = targetAs(y, X);
+      if (!target) continue;
+      const { Y, text: yText, left } = target;
       for (const k of ['sub', 'subFrom'] as const) {
         if (++trials > MAX_TRIALS) return null;
         const by: Expr =
           k === 'sub' ? { k: 'sub', a: X, b: Y, shape: X.shape, range: X.range } : { k: 'sub', a: Y, b: X, shape: X.shape, range: X.range };
         if (!holdsEdited(replacing(formula, X, by))) continue;
+        const byText = k === 'sub' ? `${show(X)} − ${yText(show)}` : `${yText(show)} − ${show(X)}`;
         return {
-          text: `${show(X)} should be ${show(by)} (the target ${show(Y)} is left out): with that the check holds`,
+          text: `${show(X)} should be ${byText} (${left(show)} is left out): with that the check holds`,
           culprit: X.range,
         };
       }
@@ -62,12 +88,18 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
   for (const one of ones)
     for (const X of entries)
       for (const y of targets) {
-        if (!same(y.shape, X.a.shape) || model.quantities.get(X.a.name)?.timed !== true) continue;
+        if (model.quantities.get(X.a.name)?.timed !== true) continue;
+        const label = y.shape.length === 0 && y.classes !== undefined && X.a.shape.length === 1 && !X.j;
+        if (!label && !same(y.shape, X.a.shape)) continue;
         if (++trials > MAX_TRIALS) return null;
-        const Y: Expr = { ...X, a: { k: 'ref', name: y.name, idx: X.a.idx, shape: y.shape, range: one.range }, range: one.range };
+        const at: Ref = { k: 'ref', name: y.name, idx: X.a.idx, shape: y.shape, range: one.range };
+        // a class label's entry is the indicator 1[i = y_t] (Goodfellow's 1_{i=y^{(t)}}); a one-hot vector's is y_t[i]
+        const Y: Expr = label ? { k: 'indicator', a: X.i, b: at, shape: [], range: one.range } : { ...X, a: at, range: one.range };
         if (!holdsEdited(replacing(formula, one, Y))) continue;
         return {
-          text: `The 1 should be ${show(Y)}, the target's entry (1 for the true class only): with it the check holds`,
+          text: label
+            ? `The 1 should be ${show(Y)}, the indicator of the target class ${show(at)} (1 for the true class only): with it the check holds`
+            : `The 1 should be ${show(Y)}, the target's entry (1 for the true class only): with it the check holds`,
           culprit: one.range,
         };
       }
