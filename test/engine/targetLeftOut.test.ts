@@ -56,6 +56,10 @@ describe('a target left out inside a formula', () => {
     expect(failingMessage(LABELS, '∂L_t/∂p_t[i] = ŷ_t[i] - 1')).toMatch(
       /The 1 should be 1\[i = y_t\], the indicator of the target class y_t/,
     );
+    // the label itself where its one-hot vector belongs (ŷ_T − y_T with y_T a number, taken from every entry)
+    expect(failingMessage(LABELS, '∂L_T/∂h_T = W_phᵀ (ŷ_T - y_T)')).toMatch(
+      /y_T is a class label, a number taken from every entry: the target vector is onehot\(y_T, 2\), and with it the check holds/,
+    );
     const r = analyze(LABELS + 'check ∂L/∂W_ph = Σ_t (ŷ_t - onehot(y_t, 2)) h_tᵀ\ncheck ∂L_t/∂p_t[i] = ŷ_t[i] - 1_{i=y_t}\n');
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
   });

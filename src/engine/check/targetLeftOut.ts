@@ -82,6 +82,22 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
         };
       }
     }
+  // a class label used as the vector it stands for (ŷ_t − y_t with y_t a number, taken from every entry)
+  const mixed = valuesWhere(formula, (x): x is Expr & { k: 'add' | 'sub' } => (x.k === 'add' || x.k === 'sub') && x.shape.length === 1);
+  for (const s of mixed)
+    for (const side of [s.a, s.b]) {
+      const y = side.k === 'ref' && side.shape.length === 0 ? model.decls.get(side.name) : undefined;
+      if (side.k !== 'ref' || !y || y.kind !== 'target' || y.classes === undefined) continue;
+      const target = targetAs(y, { ...side, shape: s.shape });
+      if (!target) continue;
+      if (++trials > MAX_TRIALS) return null;
+      if (!holdsEdited(replacing(formula, side, target.Y))) continue;
+      const verb = s.k === 'add' ? 'added to' : 'taken from';
+      return {
+        text: `${show(side)} is a class label, a number ${verb} every entry: the target vector is ${target.text(show)}, and with it the check holds`,
+        culprit: side.range,
+      };
+    }
   // a 1 where the target's entry belongs, beside an entry of a quantity of the target's shape (ŷ_{t,i} − 1)
   const ones = valuesWhere(formula, (x): x is Expr & { k: 'num' } => x.k === 'num' && x.value === 1);
   const entries = valuesWhere(formula, (x): x is Expr & { k: 'index'; a: Ref } => x.k === 'index' && x.a.k === 'ref' && x.a.idx !== null);
