@@ -87,8 +87,10 @@ export const spellings = { kept: false };
 export function exprText(e: Expr): string {
   const wrap = (x: Expr, p: number) => (prec(x) < p ? `(${exprText(x)})` : exprText(x));
   // what a postfix (ᵀ, ^, [i]) stands on: a derivative in parentheses, (∂L/∂h_t)ᵀ, or it would read as ∂L/∂(h_tᵀ)
-  // a name with a superscript of its own (y^{in}_t, h^{(1)}_3) is bracketed under a power: (h^{(1)}_3)^2, not h^{(1)}_3^2
-  const base = (x: Expr) => (x.k === 'deriv' || (x.k === 'ref' && x.name.includes('^')) ? `(${exprText(x)})` : wrap(x, 6));
+  // a name with a superscript of its own (y^{in}_t, h^{(1)}_3) is bracketed under a power: (h^{(1)}_3)^2, not h^{(1)}_3^2;
+  // so is a transpose, (W_hhᵀ)^(T − i) as d2l.ai writes it, not W_hhᵀ^(T − i)
+  const base = (x: Expr) =>
+    x.k === 'deriv' || x.k === 'transpose' || (x.k === 'ref' && x.name.includes('^')) ? `(${exprText(x)})` : wrap(x, 6);
   switch (e.k) {
     case 'num': {
       const n = writtenNum(e);

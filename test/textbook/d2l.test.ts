@@ -47,6 +47,14 @@ describe('d2l.ai §9.7.2, the matrix model', () => {
     }
   });
 
+  it('a power one off is named as written: (W_hhᵀ)^(T − i + 1), bracketed and with T, not W_hhᵀ^(4 − i + 1)', () => {
+    const r = withChecks(
+      D2L_MATRIX,
+      String.raw`${d('L', hb('t'))}= \sum_{i=t}^T {\left(${W('hh')}^\top\right)}^{T-i+1} ${W('qh')}^\top ${d('L', ob('T+t-i'))} \tag{m}`,
+    );
+    expect(links(r, 'm')[0]!.message).toMatch(/\(W_hhᵀ\)\^\(T − i \+ 1\) should be \(W_hhᵀ\)\^\(T − i\): with that power the check holds/);
+  });
+
   it('prod(A, B) is the product in chain-rule order, and takes exactly two factors', () => {
     const r = withChecks(
       D2L_MATRIX,

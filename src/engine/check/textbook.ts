@@ -749,7 +749,7 @@ export function powerHint(c: Claim, run: Run): string | null {
       tried++;
       const moved: Expr = x.k === 'matpow' ? { ...x, n: plus(x.n, d) } : { ...x, b: plus(x.b, d) };
       if (!holdsReplacing(c, x, moved, run)) continue;
-      const show = x.k === 'pow' ? exponentAsWritten(c.text, run.model.T) : exprText;
+      const show = exponentAsWritten(c.text, run.model.T);
       // a scalar's power as the factor edits say it (Elman's w^{t−k+1}, test/textbook/elman.test.ts)
       return `${show(x)} should be ${show(moved)}: with that ${x.k === 'matpow' ? 'power ' : ''}the check holds`;
     }
@@ -767,14 +767,14 @@ export function powerHint(c: Claim, run: Run): string | null {
 }
 
 /**
- * a scalar power printed with the horizon as the check writes it (α^{T−t}: T is resolved to its number before the
+ * a power (a scalar's or a matrix's) printed with the horizon as the check writes it (α^{T−t}, (W_hhᵀ)^{T−i}: T is resolved to its number before the
  * engine sees it; writtenT.ts relabels steps, this the T of an exponent)
  */
 function exponentAsWritten(text: string | undefined, T: number): (e: Expr) => string {
   if (!text || !/\^\s*\{?\s*\(?\s*T(?![A-Za-z0-9_])/u.test(text)) return exprText;
   const relabel = (e: Expr): Expr =>
     e.k === 'num' && e.value === T ? { k: 'var', idx: { v: 'T', k: 0 }, shape: [], range: e.range } : mapChildren(e, relabel);
-  return (e) => (e.k === 'pow' ? exprText({ ...e, b: relabel(e.b) }) : exprText(e));
+  return (e) => exprText(e.k === 'pow' ? { ...e, b: relabel(e.b) } : e.k === 'matpow' ? { ...e, n: relabel(e.n) } : e);
 }
 
 /** Xᵀ, with brackets round a derivative: (∂h_{t+1}/∂h_t)ᵀ */
