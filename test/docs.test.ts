@@ -44,6 +44,9 @@ describe('docs/language.md', () => {
 
   it('does not point to files a user of the repository does not have', () => {
     expect(page).not.toMatch(/\.\.\/shared|LANGUAGE\.md/);
+    // the notes name the contract by its file name: they say at the top where its sections are in language.md
+    const notes = readFileSync(join(__dirname, '../docs/language-notes.md'), 'utf8');
+    expect(notes.slice(0, 1200)).toMatch(/"LANGUAGE\.md §n" on this page means: §1 .* → language\.md 1/s);
     expect(readFileSync(join(__dirname, '../README.md'), 'utf8')).not.toMatch(/\.\.\/shared/);
   });
 });

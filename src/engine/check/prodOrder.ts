@@ -76,7 +76,7 @@ export function prodOrderHint(c: Claim, run: Run): string | null {
     if (tried++ >= MAX_VARIANTS) return null;
     if (holdsReplacing(c, p, { ...p, earlier: true }, run)) {
       const range = `${p.v} = ${idxString(p.from)}..${idxString(p.to)}`;
-      return `The ∏ over ${p.v} (${range}) multiplies with the later step on the left, a chain's order in numerator layout (LANGUAGE.md §4); its factors multiply in the other order: with the earlier step on the left the check holds — the order of a chain of transposed Jacobians such as ${exprText(p.body)} (the denominator layout); in numerator layout the gradient row comes first and the factors are untransposed`;
+      return `The ∏ over ${p.v} (${range}) multiplies with the later step on the left, a chain's order in numerator layout, the layout Unroll reads (a Jacobian's rows are its numerator's entries); its factors multiply in the other order: with the earlier step on the left the check holds — the order of a chain of transposed Jacobians such as ${exprText(p.body)} (the denominator layout); in numerator layout the gradient row comes first and the factors are untransposed`;
     }
   }
   return null;

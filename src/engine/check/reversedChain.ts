@@ -86,5 +86,5 @@ export function reversedChainHint(c: Claim, run: Run): string | null {
   const one = turned.length === 1;
   const written = turned.map(({ fs }) => chainText(fs)).join(' and ');
   const ours = turned.map(({ fs }) => chainText([...fs].reverse())).join(' and ');
-  return `${one ? 'The chain' : 'The chains'} ${written} ${one ? 'is' : 'are'} written in the denominator layout's order, each Jacobian left of the gradient it passes on (that layout's ∂A/∂B is the transpose of LANGUAGE.md §4's, whose rows are A's entries): in the numerator layout's order, ${ours}, the check holds`;
+  return `${one ? 'The chain' : 'The chains'} ${written} ${one ? 'is' : 'are'} written in the denominator layout's order, each Jacobian left of the gradient it passes on (that layout's ∂A/∂B is the transpose of the numerator layout's, which Unroll reads, whose rows are A's entries): in the numerator layout's order, ${ours}, the check holds`;
 }
