@@ -69,7 +69,7 @@ describe('a ∏ of transposed Jacobians, multiplied as the denominator layout ch
         check: String.raw`\nabla_{\boldsymbol{h}^{(t)}} L = \sum_{k=t}^{T} \left(\prod_{j=t+1}^{k} \boldsymbol{W}^\top \text{diag}(1 - (\boldsymbol{h}^{(j)})^2)\right) \boldsymbol{V}^\top \nabla_{\boldsymbol{o}^{(k)}} L`,
         status: 'fails',
         says: [
-          /The ∏ over j \(j = t\+1\.\.k\) multiplies with the later step on the left, a chain's order in numerator layout \(LANGUAGE\.md §4\); its factors multiply in the other order: with the earlier step on the left the check holds/,
+          /The ∏ over j \(j = t\+1\.\.k\) multiplies with the later step on the left, a chain's order in numerator layout, the layout Unroll reads \(a Jacobian's rows are its numerator's entries\); its factors multiply in the other order: with the earlier step on the left the check holds/,
           /transposed Jacobians such as Wᵀ diag\(1 − h_j\^2\)/,
         ],
       },
