@@ -66,8 +66,9 @@ export function stepAt(idx: Idx | null, env: Env, fail: Fail): number | null {
 export function powerBySquaring<T>(M: T, n: number, times: (a: T, b: T) => T): T | null {
   let result: T | null = null;
   let base = M;
-  for (let k = n; k > 0; k >>= 1) {
-    if (k & 1) result = result !== null ? times(result, base) : base;
+  // halved by division, not >>: a shift works on 32 bits, and W^{2^{40}} was the identity (2^40 >> 0 is 0)
+  for (let k = n; k > 0; k = Math.floor(k / 2)) {
+    if (k % 2 === 1) result = result !== null ? times(result, base) : base;
     if (k > 1) base = times(base, base);
   }
   return result;

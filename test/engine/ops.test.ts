@@ -101,6 +101,20 @@ describe('matpow: M^n, M^0 = I', () => {
     const e = call('sum', matmul(matpow(W, num(5)), ref(m, 'b_h'), [3]), []);
     near(run.derivative(e, { name: 'W_hh', idx: null }, null, true).data, centralDiff(m, e, 'W_hh'), 1e-6);
   });
+  it('a power past 32 bits is the power (a shift truncated it: W^{2^40} was the identity)', () => {
+    // the shear [[1, 1], [0, 1]] to the n is [[1, n], [0, 1]], exact in float64 up to 2^53
+    const shear: Expr = {
+      k: 'mat',
+      rows: [
+        [num(1), num(1)],
+        [num(0), num(1)],
+      ],
+      shape: [2, 2],
+      range: W.range,
+    };
+    for (const n of [2 ** 40, 2 ** 40 + 3, 2 ** 52])
+      expect(Array.from(run.evaluate(matpow(shear, num(n)), null).data)).toEqual([1, n, 0, 1]);
+  });
   it('a power that is not a whole number ≥ 0 is a RunError naming it', () => {
     expect(() => run.evaluate(matpow(W, num(1.5)), null)).toThrow(RunError);
     expect(() => run.evaluate(matpow(W, num(1.5)), null)).toThrow(/whole number ≥ 0, not 1\.5/);
