@@ -962,6 +962,8 @@ class NumberReader {
           const d = src.charCodeAt(j);
           if (!((d >= 48 && d <= 57) || (d === 46 && isDigitCode(src.charCodeAt(j + 1))))) return null;
           j = this.number(j);
+          // past a float64's range: ordinary tokens, where the number gets its error
+          if (this.value === Infinity) return null;
           const ls = this.lineStart;
           items.push({
             k: 'num',
@@ -1135,6 +1137,12 @@ export function lex(src: string): LexResult {
     if (isDigitCode(k) || (k === 46 && isDigitCode(src.charCodeAt(i + 1)))) {
       i = numbers.number(i);
       push('num', src.slice(s, i), s, i, numbers.value);
+      // 1e400 reads as ∞ in float64: said where it is written, not as an overflow of whatever uses it
+      if (numbers.value === Infinity)
+        errors.push({
+          message: `the number ${src.slice(s, i)} is beyond a float64's range (the largest is about 1.8e308): it would read as ∞`,
+          range: range(s, i),
+        });
       continue;
     }
     // newlines: a statement continues while a bracket is open, unless the next line clearly starts a new one
@@ -1316,6 +1324,9 @@ export function lex(src: string): LexResult {
     const lineStart0 = numbers.lineStart;
     const packed = numbers.pack(j);
     if (!packed) return null;
+    // an entry past a float64's range: read entry by entry, where that number gets its error
+    const data = packed.data;
+    for (let k = 0; k < data.length; k++) if (data[k] === Infinity || data[k] === -Infinity) return null;
     const range = {
       line: line0,
       column: j - lineStart0 + 1,

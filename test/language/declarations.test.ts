@@ -8,6 +8,13 @@ describe('§2 declarations', () => {
     expect(derivedAll(SHEET7 + 'derive h_t')).toHaveLength(3);
   });
 
+  it('no T: a warning once the file has a statement, none for a file with none yet (a new file, comments only)', () => {
+    const horizon = (text: string) => run(text).diagnostics.filter((d) => d.code === 'horizon');
+    expect(horizon('')).toEqual([]);
+    expect(horizon('# exercise 3, to do\n\n')).toEqual([]);
+    expect(horizon('param w = 1\n').map((d) => d.message)).toEqual([expect.stringMatching(/^no horizon given: using T = 3/)]);
+  });
+
   it('param NAME [: SHAPE] [= VALUE] with scalar, vector and matrix values', () => {
     const r = run(
       'T = 1\nparam a = 2\nparam v : 3 = [1, 2, 3]\nparam M : 2x3 = [[1, 2, 3], [4, 5, 6]]\nparam N : 2×2 = 0.5\nparam k = [[1, 2]]\nderive M v',

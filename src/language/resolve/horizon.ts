@@ -44,6 +44,8 @@ export function defaultHorizon(statements: Statement[], declStatements: (Stateme
     .map((d) => (d.value && d.value.k === 'list' ? (d.value.packed?.shape[0] ?? d.value.items.length) : null))
     .filter((x): x is number => x !== null);
   if (lens.length && lens.every((l) => l === lens[0]) && lens[0]! >= 1 && lens[0]! <= LIMITS.maxT) return lens[0]!;
+  // a file with no statement yet (a new file, comments only) has nothing the horizon is missing for
+  if (!statements.length) return 3;
   const first = statements[0]?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
   scope.diagnostics.push(
     diag(
