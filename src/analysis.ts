@@ -175,7 +175,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
   }
   // where a NaN or ∞ is made, when the loss's warning above does not already say it
   if (!report.loss || Number.isFinite(report.loss.value)) {
-    for (const { name, t, cause } of nonFiniteQuantities(run)) {
+    for (const { name, t, cause, reads } of nonFiniteQuantities(run)) {
       const q = model.quantities.get(name)!;
       const override = t !== null ? q.overrideLines.get(t) : undefined;
       const line = override ?? q.line;
@@ -189,7 +189,7 @@ export function analyzeSession(text: string, options: AnalyzeOptions = {}, read?
       report.diagnostics.push(
         diag(
           'warning',
-          `${what} is not a finite number (NaN or ∞)${cause ? `: ${cause}` : ''}`,
+          `${what} is not a finite number (NaN or ∞)${cause ? `: ${cause}` : ''}${sampledNote(reads, report.sampled)}`,
           { line, column: 1, endLine: line, endColumn: lineLength(text, line) + 1 },
           'nan',
         ),
@@ -282,6 +282,14 @@ function sampledName(d: Decl | undefined, n: string): string {
  * where the loss became NaN or ∞ (LANGUAGE.md §6: a diagnostic names exactly what is wrong): the first part of its
  * equation, followed into the quantities it uses, that is not finite ("z_2 is NaN, by its definition: log(x_2): …")
  */
+/** that the values an equation reads are sample values (the file gives them none): other values may be fine */
+function sampledNote(reads: readonly string[], sampled: readonly string[]): string {
+  const which = reads.filter((n) => sampled.includes(n));
+  if (!which.length) return '';
+  const names = which.map(nameOfKey).join(', ');
+  return ` (${names} ${which.length === 1 ? 'has' : 'have'} sample values: the file gives ${which.length === 1 ? 'it' : 'them'} none)`;
+}
+
 function lossCause(model: Model, run: Run): string {
   const q = model.quantities.get(model.loss!);
   if (!q) return '';

@@ -47,4 +47,12 @@ describe('a quantity that is not a finite number', () => {
   it('says nothing when every value is finite', () => {
     expect(nan(net('z_t = log(1 + x_t)'))).toEqual([]);
   });
+
+  it('says when the values its equation reads are sample values the file did not give', () => {
+    const text = 'T = 3\ninput x\nparam w\nh_0 = 0\nh_t = tanh(w h_{t-1} + x_t)\nz_t = log(x_t)\nloss L = Σ_t h_t\n';
+    const d = nan(text);
+    expect(d.map((x) => x.line)).toEqual([6]);
+    expect(d[0]!.message).toMatch(/\(x has sample values: the file gives it none\)$/);
+    expect(nan(net('z_t = log(x_t)'))[0]!.message).not.toMatch(/sample values/);
+  });
 });

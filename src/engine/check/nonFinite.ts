@@ -122,17 +122,29 @@ function definitionCause(e: Expr & { k: 'ref' }, env: Env, run: Run, visited: { 
  * the cause in its equation there. A quantity the loss does not use had no diagnostic at all before: its hover
  * showed −∞ with no word of why.
  */
-export function nonFiniteQuantities(run: Run): { name: string; t: number | null; cause: string | null }[] {
+export function nonFiniteQuantities(run: Run): NonFiniteQuantity[] {
   const firstBad = new Map<string, number | null>();
   for (const q of run.quantityNodes()) if (!firstBad.has(q.name) && !allFinite(q.node.data)) firstBad.set(q.name, q.t);
-  const out: { name: string; t: number | null; cause: string | null }[] = [];
+  const out: NonFiniteQuantity[] = [];
   for (const [name, t] of firstBad) {
     const q = run.model.quantities.get(name)!;
     const eq = t === null ? q.general : (q.overrides.get(t) ?? (q.general && bindVar(q.general, 't', t)));
     if (!eq || usesNonFinite(eq, name, firstBad, run)) continue;
-    out.push({ name, t, cause: causeIn(eq, {}, run, { n: 0 }) });
+    const reads = new Set<string>();
+    walkRefs(eq, (r) => {
+      if (run.model.decls.has(r.name)) reads.add(r.name);
+    });
+    out.push({ name, t, cause: causeIn(eq, {}, run, { n: 0 }), reads: [...reads] });
   }
   return out;
+}
+
+/** a quantity not finite where it is made: its first such step, the cause there, and the declarations it reads there */
+export interface NonFiniteQuantity {
+  name: string;
+  t: number | null;
+  cause: string | null;
+  reads: string[];
 }
 
 /** whether an equation uses another quantity that is not finite there (a use under a Σ's variable: not finite anywhere) */
