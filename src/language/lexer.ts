@@ -11,6 +11,7 @@ import type { Range } from '../report';
 import { lazyItems, type Ast, type PackedNumbers } from './ast';
 import { GREEK_LETTERS } from '../display/latex';
 import { LIMITS } from './limits';
+import { isScriptLetter, scriptRun } from './unicodeScripts';
 import { tagLabel } from './tagLabel';
 
 export type TokKind =
@@ -595,13 +596,13 @@ function isMarkCode(k: number): boolean {
 /** a letter that may start a name (not ᵀ, Σ, ∑, which are operators); NaN (past the end) is none */
 function isLetterCode(k: number): boolean {
   if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
-  if (!(k < 0x10000) || k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
+  if (!(k < 0x10000) || k === 0x1d40 || k === 0x3a3 || k === 0x2211 || isScriptLetter(k)) return false;
   return (unitClass(k) & 2) !== 0;
 }
 /** a character that continues a name: letters, digits, combining marks (h̃, X̄) */
 function isNameCode(k: number): boolean {
   if (k < 128) return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || (k >= 48 && k <= 57);
-  if (!(k < 0x10000) || k === 0x1d40 || k === 0x3a3 || k === 0x2211) return false;
+  if (!(k < 0x10000) || k === 0x1d40 || k === 0x3a3 || k === 0x2211 || isScriptLetter(k)) return false;
   return (unitClass(k) & 6) !== 0;
 }
 const isDigitCode = (k: number) => k >= 48 && k <= 57;
@@ -1255,6 +1256,8 @@ export function lex(src: string): LexResult {
       lexWord('I', s, i);
       continue;
     }
+    // h⁽ᵗ⁻¹⁾, h₍ₜ₎, Σₜ: a run of Unicode scripts, read as the LaTeX it prints (unicodeScripts.ts)
+    if (k >= 0x2b0 && scripts()) continue;
     // superscripts: x² is x^2, W⁻¹ is W^{-1}
     if (superDigit(k) >= 0 || (k === SUPER_MINUS && superDigit(src.charCodeAt(i + 1)) >= 0)) {
       superscript();
@@ -1416,6 +1419,25 @@ export function lex(src: string): LexResult {
     // ŷ typed as one character (U+0177) is the same name as \hat{y} (y and a combining circumflex);
     // ASCII is its own NFD
     lexWord(wide ? w.normalize('NFD') : w, s, i);
+  }
+
+  /**
+   * the run of Unicode scripts at i (h⁽ᵗ⁻¹⁾'s ⁽ᵗ⁻¹⁾) as the tokens of the LaTeX it prints, `^{(t-1)}`, each one spanning
+   * the run; false where no such run starts (digits alone and ᵀ alone are read as before)
+   */
+  function scripts(): boolean {
+    const run = scriptRun(src, i);
+    if (!run) return false;
+    const s = i;
+    const sub = lex(run.latex);
+    sub.tokens.forEach((t, q) => {
+      if (t.kind === 'newline' || t.kind === 'eof') return;
+      tokens.push(new Tok(t.kind, t.text, t.value, t.plus, q === 0 ? s === lastEnd : t.tight, s, run.end, null, line, lineStart));
+    });
+    for (const e of sub.errors) errors.push({ message: e.message, range: range(s, run.end) });
+    lastEnd = run.end;
+    i = run.end;
+    return true;
   }
 
   /** ², ⁻¹: '^', then '-' and the number */

@@ -2,6 +2,7 @@
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
 import { definitionAt, expandMacro, type Macro, matchBrace } from './macros';
+import { physicsUse, type Rewrite } from './physics';
 import { tagLabel } from '../language/tagLabel';
 import { END_MARKS } from '../language/lexer';
 
@@ -55,6 +56,9 @@ const LAYOUT_ENVS =
   /^(?:aligned|alignedat|split|gathered|align|align\*|equation|equation\*|displaymath|gather|gather\*|eqnarray|eqnarray\*|multline|multline\*|alignat|alignat\*|flalign|flalign\*)$/;
 /** implications between two statements: each side is a claim of its own */
 const IMPLIES = new Set(['Rightarrow', 'implies', 'Longrightarrow', 'iff', 'Leftrightarrow', 'Longleftrightarrow', 'therefore', 'because']);
+/** a Σ, ∏ or operator a stacked label is a bound of (`\underset{t=1}{\sum}`, `\underset{W}{\arg\min}`) */
+const BIG_OPERATOR = /\\(?:sum|prod|max|min|lim|arg|sup|inf|bigoplus|bigodot)(?![A-Za-z])|[Σ∑∏]|^\s*$/;
+
 /** commands that frame or colour their content: `\boxed{X}`, `\textcolor{c}{X}`, `\colorbox{c}{X}` */
 const WRAPPERS = new Set(['boxed', 'textcolor', 'colorbox']);
 
@@ -229,6 +233,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   blank(d.contentStart, i);
   // `\boxed{A = B}`: the closing braces of wrappers whose content is read as it is
   const unwrap = new Set<number>();
+  // the physics package's commands, each read as the LaTeX it prints (physics.ts), by file offset
+  const rewrites = new Map<number, Rewrite>();
   /** an implication of `len` characters at i: a break between two claims (nothing before it in its row: a lead-in) */
   const implication = (len: number) => {
     if (!rowBlank()) {
@@ -302,6 +308,18 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     if (hole !== undefined) {
       blank(i, hole);
       i = hole;
+      continue;
+    }
+    // a physics command's reading (`\pdv{L}{h}` as `\frac{\partial L}{\partial h}`): its characters at this place
+    const rewrite = rewrites.get(i);
+    if (rewrite) {
+      rewrites.delete(i);
+      for (const ch of rewrite.text) {
+        chars.push(ch);
+        at.push(i);
+      }
+      if (rewrite.matrix) matrixDepth = Math.max(0, matrixDepth + rewrite.matrix);
+      i += rewrite.skip;
       continue;
     }
     // a wrapper's closing part (`\boxed{…}`'s `}`, `\fbox{$…$}`'s `$}`, a range's `\}`): blanked
@@ -409,6 +427,17 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           continue;
         }
       }
+      // `\pdv{L}{h_t}`, `\qty(…)`, `\vb{h}`, `\mqty(…)` (the physics package): what each prints, its arguments folded on
+      const physics = word && !macros.has(word) ? physicsUse(text, word, i, i + m[0].length, end, m[0].endsWith('*')) : null;
+      if (physics && 'unread' in physics) unread ??= physics.unread;
+      else if (physics) {
+        for (const [k, r] of physics.rewrites) {
+          // an insertion already waiting at k (an outer \pdv's ∂ before this command) goes first
+          const had = rewrites.get(k);
+          rewrites.set(k, had && had.skip === 0 && k !== i ? { ...r, text: had.text + r.text } : r);
+        }
+        continue;
+      }
       // `\newcommand{\pd}[2]{…}` in a display (a Markdown solution's preamble): a definition, no part of the equation
       // (readMacros found it; it was "unknown LaTeX command \newcommand" and the equation after it skipped)
       const definition =
@@ -430,6 +459,15 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
       if (word === 'vspace' || word === 'color') {
         const arg = braced(text, i + m[0].length, end);
+        // `\color{red}{A = B}` (as \textcolor is written): the group after the colour is its content, as written
+        // (kept a group, its `=` was inside braces and the display "no equality to check")
+        const content = arg && word === 'color' ? braced(text, arg.end, end) : null;
+        if (content) {
+          blank(i, content.start + 1);
+          unwrap.add(content.end - 1);
+          i = content.start + 1;
+          continue;
+        }
         if (arg) {
           blank(i, arg.end);
           i = arg.end;
@@ -531,6 +569,15 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
           at.push(text.indexOf('=', base.start));
           blank(text.indexOf('=', base.start) + 1, base.end);
           i = base.end;
+          continue;
+        }
+        // `\underset{\text{local error}}{\underbrace{…}}`, `\overset{(a)}{x_t}`: a label set under or over an expression
+        // is a remark, the expression is read (it was "bounds stacked by hand"); over or under a Σ, ∏, max or lim the
+        // label is a bound, the lexer's to refuse
+        if (base && !BIG_OPERATOR.test(text.slice(base.start + 1, base.end - 1))) {
+          blank(i, base.start + 1);
+          unwrap.add(base.end - 1);
+          i = base.start + 1;
           continue;
         }
       }

@@ -3,6 +3,7 @@
 // ours recognises display math where a block may start: `$$ … $$`, `\[ … \]` and the display
 // environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
 import { codeBlockEquation, codeSpanEquations, MAX_CODE_EQUATION_NOTES } from './codeEquation';
+import { blankFrontMatter } from './frontMatter';
 import { isMathInfo, isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
 import { inlineEquations, keepInline } from './inlineMath';
 import MarkdownIt from 'markdown-it';
@@ -100,7 +101,7 @@ function nextBlankLine(state: StateBlock, env: { unrollBlank?: { from: number; a
 function sameLength(text: string): string {
   // a byte-order mark would hide a fence on the first line from markdown-it: a space of the same length
   const t = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  return t.includes('\r') ? t.replace(/\r\n/g, ' \n').replace(/\r/g, '\n') : t;
+  return blankFrontMatter(t.includes('\r') ? t.replace(/\r\n/g, ' \n').replace(/\r/g, '\n') : t);
 }
 
 /** fenced blocks marked rnn, quickly: a file without one is not a solution and costs nothing more */
