@@ -81,12 +81,28 @@ export function physicsUse(text: string, word: string, i: number, nameEnd: numbe
   if (word === 'qty') {
     if (text[j] === '(' || text[j] === '[' || text[j] === '|') return { rewrites: [[i, name]] };
     const g = matchBrace(text, j, end);
-    return g ? { rewrites: [[i, name], [g.start, { text: '(', skip: 1 }], [g.end - 1, { text: ')', skip: 1 }]] } : null;
+    return g
+      ? {
+          rewrites: [
+            [i, name],
+            [g.start, { text: '(', skip: 1 }],
+            [g.end - 1, { text: ')', skip: 1 }],
+          ],
+        }
+      : null;
   }
   if (word === 'pqty' || word === 'bqty') {
     const g = matchBrace(text, j, end);
     const [o, c] = word === 'pqty' ? ['(', ')'] : ['[', ']'];
-    return g ? { rewrites: [[i, name], [g.start, { text: o, skip: 1 }], [g.end - 1, { text: c, skip: 1 }]] } : null;
+    return g
+      ? {
+          rewrites: [
+            [i, name],
+            [g.start, { text: o, skip: 1 }],
+            [g.end - 1, { text: c, skip: 1 }],
+          ],
+        }
+      : null;
   }
   // `\mqty(…)` a pmatrix, `\mqty[…]` a bmatrix, `\pmqty{…}`, `\bmqty{…}`
   let env: string;
