@@ -161,6 +161,19 @@ export function constantDefinition(line: string): string | null {
   return base;
 }
 
+/**
+ * The letter a line defines, with no step, by a formula of the network's names (`r ≜ softmax(p_T) − y_T` → r), or null:
+ * one letter of the solution's own, a right side that reads a name and no derivative. The solution reader makes it a
+ * line of the network where a later equation reads it, as a general step's e_t = d_t − h_t (solution/analyze.ts)
+ */
+export function letterDefinition(line: string): string | null {
+  const st = plainDefinition(line);
+  if (!st) return null;
+  const base = baseOf(st.lhs);
+  if (hasStep(st.lhs) || !ownLetter(base) || !readsName(st.rhs) || derivedEquations([st]).has(st)) return null;
+  return base;
+}
+
 /** a line that is one definition `name = …` (no loss, no function's arguments), read; else null */
 function plainDefinition(line: string): (Statement & { k: 'def' }) | null {
   const { tokens, errors } = lex(line);

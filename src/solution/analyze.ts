@@ -8,6 +8,7 @@ import { parse } from '../language/parser';
 import {
   compile,
   constantDefinition,
+  letterDefinition,
   definedNameWritten,
   deltaOfParameterLine,
   derivativeDefinition,
@@ -1077,9 +1078,12 @@ function formulaDefinitions(
     // a constant of the solution's own (Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4`): a letter alone equal to numbers,
     // defined as a general step's name is, where an equation reads it (it was a range "for γ = 1..T−1", or unknown)
     const constant = !general && head.length <= 40 && CONSTANT_NAME.test(head) ? constantDefinition(chars) : null;
-    const clause = (general || constant !== null) && prev !== null && prev.displays.includes(c.displays[0]!);
-    if (head.length > 40 || heads.has(head) || (!general && !constant && !STEP_NAME.test(head))) return;
-    const name = constant ?? formulaDefinition(chars);
+    // a letter with no step defined by a formula (`\vb{r} \triangleq \operatorname{softmax}(\vb{p}^{(T)}) − \vb{y}^{(T)}`, then
+    // `∂L/∂b_p = r`): the solution's own name where an equation reads it, as a general step's is (probe 47: "unknown name r")
+    const letter = !general && constant === null && head.length <= 40 && CONSTANT_NAME.test(head) ? letterDefinition(chars) : null;
+    const clause = (general || constant !== null || letter !== null) && prev !== null && prev.displays.includes(c.displays[0]!);
+    if (head.length > 40 || heads.has(head) || (!general && !constant && !letter && !STEP_NAME.test(head))) return;
+    const name = constant ?? letter ?? formulaDefinition(chars);
     if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
     // a later equation that reads it and does not define it again (a row's `e_t = d_t − h_t`, seed 000's answer
     // restated: `A_t = 1 − u_t, \qquad B_t = u_t (11)`)
@@ -1088,7 +1092,7 @@ function formulaDefinitions(
       claims
         .slice(i + 1)
         .some((d) => !d.inline && !unfonted(d.text.chars.replace(/\s+/g, '')).includes(again) && readsName(d.text.chars, name));
-    if ((general || constant) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
+    if ((general || constant || letter) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
     define(name, constant ? 'value' : 'formula');
   });
   return out;

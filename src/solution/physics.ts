@@ -16,7 +16,7 @@ export interface Rewrite {
 
 export type PhysicsUse = { rewrites: [number, Rewrite][] } | { unread: string };
 
-const PHYSICS = new Set(['pdv', 'dv', 'qty', 'pqty', 'bqty', 'vb', 'mqty', 'pmqty', 'bmqty', 'grad']);
+const PHYSICS = new Set(['pdv', 'dv', 'qty', 'pqty', 'bqty', 'vb', 'mqty', 'pmqty', 'bmqty']);
 
 /** `{…}` at j after spaces, braces included */
 function groupAt(text: string, j: number, end: number): { start: number; end: number } | null {
@@ -51,7 +51,6 @@ function closing(text: string, j: number, end: number): number {
 export function physicsUse(text: string, word: string, i: number, nameEnd: number, end: number, starred: boolean): PhysicsUse | null {
   if (!PHYSICS.has(word)) return null;
   const name: Rewrite = { text: ' ', skip: nameEnd - i };
-  if (word === 'grad') return { rewrites: [[i, { text: '\\nabla ', skip: nameEnd - i }]] };
   if (word === 'vb') return { rewrites: [[i, { text: starred ? '\\boldsymbol' : '\\mathbf', skip: nameEnd - i }]] };
   if (word === 'pdv' || word === 'dv') {
     const d = word === 'pdv' ? '\\partial ' : '\\mathrm{d} ';
