@@ -1384,7 +1384,9 @@ export function lex(src: string): LexResult {
     if (escaped) w = w.replace(/\\_/g, '_');
     if (fonts || src.charCodeAt(i) === 0xd835) w = w.replace(/\uD835[\uDC00-\uDFFF]/g, (pair) => pair.normalize('NFKC'));
     // ℎ (U+210E), the italic h of Word's equations (the math font has no h of its own)
-    if (wide) w = w.replace(/\u210E/g, 'h');
+    // ℒ ℋ ℬ ℰ ℱ ℐ ℳ ℛ, the script capitals typed as characters (probe 47's plain-text student), are \mathcal{L} …: the
+    // letter, as 𝓛 is (ℓ stays a letter of its own: Prince's loss ℓ_i)
+    if (wide) w = w.replace(/\u210E/g, 'h').replace(/[ℒℋℬℰℱℐℳℛ]/g, (c) => c.normalize('NFKC'));
     // sum_/prod_ are Σ/∏ written in ASCII (their s or p asked first: every word passes here)
     const w0 = w.charCodeAt(0);
     if ((w0 === 115 || w0 === 112) && (w.startsWith('sum_') || w.startsWith('prod_'))) {

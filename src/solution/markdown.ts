@@ -4,6 +4,7 @@
 // environments of LANGUAGE.md §8. Inline `$ … $` is prose, not a claim.
 import { codeBlockEquation, codeSpanEquations, MAX_CODE_EQUATION_NOTES } from './codeEquation';
 import { blankFrontMatter } from './frontMatter';
+import { obsidianComment } from './obsidianComment';
 import { isMathInfo, isRnnInfo, RNN_FENCE_OPENING } from './fenceInfo';
 import { inlineEquations, keepInline } from './inlineMath';
 import MarkdownIt from 'markdown-it';
@@ -24,6 +25,7 @@ function markdown(): MarkdownIt {
   if (parser) return parser;
   const md = new MarkdownIt({ html: true });
   md.block.ruler.after('fence', 'unroll_math', displayMath, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.after('unroll_math', 'obsidian_comment', obsidianComment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   // only blocks matter (math starts a block; code spans cannot hide it): skipping inline parsing
   // makes reading a seed-sized solution several times faster
   md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);

@@ -32,3 +32,10 @@ describe('Unicode scripts', () => {
     expect(c!.message).toMatch(/h_\{t-1\} should be h_t/);
   });
 });
+
+describe('script capitals typed as characters', () => {
+  it('ℒ is \\mathcal{L}, the letter L', () => {
+    const [c] = checks('check ∂ℒ/∂h⁽ᵀ⁾ = 2 h₃');
+    expect(c!.status).toBe('holds');
+  });
+});
