@@ -387,6 +387,14 @@ const LATEX_FONTS = new Set([
   'textit',
   'textrm',
   'mathnormal',
+  // unicode-math's font commands (an Overleaf preamble with XeLaTeX or LuaLaTeX: \symbf{W}, probe 47)
+  'symbf',
+  'symit',
+  'symup',
+  'symbfit',
+  'symsf',
+  'symcal',
+  'mathbfit',
   // \boxed{A = B}: a solution's answer in a box (a solution's reader unwraps it, and a check line pasted from it)
   'boxed',
 ]);
@@ -418,7 +426,7 @@ const CODE_GRADIENT = /^d(?:[A-Z][A-Za-z0-9]*|(?!o$)[a-z]{1,2}|tanh|sigma|relu)$
 /** a name of code written in \texttt{…}: one word, its underscores escaped or not */
 const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
-const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb']);
+const BOLD_ONE_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'mathbb', 'pmb', 'symbf']);
 /** accents → the combining mark they add to a name: \tilde{h} → h̃ */
 const ACCENTS: Readonly<Record<string, string>> = lookup({
   tilde: '\u0303',

@@ -1370,8 +1370,10 @@ const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
  * range of the check, `, c = 2` a value the language reads) nor a `for`/`where` clause
  */
 function commaStartsClaim(text: string, i: number, end: number, scans?: { left: number }): boolean {
-  const rest = clauseAfter(text, i, end, scans);
-  if (rest === null) return false;
+  // `…, \quad δ_t \equiv …`: a definition's sign is the fold's `=` (EQUALS_CMDS), so here too (probe 47: it was read as
+  // the check's range, "write the range of t")
+  const rest = clauseAfter(text, i, end, scans)?.replace(DEFINITION_SIGN, '=');
+  if (rest === undefined) return false;
   const eq = topLevelEquals(rest);
   if (eq <= 0 || !startsNewClaim(rest)) return false;
   // (`&` is an align's column, layout: `…, && t = 1, \dots, T` is the check's range, written in a column of its own)
@@ -1391,6 +1393,9 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
   }
   return true;
 }
+
+/** the signs that state an equality by definition: `\equiv`, `\coloneqq`, `:=`, `≡`, `\stackrel{\text{def}}{=}` */
+const DEFINITION_SIGN = /\\(?:coloneqq|equiv|triangleq|eqqcolon|doteq)(?![A-Za-z])|:=|[≔≡≜]|\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}/g;
 
 /** a Greek letter as written (\gamma, γ), but τ (Goodfellow's last step, a Σ's variable) */
 const GREEK_CONSTANT = /^(?:\\(?!tau$)[a-z]+|(?!τ)[α-ωΑ-Ω])$/;
