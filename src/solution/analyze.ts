@@ -994,7 +994,8 @@ const LAYER_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:\^\{\(\d+\)\}_\{?[tT]\}?|_\{?[
  * a left side with its font commands taken off, \mathbf{D}_t as D_t (Lukoševičius's bold letters in a where clause,
  * `…, \quad \mathbf{D}_t = \mathrm{diag}(…)`: the head tests above saw no letter, and D was "unknown name")
  */
-const unfonted = (head: string): string => head.replace(/\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|symbf|symit|symup)\s*\{([^{}]*)\}/g, '$1');
+const unfonted = (head: string): string =>
+  head.replace(/\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathsf|mathnormal|symbf|symit|symup)\s*\{([^{}]*)\}/g, '$1');
 
 /** whether an equation's text writes the name (a name token of it, or it with a step glued on: e_t) */
 function readsName(chars: string, name: string): boolean {

@@ -1395,7 +1395,8 @@ function commaStartsClaim(text: string, i: number, end: number, scans?: { left: 
 }
 
 /** the signs that state an equality by definition: `\equiv`, `\coloneqq`, `:=`, `≡`, `\stackrel{\text{def}}{=}` */
-const DEFINITION_SIGN = /\\(?:coloneqq|equiv|triangleq|eqqcolon|doteq)(?![A-Za-z])|:=|[≔≡≜]|\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}/g;
+const DEFINITION_SIGN =
+  /\\(?:coloneqq|equiv|triangleq|eqqcolon|doteq)(?![A-Za-z])|:=|[≔≡≜]|\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}/g;
 
 /** a Greek letter as written (\gamma, γ), but τ (Goodfellow's last step, a Σ's variable) */
 const GREEK_CONSTANT = /^(?:\\(?!tau$)[a-z]+|(?!τ)[α-ωΑ-Ω])$/;
