@@ -635,6 +635,9 @@ export function mathAlphanumeric(src: string, j: number): string {
   return plain.length === 1 ? plain : '';
 }
 
+/** an operator token of that text */
+const isOpTok = (t: Token | undefined, text: string): boolean => t !== undefined && t.kind === 'op' && t.text === text;
+
 /** subscript digits ₀…₉ are U+2080…U+2089 */
 const isSubscriptDigit = (k: number) => k >= 0x2080 && k <= 0x2089;
 /** superscript digits ⁰…⁹ → their value, else -1 */
@@ -1436,7 +1439,7 @@ export function lex(src: string): LexResult {
    * the run; false where no such run starts (digits alone and ᵀ alone are read as before)
    */
   function scripts(): boolean {
-    const run = scriptRun(src, i);
+    const run = scriptRun(src, i, afterLowerBound());
     if (!run) return false;
     const s = i;
     const sub = lex(run.latex);
@@ -1448,6 +1451,17 @@ export function lex(src: string): LexResult {
     lastEnd = run.end;
     i = run.end;
     return true;
+  }
+
+  /** whether the last tokens are a Σ's or ∏'s lower bound, `Σ _ { … }` (the script after it is the upper bound) */
+  function afterLowerBound(): boolean {
+    let q = tokens.length - 1;
+    if (!isOpTok(tokens[q], '}')) return false;
+    for (let depth = 0; q >= 0; q--) {
+      if (isOpTok(tokens[q], '}')) depth++;
+      else if (isOpTok(tokens[q], '{') && --depth === 0) break;
+    }
+    return q >= 2 && isOpTok(tokens[q - 1], '_') && tokens[q - 2]!.kind === 'bigop';
   }
 
   /** ², ⁻¹: '^', then '-' and the number */

@@ -17,7 +17,7 @@ export const isScriptLetter = (k: number): boolean => LETTERS.has(k);
  * The run of scripts at j that the lexer reads as LaTeX: its text (`^{(t-1)}`, `_{t}`) and where it ends; null where
  * none starts, or the run is one the lexer reads itself (digits alone, ᵀ alone).
  */
-export function scriptRun(src: string, j: number): { latex: string; end: number } | null {
+export function scriptRun(src: string, j: number, upperBound = false): { latex: string; end: number } | null {
   const first = src[j];
   if (first === undefined) return null;
   const kind = SUPER.includes(first) ? SUPER : SUB.includes(first) ? SUB : null;
@@ -31,7 +31,8 @@ export function scriptRun(src: string, j: number): { latex: string; end: number 
     else if ((c === '⁾' || c === '₎') && --depth <= 0) break;
   }
   const run = src.slice(j, k);
-  if (DIGITS.test(run) || run === 'ᵀ') return null;
+  // ᵀ after a Σ's or ∏'s lower bound (Σₜ₌₁ᵀ) is its upper bound T, not a transpose
+  if (DIGITS.test(run) || (run === 'ᵀ' && !upperBound)) return null;
   // ⁻ and ₋ normalise to U+2212, which the lexer reads as a minus
   let plain = run.normalize('NFKC');
   if (kind === SUPER) return { latex: `^{${plain}}`, end: k };

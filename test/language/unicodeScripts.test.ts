@@ -23,8 +23,11 @@ describe('Unicode scripts', () => {
       'check ∂hₜ/∂hₜ₋₁ = (1 − hₜ²) w',
       'check ∂L/∂h⁽ᵀ⁾ = 2 h₃',
       'check L = Σ_{t=1}^{T} h_t²',
+      // ᵀ after a Σ's lower bound is its upper bound; elsewhere a transpose
+      'check L = Σₜ₌₁ᵀ (h⁽ᵗ⁾)²',
+      'check ∂L/∂h₃ = 2 h₃ᵀ',
     );
-    expect(c.map((x) => x.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
+    expect(c.map((x) => x.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds', 'holds', 'holds']);
   });
   it('a wrong step written so is named as the step it is', () => {
     const [c] = checks('check ∂h⁽ᵗ⁾/∂h⁽ᵗ⁻¹⁾ = (1 − (h⁽ᵗ⁻¹⁾)²) w');

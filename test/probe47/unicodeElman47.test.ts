@@ -1,15 +1,15 @@
 // Probe 47 (session 57): seed 002's vanilla RNN typed as plain text with Unicode — h⁽ᵗ⁾, h⁽ᵗ⁻¹⁾ᵀ, ∂h₍ₜ₎/∂h₍ₜ₋₁₎, h₁ h₂
 // h₃, Σₜ, ∏_{j=2}^{3}, Wᵀ, ⊙, σ′ and tanh′, (h⁽ᵗ⁾)², ℒ — in the rnn block and in `$$` blocks. Before: "unexpected
-// character '⁽'" everywhere, the network not defined, 0 of 22 checked. It needed Unicode super- and subscript runs read
+// character '⁽'" everywhere, the network not defined, 0 of 24 checked. It needed Unicode super- and subscript runs read
 // as the scripts they print (language/unicodeScripts.ts: ⁽ᵗ⁻¹⁾ as ^{(t-1)}, ₍ₜ₎ and ₜ as _{t}), and ℒ read as
-// \mathcal{L} is (lexer.ts).
+// \mathcal{L} is (lexer.ts); Σₜ₌₁ᵀ's ᵀ is the upper bound, not a transpose.
 import { describe, expect, it } from 'vitest';
 import { read47 } from './read47';
 
 describe('a plain-text Unicode answer on the vanilla RNN', () => {
   const { r, v } = read47('unicode-elman.md');
   it('every equation reads and the correct ones hold', () => {
-    expect(r.checked).toBe(22);
+    expect(r.checked).toBe(24);
     expect(r.skipped).toBe(0);
     for (const tag of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'])
       expect(v[tag]!.status, tag).toBe('holds');
