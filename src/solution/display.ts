@@ -429,8 +429,7 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       }
       // `\pdv{L}{h_t}`, `\qty(…)`, `\vb{h}`, `\mqty(…)` (the physics package): what each prints, its arguments folded on
       const physics = word && !macros.has(word) ? physicsUse(text, word, i, i + m[0].length, end, m[0].endsWith('*')) : null;
-      if (physics && 'unread' in physics) unread ??= physics.unread;
-      else if (physics) {
+      if (physics) {
         for (const [k, r] of physics.rewrites) {
           // an insertion already waiting at k (an outer \pdv's ∂ before this command) goes first
           const had = rewrites.get(k);

@@ -3,7 +3,7 @@
 // `\frac{\partial L}{\partial h_t}`, `\dv` with an upright d, `\qty(…)` as its brackets, `\vb{h}` as `\mathbf{h}`,
 // `\mqty(…)` as a pmatrix. A use is a set of rewrites at file offsets, so the arguments are folded as any other text
 // (a `\vb` or `\qty` inside a `\pdv` reads too). A solution's own macro of the same name wins (display.ts asks first).
-// What the language has no reading of — a second or mixed derivative — is named, and the display skipped.
+// A second or mixed derivative is read as it prints too (∂²L/∂b²), which the parser names as no part of the language.
 
 import { matchBrace } from './macros';
 
@@ -14,7 +14,7 @@ export interface Rewrite {
   matrix?: 1 | -1;
 }
 
-export type PhysicsUse = { rewrites: [number, Rewrite][] } | { unread: string };
+export type PhysicsUse = { rewrites: [number, Rewrite][] };
 
 const PHYSICS = new Set(['pdv', 'dv', 'qty', 'pqty', 'bqty', 'vb', 'mqty', 'pmqty', 'bmqty']);
 
@@ -63,11 +63,24 @@ export function physicsUse(text: string, word: string, i: number, nameEnd: numbe
       j = g.end;
     }
     if (!args.length) return null;
-    const written = `\\${word}${starred ? '*' : ''}${order ? `[${order[1]}]` : ''}${args.map(() => '{…}').join('')}`;
-    if (order && order[1] !== '1')
-      return { unread: `a derivative of order ${order[1]}, ${written} (the physics package's; only first derivatives are read)` };
-    if (args.length === 3)
-      return { unread: `a mixed second derivative, ${written} (the physics package's; only first derivatives are read)` };
+    // `\pdv[2]{L}{b}` prints ∂²L/∂b², `\pdv{f}{x}{y}` ∂²f/∂x∂y: read as printed, so that the row (not the whole display) is
+    // the parser's "second and higher derivatives" — the other rows of an align still read
+    const n = order && order[1]!.trim() !== '1' ? order[1]!.trim() : args.length === 3 ? '2' : null;
+    if (n !== null && args.length >= 2) {
+      const [a0, a1, a2] = args as [
+        { start: number; end: number },
+        { start: number; end: number },
+        { start: number; end: number } | undefined,
+      ];
+      const out: [number, Rewrite][] = [
+        [i, { text: '\\frac', skip: a0.start - i }],
+        [a0.start + 1, { text: `${d.trim()}^{${n}} `, skip: 0 }],
+        [a1.start + 1, { text: d, skip: 0 }],
+      ];
+      if (a2) out.push([a1.end - 1, { text: ` ${d}`, skip: a2.start + 1 - (a1.end - 1) }]);
+      else out.push([a1.end - 1, { text: `^{${n}}`, skip: 0 }]);
+      return { rewrites: out };
+    }
     // `\pdv{h_t}` alone is the operator ∂/∂h_t, applied to what follows; the groups' braces are folded as written
     const head = args.length === 1 ? `\\frac{${d.trim()}}` : '\\frac';
     const out: [number, Rewrite][] = [[i, { text: head, skip: args[0]!.start - i }]];
