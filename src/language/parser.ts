@@ -90,6 +90,13 @@ function subscriptedSigmas(tokens: Token[]): Token[] {
       continue;
     }
     const m = t.kind === 'fn' && (t.text === 'sigma' || t.text === 'dsigma') ? sigmaSubscript(tokens, q) : null;
+    // Ba, Kiros & Hinton's σ^t, the layer's standard deviation at step t: a σ with a step over it and no argument
+    // after is a name (the resolver reads it as the sequence σ the file defines, or says σ is none)
+    if (!m && t.kind === 'fn' && t.text === 'sigma' && sigmaStepOver(tokens, q)) {
+      out ??= tokens.slice(0, q);
+      out.push({ ...t, kind: 'name', text: 'σ', range: t.range });
+      continue;
+    }
     if (!m) {
       out?.push(t);
       continue;
@@ -102,6 +109,31 @@ function subscriptedSigmas(tokens: Token[]): Token[] {
     q = m.end;
   }
   return out ?? tokens;
+}
+
+/** σ^t, σ^{t-1}, σ^{(t)} at q: a step over σ (t or T, ± a number, in braces or not) with no '(' or '[' after it */
+function sigmaStepOver(tokens: Token[], q: number): boolean {
+  const u = tokens[q + 1];
+  if (!u || u.kind !== 'op' || u.text !== '^' || !u.tight) return false;
+  const isOp = (x: Token | undefined, s: string) => x !== undefined && x.kind === 'op' && x.text === s;
+  const step = (x: Token | undefined) => x !== undefined && x.kind === 'name' && (x.text === 't' || x.text === 'T');
+  let end: number;
+  if (step(tokens[q + 2])) end = q + 2;
+  else if (isOp(tokens[q + 2], '{')) {
+    let k = q + 3;
+    if (isOp(tokens[k], '(')) k++;
+    if (!step(tokens[k])) return false;
+    k++;
+    if ((isOp(tokens[k], '-') || isOp(tokens[k], '+')) && tokens[k + 1]?.kind === 'num') k += 2;
+    if (isOp(tokens[q + 3], '(')) {
+      if (!isOp(tokens[k], ')')) return false;
+      k++;
+    }
+    if (!isOp(tokens[k], '}')) return false;
+    end = k;
+  } else return false;
+  const after = tokens[end + 1];
+  return !(isOp(after, '(') || isOp(after, '['));
 }
 
 /** the name in σ_h or σ_{h} right after the σ at q (a run of letters), and the index of its last token */
@@ -273,7 +305,7 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
   for (let q = 0; q < input.length; q++) {
     const t = input[q]!;
     if (t.kind === 'fn') {
-      if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_');
+      if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_') || (t.text === 'sigma' && sigmaStepOver(input, q));
     } else if (t.kind === 'name') {
       // σ_max(W) typed as one word (sigmaMax.ts)
       if (t.text === 'σ_max' || t.text === 'sigma_max') sigma ||= tightOp(input[q + 1], '(');

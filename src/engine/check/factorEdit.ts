@@ -214,6 +214,10 @@ function equationFactors(model: Model): Expr[] {
   const go = (x: Expr): void => {
     if (x.k === 'mul' || x.k === 'hadamard') for (const f of factorsOf(x)) push(f);
     if (x.k === 'matmul') [x.a, x.b].forEach(push);
+    // Sutskever et al.'s f_t = diag(W_fx x_t) W_fh h_{t−1}: diag(v) g is v ⊙ g, so v is an elementwise factor of
+    // what passes through it, and the vector W_fh h_{t−1} is one of the input's side (∂L/∂W_fx's)
+    if (x.k === 'call' && x.fn === 'diag' && x.arg.shape.length === 1) push(x.arg);
+    if (x.k === 'matmul' && x.shape.length === 1) for (const tail of vectorTails(x)) push(tail);
     if (x.k === 'call' && PRIME(x.fn)) {
       push(x);
       push({ ...x, fn: PRIME(x.fn)! });
@@ -232,6 +236,16 @@ function equationFactors(model: Model): Expr[] {
   }
   modelFactors.set(model, out);
   return out;
+}
+
+/**
+ * the product M v of a matrix chain's last matrix and its vector, M₁ M₂ v giving M₂ v (the tree is left-nested,
+ * (M₁ M₂) v), and M v itself for one matrix: the vector a matrix makes of a vector, both names (W_fh h_{t−1})
+ */
+function vectorTails(x: Expr & { k: 'matmul' }): Expr[] {
+  const m = x.a.k === 'matmul' ? x.a.b : x.a;
+  if (m.k !== 'ref' || x.b.k !== 'ref' || m.shape.length !== 2) return [];
+  return [{ k: 'matmul', a: m, b: x.b, shape: [m.shape[0]!], range: x.range }];
 }
 
 /** c[v] for a vector, the entry pushed inside an elementwise call so that it reads σ'(z_{k+1}[j]) */

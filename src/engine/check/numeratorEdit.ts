@@ -53,6 +53,15 @@ function differentiated(e: Expr, out: Deriv[] = []): Deriv[] {
   return out;
 }
 
+/** whether the derivative d reaches its numerator at one of the check's points (a run error counts as reached) */
+function reachedSomewhere(d: Deriv, c: Claim, run: Run): boolean {
+  try {
+    return c.points.some((p) => run.derivativeShared(d.of, d.wrt, p.env, d.total, d.oneStep).reached);
+  } catch {
+    return true;
+  }
+}
+
 /** the derivatives differentiated() finds, at most this many per check */
 const MAX_DERIVS = 3;
 
@@ -64,6 +73,9 @@ export function numeratorEditHint(c: Claim, run: Run, other: OtherValues): strin
       const holds = (edited: Expr): boolean => {
         trials++;
         const e: Deriv = { ...d, of: edited };
+        // an edit that leaves the numerator reading nothing of the denominator (∂y_1/∂y_2 for ∂y_3/∂y_2 = 0) makes
+        // the derivative 0 by construction: no slip a student made, however the check then holds
+        if (!reachedSomewhere(e, c, run)) return false;
         const lhs = side === 'lhs' ? replacing(c.lhs, d, e) : c.lhs;
         const rhs = side === 'rhs' ? replacing(c.rhs, d, e) : c.rhs;
         return holdsWith(c, lhs, rhs, run) && confirmed(other, lhs, rhs, c.points);

@@ -1137,7 +1137,12 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
         'shape-mismatch',
         { diag: exprText(body.a) },
       );
-    fail(ctx, `∏ of vectors is not defined; use ⊙ or diag`, a.range, 'shape-mismatch');
+    // Bradbury et al.'s ∏_{s=t+1}^{T} f_s (diag of it: the fo-pooled cell's Jacobian across steps): vectors of one shape
+    // multiply entry by entry, as two written side by side do (LANGUAGE.md §4); the empty ∏ is the vector of ones
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag('information', `∏ of vectors is read entry by entry (⊙), as two vectors of one size side by side are; its empty product is a vector of ones`, a.range, 'vector-product'),
+      );
   }
   const out: Expr = { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
   // a hand-written chain of a backward recurrence's Jacobians multiplies in the order the chain runs (chainOrder.ts)
@@ -1215,6 +1220,8 @@ function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprConte
   }
   if (sizes.size !== 1) return null;
   const n = [...sizes][0]!;
+  // the same letter elsewhere in the check (Ba et al.'s 1/H before Σ_{i=1}^{H}) is that number too (questions.ts)
+  if (!bishopN) (ctx.scope.entryCounts ??= new Map()).set(b.raw, n);
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
       diag('information', `the bound ${b.raw} is read as the number of entries ${v} runs over (${n})`, b.range, 'entry-count'),
@@ -1267,6 +1274,17 @@ export function power(x: Expr, y: Expr, exponentRange: Range, range: Range, ctx:
     const k = y.k === 'num' ? y.value : y.k === 'neg' && y.a.k === 'num' ? -y.a.value : null;
     if (k !== null && (!Number.isInteger(k) || k < 0))
       fail(ctx, `a matrix power M^k needs a whole number k ≥ 0, not ${k}`, exponentRange, 'shape-mismatch');
+    // Bradbury et al.'s W_z^1 x_{t−1} + W_z^2 x_t: no one writes a matrix to the power 1, so the 1 labels one of several
+    // matrices (a filter's taps, a layer), and the 2 beside it is no square either — said, as the check then fails
+    if (k === 1 && ctx.record && !ctx.quiet && x.k === 'ref')
+      ctx.scope.diagnostics.push(
+        diag(
+          'information',
+          `${exprText(x)}^1 is read as the matrix power, ${exprText(x)} itself (and ${exprText(x)}^2 as ${exprText(x)}·${exprText(x)}): a superscript number labelling one of several matrices (a convolution's taps, a layer) names none of the network — declare each as a parameter of its own (${exprText(x)}1, ${exprText(x)}2)`,
+          range,
+          'power-label',
+        ),
+      );
     return { k: 'matpow', a: x, n: y, shape: s, range };
   }
   return { k: 'pow', a: x, b: y, shape: s as Shape, range };

@@ -12,7 +12,7 @@ import { Abandoned, fail, failUnavailable, quietly, type ExprContext } from './c
 import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, hasStepLetter, readDerived } from './derived';
 import { power, readExpression } from './expressions';
-import { nameOrThis, occurrence, writtenName } from './text';
+import { idxText, nameOrThis, occurrence, writtenName } from './text';
 import { LENGTH_LOWER_N, LENGTH_N, tryTimeIndex } from './timeIndex';
 import { orList, refText } from '../print';
 import { argumentFunction } from './argumentFunction';
@@ -723,6 +723,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (scope.refused.size && (scope.refused.has(raw) || (!rawKnown && scope.refused.has(withoutSegment(raw))))) throw new Abandoned();
   // h_1^{(t)}, p_j^{(k+1)}, w_{i,j}^{(k+1)}: entries of a sequence at the superscripted step
   if (a.sup) {
+    // y_{H,2}^{(3)}: entry 2 of the sequence y_H at step 3 (namedEntry)
+    const named = !rawKnown && a.sub?.k === 'list' ? namedEntry(a, raw, ctx) : null;
+    if (named) return named;
     let entry: Ast[] | null = null;
     const m = sp.last;
     // raw's isTimed, kept with raw (the spelling's, or its last segment's base once an entry is cut off)
@@ -772,6 +775,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
         );
       return readExpression({ k: 'bin', op: 'juxt', a: { ...a, sup: null, stepCall: undefined }, b: a.sup, range: a.range }, ctx);
     }
+    // Sutskever et al.'s W_hh^{(x_t)}: a matrix the input chooses, its superscript a sequence's value, not a step
+    if (!scope.isKnown(raw)) inputChosen(a, raw, ctx);
     // dh_{raw}^{(t)}: min-char-rnn's dhraw at a superscripted step
     const atStep = !scope.isKnown(raw) ? rawGradient(a, ctx, raw) : null;
     if (atStep) return atStep;
@@ -1102,21 +1107,53 @@ function stepUnderEntryOver(a: NameAst, base: string, seg: string, ctx: ExprCont
 /**
  * θ_{o,k}: the entry k of a name θ_o the file defines, its own subscript written first in the same braces, as Guo
  * writes the output bias beside the hidden one (θ_j, θ_k). It was "θ is a vector of 2: pick an entry with one index":
- * o read as a first entry index. Only where θ_o is a name of the file that is no sequence and o is no index in scope.
+ * o read as a first entry index. Only where θ_o is a name of the file and o is no index in scope. A sequence takes its
+ * step from the superscript (Koutník's module unit y_{H,2}^{(3)}, entry 2 of y_H at step 3; it was "unknown name y"),
+ * a name that is no sequence has none; two digits on a matrix are its row and column (W_{H,11}), as V_{12} is.
  */
 function namedEntry(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
-  if (a.sub?.k !== 'list' || a.sup || a.sub.items.length < 2) return null;
-  const [word, ...rest] = a.sub.items as [Ast, ...Ast[]];
+  if (a.sub?.k !== 'list' || a.sub.items.length < 2) return null;
+  const [word, ...written] = a.sub.items as [Ast, ...Ast[]];
   if (word.k !== 'name' || word.sub || word.sup || ctx.vars.has(word.raw) || isDigits(word.raw)) return null;
   const name = `${raw}_${word.raw}`;
-  if (!rest.every((x) => (x.k === 'name' && !x.sub && !x.sup) || x.k === 'num')) return null;
-  if (!ctx.scope.isKnown(name) || ctx.scope.isTimed(name) || (ctx.scope.shapeOf(name)?.length ?? 0) !== rest.length) return null;
-  const picks = rest.map((x) => (x.k === 'name' ? x.raw : x.k === 'num' ? String(x.value) : '')).join(', ');
+  if (!written.every((x) => (x.k === 'name' && !x.sub && !x.sup) || x.k === 'num')) return null;
+  if (!ctx.scope.isKnown(name) || ctx.scope.isTimed(name) !== (a.sup !== null)) return null;
+  const shape = ctx.scope.shapeOf(name);
+  const rest = shape?.length === 2 && written.length === 1 ? (digitRowColumn(written[0]!) ?? written) : written;
+  if ((shape?.length ?? 0) !== rest.length) return null;
+  const listed = rest.map(itemText).join(', ');
+  const picks = rest.length > 1 ? `(${listed})` : listed;
+  const idx = a.sup ? timeIndexOf(a.sup, ctx) : null;
+  const at = idx ? ` at step ${idxText(idx)}` : '';
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
-      diag('information', `${raw}_{${word.raw},${picks}} is read as entry ${picks} of ${name}`, a.range, 'entry-pair'),
+      diag('information', `${raw}_{${word.raw},${written.map(itemText).join(',')}} is read as entry ${picks} of ${name}${at}`, a.range, 'entry-pair'),
     );
-  return entriesOf(mkRef(a, ctx, name, null, ctx.scope.shapeOf(name), a.range), rest, a.range, ctx);
+  return entriesOf(mkRef(a, ctx, name, idx, shape, a.range), rest, a.range, ctx);
+}
+
+/** a subscript item as written: a name or a number */
+function itemText(x: Ast): string {
+  return x.k === 'name' ? x.raw : x.k === 'num' ? String(x.value) : '';
+}
+
+/** 11, 23: two digits 1–9 as a matrix's row and column (digitPair's reading, inside a list); null otherwise */
+function digitRowColumn(x: Ast): Ast[] | null {
+  if (x.k !== 'num' || !/^[1-9]{2}$/.test(String(x.value))) return null;
+  return [...String(x.value)].map((c) => ({ k: 'num', value: Number(c), range: x.range }) as Ast);
+}
+
+/** W_hh^{(x_t)} where W_hh names nothing: said as what it is (it was "unknown name W_hh — did you mean W_hx?") */
+function inputChosen(a: NameAst, raw: string, ctx: ExprContext): void {
+  const s = a.sup;
+  if (!s || s.k !== 'name' || s.sup || !ctx.scope.isTimed(s.sub ? s.raw : firstSegment(s.raw))) return;
+  const by = s.sub ? s.raw : firstSegment(s.raw);
+  fail(
+    ctx,
+    `unknown name ${raw}: ${raw}^{(${by}_t)}, a matrix chosen by the input ${by} at each step (Sutskever et al.'s W_hh^{(x_t)}), is no name of the network — write the product it stands for, or define it as a quantity of each step (${raw}_t = …) and write ${raw}_t`,
+    a.range,
+    'unknown-name',
+  );
 }
 
 /** the items of a subscript: w_{i,j} → [i, j]; h_{i} → [i] */

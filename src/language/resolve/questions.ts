@@ -18,7 +18,7 @@ import { firstUndefined, flatProbes, UndefinedSearch, type Flat, type Undefined 
 import { withinBounds } from '../idx';
 import { isLastStep, LENGTH_LOWER_N, LENGTH_N, NIELSEN_L, tryTimeIndex } from './timeIndex';
 import { constValue } from './values';
-import { forChildren, hasDeriv, mapIndicesOf, mentionedVars, refsAny } from './walk';
+import { forChildren, hasDeriv, mapChildren, mapIndicesOf, mentionedVars, refsAny } from './walk';
 import { displayName, exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
@@ -224,6 +224,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     return readCheckSides(scope, st, outer);
   } finally {
     scope.mends = null;
+    scope.entryCounts = null;
     scope.checkLeft = null;
     scope.stepFunction = false;
   }
@@ -351,9 +352,12 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       );
       return;
     }
+    // 1/H beside Σ_{i=1}^{H}: the letter a Σ read as its number of entries is that number on every side, no free index
+    const counts = scope.entryCounts;
+    if (counts) [lhs, rhs] = [counted(lhs, counts), counted(rhs, counts)];
     const rhsVars = mentionedVars(rhs);
     // a bound's left side is the side before this one (0 < ∂h_t/∂h_{t-1} ≤ w: link 2 reads t on its left)
-    const leftVars = st.relations ? mentionedVars(lhs) : lhsVars;
+    const leftVars = st.relations || counts ? mentionedVars(lhs) : lhsVars;
     const freeT = leftVars.has('t') || rhsVars.has('t');
     const where = sides.length > 1 ? side.range : st.range;
     const free = freeIndices(scope, [lhs, rhs], [leftVars, rhsVars], where, range);
@@ -453,6 +457,13 @@ function rowAgainstVector(l: Expr['shape'] | null, r: Expr['shape'] | null): 'lh
   return isRow(l, r) ? 'lhs' : isRow(r, l) ? 'rhs' : null;
 }
 
+/** e with each free letter of `counts` (a Σ's number of entries) written as its number */
+function counted(e: Expr, counts: ReadonlyMap<string, number>): Expr {
+  if (e.k === 'var' && !e.idx.terms && e.idx.k === 0 && e.idx.v !== null && counts.has(e.idx.v))
+    return { k: 'num', value: counts.get(e.idx.v)!, shape: [], range: e.range };
+  return mapChildren(e, (x) => counted(x, counts));
+}
+
 /** one letter (one code point): a candidate free index */
 const ONE_LETTER = /^\p{L}$/u;
 
@@ -542,7 +553,10 @@ class LetterSearch {
         // only a segment of one or two units can be one letter: longer ones are not cut out
         if (cut >= 0 && segLength > 0 && segLength <= 2) {
           const seg = segLength === 1 ? a.raw.charAt(cut + 1) : a.raw.slice(cut + 1);
-          if (isOneLetter(seg)) (this.letters ??= new Set()).add(seg);
+          // (not the letter of a name the file defines: y_H's H is the name's, no index)
+          if (isOneLetter(seg)) {
+            if (!this.scope.isKnown(a.raw)) (this.letters ??= new Set()).add(seg);
+          }
           // o_{ti}, ŷ_{Ti}: a vector sequence's step and an entry letter run together (names.ts stepEntryPair) — the
           // entry letter is a candidate too (session 33: `∂E_t/∂o_{ti} = ŷ_{ti} − y_{ti}` was "unknown name o_ti")
           else if (segLength === 2 && (seg[0] === 't' || seg[0] === 'T') && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
@@ -555,7 +569,10 @@ class LetterSearch {
             if (this.scope.shapeOf(a.raw.slice(0, cut))?.length === 2) (this.letters ??= new Set()).add(seg[0]!).add(seg[1]!);
           }
         }
-        if (a.sub) this.go(a.sub, true);
+        // y_{H,2}, θ_{o,k}: a first item that completes a name the file defines (y_H) is that name's, no index
+        // (names.ts namedEntry); it was a free index H, and y read as an unknown name
+        if (a.sub?.k === 'list' && namesFirst(this.scope, a.raw, a.sub.items[0]!)) for (const x of a.sub.items.slice(1)) this.go(x, true);
+        else if (a.sub) this.go(a.sub, true);
         // ℒ(θ): θ names the parameters, no free step (parametersArgument.ts)
         if (a.sup && !parametersArgument(a, this.scope)) this.go(a.sup, true);
         return;
@@ -598,6 +615,11 @@ class LetterSearch {
         return;
     }
   }
+}
+
+/** whether `first`, a subscript list's first item on the name `raw` the file does not define, makes a name it does (y_{H,2}: y_H) */
+function namesFirst(scope: Scope, raw: string, first: Ast): boolean {
+  return first.k === 'name' && !first.sub && !first.sup && !scope.isKnown(raw) && scope.isKnown(`${raw}_${first.raw}`);
 }
 
 /** whether a name (or the last name of ∂A/∂x) is a sequence's (or a δ's defined for every step), so that a bare superscript on it may be its step */

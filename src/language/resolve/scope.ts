@@ -78,6 +78,8 @@ export class Scope {
    * where such a product is refused (an equation of the network, a derive)
    */
   mends: TransposeMend[] | null = null;
+  /** a check's free letters read as a Σ's number of entries (Ba et al.'s Σ_{i=1}^{H}): each its count, for its other uses (1/H) */
+  entryCounts: Map<string, number> | null = null;
   /** while a check's right sides are read: its left side's shape (a product that does not form is said against it) */
   checkLeft: MaybeShape = null;
   /** while a check that writes CS231n's step words (prev_h, dnext_h) is read: its inputs without a step are the step's (stepWords.ts) */
