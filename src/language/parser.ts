@@ -305,7 +305,8 @@ function rewritten(given: Token[]): { tokens: Token[]; starts: Set<number> } {
   for (let q = 0; q < input.length; q++) {
     const t = input[q]!;
     if (t.kind === 'fn') {
-      if (t.text === 'sigma' || t.text === 'dsigma') sigma ||= tightOp(input[q + 1], '_') || (t.text === 'sigma' && sigmaStepOver(input, q));
+      if (t.text === 'sigma' || t.text === 'dsigma')
+        sigma ||= tightOp(input[q + 1], '_') || (t.text === 'sigma' && sigmaStepOver(input, q));
     } else if (t.kind === 'name') {
       // σ_max(W) typed as one word (sigmaMax.ts)
       if (t.text === 'σ_max' || t.text === 'sigma_max') sigma ||= tightOp(input[q + 1], '(');

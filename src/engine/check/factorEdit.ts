@@ -217,6 +217,9 @@ function equationFactors(model: Model): Expr[] {
     // Sutskever et al.'s f_t = diag(W_fx x_t) W_fh h_{t−1}: diag(v) g is v ⊙ g, so v is an elementwise factor of
     // what passes through it, and the vector W_fh h_{t−1} is one of the input's side (∂L/∂W_fx's)
     if (x.k === 'call' && x.fn === 'diag' && x.arg.shape.length === 1) push(x.arg);
+    // Ba et al.'s g/σ_t: the division by a step's quantity is a factor 1/σ_t of its own (∂L/∂g's normalization)
+    if (x.k === 'div' && x.b.k === 'ref' && x.b.shape.length === 0)
+      push({ k: 'div', a: { k: 'num', value: 1, shape: [], range: x.range }, b: x.b, shape: [], range: x.range });
     if (x.k === 'matmul' && x.shape.length === 1) for (const tail of vectorTails(x)) push(tail);
     if (x.k === 'call' && PRIME(x.fn)) {
       push(x);

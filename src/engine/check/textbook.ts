@@ -28,6 +28,8 @@ import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
 import { entersTransposed } from './transposedWeight';
 import { reversedChainHint } from './reversedChain';
+import { leftStepHint } from './leftStep';
+import { zeroClaimHint } from './zeroClaim';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -890,6 +892,8 @@ export function textbookHint(
     activationHint(c, run, model) ??
     derivStepHint(c, run, other, screen) ??
     orderHint(c, run) ??
-    termShiftHint(c, run, screen, other)
+    termShiftHint(c, run, screen, other) ??
+    leftStepHint(c, run, other) ??
+    zeroClaimHint(c, run)
   );
 }

@@ -1141,7 +1141,12 @@ function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
     // multiply entry by entry, as two written side by side do (LANGUAGE.md §4); the empty ∏ is the vector of ones
     if (ctx.record && !ctx.quiet)
       ctx.scope.diagnostics.push(
-        diag('information', `∏ of vectors is read entry by entry (⊙), as two vectors of one size side by side are; its empty product is a vector of ones`, a.range, 'vector-product'),
+        diag(
+          'information',
+          `∏ of vectors is read entry by entry (⊙), as two vectors of one size side by side are; its empty product is a vector of ones`,
+          a.range,
+          'vector-product',
+        ),
       );
   }
   const out: Expr = { k: a.op, v, from, to, body, shape: s as Shape, range: a.range, ...(a.desc && a.op === 'prod' ? { desc: true } : {}) };
@@ -1195,8 +1200,19 @@ function entryCount(a: Ast & { k: 'big' }, v: string, body: Expr, ctx: ExprConte
   const b = a.to;
   if (!b || v === 't' || b.k !== 'name' || b.sub || b.sup) return null;
   const bishopN = (b.raw === 'N' && ctx.vars.has(LENGTH_N)) || (b.raw === 'n' && ctx.vars.has(LENGTH_LOWER_N));
-  if (!bishopN && !ctx.free?.has(b.raw)) return null;
+  // Ba et al.'s H = 3 named in the network, the number of hidden units: a bound that is the number of entries
+  const q = bishopN || ctx.free?.has(b.raw) ? null : ctx.scope.quantities.get(b.raw);
+  const named = q && !q.timed && q.general?.k === 'num' && Number.isInteger(q.general.value) ? q.general.value : null;
+  if (!bishopN && !ctx.free?.has(b.raw) && named === null) return null;
   const sizes = entrySizes(body, v);
+  if (named !== null) {
+    if (sizes.size !== 1 || [...sizes][0] !== named) return null;
+    if (ctx.record && !ctx.quiet)
+      ctx.scope.diagnostics.push(
+        diag('information', `the bound ${b.raw} = ${named} is the number of entries ${v} runs over`, b.range, 'entry-count'),
+      );
+    return named;
+  }
   if (bishopN && sizes.size > 1)
     fail(
       ctx,

@@ -1127,7 +1127,12 @@ function namedEntry(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
   const at = idx ? ` at step ${idxText(idx)}` : '';
   if (ctx.record && !ctx.quiet)
     ctx.scope.diagnostics.push(
-      diag('information', `${raw}_{${word.raw},${written.map(itemText).join(',')}} is read as entry ${picks} of ${name}${at}`, a.range, 'entry-pair'),
+      diag(
+        'information',
+        `${raw}_{${word.raw},${written.map(itemText).join(',')}} is read as entry ${picks} of ${name}${at}`,
+        a.range,
+        'entry-pair',
+      ),
     );
   return entriesOf(mkRef(a, ctx, name, idx, shape, a.range), rest, a.range, ctx);
 }

@@ -24,6 +24,7 @@ import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
 import { bareIdentity } from './names';
+import { zeroSide } from './zeroSide';
 import { writesStepWords } from './stepWords';
 import { writtenName } from './text';
 import { span } from '../ast';
@@ -272,7 +273,8 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
       // Clark's ∂z/∂b = I, Mikolov's αI: a side that is the bare identity (or a scale times it) takes its size from
       // the square matrix it equals
       rhs =
-        (sideBefore && (bareIdentity(side, sideBefore, '-', false, ctx) || scaledIdentitySide(side, sideBefore, ctx))) ||
+        (sideBefore &&
+          (bareIdentity(side, sideBefore, '-', false, ctx) || scaledIdentitySide(side, sideBefore, ctx) || zeroSide(side, sideBefore))) ||
         readExpression(side, ctx);
     } catch (x) {
       if (!(x instanceof Abandoned)) throw x;
