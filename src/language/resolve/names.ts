@@ -1151,8 +1151,11 @@ function digitRowColumn(x: Ast): Ast[] | null {
 /** W_hh^{(x_t)} where W_hh names nothing: said as what it is (it was "unknown name W_hh — did you mean W_hx?") */
 function inputChosen(a: NameAst, raw: string, ctx: ExprContext): void {
   const s = a.sup;
-  if (!s || s.k !== 'name' || s.sup || !ctx.scope.isTimed(s.sub ? s.raw : firstSegment(s.raw))) return;
+  if (!s || s.k !== 'name' || s.sup) return;
+  // an input at a step (x_t), never a step variable itself (t, or seed 001's targets t_t: dh_{raw}^{(t)} is a step)
   const by = s.sub ? s.raw : firstSegment(s.raw);
+  if (by === s.raw && !s.sub) return;
+  if (ctx.vars.has(by) || ctx.scope.decls.get(by)?.kind !== 'input') return;
   fail(
     ctx,
     `unknown name ${raw}: ${raw}^{(${by}_t)}, a matrix chosen by the input ${by} at each step (Sutskever et al.'s W_hh^{(x_t)}), is no name of the network — write the product it stands for, or define it as a quantity of each step (${raw}_t = …) and write ${raw}_t`,
