@@ -29,6 +29,14 @@ h_t = tanh(g/s_t ⊙ (a_t - μ_t))
 loss L = sum(h_T)
 `;
 
+describe('a count moved by a number', () => {
+  it('H − 1 for H is named (the sample’s deviation for the layer’s)', () => {
+    const net = LN.replace('a_t = W_hh', 'H = 3\na_t = W_hh');
+    const r = analyze(`${net}check s_t = sqrt(1/(H - 1) Σ_{i=1}^{H} (a_t[i] - μ_t)^2)\n`);
+    expect(r.checks[0]!.message).toMatch(/H − 1 should be H: with that the check holds/);
+  });
+});
+
 describe('factors of an equation no product node holds', () => {
   it('the matrix’s vector W_fh h_{t−1}', () => {
     const r = analyze(`${MRNN}check ∂L/∂W_fx = Σ_{t=1}^{T} ∂L/∂f_t x_tᵀ\n`);

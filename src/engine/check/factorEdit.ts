@@ -497,6 +497,24 @@ function termDrops(side: Expr, show: Show): Edit[] {
         at: neg.range,
       });
   }
+  // a count moved by a number (Ba et al.'s H over H − 1, the sample's deviation for the layer's): the number dropped
+  for (const x of valueNodes(side))
+    if (
+      (x.k === 'sub' || x.k === 'add') &&
+      x.b.k === 'num' &&
+      Number.isInteger(x.b.value) &&
+      x.a.k === 'ref' &&
+      !x.a.idx &&
+      x.a.shape.length === 0
+    )
+      out.push({
+        target: x,
+        make: (y) => (y as typeof x).a,
+        text: `${show(x)} should be ${show(x.a)}`,
+        kind: 'drop',
+        at: x.b.range,
+        dropped: x.b,
+      });
   const single = (x: Expr) => x.k !== 'add' && x.k !== 'sub' && !(x.k === 'neg' && (x.a.k === 'add' || x.a.k === 'sub'));
   const say = (x: Expr) => `the term ${show(x)} should not be there`;
   const go = (x: Expr): void => {
