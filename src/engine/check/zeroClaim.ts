@@ -20,12 +20,19 @@ function derivOf(e: Expr): Deriv | null {
   return e.k === 'index' ? derivOf(e.a) : null;
 }
 
+/** the number 0, or a vector or matrix of 0s written out */
+function literalZero(e: Expr): boolean {
+  if (e.k === 'num') return e.value === 0;
+  if (e.k === 'vec') return e.items.every(literalZero);
+  return e.k === 'mat' && e.rows.every((r) => r.every(literalZero));
+}
+
 export function zeroClaimHint(c: Claim, run: Run): string | null {
   const d = derivOf(c.lhs);
   const p = c.points[0];
   if (!d || !d.total || !p) return null;
-  const zero = guard(() => run.evaluateShared(c.rhs, p.env).data.every((x) => x === 0));
-  if (zero !== true) return null;
+  // the number 0 as written (or the zero it is read as, zeroSide.ts), not a side that happens to be 0 here (H(−a_t))
+  if (!literalZero(c.rhs)) return null;
   const direct = replacing(c.lhs, d, derivAs(d, false, false), EVERYWHERE);
   const value = guard(() => run.evaluateShared(direct, p.env).data);
   if (!value || value.every((x) => x === 0)) return null;
