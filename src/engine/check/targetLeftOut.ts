@@ -18,6 +18,7 @@ import { replacing } from './replacing';
 import { holdsWith } from './textbook';
 import { valuesWhere } from './numeratorEdit';
 import { printerFor } from './writtenT';
+import { oneHot } from '../../language/resolve/functions';
 
 /** edits tried per check (each a copy of the side and an evaluation at the points) */
 const MAX_TRIALS = 8;
@@ -34,15 +35,8 @@ function targetAs(y: Decl, X: Ref): { Y: Expr; text: Printed; left: Printed } | 
   if (same(y.shape, X.shape)) return { Y: at, text: (show) => show(at), left: (show) => `the target ${show(at)}` };
   if (y.shape.length !== 0 || y.classes === undefined || X.shape.length !== 1) return null;
   const n = X.shape[0]!;
-  const items: Expr[] = Array.from({ length: n }, (_, i) => ({
-    k: 'indicator',
-    a: at,
-    b: { k: 'num', value: i + 1, shape: [], range: X.range },
-    shape: [],
-    range: X.range,
-  }));
   return {
-    Y: { k: 'vec', items, shape: [n], range: X.range },
+    Y: oneHot(at, n, X.range),
     text: (show) => `onehot(${show(at)}, ${n})`,
     left: (show) => `the target class ${show(at)}, as a one-hot vector,`,
   };

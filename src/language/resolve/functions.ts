@@ -168,14 +168,19 @@ function readOnehot(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
   const k = readExpression(args[0]!, ctx);
   if (k.shape && k.shape.length)
     fail(ctx, `the place k of onehot(k, n) is a number, not a ${shapeText(k.shape)}`, args[0]!.range, 'shape-mismatch');
+  return oneHot(k, n, a.range);
+}
+
+/** onehot(k, n) as an expression: n indicators 1[k = i] (one, a scalar, for n = 1) */
+export function oneHot(k: Expr, n: number, range: Expr['range']): Expr {
   const items: Expr[] = Array.from({ length: n }, (_, i) => ({
     k: 'indicator',
     a: k,
-    b: { k: 'num', value: i + 1, shape: [], range: a.range },
+    b: { k: 'num', value: i + 1, shape: [], range },
     shape: [],
-    range: a.range,
+    range,
   }));
-  return n === 1 ? items[0]! : { k: 'vec', items, shape: [n], range: a.range };
+  return n === 1 ? items[0]! : { k: 'vec', items, shape: [n], range };
 }
 
 /** count(A, B, …): the number of entries of each (count(params): every trainable entry) */
