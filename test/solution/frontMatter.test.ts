@@ -18,6 +18,8 @@ describe('front matter', () => {
     const yaml = '---\ntitle: x\n...\nbody';
     expect(blankFrontMatter(yaml)).toBe('   \n        \n   \nbody');
     expect(blankFrontMatter('+++\ntitle = "x"\n+++\nbody')).toBe('   \n           \n   \nbody');
+    // a file saved with \r\n line ends (a Windows editor): the same, its \r blanked too (lines are counted by \n)
+    expect(blankFrontMatter('---\r\ntitle: x\r\n---\r\nbody')).toBe('   \r\n        \r\n   \r\nbody'.replace(/\r/g, ' '));
     const rule = '---\n$$a = b$$\n---\n';
     expect(blankFrontMatter(rule)).toBe(rule);
   });
