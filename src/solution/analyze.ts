@@ -1089,10 +1089,13 @@ function formulaDefinitions(
     // a later equation that reads it and does not define it again (a row's `e_t = d_t − h_t`, seed 000's answer
     // restated: `A_t = 1 − u_t, \qquad B_t = u_t (11)`)
     const again = `${head}=`;
+    // (a letter's later equation reads it right of its first =: `A_t = 1 − u_t` after `A = 1 − u_1` defines A_t, it reads
+    // no A, and taken as a use it was "A has no time index")
+    const used = (chars: string) => (letter === null ? chars : chars.slice(chars.indexOf('=') + 1));
     const readLater = () =>
       claims
         .slice(i + 1)
-        .some((d) => !d.inline && !unfonted(d.text.chars.replace(/\s+/g, '')).includes(again) && readsName(d.text.chars, name));
+        .some((d) => !d.inline && !unfonted(d.text.chars.replace(/\s+/g, '')).includes(again) && readsName(used(d.text.chars), name));
     if ((general || constant || letter) && !(clause && readsName(prev.text.chars, name)) && !readLater()) return;
     define(name, constant ? 'value' : 'formula');
   });
