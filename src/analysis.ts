@@ -278,10 +278,6 @@ function sampledName(d: Decl | undefined, n: string): string {
   return n;
 }
 
-/**
- * where the loss became NaN or ∞ (LANGUAGE.md §6: a diagnostic names exactly what is wrong): the first part of its
- * equation, followed into the quantities it uses, that is not finite ("z_2 is NaN, by its definition: log(x_2): …")
- */
 /** that the values an equation reads are sample values (the file gives them none): other values may be fine */
 function sampledNote(reads: readonly string[], sampled: readonly string[]): string {
   const which = reads.filter((n) => sampled.includes(n));
@@ -290,6 +286,10 @@ function sampledNote(reads: readonly string[], sampled: readonly string[]): stri
   return ` (${names} ${which.length === 1 ? 'has' : 'have'} sample values: the file gives ${which.length === 1 ? 'it' : 'them'} none)`;
 }
 
+/**
+ * where the loss became NaN or ∞ (LANGUAGE.md §6: a diagnostic names exactly what is wrong): the first part of its
+ * equation, followed into the quantities it uses, that is not finite ("z_2 is NaN, by its definition: log(x_2): …")
+ */
 function lossCause(model: Model, run: Run): string {
   const q = model.quantities.get(model.loss!);
   if (!q) return '';

@@ -3,7 +3,7 @@
 // (σ^{-1}(2): the logit is defined on (0, 1)). LANGUAGE.md §6: a diagnostic names exactly what is wrong.
 
 import { idxValue } from '../../language/idx';
-import type { Expr } from '../../language/model';
+import type { Expr, Quantity } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, walkRefs } from '../../language/resolve/walk';
 import { fmt } from '../format';
@@ -109,11 +109,15 @@ function definitionCause(e: Expr & { k: 'ref' }, env: Env, run: Run, visited: { 
   const q = run.model.quantities.get(e.name);
   if (!q) return null;
   const step = e.idx ? idxValue(e.idx, env) : null;
-  if (e.idx && step === undefined) return null;
-  if (step === null || step === undefined) return q.general ? causeIn(q.general, env, run, visited) : null;
-  // the equation at that step, printed with its number (d_2 = log(0 − h_2), not log(0 − h_t))
-  const eq = q.overrides.get(step) ?? (q.general && bindVar(q.general, 't', step));
+  if (step === undefined) return null;
+  const eq = equationAt(q, step);
   return eq ? causeIn(eq, env, run, visited) : null;
+}
+
+/** a quantity's equation at a step, printed with its number (d_2 = log(0 − h_2), not log(0 − h_t)); untimed: its own */
+function equationAt(q: Quantity, step: number | null): Expr | null {
+  if (step === null) return q.general;
+  return q.overrides.get(step) ?? (q.general && bindVar(q.general, 't', step));
 }
 
 /**
@@ -127,8 +131,7 @@ export function nonFiniteQuantities(run: Run): NonFiniteQuantity[] {
   for (const q of run.quantityNodes()) if (!firstBad.has(q.name) && !allFinite(q.node.data)) firstBad.set(q.name, q.t);
   const out: NonFiniteQuantity[] = [];
   for (const [name, t] of firstBad) {
-    const q = run.model.quantities.get(name)!;
-    const eq = t === null ? q.general : (q.overrides.get(t) ?? (q.general && bindVar(q.general, 't', t)));
+    const eq = equationAt(run.model.quantities.get(name)!, t);
     if (!eq || usesNonFinite(eq, name, firstBad, run)) continue;
     const reads = new Set<string>();
     walkRefs(eq, (r) => {

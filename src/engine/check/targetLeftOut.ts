@@ -26,6 +26,9 @@ const MAX_TRIALS = 8;
 type Ref = Expr & { k: 'ref' };
 type Printed = (show: (e: Expr) => string) => string;
 
+/** y is a class label (a scalar target indexing a vector) and the shape a vector, whose entries its classes are */
+const labelBeside = (y: Decl, shape: readonly number[]): boolean => y.shape.length === 0 && y.classes !== undefined && shape.length === 1;
+
 /**
  * The target y as the value X is compared with: y_t itself where the shapes agree, and a class label (a scalar target
  * indexing a vector: L_t = −log ŷ_t[y_t]) as the one-hot vector onehot(y_t, n) beside a vector X of n entries
@@ -33,7 +36,7 @@ type Printed = (show: (e: Expr) => string) => string;
 function targetAs(y: Decl, X: Ref): { Y: Expr; text: Printed; left: Printed } | null {
   const at: Ref = { k: 'ref', name: y.name, idx: X.idx, shape: y.shape, range: X.range };
   if (same(y.shape, X.shape)) return { Y: at, text: (show) => show(at), left: (show) => `the target ${show(at)}` };
-  if (y.shape.length !== 0 || y.classes === undefined || X.shape.length !== 1) return null;
+  if (!labelBeside(y, X.shape)) return null;
   const n = X.shape[0]!;
   return {
     Y: oneHot(at, n, X.range),
@@ -99,7 +102,7 @@ export function targetLeftOutHint(c: Claim, run: Run, other: OtherValues): { tex
     for (const X of entries)
       for (const y of targets) {
         if (model.quantities.get(X.a.name)?.timed !== true) continue;
-        const label = y.shape.length === 0 && y.classes !== undefined && X.a.shape.length === 1 && !X.j;
+        const label = labelBeside(y, X.a.shape) && !X.j;
         if (!label && !same(y.shape, X.a.shape)) continue;
         if (++trials > MAX_TRIALS) return null;
         const at: Ref = { k: 'ref', name: y.name, idx: X.a.idx, shape: y.shape, range: one.range };
