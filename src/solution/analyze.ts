@@ -501,12 +501,14 @@ export function analyzeSolution(
     mine.slice(MAX_CLAIMS_PER_NETWORK).forEach((c, k) => {
       c.skip = `more than ${MAX_CLAIMS_PER_NETWORK.toLocaleString('en')} equations for one network (limit)`;
       c.quiet = true;
+      c.limit = true;
       if (k === 0) limitWarned.add(claims.indexOf(c));
     });
     if (n >= MAX_NETWORKS) {
       for (const c of mine) {
         c.skip = `more than ${MAX_NETWORKS} networks in one file (limit)`;
         c.quiet = true;
+        c.limit = true;
       }
       // one warning for all of them, at the first equation not analysed
       if (mine[0] && !networksWarned) limitWarned.add(claims.indexOf(mine[0]));
@@ -553,6 +555,9 @@ export function analyzeSolution(
   for (const c of claims) for (const d of c.displays) claimsOf.set(d, (claimsOf.get(d) ?? 0) + 1);
   claims.forEach((c, i) => {
     if (!c.skip) return;
+    // an align's rows past a limit, beside its checked rows: counted and listed as the skipped equations they are
+    // ("1000 equations: 1000 checked, 0 skipped" was said of 1,100 rows, the last 100 unjudged)
+    if (c.quiet && c.limit) unreadBeside(c, reading.displays, out, file);
     if (c.quiet && !limitWarned.has(i)) return;
     if (c.quiet) {
       const first = reading.displays[c.displays[0]!]!;
@@ -647,6 +652,16 @@ export function equationRows(eq: EquationResult): { status: CheckStatus; line: n
     tag: r[0]!.tag ?? null,
     ...cell(r[0]!),
   }));
+}
+
+/** a claim left unjudged in a display whose other claims were checked: one of the display's unread rows, on its own line */
+function unreadBeside(c: Claim, displays: SolutionReading['displays'], out: SolutionReport, file: LineIndex): void {
+  const d = c.displays[0];
+  const eq = d === undefined ? undefined : out.equations[d];
+  if (!eq?.checks.length) return;
+  const shown = displays[d!]!;
+  const own = ownSpan(c, shown) ?? shown;
+  (eq.unread ??= []).push({ line: file.range(own.start, own.end).line, ...(c.tag ? { tag: c.tag } : {}), message: `not checked: ${c.skip}` });
 }
 
 /** an information that says a chain's link was not checked, marked with its link (a label's definition is no such link) */

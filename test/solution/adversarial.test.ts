@@ -93,6 +93,21 @@ describe('adversarial Markdown', () => {
     expect(sol.equations.slice(MAX_CLAIMS_PER_NETWORK).every((e) => /equations for one network \(limit\)$/.test(e.message))).toBe(true);
   }, 60_000);
 
+  it('an align of 1,100 rows: the 100 past the per-network limit are counted and listed as skipped, not dropped', () => {
+    // regression: "1000 equations: 1000 checked, 0 skipped" was said of 1,100 rows, the last 100 never judged
+    const rows = Array.from({ length: MAX_CLAIMS_PER_NETWORK + 100 }, (_, i) => `h_1 &= w h_0 + x_1 \\tag{r${i}}`);
+    const text = NET + '\n$$\\begin{align}\n' + rows.join('\\\\\n') + '\n\\end{align}$$\n';
+    const sol = analyzeSolution(text, 'markdown', { analyze: FAST });
+    expect(sol.equations).toHaveLength(1);
+    // (rows the time budget stopped on a loaded machine are unread rows too, each saying so)
+    const unread = (sol.equations[0]!.unread ?? []).filter((u) => /equations for one network/.test(u.message));
+    expect(sol.checked + sol.skipped).toBe(MAX_CLAIMS_PER_NETWORK + 100);
+    expect(unread).toHaveLength(100);
+    expect(unread[0]).toMatchObject({ tag: `r${MAX_CLAIMS_PER_NETWORK}`, message: expect.stringMatching(/equations for one network \(limit\)$/) });
+    expect(unread[0]!.line).toBe(sol.equations[0]!.range.line + 1 + MAX_CLAIMS_PER_NETWORK);
+    expect(sol.diagnostics.filter((d) => d.code === 'limit')).toHaveLength(1);
+  }, 60_000);
+
   it('a 1 MB file of prose, inline math and code spans: read in bounded time, nothing checked', () => {
     const text = NET + 'Prose with $a = b$ inline and `$$ x = 1 $$` in code.\n\n'.repeat(20_000);
     expect(text.length).toBeGreaterThan(1_000_000);
