@@ -661,7 +661,11 @@ function unreadBeside(c: Claim, displays: SolutionReading['displays'], out: Solu
   if (!eq?.checks.length) return;
   const shown = displays[d!]!;
   const own = ownSpan(c, shown) ?? shown;
-  (eq.unread ??= []).push({ line: file.range(own.start, own.end).line, ...(c.tag ? { tag: c.tag } : {}), message: `not checked: ${c.skip}` });
+  (eq.unread ??= []).push({
+    line: file.range(own.start, own.end).line,
+    ...(c.tag ? { tag: c.tag } : {}),
+    message: `not checked: ${c.skip}`,
+  });
 }
 
 /** an information that says a chain's link was not checked, marked with its link (a label's definition is no such link) */

@@ -103,7 +103,10 @@ describe('adversarial Markdown', () => {
     const unread = (sol.equations[0]!.unread ?? []).filter((u) => /equations for one network/.test(u.message));
     expect(sol.checked + sol.skipped).toBe(MAX_CLAIMS_PER_NETWORK + 100);
     expect(unread).toHaveLength(100);
-    expect(unread[0]).toMatchObject({ tag: `r${MAX_CLAIMS_PER_NETWORK}`, message: expect.stringMatching(/equations for one network \(limit\)$/) });
+    expect(unread[0]).toMatchObject({
+      tag: `r${MAX_CLAIMS_PER_NETWORK}`,
+      message: expect.stringMatching(/equations for one network \(limit\)$/),
+    });
     expect(unread[0]!.line).toBe(sol.equations[0]!.range.line + 1 + MAX_CLAIMS_PER_NETWORK);
     expect(sol.diagnostics.filter((d) => d.code === 'limit')).toHaveLength(1);
   }, 60_000);
