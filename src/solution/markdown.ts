@@ -189,6 +189,7 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
       // Jupyter's MathJax renders `\[ … \]` and `\begin{equation}` inside a `<details>` or `<div>`, or after words
       // on a line, as it does `$$`
       if (t.type !== 'tr_open') found.push(...texDisplays(src, from, to, found, result.problems, t.type === 'inline'));
+      else for (const d of found) escapedPipes(src, d);
       result.displays.push(...found);
       if (t.type === 'inline') inlineIn(src, from, to, found, result, inlineCap);
       if (t.type === 'inline' && !found.length) {
@@ -200,6 +201,18 @@ export function readMarkdown(text: string, wantMath = true): ReadResult {
   }
   result.displays.sort((a, b) => a.start - b.start);
   return result;
+}
+
+/**
+ * a table cell's `\|` is GFM's escaped pipe, which the preview shows as `|` inside math too (the table is split
+ * before the math is read): its backslash is a hole, so `$$\left.\frac{∂L}{∂h}\right\|_{3}$$` in a cell is the bar
+ * it shows, not a norm's `\|`
+ */
+function escapedPipes(src: string, d: Display): void {
+  const holes = d.holes ?? [];
+  for (let k = src.indexOf('\\|', d.contentStart); k >= 0 && k < d.contentEnd; k = src.indexOf('\\|', k + 2))
+    holes.push({ start: k, end: k + 1 });
+  if (holes.length) d.holes = holes.sort((a, b) => a.start - b.start);
 }
 
 /**
