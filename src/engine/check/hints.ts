@@ -376,40 +376,11 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
         if (close(total.data, want.data)) continue;
         const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
         if (!B) return null;
-        const here = new Map<string, Hit>();
-        const each: Family[] = [];
-        // the total less one family, in one array reused from one quantity to the next (the same differences)
-        const rest = new Float64Array(total.data.length);
         // once a point has named single paths, a later point only decides which of them hold on: a path not
         // named there can no longer be agreed on, and a pair is sought only where no single path holds
         const onlySingles = agreed !== null && [...agreed.values()].every((a) => !a.also);
-        for (const q of run.quantityNodes()) {
-          if (q.node.id <= B.id) continue;
-          if (onlySingles && !agreed!.has(`${q.name}@${q.t === null ? null : t === null ? q.t : q.t - t}`)) continue;
-          // a node that does not read B has no partial for it: its immediate partials are not swept for nothing
-          if (B.op !== 'const' && !readsNode(run, q.node, B)) continue;
-          const contrib = throughNode(run, d, p.env, B, q.node, q, total.data.length);
-          const off = q.t === null ? null : t === null ? q.t : q.t - t;
-          if (!contrib) {
-            // B's own partial in q's equation is 0 at these values (∂⁺h_1/∂W_hh where h_0 = 0): a family the draws may need
-            if (
-              agreed === null &&
-              !run
-                .immediate(q.node)
-                .get(B.id)
-                ?.some((x) => x !== 0)
-            )
-              zeros.push({ name: q.name, off });
-            continue;
-          }
-          each.push({ name: q.name, off, contrib });
-          for (let i = 0; i < rest.length; i++) rest[i] = total.data[i]! - contrib[i]!;
-          if (!close(rest, want.data)) continue;
-          here.set(`${q.name}@${off}`, { name: q.name, off, value: { shape: total.shape, data: contrib } });
-        }
-        // two path families left out together (a GRU's ∂h_t/∂h_{t-1} without the paths through z_t and r_t), or
-        // up to four (an LSTM's h̄_t without the gates of step t+1: the fewest that account for the difference)
-        if (!here.size && !onlySingles) leftOutFamilies(each, total, want, here);
+        const each = familiesAt(run, d, p.env, B, t, total.data.length, onlySingles ? agreed : null, agreed === null ? zeros : null);
+        const here = leftOutAt(each, total, want, !onlySingles);
         if (agreed === null) agreed = here;
         else for (const k of [...agreed.keys()]) if (!here.has(k)) agreed.delete(k);
         if (!agreed.size) break;
@@ -419,6 +390,13 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
       throw e;
     }
     let hit = agreed && [...agreed.values()][0];
+    // no one explanation at every step: the union of each step's, where a family with no node at some step (L_{t−1}
+    // at t = 1) leaves nothing out there — an LSTM's ∂L/∂h_{t−1} without the candidate's path and the loss's own term
+    let someSteps: SomeSteps | null = null;
+    if (!hit && agreed !== null && c.points.length > 1) {
+      const byStep = guard(() => familiesByStep(c, run, d, other));
+      if (byStep) ({ hit, someSteps } = byStep);
+    }
     if (hit && values && !leavesOutAt(c, d, values, other, hit)) {
       // Aggarwal's ∂L/∂W_hh = ∂L/∂W_hh^{(T)}: the last copy alone leaves out the copies at t = 1 and 2, the first 0
       // at the file's values (h_0 = 0); with the families that are 0 there, the draws may agree
@@ -436,10 +414,13 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     const of = d.of.k === 'ref' ? exprText(d.of) : `(${exprText(d.of)})`;
     const wrt = refText(d.wrt.name, d.wrt.idx);
     const termOf = (x: string) => (x === of ? `∂⁺${of}/∂${wrt}` : `∂${of}/∂${x}·∂⁺${x}/∂${wrt}`);
-    const value = letter ? '' : ` = ${valueText(toValue(hit.value))}`;
+    const value = letter || someSteps ? '' : ` = ${valueText(toValue(hit.value))}`;
     if (hit.also) {
-      const all = [cText, ...hit.also.map(label)];
-      return `The other side leaves out the paths through ${andList(all)}: the terms ${all.map(termOf).join(' + ')}${value}`;
+      const families = [hit, ...hit.also];
+      const all = families.map(label);
+      // a family left out at some steps only (where it exists): said with its steps
+      const named = families.map((f, k) => all[k]! + stepsOnly(f, someSteps, letter ?? 't'));
+      return `The other side leaves out the paths through ${andList(named)}: the terms ${all.map(termOf).join(' + ')}${value}`;
     }
     // A's own family is the one edge B → A (h_{t−1} in h_t = h_{t−1} + ε tanh(…), the skip connection): no path "through"
     if (cText === of)
@@ -447,6 +428,115 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;
+}
+
+/**
+ * the path families of ∂A/∂B at a point: each quantity node C after B that reads it, with its part ∂A/∂C·∂⁺C/∂B.
+ * `only`: the families still in question (keyed name@offset), the rest not swept; `zeros` hears of a node whose
+ * partial by B is 0 at these values (∂⁺h_1/∂W_hh where h_0 = 0), a family the draws may need
+ */
+function familiesAt(
+  run: Run,
+  d: Expr & { k: 'deriv' },
+  env: Env,
+  B: TNode,
+  t: number | null,
+  n: number,
+  only: ReadonlyMap<string, unknown> | null,
+  zeros: { name: string; off: number | null }[] | null,
+): Family[] {
+  const each: Family[] = [];
+  for (const q of run.quantityNodes()) {
+    if (q.node.id <= B.id) continue;
+    const off = q.t === null ? null : t === null ? q.t : q.t - t;
+    if (only && !only.has(`${q.name}@${off}`)) continue;
+    // a node that does not read B has no partial for it: its immediate partials are not swept for nothing
+    if (B.op !== 'const' && !readsNode(run, q.node, B)) continue;
+    const contrib = throughNode(run, d, env, B, q.node, q, n);
+    if (contrib) each.push({ name: q.name, off, contrib });
+    else if (
+      zeros &&
+      !run
+        .immediate(q.node)
+        .get(B.id)
+        ?.some((x) => x !== 0)
+    )
+      zeros.push({ name: q.name, off });
+  }
+  return each;
+}
+
+/**
+ * the explanations of the difference between the total and the other side at one point, keyed by their families:
+ * each single family that accounts for it, else (`sets`) the smallest sets of two to four (a GRU's ∂h_t/∂h_{t-1}
+ * without the paths through z_t and r_t; an LSTM's h̄_t without the gates of step t+1)
+ */
+function leftOutAt(each: Family[], total: Tensor, want: Tensor, sets: boolean): Map<string, Hit> {
+  const here = new Map<string, Hit>();
+  // the total less one family, in one array reused from one family to the next (the same differences)
+  const rest = new Float64Array(total.data.length);
+  for (const f of each) {
+    for (let i = 0; i < rest.length; i++) rest[i] = total.data[i]! - f.contrib[i]!;
+    if (close(rest, want.data))
+      here.set(`${f.name}@${f.off}`, { name: f.name, off: f.off, value: { shape: total.shape, data: f.contrib } });
+  }
+  if (!here.size && sets) leftOutFamilies(each, total, want, here);
+  return here;
+}
+
+/**
+ * pathHint where no one set of families explains every failing step: each step's fewest, joined, and the join
+ * confirmed at every failing step — a family absent at a step (its node does not exist there, or does not read B)
+ * leaves nothing out there. `someSteps`: the families present at some failing steps only, with those steps
+ */
+function familiesByStep(c: Claim, run: Run, d: Expr & { k: 'deriv' }, other: Expr): { hit: Hit; someSteps: SomeSteps } | null {
+  const failing: { t: number; total: Tensor; want: Tensor; each: Family[] }[] = [];
+  const union = new Map<string, { name: string; off: number | null }>();
+  for (const p of c.points) {
+    const t = stepAt(p, d);
+    const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
+    const want = run.evaluateShared(other, p.env);
+    if (close(total.data, want.data)) continue;
+    const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+    if (!B || t === null) return null;
+    const each = familiesAt(run, d, p.env, B, t, total.data.length, null, null);
+    const first = [...leftOutAt(each, total, want, true).values()][0];
+    if (!first) return null;
+    for (const f of [first, ...(first.also ?? [])]) union.set(`${f.name}@${f.off}`, { name: f.name, off: f.off });
+    failing.push({ t, total, want, each });
+  }
+  if (union.size < 2 || failing.length < 2) return null;
+  const someSteps = new Map<string, number[]>();
+  let value: Tensor | null = null;
+  for (const { t, total, want, each } of failing) {
+    const rest = Float64Array.from(total.data);
+    for (const f of each) {
+      const key = `${f.name}@${f.off}`;
+      if (!union.has(key)) continue;
+      for (let i = 0; i < rest.length; i++) rest[i]! -= f.contrib[i]!;
+      someSteps.set(key, [...(someSteps.get(key) ?? []), t]);
+    }
+    if (!close(rest, want.data)) return null;
+    value ??= { shape: total.shape, data: total.data.map((x, i) => x - rest[i]!) };
+  }
+  for (const [key, steps] of [...someSteps]) if (steps.length === failing.length) someSteps.delete(key);
+  const families = [...union.values()].sort((a, b) => (b.off ?? 0) - (a.off ?? 0));
+  return {
+    hit: { ...families[0]!, value: value!, also: families.slice(1) },
+    someSteps: { at: someSteps, failing: failing.map((f) => f.t) },
+  };
+}
+
+/** familiesByStep's families present at some failing steps only, with those steps, and every failing step */
+type SomeSteps = { at: Map<string, number[]>; failing: number[] };
+
+/** " (for t ≥ 2)" or " (at t = 2, 4)": the steps where a family left out at some failing steps only is there */
+function stepsOnly(f: { name: string; off: number | null }, some: SomeSteps | null, letter: string): string {
+  const steps = some?.at.get(`${f.name}@${f.off}`);
+  if (!steps) return '';
+  const later = some!.failing.slice(some!.failing.indexOf(steps[0]!));
+  const suffix = later.length === steps.length && later.every((x, k) => x === steps[k]);
+  return suffix ? ` (for ${letter} ≥ ${steps[0]})` : ` (at ${letter} = ${steps.join(', ')})`;
 }
 
 /**
