@@ -1,6 +1,7 @@
 // The derivative under the cursor in a solution's display math, as written:
 // `\frac{\partial \mathcal{L}}{\partial h_2}` (also \dfrac, \tfrac, \cfrac, and d/d), `∂L/∂h_2`,
-// `\partial L / \partial h_2`, `∂⁺h_t/∂h_{t-1}`. The innermost one wins (a derivative inside
+// `\partial L / \partial h_2`, `∂⁺h_t/∂h_{t-1}`, the physics package's `\pdv{L}{h_2}` and `\dv{L}{h_2}` (handed on as the
+// \frac they print, which the solution reader reads them as: solution/physics.ts). The innermost one wins (a derivative inside
 // another's numerator). The text is handed to analyze() as `derive TEXT`, which reads every
 // one of these spellings (LANGUAGE.md §1, §4). Pure (no 'vscode').
 
@@ -16,6 +17,7 @@ export interface FoundDerivative {
 const WINDOW = 2000;
 const FRAC = /\\[dtc]?frac\s*\{/g;
 const PARTIAL = /∂|\\partial(?![A-Za-z])/g;
+const PDV = /\\(p?d)v(?![A-Za-z])\s*(?:\[\s*1\s*\]\s*)?\{/g;
 const D_START = /^(?:\\partial(?![A-Za-z])|∂|d(?![A-Za-z]{2})|\\mathrm\s*\{\s*d\s*\})/;
 
 /** Index just past the group opened at `open` (a `{` or `(`), or -1 if it never closes. */
@@ -81,18 +83,29 @@ function operandEnd(text: string, i: number, limit: number): number {
   return i > start ? i : -1;
 }
 
-function fracAt(text: string, m: RegExpExecArray, limit: number): FoundDerivative | null {
-  const numOpen = m.index + m[0].length - 1;
+/** the two brace groups `{num}{den}` of a fraction-like command, the first opened at numOpen: their contents and end */
+function twoGroups(text: string, numOpen: number, limit: number): { num: string; den: string; end: number } | null {
   const numEnd = closeOf(text, numOpen, limit);
   if (numEnd < 0) return null;
   const denOpen = skipSpace(text, numEnd, limit);
   if (text[denOpen] !== '{') return null;
   const end = closeOf(text, denOpen, limit);
   if (end < 0) return null;
-  const num = text.slice(numOpen + 1, numEnd - 1).trim();
-  const den = text.slice(denOpen + 1, end - 1).trim();
-  if (!D_START.test(num) || !D_START.test(den)) return null;
-  return { text: text.slice(m.index, end), start: m.index, end };
+  return { num: text.slice(numOpen + 1, numEnd - 1).trim(), den: text.slice(denOpen + 1, end - 1).trim(), end };
+}
+
+function fracAt(text: string, m: RegExpExecArray, limit: number): FoundDerivative | null {
+  const g = twoGroups(text, m.index + m[0].length - 1, limit);
+  if (!g || !D_START.test(g.num) || !D_START.test(g.den)) return null;
+  return { text: text.slice(m.index, g.end), start: m.index, end: g.end };
+}
+
+/** `\pdv{A}{B}` (a first derivative: `\pdv[2]{…}` and `\pdv{f}{x}{y}` are second ones, no derive) as its \frac */
+function physicsAt(text: string, m: RegExpExecArray, limit: number): FoundDerivative | null {
+  const g = twoGroups(text, m.index + m[0].length - 1, limit);
+  if (!g || text[skipSpace(text, g.end, limit)] === '{') return null;
+  const d = m[1] === 'pd' ? '\\partial' : '\\mathrm{d}';
+  return { text: `\\frac{${d} ${g.num}}{${d} ${g.den}}`, start: m.index, end: g.end };
 }
 
 function slashAt(text: string, start: number, afterD: number, limit: number): FoundDerivative | null {
@@ -124,6 +137,8 @@ export function derivativeAt(text: string, offset: number, from = 0, to = text.l
   };
   FRAC.lastIndex = from;
   for (let m = FRAC.exec(slice); m && m.index < offset + 1; m = FRAC.exec(slice)) consider(fracAt(slice, m, to));
+  PDV.lastIndex = from;
+  for (let m = PDV.exec(slice); m && m.index <= offset; m = PDV.exec(slice)) consider(physicsAt(slice, m, to));
   PARTIAL.lastIndex = from;
   for (let m = PARTIAL.exec(slice); m && m.index <= offset; m = PARTIAL.exec(slice)) {
     // a ∂ that is the denominator's of a slash derivative is found from its numerator's ∂

@@ -24,6 +24,15 @@ describe('derivativeAt', () => {
     expect(at(eq7, String.raw`\frac{\partial \mathcal{L}_3}`, 3)).toBe(String.raw`\frac{\partial \mathcal{L}_3}{\partial y_3}`);
   });
 
+  it("finds the physics package's first derivatives, not its second ones", () => {
+    const eq = String.raw`\pdv{\mathcal{L}}{y_3} = \dv{L}{h} + \pdv[2]{L}{b} + \pdv{f}{x}{y} + \pdv[1]{L}{c}`;
+    expect(at(eq, 'y_3')).toBe(String.raw`\frac{\partial \mathcal{L}}{\partial y_3}`);
+    expect(at(eq, String.raw`\dv`)).toBe(String.raw`\frac{\mathrm{d} L}{\mathrm{d} h}`);
+    expect(at(eq, '[2]')).toBeNull();
+    expect(at(eq, '{f}')).toBeNull();
+    expect(at(eq, '{c}')).toBe(String.raw`\frac{\partial L}{\partial c}`);
+  });
+
   it('finds nothing on = , \\cdot or the tag', () => {
     expect(at(eq7, '= ')).toBeNull();
     expect(at(eq7, String.raw`\cdot`)).toBeNull();

@@ -112,6 +112,24 @@ describe('solution content', () => {
     for (const r of results) expect(h?.markdown).toContain(formatNumber(r.value as number, 6));
   });
 
+  it("the physics package's \\pdv{h_t}{h_{t-1}} and \\dv are found and answered as the \\frac they print", () => {
+    // regression: the hover found \frac and ∂A/∂B only, so an Overleaf solution's \pdv showed nothing
+    const text = `${TEXT}\n$$\\pdv{h_t}{h_{t-1}} = w \\sigma'(w h_{t-1} + x_t)$$\n`;
+    const s = analyzeSolution(text, 'markdown');
+    const line = text.split('\n').findIndex((l) => l.includes('\\pdv')) + 1;
+    const col = text.split('\n')[line - 1]!.indexOf('h_t}') + 1;
+    expect(solutionDerivativeAt(text, s, line, col)?.text).toBe(String.raw`\frac{\partial h_t}{\partial h_{t-1}}`);
+    const h = solutionHoverContent(text, s, networkSources(text, 'markdown', null), line, col, {
+      digits: 6,
+      detail: 'full',
+      uri: 'u',
+      analyze: {},
+    });
+    for (const r of analyze(`${NET(2)}\nderive ∂h_t/∂h_{t-1}\n`).derives[0]!.results)
+      expect(h?.markdown).toContain(formatNumber(r.value as number, 6));
+    expect(text.slice(h!.start, h!.end)).toBe(String.raw`\pdv{h_t}{h_{t-1}}`);
+  });
+
   it('no hover outside display equations or off derivatives', () => {
     const nets = networkSources(TEXT, 'markdown', null);
     const opts = { digits: 4, detail: 'full' as const, uri: 'u', analyze: {} };
