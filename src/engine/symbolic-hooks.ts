@@ -9,7 +9,7 @@ import { Budget, LimitError, metered } from './budget';
 import type { PartialFormHook } from './graph';
 import type { SymbolicForms, SymbolicHook } from './questions';
 import type { Run } from './run';
-import { deriveForms, evaluateForm, evaluateRecursion, stepForms, Unsupported } from './symbolic/index';
+import { deriveForms, evaluateForm, evaluateRecursion, evaluateStepColumn, stepForms, Unsupported } from './symbolic/index';
 import { partialForm } from './symbolic/index';
 
 /** horizons beyond this get numbers without symbolic forms (a printed derivation that long is not read) */
@@ -153,7 +153,9 @@ export function symbolicHooks(model: Model, run: Run): SymbolicHooks {
       const rec = evaluateRecursion(forms, run);
       const named =
         !!rec && rec.main.every((x) => agrees(x.data, want)) && rec.companions.every(([a, b]) => agrees(a.data, Array.from(b.data)));
-      const step = stepForms(forms, t, { chain: !!out.chain, explicit: !!out.explicit, recursive: !!out.recursive, named });
+      const col = evaluateStepColumn(forms, run);
+      const column = !!col && agrees(col.data, want);
+      const step = stepForms(forms, t, { chain: !!out.chain, explicit: !!out.explicit, recursive: !!out.recursive, named, column });
       if (step) out.step = step;
     }
     return out;

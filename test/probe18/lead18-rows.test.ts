@@ -28,7 +28,8 @@ describe('a row times a diagonal is the row', () => {
     ].join('\n');
     const d = analyze(text, { forms: true }).derives[0]!;
     const last = d.general!.find((g) => g.from === 3)!;
-    expect(last.text).toContain('∂L/∂c₃ = ∂L/∂h₃·∂h₃/∂c₃ = ((h₃ − y₃) ⊙ o₃ ⊙ tanh′(c₃))ᵀ');
+    // the column its general line ∂L/∂c_t = … ⊙ c̄_{t+1} is (session 58; it printed the row ((h₃ − y₃) ⊙ o₃ ⊙ tanh′(c₃))ᵀ)
+    expect(last.text).toContain('∂L/∂c₃ = ∂L/∂h₃·∂h₃/∂c₃ = (h₃ − y₃) ⊙ o₃ ⊙ tanh′(c₃)');
     expect(last.latex).not.toContain('\\operatorname{diag}');
   });
 });

@@ -535,7 +535,7 @@ const contexts = new Memo<Model, Map<string, Context>>();
 const recurrentMemo = new Memo<Model, ReadonlySet<string>>();
 
 /** the network's recurrent states (graph.ts recurrentNames: h, and an LSTM's c), once per model */
-function recurrentStates(model: Model): ReadonlySet<string> {
+export function recurrentStates(model: Model): ReadonlySet<string> {
   let out = recurrentMemo.get(model);
   if (!out) recurrentMemo.set(model, (out = new Set(recurrentNames(model))));
   return out;

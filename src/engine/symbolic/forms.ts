@@ -5,9 +5,10 @@
 // each concrete expression, so equal prints mean equal expressions up to the shift of the step.
 
 import type { Form } from '../../report';
-import { size, type Label, type Node, type NodeName } from './ir';
+import { size, type Builder, type Label, type Node, type NodeName } from './ir';
 import { printerOf, shownStep, type Printer, type PrintOpts } from './print';
-import { explicitOf, type AdjLine, type Derivation, type Recursion, type StepItem } from './derive';
+import { explicitOf, recurrentStates, type AdjLine, type Derivation, type Recursion, type StepItem } from './derive';
+import type { GNode } from './graph';
 import type { Tensor } from './evaluate';
 import { breakTerm, latexChars } from './latexBreak';
 
@@ -544,6 +545,48 @@ export interface StepKinds {
   recursive: boolean;
   /** the recursion through a named total derivative (stepRecursion) */
   named: boolean;
+  /** a gradient's pullback at a step with no later step to recurse through (stepColumn), evaluated back */
+  column?: boolean;
+}
+
+/**
+ * A gradient at a step with nothing after it to recurse through (∂L/∂h_T beside the general line ∂L/∂h_t =
+ * W_hhᵀ(δ_{t+1} ⊙ …)): its explicit form as the column the general line and the recursive form's δ_T are —
+ * W_phᵀ(ŷ_T − y_T), not the numerator layout's row (ŷ_T − y_T)ᵀ W_ph. Null where the step recurses, the explicit form
+ * is no row, or no state of the network lies on its paths (∂L/∂o_t's every line is the row, as its chain side is)
+ */
+export function stepColumn(d: Derivation): Node | null {
+  const r = d.recursive;
+  const x = d.explicit;
+  if (!d.total || !d.vjp || !x || !r || r.lines.length || x.shape.length !== 2 || x.shape[0] !== 1 || x.shape[1] === 1) return null;
+  return stateOnPath(d) ? transposed(d.b, x) : null;
+}
+
+/** a recurrent state at wrt's own step lies on a path from wrt to of (h_T itself; b_T's p_T): other steps recurse there */
+function stateOnPath(d: Derivation): boolean {
+  if (!d.paths || d.wrt.step === null) return false;
+  const states = recurrentStates(d.model);
+  const seen = new Set<GNode>();
+  const stack: GNode[] = [d.of];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.kind === 'quantity' && n.step === d.wrt.step && states.has(n.name)) return true;
+    for (const e of d.paths.live(n)) stack.push(e.dep);
+  }
+  return false;
+}
+
+/** nᵀ with the transpose carried into products and sums: ((ŷ − y)ᵀ V)ᵀ = Vᵀ(ŷ − y), (aᵀ)ᵀ = a */
+function transposed(b: Builder, n: Node): Node {
+  if (n.op === 'T') return n.args[0]!;
+  if (n.op === 'matmul') return b.matmul(transposed(b, n.args[1]!), transposed(b, n.args[0]!));
+  if (n.op === 'add') return b.add(...n.args.map((a) => transposed(b, a)));
+  // a coefficient times a row, and entrywise products: each factor's own transpose ((1/3)(ŷ − y)ᵀ V, a scalar kept)
+  if (n.op === 'mul') return b.mul(...n.args.map((a) => (a.shape.length ? transposed(b, a) : a)));
+  if (n.op === 'had') return b.had(transposed(b, n.args[0]!), transposed(b, n.args[1]!));
+  return b.T(n);
 }
 
 /**
@@ -662,8 +705,11 @@ export function stepForm(d: Derivation, anchor: number | undefined, use: StepKin
     const explicit = use.explicit ? d.explicit : null;
     if (!chain && !explicit) return null;
     if (chain) side(chain);
-    if (explicit) side(explicit);
-    roots = [explicit ?? chain!];
+    // (a gradient's last step: the column the general line is, stepColumn)
+    const column = explicit && use.column ? stepColumn(d) : null;
+    if (column) side(column);
+    else if (explicit) side(explicit);
+    roots = [column ?? explicit ?? chain!];
   }
   if (!alts.text.length) return null;
   const main = text.length;

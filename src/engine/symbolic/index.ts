@@ -16,6 +16,7 @@ import {
   headerLabel,
   mkPrinters,
   recursiveForm,
+  stepColumn,
   stepForm,
   stepRecursion,
   stepRowsForm,
@@ -351,6 +352,13 @@ export function stepForms(forms: DeriveForms, t: number, use: StepKinds): StepFo
     if (!rel || !con) return null;
     return { relative: stepRowsForm(rel), concrete: stepRowsForm(con), over: (from, to) => stepRowsForm(rel, [from, to]) };
   }, d.b);
+}
+
+/** stepColumn's value at a run's values (null where these forms have no such column), for the step's general line */
+export function evaluateStepColumn(forms: DeriveForms, run: ValueSource): Tensor | null {
+  const d = derivationOf(forms);
+  const n = d && !stretchedOf(forms) ? stepColumn(d) : null;
+  return n && evaluateNode(d!, n, leafValues(run), run);
 }
 
 /** Evaluate one of the forms back numerically at a run's values. */
