@@ -28,7 +28,8 @@ describe('the Clockwork RNN’s backward pass', () => {
     expect(v['m3']!.message).toMatch(/leaves out the factor m_t: with that the check holds/);
     expect(v['m4']!.message).toMatch(/\(t = 1\.\.3\) leaves out its last term t = 4/);
     expect(v['m5']!.message).toMatch(/y_H\^t should be y_H\^\{t-1\}: with that step the check holds/);
-    expect(v['m6']!.message).toMatch(/The right side leaves out ∂E\/∂y_O\^\{\(2\)\}/);
+    // the next step's two families at t = 2, one elsewhere: joined (session 58; it named t = 1's outputs' terms alone)
+    expect(v['m6']!.message).toMatch(/leaves out the paths through a_\{t\+1\} and y_H\^\{t\+1\} \(at t = 2\)/);
     expect(v['m7']!.message).toMatch(
       /The right side is 0, but y_H\^\{\(3\)\}\[2\]'s own equation reads y_H\^\{\(2\)\}\[2\]: .* alone gives 1/,
     );

@@ -489,7 +489,22 @@ function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
   if (gate) return fail(ctx, gate, a.nameRange, 'unknown-name');
   const s = suggest(name, scope.knownNames());
   // never the name itself (a known name used where it has no reading: "unknown name T — did you mean T?")
-  return fail(ctx, `unknown name ${name}${s && s !== name ? ` — did you mean ${s}?` : ''}`, a.nameRange, 'unknown-name');
+  return fail(
+    ctx,
+    `unknown name ${name}${s && s !== name ? ` — did you mean ${s}?` : ''}${capitalSequence(a, name, ctx)}`,
+    a.nameRange,
+    'unknown-name',
+  );
+}
+
+/**
+ * Z written bare beside the network's sequence z_t: a paper's matrix of every step at once (the QRNN's Z = tanh(W_z ∗ X),
+ * which only said "did you mean z?"), said as what it is
+ */
+function capitalSequence(a: NameAst, name: string, ctx: ExprContext): string {
+  const lower = name.toLowerCase();
+  if (a.sub || a.sup || a.raw !== name || !/^\p{Lu}$/u.test(name) || !ctx.scope.isKnown(lower) || !ctx.scope.isTimed(lower)) return '';
+  return ` (${lower} is a sequence, one value per step; a capital ${name} for all its steps at once, the matrix of every ${lower}_t, is not read — write the equation of one step, with ${lower}_t)`;
 }
 
 /**
