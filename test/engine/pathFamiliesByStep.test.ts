@@ -58,6 +58,14 @@ describe('path families left out at some steps only', () => {
     expect(c.message).not.toMatch(/for t ≥/);
   });
 
+  it("one quantity at several earlier steps is no join: the step copy's hint says it (probe 33's pin)", () => {
+    const r = analyze(
+      'T = 3\ninput x = [1, -0.5, 0.3]\nparam w = 0.7\nparam u = 0.4\nh_0 = 0.2\na_t = w h_{t-1} + u x_t\nh_t = tanh(a_t)\nL_t = (h_t - 0.5)^2\nloss L = Σ_t L_t\ncheck ∂L_t/∂w = ∂L_t/∂a_t h_{t-1}\n',
+    );
+    expect(r.checks[0]!.message).toMatch(/the derivative by w's copy at step t alone/);
+    expect(r.checks[0]!.message).not.toMatch(/paths through a_\{t-1\} and a_\{t-2\}/);
+  });
+
   it('a side that is wrong in another way at one step is not explained by the join', () => {
     // the forget gate's path with w_ih for w_fh: no set of left-out families accounts for it
     const c = check(`${GATES.replace('w_fh + ', 'w_ih + ')}`, '1..T');

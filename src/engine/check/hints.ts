@@ -506,6 +506,10 @@ function familiesByStep(c: Claim, run: Run, d: Expr & { k: 'deriv' }, other: Exp
     failing.push({ t, total, want, each });
   }
   if (union.size < 2 || failing.length < 2) return null;
+  // one quantity at several offsets (a_{t-1}, a_{t-2}, …) is a sum over the earlier steps, which the step-copy and the
+  // Σ hints say better ("the derivative by w's copy at step t alone")
+  const names = [...union.values()].map((f) => f.name);
+  if (new Set(names).size < names.length) return null;
   const someSteps = new Map<string, number[]>();
   let value: Tensor | null = null;
   for (const { t, total, want, each } of failing) {
