@@ -1002,7 +1002,7 @@ function stepEntryPair(a: NameAst, raw: string, sub: Ast | null, seg: string | n
   let entry = '';
   if (sub && sub.k === 'bin' && sub.op === 'juxt' && sub.a.k === 'num' && sub.b.k === 'name' && !sub.b.sub && !sub.b.sup) {
     if (entryLetter(sub.b.raw)) [step, entry] = [sub.a, sub.b.raw];
-  } else if (seg && /^(?:[tT]|\d+).$/.test(seg) && entryLetter(seg.slice(-1))) {
+  } else if (seg && (/^(?:[tT]|\d+).$/.test(seg) || stepLetterFirst(seg, ctx)) && entryLetter(seg.slice(-1))) {
     const s = seg.slice(0, -1);
     step = isDigits(s)
       ? { k: 'num', value: Number(s), range: a.nameRange }
@@ -1022,6 +1022,16 @@ function stepEntryPair(a: NameAst, raw: string, sub: Ast | null, seg: string | n
     );
   const pick: Ast = { k: 'name', raw: entry, sub: null, sup: null, range: a.nameRange, nameRange: a.nameRange };
   return entriesOf(mkRef(a, ctx, raw, timeIndexOf(step, ctx), shape, a.range), [pick], a.range, ctx);
+}
+
+/**
+ * α_{ij}, e_{ik}: two index letters run together on a vector sequence, the first a bound or free index — Bahdanau et
+ * al.'s attention weight of annotation j at decoder step i, a step and then an entry as y_{tj} is (it was "unknown name
+ * α_ij"). Two distinct letters only; the comma form α_{i,j} keeps entriesThenStep's reading (IndRNN's h_{n,t}).
+ */
+function stepLetterFirst(seg: string, ctx: ExprContext): boolean {
+  const chars = [...seg];
+  return chars.length === 2 && chars[0] !== chars[1] && ctx.vars.has(chars[0]!) && /^\p{L}$/u.test(chars[0]!);
 }
 
 /** entries picked by 1-based indices (numbers, bound or free indices, scalar expressions): v[i], M[i, j] */

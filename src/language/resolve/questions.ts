@@ -528,6 +528,12 @@ class LetterSearch {
   segments: Set<string> | null = null;
   constructor(private readonly scope: Scope) {}
 
+  /** whether raw, a name the file does not define, is a vector sequence's name (before `cut`) with a segment after it */
+  private timedVector(raw: string, cut: number): boolean {
+    const base = raw.slice(0, cut);
+    return !this.scope.isKnown(raw) && this.scope.isTimed(base) && this.scope.shapeOf(base)?.length === 1;
+  }
+
   go(a: Ast, inIndex: boolean): void {
     switch (a.k) {
       case 'name': {
@@ -565,6 +571,10 @@ class LetterSearch {
             const base = a.raw.slice(0, cut);
             if (this.scope.isTimed(base) && this.scope.shapeOf(base)?.length === 1) (this.letters ??= new Set()).add(seg[1]!);
           }
+          // α_{ij}: Bahdanau et al.'s step i and entry j run together on a vector sequence (names.ts stepLetterFirst):
+          // both letters are candidates (it was "unknown name α_ij")
+          else if (segLength === 2 && isOneLetter(seg[0]!) && isOneLetter(seg[1]!) && seg[0] !== seg[1] && this.timedVector(a.raw, cut))
+            (this.letters ??= new Set()).add(seg[0]!).add(seg[1]!);
           // w_{jk}: a matrix entry's two letters run together (names.ts entryPair) are candidates too, also where
           // neither is written alone (∂C/∂w^l_{jk} = ∂C/∂w^l_{kj} was "unknown name w_jk")
           else if (segLength === 2 && isOneLetter(seg[0]!) && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
@@ -617,6 +627,17 @@ class LetterSearch {
         return;
     }
   }
+}
+
+/**
+ * Bahdanau et al.'s e_{ij} = v_aᵀ tanh(W_a s_{i−1} + U_a h_j): j picks an entry of e_i (n of them) and is the step of
+ * the encoder's h_j — one weight per encoder step. Read so where the sequence stepped by j (h) has not n units, so j
+ * cannot be its unit (Cho et al.'s z_j beside h_j^{⟨t⟩}, z and h of one size, stays refused), and n steps exist.
+ */
+function entriesPerStep(scope: Scope, stepped: string, n: number): boolean {
+  const shape = scope.shapeOf(stepped);
+  if (!shape || n > scope.T) return false;
+  return !shape.includes(n);
 }
 
 /** whether `first`, a subscript list's first item on the name `raw` the file does not define, makes a name it does (y_{H,2}: y_H) */
@@ -684,13 +705,39 @@ function freeIndices(scope: Scope, sides: Expr[], sideVars: Set<string>[], where
     const own = ranged?.v === v ? ranged : null;
     const picked = sizes.size === 1 ? timedEntry(found, v) : null;
     const asStep = picked ? stepNamedBy(sides, v) : null;
-    if (picked && asStep) {
+    const perStep = picked && asStep ? entriesPerStep(scope, asStep.name, [...sizes][0]!) : false;
+    if (perStep && picked && asStep)
+      scope.diagnostics.push(
+        diag(
+          'information',
+          `the free index ${v} picks an entry (${exprText(picked)}) and is the step of ${asStep.text}: ${v} = 1..${[...sizes][0]!}, one entry per step of ${asStep.name} (as attention weighs each encoder step; ${asStep.name} has no ${[...sizes][0]!} units for ${v} to be one of)`,
+          where,
+          'entry-per-step',
+        ),
+      );
+    else if (picked && asStep) {
       scope.error(
         `the free index ${v} picks an entry (${exprText(picked)}) and is the step of ${asStep.text}: a letter is one or the other — where ${v} is the unit, write the step too (${asStep.name}_{t,${v}}, ${asStep.name}_${v}^{⟨t⟩})`,
         where,
         'index',
       );
       return null;
+    }
+    if (sizes.size === 1 && perStep && !own) {
+      // a step as well as an entry: the entries where every step it writes is defined (h_{j+1} at j < T), as a step's
+      const search = stepSearch(scope);
+      const env = { [v]: 0 };
+      const values: number[] = [];
+      for (let u = 1; u <= [...sizes][0]!; u++) {
+        env[v] = u;
+        if (!firstOf(search, sides, env)) values.push(u);
+      }
+      if (!values.length) {
+        scope.error(`there is no step ${v} where ${sides.length > 1 ? 'both sides are' : 'this is'} defined`, where, 'index');
+        return null;
+      }
+      out.push({ v, values });
+      continue;
     }
     if (sizes.size === 1) {
       const n = [...sizes][0]!;
