@@ -2022,7 +2022,7 @@ export function parse(
       if (transposeAt(0) === 1) {
         next();
         a = subscriptAfter(a);
-        a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
+        a = { k: 'transpose', a: transposedStep(a), range: span(a.range, tokens[p - 1]!.range) };
         // Sherstinsky's s^T[n−1]: brackets tight after the transpose of a plain name hold its step or entry, as on the
         // name (resolve/expressions.ts readIndex); they were a bracketed factor, s^T (n − 1)
         if (a.a.k === 'name' && !a.a.sub && !a.a.sup && isOp(peek(), '[') && peek().tight) {
@@ -2034,7 +2034,7 @@ export function parse(
       if (transposeAt(0) === 3) {
         p += 3;
         a = subscriptAfter(a);
-        a = { k: 'transpose', a, range: span(a.range, tokens[p - 1]!.range) };
+        a = { k: 'transpose', a: transposedStep(a), range: span(a.range, tokens[p - 1]!.range) };
         continue;
       }
       // a parenthesised superscript right on a bare name: h^(t-1), h^{(t)} — index or power, decided on resolution
@@ -2098,6 +2098,20 @@ export function parse(
    * After a '^' (at peek(o)): the tokens of a transpose written there — 1 for ^T, ^ᵀ, ^\top, ^' (x' after a
    * value is its transpose), 3 for ^{T}, ^{ᵀ}, ^{'} — else 0.
    */
+  /**
+   * Mandic & Chambers' uᵀ(k): a transpose written before the step in parentheses, (u(k))ᵀ, as Haykin's e²(n) is
+   * (e(n))² (it was "u is a sequence"); `a` itself where no step in parentheses follows a bare name
+   */
+  function transposedStep(a: Ast): Ast {
+    if (a.k !== 'name' || a.sup || a.args || !isOp(peek(), '(') || !peek().tight || !stepInParens()) return a;
+    const o = next();
+    enter(o);
+    const step = expr();
+    depth--;
+    const close = expectOp(')', 'to close the step').range;
+    return { ...a, sup: step, stepCall: true, range: span(a.range, close) };
+  }
+
   function transposeAt(o: number): number {
     const t = peek(o);
     if (isOp(t, 'ᵀ') || (t.kind === 'name' && t.text === 'T') || isOp(t, "'")) return 1;

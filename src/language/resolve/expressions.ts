@@ -298,13 +298,17 @@ export function bareStep(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   return { ...base, sup, range: a.range };
 }
 
+/** a letter an activation is written with: lower case, or a Greek capital (Φ, Ψ; Γ and Σ are read otherwise) */
+const ACTIVATION_LETTER = /^(?:\p{Ll}|[\u0391-\u03A9])$/u;
+
 /**
  * CS230's g_1(…), g_2(…), Greff et al.'s g(z̄^t) and h(c^t): a letter the file does not define, right before
  * parentheses, is a textbook's activation; say to name it once (g_1 = tanh), not "unknown name g"
  */
 function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   // Graves's θ'(a_j^t), the derivative of his activation θ: the prime read as a transpose of the name
-  const primed = a.a.k === 'transpose' && a.a.a.k === 'name' && /^\p{Ll}$/u.test(a.a.a.raw);
+  // (and Haykin's and Mandic & Chambers' Φ, a Greek capital: an activation as often as a lower-case letter is)
+  const primed = a.a.k === 'transpose' && a.a.a.k === 'name' && ACTIVATION_LETTER.test(a.a.a.raw);
   const f = primed ? (a.a as Ast & { k: 'transpose' }).a : a.a;
   // the cheap tests first (a quiet reading records nothing; most products are spaced), the regular expression last
   if (!ctx.record || f.k !== 'name' || f.sub || f.sup || f.args) return;
@@ -314,7 +318,7 @@ function unnamedActivation(a: Ast & { k: 'bin' }, ctx: ExprContext): void {
   if (!(tight || (primed && a.b.range.line === a.a.range.endLine)) || !parenthesised(a.b)) return;
   // Heaviside's H(z), the step that is relu's derivative: an upper-case H, not primed
   const step = f.raw === 'H' && !primed;
-  if (!step && !/^\p{Ll}(?:_\d+)?$/u.test(f.raw)) return;
+  if (!step && !/^\p{Ll}(?:_\d+)?$/u.test(f.raw) && !ACTIVATION_LETTER.test(f.raw)) return;
   const scope = ctx.scope;
   const stem = firstSegment(f.raw);
   if (scope.isKnown(f.raw) || scope.isKnown(stem) || ctx.vars.has(f.raw) || scope.derived.has(stem) || scope.aliases.has(f.raw)) return;
@@ -463,7 +467,13 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       // ∂L/∂h_t · ∂h_t/∂w through a vector h_t: the chain rule's row times column (chainProduct.ts)
       const chain = chainInnerProduct(x, y, a.range);
       if (chain) return chain;
-      let r = productKind(x.shape, y.shape);
+      // u_tᵀ w while shapes are inferred, u_t's not known yet (Mandic & Chambers' u(k) = [s(k−1), 1, y(k−1)] reads
+      // y, whose shape this very product decides): a row times a column is one number — it was taken as w's shape,
+      // y a vector of 3, and u a concatenation of 5
+      let r =
+        x.k === 'transpose' && x.shape === null && y.shape?.length === 1
+          ? { kind: 'matmul' as const, shape: [] }
+          : productKind(x.shape, y.shape);
       // (∂L/∂h_t)ᵀ with no reading as a row: the column a numerator-layout gradient's transpose is (below). Beside
       // another row of its size, (∂L/∂h_t)ᵀ h_{t-1}ᵀ, the row would read as the entrywise product of two rows, which
       // no one writes side by side; the column times that row is the outer product (∂L/∂W in numerator layout)
