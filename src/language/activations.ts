@@ -12,14 +12,14 @@ export interface ActivationInfo {
   prime: ActivationPrime;
   /** the derivative as a sheet writes it */
   written: string;
-  /** its Jacobian of a vector step, as textbooks write it */
-  matrix: string;
+  /** its Jacobian of a vector step, as textbooks write it, of the quantity named x (diag(1 − s²) for s = tanh(…)) */
+  matrix: (x: string) => string;
 }
 
 export const ACTIVATIONS: Readonly<Record<Activation, ActivationInfo>> = {
-  tanh: { prime: 'dtanh', written: "tanh'", matrix: 'diag(1 − h²)' },
-  sigma: { prime: 'dsigma', written: "σ'", matrix: 'diag(σ(1 − σ))' },
-  relu: { prime: 'drelu', written: "relu'", matrix: "diag(relu')" },
+  tanh: { prime: 'dtanh', written: "tanh'", matrix: (x) => `diag(1 − ${x}²)` },
+  sigma: { prime: 'dsigma', written: "σ'", matrix: () => 'diag(σ(1 − σ))' },
+  relu: { prime: 'drelu', written: "relu'", matrix: () => "diag(relu')" },
 };
 
 /** the table's entry for fn, when fn is one of its activations */

@@ -2204,7 +2204,12 @@ export function parse(
         if (isOp(t, "'") && a.k === 'name' && !a.sub && !a.sup && LOSS_LETTERS.has(a.raw) && isOp(peek(1), '(') && peek(1).tight)
           lagrangePrime(a);
         next();
-        a = deep({ k: 'transpose', a, range: span(a.range, t.range) }, a);
+        // uᵀ(k) as u^T(k) (a prime stays f′(…), a derivative, where it is one: unnamedActivation)
+        const stepped = isOp(t, 'ᵀ') ? transposedStep(a) : a;
+        a =
+          stepped === a
+            ? deep({ k: 'transpose', a, range: span(a.range, t.range) }, a)
+            : { k: 'transpose', a: stepped, range: stepped.range };
       } else if (
         isOp(t, '_') &&
         t.tight &&

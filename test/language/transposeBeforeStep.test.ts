@@ -26,6 +26,7 @@ describe('a transpose before the step, and a row times a column while shapes are
   it.each([
     ['v(k) = u^T(k) w', 'holds'],
     ['v(k) = u^{T}(k) w', 'holds'],
+    ['v(k) = uᵀ(k) w', 'holds'],
     ['v(k) = u^T(k-1) w', 'fails'],
   ])('%s %s', (check, status) => {
     expect(analyze(`${NET}check ${check}`).checks.map((c) => c.status)).toEqual([status]);

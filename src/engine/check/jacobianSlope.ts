@@ -8,7 +8,7 @@
 import { activation, unprimed } from '../../language/activations';
 import type { Expr, Idx } from '../../language/model';
 import type { Range } from '../../report';
-import { exprText } from '../../language/print';
+import { displayName, exprText } from '../../language/print';
 import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import type { Run } from '../run';
@@ -58,7 +58,7 @@ function slopes(run: Run, steps: Idx[], matrix: boolean): { e: Expr; text: strin
       const prime: Expr = { k: 'call', fn: act.prime, arg, shape: g.shape, range: g.range };
       const n = g.shape[0]!;
       const e: Expr = matrix ? { k: 'call', fn: 'diag', arg: prime, shape: [n, n], range: g.range } : prime;
-      out.push({ e, text: matrix ? `${exprText(prime)} — ${act.matrix} in matrix form —` : exprText(prime) });
+      out.push({ e, text: matrix ? `${exprText(prime)} — ${act.matrix(displayName(q.name))} in matrix form —` : exprText(prime) });
     }
   }
   return out;

@@ -6,7 +6,7 @@
 import { activation } from '../../language/activations';
 import { idxValue, makeIdx } from '../../language/idx';
 import type { Expr, Idx, Model } from '../../language/model';
-import { exprText, refText } from '../../language/print';
+import { displayName, exprText, refText } from '../../language/print';
 import { forChildren, hasDeriv, mapChildren, VALUE_CHILDREN } from '../../language/resolve';
 import { andList, fmt } from '../format';
 import { runsText } from '../../display/checkStep';
@@ -842,7 +842,7 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
       const meant: Deriv = { ...d, wrt: { ...d.wrt, name: arg.name } };
       if (holdsReplacing(c, d, meant, run)) {
         const a = refText(arg.name, d.wrt.idx);
-        return `${exprText(d)} should be ${exprText(meant)}: the factor ${act.written}(${a}) — ${act.matrix} in matrix form — is missing`;
+        return `${exprText(d)} should be ${exprText(meant)}: the factor ${act.written}(${a}) — ${act.matrix(displayName(d.wrt.name))} in matrix form — is missing`;
       }
       continue;
     }
@@ -851,7 +851,7 @@ export function activationHint(c: Claim, run: Run, model: Model): string | null 
     const factor: Expr = { k: 'call', fn: act.prime, arg: moved, shape: d.shape, range: d.range };
     const meant: Expr = { k: 'hadamard', a: factor, b: d, shape: d.shape, range: d.range };
     if (holdsReplacing(c, d, meant, run)) {
-      return `${exprText(d)} needs the factor ${act.written}(${exprText(moved)}) — ${act.matrix} in matrix form — of ${refText(d.wrt.name, d.wrt.idx)}'s own equation: with it the check holds`;
+      return `${exprText(d)} needs the factor ${act.written}(${exprText(moved)}) — ${act.matrix(displayName(d.wrt.name))} in matrix form — of ${refText(d.wrt.name, d.wrt.idx)}'s own equation: with it the check holds`;
     }
   }
   return null;

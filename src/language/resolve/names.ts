@@ -8,13 +8,13 @@ import { exampleLetter, manyToOneTarget } from './lastStepTarget';
 import { diag, suggest } from '../diagnostics';
 import type { Expr, Idx } from '../model';
 import { entries, isLine, shapeText, type MaybeShape } from '../shapes';
-import { Abandoned, fail, failUnavailable, quietly, type ExprContext } from './context';
+import { Abandoned, fail, failUnavailable, quietly, UsesUnavailable, type ExprContext } from './context';
 import { markedAdjoint, readAdjoint } from './calculus';
 import { derivedUse, hasStepLetter, readDerived } from './derived';
 import { power, readExpression } from './expressions';
 import { idxText, nameOrThis, occurrence, writtenName } from './text';
 import { LENGTH_LOWER_N, LENGTH_N, tryTimeIndex } from './timeIndex';
-import { orList, refText } from '../print';
+import { exprText, orList, refText } from '../print';
 import { argumentFunction } from './argumentFunction';
 import { parametersArgument } from './parametersArgument';
 import { basisPlace, basisVector } from './basis';
@@ -300,6 +300,68 @@ function functionGradient(a: NameAst, ctx: ExprContext, name: string): Expr | nu
 function mentionsStepVariable(a: Ast, ctx: ExprContext): boolean {
   if (a.k === 'name') return ctx.vars.has(a.raw) || a.raw === 'T';
   return a.k === 'bin' && mentionsStepVariable(a.a, ctx);
+}
+
+/**
+ * Mandic & Chambers' w(k), w_3(k): adaptive filtering writes the weights at time k, as on-line learning changes them
+ * step by step; for the gradient at one time they are the shared parameter (∂y(k)/∂w(k) is the total derivative real-time
+ * recurrent learning carries in k, π(k) = Φ′(v(k))[u(k) + w_3(k) π(k−1)]). A parameter of every step, or an entry of
+ * one, written with a step in parentheses is that parameter, said; it was "w is not a sequence" and w_3(k) the product
+ * w_3·k. (Goodfellow's copy W^{(t)}, written over the name, keeps its reading: stepCopy.ts.) Null for anything else.
+ */
+function weightAtTime(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
+  const cut = raw.indexOf('_');
+  const base = ctx.scope.isKnown(raw) ? raw : cut > 0 && !a.sub ? raw.slice(0, cut) : raw;
+  const d = ctx.scope.decls.get(base);
+  if (!d || d.kind !== 'param' || d.perStep || ctx.vars.has(raw)) return null;
+  // an entry (w_3) only of a vector or a matrix: a scalar's subscript is no entry
+  if (base !== raw && d.shape.length === 0) return null;
+  const e = readName({ ...a, sup: null, stepCall: undefined }, ctx);
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `${raw}(…) is read as ${raw}: a weight written at a time, as adaptive filtering writes it, is the shared parameter every step uses`,
+        a.range,
+        'weight-at-time',
+      ),
+    );
+  return e;
+}
+
+/**
+ * Chen's D_{u_t} and D_{u_t ⊙ (1 − u_t) ⊙ (h_{t−1} − z_t)} (MinimalRNN, 2017; Pascanu et al. write diag): D with a
+ * vector below, where the file defines no D, is the diagonal matrix of that vector, said; it was "unknown name D_u".
+ * `raw` is D alone (the subscript an expression, a.sub) or D_u_t as the lexer glues D_{u_t}. Null where the subscript
+ * reads as no vector (D_1, D_t stay what they were).
+ */
+function diagonalOf(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
+  let below: Ast | null = null;
+  if (raw === 'D' && a.sub && !a.sup) below = a.sub;
+  else if (raw.startsWith('D_') && raw.length > 2) below = { ...a, raw: raw.slice(2), range: a.range, nameRange: a.nameRange };
+  if (!below) return null;
+  let v: Expr;
+  try {
+    v = readExpression(below, quietly(ctx));
+  } catch (e) {
+    // a subscript that reads as nothing: not this reading (an unknown name is said as before); a name unavailable is
+    // said as such
+    if (e instanceof UsesUnavailable || !(e instanceof Abandoned)) throw e;
+    return null;
+  }
+  if (!v.shape || v.shape.length !== 1) return null;
+  const arg = readExpression(below, ctx);
+  const n = v.shape[0]!;
+  if (ctx.record && !ctx.quiet)
+    ctx.scope.diagnostics.push(
+      diag(
+        'information',
+        `D_{${exprText(arg)}} is read as diag(${exprText(arg)}), the diagonal matrix of the vector below it`,
+        a.range,
+        'diagonal-matrix',
+      ),
+    );
+  return { k: 'call', fn: 'diag', arg, shape: [n, n], range: a.range };
 }
 
 /** the largest identity written I_n: a sheet's I_3, not a matrix of millions of entries */
@@ -724,6 +786,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   const sp = spellingOf(scope, raw);
   const rawKnown = sp.known;
   const { cut, head, headKnown } = sp;
+  const diagonal = !rawKnown && head === 'D' && !headKnown ? diagonalOf(a, raw, ctx) : null;
+  if (diagonal) return diagonal;
   const run = splitRun(a, ctx, rawKnown, cut, head, headKnown);
   if (run) return readExpression(run, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
@@ -781,6 +845,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
     }
     // not a sequence: W(t) has no step to take (a teacher would not read W·t), w(2) is 2w as before; a power x^(2)
     if (a.stepCall) {
+      const weight = mentionsStepVariable(a.sup, ctx) ? weightAtTime(a, raw, ctx) : null;
+      if (weight) return weight;
       if (scope.isKnown(raw) && !ctx.vars.has(raw) && mentionsStepVariable(a.sup, ctx))
         fail(
           ctx,

@@ -29,7 +29,8 @@ export function copyWritten(w: Ast, ctx: ExprContext): { decl: Decl; at: Ast; fo
     return !sub || d.shape.length === 0 || (d.shape.length === 2 && sub.k !== 'num') ? d : null;
   };
   const step = (at: Ast): boolean => tryTimeIndex(at, ctx.vars, scope.T) !== null;
-  if (w.sup && !w.sub) {
+  // (w(k), a step in parentheses, is the weight at time k of adaptive filtering, the parameter itself: names.ts weightAtTime)
+  if (w.sup && !w.sub && !w.stepCall) {
     const d = shared(w.raw, null);
     return d && step(w.sup) ? { decl: d, at: w.sup, form: 'sup' } : null;
   }
