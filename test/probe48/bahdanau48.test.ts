@@ -21,9 +21,9 @@ describe('Bahdanau attention’s gradient into the encoder', () => {
     expect(v['m2']!.message).toMatch(/leaves out the paths through e_j and e_\{j\+1\}/);
     expect(v['m3']!.message).toMatch(/σ' should be tanh'/);
     expect(v['m4']!.message).toMatch(/s_i should be s_\{i-1\}/);
-    expect(v['m5']!.message).toMatch(/needs the factor tanh'\(W s_\{i-1\} \+ U u_i \+ C c_i\)/);
+    expect(v['m5']!.message).toMatch(/needs the factor tanh'\(W s_\{i-1\} \+ U u_i \+ C c_i\) — diag\(1 − s²\) in matrix form/);
     expect(v['m6']!.message).toMatch(/leaves out its first term j = 1/);
-    // left alone (docs/language-notes.md, session 58): the softmax Jacobian's −Σ_k term dropped gives its values alone
-    expect(v['m1']!.message).toMatch(/^fails at i = 1, j = 1: the left side is/);
+    // the softmax's Jacobian taken as diagonal: it gave its values alone (engine/check/softmaxDiagonal.ts)
+    expect(v['m1']!.message).toMatch(/the diagonal of the softmax's Jacobian: .* leaves out the term −α_i\[j\] Σ_k α_i\[k\] ∂L\/∂α_i\[k\]/);
   });
 });

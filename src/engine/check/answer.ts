@@ -69,6 +69,7 @@ import { earlierCountedHint } from './earlierCounted';
 import { lastStepMeantHint } from './lastStepMeant';
 import { sumScopeHint } from './sumScope';
 import { softmaxSlopeHint } from './softmaxSlope';
+import { softmaxDiagonalHint } from './softmaxDiagonal';
 import { termLeftOutHint } from './termLeftOut';
 import { groupingHint } from './grouping';
 import { constantFactorHint, type DrawRuns } from './constantFactor';
@@ -384,6 +385,8 @@ function failureHint(
     plain(softmaxInputHint(claim, run, other)) ??
     // ŷ_t (1 − ŷ_t) for a softmax output: σ's slope, structural until such a product is written
     plain(softmaxSlopeHint(claim, run, other)) ??
+    // ∂L/∂e_{ij} = α_{ij} ∂L/∂α_{ij}: the softmax's Jacobian taken as diagonal, structural until an entry's gradient is the left side
+    plain(softmaxDiagonalHint(claim, run, other)) ??
     // ŷ_tᵀ ŷ_t for ŷ_t ŷ_tᵀ (or the reverse): structural until such a product of two vectors is written
     plain(innerOuterHint(claim, run, other)) ??
     // two blocks of a concatenation exchanged (CS231n's [da_f; da_i; …] for [da_i; da_f; …]): structural until one is written
