@@ -364,6 +364,20 @@ function diagonalOf(a: NameAst, raw: string, ctx: ExprContext): Expr | null {
   return { k: 'call', fn: 'diag', arg, shape: [n, n], range: a.range };
 }
 
+/**
+ * f_W, f_θ: a one-letter function with its parameters written below (CS231n's h_t = f_W(h_{t−1}, x_t)), where the file
+ * defines neither f_W nor the letter below, which is no step variable: the letter below; null otherwise
+ */
+function parametersBelow(raw: string, ctx: ExprContext): string | null {
+  const m = /^(\p{L})_(\p{L})$/u.exec(raw);
+  if (!m) return null;
+  const [, f, w] = m as unknown as [string, string, string];
+  const scope = ctx.scope;
+  // an upper-case letter or θ below (the parameters), never a step or an entry index (f_i, f_t)
+  if (!/^[A-Zθ]$/u.test(w) || w === 'T' || scope.isKnown(raw) || scope.isKnown(f) || scope.isKnown(w)) return null;
+  return w;
+}
+
 /** the largest identity written I_n: a sheet's I_3, not a matrix of millions of entries */
 const MAX_IDENTITY = 1000;
 
@@ -706,14 +720,17 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
       // d2l.ai's f(x_t, h_{t-1}, w_h): the quantity whose equation takes these arguments. Only a bare name (f, g):
       // an undefined name with a step, as seed 001's ℒ_t(t_t, y_t) under a network whose loss is called otherwise,
       // is a name the network does not define (LANGUAGE.md §8: such an equation is skipped, not guessed)
-      const bare = !a.sub && !a.sup && !a.raw.includes('_');
+      // (CS231n's and CS 7643's f_W(h_{t−1}, x_t): the function with its parameters W below, where the file names no
+      // f_W and no W — bare f with a note of what W is)
+      const byParameters = !a.sub && !a.sup ? parametersBelow(a.raw, ctx) : null;
+      const bare = (!a.sub && !a.sup && !a.raw.includes('_')) || byParameters !== null;
       const fq = bare ? argumentFunction(a, ctx) : null;
       if (fq) {
         if (ctx.record && !ctx.quiet)
           scope.diagnostics.push(
             diag(
               'information',
-              `${writtenName(a)}(…) is read as ${refText(fq.name, fq.idx)}, the quantity whose equation takes these arguments (its derivative by one of them is the partial one, ∂⁺)`,
+              `${writtenName(a)}(…) is read as ${refText(fq.name, fq.idx)}, the quantity whose equation takes these arguments${byParameters ? ` (${byParameters} below names the parameters it uses)` : ''} (its derivative by one of them is the partial one, ∂⁺)`,
               a.range,
               'function-arguments',
             ),
