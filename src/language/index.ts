@@ -136,13 +136,24 @@ function eulerAtStep(lhs: NameAst, base: string): boolean {
  * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
  * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
  */
+/**
+ * a name of code a solution defines as a letter (Trask's output_delta_t = pred_t − goal_t, hidden_delta, layer_1_delta):
+ * words joined by _, the first and another of three letters or more — never a weight's W_hh or b_h
+ */
+const CODE_NAME = /^(?=[A-Za-z]{3,}_)(?=.*_[A-Za-z]{3,}(?:_|$))[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
+
 export function formulaDefinition(line: string): string | null {
   const st = plainDefinition(line);
   if (!st) return null;
   const base = baseOf(st.lhs);
   // Rojas's D^{(2)}_t, a letter with a layer's tag (glued into one name: superscriptNames.ts layerNames)
   const letter = /^(.)\^\{\(\d+\)\}$/u.exec(base)?.[1] ?? base;
-  if (!(ownLetter(letter) || eulerAtStep(st.lhs, base)) || !hasStep(st.lhs) || !readsName(st.rhs) || derivedEquations([st]).has(st))
+  if (
+    !(ownLetter(letter) || eulerAtStep(st.lhs, base) || CODE_NAME.test(base)) ||
+    !hasStep(st.lhs) ||
+    !readsName(st.rhs) ||
+    derivedEquations([st]).has(st)
+  )
     return null;
   return base;
 }

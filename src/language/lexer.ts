@@ -423,6 +423,8 @@ const CODE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:\\_[A-Za-z0-9]+)+$/;
  * activation's name is a name of code, not a word of prose (which \text{…} otherwise is, dropped)
  */
 const CODE_GRADIENT = /^d(?:[A-Z][A-Za-z0-9]*|(?!o$)[a-z]{1,2}|tanh|sigma|relu)$/;
+/** a word that may be a name of code written upright (\text{pred}, \text{hidden}): letters, then letters or digits */
+const PROSE_NAME = /^[A-Za-z][A-Za-z0-9]+$/;
 /** a name of code written in \texttt{…}: one word, its underscores escaped or not */
 const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 /** the fonts in which a lone 1 is the all-ones vector */
@@ -1042,7 +1044,17 @@ function fontSwitchEnd(src: string, j: number): number {
  * U+205F and U+3000. They separate as a space does.
  */
 function isInvisibleSpace(k: number): boolean {
-  return k === 0xfeff || (k >= 0x2000 && k <= 0x200b) || k === 0x202f || k === 0x205f || k === 0x3000;
+  return (
+    k === 0xfeff ||
+    (k >= 0x2000 && k <= 0x200b) ||
+    k === 0x202f ||
+    k === 0x205f ||
+    k === 0x3000 ||
+    // Word's equations (UnicodeMath) write the function application U+2061 after tanh, the invisible times U+2062 and
+    // separator U+2063, and ▒ (U+2592) between an n-ary operator's bounds and its operand: layout, as a space is
+    (k >= 0x2061 && k <= 0x2063) ||
+    k === 0x2592
+  );
 }
 
 /** an unexpected character as the message names it: one that prints as nothing (or as �) by its code point */
@@ -1384,7 +1396,8 @@ export function lex(src: string): LexResult {
         continue;
       }
       // dnext\_c: LaTeX's escaped underscore inside a name of code (CS231n's dprev\_h) is the name's _
-      if (c === 92 && src.charCodeAt(j + 1) === 95 && j + 2 < n && isLetterCode(src.charCodeAt(j + 2))) {
+      // (h\_3, h\_t: a step after it too, as h_3 is one word)
+      if (c === 92 && src.charCodeAt(j + 1) === 95 && j + 2 < n && isNameCode(src.charCodeAt(j + 2))) {
         escaped = true;
         j += 2;
         continue;
@@ -1543,6 +1556,14 @@ export function lex(src: string): LexResult {
       case 0xd7: // ×
       case 0x2219: // ∙
         op = '*';
+        break;
+      case 0x3016: // 〖 … 〗, UnicodeMath's invisible grouping (∑_(t=1)^T▒〖…〗): a group, as ( … ) is
+        depth++;
+        op = '(';
+        break;
+      case 0x3017:
+        depth = Math.max(0, depth - 1);
+        op = ')';
         break;
       case 0x2298: // ⊘ (Hadamard division)
         op = '/';
@@ -1849,6 +1870,12 @@ export function lex(src: string): LexResult {
       return;
     }
     if (info === undefined) {
+      // W\_{hh}, \sum\_{t=1}: a Markdown exporter's escaped underscore (Google Docs' download as Markdown escapes every
+      // _ of the text, an equation's too) is the subscript it was typed as
+      if (cmd === '_') {
+        push('op', '_', s, i);
+        return;
+      }
       // "\forall t < T": the range of a check
       if (cmd === 'forall') {
         push('kw', 'for', s, i);
@@ -2145,11 +2172,35 @@ export function lex(src: string): LexResult {
       push('kw', 'where', s, i);
       return;
     }
+    // \text{pred}_t, \text{decoder}^\top, \cdot \text{recurrent}: a word of code (Trask's names) written upright with a
+    // script on it or in a product is a name, as \mathrm{pred}_t is — prose carries no subscript and is no factor of ·
+    if (!inSub && PROSE_NAME.test(code) && (scriptFollows(i) || productAround(i) || operandPlace(s))) push('name', code, s, i);
     // \text{d}L/\text{d}W, \frac{\text{d}L}{\text{d}W}: an upright d, as \mathrm{d} gives
-    if (!inSub && w === 'd') push('name', 'd', s, i);
+    else if (!inSub && w === 'd') push('name', 'd', s, i);
     else if (inSub && /^[\p{L}\p{N}_]+$/u.test(w)) push('name', w, s, i);
     // y^{\text{in}}: a word over a name, as y^{in} (a name where the file defines it so: superscriptNames.ts)
     else if (inSuperscript() && /^\p{L}+$/u.test(w)) push('name', w, s, i);
+  }
+
+  /**
+   * right after ∂, or an operator that wants an operand (`= \text{decoder}\, \delta_t`, `\partial \text{decoder}`), at
+   * the \text at s: where a remark in words never stands (it follows a comma or \quad)
+   */
+  function operandPlace(s: number): boolean {
+    return /(?:\\partial|[∂=+\-−(])\s*$/.test(src.slice(Math.max(0, s - 10), s));
+  }
+
+  /** a script right after the group that ends at j (`\text{pred}_t`, `\text{decoder}^\top`) */
+  function scriptFollows(j: number): boolean {
+    const c = src.charCodeAt(j);
+    return c === 95 || c === 94;
+  }
+
+  /** a product's dot right before the group (the last token) or right after it, at j (`\cdot \text{recurrent}`) */
+  function productAround(j: number): boolean {
+    const prev = tokens[tokens.length - 1];
+    if (prev && prev.kind === 'op' && prev.text === '*') return true;
+    return /^\s*(?:\\cdot(?![A-Za-z])|[·⋅])/.test(src.slice(j, j + 12));
   }
 
   /** whether the token before (`back` tokens further back) is a superscript's '^', or the '{' right after one */

@@ -2397,6 +2397,7 @@ export function parse(
       case 'frac':
         return frac();
       case 'op':
+        if (t.text === '(' && peek(1).kind === 'partial' && parenFraction()) return parenDerivative();
         if (t.text === '(' || t.text === '{') {
           next();
           return group(t);
@@ -3148,6 +3149,40 @@ export function parse(
     next();
     const wrt = derivOperand();
     return deep({ k: 'deriv', plus, of, wrt, range: span(d.range, wrt.range), spelled: spelling(d) }, of, wrt);
+  }
+
+  /**
+   * whether the '(' next opens UnicodeMath's fraction of differentials, `(∂L)/(∂W_hh )` (Word's linear format: the
+   * parentheses around a fraction's numerator and denominator are the fraction's, not printed): `( ∂ … ) / ( ∂`
+   */
+  function parenFraction(): boolean {
+    let depth = 0;
+    for (let q = 0; ; q++) {
+      const x = peek(q);
+      if (x.kind === 'eof' || x.kind === 'newline') return false;
+      if (isOp(x, '(')) depth++;
+      else if (isOp(x, ')') && --depth === 0) return isOp(peek(q + 1), '/') && isOp(peek(q + 2), '(') && peek(q + 3).kind === 'partial';
+    }
+  }
+
+  /** `(∂A)/(∂B)`, as parenFraction found it: the derivative ∂A/∂B, each side any expression */
+  function parenDerivative(): Ast {
+    const open = next();
+    const d = next();
+    const plus = d.plus || eatPlus();
+    noHigherOrder();
+    enter(d);
+    const of = expr();
+    depth--;
+    expectOp(')', 'to close the numerator (∂A) of (∂A)/(∂B)');
+    expectOp('/', 'in (∂A)/(∂B)');
+    expectOp('(', 'for the denominator (∂B) of (∂A)/(∂B)');
+    const d2 = next();
+    enter(d2);
+    const wrt = expr();
+    depth--;
+    const close = expectOp(')', 'to close the denominator (∂B) of (∂A)/(∂B)');
+    return deep({ k: 'deriv', plus, of, wrt, range: span(open.range, close.range), spelled: spelling(d) }, of, wrt);
   }
 
   /** ∂_B A (after the ∂ and a ⁺): ∂A/∂B, A the next power-level operand */

@@ -30,6 +30,7 @@ import { vectorForm } from './unitFormula';
 import { activationAlias } from './activationAlias';
 import { renamedStep } from './stepLetter';
 import { chainLabel, labelText, type ChainLabel } from './label';
+import { letterOf } from './letterOf';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -87,7 +88,7 @@ export interface Claim {
    * its first link labels a derivative (CS224n's δ_1 = ∂J/∂θ_2 = …): the name, that link's file span, its generated
    * line in the network, and the error that line met (δ_1^{(2)}, a derivative's name at one step), if any
    */
-  label?: { name: string; by: ChainLabel['by']; start: number; end: number; line: number; problem?: string };
+  label?: { name: string; by: ChainLabel['by']; start: number; end: number; line: number; problem?: string; before?: true };
   /** the macros its display defines (`$$\newcommand{\pd}…$$`), without the backslash */
   macros?: string[];
   /** written in inline math (Let $δ_t = ∂L/∂h_t$): no claim, read only for the name it defines (displays: none) */
@@ -108,7 +109,13 @@ const LEADING_SPACING = /^(?:\s|\\(?:q?quad|[,;:! ]|enspace|hfill)(?![A-Za-z]))*
  */
 function definedName(chars: string, why: Diagnostic): string | null {
   const name = why.code === 'unknown-name' ? /^unknown name (\S+)/.exec(why.message)?.[1] : undefined;
-  const lhs = chars.split('=')[0]!.replace(LEADING_SPACING, '').trim();
+  // an upright name of code (\text{next\_delta}_t, Trask's) as the lexer reads it
+  const lhs = chars
+    .split('=')[0]!
+    .replace(LEADING_SPACING, '')
+    .replace(/\\(?:text|mathrm|texttt)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\_/g, '_')
+    .trim();
   return name && lhs.startsWith(name) && /^[^\s+\-*/·(){}]+(?:_\{[^{}=]*\}|_[^\s=]+)?$/.test(lhs) ? lhs : null;
 }
 
@@ -697,7 +704,7 @@ function setAsideInline(text: string, net: Network, inline: Claim[]): void {
     const name = derivativeDefinition(c.text.chars) ?? inlineFormula(c.text) ?? inlineConstant(c.text.chars);
     // prose saying what δ stands for, Bodén's `$δ = −∂E/∂net$` with net a sequence written with no step, defines no δ
     // (it made δ one value, and every later δ_{pj}(t) "δ has no step: it is defined once")
-    if (!name || names.has(name) || names.has(name.split('_')[0]!) || stepless(c.text.chars, (timed ??= timedNames(network)))) {
+    if (!name || names.has(name) || names.has(letterOf(name)) || stepless(c.text.chars, (timed ??= timedNames(network)))) {
       c.skip = 'inline math, not a definition of the solution';
       c.quiet = true;
     }
@@ -875,7 +882,7 @@ function generate(text: string, net: Network, claims: Claim[]): { gen: Generated
       !name ||
       defined.has(name) ||
       names().names.has(name) ||
-      names().names.has(name.split('_')[0]!) ||
+      names().names.has(letterOf(name)) ||
       entryOfDefined(name, claims[i]!.text.chars)
     )
       return null;
@@ -1006,6 +1013,11 @@ const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
  * reads it (formulaDefinitions)
  */
 const GENERAL_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?[tT](?:[+-]\d+)?\}?|\^\{\([tT](?:[+-]\d+)?\)\}|\([tT](?:[+-]\d+)?\))$/u;
+/**
+ * a name of code at the general step, upright or not (Trask's \text{output\_delta}_t, hidden_delta_t): defined by a
+ * formula as a letter's e_t is (formulaDefinition's CODE_NAME says which names)
+ */
+const CODE_STEP_NAME = /^(?:\\(?:text|mathrm|texttt)\{)?[A-Za-z]{3,}(?:\\?_[A-Za-z0-9]+)+\}?_\{?[tT](?:[+-]\d+)?\}?$/;
 /** Rojas's D^{(2)}_t, D_t^{(1)}: the letter with a layer's tag at the general step (formulaDefinition reads it so) */
 const LAYER_STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:\^\{\(\d+\)\}_\{?[tT]\}?|_\{?[tT]\}?\^\{\(\d+\)\})$/u;
 
@@ -1078,7 +1090,7 @@ function formulaDefinitions(
       const constant =
         formula === null && head.length <= 40 && CONSTANT_NAME.test(head) && !heads.has(head) ? constantDefinition(chars) : null;
       const name = formula ?? constant;
-      if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
+      if (!name || labelled.has(name) || known(name) || known(letterOf(name))) return;
       if (!claims.slice(i + 1).some((d) => !d.inline && readsName(d.text.chars, name))) return;
       // a constant a display defines too (I2DL's "where $\gamma = 1$", then `…, \quad γ = 1 \tag{b1}`): the display's
       // definition, as before inline constants were read
@@ -1094,7 +1106,9 @@ function formulaDefinitions(
     // translation asked of the student). Seed 000's `A_t = 1 − u_t`, which no equation after it reads, defines
     // nothing and stays said so
     const prev = i > 0 ? claims[i - 1]! : null;
-    const general = !STEP_NAME.test(head) && (GENERAL_STEP_NAME.test(head) || LAYER_STEP_NAME.test(head));
+    const general =
+      !STEP_NAME.test(head) &&
+      (GENERAL_STEP_NAME.test(head) || LAYER_STEP_NAME.test(head) || (head.length <= 40 && CODE_STEP_NAME.test(head)));
     // a constant of the solution's own (Pascanu's `‖diag(σ'(x_k))‖ ≤ γ, \quad γ = 1/4`): a letter alone equal to numbers,
     // defined as a general step's name is, where an equation reads it (it was a range "for γ = 1..T−1", or unknown)
     const constant = !general && head.length <= 40 && CONSTANT_NAME.test(head) ? constantDefinition(chars) : null;
@@ -1104,7 +1118,7 @@ function formulaDefinitions(
     const clause = (general || constant !== null || letter !== null) && prev !== null && prev.displays.includes(c.displays[0]!);
     if (head.length > 40 || heads.has(head) || (!general && !constant && !letter && !STEP_NAME.test(head))) return;
     const name = constant ?? letter ?? formulaDefinition(chars);
-    if (!name || labelled.has(name) || known(name) || known(name.split('_')[0]!)) return;
+    if (!name || labelled.has(name) || known(name) || known(letterOf(name))) return;
     // a later equation that reads it and does not define it again (a row's `e_t = d_t − h_t`, seed 000's answer
     // restated: `A_t = 1 − u_t, \qquad B_t = u_t (11)`)
     const again = `${head}=`;
@@ -1137,7 +1151,7 @@ function whereDefinition(
   if (chars.slice(end).trim() !== '') return null;
   const formula = formulaDefinition(chars.slice(start, end));
   const name = formula ?? constantDefinition(chars.slice(start, end));
-  if (!name || known(name) || known(name.split('_')[0]!) || !readsName(chars.slice(0, start), name)) return null;
+  if (!name || known(name) || known(letterOf(name)) || !readsName(chars.slice(0, start), name)) return null;
   const word = /(?:,\s*)?(?:\\(?:q?quad|[,;:! ])\s*)*(?:\\text\{\s*,?\s*(?:where|with)\s*\}|\b(?:where|with)\b)\s*$/.exec(
     chars.slice(0, start),
   );
@@ -1150,6 +1164,20 @@ function pushLabel(c: Claim, label: ChainLabel, gen: GeneratedText): void {
   const at = c.text.at;
   // a step of gradient descent defines nothing (the network has one w): no line of the network, so no line's errors
   const line = label.by === 'step' ? -1 : gen.currentLine;
+  if (label.second_side) {
+    // ∂L/∂h_t = δ_t = …: the network reads `δ_t = ∂L/∂h_t`, each character at its place; the chain loses `= δ_t`
+    const name = chars.slice(label.first + 1, label.second);
+    gen.push(name, (k) => at[label.first + 1 + k]!);
+    gen.push('=', () => at[label.first]!);
+    gen.push(chars.slice(0, label.first), (k) => at[k]!);
+    gen.pushAt('\n', at[label.second - 1]! + 1);
+    const start = name.length - name.trimStart().length;
+    const end = at[label.first + name.trimEnd().length]! + 1;
+    c.label = { name: label.name, by: label.by, start: at[label.first + 1 + start]!, end, line, before: true };
+    c.text.chars = chars.slice(0, label.first) + ' '.repeat(label.second - label.first) + chars.slice(label.second);
+    c.links = label.links;
+    return;
+  }
   if (label.by !== 'step') {
     gen.push(chars.slice(0, label.second), (k) => at[k]!);
     gen.pushAt('\n', at[label.second - 1]! + 1);
@@ -1415,9 +1443,15 @@ function collect(
         defined && GENERAL_STEP_NAME.test(defined.replace(/\s+/g, ''))
           ? `no equation after it reads ${defined}; one that does is checked with this definition`
           : 'to use it, define it in the rnn block';
-      c.skip = defined
-        ? `${defined} is not a name of the network: the equation defines it, so there is nothing to check (${use})`
-        : reason.replace(/^not analysed: /, '');
+      // Trask's hidden_delta_t = … + hidden_delta_{t+1} recurrentᵀ: a recursion that says nowhere which derivative its
+      // name is (his prose does); named so, with what makes it a claim
+      const base = defined ? /^[^_{}^]+(?:_[A-Za-z0-9]{2,})*/.exec(defined)?.[0] : undefined;
+      const recursion = base !== undefined && readsName(c.text.chars.slice(c.text.chars.indexOf('=') + 1), base);
+      c.skip = recursion
+        ? `${defined} is not a name of the network: the equation defines it by itself at another step (a recursion) and nowhere says which derivative it is, so there is nothing to check (write ${defined} = ∂L/∂… before it and the recursion is checked)`
+        : defined
+          ? `${defined} is not a name of the network: the equation defines it, so there is nothing to check (${use})`
+          : reason.replace(/^not analysed: /, '');
       continue;
     }
     // the label's link is not checked; said only when the chain after it is (a chain left unread says why itself)
@@ -1427,7 +1461,7 @@ function collect(
         ...file.range(c.label.start, c.label.end),
         severity: 'information',
         code: 'solution-skipped',
-        message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name, c.label.by),
+        message: c.label.problem ? `link 1 not checked: ${c.label.problem}` : labelText(c.label.name, c.label.by, c.label.before),
       };
       solutionDiags.push(c.label.problem ? skippedLink(skippedLinks, 1, said) : said);
     }

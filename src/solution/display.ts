@@ -1311,6 +1311,11 @@ const WRITTEN_LABELS = [
   new RegExp(String.raw`(?:^|(?<=\s|quad|hfill))${LABEL_TEXT}\{\s*\(\s*${LABEL_BODY}\s*\)\s*\}\s*$`, 'i'),
   // (\text{a})
   new RegExp(String.raw`(?<=\s|quad|hfill)\(\s*${LABEL_TEXT}\{\s*${LABEL_BODY}\s*\}\s*\)\s*$`, 'i'),
+  // UnicodeMath's equation number, `h_t=tanh⁡(…)#(1)` (Word's linear format; `\#\left(1\right)` in its LaTeX): `#`
+  // sets the number Word prints at the right margin
+  new RegExp(
+    String.raw`\\?#\s*(?:\\left\s*)?\(\s*((?:\d+(?:\.\d+)*[a-z]?'*)|[A-Za-z]\.?\d+(?:\.\d+)*|[a-z]|[ivx]+)\s*(?:\\right\s*)?\)\s*$`,
+  ),
   // \quad [6]: brackets only after \quad (a vector literal is no label)
   new RegExp(String.raw`\\q?quad\s*\[\s*${LABEL_BODY}\s*\]\s*$`, 'i'),
 ];
@@ -1323,6 +1328,8 @@ const WRITTEN_LABELS = [
 function proseRemark(text: string, i: number, end: number): number {
   const m = /^[([]\s*\\(text|textrm|textit|textup|textnormal|textbf|mbox|emph)\s*\{([^{}]*)\}/.exec(text.slice(i, Math.min(end, i + 200)));
   if (!m) return -1;
+  // `(\text{goal}_T − \text{pred}_T)`: a word with a script on it is a name written upright (the lexer's), no remark
+  if (/^[_^]/.test(text.slice(i + m[0].length, i + m[0].length + 1))) return -1;
   const words = m[2]!.trim();
   // `(\text{4 d.p.})`: how a value was rounded, a remark with no word of two letters
   const rounding = ROUNDING_ONLY.test(words);

@@ -8,6 +8,7 @@
 
 import { derivativeDefinition, formulaDefinition } from '../language/index';
 import { descentStepParam } from '../language/descentStep';
+import { letterOf } from './letterOf';
 import { topLevelEqualsSigns } from './display';
 
 export interface ChainLabel {
@@ -24,6 +25,11 @@ export interface ChainLabel {
   second: number;
   /** the chain's written link of each link read (its first link is the label's) */
   links: number[];
+  /**
+   * the name is the second side, the derivative the first (Trask's ∂L/∂hidden_t = hidden_delta_t = …): the label is
+   * chars(first, second), its definition `name = derivative`, and the chain read is the derivative, then the sides after it
+   */
+  second_side?: true;
 }
 
 /**
@@ -40,6 +46,8 @@ export function chainLabel(
   if (eqs.length < 2 || /\b(?:for|where|with|if|when)\b|\\forall(?![A-Za-z])/.test(chars)) return null;
   // cheap screen before a lex and a parse: a label is one short name (\delta_1, \boldsymbol{\delta}^{(2)}), no spaces
   const first = chars.slice(0, eqs[0]).trim();
+  // ∂L/∂h_t = δ_t = …: the derivative first, its name second
+  if (/∂|\\partial|∇|\\nabla/.test(first)) return secondSideLabel(chars, eqs, known);
   if (first.length > 40 || /\s/.test(first)) return null;
   // a derivative in the second side (∂, \partial, ∇, \nabla, grad, a d of dL/dw), else a formula of names (session 36:
   // `\delta_2 = (y_2 − d_2) y_2 (1 − y_2) = (0.6455 − 1)(…)`, whose numbers are then laid over the formula)
@@ -51,14 +59,29 @@ export function chainLabel(
   if (stepped) return { name: stepped, by: 'step', first: eqs[0]!, second: eqs[1]!, links };
   const derivative = /∂|partial|∇|nabla|grad|\bd|\{d/.test(chars.slice(eqs[0]! + 1, eqs[1])) ? derivativeDefinition(link) : null;
   const name = derivative ?? formulaDefinition(link);
-  if (!name || known(name) || known(name.split('_')[0]!)) return null;
+  if (!name || known(name) || known(letterOf(name))) return null;
   return { name, by: derivative ? 'derivative' : 'formula', first: eqs[0]!, second: eqs[1]!, links };
 }
 
 /** the label's link, said not checked */
-export const labelText = (name: string, by: ChainLabel['by']): string =>
-  by === 'step'
-    ? `link 1 not checked: the left side is ${name} after a step of gradient descent, a value the network does not have (it has one ${name}): the chain is checked from the step's formula on`
-    : by === 'derivative'
-      ? `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`
-      : `link 1 not checked: it defines ${name} by the formula after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that formula on`;
+export const labelText = (name: string, by: ChainLabel['by'], before = false): string =>
+  before
+    ? `link 1 not checked: ${name} names the derivative before it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative to the sides after ${name}`
+    : by === 'step'
+      ? `link 1 not checked: the left side is ${name} after a step of gradient descent, a value the network does not have (it has one ${name}): the chain is checked from the step's formula on`
+      : by === 'derivative'
+        ? `link 1 not checked: ${name} labels the derivative after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that derivative on`
+        : `link 1 not checked: it defines ${name} by the formula after it, a name of the solution's own (the equations after it use it as defined here): the chain is checked from that formula on`;
+
+/**
+ * a chain whose second side names its first, a derivative (Trask's delta named where it is derived: `∂L/∂hidden_t =
+ * hidden_delta_t = …`): the name is defined by the derivative for the equations after it, and the chain is judged from
+ * the derivative to the sides after the name (its link 1 was "unknown name hidden_delta"); null for any other chain
+ */
+function secondSideLabel(chars: string, eqs: number[], known: (name: string) => boolean): ChainLabel | null {
+  const named = chars.slice(eqs[0]! + 1, eqs[1]).trim();
+  if (named.length > 60 || /[∂∇]|\\(?:partial|nabla|frac)(?![A-Za-z])/.test(named)) return null;
+  const name = derivativeDefinition(`${named} = ${chars.slice(0, eqs[0])}`);
+  if (!name || known(name) || known(letterOf(name))) return null;
+  return { name, by: 'derivative', first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2), second_side: true };
+}

@@ -44,3 +44,14 @@ describe('a wrong step of one factor in a sum of chain terms (seed 001)', () => 
     ]);
   });
 });
+
+// probe 49 (an assistant's answer): the earlier factor of a Jacobian chain copied from the later one, ∂h_2/∂h_1 ·
+// ∂h_2/∂h_1 for ∂h_3/∂h_2 · ∂h_2/∂h_1, gave two values: only the later factor was moved as a whole
+describe('the earlier factor of a chain one step off as a whole', () => {
+  it('is named: its denominator meets the next numerator, its numerator moves by as much', () => {
+    expectVerdicts(SEED001, [
+      { check: '∂h_3/∂h_1 = ∂h_2/∂h_1 ∂h_2/∂h_1', status: 'fails', says: [/The first ∂h_2\/∂h_1 should be ∂h_3\/∂h_2: with that step/] },
+      { check: '∂h_3/∂h_1 = ∂h_3/∂h_2 ∂h_2/∂h_1', status: 'holds' },
+    ]);
+  });
+});

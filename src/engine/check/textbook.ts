@@ -444,6 +444,9 @@ function chainMends(e: Expr): Move[] {
         out.push({ d: g, end: 'of', k: a.k }, { d: f, end: 'wrt', k: b.k });
         // the later factor one step off as a whole (∂L/∂h_{t+1} ∂h_t/∂h_{t-1} for ∂h_{t+1}/∂h_t): both its ends move
         if (g.wrt.idx && g.wrt.idx.v === b.v) out.push({ d: g, end: 'both', k: a.k });
+        // the earlier factor one step off as a whole (∂h_2/∂h_1 · ∂h_2/∂h_1 for ∂h_3/∂h_2 · ∂h_2/∂h_1): its denominator
+        // moves to meet the later numerator, its numerator by as much
+        if (f.of.k === 'ref' && plainStep(f.of.idx) && f.of.idx.v === a.v) out.push({ d: f, end: 'both', k: f.of.idx.k + b.k - a.k });
       }
     }
     if (x.k !== 'deriv' && x.k !== 'index') forChildren(x, (y) => walk(y, isProduct(x)), VALUE_CHILDREN);
