@@ -1230,10 +1230,14 @@ export function parse(
       if (!(e instanceof Stop) || !e.diag || e.diag.message.includes('(limit)')) throw e;
       errors.length = noted;
       depth = d0;
-      while (peek().kind !== 'newline' && peek().kind !== 'eof') next();
+      let equals = false;
+      while (peek().kind !== 'newline' && peek().kind !== 'eof') equals = isOp(next(), '=') || equals;
+      // `\quad \text{where} \quad ∂L/∂h_t \text{ is given by (6)}`: no '=' at all, a remark in words (a parse error
+      // named of it, "expected '='", read as a slip of the student's)
+      const why = equals ? `is not read (${e.diag.message})` : 'states no equation (a remark in words, its = not written): it is not read';
       errors.push({
         severity: 'information',
-        message: `the clause '${textOf(s1, p)}' is not read (${e.diag.message}): the equation before it is checked without it`,
+        message: `the clause '${textOf(s1, p)}' ${why}: the equation before it is checked without it`,
         range: span(tokens[s1]!.range, tokens[p - 1]!.range),
       });
       return null;

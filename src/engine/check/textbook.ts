@@ -30,6 +30,7 @@ import { entersTransposed } from './transposedWeight';
 import { reversedChainHint } from './reversedChain';
 import { leftStepHint } from './leftStep';
 import { zeroClaimHint } from './zeroClaim';
+import { lossFactorHint } from './lossFactor';
 
 type Deriv = Expr & { k: 'deriv' };
 
@@ -897,6 +898,7 @@ export function textbookHint(
     orderHint(c, run) ??
     termShiftHint(c, run, screen, other) ??
     leftStepHint(c, run, other) ??
-    zeroClaimHint(c, run)
+    zeroClaimHint(c, run) ??
+    lossFactorHint(c, run, other)
   );
 }
