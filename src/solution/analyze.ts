@@ -116,6 +116,8 @@ function definedName(chars: string, why: Diagnostic): string | null {
     .replace(/\\(?:text|mathrm|texttt)\s*\{([^{}]*)\}/g, '$1')
     .replace(/\\_/g, '_')
     .trim();
+  // (CS231n's dprev_s, the gradient of a state the network lacks, stays an unknown name: it is no definition)
+  if (/^d?(?:prev|next)_/.test(lhs)) return null;
   return name && lhs.startsWith(name) && /^[^\s+\-*/·(){}]+(?:_\{[^{}=]*\}|_[^\s=]+)?$/.test(lhs) ? lhs : null;
 }
 

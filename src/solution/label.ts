@@ -6,7 +6,7 @@
 // it joins the network, for the equations after it — and the chain is checked from its second side on
 // (`∂J/∂θ_2 = ŷ_2 − y_2`); the first link is said not checked, a label being no claim.
 
-import { derivativeDefinition, formulaDefinition } from '../language/index';
+import { definedNameWritten, derivativeDefinition, formulaDefinition } from '../language/index';
 import { descentStepParam } from '../language/descentStep';
 import { letterOf } from './letterOf';
 import { topLevelEqualsSigns } from './display';
@@ -81,7 +81,10 @@ export const labelText = (name: string, by: ChainLabel['by'], before = false): s
 function secondSideLabel(chars: string, eqs: number[], known: (name: string) => boolean): ChainLabel | null {
   const named = chars.slice(eqs[0]! + 1, eqs[1]).trim();
   if (named.length > 60 || /[∂∇]|\\(?:partial|nabla|frac)(?![A-Za-z])/.test(named)) return null;
-  const name = derivativeDefinition(`${named} = ${chars.slice(0, eqs[0])}`);
-  if (!name || known(name) || known(letterOf(name))) return null;
+  const definition = `${named} = ${chars.slice(0, eqs[0])}`;
+  const name = derivativeDefinition(definition);
+  // (W_{ph}'s base is W: the name as written is asked too, a weight the network has — ∂p/∂h = W_ph = […] is a claim)
+  const written = name ? definedNameWritten(definition) : null;
+  if (!name || known(name) || known(letterOf(name)) || (written !== null && known(written))) return null;
   return { name, by: 'derivative', first: eqs[0]!, second: eqs[1]!, links: eqs.slice(1).map((_, j) => j + 2), second_side: true };
 }

@@ -50,4 +50,17 @@ describe('a pasted Word, Google Docs or Trask-style solution', () => {
     expect(sol.equations[0]!.message).toMatch(/W_hx_t is not a name of the network/);
     expect(sol.equations[1]!.status).toBe('skipped');
   });
+  it('a name second in a chain labels the derivative before it; a weight of the network there is a claim', () => {
+    const sol = analyzeSolution(
+      NET +
+        '$$ \\frac{\\partial L}{\\partial h_3} = g_3 = 2 h_3 \\tag{a} $$\n\n' +
+        '$$ \\frac{\\partial h_3}{\\partial x_3} = w = 0.7 \\tag{b} $$\n',
+      'markdown',
+    );
+    expect(sol.equations.map((e) => [e.tag, e.status])).toEqual([
+      ['a', 'holds'],
+      ['b', 'fails'],
+    ]);
+    expect(sol.diagnostics.some((d) => /g names the derivative before it/.test(d.message))).toBe(true);
+  });
 });
