@@ -880,6 +880,14 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
       rowLabels.push(label);
       return;
     }
+    // `A = B \;\Rightarrow\; ‖A‖ ≤ ‖W‖` (an assistant's answer, probe 49): the bound the implication states is a claim of
+    // its own, as a row of one is (it was dropped with the prose, unjudged and unsaid)
+    if (proseAt.has(n) && prev && topLevelEquals(r.chars.trim()) < 0 && BOUND_SIGN.test(r.chars)) {
+      claims.push({ chars: r.chars, at: [...r.at] });
+      rowTags.push(own);
+      rowLabels.push(label);
+      return;
+    }
     if (proseAt.has(n) && !startsNewClaim(r.chars)) return;
     // a row that is only `\vdots` (or `\dots`) between two equations says "and so on": layout, no part of either
     if (ELLIPSIS.test(r.chars.trim())) return;

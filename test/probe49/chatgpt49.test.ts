@@ -3,14 +3,15 @@
 // `\boxed{…}`, `\quad\text{where}` clauses, `\;\Rightarrow\;` to a norm bound, `\underbrace{…}_{\text{step 3}}`,
 // `\text{diag}`, `\checkmark` and emoji. It read already; it needed the earlier factor of a Jacobian chain moved as a
 // whole (m8: ∂h_2/∂h_1 · ∂h_2/∂h_1, which gave two values) and a where clause that states no equation said as a
-// remark ((11): "… \text{ is given by (6)}" was "expected '=' in a 'where' clause").
+// remark ((11): "… \text{ is given by (6)}" was "expected '=' in a 'where' clause"); and (13)'s bound after
+// `\;\Rightarrow\;` judged as a claim of its own (it was dropped with the implication, unjudged and unsaid).
 import { describe, expect, it } from 'vitest';
 import { read49 } from './read49';
 
 describe('an assistant’s answer on a two-unit tanh RNN', () => {
   const { r, v } = read49('chatgpt-bptt.md');
   it('every equation reads and the correct ones hold', () => {
-    expect(r.checked).toBe(26);
+    expect(r.checked).toBe(27);
     expect(r.skipped).toBe(0);
     for (let n = 1; n <= 16; n++) expect(v[String(n)]!.status, String(n)).toBe('holds');
     expect(r.diagnostics.some((d) => /the clause .* states no equation \(a remark in words/.test(d.message))).toBe(true);
