@@ -369,13 +369,11 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     const zeros: { name: string; off: number | null }[] = [];
     try {
       for (const p of c.points) {
-        const t = stepAt(p, d);
-        const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
-        const want = run.evaluateShared(other, p.env);
         // only the steps where the check fails need the explanation (∂L/∂h_T has no h_{T+1} path to leave out)
-        if (close(total.data, want.data)) continue;
-        const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
-        if (!B) return null;
+        const f = failingAt(run, d, other, p);
+        if (!f) continue;
+        if (!f.B) return null;
+        const { t, total, want, B } = f;
         // once a point has named single paths, a later point only decides which of them hold on: a path not
         // named there can no longer be agreed on, and a pair is sought only where no single path holds
         const onlySingles = agreed !== null && [...agreed.values()].every((a) => !a.also);
@@ -428,6 +426,19 @@ export function pathHint(c: Claim, run: Run, values: OtherValues = null): string
     return `The other side leaves out the path through ${cText}: the term ${termOf(cText)}${value}`;
   }
   return null;
+}
+
+/** a point where ∂A/∂B (A, B: d's) and the other side differ: its step, both values and B's node; null where they agree */
+function failingAt(
+  run: Run,
+  d: Expr & { k: 'deriv' },
+  other: Expr,
+  p: Point,
+): { t: number | null; total: Tensor; want: Tensor; B: TNode | undefined } | null {
+  const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
+  const want = run.evaluateShared(other, p.env);
+  if (close(total.data, want.data)) return null;
+  return { t: stepAt(p, d), total, want, B: run.node(d.wrt.name, stepOf(d.wrt.idx, p.env)) };
 }
 
 /**
@@ -493,11 +504,9 @@ function familiesByStep(c: Claim, run: Run, d: Expr & { k: 'deriv' }, other: Exp
   const failing: { t: number; total: Tensor; want: Tensor; each: Family[] }[] = [];
   const union = new Map<string, { name: string; off: number | null }>();
   for (const p of c.points) {
-    const t = stepAt(p, d);
-    const total = run.derivativeShared(d.of, d.wrt, p.env, true).tensor;
-    const want = run.evaluateShared(other, p.env);
-    if (close(total.data, want.data)) continue;
-    const B = run.node(d.wrt.name, stepOf(d.wrt.idx, p.env));
+    const f = failingAt(run, d, other, p);
+    if (!f) continue;
+    const { t, total, want, B } = f;
     if (!B || t === null) return null;
     const each = familiesAt(run, d, p.env, B, t, total.data.length, null, null);
     const first = [...leftOutAt(each, total, want, true).values()][0];
