@@ -511,7 +511,7 @@ function familiesByStep(c: Claim, run: Run, d: Expr & { k: 'deriv' }, other: Exp
     const each = familiesAt(run, d, p.env, B, t, total.data.length, null, null);
     const first = [...leftOutAt(each, total, want, true).values()][0];
     if (!first) return null;
-    for (const f of [first, ...(first.also ?? [])]) union.set(`${f.name}@${f.off}`, { name: f.name, off: f.off });
+    for (const x of [first, ...(first.also ?? [])]) union.set(`${x.name}@${x.off}`, { name: x.name, off: x.off });
     failing.push({ t, total, want, each });
   }
   if (union.size < 2 || failing.length < 2) return null;

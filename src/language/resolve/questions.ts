@@ -567,9 +567,8 @@ class LetterSearch {
           }
           // o_{ti}, ŷ_{Ti}: a vector sequence's step and an entry letter run together (names.ts stepEntryPair) — the
           // entry letter is a candidate too (session 33: `∂E_t/∂o_{ti} = ŷ_{ti} − y_{ti}` was "unknown name o_ti")
-          else if (segLength === 2 && (seg[0] === 't' || seg[0] === 'T') && isOneLetter(seg[1]!) && !this.scope.isKnown(a.raw)) {
-            const base = a.raw.slice(0, cut);
-            if (this.scope.isTimed(base) && this.scope.shapeOf(base)?.length === 1) (this.letters ??= new Set()).add(seg[1]!);
+          else if (segLength === 2 && (seg[0] === 't' || seg[0] === 'T') && isOneLetter(seg[1]!)) {
+            if (this.timedVector(a.raw, cut)) (this.letters ??= new Set()).add(seg[1]!);
           }
           // α_{ij}: Bahdanau et al.'s step i and entry j run together on a vector sequence (names.ts stepLetterFirst):
           // both letters are candidates (it was "unknown name α_ij")
