@@ -3,7 +3,7 @@
 // too), and dotBefore()'s test of a space by code (before, /\s/ per character).
 import { describe, expect, it } from 'vitest';
 import { lex, type Token } from '../../src/language/lexer';
-import { isSpaceCode } from '../../src/language/parser';
+import { isSpaceCode } from '../../src/language/parse/statementText';
 
 const brief = (ts: Token[]) => ts.map((t) => `${t.kind}:${t.text}${t.tight ? '~' : ''}`);
 const lines = (text: string) => lex(text).tokens.filter((t) => t.kind === 'newline').length;
