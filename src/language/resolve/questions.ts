@@ -23,7 +23,7 @@ import { displayName, exprText } from '../print';
 import { firstSegment, lastUnderscore } from '../segments';
 import { identityVariables, layerVariable, letterSegment, readIdentity, variableLetter } from './identity';
 import { checkLabel, labelNote } from './checkLabel';
-import { bareIdentity } from './names';
+import { bareIdentity } from './identityMatrix';
 import { zeroSide } from './zeroSide';
 import { writesStepWords } from './stepWords';
 import { writtenName } from './text';
