@@ -53,6 +53,8 @@ export const LATEX_OPS: Readonly<Record<string, string>> = lookup({
   gt: '>',
   // t \in \{1, \dots, T\}: a check's steps as a set (parser.ts checkRange)
   in: '∈',
+  // Williams & Zipser's Σ_{l ∈ U ∪ I}: a union of index sets (parse/bigOperators.ts bigOp)
+  cup: '∪',
   cdots: '…',
   ldots: '…',
   dots: '…',

@@ -156,6 +156,9 @@ export function single(ls: LexState, k: number) {
     case 0x2208: // ∈
       op = '∈';
       break;
+    case 0x222a: // ∪
+      op = '∪';
+      break;
     case 0x2200: // ∀: as \forall, the range of a check (∀ t ∈ {1, …, T})
       push(ls, 'kw', 'for', s, ls.i);
       return;

@@ -100,11 +100,21 @@ export function bigOp(ps: ParseState): Ast {
         const set = stepSet(ps);
         from = set.from;
         to = set.to;
-      } else if (isOp(nx, '∈') && peek(ps, 1).kind === 'name' && isOp(peek(ps, 2), close)) {
-        // Haykin's Σ_{k ∈ 𝒜} (the set of the network's neurons) over a set written by one name: Σ_k, every entry
+      } else if (isOp(nx, '∈') && peek(ps, 1).kind === 'name' && isOp(peek(ps, namedSets(ps, 1)), close)) {
+        // Haykin's Σ_{k ∈ 𝒜} (the set of the network's neurons) over a set written by one name: Σ_k, every entry;
+        // Williams & Zipser's Σ_{l ∈ U ∪ I}, units and inputs together, is every entry so too
         vars = [plainVar(ps, first, sym)];
+        const end = ps.p + namedSets(ps, 1);
         next(ps);
-        const set = next(ps);
+        const at = ps.p;
+        while (ps.p < end) next(ps);
+        const set = {
+          text: ps.tokens
+            .slice(at, ps.p)
+            .map((x) => x.text)
+            .join(' '),
+          range: span(ps.tokens[at]!.range, ps.tokens[ps.p - 1]!.range),
+        };
         overSet = true;
         ps.errors.push({
           severity: 'information',
@@ -195,6 +205,14 @@ export function lagrangePrime(ps: ParseState, a: Ast & { k: 'name' }): void {
     `${l}'(${by}), a prime for the derivative of the loss, is not read: write \\frac{\\partial ${l}}{\\partial ${by}} (∂${l}/∂${by})`,
     span(a.range, peek(ps, 1).range),
   );
+}
+
+/** the offset past `U`, `U ∪ I`, … from peek(k): names joined by ∪ (Williams & Zipser's sets of units and inputs), k where none */
+function namedSets(ps: ParseState, k: number): number {
+  if (peek(ps, k).kind !== 'name') return k;
+  let end = k + 1;
+  while (isOp(peek(ps, end), '∪') && peek(ps, end + 1).kind === 'name') end += 2;
+  return end;
 }
 
 /** the index variable of Σ/∏: a plain letter or word */
