@@ -114,6 +114,16 @@ export function glueSuperscriptNames(tokens: Token[], names: Set<string>): Token
     const o = isOp(tokens[q + 1], '^') ? overAt(tokens, q) : null;
     if (!o) return null;
     const last = tokens[o.end - 1]!;
+    const own = `${t.text}^${o.word}`;
+    // Jaeger's w^{out}_{ij}: the entry of the matrix W^{out} the file defines, in the lower case textbooks write a
+    // matrix's entries in (the word over the letter says which matrix; a file's own w^{out} keeps its name)
+    const upper = t.text.toUpperCase();
+    if (!names.has(own) && upper !== t.text && [...t.text].length === 1 && names.has(`${upper}^${o.word}`) && entriesAfter(tokens, o))
+      return {
+        name: `${upper}^${o.word}`,
+        out: [{ ...t, text: `${upper}^{${o.word}}${o.rest !== null ? `_${o.rest}` : ''}`, end: last.end, range: spanOf(t, last) }],
+        end: o.end,
+      };
     const text = `${t.text}^{${o.word}}${o.rest !== null ? `_${o.rest}` : ''}`;
     // W^{yh\top}: the name, then the transpose after it
     if (o.top)
@@ -124,6 +134,13 @@ export function glueSuperscriptNames(tokens: Token[], names: Set<string>): Token
       };
     return { name: `${t.text}^${o.word}`, out: [{ ...t, text, end: last.end, range: spanOf(t, last) }], end: o.end };
   });
+}
+
+/** whether a subscript of entries follows the word (w^{out}_{ij}, w^{out}_{12}; the lexer may have glued it, w^c_ij) */
+function entriesAfter(tokens: Token[], o: Over): boolean {
+  if (o.rest !== null) return !STEP.test(o.rest);
+  const u = tokens[o.end];
+  return isOp(u, '_') && u!.tight;
 }
 
 /** a spelling of a name at a token, glued: the name it is, the tokens it becomes, and the index after it */

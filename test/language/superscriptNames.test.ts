@@ -154,3 +154,30 @@ $$\\frac{\\partial y^{\\text{in}}(t)}{\\partial w_{\\text{in}}} = y^{\\mathrm{in
     expect(s.equations.map((e) => e.status)).toEqual(['holds', 'holds', 'fails', 'holds']);
   });
 });
+
+// Jaeger's w^{out}_{ij} (probe 50): the entry of the file's W^{out} in the lower case textbooks write entries in; it was
+// a parse error ("expected '}' to close the denominator of \frac, found '_'"). A file's own w^{out} keeps its name.
+describe('a lower-case letter under a defined matrix word', () => {
+  const esn = [
+    'T = 2',
+    'input u = [0.5, -1.0]',
+    'param W^{in} : 2 = [0.6, -0.4]',
+    'param W : 2x2 = [[0.2, -0.3], [0.4, 0.1]]',
+    'param W^{out} : 2x2 = [[0.5, -0.2], [0.1, 0.4]]',
+    'target d : 2 = [[0.2, -0.1], [0.4, 0.3]]',
+    'x_0 = [0.1, -0.2]',
+    'x_t = tanh(W^{in} u_t + W x_{t-1})',
+    'y_t = W^{out} x_t',
+    'loss E = 1/2 Σ_t (y_t - d_t)ᵀ (y_t - d_t)',
+  ].join('\n');
+  it('w^{out}_{ij} is entry (i, j) of W^{out}', () => {
+    const r = analyze(
+      `${esn}\ncheck ∂E/∂w^{out}_{ij} = Σ_t (y_t[i] - d_t[i]) x_t[j]\ncheck ∂E/∂w^{out}_{12} = Σ_t (y_t[1] - d_t[1]) x_t[2]\n`,
+    );
+    expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds']);
+  });
+  it('the wrong entry still fails', () => {
+    const r = analyze(`${esn}\ncheck ∂E/∂w^{out}_{12} = Σ_t (y_t[2] - d_t[2]) x_t[1]\n`);
+    expect(r.checks.map((c) => c.status)).toEqual(['fails']);
+  });
+});
