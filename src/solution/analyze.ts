@@ -31,6 +31,7 @@ import { activationAlias } from './activationAlias';
 import { renamedStep } from './stepLetter';
 import { chainLabel, labelText, type ChainLabel } from './label';
 import { letterOf } from './letterOf';
+import { entryFamilyDefinition, entryFamilyText, entryFamilyUseText } from './entrySensitivity';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
@@ -1375,6 +1376,8 @@ function collect(
       const tag = labels.get(`${l}:${k ?? 1}`);
       return tag ? `(${tag}) on line ${l}` : `the equation on line ${l}${k ? `, link ${k}` : ''}`;
     });
+  /** the families over entries a skipped equation defined (p^k_{ij}(t) = ∂y_k(t)/∂w_{ij}), by letter, and the line */
+  const families = new Map<string, { def: NonNullable<ReturnType<typeof entryFamilyDefinition>>; line: number }>();
   for (const c of claims) {
     if (c.skip) continue;
     const diags = claimDiags.get(c) ?? [];
@@ -1438,6 +1441,19 @@ function collect(
         diags.find((d) => d.code === 'limit') ?? diags.find((d) => d.severity === 'error') ?? diags.find((d) => d.code === 'unavailable');
       c.limit = why?.code === 'limit';
       const reason = why?.message ?? (all[0] ? skipText(all[0]) : 'the equation does not read as a check');
+      // Williams & Zipser's p^k_{ij}(t) = ∂y_k(t)/∂w_{ij}, and every later equation that writes p: said why (entrySensitivity.ts)
+      const unknown = /^unknown name (\S+?)(?:[ —:]|$)/.exec(reason)?.[1];
+      const family = unknown ? entryFamilyDefinition(c.text.chars) : null;
+      if (unknown && family && unknown.startsWith(family.letter)) {
+        families.set(family.letter, { def: family, line: file.range(c.sides[0]?.start ?? 0, c.sides[0]?.start ?? 0).line });
+        c.skip = entryFamilyText(family);
+        continue;
+      }
+      const usedFamily = unknown ? families.get(/^\p{L}+/u.exec(unknown)?.[0] ?? '') : undefined;
+      if (usedFamily) {
+        c.skip = entryFamilyUseText(usedFamily.def, usedFamily.line);
+        continue;
+      }
       const defined = why ? definedName(c.text.chars, why) : null;
       // a name at a general step (A_t) is a definition wherever a later equation reads it (formulaDefinitions): the
       // student is told so, not sent to the rnn block (seed 000's A_t = 1 − u_t, which only its prose uses)
