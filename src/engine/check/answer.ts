@@ -100,6 +100,7 @@ import { answerIdentity } from './identity';
 import { boundaryStepHint } from './boundaryStep';
 import { blockOrderHint } from './blockOrder';
 import { selfTermHint } from './selfTerm';
+import { edgeTermHint } from './edgeTerm';
 import { answerBound } from './bound';
 
 /** a bound's Report says which way its sides compare (the editor's title shows a failing bound's numbers with it) */
@@ -332,6 +333,12 @@ function pathOrBound(claim: Claim, run: Run, other: OtherValues = null): string 
 }
 
 /** why a check fails at the file's values, as precisely as it can be said */
+/** slopeHint of the one-step reading, its "the check holds" said as the reading it holds in */
+function oneStepSlope(rr: Claim | null, run: Run, other: OtherValues): { text: string; culprit: Range | null } | null {
+  const s = rr ? slopeHint(rr, run, other) : null;
+  return s ? { ...s, text: s.text.replace(/: with that the check holds$/, ': with that the check holds as a one-step derivative') } : null;
+}
+
 function failureHint(
   claim: Claim,
   rr: Claim | null,
@@ -441,6 +448,8 @@ function failureHint(
     plain(groupingHint(claim, run, other)) ??
     // tanh's slope written 1 − h or h(1 − h): named before the local factor hint reads it as a value that is off
     slopeHint(claim, run, other) ??
+    // …and in the one-step reading (Elman's ∂E_t/∂W_ch with tanh's slope for σ's): the slope named, the reading said
+    oneStepSlope(rr, run, other) ??
     // a + for a − inside a factor (σ' written o(1 + o)): before the local factor hint, which reads the term as off
     plain(innerSignHint(claim, run, other)) ??
     plain(localFactorHint(claim, run, bad, other)) ??
@@ -542,6 +551,8 @@ function failureHint(
     plain(chainAddedHint(claim, run, other)) ??
     // last: a target left out inside a product or a Σ (W_phᵀ ŷ_T for W_phᵀ(ŷ_T − y_T)), a few copies of the side
     targetLeftOutHint(claim, run, other) ??
+    // last: one term of the edge B → A left out where B appears twice in A's equation (a leaky state's (1 − a)·I)
+    plain(edgeTermHint(claim, run, other)) ??
     null
   );
 }

@@ -77,10 +77,34 @@ function perStepOf(d: Deriv): (Expr & { k: 'ref' }) | null {
   return null;
 }
 
-export function rereadable(d: Deriv, model: Model): boolean {
+/**
+ * Elman's context units: the quantities whose equation is another quantity's value at the step before (c_t = h_{t-1}),
+ * a copy the step reads as one more input
+ */
+const contexts = new Memo<Model, Set<string>>();
+function contextCopies(model: Model): Set<string> {
+  let set = contexts.get(model);
+  if (!set) {
+    set = new Set<string>();
+    for (const q of model.quantities.values()) {
+      const g = q.general;
+      if (q.timed && g?.k === 'ref' && g.idx?.v === 't' && g.idx.k === -1 && !g.idx.terms?.length && g.name !== q.name) set.add(q.name);
+    }
+    contexts.set(model, set);
+  }
+  return set;
+}
+
+/**
+ * `context`: the network has context units (Elman's, c_t = h_{t-1}, trained with the context taken as an input):
+ * then a per-step output's or loss's derivative by a parameter (∂E_t/∂W_ch) is re-read too — the truncated gradient
+ * such a network is trained with, where elsewhere ∂L_t/∂W means the total (seed 002, CS224n)
+ */
+export function rereadable(d: Deriv, model: Model, context = false): boolean {
   const x = perStepOf(d);
   if (!d.total || d.oneStep || !x?.idx) return false;
-  if (!model.quantities.get(x.name)?.timed || !recurrent(x.name, model)) return false;
+  if (!model.quantities.get(x.name)?.timed) return false;
+  if (!recurrent(x.name, model)) return context && model.decls.get(d.wrt.name)?.kind === 'param';
   if (model.decls.has(d.wrt.name)) return true;
   return !!model.quantities.get(d.wrt.name)?.timed && adjacent(x.idx, d.wrt.idx);
 }
@@ -106,11 +130,11 @@ function oneStepExpr(d: Deriv, x: Expr & { k: 'ref' }): Expr {
 }
 
 /** a derivative the re-reading would replace, found by the same walk without copying anything */
-function anyRereadable(e: Expr, model: Model): boolean {
-  if (e.k === 'deriv') return rereadable(e, model);
+function anyRereadable(e: Expr, model: Model, context: boolean): boolean {
+  if (e.k === 'deriv') return rereadable(e, model, context);
   let found = false;
   forChildren(e, (x) => {
-    if (!found && anyRereadable(x, model)) found = true;
+    if (!found && anyRereadable(x, model, context)) found = true;
   });
   return found;
 }
@@ -118,7 +142,8 @@ function anyRereadable(e: Expr, model: Model): boolean {
 /** the check with its derivatives re-read, or null when none is */
 export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null {
   // most failing checks have nothing to re-read (a loss's adjoint, a plain equation): no copy of their sides
-  if (shortcuts.on && !anyRereadable(lhs, model) && !anyRereadable(rhs, model)) return null;
+  const context = contextCopies(model).size > 0;
+  if (shortcuts.on && !anyRereadable(lhs, model, context) && !anyRereadable(rhs, model, context)) return null;
   const derivs: Reread['derivs'] = [];
   // a check that writes both d and ∂ tells them apart (dh_t/dw = ∂h_t/∂w + ∂h_t/∂h_{t-1} dh_{t-1}/dw, the convention
   // of several textbooks): its d are total derivatives, and only its ∂ are read as one-step
@@ -129,7 +154,7 @@ export function rereadOneStep(lhs: Expr, rhs: Expr, model: Model): Reread | null
       case 'prod':
         return { ...e, body: go(e.body, [...binders, { v: e.v, from: e.from, to: e.to }]) };
       case 'deriv': {
-        if (!rereadable(e, model) || (both && e.spelled !== '∂')) return e;
+        if (!rereadable(e, model, context) || (both && e.spelled !== '∂')) return e;
         const d = derivAs(e, true);
         const oneStep = oneStepExpr(e, perStepOf(e)!);
         derivs.push({ d, oneStep, binders });
