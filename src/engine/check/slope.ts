@@ -42,6 +42,25 @@ function gatedTanh(x: Expr, model: Model): Expr | null {
   return mapIndicesOf(tanhs[0]!, 't', (i) => (i.v === 't' ? { ...at, k: at.k + i.k } : i));
 }
 
+/**
+ * for a step of a quantity defined as a sum with one tanh in it (the leaky reservoir's x_t = (1 − a) x_{t-1} + a
+ * tanh(…)), that tanh at the step's own
+ */
+function mixedTanh(x: Expr, model: Model): Expr | null {
+  if (x.k !== 'ref' || !x.idx) return null;
+  const g = model.quantities.get(x.name)?.general;
+  if (!g || (g.k !== 'add' && g.k !== 'sub')) return null;
+  const found: Expr[] = [];
+  const walk = (e: Expr): void => {
+    if (e.k === 'call' && e.fn === 'tanh') found.push(e);
+    else forChildren(e, walk, VALUE_CHILDREN);
+  };
+  walk(g);
+  if (found.length !== 1) return null;
+  const at = x.idx;
+  return mapIndicesOf(found[0]!, 't', (i) => (i.v === 't' ? { ...at, k: at.k + i.k } : i));
+}
+
 /** X ⊙ (1 − X) for the σ X: σ's slope */
 function sigmaSlopeOf(x: Expr, range: Expr['range']): Expr {
   const one: Expr = { k: 'num', value: 1, shape: [], range };
@@ -129,6 +148,14 @@ function tries(e: Expr, model: Model, out: Try[] = []): Try[] {
       node: e,
       meant: slopeOf(gated, e.range),
       why: `${exprText(sq)} is ${exprText(gated)} times a gate, no tanh: tanh' is 1 − tanh² of the tanh's own value`,
+    });
+  // …and for an X that mixes a tanh with other terms (a leaky integrator): its slope is the tanh's, not 1 − X²
+  const mixed = sq && !gated ? mixedTanh(sq, model) : null;
+  if (sq && mixed)
+    out.push({
+      node: e,
+      meant: slopeOf(mixed, e.range),
+      why: `${exprText(sq)} mixes ${exprText(mixed)} with other terms, no tanh: tanh' is 1 − tanh² of the tanh's own value`,
     });
   // the square put on the bracket: (1 − tanh)² for 1 − tanh², and diag(1 − h)² (a matrix power) for diag(1 − h²)
   const base = squared(e);
