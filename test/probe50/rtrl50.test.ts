@@ -15,7 +15,7 @@ describe('real-time recurrent learning', () => {
   });
   it('the lines that are no checkable equation say why', () => {
     expect(e['4']!.message).toMatch(/it defines p\^k_\{ij\}\(t\) as ∂y_k\(t\)\/∂w_\{ij\}, one name per free entry/);
-    expect(e['6']!.message).toMatch(/p\^k_\{ij\}\(t\) is defined on line 37 as ∂y_k\(t\)\/∂w_\{ij\}.*write that derivative in its place/);
+    expect(e['6']!.message).toMatch(/p\^k_\{ij\}\(t\) is defined on line 38 as ∂y_k\(t\)\/∂w_\{ij\}.*write that derivative in its place/);
     expect(e['8']!.message).toMatch(/unknown name Δ: if Δw is a change of w/);
   });
   it('the mistakes are named', () => {
