@@ -22,7 +22,7 @@ describe('real-time recurrent learning', () => {
     for (const tag of ['m1', 'm2', 'm3', 'm5', 'm6']) expect(v[tag]!.status, tag).toBe('fails');
     expect(v['m1']!.message).toMatch(/z_t should be z_\{t-1\}/);
     expect(v['m2']!.message).toMatch(/w\[l, k\] should be w\[k, l\]/);
-    expect(v['m3']!.message).toMatch(/The sides agree only where k = i/);
+    expect(v['m3']!.message).toMatch(/The sides agree only where k = i: the term z_\{t-1\}\[j\] of the right side should carry δ_ki/);
     expect(v['m5']!.message).toMatch(/s_\{t-1\} should be s_t/);
     expect(v['m6']!.message).toMatch(/the opposite sign/);
     expect(v['m4']!.status).toBe('holds-as-one-step');

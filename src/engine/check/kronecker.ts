@@ -4,6 +4,7 @@
 // said, and a 1 of the right side that δ_ij mends is named.
 
 import type { Expr } from '../../language/model';
+import { exprText } from '../../language/print';
 import { forChildren } from '../../language/resolve';
 import type { Run } from '../run';
 import { confirmed, type OtherValues } from './confirm';
@@ -22,6 +23,14 @@ const MAX_POINTS = 512;
 function ones(e: Expr, out: Expr[] = []): Expr[] {
   if (e.k === 'num' && e.value === 1 && e.shape.length === 0) out.push(e);
   if (e.k !== 'index' && e.k !== 'deriv') forChildren(e, (x) => ones(x, out));
+  return out;
+}
+
+/** the terms of the sums of a side (a + b: a and b), not inside an entry's index or a derivative, at most 8 */
+function sumTerms(e: Expr, out: Expr[] = []): Expr[] {
+  if (out.length >= 8 || e.k === 'index' || e.k === 'deriv') return out;
+  if (e.k === 'add' || e.k === 'sub') for (const x of [e.a, e.b]) if (x.k !== 'add' && x.k !== 'sub' && out.length < 8) out.push(x);
+  forChildren(e, (x) => sumTerms(x, out));
   return out;
 }
 
@@ -54,6 +63,14 @@ export function kroneckerHint(c: Claim, run: Run, other: OtherValues = null): st
         if (!confirmed(other, c.lhs, mended, c.points)) continue;
         const which = found.length === 1 ? 'the 1' : `the ${ORDINALS[k] ?? `${k + 1}th`} 1`;
         return `${where}: ${which} of the right side should be δ_${a}${b} (1 where ${a} = ${b}, else 0): with that the check holds`;
+      }
+      // RTRL's δ_ik z_j(t−1) written z_j(t−1): a term of a sum that only the diagonal should have (probe 50)
+      for (const term of sumTerms(c.rhs)) {
+        const carried: Expr = { k: 'mul', a: delta, b: term, shape: term.shape, range: term.range };
+        if (!holdsReplacing(c, term, carried, run)) continue;
+        const mended = replaceWhere(c.rhs, (y) => (y === term ? carried : null), VALUES);
+        if (!confirmed(other, c.lhs, mended, c.points)) continue;
+        return `${where}: the term ${exprText(term)} of the right side should carry δ_${a}${b} (1 where ${a} = ${b}, else 0): with that the check holds`;
       }
       return `${where} (${a} ≠ ${b} is where they differ)`;
     }
