@@ -33,6 +33,8 @@ import { chainLabel, labelText, type ChainLabel } from './label';
 import { letterOf } from './letterOf';
 import { entryFamilyDefinition, entryFamilyText, entryFamilyUseText } from './entrySensitivity';
 import { readMarkdown, RNN_FENCE } from './markdown';
+import { pairDefinition, pairRange, writePairs, type PairLetter } from './pairStepLetter';
+import { GREEK_LETTERS } from '../display/latex';
 import type { Fence, ReadResult } from './read';
 import { GeneratedText, LineIndex } from './sourcemap';
 import { verdictSeverity } from '../verdictDiagnostics';
@@ -502,6 +504,13 @@ export function analyzeSolution(
       file,
       out,
     );
+    pairLetters(
+      text,
+      net,
+      claims.filter((c) => c.network === n && !c.skip),
+      file,
+      out,
+    );
     setAsideInline(
       text,
       net,
@@ -692,6 +701,57 @@ function ownSpan(c: Claim, shown: { start: number; end: number }): { start: numb
     if (o + 1 > end) end = o + 1;
   });
   return start < 0 ? null : { start, end };
+}
+
+/**
+ * Letters with two steps defined by a derivative (`δ_{t,k} = ∂L_t/∂z_k`, pairStepLetter.ts): each later use is written
+ * out as the derivative it names. The definition is no claim (inline, it is set aside; a display's first side is
+ * dropped, so its chain begins at the derivative), and an information there says how the letter is read
+ */
+function pairLetters(text: string, net: Network, mine: Claim[], file: LineIndex, out: SolutionReport): void {
+  const pairs: PairLetter[] = [];
+  let names: ReadonlySet<string> | null = null;
+  for (const c of mine) {
+    const d = pairDefinition(c.text.chars);
+    const letter = d && (d.pair.letter.startsWith('\\') ? (GREEK_LETTERS[d.pair.letter.slice(1)] ?? d.pair.letter) : d.pair.letter);
+    // (a letter the network defines keeps its reading; one defined before and restated is its definition again)
+    names ??= d ? networkNames(networkText(text, net)).names : null;
+    if (d && letter && !names?.has(letter)) {
+      if (!pairs.some((p) => p.letter === d.pair.letter)) {
+        pairs.push(d.pair);
+        const at = c.text.at.slice(0, d.end).filter((_, k) => c.text.chars[k]!.trim());
+        if (at.length)
+          out.diagnostics.push({
+            ...file.range(Math.min(...at), Math.max(...at) + 1),
+            severity: 'information',
+            code: 'solution-pair-letter',
+            message: `${letter} with two steps is read as ${d.pair.shown} wherever it is written (a derivative of the loss at one step by another step: no quantity of the network has two steps), for the steps it reaches (${d.pair.shown.replace(/.*_(\w)\/.*_(\w)$/, '$2 ≤ $1')})`,
+          });
+      }
+      if (c.inline) {
+        c.skip = 'inline math: it defines a letter with two steps';
+        c.quiet = true;
+        continue;
+      }
+      // the chain goes on from the derivative
+      c.text = { chars: ' '.repeat(d.head) + c.text.chars.slice(d.head), at: c.text.at };
+      if (!c.text.chars.slice(d.end).trim()) {
+        c.skip = `it defines ${letter} with two steps as ${d.pair.shown}: no equation to check`;
+        continue;
+      }
+    }
+    const uses: [string, string][] = [];
+    for (const p of pairs) c.text = writePairs(c.text, p, uses);
+    const range = uses.length ? pairRange(c.text.chars, uses) : null;
+    if (!range) continue;
+    // written after the claim, its characters on the claim's last
+    const tail = ` \\quad \\text{for } ${range}`;
+    const last = c.text.at[c.text.at.length - 1] ?? 0;
+    c.text = {
+      chars: c.text.chars.replace(/\s+$/, '') + tail,
+      at: [...c.text.at.slice(0, c.text.chars.replace(/\s+$/, '').length), ...tail.split('').map(() => last)],
+    };
+  }
 }
 
 /**

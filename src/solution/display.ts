@@ -853,8 +853,9 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
     r.chars = r.chars.slice(0, trailing.start) + ' '.repeat(r.chars.length - trailing.start);
   });
   // punctuation ends a sentence at the end of every row, not only the last (`… h^{(t)\top}, \tag{10.24} \\`)
-  // (the comma of a thin space `\,` that ends a row is no punctuation: taking it left a lone `\`)
-  for (const r of rows) r.chars = r.chars.replace(/(?<!\\)[,.;]\s*$/, (s) => ' '.repeat(s.length));
+  // (the comma of a thin space `\,` that ends a row is no punctuation: taking it left a lone `\`); a Chinese or
+  // Japanese text ends its sentence with the full-width ， 。 ； ． 、 typed beside the math
+  for (const r of rows) r.chars = r.chars.replace(/(?<!\\)[,.;，。；．、]\s*$/, (s) => ' '.repeat(s.length));
   for (const [n, range] of leadRanges) {
     const r = rows[n];
     if (!r) continue;
@@ -1072,7 +1073,7 @@ function shiftPlaces(s: Shifts, k: number, by: number): void {
 
 /** what may follow the bar that ends an equation: space, a label, a remark in text, punctuation, an environment's end, alignment */
 const EQUATION_TAIL =
-  /^(?:\s|&|[,.;]|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:tag\*?|label|text|textrm|mbox)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\end\s*\{[^{}]*\}|\(\s*[0-9a-z.]{1,12}\s*\))*/;
+  /^(?:\s|&|[,.;，。；．、]|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:tag\*?|label|text|textrm|mbox)\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])|\\end\s*\{[^{}]*\}|\(\s*[0-9a-z.]{1,12}\s*\))*/;
 
 /**
  * whether a bar ending at j ends its equation: nothing but layout follows to the display's end, or to a row break
@@ -1491,7 +1492,7 @@ export function labelLine(line: string): string | null {
     line
       .trim()
       .replace(/\s+/g, '')
-      .replace(/\)[.,;]$/, ')'),
+      .replace(/[)）][.,;，。；．、]$/, ')'),
   );
   return m ? tagLabel(m[1]!) : null;
 }
