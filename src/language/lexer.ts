@@ -78,6 +78,13 @@ export { END_MARKS, FONT_SWITCH_NAMES, isEmptyGroupAt, ONES } from './lex/comman
 export { mathAlphanumeric } from './lex/characters';
 export { updateText } from './lex/emit';
 
+/** a value begins after it: `=` or `≈` (a decimal comma may follow there) */
+const decimalCommaAfter = (t: Token | undefined, before: Token | undefined): boolean =>
+  t !== undefined &&
+  t.kind === 'op' &&
+  (t.text === '=' || t.text === '≈') &&
+  !(before !== undefined && before.kind === 'name' && /^[tkijnsTτ]$/.test(before.text));
+
 export function lex(src: string): LexResult {
   const ls = new LexState(src);
   const n = src.length;
@@ -126,6 +133,24 @@ export function lex(src: string): LexResult {
     // numbers: 3, 0.5, .5, 1e-3 (never "1." so that 1..3 stays a range)
     if (isDigitCode(k) || (k === 46 && isDigitCode(src.charCodeAt(ls.i + 1)))) {
       ls.i = ls.numbers.number(ls.i);
+      // a decimal comma (a German or French sheet's `param w = 0,8`, `h_1 ≈ 0,4621`): digits, a comma and digits with
+      // no space, right after = or ≈ and outside any bracket, where no list or argument can have begun
+      // (not a step or a count, `t = 1,2`, nor a thousands separator, 1,000: as a solution's display reads them)
+      if (
+        ls.depth === 0 &&
+        src.charCodeAt(ls.i) === 44 &&
+        isDigitCode(src.charCodeAt(ls.i + 1)) &&
+        decimalCommaAfter(ls.tokens.at(-1), ls.tokens.at(-2))
+      ) {
+        const whole = src.slice(s, ls.i);
+        let e = ls.i + 1;
+        while (isDigitCode(src.charCodeAt(e))) e++;
+        if (/^\d+$/.test(whole) && !(e - ls.i - 1 === 3 && whole !== '0') && !isDigitCode(src.charCodeAt(e)) && src.charCodeAt(e) !== 44) {
+          ls.i = e;
+          push(ls, 'num', src.slice(s, ls.i), s, ls.i, Number(`${whole}.${src.slice(s + whole.length + 1, e)}`));
+          continue;
+        }
+      }
       push(ls, 'num', src.slice(s, ls.i), s, ls.i, ls.numbers.value);
       // 1e400 reads as ∞ in float64: said where it is written, not as an overflow of whatever uses it
       if (ls.numbers.value === Infinity)

@@ -33,6 +33,7 @@ import { chainLabel, labelText, type ChainLabel } from './label';
 import { letterOf } from './letterOf';
 import { entryFamilyDefinition, entryFamilyText, entryFamilyUseText } from './entrySensitivity';
 import { readMarkdown, RNN_FENCE } from './markdown';
+import { clauseWords } from './clauseWords';
 import { pairDefinition, pairRange, writePairs, type PairLetter } from './pairStepLetter';
 import { GREEK_LETTERS } from '../display/latex';
 import type { Fence, ReadResult } from './read';
@@ -281,8 +282,10 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   let previous: Claim | null = null;
   // the solution's own \newcommand macros, expanded where a display uses them
   const macros = readMacros(text);
+  // (`\text{für } t = 1, \dots, T`: the range's words read as in English, every offset kept)
+  const math = clauseWords(text);
   read.displays.forEach((d, index) => {
-    const folded = foldDisplay(text, d, macros);
+    const folded = foldDisplay(math, d, macros);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;
     equations.push({ range: file.range(d.start, d.end), network, tag: folded.tag, printed: folded.tagIsLabel ? null : folded.tag });
     // a rounded value or an inequality after the equation: said, since it is not judged
@@ -349,7 +352,7 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
         );
     }
   }
-  inlineDefinitions(text, read.inline, networks, macros, claims);
+  inlineDefinitions(math, read.inline, networks, macros, claims);
   return { file, displays: read.displays, networks, equations, claims, diagnostics, skippedLinks };
 }
 

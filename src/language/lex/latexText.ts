@@ -28,6 +28,11 @@ export const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
  * \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), a name of code anywhere (\text{dnext\_c},
  * \texttt{dWx}), a few words of a check's own (for, to, where), ignored elsewhere
  */
+/** `for` in the languages solutions are written in: für (alle, jedes), pour (tout), para (todo), 对于 */
+const FOR_WORDS = /^(?:f(?:ü|ue)r(?:_(?:alle|jedes))?|pour(?:_tout)?|para(?:_todo)?|对于|对)$/;
+/** `where` so: wobei, mit, où, donde, 其中 */
+const WHERE_WORDS = /^(?:wobei|mit|où|donde|其中)$/;
+
 export function text(ls: LexState, s: number, typewriter = false) {
   const g = groupAt(ls, ls.i);
   if (!g) return;
@@ -49,19 +54,20 @@ export function text(ls: LexState, s: number, typewriter = false) {
   // "\text{for } t < T", "\text{for all } t", "\text{if } t > 1": the range of a check, as a sheet words it
   // (`for every`, `for each`, `for any` too: dropped as prose, they left t a factor of the last side)
   // (`for any real z`: the reals said in words, as `z ∈ ℝ` is; dropped as prose, z was a factor of the side)
-  if (w === 'for' || w === 'if' || /^for_(?:all|every|each|any)(?:_real)?$/.test(w)) {
+  // (and as a German, French, Spanish or Chinese sheet words it: `\text{für } t = 1, \dots, T`, `\text{pour tout } t`)
+  if (w === 'for' || w === 'if' || /^for_(?:all|every|each|any)(?:_real)?$/.test(w) || FOR_WORDS.test(w)) {
     push(ls, 'kw', 'for', s, ls.i);
     return;
   }
   // "for t = 1 \text{ to } T", "t = T-1 \text{ down to } 1" (pseudo-code's loop): the range's '..' (dropped as prose,
   // the two ends were multiplied into one step)
-  if (w === 'to' || w === 'down_to' || w === 'up_to' || w === 'until') {
+  if (w === 'to' || w === 'down_to' || w === 'up_to' || w === 'until' || w === 'bis') {
     push(ls, 'op', '..', s, ls.i);
     return;
   }
   // "\text{where } c = 2", "\text{, where } z_t = …": the check's own clauses (the parser's where)
   const clause = w.replace(/^[,;]_?/, '');
-  if (clause === 'where' || clause === 'with') {
+  if (clause === 'where' || clause === 'with' || WHERE_WORDS.test(clause)) {
     push(ls, 'kw', 'where', s, ls.i);
     return;
   }

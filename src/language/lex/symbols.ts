@@ -6,7 +6,9 @@ import { fontSwitchEnd, isEmptyGroupAt } from './commands';
 import { error, push, unexpectedText, updateText } from './emit';
 import { Brace, closeBrace, innerAngle, stepAngle } from './groups';
 import { inSquareBracket } from './latex';
+import { FUNCTIONS } from './keywords';
 import type { LexState } from './state';
+import type { Token } from './token';
 
 /**
  * `.T` at s is numpy's transpose: right after an operand (no space: h_t.T, W_hy.T, (a − b).T) and ending there (not
@@ -14,6 +16,24 @@ import type { LexState } from './state';
  */
 export function numpyTranspose(src: string, s: number): boolean {
   return s > 0 && OPERAND_END.test(src[s - 1]!) && src.charCodeAt(s + 1) === 84 && !/[\p{L}\p{N}_^{('′]/u.test(src[s + 2] ?? ' ');
+}
+
+/**
+ * a dot at s that is Julia's broadcast: right after an operand (or a function's name) and right before an operator
+ * (`h .* g`, `1 .- h.^2`) or, after a function's name, the call's parenthesis (`tanh.(z)`)
+ */
+function juliaDot(src: string, s: number, prev: Token | undefined): boolean {
+  const next = src[s + 1] ?? '';
+  // (w.(h + x) is a product: only a function's name broadcasts)
+  if (next === '(') return prev?.kind === 'fn' && prev.end === s;
+  return /^[*+\-/^]$/.test(next) && (s === 0 || /[\s\p{L}\p{N})\]}_']/u.test(src[s - 1]!));
+}
+
+/** a module's name before the dot at i - 1, and a function called after it: `np.diag(`, `torch.tanh(`, `np.outer(` */
+function libraryPrefix(t: Token | undefined, src: string, i: number): boolean {
+  if (!t || t.kind !== 'name' || !/^(?:np|numpy|torch|jnp|F)$/.test(t.text) || t.end !== i - 1) return false;
+  const w = /^[A-Za-z]+/.exec(src.slice(i, i + 12))?.[0];
+  return w !== undefined && src[i + w.length] === '(' && (FUNCTIONS[w] !== undefined || t.text !== 'F');
 }
 
 /** one character of its own (an operator, ∂, Σ, a bracket), switched on by code: no string is made for it */
@@ -178,6 +198,28 @@ export function single(ls: LexState, k: number) {
         // numpy's h_t.T (and W_hy.T @ δ): the transpose, not a product with the horizon T
         ls.i++;
         op = 'ᵀ';
+      } else if (libraryPrefix(ls.tokens.at(-1), ls.src, ls.i)) {
+        // np.diag(…), torch.tanh(…): NumPy's (or PyTorch's) function is the language's own; the module's name goes
+        const w = /^[A-Za-z]+/.exec(ls.src.slice(ls.i, ls.i + 12))![0];
+        const mod = ls.tokens.pop()!;
+        if (FUNCTIONS[w] !== undefined) return;
+        // np.outer(…), np.dot(…): a function the language does not have, said by its name (not "unknown name np")
+        ls.i += w.length;
+        error(
+          ls,
+          `${mod.text}.${w}`,
+          mod.start,
+          ls.i,
+          `${mod.text}.${w} is a function of ${mod.text === 'torch' ? 'PyTorch' : 'NumPy'}, which is not read: write it as math${w === 'outer' ? ` (${mod.text}.outer(a, b) is a bᵀ)` : w === 'dot' || w === 'matmul' ? ' (A @ B)' : ''}`,
+        );
+        return;
+      } else if (juliaDot(ls.src, s, ls.tokens.at(-1))) {
+        // Julia's broadcast, written in a notebook's math: tanh.(…) is tanh(…), .* the elementwise product, .+ .- ./
+        // .^ the operators (all elementwise here already)
+        const next = ls.src[ls.i]!;
+        if (next === '(') return;
+        ls.i++;
+        op = next === '*' ? '⊙' : next;
       } else op = '.';
       break;
     case 0x2026: // …
