@@ -34,6 +34,7 @@ import { letterOf } from './letterOf';
 import { entryFamilyDefinition, entryFamilyText, entryFamilyUseText } from './entrySensitivity';
 import { readMarkdown, RNN_FENCE } from './markdown';
 import { clauseWords } from './clauseWords';
+import { flattenedSteps } from './pdfPaste';
 import { pairDefinition, pairRange, writePairs, type PairLetter } from './pairStepLetter';
 import { GREEK_LETTERS } from '../display/latex';
 import type { Fence, ReadResult } from './read';
@@ -507,6 +508,13 @@ export function analyzeSolution(
       file,
       out,
     );
+    pdfSteps(
+      text,
+      net,
+      claims.filter((c) => c.network === n && !c.skip),
+      file,
+      out,
+    );
     pairLetters(
       text,
       net,
@@ -704,6 +712,42 @@ function ownSpan(c: Claim, shown: { start: number; end: number }): { start: numb
     if (o + 1 > end) end = o + 1;
   });
   return start < 0 ? null : { start, end };
+}
+
+/** Greek letters a solution names its errors with (δt, εt pasted from a PDF): σ and π are functions and constants */
+const ERROR_LETTERS = [...'αβγδεζηθικλμνξρτυφχψω'];
+
+/**
+ * Equations pasted from a PDF as plain text (pdfPaste.ts): `ht−1`, `h t`, `δt+1` read as h_{t-1}, h_t, δ_{t+1}, with
+ * an information on each saying what was read so
+ */
+function pdfSteps(text: string, net: Network, mine: Claim[], file: LineIndex, out: SolutionReport): void {
+  let seqs: string[] | null = null;
+  let names: ReadonlySet<string> | null = null;
+  for (const c of mine) {
+    if (/[\\_^]/.test(c.text.chars)) continue;
+    if (!seqs) {
+      const network = networkText(text, net);
+      names = networkNames(network).names;
+      const timed = timedNames(network);
+      // (the targets too: `yt` is y_t as `xt` is x_t)
+      const { model } = compile(network);
+      const seq = (n: string) => timed(n) || model.decls.get(n)?.kind === 'target';
+      seqs = [...names].filter((n) => !n.includes('_') && seq(n)).concat(ERROR_LETTERS.filter((g) => !names!.has(g)));
+    }
+    const known = names!;
+    const { text: read, read: what } = flattenedSteps(c.text, seqs, (n) => known.has(n));
+    if (!what.length) continue;
+    c.text = read;
+    const at = read.at.filter((_, k) => read.chars[k]!.trim());
+    const shown = [...new Set(what)];
+    out.diagnostics.push({
+      ...file.range(Math.min(...at), Math.max(...at) + 1),
+      severity: 'information',
+      code: 'solution-flattened-step',
+      message: `${andList(shown.slice(0, 4).map((w) => `${w} is read as ${w.replace(/^(.*?)[ \u00a0]?([tT](?:[−+-]\d+)?|\d+)$/u, (_, b: string, s: string) => (s.length > 1 ? `${b}_{${s.replace('−', '-')}}` : `${b}_${s}`))}`))}${shown.length > 4 ? ', …' : ''}: a step written on the line, as text copied from a PDF has its subscripts`,
+    });
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // One display equation as found in the file, and its folding into claims: the text a `check`
 // line gets, with every character's file offset. Rows (`\\`) and alignment (`&`) are layout;
 // labels (`\tag{…}`, a trailing `(n)`) are taken out and kept as the equation's label.
+import { dropSoftHyphens } from './pdfPaste';
 import { definitionAt, expandMacro, type Macro, matchBrace } from './macros';
 import { physicsUse, type Rewrite } from './physics';
 import { tagLabel } from '../language/tagLabel';
@@ -857,6 +858,8 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // Japanese text ends its sentence with the full-width ， 。 ； ． 、 typed beside the math
   for (const r of rows) r.chars = r.chars.replace(/(?<!\\)[,.;，。；．、]\s*$/, (s) => ' '.repeat(s.length));
   for (const r of rows) decimalCommas(r);
+  // (a soft hyphen a PDF set inside a word, copied with it: `tan­h`)
+  for (const r of rows) dropSoftHyphens(r);
   for (const [n, range] of leadRanges) {
     const r = rows[n];
     if (!r) continue;
