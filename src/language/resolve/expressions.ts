@@ -455,6 +455,12 @@ function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
       const asRow = rowBesideVector(x, y, ctx) ?? rowBesideVector(y, x, ctx);
       if (asRow) [x, y] = x.shape?.length === 1 ? [asRow, y] : [x, asRow];
       const s = elementwiseShape(x.shape, y.shape);
+      // a notebook's (1 .- h.^2) .* U (Julia's broadcast, NumPy's v[:, None] * U): a vector of n beside a matrix of n
+      // rows scales each row, diag(v) U — the only product the two shapes allow (it was "⊙ needs equal shapes")
+      if (s === false && x.shape?.length === 1 && y.shape?.length === 2 && x.shape[0] === y.shape[0]) {
+        const d: Expr = { k: 'call', fn: 'diag', arg: x, shape: [x.shape[0]!, x.shape[0]!], range: x.range };
+        return { k: 'matmul', a: d, b: y, shape: y.shape, range: a.range };
+      }
       if (s === false) fail(ctx, `shape mismatch: ⊙ needs equal shapes, not ${operands(x, y)}`, a.range, 'shape-mismatch');
       const k = (x.shape && x.shape.length === 0) || (y.shape && y.shape.length === 0) ? 'mul' : 'hadamard';
       return { k, a: x, b: y, shape: s as Shape, range: a.range };
@@ -1021,6 +1027,14 @@ function readSlice(a: Ast & { k: 'index' }, x: Expr, ctx: ExprContext): Expr {
  */
 function readBlock(a: Ast & { k: 'index' }, x: Expr, ctx: ExprContext): Expr {
   const s = x.shape;
+  // a notebook's (1 − h²)[:, None] * W: NumPy's new axis, a column broadcast over W's columns — the rows of W scaled
+  if (s && s.length === 1 && a.args.some((i) => i.k === 'name' && i.raw === 'None'))
+    fail(
+      ctx,
+      `${/\s/.test(exprText(x)) ? `(${exprText(x)})` : exprText(x)}[:, None] is NumPy's new axis (a column broadcast across a matrix), which is not read: the rows of M scaled by it are diag(${exprText(x)}) M`,
+      a.range,
+      'shape-mismatch',
+    );
   if (s && s.length !== 2)
     fail(
       ctx,
