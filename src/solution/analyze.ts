@@ -740,12 +740,12 @@ function pdfSteps(text: string, net: Network, mine: Claim[], file: LineIndex, ou
     if (!what.length) continue;
     c.text = read;
     const at = read.at.filter((_, k) => read.chars[k]!.trim());
-    const shown = [...new Set(what)];
+    const shown = what.filter((w, k) => what.findIndex((x) => x.written === w.written) === k);
     out.diagnostics.push({
       ...file.range(Math.min(...at), Math.max(...at) + 1),
       severity: 'information',
       code: 'solution-flattened-step',
-      message: `${andList(shown.slice(0, 4).map((w) => `${w} is read as ${w.replace(/^(.*?)[ \u00a0]?([tT](?:[−+-]\d+)?|\d+)$/u, (_, b: string, s: string) => (s.length > 1 ? `${b}_{${s.replace('−', '-')}}` : `${b}_${s}`))}`))}${shown.length > 4 ? ', …' : ''}: a step written on the line, as text copied from a PDF has its subscripts`,
+      message: `${andList(shown.slice(0, 4).map((w) => `${w.written} is read as ${w.as}`))}${shown.length > 4 ? ', …' : ''}: a step written on the line, as text copied from a PDF has its subscripts`,
     });
   }
 }

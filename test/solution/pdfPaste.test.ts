@@ -24,6 +24,11 @@ describe('an equation pasted from a PDF', () => {
     expect(r.equations[0]!.message).toMatch(/taken one-step/);
     expect(r.equations[1]!.message).not.toMatch(/unexpected character/);
   });
+  it('a Σ whose bounds the PDF laid on the line, upper first, is Σ_{t=1}^{T}', () => {
+    const r = solve('∂L / ∂W = ∑T t=1 (ht − yt) (1 − ht²) ht−1', '∂L / ∂W = T ∑ t=1 (ht − yt) (1 − ht²) ht−1');
+    expect(r.equations.map((e) => e.message.match(/taken one-step/) !== null)).toEqual([true, true]);
+    expect(r.diagnostics.some((d) => /∑T t=1 is read as ∑_\{t=1\}\^\{T\}/.test(d.message))).toBe(true);
+  });
   it('leaves LaTeX, and a name the network has, as they are', () => {
     const r = solve(String.raw`\frac{\partial L}{\partial h_t} = ht`);
     expect(r.diagnostics.some((d) => /copied from a PDF/.test(d.message))).toBe(false);
