@@ -35,6 +35,7 @@ import { entryFamilyDefinition, entryFamilyText, entryFamilyUseText } from './en
 import { readMarkdown, RNN_FENCE } from './markdown';
 import { clauseWords } from './clauseWords';
 import { flattenedSteps } from './pdfPaste';
+import { descentChange } from './descentChange';
 import { pairDefinition, pairRange, writePairs, type PairLetter } from './pairStepLetter';
 import { GREEK_LETTERS } from '../display/latex';
 import type { Fence, ReadResult } from './read';
@@ -508,6 +509,13 @@ export function analyzeSolution(
       file,
       out,
     );
+    descentChanges(
+      text,
+      net,
+      claims.filter((c) => c.network === n && !c.skip && !c.inline),
+      file,
+      out,
+    );
     pdfSteps(
       text,
       net,
@@ -712,6 +720,32 @@ function ownSpan(c: Claim, shown: { start: number; end: number }): { start: numb
     if (o + 1 > end) end = o + 1;
   });
   return start < 0 ? null : { start, end };
+}
+
+/**
+ * `Δw = −η ∂E/∂w` where the network names the learning rate: Δw is the change gradient descent makes (descentChange.ts),
+ * said in an information
+ */
+function descentChanges(text: string, net: Network, mine: Claim[], file: LineIndex, out: SolutionReport): void {
+  let known: { params: Set<string>; names: Set<string>; loss: string | null } | null = null;
+  for (const c of mine) {
+    if (!/^\s*(?:\\Delta|Δ)/.test(c.text.chars)) continue;
+    if (!known) {
+      const network = networkText(text, net);
+      const { names, params } = networkNames(network);
+      known = { names, params, loss: compile(network).model.loss?.replace(/#$/, '') ?? null };
+    }
+    const d = descentChange(c.text, known.params, known.names, known.loss);
+    if (!d) continue;
+    c.text = d.text;
+    const at = d.text.at.filter((_, k) => d.text.chars[k]!.trim());
+    out.diagnostics.push({
+      ...file.range(Math.min(...at), Math.max(...at) + 1),
+      severity: 'information',
+      code: 'solution-descent-change',
+      message: `${d.read}: the change a step of gradient descent makes, with the network's learning rate`,
+    });
+  }
 }
 
 /** Greek letters a solution names its errors with (δt, εt pasted from a PDF): σ and π are functions and constants */
