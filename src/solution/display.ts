@@ -857,7 +857,6 @@ export function foldDisplay(text: string, d: Display, macros: Map<string, Macro>
   // (the comma of a thin space `\,` that ends a row is no punctuation: taking it left a lone `\`); a Chinese or
   // Japanese text ends its sentence with the full-width ， 。 ； ． 、 typed beside the math
   for (const r of rows) r.chars = r.chars.replace(/(?<!\\)[,.;，。；．、]\s*$/, (s) => ' '.repeat(s.length));
-  for (const r of rows) decimalCommas(r);
   // (a soft hyphen a PDF set inside a word, copied with it: `tan­h`)
   for (const r of rows) dropSoftHyphens(r);
   for (const [n, range] of leadRanges) {
@@ -1487,28 +1486,6 @@ export function topLevelEqualsSigns(s: string, onlyFirst = false): number[] {
     }
   }
   return out;
-}
-
-/**
- * `0{,}5`, the decimal comma LaTeX typesets without a space (German and French sheets, and the icomma package):
- * the number 0.5, its point on the comma. Not a comma in a list, which is written `0, 5` or `0,5`.
- */
-function decimalCommas(r: Folded): void {
-  if (!r.chars.includes('{,}')) return;
-  const chars: string[] = [];
-  const at: number[] = [];
-  for (let k = 0; k < r.chars.length; k++) {
-    if (r.chars.startsWith('{,}', k) && /\d/.test(r.chars[k - 1] ?? '') && /\d/.test(r.chars[k + 3] ?? '')) {
-      chars.push('.');
-      at.push(r.at[k + 1]!);
-      k += 2;
-      continue;
-    }
-    chars.push(r.chars[k]!);
-    at.push(r.at[k]!);
-  }
-  r.chars = chars.join('');
-  r.at = at;
 }
 
 /** a standalone label line: `(19)`, `  (21)  ` */

@@ -1,7 +1,7 @@
 // Solutions written outside English (probe 51): Qiu's Chinese text ends an equation's sentence with the full-width
 // ， or 。 typed beside the math ("unexpected character '，'" skipped every equation); a German Übung writes
-// `\text{für } t = 1, \dots, T` (its range was read as an equation of its own, "expected a value") and decimal commas,
-// `0{,}5` in LaTeX (display.ts decimalCommas, clauseWords.ts).
+// `\text{für } t = 1, \dots, T` (its range was read as an equation of its own, "expected a value"; clauseWords.ts),
+// beside decimal commas in LaTeX, 0{,}5 (read since session 35: pinned here beside für).
 import { describe, expect, it } from 'vitest';
 import { analyzeSolution } from '../../src/solution/index';
 
