@@ -1144,12 +1144,12 @@ function chainLabels(
   return byDerivative.size ? out.filter((l) => l.label.by === 'derivative' || !byDerivative.has(l.label.name)) : out;
 }
 
+/** a letter alone (γ, \gamma, c): the left side of a constant's definition */
+const CONSTANT_NAME = /^(?:\\[A-Za-z]+|\p{L})$/u;
 /**
  * a letter (or a Greek command) at a numbered step, δ_3, δ_{3}, δ^{(3)}: a general step's `A_t = 1 − u_t` stays "not a
  * name of the network: the equation defines it" (seed 000's (11), pinned so)
  */
-/** a letter alone (γ, \gamma, c): the left side of a constant's definition */
-const CONSTANT_NAME = /^(?:\\[A-Za-z]+|\p{L})$/u;
 const STEP_NAME = /^(?:\\[A-Za-z]+|\p{L})(?:_\{?\(?\d+\)?\}?|\^\{\(\d+\)\})$/u;
 
 /**

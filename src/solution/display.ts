@@ -956,16 +956,16 @@ function continuesBefore(chars: string): boolean {
 
 const NEGATED_DERIVATIVE = /^\s*[-−]\s*(?:\\left\s*)?(?:\\[dt]?frac\s*\{\s*(?:\\partial|∂|d|\\mathrm\s*\{\s*d\s*\})|\\partial|∂|\\nabla|∇)/;
 
-/** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
-/** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */
 /**
  * how much of a row's end the tests of how it ends read (a number, a remark's subject, a range's `t = 1`): each ends
  * in a few dozen characters, and reading the whole row at each of thousands of terms was quadratic
  */
 const TAIL = 200;
 
+/** a name after a comma or a wide space at the end of a row, which a following `\in \mathbb{R}…` is said of */
 const REMARK_SUBJECT =
   /(?:,\s*|\\q?quad(?![A-Za-z])\s*|\\[,;:]\s*)+(?:\\(?:mathbf|boldsymbol|bm)\s*\{[^{}]*\}|\\?[A-Za-z]+)(?:\s*(?:_|\^)\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*\s*$/;
+/** membership in a real space, `\in \mathbb{R}^{n \times m}` (also `ℝ^q`, `\R^n`): a note on a side's shape */
 const REAL_SPACE =
   /^\\in\s*(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R(?![A-Za-z])|ℝ|\\R(?![A-Za-z]))(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?/;
 
@@ -1144,12 +1144,12 @@ function roundedByRemark(text: string, i: number, end: number): boolean {
   return !!value && ROUNDING_REMARK.test(rest.slice(value[0].length)) && writtenValueFollows(text, i, end);
 }
 
-/** prose after a written value: a text command (in parentheses or not) or an implication */
 /** one letter, as written (γ, \gamma, k): a range's or binding's variable, or a constant's name */
 const LETTER = String.raw`(?:[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])`;
 /** a number no step can be: a fraction of two whole numbers or a decimal (`\frac{1}{4}`, `1/4`, `0.25`) */
 const FRACTION = String.raw`(?:\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*\/\s*\d+|\d*\.\d+)`;
 
+/** prose after a written value: a text command (in parentheses or not) or an implication */
 const REMARK_AFTER_VALUE = new RegExp(
   String.raw`(?:\(\s*)?\\(?:text|textrm|textit|textup|textnormal|textbf|mbox|emph)(?![A-Za-z])|\\(?:${[...IMPLIES].join('|')})(?![A-Za-z])|[⇒⟹∴]` +
     // a constant defined after the value, `≈ [0.07, …], \quad θ = 0.1` (a claim of its own: commaStartsClaim)

@@ -332,13 +332,13 @@ function pathOrBound(claim: Claim, run: Run, other: OtherValues = null): string 
   return path && (boundOfPath(claim, run, path) ?? path);
 }
 
-/** why a check fails at the file's values, as precisely as it can be said */
 /** slopeHint of the one-step reading, its "the check holds" said as the reading it holds in */
 function oneStepSlope(rr: Claim | null, run: Run, other: OtherValues): { text: string; culprit: Range | null } | null {
   const s = rr ? slopeHint(rr, run, other) : null;
   return s ? { ...s, text: s.text.replace(/: with that the check holds$/, ': with that the check holds as a one-step derivative') } : null;
 }
 
+/** why a check fails at the file's values, as precisely as it can be said */
 function failureHint(
   claim: Claim,
   rr: Claim | null,

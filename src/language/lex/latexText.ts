@@ -24,14 +24,15 @@ export const PROSE_NAME = /^[A-Za-z][A-Za-z0-9]+$/;
 /** a name of code written in \texttt{…}: one word, its underscores escaped or not */
 export const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 
-/**
- * \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), a name of code anywhere (\text{dnext\_c},
- * \texttt{dWx}), a few words of a check's own (for, to, where), ignored elsewhere
- */
 /** `for` in the languages solutions are written in: für (alle, jedes), pour (tout), para (todo), 对于 */
 const FOR_WORDS = /^(?:f(?:ü|ue)r(?:_(?:alle|jedes))?|pour(?:_tout)?|para(?:_todo)?|对于|对)$/;
 /** `where` so: wobei, mit, où, donde, 其中 */
 const WHERE_WORDS = /^(?:wobei|mit|où|donde|其中)$/;
+
+/**
+ * \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), a name of code anywhere (\text{dnext\_c},
+ * \texttt{dWx}), a few words of a check's own (for, to, where), ignored elsewhere
+ */
 
 export function text(ls: LexState, s: number, typewriter = false) {
   const g = groupAt(ls, ls.i);

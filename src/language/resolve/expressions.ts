@@ -233,13 +233,13 @@ function slashD(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   return { k: 'bin', op: factors[n - 2]!.op as 'juxt', a: before, b: deriv, range: a.range };
 }
 
+/** a word over the objective's name that says it is the total (J^{total}, E^{tot}) */
+const TOTAL = /^(?:total|tot)$/;
+
 /**
  * W^{gx}, W^{hh} (Lipton et al. write a matrix's role as a superscript): the name W_gx the file defines, when it
  * defines no W — an information diagnostic says so. A power (W^2, h^{(t)}) or a bound letter is not touched.
  */
-/** a word over the objective's name that says it is the total (J^{total}, E^{tot}) */
-const TOTAL = /^(?:total|tot)$/;
-
 function superscriptName(a: Ast & { k: 'bin' }, ctx: ExprContext): Ast | null {
   const [base, sup] = [a.a, a.b];
   if (base.k !== 'name' || sup.k !== 'name' || base.sub || base.sup || base.args || sup.sub || sup.sup || sup.args) return null;
@@ -396,7 +396,6 @@ function nielsenLast(a: Ast, ctx: ExprContext): boolean {
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && nielsenLast(a.a, ctx);
 }
 
-/** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */
 /**
  * Graves's δ_j^{T+1} = 0, a_h^{T-1}: T ± k over a sequence is its step (no power of a sequence with no step has a
  * reading); T alone comes here only from a definition read at the last step (δ_h^{(T)} of δ_j^t = ∂O/∂a_j^t), as
@@ -407,6 +406,7 @@ function lastStepBased(a: Ast): boolean {
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && a.b.k === 'num' && Number.isInteger(a.b.value) && lastStepBased(a.a);
 }
 
+/** whether a step expression names a step variable (t, k, a Σ index): t, t-1, t+k */
 function mentionsVariable(a: Ast, ctx: ExprContext): boolean {
   if (a.k === 'name') return !a.sub && !a.sup && ctx.vars.has(a.raw);
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && (mentionsVariable(a.a, ctx) || mentionsVariable(a.b, ctx));
@@ -706,7 +706,6 @@ function basisOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | 
 const unwrap = (x: Ast): Ast => (x.k === 'neg' ? x.a : x);
 const signed = (x: Ast, e: Expr): Expr => (x.k === 'neg' ? { k: 'neg', a: e, shape: e.shape, range: x.range } : e);
 
-/** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */
 /** a bare I beside a matrix (I − diag(h_t²), W I): the identity of the size the other operand gives (names.ts bareIdentity) */
 function identityOperands(a: Ast & { k: 'bin' }, ctx: ExprContext): [Expr, Expr] | null {
   if (!'+-*@'.includes(a.op) && a.op !== 'juxt') return null;
@@ -774,6 +773,7 @@ export function scaledIdentitySide(side: Ast, other: Expr, ctx: ExprContext): Ex
   return { k: 'mul', a: scale, b: sized, shape: sized.shape, range: side.range };
 }
 
+/** whether a is \mathbf{1} (𝟙), or its transpose: then whether transposed, else null */
 function onesAst(a: Ast): { transposed: boolean } | null {
   if (a.k === 'num' && a.ones) return { transposed: false };
   if (a.k === 'transpose' && a.a.k === 'num' && a.a.ones) return { transposed: true };
@@ -801,10 +801,6 @@ function sizeOnes(ax: Ast, x: Expr, ay: Ast, y: Expr): [Expr, Expr] | null {
   return null;
 }
 
-/**
- * a product that does not fit but would with one matrix operand transposed (W_ph (ŷ − y) for W_phᵀ (ŷ − y), a
- * chain rule written in column layout with its transpose forgotten): say which, as a teacher would
- */
 /**
  * A row (1×n) added to a vector of n: one term written in numerator layout (`(o_t − y_t)ᵀ W_hy`) and the other
  * in denominator layout (`W_hhᵀ ∂L/∂h_{t+1}`). Both mean the same gradient, so the mistake is the mix, not the
@@ -844,6 +840,10 @@ function exchanged(x: Expr, y: Expr, range: Range): { operands: [Expr, Expr]; wr
   return { operands: [y, x], written, read: { k: 'matmul', a: y, b: x, shape: k.shape as Shape, range } };
 }
 
+/**
+ * a product that does not fit but would with one matrix operand transposed (W_ph (ŷ − y) for W_phᵀ (ŷ − y), a
+ * chain rule written in column layout with its transpose forgotten): say which, as a teacher would
+ */
 function flipFits(x: Expr, y: Expr): ProductHint | null {
   const f = flipped(x, y);
   if (!f) return null;
@@ -1391,10 +1391,6 @@ export function entrySizes(e: Expr, v: string, uses?: { size: number; entry: Exp
   return sizes;
 }
 
-/**
- * A matrix M (m×n) left of a vector of m: the transpose of M takes it (a backward pass's Vᵀ(ŷ_t − y_t) written
- * V(ŷ_t − y_t)), and the message says so.
- */
 /** what a product that does not form is said with: the ending of its message, and the transpose that mends it */
 interface ProductHint {
   text: string;
@@ -1475,6 +1471,10 @@ function tensorUntransposed(x: Expr): string {
   return `: a gradient multiplies ${exprText(x)} from the left, untransposed (a gradient left of a Jacobian acts as a row)`;
 }
 
+/**
+ * A matrix M (m×n) left of a vector of m: the transpose of M takes it (a backward pass's Vᵀ(ŷ_t − y_t) written
+ * V(ŷ_t − y_t)), and the message says so.
+ */
 function transposeFits(x: Expr, y: Expr): ProductHint | null {
   const [m, n] = x.shape ?? [];
   if (x.shape?.length !== 2 || y.shape?.length !== 1 || y.shape[0] !== m || m === n) return null;

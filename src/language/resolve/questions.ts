@@ -469,7 +469,6 @@ function counted(e: Expr, counts: ReadonlyMap<string, number>): Expr {
 /** one letter (one code point): a candidate free index */
 const ONE_LETTER = /^\p{L}$/u;
 
-/** ONE_LETTER's test with the ASCII answer by code (every name of every question is asked; issue 11) */
 /** numbers and letters the network does not define (k, t, T), added and subtracted: an index expression */
 function indexLike(scope: Scope, a: Ast): boolean {
   if (a.k === 'num') return true;
@@ -478,6 +477,7 @@ function indexLike(scope: Scope, a: Ast): boolean {
   return a.k === 'bin' && (a.op === '+' || a.op === '-') && indexLike(scope, a.a) && indexLike(scope, a.b);
 }
 
+/** ONE_LETTER's test with the ASCII answer by code (every name of every question is asked; issue 11) */
 export function isOneLetter(x: string): boolean {
   if (x.length === 1) {
     const c = x.charCodeAt(0);
