@@ -324,7 +324,6 @@ function equationLines(eq: EquationResult, position: string, shown: Map<CheckRep
   return [head + eq.message, ...items.map((i) => i.text)];
 }
 
-/** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
 /**
  * a diagnostic with its keys in the order LANGUAGE.md §7 prints them (severity, message, then the range), the extras
  * (`code`) after: a verdict's and a solution's diagnostics were built range first, so one array mixed two orders
@@ -333,6 +332,7 @@ export function jsonDiagnostic({ severity, message, line, column, endLine, endCo
   return { severity, message, line, column, endLine, endColumn, ...extra };
 }
 
+/** the §7 object of a solution: its networks' answers together, plus "equations" and the counts */
 export function solutionJson(sol: SolutionReport) {
   const reports = sol.networks.map((n) => n.report);
   // a sidecar's own derive and check lines keep the sidecar's line numbers: they say so, since every other

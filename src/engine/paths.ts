@@ -202,15 +202,15 @@ export function nodeLabel(run: Run): (n: TNode) => string {
 
 const MAX_TERMS_SHOWN = 64;
 
-/**
- * The chain-rule sum of ∂A/∂B as terms: one per path from B to A, each the product of the immediate
- * partials along it (Jacobians for vectors), with its value and its path of graph node ids.
- */
 /** Chain terms are listed for networks whose tensors have at most this many entries: finding the paths
  *  takes every node's immediate Jacobian (one sweep per entry), which for a 64-unit network cost more
  *  than the forms themselves (they are written up to 4,096 entries) */
 const MAX_TERMS_ENTRIES = 256;
 
+/**
+ * The chain-rule sum of ∂A/∂B as terms: one per path from B to A, each the product of the immediate
+ * partials along it (Jacobians for vectors), with its value and its path of graph node ids.
+ */
 export function chainTerms(run: Run, d: Expr & { k: 'deriv' }, env: Env): ChainTerm[] | null {
   if (!d.total || d.of.k !== 'ref') return null;
   for (const x of [...run.model.decls.values(), ...run.model.quantities.values()])

@@ -10,12 +10,12 @@ export function idxVars(idx: Idx): string[] {
   return out;
 }
 
-/** the step an index denotes with these variables; undefined when one of them is not bound */
 /** the letter of an index written alone (n of s_n; none for s_{n+1}, s_{T−n} or s_3): a step counted from that letter */
 export function plainLetter(idx: Idx | null): string | null {
   return idx?.v && idx.k === 0 && (!idx.terms || idx.terms.length <= 1) ? idx.v : null;
 }
 
+/** the step an index denotes with these variables; undefined when one of them is not bound */
 export function idxValue(idx: Idx, env: Record<string, number>): number | undefined {
   let n = idx.k;
   if (idx.v !== null) {

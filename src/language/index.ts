@@ -132,16 +132,16 @@ function eulerAtStep(lhs: NameAst, base: string): boolean {
 }
 
 /**
- * The name a line defines by a formula of names at a step (`δ_2 = (y_2 − d_2) y_2 (1 − y_2)` → δ), or null: one letter
- * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
- * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
- */
-/**
  * a name of code a solution defines as a letter (Trask's output_delta_t = pred_t − goal_t, hidden_delta, layer_1_delta):
  * words joined by _, the first and another of three letters or more — never a weight's W_hh or b_h
  */
 const CODE_NAME = /^(?=[A-Za-z]{3,}_)(?=.*_[A-Za-z]{3,}(?:_|$))[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
 
+/**
+ * The name a line defines by a formula of names at a step (`δ_2 = (y_2 − d_2) y_2 (1 − y_2)` → δ), or null: one letter
+ * the language reads no other way, with its step, and a right side that reads a name and no derivative (a derivative's
+ * is derivativeDefinition's). A solution's chain whose first link is one defines the name (solution/label.ts)
+ */
 export function formulaDefinition(line: string): string | null {
   const st = plainDefinition(line);
   if (!st) return null;

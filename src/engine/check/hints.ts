@@ -896,7 +896,6 @@ const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
  * a reference as the message names it: "h_{t-1}", or "the second h_{t-1}" when the side writes it several times
  * (Goodfellow's diag(1 − h_{t-1}²) (∇_{h_t} L) h_{t-1}ᵀ: which one is to move), counted in the order written
  */
-/** "h_t", or "the second h_t" when the side writes it more than once (in the order written) */
 export function whichOf(ref: Expr, refs: readonly Expr[], show: (e: Expr) => string = exprText): string {
   const text = show(ref);
   const same = refs.filter((r) => show(r) === text).sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
