@@ -12,18 +12,10 @@ import { derivAs } from './derivAs';
 import { guard } from './guard';
 import type { Claim } from './hints';
 import { close } from './points';
+import { signedTerms } from './termScreen';
 
 /** at most this many terms of A's equation are tried */
 const MAX_TERMS = 6;
-
-/** the terms of a sum, each with its sign (a − b + c: a, −b, c); one term where e is no sum */
-function terms(e: Expr, sign: 1 | -1, out: { term: Expr; sign: 1 | -1 }[]): { term: Expr; sign: 1 | -1 }[] {
-  if (e.k === 'add' || e.k === 'sub') {
-    terms(e.a, sign, out);
-    terms(e.b, e.k === 'sub' ? (-sign as 1 | -1) : sign, out);
-  } else out.push({ term: e, sign });
-  return out;
-}
 
 /** the general equation's term at A's step: each step t + k read as A's step + k */
 function atStep(e: Expr, step: Idx): Expr {
@@ -39,10 +31,11 @@ export function edgeTermHint(c: Claim, run: Run, other: OtherValues): string | n
     if (d.k !== 'deriv' || !d.total || d.oneStep || d.of.k !== 'ref' || !d.of.idx || d.of.idx.terms?.length) continue;
     const q = run.model.quantities.get(d.of.name);
     if (!q?.timed || !q.general) continue;
-    const all = terms(q.general, 1, []);
+    const all: [Expr, number][] = [];
+    signedTerms(q.general, 1, all);
     if (all.length < 2 || all.length > MAX_TERMS) continue;
     const step = d.of.idx;
-    for (const { term, sign } of all) {
+    for (const [term, sign] of all) {
       const at = atStep(term, step);
       const part = derivAs(d, false, true, at, d.shape);
       const mended: Expr = { k: sign > 0 ? 'add' : 'sub', a: side, b: part, shape: side.shape, range: side.range };

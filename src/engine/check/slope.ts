@@ -4,7 +4,7 @@
 // slope. Also tanh's 1 − h² written for a σ h. A pattern of the written side (no evaluation without one), judged at the check's points and confirmed
 // at a draw (confirm.ts).
 
-import type { Expr, Model } from '../../language/model';
+import type { Expr, Idx, Model } from '../../language/model';
 import { exprText } from '../../language/print';
 import { forChildren, mapIndicesOf, VALUE_CHILDREN } from '../../language/resolve';
 import { replacing } from './replacing';
@@ -37,9 +37,12 @@ function gatedTanh(x: Expr, model: Model): Expr | null {
   if (!g || (g.k !== 'hadamard' && g.k !== 'mul')) return null;
   const tanhs = [g.a, g.b].filter((f) => f.k === 'call' && f.fn === 'tanh');
   if (tanhs.length !== 1) return null;
-  const at = x.idx;
-  // the equation is written at t: its steps moved to x's (h_{t+1}'s tanh(c_{t+1}))
-  return mapIndicesOf(tanhs[0]!, 't', (i) => (i.v === 't' ? { ...at, k: at.k + i.k } : i));
+  return atStepOf(tanhs[0]!, x.idx);
+}
+
+/** a part of an equation written at t with its steps moved to `at`'s (h_{t+1}'s tanh(c_{t+1})) */
+function atStepOf(e: Expr, at: Idx): Expr {
+  return mapIndicesOf(e, 't', (i) => (i.v === 't' ? { ...at, k: at.k + i.k } : i));
 }
 
 /**
@@ -57,8 +60,7 @@ function mixedTanh(x: Expr, model: Model): Expr | null {
   };
   walk(g);
   if (found.length !== 1) return null;
-  const at = x.idx;
-  return mapIndicesOf(found[0]!, 't', (i) => (i.v === 't' ? { ...at, k: at.k + i.k } : i));
+  return atStepOf(found[0]!, x.idx);
 }
 
 /** X ⊙ (1 − X) for the σ X: σ's slope */

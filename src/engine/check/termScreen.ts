@@ -43,7 +43,7 @@ interface AtPoint {
  * the additive terms of e with their signs: a − (b + c) → a +, b −, c −, split as textbook.ts's terms() splits a
  * side (the screen is asked by its terms); localFactor.ts's termsOf also opens a unary minus, so −x would be keyed x
  */
-function signedTerms(e: Expr, sign: number, out: [Expr, number][]): void {
+export function signedTerms(e: Expr, sign: number, out: [Expr, number][]): void {
   if (e.k === 'add' || e.k === 'sub') {
     signedTerms(e.a, sign, out);
     signedTerms(e.b, e.k === 'sub' ? -sign : sign, out);
