@@ -57,16 +57,9 @@ export function isSolution(text: string, kind: SolutionKind, hasSidecar: boolean
   return kind === 'markdown' && hasRnnFence(text);
 }
 
-export {
-  analyzeSolution,
-  equationRows,
-  readSolution,
-  MAX_CLAIMS_PER_NETWORK,
-  MAX_NETWORKS,
-  type SolutionReading,
-  type Claim,
-  type Network,
-} from './analyze';
+export { analyzeSolution, equationRows } from './analyze';
+export { MAX_CLAIMS_PER_NETWORK, MAX_NETWORKS, type Claim, type Network } from './claim';
+export { readSolution, type SolutionReading } from './readSolution';
 export type { AnalyzeOptions };
 export { analyzeCells, analyzeJoined, analyzeNotebook, type NotebookOptions } from './notebookAnalysis';
 export {
