@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Expr, Idx } from '../../src/language/model';
-import { entrySizes } from '../../src/language/resolve/expressions';
+import { entrySizes } from '../../src/language/resolve/readBig';
 import { BINARY_KINDS, forChildren, mentionedVars, walkRefs } from '../../src/language/resolve/walk';
 import { Scope } from '../../src/language/resolve/scope';
 import { flatProbes, stepsUseVar, UndefinedSearch } from '../../src/language/resolve/timeChecks';
