@@ -121,18 +121,19 @@ export const implication = (fold: FoldState, len: number) => {
 
 export const leadQuantifier = (fold: FoldState, c: string): boolean => {
   // `∀ t ∈ {1, …, T}:` before a row's equation, as `\forall t \in \{1, \dots, T\}:` below (after it, the lexer reads ∀ as \forall)
-  if (c === '∀' && fold.braceDepth === 0 && fold.matrixDepth === 0 && rowBlank(fold)) {
-    const lead = QUANTIFIER.exec(fold.text.slice(fold.i, Math.min(fold.end, fold.i + 120)));
-    if (lead) {
-      const range = leadRange(lead);
-      if (range) fold.leadRanges.set(fold.breaks.length, { text: range, at: fold.i });
-      blank(fold, fold.i, fold.i + lead[0].length);
-      fold.i += lead[0].length;
-      return true;
-    }
-  }
-  return false;
+  return c === '∀' && fold.braceDepth === 0 && fold.matrixDepth === 0 && quantifierAt(fold);
 };
+
+/** a lead quantifier at the cursor, at the start of its row: its narrower range kept for the row's end, the lead blanked */
+function quantifierAt(fold: FoldState): boolean {
+  const lead = rowBlank(fold) ? QUANTIFIER.exec(fold.text.slice(fold.i, Math.min(fold.end, fold.i + 120))) : null;
+  if (!lead) return false;
+  const range = leadRange(lead);
+  if (range) fold.leadRanges.set(fold.breaks.length, { text: range, at: fold.i });
+  blank(fold, fold.i, fold.i + lead[0].length);
+  fold.i += lead[0].length;
+  return true;
+}
 
 export const parenRemark = (fold: FoldState, c: string): boolean => {
   // `\quad (\text{by the chain rule})`, `(\text{since } h_3 \text{ depends on } h_2)`: a remark in parentheses is
@@ -152,16 +153,8 @@ export const parenRemark = (fold: FoldState, c: string): boolean => {
 export const proseCommand = (fold: FoldState, m: RegExpExecArray, word: string | undefined): boolean => {
   // `\forall t:` or `\text{for all } t,` before a row's equation: every step, as a check is by default; a narrower
   // range, `t \in \{2, …, T\}`, is the check's range, put after the row's equation where the reader takes one
-  if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && fold.braceDepth === 0 && fold.matrixDepth === 0) {
-    const lead = rowBlank(fold) ? QUANTIFIER.exec(fold.text.slice(fold.i, Math.min(fold.end, fold.i + 120))) : null;
-    if (lead) {
-      const range = leadRange(lead);
-      if (range) fold.leadRanges.set(fold.breaks.length, { text: range, at: fold.i });
-      blank(fold, fold.i, fold.i + lead[0].length);
-      fold.i += lead[0].length;
-      return true;
-    }
-  }
+  if ((word === 'forall' || (word && TEXT_CMDS.has(word))) && fold.braceDepth === 0 && fold.matrixDepth === 0 && quantifierAt(fold))
+    return true;
   // `A = B \quad\text{since } C = D`: a connective in prose ends the claim; what follows is a claim of its own
   // when it states an equality, else a remark that is not checked
   if (word && (TEXT_CMDS.has(word) || word === 'textbf') && fold.braceDepth === 0 && fold.matrixDepth === 0) {
