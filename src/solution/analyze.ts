@@ -10,6 +10,7 @@ import { collect, otherNetworksNames } from './collectResults';
 import type { EquationResult, SolutionKind, SolutionReport } from './index';
 import type { SolutionReading } from './readSolution';
 import { LEADING_SPACING, readSolution } from './readSolution';
+import { NetworkFacts } from './networkFacts';
 import { LineIndex } from './sourcemap';
 
 const ORDER: Record<CheckStatus, number> = { holds: 0, 'holds-as-one-step': 1, 'holds-at-given-values': 2, fails: 3 };
@@ -39,37 +40,33 @@ export function analyzeSolution(
   const limitWarned = new Set<number>();
   let networksWarned = false;
   networks.forEach((net, n) => {
+    const facts = new NetworkFacts(text, net);
     patternIndex(
-      text,
-      net,
+      facts,
       claims.filter((c) => c.network === n && !c.skip),
       file,
       out,
     );
     descentChanges(
-      text,
-      net,
+      facts,
       claims.filter((c) => c.network === n && !c.skip && !c.inline),
       file,
       out,
     );
     pdfSteps(
-      text,
-      net,
+      facts,
       claims.filter((c) => c.network === n && !c.skip),
       file,
       out,
     );
     pairLetters(
-      text,
-      net,
+      facts,
       claims.filter((c) => c.network === n && !c.skip),
       file,
       out,
     );
     setAsideInline(
-      text,
-      net,
+      facts,
       claims.filter((c) => c.network === n && c.inline && !c.skip),
     );
     const mine = claims.filter((c) => c.network === n && !c.skip);
@@ -90,7 +87,7 @@ export function analyzeSolution(
       if (mine[0]) networksWarned = true;
       return;
     }
-    const { report, gen, networkLines, analysed } = analyzeSafely(text, net, mine.slice(0, MAX_CLAIMS_PER_NETWORK), options.analyze);
+    const { report, gen, networkLines, analysed } = analyzeSafely(facts, mine.slice(0, MAX_CLAIMS_PER_NETWORK), options.analyze);
     out.networks.push({ report, range: net.fences[0] ? file.range(net.fences[0].start, net.fences[0].end) : null });
     collect(report, gen, file, net, networkLines, analysed, reading.displays, out, reading.equations, reading.skippedLinks);
   });

@@ -5,7 +5,8 @@ import { analyze } from '../analysis';
 import { Cancelled } from '../engine/budget';
 import type { AnalyzeOptions, Report } from '../report';
 import { emptyReport } from '../report';
-import type { Claim, Network } from './claim';
+import type { Claim } from './claim';
+import type { NetworkFacts } from './networkFacts';
 import { analyzeClaims, claimCacheEnabled } from './claimCache';
 import { generate } from './generateChecks';
 
@@ -15,12 +16,12 @@ const MAX_ATTEMPTS = 24;
 /** analyze() on the network and its claims; should the engine throw (a bug, not a verdict), the
  *  claims that make it throw are found by halving and skipped with its message, so one claim never
  *  takes the others down */
-export function analyzeSafely(text: string, net: Network, claims: Claim[], options: AnalyzeOptions | undefined) {
+export function analyzeSafely(facts: NetworkFacts, claims: Claim[], options: AnalyzeOptions | undefined) {
   let attempts = 0;
   const attempt = (cs: Claim[]): Error | null => {
     attempts++;
     try {
-      analyze(generate(text, net, cs).gen.text, options);
+      analyze(generate(facts, cs).gen.text, options);
       return null;
     } catch (e) {
       // the editor's worker dropping an outdated version: no claim is to blame
@@ -41,7 +42,7 @@ export function analyzeSafely(text: string, net: Network, claims: Claim[], optio
   };
   for (;;) {
     const good = claims.filter((c) => !c.skip);
-    const { gen, networkLines } = generate(text, net, good);
+    const { gen, networkLines } = generate(facts, good);
     try {
       // the claims that define a name are lines of the network (generate)
       const checks = good.filter((c) => !c.defines && !c.inline).length;

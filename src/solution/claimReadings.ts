@@ -3,11 +3,10 @@
 
 import { GREEK_LETTERS } from '../display/latex';
 import { andList } from '../engine/format';
-import { untimedTwinKey } from '../ids';
-import { compile, derivativeDefinition } from '../language/index';
-import type { Claim, Network } from './claim';
+import { derivativeDefinition } from '../language/index';
+import type { Claim } from './claim';
 import { descentChange } from './descentChange';
-import { networkNames, networkText } from './generateChecks';
+import type { NetworkFacts } from './networkFacts';
 import type { SolutionReport } from './index';
 import { letterOf } from './letterOf';
 import type { PairLetter } from './pairStepLetter';
@@ -21,14 +20,13 @@ import { LineIndex } from './sourcemap';
  * `Δw = −η ∂E/∂w` where the network names the learning rate: Δw is the change gradient descent makes (descentChange.ts),
  * said in an information
  */
-export function descentChanges(text: string, net: Network, mine: Claim[], file: LineIndex, out: SolutionReport): void {
+export function descentChanges(facts: NetworkFacts, mine: Claim[], file: LineIndex, out: SolutionReport): void {
   let known: { params: Set<string>; names: Set<string>; loss: string | null } | null = null;
   for (const c of mine) {
     if (!/^\s*(?:\\Delta|Δ)/.test(c.text.chars)) continue;
     if (!known) {
-      const network = networkText(text, net);
-      const { names, params } = networkNames(network);
-      known = { names, params, loss: compile(network).model.loss?.replace(/#$/, '') ?? null };
+      const { names, params } = facts.names;
+      known = { names, params, loss: facts.compiled.model.loss?.replace(/#$/, '') ?? null };
     }
     const d = descentChange(c.text, known.params, known.names, known.loss);
     if (!d) continue;
@@ -50,17 +48,16 @@ const ERROR_LETTERS = [...'αβγδεζηθικλμνξρτυφχψω'];
  * Equations pasted from a PDF as plain text (pdfPaste.ts): `ht−1`, `h t`, `δt+1` read as h_{t-1}, h_t, δ_{t+1}, with
  * an information on each saying what was read so
  */
-export function pdfSteps(text: string, net: Network, mine: Claim[], file: LineIndex, out: SolutionReport): void {
+export function pdfSteps(facts: NetworkFacts, mine: Claim[], file: LineIndex, out: SolutionReport): void {
   let seqs: string[] | null = null;
   let names: ReadonlySet<string> | null = null;
   for (const c of mine) {
     if (/[\\_^]/.test(c.text.chars)) continue;
     if (!seqs) {
-      const network = networkText(text, net);
-      names = networkNames(network).names;
-      const timed = timedNames(network);
+      names = facts.names.names;
+      const timed = facts.timed;
       // (the targets too: `yt` is y_t as `xt` is x_t)
-      const { model } = compile(network);
+      const { model } = facts.compiled;
       const seq = (n: string) => timed(n) || model.decls.get(n)?.kind === 'target';
       seqs = [...names].filter((n) => !n.includes('_') && seq(n)).concat(ERROR_LETTERS.filter((g) => !names!.has(g)));
     }
@@ -84,14 +81,14 @@ export function pdfSteps(text: string, net: Network, mine: Claim[], file: LineIn
  * out as the derivative it names. The definition is no claim (inline, it is set aside; a display's first side is
  * dropped, so its chain begins at the derivative), and an information there says how the letter is read
  */
-export function pairLetters(text: string, net: Network, mine: Claim[], file: LineIndex, out: SolutionReport): void {
+export function pairLetters(facts: NetworkFacts, mine: Claim[], file: LineIndex, out: SolutionReport): void {
   const pairs: PairLetter[] = [];
   let names: ReadonlySet<string> | null = null;
   for (const c of mine) {
     const d = pairDefinition(c.text.chars);
     const letter = d && (d.pair.letter.startsWith('\\') ? (GREEK_LETTERS[d.pair.letter.slice(1)] ?? d.pair.letter) : d.pair.letter);
     // (a letter the network defines keeps its reading; one defined before and restated is its definition again)
-    names ??= d ? networkNames(networkText(text, net)).names : null;
+    names ??= d ? facts.names.names : null;
     if (d && letter && !names?.has(letter)) {
       if (!pairs.some((p) => p.letter === d.pair.letter)) {
         pairs.push(d.pair);
@@ -134,28 +131,18 @@ export function pairLetters(text: string, net: Network, mine: Claim[], file: Lin
  * inline definitions of a name the network has (where $h_t = …$ restating an equation of the block): no definition
  * of the solution's own, and inline math is no claim, so they are set aside, silently
  */
-export function setAsideInline(text: string, net: Network, inline: Claim[]): void {
+export function setAsideInline(facts: NetworkFacts, inline: Claim[]): void {
   if (!inline.length) return;
-  const network = networkText(text, net);
-  const names = networkNames(network).names;
-  let timed: ((name: string) => boolean) | null = null;
+  const names = facts.names.names;
   for (const c of inline) {
     const name = derivativeDefinition(c.text.chars) ?? inlineFormula(c.text) ?? inlineConstant(c.text.chars);
     // prose saying what δ stands for, Bodén's `$δ = −∂E/∂net$` with net a sequence written with no step, defines no δ
     // (it made δ one value, and every later δ_{pj}(t) "δ has no step: it is defined once")
-    if (!name || names.has(name) || names.has(letterOf(name)) || stepless(c.text.chars, (timed ??= timedNames(network)))) {
+    if (!name || names.has(name) || names.has(letterOf(name)) || stepless(c.text.chars, facts.timed)) {
       c.skip = 'inline math, not a definition of the solution';
       c.quiet = true;
     }
   }
-}
-
-/** the network's sequences */
-export function timedNames(network: string): (name: string) => boolean {
-  const { model } = compile(network);
-  // (not a name that is also one value: MIT's loss L beside its steps L_t, `∂L/∂s_t`)
-  return (name) =>
-    (model.quantities.get(name)?.timed === true && !model.quantities.has(untimedTwinKey(name))) || model.decls.get(name)?.kind === 'input';
 }
 
 /** a derivative's ∂X written with X a sequence of the network and no step, index or superscript after it */
@@ -168,9 +155,9 @@ export function stepless(chars: string, timed: (name: string) => boolean): boole
  * Rumelhart's, Bodén's and Guo's training pattern p (δ_{pj}, Σ_p) read over the network's one sequence
  * (patternIndex.ts), each claim that writes it said so at its first p; not where the network has a name p
  */
-export function patternIndex(text: string, net: Network, claims: Claim[], file: LineIndex, out: SolutionReport): void {
+export function patternIndex(facts: NetworkFacts, claims: Claim[], file: LineIndex, out: SolutionReport): void {
   if (!claims.some((c) => /_\{p[A-Za-su-z]\}/.test(c.text.chars))) return;
-  const { model } = compile(networkText(text, net));
+  const { model } = facts.compiled;
   if (model.decls.has('p') || model.quantities.has('p')) return;
   for (const c of claims) {
     const read = dropPatternIndex(c.text, (name) => {

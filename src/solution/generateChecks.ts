@@ -3,7 +3,6 @@
 
 import { checkSides } from '../language/checkSides';
 import {
-  compile,
   constantDefinition,
   definedNameWritten,
   deltaOfParameterLine,
@@ -14,24 +13,24 @@ import {
 } from '../language/index';
 import { lex } from '../language/lexer';
 import { activationAlias } from './activationAlias';
-import type { Claim, Network } from './claim';
-import { timedNames } from './claimReadings';
+import type { Claim } from './claim';
 import { isCodeGradientName } from './collectResults';
 import { topLevelEqualsSigns } from './display';
 import type { ChainLabel } from './label';
 import { chainLabel } from './label';
 import { letterOf } from './letterOf';
+import type { NetworkFacts } from './networkFacts';
 import { INLINE_FORMULA_HEAD, LEADING_SPACING, sideSpans } from './readSolution';
 import { GeneratedText } from './sourcemap';
 import { renamedStep } from './stepLetter';
 import { vectorForm } from './unitFormula';
 
 /** the generated .rnn text: the network's lines, then one check line per claim */
-export function generate(text: string, net: Network, claims: Claim[]): { gen: GeneratedText; networkLines: number } {
+export function generate(facts: NetworkFacts, claims: Claim[]): { gen: GeneratedText; networkLines: number } {
+  const { text, net } = facts;
   const gen = new GeneratedText();
-  // the network's own names, read once and only when a claim may define a name of its own
-  let network: NetworkNames | null = null;
-  const names = () => (network ??= networkNames(networkText(text, net)));
+  // the network's own names, read only when a claim may define a name of its own
+  const names = () => facts.names;
   // an equation that names a derivative (δ_t = ∂L/∂a_t, a name the network does not have) joins the network,
   // so that the equations after it read δ as it is defined (language-notes, "Names defined by a derivative")
   // (not δp_i = Σ_t … with p_i a parameter: Greff's gradient ∂L/∂p_i, a claim — resolve/names.ts deltaOfParameter)
@@ -74,13 +73,12 @@ export function generate(text: string, net: Network, claims: Claim[]): { gen: Ge
   // (nor a letter the solution defined before at an entry: Jaeger's `δ_j(t) = −∂E/∂net_j(t)` defines δ for every unit,
   // and his vector form `δ(t) = f'(net(t)) ⊙ […]` after it is a claim about it)
   const definedBases = new Set([...defined].map((n) => n.split('_')[0]!));
-  let sequences: ((name: string) => boolean) | null = null;
   const formulas = formulaDefinitions(
     claims,
     defines,
     labels,
     (n) => defined.has(n) || definedBases.has(n) || names().written.has(n),
-    (n) => (sequences ??= timedNames(networkText(text, net)))(n),
+    (n) => facts.timed(n),
   );
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
@@ -137,12 +135,6 @@ export function generate(text: string, net: Network, claims: Claim[]): { gen: Ge
     Object.assign(c, sideSpans(c.text));
   }
   return { gen, networkLines };
-}
-
-/** a network's own text, as generate() writes it before the claims: its sidecar, then its blocks' lines */
-export function networkText(text: string, net: Network): string {
-  const sidecar = net.sidecar === null ? '' : net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n';
-  return sidecar + net.fences.map((f) => f.lines.map((l) => text.slice(l.start, l.end) + '\n').join('')).join('');
 }
 
 /**
@@ -363,32 +355,4 @@ function pushLabel(c: Claim, label: ChainLabel, gen: GeneratedText): void {
   c.label = { name: label.name, by: label.by, start: at[start]!, end: at[link.trimEnd().length - 1]! + 1, line };
   c.text.chars = ' '.repeat(label.first + 1) + chars.slice(label.first + 1);
   c.links = label.links;
-}
-
-interface NetworkNames {
-  /** the names it declares or defines (as written: an untimed twin L# is L), and those its lines define by a derivative */
-  names: Set<string>;
-  /** names as its lines write them, a definition with an error among them (o_t = 2 h_t under a broken h_t) */
-  written: Set<string>;
-  /** the line of its objective's equation when no `loss` marks it (the last scalar with no time index), else 0 */
-  unmarkedObjective: number;
-  /** its parameters (`param`): δ before one is the loss's gradient by it, no name a solution defines */
-  params: Set<string>;
-}
-
-/** what a network's text names, and its objective when unmarked */
-export function networkNames(text: string): NetworkNames {
-  const { model, symbols } = compile(text);
-  const names = new Set([...model.decls.keys(), ...[...model.quantities.keys()].map((k) => k.replace(/#$/, ''))]);
-  // every name its lines define or declare, those whose definition has an error too (no quantity of the model)
-  const written = new Set(names);
-  for (const s of symbols) if (s.role === 'definition' || s.role === 'declaration') written.add(s.name);
-  // and the names its own lines define by a derivative (δ_t = ∂C/∂z_t), which are no quantities
-  for (const line of text.split('\n')) {
-    const d = line.includes('=') ? derivativeDefinition(line) : null;
-    if (d) names.add(d);
-  }
-  const objective = model.loss ? model.quantities.get(model.loss) : undefined;
-  const params = new Set([...model.decls.values()].filter((d) => d.kind === 'param').map((d) => d.name));
-  return { names, written, unmarkedObjective: objective && !objective.isLoss ? objective.line : 0, params };
 }
