@@ -158,6 +158,11 @@ export type Statement =
       forRange: CheckRange | null;
       /** `\text{where } c = 2`: a free index of the check held at one value */
       where?: { v: string; value: Ast; range: Range }[];
+      /**
+       * `\text{where } y = \tanh(x)` after `∂y/∂x = 1 − y^2`: a letter given by a formula in a clause (also checked on
+       * its own), which an identity in free letters reads in its place (resolve/identity.ts)
+       */
+      whereLetters?: { v: string; value: Ast }[];
       tag?: string;
       /**
        * per later side (rhs, then more): written after ≈, the absolute tolerance of each entry (half a unit of

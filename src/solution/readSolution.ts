@@ -12,6 +12,7 @@ import { accumulationText } from './accumulation';
 import type { Claim, Network } from './claim';
 import { MAX_READER_PROBLEMS, skippedLink } from './claim';
 import { clauseWords } from './clauseWords';
+import { fullWidth } from './fullWidth';
 import type { Display, Folded } from './display';
 import { foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
 import { CONSTANT_NAME } from './generateChecks';
@@ -201,7 +202,8 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   // the solution's own \newcommand macros, expanded where a display uses them
   const macros = readMacros(text);
   // (`\text{für } t = 1, \dots, T`: the range's words read as in English, every offset kept)
-  const math = clauseWords(text);
+  // (and `（ ）`, `＝` typed full-width beside Chinese or Japanese prose: the ASCII they are forms of, fullWidth.ts)
+  const math = fullWidth(clauseWords(text));
   read.displays.forEach((d, index) => {
     const folded = foldDisplay(math, d, macros);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;

@@ -56,6 +56,56 @@ function inners(e: Expr, out: Inner[] = []): Inner[] {
   return out;
 }
 
+/** a number's shape: none, or 1×1 (a row times a column) */
+const oneByOne = (s: readonly number[]) => s.length === 0 || (s.length === 2 && s[0] === 1 && s[1] === 1);
+
+type RowInner = Expr & { k: 'matmul'; b: Expr & { k: 'transpose' } };
+
+/**
+ * a bᵀ of two rows (1×n) in a side, not inside a derivative: their inner product, a 1×1 — the column book's δ h_{t−1}ᵀ
+ * written where the vectors are rows (Saitoh's, CS224n's), whose outer product puts the transposed factor first
+ */
+function rowInners(e: Expr, out: RowInner[] = []): RowInner[] {
+  if (e.k === 'deriv') return out;
+  if (e.k === 'matmul' && e.b.k === 'transpose' && isRow(e.a.shape) && isRow(e.b.a.shape) && e.a.shape[1]! > 1) out.push(e as RowInner);
+  forChildren(e, (x) => rowInners(x, out), VALUE_CHILDREN);
+  return out;
+}
+
+const isRow = (s: readonly number[]) => s.length === 2 && s[0] === 1;
+
+/**
+ * the row case of outerMeant: a bᵀ of two rows for the outer product bᵀ a (or aᵀ b), "with the vectors as rows, the
+ * transposed factor stands first"
+ */
+function rowOuterMeant(
+  c: Claim,
+  said: string,
+  side: Expr,
+  right: boolean,
+  m: readonly number[],
+  run: Run,
+  other: OtherValues,
+): string | null {
+  for (const p of rowInners(side).slice(0, MAX_TRIES)) {
+    const a = p.a;
+    const b = p.b.a;
+    const aT: Expr = { k: 'transpose', a, shape: [a.shape[1]!, 1], range: a.range };
+    for (const [x, y] of [
+      [p.b, a],
+      [aT, b],
+    ] as const) {
+      if (x.shape[0] !== m[0] || y.shape[1] !== m[1]) continue;
+      const outer: Expr = { k: 'matmul', a: x, b: y, shape: [...m], range: p.range };
+      const edited = widened(side, p, outer);
+      if (!edited || !holds(c, edited, right, run, other)) continue;
+      const first = x === p.b ? transposed(b) : transposed(a);
+      return `${said}. ${exprText(p)} of two rows is their inner product, a number; their outer product, ${kind(m)}, is written ${first} ${factor(y)}: with it the check holds (the vectors are rows here, 1×n, as in a book that writes x W: the transposed factor stands first)`;
+    }
+  }
+  return null;
+}
+
 /** kinds that keep a scalar operand's shape growing with it: Σ, +, −, a scale (2 aᵀb) */
 const WIDENS = new Set<Expr['k']>(['sum', 'add', 'sub', 'neg', 'mul']);
 
@@ -79,7 +129,7 @@ function widened(side: Expr, node: Expr, by: Expr): Expr | null {
       VALUE_CHILDREN,
     );
     if (!changed) return x;
-    if (!WIDENS.has(x.k) || x.shape.length !== 0) ok = false;
+    if (!WIDENS.has(x.k) || !oneByOne(x.shape)) ok = false;
     let i = 0;
     return { ...mapChildren(x, () => kids[i++]!, VALUE_CHILDREN), shape: by.shape } as Expr;
   };
@@ -126,7 +176,9 @@ export function scalarVectorHint(c: Claim, bad: Sides, run: Run, other: OtherVal
   const side = right ? c.rhs : c.lhs;
   if (v.shape.length === 2) {
     // the scalar side is the one edited: its aᵀb made the matrix
-    const outer = outerMeant(c, said, right ? c.lhs : c.rhs, !right, v.shape, run, other);
+    const outer =
+      outerMeant(c, said, right ? c.lhs : c.rhs, !right, v.shape, run, other) ??
+      rowOuterMeant(c, said, right ? c.lhs : c.rhs, !right, v.shape, run, other);
     if (outer) return outer;
   }
   for (const p of entrywise(side).slice(0, MAX_TRIES)) {

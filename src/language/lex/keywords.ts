@@ -43,6 +43,12 @@ export const FUNCTIONS: Readonly<Record<string, string>> = lookup({
   sech: 'sech',
 });
 
+/**
+ * the hyperbolic functions as Russian and French texts write them, th, sh, ch: a function only upright
+ * (`\operatorname{th}`, `\mathrm{th}`, `\text{th}`), since an italic th is a product or a name of the file
+ */
+export const UPRIGHT_FUNCTIONS: Readonly<Record<string, string>> = lookup({ th: 'tanh', sh: 'sinh', ch: 'cosh' });
+
 /** the words never read as a name: the keywords, every function spelling, grad (the editor's rename and
  * the preview's highlighting ask here rather than keep their own lists) */
 export function isReservedWord(w: string): boolean {

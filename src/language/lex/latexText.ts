@@ -4,7 +4,7 @@
 import { tagLabel } from '../tagLabel';
 import { error, push } from './emit';
 import { groupAt } from './groups';
-import { FUNCTIONS } from './keywords';
+import { FUNCTIONS, UPRIGHT_FUNCTIONS } from './keywords';
 import { inSubscript } from './latex';
 import type { LexState } from './state';
 import { lexWord } from './words';
@@ -24,10 +24,13 @@ export const PROSE_NAME = /^[A-Za-z][A-Za-z0-9]+$/;
 /** a name of code written in \texttt{…}: one word, its underscores escaped or not */
 export const CODE_WORD = /^[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*$/;
 
-/** `for` in the languages solutions are written in: für (alle, jedes), pour (tout), para (todo), 对于 */
-const FOR_WORDS = /^(?:f(?:ü|ue)r(?:_(?:alle|jedes))?|pour(?:_tout)?|para(?:_todo)?|对于|对)$/;
-/** `where` so: wobei, mit, où, donde, 其中 */
-const WHERE_WORDS = /^(?:wobei|mit|où|donde|其中)$/;
+/**
+ * `for` in the languages solutions are written in: für (alle, jedes), pour (tout), para (todo), 对于, and Russian's для
+ * всех (каждого), при
+ */
+const FOR_WORDS = /^(?:f(?:ü|ue)r(?:_(?:alle|jedes))?|pour(?:_tout)?|para(?:_tod[oa]s?)?|对于|对|для_(?:всех|каждого|любого)|при)$/;
+/** `where` so: wobei, mit, où, donde, onde (Portuguese), где, 其中, ここで and ただし, 여기서 */
+const WHERE_WORDS = /^(?:wobei|mit|où|donde|onde|где|其中|ここで|ただし|여기서)$/;
 
 /**
  * \text{…}: part of a name inside a subscript (N_{\text{hidden}} is N_hidden), a name of code anywhere (\text{dnext\_c},
@@ -50,6 +53,11 @@ export function text(ls: LexState, s: number, typewriter = false) {
   // \text{diag}(…), \text{softmax}: a function written upright (Goodfellow et al. eq. 10.22)
   if (FUNCTIONS[w]) {
     lexWord(ls, w, s, ls.i);
+    return;
+  }
+  // \text{th}(a_t): Russian's tanh (keywords.ts UPRIGHT_FUNCTIONS)
+  if (UPRIGHT_FUNCTIONS[w] !== undefined && !inSubscript(ls)) {
+    lexWord(ls, UPRIGHT_FUNCTIONS[w], s, ls.i);
     return;
   }
   // "\text{for } t < T", "\text{for all } t", "\text{if } t > 1": the range of a check, as a sheet words it

@@ -2,7 +2,7 @@
 
 import { isNameCode, mathAlphanumeric } from './characters';
 import { push } from './emit';
-import { RESERVED, RESERVED_LENGTHS, lengthBit } from './keywords';
+import { RESERVED, RESERVED_LENGTHS, UPRIGHT_FUNCTIONS, lengthBit } from './keywords';
 import { inSubscript } from './latex';
 import { isSubscriptDigit } from './scripts';
 import type { LexState } from './state';
@@ -95,7 +95,10 @@ export function word(ls: LexState) {
 export function lexWord(ls: LexState, w: string, s: number, e: number) {
   const info = (RESERVED_LENGTHS[w.charCodeAt(0)]! & lengthBit(w.length)) !== 0 ? RESERVED.get(w) : undefined;
   if (info === undefined) {
-    push(ls, 'name', w, s, e);
+    // \operatorname{th}(a_t), \mathrm{th}\,z: Russian's tanh, written upright (an italic th stays a name)
+    const upright = UPRIGHT_FUNCTIONS[w];
+    if (upright !== undefined && uprightGroup(ls.src, s, e)) lexWord(ls, upright, s, e);
+    else push(ls, 'name', w, s, e);
     return;
   }
   if (info.kind === 'fn') {
@@ -119,4 +122,9 @@ export function lexWord(ls: LexState, w: string, s: number, e: number) {
     return;
   }
   push(ls, info.kind, info.text, s, e);
+}
+
+/** the word at s..e is the whole content of \operatorname{…}, \mathrm{…} or \rm's group */
+function uprightGroup(src: string, s: number, e: number): boolean {
+  return /\\(?:operatorname\*?|mathrm)\s*\{\s*$/.test(src.slice(Math.max(0, s - 24), s)) && /^\s*\}/.test(src.slice(e, e + 4));
 }

@@ -21,8 +21,9 @@ export const QUANTIFIER_WORDS = new Set(['all', 'every', 'each', 'any']);
  */
 export function checkRange(ps: ParseState): CheckRange | null {
   const t0 = peek(ps);
-  // ", \text{where} …": the check's clauses, not a range
-  if (isOp(t0, ',') && peek(ps, 1).kind === 'kw' && peek(ps, 1).text === 'where') return null;
+  // ", \text{where} …": the check's clauses, not a range — unless steps are listed after it (`, \text{where } t = 2,
+  // \ldots, T`, as without the comma below: t was held at 2 and `\ldots, T` refused)
+  if (isOp(t0, ',') && peek(ps, 1).kind === 'kw' && peek(ps, 1).text === 'where' && !listedSteps(ps, ps.p + 2)) return null;
   // a comma ending the equation is its punctuation, as a final full stop is (pasted from a sentence of a sheet)
   if (isOp(t0, ',') && (peek(ps, 1).kind === 'newline' || peek(ps, 1).kind === 'eof')) {
     next(ps);

@@ -144,11 +144,16 @@ export function check(ps: ParseState): Statement {
   }
   ps.rangeGroup = -1;
   ps.rangeSpaced = -1;
+  // (a letter a clause gives by a formula, `where y = \tanh(x)`, is also kept for an identity to read: whereLetters)
+  const letters: { v: string; value: Ast }[] = [];
   const where =
-    isOp(peek(ps), ',') && peek(ps, 1).kind === 'kw' && peek(ps, 1).text === 'where' ? (next(ps), whereClauses(ps)) : whereClauses(ps);
+    isOp(peek(ps), ',') && peek(ps, 1).kind === 'kw' && peek(ps, 1).text === 'where'
+      ? (next(ps), whereClauses(ps, letters))
+      : whereClauses(ps, letters);
   if (where?.length) end = where[where.length - 1]!.range;
   const st: Statement & { k: 'check' } = { k: 'check', lhs, rhs, more, range: span(kw.range, end), text, forRange };
   if (where?.length) st.where = where;
+  if (letters.length) st.whereLetters = letters;
   if (rounded.some((r) => r !== null)) st.approx = rounded;
   if (relations) st.relations = relations;
   if (ps.placeholders) st.placeholder = true;
@@ -341,7 +346,7 @@ export function textIn(ps: ParseState, r: Range, from: number): string {
  * `\text{where } c = 2, z_t = W x_t` after a check: a one-letter name set to a number holds that free index
  * at the number (returned); any other clause is an equation of its own, checked after this one (queued).
  */
-export function whereClauses(ps: ParseState): { v: string; value: Ast; range: Range }[] | null {
+export function whereClauses(ps: ParseState, letters?: { v: string; value: Ast }[]): { v: string; value: Ast; range: Range }[] | null {
   if (!(peek(ps).kind === 'kw' && peek(ps).text === 'where')) return null;
   next(ps);
   const out: { v: string; value: Ast; range: Range }[] = [];
@@ -371,7 +376,10 @@ export function whereClauses(ps: ParseState): { v: string; value: Ast; range: Ra
           rhsText: clause.replace(/^[^=]*=\s*/, ''),
         });
       }
-    } else ps.queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(ps, s1), forRange: null });
+    } else {
+      ps.queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(ps, s1), forRange: null });
+      if (letters && isPlain(l) && [...(l as NameAst).raw].length === 1) letters.push({ v: (l as NameAst).raw, value: r });
+    }
     if (isOp(peek(ps), ',')) next(ps);
     if (peek(ps).kind === 'kw' && peek(ps).text === 'where') next(ps);
     if (peek(ps).kind === 'newline' || peek(ps).kind === 'eof') return out;

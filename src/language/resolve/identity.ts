@@ -145,7 +145,10 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
   const every = st.forRange && st.forRange.from === null && st.forRange.to === null && vars.has(st.forRange.v);
   if ((st.forRange && !every) || st.where || st.approx || st.placeholder) return null;
   const euler = !scope.isKnown('e');
-  const sides: Ast[] = [st.lhs, st.rhs, ...st.more].map((a) => identitySide(a, vars, euler));
+  // `∂y/∂x = 1 − y^2 \text{ where } y = \tanh(x)` (Saitoh's tanh node): the clause's letter read as its formula
+  const given = st.whereLetters?.filter((w) => vars.has(w.v));
+  const written = [st.lhs, st.rhs, ...st.more].map((a) => (given?.length ? withLetters(a, given) : a));
+  const sides: Ast[] = written.map((a) => identitySide(a, vars, euler));
   // a side that is the letter alone (`q = 1`, `z = 0.5`, `σ(a) = b`) defines it, or names a value: no identity
   if (sides.some((a) => a.k === 'name' && vars.has(a.raw))) return null;
   // tried quietly first: a side that reads the network (or does not read) is read as ever, with its diagnostics; a
@@ -159,6 +162,16 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
     throw x;
   }
   const d = found[0] as (Ast & { k: 'deriv' }) | undefined;
+  // ∂y/∂x of two letters: y is given by nothing (a clause `\text{where } y = \tanh(x)` gives it: whereLetters)
+  if (d?.of.k === 'name' && !d.of.sub && !d.of.sup && vars.has(d.of.raw)) {
+    const [y, x] = [d.of.raw, (d.wrt as { raw: string }).raw];
+    scope.error(
+      `∂${y}/∂${x} differentiates the letter ${y}, which nothing here gives as a function of ${x}: say which, as \\text{where } ${y} = \\tanh(${x}), or write the function itself (\\tanh'(${x}) = 1 − \\tanh^2(${x}))`,
+      d.range,
+      'syntax',
+    );
+    return [];
+  }
   if (d) {
     scope.error(
       `a derivative by ${(d.wrt as { raw: string }).raw}, the identity's own variable, is read of σ, tanh, relu or exp at that variable itself (dσ(z)/dz is σ'(z)); write this one with the chain rule (dσ(2z)/dz = 2σ'(2z))`,
@@ -226,4 +239,13 @@ function onlyVariables(e: Expr, vars: Set<string>): boolean {
   if (refs || hasDeriv(e)) return false;
   for (const v of mentionedVars(e)) if (!vars.has(v)) return false;
   return true;
+}
+
+/** a side with each letter a where clause gives (`y = \tanh(x)`) replaced by its formula */
+function withLetters(a: Ast, given: { v: string; value: Ast }[]): Ast {
+  if (a.k === 'name' && !a.sub && !a.sup) {
+    const w = given.find((g) => g.v === a.raw);
+    if (w) return w.value;
+  }
+  return mapAst(a, (x) => withLetters(x, given));
 }

@@ -38,6 +38,7 @@ import {
   untimedEntryByValue,
 } from './nameEntries';
 import { splitRun } from './nameRuns';
+import { latexSubscriptRun } from './latexSubscriptRun';
 import { parametersArgument } from './parametersArgument';
 import { spellingOf, writtenOf } from './spelling';
 import { stepFunctionInput } from './stepWords';
@@ -392,6 +393,8 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (diagonal) return diagonal;
   const run = splitRun(a, ctx, rawKnown, cut, head, headKnown);
   if (run) return readExpression(run, ctx);
+  const texRun = latexSubscriptRun(a, ctx, rawKnown || sp.lastKnown);
+  if (texRun) return readExpression(texRun, ctx);
   // X̄_t written with the combining mark, where the file defines no such name: the adjoint ∂loss/∂X_t
   // (not code's dc̄_t, the gradient of a name c̄ the file defines: unknown() reads it as dc_t is read)
   const marked = sp.marked && !codeGradientOfMarked(raw, scope) ? markedAdjoint(a) : null;

@@ -27,6 +27,9 @@ function decimalComma(text: string, i: number, end: number, rowTail: () => strin
   return fraction.length === 3 && whole[1] !== '0' ? null : i;
 }
 
+/** a foreign clause word too short for its English to be written in its place (clauseWords.ts), `\text{où}` */
+const UNFITTED_CLAUSE = /\\(?:text|textrm|textnormal|mbox)\s*\{\s*,?\s*(?:où|при|где)\s*\}/;
+
 /** spacing between two equations on one row (`,\quad`, `,\;`, `,~`) */
 const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
 
@@ -44,7 +47,7 @@ export function commaStartsClaim(text: string, i: number, end: number, scans?: {
   if (eq <= 0 || !startsNewClaim(rest)) return false;
   // (`&` is an align's column, layout: `…, && t = 1, \dots, T` is the check's range, written in a column of its own)
   const lhs = rest.slice(0, eq).replace(SPACING, ' ').replace(/&/g, ' ').trim();
-  if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs)) return false;
+  if (/(?:^|[^A-Za-z])(?:for|where|forall|with|if)(?![A-Za-z])/.test(lhs) || UNFITTED_CLAUSE.test(lhs)) return false;
   // a letter alone is a range or a step's binding (`, t = 1, \dots, T`, `, k = 3`) — unless a fraction or a decimal
   // is its value, which no step is: a constant the equation before it reads (`≤ γ, \quad γ = \frac{1}{4}`); a Greek
   // letter but τ is no step's letter, so a whole number is its value too (`≤ (‖W‖ γ)^T, \quad γ = 1`)
