@@ -78,6 +78,9 @@ export { END_MARKS, FONT_SWITCH_NAMES, isEmptyGroupAt, ONES } from './lex/comman
 export { mathAlphanumeric } from './lex/characters';
 export { updateText } from './lex/emit';
 
+/** a minus sign's token, right before a number */
+const isMinus = (t: Token | undefined): boolean => t !== undefined && t.kind === 'op' && t.text === '-';
+
 /** a value begins after it: `=` or `≈` (a decimal comma may follow there) */
 const decimalCommaAfter = (t: Token | undefined, before: Token | undefined): boolean =>
   t !== undefined &&
@@ -140,7 +143,9 @@ export function lex(src: string): LexResult {
         ls.depth === 0 &&
         src.charCodeAt(ls.i) === 44 &&
         isDigitCode(src.charCodeAt(ls.i + 1)) &&
-        decimalCommaAfter(ls.tokens.at(-1), ls.tokens.at(-2))
+        // (and after a minus there, `param c = -0,3`)
+        (decimalCommaAfter(ls.tokens.at(-1), ls.tokens.at(-2)) ||
+          (isMinus(ls.tokens.at(-1)) && decimalCommaAfter(ls.tokens.at(-2), ls.tokens.at(-3))))
       ) {
         const whole = src.slice(s, ls.i);
         let e = ls.i + 1;

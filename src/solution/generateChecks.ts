@@ -18,7 +18,9 @@ import { isCodeGradientName } from './collectResults';
 import { topLevelEqualsSigns } from './display';
 import type { ChainLabel } from './label';
 import { chainLabel } from './label';
+import { derivativeLabelsBefore } from './earlierLabel';
 import { letterOf } from './letterOf';
+import { whereDerivativeNames } from './whereDerivative';
 import type { NetworkFacts } from './networkFacts';
 import { INLINE_FORMULA_HEAD, LEADING_SPACING, sideSpans } from './readSolution';
 import { GeneratedText } from './sourcemap';
@@ -49,9 +51,13 @@ export function generate(facts: NetworkFacts, claims: Claim[]): { gen: Generated
   const defined = new Set<string>();
   // (and δ^L_j = … after the solution's own δ^l_j ≡ ∂C/∂z^l_j: BP1 by entry, at the last layer, under the δ defined)
   const entryOfDefined = (name: string, chars: string) => defined.has(name.split('_')[0]!) && lastLayerEntry(chars);
+  // (nor after a chain that labels the same letter by its derivative first, `δ_t = ∂L/∂z_t = (1 − h_t²) ⊙ …`: that chain
+  // defines it, and a later `δ_t = h_t ⊙ (1 − h_t) ⊙ ∂L/∂h_t` is a claim about it — earlierLabel.ts)
+  const labelledBefore = own.some((n) => n) ? derivativeLabelsBefore(claims, (n) => names().names.has(n)) : null;
   const defines = own.map((name, i) => {
     if (
       !name ||
+      labelledBefore?.(name, i) ||
       defined.has(name) ||
       names().names.has(name) ||
       names().names.has(letterOf(name)) ||
@@ -73,6 +79,8 @@ export function generate(facts: NetworkFacts, claims: Claim[]): { gen: Generated
   // (nor a letter the solution defined before at an entry: Jaeger's `δ_j(t) = −∂E/∂net_j(t)` defines δ for every unit,
   // and his vector form `δ(t) = f'(net(t)) ⊙ […]` after it is a claim about it)
   const definedBases = new Set([...defined].map((n) => n.split('_')[0]!));
+  // (nor a letter a where clause defines by a derivative: `…, \text{where } δ_t = ∂ℓ/∂a_t`, whereDerivative.ts)
+  for (const c of claims) if (!c.inline) for (const n of whereDerivativeNames(c.text.chars)) definedBases.add(n);
   const formulas = formulaDefinitions(
     claims,
     defines,

@@ -12,6 +12,7 @@ import { accumulationText } from './accumulation';
 import type { Claim, Network } from './claim';
 import { MAX_READER_PROBLEMS, skippedLink } from './claim';
 import { clauseWords } from './clauseWords';
+import { conjunctions } from './conjunctions';
 import { fullWidth } from './fullWidth';
 import type { Display, Folded } from './display';
 import { foldDisplay, topLevelEquals, topLevelEqualsSigns } from './display';
@@ -203,7 +204,8 @@ export function readSolution(text: string, kind: SolutionKind, sidecar: string |
   const macros = readMacros(text);
   // (`\text{für } t = 1, \dots, T`: the range's words read as in English, every offset kept)
   // (and `（ ）`, `＝` typed full-width beside Chinese or Japanese prose: the ASCII they are forms of, fullWidth.ts)
-  const math = fullWidth(clauseWords(text));
+  // (and a bare `\quad y \quad` between two equations, Spanish's "and", blanked: conjunctions.ts)
+  const math = conjunctions(fullWidth(clauseWords(text)));
   read.displays.forEach((d, index) => {
     const folded = foldDisplay(math, d, macros);
     while (network + 1 < networks.length && networks[network + 1]!.start <= d.start) network++;

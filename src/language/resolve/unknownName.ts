@@ -92,6 +92,15 @@ export function unknown(a: NameAst, ctx: ExprContext, name: string): Expr {
       a.nameRange,
       'unknown-name',
     );
+  // tg(z), tan, ctg: the circular tangent (Russian texts write tg), no function of the language — where tanh (th) is
+  // meant, the slip is the letter h (a Russian course's h_t = th(…) miscopied as tg)
+  if (/^(?:tg|tan|ctg|cot|sin|cos)$/.test(name) && !scope.isKnown(name))
+    return fail(
+      ctx,
+      `unknown name ${name}: ${name}(x) is a trigonometric function, which the language does not have${/^(?:tg|tan)$/.test(name) ? ' — if the hyperbolic tangent is meant, write tanh (th in Russian notation, \\operatorname{th})' : ''}`,
+      a.nameRange,
+      'unknown-name',
+    );
   // Roelants's w_rec^n, n the sequence's length outside a step's place (a Σ up to n reads it as T: tauStep.ts sumsToN)
   if ((name === 'n' || name === 'N') && !scope.isKnown(name))
     return fail(
