@@ -162,7 +162,7 @@ export type Statement =
        * `\text{where } y = \tanh(x)` after `∂y/∂x = 1 − y^2`: a letter given by a formula in a clause (also checked on
        * its own), which an identity in free letters reads in its place (resolve/identity.ts)
        */
-      whereLetters?: { v: string; value: Ast }[];
+      whereLetters?: { v: string; value: Ast; clause: Statement }[];
       tag?: string;
       /**
        * per later side (rhs, then more): written after ≈, the absolute tolerance of each entry (half a unit of

@@ -145,7 +145,7 @@ export function check(ps: ParseState): Statement {
   ps.rangeGroup = -1;
   ps.rangeSpaced = -1;
   // (a letter a clause gives by a formula, `where y = \tanh(x)`, is also kept for an identity to read: whereLetters)
-  const letters: { v: string; value: Ast }[] = [];
+  const letters: { v: string; value: Ast; clause: Statement }[] = [];
   const where =
     isOp(peek(ps), ',') && peek(ps, 1).kind === 'kw' && peek(ps, 1).text === 'where'
       ? (next(ps), whereClauses(ps, letters))
@@ -346,7 +346,10 @@ export function textIn(ps: ParseState, r: Range, from: number): string {
  * `\text{where } c = 2, z_t = W x_t` after a check: a one-letter name set to a number holds that free index
  * at the number (returned); any other clause is an equation of its own, checked after this one (queued).
  */
-export function whereClauses(ps: ParseState, letters?: { v: string; value: Ast }[]): { v: string; value: Ast; range: Range }[] | null {
+export function whereClauses(
+  ps: ParseState,
+  letters?: { v: string; value: Ast; clause: Statement }[],
+): { v: string; value: Ast; range: Range }[] | null {
   if (!(peek(ps).kind === 'kw' && peek(ps).text === 'where')) return null;
   next(ps);
   const out: { v: string; value: Ast; range: Range }[] = [];
@@ -377,8 +380,17 @@ export function whereClauses(ps: ParseState, letters?: { v: string; value: Ast }
         });
       }
     } else {
-      ps.queued.push({ k: 'check', lhs: l, rhs: r, more: [], range: span(l.range, r.range), text: textFrom(ps, s1), forRange: null });
-      if (letters && isPlain(l) && [...(l as NameAst).raw].length === 1) letters.push({ v: (l as NameAst).raw, value: r });
+      const clause: Statement = {
+        k: 'check',
+        lhs: l,
+        rhs: r,
+        more: [],
+        range: span(l.range, r.range),
+        text: textFrom(ps, s1),
+        forRange: null,
+      };
+      ps.queued.push(clause);
+      if (letters && isPlain(l) && [...(l as NameAst).raw].length === 1) letters.push({ v: (l as NameAst).raw, value: r, clause });
     }
     if (isOp(peek(ps), ',')) next(ps);
     if (peek(ps).kind === 'kw' && peek(ps).text === 'where') next(ps);

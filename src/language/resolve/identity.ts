@@ -161,6 +161,8 @@ export function readIdentity(scope: Scope, st: Statement & { k: 'check' }, vars:
     if (x instanceof Abandoned) return null;
     throw x;
   }
+  // the clauses read into the sides are no checks of their own (`y = \tanh(x)`, y and x the identity's letters)
+  for (const g of given ?? []) scope.usedClauses.add(g.clause);
   const d = found[0] as (Ast & { k: 'deriv' }) | undefined;
   // ∂y/∂x of two letters: y is given by nothing (a clause `\text{where } y = \tanh(x)` gives it: whereLetters)
   if (d?.of.k === 'name' && !d.of.sub && !d.of.sup && vars.has(d.of.raw)) {

@@ -60,6 +60,7 @@ export function readQuestions(statements: Statement[], scope: Scope): Question[]
   for (let n = 0; n < statements.length; n++) {
     const st = statements[n]!;
     if (st.k !== 'derive' && st.k !== 'check') continue;
+    if (scope.usedClauses.has(st)) continue;
     const sides = questionSides(st);
     // `1 ≤ k ≤ t` displayed on its own: the range of a derivation's indices, no bound of the network's values (judged,
     // it would fail wherever k > t)

@@ -84,6 +84,8 @@ export class Scope {
   checkLeft: MaybeShape = null;
   /** while a check that writes CS231n's step words (prev_h, dnext_h) is read: its inputs without a step are the step's (stepWords.ts) */
   stepFunction = false;
+  /** where clauses an identity read as its letters' formulas (`\text{where } y = \tanh(x)`): no checks of their own */
+  readonly usedClauses = new Set<Statement>();
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
