@@ -4,10 +4,11 @@
 
 /** U+FF01..U+FF5E, the full-width forms of ASCII '!'..'~' */
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** the same, for a test (no lastIndex kept between calls) */
+const ANY_FULL_WIDTH = /[\uFF01-\uFF5E]/;
 
 /** `text` with every full-width form of an ASCII character written as that character (same length) */
 export function fullWidth(text: string): string {
-  if (!FULL_WIDTH.test(text)) return text;
-  FULL_WIDTH.lastIndex = 0;
+  if (!ANY_FULL_WIDTH.test(text)) return text;
   return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }

@@ -24,6 +24,9 @@ describe('a clause in Japanese, Russian, Portuguese or Korean words', () => {
       String.raw`\quad \text{onde } t = 2, \dots, T`,
       String.raw`\quad \text{여기서 } t = 2, \dots, T`,
       String.raw`, \quad \text{where } t = 2, \ldots, T`,
+      // (no space for the English to take: left as written, and read as where all the same)
+      String.raw`\quad \text{ここで} t = 2, \dots, T`,
+      String.raw`\quad \text{其中：} t = 2, \dots, T`,
     ]) {
       const r = solve(STEP + ' ' + clause);
       expect(r.equations[0]!.status, clause).toBe('holds');

@@ -28,7 +28,7 @@ function decimalComma(text: string, i: number, end: number, rowTail: () => strin
 }
 
 /** a foreign clause word too short for its English to be written in its place (clauseWords.ts), `\text{où}` */
-const UNFITTED_CLAUSE = /\\(?:text|textrm|textnormal|mbox)\s*\{\s*,?\s*(?:où|при|где)\s*\}/;
+const UNFITTED_CLAUSE = /\\(?:text|textrm|textnormal|mbox)\s*\{\s*,?\s*(?:où|при|где|ここで|ただし|여기서|其中)\s*[:：]?\s*\}/;
 
 /** spacing between two equations on one row (`,\quad`, `,\;`, `,~`) */
 const SPACING = /\\(?:q?quad|[,;:! ])|~/g;
