@@ -17,6 +17,10 @@ describe('a one-character subscript run into the next name', () => {
     expect(r.checks).toEqual([]);
     expect(r.diagnostics.some((d) => /unknown name x_tV_x/.test(d.message))).toBe(true);
   });
+  it('a lower-case letter after the subscript is no name of its own: W_xh stays one unknown name', () => {
+    const r = analyze(NET + 'h = 2\ncheck h_t = tanh(h_{t-1}W_h + W_xh)\n');
+    expect(r.diagnostics.some((d) => /unknown name W_xh/.test(d.message))).toBe(true);
+  });
   it('a per-step parameter written W_xh_2 stays W_xh at step 2', () => {
     const r = analyze(
       'T = 2\ninput x = [1.0, 0.5]\nparam W_x = 0.5\nparam W_xh_t = [0.3, 0.4]\nh_0 = 0\nh_t = tanh(W_xh_t h_{t-1} + W_x x_t)\nloss L = Σ_t h_t\ncheck W_xh_2 = 0.4\n',

@@ -14,6 +14,10 @@ describe('Russian notation for the hyperbolic functions', () => {
     );
     expect(r.checks.map((c) => c.status)).toEqual(['holds', 'holds', 'holds', 'holds', 'holds']);
   });
+  it('English’s ordinal t^{\\text{th}} is no tanh', () => {
+    const r = analyze(NET + 'check h_t = h_t^{\\text{th}}\ncheck h_t = h_t^{\\mathrm{th}}\n');
+    expect(r.diagnostics.filter((d) => /unknown name th/.test(d.message)).length).toBe(2);
+  });
   it('an italic th is a name', () => {
     const r = analyze(NET + 'th = 2\ncheck th = 2\n');
     expect(r.checks.map((c) => c.status)).toEqual(['holds']);

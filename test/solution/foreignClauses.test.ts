@@ -34,6 +34,11 @@ describe('a clause in Japanese, Russian, Portuguese or Korean words', () => {
       expect(r.skipped, clause).toBe(0);
     }
   });
+  it('a slide’s \\text{其中：} is where, its colon and all', () => {
+    const r = solve(String.raw`h_t = \tanh(u x_t + w h_{t-1})，\quad \text{其中：} h_t = \tanh(u x_t + w h_{t-1})`);
+    expect(r.skipped).toBe(0);
+    expect(r.equations[0]!.status).toBe('holds');
+  });
   it('a short word keeps every offset: the \\tag after \\text{où} reads', () => {
     const r = solve(STEP + String.raw` \quad \text{où } t = 2, \dots, T \tag{5}`, String.raw`h_t = \tanh(u x_t + w h_{t-1}) \tag{6}`);
     expect(r.equations.map((e) => e.tag)).toEqual(['5', '6']);

@@ -55,8 +55,8 @@ export function text(ls: LexState, s: number, typewriter = false) {
     lexWord(ls, w, s, ls.i);
     return;
   }
-  // \text{th}(a_t): Russian's tanh (keywords.ts UPRIGHT_FUNCTIONS)
-  if (UPRIGHT_FUNCTIONS[w] !== undefined && !inSubscript(ls)) {
+  // \text{th}(a_t): Russian's tanh (keywords.ts UPRIGHT_FUNCTIONS); not English's ordinal, t^{\text{th}}
+  if (UPRIGHT_FUNCTIONS[w] !== undefined && !inSubscript(ls) && !inSuperscript(ls)) {
     lexWord(ls, UPRIGHT_FUNCTIONS[w], s, ls.i);
     return;
   }
@@ -75,7 +75,8 @@ export function text(ls: LexState, s: number, typewriter = false) {
     return;
   }
   // "\text{where } c = 2", "\text{, where } z_t = …": the check's own clauses (the parser's where)
-  const clause = w.replace(/^[,;]_?/, '');
+  // (`\text{其中：}`, `\text{where:}`: a colon after the word, as a slide writes it)
+  const clause = w.replace(/^[,;]_?/, '').replace(/_?[:：]$/, '');
   if (clause === 'where' || clause === 'with' || WHERE_WORDS.test(clause)) {
     push(ls, 'kw', 'where', s, ls.i);
     return;

@@ -126,5 +126,8 @@ export function lexWord(ls: LexState, w: string, s: number, e: number) {
 
 /** the word at s..e is the whole content of \operatorname{…}, \mathrm{…} or \rm's group */
 function uprightGroup(src: string, s: number, e: number): boolean {
-  return /\\(?:operatorname\*?|mathrm)\s*\{\s*$/.test(src.slice(Math.max(0, s - 24), s)) && /^\s*\}/.test(src.slice(e, e + 4));
+  // (not English's ordinal after a superscript's mark, t^{\mathrm{th}})
+  return (
+    /(?<![_^]\s*\{?\s*)\\(?:operatorname\*?|mathrm)\s*\{\s*$/.test(src.slice(Math.max(0, s - 24), s)) && /^\s*\}/.test(src.slice(e, e + 4))
+  );
 }

@@ -39,7 +39,9 @@ function readable(piece: string, ctx: ExprContext): boolean {
 export function latexSubscriptRun(a: NameAst, ctx: ExprContext, known: boolean): Ast | null {
   if (known || ctx.vars.has(a.raw) || !a.raw.includes('_')) return null;
   const pieces = latexPieces(a.raw);
-  if (!pieces || !pieces.every((p) => readable(p, ctx))) return null;
+  // a later piece begins a name of its own, a capital or a name with its own subscript (x_tW, h_tx_t): W_xh, with W_x
+  // and h defined, stays one unknown name (a slip for W_hx, or a weight the file lacks), not W_x times h
+  if (!pieces || !pieces.every((p, i) => readable(p, ctx) && (i === 0 || /^\p{Lu}/u.test(p) || p.includes('_')))) return null;
   let column = a.nameRange.column;
   const names: NameAst[] = [];
   for (let i = 0; i < pieces.length; i++) {
