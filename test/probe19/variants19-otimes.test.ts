@@ -1,6 +1,7 @@
 // ⊗ written for the product entry by entry, as some students (and papers) write the LSTM's gates: the language
-// reads ⊗ of two vectors as their outer product (∇_W L = Σ_t δ_t ⊗ x_t holds), so c_t = g_t ⊗ i_t + … is a shape
-// mismatch — whose message now names the outer product and the ⊙ meant. Seed 002's vector LSTM.
+// reads ⊗ of two vectors as their outer product (∇_W L = Σ_t δ_t ⊗ x_t holds); c_t = g_t ⊗ i_t + … was a shape
+// mismatch until session 60, which reads ⊗ entry by entry where no outer product can stand (a vector equation of the
+// operands' size, a chain of ⊗). Seed 002's vector LSTM.
 import { describe, it } from 'vitest';
 import { asLatex, asMarkdown, expectRows, network, type Row } from './variants19-helpers';
 
@@ -13,21 +14,14 @@ const ROWS: Row[] = [
   { eq: 'c_t = g_t \\odot i_t + c_{t-1} \\odot f_t', status: 'holds' },
   { eq: 'c_t = g_t \\circ i_t + c_{t-1} * f_t', status: 'holds' },
   { eq: 'c_t = g_t i_t + c_{t-1} f_t', status: 'holds' },
-  {
-    eq: 'c_t = g_t \\otimes i_t + c_{t-1} \\otimes f_t',
-    status: 'fails',
-    says: /the left side is a vector of 3, the right side a 3×3 matrix: g_t ⊗ i_t is their outer product, a matrix; the product entry by entry is written ⊙ \(g_t ⊙ i_t\)/,
-  },
-  {
-    eq: 'h_t = \\tanh(c_t) \\otimes o_t',
-    status: 'fails',
-    says: /tanh\(c_t\) ⊗ o_t is their outer product, a matrix; the product entry by entry is written ⊙/,
-  },
-  // a ⊗ of three: the second has a matrix on its left
+  // session 60: where the left side is a vector of the operands' size no outer product can stand, so ⊗ is the
+  // product entry by entry (Géron's 15-3), said in an information (otimesProduct.ts)
+  { eq: 'c_t = g_t \\otimes i_t + c_{t-1} \\otimes f_t', status: 'holds' },
+  { eq: 'h_t = \\tanh(c_t) \\otimes o_t', status: 'holds' },
+  // a ⊗ of three: a chain of ⊗ of one shape is no outer product
   {
     eq: '\\frac{\\partial L}{\\partial c_t} = \\frac{\\partial L}{\\partial h_t} \\otimes o_t \\otimes (1 - \\tanh^2(c_t)) + \\frac{\\partial L}{\\partial c_{t+1}} \\otimes f_{t+1}',
-    status: 'skipped',
-    says: /not of a 3×3 matrix; the product entry by entry is written ⊙/,
+    status: 'holds',
   },
   // where an outer product is meant, ⊗ holds
   { eq: '\\frac{\\partial L}{\\partial \\mathbf{W}_{ph}} = \\sum_t 2(p_t - y_t) \\otimes \\mathbf{h}_t', status: 'holds' },

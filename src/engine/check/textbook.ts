@@ -26,7 +26,7 @@ import { stepShiftable } from './stepShift';
 import { Memo } from '../memo';
 import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
-import { entersTransposed } from './transposedWeight';
+import { entersOnRight, entersTransposed } from './transposedWeight';
 import { reversedChainHint } from './reversedChain';
 import { leftStepHint } from './leftStep';
 import { zeroClaimHint } from './zeroClaim';
@@ -177,6 +177,9 @@ export function transposeHint(c: Claim, run: Run): string | null {
     // a weight the network multiplies transposed (W_hhᵀ h_{t-1}) has the state first in its gradient: h (∇ L)ᵀ
     if (d.k === 'deriv' && run.model.decls.get(d.wrt.name)?.kind === 'param' && entersTransposed(run.model, d.wrt.name))
       return `The right side is the transpose of the left side: the network multiplies by ${d.wrt.name}ᵀ, so in ${exprText(d)}'s outer product the state comes first and the gradient second (h (∇_a L)ᵀ), or a transpose is missing`;
+    // a weight that multiplies a batch of rows from the right (Géron's X_(t) W_x): its gradient is Xᵀ (∇ L)
+    if (d.k === 'deriv' && run.model.decls.get(d.wrt.name)?.kind === 'param' && entersOnRight(run.model, d.wrt.name))
+      return `The right side is the transpose of the left side: the network multiplies rows by ${d.wrt.name} (one row per instance, X ${d.wrt.name}), so in ${exprText(d)} the rows' transpose comes first and the gradient second (Xᵀ ∇_Z L), or a transpose is missing`;
     // Prince's h_k (∂ℓ_i/∂f_k)ᵀ: the outer product as written, and the order to write (the gradient comes first)
     const outer = nodes(c.rhs).find(
       (x): x is Expr & { a: Expr; b: Expr & { k: 'transpose' } } =>

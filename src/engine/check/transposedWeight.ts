@@ -23,3 +23,26 @@ export function entersTransposed(model: Model, name: string): boolean {
   }
   return transposed > 0 && plain === 0;
 }
+
+/**
+ * whether the network multiplies `name` from the right of a matrix of rows (Géron's mini-batch X_(t) W_x, one row per
+ * instance), and never otherwise: its gradient is then Xᵀ (∇ L), the rows' transpose first
+ */
+export function entersOnRight(model: Model, name: string): boolean {
+  let right = 0;
+  let other = 0;
+  const walk = (x: Expr): void => {
+    if (x.k === 'matmul' && x.b.k === 'ref' && x.b.name === name && x.a.shape.length === 2 && x.a.shape[0]! > 1) {
+      right++;
+      walk(x.a);
+      return;
+    }
+    if (x.k === 'ref' && x.name === name) other++;
+    forChildren(x, walk);
+  };
+  for (const q of model.quantities.values()) {
+    if (q.general) walk(q.general);
+    for (const e of q.overrides.values()) walk(e);
+  }
+  return right > 0 && other === 0;
+}

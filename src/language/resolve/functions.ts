@@ -11,6 +11,7 @@ import { occurrence } from './text';
 import { exprText } from '../print';
 import { readPlaceholder } from './placeholder';
 import { angleOuter } from './angleOuter';
+import { otimesEntrywise } from './otimesProduct';
 import { constValue } from './values';
 
 const FN_NAMES: Record<string, string> = {
@@ -129,6 +130,8 @@ function hyperbolic(fn: 'cosh' | 'sinh' | 'sech', x: Expr, range: Expr['range'])
 
 /** a ⊗ b of two vectors: their outer product a bᵀ (∇_W L = Σ_t δ_t ⊗ x_t); of anything else, an error that says so */
 function readOuter(a: Ast & { k: 'call' }, ctx: ExprContext): Expr {
+  const entrywise = otimesEntrywise(a, ctx);
+  if (entrywise) return entrywise;
   const [x, y] = (a.arg as Ast & { k: 'list' }).items.map((e) => readExpression(e, ctx)) as [Expr, Expr];
   // a scalar side (a one-unit network): the outer product is the product
   if (x.shape?.length === 0 || y.shape?.length === 0)

@@ -230,6 +230,7 @@ function readCheck(scope: Scope, st: Statement & { k: 'check' }, outer: ExprCont
     scope.mends = null;
     scope.entryCounts = null;
     scope.checkLeft = null;
+    scope.checkSides = null;
     scope.stepFunction = false;
   }
 }
@@ -242,6 +243,7 @@ function readCheckSides(scope: Scope, st: Statement & { k: 'check' }, outer: Exp
   const left = readExpression(label ? st.rhs : st.lhs, outer);
   const leftMends = scope.mends!;
   scope.checkLeft = left.shape;
+  scope.checkSides = label ? st.more : [st.rhs, ...st.more];
   if (label) scope.diagnostics.push(diag('information', labelNote(writtenName(label)), span(st.lhs.range, st.rhs.range), 'label'));
   // σ'(·) on a later side: the argument of σ in the equation the left side differentiates
   const ctx = st.placeholder

@@ -9,6 +9,7 @@ import { exprText } from '../print';
 import { firstSegment } from '../segments';
 import { elementwiseShape, matmulShape, productKind, shapeText } from '../shapes';
 import { heaviside, unnamedActivation } from './activationForms';
+import { biasRows } from './batchBias';
 import { chainInnerProduct } from './chainProduct';
 import type { ExprContext } from './context';
 import { Abandoned, fail, quietly } from './context';
@@ -57,7 +58,10 @@ export function readBinary(a: Ast & { k: 'bin' }, ctx: ExprContext): Expr {
   switch (a.op) {
     case '+':
     case '-': {
-      const s = elementwiseShape(x.shape, y.shape);
+      let s = elementwiseShape(x.shape, y.shape);
+      // a bias row added to a mini-batch's rows (batchBias.ts)
+      const spread = s === false ? biasRows(x, y, a, ctx) : null;
+      if (spread) [x, y, s] = [...spread, elementwiseShape(spread[0].shape, spread[1].shape)];
       if (s === false)
         fail(
           ctx,

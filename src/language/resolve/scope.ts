@@ -2,7 +2,7 @@
 // being inferred, which quantities are broken, and the diagnostics and symbol occurrences produced.
 
 import type { Diagnostic, DiagnosticFix, Range, SymbolOccurrence } from '../../report';
-import type { Statement } from '../ast';
+import type { Ast, Statement } from '../ast';
 import { diag } from '../diagnostics';
 import type { Decl, Expr, Quantity, TransposeMend } from '../model';
 import { displayName } from '../print';
@@ -82,6 +82,10 @@ export class Scope {
   entryCounts: Map<string, number> | null = null;
   /** while a check's right sides are read: its left side's shape (a product that does not form is said against it) */
   checkLeft: MaybeShape = null;
+  /** while a check's right sides are read: their syntax (otimesProduct.ts asks whether a ⊗ is a whole side) */
+  checkSides: readonly Ast[] | null = null;
+  /** the line of the first equation that read ⊗ as the product entry by entry (otimesProduct.ts): the text's meaning of ⊗ */
+  otimesEntrywiseAt: number | null = null;
   /** while a check that writes CS231n's step words (prev_h, dnext_h) is read: its inputs without a step are the step's (stepWords.ts) */
   stepFunction = false;
   /** where clauses an identity read as its letters' formulas (`\text{where } y = \tanh(x)`): no checks of their own */
