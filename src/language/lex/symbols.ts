@@ -202,7 +202,8 @@ export function single(ls: LexState, k: number) {
         // np.diag(…), torch.tanh(…): NumPy's (or PyTorch's) function is the language's own; the module's name goes
         const w = /^[A-Za-z]+/.exec(ls.src.slice(ls.i, ls.i + 12))![0];
         const mod = ls.tokens.pop()!;
-        if (FUNCTIONS[w] !== undefined) return;
+        // np.dot(A, B), np.matmul: the product, read as dot(A, B) is (resolve/numpyDot.ts)
+        if (FUNCTIONS[w] !== undefined || w === 'dot' || w === 'matmul') return;
         // np.outer(…), np.dot(…): a function the language does not have, said by its name (not "unknown name np")
         ls.i += w.length;
         error(

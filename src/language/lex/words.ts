@@ -116,6 +116,11 @@ export function lexWord(ls: LexState, w: string, s: number, e: number) {
     push(ls, 'name', w, s, e);
     return;
   }
+  // Chollet's input_t declared as `input input : 2`: a keyword right after a declaration's keyword is its name
+  if (info.kind === 'kw' && declaresName(ls)) {
+    push(ls, 'name', w, s, e);
+    return;
+  }
   if (info.kind === 'grad' && ls.src.charCodeAt(e) === 43) {
     ls.i = e + 1;
     push(ls, 'grad', 'grad', s, e + 1, 0, true);
@@ -130,4 +135,10 @@ function uprightGroup(src: string, s: number, e: number): boolean {
   return (
     /(?<![_^]\s*\{?\s*)\\(?:operatorname\*?|mathrm)\s*\{\s*$/.test(src.slice(Math.max(0, s - 24), s)) && /^\s*\}/.test(src.slice(e, e + 4))
   );
+}
+
+/** the token before is a declaration's keyword (param, input, target) on this line: the word now is the name declared */
+function declaresName(ls: LexState): boolean {
+  const before = ls.tokens[ls.tokens.length - 1];
+  return before !== undefined && before.kind === 'kw' && (before.text === 'input' || before.text === 'target' || before.text === 'param');
 }

@@ -2,6 +2,7 @@
 // entries are read by nameEntries.ts, names that stand for gradients by gradientNames.ts, the identity matrix by
 // identityMatrix.ts, a run of letters by nameRuns.ts, and the unknown-name diagnostic is unknownName.ts.
 
+import { numpyDot } from './numpyDot';
 import { isUntimedTwinKey, nameOfKey } from '../../ids';
 import type { Range } from '../../report';
 import type { Ast, NameAst } from '../ast';
@@ -303,6 +304,9 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   if (a.args) {
     // d2l.ai's f(x_t, h_{t-1}, w_h): no quantity of the file is named so
     if (!scope.isKnown(a.raw) && !scope.isKnown(withoutSegment(a.raw))) {
+      // Chollet's dot(W, input_t): NumPy's product (numpyDot.ts)
+      const product = numpyDot(a, ctx);
+      if (product) return product;
       // d2l.ai's f(x_t, h_{t-1}, w_h): the quantity whose equation takes these arguments. Only a bare name (f, g):
       // an undefined name with a step, as seed 001's ℒ_t(t_t, y_t) under a network whose loss is called otherwise,
       // is a name the network does not define (LANGUAGE.md §8: such an equation is skipped, not guessed)
