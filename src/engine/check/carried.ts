@@ -20,6 +20,7 @@ import { confirmed, type OtherValues } from './confirm';
 import type { Claim } from './hints';
 import { replacing } from './replacing';
 import { holdsWith } from './textbook';
+import { underMinus } from './signedCopy';
 
 /** an earlier check that failed, as the later ones may have copied it */
 export interface Failed {
@@ -241,6 +242,10 @@ export function carriedHint(
       // an earlier side that left a term out, written here as one term of a sum (Vᵀ ∇_o L beside Wᵀ … ∇_{h_{t+1}} L):
       // the sum adds what it left out, so it is no copy of that mistake; what this side gets wrong is its own
       if (at && at.some((n) => isAddend(c.rhs, n))) continue;
+      // an earlier slip that only dropped a sign (t_t − y_t for −(t_t − y_t)), written here under a minus: the right form
+      const negMeant: Expr = { k: 'neg', a: meant, shape: meant.shape, range: meant.range };
+      const everyStep = Array.from({ length: run.model.T }, (_, k) => ({ t: k + 1, env: { t: k + 1 }, label: '' }));
+      if (at && at.every((n) => underMinus(c.rhs, n)) && holdsWith({ ...c, points: everyStep }, wrong, negMeant, run)) continue;
       const why = explain(rhs);
       second = why
         ? {

@@ -27,6 +27,7 @@ import { Memo } from '../memo';
 import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
 import { entersOnRight, entersTransposed } from './transposedWeight';
+import { targetCalledTHint } from './targetCalledT';
 import { reversedChainHint } from './reversedChain';
 import { leftStepHint } from './leftStep';
 import { zeroClaimHint } from './zeroClaim';
@@ -889,6 +890,7 @@ export function textbookHint(
   // the side's terms at its first point, read once for the two hints that screen their trials with them
   const screen = termScreen(c, run);
   return (
+    targetCalledTHint(c, run, other) ??
     literalEntryHint(c, run) ??
     scaleHint(c, run, ratio) ??
     transposeHint(c, run) ??

@@ -515,12 +515,16 @@ export function readName(a: NameAst, ctx: ExprContext): Expr {
   )
     return { k: 'num', value: T, shape: [], range: a.range };
   // a bare step variable is the step, even where a sequence has its name (seed 001's targets t_t beside t)
+  // in Skansi's ½ Σ (t − y)², read over the steps (bareSum.ts), a sequence called t is the target t_t, not the step
+  if (scope.bareStepSum && raw === 't' && rawKnown && sp.timed && ctx.vars.has('t'))
+    return mkRef(a, ctx, raw, { v: 't', k: 0 }, scope.shapeOf(raw), a.range);
   if (ctx.vars.has(raw) && (!rawKnown || sp.timed)) return { k: 'var', idx: { v: raw, k: 0 }, shape: [], range: a.range };
   const twin = scope.twins.get(raw);
   if (twin !== undefined) return mkRef(a, ctx, twin, null, scope.shapeOf(twin), a.range);
   if (rawKnown) {
     const last = sp.timed ? (lastStepTarget(a, raw, ctx) ?? stepFunctionInput(a, ctx, raw)) : null;
     if (last) return last;
+    if (sp.timed && scope.bareStepSum && ctx.vars.has('t')) return mkRef(a, ctx, raw, { v: 't', k: 0 }, scope.shapeOf(raw), a.range);
     if (sp.timed) fail(ctx, `${raw} is a sequence: write ${raw}_t, ${raw}_{t-1} or a step such as ${raw}_1`, a.range, 'index');
     return mkRef(a, ctx, raw, null, scope.shapeOf(raw), a.range);
   }

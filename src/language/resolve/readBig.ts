@@ -4,6 +4,7 @@
 import type { Ast } from '../ast';
 import { someAst, span } from '../ast';
 import { diag } from '../diagnostics';
+import { bareStepSum } from './bareSum';
 import { idxValue } from '../idx';
 import { LIMITS } from '../limits';
 import type { Expr, Idx, Shape } from '../model';
@@ -18,6 +19,9 @@ import { LENGTH_LOWER_N, LENGTH_N } from './timeIndex';
 import { commonChild, commonChildCount, forChildren, mentionedVars } from './walk';
 
 export function readBig(a: Ast & { k: 'big' }, ctx: ExprContext): Expr {
+  // Skansi's E = ½ Σ (t − y)²: a Σ over sequences written bare (bareSum.ts)
+  const overSteps = bareStepSum(a, ctx);
+  if (overSteps) return overSteps;
   const v = a.v ?? 't';
   if (ctx.vars.has(v) && v !== 't') fail(ctx, `${v} is already bound by an outer Σ/∏`, a.vRange ?? a.range, 'index');
   const body = readExpression(a.body, withVars(ctx, v));

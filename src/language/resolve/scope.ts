@@ -90,6 +90,8 @@ export class Scope {
   stepFunction = false;
   /** where clauses an identity read as its letters' formulas (`\text{where } y = \tanh(x)`): no checks of their own */
   readonly usedClauses = new Set<Statement>();
+  /** while a Σ with no index over bare sequences is read as a sum over the steps (bareSum.ts): a bare sequence is its step t's */
+  bareStepSum = false;
   /** function aliases `φ = tanh`: name → function, with the line that set it */
   readonly aliases = new Map<string, { fn: string; line: number }>();
 
