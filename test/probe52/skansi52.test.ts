@@ -15,7 +15,9 @@ describe('Skansi’s RNN and BPTT (ch. 7)', () => {
     expect(r.skipped).toBe(0);
     for (const tag of ['7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '7.7', '7.8']) expect(v[tag]!.status, tag).toBe('holds');
     expect(v['7.9']!.status).toBe('holds-as-one-step');
-    expect(r.diagnostics.some((d) => /the bare t is the sequence t, t_t, as texts that call the target t write it/.test(d.message))).toBe(true);
+    expect(r.diagnostics.some((d) => /the bare t is the sequence t, t_t, as texts that call the target t write it/.test(d.message))).toBe(
+      true,
+    );
   });
   it('each mistake fails or warns, naming the culprit', () => {
     for (const tag of ['m1', 'm3', 'm4', 'm5', 'm6', 'm7']) expect(v[tag]!.status, tag).toBe('fails');

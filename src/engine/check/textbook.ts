@@ -28,6 +28,7 @@ import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
 import { entersOnRight, entersTransposed } from './transposedWeight';
 import { targetCalledTHint } from './targetCalledT';
+import { weightInputHint } from './weightInput';
 import { reversedChainHint } from './reversedChain';
 import { leftStepHint } from './leftStep';
 import { zeroClaimHint } from './zeroClaim';
@@ -904,6 +905,7 @@ export function textbookHint(
     termShiftHint(c, run, screen, other) ??
     leftStepHint(c, run, other) ??
     zeroClaimHint(c, run) ??
-    lossFactorHint(c, run, other)
+    lossFactorHint(c, run, other) ??
+    weightInputHint(c, run, other)
   );
 }
