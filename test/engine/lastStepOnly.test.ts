@@ -19,12 +19,13 @@ loss E = Σ_t 1/2 (d_t - y_t)^2
 `;
 
 describe('a shared weight’s gradient at the last step alone', () => {
-  it('names the missing Σ over the steps, for an entry and for the matrix', () => {
+  it('names the missing Σ over the steps for an entry; the left-out paths for the matrix', () => {
     const r = analyze(
       `${NET}check ∂E/∂w_{i,k} = h_{T-1}[i] ∂E/∂z_T[k]\ncheck ∂E/∂w = h_{T-1} (∂E/∂z_T)ᵀ\ncheck ∂E/∂w = Σ_t h_{t-1} (∂E/∂z_t)ᵀ\n`,
     );
     expect(r.checks.map((c) => c.status)).toEqual(['fails', 'fails', 'holds']);
-    for (const c of r.checks.slice(0, 2))
-      expect(c.message).toMatch(/A Σ over the steps is missing: the right side is the term of the last step T = 3 alone/);
+    expect(r.checks[0]!.message).toMatch(/A Σ over the steps is missing: the right side is the term of the last step T = 3 alone/);
+    // the matrix form's left-out paths are named first (the hint is the cascade's last), as precise
+    expect(r.checks[1]!.message).toMatch(/leaves out the paths through z_1 and z_2/);
   });
 });

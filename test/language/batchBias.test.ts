@@ -1,7 +1,7 @@
 // Géron's mini-batch layer Y_(t) = φ(X_(t) W_x + Y_(t−1) W_y + b) (Hands-On ML eq. 15-2, probe 52): one row per
 // instance, the bias row added to every row. A sum of an m×n matrix and a 1×n row (or a vector of n where m ≠ n) was
 // "cannot add"; it is the row added to each row, said in an information. A square batch with a vector keeps the error
-// (rows or columns: no one reading).
+// (rows or columns: no one reading), and so does a row beside a square one (a layout slip as likely).
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 

@@ -65,7 +65,6 @@ import { groupShiftHint, sideShiftHint } from './groupShift';
 import { truncatedHint } from './truncated';
 import { writtenSumHint } from './writtenSum';
 import { missingSumHint } from './missingSum';
-import { lastStepOnlyHint } from './lastStepOnly';
 import { earlierCountedHint } from './earlierCounted';
 import { lastStepMeantHint } from './lastStepMeant';
 import { sumScopeHint } from './sumScope';
@@ -405,8 +404,6 @@ function failureHint(
     plain(zeroOrMend(claim, bad, run, other)) ??
     // one step's term where the other side is the whole (Σ_t left out): before the hints that read that step alone
     plain(missingSumHint(claim, run, other)) ??
-    // the last step's term alone where the sum over the steps is meant (Kelleher's shared weights): as above, at step T
-    plain(lastStepOnlyHint(claim, run, other)) ??
     // Σ_t ŷ_t − y_t for Σ_t (ŷ_t − y_t): the brackets of a Σ's body, before the hints that read the side at each t
     plain(sumScopeHint(claim, run, other)) ??
     // a check that writes d (total) and ∂ (one-step) means its re-reading: a derivative's step is judged there

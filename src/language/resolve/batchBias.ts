@@ -1,7 +1,7 @@
 // Géron's mini-batch layer, Y_(t) = φ(X_(t) W_x + Y_(t−1) W_y + b) (Hands-On Machine Learning, eq. 15-2): one row per
 // instance, and the bias b, one entry per neuron, added to every row ("broadcasting", as NumPy and the book add it).
-// A sum of an m×n matrix and a 1×n row (or a vector of n, where m ≠ n says which way it lies) has no other reading:
-// the row is added to each of the m rows, 1_m b — read so, with an information.
+// A sum of an m×n matrix (m ≠ n, so the rows are instances) and a 1×n row or a vector of n has no other reading: the
+// row is added to each of the m rows, 1_m b — read so, with an information.
 import type { Ast } from '../ast';
 import { diag } from '../diagnostics';
 import type { Expr } from '../model';
@@ -15,10 +15,12 @@ export function biasRows(x: Expr, y: Expr, a: Ast & { k: 'bin' }, ctx: ExprConte
   const rowOf = (m: Expr, r: Expr): Expr | null => {
     const ms = m.shape;
     const rs = r.shape;
-    if (ms?.length !== 2 || ms[0]! < 2 || !rs) return null;
+    // a square matrix beside a row is a layout slip as likely (x_tᵀ W_hxᵀ + W_hh h_{t-1}, h still a scalar while its
+    // shape is inferred): a batch has as many rows as instances, not as neurons
+    if (ms?.length !== 2 || ms[0]! < 2 || ms[0] === ms[1] || !rs) return null;
     const n = ms[1]!;
     if (rs.length === 2 && rs[0] === 1 && rs[1] === n) return r;
-    if (rs.length === 1 && rs[0] === n && ms[0] !== n) return { k: 'transpose', a: r, shape: [1, n], range: r.range };
+    if (rs.length === 1 && rs[0] === n) return { k: 'transpose', a: r, shape: [1, n], range: r.range };
     return null;
   };
   const row = rowOf(x, y) ?? rowOf(y, x);
