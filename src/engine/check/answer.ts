@@ -44,6 +44,7 @@ import { rowDiagnosis, writesEntry, type RowDiagnosis } from './rowExpansion';
 import { rereadOneStep, rereadText, writesBoth, type Reread } from './reread';
 import { distributeHint } from './distribute';
 import { factorEditHint } from './factorEdit';
+import { weightInputHint } from './weightInput';
 import { partialEditHint } from './partialEdit';
 import { independentHints } from './independent';
 import { substitution, writesConstantTerm } from './substitute';
@@ -553,6 +554,9 @@ function failureHint(
     targetLeftOutHint(claim, run, other) ??
     // last: one term of the edge B → A left out where B appears twice in A's equation (a leaky state's (1 − a)·I)
     plain(edgeTermHint(claim, run, other)) ??
+    // last: a weight's input written as one of its names (Géron's GRU: h_(t−1) for r_(t) ⊗ h_(t−1) in ∂L/∂W_hg), where
+    // the factor edits above name no factor left out
+    plain(weightInputHint(claim, run, other)) ??
     null
   );
 }

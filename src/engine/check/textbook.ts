@@ -28,7 +28,6 @@ import { hasRank } from './kinds';
 import { entrySwapHint } from './entrySwap';
 import { entersOnRight, entersTransposed } from './transposedWeight';
 import { targetCalledTHint } from './targetCalledT';
-import { weightInputHint } from './weightInput';
 import { lastStepOnlyHint } from './lastStepOnly';
 import { reversedChainHint } from './reversedChain';
 import { leftStepHint } from './leftStep';
@@ -907,7 +906,6 @@ export function textbookHint(
     leftStepHint(c, run, other) ??
     zeroClaimHint(c, run) ??
     lossFactorHint(c, run, other) ??
-    weightInputHint(c, run, other) ??
     // the last step's term alone where the sum over the steps is meant (Kelleher's shared weights): last, so that the
     // left-out paths ∂L_1/∂W + ∂L_2/∂W are named where the loss is a sum of per-step losses
     lastStepOnlyHint(c, run, other)
