@@ -31,19 +31,17 @@ import { vectorForm } from './unitFormula';
 export function generate(facts: NetworkFacts, claims: Claim[]): { gen: GeneratedText; networkLines: number } {
   const { text, net } = facts;
   const gen = new GeneratedText();
-  // the network's own names, read only when a claim may define a name of its own
-  const names = () => facts.names;
   // an equation that names a derivative (δ_t = ∂L/∂a_t, a name the network does not have) joins the network,
   // so that the equations after it read δ as it is defined (language-notes, "Names defined by a derivative")
   // (not δp_i = Σ_t … with p_i a parameter: Greff's gradient ∂L/∂p_i, a claim — resolve/names.ts deltaOfParameter)
   const own = claims.map((c) => {
     const name = derivativeDefinition(c.text.chars);
-    if (name && name.startsWith('δ') && deltaOfParameterLine(c.text.chars, names().params)) return null;
+    if (name && name.startsWith('δ') && deltaOfParameterLine(c.text.chars, facts.names.params)) return null;
     // code's dc_t = dh_t ⊙ o_t ⊙ … + f_{t+1} ⊙ ∂L/∂c_{t+1} (Kouridi's backward step): dc is ∂L/∂c already (resolve/names.ts
     // codeGradient), so a display is a claim about it, as dv_t = ŷ_t − y_t is. Inline math that says what dX means
     // (Sutskever's "$du_t = \frac{∂L}{∂u_t}$") still defines it: the messages then write du_t as the student does
     // (dW_x = Σ_t … with W_x a parameter: its base dW is no name of the network, the name written is W_x's gradient)
-    const code = (n: string) => isCodeGradientName(n, names().names);
+    const code = (n: string) => isCodeGradientName(n, facts.names.names);
     return name && !c.inline && (code(name) || (name.startsWith('d') && code(definedNameWritten(c.text.chars) ?? name))) ? null : name;
   });
   // δ^L_j = … (Nielsen's BP1, entry j) where the network defines δ_t: a claim about it. So is a name the solution
@@ -53,14 +51,14 @@ export function generate(facts: NetworkFacts, claims: Claim[]): { gen: Generated
   const entryOfDefined = (name: string, chars: string) => defined.has(name.split('_')[0]!) && lastLayerEntry(chars);
   // (nor after a chain that labels the same letter by its derivative first, `δ_t = ∂L/∂z_t = (1 − h_t²) ⊙ …`: that chain
   // defines it, and a later `δ_t = h_t ⊙ (1 − h_t) ⊙ ∂L/∂h_t` is a claim about it — earlierLabel.ts)
-  const labelledBefore = own.some((n) => n) ? derivativeLabelsBefore(claims, (n) => names().names.has(n)) : null;
+  const labelledBefore = own.some((n) => n) ? derivativeLabelsBefore(claims, (n) => facts.names.names.has(n)) : null;
   const defines = own.map((name, i) => {
     if (
       !name ||
       labelledBefore?.(name, i) ||
       defined.has(name) ||
-      names().names.has(name) ||
-      names().names.has(letterOf(name)) ||
+      facts.names.names.has(name) ||
+      facts.names.names.has(letterOf(name)) ||
       entryOfDefined(name, claims[i]!.text.chars)
     )
       return null;
@@ -69,8 +67,8 @@ export function generate(facts: NetworkFacts, claims: Claim[]): { gen: Generated
   });
   const labels = chainLabels(
     claims.filter((_, i) => !defines[i]),
-    (n) => defined.has(n) || names().names.has(n),
-    (n) => names().params.has(n),
+    (n) => defined.has(n) || facts.names.names.has(n),
+    (n) => facts.names.params.has(n),
   );
   // `δ_3 = 1 − s_3²` alone on its line: a name of the solution's own defined by a formula of the network's names at a
   // step, as a chain's first link defines it (label.ts), for the equations after it (session 41: "unknown name δ" on
@@ -85,12 +83,12 @@ export function generate(facts: NetworkFacts, claims: Claim[]): { gen: Generated
     claims,
     defines,
     labels,
-    (n) => defined.has(n) || definedBases.has(n) || names().written.has(n),
+    (n) => defined.has(n) || definedBases.has(n) || facts.names.written.has(n),
     (n) => facts.timed(n),
   );
   // a label's line defines a name with no step of the network's (δ_2 is a name of its own): were the objective left
   // unmarked, that line, the last scalar with no time index, would take its place — so it is marked as it is read
-  const pin = labels.some((l) => l.label.by === 'formula') || formulas ? names().unmarkedObjective : 0;
+  const pin = labels.some((l) => l.label.by === 'formula') || formulas ? facts.names.unmarkedObjective : 0;
   if (net.sidecar !== null) {
     const sidecar = net.sidecar.endsWith('\n') ? net.sidecar : net.sidecar + '\n';
     sidecar.split(/(?<=\n)/).forEach((l) => {
@@ -121,7 +119,7 @@ export function generate(facts: NetworkFacts, claims: Claim[]): { gen: Generated
   // that the claim reads joins the network, as the row form `…, \qquad e_t = d_t − h_t` does (formulaDefinitions)
   for (const c of claims) {
     if (c.defines || c.inline || c.skip || c.label || !/where|with/.test(c.text.chars)) continue;
-    const w = whereDefinition(c.text.chars, (n) => defined.has(n) || defines.includes(n) || names().written.has(n));
+    const w = whereDefinition(c.text.chars, (n) => defined.has(n) || defines.includes(n) || facts.names.written.has(n));
     if (!w) continue;
     const { chars, at } = c.text;
     gen.push(chars.slice(w.start, w.end), (k) => at[w.start + k]!);

@@ -5,6 +5,14 @@
 import type { Expr, Model } from '../../language/model';
 import { forChildren } from '../../language/resolve';
 
+/** walk every right side of the network's equations: each quantity's general one and its overrides at given steps */
+function eachEquation(model: Model, walk: (x: Expr) => void): void {
+  for (const q of model.quantities.values()) {
+    if (q.general) walk(q.general);
+    for (const e of q.overrides.values()) walk(e);
+  }
+}
+
 /** the network's equations multiply by NAME transposed (Wᵀ h) somewhere and by NAME itself nowhere */
 export function entersTransposed(model: Model, name: string): boolean {
   let transposed = 0;
@@ -17,10 +25,7 @@ export function entersTransposed(model: Model, name: string): boolean {
     if (x.k === 'ref' && x.name === name) plain++;
     forChildren(x, walk);
   };
-  for (const q of model.quantities.values()) {
-    if (q.general) walk(q.general);
-    for (const e of q.overrides.values()) walk(e);
-  }
+  eachEquation(model, walk);
   return transposed > 0 && plain === 0;
 }
 
@@ -40,9 +45,6 @@ export function entersOnRight(model: Model, name: string): boolean {
     if (x.k === 'ref' && x.name === name) other++;
     forChildren(x, walk);
   };
-  for (const q of model.quantities.values()) {
-    if (q.general) walk(q.general);
-    for (const e of q.overrides.values()) walk(e);
-  }
+  eachEquation(model, walk);
   return right > 0 && other === 0;
 }

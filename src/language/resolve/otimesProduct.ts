@@ -9,15 +9,14 @@
 // product has the check's left shape (∇_W L = Σ_t δ_t ⊗ x_t), which only the outer product makes.
 import type { Ast } from '../ast';
 import { diag } from '../diagnostics';
-import type { Expr } from '../model';
-import { shapeText } from '../shapes';
+import type { Expr, Shape } from '../model';
+import { same as sameShape, shapeText } from '../shapes';
 import { Abandoned, quietly, type ExprContext } from './context';
 import { readExpression } from './expressions';
 
 const CODE = 'otimes-entrywise';
 
-const same = (a: readonly number[] | null | undefined, b: readonly number[] | null | undefined): boolean =>
-  !!a && !!b && a.length === b.length && a.every((n, i) => n === b[i]);
+const same = (a: Shape | null | undefined, b: Shape | null | undefined): boolean => !!a && !!b && sameShape(a, b);
 
 const isOtimes = (a: Ast): a is Ast & { k: 'call' } => a.k === 'call' && a.fn === 'outer' && a.arg.k === 'list' && a.arg.items.length === 2;
 
@@ -44,7 +43,7 @@ export function otimesEntrywise(a: Ast & { k: 'call' }, ctx: ExprContext): Expr 
   const left = scope.checkLeft;
   const chain = chainOf(a);
   if (chain.length < 3 && !left?.length) return null;
-  let shapes: (readonly number[] | null)[];
+  let shapes: (Shape | null)[];
   try {
     shapes = chain.map((e) => readExpression(e, quietly(ctx)).shape);
   } catch (err) {
